@@ -1,0 +1,51 @@
+"""The output formats the engine can produce, and their options."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class OutputFormat(StrEnum):
+    TAGGED_PDF = "tagged-pdf"
+    HTML = "html"
+    LARGE_PRINT = "large-print"
+
+
+#: UKAAF: 16 pt is the minimum for large print, 18 pt the usual default.
+PRINT_SIZES: tuple[int, ...] = (16, 18, 20, 24, 28)
+DEFAULT_PRINT_SIZE = 18
+
+
+@dataclass(frozen=True)
+class ConversionOptions:
+    format: OutputFormat
+    #: Body text size in points; only meaningful (and then required) for large print.
+    print_size: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.format is OutputFormat.LARGE_PRINT:
+            if self.print_size is None:
+                object.__setattr__(self, "print_size", DEFAULT_PRINT_SIZE)
+            elif self.print_size not in PRINT_SIZES:
+                raise ValueError(f"print_size must be one of {PRINT_SIZES}")
+        elif self.print_size is not None:
+            # Ignored options must not split the cache: normalise them away.
+            object.__setattr__(self, "print_size", None)
+
+    def cache_key_part(self) -> str:
+        """A stable string naming these options, part of the output cache key."""
+        return f"{self.format.value};size={self.print_size or '-'}"
+
+
+@dataclass(frozen=True)
+class FormatInfo:
+    media_type: str
+    extension: str
+
+
+FORMAT_INFO: dict[OutputFormat, FormatInfo] = {
+    OutputFormat.TAGGED_PDF: FormatInfo("application/pdf", "pdf"),
+    OutputFormat.HTML: FormatInfo("text/html; charset=utf-8", "html"),
+    OutputFormat.LARGE_PRINT: FormatInfo("application/pdf", "pdf"),
+}
