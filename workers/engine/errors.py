@@ -94,3 +94,15 @@ class RenderError(ConversionError):
 
     code = "render-failed"
     bad_input = False
+
+
+def must_pass_through(exc: BaseException) -> bool:
+    """True if the engine must re-raise ``exc`` unchanged rather than wrap it in RenderError.
+
+    Our own errors are already explained. A Celery soft time limit is raised inside whatever
+    code is running when it fires; wrapped, it would be reported as a renderer failure instead
+    of a timeout. The engine cannot import Celery (or billiard), so it is recognised by name.
+    """
+    if isinstance(exc, ConversionError):
+        return True
+    return any(cls.__name__ == "SoftTimeLimitExceeded" for cls in type(exc).__mro__)

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Debian packages the service needs, installed only when missing (so a warm machine pays
+# nothing). WeasyPrint renders the PDFs with Pango; the fonts are the faces our outputs use;
+# poppler-utils gives the benchmarks their reference (pdftotext).
+set -euo pipefail
+
+packages=(
+  libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libfontconfig1
+  fonts-dejavu-core fonts-liberation
+  poppler-utils
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
+    || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if ! command -v apt-get >/dev/null; then
+  echo "Please install these packages with your system's package manager: ${missing[*]}" >&2
+  exit 1
+fi
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "Installing system packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

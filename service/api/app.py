@@ -1,0 +1,38 @@
+"""The FastAPI application."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from starlette.concurrency import run_in_threadpool
+
+from service.api import health, requests
+from service.api.errors import install_error_handlers
+from service.db.migrate import upgrade_to_head
+from service.settings import Settings, get_settings
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    await run_in_threadpool(upgrade_to_head, app.state.settings.database_url)
+    yield
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    app = FastAPI(
+        title="Accessible formats on request",
+        version="0.1.0",
+        description="Ask for a published PDF in an accessible format: tagged PDF, HTML or "
+        "large print. Every error is JSON `{code, message}`.",
+        lifespan=_lifespan,
+    )
+    app.state.settings = settings or get_settings()
+    install_error_handlers(app)
+    app.include_router(requests.router)
+    app.include_router(health.router)
+    return app
+
+
+app = create_app()

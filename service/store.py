@@ -1,0 +1,277 @@
+"""Every change to a request goes through here, so each one is recorded as an event.
+
+Conditional UPDATEs (``WHERE state = …``) make the state machine safe when several workers,
+the reconciler and the API touch the same request at once: exactly one of them wins.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, or_, select, update
+from sqlalchemy.orm import Session
+
+from service.db.models import Artifact, Request, RequestEvent, RequestState, utcnow
+from workers.engine.formats import ConversionOptions
+
+
+def add_event(
+    session: Session,
+    request: Request,
+    *,
+    from_state: str | None,
+    to_state: str,
+    actor: str,
+    detail: str | None = None,
+    at: datetime | None = None,
+) -> None:
+    session.add(
+        RequestEvent(
+            request_id=request.id,
+            at=at or utcnow(),
+            from_state=from_state,
+            to_state=to_state,
+            actor=actor,
+            detail=detail,
+        )
+    )
+
+
+def create_request(
+    session: Session,
+    *,
+    document_url: str,
+    options: ConversionOptions,
+    assistive_technology: str | None,
+    email: str | None,
+    received: datetime,
+    due: datetime,
+    task_id: str,
+) -> Request:
+    request = Request(
+        document_url=document_url,
+        format=options.format.value,
+        print_size=options.print_size,
+        assistive_technology=assistive_technology,
+        email=email,
+        state=RequestState.QUEUED.value,
+        created_at=received,
+        updated_at=received,
+        due_at=due,
+        attempts=0,
+        task_id=task_id,
+        enqueued_at=received,
+    )
+    session.add(request)
+    session.flush()
+    add_event(session, request, from_state=None, to_state=request.state, actor="api", at=received)
+    return request
+
+
+def get_request(session: Session, public_id: str) -> Request | None:
+    return session.scalar(select(Request).where(Request.public_id == public_id))
+
+
+def _change_state(
+    session: Session,
+    request_id: int,
+    *,
+    condition: ColumnElement[bool],
+    to_state: RequestState,
+    actor: str,
+    detail: str | None = None,
+    now: datetime | None = None,
+    **values: Any,
+) -> bool:
+    """Move one request to ``to_state`` if ``condition`` still holds; record the event."""
+    now = now or utcnow()
+    current = session.scalar(select(Request.state).where(Request.id == request_id))
+    result = session.execute(
+        update(Request)
+        .where(Request.id == request_id, condition)
+        .values(state=to_state.value, updated_at=now, **values)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        return False
+    session.add(
+        RequestEvent(
+            request_id=request_id,
+            at=now,
+            from_state=current,
+            to_state=to_state.value,
+            actor=actor,
+            detail=detail,
+        )
+    )
+    return True
+
+
+def claim_for_processing(
+    session: Session, public_id: str, *, task_id: str, actor: str, lease: timedelta
+) -> Request | None:
+    """Take a queued request for processing; ``None`` if someone else has it or it is done.
+
+    A redelivery of the same task (its worker process was lost) may reclaim its own request
+    at once; any other task must wait until the previous lease has run out.
+    """
+    request = get_request(session, public_id)
+    if request is None:
+        return None
+    now = utcnow()
+    claimable = or_(
+        Request.state == RequestState.QUEUED.value,
+        and_(
+            Request.state == RequestState.PROCESSING.value,
+            or_(Request.lease_expires_at < now, Request.task_id == task_id),
+        ),
+    )
+    won = _change_state(
+        session,
+        request.id,
+        condition=claimable,
+        to_state=RequestState.PROCESSING,
+        actor=actor,
+        now=now,
+        task_id=task_id,
+        started_at=now,
+        lease_expires_at=now + lease,
+        attempts=Request.attempts + 1,
+    )
+    if not won:
+        return None
+    session.refresh(request)
+    return request
+
+
+def _owned_by(task_id: str) -> ColumnElement[bool]:
+    # A task whose lease was taken over (it was presumed dead) must not overwrite the result.
+    return and_(Request.state == RequestState.PROCESSING.value, Request.task_id == task_id)
+
+
+def record_source(session: Session, request: Request, source_sha256: str) -> None:
+    session.execute(
+        update(Request)
+        .where(Request.id == request.id)
+        .values(source_sha256=source_sha256)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def finish_with_artifact(
+    session: Session,
+    request: Request,
+    artifact: Artifact,
+    *,
+    task_id: str,
+    actor: str,
+    from_cache: bool,
+) -> bool:
+    to_state = RequestState.NEEDS_REVIEW if artifact.review_reasons else RequestState.READY
+    detail = "served from cache" if from_cache else None
+    if artifact.review_reasons:
+        detail = "; ".join(["needs review: " + ", ".join(artifact.review_reasons)] + (
+            [detail] if detail else []
+        ))
+    now = utcnow()
+    return _change_state(
+        session,
+        request.id,
+        condition=_owned_by(task_id),
+        to_state=to_state,
+        actor=actor,
+        detail=detail,
+        now=now,
+        artifact_id=artifact.id,
+        from_cache=from_cache,
+        finished_at=now,
+        lease_expires_at=None,
+        error_code=None,
+        error_message=None,
+    )
+
+
+def fail(
+    session: Session,
+    request: Request,
+    *,
+    code: str,
+    message: str,
+    task_id: str,
+    actor: str,
+    detail: str | None = None,
+) -> bool:
+    now = utcnow()
+    return _change_state(
+        session,
+        request.id,
+        condition=_owned_by(task_id),
+        to_state=RequestState.FAILED,
+        actor=actor,
+        detail=f"{code}: {detail}" if detail else code,
+        now=now,
+        error_code=code,
+        error_message=message,
+        finished_at=now,
+        lease_expires_at=None,
+    )
+
+
+def requeue(
+    session: Session, request: Request, *, new_task_id: str, actor: str, reason: str
+) -> bool:
+    """Put a request whose task is lost back in the queue under a new task id."""
+    now = utcnow()
+    return _change_state(
+        session,
+        request.id,
+        condition=and_(
+            Request.state == request.state,
+            Request.task_id == request.task_id,
+        ),
+        to_state=RequestState.QUEUED,
+        actor=actor,
+        detail=reason,
+        now=now,
+        task_id=new_task_id,
+        enqueued_at=now,
+        lease_expires_at=None,
+    )
+
+
+def mark_delivered(session: Session, request: Request, *, actor: str) -> bool:
+    return _change_state(
+        session,
+        request.id,
+        condition=Request.state == RequestState.READY.value,
+        to_state=RequestState.DELIVERED,
+        actor=actor,
+        detail="output downloaded",
+    )
+
+
+def find_expired_leases(session: Session, now: datetime) -> list[Request]:
+    return list(
+        session.scalars(
+            select(Request).where(
+                Request.state == RequestState.PROCESSING.value,
+                Request.lease_expires_at < now,
+            )
+        )
+    )
+
+
+def find_waiting_since(session: Session, before: datetime) -> list[Request]:
+    return list(
+        session.scalars(
+            select(Request).where(
+                Request.state == RequestState.QUEUED.value,
+                or_(Request.enqueued_at.is_(None), Request.enqueued_at < before),
+            )
+        )
+    )
+
+
+def find_artifact(session: Session, cache_key: str) -> Artifact | None:
+    return session.scalar(select(Artifact).where(Artifact.cache_key == cache_key))

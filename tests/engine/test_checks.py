@@ -1,0 +1,61 @@
+"""The checks judge outputs independently: they must fail what is wrong, not only pass ours."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pikepdf
+
+from workers.engine.checks import check_html, check_pdf
+
+
+def failed(report: dict[str, object]) -> set[str]:
+    checks = report["checks"]
+    assert isinstance(checks, list)
+    return {str(check["id"]) for check in checks if not check["passed"]}
+
+
+def untagged_pdf() -> bytes:
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def test_untagged_pdf_fails_the_catalog_checks() -> None:
+    report = check_pdf(untagged_pdf())
+    assert report["passed"] is False
+    assert {"marked", "struct-tree", "lang", "title", "display-doc-title"} <= failed(report)
+    json.dumps(report)
+
+
+def test_min_font_size_fails_without_text() -> None:
+    assert "min-font-size" in failed(check_pdf(untagged_pdf(), min_font_size=16))
+
+
+def test_html_checks_pass_a_good_page() -> None:
+    page = (
+        b'<!DOCTYPE html><html lang="en"><head><title>T</title></head>'
+        b"<body><main></main></body></html>"
+    )
+    report = check_html(page)
+    assert report == {
+        "checks": [
+            {"id": "lang", "passed": True, "detail": "en"},
+            {"id": "title", "passed": True, "detail": "T"},
+            {"id": "one-main", "passed": True, "detail": "1 main landmark(s)"},
+            {"id": "no-script", "passed": True, "detail": "0 <script> element(s)"},
+        ],
+        "passed": True,
+        "notes": [],
+    }
+
+
+def test_html_checks_fail_a_bad_page() -> None:
+    page = (
+        b"<html><head><title> </title><script></script></head>"
+        b"<main></main><div role=main></div></html>"
+    )
+    assert failed(check_html(page)) == {"lang", "title", "one-main", "no-script"}

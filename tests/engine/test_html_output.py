@@ -1,0 +1,107 @@
+"""The HTML output: the source's words, in order, escaped, in an accessible page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from workers.engine.formats import ConversionOptions, OutputFormat
+from workers.engine.pipeline import convert
+from workers.engine.placeholder_text import PlainDocument
+from workers.engine.render_html import render_html
+
+from .conftest import MakePdf, write_pdf
+
+LONG = (
+    "This paragraph is long enough to wrap over several lines in the source document, so the "
+    "reader has to join the lines back into one paragraph without losing or reordering words."
+)
+PARAGRAPHS = [
+    ["Alpha comes first", LONG, "Beta has <script>alert('x')</script> & \"quotes\" in it"],
+    ["Gamma is on page two"],
+]
+
+
+@pytest.fixture(scope="module")
+def html(tmp_path_factory: pytest.TempPathFactory) -> str:
+    source = write_pdf(tmp_path_factory.mktemp("html") / "source.pdf", PARAGRAPHS, title="Notice")
+    return convert(source, ConversionOptions(OutputFormat.HTML), max_pages=10).content.decode()
+
+
+def paragraphs(html: str) -> list[str]:
+    return re.findall(r"<p(?: [^>]*)?>(.*?)</p>", html, flags=re.S)
+
+
+def test_text_appears_in_order(html: str) -> None:
+    positions = [html.index(marker) for marker in ("Alpha", "This paragraph", "Beta", "Gamma")]
+    assert positions == sorted(positions)
+
+
+def test_wrapped_lines_join_into_one_paragraph(html: str) -> None:
+    assert LONG in paragraphs(html)
+
+
+def test_source_text_is_escaped(html: str) -> None:
+    assert "<script>" not in html
+    assert (
+        "Beta has &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &#34;quotes&#34; in it"
+        in html
+    )
+
+
+def test_page_structure(html: str) -> None:
+    assert html.startswith("<!DOCTYPE html>")
+    assert '<html lang="en-GB">' in html
+    assert "<title>Notice</title>" in html
+    assert html.count("<main") == 1
+    assert '<a class="skip-link" href="#content">' in html and '<main id="content"' in html
+    assert html.count("<h1") == 1 and "<h1>Notice</h1>" in html
+    assert '<section class="page" id="page-1">' in html
+    assert '<section class="page" id="page-2">' in html
+    assert ">Page 1</p>" in html and ">Page 2</p>" in html
+
+
+def test_page_markers_precede_their_text(html: str) -> None:
+    assert (
+        html.index(">Page 1<") < html.index("Alpha") < html.index(">Page 2<") < html.index("Gamma")
+    )
+
+
+def test_no_javascript_and_relative_units(html: str) -> None:
+    assert "<script" not in html.lower() and "javascript:" not in html.lower()
+    css = html[html.index("<style>") : html.index("</style>")]
+    assert "prefers-color-scheme: dark" in css
+    # Font sizes in relative units only, so the reader's own size setting is respected.
+    assert not re.search(r"font-size:\s*[\d.]+(px|pt)", css)
+
+
+def test_language_defaults_to_english() -> None:
+    html = render_html(PlainDocument(title="T", language=None, pages=[["x"]]))
+    assert '<html lang="en">' in html
+
+
+def test_right_to_left_paragraphs_get_dir() -> None:
+    html = render_html(PlainDocument("T", "ar", [["مرحبا بالعالم", "Hello"]]))
+    assert '<p dir="rtl">مرحبا بالعالم</p>' in html
+    assert "<p>Hello</p>" in html
+
+
+def test_title_falls_back_to_first_paragraph(make_pdf: MakePdf) -> None:
+    source = make_pdf([["Parking permits", "Apply online."]], title=None)
+    html = convert(source, ConversionOptions(OutputFormat.HTML), max_pages=10).content.decode()
+    assert "<title>Parking permits</title>" in html
+
+
+def test_control_characters_never_reach_the_output() -> None:
+    # They are invalid in HTML; the reader strips them, and the renderer must not add any.
+    html = render_html(PlainDocument("T", "en", [["plain"]]))
+    assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", html)
+
+
+def test_output_is_utf8(tmp_path: Path, make_pdf: MakePdf) -> None:
+    source = make_pdf([["Café – naïve ‘quotes’ €5"]])
+    content = convert(source, ConversionOptions(OutputFormat.HTML), max_pages=10).content
+    assert "Café – naïve ‘quotes’ €5" in content.decode("utf-8")
+    assert b'<meta charset="utf-8">' in content

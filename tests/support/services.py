@@ -1,0 +1,102 @@
+"""The real service as separate processes: api (uvicorn), Celery workers and beat."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from service.supervisor import free_port
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+class ServiceProcesses:
+    """Starts and stops the service's processes; each in its own process group so a test
+    can kill a worker together with its pool children, as a crash or an OOM kill would."""
+
+    def __init__(self, env: dict[str, str], log_dir: Path) -> None:
+        self.env = {**os.environ, **env}
+        self.log_dir = log_dir
+        self.processes: dict[str, subprocess.Popen[bytes]] = {}
+        self.base_url = ""
+
+    def _start(self, name: str, *args: str, extra_env: dict[str, str] | None = None) -> None:
+        log = (self.log_dir / f"{name}.log").open("ab")
+        self.processes[name] = subprocess.Popen(
+            [sys.executable, "-m", "service.cli", *args],
+            env={**self.env, **(extra_env or {})},
+            cwd=REPO_ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def start_api(self) -> str:
+        port = free_port()
+        self._start("api", "api", extra_env={"AF_API_PORT": str(port)})
+        self.base_url = f"http://127.0.0.1:{port}"
+        self.wait_until_ready()
+        return self.base_url
+
+    def start_worker(self, name: str = "worker") -> None:
+        self._start(name, "worker", "--hostname", f"{name}@%h", "--loglevel", "INFO")
+        self.wait_for_log(name, "ready.")
+
+    def start_beat(self) -> None:
+        self._start("beat", "beat", "--schedule", str(self.log_dir / "beat-schedule"))
+
+    def kill(self, name: str) -> None:
+        process = self.processes.pop(name)
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+
+    def stop_all(self) -> None:
+        for process in self.processes.values():
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        for process in self.processes.values():
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+        self.processes.clear()
+
+    def log_text(self, name: str) -> str:
+        path = self.log_dir / f"{name}.log"
+        return path.read_text(errors="replace") if path.exists() else ""
+
+    def wait_for_log(self, name: str, needle: str, timeout: float = 60.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if needle in self.log_text(name):
+                return
+            process = self.processes.get(name)
+            if process is not None and process.poll() is not None:
+                raise AssertionError(f"{name} exited:\n{self.log_text(name)[-3000:]}")
+            time.sleep(0.1)
+        raise AssertionError(f"{name} never logged {needle!r}:\n{self.log_text(name)[-3000:]}")
+
+    def wait_until_ready(self, timeout: float = 60.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(self.base_url + "/readyz", timeout=2).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            if self.processes["api"].poll() is not None:
+                raise AssertionError("api exited:\n" + self.log_text("api")[-3000:])
+            time.sleep(0.2)
+        raise AssertionError("api never became ready:\n" + self.log_text("api")[-3000:])
+
+    def logs_tail(self) -> str:
+        return "\n".join(
+            f"--- {name} ---\n{self.log_text(name)[-2000:]}" for name in self.processes
+        )

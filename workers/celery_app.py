@@ -1,0 +1,80 @@
+"""The Celery application: configuration only. Tasks live in ``workers.tasks``."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from celery import Celery
+from celery.signals import worker_process_init
+
+from service.db.engine import reset_after_fork
+from service.settings import Settings, get_settings
+
+CONVERSION_QUEUE = "conversions"
+CONVERT_TASK = "accessible_formats.convert_request"
+RECONCILE_TASK = "accessible_formats.reconcile"
+
+
+class BrokerNotConfigured(RuntimeError):
+    pass
+
+
+def create_celery(settings: Settings) -> Celery:
+    app = Celery("accessible_formats", broker=settings.redis_url, include=["workers.tasks"])
+    app.conf.update(
+        task_serializer="json",
+        accept_content=["json"],
+        result_serializer="json",
+        # The database records outcomes; the broker only carries work.
+        task_ignore_result=True,
+        result_backend=None,
+        # A task is acknowledged only when it has finished, and a task whose worker process
+        # died is handed out again: no request is lost with its worker.
+        task_acks_late=True,
+        task_reject_on_worker_lost=True,
+        worker_prefetch_multiplier=1,
+        task_soft_time_limit=settings.task_soft_time_limit,
+        task_time_limit=settings.task_hard_time_limit,
+        broker_transport_options={"visibility_timeout": settings.broker_visibility_timeout},
+        broker_connection_retry_on_startup=True,
+        task_default_queue=CONVERSION_QUEUE,
+        worker_concurrency=settings.worker_concurrency,
+        worker_hijack_root_logger=False,
+        beat_schedule={
+            "reconcile-stuck-requests": {
+                "task": RECONCILE_TASK,
+                "schedule": settings.reconcile_interval,
+                # A reconcile run that waited longer than one interval is pointless.
+                "options": {"expires": settings.reconcile_interval},
+            }
+        },
+    )
+    return app
+
+
+app = create_celery(get_settings())
+
+
+@worker_process_init.connect
+def _fresh_database_connections(**_: Any) -> None:
+    # Pooled connections inherited from the parent process must not be shared with it.
+    reset_after_fork()
+
+
+def enqueue_conversion(public_id: str, task_id: str | None = None) -> str:
+    """Send the conversion of one request to the workers; returns the task id used."""
+    if not app.conf.broker_url:
+        raise BrokerNotConfigured("AF_REDIS_URL is not set")
+    task_id = task_id or uuid.uuid4().hex
+    app.send_task(
+        CONVERT_TASK,
+        args=[public_id],
+        task_id=task_id,
+        queue=CONVERSION_QUEUE,
+        # Fail fast when Redis is down: the request is already safe in the database and the
+        # reconciler will enqueue it again, so the person submitting need not wait.
+        retry=True,
+        retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.2},
+    )
+    return task_id

@@ -1,0 +1,249 @@
+"""Independent checks of an output, as a JSON-serialisable report.
+
+The checks read the output back from its bytes with other libraries than the ones that wrote
+it (pikepdf and pdfium for PDFs, the standard library's HTML parser for HTML), so a renderer
+bug cannot hide from them. They cover what a program can decide cheaply; the full judges
+(veraPDF for PDF/UA, axe-core for HTML) run in the test and benchmark suites.
+
+Report shape::
+
+    {"checks": [{"id": "lang", "passed": True, "detail": "en-GB"}, ...],
+     "passed": True,
+     "notes": ["..."]}
+"""
+
+from __future__ import annotations
+
+import ctypes
+import io
+import math
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from typing import Any
+
+import pikepdf
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+Check = dict[str, object]
+Report = dict[str, object]
+
+#: Font sizes are rounded by renderers and matrices; half a point below the target still
+#: prints as the chosen size.
+FONT_SIZE_TOLERANCE = 0.5
+
+
+def make_report(checks: list[Check], notes: list[str] | None = None) -> Report:
+    return {
+        "checks": checks,
+        "passed": all(check["passed"] for check in checks),
+        "notes": list(notes or []),
+    }
+
+
+def _check(check_id: str, passed: bool, detail: str) -> Check:
+    return {"id": check_id, "passed": passed, "detail": detail}
+
+
+# --- PDF -----------------------------------------------------------------------------------
+
+
+def check_pdf(content: bytes, *, min_font_size: float | None = None) -> Report:
+    """PDF/UA catalog essentials, embedded fonts and, for large print, the smallest text."""
+    with pikepdf.open(io.BytesIO(content)) as pdf:
+        checks = _catalog_checks(pdf)
+        missing = sorted(_unembedded_fonts(pdf))
+        checks.append(
+            _check(
+                "fonts-embedded",
+                not missing,
+                "all fonts embedded" if not missing else "not embedded: " + ", ".join(missing),
+            )
+        )
+    if min_font_size is not None:
+        smallest = _smallest_text_size(content)
+        if smallest is None:
+            checks.append(_check("min-font-size", False, "no text found"))
+        else:
+            checks.append(
+                _check(
+                    "min-font-size",
+                    smallest >= min_font_size - FONT_SIZE_TOLERANCE,
+                    f"smallest text {smallest:.1f} pt, required {min_font_size:g} pt",
+                )
+            )
+    return make_report(checks)
+
+
+def _catalog_checks(pdf: pikepdf.Pdf) -> list[Check]:
+    root = pdf.Root
+    mark_info = root.get("/MarkInfo")
+    marked = isinstance(mark_info, pikepdf.Dictionary) and _is_true(mark_info.get("/Marked"))
+    lang = root.get("/Lang")
+    lang_text = str(lang).strip() if isinstance(lang, pikepdf.String) else ""
+    prefs = root.get("/ViewerPreferences")
+    display_title = isinstance(prefs, pikepdf.Dictionary) and _is_true(
+        prefs.get("/DisplayDocTitle")
+    )
+    with pdf.open_metadata() as xmp:
+        xmp_title = str(xmp.get("dc:title") or "").strip()
+        ua_part = str(xmp.get("pdfuaid:part") or "")
+    info_title = str(pdf.docinfo.get("/Title") or "").strip()
+    title = info_title or xmp_title
+    return [
+        _check("marked", marked, "/MarkInfo /Marked true" if marked else "/MarkInfo missing"),
+        _check(
+            "struct-tree",
+            "/StructTreeRoot" in root,
+            "present" if "/StructTreeRoot" in root else "no /StructTreeRoot",
+        ),
+        _check("lang", bool(lang_text), lang_text or "no /Lang in the catalog"),
+        _check("title", bool(title), title or "no title in the info dictionary or XMP"),
+        _check(
+            "display-doc-title",
+            display_title,
+            "set" if display_title else "/ViewerPreferences /DisplayDocTitle not true",
+        ),
+        _check("pdfua-identifier", ua_part == "1", f"pdfuaid:part = {ua_part or 'missing'}"),
+    ]
+
+
+def _is_true(value: object) -> bool:
+    # pikepdf returns PDF booleans as Python bools.
+    return value is True
+
+
+def _unembedded_fonts(pdf: pikepdf.Pdf) -> set[str]:
+    missing: set[str] = set()
+    seen: set[tuple[int, int]] = set()
+    for page in pdf.pages:
+        for font in _fonts(page.obj.get("/Resources"), seen):
+            if not _is_embedded(font):
+                missing.add(str(font.get("/BaseFont", "unnamed font")).lstrip("/"))
+    return missing
+
+
+def _fonts(resources: Any, seen: set[tuple[int, int]]) -> Iterator[pikepdf.Dictionary]:
+    """Fonts of a resource dictionary and of the form XObjects it uses, each once."""
+    if not isinstance(resources, pikepdf.Dictionary):
+        return
+    fonts = resources.get("/Font")
+    if isinstance(fonts, pikepdf.Dictionary):
+        for font in fonts.values():
+            if isinstance(font, pikepdf.Dictionary) and _first_visit(font, seen):
+                yield font
+    xobjects = resources.get("/XObject")
+    if isinstance(xobjects, pikepdf.Dictionary):
+        for xobject in xobjects.values():
+            if (
+                isinstance(xobject, pikepdf.Stream)
+                and xobject.get("/Subtype") == pikepdf.Name.Form
+                and _first_visit(xobject, seen)
+            ):
+                yield from _fonts(xobject.get("/Resources"), seen)
+
+
+def _first_visit(obj: pikepdf.Object, seen: set[tuple[int, int]]) -> bool:
+    if not obj.is_indirect:
+        return True
+    key = obj.objgen
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
+def _is_embedded(font: pikepdf.Object) -> bool:
+    subtype = font.get("/Subtype")
+    if subtype == pikepdf.Name.Type3:
+        return True  # glyphs are drawn by content streams inside the font
+    if subtype == pikepdf.Name.Type0:
+        descendants = font.get("/DescendantFonts")
+        if not isinstance(descendants, pikepdf.Array) or len(descendants) == 0:
+            return False
+        font = descendants[0]
+    if not isinstance(font, pikepdf.Dictionary):
+        return False
+    descriptor = font.get("/FontDescriptor")
+    return isinstance(descriptor, pikepdf.Dictionary) and any(
+        key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
+    )
+
+
+def _smallest_text_size(content: bytes) -> float | None:
+    """Smallest rendered size in points of any visible character (font size x text matrix)."""
+    smallest: float | None = None
+    matrix = pdfium_c.FS_MATRIX()
+    pdf = pdfium.PdfDocument(content)
+    try:
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            try:
+                for char in range(textpage.count_chars()):
+                    if pdfium_c.FPDFText_IsGenerated(textpage, char) == 1:
+                        continue  # spaces and line breaks pdfium inferred from the layout
+                    if chr(pdfium_c.FPDFText_GetUnicode(textpage, char)).isspace():
+                        continue
+                    if not pdfium_c.FPDFText_GetMatrix(textpage, char, ctypes.byref(matrix)):
+                        continue
+                    # GetFontSize is in text space; the vertical scale of the character's
+                    # matrix (text matrix x CTM) turns it into points on the page.
+                    size = pdfium_c.FPDFText_GetFontSize(textpage, char) * math.hypot(
+                        matrix.c, matrix.d
+                    )
+                    smallest = size if smallest is None else min(smallest, size)
+            finally:
+                textpage.close()
+                page.close()
+    finally:
+        pdf.close()
+    return smallest
+
+
+# --- HTML ----------------------------------------------------------------------------------
+
+
+def check_html(content: bytes) -> Report:
+    """Language, title, exactly one main landmark, and no scripts."""
+    parser = _HtmlFacts()
+    parser.feed(content.decode("utf-8", errors="replace"))
+    parser.close()
+    title = " ".join(parser.title.split())
+    return make_report(
+        [
+            _check("lang", bool(parser.lang), parser.lang or "no lang on <html>"),
+            _check("title", bool(title), title or "no <title> text"),
+            _check("one-main", parser.mains == 1, f"{parser.mains} main landmark(s)"),
+            _check("no-script", parser.scripts == 0, f"{parser.scripts} <script> element(s)"),
+        ]
+    )
+
+
+class _HtmlFacts(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lang = ""
+        self.title = ""
+        self.mains = 0
+        self.scripts = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "html" and not self.lang:
+            self.lang = (attributes.get("lang") or "").strip()
+        elif tag == "title":
+            self._in_title = True
+        elif tag == "script":
+            self.scripts += 1
+        if tag == "main" or attributes.get("role") == "main":
+            self.mains += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data

@@ -1,0 +1,134 @@
+"""The conversion, start to finish: validate → read → render → check.
+
+>>> result = convert(Path("report.pdf"), ConversionOptions(OutputFormat.HTML), max_pages=500)
+... # doctest: +SKIP
+>>> result.media_type, result.needs_review  # doctest: +SKIP
+('text/html; charset=utf-8', False)
+
+Errors: every problem with the input is a ``ConversionError`` subclass from ``errors`` (bad
+input, with a message for the requester); anything unexpected while rendering or checking is
+wrapped in ``RenderError`` with the original as ``__cause__`` for the caller to log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from .checks import Report, check_html, check_pdf
+from .errors import RenderError, must_pass_through
+from .formats import FORMAT_INFO, ConversionOptions, OutputFormat
+from .placeholder_text import PlainDocument, read_plain_text
+from .render_html import render_html
+from .render_pdf import render_large_print, render_tagged_pdf
+from .source import open_source
+
+#: Part of the output cache key: bump it whenever an output for the same input can change.
+ENGINE_VERSION = "0.1.0-placeholder"
+
+#: Review reasons (stable strings: stored on the request and shown to staff).
+NO_TEXT = "no-text"
+CHECKS_FAILED = "checks-failed"
+
+_PLACEHOLDER_NOTES = {
+    OutputFormat.TAGGED_PDF: "placeholder: reflowed, does not keep the original look",
+    OutputFormat.HTML: "placeholder: paragraphs only, no headings, lists, tables or images",
+    OutputFormat.LARGE_PRINT: "placeholder: paragraphs only, no headings, lists, tables or images",
+}
+
+
+@dataclass(frozen=True)
+class ConversionResult:
+    content: bytes
+    media_type: str
+    extension: str
+    #: JSON-serialisable: {"checks": [...], "passed": bool, "notes": [...]}.
+    report: dict[str, object]
+    #: Why a person should look before delivery; empty when the output can go straight out.
+    review_reasons: tuple[str, ...]
+
+    @property
+    def needs_review(self) -> bool:
+        return bool(self.review_reasons)
+
+
+def convert(source: Path, options: ConversionOptions, *, max_pages: int) -> ConversionResult:
+    """Convert the PDF at ``source`` to the format in ``options``."""
+    info = open_source(source, max_pages=max_pages)
+    with _unexpected_as_render_error("read"):
+        document = read_plain_text(source, info)
+    with _unexpected_as_render_error("render"):
+        content = _render(document, options)
+    with _unexpected_as_render_error("check"):
+        report = _check(content, options)
+
+    review_reasons: list[str] = []
+    notes = [_PLACEHOLDER_NOTES[options.format]]
+    if not document.has_text:
+        # Most likely a scan: say so rather than deliver an empty document as if it were fine.
+        review_reasons.append(NO_TEXT)
+        notes.append("no text could be extracted from any page; the source may need OCR")
+    elif document.pages_without_text:
+        notes.append(f"pages without text: {_ranges(document.pages_without_text)}")
+    if not report["passed"]:
+        review_reasons.append(CHECKS_FAILED)
+    report["notes"] = [*notes, *_as_list(report["notes"])]
+
+    info_for_format = FORMAT_INFO[options.format]
+    return ConversionResult(
+        content=content,
+        media_type=info_for_format.media_type,
+        extension=info_for_format.extension,
+        report=report,
+        review_reasons=tuple(review_reasons),
+    )
+
+
+def _render(document: PlainDocument, options: ConversionOptions) -> bytes:
+    if options.format is OutputFormat.HTML:
+        return render_html(document).encode("utf-8")
+    if options.format is OutputFormat.TAGGED_PDF:
+        return render_tagged_pdf(document)
+    if options.format is OutputFormat.LARGE_PRINT:
+        assert options.print_size is not None  # ConversionOptions fills in the default
+        return render_large_print(document, point_size=options.print_size)
+    raise RenderError(detail=f"no renderer for {options.format!r}")
+
+
+def _check(content: bytes, options: ConversionOptions) -> Report:
+    if options.format is OutputFormat.HTML:
+        return check_html(content)
+    return check_pdf(content, min_font_size=options.print_size)
+
+
+@contextmanager
+def _unexpected_as_render_error(step: str) -> Iterator[None]:
+    # Bad input was ruled out by open_source (and the reader raises CorruptPdfError for what
+    # pdfium rejects); anything else failing now is our defect or a library's, never the
+    # requester's, so it must not be reported as a problem with their PDF.
+    try:
+        yield
+    except Exception as e:
+        if must_pass_through(e):
+            raise
+        raise RenderError(detail=f"{step}: {type(e).__name__}: {e}") from e
+
+
+def _ranges(numbers: list[int]) -> str:
+    """[1, 2, 3, 7] -> '1-3, 7': short enough for a note on a long scanned appendix."""
+    parts: list[str] = []
+    start = previous = numbers[0]
+    for number in [*numbers[1:], None]:
+        if number is not None and number == previous + 1:
+            previous = number
+            continue
+        parts.append(str(start) if start == previous else f"{start}-{previous}")
+        if number is not None:
+            start = previous = number
+    return ", ".join(parts)
+
+
+def _as_list(value: object) -> list[object]:
+    return list(value) if isinstance(value, list) else []

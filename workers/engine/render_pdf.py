@@ -1,0 +1,161 @@
+"""PLACEHOLDER PDF renderers: tagged PDF/UA-1 reflowed from a PlainDocument by WeasyPrint.
+
+* ``render_tagged_pdf`` — placeholder for the real tagged-PDF renderer, which will tag the
+  original file's drawing operators so the output looks exactly like the source. This one
+  reflows the text onto new A4 pages: accessible, but it does not keep the original look.
+* ``render_large_print`` — large print after UKAAF/RNIB clear-print guidance at the reader's
+  point size: every piece of text (page numbers included) at that size or larger, a plain
+  sans-serif face, left aligned, no hyphenation, line spacing 1.5, at most ~65 characters a
+  line, A4 portrait. It stays when the reader is replaced; only its input becomes richer.
+
+Both outputs carry the title and language in the catalog, info dictionary and XMP.
+
+>>> pdf_bytes = render_large_print(document, point_size=18)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import jinja2
+import weasyprint
+from markupsafe import Markup
+
+from .errors import RenderError, must_pass_through
+from .placeholder_text import PlainDocument
+from .render_html import DEFAULT_LANGUAGE, template
+
+log = logging.getLogger(__name__)
+
+#: Fonts installed by the deployment (fonts-liberation / fonts-dejavu-core); Liberation Sans
+#: is metrically Arial, the face UKAAF suggests; DejaVu Sans is the fallback that is always
+#: present on Debian. Text must never fall back to a serif face.
+SANS_SERIF = '"Liberation Sans", Arimo, Arial, "DejaVu Sans", sans-serif'
+
+
+#: Source page markers say "Original" so they are not confused with this PDF's own numbers.
+MARKER_LABEL = "Original page"
+
+
+_CSS = """
+@page {
+  size: A4 portrait;
+  margin: 2cm 2cm 2.5cm;
+  @bottom-left {
+    content: "Page " counter(page) " of " counter(pages);
+    font-family: {{ font }};
+    font-size: {{ body_pt }}pt;
+    color: #000000;
+  }
+}
+html { font-family: {{ font }}; font-size: {{ body_pt }}pt; color: #000000; }
+body { margin: 0; line-height: 1.5; }
+main { max-width: 65ch; }
+h1 { font-size: {{ heading_pt }}pt; font-weight: bold; line-height: 1.25; margin: 0 0 1em; }
+p {
+  margin: 0 0 1em;
+  text-align: start; /* left, or right for right-to-left paragraphs */
+  hyphens: none;
+  overflow-wrap: break-word;
+  font-style: normal;
+  text-decoration: none;
+}
+.page-marker { font-weight: bold; margin-top: 1.5em; break-after: avoid; }
+"""
+
+_TEMPLATE = """<!DOCTYPE html>
+<html lang="{{ language }}">
+<head>
+<meta charset="utf-8">
+<title>{{ title }}</title>
+<style>{{ css }}</style>
+</head>
+<body>
+<main>
+<h1{{ title | dir_attr }}>{{ title }}</h1>
+{% for paragraphs in pages %}
+<section>
+<p class="page-marker">{{ marker_label }} {{ loop.index }}</p>
+{% for paragraph in paragraphs %}
+<p{{ paragraph | dir_attr }}>{{ paragraph }}</p>
+{% else %}
+<p>No text could be read from this page automatically.</p>
+{% endfor %}
+</section>
+{% endfor %}
+</main>
+</body>
+</html>
+"""
+
+_PAGE = template(_TEMPLATE)
+# The stylesheet is trusted code, not document text: rendered without HTML escaping.
+_STYLESHEET = jinja2.Environment(autoescape=False, undefined=jinja2.StrictUndefined).from_string(
+    _CSS
+)
+
+
+def render_tagged_pdf(document: PlainDocument) -> bytes:
+    """Placeholder tagged PDF: the text reflowed at a comfortable 12 pt (see module doc)."""
+    return _render(document, body_pt=12, heading_pt=19)
+
+
+def render_large_print(document: PlainDocument, *, point_size: int) -> bytes:
+    """Large print with body text (and every other text) at ``point_size`` points or more."""
+    # Headings larger and bold (UKAAF); 1.4 keeps a 28 pt heading to a few words a line.
+    return _render(document, body_pt=point_size, heading_pt=round(point_size * 1.4))
+
+
+def _render(document: PlainDocument, *, body_pt: int, heading_pt: int) -> bytes:
+    css = _STYLESHEET.render(font=SANS_SERIF, body_pt=body_pt, heading_pt=heading_pt)
+    html = _PAGE.render(
+        language=document.language or DEFAULT_LANGUAGE,
+        title=document.title,
+        pages=document.pages,
+        css=Markup(css),
+        marker_label=MARKER_LABEL,
+    )
+    _route_weasyprint_logs()
+    try:
+        pdf: Any = weasyprint.HTML(string=html, url_fetcher=_NO_FETCHING).write_pdf(
+            pdf_variant="pdf/ua-1"
+        )
+    except Exception as e:
+        if must_pass_through(e):
+            raise
+        raise RenderError(detail=f"weasyprint: {type(e).__name__}: {e}") from e
+    if not isinstance(pdf, bytes):  # write_pdf() without a target returns the bytes
+        raise RenderError(detail=f"weasyprint returned {type(pdf).__name__}, not bytes")
+    return pdf
+
+
+# Our HTML references nothing external; refusing every URL means a stray one in document text
+# can never make the worker fetch from the network or read local files.
+_NO_FETCHING = weasyprint.urls.URLFetcher(allowed_protocols=frozenset())
+
+
+class _ToDebug(logging.Handler):
+    """WeasyPrint warns about fonts and CSS on every run; keep that out of the worker's log."""
+
+    def __init__(self) -> None:
+        # Their own debug output (fontTools subsetting) is far too chatty even at debug.
+        super().__init__(level=logging.WARNING)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        log.debug("%s: %s", record.name, record.getMessage())
+
+
+_routed = False
+
+
+def _route_weasyprint_logs() -> None:
+    # Done on first use, not at import, so importing the engine has no logging side effects.
+    global _routed
+    if _routed:
+        return
+    for name in ("weasyprint", "fontTools"):
+        logger = logging.getLogger(name)
+        logger.addHandler(_ToDebug())
+        logger.propagate = False
+    _routed = True

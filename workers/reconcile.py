@@ -1,0 +1,71 @@
+"""The stuck-request reconciler: the database is the truth, the broker only carries work.
+
+Two ways a request can be left with no live task:
+- ``processing`` past its lease: the worker died (crash, SIGKILL, OOM) or the hard time limit
+  killed the task, and nothing redelivered it;
+- ``queued`` with its task id nowhere in the broker: Redis lost its data, or the enqueue after
+  the database commit failed.
+Both are put back in the queue under a new task id. Attempts are counted when a task claims
+the request, so a document that keeps killing workers ends ``failed`` instead of looping.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+
+from service import store
+from service.db.engine import session_scope
+from service.db.models import utcnow
+from service.settings import Settings
+from workers.broker import task_ids_in_broker
+from workers.celery_app import CONVERSION_QUEUE, enqueue_conversion
+
+log = logging.getLogger(__name__)
+ACTOR = "reconciler"
+
+
+@dataclass
+class ReconcileReport:
+    expired_leases: int = 0
+    lost_from_queue: int = 0
+
+
+def reconcile(settings: Settings) -> ReconcileReport:
+    assert settings.redis_url, "the reconciler runs only where a broker is configured"
+    report = ReconcileReport()
+    now = utcnow()
+    to_enqueue: list[tuple[str, str]] = []
+    with session_scope(settings.database_url) as session:
+        for request in store.find_expired_leases(session, now):
+            task_id = uuid.uuid4().hex
+            if store.requeue(
+                session, request, new_task_id=task_id, actor=ACTOR,
+                reason="no live task: its worker stopped or the time limit ended it",
+            ):
+                to_enqueue.append((request.public_id, task_id))
+                report.expired_leases += 1
+
+        waiting = store.find_waiting_since(
+            session, now - timedelta(seconds=settings.queued_grace)
+        )
+        if waiting:
+            in_broker = task_ids_in_broker(settings.redis_url, CONVERSION_QUEUE)
+            for request in waiting:
+                if request.task_id in in_broker:
+                    continue
+                task_id = uuid.uuid4().hex
+                if store.requeue(
+                    session, request, new_task_id=task_id, actor=ACTOR,
+                    reason="task missing from the broker",
+                ):
+                    to_enqueue.append((request.public_id, task_id))
+                    report.lost_from_queue += 1
+    # Enqueue only after the new task ids are committed, so a fast worker finds them.
+    for public_id, task_id in to_enqueue:
+        enqueue_conversion(public_id, task_id)
+    if to_enqueue:
+        log.warning("reconciler re-enqueued %d request(s): %s", len(to_enqueue), report)
+    return report

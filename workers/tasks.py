@@ -1,0 +1,39 @@
+"""Celery tasks: thin wrappers that call ``workers.job`` and ``workers.reconcile``."""
+
+from __future__ import annotations
+
+import logging
+
+from celery import Task
+from celery.exceptions import SoftTimeLimitExceeded
+
+from service.settings import get_settings
+from workers import job, reconcile
+from workers.celery_app import CONVERT_TASK, RECONCILE_TASK, app
+from workers.engine.errors import ConversionError, ConversionTimeoutError
+
+log = logging.getLogger(__name__)
+
+
+@app.task(name=CONVERT_TASK, bind=True)
+def convert_request(self: Task, public_id: str) -> None:
+    settings = get_settings()
+    task_id = self.request.id or ""
+    claimed = job.claim(
+        settings, public_id, task_id=task_id, actor=f"worker:{self.request.hostname}"
+    )
+    if claimed is None:
+        log.info("request %s: nothing to do for task %s", public_id, task_id)
+        return
+    try:
+        job.run(settings, claimed)
+    except SoftTimeLimitExceeded:
+        job.record_failure(settings, claimed, ConversionTimeoutError())
+    except Exception as error:  # noqa: BLE001 - an internal defect must still end the request
+        log.exception("request %s: unexpected error", public_id)
+        job.record_failure(settings, claimed, ConversionError(), detail=repr(error))
+
+
+@app.task(name=RECONCILE_TASK)
+def reconcile_stuck_requests() -> None:
+    reconcile.reconcile(get_settings())
