@@ -74,8 +74,10 @@ def main() -> None:
             # One warm-up (imports, fonts) that is not counted.
             post_to_ready(base_url, server.url(sources[0]), args.format)
             fresh = [post_to_ready(base_url, server.url(p), args.format) for p in sources[1:]]
-            cached = [post_to_ready(base_url, server.url(sources[1]), args.format)
-                      for _ in range(args.runs)]
+            cached = [
+                post_to_ready(base_url, server.url(sources[1]), args.format)
+                for _ in range(args.runs)
+            ]
             engine = []
             options = ConversionOptions(OutputFormat(args.format))
             for path in sources[1:]:
@@ -91,13 +93,19 @@ def main() -> None:
     fresh_median = statistics.median(fresh)
     engine_median = statistics.median(engine)
     print(f"format {args.format}, {args.pages}-page PDF, {args.runs} runs each")
-    print(f"POST→ready, fresh conversion : median {fresh_median:.3f} s "
-          f"(min {min(fresh):.3f}, max {max(fresh):.3f})")
+    print(
+        f"POST→ready, fresh conversion : median {fresh_median:.3f} s "
+        f"(min {min(fresh):.3f}, max {max(fresh):.3f})"
+    )
     print(f"engine alone, same files     : median {engine_median:.3f} s")
-    print(f"service overhead             : {fresh_median - engine_median:+.3f} s "
-          f"(ratio {fresh_median / engine_median:.2f}x the engine)")
-    print(f"POST→ready, cached duplicate : median {statistics.median(cached):.3f} s "
-          f"(min {min(cached):.3f}, max {max(cached):.3f})")
+    print(
+        f"service overhead             : {fresh_median - engine_median:+.3f} s "
+        f"(ratio {fresh_median / engine_median:.2f}x the engine)"
+    )
+    print(
+        f"POST→ready, cached duplicate : median {statistics.median(cached):.3f} s "
+        f"(min {min(cached):.3f}, max {max(cached):.3f})"
+    )
 
 
 if __name__ == "__main__":

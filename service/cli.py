@@ -27,10 +27,19 @@ def _convert(args: argparse.Namespace) -> int:
     args.output.write_bytes(result.content)
     for reason in result.review_reasons:
         print(f"needs review: {reason}", file=sys.stderr)
-    failed = [c["id"] for c in result.report.get("checks", []) if not c.get("passed")]  # type: ignore[union-attr]
-    print(f"wrote {args.output} ({len(result.content)} bytes); "
-          f"checks {'passed' if not failed else 'failed: ' + ', '.join(failed)}")
+    failed = failed_checks(result.report)
+    print(
+        f"wrote {args.output} ({len(result.content)} bytes); "
+        f"checks {'passed' if not failed else 'failed: ' + ', '.join(failed)}"
+    )
     return 0
+
+
+def failed_checks(report: dict[str, object]) -> list[str]:
+    checks = report.get("checks")
+    if not isinstance(checks, list):
+        return []
+    return [str(c.get("id")) for c in checks if isinstance(c, dict) and not c.get("passed")]
 
 
 def _serve(_: argparse.Namespace) -> int:
@@ -123,7 +132,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--to", required=True, choices=[f.value for f in OutputFormat], help="output format"
     )
     convert.add_argument(
-        "--size", type=int, choices=PRINT_SIZES, default=DEFAULT_PRINT_SIZE,
+        "--size",
+        type=int,
+        choices=PRINT_SIZES,
+        default=DEFAULT_PRINT_SIZE,
         help="large print body size in points (default %(default)s)",
     )
     convert.add_argument("-o", "--output", type=Path, required=True, help="where to write")
@@ -142,9 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     beat.add_argument("--loglevel", default="INFO")
     beat.add_argument("--schedule", help="beat's schedule file")
     beat.set_defaults(handler=_beat)
-    commands.add_parser("migrate", help="apply database migrations").set_defaults(
-        handler=_migrate
-    )
+    commands.add_parser("migrate", help="apply database migrations").set_defaults(handler=_migrate)
     commands.add_parser(
         "settings", help="print every setting with its default (Markdown)"
     ).set_defaults(handler=_settings_table)
@@ -152,7 +162,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     args = build_parser().parse_args(argv)
     return int(args.handler(args))
 

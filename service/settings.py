@@ -85,6 +85,11 @@ class Settings(BaseSettings):
         "request fails.",
     )
     worker_concurrency: int = Field(2, description="Conversions one worker runs at once.")
+    worker_max_memory_mb: int = Field(
+        1024,
+        description="A worker process that has grown past this many MiB is replaced after its "
+        "current conversion.",
+    )
     reconcile_interval: float = Field(
         60.0, description="Seconds between runs of the stuck-request reconciler (beat)."
     )

@@ -171,9 +171,9 @@ def finish_with_artifact(
     to_state = RequestState.NEEDS_REVIEW if artifact.review_reasons else RequestState.READY
     detail = "served from cache" if from_cache else None
     if artifact.review_reasons:
-        detail = "; ".join(["needs review: " + ", ".join(artifact.review_reasons)] + (
-            [detail] if detail else []
-        ))
+        detail = "; ".join(
+            ["needs review: " + ", ".join(artifact.review_reasons)] + ([detail] if detail else [])
+        )
     now = utcnow()
     return _change_state(
         session,

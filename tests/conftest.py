@@ -96,9 +96,7 @@ def doc_server() -> Iterator[DocumentServer]:
 
 
 @pytest.fixture
-def service_settings(
-    tmp_path: Path, redis_url: str, doc_server: DocumentServer
-) -> dict[str, str]:
+def service_settings(tmp_path: Path, redis_url: str, doc_server: DocumentServer) -> dict[str, str]:
     """Environment for the service processes: the publisher is the local document server."""
     return {
         "AF_DATABASE_URL": f"sqlite:///{tmp_path}/service.db",

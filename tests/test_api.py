@@ -132,3 +132,11 @@ def test_malformed_json_is_a_json_error(client: TestClient) -> None:
     )
     assert response.status_code == 422
     assert response.json()["code"] == "invalid-request"
+
+
+def test_a_request_is_kept_when_the_broker_cannot_be_reached(client: TestClient) -> None:
+    # This client has no broker at all: the request must still be stored, queued, for the
+    # reconciler to enqueue once the broker is back.
+    status, body = post(client)
+    assert status == 202
+    assert client.get(f"/api/v1/requests/{body['id']}").json()["state"] == "queued"

@@ -46,9 +46,13 @@ def test_public_ids_are_long_and_distinct(database_url: str) -> None:
 def test_only_one_task_can_claim_a_request(database_url: str) -> None:
     public_id = new_request(database_url)
     with session_scope(database_url) as session:
-        first = store.claim_for_processing(session, public_id, task_id="task-1", actor="w1", lease=LEASE)
+        first = store.claim_for_processing(
+            session, public_id, task_id="task-1", actor="w1", lease=LEASE
+        )
     with session_scope(database_url) as session:
-        second = store.claim_for_processing(session, public_id, task_id="task-2", actor="w2", lease=LEASE)
+        second = store.claim_for_processing(
+            session, public_id, task_id="task-2", actor="w2", lease=LEASE
+        )
     assert first is not None and first.attempts == 1
     assert second is None
     assert states(database_url, public_id) == ["queued", "processing"]
@@ -89,9 +93,7 @@ def test_a_task_that_lost_its_request_cannot_finish_it(database_url: str) -> Non
     with session_scope(database_url) as session:
         request = store.get_request(session, public_id)
         assert request is not None
-        assert not store.fail(
-            session, request, code="c", message="m", task_id="task-1", actor="w1"
-        )
+        assert not store.fail(session, request, code="c", message="m", task_id="task-1", actor="w1")
         assert request.state == "queued"
 
 
@@ -103,9 +105,17 @@ def test_finishing_records_artifact_and_events(database_url: str) -> None:
         )
         assert request is not None
         artifact = Artifact(
-            cache_key="k" * 64, source_sha256="s" * 64, format="html", options={},
-            engine_version="v", path="artifacts/x.html", media_type="text/html", size=1,
-            sha256="h" * 64, check_report={"passed": True}, review_reasons=[],
+            cache_key="k" * 64,
+            source_sha256="s" * 64,
+            format="html",
+            options={},
+            engine_version="v",
+            path="artifacts/x.html",
+            media_type="text/html",
+            size=1,
+            sha256="h" * 64,
+            check_report={"passed": True},
+            review_reasons=[],
         )
         session.add(artifact)
         session.flush()
@@ -120,7 +130,9 @@ def test_finishing_records_artifact_and_events(database_url: str) -> None:
         assert not store.mark_delivered(session, request, actor="requester")
         events = session.scalars(select(RequestEvent).where(RequestEvent.request_id == request.id))
         assert [(e.from_state, e.to_state) for e in events] == [
-            (None, "queued"), ("queued", "processing"), ("processing", "ready"),
+            (None, "queued"),
+            ("queued", "processing"),
+            ("processing", "ready"),
             ("ready", "delivered"),
         ]
 

@@ -40,8 +40,8 @@ def task_ids_in_broker(redis_url: str, queue: str) -> set[str]:
     try:
         raw: list[bytes] = []
         for key in _queue_keys(queue):
-            raw.extend(client.lrange(key, 0, -1))  # type: ignore[arg-type]
-        unacked: Iterable[bytes] = client.hvals(UNACKED_HASH)  # type: ignore[assignment]
+            raw.extend(client.lrange(key, 0, -1))
+        unacked: Iterable[bytes] = client.hvals(UNACKED_HASH)
         raw.extend(unacked)
     finally:
         client.close()

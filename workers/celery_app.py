@@ -40,6 +40,8 @@ def create_celery(settings: Settings) -> Celery:
         broker_connection_retry_on_startup=True,
         task_default_queue=CONVERSION_QUEUE,
         worker_concurrency=settings.worker_concurrency,
+        # Parsers of hostile PDFs can leak or balloon; a fresh child bounds the damage.
+        worker_max_memory_per_child=settings.worker_max_memory_mb * 1024,
         worker_hijack_root_logger=False,
         beat_schedule={
             "reconcile-stuck-requests": {

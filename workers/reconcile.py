@@ -42,15 +42,16 @@ def reconcile(settings: Settings) -> ReconcileReport:
         for request in store.find_expired_leases(session, now):
             task_id = uuid.uuid4().hex
             if store.requeue(
-                session, request, new_task_id=task_id, actor=ACTOR,
+                session,
+                request,
+                new_task_id=task_id,
+                actor=ACTOR,
                 reason="no live task: its worker stopped or the time limit ended it",
             ):
                 to_enqueue.append((request.public_id, task_id))
                 report.expired_leases += 1
 
-        waiting = store.find_waiting_since(
-            session, now - timedelta(seconds=settings.queued_grace)
-        )
+        waiting = store.find_waiting_since(session, now - timedelta(seconds=settings.queued_grace))
         if waiting:
             in_broker = task_ids_in_broker(settings.redis_url, CONVERSION_QUEUE)
             for request in waiting:
@@ -58,7 +59,10 @@ def reconcile(settings: Settings) -> ReconcileReport:
                     continue
                 task_id = uuid.uuid4().hex
                 if store.requeue(
-                    session, request, new_task_id=task_id, actor=ACTOR,
+                    session,
+                    request,
+                    new_task_id=task_id,
+                    actor=ACTOR,
                     reason="task missing from the broker",
                 ):
                     to_enqueue.append((request.public_id, task_id))

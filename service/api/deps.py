@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Annotated
 
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session
@@ -16,6 +17,12 @@ def settings_dep(request: Request) -> Settings:
     return settings
 
 
-def db_session(settings: Settings = Depends(settings_dep)) -> Iterator[Session]:
+SettingsDep = Annotated[Settings, Depends(settings_dep)]
+
+
+def db_session(settings: SettingsDep) -> Iterator[Session]:
     with session_scope(settings.database_url) as session:
         yield session
+
+
+SessionDep = Annotated[Session, Depends(db_session)]

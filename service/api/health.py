@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 
-from service.api.deps import settings_dep
+from service.api.deps import SettingsDep
 from service.db.engine import get_engine
 from service.settings import Settings
 from workers.broker import ping
@@ -20,10 +20,11 @@ def healthz() -> dict[str, str]:
 
 
 @router.get("/readyz", summary="The database and the broker are reachable")
-def readyz(settings: Settings = Depends(settings_dep)) -> JSONResponse:
-    checks = {"database": _database_ok(settings), "broker": bool(
-        settings.redis_url and ping(settings.redis_url)
-    )}
+def readyz(settings: SettingsDep) -> JSONResponse:
+    checks = {
+        "database": _database_ok(settings),
+        "broker": bool(settings.redis_url and ping(settings.redis_url)),
+    }
     ready = all(checks.values())
     body = {
         "status": "ready" if ready else "not-ready",

@@ -9,17 +9,22 @@ import uuid
 from pathlib import PurePosixPath
 from urllib.parse import quote, urlsplit
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from fastapi import Request as HttpRequest
 from fastapi.responses import FileResponse
 from sqlalchemy.orm import Session
 
 from service import store
-from service.api.deps import db_session, settings_dep
+from service.api.deps import SessionDep, SettingsDep
 from service.api.errors import ApiError
-from service.api.schemas import CreatedResponse, CreateRequest, ErrorInfo, ErrorResponse, RequestStatus
+from service.api.schemas import (
+    CreatedResponse,
+    CreateRequest,
+    ErrorInfo,
+    ErrorResponse,
+    RequestStatus,
+)
 from service.db.models import DOWNLOADABLE_STATES, Request, RequestState, utcnow
-from service.settings import Settings
 from service.working_days import due_at
 from workers import storage
 from workers.celery_app import enqueue_conversion
@@ -59,8 +64,8 @@ _PUBLIC_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 def create_request(
     body: CreateRequest,
     http_request: HttpRequest,
-    session: Session = Depends(db_session),
-    settings: Settings = Depends(settings_dep),
+    session: SessionDep,
+    settings: SettingsDep,
 ) -> CreatedResponse:
     try:
         check_document_url(body.document_url, settings.source_policy())
@@ -99,9 +104,7 @@ def create_request(
     responses=_ERROR_RESPONSES,
     summary="The state of a request",
 )
-def get_request(
-    public_id: str, http_request: HttpRequest, session: Session = Depends(db_session)
-) -> RequestStatus:
+def get_request(public_id: str, http_request: HttpRequest, session: SessionDep) -> RequestStatus:
     request = _find(session, public_id)
     state = RequestState(request.state)
     download_url = None
@@ -137,8 +140,8 @@ def get_request(
 )
 def download(
     public_id: str,
-    session: Session = Depends(db_session),
-    settings: Settings = Depends(settings_dep),
+    session: SessionDep,
+    settings: SettingsDep,
 ) -> FileResponse:
     request = _find(session, public_id)
     artifact = request.artifact
@@ -179,7 +182,8 @@ _SUFFIX = {
 
 
 def download_filename(request: Request) -> str:
-    """``annual-report.pdf`` asked as large print at 20 pt → ``annual-report-large-print-20pt.pdf``."""
+    """A file name that says what the file is: ``annual-report.pdf`` asked as large print at
+    20 pt downloads as ``annual-report-large-print-20pt.pdf``."""
     stem = PurePosixPath(urlsplit(request.document_url).path).stem or "document"
     ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
     safe_stem = re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_stem).strip("-.")[:80] or "document"

@@ -13,7 +13,8 @@ class CreateRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     document_url: str = Field(
-        max_length=2048, description="Address of the published PDF.",
+        max_length=2048,
+        description="Address of the published PDF.",
         examples=["https://www.example.gov.uk/report.pdf"],
     )
     format: OutputFormat = Field(description="The accessible format wanted.")

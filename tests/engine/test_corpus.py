@@ -7,10 +7,13 @@ import pytest
 from workers.engine.formats import ConversionOptions, OutputFormat
 from workers.engine.pipeline import convert
 
-from .conftest import SHARED
+from .conftest import SHARED, report_checks
 
 CORPUS = SHARED / "corpus"
-FILES = ["untagged/google-docs-fable-headings.pdf", "tagged/demolition-committee-minutes-fr.pdf"]
+FILES = [
+    "untagged/word-process-history-multipage.pdf",
+    "tagged/demolition-committee-minutes-fr.pdf",
+]
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
 
@@ -53,3 +56,17 @@ def test_hostile_file_gets_its_error_code(name: str, code: str) -> None:
     with pytest.raises(ConversionError) as caught:
         convert(path, ConversionOptions(OutputFormat.HTML), max_pages=100)
     assert caught.value.code == code
+
+
+def test_cjk_without_a_cjk_font_is_flagged_not_delivered_as_boxes() -> None:
+    # The Japanese in this file needs a CJK font; if the machine has none, the glyphs check
+    # must catch the .notdef boxes and send the output to review.
+    path = CORPUS / "untagged" / "google-docs-fable-headings.pdf"
+    if not path.is_file():
+        pytest.skip("file not in this corpus")
+    result = convert(path, ConversionOptions(OutputFormat.TAGGED_PDF), max_pages=100)
+    glyphs = next(c for c in report_checks(result.report) if c["id"] == "glyphs")
+    if glyphs["passed"]:  # this machine has a CJK font
+        assert not result.needs_review
+    else:
+        assert result.review_reasons == ("checks-failed",)

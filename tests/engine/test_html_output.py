@@ -105,3 +105,24 @@ def test_output_is_utf8(tmp_path: Path, make_pdf: MakePdf) -> None:
     content = convert(source, ConversionOptions(OutputFormat.HTML), max_pages=10).content
     assert "Café – naïve ‘quotes’ €5" in content.decode("utf-8")
     assert b'<meta charset="utf-8">' in content
+
+
+def test_symbol_font_bullets_are_kept_and_other_private_use_dropped(make_pdf: MakePdf) -> None:
+    from workers.engine.placeholder_text import _clean
+
+    assert _clean("\uf0b7 First item") == "• First item"
+    assert _clean("Clause \ue020 one") == "Clause one"
+
+
+def test_hyphens_at_line_ends_are_kept(tmp_path: Path) -> None:
+    # pdfium marks line-end hyphens with U+FFFE; dropping that would turn "well-known" into
+    # "wellknown". A narrow column makes the compounds break at the end of lines.
+    import weasyprint
+
+    words = "aaaa bbbb cccc well-known dddd eeee ffff gggg hhhh self-evident things multi-coloured"
+    source = tmp_path / "narrow.pdf"
+    weasyprint.HTML(
+        string=f'<html lang="en"><body style="width: 4.7cm; font: 12pt DejaVu Sans"><p>{words}</p>'
+    ).write_pdf(source)
+    html = convert(source, ConversionOptions(OutputFormat.HTML), max_pages=10).content.decode()
+    assert f"<p>{words}</p>" in html

@@ -7,10 +7,29 @@ from pathlib import Path
 
 import weasyprint
 
-WORDS = (
-    "council housing report decision budget transport library school planning consultation "
-    "residents park services election licence waste recycling parking road safety health"
-).split()
+WORDS = [
+    "council",
+    "housing",
+    "report",
+    "decision",
+    "budget",
+    "transport",
+    "library",
+    "school",
+    "planning",
+    "consultation",
+    "residents",
+    "park",
+    "services",
+    "election",
+    "licence",
+    "waste",
+    "recycling",
+    "parking",
+    "road",
+    "safety",
+    "health",
+]
 
 
 def page_paragraphs(page: int, paragraphs: int = 3) -> list[str]:
@@ -26,7 +45,9 @@ def text_pdf_bytes(pages: int, title: str = "Test document") -> bytes:
     sections = []
     for page in range(1, pages + 1):
         body = "".join(f"<p>{html.escape(p)}</p>" for p in page_paragraphs(page))
-        sections.append(f'<section style="break-after: page"><h2>Section {page}</h2>{body}</section>')
+        sections.append(
+            f'<section style="break-after: page"><h2>Section {page}</h2>{body}</section>'
+        )
     document = (
         f"<!doctype html><html lang='en'><head><title>{html.escape(title)}</title></head>"
         f"<body><h1>{html.escape(title)}</h1>{''.join(sections)}</body></html>"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import ctypes
 import io
 import math
+import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from typing import Any
@@ -58,6 +59,17 @@ def check_pdf(content: bytes, *, min_font_size: float | None = None) -> Report:
                 "fonts-embedded",
                 not missing,
                 "all fonts embedded" if not missing else "not embedded: " + ", ".join(missing),
+            )
+        )
+        no_glyph = _characters_without_glyph(pdf)
+        checks.append(
+            _check(
+                "glyphs",
+                not no_glyph,
+                "every character has a glyph"
+                if not no_glyph
+                else f"{len(no_glyph)} character(s) drawn as .notdef (no installed font has "
+                f"them): {''.join(sorted(no_glyph)[:20])}",
             )
         )
     if min_font_size is not None:
@@ -168,6 +180,50 @@ def _is_embedded(font: pikepdf.Object) -> bool:
     return isinstance(descriptor, pikepdf.Dictionary) and any(
         key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
     )
+
+
+_CIDCHAR_BLOCK = re.compile(rb"begincidchar(.*?)endcidchar", re.S)
+_CIDCHAR = re.compile(rb"<([0-9a-fA-F]+)>\s+(\d+)")
+_BFCHAR_BLOCK = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
+_BFCHAR = re.compile(rb"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>")
+
+
+def _characters_without_glyph(pdf: pikepdf.Pdf) -> set[str]:
+    """Characters that a font's encoding sends to CID 0, the .notdef glyph (PDF/UA 7.21.8).
+
+    WeasyPrint does exactly that for characters no installed font covers (CJK without a CJK
+    font, rare symbols): the reader would see empty boxes. The ToUnicode map names them.
+    """
+    found: set[str] = set()
+    seen: set[tuple[int, int]] = set()
+    for page in pdf.pages:
+        for font in _fonts(page.obj.get("/Resources"), seen):
+            encoding = font.get("/Encoding")
+            if font.get("/Subtype") != pikepdf.Name.Type0 or not isinstance(
+                encoding, pikepdf.Stream
+            ):
+                continue
+            notdef = {
+                code.lower()
+                for block in _CIDCHAR_BLOCK.findall(encoding.read_bytes())
+                for code, cid in _CIDCHAR.findall(block)
+                if int(cid) == 0 and int(code, 16) != 0
+            }
+            if notdef:
+                found |= _unicode_names(font.get("/ToUnicode"), notdef)
+    return found
+
+
+def _unicode_names(to_unicode: object, codes: set[bytes]) -> set[str]:
+    names = {f"<{code.decode()}>" for code in codes}  # when there is no usable ToUnicode
+    if not isinstance(to_unicode, pikepdf.Stream):
+        return names
+    for block in _BFCHAR_BLOCK.findall(to_unicode.read_bytes()):
+        for code, text in _BFCHAR.findall(block):
+            if code.lower() in codes:
+                names.discard(f"<{code.lower().decode()}>")
+                names.add(bytes.fromhex(text.decode()).decode("utf-16-be", errors="replace"))
+    return names
 
 
 def _smallest_text_size(content: bytes) -> float | None:

@@ -1,7 +1,6 @@
 """The conversion, start to finish: validate → read → render → check.
 
->>> result = convert(Path("report.pdf"), ConversionOptions(OutputFormat.HTML), max_pages=500)
-... # doctest: +SKIP
+>>> result = convert(path, ConversionOptions(OutputFormat.HTML), max_pages=500)  # doctest: +SKIP
 >>> result.media_type, result.needs_review  # doctest: +SKIP
 ('text/html; charset=utf-8', False)
 
@@ -19,7 +18,7 @@ from pathlib import Path
 
 from .checks import Report, check_html, check_pdf
 from .errors import RenderError, must_pass_through
-from .formats import FORMAT_INFO, ConversionOptions, OutputFormat
+from .formats import DEFAULT_PRINT_SIZE, FORMAT_INFO, ConversionOptions, OutputFormat
 from .placeholder_text import PlainDocument, read_plain_text
 from .render_html import render_html
 from .render_pdf import render_large_print, render_tagged_pdf
@@ -92,8 +91,8 @@ def _render(document: PlainDocument, options: ConversionOptions) -> bytes:
     if options.format is OutputFormat.TAGGED_PDF:
         return render_tagged_pdf(document)
     if options.format is OutputFormat.LARGE_PRINT:
-        assert options.print_size is not None  # ConversionOptions fills in the default
-        return render_large_print(document, point_size=options.print_size)
+        # ConversionOptions always fills in the size for large print.
+        return render_large_print(document, point_size=options.print_size or DEFAULT_PRINT_SIZE)
     raise RenderError(detail=f"no renderer for {options.format!r}")
 
 

@@ -39,6 +39,12 @@ _PARAGRAPH_GAP = 0.6
 _SIZE_CHANGE = 0.25
 
 _LINE = re.compile(r"[^\r\n]+")
+# Word exports Symbol and Wingdings list bullets as private-use code points (U+F000 + the
+# font's byte); these few are common enough to keep, as the characters they draw.
+_SYMBOL_FONT_BULLETS = str.maketrans(
+    {"\uf0b7": "•", "\uf0a7": "▪", "\uf06c": "●", "\uf06e": "■", "\uf0d8": "➢", "\uf0fc": "✓"}
+)
+_PDFIUM_HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})
 _SOFT_HYPHEN = "\u00ad"
 
 
@@ -61,9 +67,17 @@ class PlainDocument:
 
 @dataclass(frozen=True)
 class _Line:
+    """A line of text with the font boxes (top, bottom) of its first and last characters.
+
+    Both ends matter: pdfium sometimes merges a hyphenated line with the next one, so a
+    "line" can start on one visual line and end on the next.
+    """
+
     text: str
     top: float
     bottom: float
+    end_top: float
+    end_bottom: float
 
     @property
     def height(self) -> float:
@@ -122,12 +136,22 @@ def _lines(textpage: Any) -> Iterator[_Line]:
         line = _clean(match.group())
         if not line:
             continue
-        first = match.start() + len(match.group()) - len(match.group().lstrip())
-        char_index = pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage, first)
-        top = bottom = 0.0
-        if char_index >= 0:
-            _left, bottom, _right, top = textpage.get_charbox(char_index, loose=True)
-        yield _Line(line, top, bottom)
+        raw = match.group()
+        first = match.start() + len(raw) - len(raw.lstrip())
+        last = match.start() + len(raw.rstrip()) - 1
+        yield _Line(line, *_vertical_extent(textpage, first), *_vertical_extent(textpage, last))
+
+
+def _vertical_extent(textpage: Any, text_index: int) -> tuple[float, float]:
+    """(top, bottom) of a character's font box; (0, 0) = unknown, which never splits text."""
+    char_index = pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage, text_index)
+    if char_index < 0:
+        return 0.0, 0.0
+    try:
+        _left, bottom, _right, top = textpage.get_charbox(char_index, loose=True)
+    except pdfium.PdfiumError:
+        return 0.0, 0.0
+    return top, bottom
 
 
 def _paragraphs(lines: list[_Line]) -> list[str]:
@@ -151,8 +175,8 @@ def _breaks(previous: _Line, line: _Line) -> bool:
     height = max(previous.height, line.height)
     if height <= 0:
         return False  # no geometry (unmapped char): keep the text together
-    gap = previous.bottom - line.top
-    moved_up = line.top > previous.top + height / 2  # next column or a new block
+    gap = previous.end_bottom - line.top
+    moved_up = line.top > previous.end_top + height / 2  # next column or a new block
     size_changed = abs(previous.height - line.height) > _SIZE_CHANGE * height  # e.g. a heading
     return gap > _PARAGRAPH_GAP * height or moved_up or size_changed
 
@@ -167,16 +191,21 @@ def _join(paragraph: str, line: str) -> str:
 
 
 def _clean(line: str) -> str:
-    # pdfium reports a hyphen it judges soft (a word broken by the layout) as U+0002.
-    line = line.replace("\x02", _SOFT_HYPHEN)
-    # Control characters, lone surrogates and noncharacters are invalid in HTML and XML.
+    # pdfium replaces a hyphen it judges to be a line-break hyphen with U+FFFE (U+0002 in
+    # older builds), even mid-line after its own line merging. It is as often a compound's
+    # hard hyphen ("well-known"), so keep it as a hyphen: that never loses a character.
+    line = line.translate(_PDFIUM_HYPHENS)
+    line = line.translate(_SYMBOL_FONT_BULLETS)
+    # Control characters, lone surrogates and noncharacters are invalid in HTML and XML;
+    # private-use code points mean something only in the source's own font (they would show
+    # as empty boxes and be read as nothing).
     kept = "".join(ch for ch in line if _is_text(ch))
     # Layout spacing (runs of spaces, tabs) carries no meaning once the text is reflowed.
     return " ".join(kept.split())
 
 
 def _is_text(ch: str) -> bool:
-    return unicodedata.category(ch) not in ("Cc", "Cs") and ch not in "\ufffe\uffff"
+    return unicodedata.category(ch) not in ("Cc", "Cs", "Co") and ch not in "\ufffe\uffff"
 
 
 def _title(info: SourceInfo, pages: list[list[str]]) -> str:

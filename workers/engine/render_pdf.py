@@ -28,15 +28,14 @@ from .render_html import DEFAULT_LANGUAGE, template
 
 log = logging.getLogger(__name__)
 
-#: Fonts installed by the deployment (fonts-liberation / fonts-dejavu-core); Liberation Sans
-#: is metrically Arial, the face UKAAF suggests; DejaVu Sans is the fallback that is always
-#: present on Debian. Text must never fall back to a serif face.
+#: Debian's fonts-liberation and fonts-dejavu-core: Liberation Sans is metrically Arial, the
+#: face UKAAF suggests; DejaVu Sans covers far more scripts and symbols. fontconfig still
+#: falls back to any installed face for a character neither has (the glyphs check reports
+#: characters that no installed font has).
 SANS_SERIF = '"Liberation Sans", Arimo, Arial, "DejaVu Sans", sans-serif'
-
 
 #: Source page markers say "Original" so they are not confused with this PDF's own numbers.
 MARKER_LABEL = "Original page"
-
 
 _CSS = """
 @page {
@@ -54,7 +53,7 @@ body { margin: 0; line-height: 1.5; }
 main { max-width: 65ch; }
 h1 { font-size: {{ heading_pt }}pt; font-weight: bold; line-height: 1.25; margin: 0 0 1em; }
 p {
-  margin: 0 0 1em;
+  margin: 0 0 1.5em; /* one blank line at line-height 1.5 (UKAAF) */
   text-align: start; /* left, or right for right-to-left paragraphs */
   hyphens: none;
   overflow-wrap: break-word;
