@@ -140,3 +140,28 @@ def test_a_request_is_kept_when_the_broker_cannot_be_reached(client: TestClient)
     status, body = post(client)
     assert status == 202
     assert client.get(f"/api/v1/requests/{body['id']}").json()["state"] == "queued"
+
+
+@pytest.mark.parametrize(
+    ("url", "fmt", "size", "expected"),
+    [
+        (
+            "https://x.gov.uk/docs/annual-report.pdf",
+            "large-print",
+            20,
+            "annual-report-large-print-20pt.pdf",
+        ),
+        ("https://x.gov.uk/a/Budget%202026.PDF?v=2", "html", None, "Budget-2026-accessible.html"),
+        ("https://x.gov.uk/", "tagged-pdf", None, "document-tagged.pdf"),
+        ("https://x.gov.uk/d/..%2F..%2Fetc%2Fpasswd", "html", None, "passwd-accessible.html"),
+        ("https://x.gov.uk/d/Café-décision.pdf", "html", None, "Cafe-decision-accessible.html"),
+    ],
+)
+def test_download_file_names_are_safe_and_descriptive(
+    url: str, fmt: str, size: int | None, expected: str
+) -> None:
+    from service.api.requests import download_filename
+    from service.db.models import Request
+
+    name = download_filename(Request(document_url=url, format=fmt, print_size=size))
+    assert name == expected

@@ -7,7 +7,7 @@ import re
 import unicodedata
 import uuid
 from pathlib import PurePosixPath
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from fastapi import APIRouter
 from fastapi import Request as HttpRequest
@@ -184,7 +184,7 @@ _SUFFIX = {
 def download_filename(request: Request) -> str:
     """A file name that says what the file is: ``annual-report.pdf`` asked as large print at
     20 pt downloads as ``annual-report-large-print-20pt.pdf``."""
-    stem = PurePosixPath(urlsplit(request.document_url).path).stem or "document"
+    stem = PurePosixPath(unquote(urlsplit(request.document_url).path)).stem or "document"
     ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
     safe_stem = re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_stem).strip("-.")[:80] or "document"
     label, extension = _SUFFIX[OutputFormat(request.format)]
