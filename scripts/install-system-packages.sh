@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Debian packages the service needs, installed only when missing (so a warm machine pays
 # nothing). WeasyPrint renders the PDFs with Pango; the fonts are the faces our outputs use;
-# poppler-utils gives the benchmarks their reference (pdftotext).
+# fonts-noto-cjk covers Chinese, Japanese and Korean text; poppler-utils gives the benchmarks their reference (pdftotext).
 set -euo pipefail
 
 packages=(
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libfontconfig1
-  fonts-dejavu-core fonts-liberation
+  fonts-dejavu-core fonts-liberation fonts-noto-cjk
   poppler-utils
 )
 

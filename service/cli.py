@@ -165,6 +165,9 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    # WeasyPrint narrates every rendering step at INFO; only its warnings matter here.
+    logging.getLogger("weasyprint").setLevel(logging.WARNING)
+    logging.getLogger("fontTools").setLevel(logging.WARNING)
     args = build_parser().parse_args(argv)
     return int(args.handler(args))
 

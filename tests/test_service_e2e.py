@@ -225,3 +225,54 @@ def test_worker_killed_mid_conversion_request_still_completes(
         ]
         assert events[2].actor == "reconciler"
         assert session.scalar(select(func.count()).select_from(Artifact)) == 1
+
+
+def _events(database_url: str, public_id: str) -> tuple[Request, list[RequestEvent]]:
+    with session_scope(database_url) as session:
+        request = session.scalar(select(Request).where(Request.public_id == public_id))
+        assert request is not None
+        return request, list(request.events)
+
+
+def test_pool_process_killed_mid_task_is_redelivered_at_once(
+    services: ServiceProcesses, doc_server: DocumentServer
+) -> None:
+    # Default (long) time limits: only the immediate redelivery of the lost task can finish
+    # this request within the test's timeout, not the reconciler.
+    doc_server.files["/slow.pdf"] = text_pdf_bytes(2)
+    doc_server.slow["/slow.pdf"] = 4.0
+    doc_server.slow_once.add("/slow.pdf")
+    services.start_api()
+    services.start_worker()
+
+    created = submit(services.base_url, doc_server.url("/slow.pdf"))
+    wait_for_state(services.base_url, created["id"], {"processing"}, timeout=30)
+    time.sleep(0.5)
+    services.kill_pool_children("worker")
+
+    status = wait_for_state(services.base_url, created["id"], timeout=30)
+    assert status["state"] == "ready", status
+    request, events = _events(services.env["AF_DATABASE_URL"], created["id"])
+    assert request.attempts == 2
+    assert [e.to_state for e in events] == ["queued", "processing", "processing", "ready"]
+    assert services.processes["worker"].poll() is None
+
+
+def test_a_document_that_keeps_killing_workers_fails_after_max_attempts(
+    services: ServiceProcesses, doc_server: DocumentServer
+) -> None:
+    services.env["AF_MAX_ATTEMPTS"] = "1"
+    doc_server.files["/deadly.pdf"] = text_pdf_bytes(2)
+    doc_server.slow["/deadly.pdf"] = 4.0
+    services.start_api()
+    services.start_worker()
+
+    created = submit(services.base_url, doc_server.url("/deadly.pdf"))
+    wait_for_state(services.base_url, created["id"], {"processing"}, timeout=30)
+    time.sleep(0.5)
+    services.kill_pool_children("worker")
+
+    status = wait_for_state(services.base_url, created["id"], timeout=30)
+    assert status["state"] == "failed", status
+    assert status["error"]["code"] == "conversion-crashed"
+    assert doc_server.hits["/deadly.pdf"] == 1  # not fetched again once attempts ran out

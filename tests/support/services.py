@@ -56,6 +56,21 @@ class ServiceProcesses:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=10)
 
+    def kill_pool_children(self, name: str) -> list[int]:
+        """SIGKILL the pool processes of a worker (as an OOM kill or a crash in a C parser
+        would), leaving its main process running."""
+        listed = subprocess.run(
+            ["pgrep", "-P", str(self.processes[name].pid)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        children = [int(pid) for pid in listed.stdout.split()]
+        assert children, f"{name} has no pool processes"
+        for pid in children:
+            os.kill(pid, signal.SIGKILL)
+        return children
+
     def stop_all(self) -> None:
         for process in self.processes.values():
             if process.poll() is None:
