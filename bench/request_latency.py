@@ -13,6 +13,7 @@ Usage: .venv/bin/python bench/request_latency.py [--runs 10] [--pages 20] [--for
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -21,6 +22,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from sqlalchemy import select  # noqa: E402
+
+from service.db.engine import session_scope  # noqa: E402
+from service.db.models import Request  # noqa: E402
 from service.supervisor import start_private_redis  # noqa: E402
 from tests.support.api_client import submit, wait_for_state  # noqa: E402
 from tests.support.doc_server import DocumentServer  # noqa: E402
@@ -30,14 +35,30 @@ from workers.engine import pipeline  # noqa: E402
 from workers.engine.formats import ConversionOptions, OutputFormat  # noqa: E402
 
 
-def post_to_ready(base_url: str, url: str, fmt: str) -> float:
+def post_to_ready(base_url: str, url: str, fmt: str, ids: list[str] | None = None) -> float:
     started = time.perf_counter()
     created = submit(base_url, url, fmt)
-    status = wait_for_state(base_url, created["id"], timeout=300)
+    status = wait_for_state(base_url, created["id"], timeout=300, poll=0.01)
     elapsed = time.perf_counter() - started
     if status["state"] != "ready":
         raise SystemExit(f"request ended {status['state']}: {status}")
+    if ids is not None:
+        ids.append(created["id"])
     return elapsed
+
+
+def stage_medians(database_url: str, ids: list[str]) -> tuple[float, float]:
+    """Median seconds queued (received → claimed) and processing (claimed → ready), from the
+    request's own event history."""
+    waits, work = [], []
+    with session_scope(database_url) as session:
+        for public_id in ids:
+            request = session.scalar(select(Request).where(Request.public_id == public_id))
+            assert request is not None
+            at = {event.to_state: event.at for event in request.events}
+            waits.append((at["processing"] - at["queued"]).total_seconds())
+            work.append((at["ready"] - at["processing"]).total_seconds())
+    return statistics.median(waits), statistics.median(work)
 
 
 def main() -> None:
@@ -57,8 +78,6 @@ def main() -> None:
             "AF_STORAGE_DIR": str(work / "storage"),
             "AF_ALLOWED_SOURCES": server.origin,
         }
-        import os
-
         if os.environ.get("AF_DATABASE_URL"):
             env["AF_DATABASE_URL"] = os.environ["AF_DATABASE_URL"]
         processes = ServiceProcesses(env, work / "logs")
@@ -73,11 +92,19 @@ def main() -> None:
                 sources.append(path)
             # One warm-up (imports, fonts) that is not counted.
             post_to_ready(base_url, server.url(sources[0]), args.format)
-            fresh = [post_to_ready(base_url, server.url(p), args.format) for p in sources[1:]]
+            fresh_ids: list[str] = []
+            cached_ids: list[str] = []
+            fresh = [
+                post_to_ready(base_url, server.url(p), args.format, fresh_ids) for p in sources[1:]
+            ]
             cached = [
-                post_to_ready(base_url, server.url(sources[1]), args.format)
+                post_to_ready(base_url, server.url(sources[1]), args.format, cached_ids)
                 for _ in range(args.runs)
             ]
+            stages = {
+                "fresh": stage_medians(env["AF_DATABASE_URL"], fresh_ids),
+                "cached": stage_medians(env["AF_DATABASE_URL"], cached_ids),
+            }
             engine = []
             options = ConversionOptions(OutputFormat(args.format))
             for path in sources[1:]:
@@ -106,6 +133,11 @@ def main() -> None:
         f"POST→ready, cached duplicate : median {statistics.median(cached):.3f} s "
         f"(min {min(cached):.3f}, max {max(cached):.3f})"
     )
+    for label, (waiting, working) in stages.items():
+        print(
+            f"  {label:6} stages, median     : queued {waiting:.3f} s, "
+            f"processing {working:.3f} s (from the requests' events)"
+        )
 
 
 if __name__ == "__main__":

@@ -22,7 +22,11 @@ def submit(base_url: str, document_url: str, format: str = "html", **extra: Any)
 
 
 def wait_for_state(
-    base_url: str, request_id: str, states: set[str] = FINAL_STATES, timeout: float = 90.0
+    base_url: str,
+    request_id: str,
+    states: set[str] = FINAL_STATES,
+    timeout: float = 90.0,
+    poll: float = 0.1,
 ) -> dict[str, Any]:
     deadline = time.monotonic() + timeout
     body: dict[str, Any] = {}
@@ -30,5 +34,5 @@ def wait_for_state(
         body = httpx.get(f"{base_url}/api/v1/requests/{request_id}", timeout=10).json()
         if body["state"] in states:
             return body
-        time.sleep(0.1)
+        time.sleep(poll)
     raise AssertionError(f"request {request_id} still {body.get('state')} after {timeout}s: {body}")
