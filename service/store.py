@@ -169,11 +169,11 @@ def finish_with_artifact(
     from_cache: bool,
 ) -> bool:
     to_state = RequestState.NEEDS_REVIEW if artifact.review_reasons else RequestState.READY
-    detail = "served from cache" if from_cache else None
+    notes = []
     if artifact.review_reasons:
-        detail = "; ".join(
-            ["needs review: " + ", ".join(artifact.review_reasons)] + ([detail] if detail else [])
-        )
+        notes.append("needs review: " + ", ".join(artifact.review_reasons))
+    if from_cache:
+        notes.append("served from cache")
     now = utcnow()
     return _change_state(
         session,
@@ -181,7 +181,7 @@ def finish_with_artifact(
         condition=_owned_by(task_id),
         to_state=to_state,
         actor=actor,
-        detail=detail,
+        detail="; ".join(notes) or None,
         now=now,
         artifact_id=artifact.id,
         from_cache=from_cache,

@@ -18,7 +18,7 @@ from datetime import timedelta
 
 from service import store
 from service.db.engine import session_scope
-from service.db.models import utcnow
+from service.db.models import Request, utcnow
 from service.settings import Settings
 from workers.broker import task_ids_in_broker
 from workers.celery_app import CONVERSION_QUEUE, enqueue_conversion
@@ -39,33 +39,25 @@ def reconcile(settings: Settings) -> ReconcileReport:
     now = utcnow()
     to_enqueue: list[tuple[str, str]] = []
     with session_scope(settings.database_url) as session:
-        for request in store.find_expired_leases(session, now):
+
+        def requeue(request: Request, reason: str) -> bool:
             task_id = uuid.uuid4().hex
-            if store.requeue(
-                session,
-                request,
-                new_task_id=task_id,
-                actor=ACTOR,
-                reason="no live task: its worker stopped or the time limit ended it",
-            ):
-                to_enqueue.append((request.public_id, task_id))
+            if not store.requeue(session, request, new_task_id=task_id, actor=ACTOR, reason=reason):
+                return False  # its state changed meanwhile: someone else took care of it
+            to_enqueue.append((request.public_id, task_id))
+            return True
+
+        for request in store.find_expired_leases(session, now):
+            if requeue(request, "no live task: its worker stopped or the time limit ended it"):
                 report.expired_leases += 1
 
         waiting = store.find_waiting_since(session, now - timedelta(seconds=settings.queued_grace))
         if waiting:
             in_broker = task_ids_in_broker(settings.redis_url, CONVERSION_QUEUE)
             for request in waiting:
-                if request.task_id in in_broker:
-                    continue
-                task_id = uuid.uuid4().hex
-                if store.requeue(
-                    session,
-                    request,
-                    new_task_id=task_id,
-                    actor=ACTOR,
-                    reason="task missing from the broker",
+                if request.task_id not in in_broker and requeue(
+                    request, "task missing from the broker"
                 ):
-                    to_enqueue.append((request.public_id, task_id))
                     report.lost_from_queue += 1
     # Enqueue only after the new task ids are committed, so a fast worker finds them.
     for public_id, task_id in to_enqueue:
