@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 # Re-install when the project's dependencies change.
 INSTALLED := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: help run test lint typecheck check-all system-packages services install bench clean
+.PHONY: help run test lint typecheck system-packages test-packages services install bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -14,7 +14,7 @@ help: ## list the targets
 run: install ## install everything, then serve api + worker + beat at http://127.0.0.1:8000
 	$(BIN)/accessible-formats serve
 
-test: install services ## install everything, start Redis/PostgreSQL if needed, run lint, types and the whole suite
+test: install test-packages services ## install everything, start Redis/PostgreSQL if needed, run lint, types and the whole suite
 	$(BIN)/ruff check service workers tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest -q -ra
@@ -27,6 +27,9 @@ typecheck: install ## mypy only
 
 system-packages: ## apt packages the service needs (WeasyPrint's Pango, fonts, poppler)
 	bash scripts/install-system-packages.sh
+
+test-packages: ## apt packages the tests' judges need (Chromium, a JDK)
+	bash scripts/install-system-packages.sh --test
 
 services: ## start PostgreSQL / Redis if they are installed but not running
 	bash scripts/ensure-services.sh

@@ -9,6 +9,11 @@ packages=(
   fonts-dejavu-core fonts-liberation fonts-noto-cjk
   poppler-utils
 )
+# `--test` adds what the independent judges and the browser tests need: Chromium for axe-core
+# and Playwright (never a downloaded browser), a JDK for the veraPDF-based pdfua-check.
+if [ "${1:-}" = "--test" ]; then
+  packages+=(chromium openjdk-17-jdk-headless)
+fi
 
 missing=()
 for package in "${packages[@]}"; do
