@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 import uuid
 from typing import Any
 
@@ -59,9 +61,15 @@ app = create_celery(get_settings())
 
 
 @worker_process_init.connect
-def _fresh_database_connections(**_: Any) -> None:
+def _prepare_pool_process(**_: Any) -> None:
     # Pooled connections inherited from the parent process must not be shared with it.
     reset_after_fork()
+    # Libraries (qpdf repairs, WeasyPrint) write temporary files too: keep every byte a
+    # conversion writes inside the storage directory, never in a shared /tmp.
+    scratch = get_settings().storage_dir.resolve() / "work"
+    scratch.mkdir(parents=True, exist_ok=True)
+    os.environ["TMPDIR"] = str(scratch)
+    tempfile.tempdir = str(scratch)
 
 
 def enqueue_conversion(public_id: str, task_id: str | None = None) -> str:

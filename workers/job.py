@@ -83,7 +83,11 @@ def run(settings: Settings, job: Job) -> None:
         # limit, or a kill): stop trying rather than loop on a document that kills workers.
         record_failure(settings, job, ConversionCrashedError(), detail=f"attempt {job.attempts}")
         return
-    work_dir = Path(tempfile.mkdtemp(prefix=f"af-{job.public_id[:8]}-"))
+    # Inside the storage directory: a conversion writes nowhere else, and a volume sized for
+    # outputs is sized for sources too.
+    scratch = settings.storage_dir / "work"
+    scratch.mkdir(parents=True, exist_ok=True)
+    work_dir = Path(tempfile.mkdtemp(prefix=f"{job.public_id[:8]}-", dir=scratch))
     try:
         _run_in(settings, job, work_dir)
     except ConversionError as error:
