@@ -1,0 +1,343 @@
+"""The Document model: what a reader understood about a PDF, and what every renderer reads.
+
+A small typed tree of blocks in reading order, plus the page furniture (artifacts) kept apart.
+Every block carries provenance (:class:`Prov`): the page, its bounding box, and references to
+the source content that drew it — marked-content ids (MCIDs) where the source had them, and
+ranges of content-stream operator indices — so the tagged-PDF renderer can wrap the original
+drawing operators in marked content without analysing the PDF again.
+
+Coordinates are PDF user space of the page (points, origin bottom-left, y upwards), the space
+``/MediaBox`` is written in, so boxes compare directly with the source's operators.
+
+The JSON form is versioned (:data:`SCHEMA_VERSION`); every object is a JSON object and every
+block has a ``"type"`` key naming its kind. ``from_json(to_json(doc)) == doc`` always.
+
+>>> doc = Document(title="Report", language="en", pages=[Page(595.0, 842.0)],
+...                blocks=[Heading(text="Report", level=1), Paragraph(text="Hello.")])
+>>> Document.from_json(doc.to_json()) == doc
+True
+
+Schema (version 1), as produced by :meth:`Document.to_dict`::
+
+    {"schema_version": 1, "reader": "layout" | "structure", "title": str | null,
+     "language": str | null, "pages": [{"width", "height", "rotation", "needs_ocr"}],
+     "blocks": [Block], "artifacts": [Artifact], "warnings": [{"code", "message", "page"}]}
+    Block = heading {text, level 1-6} | paragraph {text} | list {ordered, items: [list_item]}
+          | list_item {label, blocks: [Block]} | table {rows: [{cells: [cell]}], caption}
+          | cell {text, header, scope: "row"|"column"|"both"|null, row_span, col_span}
+          | figure {image, caption, alt} | note {label, text} | link {text, target}
+    and every block and artifact also has "prov": [{"page", "bbox": [x0, y0, x1, y1],
+    "mcids": [int], "operators": [[start, end]]}] and text blocks "links": [link].
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Literal, Union
+
+#: Bumped whenever a field is renamed, removed or changes meaning (adding an optional one is not).
+SCHEMA_VERSION = 1
+
+Scope = Literal["row", "column", "both"]
+ArtifactKind = Literal["header", "footer", "page-number", "decoration", "other"]
+
+
+@dataclass(frozen=True)
+class BBox:
+    """A rectangle in page user space: left, bottom, right, top (points)."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+    def union(self, other: BBox) -> BBox:
+        return BBox(
+            min(self.x0, other.x0),
+            min(self.y0, other.y0),
+            max(self.x1, other.x1),
+            max(self.y1, other.y1),
+        )
+
+
+@dataclass(frozen=True)
+class Prov:
+    """Where on a source page a block (or the part of it on that page) came from.
+
+    ``page`` is 0-based. ``operators`` are half-open ``(start, end)`` ranges of indices into
+    ``pikepdf.parse_content_stream(page)`` (the page's own content streams, concatenated);
+    an operator inside a Form XObject is referred to by the ``Do`` that paints the form.
+    """
+
+    page: int
+    bbox: BBox
+    mcids: tuple[int, ...] = ()
+    operators: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass
+class Link:
+    text: str
+    target: str
+    prov: list[Prov] = field(default_factory=list)
+    type: ClassVar[str] = "link"
+
+
+@dataclass
+class Heading:
+    text: str
+    level: int = 1
+    prov: list[Prov] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    type: ClassVar[str] = "heading"
+
+
+@dataclass
+class Paragraph:
+    text: str
+    prov: list[Prov] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    type: ClassVar[str] = "paragraph"
+
+
+@dataclass
+class ListItem:
+    #: The bullet or number as printed ("•", "3.", "(b)"); empty when there is none.
+    label: str
+    blocks: list[Block] = field(default_factory=list)
+    prov: list[Prov] = field(default_factory=list)
+    type: ClassVar[str] = "list_item"
+
+    @property
+    def text(self) -> str:
+        return " ".join(block_text(b) for b in self.blocks)
+
+
+@dataclass
+class ListBlock:
+    items: list[ListItem] = field(default_factory=list)
+    ordered: bool = False
+    prov: list[Prov] = field(default_factory=list)
+    type: ClassVar[str] = "list"
+
+
+@dataclass
+class Cell:
+    text: str
+    header: bool = False
+    scope: Scope | None = None
+    row_span: int = 1
+    col_span: int = 1
+    prov: list[Prov] = field(default_factory=list)
+    type: ClassVar[str] = "cell"
+
+
+@dataclass
+class Row:
+    cells: list[Cell] = field(default_factory=list)
+    type: ClassVar[str] = "row"
+
+
+@dataclass
+class Table:
+    rows: list[Row] = field(default_factory=list)
+    caption: str | None = None
+    prov: list[Prov] = field(default_factory=list)
+    type: ClassVar[str] = "table"
+
+
+@dataclass
+class Figure:
+    #: Where the image is: "page:N/object:K" (pdfium page-object index) or an XObject name.
+    image: str | None = None
+    caption: str | None = None
+    #: Only from the source (/Alt); never invented.
+    alt: str | None = None
+    prov: list[Prov] = field(default_factory=list)
+    type: ClassVar[str] = "figure"
+
+
+@dataclass
+class Note:
+    text: str
+    label: str = ""
+    prov: list[Prov] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    type: ClassVar[str] = "note"
+
+
+@dataclass
+class Artifact:
+    kind: ArtifactKind
+    text: str = ""
+    prov: list[Prov] = field(default_factory=list)
+    type: ClassVar[str] = "artifact"
+
+
+Block = Union[Heading, Paragraph, ListBlock, ListItem, Table, Figure, Note, Link]  # noqa: UP007
+
+
+@dataclass(frozen=True)
+class Page:
+    width: float
+    height: float
+    rotation: int = 0
+    #: The page draws images but no text: its content can only be read after OCR.
+    needs_ocr: bool = False
+
+
+@dataclass(frozen=True)
+class Warning:
+    """Something the reader could not do fully; the model is still usable."""
+
+    code: str
+    message: str
+    page: int | None = None
+
+
+@dataclass
+class Document:
+    title: str | None = None
+    language: str | None = None
+    pages: list[Page] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    artifacts: list[Artifact] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+    #: Which reader built the model: "layout" or "structure".
+    reader: str = "layout"
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+        out.update(_encode(self))
+        return out
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        version = data.get("schema_version")
+        if version != SCHEMA_VERSION:
+            raise ValueError(f"unsupported Document schema version {version!r}")
+        body = {k: v for k, v in data.items() if k != "schema_version"}
+        decoded = _decode(cls, body)
+        assert isinstance(decoded, Document)
+        return decoded
+
+    @classmethod
+    def from_json(cls, text: str) -> Document:
+        data = json.loads(text)
+        if not isinstance(data, dict):
+            raise ValueError("a Document must be a JSON object")
+        return cls.from_dict(data)
+
+    def walk(self) -> typing.Iterator[Block]:
+        """Every block, depth first, in reading order (list items and their contents too)."""
+        yield from _walk(self.blocks)
+
+
+def _walk(blocks: list[Block]) -> typing.Iterator[Block]:
+    for block in blocks:
+        yield block
+        if isinstance(block, ListBlock):
+            yield from _walk(list(block.items))
+        elif isinstance(block, ListItem):
+            yield from _walk(block.blocks)
+
+
+def block_text(block: Block) -> str:
+    """The plain text a block reads as, in order (tables row by row)."""
+    if isinstance(block, Heading | Paragraph | Note | Link):
+        return block.text
+    if isinstance(block, ListItem):
+        return " ".join(part for part in (block.label, block.text) if part)
+    if isinstance(block, ListBlock):
+        return " ".join(block_text(item) for item in block.items)
+    if isinstance(block, Table):
+        cells = [cell.text for row in block.rows for cell in row.cells]
+        return " ".join(part for part in [block.caption or "", *cells] if part)
+    return block.caption or ""
+
+
+# --- JSON encoding: dataclass fields by name, blocks tagged with "type" -----------------------
+
+_BLOCK_TYPES: dict[str, type[Any]] = {
+    cls.type: cls for cls in (Heading, Paragraph, ListBlock, ListItem, Table, Figure, Note, Link)
+}
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, BBox):
+        return [value.x0, value.y0, value.x1, value.y1]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        out: dict[str, Any] = {}
+        kind = getattr(type(value), "type", None)
+        if isinstance(kind, str):
+            out["type"] = kind
+        for f in dataclasses.fields(value):
+            out[f.name] = _encode(getattr(value, f.name))
+        return out
+    if isinstance(value, list | tuple):
+        return [_encode(v) for v in value]
+    return value
+
+
+def _decode(hint: Any, data: Any) -> Any:
+    origin = typing.get_origin(hint)
+    if hint is BBox:
+        x0, y0, x1, y1 = (float(v) for v in data)
+        return BBox(x0, y0, x1, y1)
+    if origin in (Union, types.UnionType):
+        args = typing.get_args(hint)
+        if data is None and type(None) in args:
+            return None
+        if isinstance(data, dict) and "type" in data:
+            return _decode(_BLOCK_TYPES[data["type"]], data)
+        (inner,) = [a for a in args if a is not type(None)]
+        return _decode(inner, data)
+    if origin is list:
+        (inner,) = typing.get_args(hint)
+        return [_decode(inner, v) for v in data]
+    if origin is tuple:
+        args = typing.get_args(hint)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_decode(args[0], v) for v in data)
+        return tuple(_decode(a, v) for a, v in zip(args, data, strict=True))
+    if origin is Literal:
+        if data not in typing.get_args(hint):
+            raise ValueError(f"{data!r} is not one of {typing.get_args(hint)}")
+        return data
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        hints = typing.get_type_hints(hint)
+        kwargs = {
+            f.name: _decode(hints[f.name], data[f.name])
+            for f in dataclasses.fields(hint)
+            if f.name in data
+        }
+        return hint(**kwargs)
+    if hint is float:
+        return float(data)
+    if hint is int or hint is str or hint is bool or hint is Any:
+        return data
+    raise TypeError(f"cannot decode {hint!r}")
+
+
+def _hint_types() -> None:
+    # Resolve forward references once, so a typo in a field type fails at import, not in use.
+    for cls in (*_BLOCK_TYPES.values(), Document, Prov, Page, Warning, Artifact, Row, Cell):
+        typing.get_type_hints(cls)
+
+
+_hint_types()
