@@ -53,13 +53,24 @@ async def _validation_error(_: Request, exc: Exception) -> JSONResponse:
     )
 
 
-_HTTP_CODES = {404: "not-found", 405: "method-not-allowed", 413: "too-large"}
+_HTTP_CODES = {
+    400: "invalid-request",
+    404: "not-found",
+    405: "method-not-allowed",
+    413: "too-large",
+}
 
 
 async def _http_error(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     code = _HTTP_CODES.get(exc.status_code, "http-error")
-    message = exc.detail if isinstance(exc.detail, str) else "The request could not be handled."
+    if exc.status_code == 400:
+        # Starlette's "There was an error parsing the body": say what to send instead.
+        message = "The request body could not be read. Send JSON encoded as UTF-8."
+    elif isinstance(exc.detail, str):
+        message = exc.detail
+    else:
+        message = "The request could not be handled."
     return JSONResponse(error_body(code, message), status_code=exc.status_code, headers=exc.headers)
 
 

@@ -19,7 +19,11 @@ def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/readyz", summary="The database and the broker are reachable")
+@router.get(
+    "/readyz",
+    summary="The database and the broker are reachable",
+    responses={503: {"description": "The database or the broker is unreachable"}},
+)
 def readyz(settings: SettingsDep) -> JSONResponse:
     checks = {
         "database": _database_ok(settings),

@@ -47,8 +47,9 @@ STATE_DESCRIPTIONS = {
 }
 
 _ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
-    404: {"model": ErrorResponse},
-    422: {"model": ErrorResponse},
+    400: {"model": ErrorResponse, "description": "The body is not readable JSON"},
+    404: {"model": ErrorResponse, "description": "No request has that reference"},
+    422: {"model": ErrorResponse, "description": "The request is not valid"},
 }
 # Public ids are token_urlsafe output; anything else cannot be one of ours.
 _PUBLIC_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
@@ -135,7 +136,11 @@ def get_request(public_id: str, http_request: HttpRequest, session: SessionDep) 
     "/requests/{public_id}/file",
     name="download",
     response_class=FileResponse,
-    responses={**_ERROR_RESPONSES, 409: {"model": ErrorResponse}},
+    responses={
+        **_ERROR_RESPONSES,
+        409: {"model": ErrorResponse, "description": "The output is not ready yet"},
+        410: {"model": ErrorResponse, "description": "The output is no longer stored"},
+    },
     summary="Download the accessible version",
 )
 def download(
