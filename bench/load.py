@@ -1,0 +1,167 @@
+"""A burst of submissions against the real service, then the time for the queue to drain.
+
+For each worker count: a fresh service (api, N workers of concurrency 1, beat, private Redis,
+SQLite unless AF_DATABASE_URL is set), then --requests POSTs from an asyncio client with at most
+--concurrency in flight, every one a different PDF so nothing is served from the cache. Prints
+POST latency p50/p99, status counts (5xx must be 0), requests lost (never accepted, or not
+finished when the drain timeout ends; must be 0) and the drain time.
+
+Traffic goes only to 127.0.0.1, bounded in count and time.
+
+Usage: .venv/bin/python bench/load.py [--requests 1000] [--concurrency 50] [--workers 1 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import io
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+import httpx
+import pikepdf
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from service.supervisor import start_private_redis  # noqa: E402
+from tests.support.doc_server import DocumentServer  # noqa: E402
+from tests.support.pdfs import text_pdf_bytes  # noqa: E402
+from tests.support.services import ServiceProcesses  # noqa: E402
+
+FINAL = {"ready", "delivered", "needs_review", "failed"}
+
+
+def distinct_pdfs(count: int) -> list[bytes]:
+    """One small real PDF, re-saved with a different title each time: distinct bytes."""
+    base = text_pdf_bytes(1, "Load test")
+    out = []
+    for n in range(count):
+        with pikepdf.open(io.BytesIO(base)) as pdf:
+            pdf.docinfo["/Title"] = f"Load test document {n}"
+            buffer = io.BytesIO()
+            pdf.save(buffer, deterministic_id=True)
+        out.append(buffer.getvalue())
+    return out
+
+
+async def burst(
+    base_url: str, urls: list[str], concurrency: int
+) -> tuple[list[float], Counter[int], list[str]]:
+    latencies: list[float] = []
+    statuses: Counter[int] = Counter()
+    ids: list[str] = []
+    gate = asyncio.Semaphore(concurrency)
+    limits = httpx.Limits(max_connections=concurrency)
+    async with httpx.AsyncClient(base_url=base_url, timeout=60, limits=limits) as client:
+
+        async def one(url: str) -> None:
+            async with gate:
+                started = time.perf_counter()
+                try:
+                    response = await client.post(
+                        "/api/v1/requests", json={"document_url": url, "format": "html"}
+                    )
+                except httpx.HTTPError:
+                    statuses[0] += 1
+                    return
+                latencies.append(time.perf_counter() - started)
+                statuses[response.status_code] += 1
+                if response.status_code == 202:
+                    ids.append(response.json()["id"])
+
+        await asyncio.gather(*(one(url) for url in urls))
+    return latencies, statuses, ids
+
+
+async def wait_all_final(
+    base_url: str, ids: list[str], timeout: float
+) -> tuple[float, Counter[str]]:
+    started = time.perf_counter()
+    pending = set(ids)
+    states: Counter[str] = Counter()
+    async with httpx.AsyncClient(base_url=base_url, timeout=30) as client:
+        while pending and time.perf_counter() - started < timeout:
+            for request_id in list(pending):
+                state = (await client.get(f"/api/v1/requests/{request_id}")).json()["state"]
+                if state in FINAL:
+                    pending.discard(request_id)
+                    states[state] += 1
+            if pending:
+                await asyncio.sleep(0.5)
+    states["unfinished"] = len(pending)
+    return time.perf_counter() - started, states
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def run(workers: int, args: argparse.Namespace, pdfs: list[bytes]) -> None:
+    with tempfile.TemporaryDirectory() as tmp, DocumentServer() as server:
+        work = Path(tmp)
+        redis, redis_url = start_private_redis(work / "redis")
+        (work / "logs").mkdir()
+        env = {
+            "AF_DATABASE_URL": os.environ.get("AF_DATABASE_URL", f"sqlite:///{work}/load.db"),
+            "AF_REDIS_URL": redis_url,
+            "AF_STORAGE_DIR": str(work / "storage"),
+            "AF_ALLOWED_SOURCES": server.origin,
+            "AF_WORKER_CONCURRENCY": "1",
+        }
+        for n, pdf in enumerate(pdfs):
+            server.files[f"/load-{workers}-{n}.pdf"] = pdf
+        urls = [server.url(f"/load-{workers}-{n}.pdf") for n in range(len(pdfs))]
+        processes = ServiceProcesses(env, work / "logs")
+        try:
+            base_url = processes.start_api()
+            for n in range(workers):
+                processes.start_worker(f"worker-{n}")
+            processes.start_beat()
+            started = time.perf_counter()
+            latencies, statuses, ids = asyncio.run(burst(base_url, urls, args.concurrency))
+            burst_seconds = time.perf_counter() - started
+            _, states = asyncio.run(wait_all_final(base_url, ids, args.drain_timeout))
+            drained = time.perf_counter() - started
+        finally:
+            processes.stop_all()
+            redis.terminate()
+
+    server_errors = sum(count for status, count in statuses.items() if status >= 500)
+    lost = (len(urls) - len(ids)) + states["unfinished"]
+    print(f"\n{workers} worker(s), {len(urls)} requests, {args.concurrency} in flight")
+    print(
+        f"  POST latency   : p50 {percentile(latencies, 0.5) * 1000:.0f} ms, "
+        f"p99 {percentile(latencies, 0.99) * 1000:.0f} ms, "
+        f"mean {statistics.mean(latencies) * 1000:.0f} ms; burst took {burst_seconds:.1f} s"
+    )
+    print(f"  statuses       : {dict(sorted(statuses.items()))} (0 = connection error)")
+    print(f"  5xx            : {server_errors}")
+    print(f"  final states   : {dict(states)}")
+    print(f"  lost           : {lost}")
+    print(
+        f"  drain          : {drained:.1f} s from first POST to last final state "
+        f"({len(ids) / drained:.1f} requests/s)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=1000)
+    parser.add_argument("--concurrency", type=int, default=50)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--drain-timeout", type=float, default=900)
+    args = parser.parse_args()
+    pdfs = distinct_pdfs(args.requests)
+    for workers in args.workers:
+        run(workers, args, pdfs)
+
+
+if __name__ == "__main__":
+    main()
