@@ -35,6 +35,20 @@ def _convert(args: argparse.Namespace) -> int:
     return 0
 
 
+def _analyse(args: argparse.Namespace) -> int:
+    from workers.engine.analyse import analyse
+
+    try:
+        document = analyse(args.input, max_pages=args.max_pages)
+    except ConversionError as error:
+        print(f"error: {error.code}: {error.message}", file=sys.stderr)
+        if error.detail:
+            print(f"detail: {error.detail}", file=sys.stderr)
+        return 2
+    print(document.to_json(indent=args.indent))
+    return 0
+
+
 def failed_checks(report: dict[str, object]) -> list[str]:
     checks = report.get("checks")
     if not isinstance(checks, list):
@@ -141,6 +155,15 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("-o", "--output", type=Path, required=True, help="where to write")
     convert.add_argument("--max-pages", type=int, default=int(os.environ.get("AF_MAX_PAGES", 1500)))
     convert.set_defaults(handler=_convert)
+
+    analyse = commands.add_parser(
+        "analyse", help="print the Document model of one PDF as JSON (schema: workers/engine/"
+        "document.py)"
+    )
+    analyse.add_argument("input", type=Path, help="the source PDF")
+    analyse.add_argument("--indent", type=int, default=None, help="pretty-print with this indent")
+    analyse.add_argument("--max-pages", type=int, default=int(os.environ.get("AF_MAX_PAGES", 1500)))
+    analyse.set_defaults(handler=_analyse)
 
     commands.add_parser(
         "serve", help="run api + worker + beat on the embedded defaults (Ctrl-C stops all)"

@@ -1,0 +1,42 @@
+"""Analyse a PDF into a :class:`~workers.engine.document.Document`, choosing the reader.
+
+A PDF with a structure tree is read from its tags (the author knows best what is a heading),
+falling back to layout analysis when the tags are missing or refer to too little of the text;
+any other PDF is read from its layout.
+
+>>> doc = analyse(Path("report.pdf"), max_pages=500)  # doctest: +SKIP
+>>> doc.reader, doc.blocks[0].type  # doctest: +SKIP
+('structure', 'heading')
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+
+from .document import Document
+from .errors import CorruptPdfError
+from .layout.reader import read_layout
+from .source import open_source
+from .structure.reader import read_structure
+
+
+def has_structure(path: Path) -> bool:
+    with pikepdf.open(path) as pdf:
+        return isinstance(pdf.Root.get("/StructTreeRoot"), pikepdf.Dictionary)
+
+
+def analyse(path: Path, *, max_pages: int) -> Document:
+    """Validate ``path`` (errors as in :func:`~workers.engine.source.open_source`), then read it.
+
+    Documents longer than ``max_pages`` are refused by validation, so work stays bounded.
+    """
+    open_source(path, max_pages=max_pages)
+    try:
+        if has_structure(path):
+            return read_structure(path, max_pages=max_pages)
+        return read_layout(path, max_pages=max_pages)
+    except (pikepdf.PdfError, pdfium.PdfiumError, OSError, ValueError) as e:
+        raise CorruptPdfError(detail=f"analysis: {type(e).__name__}: {e}") from e

@@ -1,0 +1,167 @@
+"""Glyphs into fragments (runs of text on one baseline with no big gap) and lines.
+
+A *fragment* is what a person would see as one piece of a line: words separated by ordinary
+spaces. A gap wider than :data:`FRAGMENT_GAP` font sizes ends it, which is what separates
+columns, table cells and tab stops. A *line* is every fragment sharing a baseline.
+
+>>> frags = fragments(glyphs)  # doctest: +SKIP
+>>> [f.text for f in frags]  # doctest: +SKIP
+['Annual report', '2024']
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from dataclasses import dataclass, field
+
+from .glyphs import Glyph
+
+#: A horizontal gap wider than this many font sizes ends a fragment (column gutter, cell).
+FRAGMENT_GAP = 1.0
+#: A gap wider than this many font sizes between glyphs is a space even if none was drawn.
+SPACE_GAP = 0.15
+
+_SYMBOL_FONT_BULLETS = str.maketrans(
+    {"\uf0b7": "•", "\uf0a7": "▪", "\uf06c": "●", "\uf06e": "■", "\uf0d8": "➢", "\uf0fc": "✓",
+     "\ufffe": "-", "\x02": "-"}
+)
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+@dataclass
+class Fragment:
+    glyphs: list[Glyph] = field(default_factory=list)
+    text: str = ""
+    x0: float = 0.0
+    y0: float = 0.0
+    x1: float = 0.0
+    y1: float = 0.0
+
+    @property
+    def size(self) -> float:
+        return statistics.median(g.size for g in self.glyphs) if self.glyphs else 0.0
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def bold(self) -> bool:
+        letters = [g for g in self.glyphs if g.char.isalnum()]
+        return bool(letters) and sum(g.bold for g in letters) > len(letters) / 2
+
+    @property
+    def objects(self) -> list[int]:
+        return [g.obj for g in self.glyphs if g.obj >= 0]
+
+    @property
+    def rtl(self) -> bool:
+        return len(_RTL.findall(self.text)) > len(self.text) / 3
+
+
+def clean(text: str) -> str:
+    text = text.translate(_SYMBOL_FONT_BULLETS)
+    kept = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cs", "Co"))
+    return " ".join(kept.split())
+
+
+def _same_line(a: Glyph | Fragment, b: Glyph) -> bool:
+    top = min(a.y1, b.y1)
+    bottom = max(a.y0, b.y0)
+    return top - bottom > 0.5 * min(a.y1 - a.y0, b.y1 - b.y0)
+
+
+def fragments(glyphs: list[Glyph]) -> list[Fragment]:
+    """Runs of glyphs in content order, split at line changes and wide gaps."""
+    out: list[Fragment] = []
+    current: Fragment | None = None
+    space = False
+    for g in glyphs:
+        if g.char.isspace():
+            space = True
+            continue
+        if g.y1 - g.y0 <= 0 and current is not None:
+            continue
+        if current is not None and _same_line(current, g):
+            last = current.glyphs[-1]
+            gap = g.x0 - last.x1
+            size = max(g.size, last.size, 1.0)
+            if -0.5 * size <= gap <= FRAGMENT_GAP * size or (
+                # right-to-left runs advance leftwards
+                -FRAGMENT_GAP * size <= last.x0 - g.x1 <= FRAGMENT_GAP * size and gap < 0
+            ):
+                if space or abs(gap) > SPACE_GAP * size and gap > 0:
+                    current.text += " "
+                current.glyphs.append(g)
+                current.text += g.char
+                current.x0, current.x1 = min(current.x0, g.x0), max(current.x1, g.x1)
+                current.y0, current.y1 = min(current.y0, g.y0), max(current.y1, g.y1)
+                space = False
+                continue
+        current = Fragment([g], g.char, g.x0, g.y0, g.x1, g.y1)
+        out.append(current)
+        space = False
+    for fragment in out:
+        fragment.text = clean(fragment.text)
+    return [f for f in out if f.text]
+
+
+@dataclass
+class Line:
+    fragments: list[Fragment]
+
+    @property
+    def y0(self) -> float:
+        return min(f.y0 for f in self.fragments)
+
+    @property
+    def y1(self) -> float:
+        return max(f.y1 for f in self.fragments)
+
+
+def lines(frags: list[Fragment]) -> list[Line]:
+    """Fragments grouped by baseline, top to bottom; fragments in a line left to right,
+    with neighbours closer than a fragment gap merged (pdfium can split a line's runs)."""
+    ordered = sorted(frags, key=lambda f: -(f.y0 + f.y1) / 2)
+    groups: list[list[Fragment]] = []
+    for f in ordered:
+        if groups:
+            g0 = groups[-1]
+            top = min(max(x.y1 for x in g0), f.y1)
+            bottom = max(min(x.y0 for x in g0), f.y0)
+            if top - bottom > 0.5 * min(f.height, max(x.height for x in g0)):
+                g0.append(f)
+                continue
+        groups.append([f])
+    out: list[Line] = []
+    for group in groups:
+        rtl = sum(f.rtl for f in group) > len(group) / 2
+        group.sort(key=lambda f: f.x0)
+        merged: list[Fragment] = []
+        for f in group:
+            if merged:
+                prev = merged[-1]
+                size = max(prev.size, f.size, 1.0)
+                if f.x0 - prev.x1 <= FRAGMENT_GAP * size and abs(prev.size - f.size) < 0.3 * size:
+                    joined = f"{f.text} {prev.text}" if rtl else f"{prev.text} {f.text}"
+                    merged[-1] = Fragment(
+                        prev.glyphs + f.glyphs, joined, prev.x0, min(prev.y0, f.y0),
+                        max(prev.x1, f.x1), max(prev.y1, f.y1),
+                    )
+                    continue
+            merged.append(f)
+        if rtl:
+            merged.reverse()
+        out.append(Line(merged))
+    return out
+
+
+def text_of(glyphs: list[Glyph]) -> str:
+    """Readable text of glyphs given in reading order (used for tagged content)."""
+    return " ".join(f.text for f in fragments(glyphs))

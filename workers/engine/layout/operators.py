@@ -1,0 +1,128 @@
+"""Map pdfium's page objects to the content-stream operators that drew them.
+
+pdfium turns a page's content stream into a flat list of page objects, in stream order: one
+text object per text-showing operator (``Tj``, ``TJ``, ``'``, ``"``) with a non-empty string,
+one path object per painted path (``f``, ``S``, ``B``…; not ``n``), one image per image
+``Do`` or inline image, one form object per Form XObject ``Do``, one shading per ``sh``.
+We walk the same stream with ``pikepdf.parse_content_stream`` and predict that sequence of
+object kinds. Where prediction and pdfium agree (almost always), page object *k* is operator
+``ops[k]``; where they disagree (a missing font or XObject, a damaged stream), the two
+sequences are aligned with difflib and only the matched stretches get operator references,
+and the mismatch is reported as a warning. No reference is ever guessed.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+import pikepdf
+
+_SHOW = {"Tj", "TJ", "'", '"'}
+_PAINT = {"f", "F", "f*", "B", "B*", "b", "b*", "S", "s"}
+_PATH = {"m", "l", "c", "v", "y", "h", "re"}
+#: Pages whose content has more operators than this are not mapped (bounded work).
+MAX_OPERATORS = 2_000_000
+
+
+@dataclass
+class OperatorMap:
+    #: ``operator_of[k]`` = index of the operator that drew top-level page object ``k``, or -1.
+    operator_of: list[int] = field(default_factory=list)
+    warning: str | None = None
+
+    def ranges(self, objects: list[int]) -> tuple[tuple[int, int], ...]:
+        """Half-open operator ranges covering ``objects``, merging runs of consecutive objects."""
+        out: list[tuple[int, int]] = []
+        previous_obj = -10
+        for obj in sorted(set(objects)):
+            if not 0 <= obj < len(self.operator_of) or self.operator_of[obj] < 0:
+                continue
+            op = self.operator_of[obj]
+            if out and obj == previous_obj + 1 and op >= out[-1][1] - 1:
+                out[-1] = (out[-1][0], op + 1)
+            else:
+                out.append((op, op + 1))
+            previous_obj = obj
+        return tuple(out)
+
+
+def map_operators(page: pikepdf.Page, pdfium_kinds: list[str]) -> OperatorMap:
+    try:
+        instructions = pikepdf.parse_content_stream(page)
+    except (pikepdf.PdfError, ValueError, TypeError, RuntimeError) as e:
+        return OperatorMap([-1] * len(pdfium_kinds), f"content stream unreadable: {e}")
+    if len(instructions) > MAX_OPERATORS:
+        return OperatorMap([-1] * len(pdfium_kinds), "too many operators to map")
+    xobject_kinds = _xobject_kinds(page)
+    kinds: list[str] = []
+    positions: list[int] = []
+    path_points = False
+    for index, instruction in enumerate(instructions):
+        if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+            kinds.append("image")
+            positions.append(index)
+            continue
+        op = str(instruction.operator)
+        kind: str | None = None
+        if op in _SHOW:
+            if _shows_something(op, list(instruction.operands)):
+                kind = "text"
+        elif op in _PATH:
+            path_points = True
+        elif op in _PAINT or op == "n":
+            if op != "n" and path_points:
+                kind = "path"
+            path_points = False
+        elif op == "Do" and instruction.operands:
+            kind = xobject_kinds.get(str(instruction.operands[0]))
+        elif op == "sh":
+            kind = "shading"
+        if kind is not None:
+            kinds.append(kind)
+            positions.append(index)
+    result = OperatorMap([-1] * len(pdfium_kinds))
+    if kinds == pdfium_kinds:
+        result.operator_of = positions
+        return result
+    matcher = difflib.SequenceMatcher(a=kinds, b=pdfium_kinds, autojunk=False)
+    matched = 0
+    for a, b, size in matcher.get_matching_blocks():
+        for k in range(size):
+            result.operator_of[b + k] = positions[a + k]
+        matched += size
+    if matched < len(pdfium_kinds):
+        result.warning = (
+            f"content stream and pdfium disagree on {len(pdfium_kinds) - matched} of "
+            f"{len(pdfium_kinds)} page objects; those have no operator reference"
+        )
+    return result
+
+
+def _shows_something(op: str, operands: list[object]) -> bool:
+    if op == "TJ":
+        array = operands[0] if operands else None
+        if not isinstance(array, pikepdf.Array):
+            return False
+        return any(isinstance(item, pikepdf.String) and len(bytes(item)) > 0 for item in array)
+    text = operands[-1] if operands else None
+    return isinstance(text, pikepdf.String) and len(bytes(text)) > 0
+
+
+def _xobject_kinds(page: pikepdf.Page) -> dict[str, str]:
+    kinds: dict[str, str] = {}
+    try:
+        resources = page.resources
+        xobjects = resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None
+        if not isinstance(xobjects, pikepdf.Dictionary):
+            return kinds
+        for name in xobjects.keys():  # noqa: SIM118 - pikepdf Dictionary iterates keys this way
+            xobject = xobjects.get(name)
+            subtype = xobject.get("/Subtype") if isinstance(xobject, pikepdf.Stream) else None
+            if subtype == pikepdf.Name.Image:
+                kinds[name] = "image"
+            elif subtype == pikepdf.Name.Form:
+                kinds[name] = "form"
+    except (pikepdf.PdfError, ValueError, TypeError, AttributeError):
+        pass
+    return kinds

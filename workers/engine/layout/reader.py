@@ -1,0 +1,664 @@
+"""The layout reader: a Document from what the pages draw, for PDFs without usable tags.
+
+Steps, page by page (one page in memory at a time), then once over the whole document:
+
+1. :mod:`.glyphs` — glyphs (pdfium), images and rules, with their page objects; :mod:`.operators`
+   maps page objects to content-stream operators for provenance.
+2. :mod:`.lines` — fragments (runs with no wide gap) and lines.
+3. Tables — runs of lines split into several fragments whose fragments line up in columns and
+   do not fill them (text columns fill theirs, table cells rarely do).
+4. Blocks — the remaining fragments grouped top to bottom while they overlap horizontally, sit
+   close (less than a line apart) and share a font size; a list marker always starts a block.
+5. Reading order — recursive XY-cut: a region is split at the widest empty horizontal or
+   vertical band; a vertical split (columns) wins unless the blocks either side sit on the same
+   rows (a form or table, read row by row).
+6. Document-wide classification — the body font size is the most used one; running headers
+   and footers are text repeated in the page margins on many pages (digits ignored, so page
+   numbers match); headings are short blocks in a larger or bold face, levelled by face (or by
+   the outline when the PDF has bookmarks); list items start with a bullet or a number; figures
+   are images of some size, captions the nearby text starting "Figure", "Table"…
+
+Nothing is tuned to particular files; every threshold is relative to font size or page size.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+import pypdfium2 as pdfium
+
+from ..document import (
+    Artifact,
+    BBox,
+    Cell,
+    Document,
+    Figure,
+    Heading,
+    Link,
+    ListBlock,
+    ListItem,
+    Note,
+    Page,
+    Paragraph,
+    Prov,
+    Row,
+    Table,
+    Warning,
+)
+from .glyphs import PageContent, Rect, read_page
+from .lines import Fragment, Line, fragments, lines, text_of
+from .operators import OperatorMap, map_operators
+
+#: Lines further apart than this many line heights do not belong to one block.
+BLOCK_GAP = 0.9
+#: Margin bands (fraction of page height) where running headers and footers live.
+MARGIN_BAND = 0.12
+#: Images smaller than this fraction of the page are decoration, not figures.
+FIGURE_MIN_AREA = 0.01
+
+_BULLET = re.compile(r"^([•●▪■◦‣⁃∙○□➢►▶✓✔\-–—*·])\s*(?=\S)")
+_NUMBER = re.compile(
+    r"^(\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})[.)])\s+(?=\S)"
+)
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:page|p\.|seite|página|pagina)\s*)?[-–(\[]?\s*(\d{1,4}|[ivxlcdm]{1,6})\s*[-–)\]]?"
+    r"(?:\s*(?:/|of|de|sur|von)\s*\d{1,4})?$",
+    re.IGNORECASE,
+)
+_CAPTION = re.compile(
+    r"^(figure|fig\.|table|tableau|tabelle|chart|graph|image|photo|map|diagram|exhibit|"
+    r"illustration|abbildung|tabla|figura)\s*[\dIVX]",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Block:
+    """A block during analysis: fragments on one page, in reading order."""
+
+    page: int
+    frags: list[Fragment] = field(default_factory=list)
+    kind: str = "text"  # text | table | figure
+    table: list[list[Fragment | None]] | None = None
+    image: Rect | None = None
+    x0: float = 0.0
+    y0: float = 0.0
+    x1: float = 0.0
+    y1: float = 0.0
+
+    def add(self, f: Fragment) -> None:
+        if not self.frags and self.image is None:
+            self.x0, self.y0, self.x1, self.y1 = f.x0, f.y0, f.x1, f.y1
+        else:
+            self.x0, self.y0 = min(self.x0, f.x0), min(self.y0, f.y0)
+            self.x1, self.y1 = max(self.x1, f.x1), max(self.y1, f.y1)
+        self.frags.append(f)
+
+    @property
+    def text(self) -> str:
+        out = ""
+        for f in self.frags:
+            if out.endswith("\u00ad"):
+                out = out[:-1] + f.text
+            elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and f.text[:1].islower():
+                out = out[:-1] + f.text  # a word broken across lines
+            else:
+                out = f"{out} {f.text}" if out else f.text
+        return out
+
+    @property
+    def size(self) -> float:
+        sizes = [g.size for f in self.frags for g in f.glyphs]
+        return statistics.median(sizes) if sizes else 0.0
+
+    @property
+    def bold(self) -> bool:
+        letters = [g for f in self.frags for g in f.glyphs if g.char.isalnum()]
+        return bool(letters) and sum(g.bold for g in letters) > 0.8 * len(letters)
+
+    @property
+    def bbox(self) -> BBox:
+        return BBox(self.x0, self.y0, self.x1, self.y1)
+
+
+@dataclass
+class _PageResult:
+    page: Page
+    blocks: list[_Block]
+    opmap: OperatorMap
+    mcids: list[int]
+
+
+def read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None = None) -> Document:
+    """Analyse the PDF at ``path`` from its drawing alone. ``pdf``: the same file, already open."""
+    doc = Document(reader="layout")
+    own = pdf is None
+    pk = pikepdf.open(path) if pdf is None else pdf
+    try:
+        fitz = pdfium.PdfDocument(str(path))
+        try:
+            results = [
+                _read_page(fitz, pk, index, doc)
+                for index in range(min(len(fitz), len(pk.pages), max_pages))
+            ]
+        finally:
+            fitz.close()
+        outline = _outline(pk)
+        links = _links(pk, len(results))
+        doc.language = _language(pk)
+        doc.title = _title(pk)
+    finally:
+        if own:
+            pk.close()
+    doc.pages = [r.page for r in results]
+    _classify(doc, results, outline, links)
+    if doc.title is None:
+        heading = next((b for b in doc.blocks if isinstance(b, Heading)), None)
+        doc.title = heading.text if heading else None
+    return doc
+
+
+def _read_page(fitz: pdfium.PdfDocument, pk: pikepdf.Pdf, index: int, doc: Document) -> _PageResult:
+    try:
+        content = read_page(fitz, index)
+    except (pdfium.PdfiumError, OSError, ValueError) as e:
+        doc.warnings.append(Warning("page-unreadable", str(e), index))
+        return _PageResult(Page(0.0, 0.0), [], OperatorMap(), [])
+    for message in content.warnings:
+        doc.warnings.append(Warning("page-truncated", message, index))
+    opmap = map_operators(pk.pages[index], content.object_kinds)
+    if opmap.warning:
+        doc.warnings.append(Warning("operator-map", opmap.warning, index))
+    needs_ocr = not content.glyphs and bool(content.images)
+    if needs_ocr:
+        doc.warnings.append(Warning("needs-ocr", "the page is an image with no text", index))
+    page = Page(round(content.width, 2), round(content.height, 2), content.rotation, needs_ocr)
+    return _PageResult(page, page_blocks(content), opmap, content.object_mcids)
+
+
+def page_blocks(content: PageContent) -> list[_Block]:
+    """Blocks of one page in reading order."""
+    frags = fragments(content.glyphs)
+    page_lines = lines(frags)
+    tables, used = _tables(page_lines, content.index)
+    rest = [f for line in page_lines for f in line.fragments if id(f) not in used]
+    blocks = _text_blocks(rest, content.index) + tables
+    page_area = max(content.width * content.height, 1.0)
+    for image in _merge_images(content.images):
+        area = (image.x1 - image.x0) * (image.y1 - image.y0)
+        if area >= FIGURE_MIN_AREA * page_area and area < 0.9 * page_area:
+            blocks.append(
+                _Block(content.index, kind="figure", image=image, x0=image.x0, y0=image.y0,
+                       x1=image.x1, y1=image.y1)
+            )
+    return _reading_order(blocks)
+
+
+def _merge_images(images: list[Rect]) -> list[Rect]:
+    # Tiled or sliced pictures: overlapping or touching images are one figure.
+    merged: list[Rect] = []
+    for image in sorted(images, key=lambda r: (-r.y1, r.x0))[:500]:
+        for m in merged:
+            if image.x0 <= m.x1 + 1 and m.x0 <= image.x1 + 1 and image.y0 <= m.y1 + 1 and (
+                m.y0 <= image.y1 + 1
+            ):
+                m.x0, m.y0 = min(m.x0, image.x0), min(m.y0, image.y0)
+                m.x1, m.y1 = max(m.x1, image.x1), max(m.y1, image.y1)
+                break
+        else:
+            merged.append(Rect(image.x0, image.y0, image.x1, image.y1, image.obj))
+    return merged
+
+
+# --- tables ------------------------------------------------------------------------------------
+
+
+def _tables(page_lines: list[Line], page: int) -> tuple[list[_Block], set[int]]:
+    blocks: list[_Block] = []
+    used: set[int] = set()
+    run: list[Line] = []
+
+    def close() -> None:
+        if len([line for line in run if len(line.fragments) > 1]) >= 3:
+            table = _table_from(run, page)
+            if table is not None:
+                blocks.append(table)
+                used.update(id(f) for line in run for f in line.fragments)
+        run.clear()
+
+    for line in page_lines:
+        height = max(f.height for f in line.fragments)
+        near = bool(run) and run[-1].y0 - line.y1 < 2.5 * height
+        if len(line.fragments) > 1:
+            if not near:
+                close()
+            run.append(line)
+        elif near and len(run[-1].fragments) > 1 and _inside_columns(line, run):
+            run.append(line)  # a row with one filled cell
+        else:
+            close()
+    close()
+    return blocks, used
+
+
+def _inside_columns(line: Line, run: list[Line]) -> bool:
+    left = min(f.x0 for r in run for f in r.fragments)
+    right = max(f.x1 for r in run for f in r.fragments)
+    f = line.fragments[0]
+    return f.x0 >= left - 2 and f.x1 <= right + 2 and f.width < 0.5 * (right - left)
+
+
+def _table_from(run: list[Line], page: int) -> _Block | None:
+    # Columns: the union of the fragments' x-ranges, as disjoint intervals.
+    spans = sorted((f.x0, f.x1) for line in run for f in line.fragments if len(line.fragments) > 1)
+    columns: list[list[float]] = []
+    for x0, x1 in spans:
+        if columns and x0 <= columns[-1][1] + 1:
+            columns[-1][1] = max(columns[-1][1], x1)
+        else:
+            columns.append([x0, x1])
+    if len(columns) < 2:
+        return None
+    widths = [f.width for line in run for f in line.fragments]
+    slot = (columns[-1][1] - columns[0][0]) / len(columns)
+    multi = [line for line in run if len(line.fragments) > 1]
+    # Text set in columns fills its columns line after line; table cells rarely do.
+    if len(columns) == 2 and statistics.median(widths) > 0.7 * slot:
+        return None
+    if sum(len(line.fragments) for line in multi) < 2 * len(multi):
+        return None
+    rows: list[list[Fragment | None]] = []
+    for line in run:
+        row: list[Fragment | None] = [None] * len(columns)
+        for f in line.fragments:
+            k = next(
+                (i for i, (a, b) in enumerate(columns) if f.x0 < b and f.x1 > a), len(columns) - 1
+            )
+            existing = row[k]
+            if existing is not None:
+                existing = Fragment(existing.glyphs + f.glyphs, f"{existing.text} {f.text}",
+                                    existing.x0, min(existing.y0, f.y0), f.x1,
+                                    max(existing.y1, f.y1))
+                row[k] = existing
+            else:
+                row[k] = f
+        rows.append(row)
+    block = _Block(page, kind="table", table=rows)
+    for line in run:
+        for f in line.fragments:
+            block.add(f)
+    return block
+
+
+# --- text blocks ----------------------------------------------------------------------------
+
+
+def _starts_item(text: str) -> bool:
+    return bool(_BULLET.match(text) or _NUMBER.match(text))
+
+
+def _text_blocks(frags: list[Fragment], page: int) -> list[_Block]:
+    ordered = sorted(frags, key=lambda f: (-f.y1, f.x0))
+    open_blocks: list[_Block] = []
+    done: list[_Block] = []
+    for f in ordered:
+        target = None
+        if not _starts_item(f.text):
+            for block in open_blocks:
+                last = block.frags[-1]
+                height = max(last.height, f.height)
+                gap = last.y0 - f.y1
+                overlap = min(last.x1, f.x1) - max(last.x0, f.x0)
+                if (
+                    -0.5 * height < gap < BLOCK_GAP * height
+                    and overlap > 0
+                    and abs(last.size - f.size) <= 0.15 * max(last.size, f.size)
+                    and last.bold == f.bold
+                ):
+                    target = block
+                    break
+        if target is None:
+            target = _Block(page)
+            open_blocks.append(target)
+        target.add(f)
+        # Blocks whose bottom is far above the current line can no longer grow.
+        keep = []
+        for block in open_blocks:
+            if block.frags[-1].y0 - f.y1 > 3 * max(f.height, 1.0) and block is not target:
+                done.append(block)
+            else:
+                keep.append(block)
+        open_blocks = keep
+    return done + open_blocks
+
+
+# --- reading order ------------------------------------------------------------------------------
+
+
+def _reading_order(blocks: list[_Block], depth: int = 0) -> list[_Block]:
+    if len(blocks) <= 1 or depth > 60:
+        return sorted(blocks, key=lambda b: (-b.y1, b.x0))
+    vertical = _cut(blocks, axis="x")
+    horizontal = _cut(blocks, axis="y")
+    if vertical is not None and (horizontal is None or not _same_rows(*vertical)):
+        left, right = vertical
+        rtl = _mostly_rtl(blocks)
+        first, second = (right, left) if rtl else (left, right)
+        return _reading_order(first, depth + 1) + _reading_order(second, depth + 1)
+    if horizontal is not None:
+        top, bottom = horizontal
+        return _reading_order(top, depth + 1) + _reading_order(bottom, depth + 1)
+    return sorted(blocks, key=lambda b: (-b.y1, b.x0))
+
+
+def _cut(blocks: list[_Block], axis: str) -> tuple[list[_Block], list[_Block]] | None:
+    """Split at the widest empty band across ``axis`` (x: columns, y: rows)."""
+    if axis == "x":
+        spans = sorted(((b.x0, b.x1, b) for b in blocks), key=lambda s: (s[0], s[1]))
+    else:
+        spans = sorted(((-b.y1, -b.y0, b) for b in blocks), key=lambda s: (s[0], s[1]))
+    best_gap, best_at = 0.0, -1
+    reach = spans[0][1]
+    for i in range(1, len(spans)):
+        gap = spans[i][0] - reach
+        if gap > best_gap:
+            best_gap, best_at = gap, i
+        reach = max(reach, spans[i][1])
+    minimum = 3.0 if axis == "x" else 0.5
+    if best_at < 0 or best_gap < minimum:
+        return None
+    return [s[2] for s in spans[:best_at]], [s[2] for s in spans[best_at:]]
+
+
+def _same_rows(left: list[_Block], right: list[_Block]) -> bool:
+    """True when most blocks on the left have a block on the right starting on the same row."""
+    tops = [b.y1 for b in right]
+    matched = sum(any(abs(b.y1 - t) < max(2.0, 0.3 * b.size) for t in tops) for b in left)
+    return matched > 0.5 * len(left) and len(left) > 1
+
+
+def _mostly_rtl(blocks: list[_Block]) -> bool:
+    frags = [f for b in blocks for f in b.frags]
+    return bool(frags) and sum(f.rtl for f in frags) > len(frags) / 2
+
+
+# --- document-wide classification ------------------------------------------------------------
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def _classify(
+    doc: Document,
+    results: list[_PageResult],
+    outline: dict[str, int],
+    links: dict[int, list[tuple[BBox, str]]],
+) -> None:
+    artifact_ids = _find_artifacts(doc, results)
+    body = [b for r in results for b in r.blocks if b.kind == "text" and id(b) not in artifact_ids]
+    sizes: Counter[float] = Counter()
+    for b in body:
+        for f in b.frags:
+            sizes[round(f.size * 2) / 2] += len(f.text)
+    body_size = sizes.most_common(1)[0][0] if sizes else 10.0
+    styles = _heading_styles(body, body_size)
+    pending_list: ListBlock | None = None
+    list_x: list[float] = []
+    for result in results:
+        for block in result.blocks:
+            if id(block) in artifact_ids:
+                continue
+            prov = [_prov(block, result)]
+            if block.kind == "figure":
+                pending_list = None
+                doc.blocks.append(_figure(block, result, prov))
+                continue
+            if block.kind == "table":
+                pending_list = None
+                doc.blocks.append(_table(block, result, prov))
+                continue
+            text = block.text
+            page_links = [
+                Link(_link_text(block, r), u, [Prov(block.page, r)])
+                for r, u in links.get(block.page, [])
+                if _overlaps(r, block.bbox)
+            ]
+            item = _BULLET.match(text) or _NUMBER.match(text)
+            if item:
+                label = item.group(1)
+                entry = ListItem(label, [Paragraph(text[item.end():].strip(), prov, page_links)],
+                                 prov)
+                indent = block.x0
+                if pending_list is None:
+                    pending_list = ListBlock([entry], ordered=not _BULLET.match(text), prov=prov)
+                    list_x = [indent]
+                    doc.blocks.append(pending_list)
+                    continue
+                target = pending_list
+                while list_x and indent > list_x[-1] + 0.8 * block.size and target.items:
+                    # deeper: a list inside the last item
+                    inner = next((b for b in target.items[-1].blocks if isinstance(b, ListBlock)),
+                                 None)
+                    if inner is None:
+                        inner = ListBlock([], ordered=not _BULLET.match(text), prov=prov)
+                        target.items[-1].blocks.append(inner)
+                        list_x.append(indent)
+                        target = inner
+                        break
+                    target = inner
+                    break
+                target.items.append(entry)
+                continue
+            level = _heading_level(block, text, styles, outline, body_size)
+            if level:
+                pending_list = None
+                doc.blocks.append(Heading(text, level, prov, page_links))
+            elif _is_note(block, result, body_size, text):
+                doc.blocks.append(Note(text, text.split(" ", 1)[0], prov, page_links))
+            else:
+                if pending_list is not None and _continues_item(block, list_x):
+                    pending_list.items[-1].blocks.append(Paragraph(text, prov, page_links))
+                    continue
+                pending_list = None
+                doc.blocks.append(Paragraph(text, prov, page_links))
+    for result in results:
+        for block in result.blocks:
+            if id(block) in artifact_ids:
+                doc.artifacts.append(Artifact(artifact_ids[id(block)], block.text,
+                                              [_prov(block, result)]))
+
+
+def _continues_item(block: _Block, list_x: list[float]) -> bool:
+    return bool(list_x) and block.x0 > list_x[0] + 0.8 * block.size
+
+
+def _link_text(block: _Block, r: BBox) -> str:
+    inside = [
+        g for f in block.frags for g in f.glyphs
+        if r.x0 - 1 <= (g.x0 + g.x1) / 2 <= r.x1 + 1 and r.y0 - 1 <= (g.y0 + g.y1) / 2 <= r.y1 + 1
+    ]
+    return text_of(inside)
+
+
+def _overlaps(a: BBox, b: BBox) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
+
+
+def _find_artifacts(doc: Document, results: list[_PageResult]) -> dict[int, Any]:
+    found: dict[int, Any] = {}
+    seen: Counter[str] = Counter()
+    candidates: list[tuple[_Block, str]] = []
+    for result, page in zip(results, doc.pages, strict=True):
+        for block in result.blocks:
+            if block.kind != "text" or len(block.frags) > 3:
+                continue
+            band = MARGIN_BAND * page.height
+            if block.y0 > page.height - band or block.y1 < band:
+                key = f"{'top' if block.y0 > page.height / 2 else 'bottom'}:{_norm(block.text)}"
+                candidates.append((block, key))
+                seen[key] += 1
+    repeats = max(2, min(3, len(results) // 2)) if len(results) > 1 else 10**9
+    for block, key in candidates:
+        text = block.text
+        if _PAGE_NUMBER.match(text.strip()):
+            found[id(block)] = "page-number"
+        elif seen[key] >= repeats:
+            found[id(block)] = "header" if key.startswith("top") else "footer"
+    return found
+
+
+def _heading_styles(body: list[_Block], body_size: float) -> dict[tuple[float, bool], int]:
+    styles: Counter[tuple[float, bool]] = Counter()
+    for b in body:
+        if _heading_candidate(b, b.text, body_size):
+            styles[(round(b.size), b.bold)] += 1
+    ordered = sorted(styles, key=lambda s: (-s[0], not s[1]))
+    return {style: min(i + 1, 6) for i, style in enumerate(ordered)}
+
+
+def _heading_candidate(block: _Block, text: str, body_size: float) -> bool:
+    if len(block.frags) > 3 or not 1 < len(text) <= 160 or _starts_item(text):
+        return False
+    if not any(ch.isalpha() for ch in text):
+        return False
+    if block.size >= 1.15 * body_size:
+        return True
+    return block.bold and block.size >= 0.95 * body_size and not text.endswith((".", ",", ";"))
+
+
+def _heading_level(
+    block: _Block,
+    text: str,
+    styles: dict[tuple[float, bool], int],
+    outline: dict[str, int],
+    body_size: float,
+) -> int:
+    key = _norm(text)
+    if key in outline:
+        return outline[key]
+    if not _heading_candidate(block, text, body_size):
+        return 0
+    return styles.get((round(block.size), block.bold), 0)
+
+
+def _is_note(block: _Block, result: _PageResult, body_size: float, text: str) -> bool:
+    return (
+        block.size < 0.85 * body_size
+        and block.y1 < 0.3 * max(result.page.height, 1.0)
+        and bool(re.match(r"^(\d{1,3}|[*†‡§])\s*\S", text))
+    )
+
+
+def _prov(block: _Block, result: _PageResult) -> Prov:
+    objects = [o for f in block.frags for o in f.objects]
+    if block.image is not None:
+        objects.append(block.image.obj)
+    mcids = {result.mcids[o] for o in objects if 0 <= o < len(result.mcids)} - {-1}
+    return Prov(
+        block.page,
+        BBox(round(block.x0, 2), round(block.y0, 2), round(block.x1, 2), round(block.y1, 2)),
+        tuple(sorted(mcids)),
+        result.opmap.ranges(objects),
+    )
+
+
+def _figure(block: _Block, result: _PageResult, prov: list[Prov]) -> Figure:
+    caption = None
+    for other in result.blocks:
+        if other.kind == "text" and _CAPTION.match(other.text):
+            near = min(abs(other.y1 - block.y0), abs(block.y1 - other.y0))
+            if near < 0.1 * max(result.page.height, 1.0):
+                caption = other.text
+                break
+    image = f"page:{block.page}/object:{block.image.obj}" if block.image else None
+    return Figure(image=image, caption=caption, prov=prov)
+
+
+def _table(block: _Block, result: _PageResult, prov: list[Prov]) -> Table:
+    assert block.table is not None
+    rows: list[Row] = []
+    for i, row in enumerate(block.table):
+        header = i == 0 and all(f is None or f.bold for f in row) and any(
+            f is not None and f.bold for f in row
+        )
+        rows.append(
+            Row([
+                Cell(
+                    f.text if f else "",
+                    header=header,
+                    scope="column" if header else None,
+                    prov=[Prov(block.page, BBox(f.x0, f.y0, f.x1, f.y1), (),
+                               result.opmap.ranges(f.objects))] if f else [],
+                )
+                for f in row
+            ])
+        )
+    return Table(rows, None, prov)
+
+
+# --- catalog --------------------------------------------------------------------------------
+
+
+def _language(pdf: pikepdf.Pdf) -> str | None:
+    try:
+        lang = pdf.Root.get("/Lang")
+        return str(lang).strip() or None if isinstance(lang, pikepdf.String) else None
+    except (pikepdf.PdfError, ValueError, TypeError):
+        return None
+
+
+def _title(pdf: pikepdf.Pdf) -> str | None:
+    try:
+        raw = pdf.docinfo.get("/Title")
+        title = " ".join(str(raw).split()) if raw is not None else ""
+        return title or None
+    except (pikepdf.PdfError, ValueError, TypeError, AttributeError):
+        return None
+
+
+def _outline(pdf: pikepdf.Pdf) -> dict[str, int]:
+    """Bookmark titles (normalised) -> heading level, from the outline's depth."""
+    levels: dict[str, int] = {}
+    try:
+        with pdf.open_outline() as outline:
+            stack = [(item, 1) for item in outline.root]
+            seen = 0
+            while stack and seen < 5000:
+                item, depth = stack.pop()
+                seen += 1
+                levels.setdefault(_norm(item.title or ""), min(depth, 6))
+                stack.extend((child, depth + 1) for child in item.children)
+    except (pikepdf.PdfError, ValueError, TypeError, AttributeError, RecursionError):
+        return {}
+    levels.pop("", None)
+    return levels
+
+
+def _links(pdf: pikepdf.Pdf, pages: int) -> dict[int, list[tuple[BBox, str]]]:
+    out: dict[int, list[tuple[BBox, str]]] = {}
+    for index in range(pages):
+        try:
+            annots = pdf.pages[index].obj.get("/Annots")
+            if not isinstance(annots, pikepdf.Array):
+                continue
+            for annot in list(annots)[:1000]:
+                if not isinstance(annot, pikepdf.Dictionary) or annot.get("/Subtype") != "/Link":
+                    continue
+                action = annot.get("/A")
+                uri = action.get("/URI") if isinstance(action, pikepdf.Dictionary) else None
+                rect = [float(v) for v in annot.get("/Rect", [])]
+                if uri is None or len(rect) != 4:
+                    continue
+                box = BBox(min(rect[0], rect[2]), min(rect[1], rect[3]),
+                           max(rect[0], rect[2]), max(rect[1], rect[3]))
+                out.setdefault(index, []).append((box, str(uri)))
+        except (pikepdf.PdfError, ValueError, TypeError, AttributeError):
+            continue
+    return out

@@ -1,0 +1,513 @@
+"""The structure reader: a Document from the author's tags, for PDFs with a structure tree.
+
+The structure tree says what each piece of content is (``H2``, ``P``, ``LI``, ``TD``…, through
+the ``/RoleMap`` for custom types) and, through marked-content ids (MCIDs), which drawing it
+is. pdfium tells us the MCID of every glyph and image (:mod:`..layout.glyphs`), so an element's
+text is the text of its MCIDs in tree order (or its ``/ActualText``); figures keep ``/Alt``;
+``/Lang`` on the catalog gives the document language. Content no element refers to is page
+furniture (artifacts).
+
+When tags are missing or broken — no tree, or a tree that refers to less than
+:data:`MIN_COVERAGE` of the text drawn — the layout reader reads the document instead, and the
+model says so in a warning.
+
+>>> doc = read_structure(Path("tagged.pdf"), max_pages=500)  # doctest: +SKIP
+>>> [b.type for b in doc.blocks][:3]  # doctest: +SKIP
+['heading', 'paragraph', 'list']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+import pypdfium2 as pdfium
+
+from ..document import (
+    Artifact,
+    BBox,
+    Block,
+    Cell,
+    Document,
+    Figure,
+    Heading,
+    Link,
+    ListBlock,
+    ListItem,
+    Note,
+    Page,
+    Paragraph,
+    Prov,
+    Row,
+    Table,
+    Warning,
+)
+from ..layout.glyphs import Glyph, Rect, read_page
+from ..layout.lines import clean, fragments, text_of
+from ..layout.operators import OperatorMap, map_operators
+from ..layout.reader import read_layout
+
+#: Below this share of drawn characters referenced by the tree, the tags are not trusted.
+MIN_COVERAGE = 0.5
+#: Structure elements visited at most (bounded work on huge or looping trees).
+MAX_ELEMENTS = 500_000
+
+_GROUPING = {
+    "Document", "DocumentFragment", "Part", "Art", "Sect", "Div", "NonStruct", "Private",
+    "TOC", "Form", "Aside", "Index", "BibEntry", "Annot", "Title",
+}
+_INLINE = {
+    "Span", "Link", "Quote", "Code", "Reference", "Em", "Strong", "Sub", "Lbl", "Ruby", "RB",
+    "RT", "RP", "Warichu", "WT", "WP", "FENote",
+}
+#: Roles that make a parent a container of blocks rather than one paragraph.
+_BLOCK_ROLES = _GROUPING | {
+    "P", "H", "H1", "H2", "H3", "H4", "H5", "H6", "L", "LI", "Table", "Figure", "BlockQuote",
+    "Caption", "TOCI", "Note",
+}
+_HEADING = re.compile(r"^H([1-6])$")
+
+
+@dataclass
+class _Page:
+    glyphs: dict[int, list[Glyph]] = field(default_factory=dict)
+    images: dict[int, list[Rect]] = field(default_factory=dict)
+    unmarked: list[Glyph] = field(default_factory=list)
+    opmap: OperatorMap = field(default_factory=OperatorMap)
+    page: Page = field(default_factory=lambda: Page(0.0, 0.0))
+    used: set[int] = field(default_factory=set)
+
+
+@dataclass
+class _Content:
+    """What an element draws: glyphs in tree order and images, with their MCIDs per page."""
+
+    glyphs: list[tuple[int, Glyph]] = field(default_factory=list)
+    images: list[tuple[int, Rect]] = field(default_factory=list)
+    mcids: list[tuple[int, int]] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    actual: str | None = None
+
+
+def read_structure(path: Path, *, max_pages: int) -> Document:
+    with pikepdf.open(path) as pk:
+        root = pk.Root.get("/StructTreeRoot")
+        if not isinstance(root, pikepdf.Dictionary):
+            doc = read_layout(path, max_pages=max_pages, pdf=pk)
+            doc.warnings.append(Warning("no-structure", "no structure tree: read from layout"))
+            return doc
+        reader = _Reader(pk, root)
+        fitz = pdfium.PdfDocument(str(path))
+        try:
+            count = min(len(fitz), len(pk.pages), max_pages)
+            reader.load_pages(fitz, count)
+        finally:
+            fitz.close()
+        doc = reader.build()
+        if reader.coverage() < MIN_COVERAGE:
+            fallback = read_layout(path, max_pages=max_pages, pdf=pk)
+            fallback.warnings.append(
+                Warning(
+                    "structure-unusable",
+                    f"the structure tree refers to {reader.coverage():.0%} of the text: "
+                    "read from layout",
+                )
+            )
+            return fallback
+        return doc
+
+
+class _Reader:
+    def __init__(self, pdf: pikepdf.Pdf, root: pikepdf.Dictionary) -> None:
+        self.pdf = pdf
+        self.root = root
+        self.pages: list[_Page] = []
+        self.page_index: dict[tuple[int, int], int] = {}
+        self.role_map: dict[str, str] = {}
+        role_map = root.get("/RoleMap")
+        if isinstance(role_map, pikepdf.Dictionary):
+            for key in role_map.keys():  # noqa: SIM118 - pikepdf Dictionary
+                value = role_map.get(key)
+                if isinstance(value, pikepdf.Name):
+                    self.role_map[str(key)[1:]] = str(value)[1:]
+        self.visited = 0
+        self.doc = Document(reader="structure")
+
+    # --- pages ---
+
+    def load_pages(self, fitz: pdfium.PdfDocument, count: int) -> None:
+        for index in range(count):
+            self.page_index[self.pdf.pages[index].obj.objgen] = index
+            state = _Page()
+            try:
+                content = read_page(fitz, index)
+            except (pdfium.PdfiumError, OSError, ValueError) as e:
+                self.doc.warnings.append(Warning("page-unreadable", str(e), index))
+                self.pages.append(state)
+                continue
+            state.page = Page(round(content.width, 2), round(content.height, 2), content.rotation,
+                              not content.glyphs and bool(content.images))
+            state.opmap = map_operators(self.pdf.pages[index], content.object_kinds)
+            for g in content.glyphs:
+                if g.mcid >= 0:
+                    state.glyphs.setdefault(g.mcid, []).append(g)
+                else:
+                    state.unmarked.append(g)
+            for image in content.images:
+                mcid = content.object_mcids[image.obj] if image.obj < len(content.object_mcids) \
+                    else -1
+                if mcid >= 0:
+                    state.images.setdefault(mcid, []).append(image)
+            self.pages.append(state)
+
+    def coverage(self) -> float:
+        total = used = 0
+        for state in self.pages:
+            for mcid, glyphs in state.glyphs.items():
+                n = sum(not g.char.isspace() for g in glyphs)
+                total += n
+                used += n if mcid in state.used else 0
+            total += sum(not g.char.isspace() for g in state.unmarked)
+        return used / total if total else 1.0
+
+    # --- tree ---
+
+    def role(self, element: pikepdf.Dictionary) -> str:
+        name = element.get("/S")
+        role = str(name)[1:] if isinstance(name, pikepdf.Name) else ""
+        for _ in range(10):
+            if role in self.role_map and self.role_map[role] != role:
+                role = self.role_map[role]
+            else:
+                break
+        return role
+
+    def children(self, element: pikepdf.Object) -> list[Any]:
+        kids = element.get("/K") if isinstance(element, pikepdf.Dictionary) else None
+        if kids is None:
+            return []
+        return list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+
+    def page_of(self, element: pikepdf.Dictionary, inherited: int) -> int:
+        pg = element.get("/Pg")
+        if isinstance(pg, pikepdf.Dictionary):
+            return self.page_index.get(pg.objgen, -1)
+        return inherited
+
+    def content(self, element: pikepdf.Object, page: int, out: _Content, depth: int = 0) -> None:
+        """Collect everything ``element`` draws, in tree order."""
+        self.visited += 1
+        if self.visited > MAX_ELEMENTS or depth > 100:
+            return
+        if isinstance(element, int) and not isinstance(element, bool):
+            self.take(page, element, out)
+            return
+        if not isinstance(element, pikepdf.Dictionary):
+            return
+        kind = element.get("/Type")
+        if kind == "/MCR":
+            self.take(self.page_of(element, page), int(element.get("/MCID", -1)), out)
+            return
+        if kind == "/OBJR":
+            annot = element.get("/Obj")
+            if isinstance(annot, pikepdf.Dictionary) and annot.get("/Subtype") == "/Link":
+                target = _uri(annot)
+                if target:
+                    out.links.append(Link("", target))
+            return
+        page = self.page_of(element, page)
+        actual = element.get("/ActualText")
+        if isinstance(actual, pikepdf.String):
+            inner = _Content()
+            for kid in self.children(element):
+                self.content(kid, page, inner, depth + 1)
+            out.mcids.extend(inner.mcids)
+            out.images.extend(inner.images)
+            # ActualText replaces the drawn text; keep its place with a synthetic glyph run.
+            box = _union([g for _, g in inner.glyphs])
+            out.glyphs.append((page, Glyph(f" {actual} ", *box, 10.0, False, "", -1, -1)))
+            return
+        for kid in self.children(element):
+            self.content(kid, page, out, depth + 1)
+
+    def take(self, page: int, mcid: int, out: _Content) -> None:
+        if not 0 <= page < len(self.pages) or mcid < 0:
+            return
+        state = self.pages[page]
+        state.used.add(mcid)
+        out.mcids.append((page, mcid))
+        out.glyphs.extend((page, g) for g in state.glyphs.get(mcid, []))
+        out.images.extend((page, r) for r in state.images.get(mcid, []))
+
+    def build(self) -> Document:
+        doc = self.doc
+        doc.pages = [state.page for state in self.pages]
+        doc.language = _catalog_language(self.pdf)
+        doc.title = _title(self.pdf)
+        for kid in self.children(self.root):
+            doc.blocks.extend(self.blocks(kid, -1, 0))
+        for index, state in enumerate(self.pages):
+            furniture = list(state.unmarked)
+            for mcid, glyphs in state.glyphs.items():
+                if mcid not in state.used:
+                    furniture.extend(glyphs)
+            for f in fragments(furniture):
+                doc.artifacts.append(
+                    Artifact("other", f.text, [Prov(index, BBox(f.x0, f.y0, f.x1, f.y1), (),
+                                                    state.opmap.ranges(f.objects))])
+                )
+        if doc.title is None:
+            heading = next((b for b in doc.blocks if isinstance(b, Heading)), None)
+            doc.title = heading.text if heading else None
+        return doc
+
+    def blocks(self, element: Any, page: int, depth: int) -> list[Block]:
+        self.visited += 1
+        if self.visited > MAX_ELEMENTS or depth > 100:
+            if self.visited == MAX_ELEMENTS + 1:
+                self.doc.warnings.append(Warning("structure-truncated", "structure tree too big"))
+            return []
+        if not isinstance(element, pikepdf.Dictionary) or element.get("/Type") in ("/MCR",
+                                                                                    "/OBJR"):
+            # Content directly in a grouping element: a paragraph of its own.
+            content = _Content()
+            self.content(element, page, content)
+            return self._paragraph(content)
+        page = self.page_of(element, page)
+        role = self.role(element)
+        heading = _HEADING.match(role)
+        if heading or role == "H":
+            content = self.collect(element, page)
+            text = self.text(content)
+            if not text:
+                return []
+            level = int(heading.group(1)) if heading else 1
+            return [Heading(text, level, self.prov(content), content.links)]
+        if role == "L":
+            return [self.list_block(element, page, depth)]
+        if role == "Table":
+            return [self.table(element, page)]
+        if role == "Figure":
+            content = self.collect(element, page)
+            alt = element.get("/Alt")
+            alt_text = str(alt) if isinstance(alt, pikepdf.String) and str(alt).strip() else None
+            return [Figure(image=None, caption=None, alt=alt_text, prov=self.prov(content))]
+        if role in ("Note", "FENote"):
+            content = self.collect(element, page)
+            text = self.text(content)
+            label = text.split(" ", 1)[0] if text else ""
+            return [Note(text, label, self.prov(content), content.links)] if text else []
+        if role in _GROUPING or role == "" or self._has_blocks(element):
+            out: list[Block] = []
+            for kid in self.children(element):
+                out.extend(self.blocks(kid, page, depth + 1))
+            return out
+        # P, Caption, TOCI, BlockQuote, Formula, inline elements at block level, unknown roles.
+        return self._paragraph(self.collect(element, page))
+
+    def _has_blocks(self, element: pikepdf.Dictionary) -> bool:
+        for kid in self.children(element):
+            if (
+                isinstance(kid, pikepdf.Dictionary)
+                and kid.get("/Type") not in ("/MCR", "/OBJR")
+                and self.role(kid) in _BLOCK_ROLES
+            ):
+                return True
+        return False
+
+    def _paragraph(self, content: _Content) -> list[Block]:
+        text = self.text(content)
+        return [Paragraph(text, self.prov(content), content.links)] if text else []
+
+    def collect(self, element: pikepdf.Object, page: int) -> _Content:
+        content = _Content()
+        self.content(element, page, content)
+        return content
+
+    def text(self, content: _Content) -> str:
+        parts: list[str] = []
+        run: list[Glyph] = []
+        last_page = -2
+        for page, g in content.glyphs:
+            if page != last_page and run:
+                parts.append(text_of(run))
+                run = []
+            last_page = page
+            run.append(g)
+        if run:
+            parts.append(text_of(run))
+        text = clean(" ".join(parts))
+        for link in content.links:
+            if not link.text:
+                link.text = text
+        return text
+
+    def prov(self, content: _Content) -> list[Prov]:
+        by_page: dict[int, list[Glyph | Rect]] = {}
+        for page, g in content.glyphs:
+            if g.obj >= 0:
+                by_page.setdefault(page, []).append(g)
+        for page, r in content.images:
+            by_page.setdefault(page, []).append(r)
+        mcids: dict[int, list[int]] = {}
+        for page, mcid in content.mcids:
+            mcids.setdefault(page, []).append(mcid)
+        out = []
+        for page in sorted(set(by_page) | set(mcids)):
+            items = by_page.get(page, [])
+            box = _union(items) if items else (0.0, 0.0, 0.0, 0.0)
+            objects = [i.obj for i in items]
+            out.append(Prov(page, BBox(*box), tuple(mcids.get(page, [])),
+                            self.pages[page].opmap.ranges(objects)))
+        return out
+
+    def list_block(self, element: pikepdf.Dictionary, page: int, depth: int) -> ListBlock:
+        items: list[ListItem] = []
+        for kid in self.children(element):
+            if not isinstance(kid, pikepdf.Dictionary):
+                continue
+            role = self.role(kid)
+            if role == "L":
+                nested = self.list_block(kid, page, depth + 1)
+                if items:
+                    items[-1].blocks.append(nested)
+                else:
+                    items.append(ListItem("", [nested]))
+                continue
+            if role != "LI":
+                blocks = self.blocks(kid, page, depth + 1)
+                if items:
+                    items[-1].blocks.extend(blocks)
+                elif blocks:
+                    items.append(ListItem("", blocks))
+                continue
+            label = ""
+            body: list[Block] = []
+            item_content = _Content()
+            for part in self.children(kid):
+                part_role = self.role(part) if isinstance(part, pikepdf.Dictionary) else ""
+                if part_role == "Lbl":
+                    lbl = self.collect(part, page)
+                    item_content.glyphs.extend(lbl.glyphs)
+                    label = self.text(lbl)
+                elif isinstance(part, pikepdf.Dictionary) and part_role == "LBody":
+                    body.extend(self._body(part, page, depth))
+                else:
+                    body.extend(self.blocks(part, page, depth + 1))
+            items.append(ListItem(label, body, self.prov(item_content) if label else []))
+        ordered = any(re.match(r"^\(?[0-9a-zA-Z]{1,4}[.)]", item.label) for item in items)
+        numbering = element.get("/A")
+        if isinstance(numbering, pikepdf.Dictionary):
+            value = numbering.get("/ListNumbering")
+            if isinstance(value, pikepdf.Name):
+                ordered = str(value) not in ("/None", "/Disc", "/Circle", "/Square")
+        return ListBlock(items, ordered)
+
+    def _body(self, element: pikepdf.Dictionary, page: int, depth: int) -> list[Block]:
+        if self._has_blocks(element):
+            out: list[Block] = []
+            for kid in self.children(element):
+                out.extend(self.blocks(kid, page, depth + 1))
+            return out
+        return self._paragraph(self.collect(element, page))
+
+    def table(self, element: pikepdf.Dictionary, page: int) -> Table:
+        rows: list[Row] = []
+        caption: str | None = None
+        content = _Content()
+
+        def walk(node: Any, depth: int) -> None:
+            nonlocal caption
+            if not isinstance(node, pikepdf.Dictionary) or depth > 6:
+                return
+            role = self.role(node)
+            if role == "TR":
+                cells = []
+                for cell in self.children(node):
+                    if not isinstance(cell, pikepdf.Dictionary):
+                        continue
+                    cell_role = self.role(cell)
+                    cell_content = self.collect(cell, page)
+                    content.glyphs.extend(cell_content.glyphs)
+                    content.mcids.extend(cell_content.mcids)
+                    attrs = _attributes(cell)
+                    scope = str(attrs.get("/Scope", ""))[1:].lower()
+                    cells.append(
+                        Cell(
+                            self.text(cell_content),
+                            header=cell_role == "TH",
+                            scope=(
+                                ("row", "column", "both")[("row", "column", "both").index(scope)]
+                                if scope in ("row", "column", "both")
+                                else None
+                            ),
+                            row_span=_int(attrs.get("/RowSpan"), 1),
+                            col_span=_int(attrs.get("/ColSpan"), 1),
+                            prov=self.prov(cell_content),
+                        )
+                    )
+                rows.append(Row(cells))
+            elif role == "Caption":
+                caption = self.text(self.collect(node, page)) or None
+            else:
+                for kid in self.children(node):
+                    walk(kid, depth + 1)
+
+        for kid in self.children(element):
+            walk(kid, 0)
+        return Table(rows, caption, self.prov(content))
+
+
+def _int(value: Any, default: int) -> int:
+    try:
+        return max(1, int(value)) if value is not None else default
+    except (TypeError, ValueError):
+        return default
+
+
+def _attributes(element: pikepdf.Dictionary) -> dict[str, Any]:
+    attrs = element.get("/A")
+    found: dict[str, Any] = {}
+    items = list(attrs) if isinstance(attrs, pikepdf.Array) else [attrs]
+    for item in items:
+        if isinstance(item, pikepdf.Dictionary):
+            for key in item.keys():  # noqa: SIM118 - pikepdf Dictionary
+                found[str(key)] = item.get(key)
+    return found
+
+
+def _union(items: list[Any]) -> tuple[float, float, float, float]:
+    if not items:
+        return (0.0, 0.0, 0.0, 0.0)
+    return (
+        round(min(i.x0 for i in items), 2),
+        round(min(i.y0 for i in items), 2),
+        round(max(i.x1 for i in items), 2),
+        round(max(i.y1 for i in items), 2),
+    )
+
+
+def _uri(annot: pikepdf.Dictionary) -> str | None:
+    action = annot.get("/A")
+    if isinstance(action, pikepdf.Dictionary):
+        uri = action.get("/URI")
+        if uri is not None:
+            return str(uri)
+    return None
+
+
+def _catalog_language(pdf: pikepdf.Pdf) -> str | None:
+    lang = pdf.Root.get("/Lang")
+    return (str(lang).strip() or None) if isinstance(lang, pikepdf.String) else None
+
+
+def _title(pdf: pikepdf.Pdf) -> str | None:
+    try:
+        raw = pdf.docinfo.get("/Title")
+    except (pikepdf.PdfError, ValueError, TypeError):
+        return None
+    title = " ".join(str(raw).split()) if raw is not None else ""
+    return title or None
