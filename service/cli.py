@@ -95,12 +95,11 @@ def _worker(args: argparse.Namespace) -> int:
 
 
 def _beat(args: argparse.Namespace) -> int:
-    from service.db.migrate import upgrade_to_head
     from service.settings import get_settings
 
     settings = get_settings()
     _require_broker(settings.redis_url)
-    upgrade_to_head(settings.database_url)
+    # Beat only sends tasks; it needs the broker, not the database.
     from workers.celery_app import app
 
     schedule = Path(args.schedule or settings.storage_dir / ".beat-schedule")

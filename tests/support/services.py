@@ -50,6 +50,7 @@ class ServiceProcesses:
 
     def start_beat(self) -> None:
         self._start("beat", "beat", "--schedule", str(self.log_dir / "beat-schedule"))
+        self.wait_for_log("beat", "beat: Starting")
 
     def kill(self, name: str) -> None:
         process = self.processes.pop(name)
