@@ -1,0 +1,305 @@
+"""How well the layout reader recovers structure, scored against authors' tags.
+
+For every tagged PDF in ../shared/corpus/tagged/ and the PDF/UA Reference Suite
+(../shared/corpus/pdfua/PDFUA-Reference-Suite-1.1/):
+
+1. the truth is the structure reader's model of the original (its tags);
+2. the structure is stripped (structure tree, marked content, /StructParents) and the layout
+   reader analyses the stripped copy;
+3. scores: reading order (normalised Levenshtein similarity of the body-text word sequences),
+   word recall (truth body words found anywhere in the layout model, artifacts included),
+   heading F1 (text match) and level accuracy (of matched headings), list-item F1, table F1
+   (word-set overlap), figure recall (truth figures drawing an image, matched by box overlap);
+4. time: layout analysis against poppler's ``pdftotext`` on the same stripped file, in this run.
+
+A file whose tags cover too little of its text (the structure reader fell back to layout) has
+no truth and is listed but not scored. Scores with nothing to count (no headings in truth or
+prediction) are "-" and left out of the means.
+
+Usage: .venv/bin/python bench/structure.py [--only NAME] [--no-memory]
+Skips (exit 0) when ../shared is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from rapidfuzz import fuzz  # noqa: E402
+from rapidfuzz.distance import Levenshtein  # noqa: E402
+
+from workers.engine.document import (  # noqa: E402
+    BBox,
+    Document,
+    Figure,
+    Heading,
+    ListItem,
+    Table,
+    block_text,
+)
+from workers.engine.layout.reader import read_layout  # noqa: E402
+from workers.engine.structure.reader import read_structure  # noqa: E402
+from workers.engine.structure.strip import strip_structure  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+MAX_PAGES = 1500
+LARGE_FILE = SHARED / "corpus" / "hostile" / "large-page-count-irs-manual-400p.pdf"
+MEASURES = ("order", "recall", "head_f1", "level", "list_f1", "table_f1", "fig_rec")
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", unicodedata.normalize("NFKC", text).lower())
+
+
+def body_words(doc: Document) -> list[str]:
+    return [w for b in doc.blocks for w in words(block_text(b))]
+
+
+def all_words(doc: Document) -> list[str]:
+    out = body_words(doc)
+    for artifact in doc.artifacts:
+        out.extend(words(artifact.text))
+    return out
+
+
+def recall(truth: list[str], found: list[str]) -> float | None:
+    if not truth:
+        return None
+    have = Counter(found)
+    hit = 0
+    for word, count in Counter(truth).items():
+        hit += min(count, have[word])
+    return hit / len(truth)
+
+
+def f1(matched: int, truth: int, predicted: int) -> float | None:
+    if truth == 0 and predicted == 0:
+        return None
+    return 2 * matched / (truth + predicted)
+
+
+def match_texts(truth: list[str], predicted: list[str], cutoff: float) -> list[tuple[int, int]]:
+    """Greedy one-to-one matching of texts, best similarity first (exact matches at once)."""
+    pairs: list[tuple[int, int]] = []
+    free = dict(enumerate(predicted))
+    by_text: dict[str, list[int]] = {}
+    for j, text in free.items():
+        by_text.setdefault(text, []).append(j)
+    pending = []
+    for i, text in enumerate(truth):
+        if by_text.get(text):
+            j = by_text[text].pop(0)
+            free.pop(j)
+            pairs.append((i, j))
+        else:
+            pending.append(i)
+    for i in pending:
+        best, best_j = cutoff, -1
+        for j, text in free.items():
+            score = fuzz.ratio(truth[i], text)
+            if score >= best:
+                best, best_j = score, j
+        if best_j >= 0:
+            free.pop(best_j)
+            pairs.append((i, best_j))
+    return pairs
+
+
+def norm(text: str) -> str:
+    return " ".join(words(text))
+
+
+def headings(doc: Document) -> list[Heading]:
+    return [b for b in doc.walk() if isinstance(b, Heading) and words(b.text)]
+
+
+def items(doc: Document) -> list[ListItem]:
+    return [b for b in doc.walk() if isinstance(b, ListItem) and words(b.text)]
+
+
+def iou(a: BBox, b: BBox) -> float:
+    w = min(a.x1, b.x1) - max(a.x0, b.x0)
+    h = min(a.y1, b.y1) - max(a.y0, b.y0)
+    if w <= 0 or h <= 0:
+        return 0.0
+    inter = w * h
+    return inter / (a.width * a.height + b.width * b.height - inter)
+
+
+@dataclass
+class Scores:
+    name: str
+    pages: int
+    order: float | None = None
+    recall: float | None = None
+    head_f1: float | None = None
+    level: float | None = None
+    list_f1: float | None = None
+    table_f1: float | None = None
+    fig_rec: float | None = None
+    layout_s: float = 0.0
+    pdftotext_s: float = 0.0
+    note: str = ""
+
+
+def score(name: str, truth: Document, found: Document) -> Scores:
+    s = Scores(name, len(truth.pages))
+    tw, fw = body_words(truth), body_words(found)
+    if tw or fw:
+        s.order = Levenshtein.normalized_similarity(tw, fw)
+    s.recall = recall(tw, all_words(found))
+    th, fh = headings(truth), headings(found)
+    pairs = match_texts([norm(h.text) for h in th], [norm(h.text) for h in fh], 90)
+    s.head_f1 = f1(len(pairs), len(th), len(fh))
+    if pairs:
+        s.level = sum(th[i].level == fh[j].level for i, j in pairs) / len(pairs)
+    ti, fi = items(truth), items(found)
+    pairs = match_texts([norm(i.text) for i in ti], [norm(i.text) for i in fi], 80)
+    s.list_f1 = f1(len(pairs), len(ti), len(fi))
+    tt = [set(words(block_text(b))) for b in truth.walk() if isinstance(b, Table)]
+    ft = [set(words(block_text(b))) for b in found.walk() if isinstance(b, Table)]
+    tt, ft = [t for t in tt if t], [t for t in ft if t]
+    used: set[int] = set()
+    matched = 0
+    for t in tt:
+        for j, f in enumerate(ft):
+            if j not in used and len(t & f) / len(t | f) >= 0.5:
+                used.add(j)
+                matched += 1
+                break
+    s.table_f1 = f1(matched, len(tt), len(ft))
+    figures = [
+        p for b in truth.walk() if isinstance(b, Figure) for p in b.prov[:1]
+        if p.bbox.width > 1 and p.bbox.height > 1
+    ]
+    found_figures = [p for b in found.walk() if isinstance(b, Figure) for p in b.prov[:1]]
+    if figures:
+        s.fig_rec = sum(
+            any(f.page == p.page and iou(f.bbox, p.bbox) >= 0.5 for f in found_figures)
+            for p in figures
+        ) / len(figures)
+    return s
+
+
+def pdftotext_seconds(path: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run(
+        ["pdftotext", "-q", str(path), "-"], stdout=subprocess.DEVNULL, check=False, timeout=300
+    )
+    return time.perf_counter() - started
+
+
+def run_file(path: Path, tmp: Path) -> Scores:
+    truth = read_structure(path, max_pages=MAX_PAGES)
+    if truth.reader != "structure":
+        return Scores(path.name, len(truth.pages), note="tags unusable: no truth")
+    stripped = tmp / path.name
+    strip_structure(path, stripped)
+    started = time.perf_counter()
+    found = read_layout(stripped, max_pages=MAX_PAGES)
+    layout_s = time.perf_counter() - started
+    s = score(path.name, truth, found)
+    s.layout_s = layout_s
+    s.pdftotext_s = pdftotext_seconds(stripped)
+    return s
+
+
+def fmt(value: float | None) -> str:
+    return "    -" if value is None else f"{value:5.3f}"
+
+
+def memory_of_large_file() -> str:
+    if not LARGE_FILE.exists():
+        return "memory: large file absent"
+    code = (
+        "import resource,sys; from pathlib import Path;"
+        "from workers.engine.layout.reader import read_layout;"
+        f"d=read_layout(Path({str(LARGE_FILE)!r}), max_pages=2000);"
+        "print(len(d.pages), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)"
+    )
+    started = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=900
+    )
+    seconds = time.perf_counter() - started
+    if out.returncode != 0:
+        return f"memory: failed: {out.stderr.strip().splitlines()[-1:]}"
+    pages, rss = out.stdout.split()
+    return f"memory: {LARGE_FILE.name}: {pages} pages, peak RSS {rss} MB, {seconds:.1f} s"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", help="substring of the file names to run")
+    parser.add_argument("--no-memory", action="store_true", help="skip the 400-page RSS check")
+    parser.add_argument("--worst", type=int, default=10, help="how many worst files to list")
+    args = parser.parse_args()
+    if not SHARED.exists():
+        print(f"skipped: {SHARED} is absent")
+        return 0
+    if shutil.which("pdftotext") is None:
+        print("skipped: pdftotext (poppler-utils) is not installed")
+        return 0
+    files = sorted((SHARED / "corpus" / "tagged").glob("*.pdf")) + sorted(
+        (SHARED / "corpus" / "pdfua" / "PDFUA-Reference-Suite-1.1").glob("*.pdf")
+    )
+    if args.only:
+        files = [f for f in files if args.only in f.name]
+    results: list[Scores] = []
+    header = f"{'file':44} {'pages':>5} " + " ".join(f"{m:>8}" for m in MEASURES)
+    header += f" {'layout s':>8} {'ratio':>6}"
+    print(header)
+    with tempfile.TemporaryDirectory(prefix="bench-structure-") as tmp:
+        for path in files:
+            try:
+                s = run_file(path, Path(tmp))
+            except Exception as e:  # noqa: BLE001 - a crash is a result to report, not to hide
+                s = Scores(path.name, 0, note=f"CRASH {type(e).__name__}: {e}")
+            results.append(s)
+            values = " ".join(f"{fmt(getattr(s, m)):>8}" for m in MEASURES)
+            ratio = s.layout_s / s.pdftotext_s if s.pdftotext_s else 0.0
+            print(f"{s.name[:44]:44} {s.pages:5} {values} {s.layout_s:8.2f} {ratio:6.1f} {s.note}",
+                  flush=True)
+    scored = [s for s in results if not s.note]
+    print()
+    print(f"means over {len(scored)} scored files ({len(results) - len(scored)} not scored):")
+    for m in MEASURES:
+        values = [getattr(s, m) for s in scored if getattr(s, m) is not None]
+        mean = statistics.fmean(values) if values else None
+        print(f"  {m:9} {fmt(mean)}  (n={len(values)})")
+    layout = sum(s.layout_s for s in scored)
+    poppler = sum(s.pdftotext_s for s in scored)
+    print(f"  time      layout {layout:.2f} s, pdftotext {poppler:.2f} s, "
+          f"ratio {layout / poppler if poppler else 0:.2f}x (all files together)")
+    ratios = [s.layout_s / s.pdftotext_s for s in scored if s.pdftotext_s]
+    if ratios:
+        print(f"            per-file ratio median {statistics.median(ratios):.2f}x, "
+              f"max {max(ratios):.2f}x")
+    print()
+    print(f"worst {args.worst} by reading order:")
+    for s in sorted(scored, key=lambda s: s.order if s.order is not None else 2)[: args.worst]:
+        print(f"  {s.name[:44]:44} order {fmt(s.order)} recall {fmt(s.recall)} "
+              f"head_f1 {fmt(s.head_f1)} list_f1 {fmt(s.list_f1)} table_f1 {fmt(s.table_f1)}")
+    if not args.no_memory:
+        print()
+        print(memory_of_large_file())
+    print(f"(peak RSS of this run: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
