@@ -297,7 +297,8 @@ def main() -> int:
     if not args.no_memory:
         print()
         print(memory_of_large_file())
-    print(f"(peak RSS of this run: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB)")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    print(f"(peak RSS of this run: {peak} MB)")
     return 0
 
 
