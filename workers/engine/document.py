@@ -122,7 +122,8 @@ class ListItem:
 
     @property
     def text(self) -> str:
-        return " ".join(block_text(b) for b in self.blocks)
+        """The item's own text, without the label and without lists nested in it."""
+        return " ".join(block_text(b) for b in self.blocks if not isinstance(b, ListBlock))
 
 
 @dataclass
@@ -262,7 +263,8 @@ def block_text(block: Block) -> str:
     if isinstance(block, Heading | Paragraph | Note | Link):
         return block.text
     if isinstance(block, ListItem):
-        return " ".join(part for part in (block.label, block.text) if part)
+        parts = [block.label, *(block_text(b) for b in block.blocks)]
+        return " ".join(part for part in parts if part)
     if isinstance(block, ListBlock):
         return " ".join(block_text(item) for item in block.items)
     if isinstance(block, Table):

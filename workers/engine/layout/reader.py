@@ -409,7 +409,7 @@ def _classify(
             sizes[round(f.size * 2) / 2] += len(f.text)
     body_size = sizes.most_common(1)[0][0] if sizes else 10.0
     styles = _heading_styles(body, body_size)
-    pending_list: ListBlock | None = None
+    stack: list[ListBlock] = []
     list_x: list[float] = []
     for result in results:
         for block in result.blocks:
@@ -417,11 +417,11 @@ def _classify(
                 continue
             prov = [_prov(block, result)]
             if block.kind == "figure":
-                pending_list = None
+                stack = []
                 doc.blocks.append(_figure(block, result, prov))
                 continue
             if block.kind == "table":
-                pending_list = None
+                stack = []
                 doc.blocks.append(_table(block, result, prov))
                 continue
             text = block.text
@@ -435,38 +435,35 @@ def _classify(
                 label = item.group(1)
                 entry = ListItem(label, [Paragraph(text[item.end():].strip(), prov, page_links)],
                                  prov)
+                ordered = not _BULLET.match(text)
                 indent = block.x0
-                if pending_list is None:
-                    pending_list = ListBlock([entry], ordered=not _BULLET.match(text), prov=prov)
+                tolerance = 0.8 * max(block.size, 1.0)
+                if not stack:
+                    stack = [ListBlock([], ordered=ordered, prov=prov)]
                     list_x = [indent]
-                    doc.blocks.append(pending_list)
-                    continue
-                target = pending_list
-                while list_x and indent > list_x[-1] + 0.8 * block.size and target.items:
-                    # deeper: a list inside the last item
-                    inner = next((b for b in target.items[-1].blocks if isinstance(b, ListBlock)),
-                                 None)
-                    if inner is None:
-                        inner = ListBlock([], ordered=not _BULLET.match(text), prov=prov)
-                        target.items[-1].blocks.append(inner)
-                        list_x.append(indent)
-                        target = inner
-                        break
-                    target = inner
-                    break
-                target.items.append(entry)
+                    doc.blocks.append(stack[0])
+                while len(stack) > 1 and indent < list_x[-1] - tolerance:
+                    stack.pop()
+                    list_x.pop()
+                if indent > list_x[-1] + tolerance and stack[-1].items:
+                    inner = ListBlock([], ordered=ordered, prov=prov)
+                    stack[-1].items[-1].blocks.append(inner)
+                    stack.append(inner)
+                    list_x.append(indent)
+                stack[-1].items.append(entry)
                 continue
             level = _heading_level(block, text, styles, outline, body_size)
             if level:
-                pending_list = None
+                stack = []
                 doc.blocks.append(Heading(text, level, prov, page_links))
             elif _is_note(block, result, body_size, text):
                 doc.blocks.append(Note(text, text.split(" ", 1)[0], prov, page_links))
             else:
-                if pending_list is not None and _continues_item(block, list_x):
-                    pending_list.items[-1].blocks.append(Paragraph(text, prov, page_links))
+                owner = _continued_item(block, stack, list_x)
+                if owner is not None:
+                    owner.blocks.append(Paragraph(text, prov, page_links))
                     continue
-                pending_list = None
+                stack = []
                 doc.blocks.append(Paragraph(text, prov, page_links))
     for result in results:
         for block in result.blocks:
@@ -475,8 +472,14 @@ def _classify(
                                               [_prov(block, result)]))
 
 
-def _continues_item(block: _Block, list_x: list[float]) -> bool:
-    return bool(list_x) and block.x0 > list_x[0] + 0.8 * block.size
+def _continued_item(
+    block: _Block, stack: list[ListBlock], list_x: list[float]
+) -> ListItem | None:
+    """The list item an indented paragraph after a list continues, if any."""
+    for level in range(len(stack) - 1, -1, -1):
+        if block.x0 > list_x[level] + 0.8 * block.size and stack[level].items:
+            return stack[level].items[-1]
+    return None
 
 
 def _link_text(block: _Block, r: BBox) -> str:
@@ -501,7 +504,9 @@ def _find_artifacts(doc: Document, results: list[_PageResult]) -> dict[int, Any]
                 continue
             band = MARGIN_BAND * page.height
             if block.y0 > page.height - band or block.y1 < band:
-                key = f"{'top' if block.y0 > page.height / 2 else 'bottom'}:{_norm(block.text)}"
+                # Running text sits at the same place on every page it repeats on.
+                place = "top" if block.y0 > page.height / 2 else "bottom"
+                key = f"{place}:{round((block.y0 + block.y1) / 12)}:{_norm(block.text)}"
                 candidates.append((block, key))
                 seen[key] += 1
     repeats = max(2, min(3, len(results) // 2)) if len(results) > 1 else 10**9

@@ -1,0 +1,55 @@
+"""Small PDFs made from HTML with WeasyPrint, for the reader tests."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from base64 import b64encode
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import weasyprint
+
+HtmlPdf = Callable[..., Path]
+
+STYLE = (
+    "@page { size: A4; margin: 2cm } body { font: 11pt/1.35 'DejaVu Sans' }"
+    " h1 { font-size: 22pt } h2 { font-size: 16pt } p { margin: 0 0 0.8em }"
+)
+
+
+def png_data_uri(width: int = 60, height: int = 40) -> str:
+    """A solid grey PNG, made here so no image file is needed."""
+    raw = b"".join(b"\x00" + b"\x80\x80\x80" * width for _ in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    png = (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+    return "data:image/png;base64," + b64encode(png).decode()
+
+
+@pytest.fixture
+def html_pdf(tmp_path: Path) -> HtmlPdf:
+    """html_pdf("<h1>..</h1>", css="", tagged=False) -> path of the PDF WeasyPrint made."""
+    counter = iter(range(1_000_000))
+
+    def make(body: str, *, css: str = "", tagged: bool = False, **kwargs: Any) -> Path:
+        path = tmp_path / f"doc-{next(counter)}.pdf"
+        html = (
+            '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
+            f"<title>Test</title><style>{STYLE} {css}</style></head><body>{body}</body></html>"
+        )
+        options: dict[str, Any] = {"pdf_variant": "pdf/ua-1"} if tagged else {}
+        weasyprint.HTML(string=html).write_pdf(path, **options, **kwargs)
+        return path
+
+    return make

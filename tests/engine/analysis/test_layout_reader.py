@@ -1,0 +1,162 @@
+"""The layout reader on small untagged PDFs made by the tests: one test per classifier."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pikepdf
+
+from workers.engine.document import (
+    Figure,
+    Heading,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Table,
+    block_text,
+)
+from workers.engine.layout.reader import read_layout
+
+from .conftest import HtmlPdf, png_data_uri
+
+LOREM = (
+    "Public bodies publish documents that many people need to read with assistive technology "
+    "so the analysis has to find the structure that the layout shows to sighted readers. "
+)
+
+
+def read(path: Path) -> list[str]:
+    doc = read_layout(path, max_pages=50)
+    return [f"{b.type}:{block_text(b)}" for b in doc.blocks]
+
+
+def test_headings_get_levels_from_their_faces(html_pdf: HtmlPdf) -> None:
+    path = html_pdf(
+        f"<h1>Annual report</h1><p>{LOREM}</p><h2>Our work</h2><p>{LOREM}</p>"
+        f"<h2>Our money</h2><p>{LOREM * 2}</p><h3>Spending detail</h3><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    found = [(b.text, b.level) for b in doc.blocks if isinstance(b, Heading)]
+    assert found == [
+        ("Annual report", 1), ("Our work", 2), ("Our money", 2), ("Spending detail", 3)
+    ]
+    assert all(isinstance(b, Heading | Paragraph) for b in doc.blocks)
+    assert doc.title == "Test"
+
+
+def test_bulleted_numbered_and_nested_lists(html_pdf: HtmlPdf) -> None:
+    path = html_pdf(
+        "<p>Before the list.</p>"
+        "<ul><li>First point</li><li>Second point<ul><li>Inner one</li><li>Inner two</li></ul>"
+        "</li><li>Third point</li></ul>"
+        "<p>Between lists.</p><ol><li>Step one</li><li>Step two</li></ol>"
+    )
+    doc = read_layout(path, max_pages=5)
+    lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert len(lists) == 2
+    bullets, numbers = lists
+    assert not bullets.ordered and numbers.ordered
+    assert [i.text for i in bullets.items] == ["First point", "Second point", "Third point"]
+    nested = [b for b in bullets.items[1].blocks if isinstance(b, ListBlock)]
+    assert [i.text for i in nested[0].items] == ["Inner one", "Inner two"]
+    assert [(i.label, i.text) for i in numbers.items] == [("1.", "Step one"), ("2.", "Step two")]
+
+
+def test_ruled_table_rows_and_header(html_pdf: HtmlPdf) -> None:
+    rows = "".join(
+        f"<tr><td>{day}</td><td>{a}</td><td>{b}</td></tr>"
+        for day, a, b in [("Monday", 23, 15), ("Tuesday", 28, 13), ("Wednesday", 18, 20)]
+    )
+    path = html_pdf(
+        "<p>Temperatures this week.</p><table><tr><th>Day</th><th>Sydney</th>"
+        f"<th>Melbourne</th></tr>{rows}</table><p>After the table.</p>",
+        css="table { border-collapse: collapse } td, th { border: 1px solid black;"
+        " padding: 2pt 12pt }",
+    )
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    cells = [[c.text for c in row.cells] for row in table.rows]
+    assert cells == [
+        ["Day", "Sydney", "Melbourne"],
+        ["Monday", "23", "15"],
+        ["Tuesday", "28", "13"],
+        ["Wednesday", "18", "20"],
+    ]
+    assert all(c.header and c.scope == "column" for c in table.rows[0].cells)
+    assert not any(c.header for c in table.rows[1].cells)
+    assert read(path)[-1] == "paragraph:After the table."
+
+
+def test_two_columns_are_read_one_after_the_other(html_pdf: HtmlPdf) -> None:
+    left = " ".join(f"left{i}" for i in range(120))
+    right = " ".join(f"right{i}" for i in range(120))
+    path = html_pdf(
+        f"<h1>Two columns</h1><div style='columns: 2; column-gap: 1.5cm'><p>{left}</p>"
+        f"<p style='break-before: column'>{right}</p></div>"
+    )
+    words = " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
+    assert words[:2] == ["Two", "columns"]
+    assert words[2:] == left.split() + right.split()
+
+
+def test_running_headers_footers_and_page_numbers_are_artifacts(html_pdf: HtmlPdf) -> None:
+    css = (
+        "@page { @top-center { content: 'Council newsletter' }"
+        " @bottom-right { content: 'Page ' counter(page) } }"
+    )
+    words = ["Apples", "Pears", "Plums", "Figs"]
+    body = "".join(f"<p style='break-after: page'>{w} are fruit. {LOREM}</p>" for w in words)
+    doc = read_layout(html_pdf(body, css=css), max_pages=10)
+    kinds = sorted({(a.kind, a.text) for a in doc.artifacts})
+    assert ("header", "Council newsletter") in kinds
+    assert {k for k, _ in kinds} == {"header", "page-number"}
+    assert len(doc.artifacts) == 8
+    text = " ".join(block_text(b) for b in doc.blocks)
+    assert "Council newsletter" not in text and "Page 2" not in text
+
+
+def test_figure_with_caption(html_pdf: HtmlPdf) -> None:
+    path = html_pdf(
+        f"<p>{LOREM}</p><figure><img src='{png_data_uri()}' style='width: 8cm'>"
+        "<figcaption>Figure 1: Visits by month</figcaption></figure><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    (figure,) = [b for b in doc.blocks if isinstance(b, Figure)]
+    assert figure.caption == "Figure 1: Visits by month"
+    assert figure.alt is None  # never invented
+    assert figure.prov[0].bbox.width > 200
+
+
+def test_links_come_from_annotations(html_pdf: HtmlPdf) -> None:
+    path = html_pdf("<p>Read <a href='https://example.org/guide'>the guide</a> first.</p>")
+    (para,) = read_layout(path, max_pages=5).blocks
+    assert isinstance(para, Paragraph)
+    assert [(link.text, link.target) for link in para.links] == [
+        ("the guide", "https://example.org/guide")
+    ]
+
+
+def test_provenance_points_at_the_text_showing_operators(html_pdf: HtmlPdf) -> None:
+    path = html_pdf(f"<h1>Provenance</h1><p>{LOREM}</p>")
+    doc = read_layout(path, max_pages=5)
+    with pikepdf.open(path) as pdf:
+        ops = pikepdf.parse_content_stream(pdf.pages[0])
+        for block in doc.blocks:
+            (prov,) = block.prov
+            assert prov.page == 0 and prov.operators
+            for start, end in prov.operators:
+                assert str(ops[end - 1].operator) in ("Tj", "TJ", "'", '"')
+                assert str(ops[start].operator) in ("Tj", "TJ", "'", '"')
+
+
+def test_list_items_hold_labels_and_bodies(html_pdf: HtmlPdf) -> None:
+    path = html_pdf(
+        "<ol style='list-style-type: lower-alpha'><li>Alpha item</li><li>Beta item</li>"
+        "<li>Gamma</li></ol>"
+    )
+    (lst,) = read_layout(path, max_pages=5).blocks
+    assert isinstance(lst, ListBlock)
+    assert [(i.label, i.text) for i in lst.items] == [
+        ("a.", "Alpha item"), ("b.", "Beta item"), ("c.", "Gamma")
+    ]
+    assert all(isinstance(i, ListItem) for i in lst.items)
