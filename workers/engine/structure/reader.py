@@ -219,6 +219,18 @@ class _Reader:
                     out.links.append(Link("", target))
             return
         page = self.page_of(element, page)
+        if self.role(element) == "Link":
+            inner = _Content()
+            for kid in self.children(element):
+                self.content(kid, page, inner, depth + 1)
+            text = clean(text_of([g for _, g in inner.glyphs]))
+            for link in inner.links:
+                link.text = link.text or text
+            out.glyphs.extend(inner.glyphs)
+            out.images.extend(inner.images)
+            out.mcids.extend(inner.mcids)
+            out.links.extend(inner.links)
+            return
         actual = element.get("/ActualText")
         if isinstance(actual, pikepdf.String):
             inner = _Content()

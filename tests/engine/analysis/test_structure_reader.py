@@ -1,0 +1,135 @@
+"""The structure reader on tagged PDFs made by the tests, and the analyse() entry point."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from service.cli import main
+from workers.engine.analyse import analyse
+from workers.engine.document import Document, Heading, ListBlock, Paragraph, Table, block_text
+from workers.engine.errors import EncryptedPdfError, NotAPdfError
+from workers.engine.structure.reader import read_structure
+from workers.engine.structure.strip import strip_structure
+
+from .conftest import HtmlPdf
+
+BODY = (
+    "<h1>Title here</h1><p>Para one with <a href='https://example.org/'>a link</a>.</p>"
+    "<ul><li>Alpha</li><li>Beta<ul><li>Inner</li></ul></li></ul>"
+    "<table><tr><th>Day</th><th>Rain</th></tr><tr><td>Monday</td><td>3 mm</td></tr>"
+    "<tr><td>Tuesday</td><td>none</td></tr><tr><td>Friday</td><td>1 mm</td></tr></table>"
+    "<h2>Sub heading</h2><p>The end.</p>"
+)
+
+
+def test_tags_become_the_model(html_pdf: HtmlPdf) -> None:
+    doc = read_structure(html_pdf(BODY, tagged=True), max_pages=5)
+    assert doc.reader == "structure"
+    assert doc.language == "en-GB"
+    assert [b.type for b in doc.blocks] == [
+        "heading", "paragraph", "list", "table", "heading", "paragraph"
+    ]
+    h1, para, lst, table, h2, _ = doc.blocks
+    assert isinstance(h1, Heading) and (h1.text, h1.level) == ("Title here", 1)
+    assert isinstance(h2, Heading) and (h2.text, h2.level) == ("Sub heading", 2)
+    assert isinstance(para, Paragraph)
+    assert [(link.text, link.target) for link in para.links] == [
+        ("a link", "https://example.org/")
+    ]
+    assert isinstance(lst, ListBlock)
+    assert [(i.label, i.text) for i in lst.items] == [("•", "Alpha"), ("•", "Beta")]
+    nested = lst.items[1].blocks[-1]
+    assert isinstance(nested, ListBlock) and [i.text for i in nested.items] == ["Inner"]
+    assert isinstance(table, Table)
+    assert [[c.text for c in r.cells] for r in table.rows][:2] == [
+        ["Day", "Rain"], ["Monday", "3 mm"]
+    ]
+    assert [c.header for c in table.rows[0].cells] == [True, True]
+    # Provenance keeps the author's MCIDs.
+    assert h1.prov[0].mcids and h1.prov[0].operators
+
+
+def test_stripped_copy_is_read_from_layout_with_the_same_words(
+    html_pdf: HtmlPdf, tmp_path: Path
+) -> None:
+    tagged = html_pdf(BODY, tagged=True, css="td, th { padding: 1pt 12pt }")
+    stripped = tmp_path / "stripped.pdf"
+    strip_structure(tagged, stripped)
+    with pikepdf.open(stripped) as pdf:
+        assert "/StructTreeRoot" not in pdf.Root
+        ops = {str(i.operator) for i in pikepdf.parse_content_stream(pdf.pages[0])}
+        assert not ops & {"BDC", "BMC", "EMC"}
+    truth = read_structure(tagged, max_pages=5)
+    found = analyse(stripped, max_pages=5)
+    assert found.reader == "layout"
+    words = lambda d: " ".join(block_text(b) for b in d.blocks).split()  # noqa: E731
+    assert words(found) == words(truth)
+    assert [(b.text, b.level) for b in found.blocks if isinstance(b, Heading)] == [
+        ("Title here", 1), ("Sub heading", 2)
+    ]
+
+
+def test_untagged_pdf_falls_back_to_layout(html_pdf: HtmlPdf) -> None:
+    doc = read_structure(html_pdf("<h1>Plain</h1><p>Text.</p>"), max_pages=5)
+    assert doc.reader == "layout"
+    assert [w.code for w in doc.warnings] == ["no-structure"]
+
+
+def test_image_only_page_needs_ocr_and_empty_page_is_fine(tmp_path: Path) -> None:
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(595, 842))
+    page = pdf.add_blank_page(page_size=(595, 842))
+    image = pikepdf.Stream(pdf, b"\x80" * 100, Type=pikepdf.Name.XObject,
+                           Subtype=pikepdf.Name.Image, Width=10, Height=10,
+                           ColorSpace=pikepdf.Name.DeviceGray, BitsPerComponent=8)
+    page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=image))
+    page.Contents = pdf.make_stream(b"q 500 0 0 700 40 60 cm /Im0 Do Q")
+    path = tmp_path / "scan.pdf"
+    pdf.save(path)
+    doc = analyse(path, max_pages=5)
+    assert [p.needs_ocr for p in doc.pages] == [False, True]
+    assert [(w.code, w.page) for w in doc.warnings] == [("needs-ocr", 1)]
+    assert not doc.blocks or all(b.type == "figure" for b in doc.blocks)
+
+
+def test_broken_content_stream_and_missing_font_do_not_crash(tmp_path: Path) -> None:
+    pdf = pikepdf.new()
+    page = pdf.add_blank_page(page_size=(595, 842))
+    page.Contents = pdf.make_stream(
+        b"BT /F9 12 Tf 72 700 Td (no such font) Tj ET q 1 0 0 1 ( cm [ <<>> Tj EMC EMC Q BT"
+    )
+    path = tmp_path / "broken.pdf"
+    pdf.save(path)
+    doc = analyse(path, max_pages=5)
+    assert Document.from_json(doc.to_json()) == doc
+
+
+def test_bad_input_is_a_clear_error(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.pdf"
+    junk.write_bytes(b"hello")
+    with pytest.raises(NotAPdfError):
+        analyse(junk, max_pages=5)
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    locked = tmp_path / "locked.pdf"
+    pdf.save(locked, encryption=pikepdf.Encryption(user="secret", owner="owner"))
+    with pytest.raises(EncryptedPdfError):
+        analyse(locked, max_pages=5)
+    owner_only = tmp_path / "owner-only.pdf"
+    pdf.save(owner_only, encryption=pikepdf.Encryption(user="", owner="owner"))
+    assert len(analyse(owner_only, max_pages=5).pages) == 1
+
+
+def test_analyse_command_prints_the_model(
+    html_pdf: HtmlPdf, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = html_pdf(BODY, tagged=True)
+    assert main(["analyse", str(path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["schema_version"] == 1 and data["reader"] == "structure"
+    assert data["blocks"][0] == Document.from_dict(data).to_dict()["blocks"][0]
+    assert data["blocks"][0]["type"] == "heading"
