@@ -11,6 +11,7 @@ from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -30,6 +31,11 @@ def _split_commas(value: object) -> object:
     if isinstance(value, str):
         return [part.strip() for part in value.split(",") if part.strip()]
     return value
+
+
+#: Good enough on a developer's machine, refused anywhere the public can reach.
+DEV_SECRET_KEY = "development-only-secret-do-not-use-in-production"
+_LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 
 
 class Settings(BaseSettings):
@@ -85,6 +91,11 @@ class Settings(BaseSettings):
         "request fails.",
     )
     worker_concurrency: int = Field(2, description="Conversions one worker runs at once.")
+    worker_memory_limit_mb: int = Field(
+        3072,
+        description="Address-space limit of each conversion process, in MiB: a document that "
+        "needs more fails (`document-too-complex`) instead of exhausting the machine. 0: none.",
+    )
     worker_max_memory_mb: int = Field(
         1024,
         description="A worker process that has grown past this many MiB is replaced after its "
@@ -120,6 +131,30 @@ class Settings(BaseSettings):
     mail_from: str = Field(
         "accessible-formats@localhost", description="From address of e-mail sent."
     )
+    mail_max_retries: int = Field(
+        8,
+        ge=0,
+        description="Times sending one e-mail is retried (with growing delays, up to 10 "
+        "minutes apart) before it is marked failed for staff to see.",
+    )
+    secret_key: str = Field(
+        DEV_SECRET_KEY,
+        description="Secret that signs the request form's anti-forgery (CSRF) tokens and keys "
+        "the duplicate-request check. Set a long random value: the development default is "
+        "refused unless `AF_PUBLIC_BASE_URL` is a loopback or `localhost` address.",
+    )
+    rate_limit_submissions: int = Field(
+        20,
+        ge=1,
+        description="Requests one client (IP address) may submit through the form per "
+        "`AF_RATE_LIMIT_WINDOW`; more get a friendly 429 page. Counted in Redis.",
+    )
+    rate_limit_window: int = Field(
+        3600, ge=1, description="Length in seconds of the form's rate-limit window."
+    )
+    max_form_bytes: int = Field(
+        16384, ge=1024, description="Largest request-form submission accepted, in bytes."
+    )
     api_host: str = Field("127.0.0.1", description="Address the API listens on.")
     api_port: int = Field(8000, description="Port the API listens on.")
 
@@ -143,6 +178,14 @@ class Settings(BaseSettings):
     def _limits_are_consistent(self) -> Settings:
         if self.task_hard_time_limit <= self.task_soft_time_limit:
             raise ValueError("AF_TASK_HARD_TIME_LIMIT must be greater than AF_TASK_SOFT_TIME_LIMIT")
+        host = (urlsplit(self.public_base_url).hostname or "").lower()
+        if self.secret_key == DEV_SECRET_KEY and host not in _LOCAL_HOSTS:
+            raise ValueError(
+                "AF_SECRET_KEY must be set to a long random value when AF_PUBLIC_BASE_URL is "
+                "not a local address (python3 -c 'import secrets; print(secrets.token_hex(32))')"
+            )
+        if len(self.secret_key) < 16:
+            raise ValueError("AF_SECRET_KEY must be at least 16 characters long")
         return self
 
     @property

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import tempfile
 import uuid
 from typing import Any
@@ -70,6 +71,17 @@ def _prepare_pool_process(**_: Any) -> None:
     scratch.mkdir(parents=True, exist_ok=True)
     os.environ["TMPDIR"] = str(scratch)
     tempfile.tempdir = str(scratch)
+    _limit_address_space(get_settings().worker_memory_limit_mb)
+
+
+def _limit_address_space(megabytes: int) -> None:
+    """Bound what one conversion can take: past the limit allocations fail (MemoryError, or a
+    C library aborting, which the worker survives and the attempts count ends), and the
+    machine and the other conversions are unharmed. Only pool processes are limited, never the
+    worker's main process."""
+    if megabytes > 0:
+        limit = megabytes * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
 def enqueue_conversion(public_id: str, task_id: str | None = None) -> str:

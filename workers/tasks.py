@@ -10,7 +10,11 @@ from celery.exceptions import SoftTimeLimitExceeded
 from service.settings import get_settings
 from workers import job, reconcile
 from workers.celery_app import CONVERT_TASK, RECONCILE_TASK, app
-from workers.engine.errors import ConversionError, ConversionTimeoutError
+from workers.engine.errors import (
+    ConversionError,
+    ConversionTimeoutError,
+    DocumentTooComplexError,
+)
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +33,9 @@ def convert_request(self: Task, public_id: str) -> None:
         job.run(settings, claimed)
     except SoftTimeLimitExceeded:
         job.record_failure(settings, claimed, ConversionTimeoutError())
+    except MemoryError:
+        # Past this process's address-space limit (AF_WORKER_MEMORY_LIMIT_MB).
+        job.record_failure(settings, claimed, DocumentTooComplexError(), detail="out of memory")
     except Exception as error:  # noqa: BLE001 - an internal defect must still end the request
         log.exception("request %s: unexpected error", public_id)
         job.record_failure(settings, claimed, ConversionError(), detail=repr(error))

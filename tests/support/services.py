@@ -57,16 +57,19 @@ class ServiceProcesses:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=10)
 
-    def kill_pool_children(self, name: str) -> list[int]:
-        """SIGKILL the pool processes of a worker (as an OOM kill or a crash in a C parser
-        would), leaving its main process running."""
+    def pool_children(self, name: str) -> list[int]:
         listed = subprocess.run(
             ["pgrep", "-P", str(self.processes[name].pid)],
             capture_output=True,
             text=True,
             check=False,
         )
-        children = [int(pid) for pid in listed.stdout.split()]
+        return [int(pid) for pid in listed.stdout.split()]
+
+    def kill_pool_children(self, name: str) -> list[int]:
+        """SIGKILL the pool processes of a worker (as an OOM kill or a crash in a C parser
+        would), leaving its main process running."""
+        children = self.pool_children(name)
         assert children, f"{name} has no pool processes"
         for pid in children:
             os.kill(pid, signal.SIGKILL)

@@ -89,6 +89,15 @@ class ConversionCrashedError(ConversionError):
     bad_input = False
 
 
+class DocumentTooComplexError(ConversionError):
+    """The conversion needed more memory than a conversion process may use."""
+
+    code = "document-too-complex"
+    message = (
+        "The document is too complex to convert automatically. A member of staff will look at it."
+    )
+
+
 class RenderError(ConversionError):
     """A renderer or an external program failed on an input that opened correctly."""
 

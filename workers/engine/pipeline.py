@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .checks import Report, check_html, check_pdf
-from .errors import RenderError, must_pass_through
+from .errors import DocumentTooComplexError, RenderError, must_pass_through
 from .formats import DEFAULT_PRINT_SIZE, FORMAT_INFO, ConversionOptions, OutputFormat
 from .placeholder_text import PlainDocument, read_plain_text
 from .render_html import render_html
@@ -109,6 +109,9 @@ def _unexpected_as_render_error(step: str) -> Iterator[None]:
     # requester's, so it must not be reported as a problem with their PDF.
     try:
         yield
+    except MemoryError as e:
+        # The worker bounds each conversion's memory; hitting that bound is about this input.
+        raise DocumentTooComplexError(detail=f"{step}: out of memory") from e
     except Exception as e:
         if must_pass_through(e):
             raise
