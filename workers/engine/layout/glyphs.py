@@ -45,6 +45,10 @@ class Glyph:
     obj: int
     mcid: int
     italic: bool = False
+    #: Drawn inside an /Artifact marked-content sequence (page furniture, by the author's word).
+    artifact: bool = False
+    #: The text runs at an angle (vertical margin notes, rotated labels, rotated pages).
+    rotated: bool = False
 
 
 @dataclass(slots=True)
@@ -87,6 +91,8 @@ class _FontInfo:
     size: float
     bold: bool
     italic: bool
+    artifact: bool = False
+    rotated: bool = False
 
 
 def read_page(pdf: pdfium.PdfDocument, index: int) -> PageContent:
@@ -190,6 +196,7 @@ def _glyphs(textpage: Any, owners: dict[int, int], content: PageContent) -> None
         glyph = Glyph(
             char, x0, y0, x1, y1, size, info.bold, info.name,
             owners.get(address, -1), c.FPDFPageObj_GetMarkedContentID(obj), info.italic,
+            info.artifact, info.rotated,
         )
         glyphs.append(glyph)
         previous = glyph
@@ -222,4 +229,22 @@ def _font(obj: Any, textpage: Any, index: int) -> _FontInfo:
         tag in plain for tag in ("bold", "black", "heavy", "semibold", "demi")
     )
     italic = italic or "italic" in plain or "oblique" in plain
-    return _FontInfo(name.split("+", 1)[-1], round(size, 2), bold, italic)
+    matrix = c.FS_MATRIX()
+    rotated = bool(c.FPDFText_GetMatrix(textpage, index, matrix)) and (
+        abs(matrix.b) > 0.1 * abs(matrix.a) or matrix.a < 0
+    )
+    return _FontInfo(
+        name.split("+", 1)[-1], round(size, 2), bold, italic, _is_artifact(obj), rotated
+    )
+
+
+def _is_artifact(obj: Any) -> bool:
+    name = (ctypes.c_ushort * 64)()
+    length = ctypes.c_ulong(0)
+    for k in range(min(c.FPDFPageObj_CountMarks(obj), 16)):
+        mark = c.FPDFPageObj_GetMark(obj, k)
+        if mark and c.FPDFPageObjMark_GetName(mark, name, ctypes.sizeof(name), length):
+            text = bytes(name)[: max(0, length.value - 2)].decode("utf-16-le", "replace")
+            if text == "Artifact":
+                return True
+    return False

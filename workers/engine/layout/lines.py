@@ -88,6 +88,26 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
             continue
         if g.y1 - g.y0 <= 0 and current is not None:
             continue
+        if g.rotated:
+            # Rotated text: pdfium's boxes stay upright, so follow content order instead.
+            last = current.glyphs[-1] if current is not None else None
+            if (
+                current is not None and last is not None and last.rotated
+                and abs(g.x0 - last.x0) + abs(g.y0 - last.y0) < 3 * max(g.size, last.size, 1.0)
+            ):
+                if space:
+                    current.text += " "
+                current.glyphs.append(g)
+                current.text += g.char
+                current.x0, current.x1 = min(current.x0, g.x0), max(current.x1, g.x1)
+                current.y0, current.y1 = min(current.y0, g.y0), max(current.y1, g.y1)
+            else:
+                current = Fragment([g], g.char, g.x0, g.y0, g.x1, g.y1)
+                out.append(current)
+            space = False
+            continue
+        if current is not None and current.glyphs[-1].rotated:
+            current = None
         if current is not None and _same_line(current, g):
             last = current.glyphs[-1]
             gap = g.x0 - last.x1

@@ -62,7 +62,10 @@ MARGIN_BAND = 0.12
 #: Images smaller than this fraction of the page are decoration, not figures.
 FIGURE_MIN_AREA = 0.01
 
-_BULLET = re.compile(r"^([•●▪■◦‣⁃∙○□➢►▶✓✔\-–—*·])\s*(?=\S)")
+_BULLET = re.compile(
+    r"^(?:([•●▪■□◦‣⁃∙○◆◇◊➢➤►▶▸▹▷✓✔✗✘☐☑☒█▬▫◘◙⦿⦾]|[\u2190-\u21ff\u25a0-\u25ff\u2700-\u27bf])\s*"
+    r"|([-–—*·])\s+)(?=\S)"
+)
 _NUMBER = re.compile(
     r"^(\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})[.)])\s+(?=\S)"
 )
@@ -265,13 +268,19 @@ def _table_from(run: list[Line], page: int) -> _Block | None:
             columns.append([x0, x1])
     if len(columns) < 2:
         return None
-    widths = [f.width for line in run for f in line.fragments]
-    slot = (columns[-1][1] - columns[0][0]) / len(columns)
     multi = [line for line in run if len(line.fragments) > 1]
-    # Text set in columns fills its columns line after line; table cells rarely do.
-    if len(columns) == 2 and statistics.median(widths) > 0.7 * slot:
-        return None
     if sum(len(line.fragments) for line in multi) < 2 * len(multi):
+        return None
+    # Text set in columns fills its columns line after line, in long runs of words; table
+    # cells rarely fill theirs and hold a few words each.
+    fill = []
+    words = []
+    for line in multi:
+        for f in line.fragments:
+            column = next((c for c in columns if f.x0 < c[1] and f.x1 > c[0]), columns[-1])
+            fill.append(f.width / max(column[1] - column[0], 1.0))
+            words.append(len(f.text.split()))
+    if statistics.median(fill) > 0.8 and statistics.median(words) >= 4:
         return None
     rows: list[list[Fragment | None]] = []
     for line in run:
@@ -432,7 +441,7 @@ def _classify(
             ]
             item = _BULLET.match(text) or _NUMBER.match(text)
             if item:
-                label = item.group(1)
+                label = next(g for g in item.groups() if g)
                 entry = ListItem(label, [Paragraph(text[item.end():].strip(), prov, page_links)],
                                  prov)
                 ordered = not _BULLET.match(text)

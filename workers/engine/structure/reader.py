@@ -170,7 +170,7 @@ class _Reader:
                 n = sum(not g.char.isspace() for g in glyphs)
                 total += n
                 used += n if mcid in state.used else 0
-            total += sum(not g.char.isspace() for g in state.unmarked)
+            total += sum(not g.char.isspace() and not g.artifact for g in state.unmarked)
         return used / total if total else 1.0
 
     # --- tree ---
