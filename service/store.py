@@ -12,7 +12,15 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, or_, select, update
 from sqlalchemy.orm import Session
 
-from service.db.models import Artifact, Request, RequestEvent, RequestState, utcnow
+from service.db.models import (
+    Artifact,
+    Notification,
+    NotificationState,
+    Request,
+    RequestEvent,
+    RequestState,
+    utcnow,
+)
 from workers.engine.formats import ConversionOptions
 
 
@@ -48,8 +56,10 @@ def create_request(
     received: datetime,
     due: datetime,
     task_id: str,
+    requester_hash: str | None = None,
 ) -> Request:
     request = Request(
+        requester_hash=requester_hash,
         document_url=document_url,
         format=options.format.value,
         print_size=options.print_size,
@@ -175,7 +185,7 @@ def finish_with_artifact(
     if from_cache:
         notes.append("served from cache")
     now = utcnow()
-    return _change_state(
+    won = _change_state(
         session,
         request.id,
         condition=_owned_by(task_id),
@@ -190,6 +200,9 @@ def finish_with_artifact(
         error_code=None,
         error_message=None,
     )
+    if won:  # e-mail the requester (issue 7): written with the state change, sent after commit
+        queue_notification(session, request, to_state)
+    return won
 
 
 def fail(
@@ -203,7 +216,7 @@ def fail(
     detail: str | None = None,
 ) -> bool:
     now = utcnow()
-    return _change_state(
+    won = _change_state(
         session,
         request.id,
         condition=_owned_by(task_id),
@@ -215,6 +228,60 @@ def fail(
         error_message=message,
         finished_at=now,
         lease_expires_at=None,
+    )
+    if won:  # e-mail the requester (issue 7): written with the state change, sent after commit
+        queue_notification(session, request, RequestState.FAILED)
+    return won
+
+
+#: Outcomes the requester is told about by e-mail.
+NOTIFIED_STATES = (RequestState.READY, RequestState.NEEDS_REVIEW, RequestState.FAILED)
+
+
+def queue_notification(session: Session, request: Request, outcome: RequestState) -> None:
+    """Record that the requester must be told about ``outcome``, if they gave an address.
+    One message per request and outcome: a repeated outcome (a retry by staff) is not resent."""
+    if not request.email or outcome not in NOTIFIED_STATES:
+        return
+    exists = session.scalar(
+        select(Notification.id).where(
+            Notification.request_id == request.id, Notification.kind == outcome.value
+        )
+    )
+    if exists is None:
+        session.add(Notification(request_id=request.id, kind=outcome.value))
+
+
+def pending_notifications(session: Session, request_id: int) -> list[Notification]:
+    return list(
+        session.scalars(
+            select(Notification).where(
+                Notification.request_id == request_id,
+                Notification.state == NotificationState.PENDING.value,
+            )
+        )
+    )
+
+
+def find_active_duplicate(
+    session: Session, *, requester_hash: str, document_url: str, options: ConversionOptions
+) -> Request | None:
+    """The same person's request for the same document, format and options that has not
+    failed, been cancelled or expired: the form shows it rather than making a second one."""
+    ended = (RequestState.FAILED, RequestState.CANCELLED, RequestState.EXPIRED)
+    return session.scalar(
+        select(Request)
+        .where(
+            Request.requester_hash == requester_hash,
+            Request.document_url == document_url,
+            Request.format == options.format.value,
+            Request.print_size.is_(None)
+            if options.print_size is None
+            else Request.print_size == options.print_size,
+            Request.state.not_in([state.value for state in ended]),
+        )
+        .order_by(Request.id.desc())
+        .limit(1)
     )
 
 

@@ -20,7 +20,7 @@ from service import store
 from service.db.engine import session_scope
 from service.db.models import Artifact, Request
 from service.settings import Settings
-from workers import storage
+from workers import notify, storage
 from workers.engine import pipeline
 from workers.engine.errors import ConversionCrashedError, ConversionError
 from workers.engine.formats import FORMAT_INFO, ConversionOptions, OutputFormat
@@ -99,6 +99,7 @@ def run(settings: Settings, job: Job) -> None:
 def _run_in(settings: Settings, job: Job, work_dir: Path) -> None:
     source = fetch_document(job.document_url, settings.source_policy(), work_dir / "source.pdf")
     key = cache_key(source.sha256, job.options)
+    served_from_cache = False
     with session_scope(settings.database_url) as session:
         request = session.get_one(Request, job.request_id)
         store.record_source(session, request, source.sha256)
@@ -108,7 +109,10 @@ def _run_in(settings: Settings, job: Job, work_dir: Path) -> None:
                 session, request, cached, task_id=job.task_id, actor=job.actor, from_cache=True
             )
             log.info("request %s served from cache (%s)", job.public_id, key[:12])
-            return
+            served_from_cache = True
+    if served_from_cache:
+        notify.enqueue_pending(settings, job.request_id)  # e-mail the requester, after the commit
+        return
 
     result = pipeline.convert(source.path, job.options, max_pages=settings.max_pages)
     artifact = _store_artifact(settings, key, source.sha256, job.options, result)
@@ -117,6 +121,7 @@ def _run_in(settings: Settings, job: Job, work_dir: Path) -> None:
         store.finish_with_artifact(
             session, request, artifact, task_id=job.task_id, actor=job.actor, from_cache=False
         )
+    notify.enqueue_pending(settings, job.request_id)  # e-mail the requester, after the commit
     log.info("request %s converted (%d bytes)", job.public_id, len(result.content))
 
 
@@ -182,3 +187,4 @@ def record_failure(
             actor=job.actor,
             detail=detail,
         )
+    notify.enqueue_pending(settings, job.request_id)  # e-mail the requester, after the commit

@@ -7,8 +7,9 @@ import logging
 from celery import Task
 from celery.exceptions import SoftTimeLimitExceeded
 
+from service.mail import TemporaryMailError
 from service.settings import get_settings
-from workers import job, reconcile
+from workers import job, notify, reconcile
 from workers.celery_app import CONVERT_TASK, RECONCILE_TASK, app
 from workers.engine.errors import (
     ConversionError,
@@ -44,3 +45,19 @@ def convert_request(self: Task, public_id: str) -> None:
 @app.task(name=RECONCILE_TASK)
 def reconcile_stuck_requests() -> None:
     reconcile.reconcile(get_settings())
+
+
+@app.task(name=notify.NOTIFY_TASK, bind=True)
+def send_notification(self: Task, notification_id: int) -> None:
+    """Send one e-mail; temporary failures are retried with growing delays (1 s, 2 s, 4 s …
+    at most 10 minutes apart, AF_MAIL_MAX_RETRIES times), then the message is marked failed."""
+    settings = get_settings()
+    retries = self.request.retries
+    try:
+        notify.deliver(
+            settings, notification_id, final_attempt=retries >= settings.mail_max_retries
+        )
+    except TemporaryMailError as error:
+        raise self.retry(
+            exc=error, countdown=min(600, 2**retries), max_retries=settings.mail_max_retries
+        ) from error

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
 from service.api import health, requests
 from service.api.errors import install_error_handlers
 from service.db.migrate import upgrade_to_head
 from service.settings import Settings, get_settings
+from service.web import routes as web_routes
+from service.web.errors import install_html_error_pages
+from service.web.security import SecurityHeadersMiddleware
+
+WEB_STATIC = Path(web_routes.__file__).parent / "static"
 
 
 @asynccontextmanager
@@ -32,6 +39,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.include_router(requests.router)
     app.include_router(health.router)
+    # The public pages (issue 7): form, confirmation, status; HTML errors outside /api.
+    install_html_error_pages(app)
+    app.include_router(web_routes.router)
+    app.mount("/static", StaticFiles(directory=WEB_STATIC), name="static")
+    app.add_middleware(SecurityHeadersMiddleware)
     return app
 
 

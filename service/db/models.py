@@ -10,7 +10,17 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, TypeDecorator
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -115,6 +125,10 @@ class Request(Base):
     artifact_id: Mapped[int | None] = mapped_column(ForeignKey("artifacts.id"))
     from_cache: Mapped[bool | None] = mapped_column(default=None)
 
+    #: Keyed hash of who asked (their e-mail address, else their IP address), so the form
+    #: can show an identical request still in progress instead of making a duplicate.
+    requester_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+
     artifact: Mapped[Artifact | None] = relationship(lazy="joined")
     events: Mapped[list[RequestEvent]] = relationship(
         back_populates="request", order_by="RequestEvent.id", cascade="all, delete-orphan"
@@ -135,3 +149,30 @@ class RequestEvent(Base):
     detail: Mapped[str | None] = mapped_column(Text)
 
     request: Mapped[Request] = relationship(back_populates="events")
+
+
+class NotificationState(StrEnum):
+    PENDING = "pending"  # waiting to be sent, or being retried
+    SENT = "sent"
+    FAILED = "failed"  # every retry failed: staff must contact the requester another way
+    SKIPPED = "skipped"  # no SMTP server is configured
+
+
+class Notification(Base):
+    """One e-mail to a requester about one outcome. The row is written in the same
+    transaction as the state change it reports, so no outcome goes untold, and its state
+    shows staff whether the message went out."""
+
+    __tablename__ = "notifications"
+    __table_args__ = (UniqueConstraint("request_id", "kind", name="uq_notifications_request_kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("requests.id"), index=True)
+    #: The request state the message reports: ready, needs_review or failed.
+    kind: Mapped[str] = mapped_column(String(20))
+    state: Mapped[str] = mapped_column(String(20), default=NotificationState.PENDING.value)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -1,0 +1,103 @@
+"""Words shared by the pages and the e-mails: format names, assistive technologies, states."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from service.db.models import RequestState
+from service.working_days import LONDON
+from workers.engine.formats import OutputFormat
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+    hint: str = ""
+
+
+FORMATS = (
+    Choice(
+        OutputFormat.HTML.value,
+        "Web page (HTML)",
+        "Reflows to any screen and text size; works well with screen readers and reading software.",
+    ),
+    Choice(
+        OutputFormat.TAGGED_PDF.value,
+        "Tagged PDF",
+        "A PDF with headings, reading order and structure that screen readers can follow.",
+    ),
+    Choice(
+        OutputFormat.LARGE_PRINT.value,
+        "Large print PDF",
+        "Reflowed onto A4 pages in a clear typeface at the size you choose, to read on "
+        "screen or print.",
+    ),
+)
+FORMAT_LABELS = {choice.value: choice.label for choice in FORMATS}
+
+ASSISTIVE_TECHNOLOGIES = (
+    Choice("screen-reader", "Screen reader (for example JAWS, NVDA or VoiceOver)"),
+    Choice("magnifier", "Screen magnifier or large text settings"),
+    Choice("reading-software", "Text-to-speech or reading software"),
+    Choice("braille", "Refreshable braille display"),
+    Choice("voice-control", "Voice control"),
+    Choice("switch", "Switch access"),
+    Choice("other", "Something else"),
+)
+AT_LABELS = {choice.value: choice.label for choice in ASSISTIVE_TECHNOLOGIES}
+
+#: Which format usually suits which technology: offered as a suggestion, never imposed.
+SUGGESTED_FORMAT = {
+    "screen-reader": OutputFormat.HTML.value,
+    "braille": OutputFormat.HTML.value,
+    "reading-software": OutputFormat.HTML.value,
+    "magnifier": OutputFormat.LARGE_PRINT.value,
+    "voice-control": OutputFormat.HTML.value,
+    "switch": OutputFormat.HTML.value,
+}
+
+#: What each state means to the person who asked, and what happens next.
+STATE_HEADINGS = {
+    RequestState.QUEUED: "Waiting to start",
+    RequestState.PROCESSING: "Being converted",
+    RequestState.READY: "Ready to download",
+    RequestState.DELIVERED: "Ready to download",
+    RequestState.NEEDS_REVIEW: "Being checked by a member of staff",
+    RequestState.FAILED: "We could not convert it automatically",
+    RequestState.CANCELLED: "Cancelled",
+    RequestState.EXPIRED: "No longer available",
+}
+
+
+def format_label(format_value: str, print_size: int | None) -> str:
+    label = FORMAT_LABELS.get(format_value, format_value)
+    if format_value == OutputFormat.LARGE_PRINT.value and print_size:
+        label = f"{label}, {print_size} point"
+    return label
+
+
+def document_name(document_url: str) -> str:
+    """The file name a person would recognise: ``annual-report.pdf``."""
+    name = PurePosixPath(unquote(urlsplit(document_url).path)).name
+    return name or urlsplit(document_url).netloc or document_url
+
+
+def document_site(document_url: str) -> str:
+    return urlsplit(document_url).hostname or ""
+
+
+def london_date(moment: datetime) -> str:
+    """``Friday 4 December 2026``, in London time (GOV.UK style: no leading zero)."""
+    local = moment.astimezone(LONDON)
+    return f"{local:%A} {local.day} {local:%B %Y}"
+
+
+def london_time(moment: datetime) -> str:
+    """``2:05pm on Friday 4 December 2026`` in London time."""
+    local = moment.astimezone(LONDON)
+    hour = local.hour % 12 or 12
+    return f"{hour}:{local:%M}{'am' if local.hour < 12 else 'pm'} on {london_date(moment)}"

@@ -1,0 +1,39 @@
+"""Small helpers shared by the public-page tests."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import httpx
+import pikepdf
+
+from tests.web.conftest import Site
+
+
+def blank_pdf() -> bytes:
+    """A page with no text at all, like a scan: the engine sends it to staff review."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def submit(site: Site, document: str, format: str = "html", email: str = "") -> str:
+    """Send the form as a browser would (CSRF cookie and token); the new request's id."""
+    with httpx.Client(base_url=site.base_url, timeout=30) as client:
+        form = client.get("/request")
+        token = re.search(r'name="csrf_token" value="([^"]+)"', form.text)
+        assert token
+        response = client.post(
+            "/request",
+            data={
+                "csrf_token": token.group(1),
+                "document": document,
+                "format": format,
+                "email": email,
+            },
+        )
+    assert response.status_code == 303, response.text
+    return response.headers["location"].split("/requests/")[1].split("/")[0]
