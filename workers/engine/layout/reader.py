@@ -232,7 +232,7 @@ def _tables(page_lines: list[Line], page: int) -> tuple[list[_Block], set[int]]:
             table = _table_from(run, page)
             if table is not None:
                 blocks.append(table)
-                used.update(id(f) for line in run for f in line.fragments)
+                used.update(id(f) for f in table.frags)
         run.clear()
 
     for line in page_lines:
@@ -257,50 +257,67 @@ def _inside_columns(line: Line, run: list[Line]) -> bool:
     return f.x0 >= left - 2 and f.x1 <= right + 2 and f.width < 0.5 * (right - left)
 
 
-def _table_from(run: list[Line], page: int) -> _Block | None:
-    # Columns: the union of the fragments' x-ranges, as disjoint intervals.
-    spans = sorted((f.x0, f.x1) for line in run for f in line.fragments if len(line.fragments) > 1)
+def _columns(rows: list[list[Fragment]]) -> list[list[float]]:
+    """The union of the x-ranges of fragments in multi-fragment rows, as disjoint intervals."""
+    spans = sorted((f.x0, f.x1) for row in rows if len(row) > 1 for f in row)
     columns: list[list[float]] = []
     for x0, x1 in spans:
         if columns and x0 <= columns[-1][1] + 1:
             columns[-1][1] = max(columns[-1][1], x1)
         else:
             columns.append([x0, x1])
-    if len(columns) < 2:
+    return columns
+
+
+def _in_column(f: Fragment, column: list[float]) -> bool:
+    return f.x0 < column[1] and f.x1 > column[0]
+
+
+def _is_text_column(column: list[float], rows: list[list[Fragment]]) -> bool:
+    """Text set in columns fills its column line after line, in long runs of words; table
+    cells rarely fill theirs and hold a few words each."""
+    frags = [f for row in rows for f in row if _in_column(f, column)]
+    if len(frags) < 3:
+        return False
+    width = max(column[1] - column[0], 1.0)
+    fill = statistics.median(f.width / width for f in frags)
+    words = statistics.median(len(f.text.split()) for f in frags)
+    return fill > 0.75 and words >= 4
+
+
+def _table_from(run: list[Line], page: int) -> _Block | None:
+    rows = [list(line.fragments) for line in run]
+    for _ in range(3):
+        columns = _columns(rows)
+        if len(columns) < 2:
+            return None
+        text = [c for c in columns if _is_text_column(c, rows)]
+        if not text:
+            break
+        # A column of running text beside a table (or beside another column): not cells.
+        rows = [[f for f in row if not any(_in_column(f, c) for c in text)] for row in rows]
+    else:
         return None
-    multi = [line for line in run if len(line.fragments) > 1]
-    if sum(len(line.fragments) for line in multi) < 2 * len(multi):
+    rows = [row for row in rows if row]
+    multi = [row for row in rows if len(row) > 1]
+    if len(multi) < 3 or sum(len(row) for row in multi) < 2 * len(multi):
         return None
-    # Text set in columns fills its columns line after line, in long runs of words; table
-    # cells rarely fill theirs and hold a few words each.
-    fill = []
-    words = []
-    for line in multi:
-        for f in line.fragments:
-            column = next((c for c in columns if f.x0 < c[1] and f.x1 > c[0]), columns[-1])
-            fill.append(f.width / max(column[1] - column[0], 1.0))
-            words.append(len(f.text.split()))
-    if statistics.median(fill) > 0.8 and statistics.median(words) >= 4:
-        return None
-    rows: list[list[Fragment | None]] = []
-    for line in run:
-        row: list[Fragment | None] = [None] * len(columns)
-        for f in line.fragments:
-            k = next(
-                (i for i, (a, b) in enumerate(columns) if f.x0 < b and f.x1 > a), len(columns) - 1
-            )
-            existing = row[k]
+    cells: list[list[Fragment | None]] = []
+    for row in rows:
+        cell_row: list[Fragment | None] = [None] * len(columns)
+        for f in row:
+            k = next((i for i, c in enumerate(columns) if _in_column(f, c)), len(columns) - 1)
+            existing = cell_row[k]
             if existing is not None:
-                existing = Fragment(existing.glyphs + f.glyphs, f"{existing.text} {f.text}",
-                                    existing.x0, min(existing.y0, f.y0), f.x1,
-                                    max(existing.y1, f.y1))
-                row[k] = existing
+                cell_row[k] = Fragment(existing.glyphs + f.glyphs, f"{existing.text} {f.text}",
+                                       existing.x0, min(existing.y0, f.y0), f.x1,
+                                       max(existing.y1, f.y1))
             else:
-                row[k] = f
-        rows.append(row)
-    block = _Block(page, kind="table", table=rows)
-    for line in run:
-        for f in line.fragments:
+                cell_row[k] = f
+        cells.append(cell_row)
+    block = _Block(page, kind="table", table=cells)
+    for row in rows:
+        for f in row:
             block.add(f)
     return block
 
