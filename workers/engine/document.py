@@ -20,7 +20,7 @@ True
 Schema (version 1), as produced by :meth:`Document.to_dict`::
 
     {"schema_version": 1, "reader": "layout" | "structure", "title": str | null,
-     "language": str | null, "pages": [{"width", "height", "rotation", "needs_ocr"}],
+     "language": str | null, "pages": [{"width", "height", "rotation", "needs_ocr", "x0", "y0"}],
      "blocks": [Block], "artifacts": [Artifact], "warnings": [{"code", "message", "page"}]}
     Block = heading {text, level 1-6} | paragraph {text} | list {ordered, items: [list_item]}
           | list_item {label, blocks: [Block]} | table {rows: [{cells: [cell]}], caption}
@@ -197,6 +197,9 @@ class Page:
     rotation: int = 0
     #: The page draws images but no text: its content can only be read after OCR.
     needs_ocr: bool = False
+    #: Lower-left corner of the crop box: user space need not start at (0, 0).
+    x0: float = 0.0
+    y0: float = 0.0
 
 
 @dataclass(frozen=True)

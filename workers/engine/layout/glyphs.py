@@ -66,6 +66,9 @@ class PageContent:
     width: float
     height: float
     rotation: int
+    #: Lower-left corner of the crop box (user space need not start at 0, 0).
+    x0: float = 0.0
+    y0: float = 0.0
     glyphs: list[Glyph] = field(default_factory=list)
     images: list[Rect] = field(default_factory=list)
     rules: list[Rect] = field(default_factory=list)
@@ -99,8 +102,10 @@ def read_page(pdf: pdfium.PdfDocument, index: int) -> PageContent:
     """Everything the readers need from page ``index`` (0-based); the page is closed after."""
     page = pdf[index]
     try:
-        width, height = page.get_size()
-        content = PageContent(index, width, height, page.get_rotation() % 360)
+        left, bottom, right, top = page.get_cropbox()
+        content = PageContent(
+            index, right - left, top - bottom, page.get_rotation() % 360, left, bottom
+        )
         owners = _objects(page, content)
         textpage = page.get_textpage()
         try:

@@ -181,7 +181,8 @@ def _read_page(fitz: pdfium.PdfDocument, pk: pikepdf.Pdf, index: int, doc: Docum
     needs_ocr = not content.glyphs and bool(content.images)
     if needs_ocr:
         doc.warnings.append(Warning("needs-ocr", "the page is an image with no text", index))
-    page = Page(round(content.width, 2), round(content.height, 2), content.rotation, needs_ocr)
+    page = Page(round(content.width, 2), round(content.height, 2), content.rotation, needs_ocr,
+                round(content.x0, 2), round(content.y0, 2))
     return _PageResult(page, page_blocks(content), opmap, content.object_mcids)
 
 
@@ -242,7 +243,7 @@ def _tables(page_lines: list[Line], page: int) -> tuple[list[_Block], set[int]]:
             if not near:
                 close()
             run.append(line)
-        elif near and len(run[-1].fragments) > 1 and _inside_columns(line, run):
+        elif near and _inside_columns(line, run):
             run.append(line)  # a row with one filled cell
         else:
             close()
@@ -285,6 +286,49 @@ def _is_text_column(column: list[float], rows: list[list[Fragment]]) -> bool:
     return fill > 0.75 and words >= 4
 
 
+def _merge_wrapped_cells(rows: list[list[Fragment]]) -> list[list[Fragment]]:
+    """Lines holding a single fragment between full rows are wrapped cell text. A run of them
+    joins the full row above or below, whichever is closer in the same column (cells are often
+    centred vertically, so wrapped text can sit above its row's first line)."""
+    out: dict[int, list[Fragment]] = {i: list(row) for i, row in enumerate(rows) if len(row) > 1}
+    i = 0
+    while i < len(rows):
+        if len(rows[i]) > 1:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(rows) and len(rows[j + 1]) == 1 and _overlap_x(rows[j + 1][0],
+                                                                             rows[i][0]):
+            j += 1
+        group = [rows[k][0] for k in range(i, j + 1)]
+        top, bottom = group[0], group[-1]
+        gaps = []
+        if i - 1 in out:
+            gaps.append((_edge_gap(out[i - 1], top, above=True), i - 1))
+        if j + 1 in out:
+            gaps.append((_edge_gap(out[j + 1], bottom, above=False), j + 1))
+        gaps = [g for g in gaps if g[0] < 1.5 * max(top.height, 1.0)]
+        if gaps:
+            out[min(gaps)[1]].extend(group)
+        else:
+            for k in range(i, j + 1):
+                out[k] = [rows[k][0]]
+        i = j + 1
+    return [sorted(out[k], key=lambda f: -f.y1) for k in sorted(out)]
+
+
+def _overlap_x(a: Fragment, b: Fragment) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1
+
+
+def _edge_gap(row: list[Fragment], f: Fragment, *, above: bool) -> float:
+    """Vertical gap between ``f`` and ``row`` (above or below it), in the same column if it can."""
+    same = [g for g in row if _overlap_x(g, f)] or row
+    if above:
+        return min(g.y0 for g in same) - f.y1
+    return f.y0 - max(g.y1 for g in same)
+
+
 def _table_from(run: list[Line], page: int) -> _Block | None:
     rows = [list(line.fragments) for line in run]
     for _ in range(3):
@@ -302,6 +346,7 @@ def _table_from(run: list[Line], page: int) -> _Block | None:
     multi = [row for row in rows if len(row) > 1]
     if len(multi) < 3 or sum(len(row) for row in multi) < 2 * len(multi):
         return None
+    rows = _merge_wrapped_cells(rows)
     cells: list[list[Fragment | None]] = []
     for row in rows:
         cell_row: list[Fragment | None] = [None] * len(columns)
@@ -310,8 +355,8 @@ def _table_from(run: list[Line], page: int) -> _Block | None:
             existing = cell_row[k]
             if existing is not None:
                 cell_row[k] = Fragment(existing.glyphs + f.glyphs, f"{existing.text} {f.text}",
-                                       existing.x0, min(existing.y0, f.y0), f.x1,
-                                       max(existing.y1, f.y1))
+                                       min(existing.x0, f.x0), min(existing.y0, f.y0),
+                                       max(existing.x1, f.x1), max(existing.y1, f.y1))
             else:
                 cell_row[k] = f
         cells.append(cell_row)
@@ -523,22 +568,27 @@ def _overlaps(a: BBox, b: BBox) -> bool:
 def _find_artifacts(doc: Document, results: list[_PageResult]) -> dict[int, Any]:
     found: dict[int, Any] = {}
     seen: Counter[str] = Counter()
-    candidates: list[tuple[_Block, str]] = []
+    candidates: list[tuple[_Block, str, bool]] = []
     for result, page in zip(results, doc.pages, strict=True):
         for block in result.blocks:
             if block.kind != "text" or len(block.frags) > 3:
                 continue
             band = MARGIN_BAND * page.height
-            if block.y0 > page.height - band or block.y1 < band:
+            y0, y1 = block.y0 - page.y0, block.y1 - page.y0
+            if y0 > page.height - band or y1 < band:
                 # Running text sits at the same place on every page it repeats on.
-                place = "top" if block.y0 > page.height / 2 else "bottom"
+                place = "top" if y0 > page.height / 2 else "bottom"
                 key = f"{place}:{round((block.y0 + block.y1) / 12)}:{_norm(block.text)}"
-                candidates.append((block, key))
+                alone = not any(
+                    other is not block and other.y0 < block.y1 and block.y0 < other.y1
+                    for other in result.blocks
+                )
+                candidates.append((block, key, alone))
                 seen[key] += 1
     repeats = max(2, min(3, len(results) // 2)) if len(results) > 1 else 10**9
-    for block, key in candidates:
+    for block, key, alone in candidates:
         text = block.text
-        if _PAGE_NUMBER.match(text.strip()):
+        if alone and _PAGE_NUMBER.match(text.strip()):
             found[id(block)] = "page-number"
         elif seen[key] >= repeats:
             found[id(block)] = "header" if key.startswith("top") else "footer"
@@ -582,7 +632,7 @@ def _heading_level(
 def _is_note(block: _Block, result: _PageResult, body_size: float, text: str) -> bool:
     return (
         block.size < 0.85 * body_size
-        and block.y1 < 0.3 * max(result.page.height, 1.0)
+        and block.y1 - result.page.y0 < 0.3 * max(result.page.height, 1.0)
         and bool(re.match(r"^(\d{1,3}|[*†‡§])\s*\S", text))
     )
 
