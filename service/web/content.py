@@ -38,6 +38,17 @@ FORMATS = (
     ),
 )
 FORMAT_LABELS = {choice.value: choice.label for choice in FORMATS}
+#: The format as it reads inside a sentence: "often choose large print".
+FORMAT_IN_SENTENCE = {
+    OutputFormat.HTML.value: "a web page (HTML)",
+    OutputFormat.TAGGED_PDF.value: "a tagged PDF",
+    OutputFormat.LARGE_PRINT.value: "large print",
+}
+DOWNLOAD_LABELS = {
+    OutputFormat.HTML.value: "Download the web page",
+    OutputFormat.TAGGED_PDF.value: "Download the tagged PDF",
+    OutputFormat.LARGE_PRINT.value: "Download the large print PDF",
+}
 
 ASSISTIVE_TECHNOLOGIES = (
     Choice("screen-reader", "Screen reader (for example JAWS, NVDA or VoiceOver)"),

@@ -322,7 +322,7 @@ def check_answers(answers: Answers, settings: Settings) -> Checked:
     if at and at not in content.AT_LABELS:
         errors["assistive-technology"] = "Select the assistive technology you use, or none"
     if len(answers.assistive_technology_other) > _MAX_TEXT:
-        errors["assistive-technology-other"] = (
+        errors["assistive-technology-details"] = (
             f"Your assistive technology must be {_MAX_TEXT} characters or fewer"
         )
 
@@ -332,7 +332,7 @@ def check_answers(answers: Answers, settings: Settings) -> Checked:
         if suggested:
             message += (
                 f" – people who use a {content.AT_LABELS[at].split(' (')[0].lower()} often "
-                f"choose {content.FORMAT_LABELS[suggested].lower()}"
+                f"choose {content.FORMAT_IN_SENTENCE[suggested]}"
             )
         errors["format"] = message
     print_size: int | None = None
@@ -438,6 +438,7 @@ def _view(http_request: HttpRequest, settings: Settings, request: Request) -> di
         "document_name": content.document_name(request.document_url),
         "document_site": content.document_site(request.document_url),
         "format": content.format_label(request.format, request.print_size),
+        "download_label": content.DOWNLOAD_LABELS.get(request.format, "Download"),
         "created_at": request.created_at,
         "due_at": request.due_at,
         "finished_at": request.finished_at,

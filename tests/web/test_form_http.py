@@ -61,7 +61,7 @@ def test_empty_form_lists_each_problem_and_links_to_its_field(site: Site) -> Non
         ({"format": "braille-embosser"}, "format", "Select the format"),
         ({"format": "large-print", "print_size": "7"}, "print-size", "size of text"),
         ({"assistive_technology": "telepathy"}, "assistive-technology", "Select the assistive"),
-        ({"assistive_technology_other": "x" * 201}, "assistive-technology-other", "200 char"),
+        ({"assistive_technology_other": "x" * 201}, "assistive-technology-details", "200 char"),
     ],
 )
 def test_malformed_answers_are_explained(
