@@ -26,12 +26,10 @@ import pikepdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from .checks_large_print import FONT_SIZE_TOLERANCE, read_back
+
 Check = dict[str, object]
 Report = dict[str, object]
-
-#: Font sizes are rounded by renderers and matrices; half a point below the target still
-#: prints as the chosen size.
-FONT_SIZE_TOLERANCE = 0.5
 
 
 def make_report(checks: list[Check], notes: list[str] | None = None) -> Report:
@@ -255,6 +253,55 @@ def _smallest_text_size(content: bytes) -> float | None:
     finally:
         pdf.close()
     return smallest
+
+
+def check_large_print(content: bytes, *, point_size: float) -> Report:
+    """:func:`check_pdf` plus the clear-print rules, read back character by character.
+
+    Every glyph at ``point_size`` or larger (page numbers included), no italic or oblique
+    font and no slanted text, no justified line (word gaps stretched beyond a space).
+    """
+    report = check_pdf(content)
+    checks = list(_checks_of(report))
+    facts = read_back(content)
+    smallest = facts.smallest
+    too_small = facts.too_small(point_size)
+    if smallest is None:
+        checks.append(_check("min-font-size", False, "no text found"))
+    else:
+        checks.append(
+            _check(
+                "min-font-size",
+                too_small == 0,
+                f"smallest text {smallest:.1f} pt, required {point_size:g} pt"
+                + (f"; {too_small} of {facts.glyphs} glyphs smaller" if too_small else ""),
+            )
+        )
+    slanted = facts.italic_fonts or facts.slanted_glyphs
+    checks.append(
+        _check(
+            "no-italic",
+            not slanted,
+            "no italic or oblique text"
+            if not slanted
+            else "italic: " + ", ".join(facts.italic_fonts)
+            + (f"; {facts.slanted_glyphs} slanted glyph(s)" if facts.slanted_glyphs else ""),
+        )
+    )
+    checks.append(
+        _check(
+            "no-justified",
+            facts.justified_lines == 0,
+            f"{facts.justified_lines} of {facts.judged_lines} lines justified",
+        )
+    )
+    return make_report(checks, [f"{facts.pages} page(s)"])
+
+
+def _checks_of(report: Report) -> list[Check]:
+    checks = report["checks"]
+    assert isinstance(checks, list)
+    return checks
 
 
 # --- HTML ----------------------------------------------------------------------------------

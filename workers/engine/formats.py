@@ -35,7 +35,16 @@ class ConversionOptions:
 
     def cache_key_part(self) -> str:
         """A stable string naming these options, part of the output cache key."""
-        return f"{self.format.value};size={self.print_size or '-'}"
+        key = f"{self.format.value};size={self.print_size or '-'}"
+        revision = RENDERER_REVISIONS.get(self.format)
+        return f"{key};renderer={revision}" if revision else key
+
+
+#: Bumped when a renderer's output for the same Document can change, so cached outputs of an
+#: older revision are not served (the engine version covers the shared reader).
+RENDERER_REVISIONS: dict[OutputFormat, str] = {
+    OutputFormat.LARGE_PRINT: "document-1",
+}
 
 
 @dataclass(frozen=True)

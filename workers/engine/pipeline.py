@@ -16,12 +16,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import Report, check_html, check_pdf
+from .analyse import analyse
+from .checks import Report, check_html, check_large_print, check_pdf
+from .document import Document, block_text
 from .errors import DocumentTooComplexError, RenderError, must_pass_through
 from .formats import DEFAULT_PRINT_SIZE, FORMAT_INFO, ConversionOptions, OutputFormat
 from .placeholder_text import PlainDocument, read_plain_text
 from .render_html import render_html
-from .render_pdf import render_large_print, render_tagged_pdf
+from .render_large_print import build_large_print_html, html_to_pdf
+from .render_pdf import render_tagged_pdf
 from .source import open_source
 
 #: Part of the output cache key: bump it whenever an output for the same input can change.
@@ -34,8 +37,10 @@ CHECKS_FAILED = "checks-failed"
 _PLACEHOLDER_NOTES = {
     OutputFormat.TAGGED_PDF: "placeholder: reflowed, does not keep the original look",
     OutputFormat.HTML: "placeholder: paragraphs only, no headings, lists, tables or images",
-    OutputFormat.LARGE_PRINT: "placeholder: paragraphs only, no headings, lists, tables or images",
 }
+
+#: Formats rendered from the Document model (the others still use the placeholder reader).
+_FROM_DOCUMENT = frozenset({OutputFormat.LARGE_PRINT})
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,8 @@ class ConversionResult:
 
 def convert(source: Path, options: ConversionOptions, *, max_pages: int) -> ConversionResult:
     """Convert the PDF at ``source`` to the format in ``options``."""
+    if options.format in _FROM_DOCUMENT:
+        return _convert_document(source, options, max_pages=max_pages)
     info = open_source(source, max_pages=max_pages)
     with _unexpected_as_render_error("read"):
         document = read_plain_text(source, info)
@@ -85,14 +92,53 @@ def convert(source: Path, options: ConversionOptions, *, max_pages: int) -> Conv
     )
 
 
+def _convert_document(
+    source: Path, options: ConversionOptions, *, max_pages: int
+) -> ConversionResult:
+    """analyse → render from the Document → check (large print)."""
+    # analyse() validates first: bad input raises its own ConversionError unwrapped.
+    with _unexpected_as_render_error("read"):
+        document = analyse(source, max_pages=max_pages)
+    # ConversionOptions always fills in the size for large print.
+    size = options.print_size or DEFAULT_PRINT_SIZE
+    notes: list[str] = []
+    with _unexpected_as_render_error("render"):
+        page = build_large_print_html(document, point_size=size, source=source)
+        content = html_to_pdf(page.html, images=page.images)
+        notes.extend(page.notes)
+    with _unexpected_as_render_error("check"):
+        report = check_large_print(content, point_size=size)
+
+    review_reasons: list[str] = []
+    if not any(block_text(block).strip() for block in document.blocks):
+        # Most likely a scan: say so rather than deliver an empty document as if it were fine.
+        review_reasons.append(NO_TEXT)
+        notes.append("no text could be extracted from any page; the source may need OCR")
+    elif needs_ocr := _pages_needing_ocr(document):
+        notes.append(f"pages without text: {_ranges(needs_ocr)}")
+    notes.extend(warning.message for warning in document.warnings[:10])
+    if not report["passed"]:
+        review_reasons.append(CHECKS_FAILED)
+    report["notes"] = [*notes, *_as_list(report["notes"])]
+    info_for_format = FORMAT_INFO[options.format]
+    return ConversionResult(
+        content=content,
+        media_type=info_for_format.media_type,
+        extension=info_for_format.extension,
+        report=report,
+        review_reasons=tuple(review_reasons),
+    )
+
+
+def _pages_needing_ocr(document: Document) -> list[int]:
+    return [number for number, page in enumerate(document.pages, start=1) if page.needs_ocr]
+
+
 def _render(document: PlainDocument, options: ConversionOptions) -> bytes:
     if options.format is OutputFormat.HTML:
         return render_html(document).encode("utf-8")
     if options.format is OutputFormat.TAGGED_PDF:
         return render_tagged_pdf(document)
-    if options.format is OutputFormat.LARGE_PRINT:
-        # ConversionOptions always fills in the size for large print.
-        return render_large_print(document, point_size=options.print_size or DEFAULT_PRINT_SIZE)
     raise RenderError(detail=f"no renderer for {options.format!r}")
 
 

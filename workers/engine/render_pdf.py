@@ -1,16 +1,13 @@
-"""PLACEHOLDER PDF renderers: tagged PDF/UA-1 reflowed from a PlainDocument by WeasyPrint.
+"""PLACEHOLDER tagged PDF renderer: PDF/UA-1 reflowed from a PlainDocument by WeasyPrint.
 
-* ``render_tagged_pdf`` — placeholder for the real tagged-PDF renderer, which will tag the
-  original file's drawing operators so the output looks exactly like the source. This one
-  reflows the text onto new A4 pages: accessible, but it does not keep the original look.
-* ``render_large_print`` — large print after UKAAF/RNIB clear-print guidance at the reader's
-  point size: every piece of text (page numbers included) at that size or larger, a plain
-  sans-serif face, left aligned, no hyphenation, line spacing 1.5, at most ~65 characters a
-  line, A4 portrait. It stays when the reader is replaced; only its input becomes richer.
+``render_tagged_pdf`` stands in for the real tagged-PDF renderer, which will tag the original
+file's drawing operators so the output looks exactly like the source. This one reflows the
+text onto new A4 pages: accessible, but it does not keep the original look. (Large print is
+rendered from the Document model by ``render_large_print``.)
 
-Both outputs carry the title and language in the catalog, info dictionary and XMP.
+The output carries the title and language in the catalog, info dictionary and XMP.
 
->>> pdf_bytes = render_large_print(document, point_size=18)  # doctest: +SKIP
+>>> pdf_bytes = render_tagged_pdf(document)  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -98,12 +95,6 @@ _STYLESHEET = jinja2.Environment(autoescape=False, undefined=jinja2.StrictUndefi
 def render_tagged_pdf(document: PlainDocument) -> bytes:
     """Placeholder tagged PDF: the text reflowed at a comfortable 12 pt (see module doc)."""
     return _render(document, body_pt=12, heading_pt=19)
-
-
-def render_large_print(document: PlainDocument, *, point_size: int) -> bytes:
-    """Large print with body text (and every other text) at ``point_size`` points or more."""
-    # Headings larger and bold (UKAAF); 1.4 keeps a 28 pt heading to a few words a line.
-    return _render(document, body_pt=point_size, heading_pt=round(point_size * 1.4))
 
 
 def _render(document: PlainDocument, *, body_pt: int, heading_pt: int) -> bytes:

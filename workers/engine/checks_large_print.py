@@ -1,0 +1,234 @@
+"""Measures of a large print PDF, read back from its bytes with pdfium (not WeasyPrint).
+
+Used by the pipeline's report (:func:`workers.engine.checks.check_large_print`), the tests and
+``bench/large_print.py``:
+
+* :func:`read_back` — one pass over every character: the size it prints at, its font's name
+  and italic flag, any slant in its matrix, word gaps per line (for justification), and the
+  words of each page;
+* :func:`word_recall` — how much of a Document's body text is in the output, in order.
+
+>>> facts = read_back(pdf_bytes)  # doctest: +SKIP
+>>> facts.glyphs, facts.too_small(18), facts.italic_fonts, facts.justified_lines  # doctest: +SKIP
+(48211, 0, [], 0)
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import re
+import statistics
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from .document import Document, block_text
+
+#: Font sizes are rounded by renderers and matrices; half a point below the target still
+#: prints as the chosen size.
+FONT_SIZE_TOLERANCE = 0.5
+#: PDF font descriptor flag: the font is italic (ISO 32000-1, 9.8.2, bit 7).
+_ITALIC_FLAG = 1 << 6
+#: Horizontal shear of a character's matrix beyond which the text is slanted (synthetic
+#: oblique is about 0.2-0.33).
+_MAX_SHEAR = 0.08
+#: A word gap this many times the width of the space glyph means the line was stretched.
+_JUSTIFIED_GAP_RATIO = 1.3
+#: Lines with fewer real word gaps than this are not judged (too little evidence).
+_MIN_GAPS = 3
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class ReadBack:
+    """What a large print PDF turned out to contain, character by character."""
+
+    pages: int = 0
+    #: Visible characters (not spaces, not pdfium's inferred ones).
+    glyphs: int = 0
+    #: Every visible character's size in points, rounded to 0.1 pt -> count.
+    sizes: dict[float, int] = field(default_factory=dict)
+    #: Fonts whose name or flags say italic or oblique.
+    italic_fonts: list[str] = field(default_factory=list)
+    #: Characters drawn with a slanted matrix (synthetic oblique).
+    slanted_glyphs: int = 0
+    #: Lines whose word gaps were stretched beyond the space width (justified text).
+    justified_lines: int = 0
+    #: Lines with enough word gaps to judge.
+    judged_lines: int = 0
+    #: Normalised words of the whole output, in order.
+    words: list[str] = field(default_factory=list)
+    #: The text of each page as pdfium extracts it.
+    page_texts: list[str] = field(default_factory=list)
+
+    @property
+    def smallest(self) -> float | None:
+        return min(self.sizes) if self.sizes else None
+
+    def too_small(self, size: float) -> int:
+        """How many glyphs print smaller than ``size`` (less the tolerance)."""
+        return sum(n for s, n in self.sizes.items() if s < size - FONT_SIZE_TOLERANCE)
+
+
+def read_back(content: bytes) -> ReadBack:
+    """Read every character of the PDF ``content`` with pdfium (see :class:`ReadBack`)."""
+    facts = ReadBack()
+    italic: set[str] = set()
+    pdf = pdfium.PdfDocument(content)
+    try:
+        facts.pages = len(pdf)
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            try:
+                _read_page(textpage, facts, italic)
+            finally:
+                textpage.close()
+                page.close()
+    finally:
+        pdf.close()
+    facts.italic_fonts = sorted(italic)
+    facts.words = [w for text in facts.page_texts for w in words(text)]
+    return facts
+
+
+def _read_page(textpage: pdfium.PdfTextPage, facts: ReadBack, italic: set[str]) -> None:
+    count = textpage.count_chars()
+    text = textpage.get_text_range(0, count) if count > 0 else ""
+    facts.page_texts.append(text)
+    matrix = pdfium_c.FS_MATRIX()
+    name_buffer = ctypes.create_string_buffer(256)
+    flags = ctypes.c_int(0)
+    box = pdfium_c.FS_RECTF()
+    # The current line: (space advance, gap) pairs and the previous char's right edge.
+    gaps: list[float] = []
+    previous_right: float | None = None
+    pending_space: float | None = None
+    line_y: float | None = None
+    fonts_seen: dict[bytes, bool] = {}
+
+    def close_line() -> None:
+        nonlocal gaps
+        if len(gaps) >= _MIN_GAPS:
+            facts.judged_lines += 1
+            if statistics.median(gaps) > _JUSTIFIED_GAP_RATIO:
+                facts.justified_lines += 1
+        gaps = []
+
+    for i in range(count):
+        code = pdfium_c.FPDFText_GetUnicode(textpage, i)
+        char = chr(code) if code < 0x110000 else "\ufffd"
+        generated = pdfium_c.FPDFText_IsGenerated(textpage, i) == 1
+        if generated or char in "\r\n":
+            if char in "\r\n":
+                close_line()
+                previous_right = pending_space = None
+            continue
+        if not pdfium_c.FPDFText_GetLooseCharBox(textpage, i, ctypes.byref(box)):
+            continue
+        y = (box.top + box.bottom) / 2
+        if line_y is not None and abs(y - line_y) > (box.top - box.bottom):
+            close_line()
+            previous_right = pending_space = None
+        line_y = y
+        if char.isspace():
+            if previous_right is not None:
+                pending_space = box.right - box.left
+                previous_right = min(previous_right, box.left)
+            continue
+        if pending_space is not None and previous_right is not None and pending_space > 0:
+            gaps.append((box.left - previous_right) / pending_space)
+        pending_space = None
+        previous_right = box.right
+
+        facts.glyphs += 1
+        if pdfium_c.FPDFText_GetMatrix(textpage, i, ctypes.byref(matrix)):
+            # GetFontSize is in text space; the vertical scale of the character's matrix
+            # (text matrix x CTM) turns it into points on the page.
+            scale = math.hypot(matrix.c, matrix.d)
+            size = round(pdfium_c.FPDFText_GetFontSize(textpage, i) * scale, 1)
+            facts.sizes[size] = facts.sizes.get(size, 0) + 1
+            upright = abs(matrix.b) < 1e-6 * max(abs(matrix.a), 1e-9)
+            if upright and abs(matrix.d) > 0 and abs(matrix.c / matrix.d) > _MAX_SHEAR:
+                facts.slanted_glyphs += 1
+        length = pdfium_c.FPDFText_GetFontInfo(textpage, i, name_buffer, 256, ctypes.byref(flags))
+        name = name_buffer.raw[: max(0, length - 1)]
+        if name not in fonts_seen:
+            decoded = name.decode("latin-1")
+            slanted = bool(flags.value & _ITALIC_FLAG) or any(
+                word in decoded.lower() for word in ("italic", "oblique", "slant")
+            )
+            fonts_seen[name] = slanted
+            if slanted:
+                italic.add(decoded.split("+", 1)[-1] or "unnamed font")
+    close_line()
+
+
+# --- words ---------------------------------------------------------------------------------
+
+
+def words(text: str) -> list[str]:
+    """Normalised words: NFKC, case-folded, letters and digits only (punctuation dropped)."""
+    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+def document_words(document: Document) -> list[str]:
+    """The words of the Document's body text (artifacts left out), in reading order."""
+    return [w for block in document.blocks for w in words(block_text(block))]
+
+
+@dataclass(frozen=True)
+class Recall:
+    found: int
+    total: int
+    #: Up to 20 words of the truth that were not found in order, for the report.
+    missing: tuple[str, ...] = ()
+
+    @property
+    def value(self) -> float:
+        return self.found / self.total if self.total else 1.0
+
+
+def word_recall(truth: Iterable[str], output: list[str], *, window: int = 400) -> Recall:
+    """The share of ``truth`` words found in ``output`` in the same order.
+
+    A greedy in-order match: each truth word is looked for among the next ``window`` output
+    words after the last match (the output adds words — page numbers, "Original page" markers,
+    table labels — so gaps are expected). A word split by a line break (``overflow-wrap``
+    breaking a URL) is matched against two or three consecutive output words joined.
+    """
+    truth = list(truth)
+    position = 0
+    found = 0
+    missing: list[str] = []
+    for word in truth:
+        hit = _find(word, output, position, window)
+        if hit is None:
+            if len(missing) < 20:
+                missing.append(word)
+            continue
+        found += 1
+        position = hit
+    return Recall(found, len(truth), tuple(missing))
+
+
+def _find(word: str, output: list[str], start: int, window: int) -> int | None:
+    end = min(len(output), start + window)
+    for j in range(start, end):
+        candidate = output[j]
+        if candidate == word:
+            return j + 1
+        if word.startswith(candidate) and len(candidate) < len(word):
+            joined = candidate
+            for k in range(j + 1, min(j + 4, len(output))):
+                joined += output[k]
+                if joined == word:
+                    return k + 1
+                if not word.startswith(joined):
+                    break
+    return None

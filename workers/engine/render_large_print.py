@@ -1,0 +1,874 @@
+"""Large print PDF from the Document model, after UKAAF (G003) and RNIB clear-print guidance.
+
+The Document is reflowed onto A4 portrait pages at the reader's point size — never an
+enlargement of the original pages:
+
+* every piece of text at that size or larger: body, table text, captions, notes, list labels
+  and the page numbers in the page margins; headings larger still, and bold;
+* a plain sans-serif face installed by the project (Liberation Sans, metrically Arial; DejaVu
+  Sans and Noto Sans CJK for the scripts it lacks); no italics, underlining or small caps;
+* left-aligned (right-aligned for right-to-left paragraphs), ragged, never justified, never
+  hyphenated; a word too long for a line (a URL) wraps instead of shrinking;
+* line spacing 1.5, a blank line between paragraphs, at most about 65 characters a line;
+* tables that would not fit across the page at full size are linearised — each row a
+  labelled list — rather than shrunk (:func:`table_fits`);
+* figures scaled to the page width, rasterised from the source page at a bounded resolution
+  (so an enormous image is downsampled), with the source's alt text and caption;
+* "Original page N" markers so a reader can follow references to the printed pages.
+
+The PDF is tagged PDF/UA-1 by WeasyPrint (``pdf_variant="pdf/ua-1"``), with the document's
+title and language in its metadata. Every piece of document text goes through Jinja2's
+autoescaping; the stylesheet is ours.
+
+>>> pdf = render_large_print(document, point_size=18, source=Path("report.pdf"))  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import logging
+import math
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import pypdfium2 as pdfium
+import weasyprint
+from markupsafe import Markup
+
+from .document import (
+    Block,
+    Cell,
+    Document,
+    Figure,
+    Heading,
+    Link,
+    ListBlock,
+    ListItem,
+    Note,
+    Paragraph,
+    Row,
+    Table,
+    block_text,
+)
+from .errors import RenderError, must_pass_through
+
+log = logging.getLogger(__name__)
+
+DEFAULT_LANGUAGE = "en"
+DEFAULT_TITLE = "Untitled document"
+
+#: Liberation Sans is metrically Arial, the face UKAAF suggests (SIL OFL); DejaVu Sans covers
+#: Arabic, Hebrew and most symbols; Noto Sans CJK the Chinese, Japanese and Korean text.
+SANS_SERIF = (
+    '"Liberation Sans", Arimo, Arial, "DejaVu Sans", "Noto Sans CJK JP", "Noto Sans CJK SC", '
+    "sans-serif"
+)
+
+#: Source page markers say "Original" so they are not confused with this PDF's own numbers.
+MARKER_LABEL = "Original page"
+
+#: A4 with 2 cm side margins leaves 170 mm for text.
+A4_WIDTH_PT = 595.28
+SIDE_MARGIN_PT = 56.69
+TEXT_WIDTH_PT = A4_WIDTH_PT - 2 * SIDE_MARGIN_PT
+
+#: Heading size as a multiple of the body size, by level (UKAAF: headings larger and bold).
+HEADING_SCALE = {1: 1.5, 2: 1.35, 3: 1.2, 4: 1.1, 5: 1.1, 6: 1.1}
+
+#: Average advance of a character of Liberation Sans, in ems, for judging table widths
+#: (lower-case text averages about 0.5 em; bold and digits run wider).
+_CHAR_EM = 0.58
+#: Cell padding plus border, in ems, per column.
+_CELL_EXTRA_EM = 1.1
+#: A column no narrower than this many characters, even for one-word cells.
+_MIN_COLUMN_CHARS = 4
+#: Figures are rasterised at most this many pixels wide (about 200 dpi over 170 mm) and at
+#: most 2x the source's point size: enough for print, bounded for enormous images.
+MAX_FIGURE_PIXELS = 1400
+_FIGURE_SCALE = 2.0
+#: Smaller than this (points) in either direction is a rule or a speck, not a figure.
+_MIN_FIGURE_PT = 12.0
+
+
+# --- the HTML ------------------------------------------------------------------------------
+
+_CSS = """
+@page {
+  size: A4 portrait;
+  margin: 20mm {{ side_margin }}pt {{ bottom_margin }}pt;
+  @bottom-left {
+    content: "Page " counter(page) " of " counter(pages);
+    font-family: {{ font }};
+    font-size: {{ body }}pt;
+    font-weight: normal;
+    font-style: normal;
+    color: #000000;
+  }
+}
+html {
+  font-family: {{ font }};
+  font-size: {{ body }}pt;
+  color: #000000;
+  background: #ffffff;
+}
+body { margin: 0; line-height: 1.5; }
+main { max-width: 65ch; }
+/* Clear print: nothing slanted, underlined, capitalised or smaller than the body text. */
+* {
+  font-style: normal !important;
+  font-variant: normal !important;
+  text-transform: none !important;
+  text-decoration: none !important;
+  letter-spacing: normal !important;
+  text-align: start !important;
+  hyphens: none !important;
+  overflow-wrap: anywhere;
+  word-break: normal;
+}
+em, i, b, strong, cite, dfn, var, mark { font-weight: bold; }
+small, sub, sup, caption, figcaption, th, td, li, dt, dd { font-size: 1rem; }
+sub, sup { vertical-align: baseline; }
+p { margin: 0 0 1.5em; } /* one blank line at line-height 1.5 */
+h1, h2, h3, h4, h5, h6 {
+  font-weight: bold;
+  line-height: 1.25;
+  margin: 1em 0 0.75em;
+  break-after: avoid;
+}
+{% for level, size in headings %}
+h{{ level }} { font-size: {{ size }}pt; }
+{% endfor %}
+.page-marker { font-weight: bold; margin: 0 0 1em; break-after: avoid; }
+ul, ol { list-style: none; margin: 0 0 1.5em; padding: 0; }
+li { margin: 0 0 0.5em; padding-left: 2.5em; }
+li > p { margin: 0 0 0.5em; }
+li > p:first-child { text-indent: -2.5em; }
+.label { display: inline-block; min-width: 2.2em; padding-right: 0.3em; text-indent: 0; }
+li li { padding-left: 2em; }
+.note { margin: 0 0 1.5em; }
+table { border-collapse: collapse; width: 100%; margin: 0 0 1.5em; }
+caption { font-weight: bold; text-align: start; caption-side: top; padding: 0 0 0.5em; }
+th, td {
+  border: 1.5pt solid #000000;
+  padding: 0.2em 0.3em;
+  vertical-align: top;
+  overflow-wrap: break-word; /* words stay whole in tables: table_fits() made room */
+}
+th { font-weight: bold; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+.table-label { font-weight: bold; margin: 0 0 0.5em; break-after: avoid; }
+.linear > li { padding-left: 0; }
+.linear > li > p:first-child { text-indent: 0; font-weight: bold; }
+.linear ul { margin: 0 0 0.5em; }
+.linear ul li { padding-left: 1em; }
+figure { margin: 0 0 1.5em; break-inside: avoid; }
+figure img { display: block; max-width: 100%; height: auto; margin: 0 0 0.5em; }
+figcaption { font-weight: bold; }
+.picture {
+  max-width: 100%;
+  background-size: contain;
+  background-repeat: no-repeat;
+  margin: 0 0 0.5em;
+}
+.alt { margin: 0; }
+"""
+
+# Each block is a dict built by _Builder; the template only lays them out.
+_TEMPLATE = """<!DOCTYPE html>
+<html lang="{{ language }}">
+<head>
+<meta charset="utf-8">
+<title>{{ title }}</title>
+<style>{{ css }}</style>
+</head>
+<body>
+<main>
+{% macro text_block(tag, b, cls="") %}
+<{{ tag }}{% if cls %} class="{{ cls }}"{% endif %}{% if b.rtl %} dir="rtl"{% endif %}>
+{%- if b.label %}<span class="label">{{ b.label }}</span> {% endif %}{{ b.text }}</{{ tag }}>
+{% endmacro %}
+{% macro blocks(items) %}
+{% for b in items %}
+{% if b.kind == "marker" %}
+<p class="page-marker">{{ marker_label }} {{ b.page }}</p>
+{% elif b.kind == "heading" %}
+{{ text_block("h" ~ b.level, b) }}
+{% elif b.kind == "paragraph" %}
+{{ text_block("p", b) }}
+{% elif b.kind == "note" %}
+{{ text_block("p", b, "note") }}
+{% elif b.kind == "list" %}
+<{{ "ol" if b.ordered else "ul" }}{% if b.cls %} class="{{ b.cls }}"{% endif %}>
+{% for item in b.entries %}
+<li{% if item.rtl %} dir="rtl"{% endif %}>
+{{ blocks(item.blocks) }}
+</li>
+{% endfor %}
+</{{ "ol" if b.ordered else "ul" }}>
+{% elif b.kind == "table" %}
+<table>
+{% if b.caption %}
+<caption{% if b.caption_rtl %} dir="rtl"{% endif %}>{{ b.caption }}</caption>
+{% endif %}
+{% if b.head %}
+<thead>
+{% for row in b.head %}{{ table_row(row) }}{% endfor %}
+</thead>
+{% endif %}
+<tbody>
+{% for row in b.body %}{{ table_row(row) }}{% endfor %}
+</tbody>
+</table>
+{% elif b.kind == "figure" %}
+<figure>
+{% if b.src and b.alt %}
+<img src="{{ b.src }}" alt="{{ b.alt }}" width="{{ b.width }}" height="{{ b.height }}">
+{% elif b.src %}
+{# No alt text to give: drawn as a background, which WeasyPrint marks as an artifact. #}
+<div class="picture" aria-hidden="true" style="background-image: url({{ b.src }});
+ width: {{ b.width }}px; height: {{ b.height }}px"></div>
+{% elif b.alt %}<p class="alt"{% if b.alt_rtl %} dir="rtl"{% endif %}>{{ b.alt }}</p>
+{% endif %}
+{% if b.caption %}
+<figcaption{% if b.caption_rtl %} dir="rtl"{% endif %}>{{ b.caption }}</figcaption>
+{% endif %}
+</figure>
+{% endif %}
+{% endfor %}
+{% endmacro %}
+{% macro table_row(row) %}
+<tr>
+{% for c in row %}
+<{{ c.tag }}{% if c.scope %} scope="{{ c.scope }}"{% endif %}
+{%- if c.colspan > 1 %} colspan="{{ c.colspan }}"{% endif %}
+{%- if c.rowspan > 1 %} rowspan="{{ c.rowspan }}"{% endif %}
+{%- if c.rtl %} dir="rtl"{% endif %}>{{ c.text }}</{{ c.tag }}>
+{% endfor %}
+</tr>
+{% endmacro %}
+{{ blocks(body) }}
+{% if not body %}
+<p>No text could be read from this document automatically.</p>
+{% endif %}
+</main>
+</body>
+</html>
+"""
+
+_ENV = jinja2.Environment(
+    autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True
+)
+_PAGE = _ENV.from_string(_TEMPLATE)
+# The stylesheet is trusted code, not document text: rendered without HTML escaping.
+_STYLESHEET = jinja2.Environment(autoescape=False, undefined=jinja2.StrictUndefined).from_string(
+    _CSS
+)
+
+
+@dataclass
+class LargePrintHtml:
+    """The HTML of a large print document, the images it refers to, and what to tell staff."""
+
+    html: str
+    images: dict[str, bytes] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def render_large_print(
+    document: Document, *, point_size: int, source: Path | None = None
+) -> bytes:
+    """Large print PDF/UA-1 with body text (and every other text) at ``point_size`` or more.
+
+    ``source`` is the PDF the Document was read from; figures are drawn from it. Without it,
+    figures show their alt text and caption only.
+    """
+    page = build_large_print_html(document, point_size=point_size, source=source)
+    return html_to_pdf(page.html, images=page.images)
+
+
+def build_large_print_html(
+    document: Document, *, point_size: int, source: Path | None = None
+) -> LargePrintHtml:
+    """The HTML (with its stylesheet) that :func:`render_large_print` lays out."""
+    builder = _Builder(point_size, _FigureSource(source) if source else None)
+    title = document_title(document)
+    try:
+        body = builder.title(title, document) + builder.blocks(document.blocks, top_level=True)
+    finally:
+        builder.close()
+    css = _STYLESHEET.render(
+        font=SANS_SERIF,
+        body=point_size,
+        headings=[(level, _fmt(point_size * scale)) for level, scale in HEADING_SCALE.items()],
+        side_margin=_fmt(SIDE_MARGIN_PT),
+        # Room below the text for a page number line at the body size.
+        bottom_margin=_fmt(max(25 * 72 / 25.4, point_size * 2.6)),
+    )
+    html = _PAGE.render(
+        language=document.language or DEFAULT_LANGUAGE,
+        title=title,
+        css=Markup(css),
+        marker_label=MARKER_LABEL,
+        body=body,
+    )
+    return LargePrintHtml(html=html, images=builder.images, notes=builder.notes())
+
+
+def document_title(document: Document) -> str:
+    """The title for the PDF's metadata: the Document's, else its first heading."""
+    if document.title and document.title.strip():
+        return _clean(document.title)
+    for block in document.walk():
+        if isinstance(block, Heading) and block.text.strip():
+            return _clean(block.text)
+    return DEFAULT_TITLE
+
+
+def html_to_pdf(html: str, *, images: dict[str, bytes] | None = None) -> bytes:
+    """Lay out ``html`` with WeasyPrint as tagged PDF/UA-1; it may load only ``images``."""
+    _route_weasyprint_logs()
+    fetcher = _ImageFetcher(images or {})
+    try:
+        pdf: Any = weasyprint.HTML(string=html, url_fetcher=fetcher).write_pdf(
+            pdf_variant="pdf/ua-1"
+        )
+    except Exception as e:
+        if must_pass_through(e):
+            raise
+        raise RenderError(detail=f"weasyprint: {type(e).__name__}: {e}") from e
+    if not isinstance(pdf, bytes):  # write_pdf() without a target returns the bytes
+        raise RenderError(detail=f"weasyprint returned {type(pdf).__name__}, not bytes")
+    return pdf
+
+
+# --- tables --------------------------------------------------------------------------------
+
+
+def table_fits(table: Table, *, point_size: int, width_pt: float = TEXT_WIDTH_PT) -> bool:
+    """True if ``table`` can be laid out across ``width_pt`` at ``point_size`` with no word split.
+
+    Each column needs room for its longest word (a table cell never breaks a word), and a
+    column of short cells its whole text; padding and borders come on top. Estimated with
+    Liberation Sans' average character width, on the generous side: a wrong "fits" would
+    squeeze words, a wrong "does not fit" only linearises a table that could have stayed.
+    """
+    columns = _column_count(table)
+    if columns == 0:
+        return True
+    needs = [float(_MIN_COLUMN_CHARS)] * columns
+    for row in table.rows:
+        position = 0
+        for cell in row.cells:
+            words = cell.text.split()
+            longest = max((_width_chars(w) for w in words), default=0.0)
+            whole = _width_chars(cell.text)
+            # Short cells ("Yes", "£1,200") are best kept on one line.
+            need = max(longest, whole if whole <= 12 else 0.0)
+            span = max(cell.col_span, 1)
+            for column in range(position, min(position + span, columns)):
+                needs[column] = max(needs[column], need / span)
+            position += span
+    em = point_size
+    total = sum(n * _CHAR_EM * em + _CELL_EXTRA_EM * em for n in needs)
+    return total <= width_pt
+
+
+def _column_count(table: Table) -> int:
+    return max((sum(max(c.col_span, 1) for c in row.cells) for row in table.rows), default=0)
+
+
+def _width_chars(text: str) -> float:
+    # East Asian wide characters take about two Latin characters' width.
+    return float(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text))
+
+
+def header_rows(table: Table) -> int:
+    """How many leading rows are all header cells (the table's column headings)."""
+    count = 0
+    for row in table.rows:
+        if row.cells and all(cell.header for cell in row.cells):
+            count += 1
+        else:
+            break
+    # A table that is all headers has no body: treat none of it as the head.
+    return count if count < len(table.rows) else 0
+
+
+def linearise(table: Table) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Each body row as (its title, [(column label, cell text)]) — a table read row by row.
+
+    The title is the row's header cell (or "Row N"); labels are the column headings, joined
+    over several heading rows, or "Column N" when the table has none. Empty cells are left
+    out: "Price: " with nothing after it says nothing.
+    """
+    head = header_rows(table)
+    labels = _column_labels(table.rows[:head])
+    out: list[tuple[str, list[tuple[str, str]]]] = []
+    for number, row in enumerate(table.rows[head:], start=1):
+        title = ""
+        pairs: list[tuple[str, str]] = []
+        position = 0
+        for index, cell in enumerate(row.cells):
+            text = _clean(cell.text)
+            label = labels.get(position, "") or f"Column {position + 1}"
+            position += max(cell.col_span, 1)
+            if index == 0 and cell.header and not title:
+                title = text
+                continue
+            if text:
+                pairs.append((label, text))
+        out.append((title or f"Row {number}", pairs))
+    return out
+
+
+def regular_rows(table: Table) -> list[Row]:
+    """The rows made regular: every row spans the same columns, and no cell spans rows.
+
+    PDF/UA (7.2-41, 7.2-42) wants regular tables; readers often give ragged ones (a merged
+    cell lost, a short last row), so holes are filled with empty cells where they are. A cell
+    spanning rows keeps its text in its first row and leaves empty cells below: WeasyPrint
+    tags a row span broken by a page break as an irregular table.
+    """
+    grid: list[dict[int, Cell]] = [{} for _ in table.rows]
+    taken: set[tuple[int, int]] = set()
+    for r, row in enumerate(table.rows):
+        column = 0
+        for cell in row.cells:
+            while (r, column) in taken:
+                column += 1
+            col_span = max(cell.col_span, 1)
+            grid[r][column] = dataclasses.replace(cell, row_span=1, col_span=col_span)
+            for dc in range(col_span):
+                taken.add((r, column + dc))
+            for dr in range(1, max(cell.row_span, 1)):
+                # The rows below keep the spanned columns, as empty cells.
+                if r + dr < len(table.rows):
+                    grid[r + dr][column] = Cell(text="", col_span=col_span)
+                    for dc in range(col_span):
+                        taken.add((r + dr, column + dc))
+            column += col_span
+    total = max((c + 1 for _, c in taken), default=0)
+    out: list[Row] = []
+    for cells in grid:
+        header = bool(cells) and all(cell.header for cell in cells.values() if cell.text)
+        row_cells: list[Cell] = []
+        column = 0
+        while column < total:
+            cell = cells.get(column) or Cell(text="", header=header)
+            row_cells.append(cell)
+            column += max(cell.col_span, 1)
+        out.append(Row(cells=row_cells))
+    return out
+
+
+def _column_labels(rows: list[Row]) -> dict[int, str]:
+    labels: dict[int, list[str]] = {}
+    for row in rows:
+        position = 0
+        for cell in row.cells:
+            text = _clean(cell.text)
+            for column in range(position, position + max(cell.col_span, 1)):
+                if text and (not labels.get(column) or labels[column][-1] != text):
+                    labels.setdefault(column, []).append(text)
+            position += max(cell.col_span, 1)
+    return {column: ", ".join(parts) for column, parts in labels.items()}
+
+
+# --- Document -> template blocks ----------------------------------------------------------
+
+
+class _Builder:
+    """Turns Document blocks into plain dicts for the template, noting what it changed."""
+
+    def __init__(self, point_size: int, figures: _FigureSource | None) -> None:
+        self.point_size = point_size
+        self.figures = figures
+        self.images: dict[str, bytes] = {}
+        self.last_heading = 0
+        self.marked_page = -1
+        self.linearised = 0
+        self.figures_without_alt = 0
+        self.figures_without_image = 0
+        self.capital_blocks = 0
+
+    def close(self) -> None:
+        if self.figures:
+            self.figures.close()
+
+    def notes(self) -> list[str]:
+        notes = []
+        if self.linearised:
+            notes.append(
+                f"{self.linearised} table(s) too wide for the page at {self.point_size} pt "
+                "are given row by row, each row as a labelled list"
+            )
+        if self.figures_without_alt:
+            notes.append(
+                f"{self.figures_without_alt} figure(s) have no alternative text in the source "
+                "and none was invented: a person should describe them"
+            )
+        if self.figures_without_image:
+            notes.append(
+                f"{self.figures_without_image} figure(s) could not be drawn from the source; "
+                "their alt text and captions are given"
+            )
+        if self.capital_blocks:
+            notes.append(
+                f"{self.capital_blocks} block(s) printed in capitals are kept as written "
+                "(changing case could change meaning, e.g. acronyms)"
+            )
+        return notes
+
+    def title(self, title: str, document: Document) -> list[dict[str, Any]]:
+        """The title as the first heading, unless the document starts with it already."""
+        first = next((b for b in document.blocks if block_text(b).strip()), None)
+        if title == DEFAULT_TITLE or (
+            isinstance(first, Heading) and _clean(first.text).casefold() == title.casefold()
+        ):
+            return []
+        self.last_heading = 1
+        return [self._text("heading", title, level=1)]
+
+    def blocks(self, blocks: list[Block], *, top_level: bool = False) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        for block in blocks:
+            if top_level:
+                out.extend(self._marker(block))
+            out.extend(self.block(block))
+        return out
+
+    def _marker(self, block: Block) -> Iterator[dict[str, Any]]:
+        prov = getattr(block, "prov", None)
+        if isinstance(block, ListBlock) and not prov and block.items:
+            prov = block.items[0].prov
+        if not prov:
+            return
+        page = prov[0].page
+        if page > self.marked_page:
+            self.marked_page = page
+            yield {"kind": "marker", "page": page + 1}
+
+    def block(self, block: Block) -> list[dict[str, Any]]:
+        if isinstance(block, Heading):
+            text = _clean(block.text)
+            if not text:
+                return []
+            # Headings never skip a level (PDF/UA, WCAG): a jump from h1 to h4 becomes h2.
+            level = max(1, min(block.level, self.last_heading + 1, 6))
+            self.last_heading = level
+            self._count_capitals(text)
+            return [self._text("heading", text, level=level)]
+        if isinstance(block, Paragraph | Link):
+            text = _link_text(block) if isinstance(block, Link) else _clean(block.text)
+            if not text:
+                return []
+            self._count_capitals(text)
+            return [self._text("paragraph", text)]
+        if isinstance(block, Note):
+            text = _clean(block.text)
+            label = _clean(block.label)
+            if label and text.startswith(label):
+                label = ""  # the reader kept the label in the text
+            return [self._text("note", text, label=label)] if text or label else []
+        if isinstance(block, ListBlock):
+            items = [self._item(item) for item in block.items]
+            items = [item for item in items if item["blocks"]]
+            if not items:
+                return []
+            return [{"kind": "list", "ordered": block.ordered, "entries": items, "cls": ""}]
+        if isinstance(block, ListItem):
+            return self.block(ListBlock(items=[block]))
+        if isinstance(block, Table):
+            return self._table(block)
+        if isinstance(block, Figure):
+            return self._figure(block)
+        return []
+
+    def _text(self, kind: str, text: str, *, level: int = 0, label: str = "") -> dict[str, Any]:
+        return {
+            "kind": kind,
+            "text": text,
+            "label": label,
+            "level": level,
+            "rtl": text_direction(text) == "rtl",
+        }
+
+    def _item(self, item: ListItem) -> dict[str, Any]:
+        label = _clean(item.label)
+        inner = self.blocks(item.blocks)
+        if inner and inner[0]["kind"] in ("paragraph", "note") and not inner[0]["label"]:
+            inner[0]["label"] = label
+        elif label:
+            inner.insert(0, self._text("paragraph", "", label=label))
+        rtl = any(b.get("rtl") for b in inner[:1])
+        return {"blocks": inner, "rtl": rtl}
+
+    def _table(self, table: Table) -> list[dict[str, Any]]:
+        rows = [row for row in table.rows if row.cells]
+        if not rows:
+            return []
+        table = Table(rows=rows, caption=table.caption, prov=table.prov)
+        caption = _clean(table.caption or "")
+        if table_fits(table, point_size=self.point_size):
+            head = header_rows(table)
+            grid = regular_rows(table)
+            return [
+                {
+                    "kind": "table",
+                    "caption": caption,
+                    "caption_rtl": text_direction(caption) == "rtl",
+                    "head": [self._cells(row, head=True) for row in grid[:head]],
+                    "body": [self._cells(row, head=False) for row in grid[head:]],
+                }
+            ]
+        self.linearised += 1
+        out: list[dict[str, Any]] = []
+        label = f"Table: {caption}" if caption else "Table"
+        out.append(self._text("paragraph", f"{label} (given row by row)"))
+        items = []
+        for title, pairs in linearise(table):
+            inner: list[dict[str, Any]] = [self._text("paragraph", title)]
+            if pairs:
+                inner.append(
+                    {
+                        "kind": "list",
+                        "ordered": False,
+                        "cls": "",
+                        "entries": [
+                            {
+                                "blocks": [self._text("paragraph", f"{name}: {text}")],
+                                "rtl": text_direction(text) == "rtl",
+                            }
+                            for name, text in pairs
+                        ],
+                    }
+                )
+            items.append({"blocks": inner, "rtl": text_direction(title) == "rtl"})
+        out.append({"kind": "list", "ordered": False, "cls": "linear", "entries": items})
+        return out
+
+    def _cells(self, row: Row, *, head: bool) -> list[dict[str, Any]]:
+        return [_cell(cell, in_head=head) for cell in row.cells]
+
+    def _figure(self, figure: Figure) -> list[dict[str, Any]]:
+        alt = _clean(figure.alt or "")
+        caption = _clean(figure.caption or "")
+        picture = self.figures.draw(figure) if self.figures else None
+        if picture is None and not alt and not caption:
+            return []  # nothing a reader could see or hear
+        if picture is None:
+            self.figures_without_image += 1
+        if not alt:
+            self.figures_without_alt += 1
+        src = ""
+        width = height = 0
+        if picture is not None:
+            src = f"figure:{len(self.images)}"
+            self.images[src] = picture.png
+            width, height = picture.css_width, picture.css_height
+        return [
+            {
+                "kind": "figure",
+                "src": src,
+                "width": width,
+                "height": height,
+                # Never invented: the caption may serve (standards.md), else the image has
+                # empty alt and the note above asks a person to describe it.
+                "alt": alt or caption,
+                "alt_rtl": text_direction(alt) == "rtl",
+                "caption": caption,
+                "caption_rtl": text_direction(caption) == "rtl",
+            }
+        ]
+
+    def _count_capitals(self, text: str) -> None:
+        if is_capitals_block(text):
+            self.capital_blocks += 1
+
+
+def _cell(cell: Cell, *, in_head: bool) -> dict[str, Any]:
+    text = _clean(cell.text)
+    header = cell.header or in_head
+    scope = ""
+    if header:
+        scope = {"row": "row", "column": "col", "both": "col"}.get(cell.scope or "", "")
+        scope = scope or ("col" if in_head else "row")
+    return {
+        "tag": "th" if header else "td",
+        "scope": scope,
+        "text": text,
+        "colspan": max(cell.col_span, 1),
+        "rowspan": max(cell.row_span, 1),
+        "rtl": text_direction(text) == "rtl",
+    }
+
+
+def _link_text(link: Link) -> str:
+    text = _clean(link.text)
+    target = _clean(link.target)
+    # On paper a link is only useful if its address is printed.
+    if target and target not in text:
+        return f"{text} ({target})" if text else target
+    return text
+
+
+# --- figures -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Picture:
+    png: bytes
+    css_width: int
+    css_height: int
+
+
+class _FigureSource:
+    """Draws a figure's area of its source page, at a resolution bounded for print."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._pdf: Any = None
+
+    def close(self) -> None:
+        if self._pdf is not None:
+            self._pdf.close()
+            self._pdf = None
+
+    def draw(self, figure: Figure) -> _Picture | None:
+        if not figure.prov:
+            return None
+        prov = figure.prov[0]
+        box = prov.bbox
+        if box.width < _MIN_FIGURE_PT or box.height < _MIN_FIGURE_PT:
+            return None
+        try:
+            if self._pdf is None:
+                self._pdf = pdfium.PdfDocument(str(self.path))
+            if not 0 <= prov.page < len(self._pdf):
+                return None
+            page = self._pdf[prov.page]
+            try:
+                return self._render(page, box.x0, box.y0, box.x1, box.y1)
+            finally:
+                page.close()
+        except (pdfium.PdfiumError, OSError, ValueError) as e:
+            log.info("figure on page %d not drawn: %s", prov.page + 1, e)
+            return None
+
+    def _render(self, page: Any, x0: float, y0: float, x1: float, y1: float) -> _Picture | None:
+        left, bottom, right, top = (float(v) for v in page.get_mediabox())
+        # The crop is measured inwards from each edge of the page box.
+        x0, x1 = max(x0, left), min(x1, right)
+        y0, y1 = max(y0, bottom), min(y1, top)
+        width, height = x1 - x0, y1 - y0
+        if width < _MIN_FIGURE_PT or height < _MIN_FIGURE_PT:
+            return None
+        scale = min(_FIGURE_SCALE, MAX_FIGURE_PIXELS / width, MAX_FIGURE_PIXELS / height)
+        crop = (x0 - left, y0 - bottom, right - x1, top - y1)
+        bitmap = page.render(scale=scale, crop=crop, rotation=0, may_draw_forms=True)
+        try:
+            image = bitmap.to_pil()
+        finally:
+            bitmap.close()
+        buffer = io.BytesIO()
+        image.convert("RGB").save(buffer, format="PNG", optimize=False)
+        # Enlarged with the text, up to the page width; a picture is never shrunk below its
+        # printed size unless it is wider than the page.
+        ratio = min(1.5, TEXT_WIDTH_PT / width)
+        css_width = max(1, math.floor(width * ratio / 0.75))  # CSS px are 0.75 pt
+        css_height = max(1, math.floor(height * ratio / 0.75))
+        return _Picture(buffer.getvalue(), css_width, css_height)
+
+
+class _ImageFetcher(weasyprint.urls.URLFetcher):  # type: ignore[misc]
+    """Serves our rasterised figures and refuses every other URL.
+
+    Document text never becomes a URL, but refusing everything else means a stray one could
+    never make the worker fetch from the network or read a local file.
+    """
+
+    def __init__(self, images: dict[str, bytes]) -> None:
+        super().__init__(allowed_protocols=frozenset({"figure"}))
+        self.images = images
+
+    def fetch(self, url: str, headers: Any = None) -> Any:
+        content = self.images.get(url)
+        if content is None:
+            raise ValueError(f"refused to fetch {url[:80]!r}")
+        return weasyprint.urls.URLFetcherResponse(
+            url, body=content, headers={"Content-Type": "image/png"}
+        )
+
+
+# --- text ----------------------------------------------------------------------------------
+
+_SPACES = re.compile(r"\s+")
+
+
+def _clean(text: str) -> str:
+    """Layout whitespace collapsed; characters invalid in HTML/XML or meaningless left out."""
+    kept = "".join(ch for ch in text if _is_text(ch))
+    return _SPACES.sub(" ", kept).strip()
+
+
+def _is_text(ch: str) -> bool:
+    if ch in "\t\n\r":
+        return True
+    return unicodedata.category(ch) not in ("Cc", "Cs", "Co") and ch not in "\ufffe\uffff"
+
+
+def text_direction(text: str) -> str:
+    """'rtl' or 'ltr' from the first strongly directional character (HTML's dir=auto rule)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"
+
+
+def is_capitals_block(text: str) -> bool:
+    """A run of at least four words all in capitals (hard to read in large print)."""
+    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    return len(words) >= 4 and all(w.upper() == w and w.lower() != w for w in words)
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+# --- logging -------------------------------------------------------------------------------
+
+
+class _ToDebug(logging.Handler):
+    """WeasyPrint warns about fonts and CSS on every run; keep that out of the worker's log."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        log.debug("%s: %s", record.name, record.getMessage())
+
+
+_routed = False
+
+
+def _route_weasyprint_logs() -> None:
+    # Done on first use, not at import, so importing the engine has no logging side effects.
+    global _routed
+    if _routed:
+        return
+    for name in ("weasyprint", "fontTools"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(h, _ToDebug) for h in logger.handlers):
+            logger.addHandler(_ToDebug())
+        logger.propagate = False
+    _routed = True
