@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 from .glyphs import Glyph
 
 #: A horizontal gap wider than this many font sizes ends a fragment (column gutter, cell).
-FRAGMENT_GAP = 1.0
+#: Sizes are loose-box heights (about 1.2 em), so this is about 0.6 em: wider than any word
+#: space of justified text, narrower than the 10 pt gutters of LaTeX two-column pages.
+FRAGMENT_GAP = 0.5
 #: A gap wider than this many font sizes between glyphs is a space even if none was drawn.
 SPACE_GAP = 0.15
 

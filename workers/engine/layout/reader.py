@@ -52,7 +52,7 @@ from ..document import (
     Warning,
 )
 from .glyphs import PageContent, Rect, read_page
-from .lines import Fragment, Line, fragments, lines, text_of
+from .lines import FRAGMENT_GAP, Fragment, Line, fragments, lines, text_of
 from .operators import OperatorMap, map_operators
 
 #: Lines further apart than this many line heights do not belong to one block.
@@ -188,11 +188,13 @@ def _read_page(fitz: pdfium.PdfDocument, pk: pikepdf.Pdf, index: int, doc: Docum
 
 def page_blocks(content: PageContent) -> list[_Block]:
     """Blocks of one page in reading order."""
-    frags = fragments(content.glyphs)
-    page_lines = lines(frags)
-    tables, used = _tables(page_lines, content.index)
-    rest = [f for line in page_lines for f in line.fragments if id(f) not in used]
-    blocks = _text_blocks(rest, content.index) + tables
+    frags = [f for line in lines(fragments(content.glyphs)) for f in line.fragments]
+    blocks: list[_Block] = []
+    for region in _regions(frags):
+        region_lines = lines(region)
+        tables, used = _tables(region_lines, content.index)
+        rest = [f for line in region_lines for f in line.fragments if id(f) not in used]
+        blocks.extend(_text_blocks(rest, content.index) + tables)
     page_area = max(content.width * content.height, 1.0)
     for image in _merge_images(content.images):
         area = (image.x1 - image.x0) * (image.y1 - image.y0)
@@ -202,6 +204,112 @@ def page_blocks(content: PageContent) -> list[_Block]:
                        x1=image.x1, y1=image.y1)
             )
     return _reading_order(blocks)
+
+
+def _regions(frags: list[Fragment], depth: int = 0) -> list[list[Fragment]]:
+    """Split a page into regions at column gutters, in reading order.
+
+    A vertical gutter is a column break only when text on one side of it runs in long lines
+    that fill that side (set text); short fragments on both sides are a table or a form,
+    which must stay in one region to be read row by row. When no gutter runs the full height
+    (a title across two columns), the region is first cut across, at the first horizontal gap
+    below or above which such a gutter appears.
+    """
+    if len(frags) < 2 or depth > 40:
+        return [frags]
+    vertical = _column_split(frags)
+    if vertical is not None:
+        left, right = vertical
+        if sum(f.rtl for f in frags) > len(frags) / 2:
+            left, right = right, left
+        return _regions(left, depth + 1) + _regions(right, depth + 1)
+    cut = _cut_revealing_columns(frags, 2 if len(frags) < 3000 else 1)
+    if cut is not None:
+        return _regions(cut[0], depth + 1) + _regions(cut[1], depth + 1)
+    return [frags]
+
+
+def _cut_revealing_columns(
+    frags: list[Fragment], depth: int
+) -> tuple[list[Fragment], list[Fragment]] | None:
+    """The first horizontal cut after which one part (possibly after one more such cut, e.g.
+    a title above and a page number below) splits into columns."""
+    if len(frags) < 4:
+        return None
+    heights = statistics.median(f.height for f in frags)
+    cuts = _horizontal_cuts(frags, 0.25 * heights, 24 if depth > 1 else 8)
+    for top, bottom in cuts:
+        if _column_split(top) is not None or _column_split(bottom) is not None:
+            return top, bottom
+    if depth > 1:
+        for top, bottom in cuts:
+            if _cut_revealing_columns(top, depth - 1) or _cut_revealing_columns(bottom, depth - 1):
+                return top, bottom
+    return None
+
+
+def _column_split(frags: list[Fragment]) -> tuple[list[Fragment], list[Fragment]] | None:
+    if len(frags) < 4:
+        return None
+    size = statistics.median(f.size for f in frags) or 10.0
+    split = _split(frags, "x", max(4.0, FRAGMENT_GAP * size))
+    if split is None or not (_text_like(split[0]) or _text_like(split[1])):
+        return None
+    # A column is wider than a few characters: a gutter beside list numbers is no column break.
+    narrow = min(max(f.x1 for f in side) - min(f.x0 for f in side) for side in split)
+    return split if narrow >= 5 * size else None
+
+
+def _horizontal_cuts(
+    frags: list[Fragment], minimum: float, limit: int = 24
+) -> list[tuple[list[Fragment], list[Fragment]]]:
+    """The widest horizontal gaps (at most ``limit``), as (above, below), top to bottom."""
+    spans = sorted(frags, key=lambda f: -f.y1)
+    gaps: list[tuple[float, int]] = []
+    reach = spans[0].y0
+    for i in range(1, len(spans)):
+        gap = reach - spans[i].y1
+        if gap >= minimum:
+            gaps.append((gap, i))
+        reach = min(reach, spans[i].y0)
+    chosen = sorted(i for _, i in sorted(gaps, reverse=True)[:limit])
+    return [(spans[:i], spans[i:]) for i in chosen]
+
+
+def _split(
+    frags: list[Fragment], axis: str, minimum: float
+) -> tuple[list[Fragment], list[Fragment]] | None:
+    if axis == "x":
+        spans = sorted(((f.x0, f.x1, f) for f in frags), key=lambda s: (s[0], s[1]))
+    else:
+        spans = sorted(((-f.y1, -f.y0, f) for f in frags), key=lambda s: (s[0], s[1]))
+    best_gap, best_at = 0.0, -1
+    reach = spans[0][1]
+    for i in range(1, len(spans)):
+        gap = spans[i][0] - reach
+        if gap > best_gap:
+            best_gap, best_at = gap, i
+        reach = max(reach, spans[i][1])
+    if best_at < 0 or best_gap < minimum:
+        return None
+    return [s[2] for s in spans[:best_at]], [s[2] for s in spans[best_at:]]
+
+
+def _text_like(frags: list[Fragment], depth: int = 0) -> bool:
+    """Set text: lines of several words that fill their column (or columns, if this side is
+    itself split by a gutter)."""
+    if len(frags) < 3 or depth > 6:
+        return False
+    if statistics.median(len(f.text.split()) for f in frags) < 4:
+        return False
+    width = max(f.x1 for f in frags) - min(f.x0 for f in frags)
+    if width > 0 and statistics.median(f.width / width for f in frags) >= 0.6:
+        return True
+    size = statistics.median(f.size for f in frags) or 10.0
+    inner = _split(frags, "x", max(4.0, FRAGMENT_GAP * size))
+    return inner is not None and (
+        _text_like(inner[0], depth + 1) or _text_like(inner[1], depth + 1)
+    )
 
 
 def _merge_images(images: list[Rect]) -> list[Rect]:
@@ -343,6 +451,9 @@ def _table_from(run: list[Line], page: int) -> _Block | None:
     else:
         return None
     rows = [row for row in rows if row]
+    first = [f for row in rows for f in row if _in_column(f, columns[0])]
+    if sum(_is_marker(f.text) for f in first) > len(first) / 2:
+        return None  # bullets or numbers beside text: a list
     multi = [row for row in rows if len(row) > 1]
     if len(multi) < 3 or sum(len(row) for row in multi) < 2 * len(multi):
         return None
@@ -371,18 +482,33 @@ def _table_from(run: list[Line], page: int) -> _Block | None:
 
 
 def _starts_item(text: str) -> bool:
-    return bool(_BULLET.match(text) or _NUMBER.match(text))
+    return bool(_BULLET.match(text) or _NUMBER.match(text)) or _is_marker(text)
+
+
+def _is_marker(text: str) -> bool:
+    """A bullet or a list number standing alone (its text follows past a tab stop)."""
+    return bool(_BULLET.match(text + " x") or _NUMBER.match(text + " x")) and len(text) <= 6
 
 
 def _text_blocks(frags: list[Fragment], page: int) -> list[_Block]:
-    ordered = sorted(frags, key=lambda f: (-f.y1, f.x0))
+    # ``frags`` come line by line, top to bottom, each line left to right.
     open_blocks: list[_Block] = []
     done: list[_Block] = []
-    for f in ordered:
+    for f in frags:
         target = None
-        if not _starts_item(f.text):
+        for block in open_blocks:
+            last = block.frags[-1]
+            if (
+                min(last.y1, f.y1) - max(last.y0, f.y0) > 0.5 * min(last.height, f.height)
+                and 0 <= f.x0 - last.x1 < 2 * max(last.height, f.height)
+            ):
+                target = block  # the rest of the same line, past a wide gap ("2   Title")
+                break
+        if target is None and not _starts_item(f.text):
             for block in open_blocks:
                 last = block.frags[-1]
+                if _is_marker(last.text) and len(block.frags) == 1:
+                    continue  # a lone bullet or number waits for its text on the same line
                 height = max(last.height, f.height)
                 gap = last.y0 - f.y1
                 overlap = min(last.x1, f.x1) - max(last.x0, f.x0)
@@ -460,6 +586,10 @@ def _mostly_rtl(blocks: list[_Block]) -> bool:
 
 
 # --- document-wide classification ------------------------------------------------------------
+
+
+def _title_key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _norm(text: str) -> str:
@@ -621,7 +751,7 @@ def _heading_level(
     outline: dict[str, int],
     body_size: float,
 ) -> int:
-    key = _norm(text)
+    key = _title_key(text)
     if key in outline:
         return outline[key]
     if not _heading_candidate(block, text, body_size):
@@ -714,7 +844,7 @@ def _outline(pdf: pikepdf.Pdf) -> dict[str, int]:
             while stack and seen < 5000:
                 item, depth = stack.pop()
                 seen += 1
-                levels.setdefault(_norm(item.title or ""), min(depth, 6))
+                levels.setdefault(_title_key(item.title or ""), min(depth, 6))
                 stack.extend((child, depth + 1) for child in item.children)
     except (pikepdf.PdfError, ValueError, TypeError, AttributeError, RecursionError):
         return {}
