@@ -15,8 +15,8 @@ from workers.engine.formats import DEFAULT_PRINT_SIZE, PRINT_SIZES, ConversionOp
 def _convert(args: argparse.Namespace) -> int:
     from workers.engine import pipeline
 
-    size = args.size if args.to == OutputFormat.LARGE_PRINT.value else None
-    options = ConversionOptions(format=OutputFormat(args.to), print_size=size)
+    # ConversionOptions drops the size for formats without one.
+    options = ConversionOptions(format=OutputFormat(args.to), print_size=args.size)
     try:
         result = pipeline.convert(args.input, options, max_pages=args.max_pages)
     except ConversionError as error:
@@ -149,7 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         choices=PRINT_SIZES,
         default=DEFAULT_PRINT_SIZE,
-        help="large print body size in points (default %(default)s)",
+        help="large print (large-print, large-print-docx) body size in points "
+        "(default %(default)s)",
     )
     convert.add_argument("-o", "--output", type=Path, required=True, help="where to write")
     convert.add_argument("--max-pages", type=int, default=int(os.environ.get("AF_MAX_PAGES", 1500)))

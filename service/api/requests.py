@@ -183,6 +183,7 @@ _SUFFIX = {
     OutputFormat.TAGGED_PDF: ("tagged", "pdf"),
     OutputFormat.HTML: ("accessible", "html"),
     OutputFormat.LARGE_PRINT: ("large-print", "pdf"),
+    OutputFormat.LARGE_PRINT_DOCX: ("large-print", "docx"),
 }
 
 

@@ -22,9 +22,11 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from typing import Any
 
+import docx
 import pikepdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from .checks_large_print import FONT_SIZE_TOLERANCE, read_back
 
@@ -296,6 +298,99 @@ def check_large_print(content: bytes, *, point_size: float) -> Report:
         )
     )
     return make_report(checks, [f"{facts.pages} page(s)"])
+
+
+def check_large_print_docx(content: bytes, *, point_size: float) -> Report:
+    """A large print DOCX: it opens, has a title, and no text is small, italic or justified.
+
+    Each paragraph's and run's effective formatting is resolved through its style chain
+    (run, character style, paragraph style, their base styles, the document defaults).
+    """
+    try:
+        word = docx.Document(io.BytesIO(content))
+    except Exception as e:  # python-docx raises several kinds on a damaged package
+        return make_report([_check("opens", False, f"{type(e).__name__}: {e}")])
+    checks = [_check("opens", True, "python-docx reads it")]
+    title = (word.core_properties.title or "").strip()
+    checks.append(_check("title", bool(title), title or "no title in the core properties"))
+    default_size = _docx_default_size(word)
+    smallest: float | None = None
+    italic = justified = 0
+    for paragraph in _docx_paragraphs(word):
+        if not paragraph.text.strip():
+            continue
+        style_size = _style_value(paragraph.style, "size")
+        if paragraph.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY or (
+            _style_alignment(paragraph.style) == WD_ALIGN_PARAGRAPH.JUSTIFY
+        ):
+            justified += 1
+        for run in paragraph.runs:
+            if not run.text.strip():
+                continue
+            size = run.font.size or _style_value(run.style, "size") or style_size
+            points = size.pt if size is not None else default_size
+            if points is not None:
+                smallest = points if smallest is None else min(smallest, points)
+            if run.font.italic or _style_value(run.style, "italic") or (
+                run.font.italic is None and _style_value(paragraph.style, "italic")
+            ):
+                italic += 1
+    if smallest is None:
+        checks.append(_check("min-font-size", False, "no sized text found"))
+    else:
+        checks.append(
+            _check(
+                "min-font-size",
+                smallest >= point_size - FONT_SIZE_TOLERANCE,
+                f"smallest text {smallest:.1f} pt, required {point_size:g} pt",
+            )
+        )
+    checks.append(_check("no-italic", italic == 0, f"{italic} italic run(s)"))
+    checks.append(_check("no-justified", justified == 0, f"{justified} justified paragraph(s)"))
+    return make_report(checks)
+
+
+def _docx_paragraphs(word: Any) -> Iterator[Any]:
+    yield from word.paragraphs
+    for table in word.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                yield from cell.paragraphs
+    for section in word.sections:
+        yield from section.footer.paragraphs
+
+
+def _style_value(style: Any, attribute: str) -> Any:
+    """A font attribute from a style or the first of its base styles that sets it."""
+    seen = 0
+    while style is not None and seen < 20:
+        value = getattr(style.font, attribute)
+        if value is not None:
+            return value
+        style = style.base_style
+        seen += 1
+    return None
+
+
+def _style_alignment(style: Any) -> Any:
+    seen = 0
+    while style is not None and seen < 20:
+        value = style.paragraph_format.alignment
+        if value is not None:
+            return value
+        style = style.base_style
+        seen += 1
+    return None
+
+
+def _docx_default_size(word: Any) -> float | None:
+    size = word.styles.element.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}sz")
+    if size is None:
+        return 10.0  # Word's own default when the document says nothing
+    return int(size.get(f"{_W}val")) / 2
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _checks_of(report: Report) -> list[Check]:

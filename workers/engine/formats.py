@@ -10,6 +10,12 @@ class OutputFormat(StrEnum):
     TAGGED_PDF = "tagged-pdf"
     HTML = "html"
     LARGE_PRINT = "large-print"
+    #: The large print as a Word document, so the reader can adjust it further.
+    LARGE_PRINT_DOCX = "large-print-docx"
+
+
+#: Formats with a print size (body text in points).
+LARGE_PRINT_FORMATS = frozenset({OutputFormat.LARGE_PRINT, OutputFormat.LARGE_PRINT_DOCX})
 
 
 #: UKAAF: 16 pt is the minimum for large print, 18 pt the usual default.
@@ -20,11 +26,12 @@ DEFAULT_PRINT_SIZE = 18
 @dataclass(frozen=True)
 class ConversionOptions:
     format: OutputFormat
-    #: Body text size in points; only meaningful (and then required) for large print.
+    #: Body text size in points; only meaningful (and then required) for large print (PDF
+    #: or DOCX).
     print_size: int | None = None
 
     def __post_init__(self) -> None:
-        if self.format is OutputFormat.LARGE_PRINT:
+        if self.format in LARGE_PRINT_FORMATS:
             if self.print_size is None:
                 object.__setattr__(self, "print_size", DEFAULT_PRINT_SIZE)
             elif self.print_size not in PRINT_SIZES:
@@ -44,6 +51,7 @@ class ConversionOptions:
 #: older revision are not served (the engine version covers the shared reader).
 RENDERER_REVISIONS: dict[OutputFormat, str] = {
     OutputFormat.LARGE_PRINT: "document-1",
+    OutputFormat.LARGE_PRINT_DOCX: "document-1",
 }
 
 
@@ -57,4 +65,7 @@ FORMAT_INFO: dict[OutputFormat, FormatInfo] = {
     OutputFormat.TAGGED_PDF: FormatInfo("application/pdf", "pdf"),
     OutputFormat.HTML: FormatInfo("text/html; charset=utf-8", "html"),
     OutputFormat.LARGE_PRINT: FormatInfo("application/pdf", "pdf"),
+    OutputFormat.LARGE_PRINT_DOCX: FormatInfo(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"
+    ),
 }

@@ -17,13 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .analyse import analyse
-from .checks import Report, check_html, check_large_print, check_pdf
+from .checks import Report, check_html, check_large_print, check_large_print_docx, check_pdf
 from .document import Document, block_text
 from .errors import DocumentTooComplexError, RenderError, must_pass_through
 from .formats import DEFAULT_PRINT_SIZE, FORMAT_INFO, ConversionOptions, OutputFormat
 from .placeholder_text import PlainDocument, read_plain_text
 from .render_html import render_html
 from .render_large_print import build_large_print_html, html_to_pdf
+from .render_large_print_docx import render_large_print_docx
 from .render_pdf import render_tagged_pdf
 from .source import open_source
 
@@ -40,7 +41,7 @@ _PLACEHOLDER_NOTES = {
 }
 
 #: Formats rendered from the Document model (the others still use the placeholder reader).
-_FROM_DOCUMENT = frozenset({OutputFormat.LARGE_PRINT})
+_FROM_DOCUMENT = frozenset({OutputFormat.LARGE_PRINT, OutputFormat.LARGE_PRINT_DOCX})
 
 
 @dataclass(frozen=True)
@@ -95,19 +96,26 @@ def convert(source: Path, options: ConversionOptions, *, max_pages: int) -> Conv
 def _convert_document(
     source: Path, options: ConversionOptions, *, max_pages: int
 ) -> ConversionResult:
-    """analyse → render from the Document → check (large print)."""
+    """analyse → render from the Document → check (large print, PDF or DOCX)."""
     # analyse() validates first: bad input raises its own ConversionError unwrapped.
     with _unexpected_as_render_error("read"):
         document = analyse(source, max_pages=max_pages)
     # ConversionOptions always fills in the size for large print.
     size = options.print_size or DEFAULT_PRINT_SIZE
     notes: list[str] = []
+    docx = options.format is OutputFormat.LARGE_PRINT_DOCX
     with _unexpected_as_render_error("render"):
-        page = build_large_print_html(document, point_size=size, source=source)
-        content = html_to_pdf(page.html, images=page.images)
-        notes.extend(page.notes)
+        if docx:
+            content = render_large_print_docx(document, point_size=size, source=source)
+        else:
+            page = build_large_print_html(document, point_size=size, source=source)
+            content = html_to_pdf(page.html, images=page.images)
+            notes.extend(page.notes)
     with _unexpected_as_render_error("check"):
-        report = check_large_print(content, point_size=size)
+        if docx:
+            report = check_large_print_docx(content, point_size=size)
+        else:
+            report = check_large_print(content, point_size=size)
 
     review_reasons: list[str] = []
     if not any(block_text(block).strip() for block in document.blocks):

@@ -297,7 +297,7 @@ def build_large_print_html(
     document: Document, *, point_size: int, source: Path | None = None
 ) -> LargePrintHtml:
     """The HTML (with its stylesheet) that :func:`render_large_print` lays out."""
-    builder = _Builder(point_size, _FigureSource(source) if source else None)
+    builder = _Builder(point_size, FigureSource(source) if source else None)
     title = document_title(document)
     try:
         body = builder.title(title, document) + builder.blocks(document.blocks, top_level=True)
@@ -324,10 +324,10 @@ def build_large_print_html(
 def document_title(document: Document) -> str:
     """The title for the PDF's metadata: the Document's, else its first heading."""
     if document.title and document.title.strip():
-        return _clean(document.title)
+        return clean_text(document.title)
     for block in document.walk():
         if isinstance(block, Heading) and block.text.strip():
-            return _clean(block.text)
+            return clean_text(block.text)
     return DEFAULT_TITLE
 
 
@@ -416,7 +416,7 @@ def linearise(table: Table) -> list[tuple[str, list[tuple[str, str]]]]:
         pairs: list[tuple[str, str]] = []
         position = 0
         for index, cell in enumerate(row.cells):
-            text = _clean(cell.text)
+            text = clean_text(cell.text)
             label = labels.get(position, "") or f"Column {position + 1}"
             position += max(cell.col_span, 1)
             if index == 0 and cell.header and not title:
@@ -473,7 +473,7 @@ def _column_labels(rows: list[Row]) -> dict[int, str]:
     for row in rows:
         position = 0
         for cell in row.cells:
-            text = _clean(cell.text)
+            text = clean_text(cell.text)
             for column in range(position, position + max(cell.col_span, 1)):
                 if text and (not labels.get(column) or labels[column][-1] != text):
                     labels.setdefault(column, []).append(text)
@@ -487,7 +487,7 @@ def _column_labels(rows: list[Row]) -> dict[int, str]:
 class _Builder:
     """Turns Document blocks into plain dicts for the template, noting what it changed."""
 
-    def __init__(self, point_size: int, figures: _FigureSource | None) -> None:
+    def __init__(self, point_size: int, figures: FigureSource | None) -> None:
         self.point_size = point_size
         self.figures = figures
         self.images: dict[str, bytes] = {}
@@ -530,7 +530,7 @@ class _Builder:
         """The title as the first heading, unless the document starts with it already."""
         first = next((b for b in document.blocks if block_text(b).strip()), None)
         if title == DEFAULT_TITLE or (
-            isinstance(first, Heading) and _clean(first.text).casefold() == title.casefold()
+            isinstance(first, Heading) and clean_text(first.text).casefold() == title.casefold()
         ):
             return []
         self.last_heading = 1
@@ -557,7 +557,7 @@ class _Builder:
 
     def block(self, block: Block) -> list[dict[str, Any]]:
         if isinstance(block, Heading):
-            text = _clean(block.text)
+            text = clean_text(block.text)
             if not text:
                 return []
             # Headings never skip a level (PDF/UA, WCAG): a jump from h1 to h4 becomes h2.
@@ -566,14 +566,14 @@ class _Builder:
             self._count_capitals(text)
             return [self._text("heading", text, level=level)]
         if isinstance(block, Paragraph | Link):
-            text = _link_text(block) if isinstance(block, Link) else _clean(block.text)
+            text = _link_text(block) if isinstance(block, Link) else clean_text(block.text)
             if not text:
                 return []
             self._count_capitals(text)
             return [self._text("paragraph", text)]
         if isinstance(block, Note):
-            text = _clean(block.text)
-            label = _clean(block.label)
+            text = clean_text(block.text)
+            label = clean_text(block.label)
             if label and text.startswith(label):
                 label = ""  # the reader kept the label in the text
             return [self._text("note", text, label=label)] if text or label else []
@@ -601,7 +601,7 @@ class _Builder:
         }
 
     def _item(self, item: ListItem) -> dict[str, Any]:
-        label = _clean(item.label)
+        label = clean_text(item.label)
         inner = self.blocks(item.blocks)
         if inner and inner[0]["kind"] in ("paragraph", "note") and not inner[0]["label"]:
             inner[0]["label"] = label
@@ -615,7 +615,7 @@ class _Builder:
         if not rows:
             return []
         table = Table(rows=rows, caption=table.caption, prov=table.prov)
-        caption = _clean(table.caption or "")
+        caption = clean_text(table.caption or "")
         if table_fits(table, point_size=self.point_size):
             head = header_rows(table)
             grid = regular_rows(table)
@@ -658,8 +658,8 @@ class _Builder:
         return [_cell(cell, in_head=head) for cell in row.cells]
 
     def _figure(self, figure: Figure) -> list[dict[str, Any]]:
-        alt = _clean(figure.alt or "")
-        caption = _clean(figure.caption or "")
+        alt = clean_text(figure.alt or "")
+        caption = clean_text(figure.caption or "")
         picture = self.figures.draw(figure) if self.figures else None
         if picture is None and not alt and not caption:
             return []  # nothing a reader could see or hear
@@ -694,7 +694,7 @@ class _Builder:
 
 
 def _cell(cell: Cell, *, in_head: bool) -> dict[str, Any]:
-    text = _clean(cell.text)
+    text = clean_text(cell.text)
     header = cell.header or in_head
     scope = ""
     if header:
@@ -711,8 +711,8 @@ def _cell(cell: Cell, *, in_head: bool) -> dict[str, Any]:
 
 
 def _link_text(link: Link) -> str:
-    text = _clean(link.text)
-    target = _clean(link.target)
+    text = clean_text(link.text)
+    target = clean_text(link.target)
     # On paper a link is only useful if its address is printed.
     if target and target not in text:
         return f"{text} ({target})" if text else target
@@ -723,13 +723,13 @@ def _link_text(link: Link) -> str:
 
 
 @dataclass(frozen=True)
-class _Picture:
+class Picture:
     png: bytes
     css_width: int
     css_height: int
 
 
-class _FigureSource:
+class FigureSource:
     """Draws a figure's area of its source page, at a resolution bounded for print."""
 
     def __init__(self, path: Path) -> None:
@@ -741,7 +741,7 @@ class _FigureSource:
             self._pdf.close()
             self._pdf = None
 
-    def draw(self, figure: Figure) -> _Picture | None:
+    def draw(self, figure: Figure) -> Picture | None:
         if not figure.prov:
             return None
         prov = figure.prov[0]
@@ -762,7 +762,7 @@ class _FigureSource:
             log.info("figure on page %d not drawn: %s", prov.page + 1, e)
             return None
 
-    def _render(self, page: Any, x0: float, y0: float, x1: float, y1: float) -> _Picture | None:
+    def _render(self, page: Any, x0: float, y0: float, x1: float, y1: float) -> Picture | None:
         left, bottom, right, top = (float(v) for v in page.get_mediabox())
         # The crop is measured inwards from each edge of the page box.
         x0, x1 = max(x0, left), min(x1, right)
@@ -784,7 +784,7 @@ class _FigureSource:
         ratio = min(1.5, TEXT_WIDTH_PT / width)
         css_width = max(1, math.floor(width * ratio / 0.75))  # CSS px are 0.75 pt
         css_height = max(1, math.floor(height * ratio / 0.75))
-        return _Picture(buffer.getvalue(), css_width, css_height)
+        return Picture(buffer.getvalue(), css_width, css_height)
 
 
 class _ImageFetcher(weasyprint.urls.URLFetcher):  # type: ignore[misc]
@@ -812,7 +812,7 @@ class _ImageFetcher(weasyprint.urls.URLFetcher):  # type: ignore[misc]
 _SPACES = re.compile(r"\s+")
 
 
-def _clean(text: str) -> str:
+def clean_text(text: str) -> str:
     """Layout whitespace collapsed; characters invalid in HTML/XML or meaningless left out."""
     kept = "".join(ch for ch in text if _is_text(ch))
     return _SPACES.sub(" ", kept).strip()
