@@ -15,9 +15,10 @@ from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from service import store
-from service.db.engine import session_scope
+from service.db.engine import in_transaction, session_scope
 from service.db.models import Artifact, Request
 from service.settings import Settings
 from workers import notify, storage
@@ -99,28 +100,34 @@ def run(settings: Settings, job: Job) -> None:
 def _run_in(settings: Settings, job: Job, work_dir: Path) -> None:
     source = fetch_document(job.document_url, settings.source_policy(), work_dir / "source.pdf")
     key = cache_key(source.sha256, job.options)
-    served_from_cache = False
-    with session_scope(settings.database_url) as session:
+
+    def serve_from_cache(session: Session) -> bool:
         request = session.get_one(Request, job.request_id)
         store.record_source(session, request, source.sha256)
         cached = store.find_artifact(session, key)
-        if cached is not None and _file_present(settings, cached):
-            store.finish_with_artifact(
-                session, request, cached, task_id=job.task_id, actor=job.actor, from_cache=True
-            )
-            log.info("request %s served from cache (%s)", job.public_id, key[:12])
-            served_from_cache = True
-    if served_from_cache:
+        if cached is None or not _file_present(settings, cached):
+            return False
+        store.finish_with_artifact(
+            session, request, cached, task_id=job.task_id, actor=job.actor, from_cache=True
+        )
+        return True
+
+    if in_transaction(settings.database_url, serve_from_cache):
+        log.info("request %s served from cache (%s)", job.public_id, key[:12])
         notify.enqueue_pending(settings, job.request_id)  # e-mail the requester, after the commit
         return
 
     result = pipeline.convert(source.path, job.options, max_pages=settings.max_pages)
     artifact = _store_artifact(settings, key, source.sha256, job.options, result)
-    with session_scope(settings.database_url) as session:
+
+    def finish(session: Session) -> None:
         request = session.get_one(Request, job.request_id)
         store.finish_with_artifact(
             session, request, artifact, task_id=job.task_id, actor=job.actor, from_cache=False
         )
+
+    # A conversion can take minutes: a database blip at the end must not throw it away.
+    in_transaction(settings.database_url, finish)
     notify.enqueue_pending(settings, job.request_id)  # e-mail the requester, after the commit
     log.info("request %s converted (%d bytes)", job.public_id, len(result.content))
 
@@ -155,28 +162,33 @@ def _store_artifact(
         check_report=result.report,
         review_reasons=list(result.review_reasons),
     )
+
+    def insert(session: Session) -> Artifact:
+        existing = store.find_artifact(session, key)
+        if existing is not None:
+            # Rebuilt after its file went missing: same key, same path, same bytes.
+            return existing
+        session.add(artifact)
+        return artifact
+
     try:
-        with session_scope(settings.database_url) as session:
-            existing = store.find_artifact(session, key)
-            if existing is not None:
-                # Rebuilt after its file went missing: same key, same path, same bytes.
-                return existing
-            session.add(artifact)
+        return in_transaction(settings.database_url, insert)
     except IntegrityError:
         # An identical request finished first; its row describes the same file.
-        with session_scope(settings.database_url) as session:
-            existing = store.find_artifact(session, key)
-            if existing is None:
-                raise
-            return existing
-    return artifact
+        existing = in_transaction(
+            settings.database_url, lambda session: store.find_artifact(session, key)
+        )
+        if existing is None:
+            raise
+        return existing
 
 
 def record_failure(
     settings: Settings, job: Job, error: ConversionError, *, detail: str | None = None
 ) -> None:
     log.warning("request %s failed: %s (%s)", job.public_id, error.code, detail or "-")
-    with session_scope(settings.database_url) as session:
+
+    def write(session: Session) -> None:
         request = session.get_one(Request, job.request_id)
         store.fail(
             session,
@@ -187,4 +199,6 @@ def record_failure(
             actor=job.actor,
             detail=detail,
         )
+
+    in_transaction(settings.database_url, write)
     notify.enqueue_pending(settings, job.request_id)  # e-mail the requester, after the commit

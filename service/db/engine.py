@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def normalise_database_url(url: str) -> str:
@@ -77,3 +83,25 @@ def reset_after_fork() -> None:
     (closing would break the parent's connections, which share the same sockets)."""
     for engine in _engines.values():
         engine.dispose(close=False)
+
+
+def in_transaction(url: str, operation: Callable[[Session], T], *, retry_for: float = 30.0) -> T:
+    """Run ``operation`` in its own transaction, again from the start while the database is
+    unreachable or locked (``OperationalError``), for up to ``retry_for`` seconds.
+
+    For writes that must not be lost to a brief outage, such as a worker recording the result
+    of a conversion that took minutes. ``operation`` must be safe to run twice: ours are
+    conditional updates, which a second run leaves as the first one made them.
+    """
+    deadline = time.monotonic() + retry_for
+    delay = 0.2
+    while True:
+        try:
+            with session_scope(url) as session:
+                return operation(session)
+        except OperationalError as error:
+            if time.monotonic() + delay > deadline:
+                raise
+            log.warning("database unavailable (%s); retrying in %.1f s", error.orig, delay)
+            time.sleep(delay)
+            delay = min(delay * 2, 5.0)
