@@ -74,6 +74,7 @@ _PAGE_NUMBER = re.compile(
     r"(?:\s*(?:/|of|de|sur|von)\s*\d{1,4})?$",
     re.IGNORECASE,
 )
+_LEADER = re.compile(r"(\.\s?){4,}|…{2,}|_{4,}")
 _CAPTION = re.compile(
     r"^(figure|fig\.|table|tableau|tabelle|chart|graph|image|photo|map|diagram|exhibit|"
     r"illustration|abbildung|tabla|figura)\s*[\dIVX]",
@@ -737,8 +738,8 @@ def _heading_styles(body: list[_Block], body_size: float) -> dict[tuple[float, b
 def _heading_candidate(block: _Block, text: str, body_size: float) -> bool:
     if len(block.frags) > 3 or not 1 < len(text) <= 160 or _starts_item(text):
         return False
-    if not any(ch.isalpha() for ch in text):
-        return False
+    if not any(ch.isalpha() for ch in text) or _LEADER.search(text):
+        return False  # no words, or a table-of-contents entry ("Results ....... 12")
     if block.size >= 1.15 * body_size:
         return True
     return block.bold and block.size >= 0.95 * body_size and not text.endswith((".", ",", ";"))
