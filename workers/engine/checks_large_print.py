@@ -41,7 +41,11 @@ _JUSTIFIED_GAP_RATIO = 1.3
 #: Lines with fewer real word gaps than this are not judged (too little evidence).
 _MIN_GAPS = 3
 
-_WORD = re.compile(r"\w+")
+# Chinese, Japanese and Korean are written without spaces: each character counts as a word
+# (a line may break between any two of them).
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_WORD = re.compile(f"[{_CJK}]|[^\\W{_CJK}]+")
+_PDFIUM_HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})
 
 
 @dataclass
@@ -100,7 +104,8 @@ def read_back(content: bytes) -> ReadBack:
 def _read_page(textpage: pdfium.PdfTextPage, facts: ReadBack, italic: set[str]) -> None:
     count = textpage.count_chars()
     text = textpage.get_text_range(0, count) if count > 0 else ""
-    facts.page_texts.append(text)
+    # pdfium marks a hyphen it takes for a line-end hyphen as U+FFFE (U+0002 in older builds).
+    facts.page_texts.append(text.translate(_PDFIUM_HYPHENS))
     matrix = pdfium_c.FS_MATRIX()
     name_buffer = ctypes.create_string_buffer(256)
     flags = ctypes.c_int(0)
@@ -173,7 +178,12 @@ def _read_page(textpage: pdfium.PdfTextPage, facts: ReadBack, italic: set[str]) 
 
 
 def words(text: str) -> list[str]:
-    """Normalised words: NFKC, case-folded, letters and digits only (punctuation dropped)."""
+    """Normalised words: NFKC, case-folded, letters and digits only (punctuation dropped);
+    each Chinese, Japanese or Korean character is a word of its own.
+
+    >>> words("Hello, World 2026 日本")
+    ['hello', 'world', '2026', '日', '本']
+    """
     return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
 
 

@@ -1,0 +1,239 @@
+"""The large print PDF renderer, on Documents built in the test (no reader involved)."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+import pytest
+import weasyprint
+
+from workers.engine.checks import check_large_print
+from workers.engine.checks_large_print import document_words, read_back, word_recall
+from workers.engine.document import (
+    BBox,
+    Cell,
+    Document,
+    Figure,
+    Heading,
+    Page,
+    Paragraph,
+    Prov,
+    Row,
+    Table,
+)
+from workers.engine.render_large_print import (
+    TEXT_WIDTH_PT,
+    build_large_print_html,
+    linearise,
+    regular_rows,
+    render_large_print,
+    table_fits,
+)
+
+from .conftest import HEBREW, LONG_URL, WORDS, font_names, pdf_text, sample_document, wide_table
+
+
+@pytest.fixture(scope="module")
+def rendered() -> dict[int, bytes]:
+    doc = sample_document()
+    return {size: render_large_print(doc, point_size=size) for size in (16, 24)}
+
+
+@pytest.mark.parametrize("size", [16, 24])
+def test_every_glyph_is_at_least_the_size(rendered: dict[int, bytes], size: int) -> None:
+    facts = read_back(rendered[size])
+    assert facts.glyphs > 500
+    assert facts.too_small(size) == 0, facts.sizes
+    assert facts.smallest == pytest.approx(size, abs=0.5)
+    report = check_large_print(rendered[size], point_size=size)
+    assert report["passed"], report
+
+
+@pytest.mark.parametrize("size", [16, 24])
+def test_headings_are_larger_and_bold(rendered: dict[int, bytes], size: int) -> None:
+    facts = read_back(rendered[size])
+    assert max(facts.sizes) >= size * 1.3
+    assert any("Bold" in name for name in font_names(rendered[size]))
+
+
+def test_plain_sans_serif_no_italic_no_justified(rendered: dict[int, bytes]) -> None:
+    names = font_names(rendered[24])
+    assert names and all("LiberationSans" in n.replace("-", "") for n in names), names
+    facts = read_back(rendered[24])
+    assert facts.italic_fonts == [] and facts.slanted_glyphs == 0
+    assert facts.judged_lines > 5 and facts.justified_lines == 0
+
+
+def test_page_numbers_on_every_page(rendered: dict[int, bytes]) -> None:
+    facts = read_back(rendered[24])
+    assert facts.pages >= 2
+    for number, text in enumerate(facts.page_texts, start=1):
+        assert f"Page {number} of {facts.pages}" in text
+
+
+def test_a4_portrait_title_and_language(rendered: dict[int, bytes]) -> None:
+    with pikepdf.open(io.BytesIO(rendered[16])) as pdf:
+        width, height = (float(v) for v in pdf.pages[0].mediabox[2:])
+        assert (round(width), round(height)) == (595, 842)
+        assert str(pdf.docinfo["/Title"]) == "Garden waste collections"
+        assert str(pdf.Root.Lang) == "en-GB"
+
+
+def test_all_body_words_in_order(rendered: dict[int, bytes]) -> None:
+    recall = word_recall(document_words(sample_document()), read_back(rendered[16]).words)
+    assert recall.value == 1.0, recall.missing
+
+
+def test_original_page_markers(rendered: dict[int, bytes]) -> None:
+    text = pdf_text(rendered[16])
+    assert "Original page 1" in text and "Original page 2" in text
+
+
+def test_long_url_wraps_instead_of_shrinking() -> None:
+    doc = Document(title="Links", language="en", blocks=[Paragraph(f"See {LONG_URL} now.")])
+    content = render_large_print(doc, point_size=24)
+    facts = read_back(content)
+    assert facts.too_small(24) == 0
+    assert word_recall(document_words(doc), facts.words).value == 1.0
+    # Nothing runs off the page: every character is inside the text column.
+    pdf = pdfium.PdfDocument(content)
+    textpage = pdf[0].get_textpage()
+    rights = [textpage.get_charbox(i)[2] for i in range(textpage.count_chars())]
+    pdf.close()
+    assert max(rights) <= 595 - 56.69 + 1
+    assert facts.page_texts[0].count("very-long-path-segment") == 12
+
+
+def test_wide_table_is_linearised_not_shrunk() -> None:
+    table = wide_table(12)
+    assert not table_fits(table, point_size=18)
+    doc = Document(title="Table", language="en", blocks=[table])
+    page = build_large_print_html(doc, point_size=18)
+    assert "<table" not in page.html
+    assert any("row by row" in note for note in page.notes)
+    content = render_large_print(doc, point_size=18)
+    text = " ".join(pdf_text(content).split())
+    assert "Heading 11: value-0-11" in text and "Row 3" in text
+    assert read_back(content).too_small(18) == 0
+
+
+def test_narrow_table_stays_a_table() -> None:
+    doc = sample_document()
+    table = next(b for b in doc.blocks if isinstance(b, Table))
+    assert table_fits(table, point_size=28)
+    html = build_large_print_html(doc, point_size=28).html
+    assert '<th scope="col">Month</th>' in html and "<caption>Collection days</caption>" in html
+
+
+def test_table_fit_depends_on_the_size() -> None:
+    table = wide_table(4)
+    assert table_fits(table, point_size=16) != table_fits(table, point_size=28) or not (
+        table_fits(table, point_size=28)
+    )
+    # 170 mm of text: at 28 pt about 17 average characters fit across.
+    assert TEXT_WIDTH_PT / (28 * 0.58) < 30
+
+
+def test_ragged_table_is_made_regular() -> None:
+    table = Table(
+        [
+            Row([Cell("A", header=True), Cell("B", header=True), Cell("C", header=True)]),
+            Row([Cell("x", row_span=2), Cell("y")]),
+            Row([Cell("z")]),
+        ]
+    )
+    rows = regular_rows(table)
+    assert [len(r.cells) for r in rows] == [3, 3, 3]
+    assert [c.text for c in rows[2].cells] == ["", "z", ""]
+
+
+def test_linearised_rows_use_headings_and_row_headers() -> None:
+    table = Table(
+        [
+            Row([Cell("", header=True), Cell("2024", header=True), Cell("2025", header=True)]),
+            Row([Cell("Income", header=True), Cell("10"), Cell("")]),
+        ]
+    )
+    assert linearise(table) == [("Income", [("2024", "10")])]
+
+
+def test_right_to_left_paragraph() -> None:
+    doc = Document(title="Notice", language="he", blocks=[Paragraph(HEBREW)])
+    page = build_large_print_html(doc, point_size=20)
+    assert '<p dir="rtl">' in page.html
+    content = render_large_print(doc, point_size=20)
+    pdf = pdfium.PdfDocument(content)
+    textpage = pdf[0].get_textpage()
+    boxes = [textpage.get_charbox(i) for i in range(textpage.count_chars())]
+    pdf.close()
+    # Right aligned: the first line reaches the right edge of the text column.
+    assert max(box[2] for box in boxes) > 595 - 56.69 - 5
+    assert read_back(content).too_small(20) == 0
+
+
+def test_document_text_is_escaped() -> None:
+    doc = Document(title="<b>x</b>", blocks=[Paragraph('<img src="http://evil/x.png"> & co')])
+    html = build_large_print_html(doc, point_size=18).html
+    assert "<img" not in html and "&lt;img src=&#34;http://evil/x.png&#34;&gt; &amp; co" in html
+    text = pdf_text(render_large_print(doc, point_size=18))
+    assert '<img src="http://evil/x.png"> & co' in " ".join(text.split())
+
+
+def test_heading_levels_never_skip() -> None:
+    doc = Document(
+        title="T", blocks=[Heading("T", 1), Heading("Deep", 4), Paragraph("x"), Heading("B", 3)]
+    )
+    html = build_large_print_html(doc, point_size=18).html
+    assert re.findall(r"<h(\d)", html) == ["1", "2", "3"]
+
+
+def test_enormous_figure_is_downsampled_and_keeps_alt(tmp_path: Path) -> None:
+    from PIL import Image
+
+    picture = tmp_path / "big.png"
+    Image.new("RGB", (5000, 3000), (30, 90, 160)).save(picture)
+    source = tmp_path / "source.pdf"
+    weasyprint.HTML(
+        string=f'<html><body><img src="{picture.as_uri()}" style="width: 15cm"></body></html>'
+    ).write_pdf(source)
+    figure = Figure(
+        alt="A blue rectangle", caption="Figure 1: blue", prov=[Prov(0, BBox(56, 500, 482, 760))]
+    )
+    doc = Document(title="Figures", language="en", pages=[Page(595, 842)], blocks=[figure])
+    content = render_large_print(doc, point_size=18, source=source)
+    with pikepdf.open(io.BytesIO(content)) as pdf:
+        images = [
+            pikepdf.PdfImage(obj)
+            for page in pdf.pages
+            for obj in page.Resources.get("/XObject", {}).values()
+            if obj.get("/Subtype") == "/Image"
+        ]
+        assert "/Alt" in str(pdf.Root.StructTreeRoot.K.unparse()) or images
+    assert images and all(image.width <= 1400 for image in images)
+    assert "Figure 1: blue" in pdf_text(content)
+
+
+def test_figure_without_alt_is_noted_not_invented() -> None:
+    doc = Document(title="Figures", blocks=[Figure(prov=[Prov(0, BBox(0, 0, 100, 100))])])
+    page = build_large_print_html(doc, point_size=18)
+    assert page.notes == []  # no source, no alt, no caption: nothing to show
+    doc.blocks.append(Figure(caption="Map of the area"))
+    page = build_large_print_html(doc, point_size=18)
+    assert any("no alternative text" in note for note in page.notes)
+
+
+def test_justified_and_italic_text_are_detected() -> None:
+    text = WORDS * 6
+    html = (
+        '<html lang="en"><head><title>t</title></head><body style="font: 18pt Liberation Sans">'
+        f'<p style="text-align: justify">{text}</p><p style="font-style: italic">{text}</p>'
+        "</body></html>"
+    )
+    facts = read_back(weasyprint.HTML(string=html).write_pdf())
+    assert facts.justified_lines >= 3
+    assert facts.italic_fonts
+    assert facts.too_small(18) == 0 and facts.too_small(20) > 0
