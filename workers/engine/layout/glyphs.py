@@ -96,6 +96,8 @@ class _FontInfo:
     italic: bool
     artifact: bool = False
     rotated: bool = False
+    mcid: int = -1
+    owner: int = -1
 
 
 def read_page(pdf: pdfium.PdfDocument, index: int) -> PageContent:
@@ -175,11 +177,12 @@ def _glyphs(textpage: Any, owners: dict[int, int], content: PageContent) -> None
     rect = c.FS_RECTF()
     glyphs = content.glyphs
     previous: Glyph | None = None
+    get_object = _text_object_address
+    get_box = c.FPDFText_GetLooseCharBox
     for i in range(count):
         code = units[2 * i] | (units[2 * i + 1] << 8)
         char = chr(code) if not 0xD800 <= code <= 0xDFFF else _codepoint(raw, i)
-        obj = c.FPDFText_GetTextObject(raw, i)
-        address = ctypes.cast(obj, ctypes.c_void_p).value if obj else None
+        address = get_object(raw, i)
         if not address:
             # pdfium's generated spaces and line breaks: they tell where words end.
             if previous is not None and char.isspace():
@@ -188,23 +191,34 @@ def _glyphs(textpage: Any, owners: dict[int, int], content: PageContent) -> None
                           previous.size, previous.bold, previous.font, -1, previous.mcid)
                 )
             continue
-        if not c.FPDFText_GetLooseCharBox(raw, i, rect):
+        if not get_box(raw, i, rect):
             continue
         info = fonts.get(address)
         if info is None:
+            obj = c.FPDFText_GetTextObject(raw, i)
             info = fonts[address] = _font(obj, raw, i)
-        x0, x1 = sorted((rect.left, rect.right))
-        y0, y1 = sorted((rect.bottom, rect.top))
+            info.mcid = c.FPDFPageObj_GetMarkedContentID(obj)
+            info.owner = owners.get(address, -1)
+        left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
+        x0, x1 = (left, right) if left <= right else (right, left)
+        y0, y1 = (bottom, top) if bottom <= top else (top, bottom)
         # The loose box is the font's ascent-to-descent box, scaled by the text matrix and CTM:
         # its height is the effective size (pdfium's font size ignores the matrices).
-        size = round(min(y1 - y0, x1 - x0) if abs(rect.top - rect.bottom) < 0.01 else y1 - y0, 1)
+        height = y1 - y0
+        size = round(height if height >= 0.01 else x1 - x0, 1)
         glyph = Glyph(
-            char, x0, y0, x1, y1, size, info.bold, info.name,
-            owners.get(address, -1), c.FPDFPageObj_GetMarkedContentID(obj), info.italic,
-            info.artifact, info.rotated,
+            char, x0, y0, x1, y1, size, info.bold, info.name, info.owner, info.mcid,
+            info.italic, info.artifact, info.rotated,
         )
         glyphs.append(glyph)
         previous = glyph
+
+
+# FPDFText_GetTextObject again, returning the bare address: comparing and hashing addresses is
+# several times cheaper than casting a pointer object for each of a page's characters.
+_text_object_address = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0
+)
 
 
 def _codepoint(textpage: Any, index: int) -> str:

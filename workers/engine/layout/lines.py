@@ -11,6 +11,7 @@ columns, table cells and tab stops. A *line* is every fragment sharing a baselin
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 import unicodedata
@@ -41,7 +42,7 @@ class Fragment:
     x1: float = 0.0
     y1: float = 0.0
 
-    @property
+    @functools.cached_property
     def size(self) -> float:
         return statistics.median(g.size for g in self.glyphs) if self.glyphs else 0.0
 

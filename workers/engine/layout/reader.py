@@ -218,6 +218,8 @@ def _regions(frags: list[Fragment], depth: int = 0) -> list[list[Fragment]]:
     """
     if len(frags) < 2 or depth > 40:
         return [frags]
+    if sum(len(f.text.split()) >= 4 for f in frags) < 3:
+        return [frags]  # no running text here, so no text columns: a table, a form, a list
     vertical = _column_split(frags)
     if vertical is not None:
         left, right = vertical
@@ -238,12 +240,14 @@ def _cut_revealing_columns(
     if len(frags) < 4:
         return None
     heights = statistics.median(f.height for f in frags)
-    cuts = _horizontal_cuts(frags, 0.25 * heights, 24 if depth > 1 else 8)
+    cuts = _horizontal_cuts(frags, 0.25 * heights, 12)
     for top, bottom in cuts:
         if _column_split(top) is not None or _column_split(bottom) is not None:
             return top, bottom
     if depth > 1:
-        for top, bottom in cuts:
+        # A title above and a page number below both bridge the gutter: try cutting off the
+        # first or last few lines, then look again.
+        for top, bottom in cuts[:3] + cuts[-3:]:
             if _cut_revealing_columns(top, depth - 1) or _cut_revealing_columns(bottom, depth - 1):
                 return top, bottom
     return None
@@ -301,7 +305,8 @@ def _text_like(frags: list[Fragment], depth: int = 0) -> bool:
     itself split by a gutter)."""
     if len(frags) < 3 or depth > 6:
         return False
-    if statistics.median(len(f.text.split()) for f in frags) < 4:
+    long = sum(len(f.text.split()) >= 4 for f in frags)
+    if long < 3 or long < len(frags) / 2:
         return False
     width = max(f.x1 for f in frags) - min(f.x0 for f in frags)
     if width > 0 and statistics.median(f.width / width for f in frags) >= 0.6:
