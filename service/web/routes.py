@@ -19,11 +19,12 @@ from fastapi import APIRouter
 from fastapi import Request as HttpRequest
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from service import store
 from service.api.deps import SettingsDep
-from service.api.requests import content_disposition, download_filename
+from service.api.requests import _PUBLIC_ID, content_disposition, download_filename
 from service.db.engine import session_scope
 from service.db.models import DOWNLOADABLE_STATES, Request, RequestState, utcnow
 from service.settings import Settings
@@ -407,9 +408,7 @@ def _form_page(
 # --- status -------------------------------------------------------------------------------
 
 
-def _find(session: Any, public_id: str) -> Request | None:
-    from service.api.requests import _PUBLIC_ID
-
+def _find(session: Session, public_id: str) -> Request | None:
     return store.get_request(session, public_id) if _PUBLIC_ID.match(public_id) else None
 
 

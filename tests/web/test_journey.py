@@ -161,3 +161,33 @@ def test_whole_journey_with_the_keyboard(site: Site, page: Any) -> None:
     page.reload()
     assert "You can download it again until" in page.inner_text("#request-status")
     assert httpx.get(status_url, timeout=10).headers["referrer-policy"] == "no-referrer"
+
+
+def test_the_journey_works_without_javascript(site: Site, browser: Any) -> None:
+    context = browser.new_context(java_script_enabled=False, accept_downloads=True)
+    page = context.new_page()
+    try:
+        document = site.document("/reports/no-script.pdf")
+        page.goto(f"{site.base_url}/request?document={document}")
+        page.check("#format")  # the web page
+        page.fill("#email", "")
+        with page.expect_navigation():
+            page.click("#submit")
+        assert page.title().startswith("Request received")
+        with page.expect_navigation():
+            page.click("#status-link")
+        # No script: the page never changes by itself; "Check again" reloads it.
+        for _ in range(120):
+            if page.locator("#download").count():
+                break
+            assert page.locator("#check-again button").is_visible()
+            with page.expect_navigation():
+                page.click("#check-again button")
+        else:
+            raise AssertionError("never ready: " + page.inner_text("#request-status"))
+        assert page.inner_text("#status-live") == ""  # the live region is for app.js only
+        with page.expect_download() as download_info:
+            page.click("#download")
+        assert download_info.value.suggested_filename == "no-script-accessible.html"
+    finally:
+        context.close()

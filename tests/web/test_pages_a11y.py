@@ -41,11 +41,13 @@ def states(site: Site) -> dict[str, str]:
     review = submit(site, site.documents.url("/scan.pdf"), "html", "review@example.org")
     failed = submit(site, site.documents.url("/missing.pdf"), "html", "failed@example.org")
     queued = submit(site, site.document("/a11y/queued.pdf"), "tagged-pdf")
+    processing = submit(site, site.document("/a11y/processing.pdf"), "tagged-pdf")
     cancelled = submit(site, site.document("/a11y/cancelled.pdf"), "tagged-pdf")
     expired = submit(site, site.document("/a11y/expired.pdf"), "tagged-pdf")
-    for public_id in (ready, review, failed, queued, cancelled, expired):
+    for public_id in (ready, review, failed, queued, processing, cancelled, expired):
         wait_for_state(base, public_id)
     set_state(site, queued, "queued")
+    set_state(site, processing, "processing")
     set_state(site, cancelled, "cancelled")
     set_state(site, expired, "expired")
     assert httpx.get(f"{base}/requests/{ready}/download", timeout=30).status_code == 200
@@ -66,6 +68,7 @@ def states(site: Site) -> dict[str, str]:
         "form-prefilled": f"{base}/request?document={site.document('/a11y/ready.pdf')}",
         "confirmation": f"{base}/requests/{ready}/confirmation",
         "status-queued": f"{base}/requests/{queued}",
+        "status-processing": f"{base}/requests/{processing}",
         "status-ready": f"{base}/requests/{ready}",
         "status-needs-review": f"{base}/requests/{review}",
         "status-failed": f"{base}/requests/{failed}",
