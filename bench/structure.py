@@ -10,7 +10,9 @@ For every tagged PDF in ../shared/corpus/tagged/ and the PDF/UA Reference Suite
    word recall (truth body words found anywhere in the layout model, artifacts included),
    heading F1 (text match) and level accuracy (of matched headings), list-item F1, table F1
    (word-set overlap), figure recall (truth figures drawing an image, matched by box overlap);
-4. time: layout analysis against poppler's ``pdftotext`` on the same stripped file, in this run.
+4. time: layout analysis against poppler's ``pdftotext`` on the same stripped file, in this run;
+5. s_recall: the structure reader on the original, checked against poppler's words (the
+   structure reader is the truth, so this is the one independent check of it).
 
 A file whose tags cover too little of its text (the structure reader fell back to layout) has
 no truth and is listed but not scored. Scores with nothing to count (no headings in truth or
@@ -58,7 +60,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 MAX_PAGES = 1500
 LARGE_FILE = SHARED / "corpus" / "hostile" / "large-page-count-irs-manual-400p.pdf"
-MEASURES = ("order", "recall", "head_f1", "level", "list_f1", "table_f1", "fig_rec")
+MEASURES = (
+    "order", "recall", "head_f1", "level", "list_f1", "table_f1", "fig_rec", "s_recall"
+)
 TRUTH_COUNT = {"head_f1": "n_headings", "list_f1": "n_items", "table_f1": "n_tables"}
 
 
@@ -152,6 +156,7 @@ class Scores:
     list_f1: float | None = None
     table_f1: float | None = None
     fig_rec: float | None = None
+    s_recall: float | None = None
     n_headings: int = 0
     n_items: int = 0
     n_tables: int = 0
@@ -202,12 +207,13 @@ def score(name: str, truth: Document, found: Document) -> Scores:
     return s
 
 
-def pdftotext_seconds(path: Path) -> float:
+def pdftotext(path: Path) -> tuple[float, str]:
+    """Seconds poppler takes to extract the text, and the text."""
     started = time.perf_counter()
-    subprocess.run(
-        ["pdftotext", "-q", str(path), "-"], stdout=subprocess.DEVNULL, check=False, timeout=300
+    out = subprocess.run(
+        ["pdftotext", "-q", str(path), "-"], capture_output=True, check=False, timeout=300
     )
-    return time.perf_counter() - started
+    return time.perf_counter() - started, out.stdout.decode("utf-8", "replace")
 
 
 def run_file(path: Path, tmp: Path) -> Scores:
@@ -221,7 +227,11 @@ def run_file(path: Path, tmp: Path) -> Scores:
     layout_s = time.perf_counter() - started
     s = score(path.name, truth, found)
     s.layout_s = layout_s
-    s.pdftotext_s = pdftotext_seconds(stripped)
+    s.pdftotext_s, _ = pdftotext(stripped)
+    # The structure reader is the truth above, so it cannot be scored against itself; what can
+    # be checked is that it loses no text: poppler's words found in its model.
+    _, text = pdftotext(path)
+    s.s_recall = recall(words(text), all_words(truth))
     return s
 
 
