@@ -638,6 +638,10 @@ def _classify(
                 if _overlaps(r, block.bbox)
             ]
             item = _BULLET.match(text) or _NUMBER.match(text)
+            if item and block.size >= 1.15 * body_size and _heading_level(
+                block, text, styles, outline, body_size
+            ):
+                item = None  # "1. Introduction" set large is a numbered heading
             if item:
                 label = next(g for g in item.groups() if g)
                 entry = ListItem(label, [Paragraph(text[item.end():].strip(), prov, page_links)],
@@ -672,6 +676,7 @@ def _classify(
                     continue
                 stack = []
                 doc.blocks.append(Paragraph(text, prov, page_links))
+    _normalise_levels(doc)
     for result in results:
         for block in result.blocks:
             if id(block) in artifact_ids:
@@ -740,14 +745,42 @@ def _heading_styles(body: list[_Block], body_size: float) -> dict[tuple[float, b
     return {style: min(i + 1, 6) for i, style in enumerate(ordered)}
 
 
+_NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?\s+\S")
+
+
+def _normalise_levels(doc: Document) -> None:
+    """Section numbers decide levels where headings have them ("3.2.1" is one below "3.2");
+    then levels are renumbered 1, 2, 3… in order, so none is skipped."""
+    heads = [b for b in doc.blocks if isinstance(b, Heading)]
+    numbered = [(h, m.group(1).count(".") + 1) for h in heads if (m := _NUMBERED.match(h.text))]
+    if len(numbered) >= 3 and len({depth for _, depth in numbered}) > 1:
+        shallowest = min(depth for _, depth in numbered)
+        numbered_levels = {h.level for h, depth in numbered if depth == shallowest}
+        base = min(numbered_levels)
+        for h, depth in numbered:
+            h.level = min(base + depth - shallowest, 6)
+    used = sorted({h.level for h in heads})
+    rank = {level: i + 1 for i, level in enumerate(used)}
+    for h in heads:
+        h.level = rank[h.level]
+
+
 def _heading_candidate(block: _Block, text: str, body_size: float) -> bool:
-    if len(block.frags) > 3 or not 1 < len(text) <= 160 or _starts_item(text):
+    if len(block.frags) > 3 or not 1 < len(text) <= 160:
         return False
-    if not any(ch.isalpha() for ch in text) or _LEADER.search(text):
-        return False  # no words, or a table-of-contents entry ("Results ....... 12")
+    if not any(ch.isalpha() for ch in text) or _LEADER.search(text) or _BULLET.match(text):
+        return False  # no words, a table-of-contents entry ("Results ....... 12"), a bullet
     if block.size >= 1.15 * body_size:
-        return True
-    return block.bold and block.size >= 0.95 * body_size and not text.endswith((".", ",", ";"))
+        return True  # a larger face: a heading, even when numbered like a list ("1. Scope")
+    # The body's size in bold: a heading only if it is a short line that reads like a title.
+    return (
+        block.bold
+        and block.size >= 0.95 * body_size
+        and len(block.frags) <= 2
+        and not _starts_item(text)
+        and not text.endswith((".", ",", ";", ":"))
+        and not text[:1].islower()
+    )
 
 
 def _heading_level(
