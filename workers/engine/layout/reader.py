@@ -23,6 +23,7 @@ Nothing is tuned to particular files; every threshold is relative to font size o
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from collections import Counter
@@ -90,6 +91,8 @@ class _Block:
     frags: list[Fragment] = field(default_factory=list)
     kind: str = "text"  # text | table | figure
     table: list[list[Fragment | None]] | None = None
+    #: For a table: the lines it was built from (to rebuild it when a continuation is found).
+    lines: list[Line] = field(default_factory=list)
     image: Rect | None = None
     x0: float = 0.0
     y0: float = 0.0
@@ -204,7 +207,32 @@ def page_blocks(content: PageContent) -> list[_Block]:
                 _Block(content.index, kind="figure", image=image, x0=image.x0, y0=image.y0,
                        x1=image.x1, y1=image.y1)
             )
-    return _reading_order(blocks)
+    return _join_tables(_reading_order(blocks))
+
+
+def _join_tables(blocks: list[_Block]) -> list[_Block]:
+    """Tables split by a wide gap between rows, one after the other: rebuilt as one."""
+    out: list[_Block] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.kind == block.kind == "table"
+            and _x_overlap(previous, block) >= 0.6
+        ):
+            joined = _table_from(previous.lines + block.lines, block.page)
+            if joined is not None:
+                out[-1] = joined
+                continue
+        out.append(block)
+    return out
+
+
+def _x_overlap(a: _Block | BBox, b: _Block | BBox) -> float:
+    """Horizontal overlap as a share of the narrower of the two."""
+    overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
+    narrower = min(a.x1 - a.x0, b.x1 - b.x0)
+    return overlap / narrower if narrower > 0 else 0.0
 
 
 def _regions(frags: list[Fragment], depth: int = 0) -> list[list[Fragment]]:
@@ -258,11 +286,27 @@ def _column_split(frags: list[Fragment]) -> tuple[list[Fragment], list[Fragment]
         return None
     size = statistics.median(f.size for f in frags) or 10.0
     split = _split(frags, "x", max(4.0, FRAGMENT_GAP * size))
-    if split is None or not (_text_like(split[0]) or _text_like(split[1])):
+    if split is None:
         return None
+    left_text, right_text = _text_like(split[0]), _text_like(split[1])
+    if not (left_text or right_text):
+        return None
+    if left_text != right_text and _rows_align(*split):
+        return None  # a table whose last (or first) column holds longer text
     # A column is wider than a few characters: a gutter beside list numbers is no column break.
     narrow = min(max(f.x1 for f in side) - min(f.x0 for f in side) for side in split)
     return split if narrow >= 5 * size else None
+
+
+def _rows_align(a: list[Fragment], b: list[Fragment]) -> bool:
+    """Most lines on the shorter side sit on the baseline of a fragment on the other side."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    bases = sorted(f.y0 for f in large)
+    aligned = 0
+    for f in small:
+        k = bisect.bisect_left(bases, f.y0 - 1.0)
+        aligned += k < len(bases) and bases[k] <= f.y0 + 1.0
+    return aligned > 0.6 * len(small)
 
 
 def _horizontal_cuts(
@@ -449,7 +493,8 @@ def _table_from(run: list[Line], page: int) -> _Block | None:
         columns = _columns(rows)
         if len(columns) < 2:
             return None
-        text = [c for c in columns if _is_text_column(c, rows)]
+        total = columns[-1][1] - columns[0][0]
+        text = [c for c in columns if c[1] - c[0] >= 0.35 * total and _is_text_column(c, rows)]
         if not text:
             break
         # A column of running text beside a table (or beside another column): not cells.
@@ -477,7 +522,7 @@ def _table_from(run: list[Line], page: int) -> _Block | None:
             else:
                 cell_row[k] = f
         cells.append(cell_row)
-    block = _Block(page, kind="table", table=cells)
+    block = _Block(page, kind="table", table=cells, lines=list(run))
     for row in rows:
         for f in row:
             block.add(f)
@@ -629,7 +674,29 @@ def _classify(
                 continue
             if block.kind == "table":
                 stack = []
-                doc.blocks.append(_table(block, result, prov))
+                table = _table(block, result, prov)
+                previous = doc.blocks[-1] if doc.blocks else None
+                if (
+                    isinstance(previous, Table)
+                    and previous.prov
+                    and previous.prov[-1].page != block.page
+                    and _x_overlap(previous.prov[-1].bbox, block.bbox) >= 0.6
+                    and abs(_columns_of(previous) - _columns_of(table)) <= 1
+                ):
+                    # The same table, continued past a page break or a wide gap between rows;
+                    # a repeated header row is dropped.
+                    rows = table.rows
+                    if rows and previous.rows and [c.text for c in rows[0].cells] == [
+                        c.text for c in previous.rows[0].cells
+                    ]:
+                        rows = rows[1:]
+                    previous.rows.extend(rows)
+                    previous.prov.extend(table.prov)
+                    width = _columns_of(previous)
+                    for row in previous.rows:  # keep rows regular
+                        row.cells.extend(Cell("") for _ in range(width - len(row.cells)))
+                else:
+                    doc.blocks.append(table)
                 continue
             text = block.text
             page_links = [
@@ -829,6 +896,10 @@ def _figure(block: _Block, result: _PageResult, prov: list[Prov]) -> Figure:
                 break
     image = f"page:{block.page}/object:{block.image.obj}" if block.image else None
     return Figure(image=image, caption=caption, prov=prov)
+
+
+def _columns_of(table: Table) -> int:
+    return max((len(row.cells) for row in table.rows), default=0)
 
 
 def _table(block: _Block, result: _PageResult, prov: list[Prov]) -> Table:
