@@ -25,6 +25,9 @@ READABLE = [
     "hostile/pages-tree-deeply-nested.pdf",
     "hostile/truncated-in-trailer.pdf",
     "hostile/malformed-scanner-output.pdf",
+    "hostile/bomb-giant-jbig2-image.pdf",
+    "hostile/qpdf-ossfuzz-69969.pdf",
+    "scanned/scanned-brochure-4-rotations.pdf",
 ]
 REFUSED = [
     "hostile/enc-aes128-r4-user-pw.pdf",

@@ -50,7 +50,7 @@ class OperatorMap:
 def map_operators(page: pikepdf.Page, pdfium_kinds: list[str]) -> OperatorMap:
     try:
         instructions = pikepdf.parse_content_stream(page)
-    except (pikepdf.PdfError, ValueError, TypeError, RuntimeError) as e:
+    except Exception as e:  # noqa: BLE001 - any damage (or a missing decoder) only costs refs
         return OperatorMap([-1] * len(pdfium_kinds), f"content stream unreadable: {e}")
     if len(instructions) > MAX_OPERATORS:
         return OperatorMap([-1] * len(pdfium_kinds), "too many operators to map")

@@ -173,10 +173,16 @@ def read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None = None) -
 
 def _read_page(fitz: pdfium.PdfDocument, pk: pikepdf.Pdf, index: int, doc: Document) -> _PageResult:
     try:
-        content = read_page(fitz, index)
-    except (pdfium.PdfiumError, OSError, ValueError) as e:
-        doc.warnings.append(Warning("page-unreadable", str(e), index))
+        return _analyse_page(fitz, pk, index, doc)
+    except Exception as e:  # noqa: BLE001 - one bad page must not lose the document
+        doc.warnings.append(Warning("page-unreadable", f"{type(e).__name__}: {e}", index))
         return _PageResult(Page(0.0, 0.0), [], OperatorMap(), [])
+
+
+def _analyse_page(
+    fitz: pdfium.PdfDocument, pk: pikepdf.Pdf, index: int, doc: Document
+) -> _PageResult:
+    content = read_page(fitz, index)
     for message in content.warnings:
         doc.warnings.append(Warning("page-truncated", message, index))
     opmap = map_operators(pk.pages[index], content.object_kinds)

@@ -104,9 +104,15 @@ def read_structure(path: Path, *, max_pages: int) -> Document:
         try:
             count = min(len(fitz), len(pk.pages), max_pages)
             reader.load_pages(fitz, count)
+            doc = reader.build()
+        except Exception as e:  # noqa: BLE001 - broken tags: the layout still reads the page
+            fallback = read_layout(path, max_pages=max_pages, pdf=pk)
+            fallback.warnings.append(
+                Warning("structure-unusable", f"{type(e).__name__}: {e}: read from layout")
+            )
+            return fallback
         finally:
             fitz.close()
-        doc = reader.build()
         if reader.coverage() < MIN_COVERAGE:
             fallback = read_layout(path, max_pages=max_pages, pdf=pk)
             fallback.warnings.append(
