@@ -666,7 +666,8 @@ def _classify(
         for f in b.frags:
             sizes[round(f.size * 2) / 2] += len(f.text)
     body_size = sizes.most_common(1)[0][0] if sizes else 10.0
-    styles = _heading_styles(body, body_size)
+    repeated = _repeated_texts(body, body_size)
+    styles = _heading_styles([b for b in body if _title_key(b.text) not in repeated], body_size)
     stack: list[ListBlock] = []
     list_x: list[float] = []
     for result in results:
@@ -712,7 +713,7 @@ def _classify(
             ]
             item = _BULLET.match(text) or _NUMBER.match(text)
             if item and block.size >= 1.15 * body_size and _heading_level(
-                block, text, styles, outline, body_size
+                block, text, styles, outline, body_size, repeated
             ):
                 item = None  # "1. Introduction" set large is a numbered heading
             if item:
@@ -736,7 +737,7 @@ def _classify(
                     list_x.append(indent)
                 stack[-1].items.append(entry)
                 continue
-            level = _heading_level(block, text, styles, outline, body_size)
+            level = _heading_level(block, text, styles, outline, body_size, repeated)
             if level:
                 stack = []
                 doc.blocks.append(Heading(text, level, prov, page_links))
@@ -809,6 +810,15 @@ def _find_artifacts(doc: Document, results: list[_PageResult]) -> dict[int, Any]
     return found
 
 
+def _repeated_texts(body: list[_Block], body_size: float) -> set[str]:
+    """Heading-like texts printed three times or more: running titles on pages of a long
+    table, chart legends, repeated labels. A heading names one section."""
+    counts = Counter(
+        _title_key(b.text) for b in body if _heading_candidate(b, b.text, body_size)
+    )
+    return {key for key, n in counts.items() if n >= 3}
+
+
 def _heading_styles(body: list[_Block], body_size: float) -> dict[tuple[float, bool], int]:
     styles: Counter[tuple[float, bool]] = Counter()
     for b in body:
@@ -843,6 +853,8 @@ def _heading_candidate(block: _Block, text: str, body_size: float) -> bool:
         return False
     if not any(ch.isalpha() for ch in text) or _LEADER.search(text) or _BULLET.match(text):
         return False  # no words, a table-of-contents entry ("Results ....... 12"), a bullet
+    if not (text[0].isalnum() or text[0] in "«“‘\"'(¿¡[§"):
+        return False  # "= staff time", "$ = under 50 000": a legend
     if block.size >= 1.15 * body_size:
         return True  # a larger face: a heading, even when numbered like a list ("1. Scope")
     # The body's size in bold: a heading only if it is a short line that reads like a title.
@@ -862,11 +874,12 @@ def _heading_level(
     styles: dict[tuple[float, bool], int],
     outline: dict[str, int],
     body_size: float,
+    repeated: frozenset[str] | set[str] = frozenset(),
 ) -> int:
     key = _title_key(text)
     if key in outline:
         return outline[key]
-    if not _heading_candidate(block, text, body_size):
+    if key in repeated or not _heading_candidate(block, text, body_size):
         return 0
     return styles.get((round(block.size), block.bold), 0)
 
