@@ -169,6 +169,28 @@ def record_source(session: Session, request: Request, source_sha256: str) -> Non
     )
 
 
+def record_source_facts(
+    session: Session, request: Request, *, size: int, pages: int | None, title: str | None
+) -> None:
+    """Remember what the source is, so the form can show it when it is asked for again."""
+    session.execute(
+        update(Request)
+        .where(Request.id == request.id)
+        .values(source_size=size, source_pages=pages, source_title=title[:300] if title else None)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def known_source(session: Session, document_url: str) -> Request | None:
+    """The latest request for ``document_url`` whose source was fetched, if any."""
+    return session.scalar(
+        select(Request)
+        .where(Request.document_url == document_url, Request.source_size.is_not(None))
+        .order_by(Request.id.desc())
+        .limit(1)
+    )
+
+
 def finish_with_artifact(
     session: Session,
     request: Request,

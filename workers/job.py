@@ -13,6 +13,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -25,7 +26,8 @@ from workers import notify, storage
 from workers.engine import pipeline
 from workers.engine.errors import ConversionCrashedError, ConversionError
 from workers.engine.formats import FORMAT_INFO, ConversionOptions, OutputFormat
-from workers.sources import fetch_document
+from workers.engine.source import open_source
+from workers.sources import FetchedSource, fetch_document
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +106,8 @@ def _run_in(settings: Settings, job: Job, work_dir: Path) -> None:
     def serve_from_cache(session: Session) -> bool:
         request = session.get_one(Request, job.request_id)
         store.record_source(session, request, source.sha256)
+        # Title, pages and size, shown on the form to the next person asking (issue 7).
+        store.record_source_facts(session, request, **_source_facts(settings, source))
         cached = store.find_artifact(session, key)
         if cached is None or not _file_present(settings, cached):
             return False
@@ -130,6 +134,14 @@ def _run_in(settings: Settings, job: Job, work_dir: Path) -> None:
     in_transaction(settings.database_url, finish)
     notify.enqueue_pending(settings, job.request_id)  # e-mail the requester, after the commit
     log.info("request %s converted (%d bytes)", job.public_id, len(result.content))
+
+
+def _source_facts(settings: Settings, source: FetchedSource) -> dict[str, Any]:
+    try:
+        info = open_source(source.path, max_pages=settings.max_pages)
+    except ConversionError:
+        return {"size": source.size, "pages": None, "title": None}  # the pipeline will say why
+    return {"size": source.size, "pages": info.page_count, "title": info.title}
 
 
 def _file_present(settings: Settings, artifact: Artifact) -> bool:

@@ -104,6 +104,10 @@ class Request(Base):
     public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
     document_url: Mapped[str] = mapped_column(Text)
     source_sha256: Mapped[str | None] = mapped_column(String(64))
+    #: What the fetched source turned out to be, shown on the form next time it is asked for.
+    source_size: Mapped[int | None] = mapped_column(Integer)
+    source_pages: Mapped[int | None] = mapped_column(Integer)
+    source_title: Mapped[str | None] = mapped_column(String(300))
     format: Mapped[str] = mapped_column(String(32))
     print_size: Mapped[int | None] = mapped_column(Integer)
     assistive_technology: Mapped[str | None] = mapped_column(String(200))

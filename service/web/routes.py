@@ -378,6 +378,7 @@ def _form_page(
     cookie = http_request.cookies.get(security.CSRF_COOKIE) or security.new_csrf_cookie()
     document = answers.document
     known = bool(document) and not (errors or {}).get("document") and "://" in document
+    facts = _known_facts(settings, document) if known else None
     response = templates.TemplateResponse(
         http_request,
         "request.html",
@@ -388,6 +389,7 @@ def _form_page(
             "csrf_token": security.csrf_form_token(settings.secret_key, cookie),
             "document_name": content.document_name(document) if known else None,
             "document_site": content.document_site(document) if known else None,
+            "document_facts": facts,
             "settings": settings,
             "suggested": content.SUGGESTED_FORMAT,
         },
@@ -403,6 +405,19 @@ def _form_page(
         path="/",
     )
     return response
+
+
+def _known_facts(settings: Settings, document_url: str) -> dict[str, Any] | None:
+    """The document's title, pages and size, if someone has asked for it before."""
+    with session_scope(settings.database_url) as session:
+        earlier = store.known_source(session, document_url)
+        if earlier is None or earlier.source_size is None:
+            return None
+        return {
+            "title": earlier.source_title,
+            "pages": earlier.source_pages,
+            "size": _size_text(earlier.source_size),
+        }
 
 
 # --- status -------------------------------------------------------------------------------
@@ -436,6 +451,7 @@ def _view(http_request: HttpRequest, settings: Settings, request: Request) -> di
         "document_url": request.document_url,
         "document_name": content.document_name(request.document_url),
         "document_site": content.document_site(request.document_url),
+        "document_title": request.source_title,
         "format": content.format_label(request.format, request.print_size),
         "download_label": content.DOWNLOAD_LABELS.get(request.format, "Download"),
         "created_at": request.created_at,

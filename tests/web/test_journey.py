@@ -157,8 +157,14 @@ def test_whole_journey_with_the_keyboard(site: Site, page: Any) -> None:
         assert notification is not None
         assert (notification.kind, notification.state) == ("ready", "sent")
 
+    # The next person following the publisher's link sees what the document is.
+    page.goto(f"{site.base_url}/request?document={document}")
+    known = page.inner_text("#document-known")
+    assert "Annual report" in known and "annual-report.pdf" in known
+    assert re.search(r"a PDF of 2 pages, \d+ KB", known), known
+
     # The status page now offers the file until the retention period ends.
-    page.reload()
+    page.goto(status_url)
     assert "You can download it again until" in page.inner_text("#request-status")
     assert httpx.get(status_url, timeout=10).headers["referrer-policy"] == "no-referrer"
 

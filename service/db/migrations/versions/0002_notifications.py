@@ -1,4 +1,4 @@
-"""e-mail notifications and the requester hash for duplicate requests
+"""e-mail notifications, the requester hash for duplicate requests, source facts
 
 Revision ID: 0002
 Revises: 0001
@@ -18,6 +18,9 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table("requests", schema=None) as batch_op:
         batch_op.add_column(sa.Column("requester_hash", sa.String(length=64), nullable=True))
+        batch_op.add_column(sa.Column("source_size", sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column("source_pages", sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column("source_title", sa.String(length=300), nullable=True))
         batch_op.create_index(
             batch_op.f("ix_requests_requester_hash"), ["requester_hash"], unique=False
         )
@@ -50,4 +53,7 @@ def downgrade() -> None:
 
     with op.batch_alter_table("requests", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_requests_requester_hash"))
+        batch_op.drop_column("source_title")
+        batch_op.drop_column("source_pages")
+        batch_op.drop_column("source_size")
         batch_op.drop_column("requester_hash")
