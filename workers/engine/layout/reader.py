@@ -241,7 +241,13 @@ def _x_overlap(a: _Block | BBox, b: _Block | BBox) -> float:
     return overlap / narrower if narrower > 0 else 0.0
 
 
-def _regions(frags: list[Fragment], depth: int = 0) -> list[list[Fragment]]:
+#: Column splits tried per page at most: the search for columns is bounded work.
+COLUMN_SEARCH_BUDGET = 300
+
+
+def _regions(
+    frags: list[Fragment], depth: int = 0, budget: list[int] | None = None
+) -> list[list[Fragment]]:
     """Split a page into regions at column gutters, in reading order.
 
     A vertical gutter is a column break only when text on one side of it runs in long lines
@@ -250,24 +256,25 @@ def _regions(frags: list[Fragment], depth: int = 0) -> list[list[Fragment]]:
     (a title across two columns), the region is first cut across, at the first horizontal gap
     below or above which such a gutter appears.
     """
-    if len(frags) < 2 or depth > 40:
+    budget = [COLUMN_SEARCH_BUDGET] if budget is None else budget
+    if len(frags) < 2 or depth > 40 or budget[0] <= 0:
         return [frags]
     if sum(len(f.text.split()) >= 4 for f in frags) < 3:
         return [frags]  # no running text here, so no text columns: a table, a form, a list
-    vertical = _column_split(frags)
+    vertical = _column_split(frags, budget)
     if vertical is not None:
         left, right = vertical
         if sum(f.rtl for f in frags) > len(frags) / 2:
             left, right = right, left
-        return _regions(left, depth + 1) + _regions(right, depth + 1)
-    cut = _cut_revealing_columns(frags, 2 if len(frags) < 3000 else 1)
+        return _regions(left, depth + 1, budget) + _regions(right, depth + 1, budget)
+    cut = _cut_revealing_columns(frags, 2 if len(frags) < 3000 else 1, budget)
     if cut is not None:
-        return _regions(cut[0], depth + 1) + _regions(cut[1], depth + 1)
+        return _regions(cut[0], depth + 1, budget) + _regions(cut[1], depth + 1, budget)
     return [frags]
 
 
 def _cut_revealing_columns(
-    frags: list[Fragment], depth: int
+    frags: list[Fragment], depth: int, budget: list[int]
 ) -> tuple[list[Fragment], list[Fragment]] | None:
     """The first horizontal cut after which one part (possibly after one more such cut, e.g.
     a title above and a page number below) splits into columns."""
@@ -276,18 +283,26 @@ def _cut_revealing_columns(
     heights = statistics.median(f.height for f in frags)
     cuts = _horizontal_cuts(frags, 0.25 * heights, 12)
     for top, bottom in cuts:
-        if _column_split(top) is not None or _column_split(bottom) is not None:
+        if _column_split(top, budget) is not None or _column_split(bottom, budget) is not None:
             return top, bottom
     if depth > 1:
         # A title above and a page number below both bridge the gutter: try cutting off the
         # first or last few lines, then look again.
         for top, bottom in cuts[:3] + cuts[-3:]:
-            if _cut_revealing_columns(top, depth - 1) or _cut_revealing_columns(bottom, depth - 1):
+            if _cut_revealing_columns(top, depth - 1, budget) or _cut_revealing_columns(
+                bottom, depth - 1, budget
+            ):
                 return top, bottom
     return None
 
 
-def _column_split(frags: list[Fragment]) -> tuple[list[Fragment], list[Fragment]] | None:
+def _column_split(
+    frags: list[Fragment], budget: list[int] | None = None
+) -> tuple[list[Fragment], list[Fragment]] | None:
+    if budget is not None:
+        budget[0] -= 1
+        if budget[0] < 0:
+            return None
     if len(frags) < 4:
         return None
     size = statistics.median(f.size for f in frags) or 10.0
