@@ -10,6 +10,9 @@ import pikepdf
 
 from tests.web.conftest import Site
 
+#: axe-core rule sets the project's pages and messages are held to.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
 
 def blank_pdf() -> bytes:
     """A page with no text at all, like a scan: the engine sends it to staff review."""

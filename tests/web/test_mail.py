@@ -4,7 +4,9 @@ and what happens when the mail server is busy or refuses."""
 from __future__ import annotations
 
 import time
+from typing import Any
 
+from axe_playwright_python.sync_playwright import Axe
 from sqlalchemy import select
 
 from service.db.engine import session_scope
@@ -12,7 +14,7 @@ from service.db.models import Notification, Request
 from service.working_days import LONDON
 from tests.support.api_client import wait_for_state
 from tests.web.conftest import Site
-from tests.web.helpers import blank_pdf, submit
+from tests.web.helpers import AXE_TAGS, blank_pdf, submit
 
 
 def _find(site: Site, public_id: str) -> tuple[Request, Notification | None]:
@@ -39,7 +41,7 @@ def _wait_notification(site: Site, public_id: str, state: str, timeout: float = 
         time.sleep(0.2)
 
 
-def test_failure_and_review_messages_say_what_happens_next(site: Site) -> None:
+def test_failure_and_review_messages_say_what_happens_next(site: Site, page: Any) -> None:
     site.documents.files["/mail/scan.pdf"] = blank_pdf()
     failed = submit(site, site.documents.url("/mail/gone.pdf"), "html", "gone@example.org")
     review = submit(site, site.documents.url("/mail/scan.pdf"), "tagged-pdf", "scan@example.org")
@@ -65,6 +67,10 @@ def test_failure_and_review_messages_say_what_happens_next(site: Site) -> None:
         assert "/tmp" not in text.get_content() and "Traceback" not in text.get_content()
         assert message["Auto-Submitted"] == "auto-generated"
         assert not list(message.iter_attachments())
+        # The HTML part is held to the same standard as the pages.
+        page.set_content(html.get_content())
+        result = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        assert not result.response["violations"], result.generate_report()
 
 
 def test_a_busy_mail_server_is_retried_until_the_message_goes(site: Site) -> None:
