@@ -27,6 +27,8 @@ import pypdfium2.raw as c
 MAX_GLYPHS = 200_000
 #: Page objects visited per page (recursing into Form XObjects), for images and rules.
 MAX_OBJECTS = 50_000
+#: Shapes kept per page for finding vector drawings.
+MAX_PATHS = 3000
 #: A path thinner than this (points) in one direction is a rule (table border, underline).
 RULE_THICKNESS = 2.5
 
@@ -72,6 +74,8 @@ class PageContent:
     glyphs: list[Glyph] = field(default_factory=list)
     images: list[Rect] = field(default_factory=list)
     rules: list[Rect] = field(default_factory=list)
+    #: Painted paths that are not rules (shapes of vector drawings, box backgrounds).
+    paths: list[Rect] = field(default_factory=list)
     #: Top-level page-object index -> kind ("text", "path", "image", "shading", "form").
     object_kinds: list[str] = field(default_factory=list)
     #: Marked-content id of every top-level object (-1 when none).
@@ -144,6 +148,8 @@ def _objects(page: Any, content: PageContent) -> dict[int, int]:
                 rect.x1 - rect.x0 <= RULE_THICKNESS or rect.y1 - rect.y0 <= RULE_THICKNESS
             ):
                 content.rules.append(rect)
+            elif kind == c.FPDF_PAGEOBJ_PATH and len(content.paths) < MAX_PATHS:
+                content.paths.append(rect)
         elif kind == c.FPDF_PAGEOBJ_FORM:
             for k in range(c.FPDFFormObj_CountObjects(obj)):
                 inner = c.FPDFFormObj_GetObject(obj, k)

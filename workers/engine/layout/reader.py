@@ -206,6 +206,11 @@ def page_blocks(content: PageContent) -> list[_Block]:
         rest = [f for line in region_lines for f in line.fragments if id(f) not in used]
         blocks.extend(_text_blocks(rest, content.index) + tables)
     page_area = max(content.width * content.height, 1.0)
+    for drawing in _drawings(content, frags):
+        blocks.append(
+            _Block(content.index, kind="figure", image=drawing, x0=drawing.x0, y0=drawing.y0,
+                   x1=drawing.x1, y1=drawing.y1)
+        )
     for image in _merge_images(content.images):
         area = (image.x1 - image.x0) * (image.y1 - image.y0)
         if area >= FIGURE_MIN_AREA * page_area and area < 0.9 * page_area:
@@ -381,6 +386,42 @@ def _text_like(frags: list[Fragment], depth: int = 0) -> bool:
     return inner is not None and (
         _text_like(inner[0], depth + 1) or _text_like(inner[1], depth + 1)
     )
+
+
+def _drawings(content: PageContent, frags: list[Fragment]) -> list[Rect]:
+    """Vector drawings (charts, diagrams): clusters of many shapes covering some of the page,
+    holding at most short labels. A single shape, or shapes behind running text, are boxes
+    and backgrounds, not figures."""
+    page_area = max(content.width * content.height, 1.0)
+    shapes = [
+        r for r in content.paths
+        if (r.x1 - r.x0) * (r.y1 - r.y0) < 0.5 * page_area
+    ]
+    clusters: list[tuple[Rect, int]] = []
+    for r in sorted(shapes, key=lambda r: (-r.y1, r.x0)):
+        for k, (m, n) in enumerate(clusters):
+            if r.x0 <= m.x1 + 3 and m.x0 <= r.x1 + 3 and r.y0 <= m.y1 + 3 and m.y0 <= r.y1 + 3:
+                clusters[k] = (
+                    Rect(min(m.x0, r.x0), min(m.y0, r.y0), max(m.x1, r.x1), max(m.y1, r.y1),
+                         m.obj),
+                    n + 1,
+                )
+                break
+        else:
+            clusters.append((Rect(r.x0, r.y0, r.x1, r.y1, r.obj), 1))
+    out = []
+    for box, count in clusters:
+        area = (box.x1 - box.x0) * (box.y1 - box.y0)
+        if count < 4 or not 0.02 * page_area <= area <= 0.6 * page_area:
+            continue
+        inside = [
+            f for f in frags
+            if box.x0 <= (f.x0 + f.x1) / 2 <= box.x1 and box.y0 <= (f.y0 + f.y1) / 2 <= box.y1
+        ]
+        if any(len(f.text.split()) >= 6 for f in inside):
+            continue  # running text on a coloured box or in a ruled table: not a picture
+        out.append(box)
+    return out
 
 
 def _merge_images(images: list[Rect]) -> list[Rect]:
