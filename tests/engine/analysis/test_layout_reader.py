@@ -160,3 +160,26 @@ def test_list_items_hold_labels_and_bodies(html_pdf: HtmlPdf) -> None:
         ("a.", "Alpha item"), ("b.", "Beta item"), ("c.", "Gamma")
     ]
     assert all(isinstance(i, ListItem) for i in lst.items)
+
+
+def test_vector_chart_is_a_figure(html_pdf: HtmlPdf) -> None:
+    bars = "".join(
+        f"<rect x='{20 + 50 * i}' y='{150 - h}' width='30' height='{h}' fill='#36c'/>"
+        f"<text x='{22 + 50 * i}' y='170' font-size='10'>Q{i + 1}</text>"
+        for i, h in enumerate([40, 90, 120, 70, 100])
+    )
+    path = html_pdf(
+        f"<p>{LOREM}</p><svg width='300' height='180'><line x1='10' y1='150' x2='290' y2='150'"
+        f" stroke='black'/>{bars}</svg><p>Figure 2: Sales by quarter</p><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    (figure,) = [b for b in doc.blocks if isinstance(b, Figure)]
+    assert figure.caption == "Figure 2: Sales by quarter"
+    assert figure.prov[0].bbox.width > 150
+
+
+def test_a_line_opening_with_a_dash_in_prose_is_not_a_list(html_pdf: HtmlPdf) -> None:
+    path = html_pdf(f"<p>{LOREM}</p><p>— said the keeper, closing the gate.</p><p>{LOREM}</p>")
+    doc = read_layout(path, max_pages=5)
+    assert not [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert "— said the keeper, closing the gate." in [block_text(b) for b in doc.blocks]

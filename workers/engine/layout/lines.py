@@ -115,7 +115,9 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
             last = current.glyphs[-1]
             gap = g.x0 - last.x1
             size = max(g.size, last.size, 1.0)
-            if -0.5 * size <= gap <= FRAGMENT_GAP * size or (
+            # A ligature's glyphs ("fi") share one box: the second starts where the first did.
+            overlap = max(0.5 * size, last.x1 - last.x0 + 0.5)
+            if -overlap <= gap <= FRAGMENT_GAP * size or (
                 # right-to-left runs advance leftwards
                 -FRAGMENT_GAP * size <= last.x0 - g.x1 <= FRAGMENT_GAP * size and gap < 0
             ):

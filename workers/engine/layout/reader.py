@@ -206,7 +206,10 @@ def page_blocks(content: PageContent) -> list[_Block]:
         rest = [f for line in region_lines for f in line.fragments if id(f) not in used]
         blocks.extend(_text_blocks(rest, content.index) + tables)
     page_area = max(content.width * content.height, 1.0)
+    tables = [b for b in blocks if b.kind == "table"]
     for drawing in _drawings(content, frags):
+        if any(_area_share(drawing, t) > 0.3 for t in tables):
+            continue  # the rules and shading of a table
         blocks.append(
             _Block(content.index, kind="figure", image=drawing, x0=drawing.x0, y0=drawing.y0,
                    x1=drawing.x1, y1=drawing.y1)
@@ -388,19 +391,31 @@ def _text_like(frags: list[Fragment], depth: int = 0) -> bool:
     )
 
 
+#: Shapes considered per page when looking for vector drawings (bounded work).
+MAX_SHAPES = 2000
+
+
+def _area_share(a: Rect, b: _Block) -> float:
+    """How much of ``a`` lies inside ``b``."""
+    w = min(a.x1, b.x1) - max(a.x0, b.x0)
+    h = min(a.y1, b.y1) - max(a.y0, b.y0)
+    area = (a.x1 - a.x0) * (a.y1 - a.y0)
+    return w * h / area if w > 0 and h > 0 and area > 0 else 0.0
+
+
 def _drawings(content: PageContent, frags: list[Fragment]) -> list[Rect]:
     """Vector drawings (charts, diagrams): clusters of many shapes covering some of the page,
     holding at most short labels. A single shape, or shapes behind running text, are boxes
     and backgrounds, not figures."""
     page_area = max(content.width * content.height, 1.0)
     shapes = [
-        r for r in content.paths
+        r for r in content.paths + content.rules
         if (r.x1 - r.x0) * (r.y1 - r.y0) < 0.5 * page_area
-    ]
+    ][:MAX_SHAPES]
     clusters: list[tuple[Rect, int]] = []
     for r in sorted(shapes, key=lambda r: (-r.y1, r.x0)):
         for k, (m, n) in enumerate(clusters):
-            if r.x0 <= m.x1 + 3 and m.x0 <= r.x1 + 3 and r.y0 <= m.y1 + 3 and m.y0 <= r.y1 + 3:
+            if r.x0 <= m.x1 + 6 and m.x0 <= r.x1 + 6 and r.y0 <= m.y1 + 6 and m.y0 <= r.y1 + 6:
                 clusters[k] = (
                     Rect(min(m.x0, r.x0), min(m.y0, r.y0), max(m.x1, r.x1), max(m.y1, r.y1),
                          m.obj),
@@ -409,6 +424,24 @@ def _drawings(content: PageContent, frags: list[Fragment]) -> list[Rect]:
                 break
         else:
             clusters.append((Rect(r.x0, r.y0, r.x1, r.y1, r.obj), 1))
+    # Clusters that grew into each other are one drawing (bounded: few clusters on a page).
+    merged = True
+    while merged and len(clusters) <= 300:
+        merged = False
+        for i in range(len(clusters)):
+            for j in range(i + 1, len(clusters)):
+                (a, count_a), (b, count_b) = clusters[i], clusters[j]
+                if a.x0 <= b.x1 + 6 and b.x0 <= a.x1 + 6 and a.y0 <= b.y1 + 6 and b.y0 <= a.y1 + 6:
+                    clusters[i] = (
+                        Rect(min(a.x0, b.x0), min(a.y0, b.y0), max(a.x1, b.x1), max(a.y1, b.y1),
+                             a.obj),
+                        count_a + count_b,
+                    )
+                    del clusters[j]
+                    merged = True
+                    break
+            if merged:
+                break
     out = []
     for box, count in clusters:
         area = (box.x1 - box.x0) * (box.y1 - box.y0)
@@ -565,7 +598,7 @@ def _table_from(run: list[Line], page: int) -> _Block | None:
         return None
     rows = [row for row in rows if row]
     first = [f for row in rows for f in row if _in_column(f, columns[0])]
-    if sum(_is_marker(f.text) for f in first) > len(first) / 2:
+    if len(columns) == 2 and sum(_is_marker(f.text) for f in first) > len(first) / 2:
         return None  # bullets or numbers beside text: a list
     multi = [row for row in rows if len(row) > 1]
     if len(multi) < 3 or sum(len(row) for row in multi) < 2 * len(multi):
@@ -603,8 +636,18 @@ def _is_marker(text: str) -> bool:
     return bool(_BULLET.match(text + " x") or _NUMBER.match(text + " x")) and len(text) <= 6
 
 
+def _leading(frags: list[Fragment]) -> float:
+    """The usual gap between a line and the next one below it in the same column."""
+    gaps = []
+    for a, b in zip(frags, frags[1:], strict=False):
+        if min(a.x1, b.x1) > max(a.x0, b.x0) and a.y0 > b.y1 - 0.5 * a.height:
+            gaps.append(a.y0 - b.y1)
+    return statistics.median(gaps) if len(gaps) >= 3 else float("inf")
+
+
 def _text_blocks(frags: list[Fragment], page: int) -> list[_Block]:
     # ``frags`` come line by line, top to bottom, each line left to right.
+    leading = _leading(frags)
     open_blocks: list[_Block] = []
     done: list[_Block] = []
     for f in frags:
@@ -625,8 +668,10 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[_Block]:
                 height = max(last.height, f.height)
                 gap = last.y0 - f.y1
                 overlap = min(last.x1, f.x1) - max(last.x0, f.x0)
+                # A paragraph break is a gap clearly wider than the usual gap between lines.
+                limit = min(BLOCK_GAP * height, max(leading + 0.3 * height, 0.15 * height))
                 if (
-                    -0.5 * height < gap < BLOCK_GAP * height
+                    -0.5 * height < gap < limit
                     and overlap > 0
                     and abs(last.size - f.size) <= 0.15 * max(last.size, f.size)
                     and last.bold == f.bold
@@ -807,11 +852,29 @@ def _classify(
                 stack = []
                 doc.blocks.append(Paragraph(text, prov, page_links))
     _normalise_levels(doc)
+    _drop_lone_items(doc)
     for result in results:
         for block in result.blocks:
             if id(block) in artifact_ids:
                 doc.artifacts.append(Artifact(artifact_ids[id(block)], block.text,
                                               [_prov(block, result)]))
+
+
+def _drop_lone_items(doc: Document) -> None:
+    """A lone line opening with a dash or a letter is prose (dialogue, an attribution, an
+    initial: "T. Carew"), not a list; a lone bullet or "1." may well be one."""
+    for k, block in enumerate(doc.blocks):
+        if (
+            isinstance(block, ListBlock)
+            and len(block.items) == 1
+            and (block.items[0].label in ("-", "–", "—") or block.items[0].label[:1].isalpha())
+            and all(isinstance(b, Paragraph) for b in block.items[0].blocks)
+        ):
+            item = block.items[0]
+            paragraphs = [b for b in item.blocks if isinstance(b, Paragraph)]
+            text = " ".join([item.label, *(b.text for b in paragraphs)])
+            links = [link for b in paragraphs for link in b.links]
+            doc.blocks[k] = Paragraph(text, block.prov, links)
 
 
 def _continued_item(
