@@ -285,6 +285,12 @@ def pending_notifications(session: Session, request_id: int) -> list[Notificatio
     )
 
 
+def download_expires_at(request: Request, retention_days: int) -> datetime | None:
+    """Downloads end ``retention_days`` after the first one; ``None`` before that."""
+    delivered = next((e.at for e in request.events if e.to_state == "delivered"), None)
+    return delivered + timedelta(days=retention_days) if delivered else None
+
+
 def find_active_duplicate(
     session: Session, *, requester_hash: str, document_url: str, options: ConversionOptions
 ) -> Request | None:

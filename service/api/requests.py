@@ -152,6 +152,10 @@ def download(
     artifact = request.artifact
     if RequestState(request.state) not in DOWNLOADABLE_STATES or artifact is None:
         raise ApiError(409, "not-ready", "The accessible version is not ready yet.")
+    # Download links end with the retention period, even before the purge runs (issue 7).
+    expires = store.download_expires_at(request, settings.retention_days_after_delivery)
+    if expires is not None and utcnow() >= expires:
+        raise ApiError(410, "expired", "The retention period has passed; please ask again.")
     try:
         path = storage.resolve(settings.storage_dir, artifact.path)
     except storage.UnsafeStoragePath as error:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -427,18 +426,10 @@ def _find(session: Session, public_id: str) -> Request | None:
     return store.get_request(session, public_id) if _PUBLIC_ID.match(public_id) else None
 
 
-def download_expires_at(request: Request, settings: Settings) -> datetime | None:
-    """Downloads end the retention period after the first one (the link in the e-mail too)."""
-    delivered = next((e.at for e in request.events if e.to_state == "delivered"), None)
-    if delivered is None:
-        return None
-    return delivered + timedelta(days=settings.retention_days_after_delivery)
-
-
 def _view(http_request: HttpRequest, settings: Settings, request: Request) -> dict[str, Any]:
     """Everything the confirmation and status templates show about one request."""
     state = RequestState(request.state)
-    expires = download_expires_at(request, settings)
+    expires = store.download_expires_at(request, settings.retention_days_after_delivery)
     if state in DOWNLOADABLE_STATES and expires is not None and utcnow() >= expires:
         state = RequestState.EXPIRED  # the retention purge has not run yet; the link has ended
     downloadable = state in DOWNLOADABLE_STATES and request.artifact is not None

@@ -184,3 +184,13 @@ def test_shared_axe_check_finds_no_violations(
     }
     assert result.returncode == 0 and not failures, json.dumps(failures, indent=1)[:4000]
     assert len(report["pages"]) == len(states)
+
+
+def test_download_links_end_with_the_retention_period(site: Site, states: dict[str, str]) -> None:
+    lapsed = states["status-download-lapsed"]
+    page = httpx.get(lapsed + "/download", timeout=30)
+    assert page.status_code == 410 and "This download has expired" in page.text
+    public_id = lapsed.rsplit("/", 1)[1]
+    api = httpx.get(f"{site.base_url}/api/v1/requests/{public_id}/file", timeout=30)
+    assert api.status_code == 410 and api.json()["code"] == "expired"
+    assert "No longer available" in httpx.get(lapsed, timeout=30).text
