@@ -116,8 +116,8 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
             gap = g.x0 - last.x1
             size = max(g.size, last.size, 1.0)
             # A ligature's glyphs ("fi") share one box: the second starts where the first did.
-            overlap = max(0.5 * size, last.x1 - last.x0 + 0.5)
-            if -overlap <= gap <= FRAGMENT_GAP * size or (
+            ligature = abs(g.x0 - last.x0) < 0.5 and abs(g.x1 - last.x1) < 0.5
+            if -0.5 * size <= gap <= FRAGMENT_GAP * size or ligature or (
                 # right-to-left runs advance leftwards
                 -FRAGMENT_GAP * size <= last.x0 - g.x1 <= FRAGMENT_GAP * size and gap < 0
             ):
@@ -166,7 +166,10 @@ def lines(frags: list[Fragment]) -> list[Line]:
         groups.append([f])
     out: list[Line] = []
     for group in groups:
-        rtl = sum(f.rtl for f in group) > len(group) / 2
+        # Right-to-left when most of the line's letters are (a Latin word in Arabic text
+        # is still read in the Arabic line's order).
+        letters = sum(ch.isalpha() for f in group for ch in f.text)
+        rtl = len(_RTL.findall("".join(f.text for f in group))) > letters / 2
         group.sort(key=lambda f: f.x0)
         merged: list[Fragment] = []
         for f in group:

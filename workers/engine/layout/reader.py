@@ -654,9 +654,11 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[_Block]:
         target = None
         for block in open_blocks:
             last = block.frags[-1]
+            # Right-to-left lines come right to left: the next fragment is further left.
+            step = last.x0 - f.x1 if last.rtl else f.x0 - last.x1
             if (
                 min(last.y1, f.y1) - max(last.y0, f.y0) > 0.5 * min(last.height, f.height)
-                and 0 <= f.x0 - last.x1 < 2 * max(last.height, f.height)
+                and 0 <= step < 2 * max(last.height, f.height)
             ):
                 target = block  # the rest of the same line, past a wide gap ("2   Title")
                 break
