@@ -285,6 +285,19 @@ def pending_notifications(session: Session, request_id: int) -> list[Notificatio
     )
 
 
+def find_stalled_notifications(session: Session, before: datetime) -> list[Notification]:
+    """E-mails still pending whose last attempt (or creation) is older than ``before``: their
+    send task was lost (Redis down when it was enqueued, or lost its data since)."""
+    return list(
+        session.scalars(
+            select(Notification).where(
+                Notification.state == NotificationState.PENDING.value,
+                Notification.updated_at < before,
+            )
+        )
+    )
+
+
 def download_expires_at(request: Request, retention_days: int) -> datetime | None:
     """Downloads end ``retention_days`` after the first one; ``None`` before that."""
     delivered = next((e.at for e in request.events if e.to_state == "delivered"), None)

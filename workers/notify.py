@@ -28,10 +28,14 @@ def enqueue_pending(settings: Settings, request_id: int) -> None:
         with session_scope(settings.database_url) as session:
             ids = [n.id for n in store.pending_notifications(session, request_id)]
         for notification_id in ids:
-            # The conversions queue, which every worker consumes; e-mail is quick.
-            app.send_task(NOTIFY_TASK, args=[notification_id], queue=CONVERSION_QUEUE)
+            send_later(notification_id)
     except Exception:  # noqa: BLE001
         log.exception("could not enqueue e-mail for request %s", request_id)
+
+
+def send_later(notification_id: int) -> None:
+    # The conversions queue, which every worker consumes; e-mail is quick.
+    app.send_task(NOTIFY_TASK, args=[notification_id], queue=CONVERSION_QUEUE)
 
 
 def deliver(settings: Settings, notification_id: int, *, final_attempt: bool) -> None:

@@ -20,6 +20,7 @@ from service import store
 from service.db.engine import session_scope
 from service.db.models import Request, utcnow
 from service.settings import Settings
+from workers import notify
 from workers.broker import task_ids_in_broker
 from workers.celery_app import CONVERSION_QUEUE, enqueue_conversion
 
@@ -27,10 +28,16 @@ log = logging.getLogger(__name__)
 ACTOR = "reconciler"
 
 
+#: A pending e-mail untouched for this long has lost its send task: retries of a live one are
+#: at most 10 minutes apart and each one updates the row.
+STALLED_EMAIL = timedelta(minutes=30)
+
+
 @dataclass
 class ReconcileReport:
     expired_leases: int = 0
     lost_from_queue: int = 0
+    emails_resent: int = 0
 
 
 def reconcile(settings: Settings) -> ReconcileReport:
@@ -59,9 +66,17 @@ def reconcile(settings: Settings) -> ReconcileReport:
                     request, "task missing from the broker"
                 ):
                     report.lost_from_queue += 1
+        stalled = store.find_stalled_notifications(session, now - STALLED_EMAIL)
+        for notification in stalled:
+            # Touched now, so the next run does not send it again while this one is queued.
+            notification.updated_at = now
+        stalled_ids = [notification.id for notification in stalled]
+        report.emails_resent = len(stalled)
     # Enqueue only after the new task ids are committed, so a fast worker finds them.
     for public_id, task_id in to_enqueue:
         enqueue_conversion(public_id, task_id)
-    if to_enqueue:
-        log.warning("reconciler re-enqueued %d request(s): %s", len(to_enqueue), report)
+    for notification_id in stalled_ids:
+        notify.send_later(notification_id)
+    if to_enqueue or stalled_ids:
+        log.warning("reconciler re-enqueued work: %s", report)
     return report
