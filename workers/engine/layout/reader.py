@@ -333,8 +333,9 @@ def _rows_align(a: list[Fragment], b: list[Fragment]) -> bool:
     bases = sorted(f.y0 for f in large)
     aligned = 0
     for f in small:
-        k = bisect.bisect_left(bases, f.y0 - 1.0)
-        aligned += k < len(bases) and bases[k] <= f.y0 + 1.0
+        slack = max(1.0, 0.3 * f.height)
+        k = bisect.bisect_left(bases, f.y0 - slack)
+        aligned += k < len(bases) and bases[k] <= f.y0 + slack
     return aligned > 0.6 * len(small)
 
 
@@ -590,6 +591,14 @@ def _table_from(run: list[Line], page: int) -> _Block | None:
             return None
         total = columns[-1][1] - columns[0][0]
         text = [c for c in columns if c[1] - c[0] >= 0.35 * total and _is_text_column(c, rows)]
+        # ... unless its lines sit on the rows of the other columns: then it is a table column.
+        text = [
+            c for c in text
+            if not _rows_align(
+                [f for row in rows for f in row if _in_column(f, c)],
+                [f for row in rows for f in row if not _in_column(f, c)],
+            )
+        ]
         if not text:
             break
         # A column of running text beside a table (or beside another column): not cells.
