@@ -204,41 +204,65 @@ class Recall:
         return self.found / self.total if self.total else 1.0
 
 
-def word_recall(truth: Iterable[str], output: list[str], *, window: int = 400) -> Recall:
+def word_recall(truth: Iterable[str], output: list[str]) -> Recall:
     """The share of ``truth`` words found in ``output`` in the same order.
 
-    A greedy in-order match: each truth word is looked for among the next ``window`` output
-    words after the last match (the output adds words — page numbers, "Original page" markers,
-    table labels — so gaps are expected). A word split by a line break (``overflow-wrap``
-    breaking a URL) is matched against two or three consecutive output words joined.
+    Exactly: the length of the longest common subsequence of the two word lists over the
+    number of truth words — words the output adds (page numbers, "Original page" markers,
+    table labels) cost nothing, words it drops or moves out of order do. Computed with the
+    bit-parallel LCS algorithm (Hyyrö 2004) on Python integers: one pass over the output, a few
+    big-integer operations per word. Words split by a line break (``overflow-wrap`` breaking a
+    URL) are joined back first: consecutive output words whose concatenation is a truth word
+    missing from the output.
+
+    >>> word_recall(["a", "b", "long", "c"], ["page", "a", "b", "lo", "ng", "c"]).value
+    1.0
+    >>> word_recall(["a", "b", "c", "d"], ["a", "c", "b", "d"]).value
+    0.75
     """
     truth = list(truth)
-    position = 0
-    found = 0
-    missing: list[str] = []
-    for word in truth:
-        hit = _find(word, output, position, window)
-        if hit is None:
-            if len(missing) < 20:
-                missing.append(word)
-            continue
-        found += 1
-        position = hit
-    return Recall(found, len(truth), tuple(missing))
+    output = _join_split_words(truth, output)
+    n = len(truth)
+    if n == 0:
+        return Recall(0, 0)
+    # masks[word]: bit i set where truth[i] == word.
+    positions: dict[str, list[int]] = {}
+    for i, word in enumerate(truth):
+        positions.setdefault(word, []).append(i)
+    masks: dict[str, int] = {}
+    full = (1 << n) - 1
+    v = full
+    for word in output:
+        mask = masks.get(word)
+        if mask is None:
+            if word not in positions:
+                continue
+            bits = bytearray((n + 7) // 8)
+            for i in positions[word]:
+                bits[i >> 3] |= 1 << (i & 7)
+            mask = masks[word] = int.from_bytes(bits, "little")
+        u = v & mask
+        v = ((v + u) | (v - u)) & full
+    found = n - v.bit_count()
+    present = set(output)
+    missing = tuple(dict.fromkeys(w for w in truth if w not in present))[:20]
+    return Recall(found, n, missing)
 
 
-def _find(word: str, output: list[str], start: int, window: int) -> int | None:
-    end = min(len(output), start + window)
-    for j in range(start, end):
-        candidate = output[j]
-        if candidate == word:
-            return j + 1
-        if word.startswith(candidate) and len(candidate) < len(word):
-            joined = candidate
-            for k in range(j + 1, min(j + 4, len(output))):
-                joined += output[k]
-                if joined == word:
-                    return k + 1
-                if not word.startswith(joined):
-                    break
-    return None
+def _join_split_words(truth: list[str], output: list[str]) -> list[str]:
+    present = set(output)
+    wanted = {w for w in truth if w not in present and len(w) > 3}
+    if not wanted:
+        return output
+    joined: list[str] = []
+    j = 0
+    while j < len(output):
+        for length in (3, 2):
+            if "".join(output[j : j + length]) in wanted:
+                joined.append("".join(output[j : j + length]))
+                j += length
+                break
+        else:
+            joined.append(output[j])
+            j += 1
+    return joined

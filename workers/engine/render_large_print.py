@@ -78,6 +78,11 @@ A4_WIDTH_PT = 595.28
 SIDE_MARGIN_PT = 56.69
 TEXT_WIDTH_PT = A4_WIDTH_PT - 2 * SIDE_MARGIN_PT
 
+#: A4 height less the top margin and the smallest bottom margin.
+A4_TEXT_HEIGHT_PT = 841.89 - 56.69 - 70.87
+#: The most of a page's height one table row may be estimated to take.
+_ROW_PAGE_SHARE = 0.4
+
 #: Heading size as a multiple of the body size, by level (UKAAF: headings larger and bold).
 HEADING_SCALE = {1: 1.5, 2: 1.35, 3: 1.2, 4: 1.1, 5: 1.1, 6: 1.1}
 
@@ -162,6 +167,8 @@ th, td {
 }
 th { font-weight: bold; }
 thead { display: table-header-group; }
+/* WeasyPrint can drop a cell's text when it splits a row: rows never split (table_fits
+   keeps every row well under a page). */
 tr { break-inside: avoid; }
 .table-label { font-weight: bold; margin: 0 0 0.5em; break-after: avoid; }
 .linear > li { padding-left: 0; }
@@ -213,7 +220,7 @@ _TEMPLATE = """<!DOCTYPE html>
 {% endfor %}
 </{{ "ol" if b.ordered else "ul" }}>
 {% elif b.kind == "table" %}
-<table>
+<table{% if b.rtl %} dir="rtl"{% endif %}>
 {% if b.caption %}
 <caption{% if b.caption_rtl %} dir="rtl"{% endif %}>{{ b.caption }}</caption>
 {% endif %}
@@ -377,7 +384,19 @@ def table_fits(table: Table, *, point_size: int, width_pt: float = TEXT_WIDTH_PT
             position += span
     em = point_size
     total = sum(n * _CHAR_EM * em + _CELL_EXTRA_EM * em for n in needs)
-    return total <= width_pt
+    if total > width_pt:
+        return False
+    # A row taller than the page would have to split across pages, and WeasyPrint can lose
+    # a cell's text when it splits a row: rows must stay well under half a page.
+    column_pt = width_pt / columns
+    lines_allowed = _ROW_PAGE_SHARE * A4_TEXT_HEIGHT_PT / (1.5 * em)
+    for row in table.rows:
+        for cell in row.cells:
+            room = column_pt * max(cell.col_span, 1) - _CELL_EXTRA_EM * em
+            per_line = max(1.0, room / (_CHAR_EM * em))
+            if _width_chars(cell.text) / per_line > lines_allowed:
+                return False
+    return True
 
 
 def _column_count(table: Table) -> int:
@@ -457,15 +476,23 @@ def regular_rows(table: Table) -> list[Row]:
     total = max((c + 1 for _, c in taken), default=0)
     out: list[Row] = []
     for cells in grid:
-        header = bool(cells) and all(cell.header for cell in cells.values() if cell.text)
         row_cells: list[Cell] = []
         column = 0
         while column < total:
-            cell = cells.get(column) or Cell(text="", header=header)
+            # Filler cells are data cells: WeasyPrint tags an empty <th> without a scope.
+            cell = cells.get(column) or Cell(text="")
             row_cells.append(cell)
             column += max(cell.col_span, 1)
         out.append(Row(cells=row_cells))
     return out
+
+
+def column_headings(table: Table) -> list[str]:
+    """The text of the heading rows, in order: said once before a linearised table's rows."""
+    return [
+        text for row in table.rows[: header_rows(table)] for cell in row.cells
+        if (text := clean_text(cell.text))
+    ]
 
 
 def _column_labels(rows: list[Row]) -> dict[int, str]:
@@ -612,10 +639,10 @@ class _Builder:
 
     def _table(self, table: Table) -> list[dict[str, Any]]:
         rows = [row for row in table.rows if row.cells]
-        if not rows:
-            return []
-        table = Table(rows=rows, caption=table.caption, prov=table.prov)
         caption = clean_text(table.caption or "")
+        if not caption and not any(clean_text(c.text) for row in rows for c in row.cells):
+            return []  # an empty grid (a form's boxes) says nothing in large print
+        table = Table(rows=rows, caption=caption, prov=table.prov)
         if table_fits(table, point_size=self.point_size):
             head = header_rows(table)
             grid = regular_rows(table)
@@ -624,6 +651,7 @@ class _Builder:
                     "kind": "table",
                     "caption": caption,
                     "caption_rtl": text_direction(caption) == "rtl",
+                    "rtl": _mostly_rtl(table),
                     "head": [self._cells(row, head=True) for row in grid[:head]],
                     "body": [self._cells(row, head=False) for row in grid[head:]],
                 }
@@ -632,8 +660,13 @@ class _Builder:
         out: list[dict[str, Any]] = []
         label = f"Table: {caption}" if caption else "Table"
         out.append(self._text("paragraph", f"{label} (given row by row)"))
+        columns = column_headings(table)
+        if columns:
+            out.append(self._text("paragraph", "Columns: " + "; ".join(columns)))
         items = []
         for title, pairs in linearise(table):
+            if not pairs and title.startswith("Row "):
+                continue  # a row with nothing in it
             inner: list[dict[str, Any]] = [self._text("paragraph", title)]
             if pairs:
                 inner.append(
@@ -655,7 +688,16 @@ class _Builder:
         return out
 
     def _cells(self, row: Row, *, head: bool) -> list[dict[str, Any]]:
-        return [_cell(cell, in_head=head) for cell in row.cells]
+        out: list[dict[str, Any]] = []
+        for cell in row.cells:
+            if (cell.header or head) and cell.col_span > 1 and cell.text.strip():
+                # WeasyPrint writes no /ColSpan for a <th>, so veraPDF cannot place the
+                # header (7.5-1): a heading over several columns is given over each.
+                single = dataclasses.replace(cell, col_span=1)
+                out.extend(_cell(single, in_head=head) for _ in range(cell.col_span))
+            else:
+                out.append(_cell(cell, in_head=head))
+        return out
 
     def _figure(self, figure: Figure) -> list[dict[str, Any]]:
         alt = clean_text(figure.alt or "")
@@ -693,9 +735,16 @@ class _Builder:
             self.capital_blocks += 1
 
 
+def _mostly_rtl(table: Table) -> bool:
+    """A table mostly in a right-to-left script runs its columns from the right."""
+    texts = [c.text for row in table.rows for c in row.cells if c.text.strip()]
+    rtl = sum(1 for text in texts if text_direction(text) == "rtl")
+    return rtl * 2 > len(texts)
+
+
 def _cell(cell: Cell, *, in_head: bool) -> dict[str, Any]:
     text = clean_text(cell.text)
-    header = cell.header or in_head
+    header = bool(text) and (cell.header or in_head)
     scope = ""
     if header:
         scope = {"row": "row", "column": "col", "both": "col"}.get(cell.scope or "", "")

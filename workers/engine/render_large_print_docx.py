@@ -50,6 +50,7 @@ from .render_large_print import (
     FigureSource,
     Picture,
     clean_text,
+    column_headings,
     document_title,
     header_rows,
     linearise,
@@ -180,24 +181,30 @@ class _AstBuilder:
 
     def _table(self, table: Table) -> list[Json]:
         rows = [row for row in table.rows if row.cells]
-        if not rows:
-            return []
-        table = Table(rows=rows, caption=table.caption, prov=table.prov)
         caption = clean_text(table.caption or "")
+        if not caption and not any(clean_text(c.text) for row in rows for c in row.cells):
+            return []
+        table = Table(rows=rows, caption=caption, prov=table.prov)
         if not table_fits(table, point_size=self.point_size):
             label = f"Table: {caption}" if caption else "Table"
+            columns = column_headings(table)
+            intro = [_para(f"{label} (given row by row)")]
+            if columns:
+                intro.append(_para("Columns: " + "; ".join(columns)))
             items = []
             for title, pairs in linearise(table):
+                if not pairs and title.startswith("Row "):
+                    continue
                 inner = [_para(title)]
                 if pairs:
                     inner.append(
                         {"t": "BulletList", "c": [[_plain(f"{k}: {v}")] for k, v in pairs]}
                     )
                 items.append(inner)
-            return [_para(f"{label} (given row by row)"), {"t": "BulletList", "c": items}]
+            return [*intro, {"t": "BulletList", "c": items}]
         grid = regular_rows(table)
         head = header_rows(table)
-        columns = sum(max(c.col_span, 1) for c in grid[0].cells) if grid else 0
+        width = sum(max(c.col_span, 1) for c in grid[0].cells) if grid else 0
 
         def row(cells: list[Any]) -> list[Any]:
             return [
@@ -221,7 +228,7 @@ class _AstBuilder:
                 "c": [
                     _attr(),
                     [None, caption_blocks],
-                    [[{"t": "AlignDefault"}, {"t": "ColWidthDefault"}]] * columns,
+                    [[{"t": "AlignDefault"}, {"t": "ColWidthDefault"}]] * width,
                     [_attr(), [row(r.cells) for r in grid[:head]]],
                     [[_attr(), 0, [], [row(r.cells) for r in grid[head:]]]],
                     [_attr(), []],

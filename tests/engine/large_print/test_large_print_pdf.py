@@ -237,3 +237,14 @@ def test_justified_and_italic_text_are_detected() -> None:
     assert facts.justified_lines >= 3
     assert facts.italic_fonts
     assert facts.too_small(18) == 0 and facts.too_small(20) > 0
+
+
+def test_table_with_a_row_taller_than_half_a_page_is_linearised() -> None:
+    # WeasyPrint can lose a cell's text when it splits a row across pages.
+    long_cell = WORDS * 12
+    table = Table([Row([Cell("Topic", header=True), Cell("Notes", header=True)]),
+                   Row([Cell("Waste"), Cell(long_cell)])])
+    assert not table_fits(table, point_size=18)
+    doc = Document(title="T", language="en", blocks=[table])
+    content = render_large_print(doc, point_size=18)
+    assert word_recall(document_words(doc), read_back(content).words).value == 1.0
