@@ -540,6 +540,17 @@ def _is_text_column(column: list[float], rows: list[list[Fragment]]) -> bool:
     return fill > 0.75 and words >= 4
 
 
+def _table_of_contents(rows: list[list[Fragment]]) -> bool:
+    """Entries with leader dots, or numbered titles each followed by just a page number."""
+    leaders = sum(any(_LEADER.search(f.text) for f in row) for row in rows)
+    if leaders > 0.5 * len(rows):
+        return True
+    pairs = [row for row in rows if len(row) == 2]
+    return len(pairs) > 0.8 * len(rows) and all(
+        row[1].text.isdigit() or bool(re.fullmatch(r"[ivxlc]+", row[1].text)) for row in pairs
+    ) and sum(bool(_NUMBERED.match(row[0].text)) for row in pairs) > 0.5 * len(pairs)
+
+
 def _merge_wrapped_cells(rows: list[list[Fragment]]) -> list[list[Fragment]]:
     """Lines holding a single fragment between full rows are wrapped cell text. A run of them
     joins the full row above or below, whichever is closer in the same column (cells are often
@@ -606,6 +617,8 @@ def _table_from(run: list[Line], page: int) -> _Block | None:
     else:
         return None
     rows = [row for row in rows if row]
+    if _table_of_contents(rows):
+        return None
     first = [f for row in rows for f in row if _in_column(f, columns[0])]
     if len(columns) == 2 and sum(_is_marker(f.text) for f in first) > len(first) / 2:
         return None  # bullets or numbers beside text: a list
