@@ -199,7 +199,10 @@ def _analyse_page(
 def page_blocks(content: PageContent) -> list[_Block]:
     """Blocks of one page in reading order."""
     frags = [f for line in lines(fragments(content.glyphs)) for f in line.fragments]
-    blocks: list[_Block] = []
+    blocks = _ruled_tables(content, frags)
+    if blocks:
+        inside = {id(f) for b in blocks for f in b.frags}
+        frags = [f for f in frags if id(f) not in inside]
     for region in _regions(frags):
         region_lines = lines(region)
         tables, used = _tables(region_lines, content.index)
@@ -232,6 +235,8 @@ def _join_tables(blocks: list[_Block]) -> list[_Block]:
         if (
             previous is not None
             and previous.kind == block.kind == "table"
+            and previous.lines
+            and block.lines  # (a ruled table keeps its own grid)
             and _x_overlap(previous, block) >= 0.6
         ):
             joined = _table_from(previous.lines + block.lines, block.page)
@@ -251,6 +256,74 @@ def _x_overlap(a: _Block | BBox, b: _Block | BBox) -> float:
 
 #: Column splits tried per page at most: the search for columns is bounded work.
 COLUMN_SEARCH_BUDGET = 300
+
+
+def _ruled_tables(content: PageContent, frags: list[Fragment]) -> list[_Block]:
+    """Tables drawn with rules: a grid of at least three horizontal and three vertical lines
+    (two columns, two rows), its text placed in the grid's cells."""
+    rules = content.rules[:MAX_SHAPES]
+    horizontal = [r for r in rules if r.x1 - r.x0 > 10 and r.y1 - r.y0 <= 2.5]
+    vertical = [r for r in rules if r.y1 - r.y0 > 6 and r.x1 - r.x0 <= 2.5]
+    if len(horizontal) < 3 or len(vertical) < 3:
+        return []
+    # Connected groups of crossing rules, grown greedily (bounded by the rule count).
+    groups: list[tuple[Rect, list[Rect], list[Rect]]] = []
+    horizontal_ids = {id(r) for r in horizontal}
+    for r in sorted(horizontal + vertical, key=lambda r: (-r.y1, r.x0)):
+        is_h = id(r) in horizontal_ids
+        for k, (box, hs, vs) in enumerate(groups):
+            if r.x0 <= box.x1 + 2 and box.x0 <= r.x1 + 2 and r.y0 <= box.y1 + 2 and (
+                box.y0 <= r.y1 + 2
+            ):
+                grown = Rect(min(box.x0, r.x0), min(box.y0, r.y0), max(box.x1, r.x1),
+                             max(box.y1, r.y1), box.obj)
+                groups[k] = (grown, hs + [r] if is_h else hs, vs if is_h else vs + [r])
+                break
+        else:
+            groups.append((Rect(r.x0, r.y0, r.x1, r.y1, r.obj), [r] if is_h else [],
+                           [] if is_h else [r]))
+    out: list[_Block] = []
+    for _box, hs, vs in groups:
+        ys = _positions([(r.y0 + r.y1) / 2 for r in hs])
+        xs = _positions([(r.x0 + r.x1) / 2 for r in vs])
+        if len(ys) < 3 or len(xs) < 3:
+            continue
+        ys.sort(reverse=True)
+        xs.sort()
+        cells: list[list[Fragment | None]] = []
+        members: list[Fragment] = []
+        for top, bottom in zip(ys, ys[1:], strict=False):
+            row: list[Fragment | None] = [None] * (len(xs) - 1)
+            for f in frags:
+                cx, cy = (f.x0 + f.x1) / 2, (f.y0 + f.y1) / 2
+                if not bottom < cy < top or not xs[0] < cx < xs[-1]:
+                    continue
+                k = max(i for i in range(len(xs) - 1) if xs[i] <= cx)
+                cell = row[k]
+                row[k] = f if cell is None else Fragment(
+                    cell.glyphs + f.glyphs, f"{cell.text} {f.text}", min(cell.x0, f.x0),
+                    min(cell.y0, f.y0), max(cell.x1, f.x1), max(cell.y1, f.y1),
+                )
+                members.append(f)
+            if any(c is not None for c in row):
+                cells.append(row)
+        filled = [row for row in cells if sum(c is not None for c in row) >= 2]
+        if len(filled) < 2 or any(len(f.text.split()) > 40 for f in members):
+            continue  # a frame around text, or a form's boxes: not a table of data
+        block = _Block(content.index, kind="table", table=cells)
+        for f in members:
+            block.add(f)
+        out.append(block)
+    return out
+
+
+def _positions(values: list[float], tolerance: float = 2.0) -> list[float]:
+    """Distinct positions, values closer than ``tolerance`` counted once."""
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tolerance:
+            out.append(v)
+    return out
 
 
 def _regions(
