@@ -176,6 +176,8 @@ def test_vector_chart_is_a_figure(html_pdf: HtmlPdf) -> None:
     (figure,) = [b for b in doc.blocks if isinstance(b, Figure)]
     assert figure.caption == "Figure 2: Sales by quarter"
     assert figure.prov[0].bbox.width > 150
+    # Every shape of the drawing is referenced, so a tagger can mark the whole chart.
+    assert sum(end - start for start, end in figure.prov[0].operators) >= 6
 
 
 def test_a_line_opening_with_a_dash_in_prose_is_not_a_list(html_pdf: HtmlPdf) -> None:

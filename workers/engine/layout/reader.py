@@ -94,6 +94,8 @@ class _Block:
     #: For a table: the lines it was built from (to rebuild it when a continuation is found).
     lines: list[Line] = field(default_factory=list)
     image: Rect | None = None
+    #: Page objects a figure is drawn with (every shape of a vector drawing).
+    objects: list[int] = field(default_factory=list)
     x0: float = 0.0
     y0: float = 0.0
     x1: float = 0.0
@@ -213,16 +215,26 @@ def page_blocks(content: PageContent) -> list[_Block]:
     for drawing in _drawings(content, frags):
         if any(_area_share(drawing, t) > 0.3 for t in tables):
             continue  # the rules and shading of a table
+        members = [
+            r.obj for r in content.paths + content.rules + content.images
+            if r.x0 >= drawing.x0 - 1 and r.x1 <= drawing.x1 + 1 and r.y0 >= drawing.y0 - 1
+            and r.y1 <= drawing.y1 + 1
+        ]
         blocks.append(
             _Block(content.index, kind="figure", image=drawing, x0=drawing.x0, y0=drawing.y0,
-                   x1=drawing.x1, y1=drawing.y1)
+                   x1=drawing.x1, y1=drawing.y1, objects=sorted(set(members)))
         )
     for image in _merge_images(content.images):
         area = (image.x1 - image.x0) * (image.y1 - image.y0)
         if area >= FIGURE_MIN_AREA * page_area and area < 0.9 * page_area:
+            slices = [
+                r.obj for r in content.images
+                if r.x0 >= image.x0 - 1 and r.x1 <= image.x1 + 1 and r.y0 >= image.y0 - 1
+                and r.y1 <= image.y1 + 1
+            ]
             blocks.append(
                 _Block(content.index, kind="figure", image=image, x0=image.x0, y0=image.y0,
-                       x1=image.x1, y1=image.y1)
+                       x1=image.x1, y1=image.y1, objects=sorted(set(slices)))
             )
     return _join_tables(_reading_order(blocks))
 
@@ -1112,6 +1124,7 @@ def _prov(block: _Block, result: _PageResult) -> Prov:
     objects = [o for f in block.frags for o in f.objects]
     if block.image is not None:
         objects.append(block.image.obj)
+    objects.extend(block.objects)
     mcids = {result.mcids[o] for o in objects if 0 <= o < len(result.mcids)} - {-1}
     return Prov(
         block.page,
