@@ -270,6 +270,11 @@ def _x_overlap(a: _Block | BBox, b: _Block | BBox) -> float:
 COLUMN_SEARCH_BUDGET = 300
 
 
+def _word_count(text: str) -> int:
+    """Words with letters in them: leader dots and figures are not running text."""
+    return sum(any(ch.isalpha() for ch in token) for token in text.split())
+
+
 def _ruled_tables(content: PageContent, frags: list[Fragment]) -> list[_Block]:
     """Tables drawn with rules: a grid of at least three horizontal and three vertical lines
     (two columns, two rows), its text placed in the grid's cells."""
@@ -305,22 +310,33 @@ def _ruled_tables(content: PageContent, frags: list[Fragment]) -> list[_Block]:
         cells: list[list[Fragment | None]] = []
         members: list[Fragment] = []
         for top, bottom in zip(ys, ys[1:], strict=False):
-            row: list[Fragment | None] = [None] * (len(xs) - 1)
-            for f in frags:
-                cx, cy = (f.x0 + f.x1) / 2, (f.y0 + f.y1) / 2
-                if not bottom < cy < top or not xs[0] < cx < xs[-1]:
-                    continue
-                k = max(i for i in range(len(xs) - 1) if xs[i] <= cx)
-                cell = row[k]
-                row[k] = f if cell is None else Fragment(
-                    cell.glyphs + f.glyphs, f"{cell.text} {f.text}", min(cell.x0, f.x0),
-                    min(cell.y0, f.y0), max(cell.x1, f.x1), max(cell.y1, f.y1),
-                )
-                members.append(f)
-            if any(c is not None for c in row):
-                cells.append(row)
+            inside = [
+                f for f in frags
+                if bottom < (f.y0 + f.y1) / 2 < top and xs[0] < (f.x0 + f.x1) / 2 < xs[-1]
+            ]
+            members.extend(inside)
+            text_lines = lines(inside)
+            # Rules only around the header and the body (a "booktabs" table): each line of
+            # text across the columns is a row of its own.
+            if sum(len(line.fragments) > 1 for line in text_lines) >= 2:
+                row_groups = [line.fragments for line in text_lines]
+            else:
+                row_groups = [inside]
+            for group in row_groups:
+                row: list[Fragment | None] = [None] * (len(xs) - 1)
+                for f in group:
+                    cx = (f.x0 + f.x1) / 2
+                    k = max(i for i in range(len(xs) - 1) if xs[i] <= cx)
+                    cell = row[k]
+                    row[k] = f if cell is None else Fragment(
+                        cell.glyphs + f.glyphs, f"{cell.text} {f.text}", min(cell.x0, f.x0),
+                        min(cell.y0, f.y0), max(cell.x1, f.x1), max(cell.y1, f.y1),
+                    )
+                if any(c is not None for c in row):
+                    cells.append(row)
         filled = [row for row in cells if sum(c is not None for c in row) >= 2]
-        if len(filled) < 2 or any(len(f.text.split()) > 40 for f in members):
+        longest = max((len(c.text.split()) for row in cells for c in row if c), default=0)
+        if len(filled) < 2 or longest > 40:
             continue  # a frame around text, or a form's boxes: not a table of data
         block = _Block(content.index, kind="table", table=cells)
         for f in members:
@@ -352,7 +368,7 @@ def _regions(
     budget = [COLUMN_SEARCH_BUDGET] if budget is None else budget
     if len(frags) < 2 or depth > 40 or budget[0] <= 0:
         return [frags]
-    if sum(len(f.text.split()) >= 4 for f in frags) < 3:
+    if sum(_word_count(f.text) >= 4 for f in frags) < 3:
         return [frags]  # no running text here, so no text columns: a table, a form, a list
     vertical = _column_split(frags, budget)
     if vertical is not None:
@@ -464,7 +480,7 @@ def _text_like(frags: list[Fragment], depth: int = 0) -> bool:
     itself split by a gutter)."""
     if len(frags) < 3 or depth > 6:
         return False
-    long = sum(len(f.text.split()) >= 4 for f in frags)
+    long = sum(_word_count(f.text) >= 4 for f in frags)
     if long < 3 or long < len(frags) / 2:
         return False
     width = max(f.x1 for f in frags) - min(f.x0 for f in frags)
@@ -621,14 +637,18 @@ def _is_text_column(column: list[float], rows: list[list[Fragment]]) -> bool:
         return False
     width = max(column[1] - column[0], 1.0)
     fill = statistics.median(f.width / width for f in frags)
-    words = statistics.median(len(f.text.split()) for f in frags)
+    words = statistics.median(_word_count(f.text) for f in frags)
     return fill > 0.75 and words >= 4
 
 
 def _table_of_contents(rows: list[list[Fragment]]) -> bool:
     """Entries with leader dots, or numbered titles each followed by just a page number."""
-    leaders = sum(any(_LEADER.search(f.text) for f in row) for row in rows)
-    if leaders > 0.5 * len(rows):
+    entries = sum(
+        len(row) <= 3 and any(_LEADER.search(f.text) for f in row)
+        and bool(re.fullmatch(r"\d{1,4}|[ivxlc]{1,6}", row[-1].text.split()[-1]))
+        for row in rows
+    )
+    if entries > 0.5 * len(rows):
         return True
     pairs = [row for row in rows if len(row) == 2]
     return len(pairs) > 0.8 * len(rows) and all(
