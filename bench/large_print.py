@@ -14,7 +14,11 @@ Document, render large print at --size, read the PDF back with pdfium and score 
 
 Inputs the engine refuses (encrypted, too many pages) are listed with their error code.
 
+With --docx, the DOCX is made too and judged by checks.check_large_print_docx (opens, title,
+smallest text, no italic, no justified paragraph), with pandoc's time.
+
 Usage: .venv/bin/python bench/large_print.py [--size 18] [--only NAME] [--keep DIR] [--no-pdfua]
+                                             [--docx]
 Skips (exit 0) when ../shared is absent.
 """
 
@@ -35,6 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import weasyprint  # noqa: E402
 
 from workers.engine.analyse import analyse  # noqa: E402
+from workers.engine.checks import check_large_print_docx  # noqa: E402
 from workers.engine.checks_large_print import (  # noqa: E402
     document_words,
     read_back,
@@ -46,6 +51,7 @@ from workers.engine.render_large_print import (  # noqa: E402
     build_large_print_html,
     html_to_pdf,
 )
+from workers.engine.render_large_print_docx import render_large_print_docx  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -71,13 +77,15 @@ class Row:
     failed_rules: str = ""
     error: str = ""
     output: Path | None = None
+    docx_s: float = 0.0
+    docx_failed: str | None = None
 
     @property
     def glyph_share(self) -> float:
         return 1.0 - self.too_small / self.glyphs if self.glyphs else 1.0
 
 
-def measure(path: Path, size: int, out_dir: Path) -> Row:
+def measure(path: Path, size: int, out_dir: Path, *, docx: bool = False) -> Row:
     row = Row(name=f"{path.parent.name}/{path.name}")
     try:
         document = analyse(path, max_pages=MAX_PAGES)
@@ -105,6 +113,16 @@ def measure(path: Path, size: int, out_dir: Path) -> Row:
     row.recall, row.missing = recall.value, recall.missing
     row.output = out_dir / (row.name.replace("/", "--"))
     row.output.write_bytes(content)
+    if docx:
+        start = time.perf_counter()
+        word = render_large_print_docx(document, point_size=size, source=path)
+        row.docx_s = time.perf_counter() - start
+        report = check_large_print_docx(word, point_size=size)
+        checks = report["checks"]
+        assert isinstance(checks, list)
+        failed = [str(c["id"]) for c in checks if not c["passed"]]
+        row.docx_failed = ", ".join(failed)
+        row.output.with_suffix(".docx").write_bytes(word)
     return row
 
 
@@ -184,6 +202,14 @@ def print_table(rows: list[Row], size: int) -> None:
         f"WeasyPrint on the same HTML {plain:.1f} s ({1000 * plain / max(pages, 1):.0f} ms/page), "
         f"ratio {ours / max(plain, 1e-9):.2f}"
     )
+    with_docx = [r for r in done if r.docx_failed is not None]
+    if with_docx:
+        bad = [r for r in with_docx if r.docx_failed]
+        print(
+            f"DOCX: {len(with_docx) - len(bad)}/{len(with_docx)} pass check_large_print_docx; "
+            f"pandoc and AST {sum(r.docx_s for r in with_docx):.1f} s in all"
+            + "".join(f"\n  {r.name}: {r.docx_failed}" for r in bad)
+        )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory of this process: {peak:.0f} MB")
     worst = [r for r in done if r.recall < 0.999 or r.too_small or r.italic or r.justified]
@@ -211,6 +237,7 @@ def main() -> int:
     parser.add_argument("--only", help="only files whose name contains this")
     parser.add_argument("--keep", type=Path, help="keep the outputs in this folder")
     parser.add_argument("--no-pdfua", action="store_true", help="skip pdfua-check")
+    parser.add_argument("--docx", action="store_true", help="make and check the DOCX too")
     args = parser.parse_args()
     corpus = SHARED / "corpus"
     if not corpus.is_dir():
@@ -228,7 +255,7 @@ def main() -> int:
         rows = []
         for path in files:
             print(f"... {path.parent.name}/{path.name}", file=sys.stderr, flush=True)
-            rows.append(measure(path, args.size, out_dir))
+            rows.append(measure(path, args.size, out_dir, docx=args.docx))
         if not args.no_pdfua:
             pdfua(rows)
         print_table(rows, args.size)

@@ -645,7 +645,7 @@ class _Builder:
         table = Table(rows=rows, caption=caption, prov=table.prov)
         if table_fits(table, point_size=self.point_size):
             head = header_rows(table)
-            grid = regular_rows(table)
+            grid = _consistent_row_headers(regular_rows(table), head)
             return [
                 {
                     "kind": "table",
@@ -735,6 +735,25 @@ class _Builder:
             self.capital_blocks += 1
 
 
+def _consistent_row_headers(rows: list[Row], head: int) -> list[Row]:
+    """Where most body rows start with a row header, every body row does.
+
+    veraPDF (7.5-1) cannot find the headers of a data cell in a row without one when the
+    others have them; such a row is nearly always a sub-heading spanning the table.
+    """
+    body = rows[head:]
+    starts = [bool(r.cells) and r.cells[0].header and bool(r.cells[0].text.strip()) for r in body]
+    if not body or sum(starts) * 2 < len(body) or all(starts):
+        return rows
+    fixed = list(rows[:head])
+    for row, started in zip(body, starts, strict=True):
+        if not started and row.cells and row.cells[0].text.strip():
+            first = dataclasses.replace(row.cells[0], header=True, scope="row")
+            row = Row(cells=[first, *row.cells[1:]])
+        fixed.append(row)
+    return fixed
+
+
 def _mostly_rtl(table: Table) -> bool:
     """A table mostly in a right-to-left script runs its columns from the right."""
     texts = [c.text for row in table.rows for c in row.cells if c.text.strip()]
@@ -744,7 +763,9 @@ def _mostly_rtl(table: Table) -> bool:
 
 def _cell(cell: Cell, *, in_head: bool) -> dict[str, Any]:
     text = clean_text(cell.text)
-    header = bool(text) and (cell.header or in_head)
+    # Every cell of a heading row is a <th> (veraPDF wants a TD's headers findable); an empty
+    # header cell elsewhere is a <td>, since WeasyPrint tags an empty <th> without a scope.
+    header = in_head or (cell.header and bool(text))
     scope = ""
     if header:
         scope = {"row": "row", "column": "col", "both": "col"}.get(cell.scope or "", "")
