@@ -309,12 +309,18 @@ def _ruled_tables(content: PageContent, frags: list[Fragment]) -> list[_Block]:
         xs.sort()
         cells: list[list[Fragment | None]] = []
         members: list[Fragment] = []
+        longest = 0  # words in the fullest cell of the grid
         for top, bottom in zip(ys, ys[1:], strict=False):
             inside = [
                 f for f in frags
                 if bottom < (f.y0 + f.y1) / 2 < top and xs[0] < (f.x0 + f.x1) / 2 < xs[-1]
             ]
             members.extend(inside)
+            for k in range(len(xs) - 1):
+                words = sum(
+                    _word_count(f.text) for f in inside if xs[k] <= (f.x0 + f.x1) / 2 < xs[k + 1]
+                )
+                longest = max(longest, words)
             text_lines = lines(inside)
             # Rules only around the header and the body (a "booktabs" table): each line of
             # text across the columns is a row of its own.
@@ -335,7 +341,6 @@ def _ruled_tables(content: PageContent, frags: list[Fragment]) -> list[_Block]:
                 if any(c is not None for c in row):
                     cells.append(row)
         filled = [row for row in cells if sum(c is not None for c in row) >= 2]
-        longest = max((len(c.text.split()) for row in cells for c in row if c), default=0)
         if len(filled) < 2 or longest > 40:
             continue  # a frame around text, or a form's boxes: not a table of data
         block = _Block(content.index, kind="table", table=cells)
@@ -707,8 +712,9 @@ def _table_from(run: list[Line], page: int) -> _Block | None:
             return None
         total = columns[-1][1] - columns[0][0]
         text = [c for c in columns if c[1] - c[0] >= 0.35 * total and _is_text_column(c, rows)]
-        # ... unless its lines sit on the rows of the other columns: then it is a table column.
-        text = [
+        # ... unless it is the only one and its lines sit on the rows of the other columns:
+        # then it is a table column holding longer text.
+        text = text if len(text) > 1 else [
             c for c in text
             if not _rows_align(
                 [f for row in rows for f in row if _in_column(f, c)],
