@@ -689,7 +689,12 @@ class _Builder:
 
     def _cells(self, row: Row, *, head: bool) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
-        for cell in row.cells:
+        for index, cell in enumerate(row.cells):
+            if not head and index > 0 and cell.header:
+                # A header cell inside a body row (a reader's guess) leaves veraPDF unable
+                # to find the headers of the cells around it (7.5-1): only the first cell of
+                # a body row is a row header.
+                cell = dataclasses.replace(cell, header=False)
             if (cell.header or head) and cell.col_span > 1 and cell.text.strip():
                 # WeasyPrint writes no /ColSpan for a <th>, so veraPDF cannot place the
                 # header (7.5-1): a heading over several columns is given over each.
