@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 from service.db.models import RequestState
 from service.working_days import LONDON
-from workers.engine.formats import OutputFormat
+from workers.engine.formats import LARGE_PRINT_FORMATS, OutputFormat
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,11 @@ FORMATS = (
         "Reflowed onto A4 pages in a clear typeface at the size you choose, to read on "
         "screen or print.",
     ),
+    Choice(
+        OutputFormat.LARGE_PRINT_DOCX.value,
+        "Large print Word document",
+        "The same large print as a Word file, so you can change the text, size or spacing.",
+    ),
 )
 FORMAT_LABELS = {choice.value: choice.label for choice in FORMATS}
 #: The format as it reads inside a sentence: "often choose large print".
@@ -43,11 +48,13 @@ FORMAT_IN_SENTENCE = {
     OutputFormat.HTML.value: "a web page (HTML)",
     OutputFormat.TAGGED_PDF.value: "a tagged PDF",
     OutputFormat.LARGE_PRINT.value: "large print",
+    OutputFormat.LARGE_PRINT_DOCX.value: "a large print Word document",
 }
 DOWNLOAD_LABELS = {
     OutputFormat.HTML.value: "Download the web page",
     OutputFormat.TAGGED_PDF.value: "Download the tagged PDF",
     OutputFormat.LARGE_PRINT.value: "Download the large print PDF",
+    OutputFormat.LARGE_PRINT_DOCX.value: "Download the large print Word document",
 }
 
 ASSISTIVE_TECHNOLOGIES = (
@@ -86,7 +93,7 @@ STATE_HEADINGS = {
 
 def format_label(format_value: str, print_size: int | None) -> str:
     label = FORMAT_LABELS.get(format_value, format_value)
-    if format_value == OutputFormat.LARGE_PRINT.value and print_size:
+    if format_value in LARGE_PRINT_FORMATS and print_size:
         label = f"{label}, {print_size} point"
     return label
 

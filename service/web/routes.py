@@ -32,7 +32,13 @@ from service.working_days import due_at
 from workers import storage
 from workers.celery_app import enqueue_conversion
 from workers.engine.errors import ConversionError
-from workers.engine.formats import DEFAULT_PRINT_SIZE, PRINT_SIZES, ConversionOptions, OutputFormat
+from workers.engine.formats import (
+    DEFAULT_PRINT_SIZE,
+    LARGE_PRINT_FORMATS,
+    PRINT_SIZES,
+    ConversionOptions,
+    OutputFormat,
+)
 from workers.sources import check_document_url
 
 log = logging.getLogger(__name__)
@@ -336,7 +342,7 @@ def check_answers(answers: Answers, settings: Settings) -> Checked:
             )
         errors["format"] = message
     print_size: int | None = None
-    if answers.format == OutputFormat.LARGE_PRINT.value:
+    if answers.format in LARGE_PRINT_FORMATS:
         if answers.print_size not in {str(size) for size in PRINT_SIZES}:
             errors["print-size"] = "Select the size of text you need for large print"
         else:

@@ -199,3 +199,15 @@ def test_security_headers(site: Site) -> None:
     with _client(site, headers={"X-Forwarded-Proto": "https"}) as client:
         secure = client.get("/request")
     assert secure.headers["strict-transport-security"].startswith("max-age=")
+
+
+def test_large_print_word_document_can_be_asked_for_at_a_size(site: Site) -> None:
+    document = site.document("/word.pdf")
+    with _client(site) as client:
+        assert 'value="large-print-docx"' in client.get("/request").text
+        response = _post(client, document=document, format="large-print-docx", print_size="28")
+    assert response.status_code == 303
+    with session_scope(site.database_url) as session:
+        request = session.scalar(select(Request).where(Request.document_url == document))
+        assert request is not None
+        assert (request.format, request.print_size) == ("large-print-docx", 28)
