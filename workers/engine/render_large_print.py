@@ -57,6 +57,7 @@ from .document import (
     block_text,
 )
 from .errors import RenderError, must_pass_through
+from .external.weasyprint_logs import route_weasyprint_logs
 
 log = logging.getLogger(__name__)
 
@@ -340,7 +341,7 @@ def document_title(document: Document) -> str:
 
 def html_to_pdf(html: str, *, images: dict[str, bytes] | None = None) -> bytes:
     """Lay out ``html`` with WeasyPrint as tagged PDF/UA-1; it may load only ``images``."""
-    _route_weasyprint_logs()
+    route_weasyprint_logs()
     fetcher = _ImageFetcher(images or {})
     try:
         pdf: Any = weasyprint.HTML(string=html, url_fetcher=fetcher).write_pdf(
@@ -918,32 +919,3 @@ def is_capitals_block(text: str) -> bool:
 
 def _fmt(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
-
-
-# --- logging -------------------------------------------------------------------------------
-
-
-class _ToDebug(logging.Handler):
-    """WeasyPrint warns about fonts and CSS on every run; keep that out of the worker's log."""
-
-    def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
-
-    def emit(self, record: logging.LogRecord) -> None:
-        log.debug("%s: %s", record.name, record.getMessage())
-
-
-_routed = False
-
-
-def _route_weasyprint_logs() -> None:
-    # Done on first use, not at import, so importing the engine has no logging side effects.
-    global _routed
-    if _routed:
-        return
-    for name in ("weasyprint", "fontTools"):
-        logger = logging.getLogger(name)
-        if not any(isinstance(h, _ToDebug) for h in logger.handlers):
-            logger.addHandler(_ToDebug())
-        logger.propagate = False
-    _routed = True

@@ -12,7 +12,6 @@ The output carries the title and language in the catalog, info dictionary and XM
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 import jinja2
@@ -20,10 +19,9 @@ import weasyprint
 from markupsafe import Markup
 
 from .errors import RenderError, must_pass_through
+from .external.weasyprint_logs import route_weasyprint_logs
 from .placeholder_text import PlainDocument
 from .render_html import DEFAULT_LANGUAGE, template
-
-log = logging.getLogger(__name__)
 
 #: Debian's fonts-liberation and fonts-dejavu-core: Liberation Sans is metrically Arial, the
 #: face UKAAF suggests; DejaVu Sans covers far more scripts and symbols. fontconfig still
@@ -106,7 +104,7 @@ def _render(document: PlainDocument, *, body_pt: int, heading_pt: int) -> bytes:
         css=Markup(css),
         marker_label=MARKER_LABEL,
     )
-    _route_weasyprint_logs()
+    route_weasyprint_logs()
     try:
         pdf: Any = weasyprint.HTML(string=html, url_fetcher=_NO_FETCHING).write_pdf(
             pdf_variant="pdf/ua-1"
@@ -123,29 +121,3 @@ def _render(document: PlainDocument, *, body_pt: int, heading_pt: int) -> bytes:
 # Our HTML references nothing external; refusing every URL means a stray one in document text
 # can never make the worker fetch from the network or read local files.
 _NO_FETCHING = weasyprint.urls.URLFetcher(allowed_protocols=frozenset())
-
-
-class _ToDebug(logging.Handler):
-    """WeasyPrint warns about fonts and CSS on every run; keep that out of the worker's log."""
-
-    def __init__(self) -> None:
-        # Their own debug output (fontTools subsetting) is far too chatty even at debug.
-        super().__init__(level=logging.WARNING)
-
-    def emit(self, record: logging.LogRecord) -> None:
-        log.debug("%s: %s", record.name, record.getMessage())
-
-
-_routed = False
-
-
-def _route_weasyprint_logs() -> None:
-    # Done on first use, not at import, so importing the engine has no logging side effects.
-    global _routed
-    if _routed:
-        return
-    for name in ("weasyprint", "fontTools"):
-        logger = logging.getLogger(name)
-        logger.addHandler(_ToDebug())
-        logger.propagate = False
-    _routed = True
