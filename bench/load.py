@@ -55,6 +55,7 @@ async def burst(
 ) -> tuple[list[float], Counter[int], list[str]]:
     latencies: list[float] = []
     statuses: Counter[int] = Counter()
+    errors: Counter[str] = Counter()
     ids: list[str] = []
     gate = asyncio.Semaphore(concurrency)
     limits = httpx.Limits(max_connections=concurrency)
@@ -67,8 +68,9 @@ async def burst(
                     response = await client.post(
                         "/api/v1/requests", json={"document_url": url, "format": "html"}
                     )
-                except httpx.HTTPError:
+                except httpx.HTTPError as error:
                     statuses[0] += 1
+                    errors[type(error).__name__] += 1
                     return
                 latencies.append(time.perf_counter() - started)
                 statuses[response.status_code] += 1
@@ -76,6 +78,8 @@ async def burst(
                     ids.append(response.json()["id"])
 
         await asyncio.gather(*(one(url) for url in urls))
+    if errors:
+        print(f"  client-side errors (no HTTP response): {dict(errors)}")
     return latencies, statuses, ids
 
 
