@@ -12,16 +12,12 @@ The output carries the title and language in the catalog, info dictionary and XM
 
 from __future__ import annotations
 
-from typing import Any
-
 import jinja2
-import weasyprint
 from markupsafe import Markup
 
-from .errors import RenderError, must_pass_through
-from .external.weasyprint_logs import route_weasyprint_logs
 from .placeholder_text import PlainDocument
 from .render_html import DEFAULT_LANGUAGE, template
+from .render_large_print import html_to_pdf
 
 #: Debian's fonts-liberation and fonts-dejavu-core: Liberation Sans is metrically Arial, the
 #: face UKAAF suggests; DejaVu Sans covers far more scripts and symbols. fontconfig still
@@ -104,20 +100,5 @@ def _render(document: PlainDocument, *, body_pt: int, heading_pt: int) -> bytes:
         css=Markup(css),
         marker_label=MARKER_LABEL,
     )
-    route_weasyprint_logs()
-    try:
-        pdf: Any = weasyprint.HTML(string=html, url_fetcher=_NO_FETCHING).write_pdf(
-            pdf_variant="pdf/ua-1"
-        )
-    except Exception as e:
-        if must_pass_through(e):
-            raise
-        raise RenderError(detail=f"weasyprint: {type(e).__name__}: {e}") from e
-    if not isinstance(pdf, bytes):  # write_pdf() without a target returns the bytes
-        raise RenderError(detail=f"weasyprint returned {type(pdf).__name__}, not bytes")
-    return pdf
-
-
-# Our HTML references nothing external; refusing every URL means a stray one in document text
-# can never make the worker fetch from the network or read local files.
-_NO_FETCHING = weasyprint.urls.URLFetcher(allowed_protocols=frozenset())
+    # With no images to serve, html_to_pdf refuses every URL the HTML could name.
+    return html_to_pdf(html)

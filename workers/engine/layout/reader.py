@@ -29,7 +29,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import pikepdf
 import pypdfium2 as pdfium
@@ -461,13 +461,22 @@ def _horizontal_cuts(
     return [(spans[:i], spans[i:]) for i in chosen]
 
 
-def _split(
-    frags: list[Fragment], axis: str, minimum: float
-) -> tuple[list[Fragment], list[Fragment]] | None:
+class _Boxed(Protocol):
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+_B = TypeVar("_B", bound=_Boxed)
+
+
+def _split(items: list[_B], axis: str, minimum: float) -> tuple[list[_B], list[_B]] | None:
+    """Split at the widest empty band (at least ``minimum`` wide) across ``axis``."""
     if axis == "x":
-        spans = sorted(((f.x0, f.x1, f) for f in frags), key=lambda s: (s[0], s[1]))
+        spans = sorted(((f.x0, f.x1, f) for f in items), key=lambda s: (s[0], s[1]))
     else:
-        spans = sorted(((-f.y1, -f.y0, f) for f in frags), key=lambda s: (s[0], s[1]))
+        spans = sorted(((-f.y1, -f.y0, f) for f in items), key=lambda s: (s[0], s[1]))
     best_gap, best_at = 0.0, -1
     reach = spans[0][1]
     for i in range(1, len(spans)):
@@ -849,21 +858,7 @@ def _reading_order(blocks: list[_Block], depth: int = 0) -> list[_Block]:
 
 def _cut(blocks: list[_Block], axis: str) -> tuple[list[_Block], list[_Block]] | None:
     """Split at the widest empty band across ``axis`` (x: columns, y: rows)."""
-    if axis == "x":
-        spans = sorted(((b.x0, b.x1, b) for b in blocks), key=lambda s: (s[0], s[1]))
-    else:
-        spans = sorted(((-b.y1, -b.y0, b) for b in blocks), key=lambda s: (s[0], s[1]))
-    best_gap, best_at = 0.0, -1
-    reach = spans[0][1]
-    for i in range(1, len(spans)):
-        gap = spans[i][0] - reach
-        if gap > best_gap:
-            best_gap, best_at = gap, i
-        reach = max(reach, spans[i][1])
-    minimum = 3.0 if axis == "x" else 0.5
-    if best_at < 0 or best_gap < minimum:
-        return None
-    return [s[2] for s in spans[:best_at]], [s[2] for s in spans[best_at:]]
+    return _split(blocks, axis, 3.0 if axis == "x" else 0.5)
 
 
 def _same_rows(left: list[_Block], right: list[_Block]) -> bool:
