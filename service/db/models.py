@@ -128,6 +128,11 @@ class Request(Base):
     lease_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     artifact_id: Mapped[int | None] = mapped_column(ForeignKey("artifacts.id"))
     from_cache: Mapped[bool | None] = mapped_column(default=None)
+    #: When the retention purge removed the requester's personal data and the output file;
+    #: the row keeps only anonymous facts (format, dates, states) for statistics.
+    purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: When a member of staff last marked the requester as contacted by other means.
+    contacted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     #: Keyed hash of who asked (their e-mail address, else their IP address), so the form
     #: can show an identical request still in progress instead of making a duplicate.
@@ -180,3 +185,39 @@ class Notification(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class StaffUser(Base):
+    """A member of staff who may use the console. Passwords are stored as argon2 hashes."""
+
+    __tablename__ = "staff_users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    #: Stored lower-cased, so logins are case-insensitive on the address.
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(default=True)
+    #: Consecutive failed logins; reset by a successful one.
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class AuditEntry(Base):
+    """Who did what, when: every staff action, every login, every retention purge.
+
+    ``actor`` is ``staff:<email>`` for people and ``system:<task>`` for scheduled work; the
+    entry outlives the purge of the request it names (it never holds personal data itself).
+    """
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_at", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(340))
+    #: A short stable verb: login, login-failed, logout, retry, cancel, upload, note, purge …
+    action: Mapped[str] = mapped_column(String(40))
+    request_id: Mapped[int | None] = mapped_column(ForeignKey("requests.id"), index=True)
+    detail: Mapped[str | None] = mapped_column(Text)
