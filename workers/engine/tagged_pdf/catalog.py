@@ -1,0 +1,80 @@
+"""Catalog and metadata of a tagged PDF: what PDF/UA-1 asks of the document as a whole.
+
+``/MarkInfo /Marked true``, ``/Lang``, ``/ViewerPreferences /DisplayDocTitle true``, a title
+in the information dictionary and in XMP (``dc:title``), and the PDF/UA identifier
+(``pdfuaid:part`` 1) in XMP. The title is the source's own (information dictionary or XMP),
+else the model's (which falls back to the first heading); never made up.
+"""
+
+from __future__ import annotations
+
+import pikepdf
+
+from ..document import Document
+
+#: Used when neither the source nor the model says which language the text is in (the
+#: other renderers do the same); the report says so, as a screen reader would read it so.
+DEFAULT_LANGUAGE = "en"
+
+
+def remove_old_structure(pdf: pikepdf.Pdf) -> bool:
+    """Drop the source's structure tree and the keys pointing into it; True if it had one."""
+    had = "/StructTreeRoot" in pdf.Root
+    for key in ("/StructTreeRoot", "/MarkInfo"):
+        if key in pdf.Root:
+            del pdf.Root[key]
+    for page in pdf.pages:
+        if "/StructParents" in page.obj:
+            del page.obj["/StructParents"]
+        annots = page.obj.get("/Annots")
+        if isinstance(annots, pikepdf.Array):
+            for annot in annots:
+                if isinstance(annot, pikepdf.Dictionary) and "/StructParent" in annot:
+                    del annot["/StructParent"]
+    return had
+
+
+def write_catalog(pdf: pikepdf.Pdf, document: Document) -> list[str]:
+    """Set the catalog entries and metadata; returns notes for the report."""
+    notes: list[str] = []
+    root = pdf.Root
+    root[pikepdf.Name.MarkInfo] = pikepdf.Dictionary(Marked=True)
+    language = document.language or _source_language(pdf)
+    if not language:
+        language = DEFAULT_LANGUAGE
+        notes.append(
+            f"the source does not say which language it is in: marked as {DEFAULT_LANGUAGE!r}"
+        )
+    root[pikepdf.Name.Lang] = pikepdf.String(language)
+    preferences = root.get("/ViewerPreferences")
+    if not isinstance(preferences, pikepdf.Dictionary):
+        preferences = pikepdf.Dictionary()
+        root[pikepdf.Name.ViewerPreferences] = preferences
+    preferences[pikepdf.Name.DisplayDocTitle] = True
+    title = _source_title(pdf) or (document.title or "").strip()
+    if not title:
+        notes.append("the source has no title and no heading: the output has no title")
+    with pdf.open_metadata(set_pikepdf_as_editor=False) as xmp:
+        if title:
+            xmp["dc:title"] = title
+        xmp["pdfuaid:part"] = "1"
+    if title:
+        pdf.docinfo[pikepdf.Name.Title] = pikepdf.String(title)
+    return notes
+
+
+def _source_title(pdf: pikepdf.Pdf) -> str:
+    try:
+        raw = pdf.docinfo.get("/Title")
+        title = " ".join(str(raw).split()) if raw is not None else ""
+        if not title:
+            with pdf.open_metadata() as xmp:
+                title = " ".join(str(xmp.get("dc:title") or "").split())
+    except (pikepdf.PdfError, ValueError, TypeError, AttributeError):
+        return ""
+    return "".join(ch for ch in title if ch.isprintable())
+
+
+def _source_language(pdf: pikepdf.Pdf) -> str:
+    lang = pdf.Root.get("/Lang")
+    return str(lang).strip() if isinstance(lang, pikepdf.String) else ""

@@ -1,0 +1,250 @@
+"""Wrap a page's original drawing operators in marked content, changing nothing else.
+
+Every operator that paints something (text showing, a painted path with its construction, an
+image or Form XObject ``Do``, a shading, an inline image) gets an *owner*: the structure leaf
+whose provenance claims it, or an artifact. Unclaimed painting is an artifact, so each piece of
+content is in exactly one of the two — never both, never neither (PDF/UA-1 7.1).
+
+Where the owner changes, the sequence in progress ends (``EMC``) and the next one starts
+(``BDC`` with a fresh MCID, or ``/Artifact``). Sequences never cross a text object's ``BT``/
+``ET`` (a block boundary inside a text object is handled by ending and starting sequences
+between its text-showing operators, which the PDF syntax allows) and never split a path from
+its painting operator. The operators themselves are written back unchanged and in order, so the
+page draws exactly what it drew before.
+
+The source's own marked content is dropped (its MCIDs referred to a structure tree that is
+replaced), except optional content (``/OC``), which decides what is visible.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import pikepdf
+
+_SHOW = frozenset({"Tj", "TJ", "'", '"'})
+_PAINT = frozenset({"f", "F", "f*", "B", "B*", "b", "b*", "S", "s"})
+_PATH = frozenset({"m", "l", "c", "v", "y", "h", "re", "W", "W*"})
+_MARKS = frozenset({"BDC", "BMC", "EMC", "MP", "DP"})
+
+#: What owns a piece of content: a structure leaf's id (an int), or an artifact kind (a str:
+#: "header", "footer", "page-number", "decoration", "other").
+Owner = int | str
+
+#: The /Artifact properties of each artifact kind (ISO 32000-1 14.8.2.2).
+_ARTIFACT_PROPERTIES: dict[str, dict[str, str]] = {
+    "header": {"/Type": "/Pagination", "/Subtype": "/Header"},
+    "footer": {"/Type": "/Pagination", "/Subtype": "/Footer"},
+    "page-number": {"/Type": "/Pagination"},
+    "decoration": {"/Type": "/Layout"},
+}
+
+
+@dataclass
+class PageTagging:
+    """The result for one page: which leaf each new MCID belongs to, and what was done."""
+
+    #: ``mcid_owner[mcid]`` = the leaf id drawn by that marked-content sequence.
+    mcid_owner: list[int] = field(default_factory=list)
+    #: Painting operators per owner kind, for the report: tagged and artifact counts.
+    tagged_operators: int = 0
+    artifact_operators: int = 0
+    #: Leaves that claimed a painting operator another leaf (earlier in reading order) had
+    #: already claimed: their text is partly in the other leaf's element.
+    contested: set[int] = field(default_factory=set)
+
+
+def is_painting(instruction: pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage,
+                xobject_names: frozenset[str]) -> bool:
+    if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+        return True
+    op = str(instruction.operator)
+    if op in _SHOW or op in _PAINT or op == "sh":
+        return True
+    return op == "Do" and bool(instruction.operands) and str(instruction.operands[0]) in (
+        xobject_names
+    )
+
+
+def owners_of(
+    count: int, claims: Sequence[tuple[Owner, Sequence[tuple[int, int]]]]
+) -> list[Owner | None]:
+    """The owner of every operator index: the first claim (in the order given) covering it."""
+    owner: list[Owner | None] = [None] * count
+    for who, ranges in claims:
+        for start, end in ranges:
+            for index in range(max(start, 0), min(end, count)):
+                if owner[index] is None:
+                    owner[index] = who
+    return owner
+
+
+def contested_leaves(
+    count: int, claims: Sequence[tuple[Owner, Sequence[tuple[int, int]]]],
+    painting: Callable[[int], bool],
+) -> set[int]:
+    """Leaves claiming a painting operator that an earlier leaf claimed too."""
+    first: dict[int, Owner] = {}
+    out: set[int] = set()
+    for who, ranges in claims:
+        if not isinstance(who, int):
+            continue
+        for start, end in ranges:
+            for index in range(max(start, 0), min(end, count)):
+                if not painting(index):
+                    continue
+                if index in first and first[index] != who:
+                    out.add(who)
+                else:
+                    first.setdefault(index, who)
+    return out
+
+
+def tag_instructions(
+    instructions: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage],
+    owners: list[Owner | None],
+    xobject_names: frozenset[str],
+    result: PageTagging,
+) -> list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage]:
+    """The page's instructions with marked content inserted around each owner's operators."""
+    out: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage] = []
+    unit_owner = _unit_owners(instructions, owners, xobject_names)
+    current: Owner | None = None  # the owner of the open sequence, None when none is open
+    kept_marks: list[bool] = []  # for each source BDC/BMC still open: was it kept (/OC)?
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            out.append(pikepdf.ContentStreamInstruction([], pikepdf.Operator("EMC")))
+            current = None
+
+    for index, instruction in enumerate(instructions):
+        if not isinstance(instruction, pikepdf.ContentStreamInlineImage):
+            op = str(instruction.operator)
+            if op in _MARKS:
+                if _keep_mark(op, instruction, kept_marks):
+                    close()  # our sequences nest inside or outside optional content, not across
+                    out.append(instruction)
+                continue
+            if op in ("BT", "ET"):
+                close()
+        wanted = unit_owner[index]
+        if wanted is not None:
+            owner = wanted if wanted != "" else "other"
+            if owner != current:
+                close()
+                out.append(_begin(owner, result))
+                current = owner
+            if isinstance(owner, int):
+                result.tagged_operators += is_painting(instruction, xobject_names)
+            else:
+                result.artifact_operators += is_painting(instruction, xobject_names)
+        out.append(instruction)
+    close()
+    return out
+
+
+def _keep_mark(
+    op: str, instruction: pikepdf.ContentStreamInstruction, kept_marks: list[bool]
+) -> bool:
+    """Optional content (``/OC``) sequences stay; every other source mark goes."""
+    if op in ("BDC", "BMC"):
+        keep = op == "BDC" and bool(instruction.operands) and str(instruction.operands[0]) == "/OC"
+        kept_marks.append(keep)
+        return keep
+    if op == "EMC":
+        return kept_marks.pop() if kept_marks else False
+    return False  # MP, DP: marked points carry no content
+
+
+def _unit_owners(
+    instructions: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage],
+    owners: list[Owner | None],
+    xobject_names: frozenset[str],
+) -> list[Owner | None]:
+    """The owner to switch to *before* each instruction, or None for "no change".
+
+    A path's sequence must start before its first construction operator (marked content may
+    not come between ``m``/``re``… and the painting operator), so its owner is moved there.
+    Unclaimed painting gets ``""``, which becomes an unnamed artifact.
+    """
+    out: list[Owner | None] = [None] * len(instructions)
+    path_start: int | None = None
+    for index, instruction in enumerate(instructions):
+        if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+            out[index] = owners[index] if owners[index] is not None else ""
+            continue
+        op = str(instruction.operator)
+        if op in _PATH:
+            if path_start is None:
+                path_start = index
+            continue
+        if op in _PAINT or op == "n":
+            start = path_start if path_start is not None else index
+            path_start = None
+            if op != "n":
+                out[start] = owners[index] if owners[index] is not None else ""
+            continue
+        if is_painting(instruction, xobject_names):
+            out[index] = owners[index] if owners[index] is not None else ""
+    return out
+
+
+def _begin(owner: Owner, result: PageTagging) -> pikepdf.ContentStreamInstruction:
+    if isinstance(owner, int):
+        mcid = len(result.mcid_owner)
+        result.mcid_owner.append(owner)
+        properties = pikepdf.Dictionary(MCID=mcid)
+        return pikepdf.ContentStreamInstruction(
+            [pikepdf.Name("/P"), properties], pikepdf.Operator("BDC")
+        )
+    attributes = _ARTIFACT_PROPERTIES.get(owner)
+    if attributes is None:
+        return pikepdf.ContentStreamInstruction(
+            [pikepdf.Name("/Artifact")], pikepdf.Operator("BMC")
+        )
+    properties = pikepdf.Dictionary({k: pikepdf.Name(v) for k, v in attributes.items()})
+    return pikepdf.ContentStreamInstruction(
+        [pikepdf.Name("/Artifact"), properties], pikepdf.Operator("BDC")
+    )
+
+
+def xobject_names(resources: object) -> frozenset[str]:
+    """Names of the XObjects a ``Do`` can paint with these resources."""
+    if not isinstance(resources, pikepdf.Dictionary):
+        return frozenset()
+    xobjects = resources.get("/XObject")
+    if not isinstance(xobjects, pikepdf.Dictionary):
+        return frozenset()
+    return frozenset(str(name) for name in xobjects.keys())  # noqa: SIM118 - pikepdf keys
+
+
+def strip_form_marks(pdf: pikepdf.Pdf) -> int:
+    """Drop the source's marked content (but not optional content) from every Form XObject.
+
+    Their MCIDs belonged to the old structure tree; the forms' content is now tagged by the
+    sequence around the ``Do`` that paints them. Returns how many forms were rewritten.
+    """
+    rewritten = 0
+    for obj in pdf.objects:
+        if not isinstance(obj, pikepdf.Stream) or obj.get("/Subtype") != pikepdf.Name.Form:
+            continue
+        for key in ("/StructParents", "/StructParent"):
+            if key in obj:
+                del obj[key]
+        try:
+            instructions = pikepdf.parse_content_stream(obj)
+        except (pikepdf.PdfError, ValueError, TypeError):
+            continue  # unreadable: left exactly as it was
+        kept_marks: list[bool] = []
+        kept = [
+            i for i in instructions
+            if isinstance(i, pikepdf.ContentStreamInlineImage)
+            or str(i.operator) not in _MARKS
+            or _keep_mark(str(i.operator), i, kept_marks)
+        ]
+        if len(kept) != len(instructions):
+            obj.write(pikepdf.unparse_content_stream(kept))
+            rewritten += 1
+    return rewritten

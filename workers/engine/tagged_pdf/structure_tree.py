@@ -1,0 +1,321 @@
+"""Write the planned structure as a PDF structure tree, with its ParentTree and annotations.
+
+Input: the plan (:mod:`.plan`) and, per page, which leaf each new MCID belongs to
+(:mod:`.marked_content`). Leaves that got no content are left out (a heading the content
+stream does not draw would only mislead), except table cells, which keep rows regular.
+Annotations become ``Link`` (links), ``Form`` (widgets) or ``Annot`` elements pointing at
+them through ``/OBJR``, placed in the element whose text they sit on, with ``/StructParent``
+keys in the ParentTree and ``/Tabs /S`` on their page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pikepdf
+
+from ..document import BBox, Document, block_text
+from .plan import Node, fix_heading_levels
+
+#: Annotation subtypes that are not content of their own (ISO 14289-1 7.18.1).
+_NOT_CONTENT = frozenset({"/Popup", "/PrinterMark", "/TrapNet"})
+#: Annotation flag bit 2: hidden.
+_HIDDEN = 1 << 1
+
+
+@dataclass
+class TreeSummary:
+    elements: int = 0
+    leaves_dropped: int = 0
+    annotations_tagged: int = 0
+    #: Review reasons (figures without alternative text, annotations without a description).
+    review: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def write_structure(
+    pdf: pikepdf.Pdf, root: Node, page_mcids: list[list[int]], document: Document
+) -> TreeSummary:
+    """Build ``/StructTreeRoot`` from ``root``; ``page_mcids[p][mcid]`` = leaf id."""
+    summary = TreeSummary()
+    leaf_mcids: dict[int, list[tuple[int, int]]] = {}
+    for page, owners in enumerate(page_mcids):
+        for mcid, leaf in enumerate(owners):
+            leaf_mcids.setdefault(leaf, []).append((page, mcid))
+    _prune(root, leaf_mcids, summary)
+    fix_heading_levels(root)
+
+    tree_root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
+    pages = [page.obj for page in pdf.pages]
+    writer = _Writer(pdf, pages, leaf_mcids, summary)
+    document_element = writer.element(root, tree_root)
+    parent_tree: list[pikepdf.Object] = []
+    for page_index, owners in enumerate(page_mcids):
+        pages[page_index][pikepdf.Name.StructParents] = page_index
+        parent_tree.extend([page_index, pikepdf.Array([writer.by_leaf[o] for o in owners])])
+    next_key = len(page_mcids)
+    for page_index, page in enumerate(pages):
+        next_key = _tag_annotations(
+            page, page_index, next_key, writer, document_element, parent_tree, document
+        )
+    tree_root[pikepdf.Name.K] = pikepdf.Array([document_element])
+    tree_root[pikepdf.Name.ParentTree] = pdf.make_indirect(
+        pikepdf.Dictionary(Nums=pikepdf.Array(parent_tree))
+    )
+    tree_root[pikepdf.Name.ParentTreeNextKey] = next_key
+    pdf.Root[pikepdf.Name.StructTreeRoot] = tree_root
+    return summary
+
+
+def _prune(node: Node, leaf_mcids: dict[int, list[tuple[int, int]]], summary: TreeSummary) -> bool:
+    """Drop leaves without content and containers left empty; True if ``node`` stays."""
+    if node.role == "Table":
+        cells = [n for n in node.walk() if n.is_leaf]
+        keep = any(cell.leaf_id in leaf_mcids for cell in cells)
+        if not keep:
+            summary.leaves_dropped += len(cells)
+        return keep
+    if node.is_leaf:
+        if node.leaf_id in leaf_mcids:
+            if node.review:
+                summary.review.append(node.review)
+            return True
+        summary.leaves_dropped += 1
+        return False
+    node.children = [child for child in node.children if _prune(child, leaf_mcids, summary)]
+    if node.role == "LI" and not any(child.role == "LBody" for child in node.children):
+        node.children.append(Node("LBody"))  # an item whose label alone was drawn
+    return bool(node.children) or node.role == "Document"
+
+
+class _Writer:
+    def __init__(
+        self,
+        pdf: pikepdf.Pdf,
+        pages: list[pikepdf.Dictionary],
+        leaf_mcids: dict[int, list[tuple[int, int]]],
+        summary: TreeSummary,
+    ) -> None:
+        self.pdf = pdf
+        self.pages = pages
+        self.leaf_mcids = leaf_mcids
+        self.summary = summary
+        self.by_leaf: dict[int, pikepdf.Dictionary] = {}
+        #: Kept leaves per page with their boxes, to place annotations in.
+        self.leaf_boxes: dict[int, list[tuple[BBox, pikepdf.Dictionary]]] = {}
+        self.notes = 0
+
+    def element(self, node: Node, parent: pikepdf.Dictionary) -> pikepdf.Dictionary:
+        element = self.pdf.make_indirect(
+            pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name("/" + node.role),
+                               P=parent)
+        )
+        self.summary.elements += 1
+        kids: list[pikepdf.Object] = []
+        if node.is_leaf:
+            self.by_leaf[node.leaf_id] = element
+            kids.extend(self._content(node, element))
+        for child in node.children:
+            kids.append(self.element(child, element))
+        if kids:
+            element[pikepdf.Name.K] = kids[0] if len(kids) == 1 else pikepdf.Array(kids)
+        attributes = self._attributes(node)
+        if attributes is not None:
+            element[pikepdf.Name.A] = attributes
+        if node.alt:
+            element[pikepdf.Name.Alt] = pikepdf.String(node.alt)
+        if node.role == "Note":
+            # PDF/UA-1 7.9: every Note has a unique ID.
+            self.notes += 1
+            element[pikepdf.Name.ID] = pikepdf.String(f"note-{self.notes}")
+        return element
+
+    def _content(self, node: Node, element: pikepdf.Dictionary) -> list[pikepdf.Object]:
+        marks = self.leaf_mcids.get(node.leaf_id, [])
+        if not marks:
+            return []
+        first_page = marks[0][0]
+        element[pikepdf.Name.Pg] = self.pages[first_page]
+        for prov in node.prov:
+            self.leaf_boxes.setdefault(prov.page, []).append((prov.bbox, element))
+        kids: list[pikepdf.Object] = []
+        for page, mcid in marks:
+            if page == first_page:
+                kids.append(pikepdf.Object.parse(str(mcid).encode()))
+            else:
+                kids.append(
+                    pikepdf.Dictionary(Type=pikepdf.Name.MCR, Pg=self.pages[page], MCID=mcid)
+                )
+        return kids
+
+    def _attributes(self, node: Node) -> pikepdf.Object | None:
+        if node.role == "Figure" and node.prov:
+            box = node.prov[0].bbox
+            return pikepdf.Dictionary(
+                O=pikepdf.Name.Layout,
+                BBox=pikepdf.Array([round(v, 2) for v in (box.x0, box.y0, box.x1, box.y1)]),
+            )
+        if node.role in ("TH", "TD"):
+            table: dict[str, object] = {}
+            if node.scope:
+                table["/Scope"] = pikepdf.Name("/" + node.scope)
+            if node.row_span > 1:
+                table["/RowSpan"] = node.row_span
+            if node.col_span > 1:
+                table["/ColSpan"] = node.col_span
+            if table:
+                attributes = pikepdf.Dictionary(table)
+                attributes[pikepdf.Name.O] = pikepdf.Name.Table
+                return attributes
+        return None
+
+
+def _tag_annotations(
+    page: pikepdf.Dictionary,
+    page_index: int,
+    next_key: int,
+    writer: _Writer,
+    document_element: pikepdf.Dictionary,
+    parent_tree: list[pikepdf.Object],
+    document: Document,
+) -> int:
+    annots = page.get("/Annots")
+    if not isinstance(annots, pikepdf.Array):
+        return next_key
+    tagged = False
+    for annot in annots:
+        if not isinstance(annot, pikepdf.Dictionary) or not annot.is_indirect:
+            continue
+        subtype = str(annot.get("/Subtype", ""))
+        flags = annot.get("/F", 0)
+        if subtype in _NOT_CONTENT or (isinstance(flags, int) and flags & _HIDDEN):
+            continue
+        role = {"/Link": "Link", "/Widget": "Form"}.get(subtype, "Annot")
+        rect = _rect(annot)
+        parent = _parent_for(rect, writer.leaf_boxes.get(page_index, []), role, document_element)
+        element = writer.pdf.make_indirect(
+            pikepdf.Dictionary(
+                Type=pikepdf.Name.StructElem, S=pikepdf.Name("/" + role), P=parent, Pg=page,
+                K=pikepdf.Dictionary(Type=pikepdf.Name.OBJR, Obj=annot, Pg=page),
+            )
+        )
+        _append_kid(parent, element)
+        annot[pikepdf.Name.StructParent] = next_key
+        parent_tree.extend([next_key, element])
+        next_key += 1
+        tagged = True
+        writer.summary.annotations_tagged += 1
+        description = _description(annot, role, rect, page_index, document)
+        if description:
+            if "/Contents" not in annot or not str(annot.get("/Contents")).strip():
+                annot[pikepdf.Name.Contents] = pikepdf.String(description)
+        elif role == "Annot":
+            writer.summary.review.append(
+                f"a {subtype[1:]} annotation on page {page_index + 1} has no description"
+            )
+        if role == "Form":
+            _describe_field(annot, element)
+    if tagged:
+        page[pikepdf.Name.Tabs] = pikepdf.Name.S
+    return next_key
+
+
+def _rect(annot: pikepdf.Dictionary) -> BBox | None:
+    try:
+        x0, y0, x1, y1 = (float(v) for v in annot.get("/Rect", []))
+    except (TypeError, ValueError):
+        return None
+    return BBox(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+
+
+def _parent_for(
+    rect: BBox | None,
+    boxes: list[tuple[BBox, pikepdf.Dictionary]],
+    role: str,
+    fallback: pikepdf.Dictionary,
+) -> pikepdf.Dictionary:
+    """The smallest tagged block the annotation's centre falls in (links inside their
+    paragraph); widgets and unplaced annotations go to the document element."""
+    if rect is None or role == "Form":
+        return fallback
+    cx, cy = (rect.x0 + rect.x1) / 2, (rect.y0 + rect.y1) / 2
+    inside = [(b.width * b.height, element) for b, element in boxes
+              if b.x0 - 1 <= cx <= b.x1 + 1 and b.y0 - 1 <= cy <= b.y1 + 1]
+    if not inside:
+        return fallback
+    return min(inside, key=lambda pair: pair[0])[1]
+
+
+def _append_kid(parent: pikepdf.Dictionary, kid: pikepdf.Dictionary) -> None:
+    existing = parent.get("/K")
+    if existing is None:
+        parent[pikepdf.Name.K] = pikepdf.Array([kid])
+    elif isinstance(existing, pikepdf.Array):
+        existing.append(kid)
+    else:
+        parent[pikepdf.Name.K] = pikepdf.Array([existing, kid])
+
+
+def _description(
+    annot: pikepdf.Dictionary, role: str, rect: BBox | None, page: int, document: Document
+) -> str | None:
+    """What the annotation is, in words the source already has: its /Contents, or for a link
+    the text it sits on (from the model), else its address."""
+    contents = annot.get("/Contents")
+    if isinstance(contents, pikepdf.String) and str(contents).strip():
+        return str(contents)
+    if role != "Link":
+        return None
+    target = _uri(annot)
+    if rect is not None:
+        for block in document.walk():
+            for link in getattr(block, "links", []):
+                for prov in link.prov:
+                    if prov.page == page and _close(prov.bbox, rect) and link.text.strip():
+                        return f"{link.text.strip()} ({target})" if target else link.text.strip()
+    if target:
+        return target
+    text = _text_under(rect, page, document)
+    return f"Link: {text}" if text else "Link within the document"
+
+
+def _close(a: BBox, b: BBox) -> bool:
+    return abs(a.x0 - b.x0) < 1 and abs(a.y0 - b.y0) < 1 and abs(a.x1 - b.x1) < 1 and (
+        abs(a.y1 - b.y1) < 1
+    )
+
+
+def _text_under(rect: BBox | None, page: int, document: Document) -> str:
+    if rect is None:
+        return ""
+    for block in document.walk():
+        for prov in block.prov:
+            if prov.page == page and prov.bbox.x0 <= rect.x0 + 1 and rect.x1 <= prov.bbox.x1 + 1 \
+                    and prov.bbox.y0 <= rect.y0 + 1 and rect.y1 <= prov.bbox.y1 + 1:
+                text = block_text(block)
+                return text[:80]
+    return ""
+
+
+def _uri(annot: pikepdf.Dictionary) -> str | None:
+    action = annot.get("/A")
+    if isinstance(action, pikepdf.Dictionary):
+        uri = action.get("/URI")
+        if uri is not None and str(uri).strip():
+            return str(uri)
+    return None
+
+
+def _describe_field(annot: pikepdf.Dictionary, element: pikepdf.Dictionary) -> None:
+    """A form field's tooltip (/TU) names it for assistive technology; its name (/T) is the
+    author's own words for it where no tooltip was given."""
+    field_dict: pikepdf.Object = annot
+    for _ in range(10):
+        if "/TU" in field_dict or "/T" in field_dict or "/Parent" not in field_dict:
+            break
+        field_dict = field_dict.get("/Parent")
+        if not isinstance(field_dict, pikepdf.Dictionary):
+            return
+    name = field_dict.get("/TU") or field_dict.get("/T")
+    if isinstance(name, pikepdf.String) and str(name).strip():
+        element[pikepdf.Name.Alt] = pikepdf.String(str(name))
