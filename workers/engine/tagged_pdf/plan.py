@@ -116,6 +116,7 @@ def _table(table: Table) -> Node:
     rows = [
         Node("TR", [_cell(cell) for cell in row.cells]) for row in table.rows if row.cells
     ]
+    _make_regular(rows)
     header_rows = 0
     while header_rows < len(table.rows) and table.rows[header_rows].cells and all(
         cell.header for cell in table.rows[header_rows].cells
@@ -126,6 +127,23 @@ def _table(table: Table) -> Node:
     else:
         node.children = rows
     return node
+
+
+def _make_regular(rows: list[Node]) -> None:
+    """PDF/UA (veraPDF 7.2-42): every row spans the same number of columns, counting column
+    spans and cells reaching down from rows above; short rows get empty cells at the end."""
+    widths: list[int] = []
+    reaching = [0] * len(rows)  # per row: columns taken by row spans from above
+    for r, row in enumerate(rows):
+        width = reaching[r]
+        for cell in row.children:
+            width += cell.col_span
+            for below in range(r + 1, min(r + cell.row_span, len(rows))):
+                reaching[below] += cell.col_span
+        widths.append(width)
+    widest = max(widths, default=0)
+    for row, width in zip(rows, widths, strict=True):
+        row.children.extend(Node("TD") for _ in range(widest - width))
 
 
 def _cell(cell: Cell) -> Node:

@@ -27,6 +27,9 @@ _HIDDEN = 1 << 1
 class TreeSummary:
     elements: int = 0
     leaves_dropped: int = 0
+    #: The model's text of each element written with content, in tree order (figures left
+    #: out: their text is their /Alt), for the fidelity check.
+    expected_texts: list[str] = field(default_factory=list)
     annotations_tagged: int = 0
     #: Review reasons (figures without alternative text, annotations without a description).
     review: list[str] = field(default_factory=list)
@@ -111,10 +114,12 @@ class _Writer:
                                P=parent)
         )
         self.summary.elements += 1
-        kids: list[pikepdf.Object] = []
+        kids: list[int | pikepdf.Dictionary] = []
         if node.is_leaf:
             self.by_leaf[node.leaf_id] = element
             kids.extend(self._content(node, element))
+            if node.leaf_id in self.leaf_mcids and node.role != "Figure":
+                self.summary.expected_texts.append(node.text)
         for child in node.children:
             kids.append(self.element(child, element))
         if kids:
@@ -130,7 +135,9 @@ class _Writer:
             element[pikepdf.Name.ID] = pikepdf.String(f"note-{self.notes}")
         return element
 
-    def _content(self, node: Node, element: pikepdf.Dictionary) -> list[pikepdf.Object]:
+    def _content(
+        self, node: Node, element: pikepdf.Dictionary
+    ) -> list[int | pikepdf.Dictionary]:
         marks = self.leaf_mcids.get(node.leaf_id, [])
         if not marks:
             return []
@@ -138,10 +145,10 @@ class _Writer:
         element[pikepdf.Name.Pg] = self.pages[first_page]
         for prov in node.prov:
             self.leaf_boxes.setdefault(prov.page, []).append((prov.bbox, element))
-        kids: list[pikepdf.Object] = []
+        kids: list[int | pikepdf.Dictionary] = []
         for page, mcid in marks:
             if page == first_page:
-                kids.append(pikepdf.Object.parse(str(mcid).encode()))
+                kids.append(mcid)
             else:
                 kids.append(
                     pikepdf.Dictionary(Type=pikepdf.Name.MCR, Pg=self.pages[page], MCID=mcid)

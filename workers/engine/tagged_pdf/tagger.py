@@ -56,6 +56,9 @@ class TaggedPdf:
     untagged_pages: list[int] = field(default_factory=list)
     #: Leaves whose drawing is shared with an earlier leaf (one operator draws both).
     contested: int = 0
+    #: The model's text of each element written with content, in tree order, figures left
+    #: out (see :func:`.checks.check_tagged_pdf`).
+    expected_texts: list[str] = field(default_factory=list)
 
 
 def tag_pdf(source: Path, document: Document) -> TaggedPdf:
@@ -81,6 +84,7 @@ def tag_pdf(source: Path, document: Document) -> TaggedPdf:
             result.contested += len(tagging.contested)
         summary = write_structure(pdf, plan, page_mcids, document)
         result.review.extend(summary.review)
+        result.expected_texts = summary.expected_texts
         result.notes.extend(write_catalog(pdf, document))
         if had_tags:
             result.notes.append(
@@ -91,7 +95,12 @@ def tag_pdf(source: Path, document: Document) -> TaggedPdf:
                 "the source's permission restrictions (owner password) were not carried over"
             )
         buffer = io.BytesIO()
-        pdf.save(buffer, encryption=False, fix_metadata_version=True)
+        # PDF/UA-1 is defined on PDF 1.7 (veraPDF 6.1-1): a 2.0 source is written as 1.7,
+        # which changes the header, not what the pages draw (the pixel check confirms it).
+        version = "1.7" if pdf.pdf_version > "1.7" else None
+        if version:
+            result.notes.append(f"written as PDF 1.7 (the source is PDF {pdf.pdf_version})")
+        pdf.save(buffer, encryption=False, fix_metadata_version=True, force_version=version)
         result.content = buffer.getvalue()
     return result
 
