@@ -50,9 +50,12 @@ def test_each_format_converts_and_passes_its_checks(
         assert result.content.startswith(b"%PDF-")
 
 
-def test_tagged_pdf_report_says_it_is_a_placeholder(source: Path) -> None:
+def test_tagged_pdf_keeps_the_source_pages(source: Path) -> None:
     result = convert(source, ConversionOptions(OutputFormat.TAGGED_PDF), max_pages=10)
-    assert "placeholder: reflowed, does not keep the original look" in report_notes(result.report)
+    pixels = next(c for c in report_checks(result.report) if c["id"] == "pixels")
+    assert pixels == {
+        "id": "pixels", "passed": True, "detail": "all 2 page(s) render identically to the source"
+    }
 
 
 def test_engine_version_marks_the_placeholder() -> None:
@@ -98,7 +101,7 @@ def test_renderer_failure_becomes_render_error(
 
     monkeypatch.setattr(weasyprint.HTML, "write_pdf", explode)
     with pytest.raises(RenderError) as caught:
-        convert(source, ConversionOptions(OutputFormat.TAGGED_PDF), max_pages=10)
+        convert(source, ConversionOptions(OutputFormat.LARGE_PRINT), max_pages=10)
     assert caught.value.code == "render-failed"
     assert not caught.value.bad_input
     assert isinstance(caught.value.__cause__, ValueError)

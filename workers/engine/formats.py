@@ -52,6 +52,8 @@ class ConversionOptions:
 RENDERER_REVISIONS: dict[OutputFormat, str] = {
     OutputFormat.LARGE_PRINT: "document-1",
     OutputFormat.LARGE_PRINT_DOCX: "document-1",
+    #: The source itself tagged from the Document (was: a reflowed placeholder).
+    OutputFormat.TAGGED_PDF: "source-tagged-1",
 }
 
 

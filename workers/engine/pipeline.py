@@ -25,8 +25,9 @@ from .placeholder_text import PlainDocument, read_plain_text
 from .render_html import render_html
 from .render_large_print import build_large_print_html, html_to_pdf
 from .render_large_print_docx import render_large_print_docx
-from .render_pdf import render_tagged_pdf
 from .source import open_source
+from .tagged_pdf.checks import check_tagged_pdf
+from .tagged_pdf.tagger import TaggedPdf, tag_pdf
 
 #: Part of the output cache key: bump it whenever an output for the same input can change.
 ENGINE_VERSION = "0.1.0-placeholder"
@@ -34,14 +35,17 @@ ENGINE_VERSION = "0.1.0-placeholder"
 #: Review reasons (stable strings: stored on the request and shown to staff).
 NO_TEXT = "no-text"
 CHECKS_FAILED = "checks-failed"
+#: A figure (or annotation) has no description in the source: a person must write one.
+NEEDS_DESCRIPTION = "needs-description"
 
 _PLACEHOLDER_NOTES = {
-    OutputFormat.TAGGED_PDF: "placeholder: reflowed, does not keep the original look",
     OutputFormat.HTML: "placeholder: paragraphs only, no headings, lists, tables or images",
 }
 
 #: Formats rendered from the Document model (the others still use the placeholder reader).
-_FROM_DOCUMENT = frozenset({OutputFormat.LARGE_PRINT, OutputFormat.LARGE_PRINT_DOCX})
+_FROM_DOCUMENT = frozenset(
+    {OutputFormat.LARGE_PRINT, OutputFormat.LARGE_PRINT_DOCX, OutputFormat.TAGGED_PDF}
+)
 
 
 @dataclass(frozen=True)
@@ -96,7 +100,7 @@ def convert(source: Path, options: ConversionOptions, *, max_pages: int) -> Conv
 def _convert_document(
     source: Path, options: ConversionOptions, *, max_pages: int
 ) -> ConversionResult:
-    """analyse → render from the Document → check (large print, PDF or DOCX)."""
+    """analyse → render from the Document → check (large print, PDF or DOCX; tagged PDF)."""
     # analyse() validates first: bad input raises its own ConversionError unwrapped.
     with _unexpected_as_render_error("read"):
         document = analyse(source, max_pages=max_pages)
@@ -104,15 +108,24 @@ def _convert_document(
     size = options.print_size or DEFAULT_PRINT_SIZE
     notes: list[str] = []
     docx = options.format is OutputFormat.LARGE_PRINT_DOCX
+    tagged: TaggedPdf | None = None
     with _unexpected_as_render_error("render"):
-        if docx:
+        if options.format is OutputFormat.TAGGED_PDF:
+            tagged = tag_pdf(source, document)
+            content = tagged.content
+            notes.extend(tagged.notes)
+        elif docx:
             content = render_large_print_docx(document, point_size=size, source=source)
         else:
             page = build_large_print_html(document, point_size=size, source=source)
             content = html_to_pdf(page.html, images=page.images)
             notes.extend(page.notes)
     with _unexpected_as_render_error("check"):
-        if docx:
+        if tagged is not None:
+            report = check_tagged_pdf(
+                content, source=source, expected_texts=tagged.expected_texts
+            )
+        elif docx:
             report = check_large_print_docx(content, point_size=size)
         else:
             report = check_large_print(content, point_size=size)
@@ -125,6 +138,9 @@ def _convert_document(
     elif needs_ocr := _pages_needing_ocr(document):
         notes.append(f"pages without text: {_ranges(needs_ocr)}")
     notes.extend(warning.message for warning in document.warnings[:10])
+    if tagged is not None and tagged.review:
+        review_reasons.append(NEEDS_DESCRIPTION)
+        notes.extend(tagged.review)
     if not report["passed"]:
         review_reasons.append(CHECKS_FAILED)
     report["notes"] = [*notes, *_as_list(report["notes"])]
@@ -145,8 +161,6 @@ def _pages_needing_ocr(document: Document) -> list[int]:
 def _render(document: PlainDocument, options: ConversionOptions) -> bytes:
     if options.format is OutputFormat.HTML:
         return render_html(document).encode("utf-8")
-    if options.format is OutputFormat.TAGGED_PDF:
-        return render_tagged_pdf(document)
     raise RenderError(detail=f"no renderer for {options.format!r}")
 
 

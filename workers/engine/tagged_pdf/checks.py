@@ -29,6 +29,7 @@ import pypdfium2 as pdfium
 
 from ..checks import Check, Report, check_pdf, make_report
 from ..layout.glyphs import read_page
+from ..layout.lines import clean
 from .marked_content import is_painting, xobject_names
 
 #: ISO 32000-1 14.8.4 standard structure types (PDF/UA-1 uses the PDF 1.7 set).
@@ -105,7 +106,7 @@ def _content_check(pdf: pikepdf.Pdf) -> Check:
     pages_wrong: list[int] = []
     for index, page in enumerate(pdf.pages):
         key = page.obj.get("/StructParents")
-        known = referenced.get(int(key), set()) if isinstance(key, int) else set()
+        known: set[int] = referenced.get(int(key), set()) if isinstance(key, int) else set()
         names = xobject_names(page.obj.get("/Resources"))
         stack: list[str] = []  # "mcid", "artifact" or "other" per open sequence
         wrong_before = untagged + unreferenced + both
@@ -255,7 +256,7 @@ def _annotation_check(pdf: pikepdf.Pdf) -> Check:
 
 def _normal(text: str) -> str:
     """Characters only: spacing, hyphens a reader joined lines at, and controls do not count."""
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", clean(text))
     return "".join(ch for ch in text if ch.isalnum() or (not ch.isspace() and ch not in "-\u00ad"
                                                           and unicodedata.category(ch)[0] in "PS"))
 

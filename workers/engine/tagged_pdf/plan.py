@@ -108,6 +108,11 @@ def _item(item: ListItem) -> Node:
     for block in item.blocks:
         body.children.extend(_nodes(block))
     node.children.append(body)
+    leaves = [n for n in body.walk() if n.prov]
+    if item.label and not any(child.role == "Lbl" for child in node.children) and leaves:
+        # The layout reader's label is drawn with the item's text (one block): it is read
+        # from the body's first element, so that is the text the element is checked against.
+        leaves[0].text = f"{item.label} {leaves[0].text}"
     return node
 
 

@@ -52,14 +52,14 @@ def write_structure(
     pages = [page.obj for page in pdf.pages]
     writer = _Writer(pdf, pages, leaf_mcids, summary)
     document_element = writer.element(root, tree_root)
-    parent_tree: list[pikepdf.Object] = []
+    parent_tree: list[int | pikepdf.Object] = []
     for page_index, owners in enumerate(page_mcids):
         pages[page_index][pikepdf.Name.StructParents] = page_index
         parent_tree.extend([page_index, pikepdf.Array([writer.by_leaf[o] for o in owners])])
     next_key = len(page_mcids)
-    for page_index, page in enumerate(pages):
+    for page_index, page_dict in enumerate(pages):
         next_key = _tag_annotations(
-            page, page_index, next_key, writer, document_element, parent_tree, document
+            page_dict, page_index, next_key, writer, document_element, parent_tree, document
         )
     tree_root[pikepdf.Name.K] = pikepdf.Array([document_element])
     tree_root[pikepdf.Name.ParentTree] = pdf.make_indirect(
@@ -183,7 +183,7 @@ def _tag_annotations(
     next_key: int,
     writer: _Writer,
     document_element: pikepdf.Dictionary,
-    parent_tree: list[pikepdf.Object],
+    parent_tree: list[int | pikepdf.Object],
     document: Document,
 ) -> int:
     annots = page.get("/Annots")
@@ -316,13 +316,14 @@ def _uri(annot: pikepdf.Dictionary) -> str | None:
 def _describe_field(annot: pikepdf.Dictionary, element: pikepdf.Dictionary) -> None:
     """A form field's tooltip (/TU) names it for assistive technology; its name (/T) is the
     author's own words for it where no tooltip was given."""
-    field_dict: pikepdf.Object = annot
+    field_dict = annot
     for _ in range(10):
         if "/TU" in field_dict or "/T" in field_dict or "/Parent" not in field_dict:
             break
-        field_dict = field_dict.get("/Parent")
-        if not isinstance(field_dict, pikepdf.Dictionary):
+        parent = field_dict.get("/Parent")
+        if not isinstance(parent, pikepdf.Dictionary):
             return
+        field_dict = parent
     name = field_dict.get("/TU") or field_dict.get("/T")
     if isinstance(name, pikepdf.String) and str(name).strip():
         element[pikepdf.Name.Alt] = pikepdf.String(str(name))

@@ -97,10 +97,11 @@ def tag_pdf(source: Path, document: Document) -> TaggedPdf:
         buffer = io.BytesIO()
         # PDF/UA-1 is defined on PDF 1.7 (veraPDF 6.1-1): a 2.0 source is written as 1.7,
         # which changes the header, not what the pages draw (the pixel check confirms it).
-        version = "1.7" if pdf.pdf_version > "1.7" else None
-        if version:
+        if pdf.pdf_version > "1.7":
             result.notes.append(f"written as PDF 1.7 (the source is PDF {pdf.pdf_version})")
-        pdf.save(buffer, encryption=False, fix_metadata_version=True, force_version=version)
+            pdf.save(buffer, encryption=False, fix_metadata_version=True, force_version="1.7")
+        else:
+            pdf.save(buffer, encryption=False, fix_metadata_version=True)
         result.content = buffer.getvalue()
     return result
 
