@@ -136,10 +136,11 @@ def tag_instructions(
                 close()
                 out.append(_begin(owner, result))
                 current = owner
-            if isinstance(owner, int):
-                result.tagged_operators += is_painting(instruction, xobject_names)
+        if current is not None and is_painting(instruction, xobject_names):
+            if isinstance(current, int):
+                result.tagged_operators += 1
             else:
-                result.artifact_operators += is_painting(instruction, xobject_names)
+                result.artifact_operators += 1
         out.append(instruction)
     close()
     return out
