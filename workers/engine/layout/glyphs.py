@@ -51,6 +51,9 @@ class Glyph:
     artifact: bool = False
     #: The text runs at an angle (vertical margin notes, rotated labels, rotated pages).
     rotated: bool = False
+    #: A space pdfium inferred from a wide gap, not drawn by any character code (the tagger
+    #: matches glyphs to the codes of their operator and must skip these).
+    generated: bool = False
 
 
 @dataclass(slots=True)
@@ -215,6 +218,7 @@ def _glyphs(textpage: Any, owners: dict[int, int], content: PageContent) -> None
         glyph = Glyph(
             char, x0, y0, x1, y1, size, info.bold, info.name, info.owner, info.mcid,
             info.italic, info.artifact, info.rotated,
+            char.isspace() and c.FPDFText_IsGenerated(raw, i) == 1,
         )
         glyphs.append(glyph)
         previous = glyph

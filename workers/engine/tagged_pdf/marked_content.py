@@ -18,7 +18,7 @@ replaced), except optional content (``/OC``), which decides what is visible.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import pikepdf
@@ -106,8 +106,12 @@ def tag_instructions(
     owners: list[Owner | None],
     xobject_names: frozenset[str],
     result: PageTagging,
+    splits: Mapping[int, Sequence[tuple[Owner, pikepdf.ContentStreamInstruction]]] | None = None,
 ) -> list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage]:
-    """The page's instructions with marked content inserted around each owner's operators."""
+    """The page's instructions with marked content inserted around each owner's operators.
+
+    ``splits``: text-showing operators replaced by parts with owners of their own (see
+    :mod:`.split_text`)."""
     out: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage] = []
     unit_owner = _unit_owners(instructions, owners, xobject_names)
     current: Owner | None = None  # the owner of the open sequence, None when none is open
@@ -129,6 +133,15 @@ def tag_instructions(
                 continue
             if op in ("BT", "ET"):
                 close()
+        if splits and index in splits:
+            for owner, part in splits[index]:
+                if owner != current:
+                    close()
+                    out.append(_begin(owner, result))
+                    current = owner
+                result.tagged_operators += 1
+                out.append(part)
+            continue
         wanted = unit_owner[index]
         if wanted is not None:
             owner = wanted if wanted != "" else "other"

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pikepdf
+import pypdfium2 as pdfium
 
 from ..document import Document
 from .catalog import remove_old_structure, write_catalog
@@ -38,6 +39,7 @@ from .marked_content import (
     xobject_names,
 )
 from .plan import Node, plan_structure
+from .split_text import LeafBox, contested_text, split_operators
 from .structure_tree import write_structure
 
 
@@ -62,6 +64,15 @@ class TaggedPdf:
 
 
 def tag_pdf(source: Path, document: Document) -> TaggedPdf:
+    # pdfium locates the glyphs of operators that draw several blocks (split_text).
+    glyph_source = pdfium.PdfDocument(str(source))
+    try:
+        return _tag(source, document, glyph_source)
+    finally:
+        glyph_source.close()
+
+
+def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> TaggedPdf:
     with pikepdf.open(source) as pdf:
         was_encrypted = pdf.is_encrypted
         had_tags = remove_old_structure(pdf)
@@ -70,10 +81,11 @@ def tag_pdf(source: Path, document: Document) -> TaggedPdf:
         claims = _claims_by_page(plan, document, len(pdf.pages))
         page_mcids: list[list[int]] = []
         result = TaggedPdf(b"", plan)
+        boxes = _leaf_boxes(plan, len(pdf.pages))
         for index, page in enumerate(pdf.pages):
             tagging = PageTagging()
             try:
-                _tag_page(pdf, page, claims[index], tagging)
+                _tag_page(pdf, page, claims[index], tagging, glyph_source, index, boxes[index])
             except (pikepdf.PdfError, ValueError, TypeError) as e:
                 # Unreadable content: left exactly as it was (never redrawn or dropped).
                 result.untagged_pages.append(index)
@@ -123,17 +135,33 @@ def _claims_by_page(
     return claims
 
 
+def _leaf_boxes(plan: Node, pages: int) -> list[list[LeafBox]]:
+    boxes: list[list[LeafBox]] = [[] for _ in range(pages)]
+    for leaf in plan.leaves():
+        for prov in leaf.prov:
+            if 0 <= prov.page < pages:
+                boxes[prov.page].append(LeafBox(leaf.leaf_id, prov.bbox))
+    return boxes
+
+
 def _tag_page(
     pdf: pikepdf.Pdf,
     page: pikepdf.Page,
     claims: list[tuple[Owner, Sequence[tuple[int, int]]]],
     tagging: PageTagging,
+    glyph_source: pdfium.PdfDocument,
+    index: int,
+    boxes: list[LeafBox],
 ) -> None:
     instructions = list(pikepdf.parse_content_stream(page))
     names = xobject_names(page.obj.get("/Resources"))
     owners = owners_of(len(instructions), claims)
-    tagging.contested = contested_leaves(
-        len(instructions), claims, lambda i: is_painting(instructions[i], names)
+    splits = split_operators(
+        glyph_source, page, index, instructions, contested_text(instructions, claims), boxes
     )
-    tagged = tag_instructions(instructions, owners, names, tagging)
+    tagging.contested = contested_leaves(
+        len(instructions), claims,
+        lambda i: i not in splits and is_painting(instructions[i], names),
+    )
+    tagged = tag_instructions(instructions, owners, names, tagging, splits)
     page.obj[pikepdf.Name.Contents] = pdf.make_stream(pikepdf.unparse_content_stream(tagged))

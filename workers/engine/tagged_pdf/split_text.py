@@ -1,0 +1,215 @@
+"""Split a text-showing operator whose glyphs belong to several blocks.
+
+One ``TJ`` often draws a whole line: two table cells, a list label and its text, the end of
+one column's line and the start of the next. The model's provenance is per operator, so such
+an operator is claimed by several leaves. Here it is cut, between character codes, into
+consecutive operators that each draw one leaf's glyphs: ``[(Market) -3000 (120)] TJ`` becomes
+``[(Market) -3000] TJ`` and ``[(120)] TJ``. Showing the parts one after the other moves the text
+position exactly as the whole did (``TJ`` and ``Tj`` advance glyph by glyph; spacing numbers
+stay between the same glyphs), so the page draws the same.
+
+Which leaf a glyph belongs to is decided by its box (from pdfium) inside the leaves' boxes.
+pdfium's characters of one text object are matched to the operator's character codes one to
+one; where their numbers differ (a multi-byte CMap other than Identity, a ligature mapped to
+several characters) nothing is split and the first leaf keeps the operator, as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pikepdf
+import pypdfium2 as pdfium
+
+from ..document import BBox
+from ..layout.glyphs import Glyph, read_page
+from ..layout.operators import map_operators
+from .marked_content import Owner
+
+Instruction = pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage
+#: Pieces of one operator, each with the leaf that owns it, in drawing order.
+Parts = list[tuple[Owner, pikepdf.ContentStreamInstruction]]
+
+_SHOW = frozenset({"Tj", "TJ", "'", '"'})
+#: Points a glyph's centre may lie outside a leaf's box and still belong to it.
+_TOLERANCE = 1.0
+
+
+@dataclass(frozen=True)
+class LeafBox:
+    leaf: int
+    box: BBox
+
+
+def contested_text(
+    instructions: Sequence[Instruction],
+    claims: Sequence[tuple[Owner, Sequence[tuple[int, int]]]],
+) -> dict[int, list[int]]:
+    """Text-showing operators claimed by more than one leaf: index -> leaves, claim order."""
+    claimants: dict[int, list[int]] = {}
+    for who, ranges in claims:
+        if not isinstance(who, int):
+            continue
+        for start, end in ranges:
+            for index in range(max(start, 0), min(end, len(instructions))):
+                instruction = instructions[index]
+                if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+                    continue
+                if str(instruction.operator) in _SHOW:
+                    leaves = claimants.setdefault(index, [])
+                    if who not in leaves:
+                        leaves.append(who)
+    return {index: leaves for index, leaves in claimants.items() if len(leaves) > 1}
+
+
+def split_operators(
+    source: pdfium.PdfDocument,
+    page: pikepdf.Page,
+    page_index: int,
+    instructions: Sequence[Instruction],
+    contested: dict[int, list[int]],
+    boxes: Sequence[LeafBox],
+) -> dict[int, Parts]:
+    """For each contested operator that can be split faithfully, its parts."""
+    if not contested:
+        return {}
+    content = read_page(source, page_index)
+    opmap = map_operators(page, content.object_kinds)
+    glyphs_of: dict[int, list[Glyph]] = {}
+    for glyph in content.glyphs:
+        if 0 <= glyph.obj < len(opmap.operator_of):
+            operator = opmap.operator_of[glyph.obj]
+            if operator in contested:
+                glyphs_of.setdefault(operator, []).append(glyph)
+    fonts = _font_widths(page, instructions, set(contested))
+    out: dict[int, Parts] = {}
+    for index, leaves in contested.items():
+        instruction = instructions[index]
+        width = fonts.get(index)
+        glyphs = glyphs_of.get(index, [])
+        if width is None or not glyphs or isinstance(
+            instruction, pikepdf.ContentStreamInlineImage
+        ):
+            continue
+        candidates = [b for b in boxes if b.leaf in leaves]
+        # pdfium also reports spaces it infers from wide spacing: those match no code.
+        owners = _glyph_owners([g for g in glyphs if not g.generated], candidates, leaves[0])
+        parts = _split(instruction, owners, width)
+        if parts is not None and len({owner for owner, _ in parts}) > 1:
+            out[index] = parts
+    return out
+
+
+def _glyph_owners(glyphs: list[Glyph], boxes: list[LeafBox], first: int) -> list[int]:
+    owners: list[int] = []
+    previous = first
+    for glyph in glyphs:
+        cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.y0 + glyph.y1) / 2
+        owner = next(
+            (
+                b.leaf for b in boxes
+                if b.box.x0 - _TOLERANCE <= cx <= b.box.x1 + _TOLERANCE
+                and b.box.y0 - _TOLERANCE <= cy <= b.box.y1 + _TOLERANCE
+            ),
+            None,
+        )
+        if owner is None or glyph.char.isspace():
+            owner = previous  # a space (or a glyph in no box) goes with the text before it
+        owners.append(owner)
+        previous = owner
+    return owners
+
+
+def _font_widths(
+    page: pikepdf.Page, instructions: Sequence[Instruction], wanted: set[int]
+) -> dict[int, int]:
+    """Bytes per character code of the font in use at each wanted operator (1 for simple
+    fonts, 2 for Identity-encoded CID fonts); operators in other fonts are left out."""
+    resources = page.obj.get("/Resources")
+    fonts = resources.get("/Font") if isinstance(resources, pikepdf.Dictionary) else None
+    out: dict[int, int] = {}
+    current: int | None = None
+    stack: list[int | None] = []
+    for index, instruction in enumerate(instructions):
+        if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+            continue
+        op = str(instruction.operator)
+        if op == "q":
+            stack.append(current)
+        elif op == "Q" and stack:
+            current = stack.pop()
+        elif op == "Tf" and instruction.operands:
+            font = fonts.get(str(instruction.operands[0])) if isinstance(
+                fonts, pikepdf.Dictionary) else None
+            current = _code_width(font)
+        elif index in wanted and current is not None:
+            out[index] = current
+    return out
+
+
+def _code_width(font: object) -> int | None:
+    if not isinstance(font, pikepdf.Dictionary):
+        return None
+    subtype = font.get("/Subtype")
+    if subtype in ("/Type1", "/TrueType", "/MMType1"):
+        return 1
+    if subtype == "/Type0" and font.get("/Encoding") in ("/Identity-H", "/Identity-V"):
+        return 2
+    return None  # Type 3 (any glyph procedure may draw anything) or a CMap we do not parse
+
+
+def _split(
+    instruction: pikepdf.ContentStreamInstruction, owners: list[int], width: int
+) -> Parts | None:
+    op = str(instruction.operator)
+    operands = list(instruction.operands)
+    if op == "TJ":
+        if not operands or not isinstance(operands[0], pikepdf.Array):
+            return None
+        elements = list(operands[0])
+    elif operands and isinstance(operands[-1], pikepdf.String):
+        elements = [operands[-1]]
+    else:
+        return None
+    strings = [bytes(e) for e in elements if isinstance(e, pikepdf.String)]
+    codes = [d[k:k + width] for d in strings for k in range(0, len(d), width)]
+    if len(codes) != len(owners) or any(len(d) % width for d in strings):
+        return None  # pdfium's characters do not match the codes one to one: do not guess
+    code_owners = owners
+    pieces: list[tuple[int, list[pikepdf.Object | float | bytes]]] = []
+    position = 0
+    for element in elements:
+        if not isinstance(element, pikepdf.String):
+            if not pieces:
+                pieces.append((owners[0] if owners else 0, []))
+            pieces[-1][1].append(element)  # spacing stays before the glyph that follows it
+            continue
+        data = bytes(element)
+        for start in range(0, len(data), width):
+            owner = code_owners[position]
+            position += 1
+            code = data[start:start + width]
+            if not pieces or pieces[-1][0] != owner:
+                pieces.append((owner, []))
+            items = pieces[-1][1]
+            if items and isinstance(items[-1], bytes):
+                items[-1] = items[-1] + code
+            else:
+                items.append(code)
+    parts: Parts = []
+    for number, (owner, items) in enumerate(pieces):
+        array = pikepdf.Array(
+            [pikepdf.String(i) if isinstance(i, bytes) else i for i in items]
+        )
+        if number == 0 and op in ("'", '"'):
+            # The first part keeps the line move (and spacing) of the original operator.
+            text = b"".join(i for i in items if isinstance(i, bytes))
+            first = [*operands[:-1], pikepdf.String(text)]
+            if len(items) != sum(isinstance(i, bytes) for i in items):
+                return None  # never happens for ' and " (no spacing numbers); be safe
+            parts.append((owner, pikepdf.ContentStreamInstruction(first, instruction.operator)))
+        else:
+            parts.append((owner, pikepdf.ContentStreamInstruction(
+                [array], pikepdf.Operator("TJ"))))
+    return parts
