@@ -30,6 +30,7 @@ import pypdfium2 as pdfium
 from ..checks import Check, Report, check_pdf, make_report
 from ..layout.glyphs import read_page
 from ..layout.lines import clean
+from .fonts import font_findings
 from .marked_content import is_painting, xobject_names
 
 #: ISO 32000-1 14.8.4 standard structure types (PDF/UA-1 uses the PDF 1.7 set).
@@ -55,8 +56,10 @@ def check_tagged_pdf(content: bytes, *, source: Path, expected_texts: list[str])
     """All the checks above. ``expected_texts``: the model's text of every element that draws
     content, in tree order, figures left out (what the renderer meant to write)."""
     base = check_pdf(content)
-    checks = list(_as_checks(base))
     with _open(content) as pdf:
+        # Fonts of annotation appearances count too (check_pdf looks at the pages only).
+        checks = [c for c in _as_checks(base) if c["id"] != "fonts-embedded"]
+        checks.extend(_font_checks(pdf))
         checks.append(_content_check(pdf))
         checks.append(_structure_check(pdf))
         checks.append(_annotation_check(pdf))
@@ -73,6 +76,21 @@ def _as_checks(report: Report) -> list[Check]:
     checks = report["checks"]
     assert isinstance(checks, list)
     return checks
+
+
+# --- fonts --------------------------------------------------------------------------------
+
+
+def _font_checks(pdf: pikepdf.Pdf) -> list[Check]:
+    findings = font_findings(pdf)
+    missing = sorted(findings.not_embedded)
+    unmapped = sorted(findings.no_unicode)
+    return [
+        _check("fonts-embedded", not missing, "all fonts embedded" if not missing else
+               "not embedded in the source (cannot be fixed here): " + ", ".join(missing)),
+        _check("fonts-unicode", not unmapped, "every font maps its codes to Unicode"
+               if not unmapped else "no Unicode mapping in the source for: " + ", ".join(unmapped)),
+    ]
 
 
 # --- content ------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ import pypdfium2 as pdfium
 
 from ..document import Document
 from .catalog import remove_old_structure, write_catalog
+from .fonts import drop_subset_glyph_lists
 from .marked_content import (
     Owner,
     PageTagging,
@@ -77,6 +78,7 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
         was_encrypted = pdf.is_encrypted
         had_tags = remove_old_structure(pdf)
         strip_form_marks(pdf)
+        drop_subset_glyph_lists(pdf)
         plan = plan_structure(document)
         claims = _claims_by_page(plan, document, len(pdf.pages))
         page_mcids: list[list[int]] = []

@@ -1,0 +1,151 @@
+"""The source's fonts: what can be repaired without changing a glyph, and what must be reported.
+
+Repaired: ``/CIDSet`` and ``/CharSet`` in font descriptors. Both are optional lists of the
+glyphs a subset font contains, used by no renderer; authoring tools often get them wrong, which
+PDF/UA-1 counts as a failure (veraPDF 7.21.4.2-1, -2). Dropping them changes nothing drawn.
+
+Reported (a person, or the publisher, must act; no font is substituted): fonts that are not
+embedded (7.21.4.1) — on the pages, in Form XObjects and in annotation appearances — and fonts
+whose character codes cannot be mapped to Unicode (no ``/ToUnicode`` where one is needed,
+7.21.7), so a screen reader would get no text or the wrong text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import pikepdf
+
+#: CID fonts of these character collections map to Unicode through Adobe's published CMaps.
+_KNOWN_ORDERINGS = frozenset({"GB1", "CNS1", "Japan1", "Korea1", "KR"})
+#: Font descriptor flag: the font uses symbols outside the standard Latin set.
+_SYMBOLIC = 1 << 2
+#: Resource dictionaries visited at most (Form XObjects inside Form XObjects…).
+MAX_RESOURCES = 10_000
+
+
+def drop_subset_glyph_lists(pdf: pikepdf.Pdf) -> int:
+    """Remove /CIDSet and /CharSet from every font descriptor; returns how many."""
+    dropped = 0
+    for obj in pdf.objects:
+        if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/FontDescriptor":
+            for key in ("/CIDSet", "/CharSet"):
+                if key in obj:
+                    del obj[key]
+                    dropped += 1
+    return dropped
+
+
+@dataclass
+class FontFindings:
+    not_embedded: set[str] = field(default_factory=set)
+    no_unicode: set[str] = field(default_factory=set)
+
+
+def font_findings(pdf: pikepdf.Pdf) -> FontFindings:
+    findings = FontFindings()
+    for font in _all_fonts(pdf):
+        name = str(font.get("/BaseFont", "unnamed font")).lstrip("/").split("+", 1)[-1]
+        if not _is_embedded(font):
+            findings.not_embedded.add(name)
+        if "/ToUnicode" not in font and not _maps_to_unicode(font):
+            findings.no_unicode.add(name)
+    return findings
+
+
+def _all_fonts(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Dictionary]:
+    """Every font of every page, Form XObject and annotation appearance, once."""
+    seen: set[tuple[int, int]] = set()
+    stack: list[pikepdf.Object] = []
+    for page in pdf.pages:
+        stack.append(page.obj.get("/Resources", pikepdf.Dictionary()))
+        annots = page.obj.get("/Annots")
+        if isinstance(annots, pikepdf.Array):
+            for annot in annots:
+                if isinstance(annot, pikepdf.Dictionary):
+                    stack.extend(_appearance_streams(annot.get("/AP")))
+    visited = 0
+    while stack and visited < MAX_RESOURCES:
+        item = stack.pop()
+        visited += 1
+        if isinstance(item, pikepdf.Stream):  # an appearance or a Form XObject
+            if _first(item, seen):
+                stack.append(item.get("/Resources", pikepdf.Dictionary()))
+            continue
+        if not isinstance(item, pikepdf.Dictionary) or not _first(item, seen):
+            continue
+        fonts = item.get("/Font")
+        if isinstance(fonts, pikepdf.Dictionary):
+            for font in fonts.values():
+                if isinstance(font, pikepdf.Dictionary) and _first(font, seen):
+                    yield font
+                    if font.get("/Subtype") == "/Type3":
+                        stack.append(font.get("/Resources", pikepdf.Dictionary()))
+        xobjects = item.get("/XObject")
+        if isinstance(xobjects, pikepdf.Dictionary):
+            stack.extend(
+                x for x in xobjects.values()
+                if isinstance(x, pikepdf.Stream) and x.get("/Subtype") == "/Form"
+            )
+
+
+def _appearance_streams(appearance: object) -> Iterator[pikepdf.Stream]:
+    if not isinstance(appearance, pikepdf.Dictionary):
+        return
+    for entry in appearance.values():
+        if isinstance(entry, pikepdf.Stream):
+            yield entry
+        elif isinstance(entry, pikepdf.Dictionary):  # states: /On, /Off…
+            yield from (s for s in entry.values() if isinstance(s, pikepdf.Stream))
+
+
+def _first(obj: pikepdf.Object, seen: set[tuple[int, int]]) -> bool:
+    if not obj.is_indirect:
+        return True
+    if obj.objgen in seen:
+        return False
+    seen.add(obj.objgen)
+    return True
+
+
+def _descendant(font: pikepdf.Dictionary) -> pikepdf.Dictionary | None:
+    descendants = font.get("/DescendantFonts")
+    if isinstance(descendants, pikepdf.Array) and len(descendants) > 0:
+        first = descendants[0]
+        return first if isinstance(first, pikepdf.Dictionary) else None
+    return None
+
+
+def _is_embedded(font: pikepdf.Dictionary) -> bool:
+    if font.get("/Subtype") == "/Type3":
+        return True  # its glyphs are content streams inside the font
+    target = _descendant(font) if font.get("/Subtype") == "/Type0" else font
+    descriptor = target.get("/FontDescriptor") if target is not None else None
+    return isinstance(descriptor, pikepdf.Dictionary) and any(
+        key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
+    )
+
+
+def _maps_to_unicode(font: pikepdf.Dictionary) -> bool:
+    """Without /ToUnicode: can a reader still know each code's character (ISO 32000-1 9.10.2)?"""
+    subtype = font.get("/Subtype")
+    if subtype == "/Type0":
+        descendant = _descendant(font)
+        info = descendant.get("/CIDSystemInfo") if descendant is not None else None
+        ordering = str(info.get("/Ordering", "")) if isinstance(info, pikepdf.Dictionary) else ""
+        return ordering in _KNOWN_ORDERINGS
+    if subtype == "/Type3":
+        return False
+    # A simple font: its glyph names say which character each code is, unless the font is
+    # symbolic (dingbats, pictograms: names like "a12"). Glyph names inside an embedded
+    # program are not read here, so this errs towards passing (the bench compares it with
+    # veraPDF's 7.21.7-1).
+    base = str(font.get("/BaseFont", "")).lstrip("/").split("+", 1)[-1]
+    if base in ("Symbol", "ZapfDingbats"):
+        return False
+    descriptor = font.get("/FontDescriptor")
+    flags = descriptor.get("/Flags", 0) if isinstance(descriptor, pikepdf.Dictionary) else 0
+    encoding = font.get("/Encoding")
+    symbolic = isinstance(flags, int) and bool(flags & _SYMBOLIC)
+    return not (symbolic and font.get("/Subtype") == "/TrueType" and encoding is None)
