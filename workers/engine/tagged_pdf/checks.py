@@ -52,9 +52,13 @@ def _check(check_id: str, passed: bool, detail: str) -> Check:
     return {"id": check_id, "passed": passed, "detail": detail}
 
 
-def check_tagged_pdf(content: bytes, *, source: Path, expected_texts: list[str]) -> Report:
+def check_tagged_pdf(
+    content: bytes, *, source: Path, expected_texts: list[str], whole_document: bool = False
+) -> Report:
     """All the checks above. ``expected_texts``: the model's text of every element that draws
-    content, in tree order, figures left out (what the renderer meant to write)."""
+    content, in tree order, figures left out (what the renderer meant to write); or, with
+    ``whole_document`` (the author's tags kept), one text: all of the model's, compared with
+    all the text read from the tags."""
     base = check_pdf(content)
     with _open(content) as pdf:
         # Fonts of annotation appearances count too (check_pdf looks at the pages only).
@@ -63,7 +67,7 @@ def check_tagged_pdf(content: bytes, *, source: Path, expected_texts: list[str])
         checks.append(_content_check(pdf))
         checks.append(_structure_check(pdf))
         checks.append(_annotation_check(pdf))
-    checks.append(_fidelity_check(content, expected_texts))
+    checks.append(_fidelity_check(content, expected_texts, whole_document))
     checks.append(pixel_check(source, content))
     return make_report(checks)
 
@@ -325,9 +329,13 @@ def _marks(element: pikepdf.Dictionary, pages: dict[tuple[int, int], int]) -> li
     return out
 
 
-def _fidelity_check(content: bytes, expected: list[str]) -> Check:
+def _fidelity_check(content: bytes, expected: list[str], whole_document: bool) -> Check:
     read_texts = read_tagged_text(content)
     wanted = expected
+    if whole_document:
+        # The author's elements do not match the model's blocks one to one: compare all text.
+        read_texts = [" ".join(read_texts)]
+        wanted = [" ".join(expected)]
     model_chars = found = exact = 0
     for model, got in zip(wanted, read_texts, strict=False):
         a, b = Counter(_normal(model)), Counter(_normal(got))

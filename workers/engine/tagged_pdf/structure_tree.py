@@ -221,7 +221,7 @@ def _tag_annotations(
                 f"a {subtype[1:]} annotation on page {page_index + 1} has no description"
             )
         if role == "Form":
-            _describe_field(annot, element)
+            describe_field(annot, element)
     if tagged:
         page[pikepdf.Name.Tabs] = pikepdf.Name.S
     return next_key
@@ -273,7 +273,7 @@ def _description(
         return str(contents)
     if role != "Link":
         return None
-    target = _uri(annot)
+    target = uri_of(annot)
     if rect is not None:
         for block in document.walk():
             for link in getattr(block, "links", []):
@@ -304,7 +304,7 @@ def _text_under(rect: BBox | None, page: int, document: Document) -> str:
     return ""
 
 
-def _uri(annot: pikepdf.Dictionary) -> str | None:
+def uri_of(annot: pikepdf.Dictionary) -> str | None:
     action = annot.get("/A")
     if isinstance(action, pikepdf.Dictionary):
         uri = action.get("/URI")
@@ -313,7 +313,7 @@ def _uri(annot: pikepdf.Dictionary) -> str | None:
     return None
 
 
-def _describe_field(annot: pikepdf.Dictionary, element: pikepdf.Dictionary) -> None:
+def describe_field(annot: pikepdf.Dictionary, element: pikepdf.Dictionary) -> None:
     """A form field's tooltip (/TU) names it for assistive technology; its name (/T) is the
     author's own words for it where no tooltip was given."""
     field_dict = annot

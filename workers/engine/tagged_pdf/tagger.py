@@ -2,6 +2,7 @@
 
 Steps (each its own module):
 
+0. a source whose own tags are sound keeps them, completed (:mod:`.keep`); otherwise:
 1. drop the source's structure tree and marked content (:mod:`.catalog`,
    :func:`.marked_content.strip_form_marks`) — a source with tags has been read into the
    model already, so nothing the author said is lost;
@@ -26,9 +27,10 @@ from pathlib import Path
 import pikepdf
 import pypdfium2 as pdfium
 
-from ..document import Document
+from ..document import Document, block_text
 from .catalog import remove_old_structure, write_catalog
 from .fonts import drop_subset_glyph_lists
+from .keep import keep_author_tags
 from .marked_content import (
     Owner,
     PageTagging,
@@ -60,11 +62,19 @@ class TaggedPdf:
     #: Leaves whose drawing is shared with an earlier leaf (one operator draws both).
     contested: int = 0
     #: The model's text of each element written with content, in tree order, figures left
-    #: out (see :func:`.checks.check_tagged_pdf`).
+    #: out (see :func:`.checks.check_tagged_pdf`); with the author's tags kept, one item: the
+    #: whole model's text.
     expected_texts: list[str] = field(default_factory=list)
+    #: The source's own tags were sound and kept (:mod:`.keep`), not rebuilt from the model.
+    kept_author_tags: bool = False
 
 
 def tag_pdf(source: Path, document: Document) -> TaggedPdf:
+    kept = keep_author_tags(source, document)
+    if kept is not None:
+        text = " ".join(block_text(block) for block in document.blocks)
+        return TaggedPdf(kept.content, Node("Document"), kept.review, kept.notes,
+                         expected_texts=[text], kept_author_tags=True)
     # pdfium locates the glyphs of operators that draw several blocks (split_text).
     glyph_source = pdfium.PdfDocument(str(source))
     try:
