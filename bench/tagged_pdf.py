@@ -15,7 +15,10 @@ document would be):
    of failed rules (files per rule); rules only a person or the publisher can fix (7.3-1 figure
    alt text, 7.21.x source fonts) are counted apart, with whether the output was flagged.
 
-Usage: .venv/bin/python bench/tagged_pdf.py [--only NAME] [--no-verapdf]
+With ``--originals``, the tagged files as published and the PDF/UA Reference Suite are added
+(rows ``original/…``): sound author tags are kept there, others re-tagged.
+
+Usage: .venv/bin/python bench/tagged_pdf.py [--only NAME] [--no-verapdf] [--originals]
 Skips (exit 0) when ../shared is absent.
 """
 
@@ -75,6 +78,8 @@ class Row:
     compliant: bool | None = None
     failed_rules: dict[str, int] = field(default_factory=dict)
     error: str = ""
+    #: The author's tags were kept (only with --originals: stripped files have none).
+    kept: bool = False
 
 
 def words(text: str) -> list[str]:
@@ -126,6 +131,7 @@ def run_file(source: Path, label: str, out_dir: Path) -> tuple[Row, Path | None]
     row.fidelity_ok = bool(checks["text-fidelity"]["passed"])
     row.fidelity = str(checks["text-fidelity"]["detail"])
     row.flagged = bool(tagged.review) or not report["passed"]
+    row.kept = tagged.kept_author_tags
     readback = read_structure(output, max_pages=MAX_PAGES)
     model_words, read_words = body_words(document), body_words(readback)
     if model_words or read_words:
@@ -155,6 +161,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="only files whose name contains this")
     parser.add_argument("--no-verapdf", action="store_true", help="skip the veraPDF judge")
+    parser.add_argument(
+        "--originals", action="store_true",
+        help="also the tagged files as published and the PDF/UA Reference Suite (the path that "
+        "keeps sound author tags)",
+    )
     args = parser.parse_args()
     corpus = SHARED / "corpus"
     if not corpus.is_dir():
@@ -162,6 +173,10 @@ def main() -> int:
         return 0
     files = [(p, f"untagged/{p.name}") for p in sorted((corpus / "untagged").glob("*.pdf"))]
     files += [(p, f"tagged/{p.name}") for p in sorted((corpus / "tagged").glob("*.pdf"))]
+    if args.originals:
+        files += [(p, f"original/{p.name}") for p in sorted((corpus / "tagged").glob("*.pdf"))]
+        suite = corpus / "pdfua" / "PDFUA-Reference-Suite-1.1"
+        files += [(p, f"original/{p.name}") for p in sorted(suite.glob("*.pdf"))]
     if args.only:
         files = [(p, label) for p, label in files if args.only in label]
     rows: list[Row] = []
@@ -202,7 +217,7 @@ def report(rows: list[Row], *, judged: bool) -> None:
         print(f"{r.name[:52]:52} {r.pages:5d} {r.tag_s:6.2f} {ratio:5.1f} "
               f"{'same' if r.pixels_ok else 'DIFF':>6} {'ok' if r.fidelity_ok else 'loss':>5} "
               f"{fmt(r.rb_order):>6} {fmt(r.rb_head):>5} {ua:>5}  {rules}"
-              + ("  [flagged]" if r.flagged else ""))
+              + ("  [flagged]" if r.flagged else "") + ("  [author tags kept]" if r.kept else ""))
     done = [r for r in rows if not r.error]
     print()
     print(f"files: {len(rows)}, tagged: {len(done)}, errors: {len(rows) - len(done)}")
