@@ -557,7 +557,7 @@ def _text_like(frags: list[Fragment], depth: int = 0) -> bool:
 MAX_SHAPES = 2000
 
 
-def _area_share(a: Rect, b: _Block) -> float:
+def _area_share(a: _Boxed, b: _Boxed) -> float:
     """How much of ``a`` lies inside ``b``."""
     w = min(a.x1, b.x1) - max(a.x0, b.x0)
     h = min(a.y1, b.y1) - max(a.y0, b.y0)
@@ -887,6 +887,24 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[_Block]:
 
 
 def _reading_order(blocks: list[_Block], depth: int = 0) -> list[_Block]:
+    if depth == 0:
+        # A picture with text set on it (a cover photo, a bleed into the gutter) would bridge
+        # the columns it overlaps and hide them: order the rest, then read the picture just
+        # before the first of the texts lying most fully on it.
+        text = [b for b in blocks if b.kind != "figure"]
+        under = [
+            b for b in blocks
+            if b.kind == "figure" and any(_overlaps(b.bbox, t.bbox) for t in text)
+        ]
+        if under:
+            ordered = _reading_order([b for b in blocks if b not in under], 1)
+            for figure in under:
+                shares = [
+                    (_area_share(b, figure), -k)
+                    for k, b in enumerate(ordered) if b.kind != "figure"
+                ]
+                ordered.insert(-max(shares)[1], figure)
+            return ordered
     if len(blocks) <= 1 or depth > 60:
         return sorted(blocks, key=lambda b: (-b.y1, b.x0))
     vertical = _cut(blocks, axis="x")
