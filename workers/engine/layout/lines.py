@@ -54,7 +54,9 @@ class Fragment:
     def width(self) -> float:
         return self.x1 - self.x0
 
-    @property
+    # Cached: asked for many times per fragment, and a fragment's glyphs no longer change
+    # once fragments() or lines() has returned it.
+    @functools.cached_property
     def bold(self) -> bool:
         letters = [g for g in self.glyphs if g.char.isalnum()]
         return bool(letters) and sum(g.bold for g in letters) > len(letters) / 2
@@ -63,7 +65,7 @@ class Fragment:
     def objects(self) -> list[int]:
         return [g.obj for g in self.glyphs if g.obj >= 0]
 
-    @property
+    @functools.cached_property
     def rtl(self) -> bool:
         return len(_RTL.findall(self.text)) > len(self.text) / 3
 
