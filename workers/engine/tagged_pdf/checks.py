@@ -370,7 +370,7 @@ def pixel_check(source: Path, content: bytes) -> Check:
         if len(tagged) != count:
             return _check("pixels", False, f"{len(tagged)} pages instead of {count}")
         for index in range(count):
-            if _render(original, index) != _render(tagged, index):
+            if render_page(original, index) != render_page(tagged, index):
                 differing.append(index + 1)
     finally:
         tagged.close()
@@ -380,7 +380,8 @@ def pixel_check(source: Path, content: bytes) -> Check:
     return _check("pixels", True, f"all {count} page(s) render identically to the source")
 
 
-def _render(document: pdfium.PdfDocument, index: int) -> bytes:
+def render_page(document: pdfium.PdfDocument, index: int) -> bytes:
+    """Page ``index`` as raw pixels at :data:`PIXEL_SCALE`."""
     page = document[index]
     try:
         bitmap = page.render(scale=PIXEL_SCALE)

@@ -29,6 +29,7 @@ import pypdfium2 as pdfium
 
 from ..document import Document, block_text
 from .catalog import remove_old_structure, write_catalog
+from .checks import render_page
 from .fonts import drop_subset_glyph_lists
 from .keep import keep_author_tags
 from .marked_content import (
@@ -94,14 +95,32 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
         page_mcids: list[list[int]] = []
         result = TaggedPdf(b"", plan)
         boxes = _leaf_boxes(plan, len(pdf.pages))
+        taggings: list[PageTagging] = []
+        split_pages: dict[int, pikepdf.Object] = {}  # page -> its original /Contents
         for index, page in enumerate(pdf.pages):
             tagging = PageTagging()
+            original = page.obj.get("/Contents")
             try:
-                _tag_page(pdf, page, claims[index], tagging, glyph_source, index, boxes[index])
+                if _tag_page(pdf, page, claims[index], tagging, glyph_source, index,
+                             boxes[index]) and original is not None:
+                    split_pages[index] = original
             except (pikepdf.PdfError, ValueError, TypeError) as e:
                 # Unreadable content: left exactly as it was (never redrawn or dropped).
                 result.untagged_pages.append(index)
                 result.notes.append(f"page {index + 1}: content not tagged ({type(e).__name__})")
+            taggings.append(tagging)
+        for index in _pages_drawing_differently(pdf, glyph_source, list(split_pages)):
+            # Splitting a text operator is exact in PDF terms, but a renderer accumulates
+            # glyph positions in floating point, so a glyph can land a fraction of a pixel
+            # away. Identical pixels come first: that page keeps its operators whole.
+            page = pdf.pages[index]
+            page.obj[pikepdf.Name.Contents] = split_pages[index]
+            taggings[index] = PageTagging()
+            _tag_page(pdf, page, claims[index], taggings[index], glyph_source, index,
+                      boxes[index], split=False)
+            result.notes.append(f"page {index + 1}: text operators drawing several blocks kept "
+                                "whole (split, the page rendered differently)")
+        for tagging in taggings:
             page_mcids.append(tagging.mcid_owner)
             result.tagged_operators += tagging.tagged_operators
             result.artifact_operators += tagging.artifact_operators
@@ -164,16 +183,36 @@ def _tag_page(
     glyph_source: pdfium.PdfDocument,
     index: int,
     boxes: list[LeafBox],
-) -> None:
+    *,
+    split: bool = True,
+) -> bool:
+    """Tag one page; True if text operators were split (see :mod:`.split_text`)."""
     instructions = list(pikepdf.parse_content_stream(page))
     names = xobject_names(page.obj.get("/Resources"))
     owners = owners_of(len(instructions), claims)
-    splits = split_operators(
-        glyph_source, page, index, instructions, contested_text(instructions, claims), boxes
-    )
+    contested = contested_text(instructions, claims) if split else {}
+    splits = split_operators(glyph_source, page, index, instructions, contested, boxes)
     tagging.contested = contested_leaves(
         len(instructions), claims,
         lambda i: i not in splits and is_painting(instructions[i], names),
     )
     tagged = tag_instructions(instructions, owners, names, tagging, splits)
     page.obj[pikepdf.Name.Contents] = pdf.make_stream(pikepdf.unparse_content_stream(tagged))
+    return bool(splits)
+
+
+def _pages_drawing_differently(
+    pdf: pikepdf.Pdf, source: pdfium.PdfDocument, pages: list[int]
+) -> list[int]:
+    if not pages:
+        return []
+    buffer = io.BytesIO()
+    pdf.save(buffer, encryption=False)
+    tagged = pdfium.PdfDocument(buffer.getvalue())
+    try:
+        return [
+            index for index in pages
+            if render_page(source, index) != render_page(tagged, index)
+        ]
+    finally:
+        tagged.close()
