@@ -123,8 +123,7 @@ def _convert_document(
     with _unexpected_as_render_error("check"):
         if tagged is not None:
             report = check_tagged_pdf(
-                content, source=source, expected_texts=tagged.expected_texts,
-                whole_document=tagged.kept_author_tags,
+                content, source=source, expected_texts=tagged.expected_texts
             )
         elif docx:
             report = check_large_print_docx(content, point_size=size)

@@ -49,8 +49,7 @@ def tag_and_check(source: Path, output: Path | None = None) -> Tagged:
     output = output or source.with_name(source.stem + "-tagged.pdf")
     output.write_bytes(tagged.content)
     report = check_tagged_pdf(
-        tagged.content, source=source, expected_texts=tagged.expected_texts,
-        whole_document=tagged.kept_author_tags,
+        tagged.content, source=source, expected_texts=tagged.expected_texts
     )
     return Tagged(source, output, document, tagged, report)
 

@@ -30,7 +30,7 @@ import pikepdf
 
 from ..document import Document
 from .catalog import write_catalog
-from .checks import STANDARD_TYPES
+from .checks import STANDARD_TYPES, property_lists
 from .fonts import drop_subset_glyph_lists
 from .marked_content import is_painting, xobject_names
 from .structure_tree import describe_field, uri_of
@@ -339,6 +339,7 @@ def _complete_page(pdf: pikepdf.Pdf, page: pikepdf.Page, known: set[int]) -> int
     """Wrap painting outside any marked content in /Artifact; refuse unreferenced MCIDs."""
     instructions = list(pikepdf.parse_content_stream(page))
     names = xobject_names(page.obj.get("/Resources"))
+    named = property_lists(page.obj.get("/Resources"))
     out: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage] = []
     depth = 0
     open_artifact = False
@@ -357,7 +358,7 @@ def _complete_page(pdf: pikepdf.Pdf, page: pikepdf.Page, known: set[int]) -> int
             if op in ("BDC", "BMC"):
                 close()
                 depth += 1
-                _check_mark(instruction, known)
+                _check_mark(instruction, known, named)
             elif op == "EMC":
                 close()
                 depth = max(depth - 1, 0)
@@ -384,9 +385,15 @@ def _complete_page(pdf: pikepdf.Pdf, page: pikepdf.Page, known: set[int]) -> int
     return added
 
 
-def _check_mark(instruction: pikepdf.ContentStreamInstruction, known: set[int]) -> None:
+def _check_mark(
+    instruction: pikepdf.ContentStreamInstruction,
+    known: set[int],
+    named: dict[str, pikepdf.Dictionary],
+) -> None:
     operands = list(instruction.operands)
     properties = operands[1] if len(operands) > 1 else None
+    if isinstance(properties, pikepdf.Name):
+        properties = named.get(str(properties))
     if (
         isinstance(properties, pikepdf.Dictionary)
         and "/MCID" in properties

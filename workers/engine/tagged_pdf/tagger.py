@@ -27,9 +27,9 @@ from pathlib import Path
 import pikepdf
 import pypdfium2 as pdfium
 
-from ..document import Document, block_text
+from ..document import Document
 from .catalog import remove_old_structure, write_catalog
-from .checks import render_page
+from .checks import read_tagged_text, render_page
 from .fonts import drop_subset_glyph_lists
 from .keep import keep_author_tags
 from .marked_content import (
@@ -63,8 +63,8 @@ class TaggedPdf:
     #: Leaves whose drawing is shared with an earlier leaf (one operator draws both).
     contested: int = 0
     #: The model's text of each element written with content, in tree order, figures left
-    #: out (see :func:`.checks.check_tagged_pdf`); with the author's tags kept, one item: the
-    #: whole model's text.
+    #: out (see :func:`.checks.check_tagged_pdf`); with the author's tags kept, the text each
+    #: of the source's elements reads as.
     expected_texts: list[str] = field(default_factory=list)
     #: The source's own tags were sound and kept (:mod:`.keep`), not rebuilt from the model.
     kept_author_tags: bool = False
@@ -73,9 +73,10 @@ class TaggedPdf:
 def tag_pdf(source: Path, document: Document) -> TaggedPdf:
     kept = keep_author_tags(source, document)
     if kept is not None:
-        text = " ".join(block_text(block) for block in document.blocks)
+        # The elements are the author's: each must read as it did in the source.
         return TaggedPdf(kept.content, Node("Document"), kept.review, kept.notes,
-                         expected_texts=[text], kept_author_tags=True)
+                         expected_texts=read_tagged_text(source.read_bytes()),
+                         kept_author_tags=True)
     # pdfium locates the glyphs of operators that draw several blocks (split_text).
     glyph_source = pdfium.PdfDocument(str(source))
     try:
