@@ -1,0 +1,55 @@
+"""One TJ drawing a whole table row is cut between cells, and the page still looks the same."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pikepdf
+
+from workers.engine.tagged_pdf.checks import read_tagged_text
+
+from .conftest import tag_and_check
+
+ROWS = [
+    ("Car park", "Spaces", "Charge"),
+    ("Market Street", "120", "1.50"),
+    ("Station Road", "300", "2.00"),
+    ("Riverside", "80", "1.00"),
+]
+
+
+def one_operator_per_row(path: Path) -> Path:
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(595, 842))
+    page = pdf.pages[0]
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
+        Encoding=pikepdf.Name.WinAnsiEncoding,
+    ))
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    lines = [b"BT /F1 11 Tf 72 760 Td (Parking charges in the town centre) Tj ET"]
+    y = 700
+    for first, second, third in ROWS:
+        gap = (150 - len(first) * 6) * 1000 // 11  # cells start at fixed columns
+        lines.append(
+            f"BT /F1 11 Tf 72 {y} Td [({first}) -{gap} ({second}) -8000 ({third})] TJ ET".encode()
+        )
+        y -= 16
+    page.obj.Contents = pdf.make_stream(b"\n".join(lines))
+    pdf.save(path)
+    return path
+
+
+def test_each_cell_reads_as_itself_and_the_page_is_unchanged(tmp_path: Path) -> None:
+    result = tag_and_check(one_operator_per_row(tmp_path / "rows.pdf"))
+
+    assert result.check("pixels")["passed"], result.report
+    assert result.check("text-fidelity")["passed"], result.report
+    assert result.check("content-tagged")["passed"], result.report
+    texts = read_tagged_text(result.output.read_bytes())
+    for row in ROWS:
+        for cell in row:
+            assert cell in texts, (cell, texts)
+    with pikepdf.open(result.output) as pdf:
+        operators = [str(i.operator) for i in pikepdf.parse_content_stream(pdf.pages[0])]
+    assert operators.count("TJ") == 3 * len(ROWS)  # one per cell, was one per row
