@@ -121,7 +121,7 @@ def _parent_tree_mcids(pdf: pikepdf.Pdf) -> dict[int, set[int]]:
 
 def _content_check(pdf: pikepdf.Pdf) -> Check:
     referenced = _parent_tree_mcids(pdf)
-    untagged = unreferenced = both = 0
+    untagged = unreferenced = both = unreadable = 0
     pages_wrong: list[int] = []
     for index, page in enumerate(pdf.pages):
         key = page.obj.get("/StructParents")
@@ -132,8 +132,9 @@ def _content_check(pdf: pikepdf.Pdf) -> Check:
         wrong_before = untagged + unreferenced + both
         try:
             instructions = pikepdf.parse_content_stream(page)
-        except (pikepdf.PdfError, ValueError, TypeError):
+        except (pikepdf.PdfError, pikepdf.DependencyError, ValueError, TypeError):
             pages_wrong.append(index + 1)
+            unreadable += 1
             continue
         for instruction in instructions:
             if not isinstance(instruction, pikepdf.ContentStreamInlineImage):
@@ -159,12 +160,13 @@ def _content_check(pdf: pikepdf.Pdf) -> Check:
                 untagged += 1
         if untagged + unreferenced + both > wrong_before:
             pages_wrong.append(index + 1)
-    passed = not (untagged or unreferenced or both)
+    passed = not (untagged or unreferenced or both or unreadable)
     detail = (
         "every painting operator is tagged or an artifact"
         if passed
         else f"{untagged} painting operator(s) neither tagged nor artifact, {unreferenced} MCID(s) "
-        f"not in the ParentTree, {both} both; pages {_short(pages_wrong)}"
+        f"not in the ParentTree, {both} both, {unreadable} page(s) whose content could not be "
+        f"read; pages {_short(pages_wrong)}"
     )
     return _check("content-tagged", passed, detail)
 
@@ -204,7 +206,7 @@ def _form_marked_inside(
     stack: list[bool] = []
     try:
         instructions = pikepdf.parse_content_stream(form)
-    except (pikepdf.PdfError, ValueError, TypeError):
+    except (pikepdf.PdfError, pikepdf.DependencyError, ValueError, TypeError):
         return False
     for item in instructions:
         if not isinstance(item, pikepdf.ContentStreamInlineImage):

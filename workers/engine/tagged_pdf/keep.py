@@ -63,7 +63,10 @@ def keep_author_tags(source: Path, document: Document) -> KeptTags | None:
             return _keep(pdf, document)
         except _NotSound:
             return None
-        except (pikepdf.PdfError, ValueError, TypeError, KeyError, RecursionError):
+        except (
+            pikepdf.PdfError, pikepdf.DependencyError, ValueError, TypeError, KeyError,
+            RecursionError,
+        ):
             return None  # damaged tags: re-tagging from the model is the safe way
 
 

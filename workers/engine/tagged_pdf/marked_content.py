@@ -249,7 +249,7 @@ def strip_form_marks(pdf: pikepdf.Pdf) -> int:
                 del obj[key]
         try:
             instructions = pikepdf.parse_content_stream(obj)
-        except (pikepdf.PdfError, ValueError, TypeError):
+        except (pikepdf.PdfError, pikepdf.DependencyError, ValueError, TypeError):
             continue  # unreadable: left exactly as it was
         kept_marks: list[bool] = []
         kept = [

@@ -105,7 +105,7 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
                 if _tag_page(pdf, page, claims[index], tagging, glyph_source, index,
                              boxes[index]) and original is not None:
                     split_pages[index] = original
-            except (pikepdf.PdfError, ValueError, TypeError) as e:
+            except (pikepdf.PdfError, pikepdf.DependencyError, ValueError, TypeError) as e:
                 # Unreadable content: left exactly as it was (never redrawn or dropped).
                 result.untagged_pages.append(index)
                 result.notes.append(f"page {index + 1}: content not tagged ({type(e).__name__})")
