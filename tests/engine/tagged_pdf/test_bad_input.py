@@ -147,3 +147,17 @@ def test_hostile_file_that_opens_is_tagged_and_looks_the_same(name: str) -> None
     by_id = {c["id"]: c for c in checks}
     assert by_id["pixels"]["passed"], by_id["pixels"]
     assert by_id["content-tagged"]["passed"], by_id["content-tagged"]
+
+
+def test_undecodable_page_content_is_left_alone_and_flagged() -> None:
+    # Its page content is JBIG2-encoded (no decoder here): untouched, so untagged — reported.
+    path = HOSTILE / "bomb-giant-jbig2-image.pdf"
+    if not path.is_file():
+        pytest.skip("file not in ../shared/corpus/hostile")
+    result = convert(path, ConversionOptions(OutputFormat.TAGGED_PDF), max_pages=100)
+    checks = result.report["checks"]
+    assert isinstance(checks, list)
+    by_id = {c["id"]: c for c in checks}
+    assert not by_id["content-tagged"]["passed"]
+    assert "could not be read" in str(by_id["content-tagged"]["detail"])
+    assert "checks-failed" in result.review_reasons
