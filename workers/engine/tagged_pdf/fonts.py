@@ -12,10 +12,12 @@ whose character codes cannot be mapped to Unicode (no ``/ToUnicode`` where one i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pikepdf
+from fontTools.agl import AGL2UV
 
 #: CID fonts of these character collections map to Unicode through Adobe's published CMaps.
 _KNOWN_ORDERINGS = frozenset({"GB1", "CNS1", "Japan1", "Korea1", "KR"})
@@ -148,4 +150,20 @@ def _maps_to_unicode(font: pikepdf.Dictionary) -> bool:
     flags = descriptor.get("/Flags", 0) if isinstance(descriptor, pikepdf.Dictionary) else 0
     encoding = font.get("/Encoding")
     symbolic = isinstance(flags, int) and bool(flags & _SYMBOLIC)
-    return not (symbolic and font.get("/Subtype") == "/TrueType" and encoding is None)
+    if symbolic and font.get("/Subtype") == "/TrueType" and encoding is None:
+        return False
+    differences = encoding.get("/Differences") if isinstance(encoding, pikepdf.Dictionary) else None
+    if isinstance(differences, pikepdf.Array):
+        # Every name the encoding gives a code must say which character it is.
+        return all(_names_character(str(item)[1:]) for item in differences
+                   if isinstance(item, pikepdf.Name))
+    return True
+
+
+_UNI_NAME = re.compile(r"^(uni([0-9A-F]{4})+|u[0-9A-F]{4,6})$")
+
+
+def _names_character(glyph: str) -> bool:
+    """An Adobe Glyph List name, a uniXXXX/uXXXXX name, or .notdef (draws nothing)."""
+    base = glyph.split(".", 1)[0] if not glyph.startswith(".") else glyph
+    return glyph == ".notdef" or base in AGL2UV or bool(_UNI_NAME.match(base))
