@@ -64,7 +64,9 @@ def csrf_token(html: str) -> str:
     return found.group(1)
 
 
-def sign_in(base_url: str, email: str = STAFF_EMAIL, password: str = STAFF_PASSWORD) -> httpx.Client:
+def sign_in(
+    base_url: str, email: str = STAFF_EMAIL, password: str = STAFF_PASSWORD
+) -> httpx.Client:
     """An HTTP client signed in to the console, as a browser would be (cookies kept)."""
     client = httpx.Client(base_url=base_url, timeout=30)
     form = client.get("/staff/login")

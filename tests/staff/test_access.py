@@ -119,9 +119,13 @@ def test_sign_in_without_a_valid_csrf_token_is_403(console: Console) -> None:
 def test_a_token_from_another_browser_is_refused(console: Console, request_id: str) -> None:
     with closing(sign_in(console.base_url)) as mine, closing(sign_in(console.base_url)) as theirs:
         their_token = csrf_token(theirs.get("/staff").text)
-        response = mine.post(f"/staff/requests/{request_id}/notes", data={
-            "csrf_token": their_token, "note": "forged",
-        })
+        response = mine.post(
+            f"/staff/requests/{request_id}/notes",
+            data={
+                "csrf_token": their_token,
+                "note": "forged",
+            },
+        )
         assert response.status_code == 403
 
 
