@@ -390,8 +390,9 @@ def _charts(figures: dashboard.Dashboard) -> list[BarChart]:
         n = int(value or 0)
         return f"{n} request{'s' if n != 1 else ''}"
 
-    def minutes_tick(value: float) -> str:
-        return f"{value / 60:g} min" if value < 5400 else f"{value / 3600:g} h"
+    def minutes(seconds: float | None) -> float | None:
+        # Charted in minutes so the axis gets round figures (1, 2, 5 min), not seconds.
+        return None if seconds is None else seconds / 60
 
     return [
         bar_chart(
@@ -404,9 +405,9 @@ def _charts(figures: dashboard.Dashboard) -> list[BarChart]:
         bar_chart(
             "chart-time-to-ready",
             "Median time to ready, by day received",
-            [(short(d), full(d), d.median_to_ready) for d in figures.days],
-            value_text=lambda v: "none ready" if v is None else dashboard.duration_text(v),
-            tick_text=minutes_tick,
+            [(short(d), full(d), minutes(d.median_to_ready)) for d in figures.days],
+            value_text=lambda v: "none ready" if v is None else dashboard.duration_text(v * 60),
+            tick_text=lambda v: f"{v:g} min",
         ),
     ]
 
