@@ -42,7 +42,8 @@ def test_every_staff_route_is_listed_here() -> None:
     create_app()  # the console's router is the one the app serves
     routes = {
         (method, route.path.replace("{public_id}", "{id}"))
-        for route in staff_routes.router.routes
+        for router in staff_routes.ROUTERS
+        for route in router.routes
         for method in getattr(route, "methods", set()) - {"HEAD"}
     }
     assert routes == set(PAGES + JSON + FORMS + PUBLIC)
