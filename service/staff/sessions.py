@@ -32,6 +32,8 @@ def start(session: Session, user: StaffUser, *, secret: str, now: datetime | Non
     """Record a new session for ``user``; returns the cookie value."""
     now = now or utcnow()
     token = secrets.token_urlsafe(32)
+    # Ended sessions are of no use to anyone: tidy them away as new ones begin.
+    session.execute(delete(StaffSession).where(StaffSession.expires_at <= now))
     session.add(
         StaffSession(
             token_sha256=_digest(token),

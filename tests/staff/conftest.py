@@ -5,6 +5,7 @@ driven by Playwright. Started once for all the tests in this folder that need it
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -19,7 +20,7 @@ from service.supervisor import start_private_redis
 from tests.support.doc_server import DocumentServer
 from tests.support.pdfs import text_pdf_bytes
 from tests.support.services import REPO_ROOT, ServiceProcesses
-from tests.web.conftest import CHROMIUM, CHROMIUM_ARGS, MailCatcher
+from tests.web.conftest import AXE_CHECK, CHROMIUM, CHROMIUM_ARGS, MailCatcher
 
 STAFF_EMAIL = "ana.staff@example.gov.uk"
 STAFF_PASSWORD = "correct horse battery staple"
@@ -142,3 +143,10 @@ def page(browser: Any) -> Iterator[Any]:
     page.set_default_timeout(20_000)
     yield page
     context.close()
+
+
+@pytest.fixture(scope="package")
+def axe_check() -> Path:
+    if not AXE_CHECK.exists() or shutil.which("bash") is None:
+        pytest.skip("../shared/tools/axe-check is not available")
+    return AXE_CHECK

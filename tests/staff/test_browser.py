@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -210,21 +211,23 @@ def test_upload_with_the_keyboard(
 
 
 def test_every_staff_page_passes_axe_and_reflows(
-    console: Console, browser: Any, requests: dict[str, str]
+    console: Console, browser: Any, requests: dict[str, str], axe_check: Path, tmp_path: Path
 ) -> None:
     base = console.base_url
     problems: dict[str, Any] = {}
+    #: Each page as signed-in staff saw it, for the shared judge (which cannot sign in).
+    snapshots: dict[str, str] = {}
     for label, viewport in [("desktop", (1280, 900)), ("320px", (320, 640))]:
         context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
         page = context.new_page()
         try:
             page.goto(f"{base}/staff/login")
-            _judge(page, f"login@{label}", problems)
+            _judge(page, f"login@{label}", problems, snapshots)
             page.fill("#email", STAFF_EMAIL)
             page.fill("#password", "wrong")
             with page.expect_navigation():
                 page.click("#sign-in")
-            _judge(page, f"login-error@{label}", problems)
+            _judge(page, f"login-error@{label}", problems, snapshots)
             page.fill("#password", STAFF_PASSWORD)
             with page.expect_navigation():
                 page.click("#sign-in")
@@ -238,23 +241,49 @@ def test_every_staff_page_passes_axe_and_reflows(
             }
             for name, path in pages.items():
                 page.goto(base + path)
-                _judge(page, f"{name}@{label}", problems)
+                _judge(page, f"{name}@{label}", problems, snapshots)
             # A form with an error, and the 403 page.
             page.goto(f"{base}/staff/requests/{requests['ready']}")
             with page.expect_navigation():
                 page.click("#cancel-button")
             assert page.title().startswith("Error:")
-            _judge(page, f"detail-error@{label}", problems)
+            _judge(page, f"detail-error@{label}", problems, snapshots)
             page.evaluate("document.querySelector('#notes-form [name=csrf_token]').value = 'x'")
             with page.expect_navigation():
                 page.click("#note-button")
-            _judge(page, f"forbidden@{label}", problems)
+            _judge(page, f"forbidden@{label}", problems, snapshots)
         finally:
             context.close()
     assert not problems, json.dumps(problems, indent=1)
+    _shared_axe_check(axe_check, tmp_path, base, snapshots)
 
 
-def _judge(page: Any, name: str, problems: dict[str, Any]) -> None:
+def _shared_axe_check(axe_check: Path, folder: Path, base: str, snapshots: dict[str, str]) -> None:
+    """The project's independent judge on the same pages, saved as files whose stylesheet and
+    script still come from the running service."""
+    files = []
+    for name, html in snapshots.items():
+        path = folder / f"{name.replace('@', '-')}.html"
+        path.write_text(html.replace("<head>", f'<head><base href="{base}/">', 1))
+        files.append(str(path))
+    result = subprocess.run(
+        [str(axe_check), *files], capture_output=True, text=True, timeout=300, check=False
+    )
+    report = json.loads(result.stdout or "{}")
+    failures = {
+        Path(p["page"]).stem: p.get("violations") or p.get("error")
+        for p in report.get("pages", [])
+        if p.get("violations") or p.get("error")
+    }
+    assert result.returncode == 0 and not failures, json.dumps(failures, indent=1)[:4000]
+    assert len(report["pages"]) == len(snapshots) >= 12
+
+
+def _judge(
+    page: Any, name: str, problems: dict[str, Any], snapshots: dict[str, str] | None = None
+) -> None:
+    if snapshots is not None and name.endswith("@desktop"):
+        snapshots[name] = page.content()
     result = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}).response
     violations = [
         {"id": v["id"], "help": v["help"], "targets": [n["target"] for n in v["nodes"]][:3]}

@@ -4,6 +4,7 @@ format in ``FORMAT_INFO`` (so a format added to the engine is covered without ch
 from __future__ import annotations
 
 import io
+import zipfile
 
 import docx
 import pikepdf
@@ -30,11 +31,22 @@ def _docx() -> bytes:
     return out.getvalue()
 
 
-#: A valid example of each media type the engine produces.
+def _epub() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        package.writestr("mimetype", "application/epub+zip")
+        package.writestr("META-INF/container.xml", "<container/>")
+    return out.getvalue()
+
+
+#: A valid example of each media type the engine produces, and of those other engineers are
+#: adding (plain text, EPUB), so their formats are covered here as soon as they land.
 EXAMPLES = {
     "application/pdf": _pdf,
     "text/html": lambda: GOOD_HTML,
+    "text/plain": lambda: b"Annual report\n\nFixed by hand.\n",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": _docx,
+    "application/epub+zip": _epub,
 }
 
 
@@ -62,9 +74,13 @@ def test_another_formats_file_is_refused(output_format: OutputFormat) -> None:
         other_info = FORMAT_INFO[other]
         if other_info.media_type == info.media_type:
             continue
-        # The right name on the wrong bytes, and the wrong name on the right bytes.
-        with pytest.raises(UploadRejected, match="not a valid"):
-            check_upload(f"fixed.{info.extension}", _example(other), output_format, 18)
+        # The right name on the wrong bytes, and the wrong name on the right bytes. (Any
+        # UTF-8 text, a web page included, is a valid plain text file.)
+        if not (
+            info.media_type.startswith("text/plain") and other_info.media_type.startswith("text/")
+        ):
+            with pytest.raises(UploadRejected, match="not a valid"):
+                check_upload(f"fixed.{info.extension}", _example(other), output_format, 18)
         with pytest.raises(UploadRejected, match=f"ending .{info.extension}"):
             check_upload(
                 f"fixed.{other_info.extension}", _example(output_format), output_format, 18
@@ -80,6 +96,15 @@ def test_broken_files_are_refused() -> None:
         check_upload("fixed.html", "<html>é".encode("latin-1"), OutputFormat.HTML, None)
     with pytest.raises(UploadRejected, match="Select the remediated file"):
         check_upload("", b"", OutputFormat.HTML, None)
+
+
+def test_an_epub_and_plain_text_are_recognised() -> None:
+    from service.staff.uploads import _looks_like
+
+    assert _looks_like("application/epub+zip", _epub())
+    assert not _looks_like("application/epub+zip", _docx())
+    assert _looks_like("text/plain; charset=utf-8", b"Plain words")
+    assert not _looks_like("text/plain", b"\xff\xfe\x00binary")
 
 
 def test_the_report_says_when_checks_fail() -> None:
