@@ -14,6 +14,7 @@ from workers import storage
 from workers.engine.formats import ConversionOptions, OutputFormat
 
 PERSON = "reader@example.org"
+LEASE = timedelta(seconds=60)
 
 
 def new_request(
@@ -67,7 +68,7 @@ def finish(database_url: str, public_id: str, artifact_id: int) -> str:
     """Claim and finish with the artifact, as a worker would; returns the new state."""
     with session_scope(database_url) as session:
         request = store.claim_for_processing(
-            session, public_id, task_id="worker-task", actor="worker:test", lease=timedelta(seconds=60)
+            session, public_id, task_id="worker-task", actor="worker:test", lease=LEASE
         )
         assert request is not None
         artifact = session.get_one(Artifact, artifact_id)
@@ -83,7 +84,7 @@ def finish(database_url: str, public_id: str, artifact_id: int) -> str:
 def fail(database_url: str, public_id: str, code: str = "source-not-found") -> None:
     with session_scope(database_url) as session:
         request = store.claim_for_processing(
-            session, public_id, task_id="worker-task", actor="worker:test", lease=timedelta(seconds=60)
+            session, public_id, task_id="worker-task", actor="worker:test", lease=LEASE
         )
         assert request is not None
         assert store.fail(
