@@ -49,8 +49,8 @@ def task_ids_in_broker(redis_url: str, queue: str) -> set[str]:
 
 
 def queue_length(redis_url: str, queue: str) -> int:
-    """Tasks waiting in ``queue`` (all priorities), not counting those handed to a worker."""
-    client = redis.Redis.from_url(redis_url, socket_timeout=5)
+    """Tasks waiting in ``queue`` (not those a worker has taken)."""
+    client = redis.Redis.from_url(redis_url, socket_timeout=2, socket_connect_timeout=2)
     try:
         return sum(int(client.llen(key)) for key in _queue_keys(queue))
     finally:
