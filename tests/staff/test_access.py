@@ -217,3 +217,32 @@ def test_disabling_an_account_signs_it_out(console: Console) -> None:
     assert disabled.returncode == 0, disabled.stderr
     assert client.get("/staff").status_code == 303
     client.close()
+
+
+def test_the_sign_in_page_locks_an_account_after_five_wrong_passwords(console: Console) -> None:
+    assert console.add_staff("guessed@example.gov.uk", "the real password is long").returncode == 0
+    with httpx.Client(base_url=console.base_url, timeout=30) as client:
+        statuses = []
+        for _ in range(6):
+            form = client.get("/staff/login")
+            response = client.post(
+                "/staff/login",
+                data={
+                    "csrf_token": csrf_token(form.text),
+                    "email": "guessed@example.gov.uk",
+                    "password": "the real password is long" if _ == 5 else "a guess",
+                },
+            )
+            statuses.append(response.status_code)
+        # Four refusals, the lockout on the fifth, and the right password refused while locked.
+        assert statuses == [400, 400, 400, 400, 429, 429]
+        assert 0 < int(response.headers["Retry-After"]) <= 15 * 60
+        assert "too many attempts" in response.text
+        assert "af_staff" not in response.headers.get("set-cookie", "")
+    with session_scope(console.database_url) as session:
+        actions = session.scalars(
+            select(AuditEntry.action)
+            .where(AuditEntry.actor == "staff:guessed@example.gov.uk")
+            .order_by(AuditEntry.id)
+        ).all()
+    assert actions == ["login-failed"] * 5 + ["lockout", "login-locked"]
