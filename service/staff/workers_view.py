@@ -45,9 +45,11 @@ def look(settings: Settings, *, timeout: float = INSPECT_TIMEOUT) -> WorkersView
 
     try:
         waiting = broker.queue_length(settings.redis_url, CONVERSION_QUEUE)
-        replies: dict[str, list[dict[str, Any]]] = (
-            app.control.inspect(timeout=timeout).active() or {}
-        )
+        # The broker named by these settings, whatever the Celery app was configured with.
+        with app.connection_for_write(settings.redis_url) as connection:
+            replies: dict[str, list[dict[str, Any]]] = (
+                app.control.inspect(timeout=timeout, connection=connection).active() or {}
+            )
     except Exception:  # noqa: BLE001 - the dashboard shows "unknown" rather than failing
         log.warning("could not inspect the workers", exc_info=True)
         return WorkersView(broker_reachable=False)

@@ -4,6 +4,7 @@ add a note. Each is audited; each change of state is an event; the requester hea
 
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 
 import httpx
@@ -201,3 +202,22 @@ def test_list_filters_and_pages(console: Console, staff_client: httpx.Client) ->
     assert odd.status_code == 200 and "<script>" not in odd.text
     summary = staff_client.get("/staff/api/summary").json()
     assert summary["counts"]["failed"] >= 15
+
+
+def test_the_dashboard_shows_what_the_worker_is_converting(
+    console: Console, staff_client: httpx.Client
+) -> None:
+    # Long enough that the conversion is still running when the dashboard asks.
+    url = console.document("/actions/long-report.pdf", pages=120, title="A long report")
+    body = submit(console.base_url, url, "large-print")
+    seen = ""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        seen = staff_client.get("/staff").text
+        if f'href="/staff/requests/{body["id"]}">{body["id"][:8]}' in seen:
+            break
+        time.sleep(0.2)
+    else:
+        raise AssertionError("the dashboard never showed the conversion in progress")
+    assert "converting" in seen
+    wait_for_state(console.base_url, body["id"], timeout=300)
