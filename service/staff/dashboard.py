@@ -163,9 +163,7 @@ def build(session: Session, settings: Settings, now: datetime | None = None) -> 
     # Results have keys(), so dict() would take them for a mapping: build it row by row.
     counted = {
         state: int(n)
-        for state, n in session.execute(
-            select(Request.state, func.count()).group_by(Request.state)
-        ).tuples()
+        for state, n in session.execute(select(Request.state, func.count()).group_by(Request.state))
     }
     counts = [(state.value, int(counted.get(state.value, 0))) for state in RequestState]
 
@@ -200,7 +198,7 @@ def build(session: Session, settings: Settings, now: datetime | None = None) -> 
                 .where(Request.state == RequestState.FAILED.value, Request.finished_at >= week_ago)
                 .group_by(Request.error_code)
                 .order_by(func.count().desc())
-            ).tuples()
+            )
         ],
         days=_days(session, now),
     )
@@ -224,7 +222,7 @@ def _times_to_ready(session: Session, *, since: datetime) -> list[float]:
         select(Request.created_at, first.c.ready_at)
         .join(first, first.c.request_id == Request.id)
         .where(first.c.ready_at >= since)
-    ).tuples()
+    )
     return [(ready - created).total_seconds() for created, ready in pairs]
 
 
@@ -234,7 +232,7 @@ def _by_format(session: Session, *, since: datetime) -> list[FormatFigures]:
         select(Request.format, Request.state, func.count())
         .where(Request.created_at >= since)
         .group_by(Request.format, Request.state)
-    ).tuples():
+    ):
         per_format[format_value][state] += int(n)
     ordered = [f.value for f in OutputFormat] + sorted(
         set(per_format) - {f.value for f in OutputFormat}
@@ -265,7 +263,7 @@ def _days(session: Session, now: datetime) -> list[DayFigures]:
         select(Request.created_at, first.c.ready_at)
         .outerjoin(first, first.c.request_id == Request.id)
         .where(Request.created_at >= start)
-    ).tuples():
+    ):
         day = created.astimezone(LONDON).date()
         received[day] += 1
         if ready is not None:

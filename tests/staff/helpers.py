@@ -50,5 +50,5 @@ def audit_actions(console: Console, public_id: str) -> list[tuple[str, str, str 
             .join(Request, Request.id == AuditEntry.request_id)
             .where(Request.public_id == public_id)
             .order_by(AuditEntry.id)
-        ).tuples()
+        )
         return [(actor, action, detail) for actor, action, detail in rows]

@@ -17,7 +17,7 @@ PASSWORD = "a long enough password"
 def _audit(database_url: str) -> list[tuple[str, str]]:
     with session_scope(database_url) as session:
         rows = session.execute(select(AuditEntry.actor, AuditEntry.action).order_by(AuditEntry.id))
-        return [(actor, action) for actor, action in rows.tuples()]
+        return [(actor, action) for actor, action in rows]
 
 
 def test_passwords_are_stored_as_argon2id_hashes(database_url: str) -> None:
