@@ -414,6 +414,10 @@ def retry_by_staff(session: Session, request: Request, *, new_task_id: str, acto
     )
 
 
+#: The error code of a request cancelled by a member of staff (its message is theirs).
+CANCELLED_BY_STAFF = "cancelled-by-staff"
+
+
 def cancel_by_staff(session: Session, request: Request, *, actor: str, message: str) -> bool:
     """Cancel the request; ``message`` is shown on the status page and e-mailed. A worker
     still converting it loses its claim (``_owned_by``), so its result is not recorded."""
@@ -426,7 +430,7 @@ def cancel_by_staff(session: Session, request: Request, *, actor: str, message: 
         actor=actor,
         detail="cancelled by staff",
         now=now,
-        error_code="cancelled-by-staff",
+        error_code=CANCELLED_BY_STAFF,
         error_message=message,
         finished_at=now,
         lease_expires_at=None,
