@@ -13,6 +13,7 @@ from sqlalchemy import ColumnElement, and_, or_, select, update
 from sqlalchemy.orm import Session
 
 from service.db.models import (
+    DOWNLOADABLE_STATES,
     Artifact,
     Notification,
     NotificationState,
@@ -224,6 +225,8 @@ def finish_with_artifact(
     )
     if won:  # e-mail the requester (issue 7): written with the state change, sent after commit
         queue_notification(session, request, to_state)
+        if to_state is RequestState.NEEDS_REVIEW:
+            queue_staff_review_alert(session, request)
     return won
 
 
@@ -256,8 +259,14 @@ def fail(
     return won
 
 
-#: Outcomes the requester is told about by e-mail.
-NOTIFIED_STATES = (RequestState.READY, RequestState.NEEDS_REVIEW, RequestState.FAILED)
+#: Outcomes the requester is told about by e-mail (a cancellation by staff carries their
+#: message to the requester in ``error_message``).
+NOTIFIED_STATES = (
+    RequestState.READY,
+    RequestState.NEEDS_REVIEW,
+    RequestState.FAILED,
+    RequestState.CANCELLED,
+)
 
 
 def queue_notification(session: Session, request: Request, outcome: RequestState) -> None:
@@ -272,6 +281,23 @@ def queue_notification(session: Session, request: Request, outcome: RequestState
     )
     if exists is None:
         session.add(Notification(request_id=request.id, kind=outcome.value))
+
+
+#: ``Notification.kind`` of the e-mail telling staff at once that a request needs review. It
+#: rides on the requesters' e-mail machinery (recorded with the state change, sent after the
+#: commit, retried, resent by the reconciler), addressed to every active member of staff.
+STAFF_REVIEW_ALERT = "staff-review"
+
+
+def queue_staff_review_alert(session: Session, request: Request) -> None:
+    """Record that staff must be told ``request`` needs review: once per request."""
+    exists = session.scalar(
+        select(Notification.id).where(
+            Notification.request_id == request.id, Notification.kind == STAFF_REVIEW_ALERT
+        )
+    )
+    if exists is None:
+        session.add(Notification(request_id=request.id, kind=STAFF_REVIEW_ALERT))
 
 
 def pending_notifications(session: Session, request_id: int) -> list[Notification]:
@@ -348,6 +374,96 @@ def requeue(
     )
 
 
+# --- staff actions (issue 8): each one a conditional state change with its event --------
+
+#: States a member of staff may send back to the workers.
+RETRYABLE_STATES = (RequestState.FAILED, RequestState.NEEDS_REVIEW)
+#: States a member of staff may cancel: anything not yet downloaded or ended.
+CANCELLABLE_STATES = (
+    RequestState.QUEUED,
+    RequestState.PROCESSING,
+    RequestState.NEEDS_REVIEW,
+    RequestState.FAILED,
+    RequestState.READY,
+)
+#: States in which a hand-remediated file may be delivered in place of the automatic one.
+UPLOADABLE_STATES = (*CANCELLABLE_STATES, RequestState.DELIVERED)
+
+
+def retry_by_staff(session: Session, request: Request, *, new_task_id: str, actor: str) -> bool:
+    """Queue a failed or reviewed request again under a new task id, with a fresh count of
+    attempts (a document that killed workers before gets its full share again)."""
+    now = utcnow()
+    return _change_state(
+        session,
+        request.id,
+        condition=Request.state.in_([state.value for state in RETRYABLE_STATES]),
+        to_state=RequestState.QUEUED,
+        actor=actor,
+        detail="retried by staff",
+        now=now,
+        task_id=new_task_id,
+        enqueued_at=now,
+        lease_expires_at=None,
+        attempts=0,
+        error_code=None,
+        error_message=None,
+        finished_at=None,
+        artifact_id=None,
+        from_cache=None,
+    )
+
+
+#: The error code of a request cancelled by a member of staff (its message is theirs).
+CANCELLED_BY_STAFF = "cancelled-by-staff"
+
+
+def cancel_by_staff(session: Session, request: Request, *, actor: str, message: str) -> bool:
+    """Cancel the request; ``message`` is shown on the status page and e-mailed. A worker
+    still converting it loses its claim (``_owned_by``), so its result is not recorded."""
+    now = utcnow()
+    won = _change_state(
+        session,
+        request.id,
+        condition=Request.state.in_([state.value for state in CANCELLABLE_STATES]),
+        to_state=RequestState.CANCELLED,
+        actor=actor,
+        detail="cancelled by staff",
+        now=now,
+        error_code=CANCELLED_BY_STAFF,
+        error_message=message,
+        finished_at=now,
+        lease_expires_at=None,
+    )
+    if won:
+        queue_notification(session, request, RequestState.CANCELLED)
+    return won
+
+
+def deliver_by_hand(session: Session, request: Request, artifact: Artifact, *, actor: str) -> bool:
+    """Make a hand-remediated file the request's output: ready, and e-mailed as an
+    automatic output would be (unless a "ready" message was already sent)."""
+    now = utcnow()
+    won = _change_state(
+        session,
+        request.id,
+        condition=Request.state.in_([state.value for state in UPLOADABLE_STATES]),
+        to_state=RequestState.READY,
+        actor=actor,
+        detail="hand-remediated file uploaded",
+        now=now,
+        artifact_id=artifact.id,
+        from_cache=False,
+        finished_at=now,
+        lease_expires_at=None,
+        error_code=None,
+        error_message=None,
+    )
+    if won:
+        queue_notification(session, request, RequestState.READY)
+    return won
+
+
 def mark_delivered(session: Session, request: Request, *, actor: str) -> bool:
     return _change_state(
         session,
@@ -356,6 +472,33 @@ def mark_delivered(session: Session, request: Request, *, actor: str) -> bool:
         to_state=RequestState.DELIVERED,
         actor=actor,
         detail="output downloaded",
+    )
+
+
+def expire(session: Session, request: Request, *, actor: str, detail: str, now: datetime) -> bool:
+    """Retention has removed a ready or delivered request's output: it can no longer be had."""
+    return _change_state(
+        session,
+        request.id,
+        condition=Request.state.in_([s.value for s in DOWNLOADABLE_STATES]),
+        to_state=RequestState.EXPIRED,
+        actor=actor,
+        detail=detail,
+        now=now,
+    )
+
+
+def lock_artifact(session: Session, artifact_id: int) -> None:
+    """Serialise everyone deciding whether an artifact's file is needed (the retention purge,
+    a worker serving from the cache or storing a conversion) until this transaction ends.
+
+    A no-op UPDATE: it takes the row lock on PostgreSQL and the database's write lock on
+    SQLite (pysqlite begins the transaction at the first write), both held until commit."""
+    session.execute(
+        update(Artifact)
+        .where(Artifact.id == artifact_id)
+        .values(path=Artifact.path)
+        .execution_options(synchronize_session=False)
     )
 
 
