@@ -28,7 +28,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from .checks_large_print import FONT_SIZE_TOLERANCE, read_back
+from .checks_large_print import FONT_SIZE_TOLERANCE, read_back, word_recall, words
+from .document import Block, Document, ListBlock, ListItem, block_text
 
 Check = dict[str, object]
 Report = dict[str, object]
@@ -399,23 +400,76 @@ def _checks_of(report: Report) -> list[Check]:
     return checks
 
 
+# --- words (outputs rendered from the Document) ---------------------------------------------
+
+#: Every word of the Document must be in the output, in order.
+MIN_WORD_RECALL = 1.0
+
+
+def model_words(document: Document) -> list[str]:
+    """The Document's body words in reading order, without list labels.
+
+    List numbers and bullets become the output format's own list markers (not text), so they
+    are not expected as words.
+    """
+    return [w for block in document.blocks for w in words(_text_without_labels(block))]
+
+
+def _text_without_labels(block: Block) -> str:
+    if isinstance(block, ListBlock):
+        return " ".join(_text_without_labels(item) for item in block.items)
+    if isinstance(block, ListItem):
+        return " ".join(_text_without_labels(b) for b in block.blocks)
+    return block_text(block)
+
+
+def words_check(output_text: str, document: Document) -> Check:
+    """Every body word of ``document`` is in ``output_text``, in order (additions are free)."""
+    recall = word_recall(model_words(document), words(output_text))
+    detail = f"{recall.found} of {recall.total} words of the document in order"
+    if recall.missing:
+        detail += "; missing e.g. " + " ".join(recall.missing[:8])
+    return _check("words", recall.value >= MIN_WORD_RECALL, detail)
+
+
 # --- HTML ----------------------------------------------------------------------------------
 
 
-def check_html(content: bytes) -> Report:
-    """Language, title, exactly one main landmark, and no scripts."""
+def check_html(content: bytes, document: Document | None = None) -> Report:
+    """Language, title, exactly one main landmark, no scripts, headings with no skipped level,
+    an alt attribute on every image and, given the Document, all its words in order."""
     parser = _HtmlFacts()
     parser.feed(content.decode("utf-8", errors="replace"))
     parser.close()
     title = " ".join(parser.title.split())
-    return make_report(
-        [
-            _check("lang", bool(parser.lang), parser.lang or "no lang on <html>"),
-            _check("title", bool(title), title or "no <title> text"),
-            _check("one-main", parser.mains == 1, f"{parser.mains} main landmark(s)"),
-            _check("no-script", parser.scripts == 0, f"{parser.scripts} <script> element(s)"),
+    skipped = [
+        f"h{before}→h{after}"
+        for before, after in zip([0, *parser.headings], parser.headings, strict=False)
+        if after > before + 1
+    ]
+    checks = [
+        _check("lang", bool(parser.lang), parser.lang or "no lang on <html>"),
+        _check("title", bool(title), title or "no <title> text"),
+        _check("one-main", parser.mains == 1, f"{parser.mains} main landmark(s)"),
+        _check("no-script", parser.scripts == 0, f"{parser.scripts} <script> element(s)"),
+    ]
+    if document is not None:
+        # Only pages from the Document are held to the structure rules.
+        checks += [
+            _check(
+                "heading-order",
+                bool(parser.headings) and not skipped,
+                f"{len(parser.headings)} heading(s)"
+                + (f"; skipped: {', '.join(skipped[:5])}" if skipped else ""),
+            ),
+            _check(
+                "img-alt",
+                parser.images_without_alt == 0,
+                f"{parser.images_without_alt} of {parser.images} image(s) without an alt attribute",
+            ),
+            words_check(parser.main_text(), document),
         ]
-    )
+    return make_report(checks)
 
 
 class _HtmlFacts(HTMLParser):
@@ -425,7 +479,12 @@ class _HtmlFacts(HTMLParser):
         self.title = ""
         self.mains = 0
         self.scripts = 0
+        self.headings: list[int] = []
+        self.images = 0
+        self.images_without_alt = 0
         self._in_title = False
+        self._in_main = False
+        self._main_text: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
@@ -433,15 +492,32 @@ class _HtmlFacts(HTMLParser):
             self.lang = (attributes.get("lang") or "").strip()
         elif tag == "title":
             self._in_title = True
-        elif tag == "script":
+        elif tag == "script" or any(name.startswith("on") for name in attributes):
             self.scripts += 1
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.headings.append(int(tag[1]))
+        elif tag == "img":
+            self.images += 1
+            if attributes.get("alt") is None:
+                self.images_without_alt += 1
         if tag == "main" or attributes.get("role") == "main":
             self.mains += 1
+            self._in_main = True
+        # Element boundaries separate words.
+        self._main_text.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
+        elif tag == "main":
+            self._in_main = False
+        self._main_text.append(" ")
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
             self.title += data
+        if self._in_main:
+            self._main_text.append(data)
+
+    def main_text(self) -> str:
+        return "".join(self._main_text)

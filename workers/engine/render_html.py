@@ -216,10 +216,15 @@ class HtmlPage:
     #: Figures shown as an image with no alt text and no caption in the source (alt="").
     figures_without_alt: int = 0
 
+    @property
+    def content(self) -> bytes:
+        """The file's bytes (UTF-8, as the page declares)."""
+        return self.html.encode("utf-8")
+
 
 def render_html(document: Document, *, source: Path | None = None) -> bytes:
     """The HTML file as UTF-8 bytes (the file declares its charset)."""
-    return build_html(document, source=source).html.encode("utf-8")
+    return build_html(document, source=source).content
 
 
 def build_html(document: Document, *, source: Path | None = None) -> HtmlPage:
@@ -230,14 +235,14 @@ def build_html(document: Document, *, source: Path | None = None) -> HtmlPage:
     figures = FigureSource(source) if source else None
     builder = _Builder(figures, notes_by_page=_note_labels(document))
     title = document_title(document)
-    page_rtl = _mostly_rtl(document)
+    page_rtl = is_mostly_rtl(document)
     builder.page_rtl = page_rtl
     try:
         body = builder.document(document, title)
     finally:
         if figures:
             figures.close()
-    language, language_note = _language(document.language)
+    language, language_note = language_tag(document.language)
     notes = ([language_note] if language_note else []) + builder.notes()
     toc = builder.toc() if len(document.pages) >= TOC_MIN_PAGES else ""
     html = _PAGE.render(
@@ -370,9 +375,10 @@ class _Builder:
         for block in document.blocks:
             html = self.block(block)
             if html:
-                out.extend(self._marker(block))
+                out.extend(self._marker(block, document))
                 out.append(html)
                 content = True
+        out.extend(self._pages_without_text(document, len(document.pages)))
         if not content:
             out.append("<p>No text could be read from this document automatically.</p>")
         return "\n".join(out)
@@ -435,7 +441,7 @@ class _Builder:
             depth -= 1
         return "".join(out)
 
-    def _marker(self, block: Block) -> Iterator[str]:
+    def _marker(self, block: Block, document: Document) -> Iterator[str]:
         prov = getattr(block, "prov", None)
         if isinstance(block, ListBlock) and not prov and block.items:
             prov = block.items[0].prov
@@ -443,10 +449,17 @@ class _Builder:
             return
         page = prov[0].page
         if page > self.marked_page:
+            yield from self._pages_without_text(document, page)
             self.marked_page = page
-            # Plain text on purpose: role=doc-pagebreak is only allowed on <hr> and carries
-            # no visible text, and screen readers announce a plain "Page 7" reliably.
-            yield f'<p class="page-marker" id="page-{page + 1}">Page {page + 1}</p>'
+            yield _page_marker(page)
+
+    def _pages_without_text(self, document: Document, before: int) -> Iterator[str]:
+        """Markers for the scanned pages (images, no text) up to page index ``before``."""
+        for page in range(self.marked_page + 1, min(before, len(document.pages))):
+            if document.pages[page].needs_ocr:
+                self.marked_page = page
+                yield _page_marker(page)
+                yield "<p>No text could be read from this page automatically.</p>"
 
     # -- blocks --
 
@@ -491,7 +504,7 @@ class _Builder:
     def _link_block(self, link: Link) -> str:
         text = clean_text(link.text)
         target = clean_text(link.target)
-        href = _safe_href(target)
+        href = safe_href(target)
         if href is None:
             if target:
                 self.unsafe_links += 1
@@ -511,9 +524,7 @@ class _Builder:
             return ""
         if number in self.referenced:
             # The label links back to the reference in the text.
-            label_html = (
-                f'<a class="note-label" href="#note-ref-{number}">{escape(label)}</a>'
-            )
+            label_html = f'<a class="note-label" href="#note-ref-{number}">{escape(label)}</a>'
         else:
             label_html = f'<span class="note-label">{escape(label)}</span>' if label else ""
         inner = self._inline(text, note.links, _page_of(note))
@@ -532,7 +543,7 @@ class _Builder:
                 parts.append(self._item(item, ""))
             parts.append("</ul>")
             return "".join(parts)
-        numbering = _Numbering([clean_text(item.label) for item in items])
+        numbering = ListNumbering([clean_text(item.label) for item in items])
         parts = [f"<ol{numbering.list_attrs()}>"]
         for index, item in enumerate(items):
             parts.append(self._item(item, numbering.item_attrs(index)))
@@ -658,26 +669,13 @@ class _Builder:
         return "".join(out)
 
     def _link_spans(self, text: str, links: list[Link]) -> list[_Span]:
-        spans: list[_Span] = []
-        searched_from = 0
-        for link in links:
-            target = clean_text(link.target)
-            label = clean_text(link.text)
-            href = _safe_href(target)
-            if href is None:
-                if target:
-                    self.unsafe_links += 1
-                continue
-            start = text.find(label, searched_from) if label else -1
-            if start < 0 and label:
-                start = text.find(label)
-            if start < 0:
-                self.links_not_placed += 1
-                continue
-            end = start + len(label)
-            searched_from = end
-            spans.append(_Span(start, end, f'<a href="{escape(href)}">', "</a>"))
-        return spans
+        placed = place_links(text, links)
+        self.unsafe_links += placed.unsafe
+        self.links_not_placed += placed.not_found
+        return [
+            _Span(start, end, f'<a href="{escape(href)}">', "</a>")
+            for start, end, href in placed.spans
+        ]
 
     def _reference_spans(self, text: str, page: int) -> list[_Span]:
         waiting = self.pending_notes.get(page)
@@ -710,7 +708,7 @@ class _Builder:
         return ""
 
 
-class _Numbering:
+class ListNumbering:
     """The printed numbers of an ordered list, as ``start``, ``type`` and ``value``."""
 
     def __init__(self, labels: list[str]) -> None:
@@ -768,12 +766,56 @@ def _roman(text: str) -> int | None:
     return total if total > 0 else None
 
 
-def _safe_href(target: str) -> str | None:
+@dataclass
+class PlacedLinks:
+    #: (start, end, href) of each link in the text, in order, not overlapping.
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+    #: Links whose address is not a web or e-mail address (kept as text).
+    unsafe: int = 0
+    #: Links whose text is not in the block's text.
+    not_found: int = 0
+
+
+def place_links(text: str, links: list[Link]) -> PlacedLinks:
+    """Where each of a block's links is in its (cleaned) ``text``, with a safe address."""
+    placed = PlacedLinks()
+    searched_from = 0
+    for link in links:
+        target = clean_text(link.target)
+        label = clean_text(link.text)
+        href = safe_href(target)
+        if href is None:
+            placed.unsafe += 1 if target else 0
+            continue
+        start = text.find(label, searched_from) if label else -1
+        if start < 0 and label:
+            start = text.find(label)
+        if start < 0:
+            placed.not_found += 1
+            continue
+        end = start + len(label)
+        if any(s < end and start < e for s, e, _ in placed.spans):
+            placed.not_found += 1  # the same words linked twice: the first link stays
+            continue
+        searched_from = end
+        placed.spans.append((start, end, href))
+    placed.spans.sort()
+    return placed
+
+
+def safe_href(target: str) -> str | None:
+    """``target`` if it is a web, e-mail or phone address; None for anything else."""
     if target.lower().startswith(SAFE_SCHEMES) and not any(ch.isspace() for ch in target):
         return target
     if target.lower().startswith("www."):
         return "https://" + target
     return None
+
+
+def _page_marker(page: int) -> str:
+    # Plain text on purpose: role=doc-pagebreak is only allowed on <hr> and carries no
+    # visible text, and screen readers announce a plain "Page 7" reliably.
+    return f'<p class="page-marker" id="page-{page + 1}">Page {page + 1}</p>'
 
 
 def _page_of(block: Block) -> int:
@@ -790,7 +832,7 @@ def _table_sample(rows: list[Row]) -> str:
     return ""
 
 
-def _mostly_rtl(document: Document) -> bool:
+def is_mostly_rtl(document: Document) -> bool:
     language = (document.language or "").split("-")[0].lower()
     texts = [
         block.text
@@ -803,7 +845,7 @@ def _mostly_rtl(document: Document) -> bool:
     return rtl * 2 > len(texts)
 
 
-def _language(language: str | None) -> tuple[str, str | None]:
+def language_tag(language: str | None) -> tuple[str, str | None]:
     tag = (language or "").strip().replace("_", "-")
     if _LANGUAGE_TAG.match(tag):
         return tag, None
