@@ -169,7 +169,9 @@ class _Epub:
         for href in navs:
             tree = ElementTree.fromstring(self.zip.read(self.base + href))
             for nav in tree.iter(f"{_XHTML}nav"):
-                if nav.attrib.get(_EPUB_TYPE) == "toc" and any(nav.iter(f"{_XHTML}a")):
+                # An Element without children is falsy: test for presence explicitly.
+                links = nav.iter(f"{_XHTML}a")
+                if nav.attrib.get(_EPUB_TYPE) == "toc" and next(links, None) is not None:
                     return True
         return False
 

@@ -126,7 +126,9 @@ def document_ast(document: Document, *, source: Path | None = None) -> Json:
 class _AstBuilder:
     def __init__(self, figures: FigureSource | None, *, images: bool) -> None:
         self.figures = figures
+        #: Plain text: no pictures, and table captions as paragraphs before their tables.
         self.images = images
+        self.caption_first = not images
         self.headings = HeadingLevels()
         self.figures_without_alt = 0
         self.unsafe_links = 0
@@ -267,7 +269,12 @@ class _AstBuilder:
             else 0
         )
         caption_blocks = [_plain(caption)] if caption else []
+        before: list[Json] = []
+        if self.caption_first and caption:
+            # pandoc's plain text writes a caption after its table: it is read first instead.
+            before, caption_blocks = [_directed(caption, _para(caption))], []
         return [
+            *before,
             {
                 "t": "Table",
                 "c": [
