@@ -38,7 +38,10 @@ HOSTILE = "Beta has <script>alert('x')</script> & \"quotes\" <b>bold</b> in it"
 PICTURE_BOX = BBox(100, 500, 300, 650)
 
 
-def prov(page: int, box: BBox = BBox(50, 50, 500, 700)) -> list[Prov]:
+BODY_BOX = BBox(50, 50, 500, 700)
+
+
+def prov(page: int, box: BBox = BODY_BOX) -> list[Prov]:
     return [Prov(page=page, bbox=box)]
 
 
