@@ -50,6 +50,7 @@ from .document import (
     Table,
 )
 from .render_large_print import (
+    DEFAULT_TITLE,
     FigureSource,
     clean_text,
     document_title,
@@ -153,7 +154,7 @@ figcaption { margin-top: 0.5em; font-style: italic; }
   a:focus-visible, .table-region:focus-visible { outline-color: #a8cdff; }
 }
 @media print {
-  body { color: #000000; background: #ffffff; font-size: 11pt; }
+  body { color: #000000; background: #ffffff; }
   main, .toc { max-width: none; padding: 0; }
   .skip-link { display: none; }
   .table-region { overflow: visible; }
@@ -248,12 +249,25 @@ def build_html(document: Document, *, source: Path | None = None) -> HtmlPage:
     html = _PAGE.render(
         language=language,
         rtl=page_rtl,
-        title=title,
+        title=page_title(document, title),
         css=Markup(_CSS),
         toc=Markup(toc),
         body=Markup(body),
     )
     return HtmlPage(html=html, notes=notes, figures_without_alt=builder.figures_without_alt)
+
+
+def page_title(document: Document, title: str) -> str:
+    """The ``<title>``: the document's title, else the start of its first text.
+
+    "Untitled document" says nothing in a list of tabs or bookmarks (WCAG 2.4.2).
+    """
+    if title != DEFAULT_TITLE:
+        return title
+    for block in document.walk():
+        if isinstance(block, Paragraph | Note) and (text := clean_text(block.text)):
+            return _shorten(text, 80)
+    return title
 
 
 # --- headings --------------------------------------------------------------------------------
