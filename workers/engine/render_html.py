@@ -234,10 +234,9 @@ def build_html(document: Document, *, source: Path | None = None) -> HtmlPage:
     Without ``source``, figures give their alt text and caption only.
     """
     figures = FigureSource(source) if source else None
-    builder = _Builder(figures, notes_by_page=_note_labels(document))
-    title = document_title(document)
     page_rtl = is_mostly_rtl(document)
-    builder.page_rtl = page_rtl
+    builder = _Builder(figures, notes_by_page=_note_labels(document), page_rtl=page_rtl)
+    title = document_title(document)
     try:
         body = builder.document(document, title)
     finally:
@@ -355,11 +354,16 @@ class _Span:
 
 class _Builder:
     def __init__(
-        self, figures: FigureSource | None, *, notes_by_page: dict[int, list[tuple[int, str]]]
+        self,
+        figures: FigureSource | None,
+        *,
+        notes_by_page: dict[int, list[tuple[int, str]]],
+        page_rtl: bool,
     ) -> None:
         self.figures = figures
         self.headings = HeadingLevels()
-        self.page_rtl = False
+        #: The page's direction (<html dir>): blocks say theirs only when it differs.
+        self.page_rtl = page_rtl
         self.marked_page = -1
         self.toc_entries: list[tuple[int, str, str]] = []
         self.heading_count = 0
