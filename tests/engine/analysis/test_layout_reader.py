@@ -99,6 +99,34 @@ def test_two_columns_are_read_one_after_the_other(html_pdf: HtmlPdf) -> None:
     assert words[2:] == left.split() + right.split()
 
 
+def test_columns_with_a_contents_list_and_a_page_number_in_the_gutter(
+    html_pdf: HtmlPdf,
+) -> None:
+    # A contents list (numbers, titles and page numbers: many short pieces) in the left
+    # column, and the page number centred under the gutter, must not hide the columns.
+    css = "@page { @bottom-center { content: counter(page) } }"
+    contents = "".join(
+        f"<p style='display: flex; justify-content: space-between; margin: 0'>"
+        f"<span>{n} Part{n}</span><span>{n}</span></p>"
+        for n in range(1, 9)
+    )
+    formulas = "".join(
+        f"<p style='display: flex; justify-content: space-around; margin: 0'>"
+        f"<span>x{n}</span><span>=</span><span>y{n}</span><span>({n})</span></p>"
+        for n in range(1, 9)
+    )
+    left = " ".join(f"left{i}" for i in range(90))
+    right = " ".join(f"right{i}" for i in range(90))
+    path = html_pdf(
+        f"<h1>Two columns</h1><div style='columns: 2; column-gap: 0.4cm'><p>{left}</p>"
+        f"{contents}<p style='break-before: column'>{right}</p>{formulas}</div>",
+        css=css,
+    )
+    words = " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
+    assert [w for w in words if w.startswith(("left", "right"))] == left.split() + right.split()
+    assert words.index("Part8") < words.index("right0")
+
+
 def test_running_headers_footers_and_page_numbers_are_artifacts(html_pdf: HtmlPdf) -> None:
     css = (
         "@page { @top-center { content: 'Council newsletter' }"

@@ -373,6 +373,11 @@ def _regions(
     budget = [COLUMN_SEARCH_BUDGET] if budget is None else budget
     if len(frags) < 2 or depth > 40 or budget[0] <= 0:
         return [frags]
+    if depth == 0:
+        above, frags, below = _set_aside_margin_lines(frags)
+        if above or below:
+            inner = _regions(frags, 1, budget) if frags else []
+            return ([above] if above else []) + inner + ([below] if below else [])
     if sum(_word_count(f.text) >= 4 for f in frags) < 3:
         return [frags]  # no running text here, so no text columns: a table, a form, a list
     vertical = _column_split(frags, budget)
@@ -385,6 +390,40 @@ def _regions(
     if cut is not None:
         return _regions(cut[0], depth + 1, budget) + _regions(cut[1], depth + 1, budget)
     return [frags]
+
+
+def _set_aside_margin_lines(
+    frags: list[Fragment],
+) -> tuple[list[Fragment], list[Fragment], list[Fragment]]:
+    """(top line, the rest, bottom line): a lone short line at the very top or bottom of the
+    page, set apart from the text by a gap, is a page number or running title. Centred on a
+    two-column page it sits in the gutter and would hide the columns, so it is read apart."""
+    if len(frags) < 8:
+        return [], frags, []
+    height = statistics.median(f.height for f in frags)
+
+    def lone(edge: list[Fragment], rest: list[Fragment], gap: float) -> bool:
+        return (
+            len(edge) == 1
+            and _word_count(edge[0].text) <= 3
+            and gap >= height
+            and len(rest) >= 6
+        )
+
+    ordered = sorted(frags, key=lambda f: -f.y1)
+    top, below_top = ordered[:1], ordered[1:]
+    above: list[Fragment] = []
+    if below_top and lone(top, below_top, top[0].y0 - max(f.y1 for f in below_top)):
+        above, ordered = top, below_top
+    ordered.sort(key=lambda f: f.y0)
+    bottom, over_bottom = ordered[:1], ordered[1:]
+    below: list[Fragment] = []
+    if over_bottom and lone(bottom, over_bottom, min(f.y0 for f in over_bottom) - bottom[0].y1):
+        below, ordered = bottom, over_bottom
+    if not above and not below:
+        return [], frags, []
+    kept = {id(f) for f in ordered}
+    return above, [f for f in frags if id(f) in kept], below
 
 
 def _cut_revealing_columns(
@@ -494,11 +533,18 @@ def _text_like(frags: list[Fragment], depth: int = 0) -> bool:
     itself split by a gutter)."""
     if len(frags) < 3 or depth > 6:
         return False
-    long = sum(_word_count(f.text) >= 4 for f in frags)
-    if long < 3 or long < len(frags) / 2:
+    long = [f for f in frags if _word_count(f.text) >= 4]
+    if len(long) < 3:
+        return False
+    # Many short pieces (a contents list's numbers and dot leaders, the parts of a displayed
+    # formula) beside running lines: still set text if the running lines carry most of it.
+    if len(long) < len(frags) / 2 and sum(len(f.text) for f in long) < 0.6 * sum(
+        len(f.text) for f in frags
+    ):
         return False
     width = max(f.x1 for f in frags) - min(f.x0 for f in frags)
-    if width > 0 and statistics.median(f.width / width for f in frags) >= 0.6:
+    running = frags if len(long) >= len(frags) / 2 else long
+    if width > 0 and statistics.median(f.width / width for f in running) >= 0.6:
         return True
     size = statistics.median(f.size for f in frags) or 10.0
     inner = _split(frags, "x", max(4.0, FRAGMENT_GAP * size))
@@ -511,7 +557,7 @@ def _text_like(frags: list[Fragment], depth: int = 0) -> bool:
 MAX_SHAPES = 2000
 
 
-def _area_share(a: Rect, b: _Block) -> float:
+def _area_share(a: _Boxed, b: _Boxed) -> float:
     """How much of ``a`` lies inside ``b``."""
     w = min(a.x1, b.x1) - max(a.x0, b.x0)
     h = min(a.y1, b.y1) - max(a.y0, b.y0)
@@ -841,6 +887,24 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[_Block]:
 
 
 def _reading_order(blocks: list[_Block], depth: int = 0) -> list[_Block]:
+    if depth == 0:
+        # A picture with text set on it (a cover photo, a bleed into the gutter) would bridge
+        # the columns it overlaps and hide them: order the rest, then read the picture just
+        # before the first of the texts lying most fully on it.
+        text = [b for b in blocks if b.kind != "figure"]
+        under = [
+            b for b in blocks
+            if b.kind == "figure" and any(_overlaps(b.bbox, t.bbox) for t in text)
+        ]
+        if under:
+            ordered = _reading_order([b for b in blocks if b not in under], 1)
+            for figure in under:
+                shares = [
+                    (_area_share(b, figure), -k)
+                    for k, b in enumerate(ordered) if b.kind != "figure"
+                ]
+                ordered.insert(-max(shares)[1], figure)
+            return ordered
     if len(blocks) <= 1 or depth > 60:
         return sorted(blocks, key=lambda b: (-b.y1, b.x0))
     vertical = _cut(blocks, axis="x")
