@@ -260,7 +260,7 @@ class _AstBuilder:
         if not caption and not any(clean_text(c.text) for row in rows for c in row.cells):
             return []
         head = header_rows(Table(rows=rows))
-        width = max(sum(max(c.col_span, 1) for c in row.cells) for row in rows) if rows else 0
+        grid, width = table_grid(rows)
         body_rows = rows[head:]
         row_heads = (
             1
@@ -281,8 +281,8 @@ class _AstBuilder:
                     _attr(),
                     [None, caption_blocks],
                     [[{"t": "AlignDefault"}, {"t": "ColWidthDefault"}]] * width,
-                    [_attr(), [_row(r) for r in rows[:head]]],
-                    [[_attr(), row_heads, [], [_row(r) for r in body_rows]]],
+                    [_attr(), [_row(r) for r in grid[:head]]],
+                    [[_attr(), row_heads, [], [_row(r) for r in grid[head:]]]],
                     [_attr(), []],
                 ],
             }
@@ -315,17 +315,65 @@ class _AstBuilder:
         return content
 
 
-def _row(row: Row) -> list[Any]:
-    return [_attr(), [_cell(cell) for cell in row.cells]]
+@dataclass(frozen=True)
+class GridCell:
+    cell: Cell
+    row_span: int
+    col_span: int
 
 
-def _cell(cell: Cell) -> list[Any]:
-    text = clean_text(cell.text)
+def table_grid(rows: list[Row]) -> tuple[list[list[GridCell]], int]:
+    """The rows as a grid pandoc accepts, and its width in columns.
+
+    Readers give ragged rows and spans that run off the table or into other cells; pandoc
+    refuses a table with a grid position no cell covers ("unassigned table cell"). Cells are
+    placed in reading order as a browser would (skipping positions taken by a row span from
+    above), spans are cut where they would overlap or leave the table, and holes are filled
+    with empty cells, so every position is covered exactly once.
+    """
+    taken: dict[tuple[int, int], bool] = {}
+    placed: list[list[tuple[int, GridCell]]] = []
+    for r, row in enumerate(rows):
+        column = 0
+        cells: list[tuple[int, GridCell]] = []
+        for cell in row.cells:
+            while (r, column) in taken:
+                column += 1
+            col_span = 1
+            while col_span < max(cell.col_span, 1) and (r, column + col_span) not in taken:
+                col_span += 1
+            row_span = 1
+            while (
+                row_span < max(cell.row_span, 1)
+                and r + row_span < len(rows)
+                and all((r + row_span, column + k) not in taken for k in range(col_span))
+            ):
+                row_span += 1
+            for dr in range(row_span):
+                for dc in range(col_span):
+                    taken[(r + dr, column + dc)] = True
+            cells.append((column, GridCell(cell, row_span, col_span)))
+            column += col_span
+        placed.append(cells)
+    width = max((c + 1 for _, c in taken), default=0)
+    grid: list[list[GridCell]] = []
+    for r, cells in enumerate(placed):
+        holes = [(c, GridCell(Cell(""), 1, 1)) for c in range(width) if (r, c) not in taken]
+        grid.append([cell for _, cell in sorted(cells + holes, key=lambda pair: pair[0])])
+    return grid, width
+
+
+def _row(cells: list[GridCell]) -> list[Any]:
+    return [_attr(), [_cell(cell) for cell in cells]]
+
+
+def _cell(placed: GridCell) -> list[Any]:
+    text = clean_text(placed.cell.text)
     return [
         _attr(),
         {"t": "AlignDefault"},
-        max(cell.row_span, 1),
-        max(cell.col_span, 1),
+        placed.row_span,
+        placed.col_span,
         [_plain(text)] if text else [],
     ]
 

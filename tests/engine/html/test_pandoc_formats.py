@@ -13,9 +13,9 @@ from ebooklib import epub
 
 from workers.engine.checks import model_outline, words_check
 from workers.engine.checks_formats import check_docx, check_epub, check_text
-from workers.engine.document import Document, Heading, Paragraph
+from workers.engine.document import Cell, Document, Heading, Paragraph, Row, Table
 from workers.engine.errors import RenderError
-from workers.engine.render_pandoc import render_pandoc
+from workers.engine.render_pandoc import render_pandoc, table_grid
 
 from .conftest import HEBREW, HOSTILE, picture_document, picture_pdf, rich_document
 
@@ -114,3 +114,30 @@ def test_missing_alt_is_counted_in_every_format(tmp_path: Path) -> None:
         output = render_pandoc(picture_document(), fmt, source=source)  # type: ignore[arg-type]
         assert output.figures_without_alt == 1, fmt
         assert any("a person should describe them" in note for note in output.notes)
+
+
+def test_ragged_tables_with_clashing_spans_are_made_whole() -> None:
+    # As readers give them: a short row, a row span running off the table, a column span
+    # running into a row span from above. pandoc refuses such a grid ("unassigned table
+    # cell") unless every position is covered once.
+    table = Table(
+        rows=[
+            Row([Cell("A", header=True), Cell("B", header=True), Cell("C", header=True)]),
+            Row([Cell("tall", row_span=5), Cell("wide", col_span=4)]),
+            Row([Cell("x", col_span=3)]),
+            Row([Cell("short")]),
+        ]
+    )
+    grid, width = table_grid(table.rows)
+    assert width == 5
+    # Every position covered once: the cells' areas add up to the grid's, and no span runs
+    # off the bottom.
+    assert sum(c.row_span * c.col_span for row in grid for c in row) == width * len(grid)
+    assert all(r + c.row_span <= len(grid) for r, row in enumerate(grid) for c in row)
+    assert [c.cell.text for c in grid[1]] == ["tall", "wide"]
+    assert (grid[1][0].row_span, grid[1][1].col_span) == (3, 4)
+    document = Document(title="T", blocks=[Heading("T", 1), table])
+    for fmt in ("docx", "epub", "text"):
+        content = render_pandoc(document, fmt).content  # type: ignore[arg-type]
+        assert content, fmt
+    assert check_text(render_pandoc(document, "text").content, document)["passed"]
