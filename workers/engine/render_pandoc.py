@@ -1,6 +1,6 @@
 """DOCX, EPUB 3 and plain text from the Document model, written by pandoc.
 
-The Document becomes a pandoc JSON AST (:func:`document_ast`) with the same reading as the
+The Document becomes a pandoc JSON AST with the same reading as the
 HTML page (:mod:`workers.engine.render_html`): headings with no skipped level (Word's
 "Heading N" styles, the EPUB's chapters and navigation), real nested lists keeping the
 printed numbering, real tables with header rows, row headers and spans, figures as images
@@ -96,7 +96,7 @@ def render_pandoc(
     figures = FigureSource(source) if source and images else None
     builder = _AstBuilder(figures, images=images)
     try:
-        ast = builder.document(document, drop_title_heading=output != "text")
+        ast = builder.document(document)
     finally:
         if figures:
             figures.close()
@@ -113,16 +113,6 @@ def render_pandoc(
     return PandocOutput(content, builder.notes(), builder.figures_without_alt)
 
 
-def document_ast(document: Document, *, source: Path | None = None) -> Json:
-    """The pandoc JSON AST of ``document`` (figures drawn from ``source`` when given)."""
-    figures = FigureSource(source) if source else None
-    try:
-        return _AstBuilder(figures, images=True).document(document, drop_title_heading=False)
-    finally:
-        if figures:
-            figures.close()
-
-
 class _AstBuilder:
     def __init__(self, figures: FigureSource | None, *, images: bool) -> None:
         self.figures = figures
@@ -134,11 +124,11 @@ class _AstBuilder:
         self.unsafe_links = 0
         self.links_not_placed = 0
 
-    def document(self, document: Document, *, drop_title_heading: bool) -> Json:
+    def document(self, document: Document) -> Json:
         title = document_title(document)
-        blocks = document.blocks
-        if drop_title_heading:
-            blocks = _without_title_heading(blocks, title)
+        # Every writer prints the title from the metadata (Word's Title style, the EPUB's
+        # title page, the text's first line): a first heading repeating it is left out.
+        blocks = _without_title_heading(document.blocks, title)
         body = self.blocks(blocks)
         if not body:
             body = [_para("No text could be read from this document automatically.")]
