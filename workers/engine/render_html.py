@@ -26,6 +26,7 @@ What the page has, and why:
 from __future__ import annotations
 
 import base64
+import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
+from PIL import Image
 
 from .document import (
     Block,
@@ -65,6 +67,10 @@ TOC_MIN_PAGES = 4
 TOC_MIN_HEADINGS = 4
 #: Deepest heading level listed in the table of contents.
 TOC_MAX_LEVEL = 3
+#: Pictures whose PNG is at least this big are tried as JPEG, kept when JPEG saves a third.
+JPEG_FROM_BYTES = 100_000
+JPEG_QUALITY = 85
+_JPEG_GAIN = 0.67
 #: Only these schemes become links; anything else (javascript:, file:, data:) stays text.
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "ftp://")
 #: Primary-language subtags are 2-3 letters (BCP 47); anything else is not a usable lang.
@@ -653,11 +659,10 @@ class _Builder:
         if picture is not None:
             if not alt and not caption:
                 self.figures_without_alt += 1
-            data = base64.b64encode(picture.png).decode("ascii")
             # Never invented: the caption may serve as the alternative (standards.md); with
             # neither, alt="" and the note asks a person to describe the image.
             parts.append(
-                f'<img src="data:image/png;base64,{data}" alt="{escape(alt or caption)}" '
+                f'<img src="{data_uri(picture.png)}" alt="{escape(alt or caption)}" '
                 f'width="{picture.css_width}" height="{picture.css_height}">'
             )
         else:
@@ -770,6 +775,22 @@ class ListNumbering:
         if value is None or previous is None or value == previous + 1:
             return ""
         return f' value="{value}"'
+
+
+def data_uri(png: bytes) -> str:
+    """The picture as a ``data:`` URI: PNG, or JPEG where that is much smaller (photographs).
+
+    Drawings and text stay PNG (sharp edges, small anyway); a photograph in PNG is several
+    times larger than a good JPEG, and the page embeds every picture.
+    """
+    mime, data = "image/png", png
+    if len(png) >= JPEG_FROM_BYTES:
+        with Image.open(io.BytesIO(png)) as image:
+            buffer = io.BytesIO()
+            image.convert("RGB").save(buffer, format="JPEG", quality=JPEG_QUALITY, optimize=True)
+        if buffer.tell() < len(png) * _JPEG_GAIN:
+            mime, data = "image/jpeg", buffer.getvalue()
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
 def _roman(text: str) -> int | None:

@@ -13,7 +13,6 @@ place, right-to-left paragraphs marked ``dir=rtl``. pandoc is run through
 
 from __future__ import annotations
 
-import base64
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +36,7 @@ from .external import pandoc
 from .render_html import (
     HeadingLevels,
     ListNumbering,
+    data_uri,
     is_mostly_rtl,
     language_tag,
     place_links,
@@ -370,9 +370,8 @@ def _cell(placed: GridCell) -> list[Any]:
 
 def _image(picture: Picture, alt: str) -> Json:
     inches = min(_MAX_IMAGE_INCHES, picture.css_width / 96)
-    data = base64.b64encode(picture.png).decode("ascii")
     attr = ["", [], [["width", f"{inches:.2f}in"]]]
-    return {"t": "Image", "c": [attr, _words(alt), [f"data:image/png;base64,{data}", ""]]}
+    return {"t": "Image", "c": [attr, _words(alt), [data_uri(picture.png), ""]]}
 
 
 def _without_title_heading(blocks: list[Block], title: str) -> list[Block]:

@@ -25,7 +25,7 @@ from workers.engine.document import (
     Row,
     Table,
 )
-from workers.engine.render_html import HeadingLevels, build_html
+from workers.engine.render_html import HeadingLevels, build_html, data_uri
 
 from .conftest import (
     ARABIC,
@@ -266,3 +266,20 @@ def test_scanned_pages_are_marked() -> None:
         r'\n<p class="page-marker" id="page-3">',
         html,
     ), html
+
+
+def test_photographs_are_embedded_as_jpeg_drawings_as_png() -> None:
+    noise = Image.effect_noise((800, 600), 60).convert("RGB")
+    drawing = Image.new("RGB", (800, 600), (255, 255, 255))
+    drawing.paste((0, 0, 0), (100, 100, 700, 110))
+
+    def png(image: Image.Image) -> bytes:
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG")
+        return buffer.getvalue()
+
+    photo_uri = data_uri(png(noise))
+    assert photo_uri.startswith("data:image/jpeg;base64,")
+    jpeg = Image.open(io.BytesIO(base64.b64decode(photo_uri.split(",", 1)[1])))
+    assert jpeg.size == (800, 600)
+    assert data_uri(png(drawing)).startswith("data:image/png;base64,")
