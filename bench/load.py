@@ -1,14 +1,16 @@
 """A burst of submissions against the real service, then the time for the queue to drain.
 
 For each worker count: a fresh service (api, N workers of concurrency 1, beat, private Redis,
-SQLite unless AF_DATABASE_URL is set), then --requests POSTs from an asyncio client with at most
---concurrency in flight, every one a different PDF so nothing is served from the cache. Prints
-POST latency p50/p99, status counts (5xx must be 0), requests lost (never accepted, or not
-finished when the drain timeout ends; must be 0) and the drain time.
+and a fresh database: SQLite, or with --database postgresql a new PostgreSQL database on the
+server at AF_TEST_POSTGRES_URL, dropped afterwards), then --requests POSTs from an asyncio
+client with at most --concurrency in flight, every one a different PDF so nothing is served
+from the cache. Prints POST latency p50/p99, status counts (5xx must be 0), requests lost
+(never accepted, or not finished when the drain timeout ends; must be 0) and the drain time.
 
 Traffic goes only to 127.0.0.1, bounded in count and time.
 
 Usage: .venv/bin/python bench/load.py [--requests 1000] [--concurrency 50] [--workers 1 2]
+                                     [--database sqlite|postgresql]
 """
 
 from __future__ import annotations
@@ -21,11 +23,16 @@ import statistics
 import sys
 import tempfile
 import time
+import uuid
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pikepdf
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -107,13 +114,38 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
+@contextmanager
+def fresh_database(kind: str, work: Path) -> Iterator[str]:
+    """A new, empty database for one run: the service migrates it at start."""
+    if kind == "sqlite":
+        yield f"sqlite:///{work}/load.db"
+        return
+    admin_url = make_url(
+        os.environ.get("AF_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+    ).set(drivername="postgresql+psycopg")
+    name = f"af_load_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield admin_url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
 def run(workers: int, args: argparse.Namespace, pdfs: list[bytes]) -> None:
-    with tempfile.TemporaryDirectory() as tmp, DocumentServer() as server:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        DocumentServer() as server,
+        fresh_database(args.database, Path(tmp)) as database_url,
+    ):
         work = Path(tmp)
         redis, redis_url = start_private_redis(work / "redis")
         (work / "logs").mkdir()
         env = {
-            "AF_DATABASE_URL": os.environ.get("AF_DATABASE_URL", f"sqlite:///{work}/load.db"),
+            "AF_DATABASE_URL": database_url,
             "AF_REDIS_URL": redis_url,
             "AF_STORAGE_DIR": str(work / "storage"),
             "AF_ALLOWED_SOURCES": server.origin,
@@ -139,7 +171,10 @@ def run(workers: int, args: argparse.Namespace, pdfs: list[bytes]) -> None:
 
     server_errors = sum(count for status, count in statuses.items() if status >= 500)
     lost = (len(urls) - len(ids)) + states["unfinished"]
-    print(f"\n{workers} worker(s), {len(urls)} requests, {args.concurrency} in flight")
+    print(
+        f"\n{workers} worker(s), {len(urls)} requests, {args.concurrency} in flight, "
+        f"{args.database}"
+    )
     print(
         f"  POST latency   : p50 {percentile(latencies, 0.5) * 1000:.0f} ms, "
         f"p99 {percentile(latencies, 0.99) * 1000:.0f} ms, "
@@ -161,6 +196,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=50)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--drain-timeout", type=float, default=900)
+    parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
     args = parser.parse_args()
     pdfs = distinct_pdfs(args.requests)
     for workers in args.workers:

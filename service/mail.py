@@ -8,16 +8,21 @@ from __future__ import annotations
 
 import smtplib
 import ssl
+from collections.abc import Mapping
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from service.db.models import Request, RequestState
 from service.settings import Settings
 from service.web.content import document_name, format_label, london_date
+
+if TYPE_CHECKING:
+    from service.alerts import Digest
 
 TEMPLATES = Path(__file__).parent / "web" / "templates" / "email"
 SMTP_TIMEOUT = 30.0
@@ -79,6 +84,59 @@ def compose(settings: Settings, request: Request, outcome: RequestState) -> Mess
         subject=str(context["subject"]),
         text=_env.get_template("message.txt").render(context),
         html=_env.get_template("message.html").render(context),
+    )
+
+
+def staff_console_url(settings: Settings) -> str:
+    return f"{settings.public_base_url.rstrip('/')}/staff"
+
+
+def _staff_line(request: Request) -> dict[str, object]:
+    """What staff need to find and judge one request; nothing about the requester."""
+    return {
+        "reference": request.public_id,
+        "name": document_name(request.document_url),
+        "format": format_label(request.format, request.print_size),
+        "state": request.state.replace("_", " "),
+        "due": london_date(request.due_at),
+        "error_code": request.error_code,
+        "review_reasons": list(request.artifact.review_reasons) if request.artifact else [],
+    }
+
+
+def compose_staff_review(settings: Settings, request: Request, staff: list[str]) -> Message:
+    """Tell staff at once that ``request`` needs a person before it can go out."""
+    line = _staff_line(request)
+    context = {
+        "kind": "review",
+        "subject": f"Needs review: {line['name']} ({line['format']}), due {line['due']}",
+        "request": line,
+        "console_url": staff_console_url(settings),
+    }
+    return _staff_message(context, staff)
+
+
+def compose_staff_digest(settings: Settings, digest: Digest, staff: list[str]) -> Message:
+    """Each working morning: the requests due today and those overdue."""
+    context = {
+        "kind": "digest",
+        "subject": (
+            f"Requests on {digest.day:%A} {digest.day.day} {digest.day:%B %Y}: "
+            f"{len(digest.due_today)} due today, {len(digest.overdue)} overdue"
+        ),
+        "due_today": [_staff_line(r) for r in digest.due_today],
+        "overdue": [_staff_line(r) for r in digest.overdue],
+        "console_url": staff_console_url(settings),
+    }
+    return _staff_message(context, staff)
+
+
+def _staff_message(context: Mapping[str, object], staff: list[str]) -> Message:
+    return Message(
+        to=", ".join(staff),
+        subject=str(context["subject"]),
+        text=_env.get_template("staff.txt").render(context),
+        html=_env.get_template("staff.html").render(context),
     )
 
 

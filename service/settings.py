@@ -118,10 +118,32 @@ class Settings(BaseSettings):
         "`england-and-wales`, `scotland` or `northern-ireland`.",
     )
     retention_days_after_delivery: int = Field(
-        30, description="Days outputs and personal data are kept after delivery."
+        30,
+        ge=0,
+        description="Days outputs and personal data are kept after delivery (the first "
+        "download; an output never downloaded: after it became ready). Then the retention "
+        "purge removes them and the request becomes `expired`.",
     )
     retention_days_failed: int = Field(
-        30, description="Days failed and cancelled requests keep personal data."
+        30,
+        ge=0,
+        description="Days failed and cancelled requests keep personal data before the "
+        "retention purge removes it.",
+    )
+    retention_interval: float = Field(
+        3600.0, gt=0, description="Seconds between runs of the retention purge (beat)."
+    )
+    staff_alert_hour: int = Field(
+        8,
+        ge=0,
+        le=23,
+        description="Hour (Europe/London) from which each working day's e-mail to staff "
+        "listing requests due that day or overdue is sent, once.",
+    )
+    metrics_token: str | None = Field(
+        None,
+        description="Bearer token Prometheus must send to read `/metrics`. Unset: `/metrics` "
+        "is disabled (404).",
     )
     smtp_host: str | None = Field(None, description="SMTP server for e-mail; unset: no e-mail.")
     smtp_port: int = Field(587, description="SMTP port.")

@@ -13,6 +13,7 @@ from sqlalchemy import ColumnElement, and_, or_, select, update
 from sqlalchemy.orm import Session
 
 from service.db.models import (
+    DOWNLOADABLE_STATES,
     Artifact,
     Notification,
     NotificationState,
@@ -224,6 +225,8 @@ def finish_with_artifact(
     )
     if won:  # e-mail the requester (issue 7): written with the state change, sent after commit
         queue_notification(session, request, to_state)
+        if to_state is RequestState.NEEDS_REVIEW:
+            queue_staff_review_alert(session, request)
     return won
 
 
@@ -272,6 +275,23 @@ def queue_notification(session: Session, request: Request, outcome: RequestState
     )
     if exists is None:
         session.add(Notification(request_id=request.id, kind=outcome.value))
+
+
+#: ``Notification.kind`` of the e-mail telling staff at once that a request needs review. It
+#: rides on the requesters' e-mail machinery (recorded with the state change, sent after the
+#: commit, retried, resent by the reconciler), addressed to every active member of staff.
+STAFF_REVIEW_ALERT = "staff-review"
+
+
+def queue_staff_review_alert(session: Session, request: Request) -> None:
+    """Record that staff must be told ``request`` needs review: once per request."""
+    exists = session.scalar(
+        select(Notification.id).where(
+            Notification.request_id == request.id, Notification.kind == STAFF_REVIEW_ALERT
+        )
+    )
+    if exists is None:
+        session.add(Notification(request_id=request.id, kind=STAFF_REVIEW_ALERT))
 
 
 def pending_notifications(session: Session, request_id: int) -> list[Notification]:
@@ -356,6 +376,33 @@ def mark_delivered(session: Session, request: Request, *, actor: str) -> bool:
         to_state=RequestState.DELIVERED,
         actor=actor,
         detail="output downloaded",
+    )
+
+
+def expire(session: Session, request: Request, *, actor: str, detail: str, now: datetime) -> bool:
+    """Retention has removed a ready or delivered request's output: it can no longer be had."""
+    return _change_state(
+        session,
+        request.id,
+        condition=Request.state.in_([s.value for s in DOWNLOADABLE_STATES]),
+        to_state=RequestState.EXPIRED,
+        actor=actor,
+        detail=detail,
+        now=now,
+    )
+
+
+def lock_artifact(session: Session, artifact_id: int) -> None:
+    """Serialise everyone deciding whether an artifact's file is needed (the retention purge,
+    a worker serving from the cache or storing a conversion) until this transaction ends.
+
+    A no-op UPDATE: it takes the row lock on PostgreSQL and the database's write lock on
+    SQLite (pysqlite begins the transaction at the first write), both held until commit."""
+    session.execute(
+        update(Artifact)
+        .where(Artifact.id == artifact_id)
+        .values(path=Artifact.path)
+        .execution_options(synchronize_session=False)
     )
 
 

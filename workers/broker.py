@@ -48,6 +48,15 @@ def task_ids_in_broker(redis_url: str, queue: str) -> set[str]:
     return {task_id for task_id in map(_task_id, raw) if task_id}
 
 
+def queue_length(redis_url: str, queue: str) -> int:
+    """Tasks waiting in ``queue`` (not those a worker has taken)."""
+    client = redis.Redis.from_url(redis_url, socket_timeout=2, socket_connect_timeout=2)
+    try:
+        return sum(int(client.llen(key)) for key in _queue_keys(queue))
+    finally:
+        client.close()
+
+
 def ping(redis_url: str, timeout: float = 2.0) -> bool:
     client = redis.Redis.from_url(redis_url, socket_timeout=timeout, socket_connect_timeout=timeout)
     try:

@@ -17,6 +17,11 @@ from service.settings import Settings, get_settings
 CONVERSION_QUEUE = "conversions"
 CONVERT_TASK = "accessible_formats.convert_request"
 RECONCILE_TASK = "accessible_formats.reconcile"
+PURGE_TASK = "accessible_formats.retention_purge"
+STAFF_ALERT_TASK = "accessible_formats.staff_morning_alert"
+#: Beat asks this often whether today's e-mail to staff is due; the audit log makes sure it
+#: goes once, so the first run after AF_STAFF_ALERT_HOUR sends it, even after beat was down.
+STAFF_ALERT_CHECK_SECONDS = 600.0
 
 
 class BrokerNotConfigured(RuntimeError):
@@ -52,7 +57,17 @@ def create_celery(settings: Settings) -> Celery:
                 "schedule": settings.reconcile_interval,
                 # A reconcile run that waited longer than one interval is pointless.
                 "options": {"expires": settings.reconcile_interval},
-            }
+            },
+            "retention-purge": {
+                "task": PURGE_TASK,
+                "schedule": settings.retention_interval,
+                "options": {"expires": settings.retention_interval},
+            },
+            "staff-morning-alert": {
+                "task": STAFF_ALERT_TASK,
+                "schedule": STAFF_ALERT_CHECK_SECONDS,
+                "options": {"expires": STAFF_ALERT_CHECK_SECONDS},
+            },
         },
     )
     return app

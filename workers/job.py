@@ -109,7 +109,12 @@ def _run_in(settings: Settings, job: Job, work_dir: Path) -> None:
         # Title, pages and size, shown on the form to the next person asking (issue 7).
         store.record_source_facts(session, request, **_source_facts(settings, source))
         cached = store.find_artifact(session, key)
-        if cached is None or not _file_present(settings, cached):
+        if cached is None:
+            return False
+        # The retention purge may be deleting this file for the last request that used it:
+        # decide under the artifact's lock, so either it sees this request or this sees no file.
+        store.lock_artifact(session, cached.id)
+        if not _file_present(settings, cached):
             return False
         store.finish_with_artifact(
             session, request, cached, task_id=job.task_id, actor=job.actor, from_cache=True
@@ -125,6 +130,11 @@ def _run_in(settings: Settings, job: Job, work_dir: Path) -> None:
     artifact = _store_artifact(settings, key, source.sha256, job.options, result)
 
     def finish(session: Session) -> None:
+        store.lock_artifact(session, artifact.id)
+        if not _file_present(settings, artifact):
+            # The purge removed the file while this conversion ran (it was shared with a
+            # request whose retention ended): write it back before anyone is sent to it.
+            storage.store_bytes(settings.storage_dir, artifact.path, result.content)
         request = session.get_one(Request, job.request_id)
         store.finish_with_artifact(
             session, request, artifact, task_id=job.task_id, actor=job.actor, from_cache=False

@@ -1,4 +1,5 @@
-"""Tell requesters by e-mail when their request is ready, needs review or has failed.
+"""Tell requesters by e-mail when their request is ready, needs review or has failed, and
+staff at once when a request needs review (kind ``staff-review``, see ``service.alerts``).
 
 ``service.store`` writes a ``Notification`` row in the same transaction as the state change;
 after the commit the worker calls ``enqueue_pending``, and the ``send_notification`` task
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from service import mail, store
+from service import alerts, mail, store
 from service.db.engine import session_scope
 from service.db.models import Notification, NotificationState, Request, RequestState, utcnow
 from service.settings import Settings
@@ -49,10 +50,17 @@ def deliver(settings: Settings, notification_id: int, *, final_attempt: bool) ->
         if not settings.smtp_host:
             _record(notification, NotificationState.SKIPPED, "no SMTP server (AF_SMTP_HOST)")
             return
-        if not request.email:  # removed since (retention purge): nobody left to tell
+        if notification.kind == store.STAFF_REVIEW_ALERT:
+            staff = alerts.active_staff_addresses(session)
+            if not staff:
+                _record(notification, NotificationState.SKIPPED, "no active staff")
+                return
+            message = mail.compose_staff_review(settings, request, staff)
+        elif not request.email:  # removed since (retention purge): nobody left to tell
             _record(notification, NotificationState.SKIPPED, "no e-mail address any more")
             return
-        message = mail.compose(settings, request, RequestState(notification.kind))
+        else:
+            message = mail.compose(settings, request, RequestState(notification.kind))
     try:
         mail.send(settings, message)
     except mail.TemporaryMailError as error:

@@ -1,4 +1,5 @@
-"""Celery tasks: thin wrappers that call ``workers.job`` and ``workers.reconcile``."""
+"""Celery tasks: thin wrappers that call ``workers.job``, ``workers.reconcile``, the retention
+purge (``service.retention``) and the e-mail to staff (``service.alerts``)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,17 @@ import logging
 from celery import Task
 from celery.exceptions import SoftTimeLimitExceeded
 
+from service import alerts, retention
 from service.mail import TemporaryMailError
 from service.settings import get_settings
 from workers import job, notify, reconcile
-from workers.celery_app import CONVERT_TASK, RECONCILE_TASK, app
+from workers.celery_app import (
+    CONVERT_TASK,
+    PURGE_TASK,
+    RECONCILE_TASK,
+    STAFF_ALERT_TASK,
+    app,
+)
 from workers.engine.errors import (
     ConversionError,
     ConversionTimeoutError,
@@ -45,6 +53,18 @@ def convert_request(self: Task, public_id: str) -> None:
 @app.task(name=RECONCILE_TASK)
 def reconcile_stuck_requests() -> None:
     reconcile.reconcile(get_settings())
+
+
+@app.task(name=PURGE_TASK)
+def retention_purge() -> None:
+    report = retention.purge_due(get_settings())
+    log.info("retention purge: %s", report)
+
+
+@app.task(name=STAFF_ALERT_TASK)
+def staff_morning_alert() -> None:
+    result = alerts.send_morning_digest(get_settings())
+    log.info("morning e-mail to staff: %s", result.value)
 
 
 @app.task(name=notify.NOTIFY_TASK, bind=True)

@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
-from service.api import health, requests
+from service.api import health, metrics, requests
 from service.api.errors import install_error_handlers
 from service.db.migrate import upgrade_to_head
 from service.settings import Settings, get_settings
@@ -39,6 +39,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.include_router(requests.router)
     app.include_router(health.router)
+    app.include_router(metrics.router)  # Prometheus, behind AF_METRICS_TOKEN
     # The public pages (issue 7): form, confirmation, status; HTML errors outside /api.
     install_html_error_pages(app)
     app.include_router(web_routes.router)

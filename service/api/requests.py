@@ -150,6 +150,8 @@ def download(
 ) -> FileResponse:
     request = _find(session, public_id)
     artifact = request.artifact
+    if request.state == RequestState.EXPIRED.value:  # the retention purge removed the output
+        raise ApiError(410, "expired", "The retention period has passed; please ask again.")
     if RequestState(request.state) not in DOWNLOADABLE_STATES or artifact is None:
         raise ApiError(409, "not-ready", "The accessible version is not ready yet.")
     # Download links end with the retention period, even before the purge runs (issue 7).

@@ -44,6 +44,16 @@ def test_headings_get_levels_from_their_faces(html_pdf: HtmlPdf) -> None:
     assert doc.title == "Test"
 
 
+def test_a_date_set_large_on_a_title_page_is_not_a_heading(html_pdf: HtmlPdf) -> None:
+    path = html_pdf(
+        "<h1>Annual report</h1><p style='font-size: 16pt; font-weight: bold'>23 February 2024"
+        f"</p><p>{LOREM}</p><h2>Our work</h2><p>{LOREM * 2}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Annual report", "Our work"]
+    assert any(isinstance(b, Paragraph) and b.text == "23 February 2024" for b in doc.blocks)
+
+
 def test_bulleted_numbered_and_nested_lists(html_pdf: HtmlPdf) -> None:
     path = html_pdf(
         "<p>Before the list.</p>"

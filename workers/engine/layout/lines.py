@@ -54,7 +54,9 @@ class Fragment:
     def width(self) -> float:
         return self.x1 - self.x0
 
-    @property
+    # Cached: asked for many times per fragment, and a fragment's glyphs no longer change
+    # once fragments() or lines() has returned it.
+    @functools.cached_property
     def bold(self) -> bool:
         letters = [g for g in self.glyphs if g.char.isalnum()]
         return bool(letters) and sum(g.bold for g in letters) > len(letters) / 2
@@ -63,7 +65,7 @@ class Fragment:
     def objects(self) -> list[int]:
         return [g.obj for g in self.glyphs if g.obj >= 0]
 
-    @property
+    @functools.cached_property
     def rtl(self) -> bool:
         return len(_RTL.findall(self.text)) > len(self.text) / 3
 
@@ -74,64 +76,89 @@ def clean(text: str) -> str:
     return " ".join(kept.split())
 
 
-def _same_line(a: Glyph | Fragment, b: Glyph) -> bool:
-    top = min(a.y1, b.y1)
-    bottom = max(a.y0, b.y0)
-    return top - bottom > 0.5 * min(a.y1 - a.y0, b.y1 - b.y0)
-
-
 def fragments(glyphs: list[Glyph]) -> list[Fragment]:
     """Runs of glyphs in content order, split at line changes and wide gaps."""
+    # The hottest loop of the analysis (every character of the document passes here once):
+    # the current fragment's box and text are kept in locals and written back when it ends.
     out: list[Fragment] = []
     current: Fragment | None = None
+    parts: list[str] = []
+    x0 = y0 = x1 = y1 = 0.0
+    last: Glyph | None = None
     space = False
+
+    def close() -> None:
+        if current is not None:
+            current.text = "".join(parts)
+            current.x0, current.y0, current.x1, current.y1 = x0, y0, x1, y1
+
     for g in glyphs:
-        if g.char.isspace():
+        char = g.char
+        if char.isspace():
             space = True
             continue
-        if g.y1 - g.y0 <= 0 and current is not None:
+        gy0, gy1 = g.y0, g.y1
+        if gy1 - gy0 <= 0 and current is not None:
             continue
         if g.rotated:
             # Rotated text: pdfium's boxes stay upright, so follow content order instead.
-            last = current.glyphs[-1] if current is not None else None
             if (
                 current is not None and last is not None and last.rotated
-                and abs(g.x0 - last.x0) + abs(g.y0 - last.y0) < 3 * max(g.size, last.size, 1.0)
+                and abs(g.x0 - last.x0) + abs(gy0 - last.y0) < 3 * max(g.size, last.size, 1.0)
             ):
                 if space:
-                    current.text += " "
+                    parts.append(" ")
                 current.glyphs.append(g)
-                current.text += g.char
-                current.x0, current.x1 = min(current.x0, g.x0), max(current.x1, g.x1)
-                current.y0, current.y1 = min(current.y0, g.y0), max(current.y1, g.y1)
+                parts.append(char)
+                x0, x1 = min(x0, g.x0), max(x1, g.x1)
+                y0, y1 = min(y0, gy0), max(y1, gy1)
             else:
-                current = Fragment([g], g.char, g.x0, g.y0, g.x1, g.y1)
+                close()
+                current = Fragment([g])
                 out.append(current)
+                parts = [char]
+                x0, y0, x1, y1 = g.x0, gy0, g.x1, gy1
+            last = g
             space = False
             continue
-        if current is not None and current.glyphs[-1].rotated:
+        if current is not None and last is not None and last.rotated:
+            close()
             current = None
-        if current is not None and _same_line(current, g):
-            last = current.glyphs[-1]
-            gap = g.x0 - last.x1
+        if current is not None and last is not None and (
+            min(y1, gy1) - max(y0, gy0) > 0.5 * min(y1 - y0, gy1 - gy0)
+        ):
+            gx0, gx1 = g.x0, g.x1
+            gap = gx0 - last.x1
             size = max(g.size, last.size, 1.0)
             # A ligature's glyphs ("fi") share one box: the second starts where the first did.
-            ligature = abs(g.x0 - last.x0) < 0.5 and abs(g.x1 - last.x1) < 0.5
+            ligature = abs(gx0 - last.x0) < 0.5 and abs(gx1 - last.x1) < 0.5
             if -0.5 * size <= gap <= FRAGMENT_GAP * size or ligature or (
                 # right-to-left runs advance leftwards
-                -FRAGMENT_GAP * size <= last.x0 - g.x1 <= FRAGMENT_GAP * size and gap < 0
+                -FRAGMENT_GAP * size <= last.x0 - gx1 <= FRAGMENT_GAP * size and gap < 0
             ):
                 if space or abs(gap) > SPACE_GAP * size and gap > 0:
-                    current.text += " "
+                    parts.append(" ")
                 current.glyphs.append(g)
-                current.text += g.char
-                current.x0, current.x1 = min(current.x0, g.x0), max(current.x1, g.x1)
-                current.y0, current.y1 = min(current.y0, g.y0), max(current.y1, g.y1)
+                parts.append(char)
+                if gx0 < x0:
+                    x0 = gx0
+                if gx1 > x1:
+                    x1 = gx1
+                if gy0 < y0:
+                    y0 = gy0
+                if gy1 > y1:
+                    y1 = gy1
+                last = g
                 space = False
                 continue
-        current = Fragment([g], g.char, g.x0, g.y0, g.x1, g.y1)
+        close()
+        current = Fragment([g])
         out.append(current)
+        parts = [char]
+        x0, y0, x1, y1 = g.x0, gy0, g.x1, gy1
+        last = g
         space = False
+    close()
     for fragment in out:
         fragment.text = clean(fragment.text)
     return [f for f in out if f.text]

@@ -76,6 +76,19 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _LEADER = re.compile(r"(\.\s?){4,}|…{2,}|_{4,}")
+_MONTH = (
+    r"(?:jan(?:uary|vier)?|feb(?:ruary)?|f[ée]v(?:rier)?|m[aä]r(?:ch|s|z)?|apr(?:il)?|avr(?:il)?"
+    r"|ma[iy]|jui?n[e]?|jui?l(?:y|let)?|aug(?:ust)?|ao[uû]t|sept?(?:ember|embre)?"
+    r"|o[ck]t(?:ober|obre)?|nov(?:ember|embre)?|d[ée][cz](?:ember|embre)?)\.?"
+)
+_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
+#: A line that is only a date ("2025-06-18", "Fri, Feb 24, 2017", "23 February 2024"): the
+#: date of a title page or a letter, never a heading however large it is set.
+_DATE_ONLY = re.compile(
+    rf"^(?:{_WEEKDAY}\s*)?(?:\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}"
+    rf"|(?:\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}})$",
+    re.IGNORECASE,
+)
 _CAPTION = re.compile(
     r"^(figure|fig\.|table|tableau|tabelle|chart|graph|image|photo|map|diagram|exhibit|"
     r"illustration|abbildung|tabla|figura)\s*[\dIVX]",
@@ -1166,6 +1179,8 @@ def _heading_candidate(block: _Block, text: str, body_size: float) -> bool:
         return False
     if not any(ch.isalpha() for ch in text) or _LEADER.search(text) or _BULLET.match(text):
         return False  # no words, a table-of-contents entry ("Results ....... 12"), a bullet
+    if _DATE_ONLY.match(text.strip()):
+        return False
     if not (text[0].isalnum() or text[0] in "«“‘\"'(¿¡[§"):
         return False  # "= staff time", "$ = under 50 000": a legend
     if block.size >= 1.15 * body_size:
