@@ -15,11 +15,20 @@ import pytest
 from workers.engine.analyse import analyse
 from workers.engine.checks import check_html, model_outline, read_html
 from workers.engine.checks_formats import check_docx, check_epub, check_text
+from workers.engine.document import Document, Heading, Paragraph
 from workers.engine.render_html import build_html
 from workers.engine.render_pandoc import render_pandoc
 
 from ..conftest import SHARED
-from .conftest import run_axe
+from .conftest import (
+    ARABIC,
+    HEBREW,
+    HOSTILE,
+    picture_document,
+    picture_pdf,
+    rich_document,
+    run_axe,
+)
 
 CORPUS = SHARED / "corpus"
 #: A sample: tables and lists (tagged), right-to-left, a layout-read report with figures,
@@ -150,3 +159,25 @@ def test_dark_scheme_keeps_contrast(pages: dict[str, Path], browser: Any) -> Non
     finally:
         context.close()
     assert not violations
+
+
+def test_every_feature_and_bad_input_page_has_no_axe_violations(tmp_path: Path) -> None:
+    # Every block kind (skipped heading level, nested list, footnote, spans, TOC), an image
+    # with no alt text at all, markup in the text, and a right-to-left page.
+    source = picture_pdf(tmp_path / "picture.pdf", "cmyk")
+    hostile = rich_document()
+    hostile.blocks += [Paragraph(HOSTILE), Paragraph(HEBREW)]
+    arabic = Document(
+        language="ar",
+        blocks=[Heading(ARABIC, 1), Paragraph(ARABIC), Paragraph("Contact: Ms Smith")],
+    )
+    pages = {
+        "rich.html": build_html(hostile),
+        "no-alt.html": build_html(picture_document(), source=source),
+        "rtl.html": build_html(arabic),
+    }
+    for name, page in pages.items():
+        (tmp_path / name).write_bytes(page.content)
+    assert pages["no-alt.html"].figures_without_alt == 1
+    found = run_axe(*(tmp_path / name for name in pages))
+    assert found == {name: {} for name in pages}
