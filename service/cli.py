@@ -124,6 +124,49 @@ def _settings_table(_: argparse.Namespace) -> int:
     return 0
 
 
+def _staff(args: argparse.Namespace) -> int:
+    """Staff accounts for the console: add (password prompted twice, or one line on standard
+    input with ``--password-stdin``), disable, enable, list."""
+    import getpass
+
+    from service.db.engine import session_scope
+    from service.db.migrate import upgrade_to_head
+    from service.settings import get_settings
+    from service.staff import accounts
+
+    settings = get_settings()
+    upgrade_to_head(settings.database_url)
+    try:
+        with session_scope(settings.database_url) as session:
+            if args.staff_command == "list":
+                for user in accounts.list_staff(session):
+                    state = "active" if user.active else "disabled"
+                    last = (
+                        user.last_login_at.isoformat(timespec="minutes")
+                        if user.last_login_at
+                        else "never"
+                    )
+                    print(f"{user.email}\t{state}\tlast signed in: {last}")
+                return 0
+            if args.staff_command in ("disable", "enable"):
+                user = accounts.set_active(session, args.email, args.staff_command == "enable")
+                print(f"{user.email} is {'enabled' if user.active else 'disabled'}")
+                return 0
+            if args.password_stdin:
+                password = sys.stdin.readline().rstrip("\r\n")
+            else:
+                password = getpass.getpass("Password: ")
+                if password != getpass.getpass("Password again: "):
+                    print("error: the two passwords are not the same", file=sys.stderr)
+                    return 2
+            user = accounts.add_staff(session, args.email, password)
+            print(f"added {user.email}")
+            return 0
+    except accounts.AccountError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
 def _require_broker(redis_url: str | None) -> None:
     if not redis_url:
         raise SystemExit(
@@ -181,6 +224,17 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "settings", help="print every setting with its default (Markdown)"
     ).set_defaults(handler=_settings_table)
+    staff = commands.add_parser("staff", help="staff accounts for the console at /staff")
+    staff_commands = staff.add_subparsers(dest="staff_command", required=True)
+    add = staff_commands.add_parser("add", help="add a member of staff (password prompted)")
+    add.add_argument("email")
+    add.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+    for name, text in (("disable", "stop an account signing in"), ("enable", "allow it again")):
+        staff_commands.add_parser(name, help=text).add_argument("email")
+    staff_commands.add_parser("list", help="list the accounts")
+    staff.set_defaults(handler=_staff)
     return parser
 
 

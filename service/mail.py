@@ -31,6 +31,7 @@ _SUBJECTS = {
     RequestState.READY: "Your accessible version of {name} is ready",
     RequestState.NEEDS_REVIEW: "Your accessible version of {name} is being checked",
     RequestState.FAILED: "We could not convert {name} automatically",
+    RequestState.CANCELLED: "Your request for {name} has been cancelled",
 }
 
 _env = Environment(

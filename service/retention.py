@@ -183,6 +183,7 @@ def _purge_one(
     if cleared.rowcount != 1:  # type: ignore[attr-defined]
         return None  # another purge run got there first
     _forget_notification_addresses(session, request_id, now)
+    _forget_staff_text(session, request_id)
     file = _remove_output_if_unused(session, settings, request)
     session.add(
         AuditEntry(
@@ -208,7 +209,7 @@ def _forget_notification_addresses(session: Session, request_id: int, now: datet
     session.execute(
         update(Notification)
         .where(Notification.request_id == request_id, Notification.last_error.is_not(None))
-        .values(last_error="(removed by the retention purge)")
+        .values(last_error=REMOVED)
         .execution_options(synchronize_session=False)
     )
     # A message still waiting has nobody left to go to.
@@ -220,6 +221,33 @@ def _forget_notification_addresses(session: Session, request_id: int, now: datet
             Notification.kind != store.STAFF_REVIEW_ALERT,
         )
         .values(state=NotificationState.SKIPPED.value, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
+
+
+#: Audit actions whose detail is free text written by staff (a note, the message sent with a
+#: cancellation): it may well name the requester, so the purge removes it and keeps the fact.
+STAFF_TEXT_ACTIONS = ("note", "cancel")
+REMOVED = "(removed by the retention purge)"
+
+
+def _forget_staff_text(session: Session, request_id: int) -> None:
+    session.execute(
+        update(AuditEntry)
+        .where(
+            AuditEntry.request_id == request_id,
+            AuditEntry.action.in_(STAFF_TEXT_ACTIONS),
+            AuditEntry.detail.is_not(None),
+        )
+        .values(detail=REMOVED)
+        .execution_options(synchronize_session=False)
+    )
+    # A staff cancellation keeps its message as the request's error message (shown on the
+    # status page); the error code says what happened.
+    session.execute(
+        update(Request)
+        .where(Request.id == request_id, Request.error_code == store.CANCELLED_BY_STAFF)
+        .values(error_message=REMOVED)
         .execution_options(synchronize_session=False)
     )
 

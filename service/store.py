@@ -259,8 +259,14 @@ def fail(
     return won
 
 
-#: Outcomes the requester is told about by e-mail.
-NOTIFIED_STATES = (RequestState.READY, RequestState.NEEDS_REVIEW, RequestState.FAILED)
+#: Outcomes the requester is told about by e-mail (a cancellation by staff carries their
+#: message to the requester in ``error_message``).
+NOTIFIED_STATES = (
+    RequestState.READY,
+    RequestState.NEEDS_REVIEW,
+    RequestState.FAILED,
+    RequestState.CANCELLED,
+)
 
 
 def queue_notification(session: Session, request: Request, outcome: RequestState) -> None:
@@ -366,6 +372,96 @@ def requeue(
         enqueued_at=now,
         lease_expires_at=None,
     )
+
+
+# --- staff actions (issue 8): each one a conditional state change with its event --------
+
+#: States a member of staff may send back to the workers.
+RETRYABLE_STATES = (RequestState.FAILED, RequestState.NEEDS_REVIEW)
+#: States a member of staff may cancel: anything not yet downloaded or ended.
+CANCELLABLE_STATES = (
+    RequestState.QUEUED,
+    RequestState.PROCESSING,
+    RequestState.NEEDS_REVIEW,
+    RequestState.FAILED,
+    RequestState.READY,
+)
+#: States in which a hand-remediated file may be delivered in place of the automatic one.
+UPLOADABLE_STATES = (*CANCELLABLE_STATES, RequestState.DELIVERED)
+
+
+def retry_by_staff(session: Session, request: Request, *, new_task_id: str, actor: str) -> bool:
+    """Queue a failed or reviewed request again under a new task id, with a fresh count of
+    attempts (a document that killed workers before gets its full share again)."""
+    now = utcnow()
+    return _change_state(
+        session,
+        request.id,
+        condition=Request.state.in_([state.value for state in RETRYABLE_STATES]),
+        to_state=RequestState.QUEUED,
+        actor=actor,
+        detail="retried by staff",
+        now=now,
+        task_id=new_task_id,
+        enqueued_at=now,
+        lease_expires_at=None,
+        attempts=0,
+        error_code=None,
+        error_message=None,
+        finished_at=None,
+        artifact_id=None,
+        from_cache=None,
+    )
+
+
+#: The error code of a request cancelled by a member of staff (its message is theirs).
+CANCELLED_BY_STAFF = "cancelled-by-staff"
+
+
+def cancel_by_staff(session: Session, request: Request, *, actor: str, message: str) -> bool:
+    """Cancel the request; ``message`` is shown on the status page and e-mailed. A worker
+    still converting it loses its claim (``_owned_by``), so its result is not recorded."""
+    now = utcnow()
+    won = _change_state(
+        session,
+        request.id,
+        condition=Request.state.in_([state.value for state in CANCELLABLE_STATES]),
+        to_state=RequestState.CANCELLED,
+        actor=actor,
+        detail="cancelled by staff",
+        now=now,
+        error_code=CANCELLED_BY_STAFF,
+        error_message=message,
+        finished_at=now,
+        lease_expires_at=None,
+    )
+    if won:
+        queue_notification(session, request, RequestState.CANCELLED)
+    return won
+
+
+def deliver_by_hand(session: Session, request: Request, artifact: Artifact, *, actor: str) -> bool:
+    """Make a hand-remediated file the request's output: ready, and e-mailed as an
+    automatic output would be (unless a "ready" message was already sent)."""
+    now = utcnow()
+    won = _change_state(
+        session,
+        request.id,
+        condition=Request.state.in_([state.value for state in UPLOADABLE_STATES]),
+        to_state=RequestState.READY,
+        actor=actor,
+        detail="hand-remediated file uploaded",
+        now=now,
+        artifact_id=artifact.id,
+        from_cache=False,
+        finished_at=now,
+        lease_expires_at=None,
+        error_code=None,
+        error_message=None,
+    )
+    if won:
+        queue_notification(session, request, RequestState.READY)
+    return won
 
 
 def mark_delivered(session: Session, request: Request, *, actor: str) -> bool:

@@ -14,6 +14,7 @@ from service.api import health, metrics, requests
 from service.api.errors import install_error_handlers
 from service.db.migrate import upgrade_to_head
 from service.settings import Settings, get_settings
+from service.staff import routes as staff_routes
 from service.web import routes as web_routes
 from service.web.errors import install_html_error_pages
 from service.web.security import SecurityHeadersMiddleware
@@ -42,6 +43,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(metrics.router)  # Prometheus, behind AF_METRICS_TOKEN
     # The public pages (issue 7): form, confirmation, status; HTML errors outside /api.
     install_html_error_pages(app)
+    # The staff console (issue 8): every route behind a signed-in session.
+    staff_routes.install(app)
     app.include_router(web_routes.router)
     app.mount("/static", StaticFiles(directory=WEB_STATIC), name="static")
     app.add_middleware(SecurityHeadersMiddleware)

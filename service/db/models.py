@@ -221,3 +221,19 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(40))
     request_id: Mapped[int | None] = mapped_column(ForeignKey("requests.id"), index=True)
     detail: Mapped[str | None] = mapped_column(Text)
+
+
+class StaffSession(Base):
+    """One signed-in browser. The cookie carries a random token; only its sha256 is stored,
+    so a copy of the database cannot be used to sign in. Signing out deletes the row, and
+    disabling an account deletes all of its rows."""
+
+    __tablename__ = "staff_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    staff_user_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    staff_user: Mapped[StaffUser] = relationship(lazy="joined")

@@ -13,7 +13,16 @@ from starlette.responses import Response
 
 log = logging.getLogger(__name__)
 
-_JSON_PREFIXES = ("/api/", "/docs", "/redoc", "/openapi.json", "/healthz", "/readyz", "/static/")
+_JSON_PREFIXES = (
+    "/api/",
+    "/staff/api/",
+    "/docs",
+    "/redoc",
+    "/openapi.json",
+    "/healthz",
+    "/readyz",
+    "/static/",
+)
 
 _PAGES = {
     404: ("Page not found", "If you typed the web address, check it is correct."),

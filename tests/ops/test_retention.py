@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from service import store
 from service.db.engine import session_scope
 from service.db.models import Artifact, AuditEntry, Notification, Request, utcnow
-from service.retention import ACTOR, purge_due
+from service.retention import ACTOR, REMOVED, purge_due
 from service.settings import Settings
 from tests.conftest import make_settings
 from tests.ops.helpers import backdate, deliver, fail, finish, load, make_artifact, new_request
@@ -165,3 +166,30 @@ def test_two_purges_at_once_purge_and_audit_each_request_once(settings: Settings
     entries = _audit(settings)
     assert sorted(e.request_id for e in entries) == sorted({e.request_id for e in entries})
     assert len(entries) == 6
+
+
+def test_staff_notes_and_cancellation_messages_are_removed_with_the_personal_data(
+    settings: Settings,
+) -> None:
+    # Staff write free text about a request, which may name the requester: the purge keeps
+    # the fact that a note was added or a message sent, not the words.
+    public_id = new_request(settings.database_url)
+    with session_scope(settings.database_url) as session:
+        request = store.get_request(session, public_id)
+        assert request is not None
+        message = "Dear Ms Example, we have posted a printed copy to 1 High Street."
+        assert store.cancel_by_staff(session, request, actor="staff:a@example.org", message=message)
+        for action, detail in (("cancel", message), ("note", "Phoned Ms Example on 0123")):
+            session.add(
+                AuditEntry(actor="staff:a@example.org", action=action, request_id=request.id,
+                           detail=detail)
+            )
+
+    assert purge_due(settings, now=utcnow() + 10 * DAY + timedelta(minutes=1)).requests == 1
+    request = load(settings.database_url, public_id)
+    assert request.state == "cancelled" and request.error_code == store.CANCELLED_BY_STAFF
+    assert request.error_message == REMOVED
+    staff_entries = [e for e in _audit(settings) if e.actor.startswith("staff:")]
+    assert [(e.action, e.detail) for e in staff_entries] == [
+        ("cancel", REMOVED), ("note", REMOVED)
+    ]
