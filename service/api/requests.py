@@ -190,6 +190,9 @@ _SUFFIX = {
     OutputFormat.HTML: ("accessible", "html"),
     OutputFormat.LARGE_PRINT: ("large-print", "pdf"),
     OutputFormat.LARGE_PRINT_DOCX: ("large-print", "docx"),
+    OutputFormat.DOCX: ("accessible", "docx"),
+    OutputFormat.EPUB: ("accessible", "epub"),
+    OutputFormat.TEXT: ("text", "txt"),
 }
 
 

@@ -41,6 +41,22 @@ FORMATS = (
         "Large print Word document",
         "The same large print as a Word file, so you can change the text, size or spacing.",
     ),
+    Choice(
+        OutputFormat.DOCX.value,
+        "Word document",
+        "A Word file at normal text size, with headings, lists and tables you can change.",
+    ),
+    Choice(
+        OutputFormat.EPUB.value,
+        "E-book (EPUB)",
+        "For e-book readers and reading apps; the text reflows and you can set its size.",
+    ),
+    Choice(
+        OutputFormat.TEXT.value,
+        "Plain text",
+        "Just the words, with no layout or pictures: works with any device, including "
+        "braille displays.",
+    ),
 )
 FORMAT_LABELS = {choice.value: choice.label for choice in FORMATS}
 #: The format as it reads inside a sentence: "often choose large print".
@@ -49,12 +65,18 @@ FORMAT_IN_SENTENCE = {
     OutputFormat.TAGGED_PDF.value: "a tagged PDF",
     OutputFormat.LARGE_PRINT.value: "large print",
     OutputFormat.LARGE_PRINT_DOCX.value: "a large print Word document",
+    OutputFormat.DOCX.value: "a Word document",
+    OutputFormat.EPUB.value: "an e-book (EPUB)",
+    OutputFormat.TEXT.value: "plain text",
 }
 DOWNLOAD_LABELS = {
     OutputFormat.HTML.value: "Download the web page",
     OutputFormat.TAGGED_PDF.value: "Download the tagged PDF",
     OutputFormat.LARGE_PRINT.value: "Download the large print PDF",
     OutputFormat.LARGE_PRINT_DOCX.value: "Download the large print Word document",
+    OutputFormat.DOCX.value: "Download the Word document",
+    OutputFormat.EPUB.value: "Download the e-book",
+    OutputFormat.TEXT.value: "Download the plain text",
 }
 
 ASSISTIVE_TECHNOLOGIES = (

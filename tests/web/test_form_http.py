@@ -211,3 +211,17 @@ def test_large_print_word_document_can_be_asked_for_at_a_size(site: Site) -> Non
         request = session.scalar(select(Request).where(Request.document_url == document))
         assert request is not None
         assert (request.format, request.print_size) == ("large-print-docx", 28)
+
+
+@pytest.mark.parametrize("fmt", ["docx", "epub", "text"])
+def test_word_ebook_and_plain_text_can_be_asked_for(site: Site, fmt: str) -> None:
+    document = site.document(f"/other-{fmt}.pdf")
+    with _client(site) as client:
+        assert f'value="{fmt}"' in client.get("/request").text
+        # A size sent along is ignored: only large print has one.
+        response = _post(client, document=document, format=fmt, print_size="28")
+    assert response.status_code == 303
+    with session_scope(site.database_url) as session:
+        request = session.scalar(select(Request).where(Request.document_url == document))
+        assert request is not None
+        assert (request.format, request.print_size) == (fmt, None)

@@ -19,6 +19,7 @@ import io
 import math
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
 
@@ -28,7 +29,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from .checks_large_print import FONT_SIZE_TOLERANCE, read_back
+from .checks_large_print import FONT_SIZE_TOLERANCE, read_back, word_recall, words
+from .document import Block, Document, Heading, ListBlock, ListItem, Table, block_text
 
 Check = dict[str, object]
 Report = dict[str, object]
@@ -399,33 +401,142 @@ def _checks_of(report: Report) -> list[Check]:
     return checks
 
 
+# --- words (outputs rendered from the Document) ---------------------------------------------
+
+#: Every word of the Document must be in the output, in order.
+MIN_WORD_RECALL = 1.0
+
+
+def model_words(document: Document) -> list[str]:
+    """The Document's body words in reading order, without list labels.
+
+    List numbers and bullets become the output format's own list markers (not text), so they
+    are not expected as words.
+    """
+    return [w for block in document.blocks for w in words(_text_without_labels(block))]
+
+
+def _text_without_labels(block: Block) -> str:
+    if isinstance(block, ListBlock):
+        return " ".join(_text_without_labels(item) for item in block.items)
+    if isinstance(block, ListItem):
+        return " ".join(_text_without_labels(b) for b in block.blocks)
+    return block_text(block)
+
+
+def words_check(output_text: str, document: Document) -> Check:
+    """Every body word of ``document`` is in ``output_text``, in order (additions are free)."""
+    recall = word_recall(model_words(document), words(output_text))
+    detail = f"{recall.found} of {recall.total} words of the document in order"
+    if recall.missing:
+        detail += "; missing e.g. " + " ".join(recall.missing[:8])
+    return _check("words", recall.value >= MIN_WORD_RECALL, detail)
+
+
+@dataclass(frozen=True)
+class Outline:
+    """The structure a rendering of a Document must show: headings (level, text) with no
+    skipped level, list items and tables with content, in reading order."""
+
+    headings: tuple[tuple[int, str], ...]
+    list_items: int
+    tables: int
+
+
+def model_outline(document: Document) -> Outline:
+    """What :class:`Outline` the Document should render as.
+
+    Heading levels are closed up the documented way (a level deeper than its parent + 1
+    becomes parent + 1; the first heading is level 1); with no heading at all, the title
+    (metadata, first heading or "Untitled document") is the one level-1 heading.
+    """
+    headings: list[tuple[int, str]] = []
+    open_levels: list[tuple[int, int]] = []
+    items = tables = 0
+    for block in document.walk():
+        if isinstance(block, Heading) and (text := " ".join(block.text.split())):
+            source = max(1, min(block.level, 6))
+            while open_levels and open_levels[-1][0] >= source:
+                open_levels.pop()
+            level = min(open_levels[-1][1] + 1, 6) if open_levels else 1
+            open_levels.append((source, level))
+            headings.append((level, text))
+        elif isinstance(block, ListItem) and (block.label.strip() or block.blocks):
+            items += 1
+        elif isinstance(block, Table) and block_text(block).strip():
+            tables += 1
+    if not headings:
+        title = " ".join((document.title or "").split())
+        headings.append((1, title or "Untitled document"))
+    return Outline(tuple(headings), items, tables)
+
+
 # --- HTML ----------------------------------------------------------------------------------
 
 
-def check_html(content: bytes) -> Report:
-    """Language, title, exactly one main landmark, and no scripts."""
-    parser = _HtmlFacts()
+def check_html(content: bytes, document: Document | None = None) -> Report:
+    """Language, title, exactly one main landmark, no scripts, headings with no skipped level,
+    an alt attribute on every image and, given the Document, all its words in order."""
+    parser = read_html(content)
+    title = " ".join(parser.title.split())
+    skipped = [
+        f"h{before}→h{after}"
+        for before, after in zip([0, *parser.headings], parser.headings, strict=False)
+        if after > before + 1
+    ]
+    checks = [
+        _check("lang", bool(parser.lang), parser.lang or "no lang on <html>"),
+        _check("title", bool(title), title or "no <title> text"),
+        _check("one-main", parser.mains == 1, f"{parser.mains} main landmark(s)"),
+        _check("no-script", parser.scripts == 0, f"{parser.scripts} <script> element(s)"),
+    ]
+    if document is not None:
+        # Only pages from the Document are held to the structure rules.
+        checks += [
+            _check(
+                "heading-order",
+                bool(parser.headings) and not skipped,
+                f"{len(parser.headings)} heading(s)"
+                + (f"; skipped: {', '.join(skipped[:5])}" if skipped else ""),
+            ),
+            _check(
+                "img-alt",
+                parser.images_without_alt == 0,
+                f"{parser.images_without_alt} of {parser.images} image(s) without an alt attribute",
+            ),
+            words_check(parser.main_text(), document),
+        ]
+    return make_report(checks)
+
+
+def read_html(content: bytes) -> HtmlFacts:
+    """What a page holds: headings (level and text), list items and tables in ``<main>``, its
+    text, language and title — read with the standard library's parser, for checks,
+    tests and benchmarks."""
+    parser = HtmlFacts()
     parser.feed(content.decode("utf-8", errors="replace"))
     parser.close()
-    title = " ".join(parser.title.split())
-    return make_report(
-        [
-            _check("lang", bool(parser.lang), parser.lang or "no lang on <html>"),
-            _check("title", bool(title), title or "no <title> text"),
-            _check("one-main", parser.mains == 1, f"{parser.mains} main landmark(s)"),
-            _check("no-script", parser.scripts == 0, f"{parser.scripts} <script> element(s)"),
-        ]
-    )
+    return parser
 
 
-class _HtmlFacts(HTMLParser):
+class HtmlFacts(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.lang = ""
         self.title = ""
         self.mains = 0
         self.scripts = 0
+        self.headings: list[int] = []
+        #: (level, text) of each heading inside <main>.
+        self.main_headings: list[tuple[int, str]] = []
+        self.list_items = 0
+        self.tables = 0
+        self.images = 0
+        self.images_without_alt = 0
         self._in_title = False
+        self._in_main = False
+        self._main_text: list[str] = []
+        self._heading: list[str] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
@@ -433,15 +544,45 @@ class _HtmlFacts(HTMLParser):
             self.lang = (attributes.get("lang") or "").strip()
         elif tag == "title":
             self._in_title = True
-        elif tag == "script":
+        elif tag == "script" or any(name.startswith("on") for name in attributes):
             self.scripts += 1
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.headings.append(int(tag[1]))
+            if self._in_main:
+                self.main_headings.append((int(tag[1]), ""))
+                self._heading = []
+        elif tag == "li" and self._in_main:
+            self.list_items += 1
+        elif tag == "table" and self._in_main:
+            self.tables += 1
+        elif tag == "img":
+            self.images += 1
+            if attributes.get("alt") is None:
+                self.images_without_alt += 1
         if tag == "main" or attributes.get("role") == "main":
             self.mains += 1
+            self._in_main = True
+        # Element boundaries separate words.
+        self._main_text.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
+        elif tag == "main":
+            self._in_main = False
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6") and self._heading is not None:
+            level, _ = self.main_headings[-1]
+            self.main_headings[-1] = (level, " ".join("".join(self._heading).split()))
+            self._heading = None
+        self._main_text.append(" ")
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
             self.title += data
+        if self._in_main:
+            self._main_text.append(data)
+        if self._heading is not None:
+            self._heading.append(data)
+
+    def main_text(self) -> str:
+        return "".join(self._main_text)

@@ -12,6 +12,10 @@ class OutputFormat(StrEnum):
     LARGE_PRINT = "large-print"
     #: The large print as a Word document, so the reader can adjust it further.
     LARGE_PRINT_DOCX = "large-print-docx"
+    #: Word, EPUB 3 and plain text, written by pandoc from the Document.
+    DOCX = "docx"
+    EPUB = "epub"
+    TEXT = "text"
 
 
 #: Formats with a print size (body text in points).
@@ -52,6 +56,10 @@ class ConversionOptions:
 RENDERER_REVISIONS: dict[OutputFormat, str] = {
     OutputFormat.LARGE_PRINT: "document-1",
     OutputFormat.LARGE_PRINT_DOCX: "document-1",
+    OutputFormat.HTML: "document-1",
+    OutputFormat.DOCX: "document-1",
+    OutputFormat.EPUB: "document-1",
+    OutputFormat.TEXT: "document-1",
     #: The source itself tagged from the Document (was: a reflowed placeholder).
     OutputFormat.TAGGED_PDF: "source-tagged-1",
 }
@@ -70,4 +78,9 @@ FORMAT_INFO: dict[OutputFormat, FormatInfo] = {
     OutputFormat.LARGE_PRINT_DOCX: FormatInfo(
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"
     ),
+    OutputFormat.DOCX: FormatInfo(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"
+    ),
+    OutputFormat.EPUB: FormatInfo("application/epub+zip", "epub"),
+    OutputFormat.TEXT: FormatInfo("text/plain; charset=utf-8", "txt"),
 }

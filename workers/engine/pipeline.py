@@ -18,13 +18,15 @@ from pathlib import Path
 
 from .analyse import analyse
 from .checks import Report, check_html, check_large_print, check_large_print_docx, check_pdf
+from .checks_formats import check_docx, check_epub, check_text
 from .document import Document, block_text
 from .errors import DocumentTooComplexError, RenderError, must_pass_through
 from .formats import DEFAULT_PRINT_SIZE, FORMAT_INFO, ConversionOptions, OutputFormat
 from .placeholder_text import PlainDocument, read_plain_text
-from .render_html import render_html
+from .render_html import build_html
 from .render_large_print import build_large_print_html, html_to_pdf
 from .render_large_print_docx import render_large_print_docx
+from .render_pandoc import PandocFormat, render_pandoc
 from .source import open_source
 from .tagged_pdf.checks import check_tagged_pdf
 from .tagged_pdf.tagger import TaggedPdf, tag_pdf
@@ -35,17 +37,28 @@ ENGINE_VERSION = "0.1.0-placeholder"
 #: Review reasons (stable strings: stored on the request and shown to staff).
 NO_TEXT = "no-text"
 CHECKS_FAILED = "checks-failed"
-#: A figure (or annotation) has no description in the source: a person must write one.
-NEEDS_DESCRIPTION = "needs-description"
+#: A figure is shown with neither alt text nor caption in the source: a person describes it.
+MISSING_ALT_TEXT = "missing-alt-text"
 
-_PLACEHOLDER_NOTES = {
-    OutputFormat.HTML: "placeholder: paragraphs only, no headings, lists, tables or images",
-}
+_PLACEHOLDER_NOTES: dict[OutputFormat, str] = {}
 
 #: Formats rendered from the Document model (the others still use the placeholder reader).
 _FROM_DOCUMENT = frozenset(
-    {OutputFormat.LARGE_PRINT, OutputFormat.LARGE_PRINT_DOCX, OutputFormat.TAGGED_PDF}
+    {
+        OutputFormat.LARGE_PRINT,
+        OutputFormat.LARGE_PRINT_DOCX,
+        OutputFormat.HTML,
+        OutputFormat.DOCX,
+        OutputFormat.EPUB,
+        OutputFormat.TEXT,
+        OutputFormat.TAGGED_PDF,
+    }
 )
+_PANDOC: dict[OutputFormat, PandocFormat] = {
+    OutputFormat.DOCX: "docx",
+    OutputFormat.EPUB: "epub",
+    OutputFormat.TEXT: "text",
+}
 
 
 @dataclass(frozen=True)
@@ -100,37 +113,48 @@ def convert(source: Path, options: ConversionOptions, *, max_pages: int) -> Conv
 def _convert_document(
     source: Path, options: ConversionOptions, *, max_pages: int
 ) -> ConversionResult:
-    """analyse → render from the Document → check (large print, PDF or DOCX; tagged PDF)."""
+    """analyse → render from the Document → check (the tagged PDF: the source itself, tagged)."""
     # analyse() validates first: bad input raises its own ConversionError unwrapped.
     with _unexpected_as_render_error("read"):
         document = analyse(source, max_pages=max_pages)
     # ConversionOptions always fills in the size for large print.
     size = options.print_size or DEFAULT_PRINT_SIZE
     notes: list[str] = []
-    docx = options.format is OutputFormat.LARGE_PRINT_DOCX
+    undescribed_figures = 0
+    fmt = options.format
     tagged: TaggedPdf | None = None
     with _unexpected_as_render_error("render"):
-        if options.format is OutputFormat.TAGGED_PDF:
+        if fmt is OutputFormat.TAGGED_PDF:
             tagged = tag_pdf(source, document)
             content = tagged.content
-            notes.extend(tagged.notes)
-        elif docx:
+            notes.extend([*tagged.notes, *tagged.review])
+            undescribed_figures = len(tagged.review)
+        elif fmt is OutputFormat.LARGE_PRINT_DOCX:
             content = render_large_print_docx(document, point_size=size, source=source)
-        else:
+        elif fmt is OutputFormat.LARGE_PRINT:
             page = build_large_print_html(document, point_size=size, source=source)
             content = html_to_pdf(page.html, images=page.images)
             notes.extend(page.notes)
+        else:
+            rendered = (
+                build_html(document, source=source)
+                if fmt is OutputFormat.HTML
+                else render_pandoc(document, _PANDOC[fmt], source=source)
+            )
+            content = rendered.content
+            notes.extend(rendered.notes)
+            undescribed_figures = rendered.figures_without_alt
     with _unexpected_as_render_error("check"):
         if tagged is not None:
             report = check_tagged_pdf(
                 content, source=source, expected_texts=tagged.expected_texts
             )
-        elif docx:
-            report = check_large_print_docx(content, point_size=size)
         else:
-            report = check_large_print(content, point_size=size)
+            report = _check_document(content, fmt, document, size)
 
     review_reasons: list[str] = []
+    if undescribed_figures:
+        review_reasons.append(MISSING_ALT_TEXT)
     if not any(block_text(block).strip() for block in document.blocks):
         # Most likely a scan: say so rather than deliver an empty document as if it were fine.
         review_reasons.append(NO_TEXT)
@@ -138,9 +162,6 @@ def _convert_document(
     elif needs_ocr := _pages_needing_ocr(document):
         notes.append(f"pages without text: {_ranges(needs_ocr)}")
     notes.extend(warning.message for warning in document.warnings[:10])
-    if tagged is not None and tagged.review:
-        review_reasons.append(NEEDS_DESCRIPTION)
-        notes.extend(tagged.review)
     if not report["passed"]:
         review_reasons.append(CHECKS_FAILED)
     report["notes"] = [*notes, *_as_list(report["notes"])]
@@ -154,19 +175,31 @@ def _convert_document(
     )
 
 
+def _check_document(
+    content: bytes, fmt: OutputFormat, document: Document, size: int
+) -> Report:
+    if fmt is OutputFormat.LARGE_PRINT_DOCX:
+        return check_large_print_docx(content, point_size=size)
+    if fmt is OutputFormat.LARGE_PRINT:
+        return check_large_print(content, point_size=size)
+    if fmt is OutputFormat.HTML:
+        return check_html(content, document)
+    if fmt is OutputFormat.DOCX:
+        return check_docx(content, document)
+    if fmt is OutputFormat.EPUB:
+        return check_epub(content, document)
+    return check_text(content, document)
+
+
 def _pages_needing_ocr(document: Document) -> list[int]:
     return [number for number, page in enumerate(document.pages, start=1) if page.needs_ocr]
 
 
 def _render(document: PlainDocument, options: ConversionOptions) -> bytes:
-    if options.format is OutputFormat.HTML:
-        return render_html(document).encode("utf-8")
     raise RenderError(detail=f"no renderer for {options.format!r}")
 
 
 def _check(content: bytes, options: ConversionOptions) -> Report:
-    if options.format is OutputFormat.HTML:
-        return check_html(content)
     return check_pdf(content, min_font_size=options.print_size)
 
 

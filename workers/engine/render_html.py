@@ -1,28 +1,89 @@
-"""PLACEHOLDER HTML renderer: one self-contained, accessible HTML5 file from a PlainDocument.
+"""HTML from the Document model: one self-contained, accessible, reflowable file.
 
-Replaced, with the reader, by a renderer of the real ``Document`` model (headings, lists,
-tables, figures). What it already does right and the real one must keep: language, title, a
-skip link, one ``<main>``, a marker per source page so readers can cite page numbers, every
-piece of text escaped, and CSS in relative units that reflows at 320 CSS px, keeps contrast
-above 4.5:1 in both colour schemes, and uses no JavaScript.
+What the page has, and why:
 
->>> html = render_html(PlainDocument("Report", "en", [["Hello"]]))  # doctest: +SKIP
+* ``<html lang>`` (and ``dir`` when most of the text is right-to-left), a ``<title>``, a skip
+  link, one ``<main>``; a table of contents (``<nav>``) before it for long documents;
+* headings in order: a level skipped in the source is closed up (h1 → h4 becomes h1 → h2,
+  siblings stay siblings) and every change is listed in the notes for staff;
+* real, nested ``<ul>``/``<ol>`` (printed numbers kept with ``start``/``value``/``type``),
+  tables with ``<caption>``, ``<th scope>`` and row and column spans, ``<figure>`` with an
+  embedded image whose ``alt`` is the source's alt text or else its caption — never invented:
+  an image with neither gets ``alt=""`` and the result is flagged for review;
+* links (only web and mail addresses become ``href``), footnotes whose reference in the text
+  links to the note and whose label links back, and the source's page numbers as small
+  "Page N" markers so readers can cite them;
+* every piece of document text escaped; CSS in relative units only, reflowing at 320 CSS px
+  (wide tables scroll inside a focusable region, 1.4.10's exception for data tables), text
+  spacing left to the reader, contrast above 4.5:1 in a light and a dark scheme, and a print
+  stylesheet. No JavaScript.
+
+>>> page = build_html(document, source=Path("report.pdf"))  # doctest: +SKIP
+>>> page.html[:15], page.figures_without_alt  # doctest: +SKIP
+('<!DOCTYPE html>', 0)
 """
 
 from __future__ import annotations
 
-import unicodedata
+import base64
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
+from PIL import Image
 
-from .placeholder_text import PlainDocument
+from .document import (
+    Block,
+    Cell,
+    Document,
+    Figure,
+    Heading,
+    Link,
+    ListBlock,
+    ListItem,
+    Note,
+    Paragraph,
+    Row,
+    Table,
+)
+from .render_large_print import (
+    DEFAULT_TITLE,
+    FigureSource,
+    clean_text,
+    document_title,
+    header_rows,
+    text_direction,
+)
 
 DEFAULT_LANGUAGE = "en"
 
+#: A table of contents is added when a document has at least this many pages and headings.
+TOC_MIN_PAGES = 4
+TOC_MIN_HEADINGS = 4
+#: Deepest heading level listed in the table of contents.
+TOC_MAX_LEVEL = 3
+#: Pictures whose PNG is at least this big are tried as JPEG, kept when JPEG saves a third.
+JPEG_FROM_BYTES = 100_000
+JPEG_QUALITY = 85
+_JPEG_GAIN = 0.67
+#: Only these schemes become links; anything else (javascript:, file:, data:) stays text.
+SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "ftp://")
+#: Primary-language subtags are 2-3 letters (BCP 47); anything else is not a usable lang.
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+_RTL_LANGUAGES = frozenset(
+    {"ar", "arc", "dv", "fa", "he", "iw", "ku", "ps", "sd", "ug", "ur", "yi"}
+)
+
 # Contrast ratios (WCAG 2 formula) against the background: light #1b1b1b 17.2, #505050 8.1,
-# links #0b4f9c 8.0; dark #ececec 15.9, #b8b8b8 9.4, links #a8cdff 11.5. Page rules (#767676,
-# #8a8a8a) are decoration but still pass 3:1 for non-text contrast.
+# links #0b4f9c 8.0; dark #ececec 15.9, #b8b8b8 9.4, links #a8cdff 11.5. Rules and borders
+# (#767676, #8a8a8a) pass 3:1 for non-text contrast. Only relative units for text and boxes,
+# so the reader's own font size and 200% zoom scale everything; no fixed line heights or
+# letter/word spacing, so the WCAG 1.4.12 text-spacing override applies cleanly.
 _CSS = """
 :root { color-scheme: light dark; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
@@ -36,13 +97,50 @@ body {
   background: #ffffff;
   overflow-wrap: anywhere;
 }
-main { max-width: 40em; margin: 0 auto; padding: 1em; }
-h1 { font-size: 1.75em; line-height: 1.25; margin: 0.5em 0 1em; }
+main, .toc { max-width: 40em; margin: 0 auto; padding: 1em; }
+main:focus { outline: none; }
+h1, h2, h3, h4, h5, h6 { line-height: 1.25; margin: 1.5em 0 0.5em; }
+h1 { font-size: 1.75em; margin-top: 0.5em; }
+h2 { font-size: 1.5em; }
+h3 { font-size: 1.25em; }
+h4, h5, h6 { font-size: 1.125em; }
 p { margin: 0 0 1em; }
-.page { border-top: 0.0625em solid #767676; padding-top: 0.5em; margin-top: 1.5em; }
-.page-marker { font-size: 0.875em; color: #505050; margin: 0 0 0.75em; }
+ul, ol { margin: 0 0 1em; padding-inline-start: 1.75em; }
+li { margin: 0 0 0.25em; }
+li > p { margin: 0 0 0.25em; }
+li > ul, li > ol { margin: 0.25em 0; }
+.page-marker {
+  font-size: 0.875em;
+  color: #505050;
+  border-top: 0.0625em solid #767676;
+  padding-top: 0.25em;
+  margin: 1.5em 0 0.75em;
+}
+.note { font-size: 0.9375em; color: #1b1b1b; }
+.note-label { margin-inline-end: 0.25em; }
+sup { line-height: 0; }
 a { color: #0b4f9c; }
-a:focus-visible, main:focus-visible { outline: 0.1875em solid #0b4f9c; outline-offset: 0.125em; }
+a:focus-visible, .table-region:focus-visible {
+  outline: 0.1875em solid #0b4f9c;
+  outline-offset: 0.125em;
+}
+.table-region { max-width: 100%; overflow-x: auto; margin: 0 0 1em; }
+table { border-collapse: collapse; margin: 0; }
+caption { text-align: start; font-weight: bold; padding: 0 0 0.5em; }
+th, td {
+  border: 0.0625em solid #767676;
+  padding: 0.25em 0.5em;
+  text-align: start;
+  vertical-align: top;
+  overflow-wrap: normal;
+  min-width: 3em;
+}
+th { font-weight: bold; }
+figure { margin: 0 0 1em; }
+figure img { display: block; max-width: 100%; height: auto; background: #ffffff; }
+figcaption { margin-top: 0.5em; font-style: italic; }
+.toc ol { padding-inline-start: 1.25em; }
+.toc-title { font-weight: bold; font-size: 1.25em; margin: 0.5em 0; }
 .skip-link {
   position: absolute;
   left: 0.5em;
@@ -54,64 +152,49 @@ a:focus-visible, main:focus-visible { outline: 0.1875em solid #0b4f9c; outline-o
 .skip-link:focus { top: 0.5em; }
 @media (prefers-color-scheme: dark) {
   body { color: #ececec; background: #121212; }
-  .page { border-top-color: #8a8a8a; }
-  .page-marker { color: #b8b8b8; }
+  .note { color: #ececec; }
+  .page-marker { color: #b8b8b8; border-top-color: #8a8a8a; }
+  th, td { border-color: #8a8a8a; }
   a, .skip-link { color: #a8cdff; }
   .skip-link { background: #121212; }
-  a:focus-visible, main:focus-visible { outline-color: #a8cdff; }
+  a:focus-visible, .table-region:focus-visible { outline-color: #a8cdff; }
 }
 @media print {
+  body { color: #000000; background: #ffffff; }
+  main, .toc { max-width: none; padding: 0; }
   .skip-link { display: none; }
-  .page { break-before: auto; }
+  .table-region { overflow: visible; }
+  a { color: #000000; }
+  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.875em; }
+  h1, h2, h3, h4, h5, h6, caption { break-after: avoid; }
+  figure, tr { break-inside: avoid; }
+  thead { display: table-header-group; }
 }
 """
 
-_TEMPLATE = """<!DOCTYPE html>
-<html lang="{{ language }}">
+_PAGE_TEMPLATE = """<!DOCTYPE html>
+<html lang="{{ language }}"{% if rtl %} dir="rtl"{% endif %}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="accessible-formats placeholder renderer">
+<meta name="generator" content="accessible-formats">
 <title>{{ title }}</title>
 <style>{{ css }}</style>
 </head>
 <body>
 <a class="skip-link" href="#content">Skip to content</a>
+{% if toc %}
+<nav class="toc" aria-labelledby="toc-title">
+<p class="toc-title" id="toc-title">Contents</p>
+{{ toc }}
+</nav>
+{% endif %}
 <main id="content" tabindex="-1">
-<h1{{ title | dir_attr }}>{{ title }}</h1>
-{% for paragraphs in pages %}
-<section class="page" id="page-{{ loop.index }}">
-{# Plain text on purpose: role=doc-pagebreak is only allowed on <hr> and carries no visible
-   text, and screen readers announce plain "Page 7" reliably. #}
-<p class="page-marker">Page {{ loop.index }}</p>
-{% for paragraph in paragraphs %}
-<p{{ paragraph | dir_attr }}>{{ paragraph }}</p>
-{% else %}
-<p>No text could be read from this page automatically.</p>
-{% endfor %}
-</section>
-{% endfor %}
+{{ body }}
 </main>
 </body>
 </html>
 """
-
-# autoescape on for everything: every string that reaches the page comes from the source PDF.
-
-
-def text_direction(text: str) -> str:
-    """'rtl' or 'ltr' from the first strongly directional character (HTML's dir=auto rule).
-
-    The catalog /Lang cannot be trusted for this (Word writes en-US on Arabic documents), and
-    WeasyPrint has no dir=auto, so both renderers decide per paragraph here.
-    """
-    for ch in text:
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("R", "AL"):
-            return "rtl"
-        if kind == "L":
-            return "ltr"
-    return "ltr"
 
 
 def dir_attr(text: str) -> Markup:
@@ -128,14 +211,690 @@ def template(source: str) -> jinja2.Template:
     return environment.from_string(source)
 
 
-_TEMPLATE_COMPILED = template(_TEMPLATE)
+_PAGE = template(_PAGE_TEMPLATE)
 
 
-def render_html(document: PlainDocument) -> str:
-    """Return the whole HTML file as a string (encode as UTF-8; the file declares it)."""
-    return _TEMPLATE_COMPILED.render(
-        language=document.language or DEFAULT_LANGUAGE,
-        title=document.title,
-        pages=document.pages,
+@dataclass
+class HtmlPage:
+    """The HTML file's text and what staff should know about it."""
+
+    html: str
+    notes: list[str] = field(default_factory=list)
+    #: Figures shown as an image with no alt text and no caption in the source (alt="").
+    figures_without_alt: int = 0
+
+    @property
+    def content(self) -> bytes:
+        """The file's bytes (UTF-8, as the page declares)."""
+        return self.html.encode("utf-8")
+
+
+def render_html(document: Document, *, source: Path | None = None) -> bytes:
+    """The HTML file as UTF-8 bytes (the file declares its charset)."""
+    return build_html(document, source=source).content
+
+
+def build_html(document: Document, *, source: Path | None = None) -> HtmlPage:
+    """The page for ``document``; figures are drawn from ``source`` (the PDF it was read from).
+
+    Without ``source``, figures give their alt text and caption only.
+    """
+    figures = FigureSource(source) if source else None
+    page_rtl = is_mostly_rtl(document)
+    builder = _Builder(figures, notes_by_page=_note_labels(document), page_rtl=page_rtl)
+    title = document_title(document)
+    try:
+        body = builder.document(document, title)
+    finally:
+        if figures:
+            figures.close()
+    language, language_note = language_tag(document.language)
+    notes = ([language_note] if language_note else []) + builder.notes()
+    toc = builder.toc() if len(document.pages) >= TOC_MIN_PAGES else ""
+    html = _PAGE.render(
+        language=language,
+        rtl=page_rtl,
+        title=page_title(document, title),
         css=Markup(_CSS),
+        toc=Markup(toc),
+        body=Markup(body),
     )
+    return HtmlPage(html=html, notes=notes, figures_without_alt=builder.figures_without_alt)
+
+
+def page_title(document: Document, title: str) -> str:
+    """The ``<title>``: the document's title, else the start of its first text.
+
+    "Untitled document" says nothing in a list of tabs or bookmarks (WCAG 2.4.2).
+    """
+    if title != DEFAULT_TITLE:
+        return title
+    for block in document.walk():
+        if isinstance(block, Paragraph | Note) and (text := clean_text(block.text)):
+            return _shorten(text, 80)
+    return title
+
+
+# --- headings --------------------------------------------------------------------------------
+
+
+class HeadingLevels:
+    """Closes up skipped heading levels, keeping the source's nesting.
+
+    The first heading becomes level 1; a heading deeper than its parent by more than one
+    becomes its parent's level + 1; headings at the same source level under the same parent
+    stay siblings. Changes are kept for the report.
+
+    >>> levels = HeadingLevels()
+    >>> [levels.level(n, "") for n in (1, 3, 3, 4, 2)]
+    [1, 2, 2, 3, 2]
+    """
+
+    def __init__(self) -> None:
+        # (source level, output level) of the open headings, outermost first.
+        self._open: list[tuple[int, int]] = []
+        self.changed: list[tuple[str, int, int]] = []
+
+    def level(self, source_level: int, text: str) -> int:
+        source_level = max(1, min(source_level, 6))
+        while self._open and self._open[-1][0] >= source_level:
+            self._open.pop()
+        level = min(self._open[-1][1] + 1, 6) if self._open else 1
+        self._open.append((source_level, level))
+        if level != source_level:
+            self.changed.append((text, source_level, level))
+        return level
+
+    def note(self) -> str | None:
+        if not self.changed:
+            return None
+        examples = "; ".join(
+            f"“{_shorten(text)}” h{old}→h{new}" for text, old, new in self.changed[:5]
+        )
+        more = f" and {len(self.changed) - 5} more" if len(self.changed) > 5 else ""
+        return (
+            f"{len(self.changed)} heading level(s) changed so that no level is skipped: "
+            f"{examples}{more}"
+        )
+
+
+# --- footnotes -------------------------------------------------------------------------------
+
+
+def _note_labels(document: Document) -> dict[int, list[tuple[int, str]]]:
+    """Per source page, the (note number, label) of each footnote with a usable label."""
+    found: dict[int, list[tuple[int, str]]] = {}
+    number = 0
+    # Numbered in reading order, as _Builder._note meets them.
+    for block in document.walk():
+        if isinstance(block, Note):
+            number += 1
+            label = clean_text(block.label)
+            if _LABEL.match(label):
+                found.setdefault(_page_of(block), []).append((number, label))
+    return found
+
+
+#: A footnote label worth looking for in the text: a number or a reference mark.
+_LABEL = re.compile(r"^(\d{1,3}|[*†‡§¶]{1,3})$")
+
+
+def _reference_pattern(label: str) -> re.Pattern[str]:
+    # A reference is the label glued to the end of a word or a closing punctuation mark
+    # ("councils.3", "word*"): never a free-standing number, which is ordinary text.
+    return re.compile(r"(?<=[^\W\d_]|[.,;:)’”\]])" + re.escape(label) + r"(?![\w])")
+
+
+# --- the builder -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Span:
+    """Markup around text[start:end]: a link or a footnote reference."""
+
+    start: int
+    end: int
+    open: str
+    close: str
+
+
+class _Builder:
+    def __init__(
+        self,
+        figures: FigureSource | None,
+        *,
+        notes_by_page: dict[int, list[tuple[int, str]]],
+        page_rtl: bool,
+    ) -> None:
+        self.figures = figures
+        self.headings = HeadingLevels()
+        #: The page's direction (<html dir>): blocks say theirs only when it differs.
+        self.page_rtl = page_rtl
+        self.marked_page = -1
+        self.toc_entries: list[tuple[int, str, str]] = []
+        self.heading_count = 0
+        self.table_count = 0
+        self.note_count = 0
+        self.figures_without_alt = 0
+        self.figures_not_drawn = 0
+        self.unsafe_links = 0
+        self.links_not_placed = 0
+        self.title_added = False
+        #: Footnotes still waiting for their reference in the text, per page.
+        self.pending_notes = {page: list(labels) for page, labels in notes_by_page.items()}
+        self.referenced: set[int] = set()
+
+    # -- the document --
+
+    def document(self, document: Document, title: str) -> str:
+        out: list[str] = []
+        if not any(
+            isinstance(block, Heading) and clean_text(block.text) for block in document.walk()
+        ):
+            # A page needs a level-one heading to be navigable: with none in the source, the
+            # title (from the metadata, else "Untitled document") serves, once.
+            out.append(self._heading(Heading(title, 1)))
+            self.title_added = True
+        content = False
+        for block in document.blocks:
+            html = self.block(block)
+            if html:
+                out.extend(self._marker(block, document))
+                out.append(html)
+                content = True
+        out.extend(self._pages_without_text(document, len(document.pages)))
+        if not content:
+            out.append("<p>No text could be read from this document automatically.</p>")
+        return "\n".join(out)
+
+    def notes(self) -> list[str]:
+        notes: list[str] = []
+        if heading_note := self.headings.note():
+            notes.append(heading_note)
+        if self.title_added:
+            notes.append("the source has no headings: its title is given as the main heading")
+        if self.pending_references():
+            notes.append(
+                f"{self.pending_references()} footnote(s) whose reference could not be found "
+                "in the text are not linked from it"
+            )
+        if self.figures_without_alt:
+            notes.append(
+                f"{self.figures_without_alt} figure(s) have no alternative text or caption in "
+                "the source and none was invented: a person should describe them"
+            )
+        if self.figures_not_drawn:
+            notes.append(
+                f"{self.figures_not_drawn} figure(s) could not be drawn from the source; their "
+                "alt text and captions are given"
+            )
+        if self.unsafe_links:
+            notes.append(
+                f"{self.unsafe_links} link(s) with an address that is not a web or e-mail "
+                "address are kept as text"
+            )
+        if self.links_not_placed:
+            notes.append(
+                f"{self.links_not_placed} link(s) whose text could not be found in their "
+                "paragraph are not linked"
+            )
+        return notes
+
+    def pending_references(self) -> int:
+        return sum(len(waiting) for waiting in self.pending_notes.values())
+
+    def toc(self) -> str:
+        entries = [e for e in self.toc_entries if e[0] <= TOC_MAX_LEVEL]
+        if len(entries) < TOC_MIN_HEADINGS:
+            return ""
+        # Nested lists following the heading levels (which never skip after normalising).
+        out: list[str] = []
+        depth = 0
+        for level, anchor, text in entries:
+            if level > depth:
+                out.append("<ol>" * (level - depth))
+                depth = level
+            else:
+                out.append("</li>")
+                while depth > level:
+                    out.append("</ol></li>")
+                    depth -= 1
+            out.append(f'<li><a href="#{anchor}">{escape(text)}</a>')
+        while depth > 0:
+            out.append("</li></ol>")
+            depth -= 1
+        return "".join(out)
+
+    def _marker(self, block: Block, document: Document) -> Iterator[str]:
+        prov = getattr(block, "prov", None)
+        if isinstance(block, ListBlock) and not prov and block.items:
+            prov = block.items[0].prov
+        if not prov:
+            return
+        page = prov[0].page
+        if page > self.marked_page:
+            yield from self._pages_without_text(document, page)
+            self.marked_page = page
+            yield _page_marker(page)
+
+    def _pages_without_text(self, document: Document, before: int) -> Iterator[str]:
+        """Markers for the scanned pages (images, no text) up to page index ``before``."""
+        for page in range(self.marked_page + 1, min(before, len(document.pages))):
+            if document.pages[page].needs_ocr:
+                self.marked_page = page
+                yield _page_marker(page)
+                yield "<p>No text could be read from this page automatically.</p>"
+
+    # -- blocks --
+
+    def block(self, block: Block) -> str:
+        if isinstance(block, Heading):
+            return self._heading(block)
+        if isinstance(block, Paragraph):
+            return self._text_block("p", block.text, block.links, _page_of(block))
+        if isinstance(block, Link):
+            return self._link_block(block)
+        if isinstance(block, Note):
+            return self._note(block)
+        if isinstance(block, ListBlock):
+            return self._list(block)
+        if isinstance(block, ListItem):
+            return self._list(ListBlock(items=[block]))
+        if isinstance(block, Table):
+            return self._table(block)
+        if isinstance(block, Figure):
+            return self._figure(block)
+        return ""
+
+    def _heading(self, heading: Heading) -> str:
+        text = clean_text(heading.text)
+        if not text:
+            return ""
+        level = self.headings.level(heading.level, text)
+        self.heading_count += 1
+        anchor = f"heading-{self.heading_count}"
+        self.toc_entries.append((level, anchor, text))
+        inner = self._inline(text, heading.links, _page_of(heading))
+        return f'<h{level} id="{anchor}"{self._dir(text)}>{inner}</h{level}>'
+
+    def _text_block(
+        self, tag: str, raw: str, links: list[Link], page: int, *, attrs: str = ""
+    ) -> str:
+        text = clean_text(raw)
+        if not text:
+            return ""
+        return f"<{tag}{attrs}{self._dir(text)}>{self._inline(text, links, page)}</{tag}>"
+
+    def _link_block(self, link: Link) -> str:
+        text = clean_text(link.text)
+        target = clean_text(link.target)
+        href = safe_href(target)
+        if href is None:
+            if target:
+                self.unsafe_links += 1
+            return f"<p{self._dir(text)}>{escape(text)}</p>" if text else ""
+        # A link needs a name: the address itself when the source gives no text.
+        label = text or target
+        return f'<p{self._dir(label)}><a href="{escape(href)}">{escape(label)}</a></p>'
+
+    def _note(self, note: Note) -> str:
+        text = clean_text(note.text)
+        label = clean_text(note.label)
+        self.note_count += 1
+        number = self.note_count
+        if label and text.startswith(label):
+            text = text[len(label) :].lstrip()
+        if not text and not label:
+            return ""
+        if number in self.referenced:
+            # The label links back to the reference in the text.
+            label_html = f'<a class="note-label" href="#note-ref-{number}">{escape(label)}</a>'
+        else:
+            label_html = f'<span class="note-label">{escape(label)}</span>' if label else ""
+        inner = self._inline(text, note.links, _page_of(note))
+        return (
+            f'<p class="note" id="note-{number}"{self._dir(text or label)}>'
+            f"{label_html}{' ' if label_html and inner else ''}{inner}</p>"
+        )
+
+    def _list(self, block: ListBlock) -> str:
+        items = [item for item in block.items if item.blocks or clean_text(item.label)]
+        if not items:
+            return ""
+        if not block.ordered:
+            parts = ["<ul>"]
+            for item in items:
+                parts.append(self._item(item, ""))
+            parts.append("</ul>")
+            return "".join(parts)
+        numbering = ListNumbering([clean_text(item.label) for item in items])
+        parts = [f"<ol{numbering.list_attrs()}>"]
+        for index, item in enumerate(items):
+            parts.append(self._item(item, numbering.item_attrs(index)))
+        parts.append("</ol>")
+        return "".join(parts)
+
+    def _item(self, item: ListItem, attrs: str) -> str:
+        blocks = [b for b in item.blocks if not isinstance(b, Paragraph) or clean_text(b.text)]
+        if len(blocks) == 1 and isinstance(blocks[0], Paragraph):
+            # One paragraph: its text straight in the <li>, as authors write lists.
+            paragraph = blocks[0]
+            text = clean_text(paragraph.text)
+            inner = self._inline(text, paragraph.links, _page_of(paragraph))
+            return f"<li{attrs}{self._dir(text)}>{inner}</li>"
+        inner = "".join(self.block(b) for b in blocks)
+        if not inner:
+            # A label with nothing after it ("3."): the label is all there is to say.
+            inner = escape(clean_text(item.label))
+        first = next((clean_text(b.text) for b in blocks if isinstance(b, Paragraph)), "")
+        return f"<li{attrs}{self._dir(first)}>{inner}</li>"
+
+    def _table(self, table: Table) -> str:
+        rows = [row for row in table.rows if row.cells]
+        caption = clean_text(table.caption or "")
+        if not caption and not any(clean_text(c.text) for row in rows for c in row.cells):
+            return ""  # an empty grid (a form's boxes) says nothing
+        self.table_count += 1
+        number = self.table_count
+        head = header_rows(Table(rows=rows))
+        # A header needs data cells to head (axe th-has-data-cells): a table with no data
+        # cell at all is given as plain cells.
+        has_data = any(
+            not (cell.header or r < head) and clean_text(cell.text)
+            for r, row in enumerate(rows)
+            for cell in row.cells
+        )
+        parts = [
+            f'<div class="table-region" role="region" tabindex="0" '
+            f'aria-labelledby="table-{number}-name">',
+            f'<table id="table-{number}"{self._dir(_table_sample(rows))}>',
+        ]
+        if caption:
+            parts.append(f'<caption id="table-{number}-name">{escape(caption)}</caption>')
+        else:
+            # The scrolling region needs a name; a table without a caption gets its number.
+            parts.append(f'<caption id="table-{number}-name">Table {number}</caption>')
+        if head and has_data:
+            parts.append("<thead>")
+            parts.extend(self._row(row.cells, in_head=True, headers=True) for row in rows[:head])
+            parts.append("</thead>")
+            body = rows[head:]
+        else:
+            body = rows
+        parts.append("<tbody>")
+        parts.extend(self._row(row.cells, in_head=False, headers=has_data) for row in body)
+        parts.append("</tbody></table></div>")
+        return "".join(parts)
+
+    def _row(self, cells: list[Cell], *, in_head: bool, headers: bool) -> str:
+        out = ["<tr>"]
+        for index, cell in enumerate(cells):
+            text = clean_text(cell.text)
+            # Empty header cells are data cells: a <th> must have text (axe empty-table-header).
+            is_header = headers and bool(text) and (in_head or cell.header)
+            if is_header and not in_head and index > 0 and cell.scope is None:
+                # A reader's guess of a header in mid-row: a row header only when first.
+                is_header = False
+            attrs = ""
+            if cell.col_span > 1:
+                attrs += f' colspan="{cell.col_span}"'
+            if cell.row_span > 1:
+                attrs += f' rowspan="{cell.row_span}"'
+            tag = "td"
+            if is_header:
+                tag = "th"
+                scope = {"row": "row", "column": "col", "both": "col"}.get(cell.scope or "")
+                attrs += f' scope="{scope or ("col" if in_head else "row")}"'
+            out.append(f"<{tag}{attrs}{self._dir(text)}>{escape(text)}</{tag}>")
+        out.append("</tr>")
+        return "".join(out)
+
+    def _figure(self, figure: Figure) -> str:
+        alt = clean_text(figure.alt or "")
+        caption = clean_text(figure.caption or "")
+        picture = self.figures.draw(figure) if self.figures else None
+        if picture is None and not alt and not caption:
+            return ""  # nothing a reader could see or hear
+        parts = ["<figure>"]
+        if picture is not None:
+            if not alt and not caption:
+                self.figures_without_alt += 1
+            # Never invented: the caption may serve as the alternative (standards.md); with
+            # neither, alt="" and the note asks a person to describe the image.
+            parts.append(
+                f'<img src="{data_uri(picture.png)}" alt="{escape(alt or caption)}" '
+                f'width="{picture.css_width}" height="{picture.css_height}">'
+            )
+        else:
+            self.figures_not_drawn += 1
+            if alt:
+                parts.append(f"<p{self._dir(alt)}>{escape(alt)}</p>")
+        if caption:
+            parts.append(f"<figcaption{self._dir(caption)}>{escape(caption)}</figcaption>")
+        parts.append("</figure>")
+        return "".join(parts)
+
+    # -- inline text --
+
+    def _inline(self, text: str, links: list[Link], page: int) -> str:
+        """``text`` escaped, with its links and footnote references as markup."""
+        spans = self._link_spans(text, links) + self._reference_spans(text, page)
+        spans.sort(key=lambda s: (s.start, -s.end))
+        out: list[str] = []
+        position = 0
+        for span in spans:
+            if span.start < position:
+                continue  # overlapping markup: the first wins, the text stays whole
+            out.append(escape(text[position : span.start]))
+            out.append(span.open + escape(text[span.start : span.end]) + span.close)
+            position = span.end
+        out.append(escape(text[position:]))
+        return "".join(out)
+
+    def _link_spans(self, text: str, links: list[Link]) -> list[_Span]:
+        placed = place_links(text, links)
+        self.unsafe_links += placed.unsafe
+        self.links_not_placed += placed.not_found
+        return [
+            _Span(start, end, f'<a href="{escape(href)}">', "</a>")
+            for start, end, href in placed.spans
+        ]
+
+    def _reference_spans(self, text: str, page: int) -> list[_Span]:
+        waiting = self.pending_notes.get(page)
+        if not waiting:
+            return []
+        spans: list[_Span] = []
+        for number, label in list(waiting):
+            match = _reference_pattern(label).search(text)
+            if match is None:
+                continue
+            waiting.remove((number, label))
+            self.referenced.add(number)
+            spans.append(
+                _Span(
+                    match.start(),
+                    match.end(),
+                    f'<sup><a id="note-ref-{number}" href="#note-{number}" '
+                    f'aria-label="Note {escape(label)}">',
+                    "</a></sup>",
+                )
+            )
+        return spans
+
+    def _dir(self, text: str) -> str:
+        direction = text_direction(text)
+        if direction == "rtl" and not self.page_rtl:
+            return ' dir="rtl"'
+        if direction == "ltr" and self.page_rtl and any(ch.isalpha() for ch in text):
+            return ' dir="ltr"'
+        return ""
+
+
+class ListNumbering:
+    """The printed numbers of an ordered list, as ``start``, ``type`` and ``value``."""
+
+    def __init__(self, labels: list[str]) -> None:
+        self.kind = ""
+        self.values: list[int | None] = []
+        cores = [label.strip("().[] ").rstrip(".):") for label in labels]
+        for kind in ("1", "i", "I", "a", "A"):
+            values = [self._value(core, kind) for core in cores]
+            if values and all(v is not None for v in values):
+                self.kind = kind
+                self.values = values
+                return
+        self.values = [None] * len(labels)
+
+    def _value(self, core: str, kind: str) -> int | None:
+        if kind == "1":
+            return int(core) if core.isdigit() and len(core) <= 6 else None
+        if kind in ("i", "I"):
+            if not core or core != (core.lower() if kind == "i" else core.upper()):
+                return None
+            return _roman(core.lower())
+        if len(core) == 1 and core.isalpha() and core.isascii():
+            if core != (core.lower() if kind == "a" else core.upper()):
+                return None
+            return ord(core.lower()) - ord("a") + 1
+        return None
+
+    def list_attrs(self) -> str:
+        if not self.kind:
+            return ""
+        attrs = "" if self.kind == "1" else f' type="{self.kind}"'
+        first = self.values[0]
+        if first is not None and first != 1:
+            attrs += f' start="{first}"'
+        return attrs
+
+    def item_attrs(self, index: int) -> str:
+        if not self.kind or index == 0:
+            return ""
+        value, previous = self.values[index], self.values[index - 1]
+        if value is None or previous is None or value == previous + 1:
+            return ""
+        return f' value="{value}"'
+
+
+def data_uri(png: bytes) -> str:
+    """The picture as a ``data:`` URI: PNG, or JPEG where that is much smaller (photographs).
+
+    Drawings and text stay PNG (sharp edges, small anyway); a photograph in PNG is several
+    times larger than a good JPEG, and the page embeds every picture.
+    """
+    mime, data = "image/png", png
+    if len(png) >= JPEG_FROM_BYTES:
+        with Image.open(io.BytesIO(png)) as image:
+            buffer = io.BytesIO()
+            image.convert("RGB").save(buffer, format="JPEG", quality=JPEG_QUALITY, optimize=True)
+        if buffer.tell() < len(png) * _JPEG_GAIN:
+            mime, data = "image/jpeg", buffer.getvalue()
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def _roman(text: str) -> int | None:
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+    if not text or any(ch not in values for ch in text) or len(text) > 8:
+        return None
+    total = 0
+    for index, ch in enumerate(text):
+        value = values[ch]
+        following = values[text[index + 1]] if index + 1 < len(text) else 0
+        total += -value if value < following else value
+    return total if total > 0 else None
+
+
+@dataclass
+class PlacedLinks:
+    #: (start, end, href) of each link in the text, in order, not overlapping.
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+    #: Links whose address is not a web or e-mail address (kept as text).
+    unsafe: int = 0
+    #: Links whose text is not in the block's text.
+    not_found: int = 0
+
+
+def place_links(text: str, links: list[Link]) -> PlacedLinks:
+    """Where each of a block's links is in its (cleaned) ``text``, with a safe address."""
+    placed = PlacedLinks()
+    searched_from = 0
+    for link in links:
+        target = clean_text(link.target)
+        label = clean_text(link.text)
+        href = safe_href(target)
+        if href is None:
+            placed.unsafe += 1 if target else 0
+            continue
+        start = text.find(label, searched_from) if label else -1
+        if start < 0 and label:
+            start = text.find(label)
+        if start < 0:
+            placed.not_found += 1
+            continue
+        end = start + len(label)
+        if any(s < end and start < e for s, e, _ in placed.spans):
+            placed.not_found += 1  # the same words linked twice: the first link stays
+            continue
+        searched_from = end
+        placed.spans.append((start, end, href))
+    placed.spans.sort()
+    return placed
+
+
+def safe_href(target: str) -> str | None:
+    """``target`` if it is a web, e-mail or phone address; None for anything else."""
+    if target.lower().startswith(SAFE_SCHEMES) and not any(ch.isspace() for ch in target):
+        return target
+    if target.lower().startswith("www."):
+        return "https://" + target
+    return None
+
+
+def _page_marker(page: int) -> str:
+    # Plain text on purpose: role=doc-pagebreak is only allowed on <hr> and carries no
+    # visible text, and screen readers announce a plain "Page 7" reliably.
+    return f'<p class="page-marker" id="page-{page + 1}">Page {page + 1}</p>'
+
+
+def _page_of(block: Block) -> int:
+    prov = getattr(block, "prov", None)
+    return prov[0].page if prov else -1
+
+
+def _table_sample(rows: list[Row]) -> str:
+    # The table's direction follows its first cell with text.
+    for row in rows:
+        for cell in row.cells:
+            if clean_text(cell.text):
+                return cell.text
+    return ""
+
+
+def is_mostly_rtl(document: Document) -> bool:
+    language = (document.language or "").split("-")[0].lower()
+    texts = [
+        block.text
+        for block in document.walk()
+        if isinstance(block, Heading | Paragraph | Note) and block.text.strip()
+    ]
+    if not texts:
+        return language in _RTL_LANGUAGES
+    rtl = sum(1 for text in texts if text_direction(text) == "rtl")
+    return rtl * 2 > len(texts)
+
+
+def language_tag(language: str | None) -> tuple[str, str | None]:
+    tag = (language or "").strip().replace("_", "-")
+    if _LANGUAGE_TAG.match(tag):
+        return tag, None
+    note = (
+        f"the source's language {tag[:20]!r} is not a valid language tag"
+        if tag
+        else "the source does not say its language"
+    )
+    return DEFAULT_LANGUAGE, f"{note}: the page says {DEFAULT_LANGUAGE!r} (English)"
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

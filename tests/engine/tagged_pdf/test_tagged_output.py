@@ -93,7 +93,7 @@ def test_figure_without_description_is_flagged_not_invented(html_pdf: HtmlPdf) -
     source = html_pdf(body)
     result = convert(source, ConversionOptions(OutputFormat.TAGGED_PDF), max_pages=10)
 
-    assert "needs-description" in result.review_reasons
+    assert "missing-alt-text" in result.review_reasons
     notes = result.report["notes"]
     assert isinstance(notes, list)
     assert any("figure on page 1 has no alternative text" in str(n) for n in notes)
