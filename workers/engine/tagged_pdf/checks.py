@@ -1,6 +1,7 @@
 """Checks of a tagged PDF, read back from its bytes: a report stored with the output.
 
-* the catalog essentials and embedded fonts (:func:`workers.engine.checks.check_pdf`);
+* the catalog essentials (:func:`workers.engine.checks.check_pdf`); ``fonts-embedded`` and
+  ``fonts-unicode`` over pages, Form XObjects and annotation appearances (:mod:`.fonts`);
 * ``content-tagged`` — every painting operator of every page is inside marked content that
   the structure tree refers to (an MCID in the ParentTree) or inside ``/Artifact``, never in
   both (PDF/UA-1 7.1, veraPDF 7.1-1…3);
