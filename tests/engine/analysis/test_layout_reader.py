@@ -223,3 +223,61 @@ def test_a_line_opening_with_a_dash_in_prose_is_not_a_list(html_pdf: HtmlPdf) ->
     doc = read_layout(path, max_pages=5)
     assert not [b for b in doc.blocks if isinstance(b, ListBlock)]
     assert "— said the keeper, closing the gate." in [block_text(b) for b in doc.blocks]
+
+
+def test_a_hyphen_at_a_line_end_is_read_from_the_document_evidence(html_pdf: HtmlPdf) -> None:
+    # pdfium marks every line-end hyphen alike, so the words written elsewhere decide:
+    # "document" written whole joins "docu-" + "ment"; "well-known" written with its hyphen
+    # keeps it. The document hyphenates words, so a break with no evidence is joined too.
+    path = html_pdf(
+        "<p>This document is well-known. A section needs a reader.</p>"
+        "<p>The docu-<br>ment is well-<br>known, the sec-<br>tion short and the gov-<br>ernment"
+        " hyphenates.</p>"
+    )
+    texts = [block_text(b) for b in read_layout(path, max_pages=5).blocks]
+    assert texts[1] == (
+        "The document is well-known, the section short and the government hyphenates."
+    )
+
+
+def test_a_hyphen_at_a_line_end_is_kept_without_evidence_of_hyphenation(
+    html_pdf: HtmlPdf,
+) -> None:
+    # A word processor or a browser breaks lines only at hyphens that are there.
+    path = html_pdf("<p>The state-<br>owned bank is self-<br>funded.</p>")
+    texts = [block_text(b) for b in read_layout(path, max_pages=5).blocks]
+    assert texts == ["The state-owned bank is self-funded."]
+
+
+def test_a_numbered_heading_right_after_an_unruled_table_is_not_a_row(html_pdf: HtmlPdf) -> None:
+    # The number set apart from the title ("2.2   Lists") makes the heading line two pieces,
+    # like a table row; its larger face tells it from the rows above it.
+    rows = "".join(
+        f"<tr><td>Item {k}</td><td>{k * 3} units</td><td>{k * 7} pounds</td></tr>"
+        for k in range(1, 6)
+    )
+    path = html_pdf(
+        f"<p>{LOREM}</p><table style='border-spacing: 2em 0'>{rows}</table>"
+        "<h2 style='margin-top: 0.3em'>2.2<span style='margin-left: 1.2em'>Lists</span></h2>"
+        f"<p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1 and "Lists" not in block_text(tables[0])
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["2.2 Lists"]
+
+
+def test_author_names_under_the_title_are_not_headings(html_pdf: HtmlPdf) -> None:
+    # Each author with an affiliation under the name, as on a paper's first page.
+    byline = "font-size: 14pt; margin: 0.8em 0 0.2em"
+    path = html_pdf(
+        f"<h1>Hidden features of the format</h1><p style='{byline}'>Ada Lovelace</p>"
+        f"<p>University of London</p><p style='{byline}'>Charles Babbage</p>"
+        "<p>University of Cambridge</p>"
+        f"<h2>Abstract</h2><p>{LOREM * 2}</p><h2>Summary</h2><p>{LOREM * 2}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [(b.text, b.level) for b in doc.blocks if isinstance(b, Heading)] == [
+        ("Hidden features of the format", 1), ("Abstract", 2), ("Summary", 2)
+    ]
+    assert any(isinstance(b, Paragraph) and "Ada Lovelace" in b.text for b in doc.blocks)

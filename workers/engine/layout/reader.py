@@ -107,6 +107,9 @@ class _Block:
     #: For a table: the lines it was built from (to rebuild it when a continuation is found).
     lines: list[Line] = field(default_factory=list)
     image: Rect | None = None
+    #: How to read a hyphen at the end of a line; set for the whole document before
+    #: classification (see :class:`_Hyphenation`).
+    hyphenation: _Hyphenation | None = None
     #: Page objects a figure is drawn with (every shape of a vector drawing).
     objects: list[int] = field(default_factory=list)
     x0: float = 0.0
@@ -128,8 +131,16 @@ class _Block:
         for f in self.frags:
             if out.endswith("\u00ad"):
                 out = out[:-1] + f.text
-            elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and f.text[:1].islower():
+            elif (
+                out.endswith("-")
+                and len(out) > 1
+                and out[-2].isalpha()
+                and f.text[:1].islower()
+                and (self.hyphenation is None or self.hyphenation.joins(out, f.text))
+            ):
                 out = out[:-1] + f.text  # a word broken across lines
+            elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and f.text[:1].isalpha():
+                out += f.text  # a compound broken at its own hyphen ("well-" "known")
             else:
                 out = f"{out} {f.text}" if out else f.text
         return out
@@ -147,6 +158,50 @@ class _Block:
     @property
     def bbox(self) -> BBox:
         return BBox(self.x0, self.y0, self.x1, self.y1)
+
+
+_WORD = re.compile(r"\w+(?:-\w+)*")
+_HEAD = re.compile(r"(\w+)-$")
+_TAIL = re.compile(r"\w+")
+
+
+class _Hyphenation:
+    """Document-wide evidence on a hyphen at the end of a line: a word broken by the typesetter
+    ("docu-" "ment" is "document") or a compound broken at its own hyphen ("well-" "known").
+
+    pdfium marks both kinds alike (U+FFFE), so the text itself decides: the compound written
+    with its hyphen inside a line keeps it; the word written whole inside a line is joined.
+    Breaks with no such evidence follow the document's habit: joined if the evidence shows a
+    typesetter that hyphenates words (TeX, InDesign), kept otherwise (word processors and
+    browsers break lines only at hyphens that are there), which never loses a character.
+    """
+
+    def __init__(self, blocks: list[_Block]) -> None:
+        self.words: set[str] = set()
+        breaks: list[tuple[str, str]] = []
+        for block in blocks:
+            for a, b in zip(block.frags, block.frags[1:], strict=False):
+                if (head := _HEAD.search(a.text)) and (tail := _TAIL.match(b.text)):
+                    breaks.append((head.group(1).lower(), tail.group(0).lower()))
+            for f in block.frags:
+                self.words.update(w.lower() for w in _WORD.findall(f.text))
+        votes = [self._evidence(head, tail) for head, tail in breaks]
+        self.join_default = votes.count(True) > votes.count(False)
+
+    def _evidence(self, head: str, tail: str) -> bool | None:
+        if f"{head}-{tail}" in self.words:
+            return False
+        if head + tail in self.words:
+            return True
+        return None
+
+    def joins(self, before: str, after: str) -> bool:
+        """Whether ``before`` (ending in "-") and the next line ``after`` make one word."""
+        head, tail = _HEAD.search(before), _TAIL.match(after)
+        if head is None or tail is None:
+            return self.join_default
+        found = self._evidence(head.group(1).lower(), tail.group(0).lower())
+        return self.join_default if found is None else found
 
 
 @dataclass
@@ -179,6 +234,10 @@ def read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None = None) -
         if own:
             pk.close()
     doc.pages = [r.page for r in results]
+    text_blocks = [b for r in results for b in r.blocks if b.kind == "text"]
+    hyphenation = _Hyphenation(text_blocks)
+    for block in text_blocks:
+        block.hyphenation = hyphenation
     _classify(doc, results, outline, links)
     if doc.title is None:
         heading = next((b for b in doc.blocks if isinstance(b, Heading)), None)
@@ -655,6 +714,7 @@ def _tables(page_lines: list[Line], page: int) -> tuple[list[_Block], set[int]]:
     blocks: list[_Block] = []
     used: set[int] = set()
     run: list[Line] = []
+    run_size = 0.0  # the size of the run's first line
 
     def close() -> None:
         if len([line for line in run if len(line.fragments) > 1]) >= 3:
@@ -666,6 +726,13 @@ def _tables(page_lines: list[Line], page: int) -> tuple[list[_Block], set[int]]:
 
     for line in page_lines:
         height = max(f.height for f in line.fragments)
+        size = max(f.size for f in line.fragments)
+        if run and abs(size - run_size) > 0.15 * max(size, run_size):
+            # A face clearly larger or smaller than the rows' is no row of theirs: a heading
+            # set with its number apart ("2.2   Lists") after or before a table.
+            close()
+        if not run:
+            run_size = size
         near = bool(run) and run[-1].y0 - line.y1 < 2.5 * height
         if len(line.fragments) > 1:
             if not near:
@@ -976,6 +1043,7 @@ def _classify(
     body_size = sizes.most_common(1)[0][0] if sizes else 10.0
     repeated = _repeated_texts(body, body_size)
     styles = _heading_styles([b for b in body if _title_key(b.text) not in repeated], body_size)
+    byline = _byline(results[0].blocks if results else [], body, body_size)
     stack: list[ListBlock] = []
     list_x: list[float] = []
     for result in results:
@@ -1046,6 +1114,8 @@ def _classify(
                 stack[-1].items.append(entry)
                 continue
             level = _heading_level(block, text, styles, outline, body_size, repeated)
+            if level and id(block) in byline and _title_key(text) not in outline:
+                level = 0
             if level:
                 stack = []
                 doc.blocks.append(Heading(text, level, prov, page_links))
@@ -1065,6 +1135,47 @@ def _classify(
             if id(block) in artifact_ids:
                 doc.artifacts.append(Artifact(artifact_ids[id(block)], block.text,
                                               [_prov(block, result)]))
+
+
+def _byline(first_page: list[_Block], body: list[_Block], body_size: float) -> set[int]:
+    """Lines of a title block that are set large but name no section: authors, affiliations.
+
+    The title block is what the first page shows above its first bold heading after the
+    title, with no running text. Below the title, lines in a regular face that no heading
+    after the title block uses are a byline, not a level of headings."""
+    styles: Counter[tuple[float, bool]] = Counter(
+        (round(b.size), b.bold) for b in body if _heading_candidate(b, b.text, body_size)
+    )
+    front: list[_Block] = []
+    titled = False  # the first heading-like line is the title, whatever its face
+    for block in first_page:
+        if block.kind != "text":
+            continue
+        candidate = _heading_candidate(block, block.text, body_size)
+        if candidate and titled and block.bold:
+            break
+        if len(block.frags) >= 2 and abs(block.size - body_size) <= 0.05 * body_size:
+            return set()  # running text before any bold heading: no title block to judge
+        titled = titled or candidate
+        front.append(block)
+    else:
+        return set()
+    candidates = [b for b in front if _heading_candidate(b, b.text, body_size)]
+    if len(candidates) < 3:
+        return set()
+    title = max(b.size for b in candidates)
+    used_in_front: Counter[tuple[float, bool]] = Counter(
+        (round(b.size), b.bold) for b in candidates
+    )
+    byline = {
+        id(b) for b in candidates
+        if not b.bold
+        and b.size < 0.95 * title
+        and styles[(round(b.size), b.bold)] == used_in_front[(round(b.size), b.bold)]
+    }
+    # One such line may as well be a subtitle or a first section in a plain face; a byline
+    # names people or places, several of them.
+    return byline if len(byline) >= 2 else set()
 
 
 def _drop_lone_items(doc: Document) -> None:
