@@ -281,3 +281,22 @@ def test_author_names_under_the_title_are_not_headings(html_pdf: HtmlPdf) -> Non
         ("Hidden features of the format", 1), ("Abstract", 2), ("Summary", 2)
     ]
     assert any(isinstance(b, Paragraph) and "Ada Lovelace" in b.text for b in doc.blocks)
+
+
+def test_slides_have_one_heading_each_and_large_points_are_not_headings(
+    html_pdf: HtmlPdf,
+) -> None:
+    # Points set large on a slide look like headings by their size alone.
+    slides = "".join(
+        f"<section style='page-break-after: always'><h1>Slide {name}</h1>"
+        f"<p style='font-size: 20pt'>Shortest distance between {name} and code</p>"
+        "<p>Easy to learn and to program, with parallelism built in</p>"
+        f"<p style='font-size: 20pt'>Fast execution of {name}</p>"
+        "<p>Needed for comparisons with commercial solvers</p></section>"
+        for name in ("one", "two", "three")
+    )
+    path = html_pdf(slides, css="@page { size: A4 landscape }")
+    doc = read_layout(path, max_pages=5)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == [
+        "Slide one", "Slide two", "Slide three"
+    ]

@@ -1044,6 +1044,7 @@ def _classify(
     repeated = _repeated_texts(body, body_size)
     styles = _heading_styles([b for b in body if _title_key(b.text) not in repeated], body_size)
     byline = _byline(results[0].blocks if results else [], body, body_size)
+    titles = _slide_titles(doc.pages, body, styles, body_size) if _slide_deck(doc.pages) else None
     stack: list[ListBlock] = []
     list_x: list[float] = []
     for result in results:
@@ -1114,7 +1115,9 @@ def _classify(
                 stack[-1].items.append(entry)
                 continue
             level = _heading_level(block, text, styles, outline, body_size, repeated)
-            if level and id(block) in byline and _title_key(text) not in outline:
+            if level and _title_key(text) not in outline and (
+                id(block) in byline or (titles is not None and id(block) not in titles)
+            ):
                 level = 0
             if level:
                 stack = []
@@ -1135,6 +1138,34 @@ def _classify(
             if id(block) in artifact_ids:
                 doc.artifacts.append(Artifact(artifact_ids[id(block)], block.text,
                                               [_prov(block, result)]))
+
+
+def _slide_deck(pages: list[Page]) -> bool:
+    """Landscape pages, several of them: slides."""
+    def landscape(p: Page) -> bool:
+        wide = p.width > 1.2 * p.height
+        return wide != (p.rotation % 180 == 90)
+
+    return len(pages) >= 3 and sum(landscape(p) for p in pages) >= 0.8 * len(pages)
+
+
+def _slide_titles(
+    pages: list[Page],
+    body: list[_Block],
+    styles: dict[tuple[float, bool], int],
+    body_size: float,
+) -> set[int]:
+    """The headings of each slide: its heading-like lines in its most prominent face (a title,
+    or the titles of two halves side by side). The other large lines of a slide are its
+    points, set large to be read from afar, not sections of it."""
+    candidates = [
+        b for b in body
+        if _heading_candidate(b, b.text, body_size) and (round(b.size), b.bold) in styles
+    ]
+    best: dict[int, tuple[float, bool]] = {}
+    for b in candidates:
+        best[b.page] = max(best.get(b.page, (0.0, False)), (round(b.size), b.bold))
+    return {id(b) for b in candidates if (round(b.size), b.bold) == best[b.page]}
 
 
 def _byline(first_page: list[_Block], body: list[_Block], body_size: float) -> set[int]:
