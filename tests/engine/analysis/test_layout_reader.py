@@ -300,3 +300,13 @@ def test_slides_have_one_heading_each_and_large_points_are_not_headings(
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == [
         "Slide one", "Slide two", "Slide three"
     ]
+
+
+def test_a_sentence_set_large_is_not_a_heading(html_pdf: HtmlPdf) -> None:
+    path = html_pdf(
+        f"<h1>Annual report</h1><p>{LOREM}</p>"
+        "<p style='font-size: 18pt'>This page has been left blank on purpose for you.</p>"
+        f"<h2>Our work</h2><p>{LOREM * 2}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Annual report", "Our work"]

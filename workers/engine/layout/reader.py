@@ -1326,7 +1326,10 @@ def _heading_candidate(block: _Block, text: str, body_size: float) -> bool:
     if not (text[0].isalnum() or text[0] in "«“‘\"'(¿¡[§"):
         return False  # "= staff time", "$ = under 50 000": a legend
     if block.size >= 1.15 * body_size:
-        return True  # a larger face: a heading, even when numbered like a list ("1. Scope")
+        # A larger face: a heading, even when numbered like a list ("1. Scope"); but a whole
+        # sentence set large ("This page has been intentionally left blank.") is a
+        # statement, a pull quote or a slide's point: a title ends without a full stop.
+        return not (text.endswith(".") and not text.endswith("..") and _word_count(text) >= 6)
     # The body's size in bold: a heading only if it is a short line that reads like a title.
     return (
         block.bold
