@@ -310,3 +310,19 @@ def test_a_sentence_set_large_is_not_a_heading(html_pdf: HtmlPdf) -> None:
     )
     doc = read_layout(path, max_pages=5)
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Annual report", "Our work"]
+
+
+def test_a_numbered_reference_list_is_a_list(html_pdf: HtmlPdf) -> None:
+    refs = "".join(
+        f"<p style='margin: 0 0 0.2em'>[{k}] {name}. A long title of a paper that wraps over"
+        " two lines of the column, in a journal, 2007.</p>"
+        for k, name in ((1, "Taco Hoekwater"), (2, "Don Knuth"))
+    )
+    path = html_pdf(
+        f"<h2>References</h2>{refs}<h2>Notes</h2><p>[3] showed the same as this note.</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert len(lists) == 1 and [i.label for i in lists[0].items] == ["[1]", "[2]"]
+    assert lists[0].ordered
+    assert any(isinstance(b, Paragraph) and b.text.startswith("[3] showed") for b in doc.blocks)

@@ -67,8 +67,9 @@ _BULLET = re.compile(
     r"^(?:([•●▪■□◦‣⁃∙○◆◇◊➢➤►▶▸▹▷✓✔✗✘☐☑☒█▬▫◘◙⦿⦾]|[\u2190-\u21ff\u25a0-\u25ff\u2700-\u27bf])\s*"
     r"|([-–—*·])\s+)(?=\S)"
 )
+#: "1.", "a)", "(iv)", and "[12]" (a numbered reference list).
 _NUMBER = re.compile(
-    r"^(\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})[.)])\s+(?=\S)"
+    r"^(\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})[.)]|\[\d{1,3}\])\s+(?=\S)"
 )
 _PAGE_NUMBER = re.compile(
     r"^(?:(?:page|p\.|seite|página|pagina)\s*)?[-–(\[]?\s*(\d{1,4}|[ivxlcdm]{1,6})\s*[-–)\]]?"
@@ -1210,13 +1211,18 @@ def _byline(first_page: list[_Block], body: list[_Block], body_size: float) -> s
 
 
 def _drop_lone_items(doc: Document) -> None:
-    """A lone line opening with a dash or a letter is prose (dialogue, an attribution, an
-    initial: "T. Carew"), not a list; a lone bullet or "1." may well be one."""
+    """A lone line opening with a dash, a letter or a citation is prose (dialogue, an
+    attribution, an initial: "T. Carew", "[3] showed"), not a list; a lone bullet or "1." may
+    well be one."""
     for k, block in enumerate(doc.blocks):
         if (
             isinstance(block, ListBlock)
             and len(block.items) == 1
-            and (block.items[0].label in ("-", "–", "—") or block.items[0].label[:1].isalpha())
+            and (
+                block.items[0].label in ("-", "–", "—")
+                or block.items[0].label[:1].isalpha()
+                or block.items[0].label.startswith("[")  # a citation opening a line
+            )
             and all(isinstance(b, Paragraph) for b in block.items[0].blocks)
         ):
             item = block.items[0]
