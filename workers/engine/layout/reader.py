@@ -715,9 +715,9 @@ def _tables(page_lines: list[Line], page: int) -> tuple[list[_Block], set[int]]:
     blocks: list[_Block] = []
     used: set[int] = set()
     run: list[Line] = []
-    run_size = 0.0  # the size of the run's first line
 
     def close() -> None:
+        _trim_headings(run)
         if len([line for line in run if len(line.fragments) > 1]) >= 3:
             table = _table_from(run, page)
             if table is not None:
@@ -727,13 +727,8 @@ def _tables(page_lines: list[Line], page: int) -> tuple[list[_Block], set[int]]:
 
     for line in page_lines:
         height = max(f.height for f in line.fragments)
-        size = max(f.size for f in line.fragments)
-        if run and abs(size - run_size) > 0.15 * max(size, run_size):
-            # A face clearly larger or smaller than the rows' is no row of theirs: a heading
-            # set with its number apart ("2.2   Lists") after or before a table.
+        if len(run) >= 2 and _heading_in_rows(line, run):
             close()
-        if not run:
-            run_size = size
         near = bool(run) and run[-1].y0 - line.y1 < 2.5 * height
         if len(line.fragments) > 1:
             if not near:
@@ -745,6 +740,26 @@ def _tables(page_lines: list[Line], page: int) -> tuple[list[_Block], set[int]]:
             close()
     close()
     return blocks, used
+
+
+def _line_size(line: Line) -> float:
+    return max(f.size for f in line.fragments)
+
+
+def _heading_in_rows(line: Line, rows: list[Line]) -> bool:
+    """A heading set with its number apart ("2.2   Lists"): two pieces like a row, but in a
+    face clearly larger than the usual one of the rows (their median: rows may mix sizes,
+    sub- and superscripts, symbols)."""
+    usual = statistics.median(_line_size(r) for r in rows)
+    return len(line.fragments) <= 2 and _line_size(line) > 1.15 * usual
+
+
+def _trim_headings(run: list[Line]) -> None:
+    """Drop such headings from the ends of a run (one opening it is seen only here)."""
+    while len(run) >= 3 and _heading_in_rows(run[-1], run):
+        run.pop()
+    while len(run) >= 3 and _heading_in_rows(run[0], run):
+        run.pop(0)
 
 
 def _inside_columns(line: Line, run: list[Line]) -> bool:
