@@ -52,6 +52,7 @@ from ..document import (
     Table,
     Warning,
 )
+from .gcpause import collect_young, paused_gc
 from .glyphs import PageContent, Rect, read_page
 from .lines import FRAGMENT_GAP, Fragment, Line, fragments, lines, text_of
 from .operators import OperatorMap, map_operators
@@ -159,6 +160,11 @@ class _PageResult:
 
 def read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None = None) -> Document:
     """Analyse the PDF at ``path`` from its drawing alone. ``pdf``: the same file, already open."""
+    with paused_gc():
+        return _read_layout(path, max_pages=max_pages, pdf=pdf)
+
+
+def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Document:
     doc = Document(reader="layout")
     own = pdf is None
     pk = pikepdf.open(path) if pdf is None else pdf
@@ -192,6 +198,8 @@ def _read_page(fitz: pdfium.PdfDocument, pk: pikepdf.Pdf, index: int, doc: Docum
     except Exception as e:  # noqa: BLE001 - one bad page must not lose the document
         doc.warnings.append(Warning("page-unreadable", f"{type(e).__name__}: {e}", index))
         return _PageResult(Page(0.0, 0.0), [], OperatorMap(), [])
+    finally:
+        collect_young()
 
 
 def _analyse_page(
