@@ -72,7 +72,11 @@ class Fragment:
 
 def clean(text: str) -> str:
     text = text.translate(_SYMBOL_FONT_BULLETS)
-    kept = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cs", "Co"))
+    # Printable text (nearly all of it) has no control, surrogate or private-use character:
+    # only the rest needs the character-by-character check.
+    kept = text if text.isprintable() else "".join(
+        ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cs", "Co")
+    )
     return " ".join(kept.split())
 
 
@@ -195,8 +199,9 @@ def lines(frags: list[Fragment]) -> list[Line]:
     for group in groups:
         # Right-to-left when most of the line's letters are (a Latin word in Arabic text
         # is still read in the Arabic line's order).
-        letters = sum(ch.isalpha() for f in group for ch in f.text)
-        rtl = len(_RTL.findall("".join(f.text for f in group))) > letters / 2
+        text = "".join(f.text for f in group)
+        letters = sum(map(str.isalpha, text))
+        rtl = len(_RTL.findall(text)) > letters / 2
         group.sort(key=lambda f: f.x0)
         merged: list[Fragment] = []
         for f in group:

@@ -24,6 +24,7 @@ Nothing is tuned to particular files; every threshold is relative to font size o
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 import statistics
 from collections import Counter
@@ -1228,11 +1229,17 @@ def _is_note(block: _Block, result: _PageResult, body_size: float, text: str) ->
     )
 
 
+_object_of = operator.attrgetter("obj")
+
+
 def _prov(block: _Block, result: _PageResult) -> Prov:
-    objects = [o for f in block.frags for o in f.objects]
+    # A block's glyphs come from a few page objects: deduplicate (at C speed) before looking
+    # them up. Glyphs pdfium generated carry -1, which both lookups below skip.
+    objects: set[int] = set(block.objects)
+    for f in block.frags:
+        objects.update(map(_object_of, f.glyphs))
     if block.image is not None:
-        objects.append(block.image.obj)
-    objects.extend(block.objects)
+        objects.add(block.image.obj)
     mcids = {result.mcids[o] for o in objects if 0 <= o < len(result.mcids)} - {-1}
     return Prov(
         block.page,
