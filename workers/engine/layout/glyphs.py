@@ -99,7 +99,6 @@ _KINDS = {
 @dataclass(slots=True)
 class _FontInfo:
     name: str
-    size: float
     bold: bool
     italic: bool
     artifact: bool = False
@@ -184,6 +183,7 @@ def _glyphs(textpage: Any, owners: dict[int, int], content: PageContent) -> None
     c.FPDFText_GetText(raw, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
     chars = _chars(buffer.raw[: count * 2], count)
     fonts: dict[int, _FontInfo] = {}
+    faces: dict[int, tuple[str, bool, bool]] = {}
     sizes: dict[float, float] = {}
     rect = c.FS_RECTF()
     glyphs = content.glyphs
@@ -199,7 +199,7 @@ def _glyphs(textpage: Any, owners: dict[int, int], content: PageContent) -> None
     get_object = _text_object_address
     get_box = _loose_char_box
     last_address = 0
-    info = _FontInfo("", 0.0, False, False)
+    info = _FontInfo("", False, False)
     for i in range(count):
         char = chars[i]
         address = get_object(page_address, i)
@@ -219,7 +219,7 @@ def _glyphs(textpage: Any, owners: dict[int, int], content: PageContent) -> None
             cached = fonts.get(address)
             if cached is None:
                 obj = c.FPDFText_GetTextObject(raw, i)
-                cached = fonts[address] = _font(obj, raw, i)
+                cached = fonts[address] = _font(obj, raw, i, faces)
                 cached.mcid = c.FPDFPageObj_GetMarkedContentID(obj)
                 cached.owner = owners.get(address, -1)
             info = cached
@@ -280,9 +280,25 @@ def _codepoint(textpage: Any, index: int) -> str:
         return "\ufffd"
 
 
-def _font(obj: Any, textpage: Any, index: int) -> _FontInfo:
-    size = float(c.FPDFText_GetFontSize(textpage, index))
+def _font(
+    obj: Any, textpage: Any, index: int, faces: dict[int, tuple[str, bool, bool]]
+) -> _FontInfo:
     font = c.FPDFTextObj_GetFont(obj)
+    # A page's many text objects share a few fonts: read each font's name and style once.
+    key = (ctypes.cast(font, ctypes.c_void_p).value or 0) if font else 0
+    face = faces.get(key)
+    if face is None:
+        face = faces[key] = _face(font)
+    name, bold, italic = face
+    matrix = c.FS_MATRIX()
+    rotated = bool(c.FPDFText_GetMatrix(textpage, index, matrix)) and (
+        abs(matrix.b) > 0.1 * abs(matrix.a) or matrix.a < 0
+    )
+    return _FontInfo(name, bold, italic, _is_artifact(obj), rotated)
+
+
+def _face(font: Any) -> tuple[str, bool, bool]:
+    """Base name (subset prefix removed), bold and italic of a font (null: unknown font)."""
     name = ""
     weight = 400
     italic = False
@@ -299,19 +315,16 @@ def _font(obj: Any, textpage: Any, index: int) -> _FontInfo:
         tag in plain for tag in ("bold", "black", "heavy", "semibold", "demi")
     )
     italic = italic or "italic" in plain or "oblique" in plain
-    matrix = c.FS_MATRIX()
-    rotated = bool(c.FPDFText_GetMatrix(textpage, index, matrix)) and (
-        abs(matrix.b) > 0.1 * abs(matrix.a) or matrix.a < 0
-    )
-    return _FontInfo(
-        name.split("+", 1)[-1], round(size, 2), bold, italic, _is_artifact(obj), rotated
-    )
+    return name.split("+", 1)[-1], bold, italic
 
 
 def _is_artifact(obj: Any) -> bool:
+    marks = c.FPDFPageObj_CountMarks(obj)
+    if marks <= 0:
+        return False  # most text objects: no buffers to allocate
     name = (ctypes.c_ushort * 64)()
     length = ctypes.c_ulong(0)
-    for k in range(min(c.FPDFPageObj_CountMarks(obj), 16)):
+    for k in range(min(marks, 16)):
         mark = c.FPDFPageObj_GetMark(obj, k)
         if mark and c.FPDFPageObjMark_GetName(mark, name, ctypes.sizeof(name), length):
             text = bytes(name)[: max(0, length.value - 2)].decode("utf-16-le", "replace")
