@@ -128,12 +128,19 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
         if current is not None and last is not None and last.rotated:
             close()
             current = None
+        # The conditional expressions below are min() and max() spelled out (same operands,
+        # same result, ties and all): builtin calls cost more than the rest of the test.
         if current is not None and last is not None and (
-            min(y1, gy1) - max(y0, gy0) > 0.5 * min(y1 - y0, gy1 - gy0)
+            (gy1 if gy1 < y1 else y1) - (gy0 if gy0 > y0 else y0)
+            > 0.5 * (gy1 - gy0 if gy1 - gy0 < y1 - y0 else y1 - y0)
         ):
             gx0, gx1 = g.x0, g.x1
             gap = gx0 - last.x1
-            size = max(g.size, last.size, 1.0)
+            size = g.size
+            if last.size > size:
+                size = last.size
+            if size < 1.0:
+                size = 1.0
             # A ligature's glyphs ("fi") share one box: the second starts where the first did.
             ligature = abs(gx0 - last.x0) < 0.5 and abs(gx1 - last.x1) < 0.5
             if -0.5 * size <= gap <= FRAGMENT_GAP * size or ligature or (

@@ -294,7 +294,9 @@ COLUMN_SEARCH_BUDGET = 300
 
 def _word_count(text: str) -> int:
     """Words with letters in them: leader dots and figures are not running text."""
-    return sum(any(ch.isalpha() for ch in token) for token in text.split())
+    # any(map(...)) tests a token's characters without a Python-level generator (hot: asked
+    # for every fragment at each level of the column search).
+    return sum(any(map(str.isalpha, token)) for token in text.split())
 
 
 def _ruled_tables(content: PageContent, frags: list[Fragment]) -> list[_Block]:
