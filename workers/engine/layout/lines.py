@@ -46,7 +46,7 @@ class Fragment:
     @functools.cached_property
     def size(self) -> float:
         # statistics.median's own arithmetic, without its per-call overhead (one per fragment).
-        sizes = sorted(map(_size_of, self.glyphs))
+        sizes: list[float] = sorted(map(_size_of, self.glyphs))
         n = len(sizes)
         if n == 0:
             return 0.0
