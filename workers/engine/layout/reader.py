@@ -24,6 +24,7 @@ Nothing is tuned to particular files; every threshold is relative to font size o
 from __future__ import annotations
 
 import bisect
+import functools
 import operator
 import re
 import statistics
@@ -292,6 +293,9 @@ def _x_overlap(a: _Block | BBox, b: _Block | BBox) -> float:
 COLUMN_SEARCH_BUDGET = 300
 
 
+# Memoised: the column search asks again for the same fragments at every level and for every
+# candidate split. Bounded, and larger than a page's fragments usually are.
+@functools.lru_cache(maxsize=8192)
 def _word_count(text: str) -> int:
     """Words with letters in them: leader dots and figures are not running text."""
     # any(map(...)) tests a token's characters without a Python-level generator (hot: asked
@@ -534,12 +538,16 @@ class _Boxed(Protocol):
 _B = TypeVar("_B", bound=_Boxed)
 
 
+# The same (start, end) sort key as a lambda would build, made in C.
+_first_two = operator.itemgetter(0, 1)
+
+
 def _split(items: list[_B], axis: str, minimum: float) -> tuple[list[_B], list[_B]] | None:
     """Split at the widest empty band (at least ``minimum`` wide) across ``axis``."""
     if axis == "x":
-        spans = sorted(((f.x0, f.x1, f) for f in items), key=lambda s: (s[0], s[1]))
+        spans = sorted(((f.x0, f.x1, f) for f in items), key=_first_two)
     else:
-        spans = sorted(((-f.y1, -f.y0, f) for f in items), key=lambda s: (s[0], s[1]))
+        spans = sorted(((-f.y1, -f.y0, f) for f in items), key=_first_two)
     best_gap, best_at = 0.0, -1
     reach = spans[0][1]
     for i in range(1, len(spans)):
