@@ -199,15 +199,21 @@ def lines(frags: list[Fragment]) -> list[Line]:
     with neighbours closer than a fragment gap merged (pdfium can split a line's runs)."""
     ordered = sorted(frags, key=lambda f: -(f.y0 + f.y1) / 2)
     groups: list[list[Fragment]] = []
+    # The last group's highest top, lowest bottom and tallest height, updated as it grows:
+    # the values max() and min() over its members give, without rescanning it for every
+    # fragment (which made long lines quadratic).
+    high = low = tall = 0.0
     for f in ordered:
+        height = f.height
         if groups:
-            g0 = groups[-1]
-            top = min(max(x.y1 for x in g0), f.y1)
-            bottom = max(min(x.y0 for x in g0), f.y0)
-            if top - bottom > 0.5 * min(f.height, max(x.height for x in g0)):
-                g0.append(f)
+            top = min(high, f.y1)
+            bottom = max(low, f.y0)
+            if top - bottom > 0.5 * min(height, tall):
+                groups[-1].append(f)
+                high, low, tall = max(high, f.y1), min(low, f.y0), max(tall, height)
                 continue
         groups.append([f])
+        high, low, tall = f.y1, f.y0, height
     out: list[Line] = []
     for group in groups:
         # Right-to-left when most of the line's letters are (a Latin word in Arabic text

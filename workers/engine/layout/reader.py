@@ -551,10 +551,12 @@ def _split(items: list[_B], axis: str, minimum: float) -> tuple[list[_B], list[_
     best_gap, best_at = 0.0, -1
     reach = spans[0][1]
     for i in range(1, len(spans)):
-        gap = spans[i][0] - reach
+        start, end, _ = spans[i]
+        gap = start - reach
         if gap > best_gap:
             best_gap, best_at = gap, i
-        reach = max(reach, spans[i][1])
+        if end > reach:  # max(reach, end) without the call: hot in the column search
+            reach = end
     if best_at < 0 or best_gap < minimum:
         return None
     return [s[2] for s in spans[:best_at]], [s[2] for s in spans[best_at:]]
