@@ -5,12 +5,14 @@ and a fresh database: SQLite, or with --database postgresql a new PostgreSQL dat
 server at AF_TEST_POSTGRES_URL, dropped afterwards), then --requests POSTs from an asyncio
 client with at most --concurrency in flight, every one a different PDF so nothing is served
 from the cache. Prints POST latency p50/p99, status counts (5xx must be 0), requests lost
-(never accepted, or not finished when the drain timeout ends; must be 0) and the drain time.
+(neither accepted nor refused by the rate limiter, or not finished when the drain timeout ends;
+must be 0) and the drain time. With --api-rate-limit N, the first N are accepted and the rest
+answered 429 (every POST comes from the one client).
 
 Traffic goes only to 127.0.0.1, bounded in count and time.
 
 Usage: .venv/bin/python bench/load.py [--requests 1000] [--concurrency 50] [--workers 1 2]
-                                     [--database sqlite|postgresql]
+                                     [--database sqlite|postgresql] [--api-rate-limit N]
 """
 
 from __future__ import annotations
@@ -150,6 +152,7 @@ def run(workers: int, args: argparse.Namespace, pdfs: list[bytes]) -> None:
             "AF_STORAGE_DIR": str(work / "storage"),
             "AF_ALLOWED_SOURCES": server.origin,
             "AF_WORKER_CONCURRENCY": "1",
+            "AF_API_RATE_LIMIT_SUBMISSIONS": str(args.api_rate_limit),
         }
         for n, pdf in enumerate(pdfs):
             server.files[f"/load-{workers}-{n}.pdf"] = pdf
@@ -170,7 +173,9 @@ def run(workers: int, args: argparse.Namespace, pdfs: list[bytes]) -> None:
             redis.terminate()
 
     server_errors = sum(count for status, count in statuses.items() if status >= 500)
-    lost = (len(urls) - len(ids)) + states["unfinished"]
+    # A 429 from the rate limiter is an answer, not a loss: the client was told to wait.
+    refused = statuses.get(429, 0)
+    lost = (len(urls) - len(ids) - refused) + states["unfinished"]
     print(
         f"\n{workers} worker(s), {len(urls)} requests, {args.concurrency} in flight, "
         f"{args.database}"
@@ -182,6 +187,7 @@ def run(workers: int, args: argparse.Namespace, pdfs: list[bytes]) -> None:
     )
     print(f"  statuses       : {dict(sorted(statuses.items()))} (0 = connection error)")
     print(f"  5xx            : {server_errors}")
+    print(f"  429 (limiter)  : {refused} (limit {args.api_rate_limit or 'off'})")
     print(f"  final states   : {dict(states)}")
     print(f"  lost           : {lost}")
     print(
@@ -197,6 +203,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--drain-timeout", type=float, default=900)
     parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
+    parser.add_argument(
+        "--api-rate-limit", type=int, default=0,
+        help="AF_API_RATE_LIMIT_SUBMISSIONS for the run (0: off); every POST comes from one "
+        "client, so all past the limit should get 429",
+    )
     args = parser.parse_args()
     pdfs = distinct_pdfs(args.requests)
     for workers in args.workers:

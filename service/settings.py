@@ -172,7 +172,17 @@ class Settings(BaseSettings):
         "`AF_RATE_LIMIT_WINDOW`; more get a friendly 429 page. Counted in Redis.",
     )
     rate_limit_window: int = Field(
-        3600, ge=1, description="Length in seconds of the form's rate-limit window."
+        3600,
+        ge=1,
+        description="Length in seconds of the rate-limit window (the form's and the API's).",
+    )
+    api_rate_limit_submissions: int = Field(
+        0,
+        ge=0,
+        description="Requests one client (IP address) may submit through "
+        "`POST /api/v1/requests` per `AF_RATE_LIMIT_WINDOW`; more get 429 `rate-limited` "
+        "with `Retry-After`. 0, the default: no limit (for an API reached only by the "
+        "publisher's own systems); set it when the API is open to the public.",
     )
     max_form_bytes: int = Field(
         16384, ge=1024, description="Largest request-form submission accepted, in bytes."

@@ -165,3 +165,25 @@ def test_download_file_names_are_safe_and_descriptive(
 
     name = download_filename(Request(document_url=url, format=fmt, print_size=size))
     assert name == expected
+
+
+def test_api_rate_limit_answers_429_with_retry_after_once_used_up(
+    database_url: str, redis_url: str, tmp_path: Path
+) -> None:
+    settings = make_settings(
+        database_url=database_url,
+        storage_dir=tmp_path / "storage",
+        allowed_sources=ORIGIN,
+        redis_url=redis_url,
+        api_rate_limit_submissions=3,
+    )
+    with TestClient(create_app(settings), raise_server_exceptions=False) as limited:
+        statuses = [post(limited)[0] for _ in range(3)]
+        response = limited.post(
+            "/api/v1/requests", json={"document_url": f"{ORIGIN}/doc.pdf", "format": "html"}
+        )
+    assert statuses == [202, 202, 202]
+    assert response.status_code == 429
+    body = response.json()
+    assert body["code"] == "rate-limited" and "Try again in" in body["message"]
+    assert 0 < int(response.headers["Retry-After"]) <= 3600

@@ -25,6 +25,8 @@ from service.api.schemas import (
     RequestStatus,
 )
 from service.db.models import DOWNLOADABLE_STATES, Request, RequestState, utcnow
+from service.settings import Settings
+from service.web import ratelimit, security
 from service.working_days import due_at
 from workers import storage
 from workers.celery_app import enqueue_conversion
@@ -59,7 +61,10 @@ _PUBLIC_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
     "/requests",
     status_code=202,
     response_model=CreatedResponse,
-    responses=_ERROR_RESPONSES,
+    responses={
+        **_ERROR_RESPONSES,
+        429: {"model": ErrorResponse, "description": "Too many requests from this client"},
+    },
     summary="Ask for a document in an accessible format",
 )
 def create_request(
@@ -72,6 +77,7 @@ def create_request(
         check_document_url(body.document_url, settings.source_policy())
     except ConversionError as error:
         raise ApiError(422, error.code, error.message) from error
+    _count_submission(settings, http_request)
     options = ConversionOptions(format=body.format, print_size=body.print_size)
     received = utcnow()
     task_id = _new_task_id()
@@ -97,6 +103,28 @@ def create_request(
         status_url=str(http_request.url_for("get_request", public_id=request.public_id)),
         due_at=request.due_at,
     )
+
+
+def _count_submission(settings: Settings, http_request: HttpRequest) -> None:
+    """The per-client limit on API submissions, when one is set (counted apart from the
+    form's, in the same Redis)."""
+    if not settings.api_rate_limit_submissions:
+        return
+    verdict = ratelimit.hit(
+        settings.redis_url,
+        f"api:{security.client_ip(http_request)}",
+        limit=settings.api_rate_limit_submissions,
+        window=settings.rate_limit_window,
+    )
+    if not verdict.allowed:
+        raise ApiError(
+            429,
+            "rate-limited",
+            f"Too many requests from this client: at most {settings.api_rate_limit_submissions}"
+            f" every {settings.rate_limit_window} seconds. Try again in "
+            f"{verdict.retry_after} seconds; requests already accepted are not affected.",
+            headers={"Retry-After": str(verdict.retry_after)},
+        )
 
 
 @router.get(

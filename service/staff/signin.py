@@ -138,14 +138,7 @@ def _sign_in(
         path="/staff",
     )
     # A fresh anti-forgery cookie for the signed-in session.
-    response.set_cookie(
-        security.CSRF_COOKIE,
-        security.new_csrf_cookie(),
-        httponly=True,
-        samesite="lax",
-        secure=https,
-        path="/",
-    )
+    security.set_csrf_cookie(response, security.new_csrf_cookie(), https=https)
     return response
 
 

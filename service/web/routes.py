@@ -401,14 +401,7 @@ def _form_page(
         status_code=status_code,
         headers={"Cache-Control": "no-store"},
     )
-    response.set_cookie(
-        security.CSRF_COOKIE,
-        cookie,
-        httponly=True,
-        samesite="lax",
-        secure=http_request.url.scheme == "https",
-        path="/",
-    )
+    security.set_csrf_cookie(response, cookie, https=http_request.url.scheme == "https")
     return response
 
 

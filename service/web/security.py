@@ -12,6 +12,7 @@ import hmac
 import secrets
 
 from starlette.requests import Request as HttpRequest
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CSRF_COOKIE = "af_csrf"
@@ -33,6 +34,13 @@ _HEADERS = [
 ]
 # Swagger UI (/docs, /redoc) loads its own scripts; it keeps FastAPI's defaults.
 _NO_CSP_PREFIXES = ("/docs", "/redoc")
+
+
+def set_csrf_cookie(response: Response, cookie: str, *, https: bool) -> None:
+    """The anti-forgery cookie, for every page with a form (public and staff alike)."""
+    response.set_cookie(
+        CSRF_COOKIE, cookie, httponly=True, samesite="lax", secure=https, path="/"
+    )
 
 
 class SecurityHeadersMiddleware:

@@ -8,8 +8,7 @@ import json
 import pikepdf
 
 from workers.engine.checks import check_html, check_pdf
-from workers.engine.placeholder_text import PlainDocument
-from workers.engine.render_pdf import render_tagged_pdf
+from workers.engine.render_large_print import html_to_pdf
 
 from .conftest import report_checks
 
@@ -65,16 +64,23 @@ def test_html_checks_fail_a_bad_page() -> None:
     assert failed(check_html(page)) == {"lang", "title", "one-main", "no-script"}
 
 
+def tagged_pdf(title: str, text: str) -> bytes:
+    """A PDF/UA-1 file as WeasyPrint writes it: what the checks should pass."""
+    return html_to_pdf(
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
+        f"</head><body><p>{text}</p></body></html>"
+    )
+
+
 def test_characters_without_a_glyph_fail_the_glyphs_check() -> None:
     # No installed font has a glyph for this private-use code point, so WeasyPrint draws
     # .notdef (the reader drops such code points; here the renderer is fed one directly).
-    document = PlainDocument("Glyphs", "en", [["Boxes: \ue020 here"]])
-    report = check_pdf(render_tagged_pdf(document))
+    report = check_pdf(tagged_pdf("Glyphs", "Boxes: \ue020 here"))
     assert failed(report) == {"glyphs"}
     detail = next(c["detail"] for c in report_checks(report) if c["id"] == "glyphs")
     assert "\ue020" in str(detail)
 
 
 def test_our_tagged_pdf_passes_every_check() -> None:
-    report = check_pdf(render_tagged_pdf(PlainDocument("Fine", "en", [["Plain text"]])))
+    report = check_pdf(tagged_pdf("Fine", "Plain text"))
     assert failed(report) == set()

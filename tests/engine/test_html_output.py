@@ -110,16 +110,16 @@ def test_output_is_utf8(tmp_path: Path, make_pdf: MakePdf) -> None:
 
 
 def test_symbol_font_bullets_are_kept_and_other_private_use_dropped(make_pdf: MakePdf) -> None:
-    from workers.engine.placeholder_text import _clean
+    from workers.engine.layout.lines import clean
 
-    assert _clean("\uf0b7 First item") == "• First item"
-    assert _clean("Clause \ue020 one") == "Clause one"
+    assert clean("\uf0b7 First item") == "• First item"
+    assert clean("Clause \ue020 one") == "Clause one"
 
 
 @pytest.mark.xfail(
     strict=True,
     reason="known gap of the layout reader (analysis issue): it joins a word broken at a "
-    "hyphen across lines, so 'well-known' becomes 'wellknown'; the placeholder reader kept it",
+    "hyphen across lines, so 'well-known' becomes 'wellknown'",
 )
 def test_hyphens_at_line_ends_are_kept(tmp_path: Path) -> None:
     # pdfium marks line-end hyphens with U+FFFE; dropping that would turn "well-known" into

@@ -10,7 +10,7 @@ import weasyprint
 
 from workers.engine.errors import RenderError
 from workers.engine.formats import FORMAT_INFO, ConversionOptions, OutputFormat
-from workers.engine.pipeline import ENGINE_VERSION, ConversionResult, convert
+from workers.engine.pipeline import ConversionResult, convert
 
 from .conftest import blank_pdf, report_checks, report_notes, write_pdf
 
@@ -56,10 +56,6 @@ def test_tagged_pdf_keeps_the_source_pages(source: Path) -> None:
     assert pixels == {
         "id": "pixels", "passed": True, "detail": "all 2 page(s) render identically to the source"
     }
-
-
-def test_engine_version_marks_the_placeholder() -> None:
-    assert ENGINE_VERSION == "0.1.0-placeholder"
 
 
 def test_result_is_immutable(source: Path) -> None:

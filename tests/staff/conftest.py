@@ -5,7 +5,6 @@ driven by Playwright. Started once for all the tests in this folder that need it
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -17,10 +16,11 @@ import httpx
 import pytest
 
 from service.supervisor import start_private_redis
+from tests.support.browser import axe_check_or_skip, chromium, new_page
 from tests.support.doc_server import DocumentServer
 from tests.support.pdfs import text_pdf_bytes
 from tests.support.services import REPO_ROOT, ServiceProcesses
-from tests.web.conftest import AXE_CHECK, CHROMIUM, CHROMIUM_ARGS, MailCatcher
+from tests.web.conftest import MailCatcher
 
 STAFF_EMAIL = "ana.staff@example.gov.uk"
 STAFF_PASSWORD = "correct horse battery staple"
@@ -126,27 +126,16 @@ def staff_client(console: Console) -> Iterator[httpx.Client]:
 
 @pytest.fixture(scope="package")
 def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"Chromium not installed at {CHROMIUM} (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    yield page
-    context.close()
+    with new_page(browser, width=1280, height=900) as page:
+        yield page
 
 
 @pytest.fixture(scope="package")
 def axe_check() -> Path:
-    if not AXE_CHECK.exists() or shutil.which("bash") is None:
-        pytest.skip("../shared/tools/axe-check is not available")
-    return AXE_CHECK
+    return axe_check_or_skip()

@@ -4,8 +4,6 @@ Debian's Chromium driven by Playwright. Started once for all the tests in this f
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import threading
 import time
@@ -21,22 +19,11 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
 from service.supervisor import free_port, start_private_redis
+from tests.support.browser import axe_check_or_skip, chromium, new_page
 from tests.support.doc_server import DocumentServer
 from tests.support.pdfs import text_pdf_bytes
 from tests.support.services import ServiceProcesses
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    # Nothing but loopback: the pages must not need anything from the internet.
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost, EXCLUDE 127.0.0.1",
-]
 RATE_LIMIT = 30
 
 
@@ -150,30 +137,16 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
 @pytest.fixture(scope="package")
 def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"Chromium not installed at {CHROMIUM} (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1024, "height": 768}, accept_downloads=True)
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    yield page
-    context.close()
-
-
-AXE_CHECK = Path(__file__).resolve().parents[3] / "shared" / "tools" / "axe-check"
+    with new_page(browser, width=1024, height=768) as page:
+        yield page
 
 
 @pytest.fixture(scope="package")
 def axe_check() -> Path:
-    if not AXE_CHECK.exists() or shutil.which("bash") is None:
-        pytest.skip("../shared/tools/axe-check is not available")
-    return AXE_CHECK
+    return axe_check_or_skip()

@@ -17,22 +17,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .analyse import analyse
-from .checks import Report, check_html, check_large_print, check_large_print_docx, check_pdf
+from .checks import Report, check_html, check_large_print, check_large_print_docx
 from .checks_formats import check_docx, check_epub, check_text
 from .document import Document, block_text
 from .errors import DocumentTooComplexError, RenderError, must_pass_through
 from .formats import DEFAULT_PRINT_SIZE, FORMAT_INFO, ConversionOptions, OutputFormat
-from .placeholder_text import PlainDocument, read_plain_text
 from .render_html import build_html
 from .render_large_print import build_large_print_html, html_to_pdf
 from .render_large_print_docx import render_large_print_docx
 from .render_pandoc import PandocFormat, render_pandoc
-from .source import open_source
 from .tagged_pdf.checks import check_tagged_pdf
 from .tagged_pdf.tagger import TaggedPdf, tag_pdf
 
 #: Part of the output cache key: bump it whenever an output for the same input can change.
-ENGINE_VERSION = "0.1.0-placeholder"
+ENGINE_VERSION = "0.2.0"
 
 #: Review reasons (stable strings: stored on the request and shown to staff).
 NO_TEXT = "no-text"
@@ -40,20 +38,6 @@ CHECKS_FAILED = "checks-failed"
 #: A figure is shown with neither alt text nor caption in the source: a person describes it.
 MISSING_ALT_TEXT = "missing-alt-text"
 
-_PLACEHOLDER_NOTES: dict[OutputFormat, str] = {}
-
-#: Formats rendered from the Document model (the others still use the placeholder reader).
-_FROM_DOCUMENT = frozenset(
-    {
-        OutputFormat.LARGE_PRINT,
-        OutputFormat.LARGE_PRINT_DOCX,
-        OutputFormat.HTML,
-        OutputFormat.DOCX,
-        OutputFormat.EPUB,
-        OutputFormat.TEXT,
-        OutputFormat.TAGGED_PDF,
-    }
-)
 _PANDOC: dict[OutputFormat, PandocFormat] = {
     OutputFormat.DOCX: "docx",
     OutputFormat.EPUB: "epub",
@@ -77,43 +61,8 @@ class ConversionResult:
 
 
 def convert(source: Path, options: ConversionOptions, *, max_pages: int) -> ConversionResult:
-    """Convert the PDF at ``source`` to the format in ``options``."""
-    if options.format in _FROM_DOCUMENT:
-        return _convert_document(source, options, max_pages=max_pages)
-    info = open_source(source, max_pages=max_pages)
-    with _unexpected_as_render_error("read"):
-        document = read_plain_text(source, info)
-    with _unexpected_as_render_error("render"):
-        content = _render(document, options)
-    with _unexpected_as_render_error("check"):
-        report = _check(content, options)
-
-    review_reasons: list[str] = []
-    notes = [_PLACEHOLDER_NOTES[options.format]]
-    if not document.has_text:
-        # Most likely a scan: say so rather than deliver an empty document as if it were fine.
-        review_reasons.append(NO_TEXT)
-        notes.append("no text could be extracted from any page; the source may need OCR")
-    elif document.pages_without_text:
-        notes.append(f"pages without text: {_ranges(document.pages_without_text)}")
-    if not report["passed"]:
-        review_reasons.append(CHECKS_FAILED)
-    report["notes"] = [*notes, *_as_list(report["notes"])]
-
-    info_for_format = FORMAT_INFO[options.format]
-    return ConversionResult(
-        content=content,
-        media_type=info_for_format.media_type,
-        extension=info_for_format.extension,
-        report=report,
-        review_reasons=tuple(review_reasons),
-    )
-
-
-def _convert_document(
-    source: Path, options: ConversionOptions, *, max_pages: int
-) -> ConversionResult:
-    """analyse → render from the Document → check (the tagged PDF: the source itself, tagged)."""
+    """Convert the PDF at ``source`` to the format in ``options``:
+    analyse → render from the Document → check (the tagged PDF: the source itself, tagged)."""
     # analyse() validates first: bad input raises its own ConversionError unwrapped.
     with _unexpected_as_render_error("read"):
         document = analyse(source, max_pages=max_pages)
@@ -193,14 +142,6 @@ def _check_document(
 
 def _pages_needing_ocr(document: Document) -> list[int]:
     return [number for number, page in enumerate(document.pages, start=1) if page.needs_ocr]
-
-
-def _render(document: PlainDocument, options: ConversionOptions) -> bytes:
-    raise RenderError(detail=f"no renderer for {options.format!r}")
-
-
-def _check(content: bytes, options: ConversionOptions) -> Report:
-    return check_pdf(content, min_font_size=options.print_size)
 
 
 @contextmanager

@@ -7,11 +7,13 @@ Skips without ../shared (corpus, axe-check) or without Chromium.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.support.browser import chromium
 from workers.engine.analyse import analyse
 from workers.engine.checks import check_html, model_outline, read_html
 from workers.engine.checks_formats import check_docx, check_epub, check_text
@@ -39,7 +41,6 @@ SAMPLE = [
     "untagged/gao-cybersecurity-report-excerpt.pdf",
     "untagged/ship-rules-diesel-engines.pdf",
 ]
-CHROMIUM = Path("/usr/bin/chromium")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 #: WCAG 1.4.12: the reader's own spacing must not break the page.
 TEXT_SPACING = (
@@ -94,17 +95,9 @@ def test_corpus_sample_pandoc_formats_pass_their_checks(name: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Any:
-    if not CHROMIUM.exists():
-        pytest.skip("Chromium not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu"]
-        )
+def browser() -> Iterator[Any]:
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 def _overflow(page: Any) -> int:

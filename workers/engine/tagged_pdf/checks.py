@@ -251,7 +251,7 @@ def _elements(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Dictionary]:
     root = pdf.Root.get("/StructTreeRoot")
     if not isinstance(root, pikepdf.Dictionary):
         return
-    stack = list(reversed(_kids(root)))
+    stack = list(reversed(element_kids(root)))
     seen: set[tuple[int, int]] = set()
     visited = 0
     while stack and visited < MAX_ELEMENTS:
@@ -262,10 +262,11 @@ def _elements(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Dictionary]:
             seen.add(element.objgen)
         visited += 1
         yield element
-        stack.extend(reversed(_kids(element)))
+        stack.extend(reversed(element_kids(element)))
 
 
-def _kids(element: pikepdf.Dictionary) -> list[pikepdf.Dictionary]:
+def element_kids(element: pikepdf.Dictionary) -> list[pikepdf.Dictionary]:
+    """The structure elements below ``element`` (not its marked content or object refs)."""
     kids = element.get("/K")
     items = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
     return [

@@ -30,7 +30,7 @@ import pikepdf
 
 from ..document import Document
 from .catalog import write_catalog
-from .checks import STANDARD_TYPES, property_lists
+from .checks import STANDARD_TYPES, element_kids, property_lists
 from .fonts import drop_subset_glyph_lists
 from .marked_content import is_painting, xobject_names
 from .structure_tree import describe_field, uri_of
@@ -157,7 +157,7 @@ def _parent_tree(
 
 
 def _elements(root: pikepdf.Dictionary) -> Iterator[pikepdf.Dictionary]:
-    stack = list(reversed(_kids(root)))
+    stack = list(reversed(element_kids(root)))
     seen: set[tuple[int, int]] = set()
     while stack:
         element = stack.pop()
@@ -168,16 +168,7 @@ def _elements(root: pikepdf.Dictionary) -> Iterator[pikepdf.Dictionary]:
         if len(seen) > MAX_ELEMENTS:
             raise _NotSound("structure tree too big")
         yield element
-        stack.extend(reversed(_kids(element)))
-
-
-def _kids(element: pikepdf.Dictionary) -> list[pikepdf.Dictionary]:
-    kids = element.get("/K")
-    items = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
-    return [
-        k for k in items
-        if isinstance(k, pikepdf.Dictionary) and k.get("/Type") not in ("/MCR", "/OBJR")
-    ]
+        stack.extend(reversed(element_kids(element)))
 
 
 #: What each grouping element may contain (ISO 32000-1 14.8.4; veraPDF 7.2-x).
@@ -215,7 +206,8 @@ def _check_elements(elements: list[pikepdf.Dictionary], roles: dict[str, str]) -
             raise _NotSound(f"{role} inside {parent_role}")
         allowed = _ALLOWED_KIDS.get(role)
         if allowed is not None and any(
-            _standard(str(kid.get("/S", "/P"))[1:], roles) not in allowed for kid in _kids(element)
+            _standard(str(kid.get("/S", "/P"))[1:], roles) not in allowed
+            for kid in element_kids(element)
         ):
             raise _NotSound(f"{role} with children it may not have")
         if role == "H":
@@ -242,12 +234,12 @@ def _kid_count(element: pikepdf.Dictionary) -> int:
 
 def _rows(table: pikepdf.Dictionary, roles: dict[str, str]) -> list[pikepdf.Dictionary]:
     rows: list[pikepdf.Dictionary] = []
-    for kid in _kids(table):
+    for kid in element_kids(table):
         role = _standard(str(kid.get("/S", "/P"))[1:], roles)
         if role == "TR":
             rows.append(kid)
         elif role in ("THead", "TBody", "TFoot"):
-            rows.extend(_kids(kid))
+            rows.extend(element_kids(kid))
     return rows
 
 
@@ -270,7 +262,7 @@ def _check_regular(table: pikepdf.Dictionary, roles: dict[str, str]) -> None:
     widths = []
     for r, row in enumerate(rows):
         width = reaching[r]
-        for cell in _kids(row):
+        for cell in element_kids(row):
             columns = _span(cell, "/ColSpan")
             width += columns
             for below in range(r + 1, min(r + _span(cell, "/RowSpan"), len(rows))):
@@ -291,7 +283,7 @@ def _scope_header(cell: pikepdf.Dictionary, row: object, roles: dict[str, str]) 
     ) in ("THead", "TBody", "TFoot"):
         table = table.get("/P")
     rows = _rows(table, roles) if isinstance(table, pikepdf.Dictionary) else []
-    cells = _kids(row)
+    cells = element_kids(row)
     if rows and rows[0].objgen == row.objgen:
         scope = pikepdf.Name.Column
     elif cells and cells[0].objgen == cell.objgen:
@@ -426,7 +418,9 @@ def _caption_text(figure: pikepdf.Dictionary, roles: dict[str, str]) -> str:
     """The /ActualText or /Alt of a Caption inside the figure or beside it (the author's
     words; the caption's drawn text is not collected here)."""
     parent = figure.get("/P")
-    candidates = _kids(figure) + (_kids(parent) if isinstance(parent, pikepdf.Dictionary) else [])
+    candidates = element_kids(figure)
+    if isinstance(parent, pikepdf.Dictionary):
+        candidates += element_kids(parent)
     for kid in candidates:
         if _standard(str(kid.get("/S", "/P"))[1:], roles) == "Caption":
             text = str(kid.get("/ActualText", "") or kid.get("/Alt", "")).strip()
