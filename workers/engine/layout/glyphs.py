@@ -17,6 +17,7 @@ Work is bounded: at most :data:`MAX_GLYPHS` glyphs and :data:`MAX_OBJECTS` objec
 from __future__ import annotations
 
 import ctypes
+import struct
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -98,7 +99,6 @@ _KINDS = {
 @dataclass(slots=True)
 class _FontInfo:
     name: str
-    size: float
     bold: bool
     italic: bool
     artifact: bool = False
@@ -181,17 +181,28 @@ def _glyphs(textpage: Any, owners: dict[int, int], content: PageContent) -> None
         count = MAX_GLYPHS
     buffer = ctypes.create_string_buffer((count + 1) * 2)
     c.FPDFText_GetText(raw, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
-    units = buffer.raw[: count * 2]
+    chars = _chars(buffer.raw[: count * 2], count)
     fonts: dict[int, _FontInfo] = {}
+    faces: dict[int, tuple[str, bool, bool]] = {}
+    sizes: dict[float, float] = {}
     rect = c.FS_RECTF()
     glyphs = content.glyphs
     previous: Glyph | None = None
+    # This loop runs once per character of the document: the two ctypes calls get bare
+    # addresses (converting pypdfium2's pointer objects on every call costs as much as the
+    # calls themselves), the box is unpacked in one step, and the last text object's font
+    # is kept at hand because consecutive characters nearly always share it.
+    page_address = ctypes.cast(raw, ctypes.c_void_p).value or 0
+    rect_address = ctypes.addressof(rect)
+    box_bytes = (ctypes.c_char * ctypes.sizeof(rect)).from_buffer(rect)
+    unpack = _RECT.unpack_from
     get_object = _text_object_address
-    get_box = c.FPDFText_GetLooseCharBox
+    get_box = _loose_char_box
+    last_address = 0
+    info = _FontInfo("", False, False)
     for i in range(count):
-        code = units[2 * i] | (units[2 * i + 1] << 8)
-        char = chr(code) if not 0xD800 <= code <= 0xDFFF else _codepoint(raw, i)
-        address = get_object(raw, i)
+        char = chars[i]
+        address = get_object(page_address, i)
         if not address:
             # pdfium's generated spaces and line breaks: they tell where words end.
             if previous is not None and char.isspace():
@@ -200,21 +211,36 @@ def _glyphs(textpage: Any, owners: dict[int, int], content: PageContent) -> None
                           previous.size, previous.bold, previous.font, -1, previous.mcid)
                 )
             continue
-        if not get_box(raw, i, rect):
+        if "\ud800" <= char <= "\udfff":
+            char = _codepoint(raw, i)
+        if not get_box(page_address, i, rect_address):
             continue
-        info = fonts.get(address)
-        if info is None:
-            obj = c.FPDFText_GetTextObject(raw, i)
-            info = fonts[address] = _font(obj, raw, i)
-            info.mcid = c.FPDFPageObj_GetMarkedContentID(obj)
-            info.owner = owners.get(address, -1)
-        left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
-        x0, x1 = (left, right) if left <= right else (right, left)
-        y0, y1 = (bottom, top) if bottom <= top else (top, bottom)
+        if address != last_address:
+            cached = fonts.get(address)
+            if cached is None:
+                obj = c.FPDFText_GetTextObject(raw, i)
+                cached = fonts[address] = _font(obj, raw, i, faces)
+                cached.mcid = c.FPDFPageObj_GetMarkedContentID(obj)
+                cached.owner = owners.get(address, -1)
+            info = cached
+            last_address = address
+        left, top, right, bottom = unpack(box_bytes)
+        if left <= right:
+            x0, x1 = left, right
+        else:
+            x0, x1 = right, left
+        if bottom <= top:
+            y0, y1 = bottom, top
+        else:
+            y0, y1 = top, bottom
         # The loose box is the font's ascent-to-descent box, scaled by the text matrix and CTM:
         # its height is the effective size (pdfium's font size ignores the matrices).
         height = y1 - y0
-        size = round(height if height >= 0.01 else x1 - x0, 1)
+        extent = height if height >= 0.01 else x1 - x0
+        # A page has few distinct sizes: looking the rounded value up is cheaper than round().
+        size = sizes.get(extent)
+        if size is None:
+            size = sizes[extent] = round(extent, 1)
         glyph = Glyph(
             char, x0, y0, x1, y1, size, info.bold, info.name, info.owner, info.mcid,
             info.italic, info.artifact, info.rotated,
@@ -224,10 +250,25 @@ def _glyphs(textpage: Any, owners: dict[int, int], content: PageContent) -> None
         previous = glyph
 
 
-# FPDFText_GetTextObject again, returning the bare address: comparing and hashing addresses is
-# several times cheaper than casting a pointer object for each of a page's characters.
+def _chars(units: bytes, count: int) -> str | list[str]:
+    """One character per UTF-16 code unit (lone surrogates kept, to be resolved by index)."""
+    text = units.decode("utf-16-le", "surrogatepass")
+    if len(text) == count:
+        return text
+    # A surrogate pair became one character: fall back to one character per code unit.
+    return [chr(units[2 * i] | (units[2 * i + 1] << 8)) for i in range(count)]
+
+
+# FS_RECTF's fields in memory order: left, top, right, bottom (C floats).
+_RECT = struct.Struct("=4f")
+# FPDFText_GetTextObject and FPDFText_GetLooseCharBox again, taking and returning bare
+# addresses: hashing and comparing ints, and passing them, is several times cheaper than
+# casting pointer objects for each of a page's characters.
 _text_object_address = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
     ctypes.cast(c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0
+)
+_loose_char_box = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)(
+    ctypes.cast(c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value or 0
 )
 
 
@@ -239,9 +280,25 @@ def _codepoint(textpage: Any, index: int) -> str:
         return "\ufffd"
 
 
-def _font(obj: Any, textpage: Any, index: int) -> _FontInfo:
-    size = float(c.FPDFText_GetFontSize(textpage, index))
+def _font(
+    obj: Any, textpage: Any, index: int, faces: dict[int, tuple[str, bool, bool]]
+) -> _FontInfo:
     font = c.FPDFTextObj_GetFont(obj)
+    # A page's many text objects share a few fonts: read each font's name and style once.
+    key = (ctypes.cast(font, ctypes.c_void_p).value or 0) if font else 0
+    face = faces.get(key)
+    if face is None:
+        face = faces[key] = _face(font)
+    name, bold, italic = face
+    matrix = c.FS_MATRIX()
+    rotated = bool(c.FPDFText_GetMatrix(textpage, index, matrix)) and (
+        abs(matrix.b) > 0.1 * abs(matrix.a) or matrix.a < 0
+    )
+    return _FontInfo(name, bold, italic, _is_artifact(obj), rotated)
+
+
+def _face(font: Any) -> tuple[str, bool, bool]:
+    """Base name (subset prefix removed), bold and italic of a font (null: unknown font)."""
     name = ""
     weight = 400
     italic = False
@@ -258,19 +315,16 @@ def _font(obj: Any, textpage: Any, index: int) -> _FontInfo:
         tag in plain for tag in ("bold", "black", "heavy", "semibold", "demi")
     )
     italic = italic or "italic" in plain or "oblique" in plain
-    matrix = c.FS_MATRIX()
-    rotated = bool(c.FPDFText_GetMatrix(textpage, index, matrix)) and (
-        abs(matrix.b) > 0.1 * abs(matrix.a) or matrix.a < 0
-    )
-    return _FontInfo(
-        name.split("+", 1)[-1], round(size, 2), bold, italic, _is_artifact(obj), rotated
-    )
+    return name.split("+", 1)[-1], bold, italic
 
 
 def _is_artifact(obj: Any) -> bool:
+    marks = c.FPDFPageObj_CountMarks(obj)
+    if marks <= 0:
+        return False  # most text objects: no buffers to allocate
     name = (ctypes.c_ushort * 64)()
     length = ctypes.c_ulong(0)
-    for k in range(min(c.FPDFPageObj_CountMarks(obj), 16)):
+    for k in range(min(marks, 16)):
         mark = c.FPDFPageObj_GetMark(obj, k)
         if mark and c.FPDFPageObjMark_GetName(mark, name, ctypes.sizeof(name), length):
             text = bytes(name)[: max(0, length.value - 2)].decode("utf-16-le", "replace")

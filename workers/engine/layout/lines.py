@@ -12,8 +12,8 @@ columns, table cells and tab stops. A *line* is every fragment sharing a baselin
 from __future__ import annotations
 
 import functools
+import operator
 import re
-import statistics
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -30,6 +30,7 @@ _SYMBOL_FONT_BULLETS = str.maketrans(
     {"\uf0b7": "•", "\uf0a7": "▪", "\uf06c": "●", "\uf06e": "■", "\uf0d8": "➢", "\uf0fc": "✓",
      "\ufffe": "-", "\x02": "-"}
 )
+_size_of = operator.attrgetter("size")
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
@@ -44,7 +45,12 @@ class Fragment:
 
     @functools.cached_property
     def size(self) -> float:
-        return statistics.median(g.size for g in self.glyphs) if self.glyphs else 0.0
+        # statistics.median's own arithmetic, without its per-call overhead (one per fragment).
+        sizes: list[float] = sorted(map(_size_of, self.glyphs))
+        n = len(sizes)
+        if n == 0:
+            return 0.0
+        return sizes[n // 2] if n % 2 else (sizes[n // 2 - 1] + sizes[n // 2]) / 2
 
     @property
     def height(self) -> float:
@@ -58,8 +64,8 @@ class Fragment:
     # once fragments() or lines() has returned it.
     @functools.cached_property
     def bold(self) -> bool:
-        letters = [g for g in self.glyphs if g.char.isalnum()]
-        return bool(letters) and sum(g.bold for g in letters) > len(letters) / 2
+        letters = [g.bold for g in self.glyphs if g.char.isalnum()]
+        return bool(letters) and sum(letters) > len(letters) / 2
 
     @property
     def objects(self) -> list[int]:
@@ -72,7 +78,11 @@ class Fragment:
 
 def clean(text: str) -> str:
     text = text.translate(_SYMBOL_FONT_BULLETS)
-    kept = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cs", "Co"))
+    # Printable text (nearly all of it) has no control, surrogate or private-use character:
+    # only the rest needs the character-by-character check.
+    kept = text if text.isprintable() else "".join(
+        ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cs", "Co")
+    )
     return " ".join(kept.split())
 
 
@@ -124,12 +134,19 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
         if current is not None and last is not None and last.rotated:
             close()
             current = None
+        # The conditional expressions below are min() and max() spelled out (same operands,
+        # same result, ties and all): builtin calls cost more than the rest of the test.
         if current is not None and last is not None and (
-            min(y1, gy1) - max(y0, gy0) > 0.5 * min(y1 - y0, gy1 - gy0)
+            (gy1 if gy1 < y1 else y1) - (gy0 if gy0 > y0 else y0)
+            > 0.5 * (gy1 - gy0 if gy1 - gy0 < y1 - y0 else y1 - y0)
         ):
             gx0, gx1 = g.x0, g.x1
             gap = gx0 - last.x1
-            size = max(g.size, last.size, 1.0)
+            size = g.size
+            if last.size > size:
+                size = last.size
+            if size < 1.0:
+                size = 1.0
             # A ligature's glyphs ("fi") share one box: the second starts where the first did.
             ligature = abs(gx0 - last.x0) < 0.5 and abs(gx1 - last.x1) < 0.5
             if -0.5 * size <= gap <= FRAGMENT_GAP * size or ligature or (
@@ -182,21 +199,28 @@ def lines(frags: list[Fragment]) -> list[Line]:
     with neighbours closer than a fragment gap merged (pdfium can split a line's runs)."""
     ordered = sorted(frags, key=lambda f: -(f.y0 + f.y1) / 2)
     groups: list[list[Fragment]] = []
+    # The last group's highest top, lowest bottom and tallest height, updated as it grows:
+    # the values max() and min() over its members give, without rescanning it for every
+    # fragment (which made long lines quadratic).
+    high = low = tall = 0.0
     for f in ordered:
+        height = f.height
         if groups:
-            g0 = groups[-1]
-            top = min(max(x.y1 for x in g0), f.y1)
-            bottom = max(min(x.y0 for x in g0), f.y0)
-            if top - bottom > 0.5 * min(f.height, max(x.height for x in g0)):
-                g0.append(f)
+            top = min(high, f.y1)
+            bottom = max(low, f.y0)
+            if top - bottom > 0.5 * min(height, tall):
+                groups[-1].append(f)
+                high, low, tall = max(high, f.y1), min(low, f.y0), max(tall, height)
                 continue
         groups.append([f])
+        high, low, tall = f.y1, f.y0, height
     out: list[Line] = []
     for group in groups:
         # Right-to-left when most of the line's letters are (a Latin word in Arabic text
         # is still read in the Arabic line's order).
-        letters = sum(ch.isalpha() for f in group for ch in f.text)
-        rtl = len(_RTL.findall("".join(f.text for f in group))) > letters / 2
+        text = "".join(f.text for f in group)
+        letters = sum(map(str.isalpha, text))
+        rtl = len(_RTL.findall(text)) > letters / 2
         group.sort(key=lambda f: f.x0)
         merged: list[Fragment] = []
         for f in group:

@@ -14,6 +14,7 @@ and the mismatch is reported as a warning. No reference is ever guessed.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pikepdf
@@ -31,7 +32,7 @@ class OperatorMap:
     operator_of: list[int] = field(default_factory=list)
     warning: str | None = None
 
-    def ranges(self, objects: list[int]) -> tuple[tuple[int, int], ...]:
+    def ranges(self, objects: Iterable[int]) -> tuple[tuple[int, int], ...]:
         """Half-open operator ranges covering ``objects``, merging runs of consecutive objects."""
         out: list[tuple[int, int]] = []
         previous_obj = -10

@@ -24,6 +24,8 @@ Nothing is tuned to particular files; every threshold is relative to font size o
 from __future__ import annotations
 
 import bisect
+import functools
+import operator
 import re
 import statistics
 from collections import Counter
@@ -52,6 +54,7 @@ from ..document import (
     Table,
     Warning,
 )
+from .gcpause import collect_young, paused_gc
 from .glyphs import PageContent, Rect, read_page
 from .lines import FRAGMENT_GAP, Fragment, Line, fragments, lines, text_of
 from .operators import OperatorMap, map_operators
@@ -215,6 +218,11 @@ class _PageResult:
 
 def read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None = None) -> Document:
     """Analyse the PDF at ``path`` from its drawing alone. ``pdf``: the same file, already open."""
+    with paused_gc():
+        return _read_layout(path, max_pages=max_pages, pdf=pdf)
+
+
+def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Document:
     doc = Document(reader="layout")
     own = pdf is None
     pk = pikepdf.open(path) if pdf is None else pdf
@@ -252,6 +260,8 @@ def _read_page(fitz: pdfium.PdfDocument, pk: pikepdf.Pdf, index: int, doc: Docum
     except Exception as e:  # noqa: BLE001 - one bad page must not lose the document
         doc.warnings.append(Warning("page-unreadable", f"{type(e).__name__}: {e}", index))
         return _PageResult(Page(0.0, 0.0), [], OperatorMap(), [])
+    finally:
+        collect_young()
 
 
 def _analyse_page(
@@ -343,9 +353,14 @@ def _x_overlap(a: _Block | BBox, b: _Block | BBox) -> float:
 COLUMN_SEARCH_BUDGET = 300
 
 
+# Memoised: the column search asks again for the same fragments at every level and for every
+# candidate split. Bounded, and larger than a page's fragments usually are.
+@functools.lru_cache(maxsize=8192)
 def _word_count(text: str) -> int:
     """Words with letters in them: leader dots and figures are not running text."""
-    return sum(any(ch.isalpha() for ch in token) for token in text.split())
+    # any(map(...)) tests a token's characters without a Python-level generator (hot: asked
+    # for every fragment at each level of the column search).
+    return sum(any(map(str.isalpha, token)) for token in text.split())
 
 
 def _ruled_tables(content: PageContent, frags: list[Fragment]) -> list[_Block]:
@@ -583,19 +598,25 @@ class _Boxed(Protocol):
 _B = TypeVar("_B", bound=_Boxed)
 
 
+# The same (start, end) sort key as a lambda would build, made in C.
+_first_two = operator.itemgetter(0, 1)
+
+
 def _split(items: list[_B], axis: str, minimum: float) -> tuple[list[_B], list[_B]] | None:
     """Split at the widest empty band (at least ``minimum`` wide) across ``axis``."""
     if axis == "x":
-        spans = sorted(((f.x0, f.x1, f) for f in items), key=lambda s: (s[0], s[1]))
+        spans = sorted(((f.x0, f.x1, f) for f in items), key=_first_two)
     else:
-        spans = sorted(((-f.y1, -f.y0, f) for f in items), key=lambda s: (s[0], s[1]))
+        spans = sorted(((-f.y1, -f.y0, f) for f in items), key=_first_two)
     best_gap, best_at = 0.0, -1
     reach = spans[0][1]
     for i in range(1, len(spans)):
-        gap = spans[i][0] - reach
+        start, end, _ = spans[i]
+        gap = start - reach
         if gap > best_gap:
             best_gap, best_at = gap, i
-        reach = max(reach, spans[i][1])
+        if end > reach:  # max(reach, end) without the call: hot in the column search
+            reach = end
     if best_at < 0 or best_gap < minimum:
         return None
     return [s[2] for s in spans[:best_at]], [s[2] for s in spans[best_at:]]
@@ -1386,11 +1407,17 @@ def _is_note(block: _Block, result: _PageResult, body_size: float, text: str) ->
     )
 
 
+_object_of = operator.attrgetter("obj")
+
+
 def _prov(block: _Block, result: _PageResult) -> Prov:
-    objects = [o for f in block.frags for o in f.objects]
+    # A block's glyphs come from a few page objects: deduplicate (at C speed) before looking
+    # them up. Glyphs pdfium generated carry -1, which both lookups below skip.
+    objects: set[int] = set(block.objects)
+    for f in block.frags:
+        objects.update(map(_object_of, f.glyphs))
     if block.image is not None:
-        objects.append(block.image.obj)
-    objects.extend(block.objects)
+        objects.add(block.image.obj)
     mcids = {result.mcids[o] for o in objects if 0 <= o < len(result.mcids)} - {-1}
     return Prov(
         block.page,
