@@ -84,3 +84,15 @@ def test_characters_without_a_glyph_fail_the_glyphs_check() -> None:
 def test_our_tagged_pdf_passes_every_check() -> None:
     report = check_pdf(tagged_pdf("Fine", "Plain text"))
     assert failed(report) == set()
+
+
+def test_inline_elements_do_not_split_words_but_blocks_do() -> None:
+    # A footnote reference glued to a word reads as one word, as in a browser.
+    from workers.engine.checks import read_html
+    from workers.engine.checks_large_print import words
+
+    page = (
+        b'<html lang="en"><body><main><p>norm k<sup><a href="#n2">2</a></sup> of'
+        b" <em>f</em>s</p><p>end</p><p>next</p></main></body></html>"
+    )
+    assert words(read_html(page).main_text()) == ["norm", "k2", "of", "fs", "end", "next"]

@@ -519,6 +519,13 @@ def read_html(content: bytes) -> HtmlFacts:
     return parser
 
 
+#: Phrasing elements: text on either side of their tags runs on without a space.
+_INLINE = frozenset(
+    {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark",
+     "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"}
+)
+
+
 class HtmlFacts(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -562,8 +569,10 @@ class HtmlFacts(HTMLParser):
         if tag == "main" or attributes.get("role") == "main":
             self.mains += 1
             self._in_main = True
-        # Element boundaries separate words.
-        self._main_text.append(" ")
+        if tag not in _INLINE:
+            # Block boundaries separate words; inline ones ("k<sup><a>2</a></sup>") do not,
+            # as a browser reads them.
+            self._main_text.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -574,7 +583,8 @@ class HtmlFacts(HTMLParser):
             level, _ = self.main_headings[-1]
             self.main_headings[-1] = (level, " ".join("".join(self._heading).split()))
             self._heading = None
-        self._main_text.append(" ")
+        if tag not in _INLINE:
+            self._main_text.append(" ")
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
