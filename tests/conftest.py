@@ -8,6 +8,7 @@ import subprocess
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -16,6 +17,7 @@ from sqlalchemy.engine import make_url
 from service.db.migrate import upgrade_to_head
 from service.settings import Settings
 from service.supervisor import start_private_redis
+from tests.support.browser import axe_check_or_skip, chromium
 from tests.support.doc_server import DocumentServer
 from tests.support.services import ServiceProcesses
 
@@ -121,3 +123,15 @@ def services(tmp_path: Path, service_settings: dict[str, str]) -> Iterator[Servi
 
 def make_settings(**overrides: object) -> Settings:
     return Settings(**overrides)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for every browser test (each test opens its own context)."""
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture(scope="session")
+def axe_check() -> Path:
+    return axe_check_or_skip()

@@ -9,14 +9,13 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
 from service.supervisor import start_private_redis
-from tests.support.browser import axe_check_or_skip, chromium, new_page
+from tests.support.browser import new_page
 from tests.support.doc_server import DocumentServer
 from tests.support.pdfs import text_pdf_bytes
 from tests.support.services import REPO_ROOT, ServiceProcesses
@@ -124,18 +123,7 @@ def staff_client(console: Console) -> Iterator[httpx.Client]:
     client.close()
 
 
-@pytest.fixture(scope="package")
-def browser() -> Iterator[Any]:
-    with chromium() as browser:
-        yield browser
-
-
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
     with new_page(browser, width=1280, height=900) as page:
         yield page
-
-
-@pytest.fixture(scope="package")
-def axe_check() -> Path:
-    return axe_check_or_skip()

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
 from email.message import EmailMessage
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,7 +18,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
 from service.supervisor import free_port, start_private_redis
-from tests.support.browser import axe_check_or_skip, chromium, new_page
+from tests.support.browser import new_page
 from tests.support.doc_server import DocumentServer
 from tests.support.pdfs import text_pdf_bytes
 from tests.support.services import ServiceProcesses
@@ -135,18 +134,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
                 redis_process.kill()
 
 
-@pytest.fixture(scope="package")
-def browser() -> Iterator[Any]:
-    with chromium() as browser:
-        yield browser
-
-
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
     with new_page(browser, width=1024, height=768) as page:
         yield page
-
-
-@pytest.fixture(scope="package")
-def axe_check() -> Path:
-    return axe_check_or_skip()

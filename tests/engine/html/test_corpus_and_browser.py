@@ -7,13 +7,11 @@ Skips without ../shared (corpus, axe-check) or without Chromium.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.support.browser import chromium
 from workers.engine.analyse import analyse
 from workers.engine.checks import check_html, model_outline, read_html
 from workers.engine.checks_formats import check_docx, check_epub, check_text
@@ -92,12 +90,6 @@ def test_corpus_sample_pandoc_formats_pass_their_checks(name: str) -> None:
     for fmt, check in (("docx", check_docx), ("epub", check_epub), ("text", check_text)):
         report = check(render_pandoc(document, fmt, source=source).content, document)
         assert report["passed"], (fmt, report)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as browser:
-        yield browser
 
 
 def _overflow(page: Any) -> int:
