@@ -20,7 +20,7 @@ With --pandoc, DOCX, EPUB and plain text are made too and judged by checks_forma
 (DOCX: opens, title, Word heading styles in order; EPUB: opens, EPUB 3, language, title, nav
 with a toc, words; text: UTF-8, not empty, words).
 
-Usage: .venv/bin/python bench/html.py [--only NAME] [--keep DIR] [--no-axe] [--pandoc]
+Usage: .venv/bin/python bench/html_formats.py [--only NAME] [--keep DIR] [--no-axe] [--pandoc]
                                       [--repeat 3]
 Skips (exit 0) when ../shared is absent.
 """
