@@ -36,8 +36,8 @@ from .marked_content import (
     Owner,
     PageTagging,
     contested_leaves,
-    is_painting,
     owners_of,
+    read_operators,
     strip_form_marks,
     tag_instructions,
     xobject_names,
@@ -190,14 +190,14 @@ def _tag_page(
     """Tag one page; True if text operators were split (see :mod:`.split_text`)."""
     instructions = list(pikepdf.parse_content_stream(page))
     names = xobject_names(page.obj.get("/Resources"))
+    operators = read_operators(instructions, names)
     owners = owners_of(len(instructions), claims)
-    contested = contested_text(instructions, claims) if split else {}
+    contested = contested_text(instructions, claims, operators.names) if split else {}
     splits = split_operators(glyph_source, page, index, instructions, contested, boxes)
     tagging.contested = contested_leaves(
-        len(instructions), claims,
-        lambda i: i not in splits and is_painting(instructions[i], names),
+        len(instructions), claims, lambda i: i not in splits and operators.painting[i],
     )
-    tagged = tag_instructions(instructions, owners, names, tagging, splits)
+    tagged = tag_instructions(instructions, owners, names, tagging, splits, operators=operators)
     page.obj[pikepdf.Name.Contents] = pdf.make_stream(pikepdf.unparse_content_stream(tagged))
     return bool(splits)
 
