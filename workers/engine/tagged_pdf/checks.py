@@ -32,7 +32,7 @@ import pypdfium2 as pdfium
 from ..checks import Check, Report, check_pdf, make_report
 from ..layout.lines import clean
 from .fonts import font_findings
-from .marked_content import is_painting, xobject_names
+from .marked_content import is_painting, read_operators, xobject_names
 from .mcid_text import page_text_by_mcid
 
 #: ISO 32000-1 14.8.4 standard structure types (PDF/UA-1 uses the PDF 1.7 set).
@@ -138,19 +138,21 @@ def _content_check(pdf: pikepdf.Pdf) -> Check:
             pages_wrong.append(index + 1)
             unreadable += 1
             continue
-        for instruction in instructions:
-            if not isinstance(instruction, pikepdf.ContentStreamInlineImage):
-                op = str(instruction.operator)
-                if op in ("BDC", "BMC"):
-                    stack.append(_kind(instruction, known, properties))
-                    if stack[-1] == "unreferenced":
-                        unreferenced += 1
-                    continue
-                if op == "EMC":
-                    if stack:
-                        stack.pop()
-                    continue
-            if not is_painting(instruction, names):
+        operators = read_operators(instructions, names)
+        for instruction, op, painting in zip(
+            instructions, operators.names, operators.painting, strict=True
+        ):
+            if op == "BDC" or op == "BMC":
+                assert isinstance(instruction, pikepdf.ContentStreamInstruction)
+                stack.append(_kind(instruction, known, properties))
+                if stack[-1] == "unreferenced":
+                    unreferenced += 1
+                continue
+            if op == "EMC":
+                if stack:
+                    stack.pop()
+                continue
+            if not painting:
                 continue
             tagged = "mcid" in stack
             artifact = "artifact" in stack

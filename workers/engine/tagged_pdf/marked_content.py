@@ -283,6 +283,8 @@ def strip_form_marks(pdf: pikepdf.Pdf) -> int:
             if key in obj:
                 del obj[key]
         try:
+            if not _may_mark(obj.read_bytes()):
+                continue  # nothing to drop: no need to parse it (documents have thousands)
             instructions = pikepdf.parse_content_stream(obj)
         except (pikepdf.PdfError, pikepdf.DependencyError, ValueError, TypeError):
             continue  # unreadable: left exactly as it was
@@ -297,3 +299,9 @@ def strip_form_marks(pdf: pikepdf.Pdf) -> int:
             obj.write(pikepdf.unparse_content_stream(kept))
             rewritten += 1
     return rewritten
+
+
+def _may_mark(content: bytes) -> bool:
+    """False when the stream cannot hold a marked-content operator: none of their names
+    occurs anywhere in its bytes."""
+    return any(mark.encode() in content for mark in _MARKS)

@@ -37,7 +37,7 @@ _text_object_at = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_in
 
 
 def page_text_by_mcid(document: pdfium.PdfDocument, index: int) -> dict[int, list[str]]:
-    """MCID -> the characters drawn in it on page ``index``, in content order."""
+    """MCID -> the text drawn in it on page ``index``, in content order, in pieces."""
     page = document[index]
     try:
         textpage = page.get_textpage()
@@ -50,6 +50,9 @@ def page_text_by_mcid(document: pdfium.PdfDocument, index: int) -> dict[int, lis
 
 
 def _text_by_mcid(page: Any, textpage: Any) -> dict[int, list[str]]:
+    """The characters of each MCID as runs: consecutive characters of one text object are
+    taken as one slice of the page's text (most of a page's characters: only the text
+    object of each is asked for)."""
     raw = textpage.raw
     count = min(c.FPDFText_CountChars(raw), MAX_CHARS)
     out: dict[int, list[str]] = {}
@@ -58,38 +61,55 @@ def _text_by_mcid(page: Any, textpage: Any) -> dict[int, list[str]]:
     buffer = ctypes.create_string_buffer((count + 1) * 2)
     c.FPDFText_GetText(raw, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
     chars = _chars(buffer.raw[: count * 2], count)
+    surrogates = any("\ud800" <= ch <= "\udfff" for ch in chars) if isinstance(
+        chars, list) or not chars.isprintable() else False
     page_address = ctypes.cast(raw, ctypes.c_void_p).value or 0
-    mcid_of: dict[int, int] = {}  # text object address -> its MCID
-    form_mcids: dict[int, int] | None = None  # built only when a text object has no MCID
+    mcid_of: dict[int, int] = {}  # text object address -> its own MCID
+    form_mcids: dict[int, int] | None = None  # built only when a text object has none
     last_address = 0
-    mcid = previous = -1
+    run_start = 0
+    mcid = -1  # the MCID of the run in progress (characters run_start..i-1)
+    own = -1  # the running text object's own MCID: a generated space after it takes this
     seen = False
+
+    def take(end: int) -> None:
+        if mcid >= 0 and end > run_start:
+            run = chars[run_start:end]
+            text = run if isinstance(run, str) else "".join(run)
+            if surrogates:
+                text = "".join(
+                    _codepoint(raw, run_start + k) if "\ud800" <= ch <= "\udfff" else ch
+                    for k, ch in enumerate(text)
+                )
+            out.setdefault(mcid, []).append(text)
+
     for i in range(count):
-        char = chars[i]
         address = _text_object_at(page_address, i)
+        if address == last_address and address:
+            continue  # the same text object as the character before: same run
+        take(i)
+        run_start = i
+        last_address = address
         if not address:
-            if seen and char.isspace() and previous >= 0:
-                out.setdefault(previous, []).append(" ")
+            # pdfium's generated spaces and line breaks: with the character before them.
+            if seen and chars[i].isspace() and own >= 0:
+                out.setdefault(own, []).append(" ")
+            mcid = -1
+            run_start = i + 1
             continue
-        if "\ud800" <= char <= "\udfff":
-            char = _codepoint(raw, i)
-        if address != last_address:
-            found = mcid_of.get(address)
-            if found is None:
-                found = c.FPDFPageObj_GetMarkedContentID(c.FPDFText_GetTextObject(raw, i))
-                mcid_of[address] = found
-            # A generated space carries its neighbour's own MCID, not the form's (as the
-            # layout reader's glyphs do).
-            previous = found
-            if found < 0:
-                if form_mcids is None:
-                    form_mcids = _form_mcids(page)
-                found = form_mcids.get(address, -1)
-            mcid = found
-            last_address = address
         seen = True
-        if mcid >= 0:
-            out.setdefault(mcid, []).append(char)
+        found = mcid_of.get(address)
+        if found is None:
+            found = mcid_of[address] = c.FPDFPageObj_GetMarkedContentID(
+                c.FPDFText_GetTextObject(raw, i)
+            )
+        own = found
+        if found < 0:
+            if form_mcids is None:
+                form_mcids = _form_mcids(page)
+            found = form_mcids.get(address, -1)
+        mcid = found
+    take(count)
     return out
 
 
