@@ -139,13 +139,17 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
                 "the source's permission restrictions (owner password) were not carried over"
             )
         buffer = io.BytesIO()
+        # Object streams: the many small dictionaries tagging adds (one per structure
+        # element) are compressed together, which makes the file smaller and saving no slower.
         # PDF/UA-1 is defined on PDF 1.7 (veraPDF 6.1-1): a 2.0 source is written as 1.7,
         # which changes the header, not what the pages draw (the pixel check confirms it).
+        options = {"encryption": False, "fix_metadata_version": True,
+                   "object_stream_mode": pikepdf.ObjectStreamMode.generate}
         if pdf.pdf_version > "1.7":
             result.notes.append(f"written as PDF 1.7 (the source is PDF {pdf.pdf_version})")
-            pdf.save(buffer, encryption=False, fix_metadata_version=True, force_version="1.7")
+            pdf.save(buffer, force_version="1.7", **options)
         else:
-            pdf.save(buffer, encryption=False, fix_metadata_version=True)
+            pdf.save(buffer, **options)
         result.content = buffer.getvalue()
     return result
 
@@ -208,7 +212,8 @@ def _pages_drawing_differently(
     if not pages:
         return []
     buffer = io.BytesIO()
-    pdf.save(buffer, encryption=False)
+    # Only for rendering here: not compressing the streams saves most of the writing time.
+    pdf.save(buffer, encryption=False, compress_streams=False)
     tagged = pdfium.PdfDocument(buffer.getvalue())
     try:
         return [
