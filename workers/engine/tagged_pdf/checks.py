@@ -19,6 +19,7 @@ These are the machine checks that are fast in-process; the full veraPDF judge
 
 from __future__ import annotations
 
+import functools
 import io
 import unicodedata
 from collections import Counter
@@ -29,10 +30,10 @@ import pikepdf
 import pypdfium2 as pdfium
 
 from ..checks import Check, Report, check_pdf, make_report
-from ..layout.glyphs import read_page
 from ..layout.lines import clean
 from .fonts import font_findings
-from .marked_content import is_painting, xobject_names
+from .marked_content import is_painting, read_operators, xobject_names
+from .mcid_text import page_text_by_mcid
 
 #: ISO 32000-1 14.8.4 standard structure types (PDF/UA-1 uses the PDF 1.7 set).
 STANDARD_TYPES = frozenset({
@@ -137,19 +138,21 @@ def _content_check(pdf: pikepdf.Pdf) -> Check:
             pages_wrong.append(index + 1)
             unreadable += 1
             continue
-        for instruction in instructions:
-            if not isinstance(instruction, pikepdf.ContentStreamInlineImage):
-                op = str(instruction.operator)
-                if op in ("BDC", "BMC"):
-                    stack.append(_kind(instruction, known, properties))
-                    if stack[-1] == "unreferenced":
-                        unreferenced += 1
-                    continue
-                if op == "EMC":
-                    if stack:
-                        stack.pop()
-                    continue
-            if not is_painting(instruction, names):
+        operators = read_operators(instructions, names)
+        for instruction, op, painting in zip(
+            instructions, operators.names, operators.painting, strict=True
+        ):
+            if op == "BDC" or op == "BMC":
+                assert isinstance(instruction, pikepdf.ContentStreamInstruction)
+                stack.append(_kind(instruction, known, properties))
+                if stack[-1] == "unreferenced":
+                    unreferenced += 1
+                continue
+            if op == "EMC":
+                if stack:
+                    stack.pop()
+                continue
+            if not painting:
                 continue
             tagged = "mcid" in stack
             artifact = "artifact" in stack
@@ -362,11 +365,20 @@ def _annotation_check(pdf: pikepdf.Pdf) -> Check:
 # --- text fidelity ------------------------------------------------------------------------
 
 
-def _normal(text: str) -> str:
-    """Characters only: spacing, hyphens a reader joined lines at, and controls do not count."""
-    text = unicodedata.normalize("NFKC", clean(text))
-    return "".join(ch for ch in text if ch.isalnum() or (not ch.isspace() and ch not in "-\u00ad"
-                                                          and unicodedata.category(ch)[0] in "PS"))
+def _normal_counts(text: str) -> Counter[str]:
+    """How often each character occurs: spacing, hyphens a reader joined lines at, and
+    controls do not count. Counted first and filtered per distinct character (a text has
+    few), as the check compares counts, not order."""
+    counts = Counter(unicodedata.normalize("NFKC", clean(text)))
+    for ch in [ch for ch in counts if not _counts_as_character(ch)]:
+        del counts[ch]
+    return counts
+
+
+@functools.lru_cache(maxsize=4096)
+def _counts_as_character(ch: str) -> bool:
+    return ch.isalnum() or (not ch.isspace() and ch not in "-\u00ad"
+                            and unicodedata.category(ch)[0] in "PS")
 
 
 def read_tagged_text(content: bytes) -> list[str]:
@@ -378,13 +390,8 @@ def read_tagged_text(content: bytes) -> list[str]:
         pages = {page.obj.objgen: index for index, page in enumerate(pdf_pk.pages)}
         by_mcid: dict[tuple[int, int], list[str]] = {}
         for index in range(len(document)):
-            page = read_page(document, index)
-            for glyph in page.glyphs:
-                mcid = glyph.mcid
-                if mcid < 0 and 0 <= glyph.obj < len(page.object_mcids):
-                    mcid = page.object_mcids[glyph.obj]  # text inside a tagged Form XObject
-                if mcid >= 0:
-                    by_mcid.setdefault((index, mcid), []).append(glyph.char)
+            for mcid, chars in page_text_by_mcid(document, index).items():
+                by_mcid[(index, mcid)] = chars
         texts: list[str] = []
         for element in _elements(pdf_pk):
             if element.get("/S") == "/Figure":
@@ -420,16 +427,16 @@ def _fidelity_check(content: bytes, expected: list[str]) -> Check:
     wanted = expected
     model_chars = found = exact = 0
     for model, got in zip(wanted, read_texts, strict=False):
-        a, b = Counter(_normal(model)), Counter(_normal(got))
+        a, b = _normal_counts(model), _normal_counts(got)
         model_chars += sum(a.values())
         found += sum((a & b).values())
         exact += a == b
     for model in wanted[len(read_texts):]:
-        model_chars += len(_normal(model))
+        model_chars += _normal_counts(model).total()
     recall = found / model_chars if model_chars else 1.0
     passed = exact == len(wanted) == len(read_texts)
     for got in read_texts[len(wanted):]:
-        passed = passed and not _normal(got)
+        passed = passed and not _normal_counts(got)
     detail = (
         f"{exact} of {len(wanted)} text elements read back with exactly the model's characters; "
         f"{recall:.2%} of the model's characters found in their element"

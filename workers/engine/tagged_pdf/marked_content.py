@@ -55,8 +55,41 @@ class PageTagging:
     contested: set[int] = field(default_factory=set)
 
 
-def is_painting(instruction: pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage,
-                xobject_names: frozenset[str]) -> bool:
+Instruction = pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage
+#: The name :func:`read_operators` gives an inline image (as pikepdf's ``operator`` does).
+INLINE_IMAGE = "INLINE IMAGE"
+
+
+@dataclass(frozen=True)
+class Operators:
+    """A page's instructions with each one's operator name and whether it paints, read once.
+
+    Every pikepdf attribute access builds a Python object (microseconds each) and pages have
+    tens of thousands of operators, which every step below looks at several times."""
+
+    instructions: Sequence[Instruction]
+    names: list[str]
+    painting: list[bool]
+
+
+def read_operators(instructions: Sequence[Instruction], xobject_names: frozenset[str]) -> Operators:
+    names: list[str] = []
+    painting: list[bool] = []
+    for instruction in instructions:
+        if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+            names.append(INLINE_IMAGE)
+            painting.append(True)
+            continue
+        op = str(instruction.operator)
+        names.append(op)
+        if op == "Do":
+            painting.append(is_painting(instruction, xobject_names))
+        else:
+            painting.append(op in _SHOW or op in _PAINT or op == "sh")
+    return Operators(instructions, names, painting)
+
+
+def is_painting(instruction: Instruction, xobject_names: frozenset[str]) -> bool:
     if isinstance(instruction, pikepdf.ContentStreamInlineImage):
         return True
     op = str(instruction.operator)
@@ -107,13 +140,19 @@ def tag_instructions(
     xobject_names: frozenset[str],
     result: PageTagging,
     splits: Mapping[int, Sequence[tuple[Owner, pikepdf.ContentStreamInstruction]]] | None = None,
+    *,
+    operators: Operators | None = None,
 ) -> list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage]:
     """The page's instructions with marked content inserted around each owner's operators.
 
     ``splits``: text-showing operators replaced by parts with owners of their own (see
-    :mod:`.split_text`)."""
+    :mod:`.split_text`). ``operators``: :func:`read_operators` of ``instructions``, when the
+    caller has it already."""
+    if operators is None:
+        operators = read_operators(instructions, xobject_names)
+    names, painting = operators.names, operators.painting
     out: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage] = []
-    unit_owner = _unit_owners(instructions, owners, xobject_names)
+    unit_owner = _unit_owners(operators, owners)
     current: Owner | None = None  # the owner of the open sequence, None when none is open
     kept_marks: list[bool] = []  # for each source BDC/BMC still open: was it kept (/OC)?
 
@@ -124,15 +163,15 @@ def tag_instructions(
             current = None
 
     for index, instruction in enumerate(instructions):
-        if not isinstance(instruction, pikepdf.ContentStreamInlineImage):
-            op = str(instruction.operator)
-            if op in _MARKS:
-                if _keep_mark(op, instruction, kept_marks):
-                    close()  # our sequences nest inside or outside optional content, not across
-                    out.append(instruction)
-                continue
-            if op in ("BT", "ET"):
-                close()
+        op = names[index]
+        if op in _MARKS:
+            assert isinstance(instruction, pikepdf.ContentStreamInstruction)
+            if _keep_mark(op, instruction, kept_marks):
+                close()  # our sequences nest inside or outside optional content, not across
+                out.append(instruction)
+            continue
+        if op == "BT" or op == "ET":
+            close()
         if splits and index in splits:
             for owner, part in splits[index]:
                 if owner != current:
@@ -149,7 +188,7 @@ def tag_instructions(
                 close()
                 out.append(_begin(owner, result))
                 current = owner
-        if current is not None and is_painting(instruction, xobject_names):
+        if current is not None and painting[index]:
             if isinstance(current, int):
                 result.tagged_operators += 1
             else:
@@ -172,24 +211,20 @@ def _keep_mark(
     return False  # MP, DP: marked points carry no content
 
 
-def _unit_owners(
-    instructions: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage],
-    owners: list[Owner | None],
-    xobject_names: frozenset[str],
-) -> list[Owner | None]:
+def _unit_owners(operators: Operators, owners: list[Owner | None]) -> list[Owner | None]:
     """The owner to switch to *before* each instruction, or None for "no change".
 
     A path's sequence must start before its first construction operator (marked content may
     not come between ``m``/``re``… and the painting operator), so its owner is moved there.
     Unclaimed painting gets ``""``, which becomes an unnamed artifact.
     """
-    out: list[Owner | None] = [None] * len(instructions)
+    painting = operators.painting
+    out: list[Owner | None] = [None] * len(painting)
     path_start: int | None = None
-    for index, instruction in enumerate(instructions):
-        if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+    for index, op in enumerate(operators.names):
+        if op == INLINE_IMAGE:
             out[index] = owners[index] if owners[index] is not None else ""
             continue
-        op = str(instruction.operator)
         if op in _PATH:
             if path_start is None:
                 path_start = index
@@ -200,7 +235,7 @@ def _unit_owners(
             if op != "n":
                 out[start] = owners[index] if owners[index] is not None else ""
             continue
-        if is_painting(instruction, xobject_names):
+        if painting[index]:
             out[index] = owners[index] if owners[index] is not None else ""
     return out
 
@@ -248,6 +283,8 @@ def strip_form_marks(pdf: pikepdf.Pdf) -> int:
             if key in obj:
                 del obj[key]
         try:
+            if not _may_mark(obj.read_bytes()):
+                continue  # nothing to drop: no need to parse it (documents have thousands)
             instructions = pikepdf.parse_content_stream(obj)
         except (pikepdf.PdfError, pikepdf.DependencyError, ValueError, TypeError):
             continue  # unreadable: left exactly as it was
@@ -262,3 +299,9 @@ def strip_form_marks(pdf: pikepdf.Pdf) -> int:
             obj.write(pikepdf.unparse_content_stream(kept))
             rewritten += 1
     return rewritten
+
+
+def _may_mark(content: bytes) -> bool:
+    """False when the stream cannot hold a marked-content operator: none of their names
+    occurs anywhere in its bytes."""
+    return any(mark.encode() in content for mark in _MARKS)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import pikepdf
 
-from ..document import BBox, Document, block_text
+from ..document import BBox, Block, Document, block_text
 from .plan import Node, fix_heading_levels
 
 #: Annotation subtypes that are not content of their own (ISO 14289-1 7.18.1).
@@ -57,9 +57,10 @@ def write_structure(
         pages[page_index][pikepdf.Name.StructParents] = page_index
         parent_tree.extend([page_index, pikepdf.Array([writer.by_leaf[o] for o in owners])])
     next_key = len(page_mcids)
+    places = _TextPlaces(document)
     for page_index, page_dict in enumerate(pages):
         next_key = _tag_annotations(
-            page_dict, page_index, next_key, writer, document_element, parent_tree, document
+            page_dict, page_index, next_key, writer, document_element, parent_tree, places
         )
     tree_root[pikepdf.Name.K] = pikepdf.Array([document_element])
     tree_root[pikepdf.Name.ParentTree] = pdf.make_indirect(
@@ -184,7 +185,7 @@ def _tag_annotations(
     writer: _Writer,
     document_element: pikepdf.Dictionary,
     parent_tree: list[int | pikepdf.Object],
-    document: Document,
+    places: _TextPlaces,
 ) -> int:
     annots = page.get("/Annots")
     if not isinstance(annots, pikepdf.Array):
@@ -212,7 +213,7 @@ def _tag_annotations(
         next_key += 1
         tagged = True
         writer.summary.annotations_tagged += 1
-        description = _description(annot, role, rect, page_index, document)
+        description = _description(annot, role, rect, page_index, places)
         if description:
             if "/Contents" not in annot or not str(annot.get("/Contents")).strip():
                 annot[pikepdf.Name.Contents] = pikepdf.String(description)
@@ -263,8 +264,37 @@ def _append_kid(parent: pikepdf.Dictionary, kid: pikepdf.Dictionary) -> None:
         parent[pikepdf.Name.K] = pikepdf.Array([existing, kid])
 
 
+class _TextPlaces:
+    """Where the model's links and blocks are, page by page, in reading order: indexed once
+    (on first use) rather than walking the whole model for each of a document's links."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self._links: dict[int, list[tuple[BBox, str]]] | None = None
+        self._blocks: dict[int, list[tuple[BBox, Block]]] | None = None
+
+    def links(self, page: int) -> list[tuple[BBox, str]]:
+        """The model's links drawn on ``page``: box and text, in reading order."""
+        if self._links is None:
+            self._links = {}
+            for block in self.document.walk():
+                for link in getattr(block, "links", []):
+                    for prov in link.prov:
+                        self._links.setdefault(prov.page, []).append((prov.bbox, link.text))
+        return self._links.get(page, [])
+
+    def blocks(self, page: int) -> list[tuple[BBox, Block]]:
+        """The model's blocks drawn on ``page``, one entry per box, in reading order."""
+        if self._blocks is None:
+            self._blocks = {}
+            for block in self.document.walk():
+                for prov in block.prov:
+                    self._blocks.setdefault(prov.page, []).append((prov.bbox, block))
+        return self._blocks.get(page, [])
+
+
 def _description(
-    annot: pikepdf.Dictionary, role: str, rect: BBox | None, page: int, document: Document
+    annot: pikepdf.Dictionary, role: str, rect: BBox | None, page: int, places: _TextPlaces
 ) -> str | None:
     """What the annotation is, in words the source already has: its /Contents, or for a link
     the text it sits on (from the model), else its address."""
@@ -275,14 +305,12 @@ def _description(
         return None
     target = uri_of(annot)
     if rect is not None:
-        for block in document.walk():
-            for link in getattr(block, "links", []):
-                for prov in link.prov:
-                    if prov.page == page and _close(prov.bbox, rect) and link.text.strip():
-                        return f"{link.text.strip()} ({target})" if target else link.text.strip()
+        for box, text in places.links(page):
+            if _close(box, rect) and text.strip():
+                return f"{text.strip()} ({target})" if target else text.strip()
     if target:
         return target
-    text = _text_under(rect, page, document)
+    text = _text_under(rect, page, places)
     return f"Link: {text}" if text else "Link within the document"
 
 
@@ -292,15 +320,13 @@ def _close(a: BBox, b: BBox) -> bool:
     )
 
 
-def _text_under(rect: BBox | None, page: int, document: Document) -> str:
+def _text_under(rect: BBox | None, page: int, places: _TextPlaces) -> str:
     if rect is None:
         return ""
-    for block in document.walk():
-        for prov in block.prov:
-            if prov.page == page and prov.bbox.x0 <= rect.x0 + 1 and rect.x1 <= prov.bbox.x1 + 1 \
-                    and prov.bbox.y0 <= rect.y0 + 1 and rect.y1 <= prov.bbox.y1 + 1:
-                text = block_text(block)
-                return text[:80]
+    for box, block in places.blocks(page):
+        if box.x0 <= rect.x0 + 1 and rect.x1 <= box.x1 + 1 and box.y0 <= rect.y0 + 1 \
+                and rect.y1 <= box.y1 + 1:
+            return block_text(block)[:80]
     return ""
 
 

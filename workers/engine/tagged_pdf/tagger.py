@@ -36,8 +36,8 @@ from .marked_content import (
     Owner,
     PageTagging,
     contested_leaves,
-    is_painting,
     owners_of,
+    read_operators,
     strip_form_marks,
     tag_instructions,
     xobject_names,
@@ -139,13 +139,17 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
                 "the source's permission restrictions (owner password) were not carried over"
             )
         buffer = io.BytesIO()
+        # Object streams: the many small dictionaries tagging adds (one per structure
+        # element) are compressed together, which makes the file smaller and saving no slower.
         # PDF/UA-1 is defined on PDF 1.7 (veraPDF 6.1-1): a 2.0 source is written as 1.7,
         # which changes the header, not what the pages draw (the pixel check confirms it).
+        options = {"encryption": False, "fix_metadata_version": True,
+                   "object_stream_mode": pikepdf.ObjectStreamMode.generate}
         if pdf.pdf_version > "1.7":
             result.notes.append(f"written as PDF 1.7 (the source is PDF {pdf.pdf_version})")
-            pdf.save(buffer, encryption=False, fix_metadata_version=True, force_version="1.7")
+            pdf.save(buffer, force_version="1.7", **options)
         else:
-            pdf.save(buffer, encryption=False, fix_metadata_version=True)
+            pdf.save(buffer, **options)
         result.content = buffer.getvalue()
     return result
 
@@ -190,14 +194,14 @@ def _tag_page(
     """Tag one page; True if text operators were split (see :mod:`.split_text`)."""
     instructions = list(pikepdf.parse_content_stream(page))
     names = xobject_names(page.obj.get("/Resources"))
+    operators = read_operators(instructions, names)
     owners = owners_of(len(instructions), claims)
-    contested = contested_text(instructions, claims) if split else {}
+    contested = contested_text(instructions, claims, operators.names) if split else {}
     splits = split_operators(glyph_source, page, index, instructions, contested, boxes)
     tagging.contested = contested_leaves(
-        len(instructions), claims,
-        lambda i: i not in splits and is_painting(instructions[i], names),
+        len(instructions), claims, lambda i: i not in splits and operators.painting[i],
     )
-    tagged = tag_instructions(instructions, owners, names, tagging, splits)
+    tagged = tag_instructions(instructions, owners, names, tagging, splits, operators=operators)
     page.obj[pikepdf.Name.Contents] = pdf.make_stream(pikepdf.unparse_content_stream(tagged))
     return bool(splits)
 
@@ -208,7 +212,8 @@ def _pages_drawing_differently(
     if not pages:
         return []
     buffer = io.BytesIO()
-    pdf.save(buffer, encryption=False)
+    # Only for rendering here: not compressing the streams saves most of the writing time.
+    pdf.save(buffer, encryption=False, compress_streams=False)
     tagged = pdfium.PdfDocument(buffer.getvalue())
     try:
         return [

@@ -1,0 +1,155 @@
+"""The text of a page grouped by marked-content id, as pdfium reads it: what a tagged PDF's
+elements say to a screen reader.
+
+The layout reader's :func:`..layout.glyphs.read_page` gives the same characters with their
+boxes, fonts and styles; reading a tagged output back needs only each character and its MCID,
+and runs on every page of every output (the fidelity check), so this reads just that: one
+pdfium call per character, the rest per text object.
+
+A character's MCID is its text object's; a text object inside a Form XObject that has none of
+its own takes the MCID of the form painted on the page (the sequence around its ``Do``). Spaces
+pdfium infers from wide gaps (no text object) go with the character before them.
+
+>>> by_mcid = page_text_by_mcid(pdfium.PdfDocument("tagged.pdf"), 0)  # doctest: +SKIP
+>>> "".join(by_mcid[0])  # doctest: +SKIP
+'Annual report'
+"""
+
+from __future__ import annotations
+
+import ctypes
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as c
+
+#: Characters read per page at most (as the layout reader: a bound on time and memory).
+MAX_CHARS = 200_000
+#: Page objects visited per page, and Form XObject depth followed, finding forms' MCIDs.
+MAX_OBJECTS = 50_000
+MAX_FORM_DEPTH = 12
+
+# FPDFText_GetTextObject taking and returning bare addresses: this runs once per character,
+# and converting pypdfium2's pointer objects costs as much as the call itself.
+_text_object_at = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0
+)
+
+
+def page_text_by_mcid(document: pdfium.PdfDocument, index: int) -> dict[int, list[str]]:
+    """MCID -> the text drawn in it on page ``index``, in content order, in pieces."""
+    page = document[index]
+    try:
+        textpage = page.get_textpage()
+        try:
+            return _text_by_mcid(page, textpage)
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+
+
+def _text_by_mcid(page: Any, textpage: Any) -> dict[int, list[str]]:
+    """The characters of each MCID as runs: consecutive characters of one text object are
+    taken as one slice of the page's text (most of a page's characters: only the text
+    object of each is asked for)."""
+    raw = textpage.raw
+    count = min(c.FPDFText_CountChars(raw), MAX_CHARS)
+    out: dict[int, list[str]] = {}
+    if count <= 0:
+        return out
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    c.FPDFText_GetText(raw, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    chars = _chars(buffer.raw[: count * 2], count)
+    surrogates = any("\ud800" <= ch <= "\udfff" for ch in chars) if isinstance(
+        chars, list) or not chars.isprintable() else False
+    page_address = ctypes.cast(raw, ctypes.c_void_p).value or 0
+    mcid_of: dict[int, int] = {}  # text object address -> its own MCID
+    form_mcids: dict[int, int] | None = None  # built only when a text object has none
+    last_address = 0
+    run_start = 0
+    mcid = -1  # the MCID of the run in progress (characters run_start..i-1)
+    own = -1  # the running text object's own MCID: a generated space after it takes this
+    seen = False
+
+    def take(end: int) -> None:
+        if mcid >= 0 and end > run_start:
+            run = chars[run_start:end]
+            text = run if isinstance(run, str) else "".join(run)
+            if surrogates:
+                text = "".join(
+                    _codepoint(raw, run_start + k) if "\ud800" <= ch <= "\udfff" else ch
+                    for k, ch in enumerate(text)
+                )
+            out.setdefault(mcid, []).append(text)
+
+    for i in range(count):
+        address = _text_object_at(page_address, i)
+        if address == last_address and address:
+            continue  # the same text object as the character before: same run
+        take(i)
+        run_start = i
+        last_address = address
+        if not address:
+            # pdfium's generated spaces and line breaks: with the character before them.
+            if seen and chars[i].isspace() and own >= 0:
+                out.setdefault(own, []).append(" ")
+            mcid = -1
+            run_start = i + 1
+            continue
+        seen = True
+        found = mcid_of.get(address)
+        if found is None:
+            found = mcid_of[address] = c.FPDFPageObj_GetMarkedContentID(
+                c.FPDFText_GetTextObject(raw, i)
+            )
+        own = found
+        if found < 0:
+            if form_mcids is None:
+                form_mcids = _form_mcids(page)
+            found = form_mcids.get(address, -1)
+        mcid = found
+    take(count)
+    return out
+
+
+def _form_mcids(page: Any) -> dict[int, int]:
+    """Address of every object inside a Form XObject painted on the page -> that form's MCID."""
+    out: dict[int, int] = {}
+    raw = page.raw
+    visited = 0
+
+    def visit(obj: Any, mcid: int, depth: int) -> None:
+        nonlocal visited
+        visited += 1
+        if visited > MAX_OBJECTS or depth > MAX_FORM_DEPTH:
+            return
+        if depth:
+            out[ctypes.cast(obj, ctypes.c_void_p).value or 0] = mcid
+        if c.FPDFPageObj_GetType(obj) == c.FPDF_PAGEOBJ_FORM:
+            for k in range(c.FPDFFormObj_CountObjects(obj)):
+                inner = c.FPDFFormObj_GetObject(obj, k)
+                if inner:
+                    visit(inner, mcid, depth + 1)
+
+    for i in range(c.FPDFPage_CountObjects(raw)):
+        obj = c.FPDFPage_GetObject(raw, i)
+        if obj:
+            visit(obj, c.FPDFPageObj_GetMarkedContentID(obj), 0)
+    return out
+
+
+def _chars(units: bytes, count: int) -> str | list[str]:
+    """One character per UTF-16 code unit (lone surrogates kept, to be resolved by index)."""
+    text = units.decode("utf-16-le", "surrogatepass")
+    if len(text) == count:
+        return text
+    return [chr(units[2 * i] | (units[2 * i + 1] << 8)) for i in range(count)]
+
+
+def _codepoint(textpage: Any, index: int) -> str:
+    value = c.FPDFText_GetUnicode(textpage, index)
+    try:
+        return chr(value)
+    except (ValueError, OverflowError):
+        return "\ufffd"
