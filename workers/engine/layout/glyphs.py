@@ -18,11 +18,19 @@ from __future__ import annotations
 
 import ctypes
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as c
+
+try:
+    # The C accelerator of the per-character loop, built by `pip install` where a C compiler
+    # exists; without it the same loop runs in Python (_python_glyphs), with the same result.
+    from . import _glyph_reader as _accelerator
+except ImportError:  # pragma: no cover - depends on the installation
+    _accelerator = None
 
 #: Pages with more glyphs than this are truncated (with a warning): a bound on time and memory.
 MAX_GLYPHS = 200_000
@@ -184,15 +192,43 @@ def _glyphs(textpage: Any, owners: dict[int, int], content: PageContent) -> None
     chars = _chars(buffer.raw[: count * 2], count)
     fonts: dict[int, _FontInfo] = {}
     faces: dict[int, tuple[str, bool, bool]] = {}
+
+    def info_of(address: int, index: int) -> _FontInfo:
+        """Font, style and owner of the text object at ``address`` (character ``index``'s)."""
+        cached = fonts.get(address)
+        if cached is None:
+            obj = c.FPDFText_GetTextObject(raw, index)
+            cached = fonts[address] = _font(obj, raw, index, faces)
+            cached.mcid = c.FPDFPageObj_GetMarkedContentID(obj)
+            cached.owner = owners.get(address, -1)
+        return cached
+
+    page_address = ctypes.cast(raw, ctypes.c_void_p).value or 0
+    if _accelerator is not None:
+        _accelerator.read_glyphs(
+            content.glyphs, chars, page_address, count, _FUNCTIONS, Glyph, info_of
+        )
+    else:
+        _python_glyphs(content.glyphs, chars, raw, page_address, count, info_of)
+
+
+def _python_glyphs(
+    glyphs: list[Glyph],
+    chars: str | list[str],
+    raw: Any,
+    page_address: int,
+    count: int,
+    info_of: Callable[[int, int], _FontInfo],
+) -> None:
+    """The glyphs of a text page, one character at a time; ``_glyph_reader.c`` does the same
+    in C (keep the two in step: a test compares them)."""
     sizes: dict[float, float] = {}
     rect = c.FS_RECTF()
-    glyphs = content.glyphs
     previous: Glyph | None = None
     # This loop runs once per character of the document: the two ctypes calls get bare
     # addresses (converting pypdfium2's pointer objects on every call costs as much as the
     # calls themselves), the box is unpacked in one step, and the last text object's font
     # is kept at hand because consecutive characters nearly always share it.
-    page_address = ctypes.cast(raw, ctypes.c_void_p).value or 0
     rect_address = ctypes.addressof(rect)
     box_bytes = (ctypes.c_char * ctypes.sizeof(rect)).from_buffer(rect)
     unpack = _RECT.unpack_from
@@ -216,13 +252,7 @@ def _glyphs(textpage: Any, owners: dict[int, int], content: PageContent) -> None
         if not get_box(page_address, i, rect_address):
             continue
         if address != last_address:
-            cached = fonts.get(address)
-            if cached is None:
-                obj = c.FPDFText_GetTextObject(raw, i)
-                cached = fonts[address] = _font(obj, raw, i, faces)
-                cached.mcid = c.FPDFPageObj_GetMarkedContentID(obj)
-                cached.owner = owners.get(address, -1)
-            info = cached
+            info = info_of(address, i)
             last_address = address
         left, top, right, bottom = unpack(box_bytes)
         if left <= right:
@@ -269,6 +299,21 @@ _text_object_address = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes
 )
 _loose_char_box = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)(
     ctypes.cast(c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value or 0
+)
+
+
+
+def _address(function: Any) -> int:
+    return ctypes.cast(function, ctypes.c_void_p).value or 0
+
+
+# What the C accelerator calls, in its order: pypdfium2's own pdfium, so both paths read the
+# same library.
+_FUNCTIONS = (
+    _address(c.FPDFText_GetTextObject),
+    _address(c.FPDFText_GetLooseCharBox),
+    _address(c.FPDFText_GetUnicode),
+    _address(c.FPDFText_IsGenerated),
 )
 
 
