@@ -14,14 +14,30 @@ and the mismatch is reported as a warning. No reference is ever guessed.
 from __future__ import annotations
 
 import difflib
+import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pikepdf
 
-_SHOW = {"Tj", "TJ", "'", '"'}
-_PAINT = {"f", "F", "f*", "B", "B*", "b", "b*", "S", "s"}
-_PATH = {"m", "l", "c", "v", "y", "h", "re"}
+
+class _Role(enum.Enum):
+    SHOW = "show text"
+    PATH = "build a path"
+    PAINT = "paint the path"
+    END_PATH = "end the path unpainted"
+    XOBJECT = "draw an XObject"
+    SHADING = "paint a shading"
+
+
+_ROLE: dict[str, _Role] = {
+    **dict.fromkeys(("Tj", "TJ", "'", '"'), _Role.SHOW),
+    **dict.fromkeys(("m", "l", "c", "v", "y", "h", "re"), _Role.PATH),
+    **dict.fromkeys(("f", "F", "f*", "B", "B*", "b", "b*", "S", "s"), _Role.PAINT),
+    "n": _Role.END_PATH,
+    "Do": _Role.XOBJECT,
+    "sh": _Role.SHADING,
+}
 #: Pages whose content has more operators than this are not mapped (bounded work).
 MAX_OPERATORS = 2_000_000
 
@@ -59,25 +75,33 @@ def map_operators(page: pikepdf.Page, pdfium_kinds: list[str]) -> OperatorMap:
     kinds: list[str] = []
     positions: list[int] = []
     path_points = False
+    # Once per operator of every page: one dictionary look-up sorts out the many operators
+    # that make no page object (q, cm, Tf, Td, colours…) before anything else is asked.
+    role_of = _ROLE.get
+    inline_image = pikepdf.ContentStreamInlineImage
     for index, instruction in enumerate(instructions):
-        if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+        if isinstance(instruction, inline_image):
             kinds.append("image")
             positions.append(index)
             continue
         op = str(instruction.operator)
+        role = role_of(op)
+        if role is None:
+            continue
         kind: str | None = None
-        if op in _SHOW:
+        if role is _Role.SHOW:
             if _shows_something(op, list(instruction.operands)):
                 kind = "text"
-        elif op in _PATH:
+        elif role is _Role.PATH:
             path_points = True
-        elif op in _PAINT or op == "n":
-            if op != "n" and path_points:
+        elif role is _Role.PAINT or role is _Role.END_PATH:
+            if role is _Role.PAINT and path_points:
                 kind = "path"
             path_points = False
-        elif op == "Do" and instruction.operands:
-            kind = xobject_kinds.get(str(instruction.operands[0]))
-        elif op == "sh":
+        elif role is _Role.XOBJECT:
+            if instruction.operands:
+                kind = xobject_kinds.get(str(instruction.operands[0]))
+        else:
             kind = "shading"
         if kind is not None:
             kinds.append(kind)
@@ -105,7 +129,13 @@ def _shows_something(op: str, operands: list[object]) -> bool:
         array = operands[0] if operands else None
         if not isinstance(array, pikepdf.Array):
             return False
-        return any(isinstance(item, pikepdf.String) and len(bytes(item)) > 0 for item in array)
+        # By index: iterating a pikepdf Array converts all of it first, and the first item
+        # nearly always answers.
+        for k in range(len(array)):
+            item = array[k]
+            if isinstance(item, pikepdf.String) and len(bytes(item)) > 0:
+                return True
+        return False
     text = operands[-1] if operands else None
     return isinstance(text, pikepdf.String) and len(bytes(text)) > 0
 
