@@ -1,9 +1,10 @@
-"""The project's one C extension; everything else is declared in pyproject.toml.
+"""The project's C extensions; everything else is declared in pyproject.toml.
 
-``workers/engine/layout/_glyph_reader.c`` runs the layout reader's per-character pdfium loop
-(workers/engine/layout/glyphs.py says why). It needs only a C compiler and Python's headers
-(scripts/install-system-packages.sh installs them); it is optional, so an installation without
-a compiler still succeeds and the same loop runs in Python.
+Two hot loops of the layout reader, each file saying why: ``_glyph_reader.c`` (the
+per-character pdfium loop of glyphs.py) and ``_longest_match.c`` (difflib's search, for
+operators.py). They need only a C compiler and Python's headers
+(scripts/install-system-packages.sh installs them). Both are optional: an installation
+without a compiler still succeeds, and the same loops run in Python.
 """
 
 from setuptools import Extension, setup
@@ -11,9 +12,10 @@ from setuptools import Extension, setup
 setup(
     ext_modules=[
         Extension(
-            "workers.engine.layout._glyph_reader",
-            sources=["workers/engine/layout/_glyph_reader.c"],
+            f"workers.engine.layout.{name}",
+            sources=[f"workers/engine/layout/{name}.c"],
             optional=True,
         )
+        for name in ("_glyph_reader", "_longest_match")
     ]
 )

@@ -17,8 +17,16 @@ import difflib
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from types import ModuleType
 
 import pikepdf
+
+_longest: ModuleType | None
+try:
+    # difflib's longest-match search in C, built by `pip install` where a compiler exists.
+    from . import _longest_match as _longest
+except ImportError:  # pragma: no cover - depends on the installation
+    _longest = None
 
 
 class _Role(enum.Enum):
@@ -110,7 +118,7 @@ def map_operators(page: pikepdf.Page, pdfium_kinds: list[str]) -> OperatorMap:
     if kinds == pdfium_kinds:
         result.operator_of = positions
         return result
-    matcher = difflib.SequenceMatcher(a=kinds, b=pdfium_kinds, autojunk=False)
+    matcher = _matcher(kinds, pdfium_kinds)
     matched = 0
     for a, b, size in matcher.get_matching_blocks():
         for k in range(size):
@@ -122,6 +130,32 @@ def map_operators(page: pikepdf.Page, pdfium_kinds: list[str]) -> OperatorMap:
             f"{len(pdfium_kinds)} page objects; those have no operator reference"
         )
     return result
+
+
+class _KindMatcher(difflib.SequenceMatcher[str]):
+    """difflib's matcher whose inner search runs in C on the kinds coded as bytes: the
+    matching blocks are difflib's own (no junk, no autojunk), found much faster."""
+
+    def __init__(self, a: list[str], b: list[str], codes: dict[str, int]) -> None:
+        super().__init__(None, a, b, autojunk=False)
+        self._a_codes = bytes(codes[kind] for kind in a)
+        self._b_codes = bytes(codes[kind] for kind in b)
+
+    def find_longest_match(
+        self, alo: int = 0, ahi: int | None = None, blo: int = 0, bhi: int | None = None
+    ) -> difflib.Match:
+        assert _longest is not None
+        ahi = len(self._a_codes) if ahi is None else ahi
+        bhi = len(self._b_codes) if bhi is None else bhi
+        i, j, k = _longest.longest_match(self._a_codes, self._b_codes, alo, ahi, blo, bhi)
+        return difflib.Match(i, j, k)
+
+
+def _matcher(a: list[str], b: list[str]) -> difflib.SequenceMatcher[str]:
+    kinds = sorted(set(a) | set(b))
+    if _longest is None or len(kinds) > 256:
+        return difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return _KindMatcher(a, b, {kind: n for n, kind in enumerate(kinds)})
 
 
 def _shows_something(op: str, operands: list[object]) -> bool:
