@@ -144,22 +144,28 @@ def read_page(pdf: pdfium.PdfDocument, index: int) -> PageContent:
 def _objects(page: Any, content: PageContent) -> dict[int, int]:
     """Map every (nested) page object's address to its top-level index; collect images, rules."""
     owners: dict[int, int] = {}
-    raw = page.raw
-    count = c.FPDFPage_CountObjects(raw)
+    count = c.FPDFPage_CountObjects(page.raw)
+    page_address = _address(page.raw)
     visited = 0
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    # Objects are handled by bare address throughout (see _object_type below); the bounds
+    # land in one array whose four slots are passed by address.
+    bounds = (ctypes.c_float * 4)()
+    start = ctypes.addressof(bounds)
+    step = ctypes.sizeof(ctypes.c_float)
+    left, bottom, right, top = (start + k * step for k in range(4))
+    get_type = _object_type
 
-    def visit(obj: Any, top_index: int, depth: int) -> None:
+    def visit(obj: int, top_index: int, depth: int) -> None:
         nonlocal visited
         visited += 1
         if visited > MAX_OBJECTS or depth > 12:
             return
-        owners[ctypes.cast(obj, ctypes.c_void_p).value or 0] = top_index
-        kind = c.FPDFPageObj_GetType(obj)
+        owners[obj] = top_index
+        kind = get_type(obj)
         if kind in (c.FPDF_PAGEOBJ_IMAGE, c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_SHADING):
-            if not c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            if not _object_bounds(obj, left, bottom, right, top):
                 return
-            rect = Rect(left.value, bottom.value, right.value, top.value, top_index)
+            rect = Rect(bounds[0], bounds[1], bounds[2], bounds[3], top_index)
             if kind == c.FPDF_PAGEOBJ_IMAGE:
                 content.images.append(rect)
             elif kind == c.FPDF_PAGEOBJ_PATH and (
@@ -169,16 +175,16 @@ def _objects(page: Any, content: PageContent) -> dict[int, int]:
             elif kind == c.FPDF_PAGEOBJ_PATH and len(content.paths) < MAX_PATHS:
                 content.paths.append(rect)
         elif kind == c.FPDF_PAGEOBJ_FORM:
-            for k in range(c.FPDFFormObj_CountObjects(obj)):
-                inner = c.FPDFFormObj_GetObject(obj, k)
+            for k in range(_form_object_count(obj)):
+                inner = _form_object(obj, k)
                 if inner:
                     visit(inner, top_index, depth + 1)
 
     for i in range(count):
-        obj = c.FPDFPage_GetObject(raw, i)
-        kind = c.FPDFPageObj_GetType(obj) if obj else -1
+        obj = _page_object(page_address, i)
+        kind = get_type(obj) if obj else -1
         content.object_kinds.append(_KINDS.get(kind, "unknown"))
-        content.object_mcids.append(c.FPDFPageObj_GetMarkedContentID(obj) if obj else -1)
+        content.object_mcids.append(_object_mcid(obj) if obj else -1)
         if obj:
             visit(obj, i, 0)
     if visited > MAX_OBJECTS:
@@ -200,17 +206,17 @@ def _glyphs(textpage: Any, owners: dict[int, int], content: PageContent) -> None
     fonts: dict[int, _FontInfo] = {}
     faces: dict[int, tuple[str, bool, bool]] = {}
 
+    page_address = _address(raw)
+
     def info_of(address: int, index: int) -> _FontInfo:
         """Font, style and owner of the text object at ``address`` (character ``index``'s)."""
         cached = fonts.get(address)
         if cached is None:
-            obj = c.FPDFText_GetTextObject(raw, index)
-            cached = fonts[address] = _font(obj, raw, index, faces)
-            cached.mcid = c.FPDFPageObj_GetMarkedContentID(obj)
+            cached = fonts[address] = _font(address, page_address, index, faces)
+            cached.mcid = _object_mcid(address)
             cached.owner = owners.get(address, -1)
         return cached
 
-    page_address = ctypes.cast(raw, ctypes.c_void_p).value or 0
     if _accelerator is not None:
         _accelerator.read_glyphs(
             content.glyphs, chars, page_address, count, _FUNCTIONS, Glyph, info_of
@@ -310,8 +316,9 @@ _loose_char_box = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, 
 
 
 
-def _address(function: Any) -> int:
-    return ctypes.cast(function, ctypes.c_void_p).value or 0
+def _address(pointer: Any) -> int:
+    """The bare address of a ctypes pointer or function (0 for null)."""
+    return ctypes.cast(pointer, ctypes.c_void_p).value or 0
 
 
 # What the C accelerator calls, in its order: pypdfium2's own pdfium, so both paths read the
@@ -324,6 +331,29 @@ _FUNCTIONS = (
 )
 
 
+# More pdfium functions taking and returning bare addresses, for the once-per-object work
+# (_objects, _font): pypdfium2's typed pointers cost a ctypes.cast each time an address is
+# needed, which on pages of many objects added up to more than the calls themselves.
+_VOID = ctypes.c_void_p
+_page_object = ctypes.CFUNCTYPE(_VOID, _VOID, ctypes.c_int)(_address(c.FPDFPage_GetObject))
+_object_type = ctypes.CFUNCTYPE(ctypes.c_int, _VOID)(_address(c.FPDFPageObj_GetType))
+_object_mcid = ctypes.CFUNCTYPE(ctypes.c_int, _VOID)(
+    _address(c.FPDFPageObj_GetMarkedContentID)
+)
+_object_mark_count = ctypes.CFUNCTYPE(ctypes.c_int, _VOID)(_address(c.FPDFPageObj_CountMarks))
+_object_bounds = ctypes.CFUNCTYPE(ctypes.c_int, _VOID, _VOID, _VOID, _VOID, _VOID)(
+    _address(c.FPDFPageObj_GetBounds)
+)
+_form_object_count = ctypes.CFUNCTYPE(ctypes.c_int, _VOID)(
+    _address(c.FPDFFormObj_CountObjects)
+)
+_form_object = ctypes.CFUNCTYPE(_VOID, _VOID, ctypes.c_ulong)(_address(c.FPDFFormObj_GetObject))
+_text_object_font = ctypes.CFUNCTYPE(_VOID, _VOID)(_address(c.FPDFTextObj_GetFont))
+_char_matrix = ctypes.CFUNCTYPE(ctypes.c_int, _VOID, ctypes.c_int, _VOID)(
+    _address(c.FPDFText_GetMatrix)
+)
+
+
 def _codepoint(textpage: Any, index: int) -> str:
     value = c.FPDFText_GetUnicode(textpage, index)
     try:
@@ -333,17 +363,17 @@ def _codepoint(textpage: Any, index: int) -> str:
 
 
 def _font(
-    obj: Any, textpage: Any, index: int, faces: dict[int, tuple[str, bool, bool]]
+    obj: int, textpage: int, index: int, faces: dict[int, tuple[str, bool, bool]]
 ) -> _FontInfo:
-    font = c.FPDFTextObj_GetFont(obj)
+    """Font and style of the text object at address ``obj``, whose character ``index`` is."""
+    font = _text_object_font(obj) or 0
     # A page's many text objects share a few fonts: read each font's name and style once.
-    key = (ctypes.cast(font, ctypes.c_void_p).value or 0) if font else 0
-    face = faces.get(key)
+    face = faces.get(font)
     if face is None:
-        face = faces[key] = _face(font)
+        face = faces[font] = _face(ctypes.cast(font, c.FPDF_FONT) if font else None)
     name, bold, italic = face
     matrix = c.FS_MATRIX()
-    rotated = bool(c.FPDFText_GetMatrix(textpage, index, matrix)) and (
+    rotated = bool(_char_matrix(textpage, index, ctypes.addressof(matrix))) and (
         abs(matrix.b) > 0.1 * abs(matrix.a) or matrix.a < 0
     )
     return _FontInfo(name, bold, italic, _is_artifact(obj), rotated)
@@ -370,10 +400,11 @@ def _face(font: Any) -> tuple[str, bool, bool]:
     return name.split("+", 1)[-1], bold, italic
 
 
-def _is_artifact(obj: Any) -> bool:
-    marks = c.FPDFPageObj_CountMarks(obj)
+def _is_artifact(address: int) -> bool:
+    marks = _object_mark_count(address)
     if marks <= 0:
         return False  # most text objects: no buffers to allocate
+    obj = ctypes.cast(address, c.FPDF_PAGEOBJECT)
     name = (ctypes.c_ushort * 64)()
     length = ctypes.c_ulong(0)
     for k in range(min(marks, 16)):
