@@ -1,7 +1,9 @@
-"""The C accelerator of the glyph loop (layout/_glyph_reader.c) and the Python loop it
-replaces read the same glyphs, field for field, from pages that exercise every branch: fonts
-and styles, sizes, rotated text, non-BMP characters, pdfium's generated spaces, artifacts,
-marked content and text inside a Form XObject."""
+"""The layout reader's C loops give what their Python twins give, on pages that exercise
+every branch: fonts and styles, sizes, rotated text, non-BMP characters, pdfium's generated
+spaces, artifacts, marked content, text inside a Form XObject, ligatures, columns and cells.
+
+- layout/_glyph_reader.c and glyphs._python_glyphs: the same glyphs, field for field;
+- layout/_fragments.c and lines._python_fragments: the same fragments (text, box, glyphs)."""
 
 from __future__ import annotations
 
@@ -14,8 +16,9 @@ import pypdfium2 as pdfium
 import pytest
 import weasyprint
 
-from workers.engine.layout import glyphs
+from workers.engine.layout import glyphs, lines
 from workers.engine.layout.glyphs import Glyph, read_page
+from workers.engine.layout.lines import Fragment
 
 _HTML = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>
 @page { size: A4; margin: 2cm } body { font: 11pt 'DejaVu Sans' }</style></head><body>
@@ -102,11 +105,81 @@ def test_c_and_python_read_the_same_glyphs_from_a_hand_made_page(
     assert any(g.generated for g in fast) or any(g.obj == -1 for g in fast)
 
 
-def test_the_accelerator_is_built_where_a_c_compiler_exists() -> None:
+def _fragments_both_ways(
+    page_glyphs: list[Glyph], monkeypatch: pytest.MonkeyPatch
+) -> tuple[list[Fragment], list[Fragment]]:
+    if lines._accelerator is None:
+        pytest.skip("the C fragments loop is not built here (no C compiler at install time)")
+    with monkeypatch.context() as patch:
+        fast = lines.fragments(page_glyphs)
+        patch.setattr(lines, "_accelerator", None)
+        slow = lines.fragments(page_glyphs)
+    return fast, slow
+
+
+def _described(frags: list[Fragment]) -> list[tuple[object, ...]]:
+    # The glyphs by identity: both loops must group the very same Glyph objects.
+    return [
+        (f.text, f.x0, f.y0, f.x1, f.y1, type(f.x0), [id(g) for g in f.glyphs]) for f in frags
+    ]
+
+
+def test_c_and_python_make_the_same_fragments(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    styled = tmp_path / "styles.pdf"
+    weasyprint.HTML(string=_HTML).write_pdf(styled)
+    for path in (styled, _made_by_hand(tmp_path / "hand.pdf")):
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            page_glyphs = [g for i in range(len(pdf)) for g in read_page(pdf, i).glyphs]
+        finally:
+            pdf.close()
+        fast, slow = _fragments_both_ways(page_glyphs, monkeypatch)
+        assert _described(fast) == _described(slow)
+        assert len(fast) >= 5
+
+
+def test_c_and_python_make_the_same_fragments_from_made_up_glyphs(
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Cases pdfium rarely gives: integer coordinates, a glyph without height, a ligature's
+    # shared box, right-to-left advance, rotated runs next to upright text, tiny sizes.
+    def glyph(char: str, x0: float, y0: float, x1: float, y1: float, size: float = 10.0,
+              rotated: bool = False) -> Glyph:
+        return Glyph(char, x0, y0, x1, y1, size, False, "F", 0, -1, rotated=rotated)
+
+    made = [
+        glyph("a", 0, 0, 5, 10), glyph("b", 5, 0, 10, 10), glyph(" ", 10, 0, 12, 10),
+        glyph("c", 12.0, 0.0, 17.0, 10.0), glyph("f", 17, 0, 22, 10),
+        glyph("i", 17, 0, 22, 10), glyph("d", 60, 0, 65, 10), glyph("z", 65, 5, 70, 5),
+        glyph("r", 80, 0, 85, 10, rotated=True), glyph("s", 80, 6, 85, 16, rotated=True),
+        glyph("t", 86, 0, 90, 10), glyph("\u05d0", 120, 0, 125, 10),
+        glyph("\u05d1", 114, 0, 119, 10), glyph("x", 200, 30, 200.4, 30.4, size=0.3),
+        glyph("y", 200.5, 30, 200.9, 30.4, size=0.3), glyph("\t", 0, 0, 0, 0),
+        glyph("w", 0, -20, 5, -10),
+    ]
+    fast, slow = _fragments_both_ways(made, monkeypatch)
+    assert _described(fast) == _described(slow)
+    assert len(fast) >= 5
+
+
+def test_the_accelerators_are_built_where_a_c_compiler_exists() -> None:
     compiler = (sysconfig.get_config_var("CC") or "cc").split()[0]
     if shutil.which(compiler) is None:
-        pytest.skip(f"no C compiler ({compiler}) here: the Python loop is used")
-    assert glyphs._accelerator is not None, (
-        "a C compiler exists but workers/engine/layout/_glyph_reader.c was not built: "
+        pytest.skip(f"no C compiler ({compiler}) here: the Python loops are used")
+    from workers.engine.layout import operators
+
+    missing = [
+        name
+        for name, module in (
+            ("_glyph_reader", glyphs._accelerator),
+            ("_fragments", lines._accelerator),
+            ("_longest_match", operators._longest),
+        )
+        if module is None
+    ]
+    assert not missing, (
+        f"a C compiler exists but {missing} (workers/engine/layout/*.c) were not built: "
         "run `pip install -e .` (make install) again and read its output"
     )
