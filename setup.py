@@ -2,9 +2,9 @@
 
 Three hot loops of the layout reader, each file saying why: ``_glyph_reader.c`` (the
 per-character pdfium loop of glyphs.py), ``_fragments.c`` (the glyph loop of lines.py) and
-``_longest_match.c`` (difflib's search, for operators.py). They need only a C compiler and Python's headers
-(scripts/install-system-packages.sh installs them). Both are optional: an installation
-without a compiler still succeeds, and the same loops run in Python.
+``_longest_match.c`` (difflib's search, for operators.py). They need only a C compiler and
+Python's headers (scripts/install-system-packages.sh installs them). All are optional: an
+installation without a compiler still succeeds, and the same loops run in Python.
 """
 
 from setuptools import Extension, setup
