@@ -74,6 +74,10 @@ static int append_glyph(PyObject *out, PyObject *glyph_class, PyObject *const *a
                         size_t nargs) {
     PyObject *glyph = PyObject_Vectorcall(glyph_class, args, nargs, NULL);
     if (glyph == NULL) return -1;
+    /* A Glyph holds only strings, numbers and booleans, so it can never be part of a
+     * reference cycle: the cycle collector need not walk the hundreds of thousands a
+     * document has (reference counting still frees them). */
+    PyObject_GC_UnTrack(glyph);
     int status = PyList_Append(out, glyph);
     Py_DECREF(glyph);
     return status;
