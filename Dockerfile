@@ -8,7 +8,7 @@ WORKDIR /app
 COPY scripts/install-system-packages.sh scripts/
 RUN bash scripts/install-system-packages.sh && rm -rf /var/lib/apt/lists/*
 
-COPY pyproject.toml README.md ./
+COPY pyproject.toml setup.py README.md ./
 COPY service service
 COPY workers workers
 RUN pip install .

@@ -3,8 +3,8 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# Re-install when the project's dependencies change.
-INSTALLED := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+# Re-install when the project's dependencies or its C extension change.
+INSTALLED := $(VENV)/.installed-$(shell cat pyproject.toml setup.py workers/engine/layout/*.c | cksum | cut -d' ' -f1)
 
 .PHONY: help run test lint typecheck system-packages test-packages services install bench clean
 
@@ -25,8 +25,8 @@ lint: install ## ruff only
 typecheck: install ## mypy only
 	$(BIN)/mypy
 
-system-packages: ## apt packages the service needs (WeasyPrint's Pango, fonts, poppler)
-	bash scripts/install-system-packages.sh
+system-packages: ## apt packages the service needs (WeasyPrint's Pango, fonts, poppler, a C compiler)
+	PYTHON=$(PYTHON) bash scripts/install-system-packages.sh
 
 test-packages: ## apt packages the tests' judges need (Chromium, a JDK)
 	bash scripts/install-system-packages.sh --test
@@ -36,8 +36,8 @@ services: ## start PostgreSQL / Redis if they are installed but not running
 
 install: $(INSTALLED) ## the virtualenv in .venv with the project and its test tools
 
-$(INSTALLED): pyproject.toml
-	bash scripts/install-system-packages.sh
+$(INSTALLED): pyproject.toml setup.py $(wildcard workers/engine/layout/*.c)
+	PYTHON=$(PYTHON) bash scripts/install-system-packages.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'

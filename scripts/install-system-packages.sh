@@ -2,13 +2,21 @@
 # Debian packages the service needs, installed only when missing (so a warm machine pays
 # nothing). WeasyPrint renders the PDFs with Pango; the fonts are the faces our outputs use;
 # fonts-noto-cjk covers Chinese, Japanese and Korean text; poppler-utils gives the benchmarks their reference (pdftotext).
+# gcc and libc6-dev build the layout reader's C accelerator (setup.py), which also needs the
+# headers of the Python that runs the project: python3-dev, when that is Debian's own Python.
 set -euo pipefail
 
 packages=(
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libfontconfig1
   fonts-dejavu-core fonts-liberation fonts-noto-cjk
   poppler-utils
+  gcc libc6-dev
 )
+python="${PYTHON:-python3}"
+if command -v "$python" >/dev/null \
+  && ! "$python" -c 'import os, sysconfig, sys; sys.exit(not os.path.exists(os.path.join(sysconfig.get_path("include"), "Python.h")))'; then
+  packages+=(python3-dev)
+fi
 # `--test` adds what the independent judges and the browser tests need: Chromium for axe-core
 # and Playwright (never a downloaded browser), a JDK for the veraPDF-based pdfua-check.
 if [ "${1:-}" = "--test" ]; then

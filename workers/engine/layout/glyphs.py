@@ -12,17 +12,32 @@ Every glyph also carries the marked-content id (MCID) of its text object, which 
 structure reader ties the author's tags to text.
 
 Work is bounded: at most :data:`MAX_GLYPHS` glyphs and :data:`MAX_OBJECTS` objects per page.
+
+The per-character loop runs in C (``_glyph_reader.c``) when the extension is built: through
+ctypes, its three or four pdfium calls per character cost more than pdfium's own work, and
+the loop was the largest single cost of layout analysis. :func:`_python_glyphs` is the same
+loop in Python, used when the extension is missing; a test holds the two to the same glyphs.
 """
 
 from __future__ import annotations
 
 import ctypes
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from types import ModuleType
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as c
+
+_accelerator: ModuleType | None
+try:
+    # The C accelerator of the per-character loop, built by `pip install` where a C compiler
+    # exists; without it the same loop runs in Python (_python_glyphs), with the same result.
+    from . import _glyph_reader as _accelerator
+except ImportError:  # pragma: no cover - depends on the installation
+    _accelerator = None
 
 #: Pages with more glyphs than this are truncated (with a warning): a bound on time and memory.
 MAX_GLYPHS = 200_000
@@ -129,22 +144,28 @@ def read_page(pdf: pdfium.PdfDocument, index: int) -> PageContent:
 def _objects(page: Any, content: PageContent) -> dict[int, int]:
     """Map every (nested) page object's address to its top-level index; collect images, rules."""
     owners: dict[int, int] = {}
-    raw = page.raw
-    count = c.FPDFPage_CountObjects(raw)
+    count = c.FPDFPage_CountObjects(page.raw)
+    page_address = _address(page.raw)
     visited = 0
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    # Objects are handled by bare address throughout (see _object_type below); the bounds
+    # land in one array whose four slots are passed by address.
+    bounds = (ctypes.c_float * 4)()
+    start = ctypes.addressof(bounds)
+    step = ctypes.sizeof(ctypes.c_float)
+    left, bottom, right, top = (start + k * step for k in range(4))
+    get_type = _object_type
 
-    def visit(obj: Any, top_index: int, depth: int) -> None:
+    def visit(obj: int, top_index: int, depth: int) -> None:
         nonlocal visited
         visited += 1
         if visited > MAX_OBJECTS or depth > 12:
             return
-        owners[ctypes.cast(obj, ctypes.c_void_p).value or 0] = top_index
-        kind = c.FPDFPageObj_GetType(obj)
+        owners[obj] = top_index
+        kind = get_type(obj)
         if kind in (c.FPDF_PAGEOBJ_IMAGE, c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_SHADING):
-            if not c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            if not _object_bounds(obj, left, bottom, right, top):
                 return
-            rect = Rect(left.value, bottom.value, right.value, top.value, top_index)
+            rect = Rect(bounds[0], bounds[1], bounds[2], bounds[3], top_index)
             if kind == c.FPDF_PAGEOBJ_IMAGE:
                 content.images.append(rect)
             elif kind == c.FPDF_PAGEOBJ_PATH and (
@@ -154,16 +175,16 @@ def _objects(page: Any, content: PageContent) -> dict[int, int]:
             elif kind == c.FPDF_PAGEOBJ_PATH and len(content.paths) < MAX_PATHS:
                 content.paths.append(rect)
         elif kind == c.FPDF_PAGEOBJ_FORM:
-            for k in range(c.FPDFFormObj_CountObjects(obj)):
-                inner = c.FPDFFormObj_GetObject(obj, k)
+            for k in range(_form_object_count(obj)):
+                inner = _form_object(obj, k)
                 if inner:
                     visit(inner, top_index, depth + 1)
 
     for i in range(count):
-        obj = c.FPDFPage_GetObject(raw, i)
-        kind = c.FPDFPageObj_GetType(obj) if obj else -1
+        obj = _page_object(page_address, i)
+        kind = get_type(obj) if obj else -1
         content.object_kinds.append(_KINDS.get(kind, "unknown"))
-        content.object_mcids.append(c.FPDFPageObj_GetMarkedContentID(obj) if obj else -1)
+        content.object_mcids.append(_object_mcid(obj) if obj else -1)
         if obj:
             visit(obj, i, 0)
     if visited > MAX_OBJECTS:
@@ -184,15 +205,43 @@ def _glyphs(textpage: Any, owners: dict[int, int], content: PageContent) -> None
     chars = _chars(buffer.raw[: count * 2], count)
     fonts: dict[int, _FontInfo] = {}
     faces: dict[int, tuple[str, bool, bool]] = {}
+
+    page_address = _address(raw)
+
+    def info_of(address: int, index: int) -> _FontInfo:
+        """Font, style and owner of the text object at ``address`` (character ``index``'s)."""
+        cached = fonts.get(address)
+        if cached is None:
+            cached = fonts[address] = _font(address, page_address, index, faces)
+            cached.mcid = _object_mcid(address)
+            cached.owner = owners.get(address, -1)
+        return cached
+
+    if _accelerator is not None:
+        _accelerator.read_glyphs(
+            content.glyphs, chars, page_address, count, _FUNCTIONS, Glyph, info_of
+        )
+    else:
+        _python_glyphs(content.glyphs, chars, raw, page_address, count, info_of)
+
+
+def _python_glyphs(
+    glyphs: list[Glyph],
+    chars: str | list[str],
+    raw: Any,
+    page_address: int,
+    count: int,
+    info_of: Callable[[int, int], _FontInfo],
+) -> None:
+    """The glyphs of a text page, one character at a time; ``_glyph_reader.c`` does the same
+    in C (keep the two in step: a test compares them)."""
     sizes: dict[float, float] = {}
     rect = c.FS_RECTF()
-    glyphs = content.glyphs
     previous: Glyph | None = None
     # This loop runs once per character of the document: the two ctypes calls get bare
     # addresses (converting pypdfium2's pointer objects on every call costs as much as the
     # calls themselves), the box is unpacked in one step, and the last text object's font
     # is kept at hand because consecutive characters nearly always share it.
-    page_address = ctypes.cast(raw, ctypes.c_void_p).value or 0
     rect_address = ctypes.addressof(rect)
     box_bytes = (ctypes.c_char * ctypes.sizeof(rect)).from_buffer(rect)
     unpack = _RECT.unpack_from
@@ -216,13 +265,7 @@ def _glyphs(textpage: Any, owners: dict[int, int], content: PageContent) -> None
         if not get_box(page_address, i, rect_address):
             continue
         if address != last_address:
-            cached = fonts.get(address)
-            if cached is None:
-                obj = c.FPDFText_GetTextObject(raw, i)
-                cached = fonts[address] = _font(obj, raw, i, faces)
-                cached.mcid = c.FPDFPageObj_GetMarkedContentID(obj)
-                cached.owner = owners.get(address, -1)
-            info = cached
+            info = info_of(address, i)
             last_address = address
         left, top, right, bottom = unpack(box_bytes)
         if left <= right:
@@ -272,6 +315,45 @@ _loose_char_box = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, 
 )
 
 
+
+def _address(pointer: Any) -> int:
+    """The bare address of a ctypes pointer or function (0 for null)."""
+    return ctypes.cast(pointer, ctypes.c_void_p).value or 0
+
+
+# What the C accelerator calls, in its order: pypdfium2's own pdfium, so both paths read the
+# same library.
+_FUNCTIONS = (
+    _address(c.FPDFText_GetTextObject),
+    _address(c.FPDFText_GetLooseCharBox),
+    _address(c.FPDFText_GetUnicode),
+    _address(c.FPDFText_IsGenerated),
+)
+
+
+# More pdfium functions taking and returning bare addresses, for the once-per-object work
+# (_objects, _font): pypdfium2's typed pointers cost a ctypes.cast each time an address is
+# needed, which on pages of many objects added up to more than the calls themselves.
+_VOID = ctypes.c_void_p
+_page_object = ctypes.CFUNCTYPE(_VOID, _VOID, ctypes.c_int)(_address(c.FPDFPage_GetObject))
+_object_type = ctypes.CFUNCTYPE(ctypes.c_int, _VOID)(_address(c.FPDFPageObj_GetType))
+_object_mcid = ctypes.CFUNCTYPE(ctypes.c_int, _VOID)(
+    _address(c.FPDFPageObj_GetMarkedContentID)
+)
+_object_mark_count = ctypes.CFUNCTYPE(ctypes.c_int, _VOID)(_address(c.FPDFPageObj_CountMarks))
+_object_bounds = ctypes.CFUNCTYPE(ctypes.c_int, _VOID, _VOID, _VOID, _VOID, _VOID)(
+    _address(c.FPDFPageObj_GetBounds)
+)
+_form_object_count = ctypes.CFUNCTYPE(ctypes.c_int, _VOID)(
+    _address(c.FPDFFormObj_CountObjects)
+)
+_form_object = ctypes.CFUNCTYPE(_VOID, _VOID, ctypes.c_ulong)(_address(c.FPDFFormObj_GetObject))
+_text_object_font = ctypes.CFUNCTYPE(_VOID, _VOID)(_address(c.FPDFTextObj_GetFont))
+_char_matrix = ctypes.CFUNCTYPE(ctypes.c_int, _VOID, ctypes.c_int, _VOID)(
+    _address(c.FPDFText_GetMatrix)
+)
+
+
 def _codepoint(textpage: Any, index: int) -> str:
     value = c.FPDFText_GetUnicode(textpage, index)
     try:
@@ -281,17 +363,17 @@ def _codepoint(textpage: Any, index: int) -> str:
 
 
 def _font(
-    obj: Any, textpage: Any, index: int, faces: dict[int, tuple[str, bool, bool]]
+    obj: int, textpage: int, index: int, faces: dict[int, tuple[str, bool, bool]]
 ) -> _FontInfo:
-    font = c.FPDFTextObj_GetFont(obj)
+    """Font and style of the text object at address ``obj``, whose character ``index`` is."""
+    font = _text_object_font(obj) or 0
     # A page's many text objects share a few fonts: read each font's name and style once.
-    key = (ctypes.cast(font, ctypes.c_void_p).value or 0) if font else 0
-    face = faces.get(key)
+    face = faces.get(font)
     if face is None:
-        face = faces[key] = _face(font)
+        face = faces[font] = _face(ctypes.cast(font, c.FPDF_FONT) if font else None)
     name, bold, italic = face
     matrix = c.FS_MATRIX()
-    rotated = bool(c.FPDFText_GetMatrix(textpage, index, matrix)) and (
+    rotated = bool(_char_matrix(textpage, index, ctypes.addressof(matrix))) and (
         abs(matrix.b) > 0.1 * abs(matrix.a) or matrix.a < 0
     )
     return _FontInfo(name, bold, italic, _is_artifact(obj), rotated)
@@ -318,10 +400,11 @@ def _face(font: Any) -> tuple[str, bool, bool]:
     return name.split("+", 1)[-1], bold, italic
 
 
-def _is_artifact(obj: Any) -> bool:
-    marks = c.FPDFPageObj_CountMarks(obj)
+def _is_artifact(address: int) -> bool:
+    marks = _object_mark_count(address)
     if marks <= 0:
         return False  # most text objects: no buffers to allocate
+    obj = ctypes.cast(address, c.FPDF_PAGEOBJECT)
     name = (ctypes.c_ushort * 64)()
     length = ctypes.c_ulong(0)
     for k in range(min(marks, 16)):

@@ -16,8 +16,16 @@ import operator
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from types import ModuleType
 
 from .glyphs import Glyph
+
+_accelerator: ModuleType | None
+try:
+    # The glyph loop of fragments() in C, built by `pip install` where a C compiler exists.
+    from . import _fragments as _accelerator
+except ImportError:  # pragma: no cover - depends on the installation
+    _accelerator = None
 
 #: A horizontal gap wider than this many font sizes ends a fragment (column gutter, cell).
 #: Sizes are loose-box heights (about 1.2 em), so this is about 0.6 em: wider than any word
@@ -88,6 +96,18 @@ def clean(text: str) -> str:
 
 def fragments(glyphs: list[Glyph]) -> list[Fragment]:
     """Runs of glyphs in content order, split at line changes and wide gaps."""
+    if _accelerator is not None:
+        out: list[Fragment] = _accelerator.fragments(glyphs, Fragment, FRAGMENT_GAP, SPACE_GAP)
+    else:
+        out = _python_fragments(glyphs)
+    for fragment in out:
+        fragment.text = clean(fragment.text)
+    return [f for f in out if f.text]
+
+
+def _python_fragments(glyphs: list[Glyph]) -> list[Fragment]:
+    """The fragments with their raw text; ``_fragments.c`` does the same in C (keep the two
+    in step: a test compares them)."""
     # The hottest loop of the analysis (every character of the document passes here once):
     # the current fragment's box and text are kept in locals and written back when it ends.
     out: list[Fragment] = []
@@ -176,9 +196,7 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
         last = g
         space = False
     close()
-    for fragment in out:
-        fragment.text = clean(fragment.text)
-    return [f for f in out if f.text]
+    return out
 
 
 @dataclass

@@ -14,14 +14,38 @@ and the mismatch is reported as a warning. No reference is ever guessed.
 from __future__ import annotations
 
 import difflib
+import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from types import ModuleType
 
 import pikepdf
 
-_SHOW = {"Tj", "TJ", "'", '"'}
-_PAINT = {"f", "F", "f*", "B", "B*", "b", "b*", "S", "s"}
-_PATH = {"m", "l", "c", "v", "y", "h", "re"}
+_longest: ModuleType | None
+try:
+    # difflib's longest-match search in C, built by `pip install` where a compiler exists.
+    from . import _longest_match as _longest
+except ImportError:  # pragma: no cover - depends on the installation
+    _longest = None
+
+
+class _Role(enum.Enum):
+    SHOW = "show text"
+    PATH = "build a path"
+    PAINT = "paint the path"
+    END_PATH = "end the path unpainted"
+    XOBJECT = "draw an XObject"
+    SHADING = "paint a shading"
+
+
+_ROLE: dict[str, _Role] = {
+    **dict.fromkeys(("Tj", "TJ", "'", '"'), _Role.SHOW),
+    **dict.fromkeys(("m", "l", "c", "v", "y", "h", "re"), _Role.PATH),
+    **dict.fromkeys(("f", "F", "f*", "B", "B*", "b", "b*", "S", "s"), _Role.PAINT),
+    "n": _Role.END_PATH,
+    "Do": _Role.XOBJECT,
+    "sh": _Role.SHADING,
+}
 #: Pages whose content has more operators than this are not mapped (bounded work).
 MAX_OPERATORS = 2_000_000
 
@@ -59,25 +83,33 @@ def map_operators(page: pikepdf.Page, pdfium_kinds: list[str]) -> OperatorMap:
     kinds: list[str] = []
     positions: list[int] = []
     path_points = False
+    # Once per operator of every page: one dictionary look-up sorts out the many operators
+    # that make no page object (q, cm, Tf, Td, colours…) before anything else is asked.
+    role_of = _ROLE.get
+    inline_image = pikepdf.ContentStreamInlineImage
     for index, instruction in enumerate(instructions):
-        if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+        if isinstance(instruction, inline_image):
             kinds.append("image")
             positions.append(index)
             continue
         op = str(instruction.operator)
+        role = role_of(op)
+        if role is None:
+            continue
         kind: str | None = None
-        if op in _SHOW:
+        if role is _Role.SHOW:
             if _shows_something(op, list(instruction.operands)):
                 kind = "text"
-        elif op in _PATH:
+        elif role is _Role.PATH:
             path_points = True
-        elif op in _PAINT or op == "n":
-            if op != "n" and path_points:
+        elif role is _Role.PAINT or role is _Role.END_PATH:
+            if role is _Role.PAINT and path_points:
                 kind = "path"
             path_points = False
-        elif op == "Do" and instruction.operands:
-            kind = xobject_kinds.get(str(instruction.operands[0]))
-        elif op == "sh":
+        elif role is _Role.XOBJECT:
+            if instruction.operands:
+                kind = xobject_kinds.get(str(instruction.operands[0]))
+        else:
             kind = "shading"
         if kind is not None:
             kinds.append(kind)
@@ -86,7 +118,7 @@ def map_operators(page: pikepdf.Page, pdfium_kinds: list[str]) -> OperatorMap:
     if kinds == pdfium_kinds:
         result.operator_of = positions
         return result
-    matcher = difflib.SequenceMatcher(a=kinds, b=pdfium_kinds, autojunk=False)
+    matcher = _matcher(kinds, pdfium_kinds)
     matched = 0
     for a, b, size in matcher.get_matching_blocks():
         for k in range(size):
@@ -100,12 +132,44 @@ def map_operators(page: pikepdf.Page, pdfium_kinds: list[str]) -> OperatorMap:
     return result
 
 
+class _KindMatcher(difflib.SequenceMatcher[str]):
+    """difflib's matcher whose inner search runs in C on the kinds coded as bytes: the
+    matching blocks are difflib's own (no junk, no autojunk), found much faster."""
+
+    def __init__(self, a: list[str], b: list[str], codes: dict[str, int]) -> None:
+        super().__init__(None, a, b, autojunk=False)
+        self._a_codes = bytes(codes[kind] for kind in a)
+        self._b_codes = bytes(codes[kind] for kind in b)
+
+    def find_longest_match(
+        self, alo: int = 0, ahi: int | None = None, blo: int = 0, bhi: int | None = None
+    ) -> difflib.Match:
+        assert _longest is not None
+        ahi = len(self._a_codes) if ahi is None else ahi
+        bhi = len(self._b_codes) if bhi is None else bhi
+        i, j, k = _longest.longest_match(self._a_codes, self._b_codes, alo, ahi, blo, bhi)
+        return difflib.Match(i, j, k)
+
+
+def _matcher(a: list[str], b: list[str]) -> difflib.SequenceMatcher[str]:
+    kinds = sorted(set(a) | set(b))
+    if _longest is None or len(kinds) > 256:
+        return difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return _KindMatcher(a, b, {kind: n for n, kind in enumerate(kinds)})
+
+
 def _shows_something(op: str, operands: list[object]) -> bool:
     if op == "TJ":
         array = operands[0] if operands else None
         if not isinstance(array, pikepdf.Array):
             return False
-        return any(isinstance(item, pikepdf.String) and len(bytes(item)) > 0 for item in array)
+        # By index: iterating a pikepdf Array converts all of it first, and the first item
+        # nearly always answers.
+        for k in range(len(array)):
+            item = array[k]
+            if isinstance(item, pikepdf.String) and len(bytes(item)) > 0:
+                return True
+        return False
     text = operands[-1] if operands else None
     return isinstance(text, pikepdf.String) and len(bytes(text)) > 0
 

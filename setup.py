@@ -1,0 +1,24 @@
+"""The project's C extensions; everything else is declared in pyproject.toml.
+
+Three hot loops of the layout reader, each file saying why: ``_glyph_reader.c`` (the
+per-character pdfium loop of glyphs.py), ``_fragments.c`` (the glyph loop of lines.py) and
+``_longest_match.c`` (difflib's search, for operators.py). They need only a C compiler and
+Python's headers (scripts/install-system-packages.sh installs them). All are optional: an
+installation without a compiler still succeeds, and the same loops run in Python.
+"""
+
+from setuptools import Extension, setup
+
+setup(
+    ext_modules=[
+        Extension(
+            f"workers.engine.layout.{name}",
+            sources=[f"workers/engine/layout/{name}.c"],
+            # The loops must compute exactly what their Python twins compute: no fused
+            # multiply-adds (gcc's default on some processors), which round differently.
+            extra_compile_args=["-ffp-contract=off"],
+            optional=True,
+        )
+        for name in ("_glyph_reader", "_longest_match", "_fragments")
+    ]
+)

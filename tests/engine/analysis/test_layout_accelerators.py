@@ -1,0 +1,185 @@
+"""The layout reader's C loops give what their Python twins give, on pages that exercise
+every branch: fonts and styles, sizes, rotated text, non-BMP characters, pdfium's generated
+spaces, artifacts, marked content, text inside a Form XObject, ligatures, columns and cells.
+
+- layout/_glyph_reader.c and glyphs._python_glyphs: the same glyphs, field for field;
+- layout/_fragments.c and lines._python_fragments: the same fragments (text, box, glyphs)."""
+
+from __future__ import annotations
+
+import shutil
+import sysconfig
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+import pytest
+import weasyprint
+
+from workers.engine.layout import glyphs, lines
+from workers.engine.layout.glyphs import Glyph, read_page
+from workers.engine.layout.lines import Fragment
+
+_HTML = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>
+@page { size: A4; margin: 2cm } body { font: 11pt 'DejaVu Sans' }</style></head><body>
+<h1>A heading</h1>
+<p>Plain, <b>bold words</b>, <i>italic words</i>, math letters \U0001d538\U0001d539 and
+ＡＢ full width; ligatures: office affinity.</p>
+<p style="font-size: 6pt">tiny text</p><p style="font-size: 30pt">Huge</p>
+<div style="transform: rotate(90deg); width: 10em">rotated label</div>
+<table><tr><td>cell one</td><td>cell two</td></tr></table>
+</body></html>"""
+
+# Text shown by TJ with wide kerning gaps and no space characters (pdfium generates the
+# spaces), an artifact, marked content with an MCID, a rotated run and a Form XObject.
+_CONTENT = b"""
+BT /F1 12 Tf 72 720 Td [(Kerned) -900 (words) -900 (without) -900 (spaces)] TJ ET
+/Artifact BMC BT /F1 9 Tf 72 40 Td (Page 1 of 1) Tj ET EMC
+/P <</MCID 0>> BDC BT /F2 14 Tf 72 680 Td (Bold marked paragraph.) Tj T* (Next line) Tj ET EMC
+BT /F1 10 Tf 0 1 -1 0 560 300 Tm (Vertical margin note) Tj ET
+q 1 0 0 1 72 500 cm /Fm0 Do Q
+"""
+_FORM = b"BT /F1 11 Tf 0 0 Td (Text inside a form) Tj ET"
+
+
+def _made_by_hand(path: Path) -> Path:
+    pdf = pikepdf.new()
+    page = pdf.add_blank_page(page_size=(612, 792))
+    fonts = pikepdf.Dictionary(
+        F1=pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+                              BaseFont=pikepdf.Name.Helvetica),
+        F2=pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+                              BaseFont=pikepdf.Name("/Helvetica-Bold")),
+    )
+    form = pdf.make_stream(_FORM)
+    form.Type = pikepdf.Name.XObject
+    form.Subtype = pikepdf.Name.Form
+    form.BBox = pikepdf.Array([0, 0, 300, 50])
+    form.Resources = pikepdf.Dictionary(Font=fonts)
+    page.obj.Resources = pikepdf.Dictionary(Font=fonts, XObject=pikepdf.Dictionary(Fm0=form))
+    page.obj.Contents = pdf.make_stream(_CONTENT)
+    pdf.save(path)
+    return path
+
+
+def _glyphs_both_ways(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[list[Glyph], list[Glyph]]:
+    accelerator = glyphs._accelerator
+    if accelerator is None:
+        pytest.skip("the C accelerator is not built here (no C compiler at install time)")
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        fast = [g for i in range(len(pdf)) for g in read_page(pdf, i).glyphs]
+        monkeypatch.setattr(glyphs, "_accelerator", None)
+        slow = [g for i in range(len(pdf)) for g in read_page(pdf, i).glyphs]
+    finally:
+        pdf.close()
+    return fast, slow
+
+
+def test_c_and_python_read_the_same_glyphs_from_a_weasyprint_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "styles.pdf"
+    weasyprint.HTML(string=_HTML).write_pdf(path)
+    fast, slow = _glyphs_both_ways(path, monkeypatch)
+    assert fast == slow
+    # The page reaches the branches the comparison is meant to cover.
+    assert any(g.bold for g in fast) and any(g.italic for g in fast)
+    assert any(g.rotated for g in fast)
+    assert any("\ud800" <= g.char <= "\udfff" for g in fast)  # non-BMP: per code unit
+    assert any(g.obj == -1 and g.char == " " for g in fast)  # pdfium's line-end spaces
+    assert len({g.size for g in fast}) >= 4
+
+
+def test_c_and_python_read_the_same_glyphs_from_a_hand_made_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast, slow = _glyphs_both_ways(_made_by_hand(tmp_path / "hand.pdf"), monkeypatch)
+    assert fast == slow
+    text = "".join(g.char for g in fast)
+    assert "Text inside a form" in text
+    assert any(g.artifact for g in fast) and any(g.mcid == 0 for g in fast)
+    assert any(g.rotated for g in fast) and any(g.bold for g in fast)
+    assert any(g.generated for g in fast) or any(g.obj == -1 for g in fast)
+
+
+def _fragments_both_ways(
+    page_glyphs: list[Glyph], monkeypatch: pytest.MonkeyPatch
+) -> tuple[list[Fragment], list[Fragment]]:
+    if lines._accelerator is None:
+        pytest.skip("the C fragments loop is not built here (no C compiler at install time)")
+    with monkeypatch.context() as patch:
+        fast = lines.fragments(page_glyphs)
+        patch.setattr(lines, "_accelerator", None)
+        slow = lines.fragments(page_glyphs)
+    return fast, slow
+
+
+def _described(frags: list[Fragment]) -> list[tuple[object, ...]]:
+    # The glyphs by identity: both loops must group the very same Glyph objects.
+    return [
+        (f.text, f.x0, f.y0, f.x1, f.y1, type(f.x0), [id(g) for g in f.glyphs]) for f in frags
+    ]
+
+
+def test_c_and_python_make_the_same_fragments(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    styled = tmp_path / "styles.pdf"
+    weasyprint.HTML(string=_HTML).write_pdf(styled)
+    for path in (styled, _made_by_hand(tmp_path / "hand.pdf")):
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            page_glyphs = [g for i in range(len(pdf)) for g in read_page(pdf, i).glyphs]
+        finally:
+            pdf.close()
+        fast, slow = _fragments_both_ways(page_glyphs, monkeypatch)
+        assert _described(fast) == _described(slow)
+        assert len(fast) >= 5
+
+
+def test_c_and_python_make_the_same_fragments_from_made_up_glyphs(
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Cases pdfium rarely gives: integer coordinates, a glyph without height, a ligature's
+    # shared box, right-to-left advance, rotated runs next to upright text, tiny sizes.
+    def glyph(char: str, x0: float, y0: float, x1: float, y1: float, size: float = 10.0,
+              rotated: bool = False) -> Glyph:
+        return Glyph(char, x0, y0, x1, y1, size, False, "F", 0, -1, rotated=rotated)
+
+    made = [
+        glyph("a", 0, 0, 5, 10), glyph("b", 5, 0, 10, 10), glyph(" ", 10, 0, 12, 10),
+        glyph("c", 12.0, 0.0, 17.0, 10.0), glyph("f", 17, 0, 22, 10),
+        glyph("i", 17, 0, 22, 10), glyph("d", 60, 0, 65, 10), glyph("z", 65, 5, 70, 5),
+        glyph("r", 80, 0, 85, 10, rotated=True), glyph("s", 80, 6, 85, 16, rotated=True),
+        glyph("t", 86, 0, 90, 10), glyph("\u05d0", 120, 0, 125, 10),
+        glyph("\u05d1", 114, 0, 119, 10), glyph("x", 200, 30, 200.4, 30.4, size=0.3),
+        glyph("y", 200.5, 30, 200.9, 30.4, size=0.3), glyph("\t", 0, 0, 0, 0),
+        glyph("w", 0, -20, 5, -10),
+    ]
+    fast, slow = _fragments_both_ways(made, monkeypatch)
+    assert _described(fast) == _described(slow)
+    assert len(fast) >= 5
+
+
+def test_the_accelerators_are_built_where_a_c_compiler_exists() -> None:
+    compiler = (sysconfig.get_config_var("CC") or "cc").split()[0]
+    if shutil.which(compiler) is None:
+        pytest.skip(f"no C compiler ({compiler}) here: the Python loops are used")
+    from workers.engine.layout import operators
+
+    missing = [
+        name
+        for name, module in (
+            ("_glyph_reader", glyphs._accelerator),
+            ("_fragments", lines._accelerator),
+            ("_longest_match", operators._longest),
+        )
+        if module is None
+    ]
+    assert not missing, (
+        f"a C compiler exists but {missing} (workers/engine/layout/*.c) were not built: "
+        "run `pip install -e .` (make install) again and read its output"
+    )

@@ -1,0 +1,298 @@
+/*
+ * The glyph loop of lines.py's fragments(), in C.
+ *
+ * Why C: every character of a document passes through this loop once, and in Python it was,
+ * after pdfium's own loop (_glyph_reader.c), the largest cost of layout analysis on long
+ * texts. This is a line-by-line translation of lines.py's _python_fragments: same tests in the
+ * same order on the same values (Python floats are C doubles), and the fragments' boxes are
+ * the glyphs' own coordinate objects, as in Python. A test compares the two on real pages.
+ *
+ * It returns the fragments with their raw text; lines.py cleans the text and drops the empty.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include <math.h>
+
+static PyObject *name_char, *name_x0, *name_y0, *name_x1, *name_y1, *name_size, *name_rotated;
+static PyObject *name_text, *empty, *space_text;
+
+/* One glyph's fields, read once. */
+typedef struct {
+    PyObject *glyph, *chr, *x0o, *y0o, *x1o, *y1o; /* borrowed: glyph is alive in the list */
+    double x0, y0, x1, y1, size;
+    int rotated;
+} glyph_view;
+
+static int read_double(PyObject *value, double *out) {
+    *out = PyFloat_AsDouble(value);
+    return (*out == -1.0 && PyErr_Occurred()) ? -1 : 0;
+}
+
+/* Reads the fields of ``glyph``; the new references it took are in ``held`` (6 slots). */
+static int view_of(PyObject *glyph, glyph_view *view, PyObject **held) {
+    view->glyph = glyph;
+    if (!(held[0] = view->chr = PyObject_GetAttr(glyph, name_char))) return -1;
+    if (!(held[1] = view->x0o = PyObject_GetAttr(glyph, name_x0))) return -1;
+    if (!(held[2] = view->y0o = PyObject_GetAttr(glyph, name_y0))) return -1;
+    if (!(held[3] = view->x1o = PyObject_GetAttr(glyph, name_x1))) return -1;
+    if (!(held[4] = view->y1o = PyObject_GetAttr(glyph, name_y1))) return -1;
+    PyObject *size = PyObject_GetAttr(glyph, name_size);
+    if (size == NULL) return -1;
+    int status = read_double(size, &view->size);
+    Py_DECREF(size);
+    if (status < 0) return -1;
+    PyObject *rotated = PyObject_GetAttr(glyph, name_rotated);
+    if (rotated == NULL) return -1;
+    held[5] = NULL;
+    view->rotated = PyObject_IsTrue(rotated);
+    Py_DECREF(rotated);
+    if (view->rotated < 0) return -1;
+    if (read_double(view->x0o, &view->x0) < 0 || read_double(view->y0o, &view->y0) < 0 ||
+        read_double(view->x1o, &view->x1) < 0 || read_double(view->y1o, &view->y1) < 0)
+        return -1;
+    return 0;
+}
+
+/* str.isspace() of the glyph's character (one character nearly always). */
+static int is_space(PyObject *chr) {
+    if (!PyUnicode_Check(chr)) {
+        PyErr_SetString(PyExc_TypeError, "a glyph's char must be a str");
+        return -1;
+    }
+    if (PyUnicode_GET_LENGTH(chr) == 1) return Py_UNICODE_ISSPACE(PyUnicode_READ_CHAR(chr, 0));
+    PyObject *answer = PyObject_CallMethod(chr, "isspace", NULL);
+    if (answer == NULL) return -1;
+    int result = PyObject_IsTrue(answer);
+    Py_DECREF(answer);
+    return result;
+}
+
+/* The fragment being built: the Fragment, its glyph list, its text parts and its box. */
+typedef struct {
+    PyObject *fragment, *glyphs, *parts;
+    PyObject *x0o, *y0o, *x1o, *y1o;
+    double x0, y0, x1, y1;
+} building;
+
+static void building_clear(building *b) {
+    Py_CLEAR(b->fragment);
+    Py_CLEAR(b->glyphs);
+    Py_CLEAR(b->parts);
+    Py_CLEAR(b->x0o);
+    Py_CLEAR(b->y0o);
+    Py_CLEAR(b->x1o);
+    Py_CLEAR(b->y1o);
+}
+
+/* lines.py's close(): the joined text and the box written to the Fragment. */
+static int close_fragment(building *b) {
+    if (b->fragment == NULL) return 0;
+    PyObject *text = PyUnicode_Join(empty, b->parts);
+    if (text == NULL) return -1;
+    int status = PyObject_SetAttr(b->fragment, name_text, text);
+    Py_DECREF(text);
+    if (status < 0 || PyObject_SetAttr(b->fragment, name_x0, b->x0o) < 0 ||
+        PyObject_SetAttr(b->fragment, name_y0, b->y0o) < 0 ||
+        PyObject_SetAttr(b->fragment, name_x1, b->x1o) < 0 ||
+        PyObject_SetAttr(b->fragment, name_y1, b->y1o) < 0)
+        return -1;
+    return 0;
+}
+
+static void set_ref(PyObject **slot, PyObject *value) {
+    Py_INCREF(value);
+    Py_XSETREF(*slot, value);
+}
+
+/* A new Fragment([g]) appended to ``out``; the previous one must be closed already. */
+static int start_fragment(building *b, PyObject *out, PyObject *fragment_class,
+                          const glyph_view *g) {
+    building_clear(b);
+    b->glyphs = PyList_New(1);
+    b->parts = PyList_New(1);
+    if (b->glyphs == NULL || b->parts == NULL) return -1;
+    Py_INCREF(g->glyph);
+    PyList_SET_ITEM(b->glyphs, 0, g->glyph);
+    Py_INCREF(g->chr);
+    PyList_SET_ITEM(b->parts, 0, g->chr);
+    b->fragment = PyObject_CallOneArg(fragment_class, b->glyphs);
+    if (b->fragment == NULL || PyList_Append(out, b->fragment) < 0) return -1;
+    set_ref(&b->x0o, g->x0o);
+    set_ref(&b->y0o, g->y0o);
+    set_ref(&b->x1o, g->x1o);
+    set_ref(&b->y1o, g->y1o);
+    b->x0 = g->x0;
+    b->y0 = g->y0;
+    b->x1 = g->x1;
+    b->y1 = g->y1;
+    return 0;
+}
+
+/* Appends glyph ``g`` (and a space first when asked) to the fragment being built. */
+static int extend_fragment(building *b, const glyph_view *g, int with_space) {
+    if (with_space && PyList_Append(b->parts, space_text) < 0) return -1;
+    if (PyList_Append(b->glyphs, g->glyph) < 0) return -1;
+    return PyList_Append(b->parts, g->chr);
+}
+
+static PyObject *fragments(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *glyphs, *fragment_class;
+    double fragment_gap, space_gap;
+    if (!PyArg_ParseTuple(args, "O!Odd", &PyList_Type, &glyphs, &fragment_class,
+                          &fragment_gap, &space_gap))
+        return NULL;
+    PyObject *out = PyList_New(0);
+    if (out == NULL) return NULL;
+    building current = {0};
+    int have_last = 0, last_rotated = 0;
+    double last_x0 = 0, last_x1 = 0, last_y0 = 0, last_size = 0;
+    int space = 0;
+    PyObject *held[6] = {0};
+
+    for (Py_ssize_t n = 0; n < PyList_GET_SIZE(glyphs); n++) {
+        for (int k = 0; k < 6; k++) Py_CLEAR(held[k]);
+        glyph_view g;
+        if (view_of(PyList_GET_ITEM(glyphs, n), &g, held) < 0) goto fail;
+        int blank = is_space(g.chr);
+        if (blank < 0) goto fail;
+        if (blank) {
+            space = 1;
+            continue;
+        }
+        if (g.y1 - g.y0 <= 0 && current.fragment != NULL) continue;
+        if (g.rotated) {
+            /* Rotated text: pdfium's boxes stay upright, so follow content order instead. */
+            double reach = g.size;
+            if (last_size > reach) reach = last_size;
+            if (1.0 > reach) reach = 1.0;
+            if (current.fragment != NULL && have_last && last_rotated &&
+                fabs(g.x0 - last_x0) + fabs(g.y0 - last_y0) < 3 * reach) {
+                if (extend_fragment(&current, &g, space) < 0) goto fail;
+                /* min() and max() keep the first of equal values, as these tests do. */
+                if (g.x0 < current.x0) {
+                    current.x0 = g.x0;
+                    set_ref(&current.x0o, g.x0o);
+                }
+                if (g.x1 > current.x1) {
+                    current.x1 = g.x1;
+                    set_ref(&current.x1o, g.x1o);
+                }
+                if (g.y0 < current.y0) {
+                    current.y0 = g.y0;
+                    set_ref(&current.y0o, g.y0o);
+                }
+                if (g.y1 > current.y1) {
+                    current.y1 = g.y1;
+                    set_ref(&current.y1o, g.y1o);
+                }
+            } else {
+                if (close_fragment(&current) < 0) goto fail;
+                if (start_fragment(&current, out, fragment_class, &g) < 0) goto fail;
+            }
+            have_last = 1;
+            last_rotated = 1;
+            last_x0 = g.x0;
+            last_x1 = g.x1;
+            last_y0 = g.y0;
+            last_size = g.size;
+            space = 0;
+            continue;
+        }
+        if (current.fragment != NULL && have_last && last_rotated) {
+            if (close_fragment(&current) < 0) goto fail;
+            building_clear(&current);
+        }
+        if (current.fragment != NULL && have_last) {
+            double top = g.y1 < current.y1 ? g.y1 : current.y1;
+            double bottom = g.y0 > current.y0 ? g.y0 : current.y0;
+            double height = g.y1 - g.y0;
+            double current_height = current.y1 - current.y0;
+            double shorter = height < current_height ? height : current_height;
+            if (top - bottom > 0.5 * shorter) {
+                double gap = g.x0 - last_x1;
+                double size = g.size;
+                if (last_size > size) size = last_size;
+                if (size < 1.0) size = 1.0;
+                /* A ligature's glyphs ("fi") share one box. */
+                int ligature = fabs(g.x0 - last_x0) < 0.5 && fabs(g.x1 - last_x1) < 0.5;
+                double backwards = last_x0 - g.x1;
+                if ((-0.5 * size <= gap && gap <= fragment_gap * size) || ligature ||
+                    (-fragment_gap * size <= backwards && backwards <= fragment_gap * size &&
+                     gap < 0)) {
+                    int with_space = space || (fabs(gap) > space_gap * size && gap > 0);
+                    if (extend_fragment(&current, &g, with_space) < 0) goto fail;
+                    if (g.x0 < current.x0) {
+                        current.x0 = g.x0;
+                        set_ref(&current.x0o, g.x0o);
+                    }
+                    if (g.x1 > current.x1) {
+                        current.x1 = g.x1;
+                        set_ref(&current.x1o, g.x1o);
+                    }
+                    if (g.y0 < current.y0) {
+                        current.y0 = g.y0;
+                        set_ref(&current.y0o, g.y0o);
+                    }
+                    if (g.y1 > current.y1) {
+                        current.y1 = g.y1;
+                        set_ref(&current.y1o, g.y1o);
+                    }
+                    have_last = 1;
+                    last_rotated = 0;
+                    last_x0 = g.x0;
+                    last_x1 = g.x1;
+                    last_y0 = g.y0;
+                    last_size = g.size;
+                    space = 0;
+                    continue;
+                }
+            }
+        }
+        if (close_fragment(&current) < 0) goto fail;
+        if (start_fragment(&current, out, fragment_class, &g) < 0) goto fail;
+        have_last = 1;
+        last_rotated = 0;
+        last_x0 = g.x0;
+        last_x1 = g.x1;
+        last_y0 = g.y0;
+        last_size = g.size;
+        space = 0;
+    }
+    if (close_fragment(&current) < 0) goto fail;
+    for (int k = 0; k < 6; k++) Py_CLEAR(held[k]);
+    building_clear(&current);
+    return out;
+
+fail:
+    for (int k = 0; k < 6; k++) Py_CLEAR(held[k]);
+    building_clear(&current);
+    Py_DECREF(out);
+    return NULL;
+}
+
+static PyMethodDef methods[] = {
+    {"fragments", fragments, METH_VARARGS,
+     "fragments(glyphs, fragment_class, fragment_gap, space_gap) -> fragments, raw text"},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_fragments", "lines.py's fragment loop, in C (see lines.py).", -1,
+    methods, NULL, NULL, NULL, NULL,
+};
+
+PyMODINIT_FUNC PyInit__fragments(void) {
+    if (!(name_char = PyUnicode_InternFromString("char")) ||
+        !(name_x0 = PyUnicode_InternFromString("x0")) ||
+        !(name_y0 = PyUnicode_InternFromString("y0")) ||
+        !(name_x1 = PyUnicode_InternFromString("x1")) ||
+        !(name_y1 = PyUnicode_InternFromString("y1")) ||
+        !(name_size = PyUnicode_InternFromString("size")) ||
+        !(name_rotated = PyUnicode_InternFromString("rotated")) ||
+        !(name_text = PyUnicode_InternFromString("text")) ||
+        !(empty = PyUnicode_FromString("")) || !(space_text = PyUnicode_FromString(" ")))
+        return NULL;
+    return PyModule_Create(&module);
+}

@@ -1,0 +1,6 @@
+# Types of the C extension built from _fragments.c (see lines.py).
+from typing import Any
+
+def fragments(
+    glyphs: list[Any], fragment_class: type, fragment_gap: float, space_gap: float, /
+) -> list[Any]: ...

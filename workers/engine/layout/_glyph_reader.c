@@ -1,0 +1,297 @@
+/*
+ * The per-character loop of glyphs.py's _glyphs, in C.
+ *
+ * Why C: a page's characters each need three or four pdfium calls (text object, loose box,
+ * sometimes "generated?" and the code point) and one Glyph. Through ctypes every call costs
+ * more than pdfium's own work, and the loop ran once per character of every document: it was
+ * the largest single cost of layout analysis. Here the calls are plain C calls, and Python is
+ * entered only to build each Glyph and, once per text object, to read its font (glyphs.py).
+ *
+ * Nothing links against pdfium: the caller passes the addresses of the four pdfium functions,
+ * taken from pypdfium2's ctypes bindings, so this builds with gcc and Python's headers alone
+ * and always calls the very pdfium that pypdfium2 loaded. The prototypes below are pdfium's
+ * (fpdf_text.h); pdfium uses the C calling convention on every platform but 32-bit Windows.
+ *
+ * The loop must stay a line-by-line translation of glyphs.py's _python_glyphs: a test reads
+ * the same pages both ways and compares every glyph.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include <stdint.h>
+
+typedef struct {
+    float left, top, right, bottom;
+} fs_rectf;
+
+typedef void *(*get_text_object_fn)(void *text_page, int index);
+typedef int (*get_loose_char_box_fn)(void *text_page, int index, fs_rectf *rect);
+typedef unsigned int (*get_unicode_fn)(void *text_page, int index);
+typedef int (*is_generated_fn)(void *text_page, int index);
+
+/* A page uses few sizes: the last few rounded sizes are kept so round() runs rarely. */
+#define SIZE_CACHE 8
+
+/* What the text object of the current run of characters contributes to each Glyph. */
+typedef struct {
+    PyObject *bold, *font, *owner, *mcid, *italic, *artifact, *rotated;
+} run_info;
+
+static void run_info_clear(run_info *info) {
+    Py_CLEAR(info->bold);
+    Py_CLEAR(info->font);
+    Py_CLEAR(info->owner);
+    Py_CLEAR(info->mcid);
+    Py_CLEAR(info->italic);
+    Py_CLEAR(info->artifact);
+    Py_CLEAR(info->rotated);
+}
+
+/* Fills ``info`` from the _FontInfo object ``source`` (0 on success, -1 with an exception). */
+static int run_info_load(run_info *info, PyObject *source) {
+    run_info_clear(info);
+    if (!(info->bold = PyObject_GetAttrString(source, "bold"))) return -1;
+    if (!(info->font = PyObject_GetAttrString(source, "name"))) return -1;
+    if (!(info->owner = PyObject_GetAttrString(source, "owner"))) return -1;
+    if (!(info->mcid = PyObject_GetAttrString(source, "mcid"))) return -1;
+    if (!(info->italic = PyObject_GetAttrString(source, "italic"))) return -1;
+    if (!(info->artifact = PyObject_GetAttrString(source, "artifact"))) return -1;
+    if (!(info->rotated = PyObject_GetAttrString(source, "rotated"))) return -1;
+    return 0;
+}
+
+/* Python's round(value, 1), through float.__round__ so the result is exactly Python's. */
+static PyObject *round_one(double value) {
+    PyObject *number = PyFloat_FromDouble(value);
+    if (number == NULL) return NULL;
+    PyObject *rounded = PyObject_CallMethod(number, "__round__", "i", 1);
+    Py_DECREF(number);
+    return rounded;
+}
+
+/* Appends ``Glyph(*args)`` to ``out``; steals nothing, 0 on success. */
+static int append_glyph(PyObject *out, PyObject *glyph_class, PyObject *const *args,
+                        size_t nargs) {
+    PyObject *glyph = PyObject_Vectorcall(glyph_class, args, nargs, NULL);
+    if (glyph == NULL) return -1;
+    /* A Glyph holds only strings, numbers and booleans, so it can never be part of a
+     * reference cycle: the cycle collector need not walk the hundreds of thousands a
+     * document has (reference counting still frees them). */
+    PyObject_GC_UnTrack(glyph);
+    int status = PyList_Append(out, glyph);
+    Py_DECREF(glyph);
+    return status;
+}
+
+/* The character at ``index`` of ``chars`` (a str, or a list of one-character strs). */
+static int char_at(PyObject *chars, Py_ssize_t index, Py_UCS4 *out) {
+    PyObject *item = chars;
+    Py_ssize_t position = index;
+    if (PyList_Check(chars)) {
+        item = PyList_GET_ITEM(chars, index);
+        position = 0;
+        if (!PyUnicode_Check(item) || PyUnicode_GET_LENGTH(item) < 1) {
+            PyErr_SetString(PyExc_TypeError, "chars must hold one-character strings");
+            return -1;
+        }
+    }
+    *out = PyUnicode_READ_CHAR(item, position);
+    return 0;
+}
+
+static PyObject *read_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    (void)self;
+    if (nargs != 7) {
+        PyErr_SetString(PyExc_TypeError,
+                        "read_glyphs(out, chars, text_page, count, functions, glyph_class, "
+                        "info_of) takes 7 arguments");
+        return NULL;
+    }
+    PyObject *out = args[0], *chars = args[1], *functions = args[4];
+    PyObject *glyph_class = args[5], *info_of = args[6];
+    if (!PyList_Check(out)) {
+        PyErr_SetString(PyExc_TypeError, "out must be a list");
+        return NULL;
+    }
+    if (!PyUnicode_Check(chars) && !PyList_Check(chars)) {
+        PyErr_SetString(PyExc_TypeError, "chars must be a str or a list of str");
+        return NULL;
+    }
+    if (!PyTuple_Check(functions) || PyTuple_GET_SIZE(functions) != 4) {
+        PyErr_SetString(PyExc_TypeError, "expected the addresses of four pdfium functions");
+        return NULL;
+    }
+    void *text_page = PyLong_AsVoidPtr(args[2]);
+    Py_ssize_t count = PyLong_AsSsize_t(args[3]);
+    get_text_object_fn get_text_object =
+        (get_text_object_fn)PyLong_AsVoidPtr(PyTuple_GET_ITEM(functions, 0));
+    get_loose_char_box_fn get_loose_char_box =
+        (get_loose_char_box_fn)PyLong_AsVoidPtr(PyTuple_GET_ITEM(functions, 1));
+    get_unicode_fn get_unicode = (get_unicode_fn)PyLong_AsVoidPtr(PyTuple_GET_ITEM(functions, 2));
+    is_generated_fn is_generated =
+        (is_generated_fn)PyLong_AsVoidPtr(PyTuple_GET_ITEM(functions, 3));
+    if (PyErr_Occurred()) return NULL;
+    if (!text_page || !get_text_object || !get_loose_char_box || !get_unicode || !is_generated) {
+        PyErr_SetString(PyExc_ValueError, "null text page or pdfium function");
+        return NULL;
+    }
+    Py_ssize_t available = PyUnicode_Check(chars) ? PyUnicode_GET_LENGTH(chars)
+                                                  : PyList_GET_SIZE(chars);
+    if (count < 0 || count > available || count > INT32_MAX) {
+        PyErr_SetString(PyExc_ValueError, "count exceeds the characters given");
+        return NULL;
+    }
+
+    PyObject *space = PyUnicode_FromOrdinal(' ');
+    PyObject *minus_one = PyLong_FromLong(-1);
+    if (space == NULL || minus_one == NULL) {
+        Py_XDECREF(space);
+        Py_XDECREF(minus_one);
+        return NULL;
+    }
+    run_info info = {0};
+    /* The previous real glyph's fields, for pdfium's generated spaces (glyphs.py: previous). */
+    int have_previous = 0;
+    double prev_x1 = 0, prev_y0 = 0, prev_y1 = 0;
+    PyObject *prev_size = NULL, *prev_bold = NULL, *prev_font = NULL, *prev_mcid = NULL;
+    double cached_extent[SIZE_CACHE];
+    PyObject *cached_size[SIZE_CACHE] = {0};
+    int cached = 0, next_slot = 0;
+    uintptr_t last_address = 0;
+    PyObject *result = NULL;
+    fs_rectf rect;
+
+    for (Py_ssize_t i = 0; i < count; i++) {
+        int index = (int)i;
+        Py_UCS4 ch;
+        if (char_at(chars, i, &ch) < 0) goto done;
+        uintptr_t address = (uintptr_t)get_text_object(text_page, index);
+        if (!address) {
+            /* pdfium's generated spaces and line breaks: they tell where words end. */
+            if (have_previous && Py_UNICODE_ISSPACE(ch)) {
+                PyObject *x1 = PyFloat_FromDouble(prev_x1);
+                PyObject *y0 = PyFloat_FromDouble(prev_y0);
+                PyObject *y1 = PyFloat_FromDouble(prev_y1);
+                int status = -1;
+                if (x1 && y0 && y1) {
+                    PyObject *glyph_args[10] = {space, x1, y0, x1, y1, prev_size,
+                                                prev_bold, prev_font, minus_one, prev_mcid};
+                    status = append_glyph(out, glyph_class, glyph_args, 10);
+                }
+                Py_XDECREF(x1);
+                Py_XDECREF(y0);
+                Py_XDECREF(y1);
+                if (status < 0) goto done;
+            }
+            continue;
+        }
+        if (ch >= 0xD800 && ch <= 0xDFFF) {
+            unsigned int value = get_unicode(text_page, index);
+            ch = value > 0x10FFFF ? 0xFFFD : (Py_UCS4)value;
+        }
+        if (!get_loose_char_box(text_page, index, &rect)) continue;
+        if (address != last_address) {
+            PyObject *source = PyObject_CallFunction(info_of, "Ki", (unsigned long long)address,
+                                                     index);
+            if (source == NULL) goto done;
+            int status = run_info_load(&info, source);
+            Py_DECREF(source);
+            if (status < 0) goto done;
+            last_address = address;
+        }
+        double left = rect.left, top = rect.top, right = rect.right, bottom = rect.bottom;
+        double x0, x1, y0, y1;
+        if (left <= right) {
+            x0 = left;
+            x1 = right;
+        } else {
+            x0 = right;
+            x1 = left;
+        }
+        if (bottom <= top) {
+            y0 = bottom;
+            y1 = top;
+        } else {
+            y0 = top;
+            y1 = bottom;
+        }
+        double height = y1 - y0;
+        double extent = height >= 0.01 ? height : x1 - x0;
+        PyObject *size = NULL;
+        for (int k = 0; k < cached; k++) {
+            /* == on doubles, as a dict lookup of Python floats compares them. */
+            if (cached_extent[k] == extent) {
+                size = cached_size[k];
+                break;
+            }
+        }
+        if (size == NULL) {
+            size = round_one(extent);
+            if (size == NULL) goto done;
+            Py_XDECREF(cached_size[next_slot]);
+            cached_size[next_slot] = size;
+            cached_extent[next_slot] = extent;
+            next_slot = (next_slot + 1) % SIZE_CACHE;
+            if (cached < SIZE_CACHE) cached++;
+        }
+        int generated = Py_UNICODE_ISSPACE(ch) && is_generated(text_page, index) == 1;
+        PyObject *character = PyUnicode_FromOrdinal(ch);
+        PyObject *fx0 = PyFloat_FromDouble(x0);
+        PyObject *fy0 = PyFloat_FromDouble(y0);
+        PyObject *fx1 = PyFloat_FromDouble(x1);
+        PyObject *fy1 = PyFloat_FromDouble(y1);
+        int status = -1;
+        if (character && fx0 && fy0 && fx1 && fy1) {
+            PyObject *glyph_args[14] = {
+                character, fx0, fy0, fx1, fy1, size, info.bold, info.font, info.owner,
+                info.mcid, info.italic, info.artifact, info.rotated,
+                generated ? Py_True : Py_False,
+            };
+            status = append_glyph(out, glyph_class, glyph_args, 14);
+        }
+        Py_XDECREF(character);
+        Py_XDECREF(fx0);
+        Py_XDECREF(fy0);
+        Py_XDECREF(fx1);
+        Py_XDECREF(fy1);
+        if (status < 0) goto done;
+        have_previous = 1;
+        prev_x1 = x1;
+        prev_y0 = y0;
+        prev_y1 = y1;
+        Py_INCREF(size);
+        Py_XSETREF(prev_size, size);
+        Py_INCREF(info.bold);
+        Py_XSETREF(prev_bold, info.bold);
+        Py_INCREF(info.font);
+        Py_XSETREF(prev_font, info.font);
+        Py_INCREF(info.mcid);
+        Py_XSETREF(prev_mcid, info.mcid);
+    }
+    result = Py_NewRef(Py_None);
+
+done:
+    run_info_clear(&info);
+    for (int k = 0; k < SIZE_CACHE; k++) Py_XDECREF(cached_size[k]);
+    Py_XDECREF(prev_size);
+    Py_XDECREF(prev_bold);
+    Py_XDECREF(prev_font);
+    Py_XDECREF(prev_mcid);
+    Py_DECREF(space);
+    Py_DECREF(minus_one);
+    return result;
+}
+
+static PyMethodDef methods[] = {
+    {"read_glyphs", (PyCFunction)(void (*)(void))read_glyphs, METH_FASTCALL,
+     "Append the Glyphs of a pdfium text page to a list (see glyphs.py)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_glyph_reader",
+    "The per-character loop of layout.glyphs, in C (see glyphs.py).", -1, methods,
+    NULL, NULL, NULL, NULL,
+};
+
+PyMODINIT_FUNC PyInit__glyph_reader(void) { return PyModule_Create(&module); }
