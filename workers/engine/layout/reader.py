@@ -237,6 +237,7 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
             fitz.close()
         outline = _outline(pk)
         links = _links(pk, len(results))
+        fields = _form_fields(pk, len(results))
         doc.language = _language(pk)
         doc.title = _title(pk)
     finally:
@@ -247,7 +248,7 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     hyphenation = _Hyphenation(text_blocks)
     for block in text_blocks:
         block.hyphenation = hyphenation
-    _classify(doc, results, outline, links)
+    _classify(doc, results, outline, links, fields)
     if doc.title is None:
         heading = next((b for b in doc.blocks if isinstance(b, Heading)), None)
         doc.title = heading.text if heading else None
@@ -1070,14 +1071,29 @@ def _classify(
     results: list[_PageResult],
     outline: dict[str, int],
     links: dict[int, list[tuple[BBox, str]]],
+    fields: dict[int, list[BBox]] | None = None,
 ) -> None:
+    fields = fields or {}
     artifact_ids = _find_artifacts(doc, results)
     body = [b for r in results for b in r.blocks if b.kind == "text" and id(b) not in artifact_ids]
+    # Form labels sit beside their fields: whatever their face, they name a field, not a
+    # section (a checkbox's "Option 2" in bold is no heading).
+    not_headings = {
+        id(b) for b in body if fields.get(b.page) and _beside_field(b, fields[b.page])
+    }
     sizes: Counter[float] = Counter()
     for b in body:
         for f in b.frags:
             sizes[round(f.size * 2) / 2] += len(f.text)
     body_size = sizes.most_common(1)[0][0] if sizes else 10.0
+    if _body_is_bold(body, body_size):
+        # Bold is the body's own face here, so it sets nothing apart: only a larger face does.
+        body = [b for b in body if b.size >= 1.15 * body_size or not b.bold]
+        not_headings |= {
+            id(b) for r in results for b in r.blocks
+            if b.kind == "text" and b.bold and b.size < 1.15 * body_size
+        }
+    body = [b for b in body if id(b) not in not_headings]
     repeated = _repeated_texts(body, body_size)
     styles = _heading_styles([b for b in body if _title_key(b.text) not in repeated], body_size)
     byline = _byline(results[0].blocks if results else [], body, body_size)
@@ -1153,7 +1169,9 @@ def _classify(
                 continue
             level = _heading_level(block, text, styles, outline, body_size, repeated)
             if level and _title_key(text) not in outline and (
-                id(block) in byline or (titles is not None and id(block) not in titles)
+                id(block) in byline
+                or id(block) in not_headings
+                or (titles is not None and id(block) not in titles)
             ):
                 level = 0
             if level:
@@ -1175,6 +1193,31 @@ def _classify(
             if id(block) in artifact_ids:
                 doc.artifacts.append(Artifact(artifact_ids[id(block)], block.text,
                                               [_prov(block, result)]))
+
+
+def _body_is_bold(body: list[_Block], body_size: float) -> bool:
+    """Most of the text in the body's size is bold (a flyer or a form set all in bold)."""
+    bold = plain = 0
+    for b in body:
+        for f in b.frags:
+            if abs(f.size - body_size) <= 0.05 * body_size:
+                if f.bold:
+                    bold += len(f.text)
+                else:
+                    plain += len(f.text)
+    return bold > plain
+
+
+def _beside_field(block: _Block, fields: list[BBox]) -> bool:
+    """A line of the block sits on the row of a form field, just before or after it."""
+    for f in block.frags:
+        reach = 2 * max(f.height, 1.0)
+        for box in fields:
+            rows = min(f.y1, box.y1) - max(f.y0, box.y0) > 0.5 * min(f.height, box.height)
+            near = -reach < box.x0 - f.x1 < reach or -reach < f.x0 - box.x1 < reach
+            if rows and near:
+                return True
+    return False
 
 
 def _slide_deck(pages: list[Page]) -> bool:
@@ -1501,6 +1544,35 @@ def _outline(pdf: pikepdf.Pdf) -> dict[str, int]:
         return {}
     levels.pop("", None)
     return levels
+
+
+#: Form fields read per page at most (bounded work on a hostile annotation array).
+MAX_FIELDS = 1000
+
+
+def _form_fields(pdf: pikepdf.Pdf, pages: int) -> dict[int, list[BBox]]:
+    """The boxes of the form fields (widget annotations) on each page."""
+    out: dict[int, list[BBox]] = {}
+    for index in range(pages):
+        try:
+            annots = pdf.pages[index].obj.get("/Annots")
+            if not isinstance(annots, pikepdf.Array):
+                continue
+            for annot in list(annots)[:MAX_FIELDS]:
+                if not isinstance(annot, pikepdf.Dictionary) or annot.get("/Subtype") != (
+                    "/Widget"
+                ):
+                    continue
+                rect = [float(v) for v in annot.get("/Rect", [])]
+                if len(rect) != 4:
+                    continue
+                out.setdefault(index, []).append(
+                    BBox(min(rect[0], rect[2]), min(rect[1], rect[3]),
+                         max(rect[0], rect[2]), max(rect[1], rect[3]))
+                )
+        except (pikepdf.PdfError, ValueError, TypeError, AttributeError):
+            continue
+    return out
 
 
 def _links(pdf: pikepdf.Pdf, pages: int) -> dict[int, list[tuple[BBox, str]]]:
