@@ -326,3 +326,45 @@ def test_a_numbered_reference_list_is_a_list(html_pdf: HtmlPdf) -> None:
     assert len(lists) == 1 and [i.label for i in lists[0].items] == ["[1]", "[2]"]
     assert lists[0].ordered
     assert any(isinstance(b, Paragraph) and b.text.startswith("[3] showed") for b in doc.blocks)
+
+
+def test_slide_titles_are_one_level_whatever_their_size(html_pdf: HtmlPdf) -> None:
+    # A title slide in a larger face than the other slides' titles: still one level.
+    slides = "<section style='page-break-after: always'><h1 style='font-size: 36pt'>Go for"\
+        " research</h1><p>Jane Doe, 2024</p></section>" + "".join(
+            f"<section style='page-break-after: always'><h1>Slide {name}</h1>"
+            f"<p>{LOREM}</p></section>"
+            for name in ("one", "two", "three")
+        )
+    path = html_pdf(slides, css="@page { size: A4 landscape }")
+    doc = read_layout(path, max_pages=5)
+    assert [(b.text, b.level) for b in doc.blocks if isinstance(b, Heading)] == [
+        ("Go for research", 1), ("Slide one", 1), ("Slide two", 1), ("Slide three", 1)
+    ]
+
+
+def test_bold_labels_beside_form_fields_are_not_headings(html_pdf: HtmlPdf) -> None:
+    bold = "style='font-weight: bold; margin: 0.6em 0'"
+    path = html_pdf(
+        f"<h1>Application</h1><p>{LOREM}</p>"
+        f"<h2>Your details</h2><p {bold}>Surname <input type='text' name='surname'></p>"
+        f"<p {bold}>Agree <input type='checkbox' name='agree'></p><p>{LOREM}</p>",
+        pdf_forms=True,
+    )
+    with pikepdf.open(path) as pdf:  # the fields are there to be seen beside their labels
+        assert sum(a.get("/Subtype") == "/Widget" for a in pdf.pages[0].Annots) == 2
+    doc = read_layout(path, max_pages=5)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == [
+        "Application", "Your details"
+    ]
+    assert any(isinstance(b, Paragraph) and b.text == "Surname" for b in doc.blocks)
+
+
+def test_bold_is_no_heading_where_the_body_is_bold(html_pdf: HtmlPdf) -> None:
+    path = html_pdf(
+        f"<h1>Weekly round-up</h1><p>{LOREM}</p><p>Market news</p><p>{LOREM * 2}</p>",
+        css="body { font-weight: bold }",
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Weekly round-up"]
+    assert any(isinstance(b, Paragraph) and b.text == "Market news" for b in doc.blocks)

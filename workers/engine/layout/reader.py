@@ -1076,16 +1076,17 @@ def _classify(
     fields = fields or {}
     artifact_ids = _find_artifacts(doc, results)
     body = [b for r in results for b in r.blocks if b.kind == "text" and id(b) not in artifact_ids]
-    # Form labels sit beside their fields: whatever their face, they name a field, not a
-    # section (a checkbox's "Option 2" in bold is no heading).
-    not_headings = {
-        id(b) for b in body if fields.get(b.page) and _beside_field(b, fields[b.page])
-    }
     sizes: Counter[float] = Counter()
     for b in body:
         for f in b.frags:
             sizes[round(f.size * 2) / 2] += len(f.text)
     body_size = sizes.most_common(1)[0][0] if sizes else 10.0
+    # Form labels sit beside their fields: whatever their face, they name a field, not a
+    # section (a checkbox's "Option 2" in bold is no heading).
+    not_headings = {
+        id(b) for b in body
+        if fields.get(b.page) and _beside_field(b, fields[b.page], body_size)
+    }
     if _body_is_bold(body, body_size):
         # Bold is the body's own face here, so it sets nothing apart: only a larger face does.
         body = [b for b in body if b.size >= 1.15 * body_size or not b.bold]
@@ -1174,6 +1175,10 @@ def _classify(
                 or (titles is not None and id(block) not in titles)
             ):
                 level = 0
+            elif level and titles is not None and _title_key(text) not in outline:
+                # Every slide's title heads that slide, the title slide's included, whatever
+                # face its slide sets it in: they are all one level.
+                level = 1
             if level:
                 stack = []
                 doc.blocks.append(Heading(text, level, prov, page_links))
@@ -1208,14 +1213,21 @@ def _body_is_bold(body: list[_Block], body_size: float) -> bool:
     return bold > plain
 
 
-def _beside_field(block: _Block, fields: list[BBox]) -> bool:
-    """A line of the block sits on the row of a form field, just before or after it."""
+def _beside_field(block: _Block, fields: list[BBox], body_size: float) -> bool:
+    """A line of the block sits on the row of a form field, just before or after it, or
+    just above it in no larger a face than the body's (the label at the top of a form's box,
+    the field under it; a title set larger above the first field still names the form)."""
     for f in block.frags:
         reach = 2 * max(f.height, 1.0)
         for box in fields:
-            rows = min(f.y1, box.y1) - max(f.y0, box.y0) > 0.5 * min(f.height, box.height)
-            near = -reach < box.x0 - f.x1 < reach or -reach < f.x0 - box.x1 < reach
-            if rows and near:
+            row = min(f.y1, box.y1) - max(f.y0, box.y0) > 0.5 * min(f.height, box.height)
+            beside = -reach < box.x0 - f.x1 < reach or -reach < f.x0 - box.x1 < reach
+            above = (
+                f.size < 1.15 * body_size
+                and -0.5 * f.height < f.y0 - box.y1 < f.height
+                and min(f.x1, box.x1) - max(f.x0, box.x0) > 0
+            )
+            if (row and beside) or above:
                 return True
     return False
 
