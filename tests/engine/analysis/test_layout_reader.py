@@ -368,3 +368,27 @@ def test_bold_is_no_heading_where_the_body_is_bold(html_pdf: HtmlPdf) -> None:
     doc = read_layout(path, max_pages=5)
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Weekly round-up"]
     assert any(isinstance(b, Paragraph) and b.text == "Market news" for b in doc.blocks)
+
+
+def test_text_repeated_at_one_place_beside_the_body_on_most_pages_is_furniture(
+    html_pdf: HtmlPdf,
+) -> None:
+    # A side panel WeasyPrint repeats on every page ("position: fixed"), half-way down the
+    # page: outside the header and footer bands, yet furniture all the same.
+    side = (
+        "<div style='position: fixed; left: 0; top: 12cm; width: 2.5cm; font-size: 9pt'>"
+        "www.example.org Jane Doe</div>"
+    )
+    names = ("Scope", "Method", "Results", "Costs")
+    pages = "".join(
+        f"<section style='page-break-after: always'><p>{LOREM}</p><h2>{name}</h2>"
+        f"<p>{LOREM * 2}</p></section>"
+        for name in names
+    )
+    path = html_pdf(side + pages, css="section { margin-left: 3.5cm }")
+    doc = read_layout(path, max_pages=10)
+    assert not any("example.org" in block_text(b) for b in doc.blocks)
+    assert [a.text for a in doc.artifacts if "example.org" in a.text] == [
+        "www.example.org Jane Doe"
+    ] * 4
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == list(names)

@@ -1365,11 +1365,25 @@ def _find_artifacts(doc: Document, results: list[_PageResult]) -> dict[int, Any]
                 )
                 candidates.append((block, key, alone))
                 seen[key] += 1
+            elif _word_count(block.text) <= 8:
+                # Furniture beside the text (a slide's side panel, a book's thumb tab): the
+                # same short text at the very same place, left edge and top, on most pages.
+                # Only the place is loosely matched; the text itself must be the same, digits
+                # included ("Part 1", "Part 2" at the top of each page are headings).
+                key = f"side:{round(block.x0 / 6)}:{round(block.y1 / 6)}:{block.text}"
+                candidates.append((block, key, False))
+                seen[key] += 1
     repeats = max(2, min(3, len(results) // 2)) if len(results) > 1 else 10**9
+    # Away from the margins, only what most pages repeat is furniture: a label or a heading
+    # may well come back on a few pages of a form or a report.
+    side_repeats = max(3, len(results) // 2 + 1)
     for block, key, alone in candidates:
         text = block.text
         if alone and _PAGE_NUMBER.match(text.strip()):
             found[id(block)] = "page-number"
+        elif key.startswith("side:"):
+            if seen[key] >= side_repeats:
+                found[id(block)] = "other"
         elif seen[key] >= repeats:
             found[id(block)] = "header" if key.startswith("top") else "footer"
     return found
