@@ -392,3 +392,18 @@ def test_text_repeated_at_one_place_beside_the_body_on_most_pages_is_furniture(
         "www.example.org Jane Doe"
     ] * 4
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == list(names)
+
+
+def test_a_right_to_left_table_starts_at_its_right_edge(html_pdf: HtmlPdf) -> None:
+    # Hebrew: the label column is drawn rightmost and is read first.
+    rows = [("יום", "עיר", "מזג"), ("שני", "חיפה", "חם"), ("שלישי", "אילת", "לוהט"),
+            ("רביעי", "צפת", "קריר")]
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    path = html_pdf(
+        f"<p dir='rtl'>טבלה של מזג האוויר השבוע.</p><table dir='rtl'>{body}</table>",
+        css="table { border-collapse: collapse } td { border: 1px solid black;"
+        " padding: 2pt 12pt }",
+    )
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row.cells] for row in table.rows] == [list(r) for r in rows]

@@ -1515,7 +1515,13 @@ def _columns_of(table: Table) -> int:
 def _table(block: _Block, result: _PageResult, prov: list[Prov]) -> Table:
     assert block.table is not None
     rows: list[Row] = []
-    for i, row in enumerate(block.table):
+    # A right-to-left table (Arabic, Hebrew, Persian) starts at its right edge: its first
+    # column, the one read first, is the rightmost.
+    # Decided by all its cells, figures included: a table mostly of figures keeps the order
+    # it is drawn in (tagged Arabic tables of results are found read left to right).
+    rtl = sum(f.rtl for f in block.frags) > len(block.frags) / 2
+    grid = [row[::-1] for row in block.table] if rtl else block.table
+    for i, row in enumerate(grid):
         header = i == 0 and all(f is None or f.bold for f in row) and any(
             f is not None and f.bold for f in row
         )
