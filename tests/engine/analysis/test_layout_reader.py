@@ -407,3 +407,17 @@ def test_a_right_to_left_table_starts_at_its_right_edge(html_pdf: HtmlPdf) -> No
     doc = read_layout(path, max_pages=5)
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
     assert [[c.text for c in row.cells] for row in table.rows] == [list(r) for r in rows]
+
+
+def test_contents_entries_without_leader_dots_are_not_headings(html_pdf: HtmlPdf) -> None:
+    entry = "display: flex; justify-content: space-between; width: 8cm; font-weight: bold;" \
+        " margin: 1.2em 0"
+    names = ("1 Scope", "2 Method", "3 Results")
+    contents = "".join(
+        f"<p style='{entry}'><span>{name}</span><span>{k}</span></p>"
+        for k, name in enumerate(names, start=2)
+    )
+    sections = "".join(f"<h2>{name}</h2><p>{LOREM * 2}</p>" for name in names)
+    path = html_pdf(f"<h2>Contents</h2>{contents}{sections}")
+    doc = read_layout(path, max_pages=5)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Contents", *names]

@@ -1169,6 +1169,8 @@ def _classify(
                 stack[-1].items.append(entry)
                 continue
             level = _heading_level(block, text, styles, outline, body_size, repeated)
+            if level and _contents_entry(block, result.blocks):
+                level = 0  # the heading's entry in a table of contents, not the heading
             if level and _title_key(text) not in outline and (
                 id(block) in byline
                 or id(block) in not_headings
@@ -1198,6 +1200,28 @@ def _classify(
             if id(block) in artifact_ids:
                 doc.artifacts.append(Artifact(artifact_ids[id(block)], block.text,
                                               [_prov(block, result)]))
+
+
+_PAGE_REF = re.compile(r"\d{1,4}|[ivxlcIVXLC]{1,6}")
+
+
+def _contents_entry(block: _Block, page: list[_Block]) -> bool:
+    """A one-line block with a lone page number far along its baseline: an entry of a table
+    of contents set without leader dots ("1 Document structures        1")."""
+    line = block.frags[-1] if block.frags else None
+    if line is None or any(abs(f.y0 - line.y0) >= 0.3 * line.height for f in block.frags):
+        return False  # more than one line: a paragraph, or a heading that wraps
+    for other in page:
+        if other is block or other.kind != "text" or len(other.frags) != 1:
+            continue
+        f = other.frags[0]
+        if (
+            f.x0 > line.x1 + 2 * line.height
+            and abs(f.y0 - line.y0) < 0.3 * line.height
+            and _PAGE_REF.fullmatch(f.text.strip())
+        ):
+            return True
+    return False
 
 
 def _body_is_bold(body: list[_Block], body_size: float) -> bool:
