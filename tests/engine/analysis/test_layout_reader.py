@@ -421,3 +421,23 @@ def test_contents_entries_without_leader_dots_are_not_headings(html_pdf: HtmlPdf
     path = html_pdf(f"<h2>Contents</h2>{contents}{sections}")
     doc = read_layout(path, max_pages=5)
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Contents", *names]
+
+
+def test_a_line_starting_left_of_a_list_marker_ends_the_item(html_pdf: HtmlPdf) -> None:
+    # Slides set each point's sub-points just below it, as tight as the lines of one item.
+    tight = "margin: 0; line-height: 1.2"
+    path = html_pdf(
+        f"<p style='{tight}; font-size: 12.5pt'>Hardware has evolved:</p>"
+        f"<ul style='{tight}'><li>Multiple processors are everywhere</li>"
+        "<li>Even phones have four cores</li></ul>"
+        f"<p style='{tight}; font-size: 12.5pt'>Conclusion:</p>"
+        f"<ul style='{tight}'><li>New algorithms must be parallel</li></ul>"
+    )
+    doc = read_layout(path, max_pages=5)
+    items = [i.blocks[0].text for b in doc.blocks if isinstance(b, ListBlock) for i in b.items
+             if isinstance(i.blocks[0], Paragraph)]
+    assert items == [
+        "Multiple processors are everywhere", "Even phones have four cores",
+        "New algorithms must be parallel",
+    ]
+    assert any(isinstance(b, Paragraph) and b.text == "Conclusion:" for b in doc.blocks)

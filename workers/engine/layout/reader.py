@@ -978,11 +978,16 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[_Block]:
                 overlap = min(last.x1, f.x1) - max(last.x0, f.x0)
                 # A paragraph break is a gap clearly wider than the usual gap between lines.
                 limit = min(BLOCK_GAP * height, max(leading + 0.3 * height, 0.15 * height))
+                first = block.frags[0]
                 if (
                     -0.5 * height < gap < limit
                     and overlap > 0
                     and abs(last.size - f.size) <= 0.15 * max(last.size, f.size)
                     and last.bold == f.bold
+                    # A list item's lines never start left of its marker: a line that does is
+                    # the next point one level out (a paragraph's first line may be indented,
+                    # so this holds for items only).
+                    and not (_starts_item(first.text) and f.x0 < first.x0 - 0.5 * height)
                 ):
                     target = block
                     break
