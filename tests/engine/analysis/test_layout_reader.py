@@ -441,3 +441,21 @@ def test_a_line_starting_left_of_a_list_marker_ends_the_item(html_pdf: HtmlPdf) 
         "New algorithms must be parallel",
     ]
     assert any(isinstance(b, Paragraph) and b.text == "Conclusion:" for b in doc.blocks)
+
+
+def test_titles_of_people_are_not_a_lettered_list_and_kinds_of_label_part_lists(
+    html_pdf: HtmlPdf,
+) -> None:
+    tight = "style='margin: 0 0 0.3em'"
+    path = html_pdf(
+        "<p>Members:</p>"
+        f"<p {tight}>M. Jean Dupont, councillor</p><p {tight}>M. Paul Martin, councillor</p>"
+        f"<p {tight}>1. Opening of the meeting</p><p {tight}>2. Adoption of the agenda</p>"
+        f"<p {tight}>a. Minutes of the last meeting</p><p {tight}>b. Questions</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    lists = [[i.label for i in b.items] for b in doc.blocks if isinstance(b, ListBlock)]
+    assert lists == [["1.", "2."], ["a.", "b."]]
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == [
+        "Members:", "M. Jean Dupont, councillor", "M. Paul Martin, councillor"
+    ]

@@ -1166,6 +1166,19 @@ def _classify(
                 while len(stack) > 1 and indent < list_x[-1] - tolerance:
                     stack.pop()
                     list_x.pop()
+                if (
+                    abs(indent - list_x[-1]) <= tolerance
+                    and stack[-1].items
+                    and _label_kind(stack[-1].items[-1].label) != _label_kind(label)
+                ):
+                    # Bullets, then numbers, then letters at one indent are lists one after
+                    # the other (a list of people titled "M." above numbered agenda points).
+                    fresh = ListBlock([], ordered=ordered, prov=prov)
+                    if len(stack) > 1:
+                        stack[-2].items[-1].blocks.append(fresh)
+                    else:
+                        doc.blocks.append(fresh)
+                    stack[-1] = fresh
                 if indent > list_x[-1] + tolerance and stack[-1].items:
                     inner = ListBlock([], ordered=ordered, prov=prov)
                     stack[-1].items[-1].blocks.append(inner)
@@ -1200,6 +1213,7 @@ def _classify(
                 doc.blocks.append(Paragraph(text, prov, page_links))
     _normalise_levels(doc)
     _drop_lone_items(doc)
+    _drop_unordered_letters(doc)
     for result in results:
         for block in result.blocks:
             if id(block) in artifact_ids:
@@ -1350,6 +1364,43 @@ def _drop_lone_items(doc: Document) -> None:
             text = " ".join([item.label, *(b.text for b in paragraphs)])
             links = [link for b in paragraphs for link in b.links]
             doc.blocks[k] = Paragraph(text, block.prov, links)
+
+
+def _label_kind(label: str) -> str:
+    """What a list label counts with: "number" (1., [2]), "letter" (a), iv.) or "bullet"."""
+    if any(ch.isdigit() for ch in label):
+        return "number"
+    return "letter" if any(ch.isalpha() for ch in label) else "bullet"
+
+
+def _letters_in_sequence(labels: list[str]) -> bool:
+    """Whether labels that are single letters run a, b, c… (labels of other kinds pass)."""
+    letters = [label.strip("().") for label in labels]
+    if not all(len(x) == 1 and x.isalpha() for x in letters):
+        return True
+    return all(ord(b.lower()) - ord(a.lower()) == 1 for a, b in zip(letters, letters[1:],
+                                                                    strict=False))
+
+
+def _drop_unordered_letters(doc: Document) -> None:
+    """Lines opening with letters that do not run a, b, c ("M. Gagné", "M. Huggins", a list
+    of people with their titles, or of initials) are prose, not a lettered list."""
+    out: list[Any] = []
+    for block in doc.blocks:
+        if (
+            isinstance(block, ListBlock)
+            and len(block.items) > 1
+            and not _letters_in_sequence([item.label for item in block.items])
+            and all(isinstance(b, Paragraph) for item in block.items for b in item.blocks)
+        ):
+            for item in block.items:
+                paragraphs = [b for b in item.blocks if isinstance(b, Paragraph)]
+                text = " ".join([item.label, *(b.text for b in paragraphs)])
+                links = [link for b in paragraphs for link in b.links]
+                out.append(Paragraph(text, item.prov, links))
+        else:
+            out.append(block)
+    doc.blocks = out
 
 
 def _continued_item(
