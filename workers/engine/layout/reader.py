@@ -1092,6 +1092,7 @@ def _classify(
         id(b) for b in body
         if fields.get(b.page) and _beside_field(b, fields[b.page], body_size)
     }
+    not_headings |= _figure_labels(results, body_size)
     if _body_is_bold(body, body_size):
         # Bold is the body's own face here, so it sets nothing apart: only a larger face does.
         body = [b for b in body if b.size >= 1.15 * body_size or not b.bold]
@@ -1241,6 +1242,29 @@ def _contents_entry(block: _Block, page: list[_Block]) -> bool:
         ):
             return True
     return False
+
+
+def _figure_labels(results: list[_PageResult], body_size: float) -> set[int]:
+    """Heading-like lines lying wholly on a figure that takes less than half its page: a
+    chart's title or a diagram's labels, which name the picture, not a section. (A title set
+    on a cover photo filling the page still heads the document.)"""
+    out: set[int] = set()
+    for result in results:
+        page_area = max(result.page.width * result.page.height, 1.0)
+        figures = [
+            b for b in result.blocks
+            if b.kind == "figure" and (b.x1 - b.x0) * (b.y1 - b.y0) < 0.5 * page_area
+        ]
+        if not figures:
+            continue
+        for block in result.blocks:
+            if (
+                block.kind == "text"
+                and _heading_candidate(block, block.text, body_size)
+                and any(_area_share(block, figure) > 0.9 for figure in figures)
+            ):
+                out.add(id(block))
+    return out
 
 
 def _body_is_bold(body: list[_Block], body_size: float) -> bool:
