@@ -464,15 +464,31 @@ def test_titles_of_people_are_not_a_lettered_list_and_kinds_of_label_part_lists(
 def test_a_chart_title_drawn_on_the_chart_is_not_a_heading(html_pdf: HtmlPdf) -> None:
     bars = "".join(
         f"<rect x='{20 + 50 * i}' y='{150 - h}' width='30' height='{h}' fill='#36c'/>"
+        f"<text x='{22 + 50 * i}' y='170' font-size='10'>Q{i + 1}</text>"
         for i, h in enumerate([40, 90, 100, 70, 100])
     )
     path = html_pdf(
         f"<h2>Sales</h2><p>{LOREM}</p><svg width='300' height='180'>"
         "<rect x='0' y='0' width='300' height='180' fill='none' stroke='black'/>"
-        "<text x='20' y='25' font-size='16' font-weight='bold'>Sales by quarter</text>"
+        "<text x='20' y='25' font-size='24' font-weight='bold'>Sales by quarter</text>"
         f"<line x1='10' y1='150' x2='290' y2='150' stroke='black'/>{bars}</svg>"
         f"<h2>Costs</h2><p>{LOREM}</p>"
     )
     doc = read_layout(path, max_pages=5)
     assert len([b for b in doc.blocks if isinstance(b, Figure)]) == 1
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Sales", "Costs"]
+
+
+def test_a_heading_on_a_coloured_banner_stays_a_heading(html_pdf: HtmlPdf) -> None:
+    # The banner is a drawing of several shapes (a figure), the heading its only text.
+    stripes = "".join(
+        f"<rect x='0' y='{12 * i}' width='400' height='12' fill='#{'9c' if i % 2 else 'ce'}f'/>"
+        for i, _ in enumerate(range(5))
+    )
+    path = html_pdf(
+        f"<p>{LOREM}</p><svg width='400' height='60'>{stripes}"
+        "<text x='20' y='38' font-size='24' font-weight='bold'>Our results</text></svg>"
+        f"<p>{LOREM * 2}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Our results"]

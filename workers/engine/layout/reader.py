@@ -1245,9 +1245,9 @@ def _contents_entry(block: _Block, page: list[_Block]) -> bool:
 
 
 def _figure_labels(results: list[_PageResult], body_size: float) -> set[int]:
-    """Heading-like lines lying wholly on a figure that takes less than half its page: a
-    chart's title or a diagram's labels, which name the picture, not a section. (A title set
-    on a cover photo filling the page still heads the document.)"""
+    """Heading-like lines lying wholly on a figure that takes less than half its page, among
+    other labels: a chart's title or a diagram's labels, which name the picture, not a
+    section. (A title set on a cover photo filling the page still heads the document.)"""
     out: set[int] = set()
     for result in results:
         page_area = max(result.page.width * result.page.height, 1.0)
@@ -1257,13 +1257,21 @@ def _figure_labels(results: list[_PageResult], body_size: float) -> set[int]:
         ]
         if not figures:
             continue
-        for block in result.blocks:
-            if (
-                block.kind == "text"
-                and _heading_candidate(block, block.text, body_size)
-                and any(_area_share(block, figure) > 0.9 for figure in figures)
-            ):
-                out.add(id(block))
+        texts = [b for b in result.blocks if b.kind == "text"]
+        for block in texts:
+            if not _heading_candidate(block, block.text, body_size):
+                continue
+            for figure in figures:
+                if _area_share(block, figure) <= 0.9:
+                    continue
+                # A chart carries other labels too (axes, legend, values); a banner or a
+                # slide's title bar behind a heading carries the heading alone.
+                others = sum(
+                    t is not block and _area_share(t, figure) > 0.9 for t in texts
+                )
+                if others >= 3:
+                    out.add(id(block))
+                    break
     return out
 
 
