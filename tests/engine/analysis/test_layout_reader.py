@@ -492,3 +492,24 @@ def test_a_heading_on_a_coloured_banner_stays_a_heading(html_pdf: HtmlPdf) -> No
     )
     doc = read_layout(path, max_pages=5)
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Our results"]
+
+
+def test_a_slide_title_over_a_diagram_stays_the_slide_heading(html_pdf: HtmlPdf) -> None:
+    # The diagram's drawing reaches round the slide's title, among the diagram's labels.
+    boxes = "".join(
+        f"<rect x='{30 + 150 * i}' y='120' width='120' height='60' fill='#9cf'/>"
+        f"<text x='{40 + 150 * i}' y='155' font-size='14'>Stage {name}</text>"
+        for i, name in enumerate(("one", "two", "three", "four"))
+    )
+    slides = "".join(
+        "<section style='page-break-after: always'><svg width='640' height='260'>"
+        "<rect x='0' y='0' width='640' height='260' fill='none' stroke='black'/>"
+        f"<text x='20' y='50' font-size='40'>{title}</text>{boxes}</svg>"
+        f"<p>{LOREM}</p></section>"
+        for title in ("Packages", "Functions", "Results")
+    )
+    path = html_pdf(slides, css="@page { size: A4 landscape }")
+    doc = read_layout(path, max_pages=5)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == [
+        "Packages", "Functions", "Results"
+    ]

@@ -1092,7 +1092,10 @@ def _classify(
         id(b) for b in body
         if fields.get(b.page) and _beside_field(b, fields[b.page], body_size)
     }
-    not_headings |= _figure_labels(results, body_size)
+    if not _slide_deck(doc.pages):
+        # (On slides, pictures fill the page around their title, which the slide-title rule
+        # below already tells from the points and labels.)
+        not_headings |= _figure_labels(results, body_size)
     if _body_is_bold(body, body_size):
         # Bold is the body's own face here, so it sets nothing apart: only a larger face does.
         body = [b for b in body if b.size >= 1.15 * body_size or not b.bold]
