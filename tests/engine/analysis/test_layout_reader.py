@@ -326,3 +326,190 @@ def test_a_numbered_reference_list_is_a_list(html_pdf: HtmlPdf) -> None:
     assert len(lists) == 1 and [i.label for i in lists[0].items] == ["[1]", "[2]"]
     assert lists[0].ordered
     assert any(isinstance(b, Paragraph) and b.text.startswith("[3] showed") for b in doc.blocks)
+
+
+def test_slide_titles_are_one_level_whatever_their_size(html_pdf: HtmlPdf) -> None:
+    # A title slide in a larger face than the other slides' titles: still one level.
+    slides = "<section style='page-break-after: always'><h1 style='font-size: 36pt'>Go for"\
+        " research</h1><p>Jane Doe, 2024</p></section>" + "".join(
+            f"<section style='page-break-after: always'><h1>Slide {name}</h1>"
+            f"<p>{LOREM}</p></section>"
+            for name in ("one", "two", "three")
+        )
+    path = html_pdf(slides, css="@page { size: A4 landscape }")
+    doc = read_layout(path, max_pages=5)
+    assert [(b.text, b.level) for b in doc.blocks if isinstance(b, Heading)] == [
+        ("Go for research", 1), ("Slide one", 1), ("Slide two", 1), ("Slide three", 1)
+    ]
+
+
+def test_bold_labels_beside_form_fields_are_not_headings(html_pdf: HtmlPdf) -> None:
+    bold = "style='font-weight: bold; margin: 0.6em 0'"
+    path = html_pdf(
+        f"<h1>Application</h1><p>{LOREM}</p>"
+        f"<h2>Your details</h2><p {bold}>Surname <input type='text' name='surname'></p>"
+        f"<p {bold}>Agree <input type='checkbox' name='agree'></p><p>{LOREM}</p>",
+        pdf_forms=True,
+    )
+    with pikepdf.open(path) as pdf:  # the fields are there to be seen beside their labels
+        assert sum(a.get("/Subtype") == "/Widget" for a in pdf.pages[0].Annots) == 2
+    doc = read_layout(path, max_pages=5)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == [
+        "Application", "Your details"
+    ]
+    assert any(isinstance(b, Paragraph) and b.text == "Surname" for b in doc.blocks)
+
+
+def test_bold_is_no_heading_where_the_body_is_bold(html_pdf: HtmlPdf) -> None:
+    path = html_pdf(
+        f"<h1>Weekly round-up</h1><p>{LOREM}</p><p>Market news</p><p>{LOREM * 2}</p>",
+        css="body { font-weight: bold }",
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Weekly round-up"]
+    assert any(isinstance(b, Paragraph) and b.text == "Market news" for b in doc.blocks)
+
+
+def test_text_repeated_at_one_place_beside_the_body_on_most_pages_is_furniture(
+    html_pdf: HtmlPdf,
+) -> None:
+    # A side panel WeasyPrint repeats on every page ("position: fixed"), half-way down the
+    # page: outside the header and footer bands, yet furniture all the same.
+    side = (
+        "<div style='position: fixed; left: 0; top: 12cm; width: 2.5cm; font-size: 9pt'>"
+        "www.example.org Jane Doe</div>"
+    )
+    names = ("Scope", "Method", "Results", "Costs")
+    pages = "".join(
+        f"<section style='page-break-after: always'><p>{LOREM}</p><h2>{name}</h2>"
+        f"<p>{LOREM * 2}</p></section>"
+        for name in names
+    )
+    path = html_pdf(side + pages, css="section { margin-left: 3.5cm }")
+    doc = read_layout(path, max_pages=10)
+    assert not any("example.org" in block_text(b) for b in doc.blocks)
+    assert [a.text for a in doc.artifacts if "example.org" in a.text] == [
+        "www.example.org Jane Doe"
+    ] * 4
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == list(names)
+
+
+def test_a_right_to_left_table_starts_at_its_right_edge(html_pdf: HtmlPdf) -> None:
+    # Hebrew: the label column is drawn rightmost and is read first.
+    rows = [("יום", "עיר", "מזג"), ("שני", "חיפה", "חם"), ("שלישי", "אילת", "לוהט"),
+            ("רביעי", "צפת", "קריר")]
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    path = html_pdf(
+        f"<p dir='rtl'>טבלה של מזג האוויר השבוע.</p><table dir='rtl'>{body}</table>",
+        css="table { border-collapse: collapse } td { border: 1px solid black;"
+        " padding: 2pt 12pt }",
+    )
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row.cells] for row in table.rows] == [list(r) for r in rows]
+
+
+def test_contents_entries_without_leader_dots_are_not_headings(html_pdf: HtmlPdf) -> None:
+    entry = "display: flex; justify-content: space-between; width: 8cm; font-weight: bold;" \
+        " margin: 1.2em 0"
+    names = ("1 Scope", "2 Method", "3 Results")
+    contents = "".join(
+        f"<p style='{entry}'><span>{name}</span><span>{k}</span></p>"
+        for k, name in enumerate(names, start=2)
+    )
+    sections = "".join(f"<h2>{name}</h2><p>{LOREM * 2}</p>" for name in names)
+    path = html_pdf(f"<h2>Contents</h2>{contents}{sections}")
+    doc = read_layout(path, max_pages=5)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Contents", *names]
+
+
+def test_a_line_starting_left_of_a_list_marker_ends_the_item(html_pdf: HtmlPdf) -> None:
+    # Slides set each point's sub-points just below it, as tight as the lines of one item.
+    tight = "margin: 0; line-height: 1.2"
+    path = html_pdf(
+        f"<p style='{tight}; font-size: 12.5pt'>Hardware has evolved:</p>"
+        f"<ul style='{tight}'><li>Multiple processors are everywhere</li>"
+        "<li>Even phones have four cores</li></ul>"
+        f"<p style='{tight}; font-size: 12.5pt'>Conclusion:</p>"
+        f"<ul style='{tight}'><li>New algorithms must be parallel</li></ul>"
+    )
+    doc = read_layout(path, max_pages=5)
+    items = [i.blocks[0].text for b in doc.blocks if isinstance(b, ListBlock) for i in b.items
+             if isinstance(i.blocks[0], Paragraph)]
+    assert items == [
+        "Multiple processors are everywhere", "Even phones have four cores",
+        "New algorithms must be parallel",
+    ]
+    assert any(isinstance(b, Paragraph) and b.text == "Conclusion:" for b in doc.blocks)
+
+
+def test_titles_of_people_are_not_a_lettered_list_and_kinds_of_label_part_lists(
+    html_pdf: HtmlPdf,
+) -> None:
+    tight = "style='margin: 0 0 0.3em'"
+    path = html_pdf(
+        "<p>Members:</p>"
+        f"<p {tight}>M. Jean Dupont, councillor</p><p {tight}>M. Paul Martin, councillor</p>"
+        f"<p {tight}>1. Opening of the meeting</p><p {tight}>2. Adoption of the agenda</p>"
+        f"<p {tight}>a. Minutes of the last meeting</p><p {tight}>b. Questions</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    lists = [[i.label for i in b.items] for b in doc.blocks if isinstance(b, ListBlock)]
+    assert lists == [["1.", "2."], ["a.", "b."]]
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == [
+        "Members:", "M. Jean Dupont, councillor", "M. Paul Martin, councillor"
+    ]
+
+
+def test_a_chart_title_drawn_on_the_chart_is_not_a_heading(html_pdf: HtmlPdf) -> None:
+    bars = "".join(
+        f"<rect x='{20 + 50 * i}' y='{150 - h}' width='30' height='{h}' fill='#36c'/>"
+        f"<text x='{22 + 50 * i}' y='170' font-size='10'>Q{i + 1}</text>"
+        for i, h in enumerate([40, 90, 100, 70, 100])
+    )
+    path = html_pdf(
+        f"<h2>Sales</h2><p>{LOREM}</p><svg width='300' height='180'>"
+        "<rect x='0' y='0' width='300' height='180' fill='none' stroke='black'/>"
+        "<text x='20' y='25' font-size='24' font-weight='bold'>Sales by quarter</text>"
+        f"<line x1='10' y1='150' x2='290' y2='150' stroke='black'/>{bars}</svg>"
+        f"<h2>Costs</h2><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert len([b for b in doc.blocks if isinstance(b, Figure)]) == 1
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Sales", "Costs"]
+
+
+def test_a_heading_on_a_coloured_banner_stays_a_heading(html_pdf: HtmlPdf) -> None:
+    # The banner is a drawing of several shapes (a figure), the heading its only text.
+    stripes = "".join(
+        f"<rect x='0' y='{12 * i}' width='400' height='12' fill='#{'9c' if i % 2 else 'ce'}f'/>"
+        for i, _ in enumerate(range(5))
+    )
+    path = html_pdf(
+        f"<p>{LOREM}</p><svg width='400' height='60'>{stripes}"
+        "<text x='20' y='38' font-size='24' font-weight='bold'>Our results</text></svg>"
+        f"<p>{LOREM * 2}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Our results"]
+
+
+def test_a_slide_title_over_a_diagram_stays_the_slide_heading(html_pdf: HtmlPdf) -> None:
+    # The diagram's drawing reaches round the slide's title, among the diagram's labels.
+    boxes = "".join(
+        f"<rect x='{30 + 150 * i}' y='120' width='120' height='60' fill='#9cf'/>"
+        f"<text x='{40 + 150 * i}' y='155' font-size='14'>Stage {name}</text>"
+        for i, name in enumerate(("one", "two", "three", "four"))
+    )
+    slides = "".join(
+        "<section style='page-break-after: always'><svg width='640' height='260'>"
+        "<rect x='0' y='0' width='640' height='260' fill='none' stroke='black'/>"
+        f"<text x='20' y='50' font-size='40'>{title}</text>{boxes}</svg>"
+        f"<p>{LOREM}</p></section>"
+        for title in ("Packages", "Functions", "Results")
+    )
+    path = html_pdf(slides, css="@page { size: A4 landscape }")
+    doc = read_layout(path, max_pages=5)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == [
+        "Packages", "Functions", "Results"
+    ]

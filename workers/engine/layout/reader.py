@@ -237,6 +237,7 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
             fitz.close()
         outline = _outline(pk)
         links = _links(pk, len(results))
+        fields = _form_fields(pk, len(results))
         doc.language = _language(pk)
         doc.title = _title(pk)
     finally:
@@ -247,7 +248,7 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     hyphenation = _Hyphenation(text_blocks)
     for block in text_blocks:
         block.hyphenation = hyphenation
-    _classify(doc, results, outline, links)
+    _classify(doc, results, outline, links, fields)
     if doc.title is None:
         heading = next((b for b in doc.blocks if isinstance(b, Heading)), None)
         doc.title = heading.text if heading else None
@@ -977,11 +978,16 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[_Block]:
                 overlap = min(last.x1, f.x1) - max(last.x0, f.x0)
                 # A paragraph break is a gap clearly wider than the usual gap between lines.
                 limit = min(BLOCK_GAP * height, max(leading + 0.3 * height, 0.15 * height))
+                first = block.frags[0]
                 if (
                     -0.5 * height < gap < limit
                     and overlap > 0
                     and abs(last.size - f.size) <= 0.15 * max(last.size, f.size)
                     and last.bold == f.bold
+                    # A list item's lines never start left of its marker: a line that does is
+                    # the next point one level out (a paragraph's first line may be indented,
+                    # so this holds for items only).
+                    and not (_starts_item(first.text) and f.x0 < first.x0 - 0.5 * height)
                 ):
                     target = block
                     break
@@ -1070,7 +1076,9 @@ def _classify(
     results: list[_PageResult],
     outline: dict[str, int],
     links: dict[int, list[tuple[BBox, str]]],
+    fields: dict[int, list[BBox]] | None = None,
 ) -> None:
+    fields = fields or {}
     artifact_ids = _find_artifacts(doc, results)
     body = [b for r in results for b in r.blocks if b.kind == "text" and id(b) not in artifact_ids]
     sizes: Counter[float] = Counter()
@@ -1078,6 +1086,24 @@ def _classify(
         for f in b.frags:
             sizes[round(f.size * 2) / 2] += len(f.text)
     body_size = sizes.most_common(1)[0][0] if sizes else 10.0
+    # Form labels sit beside their fields: whatever their face, they name a field, not a
+    # section (a checkbox's "Option 2" in bold is no heading).
+    not_headings = {
+        id(b) for b in body
+        if fields.get(b.page) and _beside_field(b, fields[b.page], body_size)
+    }
+    if not _slide_deck(doc.pages):
+        # (On slides, pictures fill the page around their title, which the slide-title rule
+        # below already tells from the points and labels.)
+        not_headings |= _figure_labels(results, body_size)
+    if _body_is_bold(body, body_size):
+        # Bold is the body's own face here, so it sets nothing apart: only a larger face does.
+        body = [b for b in body if b.size >= 1.15 * body_size or not b.bold]
+        not_headings |= {
+            id(b) for r in results for b in r.blocks
+            if b.kind == "text" and b.bold and b.size < 1.15 * body_size
+        }
+    body = [b for b in body if id(b) not in not_headings]
     repeated = _repeated_texts(body, body_size)
     styles = _heading_styles([b for b in body if _title_key(b.text) not in repeated], body_size)
     byline = _byline(results[0].blocks if results else [], body, body_size)
@@ -1144,6 +1170,19 @@ def _classify(
                 while len(stack) > 1 and indent < list_x[-1] - tolerance:
                     stack.pop()
                     list_x.pop()
+                if (
+                    abs(indent - list_x[-1]) <= tolerance
+                    and stack[-1].items
+                    and _label_kind(stack[-1].items[-1].label) != _label_kind(label)
+                ):
+                    # Bullets, then numbers, then letters at one indent are lists one after
+                    # the other (a list of people titled "M." above numbered agenda points).
+                    fresh = ListBlock([], ordered=ordered, prov=prov)
+                    if len(stack) > 1:
+                        stack[-2].items[-1].blocks.append(fresh)
+                    else:
+                        doc.blocks.append(fresh)
+                    stack[-1] = fresh
                 if indent > list_x[-1] + tolerance and stack[-1].items:
                     inner = ListBlock([], ordered=ordered, prov=prov)
                     stack[-1].items[-1].blocks.append(inner)
@@ -1152,10 +1191,18 @@ def _classify(
                 stack[-1].items.append(entry)
                 continue
             level = _heading_level(block, text, styles, outline, body_size, repeated)
+            if level and _contents_entry(block, result.blocks):
+                level = 0  # the heading's entry in a table of contents, not the heading
             if level and _title_key(text) not in outline and (
-                id(block) in byline or (titles is not None and id(block) not in titles)
+                id(block) in byline
+                or id(block) in not_headings
+                or (titles is not None and id(block) not in titles)
             ):
                 level = 0
+            elif level and titles is not None and _title_key(text) not in outline:
+                # Every slide's title heads that slide, the title slide's included, whatever
+                # face its slide sets it in: they are all one level.
+                level = 1
             if level:
                 stack = []
                 doc.blocks.append(Heading(text, level, prov, page_links))
@@ -1170,11 +1217,97 @@ def _classify(
                 doc.blocks.append(Paragraph(text, prov, page_links))
     _normalise_levels(doc)
     _drop_lone_items(doc)
+    _drop_unordered_letters(doc)
     for result in results:
         for block in result.blocks:
             if id(block) in artifact_ids:
                 doc.artifacts.append(Artifact(artifact_ids[id(block)], block.text,
                                               [_prov(block, result)]))
+
+
+_PAGE_REF = re.compile(r"\d{1,4}|[ivxlcIVXLC]{1,6}")
+
+
+def _contents_entry(block: _Block, page: list[_Block]) -> bool:
+    """A one-line block with a lone page number far along its baseline: an entry of a table
+    of contents set without leader dots ("1 Document structures        1")."""
+    line = block.frags[-1] if block.frags else None
+    if line is None or any(abs(f.y0 - line.y0) >= 0.3 * line.height for f in block.frags):
+        return False  # more than one line: a paragraph, or a heading that wraps
+    for other in page:
+        if other is block or other.kind != "text" or len(other.frags) != 1:
+            continue
+        f = other.frags[0]
+        if (
+            f.x0 > line.x1 + 2 * line.height
+            and abs(f.y0 - line.y0) < 0.3 * line.height
+            and _PAGE_REF.fullmatch(f.text.strip())
+        ):
+            return True
+    return False
+
+
+def _figure_labels(results: list[_PageResult], body_size: float) -> set[int]:
+    """Heading-like lines lying wholly on a figure that takes less than half its page, among
+    other labels: a chart's title or a diagram's labels, which name the picture, not a
+    section. (A title set on a cover photo filling the page still heads the document.)"""
+    out: set[int] = set()
+    for result in results:
+        page_area = max(result.page.width * result.page.height, 1.0)
+        figures = [
+            b for b in result.blocks
+            if b.kind == "figure" and (b.x1 - b.x0) * (b.y1 - b.y0) < 0.5 * page_area
+        ]
+        if not figures:
+            continue
+        texts = [b for b in result.blocks if b.kind == "text"]
+        for block in texts:
+            if not _heading_candidate(block, block.text, body_size):
+                continue
+            for figure in figures:
+                if _area_share(block, figure) <= 0.9:
+                    continue
+                # A chart carries other labels too (axes, legend, values); a banner or a
+                # slide's title bar behind a heading carries the heading alone.
+                others = sum(
+                    t is not block and _area_share(t, figure) > 0.9 for t in texts
+                )
+                if others >= 3:
+                    out.add(id(block))
+                    break
+    return out
+
+
+def _body_is_bold(body: list[_Block], body_size: float) -> bool:
+    """Most of the text in the body's size is bold (a flyer or a form set all in bold)."""
+    bold = plain = 0
+    for b in body:
+        for f in b.frags:
+            if abs(f.size - body_size) <= 0.05 * body_size:
+                if f.bold:
+                    bold += len(f.text)
+                else:
+                    plain += len(f.text)
+    return bold > plain
+
+
+def _beside_field(block: _Block, fields: list[BBox], body_size: float) -> bool:
+    """A line of the block sits on the row of a form field, just before or after it, or
+    just above it in no larger a face than the body's (the label at the top of a form's box,
+    the field under it; a title set larger above the first field still names the form)."""
+    for f in block.frags:
+        reach = 2 * max(f.height, 1.0)
+        for box in fields:
+            row = min(f.y1, box.y1) - max(f.y0, box.y0) > 0.5 * min(f.height, box.height)
+            beside = -reach < box.x0 - f.x1 < reach or -reach < f.x0 - box.x1 < reach
+            above = (
+                f.size < 1.15 * body_size
+                and -0.5 * f.height < f.y0 - box.y1 < f.height
+                and min(f.x1, box.x1) - max(f.x0, box.x0) > 0
+            )
+            if (row and beside) or above:
+                return True
+    return False
 
 
 def _slide_deck(pages: list[Page]) -> bool:
@@ -1268,6 +1401,43 @@ def _drop_lone_items(doc: Document) -> None:
             doc.blocks[k] = Paragraph(text, block.prov, links)
 
 
+def _label_kind(label: str) -> str:
+    """What a list label counts with: "number" (1., [2]), "letter" (a), iv.) or "bullet"."""
+    if any(ch.isdigit() for ch in label):
+        return "number"
+    return "letter" if any(ch.isalpha() for ch in label) else "bullet"
+
+
+def _letters_in_sequence(labels: list[str]) -> bool:
+    """Whether labels that are single letters run a, b, c… (labels of other kinds pass)."""
+    letters = [label.strip("().") for label in labels]
+    if not all(len(x) == 1 and x.isalpha() for x in letters):
+        return True
+    return all(ord(b.lower()) - ord(a.lower()) == 1 for a, b in zip(letters, letters[1:],
+                                                                    strict=False))
+
+
+def _drop_unordered_letters(doc: Document) -> None:
+    """Lines opening with letters that do not run a, b, c ("M. Gagné", "M. Huggins", a list
+    of people with their titles, or of initials) are prose, not a lettered list."""
+    out: list[Any] = []
+    for block in doc.blocks:
+        if (
+            isinstance(block, ListBlock)
+            and len(block.items) > 1
+            and not _letters_in_sequence([item.label for item in block.items])
+            and all(isinstance(b, Paragraph) for item in block.items for b in item.blocks)
+        ):
+            for item in block.items:
+                paragraphs = [b for b in item.blocks if isinstance(b, Paragraph)]
+                text = " ".join([item.label, *(b.text for b in paragraphs)])
+                links = [link for b in paragraphs for link in b.links]
+                out.append(Paragraph(text, item.prov, links))
+        else:
+            out.append(block)
+    doc.blocks = out
+
+
 def _continued_item(
     block: _Block, stack: list[ListBlock], list_x: list[float]
 ) -> ListItem | None:
@@ -1310,11 +1480,25 @@ def _find_artifacts(doc: Document, results: list[_PageResult]) -> dict[int, Any]
                 )
                 candidates.append((block, key, alone))
                 seen[key] += 1
+            elif _word_count(block.text) <= 8:
+                # Furniture beside the text (a slide's side panel, a book's thumb tab): the
+                # same short text at the very same place, left edge and top, on most pages.
+                # Only the place is loosely matched; the text itself must be the same, digits
+                # included ("Part 1", "Part 2" at the top of each page are headings).
+                key = f"side:{round(block.x0 / 6)}:{round(block.y1 / 6)}:{block.text}"
+                candidates.append((block, key, False))
+                seen[key] += 1
     repeats = max(2, min(3, len(results) // 2)) if len(results) > 1 else 10**9
+    # Away from the margins, only what most pages repeat is furniture: a label or a heading
+    # may well come back on a few pages of a form or a report.
+    side_repeats = max(3, len(results) // 2 + 1)
     for block, key, alone in candidates:
         text = block.text
         if alone and _PAGE_NUMBER.match(text.strip()):
             found[id(block)] = "page-number"
+        elif key.startswith("side:"):
+            if seen[key] >= side_repeats:
+                found[id(block)] = "other"
         elif seen[key] >= repeats:
             found[id(block)] = "header" if key.startswith("top") else "footer"
     return found
@@ -1446,7 +1630,13 @@ def _columns_of(table: Table) -> int:
 def _table(block: _Block, result: _PageResult, prov: list[Prov]) -> Table:
     assert block.table is not None
     rows: list[Row] = []
-    for i, row in enumerate(block.table):
+    # A right-to-left table (Arabic, Hebrew, Persian) starts at its right edge: its first
+    # column, the one read first, is the rightmost.
+    # Decided by all its cells, figures included: a table mostly of figures keeps the order
+    # it is drawn in (tagged Arabic tables of results are found read left to right).
+    rtl = sum(f.rtl for f in block.frags) > len(block.frags) / 2
+    grid = [row[::-1] for row in block.table] if rtl else block.table
+    for i, row in enumerate(grid):
         header = i == 0 and all(f is None or f.bold for f in row) and any(
             f is not None and f.bold for f in row
         )
@@ -1501,6 +1691,35 @@ def _outline(pdf: pikepdf.Pdf) -> dict[str, int]:
         return {}
     levels.pop("", None)
     return levels
+
+
+#: Form fields read per page at most (bounded work on a hostile annotation array).
+MAX_FIELDS = 1000
+
+
+def _form_fields(pdf: pikepdf.Pdf, pages: int) -> dict[int, list[BBox]]:
+    """The boxes of the form fields (widget annotations) on each page."""
+    out: dict[int, list[BBox]] = {}
+    for index in range(pages):
+        try:
+            annots = pdf.pages[index].obj.get("/Annots")
+            if not isinstance(annots, pikepdf.Array):
+                continue
+            for annot in list(annots)[:MAX_FIELDS]:
+                if not isinstance(annot, pikepdf.Dictionary) or annot.get("/Subtype") != (
+                    "/Widget"
+                ):
+                    continue
+                rect = [float(v) for v in annot.get("/Rect", [])]
+                if len(rect) != 4:
+                    continue
+                out.setdefault(index, []).append(
+                    BBox(min(rect[0], rect[2]), min(rect[1], rect[3]),
+                         max(rect[0], rect[2]), max(rect[1], rect[3]))
+                )
+        except (pikepdf.PdfError, ValueError, TypeError, AttributeError):
+            continue
+    return out
 
 
 def _links(pdf: pikepdf.Pdf, pages: int) -> dict[int, list[tuple[BBox, str]]]:
