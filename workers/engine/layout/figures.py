@@ -75,6 +75,8 @@ class Candidate:
     shapes: tuple[tuple[int, int, int, int], ...] = ()
     #: The page's crop box: x0, y0, width, height.
     page_box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    #: A caption names it ("Figure 3: …"): the author calls it a figure, whatever it looks like.
+    captioned: bool = False
 
     def significant(self) -> list[tuple[Rect, ImageFacts]]:
         """The images large enough to say what the figure is."""
@@ -103,11 +105,11 @@ def judge(candidates: Sequence[Candidate], *, pages: int) -> dict[int, list[Rect
     out: dict[int, list[Rect]] = {}
     for c in candidates:
         if c.drawing:
-            if c.shapes in running or _bar_behind_text(c):
+            if not c.captioned and (c.shapes in running or _bar_behind_text(c)):
                 out[id(c)] = []
             continue
         kept = _without_running(c, running)
-        if kept is not None:
+        if kept is not None and (kept or not c.captioned):
             out[id(c)] = kept
     return out
 

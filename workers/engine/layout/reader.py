@@ -1196,6 +1196,11 @@ def _set_aside_decoration(
     """Figures that are decoration (:mod:`.figures`) become artifacts; a picture merged with
     running images (a logo, a slide's band) keeps only its own images."""
     blocks = {id(b.candidate): (b, r) for r in results for b in r.blocks if b.candidate}
+    for block, result in blocks.values():
+        if block.candidate is not None:
+            texts = [other.frags for other in result.blocks if other.kind == "text"]
+            block.candidate.captioned = caption_of(
+                block.candidate.box, texts, result.page.height) is not None
     verdicts = judge([b.candidate for b, _ in blocks.values() if b.candidate],
                      pages=len(results))
     for key, kept in verdicts.items():
