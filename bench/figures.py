@@ -6,7 +6,9 @@ For every tagged PDF in ../shared/corpus/tagged/ and the PDF/UA Reference Suite
 1. the truth comes from the author's tags, read by the structure reader on the original: an
    image whose marked content (MCID) belongs to a ``Figure`` element is a *figure*; one whose
    MCID belongs to another element (a paragraph, a link, a table cell) is *content*; one in
-   ``/Artifact`` or referenced by no element is *decoration*;
+   ``/Artifact`` or referenced by no element is *decoration*. Figures the author left without
+   ``/Alt`` are shown on a row of their own ("fig-no-alt": authoring tools tag a slide
+   master's ornaments so), and counted as figures in every score;
 2. the structure is stripped and the layout reader analyses the stripped copy (what an
    untagged export of the same document is); an image is our *figure* when at least half of
    it lies inside one of our ``Figure`` blocks on its page, else our *decoration* (nothing
@@ -55,7 +57,7 @@ MAX_PAGES = 1500
 #: Images under this share of the page are icons and bullets, scored apart.
 TINY = 0.002
 
-TRUTHS = ("figure", "content", "decoration")
+TRUTHS = ("figure", "fig-no-alt", "content", "decoration")
 OURS = ("figure", "decoration")
 
 
@@ -68,13 +70,21 @@ class Tally:
     def add(self, other: Tally) -> None:
         self.pairs.update(other.pairs)
 
+    def _hits(self, label: str) -> int:
+        same = self.pairs[(label, label)]
+        return same + self.pairs[("fig-no-alt", label)] if label == "figure" else same
+
+    def _truth(self, label: str) -> int:
+        wanted = ("figure", "fig-no-alt") if label == "figure" else (label,)
+        return sum(n for (truth, _), n in self.pairs.items() if truth in wanted)
+
     def precision(self, label: str) -> float | None:
         said = sum(n for (_, ours), n in self.pairs.items() if ours == label)
-        return self.pairs[(label, label)] / said if said else None
+        return self._hits(label) / said if said else None
 
     def recall(self, label: str) -> float | None:
-        true = sum(n for (truth, _), n in self.pairs.items() if truth == label)
-        return self.pairs[(label, label)] / true if true else None
+        true = self._truth(label)
+        return self._hits(label) / true if true else None
 
 
 def provs(doc: Document) -> list[tuple[str, Prov]]:
@@ -88,15 +98,18 @@ def provs(doc: Document) -> list[tuple[str, Prov]]:
 
 
 def author_labels(truth: Document) -> dict[tuple[int, int], str]:
-    """(page, MCID) -> "figure" or "content", from the author's elements."""
+    """(page, MCID) -> "figure", "fig-no-alt" or "content", from the author's elements."""
     labels: dict[tuple[int, int], str] = {}
+    described = {id(b) for b in truth.walk() if isinstance(b, Figure) and b.alt}
+    for block in truth.walk():
+        if isinstance(block, Figure):
+            for prov in block.prov:
+                for mcid in prov.mcids:
+                    labels[(prov.page, mcid)] = "figure" if id(block) in described \
+                        else "fig-no-alt"
     for kind, prov in provs(truth):
         for mcid in prov.mcids:
-            key = (prov.page, mcid)
-            if kind == "figure":
-                labels[key] = "figure"
-            else:
-                labels.setdefault(key, "content")
+            labels.setdefault((prov.page, mcid), "content")
     return labels
 
 
@@ -217,7 +230,9 @@ def main() -> int:
                 r = FileResult(path.name, note=f"CRASH {type(e).__name__}: {e}")
             p = r.images.pairs
             draw = r.drawings.pairs
-            print(f"{r.name[:44]:44} {p[('figure', 'figure')]:7d} {p[('figure', 'decoration')]:7d}"
+            fig = p[("figure", "figure")] + p[("fig-no-alt", "figure")]
+            hid = p[("figure", "decoration")] + p[("fig-no-alt", "decoration")]
+            print(f"{r.name[:44]:44} {fig:7d} {hid:7d}"
                   f" {p[('content', 'figure')]:7d} {p[('content', 'decoration')]:7d}"
                   f" {p[('decoration', 'figure')]:7d} {p[('decoration', 'decoration')]:7d}"
                   f" {sum(r.tiny.pairs.values()):5d}"
