@@ -107,7 +107,7 @@ def author_labels(truth: Document) -> dict[tuple[int, int], str]:
                 for mcid in prov.mcids:
                     labels[(prov.page, mcid)] = "figure" if id(block) in described \
                         else "fig-no-alt"
-    for kind, prov in provs(truth):
+    for _, prov in provs(truth):
         for mcid in prov.mcids:
             labels.setdefault((prov.page, mcid), "content")
     return labels
