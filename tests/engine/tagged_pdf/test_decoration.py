@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pikepdf
 
-from ..analysis.test_figures import Picture, body_lines, make_pdf
+from ..analysis.drawn_pdfs import Picture, body_lines, make_pdf
 from .conftest import tag_and_check
 
 
