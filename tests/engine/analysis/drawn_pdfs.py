@@ -36,9 +36,15 @@ def _pixels(name: str, width: int, height: int) -> bytes:
     return bytes(rng.randrange(256) for _ in range(width * height * 3))
 
 
-def make_pdf(path: Path, pages: list[tuple[list[Picture], list[tuple[float, float, str]]]]) -> Path:
+Lines = list[tuple[float, float, str]]
+
+
+def make_pdf(
+    path: Path, pages: list[tuple[list[Picture], Lines]], *, shapes: list[str] | None = None
+) -> Path:
     """One page per entry: (pictures, text lines at (x, y)). Images with the same name are one
-    XObject, shared by every page that draws it."""
+    XObject, shared by every page that draws it. ``shapes``: content-stream operators drawn
+    on every page (vector drawings)."""
     pdf = pikepdf.new()
     font = pdf.make_indirect(pikepdf.Dictionary(
         Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
@@ -63,6 +69,7 @@ def make_pdf(path: Path, pages: list[tuple[list[Picture], list[tuple[float, floa
             xobjects[f"/Im{k}"] = images[picture.name]
             ops.append(f"q {picture.width} 0 0 {picture.height} {picture.x} {picture.y} cm "
                        f"/Im{k} Do Q")
+        ops.extend(shapes or [])
         for x, y, text in lines:
             ops.append(f"BT /F1 11 Tf {x} {y} Td ({text}) Tj ET")
         page = pikepdf.Page(pikepdf.Dictionary(
@@ -75,5 +82,11 @@ def make_pdf(path: Path, pages: list[tuple[list[Picture], list[tuple[float, floa
     return path
 
 
-def body_lines(top: float = 640.0) -> list[tuple[float, float, str]]:
+def body_lines(top: float = 640.0) -> Lines:
     return [(72.0, top - 14 * k, BODY[k % 2]) for k in range(12)]
+
+
+def footer_ornament() -> list[str]:
+    """A running footer drawn with shapes: a rule and a small logo of four boxes."""
+    boxes = [f"{x} 30 12 12 re f" for x in (480, 494, 508, 522)]
+    return ["0.2 0.3 0.6 rg", "72 50 468 1.5 re f", "420 22 50 24 re f", *boxes]

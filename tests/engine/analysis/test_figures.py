@@ -10,7 +10,7 @@ from workers.engine.document import Artifact, Document, Figure, Paragraph
 from workers.engine.layout.reader import read_layout
 from workers.engine.render_html import render_html
 
-from .drawn_pdfs import HEIGHT, WIDTH, Picture, body_lines, make_pdf
+from .drawn_pdfs import HEIGHT, WIDTH, Picture, body_lines, footer_ornament, make_pdf
 
 
 def figures(doc: Document) -> list[Figure]:
@@ -115,3 +115,14 @@ def test_decoration_is_left_out_of_the_html(tmp_path: Path) -> None:
     doc = read_layout(path, max_pages=5)
     html = render_html(doc, source=path).decode()
     assert html.count("<img") == len(figures(doc)) == 1
+
+
+def test_a_drawing_repeated_in_the_footer_of_every_page_is_decoration(tmp_path: Path) -> None:
+    pages: list[tuple[list[Picture], list[tuple[float, float, str]]]] = [
+        ([], body_lines()) for _ in range(4)
+    ]
+    doc = read_layout(make_pdf(tmp_path / "footer.pdf", pages, shapes=footer_ornament()),
+                      max_pages=5)
+    assert figures(doc) == []
+    assert sorted(a.prov[0].page for a in decorations(doc)) == [0, 1, 2, 3]
+    assert all(a.prov[0].operators for a in decorations(doc))

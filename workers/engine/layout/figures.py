@@ -18,7 +18,9 @@ the page, which the layout reader always took for icons and page backgrounds):
   :data:`FEW_IMAGES` of them (besides running images) is decoration; more of them arranged
   together may be a chart built of flat pieces (bars on a background), which is kept.
 * **running drawings** — the same vector drawing (the same shapes at the same places) on many
-  pages: a rule and a logo in a running footer, a slide master's ornament.
+  pages, or a drawing at the same place in the top or bottom margin on many pages (its shapes
+  may differ a little: a page number drawn as outlines): a rule and a logo in a running
+  footer, a slide master's ornament.
 * **bars behind a line of text** — a vector drawing hardly taller than the text set on it: the
   shaded band of a heading, a box around a label. Pictures are taller than their labels.
 
@@ -54,6 +56,8 @@ TINY_PIECE = 0.0005
 FIGURE_MIN_AREA = 0.01
 #: An image covering this share of the page is its background, behind the text.
 BACKGROUND_AREA = 0.9
+#: Margin bands (share of the page height) where running headers and footers live.
+MARGIN_BAND = 0.12
 #: A drawing at most this many times the height of the text line on it is a bar behind text.
 BAR_HEIGHT = 2.0
 
@@ -100,12 +104,15 @@ def judge(candidates: Sequence[Candidate], *, pages: int) -> dict[int, list[Rect
             seen_on.setdefault(key, set()).add(c.page)
         if c.drawing and c.shapes:
             seen_on.setdefault(c.shapes, set()).add(c.page)
+        if c.drawing and _in_margin(c):
+            seen_on.setdefault(("margin", place(*c.box)), set()).add(c.page)
     needed = max(RUNNING_MIN_PAGES, RUNNING_MIN_SHARE * pages)
     running = {key for key, on in seen_on.items() if len(on) >= needed}
     out: dict[int, list[Rect]] = {}
     for c in candidates:
         if c.drawing:
-            if not c.captioned and (c.shapes in running or _bar_behind_text(c)):
+            in_margin = _in_margin(c) and ("margin", place(*c.box)) in running
+            if not c.captioned and (c.shapes in running or in_margin or _bar_behind_text(c)):
                 out[id(c)] = []
             continue
         kept = _without_running(c, running)
@@ -151,6 +158,16 @@ def _image_keys(
         (facts.key, place(r.x0, r.y0, r.x1, r.y1)) if facts.key else ""
         for r, facts in (c.significant() if pieces is None else pieces)
     ]
+
+
+def _in_margin(c: Candidate) -> bool:
+    """Wholly in the top or bottom margin band of its page."""
+    _, page_y0, _, height = c.page_box
+    if height <= 0:
+        return False
+    _, y0, _, y1 = c.box
+    band = MARGIN_BAND * height
+    return y0 - page_y0 >= height - band or y1 - page_y0 <= band
 
 
 def _bar_behind_text(c: Candidate) -> bool:
