@@ -54,7 +54,7 @@ from ..document import (
     Table,
     Warning,
 )
-from .figures import FIGURE_MIN_AREA, Candidate, caption_of, judge, place
+from .figures import BACKGROUND_AREA, FIGURE_MIN_AREA, Candidate, caption_of, judge, place
 from .gcpause import collect_young, paused_gc
 from .glyphs import ImageFacts, PageContent, Rect, read_page
 from .lines import FRAGMENT_GAP, Fragment, Line, fragments, lines, text_of
@@ -317,7 +317,10 @@ def page_blocks(content: PageContent) -> list[_Block]:
     facts = content.image_facts
     for image in _merge_images(content.images):
         area = (image.x1 - image.x0) * (image.y1 - image.y0)
-        if area >= FIGURE_MIN_AREA * page_area:  # (a page's background: see .figures)
+        # A page-size image behind text is its background (decoration: see .figures); on a
+        # page without text it is the page itself, a scan waiting for OCR, left as it was.
+        scan = not content.glyphs and area >= BACKGROUND_AREA * page_area
+        if area >= FIGURE_MIN_AREA * page_area and not scan:
             pieces = [
                 (r, facts[k] if k < len(facts) else ImageFacts())
                 for k, r in enumerate(content.images)
