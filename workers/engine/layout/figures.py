@@ -137,10 +137,12 @@ def _without_running(c: Candidate, running: set[object]) -> list[Rect] | None:
     x1 = max(r.x1 for r, _ in rest)
     y1 = max(r.y1 for r, _ in rest)
     area = (x1 - x0) * (y1 - y0)
-    if area >= BACKGROUND_AREA * page_area or area < FIGURE_MIN_AREA * page_area:
-        return []  # a background behind the whole page, or too small to be a figure
+    if area >= BACKGROUND_AREA * page_area:
+        return []  # a background behind the whole page
     if len(rest) == len(pieces):
         return None
+    if area < FIGURE_MIN_AREA * page_area:
+        return []  # without the running images, too small to be a figure
     # Small pieces lying on what is left belong to it; the running images do not.
     dropped = {id(r) for key, (r, _) in zip(keys, pieces, strict=True) if key in running}
     return [
