@@ -22,6 +22,9 @@ For every tagged PDF in ../shared/corpus/tagged/ and the PDF/UA Reference Suite
 Vector drawings: each of our drawing figures (and drawings we set aside as decoration) is
 judged by the author's tags of the shapes inside it (a majority of their MCIDs).
 
+Per rule: the images and drawings each rule of :mod:`workers.engine.layout.figures` set aside,
+against the author's tags (the precision of that rule).
+
 Usage: .venv/bin/python bench/figures.py [--only NAME] [--list]
 Skips (exit 0) when ../shared is absent.
 """
@@ -46,8 +49,9 @@ from workers.engine.document import (  # noqa: E402
     Prov,
     Table,
 )
+from workers.engine.layout import reader  # noqa: E402
+from workers.engine.layout.figures import Candidate, Verdict  # noqa: E402
 from workers.engine.layout.glyphs import PageContent, Rect, read_page  # noqa: E402
-from workers.engine.layout.reader import read_layout  # noqa: E402
 from workers.engine.structure.reader import read_structure  # noqa: E402
 from workers.engine.structure.strip import strip_structure  # noqa: E402
 
@@ -136,6 +140,8 @@ class FileResult:
     drawings: Tally = field(default_factory=Tally)
     #: Images we call decoration that the author tagged as a figure or as content.
     hidden: list[str] = field(default_factory=list)
+    #: Per rule of .figures: the author's label of each image or drawing it set aside.
+    rules: dict[str, Counter[str]] = field(default_factory=dict)
     note: str = ""
 
 
@@ -148,7 +154,7 @@ def score_file(path: Path, tmp: Path) -> FileResult:
     labels = author_labels(truth)
     stripped = tmp / path.name
     strip_structure(path, stripped)
-    found = read_layout(stripped, max_pages=MAX_PAGES)
+    found, set_aside = read_recording_rules(stripped)
     figures: dict[int, list[BBox]] = {}
     for block in found.walk():
         if isinstance(block, Figure):
@@ -172,6 +178,9 @@ def score_file(path: Path, tmp: Path) -> FileResult:
                 area = (image.x1 - image.x0) * (image.y1 - image.y0)
                 tally = result.tiny if area < TINY * page_area else result.images
                 tally.pairs[(said, ours)] += 1
+                rule = set_aside.get((index, place_of(image)))
+                if rule is not None and tally is result.images:
+                    result.rules.setdefault(rule, Counter())[said] += 1
                 if ours == "decoration" and said != "decoration" and tally is result.images:
                     result.hidden.append(
                         f"p{index + 1} {said} {image.x1 - image.x0:.0f}x{image.y1 - image.y0:.0f}"
@@ -185,10 +194,48 @@ def score_file(path: Path, tmp: Path) -> FileResult:
                     votes = Counter(truth_of(content, s.obj, labels) for s in shapes
                                     if inside_share(s, box) >= 0.9)
                     if votes:
-                        result.drawings.pairs[(votes.most_common(1)[0][0], ours)] += 1
+                        said = votes.most_common(1)[0][0]
+                        result.drawings.pairs[(said, ours)] += 1
+                        rule = set_aside.get((index, place_of(box)))
+                        if rule is not None and ours == "decoration":
+                            result.rules.setdefault(rule, Counter())[said] += 1
     finally:
         pdf.close()
     return result
+
+
+def place_of(r: Rect | BBox) -> tuple[int, int, int, int]:
+    return (round(r.x0), round(r.y0), round(r.x1), round(r.y1))
+
+
+def read_recording_rules(path: Path) -> tuple[Document, dict[tuple[int, tuple[int, ...]], str]]:
+    """The layout reader's model, and the rule that set aside each image or drawing set aside
+    (by page and box). The reader's call to ``judge`` is wrapped to hear its verdicts."""
+    set_aside: dict[tuple[int, tuple[int, ...]], str] = {}
+    judge = reader.judge
+
+    def recording(candidates: list[Candidate], *, pages: int) -> dict[int, Verdict]:
+        verdicts = judge(candidates, pages=pages)
+        for c in candidates:
+            verdict = verdicts.get(id(c))
+            if verdict is None:
+                continue
+            kept = {id(r) for r in verdict.kept}
+            running = {id(r) for r in verdict.running}
+            if c.drawing:
+                x0, y0, x1, y1 = c.box
+                set_aside[(c.page, (round(x0), round(y0), round(x1), round(y1)))] = verdict.rule
+            for r, _ in c.images:
+                if id(r) not in kept:
+                    rule = "running-image" if id(r) in running else verdict.rule
+                    set_aside[(c.page, place_of(r))] = rule
+        return verdicts
+
+    reader.judge = recording  # type: ignore[assignment]
+    try:
+        return reader.read_layout(path, max_pages=MAX_PAGES), set_aside
+    finally:
+        reader.judge = judge  # type: ignore[assignment]
 
 
 def fmt(value: float | None) -> str:
@@ -220,6 +267,7 @@ def main() -> int:
     if args.only:
         files = [f for f in files if args.only in f.name]
     total, tiny, drawings = Tally(), Tally(), Tally()
+    rules: dict[str, Counter[str]] = {}
     print(f"{'file':44} {'fig/fig':>7} {'fig/dec':>7} {'con/fig':>7} {'con/dec':>7} "
           f"{'dec/fig':>7} {'dec/dec':>7} {'tiny':>5} {'draw f/d':>9}")
     with tempfile.TemporaryDirectory(prefix="bench-figures-") as tmp:
@@ -242,6 +290,8 @@ def main() -> int:
             if args.list:
                 for line in r.hidden:
                     print(f"    hidden: {line}")
+            for rule, counts in r.rules.items():
+                rules.setdefault(rule, Counter()).update(counts)
             total.add(r.images)
             tiny.add(r.tiny)
             drawings.add(r.drawings)
@@ -249,6 +299,11 @@ def main() -> int:
     table(f"images of {TINY:.1%} of the page or more", total)
     table("tiny images", tiny)
     table("vector drawings (our figures and our decoration)", drawings)
+    print("set aside as decoration, per rule (the author's tags; precision = decoration):")
+    for rule, counts in sorted(rules.items()):
+        n = sum(counts.values())
+        labels = ", ".join(f"{label} {counts[label]}" for label in TRUTHS if counts[label])
+        print(f"  {rule:16} {n:5d}  precision {counts['decoration'] / n:5.3f}  ({labels})")
     return 0
 
 

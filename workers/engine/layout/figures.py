@@ -28,8 +28,8 @@ the page, which the layout reader always took for icons and page backgrounds):
 >>> band = Candidate(page=0, box=(0, 0, 20, 800), drawing=False,
 ...                  images=[(Rect(0, 0, 20, 800, 3), ImageFacts("k", smooth=True))],
 ...                  page_box=(0, 0, 600, 800))
->>> judge([band], pages=1) == {id(band): []}
-True
+>>> judge([band], pages=1)[id(band)].rule
+'edgeless'
 """
 
 from __future__ import annotations
@@ -88,13 +88,25 @@ class Candidate:
         return [(r, f) for r, f in self.images if (r.x1 - r.x0) * (r.y1 - r.y0) >= area]
 
 
+@dataclass
+class Verdict:
+    """What remains of a candidate's picture (nothing: it is all decoration), and the rule that
+    decided: "running-image", "edgeless", "background", "too-small", "running-drawing",
+    "bar-behind-text"."""
+
+    kept: list[Rect]
+    rule: str
+    #: The running images among those set aside (whatever decided for the rest).
+    running: list[Rect] = field(default_factory=list)
+
+
 def place(x0: float, y0: float, x1: float, y1: float) -> tuple[int, int, int, int]:
     """A box rounded so that boxes a little apart compare equal."""
     return (round(x0 / PLACE_TOLERANCE), round(y0 / PLACE_TOLERANCE),
             round(x1 / PLACE_TOLERANCE), round(y1 / PLACE_TOLERANCE))
 
 
-def judge(candidates: Sequence[Candidate], *, pages: int) -> dict[int, list[Rect]]:
+def judge(candidates: Sequence[Candidate], *, pages: int) -> dict[int, Verdict]:
     """Over a whole document: for each candidate (by ``id()``) that is not simply a picture,
     the images that remain of the picture once the decoration is set aside — none when the
     whole candidate is decoration. Candidates not in the answer are pictures as they are."""
@@ -108,20 +120,24 @@ def judge(candidates: Sequence[Candidate], *, pages: int) -> dict[int, list[Rect
             seen_on.setdefault(("margin", place(*c.box)), set()).add(c.page)
     needed = max(RUNNING_MIN_PAGES, RUNNING_MIN_SHARE * pages)
     running = {key for key, on in seen_on.items() if len(on) >= needed}
-    out: dict[int, list[Rect]] = {}
+    out: dict[int, Verdict] = {}
     for c in candidates:
+        if c.captioned and c.drawing:
+            continue
         if c.drawing:
             in_margin = _in_margin(c) and ("margin", place(*c.box)) in running
-            if not c.captioned and (c.shapes in running or in_margin or _bar_behind_text(c)):
-                out[id(c)] = []
+            if c.shapes in running or in_margin:
+                out[id(c)] = Verdict([], "running-drawing")
+            elif _bar_behind_text(c):
+                out[id(c)] = Verdict([], "bar-behind-text")
             continue
-        kept = _without_running(c, running)
-        if kept is not None and (kept or not c.captioned):
-            out[id(c)] = kept
+        verdict = _without_running(c, running)
+        if verdict is not None and (verdict.kept or not c.captioned):
+            out[id(c)] = verdict
     return out
 
 
-def _without_running(c: Candidate, running: set[object]) -> list[Rect] | None:
+def _without_running(c: Candidate, running: set[object]) -> Verdict | None:
     """The images of a picture left once running images are set aside; None if unchanged."""
     pieces = c.significant()
     if not pieces:
@@ -129,8 +145,11 @@ def _without_running(c: Candidate, running: set[object]) -> list[Rect] | None:
     keys = _image_keys(c, pieces)
     rest = [(r, facts) for key, (r, facts) in zip(keys, pieces, strict=True)
             if key not in running]
+    repeated = [r for key, (r, _) in zip(keys, pieces, strict=True) if key in running]
+    if not rest:
+        return Verdict([], "running-image", repeated)
     if len(rest) <= FEW_IMAGES and all(facts.smooth for _, facts in rest):
-        return []  # running furniture and a few edgeless images: decoration
+        return Verdict([], "edgeless", repeated)  # besides running ones, a few edgeless images
     page_area = max(c.page_box[2] * c.page_box[3], 1.0)
     x0 = min(r.x0 for r, _ in rest)
     y0 = min(r.y0 for r, _ in rest)
@@ -138,18 +157,18 @@ def _without_running(c: Candidate, running: set[object]) -> list[Rect] | None:
     y1 = max(r.y1 for r, _ in rest)
     area = (x1 - x0) * (y1 - y0)
     if area >= BACKGROUND_AREA * page_area:
-        return []  # a background behind the whole page
-    if len(rest) == len(pieces):
+        return Verdict([], "background", repeated)  # behind the whole page
+    if not repeated:
         return None
     if area < FIGURE_MIN_AREA * page_area:
-        return []  # without the running images, too small to be a figure
+        return Verdict([], "too-small", repeated)  # too small for a figure without them
     # Small pieces lying on what is left belong to it; the running images do not.
-    dropped = {id(r) for key, (r, _) in zip(keys, pieces, strict=True) if key in running}
-    return [
+    dropped = {id(r) for r in repeated}
+    return Verdict([
         r for r, _ in c.images
         if id(r) not in dropped and x0 - 1 <= r.x0 and r.x1 <= x1 + 1 and y0 - 1 <= r.y0
         and r.y1 <= y1 + 1
-    ]
+    ], "running-image", repeated)
 
 
 def _image_keys(

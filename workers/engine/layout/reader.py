@@ -1206,8 +1206,9 @@ def _set_aside_decoration(
                 block.candidate.box, texts, result.page.height) is not None
     verdicts = judge([b.candidate for b, _ in blocks.values() if b.candidate],
                      pages=len(results))
-    for key, kept in verdicts.items():
+    for key, verdict in verdicts.items():
         block, result = blocks[key]
+        kept = verdict.kept
         if not kept:
             artifact_ids[id(block)] = "decoration"
             continue
