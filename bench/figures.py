@@ -179,7 +179,7 @@ def score_file(path: Path, tmp: Path) -> FileResult:
                 tally = result.tiny if area < TINY * page_area else result.images
                 tally.pairs[(said, ours)] += 1
                 rule = set_aside.get((index, place_of(image)))
-                if rule is not None and tally is result.images:
+                if rule is not None and ours == "decoration" and tally is result.images:
                     result.rules.setdefault(rule, Counter())[said] += 1
                 if ours == "decoration" and said != "decoration" and tally is result.images:
                     result.hidden.append(
