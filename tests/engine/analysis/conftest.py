@@ -21,8 +21,14 @@ STYLE = (
 
 
 def png_data_uri(width: int = 60, height: int = 40) -> str:
-    """A solid grey PNG, made here so no image file is needed."""
-    raw = b"".join(b"\x00" + b"\x80\x80\x80" * width for _ in range(height))
+    """A PNG picture (grey and dark blue squares: it has edges, as pictures do, where one
+    flat colour would be decoration), made here so no image file is needed."""
+    def pixel(x: int, y: int) -> bytes:
+        return b"\x80\x80\x80" if (x // 4 + y // 4) % 2 else b"\x10\x20\x60"
+
+    raw = b"".join(
+        b"\x00" + b"".join(pixel(x, y) for x in range(width)) for y in range(height)
+    )
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         body = kind + data

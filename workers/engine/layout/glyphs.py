@@ -21,7 +21,9 @@ loop in Python, used when the extension is missing; a test holds the two to the 
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
+import hashlib
 import struct
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,6 +32,7 @@ from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as c
+from PIL import Image, ImageChops
 
 _accelerator: ModuleType | None
 try:
@@ -81,6 +84,26 @@ class Rect:
     obj: int
 
 
+@dataclass(slots=True)
+class ImageFacts:
+    """What an image shows, beyond its box: for telling pictures from decoration."""
+
+    #: The same pixels (encoded data and pixel size): the same image wherever it is placed.
+    key: str = ""
+    #: Drawn (mask included) without any edge: one colour, a gradient, a soft glow or shadow.
+    smooth: bool = False
+
+
+#: Images smaller than this share of the page (a bullet, a dot) get no facts: nothing asks.
+FACTS_MIN_AREA = 0.0005
+#: Images per page whose facts are read at most (bounded work on pages tiled with images).
+MAX_FACTS = 300
+#: A neighbouring-pixel difference (0-255, any channel) this large is an edge.
+EDGE = 48
+#: Share of pixels that may show an edge in a smooth image (JPEG noise, antialiased border).
+EDGE_SHARE = 0.001
+
+
 @dataclass
 class PageContent:
     index: int
@@ -92,6 +115,8 @@ class PageContent:
     y0: float = 0.0
     glyphs: list[Glyph] = field(default_factory=list)
     images: list[Rect] = field(default_factory=list)
+    #: ``image_facts[k]`` describes ``images[k]``.
+    image_facts: list[ImageFacts] = field(default_factory=list)
     rules: list[Rect] = field(default_factory=list)
     #: Painted paths that are not rules (shapes of vector drawings, box backgrounds).
     paths: list[Rect] = field(default_factory=list)
@@ -130,7 +155,7 @@ def read_page(pdf: pdfium.PdfDocument, index: int) -> PageContent:
         content = PageContent(
             index, right - left, top - bottom, page.get_rotation() % 360, left, bottom
         )
-        owners = _objects(page, content)
+        owners = _objects(page, content, pdf)
         textpage = page.get_textpage()
         try:
             _glyphs(textpage, owners, content)
@@ -141,7 +166,7 @@ def read_page(pdf: pdfium.PdfDocument, index: int) -> PageContent:
         page.close()
 
 
-def _objects(page: Any, content: PageContent) -> dict[int, int]:
+def _objects(page: Any, content: PageContent, pdf: pdfium.PdfDocument) -> dict[int, int]:
     """Map every (nested) page object's address to its top-level index; collect images, rules."""
     owners: dict[int, int] = {}
     count = c.FPDFPage_CountObjects(page.raw)
@@ -168,6 +193,15 @@ def _objects(page: Any, content: PageContent) -> dict[int, int]:
             rect = Rect(bounds[0], bounds[1], bounds[2], bounds[3], top_index)
             if kind == c.FPDF_PAGEOBJ_IMAGE:
                 content.images.append(rect)
+                area = (rect.x1 - rect.x0) * (rect.y1 - rect.y0)
+                wanted = area >= FACTS_MIN_AREA * content.width * content.height and (
+                    len(content.image_facts) < MAX_FACTS
+                )
+                content.image_facts.append(
+                    # Few images per page: the typed pointer costs nothing here.
+                    _image_facts(ctypes.cast(obj, c.FPDF_PAGEOBJECT), pdf, page.raw)
+                    if wanted else ImageFacts()
+                )
             elif kind == c.FPDF_PAGEOBJ_PATH and (
                 rect.x1 - rect.x0 <= RULE_THICKNESS or rect.y1 - rect.y0 <= RULE_THICKNESS
             ):
@@ -190,6 +224,44 @@ def _objects(page: Any, content: PageContent) -> dict[int, int]:
     if visited > MAX_OBJECTS:
         content.warnings.append(f"more than {MAX_OBJECTS} page objects: only the first are used")
     return owners
+
+
+def _image_facts(obj: Any, pdf: pdfium.PdfDocument, page: Any) -> ImageFacts:
+    facts = ImageFacts()
+    size = c.FPDFImageObj_GetImageDataRaw(obj, None, 0)
+    width, height = ctypes.c_uint(0), ctypes.c_uint(0)
+    c.FPDFImageObj_GetImagePixelSize(obj, width, height)
+    if size > 0:
+        data = ctypes.create_string_buffer(size)
+        c.FPDFImageObj_GetImageDataRaw(obj, data, size)
+        digest = hashlib.blake2b(data.raw, digest_size=12).hexdigest()
+        facts.key = f"{width.value}x{height.value}:{digest}"
+    raw_bitmap = c.FPDFImageObj_GetRenderedBitmap(pdf.raw, page, obj)
+    if raw_bitmap:
+        # The wrapper frees the bitmap when dropped (pdfium allocated it for us).
+        bitmap = pdfium.PdfBitmap.from_raw(raw_bitmap)
+        with contextlib.suppress(pdfium.PdfiumError, ValueError, OSError):
+            facts.smooth = _smooth(bitmap.to_pil())
+    return facts
+
+
+def _smooth(image: Image.Image) -> bool:
+    """No edge anywhere inside the drawn image (on white, as printed): its neighbouring pixels
+    never differ sharply. Photographs, charts, diagrams and text all have edges."""
+    rgba = image.convert("RGBA")
+    printed = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+    printed.alpha_composite(rgba)
+    # The renderer's outermost row and column are partly covered: not the image's own edges.
+    width, height = printed.size
+    if width < 5 or height < 5:
+        return False
+    inner = printed.convert("RGB").crop((1, 1, width - 1, height - 1))
+    w, h = inner.size
+    across = ImageChops.difference(inner.crop((1, 0, w, h - 1)), inner.crop((0, 0, w - 1, h - 1)))
+    down = ImageChops.difference(inner.crop((0, 1, w - 1, h)), inner.crop((0, 0, w - 1, h - 1)))
+    red, green, blue = ImageChops.lighter(across, down).split()
+    histogram = ImageChops.lighter(ImageChops.lighter(red, green), blue).histogram()
+    return sum(histogram[EDGE:]) <= EDGE_SHARE * sum(histogram)
 
 
 def _glyphs(textpage: Any, owners: dict[int, int], content: PageContent) -> None:

@@ -54,8 +54,9 @@ from ..document import (
     Table,
     Warning,
 )
+from .figures import BACKGROUND_AREA, FIGURE_MIN_AREA, Candidate, caption_of, judge, place
 from .gcpause import collect_young, paused_gc
-from .glyphs import PageContent, Rect, read_page
+from .glyphs import ImageFacts, PageContent, Rect, read_page
 from .lines import FRAGMENT_GAP, Fragment, Line, fragments, lines, text_of
 from .operators import OperatorMap, map_operators
 
@@ -63,8 +64,6 @@ from .operators import OperatorMap, map_operators
 BLOCK_GAP = 0.9
 #: Margin bands (fraction of page height) where running headers and footers live.
 MARGIN_BAND = 0.12
-#: Images smaller than this fraction of the page are decoration, not figures.
-FIGURE_MIN_AREA = 0.01
 
 _BULLET = re.compile(
     r"^(?:([•●▪■□◦‣⁃∙○◆◇◊➢➤►▶▸▹▷✓✔✗✘☐☑☒█▬▫◘◙⦿⦾]|[\u2190-\u21ff\u25a0-\u25ff\u2700-\u27bf])\s*"
@@ -93,11 +92,6 @@ _DATE_ONLY = re.compile(
     rf"|(?:\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}})$",
     re.IGNORECASE,
 )
-_CAPTION = re.compile(
-    r"^(figure|fig\.|table|tableau|tabelle|chart|graph|image|photo|map|diagram|exhibit|"
-    r"illustration|abbildung|tabla|figura)\s*[\dIVX]",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -116,6 +110,8 @@ class _Block:
     hyphenation: _Hyphenation | None = None
     #: Page objects a figure is drawn with (every shape of a vector drawing).
     objects: list[int] = field(default_factory=list)
+    #: For a figure: what :mod:`.figures` needs to tell a picture from decoration.
+    candidate: Candidate | None = None
     x0: float = 0.0
     y0: float = 0.0
     x1: float = 0.0
@@ -295,30 +291,49 @@ def page_blocks(content: PageContent) -> list[_Block]:
         rest = [f for line in region_lines for f in line.fragments if id(f) not in used]
         blocks.extend(_text_blocks(rest, content.index) + tables)
     page_area = max(content.width * content.height, 1.0)
+    page_box = (content.x0, content.y0, content.width, content.height)
     tables = [b for b in blocks if b.kind == "table"]
     for drawing in _drawings(content, frags):
         if any(_area_share(drawing, t) > 0.3 for t in tables):
             continue  # the rules and shading of a table
         members = [
-            r.obj for r in content.paths + content.rules + content.images
+            r for r in content.paths + content.rules + content.images
             if r.x0 >= drawing.x0 - 1 and r.x1 <= drawing.x1 + 1 and r.y0 >= drawing.y0 - 1
             and r.y1 <= drawing.y1 + 1
         ]
+        on_it = [
+            f.height for f in frags
+            if drawing.x0 <= (f.x0 + f.x1) / 2 <= drawing.x1
+            and drawing.y0 <= (f.y0 + f.y1) / 2 <= drawing.y1
+        ]
         blocks.append(
             _Block(content.index, kind="figure", image=drawing, x0=drawing.x0, y0=drawing.y0,
-                   x1=drawing.x1, y1=drawing.y1, objects=sorted(set(members)))
+                   x1=drawing.x1, y1=drawing.y1, objects=sorted({r.obj for r in members}),
+                   candidate=Candidate(
+                       content.index, (drawing.x0, drawing.y0, drawing.x1, drawing.y1), True,
+                       text_heights=on_it, page_box=page_box,
+                       shapes=tuple(sorted(place(r.x0, r.y0, r.x1, r.y1) for r in members)),
+                   ))
         )
+    facts = content.image_facts
     for image in _merge_images(content.images):
         area = (image.x1 - image.x0) * (image.y1 - image.y0)
-        if area >= FIGURE_MIN_AREA * page_area and area < 0.9 * page_area:
-            slices = [
-                r.obj for r in content.images
+        # A page-size image behind text is its background (decoration: see .figures); on a
+        # page without text it is the page itself, a scan waiting for OCR, left as it was.
+        scan = not content.glyphs and area >= BACKGROUND_AREA * page_area
+        if area >= FIGURE_MIN_AREA * page_area and not scan:
+            pieces = [
+                (r, facts[k] if k < len(facts) else ImageFacts())
+                for k, r in enumerate(content.images)
                 if r.x0 >= image.x0 - 1 and r.x1 <= image.x1 + 1 and r.y0 >= image.y0 - 1
                 and r.y1 <= image.y1 + 1
             ]
             blocks.append(
                 _Block(content.index, kind="figure", image=image, x0=image.x0, y0=image.y0,
-                       x1=image.x1, y1=image.y1, objects=sorted(set(slices)))
+                       x1=image.x1, y1=image.y1, objects=sorted({r.obj for r, _ in pieces}),
+                       candidate=Candidate(content.index, (image.x0, image.y0, image.x1,
+                                                           image.y1), False, pieces,
+                                           page_box=page_box))
             )
     return _join_tables(_reading_order(blocks))
 
@@ -1080,6 +1095,7 @@ def _classify(
 ) -> None:
     fields = fields or {}
     artifact_ids = _find_artifacts(doc, results)
+    _set_aside_decoration(doc, results, artifact_ids)
     body = [b for r in results for b in r.blocks if b.kind == "text" and id(b) not in artifact_ids]
     sizes: Counter[float] = Counter()
     for b in body:
@@ -1308,6 +1324,39 @@ def _beside_field(block: _Block, fields: list[BBox], body_size: float) -> bool:
             if (row and beside) or above:
                 return True
     return False
+
+
+def _set_aside_decoration(
+    doc: Document, results: list[_PageResult], artifact_ids: dict[int, Any]
+) -> None:
+    """Figures that are decoration (:mod:`.figures`) become artifacts; a picture merged with
+    running images (a logo, a slide's band) keeps only its own images."""
+    blocks = {id(b.candidate): (b, r) for r in results for b in r.blocks if b.candidate}
+    for block, result in blocks.values():
+        if block.candidate is not None:
+            texts = [other.frags for other in result.blocks if other.kind == "text"]
+            block.candidate.captioned = caption_of(
+                block.candidate.box, texts, result.page.height) is not None
+    verdicts = judge([b.candidate for b, _ in blocks.values() if b.candidate],
+                     pages=len(results))
+    for key, verdict in verdicts.items():
+        block, result = blocks[key]
+        kept = verdict.kept
+        if not kept:
+            artifact_ids[id(block)] = "decoration"
+            continue
+        # (Images drawn by one Form XObject share its object: they stay with the picture.)
+        dropped = set(block.objects) - {r.obj for r in kept}
+        block.objects = sorted({r.obj for r in kept})
+        block.image = kept[0]
+        block.x0, block.y0 = min(r.x0 for r in kept), min(r.y0 for r in kept)
+        block.x1, block.y1 = max(r.x1 for r in kept), max(r.y1 for r in kept)
+        gone = [r for r, _ in block.candidate.images if r.obj in dropped] if block.candidate else []
+        if gone:
+            box = BBox(min(r.x0 for r in gone), min(r.y0 for r in gone),
+                       max(r.x1 for r in gone), max(r.y1 for r in gone))
+            doc.artifacts.append(Artifact("decoration", "", [Prov(
+                block.page, box, (), result.opmap.ranges(dropped))]))
 
 
 def _slide_deck(pages: list[Page]) -> bool:
@@ -1612,13 +1661,8 @@ def _prov(block: _Block, result: _PageResult) -> Prov:
 
 
 def _figure(block: _Block, result: _PageResult, prov: list[Prov]) -> Figure:
-    caption = None
-    for other in result.blocks:
-        if other.kind == "text" and _CAPTION.match(other.text):
-            near = min(abs(other.y1 - block.y0), abs(block.y1 - other.y0))
-            if near < 0.1 * max(result.page.height, 1.0):
-                caption = other.text
-                break
+    texts = [other.frags for other in result.blocks if other.kind == "text"]
+    caption = caption_of((block.x0, block.y0, block.x1, block.y1), texts, result.page.height)
     image = f"page:{block.page}/object:{block.image.obj}" if block.image else None
     return Figure(image=image, caption=caption, prov=prov)
 

@@ -1,0 +1,92 @@
+"""Small PDFs drawn with pikepdf: images (shared XObjects) and lines of Helvetica text at
+given places, for the figure and decoration tests."""
+
+from __future__ import annotations
+
+import random
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pikepdf
+
+WIDTH, HEIGHT = 595.0, 842.0
+BODY = (
+    "Public bodies publish documents that many people read with assistive technology, so",
+    "the analysis has to find what the layout shows to a sighted reader and say it in tags.",
+)
+
+
+@dataclass
+class Picture:
+    """An image placed on a page: ``name`` picks the pixels (see :func:`_pixels`)."""
+
+    name: str
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+def _pixels(name: str, width: int, height: int) -> bytes:
+    if name == "flat":  # one colour: a bar, a panel
+        return bytes([30, 80, 160]) * (width * height)
+    # Anything else: a photograph-like picture, every pixel its own (seeded by the name).
+    rng = random.Random(name)
+    return bytes(rng.randrange(256) for _ in range(width * height * 3))
+
+
+Lines = list[tuple[float, float, str]]
+
+
+def make_pdf(
+    path: Path, pages: list[tuple[list[Picture], Lines]], *, shapes: list[str] | None = None
+) -> Path:
+    """One page per entry: (pictures, text lines at (x, y)). Images with the same name are one
+    XObject, shared by every page that draws it. ``shapes``: content-stream operators drawn
+    on every page (vector drawings)."""
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
+        Encoding=pikepdf.Name.WinAnsiEncoding,
+    ))
+    images: dict[str, pikepdf.Object] = {}
+    for pictures, lines in pages:
+        xobjects = pikepdf.Dictionary()
+        ops = []
+        for k, picture in enumerate(pictures):
+            if picture.name not in images:
+                pixels_w, pixels_h = 40, 30
+                stream = pikepdf.Stream(pdf, zlib.compress(_pixels(picture.name, pixels_w,
+                                                                    pixels_h)))
+                stream.Type = pikepdf.Name.XObject
+                stream.Subtype = pikepdf.Name.Image
+                stream.Width, stream.Height = pixels_w, pixels_h
+                stream.ColorSpace = pikepdf.Name.DeviceRGB
+                stream.BitsPerComponent = 8
+                stream.Filter = pikepdf.Name.FlateDecode
+                images[picture.name] = pdf.make_indirect(stream)
+            xobjects[f"/Im{k}"] = images[picture.name]
+            ops.append(f"q {picture.width} 0 0 {picture.height} {picture.x} {picture.y} cm "
+                       f"/Im{k} Do Q")
+        ops.extend(shapes or [])
+        for x, y, text in lines:
+            ops.append(f"BT /F1 11 Tf {x} {y} Td ({text}) Tj ET")
+        page = pikepdf.Page(pikepdf.Dictionary(
+            Type=pikepdf.Name.Page, MediaBox=[0, 0, WIDTH, HEIGHT],
+            Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font), XObject=xobjects),
+            Contents=pdf.make_stream("\n".join(ops).encode()),
+        ))
+        pdf.pages.append(page)
+    pdf.save(path)
+    return path
+
+
+def body_lines(top: float = 640.0) -> Lines:
+    return [(72.0, top - 14 * k, BODY[k % 2]) for k in range(12)]
+
+
+def footer_ornament() -> list[str]:
+    """A running footer drawn with shapes: a rule and a small logo of four boxes."""
+    boxes = [f"{x} 30 12 12 re f" for x in (480, 494, 508, 522)]
+    return ["0.2 0.3 0.6 rg", "72 50 468 1.5 re f", "420 22 50 24 re f", *boxes]

@@ -1,0 +1,128 @@
+"""Figures or decoration (:mod:`workers.engine.layout.figures`), on small PDFs made here with
+pikepdf: running logos, page backgrounds and flat bars are artifacts; pictures stay figures,
+with their captions as the author wrote them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workers.engine.document import Artifact, Document, Figure, Paragraph
+from workers.engine.layout.reader import read_layout
+from workers.engine.render_html import render_html
+
+from .drawn_pdfs import HEIGHT, WIDTH, Picture, body_lines, footer_ornament, make_pdf
+
+
+def figures(doc: Document) -> list[Figure]:
+    return [b for b in doc.walk() if isinstance(b, Figure)]
+
+
+def decorations(doc: Document) -> list[Artifact]:
+    return [a for a in doc.artifacts if a.kind == "decoration"]
+
+
+def test_a_logo_repeated_at_the_same_place_on_every_page_is_decoration(tmp_path: Path) -> None:
+    logo = Picture("logo", 450, 760, 90, 60)
+    path = make_pdf(tmp_path / "logo.pdf", [([logo], body_lines()) for _ in range(3)])
+    doc = read_layout(path, max_pages=10)
+    assert figures(doc) == []
+    assert sorted(a.prov[0].page for a in decorations(doc)) == [0, 1, 2]
+    assert all(a.prov[0].operators for a in decorations(doc))  # the tagger can mark them
+
+
+def test_the_same_logo_on_only_some_pages_stays_a_figure(tmp_path: Path) -> None:
+    """A picture kept on two of six pages (a slide built up) is no running furniture."""
+    logo = Picture("logo", 450, 760, 90, 60)
+    pages = [([logo] if k < 2 else [], body_lines()) for k in range(6)]
+    doc = read_layout(make_pdf(tmp_path / "some.pdf", pages), max_pages=10)
+    assert [f.prov[0].page for f in figures(doc)] == [0, 1]
+    assert decorations(doc) == []
+
+
+def test_a_full_page_background_is_decoration(tmp_path: Path) -> None:
+    background = Picture("paper", 0, 0, WIDTH, HEIGHT)
+    doc = read_layout(make_pdf(tmp_path / "bg.pdf", [([background], body_lines())]),
+                      max_pages=5)
+    assert figures(doc) == []
+    assert len(decorations(doc)) == 1
+    assert any(isinstance(b, Paragraph) for b in doc.blocks)
+
+
+def test_a_flat_colour_bar_is_decoration(tmp_path: Path) -> None:
+    bar = Picture("flat", 72, 700, 450, 14)  # a thin bar of one colour, over 1% of the page
+    doc = read_layout(make_pdf(tmp_path / "bar.pdf", [([bar], body_lines())]), max_pages=5)
+    assert figures(doc) == []
+    assert len(decorations(doc)) == 1
+
+
+def test_a_picture_without_caption_stays_a_figure_without_alt(tmp_path: Path) -> None:
+    photo = Picture("photo", 150, 200, 300, 200)
+    doc = read_layout(make_pdf(tmp_path / "photo.pdf", [([photo], body_lines(700))]),
+                      max_pages=5)
+    (figure,) = figures(doc)
+    assert figure.caption is None and figure.alt is None  # a person must describe it
+    assert decorations(doc) == []
+
+
+def test_a_picture_takes_its_caption_from_the_line_below(tmp_path: Path) -> None:
+    photo = Picture("photo", 150, 200, 300, 200)
+    lines = body_lines(700) + [(150.0, 185.0, "Fig. 3: The river at dawn")]
+    doc = read_layout(make_pdf(tmp_path / "below.pdf", [([photo], lines)]), max_pages=5)
+    (figure,) = figures(doc)
+    assert figure.caption == "Fig. 3: The river at dawn"
+
+
+def test_a_caption_above_the_picture_after_its_labels_is_found(tmp_path: Path) -> None:
+    """The caption's words start at its own line, even when a label of the drawing above it
+    falls into the same block; the nearest caption is the figure's own."""
+    photo = Picture("photo", 150, 200, 300, 200)
+    lines = body_lines(700)[:6] + [
+        (150.0, 430.0, "Abbildung 2: Zwei Messreihen"),
+        (150.0, 444.0, "Quelle"),
+        (150.0, 160.0, "Tableau 4 : autre chose plus loin"),
+    ]
+    doc = read_layout(make_pdf(tmp_path / "above.pdf", [([photo], lines)]), max_pages=5)
+    (figure,) = figures(doc)
+    assert figure.caption == "Abbildung 2: Zwei Messreihen"
+
+
+def test_a_captioned_flat_image_is_still_a_figure(tmp_path: Path) -> None:
+    """The author's caption says it is a figure, however plain it looks."""
+    swatch = Picture("flat", 150, 300, 200, 150)
+    lines = body_lines(700)[:4] + [(150.0, 285.0, "Figure 1: The new house colour")]
+    doc = read_layout(make_pdf(tmp_path / "swatch.pdf", [([swatch], lines)]), max_pages=5)
+    (figure,) = figures(doc)
+    assert figure.caption == "Figure 1: The new house colour"
+
+
+def test_a_picture_merged_with_a_running_band_keeps_only_its_own_image(tmp_path: Path) -> None:
+    """A slide's band runs down every page; a picture touching it on one page is read alone."""
+    band = Picture("band", 0, 0, 40, HEIGHT)
+    photo = Picture("photo", 40, 300, 300, 200)
+    pages = [([band, photo] if k == 1 else [band], body_lines()) for k in range(3)]
+    doc = read_layout(make_pdf(tmp_path / "band.pdf", pages), max_pages=5)
+    (figure,) = figures(doc)
+    box = figure.prov[0].bbox
+    assert (round(box.x0), round(box.x1)) == (40, 340)
+    assert len(decorations(doc)) == 3  # the band, on every page
+
+
+def test_decoration_is_left_out_of_the_html(tmp_path: Path) -> None:
+    logo = Picture("logo", 450, 760, 90, 60)
+    photo = Picture("photo", 150, 200, 300, 200)
+    pages = [([logo, photo] if k == 0 else [logo], body_lines(700)) for k in range(3)]
+    path = make_pdf(tmp_path / "html.pdf", pages)
+    doc = read_layout(path, max_pages=5)
+    html = render_html(doc, source=path).decode()
+    assert html.count("<img") == len(figures(doc)) == 1
+
+
+def test_a_drawing_repeated_in_the_footer_of_every_page_is_decoration(tmp_path: Path) -> None:
+    pages: list[tuple[list[Picture], list[tuple[float, float, str]]]] = [
+        ([], body_lines()) for _ in range(4)
+    ]
+    doc = read_layout(make_pdf(tmp_path / "footer.pdf", pages, shapes=footer_ornament()),
+                      max_pages=5)
+    assert figures(doc) == []
+    assert sorted(a.prov[0].page for a in decorations(doc)) == [0, 1, 2, 3]
+    assert all(a.prov[0].operators for a in decorations(doc))

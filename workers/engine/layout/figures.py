@@ -1,0 +1,248 @@
+"""Pictures or decoration: which figure candidates a reader needs described, and which are
+page furniture to be marked as artifacts.
+
+PDF/UA asks for every ``Figure`` to have alternative text, or for the drawing to be an
+artifact. An artifact is hidden from a blind reader, so the rules here are the ones remediation
+practice (the Matterhorn Protocol's 14-series, the PDF Association's and the Section 508
+guidance on artifacts) accepts as decoration, applied conservatively: a meaningful picture
+hidden is worse than one flagged for a person to describe. Each rule's precision against the
+authors' own tags is measured by ``bench/figures.py``.
+
+Decoration (besides images under :data:`FIGURE_MIN_AREA` or over :data:`BACKGROUND_AREA` of
+the page, which the layout reader always took for icons and page backgrounds):
+
+* **running images** — the same image (the same pixels) at the same place on many pages: a
+  logo in a running header, a slide master's band. Pagination furniture, like a running title.
+* **images without an edge** — one colour, a gradient, a soft glow or shadow behind a title
+  (:attr:`~.glyphs.ImageFacts.smooth`): nothing in them but colour. A figure made of at most
+  :data:`FEW_IMAGES` of them (besides running images) is decoration; more of them arranged
+  together may be a chart built of flat pieces (bars on a background), which is kept.
+* **running drawings** — the same vector drawing (the same shapes at the same places) on many
+  pages, or a drawing at the same place in the top or bottom margin on many pages (its shapes
+  may differ a little: a page number drawn as outlines): a rule and a logo in a running
+  footer, a slide master's ornament.
+* **bars behind a line of text** — a vector drawing hardly taller than the text set on it: the
+  shaded band of a heading, a box around a label. Pictures are taller than their labels.
+
+>>> from .glyphs import ImageFacts, Rect
+>>> band = Candidate(page=0, box=(0, 0, 20, 800), drawing=False,
+...                  images=[(Rect(0, 0, 20, 800, 3), ImageFacts("k", smooth=True))],
+...                  page_box=(0, 0, 600, 800))
+>>> judge([band], pages=1)[id(band)].rule
+'edgeless'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from .glyphs import ImageFacts, Rect
+
+#: An image or drawing at the same place on this many pages at least …
+RUNNING_MIN_PAGES = 3
+#: … and on at least this share of the pages is running furniture. (A picture kept on a few
+#: consecutive slides while bullets build up is content, and covers few of a deck's pages.)
+RUNNING_MIN_SHARE = 1 / 3
+#: Boxes within this many points of each other are at the same place.
+PLACE_TOLERANCE = 3.0
+#: A figure of at most this many edgeless images is decoration.
+FEW_IMAGES = 2
+#: Pieces of a figure smaller than this share of the page (dots, hairlines) do not decide.
+TINY_PIECE = 0.0005
+#: Images smaller than this share of the page are decoration (icons, bullets), not figures.
+FIGURE_MIN_AREA = 0.01
+#: An image covering this share of the page is its background, behind the text.
+BACKGROUND_AREA = 0.9
+#: Margin bands (share of the page height) where running headers and footers live.
+MARGIN_BAND = 0.12
+#: A drawing at most this many times the height of the text line on it is a bar behind text.
+BAR_HEIGHT = 2.0
+
+
+@dataclass
+class Candidate:
+    """A figure the layout reader found: its page, box, and what it is drawn with."""
+
+    page: int
+    #: x0, y0, x1, y1 in page user space.
+    box: tuple[float, float, float, float]
+    #: A vector drawing (shapes), not images.
+    drawing: bool
+    #: The images it is made of, with what they show.
+    images: list[tuple[Rect, ImageFacts]] = field(default_factory=list)
+    #: Heights of the text lines lying on it (for drawings: bars behind text).
+    text_heights: list[float] = field(default_factory=list)
+    #: A drawing's shapes, boxes rounded: the same drawing wherever it is repeated.
+    shapes: tuple[tuple[int, int, int, int], ...] = ()
+    #: The page's crop box: x0, y0, width, height.
+    page_box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    #: A caption names it ("Figure 3: …"): the author calls it a figure, whatever it looks like.
+    captioned: bool = False
+
+    def significant(self) -> list[tuple[Rect, ImageFacts]]:
+        """The images large enough to say what the figure is."""
+        area = TINY_PIECE * self.page_box[2] * self.page_box[3]
+        return [(r, f) for r, f in self.images if (r.x1 - r.x0) * (r.y1 - r.y0) >= area]
+
+
+@dataclass
+class Verdict:
+    """What remains of a candidate's picture (nothing: it is all decoration), and the rule that
+    decided: "running-image", "edgeless", "background", "too-small", "running-drawing",
+    "bar-behind-text"."""
+
+    kept: list[Rect]
+    rule: str
+    #: The running images among those set aside (whatever decided for the rest).
+    running: list[Rect] = field(default_factory=list)
+
+
+def place(x0: float, y0: float, x1: float, y1: float) -> tuple[int, int, int, int]:
+    """A box rounded so that boxes a little apart compare equal."""
+    return (round(x0 / PLACE_TOLERANCE), round(y0 / PLACE_TOLERANCE),
+            round(x1 / PLACE_TOLERANCE), round(y1 / PLACE_TOLERANCE))
+
+
+def judge(candidates: Sequence[Candidate], *, pages: int) -> dict[int, Verdict]:
+    """Over a whole document: for each candidate (by ``id()``) that is not simply a picture,
+    the images that remain of the picture once the decoration is set aside — none when the
+    whole candidate is decoration. Candidates not in the answer are pictures as they are."""
+    seen_on: dict[object, set[int]] = {}
+    for c in candidates:
+        for key in _image_keys(c):
+            seen_on.setdefault(key, set()).add(c.page)
+        if c.drawing and c.shapes:
+            seen_on.setdefault(c.shapes, set()).add(c.page)
+        if c.drawing and _in_margin(c):
+            seen_on.setdefault(("margin", place(*c.box)), set()).add(c.page)
+    needed = max(RUNNING_MIN_PAGES, RUNNING_MIN_SHARE * pages)
+    running = {key for key, on in seen_on.items() if len(on) >= needed}
+    out: dict[int, Verdict] = {}
+    for c in candidates:
+        if c.captioned and c.drawing:
+            continue
+        if c.drawing:
+            in_margin = _in_margin(c) and ("margin", place(*c.box)) in running
+            if c.shapes in running or in_margin:
+                out[id(c)] = Verdict([], "running-drawing")
+            elif _bar_behind_text(c):
+                out[id(c)] = Verdict([], "bar-behind-text")
+            continue
+        verdict = _without_running(c, running)
+        if verdict is not None and (verdict.kept or not c.captioned):
+            out[id(c)] = verdict
+    return out
+
+
+def _without_running(c: Candidate, running: set[object]) -> Verdict | None:
+    """The images of a picture left once running images are set aside; None if unchanged."""
+    pieces = c.significant()
+    if not pieces:
+        return None
+    keys = _image_keys(c, pieces)
+    rest = [(r, facts) for key, (r, facts) in zip(keys, pieces, strict=True)
+            if key not in running]
+    repeated = [r for key, (r, _) in zip(keys, pieces, strict=True) if key in running]
+    if not rest:
+        return Verdict([], "running-image", repeated)
+    if len(rest) <= FEW_IMAGES and all(facts.smooth for _, facts in rest):
+        return Verdict([], "edgeless", repeated)  # besides running ones, a few edgeless images
+    page_area = max(c.page_box[2] * c.page_box[3], 1.0)
+    x0 = min(r.x0 for r, _ in rest)
+    y0 = min(r.y0 for r, _ in rest)
+    x1 = max(r.x1 for r, _ in rest)
+    y1 = max(r.y1 for r, _ in rest)
+    area = (x1 - x0) * (y1 - y0)
+    if area >= BACKGROUND_AREA * page_area:
+        return Verdict([], "background", repeated)  # behind the whole page
+    if not repeated:
+        return None
+    if area < FIGURE_MIN_AREA * page_area:
+        return Verdict([], "too-small", repeated)  # too small for a figure without them
+    # Small pieces lying on what is left belong to it; the running images do not.
+    dropped = {id(r) for r in repeated}
+    return Verdict([
+        r for r, _ in c.images
+        if id(r) not in dropped and x0 - 1 <= r.x0 and r.x1 <= x1 + 1 and y0 - 1 <= r.y0
+        and r.y1 <= y1 + 1
+    ], "running-image", repeated)
+
+
+def _image_keys(
+    c: Candidate, pieces: list[tuple[Rect, ImageFacts]] | None = None
+) -> list[object]:
+    """Each image's identity and place ("" when its pixels are unknown: never running)."""
+    return [
+        (facts.key, place(r.x0, r.y0, r.x1, r.y1)) if facts.key else ""
+        for r, facts in (c.significant() if pieces is None else pieces)
+    ]
+
+
+def _in_margin(c: Candidate) -> bool:
+    """Wholly in the top or bottom margin band of its page."""
+    _, page_y0, _, height = c.page_box
+    if height <= 0:
+        return False
+    _, y0, _, y1 = c.box
+    band = MARGIN_BAND * height
+    return y0 - page_y0 >= height - band or y1 - page_y0 <= band
+
+
+def _bar_behind_text(c: Candidate) -> bool:
+    """A drawing no taller than a couple of the text lines set on it: a heading's band."""
+    if not c.text_heights:
+        return False
+    _, y0, _, y1 = c.box
+    return y1 - y0 <= BAR_HEIGHT * max(c.text_heights)
+
+
+# --- captions ---------------------------------------------------------------------------------
+
+#: What opens a caption: a figure (or table, map, chart…) word and its number, in the languages
+#: the service meets ("Figure 3:", "Fig. 2", "Abb. 4", "Tableau II", "Figure A-1", "图 1",
+#: "그림 2"). Roman numerals must be capitals and whole ("Figure illustrates" is no caption).
+CAPTION = re.compile(
+    r"^(?:figure|fig\.?|abb\.|abbildung|bild|grafik|schaubild|karte|table|tableau|tabelle|tabla"
+    r"|tabella|chart|graph|graphique|gr[áa]fico|image|photo|plate|planche|map|carte|diagram"
+    r"|diagramme|exhibit|illustration|figura|figuur|afbeelding|sch[ée]ma|scheme|[图圖図表]|그림|표)"
+    r"\s*(?:\d|(?-i:[IVX]+)\b|(?-i:[A-Z])[-.]?\d)",
+    re.IGNORECASE,
+)
+#: A caption is within this share of the page height of its figure, above or below it.
+CAPTION_GAP = 0.1
+
+
+class TextLine(Protocol):
+    """A line of a text block, as the layout reader has it."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+def caption_of(
+    box: tuple[float, float, float, float],
+    blocks: Sequence[Sequence[TextLine]],
+    page_height: float,
+) -> str | None:
+    """The caption of the figure at ``box``: the nearest text above or below it, overlapping
+    it across, whose line opens like a caption ("Figure 3: …"), read from that line to the
+    end of its block. A label of the drawing set just above the caption can fall in the same
+    block ("x  y  Figure 2: …"): the caption starts at its own line."""
+    x0, y0, x1, y1 = box
+    best: tuple[float, str] | None = None
+    for lines in blocks:
+        for k, line in enumerate(lines):
+            if not CAPTION.match(line.text) or line.x1 <= x0 or line.x0 >= x1:
+                continue
+            height = max(line.y1 - line.y0, 1.0)
+            gap = y0 - line.y1 if (line.y0 + line.y1) / 2 < (y0 + y1) / 2 else line.y0 - y1
+            if -height <= gap < CAPTION_GAP * page_height and (best is None or gap < best[0]):
+                best = (gap, " ".join(other.text for other in lines[k:]))
+            break
+    return best[1] if best else None
