@@ -1,0 +1,450 @@
+"""Embed the font programs a renderer already draws the source's non-embedded fonts with.
+
+A simple font (Type1, TrueType) that the source does not embed is drawn by every viewer with a
+substitute of its own choosing; PDF/UA-1 requires the program in the file (7.21.4.1). pdfium
+substitutes the standard 14 and their common aliases (Arial, Times New Roman…) with its
+built-in metric-compatible fonts (the "Chrom" families, BSD-licensed with pdfium, so they may
+be embedded and redistributed). Embedding exactly the program pdfium renders with leaves every
+glyph where it was, which is the only kind of repair made here:
+
+1. ask pdfium which program it uses for the font (a one-page probe holding just that font);
+   only a plain CFF program is taken — a multiple-master substitute is reshaped per glyph to
+   the widths, so embedding it would draw differently;
+2. the font's /Widths, where it has them, must agree with the program's glyph widths (within
+   one unit, veraPDF 7.21.5-1); a font whose widths disagree is never given another program;
+3. the font becomes a Type1 font with the program as ``/FontFile3 /Type1C``, a complete font
+   descriptor, and /Widths read from the program where the source had none;
+4. every page that uses a changed font is rendered again: a font on a page whose pixels
+   changed is put back exactly as it was (and stays reported as not embedded).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import pikepdf
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from fontTools.agl import UV2AGL
+from fontTools.cffLib import CFFFontSet, TopDict
+from fontTools.encodings.MacRoman import MacRoman
+from fontTools.encodings.StandardEncoding import StandardEncoding
+from fontTools.misc.psCharStrings import T2CharString, T2WidthExtractor
+from fontTools.pens.boundsPen import BoundsPen
+
+from .checks import render_page
+from .font_usage import CodesUsed
+from .fonts import MAX_RESOURCES, _appearance_streams, _first, _is_embedded
+
+#: Simple font types whose program can be replaced by a CFF Type1 program.
+_SIMPLE = frozenset({"/Type1", "/MMType1", "/TrueType"})
+#: Glyph widths within this many 1/1000 em of the dictionary's agree (veraPDF 7.21.5-1).
+WIDTH_TOLERANCE = 1.0
+#: Font descriptor flags (ISO 32000-1 9.8.2).
+_FIXED_PITCH, _SERIF, _SYMBOLIC, _ITALIC, _NONSYMBOLIC = 1, 2, 4, 64, 32
+#: Fonts of non-Latin symbols: their own built-in encoding, flagged symbolic.
+_SYMBOL_FONTS = frozenset({"Symbol", "ZapfDingbats"})
+
+
+def _win_ansi() -> list[str]:
+    """PDF's WinAnsiEncoding (ISO 32000-1 D.2): Windows code page 1252 by glyph name."""
+    names = [".notdef"] * 256
+    for code in range(0x20, 0x100):
+        try:
+            char = bytes([code]).decode("cp1252")
+        except UnicodeDecodeError:
+            continue  # undefined in 1252: no glyph
+        names[code] = UV2AGL.get(ord(char), ".notdef")
+    names[0xA0], names[0xAD] = "space", "hyphen"  # D.2 notes 6 and 7
+    names[0x7F] = ".notdef"
+    return names
+
+
+_BASE_ENCODINGS: dict[str, list[str]] = {
+    "/WinAnsiEncoding": _win_ansi(),
+    "/MacRomanEncoding": list(MacRoman),
+    "/StandardEncoding": list(StandardEncoding),
+}
+
+
+@dataclass
+class FontEmbedding:
+    """What :func:`embed_substitute_fonts` did: names of the fonts embedded, and the fonts
+    left unembedded with why."""
+
+    embedded: list[str] = field(default_factory=list)
+    left: dict[str, str] = field(default_factory=dict)
+
+    def notes(self) -> list[str]:
+        out: list[str] = []
+        if self.embedded:
+            out.append(
+                "fonts not embedded in the source, now embedded with the metric-compatible "
+                "program the page was already drawn with (pixels unchanged): "
+                + ", ".join(sorted(set(self.embedded)))
+            )
+        out.extend(f"font {name} not embedded: {why}" for name, why in sorted(self.left.items()))
+        return out
+
+
+def embed_substitute_fonts(pdf: pikepdf.Pdf) -> FontEmbedding:
+    """Embed what pdfium draws each non-embedded simple font of ``pdf`` with, where that
+    draws every glyph its text shows exactly as before."""
+    result = FontEmbedding()
+    fonts_by_page = [list(_page_fonts(page)) for page in pdf.pages]
+    candidates = {f.objgen: f for fonts in fonts_by_page for f in fonts if not _is_embedded(f)}
+    if not candidates:
+        return result
+    usage = CodesUsed(set(candidates))
+    for index, page in enumerate(pdf.pages):
+        if any(f.objgen in candidates for f in fonts_by_page[index]):
+            usage.read_page(page)
+    if usage.unreadable:
+        result.left = {_display_name(f): "a content stream that uses it could not be read"
+                       for f in candidates.values()}
+        return result
+    for key, font in candidates.items():
+        name = _display_name(font)
+        used = usage.codes(key)
+        if not used:
+            continue  # shows no text: draws nothing, nothing to compare it by
+        outcome = _embedded_version(pdf, font, used)
+        if isinstance(outcome, str):
+            result.left[name] = outcome
+        elif not draws_the_same(font, outcome, used):
+            result.left[name] = "pdfium draws its glyphs differently once embedded"
+        else:
+            for entry in list(font.keys()):
+                del font[entry]
+            for entry, value in outcome.items():
+                font[entry] = value
+            result.embedded.append(name)
+    return result
+
+
+# --- which fonts ----------------------------------------------------------------------------
+
+
+def _page_fonts(page: pikepdf.Page) -> Iterator[pikepdf.Dictionary]:
+    """The indirect simple fonts a page draws with: its resources, its Form XObjects' and its
+    annotation appearances' (a direct font has no identity to restore it by: left alone)."""
+    seen: set[tuple[int, int]] = set()
+    stack: list[pikepdf.Object] = [page.obj.get("/Resources", pikepdf.Dictionary())]
+    annots = page.obj.get("/Annots")
+    if isinstance(annots, pikepdf.Array):
+        for annot in annots:
+            if isinstance(annot, pikepdf.Dictionary):
+                stack.extend(_appearance_streams(annot.get("/AP")))
+    visited = 0
+    while stack and visited < MAX_RESOURCES:
+        item = stack.pop()
+        visited += 1
+        if isinstance(item, pikepdf.Stream):
+            if _first(item, seen):
+                stack.append(item.get("/Resources", pikepdf.Dictionary()))
+            continue
+        if not isinstance(item, pikepdf.Dictionary) or not _first(item, seen):
+            continue
+        fonts = item.get("/Font")
+        if isinstance(fonts, pikepdf.Dictionary):
+            for font in fonts.values():
+                if (isinstance(font, pikepdf.Dictionary) and font.is_indirect
+                        and font.get("/Subtype") in _SIMPLE and _first(font, seen)):
+                    yield font
+        xobjects = item.get("/XObject")
+        if isinstance(xobjects, pikepdf.Dictionary):
+            stack.extend(x for x in xobjects.values()
+                         if isinstance(x, pikepdf.Stream) and x.get("/Subtype") == "/Form")
+
+
+def _display_name(font: pikepdf.Dictionary) -> str:
+    return str(font.get("/BaseFont", "unnamed font")).lstrip("/").split("+", 1)[-1]
+
+
+# --- one font -------------------------------------------------------------------------------
+
+
+def _embedded_version(
+    pdf: pikepdf.Pdf, font: pikepdf.Dictionary, used: set[int]
+) -> pikepdf.Dictionary | str:
+    """``font`` with pdfium's program for it embedded (a new dictionary: ``font`` is left as
+    it is), or why it cannot be: ``used`` are the codes its text shows."""
+    program = pdfium_program(font)
+    if program is None:
+        return "pdfium draws it with no font program that can be read back"
+    if program[:1] != b"\x01":  # a CFF starts with its major version, 1
+        return "pdfium draws it with a substitute reshaped to its widths (not one program)"
+    try:
+        top = _cff_top(program)
+    except Exception:  # noqa: BLE001 - fontTools raises many kinds on a program it cannot read
+        return "pdfium's substitute program could not be read"
+    if hasattr(top, "ROS"):
+        return "pdfium's substitute is a CID-keyed program"
+    glyphs = _GlyphWidths(top)
+    builtin = _builtin_encoding(top)
+    if builtin is None:
+        return "pdfium's substitute has an encoding that cannot be read"
+    codes = code_glyph_names(font, builtin)
+    widths = dictionary_widths(font)
+    for code in sorted(used):
+        program_width = glyphs.width(codes[code])
+        if program_width is None:
+            return (f"pdfium's substitute has no glyph for code {code} ({codes[code]}), "
+                    "which the text shows")
+        if widths is None:
+            continue
+        width = widths.get(code)
+        if width is None or abs(program_width - width) > WIDTH_TOLERANCE:
+            # Never another program for glyphs the author's widths place differently.
+            return (f"its widths disagree with pdfium's substitute (code {code}: "
+                    f"{width} in the PDF, {program_width:g} in the substitute)")
+    # Indirect, to be copied into a probe; not reachable from the document (so not written)
+    # unless its entries are given to ``font``.
+    embedded = pdf.make_indirect(pikepdf.Dictionary({str(k): v for k, v in font.items()}))
+    if widths is None:
+        drawn = [c for c in range(256) if glyphs.width(codes[c]) is not None]
+        first, last = min(drawn), max(drawn)  # not empty: the used codes are drawn
+        embedded[pikepdf.Name.FirstChar] = first
+        embedded[pikepdf.Name.LastChar] = last
+        embedded[pikepdf.Name.Widths] = pikepdf.Array(
+            [_number(glyphs.width(codes[c]) or 0) for c in range(first, last + 1)]
+        )
+    embedded[pikepdf.Name.FontDescriptor] = pdf.make_indirect(
+        _descriptor(pdf, font, top, program)
+    )
+    embedded[pikepdf.Name.Subtype] = pikepdf.Name.Type1
+    return embedded
+
+
+#: Probe text sizes, in points: body text, and large enough that a width off by a fraction
+#: of a unit moves the glyphs after it by a visible part of a pixel.
+_PROBE_SIZES = (11, 48)
+_PROBE_CODES_PER_LINE = 16
+
+
+def draws_the_same(
+    font: pikepdf.Dictionary, embedded: pikepdf.Dictionary, used: set[int]
+) -> bool:
+    """Does pdfium draw every code in ``used`` (one after another, so advances count) to
+    the same pixels with ``embedded`` as with ``font``? Substituting is decided per font, so
+    glyphs drawn the same here are drawn the same wherever the document shows them (the
+    run-time pixel check compares every page of the output too)."""
+    return _probe_pixels(font, used) == _probe_pixels(embedded, used)
+
+
+def _probe_pixels(font: pikepdf.Dictionary, used: set[int]) -> bytes:
+    codes = sorted(used)
+    lines = [bytes(codes[i:i + _PROBE_CODES_PER_LINE])
+             for i in range(0, len(codes), _PROBE_CODES_PER_LINE)]
+    height = sum(len(lines) * size * 1.5 for size in _PROBE_SIZES) + 20
+    width = _PROBE_CODES_PER_LINE * max(_PROBE_SIZES) * 1.5
+    content = []
+    y = height - 10
+    for size in _PROBE_SIZES:
+        for line in lines:
+            y -= size * 1.5
+            content.append(f"BT /F1 {size} Tf 10 {y:.2f} Td <{line.hex()}> Tj ET")
+    probe = pikepdf.new()
+    probe.add_blank_page(page_size=(width, height))
+    page = probe.pages[0]
+    page.obj.Resources = pikepdf.Dictionary(
+        Font=pikepdf.Dictionary(F1=probe.copy_foreign(font))
+    )
+    page.obj.Contents = probe.make_stream("\n".join(content).encode())
+    buffer = io.BytesIO()
+    probe.save(buffer)
+    document = pdfium.PdfDocument(buffer.getvalue())
+    try:
+        return render_page(document, 0)
+    finally:
+        document.close()
+
+
+def pdfium_program(font: pikepdf.Dictionary) -> bytes | None:
+    """The font program pdfium draws ``font`` with: a one-page probe that uses only it."""
+    probe = pikepdf.new()
+    probe.add_blank_page(page_size=(100, 100))
+    page = probe.pages[0]
+    page.obj.Resources = pikepdf.Dictionary(
+        Font=pikepdf.Dictionary(F1=probe.copy_foreign(font))
+    )
+    page.obj.Contents = probe.make_stream(b"BT /F1 10 Tf 10 10 Td (a) Tj ET")
+    buffer = io.BytesIO()
+    probe.save(buffer)
+    document = pdfium.PdfDocument(buffer.getvalue())
+    try:
+        for obj in document[0].get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT]):
+            handle = pdfium_c.FPDFTextObj_GetFont(obj.raw)
+            if not handle:
+                return None
+            size = ctypes.c_size_t(0)
+            if not pdfium_c.FPDFFont_GetFontData(handle, None, 0, ctypes.byref(size)):
+                return None
+            data = (ctypes.c_ubyte * size.value)()
+            if not pdfium_c.FPDFFont_GetFontData(handle, data, size.value, ctypes.byref(size)):
+                return None
+            return bytes(data)
+        return None
+    finally:
+        document.close()
+
+
+def _cff_top(program: bytes) -> TopDict:
+    fonts = CFFFontSet()
+    fonts.decompile(io.BytesIO(program), None)
+    top: TopDict = fonts[fonts.fontNames[0]]
+    return top
+
+
+class _WidthFound(Exception):
+    """Raised once a charstring's width is known: the rest of its outline is not needed."""
+
+
+class _WidthOnly(T2WidthExtractor):  # type: ignore[misc]
+    """Runs a Type 2 charstring (subroutines included) only as far as its width: the width
+    is an optional extra argument of the first stack-clearing operator (Adobe TN 5177)."""
+
+    def popallWidth(self, evenOdd: int = 0) -> list[float]:  # noqa: N802, N803 - fontTools API
+        super().popallWidth(evenOdd)
+        raise _WidthFound
+
+
+class _GlyphWidths:
+    """Advance widths of a CFF program's glyphs in 1/1000 em, read on demand."""
+
+    def __init__(self, top: TopDict) -> None:
+        self._strings = top.CharStrings
+        matrix = getattr(top, "FontMatrix", [0.001])
+        self._scale = float(matrix[0]) * 1000
+        private = top.Private
+        self._default = float(getattr(private, "defaultWidthX", 0))
+        self._nominal = float(getattr(private, "nominalWidthX", 0))
+        self._cache: dict[str, float | None] = {}
+
+    def width(self, name: str) -> float | None:
+        """None: no such glyph (or .notdef, which draws nothing to compare)."""
+        if name not in self._cache:
+            found: float | None = None
+            if name != ".notdef" and name in self._strings:
+                found = self._read(self._strings[name]) * self._scale
+            self._cache[name] = found
+        return self._cache[name]
+
+    def _read(self, charstring: T2CharString) -> float:
+        private = charstring.private
+        extractor = _WidthOnly(getattr(private, "Subrs", []), charstring.globalSubrs,
+                               self._nominal, self._default, private=private)
+        with contextlib.suppress(_WidthFound):
+            extractor.execute(charstring)
+        return float(extractor.width)
+
+
+def _builtin_encoding(top: TopDict) -> list[str] | None:
+    encoding = getattr(top, "Encoding", "StandardEncoding")
+    if encoding == "StandardEncoding":
+        return list(StandardEncoding)
+    if isinstance(encoding, list) and len(encoding) == 256:
+        return [str(name) for name in encoding]
+    return None
+
+
+def code_glyph_names(font: pikepdf.Dictionary, builtin: list[str]) -> list[str]:
+    """The glyph name each code selects once ``font`` is an embedded Type1 font whose
+    program's own encoding is ``builtin`` (ISO 32000-1 9.6.6.1)."""
+    encoding = font.get("/Encoding")
+    if isinstance(encoding, pikepdf.Name):
+        return list(_BASE_ENCODINGS.get(str(encoding), builtin))
+    if not isinstance(encoding, pikepdf.Dictionary):
+        return list(builtin)
+    names = list(_BASE_ENCODINGS.get(str(encoding.get("/BaseEncoding", "")), builtin))
+    differences = encoding.get("/Differences")
+    if isinstance(differences, pikepdf.Array):
+        code = 0
+        for item in differences:
+            if isinstance(item, int):
+                code = item
+            elif isinstance(item, pikepdf.Name):
+                if 0 <= code < 256:
+                    names[code] = str(item)[1:]
+                code += 1
+    return names
+
+
+def dictionary_widths(font: pikepdf.Dictionary) -> dict[int, float] | None:
+    """Code -> width from /FirstChar and /Widths; None when the font has no /Widths."""
+    widths = font.get("/Widths")
+    first = font.get("/FirstChar", 0)
+    if not isinstance(widths, pikepdf.Array) or not isinstance(first, int):
+        return None
+    out: dict[int, float] = {}
+    for offset, width in enumerate(widths):
+        code = int(first) + offset
+        if 0 <= code < 256 and isinstance(width, int | float | pikepdf.Object):
+            try:
+                out[code] = float(width)
+            except (TypeError, ValueError):
+                continue
+    return out
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else round(value, 3)
+
+
+def _descriptor(
+    pdf: pikepdf.Pdf, font: pikepdf.Dictionary, top: TopDict, program: bytes
+) -> pikepdf.Dictionary:
+    """A font descriptor for the embedded program: the source's entries where it had a
+    descriptor (they describe the font the author chose), the program's for the others."""
+    old = font.get("/FontDescriptor")
+    new = pikepdf.Dictionary(Type=pikepdf.Name.FontDescriptor)
+    if isinstance(old, pikepdf.Dictionary):
+        for key, value in old.items():
+            if key not in ("/FontFile", "/FontFile2", "/FontFile3", "/CIDSet", "/CharSet"):
+                new[key] = value
+    base = str(font.get("/BaseFont", "/UnnamedFont"))
+    bbox = [float(v) for v in getattr(top, "FontBBox", [0, 0, 1000, 1000])]
+    defaults: dict[str, object] = {
+        "/FontName": pikepdf.Name(base if base.startswith("/") else "/" + base),
+        "/Flags": _flags(base.lstrip("/"), top),
+        "/FontBBox": pikepdf.Array([_number(v) for v in bbox]),
+        "/ItalicAngle": _number(float(getattr(top, "ItalicAngle", 0))),
+        "/Ascent": _number(bbox[3]),
+        "/Descent": _number(bbox[1]),
+        "/CapHeight": _number(_cap_height(top, bbox[3])),
+        "/StemV": _number(float(getattr(top.Private, "StdVW", 80))),
+    }
+    for key, value in defaults.items():
+        if key not in new:
+            new[key] = value
+    new[pikepdf.Name.FontFile3] = pdf.make_stream(program, Subtype=pikepdf.Name.Type1C)
+    return new
+
+
+def _flags(base: str, top: TopDict) -> int:
+    name = base.split(",", 1)[0].split("-", 1)[0]
+    if name in _SYMBOL_FONTS:
+        return _SYMBOLIC
+    flags = _NONSYMBOLIC
+    if getattr(top, "isFixedPitch", 0):
+        flags |= _FIXED_PITCH
+    if "Times" in name or "Serif" in str(getattr(top, "FamilyName", "")):
+        flags |= _SERIF
+    if float(getattr(top, "ItalicAngle", 0)) != 0 or any(
+        word in base for word in ("Italic", "Oblique")
+    ):
+        flags |= _ITALIC
+    return flags
+
+
+def _cap_height(top: TopDict, fallback: float) -> float:
+    strings = top.CharStrings
+    if "H" not in strings:
+        return fallback
+    pen = BoundsPen(strings)
+    strings["H"].draw(pen)
+    return float(pen.bounds[3]) if pen.bounds else fallback
