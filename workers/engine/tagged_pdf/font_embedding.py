@@ -37,7 +37,7 @@ from fontTools.misc.psCharStrings import T2CharString, T2WidthExtractor
 from fontTools.pens.boundsPen import BoundsPen
 
 from .checks import render_page
-from .font_usage import CodesUsed
+from .font_usage import CodesUsed, Key
 from .fonts import MAX_RESOURCES, _appearance_streams, _first, _is_embedded
 
 #: Simple font types whose program can be replaced by a CFF Type1 program.
@@ -97,32 +97,44 @@ def embed_substitute_fonts(pdf: pikepdf.Pdf) -> FontEmbedding:
     result = FontEmbedding()
     fonts_by_page = [list(_page_fonts(page)) for page in pdf.pages]
     candidates = {f.objgen: f for fonts in fonts_by_page for f in fonts if not _is_embedded(f)}
-    if not candidates:
-        return result
-    usage = CodesUsed(set(candidates))
-    for index, page in enumerate(pdf.pages):
-        if any(f.objgen in candidates for f in fonts_by_page[index]):
-            usage.read_page(page)
-    if usage.unreadable:
-        result.left = {_display_name(f): "a content stream that uses it could not be read"
-                       for f in candidates.values()}
-        return result
+    substitutes: dict[Key, _Substitute] = {}
     for key, font in candidates.items():
-        name = _display_name(font)
-        used = usage.codes(key)
-        if not used:
-            continue  # shows no text: draws nothing, nothing to compare it by
-        outcome = _embedded_version(pdf, font, used)
-        if isinstance(outcome, str):
-            result.left[name] = outcome
-        elif not draws_the_same(font, outcome, used):
-            result.left[name] = "pdfium draws its glyphs differently once embedded"
+        found = _Substitute.read(font)
+        if isinstance(found, str):
+            result.left[_display_name(font)] = found
         else:
-            for entry in list(font.keys()):
-                del font[entry]
-            for entry, value in outcome.items():
-                font[entry] = value
-            result.embedded.append(name)
+            substitutes[key] = found
+    # Which codes the text shows matters only for a font with codes the substitute cannot
+    # draw as the PDF says (reading every content stream is the slow part: only then).
+    doubtful = {key for key, sub in substitutes.items() if sub.doubtful}
+    usage = CodesUsed(doubtful)
+    for index, page in enumerate(pdf.pages):
+        if doubtful and any(f.objgen in doubtful for f in fonts_by_page[index]):
+            usage.read_page(page)
+    for key, sub in substitutes.items():
+        font = candidates[key]
+        name = _display_name(font)
+        shown = sub.drawn
+        if key in doubtful:
+            if usage.unreadable:
+                result.left[name] = "a content stream that may use it could not be read"
+                continue
+            shown = usage.codes(key)
+            if not shown:
+                continue  # shows no text: draws nothing, nothing to compare it by
+            problems = sorted(shown & set(sub.doubtful))
+            if problems:
+                result.left[name] = sub.doubtful[problems[0]]
+                continue
+        embedded = sub.embedded_version(pdf, font)
+        if not draws_the_same(font, embedded, shown):
+            result.left[name] = "pdfium draws its glyphs differently once embedded"
+            continue
+        for entry in list(font.keys()):
+            del font[entry]
+        for entry, value in embedded.items():
+            font[entry] = value
+        result.embedded.append(name)
     return result
 
 
@@ -168,62 +180,86 @@ def _display_name(font: pikepdf.Dictionary) -> str:
 # --- one font -------------------------------------------------------------------------------
 
 
-def _embedded_version(
-    pdf: pikepdf.Pdf, font: pikepdf.Dictionary, used: set[int]
-) -> pikepdf.Dictionary | str:
-    """``font`` with pdfium's program for it embedded (a new dictionary: ``font`` is left as
-    it is), or why it cannot be: ``used`` are the codes its text shows."""
-    program = pdfium_program(font)
-    if program is None:
-        return "pdfium draws it with no font program that can be read back"
-    if program[:1] != b"\x01":  # a CFF starts with its major version, 1
-        return "pdfium draws it with a substitute reshaped to its widths (not one program)"
-    try:
-        top = _cff_top(program)
-    except Exception:  # noqa: BLE001 - fontTools raises many kinds on a program it cannot read
-        return "pdfium's substitute program could not be read"
-    if hasattr(top, "ROS"):
-        return "pdfium's substitute is a CID-keyed program"
-    glyphs = _GlyphWidths(top)
-    builtin = _builtin_encoding(top)
-    if builtin is None:
-        return "pdfium's substitute has an encoding that cannot be read"
-    codes = code_glyph_names(font, builtin)
-    widths = dictionary_widths(font)
-    for code in sorted(used):
-        program_width = glyphs.width(codes[code])
-        if program_width is None:
-            return (f"pdfium's substitute has no glyph for code {code} ({codes[code]}), "
-                    "which the text shows")
-        if widths is None:
-            continue
-        width = widths.get(code)
-        if width is None or abs(program_width - width) > WIDTH_TOLERANCE:
-            # Never another program for glyphs the author's widths place differently.
-            return (f"its widths disagree with pdfium's substitute (code {code}: "
-                    f"{width} in the PDF, {program_width:g} in the substitute)")
-    # Indirect, to be copied into a probe; not reachable from the document (so not written)
-    # unless its entries are given to ``font``.
-    embedded = pdf.make_indirect(pikepdf.Dictionary({str(k): v for k, v in font.items()}))
-    if widths is None:
-        drawn = [c for c in range(256) if glyphs.width(codes[c]) is not None]
-        first, last = min(drawn), max(drawn)  # not empty: the used codes are drawn
-        embedded[pikepdf.Name.FirstChar] = first
-        embedded[pikepdf.Name.LastChar] = last
-        embedded[pikepdf.Name.Widths] = pikepdf.Array(
-            [_number(glyphs.width(codes[c]) or 0) for c in range(first, last + 1)]
+@dataclass
+class _Substitute:
+    """pdfium's program for a font, and how the font's codes meet it."""
+
+    program: bytes
+    top: TopDict
+    glyphs: _GlyphWidths
+    #: Glyph name per code, once the font is embedded.
+    names: list[str]
+    #: The font's /Widths by code (None: it has none).
+    widths: dict[int, float] | None
+    #: Codes with a glyph in the program.
+    drawn: set[int]
+    #: Codes the substitute cannot draw as the PDF says, with why: no glyph of that name, or
+    #: a width that disagrees with /Widths. Shown, any of them rules embedding out.
+    doubtful: dict[int, str]
+
+    @classmethod
+    def read(cls, font: pikepdf.Dictionary) -> _Substitute | str:
+        """pdfium's program for ``font``, or why it cannot be embedded."""
+        program = pdfium_program(font)
+        if program is None:
+            return "pdfium draws it with no font program that can be read back"
+        if program[:1] != b"\x01":  # a CFF starts with its major version, 1
+            return "pdfium draws it with a substitute reshaped to its widths (not one program)"
+        try:
+            top = _cff_top(program)
+        except Exception:  # noqa: BLE001 - fontTools raises many kinds on a bad program
+            return "pdfium's substitute program could not be read"
+        if hasattr(top, "ROS"):
+            return "pdfium's substitute is a CID-keyed program"
+        builtin = _builtin_encoding(top)
+        if builtin is None:
+            return "pdfium's substitute has an encoding that cannot be read"
+        glyphs = _GlyphWidths(top)
+        names = code_glyph_names(font, builtin)
+        widths = dictionary_widths(font)
+        drawn: set[int] = set()
+        doubtful: dict[int, str] = {}
+        for code, name in enumerate(names):
+            if name == ".notdef":
+                continue  # no character at this code: draws nothing, before as after
+            program_width = glyphs.width(name)
+            if program_width is None:
+                doubtful[code] = (f"pdfium's substitute has no glyph {name} (code {code}), "
+                                  "which the text shows")
+                continue
+            drawn.add(code)
+            width = widths.get(code) if widths is not None else program_width
+            if width is None or abs(program_width - width) > WIDTH_TOLERANCE:
+                # Never another program for glyphs the author's widths place differently.
+                doubtful[code] = (f"its widths disagree with pdfium's substitute (code {code}: "
+                                  f"{width} in the PDF, {program_width:g} in the substitute)")
+        if not drawn:
+            return "pdfium's substitute has none of its glyphs"
+        return cls(program, top, glyphs, names, widths, drawn, doubtful)
+
+    def embedded_version(self, pdf: pikepdf.Pdf, font: pikepdf.Dictionary) -> pikepdf.Dictionary:
+        """``font`` with the program embedded, as a new dictionary (``font`` is unchanged):
+        indirect, to be copied into a probe, but written only if ``font`` takes its entries."""
+        embedded = pdf.make_indirect(pikepdf.Dictionary({str(k): v for k, v in font.items()}))
+        if self.widths is None:
+            first, last = min(self.drawn), max(self.drawn)
+            embedded[pikepdf.Name.FirstChar] = first
+            embedded[pikepdf.Name.LastChar] = last
+            embedded[pikepdf.Name.Widths] = pikepdf.Array([
+                _number(self.glyphs.width(self.names[c]) or 0) if c in self.drawn else 0
+                for c in range(first, last + 1)
+            ])
+        embedded[pikepdf.Name.FontDescriptor] = pdf.make_indirect(
+            _descriptor(pdf, font, self.top, self.program)
         )
-    embedded[pikepdf.Name.FontDescriptor] = pdf.make_indirect(
-        _descriptor(pdf, font, top, program)
-    )
-    embedded[pikepdf.Name.Subtype] = pikepdf.Name.Type1
-    return embedded
+        embedded[pikepdf.Name.Subtype] = pikepdf.Name.Type1
+        return embedded
 
 
 #: Probe text sizes, in points: body text, and large enough that a width off by a fraction
 #: of a unit moves the glyphs after it by a visible part of a pixel.
-_PROBE_SIZES = (11, 48)
-_PROBE_CODES_PER_LINE = 16
+_PROBE_SIZES = (10, 30)
+_PROBE_CODES_PER_LINE = 12
 
 
 def draws_the_same(
@@ -240,13 +276,13 @@ def _probe_pixels(font: pikepdf.Dictionary, used: set[int]) -> bytes:
     codes = sorted(used)
     lines = [bytes(codes[i:i + _PROBE_CODES_PER_LINE])
              for i in range(0, len(codes), _PROBE_CODES_PER_LINE)]
-    height = sum(len(lines) * size * 1.5 for size in _PROBE_SIZES) + 20
-    width = _PROBE_CODES_PER_LINE * max(_PROBE_SIZES) * 1.5
+    height = sum(len(lines) * size * 1.3 for size in _PROBE_SIZES) + 20
+    width = _PROBE_CODES_PER_LINE * max(_PROBE_SIZES) * 1.2 + 20
     content = []
     y = height - 10
     for size in _PROBE_SIZES:
         for line in lines:
-            y -= size * 1.5
+            y -= size * 1.3
             content.append(f"BT /F1 {size} Tf 10 {y:.2f} Td <{line.hex()}> Tj ET")
     probe = pikepdf.new()
     probe.add_blank_page(page_size=(width, height))
@@ -408,7 +444,7 @@ def _descriptor(
                 new[key] = value
     base = str(font.get("/BaseFont", "/UnnamedFont"))
     bbox = [float(v) for v in getattr(top, "FontBBox", [0, 0, 1000, 1000])]
-    defaults: dict[str, object] = {
+    defaults: dict[str, pikepdf.Object | int | float] = {
         "/FontName": pikepdf.Name(base if base.startswith("/") else "/" + base),
         "/Flags": _flags(base.lstrip("/"), top),
         "/FontBBox": pikepdf.Array([_number(v) for v in bbox]),
@@ -418,9 +454,9 @@ def _descriptor(
         "/CapHeight": _number(_cap_height(top, bbox[3])),
         "/StemV": _number(float(getattr(top.Private, "StdVW", 80))),
     }
-    for key, value in defaults.items():
+    for key, default in defaults.items():
         if key not in new:
-            new[key] = value
+            new[key] = default
     new[pikepdf.Name.FontFile3] = pdf.make_stream(program, Subtype=pikepdf.Name.Type1C)
     return new
 

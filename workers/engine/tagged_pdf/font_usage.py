@@ -9,6 +9,8 @@ restore it and a form starts with its caller's.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pikepdf
 
 from .fonts import _appearance_streams
@@ -73,7 +75,7 @@ class CodesUsed:
             elif op == "Do" and operands:
                 self._form(resources, operands[0], font, depth)
 
-    def _count(self, font: Key, operands: list[object]) -> None:
+    def _count(self, font: Key, operands: Sequence[object]) -> None:
         shown = operands[-1] if operands else None  # " takes two numbers first
         items = list(shown) if isinstance(shown, pikepdf.Array) else [shown]
         shown = self._shown[font]
