@@ -128,7 +128,7 @@ def embed_substitute_fonts(pdf: pikepdf.Pdf) -> FontEmbedding:
                 continue
         embedded = sub.embedded_version(pdf, font)
         if not draws_the_same(font, embedded, shown):
-            result.left[name] = "pdfium draws its glyphs differently once embedded"
+            result.left[name] = "pdfium draws or reads its glyphs differently once embedded"
             continue
         for entry in list(font.keys()):
             del font[entry]
@@ -266,13 +266,14 @@ def draws_the_same(
     font: pikepdf.Dictionary, embedded: pikepdf.Dictionary, used: set[int]
 ) -> bool:
     """Does pdfium draw every code in ``used`` (one after another, so advances count) to
-    the same pixels with ``embedded`` as with ``font``? Substituting is decided per font, so
-    glyphs drawn the same here are drawn the same wherever the document shows them (the
-    run-time pixel check compares every page of the output too)."""
-    return _probe_pixels(font, used) == _probe_pixels(embedded, used)
+    the same pixels, and read it as the same text, with ``embedded`` as with ``font``?
+    Substituting is decided per font, so glyphs drawn the same here are drawn the same
+    wherever the document shows them (the run-time pixel check compares every page too)."""
+    return _probe(font, used) == _probe(embedded, used)
 
 
-def _probe_pixels(font: pikepdf.Dictionary, used: set[int]) -> bytes:
+def _probe(font: pikepdf.Dictionary, used: set[int]) -> tuple[bytes, str]:
+    """The pixels of a page showing ``used`` in ``font`` at each probe size, and its text."""
     codes = sorted(used)
     lines = [bytes(codes[i:i + _PROBE_CODES_PER_LINE])
              for i in range(0, len(codes), _PROBE_CODES_PER_LINE)]
@@ -295,7 +296,14 @@ def _probe_pixels(font: pikepdf.Dictionary, used: set[int]) -> bytes:
     probe.save(buffer)
     document = pdfium.PdfDocument(buffer.getvalue())
     try:
-        return render_page(document, 0)
+        pdfium_page = document[0]
+        textpage = pdfium_page.get_textpage()
+        try:
+            text = textpage.get_text_range()
+        finally:
+            textpage.close()
+            pdfium_page.close()
+        return render_page(document, 0), text
     finally:
         document.close()
 
