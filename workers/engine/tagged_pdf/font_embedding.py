@@ -1,4 +1,5 @@
-"""Embed the font programs a renderer already draws the source's non-embedded fonts with.
+"""Embed the font programs a renderer already draws the source's non-embedded fonts with;
+say the default CIDToGIDMap where it is left out.
 
 A simple font (Type1, TrueType) that the source does not embed is drawn by every viewer with a
 substitute of its own choosing; PDF/UA-1 requires the program in the file (7.21.4.1). pdfium
@@ -38,7 +39,7 @@ from fontTools.pens.boundsPen import BoundsPen
 
 from .checks import render_page
 from .font_usage import CodesUsed, Key
-from .fonts import MAX_RESOURCES, _appearance_streams, _first, _is_embedded
+from .fonts import MAX_RESOURCES, _appearance_streams, _descendant, _first, _is_embedded
 
 #: Simple font types whose program can be replaced by a CFF Type1 program.
 _SIMPLE = frozenset({"/Type1", "/MMType1", "/TrueType"})
@@ -91,6 +92,15 @@ class FontEmbedding:
         return out
 
 
+def repair_fonts(pdf: pikepdf.Pdf, source: pdfium.PdfDocument) -> list[str]:
+    """Both repairs below on ``pdf`` (``source``: the same document, as the source was);
+    notes for the report."""
+    notes = embed_substitute_fonts(pdf).notes()
+    if completed := name_identity_cid_maps(pdf, source):
+        notes.append("/CIDToGIDMap /Identity (the default) written for: " + ", ".join(completed))
+    return notes
+
+
 def embed_substitute_fonts(pdf: pikepdf.Pdf) -> FontEmbedding:
     """Embed what pdfium draws each non-embedded simple font of ``pdf`` with, where that
     draws every glyph its text shows exactly as before."""
@@ -141,9 +151,11 @@ def embed_substitute_fonts(pdf: pikepdf.Pdf) -> FontEmbedding:
 # --- which fonts ----------------------------------------------------------------------------
 
 
-def _page_fonts(page: pikepdf.Page) -> Iterator[pikepdf.Dictionary]:
-    """The indirect simple fonts a page draws with: its resources, its Form XObjects' and its
-    annotation appearances' (a direct font has no identity to restore it by: left alone)."""
+def _page_fonts(
+    page: pikepdf.Page, types: frozenset[str] = _SIMPLE
+) -> Iterator[pikepdf.Dictionary]:
+    """The indirect fonts of ``types`` a page draws with: its resources, its Form XObjects'
+    and its annotation appearances' (a direct font, with no identity, is left alone)."""
     seen: set[tuple[int, int]] = set()
     stack: list[pikepdf.Object] = [page.obj.get("/Resources", pikepdf.Dictionary())]
     annots = page.obj.get("/Annots")
@@ -165,7 +177,7 @@ def _page_fonts(page: pikepdf.Page) -> Iterator[pikepdf.Dictionary]:
         if isinstance(fonts, pikepdf.Dictionary):
             for font in fonts.values():
                 if (isinstance(font, pikepdf.Dictionary) and font.is_indirect
-                        and font.get("/Subtype") in _SIMPLE and _first(font, seen)):
+                        and font.get("/Subtype") in types and _first(font, seen)):
                     yield font
         xobjects = item.get("/XObject")
         if isinstance(xobjects, pikepdf.Dictionary):
@@ -492,3 +504,52 @@ def _cap_height(top: TopDict, fallback: float) -> float:
     pen = BoundsPen(strings)
     strings["H"].draw(pen)
     return float(pen.bounds[3]) if pen.bounds else fallback
+
+
+# --- CIDToGIDMap ----------------------------------------------------------------------------
+
+
+def name_identity_cid_maps(pdf: pikepdf.Pdf, source: pdfium.PdfDocument) -> list[str]:
+    """Write the default ``/CIDToGIDMap /Identity`` into embedded TrueType CID fonts that
+    leave it out (ISO 32000-1 Table 117: Identity is the default; PDF/UA-1 wants it said,
+    veraPDF 7.21.3.2-1). Kept only where every page using such a font still renders as
+    ``source`` does; returns the names of the fonts completed."""
+    changed: dict[Key, pikepdf.Dictionary] = {}
+    pages: list[int] = []
+    for index, page in enumerate(pdf.pages):
+        found = False
+        for font in _page_fonts(page, types=frozenset({"/Type0"})):
+            descendant = _descendant(font)
+            if (descendant is not None and descendant.get("/Subtype") == "/CIDFontType2"
+                    and "/CIDToGIDMap" not in descendant and _is_embedded(font)):
+                changed[font.objgen] = font
+                found = True
+            elif font.objgen in changed:
+                found = True
+        if found:
+            pages.append(index)
+    if not changed:
+        return []
+    for font in changed.values():
+        descendant = _descendant(font)
+        assert descendant is not None
+        descendant[pikepdf.Name.CIDToGIDMap] = pikepdf.Name.Identity
+    if _pages_drawing_differently(pdf, source, pages):
+        for font in changed.values():
+            descendant = _descendant(font)
+            assert descendant is not None
+            del descendant[pikepdf.Name.CIDToGIDMap]
+        return []
+    return sorted({_display_name(font) for font in changed.values()})
+
+
+def _pages_drawing_differently(
+    pdf: pikepdf.Pdf, source: pdfium.PdfDocument, pages: list[int]
+) -> list[int]:
+    buffer = io.BytesIO()
+    pdf.save(buffer, encryption=False)
+    changed = pdfium.PdfDocument(buffer.getvalue())
+    try:
+        return [i for i in pages if render_page(source, i) != render_page(changed, i)]
+    finally:
+        changed.close()

@@ -30,7 +30,7 @@ import pypdfium2 as pdfium
 from ..document import Document
 from .catalog import remove_old_structure, write_catalog
 from .checks import read_tagged_text, render_page
-from .font_embedding import embed_substitute_fonts
+from .font_embedding import repair_fonts
 from .fonts import drop_subset_glyph_lists
 from .keep import keep_author_tags
 from .marked_content import (
@@ -92,7 +92,7 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
         had_tags = remove_old_structure(pdf)
         strip_form_marks(pdf)
         drop_subset_glyph_lists(pdf)
-        font_notes = embed_substitute_fonts(pdf).notes()
+        font_notes = repair_fonts(pdf, glyph_source)
         plan = plan_structure(document)
         claims = _claims_by_page(plan, document, len(pdf.pages))
         page_mcids: list[list[int]] = []
