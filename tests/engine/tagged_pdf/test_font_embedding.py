@@ -7,12 +7,16 @@ import io
 from pathlib import Path
 
 import pikepdf
+import pypdfium2 as pdfium
+import pytest
 from fontTools.cffLib import CFFFontSet
 
+from workers.engine.tagged_pdf.checks import render_page
 from workers.engine.tagged_pdf.font_embedding import (
     code_glyph_names,
     draws_the_same,
     embed_substitute_fonts,
+    repair_fonts,
 )
 from workers.engine.tagged_pdf.font_usage import CodesUsed
 
@@ -205,3 +209,63 @@ def test_verapdf_no_longer_finds_the_font_unembedded(tmp_path: Path) -> None:
     failed = output["failed_rules"] or {}
     for rule in ("7.21.4.1-1", "7.21.5-1", "7.21.6-1", "7.21.6-2", "7.21.6-3", "7.21.8-1"):
         assert rule not in failed, (rule, output)
+
+
+LIBERATION = Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")
+
+
+def cid_font_pdf(path: Path) -> Path:
+    """Text in an embedded TrueType CID font (Identity-H) that leaves out /CIDToGIDMap."""
+    from fontTools.ttLib import TTFont
+
+    program = LIBERATION.read_bytes()
+    cmap = TTFont(LIBERATION).getBestCmap()
+    glyph_ids = TTFont(LIBERATION).getReverseGlyphMap()
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(400, 200))
+    descriptor = pikepdf.Dictionary(
+        Type=pikepdf.Name.FontDescriptor, FontName=pikepdf.Name("/LiberationSans"), Flags=32,
+        FontBBox=[-200, -300, 1200, 1000], ItalicAngle=0, Ascent=900, Descent=-210,
+        CapHeight=700, StemV=80, FontFile2=pdf.make_stream(program, Length1=len(program)),
+    )
+    descendant = pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.CIDFontType2,
+        BaseFont=pikepdf.Name("/LiberationSans"), FontDescriptor=pdf.make_indirect(descriptor),
+        CIDSystemInfo=pikepdf.Dictionary(Registry="Adobe", Ordering="Identity", Supplement=0),
+        DW=556,
+    )
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type0,
+        BaseFont=pikepdf.Name("/LiberationSans"), Encoding=pikepdf.Name("/Identity-H"),
+        DescendantFonts=[pdf.make_indirect(descendant)],
+    ))
+    page = pdf.pages[0]
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    gids = b"".join(glyph_ids[cmap[ord(c)]].to_bytes(2, "big") for c in "Identity")
+    page.obj.Contents = pdf.make_stream(b"BT /F1 24 Tf 40 100 Td <" + gids.hex().encode()
+                                        + b"> Tj ET")
+    pdf.save(path)
+    return path
+
+
+def test_the_default_cid_to_gid_map_is_written_when_pages_stay_the_same(
+    tmp_path: Path,
+) -> None:
+    if not LIBERATION.is_file():
+        pytest.skip("fonts-liberation not installed")
+    source = cid_font_pdf(tmp_path / "cid.pdf")
+    reference = pdfium.PdfDocument(str(source))
+    with pikepdf.open(source) as pdf:
+        notes = repair_fonts(pdf, reference)
+        descendant = pdf.pages[0].Resources.Font.F1.DescendantFonts[0]
+        assert descendant.CIDToGIDMap == "/Identity"
+        assert any("CIDToGIDMap" in note and "LiberationSans" in note for note in notes)
+        buffer = io.BytesIO()
+        pdf.save(buffer)
+    repaired = pdfium.PdfDocument(buffer.getvalue())
+    assert render_page(repaired, 0) == render_page(reference, 0)
+    empty = pikepdf.new()
+    empty.add_blank_page(page_size=(400, 200))
+    empty.save(tmp_path / "empty.pdf")
+    blank = render_page(pdfium.PdfDocument(tmp_path / "empty.pdf"), 0)
+    assert render_page(repaired, 0) != blank  # the text is drawn at all
