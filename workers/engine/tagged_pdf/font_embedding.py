@@ -36,6 +36,7 @@ from fontTools.encodings.MacRoman import MacRoman
 from fontTools.encodings.StandardEncoding import StandardEncoding
 from fontTools.misc.psCharStrings import T2CharString, T2WidthExtractor
 from fontTools.pens.boundsPen import BoundsPen
+from fontTools.ttLib import TTFont
 
 from .checks import render_page
 from .font_usage import CodesUsed, Key
@@ -289,11 +290,19 @@ def _probe(font: pikepdf.Dictionary, used: set[int]) -> tuple[bytes, str]:
     codes = sorted(used)
     lines = [bytes(codes[i:i + _PROBE_CODES_PER_LINE])
              for i in range(0, len(codes), _PROBE_CODES_PER_LINE)]
-    height = sum(len(lines) * size * 1.3 for size in _PROBE_SIZES) + 20
-    width = _PROBE_CODES_PER_LINE * max(_PROBE_SIZES) * 1.2 + 20
+    return _probe_lines(font, lines, _PROBE_SIZES, _PROBE_CODES_PER_LINE)
+
+
+def _probe_lines(
+    font: pikepdf.Dictionary, lines: list[bytes], sizes: tuple[int, ...], per_line: int
+) -> tuple[bytes, str]:
+    """A page showing each string of ``lines`` (``per_line`` glyphs at most) on a line of its
+    own, once at each of ``sizes``: its pixels, and the text pdfium reads from it."""
+    height = sum(len(lines) * size * 1.3 for size in sizes) + 20
+    width = per_line * max(sizes) * 1.2 + 20
     content = []
     y = height - 10
-    for size in _PROBE_SIZES:
+    for size in sizes:
         for line in lines:
             y -= size * 1.3
             content.append(f"BT /F1 {size} Tf 10 {y:.2f} Td <{line.hex()}> Tj ET")
@@ -509,38 +518,82 @@ def _cap_height(top: TopDict, fallback: float) -> float:
 # --- CIDToGIDMap ----------------------------------------------------------------------------
 
 
+#: CID fonts with more glyphs than this are checked page by page, not with a probe.
+MAX_PROBED_GLYPHS = 4096
+_CIDS_PER_LINE = 64
+
+
 def name_identity_cid_maps(pdf: pikepdf.Pdf, source: pdfium.PdfDocument) -> list[str]:
     """Write the default ``/CIDToGIDMap /Identity`` into embedded TrueType CID fonts that
     leave it out (ISO 32000-1 Table 117: Identity is the default; PDF/UA-1 wants it said,
-    veraPDF 7.21.3.2-1). Kept only where every page using such a font still renders as
-    ``source`` does; returns the names of the fonts completed."""
-    changed: dict[Key, pikepdf.Dictionary] = {}
-    pages: list[int] = []
-    for index, page in enumerate(pdf.pages):
-        found = False
-        for font in _page_fonts(page, types=frozenset({"/Type0"})):
-            descendant = _descendant(font)
-            if (descendant is not None and descendant.get("/Subtype") == "/CIDFontType2"
-                    and "/CIDToGIDMap" not in descendant and _is_embedded(font)):
-                changed[font.objgen] = font
-                found = True
-            elif font.objgen in changed:
-                found = True
-        if found:
-            pages.append(index)
-    if not changed:
-        return []
-    for font in changed.values():
-        descendant = _descendant(font)
-        assert descendant is not None
-        descendant[pikepdf.Name.CIDToGIDMap] = pikepdf.Name.Identity
-    if _pages_drawing_differently(pdf, source, pages):
-        for font in changed.values():
-            descendant = _descendant(font)
-            assert descendant is not None
-            del descendant[pikepdf.Name.CIDToGIDMap]
-        return []
-    return sorted({_display_name(font) for font in changed.values()})
+    veraPDF 7.21.3.2-1). Kept only where pdfium draws and reads every glyph of the font the
+    same (a probe page with each CID the program has), or, for a font too large to probe,
+    where every page using it still renders as ``source`` does. Returns the fonts' names."""
+    fonts_by_page = [list(_page_fonts(page, types=frozenset({"/Type0"}))) for page in pdf.pages]
+    lacking = {f.objgen: f for fonts in fonts_by_page for f in fonts if _lacks_cid_map(f)}
+    completed: list[str] = []
+    by_pages: dict[Key, pikepdf.Dictionary] = {}
+    for key, font in lacking.items():
+        glyphs = _cid_glyph_count(font)
+        if glyphs is None or glyphs > MAX_PROBED_GLYPHS or font.get("/Encoding") not in (
+            "/Identity-H", "/Identity-V"
+        ):
+            by_pages[key] = font
+            continue
+        cids = b"".join(cid.to_bytes(2, "big") for cid in range(glyphs))
+        step = 2 * _CIDS_PER_LINE
+        lines = [cids[i:i + step] for i in range(0, len(cids), step)]
+        descendant = _cid_font(font)
+        # The font as it would be, unreachable from the document (so never written).
+        completed_font = pdf.make_indirect(pikepdf.Dictionary(dict(font.items())))
+        completed_descendant = pikepdf.Dictionary(dict(descendant.items()))
+        completed_descendant[pikepdf.Name.CIDToGIDMap] = pikepdf.Name.Identity
+        completed_font[pikepdf.Name.DescendantFonts] = pikepdf.Array(
+            [pdf.make_indirect(completed_descendant)]
+        )
+        if _probe_lines(font, lines, (8,), _CIDS_PER_LINE) == _probe_lines(
+            completed_font, lines, (8,), _CIDS_PER_LINE
+        ):
+            descendant[pikepdf.Name.CIDToGIDMap] = pikepdf.Name.Identity
+            completed.append(_display_name(font))
+    if by_pages:
+        pages = [i for i, fonts in enumerate(fonts_by_page)
+                 if any(f.objgen in by_pages for f in fonts)]
+        for font in by_pages.values():
+            _cid_font(font)[pikepdf.Name.CIDToGIDMap] = pikepdf.Name.Identity
+        if _pages_drawing_differently(pdf, source, pages):
+            for font in by_pages.values():
+                del _cid_font(font)[pikepdf.Name.CIDToGIDMap]
+        else:
+            completed.extend(_display_name(font) for font in by_pages.values())
+    return sorted(set(completed))
+
+
+def _cid_font(font: pikepdf.Dictionary) -> pikepdf.Dictionary:
+    """The descendant of a Type0 font already found to have one."""
+    descendant = _descendant(font)
+    assert descendant is not None
+    return descendant
+
+
+def _lacks_cid_map(font: pikepdf.Dictionary) -> bool:
+    descendant = _descendant(font)
+    return (descendant is not None and descendant.get("/Subtype") == "/CIDFontType2"
+            and "/CIDToGIDMap" not in descendant and _is_embedded(font))
+
+
+def _cid_glyph_count(font: pikepdf.Dictionary) -> int | None:
+    """How many glyphs the embedded TrueType program has (its 'maxp' table), if readable."""
+    descendant = _descendant(font)
+    descriptor = descendant.get("/FontDescriptor") if descendant is not None else None
+    stream = descriptor.get("/FontFile2") if isinstance(descriptor, pikepdf.Dictionary) else None
+    if not isinstance(stream, pikepdf.Stream):
+        return None
+    try:
+        program = TTFont(io.BytesIO(stream.read_bytes()), lazy=True)
+        return int(program["maxp"].numGlyphs)
+    except Exception:  # noqa: BLE001 - fontTools raises many kinds on a damaged program
+        return None
 
 
 def _pages_drawing_differently(
