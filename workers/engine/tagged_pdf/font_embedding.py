@@ -11,12 +11,25 @@ glyph where it was, which is the only kind of repair made here:
 1. ask pdfium which program it uses for the font (a one-page probe holding just that font);
    only a plain CFF program is taken — a multiple-master substitute is reshaped per glyph to
    the widths, so embedding it would draw differently;
-2. the font's /Widths, where it has them, must agree with the program's glyph widths (within
-   one unit, veraPDF 7.21.5-1); a font whose widths disagree is never given another program;
+2. every code the text shows (read from the content streams, :mod:`.font_usage`, when the
+   program does not simply agree with the font on every code) must have its glyph in the
+   program, at the width /Widths gives it within one unit (veraPDF 7.21.5-1): a font whose
+   widths disagree for text it shows is never given another program. Codes no text shows
+   (Word writes 0 widths for them) draw nothing, and their widths are left as they are;
 3. the font becomes a Type1 font with the program as ``/FontFile3 /Type1C``, a complete font
    descriptor, and /Widths read from the program where the source had none;
-4. every page that uses a changed font is rendered again: a font on a page whose pixels
-   changed is put back exactly as it was (and stays reported as not embedded).
+4. a probe page shows those codes in a row (so advances count) at two sizes, once with the
+   font as it was and once embedded: the embedding is kept only if pdfium draws the same
+   pixels and reads the same text. Otherwise the font stays as it was, and is reported.
+
+The run-time pixel check (:mod:`.checks`) still compares every page of the output.
+
+Liberation fonts (the metric-compatible family the issue names) are not used: pdfium does
+not draw with them, so embedding them would change pixels (tried: Liberation Sans in place of
+Helvetica does).
+
+Second repair: an embedded TrueType CID font without /CIDToGIDMap gets ``/Identity``, the
+default, when a probe of all its glyphs draws the same (:func:`name_identity_cid_maps`).
 """
 
 from __future__ import annotations
