@@ -122,8 +122,9 @@ def embed_substitute_fonts(pdf: pikepdf.Pdf) -> FontEmbedding:
     fonts_by_page = [list(_page_fonts(page)) for page in pdf.pages]
     candidates = {f.objgen: f for fonts in fonts_by_page for f in fonts if not _is_embedded(f)}
     substitutes: dict[Key, _Substitute] = {}
+    programs: dict[bytes, tuple[TopDict, _GlyphWidths]] = {}  # one program, many fonts
     for key, font in candidates.items():
-        found = _Substitute.read(font)
+        found = _Substitute.read(font, programs)
         if isinstance(found, str):
             result.left[_display_name(font)] = found
         else:
@@ -224,23 +225,28 @@ class _Substitute:
     doubtful: dict[int, str]
 
     @classmethod
-    def read(cls, font: pikepdf.Dictionary) -> _Substitute | str:
-        """pdfium's program for ``font``, or why it cannot be embedded."""
+    def read(
+        cls, font: pikepdf.Dictionary, programs: dict[bytes, tuple[TopDict, _GlyphWidths]]
+    ) -> _Substitute | str:
+        """pdfium's program for ``font``, or why it cannot be embedded; ``programs``: the
+        programs read so far, with their widths."""
         program = pdfium_program(font)
         if program is None:
             return "pdfium draws it with no font program that can be read back"
         if program[:1] != b"\x01":  # a CFF starts with its major version, 1
             return "pdfium draws it with a substitute reshaped to its widths (not one program)"
-        try:
-            top = _cff_top(program)
-        except Exception:  # noqa: BLE001 - fontTools raises many kinds on a bad program
-            return "pdfium's substitute program could not be read"
+        if program not in programs:
+            try:
+                top = _cff_top(program)
+            except Exception:  # noqa: BLE001 - fontTools raises many kinds on a bad program
+                return "pdfium's substitute program could not be read"
+            programs[program] = (top, _GlyphWidths(top))
+        top, glyphs = programs[program]
         if hasattr(top, "ROS"):
             return "pdfium's substitute is a CID-keyed program"
         builtin = _builtin_encoding(top)
         if builtin is None:
             return "pdfium's substitute has an encoding that cannot be read"
-        glyphs = _GlyphWidths(top)
         names = code_glyph_names(font, builtin)
         widths = dictionary_widths(font)
         drawn: set[int] = set()
