@@ -90,7 +90,8 @@ def _font_checks(pdf: pikepdf.Pdf) -> list[Check]:
     unmapped = sorted(findings.no_unicode)
     return [
         _check("fonts-embedded", not missing, "all fonts embedded" if not missing else
-               "not embedded in the source (cannot be fixed here): " + ", ".join(missing)),
+               "not embedded in the source, and no program that draws them the same could be "
+               "embedded: " + ", ".join(missing)),
         _check("fonts-unicode", not unmapped, "every font maps its codes to Unicode"
                if not unmapped else "no Unicode mapping in the source for: " + ", ".join(unmapped)),
     ]

@@ -4,10 +4,11 @@ Repaired: ``/CIDSet`` and ``/CharSet`` in font descriptors. Both are optional li
 glyphs a subset font contains, used by no renderer; authoring tools often get them wrong, which
 PDF/UA-1 counts as a failure (veraPDF 7.21.4.2-1, -2). Dropping them changes nothing drawn.
 
-Reported (a person, or the publisher, must act; no font is substituted): fonts that are not
-embedded (7.21.4.1) — on the pages, in Form XObjects and in annotation appearances — and fonts
-whose character codes cannot be mapped to Unicode (no ``/ToUnicode`` where one is needed,
-7.21.7), so a screen reader would get no text or the wrong text.
+Reported (a person, or the publisher, must act): fonts that are not embedded (7.21.4.1) — on
+the pages, in Form XObjects and in annotation appearances — once :mod:`.font_embedding` has
+embedded those it can without changing a glyph; and fonts whose character codes cannot be
+mapped to Unicode (no ``/ToUnicode`` where one is needed, 7.21.7), so a screen reader would
+get no text or the wrong text.
 """
 
 from __future__ import annotations

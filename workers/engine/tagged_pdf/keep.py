@@ -9,8 +9,9 @@ kept, and only the gaps are filled:
 * a figure without ``/Alt`` gets the element's own ``/ActualText``, else its caption's text;
   otherwise it is flagged for a person, never invented;
 * a ``Note`` without ``/ID`` gets one; pages with annotations get ``/Tabs /S``;
-* the catalog and metadata (:mod:`.catalog`) and the fonts' optional glyph lists
-  (:mod:`.fonts`).
+* the catalog and metadata (:mod:`.catalog`), the fonts' optional glyph lists
+  (:mod:`.fonts`), and the programs of fonts the source does not embed where the one pdfium
+  draws them with can be embedded unchanged (:mod:`.font_embedding`).
 
 "Sound" means: every structure type is standard or role-maps to one without a loop, every
 MCID painted on a page is in the ParentTree, every annotation is tagged, headings do not skip
@@ -31,6 +32,7 @@ import pikepdf
 from ..document import Document
 from .catalog import write_catalog
 from .checks import STANDARD_TYPES, element_kids, property_lists
+from .font_embedding import embed_substitute_fonts
 from .fonts import drop_subset_glyph_lists
 from .marked_content import is_painting, xobject_names
 from .structure_tree import describe_field, uri_of
@@ -90,6 +92,7 @@ def _keep(pdf: pikepdf.Pdf, document: Document) -> KeptTags:
     result.review.extend(_describe_figures(elements, roles))
     _identify_notes(elements, roles)
     drop_subset_glyph_lists(pdf)
+    result.notes.extend(embed_substitute_fonts(pdf).notes())
     result.notes.extend(write_catalog(pdf, document))
     result.notes.append(
         "the author's tags were sound and are kept; only what PDF/UA-1 still needed was added"

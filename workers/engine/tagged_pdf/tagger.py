@@ -30,6 +30,7 @@ import pypdfium2 as pdfium
 from ..document import Document
 from .catalog import remove_old_structure, write_catalog
 from .checks import read_tagged_text, render_page
+from .font_embedding import repair_fonts
 from .fonts import drop_subset_glyph_lists
 from .keep import keep_author_tags
 from .marked_content import (
@@ -91,10 +92,11 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
         had_tags = remove_old_structure(pdf)
         strip_form_marks(pdf)
         drop_subset_glyph_lists(pdf)
+        font_notes = repair_fonts(pdf, glyph_source)
         plan = plan_structure(document)
         claims = _claims_by_page(plan, document, len(pdf.pages))
         page_mcids: list[list[int]] = []
-        result = TaggedPdf(b"", plan)
+        result = TaggedPdf(b"", plan, notes=font_notes)
         boxes = _leaf_boxes(plan, len(pdf.pages))
         taggings: list[PageTagging] = []
         split_pages: dict[int, pikepdf.Object] = {}  # page -> its original /Contents

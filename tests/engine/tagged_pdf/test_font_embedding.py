@@ -1,0 +1,271 @@
+"""Fonts the source does not embed get the program pdfium already draws them with — only when
+every glyph the text shows stays where it was and looks the same."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+import pytest
+from fontTools.cffLib import CFFFontSet
+
+from workers.engine.tagged_pdf.checks import render_page
+from workers.engine.tagged_pdf.font_embedding import (
+    code_glyph_names,
+    draws_the_same,
+    embed_substitute_fonts,
+    repair_fonts,
+)
+from workers.engine.tagged_pdf.font_usage import CodesUsed
+
+from .conftest import pdfua_check, tag_and_check
+
+LINES = [
+    b"Opening hours of the public library",
+    b"Monday to Friday, from nine in the morning",
+    b"Saturday mornings only; closed on Sunday.",
+]
+
+
+def _font(pdf: pikepdf.Pdf, subtype: str, base: str, **entries: object) -> pikepdf.Dictionary:
+    return pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name(subtype), BaseFont=pikepdf.Name(base),
+        **entries,
+    ))
+
+
+def text_pdf(path: Path, font_entries: dict[str, object] | None = None,
+             subtype: str = "/Type1", base: str = "/Helvetica") -> Path:
+    """A page of text in one non-embedded font (by default the standard 14 Helvetica)."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(595, 842))
+    page = pdf.pages[0]
+    entries = font_entries if font_entries is not None else {
+        "Encoding": pikepdf.Name.WinAnsiEncoding}
+    font = _font(pdf, subtype, base, **entries)
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    content = [b"BT /F1 18 Tf 72 760 Td (" + LINES[0] + b") Tj ET"]
+    y = 720
+    for line in LINES[1:]:
+        content.append(b"BT /F1 11 Tf 72 %d Td (" % y + line + b") Tj ET")
+        y -= 16
+    page.obj.Contents = pdf.make_stream(b"\n".join(content))
+    pdf.save(path)
+    return path
+
+
+def _first_font(pdf: pikepdf.Pdf) -> pikepdf.Dictionary:
+    font = pdf.pages[0].Resources.Font.F1
+    assert isinstance(font, pikepdf.Dictionary)
+    return font
+
+
+def _program_widths(font: pikepdf.Dictionary) -> dict[int, float]:
+    """The embedded CFF program's width of each code's glyph, read with fontTools."""
+    program = font.FontDescriptor.FontFile3.read_bytes()
+    cff = CFFFontSet()
+    cff.decompile(io.BytesIO(program), None)
+    top = cff[cff.fontNames[0]]
+    names = code_glyph_names(font, [".notdef"] * 256)
+    out: dict[int, float] = {}
+    for code, name in enumerate(names):
+        if name in top.CharStrings:
+            charstring = top.CharStrings[name]
+            charstring.draw(_NullPen())
+            out[code] = float(charstring.width) * float(top.FontMatrix[0]) * 1000
+    return out
+
+
+class _NullPen:
+    def moveTo(self, *_: object) -> None:  # noqa: N802 - the pen protocol
+        pass
+
+    def lineTo(self, *_: object) -> None:  # noqa: N802
+        pass
+
+    def curveTo(self, *_: object) -> None:  # noqa: N802
+        pass
+
+    def qCurveTo(self, *_: object) -> None:  # noqa: N802
+        pass
+
+    def closePath(self) -> None:  # noqa: N802
+        pass
+
+    def endPath(self) -> None:  # noqa: N802
+        pass
+
+
+def test_helvetica_is_embedded_with_agreeing_widths_and_the_same_pixels(tmp_path: Path) -> None:
+    result = tag_and_check(text_pdf(tmp_path / "helvetica.pdf"))
+
+    assert result.check("pixels")["passed"], result.report
+    assert result.check("text-fidelity")["passed"], result.report
+    assert result.check("fonts-embedded")["passed"], result.report
+    assert any("now embedded" in note and "Helvetica" in note for note in result.tagged.notes)
+    output = pikepdf.open(result.output)
+    font = _first_font(output)
+    assert font.Subtype == "/Type1"
+    assert font.FontDescriptor.FontFile3.Subtype == "/Type1C"
+    for key in ("/Flags", "/FontBBox", "/ItalicAngle", "/Ascent", "/Descent", "/CapHeight",
+                "/StemV", "/FontName"):
+        assert key in font.FontDescriptor, key
+    program = _program_widths(font)
+    first = int(font.FirstChar)
+    shown = {code for line in LINES for code in line}
+    for code in shown:
+        assert abs(float(font.Widths[code - first]) - program[code]) <= 1, code
+    assert float(font.Widths[ord("A") - first]) == 667  # Helvetica's published metric
+
+
+def test_a_font_whose_widths_disagree_on_shown_text_is_left_and_reported(
+    tmp_path: Path,
+) -> None:
+    widths = [556] * (126 - 32 + 1)  # Arial's widths are not all 556: "i" is 222
+    source = text_pdf(
+        tmp_path / "arial.pdf",
+        {"Encoding": pikepdf.Name.WinAnsiEncoding, "FirstChar": 32, "LastChar": 126,
+         "Widths": pikepdf.Array(widths)},
+        subtype="/TrueType", base="/ArialMT",
+    )
+    result = tag_and_check(source)
+
+    assert result.check("pixels")["passed"], result.report
+    assert not result.check("fonts-embedded")["passed"]
+    with pikepdf.open(result.output) as output:
+        assert "/FontDescriptor" not in _first_font(output)
+    assert any("ArialMT not embedded" in note and "widths disagree" in note
+               for note in result.tagged.notes), result.tagged.notes
+
+
+def test_widths_of_codes_never_shown_do_not_count(tmp_path: Path) -> None:
+    """Word writes 0 for the codes a document never uses: nothing is drawn with them."""
+    source = text_pdf(tmp_path / "plain.pdf")
+    with pikepdf.open(source) as pdf:
+        program_font = pdf.pages[0].Resources.Font.F1
+        embed_substitute_fonts(pdf)
+        real = [float(w) for w in program_font.Widths]
+        first = int(program_font.FirstChar)
+    shown = {code for line in LINES for code in line}
+    widths = [w if first + i in shown else 0 for i, w in enumerate(real)]
+    source = text_pdf(
+        tmp_path / "word-like.pdf",
+        {"Encoding": pikepdf.Name.WinAnsiEncoding, "FirstChar": first,
+         "LastChar": first + len(widths) - 1, "Widths": pikepdf.Array(widths)},
+        subtype="/TrueType", base="/Arial",
+    )
+    with pikepdf.open(source) as pdf:
+        done = embed_substitute_fonts(pdf)
+        assert done.embedded == ["Arial"], done.left
+        unshown = ord("#") - first
+        assert widths[unshown] == 0
+        # Left as the author wrote it: the code draws nothing anywhere.
+        assert pdf.pages[0].Resources.Font.F1.Widths[unshown] == 0
+
+
+def test_the_probe_sees_a_glyph_drawn_differently(tmp_path: Path) -> None:
+    with pikepdf.open(text_pdf(tmp_path / "helvetica.pdf")) as pdf:
+        font = pdf.pages[0].Resources.Font.F1
+        original = pdf.make_indirect(pikepdf.Dictionary(dict(font.items())))
+        embed_substitute_fonts(pdf)
+        embedded = pdf.make_indirect(pikepdf.Dictionary(dict(font.items())))
+        shown = {ord("a"), ord("b")}
+        assert draws_the_same(original, embedded, shown)
+        # The same program, but code "a" now selects the glyph "o": drawn differently.
+        embedded.Encoding = pikepdf.Dictionary(
+            BaseEncoding=pikepdf.Name.WinAnsiEncoding,
+            Differences=pikepdf.Array([ord("a"), pikepdf.Name("/o")]),
+        )
+        assert not draws_the_same(original, embedded, shown)
+
+
+def test_codes_are_read_through_forms_and_saved_graphics_states() -> None:
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    page = pdf.pages[0]
+    first, second = _font(pdf, "/Type1", "/Helvetica"), _font(pdf, "/Type1", "/Courier")
+    form = pdf.make_stream(b"BT (xy) Tj ET", Type=pikepdf.Name.XObject,
+                           Subtype=pikepdf.Name.Form, BBox=[0, 0, 10, 10])
+    page.obj.Resources = pikepdf.Dictionary(
+        Font=pikepdf.Dictionary(F1=first, F2=second),
+        XObject=pikepdf.Dictionary(X1=form),
+    )
+    page.obj.Contents = pdf.make_stream(
+        b"BT /F1 9 Tf (a) Tj q /F2 9 Tf [(b) -20 (c)] TJ Q (d) ' ET /X1 Do"
+    )
+    usage = CodesUsed({first.objgen, second.objgen})
+    usage.read_page(page)
+    # The form shows its text in the font in force when it is painted: F1 after Q.
+    assert usage.codes(first.objgen) == set(b"adxy")
+    assert usage.codes(second.objgen) == set(b"bc")
+
+
+def test_verapdf_no_longer_finds_the_font_unembedded(tmp_path: Path) -> None:
+    result = tag_and_check(text_pdf(tmp_path / "helvetica.pdf"))
+    source, output = pdfua_check(result.source, result.output)
+    assert "7.21.4.1-1" in (source["failed_rules"] or {})  # the test means something
+    failed = output["failed_rules"] or {}
+    for rule in ("7.21.4.1-1", "7.21.5-1", "7.21.6-1", "7.21.6-2", "7.21.6-3", "7.21.8-1"):
+        assert rule not in failed, (rule, output)
+
+
+LIBERATION = Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")
+
+
+def cid_font_pdf(path: Path) -> Path:
+    """Text in an embedded TrueType CID font (Identity-H) that leaves out /CIDToGIDMap."""
+    from fontTools.ttLib import TTFont
+
+    program = LIBERATION.read_bytes()
+    cmap = TTFont(LIBERATION).getBestCmap()
+    glyph_ids = TTFont(LIBERATION).getReverseGlyphMap()
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(400, 200))
+    descriptor = pikepdf.Dictionary(
+        Type=pikepdf.Name.FontDescriptor, FontName=pikepdf.Name("/LiberationSans"), Flags=32,
+        FontBBox=[-200, -300, 1200, 1000], ItalicAngle=0, Ascent=900, Descent=-210,
+        CapHeight=700, StemV=80, FontFile2=pdf.make_stream(program, Length1=len(program)),
+    )
+    descendant = pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.CIDFontType2,
+        BaseFont=pikepdf.Name("/LiberationSans"), FontDescriptor=pdf.make_indirect(descriptor),
+        CIDSystemInfo=pikepdf.Dictionary(Registry="Adobe", Ordering="Identity", Supplement=0),
+        DW=556,
+    )
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type0,
+        BaseFont=pikepdf.Name("/LiberationSans"), Encoding=pikepdf.Name("/Identity-H"),
+        DescendantFonts=[pdf.make_indirect(descendant)],
+    ))
+    page = pdf.pages[0]
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    gids = b"".join(glyph_ids[cmap[ord(c)]].to_bytes(2, "big") for c in "Identity")
+    page.obj.Contents = pdf.make_stream(b"BT /F1 24 Tf 40 100 Td <" + gids.hex().encode()
+                                        + b"> Tj ET")
+    pdf.save(path)
+    return path
+
+
+def test_the_default_cid_to_gid_map_is_written_when_pages_stay_the_same(
+    tmp_path: Path,
+) -> None:
+    if not LIBERATION.is_file():
+        pytest.skip("fonts-liberation not installed")
+    source = cid_font_pdf(tmp_path / "cid.pdf")
+    reference = pdfium.PdfDocument(str(source))
+    with pikepdf.open(source) as pdf:
+        notes = repair_fonts(pdf, reference)
+        descendant = pdf.pages[0].Resources.Font.F1.DescendantFonts[0]
+        assert descendant.CIDToGIDMap == "/Identity"
+        assert any("CIDToGIDMap" in note and "LiberationSans" in note for note in notes)
+        buffer = io.BytesIO()
+        pdf.save(buffer)
+    repaired = pdfium.PdfDocument(buffer.getvalue())
+    assert render_page(repaired, 0) == render_page(reference, 0)
+    empty = pikepdf.new()
+    empty.add_blank_page(page_size=(400, 200))
+    empty.save(tmp_path / "empty.pdf")
+    blank = render_page(pdfium.PdfDocument(tmp_path / "empty.pdf"), 0)
+    assert render_page(repaired, 0) != blank  # the text is drawn at all

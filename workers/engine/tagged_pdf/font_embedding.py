@@ -1,0 +1,627 @@
+"""Embed the font programs a renderer already draws the source's non-embedded fonts with;
+say the default CIDToGIDMap where it is left out.
+
+A simple font (Type1, TrueType) that the source does not embed is drawn by every viewer with a
+substitute of its own choosing; PDF/UA-1 requires the program in the file (7.21.4.1). pdfium
+substitutes the standard 14 and their common aliases (Arial, Times New Roman…) with its
+built-in metric-compatible fonts (the "Chrom" families, BSD-licensed with pdfium, so they may
+be embedded and redistributed). Embedding exactly the program pdfium renders with leaves every
+glyph where it was, which is the only kind of repair made here:
+
+1. ask pdfium which program it uses for the font (a one-page probe holding just that font);
+   only a plain CFF program is taken — a multiple-master substitute is reshaped per glyph to
+   the widths, so embedding it would draw differently;
+2. every code the text shows (read from the content streams, :mod:`.font_usage`, when the
+   program does not simply agree with the font on every code) must have its glyph in the
+   program, at the width /Widths gives it within one unit (veraPDF 7.21.5-1): a font whose
+   widths disagree for text it shows is never given another program. Codes no text shows
+   (Word writes 0 widths for them) draw nothing, and their widths are left as they are;
+3. the font becomes a Type1 font with the program as ``/FontFile3 /Type1C``, a complete font
+   descriptor, and /Widths read from the program where the source had none;
+4. a probe page shows those codes in a row (so advances count) at two sizes, once with the
+   font as it was and once embedded: the embedding is kept only if pdfium draws the same
+   pixels and reads the same text. Otherwise the font stays as it was, and is reported.
+
+The run-time pixel check (:mod:`.checks`) still compares every page of the output.
+
+Liberation fonts (the metric-compatible family the issue names) are not used: pdfium does
+not draw with them, so embedding them would change pixels (tried: Liberation Sans in place of
+Helvetica does).
+
+Second repair: an embedded TrueType CID font without /CIDToGIDMap gets ``/Identity``, the
+default, when a probe of all its glyphs draws the same (:func:`name_identity_cid_maps`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import pikepdf
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from fontTools.agl import UV2AGL
+from fontTools.cffLib import CFFFontSet, TopDict
+from fontTools.encodings.MacRoman import MacRoman
+from fontTools.encodings.StandardEncoding import StandardEncoding
+from fontTools.misc.psCharStrings import T2CharString, T2WidthExtractor
+from fontTools.pens.boundsPen import BoundsPen
+from fontTools.ttLib import TTFont
+
+from .checks import render_page
+from .font_usage import CodesUsed, Key
+from .fonts import MAX_RESOURCES, _appearance_streams, _descendant, _first, _is_embedded
+
+#: Simple font types whose program can be replaced by a CFF Type1 program.
+_SIMPLE = frozenset({"/Type1", "/MMType1", "/TrueType"})
+#: Glyph widths within this many 1/1000 em of the dictionary's agree (veraPDF 7.21.5-1).
+WIDTH_TOLERANCE = 1.0
+#: Font descriptor flags (ISO 32000-1 9.8.2).
+_FIXED_PITCH, _SERIF, _SYMBOLIC, _ITALIC, _NONSYMBOLIC = 1, 2, 4, 64, 32
+#: Fonts of non-Latin symbols: their own built-in encoding, flagged symbolic.
+_SYMBOL_FONTS = frozenset({"Symbol", "ZapfDingbats"})
+
+
+def _win_ansi() -> list[str]:
+    """PDF's WinAnsiEncoding (ISO 32000-1 D.2): Windows code page 1252 by glyph name."""
+    names = [".notdef"] * 256
+    for code in range(0x20, 0x100):
+        try:
+            char = bytes([code]).decode("cp1252")
+        except UnicodeDecodeError:
+            continue  # undefined in 1252: no glyph
+        names[code] = UV2AGL.get(ord(char), ".notdef")
+    names[0xA0], names[0xAD] = "space", "hyphen"  # D.2 notes 6 and 7
+    names[0x7F] = ".notdef"
+    return names
+
+
+_BASE_ENCODINGS: dict[str, list[str]] = {
+    "/WinAnsiEncoding": _win_ansi(),
+    "/MacRomanEncoding": list(MacRoman),
+    "/StandardEncoding": list(StandardEncoding),
+}
+
+
+@dataclass
+class FontEmbedding:
+    """What :func:`embed_substitute_fonts` did: names of the fonts embedded, and the fonts
+    left unembedded with why."""
+
+    embedded: list[str] = field(default_factory=list)
+    left: dict[str, str] = field(default_factory=dict)
+
+    def notes(self) -> list[str]:
+        out: list[str] = []
+        if self.embedded:
+            out.append(
+                "fonts not embedded in the source, now embedded with the metric-compatible "
+                "program the page was already drawn with (pixels unchanged): "
+                + ", ".join(sorted(set(self.embedded)))
+            )
+        out.extend(f"font {name} not embedded: {why}" for name, why in sorted(self.left.items()))
+        return out
+
+
+def repair_fonts(pdf: pikepdf.Pdf, source: pdfium.PdfDocument) -> list[str]:
+    """Both repairs below on ``pdf`` (``source``: the same document, as the source was);
+    notes for the report."""
+    notes = embed_substitute_fonts(pdf).notes()
+    if completed := name_identity_cid_maps(pdf, source):
+        notes.append("/CIDToGIDMap /Identity (the default) written for: " + ", ".join(completed))
+    return notes
+
+
+def embed_substitute_fonts(pdf: pikepdf.Pdf) -> FontEmbedding:
+    """Embed what pdfium draws each non-embedded simple font of ``pdf`` with, where that
+    draws every glyph its text shows exactly as before."""
+    result = FontEmbedding()
+    fonts_by_page = [list(_page_fonts(page)) for page in pdf.pages]
+    candidates = {f.objgen: f for fonts in fonts_by_page for f in fonts if not _is_embedded(f)}
+    substitutes: dict[Key, _Substitute] = {}
+    programs: dict[bytes, tuple[TopDict, _GlyphWidths]] = {}  # one program, many fonts
+    for key, font in candidates.items():
+        found = _Substitute.read(font, programs)
+        if isinstance(found, str):
+            result.left[_display_name(font)] = found
+        else:
+            substitutes[key] = found
+    # Which codes the text shows matters only for a font with codes the substitute cannot
+    # draw as the PDF says (reading every content stream is the slow part: only then).
+    doubtful = {key for key, sub in substitutes.items() if sub.doubtful}
+    usage = CodesUsed(doubtful)
+    for index, page in enumerate(pdf.pages):
+        if doubtful and any(f.objgen in doubtful for f in fonts_by_page[index]):
+            usage.read_page(page)
+    for key, sub in substitutes.items():
+        font = candidates[key]
+        name = _display_name(font)
+        shown = sub.drawn
+        if key in doubtful:
+            if usage.unreadable:
+                result.left[name] = "a content stream that may use it could not be read"
+                continue
+            shown = usage.codes(key)
+            if not shown:
+                continue  # shows no text: draws nothing, nothing to compare it by
+            problems = sorted(shown & set(sub.doubtful))
+            if problems:
+                result.left[name] = sub.doubtful[problems[0]]
+                continue
+        embedded = sub.embedded_version(pdf, font)
+        if not draws_the_same(font, embedded, shown):
+            result.left[name] = "pdfium draws or reads its glyphs differently once embedded"
+            continue
+        for entry in list(font.keys()):
+            del font[entry]
+        for entry, value in embedded.items():
+            font[entry] = value
+        result.embedded.append(name)
+    return result
+
+
+# --- which fonts ----------------------------------------------------------------------------
+
+
+def _page_fonts(
+    page: pikepdf.Page, types: frozenset[str] = _SIMPLE
+) -> Iterator[pikepdf.Dictionary]:
+    """The indirect fonts of ``types`` a page draws with: its resources, its Form XObjects'
+    and its annotation appearances' (a direct font, with no identity, is left alone)."""
+    seen: set[tuple[int, int]] = set()
+    stack: list[pikepdf.Object] = [page.obj.get("/Resources", pikepdf.Dictionary())]
+    annots = page.obj.get("/Annots")
+    if isinstance(annots, pikepdf.Array):
+        for annot in annots:
+            if isinstance(annot, pikepdf.Dictionary):
+                stack.extend(_appearance_streams(annot.get("/AP")))
+    visited = 0
+    while stack and visited < MAX_RESOURCES:
+        item = stack.pop()
+        visited += 1
+        if isinstance(item, pikepdf.Stream):
+            if _first(item, seen):
+                stack.append(item.get("/Resources", pikepdf.Dictionary()))
+            continue
+        if not isinstance(item, pikepdf.Dictionary) or not _first(item, seen):
+            continue
+        fonts = item.get("/Font")
+        if isinstance(fonts, pikepdf.Dictionary):
+            for font in fonts.values():
+                if (isinstance(font, pikepdf.Dictionary) and font.is_indirect
+                        and font.get("/Subtype") in types and _first(font, seen)):
+                    yield font
+        xobjects = item.get("/XObject")
+        if isinstance(xobjects, pikepdf.Dictionary):
+            stack.extend(x for x in xobjects.values()
+                         if isinstance(x, pikepdf.Stream) and x.get("/Subtype") == "/Form")
+
+
+def _display_name(font: pikepdf.Dictionary) -> str:
+    return str(font.get("/BaseFont", "unnamed font")).lstrip("/").split("+", 1)[-1]
+
+
+# --- one font -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Substitute:
+    """pdfium's program for a font, and how the font's codes meet it."""
+
+    program: bytes
+    top: TopDict
+    glyphs: _GlyphWidths
+    #: Glyph name per code, once the font is embedded.
+    names: list[str]
+    #: The font's /Widths by code (None: it has none).
+    widths: dict[int, float] | None
+    #: Codes with a glyph in the program.
+    drawn: set[int]
+    #: Codes the substitute cannot draw as the PDF says, with why: no glyph of that name, or
+    #: a width that disagrees with /Widths. Shown, any of them rules embedding out.
+    doubtful: dict[int, str]
+
+    @classmethod
+    def read(
+        cls, font: pikepdf.Dictionary, programs: dict[bytes, tuple[TopDict, _GlyphWidths]]
+    ) -> _Substitute | str:
+        """pdfium's program for ``font``, or why it cannot be embedded; ``programs``: the
+        programs read so far, with their widths."""
+        program = pdfium_program(font)
+        if program is None:
+            return "pdfium draws it with no font program that can be read back"
+        if program[:1] != b"\x01":  # a CFF starts with its major version, 1
+            return "pdfium draws it with a substitute reshaped to its widths (not one program)"
+        if program not in programs:
+            try:
+                top = _cff_top(program)
+            except Exception:  # noqa: BLE001 - fontTools raises many kinds on a bad program
+                return "pdfium's substitute program could not be read"
+            programs[program] = (top, _GlyphWidths(top))
+        top, glyphs = programs[program]
+        if hasattr(top, "ROS"):
+            return "pdfium's substitute is a CID-keyed program"
+        builtin = _builtin_encoding(top)
+        if builtin is None:
+            return "pdfium's substitute has an encoding that cannot be read"
+        names = code_glyph_names(font, builtin)
+        widths = dictionary_widths(font)
+        drawn: set[int] = set()
+        doubtful: dict[int, str] = {}
+        for code, name in enumerate(names):
+            if name == ".notdef":
+                continue  # no character at this code: draws nothing, before as after
+            program_width = glyphs.width(name)
+            if program_width is None:
+                doubtful[code] = (f"pdfium's substitute has no glyph {name} (code {code}), "
+                                  "which the text shows")
+                continue
+            drawn.add(code)
+            width = widths.get(code) if widths is not None else program_width
+            if width is None or abs(program_width - width) > WIDTH_TOLERANCE:
+                # Never another program for glyphs the author's widths place differently.
+                doubtful[code] = (f"its widths disagree with pdfium's substitute (code {code}: "
+                                  f"{width} in the PDF, {program_width:g} in the substitute)")
+        if not drawn:
+            return "pdfium's substitute has none of its glyphs"
+        return cls(program, top, glyphs, names, widths, drawn, doubtful)
+
+    def embedded_version(self, pdf: pikepdf.Pdf, font: pikepdf.Dictionary) -> pikepdf.Dictionary:
+        """``font`` with the program embedded, as a new dictionary (``font`` is unchanged):
+        indirect, to be copied into a probe, but written only if ``font`` takes its entries."""
+        embedded = pdf.make_indirect(pikepdf.Dictionary({str(k): v for k, v in font.items()}))
+        if self.widths is None:
+            first, last = min(self.drawn), max(self.drawn)
+            embedded[pikepdf.Name.FirstChar] = first
+            embedded[pikepdf.Name.LastChar] = last
+            embedded[pikepdf.Name.Widths] = pikepdf.Array([
+                _number(self.glyphs.width(self.names[c]) or 0) if c in self.drawn else 0
+                for c in range(first, last + 1)
+            ])
+        embedded[pikepdf.Name.FontDescriptor] = pdf.make_indirect(
+            _descriptor(pdf, font, self.top, self.program)
+        )
+        embedded[pikepdf.Name.Subtype] = pikepdf.Name.Type1
+        return embedded
+
+
+#: Probe text sizes, in points: body text, and large enough that a width off by a fraction
+#: of a unit moves the glyphs after it by a visible part of a pixel.
+_PROBE_SIZES = (10, 30)
+_PROBE_CODES_PER_LINE = 12
+
+
+def draws_the_same(
+    font: pikepdf.Dictionary, embedded: pikepdf.Dictionary, used: set[int]
+) -> bool:
+    """Does pdfium draw every code in ``used`` (one after another, so advances count) to
+    the same pixels, and read it as the same text, with ``embedded`` as with ``font``?
+    Substituting is decided per font, so glyphs drawn the same here are drawn the same
+    wherever the document shows them (the run-time pixel check compares every page too)."""
+    return _probe(font, used) == _probe(embedded, used)
+
+
+def _probe(font: pikepdf.Dictionary, used: set[int]) -> tuple[bytes, str]:
+    """The pixels of a page showing ``used`` in ``font`` at each probe size, and its text."""
+    codes = sorted(used)
+    lines = [bytes(codes[i:i + _PROBE_CODES_PER_LINE])
+             for i in range(0, len(codes), _PROBE_CODES_PER_LINE)]
+    return _probe_lines(font, lines, _PROBE_SIZES, _PROBE_CODES_PER_LINE)
+
+
+def _probe_lines(
+    font: pikepdf.Dictionary, lines: list[bytes], sizes: tuple[int, ...], per_line: int
+) -> tuple[bytes, str]:
+    """A page showing each string of ``lines`` (``per_line`` glyphs at most) on a line of its
+    own, once at each of ``sizes``: its pixels, and the text pdfium reads from it."""
+    height = sum(len(lines) * size * 1.3 for size in sizes) + 20
+    width = per_line * max(sizes) * 1.2 + 20
+    content = []
+    y = height - 10
+    for size in sizes:
+        for line in lines:
+            y -= size * 1.3
+            content.append(f"BT /F1 {size} Tf 10 {y:.2f} Td <{line.hex()}> Tj ET")
+    probe = pikepdf.new()
+    probe.add_blank_page(page_size=(width, height))
+    page = probe.pages[0]
+    page.obj.Resources = pikepdf.Dictionary(
+        Font=pikepdf.Dictionary(F1=probe.copy_foreign(font))
+    )
+    page.obj.Contents = probe.make_stream("\n".join(content).encode())
+    buffer = io.BytesIO()
+    probe.save(buffer)
+    document = pdfium.PdfDocument(buffer.getvalue())
+    try:
+        pdfium_page = document[0]
+        textpage = pdfium_page.get_textpage()
+        try:
+            text = textpage.get_text_range()
+        finally:
+            textpage.close()
+            pdfium_page.close()
+        return render_page(document, 0), text
+    finally:
+        document.close()
+
+
+def pdfium_program(font: pikepdf.Dictionary) -> bytes | None:
+    """The font program pdfium draws ``font`` with: a one-page probe that uses only it."""
+    probe = pikepdf.new()
+    probe.add_blank_page(page_size=(100, 100))
+    page = probe.pages[0]
+    page.obj.Resources = pikepdf.Dictionary(
+        Font=pikepdf.Dictionary(F1=probe.copy_foreign(font))
+    )
+    page.obj.Contents = probe.make_stream(b"BT /F1 10 Tf 10 10 Td (a) Tj ET")
+    buffer = io.BytesIO()
+    probe.save(buffer)
+    document = pdfium.PdfDocument(buffer.getvalue())
+    try:
+        for obj in document[0].get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT]):
+            handle = pdfium_c.FPDFTextObj_GetFont(obj.raw)
+            if not handle:
+                return None
+            size = ctypes.c_size_t(0)
+            if not pdfium_c.FPDFFont_GetFontData(handle, None, 0, ctypes.byref(size)):
+                return None
+            data = (ctypes.c_ubyte * size.value)()
+            if not pdfium_c.FPDFFont_GetFontData(handle, data, size.value, ctypes.byref(size)):
+                return None
+            return bytes(data)
+        return None
+    finally:
+        document.close()
+
+
+def _cff_top(program: bytes) -> TopDict:
+    fonts = CFFFontSet()
+    fonts.decompile(io.BytesIO(program), None)
+    top: TopDict = fonts[fonts.fontNames[0]]
+    return top
+
+
+class _WidthFound(Exception):
+    """Raised once a charstring's width is known: the rest of its outline is not needed."""
+
+
+class _WidthOnly(T2WidthExtractor):  # type: ignore[misc]
+    """Runs a Type 2 charstring (subroutines included) only as far as its width: the width
+    is an optional extra argument of the first stack-clearing operator (Adobe TN 5177)."""
+
+    def popallWidth(self, evenOdd: int = 0) -> list[float]:  # noqa: N802, N803 - fontTools API
+        super().popallWidth(evenOdd)
+        raise _WidthFound
+
+
+class _GlyphWidths:
+    """Advance widths of a CFF program's glyphs in 1/1000 em, read on demand."""
+
+    def __init__(self, top: TopDict) -> None:
+        self._strings = top.CharStrings
+        matrix = getattr(top, "FontMatrix", [0.001])
+        self._scale = float(matrix[0]) * 1000
+        private = top.Private
+        self._default = float(getattr(private, "defaultWidthX", 0))
+        self._nominal = float(getattr(private, "nominalWidthX", 0))
+        self._cache: dict[str, float | None] = {}
+
+    def width(self, name: str) -> float | None:
+        """None: no such glyph (or .notdef, which draws nothing to compare)."""
+        if name not in self._cache:
+            found: float | None = None
+            if name != ".notdef" and name in self._strings:
+                found = self._read(self._strings[name]) * self._scale
+            self._cache[name] = found
+        return self._cache[name]
+
+    def _read(self, charstring: T2CharString) -> float:
+        private = charstring.private
+        extractor = _WidthOnly(getattr(private, "Subrs", []), charstring.globalSubrs,
+                               self._nominal, self._default, private=private)
+        with contextlib.suppress(_WidthFound):
+            extractor.execute(charstring)
+        return float(extractor.width)
+
+
+def _builtin_encoding(top: TopDict) -> list[str] | None:
+    encoding = getattr(top, "Encoding", "StandardEncoding")
+    if encoding == "StandardEncoding":
+        return list(StandardEncoding)
+    if isinstance(encoding, list) and len(encoding) == 256:
+        return [str(name) for name in encoding]
+    return None
+
+
+def code_glyph_names(font: pikepdf.Dictionary, builtin: list[str]) -> list[str]:
+    """The glyph name each code selects once ``font`` is an embedded Type1 font whose
+    program's own encoding is ``builtin`` (ISO 32000-1 9.6.6.1)."""
+    encoding = font.get("/Encoding")
+    if isinstance(encoding, pikepdf.Name):
+        return list(_BASE_ENCODINGS.get(str(encoding), builtin))
+    if not isinstance(encoding, pikepdf.Dictionary):
+        return list(builtin)
+    names = list(_BASE_ENCODINGS.get(str(encoding.get("/BaseEncoding", "")), builtin))
+    differences = encoding.get("/Differences")
+    if isinstance(differences, pikepdf.Array):
+        code = 0
+        for item in differences:
+            if isinstance(item, int):
+                code = item
+            elif isinstance(item, pikepdf.Name):
+                if 0 <= code < 256:
+                    names[code] = str(item)[1:]
+                code += 1
+    return names
+
+
+def dictionary_widths(font: pikepdf.Dictionary) -> dict[int, float] | None:
+    """Code -> width from /FirstChar and /Widths; None when the font has no /Widths."""
+    widths = font.get("/Widths")
+    first = font.get("/FirstChar", 0)
+    if not isinstance(widths, pikepdf.Array) or not isinstance(first, int):
+        return None
+    out: dict[int, float] = {}
+    for offset, width in enumerate(widths):
+        code = int(first) + offset
+        if 0 <= code < 256 and isinstance(width, int | float | pikepdf.Object):
+            try:
+                out[code] = float(width)
+            except (TypeError, ValueError):
+                continue
+    return out
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else round(value, 3)
+
+
+def _descriptor(
+    pdf: pikepdf.Pdf, font: pikepdf.Dictionary, top: TopDict, program: bytes
+) -> pikepdf.Dictionary:
+    """A font descriptor for the embedded program: the source's entries where it had a
+    descriptor (they describe the font the author chose), the program's for the others."""
+    old = font.get("/FontDescriptor")
+    new = pikepdf.Dictionary(Type=pikepdf.Name.FontDescriptor)
+    if isinstance(old, pikepdf.Dictionary):
+        for key, value in old.items():
+            if key not in ("/FontFile", "/FontFile2", "/FontFile3", "/CIDSet", "/CharSet"):
+                new[key] = value
+    base = str(font.get("/BaseFont", "/UnnamedFont"))
+    bbox = [float(v) for v in getattr(top, "FontBBox", [0, 0, 1000, 1000])]
+    defaults: dict[str, pikepdf.Object | int | float] = {
+        "/FontName": pikepdf.Name(base if base.startswith("/") else "/" + base),
+        "/Flags": _flags(base.lstrip("/"), top),
+        "/FontBBox": pikepdf.Array([_number(v) for v in bbox]),
+        "/ItalicAngle": _number(float(getattr(top, "ItalicAngle", 0))),
+        "/Ascent": _number(bbox[3]),
+        "/Descent": _number(bbox[1]),
+        "/CapHeight": _number(_cap_height(top, bbox[3])),
+        "/StemV": _number(float(getattr(top.Private, "StdVW", 80))),
+    }
+    for key, default in defaults.items():
+        if key not in new:
+            new[key] = default
+    new[pikepdf.Name.FontFile3] = pdf.make_stream(program, Subtype=pikepdf.Name.Type1C)
+    return new
+
+
+def _flags(base: str, top: TopDict) -> int:
+    name = base.split(",", 1)[0].split("-", 1)[0]
+    if name in _SYMBOL_FONTS:
+        return _SYMBOLIC
+    flags = _NONSYMBOLIC
+    if getattr(top, "isFixedPitch", 0):
+        flags |= _FIXED_PITCH
+    if "Times" in name or "Serif" in str(getattr(top, "FamilyName", "")):
+        flags |= _SERIF
+    if float(getattr(top, "ItalicAngle", 0)) != 0 or any(
+        word in base for word in ("Italic", "Oblique")
+    ):
+        flags |= _ITALIC
+    return flags
+
+
+def _cap_height(top: TopDict, fallback: float) -> float:
+    strings = top.CharStrings
+    if "H" not in strings:
+        return fallback
+    pen = BoundsPen(strings)
+    strings["H"].draw(pen)
+    return float(pen.bounds[3]) if pen.bounds else fallback
+
+
+# --- CIDToGIDMap ----------------------------------------------------------------------------
+
+
+#: CID fonts with more glyphs than this are checked page by page, not with a probe.
+MAX_PROBED_GLYPHS = 4096
+_CIDS_PER_LINE = 64
+
+
+def name_identity_cid_maps(pdf: pikepdf.Pdf, source: pdfium.PdfDocument) -> list[str]:
+    """Write the default ``/CIDToGIDMap /Identity`` into embedded TrueType CID fonts that
+    leave it out (ISO 32000-1 Table 117: Identity is the default; PDF/UA-1 wants it said,
+    veraPDF 7.21.3.2-1). Kept only where pdfium draws and reads every glyph of the font the
+    same (a probe page with each CID the program has), or, for a font too large to probe,
+    where every page using it still renders as ``source`` does. Returns the fonts' names."""
+    fonts_by_page = [list(_page_fonts(page, types=frozenset({"/Type0"}))) for page in pdf.pages]
+    lacking = {f.objgen: f for fonts in fonts_by_page for f in fonts if _lacks_cid_map(f)}
+    completed: list[str] = []
+    by_pages: dict[Key, pikepdf.Dictionary] = {}
+    for key, font in lacking.items():
+        glyphs = _cid_glyph_count(font)
+        if glyphs is None or glyphs > MAX_PROBED_GLYPHS or font.get("/Encoding") not in (
+            "/Identity-H", "/Identity-V"
+        ):
+            by_pages[key] = font
+            continue
+        cids = b"".join(cid.to_bytes(2, "big") for cid in range(glyphs))
+        step = 2 * _CIDS_PER_LINE
+        lines = [cids[i:i + step] for i in range(0, len(cids), step)]
+        descendant = _cid_font(font)
+        # The font as it would be, unreachable from the document (so never written).
+        completed_font = pdf.make_indirect(pikepdf.Dictionary(dict(font.items())))
+        completed_descendant = pikepdf.Dictionary(dict(descendant.items()))
+        completed_descendant[pikepdf.Name.CIDToGIDMap] = pikepdf.Name.Identity
+        completed_font[pikepdf.Name.DescendantFonts] = pikepdf.Array(
+            [pdf.make_indirect(completed_descendant)]
+        )
+        if _probe_lines(font, lines, (8,), _CIDS_PER_LINE) == _probe_lines(
+            completed_font, lines, (8,), _CIDS_PER_LINE
+        ):
+            descendant[pikepdf.Name.CIDToGIDMap] = pikepdf.Name.Identity
+            completed.append(_display_name(font))
+    if by_pages:
+        pages = [i for i, fonts in enumerate(fonts_by_page)
+                 if any(f.objgen in by_pages for f in fonts)]
+        for font in by_pages.values():
+            _cid_font(font)[pikepdf.Name.CIDToGIDMap] = pikepdf.Name.Identity
+        if _pages_drawing_differently(pdf, source, pages):
+            for font in by_pages.values():
+                del _cid_font(font)[pikepdf.Name.CIDToGIDMap]
+        else:
+            completed.extend(_display_name(font) for font in by_pages.values())
+    return sorted(set(completed))
+
+
+def _cid_font(font: pikepdf.Dictionary) -> pikepdf.Dictionary:
+    """The descendant of a Type0 font already found to have one."""
+    descendant = _descendant(font)
+    assert descendant is not None
+    return descendant
+
+
+def _lacks_cid_map(font: pikepdf.Dictionary) -> bool:
+    descendant = _descendant(font)
+    return (descendant is not None and descendant.get("/Subtype") == "/CIDFontType2"
+            and "/CIDToGIDMap" not in descendant and _is_embedded(font))
+
+
+def _cid_glyph_count(font: pikepdf.Dictionary) -> int | None:
+    """How many glyphs the embedded TrueType program has (its 'maxp' table), if readable."""
+    descendant = _descendant(font)
+    descriptor = descendant.get("/FontDescriptor") if descendant is not None else None
+    stream = descriptor.get("/FontFile2") if isinstance(descriptor, pikepdf.Dictionary) else None
+    if not isinstance(stream, pikepdf.Stream):
+        return None
+    try:
+        program = TTFont(io.BytesIO(stream.read_bytes()), lazy=True)
+        return int(program["maxp"].numGlyphs)
+    except Exception:  # noqa: BLE001 - fontTools raises many kinds on a damaged program
+        return None
+
+
+def _pages_drawing_differently(
+    pdf: pikepdf.Pdf, source: pdfium.PdfDocument, pages: list[int]
+) -> list[int]:
+    buffer = io.BytesIO()
+    pdf.save(buffer, encryption=False)
+    changed = pdfium.PdfDocument(buffer.getvalue())
+    try:
+        return [i for i in pages if render_page(source, i) != render_page(changed, i)]
+    finally:
+        changed.close()
