@@ -58,7 +58,7 @@ def test_a_running_logo_is_a_layout_artifact_not_a_figure(tmp_path: Path) -> Non
     assert _marks_around_images(result.tagged.content) == [["/Artifact /Layout"]]
     assert "/Figure" not in _roles(result.tagged.content)
     assert not any("figure" in reason for reason in result.tagged.review)
-    assert result.failed() == ["fonts-embedded"]  # the standard 14 Helvetica, not embedded
+    assert result.failed() == []  # the standard 14 Helvetica is embedded now (font_embedding)
 
 
 def test_a_picture_stays_a_figure_flagged_for_review(tmp_path: Path) -> None:

@@ -274,7 +274,7 @@ def _glyphs(textpage: Any, owners: dict[int, int], content: PageContent) -> None
         count = MAX_GLYPHS
     buffer = ctypes.create_string_buffer((count + 1) * 2)
     c.FPDFText_GetText(raw, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
-    chars = _chars(buffer.raw[: count * 2], count)
+    chars = chars_of_units(buffer.raw[: count * 2], count)
     fonts: dict[int, _FontInfo] = {}
     faces: dict[int, tuple[str, bool, bool]] = {}
 
@@ -333,7 +333,7 @@ def _python_glyphs(
                 )
             continue
         if "\ud800" <= char <= "\udfff":
-            char = _codepoint(raw, i)
+            char = codepoint_at(raw, i)
         if not get_box(page_address, i, rect_address):
             continue
         if address != last_address:
@@ -365,7 +365,7 @@ def _python_glyphs(
         previous = glyph
 
 
-def _chars(units: bytes, count: int) -> str | list[str]:
+def chars_of_units(units: bytes, count: int) -> str | list[str]:
     """One character per UTF-16 code unit (lone surrogates kept, to be resolved by index)."""
     text = units.decode("utf-16-le", "surrogatepass")
     if len(text) == count:
@@ -426,7 +426,7 @@ _char_matrix = ctypes.CFUNCTYPE(ctypes.c_int, _VOID, ctypes.c_int, _VOID)(
 )
 
 
-def _codepoint(textpage: Any, index: int) -> str:
+def codepoint_at(textpage: Any, index: int) -> str:
     value = c.FPDFText_GetUnicode(textpage, index)
     try:
         return chr(value)

@@ -53,7 +53,7 @@ from fontTools.ttLib import TTFont
 
 from .checks import render_page
 from .font_usage import CodesUsed, Key
-from .fonts import MAX_RESOURCES, _appearance_streams, _descendant, _first, _is_embedded
+from .fonts import _descendant, _is_embedded, page_roots, reachable_fonts
 
 #: Simple font types whose program can be replaced by a CFF Type1 program.
 _SIMPLE = frozenset({"/Type1", "/MMType1", "/TrueType"})
@@ -171,33 +171,10 @@ def _page_fonts(
 ) -> Iterator[pikepdf.Dictionary]:
     """The indirect fonts of ``types`` a page draws with: its resources, its Form XObjects'
     and its annotation appearances' (a direct font, with no identity, is left alone)."""
-    seen: set[tuple[int, int]] = set()
-    stack: list[pikepdf.Object] = [page.obj.get("/Resources", pikepdf.Dictionary())]
-    annots = page.obj.get("/Annots")
-    if isinstance(annots, pikepdf.Array):
-        for annot in annots:
-            if isinstance(annot, pikepdf.Dictionary):
-                stack.extend(_appearance_streams(annot.get("/AP")))
-    visited = 0
-    while stack and visited < MAX_RESOURCES:
-        item = stack.pop()
-        visited += 1
-        if isinstance(item, pikepdf.Stream):
-            if _first(item, seen):
-                stack.append(item.get("/Resources", pikepdf.Dictionary()))
-            continue
-        if not isinstance(item, pikepdf.Dictionary) or not _first(item, seen):
-            continue
-        fonts = item.get("/Font")
-        if isinstance(fonts, pikepdf.Dictionary):
-            for font in fonts.values():
-                if (isinstance(font, pikepdf.Dictionary) and font.is_indirect
-                        and font.get("/Subtype") in types and _first(font, seen)):
-                    yield font
-        xobjects = item.get("/XObject")
-        if isinstance(xobjects, pikepdf.Dictionary):
-            stack.extend(x for x in xobjects.values()
-                         if isinstance(x, pikepdf.Stream) and x.get("/Subtype") == "/Form")
+    return (
+        font for font in reachable_fonts(page_roots(page))
+        if font.is_indirect and font.get("/Subtype") in types
+    )
 
 
 def _display_name(font: pikepdf.Dictionary) -> str:

@@ -14,7 +14,7 @@ get no text or the wrong text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import pikepdf
@@ -59,15 +59,24 @@ def font_findings(pdf: pikepdf.Pdf) -> FontFindings:
 
 def _all_fonts(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Dictionary]:
     """Every font of every page, Form XObject and annotation appearance, once."""
+    return reachable_fonts(root for page in pdf.pages for root in page_roots(page))
+
+
+def page_roots(page: pikepdf.Page) -> Iterator[pikepdf.Object]:
+    """Where a page's fonts are found: its resources and its annotations' appearances."""
+    yield page.obj.get("/Resources", pikepdf.Dictionary())
+    annots = page.obj.get("/Annots")
+    if isinstance(annots, pikepdf.Array):
+        for annot in annots:
+            if isinstance(annot, pikepdf.Dictionary):
+                yield from _appearance_streams(annot.get("/AP"))
+
+
+def reachable_fonts(roots: Iterable[pikepdf.Object]) -> Iterator[pikepdf.Dictionary]:
+    """Every font reachable from ``roots`` (resource dictionaries, Form XObjects or appearance
+    streams), through nested Form XObjects and Type3 glyph resources, each once."""
     seen: set[tuple[int, int]] = set()
-    stack: list[pikepdf.Object] = []
-    for page in pdf.pages:
-        stack.append(page.obj.get("/Resources", pikepdf.Dictionary()))
-        annots = page.obj.get("/Annots")
-        if isinstance(annots, pikepdf.Array):
-            for annot in annots:
-                if isinstance(annot, pikepdf.Dictionary):
-                    stack.extend(_appearance_streams(annot.get("/AP")))
+    stack: list[pikepdf.Object] = list(roots)
     visited = 0
     while stack and visited < MAX_RESOURCES:
         item = stack.pop()

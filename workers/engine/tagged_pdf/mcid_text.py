@@ -23,6 +23,8 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as c
 
+from ..layout.glyphs import chars_of_units, codepoint_at
+
 #: Characters read per page at most (as the layout reader: a bound on time and memory).
 MAX_CHARS = 200_000
 #: Page objects visited per page, and Form XObject depth followed, finding forms' MCIDs.
@@ -60,7 +62,7 @@ def _text_by_mcid(page: Any, textpage: Any) -> dict[int, list[str]]:
         return out
     buffer = ctypes.create_string_buffer((count + 1) * 2)
     c.FPDFText_GetText(raw, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
-    chars = _chars(buffer.raw[: count * 2], count)
+    chars = chars_of_units(buffer.raw[: count * 2], count)
     surrogates = any("\ud800" <= ch <= "\udfff" for ch in chars) if isinstance(
         chars, list) or not chars.isprintable() else False
     page_address = ctypes.cast(raw, ctypes.c_void_p).value or 0
@@ -78,7 +80,7 @@ def _text_by_mcid(page: Any, textpage: Any) -> dict[int, list[str]]:
             text = run if isinstance(run, str) else "".join(run)
             if surrogates:
                 text = "".join(
-                    _codepoint(raw, run_start + k) if "\ud800" <= ch <= "\udfff" else ch
+                    codepoint_at(raw, run_start + k) if "\ud800" <= ch <= "\udfff" else ch
                     for k, ch in enumerate(text)
                 )
             out.setdefault(mcid, []).append(text)
@@ -137,19 +139,3 @@ def _form_mcids(page: Any) -> dict[int, int]:
         if obj:
             visit(obj, c.FPDFPageObj_GetMarkedContentID(obj), 0)
     return out
-
-
-def _chars(units: bytes, count: int) -> str | list[str]:
-    """One character per UTF-16 code unit (lone surrogates kept, to be resolved by index)."""
-    text = units.decode("utf-16-le", "surrogatepass")
-    if len(text) == count:
-        return text
-    return [chr(units[2 * i] | (units[2 * i + 1] << 8)) for i in range(count)]
-
-
-def _codepoint(textpage: Any, index: int) -> str:
-    value = c.FPDFText_GetUnicode(textpage, index)
-    try:
-        return chr(value)
-    except (ValueError, OverflowError):
-        return "\ufffd"
