@@ -513,3 +513,42 @@ def test_a_slide_title_over_a_diagram_stays_the_slide_heading(html_pdf: HtmlPdf)
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == [
         "Packages", "Functions", "Results"
     ]
+
+
+def test_code_set_apart_from_its_comments_in_a_fixed_pitch_face_is_no_table(
+    html_pdf: HtmlPdf,
+) -> None:
+    # A listing whose comments line up past a wide gap has columns like a table's; its
+    # fixed-pitch face (every glyph equally wide) tells code or typescript from data. It is
+    # read line by line, each line whole.
+    listing = [
+        ("total := first + second", "add the values"),
+        ("for index := range items {", "walk the items"),
+        ("count = count + weight", "weigh each item"),
+        ("names = append(names, name)", "keep the name"),
+    ]
+    rows = "".join(f"<tr><td>{code}</td><td>// {note}</td></tr>" for code, note in listing)
+    path = html_pdf(
+        f"<p>{LOREM}</p><table style='border-spacing: 3em 0; font-family: \"DejaVu Sans Mono\"'>"
+        f"{rows}</table><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    texts = [block_text(b) for b in doc.blocks]
+    for code, note in listing:
+        assert f"{code} // {note}" in texts
+
+
+def test_figures_in_a_fixed_pitch_face_are_still_a_table(html_pdf: HtmlPdf) -> None:
+    # A typewritten or mainframe report of figures is a table of data, whatever its face.
+    rows = "".join(
+        f"<tr><td>R{k}</td><td>{k * 1234}</td><td>{k * 4321}</td><td>{k * 97}.5</td></tr>"
+        for k in range(1, 6)
+    )
+    path = html_pdf(
+        f"<p>{LOREM}</p><table style='border-spacing: 3em 0; font-family: \"DejaVu Sans Mono\"'>"
+        f"{rows}</table><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [c.text for c in table.rows[0].cells] == ["R1", "1234", "4321", "97.5"]

@@ -755,7 +755,19 @@ def _tables(page_lines: list[Line], page: int) -> tuple[list[_Block], set[int]]:
 
     def close() -> None:
         _trim_headings(run)
-        if len([line for line in run if len(line.fragments) > 1]) >= 3:
+        if len([line for line in run if len(line.fragments) > 1]) >= 3 and _fixed_pitch_words(
+            [list(line.fragments) for line in run]
+        ):
+            # Code or a typewritten page, aligned by spaces: not a table of data, but still
+            # read line by line (a line's pieces belong together; read as paragraphs, a
+            # transcript's line numbers and a listing's comments would run into each other).
+            for line in run:
+                block = _Block(page)
+                for f in line.fragments:
+                    block.add(f)
+                blocks.append(block)
+                used.update(id(f) for f in line.fragments)
+        elif len([line for line in run if len(line.fragments) > 1]) >= 3:
             table = _table_from(run, page)
             if table is not None:
                 blocks.append(table)
@@ -890,6 +902,38 @@ def _edge_gap(row: list[Fragment], f: Fragment, *, above: bool) -> float:
     if above:
         return min(g.y0 for g in same) - f.y1
     return f.y0 - max(g.y1 for g in same)
+
+
+#: Spread of glyph widths (standard deviation over mean) below which a run of glyphs is set
+#: in a fixed-pitch face: every glyph of Courier or Consolas is equally wide, while a
+#: proportional face's "i" and "m" differ several times over.
+FIXED_PITCH_SPREAD = 0.1
+
+
+def _fixed_pitch(f: Fragment) -> bool | None:
+    """Whether the fragment is set in a fixed-pitch face (None: too few glyphs to tell)."""
+    widths = [g.x1 - g.x0 for g in f.glyphs if not g.char.isspace()]
+    if len(widths) < 4 or statistics.fmean(widths) <= 0:
+        return None
+    return statistics.pstdev(widths) / statistics.fmean(widths) < FIXED_PITCH_SPREAD
+
+
+def _is_numeric(text: str) -> bool:
+    digits = sum(ch.isdigit() for ch in text)
+    return digits >= 0.5 * sum(not ch.isspace() for ch in text)
+
+
+def _fixed_pitch_words(rows: list[list[Fragment]]) -> bool:
+    """Words set in a fixed-pitch face: program code on a slide, a typewritten transcript.
+    Their columns come from spaces lining up character by character, not from a table;
+    read as a table a listing's lines are torn into cells. Fixed-pitch figures (a mainframe
+    report's numbers) are still a table: only mostly non-numeric cells count."""
+    measured = [(f, pitch) for row in rows for f in row if (pitch := _fixed_pitch(f)) is not None]
+    if not measured:
+        return False
+    fixed = sum(pitch for _, pitch in measured)
+    words = sum(not _is_numeric(f.text) for f, _ in measured)
+    return fixed > 0.5 * len(measured) and words > 0.5 * len(measured)
 
 
 def _table_from(run: list[Line], page: int) -> _Block | None:
