@@ -552,3 +552,40 @@ def test_figures_in_a_fixed_pitch_face_are_still_a_table(html_pdf: HtmlPdf) -> N
     doc = read_layout(path, max_pages=5)
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
     assert [c.text for c in table.rows[0].cells] == ["R1", "1234", "4321", "97.5"]
+
+
+def test_narrow_columns_of_running_text_side_by_side_are_no_table(html_pdf: HtmlPdf) -> None:
+    # A side column beside a narrow column of body text: their lines share baselines and
+    # hold a few words each, like rows of cells, but each line goes on with the sentence of
+    # the line above (it starts in lower case), which a table's cells do not.
+    side = (
+        "Recently developmentalists have begun to consider the benefits of active play, "
+        "speculating that it serves as a mechanism for building strength and endurance."
+    )
+    body = (
+        "Children who play outside every day sleep better, learn faster and report fewer "
+        "worries about school than children who spend their afternoons indoors with screens."
+    )
+    path = html_pdf(
+        f"<p>{LOREM}</p><table style='border-spacing: 3em 0'><tr>"
+        f"<td style='width: 3.2cm; vertical-align: top'>{side}</td>"
+        f"<td style='width: 3.2cm; vertical-align: top'>{body}</td></tr></table><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+
+
+def test_a_column_repeating_a_lower_case_value_is_still_a_table(html_pdf: HtmlPdf) -> None:
+    # "yes" down a column starts in lower case like text running on, but a value repeated
+    # from row to row is a table's.
+    questions = ["Did you eat late?", "Did you drink coffee?", "Did you nap today?",
+                 "Did you walk outside?"]
+    rows = "".join(
+        f"<tr><td>{q}</td><td>yes</td><td>no</td></tr>" for q in questions
+    )
+    path = html_pdf(
+        f"<p>{LOREM}</p><table style='border-spacing: 3em 0'>{rows}</table><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [c.text for c in table.rows[0].cells] == ["Did you eat late?", "yes", "no"]

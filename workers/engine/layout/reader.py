@@ -936,6 +936,26 @@ def _fixed_pitch_words(rows: list[list[Fragment]]) -> bool:
     return fixed > 0.5 * len(measured) and words > 0.5 * len(measured)
 
 
+def _runs_on(cells: list[list[Fragment | None]], column: int) -> bool:
+    """Most lines in the column go on with the sentence of the line above (they start in
+    lower case): running text wrapped line after line, such as a side column or captions set
+    beside the body text, whose lines share baselines with it. A table's cells each start
+    afresh (a wrapped cell's lone lines are already joined to their row), and a value
+    repeated down a column ("yes", "no", a unit) is a table's, however it is written."""
+    pairs = [
+        (above[column], below[column]) for above, below in zip(cells, cells[1:], strict=False)
+        if above[column] is not None and below[column] is not None
+    ]
+    if len(pairs) < 3:
+        return False
+    going_on = sum(
+        bool(above is not None and below is not None and below.text[:1].islower()
+             and below.text != above.text)
+        for above, below in pairs
+    )
+    return going_on >= 0.75 * len(pairs)
+
+
 def _table_from(run: list[Line], page: int) -> _Block | None:
     rows = [list(line.fragments) for line in run]
     for _ in range(3):
@@ -982,6 +1002,8 @@ def _table_from(run: list[Line], page: int) -> _Block | None:
             else:
                 cell_row[k] = f
         cells.append(cell_row)
+    if any(_runs_on(cells, k) for k in range(len(columns))):
+        return None  # a column of sentences running from line to line: text set beside text
     block = _Block(page, kind="table", table=cells, lines=list(run))
     for row in rows:
         for f in row:
