@@ -589,3 +589,38 @@ def test_a_column_repeating_a_lower_case_value_is_still_a_table(html_pdf: HtmlPd
     doc = read_layout(path, max_pages=5)
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
     assert [c.text for c in table.rows[0].cells] == ["Did you eat late?", "yes", "no"]
+
+
+def test_numbered_lines_of_a_transcript_are_no_table(html_pdf: HtmlPdf) -> None:
+    # A court transcript numbers its lines in the margin: a number, a gap, the line's words,
+    # like a two-column table; the numbers counting up by one only count lines.
+    spoken = [
+        "We will hear argument first this morning",
+        "in case number seven, the warden against",
+        "the respondent. Counsel, whenever you are ready.",
+        "Thank you, and may it please the court.",
+        "The question in this case is whether the",
+        "court of appeals applied the right standard.",
+    ]
+    rows = "".join(f"<tr><td>{k}</td><td>{line}</td></tr>" for k, line in enumerate(spoken, 1))
+    path = html_pdf(
+        f"<p>{LOREM}</p><table style='border-spacing: 3em 0'>{rows}</table><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    texts = [block_text(b) for b in doc.blocks]
+    assert "1 We will hear argument first this morning" in texts
+
+
+def test_a_table_with_numbered_rows_is_still_a_table(html_pdf: HtmlPdf) -> None:
+    # Rows numbered 1, 2, 3 with figures beside the name are data, not numbered lines.
+    rows = "".join(
+        f"<tr><td>{k}</td><td>Station {chr(64 + k)}</td><td>{k * 31}</td></tr>"
+        for k in range(1, 7)
+    )
+    path = html_pdf(
+        f"<p>{LOREM}</p><table style='border-spacing: 3em 0'>{rows}</table><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [c.text for c in table.rows[0].cells] == ["1", "Station A", "31"]

@@ -755,12 +755,14 @@ def _tables(page_lines: list[Line], page: int) -> tuple[list[_Block], set[int]]:
 
     def close() -> None:
         _trim_headings(run)
-        if len([line for line in run if len(line.fragments) > 1]) >= 3 and _fixed_pitch_words(
-            [list(line.fragments) for line in run]
+        rows = [list(line.fragments) for line in run]
+        if len([row for row in rows if len(row) > 1]) >= 3 and (
+            _fixed_pitch_words(rows) or _line_numbered(rows)
         ):
-            # Code or a typewritten page, aligned by spaces: not a table of data, but still
-            # read line by line (a line's pieces belong together; read as paragraphs, a
-            # transcript's line numbers and a listing's comments would run into each other).
+            # Code or a typewritten page, aligned by spaces, or text with its lines numbered
+            # (a transcript, a pleading): not a table of data, but still read line by line
+            # (a line's pieces belong together; read as paragraphs, the line numbers and a
+            # listing's comments would run into the text).
             for line in run:
                 block = _Block(page)
                 for f in line.fragments:
@@ -934,6 +936,21 @@ def _fixed_pitch_words(rows: list[list[Fragment]]) -> bool:
     fixed = sum(pitch for _, pitch in measured)
     words = sum(not _is_numeric(f.text) for f, _ in measured)
     return fixed > 0.5 * len(measured) and words > 0.5 * len(measured)
+
+
+def _line_numbered(rows: list[list[Fragment]]) -> bool:
+    """Text whose lines are numbered in the margin (a court transcript, a pleading): each
+    line a number counting up by one, then the line's words. Two pieces a line like a
+    two-column table, but the numbers only count lines. A table whose rows are numbered
+    holds more columns, or figures, beside the number: it is left alone."""
+    numbered = [row for row in rows if len(row) >= 2 and row[0].text.isdigit()]
+    if len(numbered) < 5 or len(numbered) < 0.6 * len(rows):
+        return False
+    if any(len(row) > 2 or _is_numeric(row[1].text) for row in numbered):
+        return False
+    numbers = [int(row[0].text) for row in numbered]
+    counting = sum(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
+    return counting >= 0.8 * (len(numbers) - 1)
 
 
 def _runs_on(cells: list[list[Fragment | None]], column: int) -> bool:
