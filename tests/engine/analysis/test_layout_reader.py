@@ -624,3 +624,25 @@ def test_a_table_with_numbered_rows_is_still_a_table(html_pdf: HtmlPdf) -> None:
     doc = read_layout(path, max_pages=5)
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
     assert [c.text for c in table.rows[0].cells] == ["1", "Station A", "31"]
+
+
+def test_labels_scattered_about_a_chart_are_no_table(html_pdf: HtmlPdf) -> None:
+    # A chart's labels (a share and its category beside each slice or bar) share lines two by
+    # two and line up into many columns, each column holding a label on a row or so: most
+    # of such a grid is empty, as a table's is not.
+    labels = [
+        (0, 0, "12%"), (0, 330, "WALKING"), (1, 60, "30%"), (1, 390, "CYCLING"),
+        (2, 120, "8%"), (2, 270, "BUS"), (3, 180, "41%"), (3, 0, "CAR"),
+        (4, 240, "9%"), (4, 60, "OTHER"),
+    ]
+    spans = "".join(
+        f"<span style='position: absolute; top: {row * 18}pt; left: {left}pt'>{text}</span>"
+        for row, left, text in labels
+    )
+    path = html_pdf(
+        f"<p>{LOREM}</p><div style='position: relative; height: 100pt'>{spans}</div>"
+        f"<p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    assert "WALKING" in " ".join(block_text(b) for b in doc.blocks)

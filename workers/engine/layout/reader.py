@@ -953,6 +953,19 @@ def _line_numbered(rows: list[list[Fragment]]) -> bool:
     return counting >= 0.8 * (len(numbers) - 1)
 
 
+#: Share of a grid's cells below which its text is scattered labels, not a table.
+SCATTERED_FILL = 0.4
+
+
+def _scattered(cells: list[list[Fragment | None]]) -> bool:
+    """Most of the grid empty: the labels of a chart (a pie's slices, a bar chart's values
+    and categories) placed about its shapes line up into many columns, each holding a label
+    on only a row or two. A table fills most of its cells, a blank here and there."""
+    slots = sum(len(row) for row in cells)
+    filled = sum(c is not None for row in cells for c in row)
+    return slots > 0 and filled < SCATTERED_FILL * slots
+
+
 def _runs_on(cells: list[list[Fragment | None]], column: int) -> bool:
     """Most lines in the column go on with the sentence of the line above (they start in
     lower case): running text wrapped line after line, such as a side column or captions set
@@ -1021,6 +1034,8 @@ def _table_from(run: list[Line], page: int) -> _Block | None:
         cells.append(cell_row)
     if any(_runs_on(cells, k) for k in range(len(columns))):
         return None  # a column of sentences running from line to line: text set beside text
+    if _scattered(cells):
+        return None  # labels placed about a chart or diagram: no rows and columns of data
     block = _Block(page, kind="table", table=cells, lines=list(run))
     for row in rows:
         for f in row:
