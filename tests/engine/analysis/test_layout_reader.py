@@ -646,3 +646,19 @@ def test_labels_scattered_about_a_chart_are_no_table(html_pdf: HtmlPdf) -> None:
     doc = read_layout(path, max_pages=5)
     assert not any(isinstance(b, Table) for b in doc.blocks)
     assert "WALKING" in " ".join(block_text(b) for b in doc.blocks)
+
+
+def test_contents_with_section_numbers_set_apart_are_no_table(html_pdf: HtmlPdf) -> None:
+    # "2.1   Mathematics . . .   1": number, title and page in three pieces, pages never
+    # going back, some numbers of sub-sections: contents, not a table.
+    entries = [("1", "Introduction", 1), ("2", "Document structures", 1),
+               ("2.1", "Mathematics", 1), ("2.2", "Lists", 2), ("2.3", "Figures", 2),
+               ("3", "Citations", 3)]
+    rows = "".join(
+        f"<tr><td>{n}</td><td>{title}</td><td>{page}</td></tr>" for n, title, page in entries
+    )
+    path = html_pdf(
+        f"<p>{LOREM}</p><table style='border-spacing: 3em 0'>{rows}</table><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)

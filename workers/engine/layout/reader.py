@@ -858,9 +858,30 @@ def _table_of_contents(rows: list[list[Fragment]]) -> bool:
     if entries > 0.5 * len(rows):
         return True
     pairs = [row for row in rows if len(row) == 2]
-    return len(pairs) > 0.8 * len(rows) and all(
+    if len(pairs) > 0.8 * len(rows) and all(
         row[1].text.isdigit() or bool(re.fullmatch(r"[ivxlc]+", row[1].text)) for row in pairs
-    ) and sum(bool(_NUMBERED.match(row[0].text)) for row in pairs) > 0.5 * len(pairs)
+    ) and sum(bool(_NUMBERED.match(row[0].text)) for row in pairs) > 0.5 * len(pairs):
+        return True
+    return _numbered_contents(rows)
+
+
+def _numbered_contents(rows: list[list[Fragment]]) -> bool:
+    """Contents set in three pieces: a section number, its title, its page ("2.1   Lists
+    . . .   4"). The pages never go back and some numbers are of sub-sections (2.1): rows numbered
+    1, 2, 3 with a quantity at the end are a table's."""
+    # Leader dots set apart from the title are no piece of the entry.
+    pieces = [[f for f in row if f.text.strip(". …_")] for row in rows]
+    entries = [
+        row for row in pieces
+        if len(row) == 3 and re.fullmatch(r"\d{1,3}(\.\d{1,3})*\.?", row[0].text)
+        and row[2].text.isdigit()
+    ]
+    if len(entries) < 3 or len(entries) < 0.8 * len(rows):
+        return False
+    pages = [int(row[2].text) for row in entries]
+    return all(a <= b for a, b in zip(pages, pages[1:], strict=False)) and any(
+        "." in row[0].text.rstrip(".") for row in entries
+    )
 
 
 def _merge_wrapped_cells(rows: list[list[Fragment]]) -> list[list[Fragment]]:
