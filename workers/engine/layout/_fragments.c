@@ -136,6 +136,27 @@ static int extend_fragment(building *b, const glyph_view *g, int with_space) {
     return PyList_Append(b->parts, g->chr);
 }
 
+/* The fragment's box grows to hold the glyph. min() and max() keep the first of equal
+   values, as the Python twin does: the strict comparisons matter. */
+static void grow_box(building *b, const glyph_view *g) {
+    if (g->x0 < b->x0) {
+        b->x0 = g->x0;
+        set_ref(&b->x0o, g->x0o);
+    }
+    if (g->x1 > b->x1) {
+        b->x1 = g->x1;
+        set_ref(&b->x1o, g->x1o);
+    }
+    if (g->y0 < b->y0) {
+        b->y0 = g->y0;
+        set_ref(&b->y0o, g->y0o);
+    }
+    if (g->y1 > b->y1) {
+        b->y1 = g->y1;
+        set_ref(&b->y1o, g->y1o);
+    }
+}
+
 static PyObject *fragments(PyObject *self, PyObject *args) {
     (void)self;
     PyObject *glyphs, *fragment_class;
@@ -170,23 +191,7 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
             if (current.fragment != NULL && have_last && last_rotated &&
                 fabs(g.x0 - last_x0) + fabs(g.y0 - last_y0) < 3 * reach) {
                 if (extend_fragment(&current, &g, space) < 0) goto fail;
-                /* min() and max() keep the first of equal values, as these tests do. */
-                if (g.x0 < current.x0) {
-                    current.x0 = g.x0;
-                    set_ref(&current.x0o, g.x0o);
-                }
-                if (g.x1 > current.x1) {
-                    current.x1 = g.x1;
-                    set_ref(&current.x1o, g.x1o);
-                }
-                if (g.y0 < current.y0) {
-                    current.y0 = g.y0;
-                    set_ref(&current.y0o, g.y0o);
-                }
-                if (g.y1 > current.y1) {
-                    current.y1 = g.y1;
-                    set_ref(&current.y1o, g.y1o);
-                }
+                grow_box(&current, &g);
             } else {
                 if (close_fragment(&current) < 0) goto fail;
                 if (start_fragment(&current, out, fragment_class, &g) < 0) goto fail;
@@ -223,22 +228,7 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
                      gap < 0)) {
                     int with_space = space || (fabs(gap) > space_gap * size && gap > 0);
                     if (extend_fragment(&current, &g, with_space) < 0) goto fail;
-                    if (g.x0 < current.x0) {
-                        current.x0 = g.x0;
-                        set_ref(&current.x0o, g.x0o);
-                    }
-                    if (g.x1 > current.x1) {
-                        current.x1 = g.x1;
-                        set_ref(&current.x1o, g.x1o);
-                    }
-                    if (g.y0 < current.y0) {
-                        current.y0 = g.y0;
-                        set_ref(&current.y0o, g.y0o);
-                    }
-                    if (g.y1 > current.y1) {
-                        current.y1 = g.y1;
-                        set_ref(&current.y1o, g.y1o);
-                    }
+                    grow_box(&current, &g);
                     have_last = 1;
                     last_rotated = 0;
                     last_x0 = g.x0;
