@@ -58,6 +58,7 @@ from .render_large_print import (
     table_fits,
     text_direction,
 )
+from .render_pandoc import pandoc_attr, rtl_directed
 
 #: Seconds pandoc may take for one document (a 400-page source takes a few seconds).
 PANDOC_TIMEOUT = 300.0
@@ -147,14 +148,15 @@ class _AstBuilder:
                 return []
             level = max(1, min(block.level, self.last_heading + 1, 6))
             self.last_heading = level
-            return [_directed(text, {"t": "Header", "c": [level, _attr(), _inlines(text)]})]
+            header = {"t": "Header", "c": [level, pandoc_attr(), _inlines(text)]}
+            return [rtl_directed(text, header)]
         if isinstance(block, Paragraph | Note | Link):
             text = clean_text(block.text)
             if isinstance(block, Note) and block.label and not text.startswith(block.label):
                 text = f"{clean_text(block.label)} {text}".strip()
             if isinstance(block, Link) and block.target and block.target not in text:
                 text = f"{text} ({clean_text(block.target)})".strip()
-            return [_directed(text, _para(text))] if text else []
+            return [rtl_directed(text, _para(text))] if text else []
         if isinstance(block, ListBlock):
             return self._list(block)
         if isinstance(block, ListItem):
@@ -208,10 +210,10 @@ class _AstBuilder:
 
         def row(cells: list[Any]) -> list[Any]:
             return [
-                _attr(),
+                pandoc_attr(),
                 [
                     [
-                        _attr(),
+                        pandoc_attr(),
                         {"t": "AlignDefault"},
                         1,
                         max(cell.col_span, 1),
@@ -226,12 +228,12 @@ class _AstBuilder:
             {
                 "t": "Table",
                 "c": [
-                    _attr(),
+                    pandoc_attr(),
                     [None, caption_blocks],
                     [[{"t": "AlignDefault"}, {"t": "ColWidthDefault"}]] * width,
-                    [_attr(), [row(r.cells) for r in grid[:head]]],
-                    [[_attr(), 0, [], [row(r.cells) for r in grid[head:]]]],
-                    [_attr(), []],
+                    [pandoc_attr(), [row(r.cells) for r in grid[:head]]],
+                    [[pandoc_attr(), 0, [], [row(r.cells) for r in grid[head:]]]],
+                    [pandoc_attr(), []],
                 ],
             }
         ]
@@ -246,7 +248,7 @@ class _AstBuilder:
         elif alt:
             out.append(_para(alt))
         if caption:
-            out.append(_directed(caption, _para(caption)))
+            out.append(rtl_directed(caption, _para(caption)))
         return out
 
 
@@ -255,10 +257,6 @@ def _image(picture: Picture, alt: str) -> Json:
     data = base64.b64encode(picture.png).decode("ascii")
     attr = ["", [], [["width", f"{width_in:.2f}in"]]]
     return {"t": "Image", "c": [attr, _inlines(alt), [f"data:image/png;base64,{data}", ""]]}
-
-
-def _attr() -> list[Any]:
-    return ["", [], []]
 
 
 def _inlines(text: str) -> list[Json]:
@@ -276,13 +274,6 @@ def _para(text: str) -> Json:
 
 def _plain(text: str) -> Json:
     return {"t": "Plain", "c": _inlines(text)}
-
-
-def _directed(text: str, block: Json) -> Json:
-    """Right-to-left text in a Div with dir=rtl, which pandoc writes as Word's bidi."""
-    if text_direction(text) != "rtl":
-        return block
-    return {"t": "Div", "c": [["", [], [["dir", "rtl"]]], [block]]}
 
 
 def _start_number(label: str) -> int:

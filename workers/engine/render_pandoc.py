@@ -174,17 +174,17 @@ class _AstBuilder:
             if not text:
                 return []
             level = self.headings.level(block.level, text)
-            header = {"t": "Header", "c": [level, _attr(), self._inlines(text, block.links)]}
-            return [_directed(text, header)]
+            header = {"t": "Header", "c": [level, pandoc_attr(), self._inlines(text, block.links)]}
+            return [rtl_directed(text, header)]
         if isinstance(block, Paragraph):
             text = clean_text(block.text)
-            return [_directed(text, _para_of(self._inlines(text, block.links)))] if text else []
+            return [rtl_directed(text, _para_of(self._inlines(text, block.links)))] if text else []
         if isinstance(block, Note):
             text = clean_text(block.text)
             label = clean_text(block.label)
             if label and not text.startswith(label):
                 text = f"{label} {text}".strip()
-            return [_directed(text, _para_of(self._inlines(text, block.links)))] if text else []
+            return [rtl_directed(text, _para_of(self._inlines(text, block.links)))] if text else []
         if isinstance(block, Link):
             return self._link_block(block)
         if isinstance(block, ListBlock):
@@ -205,7 +205,7 @@ class _AstBuilder:
         position = 0
         for start, end, href in placed.spans:
             out.extend(_words(text[position:start], leading=bool(out)))
-            out.append({"t": "Link", "c": [_attr(), _words(text[start:end]), [href, ""]]})
+            out.append({"t": "Link", "c": [pandoc_attr(), _words(text[start:end]), [href, ""]]})
             position = end
         out.extend(_words(text[position:], leading=bool(out)))
         return _tidy_spaces(out)
@@ -219,7 +219,7 @@ class _AstBuilder:
                 self.unsafe_links += 1
             return [_para(text)] if text else []
         label = text or target
-        return [_para_of([{"t": "Link", "c": [_attr(), _words(label), [href, ""]]}])]
+        return [_para_of([{"t": "Link", "c": [pandoc_attr(), _words(label), [href, ""]]}])]
 
     def _list(self, block: ListBlock) -> list[Json]:
         items = [item for item in block.items if item.blocks or clean_text(item.label)]
@@ -262,18 +262,18 @@ class _AstBuilder:
         before: list[Json] = []
         if self.caption_first and caption:
             # pandoc's plain text writes a caption after its table: it is read first instead.
-            before, caption_blocks = [_directed(caption, _para(caption))], []
+            before, caption_blocks = [rtl_directed(caption, _para(caption))], []
         return [
             *before,
             {
                 "t": "Table",
                 "c": [
-                    _attr(),
+                    pandoc_attr(),
                     [None, caption_blocks],
                     [[{"t": "AlignDefault"}, {"t": "ColWidthDefault"}]] * width,
-                    [_attr(), [_row(r) for r in grid[:head]]],
-                    [[_attr(), row_heads, [], [_row(r) for r in grid[head:]]]],
-                    [_attr(), []],
+                    [pandoc_attr(), [_row(r) for r in grid[:head]]],
+                    [[pandoc_attr(), row_heads, [], [_row(r) for r in grid[head:]]]],
+                    [pandoc_attr(), []],
                 ],
             }
         ]
@@ -293,15 +293,12 @@ class _AstBuilder:
             # Never invented: the caption may serve as the alternative (standards.md).
             content.append(_plain_of([_image(picture, alt or caption)]))
         elif alt:
-            content.append(_directed(alt, _para(alt)))
+            content.append(rtl_directed(alt, _para(alt)))
         if caption and picture is not None:
-            return [
-                _directed(
-                    caption, {"t": "Figure", "c": [_attr(), [None, [_plain(caption)]], content]}
-                )
-            ]
+            captioned = {"t": "Figure", "c": [pandoc_attr(), [None, [_plain(caption)]], content]}
+            return [rtl_directed(caption, captioned)]
         if caption:
-            content.append(_directed(caption, _para(caption)))
+            content.append(rtl_directed(caption, _para(caption)))
         return content
 
 
@@ -354,13 +351,13 @@ def table_grid(rows: list[Row]) -> tuple[list[list[GridCell]], int]:
 
 
 def _row(cells: list[GridCell]) -> list[Any]:
-    return [_attr(), [_cell(cell) for cell in cells]]
+    return [pandoc_attr(), [_cell(cell) for cell in cells]]
 
 
 def _cell(placed: GridCell) -> list[Any]:
     text = clean_text(placed.cell.text)
     return [
-        _attr(),
+        pandoc_attr(),
         {"t": "AlignDefault"},
         placed.row_span,
         placed.col_span,
@@ -392,7 +389,8 @@ def _picture_sized(figure: Figure) -> bool:
     return box is not None and box.width >= _MIN_PICTURE_PT and box.height >= _MIN_PICTURE_PT
 
 
-def _attr() -> list[Any]:
+def pandoc_attr() -> list[Any]:
+    """Pandoc's empty attribute triple (identifier, classes, key-values)."""
     return ["", [], []]
 
 
@@ -437,7 +435,7 @@ def _plain_of(inlines: list[Json]) -> Json:
     return {"t": "Plain", "c": inlines}
 
 
-def _directed(text: str, block: Json) -> Json:
+def rtl_directed(text: str, block: Json) -> Json:
     """Right-to-left text in a Div with dir=rtl (Word's bidi, the EPUB's dir attribute)."""
     if text_direction(text) != "rtl":
         return block
