@@ -12,10 +12,12 @@ import pytest
 from fontTools.cffLib import CFFFontSet
 
 from workers.engine.tagged_pdf.checks import render_page
+from workers.engine.tagged_pdf.drawn_encoding import drawn_encoding
 from workers.engine.tagged_pdf.font_embedding import (
     code_glyph_names,
     draws_the_same,
     embed_substitute_fonts,
+    pdfium_program,
     repair_fonts,
 )
 from workers.engine.tagged_pdf.font_usage import CodesUsed
@@ -269,3 +271,77 @@ def test_the_default_cid_to_gid_map_is_written_when_pages_stay_the_same(
     empty.save(tmp_path / "empty.pdf")
     blank = render_page(pdfium.PdfDocument(tmp_path / "empty.pdf"), 0)
     assert render_page(repaired, 0) != blank  # the text is drawn at all
+
+
+# --- symbol fonts: ZapfDingbats and Symbol without /Encoding -----------------------------------
+
+
+def check_box_pdf(path: Path) -> Path:
+    """A form's ticked box as Acrobat writes it: a label in Helvetica, and the tick drawn in
+    ZapfDingbats (code 52, "4", its check mark a20) with no /Encoding, in the widget's
+    appearance stream."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(300, 200))
+    page = pdf.pages[0]
+    tick = _font(pdf, "/Type1", "/ZapfDingbats")
+    label = _font(pdf, "/Type1", "/Helvetica", Encoding=pikepdf.Name.WinAnsiEncoding)
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=label))
+    page.obj.Contents = pdf.make_stream(b"BT /F1 12 Tf 60 104 Td (I agree to the terms) Tj ET")
+    appearance = pdf.make_stream(
+        b"/Tx BMC q BT /ZaDb 14 Tf 2 3 Td (4) Tj ET Q EMC",
+        Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form, BBox=[0, 0, 18, 18],
+        Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(ZaDb=tick)),
+    )
+    field = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Widget, FT=pikepdf.Name.Btn,
+        T=pikepdf.String("agree"), TU=pikepdf.String("I agree to the terms"),
+        Rect=[36, 100, 54, 118], V=pikepdf.Name.Yes, AS=pikepdf.Name.Yes, F=4,
+        AP=pikepdf.Dictionary(N=pikepdf.Dictionary(Yes=appearance)), P=page.obj,
+    ))
+    page.obj.Annots = pdf.make_indirect(pikepdf.Array([field]))
+    pdf.Root.AcroForm = pikepdf.Dictionary(Fields=pikepdf.Array([field]))
+    pdf.save(path)
+    return path
+
+
+def test_zapf_dingbats_is_embedded_with_its_own_encoding_written_out(tmp_path: Path) -> None:
+    source = check_box_pdf(tmp_path / "tick.pdf")
+    with pikepdf.open(source) as pdf:
+        done = embed_substitute_fonts(pdf)
+        assert "ZapfDingbats" in done.embedded, done.left
+        tick = pdf.pages[0].Annots[0].AP.N.Yes.Resources.Font.ZaDb
+        assert tick.FontDescriptor.FontFile3.Subtype == "/Type1C"
+        # pdfium's program says StandardEncoding ("four" at 52); the font's own encoding,
+        # as pdfium draws it, is written out instead: the check mark a20.
+        assert code_glyph_names(tick, [".notdef"] * 256)[ord("4")] == "a20"
+        assert int(tick.FontDescriptor.Flags) & 4  # symbolic
+        cmap = tick.ToUnicode.read_bytes()
+        assert b"<34> <2714>" in cmap  # code 52 reads as U+2714 HEAVY CHECK MARK
+
+
+def test_a_ticked_box_keeps_its_pixels_and_passes_the_font_checks(tmp_path: Path) -> None:
+    result = tag_and_check(check_box_pdf(tmp_path / "tick.pdf"))
+
+    assert result.check("pixels")["passed"], result.report
+    assert result.check("fonts-embedded")["passed"], result.report
+    assert result.check("fonts-unicode")["passed"], result.report
+    source, output = pdfua_check(result.source, result.output)
+    assert "7.21.4.1-1" in (source["failed_rules"] or {})  # the test means something
+    failed = output["failed_rules"] or {}
+    for rule in ("7.21.4.1-1", "7.21.5-1", "7.21.7-1", "7.21.8-1"):
+        assert rule not in failed, (rule, output)
+
+
+def test_the_symbol_fonts_built_in_encoding_is_read_from_pdfium_not_assumed() -> None:
+    pdf = pikepdf.new()
+    for base, code, glyph, text in (("/ZapfDingbats", 0x6C, "a71", "\u25cf"),
+                                    ("/Symbol", 0x61, "alpha", "\u03b1")):
+        font = _font(pdf, "/Type1", base)
+        program = pdfium_program(font)
+        assert program is not None
+        cff = CFFFontSet()
+        cff.decompile(io.BytesIO(program), None)
+        found = drawn_encoding(font, program, cff[cff.fontNames[0]].charset)
+        assert found.names[code] == glyph
+        assert found.text[code] == text
+        assert found.names[0x20] == ".notdef"  # a space draws nothing: nothing to match

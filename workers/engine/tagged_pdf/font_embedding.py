@@ -52,6 +52,7 @@ from fontTools.pens.boundsPen import BoundsPen
 from fontTools.ttLib import TTFont
 
 from .checks import render_page
+from .drawn_encoding import DrawnEncoding, drawn_encoding, to_unicode_cmap
 from .font_usage import CodesUsed, Key
 from .fonts import _descendant, _is_embedded, page_roots, reachable_fonts
 
@@ -200,6 +201,9 @@ class _Substitute:
     #: Codes the substitute cannot draw as the PDF says, with why: no glyph of that name, or
     #: a width that disagrees with /Widths. Shown, any of them rules embedding out.
     doubtful: dict[int, str]
+    #: A symbol font's built-in encoding as pdfium draws and reads it (not the program's
+    #: own): written out as /Differences and /ToUnicode once embedded. None for other fonts.
+    symbols: DrawnEncoding | None = None
 
     @classmethod
     def read(
@@ -224,6 +228,12 @@ class _Substitute:
         builtin = _builtin_encoding(top)
         if builtin is None:
             return "pdfium's substitute has an encoding that cannot be read"
+        symbols = None
+        if _family(str(font.get("/BaseFont", ""))) in _SYMBOL_FONTS:
+            # pdfium draws Symbol and ZapfDingbats by a built-in encoding of its own, which
+            # their program does not carry (it says StandardEncoding).
+            symbols = drawn_encoding(font, program, top.charset)
+            builtin = symbols.names
         names = code_glyph_names(font, builtin)
         widths = dictionary_widths(font)
         drawn: set[int] = set()
@@ -244,7 +254,7 @@ class _Substitute:
                                   f"{width} in the PDF, {program_width:g} in the substitute)")
         if not drawn:
             return "pdfium's substitute has none of its glyphs"
-        return cls(program, top, glyphs, names, widths, drawn, doubtful)
+        return cls(program, top, glyphs, names, widths, drawn, doubtful, symbols)
 
     def embedded_version(self, pdf: pikepdf.Pdf, font: pikepdf.Dictionary) -> pikepdf.Dictionary:
         """``font`` with the program embedded, as a new dictionary (``font`` is unchanged):
@@ -262,7 +272,31 @@ class _Substitute:
             _descriptor(pdf, font, self.top, self.program)
         )
         embedded[pikepdf.Name.Subtype] = pikepdf.Name.Type1
+        if self.symbols is not None:
+            embedded[pikepdf.Name.Encoding] = _differences(self.names, self.drawn)
+            if "/ToUnicode" not in font:
+                # Glyph names like "a20" say no character to most readers: what pdfium
+                # reads for each code (its table of the font's built-in encoding) is written.
+                embedded[pikepdf.Name.ToUnicode] = pdf.make_stream(to_unicode_cmap({
+                    code: chars for code, chars in self.symbols.text.items()
+                    if code in self.drawn
+                }))
         return embedded
+
+
+def _differences(names: list[str], codes: set[int]) -> pikepdf.Dictionary:
+    """An /Encoding naming the glyph of each of ``codes`` (runs of consecutive codes share
+    one starting code, ISO 32000-1 9.6.6.1)."""
+    items: list[object] = []
+    previous = -2
+    for code in sorted(codes):
+        if code != previous + 1:
+            items.append(code)
+        items.append(pikepdf.Name("/" + names[code]))
+        previous = code
+    return pikepdf.Dictionary(
+        Type=pikepdf.Name.Encoding, Differences=pikepdf.Array(items)
+    )
 
 
 #: Probe text sizes, in points: body text, and large enough that a width off by a fraction
@@ -486,8 +520,13 @@ def _descriptor(
     return new
 
 
+def _family(base: str) -> str:
+    """"Arial" of "/ABCDEF+Arial,Bold" or "Arial-BoldMT"."""
+    return base.lstrip("/").split("+", 1)[-1].split(",", 1)[0].split("-", 1)[0]
+
+
 def _flags(base: str, top: TopDict) -> int:
-    name = base.split(",", 1)[0].split("-", 1)[0]
+    name = _family(base)
     if name in _SYMBOL_FONTS:
         return _SYMBOLIC
     flags = _NONSYMBOLIC

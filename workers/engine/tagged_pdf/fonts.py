@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import pikepdf
-from fontTools.agl import AGL2UV
+from fontTools.agl import LEGACY_AGL2UV
 
 #: CID fonts of these character collections map to Unicode through Adobe's published CMaps.
 _KNOWN_ORDERINGS = frozenset({"GB1", "CNS1", "Japan1", "Korea1", "KR"})
@@ -174,6 +174,7 @@ _UNI_NAME = re.compile(r"^(uni([0-9A-F]{4})+|u[0-9A-F]{4,6})$")
 
 
 def _names_character(glyph: str) -> bool:
-    """An Adobe Glyph List name, a uniXXXX/uXXXXX name, or .notdef (draws nothing)."""
+    """A name of the Adobe Glyph List (the full list, as ISO 32000-1 9.10.2 reads names by;
+    not only its subset for new fonts), a uniXXXX/uXXXXX name, or .notdef (draws nothing)."""
     base = glyph.split(".", 1)[0] if not glyph.startswith(".") else glyph
-    return glyph == ".notdef" or base in AGL2UV or bool(_UNI_NAME.match(base))
+    return glyph == ".notdef" or base in LEGACY_AGL2UV or bool(_UNI_NAME.match(base))

@@ -1,0 +1,177 @@
+"""Which glyph of a program pdfium draws for each code of a symbol font with no /Encoding.
+
+Symbol and ZapfDingbats written without an /Encoding use "the font's built-in encoding"
+(ISO 32000-1 9.6.6.1). pdfium keeps that encoding in a table of its own: the program it draws
+them with says StandardEncoding, which would select "four" for code 52 where ZapfDingbats
+shows its check mark (a20). Embedding that program therefore needs the encoding written out as
+/Differences, code by code — and the codes are read from pdfium itself rather than from a
+table copied here: a probe page shows every code with the font as the source has it, another
+shows every glyph of the program by name, and a code takes the glyph that draws the same
+pixels. A code that matches no glyph, or several, is left out (it then draws nothing once
+embedded, which the embedding's own probe of the codes the text shows would catch).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import pikepdf
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+#: Probe grid: codes per row, cell size and glyph size in points (rendered at 72 dpi, so one
+#: point is one pixel); glyph origins fall on whole pixels, so one glyph draws the same
+#: pixels in every cell it is put in.
+_PER_ROW = 16
+_CELL = 48
+_SIZE = 30
+#: Codes a simple font can show.
+_CODES = range(1, 256)
+
+
+@dataclass
+class DrawnEncoding:
+    #: Per code 0-255, the glyph name pdfium draws it with (".notdef": none, or unsure).
+    names: list[str]
+    #: Per code, the text pdfium reads for it with the font as it is (its own table).
+    text: dict[int, str]
+
+
+def drawn_encoding(
+    font: pikepdf.Dictionary, program: bytes, glyph_names: Sequence[str]
+) -> DrawnEncoding:
+    """Per code 0-255, the name of the glyph of ``program`` (a CFF whose glyphs are
+    ``glyph_names``) that pdfium draws for it with ``font`` as it is, ".notdef" where a code
+    draws nothing or matches no single glyph; and the text pdfium reads for each code."""
+    names = [name for name in glyph_names if name != ".notdef"][: len(_CODES)]
+    by_glyph, _ = _cells(lambda probe: _named_font(probe, font, program, names), len(names))
+    glyph_of: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for index, digest in enumerate(by_glyph):
+        if digest is None:
+            continue
+        if digest in glyph_of:
+            ambiguous.add(digest)
+        glyph_of[digest] = names[index]
+    out = [".notdef"] * 256
+    by_code, text = _cells(lambda probe: probe.copy_foreign(font), len(_CODES))
+    for index, digest in enumerate(by_code):
+        if digest is not None and digest in glyph_of and digest not in ambiguous:
+            out[_CODES[index]] = glyph_of[digest]
+    return DrawnEncoding(out, {_CODES[index]: chars for index, chars in text.items()})
+
+
+def to_unicode_cmap(text: dict[int, str]) -> bytes:
+    """A /ToUnicode CMap for a simple font (one-byte codes) giving each code its text."""
+    entries = [
+        f"<{code:02X}> <{chars.encode('utf-16-be').hex().upper()}>"
+        for code, chars in sorted(text.items()) if chars
+    ]
+    blocks = [
+        f"{len(chunk)} beginbfchar\n" + "\n".join(chunk) + "\nendbfchar"
+        for chunk in (entries[i:i + 100] for i in range(0, len(entries), 100))
+    ]
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+        "/CMapName /Adobe-Identity-UCS def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        "<00> <FF>",
+        "endcodespacerange",
+        *blocks,
+        "endcmap",
+        "CMapName currentdict /CMap defineresource pop",
+        "end",
+        "end",
+    ]).encode()
+
+
+def _named_font(
+    probe: pikepdf.Pdf, font: pikepdf.Dictionary, program: bytes, names: Sequence[str]
+) -> pikepdf.Object:
+    """``font`` with ``program`` embedded and codes 1, 2… selecting ``names`` in order, made
+    in ``probe``."""
+    differences: list[object] = [_CODES[0], *(pikepdf.Name("/" + name) for name in names)]
+    return probe.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font,
+        Subtype=pikepdf.Name.Type1,
+        BaseFont=font.get("/BaseFont", pikepdf.Name("/Probe")),
+        Encoding=pikepdf.Dictionary(Differences=pikepdf.Array(differences)),
+        FontDescriptor=pikepdf.Dictionary(
+            Type=pikepdf.Name.FontDescriptor,
+            FontName=font.get("/BaseFont", pikepdf.Name("/Probe")),
+            Flags=4,
+            FontBBox=pikepdf.Array([0, 0, 1000, 1000]),
+            ItalicAngle=0,
+            Ascent=1000,
+            Descent=0,
+            CapHeight=1000,
+            StemV=80,
+            FontFile3=probe.make_stream(program, Subtype=pikepdf.Name.Type1C),
+        ),
+    ))
+
+
+def _cells(
+    font_in: Callable[[pikepdf.Pdf], pikepdf.Object], count: int
+) -> tuple[list[str | None], dict[int, str]]:
+    """Codes 1..``count`` of the font ``font_in`` makes in a probe, each alone in a cell of
+    the probe's page: a digest of each cell's pixels (None for a cell left blank), and the
+    text pdfium reads in each cell."""
+    rows = (count + _PER_ROW - 1) // _PER_ROW
+    width, height = _PER_ROW * _CELL, rows * _CELL
+    content = []
+    for index in range(count):
+        row, column = divmod(index, _PER_ROW)
+        x, y = column * _CELL + 8, height - (row + 1) * _CELL + 12
+        content.append(f"BT /F1 {_SIZE} Tf {x} {y} Td <{_CODES[index]:02x}> Tj ET")
+    probe = pikepdf.new()
+    probe.add_blank_page(page_size=(width, height))
+    page = probe.pages[0]
+    page.obj.Resources = pikepdf.Dictionary(
+        Font=pikepdf.Dictionary(F1=font_in(probe))
+    )
+    page.obj.Contents = probe.make_stream("\n".join(content).encode())
+    buffer = io.BytesIO()
+    probe.save(buffer)
+    document = pdfium.PdfDocument(buffer.getvalue())
+    try:
+        image = document[0].render(scale=1).to_pil().convert("L")
+        text = _text_by_cell(document[0], height)
+    finally:
+        document.close()
+    blank = bytes([255]) * (_CELL * _CELL)
+    out: list[str | None] = []
+    for index in range(count):
+        row, column = divmod(index, _PER_ROW)
+        left, top = column * _CELL, row * _CELL
+        pixels = image.crop((left, top, left + _CELL, top + _CELL)).tobytes()
+        out.append(None if pixels == blank else hashlib.blake2b(pixels).hexdigest())
+    return out, text
+
+
+def _text_by_cell(page: pdfium.PdfPage, height: float) -> dict[int, str]:
+    """The characters pdfium reads on a probe page, by the cell each one's box is in
+    (characters pdfium adds between words and lines are left out)."""
+    textpage = page.get_textpage()
+    out: dict[int, str] = {}
+    try:
+        for index in range(pdfium_c.FPDFText_CountChars(textpage.raw)):
+            if pdfium_c.FPDFText_IsGenerated(textpage.raw, index) == 1:
+                continue
+            left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+            if not pdfium_c.FPDFText_GetCharBox(textpage.raw, index, left, right, bottom, top):
+                continue
+            x, y = (left.value + right.value) / 2, (bottom.value + top.value) / 2
+            cell = int((height - y) // _CELL) * _PER_ROW + int(x // _CELL)
+            out[cell] = out.get(cell, "") + chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index))
+    finally:
+        textpage.close()
+    return out
