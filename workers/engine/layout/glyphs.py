@@ -284,7 +284,9 @@ def _glyphs(textpage: Any, owners: dict[int, int], content: PageContent) -> None
         """Font, style and owner of the text object at ``address`` (character ``index``'s)."""
         cached = fonts.get(address)
         if cached is None:
-            cached = fonts[address] = _font(address, page_address, index, faces)
+            cached = fonts[address] = _font(
+                address, page_address, index, faces, content.rotation
+            )
             cached.mcid = _object_mcid(address)
             cached.owner = owners.get(address, -1)
         return cached
@@ -295,6 +297,18 @@ def _glyphs(textpage: Any, owners: dict[int, int], content: PageContent) -> None
         )
     else:
         _python_glyphs(content.glyphs, chars, raw, page_address, count, info_of)
+
+
+def _turned(across: float, up: float, rotation: int) -> tuple[float, float]:
+    """The direction (``across``, ``up``) in user space, on the page turned clockwise by
+    ``rotation`` degrees."""
+    if rotation == 90:
+        return up, -across
+    if rotation == 180:
+        return -across, -up
+    if rotation == 270:
+        return -up, across
+    return across, up
 
 
 def _python_glyphs(
@@ -435,9 +449,12 @@ def codepoint_at(textpage: Any, index: int) -> str:
 
 
 def _font(
-    obj: int, textpage: int, index: int, faces: dict[int, tuple[str, bool, bool]]
+    obj: int, textpage: int, index: int, faces: dict[int, tuple[str, bool, bool]],
+    rotation: int = 0,
 ) -> _FontInfo:
-    """Font and style of the text object at address ``obj``, whose character ``index`` is."""
+    """Font and style of the text object at address ``obj``, whose character ``index`` is;
+    whether its text runs at an angle is judged as the page is shown (turned clockwise by
+    ``rotation``: text running up a /Rotate 90 page is level on screen)."""
     font = _text_object_font(obj) or 0
     # A page's many text objects share a few fonts: read each font's name and style once.
     face = faces.get(font)
@@ -445,9 +462,10 @@ def _font(
         face = faces[font] = _face(ctypes.cast(font, c.FPDF_FONT) if font else None)
     name, bold, italic = face
     matrix = c.FS_MATRIX()
-    rotated = bool(_char_matrix(textpage, index, ctypes.addressof(matrix))) and (
-        abs(matrix.b) > 0.1 * abs(matrix.a) or matrix.a < 0
-    )
+    rotated = False
+    if _char_matrix(textpage, index, ctypes.addressof(matrix)):
+        across, up = _turned(matrix.a, matrix.b, rotation)
+        rotated = abs(up) > 0.1 * abs(across) or across < 0
     return _FontInfo(name, bold, italic, _is_artifact(obj), rotated)
 
 

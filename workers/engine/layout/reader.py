@@ -59,6 +59,7 @@ from .gcpause import collect_young, paused_gc
 from .glyphs import ImageFacts, PageContent, Rect, read_page
 from .lines import FRAGMENT_GAP, Fragment, Line, fragments, lines, text_of
 from .operators import OperatorMap, map_operators
+from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user_space
 
 #: Lines further apart than this many line heights do not belong to one block.
 BLOCK_GAP = 0.9
@@ -206,10 +207,14 @@ class _Hyphenation:
 
 @dataclass
 class _PageResult:
+    #: The page as shown, like its blocks (:mod:`.rotation`).
     page: Page
     blocks: list[_Block]
     opmap: OperatorMap
     mcids: list[int]
+    frame: Frame
+    #: The page in user space, as the model keeps it.
+    user_page: Page
 
 
 def read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None = None) -> Document:
@@ -239,12 +244,20 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     finally:
         if own:
             pk.close()
+    # The analysis works on pages as shown (.rotation); the model's boxes are turned back last.
+    frames = [r.frame for r in results]
     doc.pages = [r.page for r in results]
+    links = {page: [(box_to_display(box, frames[page]), uri) for box, uri in found]
+             for page, found in links.items() if page < len(frames)}
+    fields = {page: [box_to_display(box, frames[page]) for box in found]
+              for page, found in fields.items() if page < len(frames)}
     text_blocks = [b for r in results for b in r.blocks if b.kind == "text"]
     hyphenation = _Hyphenation(text_blocks)
     for block in text_blocks:
         block.hyphenation = hyphenation
     _classify(doc, results, outline, links, fields)
+    doc.pages = [r.user_page for r in results]
+    to_user_space(doc, frames)
     if doc.title is None:
         heading = next((b for b in doc.blocks if isinstance(b, Heading)), None)
         doc.title = heading.text if heading else None
@@ -256,7 +269,8 @@ def _read_page(fitz: pdfium.PdfDocument, pk: pikepdf.Pdf, index: int, doc: Docum
         return _analyse_page(fitz, pk, index, doc)
     except Exception as e:  # noqa: BLE001 - one bad page must not lose the document
         doc.warnings.append(Warning("page-unreadable", f"{type(e).__name__}: {e}", index))
-        return _PageResult(Page(0.0, 0.0), [], OperatorMap(), [])
+        empty = Page(0.0, 0.0)
+        return _PageResult(empty, [], OperatorMap(), [], Frame(0, 0.0, 0.0), empty)
     finally:
         collect_young()
 
@@ -275,7 +289,10 @@ def _analyse_page(
         doc.warnings.append(Warning("needs-ocr", "the page is an image with no text", index))
     page = Page(round(content.width, 2), round(content.height, 2), content.rotation, needs_ocr,
                 round(content.x0, 2), round(content.y0, 2))
-    return _PageResult(page, page_blocks(content), opmap, content.object_mcids)
+    frame = frame_of(content)
+    to_display_space(content, frame)
+    return _PageResult(frame.display_page(page), page_blocks(content), opmap,
+                       content.object_mcids, frame, page)
 
 
 def page_blocks(content: PageContent) -> list[_Block]:

@@ -49,6 +49,7 @@ from ..layout.glyphs import Glyph, Rect, read_page
 from ..layout.lines import clean, fragments, text_of
 from ..layout.operators import OperatorMap, map_operators
 from ..layout.reader import read_layout
+from ..layout.rotation import Frame, frame_of, to_display_space, to_user_space
 
 #: Below this share of drawn characters referenced by the tree, the tags are not trusted.
 MIN_COVERAGE = 0.5
@@ -79,6 +80,8 @@ class _Page:
     opmap: OperatorMap = field(default_factory=OperatorMap)
     page: Page = field(default_factory=lambda: Page(0.0, 0.0))
     used: set[int] = field(default_factory=set)
+    #: How the page is turned when shown: its glyphs and images are read as shown.
+    frame: Frame = field(default_factory=lambda: Frame(0, 0.0, 0.0))
 
 
 @dataclass
@@ -156,6 +159,10 @@ class _Reader:
                 continue
             state.page = Page(round(content.width, 2), round(content.height, 2), content.rotation,
                               not content.glyphs and bool(content.images))
+            # Glyphs are joined into words as the page is shown; boxes go back to user space
+            # when the model is built.
+            state.frame = frame_of(content)
+            to_display_space(content, state.frame)
             state.opmap = map_operators(self.pdf.pages[index], content.object_kinds)
             for g in content.glyphs:
                 if g.mcid >= 0:
@@ -277,6 +284,7 @@ class _Reader:
                     Artifact("other", f.text, [Prov(index, BBox(f.x0, f.y0, f.x1, f.y1), (),
                                                     state.opmap.ranges(f.objects))])
                 )
+        to_user_space(doc, [state.frame for state in self.pages])
         if doc.title is None:
             heading = next((b for b in doc.blocks if isinstance(b, Heading)), None)
             doc.title = heading.text if heading else None

@@ -1,0 +1,121 @@
+"""A page turned by /Rotate is read as it is shown, and the model's boxes stay in user space.
+
+The tests draw a landscape page with WeasyPrint, then make the portrait page a scanner or a
+print driver would: the same drawing turned a quarter (or half) turn in user space, with
+/Rotate turning it back for display. Read, both must give the same model, box for box.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from workers.engine.document import BBox, Document, Heading, Table, block_text
+from workers.engine.layout.reader import read_layout
+from workers.engine.structure.reader import read_structure
+
+from .conftest import HtmlPdf
+
+LANDSCAPE = (
+    "@page { size: A4 landscape; margin: 1.5cm } table { border-collapse: collapse }"
+    " td, th { border: 1px solid black; padding: 4px }"
+)
+TABLE = (
+    "<h1>Payments to suppliers</h1>"
+    "<p>Every payment over five hundred pounds made in the quarter, by date posted.</p>"
+    "<table><tr><th>Document</th><th>Date posted</th><th>Payee</th><th>Amount</th></tr>"
+    + "".join(
+        f"<tr><td>B-{1190 + k}</td><td>0{k + 1}/05/2019</td><td>Supplier number {k}</td>"
+        f"<td>{(k + 1) * 1234}.00</td></tr>" for k in range(6)
+    )
+    + "</table>"
+)
+
+
+def turned(source: Path, target: Path, rotation: int) -> Path:
+    """``source``'s page drawn turned in user space, with /Rotate ``rotation`` undoing the
+    turn for display (the page looks exactly the same in a viewer)."""
+    with pikepdf.open(source) as pdf:
+        page = pdf.pages[0]
+        x0, y0, x1, y1 = (float(v) for v in page.mediabox)
+        width, height = x1 - x0, y1 - y0
+        # Display space (X, Y) of the original -> user space of the turned page, the inverse
+        # of how a viewer turns the page clockwise by ``rotation``.
+        matrix = {
+            90: (0, 1, -1, 0, height, 0),
+            180: (-1, 0, 0, -1, width, height),
+            270: (0, -1, 1, 0, 0, width),
+        }[rotation]
+        quarter = rotation in (90, 270)
+        page.contents_add(pdf.make_stream(
+            b"q %g %g %g %g %g %g cm " % matrix + b"1 0 0 1 %g %g cm" % (-x0, -y0)
+        ), prepend=True)
+        page.contents_add(pdf.make_stream(b"Q"))
+        box = [0, 0, height, width] if quarter else [0, 0, width, height]
+        page.obj.MediaBox = pikepdf.Array(box)
+        for key in ("/CropBox", "/TrimBox", "/BleedBox", "/ArtBox"):
+            if key in page.obj:
+                del page.obj[key]
+        page.obj.Rotate = rotation
+        pdf.save(target)
+    return target
+
+
+def _user_box(box: BBox, rotation: int, width: float, height: float) -> BBox:
+    """Where a box of the upright page lies on the turned page (user space)."""
+    corners = []
+    for x, y in ((box.x0, box.y0), (box.x1, box.y1)):
+        if rotation == 90:
+            corners.append((height - y, x))
+        elif rotation == 180:
+            corners.append((width - x, height - y))
+        else:
+            corners.append((y, width - x))
+    (ax, ay), (bx, by) = corners
+    return BBox(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+
+
+def _boxes(doc: Document) -> list[BBox]:
+    return [p.bbox for block in doc.walk() for p in getattr(block, "prov", [])]
+
+
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_a_turned_page_reads_as_the_upright_page(
+    html_pdf: HtmlPdf, tmp_path: Path, rotation: int
+) -> None:
+    upright_path = html_pdf(TABLE, css=LANDSCAPE)
+    upright = read_layout(upright_path, max_pages=5)
+    turned_doc = read_layout(turned(upright_path, tmp_path / "turned.pdf", rotation),
+                             max_pages=5)
+
+    expected = [(b.type, block_text(b)) for b in upright.blocks]
+    assert [(b.type, block_text(b)) for b in turned_doc.blocks] == expected
+    assert isinstance(turned_doc.blocks[0], Heading)
+    table = next(b for b in turned_doc.blocks if isinstance(b, Table))
+    assert [c.text for c in table.rows[0].cells] == ["Document", "Date posted", "Payee",
+                                                     "Amount"]
+    page, shown = turned_doc.pages[0], upright.pages[0]
+    assert page.rotation == rotation
+    assert (page.width, page.height) == (
+        (shown.height, shown.width) if rotation in (90, 270) else (shown.width, shown.height)
+    )
+    # Boxes are in the turned page's user space: where the tagger finds the drawing.
+    for found, upright_box in zip(_boxes(turned_doc), _boxes(upright), strict=True):
+        want = _user_box(upright_box, rotation, shown.width, shown.height)
+        assert abs(found.x0 - want.x0) < 0.05 and abs(found.y1 - want.y1) < 0.05, (
+            found, want)
+
+
+def test_the_structure_reader_joins_the_words_of_a_turned_page(
+    html_pdf: HtmlPdf, tmp_path: Path
+) -> None:
+    tagged = html_pdf(TABLE, css=LANDSCAPE, tagged=True)
+    upright = read_structure(tagged, max_pages=5)
+    turned_doc = read_structure(turned(tagged, tmp_path / "turned.pdf", 90), max_pages=5)
+
+    assert [block_text(b) for b in turned_doc.blocks] == [
+        block_text(b) for b in upright.blocks
+    ]
+    assert "Payments to suppliers" in block_text(turned_doc.blocks[0])
