@@ -119,3 +119,43 @@ def test_the_structure_reader_joins_the_words_of_a_turned_page(
         block_text(b) for b in upright.blocks
     ]
     assert "Payments to suppliers" in block_text(turned_doc.blocks[0])
+
+
+def _two_columns_with_a_side_note(path: Path) -> Path:
+    """Two columns of running text, a footer line across the page, and a print job's slug
+    running up the left margin beside all of it (as arXiv and the Federal Register print)."""
+    sentence = ("Residents may ask the council for any of its documents in another format "
+                "and the council will answer within five working days of the request")
+    words = sentence.split()
+    ops = [b"BT /F1 9 Tf"]
+    for column, x in enumerate((60, 320)):
+        for row in range(40):
+            text = " ".join(words[(row + column * 7) % 10:][:6]) or "council"
+            ops.append(b"1 0 0 1 %d %d Tm (%s %s %d) Tj" % (
+                x, 760 - row * 15, b"Left" if column == 0 else b"Right",
+                text.encode(), row))
+    ops.append(b"1 0 0 1 60 30 Tm (Page footer of the council minutes, printed 4 May) Tj")
+    ops.append(b"0 1 -1 0 30 30 Tm (job 2019-4471 printed by reprographics on 3 May) Tj")
+    ops.append(b"ET")
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(595, 842))
+    page = pdf.pages[0]
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
+        Encoding=pikepdf.Name.WinAnsiEncoding,
+    ))
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    page.obj.Contents = pdf.make_stream(b"\n".join(ops))
+    pdf.save(path)
+    return path
+
+
+def test_text_up_the_margin_does_not_hide_the_columns(tmp_path: Path) -> None:
+    doc = read_layout(_two_columns_with_a_side_note(tmp_path / "slug.pdf"), max_pages=5)
+    texts = [block_text(b) for b in doc.blocks] + [a.text for a in doc.artifacts]
+    left = [k for k, t in enumerate(texts) if t.startswith("Left")]
+    right = [k for k, t in enumerate(texts) if t.startswith("Right")]
+    assert left and right and max(left) < min(right), texts  # column by column
+    assert not any("Left" in t and "Right" in t for t in texts)  # never across the gutter
+    slug = next(k for k, t in enumerate(texts) if "reprographics" in t)
+    assert slug > max(right)  # read after the page

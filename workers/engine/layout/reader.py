@@ -495,10 +495,13 @@ def _regions(
     if len(frags) < 2 or depth > 40 or budget[0] <= 0:
         return [frags]
     if depth == 0:
+        frags, aside = _set_aside_side_notes(frags)
         above, frags, below = _set_aside_margin_lines(frags)
-        if above or below:
+        if above or below or aside:
             inner = _regions(frags, 1, budget) if frags else []
-            return ([above] if above else []) + inner + ([below] if below else [])
+            return ([above] if above else []) + inner + ([below] if below else []) + (
+                [aside] if aside else []
+            )
     if sum(_word_count(f.text) >= 4 for f in frags) < 3:
         return [frags]  # no running text here, so no text columns: a table, a form, a list
     vertical = _column_split(frags, budget)
@@ -511,6 +514,29 @@ def _regions(
     if cut is not None:
         return _regions(cut[0], depth + 1, budget) + _regions(cut[1], depth + 1, budget)
     return [frags]
+
+
+def _turned(fragment: Fragment) -> bool:
+    """Text running at an angle to the page as shown (up or down a margin, a turned label)."""
+    return bool(fragment.glyphs) and all(g.rotated for g in fragment.glyphs)
+
+
+def _set_aside_side_notes(frags: list[Fragment]) -> tuple[list[Fragment], list[Fragment]]:
+    """(the rest, side notes): text running up or down a side margin, beside all the level
+    text (a print job's slug, a journal's vertical running title, "Draft" along the edge).
+    Tall and narrow, it spans the gaps that separate the page's title, columns and footer,
+    and would keep them from being found; it is read after the page. Turned text among the
+    level text (a table's turned column heads, a chart's axis title) stays where it is."""
+    turned = [f for f in frags if _turned(f)]
+    if not turned or len(turned) == len(frags):
+        return frags, []
+    level = [f for f in frags if not _turned(f)]
+    left, right = min(f.x0 for f in level), max(f.x1 for f in level)
+    aside = [f for f in turned if f.x1 <= left or f.x0 >= right]
+    if not aside:
+        return frags, []
+    gone = {id(f) for f in aside}
+    return [f for f in frags if id(f) not in gone], aside
 
 
 def _set_aside_margin_lines(
@@ -1162,6 +1188,15 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[_Block]:
 
 def _reading_order(blocks: list[_Block], depth: int = 0) -> list[_Block]:
     if depth == 0:
+        # Side notes (see _set_aside_side_notes) would block every cut: read after the page.
+        turned = [b for b in blocks if b.frags and all(_turned(f) for f in b.frags)]
+        level = [b for b in blocks if b.kind == "text" and not (
+            b.frags and all(_turned(f) for f in b.frags))]
+        if turned and level:
+            left, right = min(b.x0 for b in level), max(b.x1 for b in level)
+            aside = [b for b in turned if b.x1 <= left or b.x0 >= right]
+            if aside:
+                return _reading_order([b for b in blocks if b not in aside]) + aside
         # A picture with text set on it (a cover photo, a bleed into the gutter) would bridge
         # the columns it overlaps and hide them: order the rest, then read the picture just
         # before the first of the texts lying most fully on it.
