@@ -1193,8 +1193,8 @@ def _reading_order(blocks: list[_Block], depth: int = 0) -> list[_Block]:
         level = [b for b in blocks if b.kind == "text" and not (
             b.frags and all(_turned(f) for f in b.frags))]
         if turned and level:
-            left, right = min(b.x0 for b in level), max(b.x1 for b in level)
-            aside = [b for b in turned if b.x1 <= left or b.x0 >= right]
+            start, end = min(b.x0 for b in level), max(b.x1 for b in level)
+            aside = [b for b in turned if b.x1 <= start or b.x0 >= end]
             if aside:
                 return _reading_order([b for b in blocks if b not in aside]) + aside
         # A picture with text set on it (a cover photo, a bleed into the gutter) would bridge
