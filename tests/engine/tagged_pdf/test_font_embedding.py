@@ -345,3 +345,80 @@ def test_the_symbol_fonts_built_in_encoding_is_read_from_pdfium_not_assumed() ->
         assert found.names[code] == glyph
         assert found.text[code] == text
         assert found.names[0x20] == ".notdef"  # a space draws nothing: nothing to match
+
+
+# --- symbolic TrueType fonts with an /Encoding ---------------------------------------------------
+
+WORD = "Canvas"
+
+
+def symbolic_subset_pdf(path: Path) -> Path:
+    """A word in a subset TrueType font flagged symbolic, whose program finds glyphs by code
+    ((3,0) and (1,0) cmaps, codes 1, 2, 3…), with an /Encoding naming what each code is — as
+    some producers write it (PDF/UA-1 forbids the /Encoding there: veraPDF 7.21.6-3)."""
+    from fontTools.ttLib import TTFont
+    from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
+
+    font = TTFont(LIBERATION)
+    unicode_map = font.getBestCmap()
+    letters = sorted(set(WORD))
+    by_code = {k + 1: unicode_map[ord(letter)] for k, letter in enumerate(letters)}
+    tables = []
+    for platform, encoding, offset in ((3, 0, 0xF000), (1, 0, 0)):
+        table = CmapSubtable.newSubtable(4)
+        table.platformID, table.platEncID, table.language = platform, encoding, 0
+        table.cmap = {offset + code: glyph for code, glyph in by_code.items()}
+        tables.append(table)
+    font["cmap"].tables = tables
+    buffer = io.BytesIO()
+    font.save(buffer)
+    program = buffer.getvalue()
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(300, 120))
+    widths = [round(font["hmtx"][by_code[c]][0] * 1000 / font["head"].unitsPerEm)
+              for c in sorted(by_code)]
+    descriptor = pikepdf.Dictionary(
+        Type=pikepdf.Name.FontDescriptor, FontName=pikepdf.Name("/ABCDEF+LiberationSans"),
+        Flags=4, FontBBox=[-200, -300, 1200, 1000], ItalicAngle=0, Ascent=900, Descent=-210,
+        CapHeight=700, StemV=80, FontFile2=pdf.make_stream(program, Length1=len(program)),
+    )
+    differences: list[object] = [1, *(pikepdf.Name("/" + letter) for letter in letters)]
+    simple = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.TrueType,
+        BaseFont=pikepdf.Name("/ABCDEF+LiberationSans"), FirstChar=1,
+        LastChar=len(letters), Widths=widths, FontDescriptor=pdf.make_indirect(descriptor),
+        Encoding=pikepdf.Dictionary(Type=pikepdf.Name.Encoding,
+                                    BaseEncoding=pikepdf.Name.WinAnsiEncoding,
+                                    Differences=differences),
+    ))
+    page = pdf.pages[0]
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=simple))
+    codes = bytes(letters.index(letter) + 1 for letter in WORD)
+    page.obj.Contents = pdf.make_stream(b"BT /F1 30 Tf 30 50 Td <" + codes.hex().encode()
+                                        + b"> Tj ET")
+    pdf.save(path)
+    return path
+
+
+def test_a_symbolic_truetype_font_loses_its_encoding_but_keeps_its_meaning(
+    tmp_path: Path,
+) -> None:
+    if not LIBERATION.is_file():
+        pytest.skip("Liberation Sans is not installed")
+    source = symbolic_subset_pdf(tmp_path / "symbolic.pdf")
+    with pdfium.PdfDocument(str(source)) as document:
+        page = document[0]
+        assert page.get_textpage().get_text_range() == WORD  # the names say the text
+    result = tag_and_check(source)
+
+    assert result.check("pixels")["passed"], result.report
+    assert result.check("text-fidelity")["passed"], result.report
+    assert any("/Encoding dropped" in note for note in result.tagged.notes), result.tagged.notes
+    with pikepdf.open(result.output) as output:
+        font = _first_font(output)
+        assert "/Encoding" not in font
+        assert b"<01> <0043>" in font.ToUnicode.read_bytes()  # code 1 is "C"
+    source_verdict, output_verdict = pdfua_check(result.source, result.output)
+    assert "7.21.6-3" in (source_verdict["failed_rules"] or {})  # the test means something
+    failed = output_verdict["failed_rules"] or {}
+    assert "7.21.6-3" not in failed and "7.21.7-1" not in failed, output_verdict

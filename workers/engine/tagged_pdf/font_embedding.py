@@ -55,6 +55,7 @@ from .checks import render_page
 from .drawn_encoding import DrawnEncoding, drawn_encoding, to_unicode_cmap
 from .font_usage import CodesUsed, Key
 from .fonts import _descendant, _is_embedded, page_roots, reachable_fonts
+from .symbolic_truetype import drop_symbolic_encodings
 
 #: Simple font types whose program can be replaced by a CFF Type1 program.
 _SIMPLE = frozenset({"/Type1", "/MMType1", "/TrueType"})
@@ -108,9 +109,12 @@ class FontEmbedding:
 
 
 def repair_fonts(pdf: pikepdf.Pdf, source: pdfium.PdfDocument) -> list[str]:
-    """Both repairs below on ``pdf`` (``source``: the same document, as the source was);
-    notes for the report."""
+    """The repairs below, and :func:`.symbolic_truetype.drop_symbolic_encodings`, on ``pdf``
+    (``source``: the same document, as the source was); notes for the report."""
     notes = embed_substitute_fonts(pdf).notes()
+    if repaired := drop_symbolic_encodings(pdf, source):
+        notes.append("/Encoding dropped from symbolic TrueType fonts that draw by code, its "
+                     "glyph names kept as /ToUnicode (pixels unchanged): " + ", ".join(repaired))
     if completed := name_identity_cid_maps(pdf, source):
         notes.append("/CIDToGIDMap /Identity (the default) written for: " + ", ".join(completed))
     return notes

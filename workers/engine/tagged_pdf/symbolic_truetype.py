@@ -1,0 +1,151 @@
+"""Symbolic TrueType fonts that carry an /Encoding they do not draw by.
+
+Some producers embed a subset TrueType font flagged symbolic, whose program picks glyphs by
+code (a (3,0) or (1,0) cmap, no glyph names), and still write an /Encoding with /Differences
+naming what each code is ("C", "a", "n"…). A viewer draws by the codes; the names only say
+which character each code shows. PDF/UA-1 forbids the /Encoding on a symbolic TrueType font
+(veraPDF 7.21.6-3). The repair keeps the meaning and drops the entry: the names become a
+/ToUnicode (only names of the Adobe Glyph List, so each says one character), and the change is
+kept only where pdfium draws every page using the font to the same pixels and reads the same
+text, as it did before.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pikepdf
+import pypdfium2 as pdfium
+from fontTools.agl import LEGACY_AGL2UV
+from fontTools.ttLib import TTFont
+
+from .checks import render_page
+from .drawn_encoding import to_unicode_cmap
+from .fonts import page_roots, reachable_fonts
+
+_SYMBOLIC = 4
+#: (platform, encoding) of the cmaps that let a program be looked up by code: Microsoft
+#: Symbol, or Macintosh Roman.
+_BY_CODE = {(3, 0), (1, 0)}
+
+
+def drop_symbolic_encodings(pdf: pikepdf.Pdf, source: pdfium.PdfDocument) -> list[str]:
+    """Repair the fonts described above in ``pdf`` (``source``: the document as it was);
+    the names of the fonts repaired."""
+    fonts_by_page = [
+        [f for f in reachable_fonts(page_roots(page)) if f.is_indirect] for page in pdf.pages
+    ]
+    candidates = {
+        f.objgen: f for fonts in fonts_by_page for f in fonts if _repairable(f)
+    }
+    if not candidates:
+        return []
+    saved = {key: (font.Encoding, font.get("/ToUnicode")) for key, font in candidates.items()}
+    for font in candidates.values():
+        font[pikepdf.Name.ToUnicode] = pdf.make_stream(to_unicode_cmap(_named_text(font)))
+        del font[pikepdf.Name.Encoding]
+    pages = [i for i, fonts in enumerate(fonts_by_page)
+             if any(f.objgen in candidates for f in fonts)]
+    if not _same_pages(pdf, source, pages):
+        for key, font in candidates.items():
+            encoding, to_unicode = saved[key]
+            font[pikepdf.Name.Encoding] = encoding
+            if to_unicode is None:
+                del font[pikepdf.Name.ToUnicode]
+        return []
+    return sorted({str(f.get("/BaseFont", "")).lstrip("/").split("+", 1)[-1]
+                   for f in candidates.values()})
+
+
+def _repairable(font: pikepdf.Dictionary) -> bool:
+    descriptor = font.get("/FontDescriptor")
+    encoding = font.get("/Encoding")
+    if font.get("/Subtype") != "/TrueType" or "/ToUnicode" in font or not isinstance(
+        descriptor, pikepdf.Dictionary
+    ) or encoding is None:
+        return False
+    flags = descriptor.get("/Flags", 0)
+    program = descriptor.get("/FontFile2")
+    if not isinstance(flags, int) or not flags & _SYMBOLIC or not isinstance(
+        program, pikepdf.Stream
+    ):
+        return False
+    if not isinstance(encoding, pikepdf.Dictionary) or "/BaseEncoding" in encoding and (
+        encoding.BaseEncoding != "/WinAnsiEncoding"
+    ):
+        return False
+    names = _named_text(font)
+    if not names:
+        return False
+    try:
+        cmaps = {(t.platformID, t.platEncID) for t in TTFont(
+            io.BytesIO(program.read_bytes()), lazy=True)["cmap"].tables}
+    except Exception:  # noqa: BLE001 - fontTools raises many kinds on a bad program
+        return False
+    return bool(cmaps & _BY_CODE)
+
+
+def _named_text(font: pikepdf.Dictionary) -> dict[int, str]:
+    """Code -> character, from the names of the font's /Differences over its base encoding;
+    empty when a name says no single character (then the meaning cannot be kept)."""
+    encoding = font.get("/Encoding")
+    differences = encoding.get("/Differences") if isinstance(encoding, pikepdf.Dictionary) \
+        else None
+    if not isinstance(differences, pikepdf.Array):
+        return {}
+    out: dict[int, str] = {}
+    if isinstance(encoding, pikepdf.Dictionary) and encoding.get("/BaseEncoding") == (
+        "/WinAnsiEncoding"
+    ):
+        # Codes the differences leave alone mean what WinAnsiEncoding (code page 1252) says.
+        for base in range(0x20, 0x100):
+            try:
+                char = bytes([base]).decode("cp1252")
+            except UnicodeDecodeError:
+                continue
+            if char.isprintable():
+                out[base] = char
+    code = 0
+    for item in differences:
+        if isinstance(item, int):
+            code = int(item)
+            continue
+        name = str(item)[1:]
+        if name == ".notdef":
+            code += 1
+            continue
+        value = LEGACY_AGL2UV.get(name)
+        # A few names stand for one character encoded twice (Delta: U+2206 or U+0394).
+        char = value[0] if isinstance(value, list | tuple) and value else value
+        if char is None or not 0 <= code < 256:
+            return {}
+        out[code] = chr(char)
+        code += 1
+    return out
+
+
+def _same_pages(pdf: pikepdf.Pdf, source: pdfium.PdfDocument, pages: list[int]) -> bool:
+    """Do these pages of ``pdf`` render, and read, as ``source``'s do?"""
+    buffer = io.BytesIO()
+    pdf.save(buffer, encryption=False)
+    changed = pdfium.PdfDocument(buffer.getvalue())
+    try:
+        return all(
+            render_page(source, i) == render_page(changed, i)
+            and _text(source, i) == _text(changed, i)
+            for i in pages
+        )
+    finally:
+        changed.close()
+
+
+def _text(document: pdfium.PdfDocument, index: int) -> str:
+    page = document[index]
+    try:
+        textpage = page.get_textpage()
+        try:
+            return str(textpage.get_text_range())
+        finally:
+            textpage.close()
+    finally:
+        page.close()
