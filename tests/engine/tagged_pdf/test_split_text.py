@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pikepdf
+import pypdfium2 as pdfium
 
 from workers.engine.tagged_pdf.checks import read_tagged_text
 
@@ -53,3 +54,41 @@ def test_each_cell_reads_as_itself_and_the_page_is_unchanged(tmp_path: Path) -> 
     with pikepdf.open(result.output) as pdf:
         operators = [str(i.operator) for i in pikepdf.parse_content_stream(pdf.pages[0])]
     assert operators.count("TJ") == 3 * len(ROWS)  # one per cell, was one per row
+
+
+def spaced_rows(path: Path) -> Path:
+    """Rows each shown by one string, their cells set apart by runs of spaces, as some report
+    writers do (pdfium reads a run of spaces as one: its characters are fewer than the
+    codes)."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(595, 842))
+    page = pdf.pages[0]
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
+        Encoding=pikepdf.Name.WinAnsiEncoding,
+    ))
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    lines = [b"BT /F1 11 Tf 72 760 Td (Parking charges in the town centre) Tj ET"]
+    y = 700
+    for first, second, third in ROWS:
+        row = first + " " * (40 - 2 * len(first)) + second + " " * 16 + third
+        lines.append(f"BT /F1 11 Tf 72 {y} Td ({row}) Tj ET".encode())
+        y -= 16
+    page.obj.Contents = pdf.make_stream(b"\n".join(lines))
+    pdf.save(path)
+    return path
+
+
+def test_runs_of_spaces_read_as_one_still_split_between_cells(tmp_path: Path) -> None:
+    source = spaced_rows(tmp_path / "spaced.pdf")
+    with pdfium.PdfDocument(str(source)) as document:
+        text = document[0].get_textpage().get_text_range()
+    assert "Street" in text and "Street          " not in text  # the test means something
+    result = tag_and_check(source)
+
+    assert result.check("pixels")["passed"], result.report
+    assert result.check("text-fidelity")["passed"], result.report
+    texts = [text.strip() for text in read_tagged_text(result.output.read_bytes())]
+    for row in ROWS:
+        for cell in row:
+            assert cell in texts, (cell, texts)

@@ -48,7 +48,8 @@ def drawn_encoding(
     ``glyph_names``) that pdfium draws for it with ``font`` as it is, ".notdef" where a code
     draws nothing or matches no single glyph; and the text pdfium reads for each code."""
     names = [name for name in glyph_names if name != ".notdef"][: len(_CODES)]
-    by_glyph, _ = _cells(lambda probe: _named_font(probe, font, program, names), len(names))
+    by_glyph, _ = _cells(lambda probe: _named_font(probe, font, program, names),
+                         [bytes([_CODES[k]]) for k in range(len(names))])
     glyph_of: dict[str, str] = {}
     ambiguous: set[str] = set()
     for index, digest in enumerate(by_glyph):
@@ -58,7 +59,7 @@ def drawn_encoding(
             ambiguous.add(digest)
         glyph_of[digest] = names[index]
     out = [".notdef"] * 256
-    by_code, text = _cells(lambda probe: probe.copy_foreign(font), len(_CODES))
+    by_code, text = _cells(lambda probe: probe.copy_foreign(font), [bytes([c]) for c in _CODES])
     for index, digest in enumerate(by_code):
         if digest is not None and digest in glyph_of and digest not in ambiguous:
             out[_CODES[index]] = glyph_of[digest]
@@ -119,19 +120,28 @@ def _named_font(
     ))
 
 
+def code_text(font: pikepdf.Dictionary, codes: Sequence[bytes]) -> dict[bytes, str]:
+    """The text pdfium reads for each of ``codes`` (one character code each: one byte for a
+    simple font, two for an Identity-encoded CID font) shown alone in ``font``."""
+    unique = list(dict.fromkeys(codes))
+    _, text = _cells(lambda probe: probe.copy_foreign(font), unique)
+    return {unique[index]: chars for index, chars in text.items()}
+
+
 def _cells(
-    font_in: Callable[[pikepdf.Pdf], pikepdf.Object], count: int
+    font_in: Callable[[pikepdf.Pdf], pikepdf.Object], codes: Sequence[bytes]
 ) -> tuple[list[str | None], dict[int, str]]:
-    """Codes 1..``count`` of the font ``font_in`` makes in a probe, each alone in a cell of
-    the probe's page: a digest of each cell's pixels (None for a cell left blank), and the
-    text pdfium reads in each cell."""
+    """Each of ``codes`` in the font ``font_in`` makes in a probe, alone in a cell of the
+    probe's page: a digest of each cell's pixels (None for a cell left blank), and the text
+    pdfium reads in each cell (by the code's index)."""
+    count = len(codes)
     rows = (count + _PER_ROW - 1) // _PER_ROW
     width, height = _PER_ROW * _CELL, rows * _CELL
     content = []
-    for index in range(count):
+    for index, code in enumerate(codes):
         row, column = divmod(index, _PER_ROW)
         x, y = column * _CELL + 8, height - (row + 1) * _CELL + 12
-        content.append(f"BT /F1 {_SIZE} Tf {x} {y} Td <{_CODES[index]:02x}> Tj ET")
+        content.append(f"BT /F1 {_SIZE} Tf {x} {y} Td <{code.hex()}> Tj ET")
     probe = pikepdf.new()
     probe.add_blank_page(page_size=(width, height))
     page = probe.pages[0]

@@ -10,14 +10,17 @@ stay between the same glyphs), so the page draws the same.
 
 Which leaf a glyph belongs to is decided by its box (from pdfium) inside the leaves' boxes.
 pdfium's characters of one text object are matched to the operator's character codes one to
-one; where their numbers differ (a multi-byte CMap other than Identity, a ligature mapped to
-several characters) nothing is split and the first leaf keeps the operator, as before.
+one. Where their numbers differ (two spaces read as one, a ligature read as two letters), each
+code's text as pdfium reads it alone (:func:`.drawn_encoding.code_text`) is aligned with the
+characters instead. Where even that fails (a multi-byte CMap other than Identity, a Type 3
+font) nothing is split and the first leaf keeps the operator, as before.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 import pikepdf
 import pypdfium2 as pdfium
@@ -25,6 +28,7 @@ import pypdfium2 as pdfium
 from ..document import BBox
 from ..layout.glyphs import Glyph, read_page
 from ..layout.operators import map_operators
+from .drawn_encoding import code_text
 from .marked_content import Owner
 
 Instruction = pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage
@@ -87,23 +91,90 @@ def split_operators(
             operator = opmap.operator_of[glyph.obj]
             if operator in contested:
                 glyphs_of.setdefault(operator, []).append(glyph)
-    fonts = _font_widths(page, instructions, set(contested))
+    fonts = _fonts_in_use(page, instructions, set(contested))
     out: dict[int, Parts] = {}
     for index, leaves in contested.items():
         instruction = instructions[index]
-        width = fonts.get(index)
+        font = fonts.get(index)
         glyphs = glyphs_of.get(index, [])
-        if width is None or not glyphs or isinstance(
+        if font is None or not glyphs or isinstance(
             instruction, pikepdf.ContentStreamInlineImage
         ):
             continue
+        width, font_dict = font
+        codes = _codes(instruction, width)
+        if codes is None:
+            continue
         candidates = [b for b in boxes if b.leaf in leaves]
         # pdfium also reports spaces it infers from wide spacing: those match no code.
-        owners = _glyph_owners([g for g in glyphs if not g.generated], candidates, leaves[0])
-        parts = _split(instruction, owners, width)
+        drawn = [g for g in glyphs if not g.generated]
+        by_glyph = _glyph_owners(drawn, candidates, leaves[0])
+        owners = by_glyph if len(by_glyph) == len(codes) else _code_owners(
+            codes, drawn, by_glyph, font_dict)
+        parts = _split(instruction, owners, width) if owners is not None else None
         if parts is not None and len({owner for owner, _ in parts}) > 1:
             out[index] = parts
     return out
+
+
+#: Codes of one operator whose characters are looked up (a probe page each: bounded work).
+MAX_ALIGNED_CODES = 2000
+
+
+def _code_owners(
+    codes: list[bytes], glyphs: list[Glyph], owners: list[int], font: pikepdf.Dictionary
+) -> list[int] | None:
+    """Owners of ``codes`` when pdfium's characters are not one per code: two spaces read as
+    one, a ligature read as two letters. Each code's characters, as pdfium reads the code
+    shown alone, are aligned with the operator's characters; a code takes the owner of the
+    first character it is aligned with, and one aligned with none (a doubled space) the owner
+    of the code before it. None when the two disagree too much to be sure."""
+    if len(codes) > MAX_ALIGNED_CODES:
+        return None
+    text = code_text(font, codes)
+    code_chars: list[str] = []
+    code_of_char: list[int] = []
+    for position, code in enumerate(codes):
+        for char in text.get(code, ""):
+            code_chars.append(char)
+            code_of_char.append(position)
+    glyph_chars = [g.char for g in glyphs]
+    matcher = SequenceMatcher(None, code_chars, glyph_chars, autojunk=False)
+    blocks = matcher.get_matching_blocks()
+    matched = sum(block.size for block in blocks)
+    # A space shown alone draws nothing, so it has no text here: only the rest must match.
+    visible = sum(not char.isspace() for char in glyph_chars)
+    if not code_chars or matched < 0.9 * max(visible, 1):
+        return None
+    found: list[int | None] = [None] * len(codes)
+    for block in blocks:
+        for k in range(block.size):
+            position = code_of_char[block.a + k]
+            if found[position] is None:
+                found[position] = owners[block.b + k]
+    out: list[int] = []
+    previous = owners[0]
+    for owner in found:
+        previous = previous if owner is None else owner
+        out.append(previous)
+    return out
+
+
+def _codes(instruction: pikepdf.ContentStreamInstruction, width: int) -> list[bytes] | None:
+    """The character codes an operator shows, in order (None: not a text-showing operator
+    this module can cut)."""
+    operands = list(instruction.operands)
+    if str(instruction.operator) == "TJ":
+        if not operands or not isinstance(operands[0], pikepdf.Array):
+            return None
+        strings = [bytes(e) for e in operands[0] if isinstance(e, pikepdf.String)]
+    elif operands and isinstance(operands[-1], pikepdf.String):
+        strings = [bytes(operands[-1])]
+    else:
+        return None
+    if any(len(d) % width for d in strings):
+        return None
+    return [d[k:k + width] for d in strings for k in range(0, len(d), width)]
 
 
 def _glyph_owners(glyphs: list[Glyph], boxes: list[LeafBox], first: int) -> list[int]:
@@ -126,16 +197,16 @@ def _glyph_owners(glyphs: list[Glyph], boxes: list[LeafBox], first: int) -> list
     return owners
 
 
-def _font_widths(
+def _fonts_in_use(
     page: pikepdf.Page, instructions: Sequence[Instruction], wanted: set[int]
-) -> dict[int, int]:
-    """Bytes per character code of the font in use at each wanted operator (1 for simple
-    fonts, 2 for Identity-encoded CID fonts); operators in other fonts are left out."""
+) -> dict[int, tuple[int, pikepdf.Dictionary]]:
+    """The font in use at each wanted operator, with its bytes per character code (1 for
+    simple fonts, 2 for Identity-encoded CID fonts); operators in other fonts are left out."""
     resources = page.obj.get("/Resources")
     fonts = resources.get("/Font") if isinstance(resources, pikepdf.Dictionary) else None
-    out: dict[int, int] = {}
-    current: int | None = None
-    stack: list[int | None] = []
+    out: dict[int, tuple[int, pikepdf.Dictionary]] = {}
+    current: tuple[int, pikepdf.Dictionary] | None = None
+    stack: list[tuple[int, pikepdf.Dictionary] | None] = []
     for index, instruction in enumerate(instructions):
         if isinstance(instruction, pikepdf.ContentStreamInlineImage):
             continue
@@ -147,7 +218,9 @@ def _font_widths(
         elif op == "Tf" and instruction.operands:
             font = fonts.get(str(instruction.operands[0])) if isinstance(
                 fonts, pikepdf.Dictionary) else None
-            current = _code_width(font)
+            width = _code_width(font)
+            current = (width, font) if width is not None and isinstance(
+                font, pikepdf.Dictionary) else None
         elif index in wanted and current is not None:
             out[index] = current
     return out
