@@ -1,4 +1,5 @@
-"""Which glyph of a program pdfium draws for each code of a symbol font with no /Encoding.
+"""Which glyph of a program pdfium draws for each code of a symbol font with no /Encoding;
+what pdfium reads for a code.
 
 Symbol and ZapfDingbats written without an /Encoding use "the font's built-in encoding"
 (ISO 32000-1 9.6.6.1). pdfium keeps that encoding in a table of its own: the program it draws
@@ -9,6 +10,9 @@ table copied here: a probe page shows every code with the font as the source has
 shows every glyph of the program by name, and a code takes the glyph that draws the same
 pixels. A code that matches no glyph, or several, is left out (it then draws nothing once
 embedded, which the embedding's own probe of the codes the text shows would catch).
+
+The same probe, reading text instead of pixels, tells what pdfium reads for any code of any
+font (:func:`code_text`): :mod:`.split_text` aligns it with a text operator's characters.
 """
 
 from __future__ import annotations
