@@ -51,6 +51,7 @@ from .document import (
     ListBlock,
     ListItem,
     Note,
+    Page,
     Paragraph,
     Row,
     Table,
@@ -58,6 +59,7 @@ from .document import (
 )
 from .errors import RenderError, must_pass_through
 from .external.weasyprint_logs import route_weasyprint_logs
+from .layout.rotation import Frame
 
 log = logging.getLogger(__name__)
 
@@ -840,14 +842,20 @@ class FigureSource:
 
     def _render(self, page: Any, x0: float, y0: float, x1: float, y1: float) -> Picture | None:
         left, bottom, right, top = (float(v) for v in page.get_mediabox())
-        # The crop is measured inwards from each edge of the page box.
         x0, x1 = max(x0, left), min(x1, right)
         y0, y1 = max(y0, bottom), min(y1, top)
+        # pdfium renders the page as shown (turned by its /Rotate) and crops what it shows:
+        # the figure's box, in user space, is turned the same way first.
+        frame = Frame(page.get_rotation() % 360, right - left, top - bottom, left, bottom)
+        x0, y0, x1, y1 = frame.to_display(x0, y0, x1, y1) if frame.turned else (
+            x0 - left, y0 - bottom, x1 - left, y1 - bottom)
+        shown = frame.display_page(Page(right - left, top - bottom))
         width, height = x1 - x0, y1 - y0
         if width < _MIN_FIGURE_PT or height < _MIN_FIGURE_PT:
             return None
         scale = min(_FIGURE_SCALE, MAX_FIGURE_PIXELS / width, MAX_FIGURE_PIXELS / height)
-        crop = (x0 - left, y0 - bottom, right - x1, top - y1)
+        # The crop is measured inwards from each edge of the page as shown.
+        crop = (x0, y0, shown.width - x1, shown.height - y1)
         bitmap = page.render(scale=scale, crop=crop, rotation=0, may_draw_forms=True)
         try:
             image = bitmap.to_pil()

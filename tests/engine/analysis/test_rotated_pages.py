@@ -7,6 +7,7 @@ print driver would: the same drawing turned a quarter (or half) turn in user spa
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pikepdf
@@ -159,3 +160,34 @@ def test_text_up_the_margin_does_not_hide_the_columns(tmp_path: Path) -> None:
     assert not any("Left" in t and "Right" in t for t in texts)  # never across the gutter
     slug = next(k for k, t in enumerate(texts) if "reprographics" in t)
     assert slug > max(right)  # read after the page
+
+
+def test_a_figure_on_a_turned_page_is_drawn_as_shown(html_pdf: HtmlPdf, tmp_path: Path) -> None:
+    """The renderers draw a figure from its box on the source page: on a turned page that box
+    (user space) must be cropped from the page as pdfium shows it, turned."""
+    from PIL import Image, ImageChops
+
+    from workers.engine.document import Figure
+    from workers.engine.render_large_print import FigureSource
+
+    from .conftest import png_data_uri
+
+    upright_path = html_pdf(
+        f'<h1>Site plan</h1><p>The plan below shows the new entrance.</p>'
+        f'<img src="{png_data_uri(240, 120)}" style="width: 12cm">', css=LANDSCAPE)
+    turned_path = turned(upright_path, tmp_path / "turned.pdf", 90)
+    pictures = []
+    for path in (upright_path, turned_path):
+        doc = read_layout(path, max_pages=5)
+        figure = next(b for b in doc.blocks if isinstance(b, Figure))
+        source = FigureSource(path)
+        try:
+            picture = source.draw(figure)
+        finally:
+            source.close()
+        assert picture is not None
+        pictures.append(picture)
+    upright, shown = (Image.open(io.BytesIO(p.png)).convert("RGB") for p in pictures)
+    assert upright.size == shown.size  # landscape, not turned on its side
+    difference = ImageChops.difference(upright, shown).convert("L")
+    assert sum(difference.histogram()[32:]) < 0.02 * upright.size[0] * upright.size[1]
