@@ -273,6 +273,102 @@ def caption_of(
     return best[1] if best else None
 
 
+
+# A caption without a keyword: the author's own line under a picture, set apart from the body
+# ("PDF.js in Firefox 100, with a table of contents in the sidebar", in italics or smaller).
+
+#: Such a caption starts within this many of its line heights under the figure …
+STYLED_CAPTION_GAP = 1.0
+#: … holds at most this many lines and words …
+STYLED_CAPTION_LINES = 3
+STYLED_CAPTION_WORDS = 40
+#: … and is set in italics (this share of its letters) or smaller than the body text.
+ITALIC_SHARE = 0.8
+SMALLER = 0.9
+#: Lines naming where a picture comes from say nothing of what it shows: no description.
+SOURCE_LINE = re.compile(
+    r"^(?:sources?|quellen?|fuentes?|fontes?|bron(?:nen)?|credits?|cr[ée]dits?|copyright|©)\b",
+    re.IGNORECASE,
+)
+
+
+class Letter(Protocol):
+    """A glyph, as far as its face goes."""
+
+    @property
+    def char(self) -> str: ...
+
+    @property
+    def italic(self) -> bool: ...
+
+
+class StyledLine(TextLine, Protocol):
+    """A line of a text block with its face: its size and its glyphs."""
+
+    @property
+    def size(self) -> float: ...
+
+    @property
+    def glyphs(self) -> Sequence[Letter]: ...
+
+
+def styled_caption_of(
+    box: tuple[float, float, float, float],
+    blocks: Sequence[Sequence[StyledLine]],
+    body_size: float,
+) -> str | None:
+    """The caption of the figure at ``box`` when no line names it ("Figure 3"): the text block
+    right under it, within its width, short, and set apart from the body — in italics or
+    smaller. A paragraph of the body under a picture is no caption (the same face), nor is a
+    line naming the picture's source.
+
+    Conservative: only the nearest block under the figure is looked at; it must start within
+    a line's height of it."""
+    x0, y0, x1, _ = box
+    nearest: tuple[float, Sequence[StyledLine]] | None = None
+    for lines in blocks:
+        if not lines or max(f.x1 for f in lines) <= x0 or min(f.x0 for f in lines) >= x1:
+            continue
+        top = max(f.y1 for f in lines)
+        if top > y0 + 2:
+            continue  # beside or above the figure
+        if nearest is None or y0 - top < nearest[0]:
+            nearest = (y0 - top, lines)
+    if nearest is None:
+        return None
+    gap, lines = nearest
+    height = max(f.y1 - f.y0 for f in lines)
+    tolerance = max(6.0, 0.05 * (x1 - x0))
+    text = " ".join(f.text for f in lines).strip()
+    letters = [g for f in lines for g in f.glyphs if not g.char.isspace()]
+    if (
+        gap > STYLED_CAPTION_GAP * height
+        or min(f.x0 for f in lines) < x0 - tolerance
+        or max(f.x1 for f in lines) > x1 + tolerance
+        or _line_count(lines) > STYLED_CAPTION_LINES
+        or word_count(text) > STYLED_CAPTION_WORDS
+        or sum(any(ch.isalpha() for ch in token) for token in text.split()) < 2  # "7 0": a scale
+        or SOURCE_LINE.match(text)
+        or not letters
+    ):
+        return None
+    italic = sum(g.italic for g in letters) >= ITALIC_SHARE * len(letters)
+    sizes = sorted(f.size for f in lines)
+    smaller = sizes[len(sizes) // 2] <= SMALLER * body_size
+    return text if italic or smaller else None
+
+
+def _line_count(lines: Sequence[TextLine]) -> int:
+    """Lines of a block's pieces: pieces one above the other, not side by side."""
+    count, bottom = 0, float("inf")
+    for f in sorted(lines, key=lambda f: -f.y1):
+        if f.y1 <= bottom + 0.5 * (f.y1 - f.y0):
+            count += 1
+            bottom = f.y0
+        else:
+            bottom = min(bottom, f.y0)
+    return count
+
 # --- text frames: tables and boxes drawn with shapes ------------------------------------------
 
 #: A piece of text of at least this many words is running text (a sentence), not a label.

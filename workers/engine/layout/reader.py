@@ -61,6 +61,7 @@ from .figures import (
     caption_of,
     judge,
     place,
+    styled_caption_of,
     text_frame,
 )
 from .gcpause import collect_young, paused_gc
@@ -1269,7 +1270,7 @@ def _classify(
             prov = [_prov(block, result)]
             if block.kind == "figure":
                 stack = []
-                doc.blocks.append(_figure(block, result, prov))
+                doc.blocks.append(_figure(block, result, prov, body_size, artifact_ids))
                 continue
             if block.kind == "table":
                 stack = []
@@ -1796,9 +1797,18 @@ def _prov(block: _Block, result: _PageResult) -> Prov:
     )
 
 
-def _figure(block: _Block, result: _PageResult, prov: list[Prov]) -> Figure:
+def _figure(
+    block: _Block, result: _PageResult, prov: list[Prov], body_size: float,
+    artifact_ids: dict[int, Any],
+) -> Figure:
     texts = [other.frags for other in result.blocks if other.kind == "text"]
-    caption = caption_of((block.x0, block.y0, block.x1, block.y1), texts, result.page.height)
+    box = (block.x0, block.y0, block.x1, block.y1)
+    caption = caption_of(box, texts, result.page.height) or styled_caption_of(
+        box,
+        # (Page furniture under a picture, a printer's slug line, describes nothing.)
+        [o.frags for o in result.blocks if o.kind == "text" and id(o) not in artifact_ids],
+        body_size,
+    )
     image = f"page:{block.page}/object:{block.image.obj}" if block.image else None
     return Figure(image=image, caption=caption, prov=prov)
 
