@@ -226,3 +226,26 @@ def test_a_picture_with_words_on_it_stays_a_figure(tmp_path: Path) -> None:
     doc = read_layout(make_pdf(tmp_path / "words.pdf", [([tall, short], lines)]),
                       max_pages=2)
     assert len(figures(doc)) == 2
+
+
+def test_the_glow_behind_a_titles_lines_is_decoration(tmp_path: Path) -> None:
+    """A slide title's soft glow, drawn as one edgeless image behind each of its lines (the
+    images overlap, so they are read as one picture of three flat pieces)."""
+    glows = [Picture("flat", 60, 700 - 20 * k, 420, 24) for k in range(3)]
+    lines = [(72.0, 707.0 - 20 * k, text) for k, text in
+             enumerate(["Experiments in using a new", "language for optimisation", "research"])]
+    lines += [(72.0, 600.0 - 14 * k, BODY[k % 2]) for k in range(8)]
+    doc = read_layout(make_pdf(tmp_path / "glow.pdf", [(glows, lines)]), max_pages=2)
+    assert figures(doc) == []
+    assert "optimisation" in text_of(doc)
+
+
+def test_flat_bars_on_a_panel_with_their_values_stay_a_figure(tmp_path: Path) -> None:
+    """A chart built of flat pieces: a panel, bars standing on it, a value on each bar. The
+    panel is no band behind one line."""
+    panel = Picture("flat", 100, 300, 360, 220)
+    bars = [Picture("flat", 120 + 80 * k, 310, 40, 24 + 40 * k) for k in range(4)]
+    lines = [(72.0, 760.0 - 14 * k, BODY[k % 2]) for k in range(6)]
+    lines += [(125.0 + 80 * k, 318.0 + 40 * k, f"{10 * (k + 1)}%") for k in range(4)]
+    doc = read_layout(make_pdf(tmp_path / "bars.pdf", [([panel, *bars], lines)]), max_pages=2)
+    assert len(figures(doc)) == 1

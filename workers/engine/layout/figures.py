@@ -26,6 +26,8 @@ the page, which the layout reader always took for icons and page backgrounds):
 * **bands behind a line of text** — an image holding one line of text, and no taller than two
   lines of it: a heading's background strip (its number's box, a gradient, a ribbon). A
   picture with words on it (a map, a photograph with a title) is taller, or holds more lines.
+  Edgeless images each behind a line of text no smaller than themselves (two lines of it at
+  most) are the glow or shadow of a title's lines, however many there are.
 
 >>> from .glyphs import ImageFacts, Rect
 >>> band = Candidate(page=0, box=(0, 0, 20, 800), drawing=False,
@@ -83,8 +85,8 @@ class Candidate:
     images: list[tuple[Rect, ImageFacts]] = field(default_factory=list)
     #: Heights of the text lines lying on it (for drawings: bars behind text).
     text_heights: list[float] = field(default_factory=list)
-    #: The text lying on it (for images: bands behind text): bottom, top and font size.
-    text_on: list[tuple[float, float, float]] = field(default_factory=list)
+    #: The text lying on it (for images: bands behind text): its box and font size.
+    text_on: list[tuple[float, float, float, float, float]] = field(default_factory=list)
     #: A drawing's shapes, boxes rounded: the same drawing wherever it is repeated.
     shapes: tuple[tuple[int, int, int, int], ...] = ()
     #: The page's crop box: x0, y0, width, height.
@@ -141,7 +143,7 @@ def judge(candidates: Sequence[Candidate], *, pages: int) -> dict[int, Verdict]:
             elif _bar_behind_text(c):
                 out[id(c)] = Verdict([], "bar-behind-text")
             continue
-        if not c.captioned and _band_behind_text(c):
+        if not c.captioned and (_band_behind_text(c) or _glow_behind_text(c, c.significant())):
             out[id(c)] = Verdict([], "band-behind-text")
             continue
         verdict = _without_running(c, running)
@@ -163,6 +165,8 @@ def _without_running(c: Candidate, running: set[object]) -> Verdict | None:
         return Verdict([], "running-image", repeated)
     if len(rest) <= FEW_IMAGES and all(facts.smooth for _, facts in rest):
         return Verdict([], "edgeless", repeated)  # besides running ones, a few edgeless images
+    if _glow_behind_text(c, rest):
+        return Verdict([], "band-behind-text", repeated)
     page_area = max(c.page_box[2] * c.page_box[3], 1.0)
     x0 = min(r.x0 for r, _ in rest)
     y0 = min(r.y0 for r, _ in rest)
@@ -216,12 +220,28 @@ def _band_behind_text(c: Candidate) -> bool:
     """An image with one line of text set on it, hardly taller than that line: its band."""
     if not c.text_on:
         return False
-    size = max(size for _, _, size in c.text_on)
-    middles = [(y0 + y1) / 2 for y0, y1, _ in c.text_on]
+    size = max(size for *_, size in c.text_on)
+    middles = [(y0 + y1) / 2 for _, y0, _, y1, _ in c.text_on]
     if max(middles) - min(middles) > size / 2:
         return False  # lines one above the other: a picture with words on it
     _, y0, _, y1 = c.box
     return y1 - y0 <= BAND_LINES * LINE_PITCH * size
+
+
+def _glow_behind_text(c: Candidate, pieces: list[tuple[Rect, ImageFacts]]) -> bool:
+    """Edgeless images, each behind a line of text set on it and hardly taller than it: the
+    glow or shadow of a title's lines, drawn in pieces. (The flat bars of a chart are not
+    each covered by a line of text their own size.)"""
+    if not pieces or not all(facts.smooth for _, facts in pieces):
+        return False
+    for r, _ in pieces:
+        sizes = [
+            size for x0, y0, x1, y1, size in c.text_on
+            if x0 < r.x1 and r.x0 < x1 and y0 < r.y1 and r.y0 < y1
+        ]
+        if not sizes or r.y1 - r.y0 > BAND_LINES * LINE_PITCH * max(sizes):
+            return False
+    return True
 
 
 # --- captions ---------------------------------------------------------------------------------

@@ -343,7 +343,7 @@ def page_blocks(content: PageContent) -> list[_Block]:
                        candidate=Candidate(content.index, (image.x0, image.y0, image.x1,
                                                            image.y1), False, pieces,
                                            page_box=page_box, text_on=[
-                                               (f.y0, f.y1, f.size) for f in frags
+                                               (f.x0, f.y0, f.x1, f.y1, f.size) for f in frags
                                                if image.x0 <= (f.x0 + f.x1) / 2 <= image.x1
                                                and image.y0 <= (f.y0 + f.y1) / 2 <= image.y1
                                            ]))
