@@ -69,3 +69,21 @@ def test_a_caption_line_apart_from_the_picture_is_not_taken(html_pdf: HtmlPdf) -
     figure = only_figure(html_pdf, "<figcaption style='font-size: 8pt; margin-top: 40pt'>The"
                                    " reading room on its opening day</figcaption>")
     assert figure.caption is None
+
+
+def test_captions_side_by_side_under_touching_pictures_are_not_taken(
+    html_pdf: HtmlPdf,
+) -> None:
+    """Two pictures set edge to edge are read as one figure; the captions side by side under
+    it each describe one of them, neither the whole."""
+    def half(caption: str) -> str:
+        return (f"<div style='width: 7cm'><img src='{photo_uri()}' style='width: 7cm;"
+                f" display: block'><p style='font-size: 8pt; margin: 0'>{caption}</p></div>")
+
+    path = html_pdf(
+        f"<p>{LOREM * 2}</p><div style='display: flex; margin-bottom: 14pt'>"
+        f"{half('The old reading room in 1950')}{half('The new reading room today')}</div>"
+        f"<p>{LOREM * 2}</p>"
+    )
+    figures = [b for b in read_layout(path, max_pages=5).walk() if isinstance(b, Figure)]
+    assert len(figures) == 1 and figures[0].caption is None

@@ -343,21 +343,23 @@ def styled_caption_of(
     line naming the picture's source.
 
     Conservative: only the nearest block under the figure is looked at; it must start within
-    a line's height of it."""
+    a line's height of it, and be the only one there (two side by side under one figure are
+    the captions of the pictures it is made of, each describing one)."""
     x0, y0, x1, _ = box
-    nearest: tuple[float, Sequence[StyledLine]] | None = None
+    under: list[tuple[float, Sequence[StyledLine]]] = []
     for lines in blocks:
         if not lines or max(f.x1 for f in lines) <= x0 or min(f.x0 for f in lines) >= x1:
             continue
         top = max(f.y1 for f in lines)
         if top > y0 + 2:
             continue  # beside or above the figure
-        if nearest is None or y0 - top < nearest[0]:
-            nearest = (y0 - top, lines)
-    if nearest is None:
+        under.append((y0 - top, lines))
+    if not under:
         return None
-    gap, lines = nearest
+    gap, lines = min(under, key=lambda u: u[0])
     height = max(f.y1 - f.y0 for f in lines)
+    if sum(g <= STYLED_CAPTION_GAP * max(f.y1 - f.y0 for f in other) for g, other in under) > 1:
+        return None
     tolerance = max(6.0, 0.05 * (x1 - x0))
     text = " ".join(f.text for f in lines).strip()
     letters = [g for f in lines for g in f.glyphs if not g.char.isspace()]
