@@ -29,6 +29,16 @@ the page, which the layout reader always took for icons and page backgrounds):
   Edgeless images each behind a line of text no smaller than themselves (two lines of it at
   most) are the glow or shadow of a title's lines, however many there are.
 
+No figure at all (:func:`text_frame`, asked by the layout reader before a drawing becomes a
+candidate): a drawing whose inside is text — running text in any script (words of Chinese or
+Thai counted by their characters), or a grid of rules and boxes whose cells are filled with
+text: a table drawn with shapes, a box around a paragraph or a form's answer. Its text is
+read as text; no picture is lost.
+
+Captions (:func:`caption_of`, :func:`styled_caption_of`) give a figure alternative text in the
+author's own words: a line opening like a caption ("Figure 3:"), or else a short line right
+under the picture set apart from the body (italics, or smaller).
+
 >>> from .glyphs import ImageFacts, Rect
 >>> band = Candidate(page=0, box=(0, 0, 20, 800), drawing=False,
 ...                  images=[(Rect(0, 0, 20, 800, 3), ImageFacts("k", smooth=True))],
