@@ -11,6 +11,7 @@ from base64 import b64encode
 from PIL import Image
 
 from workers.engine.document import Figure
+from workers.engine.layout.figures import SOURCE_LINE
 from workers.engine.layout.reader import read_layout
 
 from .conftest import HtmlPdf
@@ -62,6 +63,15 @@ def test_a_source_line_under_a_picture_is_no_caption(html_pdf: HtmlPdf) -> None:
     figure = only_figure(html_pdf, "<figcaption style='font-size: 8pt'>Source: council photo"
                                    " archive</figcaption>")
     assert figure.caption is None
+
+
+def test_source_and_credit_lines_are_told_from_descriptions() -> None:
+    for credit in ("Source: council archive", "© City of Chelsea 2021", "Photo: J. Smith",
+                   "Photograph by Ann Lee", "Quelle: Stadtarchiv", "Courtesy of the museum"):
+        assert SOURCE_LINE.match(credit), credit
+    for description in ("Photos of the river at dawn", "Sources of funding, 2020-2024",
+                        "The reading room on its opening day"):
+        assert not SOURCE_LINE.match(description), description
 
 
 def test_a_caption_line_apart_from_the_picture_is_not_taken(html_pdf: HtmlPdf) -> None:

@@ -317,7 +317,8 @@ ITALIC_SHARE = 0.8
 SMALLER = 0.9
 #: Lines naming where a picture comes from say nothing of what it shows: no description.
 SOURCE_LINE = re.compile(
-    r"^(?:sources?|quellen?|fuentes?|fontes?|bron(?:nen)?|credits?|cr[ée]dits?|copyright|©)\b",
+    r"^(?:(?:sources?|quellen?|fuentes?|fontes?|bron(?:nen)?|credits?|cr[ée]dits?"
+    r"|photo(?:graph)?s?|fotos?|images?|bild(?:er)?)\s*(?::|by\b|©)|copyright\b|courtesy\b|©)",
     re.IGNORECASE,
 )
 
