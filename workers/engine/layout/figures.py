@@ -23,6 +23,21 @@ the page, which the layout reader always took for icons and page backgrounds):
   footer, a slide master's ornament.
 * **bars behind a line of text** — a vector drawing hardly taller than the text set on it: the
   shaded band of a heading, a box around a label. Pictures are taller than their labels.
+* **bands behind a line of text** — an image holding one line of text, and no taller than two
+  lines of it: a heading's background strip (its number's box, a gradient, a ribbon). A
+  picture with words on it (a map, a photograph with a title) is taller, or holds more lines.
+  Edgeless images each behind a line of text no smaller than themselves (two lines of it at
+  most) are the glow or shadow of a title's lines, however many there are.
+
+No figure at all (:func:`text_frame`, asked by the layout reader before a drawing becomes a
+candidate): a drawing whose inside is text — running text in any script (words of Chinese or
+Thai counted by their characters), or a grid of rules and boxes whose cells are filled with
+text: a table drawn with shapes, a box around a paragraph or a form's answer. Its text is
+read as text; no picture is lost.
+
+Captions (:func:`caption_of`, :func:`styled_caption_of`) give a figure alternative text in the
+author's own words: a line opening like a caption ("Figure 3:"), or else a short line right
+under the picture set apart from the body (italics, or smaller).
 
 >>> from .glyphs import ImageFacts, Rect
 >>> band = Candidate(page=0, box=(0, 0, 20, 800), drawing=False,
@@ -34,6 +49,7 @@ the page, which the layout reader always took for icons and page backgrounds):
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -60,6 +76,10 @@ BACKGROUND_AREA = 0.9
 MARGIN_BAND = 0.12
 #: A drawing at most this many times the height of the text line on it is a bar behind text.
 BAR_HEIGHT = 2.0
+#: An image holding one line of text and at most this many lines of it tall is its band.
+BAND_LINES = 2.0
+#: A line of text takes this many times its font size (the usual leading of body text).
+LINE_PITCH = 1.2
 
 
 @dataclass
@@ -75,6 +95,8 @@ class Candidate:
     images: list[tuple[Rect, ImageFacts]] = field(default_factory=list)
     #: Heights of the text lines lying on it (for drawings: bars behind text).
     text_heights: list[float] = field(default_factory=list)
+    #: The text lying on it (for images: bands behind text): its box and font size.
+    text_on: list[tuple[float, float, float, float, float]] = field(default_factory=list)
     #: A drawing's shapes, boxes rounded: the same drawing wherever it is repeated.
     shapes: tuple[tuple[int, int, int, int], ...] = ()
     #: The page's crop box: x0, y0, width, height.
@@ -92,7 +114,7 @@ class Candidate:
 class Verdict:
     """What remains of a candidate's picture (nothing: it is all decoration), and the rule that
     decided: "running-image", "edgeless", "background", "too-small", "running-drawing",
-    "bar-behind-text"."""
+    "bar-behind-text", "band-behind-text"."""
 
     kept: list[Rect]
     rule: str
@@ -131,6 +153,9 @@ def judge(candidates: Sequence[Candidate], *, pages: int) -> dict[int, Verdict]:
             elif _bar_behind_text(c):
                 out[id(c)] = Verdict([], "bar-behind-text")
             continue
+        if not c.captioned and (_band_behind_text(c) or _glow_behind_text(c, c.significant())):
+            out[id(c)] = Verdict([], "band-behind-text")
+            continue
         verdict = _without_running(c, running)
         if verdict is not None and (verdict.kept or not c.captioned):
             out[id(c)] = verdict
@@ -150,6 +175,8 @@ def _without_running(c: Candidate, running: set[object]) -> Verdict | None:
         return Verdict([], "running-image", repeated)
     if len(rest) <= FEW_IMAGES and all(facts.smooth for _, facts in rest):
         return Verdict([], "edgeless", repeated)  # besides running ones, a few edgeless images
+    if _glow_behind_text(c, rest):
+        return Verdict([], "band-behind-text", repeated)
     page_area = max(c.page_box[2] * c.page_box[3], 1.0)
     x0 = min(r.x0 for r, _ in rest)
     y0 = min(r.y0 for r, _ in rest)
@@ -199,6 +226,34 @@ def _bar_behind_text(c: Candidate) -> bool:
     return y1 - y0 <= BAR_HEIGHT * max(c.text_heights)
 
 
+def _band_behind_text(c: Candidate) -> bool:
+    """An image with one line of text set on it, hardly taller than that line: its band."""
+    if not c.text_on:
+        return False
+    size = max(size for *_, size in c.text_on)
+    middles = [(y0 + y1) / 2 for _, y0, _, y1, _ in c.text_on]
+    if max(middles) - min(middles) > size / 2:
+        return False  # lines one above the other: a picture with words on it
+    _, y0, _, y1 = c.box
+    return y1 - y0 <= BAND_LINES * LINE_PITCH * size
+
+
+def _glow_behind_text(c: Candidate, pieces: list[tuple[Rect, ImageFacts]]) -> bool:
+    """Edgeless images, each behind a line of text set on it and hardly taller than it: the
+    glow or shadow of a title's lines, drawn in pieces. (The flat bars of a chart are not
+    each covered by a line of text their own size.)"""
+    if not pieces or not all(facts.smooth for _, facts in pieces):
+        return False
+    for r, _ in pieces:
+        sizes = [
+            size for x0, y0, x1, y1, size in c.text_on
+            if x0 < r.x1 and r.x0 < x1 and y0 < r.y1 and r.y0 < y1
+        ]
+        if not sizes or r.y1 - r.y0 > BAND_LINES * LINE_PITCH * max(sizes):
+            return False
+    return True
+
+
 # --- captions ---------------------------------------------------------------------------------
 
 #: What opens a caption: a figure (or table, map, chart…) word and its number, in the languages
@@ -246,3 +301,245 @@ def caption_of(
                 best = (gap, " ".join(other.text for other in lines[k:]))
             break
     return best[1] if best else None
+
+
+
+# A caption without a keyword: the author's own line under a picture, set apart from the body
+# ("PDF.js in Firefox 100, with a table of contents in the sidebar", in italics or smaller).
+
+#: Such a caption starts within this many of its line heights under the figure …
+STYLED_CAPTION_GAP = 1.0
+#: … holds at most this many lines and words …
+STYLED_CAPTION_LINES = 3
+STYLED_CAPTION_WORDS = 40
+#: … and is set in italics (this share of its letters) or smaller than the body text.
+ITALIC_SHARE = 0.8
+SMALLER = 0.9
+#: Lines naming where a picture comes from say nothing of what it shows: no description.
+SOURCE_LINE = re.compile(
+    r"^(?:(?:sources?|quellen?|fuentes?|fontes?|bron(?:nen)?|credits?|cr[ée]dits?"
+    r"|photo(?:graph)?s?|fotos?|images?|bild(?:er)?)\s*(?::|by\b|©)|copyright\b|courtesy\b|©)",
+    re.IGNORECASE,
+)
+
+
+class Letter(Protocol):
+    """A glyph, as far as its face goes."""
+
+    @property
+    def char(self) -> str: ...
+
+    @property
+    def italic(self) -> bool: ...
+
+
+class StyledLine(TextLine, Protocol):
+    """A line of a text block with its face: its size and its glyphs."""
+
+    @property
+    def size(self) -> float: ...
+
+    @property
+    def glyphs(self) -> Sequence[Letter]: ...
+
+
+def styled_caption_of(
+    box: tuple[float, float, float, float],
+    blocks: Sequence[Sequence[StyledLine]],
+    body_size: float,
+) -> str | None:
+    """The caption of the figure at ``box`` when no line names it ("Figure 3"): the text block
+    right under it, within its width, short, and set apart from the body — in italics or
+    smaller. A paragraph of the body under a picture is no caption (the same face), nor is a
+    line naming the picture's source.
+
+    Conservative: only the nearest block under the figure is looked at; it must start within
+    a line's height of it, and be the only one there (two side by side under one figure are
+    the captions of the pictures it is made of, each describing one)."""
+    x0, y0, x1, _ = box
+    under: list[tuple[float, Sequence[StyledLine]]] = []
+    for lines in blocks:
+        if not lines or max(f.x1 for f in lines) <= x0 or min(f.x0 for f in lines) >= x1:
+            continue
+        top = max(f.y1 for f in lines)
+        if top > y0 + 2:
+            continue  # beside or above the figure
+        under.append((y0 - top, lines))
+    if not under:
+        return None
+    gap, lines = min(under, key=lambda u: u[0])
+    height = max(f.y1 - f.y0 for f in lines)
+    if sum(g <= STYLED_CAPTION_GAP * max(f.y1 - f.y0 for f in other) for g, other in under) > 1:
+        return None
+    tolerance = max(6.0, 0.05 * (x1 - x0))
+    text = " ".join(f.text for f in lines).strip()
+    letters = [g for f in lines for g in f.glyphs if not g.char.isspace()]
+    if (
+        gap > STYLED_CAPTION_GAP * height
+        or min(f.x0 for f in lines) < x0 - tolerance
+        or max(f.x1 for f in lines) > x1 + tolerance
+        or _line_count(lines) > STYLED_CAPTION_LINES
+        or word_count(text) > STYLED_CAPTION_WORDS
+        or sum(any(ch.isalpha() for ch in token) for token in text.split()) < 2  # "7 0": a scale
+        or SOURCE_LINE.match(text)
+        or not letters
+    ):
+        return None
+    italic = sum(g.italic for g in letters) >= ITALIC_SHARE * len(letters)
+    sizes = sorted(f.size for f in lines)
+    smaller = sizes[len(sizes) // 2] <= SMALLER * body_size
+    return text if italic or smaller else None
+
+
+def _line_count(lines: Sequence[TextLine]) -> int:
+    """Lines of a block's pieces: pieces one above the other, not side by side."""
+    count, bottom = 0, float("inf")
+    for f in sorted(lines, key=lambda f: -f.y1):
+        if f.y1 <= bottom + 0.5 * (f.y1 - f.y0):
+            count += 1
+            bottom = f.y0
+        else:
+            bottom = min(bottom, f.y0)
+    return count
+
+# --- text frames: tables and boxes drawn with shapes ------------------------------------------
+
+#: A piece of text of at least this many words is running text (a sentence), not a label.
+RUNNING_WORDS = 6
+#: In scripts written without spaces between words (Chinese, Japanese, Thai…) about this many
+#: characters make a word (a Chinese word averages under two characters: counted so, a line
+#: reads as fewer words than it holds, the cautious side for a picture's labels).
+CHARS_PER_WORD = 2
+#: A drawing whose grid cells hold text over this share of their area is a table drawn with
+#: shapes, or a text box: its inside is text. A chart's grid is mostly plot, without text.
+TEXT_GRID_SHARE = 0.6
+#: … when its text is more than a few labels: the text's own boxes cover this share of it. (A
+#: diagram's few letters, lying in the large cells its lines cut, cover a few hundredths.)
+TEXT_DENSITY = 0.05
+#: A cell is filled with text when its lines of text cover this share of its height.
+CELL_FILL = 1 / 3
+#: Shapes at most this thick are rules (a table's lines, a chart's axes and gridlines).
+RULE_WIDTH = 2.5
+#: Edges closer than this are one edge of the grid (a rule's two sides, a box's stroke).
+EDGE_TOLERANCE = 2.0
+
+#: Code point ranges of the scripts written without spaces between words: CJK ideographs and
+#: their extensions, kana, Thai, Lao, Myanmar, Khmer. (Hangul is written with spaces.)
+_SPACELESS = (
+    (0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x3040, 0x30FF),
+    (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F),
+)
+
+Box = tuple[float, float, float, float]
+
+
+def _spaceless(ch: str) -> bool:
+    code = ord(ch)
+    return any(lo <= code <= hi for lo, hi in _SPACELESS)
+
+
+def word_count(text: str) -> float:
+    """Words in ``text``: its space-separated tokens, a token of a script written without
+    spaces counted by its characters.
+
+    >>> word_count("Net profit of the year"), word_count("归属于上市公司股东的净利润")
+    (5, 6.5)
+    """
+    total: float = 0
+    for token in text.split():
+        spaceless = sum(1 for ch in token if _spaceless(ch))
+        total += max(1, spaceless / CHARS_PER_WORD)
+    return total
+
+
+def running_text(text: str) -> bool:
+    """A sentence or more, not a picture's label (a drawing holding it is a text box)."""
+    return word_count(text) >= RUNNING_WORDS
+
+
+def text_frame(box: Box, shapes: Sequence[Box], texts: Sequence[tuple[Box, str]]) -> bool:
+    """A drawing whose inside is text, not a picture: it holds running text (a sentence, in
+    any script), or its shapes draw a grid filled with text — a table drawn with shapes, a box
+    around a paragraph or a form's answer. A chart's labels are short words scattered around
+    a plot that holds none."""
+    if any(running_text(text) for _, text in texts):
+        return True
+    area = (box[2] - box[0]) * (box[3] - box[1])
+    boxes = [b for b, _ in texts]
+    covered = sum((x1 - x0) * (y1 - y0) for x0, y0, x1, y1 in boxes)
+    return area > 0 and covered >= TEXT_DENSITY * area and (
+        text_grid_share(box, shapes, boxes) >= TEXT_GRID_SHARE)
+
+
+def text_grid_share(box: Box, shapes: Sequence[Box], texts: Sequence[Box]) -> float:
+    """How much of the grid a drawing's shapes draw is filled with text: the edges of its rules
+    and boxes cut its box into cells; the share (by area) of the cells that text lies on. A
+    table drawn with shapes, or a box around a paragraph, is filled; a chart's gridlines, bars
+    and wedges cut its plot into cells without text, its labels lie around it, and the many
+    shapes of an illustration cut it into cells too small for a label to fill much. 0 when no
+    text lies on it.
+
+    >>> grid = [(0, 0, 300, 1), (0, 20, 300, 21), (0, 40, 300, 41), (0, 0, 1, 41),
+    ...         (150, 0, 151, 41), (299, 0, 300, 41)]
+    >>> cells = [(5, 5, 30, 15), (155, 5, 180, 15), (5, 25, 30, 35), (155, 25, 180, 35)]
+    >>> text_grid_share((0, 0, 300, 41), grid, cells)
+    1.0
+    >>> round(text_grid_share((0, 0, 300, 41), grid, cells[:1]), 2)
+    0.25
+    """
+    if not texts:
+        return 0.0
+    xs: list[float] = [box[0], box[2]]
+    ys: list[float] = [box[1], box[3]]
+    for x0, y0, x1, y1 in shapes:
+        if y1 - y0 <= RULE_WIDTH:  # a horizontal rule: its line and its ends
+            ys.append((y0 + y1) / 2)
+            xs.extend((x0, x1))
+        elif x1 - x0 <= RULE_WIDTH:
+            xs.append((x0 + x1) / 2)
+            ys.extend((y0, y1))
+        else:
+            xs.extend((x0, x1))
+            ys.extend((y0, y1))
+    columns, rows = _edges(xs), _edges(ys)
+    total = (columns[-1] - columns[0]) * (rows[-1] - rows[0])
+    if total <= 0:
+        return 0.0
+    # Per cell, the heights its text covers: a table's cell is about as tall as its lines of
+    # text, a diagram's region much taller than the letter naming it.
+    spans: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    for x0, y0, x1, y1 in texts:
+        # The cells the text lies on (a glyph's box may touch the rule beside it: not that far).
+        c0 = max(bisect.bisect_right(columns, x0 + EDGE_TOLERANCE) - 1, 0)
+        c1 = min(bisect.bisect_left(columns, x1 - EDGE_TOLERANCE), len(columns) - 1)
+        r0 = max(bisect.bisect_right(rows, y0 + EDGE_TOLERANCE) - 1, 0)
+        r1 = min(bisect.bisect_left(rows, y1 - EDGE_TOLERANCE), len(rows) - 1)
+        for r in range(r0, r1):
+            span = (max(y0, rows[r]), min(y1, rows[r + 1]))
+            for c in range(c0, c1):
+                spans.setdefault((c, r), []).append(span)
+    area = sum(
+        (columns[c + 1] - columns[c]) * (rows[r + 1] - rows[r])
+        for (c, r), covered in spans.items()
+        if _union(covered) >= CELL_FILL * (rows[r + 1] - rows[r])
+    )
+    return area / total
+
+
+def _union(spans: list[tuple[float, float]]) -> float:
+    """The length of the union of intervals."""
+    total, end = 0.0, float("-inf")
+    for lo, hi in sorted(spans):
+        if hi > end:
+            total += hi - max(lo, end)
+            end = hi
+    return total
+
+
+def _edges(values: list[float]) -> list[float]:
+    """Distinct positions, those closer than :data:`EDGE_TOLERANCE` counted once."""
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > EDGE_TOLERANCE:
+            out.append(v)
+    return out

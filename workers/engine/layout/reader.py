@@ -54,7 +54,16 @@ from ..document import (
     Table,
     Warning,
 )
-from .figures import BACKGROUND_AREA, FIGURE_MIN_AREA, Candidate, caption_of, judge, place
+from .figures import (
+    BACKGROUND_AREA,
+    FIGURE_MIN_AREA,
+    Candidate,
+    caption_of,
+    judge,
+    place,
+    styled_caption_of,
+    text_frame,
+)
 from .gcpause import collect_young, paused_gc
 from .glyphs import ImageFacts, PageContent, Rect, read_page
 from .lines import FRAGMENT_GAP, Fragment, Line, fragments, lines, text_of
@@ -350,7 +359,11 @@ def page_blocks(content: PageContent) -> list[_Block]:
                        x1=image.x1, y1=image.y1, objects=sorted({r.obj for r, _ in pieces}),
                        candidate=Candidate(content.index, (image.x0, image.y0, image.x1,
                                                            image.y1), False, pieces,
-                                           page_box=page_box))
+                                           page_box=page_box, text_on=[
+                                               (f.x0, f.y0, f.x1, f.y1, f.size) for f in frags
+                                               if image.x0 <= (f.x0 + f.x1) / 2 <= image.x1
+                                               and image.y0 <= (f.y0 + f.y1) / 2 <= image.y1
+                                           ]))
             )
     return _join_tables(_reading_order(blocks))
 
@@ -763,11 +776,16 @@ def _drawings(content: PageContent, frags: list[Fragment]) -> list[Rect]:
         if count < 4 or not 0.02 * page_area <= area <= 0.6 * page_area:
             continue
         inside = [
-            f for f in frags
+            ((f.x0, f.y0, f.x1, f.y1), f.text) for f in frags
             if box.x0 <= (f.x0 + f.x1) / 2 <= box.x1 and box.y0 <= (f.y0 + f.y1) / 2 <= box.y1
         ]
-        if any(len(f.text.split()) >= 6 for f in inside):
-            continue  # running text on a coloured box or in a ruled table: not a picture
+        members = [
+            (r.x0, r.y0, r.x1, r.y1) for r in shapes
+            if r.x0 >= box.x0 - 1 and r.x1 <= box.x1 + 1 and r.y0 >= box.y0 - 1
+            and r.y1 <= box.y1 + 1
+        ]
+        if text_frame((box.x0, box.y0, box.x1, box.y1), members, inside):
+            continue  # running text on a coloured box, a table drawn with shapes: no picture
         out.append(box)
     return out
 
@@ -1304,7 +1322,7 @@ def _classify(
             prov = [_prov(block, result)]
             if block.kind == "figure":
                 stack = []
-                doc.blocks.append(_figure(block, result, prov))
+                doc.blocks.append(_figure(block, result, prov, body_size, artifact_ids))
                 continue
             if block.kind == "table":
                 stack = []
@@ -1831,9 +1849,18 @@ def _prov(block: _Block, result: _PageResult) -> Prov:
     )
 
 
-def _figure(block: _Block, result: _PageResult, prov: list[Prov]) -> Figure:
+def _figure(
+    block: _Block, result: _PageResult, prov: list[Prov], body_size: float,
+    artifact_ids: dict[int, Any],
+) -> Figure:
     texts = [other.frags for other in result.blocks if other.kind == "text"]
-    caption = caption_of((block.x0, block.y0, block.x1, block.y1), texts, result.page.height)
+    box = (block.x0, block.y0, block.x1, block.y1)
+    caption = caption_of(box, texts, result.page.height) or styled_caption_of(
+        box,
+        # (Page furniture under a picture, a printer's slug line, describes nothing.)
+        [o.frags for o in result.blocks if o.kind == "text" and id(o) not in artifact_ids],
+        body_size,
+    )
     image = f"page:{block.page}/object:{block.image.obj}" if block.image else None
     return Figure(image=image, caption=caption, prov=prov)
 

@@ -1,0 +1,99 @@
+"""Captions without a keyword (:func:`workers.engine.layout.figures.styled_caption_of`): the
+author's line right under a picture, set in italics or smaller, is its caption (alternative
+text in the author's words); a paragraph of the body, or a line naming the source, is not."""
+
+from __future__ import annotations
+
+import io
+import random
+from base64 import b64encode
+
+from PIL import Image
+
+from workers.engine.document import Figure
+from workers.engine.layout.figures import SOURCE_LINE
+from workers.engine.layout.reader import read_layout
+
+from .conftest import HtmlPdf
+
+LOREM = (
+    "The council reviewed the plans for the new library and the changes to the bus routes "
+    "that serve the town centre, and agreed to publish them for comment before the summer. "
+)
+
+
+def photo_uri() -> str:
+    """A photograph-like PNG: every pixel its own (a flat or smoothly scaled picture would be
+    decoration, whatever is under it)."""
+    rng = random.Random(7)
+    image = Image.frombytes("RGB", (120, 80), bytes(rng.randrange(256) for _ in range(28800)))
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return "data:image/png;base64," + b64encode(out.getvalue()).decode()
+
+
+def only_figure(html_pdf: HtmlPdf, caption_html: str) -> Figure:
+    path = html_pdf(
+        f"<p>{LOREM * 3}</p><figure style='margin: 0 0 14pt'><img src='{photo_uri()}'"
+        f" style='width: 8cm; display: block'>{caption_html}</figure><p>{LOREM * 3}</p>"
+    )
+    (figure,) = [b for b in read_layout(path, max_pages=5).walk() if isinstance(b, Figure)]
+    return figure
+
+
+def test_an_italic_line_under_a_picture_is_its_caption(html_pdf: HtmlPdf) -> None:
+    figure = only_figure(html_pdf, "<figcaption style='font-style: italic'>The reading room"
+                                   " on its opening day</figcaption>")
+    assert figure.caption == "The reading room on its opening day"
+    assert figure.alt is None  # the caption serves; nothing is invented
+
+
+def test_a_smaller_line_under_a_picture_is_its_caption(html_pdf: HtmlPdf) -> None:
+    figure = only_figure(html_pdf, "<figcaption style='font-size: 8pt'>The reading room on"
+                                   " its opening day</figcaption>")
+    assert figure.caption == "The reading room on its opening day"
+
+
+def test_a_body_paragraph_under_a_picture_is_no_caption(html_pdf: HtmlPdf) -> None:
+    figure = only_figure(html_pdf, "<p style='margin: 0'>The reading room opened in May.</p>")
+    assert figure.caption is None
+
+
+def test_a_source_line_under_a_picture_is_no_caption(html_pdf: HtmlPdf) -> None:
+    figure = only_figure(html_pdf, "<figcaption style='font-size: 8pt'>Source: council photo"
+                                   " archive</figcaption>")
+    assert figure.caption is None
+
+
+def test_source_and_credit_lines_are_told_from_descriptions() -> None:
+    for credit in ("Source: council archive", "© City of Chelsea 2021", "Photo: J. Smith",
+                   "Photograph by Ann Lee", "Quelle: Stadtarchiv", "Courtesy of the museum"):
+        assert SOURCE_LINE.match(credit), credit
+    for description in ("Photos of the river at dawn", "Sources of funding, 2020-2024",
+                        "The reading room on its opening day"):
+        assert not SOURCE_LINE.match(description), description
+
+
+def test_a_caption_line_apart_from_the_picture_is_not_taken(html_pdf: HtmlPdf) -> None:
+    """Far under the picture, a smaller line belongs to what follows, not to the picture."""
+    figure = only_figure(html_pdf, "<figcaption style='font-size: 8pt; margin-top: 40pt'>The"
+                                   " reading room on its opening day</figcaption>")
+    assert figure.caption is None
+
+
+def test_captions_side_by_side_under_touching_pictures_are_not_taken(
+    html_pdf: HtmlPdf,
+) -> None:
+    """Two pictures set edge to edge are read as one figure; the captions side by side under
+    it each describe one of them, neither the whole."""
+    def half(caption: str) -> str:
+        return (f"<div style='width: 7cm'><img src='{photo_uri()}' style='width: 7cm;"
+                f" display: block'><p style='font-size: 8pt; margin: 0'>{caption}</p></div>")
+
+    path = html_pdf(
+        f"<p>{LOREM * 2}</p><div style='display: flex; margin-bottom: 14pt'>"
+        f"{half('The old reading room in 1950')}{half('The new reading room today')}</div>"
+        f"<p>{LOREM * 2}</p>"
+    )
+    figures = [b for b in read_layout(path, max_pages=5).walk() if isinstance(b, Figure)]
+    assert len(figures) == 1 and figures[0].caption is None
