@@ -307,12 +307,9 @@ class _Reader:
         if role == "L":
             return [self.list_block(element, page, depth)]
         if role == "Table":
-            return [self.table(element, page)]
+            return self.table(element, page)
         if role == "Figure":
-            content = self.collect(element, page)
-            alt = element.get("/Alt")
-            alt_text = str(alt) if isinstance(alt, pikepdf.String) and str(alt).strip() else None
-            return [Figure(image=None, caption=None, alt=alt_text, prov=self.prov(content))]
+            return self.figure(element, page)
         if role in ("Note", "FENote"):
             content = self.collect(element, page)
             text = self.text(content)
@@ -325,6 +322,30 @@ class _Reader:
             return out
         # P, Caption, TOCI, BlockQuote, Formula, inline elements at block level, unknown roles.
         return self._paragraph(self.collect(element, page))
+
+    def figure(self, element: pikepdf.Dictionary, page: int) -> list[Block]:
+        """A ``Figure`` and, where it has a ``Caption`` child, its caption: the figure's
+        caption and a paragraph of its own where it is read (before or after the figure), as
+        the layout reader has it — the caption is text on the page, not only a name."""
+        content = _Content()
+        before: list[Block] = []
+        after: list[Block] = []
+        for kid in self.children(element):
+            if (
+                isinstance(kid, pikepdf.Dictionary)
+                and kid.get("/Type") not in ("/MCR", "/OBJR")
+                and self.role(kid) == "Caption"
+            ):
+                drawn = bool(content.glyphs or content.images)
+                (after if drawn else before).extend(self._paragraph(self.collect(kid, page)))
+            else:
+                self.content(kid, page, content)
+        alt = element.get("/Alt")
+        alt_text = str(alt) if isinstance(alt, pikepdf.String) and str(alt).strip() else None
+        captions = [b.text for b in (*before, *after) if isinstance(b, Paragraph)]
+        figure = Figure(image=None, caption=" ".join(captions) or None, alt=alt_text,
+                        prov=self.prov(content))
+        return [*before, figure, *after]
 
     def _has_blocks(self, element: pikepdf.Dictionary) -> bool:
         for kid in self.children(element):
@@ -415,7 +436,8 @@ class _Reader:
                     body.extend(self._body(part, page, depth))
                 else:
                     body.extend(self.blocks(part, page, depth + 1))
-            items.append(ListItem(label, body, self.prov(item_content) if label else []))
+            drawn = self.prov(item_content) if label else []
+            items.append(ListItem(label, body, drawn, drawn))
         ordered = any(re.match(r"^\(?[0-9a-zA-Z]{1,4}[.)]", item.label) for item in items)
         numbering = element.get("/A")
         if isinstance(numbering, pikepdf.Dictionary):
@@ -432,13 +454,15 @@ class _Reader:
             return out
         return self._paragraph(self.collect(element, page))
 
-    def table(self, element: pikepdf.Dictionary, page: int) -> Table:
+    def table(self, element: pikepdf.Dictionary, page: int) -> list[Block]:
+        """A ``Table`` and, where it has a ``Caption``, its caption: the table's caption and a
+        paragraph of its own before or after it (see :meth:`figure`)."""
         rows: list[Row] = []
-        caption: str | None = None
+        before: list[Block] = []
+        after: list[Block] = []
         content = _Content()
 
         def walk(node: Any, depth: int) -> None:
-            nonlocal caption
             if not isinstance(node, pikepdf.Dictionary) or depth > 6:
                 return
             role = self.role(node)
@@ -469,14 +493,15 @@ class _Reader:
                     )
                 rows.append(Row(cells))
             elif role == "Caption":
-                caption = self.text(self.collect(node, page)) or None
+                (after if rows else before).extend(self._paragraph(self.collect(node, page)))
             else:
                 for kid in self.children(node):
                     walk(kid, depth + 1)
 
         for kid in self.children(element):
             walk(kid, 0)
-        return Table(rows, caption, self.prov(content))
+        captions = [b.text for b in (*before, *after) if isinstance(b, Paragraph)]
+        return [*before, Table(rows, " ".join(captions) or None, self.prov(content)), *after]
 
 
 def _int(value: Any, default: int) -> int:

@@ -53,6 +53,8 @@ class PageTagging:
     #: Leaves that claimed a painting operator another leaf (earlier in reading order) had
     #: already claimed: their text is partly in the other leaf's element.
     contested: set[int] = field(default_factory=set)
+    #: List labels whose drawing went to their item's body (see :func:`yield_labels`).
+    yielded: set[int] = field(default_factory=set)
 
 
 Instruction = pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage
@@ -111,6 +113,39 @@ def owners_of(
                 if owner[index] is None:
                     owner[index] = who
     return owner
+
+
+def yield_labels(
+    owners: list[Owner | None],
+    shared: Mapping[int, Sequence[int]],
+    splits: dict[int, list[tuple[Owner, pikepdf.ContentStreamInstruction]]],
+    labels: Mapping[int, int],
+) -> set[int]:
+    """Give a list label's operators to its body where they cannot be told apart.
+
+    A label drawn by the same text operator as its item's text comes first in reading order,
+    so it would own the whole operator when that is not split (a font whose codes are not
+    matched to glyphs, or a page split operators would draw differently): the ``Lbl`` would
+    read the item's text. Then every operator of that label goes to its body leaf
+    (``labels``: label leaf -> body leaf), which reads label and text together, as it did
+    before labels were tagged. ``owners`` and ``splits`` are changed in place; returns the
+    labels that yielded."""
+    failed = {
+        owner for index in shared if index not in splits
+        for owner in [owners[index]] if isinstance(owner, int) and owner in labels
+    }
+    if not failed:
+        return failed
+    for index, owner in enumerate(owners):
+        if isinstance(owner, int) and owner in failed:
+            owners[index] = labels[owner]
+    for index, parts in splits.items():
+        if any(owner in failed for owner, _ in parts):
+            splits[index] = [
+                (labels[owner] if isinstance(owner, int) and owner in failed else owner, part)
+                for owner, part in parts
+            ]
+    return failed
 
 
 def contested_leaves(
