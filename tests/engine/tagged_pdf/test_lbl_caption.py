@@ -10,6 +10,10 @@ import pikepdf
 import pypdfium2 as pdfium
 
 from workers.engine.document import Figure, ListBlock, Paragraph
+from workers.engine.layout.glyphs import Glyph
+from workers.engine.layout.lines import Fragment
+from workers.engine.layout.list_labels import label_provs
+from workers.engine.layout.operators import OperatorMap
 from workers.engine.structure.reader import read_structure
 from workers.engine.tagged_pdf.marked_content import yield_labels
 from workers.engine.tagged_pdf.mcid_text import page_text_by_mcid
@@ -202,3 +206,19 @@ def test_label_split_apart_keeps_its_own_drawing() -> None:
         1: [(0, part), (1, part)]}
     assert yield_labels(owners, {1: [0, 1]}, splits, {0: 1}) == set()
     assert owners == [0, 0] and [o for o, _ in splits[1]] == [0, 1]
+
+
+def glyph(char: str, x: float, obj: int) -> Glyph:
+    return Glyph(char, x, 700.0, x + 5.0, 710.0, 10.0, False, "F1", obj, -1)
+
+
+def test_symbol_font_bullet_is_told_apart_by_its_glyphs() -> None:
+    # A bullet from a symbol font is a private-use character the item's text reads as "•".
+    glyphs = [glyph("\uf0b7", 72, 0), glyph(" ", 77, 1), glyph("A", 90, 1), glyph("b", 95, 1)]
+    apart = label_provs(0, [Fragment(glyphs, "• Ab")], [], OperatorMap([4, 9]), [], "•")
+    assert apart is not None
+    label, body = apart
+    assert label.operators == ((4, 5),) and body.operators == ((9, 10),)
+    assert (label.bbox.x0, label.bbox.x1) == (72, 77) and (body.bbox.x0, body.bbox.x1) == (90, 100)
+    # Glyphs that do not spell the label (drawn in another order): not told apart.
+    assert label_provs(0, [Fragment(glyphs[2:], "Ab")], [], OperatorMap([4, 9]), [], "•") is None

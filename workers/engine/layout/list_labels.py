@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from ..document import BBox, Prov
 from .glyphs import Glyph
-from .lines import Fragment
+from .lines import Fragment, clean
 from .operators import OperatorMap
 
 
@@ -39,8 +39,8 @@ def label_provs(
     spelled = ""
     end = 0  # glyphs[:end] are the label's (spaces before it included)
     while end < len(glyphs) and len(spelled) < len(wanted):
-        if not glyphs[end].char.isspace():
-            spelled += glyphs[end].char
+        # Read as the item's text was (a symbol font's private-use bullet is "•", "✓"…).
+        spelled += clean(glyphs[end].char)
         end += 1
     label_glyphs = [g for g in glyphs[:end] if not g.char.isspace()]
     body_glyphs = [g for g in glyphs[end:] if not g.char.isspace() and not g.generated]
