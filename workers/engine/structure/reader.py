@@ -307,7 +307,7 @@ class _Reader:
         if role == "L":
             return [self.list_block(element, page, depth)]
         if role == "Table":
-            return self.table(element, page)
+            return [self.table(element, page)]
         if role == "Figure":
             return self.figure(element, page)
         if role in ("Note", "FENote"):
@@ -454,15 +454,13 @@ class _Reader:
             return out
         return self._paragraph(self.collect(element, page))
 
-    def table(self, element: pikepdf.Dictionary, page: int) -> list[Block]:
-        """A ``Table`` and, where it has a ``Caption``, its caption: the table's caption and a
-        paragraph of its own before or after it (see :meth:`figure`)."""
+    def table(self, element: pikepdf.Dictionary, page: int) -> Table:
         rows: list[Row] = []
-        before: list[Block] = []
-        after: list[Block] = []
+        caption: str | None = None
         content = _Content()
 
         def walk(node: Any, depth: int) -> None:
+            nonlocal caption
             if not isinstance(node, pikepdf.Dictionary) or depth > 6:
                 return
             role = self.role(node)
@@ -493,15 +491,14 @@ class _Reader:
                     )
                 rows.append(Row(cells))
             elif role == "Caption":
-                (after if rows else before).extend(self._paragraph(self.collect(node, page)))
+                caption = self.text(self.collect(node, page)) or None
             else:
                 for kid in self.children(node):
                     walk(kid, depth + 1)
 
         for kid in self.children(element):
             walk(kid, 0)
-        captions = [b.text for b in (*before, *after) if isinstance(b, Paragraph)]
-        return [*before, Table(rows, " ".join(captions) or None, self.prov(content)), *after]
+        return Table(rows, caption, self.prov(content))
 
 
 def _int(value: Any, default: int) -> int:
