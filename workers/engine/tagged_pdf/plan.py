@@ -2,9 +2,11 @@
 
 A :class:`Node` is a structure element to be: a standard role (``Document``, ``H1``…, ``P``,
 ``L``/``LI``/``Lbl``/``LBody``, ``Table``/``THead``/``TBody``/``TR``/``TH``/``TD``,
-``Figure``, ``Note``), its attributes, children, and — for the elements that draw content
-themselves (*leaves*) — the provenance whose operators they claim. Leaves are numbered in
-reading order; that order decides who owns an operator two blocks both claim.
+``Figure``/``Caption``, ``Note``), its attributes, children, and — for the elements that draw
+content themselves (*leaves*) — the provenance whose operators they claim. Leaves are numbered
+in reading order; that order decides who owns an operator two blocks both claim (a list label
+comes before its body, and gives its drawing to the body where the two cannot be told apart:
+:func:`.marked_content.yield_labels`).
 
 >>> root = plan_structure(document)  # doctest: +SKIP
 >>> [leaf.role for leaf in root.leaves()][:3]  # doctest: +SKIP
