@@ -185,12 +185,20 @@ def test_paragraph_far_from_the_figure_is_no_caption(html_pdf: HtmlPdf) -> None:
 
 
 def test_label_that_cannot_be_split_yields_to_its_body() -> None:
-    # Operator 3 draws label (leaf 0) and text (leaf 1) and was not split; operator 1 is the
-    # label's alone. Both go to the body, which then reads label and text.
+    # Operator 3 draws label (leaf 0) and text (leaf 1) and was not split (or is a Form
+    # XObject's Do); operator 1 is the label's alone. Both go to the body, which then reads
+    # label and text. An artifact's claim (operator 1 too) takes nothing from a label.
     owners: list[int | str | None] = [None, 0, None, 0, 2]
+    claims: list[tuple[int | str, list[tuple[int, int]]]] = [
+        (0, [(1, 2), (3, 4)]), (1, [(3, 4)]), (2, [(4, 5)]), ("footer", [(0, 2)])]
     splits: dict[int, list[tuple[int | str, pikepdf.ContentStreamInstruction]]] = {}
-    assert yield_labels(owners, {3: [0, 1]}, splits, {0: 1}) == {0}
+    assert yield_labels(owners, claims, splits, {0: 1}) == {0}
     assert owners == [None, 1, None, 1, 2]
+    # Drawn apart (operator 3 the text's alone), the label keeps its own drawing.
+    owners = [None, 0, None, 1, 2]
+    claims = [(0, [(1, 2)]), (1, [(3, 4)]), (2, [(4, 5)]), ("footer", [(0, 2)])]
+    assert yield_labels(owners, claims, splits, {0: 1}) == set()
+    assert owners == [None, 0, None, 1, 2]
 
     body = Node("P", text="Apples", leaf_id=1)
     label = Node("Lbl", text="1.", leaf_id=0, yields_to=body)
@@ -204,7 +212,7 @@ def test_label_split_apart_keeps_its_own_drawing() -> None:
     owners: list[int | str | None] = [0, 0]
     splits: dict[int, list[tuple[int | str, pikepdf.ContentStreamInstruction]]] = {
         1: [(0, part), (1, part)]}
-    assert yield_labels(owners, {1: [0, 1]}, splits, {0: 1}) == set()
+    assert yield_labels(owners, [(0, [(0, 2)]), (1, [(1, 2)])], splits, {0: 1}) == set()
     assert owners == [0, 0] and [o for o, _ in splits[1]] == [0, 1]
 
 

@@ -18,6 +18,7 @@ replaced), except optional content (``/OC``), which decides what is visible.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -117,27 +118,41 @@ def owners_of(
 
 def yield_labels(
     owners: list[Owner | None],
-    shared: Mapping[int, Sequence[int]],
+    claims: Sequence[tuple[Owner, Sequence[tuple[int, int]]]],
     splits: dict[int, list[tuple[Owner, pikepdf.ContentStreamInstruction]]],
     labels: Mapping[int, int],
 ) -> set[int]:
     """Give a list label's operators to its body where they cannot be told apart.
 
-    A label drawn by the same text operator as its item's text comes first in reading order,
-    so it would own the whole operator when that is not split (a font whose codes are not
-    matched to glyphs, or a page split operators would draw differently): the ``Lbl`` would
-    read the item's text. Then every operator of that label goes to its body leaf
-    (``labels``: label leaf -> body leaf), which reads label and text together, as it did
-    before labels were tagged. ``owners`` and ``splits`` are changed in place; returns the
-    labels that yielded."""
-    failed = {
-        owner for index in shared if index not in splits
-        for owner in [owners[index]] if isinstance(owner, int) and owner in labels
-    }
+    A label drawn by the same operator as other content (its item's text in one ``Tj``, a Form
+    XObject drawing the whole list) comes first in reading order, so it would own all of that
+    operator when it is not split (:mod:`.split_text` splits text-showing operators only, and
+    not all of them): the ``Lbl`` would read the item's text. Then every operator of that
+    label goes to its body leaf (``labels``: label leaf -> body leaf), which reads label and
+    text together, as it did before labels were tagged. ``owners`` and ``splits`` are changed
+    in place; returns the labels that yielded."""
+    label_ops: dict[int, int] = {}  # operator -> the label owning it
+    for index, owner in enumerate(owners):
+        if isinstance(owner, int) and owner in labels:
+            label_ops[index] = owner
+    if not label_ops:
+        return set()
+    ordered = sorted(label_ops)
+    failed: set[int] = set()
+    for who, ranges in claims:
+        if not isinstance(who, int):
+            continue  # an artifact's claim gives way to content anyway
+        for start, end in ranges:
+            at = bisect.bisect_left(ordered, start)
+            while at < len(ordered) and ordered[at] < end:
+                index = ordered[at]
+                if label_ops[index] != who and index not in splits:
+                    failed.add(label_ops[index])  # drawn whole with another leaf's content
+                at += 1
     if not failed:
         return failed
-    for index, owner in enumerate(owners):
-        if isinstance(owner, int) and owner in failed:
+    for index, owner in label_ops.items():
+        if owner in failed:
             owners[index] = labels[owner]
     for index, parts in splits.items():
         if any(owner in failed for owner, _ in parts):

@@ -216,10 +216,9 @@ def _tag_page(
     names = xobject_names(page.obj.get("/Resources"))
     operators = read_operators(instructions, names)
     owners = owners_of(len(instructions), claims)
-    contested = contested_text(instructions, claims, operators.names)
-    splits = split_operators(glyph_source, page, index, instructions,
-                             contested if split else {}, boxes)
-    tagging.yielded = yield_labels(owners, contested, splits, labels)
+    contested = contested_text(instructions, claims, operators.names) if split else {}
+    splits = split_operators(glyph_source, page, index, instructions, contested, boxes)
+    tagging.yielded = yield_labels(owners, claims, splits, labels)
     tagging.contested = contested_leaves(
         len(instructions), [c for c in claims if c[0] not in tagging.yielded],
         lambda i: i not in splits and operators.painting[i],
