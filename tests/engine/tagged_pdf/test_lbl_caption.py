@@ -9,7 +9,17 @@ from pathlib import Path
 import pikepdf
 import pypdfium2 as pdfium
 
-from workers.engine.document import Figure, ListBlock, Paragraph
+from workers.engine.document import (
+    BBox,
+    Cell,
+    Document,
+    Figure,
+    ListBlock,
+    Paragraph,
+    Prov,
+    Row,
+    Table,
+)
 from workers.engine.layout.glyphs import Glyph
 from workers.engine.layout.lines import Fragment
 from workers.engine.layout.list_labels import label_provs
@@ -17,7 +27,7 @@ from workers.engine.layout.operators import OperatorMap
 from workers.engine.structure.reader import read_structure
 from workers.engine.tagged_pdf.marked_content import yield_labels
 from workers.engine.tagged_pdf.mcid_text import page_text_by_mcid
-from workers.engine.tagged_pdf.plan import Node, merge_unseparated_labels
+from workers.engine.tagged_pdf.plan import Node, merge_unseparated_labels, plan_structure
 
 from .conftest import HtmlPdf, pdfua_check, png_data_uri, tag_and_check
 
@@ -230,3 +240,23 @@ def test_symbol_font_bullet_is_told_apart_by_its_glyphs() -> None:
     assert (label.bbox.x0, label.bbox.x1) == (72, 77) and (body.bbox.x0, body.bbox.x1) == (90, 100)
     # Glyphs that do not spell the label (drawn in another order): not told apart.
     assert label_provs(0, [Fragment(glyphs[2:], "Ab")], [], OperatorMap([4, 9]), [], "•") is None
+
+
+def test_table_caption_read_before_it_is_its_first_child() -> None:
+    def prov(y: float) -> list[Prov]:
+        return [Prov(0, BBox(72, y, 300, y + 12), (), ((int(y), int(y) + 1),))]
+
+    caption = "Table 1: Charges by car park"
+    document = Document(blocks=[
+        Paragraph("Charges went up.", prov(700)),
+        Paragraph(caption, prov(680)),
+        Table([Row([Cell("Market Street", prov=prov(660)), Cell("1.50", prov=prov(661))])],
+              caption=caption, prov=prov(650)),
+        # The same words right after it too: a table's caption is looked for above it first.
+        Paragraph(caption, prov(600)),
+    ])
+    root = plan_structure(document)
+    assert [node.role for node in root.children] == ["P", "Table", "P"]
+    table = root.children[1]
+    assert [node.role for node in table.children] == ["Caption", "TR"]
+    assert table.children[0].text == caption and table.children[0].is_leaf

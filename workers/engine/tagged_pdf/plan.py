@@ -118,7 +118,8 @@ def _captions(blocks: list[Block]) -> dict[int, tuple[int, bool]]:
         if not isinstance(block, Figure | Table) or not block.caption or not block.prov:
             continue
         wanted = " ".join(block.caption.split())
-        for step in (1, -1):
+        # Where captions are usually set is looked at first: above a table, below a figure.
+        for step in (-1, 1) if isinstance(block, Table) else (1, -1):
             at = _caption_at(blocks, k, step, wanted)
             if at is not None and at not in taken:
                 out[k] = (at, at < k)
