@@ -11,6 +11,7 @@ document would be):
    output equals the model's);
 3. read-back: the structure reader on the *output* against the model that was tagged —
    body word order (normalised Levenshtein similarity), heading F1 — "no loss in tagging";
+   and how much richer structure was written: list items with a ``Lbl``, ``Caption`` elements;
 4. veraPDF (``../shared/tools/pdfua-check``, all outputs in one JVM): compliance, and the table
    of failed rules (files per rule); rules only a person or the publisher can fix (7.3-1 figure
    alt text, 7.21.x source fonts) are counted apart, with whether the output was flagged.
@@ -42,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
 from workers.engine.analyse import analyse  # noqa: E402
-from workers.engine.document import Document, Heading, block_text  # noqa: E402
+from workers.engine.document import Document, Figure, Heading, Table, block_text  # noqa: E402
 from workers.engine.structure.reader import read_structure  # noqa: E402
 from workers.engine.structure.strip import strip_structure  # noqa: E402
 from workers.engine.tagged_pdf.checks import check_tagged_pdf  # noqa: E402
@@ -78,6 +79,11 @@ class Row:
     compliant: bool | None = None
     failed_rules: dict[str, int] = field(default_factory=dict)
     error: str = ""
+    #: Written list items, of them with a Lbl; Caption elements; captions the model has.
+    list_items: int = 0
+    labels: int = 0
+    captions: int = 0
+    model_captions: int = 0
     #: The author's tags were kept (only with --originals: stripped files have none).
     kept: bool = False
 
@@ -116,6 +122,9 @@ def run_file(source: Path, label: str, out_dir: Path) -> tuple[Row, Path | None]
         row.error = f"{type(e).__name__}: {e}"[:120]
         return row, None
     row.pages = len(document.pages)
+    row.list_items, row.labels, row.captions = tagged.list_items, tagged.labels, tagged.captions
+    row.model_captions = sum(1 for b in document.walk()
+                             if isinstance(b, Figure | Table) and b.caption)
     row.pdftotext_s = pdftotext_seconds(source)
     output = out_dir / f"{label.replace('/', '-')}"
     output.write_bytes(tagged.content)
@@ -243,6 +252,9 @@ def report(rows: list[Row], *, judged: bool) -> None:
         print(f"read-back vs model: word order mean {statistics.mean(orders):.3f}, "
               f"min {min(orders):.3f}; heading F1 mean "
               f"{statistics.mean(heads) if heads else float('nan'):.3f}")
+    print(f"structure: {sum(r.labels for r in done)} of {sum(r.list_items for r in done)} "
+          f"list items tagged with a Lbl; {sum(r.captions for r in done)} Caption elements "
+          f"(the models have {sum(r.model_captions for r in done)} figure and table captions)")
     if not judged:
         return
     judged_rows = [r for r in done if r.compliant is not None]

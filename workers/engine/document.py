@@ -23,7 +23,8 @@ Schema (version 1), as produced by :meth:`Document.to_dict`::
      "language": str | null, "pages": [{"width", "height", "rotation", "needs_ocr", "x0", "y0"}],
      "blocks": [Block], "artifacts": [Artifact], "warnings": [{"code", "message", "page"}]}
     Block = heading {text, level 1-6} | paragraph {text} | list {ordered, items: [list_item]}
-          | list_item {label, blocks: [Block]} | table {rows: [{cells: [cell]}], caption}
+          | list_item {label, blocks: [Block], label_prov: [prov]}
+          | table {rows: [{cells: [cell]}], caption}
           | cell {text, header, scope: "row"|"column"|"both"|null, row_span, col_span}
           | figure {image, caption, alt} | note {label, text} | link {text, target}
     and every block and artifact also has "prov": [{"page", "bbox": [x0, y0, x1, y1],
@@ -118,6 +119,9 @@ class ListItem:
     label: str
     blocks: list[Block] = field(default_factory=list)
     prov: list[Prov] = field(default_factory=list)
+    #: Where the label alone is drawn, when its glyphs can be told apart from the body's (the
+    #: tagger tags them ``Lbl``); empty when they cannot, or when the reader does not know.
+    label_prov: list[Prov] = field(default_factory=list)
     type: ClassVar[str] = "list_item"
 
     @property

@@ -67,6 +67,7 @@ from .figures import (
 from .gcpause import collect_young, paused_gc
 from .glyphs import ImageFacts, PageContent, Rect, read_page
 from .lines import FRAGMENT_GAP, Fragment, Line, fragments, lines, text_of
+from .list_labels import label_provs
 from .operators import OperatorMap, map_operators
 from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user_space
 
@@ -1363,8 +1364,12 @@ def _classify(
                 item = None  # "1. Introduction" set large is a numbered heading
             if item:
                 label = next(g for g in item.groups() if g)
-                entry = ListItem(label, [Paragraph(text[item.end():].strip(), prov, page_links)],
-                                 prov)
+                apart = label_provs(block.page, block.frags, block.objects, result.opmap,
+                                    result.mcids, label)
+                body_prov = [apart[1]] if apart else prov
+                entry = ListItem(label, [Paragraph(text[item.end():].strip(), body_prov,
+                                                   page_links)], prov,
+                                 [apart[0]] if apart else [])
                 ordered = not _BULLET.match(text)
                 indent = block.x0
                 tolerance = 0.8 * max(block.size, 1.0)

@@ -317,10 +317,7 @@ class _Reader:
         if role == "Table":
             return [self.table(element, page)]
         if role == "Figure":
-            content = self.collect(element, page)
-            alt = element.get("/Alt")
-            alt_text = str(alt) if isinstance(alt, pikepdf.String) and str(alt).strip() else None
-            return [Figure(image=None, caption=None, alt=alt_text, prov=self.prov(content))]
+            return self.figure(element, page)
         if role in ("Note", "FENote"):
             content = self.collect(element, page)
             text = self.text(content)
@@ -333,6 +330,30 @@ class _Reader:
             return out
         # P, Caption, TOCI, BlockQuote, Formula, inline elements at block level, unknown roles.
         return self._paragraph(self.collect(element, page))
+
+    def figure(self, element: pikepdf.Dictionary, page: int) -> list[Block]:
+        """A ``Figure`` and, where it has a ``Caption`` child, its caption: the figure's
+        caption and a paragraph of its own where it is read (before or after the figure), as
+        the layout reader has it — the caption is text on the page, not only a name."""
+        content = _Content()
+        before: list[Block] = []
+        after: list[Block] = []
+        for kid in self.children(element):
+            if (
+                isinstance(kid, pikepdf.Dictionary)
+                and kid.get("/Type") not in ("/MCR", "/OBJR")
+                and self.role(kid) == "Caption"
+            ):
+                drawn = bool(content.glyphs or content.images)
+                (after if drawn else before).extend(self._paragraph(self.collect(kid, page)))
+            else:
+                self.content(kid, page, content)
+        alt = element.get("/Alt")
+        alt_text = str(alt) if isinstance(alt, pikepdf.String) and str(alt).strip() else None
+        captions = [b.text for b in (*before, *after) if isinstance(b, Paragraph)]
+        figure = Figure(image=None, caption=" ".join(captions) or None, alt=alt_text,
+                        prov=self.prov(content))
+        return [*before, figure, *after]
 
     def _has_blocks(self, element: pikepdf.Dictionary) -> bool:
         for kid in self.children(element):
@@ -423,7 +444,8 @@ class _Reader:
                     body.extend(self._body(part, page, depth))
                 else:
                     body.extend(self.blocks(part, page, depth + 1))
-            items.append(ListItem(label, body, self.prov(item_content) if label else []))
+            drawn = self.prov(item_content) if label else []
+            items.append(ListItem(label, body, drawn, drawn))
         ordered = any(re.match(r"^\(?[0-9a-zA-Z]{1,4}[.)]", item.label) for item in items)
         numbering = element.get("/A")
         if isinstance(numbering, pikepdf.Dictionary):

@@ -18,6 +18,7 @@ replaced), except optional content (``/OC``), which decides what is visible.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -53,6 +54,8 @@ class PageTagging:
     #: Leaves that claimed a painting operator another leaf (earlier in reading order) had
     #: already claimed: their text is partly in the other leaf's element.
     contested: set[int] = field(default_factory=set)
+    #: List labels whose drawing went to their item's body (see :func:`yield_labels`).
+    yielded: set[int] = field(default_factory=set)
 
 
 Instruction = pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage
@@ -111,6 +114,53 @@ def owners_of(
                 if owner[index] is None:
                     owner[index] = who
     return owner
+
+
+def yield_labels(
+    owners: list[Owner | None],
+    claims: Sequence[tuple[Owner, Sequence[tuple[int, int]]]],
+    splits: dict[int, list[tuple[Owner, pikepdf.ContentStreamInstruction]]],
+    labels: Mapping[int, int],
+) -> set[int]:
+    """Give a list label's operators to its body where they cannot be told apart.
+
+    A label drawn by the same operator as other content (its item's text in one ``Tj``, a Form
+    XObject drawing the whole list) comes first in reading order, so it would own all of that
+    operator when it is not split (:mod:`.split_text` splits text-showing operators only, and
+    not all of them): the ``Lbl`` would read the item's text. Then every operator of that
+    label goes to its body leaf (``labels``: label leaf -> body leaf), which reads label and
+    text together, as it did before labels were tagged. ``owners`` and ``splits`` are changed
+    in place; returns the labels that yielded."""
+    label_ops: dict[int, int] = {}  # operator -> the label owning it
+    for index, owner in enumerate(owners):
+        if isinstance(owner, int) and owner in labels:
+            label_ops[index] = owner
+    if not label_ops:
+        return set()
+    ordered = sorted(label_ops)
+    failed: set[int] = set()
+    for who, ranges in claims:
+        if not isinstance(who, int):
+            continue  # an artifact's claim gives way to content anyway
+        for start, end in ranges:
+            at = bisect.bisect_left(ordered, start)
+            while at < len(ordered) and ordered[at] < end:
+                index = ordered[at]
+                if label_ops[index] != who and index not in splits:
+                    failed.add(label_ops[index])  # drawn whole with another leaf's content
+                at += 1
+    if not failed:
+        return failed
+    for index, owner in label_ops.items():
+        if owner in failed:
+            owners[index] = labels[owner]
+    for index, parts in splits.items():
+        if any(owner in failed for owner, _ in parts):
+            splits[index] = [
+                (labels[owner] if isinstance(owner, int) and owner in failed else owner, part)
+                for owner, part in parts
+            ]
+    return failed
 
 
 def contested_leaves(

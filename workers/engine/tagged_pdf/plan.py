@@ -2,9 +2,11 @@
 
 A :class:`Node` is a structure element to be: a standard role (``Document``, ``H1``…, ``P``,
 ``L``/``LI``/``Lbl``/``LBody``, ``Table``/``THead``/``TBody``/``TR``/``TH``/``TD``,
-``Figure``, ``Note``), its attributes, children, and — for the elements that draw content
-themselves (*leaves*) — the provenance whose operators they claim. Leaves are numbered in
-reading order; that order decides who owns an operator two blocks both claim.
+``Figure``/``Caption``, ``Note``), its attributes, children, and — for the elements that draw
+content themselves (*leaves*) — the provenance whose operators they claim. Leaves are numbered
+in reading order; that order decides who owns an operator two blocks both claim (a list label
+comes before its body, and gives its drawing to the body where the two cannot be told apart:
+:func:`.marked_content.yield_labels`).
 
 >>> root = plan_structure(document)  # doctest: +SKIP
 >>> [leaf.role for leaf in root.leaves()][:3]  # doctest: +SKIP
@@ -50,6 +52,12 @@ class Node:
     review: str | None = None
     #: Set while numbering leaves; -1 for containers.
     leaf_id: int = -1
+    #: A ``Lbl`` leaf: the body leaf that takes its drawing where the label's glyphs cannot be
+    #: separated from the body's (one text operator the tagger could not split).
+    yields_to: Node | None = field(default=None, repr=False, compare=False)
+    #: A leaf with children: whether its own marked content comes before them (False for a
+    #: figure whose caption is set above it: the ``Caption`` is its first child).
+    content_first: bool = True
 
     @property
     def is_leaf(self) -> bool:
@@ -65,15 +73,101 @@ class Node:
 
 
 def plan_structure(document: Document) -> Node:
-    root = Node("Document")
-    for block in document.blocks:
-        root.children.extend(_nodes(block))
+    root = Node("Document", _sequence(document.blocks))
     for number, leaf in enumerate(n for n in root.walk() if n.prov or n.role in _CELLS):
         leaf.leaf_id = number
     return root
 
 
 _CELLS = ("TH", "TD")
+
+
+def _sequence(blocks: list[Block]) -> list[Node]:
+    """The nodes of blocks read one after the other; a figure's or table's caption, which the
+    model keeps as a paragraph of its own next to it, becomes its ``Caption``."""
+    captions = _captions(blocks)
+    taken = {at for at, _ in captions.values()}
+    out: list[Node] = []
+    for k, block in enumerate(blocks):
+        if k in taken:
+            continue
+        nodes = _nodes(block)
+        if k in captions and nodes:
+            at, before = captions[k]
+            caption = _leaf("Caption", blocks[at], block_text(blocks[at]))
+            container = nodes[0]
+            # PDF/UA allows a caption as the first or the last child: where it is read.
+            if before:
+                container.children.insert(0, caption)
+                container.content_first = False
+            else:
+                container.children.append(caption)
+        out.extend(nodes)
+    return out
+
+
+def _captions(blocks: list[Block]) -> dict[int, tuple[int, bool]]:
+    """Figure or table index -> (index of the paragraph that is its caption, whether it comes
+    before it). The caption must read exactly as the model's caption and be the next block
+    before or after the figure, or be separated from it only by text set on the figure itself
+    (a diagram's labels, which the layout reader reads as short paragraphs): moving text from
+    further away would change the reading order."""
+    out: dict[int, tuple[int, bool]] = {}
+    taken: set[int] = set()
+    for k, block in enumerate(blocks):
+        if not isinstance(block, Figure | Table) or not block.caption or not block.prov:
+            continue
+        wanted = " ".join(block.caption.split())
+        # Where captions are usually set is looked at first: above a table, below a figure.
+        for step in (-1, 1) if isinstance(block, Table) else (1, -1):
+            at = _caption_at(blocks, k, step, wanted)
+            if at is not None and at not in taken:
+                out[k] = (at, at < k)
+                taken.add(at)
+                break
+    return out
+
+
+def _caption_at(blocks: list[Block], k: int, step: int, wanted: str) -> int | None:
+    figure = blocks[k].prov[-1]
+    at = k + step
+    while 0 <= at < len(blocks) and abs(at - k) <= _MAX_LABELS + 1:
+        other = blocks[at]
+        if (
+            isinstance(other, Paragraph)
+            and other.prov
+            and " ".join(other.text.split()) == wanted
+        ):
+            return at
+        if not _on_figure(other, figure):
+            return None
+        at += step
+    return None
+
+
+#: At most this many blocks set on a figure may stand between it and its caption: a diagram
+#: has a few labels; a "figure" holding dozens of paragraphs is a table drawn with rules or a
+#: text box, where moving its caption ahead of them all would change the reading order a lot.
+_MAX_LABELS = 10
+#: Points around a figure's box within which text is still set on the figure (sub-figure
+#: labels "(a)" just under a drawing).
+_ON_FIGURE = 12.0
+
+
+def _on_figure(block: Block, figure: Prov) -> bool:
+    """Whether ``block`` is text set on the figure: drawn on its page, with its middle inside
+    the figure's box (give or take :data:`_ON_FIGURE`)."""
+    if isinstance(block, Figure | Table) or not block.prov:
+        return False
+    box = figure.bbox
+    for prov in block.prov:
+        x, y = (prov.bbox.x0 + prov.bbox.x1) / 2, (prov.bbox.y0 + prov.bbox.y1) / 2
+        if prov.page != figure.page or not (
+            box.x0 - _ON_FIGURE <= x <= box.x1 + _ON_FIGURE
+            and box.y0 - _ON_FIGURE <= y <= box.y1 + _ON_FIGURE
+        ):
+            return False
+    return True
 
 
 def _leaf(role: str, block: Block | Cell, text: str) -> Node:
@@ -100,15 +194,14 @@ def _nodes(block: Block) -> list[Node]:
 
 def _item(item: ListItem) -> Node:
     node = Node("LI")
-    first = item.blocks[0].prov if item.blocks else []
-    if item.prov and item.prov != first:
-        # The structure reader keeps the label's own drawing apart (the author's Lbl).
-        node.children.append(Node("Lbl", prov=list(item.prov), text=item.label))
-    body = Node("LBody")
-    for block in item.blocks:
-        body.children.extend(_nodes(block))
-    node.children.append(body)
+    body = Node("LBody", _sequence(item.blocks))
     leaves = [n for n in body.walk() if n.prov]
+    if item.label_prov:
+        # The reader told the label's drawing apart from the body's (the author's Lbl, or the
+        # label's own glyphs): it is announced as the item's label.
+        node.children.append(Node("Lbl", prov=list(item.label_prov), text=item.label,
+                                  yields_to=leaves[0] if leaves else None))
+    node.children.append(body)
     if item.label and not any(child.role == "Lbl" for child in node.children) and leaves:
         # The layout reader's label is drawn with the item's text (one block): it is read
         # from the body's first element, so that is the text the element is checked against.
@@ -177,6 +270,21 @@ def _figure(figure: Figure) -> Node:
         )
     node.text = ""  # a figure's drawing is not text the reader hears; its /Alt is
     return node
+
+
+def merge_unseparated_labels(root: Node, yielded: set[int], drawn: set[int]) -> int:
+    """Labels whose drawing went to their body (``yielded`` leaf ids, see ``Node.yields_to``)
+    and that draw nothing else (not in ``drawn``): the body's element reads the label too,
+    which is what its text is checked against. Returns how many were merged."""
+    merged = 0
+    for node in root.walk():
+        target = node.yields_to
+        if target is None or node.leaf_id not in yielded or node.leaf_id in drawn:
+            continue
+        target.text = f"{node.text} {target.text}" if target.text else node.text
+        node.yields_to = None
+        merged += 1
+    return merged
 
 
 def fix_heading_levels(root: Node) -> None:

@@ -45,7 +45,8 @@ def write_structure(
     for page, owners in enumerate(page_mcids):
         for mcid, leaf in enumerate(owners):
             leaf_mcids.setdefault(leaf, []).append((page, mcid))
-    _prune(root, leaf_mcids, summary)
+    root.children = [kept for child in root.children for kept in _prune(child, leaf_mcids,
+                                                                           summary)]
     fix_heading_levels(root)
 
     tree_root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
@@ -71,25 +72,39 @@ def write_structure(
     return summary
 
 
-def _prune(node: Node, leaf_mcids: dict[int, list[tuple[int, int]]], summary: TreeSummary) -> bool:
-    """Drop leaves without content and containers left empty; True if ``node`` stays."""
+def _prune(
+    node: Node, leaf_mcids: dict[int, list[tuple[int, int]]], summary: TreeSummary
+) -> list[Node]:
+    """Drop leaves without content and containers left empty: what stays in place of
+    ``node`` (nothing, itself, or the caption of a figure that draws nothing)."""
     if node.role == "Table":
+        node.children = [
+            child for child in node.children
+            if child.role != "Caption" or _prune(child, leaf_mcids, summary)
+        ]
         cells = [n for n in node.walk() if n.is_leaf]
-        keep = any(cell.leaf_id in leaf_mcids for cell in cells)
-        if not keep:
-            summary.leaves_dropped += len(cells)
-        return keep
+        if any(cell.leaf_id in leaf_mcids for cell in cells):
+            return [node]
+        captions = [child for child in node.children if child.role == "Caption"]
+        summary.leaves_dropped += len(cells) - len(captions)
+        for caption in captions:
+            caption.role = "P"  # a caption without its table is a paragraph
+        return captions
+    children = [kept for child in node.children for kept in _prune(child, leaf_mcids, summary)]
+    node.children = children
     if node.is_leaf:
         if node.leaf_id in leaf_mcids:
             if node.review:
                 summary.review.append(node.review)
-            return True
+            return [node]
         summary.leaves_dropped += 1
-        return False
-    node.children = [child for child in node.children if _prune(child, leaf_mcids, summary)]
+        for child in children:
+            if child.role == "Caption":
+                child.role = "P"  # a caption without its figure is a paragraph
+        return children
     if node.role == "LI" and not any(child.role == "LBody" for child in node.children):
         node.children.append(Node("LBody"))  # an item whose label alone was drawn
-    return bool(node.children) or node.role == "Document"
+    return [node] if node.children or node.role == "Document" else []
 
 
 class _Writer:
@@ -116,12 +131,16 @@ class _Writer:
         )
         self.summary.elements += 1
         kids: list[int | pikepdf.Dictionary] = []
+        children = list(node.children)
+        if not node.content_first and children:
+            # A caption set above its figure: read (and written) before the figure's drawing.
+            kids.append(self.element(children.pop(0), element))
         if node.is_leaf:
             self.by_leaf[node.leaf_id] = element
             kids.extend(self._content(node, element))
             if node.leaf_id in self.leaf_mcids and node.role != "Figure":
                 self.summary.expected_texts.append(node.text)
-        for child in node.children:
+        for child in children:
             kids.append(self.element(child, element))
         if kids:
             element[pikepdf.Name.K] = kids[0] if len(kids) == 1 else pikepdf.Array(kids)

@@ -20,7 +20,8 @@ Steps (each its own module):
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,8 +43,9 @@ from .marked_content import (
     strip_form_marks,
     tag_instructions,
     xobject_names,
+    yield_labels,
 )
-from .plan import Node, plan_structure
+from .plan import Node, merge_unseparated_labels, plan_structure
 from .split_text import LeafBox, contested_text, split_operators
 from .structure_tree import write_structure
 
@@ -69,6 +71,10 @@ class TaggedPdf:
     expected_texts: list[str] = field(default_factory=list)
     #: The source's own tags were sound and kept (:mod:`.keep`), not rebuilt from the model.
     kept_author_tags: bool = False
+    #: Elements written: list items, their labels tagged ``Lbl``, captions tagged ``Caption``.
+    list_items: int = 0
+    labels: int = 0
+    captions: int = 0
 
 
 def tag_pdf(source: Path, document: Document) -> TaggedPdf:
@@ -98,6 +104,8 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
         page_mcids: list[list[int]] = []
         result = TaggedPdf(b"", plan, notes=font_notes)
         boxes = _leaf_boxes(plan, len(pdf.pages))
+        labels = {n.leaf_id: n.yields_to.leaf_id for n in plan.walk()
+                  if n.yields_to is not None and n.is_leaf}
         taggings: list[PageTagging] = []
         split_pages: dict[int, pikepdf.Object] = {}  # page -> its original /Contents
         for index, page in enumerate(pdf.pages):
@@ -105,7 +113,7 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
             original = page.obj.get("/Contents")
             try:
                 if _tag_page(pdf, page, claims[index], tagging, glyph_source, index,
-                             boxes[index]) and original is not None:
+                             boxes[index], labels) and original is not None:
                     split_pages[index] = original
             except (pikepdf.PdfError, pikepdf.DependencyError, ValueError, TypeError) as e:
                 # Unreadable content: left exactly as it was (never redrawn or dropped).
@@ -120,15 +128,22 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
             page.obj[pikepdf.Name.Contents] = split_pages[index]
             taggings[index] = PageTagging()
             _tag_page(pdf, page, claims[index], taggings[index], glyph_source, index,
-                      boxes[index], split=False)
+                      boxes[index], labels, split=False)
             result.notes.append(f"page {index + 1}: text operators drawing several blocks kept "
                                 "whole (split, the page rendered differently)")
+        yielded: set[int] = set()
         for tagging in taggings:
             page_mcids.append(tagging.mcid_owner)
+            yielded |= tagging.yielded
             result.tagged_operators += tagging.tagged_operators
             result.artifact_operators += tagging.artifact_operators
             result.contested += len(tagging.contested)
+        drawn = {leaf for owners in page_mcids for leaf in owners}
+        merge_unseparated_labels(plan, yielded, drawn)
         summary = write_structure(pdf, plan, page_mcids, document)
+        written = Counter(node.role for node in plan.walk())  # the tree as written (pruned)
+        result.list_items, result.labels = written["LI"], written["Lbl"]
+        result.captions = written["Caption"]
         result.review.extend(summary.review)
         result.expected_texts = summary.expected_texts
         result.notes.extend(write_catalog(pdf, document))
@@ -190,18 +205,23 @@ def _tag_page(
     glyph_source: pdfium.PdfDocument,
     index: int,
     boxes: list[LeafBox],
+    labels: Mapping[int, int],
     *,
     split: bool = True,
 ) -> bool:
-    """Tag one page; True if text operators were split (see :mod:`.split_text`)."""
+    """Tag one page; True if text operators were split (see :mod:`.split_text`).
+    ``labels``: list labels' leaf ids -> the body leaf that takes their drawing where a text
+    operator draws both and is not split."""
     instructions = list(pikepdf.parse_content_stream(page))
     names = xobject_names(page.obj.get("/Resources"))
     operators = read_operators(instructions, names)
     owners = owners_of(len(instructions), claims)
     contested = contested_text(instructions, claims, operators.names) if split else {}
     splits = split_operators(glyph_source, page, index, instructions, contested, boxes)
+    tagging.yielded = yield_labels(owners, claims, splits, labels)
     tagging.contested = contested_leaves(
-        len(instructions), claims, lambda i: i not in splits and operators.painting[i],
+        len(instructions), [c for c in claims if c[0] not in tagging.yielded],
+        lambda i: i not in splits and operators.painting[i],
     )
     tagged = tag_instructions(instructions, owners, names, tagging, splits, operators=operators)
     page.obj[pikepdf.Name.Contents] = pdf.make_stream(pikepdf.unparse_content_stream(tagged))

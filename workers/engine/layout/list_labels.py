@@ -1,0 +1,65 @@
+"""A list item's label told apart from its text, by the glyphs that draw each.
+
+The layout reader finds a list item by its text ("• Apples", "3. Pears"); the tagger wants the
+label's drawing apart from the body's, to tag it ``Lbl`` (screen readers announce it as the
+item's label) and the rest ``LBody``. The label is the item's first glyphs, spaces aside: when
+they spell the label exactly, their page objects, operators and box are the label's
+provenance; the other glyphs are the body's. A label drawn by its own operator (a bullet in
+a symbol font) is then claimed by the label alone; one drawn by the same operator as the text
+is claimed by both, and the tagger splits that operator between them by the glyphs' boxes.
+
+>>> label_provs(0, [], [], OperatorMap([]), [], "•") is None
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..document import BBox, Prov
+from .glyphs import Glyph
+from .lines import Fragment, clean
+from .operators import OperatorMap
+
+
+def label_provs(
+    page: int,
+    frags: Sequence[Fragment],
+    objects: Sequence[int],
+    opmap: OperatorMap,
+    mcids: Sequence[int],
+    label: str,
+) -> tuple[Prov, Prov] | None:
+    """The provenance of the label and of the rest of the item, or None when the item's first
+    glyphs do not spell ``label`` (a ligature, glyphs stored out of reading order, right-to-
+    left text) or nothing is left for the body. ``objects``: other page objects the item is
+    drawn with (they go with the body)."""
+    wanted = "".join(label.split())
+    glyphs = [g for f in frags for g in f.glyphs]
+    spelled = ""
+    end = 0  # glyphs[:end] are the label's (spaces before it included)
+    while end < len(glyphs) and len(spelled) < len(wanted):
+        # Read as the item's text was (a symbol font's private-use bullet is "•", "✓"…).
+        spelled += clean(glyphs[end].char)
+        end += 1
+    label_glyphs = [g for g in glyphs[:end] if not g.char.isspace()]
+    body_glyphs = [g for g in glyphs[end:] if not g.char.isspace() and not g.generated]
+    if spelled != wanted or not body_glyphs or any(g.obj < 0 for g in label_glyphs):
+        return None
+    label_objects = {g.obj for g in label_glyphs}
+    body_objects = {g.obj for g in glyphs[end:] if g.obj >= 0} | set(objects)
+    return (
+        _prov(page, label_glyphs, label_objects, opmap, mcids),
+        _prov(page, body_glyphs, body_objects, opmap, mcids),
+    )
+
+
+def _prov(
+    page: int, glyphs: list[Glyph], objects: set[int], opmap: OperatorMap, mcids: Sequence[int]
+) -> Prov:
+    box = BBox(
+        round(min(g.x0 for g in glyphs), 2), round(min(g.y0 for g in glyphs), 2),
+        round(max(g.x1 for g in glyphs), 2), round(max(g.y1 for g in glyphs), 2),
+    )
+    marks = {mcids[o] for o in objects if 0 <= o < len(mcids)} - {-1}
+    return Prov(page, box, tuple(sorted(marks)), opmap.ranges(objects))
