@@ -29,6 +29,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
+from .captions import without_caption_paragraphs
 from .checks_large_print import FONT_SIZE_TOLERANCE, read_back, word_recall, words
 from .document import Block, Document, Heading, ListBlock, ListItem, Table, block_text
 
@@ -413,7 +414,11 @@ def model_words(document: Document) -> list[str]:
     List numbers and bullets become the output format's own list markers (not text), so they
     are not expected as words.
     """
-    return [w for block in document.blocks for w in words(_text_without_labels(block))]
+    # A caption's paragraph is said once, with its figure (see .captions).
+    return [
+        w for block in without_caption_paragraphs(document.blocks)
+        for w in words(_text_without_labels(block))
+    ]
 
 
 def _text_without_labels(block: Block) -> str:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from .captions import without_caption_paragraphs
 from .document import Document, block_text
 
 #: Font sizes are rounded by renderers and matrices; half a point below the target still
@@ -189,7 +190,11 @@ def words(text: str) -> list[str]:
 
 def document_words(document: Document) -> list[str]:
     """The words of the Document's body text (artifacts left out), in reading order."""
-    return [w for block in document.blocks for w in words(block_text(block))]
+    # A caption's paragraph is said once, with its figure (see .captions).
+    return [
+        w for block in without_caption_paragraphs(document.blocks)
+        for w in words(block_text(block))
+    ]
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ import jinja2
 from markupsafe import Markup
 from PIL import Image
 
+from .captions import without_caption_paragraphs
 from .document import (
     Block,
     Cell,
@@ -396,7 +397,7 @@ class _Builder:
             out.append(self._heading(Heading(title, 1)))
             self.title_added = True
         content = False
-        for block in document.blocks:
+        for block in without_caption_paragraphs(document.blocks):
             html = self.block(block)
             if html:
                 out.extend(self._marker(block, document))

@@ -41,6 +41,7 @@ import pypdfium2 as pdfium
 import weasyprint
 from markupsafe import Markup
 
+from .captions import without_caption_paragraphs
 from .document import (
     Block,
     Cell,
@@ -568,7 +569,7 @@ class _Builder:
 
     def blocks(self, blocks: list[Block], *, top_level: bool = False) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
-        for block in blocks:
+        for block in without_caption_paragraphs(blocks):
             if top_level:
                 out.extend(self._marker(block))
             out.extend(self.block(block))

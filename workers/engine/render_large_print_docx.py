@@ -29,6 +29,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from .captions import without_caption_paragraphs
 from .document import (
     Block,
     Document,
@@ -137,7 +138,7 @@ class _AstBuilder:
 
     def blocks(self, blocks: list[Block]) -> list[Json]:
         out: list[Json] = []
-        for block in blocks:
+        for block in without_caption_paragraphs(blocks):
             out.extend(self.block(block))
         return out
 

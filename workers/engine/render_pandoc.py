@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from .captions import without_caption_paragraphs
 from .document import (
     Block,
     Cell,
@@ -164,7 +165,7 @@ class _AstBuilder:
 
     def blocks(self, blocks: list[Block]) -> list[Json]:
         out: list[Json] = []
-        for block in blocks:
+        for block in without_caption_paragraphs(blocks):
             out.extend(self.block(block))
         return out
 

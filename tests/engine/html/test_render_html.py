@@ -283,3 +283,18 @@ def test_photographs_are_embedded_as_jpeg_drawings_as_png() -> None:
     jpeg = Image.open(io.BytesIO(base64.b64decode(photo_uri.split(",", 1)[1])))
     assert jpeg.size == (800, 600)
     assert data_uri(png(drawing)).startswith("data:image/png;base64,")
+
+
+def test_a_caption_is_said_once_with_its_figure(tmp_path: Path) -> None:
+    """The layout reader keeps a caption as the figure's caption and as the paragraph that
+    draws it: the page shows it once, as the figure's <figcaption>."""
+    source = picture_pdf(tmp_path / "gray.pdf", "gray")
+    document = picture_document(caption="Figure 2. Bins by street")
+    document.blocks.append(Paragraph("Figure 2. Bins by street", prov(0)))
+    document.blocks.append(Paragraph("Collections start in May.", prov(0)))
+    page = build_html(document, source=source)
+
+    assert "<figcaption>Figure 2. Bins by street</figcaption>" in page.html
+    assert "<p>Figure 2. Bins by street</p>" not in page.html
+    assert "<p>Collections start in May.</p>" in page.html
+    assert words_check(read_html(page.html.encode()).main_text(), document)["passed"]

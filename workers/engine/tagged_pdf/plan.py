@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from ..captions import caption_paragraphs
 from ..document import (
     Block,
     Cell,
@@ -85,7 +86,7 @@ _CELLS = ("TH", "TD")
 def _sequence(blocks: list[Block]) -> list[Node]:
     """The nodes of blocks read one after the other; a figure's or table's caption, which the
     model keeps as a paragraph of its own next to it, becomes its ``Caption``."""
-    captions = _captions(blocks)
+    captions = caption_paragraphs(blocks)
     taken = {at for at, _ in captions.values()}
     out: list[Node] = []
     for k, block in enumerate(blocks):
@@ -104,70 +105,6 @@ def _sequence(blocks: list[Block]) -> list[Node]:
                 container.children.append(caption)
         out.extend(nodes)
     return out
-
-
-def _captions(blocks: list[Block]) -> dict[int, tuple[int, bool]]:
-    """Figure or table index -> (index of the paragraph that is its caption, whether it comes
-    before it). The caption must read exactly as the model's caption and be the next block
-    before or after the figure, or be separated from it only by text set on the figure itself
-    (a diagram's labels, which the layout reader reads as short paragraphs): moving text from
-    further away would change the reading order."""
-    out: dict[int, tuple[int, bool]] = {}
-    taken: set[int] = set()
-    for k, block in enumerate(blocks):
-        if not isinstance(block, Figure | Table) or not block.caption or not block.prov:
-            continue
-        wanted = " ".join(block.caption.split())
-        # Where captions are usually set is looked at first: above a table, below a figure.
-        for step in (-1, 1) if isinstance(block, Table) else (1, -1):
-            at = _caption_at(blocks, k, step, wanted)
-            if at is not None and at not in taken:
-                out[k] = (at, at < k)
-                taken.add(at)
-                break
-    return out
-
-
-def _caption_at(blocks: list[Block], k: int, step: int, wanted: str) -> int | None:
-    figure = blocks[k].prov[-1]
-    at = k + step
-    while 0 <= at < len(blocks) and abs(at - k) <= _MAX_LABELS + 1:
-        other = blocks[at]
-        if (
-            isinstance(other, Paragraph)
-            and other.prov
-            and " ".join(other.text.split()) == wanted
-        ):
-            return at
-        if not _on_figure(other, figure):
-            return None
-        at += step
-    return None
-
-
-#: At most this many blocks set on a figure may stand between it and its caption: a diagram
-#: has a few labels; a "figure" holding dozens of paragraphs is a table drawn with rules or a
-#: text box, where moving its caption ahead of them all would change the reading order a lot.
-_MAX_LABELS = 10
-#: Points around a figure's box within which text is still set on the figure (sub-figure
-#: labels "(a)" just under a drawing).
-_ON_FIGURE = 12.0
-
-
-def _on_figure(block: Block, figure: Prov) -> bool:
-    """Whether ``block`` is text set on the figure: drawn on its page, with its middle inside
-    the figure's box (give or take :data:`_ON_FIGURE`)."""
-    if isinstance(block, Figure | Table) or not block.prov:
-        return False
-    box = figure.bbox
-    for prov in block.prov:
-        x, y = (prov.bbox.x0 + prov.bbox.x1) / 2, (prov.bbox.y0 + prov.bbox.y1) / 2
-        if prov.page != figure.page or not (
-            box.x0 - _ON_FIGURE <= x <= box.x1 + _ON_FIGURE
-            and box.y0 - _ON_FIGURE <= y <= box.y1 + _ON_FIGURE
-        ):
-            return False
-    return True
 
 
 def _leaf(role: str, block: Block | Cell, text: str) -> Node:

@@ -1,0 +1,83 @@
+"""Which paragraph of the model is a figure's or table's caption.
+
+The layout reader keeps a caption twice: as the figure's ``caption`` (its text) and as the
+paragraph that draws it, read where it stands. Every output says it once: the tagged PDF
+makes that paragraph the figure's ``Caption``; HTML, large print and the pandoc formats show
+the caption with the figure and leave the paragraph out (:func:`without_caption_paragraphs`).
+Only a paragraph next to its figure is paired (:func:`caption_paragraphs`): taking one from
+further away would change the reading order.
+"""
+
+from __future__ import annotations
+
+from .document import Block, Figure, Paragraph, Prov, Table
+
+
+def caption_paragraphs(blocks: list[Block]) -> dict[int, tuple[int, bool]]:
+    """Figure or table index -> (index of the paragraph that is its caption, whether it comes
+    before it). The caption must read exactly as the model's caption and be the next block
+    before or after the figure, or be separated from it only by text set on the figure itself
+    (a diagram's labels, which the layout reader reads as short paragraphs): moving text from
+    further away would change the reading order."""
+    out: dict[int, tuple[int, bool]] = {}
+    taken: set[int] = set()
+    for k, block in enumerate(blocks):
+        if not isinstance(block, Figure | Table) or not block.caption or not block.prov:
+            continue
+        wanted = " ".join(block.caption.split())
+        # Where captions are usually set is looked at first: above a table, below a figure.
+        for step in (-1, 1) if isinstance(block, Table) else (1, -1):
+            at = _caption_at(blocks, k, step, wanted)
+            if at is not None and at not in taken:
+                out[k] = (at, at < k)
+                taken.add(at)
+                break
+    return out
+
+
+def _caption_at(blocks: list[Block], k: int, step: int, wanted: str) -> int | None:
+    figure = blocks[k].prov[-1]
+    at = k + step
+    while 0 <= at < len(blocks) and abs(at - k) <= _MAX_LABELS + 1:
+        other = blocks[at]
+        if (
+            isinstance(other, Paragraph)
+            and other.prov
+            and " ".join(other.text.split()) == wanted
+        ):
+            return at
+        if not _on_figure(other, figure):
+            return None
+        at += step
+    return None
+
+
+#: At most this many blocks set on a figure may stand between it and its caption: a diagram
+#: has a few labels; a "figure" holding dozens of paragraphs is a table drawn with rules or a
+#: text box, where moving its caption ahead of them all would change the reading order a lot.
+_MAX_LABELS = 10
+#: Points around a figure's box within which text is still set on the figure (sub-figure
+#: labels "(a)" just under a drawing).
+_ON_FIGURE = 12.0
+
+
+def _on_figure(block: Block, figure: Prov) -> bool:
+    """Whether ``block`` is text set on the figure: drawn on its page, with its middle inside
+    the figure's box (give or take :data:`_ON_FIGURE`)."""
+    if isinstance(block, Figure | Table) or not block.prov:
+        return False
+    box = figure.bbox
+    for prov in block.prov:
+        x, y = (prov.bbox.x0 + prov.bbox.x1) / 2, (prov.bbox.y0 + prov.bbox.y1) / 2
+        if prov.page != figure.page or not (
+            box.x0 - _ON_FIGURE <= x <= box.x1 + _ON_FIGURE
+            and box.y0 - _ON_FIGURE <= y <= box.y1 + _ON_FIGURE
+        ):
+            return False
+    return True
+
+
+def without_caption_paragraphs(blocks: list[Block]) -> list[Block]:
+    """``blocks`` less the paragraphs that are the caption of a figure or table among them."""
+    taken = {at for at, _ in caption_paragraphs(blocks).values()}
+    return [block for k, block in enumerate(blocks) if k not in taken] if taken else blocks
