@@ -109,6 +109,50 @@ def test_two_columns_are_read_one_after_the_other(html_pdf: HtmlPdf) -> None:
     assert words[2:] == left.split() + right.split()
 
 
+def _leaflet(html_pdf: HtmlPdf, outside: list[str], inside: list[str]) -> Path:
+    """Two landscape sides of three equal panels each (a letter-folded leaflet)."""
+    def side(panels: list[str]) -> str:
+        cells = "".join(f"<div style='flex: 1'>{p}</div>" for p in panels)
+        return f"<div style='display: flex; gap: 1.5cm; break-after: page'>{cells}</div>"
+
+    css = "@page { size: A4 landscape; margin: 1cm }"
+    return html_pdf(side(outside) + side(inside), css=css)
+
+
+def _panel(name: str) -> str:
+    return "<p>" + " ".join(f"{name}{i}" for i in range(60)) + "</p>"
+
+
+def test_a_folded_leaflet_is_read_cover_first_and_back_last(html_pdf: HtmlPdf) -> None:
+    cover = "<h1 style='font-size: 30pt'>Cover</h1>" + _panel("cover")
+    path = _leaflet(
+        html_pdf, [_panel("flap"), _panel("back"), cover],
+        [_panel("one"), _panel("two"), _panel("three")],
+    )
+    words = " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
+    order = [w.rstrip("0123456789") for w in words]
+    assert list(dict.fromkeys(order)) == [
+        "Cover", "cover", "one", "two", "three", "flap", "back"
+    ]
+
+
+def test_three_panels_without_a_cover_on_the_right_are_read_page_by_page(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The largest text (the title) on the left: a landscape document in three columns, not
+    # the outside of a leaflet.
+    title = "<h1 style='font-size: 30pt'>Title</h1>" + _panel("first")
+    path = _leaflet(
+        html_pdf, [title, _panel("second"), _panel("third")],
+        [_panel("one"), _panel("two"), _panel("three")],
+    )
+    words = " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
+    order = [w.rstrip("0123456789") for w in words]
+    assert list(dict.fromkeys(order)) == [
+        "Title", "first", "second", "third", "one", "two", "three"
+    ]
+
+
 def test_columns_with_a_contents_list_and_a_page_number_in_the_gutter(
     html_pdf: HtmlPdf,
 ) -> None:

@@ -11,7 +11,8 @@ Steps, page by page (one page in memory at a time), then once over the whole doc
    close (less than a line apart) and share a font size; a list marker always starts a block.
 5. Reading order — recursive XY-cut: a region is split at the widest empty horizontal or
    vertical band; a vertical split (columns) wins unless the blocks either side sit on the same
-   rows (a form or table, read row by row).
+   rows (a form or table, read row by row). Pages follow one another, except in a folded
+   leaflet (two landscape sides of three panels), read front cover first and back panels last.
 6. Document-wide classification — the body font size is the most used one; running headers
    and footers are text repeated in the page margins on many pages (digits ignored, so page
    numbers match); headings are short blocks in a larger or bold face, levelled by face (or by
@@ -1245,8 +1246,8 @@ def _classify(
     titles = _slide_titles(doc.pages, body, styles, body_size) if _slide_deck(doc.pages) else None
     stack: list[ListBlock] = []
     list_x: list[float] = []
-    for result in results:
-        for block in result.blocks:
+    for result, blocks in _document_order(results):
+        for block in blocks:
             if id(block) in artifact_ids:
                 continue
             prov = [_prov(block, result)]
@@ -1358,6 +1359,57 @@ def _classify(
             if id(block) in artifact_ids:
                 doc.artifacts.append(Artifact(artifact_ids[id(block)], block.text,
                                               [_prov(block, result)]))
+
+
+def _document_order(results: list[_PageResult]) -> list[tuple[_PageResult, list[_Block]]]:
+    """Each page's blocks, pages in the order they are read: page after page, except in a
+    folded leaflet (see :func:`_trifold_cover`), whose cover is read first and whose back last."""
+    cover = _trifold_cover(results)
+    if cover is None:
+        return [(r, r.blocks) for r in results]
+    outside, inside = results
+    front = [b for b in outside.blocks if id(b) in cover]
+    back = [b for b in outside.blocks if id(b) not in cover]
+    return [(outside, front), (inside, inside.blocks), (outside, back)]
+
+
+def _panel_of(block: _Block, page: Page) -> int | None:
+    """Which third of the page ``block`` lies in (0, 1, 2), or None if it crosses a fold."""
+    third = page.width / 3
+    left, right = block.x0 - page.x0, block.x1 - page.x0
+    for k in range(3):
+        # (A little slack: text may touch the fold line, never cross it.)
+        if left >= k * third - 0.02 * third and right <= (k + 1) * third + 0.02 * third:
+            return k
+    return None
+
+
+def _trifold_cover(results: list[_PageResult]) -> set[int] | None:
+    """The blocks of the front cover of a letter-folded leaflet, or None for any other document.
+
+    A tri-fold leaflet is two landscape sides, each three equal panels wide, no text crossing
+    a fold. Folded, the first side's right panel is the front cover (it carries the largest
+    text: the title); the leaflet is read cover first, then the inside, then the back panels.
+    Read page by page, the back would come before the cover.
+    """
+    if len(results) != 2:
+        return None
+    for result in results:
+        page = result.page
+        text = [b for b in result.blocks if b.kind != "figure" and b.frags]
+        if page.width <= page.height or not text:
+            return None
+        panels = [_panel_of(b, page) for b in text]
+        if None in panels or len(set(panels)) != 3:
+            return None
+    outside = results[0]
+    text = [b for b in outside.blocks if b.kind != "figure" and b.frags]
+    largest = max(text, key=lambda b: b.size)
+    if _panel_of(largest, outside.page) != 2:
+        return None
+    # (A picture may bleed past the page edge: its middle tells its panel.)
+    fold = outside.page.x0 + 2 * outside.page.width / 3
+    return {id(b) for b in outside.blocks if (b.x0 + b.x1) / 2 > fold}
 
 
 _PAGE_REF = re.compile(r"\d{1,4}|[ivxlcIVXLC]{1,6}")
