@@ -637,7 +637,8 @@ def test_a_column_repeating_a_lower_case_value_is_still_a_table(html_pdf: HtmlPd
 
 def test_numbered_lines_of_a_transcript_are_no_table(html_pdf: HtmlPdf) -> None:
     # A court transcript numbers its lines in the margin: a number, a gap, the line's words,
-    # like a two-column table; the numbers counting up by one only count lines.
+    # like a two-column table; the numbers counting up by one only count lines, so they are
+    # artifacts (as page numbers are).
     spoken = [
         "We will hear argument first this morning",
         "in case number seven, the warden against",
@@ -653,7 +654,8 @@ def test_numbered_lines_of_a_transcript_are_no_table(html_pdf: HtmlPdf) -> None:
     doc = read_layout(path, max_pages=5)
     assert not any(isinstance(b, Table) for b in doc.blocks)
     texts = [block_text(b) for b in doc.blocks]
-    assert "1 We will hear argument first this morning" in texts
+    assert "We will hear argument first this morning" in texts
+    assert [a.text for a in doc.artifacts] == [str(k) for k in range(1, len(spoken) + 1)]
 
 
 def test_a_table_with_numbered_rows_is_still_a_table(html_pdf: HtmlPdf) -> None:
@@ -706,3 +708,40 @@ def test_contents_with_section_numbers_set_apart_are_no_table(html_pdf: HtmlPdf)
     )
     doc = read_layout(path, max_pages=5)
     assert not any(isinstance(b, Table) for b in doc.blocks)
+
+
+def _numbered_lines(lines: list[tuple[str, str]]) -> str:
+    return "".join(
+        f"<div style='display: flex; margin: 0'><span style='width: 1.5em; text-align: right'>"
+        f"{n}</span><span style='margin-left: 3em'>{text}</span></div>"
+        for n, text in lines
+    )
+
+
+_SAID = [
+    "The court met at ten in the morning", "and the clerk called the first case",
+    "counsel for the state stood to speak", "and asked for more time to prepare",
+    "the judge said that the case would wait", "until the afternoon session began",
+    "when both parties had their papers ready",
+]
+
+
+def test_numbered_rows_under_a_heading_keep_their_numbers(html_pdf: HtmlPdf) -> None:
+    # A "No." column heads the numbers: they number items and are part of the content.
+    rows = [("No.", "Item")] + [(str(n), t) for n, t in enumerate(_SAID, 1)]
+    doc = read_layout(html_pdf(_numbered_lines(rows)), max_pages=5)
+    body = " ".join(block_text(b) for b in doc.blocks).split()
+    assert [w for w in body if w.isdigit()] == [str(n) for n in range(1, len(_SAID) + 1)]
+    assert not doc.artifacts
+
+
+def test_a_line_of_dashes_is_no_list_item(html_pdf: HtmlPdf) -> None:
+    # A typewritten rule ("- - - - x", a transcript's caption box) starts with a dash and a
+    # space, as a dashed list item does; taken for one, it swallowed the indented text below.
+    path = html_pdf(
+        f"<p>{LOREM}</p><p>- - - - - - - - - - - - x</p>"
+        f"<p style='margin-left: 3em'>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, ListBlock) for b in doc.blocks)
+    assert "- - - - - - - - - - - - x" in [block_text(b) for b in doc.blocks]

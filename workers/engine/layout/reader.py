@@ -39,6 +39,7 @@ import pypdfium2 as pdfium
 
 from ..document import (
     Artifact,
+    ArtifactKind,
     BBox,
     Cell,
     Document,
@@ -68,7 +69,8 @@ MARGIN_BAND = 0.12
 
 _BULLET = re.compile(
     r"^(?:([•●▪■□◦‣⁃∙○◆◇◊➢➤►▶▸▹▷✓✔✗✘☐☑☒█▬▫◘◙⦿⦾]|[\u2190-\u21ff\u25a0-\u25ff\u2700-\u27bf])\s*"
-    r"|([-–—*·])\s+)(?=\S)"
+    # (A line of dashes, "- - - - x", is a rule drawn in text, not an item.)
+    r"|([-–—*·])\s+(?![-–—*·](?:\s|$)))(?=\S)"
 )
 #: "1.", "a)", "(iv)", and "[12]" (a numbered reference list).
 _NUMBER = re.compile(
@@ -113,6 +115,8 @@ class _Block:
     objects: list[int] = field(default_factory=list)
     #: For a figure: what :mod:`.figures` needs to tell a picture from decoration.
     candidate: Candidate | None = None
+    #: Set when the page layout alone shows the block is no content (a line number).
+    artifact: ArtifactKind | None = None
     x0: float = 0.0
     y0: float = 0.0
     x1: float = 0.0
@@ -757,19 +761,27 @@ def _tables(page_lines: list[Line], page: int) -> tuple[list[_Block], set[int]]:
     def close() -> None:
         _trim_headings(run)
         rows = [list(line.fragments) for line in run]
-        if len([row for row in rows if len(row) > 1]) >= 3 and (
-            _fixed_pitch_words(rows) or _line_numbered(rows)
-        ):
+        fixed = _fixed_pitch_words(rows)
+        if len([row for row in rows if len(row) > 1]) >= 3 and (fixed or _line_numbered(rows)):
             # Code or a typewritten page, aligned by spaces, or text with its lines numbered
             # (a transcript, a pleading): not a table of data, but still read line by line
-            # (a line's pieces belong together; read as paragraphs, the line numbers and a
-            # listing's comments would run into the text).
+            # (a line's pieces belong together; read as paragraphs, a listing's comments
+            # would run into the code).
+            column = _number_column(rows)
             for line in run:
-                block = _Block(page)
-                for f in line.fragments:
-                    block.add(f)
-                blocks.append(block)
-                used.update(id(f) for f in line.fragments)
+                pieces = list(line.fragments)
+                used.update(id(f) for f in pieces)
+                if column is not None and _in_number_column(pieces[0], column):
+                    # The margin's line numbers only count lines: an artifact, as page
+                    # numbers are, or a reader would hear a number before every line.
+                    number = _Block(page, artifact="other")
+                    number.add(pieces.pop(0))
+                    blocks.append(number)
+                if pieces:
+                    block = _Block(page)
+                    for f in pieces:
+                        block.add(f)
+                    blocks.append(block)
         elif len([line for line in run if len(line.fragments) > 1]) >= 3:
             table = _table_from(run, page)
             if table is not None:
@@ -973,6 +985,43 @@ def _line_numbered(rows: list[list[Fragment]]) -> bool:
     numbers = [int(row[0].text) for row in numbered]
     counting = sum(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
     return counting >= 0.8 * (len(numbers) - 1)
+
+
+def _number_column(rows: list[list[Fragment]]) -> tuple[float, float] | None:
+    """The span across the page of line numbers in the margin, if the lines are numbered:
+    every line from the first numbered one to the last starts with a number, counting up by
+    one, set apart from the line's words by more than a space (a typewritten list "1 Item"
+    has its number a space away). Numbered items of a list or a table leave lines between
+    them unnumbered (an item wrapped onto a second line): their numbers are content."""
+    starts = [k for k, row in enumerate(rows) if row[0].text.isdigit()]
+    if not starts or len(starts) != starts[-1] - starts[0] + 1:
+        return None
+    numbered = [row for row in rows if len(row) >= 2 and row[0].text.isdigit()]
+    if len(numbered) < 5:
+        return None
+    right = max(row[0].x1 for row in numbered)
+    last = rows[starts[-1]]
+    for row in rows[: starts[0]] + rows[starts[-1] + 1:]:
+        if row[0].x0 < right:
+            return None  # a heading over the numbers ("No."): a table's column
+        if len(last) > 1 and abs(row[0].x0 - last[1].x0) < 0.5 * row[0].height:
+            return None  # the last item wrapped onto an unnumbered line
+    numbers = [int(row[0].text) for row in numbered]
+    counting = sum(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
+    if counting < 0.8 * (len(numbers) - 1):
+        return None
+    for row in numbered:
+        digit = (row[0].x1 - row[0].x0) / len(row[0].text)
+        if row[1].x0 - row[0].x1 < 1.5 * digit:
+            return None
+    return min(row[0].x0 for row in numbered), max(row[0].x1 for row in numbered)
+
+
+def _in_number_column(f: Fragment, column: tuple[float, float]) -> bool:
+    """A line number: digits alone, inside the numbers' column (a line holding only its
+    number, a blank line of the transcript, included)."""
+    slack = 0.5 * f.height
+    return f.text.isdigit() and f.x0 >= column[0] - slack and f.x1 <= column[1] + slack
 
 
 #: Share of a grid's cells below which its text is scattered labels, not a table.
@@ -1618,7 +1667,10 @@ def _drop_lone_items(doc: Document) -> None:
             paragraphs = [b for b in item.blocks if isinstance(b, Paragraph)]
             text = " ".join([item.label, *(b.text for b in paragraphs)])
             links = [link for b in paragraphs for link in b.links]
-            doc.blocks[k] = Paragraph(text, block.prov, links)
+            # The paragraphs that continued the item keep their places on the page.
+            prov = list(block.prov)
+            prov.extend(p for b in paragraphs for p in b.prov if p not in prov)
+            doc.blocks[k] = Paragraph(text, prov, links)
 
 
 def _label_kind(label: str) -> str:
@@ -1686,6 +1738,9 @@ def _find_artifacts(doc: Document, results: list[_PageResult]) -> dict[int, Any]
     candidates: list[tuple[_Block, str, bool]] = []
     for result, page in zip(results, doc.pages, strict=True):
         for block in result.blocks:
+            if block.artifact is not None:
+                found[id(block)] = block.artifact
+                continue
             if block.kind != "text" or len(block.frags) > 3:
                 continue
             band = MARGIN_BAND * page.height
