@@ -745,3 +745,37 @@ def test_a_line_of_dashes_is_no_list_item(html_pdf: HtmlPdf) -> None:
     doc = read_layout(path, max_pages=5)
     assert not any(isinstance(b, ListBlock) for b in doc.blocks)
     assert "- - - - - - - - - - - - x" in [block_text(b) for b in doc.blocks]
+
+
+def test_a_heading_beside_its_text_is_read_before_it(tmp_path: Path) -> None:
+    # A box titled "Guidance" in bold, a note in the text face on the same line further
+    # right, the text below running back to the left edge: nothing separates the title from
+    # the text (they overlap both ways), and the note, set a point higher than the title's
+    # baseline, tops it by a hair. Level tops are one row, read across.
+    pdf = pikepdf.new()
+
+    def font(name: str) -> pikepdf.Object:
+        return pdf.make_indirect(pikepdf.Dictionary(
+            Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name(name),
+            Encoding=pikepdf.Name.WinAnsiEncoding,
+        ))
+
+    body = [
+        "Revenue will grow next year and the margin will improve as the",
+        "order book fills up with new work from public and private clients,",
+        "and the company expects to pay a higher dividend than last year.",
+    ]
+    ops = ["BT /F2 10 Tf 60 700 Td (Guidance) Tj ET",
+           "BT /F1 9 Tf 200 701.5 Td ((New guidance)) Tj ET"]
+    ops += [f"BT /F1 9 Tf 60 {689 - 11 * k} Td ({line}) Tj ET" for k, line in enumerate(body)]
+    pdf.pages.append(pikepdf.Page(pikepdf.Dictionary(
+        Type=pikepdf.Name.Page, MediaBox=[0, 0, 595, 842],
+        Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(
+            F1=font("/Helvetica"), F2=font("/Helvetica-Bold"))),
+        Contents=pdf.make_stream("\n".join(ops).encode()),
+    )))
+    path = tmp_path / "box.pdf"
+    pdf.save(path)
+    texts = [block_text(b) for b in read_layout(path, max_pages=5).blocks]
+    assert texts[0] == "Guidance"
+    assert texts[1].startswith("(New guidance) Revenue will grow")

@@ -1213,7 +1213,7 @@ def _reading_order(blocks: list[_Block], depth: int = 0) -> list[_Block]:
                 ordered.insert(-max(shares)[1], figure)
             return ordered
     if len(blocks) <= 1 or depth > 60:
-        return sorted(blocks, key=lambda b: (-b.y1, b.x0))
+        return _by_rows(blocks)
     vertical = _cut(blocks, axis="x")
     horizontal = _cut(blocks, axis="y")
     if vertical is not None and (horizontal is None or not _same_rows(*vertical)):
@@ -1224,7 +1224,30 @@ def _reading_order(blocks: list[_Block], depth: int = 0) -> list[_Block]:
     if horizontal is not None:
         top, bottom = horizontal
         return _reading_order(top, depth + 1) + _reading_order(bottom, depth + 1)
-    return sorted(blocks, key=lambda b: (-b.y1, b.x0))
+    return _by_rows(blocks)
+
+
+def _by_rows(blocks: list[_Block]) -> list[_Block]:
+    """Blocks no gap separates, top to bottom; blocks whose tops are level read across (in
+    the script's direction). Level within part of a line height: a heading in a larger face
+    beside its text tops a little higher or lower by its size, so sorting on the exact top
+    could read the heading after the text beside it."""
+    rtl = _mostly_rtl(blocks)
+    rows: list[list[_Block]] = []
+    for block in sorted(blocks, key=lambda b: -b.y1):
+        slack = 0.5 * (block.frags[0].height if block.frags else 4.0)
+        if rows and rows[-1][0].y1 - block.y1 <= slack:
+            rows[-1].append(block)
+        else:
+            rows.append([block])
+    return [b for row in rows for b in sorted(row, key=functools.partial(_first_x, rtl=rtl))]
+
+
+def _first_x(block: _Block, rtl: bool) -> float:
+    """Where a block's first line starts (its second line may start further out), as a key
+    that sorts in reading direction."""
+    first = block.frags[0] if block.frags else block
+    return -first.x1 if rtl else first.x0
 
 
 def _cut(blocks: list[_Block], axis: str) -> tuple[list[_Block], list[_Block]] | None:
