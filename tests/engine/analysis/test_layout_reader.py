@@ -779,3 +779,19 @@ def test_a_heading_beside_its_text_is_read_before_it(tmp_path: Path) -> None:
     texts = [block_text(b) for b in read_layout(path, max_pages=5).blocks]
     assert texts[0] == "Guidance"
     assert texts[1].startswith("(New guidance) Revenue will grow")
+
+
+def test_a_heading_left_out_of_the_bookmarks_takes_the_level_of_its_face(
+    html_pdf: HtmlPdf,
+) -> None:
+    # "Keywords" is set like "Abstract" but has no bookmark: it is a heading of the same
+    # level, not one below it (the title, larger but not bookmarked, takes the first level
+    # by face).
+    path = html_pdf(
+        f"<h1 style='bookmark-level: none'>Paper title</h1><h2>Abstract</h2><p>{LOREM}</p>"
+        f"<h2 style='bookmark-level: none'>Keywords</h2><p>{LOREM}</p>"
+        f"<h2>Introduction</h2><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    levels = {b.text: b.level for b in doc.blocks if isinstance(b, Heading)}
+    assert levels["Keywords"] == levels["Abstract"] == levels["Introduction"]

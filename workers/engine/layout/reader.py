@@ -1314,6 +1314,7 @@ def _classify(
     body = [b for b in body if id(b) not in not_headings]
     repeated = _repeated_texts(body, body_size)
     styles = _heading_styles([b for b in body if _title_key(b.text) not in repeated], body_size)
+    faces = _outline_faces(body, outline, body_size)
     byline = _byline(results[0].blocks if results else [], body, body_size)
     titles = _slide_titles(doc.pages, body, styles, body_size) if _slide_deck(doc.pages) else None
     stack: list[ListBlock] = []
@@ -1361,7 +1362,7 @@ def _classify(
             ]
             item = _BULLET.match(text) or _NUMBER.match(text)
             if item and block.size >= 1.15 * body_size and _heading_level(
-                block, text, styles, outline, body_size, repeated
+                block, text, styles, outline, body_size, repeated, faces
             ):
                 item = None  # "1. Introduction" set large is a numbered heading
             if item:
@@ -1398,7 +1399,7 @@ def _classify(
                     list_x.append(indent)
                 stack[-1].items.append(entry)
                 continue
-            level = _heading_level(block, text, styles, outline, body_size, repeated)
+            level = _heading_level(block, text, styles, outline, body_size, repeated, faces)
             if level and _contents_entry(block, result.blocks):
                 level = 0  # the heading's entry in a table of contents, not the heading
             if level and _title_key(text) not in outline and (
@@ -1823,6 +1824,22 @@ def _heading_styles(body: list[_Block], body_size: float) -> dict[tuple[float, b
 _NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?\s+\S")
 
 
+def _outline_faces(
+    body: list[_Block], outline: dict[str, int], body_size: float
+) -> dict[tuple[float, bool], int]:
+    """The bookmarks' level of each face of unnumbered headings they name: a heading the
+    outline leaves out ("Keywords" set like "Abstract", which has a bookmark) takes the level
+    of its face's bookmarked headings, not a level of its own below them. Numbered headings
+    are left out: a face may serve a numbered level and an unnumbered one below it
+    ("3.3.1 Scope", then "Keep it simple" in the same face, one level down)."""
+    levels: dict[tuple[float, bool], Counter[int]] = {}
+    for b in body:
+        level = outline.get(_title_key(b.text))
+        if level and not _NUMBERED.match(b.text) and _heading_candidate(b, b.text, body_size):
+            levels.setdefault((round(b.size), b.bold), Counter())[level] += 1
+    return {face: counts.most_common(1)[0][0] for face, counts in levels.items()}
+
+
 def _normalise_levels(doc: Document) -> None:
     """Section numbers decide levels where headings have them ("3.2.1" is one below "3.2");
     then levels are renumbered 1, 2, 3… in order, so none is skipped."""
@@ -1872,13 +1889,19 @@ def _heading_level(
     outline: dict[str, int],
     body_size: float,
     repeated: frozenset[str] | set[str] = frozenset(),
+    faces: dict[tuple[float, bool], int] | None = None,
 ) -> int:
+    """``faces``: levels the outline gives unnumbered headings by face (see
+    :func:`_outline_faces`)."""
     key = _title_key(text)
     if key in outline:
         return outline[key]
     if key in repeated or not _heading_candidate(block, text, body_size):
         return 0
-    return styles.get((round(block.size), block.bold), 0)
+    face = (round(block.size), block.bold)
+    if faces and face in faces and not _NUMBERED.match(text):
+        return faces[face]
+    return styles.get(face, 0)
 
 
 def _is_note(block: _Block, result: _PageResult, body_size: float, text: str) -> bool:
