@@ -795,3 +795,22 @@ def test_a_heading_left_out_of_the_bookmarks_takes_the_level_of_its_face(
     doc = read_layout(path, max_pages=5)
     levels = {b.text: b.level for b in doc.blocks if isinstance(b, Heading)}
     assert levels["Keywords"] == levels["Abstract"] == levels["Introduction"]
+
+
+def test_authors_side_by_side_are_read_name_then_affiliation(html_pdf: HtmlPdf) -> None:
+    # Names in bold over their affiliations, two authors a row: the blocks line up in rows
+    # (as a form's labels and values do), but each name belongs with the lines below it.
+    people = [("Ada Lovelace", "Analytical Society"), ("Alan Turing", "Computing Laboratory"),
+              ("Grace Hopper", "Naval Reserve Office"), ("Edsger Dijkstra", "Mathematical Centre")]
+    cards = "".join(
+        f"<div><b style='font-size: 13pt'>{name}</b><br>{place}, member of the research "
+        f"department and of the board of the society, {name.split()[1].lower()}@example.org"
+        f"</div>" for name, place in people
+    )
+    path = html_pdf(
+        f"<h1>A paper</h1><div style='display: grid; grid-template-columns: 1fr 1fr; "
+        f"gap: 1.5em 3em; margin-bottom: 2em'>{cards}</div><p>{LOREM * 2}</p>"
+    )
+    texts = [block_text(b) for b in read_layout(path, max_pages=5).blocks]
+    for name, place in people:
+        assert texts[texts.index(name) + 1].startswith(place)

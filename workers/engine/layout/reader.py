@@ -1216,7 +1216,9 @@ def _reading_order(blocks: list[_Block], depth: int = 0) -> list[_Block]:
         return _by_rows(blocks)
     vertical = _cut(blocks, axis="x")
     horizontal = _cut(blocks, axis="y")
-    if vertical is not None and (horizontal is None or not _same_rows(*vertical)):
+    if vertical is not None and (
+        horizontal is None or not _same_rows(*vertical) or _cards(*vertical)
+    ):
         left, right = vertical
         rtl = _mostly_rtl(blocks)
         first, second = (right, left) if rtl else (left, right)
@@ -1260,6 +1262,34 @@ def _same_rows(left: list[_Block], right: list[_Block]) -> bool:
     tops = [b.y1 for b in right]
     matched = sum(any(abs(b.y1 - t) < max(2.0, 0.3 * b.size) for t in tops) for b in left)
     return matched > 0.5 * len(left) and len(left) > 1
+
+
+def _face(block: _Block) -> tuple[float, bool]:
+    return round(block.size * 2) / 2, block.bold
+
+
+def _cards(left: list[_Block], right: list[_Block]) -> bool:
+    """Blocks side by side on the same rows that are nonetheless columns: units of a few
+    blocks close together in alternating faces, repeated across (authors' names over their
+    affiliations).
+    Each row holds one face; down each column the face changes from block to block. A form
+    or a table keeps one face down a column (labels, values), so it is still read by rows."""
+    if len(left) != len(right) or len(left) < 2:
+        return False
+    if any(b.kind != "text" for b in left + right):
+        return False
+    left = sorted(left, key=lambda b: -b.y1)
+    right = sorted(right, key=lambda b: -b.y1)
+    for a, b in zip(left, right, strict=True):
+        if _face(a) != _face(b) or abs(a.y1 - b.y1) >= max(2.0, 0.3 * a.size):
+            return False
+    # Within a unit (until the first block's face comes back) the blocks sit close, as the
+    # lines of one paragraph do: a running header above a page's first line is no unit.
+    return all(
+        _face(a) != _face(b)
+        and (_face(b) == _face(side[0]) or a.y0 - b.y1 < max(a.size, b.size))
+        for side in (left, right) for a, b in zip(side, side[1:], strict=False)
+    )
 
 
 def _mostly_rtl(blocks: list[_Block]) -> bool:
