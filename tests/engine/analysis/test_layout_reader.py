@@ -814,3 +814,34 @@ def test_authors_side_by_side_are_read_name_then_affiliation(html_pdf: HtmlPdf) 
     texts = [block_text(b) for b in read_layout(path, max_pages=5).blocks]
     for name, place in people:
         assert texts[texts.index(name) + 1].startswith(place)
+
+
+def test_a_permission_box_at_the_foot_of_a_column_is_read_after_the_page(
+    tmp_path: Path,
+) -> None:
+    # A paper's first page: the copyright and permission notice sits under a short rule at
+    # the foot of the left column, in a small face; the text runs on in the right column.
+    words = "public bodies publish documents for many readers"
+    notice = "permission to make copies of this work for classroom use is granted"
+    ops = [f"BT /F1 10 Tf 60 {700 - 13 * k} Td (left{k} {words}) Tj ET" for k in range(30)]
+    ops += [f"BT /F1 10 Tf 320 {700 - 13 * k} Td (right{k} {words}) Tj ET" for k in range(48)]
+    ops.append("60 150 100 0.5 re f")
+    ops += [f"BT /F1 6 Tf 60 {140 - 8 * k} Td (note{k} {notice}) Tj ET" for k in range(4)]
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
+        Encoding=pikepdf.Name.WinAnsiEncoding,
+    ))
+    pdf.pages.append(pikepdf.Page(pikepdf.Dictionary(
+        Type=pikepdf.Name.Page, MediaBox=[0, 0, 595, 842],
+        Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)),
+        Contents=pdf.make_stream("\n".join(ops).encode()),
+    )))
+    path = tmp_path / "paper.pdf"
+    pdf.save(path)
+    found = [w for b in read_layout(path, max_pages=5).blocks for w in block_text(b).split()]
+    firsts = [w for w in found if w.startswith(("left", "right", "note"))]
+    assert firsts == (
+        [f"left{k}" for k in range(30)] + [f"right{k}" for k in range(48)]
+        + [f"note{k}" for k in range(4)]
+    )

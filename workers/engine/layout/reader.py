@@ -340,7 +340,60 @@ def page_blocks(content: PageContent) -> list[_Block]:
                                                            image.y1), False, pieces,
                                            page_box=page_box))
             )
-    return _join_tables(_reading_order(blocks))
+    return _join_tables(_footnotes_last(_reading_order(blocks), content))
+
+
+#: Footnotes live in this share of the page, from its foot.
+FOOT_BAND = 0.4
+
+
+def _footnotes_last(blocks: list[_Block], content: PageContent) -> list[_Block]:
+    """Notes at the foot of a column that belong to the whole page (a paper's copyright and
+    permission box) read after the page's text, not in the middle of it (before the next
+    column). Such an area: in the lower part of the page, below a rule and starting where
+    it starts, less text than the column above the rule, in a smaller face, unnumbered,
+    running text."""
+    notes: list[_Block] = []
+    foot = content.y0 + FOOT_BAND * content.height
+    for r in content.rules[:MAX_SHAPES]:
+        if r.y1 - r.y0 > 2.5 or not 10 < r.x1 - r.x0 < 0.6 * content.width or r.y1 > foot:
+            continue  # (a rule across the page sets no column's notes apart)
+        if not any(
+            b.x0 >= r.x1 and b.y0 < r.y0 and b.y1 > r.y1 and b.kind == "text" for b in blocks
+        ):
+            # No next column running on past the rule beside the notes (a table's cells end
+            # at its rules): nothing is read after them that they should follow.
+            continue
+        # The rule starts where the notes do, at the column's left edge; it may be shorter
+        # than the column (a separator a third as wide).
+        under = [b for b in blocks if b.y1 <= r.y0 + 1]
+        starts = [b for b in under if abs(b.x0 - r.x0) <= max(3.0, b.size)]
+        if not starts:
+            continue
+        # (A note's lines past its number start a little in: they belong to the notes.)
+        right = max(b.x1 for b in starts)
+        below = [b for b in under if r.x0 - max(3.0, b.size) <= b.x0 < right]
+        above = [
+            b for b in blocks
+            if b.y0 >= r.y1 - 1 and b.kind == "text" and b.x0 < r.x1 and r.x0 < b.x1
+        ]
+        if not below or not above or any(b.kind != "text" or b.y1 > foot for b in below):
+            continue
+        if any(b.text[:1].isdigit() or b.text[:1] in "*†‡§¶" for b in below):
+            # Numbered notes belong with their references, most often in the column they
+            # end: they stay where the column puts them.
+            continue
+        if sum(len(b.text) for b in below) >= sum(len(b.text) for b in above):
+            continue
+        lines_below = [f for b in below for f in b.frags]
+        if sum(_word_count(f.text) for f in lines_below) < 5 * len(lines_below):
+            continue  # short pieces (a footer's page number, a form's options): no notes
+        column_size = statistics.median(b.size for b in above)
+        if all(b.size < 0.9 * column_size for b in below):
+            notes.extend(b for b in below if b not in notes)
+    if not notes or len(notes) == len(blocks):
+        return blocks
+    return [b for b in blocks if b not in notes] + [b for b in blocks if b in notes]
 
 
 def _join_tables(blocks: list[_Block]) -> list[_Block]:
