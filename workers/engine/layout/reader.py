@@ -11,12 +11,16 @@ Steps, page by page (one page in memory at a time), then once over the whole doc
    close (less than a line apart) and share a font size; a list marker always starts a block.
 5. Reading order — recursive XY-cut: a region is split at the widest empty horizontal or
    vertical band; a vertical split (columns) wins unless the blocks either side sit on the same
-   rows (a form or table, read row by row). Pages follow one another, except in a folded
-   leaflet (two landscape sides of three panels), read front cover first and back panels last.
+   rows (a form or table, read row by row) — but not units repeated across (authors' names
+   over their affiliations), which are columns. An unnumbered notes box under a rule at the
+   foot of a column (a paper's permission notice) is read after the page. Pages follow one
+   another, except in a folded leaflet (two landscape sides of three panels), read front
+   cover first and back panels last.
 6. Document-wide classification — the body font size is the most used one; running headers
    and footers are text repeated in the page margins on many pages (digits ignored, so page
-   numbers match); headings are short blocks in a larger or bold face, levelled by face (or by
-   the outline when the PDF has bookmarks); list items start with a bullet or a number; figures
+   numbers match), and line numbers in the margin are artifacts too; headings are short
+   blocks in a larger or bold face, levelled by face (or by the outline when the PDF has
+   bookmarks); list items start with a bullet or a number; figures
    are images of some size, captions the nearby text starting "Figure", "Table"…
 
 Nothing is tuned to particular files; every threshold is relative to font size or page size.
