@@ -109,6 +109,50 @@ def test_two_columns_are_read_one_after_the_other(html_pdf: HtmlPdf) -> None:
     assert words[2:] == left.split() + right.split()
 
 
+def _leaflet(html_pdf: HtmlPdf, outside: list[str], inside: list[str]) -> Path:
+    """Two landscape sides of three equal panels each (a letter-folded leaflet)."""
+    def side(panels: list[str]) -> str:
+        cells = "".join(f"<div style='flex: 1'>{p}</div>" for p in panels)
+        return f"<div style='display: flex; gap: 1.5cm; break-after: page'>{cells}</div>"
+
+    css = "@page { size: A4 landscape; margin: 1cm }"
+    return html_pdf(side(outside) + side(inside), css=css)
+
+
+def _panel(name: str) -> str:
+    return "<p>" + " ".join(f"{name}{i}" for i in range(60)) + "</p>"
+
+
+def test_a_folded_leaflet_is_read_cover_first_and_back_last(html_pdf: HtmlPdf) -> None:
+    cover = "<h1 style='font-size: 30pt'>Cover</h1>" + _panel("cover")
+    path = _leaflet(
+        html_pdf, [_panel("flap"), _panel("back"), cover],
+        [_panel("one"), _panel("two"), _panel("three")],
+    )
+    words = " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
+    order = [w.rstrip("0123456789") for w in words]
+    assert list(dict.fromkeys(order)) == [
+        "Cover", "cover", "one", "two", "three", "flap", "back"
+    ]
+
+
+def test_three_panels_without_a_cover_on_the_right_are_read_page_by_page(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The largest text (the title) on the left: a landscape document in three columns, not
+    # the outside of a leaflet.
+    title = "<h1 style='font-size: 30pt'>Title</h1>" + _panel("first")
+    path = _leaflet(
+        html_pdf, [title, _panel("second"), _panel("third")],
+        [_panel("one"), _panel("two"), _panel("three")],
+    )
+    words = " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
+    order = [w.rstrip("0123456789") for w in words]
+    assert list(dict.fromkeys(order)) == [
+        "Title", "first", "second", "third", "one", "two", "three"
+    ]
+
+
 def test_columns_with_a_contents_list_and_a_page_number_in_the_gutter(
     html_pdf: HtmlPdf,
 ) -> None:
@@ -593,7 +637,8 @@ def test_a_column_repeating_a_lower_case_value_is_still_a_table(html_pdf: HtmlPd
 
 def test_numbered_lines_of_a_transcript_are_no_table(html_pdf: HtmlPdf) -> None:
     # A court transcript numbers its lines in the margin: a number, a gap, the line's words,
-    # like a two-column table; the numbers counting up by one only count lines.
+    # like a two-column table; the numbers counting up by one only count lines, so they are
+    # artifacts (as page numbers are).
     spoken = [
         "We will hear argument first this morning",
         "in case number seven, the warden against",
@@ -609,7 +654,8 @@ def test_numbered_lines_of_a_transcript_are_no_table(html_pdf: HtmlPdf) -> None:
     doc = read_layout(path, max_pages=5)
     assert not any(isinstance(b, Table) for b in doc.blocks)
     texts = [block_text(b) for b in doc.blocks]
-    assert "1 We will hear argument first this morning" in texts
+    assert "We will hear argument first this morning" in texts
+    assert [a.text for a in doc.artifacts] == [str(k) for k in range(1, len(spoken) + 1)]
 
 
 def test_a_table_with_numbered_rows_is_still_a_table(html_pdf: HtmlPdf) -> None:
@@ -662,3 +708,140 @@ def test_contents_with_section_numbers_set_apart_are_no_table(html_pdf: HtmlPdf)
     )
     doc = read_layout(path, max_pages=5)
     assert not any(isinstance(b, Table) for b in doc.blocks)
+
+
+def _numbered_lines(lines: list[tuple[str, str]]) -> str:
+    return "".join(
+        f"<div style='display: flex; margin: 0'><span style='width: 1.5em; text-align: right'>"
+        f"{n}</span><span style='margin-left: 3em'>{text}</span></div>"
+        for n, text in lines
+    )
+
+
+_SAID = [
+    "The court met at ten in the morning", "and the clerk called the first case",
+    "counsel for the state stood to speak", "and asked for more time to prepare",
+    "the judge said that the case would wait", "until the afternoon session began",
+    "when both parties had their papers ready",
+]
+
+
+def test_numbered_rows_under_a_heading_keep_their_numbers(html_pdf: HtmlPdf) -> None:
+    # A "No." column heads the numbers: they number items and are part of the content.
+    rows = [("No.", "Item")] + [(str(n), t) for n, t in enumerate(_SAID, 1)]
+    doc = read_layout(html_pdf(_numbered_lines(rows)), max_pages=5)
+    body = " ".join(block_text(b) for b in doc.blocks).split()
+    assert [w for w in body if w.isdigit()] == [str(n) for n in range(1, len(_SAID) + 1)]
+    assert not doc.artifacts
+
+
+def test_a_line_of_dashes_is_no_list_item(html_pdf: HtmlPdf) -> None:
+    # A typewritten rule ("- - - - x", a transcript's caption box) starts with a dash and a
+    # space, as a dashed list item does; taken for one, it swallowed the indented text below.
+    path = html_pdf(
+        f"<p>{LOREM}</p><p>- - - - - - - - - - - - x</p>"
+        f"<p style='margin-left: 3em'>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, ListBlock) for b in doc.blocks)
+    assert "- - - - - - - - - - - - x" in [block_text(b) for b in doc.blocks]
+
+
+def test_a_heading_beside_its_text_is_read_before_it(tmp_path: Path) -> None:
+    # A box titled "Guidance" in bold, a note in the text face on the same line further
+    # right, the text below running back to the left edge: nothing separates the title from
+    # the text (they overlap both ways), and the note, set a point higher than the title's
+    # baseline, tops it by a hair. Level tops are one row, read across.
+    pdf = pikepdf.new()
+
+    def font(name: str) -> pikepdf.Object:
+        return pdf.make_indirect(pikepdf.Dictionary(
+            Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name(name),
+            Encoding=pikepdf.Name.WinAnsiEncoding,
+        ))
+
+    body = [
+        "Revenue will grow next year and the margin will improve as the",
+        "order book fills up with new work from public and private clients,",
+        "and the company expects to pay a higher dividend than last year.",
+    ]
+    ops = ["BT /F2 10 Tf 60 700 Td (Guidance) Tj ET",
+           "BT /F1 9 Tf 200 701.5 Td ((New guidance)) Tj ET"]
+    ops += [f"BT /F1 9 Tf 60 {689 - 11 * k} Td ({line}) Tj ET" for k, line in enumerate(body)]
+    pdf.pages.append(pikepdf.Page(pikepdf.Dictionary(
+        Type=pikepdf.Name.Page, MediaBox=[0, 0, 595, 842],
+        Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(
+            F1=font("/Helvetica"), F2=font("/Helvetica-Bold"))),
+        Contents=pdf.make_stream("\n".join(ops).encode()),
+    )))
+    path = tmp_path / "box.pdf"
+    pdf.save(path)
+    texts = [block_text(b) for b in read_layout(path, max_pages=5).blocks]
+    assert texts[0] == "Guidance"
+    assert texts[1].startswith("(New guidance) Revenue will grow")
+
+
+def test_a_heading_left_out_of_the_bookmarks_takes_the_level_of_its_face(
+    html_pdf: HtmlPdf,
+) -> None:
+    # "Keywords" is set like "Abstract" but has no bookmark: it is a heading of the same
+    # level, not one below it (the title, larger but not bookmarked, takes the first level
+    # by face).
+    path = html_pdf(
+        f"<h1 style='bookmark-level: none'>Paper title</h1><h2>Abstract</h2><p>{LOREM}</p>"
+        f"<h2 style='bookmark-level: none'>Keywords</h2><p>{LOREM}</p>"
+        f"<h2>Introduction</h2><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    levels = {b.text: b.level for b in doc.blocks if isinstance(b, Heading)}
+    assert levels["Keywords"] == levels["Abstract"] == levels["Introduction"]
+
+
+def test_authors_side_by_side_are_read_name_then_affiliation(html_pdf: HtmlPdf) -> None:
+    # Names in bold over their affiliations, two authors a row: the blocks line up in rows
+    # (as a form's labels and values do), but each name belongs with the lines below it.
+    people = [("Ada Lovelace", "Analytical Society"), ("Alan Turing", "Computing Laboratory"),
+              ("Grace Hopper", "Naval Reserve Office"), ("Edsger Dijkstra", "Mathematical Centre")]
+    cards = "".join(
+        f"<div><b style='font-size: 13pt'>{name}</b><br>{place}, member of the research "
+        f"department and of the board of the society, {name.split()[1].lower()}@example.org"
+        f"</div>" for name, place in people
+    )
+    path = html_pdf(
+        f"<h1>A paper</h1><div style='display: grid; grid-template-columns: 1fr 1fr; "
+        f"gap: 1.5em 3em; margin-bottom: 2em'>{cards}</div><p>{LOREM * 2}</p>"
+    )
+    texts = [block_text(b) for b in read_layout(path, max_pages=5).blocks]
+    for name, place in people:
+        assert texts[texts.index(name) + 1].startswith(place)
+
+
+def test_a_permission_box_at_the_foot_of_a_column_is_read_after_the_page(
+    tmp_path: Path,
+) -> None:
+    # A paper's first page: the copyright and permission notice sits under a short rule at
+    # the foot of the left column, in a small face; the text runs on in the right column.
+    words = "public bodies publish documents for many readers"
+    notice = "permission to make copies of this work for classroom use is granted"
+    ops = [f"BT /F1 10 Tf 60 {700 - 13 * k} Td (left{k} {words}) Tj ET" for k in range(30)]
+    ops += [f"BT /F1 10 Tf 320 {700 - 13 * k} Td (right{k} {words}) Tj ET" for k in range(48)]
+    ops.append("60 150 100 0.5 re f")
+    ops += [f"BT /F1 6 Tf 60 {140 - 8 * k} Td (note{k} {notice}) Tj ET" for k in range(4)]
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
+        Encoding=pikepdf.Name.WinAnsiEncoding,
+    ))
+    pdf.pages.append(pikepdf.Page(pikepdf.Dictionary(
+        Type=pikepdf.Name.Page, MediaBox=[0, 0, 595, 842],
+        Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)),
+        Contents=pdf.make_stream("\n".join(ops).encode()),
+    )))
+    path = tmp_path / "paper.pdf"
+    pdf.save(path)
+    found = [w for b in read_layout(path, max_pages=5).blocks for w in block_text(b).split()]
+    firsts = [w for w in found if w.startswith(("left", "right", "note"))]
+    assert firsts == (
+        [f"left{k}" for k in range(30)] + [f"right{k}" for k in range(48)]
+        + [f"note{k}" for k in range(4)]
+    )

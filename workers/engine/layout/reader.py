@@ -11,11 +11,16 @@ Steps, page by page (one page in memory at a time), then once over the whole doc
    close (less than a line apart) and share a font size; a list marker always starts a block.
 5. Reading order — recursive XY-cut: a region is split at the widest empty horizontal or
    vertical band; a vertical split (columns) wins unless the blocks either side sit on the same
-   rows (a form or table, read row by row).
+   rows (a form or table, read row by row) — but not units repeated across (authors' names
+   over their affiliations), which are columns. An unnumbered notes box under a rule at the
+   foot of a column (a paper's permission notice) is read after the page. Pages follow one
+   another, except in a folded leaflet (two landscape sides of three panels), read front
+   cover first and back panels last.
 6. Document-wide classification — the body font size is the most used one; running headers
    and footers are text repeated in the page margins on many pages (digits ignored, so page
-   numbers match); headings are short blocks in a larger or bold face, levelled by face (or by
-   the outline when the PDF has bookmarks); list items start with a bullet or a number; figures
+   numbers match), and line numbers in the margin are artifacts too; headings are short
+   blocks in a larger or bold face, levelled by face (or by the outline when the PDF has
+   bookmarks); list items start with a bullet or a number; figures
    are images of some size, captions the nearby text starting "Figure", "Table"…
 
 Nothing is tuned to particular files; every threshold is relative to font size or page size.
@@ -38,6 +43,7 @@ import pypdfium2 as pdfium
 
 from ..document import (
     Artifact,
+    ArtifactKind,
     BBox,
     Cell,
     Document,
@@ -78,7 +84,8 @@ MARGIN_BAND = 0.12
 
 _BULLET = re.compile(
     r"^(?:([•●▪■□◦‣⁃∙○◆◇◊➢➤►▶▸▹▷✓✔✗✘☐☑☒█▬▫◘◙⦿⦾]|[\u2190-\u21ff\u25a0-\u25ff\u2700-\u27bf])\s*"
-    r"|([-–—*·])\s+)(?=\S)"
+    # (A line of dashes, "- - - - x", is a rule drawn in text, not an item.)
+    r"|([-–—*·])\s+(?![-–—*·](?:\s|$)))(?=\S)"
 )
 #: "1.", "a)", "(iv)", and "[12]" (a numbered reference list).
 _NUMBER = re.compile(
@@ -123,6 +130,8 @@ class _Block:
     objects: list[int] = field(default_factory=list)
     #: For a figure: what :mod:`.figures` needs to tell a picture from decoration.
     candidate: Candidate | None = None
+    #: Set when the page layout alone shows the block is no content (a line number).
+    artifact: ArtifactKind | None = None
     x0: float = 0.0
     y0: float = 0.0
     x1: float = 0.0
@@ -366,7 +375,60 @@ def page_blocks(content: PageContent) -> list[_Block]:
                                                and image.y0 <= (f.y0 + f.y1) / 2 <= image.y1
                                            ]))
             )
-    return _join_tables(_reading_order(blocks))
+    return _join_tables(_footnotes_last(_reading_order(blocks), content))
+
+
+#: Footnotes live in this share of the page, from its foot.
+FOOT_BAND = 0.4
+
+
+def _footnotes_last(blocks: list[_Block], content: PageContent) -> list[_Block]:
+    """Notes at the foot of a column that belong to the whole page (a paper's copyright and
+    permission box) read after the page's text, not in the middle of it (before the next
+    column). Such an area: in the lower part of the page, below a rule and starting where
+    it starts, less text than the column above the rule, in a smaller face, unnumbered,
+    running text."""
+    notes: list[_Block] = []
+    foot = content.y0 + FOOT_BAND * content.height
+    for r in content.rules[:MAX_SHAPES]:
+        if r.y1 - r.y0 > 2.5 or not 10 < r.x1 - r.x0 < 0.6 * content.width or r.y1 > foot:
+            continue  # (a rule across the page sets no column's notes apart)
+        if not any(
+            b.x0 >= r.x1 and b.y0 < r.y0 and b.y1 > r.y1 and b.kind == "text" for b in blocks
+        ):
+            # No next column running on past the rule beside the notes (a table's cells end
+            # at its rules): nothing is read after them that they should follow.
+            continue
+        # The rule starts where the notes do, at the column's left edge; it may be shorter
+        # than the column (a separator a third as wide).
+        under = [b for b in blocks if b.y1 <= r.y0 + 1]
+        starts = [b for b in under if abs(b.x0 - r.x0) <= max(3.0, b.size)]
+        if not starts:
+            continue
+        # (A note's lines past its number start a little in: they belong to the notes.)
+        right = max(b.x1 for b in starts)
+        below = [b for b in under if r.x0 - max(3.0, b.size) <= b.x0 < right]
+        above = [
+            b for b in blocks
+            if b.y0 >= r.y1 - 1 and b.kind == "text" and b.x0 < r.x1 and r.x0 < b.x1
+        ]
+        if not below or not above or any(b.kind != "text" or b.y1 > foot for b in below):
+            continue
+        if any(b.text[:1].isdigit() or b.text[:1] in "*†‡§¶" for b in below):
+            # Numbered notes belong with their references, most often in the column they
+            # end: they stay where the column puts them.
+            continue
+        if sum(len(b.text) for b in below) >= sum(len(b.text) for b in above):
+            continue
+        lines_below = [f for b in below for f in b.frags]
+        if sum(_word_count(f.text) for f in lines_below) < 5 * len(lines_below):
+            continue  # short pieces (a footer's page number, a form's options): no notes
+        column_size = statistics.median(b.size for b in above)
+        if all(b.size < 0.9 * column_size for b in below):
+            notes.extend(b for b in below if b not in notes)
+    if not notes or len(notes) == len(blocks):
+        return blocks
+    return [b for b in blocks if b not in notes] + [b for b in blocks if b in notes]
 
 
 def _join_tables(blocks: list[_Block]) -> list[_Block]:
@@ -818,19 +880,27 @@ def _tables(page_lines: list[Line], page: int) -> tuple[list[_Block], set[int]]:
     def close() -> None:
         _trim_headings(run)
         rows = [list(line.fragments) for line in run]
-        if len([row for row in rows if len(row) > 1]) >= 3 and (
-            _fixed_pitch_words(rows) or _line_numbered(rows)
-        ):
+        fixed = _fixed_pitch_words(rows)
+        if len([row for row in rows if len(row) > 1]) >= 3 and (fixed or _line_numbered(rows)):
             # Code or a typewritten page, aligned by spaces, or text with its lines numbered
             # (a transcript, a pleading): not a table of data, but still read line by line
-            # (a line's pieces belong together; read as paragraphs, the line numbers and a
-            # listing's comments would run into the text).
+            # (a line's pieces belong together; read as paragraphs, a listing's comments
+            # would run into the code).
+            column = _number_column(rows)
             for line in run:
-                block = _Block(page)
-                for f in line.fragments:
-                    block.add(f)
-                blocks.append(block)
-                used.update(id(f) for f in line.fragments)
+                pieces = list(line.fragments)
+                used.update(id(f) for f in pieces)
+                if column is not None and _in_number_column(pieces[0], column):
+                    # The margin's line numbers only count lines: an artifact, as page
+                    # numbers are, or a reader would hear a number before every line.
+                    number = _Block(page, artifact="other")
+                    number.add(pieces.pop(0))
+                    blocks.append(number)
+                if pieces:
+                    block = _Block(page)
+                    for f in pieces:
+                        block.add(f)
+                    blocks.append(block)
         elif len([line for line in run if len(line.fragments) > 1]) >= 3:
             table = _table_from(run, page)
             if table is not None:
@@ -1036,6 +1106,43 @@ def _line_numbered(rows: list[list[Fragment]]) -> bool:
     return counting >= 0.8 * (len(numbers) - 1)
 
 
+def _number_column(rows: list[list[Fragment]]) -> tuple[float, float] | None:
+    """The span across the page of line numbers in the margin, if the lines are numbered:
+    every line from the first numbered one to the last starts with a number, counting up by
+    one, set apart from the line's words by more than a space (a typewritten list "1 Item"
+    has its number a space away). Numbered items of a list or a table leave lines between
+    them unnumbered (an item wrapped onto a second line): their numbers are content."""
+    starts = [k for k, row in enumerate(rows) if row[0].text.isdigit()]
+    if not starts or len(starts) != starts[-1] - starts[0] + 1:
+        return None
+    numbered = [row for row in rows if len(row) >= 2 and row[0].text.isdigit()]
+    if len(numbered) < 5:
+        return None
+    right = max(row[0].x1 for row in numbered)
+    last = rows[starts[-1]]
+    for row in rows[: starts[0]] + rows[starts[-1] + 1:]:
+        if row[0].x0 < right:
+            return None  # a heading over the numbers ("No."): a table's column
+        if len(last) > 1 and abs(row[0].x0 - last[1].x0) < 0.5 * row[0].height:
+            return None  # the last item wrapped onto an unnumbered line
+    numbers = [int(row[0].text) for row in numbered]
+    counting = sum(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
+    if counting < 0.8 * (len(numbers) - 1):
+        return None
+    for row in numbered:
+        digit = (row[0].x1 - row[0].x0) / len(row[0].text)
+        if row[1].x0 - row[0].x1 < 1.5 * digit:
+            return None
+    return min(row[0].x0 for row in numbered), max(row[0].x1 for row in numbered)
+
+
+def _in_number_column(f: Fragment, column: tuple[float, float]) -> bool:
+    """A line number: digits alone, inside the numbers' column (a line holding only its
+    number, a blank line of the transcript, included)."""
+    slack = 0.5 * f.height
+    return f.text.isdigit() and f.x0 >= column[0] - slack and f.x1 <= column[1] + slack
+
+
 #: Share of a grid's cells below which its text is scattered labels, not a table.
 SCATTERED_FILL = 0.4
 
@@ -1234,10 +1341,12 @@ def _reading_order(blocks: list[_Block], depth: int = 0) -> list[_Block]:
                 ordered.insert(-max(shares)[1], figure)
             return ordered
     if len(blocks) <= 1 or depth > 60:
-        return sorted(blocks, key=lambda b: (-b.y1, b.x0))
+        return _by_rows(blocks)
     vertical = _cut(blocks, axis="x")
     horizontal = _cut(blocks, axis="y")
-    if vertical is not None and (horizontal is None or not _same_rows(*vertical)):
+    if vertical is not None and (
+        horizontal is None or not _same_rows(*vertical) or _cards(*vertical)
+    ):
         left, right = vertical
         rtl = _mostly_rtl(blocks)
         first, second = (right, left) if rtl else (left, right)
@@ -1245,7 +1354,30 @@ def _reading_order(blocks: list[_Block], depth: int = 0) -> list[_Block]:
     if horizontal is not None:
         top, bottom = horizontal
         return _reading_order(top, depth + 1) + _reading_order(bottom, depth + 1)
-    return sorted(blocks, key=lambda b: (-b.y1, b.x0))
+    return _by_rows(blocks)
+
+
+def _by_rows(blocks: list[_Block]) -> list[_Block]:
+    """Blocks no gap separates, top to bottom; blocks whose tops are level read across (in
+    the script's direction). Level within part of a line height: a heading in a larger face
+    beside its text tops a little higher or lower by its size, so sorting on the exact top
+    could read the heading after the text beside it."""
+    rtl = _mostly_rtl(blocks)
+    rows: list[list[_Block]] = []
+    for block in sorted(blocks, key=lambda b: -b.y1):
+        slack = 0.5 * (block.frags[0].height if block.frags else 4.0)
+        if rows and rows[-1][0].y1 - block.y1 <= slack:
+            rows[-1].append(block)
+        else:
+            rows.append([block])
+    return [b for row in rows for b in sorted(row, key=functools.partial(_first_x, rtl=rtl))]
+
+
+def _first_x(block: _Block, rtl: bool) -> float:
+    """Where a block's first line starts (its second line may start further out), as a key
+    that sorts in reading direction."""
+    first = block.frags[0] if block.frags else block
+    return -first.x1 if rtl else first.x0
 
 
 def _cut(blocks: list[_Block], axis: str) -> tuple[list[_Block], list[_Block]] | None:
@@ -1258,6 +1390,34 @@ def _same_rows(left: list[_Block], right: list[_Block]) -> bool:
     tops = [b.y1 for b in right]
     matched = sum(any(abs(b.y1 - t) < max(2.0, 0.3 * b.size) for t in tops) for b in left)
     return matched > 0.5 * len(left) and len(left) > 1
+
+
+def _face(block: _Block) -> tuple[float, bool]:
+    return round(block.size * 2) / 2, block.bold
+
+
+def _cards(left: list[_Block], right: list[_Block]) -> bool:
+    """Blocks side by side on the same rows that are nonetheless columns: units of a few
+    blocks close together in alternating faces, repeated across (authors' names over their
+    affiliations).
+    Each row holds one face; down each column the face changes from block to block. A form
+    or a table keeps one face down a column (labels, values), so it is still read by rows."""
+    if len(left) != len(right) or len(left) < 2:
+        return False
+    if any(b.kind != "text" for b in left + right):
+        return False
+    left = sorted(left, key=lambda b: -b.y1)
+    right = sorted(right, key=lambda b: -b.y1)
+    for a, b in zip(left, right, strict=True):
+        if _face(a) != _face(b) or abs(a.y1 - b.y1) >= max(2.0, 0.3 * a.size):
+            return False
+    # Within a unit (until the first block's face comes back) the blocks sit close, as the
+    # lines of one paragraph do: a running header above a page's first line is no unit.
+    return all(
+        _face(a) != _face(b)
+        and (_face(b) == _face(side[0]) or a.y0 - b.y1 < max(a.size, b.size))
+        for side in (left, right) for a, b in zip(side, side[1:], strict=False)
+    )
 
 
 def _mostly_rtl(blocks: list[_Block]) -> bool:
@@ -1312,12 +1472,13 @@ def _classify(
     body = [b for b in body if id(b) not in not_headings]
     repeated = _repeated_texts(body, body_size)
     styles = _heading_styles([b for b in body if _title_key(b.text) not in repeated], body_size)
+    faces = _outline_faces(body, outline, body_size)
     byline = _byline(results[0].blocks if results else [], body, body_size)
     titles = _slide_titles(doc.pages, body, styles, body_size) if _slide_deck(doc.pages) else None
     stack: list[ListBlock] = []
     list_x: list[float] = []
-    for result in results:
-        for block in result.blocks:
+    for result, blocks in _document_order(results):
+        for block in blocks:
             if id(block) in artifact_ids:
                 continue
             prov = [_prov(block, result)]
@@ -1359,7 +1520,7 @@ def _classify(
             ]
             item = _BULLET.match(text) or _NUMBER.match(text)
             if item and block.size >= 1.15 * body_size and _heading_level(
-                block, text, styles, outline, body_size, repeated
+                block, text, styles, outline, body_size, repeated, faces
             ):
                 item = None  # "1. Introduction" set large is a numbered heading
             if item:
@@ -1400,7 +1561,7 @@ def _classify(
                     list_x.append(indent)
                 stack[-1].items.append(entry)
                 continue
-            level = _heading_level(block, text, styles, outline, body_size, repeated)
+            level = _heading_level(block, text, styles, outline, body_size, repeated, faces)
             if level and _contents_entry(block, result.blocks):
                 level = 0  # the heading's entry in a table of contents, not the heading
             if level and _title_key(text) not in outline and (
@@ -1433,6 +1594,57 @@ def _classify(
             if id(block) in artifact_ids:
                 doc.artifacts.append(Artifact(artifact_ids[id(block)], block.text,
                                               [_prov(block, result)]))
+
+
+def _document_order(results: list[_PageResult]) -> list[tuple[_PageResult, list[_Block]]]:
+    """Each page's blocks, pages in the order they are read: page after page, except in a
+    folded leaflet (see :func:`_trifold_cover`), whose cover is read first and whose back last."""
+    cover = _trifold_cover(results)
+    if cover is None:
+        return [(r, r.blocks) for r in results]
+    outside, inside = results
+    front = [b for b in outside.blocks if id(b) in cover]
+    back = [b for b in outside.blocks if id(b) not in cover]
+    return [(outside, front), (inside, inside.blocks), (outside, back)]
+
+
+def _panel_of(block: _Block, page: Page) -> int | None:
+    """Which third of the page ``block`` lies in (0, 1, 2), or None if it crosses a fold."""
+    third = page.width / 3
+    left, right = block.x0 - page.x0, block.x1 - page.x0
+    for k in range(3):
+        # (A little slack: text may touch the fold line, never cross it.)
+        if left >= k * third - 0.02 * third and right <= (k + 1) * third + 0.02 * third:
+            return k
+    return None
+
+
+def _trifold_cover(results: list[_PageResult]) -> set[int] | None:
+    """The blocks of the front cover of a letter-folded leaflet, or None for any other document.
+
+    A tri-fold leaflet is two landscape sides, each three equal panels wide, no text crossing
+    a fold. Folded, the first side's right panel is the front cover (it carries the largest
+    text: the title); the leaflet is read cover first, then the inside, then the back panels.
+    Read page by page, the back would come before the cover.
+    """
+    if len(results) != 2:
+        return None
+    for result in results:
+        page = result.page
+        text = [b for b in result.blocks if b.kind != "figure" and b.frags]
+        if page.width <= page.height or not text:
+            return None
+        panels = [_panel_of(b, page) for b in text]
+        if None in panels or len(set(panels)) != 3:
+            return None
+    outside = results[0]
+    text = [b for b in outside.blocks if b.kind != "figure" and b.frags]
+    largest = max(text, key=lambda b: b.size)
+    if _panel_of(largest, outside.page) != 2:
+        return None
+    # (A picture may bleed past the page edge: its middle tells its panel.)
+    fold = outside.page.x0 + 2 * outside.page.width / 3
+    return {id(b) for b in outside.blocks if (b.x0 + b.x1) / 2 > fold}
 
 
 _PAGE_REF = re.compile(r"\d{1,4}|[ivxlcIVXLC]{1,6}")
@@ -1641,7 +1853,10 @@ def _drop_lone_items(doc: Document) -> None:
             paragraphs = [b for b in item.blocks if isinstance(b, Paragraph)]
             text = " ".join([item.label, *(b.text for b in paragraphs)])
             links = [link for b in paragraphs for link in b.links]
-            doc.blocks[k] = Paragraph(text, block.prov, links)
+            # The paragraphs that continued the item keep their places on the page.
+            prov = list(block.prov)
+            prov.extend(p for b in paragraphs for p in b.prov if p not in prov)
+            doc.blocks[k] = Paragraph(text, prov, links)
 
 
 def _label_kind(label: str) -> str:
@@ -1709,6 +1924,9 @@ def _find_artifacts(doc: Document, results: list[_PageResult]) -> dict[int, Any]
     candidates: list[tuple[_Block, str, bool]] = []
     for result, page in zip(results, doc.pages, strict=True):
         for block in result.blocks:
+            if block.artifact is not None:
+                found[id(block)] = block.artifact
+                continue
             if block.kind != "text" or len(block.frags) > 3:
                 continue
             band = MARGIN_BAND * page.height
@@ -1768,6 +1986,22 @@ def _heading_styles(body: list[_Block], body_size: float) -> dict[tuple[float, b
 _NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?\s+\S")
 
 
+def _outline_faces(
+    body: list[_Block], outline: dict[str, int], body_size: float
+) -> dict[tuple[float, bool], int]:
+    """The bookmarks' level of each face of unnumbered headings they name: a heading the
+    outline leaves out ("Keywords" set like "Abstract", which has a bookmark) takes the level
+    of its face's bookmarked headings, not a level of its own below them. Numbered headings
+    are left out: a face may serve a numbered level and an unnumbered one below it
+    ("3.3.1 Scope", then "Keep it simple" in the same face, one level down)."""
+    levels: dict[tuple[float, bool], Counter[int]] = {}
+    for b in body:
+        level = outline.get(_title_key(b.text))
+        if level and not _NUMBERED.match(b.text) and _heading_candidate(b, b.text, body_size):
+            levels.setdefault((round(b.size), b.bold), Counter())[level] += 1
+    return {face: counts.most_common(1)[0][0] for face, counts in levels.items()}
+
+
 def _normalise_levels(doc: Document) -> None:
     """Section numbers decide levels where headings have them ("3.2.1" is one below "3.2");
     then levels are renumbered 1, 2, 3… in order, so none is skipped."""
@@ -1817,13 +2051,19 @@ def _heading_level(
     outline: dict[str, int],
     body_size: float,
     repeated: frozenset[str] | set[str] = frozenset(),
+    faces: dict[tuple[float, bool], int] | None = None,
 ) -> int:
+    """``faces``: levels the outline gives unnumbered headings by face (see
+    :func:`_outline_faces`)."""
     key = _title_key(text)
     if key in outline:
         return outline[key]
     if key in repeated or not _heading_candidate(block, text, body_size):
         return 0
-    return styles.get((round(block.size), block.bold), 0)
+    face = (round(block.size), block.bold)
+    if faces and face in faces and not _NUMBERED.match(text):
+        return faces[face]
+    return styles.get(face, 0)
 
 
 def _is_note(block: _Block, result: _PageResult, body_size: float, text: str) -> bool:
