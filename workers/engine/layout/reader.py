@@ -264,7 +264,7 @@ def _read_page(fitz: pdfium.PdfDocument, pk: pikepdf.Pdf, index: int, doc: Docum
 def _analyse_page(
     fitz: pdfium.PdfDocument, pk: pikepdf.Pdf, index: int, doc: Document
 ) -> _PageResult:
-    content = read_page(fitz, index)
+    content = read_page(fitz, index, image_facts=True)
     for message in content.warnings:
         doc.warnings.append(Warning("page-truncated", message, index))
     opmap = map_operators(pk.pages[index], content.object_kinds)
