@@ -9,6 +9,13 @@ object kinds. Where prediction and pdfium agree (almost always), page object *k*
 ``ops[k]``; where they disagree (a missing font or XObject, a damaged stream), the two
 sequences are aligned with difflib and only the matched stretches get operator references,
 and the mismatch is reported as a warning. No reference is ever guessed.
+
+The walk itself runs in C (``_content_scan.c``) when the extension is built: pikepdf's parser
+makes a Python object of every operand of the page, which cost more than the rest of a text
+page's analysis together, and the map needs a few facts per operator. The scanner reads the
+common streams and leaves anything unusual (comments, inline images, damage) to pikepdf;
+:func:`_pikepdf_events` is the same walk over pikepdf's instructions, and a test holds the two
+to the same answer.
 """
 
 from __future__ import annotations
@@ -27,6 +34,13 @@ try:
     from . import _longest_match as _longest
 except ImportError:  # pragma: no cover - depends on the installation
     _longest = None
+
+_scanner: ModuleType | None
+try:
+    # The content-stream walk in C (_content_scan.c); without it, pikepdf's parser.
+    from . import _content_scan as _scanner
+except ImportError:  # pragma: no cover - depends on the installation
+    _scanner = None
 
 
 class _Role(enum.Enum):
@@ -72,33 +86,36 @@ class OperatorMap:
         return tuple(out)
 
 
+#: An operator that can make a page object: (index of the instruction, operator — "BI" for
+#: an inline image —, a text-showing operator's string has bytes, a Do's first operand).
+_Event = tuple[int, str, bool, str | None]
+
+
 def map_operators(page: pikepdf.Page, pdfium_kinds: list[str]) -> OperatorMap:
-    try:
-        instructions = pikepdf.parse_content_stream(page)
-    except Exception as e:  # noqa: BLE001 - any damage (or a missing decoder) only costs refs
-        return OperatorMap([-1] * len(pdfium_kinds), f"content stream unreadable: {e}")
-    if len(instructions) > MAX_OPERATORS:
+    scanned = _scanned_events(page)
+    if scanned is None:
+        try:
+            instructions = pikepdf.parse_content_stream(page)
+        except Exception as e:  # noqa: BLE001 - any damage (or a missing decoder) only costs refs
+            return OperatorMap([-1] * len(pdfium_kinds), f"content stream unreadable: {e}")
+        count, events = len(instructions), _pikepdf_events(instructions)
+    else:
+        count, events = scanned
+    if count > MAX_OPERATORS:
         return OperatorMap([-1] * len(pdfium_kinds), "too many operators to map")
     xobject_kinds = _xobject_kinds(page)
     kinds: list[str] = []
     positions: list[int] = []
     path_points = False
-    # Once per operator of every page: one dictionary look-up sorts out the many operators
-    # that make no page object (q, cm, Tf, Td, colours…) before anything else is asked.
-    role_of = _ROLE.get
-    inline_image = pikepdf.ContentStreamInlineImage
-    for index, instruction in enumerate(instructions):
-        if isinstance(instruction, inline_image):
+    for index, op, shows, name in events:
+        if op == "BI":
             kinds.append("image")
             positions.append(index)
             continue
-        op = str(instruction.operator)
-        role = role_of(op)
-        if role is None:
-            continue
+        role = _ROLE[op]
         kind: str | None = None
         if role is _Role.SHOW:
-            if _shows_something(op, list(instruction.operands)):
+            if shows:
                 kind = "text"
         elif role is _Role.PATH:
             path_points = True
@@ -107,8 +124,8 @@ def map_operators(page: pikepdf.Page, pdfium_kinds: list[str]) -> OperatorMap:
                 kind = "path"
             path_points = False
         elif role is _Role.XOBJECT:
-            if instruction.operands:
-                kind = xobject_kinds.get(str(instruction.operands[0]))
+            if name is not None:
+                kind = xobject_kinds.get(name)
         else:
             kind = "shading"
         if kind is not None:
@@ -129,6 +146,58 @@ def map_operators(page: pikepdf.Page, pdfium_kinds: list[str]) -> OperatorMap:
             f"content stream and pdfium disagree on {len(pdfium_kinds) - matched} of "
             f"{len(pdfium_kinds)} page objects; those have no operator reference"
         )
+    return result
+
+
+def _pikepdf_events(instructions: list[pikepdf.ContentStreamInstructions]) -> list[_Event]:
+    """The operators making page objects among pikepdf's instructions (what the C scanner
+    finds in the stream's bytes: a test holds the two equal)."""
+    events: list[_Event] = []
+    # Once per operator of every page: one dictionary look-up sorts out the many operators
+    # that make no page object (q, cm, Tf, Td, colours…) before anything else is asked.
+    role_of = _ROLE.get
+    inline_image = pikepdf.ContentStreamInlineImage
+    for index, instruction in enumerate(instructions):
+        if isinstance(instruction, inline_image):
+            events.append((index, "BI", False, None))
+            continue
+        op = str(instruction.operator)
+        role = role_of(op)
+        if role is None:
+            continue
+        if role is _Role.SHOW:
+            events.append((index, op, _shows_something(op, list(instruction.operands)), None))
+        elif role is _Role.XOBJECT:
+            operands = instruction.operands
+            events.append((index, op, False, str(operands[0]) if operands else None))
+        else:
+            events.append((index, op, False, None))
+    return events
+
+
+def _scanned_events(page: pikepdf.Page) -> tuple[int, list[_Event]] | None:
+    """The instruction count and events of the page's content, read by the C scanner; None
+    when it is not built or leaves the stream to pikepdf (see _content_scan.c)."""
+    if _scanner is None:
+        return None
+    try:
+        contents = page.obj.get("/Contents")
+        items = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
+        streams = [s for s in items if isinstance(s, pikepdf.Stream)]
+        if not streams or len(streams) != len(items):
+            return None
+        chunks = [s.read_bytes() for s in streams]
+    except Exception:  # noqa: BLE001 - whatever the damage, pikepdf's parser will say it
+        return None
+    # qpdf reads the streams of an array as one, a newline between them; a string split
+    # between two streams is left to it (the scanner is told where they meet).
+    boundaries: list[int] = []
+    offset = 0
+    for chunk in chunks[:-1]:
+        offset += len(chunk)
+        boundaries.append(offset)
+        offset += 1
+    result: tuple[int, list[_Event]] | None = _scanner.scan(b"\n".join(chunks), boundaries)
     return result
 
 
