@@ -1,26 +1,29 @@
 /*
- * The operators of a page's content stream that make pdfium page objects, found in C.
+ * The page objects a page's content stream makes, predicted in C: operators.py's walk.
  *
  * Why C: operators.py maps pdfium's page objects to content-stream operators by walking the
  * stream. pikepdf.parse_content_stream builds a Python object for every operand and operator
  * of the page, and that (with the loop over them) was the largest single cost of layout
  * analysis on long text documents; the map needs only a few facts per operator.
  *
- * scan(data, boundaries) reads the (decoded, concatenated) content stream and returns
- * (count, events): count is the number of instructions pikepdf would give, events one tuple
- * (index, operator, shows, name) for each operator that can make a page object, as
- * operators._pikepdf_events gives them from pikepdf's instructions (a test compares the two):
- *   - text showing (Tj TJ ' "): shows = the string shown (TJ: any string of its array) has
- *     bytes;
- *   - Do: name = its first operand, a name ("/Im1"), or None when it has no operand;
- *   - path building, painting, ending, sh: only the operator.
+ * scan(data, boundaries, xobject_kinds) reads the (decoded, concatenated) content stream and
+ * returns (count, kinds, positions): count is the number of instructions pikepdf would give,
+ * kinds the page objects predicted ("text", "path", "shading", or xobject_kinds[name] for a
+ * Do), positions the index of the instruction making each, as operators._kinds_of gives them
+ * from pikepdf's instructions (a test compares the two):
+ *   - text showing (Tj ' "): "text" when its last operand is a string with bytes; TJ: when
+ *     its first operand is an array holding such a string;
+ *   - a path painted (f, S, B…) after path building (m, l, re…): "path"; n ends a path unpainted;
+ *   - Do: xobject_kinds' entry for its first operand, a name ("/Im1"), when there is one;
+ *   - sh: "shading".
  *
  * It answers None, leaving the stream to pikepdf, at anything it does not read exactly as
  * qpdf does: comments, inline images, braces, operators outside the PDF set, numbers not of
- * the plain form, names with # escapes or bytes outside ASCII, a string ending a line with a
- * backslash, a hex string with a stray character, unbalanced arrays or dictionaries, a Do
- * whose first operand is not a name, a string split between two streams of the page
- * (``boundaries``: offsets where the page's streams were joined), operands left at the end.
+ * the plain form, empty names, names with # escapes or bytes outside ASCII, a string ending a
+ * line with a backslash, a hex string with a stray character, unbalanced arrays or
+ * dictionaries, a Do whose first operand is not a name, a string split between two streams
+ * of the page (``boundaries``: offsets where the page's streams were joined), NUL bytes,
+ * operands left at the end.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -44,28 +47,34 @@ static int is_hex(unsigned char ch) {
 }
 
 /* Roles of the operators that matter; every other PDF operator is ROLE_NONE. */
-enum { ROLE_UNKNOWN = -1, ROLE_NONE = 0, ROLE_SHOW, ROLE_SHOW_ARRAY, ROLE_DO, ROLE_OTHER };
+enum {
+    ROLE_UNKNOWN = -1, ROLE_NONE = 0, ROLE_SHOW, ROLE_SHOW_ARRAY, ROLE_DO, ROLE_PATH,
+    ROLE_PAINT, ROLE_END_PATH, ROLE_SHADING
+};
+
+static int in(const char *const *names, const unsigned char *word, Py_ssize_t n) {
+    for (int k = 0; names[k]; k++)
+        if ((Py_ssize_t)strlen(names[k]) == n && memcmp(names[k], word, (size_t)n) == 0) return 1;
+    return 0;
+}
 
 static int role_of(const unsigned char *word, Py_ssize_t n) {
-    static const char *show[] = {"Tj", "'", "\"", NULL};
-    static const char *other[] = {"m", "l", "c", "v", "y", "h", "re", "f", "F", "f*", "B",
-                                  "B*", "b", "b*", "S", "s", "n", "sh", NULL};
-    static const char *none[] = {
+    static const char *const show[] = {"Tj", "'", "\"", NULL};
+    static const char *const path[] = {"m", "l", "c", "v", "y", "h", "re", NULL};
+    static const char *const paint[] = {"f", "F", "f*", "B", "B*", "b", "b*", "S", "s", NULL};
+    static const char *const none[] = {
         "BDC", "BMC", "BT", "BX", "cm", "CS", "cs", "d", "d0", "d1", "DP", "EMC", "ET", "EX",
         "G", "g", "gs", "i", "j", "J", "K", "k", "M", "MP", "q", "Q", "RG", "rg", "ri", "SC",
         "sc", "SCN", "scn", "T*", "Tc", "Td", "TD", "Tf", "TL", "Tm", "Tr", "Ts", "Tw", "Tz",
         "w", "W", "W*", NULL};
-    for (int k = 0; show[k]; k++)
-        if ((Py_ssize_t)strlen(show[k]) == n && memcmp(show[k], word, (size_t)n) == 0)
-            return ROLE_SHOW;
+    if (in(show, word, n)) return ROLE_SHOW;
     if (n == 2 && memcmp(word, "TJ", 2) == 0) return ROLE_SHOW_ARRAY;
     if (n == 2 && memcmp(word, "Do", 2) == 0) return ROLE_DO;
-    for (int k = 0; other[k]; k++)
-        if ((Py_ssize_t)strlen(other[k]) == n && memcmp(other[k], word, (size_t)n) == 0)
-            return ROLE_OTHER;
-    for (int k = 0; none[k]; k++)
-        if ((Py_ssize_t)strlen(none[k]) == n && memcmp(none[k], word, (size_t)n) == 0)
-            return ROLE_NONE;
+    if (n == 1 && word[0] == 'n') return ROLE_END_PATH;
+    if (n == 2 && memcmp(word, "sh", 2) == 0) return ROLE_SHADING;
+    if (in(path, word, n)) return ROLE_PATH;
+    if (in(paint, word, n)) return ROLE_PAINT;
+    if (in(none, word, n)) return ROLE_NONE;
     return ROLE_UNKNOWN;
 }
 
@@ -141,20 +150,25 @@ static int hex_string(const unsigned char *s, Py_ssize_t len, Py_ssize_t *pos, i
     return 0;
 }
 
-static PyObject *event(Py_ssize_t index, const unsigned char *word, Py_ssize_t n, int shows,
-                       PyObject *name) {
-    PyObject *op = PyUnicode_DecodeLatin1((const char *)word, n, NULL);
-    if (op == NULL) return NULL;
-    PyObject *out = Py_BuildValue("(nNOO)", index, op, shows ? Py_True : Py_False, name);
-    return out;
+/* Appends a predicted object and the index of the instruction making it; -1 on error. */
+static int predict(PyObject *kinds, PyObject *positions, PyObject *kind, Py_ssize_t index) {
+    if (PyList_Append(kinds, kind) < 0) return -1;
+    PyObject *position = PyLong_FromSsize_t(index);
+    if (position == NULL) return -1;
+    int failed = PyList_Append(positions, position);
+    Py_DECREF(position);
+    return failed;
 }
+
+static PyObject *TEXT, *PATH, *SHADING;
 
 static PyObject *scan(PyObject *self, PyObject *args) {
     (void)self;
     Py_buffer buffer;
-    PyObject *bounds_seq;
-    if (!PyArg_ParseTuple(args, "y*O", &buffer, &bounds_seq)) return NULL;
-    PyObject *result = NULL, *events = NULL;
+    PyObject *bounds_seq, *xobject_kinds;
+    if (!PyArg_ParseTuple(args, "y*OO!", &buffer, &bounds_seq, &PyDict_Type, &xobject_kinds))
+        return NULL;
+    PyObject *result = NULL, *kinds = NULL, *positions = NULL;
     Py_ssize_t *bounds = NULL, nbounds = 0;
     Operand *operands = NULL;
     Py_ssize_t noperands = 0, capacity = 64;
@@ -163,8 +177,9 @@ static PyObject *scan(PyObject *self, PyObject *args) {
     nbounds = PySequence_Fast_GET_SIZE(bounds_fast);
     bounds = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(nbounds + 1));
     operands = PyMem_Malloc(sizeof(Operand) * (size_t)capacity);
-    events = PyList_New(0);
-    if (bounds == NULL || operands == NULL || events == NULL) {
+    kinds = PyList_New(0);
+    positions = PyList_New(0);
+    if (bounds == NULL || operands == NULL || kinds == NULL || positions == NULL) {
         PyErr_NoMemory();
         goto done;
     }
@@ -180,6 +195,7 @@ static PyObject *scan(PyObject *self, PyObject *args) {
     int depth = 0;
     int array_showing = 0; /* the open top-level array holds a string with bytes */
     int give_up = 0;
+    int path_points = 0; /* a path is being built */
     while (pos < len && !give_up) {
         unsigned char ch = s[pos];
         if (is_space(ch)) {
@@ -239,36 +255,32 @@ static PyObject *scan(PyObject *self, PyObject *args) {
                     give_up = 1;
                     break;
                 }
-                if (role != ROLE_NONE) {
-                    PyObject *item = NULL;
-                    if (role == ROLE_SHOW) {
-                        int shows = noperands > 0 && operands[noperands - 1].kind == OP_STRING;
-                        item = event(count, word, n, shows, Py_None);
-                    } else if (role == ROLE_SHOW_ARRAY) {
-                        int shows = noperands > 0 && operands[0].kind == OP_ARRAY_SHOWING;
-                        item = event(count, word, n, shows, Py_None);
-                    } else if (role == ROLE_DO) {
-                        if (noperands == 0) {
-                            item = event(count, word, n, 0, Py_None);
-                        } else if (operands[0].kind != OP_NAME) {
-                            give_up = 1;
-                            break;
-                        } else {
-                            PyObject *name = PyUnicode_DecodeASCII(
-                                (const char *)s + operands[0].start,
-                                operands[0].end - operands[0].start, NULL);
-                            if (name == NULL) goto done;
-                            item = event(count, word, n, 0, name);
-                            Py_DECREF(name);
-                        }
-                    } else {
-                        item = event(count, word, n, 0, Py_None);
+                PyObject *kind = NULL; /* borrowed */
+                if (role == ROLE_SHOW) {
+                    if (noperands > 0 && operands[noperands - 1].kind == OP_STRING) kind = TEXT;
+                } else if (role == ROLE_SHOW_ARRAY) {
+                    if (noperands > 0 && operands[0].kind == OP_ARRAY_SHOWING) kind = TEXT;
+                } else if (role == ROLE_PATH) {
+                    path_points = 1;
+                } else if (role == ROLE_PAINT || role == ROLE_END_PATH) {
+                    if (role == ROLE_PAINT && path_points) kind = PATH;
+                    path_points = 0;
+                } else if (role == ROLE_SHADING) {
+                    kind = SHADING;
+                } else if (role == ROLE_DO && noperands > 0) {
+                    if (operands[0].kind != OP_NAME) {
+                        give_up = 1;
+                        break;
                     }
-                    if (item == NULL) goto done;
-                    int failed = PyList_Append(events, item);
-                    Py_DECREF(item);
-                    if (failed) goto done;
+                    PyObject *name = PyUnicode_DecodeASCII(
+                        (const char *)s + operands[0].start, operands[0].end - operands[0].start,
+                        NULL);
+                    if (name == NULL) goto done;
+                    kind = PyDict_GetItemWithError(xobject_kinds, name);
+                    Py_DECREF(name);
+                    if (kind == NULL && PyErr_Occurred()) goto done;
                 }
+                if (kind != NULL && predict(kinds, positions, kind, count) < 0) goto done;
                 count++;
                 noperands = 0;
                 continue;
@@ -297,12 +309,13 @@ static PyObject *scan(PyObject *self, PyObject *args) {
     if (give_up || depth != 0 || noperands != 0) {
         result = Py_NewRef(Py_None);
     } else {
-        result = Py_BuildValue("(nO)", count, events);
+        result = Py_BuildValue("(nOO)", count, kinds, positions);
     }
 
 done:
     Py_XDECREF(bounds_fast);
-    Py_XDECREF(events);
+    Py_XDECREF(kinds);
+    Py_XDECREF(positions);
     PyMem_Free(bounds);
     PyMem_Free(operands);
     PyBuffer_Release(&buffer);
@@ -311,14 +324,20 @@ done:
 
 static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS,
-     "scan(data, boundaries) -> (count, events) or None: the operators making page objects."},
+     "scan(data, boundaries, xobject_kinds) -> (count, kinds, positions) or None."},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module = {
     PyModuleDef_HEAD_INIT, "_content_scan",
-    "The operators of a content stream that make page objects, in C (see operators.py).", -1,
+    "The page objects a content stream makes, predicted in C (see operators.py).", -1,
     methods, NULL, NULL, NULL, NULL,
 };
 
-PyMODINIT_FUNC PyInit__content_scan(void) { return PyModule_Create(&module); }
+PyMODINIT_FUNC PyInit__content_scan(void) {
+    TEXT = PyUnicode_InternFromString("text");
+    PATH = PyUnicode_InternFromString("path");
+    SHADING = PyUnicode_InternFromString("shading");
+    if (TEXT == NULL || PATH == NULL || SHADING == NULL) return NULL;
+    return PyModule_Create(&module);
+}

@@ -92,18 +92,41 @@ _Event = tuple[int, str, bool, str | None]
 
 
 def map_operators(page: pikepdf.Page, pdfium_kinds: list[str]) -> OperatorMap:
-    scanned = _scanned_events(page)
+    xobject_kinds = _xobject_kinds(page)
+    scanned = _scanned(page, xobject_kinds)
     if scanned is None:
         try:
             instructions = pikepdf.parse_content_stream(page)
         except Exception as e:  # noqa: BLE001 - any damage (or a missing decoder) only costs refs
             return OperatorMap([-1] * len(pdfium_kinds), f"content stream unreadable: {e}")
-        count, events = len(instructions), _pikepdf_events(instructions)
+        if len(instructions) > MAX_OPERATORS:
+            return OperatorMap([-1] * len(pdfium_kinds), "too many operators to map")
+        kinds, positions = _kinds_of(_pikepdf_events(instructions), xobject_kinds)
     else:
-        count, events = scanned
-    if count > MAX_OPERATORS:
-        return OperatorMap([-1] * len(pdfium_kinds), "too many operators to map")
-    xobject_kinds = _xobject_kinds(page)
+        count, kinds, positions = scanned
+        if count > MAX_OPERATORS:
+            return OperatorMap([-1] * len(pdfium_kinds), "too many operators to map")
+    result = OperatorMap([-1] * len(pdfium_kinds))
+    if kinds == pdfium_kinds:
+        result.operator_of = positions
+        return result
+    matcher = _matcher(kinds, pdfium_kinds)
+    matched = 0
+    for a, b, size in matcher.get_matching_blocks():
+        for k in range(size):
+            result.operator_of[b + k] = positions[a + k]
+        matched += size
+    if matched < len(pdfium_kinds):
+        result.warning = (
+            f"content stream and pdfium disagree on {len(pdfium_kinds) - matched} of "
+            f"{len(pdfium_kinds)} page objects; those have no operator reference"
+        )
+    return result
+
+
+def _kinds_of(events: list[_Event], xobject_kinds: dict[str, str]) -> tuple[list[str], list[int]]:
+    """The page objects the operators make, in order, and the index of the instruction making
+    each (what the C scanner predicts: a test holds the two equal)."""
     kinds: list[str] = []
     positions: list[int] = []
     path_points = False
@@ -131,22 +154,7 @@ def map_operators(page: pikepdf.Page, pdfium_kinds: list[str]) -> OperatorMap:
         if kind is not None:
             kinds.append(kind)
             positions.append(index)
-    result = OperatorMap([-1] * len(pdfium_kinds))
-    if kinds == pdfium_kinds:
-        result.operator_of = positions
-        return result
-    matcher = _matcher(kinds, pdfium_kinds)
-    matched = 0
-    for a, b, size in matcher.get_matching_blocks():
-        for k in range(size):
-            result.operator_of[b + k] = positions[a + k]
-        matched += size
-    if matched < len(pdfium_kinds):
-        result.warning = (
-            f"content stream and pdfium disagree on {len(pdfium_kinds) - matched} of "
-            f"{len(pdfium_kinds)} page objects; those have no operator reference"
-        )
-    return result
+    return kinds, positions
 
 
 def _pikepdf_events(instructions: list[pikepdf.ContentStreamInstructions]) -> list[_Event]:
@@ -175,9 +183,12 @@ def _pikepdf_events(instructions: list[pikepdf.ContentStreamInstructions]) -> li
     return events
 
 
-def _scanned_events(page: pikepdf.Page) -> tuple[int, list[_Event]] | None:
-    """The instruction count and events of the page's content, read by the C scanner; None
-    when it is not built or leaves the stream to pikepdf (see _content_scan.c)."""
+def _scanned(
+    page: pikepdf.Page, xobject_kinds: dict[str, str]
+) -> tuple[int, list[str], list[int]] | None:
+    """The instruction count, predicted objects and their instructions' indices of the page's
+    content, read by the C scanner; None when it is not built or leaves the stream to pikepdf
+    (see _content_scan.c)."""
     if _scanner is None:
         return None
     try:
@@ -197,7 +208,9 @@ def _scanned_events(page: pikepdf.Page) -> tuple[int, list[_Event]] | None:
         offset += len(chunk)
         boundaries.append(offset)
         offset += 1
-    result: tuple[int, list[_Event]] | None = _scanner.scan(b"\n".join(chunks), boundaries)
+    result: tuple[int, list[str], list[int]] | None = _scanner.scan(
+        b"\n".join(chunks), boundaries, xobject_kinds
+    )
     return result
 
 
