@@ -59,6 +59,7 @@ from .gcpause import collect_young, paused_gc
 from .glyphs import ImageFacts, PageContent, Rect, read_page
 from .lines import FRAGMENT_GAP, Fragment, Line, fragments, lines, text_of
 from .operators import OperatorMap, map_operators
+from .spread import spread_below
 
 #: Lines further apart than this many line heights do not belong to one block.
 BLOCK_GAP = 0.9
@@ -938,7 +939,7 @@ def _fixed_pitch(f: Fragment) -> bool | None:
     widths = [g.x1 - g.x0 for g in f.glyphs if not g.char.isspace()]
     if len(widths) < 4 or statistics.fmean(widths) <= 0:
         return None
-    return statistics.pstdev(widths) / statistics.fmean(widths) < FIXED_PITCH_SPREAD
+    return spread_below(widths, FIXED_PITCH_SPREAD)
 
 
 def _is_numeric(text: str) -> bool:
