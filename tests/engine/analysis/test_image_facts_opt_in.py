@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pikepdf
 import pypdfium2 as pdfium
+from PIL import Image
 
-from workers.engine.layout.glyphs import read_page
+from workers.engine.layout.glyphs import _smooth, read_page
 
 
 def _page_with_images(path: Path) -> Path:
@@ -56,3 +57,24 @@ def test_facts_only_when_asked(tmp_path: Path) -> None:
     assert plain.glyphs == full.glyphs
     assert plain.object_kinds == full.object_kinds
     assert (plain.rules, plain.paths) == (full.rules, full.paths)
+
+
+def test_an_opaque_image_prints_on_white_as_it_is() -> None:
+    # _smooth skips compositing opaque images on white: the composite is the image itself,
+    # every value of every channel.
+    data = bytes(v for x in range(256) for v in (x, 255 - x, (x * 7) % 256, 255))
+    image = Image.frombytes("RGBA", (256, 1), data)
+    printed = Image.new("RGBA", image.size, (255, 255, 255, 255))
+    printed.alpha_composite(image)
+    assert printed.convert("RGB").tobytes() == image.convert("RGB").tobytes()
+
+
+def test_smoothness_of_opaque_and_translucent_images() -> None:
+    flat = Image.new("RGBA", (40, 30), (200, 30, 30, 255))
+    glow = Image.new("RGBA", (40, 30), (200, 30, 30, 128))
+    edged = flat.copy()
+    edged.paste((0, 0, 0, 255), (10, 0, 30, 30))
+    faint_edge = glow.copy()
+    faint_edge.paste((0, 0, 0, 0), (10, 0, 30, 30))  # transparent: white where it prints
+    assert _smooth(flat) and _smooth(glow)
+    assert not _smooth(edged) and not _smooth(faint_edge)

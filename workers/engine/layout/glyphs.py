@@ -257,9 +257,14 @@ def _image_facts(obj: Any, pdf: pdfium.PdfDocument, page: Any) -> ImageFacts:
 def _smooth(image: Image.Image) -> bool:
     """No edge anywhere inside the drawn image (on white, as printed): its neighbouring pixels
     never differ sharply. Photographs, charts, diagrams and text all have edges."""
-    rgba = image.convert("RGBA")
-    printed = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-    printed.alpha_composite(rgba)
+    rgba = image if image.mode == "RGBA" else image.convert("RGBA")
+    if rgba.getchannel("A").getextrema() == (255, 255):
+        # Opaque (most pictures): on white it prints as it is, and compositing it gives the
+        # same pixels (a test holds them equal), so that copy of the image is skipped.
+        printed = rgba
+    else:
+        printed = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        printed.alpha_composite(rgba)
     # The renderer's outermost row and column are partly covered: not the image's own edges.
     width, height = printed.size
     if width < 5 or height < 5:
