@@ -72,17 +72,28 @@ class OperatorMap:
 
     def ranges(self, objects: Iterable[int]) -> tuple[tuple[int, int], ...]:
         """Half-open operator ranges covering ``objects``, merging runs of consecutive objects."""
+        # Asked for every block of the document: the open range is kept in two locals
+        # (start, end) rather than rebuilt as a tuple for each object it grows by.
         out: list[tuple[int, int]] = []
+        operator_of = self.operator_of
+        count = len(operator_of)
         previous_obj = -10
+        start = end = -1  # the open range; none while end < 0
         for obj in sorted(set(objects)):
-            if not 0 <= obj < len(self.operator_of) or self.operator_of[obj] < 0:
+            if not 0 <= obj < count:
                 continue
-            op = self.operator_of[obj]
-            if out and obj == previous_obj + 1 and op >= out[-1][1] - 1:
-                out[-1] = (out[-1][0], op + 1)
+            op = operator_of[obj]
+            if op < 0:
+                continue
+            if end >= 0 and obj == previous_obj + 1 and op >= end - 1:
+                end = op + 1
             else:
-                out.append((op, op + 1))
+                if end >= 0:
+                    out.append((start, end))
+                start, end = op, op + 1
             previous_obj = obj
+        if end >= 0:
+            out.append((start, end))
         return tuple(out)
 
 
