@@ -255,18 +255,18 @@ static PyObject *scan(PyObject *self, PyObject *args) {
                     give_up = 1;
                     break;
                 }
-                PyObject *kind = NULL; /* borrowed */
+                PyObject *predicted = NULL; /* borrowed */
                 if (role == ROLE_SHOW) {
-                    if (noperands > 0 && operands[noperands - 1].kind == OP_STRING) kind = TEXT;
+                    if (noperands > 0 && operands[noperands - 1].kind == OP_STRING) predicted = TEXT;
                 } else if (role == ROLE_SHOW_ARRAY) {
-                    if (noperands > 0 && operands[0].kind == OP_ARRAY_SHOWING) kind = TEXT;
+                    if (noperands > 0 && operands[0].kind == OP_ARRAY_SHOWING) predicted = TEXT;
                 } else if (role == ROLE_PATH) {
                     path_points = 1;
                 } else if (role == ROLE_PAINT || role == ROLE_END_PATH) {
-                    if (role == ROLE_PAINT && path_points) kind = PATH;
+                    if (role == ROLE_PAINT && path_points) predicted = PATH;
                     path_points = 0;
                 } else if (role == ROLE_SHADING) {
-                    kind = SHADING;
+                    predicted = SHADING;
                 } else if (role == ROLE_DO && noperands > 0) {
                     if (operands[0].kind != OP_NAME) {
                         give_up = 1;
@@ -276,11 +276,11 @@ static PyObject *scan(PyObject *self, PyObject *args) {
                         (const char *)s + operands[0].start, operands[0].end - operands[0].start,
                         NULL);
                     if (name == NULL) goto done;
-                    kind = PyDict_GetItemWithError(xobject_kinds, name);
+                    predicted = PyDict_GetItemWithError(xobject_kinds, name);
                     Py_DECREF(name);
-                    if (kind == NULL && PyErr_Occurred()) goto done;
+                    if (predicted == NULL && PyErr_Occurred()) goto done;
                 }
-                if (kind != NULL && predict(kinds, positions, kind, count) < 0) goto done;
+                if (predicted != NULL && predict(kinds, positions, predicted, count) < 0) goto done;
                 count++;
                 noperands = 0;
                 continue;
