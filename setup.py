@@ -1,8 +1,9 @@
 """The project's C extensions; everything else is declared in pyproject.toml.
 
-Three hot loops of the layout reader, each file saying why: ``_glyph_reader.c`` (the
-per-character pdfium loop of glyphs.py), ``_fragments.c`` (the glyph loop of lines.py) and
-``_longest_match.c`` (difflib's search, for operators.py). They need only a C compiler and
+Four hot loops of the layout reader, each file saying why: ``_glyph_reader.c`` (the
+per-character pdfium loop of glyphs.py), ``_fragments.c`` (the glyph loop of lines.py),
+``_longest_match.c`` (difflib's search, for operators.py) and ``_content_scan.c`` (the
+content-stream walk of operators.py). They need only a C compiler and
 Python's headers (scripts/install-system-packages.sh installs them). All are optional: an
 installation without a compiler still succeeds, and the same loops run in Python.
 """
@@ -19,6 +20,6 @@ setup(
             extra_compile_args=["-ffp-contract=off"],
             optional=True,
         )
-        for name in ("_glyph_reader", "_longest_match", "_fragments")
+        for name in ("_glyph_reader", "_longest_match", "_fragments", "_content_scan")
     ]
 )

@@ -147,15 +147,19 @@ class _FontInfo:
     owner: int = -1
 
 
-def read_page(pdf: pdfium.PdfDocument, index: int) -> PageContent:
-    """Everything the readers need from page ``index`` (0-based); the page is closed after."""
+def read_page(pdf: pdfium.PdfDocument, index: int, *, image_facts: bool = False) -> PageContent:
+    """Everything the readers need from page ``index`` (0-based); the page is closed after.
+
+    ``image_facts``: also fill :attr:`PageContent.image_facts`. Only the layout reader's figure
+    rules ask for them, and they are the dearest part of a page with pictures (every image is
+    decoded and rendered), so the structure reader and the tagger go without."""
     page = pdf[index]
     try:
         left, bottom, right, top = page.get_cropbox()
         content = PageContent(
             index, right - left, top - bottom, page.get_rotation() % 360, left, bottom
         )
-        owners = _objects(page, content, pdf)
+        owners = _objects(page, content, pdf if image_facts else None)
         textpage = page.get_textpage()
         try:
             _glyphs(textpage, owners, content)
@@ -166,8 +170,11 @@ def read_page(pdf: pdfium.PdfDocument, index: int) -> PageContent:
         page.close()
 
 
-def _objects(page: Any, content: PageContent, pdf: pdfium.PdfDocument) -> dict[int, int]:
-    """Map every (nested) page object's address to its top-level index; collect images, rules."""
+def _objects(
+    page: Any, content: PageContent, pdf: pdfium.PdfDocument | None
+) -> dict[int, int]:
+    """Map every (nested) page object's address to its top-level index; collect images, rules;
+    with ``pdf`` (the page's document), the images' facts too."""
     owners: dict[int, int] = {}
     count = c.FPDFPage_CountObjects(page.raw)
     page_address = _address(page.raw)
@@ -193,6 +200,8 @@ def _objects(page: Any, content: PageContent, pdf: pdfium.PdfDocument) -> dict[i
             rect = Rect(bounds[0], bounds[1], bounds[2], bounds[3], top_index)
             if kind == c.FPDF_PAGEOBJ_IMAGE:
                 content.images.append(rect)
+                if pdf is None:
+                    return
                 area = (rect.x1 - rect.x0) * (rect.y1 - rect.y0)
                 wanted = area >= FACTS_MIN_AREA * content.width * content.height and (
                     len(content.image_facts) < MAX_FACTS
@@ -248,9 +257,14 @@ def _image_facts(obj: Any, pdf: pdfium.PdfDocument, page: Any) -> ImageFacts:
 def _smooth(image: Image.Image) -> bool:
     """No edge anywhere inside the drawn image (on white, as printed): its neighbouring pixels
     never differ sharply. Photographs, charts, diagrams and text all have edges."""
-    rgba = image.convert("RGBA")
-    printed = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-    printed.alpha_composite(rgba)
+    rgba = image if image.mode == "RGBA" else image.convert("RGBA")
+    if rgba.getchannel("A").getextrema() == (255, 255):
+        # Opaque (most pictures): on white it prints as it is, and compositing it gives the
+        # same pixels (a test holds them equal), so that copy of the image is skipped.
+        printed = rgba
+    else:
+        printed = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        printed.alpha_composite(rgba)
     # The renderer's outermost row and column are partly covered: not the image's own edges.
     width, height = printed.size
     if width < 5 or height < 5:

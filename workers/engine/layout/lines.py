@@ -237,8 +237,10 @@ def lines(frags: list[Fragment]) -> list[Line]:
         # Right-to-left when most of the line's letters are (a Latin word in Arabic text
         # is still read in the Arabic line's order).
         text = "".join(f.text for f in group)
-        letters = sum(map(str.isalpha, text))
-        rtl = len(_RTL.findall(text)) > letters / 2
+        # (Most lines have no right-to-left letter at all: their letters need no counting.)
+        rtl = _RTL.search(text) is not None and (
+            len(_RTL.findall(text)) > sum(map(str.isalpha, text)) / 2
+        )
         group.sort(key=lambda f: f.x0)
         merged: list[Fragment] = []
         for f in group:

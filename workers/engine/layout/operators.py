@@ -9,6 +9,13 @@ object kinds. Where prediction and pdfium agree (almost always), page object *k*
 ``ops[k]``; where they disagree (a missing font or XObject, a damaged stream), the two
 sequences are aligned with difflib and only the matched stretches get operator references,
 and the mismatch is reported as a warning. No reference is ever guessed.
+
+The walk itself runs in C (``_content_scan.c``) when the extension is built: pikepdf's parser
+makes a Python object of every operand of the page, which cost more than the rest of a text
+page's analysis together, and the map needs a few facts per operator. The scanner reads the
+common streams and leaves anything unusual (comments, inline images, damage) to pikepdf;
+:func:`_pikepdf_events` is the same walk over pikepdf's instructions, and a test holds the two
+to the same answer.
 """
 
 from __future__ import annotations
@@ -27,6 +34,13 @@ try:
     from . import _longest_match as _longest
 except ImportError:  # pragma: no cover - depends on the installation
     _longest = None
+
+_scanner: ModuleType | None
+try:
+    # The content-stream walk in C (_content_scan.c); without it, pikepdf's parser.
+    from . import _content_scan as _scanner
+except ImportError:  # pragma: no cover - depends on the installation
+    _scanner = None
 
 
 class _Role(enum.Enum):
@@ -58,62 +72,51 @@ class OperatorMap:
 
     def ranges(self, objects: Iterable[int]) -> tuple[tuple[int, int], ...]:
         """Half-open operator ranges covering ``objects``, merging runs of consecutive objects."""
+        # Asked for every block of the document: the open range is kept in two locals
+        # (start, end) rather than rebuilt as a tuple for each object it grows by.
         out: list[tuple[int, int]] = []
+        operator_of = self.operator_of
+        count = len(operator_of)
         previous_obj = -10
+        start = end = -1  # the open range; none while end < 0
         for obj in sorted(set(objects)):
-            if not 0 <= obj < len(self.operator_of) or self.operator_of[obj] < 0:
+            if not 0 <= obj < count:
                 continue
-            op = self.operator_of[obj]
-            if out and obj == previous_obj + 1 and op >= out[-1][1] - 1:
-                out[-1] = (out[-1][0], op + 1)
+            op = operator_of[obj]
+            if op < 0:
+                continue
+            if end >= 0 and obj == previous_obj + 1 and op >= end - 1:
+                end = op + 1
             else:
-                out.append((op, op + 1))
+                if end >= 0:
+                    out.append((start, end))
+                start, end = op, op + 1
             previous_obj = obj
+        if end >= 0:
+            out.append((start, end))
         return tuple(out)
 
 
+#: An operator that can make a page object: (index of the instruction, operator — "BI" for
+#: an inline image —, a text-showing operator's string has bytes, a Do's first operand).
+_Event = tuple[int, str, bool, str | None]
+
+
 def map_operators(page: pikepdf.Page, pdfium_kinds: list[str]) -> OperatorMap:
-    try:
-        instructions = pikepdf.parse_content_stream(page)
-    except Exception as e:  # noqa: BLE001 - any damage (or a missing decoder) only costs refs
-        return OperatorMap([-1] * len(pdfium_kinds), f"content stream unreadable: {e}")
-    if len(instructions) > MAX_OPERATORS:
-        return OperatorMap([-1] * len(pdfium_kinds), "too many operators to map")
     xobject_kinds = _xobject_kinds(page)
-    kinds: list[str] = []
-    positions: list[int] = []
-    path_points = False
-    # Once per operator of every page: one dictionary look-up sorts out the many operators
-    # that make no page object (q, cm, Tf, Td, colours…) before anything else is asked.
-    role_of = _ROLE.get
-    inline_image = pikepdf.ContentStreamInlineImage
-    for index, instruction in enumerate(instructions):
-        if isinstance(instruction, inline_image):
-            kinds.append("image")
-            positions.append(index)
-            continue
-        op = str(instruction.operator)
-        role = role_of(op)
-        if role is None:
-            continue
-        kind: str | None = None
-        if role is _Role.SHOW:
-            if _shows_something(op, list(instruction.operands)):
-                kind = "text"
-        elif role is _Role.PATH:
-            path_points = True
-        elif role is _Role.PAINT or role is _Role.END_PATH:
-            if role is _Role.PAINT and path_points:
-                kind = "path"
-            path_points = False
-        elif role is _Role.XOBJECT:
-            if instruction.operands:
-                kind = xobject_kinds.get(str(instruction.operands[0]))
-        else:
-            kind = "shading"
-        if kind is not None:
-            kinds.append(kind)
-            positions.append(index)
+    scanned = _scanned(page, xobject_kinds)
+    if scanned is None:
+        try:
+            instructions = pikepdf.parse_content_stream(page)
+        except Exception as e:  # noqa: BLE001 - any damage (or a missing decoder) only costs refs
+            return OperatorMap([-1] * len(pdfium_kinds), f"content stream unreadable: {e}")
+        if len(instructions) > MAX_OPERATORS:
+            return OperatorMap([-1] * len(pdfium_kinds), "too many operators to map")
+        kinds, positions = _kinds_of(_pikepdf_events(instructions), xobject_kinds)
+    else:
+        count, kinds, positions = scanned
+        if count > MAX_OPERATORS:
+            return OperatorMap([-1] * len(pdfium_kinds), "too many operators to map")
     result = OperatorMap([-1] * len(pdfium_kinds))
     if kinds == pdfium_kinds:
         result.operator_of = positions
@@ -129,6 +132,96 @@ def map_operators(page: pikepdf.Page, pdfium_kinds: list[str]) -> OperatorMap:
             f"content stream and pdfium disagree on {len(pdfium_kinds) - matched} of "
             f"{len(pdfium_kinds)} page objects; those have no operator reference"
         )
+    return result
+
+
+def _kinds_of(events: list[_Event], xobject_kinds: dict[str, str]) -> tuple[list[str], list[int]]:
+    """The page objects the operators make, in order, and the index of the instruction making
+    each (what the C scanner predicts: a test holds the two equal)."""
+    kinds: list[str] = []
+    positions: list[int] = []
+    path_points = False
+    for index, op, shows, name in events:
+        if op == "BI":
+            kinds.append("image")
+            positions.append(index)
+            continue
+        role = _ROLE[op]
+        kind: str | None = None
+        if role is _Role.SHOW:
+            if shows:
+                kind = "text"
+        elif role is _Role.PATH:
+            path_points = True
+        elif role is _Role.PAINT or role is _Role.END_PATH:
+            if role is _Role.PAINT and path_points:
+                kind = "path"
+            path_points = False
+        elif role is _Role.XOBJECT:
+            if name is not None:
+                kind = xobject_kinds.get(name)
+        else:
+            kind = "shading"
+        if kind is not None:
+            kinds.append(kind)
+            positions.append(index)
+    return kinds, positions
+
+
+def _pikepdf_events(instructions: list[pikepdf.ContentStreamInstructions]) -> list[_Event]:
+    """The operators making page objects among pikepdf's instructions (what the C scanner
+    finds in the stream's bytes: a test holds the two equal)."""
+    events: list[_Event] = []
+    # Once per operator of every page: one dictionary look-up sorts out the many operators
+    # that make no page object (q, cm, Tf, Td, colours…) before anything else is asked.
+    role_of = _ROLE.get
+    inline_image = pikepdf.ContentStreamInlineImage
+    for index, instruction in enumerate(instructions):
+        if isinstance(instruction, inline_image):
+            events.append((index, "BI", False, None))
+            continue
+        op = str(instruction.operator)
+        role = role_of(op)
+        if role is None:
+            continue
+        if role is _Role.SHOW:
+            events.append((index, op, _shows_something(op, list(instruction.operands)), None))
+        elif role is _Role.XOBJECT:
+            operands = instruction.operands
+            events.append((index, op, False, str(operands[0]) if operands else None))
+        else:
+            events.append((index, op, False, None))
+    return events
+
+
+def _scanned(
+    page: pikepdf.Page, xobject_kinds: dict[str, str]
+) -> tuple[int, list[str], list[int]] | None:
+    """The instruction count, predicted objects and their instructions' indices of the page's
+    content, read by the C scanner; None when it is not built or leaves the stream to pikepdf
+    (see _content_scan.c)."""
+    if _scanner is None:
+        return None
+    try:
+        contents = page.obj.get("/Contents")
+        items = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
+        streams = [s for s in items if isinstance(s, pikepdf.Stream)]
+        if not streams or len(streams) != len(items):
+            return None
+        chunks = [s.read_bytes() for s in streams]
+    except Exception:  # noqa: BLE001 - whatever the damage, pikepdf's parser will say it
+        return None
+    # qpdf reads the streams of an array as one, a newline between them; a string split
+    # between two streams is left to it (the scanner is told where they meet).
+    boundaries: list[int] = []
+    offset = 0
+    for chunk in chunks[:-1]:
+        offset += len(chunk)
+        boundaries.append(offset)
+        offset += 1
+    result: tuple[int, list[str], list[int]] | None = _scanner.scan(
+        b"\n".join(chunks), boundaries, xobject_kinds
+    )
     return result
 
 

@@ -76,6 +76,7 @@ from .lines import FRAGMENT_GAP, Fragment, Line, fragments, lines, text_of
 from .list_labels import label_provs
 from .operators import OperatorMap, map_operators
 from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user_space
+from .spread import spread_below
 
 #: Lines further apart than this many line heights do not belong to one block.
 BLOCK_GAP = 0.9
@@ -297,7 +298,7 @@ def _read_page(fitz: pdfium.PdfDocument, pk: pikepdf.Pdf, index: int, doc: Docum
 def _analyse_page(
     fitz: pdfium.PdfDocument, pk: pikepdf.Pdf, index: int, doc: Document
 ) -> _PageResult:
-    content = read_page(fitz, index)
+    content = read_page(fitz, index, image_facts=True)
     for message in content.warnings:
         doc.warnings.append(Warning("page-truncated", message, index))
     opmap = map_operators(pk.pages[index], content.object_kinds)
@@ -1070,7 +1071,7 @@ def _fixed_pitch(f: Fragment) -> bool | None:
     widths = [g.x1 - g.x0 for g in f.glyphs if not g.char.isspace()]
     if len(widths) < 4 or statistics.fmean(widths) <= 0:
         return None
-    return statistics.pstdev(widths) / statistics.fmean(widths) < FIXED_PITCH_SPREAD
+    return spread_below(widths, FIXED_PITCH_SPREAD)
 
 
 def _is_numeric(text: str) -> bool:

@@ -1,0 +1,80 @@
+"""Image facts (pixels' identity, edgelessness) are read only when asked: the layout reader
+asks, the structure reader and the tagger do not (rendering every image was their dearest
+step). Asked or not, a page gives the same images, glyphs and objects."""
+
+from __future__ import annotations
+
+import zlib
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+from PIL import Image
+
+from workers.engine.layout.glyphs import _smooth, read_page
+
+
+def _page_with_images(path: Path) -> Path:
+    pdf = pikepdf.new()
+    page = pdf.add_blank_page(page_size=(612, 792))
+    flat = pdf.make_stream(zlib.compress(bytes([128]) * 32 * 32))
+    flat.Type, flat.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+    flat.Width = flat.Height = 32
+    flat.ColorSpace, flat.BitsPerComponent = pikepdf.Name.DeviceGray, 8
+    flat.Filter = pikepdf.Name.FlateDecode
+    checker = pdf.make_stream(
+        zlib.compress(bytes(255 * ((x // 4 + y // 4) % 2) for y in range(32) for x in range(32)))
+    )
+    checker.Type, checker.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+    checker.Width = checker.Height = 32
+    checker.ColorSpace, checker.BitsPerComponent = pikepdf.Name.DeviceGray, 8
+    checker.Filter = pikepdf.Name.FlateDecode
+    fonts = pikepdf.Dictionary(F1=pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica))
+    page.obj.Resources = pikepdf.Dictionary(
+        Font=fonts, XObject=pikepdf.Dictionary(Flat=flat, Checker=checker))
+    page.obj.Contents = pdf.make_stream(
+        b"q 200 0 0 200 72 500 cm /Flat Do Q q 200 0 0 200 300 500 cm /Checker Do Q "
+        b"BT /F1 12 Tf 72 400 Td (A caption) Tj ET"
+    )
+    pdf.save(path)
+    return path
+
+
+def test_facts_only_when_asked(tmp_path: Path) -> None:
+    pdf = pdfium.PdfDocument(str(_page_with_images(tmp_path / "images.pdf")))
+    try:
+        plain = read_page(pdf, 0)
+        full = read_page(pdf, 0, image_facts=True)
+    finally:
+        pdf.close()
+    assert plain.image_facts == []
+    assert len(full.image_facts) == len(full.images) == 2
+    flat, checker = full.image_facts
+    assert flat.smooth and not checker.smooth
+    assert flat.key and checker.key and flat.key != checker.key
+    assert plain.images == full.images
+    assert plain.glyphs == full.glyphs
+    assert plain.object_kinds == full.object_kinds
+    assert (plain.rules, plain.paths) == (full.rules, full.paths)
+
+
+def test_an_opaque_image_prints_on_white_as_it_is() -> None:
+    # _smooth skips compositing opaque images on white: the composite is the image itself,
+    # every value of every channel.
+    data = bytes(v for x in range(256) for v in (x, 255 - x, (x * 7) % 256, 255))
+    image = Image.frombytes("RGBA", (256, 1), data)
+    printed = Image.new("RGBA", image.size, (255, 255, 255, 255))
+    printed.alpha_composite(image)
+    assert printed.convert("RGB").tobytes() == image.convert("RGB").tobytes()
+
+
+def test_smoothness_of_opaque_and_translucent_images() -> None:
+    flat = Image.new("RGBA", (40, 30), (200, 30, 30, 255))
+    glow = Image.new("RGBA", (40, 30), (200, 30, 30, 128))
+    edged = flat.copy()
+    edged.paste((0, 0, 0, 255), (10, 0, 30, 30))
+    faint_edge = glow.copy()
+    faint_edge.paste((0, 0, 0, 0), (10, 0, 30, 30))  # transparent: white where it prints
+    assert _smooth(flat) and _smooth(glow)
+    assert not _smooth(edged) and not _smooth(faint_edge)

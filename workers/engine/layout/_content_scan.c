@@ -1,0 +1,343 @@
+/*
+ * The page objects a page's content stream makes, predicted in C: operators.py's walk.
+ *
+ * Why C: operators.py maps pdfium's page objects to content-stream operators by walking the
+ * stream. pikepdf.parse_content_stream builds a Python object for every operand and operator
+ * of the page, and that (with the loop over them) was the largest single cost of layout
+ * analysis on long text documents; the map needs only a few facts per operator.
+ *
+ * scan(data, boundaries, xobject_kinds) reads the (decoded, concatenated) content stream and
+ * returns (count, kinds, positions): count is the number of instructions pikepdf would give,
+ * kinds the page objects predicted ("text", "path", "shading", or xobject_kinds[name] for a
+ * Do), positions the index of the instruction making each, as operators._kinds_of gives them
+ * from pikepdf's instructions (a test compares the two):
+ *   - text showing (Tj ' "): "text" when its last operand is a string with bytes; TJ: when
+ *     its first operand is an array holding such a string;
+ *   - a path painted (f, S, B…) after path building (m, l, re…): "path"; n ends a path unpainted;
+ *   - Do: xobject_kinds' entry for its first operand, a name ("/Im1"), when there is one;
+ *   - sh: "shading".
+ *
+ * It answers None, leaving the stream to pikepdf, at anything it does not read exactly as
+ * qpdf does: comments, inline images, braces, operators outside the PDF set, numbers not of
+ * the plain form, empty names, names with # escapes or bytes outside ASCII, a string ending a
+ * line with a backslash, a hex string with a stray character, unbalanced arrays or
+ * dictionaries, a Do whose first operand is not a name, a string split between two streams
+ * of the page (``boundaries``: offsets where the page's streams were joined), NUL bytes,
+ * operands left at the end.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include <string.h>
+
+/* (NUL, whitespace in the PDF standard, is left to qpdf: it gives up below.) */
+static int is_space(unsigned char ch) {
+    return ch == '\t' || ch == '\n' || ch == '\f' || ch == '\r' || ch == ' ';
+}
+
+static int is_delimiter(unsigned char ch) {
+    return ch == '(' || ch == ')' || ch == '<' || ch == '>' || ch == '[' || ch == ']' ||
+           ch == '{' || ch == '}' || ch == '/' || ch == '%';
+}
+
+static int is_regular(unsigned char ch) { return ch != 0 && !is_space(ch) && !is_delimiter(ch); }
+
+static int is_hex(unsigned char ch) {
+    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
+}
+
+/* Roles of the operators that matter; every other PDF operator is ROLE_NONE. */
+enum {
+    ROLE_UNKNOWN = -1, ROLE_NONE = 0, ROLE_SHOW, ROLE_SHOW_ARRAY, ROLE_DO, ROLE_PATH,
+    ROLE_PAINT, ROLE_END_PATH, ROLE_SHADING
+};
+
+static int in(const char *const *names, const unsigned char *word, Py_ssize_t n) {
+    for (int k = 0; names[k]; k++)
+        if ((Py_ssize_t)strlen(names[k]) == n && memcmp(names[k], word, (size_t)n) == 0) return 1;
+    return 0;
+}
+
+static int role_of(const unsigned char *word, Py_ssize_t n) {
+    static const char *const show[] = {"Tj", "'", "\"", NULL};
+    static const char *const path[] = {"m", "l", "c", "v", "y", "h", "re", NULL};
+    static const char *const paint[] = {"f", "F", "f*", "B", "B*", "b", "b*", "S", "s", NULL};
+    static const char *const none[] = {
+        "BDC", "BMC", "BT", "BX", "cm", "CS", "cs", "d", "d0", "d1", "DP", "EMC", "ET", "EX",
+        "G", "g", "gs", "i", "j", "J", "K", "k", "M", "MP", "q", "Q", "RG", "rg", "ri", "SC",
+        "sc", "SCN", "scn", "T*", "Tc", "Td", "TD", "Tf", "TL", "Tm", "Tr", "Ts", "Tw", "Tz",
+        "w", "W", "W*", NULL};
+    if (in(show, word, n)) return ROLE_SHOW;
+    if (n == 2 && memcmp(word, "TJ", 2) == 0) return ROLE_SHOW_ARRAY;
+    if (n == 2 && memcmp(word, "Do", 2) == 0) return ROLE_DO;
+    if (n == 1 && word[0] == 'n') return ROLE_END_PATH;
+    if (n == 2 && memcmp(word, "sh", 2) == 0) return ROLE_SHADING;
+    if (in(path, word, n)) return ROLE_PATH;
+    if (in(paint, word, n)) return ROLE_PAINT;
+    if (in(none, word, n)) return ROLE_NONE;
+    return ROLE_UNKNOWN;
+}
+
+/* A plain number as qpdf reads one: optional sign, digits, at most one point, a digit. */
+static int is_number(const unsigned char *word, Py_ssize_t n) {
+    Py_ssize_t k = 0;
+    int digits = 0, points = 0;
+    if (n > 0 && (word[0] == '+' || word[0] == '-')) k = 1;
+    for (; k < n; k++) {
+        if (word[k] >= '0' && word[k] <= '9') digits++;
+        else if (word[k] == '.' && points == 0) points++;
+        else return 0;
+    }
+    return digits > 0;
+}
+
+/* What an operand at the top level is, as far as the map asks. */
+enum { OP_OTHER = 0, OP_STRING, OP_EMPTY_STRING, OP_NAME, OP_ARRAY, OP_ARRAY_SHOWING };
+
+typedef struct {
+    int kind;
+    Py_ssize_t start, end; /* a name's characters, slash included */
+} Operand;
+
+/* Nothing in a boundary strictly inside (start, end): the token lies within one stream. */
+static int within_one_stream(const Py_ssize_t *bounds, Py_ssize_t nbounds, Py_ssize_t start,
+                             Py_ssize_t end) {
+    for (Py_ssize_t k = 0; k < nbounds; k++)
+        if (bounds[k] > start && bounds[k] < end) return 0;
+    return 1;
+}
+
+/* A literal string from data[*pos] == '('; sets *empty. 0: not read exactly (give up). */
+static int literal_string(const unsigned char *s, Py_ssize_t len, Py_ssize_t *pos, int *empty) {
+    Py_ssize_t k = *pos + 1;
+    int depth = 1;
+    *empty = 1;
+    while (k < len) {
+        unsigned char ch = s[k];
+        if (ch == '\\') {
+            if (k + 1 >= len) return 0;
+            if (s[k + 1] == '\r' || s[k + 1] == '\n') return 0; /* a line continuation */
+            *empty = 0;
+            k += 2;
+            continue;
+        }
+        if (ch == '(') depth++;
+        else if (ch == ')') {
+            if (--depth == 0) {
+                *pos = k + 1;
+                return 1;
+            }
+        }
+        *empty = 0;
+        k++;
+    }
+    return 0; /* unterminated */
+}
+
+static int hex_string(const unsigned char *s, Py_ssize_t len, Py_ssize_t *pos, int *empty) {
+    Py_ssize_t k = *pos + 1;
+    *empty = 1;
+    while (k < len) {
+        unsigned char ch = s[k];
+        if (ch == '>') {
+            *pos = k + 1;
+            return 1;
+        }
+        if (is_hex(ch)) *empty = 0;
+        else if (!is_space(ch)) return 0;
+        k++;
+    }
+    return 0;
+}
+
+/* Appends a predicted object and the index of the instruction making it; -1 on error. */
+static int predict(PyObject *kinds, PyObject *positions, PyObject *kind, Py_ssize_t index) {
+    if (PyList_Append(kinds, kind) < 0) return -1;
+    PyObject *position = PyLong_FromSsize_t(index);
+    if (position == NULL) return -1;
+    int failed = PyList_Append(positions, position);
+    Py_DECREF(position);
+    return failed;
+}
+
+static PyObject *TEXT, *PATH, *SHADING;
+
+static PyObject *scan(PyObject *self, PyObject *args) {
+    (void)self;
+    Py_buffer buffer;
+    PyObject *bounds_seq, *xobject_kinds;
+    if (!PyArg_ParseTuple(args, "y*OO!", &buffer, &bounds_seq, &PyDict_Type, &xobject_kinds))
+        return NULL;
+    PyObject *result = NULL, *kinds = NULL, *positions = NULL;
+    Py_ssize_t *bounds = NULL, nbounds = 0;
+    Operand *operands = NULL;
+    Py_ssize_t noperands = 0, capacity = 64;
+    PyObject *bounds_fast = PySequence_Fast(bounds_seq, "boundaries must be a sequence");
+    if (bounds_fast == NULL) goto done;
+    nbounds = PySequence_Fast_GET_SIZE(bounds_fast);
+    bounds = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(nbounds + 1));
+    operands = PyMem_Malloc(sizeof(Operand) * (size_t)capacity);
+    kinds = PyList_New(0);
+    positions = PyList_New(0);
+    if (bounds == NULL || operands == NULL || kinds == NULL || positions == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < nbounds; k++) {
+        bounds[k] = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(bounds_fast, k));
+        if (bounds[k] == -1 && PyErr_Occurred()) goto done;
+    }
+
+    const unsigned char *s = buffer.buf;
+    Py_ssize_t len = buffer.len, pos = 0, count = 0;
+    /* Nesting of arrays ('[') and dictionaries ('<'); a top-level array's state. */
+    char nesting[256];
+    int depth = 0;
+    int array_showing = 0; /* the open top-level array holds a string with bytes */
+    int give_up = 0;
+    int path_points = 0; /* a path is being built */
+    while (pos < len && !give_up) {
+        unsigned char ch = s[pos];
+        if (is_space(ch)) {
+            pos++;
+            continue;
+        }
+        int kind = OP_OTHER; /* the operand this token makes, when at the top level */
+        Py_ssize_t start = pos, name_end = 0;
+        int completes = 1; /* the token ends an operand (0: it opens or is inside one) */
+        if (ch == '(' || (ch == '<' && !(pos + 1 < len && s[pos + 1] == '<'))) {
+            int empty;
+            int ok = ch == '(' ? literal_string(s, len, &pos, &empty)
+                               : hex_string(s, len, &pos, &empty);
+            if (!ok || !within_one_stream(bounds, nbounds, start, pos)) {
+                give_up = 1;
+                break;
+            }
+            kind = empty ? OP_EMPTY_STRING : OP_STRING;
+            if (depth == 1 && nesting[0] == '[' && !empty) array_showing = 1;
+        } else if (ch == '/') {
+            pos++;
+            while (pos < len && is_regular(s[pos])) {
+                if (s[pos] == '#' || s[pos] >= 0x80) give_up = 1;
+                pos++;
+            }
+            if (pos - start < 2) give_up = 1; /* the empty name */
+            kind = OP_NAME;
+            name_end = pos;
+        } else if (ch == '[' || ch == '<') {
+            if (depth >= (int)sizeof(nesting)) {
+                give_up = 1;
+                break;
+            }
+            if (depth == 0) array_showing = 0;
+            nesting[depth++] = (char)ch;
+            pos += ch == '<' ? 2 : 1;
+            completes = 0;
+        } else if (ch == ']' || ch == '>') {
+            char opener = ch == ']' ? '[' : '<';
+            if (ch == '>' && !(pos + 1 < len && s[pos + 1] == '>')) give_up = 1;
+            if (depth == 0 || nesting[depth - 1] != opener) give_up = 1;
+            if (give_up) break;
+            depth--;
+            pos += ch == '>' ? 2 : 1;
+            kind = opener == '[' ? (array_showing ? OP_ARRAY_SHOWING : OP_ARRAY) : OP_OTHER;
+        } else if (is_regular(ch)) {
+            while (pos < len && is_regular(s[pos])) pos++;
+            const unsigned char *word = s + start;
+            Py_ssize_t n = pos - start;
+            int plain = is_number(word, n) || (n == 4 && memcmp(word, "true", 4) == 0) ||
+                        (n == 5 && memcmp(word, "false", 5) == 0) ||
+                        (n == 4 && memcmp(word, "null", 4) == 0);
+            if (!plain) {
+                /* An operator: it closes an instruction. */
+                int role = role_of(word, n);
+                if (role == ROLE_UNKNOWN || depth > 0) {
+                    give_up = 1;
+                    break;
+                }
+                PyObject *predicted = NULL; /* borrowed */
+                if (role == ROLE_SHOW) {
+                    if (noperands > 0 && operands[noperands - 1].kind == OP_STRING) predicted = TEXT;
+                } else if (role == ROLE_SHOW_ARRAY) {
+                    if (noperands > 0 && operands[0].kind == OP_ARRAY_SHOWING) predicted = TEXT;
+                } else if (role == ROLE_PATH) {
+                    path_points = 1;
+                } else if (role == ROLE_PAINT || role == ROLE_END_PATH) {
+                    if (role == ROLE_PAINT && path_points) predicted = PATH;
+                    path_points = 0;
+                } else if (role == ROLE_SHADING) {
+                    predicted = SHADING;
+                } else if (role == ROLE_DO && noperands > 0) {
+                    if (operands[0].kind != OP_NAME) {
+                        give_up = 1;
+                        break;
+                    }
+                    PyObject *name = PyUnicode_DecodeASCII(
+                        (const char *)s + operands[0].start, operands[0].end - operands[0].start,
+                        NULL);
+                    if (name == NULL) goto done;
+                    predicted = PyDict_GetItemWithError(xobject_kinds, name);
+                    Py_DECREF(name);
+                    if (predicted == NULL && PyErr_Occurred()) goto done;
+                }
+                if (predicted != NULL && predict(kinds, positions, predicted, count) < 0) goto done;
+                count++;
+                noperands = 0;
+                continue;
+            }
+        } else {
+            give_up = 1; /* '%' (a comment), '{', '}', a stray ')', NUL */
+            break;
+        }
+        if (give_up) break;
+        if (completes && depth == 0) {
+            if (noperands == capacity) {
+                capacity *= 2;
+                Operand *grown = PyMem_Realloc(operands, sizeof(Operand) * (size_t)capacity);
+                if (grown == NULL) {
+                    PyErr_NoMemory();
+                    goto done;
+                }
+                operands = grown;
+            }
+            operands[noperands].kind = kind;
+            operands[noperands].start = start;
+            operands[noperands].end = name_end;
+            noperands++;
+        }
+    }
+    if (give_up || depth != 0 || noperands != 0) {
+        result = Py_NewRef(Py_None);
+    } else {
+        result = Py_BuildValue("(nOO)", count, kinds, positions);
+    }
+
+done:
+    Py_XDECREF(bounds_fast);
+    Py_XDECREF(kinds);
+    Py_XDECREF(positions);
+    PyMem_Free(bounds);
+    PyMem_Free(operands);
+    PyBuffer_Release(&buffer);
+    return result;
+}
+
+static PyMethodDef methods[] = {
+    {"scan", scan, METH_VARARGS,
+     "scan(data, boundaries, xobject_kinds) -> (count, kinds, positions) or None."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_content_scan",
+    "The page objects a content stream makes, predicted in C (see operators.py).", -1,
+    methods, NULL, NULL, NULL, NULL,
+};
+
+PyMODINIT_FUNC PyInit__content_scan(void) {
+    TEXT = PyUnicode_InternFromString("text");
+    PATH = PyUnicode_InternFromString("path");
+    SHADING = PyUnicode_InternFromString("shading");
+    if (TEXT == NULL || PATH == NULL || SHADING == NULL) return NULL;
+    return PyModule_Create(&module);
+}
