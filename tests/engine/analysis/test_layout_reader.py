@@ -129,11 +129,13 @@ def test_a_folded_leaflet_is_read_cover_first_and_back_last(html_pdf: HtmlPdf) -
         html_pdf, [_panel("flap"), _panel("back"), cover],
         [_panel("one"), _panel("two"), _panel("three")],
     )
+    assert _panels_in_order(path) == ["Cover", "cover", "one", "two", "three", "flap", "back"]
+
+
+def _panels_in_order(path: Path) -> list[str]:
+    """The panels' names (their words less the numbers), in the order they are read."""
     words = " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
-    order = [w.rstrip("0123456789") for w in words]
-    assert list(dict.fromkeys(order)) == [
-        "Cover", "cover", "one", "two", "three", "flap", "back"
-    ]
+    return list(dict.fromkeys(w.rstrip("0123456789") for w in words))
 
 
 def test_three_panels_without_a_cover_on_the_right_are_read_page_by_page(
@@ -146,9 +148,7 @@ def test_three_panels_without_a_cover_on_the_right_are_read_page_by_page(
         html_pdf, [title, _panel("second"), _panel("third")],
         [_panel("one"), _panel("two"), _panel("three")],
     )
-    words = " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
-    order = [w.rstrip("0123456789") for w in words]
-    assert list(dict.fromkeys(order)) == [
+    assert _panels_in_order(path) == [
         "Title", "first", "second", "third", "one", "two", "three"
     ]
 

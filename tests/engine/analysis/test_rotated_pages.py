@@ -17,6 +17,7 @@ from workers.engine.document import BBox, Document, Heading, Table, block_text
 from workers.engine.layout.reader import read_layout
 from workers.engine.structure.reader import read_structure
 
+from ..content_pdfs import text_page_pdf
 from .conftest import HtmlPdf
 
 LANDSCAPE = (
@@ -138,17 +139,7 @@ def _two_columns_with_a_side_note(path: Path) -> Path:
     ops.append(b"1 0 0 1 60 30 Tm (Page footer of the council minutes, printed 4 May) Tj")
     ops.append(b"0 1 -1 0 30 30 Tm (job 2019-4471 printed by reprographics on 3 May) Tj")
     ops.append(b"ET")
-    pdf = pikepdf.new()
-    pdf.add_blank_page(page_size=(595, 842))
-    page = pdf.pages[0]
-    font = pdf.make_indirect(pikepdf.Dictionary(
-        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
-        Encoding=pikepdf.Name.WinAnsiEncoding,
-    ))
-    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
-    page.obj.Contents = pdf.make_stream(b"\n".join(ops))
-    pdf.save(path)
-    return path
+    return text_page_pdf(path, ops)
 
 
 def test_text_up_the_margin_does_not_hide_the_columns(tmp_path: Path) -> None:

@@ -29,6 +29,7 @@ from workers.engine.tagged_pdf.marked_content import yield_labels
 from workers.engine.tagged_pdf.mcid_text import page_text_by_mcid
 from workers.engine.tagged_pdf.plan import Node, merge_unseparated_labels, plan_structure
 
+from ..content_pdfs import text_page_pdf
 from .conftest import HtmlPdf, pdfua_check, png_data_uri, tag_and_check
 
 ITEMS = ["Apples from the market", "Pears from the orchard", "Plums from the garden"]
@@ -76,21 +77,11 @@ def read_tree(path: Path) -> Element:
 def one_operator_per_item(path: Path) -> Path:
     """A numbered list whose every line ("1. Apples …") is one ``Tj``: label and text can only
     be told apart by cutting the operator between their glyphs."""
-    pdf = pikepdf.new()
-    pdf.add_blank_page(page_size=(595, 842))
-    page = pdf.pages[0]
-    font = pdf.make_indirect(pikepdf.Dictionary(
-        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
-        Encoding=pikepdf.Name.WinAnsiEncoding,
-    ))
-    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
     lines = [b"BT /F1 11 Tf 72 760 Td (What we bought at the market this week) Tj ET"]
     for number, item in enumerate(ITEMS, start=1):
         y = 730 - 18 * number
         lines.append(f"BT /F1 11 Tf 72 {y} Td ({number}. {item}) Tj ET".encode())
-    page.obj.Contents = pdf.make_stream(b"\n".join(lines))
-    pdf.save(path)
-    return path
+    return text_page_pdf(path, lines)
 
 
 def test_numbered_items_drawn_in_one_operator_get_lbl_and_lbody(tmp_path: Path) -> None:

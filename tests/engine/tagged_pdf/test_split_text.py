@@ -9,6 +9,7 @@ import pypdfium2 as pdfium
 
 from workers.engine.tagged_pdf.checks import read_tagged_text
 
+from ..content_pdfs import text_page_pdf
 from .conftest import tag_and_check
 
 ROWS = [
@@ -20,14 +21,6 @@ ROWS = [
 
 
 def one_operator_per_row(path: Path) -> Path:
-    pdf = pikepdf.new()
-    pdf.add_blank_page(page_size=(595, 842))
-    page = pdf.pages[0]
-    font = pdf.make_indirect(pikepdf.Dictionary(
-        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
-        Encoding=pikepdf.Name.WinAnsiEncoding,
-    ))
-    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
     lines = [b"BT /F1 11 Tf 72 760 Td (Parking charges in the town centre) Tj ET"]
     y = 700
     for first, second, third in ROWS:
@@ -36,9 +29,7 @@ def one_operator_per_row(path: Path) -> Path:
             f"BT /F1 11 Tf 72 {y} Td [({first}) -{gap} ({second}) -8000 ({third})] TJ ET".encode()
         )
         y -= 16
-    page.obj.Contents = pdf.make_stream(b"\n".join(lines))
-    pdf.save(path)
-    return path
+    return text_page_pdf(path, lines)
 
 
 def test_each_cell_reads_as_itself_and_the_page_is_unchanged(tmp_path: Path) -> None:
@@ -60,23 +51,13 @@ def spaced_rows(path: Path) -> Path:
     """Rows each shown by one string, their cells set apart by runs of spaces, as some report
     writers do (pdfium reads a run of spaces as one: its characters are fewer than the
     codes)."""
-    pdf = pikepdf.new()
-    pdf.add_blank_page(page_size=(595, 842))
-    page = pdf.pages[0]
-    font = pdf.make_indirect(pikepdf.Dictionary(
-        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
-        Encoding=pikepdf.Name.WinAnsiEncoding,
-    ))
-    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
     lines = [b"BT /F1 11 Tf 72 760 Td (Parking charges in the town centre) Tj ET"]
     y = 700
     for first, second, third in ROWS:
         row = first + " " * (40 - 2 * len(first)) + second + " " * 16 + third
         lines.append(f"BT /F1 11 Tf 72 {y} Td ({row}) Tj ET".encode())
         y -= 16
-    page.obj.Contents = pdf.make_stream(b"\n".join(lines))
-    pdf.save(path)
-    return path
+    return text_page_pdf(path, lines)
 
 
 def test_runs_of_spaces_read_as_one_still_split_between_cells(tmp_path: Path) -> None:

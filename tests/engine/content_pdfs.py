@@ -1,0 +1,31 @@
+"""One-page PDFs drawn by content-stream operators the test writes itself: where a test needs
+to say exactly how text is shown (one ``Tj`` per row, a turned line, runs of spaces)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pikepdf
+
+
+def text_page_pdf(
+    path: Path,
+    operators: Sequence[bytes],
+    *,
+    base: str = "/Helvetica",
+    size: tuple[float, float] = (595, 842),
+) -> Path:
+    """A page drawing ``operators`` (one per line of the content stream), with ``/F1`` a
+    standard-14 font (not embedded) in WinAnsiEncoding."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=size)
+    page = pdf.pages[0]
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name(base),
+        Encoding=pikepdf.Name.WinAnsiEncoding,
+    ))
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    page.obj.Contents = pdf.make_stream(b"\n".join(operators))
+    pdf.save(path)
+    return path
