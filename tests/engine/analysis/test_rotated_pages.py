@@ -182,3 +182,24 @@ def test_a_figure_on_a_turned_page_is_drawn_as_shown(html_pdf: HtmlPdf, tmp_path
     assert upright.size == shown.size  # landscape, not turned on its side
     difference = ImageChops.difference(upright, shown).convert("L")
     assert sum(difference.histogram()[32:]) < 0.02 * upright.size[0] * upright.size[1]
+
+
+def test_list_labels_of_a_turned_page_are_placed_in_user_space(
+    html_pdf: HtmlPdf, tmp_path: Path
+) -> None:
+    from workers.engine.document import ListBlock
+
+    upright_path = html_pdf(
+        "<h1>Steps</h1><ol><li>Fill in the form online</li><li>Print the receipt</li>"
+        "<li>Bring it to the office</li></ol>", css=LANDSCAPE)
+    docs = [read_layout(path, max_pages=5) for path in (
+        upright_path, turned(upright_path, tmp_path / "turned.pdf", 90))]
+    labels = []
+    for doc in docs:
+        items = next(b for b in doc.blocks if isinstance(b, ListBlock)).items
+        labels.append([p.bbox for item in items for p in item.label_prov])
+    shown = docs[0].pages[0]
+    assert labels[0] and len(labels[0]) == len(labels[1])
+    for found, upright_box in zip(labels[1], labels[0], strict=True):
+        want = _user_box(upright_box, 90, shown.width, shown.height)
+        assert abs(found.x0 - want.x0) < 0.05 and abs(found.y1 - want.y1) < 0.05

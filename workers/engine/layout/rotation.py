@@ -124,7 +124,7 @@ def _turn_back(item: Any, frames: list[Frame]) -> None:
         return
     for f in dataclasses.fields(item):
         value = getattr(item, f.name)
-        if f.name == "prov" and isinstance(value, list):
+        if f.name.endswith("prov") and isinstance(value, list):  # prov, label_prov
             setattr(item, f.name, [_prov_to_user(p, frames) for p in value])
         elif isinstance(value, list):
             _turn_back(value, frames)
