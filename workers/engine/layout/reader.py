@@ -34,6 +34,7 @@ import operator
 import re
 import statistics
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -604,16 +605,23 @@ def _set_aside_side_notes(frags: list[Fragment]) -> tuple[list[Fragment], list[F
     Tall and narrow, it spans the gaps that separate the page's title, columns and footer,
     and would keep them from being found; it is read after the page. Turned text among the
     level text (a table's turned column heads, a chart's axis title) stays where it is."""
-    turned = [f for f in frags if _turned(f)]
-    if not turned or len(turned) == len(frags):
-        return frags, []
-    level = [f for f in frags if not _turned(f)]
-    left, right = min(f.x0 for f in level), max(f.x1 for f in level)
-    aside = [f for f in turned if f.x1 <= left or f.x0 >= right]
+    aside = _beside_level_text(frags, _turned, lambda f: True)
     if not aside:
         return frags, []
     gone = {id(f) for f in aside}
     return [f for f in frags if id(f) not in gone], aside
+
+
+def _beside_level_text(
+    items: list[_B], turned: Callable[[_B], bool], counts: Callable[[_B], bool]
+) -> list[_B]:
+    """The ``turned`` items lying wholly left or right of all the level items that ``counts``
+    (side notes; see :func:`_set_aside_side_notes`)."""
+    level = [item for item in items if not turned(item) and counts(item)]
+    if not level:
+        return []
+    start, end = min(item.x0 for item in level), max(item.x1 for item in level)
+    return [item for item in items if turned(item) and (item.x1 <= start or item.x0 >= end)]
 
 
 def _set_aside_margin_lines(
@@ -1316,14 +1324,12 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[_Block]:
 def _reading_order(blocks: list[_Block], depth: int = 0) -> list[_Block]:
     if depth == 0:
         # Side notes (see _set_aside_side_notes) would block every cut: read after the page.
-        turned = [b for b in blocks if b.frags and all(_turned(f) for f in b.frags)]
-        level = [b for b in blocks if b.kind == "text" and not (
-            b.frags and all(_turned(f) for f in b.frags))]
-        if turned and level:
-            start, end = min(b.x0 for b in level), max(b.x1 for b in level)
-            aside = [b for b in turned if b.x1 <= start or b.x0 >= end]
-            if aside:
-                return _reading_order([b for b in blocks if b not in aside]) + aside
+        aside = _beside_level_text(
+            blocks, lambda b: bool(b.frags) and all(_turned(f) for f in b.frags),
+            lambda b: b.kind == "text",
+        )
+        if aside:
+            return _reading_order([b for b in blocks if b not in aside]) + aside
         # A picture with text set on it (a cover photo, a bleed into the gutter) would bridge
         # the columns it overlaps and hide them: order the rest, then read the picture just
         # before the first of the texts lying most fully on it.

@@ -37,17 +37,13 @@ class Frame:
         self, x0: float, y0: float, x1: float, y1: float
     ) -> tuple[float, float, float, float]:
         """A user-space box, as shown."""
-        a = self._point_to_display(x0, y0)
-        b = self._point_to_display(x1, y1)
-        return min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])
+        return _box(self._point_to_display(x0, y0), self._point_to_display(x1, y1))
 
     def to_user(
         self, x0: float, y0: float, x1: float, y1: float
     ) -> tuple[float, float, float, float]:
         """A box as shown, in user space."""
-        a = self._point_to_user(x0, y0)
-        b = self._point_to_user(x1, y1)
-        return min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])
+        return _box(self._point_to_user(x0, y0), self._point_to_user(x1, y1))
 
     def _point_to_display(self, x: float, y: float) -> tuple[float, float]:
         x, y = x - self.x0, y - self.y0
@@ -79,6 +75,11 @@ class Frame:
             height=page.width if quarter else page.height,
             rotation=0, x0=0.0, y0=0.0,
         )
+
+
+def _box(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float, float, float]:
+    """The box with corners ``a`` and ``b`` (turned, either may be any corner)."""
+    return min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])
 
 
 def frame_of(content: PageContent) -> Frame:

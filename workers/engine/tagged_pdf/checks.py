@@ -483,6 +483,40 @@ def render_page(document: pdfium.PdfDocument, index: int) -> bytes:
         page.close()
 
 
+def pages_drawn_differently(
+    pdf: pikepdf.Pdf, source: pdfium.PdfDocument, pages: list[int], *, text: bool = False
+) -> list[int]:
+    """Which of ``pages`` pdfium renders differently in ``pdf`` as it stands (unsaved) than in
+    ``source`` — or, with ``text``, also reads different text from: how a repair or a split
+    made while tagging is proved to leave the page as it was."""
+    if not pages:
+        return []
+    buffer = io.BytesIO()
+    # Only for rendering here: not compressing the streams saves most of the writing time.
+    pdf.save(buffer, encryption=False, compress_streams=False)
+    changed = pdfium.PdfDocument(buffer.getvalue())
+    try:
+        return [
+            index for index in pages
+            if render_page(source, index) != render_page(changed, index)
+            or text and _page_text(source, index) != _page_text(changed, index)
+        ]
+    finally:
+        changed.close()
+
+
+def _page_text(document: pdfium.PdfDocument, index: int) -> str:
+    page = document[index]
+    try:
+        textpage = page.get_textpage()
+        try:
+            return str(textpage.get_text_range())
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+
+
 def _short(numbers: list[int]) -> str:
     shown = ", ".join(str(n) for n in numbers[:10])
     return shown + (f" and {len(numbers) - 10} more" if len(numbers) > 10 else "")

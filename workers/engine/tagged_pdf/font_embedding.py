@@ -51,10 +51,10 @@ from fontTools.misc.psCharStrings import T2CharString, T2WidthExtractor
 from fontTools.pens.boundsPen import BoundsPen
 from fontTools.ttLib import TTFont
 
-from .checks import render_page
+from .checks import pages_drawn_differently, render_page
 from .drawn_encoding import DrawnEncoding, drawn_encoding, to_unicode_cmap
 from .font_usage import CodesUsed, Key
-from .fonts import _descendant, _is_embedded, page_roots, reachable_fonts
+from .fonts import _descendant, _is_embedded, display_name, page_roots, reachable_fonts
 from .symbolic_truetype import drop_symbolic_encodings
 
 #: Simple font types whose program can be replaced by a CFF Type1 program.
@@ -131,7 +131,7 @@ def embed_substitute_fonts(pdf: pikepdf.Pdf) -> FontEmbedding:
     for key, font in candidates.items():
         found = _Substitute.read(font, programs)
         if isinstance(found, str):
-            result.left[_display_name(font)] = found
+            result.left[display_name(font)] = found
         else:
             substitutes[key] = found
     # Which codes the text shows matters only for a font with codes the substitute cannot
@@ -143,7 +143,7 @@ def embed_substitute_fonts(pdf: pikepdf.Pdf) -> FontEmbedding:
             usage.read_page(page)
     for key, sub in substitutes.items():
         font = candidates[key]
-        name = _display_name(font)
+        name = display_name(font)
         shown = sub.drawn
         if key in doubtful:
             if usage.unreadable:
@@ -180,10 +180,6 @@ def _page_fonts(
         font for font in reachable_fonts(page_roots(page))
         if font.is_indirect and font.get("/Subtype") in types
     )
-
-
-def _display_name(font: pikepdf.Dictionary) -> str:
-    return str(font.get("/BaseFont", "unnamed font")).lstrip("/").split("+", 1)[-1]
 
 
 # --- one font -------------------------------------------------------------------------------
@@ -594,17 +590,17 @@ def name_identity_cid_maps(pdf: pikepdf.Pdf, source: pdfium.PdfDocument) -> list
             completed_font, lines, (8,), _CIDS_PER_LINE
         ):
             descendant[pikepdf.Name.CIDToGIDMap] = pikepdf.Name.Identity
-            completed.append(_display_name(font))
+            completed.append(display_name(font))
     if by_pages:
         pages = [i for i, fonts in enumerate(fonts_by_page)
                  if any(f.objgen in by_pages for f in fonts)]
         for font in by_pages.values():
             _cid_font(font)[pikepdf.Name.CIDToGIDMap] = pikepdf.Name.Identity
-        if _pages_drawing_differently(pdf, source, pages):
+        if pages_drawn_differently(pdf, source, pages):
             for font in by_pages.values():
                 del _cid_font(font)[pikepdf.Name.CIDToGIDMap]
         else:
-            completed.extend(_display_name(font) for font in by_pages.values())
+            completed.extend(display_name(font) for font in by_pages.values())
     return sorted(set(completed))
 
 
@@ -635,13 +631,3 @@ def _cid_glyph_count(font: pikepdf.Dictionary) -> int | None:
         return None
 
 
-def _pages_drawing_differently(
-    pdf: pikepdf.Pdf, source: pdfium.PdfDocument, pages: list[int]
-) -> list[int]:
-    buffer = io.BytesIO()
-    pdf.save(buffer, encryption=False)
-    changed = pdfium.PdfDocument(buffer.getvalue())
-    try:
-        return [i for i in pages if render_page(source, i) != render_page(changed, i)]
-    finally:
-        changed.close()

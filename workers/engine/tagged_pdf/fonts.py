@@ -49,12 +49,17 @@ class FontFindings:
 def font_findings(pdf: pikepdf.Pdf) -> FontFindings:
     findings = FontFindings()
     for font in _all_fonts(pdf):
-        name = str(font.get("/BaseFont", "unnamed font")).lstrip("/").split("+", 1)[-1]
+        name = display_name(font)
         if not _is_embedded(font):
             findings.not_embedded.add(name)
         if "/ToUnicode" not in font and not _maps_to_unicode(font):
             findings.no_unicode.add(name)
     return findings
+
+
+def display_name(font: pikepdf.Dictionary) -> str:
+    """The font's name as a person knows it: "Arial" of "/ABCDEF+Arial" (the subset tag off)."""
+    return str(font.get("/BaseFont", "unnamed font")).lstrip("/").split("+", 1)[-1]
 
 
 def _all_fonts(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Dictionary]:

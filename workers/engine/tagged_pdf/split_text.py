@@ -92,6 +92,7 @@ def split_operators(
             if operator in contested:
                 glyphs_of.setdefault(operator, []).append(glyph)
     fonts = _fonts_in_use(page, instructions, set(contested))
+    texts = _CodeTexts()
     out: dict[int, Parts] = {}
     for index, leaves in contested.items():
         instruction = instructions[index]
@@ -102,16 +103,17 @@ def split_operators(
         ):
             continue
         width, font_dict = font
-        codes = _codes(instruction, width)
-        if codes is None:
+        elements = _elements(instruction)
+        codes = _codes(elements, width) if elements is not None else None
+        if elements is None or codes is None:
             continue
         candidates = [b for b in boxes if b.leaf in leaves]
         # pdfium also reports spaces it infers from wide spacing: those match no code.
         drawn = [g for g in glyphs if not g.generated]
         by_glyph = _glyph_owners(drawn, candidates, leaves[0])
         owners = by_glyph if len(by_glyph) == len(codes) else _code_owners(
-            codes, drawn, by_glyph, font_dict)
-        parts = _split(instruction, owners, width) if owners is not None else None
+            codes, drawn, by_glyph, texts.of(font_dict, codes))
+        parts = _split(instruction, elements, owners, width) if owners is not None else None
         if parts is not None and len({owner for owner, _ in parts}) > 1:
             out[index] = parts
     return out
@@ -121,17 +123,38 @@ def split_operators(
 MAX_ALIGNED_CODES = 2000
 
 
+class _CodeTexts:
+    """What pdfium reads for each code of a font (:func:`.drawn_encoding.code_text`), probed
+    once per code on a page, however many operators show it."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[int, int], dict[bytes, str]] = {}
+
+    def of(self, font: pikepdf.Dictionary, codes: list[bytes]) -> dict[bytes, str] | None:
+        """None when there are too many codes to look up (bounded work)."""
+        if len(codes) > MAX_ALIGNED_CODES:
+            return None
+        if not font.is_indirect:
+            return code_text(font, codes)  # no identity to remember it by
+        known = self._known.setdefault(font.objgen, {})
+        missing = [code for code in dict.fromkeys(codes) if code not in known]
+        if missing:
+            known.update(dict.fromkeys(missing, ""))  # a code read as nothing stays nothing
+            known.update(code_text(font, missing))
+        return known
+
+
 def _code_owners(
-    codes: list[bytes], glyphs: list[Glyph], owners: list[int], font: pikepdf.Dictionary
+    codes: list[bytes], glyphs: list[Glyph], owners: list[int], text: dict[bytes, str] | None
 ) -> list[int] | None:
     """Owners of ``codes`` when pdfium's characters are not one per code: two spaces read as
     one, a ligature read as two letters. Each code's characters, as pdfium reads the code
     shown alone, are aligned with the operator's characters; a code takes the owner of the
     first character it is aligned with, and one aligned with none (a doubled space) the owner
-    of the code before it. None when the two disagree too much to be sure."""
-    if len(codes) > MAX_ALIGNED_CODES:
+    of the code before it. ``text``: each code's characters (None: not looked up). None when
+    the two disagree too much to be sure."""
+    if text is None:
         return None
-    text = code_text(font, codes)
     code_chars: list[str] = []
     code_of_char: list[int] = []
     for position, code in enumerate(codes):
@@ -160,18 +183,23 @@ def _code_owners(
     return out
 
 
-def _codes(instruction: pikepdf.ContentStreamInstruction, width: int) -> list[bytes] | None:
-    """The character codes an operator shows, in order (None: not a text-showing operator
-    this module can cut)."""
+def _elements(instruction: pikepdf.ContentStreamInstruction) -> list[pikepdf.Object] | None:
+    """What a text-showing operator shows: a ``TJ``'s strings and spacing numbers, or the
+    one string of ``Tj``, ``'`` and ``"``; None for anything else."""
     operands = list(instruction.operands)
     if str(instruction.operator) == "TJ":
         if not operands or not isinstance(operands[0], pikepdf.Array):
             return None
-        strings = [bytes(e) for e in operands[0] if isinstance(e, pikepdf.String)]
-    elif operands and isinstance(operands[-1], pikepdf.String):
-        strings = [bytes(operands[-1])]
-    else:
-        return None
+        return list(operands[0])
+    if operands and isinstance(operands[-1], pikepdf.String):
+        return [operands[-1]]
+    return None
+
+
+def _codes(elements: list[pikepdf.Object], width: int) -> list[bytes] | None:
+    """The character codes ``elements`` show, in order (None: strings of a length the code
+    width does not divide)."""
+    strings = [bytes(e) for e in elements if isinstance(e, pikepdf.String)]
     if any(len(d) % width for d in strings):
         return None
     return [d[k:k + width] for d in strings for k in range(0, len(d), width)]
@@ -238,23 +266,17 @@ def _code_width(font: object) -> int | None:
 
 
 def _split(
-    instruction: pikepdf.ContentStreamInstruction, owners: list[int], width: int
+    instruction: pikepdf.ContentStreamInstruction,
+    elements: list[pikepdf.Object],
+    owners: list[int],
+    width: int,
 ) -> Parts | None:
+    """``instruction`` (showing ``elements``) cut where the owner of its codes changes."""
     op = str(instruction.operator)
     operands = list(instruction.operands)
-    if op == "TJ":
-        if not operands or not isinstance(operands[0], pikepdf.Array):
-            return None
-        elements = list(operands[0])
-    elif operands and isinstance(operands[-1], pikepdf.String):
-        elements = [operands[-1]]
-    else:
-        return None
-    strings = [bytes(e) for e in elements if isinstance(e, pikepdf.String)]
-    codes = [d[k:k + width] for d in strings for k in range(0, len(d), width)]
-    if len(codes) != len(owners) or any(len(d) % width for d in strings):
-        return None  # pdfium's characters do not match the codes one to one: do not guess
-    code_owners = owners
+    codes = _codes(elements, width)
+    if codes is None or len(codes) != len(owners):
+        return None  # the owners are not one per code: do not guess
     pieces: list[tuple[int, list[pikepdf.Object | float | bytes]]] = []
     position = 0
     for element in elements:
@@ -265,7 +287,7 @@ def _split(
             continue
         data = bytes(element)
         for start in range(0, len(data), width):
-            owner = code_owners[position]
+            owner = owners[position]
             position += 1
             code = data[start:start + width]
             if not pieces or pieces[-1][0] != owner:

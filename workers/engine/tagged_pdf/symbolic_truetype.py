@@ -19,9 +19,9 @@ import pypdfium2 as pdfium
 from fontTools.agl import LEGACY_AGL2UV
 from fontTools.ttLib import TTFont
 
-from .checks import render_page
+from .checks import pages_drawn_differently
 from .drawn_encoding import to_unicode_cmap
-from .fonts import page_roots, reachable_fonts
+from .fonts import display_name, page_roots, reachable_fonts
 
 _SYMBOLIC = 4
 #: (platform, encoding) of the cmaps that let a program be looked up by code: Microsoft
@@ -46,15 +46,14 @@ def drop_symbolic_encodings(pdf: pikepdf.Pdf, source: pdfium.PdfDocument) -> lis
         del font[pikepdf.Name.Encoding]
     pages = [i for i, fonts in enumerate(fonts_by_page)
              if any(f.objgen in candidates for f in fonts)]
-    if not _same_pages(pdf, source, pages):
+    if pages_drawn_differently(pdf, source, pages, text=True):
         for key, font in candidates.items():
             encoding, to_unicode = saved[key]
             font[pikepdf.Name.Encoding] = encoding
             if to_unicode is None:
                 del font[pikepdf.Name.ToUnicode]
         return []
-    return sorted({str(f.get("/BaseFont", "")).lstrip("/").split("+", 1)[-1]
-                   for f in candidates.values()})
+    return sorted({display_name(f) for f in candidates.values()})
 
 
 def _repairable(font: pikepdf.Dictionary) -> bool:
@@ -122,30 +121,3 @@ def _named_text(font: pikepdf.Dictionary) -> dict[int, str]:
         out[code] = chr(char)
         code += 1
     return out
-
-
-def _same_pages(pdf: pikepdf.Pdf, source: pdfium.PdfDocument, pages: list[int]) -> bool:
-    """Do these pages of ``pdf`` render, and read, as ``source``'s do?"""
-    buffer = io.BytesIO()
-    pdf.save(buffer, encryption=False)
-    changed = pdfium.PdfDocument(buffer.getvalue())
-    try:
-        return all(
-            render_page(source, i) == render_page(changed, i)
-            and _text(source, i) == _text(changed, i)
-            for i in pages
-        )
-    finally:
-        changed.close()
-
-
-def _text(document: pdfium.PdfDocument, index: int) -> str:
-    page = document[index]
-    try:
-        textpage = page.get_textpage()
-        try:
-            return str(textpage.get_text_range())
-        finally:
-            textpage.close()
-    finally:
-        page.close()

@@ -30,7 +30,7 @@ import pypdfium2 as pdfium
 
 from ..document import Document
 from .catalog import remove_old_structure, write_catalog
-from .checks import read_tagged_text, render_page
+from .checks import pages_drawn_differently, read_tagged_text
 from .font_embedding import repair_fonts
 from .fonts import drop_subset_glyph_lists
 from .keep import keep_author_tags
@@ -120,7 +120,7 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
                 result.untagged_pages.append(index)
                 result.notes.append(f"page {index + 1}: content not tagged ({type(e).__name__})")
             taggings.append(tagging)
-        for index in _pages_drawing_differently(pdf, glyph_source, list(split_pages)):
+        for index in pages_drawn_differently(pdf, glyph_source, list(split_pages)):
             # Splitting a text operator is exact in PDF terms, but a renderer accumulates
             # glyph positions in floating point, so a glyph can land a fraction of a pixel
             # away. Identical pixels come first: that page keeps its operators whole.
@@ -228,19 +228,3 @@ def _tag_page(
     return bool(splits)
 
 
-def _pages_drawing_differently(
-    pdf: pikepdf.Pdf, source: pdfium.PdfDocument, pages: list[int]
-) -> list[int]:
-    if not pages:
-        return []
-    buffer = io.BytesIO()
-    # Only for rendering here: not compressing the streams saves most of the writing time.
-    pdf.save(buffer, encryption=False, compress_streams=False)
-    tagged = pdfium.PdfDocument(buffer.getvalue())
-    try:
-        return [
-            index for index in pages
-            if render_page(source, index) != render_page(tagged, index)
-        ]
-    finally:
-        tagged.close()
