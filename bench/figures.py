@@ -49,7 +49,7 @@ from workers.engine.document import (  # noqa: E402
     Prov,
     Table,
 )
-from workers.engine.layout import reader  # noqa: E402
+from workers.engine.layout import classify, reader  # noqa: E402
 from workers.engine.layout.figures import Candidate, Verdict  # noqa: E402
 from workers.engine.layout.glyphs import PageContent, Rect, read_page  # noqa: E402
 from workers.engine.structure.reader import read_structure  # noqa: E402
@@ -212,7 +212,7 @@ def read_recording_rules(path: Path) -> tuple[Document, dict[tuple[int, tuple[in
     """The layout reader's model, and the rule that set aside each image or drawing set aside
     (by page and box). The reader's call to ``judge`` is wrapped to hear its verdicts."""
     set_aside: dict[tuple[int, tuple[int, ...]], str] = {}
-    judge = reader.judge
+    judge = classify.judge
 
     def recording(candidates: list[Candidate], *, pages: int) -> dict[int, Verdict]:
         verdicts = judge(candidates, pages=pages)
@@ -231,11 +231,11 @@ def read_recording_rules(path: Path) -> tuple[Document, dict[tuple[int, tuple[in
                     set_aside[(c.page, place_of(r))] = rule
         return verdicts
 
-    reader.judge = recording  # type: ignore[assignment]
+    classify.judge = recording  # type: ignore[assignment]
     try:
         return reader.read_layout(path, max_pages=MAX_PAGES), set_aside
     finally:
-        reader.judge = judge  # type: ignore[assignment]
+        classify.judge = judge  # type: ignore[assignment]
 
 
 def fmt(value: float | None) -> str:

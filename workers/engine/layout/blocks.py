@@ -1,0 +1,190 @@
+"""Blocks of a page during layout analysis, and the small geometry they are compared by."""
+
+from __future__ import annotations
+
+import functools
+import re
+import statistics
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ..document import (
+    ArtifactKind,
+    BBox,
+    Page,
+)
+from .figures import (
+    Candidate,
+)
+from .glyphs import Rect
+from .lines import Fragment, Line
+from .operators import OperatorMap
+from .rotation import Frame
+
+
+@dataclass
+class Block:
+    """A block during analysis: fragments on one page, in reading order."""
+
+    page: int
+    frags: list[Fragment] = field(default_factory=list)
+    kind: str = "text"  # text | table | figure
+    table: list[list[Fragment | None]] | None = None
+    #: For a table: the lines it was built from (to rebuild it when a continuation is found).
+    lines: list[Line] = field(default_factory=list)
+    image: Rect | None = None
+    #: How to read a hyphen at the end of a line; set for the whole document before
+    #: classification (see :class:`Hyphenation`).
+    hyphenation: Hyphenation | None = None
+    #: Page objects a figure is drawn with (every shape of a vector drawing).
+    objects: list[int] = field(default_factory=list)
+    #: For a figure: what :mod:`.figures` needs to tell a picture from decoration.
+    candidate: Candidate | None = None
+    #: Set when the page layout alone shows the block is no content (a line number).
+    artifact: ArtifactKind | None = None
+    x0: float = 0.0
+    y0: float = 0.0
+    x1: float = 0.0
+    y1: float = 0.0
+
+    def add(self, f: Fragment) -> None:
+        if not self.frags and self.image is None:
+            self.x0, self.y0, self.x1, self.y1 = f.x0, f.y0, f.x1, f.y1
+        else:
+            self.x0, self.y0 = min(self.x0, f.x0), min(self.y0, f.y0)
+            self.x1, self.y1 = max(self.x1, f.x1), max(self.y1, f.y1)
+        self.frags.append(f)
+
+    @property
+    def text(self) -> str:
+        out = ""
+        for f in self.frags:
+            if out.endswith("\u00ad"):
+                out = out[:-1] + f.text
+            elif (
+                out.endswith("-")
+                and len(out) > 1
+                and out[-2].isalpha()
+                and f.text[:1].islower()
+                and (self.hyphenation is None or self.hyphenation.joins(out, f.text))
+            ):
+                out = out[:-1] + f.text  # a word broken across lines
+            elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and f.text[:1].isalpha():
+                out += f.text  # a compound broken at its own hyphen ("well-" "known")
+            else:
+                out = f"{out} {f.text}" if out else f.text
+        return out
+
+    @property
+    def size(self) -> float:
+        sizes = [g.size for f in self.frags for g in f.glyphs]
+        return statistics.median(sizes) if sizes else 0.0
+
+    @property
+    def bold(self) -> bool:
+        letters = [g for f in self.frags for g in f.glyphs if g.char.isalnum()]
+        return bool(letters) and sum(g.bold for g in letters) > 0.8 * len(letters)
+
+    @property
+    def bbox(self) -> BBox:
+        return BBox(self.x0, self.y0, self.x1, self.y1)
+
+
+_WORD = re.compile(r"\w+(?:-\w+)*")
+
+
+_HEAD = re.compile(r"(\w+)-$")
+
+
+_TAIL = re.compile(r"\w+")
+
+
+class Hyphenation:
+    """Document-wide evidence on a hyphen at the end of a line: a word broken by the typesetter
+    ("docu-" "ment" is "document") or a compound broken at its own hyphen ("well-" "known").
+
+    pdfium marks both kinds alike (U+FFFE), so the text itself decides: the compound written
+    with its hyphen inside a line keeps it; the word written whole inside a line is joined.
+    Breaks with no such evidence follow the document's habit: joined if the evidence shows a
+    typesetter that hyphenates words (TeX, InDesign), kept otherwise (word processors and
+    browsers break lines only at hyphens that are there), which never loses a character.
+    """
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.words: set[str] = set()
+        breaks: list[tuple[str, str]] = []
+        for block in blocks:
+            for a, b in zip(block.frags, block.frags[1:], strict=False):
+                if (head := _HEAD.search(a.text)) and (tail := _TAIL.match(b.text)):
+                    breaks.append((head.group(1).lower(), tail.group(0).lower()))
+            for f in block.frags:
+                self.words.update(w.lower() for w in _WORD.findall(f.text))
+        votes = [self._evidence(head, tail) for head, tail in breaks]
+        self.join_default = votes.count(True) > votes.count(False)
+
+    def _evidence(self, head: str, tail: str) -> bool | None:
+        if f"{head}-{tail}" in self.words:
+            return False
+        if head + tail in self.words:
+            return True
+        return None
+
+    def joins(self, before: str, after: str) -> bool:
+        """Whether ``before`` (ending in "-") and the next line ``after`` make one word."""
+        head, tail = _HEAD.search(before), _TAIL.match(after)
+        if head is None or tail is None:
+            return self.join_default
+        found = self._evidence(head.group(1).lower(), tail.group(0).lower())
+        return self.join_default if found is None else found
+
+
+@dataclass
+class PageResult:
+    #: The page as shown, like its blocks (:mod:`.rotation`).
+    page: Page
+    blocks: list[Block]
+    opmap: OperatorMap
+    mcids: list[int]
+    frame: Frame
+    #: The page in user space, as the model keeps it.
+    user_page: Page
+
+
+def x_overlap(a: Block | BBox, b: Block | BBox) -> float:
+    """Horizontal overlap as a share of the narrower of the two."""
+    overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
+    narrower = min(a.x1 - a.x0, b.x1 - b.x0)
+    return overlap / narrower if narrower > 0 else 0.0
+
+
+# Memoised: the column search asks again for the same fragments at every level and for every
+# candidate split. Bounded, and larger than a page's fragments usually are.
+@functools.lru_cache(maxsize=8192)
+def word_count(text: str) -> int:
+    """Words with letters in them: leader dots and figures are not running text."""
+    # any(map(...)) tests a token's characters without a Python-level generator (hot: asked
+    # for every fragment at each level of the column search).
+    return sum(any(map(str.isalpha, token)) for token in text.split())
+
+
+class Boxed(Protocol):
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+#: Shapes considered per page when looking for vector drawings (bounded work).
+MAX_SHAPES = 2000
+
+
+def area_share(a: Boxed, b: Boxed) -> float:
+    """How much of ``a`` lies inside ``b``."""
+    w = min(a.x1, b.x1) - max(a.x0, b.x0)
+    h = min(a.y1, b.y1) - max(a.y0, b.y0)
+    area = (a.x1 - a.x0) * (a.y1 - a.y0)
+    return w * h / area if w > 0 and h > 0 and area > 0 else 0.0
+
+
+def boxes_overlap(a: BBox, b: BBox) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1

@@ -1,0 +1,776 @@
+"""Document-wide classification of the layout reader's blocks into the model.
+
+The body font size is the most used one; running headers and footers are text repeated in the
+page margins on many pages (digits ignored, so page numbers match), and line numbers in the
+margin are artifacts too; headings are short blocks in a larger or bold face, levelled by face
+(or by the outline when the PDF has bookmarks); list items start with a bullet or a number;
+figures are images of some size (judged by :mod:`.figures`), captions the nearby text. Pages
+follow one another, except in a folded leaflet (two landscape sides of three panels), read
+front cover first and back panels last.
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from collections import Counter
+from typing import Any
+
+from ..document import (
+    Artifact,
+    BBox,
+    Cell,
+    Document,
+    Figure,
+    Heading,
+    Link,
+    ListBlock,
+    ListItem,
+    Note,
+    Page,
+    Paragraph,
+    Prov,
+    Row,
+    Table,
+)
+from .blocks import Block, PageResult, area_share, boxes_overlap, word_count, x_overlap
+from .figures import (
+    caption_of,
+    judge,
+    styled_caption_of,
+)
+from .lines import text_of
+from .list_labels import label_provs
+from .patterns import BULLET, LEADER, NUMBER, NUMBERED, starts_item, title_key
+
+#: Margin bands (fraction of page height) where running headers and footers live.
+MARGIN_BAND = 0.12
+
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:page|p\.|seite|página|pagina)\s*)?[-–(\[]?\s*(\d{1,4}|[ivxlcdm]{1,6})\s*[-–)\]]?"
+    r"(?:\s*(?:/|of|de|sur|von)\s*\d{1,4})?$",
+    re.IGNORECASE,
+)
+
+
+_MONTH = (
+    r"(?:jan(?:uary|vier)?|feb(?:ruary)?|f[ée]v(?:rier)?|m[aä]r(?:ch|s|z)?|apr(?:il)?|avr(?:il)?"
+    r"|ma[iy]|jui?n[e]?|jui?l(?:y|let)?|aug(?:ust)?|ao[uû]t|sept?(?:ember|embre)?"
+    r"|o[ck]t(?:ober|obre)?|nov(?:ember|embre)?|d[ée][cz](?:ember|embre)?)\.?"
+)
+
+
+_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
+
+
+#: A line that is only a date ("2025-06-18", "Fri, Feb 24, 2017", "23 February 2024"): the
+#: date of a title page or a letter, never a heading however large it is set.
+_DATE_ONLY = re.compile(
+    rf"^(?:{_WEEKDAY}\s*)?(?:\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}"
+    rf"|(?:\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}})$",
+    re.IGNORECASE,
+)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def classify(
+    doc: Document,
+    results: list[PageResult],
+    outline: dict[str, int],
+    links: dict[int, list[tuple[BBox, str]]],
+    fields: dict[int, list[BBox]] | None = None,
+) -> None:
+    fields = fields or {}
+    artifact_ids = _find_artifacts(doc, results)
+    _set_aside_decoration(doc, results, artifact_ids)
+    body = [b for r in results for b in r.blocks if b.kind == "text" and id(b) not in artifact_ids]
+    sizes: Counter[float] = Counter()
+    for b in body:
+        for f in b.frags:
+            sizes[round(f.size * 2) / 2] += len(f.text)
+    body_size = sizes.most_common(1)[0][0] if sizes else 10.0
+    # Form labels sit beside their fields: whatever their face, they name a field, not a
+    # section (a checkbox's "Option 2" in bold is no heading).
+    not_headings = {
+        id(b) for b in body
+        if fields.get(b.page) and _beside_field(b, fields[b.page], body_size)
+    }
+    if not _slide_deck(doc.pages):
+        # (On slides, pictures fill the page around their title, which the slide-title rule
+        # below already tells from the points and labels.)
+        not_headings |= _figure_labels(results, body_size)
+    if _body_is_bold(body, body_size):
+        # Bold is the body's own face here, so it sets nothing apart: only a larger face does.
+        body = [b for b in body if b.size >= 1.15 * body_size or not b.bold]
+        not_headings |= {
+            id(b) for r in results for b in r.blocks
+            if b.kind == "text" and b.bold and b.size < 1.15 * body_size
+        }
+    body = [b for b in body if id(b) not in not_headings]
+    repeated = _repeated_texts(body, body_size)
+    styles = _heading_styles([b for b in body if title_key(b.text) not in repeated], body_size)
+    faces = _outline_faces(body, outline, body_size)
+    byline = _byline(results[0].blocks if results else [], body, body_size)
+    titles = _slide_titles(doc.pages, body, styles, body_size) if _slide_deck(doc.pages) else None
+    stack: list[ListBlock] = []
+    list_x: list[float] = []
+    for result, blocks in _document_order(results):
+        for block in blocks:
+            if id(block) in artifact_ids:
+                continue
+            prov = [_prov(block, result)]
+            if block.kind == "figure":
+                stack = []
+                doc.blocks.append(_figure(block, result, prov, body_size, artifact_ids))
+                continue
+            if block.kind == "table":
+                stack = []
+                table = _table(block, result, prov)
+                previous = doc.blocks[-1] if doc.blocks else None
+                if (
+                    isinstance(previous, Table)
+                    and previous.prov
+                    and previous.prov[-1].page != block.page
+                    and x_overlap(previous.prov[-1].bbox, block.bbox) >= 0.6
+                    and abs(_columns_of(previous) - _columns_of(table)) <= 1
+                ):
+                    # The same table, continued past a page break or a wide gap between rows;
+                    # a repeated header row is dropped.
+                    rows = table.rows
+                    if rows and previous.rows and [c.text for c in rows[0].cells] == [
+                        c.text for c in previous.rows[0].cells
+                    ]:
+                        rows = rows[1:]
+                    previous.rows.extend(rows)
+                    previous.prov.extend(table.prov)
+                    width = _columns_of(previous)
+                    for row in previous.rows:  # keep rows regular
+                        row.cells.extend(Cell("") for _ in range(width - len(row.cells)))
+                else:
+                    doc.blocks.append(table)
+                continue
+            text = block.text
+            page_links = [
+                Link(_link_text(block, r), u, [Prov(block.page, r)])
+                for r, u in links.get(block.page, [])
+                if boxes_overlap(r, block.bbox)
+            ]
+            item = BULLET.match(text) or NUMBER.match(text)
+            if item and block.size >= 1.15 * body_size and _heading_level(
+                block, text, styles, outline, body_size, repeated, faces
+            ):
+                item = None  # "1. Introduction" set large is a numbered heading
+            if item:
+                label = next(g for g in item.groups() if g)
+                apart = label_provs(block.page, block.frags, block.objects, result.opmap,
+                                    result.mcids, label)
+                body_prov = [apart[1]] if apart else prov
+                entry = ListItem(label, [Paragraph(text[item.end():].strip(), body_prov,
+                                                   page_links)], prov,
+                                 [apart[0]] if apart else [])
+                ordered = not BULLET.match(text)
+                indent = block.x0
+                tolerance = 0.8 * max(block.size, 1.0)
+                if not stack:
+                    stack = [ListBlock([], ordered=ordered, prov=prov)]
+                    list_x = [indent]
+                    doc.blocks.append(stack[0])
+                while len(stack) > 1 and indent < list_x[-1] - tolerance:
+                    stack.pop()
+                    list_x.pop()
+                if (
+                    abs(indent - list_x[-1]) <= tolerance
+                    and stack[-1].items
+                    and _label_kind(stack[-1].items[-1].label) != _label_kind(label)
+                ):
+                    # Bullets, then numbers, then letters at one indent are lists one after
+                    # the other (a list of people titled "M." above numbered agenda points).
+                    fresh = ListBlock([], ordered=ordered, prov=prov)
+                    if len(stack) > 1:
+                        stack[-2].items[-1].blocks.append(fresh)
+                    else:
+                        doc.blocks.append(fresh)
+                    stack[-1] = fresh
+                if indent > list_x[-1] + tolerance and stack[-1].items:
+                    inner = ListBlock([], ordered=ordered, prov=prov)
+                    stack[-1].items[-1].blocks.append(inner)
+                    stack.append(inner)
+                    list_x.append(indent)
+                stack[-1].items.append(entry)
+                continue
+            level = _heading_level(block, text, styles, outline, body_size, repeated, faces)
+            if level and _contents_entry(block, result.blocks):
+                level = 0  # the heading's entry in a table of contents, not the heading
+            if level and title_key(text) not in outline and (
+                id(block) in byline
+                or id(block) in not_headings
+                or (titles is not None and id(block) not in titles)
+            ):
+                level = 0
+            elif level and titles is not None and title_key(text) not in outline:
+                # Every slide's title heads that slide, the title slide's included, whatever
+                # face its slide sets it in: they are all one level.
+                level = 1
+            if level:
+                stack = []
+                doc.blocks.append(Heading(text, level, prov, page_links))
+            elif _is_note(block, result, body_size, text):
+                doc.blocks.append(Note(text, text.split(" ", 1)[0], prov, page_links))
+            else:
+                owner = _continued_item(block, stack, list_x)
+                if owner is not None:
+                    owner.blocks.append(Paragraph(text, prov, page_links))
+                    continue
+                stack = []
+                doc.blocks.append(Paragraph(text, prov, page_links))
+    _normalise_levels(doc)
+    _drop_lone_items(doc)
+    _drop_unordered_letters(doc)
+    for result in results:
+        for block in result.blocks:
+            if id(block) in artifact_ids:
+                doc.artifacts.append(Artifact(artifact_ids[id(block)], block.text,
+                                              [_prov(block, result)]))
+
+
+def _document_order(results: list[PageResult]) -> list[tuple[PageResult, list[Block]]]:
+    """Each page's blocks, pages in the order they are read: page after page, except in a
+    folded leaflet (see :func:`_trifold_cover`), whose cover is read first and whose back last."""
+    cover = _trifold_cover(results)
+    if cover is None:
+        return [(r, r.blocks) for r in results]
+    outside, inside = results
+    front = [b for b in outside.blocks if id(b) in cover]
+    back = [b for b in outside.blocks if id(b) not in cover]
+    return [(outside, front), (inside, inside.blocks), (outside, back)]
+
+
+def _panel_of(block: Block, page: Page) -> int | None:
+    """Which third of the page ``block`` lies in (0, 1, 2), or None if it crosses a fold."""
+    third = page.width / 3
+    left, right = block.x0 - page.x0, block.x1 - page.x0
+    for k in range(3):
+        # (A little slack: text may touch the fold line, never cross it.)
+        if left >= k * third - 0.02 * third and right <= (k + 1) * third + 0.02 * third:
+            return k
+    return None
+
+
+def _trifold_cover(results: list[PageResult]) -> set[int] | None:
+    """The blocks of the front cover of a letter-folded leaflet, or None for any other document.
+
+    A tri-fold leaflet is two landscape sides, each three equal panels wide, no text crossing
+    a fold. Folded, the first side's right panel is the front cover (it carries the largest
+    text: the title); the leaflet is read cover first, then the inside, then the back panels.
+    Read page by page, the back would come before the cover.
+    """
+    if len(results) != 2:
+        return None
+    for result in results:
+        page = result.page
+        text = [b for b in result.blocks if b.kind != "figure" and b.frags]
+        if page.width <= page.height or not text:
+            return None
+        panels = [_panel_of(b, page) for b in text]
+        if None in panels or len(set(panels)) != 3:
+            return None
+    outside = results[0]
+    text = [b for b in outside.blocks if b.kind != "figure" and b.frags]
+    largest = max(text, key=lambda b: b.size)
+    if _panel_of(largest, outside.page) != 2:
+        return None
+    # (A picture may bleed past the page edge: its middle tells its panel.)
+    fold = outside.page.x0 + 2 * outside.page.width / 3
+    return {id(b) for b in outside.blocks if (b.x0 + b.x1) / 2 > fold}
+
+
+_PAGE_REF = re.compile(r"\d{1,4}|[ivxlcIVXLC]{1,6}")
+
+
+def _contents_entry(block: Block, page: list[Block]) -> bool:
+    """A one-line block with a lone page number far along its baseline: an entry of a table
+    of contents set without leader dots ("1 Document structures        1")."""
+    line = block.frags[-1] if block.frags else None
+    if line is None or any(abs(f.y0 - line.y0) >= 0.3 * line.height for f in block.frags):
+        return False  # more than one line: a paragraph, or a heading that wraps
+    for other in page:
+        if other is block or other.kind != "text" or len(other.frags) != 1:
+            continue
+        f = other.frags[0]
+        if (
+            f.x0 > line.x1 + 2 * line.height
+            and abs(f.y0 - line.y0) < 0.3 * line.height
+            and _PAGE_REF.fullmatch(f.text.strip())
+        ):
+            return True
+    return False
+
+
+def _figure_labels(results: list[PageResult], body_size: float) -> set[int]:
+    """Heading-like lines lying wholly on a figure that takes less than half its page, among
+    other labels: a chart's title or a diagram's labels, which name the picture, not a
+    section. (A title set on a cover photo filling the page still heads the document.)"""
+    out: set[int] = set()
+    for result in results:
+        page_area = max(result.page.width * result.page.height, 1.0)
+        figures = [
+            b for b in result.blocks
+            if b.kind == "figure" and (b.x1 - b.x0) * (b.y1 - b.y0) < 0.5 * page_area
+        ]
+        if not figures:
+            continue
+        texts = [b for b in result.blocks if b.kind == "text"]
+        for block in texts:
+            if not _heading_candidate(block, block.text, body_size):
+                continue
+            for figure in figures:
+                if area_share(block, figure) <= 0.9:
+                    continue
+                # A chart carries other labels too (axes, legend, values); a banner or a
+                # slide's title bar behind a heading carries the heading alone.
+                others = sum(
+                    t is not block and area_share(t, figure) > 0.9 for t in texts
+                )
+                if others >= 3:
+                    out.add(id(block))
+                    break
+    return out
+
+
+def _body_is_bold(body: list[Block], body_size: float) -> bool:
+    """Most of the text in the body's size is bold (a flyer or a form set all in bold)."""
+    bold = plain = 0
+    for b in body:
+        for f in b.frags:
+            if abs(f.size - body_size) <= 0.05 * body_size:
+                if f.bold:
+                    bold += len(f.text)
+                else:
+                    plain += len(f.text)
+    return bold > plain
+
+
+def _beside_field(block: Block, fields: list[BBox], body_size: float) -> bool:
+    """A line of the block sits on the row of a form field, just before or after it, or
+    just above it in no larger a face than the body's (the label at the top of a form's box,
+    the field under it; a title set larger above the first field still names the form)."""
+    for f in block.frags:
+        reach = 2 * max(f.height, 1.0)
+        for box in fields:
+            row = min(f.y1, box.y1) - max(f.y0, box.y0) > 0.5 * min(f.height, box.height)
+            beside = -reach < box.x0 - f.x1 < reach or -reach < f.x0 - box.x1 < reach
+            above = (
+                f.size < 1.15 * body_size
+                and -0.5 * f.height < f.y0 - box.y1 < f.height
+                and min(f.x1, box.x1) - max(f.x0, box.x0) > 0
+            )
+            if (row and beside) or above:
+                return True
+    return False
+
+
+def _set_aside_decoration(
+    doc: Document, results: list[PageResult], artifact_ids: dict[int, Any]
+) -> None:
+    """Figures that are decoration (:mod:`.figures`) become artifacts; a picture merged with
+    running images (a logo, a slide's band) keeps only its own images."""
+    blocks = {id(b.candidate): (b, r) for r in results for b in r.blocks if b.candidate}
+    for block, result in blocks.values():
+        if block.candidate is not None:
+            texts = [other.frags for other in result.blocks if other.kind == "text"]
+            block.candidate.captioned = caption_of(
+                block.candidate.box, texts, result.page.height) is not None
+    verdicts = judge([b.candidate for b, _ in blocks.values() if b.candidate],
+                     pages=len(results))
+    for key, verdict in verdicts.items():
+        block, result = blocks[key]
+        kept = verdict.kept
+        if not kept:
+            artifact_ids[id(block)] = "decoration"
+            continue
+        # (Images drawn by one Form XObject share its object: they stay with the picture.)
+        dropped = set(block.objects) - {r.obj for r in kept}
+        block.objects = sorted({r.obj for r in kept})
+        block.image = kept[0]
+        block.x0, block.y0 = min(r.x0 for r in kept), min(r.y0 for r in kept)
+        block.x1, block.y1 = max(r.x1 for r in kept), max(r.y1 for r in kept)
+        gone = [r for r, _ in block.candidate.images if r.obj in dropped] if block.candidate else []
+        if gone:
+            box = BBox(min(r.x0 for r in gone), min(r.y0 for r in gone),
+                       max(r.x1 for r in gone), max(r.y1 for r in gone))
+            doc.artifacts.append(Artifact("decoration", "", [Prov(
+                block.page, box, (), result.opmap.ranges(dropped))]))
+
+
+def _slide_deck(pages: list[Page]) -> bool:
+    """Landscape pages, several of them: slides."""
+    def landscape(p: Page) -> bool:
+        wide = p.width > 1.2 * p.height
+        return wide != (p.rotation % 180 == 90)
+
+    return len(pages) >= 3 and sum(landscape(p) for p in pages) >= 0.8 * len(pages)
+
+
+def _slide_titles(
+    pages: list[Page],
+    body: list[Block],
+    styles: dict[tuple[float, bool], int],
+    body_size: float,
+) -> set[int]:
+    """The headings of each slide: its heading-like lines in its most prominent face (a title,
+    or the titles of two halves side by side). The other large lines of a slide are its
+    points, set large to be read from afar, not sections of it."""
+    candidates = [
+        b for b in body
+        if _heading_candidate(b, b.text, body_size) and (round(b.size), b.bold) in styles
+    ]
+    best: dict[int, tuple[float, bool]] = {}
+    for b in candidates:
+        best[b.page] = max(best.get(b.page, (0.0, False)), (round(b.size), b.bold))
+    return {id(b) for b in candidates if (round(b.size), b.bold) == best[b.page]}
+
+
+def _byline(first_page: list[Block], body: list[Block], body_size: float) -> set[int]:
+    """Lines of a title block that are set large but name no section: authors, affiliations.
+
+    The title block is what the first page shows above its first bold heading after the
+    title, with no running text. Below the title, lines in a regular face that no heading
+    after the title block uses are a byline, not a level of headings."""
+    styles: Counter[tuple[float, bool]] = Counter(
+        (round(b.size), b.bold) for b in body if _heading_candidate(b, b.text, body_size)
+    )
+    front: list[Block] = []
+    titled = False  # the first heading-like line is the title, whatever its face
+    for block in first_page:
+        if block.kind != "text":
+            continue
+        candidate = _heading_candidate(block, block.text, body_size)
+        if candidate and titled and block.bold:
+            break
+        if len(block.frags) >= 2 and abs(block.size - body_size) <= 0.05 * body_size:
+            return set()  # running text before any bold heading: no title block to judge
+        titled = titled or candidate
+        front.append(block)
+    else:
+        return set()
+    candidates = [b for b in front if _heading_candidate(b, b.text, body_size)]
+    if len(candidates) < 3:
+        return set()
+    title = max(b.size for b in candidates)
+    used_in_front: Counter[tuple[float, bool]] = Counter(
+        (round(b.size), b.bold) for b in candidates
+    )
+    byline = {
+        id(b) for b in candidates
+        if not b.bold
+        and b.size < 0.95 * title
+        and styles[(round(b.size), b.bold)] == used_in_front[(round(b.size), b.bold)]
+    }
+    # One such line may as well be a subtitle or a first section in a plain face; a byline
+    # names people or places, several of them.
+    return byline if len(byline) >= 2 else set()
+
+
+def _drop_lone_items(doc: Document) -> None:
+    """A lone line opening with a dash, a letter or a citation is prose (dialogue, an
+    attribution, an initial: "T. Carew", "[3] showed"), not a list; a lone bullet or "1." may
+    well be one."""
+    for k, block in enumerate(doc.blocks):
+        if (
+            isinstance(block, ListBlock)
+            and len(block.items) == 1
+            and (
+                block.items[0].label in ("-", "–", "—")
+                or block.items[0].label[:1].isalpha()
+                or block.items[0].label.startswith("[")  # a citation opening a line
+            )
+            and all(isinstance(b, Paragraph) for b in block.items[0].blocks)
+        ):
+            item = block.items[0]
+            paragraphs = [b for b in item.blocks if isinstance(b, Paragraph)]
+            text = " ".join([item.label, *(b.text for b in paragraphs)])
+            links = [link for b in paragraphs for link in b.links]
+            # The paragraphs that continued the item keep their places on the page.
+            prov = list(block.prov)
+            prov.extend(p for b in paragraphs for p in b.prov if p not in prov)
+            doc.blocks[k] = Paragraph(text, prov, links)
+
+
+def _label_kind(label: str) -> str:
+    """What a list label counts with: "number" (1., [2]), "letter" (a), iv.) or "bullet"."""
+    if any(ch.isdigit() for ch in label):
+        return "number"
+    return "letter" if any(ch.isalpha() for ch in label) else "bullet"
+
+
+def _letters_in_sequence(labels: list[str]) -> bool:
+    """Whether labels that are single letters run a, b, c… (labels of other kinds pass)."""
+    letters = [label.strip("().") for label in labels]
+    if not all(len(x) == 1 and x.isalpha() for x in letters):
+        return True
+    return all(ord(b.lower()) - ord(a.lower()) == 1 for a, b in zip(letters, letters[1:],
+                                                                    strict=False))
+
+
+def _drop_unordered_letters(doc: Document) -> None:
+    """Lines opening with letters that do not run a, b, c ("M. Gagné", "M. Huggins", a list
+    of people with their titles, or of initials) are prose, not a lettered list."""
+    out: list[Any] = []
+    for block in doc.blocks:
+        if (
+            isinstance(block, ListBlock)
+            and len(block.items) > 1
+            and not _letters_in_sequence([item.label for item in block.items])
+            and all(isinstance(b, Paragraph) for item in block.items for b in item.blocks)
+        ):
+            for item in block.items:
+                paragraphs = [b for b in item.blocks if isinstance(b, Paragraph)]
+                text = " ".join([item.label, *(b.text for b in paragraphs)])
+                links = [link for b in paragraphs for link in b.links]
+                out.append(Paragraph(text, item.prov, links))
+        else:
+            out.append(block)
+    doc.blocks = out
+
+
+def _continued_item(
+    block: Block, stack: list[ListBlock], list_x: list[float]
+) -> ListItem | None:
+    """The list item an indented paragraph after a list continues, if any."""
+    for level in range(len(stack) - 1, -1, -1):
+        if block.x0 > list_x[level] + 0.8 * block.size and stack[level].items:
+            return stack[level].items[-1]
+    return None
+
+
+def _link_text(block: Block, r: BBox) -> str:
+    inside = [
+        g for f in block.frags for g in f.glyphs
+        if r.x0 - 1 <= (g.x0 + g.x1) / 2 <= r.x1 + 1 and r.y0 - 1 <= (g.y0 + g.y1) / 2 <= r.y1 + 1
+    ]
+    return text_of(inside)
+
+
+def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
+    found: dict[int, Any] = {}
+    seen: Counter[str] = Counter()
+    candidates: list[tuple[Block, str, bool]] = []
+    for result, page in zip(results, doc.pages, strict=True):
+        for block in result.blocks:
+            if block.artifact is not None:
+                found[id(block)] = block.artifact
+                continue
+            if block.kind != "text" or len(block.frags) > 3:
+                continue
+            band = MARGIN_BAND * page.height
+            y0, y1 = block.y0 - page.y0, block.y1 - page.y0
+            if y0 > page.height - band or y1 < band:
+                # Running text sits at the same place on every page it repeats on.
+                place = "top" if y0 > page.height / 2 else "bottom"
+                key = f"{place}:{round((block.y0 + block.y1) / 12)}:{_norm(block.text)}"
+                alone = not any(
+                    other is not block and other.y0 < block.y1 and block.y0 < other.y1
+                    for other in result.blocks
+                )
+                candidates.append((block, key, alone))
+                seen[key] += 1
+            elif word_count(block.text) <= 8:
+                # Furniture beside the text (a slide's side panel, a book's thumb tab): the
+                # same short text at the very same place, left edge and top, on most pages.
+                # Only the place is loosely matched; the text itself must be the same, digits
+                # included ("Part 1", "Part 2" at the top of each page are headings).
+                key = f"side:{round(block.x0 / 6)}:{round(block.y1 / 6)}:{block.text}"
+                candidates.append((block, key, False))
+                seen[key] += 1
+    repeats = max(2, min(3, len(results) // 2)) if len(results) > 1 else 10**9
+    # Away from the margins, only what most pages repeat is furniture: a label or a heading
+    # may well come back on a few pages of a form or a report.
+    side_repeats = max(3, len(results) // 2 + 1)
+    for block, key, alone in candidates:
+        text = block.text
+        if alone and _PAGE_NUMBER.match(text.strip()):
+            found[id(block)] = "page-number"
+        elif key.startswith("side:"):
+            if seen[key] >= side_repeats:
+                found[id(block)] = "other"
+        elif seen[key] >= repeats:
+            found[id(block)] = "header" if key.startswith("top") else "footer"
+    return found
+
+
+def _repeated_texts(body: list[Block], body_size: float) -> set[str]:
+    """Heading-like texts printed three times or more: running titles on pages of a long
+    table, chart legends, repeated labels. A heading names one section."""
+    counts = Counter(
+        title_key(b.text) for b in body if _heading_candidate(b, b.text, body_size)
+    )
+    return {key for key, n in counts.items() if n >= 3}
+
+
+def _heading_styles(body: list[Block], body_size: float) -> dict[tuple[float, bool], int]:
+    styles: Counter[tuple[float, bool]] = Counter()
+    for b in body:
+        if _heading_candidate(b, b.text, body_size):
+            styles[(round(b.size), b.bold)] += 1
+    ordered = sorted(styles, key=lambda s: (-s[0], not s[1]))
+    return {style: min(i + 1, 6) for i, style in enumerate(ordered)}
+
+
+def _outline_faces(
+    body: list[Block], outline: dict[str, int], body_size: float
+) -> dict[tuple[float, bool], int]:
+    """The bookmarks' level of each face of unnumbered headings they name: a heading the
+    outline leaves out ("Keywords" set like "Abstract", which has a bookmark) takes the level
+    of its face's bookmarked headings, not a level of its own below them. Numbered headings
+    are left out: a face may serve a numbered level and an unnumbered one below it
+    ("3.3.1 Scope", then "Keep it simple" in the same face, one level down)."""
+    levels: dict[tuple[float, bool], Counter[int]] = {}
+    for b in body:
+        level = outline.get(title_key(b.text))
+        if level and not NUMBERED.match(b.text) and _heading_candidate(b, b.text, body_size):
+            levels.setdefault((round(b.size), b.bold), Counter())[level] += 1
+    return {face: counts.most_common(1)[0][0] for face, counts in levels.items()}
+
+
+def _normalise_levels(doc: Document) -> None:
+    """Section numbers decide levels where headings have them ("3.2.1" is one below "3.2");
+    then levels are renumbered 1, 2, 3… in order, so none is skipped."""
+    heads = [b for b in doc.blocks if isinstance(b, Heading)]
+    numbered = [(h, m.group(1).count(".") + 1) for h in heads if (m := NUMBERED.match(h.text))]
+    if len(numbered) >= 3 and len({depth for _, depth in numbered}) > 1:
+        shallowest = min(depth for _, depth in numbered)
+        numbered_levels = {h.level for h, depth in numbered if depth == shallowest}
+        base = min(numbered_levels)
+        for h, depth in numbered:
+            h.level = min(base + depth - shallowest, 6)
+    used = sorted({h.level for h in heads})
+    rank = {level: i + 1 for i, level in enumerate(used)}
+    for h in heads:
+        h.level = rank[h.level]
+
+
+def _heading_candidate(block: Block, text: str, body_size: float) -> bool:
+    if len(block.frags) > 3 or not 1 < len(text) <= 160:
+        return False
+    if not any(ch.isalpha() for ch in text) or LEADER.search(text) or BULLET.match(text):
+        return False  # no words, a table-of-contents entry ("Results ....... 12"), a bullet
+    if _DATE_ONLY.match(text.strip()):
+        return False
+    if not (text[0].isalnum() or text[0] in "«“‘\"'(¿¡[§"):
+        return False  # "= staff time", "$ = under 50 000": a legend
+    if block.size >= 1.15 * body_size:
+        # A larger face: a heading, even when numbered like a list ("1. Scope"); but a whole
+        # sentence set large ("This page has been intentionally left blank.") is a
+        # statement, a pull quote or a slide's point: a title ends without a full stop.
+        return not (text.endswith(".") and not text.endswith("..") and word_count(text) >= 6)
+    # The body's size in bold: a heading only if it is a short line that reads like a title.
+    return (
+        block.bold
+        and block.size >= 0.95 * body_size
+        and len(block.frags) <= 2
+        and not starts_item(text)
+        and not text.endswith((".", ",", ";", ":"))
+        and not text[:1].islower()
+    )
+
+
+def _heading_level(
+    block: Block,
+    text: str,
+    styles: dict[tuple[float, bool], int],
+    outline: dict[str, int],
+    body_size: float,
+    repeated: frozenset[str] | set[str] = frozenset(),
+    faces: dict[tuple[float, bool], int] | None = None,
+) -> int:
+    """``faces``: levels the outline gives unnumbered headings by face (see
+    :func:`_outline_faces`)."""
+    key = title_key(text)
+    if key in outline:
+        return outline[key]
+    if key in repeated or not _heading_candidate(block, text, body_size):
+        return 0
+    face = (round(block.size), block.bold)
+    if faces and face in faces and not NUMBERED.match(text):
+        return faces[face]
+    return styles.get(face, 0)
+
+
+def _is_note(block: Block, result: PageResult, body_size: float, text: str) -> bool:
+    return (
+        block.size < 0.85 * body_size
+        and block.y1 - result.page.y0 < 0.3 * max(result.page.height, 1.0)
+        and bool(re.match(r"^(\d{1,3}|[*†‡§])\s*\S", text))
+    )
+
+
+_object_of = operator.attrgetter("obj")
+
+
+def _prov(block: Block, result: PageResult) -> Prov:
+    # A block's glyphs come from a few page objects: deduplicate (at C speed) before looking
+    # them up. Glyphs pdfium generated carry -1, which both lookups below skip.
+    objects: set[int] = set(block.objects)
+    for f in block.frags:
+        objects.update(map(_object_of, f.glyphs))
+    if block.image is not None:
+        objects.add(block.image.obj)
+    mcids = {result.mcids[o] for o in objects if 0 <= o < len(result.mcids)} - {-1}
+    return Prov(
+        block.page,
+        BBox(round(block.x0, 2), round(block.y0, 2), round(block.x1, 2), round(block.y1, 2)),
+        tuple(sorted(mcids)),
+        result.opmap.ranges(objects),
+    )
+
+
+def _figure(
+    block: Block, result: PageResult, prov: list[Prov], body_size: float,
+    artifact_ids: dict[int, Any],
+) -> Figure:
+    texts = [other.frags for other in result.blocks if other.kind == "text"]
+    box = (block.x0, block.y0, block.x1, block.y1)
+    caption = caption_of(box, texts, result.page.height) or styled_caption_of(
+        box,
+        # (Page furniture under a picture, a printer's slug line, describes nothing.)
+        [o.frags for o in result.blocks if o.kind == "text" and id(o) not in artifact_ids],
+        body_size,
+    )
+    image = f"page:{block.page}/object:{block.image.obj}" if block.image else None
+    return Figure(image=image, caption=caption, prov=prov)
+
+
+def _columns_of(table: Table) -> int:
+    return max((len(row.cells) for row in table.rows), default=0)
+
+
+def _table(block: Block, result: PageResult, prov: list[Prov]) -> Table:
+    assert block.table is not None
+    rows: list[Row] = []
+    # A right-to-left table (Arabic, Hebrew, Persian) starts at its right edge: its first
+    # column, the one read first, is the rightmost.
+    # Decided by all its cells, figures included: a table mostly of figures keeps the order
+    # it is drawn in (tagged Arabic tables of results are found read left to right).
+    rtl = sum(f.rtl for f in block.frags) > len(block.frags) / 2
+    grid = [row[::-1] for row in block.table] if rtl else block.table
+    for i, row in enumerate(grid):
+        header = i == 0 and all(f is None or f.bold for f in row) and any(
+            f is not None and f.bold for f in row
+        )
+        rows.append(
+            Row([
+                Cell(
+                    f.text if f else "",
+                    header=header,
+                    scope="column" if header else None,
+                    prov=[Prov(block.page, BBox(f.x0, f.y0, f.x1, f.y1), (),
+                               result.opmap.ranges(f.objects))] if f else [],
+                )
+                for f in row
+            ])
+        )
+    return Table(rows, None, prov)

@@ -1,0 +1,402 @@
+"""Reading order of a page's blocks: regions at column gutters, then recursive XY-cut.
+
+A region is split at the widest empty horizontal or vertical band; a vertical split (columns)
+wins unless the blocks either side sit on the same rows (a form or table, read row by row) —
+but not units repeated across (authors' names over their affiliations), which are columns.
+Text running up a side margin is read after the page; an unnumbered notes box under a rule at
+the foot of a column (a paper's permission notice) is read after the page's text.
+"""
+
+from __future__ import annotations
+
+import functools
+import operator
+import statistics
+from collections.abc import Callable
+from typing import TypeVar
+
+from .blocks import MAX_SHAPES, Block, Boxed, area_share, boxes_overlap, word_count
+from .glyphs import PageContent
+from .lines import FRAGMENT_GAP, Fragment
+from .tables import rows_align
+
+#: Footnotes live in this share of the page, from its foot.
+FOOT_BAND = 0.4
+
+
+def footnotes_last(blocks: list[Block], content: PageContent) -> list[Block]:
+    """Notes at the foot of a column that belong to the whole page (a paper's copyright and
+    permission box) read after the page's text, not in the middle of it (before the next
+    column). Such an area: in the lower part of the page, below a rule and starting where
+    it starts, less text than the column above the rule, in a smaller face, unnumbered,
+    running text."""
+    notes: list[Block] = []
+    foot = content.y0 + FOOT_BAND * content.height
+    for r in content.rules[:MAX_SHAPES]:
+        if r.y1 - r.y0 > 2.5 or not 10 < r.x1 - r.x0 < 0.6 * content.width or r.y1 > foot:
+            continue  # (a rule across the page sets no column's notes apart)
+        if not any(
+            b.x0 >= r.x1 and b.y0 < r.y0 and b.y1 > r.y1 and b.kind == "text" for b in blocks
+        ):
+            # No next column running on past the rule beside the notes (a table's cells end
+            # at its rules): nothing is read after them that they should follow.
+            continue
+        # The rule starts where the notes do, at the column's left edge; it may be shorter
+        # than the column (a separator a third as wide).
+        under = [b for b in blocks if b.y1 <= r.y0 + 1]
+        starts = [b for b in under if abs(b.x0 - r.x0) <= max(3.0, b.size)]
+        if not starts:
+            continue
+        # (A note's lines past its number start a little in: they belong to the notes.)
+        right = max(b.x1 for b in starts)
+        below = [b for b in under if r.x0 - max(3.0, b.size) <= b.x0 < right]
+        above = [
+            b for b in blocks
+            if b.y0 >= r.y1 - 1 and b.kind == "text" and b.x0 < r.x1 and r.x0 < b.x1
+        ]
+        if not below or not above or any(b.kind != "text" or b.y1 > foot for b in below):
+            continue
+        if any(b.text[:1].isdigit() or b.text[:1] in "*†‡§¶" for b in below):
+            # Numbered notes belong with their references, most often in the column they
+            # end: they stay where the column puts them.
+            continue
+        if sum(len(b.text) for b in below) >= sum(len(b.text) for b in above):
+            continue
+        lines_below = [f for b in below for f in b.frags]
+        if sum(word_count(f.text) for f in lines_below) < 5 * len(lines_below):
+            continue  # short pieces (a footer's page number, a form's options): no notes
+        column_size = statistics.median(b.size for b in above)
+        if all(b.size < 0.9 * column_size for b in below):
+            notes.extend(b for b in below if b not in notes)
+    if not notes or len(notes) == len(blocks):
+        return blocks
+    return [b for b in blocks if b not in notes] + [b for b in blocks if b in notes]
+
+
+#: Column splits tried per page at most: the search for columns is bounded work.
+COLUMN_SEARCH_BUDGET = 300
+
+
+def column_regions(
+    frags: list[Fragment], depth: int = 0, budget: list[int] | None = None
+) -> list[list[Fragment]]:
+    """Split a page into regions at column gutters, in reading order.
+
+    A vertical gutter is a column break only when text on one side of it runs in long lines
+    that fill that side (set text); short fragments on both sides are a table or a form,
+    which must stay in one region to be read row by row. When no gutter runs the full height
+    (a title across two columns), the region is first cut across, at the first horizontal gap
+    below or above which such a gutter appears.
+    """
+    budget = [COLUMN_SEARCH_BUDGET] if budget is None else budget
+    if len(frags) < 2 or depth > 40 or budget[0] <= 0:
+        return [frags]
+    if depth == 0:
+        frags, aside = _set_aside_side_notes(frags)
+        above, frags, below = _set_aside_margin_lines(frags)
+        if above or below or aside:
+            inner = column_regions(frags, 1, budget) if frags else []
+            return ([above] if above else []) + inner + ([below] if below else []) + (
+                [aside] if aside else []
+            )
+    if sum(word_count(f.text) >= 4 for f in frags) < 3:
+        return [frags]  # no running text here, so no text columns: a table, a form, a list
+    vertical = _column_split(frags, budget)
+    if vertical is not None:
+        left, right = vertical
+        if sum(f.rtl for f in frags) > len(frags) / 2:
+            left, right = right, left
+        return column_regions(left, depth + 1, budget) + column_regions(right, depth + 1, budget)
+    cut = _cut_revealing_columns(frags, 2 if len(frags) < 3000 else 1, budget)
+    if cut is not None:
+        return column_regions(cut[0], depth + 1, budget) + column_regions(cut[1], depth + 1, budget)
+    return [frags]
+
+
+def _turned(fragment: Fragment) -> bool:
+    """Text running at an angle to the page as shown (up or down a margin, a turned label)."""
+    return bool(fragment.glyphs) and all(g.rotated for g in fragment.glyphs)
+
+
+def _set_aside_side_notes(frags: list[Fragment]) -> tuple[list[Fragment], list[Fragment]]:
+    """(the rest, side notes): text running up or down a side margin, beside all the level
+    text (a print job's slug, a journal's vertical running title, "Draft" along the edge).
+    Tall and narrow, it spans the gaps that separate the page's title, columns and footer,
+    and would keep them from being found; it is read after the page. Turned text among the
+    level text (a table's turned column heads, a chart's axis title) stays where it is."""
+    aside = _beside_level_text(frags, _turned, lambda f: True)
+    if not aside:
+        return frags, []
+    gone = {id(f) for f in aside}
+    return [f for f in frags if id(f) not in gone], aside
+
+
+def _beside_level_text(
+    items: list[_B], turned: Callable[[_B], bool], counts: Callable[[_B], bool]
+) -> list[_B]:
+    """The ``turned`` items lying wholly left or right of all the level items that ``counts``
+    (side notes; see :func:`_set_aside_side_notes`)."""
+    level = [item for item in items if not turned(item) and counts(item)]
+    if not level:
+        return []
+    start, end = min(item.x0 for item in level), max(item.x1 for item in level)
+    return [item for item in items if turned(item) and (item.x1 <= start or item.x0 >= end)]
+
+
+def _set_aside_margin_lines(
+    frags: list[Fragment],
+) -> tuple[list[Fragment], list[Fragment], list[Fragment]]:
+    """(top line, the rest, bottom line): a lone short line at the very top or bottom of the
+    page, set apart from the text by a gap, is a page number or running title. Centred on a
+    two-column page it sits in the gutter and would hide the columns, so it is read apart."""
+    if len(frags) < 8:
+        return [], frags, []
+    height = statistics.median(f.height for f in frags)
+
+    def lone(edge: list[Fragment], rest: list[Fragment], gap: float) -> bool:
+        return (
+            len(edge) == 1
+            and word_count(edge[0].text) <= 3
+            and gap >= height
+            and len(rest) >= 6
+        )
+
+    ordered = sorted(frags, key=lambda f: -f.y1)
+    top, below_top = ordered[:1], ordered[1:]
+    above: list[Fragment] = []
+    if below_top and lone(top, below_top, top[0].y0 - max(f.y1 for f in below_top)):
+        above, ordered = top, below_top
+    ordered.sort(key=lambda f: f.y0)
+    bottom, over_bottom = ordered[:1], ordered[1:]
+    below: list[Fragment] = []
+    if over_bottom and lone(bottom, over_bottom, min(f.y0 for f in over_bottom) - bottom[0].y1):
+        below, ordered = bottom, over_bottom
+    if not above and not below:
+        return [], frags, []
+    kept = {id(f) for f in ordered}
+    return above, [f for f in frags if id(f) in kept], below
+
+
+def _cut_revealing_columns(
+    frags: list[Fragment], depth: int, budget: list[int]
+) -> tuple[list[Fragment], list[Fragment]] | None:
+    """The first horizontal cut after which one part (possibly after one more such cut, e.g.
+    a title above and a page number below) splits into columns."""
+    if len(frags) < 4:
+        return None
+    heights = statistics.median(f.height for f in frags)
+    cuts = _horizontal_cuts(frags, 0.25 * heights, 12)
+    for top, bottom in cuts:
+        if _column_split(top, budget) is not None or _column_split(bottom, budget) is not None:
+            return top, bottom
+    if depth > 1:
+        # A title above and a page number below both bridge the gutter: try cutting off the
+        # first or last few lines, then look again.
+        for top, bottom in cuts[:3] + cuts[-3:]:
+            if _cut_revealing_columns(top, depth - 1, budget) or _cut_revealing_columns(
+                bottom, depth - 1, budget
+            ):
+                return top, bottom
+    return None
+
+
+def _column_split(
+    frags: list[Fragment], budget: list[int] | None = None
+) -> tuple[list[Fragment], list[Fragment]] | None:
+    if budget is not None:
+        budget[0] -= 1
+        if budget[0] < 0:
+            return None
+    if len(frags) < 4:
+        return None
+    size = statistics.median(f.size for f in frags) or 10.0
+    split = _split(frags, "x", max(4.0, FRAGMENT_GAP * size))
+    if split is None:
+        return None
+    left_text, right_text = _text_like(split[0]), _text_like(split[1])
+    if not (left_text or right_text):
+        return None
+    if left_text != right_text and rows_align(*split):
+        return None  # a table whose last (or first) column holds longer text
+    # A column is wider than a few characters: a gutter beside list numbers is no column break.
+    narrow = min(max(f.x1 for f in side) - min(f.x0 for f in side) for side in split)
+    return split if narrow >= 5 * size else None
+
+
+def _horizontal_cuts(
+    frags: list[Fragment], minimum: float, limit: int = 24
+) -> list[tuple[list[Fragment], list[Fragment]]]:
+    """The widest horizontal gaps (at most ``limit``), as (above, below), top to bottom."""
+    spans = sorted(frags, key=lambda f: -f.y1)
+    gaps: list[tuple[float, int]] = []
+    reach = spans[0].y0
+    for i in range(1, len(spans)):
+        gap = reach - spans[i].y1
+        if gap >= minimum:
+            gaps.append((gap, i))
+        reach = min(reach, spans[i].y0)
+    chosen = sorted(i for _, i in sorted(gaps, reverse=True)[:limit])
+    return [(spans[:i], spans[i:]) for i in chosen]
+
+
+_B = TypeVar("_B", bound=Boxed)
+
+
+# The same (start, end) sort key as a lambda would build, made in C.
+_first_two = operator.itemgetter(0, 1)
+
+
+def _split(items: list[_B], axis: str, minimum: float) -> tuple[list[_B], list[_B]] | None:
+    """Split at the widest empty band (at least ``minimum`` wide) across ``axis``."""
+    if axis == "x":
+        spans = sorted(((f.x0, f.x1, f) for f in items), key=_first_two)
+    else:
+        spans = sorted(((-f.y1, -f.y0, f) for f in items), key=_first_two)
+    best_gap, best_at = 0.0, -1
+    reach = spans[0][1]
+    for i in range(1, len(spans)):
+        start, end, _ = spans[i]
+        gap = start - reach
+        if gap > best_gap:
+            best_gap, best_at = gap, i
+        if end > reach:  # max(reach, end) without the call: hot in the column search
+            reach = end
+    if best_at < 0 or best_gap < minimum:
+        return None
+    return [s[2] for s in spans[:best_at]], [s[2] for s in spans[best_at:]]
+
+
+def _text_like(frags: list[Fragment], depth: int = 0) -> bool:
+    """Set text: lines of several words that fill their column (or columns, if this side is
+    itself split by a gutter)."""
+    if len(frags) < 3 or depth > 6:
+        return False
+    long = [f for f in frags if word_count(f.text) >= 4]
+    if len(long) < 3:
+        return False
+    # Many short pieces (a contents list's numbers and dot leaders, the parts of a displayed
+    # formula) beside running lines: still set text if the running lines carry most of it.
+    if len(long) < len(frags) / 2 and sum(len(f.text) for f in long) < 0.6 * sum(
+        len(f.text) for f in frags
+    ):
+        return False
+    width = max(f.x1 for f in frags) - min(f.x0 for f in frags)
+    running = frags if len(long) >= len(frags) / 2 else long
+    if width > 0 and statistics.median(f.width / width for f in running) >= 0.6:
+        return True
+    size = statistics.median(f.size for f in frags) or 10.0
+    inner = _split(frags, "x", max(4.0, FRAGMENT_GAP * size))
+    return inner is not None and (
+        _text_like(inner[0], depth + 1) or _text_like(inner[1], depth + 1)
+    )
+
+
+def reading_order(blocks: list[Block], depth: int = 0) -> list[Block]:
+    if depth == 0:
+        # Side notes (see _set_aside_side_notes) would block every cut: read after the page.
+        aside = _beside_level_text(
+            blocks, lambda b: bool(b.frags) and all(_turned(f) for f in b.frags),
+            lambda b: b.kind == "text",
+        )
+        if aside:
+            return reading_order([b for b in blocks if b not in aside]) + aside
+        # A picture with text set on it (a cover photo, a bleed into the gutter) would bridge
+        # the columns it overlaps and hide them: order the rest, then read the picture just
+        # before the first of the texts lying most fully on it.
+        text = [b for b in blocks if b.kind != "figure"]
+        under = [
+            b for b in blocks
+            if b.kind == "figure" and any(boxes_overlap(b.bbox, t.bbox) for t in text)
+        ]
+        if under:
+            ordered = reading_order([b for b in blocks if b not in under], 1)
+            for figure in under:
+                shares = [
+                    (area_share(b, figure), -k)
+                    for k, b in enumerate(ordered) if b.kind != "figure"
+                ]
+                ordered.insert(-max(shares)[1], figure)
+            return ordered
+    if len(blocks) <= 1 or depth > 60:
+        return _by_rows(blocks)
+    vertical = _cut(blocks, axis="x")
+    horizontal = _cut(blocks, axis="y")
+    if vertical is not None and (
+        horizontal is None or not _same_rows(*vertical) or _cards(*vertical)
+    ):
+        left, right = vertical
+        rtl = _mostly_rtl(blocks)
+        first, second = (right, left) if rtl else (left, right)
+        return reading_order(first, depth + 1) + reading_order(second, depth + 1)
+    if horizontal is not None:
+        top, bottom = horizontal
+        return reading_order(top, depth + 1) + reading_order(bottom, depth + 1)
+    return _by_rows(blocks)
+
+
+def _by_rows(blocks: list[Block]) -> list[Block]:
+    """Blocks no gap separates, top to bottom; blocks whose tops are level read across (in
+    the script's direction). Level within part of a line height: a heading in a larger face
+    beside its text tops a little higher or lower by its size, so sorting on the exact top
+    could read the heading after the text beside it."""
+    rtl = _mostly_rtl(blocks)
+    rows: list[list[Block]] = []
+    for block in sorted(blocks, key=lambda b: -b.y1):
+        slack = 0.5 * (block.frags[0].height if block.frags else 4.0)
+        if rows and rows[-1][0].y1 - block.y1 <= slack:
+            rows[-1].append(block)
+        else:
+            rows.append([block])
+    return [b for row in rows for b in sorted(row, key=functools.partial(_first_x, rtl=rtl))]
+
+
+def _first_x(block: Block, rtl: bool) -> float:
+    """Where a block's first line starts (its second line may start further out), as a key
+    that sorts in reading direction."""
+    first = block.frags[0] if block.frags else block
+    return -first.x1 if rtl else first.x0
+
+
+def _cut(blocks: list[Block], axis: str) -> tuple[list[Block], list[Block]] | None:
+    """Split at the widest empty band across ``axis`` (x: columns, y: rows)."""
+    return _split(blocks, axis, 3.0 if axis == "x" else 0.5)
+
+
+def _same_rows(left: list[Block], right: list[Block]) -> bool:
+    """True when most blocks on the left have a block on the right starting on the same row."""
+    tops = [b.y1 for b in right]
+    matched = sum(any(abs(b.y1 - t) < max(2.0, 0.3 * b.size) for t in tops) for b in left)
+    return matched > 0.5 * len(left) and len(left) > 1
+
+
+def _face(block: Block) -> tuple[float, bool]:
+    return round(block.size * 2) / 2, block.bold
+
+
+def _cards(left: list[Block], right: list[Block]) -> bool:
+    """Blocks side by side on the same rows that are nonetheless columns: units of a few
+    blocks close together in alternating faces, repeated across (authors' names over their
+    affiliations).
+    Each row holds one face; down each column the face changes from block to block. A form
+    or a table keeps one face down a column (labels, values), so it is still read by rows."""
+    if len(left) != len(right) or len(left) < 2:
+        return False
+    if any(b.kind != "text" for b in left + right):
+        return False
+    left = sorted(left, key=lambda b: -b.y1)
+    right = sorted(right, key=lambda b: -b.y1)
+    for a, b in zip(left, right, strict=True):
+        if _face(a) != _face(b) or abs(a.y1 - b.y1) >= max(2.0, 0.3 * a.size):
+            return False
+    # Within a unit (until the first block's face comes back) the blocks sit close, as the
+    # lines of one paragraph do: a running header above a page's first line is no unit.
+    return all(
+        _face(a) != _face(b)
+        and (_face(b) == _face(side[0]) or a.y0 - b.y1 < max(a.size, b.size))
+        for side in (left, right) for a, b in zip(side, side[1:], strict=False)
+    )
+
+
+def _mostly_rtl(blocks: list[Block]) -> bool:
+    frags = [f for b in blocks for f in b.frags]
+    return bool(frags) and sum(f.rtl for f in frags) > len(frags) / 2

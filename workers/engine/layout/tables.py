@@ -1,0 +1,496 @@
+"""Tables on a page: ruled grids, and runs of lines whose fragments line up in columns.
+
+A run of lines split into several fragments is a table when its fragments line up in columns
+and do not fill them (text columns fill theirs, table cells rarely do); contents lists, line
+numbers and fixed-pitch listings are not tables. A table split by a wide gap between rows is
+rebuilt as one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import statistics
+
+from .blocks import MAX_SHAPES, Block, word_count, x_overlap
+from .glyphs import PageContent, Rect
+from .lines import Fragment, Line, lines
+from .patterns import LEADER, NUMBERED, is_marker
+from .spread import spread_below
+
+
+def join_tables(blocks: list[Block]) -> list[Block]:
+    """Tables split by a wide gap between rows, one after the other: rebuilt as one."""
+    out: list[Block] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.kind == block.kind == "table"
+            and previous.lines
+            and block.lines  # (a ruled table keeps its own grid)
+            and x_overlap(previous, block) >= 0.6
+        ):
+            joined = _table_from(previous.lines + block.lines, block.page)
+            if joined is not None:
+                out[-1] = joined
+                continue
+        out.append(block)
+    return out
+
+
+def ruled_tables(content: PageContent, frags: list[Fragment]) -> list[Block]:
+    """Tables drawn with rules: a grid of at least three horizontal and three vertical lines
+    (two columns, two rows), its text placed in the grid's cells."""
+    rules = content.rules[:MAX_SHAPES]
+    horizontal = [r for r in rules if r.x1 - r.x0 > 10 and r.y1 - r.y0 <= 2.5]
+    vertical = [r for r in rules if r.y1 - r.y0 > 6 and r.x1 - r.x0 <= 2.5]
+    if len(horizontal) < 3 or len(vertical) < 3:
+        return []
+    # Connected groups of crossing rules, grown greedily (bounded by the rule count).
+    groups: list[tuple[Rect, list[Rect], list[Rect]]] = []
+    horizontal_ids = {id(r) for r in horizontal}
+    for r in sorted(horizontal + vertical, key=lambda r: (-r.y1, r.x0)):
+        is_h = id(r) in horizontal_ids
+        for k, (box, hs, vs) in enumerate(groups):
+            if r.x0 <= box.x1 + 2 and box.x0 <= r.x1 + 2 and r.y0 <= box.y1 + 2 and (
+                box.y0 <= r.y1 + 2
+            ):
+                grown = Rect(min(box.x0, r.x0), min(box.y0, r.y0), max(box.x1, r.x1),
+                             max(box.y1, r.y1), box.obj)
+                groups[k] = (grown, hs + [r] if is_h else hs, vs if is_h else vs + [r])
+                break
+        else:
+            groups.append((Rect(r.x0, r.y0, r.x1, r.y1, r.obj), [r] if is_h else [],
+                           [] if is_h else [r]))
+    out: list[Block] = []
+    for _box, hs, vs in groups:
+        ys = _positions([(r.y0 + r.y1) / 2 for r in hs])
+        xs = _positions([(r.x0 + r.x1) / 2 for r in vs])
+        if len(ys) < 3 or len(xs) < 3:
+            continue
+        ys.sort(reverse=True)
+        xs.sort()
+        cells: list[list[Fragment | None]] = []
+        members: list[Fragment] = []
+        longest = 0  # words in the fullest cell of the grid
+        for top, bottom in zip(ys, ys[1:], strict=False):
+            inside = [
+                f for f in frags
+                if bottom < (f.y0 + f.y1) / 2 < top and xs[0] < (f.x0 + f.x1) / 2 < xs[-1]
+            ]
+            members.extend(inside)
+            for k in range(len(xs) - 1):
+                words = sum(
+                    word_count(f.text) for f in inside if xs[k] <= (f.x0 + f.x1) / 2 < xs[k + 1]
+                )
+                longest = max(longest, words)
+            text_lines = lines(inside)
+            # Rules only around the header and the body (a "booktabs" table): each line of
+            # text across the columns is a row of its own.
+            if sum(len(line.fragments) > 1 for line in text_lines) >= 2:
+                row_groups = [line.fragments for line in text_lines]
+            else:
+                row_groups = [inside]
+            for group in row_groups:
+                row: list[Fragment | None] = [None] * (len(xs) - 1)
+                for f in group:
+                    cx = (f.x0 + f.x1) / 2
+                    k = max(i for i in range(len(xs) - 1) if xs[i] <= cx)
+                    cell = row[k]
+                    row[k] = f if cell is None else Fragment(
+                        cell.glyphs + f.glyphs, f"{cell.text} {f.text}", min(cell.x0, f.x0),
+                        min(cell.y0, f.y0), max(cell.x1, f.x1), max(cell.y1, f.y1),
+                    )
+                if any(c is not None for c in row):
+                    cells.append(row)
+        filled = [row for row in cells if sum(c is not None for c in row) >= 2]
+        if len(filled) < 2 or longest > 40:
+            continue  # a frame around text, or a form's boxes: not a table of data
+        block = Block(content.index, kind="table", table=cells)
+        for f in members:
+            block.add(f)
+        out.append(block)
+    return out
+
+
+def _positions(values: list[float], tolerance: float = 2.0) -> list[float]:
+    """Distinct positions, values closer than ``tolerance`` counted once."""
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tolerance:
+            out.append(v)
+    return out
+
+
+def rows_align(a: list[Fragment], b: list[Fragment]) -> bool:
+    """Most lines on the shorter side sit on the baseline of a fragment on the other side."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    bases = sorted(f.y0 for f in large)
+    aligned = 0
+    for f in small:
+        slack = max(1.0, 0.3 * f.height)
+        k = bisect.bisect_left(bases, f.y0 - slack)
+        aligned += k < len(bases) and bases[k] <= f.y0 + slack
+    return aligned > 0.6 * len(small)
+
+
+def find_tables(page_lines: list[Line], page: int) -> tuple[list[Block], set[int]]:
+    blocks: list[Block] = []
+    used: set[int] = set()
+    run: list[Line] = []
+
+    def close() -> None:
+        _trim_headings(run)
+        rows = [list(line.fragments) for line in run]
+        fixed = _fixed_pitch_words(rows)
+        if len([row for row in rows if len(row) > 1]) >= 3 and (fixed or _line_numbered(rows)):
+            # Code or a typewritten page, aligned by spaces, or text with its lines numbered
+            # (a transcript, a pleading): not a table of data, but still read line by line
+            # (a line's pieces belong together; read as paragraphs, a listing's comments
+            # would run into the code).
+            column = _number_column(rows)
+            for line in run:
+                pieces = list(line.fragments)
+                used.update(id(f) for f in pieces)
+                if column is not None and _in_number_column(pieces[0], column):
+                    # The margin's line numbers only count lines: an artifact, as page
+                    # numbers are, or a reader would hear a number before every line.
+                    number = Block(page, artifact="other")
+                    number.add(pieces.pop(0))
+                    blocks.append(number)
+                if pieces:
+                    block = Block(page)
+                    for f in pieces:
+                        block.add(f)
+                    blocks.append(block)
+        elif len([line for line in run if len(line.fragments) > 1]) >= 3:
+            table = _table_from(run, page)
+            if table is not None:
+                blocks.append(table)
+                used.update(id(f) for f in table.frags)
+        run.clear()
+
+    for line in page_lines:
+        height = max(f.height for f in line.fragments)
+        if len(run) >= 2 and _heading_in_rows(line, run):
+            close()
+        near = bool(run) and run[-1].y0 - line.y1 < 2.5 * height
+        if len(line.fragments) > 1:
+            if not near:
+                close()
+            run.append(line)
+        elif near and _inside_columns(line, run):
+            run.append(line)  # a row with one filled cell
+        else:
+            close()
+    close()
+    return blocks, used
+
+
+def _line_size(line: Line) -> float:
+    return max(f.size for f in line.fragments)
+
+
+def _heading_in_rows(line: Line, rows: list[Line]) -> bool:
+    """A heading set with its number apart ("2.2   Lists"): two pieces like a row, but in a
+    face clearly larger than the usual one of the rows (their median: rows may mix sizes,
+    sub- and superscripts, symbols)."""
+    usual = statistics.median(_line_size(r) for r in rows)
+    return len(line.fragments) <= 2 and _line_size(line) > 1.15 * usual
+
+
+def _trim_headings(run: list[Line]) -> None:
+    """Drop such headings from the ends of a run (one opening it is seen only here)."""
+    while len(run) >= 3 and _heading_in_rows(run[-1], run):
+        run.pop()
+    while len(run) >= 3 and _heading_in_rows(run[0], run):
+        run.pop(0)
+
+
+def _inside_columns(line: Line, run: list[Line]) -> bool:
+    left = min(f.x0 for r in run for f in r.fragments)
+    right = max(f.x1 for r in run for f in r.fragments)
+    f = line.fragments[0]
+    return f.x0 >= left - 2 and f.x1 <= right + 2 and f.width < 0.5 * (right - left)
+
+
+def _columns(rows: list[list[Fragment]]) -> list[list[float]]:
+    """The union of the x-ranges of fragments in multi-fragment rows, as disjoint intervals."""
+    spans = sorted((f.x0, f.x1) for row in rows if len(row) > 1 for f in row)
+    columns: list[list[float]] = []
+    for x0, x1 in spans:
+        if columns and x0 <= columns[-1][1] + 1:
+            columns[-1][1] = max(columns[-1][1], x1)
+        else:
+            columns.append([x0, x1])
+    return columns
+
+
+def _in_column(f: Fragment, column: list[float]) -> bool:
+    return f.x0 < column[1] and f.x1 > column[0]
+
+
+def _is_text_column(column: list[float], rows: list[list[Fragment]]) -> bool:
+    """Text set in columns fills its column line after line, in long runs of words; table
+    cells rarely fill theirs and hold a few words each."""
+    frags = [f for row in rows for f in row if _in_column(f, column)]
+    if len(frags) < 3:
+        return False
+    width = max(column[1] - column[0], 1.0)
+    fill = statistics.median(f.width / width for f in frags)
+    words = statistics.median(word_count(f.text) for f in frags)
+    return fill > 0.75 and words >= 4
+
+
+def _table_of_contents(rows: list[list[Fragment]]) -> bool:
+    """Entries with leader dots, or numbered titles each followed by just a page number."""
+    entries = sum(
+        len(row) <= 3 and any(LEADER.search(f.text) for f in row)
+        and bool(re.fullmatch(r"\d{1,4}|[ivxlc]{1,6}", row[-1].text.split()[-1]))
+        for row in rows
+    )
+    if entries > 0.5 * len(rows):
+        return True
+    pairs = [row for row in rows if len(row) == 2]
+    if len(pairs) > 0.8 * len(rows) and all(
+        row[1].text.isdigit() or bool(re.fullmatch(r"[ivxlc]+", row[1].text)) for row in pairs
+    ) and sum(bool(NUMBERED.match(row[0].text)) for row in pairs) > 0.5 * len(pairs):
+        return True
+    return _numbered_contents(rows)
+
+
+def _numbered_contents(rows: list[list[Fragment]]) -> bool:
+    """Contents set in three pieces: a section number, its title, its page ("2.1   Lists
+    . . .   4"). The pages never go back and some numbers are of sub-sections (2.1): rows numbered
+    1, 2, 3 with a quantity at the end are a table's."""
+    # Leader dots set apart from the title are no piece of the entry.
+    pieces = [[f for f in row if f.text.strip(". …_")] for row in rows]
+    entries = [
+        row for row in pieces
+        if len(row) == 3 and re.fullmatch(r"\d{1,3}(\.\d{1,3})*\.?", row[0].text)
+        and row[2].text.isdigit()
+    ]
+    if len(entries) < 3 or len(entries) < 0.8 * len(rows):
+        return False
+    pages = [int(row[2].text) for row in entries]
+    return all(a <= b for a, b in zip(pages, pages[1:], strict=False)) and any(
+        "." in row[0].text.rstrip(".") for row in entries
+    )
+
+
+def _merge_wrapped_cells(rows: list[list[Fragment]]) -> list[list[Fragment]]:
+    """Lines holding a single fragment between full rows are wrapped cell text. A run of them
+    joins the full row above or below, whichever is closer in the same column (cells are often
+    centred vertically, so wrapped text can sit above its row's first line)."""
+    out: dict[int, list[Fragment]] = {i: list(row) for i, row in enumerate(rows) if len(row) > 1}
+    i = 0
+    while i < len(rows):
+        if len(rows[i]) > 1:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(rows) and len(rows[j + 1]) == 1 and _overlap_x(rows[j + 1][0],
+                                                                             rows[i][0]):
+            j += 1
+        group = [rows[k][0] for k in range(i, j + 1)]
+        top, bottom = group[0], group[-1]
+        gaps = []
+        if i - 1 in out:
+            gaps.append((_edge_gap(out[i - 1], top, above=True), i - 1))
+        if j + 1 in out:
+            gaps.append((_edge_gap(out[j + 1], bottom, above=False), j + 1))
+        gaps = [g for g in gaps if g[0] < 1.5 * max(top.height, 1.0)]
+        if gaps:
+            out[min(gaps)[1]].extend(group)
+        else:
+            for k in range(i, j + 1):
+                out[k] = [rows[k][0]]
+        i = j + 1
+    return [sorted(out[k], key=lambda f: -f.y1) for k in sorted(out)]
+
+
+def _overlap_x(a: Fragment, b: Fragment) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1
+
+
+def _edge_gap(row: list[Fragment], f: Fragment, *, above: bool) -> float:
+    """Vertical gap between ``f`` and ``row`` (above or below it), in the same column if it can."""
+    same = [g for g in row if _overlap_x(g, f)] or row
+    if above:
+        return min(g.y0 for g in same) - f.y1
+    return f.y0 - max(g.y1 for g in same)
+
+
+#: Spread of glyph widths (standard deviation over mean) below which a run of glyphs is set
+#: in a fixed-pitch face: every glyph of Courier or Consolas is equally wide, while a
+#: proportional face's "i" and "m" differ several times over.
+FIXED_PITCH_SPREAD = 0.1
+
+
+def _fixed_pitch(f: Fragment) -> bool | None:
+    """Whether the fragment is set in a fixed-pitch face (None: too few glyphs to tell)."""
+    widths = [g.x1 - g.x0 for g in f.glyphs if not g.char.isspace()]
+    if len(widths) < 4 or statistics.fmean(widths) <= 0:
+        return None
+    return spread_below(widths, FIXED_PITCH_SPREAD)
+
+
+def _is_numeric(text: str) -> bool:
+    digits = sum(ch.isdigit() for ch in text)
+    return digits >= 0.5 * sum(not ch.isspace() for ch in text)
+
+
+def _fixed_pitch_words(rows: list[list[Fragment]]) -> bool:
+    """Words set in a fixed-pitch face: program code on a slide, a typewritten transcript.
+    Their columns come from spaces lining up character by character, not from a table;
+    read as a table a listing's lines are torn into cells. Fixed-pitch figures (a mainframe
+    report's numbers) are still a table: only mostly non-numeric cells count."""
+    measured = [(f, pitch) for row in rows for f in row if (pitch := _fixed_pitch(f)) is not None]
+    if not measured:
+        return False
+    fixed = sum(pitch for _, pitch in measured)
+    words = sum(not _is_numeric(f.text) for f, _ in measured)
+    return fixed > 0.5 * len(measured) and words > 0.5 * len(measured)
+
+
+def _line_numbered(rows: list[list[Fragment]]) -> bool:
+    """Text whose lines are numbered in the margin (a court transcript, a pleading): each
+    line a number counting up by one, then the line's words. Two pieces a line like a
+    two-column table, but the numbers only count lines. A table whose rows are numbered
+    holds more columns, or figures, beside the number: it is left alone."""
+    numbered = [row for row in rows if len(row) >= 2 and row[0].text.isdigit()]
+    if len(numbered) < 5 or len(numbered) < 0.6 * len(rows):
+        return False
+    if any(len(row) > 2 or _is_numeric(row[1].text) for row in numbered):
+        return False
+    numbers = [int(row[0].text) for row in numbered]
+    counting = sum(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
+    return counting >= 0.8 * (len(numbers) - 1)
+
+
+def _number_column(rows: list[list[Fragment]]) -> tuple[float, float] | None:
+    """The span across the page of line numbers in the margin, if the lines are numbered:
+    every line from the first numbered one to the last starts with a number, counting up by
+    one, set apart from the line's words by more than a space (a typewritten list "1 Item"
+    has its number a space away). Numbered items of a list or a table leave lines between
+    them unnumbered (an item wrapped onto a second line): their numbers are content."""
+    starts = [k for k, row in enumerate(rows) if row[0].text.isdigit()]
+    if not starts or len(starts) != starts[-1] - starts[0] + 1:
+        return None
+    numbered = [row for row in rows if len(row) >= 2 and row[0].text.isdigit()]
+    if len(numbered) < 5:
+        return None
+    right = max(row[0].x1 for row in numbered)
+    last = rows[starts[-1]]
+    for row in rows[: starts[0]] + rows[starts[-1] + 1:]:
+        if row[0].x0 < right:
+            return None  # a heading over the numbers ("No."): a table's column
+        if len(last) > 1 and abs(row[0].x0 - last[1].x0) < 0.5 * row[0].height:
+            return None  # the last item wrapped onto an unnumbered line
+    numbers = [int(row[0].text) for row in numbered]
+    counting = sum(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
+    if counting < 0.8 * (len(numbers) - 1):
+        return None
+    for row in numbered:
+        digit = (row[0].x1 - row[0].x0) / len(row[0].text)
+        if row[1].x0 - row[0].x1 < 1.5 * digit:
+            return None
+    return min(row[0].x0 for row in numbered), max(row[0].x1 for row in numbered)
+
+
+def _in_number_column(f: Fragment, column: tuple[float, float]) -> bool:
+    """A line number: digits alone, inside the numbers' column (a line holding only its
+    number, a blank line of the transcript, included)."""
+    slack = 0.5 * f.height
+    return f.text.isdigit() and f.x0 >= column[0] - slack and f.x1 <= column[1] + slack
+
+
+#: Share of a grid's cells below which its text is scattered labels, not a table.
+SCATTERED_FILL = 0.4
+
+
+def _scattered(cells: list[list[Fragment | None]]) -> bool:
+    """Most of the grid empty: the labels of a chart (a pie's slices, a bar chart's values
+    and categories) placed about its shapes line up into many columns, each holding a label
+    on only a row or two. A table fills most of its cells, a blank here and there."""
+    slots = sum(len(row) for row in cells)
+    filled = sum(c is not None for row in cells for c in row)
+    return slots > 0 and filled < SCATTERED_FILL * slots
+
+
+def _runs_on(cells: list[list[Fragment | None]], column: int) -> bool:
+    """Most lines in the column go on with the sentence of the line above (they start in
+    lower case): running text wrapped line after line, such as a side column or captions set
+    beside the body text, whose lines share baselines with it. A table's cells each start
+    afresh (a wrapped cell's lone lines are already joined to their row), and a value
+    repeated down a column ("yes", "no", a unit) is a table's, however it is written."""
+    pairs = [
+        (above[column], below[column]) for above, below in zip(cells, cells[1:], strict=False)
+        if above[column] is not None and below[column] is not None
+    ]
+    if len(pairs) < 3:
+        return False
+    going_on = sum(
+        bool(above is not None and below is not None and below.text[:1].islower()
+             and below.text != above.text)
+        for above, below in pairs
+    )
+    return going_on >= 0.75 * len(pairs)
+
+
+def _table_from(run: list[Line], page: int) -> Block | None:
+    rows = [list(line.fragments) for line in run]
+    for _ in range(3):
+        columns = _columns(rows)
+        if len(columns) < 2:
+            return None
+        total = columns[-1][1] - columns[0][0]
+        text = [c for c in columns if c[1] - c[0] >= 0.35 * total and _is_text_column(c, rows)]
+        # ... unless it is the only one and its lines sit on the rows of the other columns:
+        # then it is a table column holding longer text.
+        text = text if len(text) > 1 else [
+            c for c in text
+            if not rows_align(
+                [f for row in rows for f in row if _in_column(f, c)],
+                [f for row in rows for f in row if not _in_column(f, c)],
+            )
+        ]
+        if not text:
+            break
+        # A column of running text beside a table (or beside another column): not cells.
+        rows = [[f for f in row if not any(_in_column(f, c) for c in text)] for row in rows]
+    else:
+        return None
+    rows = [row for row in rows if row]
+    if _table_of_contents(rows):
+        return None
+    first = [f for row in rows for f in row if _in_column(f, columns[0])]
+    if len(columns) == 2 and sum(is_marker(f.text) for f in first) > len(first) / 2:
+        return None  # bullets or numbers beside text: a list
+    multi = [row for row in rows if len(row) > 1]
+    if len(multi) < 3 or sum(len(row) for row in multi) < 2 * len(multi):
+        return None
+    rows = _merge_wrapped_cells(rows)
+    cells: list[list[Fragment | None]] = []
+    for row in rows:
+        cell_row: list[Fragment | None] = [None] * len(columns)
+        for f in row:
+            k = next((i for i, c in enumerate(columns) if _in_column(f, c)), len(columns) - 1)
+            existing = cell_row[k]
+            if existing is not None:
+                cell_row[k] = Fragment(existing.glyphs + f.glyphs, f"{existing.text} {f.text}",
+                                       min(existing.x0, f.x0), min(existing.y0, f.y0),
+                                       max(existing.x1, f.x1), max(existing.y1, f.y1))
+            else:
+                cell_row[k] = f
+        cells.append(cell_row)
+    if any(_runs_on(cells, k) for k in range(len(columns))):
+        return None  # a column of sentences running from line to line: text set beside text
+    if _scattered(cells):
+        return None  # labels placed about a chart or diagram: no rows and columns of data
+    block = Block(page, kind="table", table=cells, lines=list(run))
+    for row in rows:
+        for f in row:
+            block.add(f)
+    return block
