@@ -11,6 +11,7 @@ For every tagged PDF in ../shared/corpus/tagged/ and the PDF/UA Reference Suite
    heading F1 (text match) and level accuracy (of matched headings), list-item F1, table F1
    (word-set overlap), figure recall (truth figures drawing an image, matched by box overlap);
 4. time: layout analysis against poppler's ``pdftotext`` on the same stripped file, in this run;
+   and the same over ../shared/corpus/untagged/ (born-digital files without truth), apart;
 5. s_recall: the structure reader on the original, checked against poppler's words (the
    structure reader is the truth, so this is the one independent check of it).
 
@@ -239,6 +240,27 @@ def fmt(value: float | None) -> str:
     return "    -" if value is None else f"{value:5.3f}"
 
 
+def untagged_time() -> str:
+    """The speed target on the born-digital files that have no tags (no truth to score, but
+    as much a part of the work): layout analysis against pdftotext, all files together."""
+    files = sorted((SHARED / "corpus" / "untagged").glob("*.pdf"))
+    layout = poppler = 0.0
+    ratios: list[tuple[float, str]] = []
+    for path in files:
+        started = time.perf_counter()
+        read_layout(path, max_pages=MAX_PAGES)
+        seconds = time.perf_counter() - started
+        reference, _ = pdftotext(path)
+        layout, poppler = layout + seconds, poppler + reference
+        ratios.append((seconds / reference if reference else 0.0, path.name))
+    if not files or not poppler:
+        return "untagged: no files"
+    worst = ", ".join(f"{name} {ratio:.1f}x" for ratio, name in sorted(ratios)[-3:][::-1])
+    median = statistics.median(r for r, _ in ratios)
+    return (f"untagged ({len(files)} files): layout {layout:.2f} s, pdftotext {poppler:.2f} s, "
+            f"ratio {layout / poppler:.2f}x; per-file median {median:.2f}x, worst {worst}")
+
+
 def memory_of_large_file() -> str:
     if not LARGE_FILE.exists():
         return "memory: large file absent"
@@ -320,6 +342,9 @@ def main() -> int:
     for s in sorted(scored, key=lambda s: s.order if s.order is not None else 2)[: args.worst]:
         print(f"  {s.name[:44]:44} order {fmt(s.order)} recall {fmt(s.recall)} "
               f"head_f1 {fmt(s.head_f1)} list_f1 {fmt(s.list_f1)} table_f1 {fmt(s.table_f1)}")
+    if not args.only:
+        print()
+        print(untagged_time())
     if not args.no_memory:
         print()
         print(memory_of_large_file())
