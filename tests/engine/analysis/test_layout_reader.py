@@ -845,3 +845,48 @@ def test_a_permission_box_at_the_foot_of_a_column_is_read_after_the_page(
         [f"left{k}" for k in range(30)] + [f"right{k}" for k in range(48)]
         + [f"note{k}" for k in range(4)]
     )
+
+
+def test_glossary_columns_whose_entries_share_rows_are_read_column_by_column(
+    html_pdf: HtmlPdf,
+) -> None:
+    # Terms over definitions in two columns on one grid of lines, the definitions of the
+    # second column one or three lines long: most entries of both columns start on the same
+    # rows, and gaps between entries line up, as in a form; but the columns are set text,
+    # found as columns before the blocks are ordered.
+    def entry(i: int, lines: int, first_in_column: bool = False) -> str:
+        style = " style='break-before: column'" if first_in_column else ""
+        body = "<br>".join(f"definition{i} line {k} of the glossary" for k in range(lines))
+        return f"<p{style}><b>term{i}</b><br>{body}</p>"
+
+    left = "".join(entry(i, 2) for i in range(6))
+    right = "".join(entry(6 + i, 1 if i % 2 == 0 else 3, i == 0) for i in range(6))
+    path = html_pdf(
+        f"<h1>Glossary</h1><div style='columns: 2; column-gap: 1cm'>{left}{right}</div>",
+        css="p { margin: 0 0 14pt 0; line-height: 14pt }",
+    )
+    words = " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
+    terms = [w for w in words if w.startswith("term") and w[4:].isdigit()]
+    assert terms == [f"term{i}" for i in range(12)]
+
+
+def test_a_boxed_tip_is_read_after_the_running_text_it_interrupts(html_pdf: HtmlPdf) -> None:
+    tip = "Tip: " + " ".join(f"tip{i}" for i in range(30))
+    before = " ".join(f"before{i}" for i in range(80))
+    after = " ".join(f"after{i}" for i in range(80))
+    path = html_pdf(
+        f"<p>{before}</p><div style='border: 2px solid #e90; background: #fec; padding: 8pt;"
+        f" margin: 12pt 0'>{tip}</div><p>{after}</p>"
+    )
+    words = " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
+    assert words == before.split() + after.split() + tip.split()
+
+
+def test_boxes_holding_most_of_the_text_keep_their_places(html_pdf: HtmlPdf) -> None:
+    # Slides and forms put their content in boxes: those are no asides.
+    box = "<div style='border: 2px solid #333; padding: 8pt; margin: 12pt 0'>{}</div>"
+    first = " ".join(f"first{i}" for i in range(40))
+    second = " ".join(f"second{i}" for i in range(40))
+    path = html_pdf(f"<h1>Slide title</h1>{box.format(first)}{box.format(second)}")
+    words = " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
+    assert words == ["Slide", "title"] + first.split() + second.split()

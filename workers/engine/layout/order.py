@@ -15,6 +15,7 @@ import statistics
 from collections.abc import Callable
 from typing import TypeVar
 
+from ..document import BBox
 from .blocks import MAX_SHAPES, Block, Boxed, area_share, boxes_overlap, word_count
 from .glyphs import PageContent
 from .lines import FRAGMENT_GAP, Fragment
@@ -71,6 +72,65 @@ def footnotes_last(blocks: list[Block], content: PageContent) -> list[Block]:
     if not notes or len(notes) == len(blocks):
         return blocks
     return [b for b in blocks if b not in notes] + [b for b in blocks if b in notes]
+
+
+#: A boxed panel holds at least this many words (less is a label or a heading's band).
+PANEL_MIN_WORDS = 15
+#: A box covering more than this share of the page frames the page, not a panel.
+PANEL_MAX_AREA = 0.5
+
+
+def panels_last(blocks: list[Block], content: PageContent) -> list[Block]:
+    """Boxed panels (a tip or warning in a drawn or shaded box, a sidebar) read after the
+    page's running text, as asides: placed wherever they fit, they would otherwise cut the
+    running text where it goes on past the box (or from the previous page).
+    A panel: a painted shape, smaller than half the page, that holds whole text blocks of
+    some running text in a face no larger than the text outside; the text outside all panels
+    carries more words than the panels do (where the boxes hold most of the text, as on
+    slides and forms, they are the content and keep their places)."""
+    page_area = max(content.width * content.height, 1.0)
+    texts = [b for b in blocks if b.kind == "text"]
+    if len(texts) < 2:
+        return blocks
+    boxes = [
+        r for r in content.paths[:MAX_SHAPES]
+        if (r.x1 - r.x0) * (r.y1 - r.y0) <= PANEL_MAX_AREA * page_area
+    ]
+    inside: dict[int, Block] = {}
+    for box in boxes:
+        held = [b for b in blocks if _within(b, box)]
+        if any(
+            boxes_overlap(b.bbox, _bbox(box)) for b in blocks
+            if b.kind != "figure" and not _within(b, box)
+        ):
+            continue  # text running in and out of the shape: no frame around a panel
+        if sum(word_count(b.text) for b in held if b.kind == "text") >= PANEL_MIN_WORDS:
+            inside.update((id(b), b) for b in held)
+    if not inside:
+        return blocks
+    outside = [b for b in texts if id(b) not in inside]
+    boxed = [b for b in texts if id(b) in inside]
+    if not outside or sum(word_count(b.text) for b in outside) <= sum(
+        word_count(b.text) for b in boxed
+    ):
+        return blocks
+    body_size = statistics.median(b.size for b in outside)
+    if statistics.median(b.size for b in boxed) > 1.1 * body_size:
+        return blocks  # a title or heading set on a band: where it stands is its place
+    return [b for b in blocks if id(b) not in inside] + [b for b in blocks if id(b) in inside]
+
+
+def _bbox(box: Boxed) -> BBox:
+    return BBox(box.x0, box.y0, box.x1, box.y1)
+
+
+def _within(block: Block, box: Boxed) -> bool:
+    """The block lies inside the box (within a point or two of its edges)."""
+    slack = 2.0
+    return (
+        block.x0 >= box.x0 - slack and block.x1 <= box.x1 + slack
+        and block.y0 >= box.y0 - slack and block.y1 <= box.y1 + slack
+    )
 
 
 #: Column splits tried per page at most: the search for columns is bounded work.
@@ -291,7 +351,14 @@ def _text_like(frags: list[Fragment], depth: int = 0) -> bool:
     )
 
 
-def reading_order(blocks: list[Block], depth: int = 0) -> list[Block]:
+def reading_order(
+    blocks: list[Block], regions: dict[int, int] | None = None, depth: int = 0
+) -> list[Block]:
+    """Blocks in reading order by recursive XY-cut. ``regions`` maps a block's id to the
+    column region (:func:`column_regions`) it was built in: a gutter between blocks of
+    different regions was found to separate columns of set text, so it is read as one even
+    where the columns' paragraphs happen to start on the same rows (a glossary's terms)."""
+    regions = regions or {}
     if depth == 0:
         # Side notes (see _set_aside_side_notes) would block every cut: read after the page.
         aside = _beside_level_text(
@@ -299,7 +366,7 @@ def reading_order(blocks: list[Block], depth: int = 0) -> list[Block]:
             lambda b: b.kind == "text",
         )
         if aside:
-            return reading_order([b for b in blocks if b not in aside]) + aside
+            return reading_order([b for b in blocks if b not in aside], regions) + aside
         # A picture with text set on it (a cover photo, a bleed into the gutter) would bridge
         # the columns it overlaps and hide them: order the rest, then read the picture just
         # before the first of the texts lying most fully on it.
@@ -309,7 +376,7 @@ def reading_order(blocks: list[Block], depth: int = 0) -> list[Block]:
             if b.kind == "figure" and any(boxes_overlap(b.bbox, t.bbox) for t in text)
         ]
         if under:
-            ordered = reading_order([b for b in blocks if b not in under], 1)
+            ordered = reading_order([b for b in blocks if b not in under], regions, 1)
             for figure in under:
                 shares = [
                     (area_share(b, figure), -k)
@@ -322,16 +389,26 @@ def reading_order(blocks: list[Block], depth: int = 0) -> list[Block]:
     vertical = _cut(blocks, axis="x")
     horizontal = _cut(blocks, axis="y")
     if vertical is not None and (
-        horizontal is None or not _same_rows(*vertical) or _cards(*vertical)
+        horizontal is None
+        or not _same_rows(*vertical)
+        or _cards(*vertical)
+        or _apart_in_regions(*vertical, regions)
     ):
         left, right = vertical
         rtl = _mostly_rtl(blocks)
         first, second = (right, left) if rtl else (left, right)
-        return reading_order(first, depth + 1) + reading_order(second, depth + 1)
+        return reading_order(first, regions, depth + 1) + reading_order(second, regions, depth + 1)
     if horizontal is not None:
         top, bottom = horizontal
-        return reading_order(top, depth + 1) + reading_order(bottom, depth + 1)
+        return reading_order(top, regions, depth + 1) + reading_order(bottom, regions, depth + 1)
     return _by_rows(blocks)
+
+
+def _apart_in_regions(left: list[Block], right: list[Block], regions: dict[int, int]) -> bool:
+    """Both sides hold text of column regions, and no region has blocks on both sides."""
+    left_regions = {regions[id(b)] for b in left if id(b) in regions}
+    right_regions = {regions[id(b)] for b in right if id(b) in regions}
+    return bool(left_regions) and bool(right_regions) and not left_regions & right_regions
 
 
 def _by_rows(blocks: list[Block]) -> list[Block]:
