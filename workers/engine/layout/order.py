@@ -84,28 +84,42 @@ def panels_last(blocks: list[Block], content: PageContent) -> list[Block]:
     """Boxed panels (a tip or warning in a drawn or shaded box, a sidebar) read after the
     page's running text, as asides: placed wherever they fit, they would otherwise cut the
     running text where it goes on past the box (or from the previous page).
-    A panel: a painted shape, smaller than half the page, that holds whole text blocks of
-    some running text in a face no larger than the text outside; the text outside all panels
-    carries more words than the panels do (where the boxes hold most of the text, as on
-    slides and forms, they are the content and keep their places)."""
-    page_area = max(content.width * content.height, 1.0)
+    A panel: a painted shape, smaller than half the page, that holds whole blocks, among
+    them a paragraph of running text, in a face no larger than the text outside, and that
+    starts afresh (text going on from outside the box, a caption's second line on a shaded
+    strip, is no aside). The text outside all panels carries more words than the panels do:
+    where boxes hold most of the text, as on slides and forms, they are the content and
+    keep their places. A box of short lines (a chapter's contents) keeps its place too."""
     texts = [b for b in blocks if b.kind == "text"]
-    if len(texts) < 2:
+    if len(texts) < 2 or not content.paths:
         return blocks
-    boxes = [
-        r for r in content.paths[:MAX_SHAPES]
-        if (r.x1 - r.x0) * (r.y1 - r.y0) <= PANEL_MAX_AREA * page_area
-    ]
+    size = statistics.median(b.size for b in texts) or 10.0
+    largest = PANEL_MAX_AREA * content.width * content.height
     inside: dict[int, Block] = {}
-    for box in boxes:
+    seen: set[tuple[int, int, int, int]] = set()
+    for box in content.paths[:MAX_SHAPES]:
+        width, height = box.x1 - box.x0, box.y1 - box.y0
+        key = (round(box.x0), round(box.y0), round(box.x1), round(box.y1))
+        if width < 8 * size or height < 2 * size or width * height > largest or key in seen:
+            continue  # too small to hold a paragraph, or framing the page
+        seen.add(key)
         held = [b for b in blocks if _within(b, box)]
+        held_text = [b for b in held if b.kind == "text"]
+        if not any(
+            len(b.frags) >= 2 and word_count(b.text) >= PANEL_MIN_WORDS // 2 for b in held_text
+        ):
+            continue
+        if sum(word_count(b.text) for b in held_text) < PANEL_MIN_WORDS:
+            continue
+        if held_text[0].text[:1].islower():
+            continue  # goes on from text outside the box
+        frame = _bbox(box)
         if any(
-            boxes_overlap(b.bbox, _bbox(box)) for b in blocks
-            if b.kind != "figure" and not _within(b, box)
+            b.kind != "figure" and not _within(b, box) and boxes_overlap(b.bbox, frame)
+            for b in blocks
         ):
             continue  # text running in and out of the shape: no frame around a panel
-        if sum(word_count(b.text) for b in held if b.kind == "text") >= PANEL_MIN_WORDS:
-            inside.update((id(b), b) for b in held)
+        inside.update((id(b), b) for b in held)
     if not inside:
         return blocks
     outside = [b for b in texts if id(b) not in inside]
