@@ -17,6 +17,7 @@ from workers.engine.document import (
 )
 from workers.engine.layout.reader import read_layout
 
+from ..content_pdfs import text_page_pdf
 from .conftest import HtmlPdf, png_data_uri
 
 LOREM = (
@@ -890,3 +891,25 @@ def test_boxes_holding_most_of_the_text_keep_their_places(html_pdf: HtmlPdf) -> 
     path = html_pdf(f"<h1>Slide title</h1>{box.format(first)}{box.format(second)}")
     words = " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
     assert words == ["Slide", "title"] + first.split() + second.split()
+
+
+def test_a_form_row_of_options_is_read_with_its_label_not_after_the_page(
+    tmp_path: Path,
+) -> None:
+    # The options "C" and "D" stand right of everything else on the page: the empty band
+    # left of them looks like a gutter, but they are the rest of the row "A B".
+    def show(x: int, y: int, size: int, text: str) -> bytes:
+        return b"BT /F1 %d Tf 1 0 0 1 %d %d Tm (%s) Tj ET" % (size, x, y, text.encode())
+
+    path = text_page_pdf(tmp_path / "form.pdf", [
+        show(57, 730, 24, "Application form"), show(57, 690, 14, "About you"),
+        show(57, 660, 9, "Full name:"), show(57, 610, 9, "Date of birth:"),
+        show(57, 560, 9, "Check boxes:"), show(68, 546, 9, "A"), show(112, 546, 9, "B"),
+        show(160, 546, 9, "C"), show(203, 546, 9, "D"),
+        show(57, 500, 9, "Radio buttons:"), show(68, 486, 9, "yes"), show(100, 486, 9, "no"),
+        show(57, 440, 9, "Drop-down:"),
+    ])
+    words = " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
+    assert words[words.index("Check"):] == [
+        "Check", "boxes:", "A", "B", "C", "D", "Radio", "buttons:", "yes", "no", "Drop-down:"
+    ]

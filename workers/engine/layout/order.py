@@ -404,9 +404,14 @@ def reading_order(
     horizontal = _cut(blocks, axis="y")
     if vertical is not None and (
         horizontal is None
-        or not _same_rows(*vertical)
-        or _cards(*vertical)
-        or _apart_in_regions(*vertical, regions)
+        or (
+            (
+                not _same_rows(*vertical)
+                or _cards(*vertical)
+                or _apart_in_regions(*vertical, regions)
+            )
+            and not _one_row_beside(*vertical)
+        )
     ):
         left, right = vertical
         rtl = _mostly_rtl(blocks)
@@ -416,6 +421,23 @@ def reading_order(
         top, bottom = horizontal
         return reading_order(top, regions, depth + 1) + reading_order(bottom, regions, depth + 1)
     return _by_rows(blocks)
+
+
+def _one_row_beside(left: list[Block], right: list[Block]) -> bool:
+    """One side is a single row of short pieces (options, not a field's label) level with
+    blocks on the other side (a form's options "C" "D" beside "Check boxes: A" "B"): no
+    column but the rest of that row, which the gap beside it only seems to set apart because
+    the row is all that side holds."""
+    for side, other in ((left, right), (right, left)):
+        frags = [f for b in side for f in b.frags]
+        if not frags or len(side) > 8 or any(len(f.text) > 20 for f in frags):
+            continue
+        line = max(f.height for f in frags)
+        if max(b.y1 for b in side) - min(b.y0 for b in side) > 1.5 * line:
+            continue
+        if all(any(abs(b.y1 - o.y1) < max(2.0, 0.3 * b.size) for o in other) for b in side):
+            return True
+    return False
 
 
 def _apart_in_regions(left: list[Block], right: list[Block], regions: dict[int, int]) -> bool:
