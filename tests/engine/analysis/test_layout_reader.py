@@ -913,3 +913,30 @@ def test_a_form_row_of_options_is_read_with_its_label_not_after_the_page(
     assert words[words.index("Check"):] == [
         "Check", "boxes:", "A", "B", "C", "D", "Radio", "buttons:", "yes", "no", "Drop-down:"
     ]
+
+
+def test_a_footer_line_across_both_columns_is_read_after_them(html_pdf: HtmlPdf) -> None:
+    left = " ".join(f"left{i}" for i in range(150))
+    right = " ".join(f"right{i}" for i in range(150))
+    path = html_pdf(
+        f"<div style='columns: 2; column-gap: 1.5cm; height: 20cm'><p>{left}</p>"
+        f"<p style='break-before: column'>{right}</p></div>"
+        "<div style='display: flex; justify-content: space-between; margin-top: 1cm'>"
+        "<span>Department of Information Systems</span><span>Ann Author, Bo Writer</span></div>"
+    )
+    words = " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
+    assert words == left.split() + right.split() + [
+        "Department", "of", "Information", "Systems", "Ann", "Author,", "Bo", "Writer"
+    ]
+
+
+def test_heads_atop_two_columns_are_read_each_with_its_column(html_pdf: HtmlPdf) -> None:
+    # Level at the top like a running header, but each heads the text just below it.
+    left = " ".join(f"left{i}" for i in range(150))
+    right = " ".join(f"right{i}" for i in range(150))
+    path = html_pdf(
+        f"<div style='columns: 2; column-gap: 1.5cm'><h2>First part</h2><p>{left}</p>"
+        f"<h2 style='break-before: column'>Second part</h2><p>{right}</p></div>"
+    )
+    words = " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
+    assert words == ["First", "part"] + left.split() + ["Second", "part"] + right.split()

@@ -414,6 +414,9 @@ def reading_order(
         )
     ):
         left, right = vertical
+        top, middle, bottom = _rows_across(blocks, left, right)
+        if top or bottom:
+            return top + reading_order(middle, regions, depth + 1) + bottom
         rtl = _mostly_rtl(blocks)
         first, second = (right, left) if rtl else (left, right)
         return reading_order(first, regions, depth + 1) + reading_order(second, regions, depth + 1)
@@ -421,6 +424,44 @@ def reading_order(
         top, bottom = horizontal
         return reading_order(top, regions, depth + 1) + reading_order(bottom, regions, depth + 1)
     return _by_rows(blocks)
+
+
+def _rows_across(
+    blocks: list[Block], left: list[Block], right: list[Block]
+) -> tuple[list[Block], list[Block], list[Block]]:
+    """(top row, the rest, bottom row): a single line at the top or foot of the region,
+    set apart from the other text by a gap, with pieces either side of the gutter (a
+    poster's footer: department, date, authors; a running header with the title left and the
+    page right). It runs across the columns, so it is read before or after them, not piece
+    by piece inside them. (A picture may reach into the line's band: it holds no words.)"""
+    on_left = {id(b) for b in left}
+    text = [b for b in blocks if b.kind != "figure"]
+    if len(text) < 3:
+        return [], blocks, []
+
+    def row_of(items: list[Block]) -> list[Block]:
+        """The blocks of ``items`` (sorted from the edge inwards) that overlap the first
+        one's line band, if that band is one line set apart from the rest by a gap."""
+        first = items[0]
+        row = [b for b in items if b.y1 > first.y0 and b.y0 < first.y1]
+        line = max((f.height for b in row for f in b.frags), default=0.0)
+        low, high = min(b.y0 for b in row), max(b.y1 for b in row)
+        if not line or high - low > 1.5 * line or len(row) == len(items):
+            return []
+        if all(id(b) in on_left for b in row) or not any(id(b) in on_left for b in row):
+            return []  # not across the gutter
+        if any(b.y1 > low - line and b.y0 < high + line for b in items if b not in row):
+            # No gap of a line between the row and the rest: column heads over their text.
+            return []
+        return row
+
+    top = row_of(sorted(text, key=lambda b: -b.y1))
+    rest = [b for b in text if b not in top]
+    bottom = row_of(sorted(rest, key=lambda b: b.y0))
+    if not top and not bottom:
+        return [], blocks, []
+    edge = {id(b) for b in top + bottom}
+    return _by_rows(top), [b for b in blocks if id(b) not in edge], _by_rows(bottom)
 
 
 def _one_row_beside(left: list[Block], right: list[Block]) -> bool:
