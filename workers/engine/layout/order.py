@@ -93,15 +93,20 @@ def panels_last(blocks: list[Block], content: PageContent) -> list[Block]:
     texts = [b for b in blocks if b.kind == "text"]
     if len(texts) < 2 or not content.paths:
         return blocks
-    size = statistics.median(b.size for b in texts) or 10.0
+    # (The line height of the first lines, not the blocks' font sizes: cheap, and enough to
+    # tell a shape that can hold a paragraph.)
+    heights = [b.frags[0].height for b in texts if b.frags]
+    size = (statistics.median(heights) if heights else 0.0) or 10.0
     largest = PANEL_MAX_AREA * content.width * content.height
     inside: dict[int, Block] = {}
     seen: set[tuple[int, int, int, int]] = set()
     for box in content.paths[:MAX_SHAPES]:
         width, height = box.x1 - box.x0, box.y1 - box.y0
-        key = (round(box.x0), round(box.y0), round(box.x1), round(box.y1))
-        if width < 8 * size or height < 2 * size or width * height > largest or key in seen:
+        if width < 8 * size or height < 2 * size or width * height > largest:
             continue  # too small to hold a paragraph, or framing the page
+        key = (round(box.x0), round(box.y0), round(box.x1), round(box.y1))
+        if key in seen:
+            continue
         seen.add(key)
         held = [b for b in blocks if _within(b, box)]
         held_text = [b for b in held if b.kind == "text"]
