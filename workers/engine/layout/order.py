@@ -5,6 +5,10 @@ wins unless the blocks either side sit on the same rows (a form or table, read r
 but not units repeated across (authors' names over their affiliations), which are columns.
 Text running up a side margin is read after the page; an unnumbered notes box under a rule at
 the foot of a column (a paper's permission notice) is read after the page's text.
+A gutter the column search found between set text is read as columns even where paragraphs
+either side start on the same rows; a single row of short options beside a form's row is part
+of it; a line across the gutter at the top or foot (a poster's footer) is read apart from the
+columns; boxed panels (tips, sidebars) are read after the running text they interrupt.
 """
 
 from __future__ import annotations
