@@ -17,6 +17,7 @@ from workers.engine.document import (
 )
 from workers.engine.layout.reader import read_layout
 
+from ..content_pdfs import text_page_pdf
 from .conftest import HtmlPdf, png_data_uri
 
 LOREM = (
@@ -845,3 +846,97 @@ def test_a_permission_box_at_the_foot_of_a_column_is_read_after_the_page(
         [f"left{k}" for k in range(30)] + [f"right{k}" for k in range(48)]
         + [f"note{k}" for k in range(4)]
     )
+
+
+def test_glossary_columns_whose_entries_share_rows_are_read_column_by_column(
+    html_pdf: HtmlPdf,
+) -> None:
+    # Terms over definitions in two columns on one grid of lines, the definitions of the
+    # second column one or three lines long: most entries of both columns start on the same
+    # rows, and gaps between entries line up, as in a form; but the columns are set text,
+    # found as columns before the blocks are ordered.
+    def entry(i: int, lines: int, first_in_column: bool = False) -> str:
+        style = " style='break-before: column'" if first_in_column else ""
+        body = "<br>".join(f"definition{i} line {k} of the glossary" for k in range(lines))
+        return f"<p{style}><b>term{i}</b><br>{body}</p>"
+
+    left = "".join(entry(i, 2) for i in range(6))
+    right = "".join(entry(6 + i, 1 if i % 2 == 0 else 3, i == 0) for i in range(6))
+    path = html_pdf(
+        f"<h1>Glossary</h1><div style='columns: 2; column-gap: 1cm'>{left}{right}</div>",
+        css="p { margin: 0 0 14pt 0; line-height: 14pt }",
+    )
+    words = " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
+    terms = [w for w in words if w.startswith("term") and w[4:].isdigit()]
+    assert terms == [f"term{i}" for i in range(12)]
+
+
+def test_a_boxed_tip_is_read_after_the_running_text_it_interrupts(html_pdf: HtmlPdf) -> None:
+    tip = "Tip: " + " ".join(f"tip{i}" for i in range(30))
+    before = " ".join(f"before{i}" for i in range(80))
+    after = " ".join(f"after{i}" for i in range(80))
+    path = html_pdf(
+        f"<p>{before}</p><div style='border: 2px solid #e90; background: #fec; padding: 8pt;"
+        f" margin: 12pt 0'>{tip}</div><p>{after}</p>"
+    )
+    words = " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
+    assert words == before.split() + after.split() + tip.split()
+
+
+def test_boxes_holding_most_of_the_text_keep_their_places(html_pdf: HtmlPdf) -> None:
+    # Slides and forms put their content in boxes: those are no asides.
+    box = "<div style='border: 2px solid #333; padding: 8pt; margin: 12pt 0'>{}</div>"
+    first = " ".join(f"first{i}" for i in range(40))
+    second = " ".join(f"second{i}" for i in range(40))
+    path = html_pdf(f"<h1>Slide title</h1>{box.format(first)}{box.format(second)}")
+    words = " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
+    assert words == ["Slide", "title"] + first.split() + second.split()
+
+
+def test_a_form_row_of_options_is_read_with_its_label_not_after_the_page(
+    tmp_path: Path,
+) -> None:
+    # The options "C" and "D" stand right of everything else on the page: the empty band
+    # left of them looks like a gutter, but they are the rest of the row "A B".
+    def show(x: int, y: int, size: int, text: str) -> bytes:
+        return b"BT /F1 %d Tf 1 0 0 1 %d %d Tm (%s) Tj ET" % (size, x, y, text.encode())
+
+    path = text_page_pdf(tmp_path / "form.pdf", [
+        show(57, 730, 24, "Application form"), show(57, 690, 14, "About you"),
+        show(57, 660, 9, "Full name:"), show(57, 610, 9, "Date of birth:"),
+        show(57, 560, 9, "Check boxes:"), show(68, 546, 9, "A"), show(112, 546, 9, "B"),
+        show(160, 546, 9, "C"), show(203, 546, 9, "D"),
+        show(57, 500, 9, "Radio buttons:"), show(68, 486, 9, "yes"), show(100, 486, 9, "no"),
+        show(57, 440, 9, "Drop-down:"),
+    ])
+    words = " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
+    assert words[words.index("Check"):] == [
+        "Check", "boxes:", "A", "B", "C", "D", "Radio", "buttons:", "yes", "no", "Drop-down:"
+    ]
+
+
+def test_a_footer_line_across_both_columns_is_read_after_them(html_pdf: HtmlPdf) -> None:
+    left = " ".join(f"left{i}" for i in range(150))
+    right = " ".join(f"right{i}" for i in range(150))
+    path = html_pdf(
+        f"<div style='columns: 2; column-gap: 1.5cm; height: 20cm'><p>{left}</p>"
+        f"<p style='break-before: column'>{right}</p></div>"
+        "<div style='display: flex; justify-content: space-between; margin-top: 1cm'>"
+        "<span>Department of Information Systems</span><span>Ann Author, Bo Writer</span></div>"
+    )
+    words = " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
+    assert words == left.split() + right.split() + [
+        "Department", "of", "Information", "Systems", "Ann", "Author,", "Bo", "Writer"
+    ]
+
+
+def test_heads_atop_two_columns_are_read_each_with_its_column(html_pdf: HtmlPdf) -> None:
+    # Level at the top like a running header, but each heads the text just below it.
+    left = " ".join(f"left{i}" for i in range(150))
+    right = " ".join(f"right{i}" for i in range(150))
+    path = html_pdf(
+        f"<div style='columns: 2; column-gap: 1.5cm'><h2>First part</h2><p>{left}</p>"
+        f"<h2 style='break-before: column'>Second part</h2><p>{right}</p></div>"
+    )
+    words = " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
+    assert words == ["First", "part"] + left.split() + ["Second", "part"] + right.split()

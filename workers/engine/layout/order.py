@@ -5,6 +5,10 @@ wins unless the blocks either side sit on the same rows (a form or table, read r
 but not units repeated across (authors' names over their affiliations), which are columns.
 Text running up a side margin is read after the page; an unnumbered notes box under a rule at
 the foot of a column (a paper's permission notice) is read after the page's text.
+A gutter the column search found between set text is read as columns even where paragraphs
+either side start on the same rows; a single row of short options beside a form's row is part
+of it; a line across the gutter at the top or foot (a poster's footer) is read apart from the
+columns; boxed panels (tips, sidebars) are read after the running text they interrupt.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import statistics
 from collections.abc import Callable
 from typing import TypeVar
 
+from ..document import BBox
 from .blocks import MAX_SHAPES, Block, Boxed, area_share, boxes_overlap, word_count
 from .glyphs import PageContent
 from .lines import FRAGMENT_GAP, Fragment
@@ -71,6 +76,84 @@ def footnotes_last(blocks: list[Block], content: PageContent) -> list[Block]:
     if not notes or len(notes) == len(blocks):
         return blocks
     return [b for b in blocks if b not in notes] + [b for b in blocks if b in notes]
+
+
+#: A boxed panel holds at least this many words (less is a label or a heading's band).
+PANEL_MIN_WORDS = 15
+#: A box covering more than this share of the page frames the page, not a panel.
+PANEL_MAX_AREA = 0.5
+
+
+def panels_last(blocks: list[Block], content: PageContent) -> list[Block]:
+    """Boxed panels (a tip or warning in a drawn or shaded box, a sidebar) read after the
+    page's running text, as asides: placed wherever they fit, they would otherwise cut the
+    running text where it goes on past the box (or from the previous page).
+    A panel: a painted shape, smaller than half the page, that holds whole blocks, among
+    them a paragraph of running text, in a face no larger than the text outside, and that
+    starts afresh (text going on from outside the box, a caption's second line on a shaded
+    strip, is no aside). The text outside all panels carries more words than the panels do:
+    where boxes hold most of the text, as on slides and forms, they are the content and
+    keep their places. A box of short lines (a chapter's contents) keeps its place too."""
+    texts = [b for b in blocks if b.kind == "text"]
+    if len(texts) < 2 or not content.paths:
+        return blocks
+    # (The line height of the first lines, not the blocks' font sizes: cheap, and enough to
+    # tell a shape that can hold a paragraph.)
+    heights = [b.frags[0].height for b in texts if b.frags]
+    size = (statistics.median(heights) if heights else 0.0) or 10.0
+    largest = PANEL_MAX_AREA * content.width * content.height
+    inside: dict[int, Block] = {}
+    seen: set[tuple[int, int, int, int]] = set()
+    for box in content.paths[:MAX_SHAPES]:
+        width, height = box.x1 - box.x0, box.y1 - box.y0
+        if width < 8 * size or height < 2 * size or width * height > largest:
+            continue  # too small to hold a paragraph, or framing the page
+        key = (round(box.x0), round(box.y0), round(box.x1), round(box.y1))
+        if key in seen:
+            continue
+        seen.add(key)
+        held = [b for b in blocks if _within(b, box)]
+        held_text = [b for b in held if b.kind == "text"]
+        if not any(
+            len(b.frags) >= 2 and word_count(b.text) >= PANEL_MIN_WORDS // 2 for b in held_text
+        ):
+            continue
+        if sum(word_count(b.text) for b in held_text) < PANEL_MIN_WORDS:
+            continue
+        if held_text[0].text[:1].islower():
+            continue  # goes on from text outside the box
+        frame = _bbox(box)
+        if any(
+            b.kind != "figure" and not _within(b, box) and boxes_overlap(b.bbox, frame)
+            for b in blocks
+        ):
+            continue  # text running in and out of the shape: no frame around a panel
+        inside.update((id(b), b) for b in held)
+    if not inside:
+        return blocks
+    outside = [b for b in texts if id(b) not in inside]
+    boxed = [b for b in texts if id(b) in inside]
+    if not outside or sum(word_count(b.text) for b in outside) <= sum(
+        word_count(b.text) for b in boxed
+    ):
+        return blocks
+    body_size = statistics.median(b.size for b in outside)
+    if statistics.median(b.size for b in boxed) > 1.1 * body_size:
+        return blocks  # a title or heading set on a band: where it stands is its place
+    return [b for b in blocks if id(b) not in inside] + [b for b in blocks if id(b) in inside]
+
+
+def _bbox(box: Boxed) -> BBox:
+    return BBox(box.x0, box.y0, box.x1, box.y1)
+
+
+def _within(block: Block, box: Boxed) -> bool:
+    """The block lies inside the box (within a point or two of its edges)."""
+    slack = 2.0
+    return (
+        block.x0 >= box.x0 - slack and block.x1 <= box.x1 + slack
+        and block.y0 >= box.y0 - slack and block.y1 <= box.y1 + slack
+    )
 
 
 #: Column splits tried per page at most: the search for columns is bounded work.
@@ -291,7 +374,14 @@ def _text_like(frags: list[Fragment], depth: int = 0) -> bool:
     )
 
 
-def reading_order(blocks: list[Block], depth: int = 0) -> list[Block]:
+def reading_order(
+    blocks: list[Block], regions: dict[int, int] | None = None, depth: int = 0
+) -> list[Block]:
+    """Blocks in reading order by recursive XY-cut. ``regions`` maps a block's id to the
+    column region (:func:`column_regions`) it was built in: a gutter between blocks of
+    different regions was found to separate columns of set text, so it is read as one even
+    where the columns' paragraphs happen to start on the same rows (a glossary's terms)."""
+    regions = regions or {}
     if depth == 0:
         # Side notes (see _set_aside_side_notes) would block every cut: read after the page.
         aside = _beside_level_text(
@@ -299,7 +389,7 @@ def reading_order(blocks: list[Block], depth: int = 0) -> list[Block]:
             lambda b: b.kind == "text",
         )
         if aside:
-            return reading_order([b for b in blocks if b not in aside]) + aside
+            return reading_order([b for b in blocks if b not in aside], regions) + aside
         # A picture with text set on it (a cover photo, a bleed into the gutter) would bridge
         # the columns it overlaps and hide them: order the rest, then read the picture just
         # before the first of the texts lying most fully on it.
@@ -309,7 +399,7 @@ def reading_order(blocks: list[Block], depth: int = 0) -> list[Block]:
             if b.kind == "figure" and any(boxes_overlap(b.bbox, t.bbox) for t in text)
         ]
         if under:
-            ordered = reading_order([b for b in blocks if b not in under], 1)
+            ordered = reading_order([b for b in blocks if b not in under], regions, 1)
             for figure in under:
                 shares = [
                     (area_share(b, figure), -k)
@@ -322,16 +412,89 @@ def reading_order(blocks: list[Block], depth: int = 0) -> list[Block]:
     vertical = _cut(blocks, axis="x")
     horizontal = _cut(blocks, axis="y")
     if vertical is not None and (
-        horizontal is None or not _same_rows(*vertical) or _cards(*vertical)
+        horizontal is None
+        or (
+            (
+                not _same_rows(*vertical)
+                or _cards(*vertical)
+                or _apart_in_regions(*vertical, regions)
+            )
+            and not _one_row_beside(*vertical)
+        )
     ):
         left, right = vertical
+        top, middle, bottom = _rows_across(blocks, left, right)
+        if top or bottom:
+            return top + reading_order(middle, regions, depth + 1) + bottom
         rtl = _mostly_rtl(blocks)
         first, second = (right, left) if rtl else (left, right)
-        return reading_order(first, depth + 1) + reading_order(second, depth + 1)
+        return reading_order(first, regions, depth + 1) + reading_order(second, regions, depth + 1)
     if horizontal is not None:
         top, bottom = horizontal
-        return reading_order(top, depth + 1) + reading_order(bottom, depth + 1)
+        return reading_order(top, regions, depth + 1) + reading_order(bottom, regions, depth + 1)
     return _by_rows(blocks)
+
+
+def _rows_across(
+    blocks: list[Block], left: list[Block], right: list[Block]
+) -> tuple[list[Block], list[Block], list[Block]]:
+    """(top row, the rest, bottom row): a single line at the top or foot of the region,
+    set apart from the other text by a gap, with pieces either side of the gutter (a
+    poster's footer: department, date, authors; a running header with the title left and the
+    page right). It runs across the columns, so it is read before or after them, not piece
+    by piece inside them. (A picture may reach into the line's band: it holds no words.)"""
+    on_left = {id(b) for b in left}
+    text = [b for b in blocks if b.kind != "figure"]
+    if len(text) < 3:
+        return [], blocks, []
+
+    def row_of(items: list[Block]) -> list[Block]:
+        """The blocks of ``items`` (sorted from the edge inwards) that overlap the first
+        one's line band, if that band is one line set apart from the rest by a gap."""
+        first = items[0]
+        row = [b for b in items if b.y1 > first.y0 and b.y0 < first.y1]
+        line = max((f.height for b in row for f in b.frags), default=0.0)
+        low, high = min(b.y0 for b in row), max(b.y1 for b in row)
+        if not line or high - low > 1.5 * line or len(row) == len(items):
+            return []
+        if all(id(b) in on_left for b in row) or not any(id(b) in on_left for b in row):
+            return []  # not across the gutter
+        if any(b.y1 > low - line and b.y0 < high + line for b in items if b not in row):
+            # No gap of a line between the row and the rest: column heads over their text.
+            return []
+        return row
+
+    top = row_of(sorted(text, key=lambda b: -b.y1))
+    rest = [b for b in text if b not in top]
+    bottom = row_of(sorted(rest, key=lambda b: b.y0))
+    if not top and not bottom:
+        return [], blocks, []
+    edge = {id(b) for b in top + bottom}
+    return _by_rows(top), [b for b in blocks if id(b) not in edge], _by_rows(bottom)
+
+
+def _one_row_beside(left: list[Block], right: list[Block]) -> bool:
+    """One side is a single row of short pieces (options, not a field's label) level with
+    blocks on the other side (a form's options "C" "D" beside "Check boxes: A" "B"): no
+    column but the rest of that row, which the gap beside it only seems to set apart because
+    the row is all that side holds."""
+    for side, other in ((left, right), (right, left)):
+        frags = [f for b in side for f in b.frags]
+        if not frags or len(side) > 8 or any(len(f.text) > 20 for f in frags):
+            continue
+        line = max(f.height for f in frags)
+        if max(b.y1 for b in side) - min(b.y0 for b in side) > 1.5 * line:
+            continue
+        if all(any(abs(b.y1 - o.y1) < max(2.0, 0.3 * b.size) for o in other) for b in side):
+            return True
+    return False
+
+
+def _apart_in_regions(left: list[Block], right: list[Block], regions: dict[int, int]) -> bool:
+    """Both sides hold text of column regions, and no region has blocks on both sides."""
+    left_regions = {regions[id(b)] for b in left if id(b) in regions}
+    right_regions = {regions[id(b)] for b in right if id(b) in regions}
+    return bool(left_regions) and bool(right_regions) and not left_regions & right_regions
 
 
 def _by_rows(blocks: list[Block]) -> list[Block]:

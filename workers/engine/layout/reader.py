@@ -54,7 +54,7 @@ from .gcpause import collect_young, paused_gc
 from .glyphs import ImageFacts, PageContent, Rect, read_page
 from .lines import Fragment, fragments, lines
 from .operators import OperatorMap, map_operators
-from .order import column_regions, footnotes_last, reading_order
+from .order import column_regions, footnotes_last, panels_last, reading_order
 from .patterns import is_marker, starts_item
 from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user_space
 from .tables import find_tables, join_tables, ruled_tables
@@ -148,11 +148,14 @@ def page_blocks(content: PageContent) -> list[Block]:
     if blocks:
         inside = {id(f) for b in blocks for f in b.frags}
         frags = [f for f in frags if id(f) not in inside]
-    for region in column_regions(frags):
+    regions: dict[int, int] = {}  # block id -> the column region it was built in
+    for number, region in enumerate(column_regions(frags)):
         region_lines = lines(region)
         tables, used = find_tables(region_lines, content.index)
         rest = [f for line in region_lines for f in line.fragments if id(f) not in used]
-        blocks.extend(_text_blocks(rest, content.index) + tables)
+        built = _text_blocks(rest, content.index) + tables
+        regions.update((id(b), number) for b in built)
+        blocks.extend(built)
     page_area = max(content.width * content.height, 1.0)
     page_box = (content.x0, content.y0, content.width, content.height)
     tables = [b for b in blocks if b.kind == "table"]
@@ -202,7 +205,8 @@ def page_blocks(content: PageContent) -> list[Block]:
                                                and image.y0 <= (f.y0 + f.y1) / 2 <= image.y1
                                            ]))
             )
-    return join_tables(footnotes_last(reading_order(blocks), content))
+    ordered = panels_last(reading_order(blocks, regions), content)
+    return join_tables(footnotes_last(ordered, content))
 
 
 def _drawings(content: PageContent, frags: list[Fragment]) -> list[Rect]:
