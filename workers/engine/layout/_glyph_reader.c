@@ -17,6 +17,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <structmember.h>
 
 #include <stdint.h>
 
@@ -69,10 +70,57 @@ static PyObject *round_one(double value) {
     return rounded;
 }
 
-/* Appends ``Glyph(*args)`` to ``out``; steals nothing, 0 on success. */
-static int append_glyph(PyObject *out, PyObject *glyph_class, PyObject *const *args,
-                        size_t nargs) {
-    PyObject *glyph = PyObject_Vectorcall(glyph_class, args, nargs, NULL);
+/* Glyph's fields in the order of its __init__ arguments. */
+static const char *const glyph_fields[] = {
+    "char", "x0", "y0", "x1", "y1", "size", "bold", "font", "obj", "mcid",
+    "italic", "artifact", "rotated", "generated",
+};
+#define GLYPH_FIELDS 14
+
+/* Where each field lives in a Glyph (a slots dataclass: one member descriptor per field). */
+typedef struct {
+    PyTypeObject *type; /* NULL: build through the class's __init__ instead */
+    Py_ssize_t offsets[GLYPH_FIELDS];
+} glyph_layout;
+
+/* Fills ``layout`` when every field of ``glyph_class`` is a plain object slot of the class
+ * itself (what ``@dataclass(slots=True)`` makes); otherwise leaves layout->type NULL. */
+static void glyph_layout_read(glyph_layout *layout, PyObject *glyph_class) {
+    layout->type = NULL;
+    if (!PyType_Check(glyph_class)) return;
+    PyTypeObject *type = (PyTypeObject *)glyph_class;
+    PyObject *dict = type->tp_dict;
+    if (dict == NULL) return;
+    for (int k = 0; k < GLYPH_FIELDS; k++) {
+        PyObject *descriptor = PyDict_GetItemString(dict, glyph_fields[k]);
+        if (descriptor == NULL || !Py_IS_TYPE(descriptor, &PyMemberDescr_Type)) return;
+        PyMemberDef *member = ((PyMemberDescrObject *)descriptor)->d_member;
+        if (member->type != T_OBJECT_EX || (member->flags & READONLY)) return;
+        layout->offsets[k] = member->offset;
+    }
+    layout->type = type;
+}
+
+/* Appends ``Glyph(*args)`` to ``out``; steals nothing, 0 on success. The fields that the
+ * arguments leave out (``nargs`` < 14: a generated space) are False, Glyph's defaults.
+ *
+ * Why the slots are filled here, not by calling the class: the dataclass's __init__ is
+ * Python code, and with a document's million glyphs its frame cost more than everything
+ * else in this loop. The result is the same object __init__ would make (a test compares
+ * the glyphs of both paths, and glyphs.py checks the defaults this relies on). */
+static int append_glyph(PyObject *out, PyObject *glyph_class, const glyph_layout *layout,
+                        PyObject *const *args, size_t nargs) {
+    PyObject *glyph;
+    if (layout->type != NULL) {
+        glyph = layout->type->tp_alloc(layout->type, 0);
+        if (glyph == NULL) return -1;
+        for (int k = 0; k < GLYPH_FIELDS; k++) {
+            PyObject *value = (size_t)k < nargs ? args[k] : Py_False;
+            *(PyObject **)((char *)glyph + layout->offsets[k]) = Py_NewRef(value);
+        }
+    } else {
+        glyph = PyObject_Vectorcall(glyph_class, args, nargs, NULL);
+    }
     if (glyph == NULL) return -1;
     /* A Glyph holds only strings, numbers and booleans, so it can never be part of a
      * reference cycle: the cycle collector need not walk the hundreds of thousands a
@@ -149,6 +197,8 @@ static PyObject *read_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t n
         Py_XDECREF(minus_one);
         return NULL;
     }
+    glyph_layout layout;
+    glyph_layout_read(&layout, glyph_class);
     run_info info = {0};
     /* The previous real glyph's fields, for pdfium's generated spaces (glyphs.py: previous). */
     int have_previous = 0;
@@ -176,7 +226,7 @@ static PyObject *read_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t n
                 if (x1 && y0 && y1) {
                     PyObject *glyph_args[10] = {space, x1, y0, x1, y1, prev_size,
                                                 prev_bold, prev_font, minus_one, prev_mcid};
-                    status = append_glyph(out, glyph_class, glyph_args, 10);
+                    status = append_glyph(out, glyph_class, &layout, glyph_args, 10);
                 }
                 Py_XDECREF(x1);
                 Py_XDECREF(y0);
@@ -247,7 +297,7 @@ static PyObject *read_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t n
                 info.mcid, info.italic, info.artifact, info.rotated,
                 generated ? Py_True : Py_False,
             };
-            status = append_glyph(out, glyph_class, glyph_args, 14);
+            status = append_glyph(out, glyph_class, &layout, glyph_args, 14);
         }
         Py_XDECREF(character);
         Py_XDECREF(fx0);

@@ -21,7 +21,6 @@ loop in Python, used when the extension is missing; a test holds the two to the 
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import hashlib
 import struct
@@ -102,6 +101,8 @@ MAX_FACTS = 300
 EDGE = 48
 #: Share of pixels that may show an edge in a smooth image (JPEG noise, antialiased border).
 EDGE_SHARE = 0.001
+#: Scale of the first, cheaper look at a JPEG 2000 image (see _image_facts).
+PREVIEW_SCALE = 0.5
 
 
 @dataclass
@@ -245,13 +246,52 @@ def _image_facts(obj: Any, pdf: pdfium.PdfDocument, page: Any) -> ImageFacts:
         c.FPDFImageObj_GetImageDataRaw(obj, data, size)
         digest = hashlib.blake2b(data.raw, digest_size=12).hexdigest()
         facts.key = f"{width.value}x{height.value}:{digest}"
-    raw_bitmap = c.FPDFImageObj_GetRenderedBitmap(pdf.raw, page, obj)
-    if raw_bitmap:
-        # The wrapper frees the bitmap when dropped (pdfium allocated it for us).
-        bitmap = pdfium.PdfBitmap.from_raw(raw_bitmap)
-        with contextlib.suppress(pdfium.PdfiumError, ValueError, OSError):
-            facts.smooth = _smooth(bitmap.to_pil())
+    # JPEG 2000 decodes many times slower than other images, and in resolution levels: a
+    # render at half size decodes one level down, a quarter of the work. An edge seen there is
+    # an edge (a step between neighbours keeps at least half its height when two pixels become
+    # one), so only an image without one needs the full render to confirm.
+    if _filter_of(obj) == b"JPXDecode" and _smooth_at(obj, pdf, page, PREVIEW_SCALE) is False:
+        return facts
+    facts.smooth = bool(_smooth_at(obj, pdf, page, 1.0))
     return facts
+
+
+def _filter_of(obj: Any) -> bytes:
+    """The image's first (outermost) stream filter's name, b"" when it has none."""
+    if c.FPDFImageObj_GetImageFilterCount(obj) < 1:
+        return b""
+    name = ctypes.create_string_buffer(32)
+    length = c.FPDFImageObj_GetImageFilter(obj, 0, name, ctypes.sizeof(name))
+    return name.value if 0 < length <= ctypes.sizeof(name) else b""
+
+
+def _smooth_at(obj: Any, pdf: pdfium.PdfDocument, page: Any, scale: float) -> bool | None:
+    """:func:`_smooth` of the image as drawn, with its mask, at ``scale`` times its size on the
+    page (about a pixel a point at 1); None when pdfium cannot draw it."""
+    matrix = c.FS_MATRIX()
+    if scale != 1.0:
+        # pdfium draws the image at the size its matrix gives: scaled for the render, then
+        # put back exactly (the same floats), so nothing else sees the change.
+        if not c.FPDFPageObj_GetMatrix(obj, matrix):
+            return None
+        c.FPDFPageObj_SetMatrix(obj, c.FS_MATRIX(
+            matrix.a * scale, matrix.b * scale, matrix.c * scale, matrix.d * scale,
+            matrix.e, matrix.f,
+        ))
+    try:
+        raw_bitmap = c.FPDFImageObj_GetRenderedBitmap(pdf.raw, page, obj)
+    finally:
+        if scale != 1.0:
+            c.FPDFPageObj_SetMatrix(obj, matrix)
+    if not raw_bitmap:
+        return None
+    # The wrapper frees the bitmap when dropped (pdfium allocated it for us); the PIL image
+    # shares its memory, so it stays referenced here until the verdict is in.
+    bitmap = pdfium.PdfBitmap.from_raw(raw_bitmap)
+    try:
+        return _smooth(bitmap.to_pil())
+    except (pdfium.PdfiumError, ValueError, OSError):
+        return None
 
 
 def _smooth(image: Image.Image) -> bool:
