@@ -3,7 +3,8 @@ every branch: fonts and styles, sizes, rotated text, non-BMP characters, pdfium'
 spaces, artifacts, marked content, text inside a Form XObject, ligatures, columns and cells.
 
 - layout/_glyph_reader.c and glyphs._python_glyphs: the same glyphs, field for field;
-- layout/_fragments.c and lines._python_fragments: the same fragments (text, box, glyphs)."""
+- layout/_fragments.c and lines._python_fragments: the same fragments (text, box, glyphs),
+  and the same count of bold letters (lines.letter_boldness)."""
 
 from __future__ import annotations
 
@@ -162,6 +163,23 @@ def test_c_and_python_make_the_same_fragments_from_made_up_glyphs(
     fast, slow = _fragments_both_ways(made, monkeypatch)
     assert _described(fast) == _described(slow)
     assert len(fast) >= 5
+
+
+def test_c_and_python_count_the_same_bold_letters(monkeypatch: pytest.MonkeyPatch) -> None:
+    if lines._accelerator is None:
+        pytest.skip("the C fragments loop is not built here (no C compiler at install time)")
+    # Letters of several scripts, digits (letters or digits count), punctuation, spaces and
+    # symbols (they do not), bold and not, and an empty run.
+    chars = ["A", "b", "7", ".", " ", "\u05d0", "\u0661", "\u2022", "\u00e9", "-", "\u4e2d", "\t"]
+    made = [
+        Glyph(char, 0, 0, 1, 1, 10, k % 3 == 0, "F", 0, -1) for k, char in enumerate(chars * 3)
+    ]
+    runs = [made, made[:1], made[3:5], [], made[::2]]
+    fast = [lines.letter_boldness(run) for run in runs]
+    monkeypatch.setattr(lines, "_accelerator", None)
+    slow = [lines.letter_boldness(run) for run in runs]
+    assert fast == slow
+    assert fast[0] == (21, 6) and fast[3] == (0, 0)
 
 
 def test_the_accelerators_are_built_where_a_c_compiler_exists() -> None:
