@@ -87,7 +87,8 @@ class Fragment:
 def letter_boldness(glyphs: list[Glyph]) -> tuple[int, int]:
     """How many of ``glyphs`` are letters or digits, and how many of those are bold."""
     if _accelerator is not None:
-        return _accelerator.letter_boldness(glyphs)
+        counts: tuple[int, int] = _accelerator.letter_boldness(glyphs)
+        return counts
     letters = [g.bold for g in glyphs if g.char.isalnum()]
     return len(letters), sum(letters)
 
