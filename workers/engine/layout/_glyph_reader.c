@@ -332,9 +332,170 @@ done:
     return result;
 }
 
+/* --- page objects (glyphs.py's _objects) ------------------------------------------------ */
+
+typedef int (*count_objects_fn)(void *page);
+typedef void *(*get_object_fn)(void *page, int index);
+typedef int (*object_type_fn)(void *object);
+typedef int (*object_mcid_fn)(void *object);
+typedef int (*object_bounds_fn)(void *object, float *left, float *bottom, float *right,
+                                float *top);
+typedef int (*form_count_fn)(void *form);
+typedef void *(*form_object_fn)(void *form, unsigned long index);
+
+/* pdfium's FPDF_PAGEOBJ_* values. */
+enum { OBJECT_TEXT = 1, OBJECT_PATH = 2, OBJECT_IMAGE = 3, OBJECT_SHADING = 4, OBJECT_FORM = 5 };
+
+typedef struct {
+    object_type_fn type;
+    object_bounds_fn bounds;
+    form_count_fn form_count;
+    form_object_fn form_object;
+    PyObject *owners, *rect_class, *images, *rules, *paths, *on_image;
+    Py_ssize_t visited, max_objects, max_paths;
+    double rule_thickness;
+} object_walk;
+
+/* One object and, for a Form XObject, the objects inside it (glyphs.py: _objects.visit). */
+static int visit_object(object_walk *walk, void *object, PyObject *top_index, int depth) {
+    walk->visited++;
+    if (walk->visited > walk->max_objects || depth > 12) return 0;
+    PyObject *address = PyLong_FromVoidPtr(object);
+    if (address == NULL) return -1;
+    int status = PyDict_SetItem(walk->owners, address, top_index);
+    if (status < 0) {
+        Py_DECREF(address);
+        return -1;
+    }
+    int kind = walk->type(object);
+    if (kind == OBJECT_IMAGE || kind == OBJECT_PATH || kind == OBJECT_SHADING) {
+        float left, bottom, right, top;
+        if (!walk->bounds(object, &left, &bottom, &right, &top)) {
+            Py_DECREF(address);
+            return 0;
+        }
+        PyObject *list = NULL;
+        if (kind == OBJECT_IMAGE) {
+            list = walk->images;
+        } else if (kind == OBJECT_PATH && ((double)right - (double)left <= walk->rule_thickness ||
+                                           (double)top - (double)bottom <= walk->rule_thickness)) {
+            list = walk->rules;
+        } else if (kind == OBJECT_PATH && PyList_GET_SIZE(walk->paths) < walk->max_paths) {
+            list = walk->paths;
+        }
+        if (list != NULL) {
+            PyObject *rect = PyObject_CallFunction(walk->rect_class, "ddddO", (double)left,
+                                                   (double)bottom, (double)right, (double)top,
+                                                   top_index);
+            status = rect == NULL ? -1 : PyList_Append(list, rect);
+            if (status == 0 && kind == OBJECT_IMAGE && walk->on_image != Py_None) {
+                PyObject *done = PyObject_CallFunctionObjArgs(walk->on_image, address, rect, NULL);
+                status = done == NULL ? -1 : 0;
+                Py_XDECREF(done);
+            }
+            Py_XDECREF(rect);
+        }
+    } else if (kind == OBJECT_FORM) {
+        int count = walk->form_count(object);
+        for (int k = 0; k < count && status == 0; k++) {
+            void *inner = walk->form_object(object, (unsigned long)k);
+            if (inner) status = visit_object(walk, inner, top_index, depth + 1);
+        }
+    }
+    Py_DECREF(address);
+    return status;
+}
+
+/* walk_objects(page, functions, rect_class, images, rules, paths, on_image, kind_names,
+ *              max_objects, max_paths, rule_thickness) -> (owners, kinds, mcids, visited)
+ * glyphs.py's _objects loop: see there for what each step is for. */
+static PyObject *walk_objects(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    (void)self;
+    if (nargs != 11) {
+        PyErr_SetString(PyExc_TypeError, "walk_objects takes 11 arguments");
+        return NULL;
+    }
+    PyObject *functions = args[1], *kind_names = args[7];
+    if (!PyTuple_Check(functions) || PyTuple_GET_SIZE(functions) != 7) {
+        PyErr_SetString(PyExc_TypeError, "expected the addresses of seven pdfium functions");
+        return NULL;
+    }
+    if (!PyList_Check(args[3]) || !PyList_Check(args[4]) || !PyList_Check(args[5]) ||
+        !PyDict_Check(kind_names)) {
+        PyErr_SetString(PyExc_TypeError, "images, rules, paths: lists; kind_names: a dict");
+        return NULL;
+    }
+    void *page = PyLong_AsVoidPtr(args[0]);
+    void *addresses[7];
+    for (int k = 0; k < 7; k++) addresses[k] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(functions, k));
+    object_walk walk = {
+        .type = (object_type_fn)addresses[2],
+        .bounds = (object_bounds_fn)addresses[4],
+        .form_count = (form_count_fn)addresses[5],
+        .form_object = (form_object_fn)addresses[6],
+        .rect_class = args[2], .images = args[3], .rules = args[4], .paths = args[5],
+        .on_image = args[6],
+        .max_objects = PyLong_AsSsize_t(args[8]),
+        .max_paths = PyLong_AsSsize_t(args[9]),
+        .rule_thickness = PyFloat_AsDouble(args[10]),
+    };
+    if (PyErr_Occurred()) return NULL;
+    count_objects_fn count_objects = (count_objects_fn)addresses[0];
+    get_object_fn get_object = (get_object_fn)addresses[1];
+    object_mcid_fn object_mcid = (object_mcid_fn)addresses[3];
+    for (int k = 0; k < 7; k++) {
+        if (addresses[k] == NULL) {
+            PyErr_SetString(PyExc_ValueError, "null pdfium function");
+            return NULL;
+        }
+    }
+    if (page == NULL) {
+        PyErr_SetString(PyExc_ValueError, "null page");
+        return NULL;
+    }
+    PyObject *owners = PyDict_New(), *kinds = PyList_New(0), *mcids = PyList_New(0);
+    PyObject *unknown = PyUnicode_FromString("unknown");
+    PyObject *result = NULL;
+    if (!owners || !kinds || !mcids || !unknown) goto done;
+    walk.owners = owners;
+    int count = count_objects(page);
+    for (int i = 0; i < count; i++) {
+        void *object = get_object(page, i);
+        int kind = object ? walk.type(object) : -1;
+        PyObject *number = PyLong_FromLong(kind);
+        if (number == NULL) goto done;
+        PyObject *name = PyDict_GetItemWithError(kind_names, number);
+        Py_DECREF(number);
+        if (name == NULL && PyErr_Occurred()) goto done;
+        if (PyList_Append(kinds, name ? name : unknown) < 0) goto done;
+        PyObject *mcid = PyLong_FromLong(object ? object_mcid(object) : -1);
+        if (mcid == NULL) goto done;
+        int status = PyList_Append(mcids, mcid);
+        Py_DECREF(mcid);
+        if (status < 0) goto done;
+        if (object) {
+            PyObject *top_index = PyLong_FromLong(i);
+            if (top_index == NULL) goto done;
+            status = visit_object(&walk, object, top_index, 0);
+            Py_DECREF(top_index);
+            if (status < 0) goto done;
+        }
+    }
+    result = Py_BuildValue("OOOn", owners, kinds, mcids, walk.visited);
+
+done:
+    Py_XDECREF(owners);
+    Py_XDECREF(kinds);
+    Py_XDECREF(mcids);
+    Py_XDECREF(unknown);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"read_glyphs", (PyCFunction)(void (*)(void))read_glyphs, METH_FASTCALL,
      "Append the Glyphs of a pdfium text page to a list (see glyphs.py)."},
+    {"walk_objects", (PyCFunction)(void (*)(void))walk_objects, METH_FASTCALL,
+     "A page's objects: owners, kinds, marked-content ids; images, rules, paths (glyphs.py)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -12,3 +12,18 @@ def read_glyphs(
     info_of: Callable[[int, int], Any],
     /,
 ) -> None: ...
+
+def walk_objects(
+    page: int,
+    functions: tuple[int, int, int, int, int, int, int],
+    rect_class: type,
+    images: list[Any],
+    rules: list[Any],
+    paths: list[Any],
+    on_image: Callable[[int, Any], None] | None,
+    kind_names: dict[int, str],
+    max_objects: int,
+    max_paths: int,
+    rule_thickness: float,
+    /,
+) -> tuple[dict[int, int], list[str], list[int], int]: ...

@@ -176,6 +176,8 @@ def _objects(
 ) -> dict[int, int]:
     """Map every (nested) page object's address to its top-level index; collect images, rules;
     with ``pdf`` (the page's document), the images' facts too."""
+    if _accelerator is not None:
+        return _walked_objects(_accelerator, page, content, pdf)
     owners: dict[int, int] = {}
     count = c.FPDFPage_CountObjects(page.raw)
     page_address = _address(page.raw)
@@ -201,17 +203,8 @@ def _objects(
             rect = Rect(bounds[0], bounds[1], bounds[2], bounds[3], top_index)
             if kind == c.FPDF_PAGEOBJ_IMAGE:
                 content.images.append(rect)
-                if pdf is None:
-                    return
-                area = (rect.x1 - rect.x0) * (rect.y1 - rect.y0)
-                wanted = area >= FACTS_MIN_AREA * content.width * content.height and (
-                    len(content.image_facts) < MAX_FACTS
-                )
-                content.image_facts.append(
-                    # Few images per page: the typed pointer costs nothing here.
-                    _image_facts(ctypes.cast(obj, c.FPDF_PAGEOBJECT), pdf, page.raw)
-                    if wanted else ImageFacts()
-                )
+                if pdf is not None:
+                    content.image_facts.append(_wanted_facts(obj, rect, content, pdf, page.raw))
             elif kind == c.FPDF_PAGEOBJ_PATH and (
                 rect.x1 - rect.x0 <= RULE_THICKNESS or rect.y1 - rect.y0 <= RULE_THICKNESS
             ):
@@ -234,6 +227,42 @@ def _objects(
     if visited > MAX_OBJECTS:
         content.warnings.append(f"more than {MAX_OBJECTS} page objects: only the first are used")
     return owners
+
+
+def _walked_objects(
+    accelerator: ModuleType, page: Any, content: PageContent, pdf: pdfium.PdfDocument | None
+) -> dict[int, int]:
+    """:func:`_objects` in C (``_glyph_reader.c``): a page may hold tens of thousands of
+    paths, and each cost several ctypes calls in Python. Python is entered per image only."""
+
+    def on_image(address: int, rect: Rect) -> None:
+        if pdf is not None:  # (only passed when it is)
+            content.image_facts.append(_wanted_facts(address, rect, content, pdf, page.raw))
+
+    owners: dict[int, int]
+    owners, content.object_kinds, content.object_mcids, visited = accelerator.walk_objects(
+        _address(page.raw), _OBJECT_FUNCTIONS, Rect, content.images, content.rules,
+        content.paths, None if pdf is None else on_image, _KINDS, MAX_OBJECTS, MAX_PATHS,
+        RULE_THICKNESS,
+    )
+    if visited > MAX_OBJECTS:
+        content.warnings.append(f"more than {MAX_OBJECTS} page objects: only the first are used")
+    return owners
+
+
+def _wanted_facts(
+    address: int, rect: Rect, content: PageContent, pdf: pdfium.PdfDocument, page: Any
+) -> ImageFacts:
+    """The facts of the image at ``address`` if it is large enough to ask about (and the page
+    has not had too many), else empty ones."""
+    area = (rect.x1 - rect.x0) * (rect.y1 - rect.y0)
+    wanted = area >= FACTS_MIN_AREA * content.width * content.height and (
+        len(content.image_facts) < MAX_FACTS
+    )
+    # Few images per page: the typed pointer costs nothing here.
+    return _image_facts(ctypes.cast(address, c.FPDF_PAGEOBJECT), pdf, page) if wanted else (
+        ImageFacts()
+    )
 
 
 def _image_facts(obj: Any, pdf: pdfium.PdfDocument, page: Any) -> ImageFacts:
@@ -491,6 +520,18 @@ _form_object = ctypes.CFUNCTYPE(_VOID, _VOID, ctypes.c_ulong)(_address(c.FPDFFor
 _text_object_font = ctypes.CFUNCTYPE(_VOID, _VOID)(_address(c.FPDFTextObj_GetFont))
 _char_matrix = ctypes.CFUNCTYPE(ctypes.c_int, _VOID, ctypes.c_int, _VOID)(
     _address(c.FPDFText_GetMatrix)
+)
+
+
+# What walk_objects (C) calls, in its order.
+_OBJECT_FUNCTIONS = (
+    _address(c.FPDFPage_CountObjects),
+    _address(c.FPDFPage_GetObject),
+    _address(c.FPDFPageObj_GetType),
+    _address(c.FPDFPageObj_GetMarkedContentID),
+    _address(c.FPDFPageObj_GetBounds),
+    _address(c.FPDFFormObj_CountObjects),
+    _address(c.FPDFFormObj_GetObject),
 )
 
 
