@@ -24,6 +24,7 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import struct
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import ModuleType
@@ -275,14 +276,50 @@ def _image_facts(obj: Any, pdf: pdfium.PdfDocument, page: Any) -> ImageFacts:
         c.FPDFImageObj_GetImageDataRaw(obj, data, size)
         digest = hashlib.blake2b(data.raw, digest_size=12).hexdigest()
         facts.key = f"{width.value}x{height.value}:{digest}"
+    # The same pixels drawn the same way look the same: a slide master's picture repeated on
+    # every slide is rendered once. The way is the image's matrix (size, turn and place) and
+    # the fill colour (it paints a stencil mask); the pixels are the image's own data.
+    drawn = _drawn_as(obj, facts.key) if facts.key else None
+    seen = _smooth_seen.setdefault(pdf, {})
+    if drawn is not None and drawn in seen:
+        facts.smooth = seen[drawn]
+        return facts
+    facts.smooth = _smooth_image(obj, pdf, page)
+    if drawn is not None and len(seen) < MAX_SEEN:
+        seen[drawn] = facts.smooth
+    return facts
+
+
+#: Per document: whether an image drawn a given way (see _drawn_as) is smooth.
+_smooth_seen: weakref.WeakKeyDictionary[pdfium.PdfDocument, dict[tuple[object, ...], bool]] = (
+    weakref.WeakKeyDictionary()
+)
+#: Ways of drawing remembered per document at most.
+MAX_SEEN = 10_000
+
+
+def _drawn_as(obj: Any, key: str) -> tuple[object, ...] | None:
+    """What decides how the image ``key`` looks where ``obj`` draws it; None if unknown."""
+    matrix = c.FS_MATRIX()
+    if not c.FPDFPageObj_GetMatrix(obj, matrix):
+        return None
+    fill = [ctypes.c_uint(0) for _ in range(4)]
+    # (pdfium has a fill colour only for images drawn with one set: stencil masks use it.)
+    colour = tuple(channel.value for channel in fill) if c.FPDFPageObj_GetFillColor(
+        obj, *fill
+    ) else None
+    return (key, matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f, colour)
+
+
+def _smooth_image(obj: Any, pdf: pdfium.PdfDocument, page: Any) -> bool:
+    """Whether the image, as drawn, has no edge (see :func:`_smooth`)."""
     # JPEG 2000 decodes many times slower than other images, and in resolution levels: a
     # render at half size decodes one level down, a quarter of the work. An edge seen there is
     # an edge (a step between neighbours keeps at least half its height when two pixels become
     # one), so only an image without one needs the full render to confirm.
     if _filter_of(obj) == b"JPXDecode" and _smooth_at(obj, pdf, page, PREVIEW_SCALE) is False:
-        return facts
-    facts.smooth = bool(_smooth_at(obj, pdf, page, 1.0))
-    return facts
+        return False
+    return bool(_smooth_at(obj, pdf, page, 1.0))
 
 
 def _filter_of(obj: Any) -> bytes:
