@@ -19,6 +19,7 @@
 #include <Python.h>
 #include <structmember.h>
 
+#include <math.h>
 #include <stdint.h>
 
 typedef struct {
@@ -59,6 +60,130 @@ static int run_info_load(run_info *info, PyObject *source) {
     if (!(info->artifact = PyObject_GetAttrString(source, "artifact"))) return -1;
     if (!(info->rotated = PyObject_GetAttrString(source, "rotated"))) return -1;
     return 0;
+}
+
+/* --- a text object's font, style and owner (glyphs.py's info_of and _font) -------------- */
+
+typedef struct {
+    float a, b, c, d, e, f;
+} fs_matrix;
+
+typedef void *(*text_object_font_fn)(void *text_object);
+typedef int (*char_matrix_fn)(void *text_page, int index, fs_matrix *matrix);
+typedef int (*count_marks_fn)(void *object);
+typedef int (*object_mcid_of_fn)(void *object);
+
+/* What glyphs.py's info_of reads, without entering Python for most text objects. */
+typedef struct {
+    text_object_font_fn font;
+    char_matrix_fn matrix;
+    count_marks_fn count_marks;
+    object_mcid_of_fn mcid;
+    PyObject *infos;       /* address -> (bold, name, owner, mcid, italic, artifact, rotated) */
+    PyObject *faces;       /* font address -> (name, bold, italic) */
+    PyObject *face_of;     /* font address -> (name, bold, italic), for a font not seen yet */
+    PyObject *is_artifact; /* object address -> bool, for an object with marks */
+    PyObject *owners;      /* object address -> top-level index */
+    long rotation;
+} font_reader;
+
+/* A new reference to the info tuple of the text object at ``address`` (character ``index``'s),
+ * made as glyphs.py's _font makes its _FontInfo; NULL with an exception. */
+static PyObject *text_object_info(font_reader *reader, void *text_page, void *object,
+                                  int index) {
+    PyObject *address = PyLong_FromVoidPtr(object);
+    if (address == NULL) return NULL;
+    PyObject *info = PyDict_GetItemWithError(reader->infos, address);
+    if (info != NULL) {
+        Py_DECREF(address);
+        return Py_NewRef(info);
+    }
+    if (PyErr_Occurred()) goto fail;
+    void *font = reader->font(object);
+    PyObject *font_address = PyLong_FromVoidPtr(font);
+    if (font_address == NULL) goto fail;
+    PyObject *face = PyDict_GetItemWithError(reader->faces, font_address);
+    if (face != NULL) {
+        Py_INCREF(face);
+    } else if (!PyErr_Occurred()) {
+        face = PyObject_CallOneArg(reader->face_of, font_address);
+        if (face != NULL && PyDict_SetItem(reader->faces, font_address, face) < 0) Py_CLEAR(face);
+    }
+    Py_DECREF(font_address);
+    if (face == NULL) goto fail;
+    if (!PyTuple_Check(face) || PyTuple_GET_SIZE(face) != 3) {
+        Py_DECREF(face);
+        PyErr_SetString(PyExc_TypeError, "a face is (name, bold, italic)");
+        goto fail;
+    }
+    fs_matrix matrix;
+    int rotated = 0;
+    if (reader->matrix(text_page, index, &matrix)) {
+        /* glyphs.py's _turned, then the same test. */
+        double across = matrix.a, up = matrix.b, turned_across = across, turned_up = up;
+        if (reader->rotation == 90) {
+            turned_across = up;
+            turned_up = -across;
+        } else if (reader->rotation == 180) {
+            turned_across = -across;
+            turned_up = -up;
+        } else if (reader->rotation == 270) {
+            turned_across = -up;
+            turned_up = across;
+        }
+        rotated = fabs(turned_up) > 0.1 * fabs(turned_across) || turned_across < 0;
+    }
+    int artifact = 0;
+    if (reader->count_marks(object) > 0) {
+        PyObject *answer = PyObject_CallOneArg(reader->is_artifact, address);
+        if (answer == NULL) {
+            Py_DECREF(face);
+            goto fail;
+        }
+        artifact = PyObject_IsTrue(answer);
+        Py_DECREF(answer);
+        if (artifact < 0) {
+            Py_DECREF(face);
+            goto fail;
+        }
+    }
+    PyObject *owner = PyDict_GetItemWithError(reader->owners, address);
+    if (owner == NULL && PyErr_Occurred()) {
+        Py_DECREF(face);
+        goto fail;
+    }
+    PyObject *mcid = PyLong_FromLong(reader->mcid(object));
+    PyObject *no_owner = owner == NULL ? PyLong_FromLong(-1) : Py_NewRef(owner);
+    info = NULL;
+    if (mcid != NULL && no_owner != NULL) {
+        info = PyTuple_Pack(7, PyTuple_GET_ITEM(face, 1), PyTuple_GET_ITEM(face, 0), no_owner,
+                            mcid, PyTuple_GET_ITEM(face, 2), artifact ? Py_True : Py_False,
+                            rotated ? Py_True : Py_False);
+    }
+    Py_XDECREF(mcid);
+    Py_XDECREF(no_owner);
+    Py_DECREF(face);
+    if (info == NULL || PyDict_SetItem(reader->infos, address, info) < 0) {
+        Py_XDECREF(info);
+        goto fail;
+    }
+    Py_DECREF(address);
+    return info;
+fail:
+    Py_DECREF(address);
+    return NULL;
+}
+
+/* Fills ``info`` from a tuple made by text_object_info. */
+static void run_info_from_tuple(run_info *info, PyObject *tuple) {
+    run_info_clear(info);
+    info->bold = Py_NewRef(PyTuple_GET_ITEM(tuple, 0));
+    info->font = Py_NewRef(PyTuple_GET_ITEM(tuple, 1));
+    info->owner = Py_NewRef(PyTuple_GET_ITEM(tuple, 2));
+    info->mcid = Py_NewRef(PyTuple_GET_ITEM(tuple, 3));
+    info->italic = Py_NewRef(PyTuple_GET_ITEM(tuple, 4));
+    info->artifact = Py_NewRef(PyTuple_GET_ITEM(tuple, 5));
+    info->rotated = Py_NewRef(PyTuple_GET_ITEM(tuple, 6));
 }
 
 /* Python's round(value, 1), through float.__round__ so the result is exactly Python's. */
@@ -149,11 +274,42 @@ static int char_at(PyObject *chars, Py_ssize_t index, Py_UCS4 *out) {
 
 static PyObject *read_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     (void)self;
-    if (nargs != 7) {
+    if (nargs != 7 && nargs != 8) {
         PyErr_SetString(PyExc_TypeError,
                         "read_glyphs(out, chars, text_page, count, functions, glyph_class, "
-                        "info_of) takes 7 arguments");
+                        "info_of[, fonts]) takes 7 or 8 arguments");
         return NULL;
+    }
+    /* fonts: (four pdfium function addresses, faces, face_of, is_artifact, owners, rotation):
+     * the text objects' info read here; without it, info_of gives it. */
+    font_reader fonts = {0};
+    int own_fonts = 0;
+    if (nargs == 8 && args[7] != Py_None) {
+        PyObject *given = args[7];
+        if (!PyTuple_Check(given) || PyTuple_GET_SIZE(given) != 6 ||
+            !PyTuple_Check(PyTuple_GET_ITEM(given, 0)) ||
+            PyTuple_GET_SIZE(PyTuple_GET_ITEM(given, 0)) != 4 ||
+            !PyDict_Check(PyTuple_GET_ITEM(given, 1)) || !PyDict_Check(PyTuple_GET_ITEM(given, 4))) {
+            PyErr_SetString(PyExc_TypeError, "fonts: (functions, faces, face_of, is_artifact, "
+                                             "owners, rotation)");
+            return NULL;
+        }
+        PyObject *addresses = PyTuple_GET_ITEM(given, 0);
+        fonts.font = (text_object_font_fn)PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, 0));
+        fonts.matrix = (char_matrix_fn)PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, 1));
+        fonts.count_marks = (count_marks_fn)PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, 2));
+        fonts.mcid = (object_mcid_of_fn)PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, 3));
+        fonts.faces = PyTuple_GET_ITEM(given, 1);
+        fonts.face_of = PyTuple_GET_ITEM(given, 2);
+        fonts.is_artifact = PyTuple_GET_ITEM(given, 3);
+        fonts.owners = PyTuple_GET_ITEM(given, 4);
+        fonts.rotation = PyLong_AsLong(PyTuple_GET_ITEM(given, 5));
+        if (PyErr_Occurred()) return NULL;
+        if (!fonts.font || !fonts.matrix || !fonts.count_marks || !fonts.mcid) {
+            PyErr_SetString(PyExc_ValueError, "null pdfium function");
+            return NULL;
+        }
+        own_fonts = 1;
     }
     PyObject *out = args[0], *chars = args[1], *functions = args[4];
     PyObject *glyph_class = args[5], *info_of = args[6];
@@ -192,9 +348,11 @@ static PyObject *read_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t n
 
     PyObject *space = PyUnicode_FromOrdinal(' ');
     PyObject *minus_one = PyLong_FromLong(-1);
-    if (space == NULL || minus_one == NULL) {
+    if (own_fonts) fonts.infos = PyDict_New();
+    if (space == NULL || minus_one == NULL || (own_fonts && fonts.infos == NULL)) {
         Py_XDECREF(space);
         Py_XDECREF(minus_one);
+        Py_XDECREF(fonts.infos);
         return NULL;
     }
     glyph_layout layout;
@@ -240,7 +398,13 @@ static PyObject *read_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t n
             ch = value > 0x10FFFF ? 0xFFFD : (Py_UCS4)value;
         }
         if (!get_loose_char_box(text_page, index, &rect)) continue;
-        if (address != last_address) {
+        if (address != last_address && own_fonts) {
+            PyObject *tuple = text_object_info(&fonts, text_page, (void *)address, index);
+            if (tuple == NULL) goto done;
+            run_info_from_tuple(&info, tuple);
+            Py_DECREF(tuple);
+            last_address = address;
+        } else if (address != last_address) {
             PyObject *source = PyObject_CallFunction(info_of, "Ki", (unsigned long long)address,
                                                      index);
             if (source == NULL) goto done;
@@ -329,6 +493,7 @@ done:
     Py_XDECREF(prev_mcid);
     Py_DECREF(space);
     Py_DECREF(minus_one);
+    Py_XDECREF(fonts.infos);
     return result;
 }
 

@@ -10,6 +10,14 @@ def read_glyphs(
     functions: tuple[int, int, int, int],
     glyph_class: type,
     info_of: Callable[[int, int], Any],
+    fonts: tuple[
+        tuple[int, int, int, int],
+        dict[int, tuple[str, bool, bool]],
+        Callable[[int], tuple[str, bool, bool]],
+        Callable[[int], bool],
+        dict[int, int],
+        int,
+    ] | None = None,
     /,
 ) -> None: ...
 

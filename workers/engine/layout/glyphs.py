@@ -412,8 +412,14 @@ def _glyphs(textpage: Any, owners: dict[int, int], content: PageContent) -> None
         return cached
 
     if _accelerator is not None:
+        # The C loop reads each text object's font, style and owner itself (as info_of does),
+        # entering Python only for a font not seen yet and for objects with marked content.
+        def face_of(font: int) -> tuple[str, bool, bool]:
+            return _face(ctypes.cast(font, c.FPDF_FONT) if font else None)
+
         _accelerator.read_glyphs(
-            content.glyphs, chars, page_address, count, _FUNCTIONS, Glyph, info_of
+            content.glyphs, chars, page_address, count, _FUNCTIONS, Glyph, info_of,
+            (_FONT_FUNCTIONS, faces, face_of, _is_artifact, owners, content.rotation),
         )
     else:
         _python_glyphs(content.glyphs, chars, raw, page_address, count, info_of)
@@ -557,6 +563,15 @@ _form_object = ctypes.CFUNCTYPE(_VOID, _VOID, ctypes.c_ulong)(_address(c.FPDFFor
 _text_object_font = ctypes.CFUNCTYPE(_VOID, _VOID)(_address(c.FPDFTextObj_GetFont))
 _char_matrix = ctypes.CFUNCTYPE(ctypes.c_int, _VOID, ctypes.c_int, _VOID)(
     _address(c.FPDFText_GetMatrix)
+)
+
+
+# What read_glyphs (C) calls for a text object's font, style and marked content, in its order.
+_FONT_FUNCTIONS = (
+    _address(c.FPDFTextObj_GetFont),
+    _address(c.FPDFText_GetMatrix),
+    _address(c.FPDFPageObj_CountMarks),
+    _address(c.FPDFPageObj_GetMarkedContentID),
 )
 
 
