@@ -2,8 +2,10 @@
 every branch: fonts and styles, sizes, rotated text, non-BMP characters, pdfium's generated
 spaces, artifacts, marked content, text inside a Form XObject, ligatures, columns and cells.
 
-- layout/_glyph_reader.c and glyphs._python_glyphs: the same glyphs, field for field;
-- layout/_fragments.c and lines._python_fragments: the same fragments (text, box, glyphs)."""
+- layout/_glyph_reader.c and glyphs._python_glyphs: the same glyphs, field for field; and
+  the same page objects (images with their facts, rules, paths, kinds, marked content);
+- layout/_fragments.c and lines._python_fragments: the same fragments (text, box, glyphs),
+  and the same count of bold letters (lines.letter_boldness)."""
 
 from __future__ import annotations
 
@@ -19,6 +21,8 @@ import weasyprint
 from workers.engine.layout import glyphs, lines
 from workers.engine.layout.glyphs import Glyph, read_page
 from workers.engine.layout.lines import Fragment
+
+from .drawn_pdfs import Picture, body_lines, make_pdf
 
 _HTML = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>
 @page { size: A4; margin: 2cm } body { font: 11pt 'DejaVu Sans' }</style></head><body>
@@ -162,6 +166,59 @@ def test_c_and_python_make_the_same_fragments_from_made_up_glyphs(
     fast, slow = _fragments_both_ways(made, monkeypatch)
     assert _described(fast) == _described(slow)
     assert len(fast) >= 5
+
+
+def test_c_and_python_walk_the_same_page_objects(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if glyphs._accelerator is None:
+        pytest.skip("the C accelerator is not built here (no C compiler at install time)")
+    # Images (a flat one, a photograph-like one, a tiny one), rules, boxes, a shading-free
+    # drawing, text, and the hand-made page's Form XObject.
+    shapes = ["0 0 1 rg 72 100 200 1 re f", "72 120 1 90 re f", "100 300 80 60 re f",
+              "300 300 50 50 re S", "10 10 m 400 20 l 300 200 l f"]
+    drawn = make_pdf(tmp_path / "drawn.pdf", [(
+        [Picture("flat", 72, 500, 200, 40), Picture("photo", 300, 450, 200, 150),
+         Picture("dot", 50, 50, 4, 4)], body_lines(400),
+    )], shapes=shapes)
+    for path in (drawn, _made_by_hand(tmp_path / "hand.pdf")):
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            fast = read_page(pdf, 0, image_facts=True)
+            with monkeypatch.context() as patch:
+                patch.setattr(glyphs, "_accelerator", None)
+                slow = read_page(pdf, 0, image_facts=True)
+        finally:
+            pdf.close()
+        assert fast == slow
+        assert fast.object_kinds and len(fast.object_mcids) == len(fast.object_kinds)
+    assert len(fast.glyphs) > 0
+    drawn_pdf = pdfium.PdfDocument(str(drawn))
+    try:
+        content = read_page(drawn_pdf, 0, image_facts=True)
+    finally:
+        drawn_pdf.close()
+    assert len(content.images) == 3 and len(content.image_facts) == 3
+    assert content.image_facts[0].smooth and not content.image_facts[1].smooth
+    assert content.image_facts[2] == glyphs.ImageFacts()  # too small to ask about
+    assert len(content.rules) >= 2 and len(content.paths) >= 2
+
+
+def test_c_and_python_count_the_same_bold_letters(monkeypatch: pytest.MonkeyPatch) -> None:
+    if lines._accelerator is None:
+        pytest.skip("the C fragments loop is not built here (no C compiler at install time)")
+    # Letters of several scripts, digits (letters or digits count), punctuation, spaces and
+    # symbols (they do not), bold and not, and an empty run.
+    chars = ["A", "b", "7", ".", " ", "\u05d0", "\u0661", "\u2022", "\u00e9", "-", "\u4e2d", "\t"]
+    made = [
+        Glyph(char, 0, 0, 1, 1, 10, k % 3 == 0, "F", 0, -1) for k, char in enumerate(chars * 3)
+    ]
+    runs = [made, made[:1], made[3:5], [], made[::2]]
+    fast = [lines.letter_boldness(run) for run in runs]
+    monkeypatch.setattr(lines, "_accelerator", None)
+    slow = [lines.letter_boldness(run) for run in runs]
+    assert fast == slow
+    assert fast[0] == (21, 6) and fast[3] == (0, 0)
 
 
 def test_the_accelerators_are_built_where_a_c_compiler_exists() -> None:

@@ -14,7 +14,7 @@
 
 #include <math.h>
 
-static PyObject *name_char, *name_x0, *name_y0, *name_x1, *name_y1, *name_size, *name_rotated;
+static PyObject *name_char, *name_bold, *name_x0, *name_y0, *name_x1, *name_y1, *name_size, *name_rotated;
 static PyObject *name_text, *empty, *space_text;
 
 /* One glyph's fields, read once. */
@@ -262,9 +262,52 @@ fail:
     return NULL;
 }
 
+/* letter_boldness(glyphs) -> (letters, bold letters): how many glyphs are letters or digits
+ * (``g.char.isalnum()``) and how many of those are bold (``g.bold``). Fragment.bold and
+ * Block.bold ask this of every fragment and block; the Python loop was a visible share of
+ * the analysis. */
+static PyObject *letter_boldness(PyObject *self, PyObject *glyphs) {
+    (void)self;
+    PyObject *sequence = PySequence_Fast(glyphs, "glyphs must be a sequence");
+    if (sequence == NULL) return NULL;
+    Py_ssize_t count = PySequence_Fast_GET_SIZE(sequence);
+    PyObject **items = PySequence_Fast_ITEMS(sequence);
+    Py_ssize_t letters = 0, bold = 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *character = PyObject_GetAttr(items[i], name_char);
+        if (character == NULL) goto fail;
+        if (!PyUnicode_Check(character)) {
+            Py_DECREF(character);
+            PyErr_SetString(PyExc_TypeError, "a glyph's char must be a str");
+            goto fail;
+        }
+        /* str.isalnum(): at least one character, every one a letter or digit. */
+        Py_ssize_t length = PyUnicode_GET_LENGTH(character);
+        int alnum = length > 0;
+        for (Py_ssize_t k = 0; k < length && alnum; k++)
+            alnum = Py_UNICODE_ISALNUM(PyUnicode_READ_CHAR(character, k));
+        Py_DECREF(character);
+        if (!alnum) continue;
+        letters++;
+        PyObject *is_bold = PyObject_GetAttr(items[i], name_bold);
+        if (is_bold == NULL) goto fail;
+        int truth = PyObject_IsTrue(is_bold);
+        Py_DECREF(is_bold);
+        if (truth < 0) goto fail;
+        bold += truth;
+    }
+    Py_DECREF(sequence);
+    return Py_BuildValue("nn", letters, bold);
+fail:
+    Py_DECREF(sequence);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"fragments", fragments, METH_VARARGS,
      "fragments(glyphs, fragment_class, fragment_gap, space_gap) -> fragments, raw text"},
+    {"letter_boldness", letter_boldness, METH_O,
+     "letter_boldness(glyphs) -> (letters, bold letters)"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -275,6 +318,7 @@ static struct PyModuleDef module = {
 
 PyMODINIT_FUNC PyInit__fragments(void) {
     if (!(name_char = PyUnicode_InternFromString("char")) ||
+        !(name_bold = PyUnicode_InternFromString("bold")) ||
         !(name_x0 = PyUnicode_InternFromString("x0")) ||
         !(name_y0 = PyUnicode_InternFromString("y0")) ||
         !(name_x1 = PyUnicode_InternFromString("x1")) ||

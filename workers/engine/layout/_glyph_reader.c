@@ -17,7 +17,9 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <structmember.h>
 
+#include <math.h>
 #include <stdint.h>
 
 typedef struct {
@@ -60,6 +62,130 @@ static int run_info_load(run_info *info, PyObject *source) {
     return 0;
 }
 
+/* --- a text object's font, style and owner (glyphs.py's info_of and _font) -------------- */
+
+typedef struct {
+    float a, b, c, d, e, f;
+} fs_matrix;
+
+typedef void *(*text_object_font_fn)(void *text_object);
+typedef int (*char_matrix_fn)(void *text_page, int index, fs_matrix *matrix);
+typedef int (*count_marks_fn)(void *object);
+typedef int (*object_mcid_of_fn)(void *object);
+
+/* What glyphs.py's info_of reads, without entering Python for most text objects. */
+typedef struct {
+    text_object_font_fn font;
+    char_matrix_fn matrix;
+    count_marks_fn count_marks;
+    object_mcid_of_fn mcid;
+    PyObject *infos;       /* address -> (bold, name, owner, mcid, italic, artifact, rotated) */
+    PyObject *faces;       /* font address -> (name, bold, italic) */
+    PyObject *face_of;     /* font address -> (name, bold, italic), for a font not seen yet */
+    PyObject *is_artifact; /* object address -> bool, for an object with marks */
+    PyObject *owners;      /* object address -> top-level index */
+    long rotation;
+} font_reader;
+
+/* A new reference to the info tuple of the text object at ``address`` (character ``index``'s),
+ * made as glyphs.py's _font makes its _FontInfo; NULL with an exception. */
+static PyObject *text_object_info(font_reader *reader, void *text_page, void *object,
+                                  int index) {
+    PyObject *address = PyLong_FromVoidPtr(object);
+    if (address == NULL) return NULL;
+    PyObject *info = PyDict_GetItemWithError(reader->infos, address);
+    if (info != NULL) {
+        Py_DECREF(address);
+        return Py_NewRef(info);
+    }
+    if (PyErr_Occurred()) goto fail;
+    void *font = reader->font(object);
+    PyObject *font_address = PyLong_FromVoidPtr(font);
+    if (font_address == NULL) goto fail;
+    PyObject *face = PyDict_GetItemWithError(reader->faces, font_address);
+    if (face != NULL) {
+        Py_INCREF(face);
+    } else if (!PyErr_Occurred()) {
+        face = PyObject_CallOneArg(reader->face_of, font_address);
+        if (face != NULL && PyDict_SetItem(reader->faces, font_address, face) < 0) Py_CLEAR(face);
+    }
+    Py_DECREF(font_address);
+    if (face == NULL) goto fail;
+    if (!PyTuple_Check(face) || PyTuple_GET_SIZE(face) != 3) {
+        Py_DECREF(face);
+        PyErr_SetString(PyExc_TypeError, "a face is (name, bold, italic)");
+        goto fail;
+    }
+    fs_matrix matrix;
+    int rotated = 0;
+    if (reader->matrix(text_page, index, &matrix)) {
+        /* glyphs.py's _turned, then the same test. */
+        double across = matrix.a, up = matrix.b, turned_across = across, turned_up = up;
+        if (reader->rotation == 90) {
+            turned_across = up;
+            turned_up = -across;
+        } else if (reader->rotation == 180) {
+            turned_across = -across;
+            turned_up = -up;
+        } else if (reader->rotation == 270) {
+            turned_across = -up;
+            turned_up = across;
+        }
+        rotated = fabs(turned_up) > 0.1 * fabs(turned_across) || turned_across < 0;
+    }
+    int artifact = 0;
+    if (reader->count_marks(object) > 0) {
+        PyObject *answer = PyObject_CallOneArg(reader->is_artifact, address);
+        if (answer == NULL) {
+            Py_DECREF(face);
+            goto fail;
+        }
+        artifact = PyObject_IsTrue(answer);
+        Py_DECREF(answer);
+        if (artifact < 0) {
+            Py_DECREF(face);
+            goto fail;
+        }
+    }
+    PyObject *owner = PyDict_GetItemWithError(reader->owners, address);
+    if (owner == NULL && PyErr_Occurred()) {
+        Py_DECREF(face);
+        goto fail;
+    }
+    PyObject *mcid = PyLong_FromLong(reader->mcid(object));
+    PyObject *no_owner = owner == NULL ? PyLong_FromLong(-1) : Py_NewRef(owner);
+    info = NULL;
+    if (mcid != NULL && no_owner != NULL) {
+        info = PyTuple_Pack(7, PyTuple_GET_ITEM(face, 1), PyTuple_GET_ITEM(face, 0), no_owner,
+                            mcid, PyTuple_GET_ITEM(face, 2), artifact ? Py_True : Py_False,
+                            rotated ? Py_True : Py_False);
+    }
+    Py_XDECREF(mcid);
+    Py_XDECREF(no_owner);
+    Py_DECREF(face);
+    if (info == NULL || PyDict_SetItem(reader->infos, address, info) < 0) {
+        Py_XDECREF(info);
+        goto fail;
+    }
+    Py_DECREF(address);
+    return info;
+fail:
+    Py_DECREF(address);
+    return NULL;
+}
+
+/* Fills ``info`` from a tuple made by text_object_info. */
+static void run_info_from_tuple(run_info *info, PyObject *tuple) {
+    run_info_clear(info);
+    info->bold = Py_NewRef(PyTuple_GET_ITEM(tuple, 0));
+    info->font = Py_NewRef(PyTuple_GET_ITEM(tuple, 1));
+    info->owner = Py_NewRef(PyTuple_GET_ITEM(tuple, 2));
+    info->mcid = Py_NewRef(PyTuple_GET_ITEM(tuple, 3));
+    info->italic = Py_NewRef(PyTuple_GET_ITEM(tuple, 4));
+    info->artifact = Py_NewRef(PyTuple_GET_ITEM(tuple, 5));
+    info->rotated = Py_NewRef(PyTuple_GET_ITEM(tuple, 6));
+}
+
 /* Python's round(value, 1), through float.__round__ so the result is exactly Python's. */
 static PyObject *round_one(double value) {
     PyObject *number = PyFloat_FromDouble(value);
@@ -69,10 +195,57 @@ static PyObject *round_one(double value) {
     return rounded;
 }
 
-/* Appends ``Glyph(*args)`` to ``out``; steals nothing, 0 on success. */
-static int append_glyph(PyObject *out, PyObject *glyph_class, PyObject *const *args,
-                        size_t nargs) {
-    PyObject *glyph = PyObject_Vectorcall(glyph_class, args, nargs, NULL);
+/* Glyph's fields in the order of its __init__ arguments. */
+static const char *const glyph_fields[] = {
+    "char", "x0", "y0", "x1", "y1", "size", "bold", "font", "obj", "mcid",
+    "italic", "artifact", "rotated", "generated",
+};
+#define GLYPH_FIELDS 14
+
+/* Where each field lives in a Glyph (a slots dataclass: one member descriptor per field). */
+typedef struct {
+    PyTypeObject *type; /* NULL: build through the class's __init__ instead */
+    Py_ssize_t offsets[GLYPH_FIELDS];
+} glyph_layout;
+
+/* Fills ``layout`` when every field of ``glyph_class`` is a plain object slot of the class
+ * itself (what ``@dataclass(slots=True)`` makes); otherwise leaves layout->type NULL. */
+static void glyph_layout_read(glyph_layout *layout, PyObject *glyph_class) {
+    layout->type = NULL;
+    if (!PyType_Check(glyph_class)) return;
+    PyTypeObject *type = (PyTypeObject *)glyph_class;
+    PyObject *dict = type->tp_dict;
+    if (dict == NULL) return;
+    for (int k = 0; k < GLYPH_FIELDS; k++) {
+        PyObject *descriptor = PyDict_GetItemString(dict, glyph_fields[k]);
+        if (descriptor == NULL || !Py_IS_TYPE(descriptor, &PyMemberDescr_Type)) return;
+        PyMemberDef *member = ((PyMemberDescrObject *)descriptor)->d_member;
+        if (member->type != T_OBJECT_EX || (member->flags & READONLY)) return;
+        layout->offsets[k] = member->offset;
+    }
+    layout->type = type;
+}
+
+/* Appends ``Glyph(*args)`` to ``out``; steals nothing, 0 on success. The fields that the
+ * arguments leave out (``nargs`` < 14: a generated space) are False, Glyph's defaults.
+ *
+ * Why the slots are filled here, not by calling the class: the dataclass's __init__ is
+ * Python code, and with a document's million glyphs its frame cost more than everything
+ * else in this loop. The result is the same object __init__ would make (a test compares
+ * the glyphs of both paths, and glyphs.py checks the defaults this relies on). */
+static int append_glyph(PyObject *out, PyObject *glyph_class, const glyph_layout *layout,
+                        PyObject *const *args, size_t nargs) {
+    PyObject *glyph;
+    if (layout->type != NULL) {
+        glyph = layout->type->tp_alloc(layout->type, 0);
+        if (glyph == NULL) return -1;
+        for (int k = 0; k < GLYPH_FIELDS; k++) {
+            PyObject *value = (size_t)k < nargs ? args[k] : Py_False;
+            *(PyObject **)((char *)glyph + layout->offsets[k]) = Py_NewRef(value);
+        }
+    } else {
+        glyph = PyObject_Vectorcall(glyph_class, args, nargs, NULL);
+    }
     if (glyph == NULL) return -1;
     /* A Glyph holds only strings, numbers and booleans, so it can never be part of a
      * reference cycle: the cycle collector need not walk the hundreds of thousands a
@@ -101,11 +274,42 @@ static int char_at(PyObject *chars, Py_ssize_t index, Py_UCS4 *out) {
 
 static PyObject *read_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     (void)self;
-    if (nargs != 7) {
+    if (nargs != 7 && nargs != 8) {
         PyErr_SetString(PyExc_TypeError,
                         "read_glyphs(out, chars, text_page, count, functions, glyph_class, "
-                        "info_of) takes 7 arguments");
+                        "info_of[, fonts]) takes 7 or 8 arguments");
         return NULL;
+    }
+    /* fonts: (four pdfium function addresses, faces, face_of, is_artifact, owners, rotation):
+     * the text objects' info read here; without it, info_of gives it. */
+    font_reader fonts = {0};
+    int own_fonts = 0;
+    if (nargs == 8 && args[7] != Py_None) {
+        PyObject *given = args[7];
+        if (!PyTuple_Check(given) || PyTuple_GET_SIZE(given) != 6 ||
+            !PyTuple_Check(PyTuple_GET_ITEM(given, 0)) ||
+            PyTuple_GET_SIZE(PyTuple_GET_ITEM(given, 0)) != 4 ||
+            !PyDict_Check(PyTuple_GET_ITEM(given, 1)) || !PyDict_Check(PyTuple_GET_ITEM(given, 4))) {
+            PyErr_SetString(PyExc_TypeError, "fonts: (functions, faces, face_of, is_artifact, "
+                                             "owners, rotation)");
+            return NULL;
+        }
+        PyObject *addresses = PyTuple_GET_ITEM(given, 0);
+        fonts.font = (text_object_font_fn)PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, 0));
+        fonts.matrix = (char_matrix_fn)PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, 1));
+        fonts.count_marks = (count_marks_fn)PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, 2));
+        fonts.mcid = (object_mcid_of_fn)PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, 3));
+        fonts.faces = PyTuple_GET_ITEM(given, 1);
+        fonts.face_of = PyTuple_GET_ITEM(given, 2);
+        fonts.is_artifact = PyTuple_GET_ITEM(given, 3);
+        fonts.owners = PyTuple_GET_ITEM(given, 4);
+        fonts.rotation = PyLong_AsLong(PyTuple_GET_ITEM(given, 5));
+        if (PyErr_Occurred()) return NULL;
+        if (!fonts.font || !fonts.matrix || !fonts.count_marks || !fonts.mcid) {
+            PyErr_SetString(PyExc_ValueError, "null pdfium function");
+            return NULL;
+        }
+        own_fonts = 1;
     }
     PyObject *out = args[0], *chars = args[1], *functions = args[4];
     PyObject *glyph_class = args[5], *info_of = args[6];
@@ -144,11 +348,15 @@ static PyObject *read_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t n
 
     PyObject *space = PyUnicode_FromOrdinal(' ');
     PyObject *minus_one = PyLong_FromLong(-1);
-    if (space == NULL || minus_one == NULL) {
+    if (own_fonts) fonts.infos = PyDict_New();
+    if (space == NULL || minus_one == NULL || (own_fonts && fonts.infos == NULL)) {
         Py_XDECREF(space);
         Py_XDECREF(minus_one);
+        Py_XDECREF(fonts.infos);
         return NULL;
     }
+    glyph_layout layout;
+    glyph_layout_read(&layout, glyph_class);
     run_info info = {0};
     /* The previous real glyph's fields, for pdfium's generated spaces (glyphs.py: previous). */
     int have_previous = 0;
@@ -176,7 +384,7 @@ static PyObject *read_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t n
                 if (x1 && y0 && y1) {
                     PyObject *glyph_args[10] = {space, x1, y0, x1, y1, prev_size,
                                                 prev_bold, prev_font, minus_one, prev_mcid};
-                    status = append_glyph(out, glyph_class, glyph_args, 10);
+                    status = append_glyph(out, glyph_class, &layout, glyph_args, 10);
                 }
                 Py_XDECREF(x1);
                 Py_XDECREF(y0);
@@ -190,7 +398,13 @@ static PyObject *read_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t n
             ch = value > 0x10FFFF ? 0xFFFD : (Py_UCS4)value;
         }
         if (!get_loose_char_box(text_page, index, &rect)) continue;
-        if (address != last_address) {
+        if (address != last_address && own_fonts) {
+            PyObject *tuple = text_object_info(&fonts, text_page, (void *)address, index);
+            if (tuple == NULL) goto done;
+            run_info_from_tuple(&info, tuple);
+            Py_DECREF(tuple);
+            last_address = address;
+        } else if (address != last_address) {
             PyObject *source = PyObject_CallFunction(info_of, "Ki", (unsigned long long)address,
                                                      index);
             if (source == NULL) goto done;
@@ -247,7 +461,7 @@ static PyObject *read_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t n
                 info.mcid, info.italic, info.artifact, info.rotated,
                 generated ? Py_True : Py_False,
             };
-            status = append_glyph(out, glyph_class, glyph_args, 14);
+            status = append_glyph(out, glyph_class, &layout, glyph_args, 14);
         }
         Py_XDECREF(character);
         Py_XDECREF(fx0);
@@ -279,12 +493,174 @@ done:
     Py_XDECREF(prev_mcid);
     Py_DECREF(space);
     Py_DECREF(minus_one);
+    Py_XDECREF(fonts.infos);
+    return result;
+}
+
+/* --- page objects (glyphs.py's _objects) ------------------------------------------------ */
+
+typedef int (*count_objects_fn)(void *page);
+typedef void *(*get_object_fn)(void *page, int index);
+typedef int (*object_type_fn)(void *object);
+typedef int (*object_mcid_fn)(void *object);
+typedef int (*object_bounds_fn)(void *object, float *left, float *bottom, float *right,
+                                float *top);
+typedef int (*form_count_fn)(void *form);
+typedef void *(*form_object_fn)(void *form, unsigned long index);
+
+/* pdfium's FPDF_PAGEOBJ_* values. */
+enum { OBJECT_TEXT = 1, OBJECT_PATH = 2, OBJECT_IMAGE = 3, OBJECT_SHADING = 4, OBJECT_FORM = 5 };
+
+typedef struct {
+    object_type_fn type;
+    object_bounds_fn bounds;
+    form_count_fn form_count;
+    form_object_fn form_object;
+    PyObject *owners, *rect_class, *images, *rules, *paths, *on_image;
+    Py_ssize_t visited, max_objects, max_paths;
+    double rule_thickness;
+} object_walk;
+
+/* One object and, for a Form XObject, the objects inside it (glyphs.py: _objects.visit). */
+static int visit_object(object_walk *walk, void *object, PyObject *top_index, int depth) {
+    walk->visited++;
+    if (walk->visited > walk->max_objects || depth > 12) return 0;
+    PyObject *address = PyLong_FromVoidPtr(object);
+    if (address == NULL) return -1;
+    int status = PyDict_SetItem(walk->owners, address, top_index);
+    if (status < 0) {
+        Py_DECREF(address);
+        return -1;
+    }
+    int kind = walk->type(object);
+    if (kind == OBJECT_IMAGE || kind == OBJECT_PATH || kind == OBJECT_SHADING) {
+        float left, bottom, right, top;
+        if (!walk->bounds(object, &left, &bottom, &right, &top)) {
+            Py_DECREF(address);
+            return 0;
+        }
+        PyObject *list = NULL;
+        if (kind == OBJECT_IMAGE) {
+            list = walk->images;
+        } else if (kind == OBJECT_PATH && ((double)right - (double)left <= walk->rule_thickness ||
+                                           (double)top - (double)bottom <= walk->rule_thickness)) {
+            list = walk->rules;
+        } else if (kind == OBJECT_PATH && PyList_GET_SIZE(walk->paths) < walk->max_paths) {
+            list = walk->paths;
+        }
+        if (list != NULL) {
+            PyObject *rect = PyObject_CallFunction(walk->rect_class, "ddddO", (double)left,
+                                                   (double)bottom, (double)right, (double)top,
+                                                   top_index);
+            status = rect == NULL ? -1 : PyList_Append(list, rect);
+            if (status == 0 && kind == OBJECT_IMAGE && walk->on_image != Py_None) {
+                PyObject *done = PyObject_CallFunctionObjArgs(walk->on_image, address, rect, NULL);
+                status = done == NULL ? -1 : 0;
+                Py_XDECREF(done);
+            }
+            Py_XDECREF(rect);
+        }
+    } else if (kind == OBJECT_FORM) {
+        int count = walk->form_count(object);
+        for (int k = 0; k < count && status == 0; k++) {
+            void *inner = walk->form_object(object, (unsigned long)k);
+            if (inner) status = visit_object(walk, inner, top_index, depth + 1);
+        }
+    }
+    Py_DECREF(address);
+    return status;
+}
+
+/* walk_objects(page, functions, rect_class, images, rules, paths, on_image, kind_names,
+ *              max_objects, max_paths, rule_thickness) -> (owners, kinds, mcids, visited)
+ * glyphs.py's _objects loop: see there for what each step is for. */
+static PyObject *walk_objects(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    (void)self;
+    if (nargs != 11) {
+        PyErr_SetString(PyExc_TypeError, "walk_objects takes 11 arguments");
+        return NULL;
+    }
+    PyObject *functions = args[1], *kind_names = args[7];
+    if (!PyTuple_Check(functions) || PyTuple_GET_SIZE(functions) != 7) {
+        PyErr_SetString(PyExc_TypeError, "expected the addresses of seven pdfium functions");
+        return NULL;
+    }
+    if (!PyList_Check(args[3]) || !PyList_Check(args[4]) || !PyList_Check(args[5]) ||
+        !PyDict_Check(kind_names)) {
+        PyErr_SetString(PyExc_TypeError, "images, rules, paths: lists; kind_names: a dict");
+        return NULL;
+    }
+    void *page = PyLong_AsVoidPtr(args[0]);
+    void *addresses[7];
+    for (int k = 0; k < 7; k++) addresses[k] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(functions, k));
+    object_walk walk = {
+        .type = (object_type_fn)addresses[2],
+        .bounds = (object_bounds_fn)addresses[4],
+        .form_count = (form_count_fn)addresses[5],
+        .form_object = (form_object_fn)addresses[6],
+        .rect_class = args[2], .images = args[3], .rules = args[4], .paths = args[5],
+        .on_image = args[6],
+        .max_objects = PyLong_AsSsize_t(args[8]),
+        .max_paths = PyLong_AsSsize_t(args[9]),
+        .rule_thickness = PyFloat_AsDouble(args[10]),
+    };
+    if (PyErr_Occurred()) return NULL;
+    count_objects_fn count_objects = (count_objects_fn)addresses[0];
+    get_object_fn get_object = (get_object_fn)addresses[1];
+    object_mcid_fn object_mcid = (object_mcid_fn)addresses[3];
+    for (int k = 0; k < 7; k++) {
+        if (addresses[k] == NULL) {
+            PyErr_SetString(PyExc_ValueError, "null pdfium function");
+            return NULL;
+        }
+    }
+    if (page == NULL) {
+        PyErr_SetString(PyExc_ValueError, "null page");
+        return NULL;
+    }
+    PyObject *owners = PyDict_New(), *kinds = PyList_New(0), *mcids = PyList_New(0);
+    PyObject *unknown = PyUnicode_FromString("unknown");
+    PyObject *result = NULL;
+    if (!owners || !kinds || !mcids || !unknown) goto done;
+    walk.owners = owners;
+    int count = count_objects(page);
+    for (int i = 0; i < count; i++) {
+        void *object = get_object(page, i);
+        int kind = object ? walk.type(object) : -1;
+        PyObject *number = PyLong_FromLong(kind);
+        if (number == NULL) goto done;
+        PyObject *name = PyDict_GetItemWithError(kind_names, number);
+        Py_DECREF(number);
+        if (name == NULL && PyErr_Occurred()) goto done;
+        if (PyList_Append(kinds, name ? name : unknown) < 0) goto done;
+        PyObject *mcid = PyLong_FromLong(object ? object_mcid(object) : -1);
+        if (mcid == NULL) goto done;
+        int status = PyList_Append(mcids, mcid);
+        Py_DECREF(mcid);
+        if (status < 0) goto done;
+        if (object) {
+            PyObject *top_index = PyLong_FromLong(i);
+            if (top_index == NULL) goto done;
+            status = visit_object(&walk, object, top_index, 0);
+            Py_DECREF(top_index);
+            if (status < 0) goto done;
+        }
+    }
+    result = Py_BuildValue("OOOn", owners, kinds, mcids, walk.visited);
+
+done:
+    Py_XDECREF(owners);
+    Py_XDECREF(kinds);
+    Py_XDECREF(mcids);
+    Py_XDECREF(unknown);
     return result;
 }
 
 static PyMethodDef methods[] = {
     {"read_glyphs", (PyCFunction)(void (*)(void))read_glyphs, METH_FASTCALL,
      "Append the Glyphs of a pdfium text page to a list (see glyphs.py)."},
+    {"walk_objects", (PyCFunction)(void (*)(void))walk_objects, METH_FASTCALL,
+     "A page's objects: owners, kinds, marked-content ids; images, rules, paths (glyphs.py)."},
     {NULL, NULL, 0, NULL},
 };
 

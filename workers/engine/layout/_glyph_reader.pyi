@@ -10,5 +10,28 @@ def read_glyphs(
     functions: tuple[int, int, int, int],
     glyph_class: type,
     info_of: Callable[[int, int], Any],
+    fonts: tuple[
+        tuple[int, int, int, int],
+        dict[int, tuple[str, bool, bool]],
+        Callable[[int], tuple[str, bool, bool]],
+        Callable[[int], bool],
+        dict[int, int],
+        int,
+    ] | None = None,
     /,
 ) -> None: ...
+
+def walk_objects(
+    page: int,
+    functions: tuple[int, int, int, int, int, int, int],
+    rect_class: type,
+    images: list[Any],
+    rules: list[Any],
+    paths: list[Any],
+    on_image: Callable[[int, Any], None] | None,
+    kind_names: dict[int, str],
+    max_objects: int,
+    max_paths: int,
+    rule_thickness: float,
+    /,
+) -> tuple[dict[int, int], list[str], list[int], int]: ...

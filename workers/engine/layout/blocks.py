@@ -17,7 +17,7 @@ from .figures import (
     Candidate,
 )
 from .glyphs import Rect
-from .lines import Fragment, Line
+from .lines import Fragment, Line, letter_boldness
 from .operators import OperatorMap
 from .rotation import Frame
 
@@ -82,8 +82,11 @@ class Block:
 
     @property
     def bold(self) -> bool:
-        letters = [g for f in self.frags for g in f.glyphs if g.char.isalnum()]
-        return bool(letters) and sum(g.bold for g in letters) > 0.8 * len(letters)
+        letters = bold = 0
+        for f in self.frags:
+            counts = letter_boldness(f.glyphs)
+            letters, bold = letters + counts[0], bold + counts[1]
+        return letters > 0 and bold > 0.8 * letters
 
     @property
     def bbox(self) -> BBox:

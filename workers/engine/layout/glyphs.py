@@ -21,10 +21,10 @@ loop in Python, used when the extension is missing; a test holds the two to the 
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import hashlib
 import struct
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import ModuleType
@@ -102,6 +102,8 @@ MAX_FACTS = 300
 EDGE = 48
 #: Share of pixels that may show an edge in a smooth image (JPEG noise, antialiased border).
 EDGE_SHARE = 0.001
+#: Scale of the first, cheaper look at a JPEG 2000 image (see _image_facts).
+PREVIEW_SCALE = 0.5
 
 
 @dataclass
@@ -175,6 +177,8 @@ def _objects(
 ) -> dict[int, int]:
     """Map every (nested) page object's address to its top-level index; collect images, rules;
     with ``pdf`` (the page's document), the images' facts too."""
+    if _accelerator is not None:
+        return _walked_objects(_accelerator, page, content, pdf)
     owners: dict[int, int] = {}
     count = c.FPDFPage_CountObjects(page.raw)
     page_address = _address(page.raw)
@@ -200,17 +204,8 @@ def _objects(
             rect = Rect(bounds[0], bounds[1], bounds[2], bounds[3], top_index)
             if kind == c.FPDF_PAGEOBJ_IMAGE:
                 content.images.append(rect)
-                if pdf is None:
-                    return
-                area = (rect.x1 - rect.x0) * (rect.y1 - rect.y0)
-                wanted = area >= FACTS_MIN_AREA * content.width * content.height and (
-                    len(content.image_facts) < MAX_FACTS
-                )
-                content.image_facts.append(
-                    # Few images per page: the typed pointer costs nothing here.
-                    _image_facts(ctypes.cast(obj, c.FPDF_PAGEOBJECT), pdf, page.raw)
-                    if wanted else ImageFacts()
-                )
+                if pdf is not None:
+                    content.image_facts.append(_wanted_facts(obj, rect, content, pdf, page.raw))
             elif kind == c.FPDF_PAGEOBJ_PATH and (
                 rect.x1 - rect.x0 <= RULE_THICKNESS or rect.y1 - rect.y0 <= RULE_THICKNESS
             ):
@@ -235,6 +230,42 @@ def _objects(
     return owners
 
 
+def _walked_objects(
+    accelerator: ModuleType, page: Any, content: PageContent, pdf: pdfium.PdfDocument | None
+) -> dict[int, int]:
+    """:func:`_objects` in C (``_glyph_reader.c``): a page may hold tens of thousands of
+    paths, and each cost several ctypes calls in Python. Python is entered per image only."""
+
+    def on_image(address: int, rect: Rect) -> None:
+        if pdf is not None:  # (only passed when it is)
+            content.image_facts.append(_wanted_facts(address, rect, content, pdf, page.raw))
+
+    owners: dict[int, int]
+    owners, content.object_kinds, content.object_mcids, visited = accelerator.walk_objects(
+        _address(page.raw), _OBJECT_FUNCTIONS, Rect, content.images, content.rules,
+        content.paths, None if pdf is None else on_image, _KINDS, MAX_OBJECTS, MAX_PATHS,
+        RULE_THICKNESS,
+    )
+    if visited > MAX_OBJECTS:
+        content.warnings.append(f"more than {MAX_OBJECTS} page objects: only the first are used")
+    return owners
+
+
+def _wanted_facts(
+    address: int, rect: Rect, content: PageContent, pdf: pdfium.PdfDocument, page: Any
+) -> ImageFacts:
+    """The facts of the image at ``address`` if it is large enough to ask about (and the page
+    has not had too many), else empty ones."""
+    area = (rect.x1 - rect.x0) * (rect.y1 - rect.y0)
+    wanted = area >= FACTS_MIN_AREA * content.width * content.height and (
+        len(content.image_facts) < MAX_FACTS
+    )
+    # Few images per page: the typed pointer costs nothing here.
+    return _image_facts(ctypes.cast(address, c.FPDF_PAGEOBJECT), pdf, page) if wanted else (
+        ImageFacts()
+    )
+
+
 def _image_facts(obj: Any, pdf: pdfium.PdfDocument, page: Any) -> ImageFacts:
     facts = ImageFacts()
     size = c.FPDFImageObj_GetImageDataRaw(obj, None, 0)
@@ -245,13 +276,88 @@ def _image_facts(obj: Any, pdf: pdfium.PdfDocument, page: Any) -> ImageFacts:
         c.FPDFImageObj_GetImageDataRaw(obj, data, size)
         digest = hashlib.blake2b(data.raw, digest_size=12).hexdigest()
         facts.key = f"{width.value}x{height.value}:{digest}"
-    raw_bitmap = c.FPDFImageObj_GetRenderedBitmap(pdf.raw, page, obj)
-    if raw_bitmap:
-        # The wrapper frees the bitmap when dropped (pdfium allocated it for us).
-        bitmap = pdfium.PdfBitmap.from_raw(raw_bitmap)
-        with contextlib.suppress(pdfium.PdfiumError, ValueError, OSError):
-            facts.smooth = _smooth(bitmap.to_pil())
+    # The same pixels drawn the same way look the same: a slide master's picture repeated on
+    # every slide is rendered once. The way is the image's matrix (size, turn and place) and
+    # the fill colour (it paints a stencil mask); the pixels are the image's own data.
+    drawn = _drawn_as(obj, facts.key) if facts.key else None
+    seen = _smooth_seen.setdefault(pdf, {})
+    if drawn is not None and drawn in seen:
+        facts.smooth = seen[drawn]
+        return facts
+    facts.smooth = _smooth_image(obj, pdf, page)
+    if drawn is not None and len(seen) < MAX_SEEN:
+        seen[drawn] = facts.smooth
     return facts
+
+
+#: Per document: whether an image drawn a given way (see _drawn_as) is smooth.
+_smooth_seen: weakref.WeakKeyDictionary[pdfium.PdfDocument, dict[tuple[object, ...], bool]] = (
+    weakref.WeakKeyDictionary()
+)
+#: Ways of drawing remembered per document at most.
+MAX_SEEN = 10_000
+
+
+def _drawn_as(obj: Any, key: str) -> tuple[object, ...] | None:
+    """What decides how the image ``key`` looks where ``obj`` draws it; None if unknown."""
+    matrix = c.FS_MATRIX()
+    if not c.FPDFPageObj_GetMatrix(obj, matrix):
+        return None
+    fill = [ctypes.c_uint(0) for _ in range(4)]
+    # (pdfium has a fill colour only for images drawn with one set: stencil masks use it.)
+    colour = tuple(channel.value for channel in fill) if c.FPDFPageObj_GetFillColor(
+        obj, *fill
+    ) else None
+    return (key, matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f, colour)
+
+
+def _smooth_image(obj: Any, pdf: pdfium.PdfDocument, page: Any) -> bool:
+    """Whether the image, as drawn, has no edge (see :func:`_smooth`)."""
+    # JPEG 2000 decodes many times slower than other images, and in resolution levels: a
+    # render at half size decodes one level down, a quarter of the work. An edge seen there is
+    # an edge (a step between neighbours keeps at least half its height when two pixels become
+    # one), so only an image without one needs the full render to confirm.
+    if _filter_of(obj) == b"JPXDecode" and _smooth_at(obj, pdf, page, PREVIEW_SCALE) is False:
+        return False
+    return bool(_smooth_at(obj, pdf, page, 1.0))
+
+
+def _filter_of(obj: Any) -> bytes:
+    """The image's first (outermost) stream filter's name, b"" when it has none."""
+    if c.FPDFImageObj_GetImageFilterCount(obj) < 1:
+        return b""
+    name = ctypes.create_string_buffer(32)
+    length = c.FPDFImageObj_GetImageFilter(obj, 0, name, ctypes.sizeof(name))
+    return name.value if 0 < length <= ctypes.sizeof(name) else b""
+
+
+def _smooth_at(obj: Any, pdf: pdfium.PdfDocument, page: Any, scale: float) -> bool | None:
+    """:func:`_smooth` of the image as drawn, with its mask, at ``scale`` times its size on the
+    page (about a pixel a point at 1); None when pdfium cannot draw it."""
+    matrix = c.FS_MATRIX()
+    if scale != 1.0:
+        # pdfium draws the image at the size its matrix gives: scaled for the render, then
+        # put back exactly (the same floats), so nothing else sees the change.
+        if not c.FPDFPageObj_GetMatrix(obj, matrix):
+            return None
+        c.FPDFPageObj_SetMatrix(obj, c.FS_MATRIX(
+            matrix.a * scale, matrix.b * scale, matrix.c * scale, matrix.d * scale,
+            matrix.e, matrix.f,
+        ))
+    try:
+        raw_bitmap = c.FPDFImageObj_GetRenderedBitmap(pdf.raw, page, obj)
+    finally:
+        if scale != 1.0:
+            c.FPDFPageObj_SetMatrix(obj, matrix)
+    if not raw_bitmap:
+        return None
+    # The wrapper frees the bitmap when dropped (pdfium allocated it for us); the PIL image
+    # shares its memory, so it stays referenced here until the verdict is in.
+    bitmap = pdfium.PdfBitmap.from_raw(raw_bitmap)
+    try:
+        return _smooth(bitmap.to_pil())
+    except (pdfium.PdfiumError, ValueError, OSError):
+        return None
 
 
 def _smooth(image: Image.Image) -> bool:
@@ -306,8 +412,14 @@ def _glyphs(textpage: Any, owners: dict[int, int], content: PageContent) -> None
         return cached
 
     if _accelerator is not None:
+        # The C loop reads each text object's font, style and owner itself (as info_of does),
+        # entering Python only for a font not seen yet and for objects with marked content.
+        def face_of(font: int) -> tuple[str, bool, bool]:
+            return _face(ctypes.cast(font, c.FPDF_FONT) if font else None)
+
         _accelerator.read_glyphs(
-            content.glyphs, chars, page_address, count, _FUNCTIONS, Glyph, info_of
+            content.glyphs, chars, page_address, count, _FUNCTIONS, Glyph, info_of,
+            (_FONT_FUNCTIONS, faces, face_of, _is_artifact, owners, content.rotation),
         )
     else:
         _python_glyphs(content.glyphs, chars, raw, page_address, count, info_of)
@@ -451,6 +563,27 @@ _form_object = ctypes.CFUNCTYPE(_VOID, _VOID, ctypes.c_ulong)(_address(c.FPDFFor
 _text_object_font = ctypes.CFUNCTYPE(_VOID, _VOID)(_address(c.FPDFTextObj_GetFont))
 _char_matrix = ctypes.CFUNCTYPE(ctypes.c_int, _VOID, ctypes.c_int, _VOID)(
     _address(c.FPDFText_GetMatrix)
+)
+
+
+# What read_glyphs (C) calls for a text object's font, style and marked content, in its order.
+_FONT_FUNCTIONS = (
+    _address(c.FPDFTextObj_GetFont),
+    _address(c.FPDFText_GetMatrix),
+    _address(c.FPDFPageObj_CountMarks),
+    _address(c.FPDFPageObj_GetMarkedContentID),
+)
+
+
+# What walk_objects (C) calls, in its order.
+_OBJECT_FUNCTIONS = (
+    _address(c.FPDFPage_CountObjects),
+    _address(c.FPDFPage_GetObject),
+    _address(c.FPDFPageObj_GetType),
+    _address(c.FPDFPageObj_GetMarkedContentID),
+    _address(c.FPDFPageObj_GetBounds),
+    _address(c.FPDFFormObj_CountObjects),
+    _address(c.FPDFFormObj_GetObject),
 )
 
 

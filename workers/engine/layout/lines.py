@@ -72,8 +72,8 @@ class Fragment:
     # once fragments() or lines() has returned it.
     @functools.cached_property
     def bold(self) -> bool:
-        letters = [g.bold for g in self.glyphs if g.char.isalnum()]
-        return bool(letters) and sum(letters) > len(letters) / 2
+        letters, bold = letter_boldness(self.glyphs)
+        return letters > 0 and bold > letters / 2
 
     @property
     def objects(self) -> list[int]:
@@ -82,6 +82,15 @@ class Fragment:
     @functools.cached_property
     def rtl(self) -> bool:
         return len(_RTL.findall(self.text)) > len(self.text) / 3
+
+
+def letter_boldness(glyphs: list[Glyph]) -> tuple[int, int]:
+    """How many of ``glyphs`` are letters or digits, and how many of those are bold."""
+    if _accelerator is not None:
+        counts: tuple[int, int] = _accelerator.letter_boldness(glyphs)
+        return counts
+    letters = [g.bold for g in glyphs if g.char.isalnum()]
+    return len(letters), sum(letters)
 
 
 def clean(text: str) -> str:
