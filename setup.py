@@ -22,4 +22,12 @@ setup(
         )
         for name in ("_glyph_reader", "_longest_match", "_fragments", "_content_scan")
     ]
+    + [
+        # Where each instruction of a content stream lies (tagged_pdf/marked_content.py).
+        Extension(
+            "workers.engine.tagged_pdf._instruction_scan",
+            sources=["workers/engine/tagged_pdf/_instruction_scan.c"],
+            optional=True,
+        )
+    ]
 )

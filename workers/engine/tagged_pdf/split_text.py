@@ -47,24 +47,17 @@ class LeafBox:
 
 
 def contested_text(
-    instructions: Sequence[Instruction],
+    operator_names: Sequence[str],
     claims: Sequence[tuple[Owner, Sequence[tuple[int, int]]]],
-    operator_names: Sequence[str] | None = None,
 ) -> dict[int, list[int]]:
     """Text-showing operators claimed by more than one leaf: index -> leaves, claim order.
-    ``operator_names``: each instruction's operator (:func:`.marked_content.read_operators`),
-    when the caller has them already."""
-    if operator_names is None:
-        operator_names = [
-            "" if isinstance(i, pikepdf.ContentStreamInlineImage) else str(i.operator)
-            for i in instructions
-        ]
+    ``operator_names``: each instruction's operator (:func:`.marked_content.read_operators`)."""
     claimants: dict[int, list[int]] = {}
     for who, ranges in claims:
         if not isinstance(who, int):
             continue
         for start, end in ranges:
-            for index in range(max(start, 0), min(end, len(instructions))):
+            for index in range(max(start, 0), min(end, len(operator_names))):
                 if operator_names[index] in _SHOW:
                     leaves = claimants.setdefault(index, [])
                     if who not in leaves:

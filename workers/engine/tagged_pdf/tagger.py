@@ -35,13 +35,16 @@ from .font_embedding import repair_fonts
 from .fonts import drop_subset_glyph_lists
 from .keep import keep_author_tags
 from .marked_content import (
+    Instruction,
     Owner,
     PageTagging,
     contested_leaves,
     owners_of,
     read_operators,
+    scan_content,
     strip_form_marks,
     tag_instructions,
+    tag_stream_bytes,
     xobject_names,
     yield_labels,
 )
@@ -212,19 +215,37 @@ def _tag_page(
     """Tag one page; True if text operators were split (see :mod:`.split_text`).
     ``labels``: list labels' leaf ids -> the body leaf that takes their drawing where a text
     operator draws both and is not split."""
-    instructions = list(pikepdf.parse_content_stream(page))
     names = xobject_names(page.obj.get("/Resources"))
-    operators = read_operators(instructions, names)
-    owners = owners_of(len(instructions), claims)
-    contested = contested_text(instructions, claims, operators.names) if split else {}
-    splits = split_operators(glyph_source, page, index, instructions, contested, boxes)
+    scanned = scan_content(page, names)
+    instructions: list[Instruction] | None = None
+    if scanned is None:
+        instructions = list(pikepdf.parse_content_stream(page))
+        operators = read_operators(instructions, names)
+    else:
+        operators = scanned.operators
+    count = len(operators.names)
+    owners = owners_of(count, claims)
+    contested = contested_text(operators.names, claims) if split else {}
+    if contested and instructions is None:
+        # Splitting works on pikepdf's instructions (the operands of the contested operators
+        # and of the font changes before them): only these pages are parsed.
+        instructions = list(pikepdf.parse_content_stream(page))
+        if len(instructions) != count:  # the scanner and qpdf disagree: trust qpdf alone
+            scanned = None
+            operators = read_operators(instructions, names)
+    splits = (split_operators(glyph_source, page, index, instructions, contested, boxes)
+              if instructions is not None else {})
     tagging.yielded = yield_labels(owners, claims, splits, labels)
     tagging.contested = contested_leaves(
-        len(instructions), [c for c in claims if c[0] not in tagging.yielded],
+        count, [c for c in claims if c[0] not in tagging.yielded],
         lambda i: i not in splits and operators.painting[i],
     )
-    tagged = tag_instructions(instructions, owners, names, tagging, splits, operators=operators)
-    page.obj[pikepdf.Name.Contents] = pdf.make_stream(pikepdf.unparse_content_stream(tagged))
+    if scanned is not None:
+        stream = tag_stream_bytes(scanned, owners, tagging, splits)
+    else:
+        assert instructions is not None
+        tagged = tag_instructions(instructions, owners, names, tagging, splits,
+                                  operators=operators)
+        stream = pikepdf.unparse_content_stream(tagged)
+    page.obj[pikepdf.Name.Contents] = pdf.make_stream(stream)
     return bool(splits)
-
-
