@@ -120,6 +120,15 @@ def repair_fonts(pdf: pikepdf.Pdf, source: pdfium.PdfDocument) -> list[str]:
     return notes
 
 
+#: pdfium's substitute programs read so far, with their glyphs' widths (read on demand and
+#: remembered). pdfium substitutes a handful of programs (its standard fonts and generic
+#: ones) for every document, so a worker reads each program and each width once; both are
+#: only read, never changed.
+_PROGRAMS: dict[bytes, tuple[TopDict, _GlyphWidths]] = {}
+#: Programs remembered at most (bounded memory: they are tens of kilobytes each).
+MAX_PROGRAMS_KEPT = 32
+
+
 def embed_substitute_fonts(pdf: pikepdf.Pdf) -> FontEmbedding:
     """Embed what pdfium draws each non-embedded simple font of ``pdf`` with, where that
     draws every glyph its text shows exactly as before."""
@@ -127,7 +136,7 @@ def embed_substitute_fonts(pdf: pikepdf.Pdf) -> FontEmbedding:
     fonts_by_page = [list(_page_fonts(page)) for page in pdf.pages]
     candidates = {f.objgen: f for fonts in fonts_by_page for f in fonts if not _is_embedded(f)}
     substitutes: dict[Key, _Substitute] = {}
-    programs: dict[bytes, tuple[TopDict, _GlyphWidths]] = {}  # one program, many fonts
+    programs = _PROGRAMS  # one program, many fonts (and documents)
     for key, font in candidates.items():
         found = _Substitute.read(font, programs)
         if isinstance(found, str):
@@ -221,6 +230,8 @@ class _Substitute:
                 top = _cff_top(program)
             except Exception:  # noqa: BLE001 - fontTools raises many kinds on a bad program
                 return "pdfium's substitute program could not be read"
+            if len(programs) >= MAX_PROGRAMS_KEPT:
+                programs.clear()
             programs[program] = (top, _GlyphWidths(top))
         top, glyphs = programs[program]
         if hasattr(top, "ROS"):
