@@ -7,10 +7,12 @@
  * operator and where it starts and ends, so that marked-content operators can be written
  * between the original bytes (marked_content.tag_stream_bytes).
  *
- * scan(data, boundaries) reads the (decoded, concatenated) content stream and returns
- * (operators, starts, ends): one entry per instruction as pikepdf.parse_content_stream gives
- * them, its operator ("Tj", "BDC"...), the offset of its first operand (of the operator when it
- * has none) and the offset just after its operator. Tokens are read as qpdf reads them, on the
+ * scan(data, boundaries, xobject_names) reads the (decoded, concatenated) content stream and
+ * returns (operators, starts, ends, painting): one entry per instruction as
+ * pikepdf.parse_content_stream gives them, its operator ("Tj", "BDC"...), the offset of its first
+ * operand (of the operator when it has none), the offset just after its operator, and whether
+ * it paints (as marked_content.is_painting says: text showing, path painting, sh, and a Do whose
+ * first operand is one of xobject_names, a set of names like "/Im1"). Tokens are read as qpdf reads them, on the
  * same conservative terms as layout/_content_scan.c (whose tokenizer this follows): it answers
  * None, leaving the stream to pikepdf, at anything it does not read exactly as qpdf does:
  * comments, inline images, braces, operators outside the PDF set, numbers not of the plain form,
@@ -117,6 +119,16 @@ static int hex_string(const unsigned char *s, Py_ssize_t len, Py_ssize_t *pos) {
     return 0;
 }
 
+/* Operators that paint whatever their operands (Do depends on its XObject). */
+static int paints(const unsigned char *word, Py_ssize_t n) {
+    static const char *const painting[] = {"Tj", "TJ", "'", "\"", "f", "F", "f*", "B", "B*",
+                                           "b", "b*", "S", "s", "sh", NULL};
+    for (int k = 0; painting[k]; k++)
+        if ((Py_ssize_t)strlen(painting[k]) == n && memcmp(painting[k], word, (size_t)n) == 0)
+            return 1;
+    return 0;
+}
+
 static int append_offset(PyObject *list, Py_ssize_t offset) {
     PyObject *value = PyLong_FromSsize_t(offset);
     if (value == NULL) return -1;
@@ -128,9 +140,9 @@ static int append_offset(PyObject *list, Py_ssize_t offset) {
 static PyObject *scan(PyObject *self, PyObject *args) {
     (void)self;
     Py_buffer buffer;
-    PyObject *bounds_seq;
-    if (!PyArg_ParseTuple(args, "y*O", &buffer, &bounds_seq)) return NULL;
-    PyObject *result = NULL, *operators = NULL, *starts = NULL, *ends = NULL;
+    PyObject *bounds_seq, *xobject_names;
+    if (!PyArg_ParseTuple(args, "y*OO", &buffer, &bounds_seq, &xobject_names)) return NULL;
+    PyObject *result = NULL, *operators = NULL, *starts = NULL, *ends = NULL, *painting = NULL;
     Py_ssize_t *bounds = NULL, nbounds = 0;
     PyObject *bounds_fast = PySequence_Fast(bounds_seq, "boundaries must be a sequence");
     if (bounds_fast == NULL) goto done;
@@ -139,7 +151,13 @@ static PyObject *scan(PyObject *self, PyObject *args) {
     operators = PyList_New(0);
     starts = PyList_New(0);
     ends = PyList_New(0);
-    if (bounds == NULL || operators == NULL || starts == NULL || ends == NULL) {
+    painting = PyList_New(0);
+    if (!PyAnySet_Check(xobject_names)) {
+        PyErr_SetString(PyExc_TypeError, "xobject_names must be a set or frozenset");
+        goto done;
+    }
+    if (bounds == NULL || operators == NULL || starts == NULL || ends == NULL ||
+        painting == NULL) {
         PyErr_NoMemory();
         goto done;
     }
@@ -151,6 +169,7 @@ static PyObject *scan(PyObject *self, PyObject *args) {
     const unsigned char *s = buffer.buf;
     Py_ssize_t len = buffer.len, pos = 0;
     Py_ssize_t instruction_start = -1; /* the first operand of the open instruction, if any */
+    Py_ssize_t first_name_end = -1;    /* the end of that operand when it is a name */
     int depth = 0;                     /* nesting of arrays and dictionaries */
     char nesting[256];
     int give_up = 0;
@@ -171,6 +190,7 @@ static PyObject *scan(PyObject *self, PyObject *args) {
                 pos++;
             }
             if (pos - start < 2) give_up = 1; /* the empty name */
+            if (instruction_start < 0 && depth == 0) first_name_end = pos;
         } else if (ch == '[' || ch == '<') {
             if (depth >= (int)sizeof(nesting)) {
                 give_up = 1;
@@ -199,11 +219,23 @@ static PyObject *scan(PyObject *self, PyObject *args) {
                     give_up = 1;
                     break;
                 }
+                int paint = paints(word, n);
+                if (!paint && n == 2 && memcmp(word, "Do", 2) == 0 && first_name_end >= 0) {
+                    PyObject *xobject = PyUnicode_DecodeASCII(
+                        (const char *)s + instruction_start, first_name_end - instruction_start,
+                        NULL);
+                    if (xobject == NULL) goto done;
+                    paint = PySet_Contains(xobject_names, xobject);
+                    Py_DECREF(xobject);
+                    if (paint < 0) goto done;
+                }
                 if (PyList_Append(operators, name) < 0 ||
                     append_offset(starts, instruction_start >= 0 ? instruction_start : start) < 0 ||
-                    append_offset(ends, pos) < 0)
+                    append_offset(ends, pos) < 0 ||
+                    PyList_Append(painting, paint ? Py_True : Py_False) < 0)
                     goto done;
                 instruction_start = -1;
+                first_name_end = -1;
                 continue;
             }
         } else {
@@ -216,7 +248,7 @@ static PyObject *scan(PyObject *self, PyObject *args) {
     if (give_up || depth != 0 || instruction_start >= 0) {
         result = Py_NewRef(Py_None);
     } else {
-        result = PyTuple_Pack(3, operators, starts, ends);
+        result = PyTuple_Pack(4, operators, starts, ends, painting);
     }
 
 done:
@@ -224,6 +256,7 @@ done:
     Py_XDECREF(operators);
     Py_XDECREF(starts);
     Py_XDECREF(ends);
+    Py_XDECREF(painting);
     PyMem_Free(bounds);
     PyBuffer_Release(&buffer);
     return result;
@@ -231,7 +264,7 @@ done:
 
 static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS,
-     "scan(data, boundaries) -> (operators, starts, ends) or None."},
+     "scan(data, boundaries, xobject_names) -> (operators, starts, ends, painting) or None."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -160,18 +160,13 @@ def scan_content(page: pikepdf.Page, xobject_names: frozenset[str]) -> ScannedCo
         boundaries.append(offset)
         offset += 1
     data = b"\n".join(chunks)
-    scanned: tuple[list[str], list[int], list[int]] | None = _scanner.scan(data, boundaries)
+    scanned: tuple[list[str], list[int], list[int], list[bool]] | None = _scanner.scan(
+        data, boundaries, xobject_names
+    )
     if scanned is None:
         return None
-    names, starts, ends = scanned
-    content = ScannedContent(data, Operators(names, []), starts, ends)
-    painting = content.operators.painting
-    for index, op in enumerate(names):
-        if op == "Do":
-            painting.append(content.first_name(index) in xobject_names)
-        else:
-            painting.append(op in _SHOW or op in _PAINT or op == "sh")
-    return content
+    names, starts, ends, painting = scanned
+    return ScannedContent(data, Operators(names, painting), starts, ends)
 
 
 def owners_of(

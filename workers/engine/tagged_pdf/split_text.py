@@ -18,6 +18,7 @@ font) nothing is split and the first leaf keeps the operator, as before.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -52,16 +53,20 @@ def contested_text(
 ) -> dict[int, list[int]]:
     """Text-showing operators claimed by more than one leaf: index -> leaves, claim order.
     ``operator_names``: each instruction's operator (:func:`.marked_content.read_operators`)."""
+    # Claims cover every operator of the page, text-showing ones only a part: those are
+    # found in each range by bisection rather than by looking at every operator in it.
+    showing = [index for index, name in enumerate(operator_names) if name in _SHOW]
     claimants: dict[int, list[int]] = {}
     for who, ranges in claims:
         if not isinstance(who, int):
             continue
         for start, end in ranges:
-            for index in range(max(start, 0), min(end, len(operator_names))):
-                if operator_names[index] in _SHOW:
-                    leaves = claimants.setdefault(index, [])
-                    if who not in leaves:
-                        leaves.append(who)
+            first = bisect.bisect_left(showing, start)
+            last = bisect.bisect_left(showing, end, first)
+            for index in showing[first:last]:
+                leaves = claimants.setdefault(index, [])
+                if who not in leaves:
+                    leaves.append(who)
     return {index: leaves for index, leaves in claimants.items() if len(leaves) > 1}
 
 
