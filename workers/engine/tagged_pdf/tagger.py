@@ -38,6 +38,7 @@ from .marked_content import (
     Instruction,
     Owner,
     PageTagging,
+    ScannedContent,
     contested_leaves,
     owners_of,
     read_operators,
@@ -49,7 +50,7 @@ from .marked_content import (
     yield_labels,
 )
 from .plan import Node, merge_unseparated_labels, plan_structure
-from .split_text import LeafBox, contested_text, split_operators
+from .split_text import LeafBox, PageText, contested_text, split_operators
 from .structure_tree import write_structure
 
 
@@ -200,6 +201,34 @@ def _leaf_boxes(plan: Node, pages: int) -> list[list[LeafBox]]:
     return boxes
 
 
+def _scanned_text(
+    pdf: pikepdf.Pdf, scanned: ScannedContent, contested: Mapping[int, object]
+) -> PageText | None:
+    """What splitting needs, from the scanned bytes: only the contested instructions are
+    parsed by pikepdf (into objects the parts are made of). None if pikepdf reads them
+    differently."""
+    data, starts, ends = scanned.data, scanned.starts, scanned.ends
+    wanted = sorted(contested)
+    parsed = pikepdf.parse_content_stream(pikepdf.Stream(
+        pdf, b"\n".join(data[starts[i]:ends[i]] for i in wanted)
+    ))
+    names = scanned.operators.names
+    if len(parsed) != len(wanted) or any(
+        isinstance(instruction, pikepdf.ContentStreamInlineImage)
+        or str(instruction.operator) != names[i]
+        for i, instruction in zip(wanted, parsed, strict=True)
+    ):
+        return None
+    fonts: dict[int, str | None] = {}
+    for index, name in enumerate(names):
+        if name == "Tf":
+            # pikepdf would give the first operand as text: "/F1", or (not a name) something
+            # no font resource is called; None where there is no operand at all.
+            has_operands = ends[index] - starts[index] > len("Tf")
+            fonts[index] = (scanned.first_name(index) or "") if has_operands else None
+    return PageText(names, fonts, dict(zip(wanted, parsed, strict=True)))
+
+
 def _tag_page(
     pdf: pikepdf.Pdf,
     page: pikepdf.Page,
@@ -218,23 +247,23 @@ def _tag_page(
     names = xobject_names(page.obj.get("/Resources"))
     scanned = scan_content(page, names)
     instructions: list[Instruction] | None = None
+    text: PageText | None = None
+    if scanned is not None:
+        operators = scanned.operators
+        contested = contested_text(operators.names, claims) if split else {}
+        if contested:
+            text = _scanned_text(pdf, scanned, contested)
+            if text is None:  # pikepdf reads the contested operators otherwise: trust it
+                scanned = None
     if scanned is None:
         instructions = list(pikepdf.parse_content_stream(page))
         operators = read_operators(instructions, names)
-    else:
-        operators = scanned.operators
+        contested = contested_text(operators.names, claims) if split else {}
+        text = PageText.of(instructions, operators.names, contested) if contested else None
     count = len(operators.names)
     owners = owners_of(count, claims)
-    contested = contested_text(operators.names, claims) if split else {}
-    if contested and instructions is None:
-        # Splitting works on pikepdf's instructions (the operands of the contested operators
-        # and of the font changes before them): only these pages are parsed.
-        instructions = list(pikepdf.parse_content_stream(page))
-        if len(instructions) != count:  # the scanner and qpdf disagree: trust qpdf alone
-            scanned = None
-            operators = read_operators(instructions, names)
-    splits = (split_operators(glyph_source, page, index, instructions, contested, boxes)
-              if instructions is not None else {})
+    splits = (split_operators(glyph_source, page, index, text, contested, boxes)
+              if text is not None else {})
     tagging.yielded = yield_labels(owners, claims, splits, labels)
     tagging.contested = contested_leaves(
         count, [c for c in claims if c[0] not in tagging.yielded],
