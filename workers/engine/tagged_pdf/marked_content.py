@@ -265,9 +265,11 @@ class _Begin:
     mcid: int | None
 
 
-#: What a tagged page is made of, in order: an original instruction (its index), a sequence's
-#: start or end, or a part of a split text operator.
-_PlanItem = int | _Begin | _End | pikepdf.ContentStreamInstruction
+#: What a tagged page is made of, in order: an original instruction (its index), a run of
+#: them, a sequence's start or end, or a part of a split text operator.
+_PlanItem = int | range | _Begin | _End | pikepdf.ContentStreamInstruction
+#: Operators the plan looks at whatever they paint and whoever owns them.
+_PLANNED = _MARKS | {"BT", "ET"}
 
 
 def _plan_marks(
@@ -282,6 +284,14 @@ def _plan_marks(
     names, painting = operators.names, operators.painting
     out: list[_PlanItem] = []
     unit_owner = _unit_owners(operators, owners)
+    split_at = splits or {}
+    # Only these instructions can change the plan; the others between them are copied as
+    # they are, as runs (pages have tens of thousands of instructions).
+    planned = [
+        index for index, (op, paints, wanted) in enumerate(zip(names, painting, unit_owner,
+                                                                strict=True))
+        if paints or wanted is not None or op in _PLANNED or index in split_at
+    ]
     current: Owner | None = None  # the owner of the open sequence, None when none is open
     kept_marks: list[bool] = []  # for each source BDC/BMC still open: was it kept (/OC)?
 
@@ -301,7 +311,12 @@ def _plan_marks(
             out.append(_Begin(owner, None))
         current = owner
 
-    for index, op in enumerate(names):
+    copied = 0  # instructions before this one are planned
+    for index in planned:
+        if copied < index:
+            out.append(range(copied, index))
+        copied = index + 1
+        op = names[index]
         if op in _MARKS:
             if _keep_mark(op, index, opens_optional_content, kept_marks):
                 close()  # our sequences nest inside or outside optional content, not across
@@ -309,8 +324,8 @@ def _plan_marks(
             continue
         if op == "BT" or op == "ET":
             close()
-        if splits and index in splits:
-            for owner, part in splits[index]:
+        if index in split_at:
+            for owner, part in split_at[index]:
                 if owner != current:
                     begin(owner)
                 result.tagged_operators += 1
@@ -327,6 +342,8 @@ def _plan_marks(
             else:
                 result.artifact_operators += 1
         out.append(index)
+    if copied < len(names):
+        out.append(range(copied, len(names)))
     close()
     return out
 
@@ -353,6 +370,8 @@ def tag_instructions(
     for item in _plan_marks(operators, owners, result, splits, opens_optional_content):
         if isinstance(item, int):
             out.append(instructions[item])
+        elif isinstance(item, range):
+            out.extend(instructions[item.start:item.stop])
         elif isinstance(item, _End):
             out.append(end)
         elif isinstance(item, _Begin):
@@ -388,14 +407,16 @@ def tag_stream_bytes(
     pieces: list[bytes] = []
     run_first = run_last = -1  # the run of consecutive original instructions being copied
     for item in _plan_marks(content.operators, owners, result, splits, opens_optional_content):
-        if type(item) is int:  # the common case first: most items are original instructions
-            if item == run_last + 1 and run_first >= 0:
-                run_last = item
+        # The common cases first: most items are original instructions, or runs of them.
+        if isinstance(item, int | range):
+            first, last = (item, item) if isinstance(item, int) else (item.start, item.stop - 1)
+            if first == run_last + 1 and run_first >= 0:
+                run_last = last
                 continue
             if run_first >= 0:
                 pieces.append(data[starts[run_first]:ends[run_last]])
                 pieces.append(b"\n")
-            run_first = run_last = item
+            run_first, run_last = first, last
             continue
         if run_first >= 0:
             pieces.append(data[starts[run_first]:ends[run_last]])
