@@ -3,9 +3,12 @@
 Four hot loops of the layout reader, each file saying why: ``_glyph_reader.c`` (the
 per-character pdfium loop of glyphs.py), ``_fragments.c`` (the glyph loop of lines.py),
 ``_longest_match.c`` (difflib's search, for operators.py) and ``_content_scan.c`` (the
-content-stream walk of operators.py). They need only a C compiler and
-Python's headers (scripts/install-system-packages.sh installs them). All are optional: an
-installation without a compiler still succeeds, and the same loops run in Python.
+content-stream walk of operators.py); and one of the tagged-PDF writer,
+``tagged_pdf/_instruction_scan.c`` (where each instruction of a page's content stream lies,
+so marked content is written between its bytes: marked_content.py). They need only a C
+compiler and Python's headers (scripts/install-system-packages.sh installs them). All are
+optional: an installation without a compiler still succeeds; the layout loops then run in
+Python, and the tagger goes through pikepdf's parser.
 """
 
 from setuptools import Extension, setup
@@ -21,5 +24,13 @@ setup(
             optional=True,
         )
         for name in ("_glyph_reader", "_longest_match", "_fragments", "_content_scan")
+    ]
+    + [
+        # Where each instruction of a content stream lies (tagged_pdf/marked_content.py).
+        Extension(
+            "workers.engine.tagged_pdf._instruction_scan",
+            sources=["workers/engine/tagged_pdf/_instruction_scan.c"],
+            optional=True,
+        )
     ]
 )

@@ -37,7 +37,6 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import io
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pikepdf
@@ -111,23 +110,39 @@ class FontEmbedding:
 def repair_fonts(pdf: pikepdf.Pdf, source: pdfium.PdfDocument) -> list[str]:
     """The repairs below, and :func:`.symbolic_truetype.drop_symbolic_encodings`, on ``pdf``
     (``source``: the same document, as the source was); notes for the report."""
-    notes = embed_substitute_fonts(pdf).notes()
-    if repaired := drop_symbolic_encodings(pdf, source):
+    # Which fonts each page reaches is walked once: the repairs change fonts, not resources.
+    fonts = indirect_fonts_by_page(pdf)
+    notes = embed_substitute_fonts(pdf, fonts).notes()
+    if repaired := drop_symbolic_encodings(pdf, source, fonts):
         notes.append("/Encoding dropped from symbolic TrueType fonts that draw by code, its "
                      "glyph names kept as /ToUnicode (pixels unchanged): " + ", ".join(repaired))
-    if completed := name_identity_cid_maps(pdf, source):
+    if completed := name_identity_cid_maps(pdf, source, fonts):
         notes.append("/CIDToGIDMap /Identity (the default) written for: " + ", ".join(completed))
     return notes
 
 
-def embed_substitute_fonts(pdf: pikepdf.Pdf) -> FontEmbedding:
+#: pdfium's substitute programs read so far, with their glyphs' widths (read on demand and
+#: remembered). pdfium substitutes a handful of programs (its standard fonts and generic
+#: ones) for every document, so a worker reads each program and each width once; both are
+#: only read, never changed.
+_PROGRAMS: dict[bytes, tuple[TopDict, _GlyphWidths]] = {}
+#: Programs remembered at most (bounded memory: they are tens of kilobytes each).
+MAX_PROGRAMS_KEPT = 32
+
+
+def embed_substitute_fonts(
+    pdf: pikepdf.Pdf, page_fonts: list[list[pikepdf.Dictionary]] | None = None
+) -> FontEmbedding:
     """Embed what pdfium draws each non-embedded simple font of ``pdf`` with, where that
-    draws every glyph its text shows exactly as before."""
+    draws every glyph its text shows exactly as before. ``page_fonts``:
+    :func:`indirect_fonts_by_page` of ``pdf``, when the caller has it."""
     result = FontEmbedding()
-    fonts_by_page = [list(_page_fonts(page)) for page in pdf.pages]
+    fonts_by_page = _of_types(
+        page_fonts if page_fonts is not None else indirect_fonts_by_page(pdf), _SIMPLE
+    )
     candidates = {f.objgen: f for fonts in fonts_by_page for f in fonts if not _is_embedded(f)}
     substitutes: dict[Key, _Substitute] = {}
-    programs: dict[bytes, tuple[TopDict, _GlyphWidths]] = {}  # one program, many fonts
+    programs = _PROGRAMS  # one program, many fonts (and documents)
     for key, font in candidates.items():
         found = _Substitute.read(font, programs)
         if isinstance(found, str):
@@ -171,15 +186,19 @@ def embed_substitute_fonts(pdf: pikepdf.Pdf) -> FontEmbedding:
 # --- which fonts ----------------------------------------------------------------------------
 
 
-def _page_fonts(
-    page: pikepdf.Page, types: frozenset[str] = _SIMPLE
-) -> Iterator[pikepdf.Dictionary]:
-    """The indirect fonts of ``types`` a page draws with: its resources, its Form XObjects'
-    and its annotation appearances' (a direct font, with no identity, is left alone)."""
-    return (
-        font for font in reachable_fonts(page_roots(page))
-        if font.is_indirect and font.get("/Subtype") in types
-    )
+def indirect_fonts_by_page(pdf: pikepdf.Pdf) -> list[list[pikepdf.Dictionary]]:
+    """Per page, the indirect fonts it draws with: its resources, its Form XObjects' and its
+    annotation appearances' (a direct font, with no identity, is left alone)."""
+    return [
+        [font for font in reachable_fonts(page_roots(page)) if font.is_indirect]
+        for page in pdf.pages
+    ]
+
+
+def _of_types(
+    page_fonts: list[list[pikepdf.Dictionary]], types: frozenset[str]
+) -> list[list[pikepdf.Dictionary]]:
+    return [[f for f in fonts if f.get("/Subtype") in types] for fonts in page_fonts]
 
 
 # --- one font -------------------------------------------------------------------------------
@@ -221,6 +240,8 @@ class _Substitute:
                 top = _cff_top(program)
             except Exception:  # noqa: BLE001 - fontTools raises many kinds on a bad program
                 return "pdfium's substitute program could not be read"
+            if len(programs) >= MAX_PROGRAMS_KEPT:
+                programs.clear()
             programs[program] = (top, _GlyphWidths(top))
         top, glyphs = programs[program]
         if hasattr(top, "ROS"):
@@ -558,13 +579,21 @@ MAX_PROBED_GLYPHS = 4096
 _CIDS_PER_LINE = 64
 
 
-def name_identity_cid_maps(pdf: pikepdf.Pdf, source: pdfium.PdfDocument) -> list[str]:
+def name_identity_cid_maps(
+    pdf: pikepdf.Pdf,
+    source: pdfium.PdfDocument,
+    page_fonts: list[list[pikepdf.Dictionary]] | None = None,
+) -> list[str]:
     """Write the default ``/CIDToGIDMap /Identity`` into embedded TrueType CID fonts that
     leave it out (ISO 32000-1 Table 117: Identity is the default; PDF/UA-1 wants it said,
     veraPDF 7.21.3.2-1). Kept only where pdfium draws and reads every glyph of the font the
     same (a probe page with each CID the program has), or, for a font too large to probe,
-    where every page using it still renders as ``source`` does. Returns the fonts' names."""
-    fonts_by_page = [list(_page_fonts(page, types=frozenset({"/Type0"}))) for page in pdf.pages]
+    where every page using it still renders as ``source`` does. Returns the fonts' names.
+    ``page_fonts``: :func:`indirect_fonts_by_page` of ``pdf``, when the caller has it."""
+    fonts_by_page = _of_types(
+        page_fonts if page_fonts is not None else indirect_fonts_by_page(pdf),
+        frozenset({"/Type0"}),
+    )
     lacking = {f.objgen: f for fonts in fonts_by_page for f in fonts if _lacks_cid_map(f)}
     completed: list[str] = []
     by_pages: dict[Key, pikepdf.Dictionary] = {}

@@ -63,17 +63,20 @@ class CodesUsed:
             if isinstance(instruction, pikepdf.ContentStreamInlineImage):
                 continue
             op = str(instruction.operator)
-            operands = list(instruction.operands)
             if op == "q":
                 saved.append(font)
-            elif op == "Q" and saved:
-                font = saved.pop()
-            elif op == "Tf" and operands:
-                font = _font_key(resources, operands[0])
-            elif op in _SHOW_TEXT and font in self._fonts:
-                self._count(font, operands)
-            elif op == "Do" and operands:
-                self._form(resources, operands[0], font, depth)
+            elif op == "Q":
+                if saved:
+                    font = saved.pop()
+            elif op in _SHOW_TEXT:
+                if font in self._fonts:
+                    self._count(font, list(instruction.operands))
+            else:  # Tf or Do (the operands are read only where they are used: each is built)
+                operands = list(instruction.operands)
+                if op == "Tf" and operands:
+                    font = _font_key(resources, operands[0])
+                elif op == "Do" and operands:
+                    self._form(resources, operands[0], font, depth)
 
     def _count(self, font: Key, operands: Sequence[object]) -> None:
         shown = operands[-1] if operands else None  # " takes two numbers first

@@ -14,15 +14,29 @@ page draws exactly what it drew before.
 
 The source's own marked content is dropped (its MCIDs referred to a structure tree that is
 replaced), except optional content (``/OC``), which decides what is visible.
+
+Where the C scanner (``_instruction_scan.c``) reads the page's stream, the marked-content
+operators are written between the stream's original bytes (:func:`tag_stream_bytes`): no
+operand is parsed into a Python object and written back. Elsewhere pikepdf's instructions are
+tagged (:func:`tag_instructions`); both follow one plan (:func:`_plan_marks`).
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import ModuleType
 
 import pikepdf
+
+_scanner: ModuleType | None
+try:
+    # Where each instruction lies in the stream's bytes, read in C (_instruction_scan.c).
+    from . import _instruction_scan as _scanner
+except ImportError:  # pragma: no cover - depends on the installation
+    _scanner = None
 
 _SHOW = frozenset({"Tj", "TJ", "'", '"'})
 _PAINT = frozenset({"f", "F", "f*", "B", "B*", "b", "b*", "S", "s"})
@@ -65,12 +79,11 @@ INLINE_IMAGE = "INLINE IMAGE"
 
 @dataclass(frozen=True)
 class Operators:
-    """A page's instructions with each one's operator name and whether it paints, read once.
+    """A page's instructions' operator names and whether each paints, read once.
 
     Every pikepdf attribute access builds a Python object (microseconds each) and pages have
     tens of thousands of operators, which every step below looks at several times."""
 
-    instructions: Sequence[Instruction]
     names: list[str]
     painting: list[bool]
 
@@ -89,7 +102,7 @@ def read_operators(instructions: Sequence[Instruction], xobject_names: frozenset
             painting.append(is_painting(instruction, xobject_names))
         else:
             painting.append(op in _SHOW or op in _PAINT or op == "sh")
-    return Operators(instructions, names, painting)
+    return Operators(names, painting)
 
 
 def is_painting(instruction: Instruction, xobject_names: frozenset[str]) -> bool:
@@ -101,6 +114,59 @@ def is_painting(instruction: Instruction, xobject_names: frozenset[str]) -> bool
     return op == "Do" and bool(instruction.operands) and str(instruction.operands[0]) in (
         xobject_names
     )
+
+
+#: A name at the start of an instruction's bytes (the scanner leaves names with escapes to pikepdf).
+_NAME = re.compile(rb"/[^\x00\t\n\f\r ()<>\[\]{}/%]+")
+
+
+@dataclass(frozen=True)
+class ScannedContent:
+    """A page's content stream (its streams joined as qpdf joins them) with where each
+    instruction lies: ``data[starts[i]:ends[i]]`` is instruction ``i``, operands and operator,
+    numbered as :func:`pikepdf.parse_content_stream` numbers them."""
+
+    data: bytes
+    operators: Operators
+    starts: list[int]
+    ends: list[int]
+
+    def first_name(self, index: int) -> str | None:
+        """Instruction ``index``'s first operand when it is a name ("/OC", "/Im1")."""
+        match = _NAME.match(self.data, self.starts[index])
+        return match.group().decode("ascii") if match else None
+
+
+def scan_content(page: pikepdf.Page, xobject_names: frozenset[str]) -> ScannedContent | None:
+    """The page's content read by the C scanner; None when it is not built, or the stream has
+    anything it leaves to pikepdf (see ``_instruction_scan.c``)."""
+    if _scanner is None:
+        return None
+    try:
+        contents = page.obj.get("/Contents")
+        items = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
+        streams = [s for s in items if isinstance(s, pikepdf.Stream)]
+        if not streams or len(streams) != len(items):
+            return None
+        chunks = [s.read_bytes() for s in streams]
+    except (pikepdf.PdfError, pikepdf.DependencyError, ValueError, TypeError):
+        return None  # pikepdf's parser says what is wrong
+    # qpdf reads the streams of an array as one, a newline between them; a string split
+    # between two streams is left to it (the scanner is told where they meet).
+    boundaries: list[int] = []
+    offset = 0
+    for chunk in chunks[:-1]:
+        offset += len(chunk)
+        boundaries.append(offset)
+        offset += 1
+    data = b"\n".join(chunks)
+    scanned: tuple[list[str], list[int], list[int], list[bool]] | None = _scanner.scan(
+        data, boundaries, xobject_names
+    )
+    if scanned is None:
+        return None
+    names, starts, ends, painting = scanned
+    return ScannedContent(data, Operators(names, painting), starts, ends)
 
 
 def owners_of(
@@ -184,6 +250,104 @@ def contested_leaves(
     return out
 
 
+class _End:
+    """Ends the open marked-content sequence (``EMC``)."""
+
+
+_END = _End()
+
+
+@dataclass(frozen=True)
+class _Begin:
+    """Starts a sequence: a leaf's (with its MCID) or an artifact's (``mcid`` None)."""
+
+    owner: Owner
+    mcid: int | None
+
+
+#: What a tagged page is made of, in order: an original instruction (its index), a run of
+#: them, a sequence's start or end, or a part of a split text operator.
+_PlanItem = int | range | _Begin | _End | pikepdf.ContentStreamInstruction
+#: Operators the plan looks at whatever they paint and whoever owns them.
+_PLANNED = _MARKS | {"BT", "ET"}
+
+
+def _plan_marks(
+    operators: Operators,
+    owners: list[Owner | None],
+    result: PageTagging,
+    splits: Mapping[int, Sequence[tuple[Owner, pikepdf.ContentStreamInstruction]]] | None,
+    opens_optional_content: Callable[[int], bool],
+) -> list[_PlanItem]:
+    """The page's instructions with marked content inserted around each owner's operators.
+    ``opens_optional_content(i)``: instruction ``i`` (a ``BDC``) starts optional content."""
+    names, painting = operators.names, operators.painting
+    out: list[_PlanItem] = []
+    unit_owner = _unit_owners(operators, owners)
+    split_at = splits or {}
+    # Only these instructions can change the plan; the others between them are copied as
+    # they are, as runs (pages have tens of thousands of instructions).
+    planned = [
+        index for index, (op, paints, wanted) in enumerate(zip(names, painting, unit_owner,
+                                                                strict=True))
+        if paints or wanted is not None or op in _PLANNED or index in split_at
+    ]
+    current: Owner | None = None  # the owner of the open sequence, None when none is open
+    kept_marks: list[bool] = []  # for each source BDC/BMC still open: was it kept (/OC)?
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            out.append(_END)
+            current = None
+
+    def begin(owner: Owner) -> None:
+        nonlocal current
+        close()
+        if isinstance(owner, int):
+            out.append(_Begin(owner, len(result.mcid_owner)))
+            result.mcid_owner.append(owner)
+        else:
+            out.append(_Begin(owner, None))
+        current = owner
+
+    copied = 0  # instructions before this one are planned
+    for index in planned:
+        if copied < index:
+            out.append(range(copied, index))
+        copied = index + 1
+        op = names[index]
+        if op in _MARKS:
+            if _keep_mark(op, index, opens_optional_content, kept_marks):
+                close()  # our sequences nest inside or outside optional content, not across
+                out.append(index)
+            continue
+        if op == "BT" or op == "ET":
+            close()
+        if index in split_at:
+            for owner, part in split_at[index]:
+                if owner != current:
+                    begin(owner)
+                result.tagged_operators += 1
+                out.append(part)
+            continue
+        wanted = unit_owner[index]
+        if wanted is not None:
+            owner = wanted if wanted != "" else "other"
+            if owner != current:
+                begin(owner)
+        if current is not None and painting[index]:
+            if isinstance(current, int):
+                result.tagged_operators += 1
+            else:
+                result.artifact_operators += 1
+        out.append(index)
+    if copied < len(names):
+        out.append(range(copied, len(names)))
+    close()
+    return out
+
+
 def tag_instructions(
     instructions: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage],
     owners: list[Owner | None],
@@ -200,60 +364,83 @@ def tag_instructions(
     caller has it already."""
     if operators is None:
         operators = read_operators(instructions, xobject_names)
-    names, painting = operators.names, operators.painting
+    opens_optional_content = _optional_content_opener(instructions)
     out: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage] = []
-    unit_owner = _unit_owners(operators, owners)
-    current: Owner | None = None  # the owner of the open sequence, None when none is open
-    kept_marks: list[bool] = []  # for each source BDC/BMC still open: was it kept (/OC)?
-
-    def close() -> None:
-        nonlocal current
-        if current is not None:
-            out.append(pikepdf.ContentStreamInstruction([], pikepdf.Operator("EMC")))
-            current = None
-
-    for index, instruction in enumerate(instructions):
-        op = names[index]
-        if op in _MARKS:
-            assert isinstance(instruction, pikepdf.ContentStreamInstruction)
-            if _keep_mark(op, instruction, kept_marks):
-                close()  # our sequences nest inside or outside optional content, not across
-                out.append(instruction)
-            continue
-        if op == "BT" or op == "ET":
-            close()
-        if splits and index in splits:
-            for owner, part in splits[index]:
-                if owner != current:
-                    close()
-                    out.append(_begin(owner, result))
-                    current = owner
-                result.tagged_operators += 1
-                out.append(part)
-            continue
-        wanted = unit_owner[index]
-        if wanted is not None:
-            owner = wanted if wanted != "" else "other"
-            if owner != current:
-                close()
-                out.append(_begin(owner, result))
-                current = owner
-        if current is not None and painting[index]:
-            if isinstance(current, int):
-                result.tagged_operators += 1
-            else:
-                result.artifact_operators += 1
-        out.append(instruction)
-    close()
+    end = pikepdf.ContentStreamInstruction([], pikepdf.Operator("EMC"))
+    for item in _plan_marks(operators, owners, result, splits, opens_optional_content):
+        if isinstance(item, int):
+            out.append(instructions[item])
+        elif isinstance(item, range):
+            out.extend(instructions[item.start:item.stop])
+        elif isinstance(item, _End):
+            out.append(end)
+        elif isinstance(item, _Begin):
+            out.append(_begin_instruction(item))
+        else:
+            out.append(item)
     return out
 
 
+def _optional_content_opener(instructions: Sequence[Instruction]) -> Callable[[int], bool]:
+    """Whether instruction ``i`` (a ``BDC``) of ``instructions`` starts optional content."""
+
+    def opens_optional_content(index: int) -> bool:
+        operands = instructions[index].operands
+        return bool(operands) and str(operands[0]) == "/OC"
+
+    return opens_optional_content
+
+
+def tag_stream_bytes(
+    content: ScannedContent,
+    owners: list[Owner | None],
+    result: PageTagging,
+    splits: Mapping[int, Sequence[tuple[Owner, pikepdf.ContentStreamInstruction]]] | None = None,
+) -> bytes:
+    """:func:`tag_instructions` on the stream's bytes: the original instructions are copied as
+    they are (runs of them in one slice), marked-content operators written between them."""
+    data, starts, ends = content.data, content.starts, content.ends
+
+    def opens_optional_content(index: int) -> bool:
+        return content.first_name(index) == "/OC"
+
+    pieces: list[bytes] = []
+    run_first = run_last = -1  # the run of consecutive original instructions being copied
+    for item in _plan_marks(content.operators, owners, result, splits, opens_optional_content):
+        # The common cases first: most items are original instructions, or runs of them.
+        if isinstance(item, int | range):
+            first, last = (item, item) if isinstance(item, int) else (item.start, item.stop - 1)
+            if first == run_last + 1 and run_first >= 0:
+                run_last = last
+                continue
+            if run_first >= 0:
+                pieces.append(data[starts[run_first]:ends[run_last]])
+                pieces.append(b"\n")
+            run_first, run_last = first, last
+            continue
+        if run_first >= 0:
+            pieces.append(data[starts[run_first]:ends[run_last]])
+            pieces.append(b"\n")
+            run_first = -1
+        if isinstance(item, _End):
+            pieces.append(b"EMC\n")
+        elif isinstance(item, _Begin):
+            pieces.append(_begin_bytes(item))
+        elif isinstance(item, pikepdf.ContentStreamInstruction):
+            pieces.append(pikepdf.unparse_content_stream([item]))
+            pieces.append(b"\n")
+    if run_first >= 0:
+        pieces.append(data[starts[run_first]:ends[run_last]])
+        pieces.append(b"\n")
+    return b"".join(pieces)
+
+
 def _keep_mark(
-    op: str, instruction: pikepdf.ContentStreamInstruction, kept_marks: list[bool]
+    op: str, index: int, opens_optional_content: Callable[[int], bool], kept_marks: list[bool]
 ) -> bool:
     """Optional content (``/OC``) sequences stay; every other source mark goes."""
     if op in ("BDC", "BMC"):
-        keep = op == "BDC" and bool(instruction.operands) and str(instruction.operands[0]) == "/OC"
+        keep = op == "BDC" and opens_optional_content(index)
         kept_marks.append(keep)
         return keep
     if op == "EMC":
@@ -290,15 +477,13 @@ def _unit_owners(operators: Operators, owners: list[Owner | None]) -> list[Owner
     return out
 
 
-def _begin(owner: Owner, result: PageTagging) -> pikepdf.ContentStreamInstruction:
-    if isinstance(owner, int):
-        mcid = len(result.mcid_owner)
-        result.mcid_owner.append(owner)
-        properties = pikepdf.Dictionary(MCID=mcid)
+def _begin_instruction(begin: _Begin) -> pikepdf.ContentStreamInstruction:
+    if begin.mcid is not None:
+        properties = pikepdf.Dictionary(MCID=begin.mcid)
         return pikepdf.ContentStreamInstruction(
             [pikepdf.Name("/P"), properties], pikepdf.Operator("BDC")
         )
-    attributes = _ARTIFACT_PROPERTIES.get(owner)
+    attributes = _ARTIFACT_PROPERTIES.get(str(begin.owner))
     if attributes is None:
         return pikepdf.ContentStreamInstruction(
             [pikepdf.Name("/Artifact")], pikepdf.Operator("BMC")
@@ -307,6 +492,17 @@ def _begin(owner: Owner, result: PageTagging) -> pikepdf.ContentStreamInstructio
     return pikepdf.ContentStreamInstruction(
         [pikepdf.Name("/Artifact"), properties], pikepdf.Operator("BDC")
     )
+
+
+def _begin_bytes(begin: _Begin) -> bytes:
+    """:func:`_begin_instruction` as content-stream syntax."""
+    if begin.mcid is not None:
+        return b"/P <</MCID %d>> BDC\n" % begin.mcid
+    attributes = _ARTIFACT_PROPERTIES.get(str(begin.owner))
+    if attributes is None:
+        return b"/Artifact BMC\n"
+    entries = " ".join(f"{key} {value}" for key, value in attributes.items())
+    return f"/Artifact <<{entries}>> BDC\n".encode("ascii")
 
 
 def xobject_names(resources: object) -> frozenset[str]:
@@ -339,11 +535,12 @@ def strip_form_marks(pdf: pikepdf.Pdf) -> int:
         except (pikepdf.PdfError, pikepdf.DependencyError, ValueError, TypeError):
             continue  # unreadable: left exactly as it was
         kept_marks: list[bool] = []
+        opens_optional_content = _optional_content_opener(instructions)
         kept = [
-            i for i in instructions
+            i for index, i in enumerate(instructions)
             if isinstance(i, pikepdf.ContentStreamInlineImage)
             or str(i.operator) not in _MARKS
-            or _keep_mark(str(i.operator), i, kept_marks)
+            or _keep_mark(str(i.operator), index, opens_optional_content, kept_marks)
         ]
         if len(kept) != len(instructions):
             obj.write(pikepdf.unparse_content_stream(kept))

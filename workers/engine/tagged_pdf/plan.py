@@ -65,9 +65,14 @@ class Node:
         return self.leaf_id >= 0
 
     def walk(self) -> Iterator[Node]:
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        """This node and all below it, depth first, in document order."""
+        # With a stack, not nested generators: those pass every node up through each of its
+        # ancestors, and the tree is walked many times over.
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
 
     def leaves(self) -> list[Node]:
         return [node for node in self.walk() if node.is_leaf]

@@ -18,7 +18,8 @@ font) nothing is split and the first leaf keeps the operator, as before.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -47,42 +48,61 @@ class LeafBox:
 
 
 def contested_text(
-    instructions: Sequence[Instruction],
+    operator_names: Sequence[str],
     claims: Sequence[tuple[Owner, Sequence[tuple[int, int]]]],
-    operator_names: Sequence[str] | None = None,
 ) -> dict[int, list[int]]:
     """Text-showing operators claimed by more than one leaf: index -> leaves, claim order.
-    ``operator_names``: each instruction's operator (:func:`.marked_content.read_operators`),
-    when the caller has them already."""
-    if operator_names is None:
-        operator_names = [
-            "" if isinstance(i, pikepdf.ContentStreamInlineImage) else str(i.operator)
-            for i in instructions
-        ]
+    ``operator_names``: each instruction's operator (:func:`.marked_content.read_operators`)."""
+    # Claims cover every operator of the page, text-showing ones only a part: those are
+    # found in each range by bisection rather than by looking at every operator in it.
+    showing = [index for index, name in enumerate(operator_names) if name in _SHOW]
     claimants: dict[int, list[int]] = {}
     for who, ranges in claims:
         if not isinstance(who, int):
             continue
         for start, end in ranges:
-            for index in range(max(start, 0), min(end, len(instructions))):
-                if operator_names[index] in _SHOW:
-                    leaves = claimants.setdefault(index, [])
-                    if who not in leaves:
-                        leaves.append(who)
+            first = bisect.bisect_left(showing, start)
+            last = bisect.bisect_left(showing, end, first)
+            for index in showing[first:last]:
+                leaves = claimants.setdefault(index, [])
+                if who not in leaves:
+                    leaves.append(who)
     return {index: leaves for index, leaves in claimants.items() if len(leaves) > 1}
+
+
+@dataclass(frozen=True)
+class PageText:
+    """What splitting needs of a page's instructions: each one's operator, the first operand
+    of each ``Tf`` (the font's resource name), and the contested instructions themselves."""
+
+    operator_names: Sequence[str]
+    font_names: Mapping[int, str | None]
+    instructions: Mapping[int, Instruction]
+
+    @classmethod
+    def of(cls, instructions: Sequence[Instruction], operator_names: Sequence[str],
+           contested: Iterable[int]) -> PageText:
+        """From pikepdf's instructions of the whole page."""
+        fonts: dict[int, str | None] = {}
+        for index, name in enumerate(operator_names):
+            if name == "Tf":
+                operands = instructions[index].operands
+                fonts[index] = str(operands[0]) if operands else None
+        return cls(operator_names, fonts, {index: instructions[index] for index in contested})
 
 
 def split_operators(
     source: pdfium.PdfDocument,
     page: pikepdf.Page,
     page_index: int,
-    instructions: Sequence[Instruction],
+    text: PageText,
     contested: dict[int, list[int]],
     boxes: Sequence[LeafBox],
 ) -> dict[int, Parts]:
     """For each contested operator that can be split faithfully, its parts."""
     if not contested:
         return {}
+    instructions = text.instructions
     content = read_page(source, page_index)
     opmap = map_operators(page, content.object_kinds)
     glyphs_of: dict[int, list[Glyph]] = {}
@@ -91,7 +111,7 @@ def split_operators(
             operator = opmap.operator_of[glyph.obj]
             if operator in contested:
                 glyphs_of.setdefault(operator, []).append(glyph)
-    fonts = _fonts_in_use(page, instructions, set(contested))
+    fonts = _fonts_in_use(page, text, set(contested))
     texts = _CodeTexts()
     out: dict[int, Parts] = {}
     for index, leaves in contested.items():
@@ -226,7 +246,7 @@ def _glyph_owners(glyphs: list[Glyph], boxes: list[LeafBox], first: int) -> list
 
 
 def _fonts_in_use(
-    page: pikepdf.Page, instructions: Sequence[Instruction], wanted: set[int]
+    page: pikepdf.Page, text: PageText, wanted: set[int]
 ) -> dict[int, tuple[int, pikepdf.Dictionary]]:
     """The font in use at each wanted operator, with its bytes per character code (1 for
     simple fonts, 2 for Identity-encoded CID fonts); operators in other fonts are left out."""
@@ -235,17 +255,16 @@ def _fonts_in_use(
     out: dict[int, tuple[int, pikepdf.Dictionary]] = {}
     current: tuple[int, pikepdf.Dictionary] | None = None
     stack: list[tuple[int, pikepdf.Dictionary] | None] = []
-    for index, instruction in enumerate(instructions):
-        if isinstance(instruction, pikepdf.ContentStreamInlineImage):
-            continue
-        op = str(instruction.operator)
+    for index, op in enumerate(text.operator_names):
         if op == "q":
             stack.append(current)
         elif op == "Q" and stack:
             current = stack.pop()
-        elif op == "Tf" and instruction.operands:
-            font = fonts.get(str(instruction.operands[0])) if isinstance(
-                fonts, pikepdf.Dictionary) else None
+        elif op == "Tf":
+            name = text.font_names.get(index)
+            if name is None:
+                continue  # no operand: the font stays
+            font = fonts.get(name) if isinstance(fonts, pikepdf.Dictionary) else None
             width = _code_width(font)
             current = (width, font) if width is not None and isinstance(
                 font, pikepdf.Dictionary) else None

@@ -17,6 +17,22 @@ import pikepdf
 from ..document import BBox, Block, Document, block_text
 from .plan import Node, fix_heading_levels
 
+# Names written for every element, made once: each ``pikepdf.Name.X`` builds a new object
+# (microseconds), and documents have tens of thousands of elements. Names are direct,
+# immutable objects, so one can be shared by every dictionary and document.
+_STRUCT_ELEM = pikepdf.Name.StructElem
+_MCR = pikepdf.Name.MCR
+_K, _PG = pikepdf.Name.K, pikepdf.Name.Pg
+_ROLE_NAMES: dict[str, pikepdf.Name] = {}
+
+
+def _role_name(role: str) -> pikepdf.Name:
+    name = _ROLE_NAMES.get(role)
+    if name is None:
+        name = _ROLE_NAMES[role] = pikepdf.Name("/" + role)
+    return name
+
+
 #: Annotation subtypes that are not content of their own (ISO 14289-1 7.18.1).
 _NOT_CONTENT = frozenset({"/Popup", "/PrinterMark", "/TrapNet"})
 #: Annotation flag bit 2: hidden.
@@ -126,8 +142,7 @@ class _Writer:
 
     def element(self, node: Node, parent: pikepdf.Dictionary) -> pikepdf.Dictionary:
         element = self.pdf.make_indirect(
-            pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name("/" + node.role),
-                               P=parent)
+            pikepdf.Dictionary(Type=_STRUCT_ELEM, S=_role_name(node.role), P=parent)
         )
         self.summary.elements += 1
         kids: list[int | pikepdf.Dictionary] = []
@@ -143,7 +158,7 @@ class _Writer:
         for child in children:
             kids.append(self.element(child, element))
         if kids:
-            element[pikepdf.Name.K] = kids[0] if len(kids) == 1 else pikepdf.Array(kids)
+            element[_K] = kids[0] if len(kids) == 1 else pikepdf.Array(kids)
         attributes = self._attributes(node)
         if attributes is not None:
             element[pikepdf.Name.A] = attributes
@@ -162,7 +177,7 @@ class _Writer:
         if not marks:
             return []
         first_page = marks[0][0]
-        element[pikepdf.Name.Pg] = self.pages[first_page]
+        element[_PG] = self.pages[first_page]
         for prov in node.prov:
             self.leaf_boxes.setdefault(prov.page, []).append((prov.bbox, element))
         kids: list[int | pikepdf.Dictionary] = []
@@ -171,7 +186,7 @@ class _Writer:
                 kids.append(mcid)
             else:
                 kids.append(
-                    pikepdf.Dictionary(Type=pikepdf.Name.MCR, Pg=self.pages[page], MCID=mcid)
+                    pikepdf.Dictionary(Type=_MCR, Pg=self.pages[page], MCID=mcid)
                 )
         return kids
 

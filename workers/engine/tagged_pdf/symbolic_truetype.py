@@ -29,10 +29,15 @@ _SYMBOLIC = 4
 _BY_CODE = {(3, 0), (1, 0)}
 
 
-def drop_symbolic_encodings(pdf: pikepdf.Pdf, source: pdfium.PdfDocument) -> list[str]:
+def drop_symbolic_encodings(
+    pdf: pikepdf.Pdf,
+    source: pdfium.PdfDocument,
+    page_fonts: list[list[pikepdf.Dictionary]] | None = None,
+) -> list[str]:
     """Repair the fonts described above in ``pdf`` (``source``: the document as it was);
-    the names of the fonts repaired."""
-    fonts_by_page = [
+    the names of the fonts repaired. ``page_fonts``: per page, the indirect fonts it draws
+    with, when the caller has them."""
+    fonts_by_page = page_fonts if page_fonts is not None else [
         [f for f in reachable_fonts(page_roots(page)) if f.is_indirect] for page in pdf.pages
     ]
     candidates = {

@@ -35,18 +35,22 @@ from .font_embedding import repair_fonts
 from .fonts import drop_subset_glyph_lists
 from .keep import keep_author_tags
 from .marked_content import (
+    Instruction,
     Owner,
     PageTagging,
+    ScannedContent,
     contested_leaves,
     owners_of,
     read_operators,
+    scan_content,
     strip_form_marks,
     tag_instructions,
+    tag_stream_bytes,
     xobject_names,
     yield_labels,
 )
 from .plan import Node, merge_unseparated_labels, plan_structure
-from .split_text import LeafBox, contested_text, split_operators
+from .split_text import LeafBox, PageText, contested_text, split_operators
 from .structure_tree import write_structure
 
 
@@ -197,6 +201,34 @@ def _leaf_boxes(plan: Node, pages: int) -> list[list[LeafBox]]:
     return boxes
 
 
+def _scanned_text(
+    pdf: pikepdf.Pdf, scanned: ScannedContent, contested: Mapping[int, object]
+) -> PageText | None:
+    """What splitting needs, from the scanned bytes: only the contested instructions are
+    parsed by pikepdf (into objects the parts are made of). None if pikepdf reads them
+    differently."""
+    data, starts, ends = scanned.data, scanned.starts, scanned.ends
+    wanted = sorted(contested)
+    parsed = pikepdf.parse_content_stream(pikepdf.Stream(
+        pdf, b"\n".join(data[starts[i]:ends[i]] for i in wanted)
+    ))
+    names = scanned.operators.names
+    if len(parsed) != len(wanted) or any(
+        isinstance(instruction, pikepdf.ContentStreamInlineImage)
+        or str(instruction.operator) != names[i]
+        for i, instruction in zip(wanted, parsed, strict=True)
+    ):
+        return None
+    fonts: dict[int, str | None] = {}
+    for index, name in enumerate(names):
+        if name == "Tf":
+            # pikepdf would give the first operand as text: "/F1", or (not a name) something
+            # no font resource is called; None where there is no operand at all.
+            has_operands = ends[index] - starts[index] > len("Tf")
+            fonts[index] = (scanned.first_name(index) or "") if has_operands else None
+    return PageText(names, fonts, dict(zip(wanted, parsed, strict=True)))
+
+
 def _tag_page(
     pdf: pikepdf.Pdf,
     page: pikepdf.Page,
@@ -212,19 +244,37 @@ def _tag_page(
     """Tag one page; True if text operators were split (see :mod:`.split_text`).
     ``labels``: list labels' leaf ids -> the body leaf that takes their drawing where a text
     operator draws both and is not split."""
-    instructions = list(pikepdf.parse_content_stream(page))
     names = xobject_names(page.obj.get("/Resources"))
-    operators = read_operators(instructions, names)
-    owners = owners_of(len(instructions), claims)
-    contested = contested_text(instructions, claims, operators.names) if split else {}
-    splits = split_operators(glyph_source, page, index, instructions, contested, boxes)
+    scanned = scan_content(page, names)
+    instructions: list[Instruction] | None = None
+    text: PageText | None = None
+    if scanned is not None:
+        operators = scanned.operators
+        contested = contested_text(operators.names, claims) if split else {}
+        if contested:
+            text = _scanned_text(pdf, scanned, contested)
+            if text is None:  # pikepdf reads the contested operators otherwise: trust it
+                scanned = None
+    if scanned is None:
+        instructions = list(pikepdf.parse_content_stream(page))
+        operators = read_operators(instructions, names)
+        contested = contested_text(operators.names, claims) if split else {}
+        text = PageText.of(instructions, operators.names, contested) if contested else None
+    count = len(operators.names)
+    owners = owners_of(count, claims)
+    splits = (split_operators(glyph_source, page, index, text, contested, boxes)
+              if text is not None else {})
     tagging.yielded = yield_labels(owners, claims, splits, labels)
     tagging.contested = contested_leaves(
-        len(instructions), [c for c in claims if c[0] not in tagging.yielded],
+        count, [c for c in claims if c[0] not in tagging.yielded],
         lambda i: i not in splits and operators.painting[i],
     )
-    tagged = tag_instructions(instructions, owners, names, tagging, splits, operators=operators)
-    page.obj[pikepdf.Name.Contents] = pdf.make_stream(pikepdf.unparse_content_stream(tagged))
+    if scanned is not None:
+        stream = tag_stream_bytes(scanned, owners, tagging, splits)
+    else:
+        assert instructions is not None
+        tagged = tag_instructions(instructions, owners, names, tagging, splits,
+                                  operators=operators)
+        stream = pikepdf.unparse_content_stream(tagged)
+    page.obj[pikepdf.Name.Contents] = pdf.make_stream(stream)
     return bool(splits)
-
-
