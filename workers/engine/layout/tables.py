@@ -11,7 +11,9 @@ from __future__ import annotations
 import bisect
 import re
 import statistics
+from collections.abc import Sequence
 
+from ..document import BBox
 from .blocks import MAX_SHAPES, Block, word_count, x_overlap
 from .glyphs import PageContent, Rect
 from .lines import Fragment, Line, lines
@@ -64,13 +66,17 @@ def ruled_tables(content: PageContent, frags: list[Fragment]) -> list[Block]:
             groups.append((Rect(r.x0, r.y0, r.x1, r.y1, r.obj), [r] if is_h else [],
                            [] if is_h else [r]))
     out: list[Block] = []
-    for _box, hs, vs in groups:
+    for box, hs, vs in groups:
+        if len(hs) >= 3 and len(vs) >= 2:
+            hs = _without_underlines(hs, box, frags)
         ys = _positions([(r.y0 + r.y1) / 2 for r in hs])
-        xs = _positions([(r.x0 + r.x1) / 2 for r in vs])
+        xs = _positions([(r.x0 + r.x1) / 2 for r in vs] + _cell_edges(hs))
         if len(ys) < 3 or len(xs) < 3:
             continue
         ys.sort(reverse=True)
         xs.sort()
+        ruled = xs
+        xs = _widened_to_row_ends(xs, ys, frags)
         cells: list[list[Fragment | None]] = []
         members: list[Fragment] = []
         longest = 0  # words in the fullest cell of the grid
@@ -80,18 +86,20 @@ def ruled_tables(content: PageContent, frags: list[Fragment]) -> list[Block]:
                 if bottom < (f.y0 + f.y1) / 2 < top and xs[0] < (f.x0 + f.x1) / 2 < xs[-1]
             ]
             members.extend(inside)
-            for k in range(len(xs) - 1):
-                words = sum(
-                    word_count(f.text) for f in inside if xs[k] <= (f.x0 + f.x1) / 2 < xs[k + 1]
-                )
-                longest = max(longest, words)
             text_lines = lines(inside)
             # Rules only around the header and the body (a "booktabs" table): each line of
             # text across the columns is a row of its own.
             if sum(len(line.fragments) > 1 for line in text_lines) >= 2:
-                row_groups = [line.fragments for line in text_lines]
+                row_groups = _merge_wrapped_cells([list(line.fragments) for line in text_lines])
             else:
                 row_groups = [inside]
+            # (Counted in the ruled columns: row labels beside them may run on for many lines.)
+            for k in range(len(ruled) - 1):
+                words = sum(
+                    word_count(f.text) for f in inside
+                    if ruled[k] <= (f.x0 + f.x1) / 2 < ruled[k + 1]
+                )
+                longest = max(longest, words)
             for group in row_groups:
                 row: list[Fragment | None] = [None] * (len(xs) - 1)
                 for f in group:
@@ -112,6 +120,78 @@ def ruled_tables(content: PageContent, frags: list[Fragment]) -> list[Block]:
             block.add(f)
         out.append(block)
     return out
+
+
+def _widened_to_row_ends(xs: list[float], ys: list[float], frags: list[Fragment]) -> list[float]:
+    """Rules drawn only between columns (none down the outer edges): the row labels left of
+    the first rule and the figures right of the last one sit on the rows' lines, and are
+    columns of the table too. Taken when most lines of the grid go on past the edge, in
+    pieces that are no running text."""
+    inside = [f for f in frags if ys[-1] < (f.y0 + f.y1) / 2 < ys[0]]
+    rows = [
+        line for line in lines(inside)
+        if any(xs[0] < (f.x0 + f.x1) / 2 < xs[-1] for f in line.fragments)
+    ]
+    if len(rows) < 3:
+        return xs
+    out = list(xs)
+    for side in (-1, 1):
+        beyond = [
+            [f for f in line.fragments
+             if (f.x1 <= xs[0] + 2 if side < 0 else f.x0 >= xs[-1] - 2)]
+            for line in rows
+        ]
+        pieces = [f for found in beyond for f in found]
+        if sum(bool(found) for found in beyond) < 0.6 * len(rows) or any(
+            word_count(f.text) > 6 for f in pieces
+        ):
+            continue
+        if side < 0:
+            out.insert(0, min(f.x0 for f in pieces) - 1)
+        else:
+            out.append(max(f.x1 for f in pieces) + 1)
+    return out
+
+
+def _without_underlines(rules: list[Rect], box: Rect, frags: list[Fragment]) -> list[Rect]:
+    """The rules that are not a link's or a word's underline (a rule at the foot of a piece
+    of text, no wider than it): they mark no row of the grid."""
+    inside = [
+        f for f in frags
+        if box.x0 - 2 <= f.x0 and f.x1 <= box.x1 + 2 and box.y0 - 2 <= f.y0 and f.y1 <= box.y1 + 2
+    ]
+    return [
+        r for r in rules
+        if not any(
+            f.x0 - 2 <= r.x0 and r.x1 <= f.x1 + 2
+            and abs((r.y0 + r.y1) / 2 - f.y0) <= 0.4 * f.height
+            for f in inside
+        )
+    ]
+
+
+def _cell_edges(horizontal: list[Rect]) -> list[float]:
+    """Where the rules across the table break, on most of the rows they run across: each
+    cell drawn with its own border (a web page's box of facts, printed) puts a column's edge
+    there even where no rule runs down between the columns."""
+    by_row: dict[float, list[Rect]] = {}
+    for r in horizontal:
+        by_row.setdefault(round((r.y0 + r.y1) / 2), []).append(r)
+    breaks: list[float] = []
+    spans: list[tuple[float, float]] = []
+    for segments in by_row.values():
+        segments.sort(key=lambda r: r.x0)
+        spans.append((segments[0].x0, max(r.x1 for r in segments)))
+        breaks.extend(
+            (a.x1 + b.x0) / 2 for a, b in zip(segments, segments[1:], strict=False)
+            if abs(b.x0 - a.x1) <= 2
+        )
+    edges = []
+    for x in _positions(breaks):
+        across = sum(x0 < x - 2 and x1 > x + 2 for x0, x1 in spans)
+        if sum(abs(b - x) <= 2 for b in breaks) >= max(2, across / 2):
+            edges.append(x)
+    return edges
 
 
 def _positions(values: list[float], tolerance: float = 2.0) -> list[float]:
@@ -424,19 +504,23 @@ def _runs_on(cells: list[list[Fragment | None]], column: int) -> bool:
     lower case): running text wrapped line after line, such as a side column or captions set
     beside the body text, whose lines share baselines with it. A table's cells each start
     afresh (a wrapped cell's lone lines are already joined to their row), and a value
-    repeated down a column ("yes", "no", a unit) is a table's, however it is written."""
+    repeated down a column ("yes", "no", a unit) is a table's, however it is written.
+    Over only two or three lines every one must go on, from a line of several words (a
+    short cell in lower case, "yes" over "no", goes on with nothing)."""
     pairs = [
         (above[column], below[column]) for above, below in zip(cells, cells[1:], strict=False)
         if above[column] is not None and below[column] is not None
     ]
-    if len(pairs) < 3:
+    if len(pairs) < 2:
         return False
-    going_on = sum(
-        bool(above is not None and below is not None and below.text[:1].islower()
-             and below.text != above.text)
-        for above, below in pairs
-    )
-    return going_on >= 0.75 * len(pairs)
+    going_on = [
+        above for above, below in pairs
+        if above is not None and below is not None and below.text[:1].islower()
+        and below.text != above.text
+    ]
+    if len(pairs) == 2:
+        return len(going_on) == 2 and all(word_count(f.text) >= 3 for f in going_on)
+    return len(going_on) >= 0.75 * len(pairs)
 
 
 def _table_from(run: list[Line], page: int) -> Block | None:
@@ -494,3 +578,30 @@ def _table_from(run: list[Line], page: int) -> Block | None:
         for f in row:
             block.add(f)
     return block
+
+
+#: Share of a table's pieces of text naming a form field above which it is a form's layout.
+FORM_LABELS = 0.5
+
+
+def lays_out_form(table: Block, fields: Sequence[BBox]) -> bool:
+    """A form's boxes and labels, not a table of data: most of its pieces of text name a form
+    field (the field beside them on their row, just under them, or drawn over them). A form
+    lines its labels up in a grid, but each names what to fill in; a reader wants them read
+    as labels, one after the other, not as cells of rows and columns."""
+    if not fields or not table.frags:
+        return False
+    labels = sum(_names_field(f, fields) for f in table.frags)
+    return labels > FORM_LABELS * len(table.frags)
+
+
+def _names_field(f: Fragment, fields: Sequence[BBox]) -> bool:
+    reach = 2 * max(f.height, 1.0)
+    for box in fields:
+        across = min(f.x1, box.x1) - max(f.x0, box.x0) > 0
+        on_row = min(f.y1, box.y1) - max(f.y0, box.y0) > 0.5 * min(f.height, box.height)
+        if on_row and (across or -reach < box.x0 - f.x1 < reach or -reach < f.x0 - box.x1 < reach):
+            return True
+        if across and 0 <= f.y0 - box.y1 < reach:
+            return True  # the label at the top of the box, the field under it
+    return False

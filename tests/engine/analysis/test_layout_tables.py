@@ -1,0 +1,115 @@
+"""Tables found by the layout reader on small untagged PDFs the tests make: what is a table
+(ruled in all its ways) and what only lines up like one (a form's labels, prose side by side)."""
+
+from __future__ import annotations
+
+from workers.engine.document import Paragraph, Table, block_text
+from workers.engine.layout.reader import read_layout
+
+from .conftest import HtmlPdf
+
+LOREM = (
+    "Public bodies publish documents that many people need to read with assistive technology "
+    "so the analysis has to find the structure that the layout shows to sighted readers. "
+)
+GRID = "table { border-collapse: collapse } td { border: 1px solid black; padding: 4pt 8pt }"
+
+
+def _cells(table: Table) -> list[list[str]]:
+    return [[c.text for c in row.cells] for row in table.rows]
+
+
+def _form_grid(cell: str) -> str:
+    labels = [("Surname", "Given names", "Date of birth"),
+              ("Street", "Town", "Postcode"),
+              ("Telephone", "Email", "Service number")]
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{cell.format(label=label, name=f'f{r}{c}')}</td>"
+                         for c, label in enumerate(row)) + "</tr>"
+        for r, row in enumerate(labels)
+    )
+    return f"<h1>Application</h1><p>{LOREM}</p><table>{rows}</table><p>{LOREM}</p>"
+
+
+def test_a_forms_labels_in_a_grid_of_boxes_are_no_table(html_pdf: HtmlPdf) -> None:
+    # A form lines its boxes up in rows and columns, each box a label and the field to fill
+    # in: the labels name fields, they are no cells of data.
+    path = html_pdf(
+        _form_grid("{label}<br><input type='text' name='{name}'>"), css=GRID, pdf_forms=True
+    )
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    assert any(isinstance(b, Paragraph) and "Surname" in b.text for b in doc.blocks)
+
+
+def test_the_same_grid_without_fields_is_a_table(html_pdf: HtmlPdf) -> None:
+    path = html_pdf(_form_grid("{label}"), css=GRID)
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert _cells(table)[0] == ["Surname", "Given names", "Date of birth"]
+
+
+def test_a_caption_beside_a_few_lines_of_body_text_is_no_table(html_pdf: HtmlPdf) -> None:
+    # Three lines of a caption beside three lines of body text share baselines like the rows
+    # of a small table; each line goes on with the sentence of the line above.
+    caption = "The orbit of Mercury precesses in a way that Newton's model does not predict."
+    body = "especially mathematics because it is only about itself and can be consistent."
+    path = html_pdf(
+        f"<p>{LOREM}</p><table style='border-spacing: 3em 0'><tr>"
+        f"<td style='width: 5.2cm; vertical-align: top'>{caption}</td>"
+        f"<td style='width: 5.2cm; vertical-align: top'>{body}</td></tr></table><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+
+
+FACTS = [("Original author", "Andreas Gal"), ("Developer", "Mozilla"),
+         ("Written in", "JavaScript, CSS and HTML, for the web"), ("Type", "PDF viewer"),
+         ("Licence", "Apache License 2.0")]
+
+
+def test_a_box_of_facts_drawn_cell_by_cell_is_a_table(html_pdf: HtmlPdf) -> None:
+    # Each cell drawn with its own top and bottom border and the box with its two sides: no
+    # rule runs down between label and value, but the rules across break there on every row.
+    rows = "".join(
+        f"<tr><td class='k'><u>{k}</u></td><td class='v'>{v}</td></tr>" for k, v in FACTS
+    )
+    path = html_pdf(
+        f"<p>{LOREM}</p><table>{rows}</table><p>{LOREM}</p>",
+        css="table { border-collapse: separate; border-spacing: 0; border-left: 1px solid black;"
+        " border-right: 1px solid black; width: 8cm } td { border-top: 1px solid black;"
+        " border-bottom: 1px solid black; padding: 3pt 6pt; vertical-align: top }"
+        " td.k { width: 3cm } td.v { width: 4cm }",
+    )
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert _cells(table) == [list(row) for row in FACTS]
+
+
+def test_rules_only_between_columns_leave_the_outer_columns_in_the_table(
+    html_pdf: HtmlPdf,
+) -> None:
+    # A statistical table rules the lines between its columns of figures only: the row
+    # labels left of the first rule and the last column right of the last rule are columns
+    # of the same table, on the same rows.
+    labels = ["Violent crime", "Robbery", "Burglary", "Arson", "Fraud", "Vandalism"]
+    body = "".join(
+        f"<tr><td>{label}</td><td>{100 + k}.5</td><td>{20 + k}.1</td><td>{80 + k}.4</td>"
+        f"<td>{10 + k}.9</td></tr>"
+        for k, label in enumerate(labels)
+    )
+    head = "<tr><th>Offence</th><th>Total</th><th>Young</th><th>Adult</th><th>Female</th></tr>"
+    path = html_pdf(
+        f"<p>{LOREM}</p><table>{head}{body}</table><p>{LOREM}</p>",
+        css="table { border-collapse: collapse } th { border-bottom: 1px solid black }"
+        " th, td { padding: 2pt 8pt; text-align: left }"
+        " td + td, th + th { border-left: 1px solid black }"
+        " td:last-child, th:last-child { border-left: 1px solid black }",
+    )
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    cells = _cells(table)
+    assert cells[0] == ["Offence", "Total", "Young", "Adult", "Female"]
+    assert cells[1] == ["Violent crime", "100.5", "20.1", "80.4", "10.9"]
+    assert len(cells) == 7
+    assert "Vandalism" in block_text(table)
