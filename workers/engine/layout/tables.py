@@ -257,7 +257,7 @@ def find_tables(page_lines: list[Line], page: int) -> tuple[list[Block], set[int
             close()
         near = bool(run) and run[-1].y0 - line.y1 < 2.5 * height
         if len(line.fragments) > 1:
-            if not near:
+            if not near or _spans_columns(line, run):
                 close()
             run.append(line)
         elif near and _inside_columns(line, run):
@@ -266,6 +266,20 @@ def find_tables(page_lines: list[Line], page: int) -> tuple[list[Block], set[int
             close()
     close()
     return blocks, used
+
+
+def _spans_columns(line: Line, run: list[Line]) -> bool:
+    """A piece of the line runs across two or more whole columns of the rows above: the
+    table has ended and text set otherwise goes on (a marginal note beside a paragraph)."""
+    rows = [list(r.fragments) for r in run if len(r.fragments) > 1]
+    if len(rows) < 2:
+        return False
+    columns = _columns(rows)
+    spans = any(
+        sum(f.x0 <= c[0] + 1 and f.x1 >= c[1] - 1 for c in columns) >= 2 for f in line.fragments
+    )
+    # (Lines of a typewritten page are split word by word: their "columns" are words.)
+    return spans and not _fixed_pitch_words(rows) and not _line_numbered(rows)
 
 
 def _line_size(line: Line) -> float:
