@@ -133,3 +133,32 @@ def test_rules_only_between_columns_leave_the_outer_columns_in_the_table(
     assert cells[1] == ["Violent crime", "100.5", "20.1", "80.4", "10.9"]
     assert len(cells) == 7
     assert "Vandalism" in block_text(table)
+
+
+def test_a_head_set_above_the_grids_top_rule_is_the_tables_first_rows(
+    html_pdf: HtmlPdf,
+) -> None:
+    # Only the body is ruled; the three lines of column heads sit above the grid's top rule.
+    head = "".join(
+        f"<tr><th>{a}</th><th>{b}</th><th>{c}</th></tr>"
+        for a, b, c in [("", "Principal and", "Interest only"),
+                        ("Loan type", "interest rate", "rate"),
+                        ("", "per year", "per year")]
+    )
+    body = "".join(
+        f"<tr><td>{name}</td><td>{rate}%</td><td>{other}%</td></tr>"
+        for name, rate, other in [("Standard variable", "5.37", "5.92"),
+                                  ("One year fixed", "4.04", "4.69"),
+                                  ("Two year fixed", "3.94", "4.44"),
+                                  ("Three year fixed", "3.94", "4.49")]
+    )
+    path = html_pdf(
+        f"<p>{LOREM}</p><table><thead>{head}</thead><tbody>{body}</tbody></table><p>{LOREM}</p>",
+        css="table { border-collapse: collapse } th { padding: 0 10pt; text-align: left }"
+        " td { border: 1px solid black; padding: 4pt 10pt }",
+    )
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    cells = _cells(table)
+    assert cells[1][0] == "Loan type" and cells[0][1:] == ["Principal and", "Interest only"]
+    assert cells[-1] == ["Three year fixed", "3.94%", "4.49%"]

@@ -37,8 +37,56 @@ def join_tables(blocks: list[Block]) -> list[Block]:
             if joined is not None:
                 out[-1] = joined
                 continue
+        if (
+            previous is not None
+            and previous.kind == block.kind == "table"
+            and previous.lines
+            and not block.lines
+            and block.table
+            and x_overlap(previous, block) >= 0.6
+            and 0 <= previous.y0 - block.y1 < 2 * max(f.height for f in previous.frags)
+        ):
+            # The head set above the grid's top rule: rows of the same table.
+            out[-1] = _headed(previous, block)
+            continue
         out.append(block)
     return out
+
+
+def _headed(head: Block, grid: Block) -> Block:
+    """The rows of ``head`` put over the columns of the ruled ``grid`` (each piece in the
+    column it overlaps most, or the nearest)."""
+    assert head.table is not None and grid.table is not None
+    width = len(grid.table[0])
+    spans = []
+    for k in range(width):
+        column = [f for row in grid.table if k < len(row) and (f := row[k]) is not None]
+        spans.append((min(f.x0 for f in column), max(f.x1 for f in column)) if column else None)
+    known = [(k, span) for k, span in enumerate(spans) if span is not None]
+
+    def place(f: Fragment) -> int:
+        return max(known, key=lambda item: (
+            min(f.x1, item[1][1]) - max(f.x0, item[1][0]),
+            -abs((f.x0 + f.x1) - (item[1][0] + item[1][1])),
+        ))[0]
+
+    rows: list[list[Fragment | None]] = []
+    for head_row in head.table:
+        row: list[Fragment | None] = [None] * width
+        for f in head_row:
+            if f is None:
+                continue
+            k = place(f)
+            cell = row[k]
+            row[k] = f if cell is None else Fragment(
+                cell.glyphs + f.glyphs, f"{cell.text} {f.text}", min(cell.x0, f.x0),
+                min(cell.y0, f.y0), max(cell.x1, f.x1), max(cell.y1, f.y1),
+            )
+        rows.append(row)
+    table = Block(grid.page, kind="table", table=rows + grid.table)
+    for f in head.frags + grid.frags:
+        table.add(f)
+    return table
 
 
 def ruled_tables(content: PageContent, frags: list[Fragment]) -> list[Block]:
