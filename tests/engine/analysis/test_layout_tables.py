@@ -162,3 +162,28 @@ def test_a_head_set_above_the_grids_top_rule_is_the_tables_first_rows(
     cells = _cells(table)
     assert cells[1][0] == "Loan type" and cells[0][1:] == ["Principal and", "Interest only"]
     assert cells[-1] == ["Three year fixed", "3.94%", "4.49%"]
+
+
+def test_a_table_ruled_between_rows_and_columns_only_is_read_by_its_rules(
+    html_pdf: HtmlPdf,
+) -> None:
+    # No frame: rules across between the rows and one rule down between label and text.
+    # The text wraps over several lines, and a stage's label sits by its text's middle.
+    stages = [
+        ("Stage I", "The tumour is less than 2 cm in diameter and has not spread to the "
+                    "lymph nodes in the armpit."),
+        ("Stage IIA", "The tumour is less than 2 cm in diameter and has spread to the lymph "
+                      "nodes in the armpit."),
+        ("Stage IIB", "The tumour is 2 to 5 cm in diameter and has spread to the lymph nodes "
+                      "in the armpit."),
+    ]
+    rows = "".join(f"<tr><td>{s}</td><td>{t}</td></tr>" for s, t in stages)
+    path = html_pdf(
+        f"<p>{LOREM}</p><table>{rows}</table><p>{LOREM}</p>",
+        css="table { border-collapse: collapse; width: 9cm }"
+        " td { border-top: 1px solid black; border-bottom: 1px solid black;"
+        " padding: 4pt 8pt; vertical-align: middle } td + td { border-left: 1px solid black }",
+    )
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert _cells(table) == [list(row) for row in stages]

@@ -22,7 +22,8 @@ from .spread import spread_below
 
 
 def join_tables(blocks: list[Block]) -> list[Block]:
-    """Tables split by a wide gap between rows, one after the other: rebuilt as one."""
+    """Tables split by a wide gap between rows, one after the other: rebuilt as one. Heads
+    set above a ruled grid's top rule (read as tables of their own): the grid's first rows."""
     out: list[Block] = []
     for block in blocks:
         previous = out[-1] if out else None
@@ -37,26 +38,43 @@ def join_tables(blocks: list[Block]) -> list[Block]:
             if joined is not None:
                 out[-1] = joined
                 continue
-        if (
-            previous is not None
-            and previous.kind == block.kind == "table"
-            and previous.lines
-            and not block.lines
-            and block.table
-            and x_overlap(previous, block) >= 0.6
-            and 0 <= previous.y0 - block.y1 < 2 * max(f.height for f in previous.frags)
-        ):
-            # The head set above the grid's top rule: rows of the same table.
-            out[-1] = _headed(previous, block)
-            continue
         out.append(block)
+    for grid in [b for b in out if b.kind == "table" and b.table and not b.lines]:
+        heads = [head for head in out if _heads(head, grid)]
+        if not heads:
+            continue
+        # Short labels on the heads' lines, outside their own grid ("Loan type" left of it).
+        top, bottom = max(h.y1 for h in heads), min(h.y0 for h in heads)
+        heads += [
+            b for b in out
+            if b.kind == "text" and b.frags and len(b.frags) <= 2 and bottom - 1 <= b.y0
+            and b.y1 <= top + 1 and b.x0 >= grid.x0 - 2 and b.x1 <= grid.x1 + 2
+        ]
+        gone = {id(head) for head in heads} | {id(grid)}
+        first = min(k for k, b in enumerate(out) if id(b) in gone)
+        rest = [b for b in out if id(b) not in gone]
+        out = rest[:first] + [_headed(heads, grid)] + rest[first:]
     return out
 
 
-def _headed(head: Block, grid: Block) -> Block:
-    """The rows of ``head`` put over the columns of the ruled ``grid`` (each piece in the
-    column it overlaps most, or the nearest)."""
-    assert head.table is not None and grid.table is not None
+def _heads(head: Block, grid: Block) -> bool:
+    """``head`` is a table right above the grid, within its width and shorter than it: the
+    grid's column heads (whether ruled or not, read as a table of its own)."""
+    if head is grid or head.kind != "table" or not head.table or not head.frags:
+        return False
+    height = max(f.height for f in head.frags)
+    slack = 0.25 * (grid.x1 - grid.x0)  # (the grid measured by its text, not its rules)
+    return (
+        0 <= head.y0 - grid.y1 < 2 * height
+        and head.y1 - head.y0 < grid.y1 - grid.y0
+        and head.x0 >= grid.x0 - slack and head.x1 <= grid.x1 + slack
+    )
+
+
+def _headed(heads: list[Block], grid: Block) -> Block:
+    """The lines of the ``heads`` put as rows over the columns of the ruled ``grid`` (each
+    piece in the column it overlaps most, or the nearest)."""
+    assert grid.table is not None
     width = len(grid.table[0])
     spans = []
     for k in range(width):
@@ -70,8 +88,11 @@ def _headed(head: Block, grid: Block) -> Block:
             -abs((f.x0 + f.x1) - (item[1][0] + item[1][1])),
         ))[0]
 
+    head_rows: list[list[Fragment | None]] = [
+        list(line.fragments) for line in lines([f for h in heads for f in h.frags])
+    ]
     rows: list[list[Fragment | None]] = []
-    for head_row in head.table:
+    for head_row in head_rows:
         row: list[Fragment | None] = [None] * width
         for f in head_row:
             if f is None:
@@ -84,7 +105,7 @@ def _headed(head: Block, grid: Block) -> Block:
             )
         rows.append(row)
     table = Block(grid.page, kind="table", table=rows + grid.table)
-    for f in head.frags + grid.frags:
+    for f in [f for head in heads for f in head.frags] + grid.frags:
         table.add(f)
     return table
 
@@ -114,11 +135,15 @@ def ruled_tables(content: PageContent, frags: list[Fragment]) -> list[Block]:
             groups.append((Rect(r.x0, r.y0, r.x1, r.y1, r.obj), [r] if is_h else [],
                            [] if is_h else [r]))
     out: list[Block] = []
+    taken: set[int] = set()
     for box, hs, vs in groups:
         if len(hs) >= 3 and len(vs) >= 2:
             hs = _without_underlines(hs, box, frags)
-        ys = _positions([(r.y0 + r.y1) / 2 for r in hs])
-        xs = _positions([(r.x0 + r.x1) / 2 for r in vs] + _cell_edges(hs))
+        # The rules' own ends bound the grid too: a table ruled between its rows and down
+        # between its columns only, with no frame, has its outer edges where they end.
+        ys = _positions([(r.y0 + r.y1) / 2 for r in hs] + _ends([(r.y0, r.y1) for r in vs], hs))
+        xs = _positions([(r.x0 + r.x1) / 2 for r in vs] + _cell_edges(hs)
+                        + _ends([(r.x0, r.x1) for r in hs], vs))
         if len(ys) < 3 or len(xs) < 3:
             continue
         ys.sort(reverse=True)
@@ -132,6 +157,7 @@ def ruled_tables(content: PageContent, frags: list[Fragment]) -> list[Block]:
             inside = [
                 f for f in frags
                 if bottom < (f.y0 + f.y1) / 2 < top and xs[0] < (f.x0 + f.x1) / 2 < xs[-1]
+                and id(f) not in taken  # (grids widened past their rules may overlap)
             ]
             members.extend(inside)
             text_lines = lines(inside)
@@ -166,6 +192,7 @@ def ruled_tables(content: PageContent, frags: list[Fragment]) -> list[Block]:
         block = Block(content.index, kind="table", table=cells)
         for f in members:
             block.add(f)
+        taken.update(id(f) for f in members)
         out.append(block)
     return out
 
@@ -216,6 +243,14 @@ def _without_underlines(rules: list[Rect], box: Rect, frags: list[Fragment]) -> 
             for f in inside
         )
     ]
+
+
+def _ends(spans: list[tuple[float, float]], across: list[Rect]) -> list[float]:
+    """The outer ends of the rules running one way, when rules run the other way too."""
+    if not spans or not across:
+        return []
+    low, high = min(a for a, _ in spans), max(b for _, b in spans)
+    return [low, high]
 
 
 def _cell_edges(horizontal: list[Rect]) -> list[float]:
