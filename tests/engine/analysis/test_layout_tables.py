@@ -187,3 +187,51 @@ def test_a_table_ruled_between_rows_and_columns_only_is_read_by_its_rules(
     doc = read_layout(path, max_pages=5)
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
     assert _cells(table) == [list(row) for row in stages]
+
+
+def test_an_index_set_in_columns_is_no_table(html_pdf: HtmlPdf) -> None:
+    # Each piece a term and the pages it is found on: columns of an index, not of data.
+    left = ["Apgar scale 172", "Babinski reflex 173", "Bayley scales 174", "Brazelton 168, 170"]
+    right = ["Piaget 183", "Moro reflex 192", "Rooting reflex 191", "Tanner stages 186-188"]
+    rows = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in zip(left, right, strict=True))
+    path = html_pdf(
+        f"<p>{LOREM}</p><table style='border-spacing: 4em 0'>{rows}</table><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    assert any("Bayley scales 174" in block_text(b) for b in doc.blocks)
+
+
+def test_a_tables_caption_above_it_is_its_caption(html_pdf: HtmlPdf) -> None:
+    # Two tables, each captioned above ("Table 1: …"): the second's caption, right under the
+    # first table, is the second's, and the first keeps its own.
+    def table(number: int, title: str) -> str:
+        rows = "".join(
+            f"<tr><td>{day}</td><td>{k + number}.5</td><td>{k * 2 + number}.0</td></tr>"
+            for k, day in enumerate(["Monday", "Tuesday", "Wednesday", "Thursday"])
+        )
+        return (f"<p style='margin: 1.5em 0 0.5em 0'>Table {number}: {title}</p>"
+                f"<table style='border-spacing: 3em 0'>{rows}</table>")
+
+    path = html_pdf(f"<p>{LOREM}</p>" + table(1, "Rainfall by day") + table(2, "Sunshine by day"))
+    doc = read_layout(path, max_pages=5)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [t.caption for t in tables] == ["Table 1: Rainfall by day", "Table 2: Sunshine by day"]
+    # (The caption is still a paragraph where it is read; outputs say it once, see captions.)
+    assert any(isinstance(b, Paragraph) and b.text == "Table 2: Sunshine by day"
+               for b in doc.blocks)
+
+
+def test_cells_named_by_a_word_and_a_number_are_still_a_table(html_pdf: HtmlPdf) -> None:
+    # "Cell 1", "Cell 3" look like index entries (a word, a number), but repeat their word
+    # and stand in no alphabetical order: a table's cells.
+    rows = "".join(
+        f"<tr><td>{a}</td><td>{b}</td></tr>"
+        for a, b in [("Column 1", "Column 2"), ("Cell 1", "Cell 2"), ("Cell 3", "Cell 4")]
+    )
+    path = html_pdf(
+        f"<p>{LOREM}</p><table style='border-spacing: 4em 0'>{rows}</table><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert _cells(table)[-1] == ["Cell 3", "Cell 4"]

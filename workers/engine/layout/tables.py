@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from ..document import BBox
 from .blocks import MAX_SHAPES, Block, word_count, x_overlap
+from .figures import CAPTION_GAP, TextLine
 from .glyphs import PageContent, Rect
 from .lines import Fragment, Line, lines
 from .patterns import LEADER, NUMBERED, is_marker
@@ -434,7 +435,27 @@ def _table_of_contents(rows: list[list[Fragment]]) -> bool:
         row[1].text.isdigit() or bool(re.fullmatch(r"[ivxlc]+", row[1].text)) for row in pairs
     ) and sum(bool(NUMBERED.match(row[0].text)) for row in pairs) > 0.5 * len(pairs):
         return True
-    return _numbered_contents(rows)
+    return _numbered_contents(rows) or _index_columns(rows)
+
+
+#: An index entry: words, then the pages they are found on ("synapse 173", "tumour 12, 40-42").
+INDEX_ENTRY = re.compile(r"([^\W\d_][^\d]*)\s\d{1,4}(\s*[,–-]\s*\d{1,4})*")
+
+
+def _index_columns(rows: list[list[Fragment]]) -> bool:
+    """A book's index set in columns: nearly every piece a term and its page numbers (a
+    term wrapped over two lines leaves one line without), the terms all different and in
+    alphabetical order down each column. Its columns are of the index, not of a table,
+    whose cells keep words and figures apart ("Cell 1", "Cell 3" repeat their word)."""
+    pieces = [f for row in rows for f in row]
+    matches = [INDEX_ENTRY.fullmatch(f.text.strip()) for f in pieces]
+    terms = [match.group(1).casefold() for match in matches if match]
+    if len(pieces) < 6 or len(terms) < 0.7 * len(pieces) or len(set(terms)) < 0.9 * len(terms):
+        return False
+    width = max(len(row) for row in rows)
+    downward = [[row[k].text.casefold() for row in rows if k < len(row)] for k in range(width)]
+    pairs = [(a, b) for column in downward for a, b in zip(column, column[1:], strict=False)]
+    return bool(pairs) and sum(a <= b for a, b in pairs) >= 0.8 * len(pairs)
 
 
 def _numbered_contents(rows: list[list[Fragment]]) -> bool:
@@ -702,3 +723,35 @@ def _names_field(f: Fragment, fields: Sequence[BBox]) -> bool:
         if across and 0 <= f.y0 - box.y1 < reach:
             return True  # the label at the top of the box, the field under it
     return False
+
+
+#: What opens a table's caption ("Table 3:", "Tableau II", "Tabelle 4", "表 1"): the caption
+#: words of :data:`.figures.CAPTION` that name a table, and a number.
+TABLE_CAPTION = re.compile(
+    r"^(?:table|tableau|tabelle|tabla|tabella|tabel|表|표)"
+    r"\s*(?:\d|(?-i:[IVX]+)\b|(?-i:[A-Z])[-.]?\d)",
+    re.IGNORECASE,
+)
+
+
+def table_caption(
+    table: Block, texts: Sequence[Sequence[TextLine]], page_height: float
+) -> str | None:
+    """The caption of the table: text across it opening like a table's caption ("Table 3:
+    …"), read from that line to the end of its block; the nearest above it (where tables are
+    captioned), else the nearest below, within a tenth of the page (as a figure's, see
+    :func:`.figures.caption_of`)."""
+    best: dict[bool, tuple[float, str]] = {}
+    for block in texts:
+        for k, line in enumerate(block):
+            if not TABLE_CAPTION.match(line.text) or line.x1 <= table.x0 or line.x0 >= table.x1:
+                continue
+            above = (line.y0 + line.y1) / 2 > (table.y0 + table.y1) / 2
+            gap = line.y0 - table.y1 if above else table.y0 - line.y1
+            if -(line.y1 - line.y0) <= gap < CAPTION_GAP * page_height and (
+                above not in best or gap < best[above][0]
+            ):
+                best[above] = (gap, " ".join(other.text for other in block[k:]))
+            break
+    found = best.get(True) or best.get(False)
+    return found[1] if found else None
