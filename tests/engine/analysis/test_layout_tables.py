@@ -235,3 +235,24 @@ def test_cells_named_by_a_word_and_a_number_are_still_a_table(html_pdf: HtmlPdf)
     doc = read_layout(path, max_pages=5)
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
     assert _cells(table)[-1] == ["Cell 3", "Cell 4"]
+
+
+def test_displayed_equations_with_their_numbers_are_no_table(tmp_path: Path) -> None:
+    # Two displayed equations, each in two pieces set wide apart, numbered at the right
+    # margin: three columns of pieces, but formulas of the text.
+    def show(x: float, y: float, text: str) -> bytes:
+        return f"BT /F1 11 Tf {x} {y} Td ({text}) Tj ET".encode()
+
+    path = text_page_pdf(tmp_path / "equations.pdf", [
+        show(72, 700, "The derivatives of the two functions are set out below, as usual."),
+        show(150, 670, "F(x) = A sin x + B cos x"), show(300, 670, "F'(x) = A cos x - B sin x"),
+        show(500, 670, "(2.1)"),
+        show(150, 650, "G(x) = 2 A cos x"), show(300, 650, "G'(x) = -2 A sin x"),
+        show(500, 650, "(2.2)"),
+        show(150, 630, "H(x) = 3 B tan x"), show(300, 630, "H'(x) = 3 B sec x sec x"),
+        show(500, 630, "(2.3)"),
+        show(72, 600, "Both follow from the rules for the derivatives of sums and products."),
+    ])
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    assert any("(2.2)" in block_text(b) for b in doc.blocks)

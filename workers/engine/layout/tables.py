@@ -641,6 +641,18 @@ def _runs_on(cells: list[list[Fragment | None]], column: int) -> bool:
     return len(going_on) >= 0.75 * len(pairs)
 
 
+#: An equation's number at the right margin: "(2.1)", "(14)", "(3b)".
+EQUATION_NUMBER = re.compile(r"\(\d{1,3}(\.\d{1,3})*[a-z]?\)")
+
+
+def _numbered_equations(cells: list[list[Fragment | None]]) -> bool:
+    """Displayed equations: the last column holds only their numbers ("(2.1)"), each
+    equation's pieces spread before it. Set apart by wide gaps, they line up like a table's
+    cells, but they are formulas of the text."""
+    numbers = [row[-1].text.strip() for row in cells if row[-1] is not None]
+    return len(numbers) >= 2 and all(EQUATION_NUMBER.fullmatch(n) for n in numbers)
+
+
 def _table_from(run: list[Line], page: int) -> Block | None:
     rows = [list(line.fragments) for line in run]
     for _ in range(3):
@@ -691,6 +703,8 @@ def _table_from(run: list[Line], page: int) -> Block | None:
         return None  # a column of sentences running from line to line: text set beside text
     if _scattered(cells):
         return None  # labels placed about a chart or diagram: no rows and columns of data
+    if _numbered_equations(cells):
+        return None
     block = Block(page, kind="table", table=cells, lines=list(run))
     for row in rows:
         for f in row:
