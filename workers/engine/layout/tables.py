@@ -165,7 +165,7 @@ def ruled_tables(content: PageContent, frags: list[Fragment]) -> list[Block]:
             # Rules only around the header and the body (a "booktabs" table): each line of
             # text across the columns is a row of its own.
             if sum(len(line.fragments) > 1 for line in text_lines) >= 2:
-                row_groups = _merge_wrapped_cells([list(line.fragments) for line in text_lines])
+                row_groups = [list(line.fragments) for line in text_lines]
             else:
                 row_groups = [inside]
             # (Counted in the ruled columns: row labels beside them may run on for many lines.)
