@@ -53,24 +53,33 @@ def form_field_boxes(pdf: pikepdf.Pdf, pages: int) -> dict[int, list[BBox]]:
     """The boxes of the form fields (widget annotations) on each page."""
     out: dict[int, list[BBox]] = {}
     for index in range(pages):
-        try:
-            annots = pdf.pages[index].obj.get("/Annots")
-            if not isinstance(annots, pikepdf.Array):
+        boxes = page_field_boxes(pdf.pages[index])
+        if boxes:
+            out[index] = boxes
+    return out
+
+
+def page_field_boxes(page: pikepdf.Page) -> list[BBox]:
+    """The boxes of the form fields (widget annotations) on one page, in user space."""
+    out: list[BBox] = []
+    try:
+        annots = page.obj.get("/Annots")
+        if not isinstance(annots, pikepdf.Array):
+            return out
+        for annot in list(annots)[:MAX_FIELDS]:
+            if not isinstance(annot, pikepdf.Dictionary) or annot.get("/Subtype") != (
+                "/Widget"
+            ):
                 continue
-            for annot in list(annots)[:MAX_FIELDS]:
-                if not isinstance(annot, pikepdf.Dictionary) or annot.get("/Subtype") != (
-                    "/Widget"
-                ):
-                    continue
-                rect = [float(v) for v in annot.get("/Rect", [])]
-                if len(rect) != 4:
-                    continue
-                out.setdefault(index, []).append(
-                    BBox(min(rect[0], rect[2]), min(rect[1], rect[3]),
-                         max(rect[0], rect[2]), max(rect[1], rect[3]))
-                )
-        except (pikepdf.PdfError, ValueError, TypeError, AttributeError):
-            continue
+            rect = [float(v) for v in annot.get("/Rect", [])]
+            if len(rect) != 4:
+                continue
+            out.append(
+                BBox(min(rect[0], rect[2]), min(rect[1], rect[3]),
+                     max(rect[0], rect[2]), max(rect[1], rect[3]))
+            )
+    except (pikepdf.PdfError, ValueError, TypeError, AttributeError):
+        return out
     return out
 
 

@@ -42,6 +42,7 @@ from .figures import (
 from .lines import text_of
 from .list_labels import label_provs
 from .patterns import BULLET, LEADER, NUMBER, NUMBERED, starts_item, title_key
+from .tables import table_caption
 
 #: Margin bands (fraction of page height) where running headers and footers live.
 MARGIN_BAND = 0.12
@@ -773,4 +774,5 @@ def _table(block: Block, result: PageResult, prov: list[Prov]) -> Table:
                 for f in row
             ])
         )
-    return Table(rows, None, prov)
+    texts = [other.frags for other in result.blocks if other.kind == "text"]
+    return Table(rows, table_caption(block, texts, result.page.height), prov)

@@ -23,12 +23,14 @@ Nothing is tuned to particular files; every threshold is relative to font size o
 from __future__ import annotations
 
 import statistics
+from collections.abc import Sequence
 from pathlib import Path
 
 import pikepdf
 import pypdfium2 as pdfium
 
 from ..document import (
+    BBox,
     Document,
     Heading,
     Page,
@@ -41,6 +43,7 @@ from .catalog_facts import (
     form_field_boxes,
     link_targets,
     outline_levels,
+    page_field_boxes,
 )
 from .classify import classify
 from .figures import (
@@ -57,7 +60,7 @@ from .operators import OperatorMap, map_operators
 from .order import column_regions, footnotes_last, panels_last, reading_order
 from .patterns import is_marker, starts_item
 from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user_space
-from .tables import find_tables, join_tables, ruled_tables
+from .tables import find_tables, join_tables, lays_out_form, ruled_tables
 
 #: Lines further apart than this many line heights do not belong to one block.
 BLOCK_GAP = 0.9
@@ -137,14 +140,15 @@ def _analyse_page(
                 round(content.x0, 2), round(content.y0, 2))
     frame = frame_of(content)
     to_display_space(content, frame)
-    return PageResult(frame.display_page(page), page_blocks(content), opmap,
+    fields = [box_to_display(box, frame) for box in page_field_boxes(pk.pages[index])]
+    return PageResult(frame.display_page(page), page_blocks(content, fields), opmap,
                        content.object_mcids, frame, page)
 
 
-def page_blocks(content: PageContent) -> list[Block]:
-    """Blocks of one page in reading order."""
+def page_blocks(content: PageContent, fields: Sequence[BBox] = ()) -> list[Block]:
+    """Blocks of one page in reading order (``fields``: the boxes of its form fields)."""
     frags = [f for line in lines(fragments(content.glyphs)) for f in line.fragments]
-    blocks = ruled_tables(content, frags)
+    blocks = [t for t in ruled_tables(content, frags) if not lays_out_form(t, fields)]
     if blocks:
         inside = {id(f) for b in blocks for f in b.frags}
         frags = [f for f in frags if id(f) not in inside]
@@ -152,6 +156,9 @@ def page_blocks(content: PageContent) -> list[Block]:
     for number, region in enumerate(column_regions(frags)):
         region_lines = lines(region)
         tables, used = find_tables(region_lines, content.index)
+        for form in [t for t in tables if lays_out_form(t, fields)]:
+            tables.remove(form)  # its labels are read as text
+            used.difference_update(id(f) for f in form.frags)
         rest = [f for line in region_lines for f in line.fragments if id(f) not in used]
         built = _text_blocks(rest, content.index) + tables
         regions.update((id(b), number) for b in built)

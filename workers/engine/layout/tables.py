@@ -11,8 +11,11 @@ from __future__ import annotations
 import bisect
 import re
 import statistics
+from collections.abc import Sequence
 
+from ..document import BBox
 from .blocks import MAX_SHAPES, Block, word_count, x_overlap
+from .figures import CAPTION_GAP, TextLine
 from .glyphs import PageContent, Rect
 from .lines import Fragment, Line, lines
 from .patterns import LEADER, NUMBERED, is_marker
@@ -20,7 +23,8 @@ from .spread import spread_below
 
 
 def join_tables(blocks: list[Block]) -> list[Block]:
-    """Tables split by a wide gap between rows, one after the other: rebuilt as one."""
+    """Tables split by a wide gap between rows, one after the other: rebuilt as one. Heads
+    set above a ruled grid's top rule (read as tables of their own): the grid's first rows."""
     out: list[Block] = []
     for block in blocks:
         previous = out[-1] if out else None
@@ -36,7 +40,75 @@ def join_tables(blocks: list[Block]) -> list[Block]:
                 out[-1] = joined
                 continue
         out.append(block)
+    for grid in [b for b in out if b.kind == "table" and b.table and not b.lines]:
+        heads = [head for head in out if _heads(head, grid)]
+        if not heads:
+            continue
+        # Short labels on the heads' lines, outside their own grid ("Loan type" left of it).
+        top, bottom = max(h.y1 for h in heads), min(h.y0 for h in heads)
+        heads += [
+            b for b in out
+            if b.kind == "text" and b.frags and len(b.frags) <= 2 and bottom - 1 <= b.y0
+            and b.y1 <= top + 1 and b.x0 >= grid.x0 - 2 and b.x1 <= grid.x1 + 2
+        ]
+        gone = {id(head) for head in heads} | {id(grid)}
+        first = min(k for k, b in enumerate(out) if id(b) in gone)
+        rest = [b for b in out if id(b) not in gone]
+        out = rest[:first] + [_headed(heads, grid)] + rest[first:]
     return out
+
+
+def _heads(head: Block, grid: Block) -> bool:
+    """``head`` is a table right above the grid, within its width and shorter than it: the
+    grid's column heads (whether ruled or not, read as a table of its own)."""
+    if head is grid or head.kind != "table" or not head.table or not head.frags:
+        return False
+    height = max(f.height for f in head.frags)
+    slack = 0.25 * (grid.x1 - grid.x0)  # (the grid measured by its text, not its rules)
+    return (
+        0 <= head.y0 - grid.y1 < 2 * height
+        and head.y1 - head.y0 < grid.y1 - grid.y0
+        and head.x0 >= grid.x0 - slack and head.x1 <= grid.x1 + slack
+    )
+
+
+def _headed(heads: list[Block], grid: Block) -> Block:
+    """The lines of the ``heads`` put as rows over the columns of the ruled ``grid`` (each
+    piece in the column it overlaps most, or the nearest)."""
+    assert grid.table is not None
+    width = len(grid.table[0])
+    spans = []
+    for k in range(width):
+        column = [f for row in grid.table if k < len(row) and (f := row[k]) is not None]
+        spans.append((min(f.x0 for f in column), max(f.x1 for f in column)) if column else None)
+    known = [(k, span) for k, span in enumerate(spans) if span is not None]
+
+    def place(f: Fragment) -> int:
+        return max(known, key=lambda item: (
+            min(f.x1, item[1][1]) - max(f.x0, item[1][0]),
+            -abs((f.x0 + f.x1) - (item[1][0] + item[1][1])),
+        ))[0]
+
+    head_rows: list[list[Fragment | None]] = [
+        list(line.fragments) for line in lines([f for h in heads for f in h.frags])
+    ]
+    rows: list[list[Fragment | None]] = []
+    for head_row in head_rows:
+        row: list[Fragment | None] = [None] * width
+        for f in head_row:
+            if f is None:
+                continue
+            k = place(f)
+            cell = row[k]
+            row[k] = f if cell is None else Fragment(
+                cell.glyphs + f.glyphs, f"{cell.text} {f.text}", min(cell.x0, f.x0),
+                min(cell.y0, f.y0), max(cell.x1, f.x1), max(cell.y1, f.y1),
+            )
+        rows.append(row)
+    table = Block(grid.page, kind="table", table=rows + grid.table)
+    for f in [f for head in heads for f in head.frags] + grid.frags:
+        table.add(f)
+    return table
 
 
 def ruled_tables(content: PageContent, frags: list[Fragment]) -> list[Block]:
@@ -64,13 +136,21 @@ def ruled_tables(content: PageContent, frags: list[Fragment]) -> list[Block]:
             groups.append((Rect(r.x0, r.y0, r.x1, r.y1, r.obj), [r] if is_h else [],
                            [] if is_h else [r]))
     out: list[Block] = []
-    for _box, hs, vs in groups:
-        ys = _positions([(r.y0 + r.y1) / 2 for r in hs])
-        xs = _positions([(r.x0 + r.x1) / 2 for r in vs])
+    taken: set[int] = set()
+    for box, hs, vs in groups:
+        if len(hs) >= 3 and len(vs) >= 2:
+            hs = _without_underlines(hs, box, frags)
+        # The rules' own ends bound the grid too: a table ruled between its rows and down
+        # between its columns only, with no frame, has its outer edges where they end.
+        ys = _positions([(r.y0 + r.y1) / 2 for r in hs] + _ends([(r.y0, r.y1) for r in vs], hs))
+        xs = _positions([(r.x0 + r.x1) / 2 for r in vs] + _cell_edges(hs)
+                        + _ends([(r.x0, r.x1) for r in hs], vs))
         if len(ys) < 3 or len(xs) < 3:
             continue
         ys.sort(reverse=True)
         xs.sort()
+        ruled = xs
+        xs = _widened_to_row_ends(xs, ys, frags)
         cells: list[list[Fragment | None]] = []
         members: list[Fragment] = []
         longest = 0  # words in the fullest cell of the grid
@@ -78,20 +158,23 @@ def ruled_tables(content: PageContent, frags: list[Fragment]) -> list[Block]:
             inside = [
                 f for f in frags
                 if bottom < (f.y0 + f.y1) / 2 < top and xs[0] < (f.x0 + f.x1) / 2 < xs[-1]
+                and id(f) not in taken  # (grids widened past their rules may overlap)
             ]
             members.extend(inside)
-            for k in range(len(xs) - 1):
-                words = sum(
-                    word_count(f.text) for f in inside if xs[k] <= (f.x0 + f.x1) / 2 < xs[k + 1]
-                )
-                longest = max(longest, words)
             text_lines = lines(inside)
             # Rules only around the header and the body (a "booktabs" table): each line of
             # text across the columns is a row of its own.
             if sum(len(line.fragments) > 1 for line in text_lines) >= 2:
-                row_groups = [line.fragments for line in text_lines]
+                row_groups = [list(line.fragments) for line in text_lines]
             else:
                 row_groups = [inside]
+            # (Counted in the ruled columns: row labels beside them may run on for many lines.)
+            for k in range(len(ruled) - 1):
+                words = sum(
+                    word_count(f.text) for f in inside
+                    if ruled[k] <= (f.x0 + f.x1) / 2 < ruled[k + 1]
+                )
+                longest = max(longest, words)
             for group in row_groups:
                 row: list[Fragment | None] = [None] * (len(xs) - 1)
                 for f in group:
@@ -110,8 +193,89 @@ def ruled_tables(content: PageContent, frags: list[Fragment]) -> list[Block]:
         block = Block(content.index, kind="table", table=cells)
         for f in members:
             block.add(f)
+        taken.update(id(f) for f in members)
         out.append(block)
     return out
+
+
+def _widened_to_row_ends(xs: list[float], ys: list[float], frags: list[Fragment]) -> list[float]:
+    """Rules drawn only between columns (none down the outer edges): the row labels left of
+    the first rule and the figures right of the last one sit on the rows' lines, and are
+    columns of the table too. Taken when most lines of the grid go on past the edge, in
+    pieces that are no running text."""
+    inside = [f for f in frags if ys[-1] < (f.y0 + f.y1) / 2 < ys[0]]
+    rows = [
+        line for line in lines(inside)
+        if any(xs[0] < (f.x0 + f.x1) / 2 < xs[-1] for f in line.fragments)
+    ]
+    if len(rows) < 3:
+        return xs
+    out = list(xs)
+    for side in (-1, 1):
+        beyond = [
+            [f for f in line.fragments
+             if (f.x1 <= xs[0] + 2 if side < 0 else f.x0 >= xs[-1] - 2)]
+            for line in rows
+        ]
+        pieces = [f for found in beyond for f in found]
+        if sum(bool(found) for found in beyond) < 0.6 * len(rows) or any(
+            word_count(f.text) > 6 for f in pieces
+        ):
+            continue
+        if side < 0:
+            out.insert(0, min(f.x0 for f in pieces) - 1)
+        else:
+            out.append(max(f.x1 for f in pieces) + 1)
+    return out
+
+
+def _without_underlines(rules: list[Rect], box: Rect, frags: list[Fragment]) -> list[Rect]:
+    """The rules that are not a link's or a word's underline (a rule at the foot of a piece
+    of text, no wider than it): they mark no row of the grid."""
+    inside = [
+        f for f in frags
+        if box.x0 - 2 <= f.x0 and f.x1 <= box.x1 + 2 and box.y0 - 2 <= f.y0 and f.y1 <= box.y1 + 2
+    ]
+    return [
+        r for r in rules
+        if not any(
+            f.x0 - 2 <= r.x0 and r.x1 <= f.x1 + 2
+            and abs((r.y0 + r.y1) / 2 - f.y0) <= 0.4 * f.height
+            for f in inside
+        )
+    ]
+
+
+def _ends(spans: list[tuple[float, float]], across: list[Rect]) -> list[float]:
+    """The outer ends of the rules running one way, when rules run the other way too."""
+    if not spans or not across:
+        return []
+    low, high = min(a for a, _ in spans), max(b for _, b in spans)
+    return [low, high]
+
+
+def _cell_edges(horizontal: list[Rect]) -> list[float]:
+    """Where the rules across the table break, on most of the rows they run across: each
+    cell drawn with its own border (a web page's box of facts, printed) puts a column's edge
+    there even where no rule runs down between the columns."""
+    by_row: dict[float, list[Rect]] = {}
+    for r in horizontal:
+        by_row.setdefault(round((r.y0 + r.y1) / 2), []).append(r)
+    breaks: list[float] = []
+    spans: list[tuple[float, float]] = []
+    for segments in by_row.values():
+        segments.sort(key=lambda r: r.x0)
+        spans.append((segments[0].x0, max(r.x1 for r in segments)))
+        breaks.extend(
+            (a.x1 + b.x0) / 2 for a, b in zip(segments, segments[1:], strict=False)
+            if abs(b.x0 - a.x1) <= 2
+        )
+    edges = []
+    for x in _positions(breaks):
+        across = sum(x0 < x - 2 and x1 > x + 2 for x0, x1 in spans)
+        if sum(abs(b - x) <= 2 for b in breaks) >= max(2, across / 2):
+            edges.append(x)
+    return edges
 
 
 def _positions(values: list[float], tolerance: float = 2.0) -> list[float]:
@@ -177,7 +341,7 @@ def find_tables(page_lines: list[Line], page: int) -> tuple[list[Block], set[int
             close()
         near = bool(run) and run[-1].y0 - line.y1 < 2.5 * height
         if len(line.fragments) > 1:
-            if not near:
+            if not near or _spans_columns(line, run):
                 close()
             run.append(line)
         elif near and _inside_columns(line, run):
@@ -186,6 +350,20 @@ def find_tables(page_lines: list[Line], page: int) -> tuple[list[Block], set[int
             close()
     close()
     return blocks, used
+
+
+def _spans_columns(line: Line, run: list[Line]) -> bool:
+    """A piece of the line runs across two or more whole columns of the rows above: the
+    table has ended and text set otherwise goes on (a marginal note beside a paragraph)."""
+    rows = [list(r.fragments) for r in run if len(r.fragments) > 1]
+    if len(rows) < 2:
+        return False
+    columns = _columns(rows)
+    spans = any(
+        sum(f.x0 <= c[0] + 1 and f.x1 >= c[1] - 1 for c in columns) >= 2 for f in line.fragments
+    )
+    # (Lines of a typewritten page are split word by word: their "columns" are words.)
+    return spans and not _fixed_pitch_words(rows) and not _line_numbered(rows)
 
 
 def _line_size(line: Line) -> float:
@@ -257,7 +435,27 @@ def _table_of_contents(rows: list[list[Fragment]]) -> bool:
         row[1].text.isdigit() or bool(re.fullmatch(r"[ivxlc]+", row[1].text)) for row in pairs
     ) and sum(bool(NUMBERED.match(row[0].text)) for row in pairs) > 0.5 * len(pairs):
         return True
-    return _numbered_contents(rows)
+    return _numbered_contents(rows) or _index_columns(rows)
+
+
+#: An index entry: words, then the pages they are found on ("synapse 173", "tumour 12, 40-42").
+INDEX_ENTRY = re.compile(r"([^\W\d_][^\d]*)\s\d{1,4}(\s*[,–-]\s*\d{1,4})*")
+
+
+def _index_columns(rows: list[list[Fragment]]) -> bool:
+    """A book's index set in columns: nearly every piece a term and its page numbers (a
+    term wrapped over two lines leaves one line without), the terms all different and in
+    alphabetical order down each column. Its columns are of the index, not of a table,
+    whose cells keep words and figures apart ("Cell 1", "Cell 3" repeat their word)."""
+    pieces = [f for row in rows for f in row]
+    matches = [INDEX_ENTRY.fullmatch(f.text.strip()) for f in pieces]
+    terms = [match.group(1).casefold() for match in matches if match]
+    if len(pieces) < 6 or len(terms) < 0.7 * len(pieces) or len(set(terms)) < 0.9 * len(terms):
+        return False
+    width = max(len(row) for row in rows)
+    downward = [[row[k].text.casefold() for row in rows if k < len(row)] for k in range(width)]
+    pairs = [(a, b) for column in downward for a, b in zip(column, column[1:], strict=False)]
+    return bool(pairs) and sum(a <= b for a, b in pairs) >= 0.8 * len(pairs)
 
 
 def _numbered_contents(rows: list[list[Fragment]]) -> bool:
@@ -424,19 +622,35 @@ def _runs_on(cells: list[list[Fragment | None]], column: int) -> bool:
     lower case): running text wrapped line after line, such as a side column or captions set
     beside the body text, whose lines share baselines with it. A table's cells each start
     afresh (a wrapped cell's lone lines are already joined to their row), and a value
-    repeated down a column ("yes", "no", a unit) is a table's, however it is written."""
+    repeated down a column ("yes", "no", a unit) is a table's, however it is written.
+    Over only two or three lines every one must go on, from a line of several words (a
+    short cell in lower case, "yes" over "no", goes on with nothing)."""
     pairs = [
         (above[column], below[column]) for above, below in zip(cells, cells[1:], strict=False)
         if above[column] is not None and below[column] is not None
     ]
-    if len(pairs) < 3:
+    if len(pairs) < 2:
         return False
-    going_on = sum(
-        bool(above is not None and below is not None and below.text[:1].islower()
-             and below.text != above.text)
-        for above, below in pairs
-    )
-    return going_on >= 0.75 * len(pairs)
+    going_on = [
+        above for above, below in pairs
+        if above is not None and below is not None and below.text[:1].islower()
+        and below.text != above.text
+    ]
+    if len(pairs) == 2:
+        return len(going_on) == 2 and all(word_count(f.text) >= 3 for f in going_on)
+    return len(going_on) >= 0.75 * len(pairs)
+
+
+#: An equation's number at the right margin: "(2.1)", "(14)", "(3b)".
+EQUATION_NUMBER = re.compile(r"\(\d{1,3}(\.\d{1,3})*[a-z]?\)")
+
+
+def _numbered_equations(cells: list[list[Fragment | None]]) -> bool:
+    """Displayed equations: the last column holds only their numbers ("(2.1)"), each
+    equation's pieces spread before it. Set apart by wide gaps, they line up like a table's
+    cells, but they are formulas of the text."""
+    numbers = [row[-1].text.strip() for row in cells if row[-1] is not None]
+    return len(numbers) >= 2 and all(EQUATION_NUMBER.fullmatch(n) for n in numbers)
 
 
 def _table_from(run: list[Line], page: int) -> Block | None:
@@ -489,8 +703,69 @@ def _table_from(run: list[Line], page: int) -> Block | None:
         return None  # a column of sentences running from line to line: text set beside text
     if _scattered(cells):
         return None  # labels placed about a chart or diagram: no rows and columns of data
+    if _numbered_equations(cells):
+        return None
     block = Block(page, kind="table", table=cells, lines=list(run))
     for row in rows:
         for f in row:
             block.add(f)
     return block
+
+
+#: Share of a table's pieces of text naming a form field above which it is a form's layout.
+FORM_LABELS = 0.5
+
+
+def lays_out_form(table: Block, fields: Sequence[BBox]) -> bool:
+    """A form's boxes and labels, not a table of data: most of its pieces of text name a form
+    field (the field beside them on their row, just under them, or drawn over them). A form
+    lines its labels up in a grid, but each names what to fill in; a reader wants them read
+    as labels, one after the other, not as cells of rows and columns."""
+    if not fields or not table.frags:
+        return False
+    labels = sum(_names_field(f, fields) for f in table.frags)
+    return labels > FORM_LABELS * len(table.frags)
+
+
+def _names_field(f: Fragment, fields: Sequence[BBox]) -> bool:
+    reach = 2 * max(f.height, 1.0)
+    for box in fields:
+        across = min(f.x1, box.x1) - max(f.x0, box.x0) > 0
+        on_row = min(f.y1, box.y1) - max(f.y0, box.y0) > 0.5 * min(f.height, box.height)
+        if on_row and (across or -reach < box.x0 - f.x1 < reach or -reach < f.x0 - box.x1 < reach):
+            return True
+        if across and 0 <= f.y0 - box.y1 < reach:
+            return True  # the label at the top of the box, the field under it
+    return False
+
+
+#: What opens a table's caption ("Table 3:", "Tableau II", "Tabelle 4", "表 1"): the caption
+#: words of :data:`.figures.CAPTION` that name a table, and a number.
+TABLE_CAPTION = re.compile(
+    r"^(?:table|tableau|tabelle|tabla|tabella|tabel|表|표)"
+    r"\s*(?:\d|(?-i:[IVX]+)\b|(?-i:[A-Z])[-.]?\d)",
+    re.IGNORECASE,
+)
+
+
+def table_caption(
+    table: Block, texts: Sequence[Sequence[TextLine]], page_height: float
+) -> str | None:
+    """The caption of the table: text across it opening like a table's caption ("Table 3:
+    …"), read from that line to the end of its block; the nearest above it (where tables are
+    captioned), else the nearest below, within a tenth of the page (as a figure's, see
+    :func:`.figures.caption_of`)."""
+    best: dict[bool, tuple[float, str]] = {}
+    for block in texts:
+        for k, line in enumerate(block):
+            if not TABLE_CAPTION.match(line.text) or line.x1 <= table.x0 or line.x0 >= table.x1:
+                continue
+            above = (line.y0 + line.y1) / 2 > (table.y0 + table.y1) / 2
+            gap = line.y0 - table.y1 if above else table.y0 - line.y1
+            if -(line.y1 - line.y0) <= gap < CAPTION_GAP * page_height and (
+                above not in best or gap < best[above][0]
+            ):
+                best[above] = (gap, " ".join(other.text for other in block[k:]))
+            break
+    found = best.get(True) or best.get(False)
+    return found[1] if found else None

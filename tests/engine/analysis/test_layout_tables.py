@@ -1,0 +1,258 @@
+"""Tables found by the layout reader on small untagged PDFs the tests make: what is a table
+(ruled in all its ways) and what only lines up like one (a form's labels, prose side by side)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workers.engine.document import Paragraph, Table, block_text
+from workers.engine.layout.reader import read_layout
+
+from ..content_pdfs import text_page_pdf
+from .conftest import HtmlPdf
+
+LOREM = (
+    "Public bodies publish documents that many people need to read with assistive technology "
+    "so the analysis has to find the structure that the layout shows to sighted readers. "
+)
+GRID = "table { border-collapse: collapse } td { border: 1px solid black; padding: 4pt 8pt }"
+
+
+def _cells(table: Table) -> list[list[str]]:
+    return [[c.text for c in row.cells] for row in table.rows]
+
+
+def _form_grid(cell: str) -> str:
+    labels = [("Surname", "Given names", "Date of birth"),
+              ("Street", "Town", "Postcode"),
+              ("Telephone", "Email", "Service number")]
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{cell.format(label=label, name=f'f{r}{c}')}</td>"
+                         for c, label in enumerate(row)) + "</tr>"
+        for r, row in enumerate(labels)
+    )
+    return f"<h1>Application</h1><p>{LOREM}</p><table>{rows}</table><p>{LOREM}</p>"
+
+
+def test_a_forms_labels_in_a_grid_of_boxes_are_no_table(html_pdf: HtmlPdf) -> None:
+    # A form lines its boxes up in rows and columns, each box a label and the field to fill
+    # in: the labels name fields, they are no cells of data.
+    path = html_pdf(
+        _form_grid("{label}<br><input type='text' name='{name}'>"), css=GRID, pdf_forms=True
+    )
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    assert any(isinstance(b, Paragraph) and "Surname" in b.text for b in doc.blocks)
+
+
+def test_the_same_grid_without_fields_is_a_table(html_pdf: HtmlPdf) -> None:
+    path = html_pdf(_form_grid("{label}"), css=GRID)
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert _cells(table)[0] == ["Surname", "Given names", "Date of birth"]
+
+
+def test_a_caption_beside_a_few_lines_of_body_text_is_no_table(tmp_path: Path) -> None:
+    # A two-line caption in a small face beside three lines of justified body text (its
+    # last line spaced out into pieces): they share baselines like the rows of a small
+    # table, but each line of the body goes on with the sentence of the line above.
+    def show(size: float, x: float, y: float, text: str) -> bytes:
+        return f"BT /F1 {size} Tf {x} {y} Td ({text}) Tj ET".encode()
+
+    above = ["Einstein had to take a very different approach from Newton in",
+             "order to put the round tail on the human shadows. He said that"]
+    below = ["mathematics and other representational systems are not the actual",
+             "truth and we have to make do with approximations of it instead."]
+    path = text_page_pdf(tmp_path / "caption.pdf", [
+        *(show(11, 90, 660 - 14.5 * k, line) for k, line in enumerate(above)),
+        show(9, 97, 600, "The orbit of Mercury precesses in a way"),
+        show(11, 269, 600, "especially mathematics because it is"),
+        show(9, 97, 585.5, "Newton's model does not predict at all"),
+        show(11, 269, 585.5, "only about itself, and can be made"),
+        show(11, 269, 571, "consistent."),
+        show(11, 340, 571, "But when we try to apply"),
+        *(show(11, 90, 556.5 - 14.5 * k, line) for k, line in enumerate(below)),
+    ])
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    assert any("Mercury" in block_text(b) for b in doc.blocks)
+
+
+FACTS = [("Original author", "Andreas Gal"), ("Developer", "Mozilla"),
+         ("Repository", "github.com/mozilla/pdf.js (https://github.com/mozilla/pdf.js)"),
+         ("Written in", "JavaScript, CSS, HTML"), ("Type", "PDF viewer"),
+         ("Licence", "Apache License 2.0")]
+
+
+def test_a_box_of_facts_drawn_cell_by_cell_is_a_table(html_pdf: HtmlPdf) -> None:
+    # Each cell drawn with its own top and bottom border and the box with its two sides: no
+    # rule runs down between label and value, but the rules across break there on every row.
+    rows = "".join(
+        f"<tr><td class='k'><u>{k}</u></td><td class='v'>{v}</td></tr>" for k, v in FACTS
+    )
+    path = html_pdf(
+        f"<p>{LOREM}</p><table>{rows}</table><p>{LOREM}</p>",
+        css="table { border-collapse: collapse; border-left: 1px solid black;"
+        " border-right: 1px solid black; width: 8cm } td { border-top: 1px solid black;"
+        " border-bottom: 1px solid black; padding: 3pt 6pt; vertical-align: top }"
+        " td.k { width: 3cm } td.v { width: 4cm }",
+    )
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    # (A web address broken over lines is read with a space at each break.)
+    squeezed = [["".join(text.split()) for text in row] for row in _cells(table)]
+    assert squeezed == [["".join(text.split()) for text in row] for row in FACTS]
+
+
+def test_rules_only_between_columns_leave_the_outer_columns_in_the_table(
+    html_pdf: HtmlPdf,
+) -> None:
+    # A statistical table rules its head and foot across, and down only between its columns
+    # of figures: the row labels left of the first rule down and the last column right of
+    # the last one are columns of the same table, on the same rows.
+    labels = ["Violent crime", "Robbery", "Burglary", "Arson", "Fraud", "Vandalism"]
+    body = "".join(
+        f"<tr><td>{label}</td><td>{100 + k}.5</td><td>{20 + k}.1</td><td>{80 + k}.4</td>"
+        f"<td>{10 + k}.9</td></tr>"
+        for k, label in enumerate(labels)
+    )
+    head = "<tr><th>Offence</th><th>Total</th><th>Young</th><th>Adult</th><th>Female</th></tr>"
+    path = html_pdf(
+        f"<p>{LOREM}</p><table>{head}{body}</table><p>{LOREM}</p>",
+        css="table { border-collapse: collapse }"
+        " th { border-top: 1px solid black; border-bottom: 1px solid black }"
+        " tr:last-child td { border-bottom: 1px solid black }"
+        " th, td { padding: 2pt 8pt; text-align: left }"
+        " td + td, th + th { border-left: 1px solid black }"
+        " td:last-child, th:last-child { border-left: 1px solid black }",
+    )
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    cells = _cells(table)
+    assert cells[0] == ["Offence", "Total", "Young", "Adult", "Female"]
+    assert cells[1] == ["Violent crime", "100.5", "20.1", "80.4", "10.9"]
+    assert len(cells) == 7
+    assert "Vandalism" in block_text(table)
+
+
+def test_a_head_set_above_the_grids_top_rule_is_the_tables_first_rows(
+    html_pdf: HtmlPdf,
+) -> None:
+    # Only the body is ruled; the three lines of column heads sit above the grid's top rule.
+    head = "".join(
+        f"<tr><th>{a}</th><th>{b}</th><th>{c}</th></tr>"
+        for a, b, c in [("", "Principal and", "Interest only"),
+                        ("Loan type", "interest rate", "rate"),
+                        ("", "per year", "per year")]
+    )
+    body = "".join(
+        f"<tr><td>{name}</td><td>{rate}%</td><td>{other}%</td></tr>"
+        for name, rate, other in [("Standard variable", "5.37", "5.92"),
+                                  ("One year fixed", "4.04", "4.69"),
+                                  ("Two year fixed", "3.94", "4.44"),
+                                  ("Three year fixed", "3.94", "4.49")]
+    )
+    path = html_pdf(
+        f"<p>{LOREM}</p><table><thead>{head}</thead><tbody>{body}</tbody></table><p>{LOREM}</p>",
+        css="table { border-collapse: collapse } th { padding: 0 10pt; text-align: left }"
+        " td { border: 1px solid black; padding: 4pt 10pt }",
+    )
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    cells = _cells(table)
+    assert cells[1][0] == "Loan type" and cells[0][1:] == ["Principal and", "Interest only"]
+    assert cells[-1] == ["Three year fixed", "3.94%", "4.49%"]
+
+
+def test_a_table_ruled_between_rows_and_columns_only_is_read_by_its_rules(
+    html_pdf: HtmlPdf,
+) -> None:
+    # No frame: rules across between the rows and one rule down between label and text.
+    # The text wraps over several lines, and a stage's label sits by its text's middle.
+    stages = [
+        ("Stage I", "The tumour is less than 2 cm in diameter and has not spread to the "
+                    "lymph nodes in the armpit."),
+        ("Stage IIA", "The tumour is less than 2 cm in diameter and has spread to the lymph "
+                      "nodes in the armpit."),
+        ("Stage IIB", "The tumour is 2 to 5 cm in diameter and has spread to the lymph nodes "
+                      "in the armpit."),
+    ]
+    rows = "".join(f"<tr><td>{s}</td><td>{t}</td></tr>" for s, t in stages)
+    path = html_pdf(
+        f"<p>{LOREM}</p><table>{rows}</table><p>{LOREM}</p>",
+        css="table { border-collapse: collapse; width: 9cm }"
+        " td { border-top: 1px solid black; border-bottom: 1px solid black;"
+        " padding: 4pt 8pt; vertical-align: middle } td + td { border-left: 1px solid black }",
+    )
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert _cells(table) == [list(row) for row in stages]
+
+
+def test_an_index_set_in_columns_is_no_table(html_pdf: HtmlPdf) -> None:
+    # Each piece a term and the pages it is found on: columns of an index, not of data.
+    left = ["Apgar scale 172", "Babinski reflex 173", "Bayley scales 174", "Brazelton 168, 170"]
+    right = ["Piaget 183", "Moro reflex 192", "Rooting reflex 191", "Tanner stages 186-188"]
+    rows = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in zip(left, right, strict=True))
+    path = html_pdf(
+        f"<p>{LOREM}</p><table style='border-spacing: 4em 0'>{rows}</table><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    assert any("Bayley scales 174" in block_text(b) for b in doc.blocks)
+
+
+def test_a_tables_caption_above_it_is_its_caption(html_pdf: HtmlPdf) -> None:
+    # Two tables, each captioned above ("Table 1: …"): the second's caption, right under the
+    # first table, is the second's, and the first keeps its own.
+    def table(number: int, title: str) -> str:
+        rows = "".join(
+            f"<tr><td>{day}</td><td>{k + number}.5</td><td>{k * 2 + number}.0</td></tr>"
+            for k, day in enumerate(["Monday", "Tuesday", "Wednesday", "Thursday"])
+        )
+        return (f"<p style='margin: 1.5em 0 0.5em 0'>Table {number}: {title}</p>"
+                f"<table style='border-spacing: 3em 0'>{rows}</table>")
+
+    path = html_pdf(f"<p>{LOREM}</p>" + table(1, "Rainfall by day") + table(2, "Sunshine by day"))
+    doc = read_layout(path, max_pages=5)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [t.caption for t in tables] == ["Table 1: Rainfall by day", "Table 2: Sunshine by day"]
+    # (The caption is still a paragraph where it is read; outputs say it once, see captions.)
+    assert any(isinstance(b, Paragraph) and b.text == "Table 2: Sunshine by day"
+               for b in doc.blocks)
+
+
+def test_cells_named_by_a_word_and_a_number_are_still_a_table(html_pdf: HtmlPdf) -> None:
+    # "Cell 1", "Cell 3" look like index entries (a word, a number), but repeat their word
+    # and stand in no alphabetical order: a table's cells.
+    rows = "".join(
+        f"<tr><td>{a}</td><td>{b}</td></tr>"
+        for a, b in [("Column 1", "Column 2"), ("Cell 1", "Cell 2"), ("Cell 3", "Cell 4")]
+    )
+    path = html_pdf(
+        f"<p>{LOREM}</p><table style='border-spacing: 4em 0'>{rows}</table><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert _cells(table)[-1] == ["Cell 3", "Cell 4"]
+
+
+def test_displayed_equations_with_their_numbers_are_no_table(tmp_path: Path) -> None:
+    # Two displayed equations, each in two pieces set wide apart, numbered at the right
+    # margin: three columns of pieces, but formulas of the text.
+    def show(x: float, y: float, text: str) -> bytes:
+        return f"BT /F1 11 Tf {x} {y} Td ({text}) Tj ET".encode()
+
+    path = text_page_pdf(tmp_path / "equations.pdf", [
+        show(72, 700, "The derivatives of the two functions are set out below, as usual."),
+        show(150, 670, "F(x) = A sin x + B cos x"), show(300, 670, "F'(x) = A cos x - B sin x"),
+        show(500, 670, "(2.1)"),
+        show(150, 650, "G(x) = 2 A cos x"), show(300, 650, "G'(x) = -2 A sin x"),
+        show(500, 650, "(2.2)"),
+        show(150, 630, "H(x) = 3 B tan x"), show(300, 630, "H'(x) = 3 B sec x sec x"),
+        show(500, 630, "(2.3)"),
+        show(72, 600, "Both follow from the rules for the derivatives of sums and products."),
+    ])
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    assert any("(2.2)" in block_text(b) for b in doc.blocks)
