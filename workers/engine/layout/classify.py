@@ -64,13 +64,17 @@ _MONTH = (
 _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
 
 
+_DATE = (
+    rf"(?:{_WEEKDAY}\s*)?(?:\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}"
+    rf"|(?:\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}})"
+)
+
 #: A line that is only a date ("2025-06-18", "Fri, Feb 24, 2017", "23 February 2024"): the
 #: date of a title page or a letter, never a heading however large it is set.
-_DATE_ONLY = re.compile(
-    rf"^(?:{_WEEKDAY}\s*)?(?:\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}"
-    rf"|(?:\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}})$",
-    re.IGNORECASE,
-)
+_DATE_ONLY = re.compile(rf"^{_DATE}$", re.IGNORECASE)
+
+#: A line that ends with a date ("The LaTeX Team 2025-06-18": authors and their date).
+_DATED = re.compile(rf"(?:^|\s){_DATE}$", re.IGNORECASE)
 
 
 def _norm(text: str) -> str:
@@ -227,7 +231,7 @@ def classify(
                     continue
                 stack = []
                 doc.blocks.append(Paragraph(text, prov, page_links))
-    _normalise_levels(doc)
+    _normalise_levels(doc, outline)
     _drop_lone_items(doc)
     _drop_unordered_letters(doc)
     for result in results:
@@ -435,7 +439,8 @@ def _slide_titles(
 
 
 def _byline(first_page: list[Block], body: list[Block], body_size: float) -> set[int]:
-    """Lines of a title block that are set large but name no section: authors, affiliations.
+    """Lines of a title block that are set large but name no section: authors, affiliations,
+    a subtitle.
 
     The title block is what the first page shows above its first bold heading after the
     title, with no running text. Below the title, lines in a regular face that no heading
@@ -458,7 +463,7 @@ def _byline(first_page: list[Block], body: list[Block], body_size: float) -> set
     else:
         return set()
     candidates = [b for b in front if _heading_candidate(b, b.text, body_size)]
-    if len(candidates) < 3:
+    if len(candidates) < 2:
         return set()
     title = max(b.size for b in candidates)
     used_in_front: Counter[tuple[float, bool]] = Counter(
@@ -471,20 +476,23 @@ def _byline(first_page: list[Block], body: list[Block], body_size: float) -> set
         and styles[(round(b.size), b.bold)] == used_in_front[(round(b.size), b.bold)]
     }
     # One such line may as well be a subtitle or a first section in a plain face; a byline
-    # names people or places, several of them.
-    return byline if len(byline) >= 2 else set()
+    # names people or places, several of them, or one with the date of the work (a title
+    # block with a date is a paper's or a report's: a title, its authors, their date).
+    dated = any(_DATED.search(b.text.strip()) for b in front if b.kind == "text")
+    return byline if len(byline) >= 2 or (byline and dated) else set()
 
 
 def _drop_lone_items(doc: Document) -> None:
     """A lone line opening with a dash, a letter or a citation is prose (dialogue, an
-    attribution, an initial: "T. Carew", "[3] showed"), not a list; a lone bullet or "1." may
-    well be one."""
+    attribution, an initial: "T. Carew", "[3] showed"), and one opening with an asterisk is
+    the note its mark refers to ("* Rates include a margin"), not a list; a lone bullet or
+    "1." may well be one."""
     for k, block in enumerate(doc.blocks):
         if (
             isinstance(block, ListBlock)
             and len(block.items) == 1
             and (
-                block.items[0].label in ("-", "–", "—")
+                block.items[0].label in ("-", "–", "—", "*")
                 or block.items[0].label[:1].isalpha()
                 or block.items[0].label.startswith("[")  # a citation opening a line
             )
@@ -636,9 +644,14 @@ def _outline_faces(
     return {face: counts.most_common(1)[0][0] for face, counts in levels.items()}
 
 
-def _normalise_levels(doc: Document) -> None:
+def _normalise_levels(doc: Document, outline: dict[str, int] | None = None) -> None:
     """Section numbers decide levels where headings have them ("3.2.1" is one below "3.2");
-    then levels are renumbered 1, 2, 3… in order, so none is skipped."""
+    then levels are renumbered 1, 2, 3… in order, so none is skipped.
+
+    Numbered sections that start at 1 are the top level of the document: a title set larger
+    above them (and whatever else heads the document before the first of them) is no level
+    above theirs but the first heading of that level. (Headings in larger faces after the
+    first section, parts or chapters, keep their levels above the sections.)"""
     heads = [b for b in doc.blocks if isinstance(b, Heading)]
     numbered = [(h, m.group(1).count(".") + 1) for h in heads if (m := NUMBERED.match(h.text))]
     if len(numbered) >= 3 and len({depth for _, depth in numbered}) > 1:
@@ -647,6 +660,22 @@ def _normalise_levels(doc: Document) -> None:
         base = min(numbered_levels)
         for h, depth in numbered:
             h.level = min(base + depth - shallowest, 6)
+    if numbered:
+        shallowest = min(depth for _, depth in numbered)
+        top = [h for h, depth in numbered if depth == shallowest]
+        first = NUMBERED.match(top[0].text)
+        starts_at_one = first is not None and first.group(1).split(".")[-1] == "1"
+        top_level = min(h.level for h in top)
+        start = heads.index(numbered[0][0])
+        above = [h for h in heads if h.level < top_level]
+        if (
+            starts_at_one
+            and above
+            and all(heads.index(h) < start for h in above)
+            and not any(title_key(h.text) in (outline or {}) for h in above)
+        ):
+            for h in above:
+                h.level = top_level
     used = sorted({h.level for h in heads})
     rank = {level: i + 1 for i, level in enumerate(used)}
     for h in heads:

@@ -1,0 +1,84 @@
+"""Headings, their levels and list items: the layout reader on small PDFs the tests make."""
+
+from __future__ import annotations
+
+from workers.engine.document import Heading, ListBlock, Paragraph
+from workers.engine.layout.lines import clean
+from workers.engine.layout.reader import read_layout
+
+from .conftest import HtmlPdf
+
+LOREM = (
+    "Public bodies publish documents that many people need to read with assistive technology "
+    "so the analysis has to find the structure that the layout shows to sighted readers. "
+)
+
+
+def test_sections_numbered_from_one_are_the_top_level_beside_the_title(
+    html_pdf: HtmlPdf,
+) -> None:
+    path = html_pdf(
+        f"<h1 style='bookmark-level: none'>A paper on layouts</h1>"
+        f"<h2 style='bookmark-level: none'>1 Introduction</h2><p>{LOREM}</p>"
+        f"<h3 style='bookmark-level: none'>1.1 Scope</h3><p>{LOREM}</p>"
+        f"<h2 style='bookmark-level: none'>2 Method</h2><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [(b.text, b.level) for b in doc.blocks if isinstance(b, Heading)] == [
+        ("A paper on layouts", 1), ("1 Introduction", 1), ("1.1 Scope", 2), ("2 Method", 1)
+    ]
+
+
+def test_unnumbered_sections_stay_below_the_title(html_pdf: HtmlPdf) -> None:
+    path = html_pdf(
+        f"<h1>Annual report</h1><h2>Introduction</h2><p>{LOREM}</p>"
+        f"<h2>Method</h2><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [(b.text, b.level) for b in doc.blocks if isinstance(b, Heading)] == [
+        ("Annual report", 1), ("Introduction", 2), ("Method", 2)
+    ]
+
+
+def test_a_single_author_dated_under_the_title_is_no_heading(html_pdf: HtmlPdf) -> None:
+    path = html_pdf(
+        "<h1 style='text-align: center'>Math Test One</h1>"
+        "<p style='font-size: 14pt; text-align: center'>David Smith</p>"
+        "<p style='text-align: center'>February 23, 2024</p>"
+        f"<h2>1 Math Tests</h2><p>{LOREM * 2}</p><h2>2 More Tests</h2><p>{LOREM * 2}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == [
+        "Math Test One", "1 Math Tests", "2 More Tests"
+    ]
+    assert any(isinstance(b, Paragraph) and b.text == "David Smith" for b in doc.blocks)
+
+
+def test_a_subtitle_without_a_date_stays_as_it_was(html_pdf: HtmlPdf) -> None:
+    # (One plain line under a title may be a subtitle the author made a heading.)
+    path = html_pdf(
+        "<h1>Personal plan</h1><p style='font-size: 14pt'>Power sleep</p>"
+        f"<h2>Your bedroom</h2><p>{LOREM * 2}</p><h2>Your habits</h2><p>{LOREM * 2}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert "Power sleep" in [b.text for b in doc.blocks if isinstance(b, Heading)]
+
+
+def test_a_lone_line_opening_with_an_asterisk_is_a_note_not_a_list(html_pdf: HtmlPdf) -> None:
+    path = html_pdf(
+        f"<h1>Home loan rates</h1><p>{LOREM}</p>"
+        "<p>* The rate includes a margin above the reference rate of the bank.</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert not [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert any(
+        isinstance(b, Paragraph) and b.text.startswith("* The rate") for b in doc.blocks
+    )
+
+
+def test_a_symbol_font_character_opening_a_line_is_a_bullet() -> None:
+    # pdfium gives a symbol font's codes without a Unicode map in U+F000-U+F0FF (Wingdings
+    # 2's bullet of a slide comes as U+F097).
+    assert clean("\uf097 Challenges for algorithms:") == "• Challenges for algorithms:"
+    assert clean("\uf097") == "•"
+    assert clean("Fax \uf097 here") == "Fax here"  # inside a line, still dropped
