@@ -82,3 +82,26 @@ def test_a_symbol_font_character_opening_a_line_is_a_bullet() -> None:
     assert clean("\uf097 Challenges for algorithms:") == "• Challenges for algorithms:"
     assert clean("\uf097") == "•"
     assert clean("Fax \uf097 here") == "Fax here"  # inside a line, still dropped
+
+
+def test_a_name_heading_a_part_of_each_section_is_a_heading_each_time(
+    html_pdf: HtmlPdf,
+) -> None:
+    sections = "".join(
+        f"<h2>Method {name}</h2><p>{LOREM}</p>"
+        f"<h3 style='bookmark-level: none'>Programs to use</h3><p>{LOREM}</p>"
+        for name in ("one", "two", "three")
+    )
+    doc = read_layout(html_pdf(f"<h1>Ways to work</h1>{sections}"), max_pages=5)
+    heads = [(b.text, b.level) for b in doc.blocks if isinstance(b, Heading)]
+    assert heads.count(("Programs to use", 3)) == 3
+
+
+def test_a_label_repeated_with_no_heading_between_is_no_heading(html_pdf: HtmlPdf) -> None:
+    # The same heading-like line over each part of a long table or chart: a running label.
+    parts = "".join(
+        f"<h3 style='bookmark-level: none'>Results by region</h3><p>{LOREM * 2}</p>"
+        for _ in range(3)
+    )
+    doc = read_layout(html_pdf(f"<h1>Ways to work</h1><p>{LOREM}</p>{parts}"), max_pages=5)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Ways to work"]

@@ -613,10 +613,24 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
 def _repeated_texts(body: list[Block], body_size: float) -> set[str]:
     """Heading-like texts printed three times or more: running titles on pages of a long
     table, chart legends, repeated labels. A heading names one section."""
-    counts = Counter(
-        title_key(b.text) for b in body if _heading_candidate(b, b.text, body_size)
+    candidates = [b for b in body if _heading_candidate(b, b.text, body_size)]
+    counts = Counter(title_key(b.text) for b in candidates)
+    return {
+        key for key, n in counts.items()
+        if n >= 3 and not _reused_section_name(candidates, key)
+    }
+
+
+def _reused_section_name(candidates: list[Block], key: str) -> bool:
+    """Whether every two lines reading ``key`` have another heading, in a face no smaller,
+    between them: the same name for a part of several sections ("Programs to use" under each
+    method), not a running title or a label repeated page after page."""
+    places = [k for k, b in enumerate(candidates) if title_key(b.text) == key]
+    size = min(candidates[k].size for k in places)
+    return all(
+        any(b.size >= 0.95 * size and title_key(b.text) != key for b in candidates[a + 1:z])
+        for a, z in zip(places, places[1:], strict=False)
     )
-    return {key for key, n in counts.items() if n >= 3}
 
 
 def _heading_styles(body: list[Block], body_size: float) -> dict[tuple[float, bool], int]:
