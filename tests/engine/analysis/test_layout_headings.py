@@ -105,3 +105,39 @@ def test_a_label_repeated_with_no_heading_between_is_no_heading(html_pdf: HtmlPd
     )
     doc = read_layout(html_pdf(f"<h1>Ways to work</h1><p>{LOREM}</p>{parts}"), max_pages=5)
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Ways to work"]
+
+
+def test_an_aside_opening_a_line_of_an_item_is_no_label(html_pdf: HtmlPdf) -> None:
+    # "(z." opens a bracket a label would close: the item's second line, not an item.
+    path = html_pdf(
+        "<p>1. Konvertierung von PDF in ein barrierefreies PDF</p>"
+        "<p>2. Erstellung aus einem Erstellungsprogramm<br>"
+        "<span style='padding-left: 1em'>(z. B. Textverarbeitung oder Layoutprogramm)</span></p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert [i.label for lst in lists for i in lst.items] == ["1.", "2."]
+    assert lists[0].items[1].text.endswith("(z. B. Textverarbeitung oder Layoutprogramm)")
+
+
+def test_lines_lined_up_with_an_items_text_past_a_narrow_label_continue_it(
+    html_pdf: HtmlPdf,
+) -> None:
+    # A bold term after the bullet, its explanation below in a regular face, lined up with
+    # the term: one item (the explanation is less indented than a nested item would be).
+    mark = "<span style='display: inline-block; width: 0.45em'>•</span>"
+    items = "".join(
+        f"<p style='padding-left: 0.45em; text-indent: -0.45em; margin: 0.3em 0'>"
+        f"<b>{mark}{term},</b><br>{why}</p>"
+        for term, why in (
+            ("Authoring programs", "in which things cannot be entered as they should be"),
+            ("Authors and designers", "who forget to enter what is needed or enter it wrong"),
+        )
+    )
+    doc = read_layout(html_pdf(f"<p>{LOREM}</p>{items}<h2>Next</h2>"), max_pages=5)
+    lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert len(lists) == 1
+    assert [i.text for i in lists[0].items] == [
+        "Authoring programs, in which things cannot be entered as they should be",
+        "Authors and designers, who forget to enter what is needed or enter it wrong",
+    ]

@@ -41,7 +41,7 @@ from .figures import (
 )
 from .lines import text_of
 from .list_labels import label_provs
-from .patterns import BULLET, LEADER, NUMBER, NUMBERED, starts_item, title_key
+from .patterns import BULLET, LEADER, NUMBER, NUMBERED, is_marker, starts_item, title_key
 
 #: Margin bands (fraction of page height) where running headers and footers live.
 MARGIN_BAND = 0.12
@@ -122,6 +122,8 @@ def classify(
     titles = _slide_titles(doc.pages, body, styles, body_size) if _slide_deck(doc.pages) else None
     stack: list[ListBlock] = []
     list_x: list[float] = []
+    #: Where each item's text starts, past its label (a hanging indent's continuation lines).
+    text_x: dict[int, float] = {}
     for result, blocks in _document_order(results):
         for block in blocks:
             if id(block) in artifact_ids:
@@ -205,6 +207,9 @@ def classify(
                     stack.append(inner)
                     list_x.append(indent)
                 stack[-1].items.append(entry)
+                start = _text_start(block, label)
+                if start is not None:
+                    text_x[id(entry)] = start
                 continue
             level = _heading_level(block, text, styles, outline, body_size, repeated, faces)
             if level and _contents_entry(block, result.blocks):
@@ -225,7 +230,7 @@ def classify(
             elif _is_note(block, result, body_size, text):
                 doc.blocks.append(Note(text, text.split(" ", 1)[0], prov, page_links))
             else:
-                owner = _continued_item(block, stack, list_x)
+                owner = _continued_item(block, stack, list_x, text_x)
                 if owner is not None:
                     owner.blocks.append(Paragraph(text, prov, page_links))
                     continue
@@ -546,12 +551,41 @@ def _drop_unordered_letters(doc: Document) -> None:
 
 
 def _continued_item(
-    block: Block, stack: list[ListBlock], list_x: list[float]
+    block: Block, stack: list[ListBlock], list_x: list[float],
+    text_x: dict[int, float] | None = None,
 ) -> ListItem | None:
-    """The list item an indented paragraph after a list continues, if any."""
+    """The list item an indented paragraph after a list continues, if any: indented past
+    the labels, or lined up with the item's text past a narrow label ("■ Term," in bold,
+    its explanation in a regular face on the lines below)."""
     for level in range(len(stack) - 1, -1, -1):
-        if block.x0 > list_x[level] + 0.8 * block.size and stack[level].items:
-            return stack[level].items[-1]
+        if not stack[level].items:
+            continue
+        item = stack[level].items[-1]
+        start = (text_x or {}).get(id(item))
+        if block.x0 > list_x[level] + 0.8 * block.size or (
+            start is not None
+            and block.x0 > list_x[level] + 0.3 * block.size
+            and abs(block.x0 - start) <= 0.2 * block.size
+        ):
+            return item
+    return None
+
+
+def _text_start(block: Block, label: str) -> float | None:
+    """Where the text of a list item starts on its first line, past its label."""
+    if not block.frags:
+        return None
+    glyphs = block.frags[0].glyphs
+    if is_marker(block.frags[0].text) and len(block.frags) > 1:
+        glyphs = block.frags[1].glyphs  # the text set apart past a tab stop
+        return glyphs[0].x0 if glyphs else None
+    marks = sum(not ch.isspace() for ch in label)
+    for g in glyphs:
+        if g.char.isspace():
+            continue
+        if marks <= 0:
+            return g.x0
+        marks -= 1
     return None
 
 
