@@ -141,3 +141,15 @@ def test_lines_lined_up_with_an_items_text_past_a_narrow_label_continue_it(
         "Authoring programs, in which things cannot be entered as they should be",
         "Authors and designers, who forget to enter what is needed or enter it wrong",
     ]
+
+
+def test_small_print_below_a_list_does_not_continue_its_last_item(html_pdf: HtmlPdf) -> None:
+    path = html_pdf(
+        f"<p>{LOREM}</p><p>• several relatives with ovarian cancer</p>"
+        "<p>• a relative diagnosed under the age of forty</p>"
+        "<p style='font-size: 7pt; margin-left: 12em'>Key questions</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert lists[0].items[-1].text == "a relative diagnosed under the age of forty"
+    assert any(isinstance(b, Paragraph) and b.text == "Key questions" for b in doc.blocks)

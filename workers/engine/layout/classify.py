@@ -122,8 +122,9 @@ def classify(
     titles = _slide_titles(doc.pages, body, styles, body_size) if _slide_deck(doc.pages) else None
     stack: list[ListBlock] = []
     list_x: list[float] = []
-    #: Where each item's text starts, past its label (a hanging indent's continuation lines).
-    text_x: dict[int, float] = {}
+    #: Where each item's text starts, past its label (a hanging indent's continuation lines),
+    #: and its size.
+    item_faces: dict[int, tuple[float | None, float]] = {}
     for result, blocks in _document_order(results):
         for block in blocks:
             if id(block) in artifact_ids:
@@ -207,9 +208,7 @@ def classify(
                     stack.append(inner)
                     list_x.append(indent)
                 stack[-1].items.append(entry)
-                start = _text_start(block, label)
-                if start is not None:
-                    text_x[id(entry)] = start
+                item_faces[id(entry)] = (_text_start(block, label), block.size)
                 continue
             level = _heading_level(block, text, styles, outline, body_size, repeated, faces)
             if level and _contents_entry(block, result.blocks):
@@ -230,7 +229,7 @@ def classify(
             elif _is_note(block, result, body_size, text):
                 doc.blocks.append(Note(text, text.split(" ", 1)[0], prov, page_links))
             else:
-                owner = _continued_item(block, stack, list_x, text_x)
+                owner = _continued_item(block, stack, list_x, item_faces)
                 if owner is not None:
                     owner.blocks.append(Paragraph(text, prov, page_links))
                     continue
@@ -552,16 +551,23 @@ def _drop_unordered_letters(doc: Document) -> None:
 
 def _continued_item(
     block: Block, stack: list[ListBlock], list_x: list[float],
-    text_x: dict[int, float] | None = None,
+    item_faces: dict[int, tuple[float | None, float]] | None = None,
 ) -> ListItem | None:
-    """The list item an indented paragraph after a list continues, if any: indented past
-    the labels, or lined up with the item's text past a narrow label ("■ Term," in bold,
-    its explanation in a regular face on the lines below)."""
+    """The list item an indented paragraph after a list continues, if any: on its page, in
+    its size (not a footer or a side note below it), indented past the labels, or lined up
+    with the item's text past a narrow label ("■ Term," in bold, its explanation in a
+    regular face on the lines below). (Past a page break, indents are measured from other
+    margins: a paragraph there is not judged by them.)"""
     for level in range(len(stack) - 1, -1, -1):
         if not stack[level].items:
             continue
         item = stack[level].items[-1]
-        start = (text_x or {}).get(id(item))
+        start, size = (item_faces or {}).get(id(item), (None, block.size))
+        last = item.blocks[-1].prov[-1] if item.blocks and item.blocks[-1].prov else None
+        if (last is not None and last.page != block.page) or not (
+            0.85 * size <= block.size <= 1.15 * size
+        ):
+            continue
         if block.x0 > list_x[level] + 0.8 * block.size or (
             start is not None
             and block.x0 > list_x[level] + 0.3 * block.size
