@@ -153,3 +153,26 @@ def test_small_print_below_a_list_does_not_continue_its_last_item(html_pdf: Html
     lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
     assert lists[0].items[-1].text == "a relative diagnosed under the age of forty"
     assert any(isinstance(b, Paragraph) and b.text == "Key questions" for b in doc.blocks)
+
+
+def test_a_short_line_in_the_larger_face_of_a_forms_answers_is_no_heading(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The labels, in small print, are most of the text; the answers typed in are larger and
+    # run over several lines: their face sets nothing apart, "None" in it is an answer.
+    label = "<p style='font-size: 8pt; margin: 0.2em 0'>{}</p>"
+    answer = "<p style='font-size: 12pt; width: 22em; margin: 0.2em 0'>{}</p>"
+    labels = "".join(
+        label.format(f"Question {k}: describe what was done by the agency, the staff and"
+                     " the partners, and when each step was taken, with the dates")
+        for k in range(1, 13)
+    )
+    path = html_pdf(
+        "<h1 style='font-size: 18pt'>Summary report</h1>" + labels
+        + answer.format(LOREM) + label.format("Findings:") + answer.format(LOREM)
+        + label.format("Recommendations:")
+        + answer.format("None")
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Summary report"]
+    assert any(isinstance(b, Paragraph) and b.text == "None" for b in doc.blocks)

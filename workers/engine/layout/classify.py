@@ -107,6 +107,7 @@ def classify(
         # (On slides, pictures fill the page around their title, which the slide-title rule
         # below already tells from the points and labels.)
         not_headings |= _figure_labels(results, body_size)
+        not_headings |= _in_running_text_faces(body, body_size)
     if _body_is_bold(body, body_size):
         # Bold is the body's own face here, so it sets nothing apart: only a larger face does.
         body = [b for b in body if b.size >= 1.15 * body_size or not b.bold]
@@ -347,6 +348,23 @@ def _figure_labels(results: list[PageResult], body_size: float) -> set[int]:
                     out.add(id(block))
                     break
     return out
+
+
+def _in_running_text_faces(body: list[Block], body_size: float) -> set[int]:
+    """Heading-like lines in a larger face that also sets paragraphs of several lines (the
+    answers typed into a form, set larger than its labels): the face sets nothing apart, so
+    a short line in it ("None", a paragraph's last word) is no heading."""
+    paragraphs: Counter[tuple[float, bool]] = Counter()
+    for b in body:
+        if len({round(f.y0 / max(f.height, 1.0)) for f in b.frags}) >= 3:
+            paragraphs[(round(b.size), b.bold)] += 1
+    text_faces = {face for face, n in paragraphs.items() if n >= 2}
+    return {
+        id(b) for b in body
+        if (round(b.size), b.bold) in text_faces
+        and b.size >= 1.15 * body_size
+        and _heading_candidate(b, b.text, body_size)
+    }
 
 
 def _body_is_bold(body: list[Block], body_size: float) -> bool:
