@@ -176,3 +176,42 @@ def test_a_short_line_in_the_larger_face_of_a_forms_answers_is_no_heading(
     doc = read_layout(path, max_pages=5)
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Summary report"]
     assert any(isinstance(b, Paragraph) and b.text == "None" for b in doc.blocks)
+
+
+BOLD = "font-weight: bold; bookmark-level: none"
+PLAIN = "font-weight: normal; bookmark-level: none"
+
+
+def _slides(html_pdf: HtmlPdf, slides: list[str]) -> list[tuple[str, int]]:
+    body = "".join(f"<section style='page-break-after: always'>{s}</section>" for s in slides)
+    doc = read_layout(html_pdf(body, css="@page { size: A4 landscape }"), max_pages=9)
+    return [(b.text, b.level) for b in doc.blocks if isinstance(b, Heading)]
+
+
+def test_a_slide_headed_only_in_the_decks_subheading_face_goes_on_with_its_section(
+    html_pdf: HtmlPdf,
+) -> None:
+    # (No bookmarks: the faces alone tell the levels.)
+    title = f"<h1 style='font-size: 30pt; {BOLD}'>{{}}</h1><p>{{}}</p>"
+    sub = f"<h2 style='font-size: 28pt; {PLAIN}'>{{}}</h2><p>{{}}</p>"
+    heads = _slides(html_pdf, [
+        title.format("Why tagging matters", LOREM),
+        title.format("Short intro", LOREM),
+        sub.format("Main rules:", LOREM) + sub.format("More rules:", LOREM),
+        title.format("Advantages", LOREM),
+    ])
+    assert heads == [
+        ("Why tagging matters", 1), ("Short intro", 1), ("Main rules:", 2),
+        ("More rules:", 2), ("Advantages", 1),
+    ]
+
+
+def test_a_slide_title_shrunk_to_fit_is_still_a_slide_title(html_pdf: HtmlPdf) -> None:
+    title = f"<h1 style='font-size: {{}}pt; {BOLD}'>{{}}</h1><p>{{}}</p>"
+    heads = _slides(html_pdf, [
+        title.format(30, "Why tagging matters", LOREM),
+        title.format(30, "Short intro", LOREM),
+        title.format(24, "A much longer title that had to be shrunk to fit", LOREM),
+        title.format(30, "Advantages", LOREM),
+    ])
+    assert [level for _, level in heads] == [1, 1, 1, 1]

@@ -121,6 +121,7 @@ def classify(
     faces = _outline_faces(body, outline, body_size)
     byline = _byline(results[0].blocks if results else [], body, body_size)
     titles = _slide_titles(doc.pages, body, styles, body_size) if _slide_deck(doc.pages) else None
+    continued = _continued_slides(body, titles) if titles is not None else set()
     stack: list[ListBlock] = []
     list_x: list[float] = []
     #: Where each item's text starts, past its label (a hanging indent's continuation lines),
@@ -222,8 +223,9 @@ def classify(
                 level = 0
             elif level and titles is not None and title_key(text) not in outline:
                 # Every slide's title heads that slide, the title slide's included, whatever
-                # face its slide sets it in: they are all one level.
-                level = 1
+                # face its slide sets it in: they are all one level; a slide headed only in
+                # the deck's subheading face goes on with the section before it.
+                level = 2 if id(block) in continued else 1
             if level:
                 stack = []
                 doc.blocks.append(Heading(text, level, prov, page_links))
@@ -458,6 +460,30 @@ def _slide_titles(
     for b in candidates:
         best[b.page] = max(best.get(b.page, (0.0, False)), (round(b.size), b.bold))
     return {id(b) for b in candidates if (round(b.size), b.bold) == best[b.page]}
+
+
+def _continued_slides(body: list[Block], titles: set[int]) -> set[int]:
+    """Headings of slides that carry no title in the deck's title face, only lines in a
+    regular face where the titles are bold (and no larger): the subheadings of a section
+    going on from the slide before ("Main rules:", under "Short intro" one slide back).
+    (A smaller size alone says nothing: a long title is shrunk to fit its slide.)"""
+    heads = [b for b in body if id(b) in titles]
+    by_page: dict[int, tuple[float, bool]] = {}
+    for b in heads:
+        by_page[b.page] = max(by_page.get(b.page, (0.0, False)), (round(b.size), b.bold))
+    if not by_page:
+        return set()
+    deck, _ = Counter(by_page.values()).most_common(1)[0]
+    if not deck[1]:
+        return set()
+    first = min(page for page, face in by_page.items() if face == deck)
+    return {
+        id(b) for b in heads
+        if b.page > first  # (a title slide before any section heads the deck)
+        and not b.bold
+        and round(b.size) <= deck[0]
+        and by_page[b.page] == (round(b.size), False)
+    }
 
 
 def _byline(first_page: list[Block], body: list[Block], body_size: float) -> set[int]:
