@@ -41,7 +41,7 @@ from .figures import (
 )
 from .lines import text_of
 from .list_labels import label_provs
-from .patterns import BULLET, LEADER, NUMBER, NUMBERED, starts_item, title_key
+from .patterns import BULLET, LEADER, NUMBER, NUMBERED, is_marker, starts_item, title_key
 from .tables import table_caption
 
 #: Margin bands (fraction of page height) where running headers and footers live.
@@ -65,13 +65,17 @@ _MONTH = (
 _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
 
 
+_DATE = (
+    rf"(?:{_WEEKDAY}\s*)?(?:\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}"
+    rf"|(?:\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}})"
+)
+
 #: A line that is only a date ("2025-06-18", "Fri, Feb 24, 2017", "23 February 2024"): the
 #: date of a title page or a letter, never a heading however large it is set.
-_DATE_ONLY = re.compile(
-    rf"^(?:{_WEEKDAY}\s*)?(?:\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}"
-    rf"|(?:\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}})$",
-    re.IGNORECASE,
-)
+_DATE_ONLY = re.compile(rf"^{_DATE}$", re.IGNORECASE)
+
+#: A line that ends with a date ("The LaTeX Team 2025-06-18": authors and their date).
+_DATED = re.compile(rf"(?:^|\s){_DATE}$", re.IGNORECASE)
 
 
 def _norm(text: str) -> str:
@@ -104,6 +108,7 @@ def classify(
         # (On slides, pictures fill the page around their title, which the slide-title rule
         # below already tells from the points and labels.)
         not_headings |= _figure_labels(results, body_size)
+        not_headings |= _in_running_text_faces(body, body_size)
     if _body_is_bold(body, body_size):
         # Bold is the body's own face here, so it sets nothing apart: only a larger face does.
         body = [b for b in body if b.size >= 1.15 * body_size or not b.bold]
@@ -117,8 +122,12 @@ def classify(
     faces = _outline_faces(body, outline, body_size)
     byline = _byline(results[0].blocks if results else [], body, body_size)
     titles = _slide_titles(doc.pages, body, styles, body_size) if _slide_deck(doc.pages) else None
+    continued = _continued_slides(body, titles) if titles is not None else set()
     stack: list[ListBlock] = []
     list_x: list[float] = []
+    #: Where each item's text starts, past its label (a hanging indent's continuation lines),
+    #: and its size.
+    item_faces: dict[int, tuple[float | None, float]] = {}
     for result, blocks in _document_order(results):
         for block in blocks:
             if id(block) in artifact_ids:
@@ -202,6 +211,7 @@ def classify(
                     stack.append(inner)
                     list_x.append(indent)
                 stack[-1].items.append(entry)
+                item_faces[id(entry)] = (_text_start(block, label), block.size)
                 continue
             level = _heading_level(block, text, styles, outline, body_size, repeated, faces)
             if level and _contents_entry(block, result.blocks):
@@ -214,21 +224,22 @@ def classify(
                 level = 0
             elif level and titles is not None and title_key(text) not in outline:
                 # Every slide's title heads that slide, the title slide's included, whatever
-                # face its slide sets it in: they are all one level.
-                level = 1
+                # face its slide sets it in: they are all one level; a slide headed only in
+                # the deck's subheading face goes on with the section before it.
+                level = 2 if id(block) in continued else 1
             if level:
                 stack = []
                 doc.blocks.append(Heading(text, level, prov, page_links))
             elif _is_note(block, result, body_size, text):
                 doc.blocks.append(Note(text, text.split(" ", 1)[0], prov, page_links))
             else:
-                owner = _continued_item(block, stack, list_x)
+                owner = _continued_item(block, stack, list_x, item_faces)
                 if owner is not None:
                     owner.blocks.append(Paragraph(text, prov, page_links))
                     continue
                 stack = []
                 doc.blocks.append(Paragraph(text, prov, page_links))
-    _normalise_levels(doc)
+    _normalise_levels(doc, outline)
     _drop_lone_items(doc)
     _drop_unordered_letters(doc)
     for result in results:
@@ -342,6 +353,23 @@ def _figure_labels(results: list[PageResult], body_size: float) -> set[int]:
     return out
 
 
+def _in_running_text_faces(body: list[Block], body_size: float) -> set[int]:
+    """Heading-like lines in a larger face that also sets paragraphs of several lines (the
+    answers typed into a form, set larger than its labels): the face sets nothing apart, so
+    a short line in it ("None", a paragraph's last word) is no heading."""
+    paragraphs: Counter[tuple[float, bool]] = Counter()
+    for b in body:
+        if len({round(f.y0 / max(f.height, 1.0)) for f in b.frags}) >= 3:
+            paragraphs[(round(b.size), b.bold)] += 1
+    text_faces = {face for face, n in paragraphs.items() if n >= 2}
+    return {
+        id(b) for b in body
+        if (round(b.size), b.bold) in text_faces
+        and b.size >= 1.15 * body_size
+        and _heading_candidate(b, b.text, body_size)
+    }
+
+
 def _body_is_bold(body: list[Block], body_size: float) -> bool:
     """Most of the text in the body's size is bold (a flyer or a form set all in bold)."""
     bold = plain = 0
@@ -435,8 +463,33 @@ def _slide_titles(
     return {id(b) for b in candidates if (round(b.size), b.bold) == best[b.page]}
 
 
+def _continued_slides(body: list[Block], titles: set[int]) -> set[int]:
+    """Headings of slides that carry no title in the deck's title face, only lines in a
+    regular face where the titles are bold (and no larger): the subheadings of a section
+    going on from the slide before ("Main rules:", under "Short intro" one slide back).
+    (A smaller size alone says nothing: a long title is shrunk to fit its slide.)"""
+    heads = [b for b in body if id(b) in titles]
+    by_page: dict[int, tuple[float, bool]] = {}
+    for b in heads:
+        by_page[b.page] = max(by_page.get(b.page, (0.0, False)), (round(b.size), b.bold))
+    if not by_page:
+        return set()
+    deck, _ = Counter(by_page.values()).most_common(1)[0]
+    if not deck[1]:
+        return set()
+    first = min(page for page, face in by_page.items() if face == deck)
+    return {
+        id(b) for b in heads
+        if b.page > first  # (a title slide before any section heads the deck)
+        and not b.bold
+        and round(b.size) <= deck[0]
+        and by_page[b.page] == (round(b.size), False)
+    }
+
+
 def _byline(first_page: list[Block], body: list[Block], body_size: float) -> set[int]:
-    """Lines of a title block that are set large but name no section: authors, affiliations.
+    """Lines of a title block that are set large but name no section: authors, affiliations,
+    a subtitle.
 
     The title block is what the first page shows above its first bold heading after the
     title, with no running text. Below the title, lines in a regular face that no heading
@@ -459,7 +512,7 @@ def _byline(first_page: list[Block], body: list[Block], body_size: float) -> set
     else:
         return set()
     candidates = [b for b in front if _heading_candidate(b, b.text, body_size)]
-    if len(candidates) < 3:
+    if len(candidates) < 2:
         return set()
     title = max(b.size for b in candidates)
     used_in_front: Counter[tuple[float, bool]] = Counter(
@@ -472,20 +525,23 @@ def _byline(first_page: list[Block], body: list[Block], body_size: float) -> set
         and styles[(round(b.size), b.bold)] == used_in_front[(round(b.size), b.bold)]
     }
     # One such line may as well be a subtitle or a first section in a plain face; a byline
-    # names people or places, several of them.
-    return byline if len(byline) >= 2 else set()
+    # names people or places, several of them, or one with the date of the work (a title
+    # block with a date is a paper's or a report's: a title, its authors, their date).
+    dated = any(_DATED.search(b.text.strip()) for b in front if b.kind == "text")
+    return byline if len(byline) >= 2 or (byline and dated) else set()
 
 
 def _drop_lone_items(doc: Document) -> None:
     """A lone line opening with a dash, a letter or a citation is prose (dialogue, an
-    attribution, an initial: "T. Carew", "[3] showed"), not a list; a lone bullet or "1." may
-    well be one."""
+    attribution, an initial: "T. Carew", "[3] showed"), and one opening with an asterisk is
+    the note its mark refers to ("* Rates include a margin"), not a list; a lone bullet or
+    "1." may well be one."""
     for k, block in enumerate(doc.blocks):
         if (
             isinstance(block, ListBlock)
             and len(block.items) == 1
             and (
-                block.items[0].label in ("-", "–", "—")
+                block.items[0].label in ("-", "–", "—", "*")
                 or block.items[0].label[:1].isalpha()
                 or block.items[0].label.startswith("[")  # a citation opening a line
             )
@@ -539,12 +595,48 @@ def _drop_unordered_letters(doc: Document) -> None:
 
 
 def _continued_item(
-    block: Block, stack: list[ListBlock], list_x: list[float]
+    block: Block, stack: list[ListBlock], list_x: list[float],
+    item_faces: dict[int, tuple[float | None, float]] | None = None,
 ) -> ListItem | None:
-    """The list item an indented paragraph after a list continues, if any."""
+    """The list item an indented paragraph after a list continues, if any: on its page, in
+    its size (not a footer or a side note below it), indented past the labels, or lined up
+    with the item's text past a narrow label ("■ Term," in bold, its explanation in a
+    regular face on the lines below). (Past a page break, indents are measured from other
+    margins: a paragraph there is not judged by them.)"""
     for level in range(len(stack) - 1, -1, -1):
-        if block.x0 > list_x[level] + 0.8 * block.size and stack[level].items:
-            return stack[level].items[-1]
+        if not stack[level].items:
+            continue
+        item = stack[level].items[-1]
+        start, size = (item_faces or {}).get(id(item), (None, block.size))
+        last = item.blocks[-1].prov[-1] if item.blocks and item.blocks[-1].prov else None
+        if (last is not None and last.page != block.page) or not (
+            0.85 * size <= block.size <= 1.15 * size
+        ):
+            continue
+        if block.x0 > list_x[level] + 0.8 * block.size or (
+            start is not None
+            and block.x0 > list_x[level] + 0.3 * block.size
+            and abs(block.x0 - start) <= 0.2 * block.size
+        ):
+            return item
+    return None
+
+
+def _text_start(block: Block, label: str) -> float | None:
+    """Where the text of a list item starts on its first line, past its label."""
+    if not block.frags:
+        return None
+    glyphs = block.frags[0].glyphs
+    if is_marker(block.frags[0].text) and len(block.frags) > 1:
+        glyphs = block.frags[1].glyphs  # the text set apart past a tab stop
+        return glyphs[0].x0 if glyphs else None
+    marks = sum(not ch.isspace() for ch in label)
+    for g in glyphs:
+        if g.char.isspace():
+            continue
+        if marks <= 0:
+            return g.x0
+        marks -= 1
     return None
 
 
@@ -606,10 +698,24 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
 def _repeated_texts(body: list[Block], body_size: float) -> set[str]:
     """Heading-like texts printed three times or more: running titles on pages of a long
     table, chart legends, repeated labels. A heading names one section."""
-    counts = Counter(
-        title_key(b.text) for b in body if _heading_candidate(b, b.text, body_size)
+    candidates = [b for b in body if _heading_candidate(b, b.text, body_size)]
+    counts = Counter(title_key(b.text) for b in candidates)
+    return {
+        key for key, n in counts.items()
+        if n >= 3 and not _reused_section_name(candidates, key)
+    }
+
+
+def _reused_section_name(candidates: list[Block], key: str) -> bool:
+    """Whether every two lines reading ``key`` have another heading, in a face no smaller,
+    between them: the same name for a part of several sections ("Programs to use" under each
+    method), not a running title or a label repeated page after page."""
+    places = [k for k, b in enumerate(candidates) if title_key(b.text) == key]
+    size = min(candidates[k].size for k in places)
+    return all(
+        any(b.size >= 0.95 * size and title_key(b.text) != key for b in candidates[a + 1:z])
+        for a, z in zip(places, places[1:], strict=False)
     )
-    return {key for key, n in counts.items() if n >= 3}
 
 
 def _heading_styles(body: list[Block], body_size: float) -> dict[tuple[float, bool], int]:
@@ -637,9 +743,14 @@ def _outline_faces(
     return {face: counts.most_common(1)[0][0] for face, counts in levels.items()}
 
 
-def _normalise_levels(doc: Document) -> None:
+def _normalise_levels(doc: Document, outline: dict[str, int] | None = None) -> None:
     """Section numbers decide levels where headings have them ("3.2.1" is one below "3.2");
-    then levels are renumbered 1, 2, 3… in order, so none is skipped."""
+    then levels are renumbered 1, 2, 3… in order, so none is skipped.
+
+    Numbered sections that start at 1 are the top level of the document: a title set larger
+    above them (and whatever else heads the document before the first of them) is no level
+    above theirs but the first heading of that level. (Headings in larger faces after the
+    first section, parts or chapters, keep their levels above the sections.)"""
     heads = [b for b in doc.blocks if isinstance(b, Heading)]
     numbered = [(h, m.group(1).count(".") + 1) for h in heads if (m := NUMBERED.match(h.text))]
     if len(numbered) >= 3 and len({depth for _, depth in numbered}) > 1:
@@ -648,6 +759,22 @@ def _normalise_levels(doc: Document) -> None:
         base = min(numbered_levels)
         for h, depth in numbered:
             h.level = min(base + depth - shallowest, 6)
+    if numbered:
+        shallowest = min(depth for _, depth in numbered)
+        top = [h for h, depth in numbered if depth == shallowest]
+        first = NUMBERED.match(top[0].text)
+        starts_at_one = first is not None and first.group(1).split(".")[-1] == "1"
+        top_level = min(h.level for h in top)
+        start = heads.index(numbered[0][0])
+        above = [h for h in heads if h.level < top_level]
+        if (
+            starts_at_one
+            and above
+            and all(heads.index(h) < start for h in above)
+            and not any(title_key(h.text) in (outline or {}) for h in above)
+        ):
+            for h in above:
+                h.level = top_level
     used = sorted({h.level for h in heads})
     rank = {level: i + 1 for i, level in enumerate(used)}
     for h in heads:

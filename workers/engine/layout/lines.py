@@ -38,6 +38,8 @@ _SYMBOL_FONT_BULLETS = str.maketrans(
     {"\uf0b7": "•", "\uf0a7": "▪", "\uf06c": "●", "\uf06e": "■", "\uf0d8": "➢", "\uf0fc": "✓",
      "\ufffe": "-", "\x02": "-"}
 )
+#: Where pdfium puts the codes of a symbol font (Symbol, Wingdings) that has no Unicode map.
+_SYMBOL_FONT_CODES = frozenset(map(chr, range(0xF021, 0xF100)))
 _size_of = operator.attrgetter("size")
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
@@ -95,6 +97,10 @@ def letter_boldness(glyphs: list[Glyph]) -> tuple[int, int]:
 
 def clean(text: str) -> str:
     text = text.translate(_SYMBOL_FONT_BULLETS)
+    if text[:1] in _SYMBOL_FONT_CODES and text[1:2] in ("", " "):
+        # Another symbol font's character opening a line, set apart from what follows: a
+        # bullet of a font the map above does not know (Wingdings 2's, a slide's bullets).
+        text = "•" + text[1:]
     # Printable text (nearly all of it) has no control, surrogate or private-use character:
     # only the rest needs the character-by-character check.
     kept = text if text.isprintable() else "".join(

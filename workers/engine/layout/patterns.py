@@ -11,9 +11,11 @@ BULLET = re.compile(
 )
 
 
-#: "1.", "a)", "(iv)", and "[12]" (a numbered reference list).
+#: "1.", "a)", "(iv)", and "[12]" (a numbered reference list); not "(z." ("(z. B. Word)"
+#: opening a line is an aside going on, its bracket never closed as a label's is).
 NUMBER = re.compile(
-    r"^(\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})[.)]|\[\d{1,3}\])\s+(?=\S)"
+    r"^(\((?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})\)|(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})[.)]"
+    r"|\[\d{1,3}\])\s+(?=\S)"
 )
 
 

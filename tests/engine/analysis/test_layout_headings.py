@@ -1,0 +1,217 @@
+"""Headings, their levels and list items: the layout reader on small PDFs the tests make."""
+
+from __future__ import annotations
+
+from workers.engine.document import Heading, ListBlock, Paragraph
+from workers.engine.layout.lines import clean
+from workers.engine.layout.reader import read_layout
+
+from .conftest import HtmlPdf
+
+LOREM = (
+    "Public bodies publish documents that many people need to read with assistive technology "
+    "so the analysis has to find the structure that the layout shows to sighted readers. "
+)
+
+
+def test_sections_numbered_from_one_are_the_top_level_beside_the_title(
+    html_pdf: HtmlPdf,
+) -> None:
+    path = html_pdf(
+        f"<h1 style='bookmark-level: none'>A paper on layouts</h1>"
+        f"<h2 style='bookmark-level: none'>1 Introduction</h2><p>{LOREM}</p>"
+        f"<h3 style='bookmark-level: none'>1.1 Scope</h3><p>{LOREM}</p>"
+        f"<h2 style='bookmark-level: none'>2 Method</h2><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [(b.text, b.level) for b in doc.blocks if isinstance(b, Heading)] == [
+        ("A paper on layouts", 1), ("1 Introduction", 1), ("1.1 Scope", 2), ("2 Method", 1)
+    ]
+
+
+def test_unnumbered_sections_stay_below_the_title(html_pdf: HtmlPdf) -> None:
+    path = html_pdf(
+        f"<h1>Annual report</h1><h2>Introduction</h2><p>{LOREM}</p>"
+        f"<h2>Method</h2><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [(b.text, b.level) for b in doc.blocks if isinstance(b, Heading)] == [
+        ("Annual report", 1), ("Introduction", 2), ("Method", 2)
+    ]
+
+
+def test_a_single_author_dated_under_the_title_is_no_heading(html_pdf: HtmlPdf) -> None:
+    path = html_pdf(
+        "<h1 style='text-align: center'>Math Test One</h1>"
+        "<p style='font-size: 14pt; text-align: center'>David Smith</p>"
+        "<p style='text-align: center'>February 23, 2024</p>"
+        f"<h2>1 Math Tests</h2><p>{LOREM * 2}</p><h2>2 More Tests</h2><p>{LOREM * 2}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == [
+        "Math Test One", "1 Math Tests", "2 More Tests"
+    ]
+    assert any(isinstance(b, Paragraph) and b.text == "David Smith" for b in doc.blocks)
+
+
+def test_a_subtitle_without_a_date_stays_as_it_was(html_pdf: HtmlPdf) -> None:
+    # (One plain line under a title may be a subtitle the author made a heading.)
+    path = html_pdf(
+        "<h1>Personal plan</h1><p style='font-size: 14pt'>Power sleep</p>"
+        f"<h2>Your bedroom</h2><p>{LOREM * 2}</p><h2>Your habits</h2><p>{LOREM * 2}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert "Power sleep" in [b.text for b in doc.blocks if isinstance(b, Heading)]
+
+
+def test_a_lone_line_opening_with_an_asterisk_is_a_note_not_a_list(html_pdf: HtmlPdf) -> None:
+    path = html_pdf(
+        f"<h1>Home loan rates</h1><p>{LOREM}</p>"
+        "<p>* The rate includes a margin above the reference rate of the bank.</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert not [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert any(
+        isinstance(b, Paragraph) and b.text.startswith("* The rate") for b in doc.blocks
+    )
+
+
+def test_a_symbol_font_character_opening_a_line_is_a_bullet() -> None:
+    # pdfium gives a symbol font's codes without a Unicode map in U+F000-U+F0FF (Wingdings
+    # 2's bullet of a slide comes as U+F097).
+    assert clean("\uf097 Challenges for algorithms:") == "• Challenges for algorithms:"
+    assert clean("\uf097") == "•"
+    assert clean("Fax \uf097 here") == "Fax here"  # inside a line, still dropped
+
+
+def test_a_name_heading_a_part_of_each_section_is_a_heading_each_time(
+    html_pdf: HtmlPdf,
+) -> None:
+    sections = "".join(
+        f"<h2>Method {name}</h2><p>{LOREM}</p>"
+        f"<h3 style='bookmark-level: none'>Programs to use</h3><p>{LOREM}</p>"
+        for name in ("one", "two", "three")
+    )
+    doc = read_layout(html_pdf(f"<h1>Ways to work</h1>{sections}"), max_pages=5)
+    heads = [(b.text, b.level) for b in doc.blocks if isinstance(b, Heading)]
+    assert heads.count(("Programs to use", 3)) == 3
+
+
+def test_a_label_repeated_with_no_heading_between_is_no_heading(html_pdf: HtmlPdf) -> None:
+    # The same heading-like line over each part of a long table or chart: a running label.
+    parts = "".join(
+        f"<h3 style='bookmark-level: none'>Results by region</h3><p>{LOREM * 2}</p>"
+        for _ in range(3)
+    )
+    doc = read_layout(html_pdf(f"<h1>Ways to work</h1><p>{LOREM}</p>{parts}"), max_pages=5)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Ways to work"]
+
+
+def test_an_aside_opening_a_line_of_an_item_is_no_label(html_pdf: HtmlPdf) -> None:
+    # "(z." opens a bracket a label would close: the item's second line, not an item.
+    path = html_pdf(
+        "<p>1. Konvertierung von PDF in ein barrierefreies PDF</p>"
+        "<p>2. Erstellung aus einem Erstellungsprogramm<br>"
+        "<span style='padding-left: 1em'>(z. B. Textverarbeitung oder Layoutprogramm)</span></p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert [i.label for lst in lists for i in lst.items] == ["1.", "2."]
+    assert lists[0].items[1].text.endswith("(z. B. Textverarbeitung oder Layoutprogramm)")
+
+
+def test_lines_lined_up_with_an_items_text_past_a_narrow_label_continue_it(
+    html_pdf: HtmlPdf,
+) -> None:
+    # A bold term after the bullet, its explanation below in a regular face, lined up with
+    # the term: one item (the explanation is less indented than a nested item would be).
+    mark = "<span style='display: inline-block; width: 0.45em'>•</span>"
+    items = "".join(
+        f"<p style='padding-left: 0.45em; text-indent: -0.45em; margin: 0.3em 0'>"
+        f"<b>{mark}{term},</b><br>{why}</p>"
+        for term, why in (
+            ("Authoring programs", "in which things cannot be entered as they should be"),
+            ("Authors and designers", "who forget to enter what is needed or enter it wrong"),
+        )
+    )
+    doc = read_layout(html_pdf(f"<p>{LOREM}</p>{items}<h2>Next</h2>"), max_pages=5)
+    lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert len(lists) == 1
+    assert [i.text for i in lists[0].items] == [
+        "Authoring programs, in which things cannot be entered as they should be",
+        "Authors and designers, who forget to enter what is needed or enter it wrong",
+    ]
+
+
+def test_small_print_below_a_list_does_not_continue_its_last_item(html_pdf: HtmlPdf) -> None:
+    path = html_pdf(
+        f"<p>{LOREM}</p><p>• several relatives with ovarian cancer</p>"
+        "<p>• a relative diagnosed under the age of forty</p>"
+        "<p style='font-size: 7pt; margin-left: 12em'>Key questions</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert lists[0].items[-1].text == "a relative diagnosed under the age of forty"
+    assert any(isinstance(b, Paragraph) and b.text == "Key questions" for b in doc.blocks)
+
+
+def test_a_short_line_in_the_larger_face_of_a_forms_answers_is_no_heading(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The labels, in small print, are most of the text; the answers typed in are larger and
+    # run over several lines: their face sets nothing apart, "None" in it is an answer.
+    label = "<p style='font-size: 8pt; margin: 0.2em 0'>{}</p>"
+    answer = "<p style='font-size: 12pt; width: 22em; margin: 0.2em 0'>{}</p>"
+    labels = "".join(
+        label.format(f"Question {k}: describe what was done by the agency, the staff and"
+                     " the partners, and when each step was taken, with the dates")
+        for k in range(1, 13)
+    )
+    path = html_pdf(
+        "<h1 style='font-size: 18pt'>Summary report</h1>" + labels
+        + answer.format(LOREM) + label.format("Findings:") + answer.format(LOREM)
+        + label.format("Recommendations:")
+        + answer.format("None")
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Summary report"]
+    assert any(isinstance(b, Paragraph) and b.text == "None" for b in doc.blocks)
+
+
+BOLD = "font-weight: bold; bookmark-level: none"
+PLAIN = "font-weight: normal; bookmark-level: none"
+
+
+def _slides(html_pdf: HtmlPdf, slides: list[str]) -> list[tuple[str, int]]:
+    body = "".join(f"<section style='page-break-after: always'>{s}</section>" for s in slides)
+    doc = read_layout(html_pdf(body, css="@page { size: A4 landscape }"), max_pages=9)
+    return [(b.text, b.level) for b in doc.blocks if isinstance(b, Heading)]
+
+
+def test_a_slide_headed_only_in_the_decks_subheading_face_goes_on_with_its_section(
+    html_pdf: HtmlPdf,
+) -> None:
+    # (No bookmarks: the faces alone tell the levels.)
+    title = f"<h1 style='font-size: 30pt; {BOLD}'>{{}}</h1><p>{{}}</p>"
+    sub = f"<h2 style='font-size: 28pt; {PLAIN}'>{{}}</h2><p>{{}}</p>"
+    heads = _slides(html_pdf, [
+        title.format("Why tagging matters", LOREM),
+        title.format("Short intro", LOREM),
+        sub.format("Main rules:", LOREM) + sub.format("More rules:", LOREM),
+        title.format("Advantages", LOREM),
+    ])
+    assert heads == [
+        ("Why tagging matters", 1), ("Short intro", 1), ("Main rules:", 2),
+        ("More rules:", 2), ("Advantages", 1),
+    ]
+
+
+def test_a_slide_title_shrunk_to_fit_is_still_a_slide_title(html_pdf: HtmlPdf) -> None:
+    title = f"<h1 style='font-size: {{}}pt; {BOLD}'>{{}}</h1><p>{{}}</p>"
+    heads = _slides(html_pdf, [
+        title.format(30, "Why tagging matters", LOREM),
+        title.format(30, "Short intro", LOREM),
+        title.format(24, "A much longer title that had to be shrunk to fit", LOREM),
+        title.format(30, "Advantages", LOREM),
+    ])
+    assert [level for _, level in heads] == [1, 1, 1, 1]
