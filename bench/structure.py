@@ -44,6 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from rapidfuzz import fuzz  # noqa: E402
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
+from workers.engine.captions import without_caption_paragraphs  # noqa: E402
 from workers.engine.document import (  # noqa: E402
     BBox,
     Document,
@@ -72,7 +73,10 @@ def words(text: str) -> list[str]:
 
 
 def body_words(doc: Document) -> list[str]:
-    return [w for b in doc.blocks for w in words(block_text(b))]
+    # A figure's or table's caption is said once: the layout reader keeps it both as the
+    # block's caption and as the paragraph that draws it (every output says it once:
+    # workers/engine/captions.py); counting both would score a duplicate, not the order.
+    return [w for b in without_caption_paragraphs(doc.blocks) for w in words(block_text(b))]
 
 
 def all_words(doc: Document) -> list[str]:

@@ -43,6 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
 from workers.engine.analyse import analyse  # noqa: E402
+from workers.engine.captions import without_caption_paragraphs  # noqa: E402
 from workers.engine.document import Document, Figure, Heading, Table, block_text  # noqa: E402
 from workers.engine.structure.reader import read_structure  # noqa: E402
 from workers.engine.structure.strip import strip_structure  # noqa: E402
@@ -93,7 +94,10 @@ def words(text: str) -> list[str]:
 
 
 def body_words(doc: Document) -> list[str]:
-    return [w for b in doc.blocks for w in words(block_text(b))]
+    # A figure's or table's caption is said once: the layout reader keeps it both as the
+    # block's caption and as the paragraph that draws it (every output says it once:
+    # workers/engine/captions.py); counting both would score a duplicate, not the order.
+    return [w for b in without_caption_paragraphs(doc.blocks) for w in words(block_text(b))]
 
 
 def heading_f1(a: Document, b: Document) -> float | None:
