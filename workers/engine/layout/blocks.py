@@ -46,14 +46,17 @@ class Block:
     y0: float = 0.0
     x1: float = 0.0
     y1: float = 0.0
-    # Text and size are asked for many times per block (classification, ordering, tables):
-    # cached with what they were computed from (the fragment list, its length, the
+    # Text, size and boldness are asked for many times per block (classification, ordering,
+    # tables): cached with what they were computed from (the fragment list, its length, the
     # hyphenation), so a fragment appended or the hyphenation set makes them be recomputed.
     # A fragment's own text and glyphs no longer change once it is in a block.
     _text_cache: tuple[object, ...] | None = field(
         default=None, init=False, repr=False, compare=False
     )
     _size_cache: tuple[object, ...] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    _bold_cache: tuple[object, ...] | None = field(
         default=None, init=False, repr=False, compare=False
     )
 
@@ -110,11 +113,16 @@ class Block:
 
     @property
     def bold(self) -> bool:
+        cached = self._bold_cache
+        if cached is not None and cached[0] is self.frags and cached[1] == len(self.frags):
+            return cached[2]  # type: ignore[return-value]
         letters = bold = 0
         for f in self.frags:
             counts = letter_boldness(f.glyphs)
             letters, bold = letters + counts[0], bold + counts[1]
-        return letters > 0 and bold > 0.8 * letters
+        result = letters > 0 and bold > 0.8 * letters
+        self._bold_cache = (self.frags, len(self.frags), result)
+        return result
 
     @property
     def bbox(self) -> BBox:
