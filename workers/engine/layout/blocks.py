@@ -46,6 +46,19 @@ class Block:
     y0: float = 0.0
     x1: float = 0.0
     y1: float = 0.0
+    # Text, size and boldness are asked for many times per block (classification, ordering,
+    # tables): cached with what they were computed from (the fragment list, its length, the
+    # hyphenation), so a fragment appended or the hyphenation set makes them be recomputed.
+    # A fragment's own text and glyphs no longer change once it is in a block.
+    _text_cache: tuple[object, ...] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    _size_cache: tuple[object, ...] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    _bold_cache: tuple[object, ...] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def add(self, f: Fragment) -> None:
         if not self.frags and self.image is None:
@@ -57,6 +70,19 @@ class Block:
 
     @property
     def text(self) -> str:
+        cached = self._text_cache
+        if (
+            cached is not None
+            and cached[0] is self.frags
+            and cached[1] == len(self.frags)
+            and cached[2] is self.hyphenation
+        ):
+            return cached[3]  # type: ignore[return-value]
+        out = self._join_text()
+        self._text_cache = (self.frags, len(self.frags), self.hyphenation, out)
+        return out
+
+    def _join_text(self) -> str:
         out = ""
         for f in self.frags:
             if out.endswith("\u00ad"):
@@ -77,16 +103,26 @@ class Block:
 
     @property
     def size(self) -> float:
+        cached = self._size_cache
+        if cached is not None and cached[0] is self.frags and cached[1] == len(self.frags):
+            return cached[2]  # type: ignore[return-value]
         sizes = [g.size for f in self.frags for g in f.glyphs]
-        return statistics.median(sizes) if sizes else 0.0
+        size = statistics.median(sizes) if sizes else 0.0
+        self._size_cache = (self.frags, len(self.frags), size)
+        return size
 
     @property
     def bold(self) -> bool:
+        cached = self._bold_cache
+        if cached is not None and cached[0] is self.frags and cached[1] == len(self.frags):
+            return cached[2]  # type: ignore[return-value]
         letters = bold = 0
         for f in self.frags:
             counts = letter_boldness(f.glyphs)
             letters, bold = letters + counts[0], bold + counts[1]
-        return letters > 0 and bold > 0.8 * letters
+        result = letters > 0 and bold > 0.8 * letters
+        self._bold_cache = (self.frags, len(self.frags), result)
+        return result
 
     @property
     def bbox(self) -> BBox:

@@ -11,12 +11,13 @@ columns, table cells and tab stops. A *line* is every fragment sharing a baselin
 
 from __future__ import annotations
 
-import functools
 import operator
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import ModuleType
+from typing import Any, Generic, TypeVar, overload
 
 from .glyphs import Glyph
 
@@ -44,6 +45,36 @@ _size_of = operator.attrgetter("size")
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
+_T = TypeVar("_T")
+
+
+class _computed_once(Generic[_T]):  # noqa: N801 - used as a decorator, like cached_property
+    """A property computed on first use and then kept in the instance, as
+    ``functools.cached_property`` does, without the lock Python 3.11 takes on every first use
+    (a third of the cost for values as small as a fragment's size; a fragment is built and
+    read by one thread, and a value computed twice would be the same)."""
+
+    def __init__(self, compute: Callable[[Any], _T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> _computed_once[_T]: ...
+
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> _T: ...
+
+    def __get__(self, obj: object | None, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = self.compute(obj)
+        obj.__dict__[self.name] = value  # found before this descriptor from now on
+        return value
+
+
 @dataclass
 class Fragment:
     glyphs: list[Glyph] = field(default_factory=list)
@@ -53,7 +84,7 @@ class Fragment:
     x1: float = 0.0
     y1: float = 0.0
 
-    @functools.cached_property
+    @_computed_once
     def size(self) -> float:
         # statistics.median's own arithmetic, without its per-call overhead (one per fragment).
         sizes: list[float] = sorted(map(_size_of, self.glyphs))
@@ -72,7 +103,7 @@ class Fragment:
 
     # Cached: asked for many times per fragment, and a fragment's glyphs no longer change
     # once fragments() or lines() has returned it.
-    @functools.cached_property
+    @_computed_once
     def bold(self) -> bool:
         letters, bold = letter_boldness(self.glyphs)
         return letters > 0 and bold > letters / 2
@@ -81,7 +112,7 @@ class Fragment:
     def objects(self) -> list[int]:
         return [g.obj for g in self.glyphs if g.obj >= 0]
 
-    @functools.cached_property
+    @_computed_once
     def rtl(self) -> bool:
         return len(_RTL.findall(self.text)) > len(self.text) / 3
 

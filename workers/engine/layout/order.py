@@ -161,7 +161,8 @@ COLUMN_SEARCH_BUDGET = 300
 
 
 def column_regions(
-    frags: list[Fragment], depth: int = 0, budget: list[int] | None = None
+    frags: list[Fragment], depth: int = 0, budget: list[int] | None = None,
+    memo: _SplitMemo | None = None,
 ) -> list[list[Fragment]]:
     """Split a page into regions at column gutters, in reading order.
 
@@ -172,27 +173,32 @@ def column_regions(
     below or above which such a gutter appears.
     """
     budget = [COLUMN_SEARCH_BUDGET] if budget is None else budget
+    memo = {} if memo is None else memo
     if len(frags) < 2 or depth > 40 or budget[0] <= 0:
         return [frags]
     if depth == 0:
         frags, aside = _set_aside_side_notes(frags)
         above, frags, below = _set_aside_margin_lines(frags)
         if above or below or aside:
-            inner = column_regions(frags, 1, budget) if frags else []
+            inner = column_regions(frags, 1, budget, memo) if frags else []
             return ([above] if above else []) + inner + ([below] if below else []) + (
                 [aside] if aside else []
             )
     if sum(word_count(f.text) >= 4 for f in frags) < 3:
         return [frags]  # no running text here, so no text columns: a table, a form, a list
-    vertical = _column_split(frags, budget)
+    vertical = _column_split(frags, budget, memo)
     if vertical is not None:
         left, right = vertical
         if sum(f.rtl for f in frags) > len(frags) / 2:
             left, right = right, left
-        return column_regions(left, depth + 1, budget) + column_regions(right, depth + 1, budget)
-    cut = _cut_revealing_columns(frags, 2 if len(frags) < 3000 else 1, budget)
+        return column_regions(left, depth + 1, budget, memo) + column_regions(
+            right, depth + 1, budget, memo
+        )
+    cut = _cut_revealing_columns(frags, 2 if len(frags) < 3000 else 1, budget, memo)
     if cut is not None:
-        return column_regions(cut[0], depth + 1, budget) + column_regions(cut[1], depth + 1, budget)
+        return column_regions(cut[0], depth + 1, budget, memo) + column_regions(
+            cut[1], depth + 1, budget, memo
+        )
     return [frags]
 
 
@@ -261,7 +267,7 @@ def _set_aside_margin_lines(
 
 
 def _cut_revealing_columns(
-    frags: list[Fragment], depth: int, budget: list[int]
+    frags: list[Fragment], depth: int, budget: list[int], memo: _SplitMemo
 ) -> tuple[list[Fragment], list[Fragment]] | None:
     """The first horizontal cut after which one part (possibly after one more such cut, e.g.
     a title above and a page number below) splits into columns."""
@@ -270,32 +276,55 @@ def _cut_revealing_columns(
     heights = statistics.median(f.height for f in frags)
     cuts = _horizontal_cuts(frags, 0.25 * heights, 12)
     for top, bottom in cuts:
-        if _column_split(top, budget) is not None or _column_split(bottom, budget) is not None:
+        if (
+            _column_split(top, budget, memo) is not None
+            or _column_split(bottom, budget, memo) is not None
+        ):
             return top, bottom
     if depth > 1:
         # A title above and a page number below both bridge the gutter: try cutting off the
         # first or last few lines, then look again.
         for top, bottom in cuts[:3] + cuts[-3:]:
-            if _cut_revealing_columns(top, depth - 1, budget) or _cut_revealing_columns(
-                bottom, depth - 1, budget
+            if _cut_revealing_columns(top, depth - 1, budget, memo) or _cut_revealing_columns(
+                bottom, depth - 1, budget, memo
             ):
                 return top, bottom
     return None
 
 
+#: The column search's answers for the parts of one page it has already looked at, by the
+#: identity of their fragments in order: the same part comes up again under other cuts and at
+#: other depths (about half the questions are repeats).
+_SplitMemo = dict[tuple[int, ...], "tuple[list[Fragment], list[Fragment]] | None"]
+
+
 def _column_split(
-    frags: list[Fragment], budget: list[int] | None = None
+    frags: list[Fragment], budget: list[int] | None = None, memo: _SplitMemo | None = None
 ) -> tuple[list[Fragment], list[Fragment]] | None:
     if budget is not None:
-        budget[0] -= 1
+        budget[0] -= 1  # a repeat still counts: the budget bounds the questions, as before
         if budget[0] < 0:
             return None
     if len(frags) < 4:
         return None
-    size = statistics.median(f.size for f in frags) or 10.0
-    split = _split(frags, "x", max(4.0, FRAGMENT_GAP * size))
-    if split is None:
+    if memo is None:
+        return _find_column_split(frags)
+    key = tuple(map(id, frags))
+    if key not in memo:
+        memo[key] = _find_column_split(frags)
+    return memo[key]
+
+
+def _find_column_split(frags: list[Fragment]) -> tuple[list[Fragment], list[Fragment]] | None:
+    # Most candidate parts have no gutter at all: find the widest gap first, and work out the
+    # gap a gutter needs (from the text size) only when there is one of the least width.
+    gap, at, ordered = _widest_gap(frags, "x")
+    if at < 0 or gap < 4.0:
         return None
+    size = statistics.median(f.size for f in frags) or 10.0
+    if gap < FRAGMENT_GAP * size:
+        return None
+    split = ordered[:at], ordered[at:]
     left_text, right_text = _text_like(split[0]), _text_like(split[1])
     if not (left_text or right_text):
         return None
@@ -325,16 +354,28 @@ def _horizontal_cuts(
 _B = TypeVar("_B", bound=Boxed)
 
 
-# The same (start, end) sort key as a lambda would build, made in C.
+# The (start, end) sort keys, made in C: the column search sorts fragments by x tens of
+# thousands of times per document.
+_x_span = operator.attrgetter("x0", "x1")
 _first_two = operator.itemgetter(0, 1)
 
 
-def _split(items: list[_B], axis: str, minimum: float) -> tuple[list[_B], list[_B]] | None:
-    """Split at the widest empty band (at least ``minimum`` wide) across ``axis``."""
+def _widest_gap(items: list[_B], axis: str) -> tuple[float, int, list[_B]]:
+    """(width, index, items in order along ``axis``) of the widest empty band across
+    ``axis``; index -1 when there is none. The items before the index lie before the band."""
     if axis == "x":
-        spans = sorted(((f.x0, f.x1, f) for f in items), key=_first_two)
-    else:
-        spans = sorted(((-f.y1, -f.y0, f) for f in items), key=_first_two)
+        ordered = sorted(items, key=_x_span)
+        best_gap, best_at = 0.0, -1
+        reach = ordered[0].x1
+        for i in range(1, len(ordered)):
+            item = ordered[i]
+            gap = item.x0 - reach
+            if gap > best_gap:
+                best_gap, best_at = gap, i
+            if item.x1 > reach:  # max(reach, end) without the call: hot in the column search
+                reach = item.x1
+        return best_gap, best_at, ordered
+    spans = sorted(((-f.y1, -f.y0, f) for f in items), key=_first_two)
     best_gap, best_at = 0.0, -1
     reach = spans[0][1]
     for i in range(1, len(spans)):
@@ -342,11 +383,17 @@ def _split(items: list[_B], axis: str, minimum: float) -> tuple[list[_B], list[_
         gap = start - reach
         if gap > best_gap:
             best_gap, best_at = gap, i
-        if end > reach:  # max(reach, end) without the call: hot in the column search
+        if end > reach:
             reach = end
-    if best_at < 0 or best_gap < minimum:
+    return best_gap, best_at, [s[2] for s in spans]
+
+
+def _split(items: list[_B], axis: str, minimum: float) -> tuple[list[_B], list[_B]] | None:
+    """Split at the widest empty band (at least ``minimum`` wide) across ``axis``."""
+    gap, at, ordered = _widest_gap(items, axis)
+    if at < 0 or gap < minimum:
         return None
-    return [s[2] for s in spans[:best_at]], [s[2] for s in spans[best_at:]]
+    return ordered[:at], ordered[at:]
 
 
 def _text_like(frags: list[Fragment], depth: int = 0) -> bool:

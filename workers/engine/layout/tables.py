@@ -307,8 +307,9 @@ def find_tables(page_lines: list[Line], page: int) -> tuple[list[Block], set[int
     def close() -> None:
         _trim_headings(run)
         rows = [list(line.fragments) for line in run]
-        fixed = _fixed_pitch_words(rows)
-        if len([row for row in rows if len(row) > 1]) >= 3 and (fixed or _line_numbered(rows)):
+        if len([row for row in rows if len(row) > 1]) >= 3 and (
+            _fixed_pitch_words(rows) or _line_numbered(rows)
+        ):
             # Code or a typewritten page, aligned by spaces, or text with its lines numbered
             # (a transcript, a pleading): not a table of data, but still read line by line
             # (a line's pieces belong together; read as paragraphs, a listing's comments
