@@ -106,7 +106,9 @@ h2 { font-size: 1.5em; }
 h3 { font-size: 1.25em; }
 h4, h5, h6 { font-size: 1.125em; }
 p { margin: 0 0 1em; }
-ul, ol { margin: 0 0 1em; padding-inline-start: 1.75em; }
+/* Each level of a nested list is indented less on a narrow screen (at 320 px and 200% text,
+   five levels of 1.75em would leave no width for the text: WCAG 1.4.10 reflow). */
+ul, ol { margin: 0 0 1em; padding-inline-start: min(1.75em, 6vw); }
 li { margin: 0 0 0.25em; }
 li > p { margin: 0 0 0.25em; }
 li > ul, li > ol { margin: 0.25em 0; }

@@ -15,7 +15,7 @@ import pytest
 from workers.engine.analyse import analyse
 from workers.engine.checks import check_html, model_outline, read_html
 from workers.engine.checks_formats import check_docx, check_epub, check_text
-from workers.engine.document import Document, Heading, Paragraph
+from workers.engine.document import Block, Document, Heading, ListBlock, ListItem, Page, Paragraph
 from workers.engine.render_html import build_html
 from workers.engine.render_pandoc import render_pandoc
 
@@ -122,6 +122,29 @@ def test_pages_reflow_at_320px_with_large_text_and_spacing(
     finally:
         context.close()
     assert not problems
+
+
+def test_deeply_nested_lists_reflow_at_320px_with_large_text(
+    tmp_path: Path, browser: Any
+) -> None:
+    """Six levels of list, each indented, still leave the text room at 320 CSS px with 200%
+    text (a regulation's items, sub-items, bullets …): no horizontal scrolling."""
+    inner: list[Block] = [Paragraph("The maximum power permitted for one cylinder misfiring.")]
+    for depth in range(6):
+        inner = [ListBlock([ListItem(f"{depth + 1}.", [Paragraph(f"Level {depth}"), *inner])],
+                           ordered=True)]
+    document = Document(title="Nested", language="en-GB", pages=[Page(595, 842)],
+                        blocks=[Heading("Nested", 1), *inner])
+    path = tmp_path / "nested.html"
+    path.write_bytes(build_html(document).content)
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    try:
+        page = context.new_page()
+        page.goto(path.as_uri())
+        page.evaluate("document.documentElement.style.fontSize = '200%'")
+        assert _overflow(page) == 0
+    finally:
+        context.close()
 
 
 @needs_corpus
