@@ -375,8 +375,10 @@ def _heading_in_rows(line: Line, rows: list[Line]) -> bool:
     """A heading set with its number apart ("2.2   Lists"): two pieces like a row, but in a
     face clearly larger than the usual one of the rows (their median: rows may mix sizes,
     sub- and superscripts, symbols)."""
-    usual = statistics.median(_line_size(r) for r in rows)
-    return len(line.fragments) <= 2 and _line_size(line) > 1.15 * usual
+    if len(line.fragments) > 2:
+        return False  # (asked first: the rows' median is the costly part, and most lines fail here)
+    usual = statistics.median(map(_line_size, rows))
+    return _line_size(line) > 1.15 * usual
 
 
 def _trim_headings(run: list[Line]) -> None:
@@ -536,8 +538,9 @@ def _fixed_pitch(f: Fragment) -> bool | None:
 
 
 def _is_numeric(text: str) -> bool:
-    digits = sum(ch.isdigit() for ch in text)
-    return digits >= 0.5 * sum(not ch.isspace() for ch in text)
+    # (Counted by map in C: a fragment can be a whole line of text.)
+    digits = sum(map(str.isdigit, text))
+    return digits >= 0.5 * (len(text) - sum(map(str.isspace, text)))
 
 
 def _fixed_pitch_words(rows: list[list[Fragment]]) -> bool:
@@ -549,8 +552,10 @@ def _fixed_pitch_words(rows: list[list[Fragment]]) -> bool:
     if not measured:
         return False
     fixed = sum(pitch for _, pitch in measured)
+    if fixed <= 0.5 * len(measured):
+        return False  # set in a proportional face: its words need no counting
     words = sum(not _is_numeric(f.text) for f, _ in measured)
-    return fixed > 0.5 * len(measured) and words > 0.5 * len(measured)
+    return words > 0.5 * len(measured)
 
 
 def _line_numbered(rows: list[list[Fragment]]) -> bool:
