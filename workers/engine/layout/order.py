@@ -273,7 +273,7 @@ def _cut_revealing_columns(
     a title above and a page number below) splits into columns."""
     if len(frags) < 4:
         return None
-    heights = statistics.median(f.height for f in frags)
+    heights = statistics.median([f.y1 - f.y0 for f in frags])  # (their heights, unrolled)
     cuts = _horizontal_cuts(frags, 0.25 * heights, 12)
     for top, bottom in cuts:
         if (
@@ -321,7 +321,7 @@ def _find_column_split(frags: list[Fragment]) -> tuple[list[Fragment], list[Frag
     gap, at, ordered = _widest_gap(frags, "x")
     if at < 0 or gap < 4.0:
         return None
-    size = statistics.median(f.size for f in frags) or 10.0
+    size = statistics.median(map(_size_of, frags)) or 10.0
     if gap < FRAGMENT_GAP * size:
         return None
     split = ordered[:at], ordered[at:]
@@ -358,6 +358,7 @@ _B = TypeVar("_B", bound=Boxed)
 # thousands of times per document.
 _x_span = operator.attrgetter("x0", "x1")
 _first_two = operator.itemgetter(0, 1)
+_size_of = operator.attrgetter("size")
 
 
 def _widest_gap(items: list[_B], axis: str) -> tuple[float, int, list[_B]]:

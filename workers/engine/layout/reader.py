@@ -305,15 +305,24 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[Block]:
     leading = _leading(frags)
     open_blocks: list[Block] = []
     done: list[Block] = []
+    # The hottest loop of block building (every fragment against every open block): the
+    # fragment's box is kept in locals, and min()/max() of two values are spelled out as
+    # conditional expressions with their exact semantics (``min(a, b)`` is ``b if b < a
+    # else a``, ``max(a, b)`` is ``b if b > a else a``), which give the same results.
     for f in frags:
+        fx0, fy0, fx1, fy1 = f.x0, f.y0, f.x1, f.y1
+        f_height = fy1 - fy0
         target = None
         for block in open_blocks:
             last = block.frags[-1]
             # Right-to-left lines come right to left: the next fragment is further left.
-            step = last.x0 - f.x1 if last.rtl else f.x0 - last.x1
+            step = last.x0 - fx1 if last.rtl else fx0 - last.x1
+            ly0, ly1 = last.y0, last.y1
+            l_height = ly1 - ly0
             if (
-                min(last.y1, f.y1) - max(last.y0, f.y0) > 0.5 * min(last.height, f.height)
-                and 0 <= step < 2 * max(last.height, f.height)
+                (fy1 if fy1 < ly1 else ly1) - (fy0 if fy0 > ly0 else ly0)
+                > 0.5 * (f_height if f_height < l_height else l_height)
+                and 0 <= step < 2 * (f_height if f_height > l_height else l_height)
             ):
                 target = block  # the rest of the same line, past a wide gap ("2   Title")
                 break
@@ -322,9 +331,11 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[Block]:
                 last = block.frags[-1]
                 if is_marker(last.text) and len(block.frags) == 1:
                     continue  # a lone bullet or number waits for its text on the same line
-                height = max(last.height, f.height)
-                gap = last.y0 - f.y1
-                overlap = min(last.x1, f.x1) - max(last.x0, f.x0)
+                l_height = last.y1 - last.y0
+                height = f_height if f_height > l_height else l_height
+                gap = last.y0 - fy1
+                lx0, lx1 = last.x0, last.x1
+                overlap = (fx1 if fx1 < lx1 else lx1) - (fx0 if fx0 > lx0 else lx0)
                 # A paragraph break is a gap clearly wider than the usual gap between lines.
                 limit = min(BLOCK_GAP * height, max(leading + 0.3 * height, 0.15 * height))
                 first = block.frags[0]
@@ -336,7 +347,7 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[Block]:
                     # A list item's lines never start left of its marker: a line that does is
                     # the next point one level out (a paragraph's first line may be indented,
                     # so this holds for items only).
-                    and not (starts_item(first.text) and f.x0 < first.x0 - 0.5 * height)
+                    and not (starts_item(first.text) and fx0 < first.x0 - 0.5 * height)
                 ):
                     target = block
                     break
@@ -345,9 +356,10 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[Block]:
             open_blocks.append(target)
         target.add(f)
         # Blocks whose bottom is far above the current line can no longer grow.
+        reach = 3 * (1.0 if f_height < 1.0 else f_height)  # max(f_height, 1.0)
         keep = []
         for block in open_blocks:
-            if block.frags[-1].y0 - f.y1 > 3 * max(f.height, 1.0) and block is not target:
+            if block.frags[-1].y0 - fy1 > reach and block is not target:
                 done.append(block)
             else:
                 keep.append(block)
