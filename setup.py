@@ -1,10 +1,10 @@
 """The project's C extensions; everything else is declared in pyproject.toml.
 
-Four hot loops of the layout reader, each file saying why: ``_glyph_reader.c`` (the
+Five hot loops of the layout reader, each file saying why: ``_glyph_reader.c`` (the
 per-character pdfium loop of glyphs.py), ``_fragments.c`` (the glyph loop of lines.py),
-``_longest_match.c`` (difflib's search, for operators.py) and ``_content_scan.c`` (the
-content-stream walk of operators.py); and one of the tagged-PDF writer,
-``tagged_pdf/_instruction_scan.c`` (where each instruction of a page's content stream lies,
+``_longest_match.c`` (difflib's search, for operators.py), ``_content_scan.c`` (the
+content-stream walk of operators.py) and ``_column_gap.c`` (the column search's widest gap,
+for order.py); and one of the tagged-PDF writer, ``tagged_pdf/_instruction_scan.c`` (where each instruction of a page's content stream lies,
 so marked content is written between its bytes: marked_content.py). They need only a C
 compiler and Python's headers (scripts/install-system-packages.sh installs them). All are
 optional: an installation without a compiler still succeeds; the layout loops then run in
@@ -23,7 +23,9 @@ setup(
             extra_compile_args=["-ffp-contract=off"],
             optional=True,
         )
-        for name in ("_glyph_reader", "_longest_match", "_fragments", "_content_scan")
+        for name in (
+            "_glyph_reader", "_longest_match", "_fragments", "_content_scan", "_column_gap"
+        )
     ]
     + [
         # Where each instruction of a content stream lies (tagged_pdf/marked_content.py).

@@ -17,6 +17,7 @@ import functools
 import operator
 import statistics
 from collections.abc import Callable
+from types import ModuleType
 from typing import TypeVar
 
 from ..document import BBox
@@ -24,6 +25,14 @@ from .blocks import MAX_SHAPES, Block, Boxed, area_share, boxes_overlap, word_co
 from .glyphs import PageContent
 from .lines import FRAGMENT_GAP, Fragment
 from .tables import rows_align
+
+_gap_accelerator: ModuleType | None
+try:
+    # The column search's widest gap across x in C, built by `pip install` where a C
+    # compiler exists.
+    from . import _column_gap as _gap_accelerator
+except ImportError:  # pragma: no cover - depends on the installation
+    _gap_accelerator = None
 
 #: Footnotes live in this share of the page, from its foot.
 FOOT_BAND = 0.4
@@ -365,17 +374,11 @@ def _widest_gap(items: list[_B], axis: str) -> tuple[float, int, list[_B]]:
     """(width, index, items in order along ``axis``) of the widest empty band across
     ``axis``; index -1 when there is none. The items before the index lie before the band."""
     if axis == "x":
-        ordered = sorted(items, key=_x_span)
-        best_gap, best_at = 0.0, -1
-        reach = ordered[0].x1
-        for i in range(1, len(ordered)):
-            item = ordered[i]
-            gap = item.x0 - reach
-            if gap > best_gap:
-                best_gap, best_at = gap, i
-            if item.x1 > reach:  # max(reach, end) without the call: hot in the column search
-                reach = item.x1
-        return best_gap, best_at, ordered
+        if _gap_accelerator is not None:
+            found: tuple[float, int, list[_B]] | None = _gap_accelerator.widest_x_gap(items)
+            if found is not None:
+                return found
+        return _python_widest_x_gap(items)
     spans = sorted(((-f.y1, -f.y0, f) for f in items), key=_first_two)
     best_gap, best_at = 0.0, -1
     reach = spans[0][1]
@@ -387,6 +390,22 @@ def _widest_gap(items: list[_B], axis: str) -> tuple[float, int, list[_B]]:
         if end > reach:
             reach = end
     return best_gap, best_at, [s[2] for s in spans]
+
+
+def _python_widest_x_gap(items: list[_B]) -> tuple[float, int, list[_B]]:
+    """:func:`_widest_gap` across x; ``_column_gap.c`` does the same in C (keep the two in
+    step: a test compares them)."""
+    ordered = sorted(items, key=_x_span)
+    best_gap, best_at = 0.0, -1
+    reach = ordered[0].x1
+    for i in range(1, len(ordered)):
+        item = ordered[i]
+        gap = item.x0 - reach
+        if gap > best_gap:
+            best_gap, best_at = gap, i
+        if item.x1 > reach:  # max(reach, end) without the call: hot in the column search
+            reach = item.x1
+    return best_gap, best_at, ordered
 
 
 def _split(items: list[_B], axis: str, minimum: float) -> tuple[list[_B], list[_B]] | None:
