@@ -266,18 +266,26 @@ def lines(frags: list[Fragment]) -> list[Line]:
     # The last group's highest top, lowest bottom and tallest height, updated as it grows:
     # the values max() and min() over its members give, without rescanning it for every
     # fragment (which made long lines quadratic).
+    # (min() and max() of two values spelled out with their exact semantics, ties and all:
+    # ``min(a, b)`` is ``b if b < a else a``, ``max(a, b)`` is ``b if b > a else a``.)
     high = low = tall = 0.0
     for f in ordered:
-        height = f.height
+        fy0, fy1 = f.y0, f.y1
+        height = fy1 - fy0
         if groups:
-            top = min(high, f.y1)
-            bottom = max(low, f.y0)
-            if top - bottom > 0.5 * min(height, tall):
+            top = fy1 if fy1 < high else high
+            bottom = fy0 if fy0 > low else low
+            if top - bottom > 0.5 * (tall if tall < height else height):
                 groups[-1].append(f)
-                high, low, tall = max(high, f.y1), min(low, f.y0), max(tall, height)
+                if fy1 > high:
+                    high = fy1
+                if fy0 < low:
+                    low = fy0
+                if height > tall:
+                    tall = height
                 continue
         groups.append([f])
-        high, low, tall = f.y1, f.y0, height
+        high, low, tall = fy1, fy0, height
     out: list[Line] = []
     for group in groups:
         # Right-to-left when most of the line's letters are (a Latin word in Arabic text
