@@ -193,7 +193,7 @@ def column_regions(
             return ([above] if above else []) + inner + ([below] if below else []) + (
                 [aside] if aside else []
             )
-    if sum(word_count(f.text) >= 4 for f in frags) < 3:
+    if not _has_running_lines(frags, 3):
         return [frags]  # no running text here, so no text columns: a table, a form, a list
     vertical = _column_split(frags, budget, memo)
     if vertical is not None:
@@ -211,9 +211,24 @@ def column_regions(
     return [frags]
 
 
+def _has_running_lines(frags: list[Fragment], wanted: int) -> bool:
+    """At least ``wanted`` fragments of four words or more (counted only until there are
+    enough: most parts of a page open with running lines)."""
+    found = 0
+    for f in frags:
+        if word_count(f.text) >= 4:
+            found += 1
+            if found >= wanted:
+                return True
+    return False
+
+
 def _turned(fragment: Fragment) -> bool:
     """Text running at an angle to the page as shown (up or down a margin, a turned label)."""
-    return bool(fragment.glyphs) and all(g.rotated for g in fragment.glyphs)
+    glyphs = fragment.glyphs
+    if not glyphs or not glyphs[0].rotated:
+        return False  # (most text: answered without walking its glyphs)
+    return all(g.rotated for g in glyphs)
 
 
 def _set_aside_side_notes(frags: list[Fragment]) -> tuple[list[Fragment], list[Fragment]]:
@@ -276,14 +291,16 @@ def _set_aside_margin_lines(
 
 
 def _cut_revealing_columns(
-    frags: list[Fragment], depth: int, budget: list[int], memo: _SplitMemo
+    frags: list[Fragment], depth: int, budget: list[int], memo: _SplitMemo,
+    top_down: bool = False,
 ) -> tuple[list[Fragment], list[Fragment]] | None:
     """The first horizontal cut after which one part (possibly after one more such cut, e.g.
-    a title above and a page number below) splits into columns."""
+    a title above and a page number below) splits into columns. ``top_down``: ``frags`` are
+    already in :func:`_horizontal_cuts`'s order (a part it cut off)."""
     if len(frags) < 4:
         return None
     heights = statistics.median([f.y1 - f.y0 for f in frags])  # (their heights, unrolled)
-    cuts = _horizontal_cuts(frags, 0.25 * heights, 12)
+    cuts = _horizontal_cuts(frags, 0.25 * heights, 12, top_down)
     for top, bottom in cuts:
         if (
             _column_split(top, budget, memo) is not None
@@ -294,9 +311,9 @@ def _cut_revealing_columns(
         # A title above and a page number below both bridge the gutter: try cutting off the
         # first or last few lines, then look again.
         for top, bottom in cuts[:3] + cuts[-3:]:
-            if _cut_revealing_columns(top, depth - 1, budget, memo) or _cut_revealing_columns(
-                bottom, depth - 1, budget, memo
-            ):
+            if _cut_revealing_columns(
+                top, depth - 1, budget, memo, True
+            ) or _cut_revealing_columns(bottom, depth - 1, budget, memo, True):
                 return top, bottom
     return None
 
@@ -345,17 +362,21 @@ def _find_column_split(frags: list[Fragment]) -> tuple[list[Fragment], list[Frag
 
 
 def _horizontal_cuts(
-    frags: list[Fragment], minimum: float, limit: int = 24
+    frags: list[Fragment], minimum: float, limit: int = 24, top_down: bool = False
 ) -> list[tuple[list[Fragment], list[Fragment]]]:
-    """The widest horizontal gaps (at most ``limit``), as (above, below), top to bottom."""
-    spans = sorted(frags, key=lambda f: -f.y1)
+    """The widest horizontal gaps (at most ``limit``), as (above, below), top to bottom.
+    ``top_down``: ``frags`` are already sorted by their tops, highest first, as the parts
+    returned here are (sorting them again, stably, would give the same order)."""
+    spans = frags if top_down else sorted(frags, key=lambda f: -f.y1)
     gaps: list[tuple[float, int]] = []
     reach = spans[0].y0
     for i in range(1, len(spans)):
         gap = reach - spans[i].y1
         if gap >= minimum:
             gaps.append((gap, i))
-        reach = min(reach, spans[i].y0)
+        start = spans[i].y0
+        if start < reach:  # min(reach, start) without the call
+            reach = start
     chosen = sorted(i for _, i in sorted(gaps, reverse=True)[:limit])
     return [(spans[:i], spans[i:]) for i in chosen]
 
