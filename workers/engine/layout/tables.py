@@ -400,11 +400,16 @@ def _columns(rows: list[list[Fragment]]) -> list[list[float]]:
     """The union of the x-ranges of fragments in multi-fragment rows, as disjoint intervals."""
     spans = sorted((f.x0, f.x1) for row in rows if len(row) > 1 for f in row)
     columns: list[list[float]] = []
+    # (Asked again for every line a run of rows grows by: the last column is kept in a local
+    # and max() spelled out, same result.)
+    last: list[float] | None = None
     for x0, x1 in spans:
-        if columns and x0 <= columns[-1][1] + 1:
-            columns[-1][1] = max(columns[-1][1], x1)
+        if last is not None and x0 <= last[1] + 1:
+            if x1 > last[1]:
+                last[1] = x1
         else:
-            columns.append([x0, x1])
+            last = [x0, x1]
+            columns.append(last)
     return columns
 
 
