@@ -253,3 +253,22 @@ def test_justified_lines_set_word_by_word_stay_one_paragraph(html_pdf: HtmlPdf) 
     paragraphs = [b for b in doc.blocks if isinstance(b, Paragraph)]
     assert len(paragraphs) == 1
     assert paragraphs[0].text.split() == (LOREM * 2).split()
+
+
+def test_a_rotated_credit_in_the_margin_does_not_join_the_lines_beside_it(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The credit's box is upright and as tall as the list: taken as part of a line, it
+    # would make every line beside it one line and lose the items.
+    items = ["Access in a logical reading order", "Results on small screens",
+             "Text reuse by copy and paste", "Better search results"]
+    path = html_pdf(
+        "<div style='position: absolute; right: 0; top: -1.5cm; transform: rotate(-90deg);"
+        " transform-origin: right top; font-size: 8pt; white-space: nowrap'>"
+        "Photo by a photographer of the agency</div>"
+        "<ul style='width: 10cm'>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+        f"<p style='width: 10cm'>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert [clean(item.text) for lst in lists for item in lst.items] == items

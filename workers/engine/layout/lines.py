@@ -267,9 +267,13 @@ def lines(frags: list[Fragment]) -> list[Line]:
     # the values max() and min() over its members give, without rescanning it for every
     # fragment (which made long lines quadratic).
     high = low = tall = 0.0
+    # Rotated text (a photo credit up the margin) is upright-tall in these boxes: grouped
+    # with horizontal lines it would stretch their line over every line it spans.
+    rotated_group = False
     for f in ordered:
         height = f.height
-        if groups:
+        rotated = f.glyphs[0].rotated if f.glyphs else False
+        if groups and not rotated and not rotated_group:
             top = min(high, f.y1)
             bottom = max(low, f.y0)
             if top - bottom > 0.5 * min(height, tall):
@@ -278,6 +282,7 @@ def lines(frags: list[Fragment]) -> list[Line]:
                 continue
         groups.append([f])
         high, low, tall = f.y1, f.y0, height
+        rotated_group = rotated
     out: list[Line] = []
     for group in groups:
         # Right-to-left when most of the line's letters are (a Latin word in Arabic text
