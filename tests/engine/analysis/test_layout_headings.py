@@ -215,3 +215,60 @@ def test_a_slide_title_shrunk_to_fit_is_still_a_slide_title(html_pdf: HtmlPdf) -
         title.format(30, "Advantages", LOREM),
     ])
     assert [level for _, level in heads] == [1, 1, 1, 1]
+
+
+def test_a_bold_heading_in_another_face_ends_before_the_bold_line_under_it(
+    html_pdf: HtmlPdf,
+) -> None:
+    # Sans 14.5 pt over serif 13.3 pt, both bold, set tight: sizes within the usual tolerance,
+    # the gap within the leading; only the change of type style tells them apart.
+    path = html_pdf(
+        "<p style='font: bold 14.5pt/1.1 \"Liberation Sans\"; margin: 0'>Radio check boxes:</p>"
+        "<p style='font: bold 13.3pt/1.1 \"Liberation Serif\"; margin: 0 0 0 1.5em'>"
+        "Option one of three</p>"
+        f"<p style='margin-top: 1em'>{LOREM * 3}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    texts = [b.text for b in doc.blocks]
+    assert "Radio check boxes:" in texts
+    assert "Option one of three" in texts
+
+
+def test_a_paragraph_keeps_its_run_in_words_and_inline_sizes(html_pdf: HtmlPdf) -> None:
+    path = html_pdf(
+        "<p><b>Scope.</b> " + LOREM + "<span style='font-size: 13pt; font-family: "
+        "\"Liberation Serif\"'>a larger serif phrase</span> " + LOREM + "</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    paragraphs = [b for b in doc.blocks if isinstance(b, Paragraph)]
+    assert len(paragraphs) == 1
+    assert paragraphs[0].text.startswith("Scope.")
+
+
+def test_justified_lines_set_word_by_word_stay_one_paragraph(html_pdf: HtmlPdf) -> None:
+    # Word spaces wider than a fragment gap leave every word a fragment of its own: the next
+    # line starts under the first word of the line above, not under its last one.
+    path = html_pdf(f"<p style='word-spacing: 1.2em; width: 12cm'>{LOREM * 2}</p>")
+    doc = read_layout(path, max_pages=5)
+    paragraphs = [b for b in doc.blocks if isinstance(b, Paragraph)]
+    assert len(paragraphs) == 1
+    assert paragraphs[0].text.split() == (LOREM * 2).split()
+
+
+def test_a_rotated_credit_in_the_margin_does_not_join_the_lines_beside_it(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The credit's box is upright and as tall as the list: taken as part of a line, it
+    # would make every line beside it one line and lose the items.
+    items = ["Access in a logical reading order", "Results on small screens",
+             "Text reuse by copy and paste", "Better search results"]
+    path = html_pdf(
+        "<div style='position: absolute; right: 0; top: -1.5cm; transform: rotate(-90deg);"
+        " transform-origin: right top; font-size: 8pt; white-space: nowrap'>"
+        "Photo by a photographer of the agency</div>"
+        "<ul style='width: 10cm'>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+        f"<p style='width: 10cm'>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert [clean(item.text) for lst in lists for item in lst.items] == items

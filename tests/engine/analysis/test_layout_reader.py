@@ -940,3 +940,29 @@ def test_heads_atop_two_columns_are_read_each_with_its_column(html_pdf: HtmlPdf)
     )
     words = " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
     assert words == ["First", "part"] + left.split() + ["Second", "part"] + right.split()
+
+
+def test_letters_out_of_sequence_read_as_prose_keep_their_continuations_drawing(
+    tmp_path: Path,
+) -> None:
+    # Items "b)" and "d)" (their siblings set elsewhere) are no lettered list: each becomes a
+    # paragraph, the indented line that continued it included, drawing and all (here drawn
+    # after both items, as a writer filling columns may).
+    path = text_page_pdf(tmp_path / "letters.pdf", [
+        b"BT /F1 11 Tf 72 700 Td (b\\) Electronic governors for main engines) Tj ET",
+        b"BT /F1 11 Tf 72 620 Td (d\\) Electronic governors for generators) Tj ET",
+        b"BT /F1 11 Tf 100 670 Td (A fault in the governor is not to change the power.) Tj ET",
+        b"BT /F1 11 Tf 100 590 Td (The fuel admission is to be set to zero.) Tj ET",
+    ])
+    doc = read_layout(path, max_pages=5)
+    assert not [b for b in doc.blocks if isinstance(b, ListBlock)]
+    (fault,) = [b for b in doc.blocks if isinstance(b, Paragraph) and "fault" in b.text]
+    assert fault.text.startswith("b)")
+    with pikepdf.open(path) as pdf:
+        ops = pikepdf.parse_content_stream(pdf.pages[0])
+        showing = {i for i, op in enumerate(ops) if str(op.operator) in ("Tj", "TJ", "'", '"')}
+    claimed = {i for b in doc.blocks for p in b.prov for start, end in p.operators
+               for i in range(start, end)}
+    assert showing <= claimed, (sorted(showing - claimed), [b.prov for b in doc.blocks])
+    drawn = [i for p in fault.prov for start, end in p.operators for i in range(start, end)]
+    assert len(drawn) == len(set(drawn)), fault.prov  # each operator claimed once

@@ -7,7 +7,9 @@ from pathlib import Path
 import pikepdf
 import pypdfium2 as pdfium
 
+from workers.engine.document import BBox
 from workers.engine.tagged_pdf.checks import read_tagged_text
+from workers.engine.tagged_pdf.split_text import LeafBox, PageText, split_operators
 
 from ..content_pdfs import text_page_pdf
 from .conftest import tag_and_check
@@ -73,3 +75,25 @@ def test_runs_of_spaces_read_as_one_still_split_between_cells(tmp_path: Path) ->
     for row in ROWS:
         for cell in row:
             assert cell in texts, (cell, texts)
+
+
+def test_a_glyph_in_nested_boxes_goes_to_the_innermost_block(tmp_path: Path) -> None:
+    """A block set inside another's box (a formula's entry among the lines of the paragraph
+    around it) owns its glyphs, whichever of the two comes first in reading order."""
+    source = text_page_pdf(tmp_path / "nested.pdf", [
+        b"BT /F1 11 Tf 72 700 Td (Outer) Tj ET",
+        b"BT /F1 11 Tf 72 680 Td [(Inner) -3000 (Outer)] TJ ET",
+        b"BT /F1 11 Tf 72 660 Td (Outer) Tj ET",
+    ])
+    outer = LeafBox(0, BBox(70, 655, 200, 712))  # all three lines, the inner word too
+    inner = LeafBox(1, BBox(71, 677, 100, 692))  # the inner word only
+    with pikepdf.open(source) as pdf, pdfium.PdfDocument(str(source)) as document:
+        page = pdf.pages[0]
+        instructions = list(pikepdf.parse_content_stream(page))
+        names = [str(i.operator) for i in instructions]
+        shared = names.index("TJ")
+        for order in ([0, 1], [1, 0]):
+            text = PageText.of(instructions, names, [shared])
+            parts = split_operators(document, page, 0, text, {shared: order}, [outer, inner])
+            shown = [(owner, bytes(part.operands[0][0])) for owner, part in parts[shared]]
+            assert shown == [(1, b"Inner"), (0, b"Outer")], (order, shown)

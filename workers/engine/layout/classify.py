@@ -552,9 +552,23 @@ def _drop_lone_items(doc: Document) -> None:
             text = " ".join([item.label, *(b.text for b in paragraphs)])
             links = [link for b in paragraphs for link in b.links]
             # The paragraphs that continued the item keep their places on the page.
-            prov = list(block.prov)
-            prov.extend(p for b in paragraphs for p in b.prov if p not in prov)
+            prov = _with_continuations(block.prov, paragraphs)
             doc.blocks[k] = Paragraph(text, prov, links)
+
+
+def _with_continuations(prov: list[Prov], paragraphs: list[Paragraph]) -> list[Prov]:
+    """An item's provenance with that of the paragraphs that continued it, each drawing once:
+    the item's first paragraph draws what the item's own provenance (label and first lines)
+    already holds, and is not counted again."""
+    out = list(prov)
+    claimed = {(p.page, i) for p in out for start, end in p.operators for i in range(start, end)}
+    for paragraph in paragraphs:
+        for p in paragraph.prov:
+            drawn = {(p.page, i) for start, end in p.operators for i in range(start, end)}
+            if p not in out and (not drawn or not drawn <= claimed):
+                out.append(p)
+                claimed |= drawn
+    return out
 
 
 def _label_kind(label: str) -> str:
@@ -588,7 +602,9 @@ def _drop_unordered_letters(doc: Document) -> None:
                 paragraphs = [b for b in item.blocks if isinstance(b, Paragraph)]
                 text = " ".join([item.label, *(b.text for b in paragraphs)])
                 links = [link for b in paragraphs for link in b.links]
-                out.append(Paragraph(text, item.prov, links))
+                # The paragraphs that continued the item are part of the text: their drawing
+                # too (else the tagger, finding it claimed by no block, hides it).
+                out.append(Paragraph(text, _with_continuations(item.prov, paragraphs), links))
         else:
             out.append(block)
     doc.blocks = out

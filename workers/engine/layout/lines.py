@@ -269,10 +269,14 @@ def lines(frags: list[Fragment]) -> list[Line]:
     # (min() and max() of two values spelled out with their exact semantics, ties and all:
     # ``min(a, b)`` is ``b if b < a else a``, ``max(a, b)`` is ``b if b > a else a``.)
     high = low = tall = 0.0
+    # Rotated text (a photo credit up the margin) is upright-tall in these boxes: grouped
+    # with horizontal lines it would stretch their line over every line it spans.
+    rotated_group = False
     for f in ordered:
         fy0, fy1 = f.y0, f.y1
         height = fy1 - fy0
-        if groups:
+        rotated = f.glyphs[0].rotated if f.glyphs else False
+        if groups and not rotated and not rotated_group:
             top = fy1 if fy1 < high else high
             bottom = fy0 if fy0 > low else low
             if top - bottom > 0.5 * (tall if tall < height else height):
@@ -286,6 +290,7 @@ def lines(frags: list[Fragment]) -> list[Line]:
                 continue
         groups.append([f])
         high, low, tall = fy1, fy0, height
+        rotated_group = rotated
     out: list[Line] = []
     for group in groups:
         # Right-to-left when most of the line's letters are (a Latin word in Arabic text

@@ -23,6 +23,7 @@ Nothing is tuned to particular files; every threshold is relative to font size o
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -64,6 +65,8 @@ from .tables import find_tables, join_tables, lays_out_form, ruled_tables
 
 #: Lines further apart than this many line heights do not belong to one block.
 BLOCK_GAP = 0.9
+#: Lines whose sizes differ by more than this share, in different fonts, are different styles.
+FACE_SIZE_STEP = 0.05
 
 
 def read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None = None) -> Document:
@@ -300,11 +303,32 @@ def _leading(frags: list[Fragment]) -> float:
     return statistics.median(gaps) if len(gaps) >= 3 else float("inf")
 
 
+def _same_line(a: Fragment, b: Fragment) -> bool:
+    return min(a.y1, b.y1) - max(a.y0, b.y0) > 0.5 * min(a.height, b.height)
+
+
+def _face(f: Fragment) -> str:
+    """The font most of the fragment's letters are set in."""
+    fonts = Counter(g.font for g in f.glyphs if g.char.isalnum())
+    return fonts.most_common(1)[0][0] if fonts else ""
+
+
+def _new_face(above: Fragment, below: Fragment) -> bool:
+    """Whether ``below`` is set in another type style than ``above``: another size *and*
+    another font. A heading in a sans face over body text in a serif one, both bold and of
+    near sizes, is two blocks; a bold run-in word or an italic line changes the font but not
+    the size, and mixed sizes within a line barely move a fragment's median size."""
+    if abs(above.size - below.size) <= FACE_SIZE_STEP * max(above.size, below.size):
+        return False
+    return _face(above) != _face(below)
+
+
 def _text_blocks(frags: list[Fragment], page: int) -> list[Block]:
     # ``frags`` come line by line, top to bottom, each line left to right.
     leading = _leading(frags)
     open_blocks: list[Block] = []
     done: list[Block] = []
+    block_line: dict[int, tuple[float, float]] = {}  # block id -> x extent of its last line
     # The hottest loop of block building (every fragment against every open block): the
     # fragment's box is kept in locals, and min()/max() of two values are spelled out as
     # conditional expressions with their exact semantics (``min(a, b)`` is ``b if b < a
@@ -334,8 +358,10 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[Block]:
                 l_height = last.y1 - last.y0
                 height = f_height if f_height > l_height else l_height
                 gap = last.y0 - fy1
-                lx0, lx1 = last.x0, last.x1
-                overlap = (fx1 if fx1 < lx1 else lx1) - (fx0 if fx0 > lx0 else lx0)
+                # Against the whole last line: justified text set word by word leaves a line
+                # of separate fragments, and the next line starts under the first of them.
+                line_x0, line_x1 = block_line[id(block)]
+                overlap = (fx1 if fx1 < line_x1 else line_x1) - (fx0 if fx0 > line_x0 else line_x0)
                 # A paragraph break is a gap clearly wider than the usual gap between lines.
                 limit = min(BLOCK_GAP * height, max(leading + 0.3 * height, 0.15 * height))
                 first = block.frags[0]
@@ -344,6 +370,7 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[Block]:
                     and overlap > 0
                     and abs(last.size - f.size) <= 0.15 * max(last.size, f.size)
                     and last.bold == f.bold
+                    and not _new_face(last, f)
                     # A list item's lines never start left of its marker: a line that does is
                     # the next point one level out (a paragraph's first line may be indented,
                     # so this holds for items only).
@@ -355,6 +382,11 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[Block]:
             target = Block(page)
             open_blocks.append(target)
         target.add(f)
+        line_x0, line_x1 = block_line.get(id(target), (f.x0, f.x1))
+        if target.frags[-2:-1] and _same_line(target.frags[-2], f):
+            block_line[id(target)] = (min(line_x0, f.x0), max(line_x1, f.x1))
+        else:
+            block_line[id(target)] = (f.x0, f.x1)
         # Blocks whose bottom is far above the current line can no longer grow.
         reach = 3 * (1.0 if f_height < 1.0 else f_height)  # max(f_height, 1.0)
         keep = []

@@ -229,20 +229,31 @@ def _glyph_owners(glyphs: list[Glyph], boxes: list[LeafBox], first: int) -> list
     owners: list[int] = []
     previous = first
     for glyph in glyphs:
-        cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.y0 + glyph.y1) / 2
-        owner = next(
-            (
-                b.leaf for b in boxes
-                if b.box.x0 - _TOLERANCE <= cx <= b.box.x1 + _TOLERANCE
-                and b.box.y0 - _TOLERANCE <= cy <= b.box.y1 + _TOLERANCE
-            ),
-            None,
-        )
+        owner = _box_of(glyph, boxes)
         if owner is None or glyph.char.isspace():
             owner = previous  # a space (or a glyph in no box) goes with the text before it
         owners.append(owner)
         previous = owner
     return owners
+
+
+def _box_of(glyph: Glyph, boxes: list[LeafBox]) -> int | None:
+    """The leaf whose box holds the glyph's centre. Leaves' boxes can overlap (a paragraph's
+    box spans all its lines, and a short block set among them — a formula's matrix entries,
+    a marginal number — lies inside it): the glyph then belongs to the most specific box,
+    one holding the centre itself before one reached only through the tolerance, and of
+    those the smallest. Equal boxes keep reading order."""
+    cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.y0 + glyph.y1) / 2
+    best: tuple[float, float] | None = None
+    owner: int | None = None
+    for b in boxes:
+        outside = max(b.box.x0 - cx, cx - b.box.x1, b.box.y0 - cy, cy - b.box.y1, 0.0)
+        if outside > _TOLERANCE:
+            continue
+        rank = (outside, (b.box.x1 - b.box.x0) * (b.box.y1 - b.box.y0))
+        if best is None or rank < best:
+            best, owner = rank, b.leaf
+    return owner
 
 
 def _fonts_in_use(
