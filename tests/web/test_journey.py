@@ -121,8 +121,20 @@ def test_whole_journey_with_the_keyboard(site: Site, page: Any) -> None:
     page.wait_for_url(re.compile(rf"/requests/{reference}$"))
     site.pages["status-ready"] = page.url
 
-    # app.js polls and announces the new state in the polite live region.
-    expect(page.locator("#status-live")).to_have_text("Status: Ready to download", timeout=60_000)
+    loaded_as = page.get_attribute("#request-status", "data-state")
+    if loaded_as in ("queued", "processing"):
+        # app.js polls and announces the new state in the polite live region.
+        expect(page.locator("#status-live")).to_have_text(
+            "Status: Ready to download", timeout=60_000
+        )
+    else:
+        # The conversion finished before the page loaded (a two-page document can take
+        # less than the clicks): the page says so itself and nothing is announced.
+        assert loaded_as == "ready"
+        assert page.get_attribute("#request-status", "data-announcement") == (
+            "Status: Ready to download"
+        )
+        assert page.inner_text("#status-live") == ""
     assert page.get_attribute("#status-live", "role") == "status"
     assert "Large print PDF, 28 point" in page.inner_text("main")
     _screenshot(page, "request-status-ready.png")
