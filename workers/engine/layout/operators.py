@@ -202,6 +202,21 @@ def _scanned(
     (see _content_scan.c)."""
     if _scanner is None:
         return None
+    joined = joined_content(page)
+    if joined is None:
+        return None
+    data, boundaries = joined
+    result: tuple[int, list[str], list[int]] | None = _scanner.scan(
+        data, boundaries, xobject_kinds
+    )
+    return result
+
+
+def joined_content(page: pikepdf.Page) -> tuple[bytes, list[int]] | None:
+    """The page's content streams as qpdf reads them, one after the other with a newline
+    between, and where each joint lies (a string split between two streams is left to
+    pikepdf: the C scanners are told where they meet); None when a stream cannot be read,
+    whose damage pikepdf's parser will then report."""
     try:
         contents = page.obj.get("/Contents")
         items = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
@@ -211,18 +226,13 @@ def _scanned(
         chunks = [s.read_bytes() for s in streams]
     except Exception:  # noqa: BLE001 - whatever the damage, pikepdf's parser will say it
         return None
-    # qpdf reads the streams of an array as one, a newline between them; a string split
-    # between two streams is left to it (the scanner is told where they meet).
     boundaries: list[int] = []
     offset = 0
     for chunk in chunks[:-1]:
         offset += len(chunk)
         boundaries.append(offset)
         offset += 1
-    result: tuple[int, list[str], list[int]] | None = _scanner.scan(
-        b"\n".join(chunks), boundaries, xobject_kinds
-    )
-    return result
+    return b"\n".join(chunks), boundaries
 
 
 class _KindMatcher(difflib.SequenceMatcher[str]):

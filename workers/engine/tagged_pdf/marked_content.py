@@ -31,6 +31,8 @@ from types import ModuleType
 
 import pikepdf
 
+from ..layout.operators import joined_content
+
 _scanner: ModuleType | None
 try:
     # Where each instruction lies in the stream's bytes, read in C (_instruction_scan.c).
@@ -142,24 +144,10 @@ def scan_content(page: pikepdf.Page, xobject_names: frozenset[str]) -> ScannedCo
     anything it leaves to pikepdf (see ``_instruction_scan.c``)."""
     if _scanner is None:
         return None
-    try:
-        contents = page.obj.get("/Contents")
-        items = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
-        streams = [s for s in items if isinstance(s, pikepdf.Stream)]
-        if not streams or len(streams) != len(items):
-            return None
-        chunks = [s.read_bytes() for s in streams]
-    except (pikepdf.PdfError, pikepdf.DependencyError, ValueError, TypeError):
-        return None  # pikepdf's parser says what is wrong
-    # qpdf reads the streams of an array as one, a newline between them; a string split
-    # between two streams is left to it (the scanner is told where they meet).
-    boundaries: list[int] = []
-    offset = 0
-    for chunk in chunks[:-1]:
-        offset += len(chunk)
-        boundaries.append(offset)
-        offset += 1
-    data = b"\n".join(chunks)
+    joined = joined_content(page)
+    if joined is None:
+        return None
+    data, boundaries = joined
     scanned: tuple[list[str], list[int], list[int], list[bool]] | None = _scanner.scan(
         data, boundaries, xobject_names
     )
