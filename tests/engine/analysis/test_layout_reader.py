@@ -31,6 +31,11 @@ def read(path: Path) -> list[str]:
     return [f"{b.type}:{block_text(b)}" for b in doc.blocks]
 
 
+def read_words(path: Path) -> list[str]:
+    """The words of the model's blocks, in reading order."""
+    return " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
+
+
 def test_headings_get_levels_from_their_faces(html_pdf: HtmlPdf) -> None:
     path = html_pdf(
         f"<h1>Annual report</h1><p>{LOREM}</p><h2>Our work</h2><p>{LOREM}</p>"
@@ -105,7 +110,7 @@ def test_two_columns_are_read_one_after_the_other(html_pdf: HtmlPdf) -> None:
         f"<h1>Two columns</h1><div style='columns: 2; column-gap: 1.5cm'><p>{left}</p>"
         f"<p style='break-before: column'>{right}</p></div>"
     )
-    words = " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
+    words = read_words(path)
     assert words[:2] == ["Two", "columns"]
     assert words[2:] == left.split() + right.split()
 
@@ -135,7 +140,7 @@ def test_a_folded_leaflet_is_read_cover_first_and_back_last(html_pdf: HtmlPdf) -
 
 def _panels_in_order(path: Path) -> list[str]:
     """The panels' names (their words less the numbers), in the order they are read."""
-    words = " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
+    words = read_words(path)
     return list(dict.fromkeys(w.rstrip("0123456789") for w in words))
 
 
@@ -177,7 +182,7 @@ def test_columns_with_a_contents_list_and_a_page_number_in_the_gutter(
         f"{contents}<p style='break-before: column'>{right}</p>{formulas}</div>",
         css=css,
     )
-    words = " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
+    words = read_words(path)
     assert [w for w in words if w.startswith(("left", "right"))] == left.split() + right.split()
     assert words.index("Part8") < words.index("right0")
 
@@ -866,7 +871,7 @@ def test_glossary_columns_whose_entries_share_rows_are_read_column_by_column(
         f"<h1>Glossary</h1><div style='columns: 2; column-gap: 1cm'>{left}{right}</div>",
         css="p { margin: 0 0 14pt 0; line-height: 14pt }",
     )
-    words = " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
+    words = read_words(path)
     terms = [w for w in words if w.startswith("term") and w[4:].isdigit()]
     assert terms == [f"term{i}" for i in range(12)]
 
@@ -879,7 +884,7 @@ def test_a_boxed_tip_is_read_after_the_running_text_it_interrupts(html_pdf: Html
         f"<p>{before}</p><div style='border: 2px solid #e90; background: #fec; padding: 8pt;"
         f" margin: 12pt 0'>{tip}</div><p>{after}</p>"
     )
-    words = " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
+    words = read_words(path)
     assert words == before.split() + after.split() + tip.split()
 
 
@@ -889,7 +894,7 @@ def test_boxes_holding_most_of_the_text_keep_their_places(html_pdf: HtmlPdf) -> 
     first = " ".join(f"first{i}" for i in range(40))
     second = " ".join(f"second{i}" for i in range(40))
     path = html_pdf(f"<h1>Slide title</h1>{box.format(first)}{box.format(second)}")
-    words = " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
+    words = read_words(path)
     assert words == ["Slide", "title"] + first.split() + second.split()
 
 
@@ -909,7 +914,7 @@ def test_a_form_row_of_options_is_read_with_its_label_not_after_the_page(
         show(57, 500, 9, "Radio buttons:"), show(68, 486, 9, "yes"), show(100, 486, 9, "no"),
         show(57, 440, 9, "Drop-down:"),
     ])
-    words = " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
+    words = read_words(path)
     assert words[words.index("Check"):] == [
         "Check", "boxes:", "A", "B", "C", "D", "Radio", "buttons:", "yes", "no", "Drop-down:"
     ]
@@ -924,7 +929,7 @@ def test_a_footer_line_across_both_columns_is_read_after_them(html_pdf: HtmlPdf)
         "<div style='display: flex; justify-content: space-between; margin-top: 1cm'>"
         "<span>Department of Information Systems</span><span>Ann Author, Bo Writer</span></div>"
     )
-    words = " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
+    words = read_words(path)
     assert words == left.split() + right.split() + [
         "Department", "of", "Information", "Systems", "Ann", "Author,", "Bo", "Writer"
     ]
@@ -938,7 +943,7 @@ def test_heads_atop_two_columns_are_read_each_with_its_column(html_pdf: HtmlPdf)
         f"<div style='columns: 2; column-gap: 1.5cm'><h2>First part</h2><p>{left}</p>"
         f"<h2 style='break-before: column'>Second part</h2><p>{right}</p></div>"
     )
-    words = " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
+    words = read_words(path)
     assert words == ["First", "part"] + left.split() + ["Second", "part"] + right.split()
 
 
