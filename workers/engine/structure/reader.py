@@ -45,8 +45,9 @@ from ..document import (
     Table,
     Warning,
 )
+from ..layout.blocks import Hyphenation, join_lines
 from ..layout.glyphs import Glyph, Rect, read_page
-from ..layout.lines import clean, fragments, text_of
+from ..layout.lines import Fragment, clean, fragments, text_of
 from ..layout.operators import OperatorMap, map_operators
 from ..layout.reader import read_layout
 from ..layout.rotation import Frame, frame_of, to_display_space, to_user_space
@@ -144,6 +145,9 @@ class _Reader:
                     self.role_map[str(key)[1:]] = str(value)[1:]
         self.visited = 0
         self.doc = Document(reader="structure")
+        # Each page's lines in content order, read once for the evidence on line-end hyphens.
+        self.page_lines: list[list[Fragment]] = []
+        self.hyphenation: Hyphenation | None = None
 
     # --- pages ---
 
@@ -163,12 +167,21 @@ class _Reader:
             # when the model is built.
             state.frame = frame_of(content)
             to_display_space(content, state.frame)
+            self.page_lines.append(fragments(content.glyphs))
             state.opmap = map_operators(self.pdf.pages[index], content.object_kinds)
-            for g in content.glyphs:
+            glyphs = content.glyphs
+            for at, g in enumerate(glyphs):
                 if g.mcid >= 0:
                     state.glyphs.setdefault(g.mcid, []).append(g)
                 else:
                     state.unmarked.append(g)
+                    if (broken := _artifact_line_end_hyphen(glyphs, at)) >= 0:
+                        # The author marked the hyphen that broke a word at the end of a line
+                        # as no content: the word goes on on the next line (as a soft hyphen
+                        # says), the hyphen itself stays page furniture.
+                        state.glyphs[broken].append(Glyph(
+                            "\u00ad", g.x0, g.y0, g.x1, g.y1, g.size, g.bold, g.font, -1, broken
+                        ))
             for image in content.images:
                 mcid = content.object_mcids[image.obj] if image.obj < len(content.object_mcids) \
                     else -1
@@ -269,6 +282,10 @@ class _Reader:
 
     def build(self) -> Document:
         doc = self.doc
+        # A word the typesetter broke at the end of a line is read whole, as the layout reader
+        # reads it (the same document-wide evidence decides "docu-" "ment" from "well-" "known").
+        self.hyphenation = Hyphenation(self.page_lines)
+        self.page_lines = []
         doc.pages = [state.page for state in self.pages]
         doc.language = _catalog_language(self.pdf)
         doc.title = _title(self.pdf)
@@ -375,18 +392,18 @@ class _Reader:
         return content
 
     def text(self, content: _Content) -> str:
-        parts: list[str] = []
+        lines: list[str] = []
         run: list[Glyph] = []
         last_page = -2
         for page, g in content.glyphs:
             if page != last_page and run:
-                parts.append(text_of(run))
+                lines.extend(f.text for f in fragments(run))
                 run = []
             last_page = page
             run.append(g)
         if run:
-            parts.append(text_of(run))
-        text = clean(" ".join(parts))
+            lines.extend(f.text for f in fragments(run))
+        text = clean(join_lines(lines, self.hyphenation))
         for link in content.links:
             if not link.text:
                 link.text = text
@@ -507,6 +524,32 @@ class _Reader:
         for kid in self.children(element):
             walk(kid, 0)
         return Table(rows, caption, self.prov(content))
+
+
+def _artifact_line_end_hyphen(glyphs: list[Glyph], at: int) -> int:
+    """The MCID of the element whose last glyph the unmarked glyph ``glyphs[at]`` follows if
+    it is a hyphen ending that line (pdfium reads a line-end hyphen as U+FFFE), else -1.
+    Spaces pdfium generates between glyphs are passed over."""
+    g = glyphs[at]
+    if g.char not in _LINE_END_HYPHENS:
+        return -1
+    before = next((b for b in reversed(glyphs[max(0, at - 4):at]) if not _generated_space(b)),
+                  None)
+    # A hyphen's box is a short dash at mid-height: its middle is tested against the line.
+    middle = (g.y0 + g.y1) / 2
+    if before is None or before.mcid < 0 or not before.y0 <= middle <= before.y1:
+        return -1
+    after = next((a for a in glyphs[at + 1:at + 5] if not _generated_space(a)), None)
+    if after is not None and after.y0 <= middle <= after.y1:
+        return -1  # the line goes on: a dash, not a break
+    return before.mcid
+
+
+def _generated_space(g: Glyph) -> bool:
+    return g.obj < 0 and g.char.isspace()
+
+
+_LINE_END_HYPHENS = ("\ufffe", "-", "\u2010")
 
 
 def _int(value: Any, default: int) -> int:
