@@ -272,3 +272,27 @@ def test_a_rotated_credit_in_the_margin_does_not_join_the_lines_beside_it(
     doc = read_layout(path, max_pages=5)
     lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
     assert [clean(item.text) for lst in lists for item in lst.items] == items
+
+
+def test_a_title_bookmarked_twice_takes_the_level_of_the_bookmark_on_its_page(
+    html_pdf: HtmlPdf,
+) -> None:
+    # A chapter opens with a list of its sections and ends with a summary that names them
+    # again, one level down: each line takes the level of the bookmark leading to its page,
+    # and the opening list, before the sections' pages, heads nothing.
+    opening = "".join(
+        f"<p style='font-weight: bold; margin-bottom: 2em'>{name}</p>"
+        for name in ("Growth", "The brain")
+    )
+    path = html_pdf(
+        f"<h1>Chapter 5</h1>{opening}<p>{LOREM}</p>"
+        f"<h2 style='break-before: page'>Growth</h2><p>{LOREM}</p>"
+        f"<h2 style='break-before: page'>The brain</h2><p>{LOREM}</p>"
+        f"<h2 style='break-before: page'>Summary</h2>"
+        f"<h3>Growth</h3><p>{LOREM}</p><h3>The brain</h3><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [(b.text, b.level, b.prov[0].page) for b in doc.blocks if isinstance(b, Heading)] == [
+        ("Chapter 5", 1, 0), ("Growth", 2, 1), ("The brain", 2, 2), ("Summary", 2, 3),
+        ("Growth", 3, 3), ("The brain", 3, 3),
+    ]

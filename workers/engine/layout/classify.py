@@ -88,8 +88,12 @@ def classify(
     outline: dict[str, int],
     links: dict[int, list[tuple[BBox, str]]],
     fields: dict[int, list[BBox]] | None = None,
+    places: dict[str, dict[int, int]] | None = None,
 ) -> None:
+    """``outline``: bookmark titles -> levels; ``places``: title -> {page: level}, the pages
+    the bookmarks of each title lead to (see :func:`.catalog_facts.outline_places`)."""
     fields = fields or {}
+    places = places or {}
     artifact_ids = _find_artifacts(doc, results)
     _set_aside_decoration(doc, results, artifact_ids)
     body = [b for r in results for b in r.blocks if b.kind == "text" and id(b) not in artifact_ids]
@@ -171,7 +175,7 @@ def classify(
             ]
             item = BULLET.match(text) or NUMBER.match(text)
             if item and block.size >= 1.15 * body_size and _heading_level(
-                block, text, styles, outline, body_size, repeated, faces
+                block, text, styles, outline, body_size, repeated, faces, places
             ):
                 item = None  # "1. Introduction" set large is a numbered heading
             if item:
@@ -213,7 +217,9 @@ def classify(
                 stack[-1].items.append(entry)
                 item_faces[id(entry)] = (_text_start(block, label), block.size)
                 continue
-            level = _heading_level(block, text, styles, outline, body_size, repeated, faces)
+            level = _heading_level(
+                block, text, styles, outline, body_size, repeated, faces, places
+            )
             if level and _contents_entry(block, result.blocks):
                 level = 0  # the heading's entry in a table of contents, not the heading
             if level and title_key(text) not in outline and (
@@ -830,10 +836,21 @@ def _heading_level(
     body_size: float,
     repeated: frozenset[str] | set[str] = frozenset(),
     faces: dict[tuple[float, bool], int] | None = None,
+    places: dict[str, dict[int, int]] | None = None,
 ) -> int:
     """``faces``: levels the outline gives unnumbered headings by face (see
-    :func:`_outline_faces`)."""
+    :func:`_outline_faces`); ``places``: the level of the bookmark of this title that leads to
+    this page, where the outline names a title on several pages (a section, and its entry in
+    the chapter's summary one level down)."""
     key = title_key(text)
+    pages = places.get(key) if places else None
+    if pages and block.page in pages:
+        return pages[block.page]
+    if pages and block.page < min(pages):
+        # Every bookmark of this title leads further on: this line names a section ahead (a
+        # chapter's list of its sections), it does not head it. (A line after the page a
+        # bookmark leads to may be its heading still, the bookmark set a page early.)
+        return 0
     if key in outline:
         return outline[key]
     if key in repeated or not _heading_candidate(block, text, body_size):
