@@ -296,3 +296,19 @@ def test_a_title_bookmarked_twice_takes_the_level_of_the_bookmark_on_its_page(
         ("Chapter 5", 1, 0), ("Growth", 2, 1), ("The brain", 2, 2), ("Summary", 2, 3),
         ("Growth", 3, 3), ("The brain", 3, 3),
     ]
+
+
+def test_a_heading_level_with_a_margin_note_is_a_heading_of_its_own(html_pdf: HtmlPdf) -> None:
+    # The note's last line and the heading share a baseline, a short step apart: the heading
+    # is no words of the note going on.
+    note = "<br>".join(("Marginal", "notes sit", "in the", "margin."))
+    path = html_pdf(
+        "<div style='position: absolute; left: 0; top: 18pt; width: 2cm; font-size: 10pt;"
+        f" line-height: 14pt'>{note}</div>"
+        "<div style='position: absolute; left: 2.4cm; top: 0; width: 12cm'>"
+        f"<p style='line-height: 14pt; margin: 0 0 18pt'>{LOREM}</p>"
+        "<h2 style='margin: 0; font-size: 14pt; line-height: 14pt'>2.4 Theorems</h2>"
+        f"<p>{LOREM}</p></div>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["2.4 Theorems"]

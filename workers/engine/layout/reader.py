@@ -349,6 +349,13 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[Block]:
                 (fy1 if fy1 < ly1 else ly1) - (fy0 if fy0 > ly0 else ly0)
                 > 0.5 * (f_height if f_height < l_height else l_height)
                 and 0 <= step < 2 * (f_height if f_height > l_height else l_height)
+                # A heading set beside a note in the margin, level with its last line, starts
+                # a block of its own: another weight and a clearly other size on one line
+                # are not one sentence going on (but a bullet, whatever its face, leads its
+                # item's text).
+                and not (f.bold != last.bold
+                         and abs(f.size - last.size) > 0.15 * max(f.size, last.size)
+                         and not is_marker(last.text))
             ):
                 target = block  # the rest of the same line, past a wide gap ("2   Title")
                 break
