@@ -312,3 +312,16 @@ def test_a_heading_level_with_a_margin_note_is_a_heading_of_its_own(html_pdf: Ht
     )
     doc = read_layout(path, max_pages=5)
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["2.4 Theorems"]
+
+
+def test_a_bold_heading_naming_a_product_with_a_small_initial(html_pdf: HtmlPdf) -> None:
+    # "iText" starts with a small letter but is a name, not a sentence going on; a bold
+    # phrase in small letters still heads nothing.
+    path = html_pdf(
+        f"<h1>Tools</h1><p>{LOREM}</p>"
+        f"<p><b>PDFlib</b></p><p>{LOREM}</p>"
+        f"<p><b>iText</b></p><p>{LOREM}</p>"
+        f"<p><b>and more tools</b></p><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Tools", "PDFlib", "iText"]

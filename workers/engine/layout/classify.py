@@ -824,8 +824,15 @@ def _heading_candidate(block: Block, text: str, body_size: float) -> bool:
         and len(block.frags) <= 2
         and not starts_item(text)
         and not text.endswith((".", ",", ";", ":"))
-        and not text[:1].islower()
+        and not (text[:1].islower() and not _camel_case_name(text))
     )
+
+
+def _camel_case_name(text: str) -> bool:
+    """The first word is a name spelled with a small initial and a capital inside ("iText",
+    "eBay"): a lowercase start that is no sentence going on."""
+    word = text.split(maxsplit=1)[0] if text.strip() else ""
+    return any(ch.isupper() for ch in word[1:])
 
 
 def _heading_level(
