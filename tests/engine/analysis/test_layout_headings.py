@@ -325,3 +325,19 @@ def test_a_bold_heading_naming_a_product_with_a_small_initial(html_pdf: HtmlPdf)
     )
     doc = read_layout(path, max_pages=5)
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Tools", "PDFlib", "iText"]
+
+
+def test_a_heading_wrapped_with_loose_leading_is_one_heading(html_pdf: HtmlPdf) -> None:
+    # Display type set with generous leading over tight body text: its lines stand further
+    # apart than the body's, but each goes on in small letters under the one above.
+    path = html_pdf(
+        "<div style='width: 7cm; text-align: center'>"
+        "<h2 style='font-size: 30pt; line-height: 48pt'>What are the claimed advantages</h2>"
+        f"<p style='text-align: left; line-height: 12pt'>{LOREM * 2}</p></div>"
+        "<h2 style='font-size: 30pt'>Benchmarks</h2>"
+        f"<p style='line-height: 12pt'>{LOREM * 2}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == [
+        "What are the claimed advantages", "Benchmarks"
+    ]

@@ -132,6 +132,7 @@ def classify(
     #: Where each item's text starts, past its label (a hanging indent's continuation lines),
     #: and its size.
     item_faces: dict[int, tuple[float | None, float]] = {}
+    heading_block: Block | None = None  # the block of the last heading
     for result, blocks in _document_order(results):
         for block in blocks:
             if id(block) in artifact_ids:
@@ -235,7 +236,19 @@ def classify(
                 level = 2 if id(block) in continued else 1
             if level:
                 stack = []
-                doc.blocks.append(Heading(text, level, prov, page_links))
+                previous = doc.blocks[-1] if doc.blocks else None
+                if (
+                    isinstance(previous, Heading)
+                    and previous.level == level
+                    and heading_block is not None
+                    and _wrapped_heading(heading_block, block)
+                ):
+                    previous.text = f"{previous.text} {text}"
+                    previous.prov.extend(prov)
+                    previous.links.extend(page_links)
+                else:
+                    doc.blocks.append(Heading(text, level, prov, page_links))
+                heading_block = block
             elif _is_note(block, result, body_size, text):
                 doc.blocks.append(Note(text, text.split(" ", 1)[0], prov, page_links))
             else:
@@ -801,6 +814,22 @@ def _normalise_levels(doc: Document, outline: dict[str, int] | None = None) -> N
     rank = {level: i + 1 for i, level in enumerate(used)}
     for h in heads:
         h.level = rank[h.level]
+
+
+def _wrapped_heading(above: Block, below: Block) -> bool:
+    """``below`` is the rest of the heading ``above``, wrapped onto the next line but read as
+    a block of its own (the page cut into regions between the two lines): the same face,
+    right under it, across the same width, and going on in small letters ("What are the
+    claimed" / "advantages")."""
+    height = max((f.height for f in below.frags), default=1.0)
+    return (
+        above.page == below.page
+        and round(above.size) == round(below.size)
+        and above.bold == below.bold
+        and -0.2 * height < above.y0 - below.y1 < 0.5 * height
+        and x_overlap(above, below) > 0
+        and below.text[:1].islower()
+    )
 
 
 def _heading_candidate(block: Block, text: str, body_size: float) -> bool:
