@@ -858,10 +858,11 @@ def _heading_candidate(block: Block, text: str, body_size: float) -> bool:
 
 
 def _camel_case_name(text: str) -> bool:
-    """The first word is a name spelled with a small initial and a capital inside ("iText",
-    "eBay"): a lowercase start that is no sentence going on."""
+    """The first word is a name spelled with one small letter before a capital ("iText",
+    "eBay", "iPhone"): a lowercase start that is no sentence going on. (A longer small prefix
+    is a programming identifier more often than a name: "lineWidth", "drawImage(".)"""
     word = text.split(maxsplit=1)[0] if text.strip() else ""
-    return any(ch.isupper() for ch in word[1:])
+    return len(word) > 2 and word[1].isupper() and word.isalpha()
 
 
 def _heading_level(

@@ -350,11 +350,11 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[Block]:
                 > 0.5 * (f_height if f_height < l_height else l_height)
                 and 0 <= step < 2 * (f_height if f_height > l_height else l_height)
                 # A heading set beside a note in the margin, level with its last line, starts
-                # a block of its own: another weight and a clearly other size on one line
-                # are not one sentence going on (but a bullet, whatever its face, leads its
-                # item's text).
-                and not (f.bold != last.bold
-                         and abs(f.size - last.size) > 0.15 * max(f.size, last.size)
+                # a block of its own: a clearly larger bold piece after a regular one on one
+                # line is not one sentence going on. (A bold word set larger opening a
+                # paragraph, a run-in heading, is followed by the paragraph's text; a bullet
+                # of whatever face leads its item's text.)
+                and not (f.bold and not last.bold and f.size > 1.15 * last.size
                          and not is_marker(last.text))
             ):
                 target = block  # the rest of the same line, past a wide gap ("2   Title")
