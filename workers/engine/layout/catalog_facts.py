@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 import pikepdf
@@ -30,74 +31,95 @@ def catalog_title(pdf: pikepdf.Pdf) -> str | None:
         return None
 
 
-def outline_levels(pdf: pikepdf.Pdf) -> dict[str, int]:
-    """Bookmark titles (normalised) -> heading level, from the outline's depth. A title
-    bookmarked twice (a summary's entries repeating the sections' names one level down)
-    keeps its first bookmark's level, in the outline's order; :func:`outline_places` tells
-    the two apart by page."""
-    return {key: level for (key, _), level in reversed(_bookmarks(pdf))}
+@dataclass(frozen=True)
+class Outline:
+    """What the bookmarks say of the headings, titles normalised (:func:`.patterns.title_key`).
 
+    ``levels``: each title's level, from the outline's depth; a title bookmarked twice (a
+    summary's entries repeating the sections' names one level down) keeps its first
+    bookmark's level, in the outline's order. ``places``: for each title, the pages its
+    bookmarks lead to and their levels there, which tell the two apart."""
 
-def outline_places(pdf: pikepdf.Pdf) -> dict[str, dict[int, int]]:
-    """Bookmark title (normalised) -> {index of a page a bookmark of that title leads to: its
-    level}: where the heading of that name is, and its level there (a title may be bookmarked
-    twice, a section and its entry in a summary one level down)."""
-    places: dict[str, dict[int, int]] = {}
-    for (key, page), level in reversed(_bookmarks(pdf)):
-        if page is not None:
-            places.setdefault(key, {})[page] = level
-    return places
+    levels: dict[str, int] = field(default_factory=dict)
+    places: dict[str, dict[int, int]] = field(default_factory=dict)
 
 
 #: Bookmarks read at most (bounded work on a huge or looping outline).
 MAX_BOOKMARKS = 5000
 
 
-def _bookmarks(pdf: pikepdf.Pdf) -> list[tuple[tuple[str, int | None], int]]:
-    """Each bookmark's (title key, target page index or None) and depth, in outline order."""
-    out: list[tuple[tuple[str, int | None], int]] = []
+def read_outline(pdf: pikepdf.Pdf) -> Outline:
+    outline = Outline()
+    # Last bookmark first, so that a title's first bookmark is the one kept.
+    for key, page, level in reversed(_bookmarks(pdf)):
+        outline.levels[key] = level
+        if page is not None:
+            outline.places.setdefault(key, {})[page] = level
+    return outline
+
+
+def _bookmarks(pdf: pikepdf.Pdf) -> list[tuple[str, int | None, int]]:
+    """Each bookmark's title key, the index of the page it leads to (None when unknown) and
+    its depth, in outline order."""
+    out: list[tuple[str, int | None, int]] = []
     try:
-        pages = {page.obj.objgen: k for k, page in enumerate(pdf.pages)}
+        target = _PageOfDestination(pdf)
         with pdf.open_outline() as outline:
             stack = [(item, 1) for item in reversed(outline.root)]
             while stack and len(out) < MAX_BOOKMARKS:
                 item, depth = stack.pop()
                 key = title_key(item.title or "")
                 if key:
-                    out.append(((key, _target_page(pdf, item, pages)), min(depth, 6)))
+                    out.append((key, target(item), min(depth, 6)))
                 stack.extend((child, depth + 1) for child in reversed(item.children))
     except (pikepdf.PdfError, ValueError, TypeError, AttributeError, RecursionError):
         return []
     return out
 
 
-def _target_page(
-    pdf: pikepdf.Pdf, item: pikepdf.OutlineItem, pages: dict[tuple[int, int], int]
-) -> int | None:
-    """The index of the page a bookmark leads to: its destination, or its GoTo action's,
-    an explicit one ([page /XYZ ...]) or a named one looked up in the catalog."""
-    dest: Any = item.destination
-    action = item.action
-    if dest is None and action is not None and action.get("/S") == "/GoTo":
-        dest = action.get("/D")
-    if isinstance(dest, (pikepdf.String, pikepdf.Name)):
-        dest = _named_destination(pdf, dest)
-    if isinstance(dest, pikepdf.Dictionary):
-        dest = dest.get("/D")
-    if isinstance(dest, pikepdf.Array) and len(dest) and isinstance(dest[0], pikepdf.Dictionary):
-        return pages.get(dest[0].objgen)
-    return None
+class _PageOfDestination:
+    """The index of the page a bookmark leads to: its destination, or its GoTo action's, an
+    explicit one ([page /XYZ ...]) or a named one looked up in the catalog."""
 
+    def __init__(self, pdf: pikepdf.Pdf) -> None:
+        self.pdf = pdf
+        self.pages = {page.obj.objgen: k for k, page in enumerate(pdf.pages)}
+        self.names: NameTree | None = None
 
-def _named_destination(pdf: pikepdf.Pdf, name: pikepdf.String | pikepdf.Name) -> Any:
-    if isinstance(name, pikepdf.Name):
-        dests = pdf.Root.get("/Dests")
-        return dests.get(str(name)) if isinstance(dests, pikepdf.Dictionary) else None
-    names = pdf.Root.get("/Names")
-    tree = names.get("/Dests") if isinstance(names, pikepdf.Dictionary) else None
-    if not isinstance(tree, pikepdf.Dictionary):
+    def __call__(self, item: pikepdf.OutlineItem) -> int | None:
+        try:
+            dest: Any = item.destination
+            action = item.action
+            if dest is None and action is not None and action.get("/S") == "/GoTo":
+                dest = action.get("/D")
+            if isinstance(dest, (pikepdf.String, pikepdf.Name)):
+                dest = self._named(dest)
+            if isinstance(dest, pikepdf.Dictionary):
+                dest = dest.get("/D")
+            if (
+                isinstance(dest, pikepdf.Array)
+                and len(dest)
+                and isinstance(dest[0], pikepdf.Dictionary)
+            ):
+                return self.pages.get(dest[0].objgen)
+        except (pikepdf.PdfError, ValueError, TypeError, AttributeError, KeyError):
+            pass  # a broken destination: the bookmark still gives its level
         return None
-    return NameTree(tree).get(str(name))
+
+    def _named(self, name: pikepdf.String | pikepdf.Name) -> Any:
+        if isinstance(name, pikepdf.Name):
+            dests = self.pdf.Root.get("/Dests")
+            return dests.get(str(name)) if isinstance(dests, pikepdf.Dictionary) else None
+        if self.names is None:
+            catalog_names = self.pdf.Root.get("/Names")
+            tree = (
+                catalog_names.get("/Dests")
+                if isinstance(catalog_names, pikepdf.Dictionary) else None
+            )
+            if not isinstance(tree, pikepdf.Dictionary):
+                return None
+            self.names = NameTree(tree)
+        return self.names.get(str(name))
 
 
 #: Form fields read per page at most (bounded work on a hostile annotation array).

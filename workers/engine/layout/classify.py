@@ -91,7 +91,7 @@ def classify(
     places: dict[str, dict[int, int]] | None = None,
 ) -> None:
     """``outline``: bookmark titles -> levels; ``places``: title -> {page: level}, the pages
-    the bookmarks of each title lead to (see :func:`.catalog_facts.outline_places`)."""
+    the bookmarks of each title lead to (see :class:`.catalog_facts.Outline`)."""
     fields = fields or {}
     places = places or {}
     artifact_ids = _find_artifacts(doc, results)

@@ -43,9 +43,8 @@ from .catalog_facts import (
     catalog_title,
     form_field_boxes,
     link_targets,
-    outline_levels,
-    outline_places,
     page_field_boxes,
+    read_outline,
 )
 from .classify import classify
 from .figures import (
@@ -89,8 +88,7 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
             ]
         finally:
             fitz.close()
-        outline = outline_levels(pk)
-        places = outline_places(pk)
+        outline = read_outline(pk)
         links = link_targets(pk, len(results))
         fields = form_field_boxes(pk, len(results))
         doc.language = catalog_language(pk)
@@ -109,7 +107,7 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     hyphenation = Hyphenation(text_blocks)
     for block in text_blocks:
         block.hyphenation = hyphenation
-    classify(doc, results, outline, links, fields, places)
+    classify(doc, results, outline.levels, links, fields, outline.places)
     doc.pages = [r.user_page for r in results]
     to_user_space(doc, frames)
     if doc.title is None:
