@@ -341,3 +341,23 @@ def test_a_heading_wrapped_with_loose_leading_is_one_heading(html_pdf: HtmlPdf) 
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == [
         "What are the claimed advantages", "Benchmarks"
     ]
+
+
+def test_a_bookmarked_title_run_into_its_paragraph_is_that_sections_heading(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The bookmark names the bold words opening the paragraph: they head a section, the rest
+    # is its text. A bold opening no bookmark names stays in its paragraph.
+    path = html_pdf(
+        f"<h1>Chapter 5</h1><p>{LOREM}</p>"
+        "<p><b style='bookmark-level: 2; bookmark-label: content()'>Multiple Choice:</b> "
+        f"Check your understanding. {LOREM}</p>"
+        f"<p><b>Note well:</b> {LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [(b.text, b.level) for b in doc.blocks if isinstance(b, Heading)] == [
+        ("Chapter 5", 1), ("Multiple Choice:", 2)
+    ]
+    paragraphs = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert paragraphs[1].startswith("Check your understanding.")
+    assert paragraphs[2].startswith("Note well:")

@@ -218,6 +218,18 @@ def classify(
                 stack[-1].items.append(entry)
                 item_faces[id(entry)] = (_text_start(block, label), block.size)
                 continue
+            run_in = _run_in_title(block, places)
+            if run_in is not None:
+                apart = label_provs(block.page, block.frags, block.objects, result.opmap,
+                                    result.mcids, run_in)
+                if apart:
+                    stack = []
+                    rest = text.split(None, len(run_in.split()))[-1]
+                    level = places[title_key(run_in)][block.page]
+                    doc.blocks.append(Heading(run_in, level, [apart[0]]))
+                    doc.blocks.append(Paragraph(rest, [apart[1]], page_links))
+                    heading_block = None
+                    continue
             level = _heading_level(
                 block, text, styles, outline, body_size, repeated, faces, places
             )
@@ -814,6 +826,31 @@ def _normalise_levels(doc: Document, outline: dict[str, int] | None = None) -> N
     rank = {level: i + 1 for i, level in enumerate(used)}
     for h in heads:
         h.level = rank[h.level]
+
+
+#: Words a heading run into its paragraph may have at most.
+RUN_IN_WORDS = 12
+
+
+def _run_in_title(block: Block, places: dict[str, dict[int, int]]) -> str | None:
+    """The title of a bookmark leading to this page that the paragraph opens with, set in
+    bold and run into its text ("Multiple Choice: Check your understanding…"): that section's
+    heading. None when the paragraph opens with no such title, or it is not set apart."""
+    if not places:
+        return None
+    words = block.text.split()
+    for n in range(1, min(len(words), RUN_IN_WORDS + 1)):
+        title = " ".join(words[:n])
+        pages = places.get(title_key(title))
+        if not pages or block.page not in pages:
+            continue
+        glyphs = [g for f in block.frags for g in f.glyphs if g.char.isalnum()]
+        letters = sum(ch.isalnum() for ch in title)
+        head, rest = glyphs[:letters], glyphs[letters:]
+        if head and rest and all(g.bold for g in head) and not all(g.bold for g in rest):
+            return title
+        return None
+    return None
 
 
 def _wrapped_heading(above: Block, below: Block) -> bool:
