@@ -256,3 +256,39 @@ def test_displayed_equations_with_their_numbers_are_no_table(tmp_path: Path) -> 
     doc = read_layout(path, max_pages=5)
     assert not any(isinstance(b, Table) for b in doc.blocks)
     assert any("(2.2)" in block_text(b) for b in doc.blocks)
+
+
+
+def _ruled_grid(x: float, top: float, rows: list[tuple[str, str, str]]) -> list[bytes]:
+    """Rows of three cells, 100pt wide and 20pt high, each rule a thin filled rectangle."""
+    ops = []
+    bottom = top - 20 * len(rows)
+    for k in range(len(rows) + 1):
+        ops.append(f"{x} {top - 20 * k} 300 0.5 re f".encode())
+    for k in range(4):
+        ops.append(f"{x + 100 * k} {bottom} 0.5 {top - bottom} re f".encode())
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            ops.append(f"BT /F1 10 Tf {x + 6 + 100 * c} {top - 20 * r - 14} Td ({text}) Tj ET"
+                       .encode())
+    return ops
+
+
+def test_two_grids_inside_a_frame_round_the_page_are_two_tables(tmp_path: Path) -> None:
+    # A border drawn round the whole page holds both tables but touches neither: it joins
+    # none of their rules into one grid, and the text between them is no cell.
+    frame = [b"30 30 535 1 re f", b"30 811 535 1 re f", b"30 30 1 782 re f",
+             b"564 30 1 782 re f"]
+    apples = [(f"Apples {k}", f"{k * 7}.5", f"{k * 3}.25") for k in range(1, 4)]
+    pears = [(f"Pears {k}", f"{k * 5}.5", f"{k * 2}.75") for k in range(1, 4)]
+    path = text_page_pdf(tmp_path / "framed.pdf", [
+        *frame,
+        b"BT /F1 11 Tf 72 760 Td (" + LOREM[:80].encode() + b") Tj ET",
+        *_ruled_grid(72, 740, apples),
+        b"BT /F1 11 Tf 72 640 Td (" + LOREM[80:160].encode() + b") Tj ET",
+        *_ruled_grid(72, 620, pears),
+    ])
+    doc = read_layout(path, max_pages=5)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [_cells(t) for t in tables] == [[list(row) for row in apples],
+                                           [list(row) for row in pears]]

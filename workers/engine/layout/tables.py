@@ -119,22 +119,7 @@ def ruled_tables(content: PageContent, frags: list[Fragment]) -> list[Block]:
     vertical = [r for r in rules if r.y1 - r.y0 > 6 and r.x1 - r.x0 <= 2.5]
     if len(horizontal) < 3 or len(vertical) < 3:
         return []
-    # Connected groups of crossing rules, grown greedily (bounded by the rule count).
-    groups: list[tuple[Rect, list[Rect], list[Rect]]] = []
-    horizontal_ids = {id(r) for r in horizontal}
-    for r in sorted(horizontal + vertical, key=lambda r: (-r.y1, r.x0)):
-        is_h = id(r) in horizontal_ids
-        for k, (box, hs, vs) in enumerate(groups):
-            if r.x0 <= box.x1 + 2 and box.x0 <= r.x1 + 2 and r.y0 <= box.y1 + 2 and (
-                box.y0 <= r.y1 + 2
-            ):
-                grown = Rect(min(box.x0, r.x0), min(box.y0, r.y0), max(box.x1, r.x1),
-                             max(box.y1, r.y1), box.obj)
-                groups[k] = (grown, hs + [r] if is_h else hs, vs if is_h else vs + [r])
-                break
-        else:
-            groups.append((Rect(r.x0, r.y0, r.x1, r.y1, r.obj), [r] if is_h else [],
-                           [] if is_h else [r]))
+    groups = _rule_groups(horizontal, vertical)
     out: list[Block] = []
     taken: set[int] = set()
     for box, hs, vs in groups:
@@ -196,6 +181,79 @@ def ruled_tables(content: PageContent, frags: list[Fragment]) -> list[Block]:
         taken.update(id(f) for f in members)
         out.append(block)
     return out
+
+
+#: How near two rules must come to be drawn as one (a rule ends at the line it meets, give
+#: or take its own width and the rounding of the drawing).
+TOUCH = 2.0
+
+
+def _rule_groups(
+    horizontal: list[Rect], vertical: list[Rect]
+) -> list[tuple[Rect, list[Rect], list[Rect]]]:
+    """The grids the rules draw, top first: rules that cross or touch, one to the next, are
+    one grid (its box, its horizontal and its vertical rules). A frame drawn round the page
+    or round a box of tables holds them but touches none: each table is its own grid. Loose
+    rules that form no grid of their own (an underline in a cell, a rule stopping short of
+    the ones it meets) go with the smallest grid holding them."""
+    rules = horizontal + vertical
+    parent = list(range(len(rules)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    # Rules that may touch share a square of the page: each is put in every square its
+    # reach covers, and only rules sharing a square are compared.
+    side = 24.0
+    squares: dict[tuple[int, int], list[int]] = {}
+    for k, r in enumerate(rules):
+        for i in range(int((r.x0 - TOUCH) // side), int((r.x1 + TOUCH) // side) + 1):
+            for j in range(int((r.y0 - TOUCH) // side), int((r.y1 + TOUCH) // side) + 1):
+                squares.setdefault((i, j), []).append(k)
+    for members in squares.values():
+        for n, a in enumerate(members):
+            ra = rules[a]
+            for b in members[n + 1:]:
+                rb = rules[b]
+                if (ra.x0 <= rb.x1 + TOUCH and rb.x0 <= ra.x1 + TOUCH
+                        and ra.y0 <= rb.y1 + TOUCH and rb.y0 <= ra.y1 + TOUCH):
+                    parent[root(a)] = root(b)
+    horizontal_ids = {id(r) for r in horizontal}
+    found: dict[int, tuple[list[Rect], list[Rect]]] = {}
+    for k, r in enumerate(rules):
+        hs, vs = found.setdefault(root(k), ([], []))
+        (hs if id(r) in horizontal_ids else vs).append(r)
+    groups = [(_box_of(hs + vs), hs, vs) for hs, vs in found.values()]
+    out = [g for g in groups if _may_be_grid(g[1], g[2])]
+    grids = len(out)
+    for box, hs, vs in groups:
+        if _may_be_grid(hs, vs):
+            continue
+        holders = [
+            k for k, (grid, _, _) in enumerate(out[:grids])
+            if grid.x0 - TOUCH <= box.x0 and box.x1 <= grid.x1 + TOUCH
+            and grid.y0 - TOUCH <= box.y0 and box.y1 <= grid.y1 + TOUCH
+        ]
+        if holders:
+            k = min(holders, key=lambda k: (out[k][0].x1 - out[k][0].x0)
+                    * (out[k][0].y1 - out[k][0].y0))
+            out[k] = (out[k][0], out[k][1] + hs, out[k][2] + vs)
+        else:
+            out.append((box, hs, vs))
+    return sorted(out, key=lambda g: (-g[0].y1, g[0].x0))
+
+
+def _may_be_grid(hs: list[Rect], vs: list[Rect]) -> bool:
+    """Enough rules each way to rule a grid of two rows and two columns (frames add ends)."""
+    return len(hs) + len(vs) >= 5 and len(hs) >= 2 and len(vs) >= 1
+
+
+def _box_of(rules: list[Rect]) -> Rect:
+    return Rect(min(r.x0 for r in rules), min(r.y0 for r in rules), max(r.x1 for r in rules),
+                max(r.y1 for r in rules), rules[0].obj)
 
 
 def _widened_to_row_ends(xs: list[float], ys: list[float], frags: list[Fragment]) -> list[float]:
