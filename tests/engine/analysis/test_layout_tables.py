@@ -292,3 +292,31 @@ def test_two_grids_inside_a_frame_round_the_page_are_two_tables(tmp_path: Path) 
     tables = [b for b in doc.blocks if isinstance(b, Table)]
     assert [_cells(t) for t in tables] == [[list(row) for row in apples],
                                            [list(row) for row in pears]]
+
+
+def test_a_wide_first_columns_wrapped_lines_stay_in_its_rows(html_pdf: HtmlPdf) -> None:
+    # Services described at length in the first column, their phone and web address short
+    # in the second: the description's lines past the second column's two are rows with one
+    # filled cell, wider than half the table but within the first column.
+    services = [
+        ("Encore: This free eight-week information and exercise program is for women who "
+         "have had breast cancer surgery and uses floor and pool exercises.",
+         "1800 305 150", "encore.org.au"),
+        ("Look Good Feel Better: This free program teaches techniques to help restore "
+         "appearance, confidence and self-image during treatment.",
+         "1800 650 960", "lgfb.org.au"),
+        ("My Journey Kit: The kit contains information, resources and tips for women newly "
+         "diagnosed with breast cancer.", "1800 500 258", "bcna.org.au"),
+    ]
+    rows = "".join(f"<tr><td>{text}</td><td>{phone}<br>{web}</td></tr>"
+                   for text, phone, web in services)
+    path = html_pdf(
+        f"<p>{LOREM}</p><table style='border-spacing: 0 10pt; width: 11cm'>{rows}</table>"
+        f"<p>{LOREM}</p>",
+        css="td { vertical-align: top; padding: 0 } td + td { width: 3.5cm; padding-left: 1cm }",
+    )
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    text = block_text(table)
+    assert all(phone in text for _, phone, _ in services)
+    assert "floor and pool exercises" in text and "diagnosed with breast cancer" in text

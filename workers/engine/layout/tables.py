@@ -448,10 +448,18 @@ def _trim_headings(run: list[Line]) -> None:
 
 
 def _inside_columns(line: Line, run: list[Line]) -> bool:
+    """The line's one piece is a row with one filled cell: inside the rows' span, and narrow
+    next to it or within one of their columns (a wide first column's text wrapped onto
+    lines of its own, beside the short figures of the columns after it)."""
     left = min(f.x0 for r in run for f in r.fragments)
     right = max(f.x1 for r in run for f in r.fragments)
     f = line.fragments[0]
-    return f.x0 >= left - 2 and f.x1 <= right + 2 and f.width < 0.5 * (right - left)
+    if f.x0 < left - 2 or f.x1 > right + 2:
+        return False
+    if f.width < 0.5 * (right - left):
+        return True
+    columns = _columns([list(r.fragments) for r in run])
+    return len(columns) >= 2 and sum(_in_column(f, c) for c in columns) == 1
 
 
 def _columns(rows: list[list[Fragment]]) -> list[list[float]]:
