@@ -320,3 +320,22 @@ def test_a_wide_first_columns_wrapped_lines_stay_in_its_rows(html_pdf: HtmlPdf) 
     text = block_text(table)
     assert all(phone in text for _, phone, _ in services)
     assert "floor and pool exercises" in text and "diagnosed with breast cancer" in text
+
+
+def test_program_code_in_a_proportional_face_is_no_table(tmp_path: Path) -> None:
+    # Two listings side by side on a slide, set in Helvetica: their indents and columns line
+    # up like a table's, but lines opening and closing blocks with braces are code.
+    left = [(40, "interface Shape {"), (67, "double area();"), (40, "}"),
+            (40, "class Square implements Shape {"), (67, "double side;"), (40, "}")]
+    right = [(420, "public static void main(String[] args) {"),
+             (447, "Shape s = new Square(3);"), (447, "Square q = (Square) s;"),
+             (447, "double a = s.area();"), (447, "System.out.println(a);"), (420, "}")]
+    ops = [b"BT /F1 24 Tf 290 530 Td (Interfaces) Tj ET"]
+    for k, ((x0, a), (x1, b)) in enumerate(zip(left, right, strict=True)):
+        y = 440 - 32 * k
+        ops.append(f"BT /F1 14 Tf {x0} {y} Td ({a}) Tj ET".encode())
+        ops.append(f"BT /F1 14 Tf {x1} {y} Td ({b}) Tj ET".encode())
+    path = text_page_pdf(tmp_path / "code.pdf", ops, size=(794, 595))
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    assert any("Square q = (Square) s;" in block_text(b) for b in doc.blocks)

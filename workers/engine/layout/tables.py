@@ -730,6 +730,23 @@ def _numbered_equations(cells: list[list[Fragment | None]]) -> bool:
     return len(numbers) >= 2 and all(EQUATION_NUMBER.fullmatch(n) for n in numbers)
 
 
+#: Share of a run's rows opening or closing a block of code with a brace, above which the run
+#: is program code.
+BRACED_ROWS = 0.25
+
+
+def _braced_code(rows: list[list[Fragment]]) -> bool:
+    """Program code in a C-like language (C, Go, Java, JavaScript) set in a proportional face,
+    as slides set it: many of its lines open a block with a brace at their end or close one
+    with a brace alone. Its indents and side-by-side listings line up like a table's columns,
+    but a table's cells hardly ever end with an opening brace."""
+    braced = sum(
+        any(f.text.rstrip().endswith("{") or f.text.strip() in ("}", "};", "})") for f in row)
+        for row in rows
+    )
+    return braced >= 2 and braced >= BRACED_ROWS * len(rows)
+
+
 def _table_from(run: list[Line], page: int) -> Block | None:
     rows = [list(line.fragments) for line in run]
     for _ in range(3):
@@ -780,7 +797,7 @@ def _table_from(run: list[Line], page: int) -> Block | None:
         return None  # a column of sentences running from line to line: text set beside text
     if _scattered(cells):
         return None  # labels placed about a chart or diagram: no rows and columns of data
-    if _numbered_equations(cells):
+    if _numbered_equations(cells) or _braced_code(rows):
         return None
     block = Block(page, kind="table", table=cells, lines=list(run))
     for row in rows:
