@@ -339,3 +339,29 @@ def test_program_code_in_a_proportional_face_is_no_table(tmp_path: Path) -> None
     doc = read_layout(path, max_pages=5)
     assert not any(isinstance(b, Table) for b in doc.blocks)
     assert any("Square q = (Square) s;" in block_text(b) for b in doc.blocks)
+
+
+def test_text_wrapped_in_a_ruled_rows_cells_stays_one_row(html_pdf: HtmlPdf) -> None:
+    # Every row ruled; the description and the response wrap over lines of their own, the
+    # status set by the middle of its row: each ruled row is one row, its lines going on in
+    # lower case. The body of a table ruled only round head and body is still read line by
+    # line (see the "rules only between columns" test).
+    rows = [
+        ("ER+", "Cancer cells with oestrogen receptors are called oestrogen receptor "
+                "positive.", "A cancer that is ER+ is more likely to respond to hormone "
+                             "therapy."),
+        ("PR+", "Cancer cells with progesterone receptors are called progesterone receptor "
+                "positive.", "A cancer that is PR+ is more likely to respond to hormone "
+                             "therapy."),
+    ]
+    body = "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td></tr>" for a, b, c in rows)
+    path = html_pdf(
+        f"<p>{LOREM}</p><table><tr><th>Status</th><th>Description</th><th>Response</th></tr>"
+        f"{body}</table><p>{LOREM}</p>",
+        css=GRID + " table { width: 11cm } td { vertical-align: top; width: 4.5cm }"
+        " td:first-child { width: 2cm; vertical-align: middle }"
+        " th { border: 1px solid black; text-align: left }",
+    )
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert _cells(table) == [["Status", "Description", "Response"], *map(list, rows)]

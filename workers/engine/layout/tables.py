@@ -148,9 +148,9 @@ def ruled_tables(content: PageContent, frags: list[Fragment]) -> list[Block]:
             members.extend(inside)
             text_lines = lines(inside)
             # Rules only around the header and the body (a "booktabs" table): each line of
-            # text across the columns is a row of its own.
+            # text across the columns is a row of its own, but for lines wrapped in its cells.
             if sum(len(line.fragments) > 1 for line in text_lines) >= 2:
-                row_groups = [list(line.fragments) for line in text_lines]
+                row_groups = _band_rows(text_lines)
             else:
                 row_groups = [inside]
             # (Counted in the ruled columns: row labels beside them may run on for many lines.)
@@ -254,6 +254,38 @@ def _may_be_grid(hs: list[Rect], vs: list[Rect]) -> bool:
 def _box_of(rules: list[Rect]) -> Rect:
     return Rect(min(r.x0 for r in rules), min(r.y0 for r in rules), max(r.x1 for r in rules),
                 max(r.y1 for r in rules), rules[0].obj)
+
+
+def _band_rows(text_lines: list[Line]) -> list[list[Fragment]]:
+    """The rows of a ruled band holding several lines across its columns. A row starts at a
+    line across the columns none of whose pieces starts in lower case ("Apples  3.5  2");
+    a line going on with the words above ("receptors are called") is the same row's cells
+    wrapped, and so is a line of one piece (a cell's own wrapped text, a label set by the
+    middle of its row), unless it stands between two rows of their own (a group's heading
+    in the body of the table)."""
+    full = [_starts_row(line) for line in text_lines]
+    rows: list[list[Fragment]] = []
+    for k, line in enumerate(text_lines):
+        pieces = list(line.fragments)
+        alone = (
+            len(pieces) == 1 and not _lower_start(pieces[0].text)
+            and 0 < k < len(text_lines) - 1 and full[k - 1] and full[k + 1]
+        )
+        if not rows or full[k] or alone:
+            rows.append(pieces)
+        else:
+            rows[-1].extend(pieces)
+    return rows
+
+
+def _starts_row(line: Line) -> bool:
+    return len(line.fragments) > 1 and not any(_lower_start(f.text) for f in line.fragments)
+
+
+def _lower_start(text: str) -> bool:
+    """The text's first letter or digit is a lower-case letter ("(see pages 46)" too)."""
+    first = next((c for c in text if c.isalnum()), "")
+    return first.islower()
 
 
 def _widened_to_row_ends(xs: list[float], ys: list[float], frags: list[Fragment]) -> list[float]:
