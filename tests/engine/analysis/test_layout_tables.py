@@ -365,3 +365,25 @@ def test_text_wrapped_in_a_ruled_rows_cells_stays_one_row(html_pdf: HtmlPdf) -> 
     doc = read_layout(path, max_pages=5)
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
     assert _cells(table) == [["Status", "Description", "Response"], *map(list, rows)]
+
+
+def test_a_group_heading_in_a_booktabs_body_is_a_row_of_its_own(tmp_path: Path) -> None:
+    # Rules over and under the head and under the body, and down the columns: the
+    # body is one band, read line by line; a heading alone between two rows ("Vegetables")
+    # heads a group of rows and is a row too, not wrapped text of the row above.
+    def show(x: float, y: float, text: str) -> bytes:
+        return f"BT /F1 10 Tf {x} {y} Td ({text}) Tj ET".encode()
+
+    body = [("Apples", "3.5", "2"), ("Pears", "4.0", "1"), ("Vegetables",),
+            ("Carrots", "1.5", "7"), ("Leeks", "2.5", "3")]
+    ops = [b"72 700 300 0.5 re f", b"72 680 300 0.5 re f", b"72 580 300 0.5 re f",
+           b"72 580 0.5 120 re f", b"172 580 0.5 120 re f", b"272 580 0.5 120 re f",
+           b"372 580 0.5 120 re f", show(78, 686, "Produce"),
+           show(178, 686, "Price"), show(278, 686, "Stock")]
+    for k, row in enumerate(body):
+        ops += [show(78 + 100 * c, 666 - 18 * k, text) for c, text in enumerate(row)]
+    path = text_page_pdf(tmp_path / "groups.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert _cells(table) == [["Produce", "Price", "Stock"],
+                             *[list(row) + [""] * (3 - len(row)) for row in body]]
