@@ -123,6 +123,8 @@ def ruled_tables(content: PageContent, frags: list[Fragment]) -> list[Block]:
     out: list[Block] = []
     taken: set[int] = set()
     for box, hs, vs in groups:
+        if not _may_be_grid(hs, vs):
+            continue  # a rule or two under a head, say, spanning some of its columns
         if len(hs) >= 3 and len(vs) >= 2:
             hs = _without_underlines(hs, box, frags)
         # The rules' own ends bound the grid too: a table ruled between its rows and down
@@ -150,7 +152,7 @@ def ruled_tables(content: PageContent, frags: list[Fragment]) -> list[Block]:
             # Rules only around the header and the body (a "booktabs" table): each line of
             # text across the columns is a row of its own, but for lines wrapped in its cells.
             if sum(len(line.fragments) > 1 for line in text_lines) >= 2:
-                row_groups = _band_rows(text_lines)
+                row_groups = _band_rows(text_lines, xs)
             else:
                 row_groups = [inside]
             # (Counted in the ruled columns: row labels beside them may run on for many lines.)
@@ -205,22 +207,31 @@ def _rule_groups(
             k = parent[k]
         return k
 
-    # Rules that may touch share a square of the page: each is put in every square its
-    # reach covers, and only rules sharing a square are compared.
-    side = 24.0
-    squares: dict[tuple[int, int], list[int]] = {}
-    for k, r in enumerate(rules):
-        for i in range(int((r.x0 - TOUCH) // side), int((r.x1 + TOUCH) // side) + 1):
-            for j in range(int((r.y0 - TOUCH) // side), int((r.y1 + TOUCH) // side) + 1):
-                squares.setdefault((i, j), []).append(k)
-    for members in squares.values():
-        for n, a in enumerate(members):
-            ra = rules[a]
-            for b in members[n + 1:]:
-                rb = rules[b]
-                if (ra.x0 <= rb.x1 + TOUCH and rb.x0 <= ra.x1 + TOUCH
-                        and ra.y0 <= rb.y1 + TOUCH and rb.y0 <= ra.y1 + TOUCH):
-                    parent[root(a)] = root(b)
+    def join(a: int, b: int) -> None:
+        ra, rb = rules[a], rules[b]
+        if (ra.x0 <= rb.x1 + TOUCH and rb.x0 <= ra.x1 + TOUCH
+                and ra.y0 <= rb.y1 + TOUCH and rb.y0 <= ra.y1 + TOUCH):
+            parent[root(a)] = root(b)
+
+    # Only rules near each other are compared: a rule across with those across on about its
+    # line, a rule down with those down on about its line, and with the rules across whose
+    # line it reaches (a rule is at most RULE_THICKNESS thick, see .glyphs).
+    reach = TOUCH + 2.5
+    across = sorted(range(len(horizontal)), key=lambda k: rules[k].y0)
+    across_ys = [rules[k].y0 for k in across]
+    down = sorted(range(len(horizontal), len(rules)), key=lambda k: rules[k].x0)
+    down_xs = [rules[k].x0 for k in down]
+    for order, places in ((across, across_ys), (down, down_xs)):
+        for n, a in enumerate(order):
+            m = n + 1
+            while m < len(order) and places[m] - places[n] <= reach:
+                join(a, order[m])
+                m += 1
+    for v in range(len(horizontal), len(rules)):
+        low = bisect.bisect_left(across_ys, rules[v].y0 - reach)
+        high = bisect.bisect_right(across_ys, rules[v].y1 + TOUCH)
+        for h in across[low:high]:
+            join(v, h)
     horizontal_ids = {id(r) for r in horizontal}
     found: dict[int, tuple[list[Rect], list[Rect]]] = {}
     for k, r in enumerate(rules):
@@ -256,30 +267,39 @@ def _box_of(rules: list[Rect]) -> Rect:
                 max(r.y1 for r in rules), rules[0].obj)
 
 
-def _band_rows(text_lines: list[Line]) -> list[list[Fragment]]:
-    """The rows of a ruled band holding several lines across its columns. A row starts at a
-    line across the columns none of whose pieces starts in lower case ("Apples  3.5  2");
-    a line going on with the words above ("receptors are called") is the same row's cells
-    wrapped, and so is a line of one piece (a cell's own wrapped text, a label set by the
-    middle of its row), unless it stands between two rows of their own (a group's heading
-    in the body of the table)."""
-    full = [_starts_row(line) for line in text_lines]
+def _band_rows(text_lines: list[Line], xs: list[float]) -> list[list[Fragment]]:
+    """The rows of a ruled band holding several lines across its columns (``xs``: the
+    columns' edges). A row starts at a line across the columns whose text in each column
+    starts afresh ("Apples  3.5  2"); a line going on in some column with the words above
+    ("ER+  receptors are called") is the same row's cells wrapped, and so is a line in one
+    column (a cell's own wrapped text, a label set by the middle of its row), unless it is
+    in the rows' first column between two rows of their own (a group's heading in the body
+    of the table)."""
+    starts = [_column_starts(line, xs) for line in text_lines]
+    full = [len(first) > 1 and not any(map(_lower_start, first.values())) for first in starts]
+    label_column = min(k for first in starts for k in first)
     rows: list[list[Fragment]] = []
     for k, line in enumerate(text_lines):
-        pieces = list(line.fragments)
         alone = (
-            len(pieces) == 1 and not _lower_start(pieces[0].text)
+            list(starts[k]) == [label_column] and not _lower_start(starts[k][label_column])
             and 0 < k < len(text_lines) - 1 and full[k - 1] and full[k + 1]
         )
         if not rows or full[k] or alone:
-            rows.append(pieces)
+            rows.append(list(line.fragments))
         else:
-            rows[-1].extend(pieces)
+            rows[-1].extend(line.fragments)
     return rows
 
 
-def _starts_row(line: Line) -> bool:
-    return len(line.fragments) > 1 and not any(_lower_start(f.text) for f in line.fragments)
+def _column_starts(line: Line, xs: list[float]) -> dict[int, str]:
+    """The text of the first piece of the line in each column it reaches, by column (a
+    justified line may come in pieces word by word: only the first says whether the cell
+    goes on)."""
+    first: dict[int, str] = {}
+    for f in sorted(line.fragments, key=lambda f: f.x0):
+        column = bisect.bisect_right(xs, (f.x0 + f.x1) / 2)
+        first.setdefault(column, f.text)
+    return first
 
 
 def _lower_start(text: str) -> bool:
