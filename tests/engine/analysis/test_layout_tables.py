@@ -368,22 +368,52 @@ def test_text_wrapped_in_a_ruled_rows_cells_stays_one_row(html_pdf: HtmlPdf) -> 
 
 
 def test_a_group_heading_in_a_booktabs_body_is_a_row_of_its_own(tmp_path: Path) -> None:
-    # Rules over and under the head and under the body, and down the columns: the
-    # body is one band, read line by line; a heading alone between two rows ("Vegetables")
-    # heads a group of rows and is a row too, not wrapped text of the row above.
+    # Rules over and under the head and under the body, and down the columns: the body is
+    # one band, read line by line. A heading alone in the first column between two rows
+    # ("Vegetables") heads a group of rows and is a row too, not wrapped text of the row
+    # above; a price set word by word ("1.5 per kg") starts its row afresh all the same.
     def show(x: float, y: float, text: str) -> bytes:
         return f"BT /F1 10 Tf {x} {y} Td ({text}) Tj ET".encode()
 
     body = [("Apples", "3.5", "2"), ("Pears", "4.0", "1"), ("Vegetables",),
             ("Carrots", "1.5", "7"), ("Leeks", "2.5", "3")]
-    ops = [b"72 700 300 0.5 re f", b"72 680 300 0.5 re f", b"72 580 300 0.5 re f",
-           b"72 580 0.5 120 re f", b"172 580 0.5 120 re f", b"272 580 0.5 120 re f",
-           b"372 580 0.5 120 re f", show(78, 686, "Produce"),
+    ops = [b"72 700 300 0.5 re f", b"72 680 300 0.5 re f", b"72 560 300 0.5 re f",
+           b"72 560 0.5 140 re f", b"172 560 0.5 140 re f", b"272 560 0.5 140 re f",
+           b"372 560 0.5 140 re f", show(78, 686, "Produce"),
            show(178, 686, "Price"), show(278, 686, "Stock")]
     for k, row in enumerate(body):
         ops += [show(78 + 100 * c, 666 - 18 * k, text) for c, text in enumerate(row)]
+    ops += [show(78, 576, "Onions"), show(178, 576, "1.5"), show(205, 576, "per"),
+            show(235, 576, "kg"), show(278, 576, "9")]
     path = text_page_pdf(tmp_path / "groups.pdf", ops)
     doc = read_layout(path, max_pages=5)
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
     assert _cells(table) == [["Produce", "Price", "Stock"],
-                             *[list(row) + [""] * (3 - len(row)) for row in body]]
+                             *[list(row) + [""] * (3 - len(row)) for row in body],
+                             ["Onions", "1.5 per kg", "9"]]
+
+
+def test_rules_under_a_spanning_head_alone_make_no_grid(tmp_path: Path) -> None:
+    # An unruled table whose head spans two columns ("Dates" over "Start" and "End") with a
+    # rule under the spanning head and rules down beside it: one rule across and three down
+    # rule no grid of rows, and the table is read whole, its head included.
+    def show(x: float, y: float, text: str) -> bytes:
+        return f"BT /F1 8 Tf {x} {y} Td ({text}) Tj ET".encode()
+
+    # (With a rule under the page's title and one over its footer, as pages have.)
+    ops = [b"72 770 450 0.5 re f", b"72 80 450 0.5 re f",
+           b"180 684 120 0.5 re f", b"180 668 0.5 36 re f", b"240 668 0.5 16 re f",
+           b"300 668 0.5 36 re f",
+           show(80, 696, "Payee"), show(200, 696, "Service"), show(340, 696, "Amount"),
+           show(80, 687, "Posted"), show(220, 687, "Dates"),
+           show(190, 673, "Start"), show(250, 673, "End")]
+    payees = ["Smith", "Jones", "Brown", "Green", "White"]
+    for k, name in enumerate(payees):
+        y = 655 - 14 * k
+        ops += [show(80, y, name), show(190, y, f"0{k + 1}/01"), show(250, y, f"0{k + 1}/28"),
+                show(340, y, f"{1000 + 250 * k}.00")]
+    path = text_page_pdf(tmp_path / "spanning.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    text = block_text(table)
+    assert "Payee" in text and "Start" in text and "White" in text and "2000.00" in text
