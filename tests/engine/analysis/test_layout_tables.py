@@ -417,3 +417,24 @@ def test_rules_under_a_spanning_head_alone_make_no_grid(tmp_path: Path) -> None:
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
     text = block_text(table)
     assert "Payee" in text and "Start" in text and "White" in text and "2000.00" in text
+
+
+def test_a_bulleted_list_under_a_justified_line_is_no_table(tmp_path: Path) -> None:
+    # A justified line spaced out word by word, then bullets whose items wrap onto lines
+    # of their own, wider than half the run: the wrapped lines hang in the last column,
+    # from bullets, as a list's items do; they end the run (no table of bullets and words).
+    def show(x: float, y: float, text: str) -> bytes:
+        return f"BT /F1 9 Tf {x} {y} Td ({text}) Tj ET".encode()
+
+    words = ["In", "this", "item,", "surging", "and", "continuous", "surging", "are"]
+    ops = [show(320 + 26 * k, 700, word) for k, word in enumerate(words)]
+    ops += [show(320, 689, "defined as follows:"),
+            show(320, 674, "*"), show(334, 674, "Surging means the phenomenon, which results"),
+            show(334, 663, "in a high pitch vibration of an audible level or"),
+            show(334, 652, "explosion-like noise from the scavenger area."),
+            show(320, 637, "*"), show(334, 637, "Continuous surging means that surging happens"),
+            show(334, 626, "repeatedly and not only once, in any running of the"),
+            show(334, 615, "engine at its rated power or above it.")]
+    path = text_page_pdf(tmp_path / "bullets.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)

@@ -501,8 +501,9 @@ def _trim_headings(run: list[Line]) -> None:
 
 def _inside_columns(line: Line, run: list[Line]) -> bool:
     """The line's one piece is a row with one filled cell: inside the rows' span, and narrow
-    next to it or within one of their columns (a wide first column's text wrapped onto
-    lines of its own, beside the short figures of the columns after it)."""
+    next to it or within one of their columns (a wide column's text wrapped onto lines of
+    its own, beside the short figures of the other columns), unless that column hangs from
+    a column of list markers."""
     left = min(f.x0 for r in run for f in r.fragments)
     right = max(f.x1 for r in run for f in r.fragments)
     f = line.fragments[0]
@@ -510,8 +511,16 @@ def _inside_columns(line: Line, run: list[Line]) -> bool:
         return False
     if f.width < 0.5 * (right - left):
         return True
-    columns = _columns([list(r.fragments) for r in run])
-    return len(columns) >= 2 and sum(_in_column(f, c) for c in columns) == 1
+    rows = [list(r.fragments) for r in run if len(r.fragments) > 1]
+    columns = _columns(rows)
+    within = [k for k, c in enumerate(columns) if _in_column(f, c)]
+    if len(columns) < 2 or len(within) != 1:
+        return False
+    if within[0] == 0:
+        return True
+    # Beside a column of bullets or numbers, the line hangs from them: a list's item wrapped.
+    beside = [g for row in rows for g in row if _in_column(g, columns[within[0] - 1])]
+    return sum(is_marker(g.text) for g in beside) < len(beside) / 2
 
 
 def _columns(rows: list[list[Fragment]]) -> list[list[float]]:
