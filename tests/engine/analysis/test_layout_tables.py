@@ -438,3 +438,30 @@ def test_a_bulleted_list_under_a_justified_line_is_no_table(tmp_path: Path) -> N
     path = text_page_pdf(tmp_path / "bullets.pdf", ops)
     doc = read_layout(path, max_pages=5)
     assert not any(isinstance(b, Table) for b in doc.blocks)
+
+
+def test_boxes_drawn_apart_inside_a_grids_cells_divide_them(tmp_path: Path) -> None:
+    # A form's lines: the amounts in a column of boxes of their own inside the grid's frame,
+    # touching none of the grid's rules (the rules between its rows stop short of them).
+    # They are part of the grid all the same: the label before each box and the amount in
+    # it are cells apart.
+    def show(x: float, y: float, text: str) -> bytes:
+        return f"BT /F1 9 Tf {x} {y} Td ({text}) Tj ET".encode()
+
+    rows = [("1", "Wages and salaries", "Line 1", "1200.00"),
+            ("2", "Interest received", "Line 2", "35.10"),
+            ("3", "Dividends received", "Line 3", "410.75")]
+    ops = [b"72 700 300 0.5 re f", b"72 640 300 0.5 re f", b"72 680 228 0.5 re f",
+           b"72 660 228 0.5 re f"]
+    ops += [f"{x} 640 0.5 60 re f".encode() for x in (72, 100, 272, 372)]
+    ops += [f"310 {y} 58 0.5 re f".encode() for y in (697, 679, 661, 643)]
+    ops += [f"{x} 643 0.5 54 re f".encode() for x in (310, 368)]
+    for k, (number, label, line, amount) in enumerate(rows):
+        y = 686 - 20 * k
+        ops += [show(78, y, number), show(106, y, label), show(276, y, line),
+                show(314, y, amount)]
+    path = text_page_pdf(tmp_path / "boxes.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    cells = [[text for text in row if text] for row in _cells(table)]
+    assert cells == [list(row) for row in rows]

@@ -238,23 +238,46 @@ def _rule_groups(
         hs, vs = found.setdefault(root(k), ([], []))
         (hs if id(r) in horizontal_ids else vs).append(r)
     groups = [(_box_of(hs + vs), hs, vs) for hs, vs in found.values()]
-    out = [g for g in groups if _may_be_grid(g[1], g[2])]
-    grids = len(out)
-    for box, hs, vs in groups:
-        if _may_be_grid(hs, vs):
-            continue
+    grids = [k for k, (_, hs, vs) in enumerate(groups) if _may_be_grid(hs, vs)]
+    holder: dict[int, int] = {}
+    for k, (box, _, _) in enumerate(groups):
+        # A grid inside another grid's box is part of it (boxes drawn apart in a form's
+        # columns), unless the other is a bare frame round it (the page's border).
         holders = [
-            k for k, (grid, _, _) in enumerate(out[:grids])
-            if grid.x0 - TOUCH <= box.x0 and box.x1 <= grid.x1 + TOUCH
-            and grid.y0 - TOUCH <= box.y0 and box.y1 <= grid.y1 + TOUCH
+            j for j in grids
+            if j != k and _holds(groups[j][0], box)
+            and (k not in grids or not _bare_frame(groups[j]))
         ]
         if holders:
-            k = min(holders, key=lambda k: (out[k][0].x1 - out[k][0].x0)
-                    * (out[k][0].y1 - out[k][0].y0))
-            out[k] = (out[k][0], out[k][1] + hs, out[k][2] + vs)
-        else:
-            out.append((box, hs, vs))
-    return sorted(out, key=lambda g: (-g[0].y1, g[0].x0))
+            holder[k] = min(holders, key=lambda j: _area(groups[j][0]))
+    merged: dict[int, tuple[Rect, list[Rect], list[Rect]]] = {}
+    for k, (_, hs, vs) in enumerate(groups):
+        top = k
+        for _ in range(len(groups)):  # (a holder is bigger than what it holds: no cycles)
+            if top not in holder:
+                break
+            top = holder[top]
+        grid_box, grid_hs, grid_vs = merged.get(top, (groups[top][0], [], []))
+        merged[top] = (grid_box, grid_hs + hs, grid_vs + vs)
+    return sorted(merged.values(), key=lambda g: (-g[0].y1, g[0].x0))
+
+
+def _holds(outer: Rect, inner: Rect) -> bool:
+    return (outer.x0 - TOUCH <= inner.x0 and inner.x1 <= outer.x1 + TOUCH
+            and outer.y0 - TOUCH <= inner.y0 and inner.y1 <= outer.y1 + TOUCH)
+
+
+def _area(box: Rect) -> float:
+    return (box.x1 - box.x0) * (box.y1 - box.y0)
+
+
+def _bare_frame(group: tuple[Rect, list[Rect], list[Rect]]) -> bool:
+    """Every rule of the group runs along an edge of its box: a frame, ruling nothing inside."""
+    box, hs, vs = group
+    edge = TOUCH + 2.5
+    return all(min(abs(r.y0 - box.y0), abs(r.y1 - box.y1)) <= edge for r in hs) and all(
+        min(abs(r.x0 - box.x0), abs(r.x1 - box.x1)) <= edge for r in vs
+    )
 
 
 def _may_be_grid(hs: list[Rect], vs: list[Rect]) -> bool:
@@ -269,13 +292,15 @@ def _box_of(rules: list[Rect]) -> Rect:
 
 def _band_rows(text_lines: list[Line], xs: list[float]) -> list[list[Fragment]]:
     """The rows of a ruled band holding several lines across its columns (``xs``: the
-    columns' edges). A row starts at a line across the columns whose text in each column
-    starts afresh ("Apples  3.5  2"); a line going on in some column with the words above
-    ("ER+  receptors are called") is the same row's cells wrapped, and so is a line in one
-    column (a cell's own wrapped text, a label set by the middle of its row), unless it is
-    in the rows' first column between two rows of their own (a group's heading in the body
-    of the table)."""
+    columns' edges): a row a line, unless text wraps in the band. Then a row starts at a
+    line across the columns whose text in each column starts afresh ("Apples  3.5  2"); a
+    line going on in some column with the words above ("ER+  receptors are called") is the
+    same row's cells wrapped, and so is a line in one column (a cell's own wrapped text, a
+    label set by the middle of its row), unless it is in the rows' first column between two
+    rows of their own (a group's heading in the body of the table)."""
     starts = [_column_starts(line, xs) for line in text_lines]
+    if not any(_lower_start(text) for first in starts[1:] for text in first.values()):
+        return [list(line.fragments) for line in text_lines]  # nothing wraps: a row a line
     full = [len(first) > 1 and not any(map(_lower_start, first.values())) for first in starts]
     label_column = min(k for first in starts for k in first)
     rows: list[list[Fragment]] = []
