@@ -465,3 +465,28 @@ def test_boxes_drawn_apart_inside_a_grids_cells_divide_them(tmp_path: Path) -> N
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
     cells = [[text for text in row if text] for row in _cells(table)]
     assert cells == [list(row) for row in rows]
+
+
+def test_a_reference_list_keyed_in_brackets_is_no_table(tmp_path: Path) -> None:
+    # Entries labelled with citation keys ("[Knu84]"), each wrapped onto lines of its own
+    # under its first: the wrapped lines hang from the keys, as a list's items from their
+    # numbers; no table of keys and text.
+    def show(x: float, y: float, text: str) -> bytes:
+        return f"BT /F1 9 Tf {x} {y} Td ({text}) Tj ET".encode()
+
+    entries = [("[Knu84]", ["D. E. Knuth, The TeXbook. Reading, Massachusetts,",
+                            "Addison-Wesley, in the year 1984."]),
+               ("[Lam94]", ["L. Lamport, LaTeX: A Document Preparation",
+                            "System, Addison-Wesley, in 1994."]),
+               ("[MG04]", ["F. Mittelbach and M. Goossens, The LaTeX",
+                           "Companion, Addison-Wesley, 2004."]),
+               ("[Oet15]", ["T. Oetiker, The Not So Short Introduction",
+                            "to LaTeX, on the web, in 2015."])]
+    ops = []
+    y = 700.0
+    for key, lines_of in entries:
+        ops += [show(72, y, key), show(120, y, lines_of[0]), show(120, y - 11, lines_of[1])]
+        y -= 26
+    path = text_page_pdf(tmp_path / "references.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)

@@ -528,7 +528,7 @@ def _inside_columns(line: Line, run: list[Line]) -> bool:
     """The line's one piece is a row with one filled cell: inside the rows' span, and narrow
     next to it or within one of their columns (a wide column's text wrapped onto lines of
     its own, beside the short figures of the other columns), unless that column hangs from
-    a column of list markers."""
+    a column of a list's labels."""
     left = min(f.x0 for r in run for f in r.fragments)
     right = max(f.x1 for r in run for f in r.fragments)
     f = line.fragments[0]
@@ -543,9 +543,15 @@ def _inside_columns(line: Line, run: list[Line]) -> bool:
         return False
     if within[0] == 0:
         return True
-    # Beside a column of bullets or numbers, the line hangs from them: a list's item wrapped.
+    # Beside a column of bullets, numbers or reference keys, the line hangs from them: a
+    # list's item wrapped (an entry of a reference list, "[Knu84]  D. E. Knuth, ...").
     beside = [g for row in rows for g in row if _in_column(g, columns[within[0] - 1])]
-    return sum(is_marker(g.text) for g in beside) < len(beside) / 2
+    labels = sum(is_marker(g.text) or bool(REFERENCE_KEY.fullmatch(g.text)) for g in beside)
+    return labels < len(beside) / 2
+
+
+#: A reference list's label: a citation key in brackets ("[12]", "[Knu84]", "[KMN+02]").
+REFERENCE_KEY = re.compile(r"\[[^\]\s]{1,10}\]")
 
 
 def _columns(rows: list[list[Fragment]]) -> list[list[float]]:
