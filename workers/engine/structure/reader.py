@@ -164,9 +164,16 @@ class _Reader:
             state.frame = frame_of(content)
             to_display_space(content, state.frame)
             state.opmap = map_operators(self.pdf.pages[index], content.object_kinds)
+            form_mcids = content.object_mcids
             for g in content.glyphs:
-                if g.mcid >= 0:
-                    state.glyphs.setdefault(g.mcid, []).append(g)
+                mcid = g.mcid
+                if mcid < 0 and 0 <= g.obj < len(form_mcids):
+                    # Text inside a Form XObject has no marked content of its own when the
+                    # page marks the whole form (BDC /P <</MCID n>> … /Fm0 Do EMC): it is
+                    # drawn in the form's sequence, as an image in it is.
+                    mcid = form_mcids[g.obj]
+                if mcid >= 0:
+                    state.glyphs.setdefault(mcid, []).append(g)
                 else:
                     state.unmarked.append(g)
             for image in content.images:
