@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import difflib
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from types import ModuleType
 
@@ -95,6 +95,40 @@ class OperatorMap:
         if end >= 0:
             out.append((start, end))
         return tuple(out)
+
+    def ranges_in_order(self, objects: Sequence[int]) -> tuple[tuple[int, int], ...]:
+        """The operators of :meth:`ranges`, cut where the reading order of ``objects`` (a
+        block's objects as its text is read) goes back in the stream, and the ranges ordered
+        as they are read: a paragraph whose second line is drawn first, a right-to-left line
+        drawn word by word from the left, read as the text reads (the tagger lists an
+        element's marked content in this order). Objects in stream order: :meth:`ranges`."""
+        place: dict[int, int] = {}
+        for obj in objects:
+            place.setdefault(obj, len(place))
+        operator_of = self.operator_of
+        count = len(operator_of)
+        out: list[list[int]] = []  # [start, end, place of its first object]
+        previous_obj = -10
+        previous_place = -1
+        for obj in sorted(place):
+            if not 0 <= obj < count:
+                continue
+            op = operator_of[obj]
+            if op < 0:
+                continue
+            here = place[obj]
+            if out and obj == previous_obj + 1 and op >= out[-1][1] - 1:
+                if here > previous_place or op == out[-1][1] - 1:
+                    out[-1][1] = op + 1  # read on as drawn (or the operator already there)
+                    previous_obj, previous_place = obj, max(here, previous_place)
+                    continue
+                # Read before what was drawn before it: a range of its own, the operators
+                # in between (no object of their own) staying with the range they follow.
+                out[-1][1] = op
+            out.append([op, op + 1, here])
+            previous_obj, previous_place = obj, here
+        out.sort(key=lambda r: r[2])
+        return tuple((start, end) for start, end, _ in out)
 
 
 #: An operator that can make a page object: (index of the instruction, operator — "BI" for
