@@ -64,6 +64,8 @@ class PageTagging:
 
     #: ``mcid_owner[mcid]`` = the leaf id drawn by that marked-content sequence.
     mcid_owner: list[int] = field(default_factory=list)
+    #: ``mcid_start[mcid]`` = the index of the first operator that sequence holds.
+    mcid_start: list[int] = field(default_factory=list)
     #: Painting operators per owner kind, for the report: tagged and artifact counts.
     tagged_operators: int = 0
     artifact_operators: int = 0
@@ -289,12 +291,13 @@ def _plan_marks(
             out.append(_END)
             current = None
 
-    def begin(owner: Owner) -> None:
+    def begin(owner: Owner, index: int) -> None:
         nonlocal current
         close()
         if isinstance(owner, int):
             out.append(_Begin(owner, len(result.mcid_owner)))
             result.mcid_owner.append(owner)
+            result.mcid_start.append(index)
         else:
             out.append(_Begin(owner, None))
         current = owner
@@ -315,7 +318,7 @@ def _plan_marks(
         if index in split_at:
             for owner, part in split_at[index]:
                 if owner != current:
-                    begin(owner)
+                    begin(owner, index)
                 result.tagged_operators += 1
                 out.append(part)
             continue
@@ -323,7 +326,7 @@ def _plan_marks(
         if wanted is not None:
             owner = wanted if wanted != "" else "other"
             if owner != current:
-                begin(owner)
+                begin(owner, index)
         if current is not None and painting[index]:
             if isinstance(current, int):
                 result.tagged_operators += 1
