@@ -859,11 +859,12 @@ def _prov(block: Block, result: PageResult) -> Prov:
     # A block's glyphs come from a few page objects: deduplicate (at C speed) before looking
     # them up. Glyphs pdfium generated carry -1, which both lookups below skip.
     # (A dict: deduplicated, and in reading order, which the operator ranges follow.)
-    objects: dict[int, None] = dict.fromkeys(block.objects)
+    drawn = list(block.objects)
     for f in block.frags:
-        objects.update(dict.fromkeys(map(_object_of, f.glyphs)))
+        drawn.extend(map(_object_of, f.glyphs))
     if block.image is not None:
-        objects[block.image.obj] = None
+        drawn.append(block.image.obj)
+    objects = dict.fromkeys(drawn)
     mcids = {result.mcids[o] for o in objects if 0 <= o < len(result.mcids)} - {-1}
     return Prov(
         block.page,

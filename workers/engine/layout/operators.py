@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from types import ModuleType
@@ -102,6 +103,8 @@ class OperatorMap:
         as they are read: a paragraph whose second line is drawn first, a right-to-left line
         drawn word by word from the left, read as the text reads (the tagger lists an
         element's marked content in this order). Objects in stream order: :meth:`ranges`."""
+        if all(a < b for a, b in itertools.pairwise(objects)):
+            return self.ranges(objects)  # (most blocks: read as drawn)
         place: dict[int, int] = {}
         for obj in objects:
             place.setdefault(obj, len(place))
