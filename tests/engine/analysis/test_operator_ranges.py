@@ -63,3 +63,11 @@ def test_ranges_in_order_follow_the_reading() -> None:
     assert opmap.ranges_in_order([3, 4, 5, 0, 1, 2]) == ((13, 16), (10, 13))
     # A right-to-left line drawn word by word from the left, read from the right.
     assert opmap.ranges_in_order([4, 5, 2, 3, 0, 1]) == ((14, 16), (12, 14), (10, 12))
+
+
+def test_ranges_in_order_cut_where_something_else_is_read_between() -> None:
+    # A line drawn in two objects (0, 1: operators 10, 11) with a label drawn later (object
+    # 2, operator 20) read between them.
+    opmap = OperatorMap([10, 11, 20])
+    # (The operators between 11 and 20, drawing no object, stay with the range before them.)
+    assert opmap.ranges_in_order([0, 2, 1]) == ((10, 11), (20, 21), (11, 20))

@@ -32,6 +32,24 @@ def test_a_paragraph_drawn_bottom_line_first_reads_top_line_first(tmp_path: Path
     assert f"{FIRST} {SECOND}" in [b.text for b in read.blocks if isinstance(b, Paragraph)]
 
 
+
+def test_a_line_drawn_after_the_lines_around_it_is_read_between_them(tmp_path: Path) -> None:
+    lines = ["The first line of a paragraph of three", "the middle line is drawn last of all",
+             "and the third line closes the paragraph"]
+    source = text_page_pdf(tmp_path / "middle.pdf", [
+        b"BT /F1 12 Tf 72 760 Td (Heading of the page) Tj ET",
+        f"BT /F1 11 Tf 72 700 Td ({lines[0]}) Tj ET".encode(),
+        f"BT /F1 11 Tf 72 672 Td ({lines[2]}) Tj ET".encode(),
+        f"BT /F1 11 Tf 72 686 Td ({lines[1]}) Tj ET".encode(),
+    ])
+    result = tag_and_check(source)
+    assert result.check("pixels")["passed"], result.report
+    text = " ".join(lines)
+    assert text in [b.text for b in result.document.blocks if isinstance(b, Paragraph)]
+    read = read_structure(result.output, max_pages=5)
+    assert text in [b.text for b in read.blocks if isinstance(b, Paragraph)]
+
+
 # Letters a-j read as Hebrew alef-yod (the font's ToUnicode map): right-to-left text drawn
 # with a standard font, as a test can write it.
 _HEBREW_CMAP = b"""/CIDInit /ProcSet findresource begin 12 dict begin begincmap
