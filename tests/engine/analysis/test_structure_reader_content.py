@@ -68,3 +68,21 @@ def test_text_of_a_form_painted_in_a_marked_sequence_is_the_elements(tmp_path: P
                b"/P <</MCID 1>> BDC /Fm0 Do EMC")
     path = _tagged_pdf(tmp_path / "form.pdf", content, [[0], [1]], {"Fm0": form})
     assert _paragraphs(path) == ["On the page", "Drawn inside the form"]
+
+
+def test_a_word_broken_at_a_line_end_is_joined_as_the_layout_reader_joins_it(
+    tmp_path: Path
+) -> None:
+    # The document writes "document" whole and "well-known" with its hyphen: the evidence
+    # that says which line-end hyphen the typesetter added.
+    content = (
+        b"/P <</MCID 0>> BDC BT /F1 12 Tf 72 760 Td (This document is about a well-known) Tj"
+        b" 0 -14 Td (subject that fills a short page.) Tj ET EMC\n"
+        b"/P <</MCID 1>> BDC BT /F1 12 Tf 72 700 Td (A second paragraph of this docu-) Tj"
+        b" 0 -14 Td (ment names a well-) Tj 0 -14 Td (known subject again.) Tj ET EMC"
+    )
+    path = _tagged_pdf(tmp_path / "hyphens.pdf", content, [[0], [1]])
+    assert _paragraphs(path) == [
+        "This document is about a well-known subject that fills a short page.",
+        "A second paragraph of this document names a well-known subject again.",
+    ]

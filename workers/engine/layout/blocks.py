@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import statistics
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -85,20 +86,7 @@ class Block:
     def _join_text(self) -> str:
         out = ""
         for f in self.frags:
-            if out.endswith("\u00ad"):
-                out = out[:-1] + f.text
-            elif (
-                out.endswith("-")
-                and len(out) > 1
-                and out[-2].isalpha()
-                and f.text[:1].islower()
-                and (self.hyphenation is None or self.hyphenation.joins(out, f.text))
-            ):
-                out = out[:-1] + f.text  # a word broken across lines
-            elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and f.text[:1].isalpha():
-                out += f.text  # a compound broken at its own hyphen ("well-" "known")
-            else:
-                out = f"{out} {f.text}" if out else f.text
+            out = join_line(out, f.text, self.hyphenation)
         return out
 
     @property
@@ -129,6 +117,24 @@ class Block:
         return BBox(self.x0, self.y0, self.x1, self.y1)
 
 
+def join_line(out: str, text: str, hyphenation: Hyphenation | None) -> str:
+    """``out`` followed by ``text``, the next line: a word broken at the end of ``out`` is
+    joined (a soft hyphen, or a hyphen the document's evidence says a typesetter added)."""
+    if out.endswith("\u00ad"):
+        return out[:-1] + text
+    if (
+        out.endswith("-")
+        and len(out) > 1
+        and out[-2].isalpha()
+        and text[:1].islower()
+        and (hyphenation is None or hyphenation.joins(out, text))
+    ):
+        return out[:-1] + text  # a word broken across lines
+    if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and text[:1].isalpha():
+        return out + text  # a compound broken at its own hyphen ("well-" "known")
+    return f"{out} {text}" if out else text
+
+
 _WORD = re.compile(r"\w+(?:-\w+)*")
 
 
@@ -150,14 +156,25 @@ class Hyphenation:
     """
 
     def __init__(self, blocks: list[Block]) -> None:
+        self._count([f.text for f in block.frags] for block in blocks)
+
+    @classmethod
+    def of_texts(cls, runs: Iterable[Sequence[str]]) -> Hyphenation:
+        """The evidence of runs of texts, each run's texts read one after the other (the
+        lines of a tagged element, as the structure reader has them)."""
+        made = cls.__new__(cls)
+        made._count(runs)
+        return made
+
+    def _count(self, runs: Iterable[Sequence[str]]) -> None:
         self.words: set[str] = set()
         breaks: list[tuple[str, str]] = []
-        for block in blocks:
-            for a, b in zip(block.frags, block.frags[1:], strict=False):
-                if (head := _HEAD.search(a.text)) and (tail := _TAIL.match(b.text)):
+        for texts in runs:
+            for a, b in zip(texts, texts[1:], strict=False):
+                if (head := _HEAD.search(a)) and (tail := _TAIL.match(b)):
                     breaks.append((head.group(1).lower(), tail.group(0).lower()))
-            for f in block.frags:
-                self.words.update(w.lower() for w in _WORD.findall(f.text))
+            for text in texts:
+                self.words.update(w.lower() for w in _WORD.findall(text))
         votes = [self._evidence(head, tail) for head, tail in breaks]
         self.join_default = votes.count(True) > votes.count(False)
 

@@ -45,8 +45,9 @@ from ..document import (
     Table,
     Warning,
 )
+from ..layout.blocks import Hyphenation, join_line
 from ..layout.glyphs import Glyph, Rect, read_page
-from ..layout.lines import clean, fragments, text_of
+from ..layout.lines import Fragment, clean, fragments, text_of
 from ..layout.operators import OperatorMap, map_operators
 from ..layout.reader import read_layout
 from ..layout.rotation import Frame, frame_of, to_display_space, to_user_space
@@ -144,6 +145,7 @@ class _Reader:
                     self.role_map[str(key)[1:]] = str(value)[1:]
         self.visited = 0
         self.doc = Document(reader="structure")
+        self.hyphenation: Hyphenation | None = None
 
     # --- pages ---
 
@@ -387,17 +389,49 @@ class _Reader:
         last_page = -2
         for page, g in content.glyphs:
             if page != last_page and run:
-                parts.append(text_of(run))
+                parts.append(self._lines_text(run))
                 run = []
             last_page = page
             run.append(g)
         if run:
-            parts.append(text_of(run))
+            parts.append(self._lines_text(run))
         text = clean(" ".join(parts))
         for link in content.links:
             if not link.text:
                 link.text = text
         return text
+
+    def _lines_text(self, glyphs: list[Glyph]) -> str:
+        """The text of glyphs in reading order; a word broken at the end of a line is joined
+        as the layout reader joins it (:func:`..layout.blocks.join_line`)."""
+        parts: list[str] = []
+        previous: Fragment | None = None
+        for f in fragments(glyphs):
+            middle = (f.y0 + f.y1) / 2
+            if (
+                previous is not None
+                and not previous.y0 <= middle <= previous.y1  # the next line
+                and parts[-1].endswith(("-", "\u00ad"))
+            ):
+                if self.hyphenation is None:
+                    # Read once, when the first line ending in a hyphen asks for it.
+                    self.hyphenation = self._hyphenation()
+                parts[-1] = join_line(parts[-1], f.text, self.hyphenation)
+            else:
+                parts.append(f.text)
+            previous = f
+        return " ".join(parts)
+
+    def _hyphenation(self) -> Hyphenation:
+        """The document's evidence on hyphens at line ends, from the characters of every
+        marked sequence (the tags say which content is one element only once the tree is
+        read): pdfium reads a hyphen that ends a line as U+FFFE."""
+        runs = []
+        for state in self.pages:
+            for glyphs in state.glyphs.values():
+                parts = "".join([g.char for g in glyphs]).split("\ufffe")
+                runs.append([f"{part}-" for part in parts[:-1]] + parts[-1:])
+        return Hyphenation.of_texts(runs)
 
     def prov(self, content: _Content) -> list[Prov]:
         by_page: dict[int, list[Glyph | Rect]] = {}
