@@ -50,6 +50,24 @@ def test_a_line_drawn_after_the_lines_around_it_is_read_between_them(tmp_path: P
     assert text in [b.text for b in read.blocks if isinstance(b, Paragraph)]
 
 
+
+def test_lines_drawn_out_of_order_inside_one_text_object_are_read_in_order(
+    tmp_path: Path
+) -> None:
+    # One text object draws a paragraph's second line, then its first above it (as
+    # syntax-highlighted code can draw a pass of one colour over several lines at once).
+    source = text_page_pdf(tmp_path / "inside.pdf", [
+        b"BT /F1 12 Tf 72 760 Td (Heading of the page) Tj ET",
+        f"BT /F1 11 Tf 72 686 Td ({SECOND}) Tj 0 14 Td ({FIRST}) Tj ET".encode(),
+    ])
+    result = tag_and_check(source)
+    assert result.check("pixels")["passed"], result.report
+    text = f"{FIRST} {SECOND}"
+    assert text in [b.text for b in result.document.blocks if isinstance(b, Paragraph)]
+    read = read_structure(result.output, max_pages=5)
+    assert text in [b.text for b in read.blocks if isinstance(b, Paragraph)]
+
+
 # Letters a-j read as Hebrew alef-yod (the font's ToUnicode map): right-to-left text drawn
 # with a standard font, as a test can write it.
 _HEBREW_CMAP = b"""/CIDInit /ProcSet findresource begin 12 dict begin begincmap

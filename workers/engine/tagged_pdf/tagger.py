@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import io
+import itertools
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -195,6 +196,19 @@ def _claims_by_page(
     return claims
 
 
+def read_elsewhere(claims: Sequence[tuple[Owner, Sequence[tuple[int, int]]]]) -> set[int]:
+    """Where a leaf's ranges are not read in the order they are drawn, the first operator of
+    each: each starts a marked-content sequence of its own (even inside one text object), so
+    that the element can list its parts in reading order (:func:`reading_places`)."""
+    cuts: set[int] = set()
+    for owner, ranges in claims:
+        if isinstance(owner, int) and any(
+            later[0] < earlier[0] for earlier, later in itertools.pairwise(ranges)
+        ):
+            cuts.update(start for start, _ in ranges)
+    return cuts
+
+
 def reading_places(
     tagging: PageTagging, claims: Sequence[tuple[Owner, Sequence[tuple[int, int]]]]
 ) -> list[int]:
@@ -302,12 +316,13 @@ def _tag_page(
         count, [c for c in claims if c[0] not in tagging.yielded],
         lambda i: i not in splits and operators.painting[i],
     )
+    cuts = read_elsewhere(claims)
     if scanned is not None:
-        stream = tag_stream_bytes(scanned, owners, tagging, splits)
+        stream = tag_stream_bytes(scanned, owners, tagging, splits, cuts)
     else:
         assert instructions is not None
         tagged = tag_instructions(instructions, owners, names, tagging, splits,
-                                  operators=operators)
+                                  operators=operators, cuts=cuts)
         stream = pikepdf.unparse_content_stream(tagged)
     page.obj[pikepdf.Name.Contents] = pdf.make_stream(stream)
     return bool(splits)
