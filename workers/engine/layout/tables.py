@@ -874,30 +874,40 @@ def _words_spaced_out(rows: list[list[Fragment]], columns: list[list[float]]) ->
     many pieces as there are columns: the pieces do not line up into columns, they are the
     words of lines justified with word spaces wide enough to split them (a paragraph, a
     reference list). A table's cells line up, one to a column a row (a long cell running
-    into the next column crowds one column, not all of them)."""
+    into the next column crowds one column, not all of them); a table whose columns were
+    merged by a title spanning them crowds figures, not words."""
     crowded = 0
     for row in rows:
         counts = [sum(_in_column(f, c) for f in row) for c in columns]
         crowded += max(counts) >= 2
-    pieces = sum(len(row) for row in rows)
-    return crowded > 0.5 * len(rows) and pieces >= 2 * len(columns) * len(rows)
+    pieces = [f for row in rows for f in row]
+    words = sum(not _is_numeric(f.text) for f in pieces)
+    return (
+        crowded > 0.5 * len(rows) and len(pieces) >= 2 * len(columns) * len(rows)
+        and words > 0.5 * len(pieces)  # (figures crowd a column a spanning title merged)
+    )
 
 
 def _reads_on_across(rows: list[list[Fragment]]) -> bool:
     """Every row but the last runs to the right edge of the run, and the next row goes on
     with its sentence (it starts in lower case after a word or a broken word's hyphen): lines
     of a paragraph justified to both edges, read from one line into the next. A table's
-    rows each start afresh, and its last column's cells rarely all end at one edge."""
+    rows each start afresh, and its last column's cells rarely all end at one edge. Over
+    only three rows a word must be broken across them too (labels wrapped side by side can
+    end at one edge and go on in lower case by chance)."""
     if len(rows) < 3:
         return False
     right = max(f.x1 for row in rows for f in row)
+    broken = False
     for above, below in zip(rows, rows[1:], strict=False):
         last, first = above[-1], below[0]
-        slack = max(last.height, 1.0)
-        ends_in_word = last.text.rstrip()[-1:].isalpha() or last.text.rstrip().endswith(("-", ","))
-        if last.x1 < right - slack or not ends_in_word or not first.text[:1].islower():
+        end = last.text.rstrip()
+        if last.x1 < right - max(last.height, 1.0) or not first.text[:1].islower():
             return False
-    return True
+        if not (end[-1:].isalpha() or end.endswith(("-", ","))):
+            return False
+        broken = broken or end.endswith("-")
+    return broken or len(rows) > 3
 
 
 def _table_from(run: list[Line], page: int) -> Block | None:
