@@ -589,3 +589,18 @@ def test_a_reference_list_justified_word_by_word_is_no_table(tmp_path: Path) -> 
     path = text_page_pdf(tmp_path / "references.pdf", ops)
     doc = read_layout(path, max_pages=5)
     assert not any(isinstance(b, Table) for b in doc.blocks)
+
+
+def test_a_title_beside_a_box_of_notes_is_no_table(tmp_path: Path) -> None:
+    # A form's title in large type, centred, beside a small box of notes ("OMB No. ..."):
+    # their lines meet, but the pieces of each line are set in clearly different sizes.
+    ops = [_show(134, 753, "APPLICATION FOR THE REVIEW", size=14),
+           _show(503, 753, "OMB No. 0704-0004", size=10),
+           _show(123, 741, "OF A DISCHARGE FROM THE FORCES", size=14),
+           _show(499, 743, "OMB approval expires:", size=10),
+           _show(90, 731, "(Please read the notes on the back first.)", size=10),
+           _show(520, 733, "2026-02-28", size=10),
+           _show(72, 700, LOREM[:90], size=10)]
+    path = text_page_pdf(tmp_path / "title-box.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)

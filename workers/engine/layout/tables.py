@@ -910,6 +910,18 @@ def _reads_on_across(rows: list[list[Fragment]]) -> bool:
     return broken or len(rows) > 3
 
 
+#: Ratio of font sizes above which two pieces of a line are set in different sizes.
+MIXED_SIZES = 1.25
+
+
+def _sizes_mixed(rows: list[list[Fragment]]) -> bool:
+    """Most rows set their pieces in clearly different sizes: blocks of text set side by side
+    that happen to share lines (a form's title beside its box of notes, "OMB No. ..."). The
+    cells of a table's row are set in one size, the head's as the body's."""
+    mixed = sum(max(f.size for f in row) > MIXED_SIZES * min(f.size for f in row) for row in rows)
+    return mixed > 0.5 * len(rows)
+
+
 def _table_from(run: list[Line], page: int) -> Block | None:
     rows = [list(line.fragments) for line in run]
     for _ in range(3):
@@ -944,6 +956,8 @@ def _table_from(run: list[Line], page: int) -> Block | None:
         return None
     if _words_spaced_out(multi, columns) or _reads_on_across(rows):
         return None  # justified lines split at their wide word spaces: words, not cells
+    if _sizes_mixed(multi):
+        return None  # blocks of text side by side (a title beside a box of notes)
     rows = _merge_wrapped_cells(rows)
     cells: list[list[Fragment | None]] = []
     for row in rows:
