@@ -915,10 +915,14 @@ MIXED_SIZES = 1.25
 
 
 def _sizes_mixed(rows: list[list[Fragment]]) -> bool:
-    """Most rows set their pieces in clearly different sizes: blocks of text set side by side
-    that happen to share lines (a form's title beside its box of notes, "OMB No. ..."). The
-    cells of a table's row are set in one size, the head's as the body's."""
-    mixed = sum(max(f.size for f in row) > MIXED_SIZES * min(f.size for f in row) for row in rows)
+    """Most rows set their pieces (bullets aside) in clearly different sizes: two blocks of
+    text set side by side that happen to share lines (a form's title beside its box of notes,
+    "OMB No. ..."). The two cells of a two-column table's row are set in one size. (Only
+    asked of two columns: a timetable's many columns may set times small beside names.)"""
+    mixed = 0
+    for row in rows:
+        sizes = [f.size for f in row if not is_marker(f.text)]
+        mixed += len(sizes) >= 2 and max(sizes) > MIXED_SIZES * min(sizes)
     return mixed > 0.5 * len(rows)
 
 
@@ -956,8 +960,8 @@ def _table_from(run: list[Line], page: int) -> Block | None:
         return None
     if _words_spaced_out(multi, columns) or _reads_on_across(rows):
         return None  # justified lines split at their wide word spaces: words, not cells
-    if _sizes_mixed(multi):
-        return None  # blocks of text side by side (a title beside a box of notes)
+    if len(columns) == 2 and _sizes_mixed(multi):
+        return None  # two blocks of text side by side (a title beside a box of notes)
     rows = _merge_wrapped_cells(rows)
     cells: list[list[Fragment | None]] = []
     for row in rows:
