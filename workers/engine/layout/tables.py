@@ -882,10 +882,21 @@ def _words_spaced_out(rows: list[list[Fragment]], columns: list[list[float]]) ->
         crowded += max(counts) >= 2
     pieces = [f for row in rows for f in row]
     words = sum(not _is_numeric(f.text) for f in pieces)
-    return (
+    if not (
         crowded > 0.5 * len(rows) and len(pieces) >= 2 * len(columns) * len(rows)
         and words > 0.5 * len(pieces)  # (figures crowd a column a spanning title merged)
-    )
+    ):
+        return False
+    # A gap between columns clearly wider than the word spaces is a gutter: two columns of
+    # text side by side, each justified, whose lines the reading order must keep apart
+    # (read as plain lines they would run across the gutter): left to the table's reading.
+    spaces = [b.x0 - a.x1 for row in rows for a, b in zip(row, row[1:], strict=False)]
+    gutter = max(b[0] - a[1] for a, b in zip(columns, columns[1:], strict=False))
+    return gutter <= GUTTER * statistics.median(spaces)
+
+
+#: How many times a line's usual word space a gap between columns must be to be a gutter.
+GUTTER = 1.5
 
 
 def _reads_on_across(rows: list[list[Fragment]]) -> bool:
