@@ -490,3 +490,117 @@ def test_a_reference_list_keyed_in_brackets_is_no_table(tmp_path: Path) -> None:
     path = text_page_pdf(tmp_path / "references.pdf", ops)
     doc = read_layout(path, max_pages=5)
     assert not any(isinstance(b, Table) for b in doc.blocks)
+
+
+def _show(x: float, y: float, text: str, size: float = 9, spacing: float = 0) -> bytes:
+    return f"BT /F1 {size} Tf {spacing} Tw {x} {y} Td ({text}) Tj ET".encode()
+
+
+def test_a_paragraph_justified_with_wide_word_spaces_is_no_table(tmp_path: Path) -> None:
+    # A section head, then lines stretched with word spacing wider than half a font size:
+    # every word a piece of its own, the pieces falling into two "columns" (a space wider
+    # than the others at the same place on each line), several words in each.
+    halves = [("The development of information", "technologies has"),
+              ("boosted the collection of data", "about people. Data"),
+              ("stores containing personal data", "are a valuable")]
+    ops = [_show(130, 720, "I."), _show(142, 720, "Introduction")]
+    for k, (left, right) in enumerate(halves):
+        ops += [_show(72, 700 - 11 * k, left, spacing=3.6),
+                _show(216, 700 - 11 * k, right, spacing=3.6)]
+    ops += [_show(72, 667, "resource to support decision making in the public"),
+            _show(72, 656, "and the private sector alike.")]
+    path = text_page_pdf(tmp_path / "justified.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    text = " ".join(block_text(b) for b in doc.blocks)
+    assert "The development of information technologies has boosted" in text
+
+
+def test_lines_whose_words_line_up_but_read_on_from_line_to_line_are_no_table(
+    tmp_path: Path,
+) -> None:
+    # Three lines of a justified paragraph whose wide word spaces happen to fall at the same
+    # places: columns of words, one a line, but each line runs to the right edge and the next
+    # goes on with its sentence (a word broken by a hyphen, a lower-case start).
+    lines_of = [("Composing", "music", "with", "recurrent", "neu-"),
+                ("ral", "networks,", "personal", "weblog,", "on-"),
+                ("line", "since", "the", "year", "2015.")]
+    ops = []
+    for k, words in enumerate(lines_of):
+        y = 700 - 11 * k
+        ops += [_show(72 + 60 * j, y, word) for j, word in enumerate(words[:-1])]
+        # (the last word set flush with the right edge, as justification sets it)
+        ops.append(_show(330 - 5 * len(words[-1]), y, words[-1]))
+    path = text_page_pdf(tmp_path / "aligned-words.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+
+
+def _item_rows(top: float) -> list[bytes]:
+    rows = [("Item", "Quantity", "Price"), ("Super Kite", "2", "20.00"),
+            ("Turbo Flyer", "5", "40.00"), ("Giga Trash", "1", "180.00"),
+            ("Bare Bone Kit", "3", "50.00")]
+    return [
+        _show(x, top - 14 * k, cell) for k, row in enumerate(rows)
+        for x, cell in zip((120, 330, 430), row, strict=True)
+    ]
+
+
+def test_a_title_line_set_apart_above_a_tables_rows_is_not_its_first_row(
+    tmp_path: Path,
+) -> None:
+    # "Invoice 2020-10" at the left margin and a date at the right, well above the table's
+    # rows (several times their gap): a title over the table, not a row of it.
+    ops = [_show(72, 746, "Invoice 2020-10"), _show(430, 746, "January 8, 2020")]
+    ops += _item_rows(720)
+    path = text_page_pdf(tmp_path / "invoice.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert _cells(table)[0] == ["Item", "Quantity", "Price"]
+    assert "Invoice" not in block_text(table)
+
+
+def test_a_heading_set_apart_below_a_tables_rows_is_not_its_last_row(tmp_path: Path) -> None:
+    # The next section's heading, short, under the last row after a gap several times the
+    # rows': not a row with one filled cell.
+    ops = _item_rows(720) + [_show(120, 642, "C. SLEEP SCHEDULE")]
+    path = text_page_pdf(tmp_path / "next-heading.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert "SCHEDULE" not in block_text(table)
+    assert _cells(table)[-1] == ["Bare Bone Kit", "3", "50.00"]
+
+
+def test_a_reference_list_justified_word_by_word_is_no_table(tmp_path: Path) -> None:
+    # Entries keyed in brackets, their lines justified with word spaces wide enough to part
+    # every word: keys beside words, the rows of a list, not of a table.
+    entries = [("[HS97]", ["S. Hochreiter and J. Schmidhuber, Long short-term memory,",
+                           "Neural computation, vol. 9, no. 8, pp. 1735-1780, 1997."]),
+               ("[HZ15]", ["K. He, X. Zhang, S. Ren, and J. Sun, Deep residual learning",
+                           "for image recognition, in the proceedings of CVPR 2016."]),
+               ("[Kar15]", ["A. Karpathy, The unreasonable effectiveness of recurrent",
+                            "neural networks, a personal weblog, in the year 2015."])]
+    ops = []
+    y = 700.0
+    for key, lines_of in entries:
+        ops += [_show(72, y, key), _show(110, y, lines_of[0], size=7, spacing=3.6),
+                _show(110, y - 9, lines_of[1], size=7, spacing=3.6)]
+        y -= 20
+    path = text_page_pdf(tmp_path / "references.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+
+
+def test_a_title_beside_a_box_of_notes_is_no_table(tmp_path: Path) -> None:
+    # A form's title in large type, centred, beside a small box of notes ("OMB No. ..."):
+    # their lines meet, but the pieces of each line are set in clearly different sizes.
+    ops = [_show(134, 753, "APPLICATION FOR THE REVIEW", size=14),
+           _show(503, 753, "OMB No. 0704-0004", size=10),
+           _show(123, 741, "OF A DISCHARGE FROM THE FORCES", size=14),
+           _show(499, 743, "OMB approval expires:", size=10),
+           _show(90, 731, "(Please read the notes on the back first.)", size=10),
+           _show(520, 733, "2026-02-28", size=10),
+           _show(72, 700, LOREM[:90], size=10)]
+    path = text_page_pdf(tmp_path / "title-box.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)

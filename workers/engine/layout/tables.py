@@ -441,6 +441,7 @@ def find_tables(page_lines: list[Line], page: int) -> tuple[list[Block], set[int
 
     def close() -> None:
         _trim_headings(run)
+        _trim_set_apart(run)
         rows = [list(line.fragments) for line in run]
         if len([row for row in rows if len(row) > 1]) >= 3 and (
             _fixed_pitch_words(rows) or _line_numbered(rows)
@@ -524,6 +525,31 @@ def _trim_headings(run: list[Line]) -> None:
         run.pop(0)
 
 
+#: How many times the rows' usual gap a gap must exceed (and a line's height as well) to set
+#: the line beyond it apart from the rows.
+SET_APART = 3.0
+
+
+def _trim_set_apart(run: list[Line]) -> None:
+    """Drop from the ends of a run a line set apart from the rows by a gap several times
+    theirs and taller than a line: the first, a heading or a title line over the table ("Invoice
+    2020-10   January 8, 2020"); the last if it holds one piece, the next section's heading
+    taken for a row with one filled cell. A table's rows follow each other at one pitch."""
+    if len(run) < 4:
+        return
+    gaps = [above.y0 - below.y1 for above, below in zip(run, run[1:], strict=False)]
+
+    def apart(gap: float, line: Line, others: list[float]) -> bool:
+        height = max(f.height for f in line.fragments)
+        return gap > max(SET_APART * statistics.median(others), height)
+
+    if apart(gaps[-1], run[-1], gaps[:-1]) and len(run[-1].fragments) == 1:
+        run.pop()
+        gaps.pop()
+    if len(run) >= 4 and apart(gaps[0], run[0], gaps[1:]):
+        run.pop(0)
+
+
 def _inside_columns(line: Line, run: list[Line]) -> bool:
     """The line's one piece is a row with one filled cell: inside the rows' span, and narrow
     next to it or within one of their columns (a wide column's text wrapped onto lines of
@@ -546,12 +572,16 @@ def _inside_columns(line: Line, run: list[Line]) -> bool:
     # Beside a column of bullets, numbers or reference keys, the line hangs from them: a
     # list's item wrapped (an entry of a reference list, "[Knu84]  D. E. Knuth, ...").
     beside = [g for row in rows for g in row if _in_column(g, columns[within[0] - 1])]
-    labels = sum(is_marker(g.text) or bool(REFERENCE_KEY.fullmatch(g.text)) for g in beside)
-    return labels < len(beside) / 2
+    return sum(_is_label(g.text) for g in beside) < len(beside) / 2
 
 
 #: A reference list's label: a citation key in brackets ("[12]", "[Knu84]", "[KMN+02]").
 REFERENCE_KEY = re.compile(r"\[[^\]\s]{1,10}\]")
+
+
+def _is_label(text: str) -> bool:
+    """A list item's label: a bullet, a number, or a reference list's citation key."""
+    return is_marker(text) or bool(REFERENCE_KEY.fullmatch(text))
 
 
 def _columns(rows: list[list[Fragment]]) -> list[list[float]]:
@@ -839,6 +869,74 @@ def _braced_code(rows: list[list[Fragment]]) -> bool:
     return braced >= 2 and braced >= BRACED_ROWS * len(rows)
 
 
+def _words_spaced_out(rows: list[list[Fragment]], columns: list[list[float]]) -> bool:
+    """Most rows put two or more pieces in one column, and the rows hold on average twice as
+    many pieces as there are columns: the pieces do not line up into columns, they are the
+    words of lines justified with word spaces wide enough to split them (a paragraph, a
+    reference list). A table's cells line up, one to a column a row (a long cell running
+    into the next column crowds one column, not all of them); a table whose columns were
+    merged by a title spanning them crowds figures, not words."""
+    crowded = 0
+    for row in rows:
+        counts = [sum(_in_column(f, c) for f in row) for c in columns]
+        crowded += max(counts) >= 2
+    pieces = [f for row in rows for f in row]
+    words = sum(not _is_numeric(f.text) for f in pieces)
+    if not (
+        crowded > 0.5 * len(rows) and len(pieces) >= 2 * len(columns) * len(rows)
+        and words > 0.5 * len(pieces)  # (figures crowd a column a spanning title merged)
+    ):
+        return False
+    # A gap between columns clearly wider than the word spaces is a gutter: two columns of
+    # text side by side, each justified, whose lines the reading order must keep apart
+    # (read as plain lines they would run across the gutter): left to the table's reading.
+    spaces = [b.x0 - a.x1 for row in rows for a, b in zip(row, row[1:], strict=False)]
+    gutter = max(b[0] - a[1] for a, b in zip(columns, columns[1:], strict=False))
+    return gutter <= GUTTER * statistics.median(spaces)
+
+
+#: How many times a line's usual word space a gap between columns must be to be a gutter.
+GUTTER = 1.5
+
+
+def _reads_on_across(rows: list[list[Fragment]]) -> bool:
+    """Every row but the last runs to the right edge of the run, and the next row goes on
+    with its sentence (it starts in lower case after a word or a broken word's hyphen): lines
+    of a paragraph justified to both edges, read from one line into the next. A table's
+    rows each start afresh, and its last column's cells rarely all end at one edge. Over
+    only three rows a word must be broken across them too (labels wrapped side by side can
+    end at one edge and go on in lower case by chance)."""
+    if len(rows) < 3:
+        return False
+    right = max(f.x1 for row in rows for f in row)
+    broken = False
+    for above, below in zip(rows, rows[1:], strict=False):
+        last, first = above[-1], below[0]
+        end = last.text.rstrip()
+        if last.x1 < right - max(last.height, 1.0) or not first.text[:1].islower():
+            return False
+        if not (end[-1:].isalpha() or end.endswith(("-", ","))):
+            return False
+        broken = broken or end.endswith("-")
+    return broken or len(rows) > 3
+
+
+#: Ratio of font sizes above which two pieces of a line are set in different sizes.
+MIXED_SIZES = 1.25
+
+
+def _sizes_mixed(rows: list[list[Fragment]]) -> bool:
+    """Most rows set their pieces (bullets aside) in clearly different sizes: two blocks of
+    text set side by side that happen to share lines (a form's title beside its box of notes,
+    "OMB No. ..."). The two cells of a two-column table's row are set in one size. (Only
+    asked of two columns: a timetable's many columns may set times small beside names.)"""
+    mixed = 0
+    for row in rows:
+        sizes = [f.size for f in row if not is_marker(f.text)]
+        mixed += len(sizes) >= 2 and max(sizes) > MIXED_SIZES * min(sizes)
+    return mixed > 0.5 * len(rows)
+
+
 def _table_from(run: list[Line], page: int) -> Block | None:
     rows = [list(line.fragments) for line in run]
     for _ in range(3):
@@ -866,11 +964,15 @@ def _table_from(run: list[Line], page: int) -> Block | None:
     if _table_of_contents(rows):
         return None
     first = [f for row in rows for f in row if _in_column(f, columns[0])]
-    if len(columns) == 2 and sum(is_marker(f.text) for f in first) > len(first) / 2:
-        return None  # bullets or numbers beside text: a list
+    if len(columns) == 2 and sum(_is_label(f.text) for f in first) > len(first) / 2:
+        return None  # bullets, numbers or reference keys beside text: a list
     multi = [row for row in rows if len(row) > 1]
     if len(multi) < 3 or sum(len(row) for row in multi) < 2 * len(multi):
         return None
+    if _words_spaced_out(multi, columns) or _reads_on_across(rows):
+        return None  # justified lines split at their wide word spaces: words, not cells
+    if len(columns) == 2 and _sizes_mixed(multi):
+        return None  # two blocks of text side by side (a title beside a box of notes)
     rows = _merge_wrapped_cells(rows)
     cells: list[list[Fragment | None]] = []
     for row in rows:
