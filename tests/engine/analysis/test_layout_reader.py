@@ -971,3 +971,24 @@ def test_letters_out_of_sequence_read_as_prose_keep_their_continuations_drawing(
     assert showing <= claimed, (sorted(showing - claimed), [b.prov for b in doc.blocks])
     drawn = [i for p in fault.prov for start, end in p.operators for i in range(start, end)]
     assert len(drawn) == len(set(drawn)), fault.prov  # each operator claimed once
+
+
+def test_a_two_line_heading_in_large_type_stays_whole_above_columns(html_pdf: HtmlPdf) -> None:
+    # Beside the first line of a poster's two-line heading stands the next panel's heading;
+    # the gap between the heading's lines is only its leading, no place to cut the page.
+    left = " ".join(f"left{i}" for i in range(120))
+    right = " ".join(f"right{i}" for i in range(200))
+    head = "font-size: 30pt; line-height: 1.2; margin: 0 0 12pt 0"
+    path = html_pdf(
+        "<div style='display: flex; gap: 1.5cm'>"
+        f"<div style='width: 6cm'><h1 style='{head}'>Claimed advantages</h1>"
+        f"<p>{left}</p></div>"
+        f"<div style='flex: 1'><h1 style='{head}'>Other results</h1><p>{right}</p></div></div>"
+    )
+    doc = read_layout(path, max_pages=5)
+    headings = [b.text for b in doc.blocks if isinstance(b, Heading)]
+    assert headings == ["Claimed advantages", "Other results"]
+    assert read_words(path) == (
+        ["Claimed", "advantages"] + left.split() + ["Other", "results"]
+        + right.split()
+    )

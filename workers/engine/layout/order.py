@@ -9,6 +9,8 @@ A gutter the column search found between set text is read as columns even where 
 either side start on the same rows; a single row of short options beside a form's row is part
 of it; a line across the gutter at the top or foot (a poster's footer) is read apart from the
 columns; boxed panels (tips, sidebars) are read after the running text they interrupt.
+The page is never cut across between two lines closer than their own leading (the lines of a
+poster's heading in large type stay together).
 """
 
 from __future__ import annotations
@@ -361,22 +363,31 @@ def _find_column_split(frags: list[Fragment]) -> tuple[list[Fragment], list[Frag
     return split if narrow >= 5 * size else None
 
 
+#: A cut between lines is wider than this share of the height of the lines either side.
+LEADING_SHARE = 0.25
+
+
 def _horizontal_cuts(
     frags: list[Fragment], minimum: float, limit: int = 24, top_down: bool = False
 ) -> list[tuple[list[Fragment], list[Fragment]]]:
     """The widest horizontal gaps (at most ``limit``), as (above, below), top to bottom.
     ``top_down``: ``frags`` are already sorted by their tops, highest first, as the parts
-    returned here are (sorting them again, stably, would give the same order)."""
+    returned here are (sorting them again, stably, would give the same order).
+    A gap is also wider than :data:`LEADING_SHARE` of the lines either side of it: between
+    two lines of large type (a poster's two-line heading) a gap of the body text's leading
+    is the heading's own leading, and cutting there would split the heading."""
     spans = frags if top_down else sorted(frags, key=lambda f: -f.y1)
     gaps: list[tuple[float, int]] = []
     reach = spans[0].y0
+    reach_height = spans[0].y1 - spans[0].y0  # the line whose foot sets ``reach``
     for i in range(1, len(spans)):
-        gap = reach - spans[i].y1
-        if gap >= minimum:
+        below = spans[i]
+        gap = reach - below.y1
+        if gap >= minimum and gap >= LEADING_SHARE * min(reach_height, below.y1 - below.y0):
             gaps.append((gap, i))
-        start = spans[i].y0
+        start = below.y0
         if start < reach:  # min(reach, start) without the call
-            reach = start
+            reach, reach_height = start, below.y1 - below.y0
     chosen = sorted(i for _, i in sorted(gaps, reverse=True)[:limit])
     return [(spans[:i], spans[i:]) for i in chosen]
 
