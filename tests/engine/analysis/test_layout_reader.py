@@ -992,3 +992,41 @@ def test_a_two_line_heading_in_large_type_stays_whole_above_columns(html_pdf: Ht
         ["Claimed", "advantages"] + left.split() + ["Other", "results"]
         + right.split()
     )
+
+
+def test_margin_notes_are_read_after_the_paragraph_beside_them(html_pdf: HtmlPdf) -> None:
+    # A narrow column of notes in smaller type beside running text (a textbook's margin):
+    # each note is an aside to the paragraph it stands beside, read after it, not before.
+    paragraphs = [" ".join(f"p{k}w{i}" for i in range(90)) for k in range(3)]
+    notes = [" ".join(f"n{k}w{i}" for i in range(12)) for k in range(3)]
+    path = html_pdf("".join(
+        "<div style='display: flex; gap: 1cm; margin-bottom: 14pt'>"
+        f"<div style='width: 3.5cm; font-size: 8pt'>{note}</div>"
+        f"<p style='flex: 1; margin: 0'>{paragraph}</p></div>"
+        for paragraph, note in zip(paragraphs, notes, strict=True)
+    ))
+    assert read_words(path) == [
+        w for paragraph, note in zip(paragraphs, notes, strict=True)
+        for w in paragraph.split() + note.split()
+    ]
+
+
+def test_a_margin_glossary_term_is_read_after_the_paragraph_using_it(html_pdf: HtmlPdf) -> None:
+    # The term stands beside the end of the first paragraph, its definition reaches down
+    # beside the second, which is the one that uses the term.
+    first = " ".join(f"a{i}" for i in range(90))
+    second = " ".join(f"b{i}" for i in range(40)) + " the lattice " + " ".join(
+        f"c{i}" for i in range(40)
+    )
+    definition = " ".join(f"d{i}" for i in range(14))
+    path = html_pdf(
+        "<div style='display: flex; gap: 1cm'>"
+        "<div style='width: 3.5cm; font-size: 8pt; padding-top: 80pt'>"
+        "<div style='font-weight: bold; margin-bottom: 6pt'>lattice</div>"
+        f"<div>{definition}</div></div>"
+        f"<div style='flex: 1'><p style='margin: 0 0 8pt 0'>{first}</p>"
+        f"<p style='margin: 0'>{second}</p></div></div>"
+    )
+    assert read_words(path) == (
+        first.split() + second.split() + ["lattice"] + definition.split()
+    )

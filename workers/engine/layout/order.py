@@ -474,13 +474,16 @@ def _text_like(frags: list[Fragment], depth: int = 0) -> bool:
 
 
 def reading_order(
-    blocks: list[Block], regions: dict[int, int] | None = None, depth: int = 0
+    blocks: list[Block], regions: dict[int, int] | None = None, depth: int = 0,
+    figures: list[Block] | None = None,
 ) -> list[Block]:
     """Blocks in reading order by recursive XY-cut. ``regions`` maps a block's id to the
     column region (:func:`column_regions`) it was built in: a gutter between blocks of
     different regions was found to separate columns of set text, so it is read as one even
     where the columns' paragraphs happen to start on the same rows (a glossary's terms)."""
     regions = regions or {}
+    # (The page's figures, kept through the recursion: a caption is told by its picture.)
+    figures = [b for b in blocks if b.kind == "figure"] if figures is None else figures
     if depth == 0:
         # Side notes (see _set_aside_side_notes) would block every cut: read after the page.
         aside = _beside_level_text(
@@ -488,7 +491,7 @@ def reading_order(
             lambda b: b.kind == "text",
         )
         if aside:
-            return reading_order([b for b in blocks if b not in aside], regions) + aside
+            return reading_order([b for b in blocks if b not in aside], regions, 0, figures) + aside
         # A picture with text set on it (a cover photo, a bleed into the gutter) would bridge
         # the columns it overlaps and hide them: order the rest, then read the picture just
         # before the first of the texts lying most fully on it.
@@ -498,7 +501,7 @@ def reading_order(
             if b.kind == "figure" and any(boxes_overlap(b.bbox, t.bbox) for t in text)
         ]
         if under:
-            ordered = reading_order([b for b in blocks if b not in under], regions, 1)
+            ordered = reading_order([b for b in blocks if b not in under], regions, 1, figures)
             for figure in under:
                 shares = [
                     (area_share(b, figure), -k)
@@ -524,13 +527,23 @@ def reading_order(
         left, right = vertical
         top, middle, bottom = _rows_across(blocks, left, right)
         if top or bottom:
-            return top + reading_order(middle, regions, depth + 1) + bottom
+            return top + reading_order(middle, regions, depth + 1, figures) + bottom
         rtl = _mostly_rtl(blocks)
         first, second = (right, left) if rtl else (left, right)
-        return reading_order(first, regions, depth + 1) + reading_order(second, regions, depth + 1)
+        for notes, text in ((first, second), (second, first)):
+            if _margin_notes(notes, text, figures):
+                return _with_notes(
+                    reading_order(text, regions, depth + 1, figures),
+                    reading_order(notes, regions, depth + 1, figures),
+                )
+        return reading_order(first, regions, depth + 1, figures) + reading_order(
+            second, regions, depth + 1, figures
+        )
     if horizontal is not None:
         top, bottom = horizontal
-        return reading_order(top, regions, depth + 1) + reading_order(bottom, regions, depth + 1)
+        return reading_order(top, regions, depth + 1, figures) + reading_order(
+            bottom, regions, depth + 1, figures
+        )
     return _by_rows(blocks)
 
 
@@ -570,6 +583,86 @@ def _rows_across(
         return [], blocks, []
     edge = {id(b) for b in top + bottom}
     return _by_rows(top), [b for b in blocks if id(b) not in edge], _by_rows(bottom)
+
+
+#: Margin notes take at most this share of the width of the text beside them.
+MARGIN_NOTE_WIDTH = 0.4
+
+
+def _margin_notes(notes: list[Block], text: list[Block], figures: list[Block]) -> bool:
+    """``notes`` are margin notes beside ``text`` (a textbook's glossary in its outer
+    margin): text blocks in a column much narrower, in a smaller type, carrying fewer words
+    than the running text beside them, which is one column (a narrow first column beside
+    two others is a column of a folded leaflet, no margin). Captions under or over
+    pictures (``figures``) make a column of pictures, no margin notes."""
+    if not notes or not text or any(b.kind != "text" for b in notes):
+        return False
+    if any(_captions(note, figure) for note in notes for figure in figures):
+        return False
+    if _cut(text, axis="x") is not None:
+        return False
+    running = [b for b in text if b.kind == "text"]
+    if not running:
+        return False
+    width = max(b.x1 for b in notes) - min(b.x0 for b in notes)
+    if width > MARGIN_NOTE_WIDTH * (max(b.x1 for b in text) - min(b.x0 for b in text)):
+        return False
+    if statistics.median(b.size for b in notes) >= 0.95 * statistics.median(
+        b.size for b in running
+    ):
+        return False
+    return sum(word_count(b.text) for b in notes) < sum(word_count(b.text) for b in running)
+
+
+def _captions(block: Block, figure: Block) -> bool:
+    """``block`` stands right under or over ``figure`` (within two lines), overlapping it
+    across."""
+    if block.x1 <= figure.x0 or figure.x1 <= block.x0:
+        return False
+    line = block.frags[0].height if block.frags else 0.0
+    return -line <= figure.y0 - block.y1 <= 2 * line or -line <= block.y0 - figure.y1 <= 2 * line
+
+
+#: A margin note this short is a glossary's term (its definition set under it).
+GLOSSARY_TERM_WORDS = 4
+
+
+def _with_notes(text: list[Block], notes: list[Block]) -> list[Block]:
+    """``text`` with each of the margin ``notes`` read after the block of text beside which
+    the note begins (the last one starting at or above it), the notes in their own order.
+    A note set close under the one before it (a definition under its term) goes with it."""
+    def joined(k: int) -> bool:
+        """The note ``k`` is set close under the one before it."""
+        line = notes[k].frags[0].height if notes[k].frags else 0.0
+        return k > 0 and notes[k - 1].y0 - notes[k].y1 < line
+
+    anchors: list[int] = []
+    for k, note in enumerate(notes):
+        if joined(k):
+            anchors.append(anchors[-1])
+            continue
+        line = note.frags[0].height if note.frags else 0.0
+        # (Half a line of slack: a note set level with a paragraph's first line.)
+        at = max((j for j, b in enumerate(text) if b.y1 >= note.y1 - 0.5 * line), default=-1)
+        if word_count(note.text) <= GLOSSARY_TERM_WORDS:
+            # A glossary's term: its definition follows the paragraph beside it that uses
+            # the term, which may start a little below the term.
+            end = k + 1
+            while end < len(notes) and joined(end):
+                end += 1
+            foot = min(n.y0 for n in notes[k:end])
+            term = note.text.casefold()
+            at = next(
+                (j for j in range(max(at, 0), len(text))
+                 if text[j].y1 >= foot and term in text[j].text.casefold()),
+                at,
+            )
+        anchors.append(max([at, *anchors[-1:]]))
+    out = [n for n, at in zip(notes, anchors, strict=True) if at < 0]
+    for k, block in enumerate(text):
+        out.append(block)
+        out.extend(n for n, at in zip(notes, anchors, strict=True) if at == k)
+    return out
 
 
 def _one_row_beside(left: list[Block], right: list[Block]) -> bool:
