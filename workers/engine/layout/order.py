@@ -10,7 +10,8 @@ either side start on the same rows; a single row of short options beside a form'
 of it; a line across the gutter at the top or foot (a poster's footer) is read apart from the
 columns; boxed panels (tips, sidebars) are read after the running text they interrupt.
 The page is never cut across between two lines closer than their own leading (the lines of a
-poster's heading in large type stay together).
+poster's heading in large type stay together). Margin notes are read after the paragraph
+they stand beside.
 """
 
 from __future__ import annotations
