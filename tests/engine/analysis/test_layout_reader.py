@@ -1030,3 +1030,35 @@ def test_a_margin_glossary_term_is_read_after_the_paragraph_using_it(html_pdf: H
     assert read_words(path) == (
         first.split() + second.split() + ["lattice"] + definition.split()
     )
+
+
+def test_a_listing_beside_prose_is_a_column_not_a_table(html_pdf: HtmlPdf) -> None:
+    # The code's lines keep to the prose's rows, as a table's cells would; but a listing in
+    # a fixed-pitch face beside prose is a column of its own, read after the prose.
+    prose = " ".join(f"p{i}" for i in range(80))
+    code = ["x = 0", "for i in xs:", "    x += i", "    y = x", "print(x)", "end = 1", "done()"]
+    path = html_pdf(
+        "<div style='display: flex; gap: 0.5cm; font-size: 11pt; line-height: 14pt'>"
+        f"<p style='width: 8cm; margin: 0'>{prose}</p>"
+        f"<pre style='margin: 0; font-size: 11pt; line-height: 14pt'>{chr(10).join(code)}</pre>"
+        "</div>"
+    )
+    assert read_words(path) == prose.split() + " ".join(code).split()
+
+
+def test_a_title_centred_over_columns_is_read_before_them(html_pdf: HtmlPdf) -> None:
+    # The title ends inside the gutter between the second and third columns: the narrow gap
+    # left beside it is no column break that would read the first column before the title.
+    first = " ".join(f"a{i}" for i in range(60))
+    third = " ".join(f"c{i}" for i in range(60))
+    path = html_pdf(
+        "<div style='width: 17cm'>"
+        "<h1 style='font-size: 24pt; margin: 0 0 14pt 0; text-align: center'>Is it fast</h1>"
+        "<div style='display: flex; gap: 1cm'>"
+        f"<p style='width: 5cm; margin: 0'>{first}</p>"
+        "<pre style='width: 5cm; margin: 0; font-size: 9pt'>x = 0</pre>"
+        f"<p style='width: 5cm; margin: 0'>{third}</p></div></div>"
+    )
+    words = read_words(path)
+    assert words[:3] == ["Is", "it", "fast"]
+    assert words[3:] == first.split() + ["x", "=", "0"] + third.split()

@@ -27,7 +27,7 @@ from ..document import BBox
 from .blocks import MAX_SHAPES, Block, Boxed, area_share, boxes_overlap, word_count
 from .glyphs import PageContent
 from .lines import FRAGMENT_GAP, Fragment
-from .tables import rows_align
+from .tables import is_listing, rows_align
 
 _gap_accelerator: ModuleType | None
 try:
@@ -357,7 +357,7 @@ def _find_column_split(frags: list[Fragment]) -> tuple[list[Fragment], list[Frag
     left_text, right_text = _text_like(split[0]), _text_like(split[1])
     if not (left_text or right_text):
         return None
-    if left_text != right_text and rows_align(*split):
+    if left_text != right_text and rows_align(*split) and not _listing_beside_prose(*split):
         return None  # a table whose last (or first) column holds longer text
     # A column is wider than a few characters: a gutter beside list numbers is no column break.
     narrow = min(max(f.x1 for f in side) - min(f.x0 for f in side) for side in split)
@@ -366,6 +366,13 @@ def _find_column_split(frags: list[Fragment]) -> tuple[list[Fragment], list[Frag
 
 #: A cut between lines is wider than this share of the height of the lines either side.
 LEADING_SHARE = 0.25
+
+
+def _listing_beside_prose(left: list[Fragment], right: list[Fragment]) -> bool:
+    """One side is a listing in a fixed-pitch face (program code), the other set in a
+    proportional one: a column of code beside prose, whose lines may keep to the prose's
+    rows without making a table."""
+    return is_listing(left) != is_listing(right)
 
 
 def _horizontal_cuts(
@@ -525,6 +532,10 @@ def reading_order(
             and not _one_row_beside(*vertical)
         )
     ):
+        title = _centred_title(blocks)
+        if title:
+            rest = [b for b in blocks if b not in title]
+            return title + reading_order(rest, regions, depth + 1, figures)
         left, right = vertical
         top, middle, bottom = _rows_across(blocks, left, right)
         if top or bottom:
@@ -546,6 +557,29 @@ def reading_order(
             bottom, regions, depth + 1, figures
         )
     return _by_rows(blocks)
+
+
+def _centred_title(items: list[Block]) -> list[Block]:
+    """The region's first line, if it is a title over the rest: alone on the top line, set
+    apart from the lines below by a gap and centred over the region (within a tenth of its
+    width), in a larger face than the region's text. Empty otherwise. (Such a title may end
+    inside a gutter below it, and narrow it to a gap that is no column break; read first, it
+    is out of the way. Two heads atop two columns are no title, even centred together.)"""
+    top = max(items, key=lambda b: b.y1)
+    band = [b for b in items if b.y0 < top.y1 and b.y1 > top.y0]
+    if len(band) != 1 or len(items) == 1:
+        return []
+    kept = {id(b) for b in band}
+    rest = [b for b in items if id(b) not in kept]
+    line = max(b.y1 - b.y0 for b in band)
+    if max(b.y1 for b in rest) > min(b.y0 for b in band) - LEADING_SHARE * line:
+        return []  # no gap under the line: a column's first line
+    sizes = [b.size for b in rest if b.size > 0]  # (a picture has no type size)
+    if not sizes or min(b.size for b in band) <= 1.2 * statistics.median(sizes):
+        return []
+    start, end = min(b.x0 for b in items), max(b.x1 for b in items)
+    middle = (min(b.x0 for b in band) + max(b.x1 for b in band)) / 2
+    return band if abs(middle - (start + end) / 2) <= 0.1 * (end - start) else []
 
 
 def _rows_across(
