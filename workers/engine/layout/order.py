@@ -11,7 +11,8 @@ of it; a line across the gutter at the top or foot (a poster's footer) is read a
 columns; boxed panels (tips, sidebars) are read after the running text they interrupt.
 The page is never cut across between two lines closer than their own leading (the lines of a
 poster's heading in large type stay together). Margin notes are read after the paragraph
-they stand beside.
+they stand beside. A program listing beside prose is a column, not a table's column; a title
+centred over columns is read before them.
 """
 
 from __future__ import annotations
