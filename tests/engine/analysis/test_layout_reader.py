@@ -1062,3 +1062,26 @@ def test_a_title_centred_over_columns_is_read_before_them(html_pdf: HtmlPdf) -> 
     words = read_words(path)
     assert words[:3] == ["Is", "it", "fast"]
     assert words[3:] == first.split() + ["x", "=", "0"] + third.split()
+
+
+def test_a_margin_with_a_picture_still_holds_notes(html_pdf: HtmlPdf) -> None:
+    # Under the note, the margin holds a photo and its caption: still a margin of asides,
+    # each read after the paragraph beside which it begins.
+    paragraphs = [" ".join(f"p{k}w{i}" for i in range(90)) for k in range(3)]
+    note = " ".join(f"n{i}" for i in range(14))
+    caption = "Children at play on the beach"
+    path = html_pdf(
+        "<div style='display: flex; gap: 1cm'><div style='width: 3.5cm; font-size: 8pt'>"
+        f"<p style='margin: 0 0 150pt 0'>{note}</p>"
+        f"<img src='{png_data_uri()}' style='width: 3.5cm'>"
+        f"<p style='margin: 2pt 0 0 0'>{caption}</p></div><div style='flex: 1'>"
+        + "".join(f"<p style='margin: 0 0 10pt 0'>{p}</p>" for p in paragraphs)
+        + "</div></div>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [type(b).__name__ for b in doc.blocks] == [
+        "Paragraph", "Paragraph", "Figure", "Paragraph", "Paragraph", "Paragraph"
+    ]
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == [
+        paragraphs[0], note, caption, paragraphs[1], paragraphs[2]
+    ]

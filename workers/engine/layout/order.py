@@ -629,11 +629,17 @@ def _margin_notes(notes: list[Block], text: list[Block], figures: list[Block]) -
     """``notes`` are margin notes beside ``text`` (a textbook's glossary in its outer
     margin): text blocks in a column much narrower, in a smaller type, carrying fewer words
     than the running text beside them, which is one column (a narrow first column beside
-    two others is a column of a folded leaflet, no margin). Captions under or over
-    pictures (``figures``) make a column of pictures, no margin notes."""
-    if not notes or not text or any(b.kind != "text" for b in notes):
+    two others is a column of a folded leaflet, no margin). The margin may hold pictures
+    with their captions as well, but captions under or over pictures (``figures``) alone
+    make a column of pictures, no margin notes."""
+    if not notes or not text:
         return False
-    if any(_captions(note, figure) for note in notes for figure in figures):
+    pictures = [b for b in notes if b.kind == "figure"]
+    words = [
+        b for b in notes
+        if b.kind == "text" and not any(_captions(b, figure) for figure in figures)
+    ]
+    if not words or any(b.kind not in ("text", "figure") for b in notes):
         return False
     if _cut(text, axis="x") is not None:
         return False
@@ -643,11 +649,12 @@ def _margin_notes(notes: list[Block], text: list[Block], figures: list[Block]) -
     width = max(b.x1 for b in notes) - min(b.x0 for b in notes)
     if width > MARGIN_NOTE_WIDTH * (max(b.x1 for b in text) - min(b.x0 for b in text)):
         return False
-    if statistics.median(b.size for b in notes) >= 0.95 * statistics.median(
+    noted = [b for b in notes if b not in pictures]
+    if statistics.median(b.size for b in noted) >= 0.95 * statistics.median(
         b.size for b in running
     ):
         return False
-    return sum(word_count(b.text) for b in notes) < sum(word_count(b.text) for b in running)
+    return sum(word_count(b.text) for b in noted) < sum(word_count(b.text) for b in running)
 
 
 def _captions(block: Block, figure: Block) -> bool:
