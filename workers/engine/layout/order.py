@@ -632,29 +632,25 @@ def _margin_notes(notes: list[Block], text: list[Block], figures: list[Block]) -
     two others is a column of a folded leaflet, no margin). The margin may hold pictures
     with their captions as well, but captions under or over pictures (``figures``) alone
     make a column of pictures, no margin notes."""
-    if not notes or not text:
-        return False
-    pictures = [b for b in notes if b.kind == "figure"]
-    words = [
-        b for b in notes
-        if b.kind == "text" and not any(_captions(b, figure) for figure in figures)
-    ]
-    if not words or any(b.kind not in ("text", "figure") for b in notes):
-        return False
-    if _cut(text, axis="x") is not None:
-        return False
-    running = [b for b in text if b.kind == "text"]
-    if not running:
+    # (The cheap tests first: this is asked at every column cut of the reading order.)
+    if not notes or not text or any(b.kind not in ("text", "figure") for b in notes):
         return False
     width = max(b.x1 for b in notes) - min(b.x0 for b in notes)
     if width > MARGIN_NOTE_WIDTH * (max(b.x1 for b in text) - min(b.x0 for b in text)):
         return False
-    noted = [b for b in notes if b not in pictures]
+    noted = [b for b in notes if b.kind == "text"]
+    running = [b for b in text if b.kind == "text"]
+    if not noted or not running:
+        return False
     if statistics.median(b.size for b in noted) >= 0.95 * statistics.median(
         b.size for b in running
     ):
         return False
-    return sum(word_count(b.text) for b in noted) < sum(word_count(b.text) for b in running)
+    if sum(word_count(b.text) for b in noted) >= sum(word_count(b.text) for b in running):
+        return False
+    if all(any(_captions(b, figure) for figure in figures) for b in noted):
+        return False
+    return _cut(text, axis="x") is None
 
 
 def _captions(block: Block, figure: Block) -> bool:
