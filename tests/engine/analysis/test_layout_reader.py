@@ -15,6 +15,8 @@ from workers.engine.document import (
     Table,
     block_text,
 )
+from workers.engine.layout.lines import Fragment
+from workers.engine.layout.order import column_regions
 from workers.engine.layout.reader import read_layout
 
 from ..content_pdfs import text_page_pdf
@@ -1084,4 +1086,26 @@ def test_a_margin_with_a_picture_still_holds_notes(html_pdf: HtmlPdf) -> None:
     ]
     assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == [
         paragraphs[0], note, caption, paragraphs[1], paragraphs[2]
+    ]
+
+
+def test_columns_of_text_set_round_pictures_are_still_columns() -> None:
+    # Each column's first eight lines run beside a picture, half as wide as the six under it:
+    # most lines do not fill the column, yet it is set text, and the narrow gutter between
+    # the two columns (their lines on the same rows) is a column break.
+    def column(x0: float, picture_right: bool) -> list[Fragment]:
+        frags = []
+        for row in range(14):
+            y = 700.0 - 12 * row
+            start, end = x0, x0 + 240
+            if row < 8:
+                start, end = (x0, x0 + 120) if picture_right else (x0 + 120, x0 + 240)
+            frags.append(Fragment([], f"c{x0:.0f} r{row} some running words here",
+                                  start, y, end, y + 10))
+        return frags
+
+    left, right = column(0, True), column(258, False)
+    regions = column_regions(sorted(left + right, key=lambda f: (-f.y1, f.x0)))
+    assert [{id(f) for f in region} for region in regions] == [
+        {id(f) for f in left}, {id(f) for f in right}
     ]

@@ -459,7 +459,8 @@ def _split(items: list[_B], axis: str, minimum: float) -> tuple[list[_B], list[_
 
 def _text_like(frags: list[Fragment], depth: int = 0) -> bool:
     """Set text: lines of several words that fill their column (or columns, if this side is
-    itself split by a gutter)."""
+    itself split by a gutter). Set round a picture, half its lines may run short beside it:
+    two in five of them filling the column is enough."""
     if len(frags) < 3 or depth > 6:
         return False
     long = [f for f in frags if word_count(f.text) >= 4]
@@ -474,6 +475,9 @@ def _text_like(frags: list[Fragment], depth: int = 0) -> bool:
     width = max(f.x1 for f in frags) - min(f.x0 for f in frags)
     running = frags if len(long) >= len(frags) / 2 else long
     if width > 0 and statistics.median(f.width / width for f in running) >= 0.6:
+        return True
+    # Text set round a picture: the lines beside it are short, those below fill the column.
+    if width > 0 and sum(f.width >= 0.9 * width for f in long) >= 0.4 * len(long):
         return True
     size = statistics.median(f.size for f in frags) or 10.0
     inner = _split(frags, "x", max(4.0, FRAGMENT_GAP * size))
