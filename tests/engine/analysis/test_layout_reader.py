@@ -1109,3 +1109,23 @@ def test_columns_of_text_set_round_pictures_are_still_columns() -> None:
     assert [{id(f) for f in region} for region in regions] == [
         {id(f) for f in left}, {id(f) for f in right}
     ]
+
+
+def test_a_picture_beside_a_wider_column_of_text_is_read_after_it(html_pdf: HtmlPdf) -> None:
+    # A chart with its caption beside the running text it illustrates: the text is read
+    # through, then the picture, rather than the picture first because it stands left.
+    paragraphs = [" ".join(f"p{k}w{i}" for i in range(90)) for k in range(2)]
+    caption = "Figure 2. Growth curves for different body systems"
+    path = html_pdf(
+        "<div style='display: flex; gap: 0.8cm'><div style='width: 7cm'>"
+        f"<img src='{png_data_uri()}' style='width: 7cm'>"
+        f"<p style='margin: 4pt 0 0 0; font-size: 9pt'>{caption}</p></div>"
+        "<div style='flex: 1'>"
+        + "".join(f"<p style='margin: 0 0 10pt 0'>{p}</p>" for p in paragraphs)
+        + "</div></div>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [type(b).__name__ for b in doc.blocks] == [
+        "Paragraph", "Paragraph", "Figure", "Paragraph"
+    ]
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == paragraphs + [caption]

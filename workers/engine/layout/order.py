@@ -11,8 +11,9 @@ of it; a line across the gutter at the top or foot (a poster's footer) is read a
 columns; boxed panels (tips, sidebars) are read after the running text they interrupt.
 The page is never cut across between two lines closer than their own leading (the lines of a
 poster's heading in large type stay together). Margin notes are read after the paragraph
-they stand beside. A program listing beside prose is a column, not a table's column; a title
-centred over columns is read before them.
+they stand beside; a picture with its caption beside a wider column of text is read after
+it. A program listing beside prose is a column, not a table's column; a title centred over
+columns is read before them.
 """
 
 from __future__ import annotations
@@ -26,8 +27,10 @@ from typing import TypeVar
 
 from ..document import BBox
 from .blocks import MAX_SHAPES, Block, Boxed, area_share, boxes_overlap, word_count
+from .figures import CAPTION
 from .glyphs import PageContent
 from .lines import FRAGMENT_GAP, Fragment
+from .patterns import BULLET
 from .tables import is_listing, rows_align
 
 _gap_accelerator: ModuleType | None
@@ -553,6 +556,10 @@ def reading_order(
                     reading_order(text, regions, depth + 1, figures),
                     reading_order(notes, regions, depth + 1, figures),
                 )
+            if _asides(notes, text, figures):
+                return reading_order(text, regions, depth + 1, figures) + reading_order(
+                    notes, regions, depth + 1, figures
+                )
         return reading_order(first, regions, depth + 1, figures) + reading_order(
             second, regions, depth + 1, figures
         )
@@ -653,6 +660,46 @@ def _margin_notes(notes: list[Block], text: list[Block], figures: list[Block]) -
     if sum(word_count(b.text) for b in noted) >= sum(word_count(b.text) for b in running):
         return False
     if all(any(_captions(b, figure) for figure in figures) for b in noted):
+        return False
+    return _cut(text, axis="x") is None
+
+
+#: A credit or note beside a picture holds at most this many words.
+ASIDE_WORDS = 40
+#: A side of pictures and captions is narrower than this share of the text beside it.
+ASIDE_WIDTH = 0.95
+
+
+def _asides(side: list[Block], text: list[Block], figures: list[Block]) -> bool:
+    """``side`` holds only a picture's parts beside ``text``, one wider column of running
+    text: pictures, captions ("Figure 5.4 ..."), a chart's short labels, credits and notes
+    in a smaller type. Read after the text beside them, they do not cut it (and the text
+    says what the picture shows before the picture is described). A picture atop one of
+    two columns of the same width stays in its column's flow."""
+    if not side or not text or any(b.kind not in ("text", "figure") for b in side):
+        return False
+    width = max(b.x1 for b in side) - min(b.x0 for b in side)
+    if width > ASIDE_WIDTH * (max(b.x1 for b in text) - min(b.x0 for b in text)):
+        return False
+    running = [b for b in text if b.kind == "text"]
+    if not running:
+        return False
+    body = statistics.median(b.size for b in running)
+    captioned = False
+    for b in side:
+        if b.kind == "figure":
+            captioned = True
+            continue
+        head = BULLET.sub("", b.text, count=1)
+        if CAPTION.match(head) or any(_captions(b, f) for f in figures):
+            captioned = True
+        elif word_count(b.text) > 3 and (
+            b.size >= 0.95 * body or word_count(b.text) > ASIDE_WORDS
+        ):
+            return False  # text of its own
+    if not captioned:
+        return False
+    if sum(word_count(b.text) for b in side) >= sum(word_count(b.text) for b in running):
         return False
     return _cut(text, axis="x") is None
 
