@@ -373,10 +373,20 @@ LEADING_SHARE = 0.25
 
 
 def _listing_beside_prose(left: list[Fragment], right: list[Fragment]) -> bool:
-    """One side is a listing in a fixed-pitch face (program code), the other set in a
-    proportional one: a column of code beside prose, whose lines may keep to the prose's
-    rows without making a table."""
-    return is_listing(left) != is_listing(right)
+    """One side is a listing (program code: a few lines or more, in a fixed-pitch face, in
+    ASCII), the other set in a proportional face: a column of code beside prose, whose lines
+    may keep to the prose's rows without making a table. (Full-width CJK text is set at a
+    fixed pitch too, and is no listing.)"""
+    if min(len(left), len(right)) < 3:
+        return False
+    listing = [is_listing(side) and _ascii(side) for side in (left, right)]
+    return listing[0] != listing[1] and not (is_listing(left) and is_listing(right))
+
+
+def _ascii(frags: list[Fragment]) -> bool:
+    """The text is nearly all ASCII (a program's)."""
+    text = "".join(f.text for f in frags)
+    return sum(ch.isascii() for ch in text) >= 0.9 * len(text)
 
 
 def _horizontal_cuts(
