@@ -661,7 +661,7 @@ def _margin_notes(notes: list[Block], text: list[Block], figures: list[Block]) -
         return False
     noted = [b for b in notes if b.kind == "text"]
     running = [b for b in text if b.kind == "text"]
-    if not noted or not running:
+    if not noted or not _has_paragraph(running):
         return False
     if statistics.median(b.size for b in noted) >= 0.95 * statistics.median(
         b.size for b in running
@@ -672,6 +672,12 @@ def _margin_notes(notes: list[Block], text: list[Block], figures: list[Block]) -
     if all(any(_captions(b, figure) for figure in figures) for b in noted):
         return False
     return _cut(text, axis="x") is None
+
+
+def _has_paragraph(blocks: list[Block]) -> bool:
+    """Running text: a block of two lines or more and :data:`PANEL_MIN_WORDS` words (a
+    diagram's labels and sub-captions are none)."""
+    return any(len(b.frags) >= 2 and word_count(b.text) >= PANEL_MIN_WORDS for b in blocks)
 
 
 #: A credit or note beside a picture holds at most this many words.
@@ -692,7 +698,7 @@ def _asides(side: list[Block], text: list[Block], figures: list[Block]) -> bool:
     if width > ASIDE_WIDTH * (max(b.x1 for b in text) - min(b.x0 for b in text)):
         return False
     running = [b for b in text if b.kind == "text"]
-    if not running:
+    if not _has_paragraph(running):
         return False
     body = statistics.median(b.size for b in running)
     captioned = False
