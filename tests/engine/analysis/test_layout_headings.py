@@ -272,3 +272,92 @@ def test_a_rotated_credit_in_the_margin_does_not_join_the_lines_beside_it(
     doc = read_layout(path, max_pages=5)
     lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
     assert [clean(item.text) for lst in lists for item in lst.items] == items
+
+
+def test_a_title_bookmarked_twice_takes_the_level_of_the_bookmark_on_its_page(
+    html_pdf: HtmlPdf,
+) -> None:
+    # A chapter opens with a list of its sections and ends with a summary that names them
+    # again, one level down: each line takes the level of the bookmark leading to its page,
+    # and the opening list, before the sections' pages, heads nothing.
+    opening = "".join(
+        f"<p style='font-weight: bold; margin-bottom: 2em'>{name}</p>"
+        for name in ("Growth", "The brain")
+    )
+    path = html_pdf(
+        f"<h1>Chapter 5</h1>{opening}<p>{LOREM}</p>"
+        f"<h2 style='break-before: page'>Growth</h2><p>{LOREM}</p>"
+        f"<h2 style='break-before: page'>The brain</h2><p>{LOREM}</p>"
+        f"<h2 style='break-before: page'>Summary</h2>"
+        f"<h3>Growth</h3><p>{LOREM}</p><h3>The brain</h3><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [(b.text, b.level, b.prov[0].page) for b in doc.blocks if isinstance(b, Heading)] == [
+        ("Chapter 5", 1, 0), ("Growth", 2, 1), ("The brain", 2, 2), ("Summary", 2, 3),
+        ("Growth", 3, 3), ("The brain", 3, 3),
+    ]
+
+
+def test_a_heading_level_with_a_margin_note_is_a_heading_of_its_own(html_pdf: HtmlPdf) -> None:
+    # The note's last line and the heading share a baseline, a short step apart: the heading
+    # is no words of the note going on.
+    note = "<br>".join(("Marginal", "notes sit", "in the", "margin."))
+    path = html_pdf(
+        "<div style='position: absolute; left: 0; top: 18pt; width: 2cm; font-size: 10pt;"
+        f" line-height: 14pt'>{note}</div>"
+        "<div style='position: absolute; left: 2.4cm; top: 0; width: 12cm'>"
+        f"<p style='line-height: 14pt; margin: 0 0 18pt'>{LOREM}</p>"
+        "<h2 style='margin: 0; font-size: 14pt; line-height: 14pt'>2.4 Theorems</h2>"
+        f"<p>{LOREM}</p></div>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["2.4 Theorems"]
+
+
+def test_a_bold_heading_naming_a_product_with_a_small_initial(html_pdf: HtmlPdf) -> None:
+    # "iText" starts with a small letter but is a name, not a sentence going on; a bold
+    # phrase in small letters still heads nothing.
+    path = html_pdf(
+        f"<h1>Tools</h1><p>{LOREM}</p>"
+        f"<p><b>PDFlib</b></p><p>{LOREM}</p>"
+        f"<p><b>iText</b></p><p>{LOREM}</p>"
+        f"<p><b>and more tools</b></p><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Tools", "PDFlib", "iText"]
+
+
+def test_a_heading_wrapped_with_loose_leading_is_one_heading(html_pdf: HtmlPdf) -> None:
+    # Display type set with generous leading over tight body text: its lines stand further
+    # apart than the body's, but each goes on in small letters under the one above.
+    path = html_pdf(
+        "<div style='width: 7cm; text-align: center'>"
+        "<h2 style='font-size: 30pt; line-height: 48pt'>What are the claimed advantages</h2>"
+        f"<p style='text-align: left; line-height: 12pt'>{LOREM * 2}</p></div>"
+        "<h2 style='font-size: 30pt'>Benchmarks</h2>"
+        f"<p style='line-height: 12pt'>{LOREM * 2}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == [
+        "What are the claimed advantages", "Benchmarks"
+    ]
+
+
+def test_a_bookmarked_title_run_into_its_paragraph_is_that_sections_heading(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The bookmark names the bold words opening the paragraph: they head a section, the rest
+    # is its text. A bold opening no bookmark names stays in its paragraph.
+    path = html_pdf(
+        f"<h1>Chapter 5</h1><p>{LOREM}</p>"
+        "<p><b style='bookmark-level: 2; bookmark-label: content()'>Multiple Choice:</b> "
+        f"Check your understanding. {LOREM}</p>"
+        f"<p><b>Note well:</b> {LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [(b.text, b.level) for b in doc.blocks if isinstance(b, Heading)] == [
+        ("Chapter 5", 1), ("Multiple Choice:", 2)
+    ]
+    paragraphs = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert paragraphs[1].startswith("Check your understanding.")
+    assert paragraphs[2].startswith("Note well:")

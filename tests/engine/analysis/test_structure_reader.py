@@ -12,6 +12,7 @@ from service.cli import main
 from workers.engine.analyse import analyse
 from workers.engine.document import Document, Heading, ListBlock, Paragraph, Table, block_text
 from workers.engine.errors import EncryptedPdfError, NotAPdfError
+from workers.engine.layout.blocks import Hyphenation, join_lines
 from workers.engine.structure.reader import read_structure
 from workers.engine.structure.strip import strip_structure
 
@@ -133,3 +134,77 @@ def test_analyse_command_prints_the_model(
     assert data["schema_version"] == 1 and data["reader"] == "structure"
     assert data["blocks"][0] == Document.from_dict(data).to_dict()["blocks"][0]
     assert data["blocks"][0]["type"] == "heading"
+
+
+HYPHENATED = (
+    "The administration considered accessibility documentation, and the well-known "
+    "representatives published comprehensive recommendations regarding international "
+    "interoperability."
+)
+
+
+def test_words_hyphenated_at_line_ends_are_read_whole(
+    html_pdf: HtmlPdf, tmp_path: Path
+) -> None:
+    # The same sentence set wide (no breaks) and narrow with hyphens: auto (the typesetter
+    # breaks words with U+2010 hyphens): both read alike, from the tags and from the layout,
+    # and the compound keeps its own hyphen.
+    tagged = html_pdf(
+        f"<p>{HYPHENATED}</p><p class='narrow'>{HYPHENATED}</p>",
+        css="p.narrow { width: 5.5cm; hyphens: auto }",
+        tagged=True,
+    )
+    stripped = tmp_path / "stripped.pdf"
+    strip_structure(tagged, stripped)
+    for doc in (read_structure(tagged, max_pages=2), read_structure(stripped, max_pages=2)):
+        texts = [block_text(b) for b in doc.blocks]
+        assert texts == [HYPHENATED, HYPHENATED], doc.reader
+
+
+def test_soft_hyphens_join_the_word_they_sit_in() -> None:
+    # Tagged PDFs mark a line-end hyphen as an /ActualText of U+00AD, which is read as a
+    # glyph run of its own (with spaces around it) or at the end of the line's run.
+    assert join_lines(["the ex \u00ad", "change of files"], None) == "the exchange of files"
+    assert join_lines(["the ex", "\u00ad", "change"], None) == "the exchange"
+    assert join_lines(["the ex\u00adchange"], None) == "the exchange"
+    # With no evidence in a document that does not hyphenate words, a line-end hyphen stays.
+    assert join_lines(["a well-", "known name"], Hyphenation([])) == "a well-known name"
+
+
+def _tagged_by_hand(path: Path, content: bytes, mcids: list[int]) -> Path:
+    """One page drawing ``content`` (Helvetica as /F1) with one P element over ``mcids``."""
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
+        Encoding=pikepdf.Name.WinAnsiEncoding,
+    ))
+    page = pdf.add_blank_page(page_size=(400, 300))
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    page.obj.Contents = pdf.make_stream(content)
+    page.obj.StructParents = 0
+    paragraph = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.StructElem, S=pikepdf.Name.P, Pg=page.obj, K=pikepdf.Array(mcids),
+    ))
+    root = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.StructTreeRoot, K=pikepdf.Array([paragraph]),
+        ParentTree=pikepdf.Dictionary(Nums=pikepdf.Array([0, pikepdf.Array([paragraph] * 2)])),
+    ))
+    paragraph.P = root
+    pdf.Root.StructTreeRoot = root
+    pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
+    pdf.save(path)
+    return path
+
+
+def test_a_line_end_hyphen_the_author_made_an_artifact_joins_the_word(tmp_path: Path) -> None:
+    # The PDF/UA reference brochure marks the hyphens that break words at line ends as
+    # artifacts: the word's halves are in the paragraph, the hyphen is not.
+    content = (
+        b"/P <</MCID 0>> BDC BT /F1 12 Tf 20 250 Td (Open to government agen) Tj ET EMC\n"
+        b"/Artifact BMC BT /F1 12 Tf 165.4 250 Td (-) Tj ET EMC\n"
+        b"/P <</MCID 1>> BDC BT /F1 12 Tf 20 235 Td (cies and to everyone.) Tj ET EMC\n"
+    )
+    doc = read_structure(_tagged_by_hand(tmp_path / "hyphen.pdf", content, [0, 1]),
+                         max_pages=1)
+    assert doc.reader == "structure"
+    assert [block_text(b) for b in doc.blocks] == ["Open to government agencies and to everyone."]

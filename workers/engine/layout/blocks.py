@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import statistics
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -78,28 +79,10 @@ class Block:
             and cached[2] is self.hyphenation
         ):
             return cached[3]  # type: ignore[return-value]
-        out = self._join_text()
+        out = join_lines([f.text for f in self.frags], self.hyphenation)
         self._text_cache = (self.frags, len(self.frags), self.hyphenation, out)
         return out
 
-    def _join_text(self) -> str:
-        out = ""
-        for f in self.frags:
-            if out.endswith("\u00ad"):
-                out = out[:-1] + f.text
-            elif (
-                out.endswith("-")
-                and len(out) > 1
-                and out[-2].isalpha()
-                and f.text[:1].islower()
-                and (self.hyphenation is None or self.hyphenation.joins(out, f.text))
-            ):
-                out = out[:-1] + f.text  # a word broken across lines
-            elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and f.text[:1].isalpha():
-                out += f.text  # a compound broken at its own hyphen ("well-" "known")
-            else:
-                out = f"{out} {f.text}" if out else f.text
-        return out
 
     @property
     def size(self) -> float:
@@ -129,10 +112,43 @@ class Block:
         return BBox(self.x0, self.y0, self.x1, self.y1)
 
 
-_WORD = re.compile(r"\w+(?:-\w+)*")
+def join_lines(texts: Sequence[str], hyphenation: Hyphenation | None) -> str:
+    """The text of a block's lines (or of a run of fragments) read as one: a soft hyphen or a
+    typesetter's hyphen at the end of a line joins the word it broke, a compound broken at
+    its own hyphen keeps it, anything else is joined with a space."""
+    out = ""
+    for text in texts:
+        if out.endswith("\u00ad"):
+            out = out[:-1].rstrip() + text
+        elif text.startswith("\u00ad"):
+            out += text  # a soft hyphen set apart (an /ActualText of its own): the word goes on
+        elif (
+            out.endswith(_HYPHENS)
+            and len(out) > 1
+            and out[-2].isalpha()
+            and text[:1].islower()
+            and (hyphenation is None or hyphenation.joins(out, text))
+        ):
+            out = out[:-1] + text  # a word broken across lines
+        elif out.endswith(_HYPHENS) and len(out) > 1 and out[-2].isalpha() and text[:1].isalpha():
+            out += text  # a compound broken at its own hyphen ("well-" "known")
+        else:
+            out = f"{out} {text}" if out else text
+    # A soft hyphen is an invisible hyphenation point: whatever spacing a run put around it
+    # (an /ActualText of its own is read with spaces), the word it sits in is one word.
+    return _SOFT_HYPHEN.sub("", out) if "\u00ad" in out else out
 
 
-_HEAD = re.compile(r"(\w+)-$")
+_SOFT_HYPHEN = re.compile(r"\s*\u00ad\s*")
+#: Hyphens a line can end in: the ASCII one and the typographic one (U+2010) typesetters
+#: draw where they hyphenate (WeasyPrint's ``hyphens: auto``).
+_HYPHENS = ("-", "\u2010")
+
+
+_WORD = re.compile(r"\w+(?:[-\u2010]\w+)*")
+
+
+_HEAD = re.compile(r"(\w+)[-\u2010]$")
 
 
 _TAIL = re.compile(r"\w+")
@@ -149,15 +165,18 @@ class Hyphenation:
     browsers break lines only at hyphens that are there), which never loses a character.
     """
 
-    def __init__(self, blocks: list[Block]) -> None:
+    def __init__(self, runs: Iterable[Sequence[str]]) -> None:
+        """``runs``: the lines' texts of each block (or of each run of text read together)."""
         self.words: set[str] = set()
         breaks: list[tuple[str, str]] = []
-        for block in blocks:
-            for a, b in zip(block.frags, block.frags[1:], strict=False):
-                if (head := _HEAD.search(a.text)) and (tail := _TAIL.match(b.text)):
+        for texts in runs:
+            for a, b in zip(texts, texts[1:], strict=False):
+                if (head := _HEAD.search(a)) and (tail := _TAIL.match(b)):
                     breaks.append((head.group(1).lower(), tail.group(0).lower()))
-            for f in block.frags:
-                self.words.update(w.lower() for w in _WORD.findall(f.text))
+            for text in texts:
+                self.words.update(
+                    w.lower().replace("\u2010", "-") for w in _WORD.findall(text)
+                )
         votes = [self._evidence(head, tail) for head, tail in breaks]
         self.join_default = votes.count(True) > votes.count(False)
 

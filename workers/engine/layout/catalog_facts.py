@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import Any
+
 import pikepdf
+from pikepdf import NameTree
 
 from ..document import (
     BBox,
@@ -27,22 +31,95 @@ def catalog_title(pdf: pikepdf.Pdf) -> str | None:
         return None
 
 
-def outline_levels(pdf: pikepdf.Pdf) -> dict[str, int]:
-    """Bookmark titles (normalised) -> heading level, from the outline's depth."""
-    levels: dict[str, int] = {}
+@dataclass(frozen=True)
+class Outline:
+    """What the bookmarks say of the headings, titles normalised (:func:`.patterns.title_key`).
+
+    ``levels``: each title's level, from the outline's depth; a title bookmarked twice (a
+    summary's entries repeating the sections' names one level down) keeps its first
+    bookmark's level, in the outline's order. ``places``: for each title, the pages its
+    bookmarks lead to and their levels there, which tell the two apart."""
+
+    levels: dict[str, int] = field(default_factory=dict)
+    places: dict[str, dict[int, int]] = field(default_factory=dict)
+
+
+#: Bookmarks read at most (bounded work on a huge or looping outline).
+MAX_BOOKMARKS = 5000
+
+
+def read_outline(pdf: pikepdf.Pdf) -> Outline:
+    outline = Outline()
+    # Last bookmark first, so that a title's first bookmark is the one kept.
+    for key, page, level in reversed(_bookmarks(pdf)):
+        outline.levels[key] = level
+        if page is not None:
+            outline.places.setdefault(key, {})[page] = level
+    return outline
+
+
+def _bookmarks(pdf: pikepdf.Pdf) -> list[tuple[str, int | None, int]]:
+    """Each bookmark's title key, the index of the page it leads to (None when unknown) and
+    its depth, in outline order."""
+    out: list[tuple[str, int | None, int]] = []
     try:
+        target = _PageOfDestination(pdf)
         with pdf.open_outline() as outline:
-            stack = [(item, 1) for item in outline.root]
-            seen = 0
-            while stack and seen < 5000:
+            stack = [(item, 1) for item in reversed(outline.root)]
+            while stack and len(out) < MAX_BOOKMARKS:
                 item, depth = stack.pop()
-                seen += 1
-                levels.setdefault(title_key(item.title or ""), min(depth, 6))
-                stack.extend((child, depth + 1) for child in item.children)
+                key = title_key(item.title or "")
+                if key:
+                    out.append((key, target(item), min(depth, 6)))
+                stack.extend((child, depth + 1) for child in reversed(item.children))
     except (pikepdf.PdfError, ValueError, TypeError, AttributeError, RecursionError):
-        return {}
-    levels.pop("", None)
-    return levels
+        return []
+    return out
+
+
+class _PageOfDestination:
+    """The index of the page a bookmark leads to: its destination, or its GoTo action's, an
+    explicit one ([page /XYZ ...]) or a named one looked up in the catalog."""
+
+    def __init__(self, pdf: pikepdf.Pdf) -> None:
+        self.pdf = pdf
+        self.pages = {page.obj.objgen: k for k, page in enumerate(pdf.pages)}
+        self.names: NameTree | None = None
+
+    def __call__(self, item: pikepdf.OutlineItem) -> int | None:
+        try:
+            dest: Any = item.destination
+            action = item.action
+            if dest is None and action is not None and action.get("/S") == "/GoTo":
+                dest = action.get("/D")
+            if isinstance(dest, (pikepdf.String, pikepdf.Name)):
+                dest = self._named(dest)
+            if isinstance(dest, pikepdf.Dictionary):
+                dest = dest.get("/D")
+            if (
+                isinstance(dest, pikepdf.Array)
+                and len(dest)
+                and isinstance(dest[0], pikepdf.Dictionary)
+            ):
+                return self.pages.get(dest[0].objgen)
+        except (pikepdf.PdfError, ValueError, TypeError, AttributeError, KeyError):
+            pass  # a broken destination: the bookmark still gives its level
+        return None
+
+    def _named(self, name: pikepdf.String | pikepdf.Name) -> Any:
+        if isinstance(name, pikepdf.Name):
+            dests = self.pdf.Root.get("/Dests")
+            return dests.get(str(name)) if isinstance(dests, pikepdf.Dictionary) else None
+        if self.names is None:
+            catalog_names = self.pdf.Root.get("/Names")
+            tree = (
+                catalog_names.get("/Dests")
+                if isinstance(catalog_names, pikepdf.Dictionary) else None
+            )
+            if not isinstance(tree, pikepdf.Dictionary):
+                return None
+            self.names = NameTree(tree)
+        return self.names.get(str(name))
 
 
 #: Form fields read per page at most (bounded work on a hostile annotation array).

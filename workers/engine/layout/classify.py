@@ -88,8 +88,12 @@ def classify(
     outline: dict[str, int],
     links: dict[int, list[tuple[BBox, str]]],
     fields: dict[int, list[BBox]] | None = None,
+    places: dict[str, dict[int, int]] | None = None,
 ) -> None:
+    """``outline``: bookmark titles -> levels; ``places``: title -> {page: level}, the pages
+    the bookmarks of each title lead to (see :class:`.catalog_facts.Outline`)."""
     fields = fields or {}
+    places = places or {}
     artifact_ids = _find_artifacts(doc, results)
     _set_aside_decoration(doc, results, artifact_ids)
     body = [b for r in results for b in r.blocks if b.kind == "text" and id(b) not in artifact_ids]
@@ -128,6 +132,7 @@ def classify(
     #: Where each item's text starts, past its label (a hanging indent's continuation lines),
     #: and its size.
     item_faces: dict[int, tuple[float | None, float]] = {}
+    heading_block: Block | None = None  # the block of the last heading
     for result, blocks in _document_order(results):
         for block in blocks:
             if id(block) in artifact_ids:
@@ -171,7 +176,7 @@ def classify(
             ]
             item = BULLET.match(text) or NUMBER.match(text)
             if item and block.size >= 1.15 * body_size and _heading_level(
-                block, text, styles, outline, body_size, repeated, faces
+                block, text, styles, outline, body_size, repeated, faces, places
             ):
                 item = None  # "1. Introduction" set large is a numbered heading
             if item:
@@ -213,7 +218,21 @@ def classify(
                 stack[-1].items.append(entry)
                 item_faces[id(entry)] = (_text_start(block, label), block.size)
                 continue
-            level = _heading_level(block, text, styles, outline, body_size, repeated, faces)
+            run_in = _run_in_title(block, places)
+            if run_in is not None:
+                apart = label_provs(block.page, block.frags, block.objects, result.opmap,
+                                    result.mcids, run_in)
+                if apart:
+                    stack = []
+                    rest = text.split(None, len(run_in.split()))[-1]
+                    level = places[title_key(run_in)][block.page]
+                    doc.blocks.append(Heading(run_in, level, [apart[0]]))
+                    doc.blocks.append(Paragraph(rest, [apart[1]], page_links))
+                    heading_block = None
+                    continue
+            level = _heading_level(
+                block, text, styles, outline, body_size, repeated, faces, places
+            )
             if level and _contents_entry(block, result.blocks):
                 level = 0  # the heading's entry in a table of contents, not the heading
             if level and title_key(text) not in outline and (
@@ -229,7 +248,19 @@ def classify(
                 level = 2 if id(block) in continued else 1
             if level:
                 stack = []
-                doc.blocks.append(Heading(text, level, prov, page_links))
+                previous = doc.blocks[-1] if doc.blocks else None
+                if (
+                    isinstance(previous, Heading)
+                    and previous.level == level
+                    and heading_block is not None
+                    and _wrapped_heading(heading_block, block)
+                ):
+                    previous.text = f"{previous.text} {text}"
+                    previous.prov.extend(prov)
+                    previous.links.extend(page_links)
+                else:
+                    doc.blocks.append(Heading(text, level, prov, page_links))
+                heading_block = block
             elif _is_note(block, result, body_size, text):
                 doc.blocks.append(Note(text, text.split(" ", 1)[0], prov, page_links))
             else:
@@ -797,6 +828,47 @@ def _normalise_levels(doc: Document, outline: dict[str, int] | None = None) -> N
         h.level = rank[h.level]
 
 
+#: Words a heading run into its paragraph may have at most.
+RUN_IN_WORDS = 12
+
+
+def _run_in_title(block: Block, places: dict[str, dict[int, int]]) -> str | None:
+    """The title of a bookmark leading to this page that the paragraph opens with, set in
+    bold and run into its text ("Multiple Choice: Check your understanding…"): that section's
+    heading. None when the paragraph opens with no such title, or it is not set apart."""
+    if not places:
+        return None
+    words = block.text.split()
+    for n in range(1, min(len(words), RUN_IN_WORDS + 1)):
+        title = " ".join(words[:n])
+        pages = places.get(title_key(title))
+        if not pages or block.page not in pages:
+            continue
+        glyphs = [g for f in block.frags for g in f.glyphs if g.char.isalnum()]
+        letters = sum(ch.isalnum() for ch in title)
+        head, rest = glyphs[:letters], glyphs[letters:]
+        if head and rest and all(g.bold for g in head) and not all(g.bold for g in rest):
+            return title
+        return None
+    return None
+
+
+def _wrapped_heading(above: Block, below: Block) -> bool:
+    """``below`` is the rest of the heading ``above``, wrapped onto the next line but read as
+    a block of its own (the page cut into regions between the two lines): the same face,
+    right under it, across the same width, and going on in small letters ("What are the
+    claimed" / "advantages")."""
+    height = max((f.height for f in below.frags), default=1.0)
+    return (
+        above.page == below.page
+        and round(above.size) == round(below.size)
+        and above.bold == below.bold
+        and -0.2 * height < above.y0 - below.y1 < 0.5 * height
+        and x_overlap(above, below) > 0
+        and below.text[:1].islower()
+    )
+
+
 def _heading_candidate(block: Block, text: str, body_size: float) -> bool:
     if len(block.frags) > 3 or not 1 < len(text) <= 160:
         return False
@@ -818,8 +890,16 @@ def _heading_candidate(block: Block, text: str, body_size: float) -> bool:
         and len(block.frags) <= 2
         and not starts_item(text)
         and not text.endswith((".", ",", ";", ":"))
-        and not text[:1].islower()
+        and not (text[:1].islower() and not _camel_case_name(text))
     )
+
+
+def _camel_case_name(text: str) -> bool:
+    """The first word is a name spelled with one small letter before a capital ("iText",
+    "eBay", "iPhone"): a lowercase start that is no sentence going on. (A longer small prefix
+    is a programming identifier more often than a name: "lineWidth", "drawImage(".)"""
+    word = text.split(maxsplit=1)[0] if text.strip() else ""
+    return len(word) > 2 and word[1].isupper() and word.isalpha()
 
 
 def _heading_level(
@@ -830,10 +910,21 @@ def _heading_level(
     body_size: float,
     repeated: frozenset[str] | set[str] = frozenset(),
     faces: dict[tuple[float, bool], int] | None = None,
+    places: dict[str, dict[int, int]] | None = None,
 ) -> int:
     """``faces``: levels the outline gives unnumbered headings by face (see
-    :func:`_outline_faces`)."""
+    :func:`_outline_faces`); ``places``: the level of the bookmark of this title that leads to
+    this page, where the outline names a title on several pages (a section, and its entry in
+    the chapter's summary one level down)."""
     key = title_key(text)
+    pages = places.get(key) if places else None
+    if pages and block.page in pages:
+        return pages[block.page]
+    if pages and block.page < min(pages):
+        # Every bookmark of this title leads further on: this line names a section ahead (a
+        # chapter's list of its sections), it does not head it. (A line after the page a
+        # bookmark leads to may be its heading still, the bookmark set a page early.)
+        return 0
     if key in outline:
         return outline[key]
     if key in repeated or not _heading_candidate(block, text, body_size):
@@ -858,17 +949,19 @@ _object_of = operator.attrgetter("obj")
 def _prov(block: Block, result: PageResult) -> Prov:
     # A block's glyphs come from a few page objects: deduplicate (at C speed) before looking
     # them up. Glyphs pdfium generated carry -1, which both lookups below skip.
-    objects: set[int] = set(block.objects)
+    # (A dict: deduplicated, and in reading order, which the operator ranges follow.)
+    drawn = list(block.objects)
     for f in block.frags:
-        objects.update(map(_object_of, f.glyphs))
+        drawn.extend(map(_object_of, f.glyphs))
     if block.image is not None:
-        objects.add(block.image.obj)
+        drawn.append(block.image.obj)
+    objects = dict.fromkeys(drawn)
     mcids = {result.mcids[o] for o in objects if 0 <= o < len(result.mcids)} - {-1}
     return Prov(
         block.page,
         BBox(round(block.x0, 2), round(block.y0, 2), round(block.x1, 2), round(block.y1, 2)),
         tuple(sorted(mcids)),
-        result.opmap.ranges(objects),
+        result.opmap.ranges_in_order(list(objects)),
     )
 
 
@@ -912,7 +1005,7 @@ def _table(block: Block, result: PageResult, prov: list[Prov]) -> Table:
                     header=header,
                     scope="column" if header else None,
                     prov=[Prov(block.page, BBox(f.x0, f.y0, f.x1, f.y1), (),
-                               result.opmap.ranges(f.objects))] if f else [],
+                               result.opmap.ranges_in_order(f.objects))] if f else [],
                 )
                 for f in row
             ])

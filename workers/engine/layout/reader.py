@@ -43,8 +43,8 @@ from .catalog_facts import (
     catalog_title,
     form_field_boxes,
     link_targets,
-    outline_levels,
     page_field_boxes,
+    read_outline,
 )
 from .classify import classify
 from .figures import (
@@ -88,7 +88,7 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
             ]
         finally:
             fitz.close()
-        outline = outline_levels(pk)
+        outline = read_outline(pk)
         links = link_targets(pk, len(results))
         fields = form_field_boxes(pk, len(results))
         doc.language = catalog_language(pk)
@@ -104,10 +104,10 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     fields = {page: [box_to_display(box, frames[page]) for box in found]
               for page, found in fields.items() if page < len(frames)}
     text_blocks = [b for r in results for b in r.blocks if b.kind == "text"]
-    hyphenation = Hyphenation(text_blocks)
+    hyphenation = Hyphenation([f.text for f in b.frags] for b in text_blocks)
     for block in text_blocks:
         block.hyphenation = hyphenation
-    classify(doc, results, outline, links, fields)
+    classify(doc, results, outline.levels, links, fields, outline.places)
     doc.pages = [r.user_page for r in results]
     to_user_space(doc, frames)
     if doc.title is None:
@@ -347,6 +347,13 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[Block]:
                 (fy1 if fy1 < ly1 else ly1) - (fy0 if fy0 > ly0 else ly0)
                 > 0.5 * (f_height if f_height < l_height else l_height)
                 and 0 <= step < 2 * (f_height if f_height > l_height else l_height)
+                # A heading set beside a note in the margin, level with its last line, starts
+                # a block of its own: a clearly larger bold piece after a regular one on one
+                # line is not one sentence going on. (A bold word set larger opening a
+                # paragraph, a run-in heading, is followed by the paragraph's text; a bullet
+                # of whatever face leads its item's text.)
+                and not (f.bold and not last.bold and f.size > 1.15 * last.size
+                         and not is_marker(last.text))
             ):
                 target = block  # the rest of the same line, past a wide gap ("2   Title")
                 break

@@ -45,6 +45,7 @@ from ..document import (
     Table,
     Warning,
 )
+from ..layout.blocks import Hyphenation, join_lines
 from ..layout.glyphs import Glyph, Rect, read_page
 from ..layout.lines import clean, fragments, text_of
 from ..layout.operators import OperatorMap, map_operators
@@ -144,6 +145,7 @@ class _Reader:
                     self.role_map[str(key)[1:]] = str(value)[1:]
         self.visited = 0
         self.doc = Document(reader="structure")
+        self.hyphenation: Hyphenation | None = None
 
     # --- pages ---
 
@@ -164,11 +166,26 @@ class _Reader:
             state.frame = frame_of(content)
             to_display_space(content, state.frame)
             state.opmap = map_operators(self.pdf.pages[index], content.object_kinds)
-            for g in content.glyphs:
-                if g.mcid >= 0:
-                    state.glyphs.setdefault(g.mcid, []).append(g)
+            form_mcids = content.object_mcids
+            glyphs = content.glyphs
+            for at, g in enumerate(glyphs):
+                mcid = g.mcid
+                if mcid < 0 and 0 <= g.obj < len(form_mcids):
+                    # Text inside a Form XObject has no marked content of its own when the
+                    # page marks the whole form (BDC /P <</MCID n>> … /Fm0 Do EMC): it is
+                    # drawn in the form's sequence, as an image in it is.
+                    mcid = form_mcids[g.obj]
+                if mcid >= 0:
+                    state.glyphs.setdefault(mcid, []).append(g)
                 else:
                     state.unmarked.append(g)
+                    if (broken := _artifact_line_end_hyphen(glyphs, at)) >= 0:
+                        # The author marked the hyphen that broke a word at the end of a line
+                        # as no content: the word goes on on the next line (as a soft hyphen
+                        # says), the hyphen itself stays page furniture.
+                        state.glyphs[broken].append(Glyph(
+                            "\u00ad", g.x0, g.y0, g.x1, g.y1, g.size, g.bold, g.font, -1, broken
+                        ))
             for image in content.images:
                 mcid = content.object_mcids[image.obj] if image.obj < len(content.object_mcids) \
                     else -1
@@ -375,22 +392,37 @@ class _Reader:
         return content
 
     def text(self, content: _Content) -> str:
-        parts: list[str] = []
+        lines: list[str] = []
         run: list[Glyph] = []
         last_page = -2
         for page, g in content.glyphs:
             if page != last_page and run:
-                parts.append(text_of(run))
+                lines.extend(f.text for f in fragments(run))
                 run = []
             last_page = page
             run.append(g)
         if run:
-            parts.append(text_of(run))
-        text = clean(" ".join(parts))
+            lines.extend(f.text for f in fragments(run))
+        if self.hyphenation is None and any(line.endswith(_LINE_END_HYPHENS) for line in lines):
+            # Read once, when the first line ending in a hyphen asks for it.
+            self.hyphenation = self._hyphenation()
+        text = clean(join_lines(lines, self.hyphenation))
         for link in content.links:
             if not link.text:
                 link.text = text
         return text
+
+    def _hyphenation(self) -> Hyphenation:
+        """The document's evidence on hyphens at line ends (a word the typesetter broke is read
+        whole, as the layout reader reads it: "docu-" "ment", but "well-" "known"), from the
+        characters of every marked sequence (the tags say which content is one element only
+        once the tree is read): pdfium reads a hyphen that ends a line as U+FFFE."""
+        runs = []
+        for state in self.pages:
+            for glyphs in state.glyphs.values():
+                parts = "".join([g.char for g in glyphs]).split("\ufffe")
+                runs.append([f"{part}-" for part in parts[:-1]] + parts[-1:])
+        return Hyphenation(runs)
 
     def prov(self, content: _Content) -> list[Prov]:
         by_page: dict[int, list[Glyph | Rect]] = {}
@@ -507,6 +539,32 @@ class _Reader:
         for kid in self.children(element):
             walk(kid, 0)
         return Table(rows, caption, self.prov(content))
+
+
+def _artifact_line_end_hyphen(glyphs: list[Glyph], at: int) -> int:
+    """The MCID of the element whose last glyph the unmarked glyph ``glyphs[at]`` follows if
+    it is a hyphen ending that line (pdfium reads a line-end hyphen as U+FFFE), else -1.
+    Spaces pdfium generates between glyphs are passed over."""
+    g = glyphs[at]
+    if g.char not in _LINE_END_HYPHENS:
+        return -1
+    before = next((b for b in reversed(glyphs[max(0, at - 4):at]) if not _generated_space(b)),
+                  None)
+    # A hyphen's box is a short dash at mid-height: its middle is tested against the line.
+    middle = (g.y0 + g.y1) / 2
+    if before is None or before.mcid < 0 or not before.y0 <= middle <= before.y1:
+        return -1
+    after = next((a for a in glyphs[at + 1:at + 5] if not _generated_space(a)), None)
+    if after is not None and after.y0 <= middle <= after.y1:
+        return -1  # the line goes on: a dash, not a break
+    return before.mcid
+
+
+def _generated_space(g: Glyph) -> bool:
+    return g.obj < 0 and g.char.isspace()
+
+
+_LINE_END_HYPHENS = ("\ufffe", "-", "\u2010")
 
 
 def _int(value: Any, default: int) -> int:
