@@ -361,3 +361,29 @@ def test_a_bookmarked_title_run_into_its_paragraph_is_that_sections_heading(
     paragraphs = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
     assert paragraphs[1].startswith("Check your understanding.")
     assert paragraphs[2].startswith("Note well:")
+
+
+def test_subsections_numbered_in_the_body_face_go_on_from_the_numbered_heading(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The deepest levels set in the body's face, marked only by their numbers; a decimal
+    # opening a sentence and a numbered clause of running text stay paragraphs.
+    path = html_pdf(
+        f"<h2 style='bookmark-level: none'>1 Overview</h2><p>{LOREM}</p>"
+        f"<h2 style='bookmark-level: none'>2 Model</h2><p>{LOREM}</p>"
+        f"<h3 style='bookmark-level: none'>2.1 Logical model</h3><p>{LOREM}</p>"
+        f"<p>2.1.1 Logical view</p><p>{LOREM}</p>"
+        f"<p>2.1.2 Hydro network</p><p>{LOREM}</p>"
+        f"<p>2.1.2.1 Point events</p><p>{LOREM}</p>"
+        f"<p>2.2 Physical model</p><p>{LOREM}</p>"
+        f"<p>2.5 million people live by a river.</p>"
+        f"<p>2.3 The contractor shall keep the data model up to date every year.</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [(b.text, b.level) for b in doc.blocks if isinstance(b, Heading)] == [
+        ("1 Overview", 1), ("2 Model", 1), ("2.1 Logical model", 2), ("2.1.1 Logical view", 3),
+        ("2.1.2 Hydro network", 3), ("2.1.2.1 Point events", 4), ("2.2 Physical model", 2),
+    ]
+    assert "2.5 million people live by a river." in [
+        b.text for b in doc.blocks if isinstance(b, Paragraph)
+    ]

@@ -270,6 +270,7 @@ def classify(
                     continue
                 stack = []
                 doc.blocks.append(Paragraph(text, prov, page_links))
+    _numbered_subsections(doc)
     _normalise_levels(doc, outline)
     _drop_lone_items(doc)
     _drop_unordered_letters(doc)
@@ -788,6 +789,51 @@ def _outline_faces(
         if level and not NUMBERED.match(b.text) and _heading_candidate(b, b.text, body_size):
             levels.setdefault((round(b.size), b.bold), Counter())[level] += 1
     return {face: counts.most_common(1)[0][0] for face, counts in levels.items()}
+
+
+#: Words a section title set in the body's face may have at most (a numbered clause of
+#: running text is a sentence or more).
+SUBSECTION_WORDS = 10
+
+
+def _numbered_subsections(doc: Document) -> None:
+    """A short paragraph numbered as the next section after a numbered heading ("3.1.1
+    Logical view" under "3.1 LRS model", then "3.1.2 …", then "3.2 …") is that section's
+    heading, though set in the body's face: documents often mark their deepest levels by the
+    number alone. The numbering must go on in sequence from the last numbered heading (its
+    first subsection, or the next section at its level or one above); a decimal opening a
+    sentence ("2.5 million people …") does not, and a clause of running text is longer than a
+    title and ends as a sentence."""
+    levels: dict[tuple[int, ...], int] = {}  # the numbered headings so far, and their levels
+    last: tuple[int, ...] | None = None
+    for at, block in enumerate(doc.blocks):
+        if isinstance(block, Heading):
+            if match := NUMBERED.match(block.text):
+                last = tuple(int(n) for n in match.group(1).split("."))
+                levels[last] = block.level
+            continue
+        if last is None or not isinstance(block, Paragraph):
+            continue
+        match = NUMBERED.match(block.text)
+        if (
+            match is None
+            or word_count(block.text) > SUBSECTION_WORDS
+            or block.text.rstrip().endswith((".", ":", ";", ","))
+        ):
+            continue
+        number = tuple(int(n) for n in match.group(1).split("."))
+        if len(number) < 2:
+            continue
+        if number == (*last, 1):
+            level = min(levels[last] + 1, 6)
+        elif len(number) <= len(last) and number[:-1] == last[: len(number) - 1] and \
+                number[-1] == last[len(number) - 1] + 1:
+            level = levels.get(last[: len(number)], levels[last])
+        else:
+            continue
+        doc.blocks[at] = Heading(block.text, level, block.prov, block.links)
+        last = number
+        levels[number] = level
 
 
 def _normalise_levels(doc: Document, outline: dict[str, int] | None = None) -> None:
