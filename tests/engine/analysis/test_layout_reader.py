@@ -205,6 +205,31 @@ def test_running_headers_footers_and_page_numbers_are_artifacts(html_pdf: HtmlPd
     assert "Council newsletter" not in text and "Page 2" not in text
 
 
+def test_a_short_sections_running_title_is_a_header_where_the_others_are(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The running header names the section: a long one's name repeats on five pages, two
+    # short ones' only on two each, printed in the same row: all are page furniture.
+    css = (
+        "h2 { string-set: section content() } "
+        "@page { @top-right { content: string(section); font-size: 9pt } }"
+    )
+    pages = {"Background": 5, "Method": 2, "Results": 2}
+    fruit = iter(["Apples", "Pears", "Plums", "Figs", "Dates", "Limes", "Kiwis", "Grapes",
+                  "Melons"])
+    body = "".join(
+        f"<h2>{name}</h2>" + "".join(
+            f"<p style='break-after: page'>{next(fruit)} grow here. {LOREM}</p>"
+            for _ in range(count)
+        )
+        for name, count in pages.items()
+    )
+    doc = read_layout(html_pdf(body, css=css), max_pages=12)
+    headers = sorted(a.text for a in doc.artifacts if a.kind == "header")
+    assert headers == ["Background"] * 5 + ["Method"] * 2 + ["Results"] * 2
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == list(pages)
+
+
 def test_figure_with_caption(html_pdf: HtmlPdf) -> None:
     path = html_pdf(
         f"<p>{LOREM}</p><figure><img src='{png_data_uri()}' style='width: 8cm'>"

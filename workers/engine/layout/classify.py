@@ -740,7 +740,33 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
                 found[id(block)] = "other"
         elif seen[key] >= repeats:
             found[id(block)] = "header" if key.startswith("top") else "footer"
-    return found
+    return found | _in_running_rows(candidates, found, side_repeats)
+
+
+def _in_running_rows(
+    candidates: list[tuple[Block, str, bool]], found: dict[int, Any], most: int
+) -> dict[int, Any]:
+    """Lines in the margin row where most pages print their running header or footer, in no
+    larger a face: the running title of a short section ("5.3. GAUSS-KRÜMMUNG" over the two
+    pages of section 5.3) repeats too few times to be found by its text, but it is printed
+    where the other sections' titles are."""
+    sizes: dict[str, list[float]] = {}
+    for block, key, _ in candidates:
+        if found.get(id(block)) in ("header", "footer"):
+            sizes.setdefault(_margin_row(key), []).append(block.size)
+    rows = {row: sorted(s)[len(s) // 2] for row, s in sizes.items() if len(s) >= most}
+    out: dict[int, Any] = {}
+    for block, key, _ in candidates:
+        size = rows.get(_margin_row(key))
+        if id(block) not in found and size is not None and block.size <= 1.2 * size:
+            out[id(block)] = "header" if key.startswith("top") else "footer"
+    return out
+
+
+def _margin_row(key: str) -> str:
+    """``top:135`` of a running-text key ``top:135:text`` (the place and height it is at)."""
+    place, height, _ = key.split(":", 2)
+    return f"{place}:{height}"
 
 
 def _repeated_texts(body: list[Block], body_size: float) -> set[str]:
