@@ -392,9 +392,7 @@ def _glyphs(textpage: Any, owners: dict[int, int], content: PageContent) -> None
     if count > MAX_GLYPHS:
         content.warnings.append(f"{count} characters on the page: only {MAX_GLYPHS} are read")
         count = MAX_GLYPHS
-    buffer = ctypes.create_string_buffer((count + 1) * 2)
-    c.FPDFText_GetText(raw, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
-    chars = chars_of_units(buffer.raw[: count * 2], count)
+    chars = page_chars(raw, count)
     fonts: dict[int, _FontInfo] = {}
     faces: dict[int, tuple[str, bool, bool]] = {}
 
@@ -503,6 +501,36 @@ def _python_glyphs(
         )
         glyphs.append(glyph)
         previous = glyph
+
+
+def page_chars(raw: Any, count: int) -> str | list[str]:
+    """The first ``count`` characters of text page ``raw``, one per character index.
+
+    The page's text in one call is much faster than a call per character, but pdfium leaves
+    some characters out of it (control characters that a font's /ToUnicode gives some math
+    glyphs, seen in a paper): every character after the first one left out would then be
+    read as its neighbour's ("actual da|ta set" read as "actual ta set"). When the text is
+    short, each character is asked for and the text's reading kept where the two agree."""
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    into = ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort))
+    written = c.FPDFText_GetText(raw, 0, count, into)
+    units = buffer.raw[: max(written - 1, 0) * 2]
+    if len(units) == count * 2:
+        return chars_of_units(units, count)
+    text = units.decode("utf-16-le", "replace")
+    out: list[str] = []
+    at = 0
+    for i in range(count):
+        char = codepoint_at(raw, i)
+        read = text[at] if at < len(text) else ""
+        if read == char or (read == "\ufffe" and char == "\x02"):
+            # (pdfium's text says U+FFFE for the hyphen it takes to end a line; the
+            # character itself reads U+0002.)
+            out.append(read)
+            at += 1
+        else:
+            out.append(char)  # left out of the text (or a surrogate pair's second half)
+    return out
 
 
 def chars_of_units(units: bytes, count: int) -> str | list[str]:

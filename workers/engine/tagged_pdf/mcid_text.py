@@ -23,7 +23,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as c
 
-from ..layout.glyphs import chars_of_units, codepoint_at
+from ..layout.glyphs import codepoint_at, page_chars
 
 #: Characters read per page at most (as the layout reader: a bound on time and memory).
 MAX_CHARS = 200_000
@@ -60,9 +60,7 @@ def _text_by_mcid(page: Any, textpage: Any) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
     if count <= 0:
         return out
-    buffer = ctypes.create_string_buffer((count + 1) * 2)
-    c.FPDFText_GetText(raw, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
-    chars = chars_of_units(buffer.raw[: count * 2], count)
+    chars = page_chars(raw, count)
     surrogates = any("\ud800" <= ch <= "\udfff" for ch in chars) if isinstance(
         chars, list) or not chars.isprintable() else False
     page_address = ctypes.cast(raw, ctypes.c_void_p).value or 0

@@ -1,0 +1,42 @@
+"""Characters pdfium leaves out of a page's text: every glyph keeps its own character."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pikepdf
+
+from workers.engine.document import block_text
+from workers.engine.layout.reader import read_layout
+
+# Helvetica's codes read as themselves, except code 0x80, which the font's /ToUnicode maps
+# to a control character (as a paper's math font maps a Greek letter to U+0002).
+TO_UNICODE = b"""/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+/CIDSystemInfo << /Registry (Test) /Ordering (Test) /Supplement 0 >> def
+/CMapName /Test def /CMapType 2 def
+1 begincodespacerange <00> <FF> endcodespacerange
+2 beginbfrange
+<20> <7E> <0020>
+<80> <80> <0003>
+endbfrange
+endcmap CMapName currentdict /CMap defineresource pop end end"""
+
+
+def test_a_character_left_out_of_the_page_text_shifts_no_other(tmp_path: Path) -> None:
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
+        ToUnicode=pdf.make_stream(TO_UNICODE),
+    ))
+    page = pdf.add_blank_page(page_size=(400, 200))
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    page.obj.Contents = pdf.make_stream(
+        b"BT /F1 12 Tf 20 150 Td (For X\x80 the actual) Tj 0 -14 Td (data set is small.) Tj ET"
+    )
+    path = tmp_path / "control.pdf"
+    pdf.save(path)
+    (paragraph,) = read_layout(path, max_pages=1).blocks
+    # pdfium's page text has one character fewer than the page: read by index, every
+    # character after X was its neighbour's, and the next line's first one went up a line
+    # ("the actuald" over "ata set is small").
+    assert block_text(paragraph) == "For X the actual data set is small."
