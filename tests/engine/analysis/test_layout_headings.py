@@ -387,3 +387,26 @@ def test_subsections_numbered_in_the_body_face_go_on_from_the_numbered_heading(
     assert "2.5 million people live by a river." in [
         b.text for b in doc.blocks if isinstance(b, Paragraph)
     ]
+
+
+def test_sections_numbered_in_roman_and_lettered_subsections_in_the_body_size(
+    html_pdf: HtmlPdf,
+) -> None:
+    # A paper's or a decision's sections set in the body's size (small capitals, italics):
+    # the numbering in sequence says what they are; a line out of sequence and letters
+    # listed one under the other do not.
+    path = html_pdf(
+        "<h1>On rivers</h1>"
+        f"<p style='text-align: center'>I. Introduction</p><p>{LOREM}</p>"
+        f"<p>D. Smith is with the University of Leeds</p><p>{LOREM}</p>"
+        f"<p style='text-align: center'>II. Method</p><p>{LOREM}</p>"
+        f"<p><i>A. Data</i></p><p>{LOREM}</p><p><i>B. Models</i></p><p>{LOREM}</p>"
+        f"<p style='text-align: center'>III. Results</p><p>{LOREM}</p>"
+        f"<p>A. Rivers</p><p>B. Lakes</p><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [(b.text, b.level) for b in doc.blocks if isinstance(b, Heading)] == [
+        ("On rivers", 1), ("I. Introduction", 1), ("II. Method", 1), ("A. Data", 2),
+        ("B. Models", 2), ("III. Results", 1),
+    ]
+    assert any(isinstance(b, ListBlock) for b in doc.blocks)  # rivers and lakes

@@ -270,10 +270,12 @@ def classify(
                     continue
                 stack = []
                 doc.blocks.append(Paragraph(text, prov, page_links))
-    _numbered_subsections(doc)
-    _normalise_levels(doc, outline)
     _drop_lone_items(doc)
     _drop_unordered_letters(doc)
+    # (Lines numbered like list items and read back as prose above may be section titles.)
+    _numbered_subsections(doc)
+    _lettered_sections(doc)
+    _normalise_levels(doc, outline)
     for result in results:
         for block in result.blocks:
             if id(block) in artifact_ids:
@@ -860,6 +862,68 @@ def _numbered_subsections(doc: Document) -> None:
         doc.blocks[at] = Heading(block.text, level, block.prov, block.links)
         last = number
         levels[number] = level
+
+
+#: A section numbered in Roman numerals ("IV. Evaluation") or lettered ("B. Maximum").
+ROMAN_SECTION = re.compile(r"^([IVX]{1,5})\.\s+\S")
+LETTER_SECTION = re.compile(r"^([A-H])\.\s+\S")
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman_value(numeral: str) -> int:
+    values = [_ROMAN[ch] for ch in numeral]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
+
+
+def _lettered_sections(doc: Document) -> None:
+    """Sections numbered I., II., III. … in order through the document, each a short line of
+    its own with running text between them, are its sections, and A., B., C. … in order under
+    each its subsections, though set in the body's size (papers, court decisions: centred
+    small capitals, italics). A list numbered so has its items one after the other; a single
+    "I." or a lettered line without Roman sections above it decides nothing, nor does a line
+    out of sequence (an author's footnote "D. Megías is with …" under section I)."""
+    romans: list[tuple[int, int]] = []  # (index in doc.blocks, value)
+    for at, block in enumerate(doc.blocks):
+        line = _title_line(block)
+        if line is not None and (match := ROMAN_SECTION.match(line.text)):
+            value = _roman_value(match.group(1))
+            if value > (romans[-1][1] if romans else 0) and (romans or value == 1):
+                romans.append((at, value))
+    apart = all(b - a > 1 for (a, _), (b, _) in zip(romans, romans[1:], strict=False))
+    if len(romans) < 3 or not apart:
+        return
+    sections = [at for at, _ in romans]
+    for k, at in enumerate(sections):
+        _make_heading(doc, at, 1)
+        end = sections[k + 1] if k + 1 < len(sections) else len(doc.blocks)
+        letter, last = "A", at
+        for inner in range(at + 1, end):
+            if isinstance(doc.blocks[inner], Heading):
+                break  # another part of the document ("References")
+            line = _title_line(doc.blocks[inner])
+            match = LETTER_SECTION.match(line.text) if line is not None else None
+            if match is None or match.group(1) != letter or (inner == last + 1 and last != at):
+                continue
+            _make_heading(doc, inner, 2)
+            letter, last = chr(ord(match.group(1)) + 1), inner
+
+
+def _title_line(block: object) -> Paragraph | None:
+    """``block`` if it is a paragraph short enough to title a section and not a sentence."""
+    if (
+        isinstance(block, Paragraph)
+        and word_count(block.text) <= SUBSECTION_WORDS
+        and not block.text.rstrip().endswith((".", ":", ";", ",", "-"))
+        and block.text.count(",") <= 1  # (a reference: "A. Curtis, “Now then,” BBC, 2014")
+    ):
+        return block
+    return None
+
+
+def _make_heading(doc: Document, at: int, level: int) -> None:
+    block = doc.blocks[at]
+    assert isinstance(block, Paragraph)
+    doc.blocks[at] = Heading(block.text, level, block.prov, block.links)
 
 
 def _normalise_levels(doc: Document, outline: dict[str, int] | None = None) -> None:
