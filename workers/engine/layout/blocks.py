@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import functools
+import operator
 import re
-import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -89,8 +89,10 @@ class Block:
         cached = self._size_cache
         if cached is not None and cached[0] is self.frags and cached[1] == len(self.frags):
             return cached[2]  # type: ignore[return-value]
-        sizes = [g.size for f in self.frags for g in f.glyphs]
-        size = statistics.median(sizes) if sizes else 0.0
+        sizes: list[float] = []
+        for f in self.frags:
+            sizes.extend(map(_size_of, f.glyphs))
+        size = _median(sizes) if sizes else 0.0
         self._size_cache = (self.frags, len(self.frags), size)
         return size
 
@@ -154,6 +156,25 @@ _HEAD = re.compile(r"(\w+)[-\u2010]$")
 _TAIL = re.compile(r"\w+")
 
 
+def _head(text: str) -> re.Match[str] | None:
+    """``_HEAD.search(text)``, without scanning text that cannot match: a text that does not
+    end in a hyphen (``$`` also matches before a final newline), and any text up to its last
+    space (no word character is a space, so the match starts after it)."""
+    if not (text.endswith(_HYPHENS) or text.endswith(("-\n", "\u2010\n"))):
+        return None
+    return _HEAD.search(text, text.rfind(" ") + 1)
+
+
+_size_of = operator.attrgetter("size")
+
+
+def _median(values: list[float]) -> float:
+    """``statistics.median`` of a non-empty list, its arithmetic without its per-call cost."""
+    ordered = sorted(values)
+    n = len(ordered)
+    return ordered[n // 2] if n % 2 else (ordered[n // 2 - 1] + ordered[n // 2]) / 2
+
+
 class Hyphenation:
     """Document-wide evidence on a hyphen at the end of a line: a word broken by the typesetter
     ("docu-" "ment" is "document") or a compound broken at its own hyphen ("well-" "known").
@@ -167,16 +188,15 @@ class Hyphenation:
 
     def __init__(self, runs: Iterable[Sequence[Fragment]]) -> None:
         """``runs``: the lines of each block (or each run of fragments read together)."""
-        self.words: set[str] = set()
         breaks: list[tuple[str, str]] = []
+        written: set[str] = set()  # the words as written; normalised once each, below
         for frags in runs:
             for a, b in zip(frags, frags[1:], strict=False):
-                if (head := _HEAD.search(a.text)) and (tail := _TAIL.match(b.text)):
+                if (head := _head(a.text)) and (tail := _TAIL.match(b.text)):
                     breaks.append((head.group(1).lower(), tail.group(0).lower()))
             for f in frags:
-                self.words.update(
-                    w.lower().replace("\u2010", "-") for w in _WORD.findall(f.text)
-                )
+                written.update(_WORD.findall(f.text))
+        self.words: set[str] = {w.lower().replace("\u2010", "-") for w in written}
         votes = [self._evidence(head, tail) for head, tail in breaks]
         self.join_default = votes.count(True) > votes.count(False)
 
@@ -189,7 +209,7 @@ class Hyphenation:
 
     def joins(self, before: str, after: str) -> bool:
         """Whether ``before`` (ending in "-") and the next line ``after`` make one word."""
-        head, tail = _HEAD.search(before), _TAIL.match(after)
+        head, tail = _head(before), _TAIL.match(after)
         if head is None or tail is None:
             return self.join_default
         found = self._evidence(head.group(1).lower(), tail.group(0).lower())

@@ -42,6 +42,7 @@ _SYMBOL_FONT_BULLETS = str.maketrans(
 #: Where pdfium puts the codes of a symbol font (Symbol, Wingdings) that has no Unicode map.
 _SYMBOL_FONT_CODES = frozenset(map(chr, range(0xF021, 0xF100)))
 _size_of = operator.attrgetter("size")
+_x0_of = operator.attrgetter("x0")
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
@@ -300,7 +301,7 @@ def lines(frags: list[Fragment]) -> list[Line]:
         rtl = _RTL.search(text) is not None and (
             len(_RTL.findall(text)) > sum(map(str.isalpha, text)) / 2
         )
-        group.sort(key=lambda f: f.x0)
+        group.sort(key=_x0_of)
         merged: list[Fragment] = []
         for f in group:
             if merged:
