@@ -128,7 +128,9 @@ def letter_boldness(glyphs: list[Glyph]) -> tuple[int, int]:
 
 
 def clean(text: str) -> str:
-    text = text.translate(_SYMBOL_FONT_BULLETS)
+    if not text.isascii() or "\x02" in text:
+        # (Every other character the map turns is outside ASCII; isascii() is a flag read.)
+        text = text.translate(_SYMBOL_FONT_BULLETS)
     if text[:1] in _SYMBOL_FONT_CODES and text[1:2] in ("", " "):
         # Another symbol font's character opening a line, set apart from what follows: a
         # bullet of a font the map above does not know (Wingdings 2's, a slide's bullets).
@@ -296,7 +298,7 @@ def lines(frags: list[Fragment]) -> list[Line]:
     for group in groups:
         # Right-to-left when most of the line's letters are (a Latin word in Arabic text
         # is still read in the Arabic line's order).
-        text = "".join(f.text for f in group)
+        text = "".join([f.text for f in group])
         # (Most lines have no right-to-left letter at all: their letters need no counting.)
         rtl = _RTL.search(text) is not None and (
             len(_RTL.findall(text)) > sum(map(str.isalpha, text)) / 2
