@@ -18,7 +18,7 @@ from .figures import (
     Candidate,
 )
 from .glyphs import Rect
-from .lines import Fragment, Line, letter_boldness
+from .lines import Fragment, Line
 from .operators import OperatorMap
 from .rotation import Frame
 
@@ -103,7 +103,7 @@ class Block:
             return cached[2]  # type: ignore[return-value]
         letters = bold = 0
         for f in self.frags:
-            counts = letter_boldness(f.glyphs)
+            counts = f.letter_counts
             letters, bold = letters + counts[0], bold + counts[1]
         result = letters > 0 and bold > 0.8 * letters
         self._bold_cache = (self.frags, len(self.frags), result)

@@ -105,8 +105,13 @@ class Fragment:
     # Cached: asked for many times per fragment, and a fragment's glyphs no longer change
     # once fragments() or lines() has returned it.
     @_computed_once
+    def letter_counts(self) -> tuple[int, int]:
+        """:func:`letter_boldness` of the glyphs (a block's boldness sums its fragments')."""
+        return letter_boldness(self.glyphs)
+
+    @_computed_once
     def bold(self) -> bool:
-        letters, bold = letter_boldness(self.glyphs)
+        letters, bold = self.letter_counts
         return letters > 0 and bold > letters / 2
 
     @property
