@@ -365,6 +365,8 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[Block]:
                 l_height = last.y1 - last.y0
                 height = f_height if f_height > l_height else l_height
                 gap = last.y0 - fy1
+                if not -0.5 * height < gap < BLOCK_GAP * height:
+                    continue  # too far above or below: the limit below is never wider
                 # Against the whole last line: justified text set word by word leaves a line
                 # of separate fragments, and the next line starts under the first of them.
                 line_x0, line_x1 = block_line[id(block)]
