@@ -65,8 +65,17 @@ class Block:
         if not self.frags and self.image is None:
             self.x0, self.y0, self.x1, self.y1 = f.x0, f.y0, f.x1, f.y1
         else:
-            self.x0, self.y0 = min(self.x0, f.x0), min(self.y0, f.y0)
-            self.x1, self.y1 = max(self.x1, f.x1), max(self.y1, f.y1)
+            # min() and max() of two values spelled out with their exact semantics (``min(a,
+            # b)`` is ``b if b < a else a``): every fragment of every page is added here.
+            x0, y0, x1, y1 = f.x0, f.y0, f.x1, f.y1
+            if x0 < self.x0:
+                self.x0 = x0
+            if y0 < self.y0:
+                self.y0 = y0
+            if x1 > self.x1:
+                self.x1 = x1
+            if y1 > self.y1:
+                self.y1 = y1
         self.frags.append(f)
 
     @property
