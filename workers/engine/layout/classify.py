@@ -955,7 +955,9 @@ def _prov(block: Block, result: PageResult) -> Prov:
         objects.update(map(_object_of, f.glyphs))
     if block.image is not None:
         objects.add(block.image.obj)
-    mcids = {result.mcids[o] for o in objects if 0 <= o < len(result.mcids)} - {-1}
+    marks = result.mcids
+    count = len(marks)
+    mcids = {marks[o] for o in objects if 0 <= o < count} - {-1}
     return Prov(
         block.page,
         BBox(round(block.x0, 2), round(block.y0, 2), round(block.x1, 2), round(block.y1, 2)),

@@ -120,7 +120,10 @@ class Fragment:
 
     @_computed_once
     def rtl(self) -> bool:
-        return len(_RTL.findall(self.text)) > len(self.text) / 3
+        # (Most text has no right-to-left letter: one search finds none, with no list made.)
+        return _RTL.search(self.text) is not None and (
+            len(_RTL.findall(self.text)) > len(self.text) / 3
+        )
 
 
 def letter_boldness(glyphs: list[Glyph]) -> tuple[int, int]:

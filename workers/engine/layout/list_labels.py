@@ -61,5 +61,6 @@ def _prov(
         round(min(g.x0 for g in glyphs), 2), round(min(g.y0 for g in glyphs), 2),
         round(max(g.x1 for g in glyphs), 2), round(max(g.y1 for g in glyphs), 2),
     )
-    marks = {mcids[o] for o in objects if 0 <= o < len(mcids)} - {-1}
+    count = len(mcids)
+    marks = {mcids[o] for o in objects if 0 <= o < count} - {-1}
     return Prov(page, box, tuple(sorted(marks)), opmap.ranges(objects))
