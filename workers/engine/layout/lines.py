@@ -304,6 +304,9 @@ def lines(frags: list[Fragment]) -> list[Line]:
         rotated_group = rotated
     out: list[Line] = []
     for group in groups:
+        if len(group) == 1:
+            out.append(Line(group))  # one fragment: nothing to order or merge
+            continue
         # Right-to-left when most of the line's letters are (a Latin word in Arabic text
         # is still read in the Arabic line's order).
         text = "".join([f.text for f in group])
@@ -316,8 +319,13 @@ def lines(frags: list[Fragment]) -> list[Line]:
         for f in group:
             if merged:
                 prev = merged[-1]
-                size = max(prev.size, f.size, 1.0)
-                if f.x0 - prev.x1 <= FRAGMENT_GAP * size and abs(prev.size - f.size) < 0.3 * size:
+                prev_size, f_size = prev.size, f.size
+                # max(prev_size, f_size, 1.0), spelled out with its semantics (ties keep the
+                # first): one call per pair of neighbours on every line.
+                size = f_size if f_size > prev_size else prev_size
+                if size < 1.0:
+                    size = 1.0
+                if f.x0 - prev.x1 <= FRAGMENT_GAP * size and abs(prev_size - f_size) < 0.3 * size:
                     joined = f"{f.text} {prev.text}" if rtl else f"{prev.text} {f.text}"
                     merged[-1] = Fragment(
                         prev.glyphs + f.glyphs, joined, prev.x0, min(prev.y0, f.y0),
