@@ -10,7 +10,9 @@ document would be):
    (pdfium, 72 dpi), content tagged, text fidelity (each element's text read back from the
    output equals the model's);
 3. read-back: the structure reader on the *output* against the model that was tagged —
-   body word order (normalised Levenshtein similarity), heading F1 — "no loss in tagging";
+   body word order (normalised Levenshtein similarity), heading F1 — "no loss in tagging"
+   (a row marked "read back from layout": the reader found too little of the text tagged and
+   read the layout, which is the model again, so its figures say nothing about the tags);
    and how much richer structure was written: list items with a ``Lbl``, ``Caption`` elements;
 4. veraPDF (``../shared/tools/pdfua-check``, all outputs in one JVM): compliance, and the table
    of failed rules (files per rule); rules only a person or the publisher can fix (7.3-1 figure
@@ -87,6 +89,9 @@ class Row:
     model_captions: int = 0
     #: The author's tags were kept (only with --originals: stripped files have none).
     kept: bool = False
+    #: The structure reader did not trust the output's tags and read its layout instead: the
+    #: read-back then compares the model with itself, not with what the tags say.
+    readback_from_layout: bool = False
 
 
 def words(text: str) -> list[str]:
@@ -145,6 +150,7 @@ def run_file(source: Path, label: str, out_dir: Path) -> tuple[Row, Path | None]
     row.flagged = bool(tagged.review) or not report["passed"]
     row.kept = tagged.kept_author_tags
     readback = read_structure(output, max_pages=MAX_PAGES)
+    row.readback_from_layout = readback.reader != "structure"
     model_words, read_words = body_words(document), body_words(readback)
     if model_words or read_words:
         row.rb_order = Levenshtein.normalized_similarity(model_words, read_words)
@@ -229,7 +235,8 @@ def report(rows: list[Row], *, judged: bool) -> None:
         print(f"{r.name[:52]:52} {r.pages:5d} {r.tag_s:6.2f} {ratio:5.1f} "
               f"{'same' if r.pixels_ok else 'DIFF':>6} {'ok' if r.fidelity_ok else 'loss':>5} "
               f"{fmt(r.rb_order):>6} {fmt(r.rb_head):>5} {ua:>5}  {rules}"
-              + ("  [flagged]" if r.flagged else "") + ("  [author tags kept]" if r.kept else ""))
+              + ("  [flagged]" if r.flagged else "") + ("  [author tags kept]" if r.kept else "")
+              + ("  [read back from layout]" if r.readback_from_layout else ""))
     done = [r for r in rows if not r.error]
     print()
     print(f"files: {len(rows)}, tagged: {len(done)}, errors: {len(rows) - len(done)}")

@@ -256,3 +256,351 @@ def test_displayed_equations_with_their_numbers_are_no_table(tmp_path: Path) -> 
     doc = read_layout(path, max_pages=5)
     assert not any(isinstance(b, Table) for b in doc.blocks)
     assert any("(2.2)" in block_text(b) for b in doc.blocks)
+
+
+
+def _ruled_grid(x: float, top: float, rows: list[tuple[str, str, str]]) -> list[bytes]:
+    """Rows of three cells, 100pt wide and 20pt high, each rule a thin filled rectangle."""
+    ops = []
+    bottom = top - 20 * len(rows)
+    for k in range(len(rows) + 1):
+        ops.append(f"{x} {top - 20 * k} 300 0.5 re f".encode())
+    for k in range(4):
+        ops.append(f"{x + 100 * k} {bottom} 0.5 {top - bottom} re f".encode())
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            ops.append(f"BT /F1 10 Tf {x + 6 + 100 * c} {top - 20 * r - 14} Td ({text}) Tj ET"
+                       .encode())
+    return ops
+
+
+def test_two_grids_inside_a_frame_round_the_page_are_two_tables(tmp_path: Path) -> None:
+    # A border drawn round the whole page holds both tables but touches neither: it joins
+    # none of their rules into one grid, and the text between them is no cell.
+    frame = [b"30 30 535 1 re f", b"30 811 535 1 re f", b"30 30 1 782 re f",
+             b"564 30 1 782 re f"]
+    apples = [(f"Apples {k}", f"{k * 7}.5", f"{k * 3}.25") for k in range(1, 4)]
+    pears = [(f"Pears {k}", f"{k * 5}.5", f"{k * 2}.75") for k in range(1, 4)]
+    path = text_page_pdf(tmp_path / "framed.pdf", [
+        *frame,
+        b"BT /F1 11 Tf 72 760 Td (" + LOREM[:80].encode() + b") Tj ET",
+        *_ruled_grid(72, 740, apples),
+        b"BT /F1 11 Tf 72 640 Td (" + LOREM[80:160].encode() + b") Tj ET",
+        *_ruled_grid(72, 620, pears),
+    ])
+    doc = read_layout(path, max_pages=5)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [_cells(t) for t in tables] == [[list(row) for row in apples],
+                                           [list(row) for row in pears]]
+
+
+def test_a_wide_first_columns_wrapped_lines_stay_in_its_rows(html_pdf: HtmlPdf) -> None:
+    # Services described at length in the first column, their phone and web address short
+    # in the second: the description's lines past the second column's two are rows with one
+    # filled cell, wider than half the table but within the first column.
+    services = [
+        ("Encore: This free eight-week information and exercise program is for women who "
+         "have had breast cancer surgery and uses floor and pool exercises.",
+         "1800 305 150", "encore.org.au"),
+        ("Look Good Feel Better: This free program teaches techniques to help restore "
+         "appearance, confidence and self-image during treatment.",
+         "1800 650 960", "lgfb.org.au"),
+        ("My Journey Kit: The kit contains information, resources and tips for women newly "
+         "diagnosed with breast cancer.", "1800 500 258", "bcna.org.au"),
+    ]
+    rows = "".join(f"<tr><td>{text}</td><td>{phone}<br>{web}</td></tr>"
+                   for text, phone, web in services)
+    path = html_pdf(
+        f"<p>{LOREM}</p><table style='border-spacing: 0 10pt; width: 11cm'>{rows}</table>"
+        f"<p>{LOREM}</p>",
+        css="td { vertical-align: top; padding: 0 } td + td { width: 3.5cm; padding-left: 1cm }",
+    )
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    text = block_text(table)
+    assert all(phone in text for _, phone, _ in services)
+    assert "floor and pool exercises" in text and "diagnosed with breast cancer" in text
+
+
+def test_program_code_in_a_proportional_face_is_no_table(tmp_path: Path) -> None:
+    # Two listings side by side on a slide, set in Helvetica: their indents and columns line
+    # up like a table's, but lines opening and closing blocks with braces are code.
+    left = [(40, "interface Shape {"), (67, "double area();"), (40, "}"),
+            (40, "class Square implements Shape {"), (67, "double side;"), (40, "}")]
+    right = [(420, "public static void main(String[] args) {"),
+             (447, "Shape s = new Square(3);"), (447, "Square q = (Square) s;"),
+             (447, "double a = s.area();"), (447, "System.out.println(a);"), (420, "}")]
+    ops = [b"BT /F1 24 Tf 290 530 Td (Interfaces) Tj ET"]
+    for k, ((x0, a), (x1, b)) in enumerate(zip(left, right, strict=True)):
+        y = 440 - 32 * k
+        ops.append(f"BT /F1 14 Tf {x0} {y} Td ({a}) Tj ET".encode())
+        ops.append(f"BT /F1 14 Tf {x1} {y} Td ({b}) Tj ET".encode())
+    path = text_page_pdf(tmp_path / "code.pdf", ops, size=(794, 595))
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    assert any("Square q = (Square) s;" in block_text(b) for b in doc.blocks)
+
+
+def test_text_wrapped_in_a_ruled_rows_cells_stays_one_row(html_pdf: HtmlPdf) -> None:
+    # Every row ruled; the description and the response wrap over lines of their own, the
+    # status set by the middle of its row: each ruled row is one row, its lines going on in
+    # lower case. The body of a table ruled only round head and body is still read line by
+    # line (see the "rules only between columns" test).
+    rows = [
+        ("ER+", "Cancer cells with oestrogen receptors are called oestrogen receptor "
+                "positive.", "A cancer that is ER+ is more likely to respond to hormone "
+                             "therapy."),
+        ("PR+", "Cancer cells with progesterone receptors are called progesterone receptor "
+                "positive.", "A cancer that is PR+ is more likely to respond to hormone "
+                             "therapy."),
+    ]
+    body = "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td></tr>" for a, b, c in rows)
+    path = html_pdf(
+        f"<p>{LOREM}</p><table><tr><th>Status</th><th>Description</th><th>Response</th></tr>"
+        f"{body}</table><p>{LOREM}</p>",
+        css=GRID + " table { width: 11cm } td { vertical-align: top; width: 4.5cm }"
+        " td:first-child { width: 2cm; vertical-align: middle }"
+        " th { border: 1px solid black; text-align: left }",
+    )
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert _cells(table) == [["Status", "Description", "Response"], *map(list, rows)]
+
+
+def test_a_group_heading_in_a_booktabs_body_is_a_row_of_its_own(tmp_path: Path) -> None:
+    # Rules over and under the head and under the body, and down the columns: the body is
+    # one band, read line by line. A heading alone in the first column between two rows
+    # ("Vegetables") heads a group of rows and is a row too, not wrapped text of the row
+    # above; a price set word by word ("1.5 per kg") starts its row afresh all the same.
+    def show(x: float, y: float, text: str) -> bytes:
+        return f"BT /F1 10 Tf {x} {y} Td ({text}) Tj ET".encode()
+
+    body = [("Apples", "3.5", "2"), ("Pears", "4.0", "1"), ("Vegetables",),
+            ("Carrots", "1.5", "7"), ("Leeks", "2.5", "3")]
+    ops = [b"72 700 300 0.5 re f", b"72 680 300 0.5 re f", b"72 560 300 0.5 re f",
+           b"72 560 0.5 140 re f", b"172 560 0.5 140 re f", b"272 560 0.5 140 re f",
+           b"372 560 0.5 140 re f", show(78, 686, "Produce"),
+           show(178, 686, "Price"), show(278, 686, "Stock")]
+    for k, row in enumerate(body):
+        ops += [show(78 + 100 * c, 666 - 18 * k, text) for c, text in enumerate(row)]
+    ops += [show(78, 576, "Onions"), show(178, 576, "1.5"), show(205, 576, "per"),
+            show(235, 576, "kg"), show(278, 576, "9")]
+    path = text_page_pdf(tmp_path / "groups.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert _cells(table) == [["Produce", "Price", "Stock"],
+                             *[list(row) + [""] * (3 - len(row)) for row in body],
+                             ["Onions", "1.5 per kg", "9"]]
+
+
+def test_rules_under_a_spanning_head_alone_make_no_grid(tmp_path: Path) -> None:
+    # An unruled table whose head spans two columns ("Dates" over "Start" and "End") with a
+    # rule under the spanning head and rules down beside it: one rule across and three down
+    # rule no grid of rows, and the table is read whole, its head included.
+    def show(x: float, y: float, text: str) -> bytes:
+        return f"BT /F1 8 Tf {x} {y} Td ({text}) Tj ET".encode()
+
+    # (With a rule under the page's title and one over its footer, as pages have.)
+    ops = [b"72 770 450 0.5 re f", b"72 80 450 0.5 re f",
+           b"180 684 120 0.5 re f", b"180 668 0.5 36 re f", b"240 668 0.5 16 re f",
+           b"300 668 0.5 36 re f",
+           show(80, 696, "Payee"), show(200, 696, "Service"), show(340, 696, "Amount"),
+           show(80, 687, "Posted"), show(220, 687, "Dates"),
+           show(190, 673, "Start"), show(250, 673, "End")]
+    payees = ["Smith", "Jones", "Brown", "Green", "White"]
+    for k, name in enumerate(payees):
+        y = 655 - 14 * k
+        ops += [show(80, y, name), show(190, y, f"0{k + 1}/01"), show(250, y, f"0{k + 1}/28"),
+                show(340, y, f"{1000 + 250 * k}.00")]
+    path = text_page_pdf(tmp_path / "spanning.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    text = block_text(table)
+    assert "Payee" in text and "Start" in text and "White" in text and "2000.00" in text
+
+
+def test_a_bulleted_list_under_a_justified_line_is_no_table(tmp_path: Path) -> None:
+    # A justified line spaced out word by word, then bullets whose items wrap onto lines
+    # of their own, wider than half the run: the wrapped lines hang in the last column,
+    # from bullets, as a list's items do; they end the run (no table of bullets and words).
+    def show(x: float, y: float, text: str) -> bytes:
+        return f"BT /F1 9 Tf {x} {y} Td ({text}) Tj ET".encode()
+
+    words = ["In", "this", "item,", "surging", "and", "continuous", "surging", "are"]
+    ops = [show(320 + 26 * k, 700, word) for k, word in enumerate(words)]
+    ops += [show(320, 689, "defined as follows:"),
+            show(320, 674, "*"), show(334, 674, "Surging means the phenomenon, which results"),
+            show(334, 663, "in a high pitch vibration of an audible level or"),
+            show(334, 652, "explosion-like noise from the scavenger area."),
+            show(320, 637, "*"), show(334, 637, "Continuous surging means that surging happens"),
+            show(334, 626, "repeatedly and not only once, in any running of the"),
+            show(334, 615, "engine at its rated power or above it.")]
+    path = text_page_pdf(tmp_path / "bullets.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+
+
+def test_boxes_drawn_apart_inside_a_grids_cells_divide_them(tmp_path: Path) -> None:
+    # A form's lines: the amounts in a column of boxes of their own inside the grid's frame,
+    # touching none of the grid's rules (the rules between its rows stop short of them).
+    # They are part of the grid all the same: the label before each box and the amount in
+    # it are cells apart.
+    def show(x: float, y: float, text: str) -> bytes:
+        return f"BT /F1 9 Tf {x} {y} Td ({text}) Tj ET".encode()
+
+    rows = [("1", "Wages and salaries", "Line 1", "1200.00"),
+            ("2", "Interest received", "Line 2", "35.10"),
+            ("3", "Dividends received", "Line 3", "410.75")]
+    ops = [b"72 700 300 0.5 re f", b"72 640 300 0.5 re f", b"72 680 228 0.5 re f",
+           b"72 660 228 0.5 re f"]
+    ops += [f"{x} 640 0.5 60 re f".encode() for x in (72, 100, 272, 372)]
+    ops += [f"310 {y} 58 0.5 re f".encode() for y in (697, 679, 661, 643)]
+    ops += [f"{x} 643 0.5 54 re f".encode() for x in (310, 368)]
+    for k, (number, label, line, amount) in enumerate(rows):
+        y = 686 - 20 * k
+        ops += [show(78, y, number), show(106, y, label), show(276, y, line),
+                show(314, y, amount)]
+    path = text_page_pdf(tmp_path / "boxes.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    cells = [[text for text in row if text] for row in _cells(table)]
+    assert cells == [list(row) for row in rows]
+
+
+def test_a_reference_list_keyed_in_brackets_is_no_table(tmp_path: Path) -> None:
+    # Entries labelled with citation keys ("[Knu84]"), each wrapped onto lines of its own
+    # under its first: the wrapped lines hang from the keys, as a list's items from their
+    # numbers; no table of keys and text.
+    def show(x: float, y: float, text: str) -> bytes:
+        return f"BT /F1 9 Tf {x} {y} Td ({text}) Tj ET".encode()
+
+    entries = [("[Knu84]", ["D. E. Knuth, The TeXbook. Reading, Massachusetts,",
+                            "Addison-Wesley, in the year 1984."]),
+               ("[Lam94]", ["L. Lamport, LaTeX: A Document Preparation",
+                            "System, Addison-Wesley, in 1994."]),
+               ("[MG04]", ["F. Mittelbach and M. Goossens, The LaTeX",
+                           "Companion, Addison-Wesley, 2004."]),
+               ("[Oet15]", ["T. Oetiker, The Not So Short Introduction",
+                            "to LaTeX, on the web, in 2015."])]
+    ops = []
+    y = 700.0
+    for key, lines_of in entries:
+        ops += [show(72, y, key), show(120, y, lines_of[0]), show(120, y - 11, lines_of[1])]
+        y -= 26
+    path = text_page_pdf(tmp_path / "references.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+
+
+def _show(x: float, y: float, text: str, size: float = 9, spacing: float = 0) -> bytes:
+    return f"BT /F1 {size} Tf {spacing} Tw {x} {y} Td ({text}) Tj ET".encode()
+
+
+def test_a_paragraph_justified_with_wide_word_spaces_is_no_table(tmp_path: Path) -> None:
+    # A section head, then lines stretched with word spacing wider than half a font size:
+    # every word a piece of its own, the pieces falling into two "columns" (a space wider
+    # than the others at the same place on each line), several words in each.
+    halves = [("The development of information", "technologies has"),
+              ("boosted the collection of data", "about people. Data"),
+              ("stores containing personal data", "are a valuable")]
+    ops = [_show(130, 720, "I."), _show(142, 720, "Introduction")]
+    for k, (left, right) in enumerate(halves):
+        ops += [_show(72, 700 - 11 * k, left, spacing=3.6),
+                _show(216, 700 - 11 * k, right, spacing=3.6)]
+    ops += [_show(72, 667, "resource to support decision making in the public"),
+            _show(72, 656, "and the private sector alike.")]
+    path = text_page_pdf(tmp_path / "justified.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    text = " ".join(block_text(b) for b in doc.blocks)
+    assert "The development of information technologies has boosted" in text
+
+
+def test_lines_whose_words_line_up_but_read_on_from_line_to_line_are_no_table(
+    tmp_path: Path,
+) -> None:
+    # Three lines of a justified paragraph whose wide word spaces happen to fall at the same
+    # places: columns of words, one a line, but each line runs to the right edge and the next
+    # goes on with its sentence (a word broken by a hyphen, a lower-case start).
+    lines_of = [("Composing", "music", "with", "recurrent", "neu-"),
+                ("ral", "networks,", "personal", "weblog,", "on-"),
+                ("line", "since", "the", "year", "2015.")]
+    ops = []
+    for k, words in enumerate(lines_of):
+        y = 700 - 11 * k
+        ops += [_show(72 + 60 * j, y, word) for j, word in enumerate(words[:-1])]
+        # (the last word set flush with the right edge, as justification sets it)
+        ops.append(_show(330 - 5 * len(words[-1]), y, words[-1]))
+    path = text_page_pdf(tmp_path / "aligned-words.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+
+
+def _item_rows(top: float) -> list[bytes]:
+    rows = [("Item", "Quantity", "Price"), ("Super Kite", "2", "20.00"),
+            ("Turbo Flyer", "5", "40.00"), ("Giga Trash", "1", "180.00"),
+            ("Bare Bone Kit", "3", "50.00")]
+    return [
+        _show(x, top - 14 * k, cell) for k, row in enumerate(rows)
+        for x, cell in zip((120, 330, 430), row, strict=True)
+    ]
+
+
+def test_a_title_line_set_apart_above_a_tables_rows_is_not_its_first_row(
+    tmp_path: Path,
+) -> None:
+    # "Invoice 2020-10" at the left margin and a date at the right, well above the table's
+    # rows (several times their gap): a title over the table, not a row of it.
+    ops = [_show(72, 746, "Invoice 2020-10"), _show(430, 746, "January 8, 2020")]
+    ops += _item_rows(720)
+    path = text_page_pdf(tmp_path / "invoice.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert _cells(table)[0] == ["Item", "Quantity", "Price"]
+    assert "Invoice" not in block_text(table)
+
+
+def test_a_heading_set_apart_below_a_tables_rows_is_not_its_last_row(tmp_path: Path) -> None:
+    # The next section's heading, short, under the last row after a gap several times the
+    # rows': not a row with one filled cell.
+    ops = _item_rows(720) + [_show(120, 642, "C. SLEEP SCHEDULE")]
+    path = text_page_pdf(tmp_path / "next-heading.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert "SCHEDULE" not in block_text(table)
+    assert _cells(table)[-1] == ["Bare Bone Kit", "3", "50.00"]
+
+
+def test_a_reference_list_justified_word_by_word_is_no_table(tmp_path: Path) -> None:
+    # Entries keyed in brackets, their lines justified with word spaces wide enough to part
+    # every word: keys beside words, the rows of a list, not of a table.
+    entries = [("[HS97]", ["S. Hochreiter and J. Schmidhuber, Long short-term memory,",
+                           "Neural computation, vol. 9, no. 8, pp. 1735-1780, 1997."]),
+               ("[HZ15]", ["K. He, X. Zhang, S. Ren, and J. Sun, Deep residual learning",
+                           "for image recognition, in the proceedings of CVPR 2016."]),
+               ("[Kar15]", ["A. Karpathy, The unreasonable effectiveness of recurrent",
+                            "neural networks, a personal weblog, in the year 2015."])]
+    ops = []
+    y = 700.0
+    for key, lines_of in entries:
+        ops += [_show(72, y, key), _show(110, y, lines_of[0], size=7, spacing=3.6),
+                _show(110, y - 9, lines_of[1], size=7, spacing=3.6)]
+        y -= 20
+    path = text_page_pdf(tmp_path / "references.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+
+
+def test_a_title_beside_a_box_of_notes_is_no_table(tmp_path: Path) -> None:
+    # A form's title in large type, centred, beside a small box of notes ("OMB No. ..."):
+    # their lines meet, but the pieces of each line are set in clearly different sizes.
+    ops = [_show(134, 753, "APPLICATION FOR THE REVIEW", size=14),
+           _show(503, 753, "OMB No. 0704-0004", size=10),
+           _show(123, 741, "OF A DISCHARGE FROM THE FORCES", size=14),
+           _show(499, 743, "OMB approval expires:", size=10),
+           _show(90, 731, "(Please read the notes on the back first.)", size=10),
+           _show(520, 733, "2026-02-28", size=10),
+           _show(72, 700, LOREM[:90], size=10)]
+    path = text_page_pdf(tmp_path / "title-box.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)

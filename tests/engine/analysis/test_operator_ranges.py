@@ -37,3 +37,37 @@ def test_runs_merge_and_gaps_split() -> None:
     assert opmap.ranges([2, 3, 4]) == ((5, 6), (9, 10))
     assert opmap.ranges([4, 5]) == ((9, 10), (2, 3))  # an operator earlier: a new range
     assert opmap.ranges([-1, 7]) == ()
+
+
+def _covered(ranges: tuple[tuple[int, int], ...]) -> set[int]:
+    return {op for start, end in ranges for op in range(start, end)}
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.integers(min_value=-1, max_value=40), max_size=30),
+       st.lists(st.integers(min_value=-3, max_value=35), max_size=30))
+def test_ranges_in_order_cover_the_same_operators(
+    operator_of: list[int], objects: list[int]
+) -> None:
+    opmap = OperatorMap(operator_of)
+    in_order = opmap.ranges_in_order(objects)
+    assert _covered(in_order) == _covered(opmap.ranges(objects))
+    # Objects read in the order they are drawn: the ranges are the plain ones.
+    assert opmap.ranges_in_order(sorted(set(objects))) == opmap.ranges(objects)
+
+
+def test_ranges_in_order_follow_the_reading() -> None:
+    # Objects 0-2 draw a second line (operators 10-12), objects 3-5 the first (13-15).
+    opmap = OperatorMap([10, 11, 12, 13, 14, 15])
+    assert opmap.ranges([3, 4, 5, 0, 1, 2]) == ((10, 16),)
+    assert opmap.ranges_in_order([3, 4, 5, 0, 1, 2]) == ((13, 16), (10, 13))
+    # A right-to-left line drawn word by word from the left, read from the right.
+    assert opmap.ranges_in_order([4, 5, 2, 3, 0, 1]) == ((14, 16), (12, 14), (10, 12))
+
+
+def test_ranges_in_order_cut_where_something_else_is_read_between() -> None:
+    # A line drawn in two objects (0, 1: operators 10, 11) with a label drawn later (object
+    # 2, operator 20) read between them.
+    opmap = OperatorMap([10, 11, 20])
+    # (The operators between 11 and 20, drawing no object, stay with the range before them.)
+    assert opmap.ranges_in_order([0, 2, 1]) == ((10, 11), (20, 21), (11, 20))

@@ -195,16 +195,16 @@ class Hyphenation:
     browsers break lines only at hyphens that are there), which never loses a character.
     """
 
-    def __init__(self, runs: Iterable[Sequence[Fragment]]) -> None:
-        """``runs``: the lines of each block (or each run of fragments read together)."""
+    def __init__(self, runs: Iterable[Sequence[str]]) -> None:
+        """``runs``: the lines' texts of each block (or of each run of text read together)."""
         breaks: list[tuple[str, str]] = []
         written: set[str] = set()  # the words as written; normalised once each, below
-        for frags in runs:
-            for a, b in zip(frags, frags[1:], strict=False):
-                if (head := _head(a.text)) and (tail := _TAIL.match(b.text)):
+        for texts in runs:
+            for a, b in zip(texts, texts[1:], strict=False):
+                if (head := _head(a)) and (tail := _TAIL.match(b)):
                     breaks.append((head.group(1).lower(), tail.group(0).lower()))
-            for f in frags:
-                written.update(_WORD.findall(f.text))
+            for text in texts:
+                written.update(_WORD.findall(text))
         self.words: set[str] = {w.lower().replace("\u2010", "-") for w in written}
         votes = [self._evidence(head, tail) for head, tail in breaks]
         self.join_default = votes.count(True) > votes.count(False)

@@ -950,11 +950,13 @@ _object_of = operator.attrgetter("obj")
 def _prov(block: Block, result: PageResult) -> Prov:
     # A block's glyphs come from a few page objects: deduplicate (at C speed) before looking
     # them up. Glyphs pdfium generated carry -1, which both lookups below skip.
-    objects: set[int] = set(block.objects)
+    # (A dict: deduplicated, and in reading order, which the operator ranges follow.)
+    drawn = list(block.objects)
     for f in block.frags:
-        objects.update(map(_object_of, f.glyphs))
+        drawn.extend(map(_object_of, f.glyphs))
     if block.image is not None:
-        objects.add(block.image.obj)
+        drawn.append(block.image.obj)
+    objects = dict.fromkeys(drawn)
     marks = result.mcids
     count = len(marks)
     mcids = {marks[o] for o in objects if 0 <= o < count} - {-1}
@@ -962,7 +964,7 @@ def _prov(block: Block, result: PageResult) -> Prov:
         block.page,
         BBox(round(block.x0, 2), round(block.y0, 2), round(block.x1, 2), round(block.y1, 2)),
         tuple(sorted(mcids)),
-        result.opmap.ranges(objects),
+        result.opmap.ranges_in_order(list(objects)),
     )
 
 
@@ -1006,7 +1008,7 @@ def _table(block: Block, result: PageResult, prov: list[Prov]) -> Table:
                     header=header,
                     scope="column" if header else None,
                     prov=[Prov(block.page, BBox(f.x0, f.y0, f.x1, f.y1), (),
-                               result.opmap.ranges(f.objects))] if f else [],
+                               result.opmap.ranges_in_order(f.objects))] if f else [],
                 )
                 for f in row
             ])

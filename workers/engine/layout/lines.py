@@ -326,9 +326,14 @@ def lines(frags: list[Fragment]) -> list[Line]:
                 if size < 1.0:
                     size = 1.0
                 if f.x0 - prev.x1 <= FRAGMENT_GAP * size and abs(prev_size - f_size) < 0.3 * size:
-                    joined = f"{f.text} {prev.text}" if rtl else f"{prev.text} {f.text}"
+                    # Glyphs as the text reads them: right to left, the fragment further
+                    # right first (the tagger orders an element's drawing by them).
+                    if rtl:
+                        joined, glyphs = f"{f.text} {prev.text}", f.glyphs + prev.glyphs
+                    else:
+                        joined, glyphs = f"{prev.text} {f.text}", prev.glyphs + f.glyphs
                     merged[-1] = Fragment(
-                        prev.glyphs + f.glyphs, joined, prev.x0, min(prev.y0, f.y0),
+                        glyphs, joined, prev.x0, min(prev.y0, f.y0),
                         max(prev.x1, f.x1), max(prev.y1, f.y1),
                     )
                     continue

@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import difflib
 import enum
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from types import ModuleType
 
@@ -95,6 +96,40 @@ class OperatorMap:
         if end >= 0:
             out.append((start, end))
         return tuple(out)
+
+    def ranges_in_order(self, objects: Sequence[int]) -> tuple[tuple[int, int], ...]:
+        """The operators of :meth:`ranges`, cut where the reading of ``objects`` (a block's
+        objects as its text is read) does not go on to the next object drawn, and the ranges
+        ordered as they are read: a paragraph whose second line is drawn first, a
+        right-to-left line drawn word by word from the left, a form's label drawn apart from
+        the line it sits in, read as the text reads (the tagger lists an element's marked
+        content in this order). Objects in stream order: :meth:`ranges`."""
+        if all(a < b for a, b in itertools.pairwise(objects)):
+            return self.ranges(objects)  # (most blocks: read as drawn)
+        operator_of = self.operator_of
+        count = len(operator_of)
+        place: dict[int, int] = {}
+        for obj in objects:
+            if 0 <= obj < count and operator_of[obj] >= 0:
+                place.setdefault(obj, len(place))
+        out: list[list[int]] = []  # [start, end, place of its first object]
+        previous_obj = -10
+        previous_place = -1
+        for obj in sorted(place):
+            op = operator_of[obj]
+            here = place[obj]
+            if out and obj == previous_obj + 1 and op >= out[-1][1] - 1:
+                if here == previous_place + 1 or op == out[-1][1] - 1:
+                    out[-1][1] = op + 1  # read on as drawn (or the operator already there)
+                    previous_obj, previous_place = obj, here
+                    continue
+                # Something else is read between the two: a range of its own, the operators
+                # in between (no object of their own) staying with the range they follow.
+                out[-1][1] = op
+            out.append([op, op + 1, here])
+            previous_obj, previous_place = obj, here
+        out.sort(key=lambda r: r[2])
+        return tuple((start, end) for start, end, _ in out)
 
 
 #: An operator that can make a page object: (index of the instruction, operator — "BI" for

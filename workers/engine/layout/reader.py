@@ -104,7 +104,7 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     fields = {page: [box_to_display(box, frames[page]) for box in found]
               for page, found in fields.items() if page < len(frames)}
     text_blocks = [b for r in results for b in r.blocks if b.kind == "text"]
-    hyphenation = Hyphenation(b.frags for b in text_blocks)
+    hyphenation = Hyphenation([f.text for f in b.frags] for b in text_blocks)
     for block in text_blocks:
         block.hyphenation = hyphenation
     classify(doc, results, outline.levels, links, fields, outline.places)

@@ -119,25 +119,12 @@ def ruled_tables(content: PageContent, frags: list[Fragment]) -> list[Block]:
     vertical = [r for r in rules if r.y1 - r.y0 > 6 and r.x1 - r.x0 <= 2.5]
     if len(horizontal) < 3 or len(vertical) < 3:
         return []
-    # Connected groups of crossing rules, grown greedily (bounded by the rule count).
-    groups: list[tuple[Rect, list[Rect], list[Rect]]] = []
-    horizontal_ids = {id(r) for r in horizontal}
-    for r in sorted(horizontal + vertical, key=lambda r: (-r.y1, r.x0)):
-        is_h = id(r) in horizontal_ids
-        for k, (box, hs, vs) in enumerate(groups):
-            if r.x0 <= box.x1 + 2 and box.x0 <= r.x1 + 2 and r.y0 <= box.y1 + 2 and (
-                box.y0 <= r.y1 + 2
-            ):
-                grown = Rect(min(box.x0, r.x0), min(box.y0, r.y0), max(box.x1, r.x1),
-                             max(box.y1, r.y1), box.obj)
-                groups[k] = (grown, hs + [r] if is_h else hs, vs if is_h else vs + [r])
-                break
-        else:
-            groups.append((Rect(r.x0, r.y0, r.x1, r.y1, r.obj), [r] if is_h else [],
-                           [] if is_h else [r]))
+    groups = _rule_groups(horizontal, vertical)
     out: list[Block] = []
     taken: set[int] = set()
     for box, hs, vs in groups:
+        if not _may_be_grid(hs, vs):
+            continue  # a rule or two under a head, say, spanning some of its columns
         if len(hs) >= 3 and len(vs) >= 2:
             hs = _without_underlines(hs, box, frags)
         # The rules' own ends bound the grid too: a table ruled between its rows and down
@@ -163,9 +150,9 @@ def ruled_tables(content: PageContent, frags: list[Fragment]) -> list[Block]:
             members.extend(inside)
             text_lines = lines(inside)
             # Rules only around the header and the body (a "booktabs" table): each line of
-            # text across the columns is a row of its own.
+            # text across the columns is a row of its own, but for lines wrapped in its cells.
             if sum(len(line.fragments) > 1 for line in text_lines) >= 2:
-                row_groups = [list(line.fragments) for line in text_lines]
+                row_groups = _band_rows(text_lines, xs)
             else:
                 row_groups = [inside]
             # (Counted in the ruled columns: row labels beside them may run on for many lines.)
@@ -196,6 +183,154 @@ def ruled_tables(content: PageContent, frags: list[Fragment]) -> list[Block]:
         taken.update(id(f) for f in members)
         out.append(block)
     return out
+
+
+#: How near two rules must come to be drawn as one (a rule ends at the line it meets, give
+#: or take its own width and the rounding of the drawing).
+TOUCH = 2.0
+
+
+def _rule_groups(
+    horizontal: list[Rect], vertical: list[Rect]
+) -> list[tuple[Rect, list[Rect], list[Rect]]]:
+    """The grids the rules draw, top first: rules that cross or touch, one to the next, are
+    one grid (its box, its horizontal and its vertical rules). A frame drawn round the page
+    or round a box of tables holds them but touches none: each table is its own grid. Loose
+    rules that form no grid of their own (an underline in a cell, a rule stopping short of
+    the ones it meets) go with the smallest grid holding them."""
+    rules = horizontal + vertical
+    parent = list(range(len(rules)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def join(a: int, b: int) -> None:
+        ra, rb = rules[a], rules[b]
+        if (ra.x0 <= rb.x1 + TOUCH and rb.x0 <= ra.x1 + TOUCH
+                and ra.y0 <= rb.y1 + TOUCH and rb.y0 <= ra.y1 + TOUCH):
+            parent[root(a)] = root(b)
+
+    # Only rules near each other are compared: a rule across with those across on about its
+    # line, a rule down with those down on about its line, and with the rules across whose
+    # line it reaches (a rule is at most RULE_THICKNESS thick, see .glyphs).
+    reach = TOUCH + 2.5
+    across = sorted(range(len(horizontal)), key=lambda k: rules[k].y0)
+    across_ys = [rules[k].y0 for k in across]
+    down = sorted(range(len(horizontal), len(rules)), key=lambda k: rules[k].x0)
+    down_xs = [rules[k].x0 for k in down]
+    for order, places in ((across, across_ys), (down, down_xs)):
+        for n, a in enumerate(order):
+            m = n + 1
+            while m < len(order) and places[m] - places[n] <= reach:
+                join(a, order[m])
+                m += 1
+    for v in range(len(horizontal), len(rules)):
+        low = bisect.bisect_left(across_ys, rules[v].y0 - reach)
+        high = bisect.bisect_right(across_ys, rules[v].y1 + TOUCH)
+        for h in across[low:high]:
+            join(v, h)
+    horizontal_ids = {id(r) for r in horizontal}
+    found: dict[int, tuple[list[Rect], list[Rect]]] = {}
+    for k, r in enumerate(rules):
+        hs, vs = found.setdefault(root(k), ([], []))
+        (hs if id(r) in horizontal_ids else vs).append(r)
+    groups = [(_box_of(hs + vs), hs, vs) for hs, vs in found.values()]
+    grids = [k for k, (_, hs, vs) in enumerate(groups) if _may_be_grid(hs, vs)]
+    holder: dict[int, int] = {}
+    for k, (box, _, _) in enumerate(groups):
+        # A grid inside another grid's box is part of it (boxes drawn apart in a form's
+        # columns), unless the other is a bare frame round it (the page's border).
+        holders = [
+            j for j in grids
+            if j != k and _holds(groups[j][0], box)
+            and (k not in grids or not _bare_frame(groups[j]))
+        ]
+        if holders:
+            holder[k] = min(holders, key=lambda j: _area(groups[j][0]))
+    merged: dict[int, tuple[Rect, list[Rect], list[Rect]]] = {}
+    for k, (_, hs, vs) in enumerate(groups):
+        top = k
+        for _ in range(len(groups)):  # (a holder is bigger than what it holds: no cycles)
+            if top not in holder:
+                break
+            top = holder[top]
+        grid_box, grid_hs, grid_vs = merged.get(top, (groups[top][0], [], []))
+        merged[top] = (grid_box, grid_hs + hs, grid_vs + vs)
+    return sorted(merged.values(), key=lambda g: (-g[0].y1, g[0].x0))
+
+
+def _holds(outer: Rect, inner: Rect) -> bool:
+    return (outer.x0 - TOUCH <= inner.x0 and inner.x1 <= outer.x1 + TOUCH
+            and outer.y0 - TOUCH <= inner.y0 and inner.y1 <= outer.y1 + TOUCH)
+
+
+def _area(box: Rect) -> float:
+    return (box.x1 - box.x0) * (box.y1 - box.y0)
+
+
+def _bare_frame(group: tuple[Rect, list[Rect], list[Rect]]) -> bool:
+    """Every rule of the group runs along an edge of its box: a frame, ruling nothing inside."""
+    box, hs, vs = group
+    edge = TOUCH + 2.5
+    return all(min(abs(r.y0 - box.y0), abs(r.y1 - box.y1)) <= edge for r in hs) and all(
+        min(abs(r.x0 - box.x0), abs(r.x1 - box.x1)) <= edge for r in vs
+    )
+
+
+def _may_be_grid(hs: list[Rect], vs: list[Rect]) -> bool:
+    """Enough rules each way to rule a grid of two rows and two columns (frames add ends)."""
+    return len(hs) + len(vs) >= 5 and len(hs) >= 2 and len(vs) >= 1
+
+
+def _box_of(rules: list[Rect]) -> Rect:
+    return Rect(min(r.x0 for r in rules), min(r.y0 for r in rules), max(r.x1 for r in rules),
+                max(r.y1 for r in rules), rules[0].obj)
+
+
+def _band_rows(text_lines: list[Line], xs: list[float]) -> list[list[Fragment]]:
+    """The rows of a ruled band holding several lines across its columns (``xs``: the
+    columns' edges): a row a line, unless text wraps in the band. Then a row starts at a
+    line across the columns whose text in each column starts afresh ("Apples  3.5  2"); a
+    line going on in some column with the words above ("ER+  receptors are called") is the
+    same row's cells wrapped, and so is a line in one column (a cell's own wrapped text, a
+    label set by the middle of its row), unless it is in the rows' first column between two
+    rows of their own (a group's heading in the body of the table)."""
+    starts = [_column_starts(line, xs) for line in text_lines]
+    if not any(_lower_start(text) for first in starts[1:] for text in first.values()):
+        return [list(line.fragments) for line in text_lines]  # nothing wraps: a row a line
+    full = [len(first) > 1 and not any(map(_lower_start, first.values())) for first in starts]
+    label_column = min(k for first in starts for k in first)
+    rows: list[list[Fragment]] = []
+    for k, line in enumerate(text_lines):
+        alone = (
+            list(starts[k]) == [label_column] and not _lower_start(starts[k][label_column])
+            and 0 < k < len(text_lines) - 1 and full[k - 1] and full[k + 1]
+        )
+        if not rows or full[k] or alone:
+            rows.append(list(line.fragments))
+        else:
+            rows[-1].extend(line.fragments)
+    return rows
+
+
+def _column_starts(line: Line, xs: list[float]) -> dict[int, str]:
+    """The text of the first piece of the line in each column it reaches, by column (a
+    justified line may come in pieces word by word: only the first says whether the cell
+    goes on)."""
+    first: dict[int, str] = {}
+    for f in sorted(line.fragments, key=lambda f: f.x0):
+        column = bisect.bisect_right(xs, (f.x0 + f.x1) / 2)
+        first.setdefault(column, f.text)
+    return first
+
+
+def _lower_start(text: str) -> bool:
+    """The text's first letter or digit is a lower-case letter ("(see pages 46)" too)."""
+    first = next((c for c in text if c.isalnum()), "")
+    return first.islower()
 
 
 def _widened_to_row_ends(xs: list[float], ys: list[float], frags: list[Fragment]) -> list[float]:
@@ -306,6 +441,7 @@ def find_tables(page_lines: list[Line], page: int) -> tuple[list[Block], set[int
 
     def close() -> None:
         _trim_headings(run)
+        _trim_set_apart(run)
         rows = [list(line.fragments) for line in run]
         if len([row for row in rows if len(row) > 1]) >= 3 and (
             _fixed_pitch_words(rows) or _line_numbered(rows)
@@ -389,11 +525,63 @@ def _trim_headings(run: list[Line]) -> None:
         run.pop(0)
 
 
+#: How many times the rows' usual gap a gap must exceed (and a line's height as well) to set
+#: the line beyond it apart from the rows.
+SET_APART = 3.0
+
+
+def _trim_set_apart(run: list[Line]) -> None:
+    """Drop from the ends of a run a line set apart from the rows by a gap several times
+    theirs and taller than a line: the first, a heading or a title line over the table ("Invoice
+    2020-10   January 8, 2020"); the last if it holds one piece, the next section's heading
+    taken for a row with one filled cell. A table's rows follow each other at one pitch."""
+    if len(run) < 4:
+        return
+    gaps = [above.y0 - below.y1 for above, below in zip(run, run[1:], strict=False)]
+
+    def apart(gap: float, line: Line, others: list[float]) -> bool:
+        height = max(f.height for f in line.fragments)
+        return gap > max(SET_APART * statistics.median(others), height)
+
+    if apart(gaps[-1], run[-1], gaps[:-1]) and len(run[-1].fragments) == 1:
+        run.pop()
+        gaps.pop()
+    if len(run) >= 4 and apart(gaps[0], run[0], gaps[1:]):
+        run.pop(0)
+
+
 def _inside_columns(line: Line, run: list[Line]) -> bool:
+    """The line's one piece is a row with one filled cell: inside the rows' span, and narrow
+    next to it or within one of their columns (a wide column's text wrapped onto lines of
+    its own, beside the short figures of the other columns), unless that column hangs from
+    a column of a list's labels."""
     left = min(f.x0 for r in run for f in r.fragments)
     right = max(f.x1 for r in run for f in r.fragments)
     f = line.fragments[0]
-    return f.x0 >= left - 2 and f.x1 <= right + 2 and f.width < 0.5 * (right - left)
+    if f.x0 < left - 2 or f.x1 > right + 2:
+        return False
+    if f.width < 0.5 * (right - left):
+        return True
+    rows = [list(r.fragments) for r in run if len(r.fragments) > 1]
+    columns = _columns(rows)
+    within = [k for k, c in enumerate(columns) if _in_column(f, c)]
+    if len(columns) < 2 or len(within) != 1:
+        return False
+    if within[0] == 0:
+        return True
+    # Beside a column of bullets, numbers or reference keys, the line hangs from them: a
+    # list's item wrapped (an entry of a reference list, "[Knu84]  D. E. Knuth, ...").
+    beside = [g for row in rows for g in row if _in_column(g, columns[within[0] - 1])]
+    return sum(_is_label(g.text) for g in beside) < len(beside) / 2
+
+
+#: A reference list's label: a citation key in brackets ("[12]", "[Knu84]", "[KMN+02]").
+REFERENCE_KEY = re.compile(r"\[[^\]\s]{1,10}\]")
+
+
+def _is_label(text: str) -> bool:
+    """A list item's label: a bullet, a number, or a reference list's citation key."""
+    return is_marker(text) or bool(REFERENCE_KEY.fullmatch(text))
 
 
 def _columns(rows: list[list[Fragment]]) -> list[list[float]]:
@@ -664,6 +852,91 @@ def _numbered_equations(cells: list[list[Fragment | None]]) -> bool:
     return len(numbers) >= 2 and all(EQUATION_NUMBER.fullmatch(n) for n in numbers)
 
 
+#: Share of a run's rows opening or closing a block of code with a brace, above which the run
+#: is program code.
+BRACED_ROWS = 0.25
+
+
+def _braced_code(rows: list[list[Fragment]]) -> bool:
+    """Program code in a C-like language (C, Go, Java, JavaScript) set in a proportional face,
+    as slides set it: many of its lines open a block with a brace at their end or close one
+    with a brace alone. Its indents and side-by-side listings line up like a table's columns,
+    but a table's cells hardly ever end with an opening brace."""
+    braced = sum(
+        any(f.text.rstrip().endswith("{") or f.text.strip() in ("}", "};", "})") for f in row)
+        for row in rows
+    )
+    return braced >= 2 and braced >= BRACED_ROWS * len(rows)
+
+
+def _words_spaced_out(rows: list[list[Fragment]], columns: list[list[float]]) -> bool:
+    """Most rows put two or more pieces in one column, and the rows hold on average twice as
+    many pieces as there are columns: the pieces do not line up into columns, they are the
+    words of lines justified with word spaces wide enough to split them (a paragraph, a
+    reference list). A table's cells line up, one to a column a row (a long cell running
+    into the next column crowds one column, not all of them); a table whose columns were
+    merged by a title spanning them crowds figures, not words."""
+    crowded = 0
+    for row in rows:
+        counts = [sum(_in_column(f, c) for f in row) for c in columns]
+        crowded += max(counts) >= 2
+    pieces = [f for row in rows for f in row]
+    words = sum(not _is_numeric(f.text) for f in pieces)
+    if not (
+        crowded > 0.5 * len(rows) and len(pieces) >= 2 * len(columns) * len(rows)
+        and words > 0.5 * len(pieces)  # (figures crowd a column a spanning title merged)
+    ):
+        return False
+    # A gap between columns clearly wider than the word spaces is a gutter: two columns of
+    # text side by side, each justified, whose lines the reading order must keep apart
+    # (read as plain lines they would run across the gutter): left to the table's reading.
+    spaces = [b.x0 - a.x1 for row in rows for a, b in zip(row, row[1:], strict=False)]
+    gutter = max(b[0] - a[1] for a, b in zip(columns, columns[1:], strict=False))
+    return gutter <= GUTTER * statistics.median(spaces)
+
+
+#: How many times a line's usual word space a gap between columns must be to be a gutter.
+GUTTER = 1.5
+
+
+def _reads_on_across(rows: list[list[Fragment]]) -> bool:
+    """Every row but the last runs to the right edge of the run, and the next row goes on
+    with its sentence (it starts in lower case after a word or a broken word's hyphen): lines
+    of a paragraph justified to both edges, read from one line into the next. A table's
+    rows each start afresh, and its last column's cells rarely all end at one edge. Over
+    only three rows a word must be broken across them too (labels wrapped side by side can
+    end at one edge and go on in lower case by chance)."""
+    if len(rows) < 3:
+        return False
+    right = max(f.x1 for row in rows for f in row)
+    broken = False
+    for above, below in zip(rows, rows[1:], strict=False):
+        last, first = above[-1], below[0]
+        end = last.text.rstrip()
+        if last.x1 < right - max(last.height, 1.0) or not first.text[:1].islower():
+            return False
+        if not (end[-1:].isalpha() or end.endswith(("-", ","))):
+            return False
+        broken = broken or end.endswith("-")
+    return broken or len(rows) > 3
+
+
+#: Ratio of font sizes above which two pieces of a line are set in different sizes.
+MIXED_SIZES = 1.25
+
+
+def _sizes_mixed(rows: list[list[Fragment]]) -> bool:
+    """Most rows set their pieces (bullets aside) in clearly different sizes: two blocks of
+    text set side by side that happen to share lines (a form's title beside its box of notes,
+    "OMB No. ..."). The two cells of a two-column table's row are set in one size. (Only
+    asked of two columns: a timetable's many columns may set times small beside names.)"""
+    mixed = 0
+    for row in rows:
+        sizes = [f.size for f in row if not is_marker(f.text)]
+        mixed += len(sizes) >= 2 and max(sizes) > MIXED_SIZES * min(sizes)
+    return mixed > 0.5 * len(rows)
+
+
 def _table_from(run: list[Line], page: int) -> Block | None:
     rows = [list(line.fragments) for line in run]
     for _ in range(3):
@@ -691,11 +964,15 @@ def _table_from(run: list[Line], page: int) -> Block | None:
     if _table_of_contents(rows):
         return None
     first = [f for row in rows for f in row if _in_column(f, columns[0])]
-    if len(columns) == 2 and sum(is_marker(f.text) for f in first) > len(first) / 2:
-        return None  # bullets or numbers beside text: a list
+    if len(columns) == 2 and sum(_is_label(f.text) for f in first) > len(first) / 2:
+        return None  # bullets, numbers or reference keys beside text: a list
     multi = [row for row in rows if len(row) > 1]
     if len(multi) < 3 or sum(len(row) for row in multi) < 2 * len(multi):
         return None
+    if _words_spaced_out(multi, columns) or _reads_on_across(rows):
+        return None  # justified lines split at their wide word spaces: words, not cells
+    if len(columns) == 2 and _sizes_mixed(multi):
+        return None  # two blocks of text side by side (a title beside a box of notes)
     rows = _merge_wrapped_cells(rows)
     cells: list[list[Fragment | None]] = []
     for row in rows:
@@ -714,7 +991,7 @@ def _table_from(run: list[Line], page: int) -> Block | None:
         return None  # a column of sentences running from line to line: text set beside text
     if _scattered(cells):
         return None  # labels placed about a chart or diagram: no rows and columns of data
-    if _numbered_equations(cells):
+    if _numbered_equations(cells) or _braced_code(rows):
         return None
     block = Block(page, kind="table", table=cells, lines=list(run))
     for row in rows:

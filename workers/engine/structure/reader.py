@@ -47,7 +47,7 @@ from ..document import (
 )
 from ..layout.blocks import Hyphenation, join_lines
 from ..layout.glyphs import Glyph, Rect, read_page
-from ..layout.lines import Fragment, clean, fragments, text_of
+from ..layout.lines import clean, fragments, text_of
 from ..layout.operators import OperatorMap, map_operators
 from ..layout.reader import read_layout
 from ..layout.rotation import Frame, frame_of, to_display_space, to_user_space
@@ -145,8 +145,6 @@ class _Reader:
                     self.role_map[str(key)[1:]] = str(value)[1:]
         self.visited = 0
         self.doc = Document(reader="structure")
-        # Each page's lines in content order, read once for the evidence on line-end hyphens.
-        self.page_lines: list[list[Fragment]] = []
         self.hyphenation: Hyphenation | None = None
 
     # --- pages ---
@@ -167,12 +165,18 @@ class _Reader:
             # when the model is built.
             state.frame = frame_of(content)
             to_display_space(content, state.frame)
-            self.page_lines.append(fragments(content.glyphs))
             state.opmap = map_operators(self.pdf.pages[index], content.object_kinds)
+            form_mcids = content.object_mcids
             glyphs = content.glyphs
             for at, g in enumerate(glyphs):
-                if g.mcid >= 0:
-                    state.glyphs.setdefault(g.mcid, []).append(g)
+                mcid = g.mcid
+                if mcid < 0 and 0 <= g.obj < len(form_mcids):
+                    # Text inside a Form XObject has no marked content of its own when the
+                    # page marks the whole form (BDC /P <</MCID n>> … /Fm0 Do EMC): it is
+                    # drawn in the form's sequence, as an image in it is.
+                    mcid = form_mcids[g.obj]
+                if mcid >= 0:
+                    state.glyphs.setdefault(mcid, []).append(g)
                 else:
                     state.unmarked.append(g)
                     if (broken := _artifact_line_end_hyphen(glyphs, at)) >= 0:
@@ -282,10 +286,6 @@ class _Reader:
 
     def build(self) -> Document:
         doc = self.doc
-        # A word the typesetter broke at the end of a line is read whole, as the layout reader
-        # reads it (the same document-wide evidence decides "docu-" "ment" from "well-" "known").
-        self.hyphenation = Hyphenation(self.page_lines)
-        self.page_lines = []
         doc.pages = [state.page for state in self.pages]
         doc.language = _catalog_language(self.pdf)
         doc.title = _title(self.pdf)
@@ -403,11 +403,26 @@ class _Reader:
             run.append(g)
         if run:
             lines.extend(f.text for f in fragments(run))
+        if self.hyphenation is None and any(line.endswith(_LINE_END_HYPHENS) for line in lines):
+            # Read once, when the first line ending in a hyphen asks for it.
+            self.hyphenation = self._hyphenation()
         text = clean(join_lines(lines, self.hyphenation))
         for link in content.links:
             if not link.text:
                 link.text = text
         return text
+
+    def _hyphenation(self) -> Hyphenation:
+        """The document's evidence on hyphens at line ends (a word the typesetter broke is read
+        whole, as the layout reader reads it: "docu-" "ment", but "well-" "known"), from the
+        characters of every marked sequence (the tags say which content is one element only
+        once the tree is read): pdfium reads a hyphen that ends a line as U+FFFE."""
+        runs = []
+        for state in self.pages:
+            for glyphs in state.glyphs.values():
+                parts = "".join([g.char for g in glyphs]).split("\ufffe")
+                runs.append([f"{part}-" for part in parts[:-1]] + parts[-1:])
+        return Hyphenation(runs)
 
     def prov(self, content: _Content) -> list[Prov]:
         by_page: dict[int, list[Glyph | Rect]] = {}

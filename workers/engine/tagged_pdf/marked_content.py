@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from types import ModuleType
 
@@ -64,6 +65,8 @@ class PageTagging:
 
     #: ``mcid_owner[mcid]`` = the leaf id drawn by that marked-content sequence.
     mcid_owner: list[int] = field(default_factory=list)
+    #: ``mcid_start[mcid]`` = the index of the first operator that sequence holds.
+    mcid_start: list[int] = field(default_factory=list)
     #: Painting operators per owner kind, for the report: tagged and artifact counts.
     tagged_operators: int = 0
     artifact_operators: int = 0
@@ -266,9 +269,12 @@ def _plan_marks(
     result: PageTagging,
     splits: Mapping[int, Sequence[tuple[Owner, pikepdf.ContentStreamInstruction]]] | None,
     opens_optional_content: Callable[[int], bool],
+    cuts: AbstractSet[int] = frozenset(),
 ) -> list[_PlanItem]:
     """The page's instructions with marked content inserted around each owner's operators.
-    ``opens_optional_content(i)``: instruction ``i`` (a ``BDC``) starts optional content."""
+    ``opens_optional_content(i)``: instruction ``i`` (a ``BDC``) starts optional content.
+    ``cuts``: painting operators that start a leaf's sequence even after the same leaf's
+    (a part of the leaf read elsewhere than it is drawn: its own MCID, listed in place)."""
     names, painting = operators.names, operators.painting
     out: list[_PlanItem] = []
     unit_owner = _unit_owners(operators, owners)
@@ -289,12 +295,13 @@ def _plan_marks(
             out.append(_END)
             current = None
 
-    def begin(owner: Owner) -> None:
+    def begin(owner: Owner, index: int) -> None:
         nonlocal current
         close()
         if isinstance(owner, int):
             out.append(_Begin(owner, len(result.mcid_owner)))
             result.mcid_owner.append(owner)
+            result.mcid_start.append(index)
         else:
             out.append(_Begin(owner, None))
         current = owner
@@ -315,15 +322,15 @@ def _plan_marks(
         if index in split_at:
             for owner, part in split_at[index]:
                 if owner != current:
-                    begin(owner)
+                    begin(owner, index)
                 result.tagged_operators += 1
                 out.append(part)
             continue
         wanted = unit_owner[index]
         if wanted is not None:
             owner = wanted if wanted != "" else "other"
-            if owner != current:
-                begin(owner)
+            if owner != current or (index in cuts and isinstance(owner, int)):
+                begin(owner, index)
         if current is not None and painting[index]:
             if isinstance(current, int):
                 result.tagged_operators += 1
@@ -344,6 +351,7 @@ def tag_instructions(
     splits: Mapping[int, Sequence[tuple[Owner, pikepdf.ContentStreamInstruction]]] | None = None,
     *,
     operators: Operators | None = None,
+    cuts: AbstractSet[int] = frozenset(),
 ) -> list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage]:
     """The page's instructions with marked content inserted around each owner's operators.
 
@@ -355,7 +363,7 @@ def tag_instructions(
     opens_optional_content = _optional_content_opener(instructions)
     out: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage] = []
     end = pikepdf.ContentStreamInstruction([], pikepdf.Operator("EMC"))
-    for item in _plan_marks(operators, owners, result, splits, opens_optional_content):
+    for item in _plan_marks(operators, owners, result, splits, opens_optional_content, cuts):
         if isinstance(item, int):
             out.append(instructions[item])
         elif isinstance(item, range):
@@ -384,6 +392,7 @@ def tag_stream_bytes(
     owners: list[Owner | None],
     result: PageTagging,
     splits: Mapping[int, Sequence[tuple[Owner, pikepdf.ContentStreamInstruction]]] | None = None,
+    cuts: AbstractSet[int] = frozenset(),
 ) -> bytes:
     """:func:`tag_instructions` on the stream's bytes: the original instructions are copied as
     they are (runs of them in one slice), marked-content operators written between them."""
@@ -394,7 +403,8 @@ def tag_stream_bytes(
 
     pieces: list[bytes] = []
     run_first = run_last = -1  # the run of consecutive original instructions being copied
-    for item in _plan_marks(content.operators, owners, result, splits, opens_optional_content):
+    for item in _plan_marks(content.operators, owners, result, splits, opens_optional_content,
+                            cuts):
         # The common cases first: most items are original instructions, or runs of them.
         if isinstance(item, int | range):
             first, last = (item, item) if isinstance(item, int) else (item.start, item.stop - 1)

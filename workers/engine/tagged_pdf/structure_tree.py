@@ -53,14 +53,20 @@ class TreeSummary:
 
 
 def write_structure(
-    pdf: pikepdf.Pdf, root: Node, page_mcids: list[list[int]], document: Document
+    pdf: pikepdf.Pdf, root: Node, page_mcids: list[list[int]], document: Document,
+    mcid_places: list[list[int]] | None = None,
 ) -> TreeSummary:
-    """Build ``/StructTreeRoot`` from ``root``; ``page_mcids[p][mcid]`` = leaf id."""
+    """Build ``/StructTreeRoot`` from ``root``; ``page_mcids[p][mcid]`` = leaf id.
+    ``mcid_places[p][mcid]``: where that sequence is read in its leaf (an element's kids are
+    its reading order, which is not always the order it is drawn in); stream order without."""
     summary = TreeSummary()
     leaf_mcids: dict[int, list[tuple[int, int]]] = {}
     for page, owners in enumerate(page_mcids):
-        for mcid, leaf in enumerate(owners):
-            leaf_mcids.setdefault(leaf, []).append((page, mcid))
+        read_at = mcid_places[page] if mcid_places is not None else None
+        ordered = range(len(owners)) if read_at is None else sorted(
+            range(len(owners)), key=read_at.__getitem__)
+        for mcid in ordered:
+            leaf_mcids.setdefault(owners[mcid], []).append((page, mcid))
     root.children = [kept for child in root.children for kept in _prune(child, leaf_mcids,
                                                                            summary)]
     fix_heading_levels(root)

@@ -19,7 +19,9 @@ Steps (each its own module):
 
 from __future__ import annotations
 
+import bisect
 import io
+import itertools
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -136,6 +138,8 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
             result.notes.append(f"page {index + 1}: text operators drawing several blocks kept "
                                 "whole (split, the page rendered differently)")
         yielded: set[int] = set()
+        mcid_places = [reading_places(tagging, page_claims)
+                       for tagging, page_claims in zip(taggings, claims, strict=True)]
         for tagging in taggings:
             page_mcids.append(tagging.mcid_owner)
             yielded |= tagging.yielded
@@ -144,7 +148,7 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
             result.contested += len(tagging.contested)
         drawn = {leaf for owners in page_mcids for leaf in owners}
         merge_unseparated_labels(plan, yielded, drawn)
-        summary = write_structure(pdf, plan, page_mcids, document)
+        summary = write_structure(pdf, plan, page_mcids, document, mcid_places)
         written = Counter(node.role for node in plan.walk())  # the tree as written (pruned)
         result.list_items, result.labels = written["LI"], written["Lbl"]
         result.captions = written["Caption"]
@@ -190,6 +194,49 @@ def _claims_by_page(
             if 0 <= prov.page < pages and prov.operators:
                 claims[prov.page].append((artifact.kind, prov.operators))
     return claims
+
+
+def read_elsewhere(claims: Sequence[tuple[Owner, Sequence[tuple[int, int]]]]) -> set[int]:
+    """Where a leaf's ranges are not read in the order they are drawn, the first operator of
+    each: each starts a marked-content sequence of its own (even inside one text object), so
+    that the element can list its parts in reading order (:func:`reading_places`)."""
+    cuts: set[int] = set()
+    for owner, ranges in claims:
+        if isinstance(owner, int) and any(
+            later[0] < earlier[0] for earlier, later in itertools.pairwise(ranges)
+        ):
+            cuts.update(start for start, _ in ranges)
+    return cuts
+
+
+def reading_places(
+    tagging: PageTagging, claims: Sequence[tuple[Owner, Sequence[tuple[int, int]]]]
+) -> list[int]:
+    """Where each of the page's MCIDs is read within its leaf: the place, in the leaf's
+    operator ranges (the model's reading order), of the range its first operator is in. A
+    sequence outside its leaf's ranges (a list label's drawing given to its body) keeps its
+    place after the sequence drawn before it in the same leaf. Ties keep stream order."""
+    # Per leaf: its ranges sorted by start, each with its place in reading order.
+    ranges_of: dict[Owner, list[tuple[int, int, int]]] = {}
+    for owner, ranges in claims:
+        mine = ranges_of.setdefault(owner, [])
+        mine.extend((start, end, len(mine) + k) for k, (start, end) in enumerate(ranges))
+    starts_of: dict[Owner, list[int]] = {}
+    for owner, mine in ranges_of.items():
+        mine.sort()
+        starts_of[owner] = [start for start, _, _ in mine]
+    places: list[int] = []
+    last_place: dict[int, int] = {}
+    for leaf, start in zip(tagging.mcid_owner, tagging.mcid_start, strict=True):
+        place = last_place.get(leaf, -1)
+        found = ranges_of.get(leaf)
+        if found:
+            k = bisect.bisect_right(starts_of[leaf], start) - 1
+            if k >= 0 and start < found[k][1]:
+                place = found[k][2]
+        last_place[leaf] = place
+        places.append(place)
+    return places
 
 
 def _leaf_boxes(plan: Node, pages: int) -> list[list[LeafBox]]:
@@ -269,12 +316,13 @@ def _tag_page(
         count, [c for c in claims if c[0] not in tagging.yielded],
         lambda i: i not in splits and operators.painting[i],
     )
+    cuts = read_elsewhere(claims)
     if scanned is not None:
-        stream = tag_stream_bytes(scanned, owners, tagging, splits)
+        stream = tag_stream_bytes(scanned, owners, tagging, splits, cuts)
     else:
         assert instructions is not None
         tagged = tag_instructions(instructions, owners, names, tagging, splits,
-                                  operators=operators)
+                                  operators=operators, cuts=cuts)
         stream = pikepdf.unparse_content_stream(tagged)
     page.obj[pikepdf.Name.Contents] = pdf.make_stream(stream)
     return bool(splits)

@@ -1,0 +1,88 @@
+"""The structure reader on hand-made tagged PDFs: which drawing an element's marked content
+holds (text inside a Form XObject painted in a marked sequence)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pikepdf
+
+from workers.engine.document import Paragraph
+from workers.engine.structure.reader import read_structure
+
+
+def _tagged_pdf(path: Path, content: bytes, kids: list[list[int]],
+                forms: dict[str, bytes] | None = None) -> Path:
+    """One page drawing ``content`` (``/F1`` Helvetica; ``forms``: Form XObjects by name,
+    drawn with the same font); the structure tree has one ``P`` per entry of ``kids``, whose
+    MCIDs (on the page) are listed in that order."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(595, 842))
+    page = pdf.pages[0]
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
+        Encoding=pikepdf.Name.WinAnsiEncoding,
+    ))
+    fonts = pikepdf.Dictionary(F1=font)
+    xobjects = pikepdf.Dictionary()
+    for name, stream in (forms or {}).items():
+        form = pdf.make_stream(stream)
+        form.Type, form.Subtype = pikepdf.Name.XObject, pikepdf.Name.Form
+        form.BBox = pikepdf.Array([0, 0, 595, 842])
+        form.Resources = pikepdf.Dictionary(Font=fonts)
+        xobjects[f"/{name}"] = form
+    page.obj.Resources = pikepdf.Dictionary(Font=fonts, XObject=xobjects)
+    page.obj.Contents = pdf.make_stream(content)
+    page.obj.StructParents = 0
+    root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
+    document = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.StructElem, S=pikepdf.Name.Document, P=root))
+    elements = []
+    parents: dict[int, pikepdf.Object] = {}
+    for mcids in kids:
+        element = pdf.make_indirect(pikepdf.Dictionary(
+            Type=pikepdf.Name.StructElem, S=pikepdf.Name.P, P=document, Pg=page.obj,
+            K=pikepdf.Array(mcids)))
+        elements.append(element)
+        parents.update(dict.fromkeys(mcids, element))
+    document.K = pikepdf.Array(elements)
+    root.K = document
+    root.ParentTree = pdf.make_indirect(pikepdf.Dictionary(Nums=pikepdf.Array([
+        0, pikepdf.Array([parents[m] for m in sorted(parents)])])))
+    pdf.Root.StructTreeRoot = root
+    pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
+    pdf.save(path)
+    return path
+
+
+def _paragraphs(path: Path) -> list[str]:
+    doc = read_structure(path, max_pages=5)
+    assert doc.reader == "structure", doc.warnings
+    return [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+
+
+def test_text_of_a_form_painted_in_a_marked_sequence_is_the_elements(tmp_path: Path) -> None:
+    # The page marks the whole form: its text has no marked content of its own.
+    form = b"BT /F1 12 Tf 72 700 Td (Drawn inside the form) Tj ET"
+    content = (b"/P <</MCID 0>> BDC BT /F1 12 Tf 72 760 Td (On the page) Tj ET EMC\n"
+               b"/P <</MCID 1>> BDC /Fm0 Do EMC")
+    path = _tagged_pdf(tmp_path / "form.pdf", content, [[0], [1]], {"Fm0": form})
+    assert _paragraphs(path) == ["On the page", "Drawn inside the form"]
+
+
+def test_a_word_broken_at_a_line_end_is_joined_as_the_layout_reader_joins_it(
+    tmp_path: Path
+) -> None:
+    # The document writes "document" whole and "well-known" with its hyphen: the evidence
+    # that says which line-end hyphen the typesetter added.
+    content = (
+        b"/P <</MCID 0>> BDC BT /F1 12 Tf 72 760 Td (This document is about a well-known) Tj"
+        b" 0 -14 Td (subject that fills a short page.) Tj ET EMC\n"
+        b"/P <</MCID 1>> BDC BT /F1 12 Tf 72 700 Td (A second paragraph of this docu-) Tj"
+        b" 0 -14 Td (ment names a well-) Tj 0 -14 Td (known subject again.) Tj ET EMC"
+    )
+    path = _tagged_pdf(tmp_path / "hyphens.pdf", content, [[0], [1]])
+    assert _paragraphs(path) == [
+        "This document is about a well-known subject that fills a short page.",
+        "A second paragraph of this document names a well-known subject again.",
+    ]
