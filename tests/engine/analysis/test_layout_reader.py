@@ -15,6 +15,8 @@ from workers.engine.document import (
     Table,
     block_text,
 )
+from workers.engine.layout.lines import Fragment
+from workers.engine.layout.order import column_regions
 from workers.engine.layout.reader import read_layout
 
 from ..content_pdfs import text_page_pdf
@@ -971,3 +973,159 @@ def test_letters_out_of_sequence_read_as_prose_keep_their_continuations_drawing(
     assert showing <= claimed, (sorted(showing - claimed), [b.prov for b in doc.blocks])
     drawn = [i for p in fault.prov for start, end in p.operators for i in range(start, end)]
     assert len(drawn) == len(set(drawn)), fault.prov  # each operator claimed once
+
+
+def test_a_two_line_heading_in_large_type_stays_whole_above_columns(html_pdf: HtmlPdf) -> None:
+    # Beside the first line of a poster's two-line heading stands the next panel's heading;
+    # the gap between the heading's lines is only its leading, no place to cut the page.
+    left = " ".join(f"left{i}" for i in range(120))
+    right = " ".join(f"right{i}" for i in range(200))
+    head = "font-size: 30pt; line-height: 1.2; margin: 0 0 12pt 0"
+    path = html_pdf(
+        "<div style='display: flex; gap: 1.5cm'>"
+        f"<div style='width: 6cm'><h1 style='{head}'>Claimed advantages</h1>"
+        f"<p>{left}</p></div>"
+        f"<div style='flex: 1'><h1 style='{head}'>Other results</h1><p>{right}</p></div></div>"
+    )
+    doc = read_layout(path, max_pages=5)
+    headings = [b.text for b in doc.blocks if isinstance(b, Heading)]
+    assert headings == ["Claimed advantages", "Other results"]
+    assert read_words(path) == (
+        ["Claimed", "advantages"] + left.split() + ["Other", "results"]
+        + right.split()
+    )
+
+
+def test_margin_notes_are_read_after_the_paragraph_beside_them(html_pdf: HtmlPdf) -> None:
+    # A narrow column of notes in smaller type beside running text (a textbook's margin):
+    # each note is an aside to the paragraph it stands beside, read after it, not before.
+    paragraphs = [" ".join(f"p{k}w{i}" for i in range(90)) for k in range(3)]
+    notes = [" ".join(f"n{k}w{i}" for i in range(12)) for k in range(3)]
+    path = html_pdf("".join(
+        "<div style='display: flex; gap: 1cm; margin-bottom: 14pt'>"
+        f"<div style='width: 3.5cm; font-size: 8pt'>{note}</div>"
+        f"<p style='flex: 1; margin: 0'>{paragraph}</p></div>"
+        for paragraph, note in zip(paragraphs, notes, strict=True)
+    ))
+    assert read_words(path) == [
+        w for paragraph, note in zip(paragraphs, notes, strict=True)
+        for w in paragraph.split() + note.split()
+    ]
+
+
+def test_a_margin_glossary_term_is_read_after_the_paragraph_using_it(html_pdf: HtmlPdf) -> None:
+    # The term stands beside the end of the first paragraph, its definition reaches down
+    # beside the second, which is the one that uses the term.
+    first = " ".join(f"a{i}" for i in range(90))
+    second = " ".join(f"b{i}" for i in range(40)) + " the lattice " + " ".join(
+        f"c{i}" for i in range(40)
+    )
+    definition = " ".join(f"d{i}" for i in range(14))
+    path = html_pdf(
+        "<div style='display: flex; gap: 1cm'>"
+        "<div style='width: 3.5cm; font-size: 8pt; padding-top: 80pt'>"
+        "<div style='font-weight: bold; margin-bottom: 6pt'>lattice</div>"
+        f"<div>{definition}</div></div>"
+        f"<div style='flex: 1'><p style='margin: 0 0 8pt 0'>{first}</p>"
+        f"<p style='margin: 0'>{second}</p></div></div>"
+    )
+    assert read_words(path) == (
+        first.split() + second.split() + ["lattice"] + definition.split()
+    )
+
+
+def test_a_listing_beside_prose_is_a_column_not_a_table(html_pdf: HtmlPdf) -> None:
+    # The code's lines keep to the prose's rows, as a table's cells would; but a listing in
+    # a fixed-pitch face beside prose is a column of its own, read after the prose.
+    prose = " ".join(f"p{i}" for i in range(80))
+    code = ["x = 0", "for i in xs:", "    x += i", "    y = x", "print(x)", "end = 1", "done()"]
+    path = html_pdf(
+        "<div style='display: flex; gap: 0.5cm; font-size: 11pt; line-height: 14pt'>"
+        f"<p style='width: 8cm; margin: 0'>{prose}</p>"
+        f"<pre style='margin: 0; font-size: 11pt; line-height: 14pt'>{chr(10).join(code)}</pre>"
+        "</div>"
+    )
+    assert read_words(path) == prose.split() + " ".join(code).split()
+
+
+def test_a_title_centred_over_columns_is_read_before_them(html_pdf: HtmlPdf) -> None:
+    # The title ends inside the gutter between the second and third columns: the narrow gap
+    # left beside it is no column break that would read the first column before the title.
+    first = " ".join(f"a{i}" for i in range(60))
+    third = " ".join(f"c{i}" for i in range(60))
+    path = html_pdf(
+        "<div style='width: 17cm'>"
+        "<h1 style='font-size: 24pt; margin: 0 0 14pt 0; text-align: center'>Is it fast</h1>"
+        "<div style='display: flex; gap: 1cm'>"
+        f"<p style='width: 5cm; margin: 0'>{first}</p>"
+        "<pre style='width: 5cm; margin: 0; font-size: 9pt'>x = 0</pre>"
+        f"<p style='width: 5cm; margin: 0'>{third}</p></div></div>"
+    )
+    words = read_words(path)
+    assert words[:3] == ["Is", "it", "fast"]
+    assert words[3:] == first.split() + ["x", "=", "0"] + third.split()
+
+
+def test_a_margin_with_a_picture_still_holds_notes(html_pdf: HtmlPdf) -> None:
+    # Under the note, the margin holds a photo and its caption: still a margin of asides,
+    # each read after the paragraph beside which it begins.
+    paragraphs = [" ".join(f"p{k}w{i}" for i in range(90)) for k in range(3)]
+    note = " ".join(f"n{i}" for i in range(14))
+    caption = "Children at play on the beach"
+    path = html_pdf(
+        "<div style='display: flex; gap: 1cm'><div style='width: 3.5cm; font-size: 8pt'>"
+        f"<p style='margin: 0 0 150pt 0'>{note}</p>"
+        f"<img src='{png_data_uri()}' style='width: 3.5cm'>"
+        f"<p style='margin: 2pt 0 0 0'>{caption}</p></div><div style='flex: 1'>"
+        + "".join(f"<p style='margin: 0 0 10pt 0'>{p}</p>" for p in paragraphs)
+        + "</div></div>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [type(b).__name__ for b in doc.blocks] == [
+        "Paragraph", "Paragraph", "Figure", "Paragraph", "Paragraph", "Paragraph"
+    ]
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == [
+        paragraphs[0], note, caption, paragraphs[1], paragraphs[2]
+    ]
+
+
+def test_columns_of_text_set_round_pictures_are_still_columns() -> None:
+    # Each column's first eight lines run beside a picture, half as wide as the six under it:
+    # most lines do not fill the column, yet it is set text, and the narrow gutter between
+    # the two columns (their lines on the same rows) is a column break.
+    def column(x0: float, picture_right: bool) -> list[Fragment]:
+        frags = []
+        for row in range(14):
+            y = 700.0 - 12 * row
+            start, end = x0, x0 + 240
+            if row < 8:
+                start, end = (x0, x0 + 120) if picture_right else (x0 + 120, x0 + 240)
+            frags.append(Fragment([], f"c{x0:.0f} r{row} some running words here",
+                                  start, y, end, y + 10))
+        return frags
+
+    left, right = column(0, True), column(258, False)
+    regions = column_regions(sorted(left + right, key=lambda f: (-f.y1, f.x0)))
+    assert [{id(f) for f in region} for region in regions] == [
+        {id(f) for f in left}, {id(f) for f in right}
+    ]
+
+
+def test_a_picture_beside_a_wider_column_of_text_is_read_after_it(html_pdf: HtmlPdf) -> None:
+    # A chart with its caption beside the running text it illustrates: the text is read
+    # through, then the picture, rather than the picture first because it stands left.
+    paragraphs = [" ".join(f"p{k}w{i}" for i in range(90)) for k in range(2)]
+    caption = "Figure 2. Growth curves for different body systems"
+    path = html_pdf(
+        "<div style='display: flex; gap: 0.8cm'><div style='width: 7cm'>"
+        f"<img src='{png_data_uri()}' style='width: 7cm'>"
+        f"<p style='margin: 4pt 0 0 0; font-size: 9pt'>{caption}</p></div>"
+        "<div style='flex: 1'>"
+        + "".join(f"<p style='margin: 0 0 10pt 0'>{p}</p>" for p in paragraphs)
+        + "</div></div>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [type(b).__name__ for b in doc.blocks] == [
+        "Paragraph", "Paragraph", "Figure", "Paragraph"
+    ]
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == paragraphs + [caption]

@@ -9,6 +9,11 @@ A gutter the column search found between set text is read as columns even where 
 either side start on the same rows; a single row of short options beside a form's row is part
 of it; a line across the gutter at the top or foot (a poster's footer) is read apart from the
 columns; boxed panels (tips, sidebars) are read after the running text they interrupt.
+The page is never cut across between two lines closer than their own leading (the lines of a
+poster's heading in large type stay together). Margin notes are read after the paragraph
+they stand beside; a picture with its caption beside a wider column of text is read after
+it. A program listing beside prose is a column, not a table's column; a title centred over
+columns is read before them.
 """
 
 from __future__ import annotations
@@ -22,9 +27,11 @@ from typing import TypeVar
 
 from ..document import BBox
 from .blocks import MAX_SHAPES, Block, Boxed, area_share, boxes_overlap, word_count
+from .figures import CAPTION
 from .glyphs import PageContent
 from .lines import FRAGMENT_GAP, Fragment
-from .tables import rows_align
+from .patterns import BULLET
+from .tables import is_listing, rows_align
 
 _gap_accelerator: ModuleType | None
 try:
@@ -354,11 +361,32 @@ def _find_column_split(frags: list[Fragment]) -> tuple[list[Fragment], list[Frag
     left_text, right_text = _text_like(split[0]), _text_like(split[1])
     if not (left_text or right_text):
         return None
-    if left_text != right_text and rows_align(*split):
+    if left_text != right_text and rows_align(*split) and not _listing_beside_prose(*split):
         return None  # a table whose last (or first) column holds longer text
     # A column is wider than a few characters: a gutter beside list numbers is no column break.
     narrow = min(max(f.x1 for f in side) - min(f.x0 for f in side) for side in split)
     return split if narrow >= 5 * size else None
+
+
+#: A cut between lines is wider than this share of the height of the lines either side.
+LEADING_SHARE = 0.25
+
+
+def _listing_beside_prose(left: list[Fragment], right: list[Fragment]) -> bool:
+    """One side is a listing (program code: a few lines or more, in a fixed-pitch face, in
+    ASCII), the other set in a proportional face: a column of code beside prose, whose lines
+    may keep to the prose's rows without making a table. (Full-width CJK text is set at a
+    fixed pitch too, and is no listing.)"""
+    if min(len(left), len(right)) < 3:
+        return False
+    listing = [is_listing(side) and _ascii(side) for side in (left, right)]
+    return listing[0] != listing[1] and not (is_listing(left) and is_listing(right))
+
+
+def _ascii(frags: list[Fragment]) -> bool:
+    """The text is nearly all ASCII (a program's)."""
+    text = "".join(f.text for f in frags)
+    return sum(ch.isascii() for ch in text) >= 0.9 * len(text)
 
 
 def _horizontal_cuts(
@@ -366,17 +394,22 @@ def _horizontal_cuts(
 ) -> list[tuple[list[Fragment], list[Fragment]]]:
     """The widest horizontal gaps (at most ``limit``), as (above, below), top to bottom.
     ``top_down``: ``frags`` are already sorted by their tops, highest first, as the parts
-    returned here are (sorting them again, stably, would give the same order)."""
+    returned here are (sorting them again, stably, would give the same order).
+    A gap is also wider than :data:`LEADING_SHARE` of the lines either side of it: between
+    two lines of large type (a poster's two-line heading) a gap of the body text's leading
+    is the heading's own leading, and cutting there would split the heading."""
     spans = frags if top_down else sorted(frags, key=lambda f: -f.y1)
     gaps: list[tuple[float, int]] = []
     reach = spans[0].y0
+    reach_height = spans[0].y1 - spans[0].y0  # the line whose foot sets ``reach``
     for i in range(1, len(spans)):
-        gap = reach - spans[i].y1
-        if gap >= minimum:
+        below = spans[i]
+        gap = reach - below.y1
+        if gap >= minimum and gap >= LEADING_SHARE * min(reach_height, below.y1 - below.y0):
             gaps.append((gap, i))
-        start = spans[i].y0
+        start = below.y0
         if start < reach:  # min(reach, start) without the call
-            reach = start
+            reach, reach_height = start, below.y1 - below.y0
     chosen = sorted(i for _, i in sorted(gaps, reverse=True)[:limit])
     return [(spans[:i], spans[i:]) for i in chosen]
 
@@ -439,7 +472,8 @@ def _split(items: list[_B], axis: str, minimum: float) -> tuple[list[_B], list[_
 
 def _text_like(frags: list[Fragment], depth: int = 0) -> bool:
     """Set text: lines of several words that fill their column (or columns, if this side is
-    itself split by a gutter)."""
+    itself split by a gutter). Set round a picture, half its lines may run short beside it:
+    two in five of them filling the column is enough."""
     if len(frags) < 3 or depth > 6:
         return False
     long = [f for f in frags if word_count(f.text) >= 4]
@@ -455,6 +489,9 @@ def _text_like(frags: list[Fragment], depth: int = 0) -> bool:
     running = frags if len(long) >= len(frags) / 2 else long
     if width > 0 and statistics.median(f.width / width for f in running) >= 0.6:
         return True
+    # Text set round a picture: the lines beside it are short, those below fill the column.
+    if width > 0 and sum(f.width >= 0.9 * width for f in long) >= 0.4 * len(long):
+        return True
     size = statistics.median(f.size for f in frags) or 10.0
     inner = _split(frags, "x", max(4.0, FRAGMENT_GAP * size))
     return inner is not None and (
@@ -463,13 +500,16 @@ def _text_like(frags: list[Fragment], depth: int = 0) -> bool:
 
 
 def reading_order(
-    blocks: list[Block], regions: dict[int, int] | None = None, depth: int = 0
+    blocks: list[Block], regions: dict[int, int] | None = None, depth: int = 0,
+    figures: list[Block] | None = None,
 ) -> list[Block]:
     """Blocks in reading order by recursive XY-cut. ``regions`` maps a block's id to the
     column region (:func:`column_regions`) it was built in: a gutter between blocks of
     different regions was found to separate columns of set text, so it is read as one even
     where the columns' paragraphs happen to start on the same rows (a glossary's terms)."""
     regions = regions or {}
+    # (The page's figures, kept through the recursion: a caption is told by its picture.)
+    figures = [b for b in blocks if b.kind == "figure"] if figures is None else figures
     if depth == 0:
         # Side notes (see _set_aside_side_notes) would block every cut: read after the page.
         aside = _beside_level_text(
@@ -477,7 +517,7 @@ def reading_order(
             lambda b: b.kind == "text",
         )
         if aside:
-            return reading_order([b for b in blocks if b not in aside], regions) + aside
+            return reading_order([b for b in blocks if b not in aside], regions, 0, figures) + aside
         # A picture with text set on it (a cover photo, a bleed into the gutter) would bridge
         # the columns it overlaps and hide them: order the rest, then read the picture just
         # before the first of the texts lying most fully on it.
@@ -487,7 +527,7 @@ def reading_order(
             if b.kind == "figure" and any(boxes_overlap(b.bbox, t.bbox) for t in text)
         ]
         if under:
-            ordered = reading_order([b for b in blocks if b not in under], regions, 1)
+            ordered = reading_order([b for b in blocks if b not in under], regions, 1, figures)
             for figure in under:
                 shares = [
                     (area_share(b, figure), -k)
@@ -510,17 +550,58 @@ def reading_order(
             and not _one_row_beside(*vertical)
         )
     ):
+        title = _centred_title(blocks)
+        if title:
+            rest = [b for b in blocks if b not in title]
+            return title + reading_order(rest, regions, depth + 1, figures)
         left, right = vertical
         top, middle, bottom = _rows_across(blocks, left, right)
         if top or bottom:
-            return top + reading_order(middle, regions, depth + 1) + bottom
+            return top + reading_order(middle, regions, depth + 1, figures) + bottom
         rtl = _mostly_rtl(blocks)
         first, second = (right, left) if rtl else (left, right)
-        return reading_order(first, regions, depth + 1) + reading_order(second, regions, depth + 1)
+        for notes, text in ((first, second), (second, first)):
+            if _margin_notes(notes, text, figures):
+                return _with_notes(
+                    reading_order(text, regions, depth + 1, figures),
+                    reading_order(notes, regions, depth + 1, figures),
+                )
+            if _asides(notes, text, figures):
+                return reading_order(text, regions, depth + 1, figures) + reading_order(
+                    notes, regions, depth + 1, figures
+                )
+        return reading_order(first, regions, depth + 1, figures) + reading_order(
+            second, regions, depth + 1, figures
+        )
     if horizontal is not None:
         top, bottom = horizontal
-        return reading_order(top, regions, depth + 1) + reading_order(bottom, regions, depth + 1)
+        return reading_order(top, regions, depth + 1, figures) + reading_order(
+            bottom, regions, depth + 1, figures
+        )
     return _by_rows(blocks)
+
+
+def _centred_title(items: list[Block]) -> list[Block]:
+    """The region's first line, if it is a title over the rest: alone on the top line, set
+    apart from the lines below by a gap and centred over the region (within a tenth of its
+    width), in a larger face than the region's text. Empty otherwise. (Such a title may end
+    inside a gutter below it, and narrow it to a gap that is no column break; read first, it
+    is out of the way. Two heads atop two columns are no title, even centred together.)"""
+    top = max(items, key=lambda b: b.y1)
+    band = [b for b in items if b.y0 < top.y1 and b.y1 > top.y0]
+    if len(band) != 1 or len(items) == 1:
+        return []
+    kept = {id(b) for b in band}
+    rest = [b for b in items if id(b) not in kept]
+    line = max(b.y1 - b.y0 for b in band)
+    if max(b.y1 for b in rest) > min(b.y0 for b in band) - LEADING_SHARE * line:
+        return []  # no gap under the line: a column's first line
+    sizes = [b.size for b in rest if b.size > 0]  # (a picture has no type size)
+    if not sizes or min(b.size for b in band) <= 1.2 * statistics.median(sizes):
+        return []
+    start, end = min(b.x0 for b in items), max(b.x1 for b in items)
+    middle = (min(b.x0 for b in band) + max(b.x1 for b in band)) / 2
+    return band if abs(middle - (start + end) / 2) <= 0.1 * (end - start) else []
 
 
 def _rows_across(
@@ -559,6 +640,135 @@ def _rows_across(
         return [], blocks, []
     edge = {id(b) for b in top + bottom}
     return _by_rows(top), [b for b in blocks if id(b) not in edge], _by_rows(bottom)
+
+
+#: Margin notes take at most this share of the width of the text beside them.
+MARGIN_NOTE_WIDTH = 0.4
+
+
+def _margin_notes(notes: list[Block], text: list[Block], figures: list[Block]) -> bool:
+    """``notes`` are margin notes beside ``text`` (a textbook's glossary in its outer
+    margin): text blocks in a column much narrower, in a smaller type, carrying fewer words
+    than the running text beside them, which is one column (a narrow first column beside
+    two others is a column of a folded leaflet, no margin). The margin may hold pictures
+    with their captions as well, but captions under or over pictures (``figures``) alone
+    make a column of pictures, no margin notes."""
+    # (The cheap tests first: this is asked at every column cut of the reading order.)
+    if not notes or not text or any(b.kind not in ("text", "figure") for b in notes):
+        return False
+    width = max(b.x1 for b in notes) - min(b.x0 for b in notes)
+    if width > MARGIN_NOTE_WIDTH * (max(b.x1 for b in text) - min(b.x0 for b in text)):
+        return False
+    noted = [b for b in notes if b.kind == "text"]
+    running = [b for b in text if b.kind == "text"]
+    if not noted or not _has_paragraph(running):
+        return False
+    if statistics.median(b.size for b in noted) >= 0.95 * statistics.median(
+        b.size for b in running
+    ):
+        return False
+    if sum(word_count(b.text) for b in noted) >= sum(word_count(b.text) for b in running):
+        return False
+    if all(any(_captions(b, figure) for figure in figures) for b in noted):
+        return False
+    return _cut(text, axis="x") is None
+
+
+def _has_paragraph(blocks: list[Block]) -> bool:
+    """Running text: a block of two lines or more and :data:`PANEL_MIN_WORDS` words (a
+    diagram's labels and sub-captions are none)."""
+    return any(len(b.frags) >= 2 and word_count(b.text) >= PANEL_MIN_WORDS for b in blocks)
+
+
+#: A credit or note beside a picture holds at most this many words.
+ASIDE_WORDS = 40
+#: A side of pictures and captions is narrower than this share of the text beside it.
+ASIDE_WIDTH = 0.95
+
+
+def _asides(side: list[Block], text: list[Block], figures: list[Block]) -> bool:
+    """``side`` holds only a picture's parts beside ``text``, one wider column of running
+    text: pictures, captions ("Figure 5.4 ..."), a chart's short labels, credits and notes
+    in a smaller type. Read after the text beside them, they do not cut it (and the text
+    says what the picture shows before the picture is described). A picture atop one of
+    two columns of the same width stays in its column's flow."""
+    if not side or not text or any(b.kind not in ("text", "figure") for b in side):
+        return False
+    width = max(b.x1 for b in side) - min(b.x0 for b in side)
+    if width > ASIDE_WIDTH * (max(b.x1 for b in text) - min(b.x0 for b in text)):
+        return False
+    running = [b for b in text if b.kind == "text"]
+    if not _has_paragraph(running):
+        return False
+    body = statistics.median(b.size for b in running)
+    captioned = False
+    for b in side:
+        if b.kind == "figure":
+            captioned = True
+            continue
+        head = BULLET.sub("", b.text, count=1)
+        if CAPTION.match(head) or any(_captions(b, f) for f in figures):
+            captioned = True
+        elif word_count(b.text) > 3 and (
+            b.size >= 0.95 * body or word_count(b.text) > ASIDE_WORDS
+        ):
+            return False  # text of its own
+    if not captioned:
+        return False
+    if sum(word_count(b.text) for b in side) >= sum(word_count(b.text) for b in running):
+        return False
+    return _cut(text, axis="x") is None
+
+
+def _captions(block: Block, figure: Block) -> bool:
+    """``block`` stands right under or over ``figure`` (within two lines), overlapping it
+    across."""
+    if block.x1 <= figure.x0 or figure.x1 <= block.x0:
+        return False
+    line = block.frags[0].height if block.frags else 0.0
+    return -line <= figure.y0 - block.y1 <= 2 * line or -line <= block.y0 - figure.y1 <= 2 * line
+
+
+#: A margin note this short is a glossary's term (its definition set under it).
+GLOSSARY_TERM_WORDS = 4
+
+
+def _with_notes(text: list[Block], notes: list[Block]) -> list[Block]:
+    """``text`` with each of the margin ``notes`` read after the block of text beside which
+    the note begins (the last one starting at or above it), the notes in their own order.
+    A note set close under the one before it (a definition under its term) goes with it."""
+    def joined(k: int) -> bool:
+        """The note ``k`` is set close under the one before it."""
+        line = notes[k].frags[0].height if notes[k].frags else 0.0
+        return k > 0 and notes[k - 1].y0 - notes[k].y1 < line
+
+    anchors: list[int] = []
+    for k, note in enumerate(notes):
+        if joined(k):
+            anchors.append(anchors[-1])
+            continue
+        line = note.frags[0].height if note.frags else 0.0
+        # (Half a line of slack: a note set level with a paragraph's first line.)
+        at = max((j for j, b in enumerate(text) if b.y1 >= note.y1 - 0.5 * line), default=-1)
+        if word_count(note.text) <= GLOSSARY_TERM_WORDS:
+            # A glossary's term: its definition follows the paragraph beside it that uses
+            # the term, which may start a little below the term.
+            end = k + 1
+            while end < len(notes) and joined(end):
+                end += 1
+            foot = min(n.y0 for n in notes[k:end])
+            term = note.text.casefold()
+            at = next(
+                (j for j in range(max(at, 0), len(text))
+                 if text[j].y1 >= foot and term in text[j].text.casefold()),
+                at,
+            )
+        anchors.append(max([at, *anchors[-1:]]))
+    out = [n for n, at in zip(notes, anchors, strict=True) if at < 0]
+    for k, block in enumerate(text):
+        out.append(block)
+        out.extend(n for n, at in zip(notes, anchors, strict=True) if at == k)
+    return out
 
 
 def _one_row_beside(left: list[Block], right: list[Block]) -> bool:

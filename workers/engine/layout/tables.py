@@ -736,6 +736,12 @@ def _is_numeric(text: str) -> bool:
     return digits >= 0.5 * (len(text) - sum(map(str.isspace, text)))
 
 
+def is_listing(frags: list[Fragment]) -> bool:
+    """Words set in a fixed-pitch face (see :func:`_fixed_pitch_words`): a program listing
+    (for the column search, which tells a listing beside prose from a table's column)."""
+    return _fixed_pitch_words([frags])
+
+
 def _fixed_pitch_words(rows: list[list[Fragment]]) -> bool:
     """Words set in a fixed-pitch face: program code on a slide, a typewritten transcript.
     Their columns come from spaces lining up character by character, not from a table;
