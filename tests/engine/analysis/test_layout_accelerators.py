@@ -168,6 +168,44 @@ def test_c_and_python_make_the_same_fragments_from_made_up_glyphs(
     assert len(fast) >= 5
 
 
+class _ShiftedGlyph(Glyph):
+    """A Glyph whose box is read through properties: the C loops read a Glyph's fields in
+    its slots directly, and must notice a type where getattr gives something else."""
+
+    __slots__ = ()
+
+    # (The dataclass __init__ still writes both fields: the setters take and drop the value.)
+    x0 = property(lambda self: 1000.0, lambda self, value: None)  # type: ignore[assignment]
+    char = property(lambda self: "Q", lambda self, value: None)  # type: ignore[assignment]
+
+
+class _LooseGlyph:
+    """A glyph-like object with a __dict__ and no slots (the C loops fall back to getattr)."""
+
+    def __init__(self, char: str, x0: float, x1: float, bold: bool) -> None:
+        self.char, self.x0, self.y0, self.x1, self.y1 = char, x0, 0.0, x1, 10.0
+        self.size, self.bold, self.rotated = 10.0, bold, False
+
+
+def test_c_reads_fields_as_getattr_does_for_any_glyph_type(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    plain = [Glyph(c, 6.0 * k, 0.0, 6.0 * k + 5, 10.0, 10.0, k % 2 == 0, "F", 0, -1)
+             for k, c in enumerate("ab cd")]
+    shifted = _ShiftedGlyph("z", 40.0, 0.0, 45.0, 10.0, 10.0, True, "F", 0, -1)
+    loose = [_LooseGlyph("e", 50.0, 55.0, True), _LooseGlyph("f", 56.0, 61.0, False)]
+    # Types alternate within one list, so a field read the fast way for one type must not be
+    # read that way for the next.
+    made: list[Glyph] = [*plain[:2], shifted, *plain[2:], *loose]  # type: ignore[list-item]
+    fast, slow = _fragments_both_ways(made, monkeypatch)
+    assert _described(fast) == _described(slow)
+    assert any("Q" in f.text for f in fast)  # the property's character, not the slot's
+    assert any(f.x0 == 1000.0 for f in fast)  # and its x0
+    fast_counts = lines.letter_boldness(made)
+    monkeypatch.setattr(lines, "_accelerator", None)
+    assert fast_counts == lines.letter_boldness(made) == (7, 4)
+
+
 def test_c_and_python_walk_the_same_page_objects(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

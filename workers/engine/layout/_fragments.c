@@ -13,9 +13,55 @@
 #include <Python.h>
 
 #include <math.h>
+#include <structmember.h>
 
 static PyObject *name_char, *name_bold, *name_x0, *name_y0, *name_x1, *name_y1, *name_size, *name_rotated;
 static PyObject *name_text, *empty, *space_text;
+
+/* Reading a glyph's fields by name (PyObject_GetAttr) was most of this loop's cost: each
+ * read looks the name up on the type, then calls the member descriptor it finds. A Glyph is a
+ * slotted dataclass, so each field sits at a fixed offset in the object: the offsets are
+ * looked up once per call, and a field is read there directly, which is what the descriptor
+ * does. Only where that is exactly what getattr would do: the object's type is the one looked
+ * up, it uses the generic getattr (no __getattribute__ of its own), and the name resolves to
+ * a plain object slot (a data descriptor, so it wins over anything else). Otherwise, or for
+ * an unset slot (getattr raises AttributeError), the ordinary getattr is used. */
+enum { F_CHAR, F_X0, F_Y0, F_X1, F_Y1, F_SIZE, F_ROTATED, F_BOLD, F_COUNT };
+
+typedef struct {
+    PyTypeObject *type; /* borrowed: the type of a glyph in the list being read */
+    Py_ssize_t offset[F_COUNT]; /* -1: read with getattr */
+} slot_layout;
+
+static PyObject **field_names[F_COUNT] = {
+    &name_char, &name_x0, &name_y0, &name_x1, &name_y1, &name_size, &name_rotated, &name_bold,
+};
+
+static Py_ssize_t slot_offset(PyTypeObject *type, PyObject *name) {
+    if (type->tp_getattro != PyObject_GenericGetAttr) return -1;
+    PyObject *descr = _PyType_Lookup(type, name); /* borrowed */
+    if (descr == NULL || Py_TYPE(descr) != &PyMemberDescr_Type) return -1;
+    PyMemberDef *member = ((PyMemberDescrObject *)descr)->d_member;
+    if (member->type != T_OBJECT_EX) return -1;
+    return member->offset;
+}
+
+static void layout_of(PyTypeObject *type, slot_layout *layout) {
+    layout->type = type;
+    for (int k = 0; k < F_COUNT; k++) layout->offset[k] = slot_offset(type, *field_names[k]);
+}
+
+/* getattr(obj, field): a new reference, or NULL with an exception set. */
+static PyObject *field_of(PyObject *obj, const slot_layout *layout, int field) {
+    if (Py_TYPE(obj) == layout->type && layout->offset[field] >= 0) {
+        PyObject *value = *(PyObject **)((char *)obj + layout->offset[field]);
+        if (value != NULL) {
+            Py_INCREF(value);
+            return value;
+        }
+    }
+    return PyObject_GetAttr(obj, *field_names[field]);
+}
 
 /* One glyph's fields, read once. */
 typedef struct {
@@ -25,24 +71,29 @@ typedef struct {
 } glyph_view;
 
 static int read_double(PyObject *value, double *out) {
+    if (PyFloat_CheckExact(value)) {
+        *out = PyFloat_AS_DOUBLE(value); /* what PyFloat_AsDouble returns for a float */
+        return 0;
+    }
     *out = PyFloat_AsDouble(value);
     return (*out == -1.0 && PyErr_Occurred()) ? -1 : 0;
 }
 
 /* Reads the fields of ``glyph``; the new references it took are in ``held`` (6 slots). */
-static int view_of(PyObject *glyph, glyph_view *view, PyObject **held) {
+static int view_of(PyObject *glyph, const slot_layout *layout, glyph_view *view,
+                   PyObject **held) {
     view->glyph = glyph;
-    if (!(held[0] = view->chr = PyObject_GetAttr(glyph, name_char))) return -1;
-    if (!(held[1] = view->x0o = PyObject_GetAttr(glyph, name_x0))) return -1;
-    if (!(held[2] = view->y0o = PyObject_GetAttr(glyph, name_y0))) return -1;
-    if (!(held[3] = view->x1o = PyObject_GetAttr(glyph, name_x1))) return -1;
-    if (!(held[4] = view->y1o = PyObject_GetAttr(glyph, name_y1))) return -1;
-    PyObject *size = PyObject_GetAttr(glyph, name_size);
+    if (!(held[0] = view->chr = field_of(glyph, layout, F_CHAR))) return -1;
+    if (!(held[1] = view->x0o = field_of(glyph, layout, F_X0))) return -1;
+    if (!(held[2] = view->y0o = field_of(glyph, layout, F_Y0))) return -1;
+    if (!(held[3] = view->x1o = field_of(glyph, layout, F_X1))) return -1;
+    if (!(held[4] = view->y1o = field_of(glyph, layout, F_Y1))) return -1;
+    PyObject *size = field_of(glyph, layout, F_SIZE);
     if (size == NULL) return -1;
     int status = read_double(size, &view->size);
     Py_DECREF(size);
     if (status < 0) return -1;
-    PyObject *rotated = PyObject_GetAttr(glyph, name_rotated);
+    PyObject *rotated = field_of(glyph, layout, F_ROTATED);
     if (rotated == NULL) return -1;
     held[5] = NULL;
     view->rotated = PyObject_IsTrue(rotated);
@@ -171,11 +222,14 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
     double last_x0 = 0, last_x1 = 0, last_y0 = 0, last_size = 0;
     int space = 0;
     PyObject *held[6] = {0};
+    slot_layout layout = {NULL, {0}};
 
     for (Py_ssize_t n = 0; n < PyList_GET_SIZE(glyphs); n++) {
         for (int k = 0; k < 6; k++) Py_CLEAR(held[k]);
+        PyObject *glyph = PyList_GET_ITEM(glyphs, n);
+        if (Py_TYPE(glyph) != layout.type) layout_of(Py_TYPE(glyph), &layout);
         glyph_view g;
-        if (view_of(PyList_GET_ITEM(glyphs, n), &g, held) < 0) goto fail;
+        if (view_of(glyph, &layout, &g, held) < 0) goto fail;
         int blank = is_space(g.chr);
         if (blank < 0) goto fail;
         if (blank) {
@@ -273,8 +327,10 @@ static PyObject *letter_boldness(PyObject *self, PyObject *glyphs) {
     Py_ssize_t count = PySequence_Fast_GET_SIZE(sequence);
     PyObject **items = PySequence_Fast_ITEMS(sequence);
     Py_ssize_t letters = 0, bold = 0;
+    slot_layout layout = {NULL, {0}};
     for (Py_ssize_t i = 0; i < count; i++) {
-        PyObject *character = PyObject_GetAttr(items[i], name_char);
+        if (Py_TYPE(items[i]) != layout.type) layout_of(Py_TYPE(items[i]), &layout);
+        PyObject *character = field_of(items[i], &layout, F_CHAR);
         if (character == NULL) goto fail;
         if (!PyUnicode_Check(character)) {
             Py_DECREF(character);
@@ -289,7 +345,7 @@ static PyObject *letter_boldness(PyObject *self, PyObject *glyphs) {
         Py_DECREF(character);
         if (!alnum) continue;
         letters++;
-        PyObject *is_bold = PyObject_GetAttr(items[i], name_bold);
+        PyObject *is_bold = field_of(items[i], &layout, F_BOLD);
         if (is_bold == NULL) goto fail;
         int truth = PyObject_IsTrue(is_bold);
         Py_DECREF(is_bold);

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import functools
+import operator
 import re
-import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -18,7 +18,7 @@ from .figures import (
     Candidate,
 )
 from .glyphs import Rect
-from .lines import Fragment, Line, letter_boldness
+from .lines import Fragment, Line
 from .operators import OperatorMap
 from .rotation import Frame
 
@@ -65,8 +65,17 @@ class Block:
         if not self.frags and self.image is None:
             self.x0, self.y0, self.x1, self.y1 = f.x0, f.y0, f.x1, f.y1
         else:
-            self.x0, self.y0 = min(self.x0, f.x0), min(self.y0, f.y0)
-            self.x1, self.y1 = max(self.x1, f.x1), max(self.y1, f.y1)
+            # min() and max() of two values spelled out with their exact semantics (``min(a,
+            # b)`` is ``b if b < a else a``): every fragment of every page is added here.
+            x0, y0, x1, y1 = f.x0, f.y0, f.x1, f.y1
+            if x0 < self.x0:
+                self.x0 = x0
+            if y0 < self.y0:
+                self.y0 = y0
+            if x1 > self.x1:
+                self.x1 = x1
+            if y1 > self.y1:
+                self.y1 = y1
         self.frags.append(f)
 
     @property
@@ -89,8 +98,10 @@ class Block:
         cached = self._size_cache
         if cached is not None and cached[0] is self.frags and cached[1] == len(self.frags):
             return cached[2]  # type: ignore[return-value]
-        sizes = [g.size for f in self.frags for g in f.glyphs]
-        size = statistics.median(sizes) if sizes else 0.0
+        sizes: list[float] = []
+        for f in self.frags:
+            sizes.extend(map(_size_of, f.glyphs))
+        size = _median(sizes) if sizes else 0.0
         self._size_cache = (self.frags, len(self.frags), size)
         return size
 
@@ -101,7 +112,7 @@ class Block:
             return cached[2]  # type: ignore[return-value]
         letters = bold = 0
         for f in self.frags:
-            counts = letter_boldness(f.glyphs)
+            counts = f.letter_counts
             letters, bold = letters + counts[0], bold + counts[1]
         result = letters > 0 and bold > 0.8 * letters
         self._bold_cache = (self.frags, len(self.frags), result)
@@ -154,6 +165,25 @@ _HEAD = re.compile(r"(\w+)[-\u2010]$")
 _TAIL = re.compile(r"\w+")
 
 
+def _head(text: str) -> re.Match[str] | None:
+    """``_HEAD.search(text)``, without scanning text that cannot match: a text that does not
+    end in a hyphen (``$`` also matches before a final newline), and any text up to its last
+    space (no word character is a space, so the match starts after it)."""
+    if not (text.endswith(_HYPHENS) or text.endswith(("-\n", "\u2010\n"))):
+        return None
+    return _HEAD.search(text, text.rfind(" ") + 1)
+
+
+_size_of = operator.attrgetter("size")
+
+
+def _median(values: list[float]) -> float:
+    """``statistics.median`` of a non-empty list, its arithmetic without its per-call cost."""
+    ordered = sorted(values)
+    n = len(ordered)
+    return ordered[n // 2] if n % 2 else (ordered[n // 2 - 1] + ordered[n // 2]) / 2
+
+
 class Hyphenation:
     """Document-wide evidence on a hyphen at the end of a line: a word broken by the typesetter
     ("docu-" "ment" is "document") or a compound broken at its own hyphen ("well-" "known").
@@ -167,16 +197,15 @@ class Hyphenation:
 
     def __init__(self, runs: Iterable[Sequence[str]]) -> None:
         """``runs``: the lines' texts of each block (or of each run of text read together)."""
-        self.words: set[str] = set()
         breaks: list[tuple[str, str]] = []
+        written: set[str] = set()  # the words as written; normalised once each, below
         for texts in runs:
             for a, b in zip(texts, texts[1:], strict=False):
-                if (head := _HEAD.search(a)) and (tail := _TAIL.match(b)):
+                if (head := _head(a)) and (tail := _TAIL.match(b)):
                     breaks.append((head.group(1).lower(), tail.group(0).lower()))
             for text in texts:
-                self.words.update(
-                    w.lower().replace("\u2010", "-") for w in _WORD.findall(text)
-                )
+                written.update(_WORD.findall(text))
+        self.words: set[str] = {w.lower().replace("\u2010", "-") for w in written}
         votes = [self._evidence(head, tail) for head, tail in breaks]
         self.join_default = votes.count(True) > votes.count(False)
 
@@ -189,7 +218,7 @@ class Hyphenation:
 
     def joins(self, before: str, after: str) -> bool:
         """Whether ``before`` (ending in "-") and the next line ``after`` make one word."""
-        head, tail = _HEAD.search(before), _TAIL.match(after)
+        head, tail = _head(before), _TAIL.match(after)
         if head is None or tail is None:
             return self.join_default
         found = self._evidence(head.group(1).lower(), tail.group(0).lower())

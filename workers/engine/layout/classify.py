@@ -393,7 +393,8 @@ def _in_running_text_faces(body: list[Block], body_size: float) -> set[int]:
     a short line in it ("None", a paragraph's last word) is no heading."""
     paragraphs: Counter[tuple[float, bool]] = Counter()
     for b in body:
-        if len({round(f.y0 / max(f.height, 1.0)) for f in b.frags}) >= 3:
+        # (A block of fewer than three fragments cannot span three lines: not counted.)
+        if len(b.frags) >= 3 and len({round(f.y0 / max(f.height, 1.0)) for f in b.frags}) >= 3:
             paragraphs[(round(b.size), b.bold)] += 1
     text_faces = {face for face, n in paragraphs.items() if n >= 2}
     return {
@@ -1008,7 +1009,7 @@ def _wrapped_heading(above: Block, below: Block) -> bool:
 def _heading_candidate(block: Block, text: str, body_size: float) -> bool:
     if len(block.frags) > 3 or not 1 < len(text) <= 160:
         return False
-    if not any(ch.isalpha() for ch in text) or LEADER.search(text) or BULLET.match(text):
+    if not any(map(str.isalpha, text)) or LEADER.search(text) or BULLET.match(text):
         return False  # no words, a table-of-contents entry ("Results ....... 12"), a bullet
     if _DATE_ONLY.match(text.strip()):
         return False
@@ -1092,7 +1093,9 @@ def _prov(block: Block, result: PageResult) -> Prov:
     if block.image is not None:
         drawn.append(block.image.obj)
     objects = dict.fromkeys(drawn)
-    mcids = {result.mcids[o] for o in objects if 0 <= o < len(result.mcids)} - {-1}
+    marks = result.mcids
+    count = len(marks)
+    mcids = {marks[o] for o in objects if 0 <= o < count} - {-1}
     return Prov(
         block.page,
         BBox(round(block.x0, 2), round(block.y0, 2), round(block.x1, 2), round(block.y1, 2)),

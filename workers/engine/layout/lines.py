@@ -42,6 +42,7 @@ _SYMBOL_FONT_BULLETS = str.maketrans(
 #: Where pdfium puts the codes of a symbol font (Symbol, Wingdings) that has no Unicode map.
 _SYMBOL_FONT_CODES = frozenset(map(chr, range(0xF021, 0xF100)))
 _size_of = operator.attrgetter("size")
+_x0_of = operator.attrgetter("x0")
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
@@ -104,8 +105,13 @@ class Fragment:
     # Cached: asked for many times per fragment, and a fragment's glyphs no longer change
     # once fragments() or lines() has returned it.
     @_computed_once
+    def letter_counts(self) -> tuple[int, int]:
+        """:func:`letter_boldness` of the glyphs (a block's boldness sums its fragments')."""
+        return letter_boldness(self.glyphs)
+
+    @_computed_once
     def bold(self) -> bool:
-        letters, bold = letter_boldness(self.glyphs)
+        letters, bold = self.letter_counts
         return letters > 0 and bold > letters / 2
 
     @property
@@ -114,7 +120,10 @@ class Fragment:
 
     @_computed_once
     def rtl(self) -> bool:
-        return len(_RTL.findall(self.text)) > len(self.text) / 3
+        # (Most text has no right-to-left letter: one search finds none, with no list made.)
+        return _RTL.search(self.text) is not None and (
+            len(_RTL.findall(self.text)) > len(self.text) / 3
+        )
 
 
 def letter_boldness(glyphs: list[Glyph]) -> tuple[int, int]:
@@ -127,7 +136,9 @@ def letter_boldness(glyphs: list[Glyph]) -> tuple[int, int]:
 
 
 def clean(text: str) -> str:
-    text = text.translate(_SYMBOL_FONT_BULLETS)
+    if not text.isascii() or "\x02" in text:
+        # (Every other character the map turns is outside ASCII; isascii() is a flag read.)
+        text = text.translate(_SYMBOL_FONT_BULLETS)
     if text[:1] in _SYMBOL_FONT_CODES and text[1:2] in ("", " "):
         # Another symbol font's character opening a line, set apart from what follows: a
         # bullet of a font the map above does not know (Wingdings 2's, a slide's bullets).
@@ -293,20 +304,28 @@ def lines(frags: list[Fragment]) -> list[Line]:
         rotated_group = rotated
     out: list[Line] = []
     for group in groups:
+        if len(group) == 1:
+            out.append(Line(group))  # one fragment: nothing to order or merge
+            continue
         # Right-to-left when most of the line's letters are (a Latin word in Arabic text
         # is still read in the Arabic line's order).
-        text = "".join(f.text for f in group)
+        text = "".join([f.text for f in group])
         # (Most lines have no right-to-left letter at all: their letters need no counting.)
         rtl = _RTL.search(text) is not None and (
             len(_RTL.findall(text)) > sum(map(str.isalpha, text)) / 2
         )
-        group.sort(key=lambda f: f.x0)
+        group.sort(key=_x0_of)
         merged: list[Fragment] = []
         for f in group:
             if merged:
                 prev = merged[-1]
-                size = max(prev.size, f.size, 1.0)
-                if f.x0 - prev.x1 <= FRAGMENT_GAP * size and abs(prev.size - f.size) < 0.3 * size:
+                prev_size, f_size = prev.size, f.size
+                # max(prev_size, f_size, 1.0), spelled out with its semantics (ties keep the
+                # first): one call per pair of neighbours on every line.
+                size = f_size if f_size > prev_size else prev_size
+                if size < 1.0:
+                    size = 1.0
+                if f.x0 - prev.x1 <= FRAGMENT_GAP * size and abs(prev_size - f_size) < 0.3 * size:
                     # Glyphs as the text reads them: right to left, the fragment further
                     # right first (the tagger orders an element's drawing by them).
                     if rtl:

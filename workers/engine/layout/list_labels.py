@@ -14,12 +14,17 @@ True
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 
 from ..document import BBox, Prov
 from .glyphs import Glyph
 from .lines import Fragment, clean
 from .operators import OperatorMap
+
+_obj_of = operator.attrgetter("obj")
+_x0_of, _y0_of = operator.attrgetter("x0"), operator.attrgetter("y0")
+_x1_of, _y1_of = operator.attrgetter("x1"), operator.attrgetter("y1")
 
 
 def label_provs(
@@ -47,7 +52,8 @@ def label_provs(
     if spelled != wanted or not body_glyphs or any(g.obj < 0 for g in label_glyphs):
         return None
     label_objects = {g.obj for g in label_glyphs}
-    body_objects = {g.obj for g in glyphs[end:] if g.obj >= 0} | set(objects)
+    # (An item may be a long paragraph: its glyphs are walked at C speed where that is enough.)
+    body_objects = {o for o in set(map(_obj_of, glyphs[end:])) if o >= 0} | set(objects)
     return (
         _prov(page, label_glyphs, label_objects, opmap, mcids),
         _prov(page, body_glyphs, body_objects, opmap, mcids),
@@ -58,8 +64,9 @@ def _prov(
     page: int, glyphs: list[Glyph], objects: set[int], opmap: OperatorMap, mcids: Sequence[int]
 ) -> Prov:
     box = BBox(
-        round(min(g.x0 for g in glyphs), 2), round(min(g.y0 for g in glyphs), 2),
-        round(max(g.x1 for g in glyphs), 2), round(max(g.y1 for g in glyphs), 2),
+        round(min(map(_x0_of, glyphs)), 2), round(min(map(_y0_of, glyphs)), 2),
+        round(max(map(_x1_of, glyphs)), 2), round(max(map(_y1_of, glyphs)), 2),
     )
-    marks = {mcids[o] for o in objects if 0 <= o < len(mcids)} - {-1}
+    count = len(mcids)
+    marks = {mcids[o] for o in objects if 0 <= o < count} - {-1}
     return Prov(page, box, tuple(sorted(marks)), opmap.ranges(objects))

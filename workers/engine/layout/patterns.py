@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 BULLET = re.compile(
@@ -22,17 +23,28 @@ NUMBER = re.compile(
 LEADER = re.compile(r"(\.\s?){4,}|…{2,}|_{4,}")
 
 
+# The three tests below are memoised: block building asks them of the same fragment's text
+# for every fragment that might join its block, and classification asks title_key of the same
+# block's text in each of its passes. Bounded, larger than a page's fragments usually are.
+
+
+@functools.lru_cache(maxsize=8192)
 def starts_item(text: str) -> bool:
     return bool(BULLET.match(text) or NUMBER.match(text)) or is_marker(text)
 
 
+@functools.lru_cache(maxsize=8192)
 def is_marker(text: str) -> bool:
     """A bullet or a list number standing alone (its text follows past a tab stop)."""
-    return bool(BULLET.match(text + " x") or NUMBER.match(text + " x")) and len(text) <= 6
+    return len(text) <= 6 and bool(BULLET.match(text + " x") or NUMBER.match(text + " x"))
 
 
+_WORD = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=8192)
 def title_key(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
+    return " ".join(_WORD.findall(text.lower()))
 
 
 NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?\s+\S")

@@ -360,11 +360,13 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[Block]:
         if target is None and not starts_item(f.text):
             for block in open_blocks:
                 last = block.frags[-1]
-                if is_marker(last.text) and len(block.frags) == 1:
+                if len(block.frags) == 1 and is_marker(last.text):
                     continue  # a lone bullet or number waits for its text on the same line
                 l_height = last.y1 - last.y0
                 height = f_height if f_height > l_height else l_height
                 gap = last.y0 - fy1
+                if not -0.5 * height < gap < BLOCK_GAP * height:
+                    continue  # too far above or below: the limit below is never wider
                 # Against the whole last line: justified text set word by word leaves a line
                 # of separate fragments, and the next line starts under the first of them.
                 line_x0, line_x1 = block_line[id(block)]
@@ -381,7 +383,7 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[Block]:
                     # A list item's lines never start left of its marker: a line that does is
                     # the next point one level out (a paragraph's first line may be indented,
                     # so this holds for items only).
-                    and not (starts_item(first.text) and fx0 < first.x0 - 0.5 * height)
+                    and not (fx0 < first.x0 - 0.5 * height and starts_item(first.text))
                 ):
                     target = block
                     break

@@ -23,7 +23,7 @@ MARGIN = 1e-9
 def spread_below(values: Sequence[float], limit: float) -> bool:
     """``statistics.pstdev(values) / statistics.fmean(values) < limit``, the same answer;
     ``values``: at least one, with a positive mean."""
-    mean = statistics.fmean(values)
+    mean = math.fsum(values) / len(values)  # statistics.fmean's arithmetic, without its checks
     # Two passes in floating point: fsum rounds each sum once, so the variance about the
     # rounded mean is within a few ulps of the exact one (the rounded mean adds only
     # n * (mean error)**2, negligible next to a spread near the limit), and the ratio too.
