@@ -39,8 +39,17 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as c
 
 from ..document import BBox
+from ..layout.glyphs import Glyph
 from ..layout.operators import form_objects, map_operators
-from .marked_content import Instruction, Owner, PageTagging, tag_instructions, xobject_names
+from .marked_content import (
+    Instruction,
+    Owner,
+    PageTagging,
+    read_operators,
+    tag_instructions,
+    xobject_names,
+)
+from .split_text import CodeTexts, LeafBox, PageText, Parts, fonts_in_use, split_by_glyphs
 
 #: Points an object's centre may lie outside a block's box and still belong to it.
 _TOLERANCE = 1.0
@@ -69,6 +78,9 @@ class FormCopy:
     xobject_names: frozenset[str]
     #: The owner of every instruction of the form's content (None: not painting).
     owners: list[Owner | None]
+    #: Text operators of the form drawing several leaves' glyphs, cut into parts (as
+    #: :mod:`.split_text` cuts a page's).
+    splits: dict[int, Parts]
 
 
 def painted_forms(names: Sequence[str], painting: Sequence[bool]) -> list[int]:
@@ -127,22 +139,22 @@ def plan_form_copies(
         top_of = {op: k for k, op in enumerate(opmap.operator_of) if op in forms}
         textpage = pdfium_page.get_textpage()
         try:
-            centres = _glyph_centres(textpage)
+            glyphs = _glyphs_by_object(textpage)
             for index, form in forms.items():
                 if index not in top_of:
                     continue
-                owners = _owners_inside(form, objects[top_of[index]], resources, centres,
+                inside = _owners_inside(form, objects[top_of[index]], resources, glyphs,
                                         [(o, b) for o, b in boxes if o in shared[index]],
                                         shared[index])
-                if owners is None:
+                if inside is None:
                     continue
-                instructions, inner_owners = owners
+                instructions, inner_owners, splits = inside
                 name = _new_name(taken)
                 out[index] = FormCopy(
                     pikepdf.ContentStreamInstruction([pikepdf.Name(name)],
                                                      pikepdf.Operator("Do")),
                     name, form, instructions,
-                    xobject_names(form.get("/Resources", resources)), inner_owners,
+                    xobject_names(form.get("/Resources", resources)), inner_owners, splits,
                 )
         finally:
             textpage.close()
@@ -169,9 +181,15 @@ def write_form_copies(
         {key: xobjects[key] for key in xobjects.keys()})  # noqa: SIM118
     for index in sorted(copies):
         copy = copies[index]
-        owners = [yielded_to.get(o, o) if isinstance(o, int) else o for o in copy.owners]
+        def mapped(owner: Owner) -> Owner:
+            return yielded_to.get(owner, owner) if isinstance(owner, int) else owner
+
+        owners = [None if o is None else mapped(o) for o in copy.owners]
+        splits = {at: [(mapped(o), part) for o, part in parts]
+                  for at, parts in copy.splits.items()}
         first = len(tagging.mcid_owner)
-        tagged = tag_instructions(copy.instructions, owners, copy.xobject_names, tagging)
+        tagged = tag_instructions(copy.instructions, owners, copy.xobject_names, tagging,
+                                  splits)
         stream = pdf.make_stream(pikepdf.unparse_content_stream(tagged))
         for key in copy.form.keys():  # noqa: SIM118 - pikepdf keys
             if key not in _NOT_COPIED:
@@ -192,31 +210,37 @@ def _owners_inside(
     form: pikepdf.Stream,
     form_object: Any,
     page_resources: object,
-    centres: Mapping[int, list[tuple[float, float]]],
+    glyphs_of: Mapping[int, list[Glyph]],
     boxes: list[tuple[Owner, BBox]],
     claimants: list[Owner],
-) -> tuple[list[Instruction], list[Owner | None]] | None:
-    """The form's instructions and the owner of each painting one; None when pdfium's objects
-    do not line up with the operators, or everything goes to one owner anyway."""
+) -> tuple[list[Instruction], list[Owner | None], dict[int, Parts]] | None:
+    """The form's instructions, the owner of each painting one and the text operators cut
+    between owners; None when pdfium's objects do not line up with the operators, or
+    everything goes to one owner anyway."""
     try:
         instructions = list(pikepdf.parse_content_stream(form))
     except (pikepdf.PdfError, pikepdf.DependencyError, ValueError, TypeError):
         return None
-    kinds, positions = form_objects(instructions, form.get("/Resources", page_resources))
+    resources = form.get("/Resources", page_resources)
+    kinds, positions = form_objects(instructions, resources)
     inner = [c.FPDFFormObj_GetObject(form_object, k)
              for k in range(c.FPDFFormObj_CountObjects(form_object))]
     if kinds != [_kind(obj) for obj in inner]:
         return None  # do not guess which operator drew what
     owners: list[Owner | None] = [None] * len(instructions)
     previous: Owner = claimants[0]
+    several: dict[int, list[Glyph]] = {}  # text operators whose glyphs lie in several boxes
     for obj, position, kind in zip(inner, positions, kinds, strict=True):
         found: Owner | None = None
         if kind == "text":
-            votes = Counter(_owner_at(x, y, boxes)
-                            for x, y in centres.get(_address(obj), []))
+            glyphs = glyphs_of.get(_address(obj), [])
+            votes = Counter(_owner_at((g.x0 + g.x1) / 2, (g.y0 + g.y1) / 2, boxes)
+                            for g in glyphs if not g.char.isspace())
             votes.pop(None, None)
             if votes:
                 found = votes.most_common(1)[0][0]
+            if len(votes) > 1:
+                several[position] = glyphs
         else:
             centre = _centre(obj)
             found = _owner_at(*centre, boxes) if centre is not None else None
@@ -227,9 +251,37 @@ def _owners_inside(
         elif kind == "text":
             previous = found
         owners[position] = found
-    if len({o for o in owners if o is not None}) < 2:
+    splits = _split_text(instructions, resources, several, boxes, owners)
+    owned = {o for o in owners if o is not None}
+    owned.update(o for parts in splits.values() for o, _ in parts)
+    if len(owned) < 2:
         return None
-    return instructions, owners
+    return instructions, owners, splits
+
+
+def _split_text(
+    instructions: list[Instruction], resources: object, several: Mapping[int, list[Glyph]],
+    boxes: list[tuple[Owner, BBox]], owners: list[Owner | None],
+) -> dict[int, Parts]:
+    """The form's text operators whose glyphs lie in several leaves' boxes, cut between them
+    (a table's label cell and its text in one ``Tj``)."""
+    if not several:
+        return {}
+    names = read_operators(instructions, xobject_names(resources)).names
+    text = PageText.of(instructions, names, several)
+    fonts = fonts_in_use(resources, text, set(several))
+    leaf_boxes = [LeafBox(o, b) for o, b in boxes if isinstance(o, int)]
+    texts = CodeTexts()
+    out: dict[int, Parts] = {}
+    for position, glyphs in several.items():
+        first = owners[position]
+        if not isinstance(first, int):
+            continue
+        parts = split_by_glyphs(instructions[position], glyphs, leaf_boxes, first,
+                                fonts.get(position), texts)
+        if parts is not None:
+            out[position] = parts
+    return out
 
 
 def _owner_at(x: float, y: float, boxes: list[tuple[Owner, BBox]]) -> Owner | None:
@@ -247,18 +299,19 @@ def _owner_at(x: float, y: float, boxes: list[tuple[Owner, BBox]]) -> Owner | No
     return owner
 
 
-def _glyph_centres(textpage: Any) -> dict[int, list[tuple[float, float]]]:
-    """Text object address -> the centres of the characters it draws (page space)."""
+def _glyphs_by_object(textpage: Any) -> dict[int, list[Glyph]]:
+    """Text object address -> the characters it draws, with their boxes (page space)."""
     raw = textpage.raw
-    out: dict[int, list[tuple[float, float]]] = {}
+    out: dict[int, list[Glyph]] = {}
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     for i in range(c.FPDFText_CountChars(raw)):
         address = _address(c.FPDFText_GetTextObject(raw, i))
-        if not address or chr(c.FPDFText_GetUnicode(raw, i)).isspace():
+        if not address or not c.FPDFText_GetCharBox(raw, i, left, right, bottom, top):
             continue
-        if c.FPDFText_GetCharBox(raw, i, left, right, bottom, top):
-            out.setdefault(address, []).append(
-                ((left.value + right.value) / 2, (bottom.value + top.value) / 2))
+        out.setdefault(address, []).append(Glyph(
+            chr(c.FPDFText_GetUnicode(raw, i)), left.value, bottom.value, right.value,
+            top.value, 0.0, False, "", -1, -1, generated=c.FPDFText_IsGenerated(raw, i) == 1,
+        ))
     return out
 
 

@@ -349,6 +349,12 @@ def _tag_page(
                         and instructions[i].operands}
         copies = plan_form_copies(page, index, glyph_source, shared, names_of, owner_boxes)
     tagging.yielded = yield_labels(owners, claims, splits, labels, set(copies))
+    for at, copy in copies.items():
+        # A list label that owns nothing inside the form is drawn with other content (its
+        # item's text in one text object): it yields to its body, as on the page.
+        drawn_inside = set(copy.owners)
+        tagging.yielded |= {leaf for leaf in shared[at] if isinstance(leaf, int)
+                            and leaf in labels and leaf not in drawn_inside}
     tagging.contested = contested_leaves(
         count, [c for c in claims if c[0] not in tagging.yielded],
         lambda i: i not in splits and i not in copies and operators.painting[i],
