@@ -10,7 +10,7 @@ import pikepdf
 
 from workers.engine.tagged_pdf.checks import read_tagged_text
 
-from .conftest import tag_and_check
+from .conftest import pdfua_check, tag_and_check
 
 FIRST = [
     "Rivers and lakes are drawn from the national hydrography data set, which",
@@ -105,6 +105,13 @@ def test_a_form_painted_on_two_pages_gets_a_copy_per_page(tmp_path: Path) -> Non
         copies = [_marked_copy(page) for page in pdf.pages]
         assert copies[0].objgen != copies[1].objgen
         assert copies[0].StructParents != copies[1].StructParents
+
+
+def test_marks_inside_form_copies_are_pdf_ua(tmp_path: Path) -> None:
+    result = tag_and_check(form_pdf(tmp_path / "judged.pdf", 2))
+
+    (verdict,) = pdfua_check(result.output)
+    assert verdict["compliant"], verdict
 
 
 def test_a_form_drawing_one_block_is_left_as_it_was(tmp_path: Path) -> None:
