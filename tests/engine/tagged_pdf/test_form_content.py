@@ -11,6 +11,7 @@ import pikepdf
 from workers.engine.tagged_pdf.checks import read_tagged_text
 
 from .conftest import pdfua_check, tag_and_check
+from .test_split_text import ROWS, one_operator_per_row
 
 FIRST = [
     "Rivers and lakes are drawn from the national hydrography data set, which",
@@ -123,3 +124,20 @@ def test_a_form_drawing_one_block_is_left_as_it_was(tmp_path: Path) -> None:
 
     assert result.check("text-fidelity")["passed"], result.report
     assert _forms_marked_inside(result.tagged.content) == [[False]]
+
+
+def test_a_text_operator_inside_a_form_is_cut_between_table_cells(tmp_path: Path) -> None:
+    with pikepdf.open(one_operator_per_row(tmp_path / "rows.pdf")) as rows:
+        content = pikepdf.Page(rows.pages[0]).obj.Contents.read_bytes()
+    result = tag_and_check(form_pdf(tmp_path / "form-rows.pdf", 1, content=content))
+
+    assert result.check("pixels")["passed"], result.report
+    assert result.check("text-fidelity")["passed"], result.report
+    texts = [text.strip() for text in read_tagged_text(result.tagged.content)]
+    for row in ROWS:
+        for cell in row:
+            assert cell in texts, (cell, texts)
+    with pikepdf.open(io.BytesIO(result.tagged.content)) as pdf:
+        copy = _marked_copy(pdf.pages[0])
+        operators = [str(i.operator) for i in pikepdf.parse_content_stream(copy)]
+    assert operators.count("TJ") == 3 * len(ROWS)  # one per cell, was one per row
