@@ -229,18 +229,20 @@ def _owners_inside(
         return None  # do not guess which operator drew what
     owners: list[Owner | None] = [None] * len(instructions)
     previous: Owner = claimants[0]
-    several: dict[int, list[Glyph]] = {}  # text operators whose glyphs lie in several boxes
+    # Text operators whose glyphs lie in several boxes, with the boxes near them.
+    several: dict[int, tuple[list[Glyph], list[tuple[Owner, BBox]]]] = {}
     for obj, position, kind in zip(inner, positions, kinds, strict=True):
         found: Owner | None = None
         if kind == "text":
             glyphs = glyphs_of.get(_address(obj), [])
-            votes = Counter(_owner_at((g.x0 + g.x1) / 2, (g.y0 + g.y1) / 2, boxes)
+            near = _boxes_near(glyphs, boxes)
+            votes = Counter(_owner_at((g.x0 + g.x1) / 2, (g.y0 + g.y1) / 2, near)
                             for g in glyphs if not g.char.isspace())
             votes.pop(None, None)
             if votes:
                 found = votes.most_common(1)[0][0]
             if len(votes) > 1:
-                several[position] = glyphs
+                several[position] = (glyphs, near)
         else:
             centre = _centre(obj)
             found = _owner_at(*centre, boxes) if centre is not None else None
@@ -251,7 +253,7 @@ def _owners_inside(
         elif kind == "text":
             previous = found
         owners[position] = found
-    splits = _split_text(instructions, resources, several, boxes, owners)
+    splits = _split_text(instructions, resources, several, owners)
     owned = {o for o in owners if o is not None}
     owned.update(o for parts in splits.values() for o, _ in parts)
     if len(owned) < 2:
@@ -260,8 +262,9 @@ def _owners_inside(
 
 
 def _split_text(
-    instructions: list[Instruction], resources: object, several: Mapping[int, list[Glyph]],
-    boxes: list[tuple[Owner, BBox]], owners: list[Owner | None],
+    instructions: list[Instruction], resources: object,
+    several: Mapping[int, tuple[list[Glyph], list[tuple[Owner, BBox]]]],
+    owners: list[Owner | None],
 ) -> dict[int, Parts]:
     """The form's text operators whose glyphs lie in several leaves' boxes, cut between them
     (a table's label cell and its text in one ``Tj``)."""
@@ -270,18 +273,30 @@ def _split_text(
     names = read_operators(instructions, xobject_names(resources)).names
     text = PageText.of(instructions, names, several)
     fonts = fonts_in_use(resources, text, set(several))
-    leaf_boxes = [LeafBox(o, b) for o, b in boxes if isinstance(o, int)]
     texts = CodeTexts()
     out: dict[int, Parts] = {}
-    for position, glyphs in several.items():
+    for position, (glyphs, near) in several.items():
         first = owners[position]
         if not isinstance(first, int):
             continue
+        leaf_boxes = [LeafBox(o, b) for o, b in near if isinstance(o, int)]
         parts = split_by_glyphs(instructions[position], glyphs, leaf_boxes, first,
                                 fonts.get(position), texts)
         if parts is not None:
             out[position] = parts
     return out
+
+
+def _boxes_near(glyphs: list[Glyph], boxes: list[tuple[Owner, BBox]]) -> list[tuple[Owner, BBox]]:
+    """The boxes that can hold one of the glyphs' centres (a form may draw a page's blocks:
+    each glyph is then looked up among a few)."""
+    if not glyphs:
+        return []
+    x0 = min(g.x0 for g in glyphs) - _TOLERANCE
+    y0 = min(g.y0 for g in glyphs) - _TOLERANCE
+    x1 = max(g.x1 for g in glyphs) + _TOLERANCE
+    y1 = max(g.y1 for g in glyphs) + _TOLERANCE
+    return [(o, b) for o, b in boxes if b.x0 <= x1 and x0 <= b.x1 and b.y0 <= y1 and y0 <= b.y1]
 
 
 def _owner_at(x: float, y: float, boxes: list[tuple[Owner, BBox]]) -> Owner | None:
