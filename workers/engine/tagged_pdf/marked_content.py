@@ -536,7 +536,8 @@ def strip_form_marks(pdf: pikepdf.Pdf) -> int:
     """Drop the source's marked content (but not optional content) from every Form XObject.
 
     Their MCIDs belonged to the old structure tree; the forms' content is now tagged by the
-    sequence around the ``Do`` that paints them. Returns how many forms were rewritten.
+    sequence around the ``Do`` that paints them, or, where one painting draws several blocks,
+    inside a copy of the form (:mod:`.form_content`). Returns how many forms were rewritten.
     """
     rewritten = 0
     for obj in pdf.objects:

@@ -8,7 +8,8 @@ Steps (each its own module):
    model already, so nothing the author said is lost;
 2. plan the structure elements from the model (:mod:`.plan`);
 3. page by page, wrap each leaf's operators (from the model's provenance) in marked content,
-   and everything else painted in ``/Artifact`` (:mod:`.marked_content`);
+   and everything else painted in ``/Artifact`` (:mod:`.marked_content`); a Form XObject
+   painting several leaves' content is marked inside a copy of it (:mod:`.form_content`);
 4. write the structure tree, ParentTree and annotation tags (:mod:`.structure_tree`);
 5. catalog and metadata (:mod:`.catalog`).
 
