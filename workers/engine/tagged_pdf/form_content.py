@@ -179,11 +179,12 @@ def write_form_copies(
     assert isinstance(xobjects, pikepdf.Dictionary)
     own_xobjects = pikepdf.Dictionary(
         {key: xobjects[key] for key in xobjects.keys()})  # noqa: SIM118
+
+    def mapped(owner: Owner) -> Owner:
+        return yielded_to.get(owner, owner) if isinstance(owner, int) else owner
+
     for index in sorted(copies):
         copy = copies[index]
-        def mapped(owner: Owner) -> Owner:
-            return yielded_to.get(owner, owner) if isinstance(owner, int) else owner
-
         owners = [None if o is None else mapped(o) for o in copy.owners]
         splits = {at: [(mapped(o), part) for o, part in parts]
                   for at, parts in copy.splits.items()}
