@@ -57,6 +57,11 @@ _TOLERANCE = 1.0
 #: to the old structure tree.
 _NOT_COPIED = frozenset({"/Length", "/Filter", "/DecodeParms", "/StructParents",
                          "/StructParent"})
+# FPDFText_GetTextObject on bare addresses: asked for every character of the page, and
+# converting pypdfium2's pointer objects costs as much as the call.
+_text_object_at = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0
+)
 _KIND = {
     c.FPDF_PAGEOBJ_TEXT: "text",
     c.FPDF_PAGEOBJ_PATH: "path",
@@ -137,13 +142,16 @@ def plan_form_copies(
         objects = [c.FPDFPage_GetObject(raw, k) for k in range(count)]
         opmap = map_operators(page, [_kind(obj) for obj in objects])
         top_of = {op: k for k, op in enumerate(opmap.operator_of) if op in forms}
+        inner_of = {index: _inner_objects(objects[top]) for index, top in top_of.items()}
         textpage = pdfium_page.get_textpage()
         try:
-            glyphs = _glyphs_by_object(textpage)
+            glyphs = _glyphs_by_object(textpage, {
+                _address(obj) for inner in inner_of.values() for obj in inner
+                if _kind(obj) == "text"})
             for index, form in forms.items():
                 if index not in top_of:
                     continue
-                inside = _owners_inside(form, objects[top_of[index]], resources, glyphs,
+                inside = _owners_inside(form, inner_of[index], resources, glyphs,
                                         [(o, b) for o, b in boxes if o in shared[index]],
                                         shared[index])
                 if inside is None:
@@ -209,7 +217,7 @@ def write_form_copies(
 
 def _owners_inside(
     form: pikepdf.Stream,
-    form_object: Any,
+    inner: list[Any],
     page_resources: object,
     glyphs_of: Mapping[int, list[Glyph]],
     boxes: list[tuple[Owner, BBox]],
@@ -224,8 +232,6 @@ def _owners_inside(
         return None
     resources = form.get("/Resources", page_resources)
     kinds, positions = form_objects(instructions, resources)
-    inner = [c.FPDFFormObj_GetObject(form_object, k)
-             for k in range(c.FPDFFormObj_CountObjects(form_object))]
     if kinds != [_kind(obj) for obj in inner]:
         return None  # do not guess which operator drew what
     owners: list[Owner | None] = [None] * len(instructions)
@@ -315,14 +321,23 @@ def _owner_at(x: float, y: float, boxes: list[tuple[Owner, BBox]]) -> Owner | No
     return owner
 
 
-def _glyphs_by_object(textpage: Any) -> dict[int, list[Glyph]]:
-    """Text object address -> the characters it draws, with their boxes (page space)."""
+def _inner_objects(form_object: Any) -> list[Any]:
+    """The page objects pdfium made of a form's own content, in order."""
+    return [c.FPDFFormObj_GetObject(form_object, k)
+            for k in range(c.FPDFFormObj_CountObjects(form_object))]
+
+
+def _glyphs_by_object(textpage: Any, wanted: set[int]) -> dict[int, list[Glyph]]:
+    """Text object address (of those ``wanted``) -> the characters it draws, with their
+    boxes (page space)."""
     raw = textpage.raw
+    page_address = _address(raw)
     out: dict[int, list[Glyph]] = {}
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     for i in range(c.FPDFText_CountChars(raw)):
-        address = _address(c.FPDFText_GetTextObject(raw, i))
-        if not address or not c.FPDFText_GetCharBox(raw, i, left, right, bottom, top):
+        address = _text_object_at(page_address, i)
+        if address not in wanted or not c.FPDFText_GetCharBox(raw, i, left, right, bottom,
+                                                               top):
             continue
         out.setdefault(address, []).append(Glyph(
             chr(c.FPDFText_GetUnicode(raw, i)), left.value, bottom.value, right.value,
