@@ -313,8 +313,8 @@ def _tag_page(
     *,
     split: bool = True,
 ) -> bool:
-    """Tag one page; True if text operators were split (see :mod:`.split_text`) or Form
-    XObjects' content marked inside them (:mod:`.form_content`).
+    """Tag one page; True if text operators were split (see :mod:`.split_text`), on the page
+    or inside a Form XObject whose content is marked inside it (:mod:`.form_content`).
     ``labels``: list labels' leaf ids -> the body leaf that takes their drawing where a text
     operator draws both and is not split."""
     names = xobject_names(page.obj.get("/Resources"))
@@ -372,4 +372,6 @@ def _tag_page(
     page.obj[pikepdf.Name.Contents] = pdf.make_stream(stream)
     write_form_copies(pdf, page, copies, tagging,
                       {label: labels[label] for label in tagging.yielded if label in labels})
-    return bool(splits) or bool(copies)
+    # Marks and a copied form draw what the original did by construction (as marks on the
+    # page do); cut text operators are proven by rendering, in a form as on the page.
+    return bool(splits) or any(copy.splits for copy in copies.values())
