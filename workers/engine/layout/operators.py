@@ -312,10 +312,27 @@ def _shows_something(op: str, operands: list[object]) -> bool:
     return isinstance(text, pikepdf.String) and len(bytes(text)) > 0
 
 
+def form_objects(
+    instructions: list[pikepdf.ContentStreamInstructions], resources: object
+) -> tuple[list[str], list[int]]:
+    """The objects pdfium makes of a Form XObject's own content (``instructions``, drawn with
+    ``resources``), as :func:`map_operators` predicts a page's: their kinds, and the index of
+    the instruction making each (the tagger marks content inside forms with these)."""
+    return _kinds_of(_pikepdf_events(instructions), xobject_kinds(resources))
+
+
 def _xobject_kinds(page: pikepdf.Page) -> dict[str, str]:
-    kinds: dict[str, str] = {}
     try:
         resources = page.resources
+    except (pikepdf.PdfError, ValueError, TypeError, AttributeError):
+        return {}
+    return xobject_kinds(resources)
+
+
+def xobject_kinds(resources: object) -> dict[str, str]:
+    """Resource name -> "image" or "form", for the XObjects of ``resources``."""
+    kinds: dict[str, str] = {}
+    try:
         xobjects = resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None
         if not isinstance(xobjects, pikepdf.Dictionary):
             return kinds

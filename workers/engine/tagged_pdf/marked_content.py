@@ -75,6 +75,10 @@ class PageTagging:
     contested: set[int] = field(default_factory=set)
     #: List labels whose drawing went to their item's body (see :func:`yield_labels`).
     yielded: set[int] = field(default_factory=set)
+    #: MCIDs marked inside a Form XObject painted on the page (not in the page's own stream):
+    #: mcid -> that form (see :mod:`.form_content`). They go on from the page's numbering, so
+    #: (page, MCID) names one sequence whichever stream holds it.
+    mcid_stream: dict[int, pikepdf.Stream] = field(default_factory=dict)
 
 
 Instruction = pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage
@@ -178,6 +182,7 @@ def yield_labels(
     claims: Sequence[tuple[Owner, Sequence[tuple[int, int]]]],
     splits: dict[int, list[tuple[Owner, pikepdf.ContentStreamInstruction]]],
     labels: Mapping[int, int],
+    separated: AbstractSet[int] = frozenset(),
 ) -> set[int]:
     """Give a list label's operators to its body where they cannot be told apart.
 
@@ -187,7 +192,8 @@ def yield_labels(
     not all of them): the ``Lbl`` would read the item's text. Then every operator of that
     label goes to its body leaf (``labels``: label leaf -> body leaf), which reads label and
     text together, as it did before labels were tagged. ``owners`` and ``splits`` are changed
-    in place; returns the labels that yielded."""
+    in place; returns the labels that yielded. ``separated``: operators (Form XObject ``Do``s)
+    whose content is divided between their leaves otherwise, like ``splits``."""
     label_ops: dict[int, int] = {}  # operator -> the label owning it
     for index, owner in enumerate(owners):
         if isinstance(owner, int) and owner in labels:
@@ -203,7 +209,7 @@ def yield_labels(
             at = bisect.bisect_left(ordered, start)
             while at < len(ordered) and ordered[at] < end:
                 index = ordered[at]
-                if label_ops[index] != who and index not in splits:
+                if label_ops[index] != who and index not in splits and index not in separated:
                     failed.add(label_ops[index])  # drawn whole with another leaf's content
                 at += 1
     if not failed:
@@ -270,21 +276,26 @@ def _plan_marks(
     splits: Mapping[int, Sequence[tuple[Owner, pikepdf.ContentStreamInstruction]]] | None,
     opens_optional_content: Callable[[int], bool],
     cuts: AbstractSet[int] = frozenset(),
+    bare: Mapping[int, pikepdf.ContentStreamInstruction] | None = None,
 ) -> list[_PlanItem]:
     """The page's instructions with marked content inserted around each owner's operators.
     ``opens_optional_content(i)``: instruction ``i`` (a ``BDC``) starts optional content.
     ``cuts``: painting operators that start a leaf's sequence even after the same leaf's
-    (a part of the leaf read elsewhere than it is drawn: its own MCID, listed in place)."""
+    (a part of the leaf read elsewhere than it is drawn: its own MCID, listed in place).
+    ``bare``: instructions replaced by another, written outside any sequence (a Form XObject
+    whose own content is marked inside it: :mod:`.form_content`)."""
     names, painting = operators.names, operators.painting
     out: list[_PlanItem] = []
     unit_owner = _unit_owners(operators, owners)
     split_at = splits or {}
+    bare_at = bare or {}
     # Only these instructions can change the plan; the others between them are copied as
     # they are, as runs (pages have tens of thousands of instructions).
     planned = [
         index for index, (op, paints, wanted) in enumerate(zip(names, painting, unit_owner,
                                                                 strict=True))
         if paints or wanted is not None or op in _PLANNED or index in split_at
+        or index in bare_at
     ]
     current: Owner | None = None  # the owner of the open sequence, None when none is open
     kept_marks: list[bool] = []  # for each source BDC/BMC still open: was it kept (/OC)?
@@ -319,6 +330,11 @@ def _plan_marks(
             continue
         if op == "BT" or op == "ET":
             close()
+        replacement = bare_at.get(index)
+        if replacement is not None:
+            close()
+            out.append(replacement)
+            continue
         if index in split_at:
             for owner, part in split_at[index]:
                 if owner != current:
@@ -352,6 +368,7 @@ def tag_instructions(
     *,
     operators: Operators | None = None,
     cuts: AbstractSet[int] = frozenset(),
+    bare: Mapping[int, pikepdf.ContentStreamInstruction] | None = None,
 ) -> list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage]:
     """The page's instructions with marked content inserted around each owner's operators.
 
@@ -363,7 +380,8 @@ def tag_instructions(
     opens_optional_content = _optional_content_opener(instructions)
     out: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage] = []
     end = pikepdf.ContentStreamInstruction([], pikepdf.Operator("EMC"))
-    for item in _plan_marks(operators, owners, result, splits, opens_optional_content, cuts):
+    for item in _plan_marks(operators, owners, result, splits, opens_optional_content, cuts,
+                            bare):
         if isinstance(item, int):
             out.append(instructions[item])
         elif isinstance(item, range):
@@ -393,6 +411,7 @@ def tag_stream_bytes(
     result: PageTagging,
     splits: Mapping[int, Sequence[tuple[Owner, pikepdf.ContentStreamInstruction]]] | None = None,
     cuts: AbstractSet[int] = frozenset(),
+    bare: Mapping[int, pikepdf.ContentStreamInstruction] | None = None,
 ) -> bytes:
     """:func:`tag_instructions` on the stream's bytes: the original instructions are copied as
     they are (runs of them in one slice), marked-content operators written between them."""
@@ -404,7 +423,7 @@ def tag_stream_bytes(
     pieces: list[bytes] = []
     run_first = run_last = -1  # the run of consecutive original instructions being copied
     for item in _plan_marks(content.operators, owners, result, splits, opens_optional_content,
-                            cuts):
+                            cuts, bare):
         # The common cases first: most items are original instructions, or runs of them.
         if isinstance(item, int | range):
             first, last = (item, item) if isinstance(item, int) else (item.start, item.stop - 1)
@@ -517,7 +536,8 @@ def strip_form_marks(pdf: pikepdf.Pdf) -> int:
     """Drop the source's marked content (but not optional content) from every Form XObject.
 
     Their MCIDs belonged to the old structure tree; the forms' content is now tagged by the
-    sequence around the ``Do`` that paints them. Returns how many forms were rewritten.
+    sequence around the ``Do`` that paints them, or, where one painting draws several blocks,
+    inside a copy of the form (:mod:`.form_content`). Returns how many forms were rewritten.
     """
     rewritten = 0
     for obj in pdf.objects:

@@ -111,39 +111,47 @@ def split_operators(
             operator = opmap.operator_of[glyph.obj]
             if operator in contested:
                 glyphs_of.setdefault(operator, []).append(glyph)
-    fonts = _fonts_in_use(page, text, set(contested))
-    texts = _CodeTexts()
+    fonts = fonts_in_use(page.obj.get("/Resources"), text, set(contested))
+    texts = CodeTexts()
     out: dict[int, Parts] = {}
     for index, leaves in contested.items():
-        instruction = instructions[index]
-        font = fonts.get(index)
-        glyphs = glyphs_of.get(index, [])
-        if font is None or not glyphs or isinstance(
-            instruction, pikepdf.ContentStreamInlineImage
-        ):
-            continue
-        width, font_dict = font
-        elements = _elements(instruction)
-        codes = _codes(elements, width) if elements is not None else None
-        if elements is None or codes is None:
-            continue
         candidates = [b for b in boxes if b.leaf in leaves]
-        # pdfium also reports spaces it infers from wide spacing: those match no code.
-        drawn = [g for g in glyphs if not g.generated]
-        by_glyph = _glyph_owners(drawn, candidates, leaves[0])
-        owners = by_glyph if len(by_glyph) == len(codes) else _code_owners(
-            codes, drawn, by_glyph, texts.of(font_dict, codes))
-        parts = _split(instruction, elements, owners, width) if owners is not None else None
-        if parts is not None and len({owner for owner, _ in parts}) > 1:
+        parts = split_by_glyphs(instructions[index], glyphs_of.get(index, []), candidates,
+                                leaves[0], fonts.get(index), texts)
+        if parts is not None:
             out[index] = parts
     return out
+
+
+def split_by_glyphs(
+    instruction: Instruction, glyphs: list[Glyph], boxes: list[LeafBox], first: int,
+    font: tuple[int, pikepdf.Dictionary] | None, texts: CodeTexts | None = None,
+) -> Parts | None:
+    """``instruction`` (showing ``glyphs``, as pdfium reads them, in ``font``: bytes per code
+    and dictionary) cut where its glyphs go from one leaf's box to another's; None when it
+    cannot be cut faithfully or draws one leaf's text only. ``first``: the owner of glyphs
+    before any found in a box. ``texts``: each code's characters, as looked up so far."""
+    if font is None or not glyphs or isinstance(instruction, pikepdf.ContentStreamInlineImage):
+        return None
+    width, font_dict = font
+    elements = _elements(instruction)
+    codes = _codes(elements, width) if elements is not None else None
+    if elements is None or codes is None:
+        return None
+    # pdfium also reports spaces it infers from wide spacing: those match no code.
+    drawn = [g for g in glyphs if not g.generated]
+    by_glyph = _glyph_owners(drawn, boxes, first)
+    owners = by_glyph if len(by_glyph) == len(codes) else _code_owners(
+        codes, drawn, by_glyph, (texts or CodeTexts()).of(font_dict, codes))
+    parts = _split(instruction, elements, owners, width) if owners is not None else None
+    return parts if parts is not None and len({owner for owner, _ in parts}) > 1 else None
 
 
 #: Codes of one operator whose characters are looked up (a probe page each: bounded work).
 MAX_ALIGNED_CODES = 2000
 
 
-class _CodeTexts:
+class CodeTexts:
     """What pdfium reads for each code of a font (:func:`.drawn_encoding.code_text`), probed
     once per code on a page, however many operators show it."""
 
@@ -256,12 +264,12 @@ def _box_of(glyph: Glyph, boxes: list[LeafBox]) -> int | None:
     return owner
 
 
-def _fonts_in_use(
-    page: pikepdf.Page, text: PageText, wanted: set[int]
+def fonts_in_use(
+    resources: object, text: PageText, wanted: set[int]
 ) -> dict[int, tuple[int, pikepdf.Dictionary]]:
-    """The font in use at each wanted operator, with its bytes per character code (1 for
-    simple fonts, 2 for Identity-encoded CID fonts); operators in other fonts are left out."""
-    resources = page.obj.get("/Resources")
+    """The font in use at each wanted operator of a stream drawn with ``resources``, with its
+    bytes per character code (1 for simple fonts, 2 for Identity-encoded CID fonts);
+    operators in other fonts are left out."""
     fonts = resources.get("/Font") if isinstance(resources, pikepdf.Dictionary) else None
     out: dict[int, tuple[int, pikepdf.Dictionary]] = {}
     current: tuple[int, pikepdf.Dictionary] | None = None

@@ -55,10 +55,14 @@ class TreeSummary:
 def write_structure(
     pdf: pikepdf.Pdf, root: Node, page_mcids: list[list[int]], document: Document,
     mcid_places: list[list[int]] | None = None,
+    mcid_streams: list[dict[int, pikepdf.Stream]] | None = None,
 ) -> TreeSummary:
     """Build ``/StructTreeRoot`` from ``root``; ``page_mcids[p][mcid]`` = leaf id.
     ``mcid_places[p][mcid]``: where that sequence is read in its leaf (an element's kids are
-    its reading order, which is not always the order it is drawn in); stream order without."""
+    its reading order, which is not always the order it is drawn in); stream order without.
+    ``mcid_streams[p]``: the page's MCIDs marked inside a Form XObject painted on it -> that
+    form (ISO 32000-1 14.7.4.3: the form gets ``/StructParents``, its element an ``/MCR``
+    with ``/Stm``)."""
     summary = TreeSummary()
     leaf_mcids: dict[int, list[tuple[int, int]]] = {}
     for page, owners in enumerate(page_mcids):
@@ -73,13 +77,29 @@ def write_structure(
 
     tree_root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
     pages = [page.obj for page in pdf.pages]
-    writer = _Writer(pdf, pages, leaf_mcids, summary)
+    streams = mcid_streams if mcid_streams is not None else [{} for _ in page_mcids]
+    writer = _Writer(pdf, pages, leaf_mcids, summary, streams)
     document_element = writer.element(root, tree_root)
     parent_tree: list[int | pikepdf.Object] = []
     for page_index, owners in enumerate(page_mcids):
         pages[page_index][pikepdf.Name.StructParents] = page_index
-        parent_tree.extend([page_index, pikepdf.Array([writer.by_leaf[o] for o in owners])])
+        in_forms = streams[page_index]
+        parent_tree.extend([page_index, pikepdf.Array([
+            None if mcid in in_forms else writer.by_leaf[o] for mcid, o in enumerate(owners)
+        ])])
     next_key = len(page_mcids)
+    for page_index, owners in enumerate(page_mcids):
+        by_form: dict[tuple[int, int], tuple[pikepdf.Stream, list[int]]] = {}
+        for mcid, form in streams[page_index].items():
+            by_form.setdefault(form.objgen, (form, []))[1].append(mcid)
+        for form, mcids in by_form.values():
+            # Indexed by MCID like the page's array; the page's own MCIDs are null here.
+            elements: list[pikepdf.Object | None] = [None] * (max(mcids) + 1)
+            for mcid in mcids:
+                elements[mcid] = writer.by_leaf[owners[mcid]]
+            form[pikepdf.Name.StructParents] = next_key
+            parent_tree.extend([next_key, pikepdf.Array(elements)])
+            next_key += 1
     places = _TextPlaces(document)
     for page_index, page_dict in enumerate(pages):
         next_key = _tag_annotations(
@@ -136,8 +156,10 @@ class _Writer:
         pages: list[pikepdf.Dictionary],
         leaf_mcids: dict[int, list[tuple[int, int]]],
         summary: TreeSummary,
+        streams: list[dict[int, pikepdf.Stream]],
     ) -> None:
         self.pdf = pdf
+        self.streams = streams
         self.pages = pages
         self.leaf_mcids = leaf_mcids
         self.summary = summary
@@ -188,7 +210,11 @@ class _Writer:
             self.leaf_boxes.setdefault(prov.page, []).append((prov.bbox, element))
         kids: list[int | pikepdf.Dictionary] = []
         for page, mcid in marks:
-            if page == first_page:
+            form = self.streams[page].get(mcid)
+            if form is not None:
+                kids.append(pikepdf.Dictionary(Type=_MCR, Pg=self.pages[page], Stm=form,
+                                               MCID=mcid))
+            elif page == first_page:
                 kids.append(mcid)
             else:
                 kids.append(

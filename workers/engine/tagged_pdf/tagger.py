@@ -8,7 +8,8 @@ Steps (each its own module):
    model already, so nothing the author said is lost;
 2. plan the structure elements from the model (:mod:`.plan`);
 3. page by page, wrap each leaf's operators (from the model's provenance) in marked content,
-   and everything else painted in ``/Artifact`` (:mod:`.marked_content`);
+   and everything else painted in ``/Artifact`` (:mod:`.marked_content`); a Form XObject
+   painting several leaves' content is marked inside a copy of it (:mod:`.form_content`);
 4. write the structure tree, ParentTree and annotation tags (:mod:`.structure_tree`);
 5. catalog and metadata (:mod:`.catalog`).
 
@@ -30,11 +31,12 @@ from pathlib import Path
 import pikepdf
 import pypdfium2 as pdfium
 
-from ..document import Document
+from ..document import BBox, Document
 from .catalog import remove_old_structure, write_catalog
 from .checks import pages_drawn_differently, read_tagged_text
 from .font_embedding import repair_fonts
 from .fonts import drop_subset_glyph_lists
+from .form_content import painted_forms, plan_form_copies, shared_paintings, write_form_copies
 from .keep import keep_author_tags
 from .marked_content import (
     Instruction,
@@ -110,17 +112,20 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
         page_mcids: list[list[int]] = []
         result = TaggedPdf(b"", plan, notes=font_notes)
         boxes = _leaf_boxes(plan, len(pdf.pages))
+        owner_boxes = _owner_boxes(plan, document, len(pdf.pages))
         labels = {n.leaf_id: n.yields_to.leaf_id for n in plan.walk()
                   if n.yields_to is not None and n.is_leaf}
         taggings: list[PageTagging] = []
-        split_pages: dict[int, pikepdf.Object] = {}  # page -> its original /Contents
+        # page -> its original /Contents and /Resources
+        split_pages: dict[int, tuple[pikepdf.Object, pikepdf.Object | None]] = {}
         for index, page in enumerate(pdf.pages):
             tagging = PageTagging()
             original = page.obj.get("/Contents")
+            resources = page.obj.get("/Resources")
             try:
                 if _tag_page(pdf, page, claims[index], tagging, glyph_source, index,
-                             boxes[index], labels) and original is not None:
-                    split_pages[index] = original
+                             boxes[index], labels, owner_boxes[index]) and original is not None:
+                    split_pages[index] = (original, resources)
             except (pikepdf.PdfError, pikepdf.DependencyError, ValueError, TypeError) as e:
                 # Unreadable content: left exactly as it was (never redrawn or dropped).
                 result.untagged_pages.append(index)
@@ -131,10 +136,13 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
             # glyph positions in floating point, so a glyph can land a fraction of a pixel
             # away. Identical pixels come first: that page keeps its operators whole.
             page = pdf.pages[index]
-            page.obj[pikepdf.Name.Contents] = split_pages[index]
+            original, resources = split_pages[index]
+            page.obj[pikepdf.Name.Contents] = original
+            if resources is not None:
+                page.obj[pikepdf.Name.Resources] = resources
             taggings[index] = PageTagging()
             _tag_page(pdf, page, claims[index], taggings[index], glyph_source, index,
-                      boxes[index], labels, split=False)
+                      boxes[index], labels, owner_boxes[index], split=False)
             result.notes.append(f"page {index + 1}: text operators drawing several blocks kept "
                                 "whole (split, the page rendered differently)")
         yielded: set[int] = set()
@@ -148,7 +156,8 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
             result.contested += len(tagging.contested)
         drawn = {leaf for owners in page_mcids for leaf in owners}
         merge_unseparated_labels(plan, yielded, drawn)
-        summary = write_structure(pdf, plan, page_mcids, document, mcid_places)
+        summary = write_structure(pdf, plan, page_mcids, document, mcid_places,
+                                  [tagging.mcid_stream for tagging in taggings])
         written = Counter(node.role for node in plan.walk())  # the tree as written (pruned)
         result.list_items, result.labels = written["LI"], written["Lbl"]
         result.captions = written["Caption"]
@@ -248,6 +257,21 @@ def _leaf_boxes(plan: Node, pages: int) -> list[list[LeafBox]]:
     return boxes
 
 
+def _owner_boxes(plan: Node, document: Document, pages: int) -> list[list[tuple[Owner, BBox]]]:
+    """Per page, the box of every leaf and artifact drawn there (who owns what a shared Form
+    XObject draws: :mod:`.form_content`)."""
+    boxes: list[list[tuple[Owner, BBox]]] = [[] for _ in range(pages)]
+    for leaf in plan.leaves():
+        for prov in leaf.prov:
+            if 0 <= prov.page < pages:
+                boxes[prov.page].append((leaf.leaf_id, prov.bbox))
+    for artifact in document.artifacts:
+        for prov in artifact.prov:
+            if 0 <= prov.page < pages:
+                boxes[prov.page].append((artifact.kind, prov.bbox))
+    return boxes
+
+
 def _scanned_text(
     pdf: pikepdf.Pdf, scanned: ScannedContent, contested: Mapping[int, object]
 ) -> PageText | None:
@@ -285,10 +309,12 @@ def _tag_page(
     index: int,
     boxes: list[LeafBox],
     labels: Mapping[int, int],
+    owner_boxes: Sequence[tuple[Owner, BBox]],
     *,
     split: bool = True,
 ) -> bool:
-    """Tag one page; True if text operators were split (see :mod:`.split_text`).
+    """Tag one page; True if text operators were split (see :mod:`.split_text`), on the page
+    or inside a Form XObject whose content is marked inside it (:mod:`.form_content`).
     ``labels``: list labels' leaf ids -> the body leaf that takes their drawing where a text
     operator draws both and is not split."""
     names = xobject_names(page.obj.get("/Resources"))
@@ -311,18 +337,41 @@ def _tag_page(
     owners = owners_of(count, claims)
     splits = (split_operators(glyph_source, page, index, text, contested, boxes)
               if text is not None else {})
-    tagging.yielded = yield_labels(owners, claims, splits, labels)
+    shared = shared_paintings(painted_forms(operators.names, operators.painting),
+                              claims) if split else {}
+    copies = {}
+    if shared:
+        if scanned is not None:
+            names_of = {i: scanned.first_name(i) or "" for i in shared}
+        else:
+            assert instructions is not None
+            names_of = {i: str(instructions[i].operands[0]) for i in shared
+                        if isinstance(instructions[i], pikepdf.ContentStreamInstruction)
+                        and instructions[i].operands}
+        copies = plan_form_copies(page, index, glyph_source, shared, names_of, owner_boxes)
+    tagging.yielded = yield_labels(owners, claims, splits, labels, set(copies))
+    for at, copy in copies.items():
+        # A list label that owns nothing inside the form is drawn with other content (its
+        # item's text in one text object): it yields to its body, as on the page.
+        drawn_inside = set(copy.owners)
+        tagging.yielded |= {leaf for leaf in shared[at] if isinstance(leaf, int)
+                            and leaf in labels and leaf not in drawn_inside}
     tagging.contested = contested_leaves(
         count, [c for c in claims if c[0] not in tagging.yielded],
-        lambda i: i not in splits and operators.painting[i],
+        lambda i: i not in splits and i not in copies and operators.painting[i],
     )
     cuts = read_elsewhere(claims)
+    bare = {i: copy.do for i, copy in copies.items()}
     if scanned is not None:
-        stream = tag_stream_bytes(scanned, owners, tagging, splits, cuts)
+        stream = tag_stream_bytes(scanned, owners, tagging, splits, cuts, bare)
     else:
         assert instructions is not None
         tagged = tag_instructions(instructions, owners, names, tagging, splits,
-                                  operators=operators, cuts=cuts)
+                                  operators=operators, cuts=cuts, bare=bare)
         stream = pikepdf.unparse_content_stream(tagged)
     page.obj[pikepdf.Name.Contents] = pdf.make_stream(stream)
-    return bool(splits)
+    write_form_copies(pdf, page, copies, tagging,
+                      {label: labels[label] for label in tagging.yielded if label in labels})
+    # Marks and a copied form draw what the original did by construction (as marks on the
+    # page do); cut text operators are proven by rendering, in a form as on the page.
+    return bool(splits) or any(copy.splits for copy in copies.values())

@@ -1,0 +1,143 @@
+"""A Form XObject drawing several blocks: each block's element reads its own text, through
+marked content inside a per-painting copy of the form, and the pages look the same."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pikepdf
+
+from workers.engine.tagged_pdf.checks import read_tagged_text
+
+from .conftest import pdfua_check, tag_and_check
+from .test_split_text import ROWS, one_operator_per_row
+
+FIRST = [
+    "Rivers and lakes are drawn from the national hydrography data set, which",
+    "is updated every spring by the provinces and published for free reuse.",
+    "Each feature keeps the identifier it had in the source survey records.",
+]
+SECOND = [
+    "Coastlines come from a separate survey with a different update schedule,",
+    "so the two layers can disagree by a few metres where they meet at river",
+    "mouths; the catalogue lists every known difference of that kind here.",
+]
+
+
+def _form_lines() -> bytes:
+    lines = [b"BT /F1 18 Tf 72 760 Td (Hydrography data) Tj ET"]
+    y = 720
+    for paragraph in (FIRST, SECOND):
+        for line in paragraph:
+            lines.append(f"BT /F1 11 Tf 72 {y} Td ({line}) Tj ET".encode())
+            y -= 15
+        y -= 30
+    return b"\n".join(lines)
+
+
+def form_pdf(path: Path, pages: int, *, content: bytes | None = None) -> Path:
+    """``pages`` pages, each painting the same Form XObject (its text, or ``content``)."""
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
+        Encoding=pikepdf.Name.WinAnsiEncoding,
+    ))
+    form = pdf.make_stream(
+        content if content is not None else _form_lines(),
+        Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form, BBox=[0, 0, 595, 842],
+        Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)),
+    )
+    for _ in range(pages):
+        pdf.add_blank_page(page_size=(595, 842))
+        page = pdf.pages[-1]
+        page.obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Fm1=form))
+        page.obj.Contents = pdf.make_stream(b"q 1 0 0 1 0 -10 cm /Fm1 Do Q")
+    pdf.save(path)
+    return path
+
+
+def _forms_marked_inside(content: bytes) -> list[list[bool]]:
+    """Per page, for each Form XObject its resources name: whether it has /StructParents."""
+    with pikepdf.open(io.BytesIO(content)) as pdf:
+        return [["/StructParents" in xobject for xobject in page.obj.Resources.XObject.values()]
+                for page in pdf.pages]
+
+
+def _marked_copy(page: pikepdf.Page) -> pikepdf.Stream:
+    """The one form the page paints whose content is marked inside it."""
+    (copy,) = [xobject for xobject in page.obj.Resources.XObject.values()
+               if "/StructParents" in xobject]
+    return copy
+
+
+def test_each_block_a_form_draws_reads_as_itself(tmp_path: Path) -> None:
+    result = tag_and_check(form_pdf(tmp_path / "form.pdf", 1))
+
+    assert result.check("pixels")["passed"], result.report
+    assert result.check("content-tagged")["passed"], result.report
+    assert result.check("text-fidelity")["passed"], result.report
+    texts = [text.strip() for text in read_tagged_text(result.tagged.content)]
+    assert "Hydrography data" in texts
+    assert any(text.startswith("Rivers") and "Coastlines" not in text for text in texts)
+    assert any(text.startswith("Coastlines") for text in texts)
+    with pikepdf.open(io.BytesIO(result.tagged.content)) as pdf:
+        copy = _marked_copy(pdf.pages[0])
+        assert b"/MCID" in copy.read_bytes()
+        key = int(copy.StructParents)
+        nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+        elements = next(nums[k + 1] for k in range(0, len(nums), 2) if int(nums[k]) == key)
+        references = [e for e in elements if isinstance(e, pikepdf.Dictionary)]
+        assert len(references) >= 3  # the heading and both paragraphs, each its own element
+        for element in references:
+            kids = element.K if isinstance(element.K, pikepdf.Array) else [element.K]
+            assert all(kid.Type == "/MCR" and kid.Stm.objgen == copy.objgen for kid in kids)
+
+
+def test_a_form_painted_on_two_pages_gets_a_copy_per_page(tmp_path: Path) -> None:
+    result = tag_and_check(form_pdf(tmp_path / "twice.pdf", 2))
+
+    assert result.check("pixels")["passed"], result.report
+    assert result.check("text-fidelity")["passed"], result.report
+    texts = read_tagged_text(result.tagged.content)
+    assert sum(text.startswith("Rivers") for text in texts) == 2
+    assert sum(text.startswith("Coastlines") for text in texts) == 2
+    with pikepdf.open(io.BytesIO(result.tagged.content)) as pdf:
+        copies = [_marked_copy(page) for page in pdf.pages]
+        assert copies[0].objgen != copies[1].objgen
+        assert copies[0].StructParents != copies[1].StructParents
+
+
+def test_marks_inside_form_copies_are_pdf_ua(tmp_path: Path) -> None:
+    result = tag_and_check(form_pdf(tmp_path / "judged.pdf", 2))
+
+    (verdict,) = pdfua_check(result.output)
+    assert verdict["compliant"], verdict
+
+
+def test_a_form_drawing_one_block_is_left_as_it_was(tmp_path: Path) -> None:
+    content = b"\n".join(
+        f"BT /F1 11 Tf 72 {720 - 15 * k} Td ({line}) Tj ET".encode()
+        for k, line in enumerate(FIRST)
+    )
+    result = tag_and_check(form_pdf(tmp_path / "one.pdf", 1, content=content))
+
+    assert result.check("text-fidelity")["passed"], result.report
+    assert _forms_marked_inside(result.tagged.content) == [[False]]
+
+
+def test_a_text_operator_inside_a_form_is_cut_between_table_cells(tmp_path: Path) -> None:
+    with pikepdf.open(one_operator_per_row(tmp_path / "rows.pdf")) as rows:
+        content = pikepdf.Page(rows.pages[0]).obj.Contents.read_bytes()
+    result = tag_and_check(form_pdf(tmp_path / "form-rows.pdf", 1, content=content))
+
+    assert result.check("pixels")["passed"], result.report
+    assert result.check("text-fidelity")["passed"], result.report
+    texts = [text.strip() for text in read_tagged_text(result.tagged.content)]
+    for row in ROWS:
+        for cell in row:
+            assert cell in texts, (cell, texts)
+    with pikepdf.open(io.BytesIO(result.tagged.content)) as pdf:
+        copy = _marked_copy(pdf.pages[0])
+        operators = [str(i.operator) for i in pikepdf.parse_content_stream(copy)]
+    assert operators.count("TJ") == 3 * len(ROWS)  # one per cell, was one per row

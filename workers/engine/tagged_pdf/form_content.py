@@ -1,0 +1,370 @@
+"""Mark the content of a Form XObject that draws several blocks inside the form itself.
+
+A page is often drawn by one Form XObject (``/Fm1 Do``): its heading and paragraphs, or a
+diagram's labels. The model's provenance addresses that content by the ``Do`` that paints it,
+so every block drawn by the form claims the same operator, and a sequence around the ``Do``
+can belong to one element only: the other blocks' text would be read by nobody.
+
+ISO 32000-1 14.7.4.3 and 14.7.5.1 ("marked content in a form XObject"): the sequences with
+their MCIDs go inside the form's own content stream, the form gets a ``/StructParents`` entry
+whose ParentTree array names the element of each of its MCIDs, and elements refer to them with
+marked-content references (``/MCR`` with ``/Pg`` the page it is painted on and ``/Stm`` the
+form). A form's MCIDs are one set for all its paintings, so that is exact only for a form
+painted once; a form may be painted on several pages, or twice on one. So each painting that
+draws several blocks gets a *copy* of the form (same dictionary, same drawing, its content now
+marked) under a new resource name of its page: every sequence is painted in one place, the
+original stays as it was for any other painting, and the page draws what it drew before (the
+tagger proves it by rendering, as it does for split text). The copy's MCIDs go on from the
+page's own numbering (:attr:`.marked_content.PageTagging.mcid_stream`), so a page's MCID names
+one sequence whichever stream holds it.
+
+Which element an object inside the form belongs to is decided as :mod:`.split_text` decides
+for a glyph: by where pdfium draws it (a text object by its glyphs' centres, anything else by
+its box's centre) within the boxes of the blocks that claim the ``Do``. Where pdfium's objects
+inside the form and the form's operators do not line up one to one, the form is left as it
+was (one element owns the whole ``Do``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import ctypes
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pikepdf
+import pypdfium2 as pdfium
+import pypdfium2.raw as c
+
+from ..document import BBox
+from ..layout.glyphs import Glyph
+from ..layout.operators import form_objects, map_operators
+from .marked_content import (
+    Instruction,
+    Owner,
+    PageTagging,
+    read_operators,
+    tag_instructions,
+    xobject_names,
+)
+from .split_text import CodeTexts, LeafBox, PageText, Parts, fonts_in_use, split_by_glyphs
+
+#: Points an object's centre may lie outside a block's box and still belong to it.
+_TOLERANCE = 1.0
+#: Keys of a stream dictionary that describe its bytes (the copy's are written anew) or tie it
+#: to the old structure tree.
+_NOT_COPIED = frozenset({"/Length", "/Filter", "/DecodeParms", "/StructParents",
+                         "/StructParent"})
+# FPDFText_GetTextObject on bare addresses: asked for every character of the page, and
+# converting pypdfium2's pointer objects costs as much as the call.
+_text_object_at = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0
+)
+_KIND = {
+    c.FPDF_PAGEOBJ_TEXT: "text",
+    c.FPDF_PAGEOBJ_PATH: "path",
+    c.FPDF_PAGEOBJ_IMAGE: "image",
+    c.FPDF_PAGEOBJ_SHADING: "shading",
+    c.FPDF_PAGEOBJ_FORM: "form",
+}
+
+
+@dataclass
+class FormCopy:
+    """One painting of a form whose content is divided between several owners."""
+
+    #: The ``Do`` that paints the copy instead (written outside any page sequence).
+    do: pikepdf.ContentStreamInstruction
+    name: str
+    form: pikepdf.Stream
+    instructions: list[Instruction]
+    xobject_names: frozenset[str]
+    #: The owner of every instruction of the form's content (None: not painting).
+    owners: list[Owner | None]
+    #: Text operators of the form drawing several leaves' glyphs, cut into parts (as
+    #: :mod:`.split_text` cuts a page's).
+    splits: dict[int, Parts]
+
+
+def painted_forms(names: Sequence[str], painting: Sequence[bool]) -> list[int]:
+    """The page's painting ``Do`` operators (images and forms alike: pdfium tells them apart)."""
+    return [index for index, name in enumerate(names) if name == "Do" and painting[index]]
+
+
+def shared_paintings(
+    dos: Sequence[int], claims: Sequence[tuple[Owner, Sequence[tuple[int, int]]]]
+) -> dict[int, list[Owner]]:
+    """``Do`` operators claimed by more than one leaf: index -> every claimant (leaves and
+    artifacts), in claim order."""
+    if not dos:
+        return {}
+    claimants: dict[int, list[Owner]] = {}
+    for who, ranges in claims:
+        for start, end in ranges:
+            first = bisect.bisect_left(dos, start)
+            for index in dos[first:bisect.bisect_left(dos, end, first)]:
+                owners = claimants.setdefault(index, [])
+                if who not in owners:
+                    owners.append(who)
+    return {index: owners for index, owners in claimants.items()
+            if sum(isinstance(o, int) for o in owners) > 1}
+
+
+def plan_form_copies(
+    page: pikepdf.Page,
+    page_index: int,
+    glyph_source: pdfium.PdfDocument,
+    shared: Mapping[int, list[Owner]],
+    names_of: Mapping[int, str],
+    boxes: Sequence[tuple[Owner, BBox]],
+) -> dict[int, FormCopy]:
+    """For each shared ``Do`` (:func:`shared_paintings`) of a form whose objects can be told
+    apart, the copy to paint instead. ``names_of``: each ``Do``'s resource name."""
+    resources = page.obj.get("/Resources")
+    xobjects = resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None
+    if not shared or not isinstance(xobjects, pikepdf.Dictionary):
+        return {}
+    forms: dict[int, pikepdf.Stream] = {}
+    for index in shared:
+        form = xobjects.get(names_of.get(index, ""))
+        if isinstance(form, pikepdf.Stream) and form.get("/Subtype") == pikepdf.Name.Form:
+            forms[index] = form
+    if not forms:
+        return {}
+    taken = {str(name) for name in xobjects.keys()}  # noqa: SIM118 - pikepdf keys
+    out: dict[int, FormCopy] = {}
+    pdfium_page = glyph_source[page_index]
+    try:
+        raw = pdfium_page.raw
+        count = c.FPDFPage_CountObjects(raw)
+        objects = [c.FPDFPage_GetObject(raw, k) for k in range(count)]
+        opmap = map_operators(page, [_kind(obj) for obj in objects])
+        top_of = {op: k for k, op in enumerate(opmap.operator_of) if op in forms}
+        inner_of = {index: _inner_objects(objects[top]) for index, top in top_of.items()}
+        textpage = pdfium_page.get_textpage()
+        try:
+            glyphs = _glyphs_by_object(textpage, {
+                _address(obj) for inner in inner_of.values() for obj in inner
+                if _kind(obj) == "text"})
+            for index, form in forms.items():
+                if index not in top_of:
+                    continue
+                inside = _owners_inside(form, inner_of[index], resources, glyphs,
+                                        [(o, b) for o, b in boxes if o in shared[index]],
+                                        shared[index])
+                if inside is None:
+                    continue
+                instructions, inner_owners, splits = inside
+                name = _new_name(taken)
+                out[index] = FormCopy(
+                    pikepdf.ContentStreamInstruction([pikepdf.Name(name)],
+                                                     pikepdf.Operator("Do")),
+                    name, form, instructions,
+                    xobject_names(form.get("/Resources", resources)), inner_owners, splits,
+                )
+        finally:
+            textpage.close()
+    finally:
+        pdfium_page.close()
+    return out
+
+
+def write_form_copies(
+    pdf: pikepdf.Pdf, page: pikepdf.Page, copies: Mapping[int, FormCopy], tagging: PageTagging,
+    yielded_to: Mapping[int, int],
+) -> None:
+    """Mark each copy's content (its MCIDs going on from the page's) and add the copies to
+    the page's resources, which become the page's own (they may be shared or inherited).
+    ``yielded_to``: list labels that gave their drawing to their body -> that body."""
+    if not copies:
+        return
+    resources = page.obj.get("/Resources")
+    assert isinstance(resources, pikepdf.Dictionary)
+    own = pikepdf.Dictionary({key: resources[key] for key in resources.keys()})  # noqa: SIM118
+    xobjects = resources.get("/XObject")
+    assert isinstance(xobjects, pikepdf.Dictionary)
+    own_xobjects = pikepdf.Dictionary(
+        {key: xobjects[key] for key in xobjects.keys()})  # noqa: SIM118
+
+    def mapped(owner: Owner) -> Owner:
+        return yielded_to.get(owner, owner) if isinstance(owner, int) else owner
+
+    for index in sorted(copies):
+        copy = copies[index]
+        owners = [None if o is None else mapped(o) for o in copy.owners]
+        splits = {at: [(mapped(o), part) for o, part in parts]
+                  for at, parts in copy.splits.items()}
+        first = len(tagging.mcid_owner)
+        tagged = tag_instructions(copy.instructions, owners, copy.xobject_names, tagging,
+                                  splits)
+        stream = pdf.make_stream(pikepdf.unparse_content_stream(tagged))
+        for key in copy.form.keys():  # noqa: SIM118 - pikepdf keys
+            if key not in _NOT_COPIED:
+                stream[key] = copy.form[key]
+        if "/Resources" not in copy.form:
+            # A form without resources of its own uses its page's (PDF 1.1): the copy's page
+            # is known, so it gets them, which draws the same.
+            stream[pikepdf.Name.Resources] = resources
+        for mcid in range(first, len(tagging.mcid_owner)):
+            tagging.mcid_start[mcid] = index  # read where the Do is, within its leaf
+            tagging.mcid_stream[mcid] = stream
+        own_xobjects[copy.name] = stream
+    own[pikepdf.Name.XObject] = own_xobjects
+    page.obj[pikepdf.Name.Resources] = own
+
+
+def _owners_inside(
+    form: pikepdf.Stream,
+    inner: list[Any],
+    page_resources: object,
+    glyphs_of: Mapping[int, list[Glyph]],
+    boxes: list[tuple[Owner, BBox]],
+    claimants: list[Owner],
+) -> tuple[list[Instruction], list[Owner | None], dict[int, Parts]] | None:
+    """The form's instructions, the owner of each painting one and the text operators cut
+    between owners; None when pdfium's objects do not line up with the operators, or
+    everything goes to one owner anyway."""
+    try:
+        instructions = list(pikepdf.parse_content_stream(form))
+    except (pikepdf.PdfError, pikepdf.DependencyError, ValueError, TypeError):
+        return None
+    resources = form.get("/Resources", page_resources)
+    kinds, positions = form_objects(instructions, resources)
+    if kinds != [_kind(obj) for obj in inner]:
+        return None  # do not guess which operator drew what
+    owners: list[Owner | None] = [None] * len(instructions)
+    previous: Owner = claimants[0]
+    # Text operators whose glyphs lie in several boxes, with the boxes near them.
+    several: dict[int, tuple[list[Glyph], list[tuple[Owner, BBox]]]] = {}
+    for obj, position, kind in zip(inner, positions, kinds, strict=True):
+        found: Owner | None = None
+        if kind == "text":
+            glyphs = glyphs_of.get(_address(obj), [])
+            near = _boxes_near(glyphs, boxes)
+            votes = Counter(_owner_at((g.x0 + g.x1) / 2, (g.y0 + g.y1) / 2, near)
+                            for g in glyphs if not g.char.isspace())
+            votes.pop(None, None)
+            if votes:
+                found = votes.most_common(1)[0][0]
+            if len(votes) > 1:
+                several[position] = (glyphs, near)
+        else:
+            centre = _centre(obj)
+            found = _owner_at(*centre, boxes) if centre is not None else None
+        if found is None:
+            # In no block's box: text goes with the text before it (no text is lost from the
+            # tags); anything else is an artifact, as unclaimed painting on a page is.
+            found = previous if kind == "text" else "decoration"
+        elif kind == "text":
+            previous = found
+        owners[position] = found
+    splits = _split_text(instructions, resources, several, owners)
+    owned = {o for o in owners if o is not None}
+    owned.update(o for parts in splits.values() for o, _ in parts)
+    if len(owned) < 2:
+        return None
+    return instructions, owners, splits
+
+
+def _split_text(
+    instructions: list[Instruction], resources: object,
+    several: Mapping[int, tuple[list[Glyph], list[tuple[Owner, BBox]]]],
+    owners: list[Owner | None],
+) -> dict[int, Parts]:
+    """The form's text operators whose glyphs lie in several leaves' boxes, cut between them
+    (a table's label cell and its text in one ``Tj``)."""
+    if not several:
+        return {}
+    names = read_operators(instructions, xobject_names(resources)).names
+    text = PageText.of(instructions, names, several)
+    fonts = fonts_in_use(resources, text, set(several))
+    texts = CodeTexts()
+    out: dict[int, Parts] = {}
+    for position, (glyphs, near) in several.items():
+        first = owners[position]
+        if not isinstance(first, int):
+            continue
+        leaf_boxes = [LeafBox(o, b) for o, b in near if isinstance(o, int)]
+        parts = split_by_glyphs(instructions[position], glyphs, leaf_boxes, first,
+                                fonts.get(position), texts)
+        if parts is not None:
+            out[position] = parts
+    return out
+
+
+def _boxes_near(glyphs: list[Glyph], boxes: list[tuple[Owner, BBox]]) -> list[tuple[Owner, BBox]]:
+    """The boxes that can hold one of the glyphs' centres (a form may draw a page's blocks:
+    each glyph is then looked up among a few)."""
+    if not glyphs:
+        return []
+    x0 = min(g.x0 for g in glyphs) - _TOLERANCE
+    y0 = min(g.y0 for g in glyphs) - _TOLERANCE
+    x1 = max(g.x1 for g in glyphs) + _TOLERANCE
+    y1 = max(g.y1 for g in glyphs) + _TOLERANCE
+    return [(o, b) for o, b in boxes if b.x0 <= x1 and x0 <= b.x1 and b.y0 <= y1 and y0 <= b.y1]
+
+
+def _owner_at(x: float, y: float, boxes: list[tuple[Owner, BBox]]) -> Owner | None:
+    """The owner whose box holds the point: the most specific box (holding it before reaching
+    it through the tolerance, then the smallest), as :func:`.split_text._box_of`."""
+    best: tuple[float, float] | None = None
+    owner: Owner | None = None
+    for who, box in boxes:
+        outside = max(box.x0 - x, x - box.x1, box.y0 - y, y - box.y1, 0.0)
+        if outside > _TOLERANCE:
+            continue
+        rank = (outside, (box.x1 - box.x0) * (box.y1 - box.y0))
+        if best is None or rank < best:
+            best, owner = rank, who
+    return owner
+
+
+def _inner_objects(form_object: Any) -> list[Any]:
+    """The page objects pdfium made of a form's own content, in order."""
+    return [c.FPDFFormObj_GetObject(form_object, k)
+            for k in range(c.FPDFFormObj_CountObjects(form_object))]
+
+
+def _glyphs_by_object(textpage: Any, wanted: set[int]) -> dict[int, list[Glyph]]:
+    """Text object address (of those ``wanted``) -> the characters it draws, with their
+    boxes (page space)."""
+    raw = textpage.raw
+    page_address = _address(raw)
+    out: dict[int, list[Glyph]] = {}
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    for i in range(c.FPDFText_CountChars(raw)):
+        address = _text_object_at(page_address, i)
+        if address not in wanted or not c.FPDFText_GetCharBox(raw, i, left, right, bottom,
+                                                               top):
+            continue
+        out.setdefault(address, []).append(Glyph(
+            chr(c.FPDFText_GetUnicode(raw, i)), left.value, bottom.value, right.value,
+            top.value, 0.0, False, "", -1, -1, generated=c.FPDFText_IsGenerated(raw, i) == 1,
+        ))
+    return out
+
+
+def _centre(obj: Any) -> tuple[float, float] | None:
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if not c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        return None
+    return ((left.value + right.value) / 2, (bottom.value + top.value) / 2)
+
+
+def _kind(obj: Any) -> str:
+    return _KIND.get(c.FPDFPageObj_GetType(obj), "unknown") if obj else "unknown"
+
+
+def _address(obj: Any) -> int:
+    return ctypes.cast(obj, ctypes.c_void_p).value or 0
+
+
+def _new_name(taken: set[str]) -> str:
+    number = len(taken)
+    while f"/FmTagged{number}" in taken:
+        number += 1
+    name = f"/FmTagged{number}"
+    taken.add(name)
+    return name
