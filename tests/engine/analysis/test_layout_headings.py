@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from workers.engine.document import Heading, ListBlock, Paragraph
+from workers.engine.document import Document, Heading, ListBlock, Paragraph
 from workers.engine.layout.lines import clean
 from workers.engine.layout.reader import read_layout
 
 from .conftest import HtmlPdf
+
+
+def heading_levels(doc: Document) -> list[tuple[str, int]]:
+    """The document's headings as (text, level), in reading order."""
+    return [(b.text, b.level) for b in doc.blocks if isinstance(b, Heading)]
+
 
 LOREM = (
     "Public bodies publish documents that many people need to read with assistive technology "
@@ -24,7 +30,7 @@ def test_sections_numbered_from_one_are_the_top_level_beside_the_title(
         f"<h2 style='bookmark-level: none'>2 Method</h2><p>{LOREM}</p>"
     )
     doc = read_layout(path, max_pages=5)
-    assert [(b.text, b.level) for b in doc.blocks if isinstance(b, Heading)] == [
+    assert heading_levels(doc) == [
         ("A paper on layouts", 1), ("1 Introduction", 1), ("1.1 Scope", 2), ("2 Method", 1)
     ]
 
@@ -35,7 +41,7 @@ def test_unnumbered_sections_stay_below_the_title(html_pdf: HtmlPdf) -> None:
         f"<h2>Method</h2><p>{LOREM}</p>"
     )
     doc = read_layout(path, max_pages=5)
-    assert [(b.text, b.level) for b in doc.blocks if isinstance(b, Heading)] == [
+    assert heading_levels(doc) == [
         ("Annual report", 1), ("Introduction", 2), ("Method", 2)
     ]
 
@@ -93,7 +99,7 @@ def test_a_name_heading_a_part_of_each_section_is_a_heading_each_time(
         for name in ("one", "two", "three")
     )
     doc = read_layout(html_pdf(f"<h1>Ways to work</h1>{sections}"), max_pages=5)
-    heads = [(b.text, b.level) for b in doc.blocks if isinstance(b, Heading)]
+    heads = heading_levels(doc)
     assert heads.count(("Programs to use", 3)) == 3
 
 
@@ -185,7 +191,7 @@ PLAIN = "font-weight: normal; bookmark-level: none"
 def _slides(html_pdf: HtmlPdf, slides: list[str]) -> list[tuple[str, int]]:
     body = "".join(f"<section style='page-break-after: always'>{s}</section>" for s in slides)
     doc = read_layout(html_pdf(body, css="@page { size: A4 landscape }"), max_pages=9)
-    return [(b.text, b.level) for b in doc.blocks if isinstance(b, Heading)]
+    return heading_levels(doc)
 
 
 def test_a_slide_headed_only_in_the_decks_subheading_face_goes_on_with_its_section(
@@ -355,7 +361,7 @@ def test_a_bookmarked_title_run_into_its_paragraph_is_that_sections_heading(
         f"<p><b>Note well:</b> {LOREM}</p>"
     )
     doc = read_layout(path, max_pages=5)
-    assert [(b.text, b.level) for b in doc.blocks if isinstance(b, Heading)] == [
+    assert heading_levels(doc) == [
         ("Chapter 5", 1), ("Multiple Choice:", 2)
     ]
     paragraphs = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
@@ -380,7 +386,7 @@ def test_subsections_numbered_in_the_body_face_go_on_from_the_numbered_heading(
         f"<p>2.3 The contractor shall keep the data model up to date every year.</p>"
     )
     doc = read_layout(path, max_pages=5)
-    assert [(b.text, b.level) for b in doc.blocks if isinstance(b, Heading)] == [
+    assert heading_levels(doc) == [
         ("1 Overview", 1), ("2 Model", 1), ("2.1 Logical model", 2), ("2.1.1 Logical view", 3),
         ("2.1.2 Hydro network", 3), ("2.1.2.1 Point events", 4), ("2.2 Physical model", 2),
     ]
@@ -405,7 +411,7 @@ def test_sections_numbered_in_roman_and_lettered_subsections_in_the_body_size(
         f"<p>A. Rivers</p><p>B. Lakes</p><p>{LOREM}</p>"
     )
     doc = read_layout(path, max_pages=5)
-    assert [(b.text, b.level) for b in doc.blocks if isinstance(b, Heading)] == [
+    assert heading_levels(doc) == [
         ("On rivers", 1), ("I. Introduction", 1), ("II. Method", 1), ("A. Data", 2),
         ("B. Models", 2), ("III. Results", 1),
     ]

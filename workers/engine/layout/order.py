@@ -656,8 +656,7 @@ def _margin_notes(notes: list[Block], text: list[Block], figures: list[Block]) -
     # (The cheap tests first: this is asked at every column cut of the reading order.)
     if not notes or not text or any(b.kind not in ("text", "figure") for b in notes):
         return False
-    width = max(b.x1 for b in notes) - min(b.x0 for b in notes)
-    if width > MARGIN_NOTE_WIDTH * (max(b.x1 for b in text) - min(b.x0 for b in text)):
+    if not _narrow_beside(notes, text, MARGIN_NOTE_WIDTH):
         return False
     noted = [b for b in notes if b.kind == "text"]
     running = [b for b in text if b.kind == "text"]
@@ -672,6 +671,12 @@ def _margin_notes(notes: list[Block], text: list[Block], figures: list[Block]) -
     if all(any(_captions(b, figure) for figure in figures) for b in noted):
         return False
     return _cut(text, axis="x") is None
+
+
+def _narrow_beside(side: list[Block], text: list[Block], share: float) -> bool:
+    """Whether the blocks of ``side`` span at most ``share`` of the width of ``text``'s."""
+    width = max(b.x1 for b in side) - min(b.x0 for b in side)
+    return width <= share * (max(b.x1 for b in text) - min(b.x0 for b in text))
 
 
 def _has_paragraph(blocks: list[Block]) -> bool:
@@ -694,8 +699,7 @@ def _asides(side: list[Block], text: list[Block], figures: list[Block]) -> bool:
     two columns of the same width stays in its column's flow."""
     if not side or not text or any(b.kind not in ("text", "figure") for b in side):
         return False
-    width = max(b.x1 for b in side) - min(b.x0 for b in side)
-    if width > ASIDE_WIDTH * (max(b.x1 for b in text) - min(b.x0 for b in text)):
+    if not _narrow_beside(side, text, ASIDE_WIDTH):
         return False
     running = [b for b in text if b.kind == "text"]
     if not _has_paragraph(running):
