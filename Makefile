@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 # Re-install when the project's dependencies or its C extension change.
-INSTALLED := $(VENV)/.installed-$(shell cat pyproject.toml setup.py workers/engine/layout/*.c workers/engine/tagged_pdf/*.c | cksum | cut -d' ' -f1)
+INSTALLED := $(VENV)/.installed-$(shell cat pyproject.toml setup.py workers/engine/*.h workers/engine/layout/*.c workers/engine/tagged_pdf/*.c | cksum | cut -d' ' -f1)
 
 .PHONY: help run test lint typecheck system-packages test-packages services install bench clean
 
@@ -36,7 +36,7 @@ services: ## start PostgreSQL / Redis if they are installed but not running
 
 install: $(INSTALLED) ## the virtualenv in .venv with the project and its test tools
 
-$(INSTALLED): pyproject.toml setup.py $(wildcard workers/engine/layout/*.c workers/engine/tagged_pdf/*.c)
+$(INSTALLED): pyproject.toml setup.py $(wildcard workers/engine/*.h workers/engine/layout/*.c workers/engine/tagged_pdf/*.c)
 	PYTHON=$(PYTHON) bash scripts/install-system-packages.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip

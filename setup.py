@@ -13,6 +13,9 @@ Python, and the tagger goes through pikepdf's parser.
 
 from setuptools import Extension, setup
 
+#: The content-stream lexing both scanners include.
+LEXER = "workers/engine/_content_lexer.h"
+
 setup(
     ext_modules=[
         Extension(
@@ -21,6 +24,7 @@ setup(
             # The loops must compute exactly what their Python twins compute: no fused
             # multiply-adds (gcc's default on some processors), which round differently.
             extra_compile_args=["-ffp-contract=off"],
+            depends=[LEXER],
             optional=True,
         )
         for name in (
@@ -32,6 +36,7 @@ setup(
         Extension(
             "workers.engine.tagged_pdf._instruction_scan",
             sources=["workers/engine/tagged_pdf/_instruction_scan.c"],
+            depends=[LEXER],
             optional=True,
         )
     ]

@@ -30,21 +30,7 @@
 
 #include <string.h>
 
-/* (NUL, whitespace in the PDF standard, is left to qpdf: it gives up below.) */
-static int is_space(unsigned char ch) {
-    return ch == '\t' || ch == '\n' || ch == '\f' || ch == '\r' || ch == ' ';
-}
-
-static int is_delimiter(unsigned char ch) {
-    return ch == '(' || ch == ')' || ch == '<' || ch == '>' || ch == '[' || ch == ']' ||
-           ch == '{' || ch == '}' || ch == '/' || ch == '%';
-}
-
-static int is_regular(unsigned char ch) { return ch != 0 && !is_space(ch) && !is_delimiter(ch); }
-
-static int is_hex(unsigned char ch) {
-    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
-}
+#include "../_content_lexer.h"
 
 /* Roles of the operators that matter; every other PDF operator is ROLE_NONE. */
 enum {
@@ -78,19 +64,6 @@ static int role_of(const unsigned char *word, Py_ssize_t n) {
     return ROLE_UNKNOWN;
 }
 
-/* A plain number as qpdf reads one: optional sign, digits, at most one point, a digit. */
-static int is_number(const unsigned char *word, Py_ssize_t n) {
-    Py_ssize_t k = 0;
-    int digits = 0, points = 0;
-    if (n > 0 && (word[0] == '+' || word[0] == '-')) k = 1;
-    for (; k < n; k++) {
-        if (word[k] >= '0' && word[k] <= '9') digits++;
-        else if (word[k] == '.' && points == 0) points++;
-        else return 0;
-    }
-    return digits > 0;
-}
-
 /* What an operand at the top level is, as far as the map asks. */
 enum { OP_OTHER = 0, OP_STRING, OP_EMPTY_STRING, OP_NAME, OP_ARRAY, OP_ARRAY_SHOWING };
 
@@ -98,57 +71,6 @@ typedef struct {
     int kind;
     Py_ssize_t start, end; /* a name's characters, slash included */
 } Operand;
-
-/* Nothing in a boundary strictly inside (start, end): the token lies within one stream. */
-static int within_one_stream(const Py_ssize_t *bounds, Py_ssize_t nbounds, Py_ssize_t start,
-                             Py_ssize_t end) {
-    for (Py_ssize_t k = 0; k < nbounds; k++)
-        if (bounds[k] > start && bounds[k] < end) return 0;
-    return 1;
-}
-
-/* A literal string from data[*pos] == '('; sets *empty. 0: not read exactly (give up). */
-static int literal_string(const unsigned char *s, Py_ssize_t len, Py_ssize_t *pos, int *empty) {
-    Py_ssize_t k = *pos + 1;
-    int depth = 1;
-    *empty = 1;
-    while (k < len) {
-        unsigned char ch = s[k];
-        if (ch == '\\') {
-            if (k + 1 >= len) return 0;
-            if (s[k + 1] == '\r' || s[k + 1] == '\n') return 0; /* a line continuation */
-            *empty = 0;
-            k += 2;
-            continue;
-        }
-        if (ch == '(') depth++;
-        else if (ch == ')') {
-            if (--depth == 0) {
-                *pos = k + 1;
-                return 1;
-            }
-        }
-        *empty = 0;
-        k++;
-    }
-    return 0; /* unterminated */
-}
-
-static int hex_string(const unsigned char *s, Py_ssize_t len, Py_ssize_t *pos, int *empty) {
-    Py_ssize_t k = *pos + 1;
-    *empty = 1;
-    while (k < len) {
-        unsigned char ch = s[k];
-        if (ch == '>') {
-            *pos = k + 1;
-            return 1;
-        }
-        if (is_hex(ch)) *empty = 0;
-        else if (!is_space(ch)) return 0;
-        k++;
-    }
-    return 0;
-}
 
 /* Appends a predicted object and the index of the instruction making it; -1 on error. */
 static int predict(PyObject *kinds, PyObject *positions, PyObject *kind, Py_ssize_t index) {

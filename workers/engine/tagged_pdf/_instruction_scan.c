@@ -27,20 +27,7 @@
 
 #include <string.h>
 
-static int is_space(unsigned char ch) {
-    return ch == '\t' || ch == '\n' || ch == '\f' || ch == '\r' || ch == ' ';
-}
-
-static int is_delimiter(unsigned char ch) {
-    return ch == '(' || ch == ')' || ch == '<' || ch == '>' || ch == '[' || ch == ']' ||
-           ch == '{' || ch == '}' || ch == '/' || ch == '%';
-}
-
-static int is_regular(unsigned char ch) { return ch != 0 && !is_space(ch) && !is_delimiter(ch); }
-
-static int is_hex(unsigned char ch) {
-    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
-}
+#include "../_content_lexer.h"
 
 /* The PDF operators (ISO 32000-1 Annex A) other than inline images' BI/ID/EI. */
 static const char *const OPERATORS[] = {
@@ -58,65 +45,6 @@ static PyObject *operator_name(const unsigned char *word, Py_ssize_t n) {
         if ((Py_ssize_t)strlen(OPERATORS[k]) == n && memcmp(OPERATORS[k], word, (size_t)n) == 0)
             return NAMES[k];
     return NULL;
-}
-
-/* A plain number as qpdf reads one: optional sign, digits, at most one point, a digit. */
-static int is_number(const unsigned char *word, Py_ssize_t n) {
-    Py_ssize_t k = 0;
-    int digits = 0, points = 0;
-    if (n > 0 && (word[0] == '+' || word[0] == '-')) k = 1;
-    for (; k < n; k++) {
-        if (word[k] >= '0' && word[k] <= '9') digits++;
-        else if (word[k] == '.' && points == 0) points++;
-        else return 0;
-    }
-    return digits > 0;
-}
-
-/* Nothing in a boundary strictly inside (start, end): the token lies within one stream. */
-static int within_one_stream(const Py_ssize_t *bounds, Py_ssize_t nbounds, Py_ssize_t start,
-                             Py_ssize_t end) {
-    for (Py_ssize_t k = 0; k < nbounds; k++)
-        if (bounds[k] > start && bounds[k] < end) return 0;
-    return 1;
-}
-
-/* A literal string from data[*pos] == '('. 0: not read exactly (give up). */
-static int literal_string(const unsigned char *s, Py_ssize_t len, Py_ssize_t *pos) {
-    Py_ssize_t k = *pos + 1;
-    int depth = 1;
-    while (k < len) {
-        unsigned char ch = s[k];
-        if (ch == '\\') {
-            if (k + 1 >= len) return 0;
-            if (s[k + 1] == '\r' || s[k + 1] == '\n') return 0; /* a line continuation */
-            k += 2;
-            continue;
-        }
-        if (ch == '(') depth++;
-        else if (ch == ')') {
-            if (--depth == 0) {
-                *pos = k + 1;
-                return 1;
-            }
-        }
-        k++;
-    }
-    return 0; /* unterminated */
-}
-
-static int hex_string(const unsigned char *s, Py_ssize_t len, Py_ssize_t *pos) {
-    Py_ssize_t k = *pos + 1;
-    while (k < len) {
-        unsigned char ch = s[k];
-        if (ch == '>') {
-            *pos = k + 1;
-            return 1;
-        }
-        if (!is_hex(ch) && !is_space(ch)) return 0;
-        k++;
-    }
-    return 0;
 }
 
 /* Operators that paint whatever their operands (Do depends on its XObject). */
@@ -181,7 +109,9 @@ static PyObject *scan(PyObject *self, PyObject *args) {
         }
         Py_ssize_t start = pos;
         if (ch == '(' || (ch == '<' && !(pos + 1 < len && s[pos + 1] == '<'))) {
-            int ok = ch == '(' ? literal_string(s, len, &pos) : hex_string(s, len, &pos);
+            int empty; /* (whether the string is empty does not matter here) */
+            int ok = ch == '(' ? literal_string(s, len, &pos, &empty)
+                               : hex_string(s, len, &pos, &empty);
             if (!ok || !within_one_stream(bounds, nbounds, start, pos)) give_up = 1;
         } else if (ch == '/') {
             pos++;
