@@ -1,6 +1,6 @@
 /* The lexing shared by the two content-stream scanners (layout/_content_scan.c and
  * tagged_pdf/_instruction_scan.c): PDF character classes (ISO 32000-1 7.2.2), numbers as
- * qpdf reads them, and strings read exactly or not at all. Included by both, after
+ * qpdf reads them, strings read exactly or not at all, and the streams' boundaries. Included by both, after
  * <Python.h>; every function is static, so each module keeps its own copy. */
 #ifndef CONTENT_LEXER_H
 #define CONTENT_LEXER_H
@@ -83,6 +83,31 @@ static int hex_string(const unsigned char *s, Py_ssize_t len, Py_ssize_t *pos, i
         k++;
     }
     return 0;
+}
+
+/* The offsets where the page's streams were joined, as a C array to PyMem_Free; NULL with an
+ * exception set when ``seq`` is no sequence of integers (or memory runs out). */
+static Py_ssize_t *boundaries_of(PyObject *seq, Py_ssize_t *count) {
+    PyObject *fast = PySequence_Fast(seq, "boundaries must be a sequence");
+    if (fast == NULL) return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(fast);
+    Py_ssize_t *bounds = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n + 1));
+    if (bounds == NULL) {
+        Py_DECREF(fast);
+        PyErr_NoMemory();
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        bounds[k] = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(fast, k));
+        if (bounds[k] == -1 && PyErr_Occurred()) {
+            PyMem_Free(bounds);
+            Py_DECREF(fast);
+            return NULL;
+        }
+    }
+    Py_DECREF(fast);
+    *count = n;
+    return bounds;
 }
 
 #endif

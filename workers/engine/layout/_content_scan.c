@@ -94,20 +94,14 @@ static PyObject *scan(PyObject *self, PyObject *args) {
     Py_ssize_t *bounds = NULL, nbounds = 0;
     Operand *operands = NULL;
     Py_ssize_t noperands = 0, capacity = 64;
-    PyObject *bounds_fast = PySequence_Fast(bounds_seq, "boundaries must be a sequence");
-    if (bounds_fast == NULL) goto done;
-    nbounds = PySequence_Fast_GET_SIZE(bounds_fast);
-    bounds = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(nbounds + 1));
+    bounds = boundaries_of(bounds_seq, &nbounds);
+    if (bounds == NULL) goto done;
     operands = PyMem_Malloc(sizeof(Operand) * (size_t)capacity);
     kinds = PyList_New(0);
     positions = PyList_New(0);
-    if (bounds == NULL || operands == NULL || kinds == NULL || positions == NULL) {
+    if (operands == NULL || kinds == NULL || positions == NULL) {
         PyErr_NoMemory();
         goto done;
-    }
-    for (Py_ssize_t k = 0; k < nbounds; k++) {
-        bounds[k] = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(bounds_fast, k));
-        if (bounds[k] == -1 && PyErr_Occurred()) goto done;
     }
 
     const unsigned char *s = buffer.buf;
@@ -235,7 +229,6 @@ static PyObject *scan(PyObject *self, PyObject *args) {
     }
 
 done:
-    Py_XDECREF(bounds_fast);
     Py_XDECREF(kinds);
     Py_XDECREF(positions);
     PyMem_Free(bounds);

@@ -72,10 +72,8 @@ static PyObject *scan(PyObject *self, PyObject *args) {
     if (!PyArg_ParseTuple(args, "y*OO", &buffer, &bounds_seq, &xobject_names)) return NULL;
     PyObject *result = NULL, *operators = NULL, *starts = NULL, *ends = NULL, *painting = NULL;
     Py_ssize_t *bounds = NULL, nbounds = 0;
-    PyObject *bounds_fast = PySequence_Fast(bounds_seq, "boundaries must be a sequence");
-    if (bounds_fast == NULL) goto done;
-    nbounds = PySequence_Fast_GET_SIZE(bounds_fast);
-    bounds = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(nbounds + 1));
+    bounds = boundaries_of(bounds_seq, &nbounds);
+    if (bounds == NULL) goto done;
     operators = PyList_New(0);
     starts = PyList_New(0);
     ends = PyList_New(0);
@@ -84,14 +82,9 @@ static PyObject *scan(PyObject *self, PyObject *args) {
         PyErr_SetString(PyExc_TypeError, "xobject_names must be a set or frozenset");
         goto done;
     }
-    if (bounds == NULL || operators == NULL || starts == NULL || ends == NULL ||
-        painting == NULL) {
+    if (operators == NULL || starts == NULL || ends == NULL || painting == NULL) {
         PyErr_NoMemory();
         goto done;
-    }
-    for (Py_ssize_t k = 0; k < nbounds; k++) {
-        bounds[k] = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(bounds_fast, k));
-        if (bounds[k] == -1 && PyErr_Occurred()) goto done;
     }
 
     const unsigned char *s = buffer.buf;
@@ -182,7 +175,6 @@ static PyObject *scan(PyObject *self, PyObject *args) {
     }
 
 done:
-    Py_XDECREF(bounds_fast);
     Py_XDECREF(operators);
     Py_XDECREF(starts);
     Py_XDECREF(ends);
