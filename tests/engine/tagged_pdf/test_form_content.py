@@ -186,3 +186,49 @@ def test_a_picture_inside_a_form_copy_is_read_back_in_its_figure(tmp_path: Path)
                if isinstance(b, Figure)]
     assert [p.bbox for p in read.prov] == [p.bbox for p in drawn.prov]
     assert read.prov[0].bbox.x1 - read.prov[0].bbox.x0 > 250
+
+
+TITLES = ["Water quality in the northern lakes", "Flood defences along the estuary",
+          "Drinking water supply to villages"]
+
+
+def letterhead_pdf(path: Path) -> Path:
+    """Pages each painting a form of their own that draws the running header and the page's
+    heading (a letterhead), with the body drawn on the page."""
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
+        Encoding=pikepdf.Name.WinAnsiEncoding,
+    ))
+    for number, title in enumerate(TITLES, start=1):
+        form = pdf.make_stream(
+            b"BT /F1 8 Tf 72 800 Td (RIVERSIDE COUNTY ENVIRONMENT REPORT) Tj ET\n"
+            + f"BT /F1 20 Tf 72 740 Td ({title}) Tj ET".encode(),
+            Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form, BBox=[0, 0, 595, 842],
+            Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)),
+        )
+        pdf.add_blank_page(page_size=(595, 842))
+        page = pdf.pages[-1]
+        page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font),
+                                                XObject=pikepdf.Dictionary(Fm1=form))
+        body = "\n".join(f"BT /F1 11 Tf 72 {700 - 15 * k} Td ({line}) Tj ET"
+                         for k, line in enumerate(FIRST))
+        page.obj.Contents = pdf.make_stream(
+            f"/Fm1 Do\n{body}\nBT /F1 9 Tf 290 40 Td (Page {number}) Tj ET".encode())
+    pdf.save(path)
+    return path
+
+
+def test_a_form_drawing_the_running_header_and_a_heading_marks_the_header_artifact(
+    tmp_path: Path,
+) -> None:
+    result = tag_and_check(letterhead_pdf(tmp_path / "letterhead.pdf"))
+
+    assert [a.kind for a in result.document.artifacts].count("header") == len(TITLES)
+    assert result.check("pixels")["passed"], result.report
+    assert result.check("text-fidelity")["passed"], result.report
+    texts = [text.strip() for text in read_tagged_text(result.tagged.content)]
+    for title in TITLES:
+        assert title in texts, texts  # not "RIVERSIDE COUNTY ENVIRONMENT REPORT" + title
+    # Each page paints a marked copy of its form (the original kept as it was).
+    assert _forms_marked_inside(result.tagged.content) == [[False, True]] * len(TITLES)
