@@ -10,6 +10,8 @@ Steps (each its own module):
 3. page by page, wrap each leaf's operators (from the model's provenance) in marked content,
    and everything else painted in ``/Artifact`` (:mod:`.marked_content`); a Form XObject
    painting several leaves' content is marked inside a copy of it (:mod:`.form_content`);
+   a page whose cut text operators pdfium draws a pixel away keeps those operators whole
+   (:mod:`.split_proof`);
 4. write the structure tree, ParentTree and annotation tags (:mod:`.structure_tree`);
 5. catalog and metadata (:mod:`.catalog`).
 
