@@ -50,8 +50,12 @@ from .classify import classify
 from .figures import (
     BACKGROUND_AREA,
     FIGURE_MIN_AREA,
+    CAPTION,
     Candidate,
+    frames_running_text,
+    ground_of_pictures,
     place,
+    running_text,
     text_frame,
 )
 from .gcpause import collect_young, paused_gc
@@ -182,15 +186,16 @@ def page_blocks(content: PageContent, fields: Sequence[BBox] = ()) -> list[Block
             if drawing.x0 <= (f.x0 + f.x1) / 2 <= drawing.x1
             and drawing.y0 <= (f.y0 + f.y1) / 2 <= drawing.y1
         ]
-        blocks.append(
-            Block(content.index, kind="figure", image=drawing, x0=drawing.x0, y0=drawing.y0,
-                   x1=drawing.x1, y1=drawing.y1, objects=sorted({r.obj for r in members}),
-                   candidate=Candidate(
-                       content.index, (drawing.x0, drawing.y0, drawing.x1, drawing.y1), True,
-                       text_heights=on_it, page_box=page_box,
-                       shapes=tuple(sorted(place(r.x0, r.y0, r.x1, r.y1) for r in members)),
-                   ))
-        )
+        figure = Block(
+            content.index, kind="figure", image=drawing, x0=drawing.x0, y0=drawing.y0,
+            x1=drawing.x1, y1=drawing.y1, objects=sorted({r.obj for r in members}),
+            candidate=Candidate(
+                content.index, (drawing.x0, drawing.y0, drawing.x1, drawing.y1), True,
+                text_heights=on_it, page_box=page_box,
+                shapes=tuple(sorted(place(r.x0, r.y0, r.x1, r.y1) for r in members)),
+            ))
+        figure.labels = drawing_labels(figure, blocks)
+        blocks.append(figure)
     facts = content.image_facts
     for image in _merge_images(content.images):
         area = (image.x1 - image.x0) * (image.y1 - image.y0)
@@ -219,15 +224,38 @@ def page_blocks(content: PageContent, fields: Sequence[BBox] = ()) -> list[Block
     return join_tables(footnotes_last(ordered, content))
 
 
+#: A text block this share of whose box lies on a drawing is set on it.
+LABEL_ON_DRAWING = 0.9
+
+
+def drawing_labels(figure: Block, blocks: Sequence[Block]) -> list[Block]:
+    """The text blocks set on a vector drawing: its labels (a chart's scale, axis names and
+    legend, a diagram's names), words of the picture which, read in the flow of the text, are
+    noise ("25 20 15 Height gain 10 Girls Boys"). Its caption ("Figure 2: …"), even set on
+    its ground, describes it and stays text. None when a sentence is set on or across it (a
+    line holds none, :func:`.figures.text_frame`, but a block may): an infographic, whose
+    words are the content, read as text."""
+    on_it = [(b, area_share(b, figure)) for b in blocks if b.kind == "text"]
+    if any(share > 0.5 and running_text(b.text) for b, share in on_it):
+        return []
+    return [
+        b for b, share in on_it if share > LABEL_ON_DRAWING and not CAPTION.match(b.text)
+    ]
+
+
 def _drawings(content: PageContent, frags: list[Fragment]) -> list[Rect]:
     """Vector drawings (charts, diagrams): clusters of many shapes covering some of the page,
     holding at most short labels. A single shape, or shapes behind running text, are boxes
     and backgrounds, not figures."""
     page_area = max(content.width * content.height, 1.0)
+    running = [(f.x0, f.y0, f.x1, f.y1) for f in frags if running_text(f.text)]
     shapes = [
         r for r in content.paths + content.rules
         if (r.x1 - r.x0) * (r.y1 - r.y0) < 0.5 * page_area
     ][:MAX_SHAPES]
+    # A box around a caption or a paragraph beside a drawing would join the two and make the
+    # whole a text frame: it is no piece of the drawing.
+    shapes = [r for r in shapes if not frames_running_text((r.x0, r.y0, r.x1, r.y1), running)]
     clusters: list[tuple[Rect, int]] = []
     for r in sorted(shapes, key=lambda r: (-r.y1, r.x0)):
         for k, (m, n) in enumerate(clusters):
@@ -258,6 +286,7 @@ def _drawings(content: PageContent, frags: list[Fragment]) -> list[Rect]:
                     break
             if merged:
                 break
+    pictures = [(r.x0, r.y0, r.x1, r.y1) for r in _merge_images(content.images)]
     out = []
     for box, count in clusters:
         area = (box.x1 - box.x0) * (box.y1 - box.y0)
@@ -274,6 +303,8 @@ def _drawings(content: PageContent, frags: list[Fragment]) -> list[Rect]:
         ]
         if text_frame((box.x0, box.y0, box.x1, box.y1), members, inside):
             continue  # running text on a coloured box, a table drawn with shapes: no picture
+        if ground_of_pictures((box.x0, box.y0, box.x1, box.y1), pictures):
+            continue  # the panel photographs are set on: they are the figures
         out.append(box)
     return out
 

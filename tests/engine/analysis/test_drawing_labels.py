@@ -1,0 +1,111 @@
+"""A vector drawing's labels (a chart's scale and legend) are read as part of the picture when
+its caption describes it, and stay text otherwise; a box around a caption beside a drawing is
+no piece of it (:func:`workers.engine.layout.reader.drawing_labels`,
+:func:`workers.engine.layout.figures.frames_running_text`). Small PDFs drawn here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pikepdf
+
+from workers.engine.document import Document, Figure, block_text
+from workers.engine.layout.figures import frames_running_text
+from workers.engine.layout.reader import read_layout
+
+from .drawn_pdfs import BODY, make_pdf
+
+Lines = list[tuple[float, float, str]]
+
+
+def figures(doc: Document) -> list[Figure]:
+    return [b for b in doc.walk() if isinstance(b, Figure)]
+
+
+def text_of(doc: Document) -> str:
+    """What is read as text (a figure's caption apart)."""
+    return " ".join(block_text(b) for b in doc.blocks if not isinstance(b, Figure))
+
+
+def body() -> Lines:
+    return [(72.0, 760.0 - 14 * k, BODY[k % 2]) for k in range(6)]
+
+
+def chart() -> tuple[list[str], Lines]:
+    """A bar chart: axes, gridlines, six bars; year and value labels, a legend."""
+    ops = ["0 0 0 RG 0.5 w", "100 300 m 100 560 l S", "100 300 m 520 300 l S"]
+    ops += [f"0.8 0.8 0.8 RG 100 {300 + 50 * k} m 520 {300 + 50 * k} l S" for k in (1, 2, 3, 4)]
+    labels: Lines = []
+    for k, h in enumerate([60, 120, 180, 150, 90, 200]):
+        x = 115 + 65 * k
+        ops.append(f"0.2 0.4 0.8 rg {x} 300 40 {h} re f")
+        labels.append((x + 5, 305.0 + h, f"{2018 + k}"))
+    ops.append("0.2 0.4 0.8 rg 440 540 8 8 re f")
+    labels.append((452.0, 540.0, "Visitors"))
+    return ops, labels
+
+
+CAPTION = (72.0, 270.0, "Figure 1: Visitors to the park by year")
+
+
+def test_a_captioned_charts_labels_are_read_as_part_of_it(tmp_path: Path) -> None:
+    shapes, labels = chart()
+    path = make_pdf(tmp_path / "chart.pdf", [([], body() + labels + [CAPTION])], shapes=shapes)
+    doc = read_layout(path, max_pages=2)
+    (figure,) = figures(doc)
+    assert figure.caption == "Figure 1: Visitors to the park by year"
+    text = text_of(doc)
+    assert "2019" not in text and "Visitors " not in text.replace("Visitors to", "")
+    assert "Public bodies publish" in text
+    # The labels' drawing is tagged inside the figure: their operators are its provenance.
+    with pikepdf.open(path) as pdf:
+        ops = pikepdf.parse_content_stream(pdf.pages[0])
+    shown = next(k for k, (operands, op) in enumerate(ops)
+                 if str(op) == "Tj" and bytes(operands[0]) == b"2019")
+    assert any(start <= shown < end for p in figure.prov for start, end in p.operators)
+
+
+def test_an_uncaptioned_charts_labels_stay_text(tmp_path: Path) -> None:
+    """Without a caption the labels are the only words a listener has of the chart."""
+    shapes, labels = chart()
+    path = make_pdf(tmp_path / "chart.pdf", [([], body() + labels)], shapes=shapes)
+    doc = read_layout(path, max_pages=2)
+    assert len(figures(doc)) == 1
+    assert "2019" in text_of(doc)
+
+
+def test_sentences_set_on_a_drawing_stay_text(tmp_path: Path) -> None:
+    """An infographic: a sentence in short lines on a drawing is its content, not a label."""
+    shapes, _ = chart()
+    advice: Lines = [(120.0, 500.0 - 13 * k, line) for k, line in
+                     enumerate(["If you shave your", "armpits, use a mirror", "to avoid cuts"])]
+    path = make_pdf(tmp_path / "advice.pdf", [([], body() + advice + [CAPTION])],
+                    shapes=shapes)
+    doc = read_layout(path, max_pages=2)
+    assert len(figures(doc)) == 1
+    assert "armpits" in text_of(doc)
+
+
+def test_a_chart_over_its_caption_in_a_box_is_a_figure(tmp_path: Path) -> None:
+    """A tinted box around a caption of several lines, touching the chart above it: without
+    it, the chart's shapes are the drawing."""
+    shapes, labels = chart()
+    shapes += ["0.9 0.9 0.9 rg 90 230 440 66 re f"]
+    caption: Lines = [
+        (96.0, 280.0, "Figure 1: Visitors to the park by year, counted at the two gates"),
+        (96.0, 266.0, "of the park and at the visitor centre, which opened in the"),
+        (96.0, 252.0, "spring of 2019 and counts the visitors who come by bus."),
+    ]
+    path = make_pdf(tmp_path / "boxed.pdf", [([], body() + labels + caption)], shapes=shapes)
+    doc = read_layout(path, max_pages=2)
+    (figure,) = figures(doc)
+    box = figure.prov[0].bbox
+    assert box.y0 >= 295 and box.y1 >= 500  # the chart, not the caption's box
+    assert figure.caption is not None and figure.caption.startswith("Figure 1:")
+
+
+def test_a_box_frames_the_running_text_it_holds() -> None:
+    line = (96.0, 266.0, 380.0, 276.0)
+    assert frames_running_text((90.0, 230.0, 530.0, 296.0), [line])
+    assert not frames_running_text((100.0, 300.0, 520.0, 560.0), [line])  # the plot beside
+    assert not frames_running_text((90.0, 229.0, 530.0, 230.0), [line])  # a rule
