@@ -454,7 +454,10 @@ def word_count(text: str) -> float:
 
 def running_text(text: str) -> bool:
     """A sentence or more, not a picture's label (a drawing holding it is a text box)."""
-    return word_count(text) >= RUNNING_WORDS
+    tokens = text.split()
+    if len(tokens) >= RUNNING_WORDS:
+        return True  # (every token is a word at least: asked of every line, the quick answer)
+    return not text.isascii() and word_count(text) >= RUNNING_WORDS
 
 
 def frames_running_text(shape: Box, running: Sequence[Box]) -> bool:

@@ -49,8 +49,9 @@ from .catalog_facts import (
 from .classify import classify
 from .figures import (
     BACKGROUND_AREA,
-    FIGURE_MIN_AREA,
     CAPTION,
+    FIGURE_MIN_AREA,
+    RULE_WIDTH,
     Candidate,
     frames_running_text,
     ground_of_pictures,
@@ -248,14 +249,23 @@ def _drawings(content: PageContent, frags: list[Fragment]) -> list[Rect]:
     holding at most short labels. A single shape, or shapes behind running text, are boxes
     and backgrounds, not figures."""
     page_area = max(content.width * content.height, 1.0)
-    running = [(f.x0, f.y0, f.x1, f.y1) for f in frags if running_text(f.text)]
     shapes = [
         r for r in content.paths + content.rules
         if (r.x1 - r.x0) * (r.y1 - r.y0) < 0.5 * page_area
     ][:MAX_SHAPES]
     # A box around a caption or a paragraph beside a drawing would join the two and make the
-    # whole a text frame: it is no piece of the drawing.
-    shapes = [r for r in shapes if not frames_running_text((r.x0, r.y0, r.x1, r.y1), running)]
+    # whole a text frame: it is no piece of the drawing. (Only shapes as large as a line of
+    # running text can hold one: the many small pieces of a drawing are not looked at.)
+    boxes = [r for r in shapes if r.x1 - r.x0 > RULE_WIDTH and r.y1 - r.y0 > RULE_WIDTH]
+    running = [(f.x0, f.y0, f.x1, f.y1) for f in frags if running_text(f.text)] if boxes else []
+    if running:
+        least_w = min(x1 - x0 for x0, _, x1, _ in running)
+        least_h = min(y1 - y0 for _, y0, _, y1 in running)
+        shapes = [
+            r for r in shapes
+            if r.x1 - r.x0 < least_w or r.y1 - r.y0 < least_h
+            or not frames_running_text((r.x0, r.y0, r.x1, r.y1), running)
+        ]
     clusters: list[tuple[Rect, int]] = []
     for r in sorted(shapes, key=lambda r: (-r.y1, r.x0)):
         for k, (m, n) in enumerate(clusters):
@@ -286,7 +296,7 @@ def _drawings(content: PageContent, frags: list[Fragment]) -> list[Rect]:
                     break
             if merged:
                 break
-    pictures = [(r.x0, r.y0, r.x1, r.y1) for r in _merge_images(content.images)]
+    pictures: list[tuple[float, float, float, float]] | None = None
     out = []
     for box, count in clusters:
         area = (box.x1 - box.x0) * (box.y1 - box.y0)
@@ -303,6 +313,8 @@ def _drawings(content: PageContent, frags: list[Fragment]) -> list[Rect]:
         ]
         if text_frame((box.x0, box.y0, box.x1, box.y1), members, inside):
             continue  # running text on a coloured box, a table drawn with shapes: no picture
+        if pictures is None:
+            pictures = [(r.x0, r.y0, r.x1, r.y1) for r in _merge_images(content.images)]
         if ground_of_pictures((box.x0, box.y0, box.x1, box.y1), pictures):
             continue  # the panel photographs are set on: they are the figures
         out.append(box)
