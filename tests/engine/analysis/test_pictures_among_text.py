@@ -1,7 +1,8 @@
-"""A vector drawing's labels (a chart's scale and legend) are read as part of the picture when
-its caption describes it, and stay text otherwise; a box around a caption beside a drawing is
-no piece of it (:func:`workers.engine.layout.reader.drawing_labels`,
-:func:`workers.engine.layout.figures.frames_running_text`). Small PDFs drawn here."""
+"""Pictures among text. A vector drawing's labels (a chart's scale and legend) are read as
+part of the picture when its caption describes it, and stay text otherwise; a box around a
+caption beside a drawing is no piece of it (:func:`workers.engine.layout.reader.drawing_labels`,
+:func:`workers.engine.layout.figures.frames_running_text`); a picture that text only grazes
+is read where its column reaches it. Small PDFs drawn here."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from pathlib import Path
 import pikepdf
 
 from workers.engine.document import Document, Figure, block_text
+from workers.engine.layout.blocks import Block
 from workers.engine.layout.figures import frames_running_text
+from workers.engine.layout.order import _place_of_picture
 from workers.engine.layout.reader import read_layout
 
 from .drawn_pdfs import BODY, make_pdf
@@ -109,3 +112,25 @@ def test_a_box_frames_the_running_text_it_holds() -> None:
     assert frames_running_text((90.0, 230.0, 530.0, 296.0), [line])
     assert not frames_running_text((100.0, 300.0, 520.0, 560.0), [line])  # the plot beside
     assert not frames_running_text((90.0, 229.0, 530.0, 230.0), [line])  # a rule
+
+
+def _box(kind: str, x0: float, y0: float, x1: float, y1: float) -> Block:
+    return Block(0, kind=kind, x0=x0, y0=y0, x1=x1, y1=y1)
+
+
+def test_a_picture_grazed_by_a_notes_last_line_is_read_where_its_column_reaches_it() -> None:
+    """A margin note's last line reaches into a photograph's white edge: the photograph is
+    read where the margin column comes to it (before its caption), not inside the note."""
+    term, note = _box("text", 105, 372, 193, 383), _box("text", 105, 323, 225, 372)
+    heading, text = _box("text", 274, 183, 412, 201), _box("text", 274, 77, 609, 178)
+    caption = _box("text", 105, 78, 251, 111)
+    photo = _box("figure", 105, 107, 262, 341)
+    ordered = [term, note, heading, text, caption]
+    assert _place_of_picture(photo, ordered) == ordered.index(caption)
+
+
+def test_a_picture_with_a_title_set_on_it_is_read_just_before_the_title() -> None:
+    title, text = _box("text", 100, 600, 400, 640), _box("text", 72, 100, 520, 300)
+    cover = _box("figure", 50, 350, 550, 800)
+    ordered = [text, title]
+    assert _place_of_picture(cover, ordered) == 1
