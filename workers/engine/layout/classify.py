@@ -134,10 +134,11 @@ def classify(
     item_faces: dict[int, tuple[float | None, float]] = {}
     heading_block: Block | None = None  # the block of the last heading
     for result, blocks in _document_order(results):
+        drawn_in_figure = _figure_labels_kept(blocks, artifact_ids)
         for block in blocks:
-            if id(block) in artifact_ids:
+            if id(block) in artifact_ids or id(block) in drawn_in_figure:
                 continue
-            prov = [_prov(block, result)]
+            prov = [_prov(block, result, artifact_ids)]
             if block.kind == "figure":
                 stack = []
                 doc.blocks.append(_figure(block, result, prov, body_size, artifact_ids))
@@ -1083,13 +1084,31 @@ def _is_note(block: Block, result: PageResult, body_size: float, text: str) -> b
 _object_of = operator.attrgetter("obj")
 
 
-def _prov(block: Block, result: PageResult) -> Prov:
+def _figure_labels_kept(blocks: list[Block], artifact_ids: dict[int, Any]) -> set[int]:
+    """The labels of the drawings kept as figures whose caption describes them: read (and
+    tagged) as part of the picture, which the caption stands for. A drawing judged
+    decoration gives its labels back to the text, and so does one without a caption: its
+    labels are the only words a listener has of it until a person describes it."""
+    return {
+        id(label) for b in blocks
+        if b.kind == "figure" and b.labels and id(b) not in artifact_ids
+        and b.candidate is not None and b.candidate.captioned
+        for label in b.labels
+    }
+
+
+def _prov(block: Block, result: PageResult, artifact_ids: dict[int, Any] | None = None) -> Prov:
     # A block's glyphs come from a few page objects: deduplicate (at C speed) before looking
     # them up. Glyphs pdfium generated carry -1, which both lookups below skip.
     # (A dict: deduplicated, and in reading order, which the operator ranges follow.)
     drawn = list(block.objects)
     for f in block.frags:
         drawn.extend(map(_object_of, f.glyphs))
+    captioned = block.candidate is not None and block.candidate.captioned
+    for label in block.labels if captioned else ():  # labels read as part of the picture
+        if artifact_ids is None or id(label) not in artifact_ids:
+            for f in label.frags:
+                drawn.extend(map(_object_of, f.glyphs))
     if block.image is not None:
         drawn.append(block.image.obj)
     objects = dict.fromkeys(drawn)
