@@ -604,3 +604,102 @@ def test_a_title_beside_a_box_of_notes_is_no_table(tmp_path: Path) -> None:
     path = text_page_pdf(tmp_path / "title-box.pdf", ops)
     doc = read_layout(path, max_pages=5)
     assert not any(isinstance(b, Table) for b in doc.blocks)
+
+
+def _with_fields(path: Path, boxes: list[tuple[float, float, float, float]]) -> Path:
+    """The PDF at ``path`` with a text field (a widget annotation) over each box."""
+    import pikepdf
+
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        widgets = [
+            pdf.make_indirect(pikepdf.Dictionary(
+                Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Widget, FT=pikepdf.Name.Tx,
+                T=pikepdf.String(f"f{k}"), Rect=pikepdf.Array(list(box)),
+            ))
+            for k, box in enumerate(boxes)
+        ]
+        pdf.pages[0].obj.Annots = pikepdf.Array(widgets)
+        pdf.Root.AcroForm = pikepdf.Dictionary(Fields=pikepdf.Array(widgets))
+        pdf.save(path)
+    return path
+
+
+def _grid(xs: list[float], ys: list[float]) -> list[bytes]:
+    """Rules across at ``ys`` from the first x to the last, and down at ``xs`` between the
+    first y and the last: thin filled rectangles."""
+    return [f"{xs[0]} {y} {xs[-1] - xs[0]} 0.5 re f".encode() for y in ys] + [
+        f"{x} {ys[-1]} 0.5 {ys[0] - ys[-1]} re f".encode() for x in xs
+    ]
+
+
+def test_a_head_over_rows_of_fields_to_fill_in_is_a_table(tmp_path: Path) -> None:
+    # A form's table of dependents: heads over rows of boxes to fill in, one field a cell
+    # and no text in the rows. The heads name the columns, not each its own field: a table.
+    xs, ys = [72.0, 222.0, 322.0, 472.0], [700.0, 680.0, 660.0, 640.0, 620.0]
+    heads = ["First and last name", "Number", "Relationship to you"]
+    ops = _grid(xs, ys) + [
+        _show(x + 6, 686, text) for x, text in zip(xs, heads, strict=False)
+    ]
+    path = text_page_pdf(tmp_path / "dependents.pdf", ops)
+    boxes = [(x + 2, y + 2, right - 2, y + 18) for y in ys[2:] for x, right in zip(xs, xs[1:],
+                                                                                  strict=False)]
+    doc = read_layout(_with_fields(path, boxes), max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert _cells(table)[0] == heads
+
+
+def test_a_forms_labels_in_a_grid_with_a_field_each_are_still_no_table(tmp_path: Path) -> None:
+    # The same grid with a label in every row by its field: a form's layout, read as text.
+    xs, ys = [72.0, 222.0, 322.0, 472.0], [700.0, 680.0, 660.0, 640.0]
+    labels = [["Surname", "Given names", "Date of birth"], ["Street", "Town", "Postcode"],
+              ["Telephone", "Email", "Service number"]]
+    ops = _grid(xs, ys) + [
+        _show(x + 4, y - 8, text)
+        for row, y in zip(labels, ys, strict=False) for x, text in zip(xs, row, strict=False)
+    ]
+    path = text_page_pdf(tmp_path / "form.pdf", ops)
+    boxes = [(x + 60, y - 18, right - 2, y - 2) for y in ys[:3] for x, right in zip(xs, xs[1:],
+                                                                                   strict=False)]
+    doc = read_layout(_with_fields(path, boxes), max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+
+
+def test_a_forms_lines_with_leader_dots_to_their_boxes_are_no_table(tmp_path: Path) -> None:
+    # A tax form's lines: a label, leader dots to the line's number and its box to fill in,
+    # ruled as a grid. The dots are no cells: the labels lead to fields, a form's layout.
+    xs, ys = [72.0, 400.0, 420.0, 520.0], [700.0, 680.0, 660.0, 640.0, 620.0]
+    lines = ["Wages, salaries, tips", "Tax-exempt interest", "Qualified dividends",
+             "Pensions and annuities"]
+    ops = _grid(xs, ys)
+    for k, label in enumerate(lines):
+        y = ys[k] - 14
+        ops += [_show(76, y, f"{k + 1}  {label}")]
+        ops += [_show(x, y, ".") for x in range(230, 390, 12)]
+        ops += [_show(404, y, str(k + 1))]
+    path = text_page_pdf(tmp_path / "lines.pdf", ops)
+    boxes = [(422, y + 2, 518, y + 18) for y in ys[1:]]
+    doc = read_layout(_with_fields(path, boxes), max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+
+
+def test_grids_stacked_on_one_rule_with_their_columns_apart_are_two_tables(
+    tmp_path: Path
+) -> None:
+    # A grid drawn on from the bottom rule of another, its rules down at other places: two
+    # tables, each read by its own columns (one's columns would tear the other's rows).
+    top = [("Name", "Born", "Town"), ("Ada", "1815", "London"), ("Alan", "1912", "London")]
+    bottom = [("Item", "Amount"), ("Rent", "1200.00"), ("Food", "310.50")]
+    ops = _grid([72.0, 172.0, 272.0, 372.0], [700.0, 680.0, 660.0, 640.0])
+    ops += _grid([72.0, 222.0, 372.0], [640.0, 620.0, 600.0, 580.0])
+    # (the second grid's outer rules down are drawn at other places than the first's)
+    ops = [op for op in ops if op not in (b"72.0 580.0 0.5 60.0 re f", b"372.0 580.0 0.5 60.0 re f")]
+    for r, row in enumerate(top):
+        ops += [_show(78 + 100 * c, 686 - 20 * r, text) for c, text in enumerate(row)]
+    for r, row in enumerate(bottom):
+        ops += [_show(78 + 150 * c, 626 - 20 * r, text) for c, text in enumerate(row)]
+    path = text_page_pdf(tmp_path / "stacked.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [[[t for t in row if t] for row in _cells(t)] for t in tables] == [
+        [list(row) for row in top], [list(row) for row in bottom]
+    ]

@@ -151,7 +151,7 @@ def _analyse_page(
 def page_blocks(content: PageContent, fields: Sequence[BBox] = ()) -> list[Block]:
     """Blocks of one page in reading order (``fields``: the boxes of its form fields)."""
     frags = [f for line in lines(fragments(content.glyphs)) for f in line.fragments]
-    blocks = [t for t in ruled_tables(content, frags) if not lays_out_form(t, fields)]
+    blocks = ruled_tables(content, frags, fields)
     if blocks:
         inside = {id(f) for b in blocks for f in b.frags}
         frags = [f for f in frags if id(f) not in inside]

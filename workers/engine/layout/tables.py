@@ -111,15 +111,19 @@ def _headed(heads: list[Block], grid: Block) -> Block:
     return table
 
 
-def ruled_tables(content: PageContent, frags: list[Fragment]) -> list[Block]:
+def ruled_tables(
+    content: PageContent, frags: list[Fragment], fields: Sequence[BBox] = ()
+) -> list[Block]:
     """Tables drawn with rules: a grid of at least three horizontal and three vertical lines
-    (two columns, two rows), its text placed in the grid's cells."""
+    (two columns, two rows), its text placed in the grid's cells. A form's grid of labels,
+    each naming its field (``fields``: the boxes of the page's form fields), is none; a
+    grid whose heads name columns of fields to fill in, row after row, is one."""
     rules = content.rules[:MAX_SHAPES]
     horizontal = [r for r in rules if r.x1 - r.x0 > 10 and r.y1 - r.y0 <= 2.5]
     vertical = [r for r in rules if r.y1 - r.y0 > 6 and r.x1 - r.x0 <= 2.5]
     if len(horizontal) < 3 or len(vertical) < 3:
         return []
-    groups = _rule_groups(horizontal, vertical)
+    groups = [part for group in _rule_groups(horizontal, vertical) for part in _stacked(group)]
     out: list[Block] = []
     taken: set[int] = set()
     for box, hs, vs in groups:
@@ -141,12 +145,15 @@ def ruled_tables(content: PageContent, frags: list[Fragment]) -> list[Block]:
         cells: list[list[Fragment | None]] = []
         members: list[Fragment] = []
         longest = 0  # words in the fullest cell of the grid
+        to_fill_in = 0  # rows of the grid holding fields and no text
         for top, bottom in zip(ys, ys[1:], strict=False):
             inside = [
                 f for f in frags
                 if bottom < (f.y0 + f.y1) / 2 < top and xs[0] < (f.x0 + f.x1) / 2 < xs[-1]
                 and id(f) not in taken  # (grids widened past their rules may overlap)
             ]
+            if not inside:
+                to_fill_in += _fields_in(fields, xs[0], bottom, xs[-1], top) >= 2
             members.extend(inside)
             text_lines = lines(inside)
             # Rules only around the header and the body (a "booktabs" table): each line of
@@ -175,14 +182,28 @@ def ruled_tables(content: PageContent, frags: list[Fragment]) -> list[Block]:
                 if any(c is not None for c in row):
                     cells.append(row)
         filled = [row for row in cells if sum(c is not None for c in row) >= 2]
-        if len(filled) < 2 or longest > 40:
+        if len(filled) < (1 if to_fill_in >= FILL_IN_ROWS else 2) or longest > 40:
             continue  # a frame around text, or a form's boxes: not a table of data
         block = Block(content.index, kind="table", table=cells)
         for f in members:
             block.add(f)
+        if to_fill_in < FILL_IN_ROWS and lays_out_form(block, fields):
+            continue  # its labels are read as text
         taken.update(id(f) for f in members)
         out.append(block)
     return out
+
+
+#: Rows of fields with no text, under heads naming their columns, that make a grid a table
+#: to fill in (a form's table of dependents, a name, a number and a relationship a row),
+#: not a form's layout of labels each by its field.
+FILL_IN_ROWS = 2
+
+
+def _fields_in(fields: Sequence[BBox], x0: float, y0: float, x1: float, y1: float) -> int:
+    return sum(
+        x0 < (box.x0 + box.x1) / 2 < x1 and y0 < (box.y0 + box.y1) / 2 < y1 for box in fields
+    )
 
 
 #: How near two rules must come to be drawn as one (a rule ends at the line it meets, give
@@ -260,6 +281,50 @@ def _rule_groups(
         grid_box, grid_hs, grid_vs = merged.get(top, (groups[top][0], [], []))
         merged[top] = (grid_box, grid_hs + hs, grid_vs + vs)
     return sorted(merged.values(), key=lambda g: (-g[0].y1, g[0].x0))
+
+
+#: Rows (bands between rules across) each part of a grid cut in two must keep.
+STACKED_ROWS = 2
+
+
+def _stacked(
+    group: tuple[Rect, list[Rect], list[Rect]]
+) -> list[tuple[Rect, list[Rect], list[Rect]]]:
+    """A grid cut where the rules down between its columns change all at once: the rows
+    above a rule across and the rows below it are ruled into columns at no place in common
+    (a form's table of dependents over its lines of income, drawn on from one rule). Two
+    grids stacked on a shared rule, each a table of its own (or, if it is no grid, text):
+    one grid's columns cut through the other's rows would tear their lines into cells. A
+    head or a row spanning the columns, with no rule down through it, cuts nothing; nor
+    does a frame down the outer edges, which both parts share."""
+    box, hs, vs = group
+    ys = sorted(_positions([(r.y0 + r.y1) / 2 for r in hs]), reverse=True)
+    bands = []
+    for top, bottom in zip(ys, ys[1:], strict=False):
+        middle = (top + bottom) / 2
+        bands.append((bottom, [(r.x0 + r.x1) / 2 for r in vs if r.y0 < middle < r.y1]))
+    cuts: list[float] = []
+    above: list[float] = []
+    rows_above = 0
+    for k, (bottom, xs) in enumerate(bands):
+        rows_below = len(bands) - k
+        if (
+            xs and above and rows_above >= STACKED_ROWS and rows_below >= STACKED_ROWS
+            and not any(abs(x - y) <= TOUCH for x in xs for y in above)
+        ):
+            cuts.append(ys[k])
+            rows_above = 0
+        rows_above += 1
+        above = xs or above
+    if not cuts:
+        return [group]
+    parts = []
+    for top, bottom in zip([box.y1 + TOUCH, *cuts], [*cuts, box.y0 - TOUCH], strict=False):
+        part_hs = [r for r in hs if bottom - TOUCH <= (r.y0 + r.y1) / 2 <= top + TOUCH]
+        part_vs = [r for r in vs if bottom - TOUCH < (r.y0 + r.y1) / 2 < top + TOUCH]
+        if part_hs and part_vs:
+            parts.append((_box_of(part_hs + part_vs), part_hs, part_vs))
+    return parts
 
 
 def _holds(outer: Rect, inner: Rect) -> bool:
@@ -1015,10 +1080,28 @@ def lays_out_form(table: Block, fields: Sequence[BBox]) -> bool:
     field (the field beside them on their row, just under them, or drawn over them). A form
     lines its labels up in a grid, but each names what to fill in; a reader wants them read
     as labels, one after the other, not as cells of rows and columns."""
-    if not fields or not table.frags:
+    # Leader dots run from a label to its box: they name nothing, and are no cell's text.
+    pieces = [f for f in table.frags if f.text.strip(LEADER_DOTS)]
+    if not fields or not pieces:
         return False
-    labels = sum(_names_field(f, fields) for f in table.frags)
-    return labels > FORM_LABELS * len(table.frags)
+    leaders = [f for f in table.frags if not f.text.strip(LEADER_DOTS)]
+    labels = sum(_names_field(f, fields) or _led_to_field(f, leaders, fields) for f in pieces)
+    return labels > FORM_LABELS * len(pieces)
+
+
+def _led_to_field(f: Fragment, leaders: list[Fragment], fields: Sequence[BBox]) -> bool:
+    """Leader dots run from the piece to a field on its line ("Wages . . . . 1 [  ]"): the
+    line's label, however far from its box."""
+    def on_line(box: Fragment | BBox) -> bool:
+        return min(f.y1, box.y1) - max(f.y0, box.y0) > 0.5 * min(f.y1 - f.y0, box.y1 - box.y0)
+
+    return any(dots.x0 >= f.x1 - 1 and on_line(dots) for dots in leaders) and any(
+        box.x0 >= f.x1 - 1 and on_line(box) for box in fields
+    )
+
+
+#: What a run of leader dots is drawn with.
+LEADER_DOTS = " .…·_"
 
 
 def _names_field(f: Fragment, fields: Sequence[BBox]) -> bool:
