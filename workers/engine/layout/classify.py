@@ -1129,9 +1129,11 @@ def _table(block: Block, result: PageResult, prov: list[Prov]) -> Table:
     rows: list[Row] = []
     # A right-to-left table (Arabic, Hebrew, Persian) starts at its right edge: its first
     # column, the one read first, is the rightmost.
-    # Decided by all its cells, figures included: a table mostly of figures keeps the order
-    # it is drawn in (tagged Arabic tables of results are found read left to right).
-    rtl = sum(f.rtl for f in block.frags) > len(block.frags) / 2
+    # Decided by the cells holding words: figures are written left to right in any script,
+    # and a table of results in Arabic, mostly figures, still reads from its right edge
+    # (its rank and name columns first, the total last).
+    worded = [f for f in block.frags if any(map(str.isalpha, f.text))]
+    rtl = sum(f.rtl for f in worded) > len(worded) / 2
     grid = [row[::-1] for row in block.table] if rtl else block.table
     for i, row in enumerate(grid):
         header = i == 0 and all(f is None or f.bold for f in row) and any(
