@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 import statistics
+import unicodedata
 from collections.abc import Sequence
 
 from ..document import BBox
@@ -299,14 +300,14 @@ def _stacked(
     does a frame down the outer edges, which both parts share."""
     box, hs, vs = group
     ys = sorted(_positions([(r.y0 + r.y1) / 2 for r in hs]), reverse=True)
-    bands = []
-    for top, bottom in zip(ys, ys[1:], strict=False):
-        middle = (top + bottom) / 2
-        bands.append((bottom, [(r.x0 + r.x1) / 2 for r in vs if r.y0 < middle < r.y1]))
+    bands = [  # where the rules down cross each band between rules across
+        [(r.x0 + r.x1) / 2 for r in vs if r.y0 < (top + bottom) / 2 < r.y1]
+        for top, bottom in zip(ys, ys[1:], strict=False)
+    ]
     cuts: list[float] = []
     above: list[float] = []
     rows_above = 0
-    for k, (bottom, xs) in enumerate(bands):
+    for k, xs in enumerate(bands):
         rows_below = len(bands) - k
         if (
             xs and above and rows_above >= STACKED_ROWS and rows_below >= STACKED_ROWS
@@ -923,6 +924,34 @@ def _numbered_equations(cells: list[list[Fragment | None]]) -> bool:
     return len(numbers) >= 2 and all(EQUATION_NUMBER.fullmatch(n) for n in numbers)
 
 
+#: A font made for mathematics: TeX's math italic, symbols and extensions, the AMS symbols,
+#: Fraktur and script faces, and the OpenType math fonts ("Cambria Math", "STIX Two Math").
+MATH_FONT = re.compile(
+    r"^(?:[A-Z]{6}\+)?(?:CMMI|CMSY|CMEX|CMBSY|MSAM|MSBM|EUFM|EUSM|EUEX|RSFS)|Math", re.IGNORECASE
+)
+#: Share of a run's glyphs that are mathematics above which its lines are displayed formulas.
+MATH_SHARE = 0.3
+
+
+def _typeset_math(rows: list[list[Fragment]]) -> bool:
+    """Displayed formulas: a matrix's entries, equations aligned at their signs, a diagram's
+    variables, their pieces spread apart like a table's cells. Told by their glyphs: a
+    large share set in fonts made for mathematics or written with its signs and Greek
+    letters (some in a math font, so typeset as mathematics: a table of comparisons in a
+    text face, "< 5", "= 0", is left alone). A table's cells are words and figures."""
+    glyphs = [g for row in rows for f in row for g in f.glyphs if not g.char.isspace()]
+    typeset = sum(bool(MATH_FONT.search(g.font)) for g in glyphs)
+    if not glyphs or not typeset:
+        return False
+    signs = sum(
+        not MATH_FONT.search(g.font) and (
+            unicodedata.category(g.char[:1]) == "Sm" or "\u0370" <= g.char[:1] <= "\u03ff"
+        )
+        for g in glyphs
+    )
+    return typeset + signs >= MATH_SHARE * len(glyphs)
+
+
 #: Share of a run's rows opening or closing a block of code with a brace, above which the run
 #: is program code.
 BRACED_ROWS = 0.25
@@ -1062,7 +1091,7 @@ def _table_from(run: list[Line], page: int) -> Block | None:
         return None  # a column of sentences running from line to line: text set beside text
     if _scattered(cells):
         return None  # labels placed about a chart or diagram: no rows and columns of data
-    if _numbered_equations(cells) or _braced_code(rows):
+    if _numbered_equations(cells) or _braced_code(rows) or _typeset_math(rows):
         return None
     block = Block(page, kind="table", table=cells, lines=list(run))
     for row in rows:
