@@ -727,3 +727,20 @@ def test_a_matrix_typeset_in_math_fonts_is_no_table(tmp_path: Path) -> None:
     doc = read_layout(path, max_pages=5)
     assert not any(isinstance(b, Table) for b in doc.blocks)
     assert any("xu(p)" in block_text(b) for b in doc.blocks)
+
+
+def test_a_charts_labels_lined_up_on_it_are_no_table(tmp_path: Path) -> None:
+    # A bar chart drawn with shapes: each bar's category left of it and its value on it,
+    # in two columns row after row like a small table's. They are the chart's labels.
+    categories = [("Never", "3%", 20), ("Monthly", "7%", 50), ("Weekly", "5%", 35),
+                  ("Twice weekly", "25%", 160), ("Daily", "60%", 300)]
+    ops = [_show(72, 780, LOREM[:90]), b"0.9 g 60 520 470 200 re f 0 g"]
+    for k, (name, value, length) in enumerate(categories):
+        y = 690 - 30 * k
+        ops += [f"0 0 1 rg 160 {y - 4} {length} 16 re f 0 g".encode(), _show(70, y, name),
+                _show(164, y, value)]
+    ops += [f"{x} 540 0.5 170 re f".encode() for x in (160, 260, 360, 460)]
+    path = text_page_pdf(tmp_path / "chart.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    assert any("Monthly" in block_text(b) for b in doc.blocks)

@@ -1100,6 +1100,31 @@ def _table_from(run: list[Line], page: int) -> Block | None:
     return block
 
 
+#: Share of a picture's area that a table of its labels covers at most.
+PICTURE_LABELS = 0.5
+#: Share of the page a picture holding labels covers at most (more: a page's background).
+PICTURE_AREA = 0.5
+
+
+def labels_on_pictures(blocks: list[Block], page_area: float) -> list[Block]:
+    """The tables (of lines lined up, not ruled) lying inside a picture or a drawing of the
+    page, over a small part of it: a chart's labels lined up (a bar chart's categories and
+    their values, a pie's legend), not a table of the text. A table set on a background
+    (a picture over much of the page) is left alone."""
+    def area(b: Block) -> float:
+        return (b.x1 - b.x0) * (b.y1 - b.y0)
+
+    pictures = [b for b in blocks if b.kind == "figure" and area(b) <= PICTURE_AREA * page_area]
+    return [
+        t for t in blocks
+        if t.kind == "table" and t.lines and any(
+            p.x0 - 1 <= t.x0 and t.x1 <= p.x1 + 1 and p.y0 - 1 <= t.y0 and t.y1 <= p.y1 + 1
+            and area(t) < PICTURE_LABELS * area(p)
+            for p in pictures
+        )
+    ]
+
+
 #: Share of a table's pieces of text naming a form field above which it is a form's layout.
 FORM_LABELS = 0.5
 
