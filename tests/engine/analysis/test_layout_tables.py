@@ -744,3 +744,45 @@ def test_a_charts_labels_lined_up_on_it_are_no_table(tmp_path: Path) -> None:
     doc = read_layout(path, max_pages=5)
     assert not any(isinstance(b, Table) for b in doc.blocks)
     assert any("Monthly" in block_text(b) for b in doc.blocks)
+
+
+def test_a_grids_title_and_note_on_its_box_beyond_its_rules_are_its_rows(
+    tmp_path: Path
+) -> None:
+    # A table set on a coloured box: its title in a band of the box above the top rule,
+    # a note in a band below the last rule. Both are the table's, rows spanning it.
+    xs, ys = [100.0, 200.0, 400.0], [700.0, 670.0, 640.0, 610.0]
+    rows = [("Stage I", "Less than 2 cm"), ("Stage II", "From 2 to 5 cm"),
+            ("Stage III", "More than 5 cm")]
+    ops = [_show(72, 780, LOREM[:90]), b"0.8 g 100 575 300 150 re f 0 g", *_grid(xs, ys)]
+    ops += [_show(106, 708, "Staging")]
+    for r, (stage, size) in enumerate(rows):
+        ops += [_show(106, 684 - 30 * r, stage), _show(206, 684 - 30 * r, size)]
+    ops += [_show(106, 592, "Stage IV is referred to as advanced cancer.")]
+    path = text_page_pdf(tmp_path / "boxed.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    cells = [[text for text in row if text] for row in _cells(table)]
+    assert cells == [["Staging"], *[list(row) for row in rows],
+                     ["Stage IV is referred to as advanced cancer."]]
+
+
+def test_a_table_opening_a_page_with_a_head_of_its_own_is_a_new_table(
+    html_pdf: HtmlPdf
+) -> None:
+    # Two tables of two columns, one a page, each headed by its own title row: the second
+    # is no continuation of the first (a continued table repeats its head, or has none).
+    def table(title: str, rows: list[tuple[str, str]]) -> str:
+        body = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows)
+        return f"<table><tr><th>{title}</th><th>Meaning</th></tr>{body}</table>"
+
+    staging = [("Stage I", "Less than 2 cm"), ("Stage II", "From 2 to 5 cm")]
+    grading = [("Grade 1", "Slow growing"), ("Grade 2", "Faster growing")]
+    path = html_pdf(
+        f"<p>{LOREM}</p>{table('Staging', staging)}"
+        f"<div style='page-break-before: always'>{table('Grading', grading)}</div>",
+        css=GRID + " th { border: 1px solid black; padding: 4pt 8pt }",
+    )
+    doc = read_layout(path, max_pages=5)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [_cells(t)[0][0] for t in tables] == ["Staging", "Grading"]

@@ -152,6 +152,7 @@ def classify(
                     and previous.prov[-1].page != block.page
                     and x_overlap(previous.prov[-1].bbox, block.bbox) >= 0.6
                     and abs(_columns_of(previous) - _columns_of(table)) <= 1
+                    and not _headed_anew(previous, table)
                 ):
                     # The same table, continued past a page break or a wide gap between rows;
                     # a repeated header row is dropped.
@@ -1118,6 +1119,18 @@ def _figure(
     )
     image = f"page:{block.page}/object:{block.image.obj}" if block.image else None
     return Figure(image=image, caption=caption, prov=prov)
+
+
+def _headed_anew(previous: Table, table: Table) -> bool:
+    """Both tables open with a header row, and not the same one: the next table, not the
+    previous one continued on the next page (which repeats its header, or has none)."""
+    if not previous.rows or not table.rows:
+        return False
+    first, head = previous.rows[0].cells, table.rows[0].cells
+    return (
+        any(c.header for c in first) and any(c.header for c in head)
+        and [c.text for c in first] != [c.text for c in head]
+    )
 
 
 def _columns_of(table: Table) -> int:

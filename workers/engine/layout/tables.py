@@ -141,6 +141,8 @@ def ruled_tables(
             continue
         ys.sort(reverse=True)
         xs.sort()
+        ruled_top, ruled_bottom = ys[0], ys[-1]
+        ys = _with_bands_of_its_box(ys, xs, content.paths)
         ruled = xs
         xs = _widened_to_row_ends(xs, ys, frags)
         cells: list[list[Fragment | None]] = []
@@ -170,11 +172,14 @@ def ruled_tables(
                     if ruled[k] <= (f.x0 + f.x1) / 2 < ruled[k + 1]
                 )
                 longest = max(longest, words)
+            # (A band of the box beyond the rules, its title or its note, spans the columns:
+            # its text is one cell, the first.)
+            spanning = top > ruled_top + TOUCH or bottom < ruled_bottom - TOUCH
             for group in row_groups:
                 row: list[Fragment | None] = [None] * (len(xs) - 1)
                 for f in group:
                     cx = (f.x0 + f.x1) / 2
-                    k = max(i for i in range(len(xs) - 1) if xs[i] <= cx)
+                    k = 0 if spanning else max(i for i in range(len(xs) - 1) if xs[i] <= cx)
                     cell = row[k]
                     row[k] = f if cell is None else Fragment(
                         cell.glyphs + f.glyphs, f"{cell.text} {f.text}", min(cell.x0, f.x0),
@@ -354,6 +359,32 @@ def _may_be_grid(hs: list[Rect], vs: list[Rect]) -> bool:
 def _box_of(rules: list[Rect]) -> Rect:
     return Rect(min(r.x0 for r in rules), min(r.y0 for r in rules), max(r.x1 for r in rules),
                 max(r.y1 for r in rules), rules[0].obj)
+
+
+#: Share of a grid's height that a band of its box beyond its rules may have (its title,
+#: its note): more is a panel of text the table is set in.
+BOX_BAND = 0.5
+
+
+def _with_bands_of_its_box(ys: list[float], xs: list[float], paths: list[Rect]) -> list[float]:
+    """The rows' edges (``ys``, top first) with the bands of the box the grid is drawn on
+    beyond its top and bottom rules: a shape as wide as the grid, going on above its top
+    rule or below its bottom one by less than half its height, holds the table's title
+    row ("Staging") and its note row under the last rule, set on the table's own colour.
+    The grid's columns (``xs``) say how wide."""
+    top, bottom = ys[0], ys[-1]
+    reach = BOX_BAND * (top - bottom)
+    above, below = top, bottom
+    for p in paths:
+        if abs(p.x0 - xs[0]) > 2 * TOUCH or abs(p.x1 - xs[-1]) > 2 * TOUCH:
+            continue
+        if p.y0 < bottom - reach or p.y1 > top + reach:
+            continue  # a panel the table is set in, with more text
+        if p.y1 > top + TOUCH:
+            above = max(above, p.y1)
+        if p.y0 < bottom - TOUCH:
+            below = min(below, p.y0)
+    return ([above] if above > top else []) + ys + ([below] if below < bottom else [])
 
 
 def _band_rows(text_lines: list[Line], xs: list[float]) -> list[list[Fragment]]:
