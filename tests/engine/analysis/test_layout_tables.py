@@ -786,3 +786,22 @@ def test_a_table_opening_a_page_with_a_head_of_its_own_is_a_new_table(
     doc = read_layout(path, max_pages=5)
     tables = [b for b in doc.blocks if isinstance(b, Table)]
     assert [_cells(t)[0][0] for t in tables] == ["Staging", "Grading"]
+
+
+def test_heads_of_columns_on_the_grids_box_above_its_rules_are_no_title_row(
+    tmp_path: Path
+) -> None:
+    # The band of the box above the top rule holds the columns' heads, a piece over each
+    # column: no title to be one cell spanning the table (heads are put over a grid's
+    # columns when they are read as a table of their own: join_tables).
+    xs, ys = [100.0, 200.0, 400.0], [700.0, 670.0, 640.0, 610.0]
+    rows = [("Stage I", "Less than 2 cm"), ("Stage II", "From 2 to 5 cm"),
+            ("Stage III", "More than 5 cm")]
+    ops = [_show(72, 780, LOREM[:90]), b"0.8 g 100 610 300 115 re f 0 g", *_grid(xs, ys)]
+    ops += [_show(106, 708, "Stage"), _show(206, 708, "Size of the tumour")]
+    for r, (stage, size) in enumerate(rows):
+        ops += [_show(106, 684 - 30 * r, stage), _show(206, 684 - 30 * r, size)]
+    path = text_page_pdf(tmp_path / "headed.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert not any("Stage Size" in text for row in _cells(table) for text in row)

@@ -142,7 +142,7 @@ def ruled_tables(
         ys.sort(reverse=True)
         xs.sort()
         ruled_top, ruled_bottom = ys[0], ys[-1]
-        ys = _with_bands_of_its_box(ys, xs, content.paths)
+        ys = _with_bands_of_its_box(ys, xs, content.paths, frags)
         ruled = xs
         xs = _widened_to_row_ends(xs, ys, frags)
         cells: list[list[Fragment | None]] = []
@@ -366,12 +366,16 @@ def _box_of(rules: list[Rect]) -> Rect:
 BOX_BAND = 0.5
 
 
-def _with_bands_of_its_box(ys: list[float], xs: list[float], paths: list[Rect]) -> list[float]:
+def _with_bands_of_its_box(
+    ys: list[float], xs: list[float], paths: list[Rect], frags: list[Fragment]
+) -> list[float]:
     """The rows' edges (``ys``, top first) with the bands of the box the grid is drawn on
     beyond its top and bottom rules: a shape as wide as the grid, going on above its top
     rule or below its bottom one by less than half its height, holds the table's title
     row ("Staging") and its note row under the last rule, set on the table's own colour.
-    The grid's columns (``xs``) say how wide."""
+    The grid's columns (``xs``) say how wide. A band whose lines come in pieces holds the
+    heads of columns, not a title (read as a table of their own, then put over the grid's
+    columns: :func:`join_tables`)."""
     top, bottom = ys[0], ys[-1]
     reach = BOX_BAND * (top - bottom)
     above, below = top, bottom
@@ -384,7 +388,18 @@ def _with_bands_of_its_box(ys: list[float], xs: list[float], paths: list[Rect]) 
             above = max(above, p.y1)
         if p.y0 < bottom - TOUCH:
             below = min(below, p.y0)
-    return ([above] if above > top else []) + ys + ([below] if below < bottom else [])
+
+    def one_piece_a_line(high: float, low: float) -> bool:
+        inside = [
+            f for f in frags
+            if low < (f.y0 + f.y1) / 2 < high and xs[0] < (f.x0 + f.x1) / 2 < xs[-1]
+        ]
+        return all(len(line.fragments) == 1 for line in lines(inside))
+
+    return (
+        ([above] if above > top and one_piece_a_line(above, top) else []) + ys
+        + ([below] if below < bottom and one_piece_a_line(bottom, below) else [])
+    )
 
 
 def _band_rows(text_lines: list[Line], xs: list[float]) -> list[list[Fragment]]:
