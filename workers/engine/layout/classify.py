@@ -153,6 +153,7 @@ def classify(
                     and previous.prov[-1].page != block.page
                     and x_overlap(previous.prov[-1].bbox, block.bbox) >= 0.6
                     and abs(_columns_of(previous) - _columns_of(table)) <= 1
+                    and not _headed_anew(previous, table)
                 ):
                     # The same table, continued past a page break or a wide gap between rows;
                     # a repeated header row is dropped.
@@ -1139,6 +1140,18 @@ def _figure(
     return Figure(image=image, caption=caption, prov=prov)
 
 
+def _headed_anew(previous: Table, table: Table) -> bool:
+    """Both tables open with a header row, and not the same one: the next table, not the
+    previous one continued on the next page (which repeats its header, or has none)."""
+    if not previous.rows or not table.rows:
+        return False
+    first, head = previous.rows[0].cells, table.rows[0].cells
+    return (
+        any(c.header for c in first) and any(c.header for c in head)
+        and [c.text for c in first] != [c.text for c in head]
+    )
+
+
 def _columns_of(table: Table) -> int:
     return max((len(row.cells) for row in table.rows), default=0)
 
@@ -1148,9 +1161,11 @@ def _table(block: Block, result: PageResult, prov: list[Prov]) -> Table:
     rows: list[Row] = []
     # A right-to-left table (Arabic, Hebrew, Persian) starts at its right edge: its first
     # column, the one read first, is the rightmost.
-    # Decided by all its cells, figures included: a table mostly of figures keeps the order
-    # it is drawn in (tagged Arabic tables of results are found read left to right).
-    rtl = sum(f.rtl for f in block.frags) > len(block.frags) / 2
+    # Decided by the cells holding words: figures are written left to right in any script,
+    # and a table of results in Arabic, mostly figures, still reads from its right edge
+    # (its rank and name columns first, the total last).
+    worded = [f for f in block.frags if any(map(str.isalpha, f.text))]
+    rtl = sum(f.rtl for f in worded) > len(worded) / 2
     grid = [row[::-1] for row in block.table] if rtl else block.table
     for i, row in enumerate(grid):
         header = i == 0 and all(f is None or f.bold for f in row) and any(

@@ -66,7 +66,7 @@ from .operators import OperatorMap, map_operators
 from .order import column_regions, footnotes_last, panels_last, reading_order
 from .patterns import is_marker, starts_item
 from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user_space
-from .tables import find_tables, join_tables, lays_out_form, ruled_tables
+from .tables import find_tables, join_tables, labels_on_pictures, lays_out_form, ruled_tables
 
 #: Lines further apart than this many line heights do not belong to one block.
 BLOCK_GAP = 0.9
@@ -156,7 +156,7 @@ def _analyse_page(
 def page_blocks(content: PageContent, fields: Sequence[BBox] = ()) -> list[Block]:
     """Blocks of one page in reading order (``fields``: the boxes of its form fields)."""
     frags = [f for line in lines(fragments(content.glyphs)) for f in line.fragments]
-    blocks = [t for t in ruled_tables(content, frags) if not lays_out_form(t, fields)]
+    blocks = ruled_tables(content, frags, fields)
     if blocks:
         inside = {id(f) for b in blocks for f in b.frags}
         frags = [f for f in frags if id(f) not in inside]
@@ -221,6 +221,12 @@ def page_blocks(content: PageContent, fields: Sequence[BBox] = ()) -> list[Block
                                                and image.y0 <= (f.y0 + f.y1) / 2 <= image.y1
                                            ]))
             )
+    for labels in labels_on_pictures(blocks, page_area):
+        # A chart's labels: read as the text on the picture they are.
+        blocks.remove(labels)
+        text = _text_blocks(labels.frags, content.index)
+        regions.update((id(b), regions.get(id(labels), 0)) for b in text)
+        blocks.extend(text)
     ordered = panels_last(reading_order(blocks, regions), content)
     return join_tables(footnotes_last(ordered, content))
 
