@@ -107,3 +107,17 @@ def test_a_lone_point_painted_is_no_page_object(
         opmap = map_operators(pdf.pages[0], content.object_kinds)
     assert opmap.warning is None
     assert content.object_kinds.count("path") == 11 and -1 not in opmap.operator_of
+
+
+def test_a_matrix_inside_its_brackets_is_one_line_beside_the_other_column(tmp_path: Path) -> None:
+    # The rows of a matrix stand inside its brackets: one piece of a formula (one block, so
+    # that its glyphs are never divided between two), while the other column's lines beside
+    # it stay lines of their own.
+    path = _two_columns(tmp_path / "matrix.pdf", [
+        _show(330, 669, 30, "\\("), _show(345, 682, 10, "1"), _show(360, 682, 10, "2"),
+        _show(345, 668, 10, "3"), _show(360, 668, 10, "4"), _show(372, 669, 30, "\\)"),
+    ])
+    assert _left_lines(path) == LEFT
+    (matrix,) = ["".join(t for x0, t in line if x0 > 300) for line in _lines(path)
+                 if any("(" in t for _, t in line)]
+    assert sorted(matrix.replace(" ", "")) == sorted("(1234)")

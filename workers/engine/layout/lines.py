@@ -301,14 +301,19 @@ def _extent(
             max(y1 - y0 for y0, y1 in kept))
 
 
-def _side_by_side(a: Fragment, b: Fragment) -> bool:
-    """Whether two fragments of a line stand at one height (their bands overlap by more than
-    half the lower's), as the pieces of one run of text do. A line's members need only
-    overlap the line: one above another at the same place (a table's two rows set beside a
-    tall formula) are pieces of two runs, which one fragment would interleave."""
-    a0, a1 = band(a)
-    b0, b1 = band(b)
-    return min(a1, b1) - max(a0, b0) > 0.5 * min(a1 - a0, b1 - b0)
+def _enclosing(
+    f: Fragment, fy0: float, fy1: float, enclosing: list[tuple[Fragment, list[Fragment]]]
+) -> list[Fragment] | None:
+    """The line of the first of ``enclosing`` whose box holds nine tenths at least of the
+    band ``fy0``-``fy1`` of ``f``, beside it no further away than that height (in the same
+    formula, not across a gutter in another column); None when there is none."""
+    height = fy1 - fy0
+    for e, line in enclosing:
+        gap = max(e.x0 - f.x1, f.x0 - e.x1)
+        inside = min(fy1, e.y1) - max(fy0, e.y0)
+        if gap <= height and inside >= 0.9 * height > 0:
+            return line
+    return None
 
 
 def lines(frags: list[Fragment]) -> list[Line]:
@@ -329,6 +334,10 @@ def lines(frags: list[Fragment]) -> list[Line]:
     # (min() and max() of two values spelled out with their exact semantics, ties and all:
     # ``min(a, b)`` is ``b if b < a else a``, ``max(a, b)`` is ``b if b > a else a``.)
     high = low = tall = short = 0.0
+    # Fragments whose boxes reach far above or below their band (a matrix's brackets, a
+    # fraction with its bar), with their lines: a fragment set inside one's box right beside
+    # it (the matrix's next row) is of that line, which it does not stretch.
+    enclosing: list[tuple[Fragment, list[Fragment]]] = []
     # Rotated text (a photo credit up the margin) is upright-tall in these boxes: grouped
     # with horizontal lines it would stretch their line over every line it spans.
     rotated_group = False
@@ -342,6 +351,8 @@ def lines(frags: list[Fragment]) -> list[Line]:
             if top - bottom > 0.5 * (tall if tall < height else height):
                 group = groups[-1]
                 group.append(f)
+                if f.y1 - f.y0 > TALLER_THAN_LINE * (short if short < height else height):
+                    enclosing.append((f, group))
                 if height > TALLER_THAN_LINE * short:
                     continue  # rides on the line without stretching it
                 if height * TALLER_THAN_LINE < tall:
@@ -358,8 +369,16 @@ def lines(frags: list[Fragment]) -> list[Line]:
                 if height > tall:
                     tall = height
                 continue
+        if enclosing and not rotated:
+            enclosing = [(e, g) for e, g in enclosing if e.y0 < fy1]  # (the rest are above)
+            host = _enclosing(f, fy0, fy1, enclosing)
+            if host is not None:
+                host.append(f)
+                continue
         groups.append([f])
         high, low, tall, short = fy1, fy0, height, height
+        if f.y1 - f.y0 > TALLER_THAN_LINE * height:
+            enclosing.append((f, groups[-1]))
         rotated_group = rotated
     out: list[Line] = []
     for group in groups:
@@ -384,10 +403,7 @@ def lines(frags: list[Fragment]) -> list[Line]:
                 size = f_size if f_size > prev_size else prev_size
                 if size < 1.0:
                     size = 1.0
-                if (
-                    f.x0 - prev.x1 <= FRAGMENT_GAP * size and abs(prev_size - f_size) < 0.3 * size
-                    and _side_by_side(prev, f)
-                ):
+                if f.x0 - prev.x1 <= FRAGMENT_GAP * size and abs(prev_size - f_size) < 0.3 * size:
                     # Glyphs as the text reads them: right to left, the fragment further
                     # right first (the tagger orders an element's drawing by them).
                     if rtl:
