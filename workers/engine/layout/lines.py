@@ -377,7 +377,7 @@ def lines(frags: list[Fragment]) -> list[Line]:
                 continue
         groups.append([f])
         high, low, tall, short = fy1, fy0, height, height
-        if f.y1 - f.y0 > TALLER_THAN_LINE * height:
+        if not rotated and f.y1 - f.y0 > TALLER_THAN_LINE * height:
             enclosing.append((f, groups[-1]))
         rotated_group = rotated
     out: list[Line] = []
