@@ -416,3 +416,21 @@ def test_sections_numbered_in_roman_and_lettered_subsections_in_the_body_size(
         ("B. Models", 2), ("III. Results", 1),
     ]
     assert any(isinstance(b, ListBlock) for b in doc.blocks)  # rivers and lakes
+
+
+def test_a_title_ending_in_a_colon_takes_its_subtitle_set_under_it(html_pdf: HtmlPdf) -> None:
+    path = html_pdf(
+        "<h1 style='bookmark-level: none; margin: 0'>Physical Development:</h1>"
+        "<h2 style='bookmark-level: none; margin: 0'>The Brain, the Body and Motor Skills</h2>"
+        f"<p style='margin-top: 2em'>{LOREM}</p>"
+        f"<h2 style='bookmark-level: none'>Growth</h2><p>{LOREM}</p>"
+        "<h1 style='bookmark-level: none; margin-bottom: 0'>Cognition</h1>"
+        "<h2 style='bookmark-level: none; margin-top: 0'>Memory</h2>"
+        f"<p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    # A title without a colon keeps the heading set under it as a section of its own.
+    assert heading_levels(doc) == [
+        ("Physical Development: The Brain, the Body and Motor Skills", 1), ("Growth", 2),
+        ("Cognition", 1), ("Memory", 2),
+    ]

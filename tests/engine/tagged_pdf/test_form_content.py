@@ -232,3 +232,39 @@ def test_a_form_drawing_the_running_header_and_a_heading_marks_the_header_artifa
         assert title in texts, texts  # not "RIVERSIDE COUNTY ENVIRONMENT REPORT" + title
     # Each page paints a marked copy of its form (the original kept as it was).
     assert _forms_marked_inside(result.tagged.content) == [[False, True]] * len(TITLES)
+
+
+def wrapped_form_pdf(path: Path) -> Path:
+    """One page painting a form whose content only paints the form of :func:`form_pdf` (a
+    chart placed by a wrapper, as LaTeX's graphics do)."""
+    form_pdf(path, 1)
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        page = pdf.pages[0]
+        inner = page.obj.Resources.XObject.Fm1
+        wrapper = pdf.make_stream(
+            b"q 1 0 0 1 0 5 cm /Fx Do Q",
+            Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form, BBox=[0, 0, 595, 842],
+            Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary(Fx=inner)),
+        )
+        page.obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Fm1=wrapper))
+        pdf.save(path)
+    return path
+
+
+def test_a_form_wrapped_in_another_is_divided_inside_the_wrapped_one(tmp_path: Path) -> None:
+    result = tag_and_check(wrapped_form_pdf(tmp_path / "wrapped.pdf"))
+
+    assert result.check("pixels")["passed"], result.report
+    assert result.check("text-fidelity")["passed"], result.report
+    texts = [text.strip() for text in read_tagged_text(result.tagged.content)]
+    assert any(text.startswith("Rivers") and "Coastlines" not in text for text in texts)
+    assert any(text.startswith("Coastlines") for text in texts)
+    with pikepdf.open(io.BytesIO(result.tagged.content)) as pdf:
+        painted = [x for x in pdf.pages[0].obj.Resources.XObject.values()
+                   if "/StructParents" not in x and b"/MCID" not in x.read_bytes()]
+        copies = [x.Resources.XObject[name] for x in painted
+                  for name in x.Resources.XObject.keys() if name != "/Fx"]  # noqa: SIM118
+        (copy,) = copies  # the wrapper's copy paints a marked copy of the wrapped form
+        assert b"/MCID" in copy.read_bytes() and "/StructParents" in copy
+    (verdict,) = pdfua_check(result.output)
+    assert verdict["compliant"], verdict

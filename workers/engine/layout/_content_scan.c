@@ -111,7 +111,8 @@ static PyObject *scan(PyObject *self, PyObject *args) {
     int depth = 0;
     int array_showing = 0; /* the open top-level array holds a string with bytes */
     int give_up = 0;
-    int path_points = 0; /* a path is being built */
+    /* A path has a first point (m, re); it has a segment after it (pdfium paints no other). */
+    int path_started = 0, path_drawn = 0;
     while (pos < len && !give_up) {
         unsigned char ch = s[pos];
         if (is_space(ch)) {
@@ -177,10 +178,18 @@ static PyObject *scan(PyObject *self, PyObject *args) {
                 } else if (role == ROLE_SHOW_ARRAY) {
                     if (noperands > 0 && operands[0].kind == OP_ARRAY_SHOWING) predicted = TEXT;
                 } else if (role == ROLE_PATH) {
-                    path_points = 1;
+                    /* As operators._kinds_of: m starts a path, a segment of a started path
+                       draws it, re does both, h neither. */
+                    if (n == 1 && word[0] == 'm') {
+                        path_started = 1;
+                    } else if (n == 2) {
+                        path_started = path_drawn = 1; /* re */
+                    } else if (word[0] != 'h' && path_started) {
+                        path_drawn = 1;
+                    }
                 } else if (role == ROLE_PAINT || role == ROLE_END_PATH) {
-                    if (role == ROLE_PAINT && path_points) predicted = PATH;
-                    path_points = 0;
+                    if (role == ROLE_PAINT && path_drawn) predicted = PATH;
+                    path_started = path_drawn = 0;
                 } else if (role == ROLE_SHADING) {
                     predicted = SHADING;
                 } else if (role == ROLE_DO && noperands > 0) {

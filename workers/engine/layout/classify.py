@@ -253,9 +253,9 @@ def classify(
                 previous = doc.blocks[-1] if doc.blocks else None
                 if (
                     isinstance(previous, Heading)
-                    and previous.level == level
                     and heading_block is not None
-                    and _wrapped_heading(heading_block, block)
+                    and (previous.level == level and _wrapped_heading(heading_block, block)
+                         or _subtitle(heading_block, block, previous.text))
                 ):
                     previous.text = f"{previous.text} {text}"
                     previous.prov.extend(prov)
@@ -1005,6 +1005,27 @@ def _wrapped_heading(above: Block, below: Block) -> bool:
         and -0.2 * height < above.y0 - below.y1 < 0.5 * height
         and x_overlap(above, below) > 0
         and below.text[:1].islower()
+    )
+
+
+def _subtitle(above: Block, below: Block, title: str) -> bool:
+    """``below`` completes the heading ``above`` (``title``), which ends in a colon: its
+    subtitle, set right under it from the same left edge in the same weight, a size smaller
+    ("Physical Development:" / "The Brain, Body, Motor Skills, and Sexual Development").
+    A title announcing what follows it is one heading with it, not a section holding it."""
+    height = max((f.height for f in below.frags), default=1.0)
+    # Against the title's last line (a chapter's number set large beside the title is in
+    # the same block and reaches lower).
+    end = above.frags[-1]
+    start = min(f.x0 for f in above.frags
+                if f.y1 > end.y0 and f.y0 < end.y1 and f.height < 1.6 * end.height)
+    return (
+        title.endswith(":")
+        and above.page == below.page
+        and above.bold == below.bold
+        and below.size < above.size
+        and -0.2 * height < end.y0 - below.y1 < 0.5 * height
+        and abs(start - below.x0) < 0.5 * height
     )
 
 

@@ -34,6 +34,11 @@ except ImportError:  # pragma: no cover - depends on the installation
 FRAGMENT_GAP = 0.5
 #: A gap wider than this many font sizes between glyphs is a space even if none was drawn.
 SPACE_GAP = 0.15
+#: A fragment taller than this many of its glyphs' sizes has glyphs above or below its line.
+TALL_GLYPHS = 1.1
+#: A fragment more than this many times the height of a line's shortest joins it without
+#: stretching it (its box reaches into the lines above or below).
+TALLER_THAN_LINE = 1.6
 
 _SYMBOL_FONT_BULLETS = str.maketrans(
     {"\uf0b7": "•", "\uf0a7": "▪", "\uf06c": "●", "\uf06e": "■", "\uf0d8": "➢", "\uf0fc": "✓",
@@ -269,29 +274,94 @@ class Line:
         return max(f.y1 for f in self.fragments)
 
 
+def band(f: Fragment) -> tuple[float, float]:
+    """The height at which most of a fragment's glyphs stand: its box, unless a few glyphs
+    reach above or below the rest (an index, a fraction's numerator, a brace of a maths font
+    whose box is taller than the text's), then the median glyph's bottom and top. A line's
+    glyphs share a band whatever their scripts; a box stretched by a few would reach into the
+    lines above and below and join them."""
+    fy0, fy1 = f.y0, f.y1
+    if fy1 - fy0 <= TALL_GLYPHS * f.size:
+        return fy0, fy1  # (nearly every fragment: one face on one baseline)
+    glyphs = [g for g in f.glyphs if g.y1 > g.y0]
+    n = len(glyphs)
+    if n < 2:
+        return fy0, fy1
+    # (The same rank of both: the k-th bottom is below the k-th top, as every glyph's is.)
+    return sorted(g.y0 for g in glyphs)[n // 2], sorted(g.y1 for g in glyphs)[n // 2]
+
+
+def _extent(
+    group: list[Fragment], bands: dict[int, tuple[float, float]], limit: float
+) -> tuple[float, float, float]:
+    """Highest top, lowest bottom and tallest height of the members of ``group`` no taller
+    than ``limit``."""
+    kept = [bands[id(f)] for f in group if bands[id(f)][1] - bands[id(f)][0] <= limit]
+    return (max(y1 for _, y1 in kept), min(y0 for y0, _ in kept),
+            max(y1 - y0 for y0, y1 in kept))
+
+
+def _enclosing(
+    f: Fragment, fy0: float, fy1: float, enclosing: list[tuple[Fragment, list[Fragment]]]
+) -> list[Fragment] | None:
+    """The line of the first of ``enclosing`` whose box holds nine tenths at least of the
+    band ``fy0``-``fy1`` of ``f``, beside it no further away than that height (in the same
+    formula, not across a gutter in another column); None when there is none."""
+    height = fy1 - fy0
+    for e, line in enclosing:
+        gap = max(e.x0 - f.x1, f.x0 - e.x1)
+        inside = min(fy1, e.y1) - max(fy0, e.y0)
+        if gap <= height and inside >= 0.9 * height > 0:
+            return line
+    return None
+
+
 def lines(frags: list[Fragment]) -> list[Line]:
     """Fragments grouped by baseline, top to bottom; fragments in a line left to right,
-    with neighbours closer than a fragment gap merged (pdfium can split a line's runs)."""
-    ordered = sorted(frags, key=lambda f: -(f.y0 + f.y1) / 2)
+    with neighbours closer than a fragment gap merged (pdfium can split a line's runs).
+    Fragments are grouped by their :func:`band`, not their box, so a formula with an index
+    or a tall brace in one column does not draw the other column's lines together."""
+    bands = {id(f): band(f) for f in frags}
+    ordered = sorted(frags, key=lambda f: -sum(bands[id(f)]) / 2)
     groups: list[list[Fragment]] = []
-    # The last group's highest top, lowest bottom and tallest height, updated as it grows:
-    # the values max() and min() over its members give, without rescanning it for every
-    # fragment (which made long lines quadratic).
+    # The last group's extent (highest top, lowest bottom) and tallest height, updated as it
+    # grows: the values max() and min() over its members give, without rescanning it for
+    # every fragment (which made long lines quadratic). Only members of about the height of
+    # the group's shortest count: a taller one (a symbol whose box is a maths font's, a
+    # large initial) joins the line it stands on without reaching into the lines above and
+    # below, which would join them to it (and, chained line by line, the lines of another
+    # column to each other).
     # (min() and max() of two values spelled out with their exact semantics, ties and all:
     # ``min(a, b)`` is ``b if b < a else a``, ``max(a, b)`` is ``b if b > a else a``.)
-    high = low = tall = 0.0
+    high = low = tall = short = 0.0
+    # Fragments whose boxes reach far above or below their band (a matrix's brackets, a
+    # fraction with its bar), with their lines: a fragment set inside one's box right beside
+    # it (the matrix's next row) is of that line, which it does not stretch.
+    enclosing: list[tuple[Fragment, list[Fragment]]] = []
     # Rotated text (a photo credit up the margin) is upright-tall in these boxes: grouped
     # with horizontal lines it would stretch their line over every line it spans.
     rotated_group = False
     for f in ordered:
-        fy0, fy1 = f.y0, f.y1
+        fy0, fy1 = bands[id(f)]
         height = fy1 - fy0
         rotated = f.glyphs[0].rotated if f.glyphs else False
         if groups and not rotated and not rotated_group:
             top = fy1 if fy1 < high else high
             bottom = fy0 if fy0 > low else low
             if top - bottom > 0.5 * (tall if tall < height else height):
-                groups[-1].append(f)
+                group = groups[-1]
+                group.append(f)
+                if f.y1 - f.y0 > TALLER_THAN_LINE * (short if short < height else height):
+                    enclosing.append((f, group))
+                if height > TALLER_THAN_LINE * short:
+                    continue  # rides on the line without stretching it
+                if height * TALLER_THAN_LINE < tall:
+                    # Shorter than the members so far: those that are now tall stop counting.
+                    short = height
+                    high, low, tall = _extent(group, bands, TALLER_THAN_LINE * short)
+                    continue
+                if height < short:
+                    short = height
                 if fy1 > high:
                     high = fy1
                 if fy0 < low:
@@ -299,8 +369,16 @@ def lines(frags: list[Fragment]) -> list[Line]:
                 if height > tall:
                     tall = height
                 continue
+        if enclosing and not rotated:
+            enclosing = [(e, g) for e, g in enclosing if e.y0 < fy1]  # (the rest are above)
+            host = _enclosing(f, fy0, fy1, enclosing)
+            if host is not None:
+                host.append(f)
+                continue
         groups.append([f])
-        high, low, tall = fy1, fy0, height
+        high, low, tall, short = fy1, fy0, height, height
+        if not rotated and f.y1 - f.y0 > TALLER_THAN_LINE * height:
+            enclosing.append((f, groups[-1]))
         rotated_group = rotated
     out: list[Line] = []
     for group in groups:

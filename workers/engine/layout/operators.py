@@ -2,8 +2,9 @@
 
 pdfium turns a page's content stream into a flat list of page objects, in stream order: one
 text object per text-showing operator (``Tj``, ``TJ``, ``'``, ``"``) with a non-empty string,
-one path object per painted path (``f``, ``S``, ``B``…; not ``n``), one image per image
-``Do`` or inline image, one form object per Form XObject ``Do``, one shading per ``sh``.
+one path object per painted path (``f``, ``S``, ``B``…; not ``n``) with a segment after its
+first point (a lone ``m`` paints nothing), one image per image ``Do`` or inline image, one
+form object per Form XObject ``Do``, one shading per ``sh``.
 We walk the same stream with ``pikepdf.parse_content_stream`` and predict that sequence of
 object kinds. Where prediction and pdfium agree (almost always), page object *k* is operator
 ``ops[k]``; where they disagree (a missing font or XObject, a damaged stream), the two
@@ -175,7 +176,11 @@ def _kinds_of(events: list[_Event], xobject_kinds: dict[str, str]) -> tuple[list
     each (what the C scanner predicts: a test holds the two equal)."""
     kinds: list[str] = []
     positions: list[int] = []
-    path_points = False
+    # pdfium keeps a path it paints only when it has a segment after its first point: a
+    # lone ``m`` (or several, each replacing the last) is one point, painting nothing, and
+    # a segment before any ``m`` is dropped. So the path is *started* by ``m`` or ``re`` and
+    # *drawn* by a segment of a started path (``re`` is both).
+    started = drawn = False
     for index, op, shows, name in events:
         if op == "BI":
             kinds.append("image")
@@ -187,11 +192,16 @@ def _kinds_of(events: list[_Event], xobject_kinds: dict[str, str]) -> tuple[list
             if shows:
                 kind = "text"
         elif role is _Role.PATH:
-            path_points = True
+            if op == "m":
+                started = True
+            elif op == "re":
+                started = drawn = True
+            elif op != "h" and started:
+                drawn = True
         elif role is _Role.PAINT or role is _Role.END_PATH:
-            if role is _Role.PAINT and path_points:
+            if role is _Role.PAINT and drawn:
                 kind = "path"
-            path_points = False
+            started = drawn = False
         elif role is _Role.XOBJECT:
             if name is not None:
                 kind = xobject_kinds.get(name)

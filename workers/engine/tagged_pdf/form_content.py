@@ -33,7 +33,7 @@ import bisect
 import ctypes
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pikepdf
@@ -88,6 +88,10 @@ class FormCopy:
     #: Text operators of the form drawing several leaves' glyphs, cut into parts (as
     #: :mod:`.split_text` cuts a page's).
     splits: dict[int, Parts]
+    #: The forms the painted one wraps, outermost first, down to ``form`` (which is the last
+    #: one's only painting): each with its instructions and the index of the ``Do`` painting
+    #: the next. Empty when the painted form draws the blocks itself.
+    wrappers: list[tuple[pikepdf.Stream, list[Instruction], int]] = field(default_factory=list)
 
 
 def painted_forms(names: Sequence[str], painting: Sequence[bool]) -> list[int]:
@@ -146,16 +150,17 @@ def plan_form_copies(
         objects = [c.FPDFPage_GetObject(raw, k) for k in range(count)]
         opmap = map_operators(page, [_kind(obj) for obj in objects])
         top_of = {op: k for k, op in enumerate(opmap.operator_of) if op in forms}
-        inner_of = {index: _inner_objects(objects[top]) for index, top in top_of.items()}
+        # A form whose content only paints another form (a chart placed by a wrapper) is
+        # divided where the blocks are drawn: in the innermost form.
+        wrapped = {index: _unwrap(form, _inner_objects(objects[top_of[index]]), resources)
+                   for index, form in forms.items() if index in top_of}
         textpage = pdfium_page.get_textpage()
         try:
             glyphs = _glyphs_by_object(textpage, {
-                _address(obj) for inner in inner_of.values() for obj in inner
+                _address(obj) for _, inner, _, _ in wrapped.values() for obj in inner
                 if _kind(obj) == "text"})
-            for index, form in forms.items():
-                if index not in top_of:
-                    continue
-                inside = _owners_inside(form, inner_of[index], resources, glyphs,
+            for index, (form, inner, outer_resources, wrappers) in wrapped.items():
+                inside = _owners_inside(form, inner, outer_resources, glyphs,
                                         [(o, b) for o, b in boxes if o in shared[index]],
                                         shared[index])
                 if inside is None:
@@ -166,7 +171,8 @@ def plan_form_copies(
                     pikepdf.ContentStreamInstruction([pikepdf.Name(name)],
                                                      pikepdf.Operator("Do")),
                     name, form, instructions,
-                    xobject_names(form.get("/Resources", resources)), inner_owners, splits,
+                    xobject_names(form.get("/Resources", outer_resources)), inner_owners,
+                    splits, wrappers,
                 )
         finally:
             textpage.close()
@@ -209,14 +215,74 @@ def write_form_copies(
                 stream[key] = copy.form[key]
         if "/Resources" not in copy.form:
             # A form without resources of its own uses its page's (PDF 1.1): the copy's page
-            # is known, so it gets them, which draws the same.
-            stream[pikepdf.Name.Resources] = resources
+            # is known, so it gets them, which draws the same (a wrapped form, its wrapper's).
+            stream[pikepdf.Name.Resources] = (
+                copy.wrappers[-1][0].get("/Resources", resources) if copy.wrappers
+                else resources)
         for mcid in range(first, len(tagging.mcid_owner)):
             tagging.mcid_start[mcid] = index  # read where the Do is, within its leaf
             tagging.mcid_stream[mcid] = stream
+        for form, instructions, at in reversed(copy.wrappers):
+            stream = _wrapper_copy(pdf, form, instructions, at, stream, resources)
         own_xobjects[copy.name] = stream
     own[pikepdf.Name.XObject] = own_xobjects
     page.obj[pikepdf.Name.Resources] = own
+
+
+#: Forms wrapping forms looked through, at most (bounded work; pdfium nests no deeper).
+MAX_WRAPPERS = 4
+
+
+def _unwrap(
+    form: pikepdf.Stream, inner: list[Any], resources: object
+) -> tuple[pikepdf.Stream, list[Any], object, list[tuple[pikepdf.Stream, list[Instruction], int]]]:
+    """The form that draws what ``form`` paints (``inner``: pdfium's objects of its content;
+    ``resources``: those it is painted with): ``form`` itself, or the form it wraps when its
+    content paints only that form, followed down. With it: its objects, the resources it is
+    painted with and the wrappers (:attr:`FormCopy.wrappers`)."""
+    wrappers: list[tuple[pikepdf.Stream, list[Instruction], int]] = []
+    while len(wrappers) < MAX_WRAPPERS and len(inner) == 1 and _kind(inner[0]) == "form":
+        own = form.get("/Resources", resources)
+        try:
+            instructions = list(pikepdf.parse_content_stream(form))
+        except (pikepdf.PdfError, pikepdf.DependencyError, ValueError, TypeError):
+            break
+        kinds, positions = form_objects(instructions, own)
+        xobjects = own.get("/XObject") if isinstance(own, pikepdf.Dictionary) else None
+        do = instructions[positions[0]] if kinds == ["form"] else None
+        operands = list(do.operands) if isinstance(do, pikepdf.ContentStreamInstruction) else []
+        nested = (xobjects.get(str(operands[0])) if operands
+                  and isinstance(xobjects, pikepdf.Dictionary) else None)
+        if not isinstance(nested, pikepdf.Stream) or nested.get("/Subtype") != pikepdf.Name.Form:
+            break
+        wrappers.append((form, instructions, positions[0]))
+        form, inner, resources = nested, _inner_objects(inner[0]), own
+    return form, inner, resources, wrappers
+
+
+def _wrapper_copy(
+    pdf: pikepdf.Pdf, form: pikepdf.Stream, instructions: list[Instruction], at: int,
+    inner: pikepdf.Stream, page_resources: pikepdf.Dictionary,
+) -> pikepdf.Stream:
+    """A copy of the wrapper ``form`` painting ``inner`` (the copy of the form it wraps) with
+    its ``Do`` at ``at``, under a name of the copy's own resources; nothing else changes."""
+    resources = form.get("/Resources", page_resources)
+    own = pikepdf.Dictionary({key: resources[key] for key in resources.keys()})  # noqa: SIM118
+    xobjects = resources.get("/XObject")
+    assert isinstance(xobjects, pikepdf.Dictionary)  # it holds the wrapped form (_unwrap)
+    own_xobjects = pikepdf.Dictionary(
+        {key: xobjects[key] for key in xobjects.keys()})  # noqa: SIM118
+    name = _new_name({str(key) for key in xobjects.keys()})  # noqa: SIM118
+    own_xobjects[name] = inner
+    own[pikepdf.Name.XObject] = own_xobjects
+    painted = list(instructions)
+    painted[at] = pikepdf.ContentStreamInstruction([pikepdf.Name(name)], pikepdf.Operator("Do"))
+    stream = pdf.make_stream(pikepdf.unparse_content_stream(painted))
+    for key in form.keys():  # noqa: SIM118 - pikepdf keys
+        if key not in _NOT_COPIED:
+            stream[key] = form[key]
+    stream[pikepdf.Name.Resources] = own
+    return stream
 
 
 def _owners_inside(
