@@ -27,10 +27,9 @@ from typing import TypeVar
 
 from ..document import BBox
 from .blocks import MAX_SHAPES, Block, Boxed, area_share, boxes_overlap, word_count
-from .figures import CAPTION
+from .figures import caption_text
 from .glyphs import PageContent
 from .lines import FRAGMENT_GAP, Fragment
-from .patterns import BULLET
 from .tables import is_listing, rows_align
 
 _gap_accelerator: ModuleType | None
@@ -736,8 +735,7 @@ def _asides(side: list[Block], text: list[Block], figures: list[Block]) -> bool:
         if b.kind == "figure":
             captioned = True
             continue
-        head = BULLET.sub("", b.text, count=1)
-        if CAPTION.match(head) or any(_captions(b, f) for f in figures):
+        if caption_text(b.text) is not None or any(_captions(b, f) for f in figures):
             captioned = True
         elif word_count(b.text) > 3 and (
             b.size >= 0.95 * body or word_count(b.text) > ASIDE_WORDS
