@@ -11,6 +11,7 @@ further away would change the reading order.
 from __future__ import annotations
 
 from .document import Block, Figure, Paragraph, Prov, Table
+from .layout.patterns import BULLET
 
 
 def caption_paragraphs(blocks: list[Block]) -> dict[int, tuple[int, bool]]:
@@ -40,16 +41,20 @@ def _caption_at(blocks: list[Block], k: int, step: int, wanted: str) -> int | No
     at = k + step
     while 0 <= at < len(blocks) and abs(at - k) <= _MAX_LABELS + 1:
         other = blocks[at]
-        if (
-            isinstance(other, Paragraph)
-            and other.prov
-            and " ".join(other.text.split()) == wanted
-        ):
+        if isinstance(other, Paragraph) and other.prov and _reads_as(other.text, wanted):
             return at
         if not _on_figure(other, figure):
             return None
         at += step
     return None
+
+
+def _reads_as(text: str, caption: str) -> bool:
+    """The paragraph's ``text`` reads as the ``caption``, spaces aside; an ornament opening
+    the paragraph ("▌Figure 5.1 …") is none of the caption's (see
+    :func:`.layout.figures.caption_text`)."""
+    text = " ".join(text.split())
+    return text == caption or BULLET.sub("", text, count=1) == caption
 
 
 #: At most this many blocks set on a figure may stand between it and its caption: a diagram

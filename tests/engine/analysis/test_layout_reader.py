@@ -1172,3 +1172,36 @@ def test_a_picture_beside_a_wider_column_of_text_is_read_after_it(html_pdf: Html
         "Paragraph", "Paragraph", "Figure", "Paragraph"
     ]
     assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == paragraphs + [caption]
+
+
+def test_a_shaded_box_of_form_lines_keeps_its_place_before_the_footer(tmp_path: Path) -> None:
+    # A tax form's income lines sit on a shaded box: one line each, however many pieces the
+    # leader dots break them into. They are the form's content, no boxed aside to read after
+    # the page's footer.
+    def show(x: int, y: int, text: str, size: int = 9) -> bytes:
+        return b"BT /F1 %d Tf 1 0 0 1 %d %d Tm (%s) Tj ET" % (size, x, y, text.encode())
+
+    intro = "Complete every part of this form and attach the statements"
+    items = [
+        "Wages, salaries and tips. Attach your forms",
+        "Interest on savings accounts. Attach schedule",
+        "Dividends paid to you this year. See schedule",
+        "Pensions and annuities received, less your part",
+        "Social security benefits received. See notes",
+        "Add the amounts above. This is your total income",
+    ]
+    ops = [show(57, 760, "Annual return", 20)]
+    ops += [show(57, 730 - 12 * k, f"intro{k} {intro}") for k in range(10)]
+    ops.append(b"0.85 0.95 0.95 rg 50 470 500 140 re f 0 g")
+    for k, item in enumerate(items):
+        y = 590 - 18 * k
+        ops += [show(60, y, f"Item{k}"), show(95, y, item)]
+        # (Courier: 5.4 points a character at 9 points.)
+        ops += [show(x, y, ".") for x in range(95 + round(5.4 * len(item)) + 8, 520, 10)]
+    ops.append(show(57, 450, "For the privacy notice see the separate instructions"))
+    path = text_page_pdf(tmp_path / "form.pdf", ops, base="/Courier")
+    words = read_words(path)
+    firsts = [w for w in words if w.startswith(("intro", "Item", "For"))]
+    assert firsts == [f"intro{k}" for k in range(10)] + [f"Item{k}" for k in range(6)] + [
+        "For"
+    ]

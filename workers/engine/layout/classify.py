@@ -36,6 +36,7 @@ from ..document import (
 from .blocks import Block, PageResult, area_share, boxes_overlap, word_count, x_overlap
 from .figures import (
     caption_of,
+    caption_text,
     judge,
     styled_caption_of,
 )
@@ -177,6 +178,8 @@ def classify(
                 if boxes_overlap(r, block.bbox)
             ]
             item = BULLET.match(text) or NUMBER.match(text)
+            if item and item.re is BULLET and caption_text(text) is not None:
+                item = None  # "▌Figure 5.1 …": an ornament before a caption, no list's bullet
             if item and block.size >= 1.15 * body_size and _heading_level(
                 block, text, styles, outline, body_size, repeated, faces, places
             ):

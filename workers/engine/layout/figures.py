@@ -56,6 +56,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from .glyphs import ImageFacts, Rect
+from .patterns import BULLET
 
 #: An image or drawing at the same place on this many pages at least …
 RUNNING_MIN_PAGES = 3
@@ -280,25 +281,43 @@ class TextLine(Protocol):
     y1: float
 
 
+def caption_text(text: str) -> str | None:
+    """The caption a line opens ("Figure 3: …"), or None. An ornament set before the figure's
+    word (a bar or dingbat a book puts before its figure numbers, "▌Figure 5.1", which its
+    font may map to "•") is decoration, no part of the caption: it is left out."""
+    if CAPTION.match(text):
+        return text
+    rest = BULLET.sub("", text, count=1)
+    return rest if rest != text and CAPTION.match(rest) else None
+
+
 def caption_of(
     box: tuple[float, float, float, float],
     blocks: Sequence[Sequence[TextLine]],
     page_height: float,
 ) -> str | None:
     """The caption of the figure at ``box``: the nearest text above or below it, overlapping
-    it across, whose line opens like a caption ("Figure 3: …"), read from that line to the
-    end of its block. A label of the drawing set just above the caption can fall in the same
-    block ("x  y  Figure 2: …"): the caption starts at its own line."""
+    it across, whose line opens like a caption ("Figure 3: …", see :func:`caption_text`),
+    read from that line to the end of its block. A label of the drawing set just above the
+    caption can fall in the same block ("x  y  Figure 2: …"): the caption starts at its own
+    line. It ends at a line beside the figure, not under or over it (the text of a column
+    beside the picture, run into the caption's block)."""
     x0, y0, x1, y1 = box
     best: tuple[float, str] | None = None
     for lines in blocks:
         for k, line in enumerate(lines):
-            if not CAPTION.match(line.text) or line.x1 <= x0 or line.x0 >= x1:
+            first = caption_text(line.text) if line.x1 > x0 and line.x0 < x1 else None
+            if first is None:
                 continue
             height = max(line.y1 - line.y0, 1.0)
             gap = y0 - line.y1 if (line.y0 + line.y1) / 2 < (y0 + y1) / 2 else line.y0 - y1
             if -height <= gap < CAPTION_GAP * page_height and (best is None or gap < best[0]):
-                best = (gap, " ".join(other.text for other in lines[k:]))
+                end = next(
+                    (j for j in range(k + 1, len(lines))
+                     if lines[j].x1 <= x0 or lines[j].x0 >= x1),
+                    len(lines),
+                )
+                best = (gap, " ".join([first, *(other.text for other in lines[k + 1:end])]))
             break
     return best[1] if best else None
 

@@ -27,10 +27,9 @@ from typing import TypeVar
 
 from ..document import BBox
 from .blocks import MAX_SHAPES, Block, Boxed, area_share, boxes_overlap, word_count
-from .figures import CAPTION
+from .figures import caption_text
 from .glyphs import PageContent
 from .lines import FRAGMENT_GAP, Fragment
-from .patterns import BULLET
 from .tables import is_listing, rows_align
 
 _gap_accelerator: ModuleType | None
@@ -131,9 +130,9 @@ def panels_last(blocks: list[Block], content: PageContent) -> list[Block]:
         held = [b for b in blocks if _within(b, box)]
         held_text = [b for b in held if b.kind == "text"]
         if not any(
-            len(b.frags) >= 2 and word_count(b.text) >= PANEL_MIN_WORDS // 2 for b in held_text
+            _on_lines(b) and word_count(b.text) >= PANEL_MIN_WORDS // 2 for b in held_text
         ):
-            continue
+            continue  # (a form's line items, one line each however many pieces: no panel)
         if sum(word_count(b.text) for b in held_text) < PANEL_MIN_WORDS:
             continue
         if held_text[0].text[:1].islower():
@@ -157,6 +156,16 @@ def panels_last(blocks: list[Block], content: PageContent) -> list[Block]:
     if statistics.median(b.size for b in boxed) > 1.1 * body_size:
         return blocks  # a title or heading set on a band: where it stands is its place
     return [b for b in blocks if id(b) not in inside] + [b for b in blocks if id(b) in inside]
+
+
+def _on_lines(block: Block) -> bool:
+    """The block's text runs over two lines or more: some fragment lies below the top one
+    (a form's line item broken into pieces by its leader dots and entry number is one)."""
+    frags = block.frags
+    if len(frags) < 2:
+        return False
+    top = max(frags, key=operator.attrgetter("y1"))
+    return any((f.y0 + f.y1) / 2 < top.y0 for f in frags)
 
 
 def _bbox(box: Boxed) -> BBox:
@@ -726,8 +735,7 @@ def _asides(side: list[Block], text: list[Block], figures: list[Block]) -> bool:
         if b.kind == "figure":
             captioned = True
             continue
-        head = BULLET.sub("", b.text, count=1)
-        if CAPTION.match(head) or any(_captions(b, f) for f in figures):
+        if caption_text(b.text) is not None or any(_captions(b, f) for f in figures):
             captioned = True
         elif word_count(b.text) > 3 and (
             b.size >= 0.95 * body or word_count(b.text) > ASIDE_WORDS

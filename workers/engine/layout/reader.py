@@ -49,10 +49,10 @@ from .catalog_facts import (
 from .classify import classify
 from .figures import (
     BACKGROUND_AREA,
-    CAPTION,
     FIGURE_MIN_AREA,
     RULE_WIDTH,
     Candidate,
+    caption_text,
     frames_running_text,
     ground_of_pictures,
     place,
@@ -246,7 +246,8 @@ def drawing_labels(figure: Block, blocks: Sequence[Block]) -> list[Block]:
     if any(share > 0.5 and running_text(b.text) for b, share in on_it):
         return []
     return [
-        b for b, share in on_it if share > LABEL_ON_DRAWING and not CAPTION.match(b.text)
+        b for b, share in on_it
+        if share > LABEL_ON_DRAWING and caption_text(b.text) is None
     ]
 
 

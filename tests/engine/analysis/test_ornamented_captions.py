@@ -1,0 +1,57 @@
+"""Captions opened by an ornament (:func:`workers.engine.layout.figures.caption_text`): a bar or
+dingbat a book sets before its figure numbers ("▌Figure 5.1", which its font may map to "•")
+is decoration, no list's bullet: the line is still the figure's caption."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workers.engine.captions import without_caption_paragraphs
+from workers.engine.document import Figure, ListBlock, block_text
+from workers.engine.layout.figures import caption_of, caption_text
+from workers.engine.layout.reader import read_layout
+
+from .conftest import HtmlPdf
+from .test_styled_captions import LOREM, photo_uri
+
+
+def test_an_ornament_before_a_figure_number_opens_a_caption() -> None:
+    assert caption_text("• Figure 5.1 Gain in height") == "Figure 5.1 Gain in height"
+    assert caption_text("Figure 2: Roads") == "Figure 2: Roads"
+    assert caption_text("• Figures are rounded") is None
+    assert caption_text("• Gain in height") is None
+
+
+def test_a_caption_after_an_ornament_is_the_figures_not_a_list_item(html_pdf: HtmlPdf) -> None:
+    path = html_pdf(
+        f"<p>{LOREM * 3}</p><figure style='margin: 0 0 14pt'><img src='{photo_uri()}'"
+        " style='width: 8cm; display: block'><p style='margin: 4pt 0 0'>• Figure 4 The reading"
+        f" room on its opening day</p></figure><p>{LOREM * 3}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    (figure,) = [b for b in doc.walk() if isinstance(b, Figure)]
+    assert figure.caption == "Figure 4 The reading room on its opening day"
+    assert not any(isinstance(b, ListBlock) for b in doc.blocks)
+    # The paragraph drawing the caption is paired with the figure: said once.
+    texts = [block_text(b) for b in without_caption_paragraphs(doc.blocks)]
+    assert sum("reading room" in t for t in texts) == 1
+
+
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+def test_a_caption_ends_at_a_line_beside_the_figure() -> None:
+    # The caption's first line under a chart, run into one block with the last lines of the
+    # text column beside the chart: those lines are no part of the caption.
+    block = [
+        _Line("Figure 5.1 Gain in height per year", 60, 130, 300, 142),
+        _Line("height until full adult stature is attained", 320, 128, 570, 140),
+        _Line("teens (Tanner, 1990).", 320, 116, 420, 128),
+    ]
+    assert caption_of((60, 150, 310, 370), [block], 842) == "Figure 5.1 Gain in height per year"
