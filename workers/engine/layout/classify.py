@@ -281,6 +281,8 @@ def classify(
     # (Lines numbered like list items and read back as prose above may be section titles.)
     _numbered_subsections(doc)
     _lettered_sections(doc)
+    if not outline:
+        _form_parts(doc, fields)
     _normalise_levels(doc, outline)
     for result in results:
         for block in result.blocks:
@@ -1024,6 +1026,31 @@ def _make_heading(doc: Document, at: int, level: int) -> None:
     block = doc.blocks[at]
     assert isinstance(block, Paragraph)
     doc.blocks[at] = Heading(block.text, level, block.prov, block.links)
+
+
+#: A document with this many form fields or more is a form (its pages with fields its pages).
+FORM_FIELDS = 10
+
+
+def _form_parts(doc: Document, fields: dict[int, list[BBox]]) -> None:
+    """On a form's pages, the headings after its title are its parts, all one level below the
+    title: a form's boxes sit side by side, and the face of each box's label is chosen to fit
+    its box ("Sign Here" as large as the title, "Presidential Election Campaign" in a narrow
+    box set small), not to nest one part in another."""
+    if sum(len(boxes) for boxes in fields.values()) < FORM_FIELDS:
+        return
+    form_pages = {page for page, boxes in fields.items() if boxes}
+    heads = [
+        b for b in doc.blocks
+        if isinstance(b, Heading) and b.prov and b.prov[0].page in form_pages
+    ]
+    if len(heads) < 2:
+        return
+    first_page = heads[0].prov[0].page
+    title = min((h for h in heads if h.prov[0].page == first_page), key=lambda h: h.level)
+    for h in heads:
+        if h is not title:
+            h.level = title.level + 1
 
 
 def _normalise_levels(doc: Document, outline: dict[str, int] | None = None) -> None:
