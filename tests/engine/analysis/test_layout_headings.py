@@ -552,3 +552,19 @@ def test_the_parts_of_a_form_are_one_level_below_its_title(html_pdf: HtmlPdf) ->
     assert heading_levels(doc) == [
         ("Income tax return", 1), ("Your details", 2), ("Sign here", 2)
     ]
+
+
+def test_a_label_set_large_beside_a_field_heads_a_part_of_the_form(html_pdf: HtmlPdf) -> None:
+    # "Paid Preparer Use Only" in the form's margin, its fields beside it: a part's heading;
+    # a label in the body's face beside its field names the field only.
+    path = html_pdf(
+        _line("Income tax return", 20) + f"<p>{LOREM}</p>"
+        + "<p style='margin: 1em 0; display: flex'><b style='font-size: 15pt'>Paid Preparer"
+        "</b> <input type='text' name='preparer' style='width: 12em; margin-left: 1em'></p>"
+        + "<p style='margin: 1em 0; display: flex'><b>Firm name</b>"
+        " <input type='text' name='firm' style='width: 12em; margin-left: 1em'></p>"
+        + f"<p>{LOREM}</p>",
+        pdf_forms=True,
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [("Income tax return", 1), ("Paid Preparer", 2)]

@@ -480,6 +480,11 @@ def _body_is_bold(body: list[Block], body_size: float) -> bool:
     return bold > plain
 
 
+#: A label beside a field in a face this much larger than the body's heads a part of the form
+#: ("Sign Here", "Paid Preparer Use Only" in the form's margin), not the field beside it.
+LARGER_LABEL = 1.15
+
+
 def _beside_field(block: Block, fields: list[BBox], body_size: float) -> bool:
     """A line of the block sits on the row of a form field, just before or after it, or
     just above it in no larger a face than the body's (the label at the top of a form's box,
@@ -494,7 +499,7 @@ def _beside_field(block: Block, fields: list[BBox], body_size: float) -> bool:
                 and -0.5 * f.height < f.y0 - box.y1 < f.height
                 and min(f.x1, box.x1) - max(f.x0, box.x0) > 0
             )
-            if (row and beside) or above:
+            if (row and beside and f.size < LARGER_LABEL * body_size) or above:
                 return True
     return False
 
