@@ -486,9 +486,10 @@ LARGER_LABEL = 1.15
 
 
 def _beside_field(block: Block, fields: list[BBox], body_size: float) -> bool:
-    """A line of the block sits on the row of a form field, just before or after it, or
-    just above it in no larger a face than the body's (the label at the top of a form's box,
-    the field under it; a title set larger above the first field still names the form)."""
+    """A line of the block, in no larger a face than the body's, sits on the row of a form
+    field, just before or after it, or just above it (the label at the top of a form's box,
+    the field under it). A title set larger above the first field still names the form, and
+    a part's name set larger beside its fields heads that part (see :data:`LARGER_LABEL`)."""
     for f in block.frags:
         reach = 2 * max(f.height, 1.0)
         for box in fields:
