@@ -6,7 +6,7 @@ from workers.engine.document import Document, Heading, ListBlock, Paragraph
 from workers.engine.layout.lines import clean
 from workers.engine.layout.reader import read_layout
 
-from .conftest import HtmlPdf
+from .conftest import HtmlPdf, png_data_uri
 
 
 def heading_levels(doc: Document) -> list[tuple[str, int]]:
@@ -455,6 +455,13 @@ def test_a_covers_lines_other_than_its_title_head_nothing(html_pdf: HtmlPdf) -> 
     doc = read_layout(path, max_pages=5)
     assert [text for text, _ in heading_levels(doc)] == [
         "National water data model", "Overview", "Rivers", "Lakes", "Annex"
+    ]
+    # A cover picture before the title page: the title page is the first page with text.
+    picture = f"<img src='{png_data_uri()}' style='width: 12cm'>"
+    path = html_pdf(picture + page + cover + page + body + page + f"<p>{LOREM}</p>")
+    doc = read_layout(path, max_pages=5)
+    assert [text for text, _ in heading_levels(doc)][:2] == [
+        "National water data model", "Overview"
     ]
     # A first page with running text is no cover: its lines stay as they are.
     path = html_pdf(cover + f"<p>{LOREM * 2}</p>" + page + body + page + f"<p>{LOREM}</p>")

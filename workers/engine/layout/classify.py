@@ -115,10 +115,13 @@ def classify(
         not_headings |= _figure_labels(results, body_size)
         not_headings |= _in_running_text_faces(body, body_size)
         not_headings |= _drawing_titles(results, body_size, artifact_ids)
+        # The title page is the first page with text (a cover picture may come before it).
+        first = next((
+            [b for b in r.blocks if id(b) not in artifact_ids] for r in results
+            if any(b.kind == "text" and id(b) not in artifact_ids for b in r.blocks)
+        ), [])
         if len(results) >= 3:
-            not_headings |= _cover_lines(
-                [b for b in results[0].blocks if id(b) not in artifact_ids], body_size
-            )
+            not_headings |= _cover_lines(first, body_size)
     if _body_is_bold(body, body_size):
         # Bold is the body's own face here, so it sets nothing apart: only a larger face does.
         body = [b for b in body if b.size >= 1.15 * body_size or not b.bold]
@@ -432,10 +435,11 @@ def _drawing_titles(
 
 
 def _cover_lines(first_page: list[Block], body_size: float) -> set[int]:
-    """The lines of a cover that head nothing: on a first page with no running text (a
-    cover, its title, subtitle, edition, publisher and address), only the title, the first
-    line in its largest face, heads the document; the others name no section, for no text
-    follows them. (A first page with running text, or a table of contents, is no cover.)"""
+    """The lines of a cover that head nothing: on the first page with text, when it has no
+    running text (a cover or a title page: its title, subtitle, edition, author, publisher),
+    only the title, the first line in its largest face, heads the document; the others name
+    no section, for no text follows them. (A first page with running text, or a table of
+    contents, is no cover.)"""
     texts = [b for b in first_page if b.kind == "text" and b.frags]
     for b in texts:
         lines = {round(f.y0 / max(f.height, 1.0)) for f in b.frags}
