@@ -456,6 +456,14 @@ def test_a_covers_lines_other_than_its_title_head_nothing(html_pdf: HtmlPdf) -> 
     assert [text for text, _ in heading_levels(doc)] == [
         "National water data model", "Overview", "Rivers", "Lakes", "Annex"
     ]
+    # A cover's date set larger than its title is no title ("2018 年 04 月").
+    cjk = 'font-family: "Noto Serif CJK SC"; text-align: center'
+    dated = (_line("东北电气发展股份有限公司", 18, extra=cjk)
+             + _line("2018 年第一季度报告", 16, bold=False, extra=cjk + "; margin-top: 4em")
+             + _line("2018 年 04 月", 21, extra=cjk + "; margin-top: 8em"))
+    path = html_pdf(dated + page + body + page + f"<p>{LOREM}</p>")
+    doc = read_layout(path, max_pages=5)
+    assert [text for text, _ in heading_levels(doc)][:2] == ["东北电气发展股份有限公司", "Overview"]
     # A cover picture before the title page: the title page is the first page with text.
     picture = f"<img src='{png_data_uri()}' style='width: 12cm'>"
     path = html_pdf(picture + page + cover + page + body + page + f"<p>{LOREM}</p>")

@@ -68,7 +68,9 @@ _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
 
 _DATE = (
     rf"(?:{_WEEKDAY}\s*)?(?:\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}"
-    rf"|(?:\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}})"
+    rf"|(?:\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}"
+    # (Chinese and Japanese: "2018 年 04 月", "2024年2月23日".)
+    r"|\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?)"
 )
 
 #: A line that is only a date ("2025-06-18", "Fri, Feb 24, 2017", "23 February 2024"): the
@@ -434,6 +436,10 @@ def _drawing_titles(
     return out
 
 
+#: A cover holds at most this many blocks of text.
+COVER_LINES = 12
+
+
 def _cover_lines(first_page: list[Block], body_size: float) -> set[int]:
     """The lines of a cover that head nothing: on the first page with text, when it has no
     running text (a cover or a title page: its title, subtitle, edition, author, publisher),
@@ -441,6 +447,8 @@ def _cover_lines(first_page: list[Block], body_size: float) -> set[int]:
     no section, for no text follows them. (A first page with running text, or a table of
     contents, is no cover.)"""
     texts = [b for b in first_page if b.kind == "text" and b.frags]
+    if len(texts) > COVER_LINES:
+        return set()  # many short lines: a form's labels, a list, a timetable
     for b in texts:
         lines = {round(f.y0 / max(f.height, 1.0)) for f in b.frags}
         if len(lines) >= 3 and abs(b.size - body_size) <= 0.1 * body_size:
