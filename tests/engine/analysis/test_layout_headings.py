@@ -583,3 +583,14 @@ def test_a_label_set_large_beside_a_field_heads_a_part_of_the_form(html_pdf: Htm
     )
     doc = read_layout(path, max_pages=5)
     assert heading_levels(doc) == [("Income tax return", 1), ("Paid Preparer", 2)]
+
+
+def test_a_chinese_sentence_set_large_is_no_heading(html_pdf: HtmlPdf) -> None:
+    cjk = 'font-family: "Noto Serif CJK SC"'
+    path = html_pdf(
+        _line("第一节 重要提示", 18, extra=cjk) + f"<p>{LOREM}</p>"
+        + _line("所有董事均已出席了审议本次季报的董事会会议。", 14, bold=False, extra=cjk)
+        + f"<p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [("第一节 重要提示", 1)]

@@ -1197,14 +1197,17 @@ def _heading_candidate(block: Block, text: str, body_size: float) -> bool:
         # A larger face: a heading, even when numbered like a list ("1. Scope"); but a whole
         # sentence set large ("This page has been intentionally left blank.") is a
         # statement, a pull quote or a slide's point: a title ends without a full stop.
-        return not (text.endswith(".") and not text.endswith("..") and word_count(text) >= 6)
+        return not (
+            (text.endswith(".") and not text.endswith("..") and word_count(text) >= 6)
+            or text.endswith("。")  # (a Chinese or Japanese sentence: no title ends so)
+        )
     # The body's size in bold: a heading only if it is a short line that reads like a title.
     return (
         block.bold
         and block.size >= 0.95 * body_size
         and len(block.frags) <= 2
         and not starts_item(text)
-        and not text.endswith((".", ",", ";", ":"))
+        and not text.endswith((".", ",", ";", ":", "。", "，", "；", "："))
         and not (text[:1].islower() and not _camel_case_name(text))
     )
 
