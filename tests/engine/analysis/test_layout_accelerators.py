@@ -35,7 +35,8 @@ _HTML = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><style>
 </body></html>"""
 
 # Text shown by TJ with wide kerning gaps and no space characters (pdfium generates the
-# spaces), an artifact, marked content with an MCID, a rotated run and a Form XObject.
+# spaces), an artifact, marked content with an MCID, a rotated run and a Form XObject (which
+# marks a picture of its own).
 _CONTENT = b"""
 BT /F1 12 Tf 72 720 Td [(Kerned) -900 (words) -900 (without) -900 (spaces)] TJ ET
 /Artifact BMC BT /F1 9 Tf 72 40 Td (Page 1 of 1) Tj ET EMC
@@ -43,7 +44,8 @@ BT /F1 12 Tf 72 720 Td [(Kerned) -900 (words) -900 (without) -900 (spaces)] TJ E
 BT /F1 10 Tf 0 1 -1 0 560 300 Tm (Vertical margin note) Tj ET
 q 1 0 0 1 72 500 cm /Fm0 Do Q
 """
-_FORM = b"BT /F1 11 Tf 0 0 Td (Text inside a form) Tj ET"
+_FORM = b"""BT /F1 11 Tf 0 0 Td (Text inside a form) Tj ET
+/Figure <</MCID 1>> BDC q 20 0 0 20 200 0 cm /Im0 Do Q EMC"""
 
 
 def _made_by_hand(path: Path) -> Path:
@@ -59,7 +61,10 @@ def _made_by_hand(path: Path) -> Path:
     form.Type = pikepdf.Name.XObject
     form.Subtype = pikepdf.Name.Form
     form.BBox = pikepdf.Array([0, 0, 300, 50])
-    form.Resources = pikepdf.Dictionary(Font=fonts)
+    picture = pdf.make_stream(bytes([0, 255, 255, 0]), Type=pikepdf.Name.XObject,
+                              Subtype=pikepdf.Name.Image, Width=2, Height=2,
+                              ColorSpace=pikepdf.Name.DeviceGray, BitsPerComponent=8)
+    form.Resources = pikepdf.Dictionary(Font=fonts, XObject=pikepdf.Dictionary(Im0=picture))
     page.obj.Resources = pikepdf.Dictionary(Font=fonts, XObject=pikepdf.Dictionary(Fm0=form))
     page.obj.Contents = pdf.make_stream(_CONTENT)
     pdf.save(path)
@@ -231,6 +236,8 @@ def test_c_and_python_walk_the_same_page_objects(
         assert fast == slow
         assert fast.object_kinds and len(fast.object_mcids) == len(fast.object_kinds)
     assert len(fast.glyphs) > 0
+    # The picture inside the form keeps its own MCID; the form's Do is not marked.
+    assert [(image.mcid, fast.object_mcids[image.obj]) for image in fast.images] == [(1, -1)]
     drawn_pdf = pdfium.PdfDocument(str(drawn))
     try:
         content = read_page(drawn_pdf, 0, image_facts=True)

@@ -486,6 +486,24 @@ def test_a_right_to_left_table_starts_at_its_right_edge(html_pdf: HtmlPdf) -> No
     assert [[c.text for c in row.cells] for row in table.rows] == [list(r) for r in rows]
 
 
+def test_a_right_to_left_table_mostly_of_figures_starts_at_its_right_edge(
+    html_pdf: HtmlPdf
+) -> None:
+    # Election results in Hebrew: a name column and three columns of figures. Figures are
+    # written left to right in any script; the words say the table reads from the right.
+    rows = [("רשימה", "צפון", "דרום", "סך"), ("אלף", "426", "63", "489"),
+            ("בית", "3001", "419", "3420"), ("גימל", "387", "50", "437")]
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    path = html_pdf(
+        f"<p dir='rtl'>תוצאות הבחירות במחוז.</p><table dir='rtl'>{body}</table>",
+        css="table { border-collapse: collapse } td { border: 1px solid black;"
+        " padding: 2pt 12pt }",
+    )
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row.cells] for row in table.rows] == [list(r) for r in rows]
+
+
 def test_contents_entries_without_leader_dots_are_not_headings(html_pdf: HtmlPdf) -> None:
     entry = "display: flex; justify-content: space-between; width: 8cm; font-weight: bold;" \
         " margin: 1.2em 0"

@@ -604,3 +604,204 @@ def test_a_title_beside_a_box_of_notes_is_no_table(tmp_path: Path) -> None:
     path = text_page_pdf(tmp_path / "title-box.pdf", ops)
     doc = read_layout(path, max_pages=5)
     assert not any(isinstance(b, Table) for b in doc.blocks)
+
+
+def _with_fields(path: Path, boxes: list[tuple[float, float, float, float]]) -> Path:
+    """The PDF at ``path`` with a text field (a widget annotation) over each box."""
+    import pikepdf
+
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        widgets = [
+            pdf.make_indirect(pikepdf.Dictionary(
+                Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Widget, FT=pikepdf.Name.Tx,
+                T=pikepdf.String(f"f{k}"), Rect=pikepdf.Array(list(box)),
+            ))
+            for k, box in enumerate(boxes)
+        ]
+        pdf.pages[0].obj.Annots = pikepdf.Array(widgets)
+        pdf.Root.AcroForm = pikepdf.Dictionary(Fields=pikepdf.Array(widgets))
+        pdf.save(path)
+    return path
+
+
+def _grid(xs: list[float], ys: list[float]) -> list[bytes]:
+    """Rules across at ``ys`` from the first x to the last, and down at ``xs`` between the
+    first y and the last: thin filled rectangles."""
+    return [f"{xs[0]} {y} {xs[-1] - xs[0]} 0.5 re f".encode() for y in ys] + [
+        f"{x} {ys[-1]} 0.5 {ys[0] - ys[-1]} re f".encode() for x in xs
+    ]
+
+
+def test_a_head_over_rows_of_fields_to_fill_in_is_a_table(tmp_path: Path) -> None:
+    # A form's table of dependents: heads over rows of boxes to fill in, one field a cell
+    # and no text in the rows. The heads name the columns, not each its own field: a table.
+    xs, ys = [72.0, 222.0, 322.0, 472.0], [700.0, 680.0, 660.0, 640.0, 620.0]
+    heads = ["First and last name", "Number", "Relationship to you"]
+    ops = _grid(xs, ys) + [
+        _show(x + 6, 686, text) for x, text in zip(xs, heads, strict=False)
+    ]
+    path = text_page_pdf(tmp_path / "dependents.pdf", ops)
+    boxes = [(x + 2, y + 2, right - 2, y + 18) for y in ys[2:] for x, right in zip(xs, xs[1:],
+                                                                                  strict=False)]
+    doc = read_layout(_with_fields(path, boxes), max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert _cells(table)[0] == heads
+
+
+def test_a_forms_labels_in_a_grid_with_a_field_each_are_still_no_table(tmp_path: Path) -> None:
+    # The same grid with a label in every row by its field: a form's layout, read as text.
+    xs, ys = [72.0, 222.0, 322.0, 472.0], [700.0, 680.0, 660.0, 640.0]
+    labels = [["Surname", "Given names", "Date of birth"], ["Street", "Town", "Postcode"],
+              ["Telephone", "Email", "Service number"]]
+    ops = _grid(xs, ys) + [
+        _show(x + 4, y - 8, text)
+        for row, y in zip(labels, ys, strict=False) for x, text in zip(xs, row, strict=False)
+    ]
+    path = text_page_pdf(tmp_path / "form.pdf", ops)
+    boxes = [(x + 60, y - 18, right - 2, y - 2) for y in ys[:3] for x, right in zip(xs, xs[1:],
+                                                                                   strict=False)]
+    doc = read_layout(_with_fields(path, boxes), max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+
+
+def test_a_forms_lines_with_leader_dots_to_their_boxes_are_no_table(tmp_path: Path) -> None:
+    # A tax form's lines: a label, leader dots to the line's number and its box to fill in,
+    # ruled as a grid. The dots are no cells: the labels lead to fields, a form's layout.
+    xs, ys = [72.0, 400.0, 420.0, 520.0], [700.0, 680.0, 660.0, 640.0, 620.0]
+    lines = ["Wages, salaries, tips", "Tax-exempt interest", "Qualified dividends",
+             "Pensions and annuities"]
+    ops = _grid(xs, ys)
+    for k, label in enumerate(lines):
+        y = ys[k] - 14
+        ops += [_show(76, y, f"{k + 1}  {label}")]
+        ops += [_show(x, y, ".") for x in range(230, 390, 12)]
+        ops += [_show(404, y, str(k + 1))]
+    path = text_page_pdf(tmp_path / "lines.pdf", ops)
+    boxes = [(422, y + 2, 518, y + 18) for y in ys[1:]]
+    doc = read_layout(_with_fields(path, boxes), max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+
+
+def test_grids_stacked_on_one_rule_with_their_columns_apart_are_two_tables(
+    tmp_path: Path
+) -> None:
+    # A grid drawn on from the bottom rule of another, its rules down at other places: two
+    # tables, each read by its own columns (one's columns would tear the other's rows).
+    top = [("Name", "Born", "Town"), ("Ada", "1815", "London"), ("Alan", "1912", "London")]
+    bottom = [("Item", "Amount"), ("Rent", "1200.00"), ("Food", "310.50")]
+    ops = _grid([72.0, 172.0, 272.0, 372.0], [700.0, 680.0, 660.0, 640.0])
+    # (the second grid ruled down only between its two columns, where the first has none)
+    ops += _grid([72.0, 222.0, 372.0], [640.0, 620.0, 600.0, 580.0])[:-3]
+    ops += [b"222.0 580.0 0.5 60.0 re f"]
+    for r, row in enumerate(top):
+        ops += [_show(78 + 100 * c, 686 - 20 * r, text) for c, text in enumerate(row)]
+    for r, row in enumerate(bottom):
+        ops += [_show(78 + 150 * c, 626 - 20 * r, text) for c, text in enumerate(row)]
+    path = text_page_pdf(tmp_path / "stacked.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [[[t for t in row if t] for row in _cells(t)] for t in tables] == [
+        [list(row) for row in top], [list(row) for row in bottom]
+    ]
+
+
+def test_a_matrix_typeset_in_math_fonts_is_no_table(tmp_path: Path) -> None:
+    # A displayed matrix: its entries in TeX's math italic spread apart in rows and columns
+    # like a table's cells, beside the formula's left side. A formula of the text.
+    import pikepdf
+
+    entries = [("JF(u, v) =", "xu(p)", "xv(p)"), ("", "yu(p)", "yv(p)"), ("", "zu(p)", "zv(p)")]
+    ops = [_show(72, 760, LOREM[:90])]
+    for r, row in enumerate(entries):
+        y = 720 - 16 * r
+        ops += [f"BT /F2 10 Tf {x} {y} Td ({text}) Tj ET".encode()
+                for x, text in zip((150, 240, 320), row, strict=False) if text]
+    path = text_page_pdf(tmp_path / "matrix.pdf", ops)
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        resources = pdf.pages[0].obj.Resources
+        resources.Font.F2 = pdf.make_indirect(pikepdf.Dictionary(
+            Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+            BaseFont=pikepdf.Name("/CMMI10"), Encoding=pikepdf.Name.WinAnsiEncoding,
+        ))
+        pdf.save(path)
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    assert any("xu(p)" in block_text(b) for b in doc.blocks)
+
+
+def test_a_charts_labels_lined_up_on_it_are_no_table(tmp_path: Path) -> None:
+    # A bar chart drawn with shapes: each bar's category left of it and its value on it,
+    # in two columns row after row like a small table's. They are the chart's labels.
+    categories = [("Never", "3%", 20), ("Monthly", "7%", 50), ("Weekly", "5%", 35),
+                  ("Twice weekly", "25%", 160), ("Daily", "60%", 300)]
+    ops = [_show(72, 780, LOREM[:90]), b"0.9 g 60 520 470 200 re f 0 g"]
+    for k, (name, value, length) in enumerate(categories):
+        y = 690 - 30 * k
+        ops += [f"0 0 1 rg 160 {y - 4} {length} 16 re f 0 g".encode(), _show(70, y, name),
+                _show(164, y, value)]
+    ops += [f"{x} 540 0.5 170 re f".encode() for x in (160, 260, 360, 460)]
+    path = text_page_pdf(tmp_path / "chart.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    assert any("Monthly" in block_text(b) for b in doc.blocks)
+
+
+def test_a_grids_title_and_note_on_its_box_beyond_its_rules_are_its_rows(
+    tmp_path: Path
+) -> None:
+    # A table set on a coloured box: its title in a band of the box above the top rule,
+    # a note in a band below the last rule. Both are the table's, rows spanning it.
+    xs, ys = [100.0, 200.0, 400.0], [700.0, 670.0, 640.0, 610.0]
+    rows = [("Stage I", "Less than 2 cm"), ("Stage II", "From 2 to 5 cm"),
+            ("Stage III", "More than 5 cm")]
+    ops = [_show(72, 780, LOREM[:90]), b"0.8 g 100 575 300 150 re f 0 g", *_grid(xs, ys)]
+    ops += [_show(106, 708, "Staging")]
+    for r, (stage, size) in enumerate(rows):
+        ops += [_show(106, 684 - 30 * r, stage), _show(206, 684 - 30 * r, size)]
+    ops += [_show(106, 592, "Stage IV is referred to as advanced cancer.")]
+    path = text_page_pdf(tmp_path / "boxed.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    cells = [[text for text in row if text] for row in _cells(table)]
+    assert cells == [["Staging"], *[list(row) for row in rows],
+                     ["Stage IV is referred to as advanced cancer."]]
+
+
+def test_a_table_opening_a_page_with_a_head_of_its_own_is_a_new_table(
+    html_pdf: HtmlPdf
+) -> None:
+    # Two tables of two columns, one a page, each headed by its own title row: the second
+    # is no continuation of the first (a continued table repeats its head, or has none).
+    def table(title: str, rows: list[tuple[str, str]]) -> str:
+        body = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows)
+        return f"<table><tr><th>{title}</th><th>Meaning</th></tr>{body}</table>"
+
+    staging = [("Stage I", "Less than 2 cm"), ("Stage II", "From 2 to 5 cm")]
+    grading = [("Grade 1", "Slow growing"), ("Grade 2", "Faster growing")]
+    path = html_pdf(
+        f"<p>{LOREM}</p>{table('Staging', staging)}"
+        f"<div style='page-break-before: always'>{table('Grading', grading)}</div>",
+        css=GRID + " th { border: 1px solid black; padding: 4pt 8pt }",
+    )
+    doc = read_layout(path, max_pages=5)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [_cells(t)[0][0] for t in tables] == ["Staging", "Grading"]
+
+
+def test_heads_of_columns_on_the_grids_box_above_its_rules_are_no_title_row(
+    tmp_path: Path
+) -> None:
+    # The band of the box above the top rule holds the columns' heads, a piece over each
+    # column: no title to be one cell spanning the table (heads are put over a grid's
+    # columns when they are read as a table of their own: join_tables).
+    xs, ys = [100.0, 200.0, 400.0], [700.0, 670.0, 640.0, 610.0]
+    rows = [("Stage I", "Less than 2 cm"), ("Stage II", "From 2 to 5 cm"),
+            ("Stage III", "More than 5 cm")]
+    ops = [_show(72, 780, LOREM[:90]), b"0.8 g 100 610 300 115 re f 0 g", *_grid(xs, ys)]
+    ops += [_show(106, 708, "Stage"), _show(206, 708, "Size of the tumour")]
+    for r, (stage, size) in enumerate(rows):
+        ops += [_show(106, 684 - 30 * r, stage), _show(206, 684 - 30 * r, size)]
+    path = text_page_pdf(tmp_path / "headed.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert not any("Stage Size" in text for row in _cells(table) for text in row)

@@ -4,10 +4,13 @@ marked content inside a per-painting copy of the form, and the pages look the sa
 from __future__ import annotations
 
 import io
+import zlib
 from pathlib import Path
 
 import pikepdf
 
+from workers.engine.document import Figure
+from workers.engine.structure.reader import read_structure
 from workers.engine.tagged_pdf.checks import read_tagged_text
 
 from .conftest import pdfua_check, tag_and_check
@@ -36,8 +39,25 @@ def _form_lines() -> bytes:
     return b"\n".join(lines)
 
 
-def form_pdf(path: Path, pages: int, *, content: bytes | None = None) -> Path:
-    """``pages`` pages, each painting the same Form XObject (its text, or ``content``)."""
+def _checkerboard(pdf: pikepdf.Pdf) -> pikepdf.Stream:
+    """A 64 x 64 RGB image with edges (a picture, not decoration)."""
+    side = 64
+    pixels = bytes(
+        value
+        for y in range(side) for x in range(side)
+        for value in ((255, 255, 255) if (x // 8 + y // 8) % 2 else (40, 90, 160))
+    )
+    return pdf.make_stream(
+        zlib.compress(pixels), Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image,
+        Width=side, Height=side, ColorSpace=pikepdf.Name.DeviceRGB, BitsPerComponent=8,
+        Filter=pikepdf.Name.FlateDecode,
+    )
+
+
+def form_pdf(path: Path, pages: int, *, content: bytes | None = None,
+             image: bool = False) -> Path:
+    """``pages`` pages, each painting the same Form XObject (its text, or ``content``);
+    ``image``: the form's resources name a picture ``/Im1`` too."""
     pdf = pikepdf.new()
     font = pdf.make_indirect(pikepdf.Dictionary(
         Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
@@ -48,6 +68,8 @@ def form_pdf(path: Path, pages: int, *, content: bytes | None = None) -> Path:
         Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form, BBox=[0, 0, 595, 842],
         Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)),
     )
+    if image:
+        form.Resources.XObject = pikepdf.Dictionary(Im1=_checkerboard(pdf))
     for _ in range(pages):
         pdf.add_blank_page(page_size=(595, 842))
         page = pdf.pages[-1]
@@ -141,3 +163,72 @@ def test_a_text_operator_inside_a_form_is_cut_between_table_cells(tmp_path: Path
         copy = _marked_copy(pdf.pages[0])
         operators = [str(i.operator) for i in pikepdf.parse_content_stream(copy)]
     assert operators.count("TJ") == 3 * len(ROWS)  # one per cell, was one per row
+
+
+def test_a_picture_inside_a_form_copy_is_read_back_in_its_figure(tmp_path: Path) -> None:
+    # The copy's Do is painted outside any page sequence: the picture belongs to the Figure
+    # through its own sequence inside the copy, and reading the tags back must find it there.
+    content = b"\n".join([
+        b"BT /F1 18 Tf 72 760 Td (Hydrography data) Tj ET",
+        *(f"BT /F1 11 Tf 72 {720 - 15 * k} Td ({line}) Tj ET".encode()
+          for k, line in enumerate(FIRST)),
+        b"q 300 0 0 200 72 400 cm /Im1 Do Q",
+        *(f"BT /F1 11 Tf 72 {360 - 15 * k} Td ({line}) Tj ET".encode()
+          for k, line in enumerate(SECOND)),
+    ])
+    result = tag_and_check(form_pdf(tmp_path / "picture.pdf", 1, content=content, image=True))
+
+    assert result.check("pixels")["passed"], result.report
+    assert result.check("text-fidelity")["passed"], result.report
+    assert _forms_marked_inside(result.tagged.content) == [[False, True]]
+    (drawn,) = [b for b in result.document.blocks if isinstance(b, Figure)]
+    (read,) = [b for b in read_structure(result.output, max_pages=5).blocks
+               if isinstance(b, Figure)]
+    assert [p.bbox for p in read.prov] == [p.bbox for p in drawn.prov]
+    assert read.prov[0].bbox.x1 - read.prov[0].bbox.x0 > 250
+
+
+TITLES = ["Water quality in the northern lakes", "Flood defences along the estuary",
+          "Drinking water supply to villages"]
+
+
+def letterhead_pdf(path: Path) -> Path:
+    """Pages each painting a form of their own that draws the running header and the page's
+    heading (a letterhead), with the body drawn on the page."""
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
+        Encoding=pikepdf.Name.WinAnsiEncoding,
+    ))
+    for number, title in enumerate(TITLES, start=1):
+        form = pdf.make_stream(
+            b"BT /F1 8 Tf 72 800 Td (RIVERSIDE COUNTY ENVIRONMENT REPORT) Tj ET\n"
+            + f"BT /F1 20 Tf 72 740 Td ({title}) Tj ET".encode(),
+            Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form, BBox=[0, 0, 595, 842],
+            Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)),
+        )
+        pdf.add_blank_page(page_size=(595, 842))
+        page = pdf.pages[-1]
+        page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font),
+                                                XObject=pikepdf.Dictionary(Fm1=form))
+        body = "\n".join(f"BT /F1 11 Tf 72 {700 - 15 * k} Td ({line}) Tj ET"
+                         for k, line in enumerate(FIRST))
+        page.obj.Contents = pdf.make_stream(
+            f"/Fm1 Do\n{body}\nBT /F1 9 Tf 290 40 Td (Page {number}) Tj ET".encode())
+    pdf.save(path)
+    return path
+
+
+def test_a_form_drawing_the_running_header_and_a_heading_marks_the_header_artifact(
+    tmp_path: Path,
+) -> None:
+    result = tag_and_check(letterhead_pdf(tmp_path / "letterhead.pdf"))
+
+    assert [a.kind for a in result.document.artifacts].count("header") == len(TITLES)
+    assert result.check("pixels")["passed"], result.report
+    assert result.check("text-fidelity")["passed"], result.report
+    texts = [text.strip() for text in read_tagged_text(result.tagged.content)]
+    for title in TITLES:
+        assert title in texts, texts  # not "RIVERSIDE COUNTY ENVIRONMENT REPORT" + title
+    # Each page paints a marked copy of its form (the original kept as it was).
+    assert _forms_marked_inside(result.tagged.content) == [[False, True]] * len(TITLES)

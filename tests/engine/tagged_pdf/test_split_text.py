@@ -97,3 +97,38 @@ def test_a_glyph_in_nested_boxes_goes_to_the_innermost_block(tmp_path: Path) -> 
             parts = split_operators(document, page, 0, text, {shared: order}, [outer, inner])
             shown = [(owner, bytes(part.operands[0][0])) for owner, part in parts[shared]]
             assert shown == [(1, b"Inner"), (0, b"Outer")], (order, shown)
+
+
+def rows_one_clipped_tight(path: Path) -> Path:
+    """:func:`one_operator_per_row` with the second row drawn inside a clipping rectangle
+    whose left edge lies a fraction of a point before its second cell's first glyph: pdfium
+    keeps that clip for the whole row (it does not contain the row's box), but drops it for
+    the cell alone (it does), and the glyph's antialiased edge then reaches the pixel to its
+    left."""
+    lines = [b"BT /F1 11 Tf 72 760 Td (Parking charges in the town centre) Tj ET"]
+    y = 700
+    for k, (first, second, third) in enumerate(ROWS):
+        gap = (150 - len(first) * 6) * 1000 // 11
+        row = f"BT /F1 11 Tf 72 {y} Td [({first}) -{gap} ({second}) -8000 ({third})] TJ ET"
+        if k == 1:
+            row = f"q 211.05 {y - 4} 300 20 re W n {row} Q"
+        lines.append(row.encode())
+        y -= 16
+    return text_page_pdf(path, lines)
+
+
+def test_only_the_operator_whose_cut_renders_differently_is_kept_whole(
+    tmp_path: Path,
+) -> None:
+    result = tag_and_check(rows_one_clipped_tight(tmp_path / "clipped.pdf"))
+
+    assert result.check("pixels")["passed"], result.report
+    assert any("1 text operator(s)" in note for note in result.tagged.notes), result.tagged.notes
+    texts = [text.strip() for text in read_tagged_text(result.output.read_bytes())]
+    for k, row in enumerate(ROWS):
+        if k != 1:
+            for cell in row:
+                assert cell in texts, (cell, texts)
+    with pikepdf.open(result.output) as pdf:
+        operators = [str(i.operator) for i in pikepdf.parse_content_stream(pdf.pages[0])]
+    assert operators.count("TJ") == 3 * (len(ROWS) - 1) + 1  # the clipped row kept whole

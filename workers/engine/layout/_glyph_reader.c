@@ -513,6 +513,7 @@ enum { OBJECT_TEXT = 1, OBJECT_PATH = 2, OBJECT_IMAGE = 3, OBJECT_SHADING = 4, O
 
 typedef struct {
     object_type_fn type;
+    object_mcid_fn mcid;
     object_bounds_fn bounds;
     form_count_fn form_count;
     form_object_fn form_object;
@@ -549,9 +550,11 @@ static int visit_object(object_walk *walk, void *object, PyObject *top_index, in
             list = walk->paths;
         }
         if (list != NULL) {
-            PyObject *rect = PyObject_CallFunction(walk->rect_class, "ddddO", (double)left,
+            /* An image keeps its own MCID (glyphs.py: Rect.mcid); rules and paths need none. */
+            PyObject *rect = PyObject_CallFunction(walk->rect_class, "ddddOi", (double)left,
                                                    (double)bottom, (double)right, (double)top,
-                                                   top_index);
+                                                   top_index,
+                                                   kind == OBJECT_IMAGE ? walk->mcid(object) : -1);
             status = rect == NULL ? -1 : PyList_Append(list, rect);
             if (status == 0 && kind == OBJECT_IMAGE && walk->on_image != Py_None) {
                 PyObject *done = PyObject_CallFunctionObjArgs(walk->on_image, address, rect, NULL);
@@ -595,6 +598,7 @@ static PyObject *walk_objects(PyObject *self, PyObject *const *args, Py_ssize_t 
     for (int k = 0; k < 7; k++) addresses[k] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(functions, k));
     object_walk walk = {
         .type = (object_type_fn)addresses[2],
+        .mcid = (object_mcid_fn)addresses[3],
         .bounds = (object_bounds_fn)addresses[4],
         .form_count = (form_count_fn)addresses[5],
         .form_object = (form_object_fn)addresses[6],

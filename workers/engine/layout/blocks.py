@@ -41,6 +41,9 @@ class Block:
     objects: list[int] = field(default_factory=list)
     #: For a figure: what :mod:`.figures` needs to tell a picture from decoration.
     candidate: Candidate | None = None
+    #: For a vector drawing: the text blocks set on it (a chart's axes and legend, a
+    #: diagram's names), read as part of the picture unless it is judged decoration.
+    labels: list[Block] = field(default_factory=list)
     #: Set when the page layout alone shows the block is no content (a line number).
     artifact: ArtifactKind | None = None
     x0: float = 0.0

@@ -145,10 +145,11 @@ def classify(
     item_faces: dict[int, tuple[float | None, float]] = {}
     heading_block: Block | None = None  # the block of the last heading
     for result, blocks in _document_order(results):
+        drawn_in_figure = _figure_labels_kept(blocks, artifact_ids)
         for block in blocks:
-            if id(block) in artifact_ids:
+            if id(block) in artifact_ids or id(block) in drawn_in_figure:
                 continue
-            prov = [_prov(block, result)]
+            prov = [_prov(block, result, artifact_ids)]
             if block.kind == "figure":
                 stack = []
                 doc.blocks.append(_figure(block, result, prov, body_size, artifact_ids))
@@ -163,6 +164,7 @@ def classify(
                     and previous.prov[-1].page != block.page
                     and x_overlap(previous.prov[-1].bbox, block.bbox) >= 0.6
                     and abs(_columns_of(previous) - _columns_of(table)) <= 1
+                    and not _headed_anew(previous, table)
                 ):
                     # The same table, continued past a page break or a wide gap between rows;
                     # a repeated header row is dropped.
@@ -1264,13 +1266,31 @@ def _is_note(block: Block, result: PageResult, body_size: float, text: str) -> b
 _object_of = operator.attrgetter("obj")
 
 
-def _prov(block: Block, result: PageResult) -> Prov:
+def _figure_labels_kept(blocks: list[Block], artifact_ids: dict[int, Any]) -> set[int]:
+    """The labels of the drawings kept as figures whose caption describes them: read (and
+    tagged) as part of the picture, which the caption stands for. A drawing judged
+    decoration gives its labels back to the text, and so does one without a caption: its
+    labels are the only words a listener has of it until a person describes it."""
+    return {
+        id(label) for b in blocks
+        if b.kind == "figure" and b.labels and id(b) not in artifact_ids
+        and b.candidate is not None and b.candidate.captioned
+        for label in b.labels
+    }
+
+
+def _prov(block: Block, result: PageResult, artifact_ids: dict[int, Any] | None = None) -> Prov:
     # A block's glyphs come from a few page objects: deduplicate (at C speed) before looking
     # them up. Glyphs pdfium generated carry -1, which both lookups below skip.
     # (A dict: deduplicated, and in reading order, which the operator ranges follow.)
     drawn = list(block.objects)
     for f in block.frags:
         drawn.extend(map(_object_of, f.glyphs))
+    captioned = block.candidate is not None and block.candidate.captioned
+    for label in block.labels if captioned else ():  # labels read as part of the picture
+        if artifact_ids is None or id(label) not in artifact_ids:
+            for f in label.frags:
+                drawn.extend(map(_object_of, f.glyphs))
     if block.image is not None:
         drawn.append(block.image.obj)
     objects = dict.fromkeys(drawn)
@@ -1301,6 +1321,18 @@ def _figure(
     return Figure(image=image, caption=caption, prov=prov)
 
 
+def _headed_anew(previous: Table, table: Table) -> bool:
+    """Both tables open with a header row, and not the same one: the next table, not the
+    previous one continued on the next page (which repeats its header, or has none)."""
+    if not previous.rows or not table.rows:
+        return False
+    first, head = previous.rows[0].cells, table.rows[0].cells
+    return (
+        any(c.header for c in first) and any(c.header for c in head)
+        and [c.text for c in first] != [c.text for c in head]
+    )
+
+
 def _columns_of(table: Table) -> int:
     return max((len(row.cells) for row in table.rows), default=0)
 
@@ -1310,9 +1342,11 @@ def _table(block: Block, result: PageResult, prov: list[Prov]) -> Table:
     rows: list[Row] = []
     # A right-to-left table (Arabic, Hebrew, Persian) starts at its right edge: its first
     # column, the one read first, is the rightmost.
-    # Decided by all its cells, figures included: a table mostly of figures keeps the order
-    # it is drawn in (tagged Arabic tables of results are found read left to right).
-    rtl = sum(f.rtl for f in block.frags) > len(block.frags) / 2
+    # Decided by the cells holding words: figures are written left to right in any script,
+    # and a table of results in Arabic, mostly figures, still reads from its right edge
+    # (its rank and name columns first, the total last).
+    worded = [f for f in block.frags if any(map(str.isalpha, f.text))]
+    rtl = sum(f.rtl for f in worded) > len(worded) / 2
     grid = [row[::-1] for row in block.table] if rtl else block.table
     for i, row in enumerate(grid):
         header = i == 0 and all(f is None or f.bold for f in row) and any(

@@ -454,7 +454,53 @@ def word_count(text: str) -> float:
 
 def running_text(text: str) -> bool:
     """A sentence or more, not a picture's label (a drawing holding it is a text box)."""
-    return word_count(text) >= RUNNING_WORDS
+    tokens = text.split()
+    if len(tokens) >= RUNNING_WORDS:
+        return True  # (every token is a word at least: asked of every line, the quick answer)
+    return not text.isascii() and word_count(text) >= RUNNING_WORDS
+
+
+def frames_running_text(shape: Box, running: Sequence[Box]) -> bool:
+    """A shape (not a rule) wholly around a piece of running text: a box set around a caption
+    or a paragraph. Such a box is not part of a drawing beside it (a chart and, under it, its
+    caption in a tinted box), nor is a picture's white ground holding its caption: the
+    drawing is the rest of the shapes.
+
+    >>> frames_running_text((0, 0, 300, 60), [(10, 10, 290, 22)])
+    True
+    >>> frames_running_text((0, 0, 300, 1), [(10, 10, 290, 22)])
+    False
+    """
+    x0, y0, x1, y1 = shape
+    if x1 - x0 <= RULE_WIDTH or y1 - y0 <= RULE_WIDTH:
+        return False
+    return any(
+        x0 - EDGE_TOLERANCE <= a and b <= x1 + EDGE_TOLERANCE
+        and y0 - EDGE_TOLERANCE <= c and d <= y1 + EDGE_TOLERANCE
+        for a, c, b, d in running
+    )
+
+
+#: A drawing this share of which pictures cover is the ground they are set on.
+GROUND_OF_PICTURES = 0.5
+
+
+def ground_of_pictures(box: Box, images: Sequence[Box]) -> bool:
+    """Shapes mostly covered by images: the panel or frames photographs are set on, no
+    drawing of its own (the photographs are the figures).
+
+    >>> ground_of_pictures((0, 0, 100, 50), [(5, 5, 45, 45), (55, 5, 95, 45)])
+    True
+    >>> ground_of_pictures((0, 0, 100, 50), [(5, 5, 25, 25)])
+    False
+    """
+    x0, y0, x1, y1 = box
+    area = (x1 - x0) * (y1 - y0)
+    covered = sum(
+        max(0.0, min(x1, b[2]) - max(x0, b[0])) * max(0.0, min(y1, b[3]) - max(y0, b[1]))
+        for b in images
+    )
+    return area > 0 and covered >= GROUND_OF_PICTURES * area
 
 
 def text_frame(box: Box, shapes: Sequence[Box], texts: Sequence[tuple[Box, str]]) -> bool:

@@ -82,6 +82,10 @@ class Rect:
     x1: float
     y1: float
     obj: int
+    #: An image's own marked-content id (-1: none, or not an image). Inside a Form XObject
+    #: that marks its own content it names the image's sequence there; the top-level
+    #: object's (:attr:`PageContent.object_mcids`) is the ``Do`` painting the form.
+    mcid: int = -1
 
 
 @dataclass(slots=True)
@@ -203,6 +207,7 @@ def _objects(
                 return
             rect = Rect(bounds[0], bounds[1], bounds[2], bounds[3], top_index)
             if kind == c.FPDF_PAGEOBJ_IMAGE:
+                rect.mcid = _object_mcid(obj)
                 content.images.append(rect)
                 if pdf is not None:
                     content.image_facts.append(_wanted_facts(obj, rect, content, pdf, page.raw))

@@ -529,11 +529,7 @@ def reading_order(
         if under:
             ordered = reading_order([b for b in blocks if b not in under], regions, 1, figures)
             for figure in under:
-                shares = [
-                    (area_share(b, figure), -k)
-                    for k, b in enumerate(ordered) if b.kind != "figure"
-                ]
-                ordered.insert(-max(shares)[1], figure)
+                ordered.insert(_place_of_picture(figure, ordered), figure)
             return ordered
     if len(blocks) <= 1 or depth > 60:
         return _by_rows(blocks)
@@ -579,6 +575,26 @@ def reading_order(
             bottom, regions, depth + 1, figures
         )
     return _by_rows(blocks)
+
+
+#: Text this share of which lies on a picture is set on it (a title on a cover photograph).
+SET_ON_PICTURE = 0.5
+
+
+def _place_of_picture(figure: Block, ordered: list[Block]) -> int:
+    """Where a picture overlapping text is read among the ``ordered`` other blocks: just
+    before the text set most fully on it (a cover photograph before its title); or, when
+    text only grazes it (the last line of a margin note reaching into a photograph's white
+    edge), before the first text of its column that starts below its top — where a reader
+    comes to it going down the column, not between a note's lines."""
+    shares = [(area_share(b, figure), -k) for k, b in enumerate(ordered) if b.kind != "figure"]
+    share, place = max(shares)
+    if share >= SET_ON_PICTURE:
+        return -place
+    for k, b in enumerate(ordered):
+        if b.kind != "figure" and b.y1 <= figure.y1 and b.x0 < figure.x1 and figure.x0 < b.x1:
+            return k
+    return -place
 
 
 def _centred_title(items: list[Block]) -> list[Block]:

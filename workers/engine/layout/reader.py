@@ -49,9 +49,14 @@ from .catalog_facts import (
 from .classify import classify
 from .figures import (
     BACKGROUND_AREA,
+    CAPTION,
     FIGURE_MIN_AREA,
+    RULE_WIDTH,
     Candidate,
+    frames_running_text,
+    ground_of_pictures,
     place,
+    running_text,
     text_frame,
 )
 from .gcpause import collect_young, paused_gc
@@ -61,7 +66,7 @@ from .operators import OperatorMap, map_operators
 from .order import column_regions, footnotes_last, panels_last, reading_order
 from .patterns import is_marker, starts_item
 from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user_space
-from .tables import find_tables, join_tables, lays_out_form, ruled_tables
+from .tables import find_tables, join_tables, labels_on_pictures, lays_out_form, ruled_tables
 
 #: Lines further apart than this many line heights do not belong to one block.
 BLOCK_GAP = 0.9
@@ -151,7 +156,7 @@ def _analyse_page(
 def page_blocks(content: PageContent, fields: Sequence[BBox] = ()) -> list[Block]:
     """Blocks of one page in reading order (``fields``: the boxes of its form fields)."""
     frags = [f for line in lines(fragments(content.glyphs)) for f in line.fragments]
-    blocks = [t for t in ruled_tables(content, frags) if not lays_out_form(t, fields)]
+    blocks = ruled_tables(content, frags, fields)
     if blocks:
         inside = {id(f) for b in blocks for f in b.frags}
         frags = [f for f in frags if id(f) not in inside]
@@ -182,15 +187,16 @@ def page_blocks(content: PageContent, fields: Sequence[BBox] = ()) -> list[Block
             if drawing.x0 <= (f.x0 + f.x1) / 2 <= drawing.x1
             and drawing.y0 <= (f.y0 + f.y1) / 2 <= drawing.y1
         ]
-        blocks.append(
-            Block(content.index, kind="figure", image=drawing, x0=drawing.x0, y0=drawing.y0,
-                   x1=drawing.x1, y1=drawing.y1, objects=sorted({r.obj for r in members}),
-                   candidate=Candidate(
-                       content.index, (drawing.x0, drawing.y0, drawing.x1, drawing.y1), True,
-                       text_heights=on_it, page_box=page_box,
-                       shapes=tuple(sorted(place(r.x0, r.y0, r.x1, r.y1) for r in members)),
-                   ))
-        )
+        figure = Block(
+            content.index, kind="figure", image=drawing, x0=drawing.x0, y0=drawing.y0,
+            x1=drawing.x1, y1=drawing.y1, objects=sorted({r.obj for r in members}),
+            candidate=Candidate(
+                content.index, (drawing.x0, drawing.y0, drawing.x1, drawing.y1), True,
+                text_heights=on_it, page_box=page_box,
+                shapes=tuple(sorted(place(r.x0, r.y0, r.x1, r.y1) for r in members)),
+            ))
+        figure.labels = drawing_labels(figure, blocks)
+        blocks.append(figure)
     facts = content.image_facts
     for image in _merge_images(content.images):
         area = (image.x1 - image.x0) * (image.y1 - image.y0)
@@ -215,8 +221,33 @@ def page_blocks(content: PageContent, fields: Sequence[BBox] = ()) -> list[Block
                                                and image.y0 <= (f.y0 + f.y1) / 2 <= image.y1
                                            ]))
             )
+    for labels in labels_on_pictures(blocks, page_area):
+        # A chart's labels: read as the text on the picture they are.
+        blocks.remove(labels)
+        text = _text_blocks(labels.frags, content.index)
+        regions.update((id(b), regions.get(id(labels), 0)) for b in text)
+        blocks.extend(text)
     ordered = panels_last(reading_order(blocks, regions), content)
     return join_tables(footnotes_last(ordered, content))
+
+
+#: A text block this share of whose box lies on a drawing is set on it.
+LABEL_ON_DRAWING = 0.9
+
+
+def drawing_labels(figure: Block, blocks: Sequence[Block]) -> list[Block]:
+    """The text blocks set on a vector drawing: its labels (a chart's scale, axis names and
+    legend, a diagram's names), words of the picture which, read in the flow of the text, are
+    noise ("25 20 15 Height gain 10 Girls Boys"). Its caption ("Figure 2: …"), even set on
+    its ground, describes it and stays text. None when a sentence is set on or across it (a
+    line holds none, :func:`.figures.text_frame`, but a block may): an infographic, whose
+    words are the content, read as text."""
+    on_it = [(b, area_share(b, figure)) for b in blocks if b.kind == "text"]
+    if any(share > 0.5 and running_text(b.text) for b, share in on_it):
+        return []
+    return [
+        b for b, share in on_it if share > LABEL_ON_DRAWING and not CAPTION.match(b.text)
+    ]
 
 
 def _drawings(content: PageContent, frags: list[Fragment]) -> list[Rect]:
@@ -228,6 +259,19 @@ def _drawings(content: PageContent, frags: list[Fragment]) -> list[Rect]:
         r for r in content.paths + content.rules
         if (r.x1 - r.x0) * (r.y1 - r.y0) < 0.5 * page_area
     ][:MAX_SHAPES]
+    # A box around a caption or a paragraph beside a drawing would join the two and make the
+    # whole a text frame: it is no piece of the drawing. (Only shapes as large as a line of
+    # running text can hold one: the many small pieces of a drawing are not looked at.)
+    boxes = [r for r in shapes if r.x1 - r.x0 > RULE_WIDTH and r.y1 - r.y0 > RULE_WIDTH]
+    running = [(f.x0, f.y0, f.x1, f.y1) for f in frags if running_text(f.text)] if boxes else []
+    if running:
+        least_w = min(x1 - x0 for x0, _, x1, _ in running)
+        least_h = min(y1 - y0 for _, y0, _, y1 in running)
+        shapes = [
+            r for r in shapes
+            if r.x1 - r.x0 < least_w or r.y1 - r.y0 < least_h
+            or not frames_running_text((r.x0, r.y0, r.x1, r.y1), running)
+        ]
     clusters: list[tuple[Rect, int]] = []
     for r in sorted(shapes, key=lambda r: (-r.y1, r.x0)):
         for k, (m, n) in enumerate(clusters):
@@ -258,6 +302,7 @@ def _drawings(content: PageContent, frags: list[Fragment]) -> list[Rect]:
                     break
             if merged:
                 break
+    pictures: list[tuple[float, float, float, float]] | None = None
     out = []
     for box, count in clusters:
         area = (box.x1 - box.x0) * (box.y1 - box.y0)
@@ -274,6 +319,10 @@ def _drawings(content: PageContent, frags: list[Fragment]) -> list[Rect]:
         ]
         if text_frame((box.x0, box.y0, box.x1, box.y1), members, inside):
             continue  # running text on a coloured box, a table drawn with shapes: no picture
+        if pictures is None:
+            pictures = [(r.x0, r.y0, r.x1, r.y1) for r in _merge_images(content.images)]
+        if ground_of_pictures((box.x0, box.y0, box.x1, box.y1), pictures):
+            continue  # the panel photographs are set on: they are the figures
         out.append(box)
     return out
 

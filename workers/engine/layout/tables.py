@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 import statistics
+import unicodedata
 from collections.abc import Sequence
 
 from ..document import BBox
@@ -111,15 +112,19 @@ def _headed(heads: list[Block], grid: Block) -> Block:
     return table
 
 
-def ruled_tables(content: PageContent, frags: list[Fragment]) -> list[Block]:
+def ruled_tables(
+    content: PageContent, frags: list[Fragment], fields: Sequence[BBox] = ()
+) -> list[Block]:
     """Tables drawn with rules: a grid of at least three horizontal and three vertical lines
-    (two columns, two rows), its text placed in the grid's cells."""
+    (two columns, two rows), its text placed in the grid's cells. A form's grid of labels,
+    each naming its field (``fields``: the boxes of the page's form fields), is none; a
+    grid whose heads name columns of fields to fill in, row after row, is one."""
     rules = content.rules[:MAX_SHAPES]
     horizontal = [r for r in rules if r.x1 - r.x0 > 10 and r.y1 - r.y0 <= 2.5]
     vertical = [r for r in rules if r.y1 - r.y0 > 6 and r.x1 - r.x0 <= 2.5]
     if len(horizontal) < 3 or len(vertical) < 3:
         return []
-    groups = _rule_groups(horizontal, vertical)
+    groups = [part for group in _rule_groups(horizontal, vertical) for part in _stacked(group)]
     out: list[Block] = []
     taken: set[int] = set()
     for box, hs, vs in groups:
@@ -136,17 +141,22 @@ def ruled_tables(content: PageContent, frags: list[Fragment]) -> list[Block]:
             continue
         ys.sort(reverse=True)
         xs.sort()
+        ruled_top, ruled_bottom = ys[0], ys[-1]
+        ys = _with_bands_of_its_box(ys, xs, content.paths, frags)
         ruled = xs
         xs = _widened_to_row_ends(xs, ys, frags)
         cells: list[list[Fragment | None]] = []
         members: list[Fragment] = []
         longest = 0  # words in the fullest cell of the grid
+        to_fill_in = 0  # rows of the grid holding fields and no text
         for top, bottom in zip(ys, ys[1:], strict=False):
             inside = [
                 f for f in frags
                 if bottom < (f.y0 + f.y1) / 2 < top and xs[0] < (f.x0 + f.x1) / 2 < xs[-1]
                 and id(f) not in taken  # (grids widened past their rules may overlap)
             ]
+            if not inside:
+                to_fill_in += _fields_in(fields, xs[0], bottom, xs[-1], top) >= 2
             members.extend(inside)
             text_lines = lines(inside)
             # Rules only around the header and the body (a "booktabs" table): each line of
@@ -162,11 +172,14 @@ def ruled_tables(content: PageContent, frags: list[Fragment]) -> list[Block]:
                     if ruled[k] <= (f.x0 + f.x1) / 2 < ruled[k + 1]
                 )
                 longest = max(longest, words)
+            # (A band of the box beyond the rules, its title or its note, spans the columns:
+            # its text is one cell, the first.)
+            spanning = top > ruled_top + TOUCH or bottom < ruled_bottom - TOUCH
             for group in row_groups:
                 row: list[Fragment | None] = [None] * (len(xs) - 1)
                 for f in group:
                     cx = (f.x0 + f.x1) / 2
-                    k = max(i for i in range(len(xs) - 1) if xs[i] <= cx)
+                    k = 0 if spanning else max(i for i in range(len(xs) - 1) if xs[i] <= cx)
                     cell = row[k]
                     row[k] = f if cell is None else Fragment(
                         cell.glyphs + f.glyphs, f"{cell.text} {f.text}", min(cell.x0, f.x0),
@@ -175,14 +188,28 @@ def ruled_tables(content: PageContent, frags: list[Fragment]) -> list[Block]:
                 if any(c is not None for c in row):
                     cells.append(row)
         filled = [row for row in cells if sum(c is not None for c in row) >= 2]
-        if len(filled) < 2 or longest > 40:
+        if len(filled) < (1 if to_fill_in >= FILL_IN_ROWS else 2) or longest > 40:
             continue  # a frame around text, or a form's boxes: not a table of data
         block = Block(content.index, kind="table", table=cells)
         for f in members:
             block.add(f)
+        if to_fill_in < FILL_IN_ROWS and lays_out_form(block, fields):
+            continue  # its labels are read as text
         taken.update(id(f) for f in members)
         out.append(block)
     return out
+
+
+#: Rows of fields with no text, under heads naming their columns, that make a grid a table
+#: to fill in (a form's table of dependents, a name, a number and a relationship a row),
+#: not a form's layout of labels each by its field.
+FILL_IN_ROWS = 2
+
+
+def _fields_in(fields: Sequence[BBox], x0: float, y0: float, x1: float, y1: float) -> int:
+    return sum(
+        x0 < (box.x0 + box.x1) / 2 < x1 and y0 < (box.y0 + box.y1) / 2 < y1 for box in fields
+    )
 
 
 #: How near two rules must come to be drawn as one (a rule ends at the line it meets, give
@@ -262,6 +289,50 @@ def _rule_groups(
     return sorted(merged.values(), key=lambda g: (-g[0].y1, g[0].x0))
 
 
+#: Rows (bands between rules across) each part of a grid cut in two must keep.
+STACKED_ROWS = 2
+
+
+def _stacked(
+    group: tuple[Rect, list[Rect], list[Rect]]
+) -> list[tuple[Rect, list[Rect], list[Rect]]]:
+    """A grid cut where the rules down between its columns change all at once: the rows
+    above a rule across and the rows below it are ruled into columns at no place in common
+    (a form's table of dependents over its lines of income, drawn on from one rule). Two
+    grids stacked on a shared rule, each a table of its own (or, if it is no grid, text):
+    one grid's columns cut through the other's rows would tear their lines into cells. A
+    head or a row spanning the columns, with no rule down through it, cuts nothing; nor
+    does a frame down the outer edges, which both parts share."""
+    box, hs, vs = group
+    ys = sorted(_positions([(r.y0 + r.y1) / 2 for r in hs]), reverse=True)
+    bands = [  # where the rules down cross each band between rules across
+        [(r.x0 + r.x1) / 2 for r in vs if r.y0 < (top + bottom) / 2 < r.y1]
+        for top, bottom in zip(ys, ys[1:], strict=False)
+    ]
+    cuts: list[float] = []
+    above: list[float] = []
+    rows_above = 0
+    for k, xs in enumerate(bands):
+        rows_below = len(bands) - k
+        if (
+            xs and above and rows_above >= STACKED_ROWS and rows_below >= STACKED_ROWS
+            and not any(abs(x - y) <= TOUCH for x in xs for y in above)
+        ):
+            cuts.append(ys[k])
+            rows_above = 0
+        rows_above += 1
+        above = xs or above
+    if not cuts:
+        return [group]
+    parts = []
+    for top, bottom in zip([box.y1 + TOUCH, *cuts], [*cuts, box.y0 - TOUCH], strict=False):
+        part_hs = [r for r in hs if bottom - TOUCH <= (r.y0 + r.y1) / 2 <= top + TOUCH]
+        part_vs = [r for r in vs if bottom - TOUCH < (r.y0 + r.y1) / 2 < top + TOUCH]
+        if part_hs and part_vs:
+            parts.append((_box_of(part_hs + part_vs), part_hs, part_vs))
+    return parts
+
+
 def _holds(outer: Rect, inner: Rect) -> bool:
     return (outer.x0 - TOUCH <= inner.x0 and inner.x1 <= outer.x1 + TOUCH
             and outer.y0 - TOUCH <= inner.y0 and inner.y1 <= outer.y1 + TOUCH)
@@ -288,6 +359,47 @@ def _may_be_grid(hs: list[Rect], vs: list[Rect]) -> bool:
 def _box_of(rules: list[Rect]) -> Rect:
     return Rect(min(r.x0 for r in rules), min(r.y0 for r in rules), max(r.x1 for r in rules),
                 max(r.y1 for r in rules), rules[0].obj)
+
+
+#: Share of a grid's height that a band of its box beyond its rules may have (its title,
+#: its note): more is a panel of text the table is set in.
+BOX_BAND = 0.5
+
+
+def _with_bands_of_its_box(
+    ys: list[float], xs: list[float], paths: list[Rect], frags: list[Fragment]
+) -> list[float]:
+    """The rows' edges (``ys``, top first) with the bands of the box the grid is drawn on
+    beyond its top and bottom rules: a shape as wide as the grid, going on above its top
+    rule or below its bottom one by less than half its height, holds the table's title
+    row ("Staging") and its note row under the last rule, set on the table's own colour.
+    The grid's columns (``xs``) say how wide. A band whose lines come in pieces holds the
+    heads of columns, not a title (read as a table of their own, then put over the grid's
+    columns: :func:`join_tables`)."""
+    top, bottom = ys[0], ys[-1]
+    reach = BOX_BAND * (top - bottom)
+    above, below = top, bottom
+    for p in paths:
+        if abs(p.x0 - xs[0]) > 2 * TOUCH or abs(p.x1 - xs[-1]) > 2 * TOUCH:
+            continue
+        if p.y0 < bottom - reach or p.y1 > top + reach:
+            continue  # a panel the table is set in, with more text
+        if p.y1 > top + TOUCH:
+            above = max(above, p.y1)
+        if p.y0 < bottom - TOUCH:
+            below = min(below, p.y0)
+
+    def one_piece_a_line(high: float, low: float) -> bool:
+        inside = [
+            f for f in frags
+            if low < (f.y0 + f.y1) / 2 < high and xs[0] < (f.x0 + f.x1) / 2 < xs[-1]
+        ]
+        return all(len(line.fragments) == 1 for line in lines(inside))
+
+    return (
+        ([above] if above > top and one_piece_a_line(above, top) else []) + ys
+        + ([below] if below < bottom and one_piece_a_line(bottom, below) else [])
+    )
 
 
 def _band_rows(text_lines: list[Line], xs: list[float]) -> list[list[Fragment]]:
@@ -858,6 +970,34 @@ def _numbered_equations(cells: list[list[Fragment | None]]) -> bool:
     return len(numbers) >= 2 and all(EQUATION_NUMBER.fullmatch(n) for n in numbers)
 
 
+#: A font made for mathematics: TeX's math italic, symbols and extensions, the AMS symbols,
+#: Fraktur and script faces, and the OpenType math fonts ("Cambria Math", "STIX Two Math").
+MATH_FONT = re.compile(
+    r"^(?:[A-Z]{6}\+)?(?:CMMI|CMSY|CMEX|CMBSY|MSAM|MSBM|EUFM|EUSM|EUEX|RSFS)|Math", re.IGNORECASE
+)
+#: Share of a run's glyphs that are mathematics above which its lines are displayed formulas.
+MATH_SHARE = 0.3
+
+
+def _typeset_math(rows: list[list[Fragment]]) -> bool:
+    """Displayed formulas: a matrix's entries, equations aligned at their signs, a diagram's
+    variables, their pieces spread apart like a table's cells. Told by their glyphs: a
+    large share set in fonts made for mathematics or written with its signs and Greek
+    letters (some in a math font, so typeset as mathematics: a table of comparisons in a
+    text face, "< 5", "= 0", is left alone). A table's cells are words and figures."""
+    glyphs = [g for row in rows for f in row for g in f.glyphs if not g.char.isspace()]
+    typeset = sum(bool(MATH_FONT.search(g.font)) for g in glyphs)
+    if not glyphs or not typeset:
+        return False
+    signs = sum(
+        not MATH_FONT.search(g.font) and (
+            unicodedata.category(g.char[:1]) == "Sm" or "\u0370" <= g.char[:1] <= "\u03ff"
+        )
+        for g in glyphs
+    )
+    return typeset + signs >= MATH_SHARE * len(glyphs)
+
+
 #: Share of a run's rows opening or closing a block of code with a brace, above which the run
 #: is program code.
 BRACED_ROWS = 0.25
@@ -997,13 +1137,38 @@ def _table_from(run: list[Line], page: int) -> Block | None:
         return None  # a column of sentences running from line to line: text set beside text
     if _scattered(cells):
         return None  # labels placed about a chart or diagram: no rows and columns of data
-    if _numbered_equations(cells) or _braced_code(rows):
+    if _numbered_equations(cells) or _braced_code(rows) or _typeset_math(rows):
         return None
     block = Block(page, kind="table", table=cells, lines=list(run))
     for row in rows:
         for f in row:
             block.add(f)
     return block
+
+
+#: Share of a picture's area that a table of its labels covers at most.
+PICTURE_LABELS = 0.5
+#: Share of the page a picture holding labels covers at most (more: a page's background).
+PICTURE_AREA = 0.5
+
+
+def labels_on_pictures(blocks: list[Block], page_area: float) -> list[Block]:
+    """The tables (of lines lined up, not ruled) lying inside a picture or a drawing of the
+    page, over a small part of it: a chart's labels lined up (a bar chart's categories and
+    their values, a pie's legend), not a table of the text. A table set on a background
+    (a picture over much of the page) is left alone."""
+    def area(b: Block) -> float:
+        return (b.x1 - b.x0) * (b.y1 - b.y0)
+
+    pictures = [b for b in blocks if b.kind == "figure" and area(b) <= PICTURE_AREA * page_area]
+    return [
+        t for t in blocks
+        if t.kind == "table" and t.lines and any(
+            p.x0 - 1 <= t.x0 and t.x1 <= p.x1 + 1 and p.y0 - 1 <= t.y0 and t.y1 <= p.y1 + 1
+            and area(t) < PICTURE_LABELS * area(p)
+            for p in pictures
+        )
+    ]
 
 
 #: Share of a table's pieces of text naming a form field above which it is a form's layout.
@@ -1015,10 +1180,28 @@ def lays_out_form(table: Block, fields: Sequence[BBox]) -> bool:
     field (the field beside them on their row, just under them, or drawn over them). A form
     lines its labels up in a grid, but each names what to fill in; a reader wants them read
     as labels, one after the other, not as cells of rows and columns."""
-    if not fields or not table.frags:
+    # Leader dots run from a label to its box: they name nothing, and are no cell's text.
+    pieces = [f for f in table.frags if f.text.strip(LEADER_DOTS)]
+    if not fields or not pieces:
         return False
-    labels = sum(_names_field(f, fields) for f in table.frags)
-    return labels > FORM_LABELS * len(table.frags)
+    leaders = [f for f in table.frags if not f.text.strip(LEADER_DOTS)]
+    labels = sum(_names_field(f, fields) or _led_to_field(f, leaders, fields) for f in pieces)
+    return labels > FORM_LABELS * len(pieces)
+
+
+def _led_to_field(f: Fragment, leaders: list[Fragment], fields: Sequence[BBox]) -> bool:
+    """Leader dots run from the piece to a field on its line ("Wages . . . . 1 [  ]"): the
+    line's label, however far from its box."""
+    def on_line(box: Fragment | BBox) -> bool:
+        return min(f.y1, box.y1) - max(f.y0, box.y0) > 0.5 * min(f.y1 - f.y0, box.y1 - box.y0)
+
+    return any(dots.x0 >= f.x1 - 1 and on_line(dots) for dots in leaders) and any(
+        box.x0 >= f.x1 - 1 and on_line(box) for box in fields
+    )
+
+
+#: What a run of leader dots is drawn with.
+LEADER_DOTS = " .…·_"
 
 
 def _names_field(f: Fragment, fields: Sequence[BBox]) -> bool:

@@ -187,8 +187,11 @@ class _Reader:
                             "\u00ad", g.x0, g.y0, g.x1, g.y1, g.size, g.bold, g.font, -1, broken
                         ))
             for image in content.images:
-                mcid = content.object_mcids[image.obj] if image.obj < len(content.object_mcids) \
-                    else -1
+                mcid = image.mcid
+                if mcid < 0 and 0 <= image.obj < len(form_mcids):
+                    # As for text: an image inside a form without marked content of its own
+                    # is drawn in the sequence that paints the form.
+                    mcid = form_mcids[image.obj]
                 if mcid >= 0:
                     state.images.setdefault(mcid, []).append(image)
             self.pages.append(state)

@@ -3,7 +3,9 @@
 A page is often drawn by one Form XObject (``/Fm1 Do``): its heading and paragraphs, or a
 diagram's labels. The model's provenance addresses that content by the ``Do`` that paints it,
 so every block drawn by the form claims the same operator, and a sequence around the ``Do``
-can belong to one element only: the other blocks' text would be read by nobody.
+can belong to one element only: the other blocks' text would be read by nobody. The same
+holds for a form drawing one block and page furniture (a letterhead: the running header and
+the page's heading): the block's claim wins, and its element would read the header too.
 
 ISO 32000-1 14.7.4.3 and 14.7.5.1 ("marked content in a form XObject"): the sequences with
 their MCIDs go inside the form's own content stream, the form gets a ``/StructParents`` entry
@@ -96,8 +98,10 @@ def painted_forms(names: Sequence[str], painting: Sequence[bool]) -> list[int]:
 def shared_paintings(
     dos: Sequence[int], claims: Sequence[tuple[Owner, Sequence[tuple[int, int]]]]
 ) -> dict[int, list[Owner]]:
-    """``Do`` operators claimed by more than one leaf: index -> every claimant (leaves and
-    artifacts), in claim order."""
+    """``Do`` operators claimed by a leaf and anyone else (another leaf, or an artifact: a
+    letterhead form drawing the running header and the page's heading): index -> every
+    claimant, in claim order. A leaf's claim wins over an artifact's on the page, so left
+    whole such a form would read its running header into the heading."""
     if not dos:
         return {}
     claimants: dict[int, list[Owner]] = {}
@@ -109,7 +113,7 @@ def shared_paintings(
                 if who not in owners:
                     owners.append(who)
     return {index: owners for index, owners in claimants.items()
-            if sum(isinstance(o, int) for o in owners) > 1}
+            if len(owners) > 1 and any(isinstance(o, int) for o in owners)}
 
 
 def plan_form_copies(

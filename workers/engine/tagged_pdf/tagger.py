@@ -10,6 +10,8 @@ Steps (each its own module):
 3. page by page, wrap each leaf's operators (from the model's provenance) in marked content,
    and everything else painted in ``/Artifact`` (:mod:`.marked_content`); a Form XObject
    painting several leaves' content is marked inside a copy of it (:mod:`.form_content`);
+   a page whose cut text operators pdfium draws a pixel away keeps those operators whole
+   (:mod:`.split_proof`);
 4. write the structure tree, ParentTree and annotation tags (:mod:`.structure_tree`);
 5. catalog and metadata (:mod:`.catalog`).
 
@@ -24,7 +26,7 @@ import bisect
 import io
 import itertools
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,6 +56,7 @@ from .marked_content import (
     yield_labels,
 )
 from .plan import Node, merge_unseparated_labels, plan_structure
+from .split_proof import changed_points, glyph_boxes, operators_at, rendered
 from .split_text import LeafBox, PageText, contested_text, split_operators
 from .structure_tree import write_structure
 
@@ -116,33 +119,47 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
         labels = {n.leaf_id: n.yields_to.leaf_id for n in plan.walk()
                   if n.yields_to is not None and n.is_leaf}
         taggings: list[PageTagging] = []
-        # page -> its original /Contents and /Resources
-        split_pages: dict[int, tuple[pikepdf.Object, pikepdf.Object | None]] = {}
+        # page -> its original /Contents and /Resources, and the operators cut on it
+        split_pages: dict[int, tuple[pikepdf.Object, pikepdf.Object | None, set[int]]] = {}
         for index, page in enumerate(pdf.pages):
             tagging = PageTagging()
             original = page.obj.get("/Contents")
             resources = page.obj.get("/Resources")
             try:
-                if _tag_page(pdf, page, claims[index], tagging, glyph_source, index,
-                             boxes[index], labels, owner_boxes[index]) and original is not None:
-                    split_pages[index] = (original, resources)
+                cut, cut_in_forms = _tag_page(pdf, page, claims[index], tagging, glyph_source,
+                                              index, boxes[index], labels, owner_boxes[index])
+                if (cut or cut_in_forms) and original is not None:
+                    split_pages[index] = (original, resources, cut)
             except (pikepdf.PdfError, pikepdf.DependencyError, ValueError, TypeError) as e:
                 # Unreadable content: left exactly as it was (never redrawn or dropped).
                 result.untagged_pages.append(index)
                 result.notes.append(f"page {index + 1}: content not tagged ({type(e).__name__})")
             taggings.append(tagging)
-        for index in pages_drawn_differently(pdf, glyph_source, list(split_pages)):
-            # Splitting a text operator is exact in PDF terms, but a renderer accumulates
-            # glyph positions in floating point, so a glyph can land a fraction of a pixel
-            # away. Identical pixels come first: that page keeps its operators whole.
+
+        def retag(index: int, whole: frozenset[int] | None) -> None:
+            """Tag page ``index`` again from its original content, the operators in ``whole``
+            not cut (None: none at all)."""
             page = pdf.pages[index]
-            original, resources = split_pages[index]
+            original, resources, _ = split_pages[index]
             page.obj[pikepdf.Name.Contents] = original
             if resources is not None:
                 page.obj[pikepdf.Name.Resources] = resources
             taggings[index] = PageTagging()
             _tag_page(pdf, page, claims[index], taggings[index], glyph_source, index,
-                      boxes[index], labels, owner_boxes[index], split=False)
+                      boxes[index], labels, owner_boxes[index], split=whole is not None,
+                      whole=whole or frozenset())
+
+        for index in pages_drawn_differently(pdf, glyph_source, list(split_pages)):
+            # Splitting a text operator is exact in PDF terms, but pdfium can draw a part a
+            # pixel away (:mod:`.split_proof`). Identical pixels come first: the operators
+            # drawing where the pixels changed are kept whole, else the page's all are.
+            whole = _whole_to_redraw(pdf, glyph_source, index, split_pages[index], retag)
+            if whole:
+                result.notes.append(
+                    f"page {index + 1}: {len(whole)} text operator(s) drawing several blocks "
+                    "kept whole (split, the page rendered differently)")
+                continue
+            retag(index, None)
             result.notes.append(f"page {index + 1}: text operators drawing several blocks kept "
                                 "whole (split, the page rendered differently)")
         yielded: set[int] = set()
@@ -186,6 +203,51 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
             pdf.save(buffer, **options)
         result.content = buffer.getvalue()
     return result
+
+
+#: Renders of a page while narrowing down the operators it must keep whole.
+MAX_PROOF_ROUNDS = 4
+
+
+def _whole_to_redraw(
+    pdf: pikepdf.Pdf,
+    source: pdfium.PdfDocument,
+    index: int,
+    split_page: tuple[pikepdf.Object, pikepdf.Object | None, set[int]],
+    retag: Callable[[int, frozenset[int] | None], None],
+) -> frozenset[int]:
+    """The cut operators of page ``index`` to keep whole for the page to render as in
+    ``source`` (the page is left tagged that way); empty when the changed pixels lie at none
+    of them (then nothing is settled: the caller keeps every operator whole)."""
+    original, resources, cut = split_page
+    page = pdf.pages[index]
+    # Where the cut operators' glyphs are, read against the content they are indices of.
+    tagged = page.obj.get("/Contents"), page.obj.get("/Resources")
+    page.obj[pikepdf.Name.Contents] = original
+    if resources is not None:
+        page.obj[pikepdf.Name.Resources] = resources
+    boxes = glyph_boxes(source, page, index, cut)
+    for key, value in zip((pikepdf.Name.Contents, pikepdf.Name.Resources), tagged, strict=True):
+        if value is not None:
+            page.obj[key] = value
+    whole: frozenset[int] = frozenset()
+    before = rendered(source, index)
+    for _ in range(MAX_PROOF_ROUNDS):
+        buffer = io.BytesIO()
+        pdf.save(buffer, encryption=False, compress_streams=False)
+        changed = pdfium.PdfDocument(buffer.getvalue())
+        try:
+            points = changed_points(before, rendered(changed, index), changed, index)
+        finally:
+            changed.close()
+        if not points:
+            return whole
+        at = operators_at({k: v for k, v in boxes.items() if k not in whole}, points)
+        if not at:
+            break
+        whole |= at
+        retag(index, whole)
+    return frozenset()
 
 
 def _claims_by_page(
@@ -312,9 +374,11 @@ def _tag_page(
     owner_boxes: Sequence[tuple[Owner, BBox]],
     *,
     split: bool = True,
-) -> bool:
-    """Tag one page; True if text operators were split (see :mod:`.split_text`), on the page
-    or inside a Form XObject whose content is marked inside it (:mod:`.form_content`).
+    whole: frozenset[int] = frozenset(),
+) -> tuple[set[int], bool]:
+    """Tag one page; the text operators of its content that were cut (see
+    :mod:`.split_text`), and whether some were cut inside a Form XObject whose content is
+    marked inside it (:mod:`.form_content`). ``whole``: operators never to cut.
     ``labels``: list labels' leaf ids -> the body leaf that takes their drawing where a text
     operator draws both and is not split."""
     names = xobject_names(page.obj.get("/Resources"))
@@ -335,8 +399,10 @@ def _tag_page(
         text = PageText.of(instructions, operators.names, contested) if contested else None
     count = len(operators.names)
     owners = owners_of(count, claims)
+    if whole:
+        contested = {at: leaves for at, leaves in contested.items() if at not in whole}
     splits = (split_operators(glyph_source, page, index, text, contested, boxes)
-              if text is not None else {})
+              if text is not None and contested else {})
     shared = shared_paintings(painted_forms(operators.names, operators.painting),
                               claims) if split else {}
     copies = {}
@@ -374,4 +440,4 @@ def _tag_page(
                       {label: labels[label] for label in tagging.yielded if label in labels})
     # Marks and a copied form draw what the original did by construction (as marks on the
     # page do); cut text operators are proven by rendering, in a form as on the page.
-    return bool(splits) or any(copy.splits for copy in copies.values())
+    return set(splits), any(copy.splits for copy in copies.values())

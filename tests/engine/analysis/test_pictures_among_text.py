@@ -1,0 +1,136 @@
+"""Pictures among text. A vector drawing's labels (a chart's scale and legend) are read as
+part of the picture when its caption describes it, and stay text otherwise; a box around a
+caption beside a drawing is no piece of it (:func:`workers.engine.layout.reader.drawing_labels`,
+:func:`workers.engine.layout.figures.frames_running_text`); a picture that text only grazes
+is read where its column reaches it. Small PDFs drawn here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pikepdf
+
+from workers.engine.document import Document, Figure, block_text
+from workers.engine.layout.blocks import Block
+from workers.engine.layout.figures import frames_running_text
+from workers.engine.layout.order import _place_of_picture
+from workers.engine.layout.reader import read_layout
+
+from .drawn_pdfs import BODY, make_pdf
+
+Lines = list[tuple[float, float, str]]
+
+
+def figures(doc: Document) -> list[Figure]:
+    return [b for b in doc.walk() if isinstance(b, Figure)]
+
+
+def text_of(doc: Document) -> str:
+    """What is read as text (a figure's caption apart)."""
+    return " ".join(block_text(b) for b in doc.blocks if not isinstance(b, Figure))
+
+
+def body() -> Lines:
+    return [(72.0, 760.0 - 14 * k, BODY[k % 2]) for k in range(6)]
+
+
+def chart() -> tuple[list[str], Lines]:
+    """A bar chart: axes, gridlines, six bars; year and value labels, a legend."""
+    ops = ["0 0 0 RG 0.5 w", "100 300 m 100 560 l S", "100 300 m 520 300 l S"]
+    ops += [f"0.8 0.8 0.8 RG 100 {300 + 50 * k} m 520 {300 + 50 * k} l S" for k in (1, 2, 3, 4)]
+    labels: Lines = []
+    for k, h in enumerate([60, 120, 180, 150, 90, 200]):
+        x = 115 + 65 * k
+        ops.append(f"0.2 0.4 0.8 rg {x} 300 40 {h} re f")
+        labels.append((x + 5, 305.0 + h, f"{2018 + k}"))
+    ops.append("0.2 0.4 0.8 rg 440 540 8 8 re f")
+    labels.append((452.0, 540.0, "Visitors"))
+    return ops, labels
+
+
+CAPTION = (72.0, 270.0, "Figure 1: Visitors to the park by year")
+
+
+def test_a_captioned_charts_labels_are_read_as_part_of_it(tmp_path: Path) -> None:
+    shapes, labels = chart()
+    path = make_pdf(tmp_path / "chart.pdf", [([], body() + labels + [CAPTION])], shapes=shapes)
+    doc = read_layout(path, max_pages=2)
+    (figure,) = figures(doc)
+    assert figure.caption == "Figure 1: Visitors to the park by year"
+    text = text_of(doc)
+    assert "2019" not in text and "Visitors " not in text.replace("Visitors to", "")
+    assert "Public bodies publish" in text
+    # The labels' drawing is tagged inside the figure: their operators are its provenance.
+    with pikepdf.open(path) as pdf:
+        ops = pikepdf.parse_content_stream(pdf.pages[0])
+    shown = next(k for k, (operands, op) in enumerate(ops)
+                 if str(op) == "Tj" and bytes(operands[0]) == b"2019")
+    assert any(start <= shown < end for p in figure.prov for start, end in p.operators)
+
+
+def test_an_uncaptioned_charts_labels_stay_text(tmp_path: Path) -> None:
+    """Without a caption the labels are the only words a listener has of the chart."""
+    shapes, labels = chart()
+    path = make_pdf(tmp_path / "chart.pdf", [([], body() + labels)], shapes=shapes)
+    doc = read_layout(path, max_pages=2)
+    assert len(figures(doc)) == 1
+    assert "2019" in text_of(doc)
+
+
+def test_sentences_set_on_a_drawing_stay_text(tmp_path: Path) -> None:
+    """An infographic: a sentence in short lines on a drawing is its content, not a label."""
+    shapes, _ = chart()
+    advice: Lines = [(120.0, 500.0 - 13 * k, line) for k, line in
+                     enumerate(["If you shave your", "armpits, use a mirror", "to avoid cuts"])]
+    path = make_pdf(tmp_path / "advice.pdf", [([], body() + advice + [CAPTION])],
+                    shapes=shapes)
+    doc = read_layout(path, max_pages=2)
+    assert len(figures(doc)) == 1
+    assert "armpits" in text_of(doc)
+
+
+def test_a_chart_over_its_caption_in_a_box_is_a_figure(tmp_path: Path) -> None:
+    """A tinted box around a caption of several lines, touching the chart above it: without
+    it, the chart's shapes are the drawing."""
+    shapes, labels = chart()
+    shapes += ["0.9 0.9 0.9 rg 90 230 440 66 re f"]
+    caption: Lines = [
+        (96.0, 280.0, "Figure 1: Visitors to the park by year, counted at the two gates"),
+        (96.0, 266.0, "of the park and at the visitor centre, which opened in the"),
+        (96.0, 252.0, "spring of 2019 and counts the visitors who come by bus."),
+    ]
+    path = make_pdf(tmp_path / "boxed.pdf", [([], body() + labels + caption)], shapes=shapes)
+    doc = read_layout(path, max_pages=2)
+    (figure,) = figures(doc)
+    box = figure.prov[0].bbox
+    assert box.y0 >= 295 and box.y1 >= 500  # the chart, not the caption's box
+    assert figure.caption is not None and figure.caption.startswith("Figure 1:")
+
+
+def test_a_box_frames_the_running_text_it_holds() -> None:
+    line = (96.0, 266.0, 380.0, 276.0)
+    assert frames_running_text((90.0, 230.0, 530.0, 296.0), [line])
+    assert not frames_running_text((100.0, 300.0, 520.0, 560.0), [line])  # the plot beside
+    assert not frames_running_text((90.0, 229.0, 530.0, 230.0), [line])  # a rule
+
+
+def _box(kind: str, x0: float, y0: float, x1: float, y1: float) -> Block:
+    return Block(0, kind=kind, x0=x0, y0=y0, x1=x1, y1=y1)
+
+
+def test_a_picture_grazed_by_a_notes_last_line_is_read_where_its_column_reaches_it() -> None:
+    """A margin note's last line reaches into a photograph's white edge: the photograph is
+    read where the margin column comes to it (before its caption), not inside the note."""
+    term, note = _box("text", 105, 372, 193, 383), _box("text", 105, 323, 225, 372)
+    heading, text = _box("text", 274, 183, 412, 201), _box("text", 274, 77, 609, 178)
+    caption = _box("text", 105, 78, 251, 111)
+    photo = _box("figure", 105, 107, 262, 341)
+    ordered = [term, note, heading, text, caption]
+    assert _place_of_picture(photo, ordered) == ordered.index(caption)
+
+
+def test_a_picture_with_a_title_set_on_it_is_read_just_before_the_title() -> None:
+    title, text = _box("text", 100, 600, 400, 640), _box("text", 72, 100, 520, 300)
+    cover = _box("figure", 50, 350, 550, 800)
+    ordered = [text, title]
+    assert _place_of_picture(cover, ordered) == 1
