@@ -6,7 +6,7 @@ from workers.engine.document import Document, Heading, ListBlock, Paragraph
 from workers.engine.layout.lines import clean
 from workers.engine.layout.reader import read_layout
 
-from .conftest import HtmlPdf
+from .conftest import HtmlPdf, png_data_uri
 
 
 def heading_levels(doc: Document) -> list[tuple[str, int]]:
@@ -434,3 +434,181 @@ def test_a_title_ending_in_a_colon_takes_its_subtitle_set_under_it(html_pdf: Htm
         ("Physical Development: The Brain, the Body and Motor Skills", 1), ("Growth", 2),
         ("Cognition", 1), ("Memory", 2),
     ]
+
+
+def _line(text: str, size: float, *, bold: bool = True, extra: str = "") -> str:
+    weight = "bold" if bold else "normal"
+    return (f"<p style='font-size: {size}pt; font-weight: {weight}; bookmark-level: none;"
+            f" margin: 0.5em 0; {extra}'>{text}</p>")
+
+
+def test_a_subtitle_in_a_smaller_face_than_the_sections_skips_no_level(
+    html_pdf: HtmlPdf,
+) -> None:
+    # By face the subtitle is a third level (below the sections' face); under the title it
+    # is one level down, as the sections are: no heading skips a level.
+    path = html_pdf(
+        _line("Personal plan", 22) + _line("Power sleep", 13, bold=False)
+        + _line("Your bedroom", 16) + f"<p>{LOREM * 2}</p>"
+        + _line("Your habits", 16) + f"<p>{LOREM * 2}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [
+        ("Personal plan", 1), ("Power sleep", 2), ("Your bedroom", 2), ("Your habits", 2)
+    ]
+
+
+def test_a_covers_lines_other_than_its_title_head_nothing(html_pdf: HtmlPdf) -> None:
+    page = "<div style='break-before: page'></div>"
+    cover = (
+        _line("National water data model", 22, extra="text-align: center")
+        + _line("Edition 1.0", 18, extra="text-align: center; margin-top: 4em")
+        + _line("Department of Rivers", 14, extra="text-align: center; margin-top: 4em")
+    )
+    body = "".join(
+        _line(title, 16) + f"<p>{LOREM * 3}</p>"
+        for title in ("Overview", "Rivers", "Lakes")
+    )
+    path = html_pdf(cover + page + body + page + _line("Annex", 16) + f"<p>{LOREM}</p>")
+    doc = read_layout(path, max_pages=5)
+    assert [text for text, _ in heading_levels(doc)] == [
+        "National water data model", "Overview", "Rivers", "Lakes", "Annex"
+    ]
+    # A cover's date set larger than its title is no title ("2018 年 04 月").
+    cjk = 'font-family: "Noto Serif CJK SC"; text-align: center'
+    dated = (_line("东北电气发展股份有限公司", 18, extra=cjk)
+             + _line("2018 年第一季度报告", 16, bold=False, extra=cjk + "; margin-top: 4em")
+             + _line("2018 年 04 月", 21, extra=cjk + "; margin-top: 8em"))
+    path = html_pdf(dated + page + body + page + f"<p>{LOREM}</p>")
+    doc = read_layout(path, max_pages=5)
+    assert [text for text, _ in heading_levels(doc)][:2] == ["东北电气发展股份有限公司", "Overview"]
+    # A cover picture before the title page: the title page is the first page with text.
+    picture = f"<img src='{png_data_uri()}' style='width: 12cm'>"
+    path = html_pdf(picture + page + cover + page + body + page + f"<p>{LOREM}</p>")
+    doc = read_layout(path, max_pages=5)
+    assert [text for text, _ in heading_levels(doc)][:2] == [
+        "National water data model", "Overview"
+    ]
+    # A first page with running text is no cover: its lines stay as they are.
+    path = html_pdf(cover + f"<p>{LOREM * 2}</p>" + page + body + page + f"<p>{LOREM}</p>")
+    doc = read_layout(path, max_pages=5)
+    assert "Edition 1.0" in [text for text, _ in heading_levels(doc)]
+
+
+def test_a_caption_set_in_bold_is_no_heading(html_pdf: HtmlPdf) -> None:
+    path = html_pdf(
+        _line("Water levels", 16) + f"<p>{LOREM * 2}</p>"
+        + _line("Figure 1 – Specifications expansion", 11) + f"<p>{LOREM * 2}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [("Water levels", 1)]
+    assert any(
+        isinstance(b, Paragraph) and b.text == "Figure 1 – Specifications expansion"
+        for b in doc.blocks
+    )
+
+
+def test_the_title_of_a_diagram_over_its_small_labels_is_no_heading(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The labels alternate faces, as a diagram's do, so each is a block of its own.
+    labels = "".join(
+        _line(text, 6, bold=k % 2 == 1, extra="margin: 0.3em 0 0.3em 6em")
+        for k, text in enumerate(["«type»", "Abstract Model::Event", "+ nid: UUID",
+                                  "«type»", "Abstract Model::LinearEvent"])
+    )
+    path = html_pdf(
+        _line("Line events", 16) + f"<p>{LOREM * 2}</p>"
+        + _line("Event classes", 14, extra="margin-left: 6em") + labels
+        + f"<p>{LOREM * 2}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [("Line events", 1)]
+
+
+def test_sections_lettered_in_order_are_subsections_of_the_heading_above(
+    html_pdf: HtmlPdf,
+) -> None:
+    sections = "".join(
+        _line(f"{letter}. {title}", 11) + f"<p>{LOREM}</p>"
+        for letter, title in (("A", "SLEEP ENVIRONMENT"), ("B", "SLEEP RITUALS"),
+                              ("C", "SLEEP SCHEDULE"))
+    )
+    path = html_pdf(_line("Personal sleep study", 18) + f"<p>{LOREM}</p>" + sections)
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [
+        ("Personal sleep study", 1), ("A. SLEEP ENVIRONMENT", 2), ("B. SLEEP RITUALS", 2),
+        ("C. SLEEP SCHEDULE", 2),
+    ]
+    # Letters one under the other are a list's items, not sections.
+    listed = "".join(f"<p style='margin: 0'>{x}. {w}</p>"
+                     for x, w in (("A", "Rivers"), ("B", "Lakes"), ("C", "Seas")))
+    path = html_pdf(_line("Personal sleep study", 18) + f"<p>{LOREM}</p>" + listed
+                    + f"<p>{LOREM}</p>")
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [("Personal sleep study", 1)]
+
+
+def test_a_one_off_larger_line_among_numbered_sections_does_not_push_them_down(
+    html_pdf: HtmlPdf,
+) -> None:
+    # (A diagram's label set large between sections 1 and 2 is no part heading: no other
+    # heading shares its face, so the title above still takes the sections' level.)
+    path = html_pdf(
+        _line("A data model", 22) + _line("1 Overview", 14) + f"<p>{LOREM * 2}</p>"
+        + _line("Mandatory", 18) + f"<p>{LOREM}</p>"
+        + _line("2 Network", 14) + f"<p>{LOREM}</p>" + _line("2.1 Links", 12)
+        + f"<p>{LOREM}</p>" + _line("3 Events", 14) + f"<p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [
+        ("A data model", 1), ("1 Overview", 1), ("Mandatory", 1), ("2 Network", 1),
+        ("2.1 Links", 2), ("3 Events", 1),
+    ]
+
+
+def test_the_parts_of_a_form_are_one_level_below_its_title(html_pdf: HtmlPdf) -> None:
+    # Each part's label is set to fit its box ("Sign here" as large as the title): on a
+    # form the labels are parts of the form, not nested in one another.
+    fields = "".join(
+        f"<p style='margin: 0.4em 0'><input type='text' name='{part}{k}'></p>"
+        for part in ("a",) for k in range(6)
+    )
+    more = fields.replace("name='a", "name='b")
+    path = html_pdf(
+        _line("Income tax return", 18) + f"<p>{LOREM}</p>"
+        + _line("Your details", 13) + f"<p>{LOREM}</p>" + fields
+        + _line("Sign here", 18) + f"<p>{LOREM}</p>" + more,
+        pdf_forms=True,
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [
+        ("Income tax return", 1), ("Your details", 2), ("Sign here", 2)
+    ]
+
+
+def test_a_label_set_large_beside_a_field_heads_a_part_of_the_form(html_pdf: HtmlPdf) -> None:
+    # "Paid Preparer Use Only" in the form's margin, its fields beside it: a part's heading;
+    # a label in the body's face beside its field names the field only.
+    path = html_pdf(
+        _line("Income tax return", 20) + f"<p>{LOREM}</p>"
+        + "<p style='margin: 1em 0; display: flex'><b style='font-size: 15pt'>Paid Preparer"
+        "</b> <input type='text' name='preparer' style='width: 12em; margin-left: 1em'></p>"
+        + "<p style='margin: 1em 0; display: flex'><b>Firm name</b>"
+        " <input type='text' name='firm' style='width: 12em; margin-left: 1em'></p>"
+        + f"<p>{LOREM}</p>",
+        pdf_forms=True,
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [("Income tax return", 1), ("Paid Preparer", 2)]
+
+
+def test_a_chinese_sentence_set_large_is_no_heading(html_pdf: HtmlPdf) -> None:
+    cjk = 'font-family: "Noto Serif CJK SC"'
+    path = html_pdf(
+        _line("第一节 重要提示", 18, extra=cjk) + f"<p>{LOREM}</p>"
+        + _line("所有董事均已出席了审议本次季报的董事会会议。", 14, bold=False, extra=cjk)
+        + f"<p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [("第一节 重要提示", 1)]

@@ -35,6 +35,7 @@ from ..document import (
 )
 from .blocks import Block, PageResult, area_share, boxes_overlap, word_count, x_overlap
 from .figures import (
+    CAPTION,
     caption_of,
     caption_text,
     judge,
@@ -68,7 +69,9 @@ _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
 
 _DATE = (
     rf"(?:{_WEEKDAY}\s*)?(?:\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}"
-    rf"|(?:\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}})"
+    rf"|(?:\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}"
+    # (Chinese and Japanese: "2018 年 04 月", "2024年2月23日".)
+    r"|\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?)"
 )
 
 #: A line that is only a date ("2025-06-18", "Fri, Feb 24, 2017", "23 February 2024"): the
@@ -114,6 +117,14 @@ def classify(
         # below already tells from the points and labels.)
         not_headings |= _figure_labels(results, body_size)
         not_headings |= _in_running_text_faces(body, body_size)
+        not_headings |= _drawing_titles(results, body_size, artifact_ids)
+        # The title page is the first page with text (a cover picture may come before it).
+        first = next((
+            [b for b in r.blocks if id(b) not in artifact_ids] for r in results
+            if any(b.kind == "text" and id(b) not in artifact_ids for b in r.blocks)
+        ), [])
+        if len(results) >= 3:
+            not_headings |= _cover_lines(first, body_size)
     if _body_is_bold(body, body_size):
         # Bold is the body's own face here, so it sets nothing apart: only a larger face does.
         body = [b for b in body if b.size >= 1.15 * body_size or not b.bold]
@@ -280,6 +291,8 @@ def classify(
     # (Lines numbered like list items and read back as prose above may be section titles.)
     _numbered_subsections(doc)
     _lettered_sections(doc)
+    if not outline:
+        _form_parts(doc, fields)
     _normalise_levels(doc, outline)
     for result in results:
         for block in result.blocks:
@@ -392,6 +405,67 @@ def _figure_labels(results: list[PageResult], body_size: float) -> set[int]:
     return out
 
 
+#: Text smaller than this share of the body's size is small print: a drawing's labels, notes.
+SMALL_PRINT = 0.7
+
+
+#: How many text blocks in small print after a heading-like line make it a drawing's title.
+DRAWING_LABELS = 3
+
+
+def _drawing_titles(
+    results: list[PageResult], body_size: float, artifact_ids: dict[int, Any]
+) -> set[int]:
+    """Heading-like lines followed on their page by nothing but small print, starting right
+    under them: the title of a diagram drawn in lines and boxes, its labels after it (a UML
+    diagram's name over its classes). It names the drawing; it heads no text. (A heading
+    over a picture and its small caption has its text after them.)"""
+    out: set[int] = set()
+    for result in results:
+        # (A drawing's labels may be read as a table: its size counts the same.)
+        texts = [
+            b for b in result.blocks
+            if b.kind != "figure" and b.frags and id(b) not in artifact_ids
+        ]
+        for k, block in enumerate(texts):
+            after = texts[k + 1:k + 1 + DRAWING_LABELS]
+            if (
+                len(after) == DRAWING_LABELS
+                and block.kind == "text"
+                and block.size >= body_size
+                and all(b.size < SMALL_PRINT * body_size for b in after)
+                and block.y0 - after[0].y1 < 4 * block.size
+                and _heading_candidate(block, block.text, body_size)
+            ):
+                out.add(id(block))
+    return out
+
+
+#: A cover holds at most this many blocks of text.
+COVER_LINES = 12
+
+
+def _cover_lines(first_page: list[Block], body_size: float) -> set[int]:
+    """The lines of a cover that head nothing: on the first page with text, when it has no
+    running text (a cover or a title page: its title, subtitle, edition, author, publisher),
+    only the title, the first line in its largest face, heads the document; the others name
+    no section, for no text follows them. (A first page with running text, or a table of
+    contents, is no cover.)"""
+    texts = [b for b in first_page if b.kind == "text" and b.frags]
+    if len(texts) > COVER_LINES:
+        return set()  # many short lines: a form's labels, a list, a timetable
+    for b in texts:
+        lines = {round(f.y0 / max(f.height, 1.0)) for f in b.frags}
+        if len(lines) >= 3 and abs(b.size - body_size) <= 0.1 * body_size:
+            return set()
+    candidates = [b for b in texts if _heading_candidate(b, b.text, body_size)]
+    if len(candidates) < 2:
+        return set()
+    largest = max(b.size for b in candidates)
+    title = next(b for b in candidates if b.size >= 0.95 * largest)
+    return {id(b) for b in candidates if b is not title}
+
+
 def _in_running_text_faces(body: list[Block], body_size: float) -> set[int]:
     """Heading-like lines in a larger face that also sets paragraphs of several lines (the
     answers typed into a form, set larger than its labels): the face sets nothing apart, so
@@ -423,10 +497,16 @@ def _body_is_bold(body: list[Block], body_size: float) -> bool:
     return bold > plain
 
 
+#: A label beside a field in a face this much larger than the body's heads a part of the form
+#: ("Sign Here", "Paid Preparer Use Only" in the form's margin), not the field beside it.
+LARGER_LABEL = 1.15
+
+
 def _beside_field(block: Block, fields: list[BBox], body_size: float) -> bool:
-    """A line of the block sits on the row of a form field, just before or after it, or
-    just above it in no larger a face than the body's (the label at the top of a form's box,
-    the field under it; a title set larger above the first field still names the form)."""
+    """A line of the block, in no larger a face than the body's, sits on the row of a form
+    field, just before or after it, or just above it (the label at the top of a form's box,
+    the field under it). A title set larger above the first field still names the form, and
+    a part's name set larger beside its fields heads that part (see :data:`LARGER_LABEL`)."""
     for f in block.frags:
         reach = 2 * max(f.height, 1.0)
         for box in fields:
@@ -437,7 +517,7 @@ def _beside_field(block: Block, fields: list[BBox], body_size: float) -> bool:
                 and -0.5 * f.height < f.y0 - box.y1 < f.height
                 and min(f.x1, box.x1) - max(f.x0, box.x0) > 0
             )
-            if (row and beside) or above:
+            if (row and beside and f.size < LARGER_LABEL * body_size) or above:
                 return True
     return False
 
@@ -897,6 +977,7 @@ def _lettered_sections(doc: Document) -> None:
                 romans.append((at, value))
     apart = all(b - a > 1 for (a, _), (b, _) in zip(romans, romans[1:], strict=False))
     if len(romans) < 3 or not apart:
+        _lettered_without_roman(doc)
         return
     sections = [at for at, _ in romans]
     for k, at in enumerate(sections):
@@ -912,6 +993,44 @@ def _lettered_sections(doc: Document) -> None:
                 continue
             _make_heading(doc, inner, 2)
             letter, last = chr(ord(match.group(1)) + 1), inner
+
+
+def _lettered_without_roman(doc: Document) -> None:
+    """Lines lettered A., B., C. … in order, three or more, each a short line of its own with
+    text between them, and no heading among them, are the sections of the heading above them
+    (one level below it), or of the document (a form's or a checklist's parts, "A. SLEEP
+    ENVIRONMENT", "B. SLEEP RITUALS"). Letters one under the other are a list's items."""
+    runs: list[list[int]] = []
+    run: list[int] = []
+    for at, block in enumerate(doc.blocks):
+        if isinstance(block, Heading):
+            runs.append(run)
+            run = []
+            continue
+        line = _title_line(block)
+        match = LETTER_SECTION.match(line.text) if line is not None else None
+        if match is None:
+            continue
+        letter = match.group(1)
+        if letter == "A":
+            runs.append(run)
+            run = [at]
+        elif run and letter == chr(ord(_letter_of(doc, run[-1])) + 1) and at > run[-1] + 1:
+            run.append(at)
+    runs.append(run)
+    for found in runs:
+        if len(found) < 3:
+            continue
+        above = [b for b in doc.blocks[: found[0]] if isinstance(b, Heading)]
+        level = above[-1].level + 1 if above else 1
+        for at in found:
+            _make_heading(doc, at, level)
+
+
+def _letter_of(doc: Document, at: int) -> str:
+    block = doc.blocks[at]
+    assert isinstance(block, Paragraph)
+    return block.text.lstrip()[0]
 
 
 def _title_line(block: object) -> Paragraph | None:
@@ -932,14 +1051,42 @@ def _make_heading(doc: Document, at: int, level: int) -> None:
     doc.blocks[at] = Heading(block.text, level, block.prov, block.links)
 
 
+#: A document with this many form fields or more is a form (its pages with fields its pages).
+FORM_FIELDS = 10
+
+
+def _form_parts(doc: Document, fields: dict[int, list[BBox]]) -> None:
+    """On a form's pages, the headings after its title are its parts, all one level below the
+    title: a form's boxes sit side by side, and the face of each box's label is chosen to fit
+    its box ("Sign Here" as large as the title, "Presidential Election Campaign" in a narrow
+    box set small), not to nest one part in another."""
+    if sum(len(boxes) for boxes in fields.values()) < FORM_FIELDS:
+        return
+    form_pages = {page for page, boxes in fields.items() if boxes}
+    heads = [
+        b for b in doc.blocks
+        if isinstance(b, Heading) and b.prov and b.prov[0].page in form_pages
+    ]
+    if len(heads) < 2:
+        return
+    first_page = heads[0].prov[0].page
+    title = min((h for h in heads if h.prov[0].page == first_page), key=lambda h: h.level)
+    for h in heads:
+        if h is not title:
+            h.level = title.level + 1
+
+
 def _normalise_levels(doc: Document, outline: dict[str, int] | None = None) -> None:
     """Section numbers decide levels where headings have them ("3.2.1" is one below "3.2");
-    then levels are renumbered 1, 2, 3… in order, so none is skipped.
+    then levels are renumbered 1, 2, 3… in order, and closed up so that none is skipped
+    going down (:func:`_close_up_levels`).
 
     Numbered sections that start at 1 are the top level of the document: a title set larger
-    above them (and whatever else heads the document before the first of them) is no level
-    above theirs but the first heading of that level. (Headings in larger faces after the
-    first section, parts or chapters, keep their levels above the sections.)"""
+    above them (and whatever else heads the document before the first of them: a cover, its
+    publisher, a revision history) is no level above theirs but the first heading of that
+    level. So is a heading in a larger face among the sections that no other heading shares
+    (a label of a diagram, an appendix). Parts or chapters, a larger face that heads several
+    of the sections, keep their level above them."""
     heads = [b for b in doc.blocks if isinstance(b, Heading)]
     numbered = [(h, m.group(1).count(".") + 1) for h in heads if (m := NUMBERED.match(h.text))]
     if len(numbered) >= 3 and len({depth for _, depth in numbered}) > 1:
@@ -947,27 +1094,56 @@ def _normalise_levels(doc: Document, outline: dict[str, int] | None = None) -> N
         numbered_levels = {h.level for h, depth in numbered if depth == shallowest}
         base = min(numbered_levels)
         for h, depth in numbered:
-            h.level = min(base + depth - shallowest, 6)
+            # (Not capped at 6 yet: a cover's levels above may be dropped below.)
+            h.level = base + depth - shallowest
     if numbered:
-        shallowest = min(depth for _, depth in numbered)
-        top = [h for h, depth in numbered if depth == shallowest]
-        first = NUMBERED.match(top[0].text)
-        starts_at_one = first is not None and first.group(1).split(".")[-1] == "1"
-        top_level = min(h.level for h in top)
-        start = heads.index(numbered[0][0])
-        above = [h for h in heads if h.level < top_level]
-        if (
-            starts_at_one
-            and above
-            and all(heads.index(h) < start for h in above)
-            and not any(title_key(h.text) in (outline or {}) for h in above)
-        ):
-            for h in above:
-                h.level = top_level
+        _sections_at_the_top(heads, numbered, outline or {})
     used = sorted({h.level for h in heads})
     rank = {level: i + 1 for i, level in enumerate(used)}
     for h in heads:
-        h.level = rank[h.level]
+        h.level = min(rank[h.level], 6)
+    _close_up_levels(heads)
+
+
+def _sections_at_the_top(
+    heads: list[Heading], numbered: list[tuple[Heading, int]], outline: dict[str, int]
+) -> None:
+    """Headings above the top numbered sections take their level, unless they are parts or
+    chapters (see :func:`_normalise_levels`), or the outline puts them there."""
+    shallowest = min(depth for _, depth in numbered)
+    top = [h for h, depth in numbered if depth == shallowest]
+    first = NUMBERED.match(top[0].text)
+    if first is None or first.group(1).split(".")[-1] != "1":
+        return
+    top_level = min(h.level for h in top)
+    start = heads.index(numbered[0][0])
+    above = [h for h in heads if h.level < top_level]
+    if not above or any(title_key(h.text) in outline for h in above):
+        return
+    after = Counter(h.level for h in heads[start:] if h.level < top_level)
+    structural = {
+        level for level in after
+        if sum(h.level == level for h in heads) >= 2
+    }
+    if structural:
+        return
+    for h in above:
+        h.level = top_level
+
+
+def _close_up_levels(heads: list[Heading]) -> None:
+    """No level is skipped going down (PDF/UA, WCAG): the first heading is level 1, and one
+    deeper than the heading it falls under by more than one level becomes one level below
+    it; headings of one level under the same heading stay siblings (1, 3, 3, 4, 2 becomes
+    1, 2, 2, 3, 2). A subtitle in a smaller face than the sections after it (title 1,
+    subtitle 3, sections 2) is so one level below the title, as the sections are."""
+    open_levels: list[tuple[int, int]] = []  # (level found, level given) of open headings
+    for h in heads:
+        while open_levels and open_levels[-1][0] >= h.level:
+            open_levels.pop()
+        given = open_levels[-1][1] + 1 if open_levels else 1
+        open_levels.append((h.level, given))
+        h.level = given
 
 
 #: Words a heading run into its paragraph may have at most.
@@ -1039,20 +1215,25 @@ def _heading_candidate(block: Block, text: str, body_size: float) -> bool:
         return False  # no words, a table-of-contents entry ("Results ....... 12"), a bullet
     if _DATE_ONLY.match(text.strip()):
         return False
+    if CAPTION.match(text):
+        return False  # "Figure 1 – Specifications expansion": a caption, read with its figure
     if not (text[0].isalnum() or text[0] in "«“‘\"'(¿¡[§"):
         return False  # "= staff time", "$ = under 50 000": a legend
     if block.size >= 1.15 * body_size:
         # A larger face: a heading, even when numbered like a list ("1. Scope"); but a whole
         # sentence set large ("This page has been intentionally left blank.") is a
         # statement, a pull quote or a slide's point: a title ends without a full stop.
-        return not (text.endswith(".") and not text.endswith("..") and word_count(text) >= 6)
+        return not (
+            (text.endswith(".") and not text.endswith("..") and word_count(text) >= 6)
+            or text.endswith("。")  # (a Chinese or Japanese sentence: no title ends so)
+        )
     # The body's size in bold: a heading only if it is a short line that reads like a title.
     return (
         block.bold
         and block.size >= 0.95 * body_size
         and len(block.frags) <= 2
         and not starts_item(text)
-        and not text.endswith((".", ",", ";", ":"))
+        and not text.endswith((".", ",", ";", ":", "。", "，", "；", "："))
         and not (text[:1].islower() and not _camel_case_name(text))
     )
 
