@@ -57,7 +57,7 @@ from .marked_content import (
     yield_labels,
 )
 from .plan import Node, merge_unseparated_labels, plan_structure
-from .split_text import LeafBox, PageText, contested_text, split_operators
+from .split_text import CodeTexts, LeafBox, PageText, contested_text, split_operators
 from .structure_tree import write_structure
 
 
@@ -125,6 +125,7 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
         labels = {n.leaf_id: n.yields_to.leaf_id for n in plan.walk()
                   if n.yields_to is not None and n.is_leaf}
         taggings: list[PageTagging] = []
+        code_texts = CodeTexts()  # what pdfium reads for a font's codes, probed once
         # page -> its original /Contents and /Resources
         split_pages: dict[int, tuple[pikepdf.Object, pikepdf.Object | None]] = {}
         for index, page in enumerate(pdf.pages):
@@ -133,7 +134,8 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
             resources = page.obj.get("/Resources")
             try:
                 if _tag_page(pdf, page, claims[index], tagging, glyph_source, index,
-                             boxes[index], labels, owner_boxes[index]) and original is not None:
+                             boxes[index], labels, owner_boxes[index],
+                             texts=code_texts) and original is not None:
                     split_pages[index] = (original, resources)
             except (pikepdf.PdfError, pikepdf.DependencyError, ValueError, TypeError) as e:
                 # Unreadable content: left exactly as it was (never redrawn or dropped).
@@ -341,6 +343,7 @@ def _tag_page(
     owner_boxes: Sequence[tuple[Owner, BBox]],
     *,
     split: bool = True,
+    texts: CodeTexts | None = None,
 ) -> bool:
     """Tag one page; True if text operators were split (see :mod:`.split_text`), on the page
     or inside a Form XObject whose content is marked inside it (:mod:`.form_content`).
@@ -364,7 +367,7 @@ def _tag_page(
         text = PageText.of(instructions, operators.names, contested) if contested else None
     count = len(operators.names)
     owners = owners_of(count, claims)
-    splits = (split_operators(glyph_source, page, index, text, contested, boxes)
+    splits = (split_operators(glyph_source, page, index, text, contested, boxes, texts)
               if text is not None else {})
     shared = shared_paintings(painted_forms(operators.names, operators.painting),
                               claims) if split else {}
