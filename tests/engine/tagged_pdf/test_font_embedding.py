@@ -499,3 +499,18 @@ def test_object_bytes_are_equal_for_equal_objects_whatever_their_numbers() -> No
     assert object_bytes(a) != object_bytes(c)
     a.Self = a  # a cycle is written as a back-reference, not followed forever
     assert object_bytes(a) != object_bytes(b)
+
+
+def test_pages_sharing_resources_reach_the_same_fonts_and_others_their_own() -> None:
+    from workers.engine.tagged_pdf.font_embedding import indirect_fonts_by_page
+
+    pdf = pikepdf.new()
+    helvetica, courier = _font(pdf, "/Type1", "/Helvetica"), _font(pdf, "/Type1", "/Courier")
+    shared = pdf.make_indirect(pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=helvetica)))
+    for resources in (shared, shared, pikepdf.Dictionary(Font=pikepdf.Dictionary(F2=courier)),
+                      shared):
+        pdf.add_blank_page()
+        pdf.pages[-1].obj.Resources = resources
+    found = [[font.objgen for font in fonts] for fonts in indirect_fonts_by_page(pdf)]
+    assert found == [[helvetica.objgen], [helvetica.objgen], [courier.objgen],
+                     [helvetica.objgen]]

@@ -197,10 +197,22 @@ def embed_substitute_fonts(
 def indirect_fonts_by_page(pdf: pikepdf.Pdf) -> list[list[pikepdf.Dictionary]]:
     """Per page, the indirect fonts it draws with: its resources, its Form XObjects' and its
     annotation appearances' (a direct font, with no identity, is left alone)."""
-    return [
-        [font for font in reachable_fonts(page_roots(page)) if font.is_indirect]
-        for page in pdf.pages
-    ]
+    out: list[list[pikepdf.Dictionary]] = []
+    # Pages often share one resource dictionary (and have no annotations): its fonts are
+    # walked once. Only indirect roots have an identity to remember them by.
+    known: dict[tuple[tuple[int, int], ...], list[pikepdf.Dictionary]] = {}
+    for page in pdf.pages:
+        roots = list(page_roots(page))
+        key = tuple(root.objgen for root in roots) if all(
+            root.is_indirect for root in roots) else None
+        if key is not None and key in known:
+            out.append(list(known[key]))
+            continue
+        fonts = [font for font in reachable_fonts(roots) if font.is_indirect]
+        if key is not None:
+            known[key] = fonts
+        out.append(fonts)
+    return out
 
 
 def _of_types(
