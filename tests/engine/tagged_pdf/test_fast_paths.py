@@ -214,3 +214,38 @@ def test_links_are_described_from_their_own_page(html_pdf: HtmlPdf) -> None:
         described = [[str(a.Contents) for a in page.obj.Annots] for page in pdf.pages]
     assert described == [["Timetable for buses (https://example.org/a)"],
                          ["Map of the routes (https://example.org/b)"]]
+
+
+def test_the_faster_compression_is_for_the_output_only_and_the_collector_runs_again(
+    html_pdf: HtmlPdf,
+) -> None:
+    import gc
+    import io
+    import zlib
+
+    from workers.engine.tagged_pdf.tagger import flate_level
+
+    def saved_size(level: int | None) -> int:
+        pdf = pikepdf.new()
+        pdf.add_blank_page()
+        # Text that zlib's levels compress to different sizes.
+        words = [b"%d" % (n * n % 9973) for n in range(30000)]
+        pdf.pages[0].obj.Contents = pdf.make_stream(b" ".join(words))
+        buffer = io.BytesIO()
+        if level is None:
+            pdf.save(buffer)
+        else:
+            with flate_level(level):  # type: ignore[arg-type]
+                pdf.save(buffer)
+        return len(buffer.getvalue())
+
+    data = b" ".join(b"%d" % (n * n % 9973) for n in range(30000))
+    assert len(zlib.compress(data, 1)) != len(zlib.compress(data, 6))  # the test means something
+    default = saved_size(None)
+    assert saved_size(1) > default
+    assert saved_size(None) == default  # set back to zlib's default afterwards
+
+    gc.enable()
+    result = tag_and_check(html_pdf("<p>One paragraph.</p>"))
+    assert result.check("pixels")["passed"], result.report
+    assert gc.isenabled()

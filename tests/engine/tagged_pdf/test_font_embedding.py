@@ -15,9 +15,11 @@ from workers.engine.tagged_pdf.checks import render_page
 from workers.engine.tagged_pdf.drawn_encoding import drawn_encoding
 from workers.engine.tagged_pdf.font_embedding import (
     code_glyph_names,
+    draw_the_same,
     draws_the_same,
     embed_substitute_fonts,
     pdfium_program,
+    pdfium_programs,
     repair_fonts,
 )
 from workers.engine.tagged_pdf.font_usage import CodesUsed
@@ -422,3 +424,93 @@ def test_a_symbolic_truetype_font_loses_its_encoding_but_keeps_its_meaning(
     assert "7.21.6-3" in (source_verdict["failed_rules"] or {})  # the test means something
     failed = output_verdict["failed_rules"] or {}
     assert "7.21.6-3" not in failed and "7.21.7-1" not in failed, output_verdict
+
+
+# --- probes batched and remembered (speed) ---------------------------------------------------
+
+
+def test_fonts_probed_together_are_judged_each_on_its_own(tmp_path: Path) -> None:
+    with pikepdf.open(text_pdf(tmp_path / "helvetica.pdf")) as pdf:
+        font = pdf.pages[0].Resources.Font.F1
+        original = pdf.make_indirect(pikepdf.Dictionary(dict(font.items())))
+        embed_substitute_fonts(pdf)
+        embedded = pdf.make_indirect(pikepdf.Dictionary(dict(font.items())))
+        wrong = pdf.make_indirect(pikepdf.Dictionary(dict(font.items())))
+        wrong.Encoding = pikepdf.Dictionary(
+            BaseEncoding=pikepdf.Name.WinAnsiEncoding,
+            Differences=pikepdf.Array([ord("a"), pikepdf.Name("/o")]),
+        )
+        shown = {ord("a"), ord("b")}
+        # One probe document: the wrong font's pages do not make the right one's differ,
+        # nor the other way round.
+        assert draw_the_same([(original, embedded, shown), (original, wrong, shown),
+                              (original, embedded, shown)]) == [True, False, True]
+
+
+def test_programs_found_together_are_each_fonts_own() -> None:
+    pdf = pikepdf.new()
+    fonts = [_font(pdf, "/Type1", base) for base in ("/ZapfDingbats", "/Helvetica", "/Symbol")]
+    together = pdfium_programs(fonts)
+    assert together == [pdfium_program(font) for font in fonts]
+    assert len(set(together)) == 3
+
+
+def test_an_equal_symbol_font_reuses_its_drawn_encoding_and_another_is_probed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from workers.engine.tagged_pdf import drawn_encoding as module
+
+    first, second = pikepdf.new(), pikepdf.new()
+    font = _font(first, "/Type1", "/ZapfDingbats")
+    program = pdfium_program(font)
+    assert program is not None
+    cff = CFFFontSet()
+    cff.decompile(io.BytesIO(program), None)
+    charset = cff[cff.fontNames[0]].charset
+    found = drawn_encoding(font, program, charset)
+    probes: list[int] = []
+    cells = module._cells
+
+    def counted(*args: object) -> object:
+        probes.append(1)
+        return cells(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(module, "_cells", counted)
+    # The same dictionary in another document (other object numbers): remembered.
+    second.add_blank_page()
+    assert drawn_encoding(_font(second, "/Type1", "/ZapfDingbats"), program, charset) == found
+    assert probes == []
+    # A dictionary that differs (here a /ToUnicode stream) may read otherwise: probed again.
+    other = _font(second, "/Type1", "/ZapfDingbats",
+                  ToUnicode=second.make_stream(b"/CIDInit /ProcSet findresource begin"))
+    drawn_encoding(other, program, charset)
+    assert probes
+
+
+def test_object_bytes_are_equal_for_equal_objects_whatever_their_numbers() -> None:
+    from workers.engine.tagged_pdf.drawn_encoding import object_bytes
+
+    first, second = pikepdf.new(), pikepdf.new()
+    second.make_indirect(pikepdf.Dictionary())  # shifts the object numbers
+    a = _font(first, "/Type1", "/Symbol", Widths=first.make_indirect(pikepdf.Array([1, 2])))
+    b = _font(second, "/Type1", "/Symbol", Widths=second.make_indirect(pikepdf.Array([1, 2])))
+    c = _font(second, "/Type1", "/Symbol", Widths=pikepdf.Array([1, 3]))
+    assert object_bytes(a) == object_bytes(b)
+    assert object_bytes(a) != object_bytes(c)
+    a.Self = a  # a cycle is written as a back-reference, not followed forever
+    assert object_bytes(a) != object_bytes(b)
+
+
+def test_pages_sharing_resources_reach_the_same_fonts_and_others_their_own() -> None:
+    from workers.engine.tagged_pdf.font_embedding import indirect_fonts_by_page
+
+    pdf = pikepdf.new()
+    helvetica, courier = _font(pdf, "/Type1", "/Helvetica"), _font(pdf, "/Type1", "/Courier")
+    shared = pdf.make_indirect(pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=helvetica)))
+    for resources in (shared, shared, pikepdf.Dictionary(Font=pikepdf.Dictionary(F2=courier)),
+                      shared):
+        pdf.add_blank_page()
+        pdf.pages[-1].obj.Resources = resources
+    found = [[font.objgen for font in fonts] for fonts in indirect_fonts_by_page(pdf)]
+    assert found == [[helvetica.objgen], [helvetica.objgen], [courier.objgen],
+                     [helvetica.objgen]]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pikepdf
 import pypdfium2 as pdfium
+import pytest
 
 from workers.engine.document import BBox
 from workers.engine.tagged_pdf.checks import read_tagged_text
@@ -132,3 +133,34 @@ def test_only_the_operator_whose_cut_renders_differently_is_kept_whole(
     with pikepdf.open(result.output) as pdf:
         operators = [str(i.operator) for i in pikepdf.parse_content_stream(pdf.pages[0])]
     assert operators.count("TJ") == 3 * (len(ROWS) - 1) + 1  # the clipped row kept whole
+
+
+def test_what_a_fonts_codes_read_as_is_probed_once_per_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workers.engine.tagged_pdf import split_text
+
+    one_page = spaced_rows(tmp_path / "spaced.pdf")
+    source = tmp_path / "two-pages.pdf"
+    with pikepdf.open(one_page) as pdf:
+        pdf.pages.append(pdf.pages[0])  # a second page, in the same font
+        pdf.save(source)
+    probed: list[int] = []
+    code_text = split_text.code_text
+
+    def counted(font: pikepdf.Dictionary, codes: list[bytes]) -> dict[bytes, str]:
+        probed.append(len(codes))
+        return code_text(font, codes)
+
+    monkeypatch.setattr(split_text, "code_text", counted)
+    tag_and_check(one_page)
+    on_one_page = len(probed)
+    assert on_one_page  # the test means something: codes are looked up
+    probed.clear()
+    result = tag_and_check(source)
+
+    assert result.check("pixels")["passed"], result.report
+    assert result.check("text-fidelity")["passed"], result.report
+    texts = [text.strip() for text in read_tagged_text(result.output.read_bytes())]
+    assert texts.count("Street") == 0 and texts.count("Market Street") == 2, texts
+    assert len(probed) == on_one_page  # the second page's codes were known from the first

@@ -22,6 +22,7 @@ import hashlib
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import pikepdf
 import pypdfium2 as pdfium
@@ -35,6 +36,9 @@ _CELL = 48
 _SIZE = 30
 #: Codes a simple font can show.
 _CODES = range(1, 256)
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 
 
 @dataclass
@@ -52,8 +56,17 @@ def drawn_encoding(
     ``glyph_names``) that pdfium draws for it with ``font`` as it is, ".notdef" where a code
     draws nothing or matches no single glyph; and the text pdfium reads for each code."""
     names = [name for name in glyph_names if name != ".notdef"][: len(_CODES)]
-    by_glyph, _ = _cells(lambda probe: _named_font(probe, font, program, names),
-                         [bytes([_CODES[k]]) for k in range(len(names))])
+    font_bytes = object_bytes(font)
+    known = _DRAWN.get((program, font_bytes, tuple(names)))
+    if known is not None:
+        return known
+    base_font = font.get("/BaseFont", pikepdf.Name("/Probe"))
+    glyph_key = (program, object_bytes(base_font), tuple(names))
+    by_glyph = _GLYPH_CELLS.get(glyph_key)
+    if by_glyph is None:
+        by_glyph, _ = _cells(lambda probe: _named_font(probe, base_font, program, names),
+                             [bytes([_CODES[k]]) for k in range(len(names))])
+        _remember(_GLYPH_CELLS, glyph_key, by_glyph)
     glyph_of: dict[str, str] = {}
     ambiguous: set[str] = set()
     for index, digest in enumerate(by_glyph):
@@ -67,7 +80,67 @@ def drawn_encoding(
     for index, digest in enumerate(by_code):
         if digest is not None and digest in glyph_of and digest not in ambiguous:
             out[_CODES[index]] = glyph_of[digest]
-    return DrawnEncoding(out, {_CODES[index]: chars for index, chars in text.items()})
+    found = DrawnEncoding(out, {_CODES[index]: chars for index, chars in text.items()})
+    _remember(_DRAWN, (program, font_bytes, tuple(names)), found)
+    return found
+
+
+#: What pdfium drew and read, remembered for the worker's life (results are only read, never
+#: changed). Symbol and ZapfDingbats fonts without a program recur across documents, pdfium
+#: substitutes the same program for them, and a probe is two pages rendered: a result is a
+#: function of the program, the glyph names and the font dictionary's bytes (every entry and
+#: every object it refers to, :func:`object_bytes`), so an equal key draws the same.
+_GLYPH_CELLS: dict[tuple[bytes, bytes, tuple[str, ...]], list[str | None]] = {}
+_DRAWN: dict[tuple[bytes, bytes, tuple[str, ...]], DrawnEncoding] = {}
+#: Results remembered at most per table (bounded memory).
+MAX_REMEMBERED = 64
+
+
+def _remember(table: dict[_K, _V], key: _K, value: _V) -> None:
+    if len(table) >= MAX_REMEMBERED:
+        table.clear()
+    table[key] = value
+
+
+def object_bytes(obj: pikepdf.Object) -> bytes:
+    """``obj`` written out with every object it refers to in place (a stream as its
+    dictionary and raw data): equal bytes, equal objects, whatever their object numbers.
+    An object met again on the way (a cycle, or shared) is written as a back-reference."""
+    out = bytearray()
+    seen: dict[tuple[int, int], int] = {}
+
+    def write(item: object) -> None:
+        if not isinstance(item, pikepdf.Object):  # pikepdf gives numbers, booleans, null
+            out.extend(f"{type(item).__name__}:{item!r} ".encode())
+            return
+        if item.is_indirect:
+            if item.objgen in seen:
+                out.extend(b"@%d " % seen[item.objgen])
+                return
+            seen[item.objgen] = len(seen)
+        if isinstance(item, pikepdf.Stream):
+            out.extend(b"stream<<")
+            for key in sorted(item.keys()):
+                out.extend(key.encode() + b" ")
+                write(item[key])
+            data = item.read_raw_bytes()
+            out.extend(b">>%d:" % len(data) + data)
+        elif isinstance(item, pikepdf.Dictionary):
+            out.extend(b"<<")
+            for key in sorted(item.keys()):
+                out.extend(key.encode() + b" ")
+                write(item[key])
+            out.extend(b">>")
+        elif isinstance(item, pikepdf.Array):
+            out.extend(b"[")
+            for element in item:
+                write(element)
+            out.extend(b"]")
+        else:
+            out.extend(bytes(item.unparse(resolved=True)) + b" ")
+
+    write(obj)
+    return bytes(out)
 
 
 def to_unicode_cmap(text: dict[int, str]) -> bytes:
@@ -99,19 +172,19 @@ def to_unicode_cmap(text: dict[int, str]) -> bytes:
 
 
 def _named_font(
-    probe: pikepdf.Pdf, font: pikepdf.Dictionary, program: bytes, names: Sequence[str]
+    probe: pikepdf.Pdf, base_font: pikepdf.Object, program: bytes, names: Sequence[str]
 ) -> pikepdf.Object:
-    """``font`` with ``program`` embedded and codes 1, 2… selecting ``names`` in order, made
-    in ``probe``."""
+    """A font named ``base_font`` with ``program`` embedded and codes 1, 2… selecting
+    ``names`` in order, made in ``probe``."""
     differences: list[object] = [_CODES[0], *(pikepdf.Name("/" + name) for name in names)]
     return probe.make_indirect(pikepdf.Dictionary(
         Type=pikepdf.Name.Font,
         Subtype=pikepdf.Name.Type1,
-        BaseFont=font.get("/BaseFont", pikepdf.Name("/Probe")),
+        BaseFont=base_font,
         Encoding=pikepdf.Dictionary(Differences=pikepdf.Array(differences)),
         FontDescriptor=pikepdf.Dictionary(
             Type=pikepdf.Name.FontDescriptor,
-            FontName=font.get("/BaseFont", pikepdf.Name("/Probe")),
+            FontName=base_font,
             Flags=4,
             FontBBox=pikepdf.Array([0, 0, 1000, 1000]),
             ItalicAngle=0,

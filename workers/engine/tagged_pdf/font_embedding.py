@@ -37,6 +37,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pikepdf
@@ -143,8 +144,10 @@ def embed_substitute_fonts(
     candidates = {f.objgen: f for fonts in fonts_by_page for f in fonts if not _is_embedded(f)}
     substitutes: dict[Key, _Substitute] = {}
     programs = _PROGRAMS  # one program, many fonts (and documents)
-    for key, font in candidates.items():
-        found = _Substitute.read(font, programs)
+    # One probe document asks pdfium for every candidate's program.
+    found_programs = pdfium_programs(list(candidates.values()))
+    for (key, font), program in zip(candidates.items(), found_programs, strict=True):
+        found = _Substitute.read(font, programs, program)
         if isinstance(found, str):
             result.left[display_name(font)] = found
         else:
@@ -156,6 +159,8 @@ def embed_substitute_fonts(
     for index, page in enumerate(pdf.pages):
         if doubtful and any(f.objgen in doubtful for f in fonts_by_page[index]):
             usage.read_page(page)
+    # Fonts to embed, if the probe agrees: the font, its embedded version, the codes shown.
+    tried: list[tuple[pikepdf.Dictionary, pikepdf.Dictionary, set[int]]] = []
     for key, sub in substitutes.items():
         font = candidates[key]
         name = display_name(font)
@@ -171,8 +176,11 @@ def embed_substitute_fonts(
             if problems:
                 result.left[name] = sub.doubtful[problems[0]]
                 continue
-        embedded = sub.embedded_version(pdf, font)
-        if not draws_the_same(font, embedded, shown):
+        tried.append((font, sub.embedded_version(pdf, font), shown))
+    # One probe document for all of them (each font's pages are its own).
+    for (font, embedded, _), same in zip(tried, draw_the_same(tried), strict=True):
+        name = display_name(font)
+        if not same:
             result.left[name] = "pdfium draws or reads its glyphs differently once embedded"
             continue
         for entry in list(font.keys()):
@@ -189,10 +197,22 @@ def embed_substitute_fonts(
 def indirect_fonts_by_page(pdf: pikepdf.Pdf) -> list[list[pikepdf.Dictionary]]:
     """Per page, the indirect fonts it draws with: its resources, its Form XObjects' and its
     annotation appearances' (a direct font, with no identity, is left alone)."""
-    return [
-        [font for font in reachable_fonts(page_roots(page)) if font.is_indirect]
-        for page in pdf.pages
-    ]
+    out: list[list[pikepdf.Dictionary]] = []
+    # Pages often share one resource dictionary (and have no annotations): its fonts are
+    # walked once. Only indirect roots have an identity to remember them by.
+    known: dict[tuple[tuple[int, int], ...], list[pikepdf.Dictionary]] = {}
+    for page in pdf.pages:
+        roots = list(page_roots(page))
+        key = tuple(root.objgen for root in roots) if all(
+            root.is_indirect for root in roots) else None
+        if key is not None and key in known:
+            out.append(list(known[key]))
+            continue
+        fonts = [font for font in reachable_fonts(roots) if font.is_indirect]
+        if key is not None:
+            known[key] = fonts
+        out.append(fonts)
+    return out
 
 
 def _of_types(
@@ -226,11 +246,11 @@ class _Substitute:
 
     @classmethod
     def read(
-        cls, font: pikepdf.Dictionary, programs: dict[bytes, tuple[TopDict, _GlyphWidths]]
+        cls, font: pikepdf.Dictionary, programs: dict[bytes, tuple[TopDict, _GlyphWidths]],
+        program: bytes | None,
     ) -> _Substitute | str:
-        """pdfium's program for ``font``, or why it cannot be embedded; ``programs``: the
-        programs read so far, with their widths."""
-        program = pdfium_program(font)
+        """pdfium's program for ``font`` (``program``: :func:`pdfium_programs` of it), or why
+        it cannot be embedded; ``programs``: the programs read so far, with their widths."""
         if program is None:
             return "pdfium draws it with no font program that can be read back"
         if program[:1] != b"\x01":  # a CFF starts with its major version, 1
@@ -333,80 +353,125 @@ def draws_the_same(
     the same pixels, and read it as the same text, with ``embedded`` as with ``font``?
     Substituting is decided per font, so glyphs drawn the same here are drawn the same
     wherever the document shows them (the run-time pixel check compares every page too)."""
-    return _probe(font, used) == _probe(embedded, used)
+    return draw_the_same([(font, embedded, used)])[0]
 
 
-def _probe(font: pikepdf.Dictionary, used: set[int]) -> tuple[bytes, str]:
-    """The pixels of a page showing ``used`` in ``font`` at each probe size, and its text."""
+def draw_the_same(
+    fonts: Sequence[tuple[pikepdf.Dictionary, pikepdf.Dictionary, set[int]]],
+) -> list[bool]:
+    """:func:`draws_the_same` of each (font, embedded, used), all probed in one document: a
+    page per font and version, each with its own copy of the font (pdfium reads a font per
+    dictionary, so one page's font never stands in for another's)."""
+    pages = [_probe_page(version, used) for font, embedded, used in fonts
+             for version in (font, embedded)]
+    probed = _probe_pages(pages)
+    return [probed[2 * k] == probed[2 * k + 1] for k in range(len(fonts))]
+
+
+def _probe_page(
+    font: pikepdf.Dictionary, used: set[int]
+) -> tuple[pikepdf.Dictionary, list[bytes], tuple[int, ...], int]:
+    """A probe page (:func:`_probe_pages`) showing ``used`` in ``font`` at each probe size."""
     codes = sorted(used)
     lines = [bytes(codes[i:i + _PROBE_CODES_PER_LINE])
              for i in range(0, len(codes), _PROBE_CODES_PER_LINE)]
-    return _probe_lines(font, lines, _PROBE_SIZES, _PROBE_CODES_PER_LINE)
+    return font, lines, _PROBE_SIZES, _PROBE_CODES_PER_LINE
 
 
-def _probe_lines(
-    font: pikepdf.Dictionary, lines: list[bytes], sizes: tuple[int, ...], per_line: int
-) -> tuple[bytes, str]:
-    """A page showing each string of ``lines`` (``per_line`` glyphs at most) on a line of its
-    own, once at each of ``sizes``: its pixels, and the text pdfium reads from it."""
-    height = sum(len(lines) * size * 1.3 for size in sizes) + 20
-    width = per_line * max(sizes) * 1.2 + 20
-    content = []
-    y = height - 10
-    for size in sizes:
-        for line in lines:
-            y -= size * 1.3
-            content.append(f"BT /F1 {size} Tf 10 {y:.2f} Td <{line.hex()}> Tj ET")
+def _probe_pages(
+    pages: Sequence[tuple[pikepdf.Dictionary, list[bytes], tuple[int, ...], int]],
+) -> list[tuple[bytes, str]]:
+    """Per (font, lines, sizes, per_line): a page showing each string of ``lines``
+    (``per_line`` glyphs at most) in the font on a line of its own, once at each of
+    ``sizes``: its pixels, and the text pdfium reads from it. All pages are made in one
+    probe document, read by pdfium once."""
+    if not pages:
+        return []
     probe = pikepdf.new()
-    probe.add_blank_page(page_size=(width, height))
-    page = probe.pages[0]
-    page.obj.Resources = pikepdf.Dictionary(
-        Font=pikepdf.Dictionary(F1=probe.copy_foreign(font))
-    )
-    page.obj.Contents = probe.make_stream("\n".join(content).encode())
+    for font, lines, sizes, per_line in pages:
+        height = sum(len(lines) * size * 1.3 for size in sizes) + 20
+        width = per_line * max(sizes) * 1.2 + 20
+        content = []
+        y = height - 10
+        for size in sizes:
+            for line in lines:
+                y -= size * 1.3
+                content.append(f"BT /F1 {size} Tf 10 {y:.2f} Td <{line.hex()}> Tj ET")
+        probe.add_blank_page(page_size=(width, height))
+        page = probe.pages[-1]
+        page.obj.Resources = pikepdf.Dictionary(
+            Font=pikepdf.Dictionary(F1=probe.copy_foreign(font))
+        )
+        page.obj.Contents = probe.make_stream("\n".join(content).encode())
     buffer = io.BytesIO()
     probe.save(buffer)
     document = pdfium.PdfDocument(buffer.getvalue())
     try:
-        pdfium_page = document[0]
-        textpage = pdfium_page.get_textpage()
-        try:
-            text = textpage.get_text_range()
-        finally:
-            textpage.close()
-            pdfium_page.close()
-        return render_page(document, 0), text
+        out: list[tuple[bytes, str]] = []
+        for index in range(len(pages)):
+            pdfium_page = document[index]
+            try:
+                textpage = pdfium_page.get_textpage()
+                try:
+                    text = textpage.get_text_range()
+                finally:
+                    textpage.close()
+            finally:
+                pdfium_page.close()
+            out.append((render_page(document, index), text))
+        return out
     finally:
         document.close()
 
 
 def pdfium_program(font: pikepdf.Dictionary) -> bytes | None:
-    """The font program pdfium draws ``font`` with: a one-page probe that uses only it."""
+    """The font program pdfium draws ``font`` with (:func:`pdfium_programs`)."""
+    return pdfium_programs([font])[0]
+
+
+def pdfium_programs(fonts: Sequence[pikepdf.Dictionary]) -> list[bytes | None]:
+    """The font program pdfium draws each of ``fonts`` with: a probe with a page per font
+    that uses only it (its own copy: pdfium reads a font per dictionary)."""
+    if not fonts:
+        return []
     probe = pikepdf.new()
-    probe.add_blank_page(page_size=(100, 100))
-    page = probe.pages[0]
-    page.obj.Resources = pikepdf.Dictionary(
-        Font=pikepdf.Dictionary(F1=probe.copy_foreign(font))
-    )
-    page.obj.Contents = probe.make_stream(b"BT /F1 10 Tf 10 10 Td (a) Tj ET")
+    for font in fonts:
+        probe.add_blank_page(page_size=(100, 100))
+        page = probe.pages[-1]
+        page.obj.Resources = pikepdf.Dictionary(
+            Font=pikepdf.Dictionary(F1=probe.copy_foreign(font))
+        )
+        page.obj.Contents = probe.make_stream(b"BT /F1 10 Tf 10 10 Td (a) Tj ET")
     buffer = io.BytesIO()
     probe.save(buffer)
     document = pdfium.PdfDocument(buffer.getvalue())
     try:
-        for obj in document[0].get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT]):
-            handle = pdfium_c.FPDFTextObj_GetFont(obj.raw)
-            if not handle:
-                return None
-            size = ctypes.c_size_t(0)
-            if not pdfium_c.FPDFFont_GetFontData(handle, None, 0, ctypes.byref(size)):
-                return None
-            data = (ctypes.c_ubyte * size.value)()
-            if not pdfium_c.FPDFFont_GetFontData(handle, data, size.value, ctypes.byref(size)):
-                return None
-            return bytes(data)
-        return None
+        out: list[bytes | None] = []
+        for index in range(len(fonts)):
+            page = document[index]
+            try:
+                out.append(_program_of(page))
+            finally:
+                page.close()
+        return out
     finally:
         document.close()
+
+
+def _program_of(page: pdfium.PdfPage) -> bytes | None:
+    """The program pdfium draws the first text object of ``page`` with."""
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT]):
+        handle = pdfium_c.FPDFTextObj_GetFont(obj.raw)
+        if not handle:
+            return None
+        size = ctypes.c_size_t(0)
+        if not pdfium_c.FPDFFont_GetFontData(handle, None, 0, ctypes.byref(size)):
+            return None
+        data = (ctypes.c_ubyte * size.value)()
+        if not pdfium_c.FPDFFont_GetFontData(handle, data, size.value, ctypes.byref(size)):
+            return None
+        return bytes(data)
+    return None
 
 
 def _cff_top(program: bytes) -> TopDict:
@@ -615,9 +680,9 @@ def name_identity_cid_maps(
         completed_font[pikepdf.Name.DescendantFonts] = pikepdf.Array(
             [pdf.make_indirect(completed_descendant)]
         )
-        if _probe_lines(font, lines, (8,), _CIDS_PER_LINE) == _probe_lines(
-            completed_font, lines, (8,), _CIDS_PER_LINE
-        ):
+        before, after = _probe_pages([(font, lines, (8,), _CIDS_PER_LINE),
+                                      (completed_font, lines, (8,), _CIDS_PER_LINE)])
+        if before == after:
             descendant[pikepdf.Name.CIDToGIDMap] = pikepdf.Name.Identity
             completed.append(display_name(font))
     if by_pages:

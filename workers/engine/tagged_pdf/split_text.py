@@ -98,8 +98,10 @@ def split_operators(
     text: PageText,
     contested: dict[int, list[int]],
     boxes: Sequence[LeafBox],
+    texts: CodeTexts | None = None,
 ) -> dict[int, Parts]:
-    """For each contested operator that can be split faithfully, its parts."""
+    """For each contested operator that can be split faithfully, its parts. ``texts``: the
+    codes' characters looked up so far in the document (a font is shared by its pages)."""
     if not contested:
         return {}
     instructions = text.instructions
@@ -112,7 +114,7 @@ def split_operators(
             if operator in contested:
                 glyphs_of.setdefault(operator, []).append(glyph)
     fonts = fonts_in_use(page.obj.get("/Resources"), text, set(contested))
-    texts = CodeTexts()
+    texts = texts if texts is not None else CodeTexts()
     out: dict[int, Parts] = {}
     for index, leaves in contested.items():
         candidates = [b for b in boxes if b.leaf in leaves]
@@ -153,7 +155,8 @@ MAX_ALIGNED_CODES = 2000
 
 class CodeTexts:
     """What pdfium reads for each code of a font (:func:`.drawn_encoding.code_text`), probed
-    once per code on a page, however many operators show it."""
+    once per code in a document, however many operators and pages show it (fonts are not
+    changed while pages are tagged: they are repaired before)."""
 
     def __init__(self) -> None:
         self._known: dict[tuple[int, int], dict[bytes, str]] = {}
