@@ -86,3 +86,69 @@ def test_a_word_broken_at_a_line_end_is_joined_as_the_layout_reader_joins_it(
         "This document is about a well-known subject that fills a short page.",
         "A second paragraph of this document names a well-known subject again.",
     ]
+
+
+def _tagged_tree(path: Path, content: bytes, kids: list[pikepdf.Dictionary]) -> Path:
+    """One page drawing ``content`` (``/F1`` Helvetica) whose ``Document`` holds ``kids``:
+    structure elements made by :func:`_element` (their MCIDs on the page)."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(595, 842))
+    page = pdf.pages[0]
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
+        Encoding=pikepdf.Name.WinAnsiEncoding,
+    ))
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    page.obj.Contents = pdf.make_stream(content)
+    page.obj.StructParents = 0
+    root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
+    document = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.StructElem, S=pikepdf.Name.Document, P=root,
+        K=pikepdf.Array([pdf.make_indirect(kid) for kid in kids])))
+    root.K = document
+
+    def mcrs(element: pikepdf.Object) -> None:
+        # Marked-content references name the page: the elements themselves name none.
+        kids = element.get("/K")
+        items = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+        out = pikepdf.Array()
+        for kid in items:
+            if isinstance(kid, int):
+                out.append(pikepdf.Dictionary(Type=pikepdf.Name.MCR, MCID=kid, Pg=page.obj))
+            else:
+                mcrs(kid)
+                out.append(kid)
+        element.K = out
+
+    for kid in document.K:
+        mcrs(kid)
+    pdf.Root.StructTreeRoot = root
+    pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
+    pdf.save(path)
+    return path
+
+
+def _element(role: str, *kids: object, **entries: object) -> pikepdf.Dictionary:
+    return pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name("/" + role),
+                              K=pikepdf.Array(list(kids)), **entries)
+
+
+def test_actual_text_inside_a_word_stays_in_the_word(tmp_path: Path) -> None:
+    # "LuaTeX": the logo's letters are drawn apart (a lowered E) and a Span's /ActualText
+    # says "TeX"; the Span names no page, its marked content does.
+    content = (b"/P <</MCID 0>> BDC BT /F1 12 Tf 72 760 Td (Read about Lua) Tj ET EMC\n"
+               b"/Span <</MCID 1>> BDC BT /F1 12 Tf 154.7 760 Td (T) Tj 7.3 -2 Td (E) Tj"
+               b" 7.3 2 Td (X) Tj ET EMC\n"
+               b"/P <</MCID 2>> BDC BT /F1 12 Tf 177.3 760 Td (. Then more.) Tj ET EMC")
+    span = _element("Span", 1, ActualText=pikepdf.String("TeX"))
+    path = _tagged_tree(tmp_path / "logo.pdf", content, [_element("P", 0, span, 2)])
+    assert _paragraphs(path) == ["Read about LuaTeX. Then more."]
+
+
+def test_a_label_is_a_word_of_its_own(tmp_path: Path) -> None:
+    # A footnote's mark set close to its text: "1 The note", not "1The note".
+    content = (b"/Lbl <</MCID 0>> BDC BT /F1 7 Tf 72 763 Td (1) Tj ET EMC\n"
+               b"/P <</MCID 1>> BDC BT /F1 12 Tf 76 760 Td (The note says this.) Tj ET EMC")
+    path = _tagged_tree(tmp_path / "note.pdf", content,
+                        [_element("P", _element("Lbl", 0), 1)])
+    assert _paragraphs(path) == ["1 The note says this."]

@@ -272,8 +272,29 @@ class _Reader:
             out.mcids.extend(inner.mcids)
             out.images.extend(inner.images)
             # ActualText replaces the drawn text; keep its place with a synthetic glyph run.
-            box = _union([g for _, g in inner.glyphs])
-            out.glyphs.append((page, Glyph(f" {actual} ", *box, 10.0, False, "", -1, -1)))
+            drawn = [g for _, g in inner.glyphs]
+            box = _union(drawn)
+            if drawn:
+                # In the drawn text's box, size and page (the element may name no page: its
+                # marked content does), it is part of the word around it as the glyphs were
+                # (the TeX logo of "LuaTeX", a ligature): the gaps decide.
+                size = max(g.size for g in drawn)
+                out.glyphs.append((inner.glyphs[0][0],
+                                   Glyph(str(actual), *box, size, False, "", -1, -1)))
+            else:
+                # Nothing drawn to place it: a word of its own.
+                out.glyphs.append((page, Glyph(f" {actual} ", *box, 10.0, False, "", -1, -1)))
+            return
+        if self.role(element) == "Lbl":
+            # A label (a footnote's mark, an item's number) is a word of its own, however
+            # close the text after it is set ("1The current…" is "1 The current…").
+            start = len(out.glyphs)
+            for kid in self.children(element):
+                self.content(kid, page, out, depth + 1)
+            if len(out.glyphs) > start:
+                last = out.glyphs[-1][1]
+                out.glyphs.append((page, Glyph(" ", last.x1, last.y0, last.x1, last.y1,
+                                               last.size, False, last.font, -1, last.mcid)))
             return
         for kid in self.children(element):
             self.content(kid, page, out, depth + 1)
