@@ -152,3 +152,67 @@ def test_a_label_is_a_word_of_its_own(tmp_path: Path) -> None:
     path = _tagged_tree(tmp_path / "note.pdf", content,
                         [_element("P", _element("Lbl", 0), 1)])
     assert _paragraphs(path) == ["1 The note says this."]
+
+
+# The tagged pages say more than the untagged one: the tags cover most of the text.
+FIRST = "The first page is tagged, and it says a good deal more than the second."
+THIRD = "The third page is tagged, and it too says more than the second page."
+
+
+def _two_pages(path: Path, second: bytes) -> Path:
+    """Page 1 tagged (one P, MCID 0); page 2 draws ``second`` and the tree refers to none of
+    it; page 3 tagged again (one P, MCID 0)."""
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
+        Encoding=pikepdf.Name.WinAnsiEncoding,
+    ))
+    contents = [
+        b"/P <</MCID 0>> BDC BT /F1 12 Tf 72 760 Td (" + FIRST.encode() + b") Tj ET EMC",
+        second,
+        b"/P <</MCID 0>> BDC BT /F1 12 Tf 72 760 Td (" + THIRD.encode() + b") Tj ET EMC",
+    ]
+    for content in contents:
+        page = pdf.add_blank_page(page_size=(595, 842))
+        page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+        page.obj.Contents = pdf.make_stream(content)
+    root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
+    document = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.StructElem, S=pikepdf.Name.Document, P=root))
+    elements = []
+    for index in (0, 2):
+        page = pdf.pages[index]
+        page.obj.StructParents = index
+        elements.append(pdf.make_indirect(pikepdf.Dictionary(
+            Type=pikepdf.Name.StructElem, S=pikepdf.Name.P, P=document, Pg=page.obj,
+            K=pikepdf.Array([0]))))
+    document.K = pikepdf.Array(elements)
+    root.K = document
+    root.ParentTree = pdf.make_indirect(pikepdf.Dictionary(Nums=pikepdf.Array([
+        0, pikepdf.Array([elements[0]]), 2, pikepdf.Array([elements[1]])])))
+    pdf.Root.StructTreeRoot = root
+    pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
+    pdf.save(path)
+    return path
+
+
+def test_a_page_the_tags_leave_out_is_read_from_the_layout_in_its_place(tmp_path: Path) -> None:
+    second = (b"BT /F1 12 Tf 72 760 Td (Nobody tagged this second page of the report,) Tj"
+              b" 0 -14 Td (yet a reader needs every word of it.) Tj ET")
+    doc = read_structure(_two_pages(tmp_path / "gap.pdf", second), max_pages=5)
+    assert doc.reader == "structure"
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == [
+        FIRST,
+        "Nobody tagged this second page of the report, yet a reader needs every word of it.",
+        THIRD,
+    ]
+    assert [w.code for w in doc.warnings] == ["untagged-pages"]
+    assert not any(a.prov[0].page == 1 for a in doc.artifacts)
+
+
+def test_a_page_of_artifacts_stays_page_furniture(tmp_path: Path) -> None:
+    second = (b"/Artifact BMC BT /F1 12 Tf 72 760 Td (A running header the author marked as"
+              b" furniture, on a page with no content.) Tj ET EMC")
+    doc = read_structure(_two_pages(tmp_path / "furniture.pdf", second), max_pages=5)
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == [FIRST, THIRD]
+    assert not doc.warnings
