@@ -216,3 +216,27 @@ def test_a_page_of_artifacts_stays_page_furniture(tmp_path: Path) -> None:
     doc = read_structure(_two_pages(tmp_path / "furniture.pdf", second), max_pages=5)
     assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == [FIRST, THIRD]
     assert not doc.warnings
+
+
+def test_a_list_going_on_onto_an_untagged_page_gives_that_page_its_items() -> None:
+    from workers.engine.document import BBox, Document, ListBlock, ListItem, Prov
+    from workers.engine.structure.reader import _fill_untagged_pages
+
+    def on(page: int) -> list[Prov]:
+        return [Prov(page, BBox(72, 700, 300, 712))]
+
+    tagged = Document(reader="structure", blocks=[
+        ListBlock([ListItem("•", [Paragraph("First item, tagged", on(0))], on(0))]),
+        Paragraph("After the list, tagged", on(2)),
+    ])
+    layout = Document(reader="layout", blocks=[
+        ListBlock([ListItem("•", [Paragraph("First item, tagged", on(0))], on(0)),
+                   ListItem("•", [Paragraph("Second item, untagged", on(1))], on(1))]),
+        Paragraph("After the list, tagged", on(2)),
+    ])
+    _fill_untagged_pages(tagged, layout, [1])
+    lists = [b for b in tagged.blocks if isinstance(b, ListBlock)]
+    assert [[i.blocks[0].text for i in b.items] for b in lists] == [  # type: ignore[union-attr]
+        ["First item, tagged"], ["Second item, untagged"]]
+    assert isinstance(tagged.blocks[-1], Paragraph)
+    assert tagged.blocks[-1].text == "After the list, tagged"

@@ -146,7 +146,17 @@ def _fill_untagged_pages(doc: Document, layout: Document, untagged: list[int]) -
     before the first tagged block that starts on a later page; the text ``doc`` held there as
     page furniture (nothing referred to it) goes."""
     missing = set(untagged)
-    taken = [b for b in layout.blocks if (pages := _pages_of(b)) and pages <= missing]
+    taken: list[Block] = []
+    for block in layout.blocks:
+        pages = _pages_of(block)
+        if pages and pages <= missing:
+            taken.append(block)
+        elif isinstance(block, ListBlock) and pages & missing:
+            # A list going on from a tagged page onto an untagged one (or back): its items
+            # drawn on the untagged pages only (the tags have the others).
+            items = [i for i in block.items if (on := _pages_of(i)) and on <= missing]
+            if items:
+                taken.append(ListBlock(items, block.ordered))
     for block in taken:
         first = min(_pages_of(block))
         at = next((i for i, b in enumerate(doc.blocks)
