@@ -86,3 +86,157 @@ def test_a_word_broken_at_a_line_end_is_joined_as_the_layout_reader_joins_it(
         "This document is about a well-known subject that fills a short page.",
         "A second paragraph of this document names a well-known subject again.",
     ]
+
+
+def _tagged_tree(path: Path, content: bytes, kids: list[pikepdf.Dictionary]) -> Path:
+    """One page drawing ``content`` (``/F1`` Helvetica) whose ``Document`` holds ``kids``:
+    structure elements made by :func:`_element` (their MCIDs on the page)."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(595, 842))
+    page = pdf.pages[0]
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
+        Encoding=pikepdf.Name.WinAnsiEncoding,
+    ))
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    page.obj.Contents = pdf.make_stream(content)
+    page.obj.StructParents = 0
+    root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
+    document = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.StructElem, S=pikepdf.Name.Document, P=root,
+        K=pikepdf.Array([pdf.make_indirect(kid) for kid in kids])))
+    root.K = document
+
+    def mcrs(element: pikepdf.Object) -> None:
+        # Marked-content references name the page: the elements themselves name none.
+        kids = element.get("/K")
+        items = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+        out = pikepdf.Array()
+        for kid in items:
+            if isinstance(kid, int):
+                out.append(pikepdf.Dictionary(Type=pikepdf.Name.MCR, MCID=kid, Pg=page.obj))
+            else:
+                mcrs(kid)
+                out.append(kid)
+        element.K = out
+
+    for kid in document.K:
+        mcrs(kid)
+    pdf.Root.StructTreeRoot = root
+    pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
+    pdf.save(path)
+    return path
+
+
+def _element(role: str, *kids: object, **entries: object) -> pikepdf.Dictionary:
+    return pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name("/" + role),
+                              K=pikepdf.Array(list(kids)), **entries)
+
+
+def test_actual_text_inside_a_word_stays_in_the_word(tmp_path: Path) -> None:
+    # "LuaTeX": the logo's letters are drawn apart (a lowered E) and a Span's /ActualText
+    # says "TeX"; the Span names no page, its marked content does.
+    content = (b"/P <</MCID 0>> BDC BT /F1 12 Tf 72 760 Td (Read about Lua) Tj ET EMC\n"
+               b"/Span <</MCID 1>> BDC BT /F1 12 Tf 154.7 760 Td (T) Tj 7.3 -2 Td (E) Tj"
+               b" 7.3 2 Td (X) Tj ET EMC\n"
+               b"/P <</MCID 2>> BDC BT /F1 12 Tf 177.3 760 Td (. Then more.) Tj ET EMC")
+    span = _element("Span", 1, ActualText=pikepdf.String("TeX"))
+    path = _tagged_tree(tmp_path / "logo.pdf", content, [_element("P", 0, span, 2)])
+    assert _paragraphs(path) == ["Read about LuaTeX. Then more."]
+
+
+def test_a_label_is_a_word_of_its_own(tmp_path: Path) -> None:
+    # A footnote's mark set close to its text: "1 The note", not "1The note".
+    content = (b"/Lbl <</MCID 0>> BDC BT /F1 7 Tf 72 763 Td (1) Tj ET EMC\n"
+               b"/P <</MCID 1>> BDC BT /F1 12 Tf 76 760 Td (The note says this.) Tj ET EMC")
+    path = _tagged_tree(tmp_path / "note.pdf", content,
+                        [_element("P", _element("Lbl", 0), 1)])
+    assert _paragraphs(path) == ["1 The note says this."]
+
+
+# The tagged pages say more than the untagged one: the tags cover most of the text.
+FIRST = "The first page is tagged, and it says a good deal more than the second."
+THIRD = "The third page is tagged, and it too says more than the second page."
+
+
+def _two_pages(path: Path, second: bytes) -> Path:
+    """Page 1 tagged (one P, MCID 0); page 2 draws ``second`` and the tree refers to none of
+    it; page 3 tagged again (one P, MCID 0)."""
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
+        Encoding=pikepdf.Name.WinAnsiEncoding,
+    ))
+    contents = [
+        b"/P <</MCID 0>> BDC BT /F1 12 Tf 72 760 Td (" + FIRST.encode() + b") Tj ET EMC",
+        second,
+        b"/P <</MCID 0>> BDC BT /F1 12 Tf 72 760 Td (" + THIRD.encode() + b") Tj ET EMC",
+    ]
+    for content in contents:
+        page = pdf.add_blank_page(page_size=(595, 842))
+        page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+        page.obj.Contents = pdf.make_stream(content)
+    root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
+    document = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.StructElem, S=pikepdf.Name.Document, P=root))
+    elements = []
+    for index in (0, 2):
+        page = pdf.pages[index]
+        page.obj.StructParents = index
+        elements.append(pdf.make_indirect(pikepdf.Dictionary(
+            Type=pikepdf.Name.StructElem, S=pikepdf.Name.P, P=document, Pg=page.obj,
+            K=pikepdf.Array([0]))))
+    document.K = pikepdf.Array(elements)
+    root.K = document
+    root.ParentTree = pdf.make_indirect(pikepdf.Dictionary(Nums=pikepdf.Array([
+        0, pikepdf.Array([elements[0]]), 2, pikepdf.Array([elements[1]])])))
+    pdf.Root.StructTreeRoot = root
+    pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
+    pdf.save(path)
+    return path
+
+
+def test_a_page_the_tags_leave_out_is_read_from_the_layout_in_its_place(tmp_path: Path) -> None:
+    second = (b"BT /F1 12 Tf 72 760 Td (Nobody tagged this second page of the report,) Tj"
+              b" 0 -14 Td (yet a reader needs every word of it.) Tj ET")
+    doc = read_structure(_two_pages(tmp_path / "gap.pdf", second), max_pages=5)
+    assert doc.reader == "structure"
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == [
+        FIRST,
+        "Nobody tagged this second page of the report, yet a reader needs every word of it.",
+        THIRD,
+    ]
+    assert [w.code for w in doc.warnings] == ["untagged-pages"]
+    assert not any(a.prov[0].page == 1 for a in doc.artifacts)
+
+
+def test_a_page_of_artifacts_stays_page_furniture(tmp_path: Path) -> None:
+    second = (b"/Artifact BMC BT /F1 12 Tf 72 760 Td (A running header the author marked as"
+              b" furniture, on a page with no content.) Tj ET EMC")
+    doc = read_structure(_two_pages(tmp_path / "furniture.pdf", second), max_pages=5)
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == [FIRST, THIRD]
+    assert not doc.warnings
+
+
+def test_a_list_going_on_onto_an_untagged_page_gives_that_page_its_items() -> None:
+    from workers.engine.document import BBox, Document, ListBlock, ListItem, Prov
+    from workers.engine.structure.reader import _fill_untagged_pages
+
+    def on(page: int) -> list[Prov]:
+        return [Prov(page, BBox(72, 700, 300, 712))]
+
+    tagged = Document(reader="structure", blocks=[
+        ListBlock([ListItem("•", [Paragraph("First item, tagged", on(0))], on(0))]),
+        Paragraph("After the list, tagged", on(2)),
+    ])
+    layout = Document(reader="layout", blocks=[
+        ListBlock([ListItem("•", [Paragraph("First item, tagged", on(0))], on(0)),
+                   ListItem("•", [Paragraph("Second item, untagged", on(1))], on(1))]),
+        Paragraph("After the list, tagged", on(2)),
+    ])
+    _fill_untagged_pages(tagged, layout, [1])
+    lists = [b for b in tagged.blocks if isinstance(b, ListBlock)]
+    assert [[i.blocks[0].text for i in b.items] for b in lists] == [  # type: ignore[union-attr]
+        ["First item, tagged"], ["Second item, untagged"]]
+    assert isinstance(tagged.blocks[-1], Paragraph)
+    assert tagged.blocks[-1].text == "After the list, tagged"

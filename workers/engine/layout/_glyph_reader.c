@@ -369,9 +369,14 @@ static PyObject *read_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t n
     PyObject *result = NULL;
     fs_rectf rect;
 
+    int skip_next = 0;
     for (Py_ssize_t i = 0; i < count; i++) {
         int index = (int)i;
         Py_UCS4 ch;
+        if (skip_next) {
+            skip_next = 0;  /* the second half of a surrogate pair, read with the first */
+            continue;
+        }
         if (char_at(chars, i, &ch) < 0) goto done;
         uintptr_t address = (uintptr_t)get_text_object(text_page, index);
         if (!address) {
@@ -396,6 +401,16 @@ static PyObject *read_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t n
         if (ch >= 0xD800 && ch <= 0xDFFF) {
             unsigned int value = get_unicode(text_page, index);
             ch = value > 0x10FFFF ? 0xFFFD : (Py_UCS4)value;
+        }
+        if (ch >= 0xD800 && ch <= 0xDBFF && i + 1 < count) {
+            /* pdfium gives a character beyond the BMP (a math italic x, U+1D465) as two
+               indices, one per UTF-16 unit: the pair is one glyph (glyphs.py: paired). */
+            Py_UCS4 low;
+            if (char_at(chars, i + 1, &low) < 0) goto done;
+            if (low >= 0xDC00 && low <= 0xDFFF) {
+                ch = 0x10000 + ((ch - 0xD800) << 10) + (low - 0xDC00);
+                skip_next = 1;
+            }
         }
         if (!get_loose_char_box(text_page, index, &rect)) continue;
         if (address != last_address && own_fonts) {

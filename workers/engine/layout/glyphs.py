@@ -464,7 +464,11 @@ def _python_glyphs(
     get_box = _loose_char_box
     last_address = 0
     info = _FontInfo("", False, False)
+    skip_next = False
     for i in range(count):
+        if skip_next:
+            skip_next = False  # the second half of a surrogate pair, read with the first
+            continue
         char = chars[i]
         address = get_object(page_address, i)
         if not address:
@@ -477,6 +481,10 @@ def _python_glyphs(
             continue
         if "\ud800" <= char <= "\udfff":
             char = codepoint_at(raw, i)
+            if "\ud800" <= char <= "\udbff" and i + 1 < count:
+                # pdfium gives a character beyond the BMP (a math italic x, U+1D465) as two
+                # indices, one per UTF-16 unit: the pair is one glyph.
+                char, skip_next = paired(char, chars[i + 1])
         if not get_box(page_address, i, rect_address):
             continue
         if address != last_address:
@@ -618,6 +626,14 @@ _OBJECT_FUNCTIONS = (
     _address(c.FPDFFormObj_CountObjects),
     _address(c.FPDFFormObj_GetObject),
 )
+
+
+def paired(high: str, low: str) -> tuple[str, bool]:
+    """The character a UTF-16 high surrogate and the unit after it make, and whether they
+    made one (a lone surrogate stays as it is, and is left out of the text later)."""
+    if "\udc00" <= low <= "\udfff":
+        return chr(0x10000 + ((ord(high) - 0xD800) << 10) + (ord(low) - 0xDC00)), True
+    return high, False
 
 
 def codepoint_at(textpage: Any, index: int) -> str:

@@ -54,6 +54,8 @@ from ..layout.rotation import Frame, frame_of, to_display_space, to_user_space
 
 #: Below this share of drawn characters referenced by the tree, the tags are not trusted.
 MIN_COVERAGE = 0.5
+#: Text (characters) a page draws, none of it tagged, from which the page is read from layout.
+MIN_UNTAGGED_PAGE_CHARS = 40
 #: Structure elements visited at most (bounded work on huge or looping trees).
 MAX_ELEMENTS = 500_000
 
@@ -127,7 +129,54 @@ def read_structure(path: Path, *, max_pages: int) -> Document:
                 )
             )
             return fallback
+        untagged = reader.untagged_pages()
+        if untagged:
+            # Tags missing on whole pages (the rest of the document is tagged): those pages
+            # only are read from the layout, in their place among the tagged pages.
+            _fill_untagged_pages(doc, read_layout(path, max_pages=max_pages, pdf=pk), untagged)
+            doc.warnings.append(Warning(
+                "untagged-pages",
+                f"no tags on page(s) {', '.join(str(p + 1) for p in untagged)}: read from layout",
+            ))
         return doc
+
+
+def _fill_untagged_pages(doc: Document, layout: Document, untagged: list[int]) -> None:
+    """``layout``'s blocks and artifacts on the ``untagged`` pages put into ``doc``: each block
+    before the first tagged block that starts on a later page; the text ``doc`` held there as
+    page furniture (nothing referred to it) goes."""
+    missing = set(untagged)
+    taken: list[Block] = []
+    for block in layout.blocks:
+        pages = _pages_of(block)
+        if pages and pages <= missing:
+            taken.append(block)
+        elif isinstance(block, ListBlock) and pages & missing:
+            # A list going on from a tagged page onto an untagged one (or back): its items
+            # drawn on the untagged pages only (the tags have the others).
+            items = [i for i in block.items if (on := _pages_of(i)) and on <= missing]
+            if items:
+                taken.append(ListBlock(items, block.ordered))
+    for block in taken:
+        first = min(_pages_of(block))
+        at = next((i for i, b in enumerate(doc.blocks)
+                   if (pages := _pages_of(b)) and min(pages) > first), len(doc.blocks))
+        doc.blocks.insert(at, block)
+    doc.artifacts = [a for a in doc.artifacts if not any(p.page in missing for p in a.prov)]
+    doc.artifacts.extend(a for a in layout.artifacts if any(p.page in missing for p in a.prov))
+
+
+def _pages_of(block: Block) -> set[int]:
+    """The pages a block (and every block inside it) draws on."""
+    pages = {p.page for p in getattr(block, "prov", [])}
+    inside: list[Block] = []
+    if isinstance(block, ListBlock):
+        inside = list(block.items)
+    elif isinstance(block, ListItem):
+        inside = block.blocks
+    for part in inside:
+        pages |= _pages_of(part)
+    return pages
 
 
 class _Reader:
@@ -206,6 +255,20 @@ class _Reader:
             total += sum(not g.char.isspace() and not g.artifact for g in state.unmarked)
         return used / total if total else 1.0
 
+    def untagged_pages(self) -> list[int]:
+        """Pages drawing text (at least :data:`MIN_UNTAGGED_PAGE_CHARS` characters not marked
+        as artifacts) of which the tree refers to none: the author's tagging missed them."""
+        out = []
+        for index, state in enumerate(self.pages):
+            if any(mcid in state.used for mcid in state.glyphs):
+                continue
+            drawn = sum(not g.char.isspace() and not g.artifact for g in state.unmarked)
+            drawn += sum(not g.char.isspace() and not g.artifact
+                         for glyphs in state.glyphs.values() for g in glyphs)
+            if drawn >= MIN_UNTAGGED_PAGE_CHARS:
+                out.append(index)
+        return out
+
     # --- tree ---
 
     def role(self, element: pikepdf.Dictionary) -> str:
@@ -272,8 +335,29 @@ class _Reader:
             out.mcids.extend(inner.mcids)
             out.images.extend(inner.images)
             # ActualText replaces the drawn text; keep its place with a synthetic glyph run.
-            box = _union([g for _, g in inner.glyphs])
-            out.glyphs.append((page, Glyph(f" {actual} ", *box, 10.0, False, "", -1, -1)))
+            drawn = [g for _, g in inner.glyphs]
+            box = _union(drawn)
+            if drawn:
+                # In the drawn text's box, size and page (the element may name no page: its
+                # marked content does), it is part of the word around it as the glyphs were
+                # (the TeX logo of "LuaTeX", a ligature): the gaps decide.
+                size = max(g.size for g in drawn)
+                out.glyphs.append((inner.glyphs[0][0],
+                                   Glyph(str(actual), *box, size, False, "", -1, -1)))
+            else:
+                # Nothing drawn to place it: a word of its own.
+                out.glyphs.append((page, Glyph(f" {actual} ", *box, 10.0, False, "", -1, -1)))
+            return
+        if self.role(element) == "Lbl":
+            # A label (a footnote's mark, an item's number) is a word of its own, however
+            # close the text after it is set ("1The current…" is "1 The current…").
+            start = len(out.glyphs)
+            for kid in self.children(element):
+                self.content(kid, page, out, depth + 1)
+            if len(out.glyphs) > start:
+                last = out.glyphs[-1][1]
+                out.glyphs.append((page, Glyph(" ", last.x1, last.y0, last.x1, last.y1,
+                                               last.size, False, last.font, -1, last.mcid)))
             return
         for kid in self.children(element):
             self.content(kid, page, out, depth + 1)

@@ -81,6 +81,10 @@ def _text_by_mcid(page: Any, textpage: Any) -> dict[int, list[str]]:
                     codepoint_at(raw, run_start + k) if "\ud800" <= ch <= "\udfff" else ch
                     for k, ch in enumerate(text)
                 )
+                # A character beyond the BMP (a math italic x) comes as one index per UTF-16
+                # unit: each pair is the one character it spells (as the glyph reader reads).
+                text = text.encode("utf-16-le", "surrogatepass").decode(
+                    "utf-16-le", "surrogatepass")
             out.setdefault(mcid, []).append(text)
 
     for i in range(count):
