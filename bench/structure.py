@@ -17,8 +17,10 @@ For every tagged PDF in ../shared/corpus/tagged/ and the PDF/UA Reference Suite
    structure reader is the truth, so this is the one independent check of it).
 
 A file whose tags cover too little of its text (the structure reader fell back to layout) has
-no truth and is listed but not scored. Scores with nothing to count (no headings in truth or
-prediction) are "-" and left out of the means.
+no truth and is listed but not scored. Pages no tag refers to, which the structure reader reads
+from layout, have no truth either: both models' blocks and artifacts starting there are left out
+of the scores (they would score the layout reader against itself). Scores with nothing to count
+(no headings in truth or prediction) are "-" and left out of the means.
 
 Usage: .venv/bin/python bench/structure.py [--only NAME] [--no-memory]
 Skips (exit 0) when ../shared is absent.
@@ -37,7 +39,7 @@ import tempfile
 import time
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -213,6 +215,17 @@ def score(name: str, truth: Document, found: Document) -> Scores:
     return s
 
 
+def on_tagged_pages(doc: Document, untagged: set[int | None]) -> Document:
+    """``doc`` without the blocks and artifacts that start on the ``untagged`` pages."""
+    if not untagged:
+        return doc
+    return replace(
+        doc,
+        blocks=[b for b in doc.blocks if not (b.prov and b.prov[0].page in untagged)],
+        artifacts=[a for a in doc.artifacts if not (a.prov and a.prov[0].page in untagged)],
+    )
+
+
 def joined_as_read(text: str, read: set[str]) -> str:
     """poppler's text with a word it keeps broken at a line-end hyphen ("agen-" "cies") made
     whole where the model reads it whole: either reading is the word found."""
@@ -244,7 +257,10 @@ def run_file(path: Path, tmp: Path) -> Scores:
     started = time.perf_counter()
     found = read_layout(stripped, max_pages=MAX_PAGES)
     layout_s = time.perf_counter() - started
-    s = score(path.name, truth, found)
+    untagged = {w.page for w in truth.warnings if w.code == "untagged-page"}
+    tagged_truth = on_tagged_pages(truth, untagged)
+    s = score(path.name, tagged_truth, on_tagged_pages(found, untagged))
+    s.recall = recall(body_words(tagged_truth), all_words(found))  # found anywhere
     s.layout_s = layout_s
     s.pdftotext_s, _ = pdftotext(stripped)
     # The structure reader is the truth above, so it cannot be scored against itself; what can

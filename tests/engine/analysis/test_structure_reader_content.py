@@ -206,7 +206,7 @@ def test_a_page_the_tags_leave_out_is_read_from_the_layout_in_its_place(tmp_path
         "Nobody tagged this second page of the report, yet a reader needs every word of it.",
         THIRD,
     ]
-    assert [w.code for w in doc.warnings] == ["untagged-pages"]
+    assert [(w.code, w.page) for w in doc.warnings] == [("untagged-page", 1)]
     assert not any(a.prov[0].page == 1 for a in doc.artifacts)
 
 

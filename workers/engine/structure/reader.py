@@ -134,10 +134,10 @@ def read_structure(path: Path, *, max_pages: int) -> Document:
             # Tags missing on whole pages (the rest of the document is tagged): those pages
             # only are read from the layout, in their place among the tagged pages.
             _fill_untagged_pages(doc, read_layout(path, max_pages=max_pages, pdf=pk), untagged)
-            doc.warnings.append(Warning(
-                "untagged-pages",
-                f"no tags on page(s) {', '.join(str(p + 1) for p in untagged)}: read from layout",
-            ))
+            doc.warnings.extend(
+                Warning("untagged-page", f"no tags on page {page + 1}: read from layout", page)
+                for page in untagged
+            )
         return doc
 
 
