@@ -302,3 +302,33 @@ def test_a_form_wrapped_in_another_is_divided_inside_the_wrapped_one(tmp_path: P
         assert b"/MCID" in copy.read_bytes() and "/StructParents" in copy
     (verdict,) = pdfua_check(result.output)
     assert verdict["compliant"], verdict
+
+
+def test_an_object_inside_a_wrapped_form_is_placed_where_the_page_paints_it(
+    tmp_path: Path,
+) -> None:
+    # The page moves the wrapper 250 points down, the wrapper the wrapped form 5 points up.
+    path = form_pdf(tmp_path / "moved.pdf", 1, content=_picture_between_paragraphs(),
+                    image=True, shift=-250)
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        page = pdf.pages[0]
+        wrapper = pdf.make_stream(
+            b"q 1 0 0 1 0 5 cm /Fx Do Q",
+            Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form, BBox=[0, 0, 595, 842],
+            Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary(
+                Fx=page.obj.Resources.XObject.Fm1)),
+        )
+        page.obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Fm1=wrapper))
+        pdf.save(path)
+    document = pdfium.PdfDocument(str(path))
+    try:
+        page = document[0]
+        (form,) = [c.FPDFPage_GetObject(page.raw, k)
+                   for k in range(c.FPDFPage_CountObjects(page.raw))]
+        (wrapped,) = form_content._inner_objects(form)
+        (picture,) = [obj for obj in form_content._inner_objects(wrapped)
+                      if form_content._kind(obj) == "image"]
+        assert form_content._centre(picture, form_content._to_page(form, 1)) == (222, 255)
+        page.close()
+    finally:
+        document.close()
