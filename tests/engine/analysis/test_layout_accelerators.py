@@ -288,3 +288,63 @@ def test_the_accelerators_are_built_where_a_c_compiler_exists() -> None:
         f"a C compiler exists but {missing} (workers/engine/layout/*.c) were not built: "
         "run `pip install -e .` (make install) again and read its output"
     )
+
+
+def _nested_forms(path: Path) -> Path:
+    """A page painting (after a ``cm``) a form with a ``/Matrix`` that holds a picture, a rule,
+    a path, text and a form of its own (painted after another ``cm``, turned a quarter, with
+    its own ``/Matrix``) holding a square and text: pdfium boxes the objects inside a form in
+    the form's space, which is none of these page positions."""
+    pdf = pikepdf.new()
+    page = pdf.add_blank_page(page_size=(612, 792))
+    font = pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+                              BaseFont=pikepdf.Name.Helvetica)
+    picture = pdf.make_stream(bytes([0, 255, 255, 0]), Type=pikepdf.Name.XObject,
+                              Subtype=pikepdf.Name.Image, Width=2, Height=2,
+                              ColorSpace=pikepdf.Name.DeviceGray, BitsPerComponent=8)
+    inner = pdf.make_stream(b"0 0 10 10 re f BT /F1 5 Tf 0 12 Td (deep) Tj ET",
+                            Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form,
+                            BBox=[0, 0, 40, 40], Matrix=[1, 0, 0, 1, 5, 0],
+                            Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)))
+    outer = pdf.make_stream(
+        b"q 100 0 0 50 10 20 cm /Im0 Do Q 0 0 200 0.5 re f 0 100 m 50 150 l 20 180 l f\n"
+        b"BT /F1 6 Tf 10 250 Td (outer) Tj ET q 0 1 -1 0 100 200 cm /Fm1 Do Q",
+        Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form, BBox=[0, 0, 300, 300],
+        Matrix=[2, 0, 0, 2, 0, 0],
+        Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font),
+                                     XObject=pikepdf.Dictionary(Im0=picture, Fm1=inner)))
+    page.obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Fm0=outer))
+    page.obj.Contents = pdf.make_stream(b"q 1 0 0 1 50 60 cm /Fm0 Do Q")
+    pdf.save(path)
+    return path
+
+
+def test_objects_inside_forms_are_boxed_on_the_page_by_c_and_python(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if glyphs._accelerator is None:
+        pytest.skip("the C accelerator is not built here (no C compiler at install time)")
+    pdf = pdfium.PdfDocument(str(_nested_forms(tmp_path / "nested.pdf")))
+    try:
+        fast = read_page(pdf, 0, image_facts=True)
+        with monkeypatch.context() as patch:
+            patch.setattr(glyphs, "_accelerator", None)
+            slow = read_page(pdf, 0, image_facts=True)
+    finally:
+        pdf.close()
+    assert fast == slow
+
+    def box(rect: glyphs.Rect) -> tuple[float, ...]:
+        return tuple(round(v, 3) for v in (rect.x0, rect.y0, rect.x1, rect.y1))
+
+    # Outer form: x' = 2x + 50, y' = 2y + 60 (its /Matrix, then the page's cm).
+    assert [box(r) for r in fast.images] == [(70, 100, 270, 200)]
+    assert [box(r) for r in fast.rules] == [(50, 60, 450, 61)]
+    # The inner square: its /Matrix (x + 5), the quarter turn and shift of the outer form's
+    # cm ((x, y) -> (100 - y, x + 200)), then the outer form's space to the page's.
+    assert sorted(box(r) for r in fast.paths) == [(50, 260, 150, 420), (230, 470, 250, 490)]
+    # Text comes from pdfium's text page, already on the page: "outer" at x 2*10 + 50.
+    outer = [g for g in fast.glyphs if g.char == "o"]
+    assert outer and 69 < outer[0].x0 < 75 and 555 < outer[0].y0 < 565
+    deep = [g for g in fast.glyphs if g.char == "d"]
+    assert deep and 210 < deep[0].x0 < 230 and 465 < deep[0].y0 < 480

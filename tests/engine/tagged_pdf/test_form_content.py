@@ -8,9 +8,14 @@ import zlib
 from pathlib import Path
 
 import pikepdf
+import pypdfium2 as pdfium
+import pypdfium2.raw as c
+import pytest
 
 from workers.engine.document import Figure
+from workers.engine.layout.form_space import object_matrix
 from workers.engine.structure.reader import read_structure
+from workers.engine.tagged_pdf import form_content
 from workers.engine.tagged_pdf.checks import read_tagged_text
 
 from .conftest import pdfua_check, tag_and_check
@@ -55,9 +60,9 @@ def _checkerboard(pdf: pikepdf.Pdf) -> pikepdf.Stream:
 
 
 def form_pdf(path: Path, pages: int, *, content: bytes | None = None,
-             image: bool = False) -> Path:
-    """``pages`` pages, each painting the same Form XObject (its text, or ``content``);
-    ``image``: the form's resources name a picture ``/Im1`` too."""
+             image: bool = False, shift: int = -10) -> Path:
+    """``pages`` pages, each painting the same Form XObject (its text, or ``content``) moved
+    ``shift`` points up; ``image``: the form's resources name a picture ``/Im1`` too."""
     pdf = pikepdf.new()
     font = pdf.make_indirect(pikepdf.Dictionary(
         Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
@@ -74,7 +79,7 @@ def form_pdf(path: Path, pages: int, *, content: bytes | None = None,
         pdf.add_blank_page(page_size=(595, 842))
         page = pdf.pages[-1]
         page.obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Fm1=form))
-        page.obj.Contents = pdf.make_stream(b"q 1 0 0 1 0 -10 cm /Fm1 Do Q")
+        page.obj.Contents = pdf.make_stream(f"q 1 0 0 1 0 {shift} cm /Fm1 Do Q".encode())
     pdf.save(path)
     return path
 
@@ -165,10 +170,8 @@ def test_a_text_operator_inside_a_form_is_cut_between_table_cells(tmp_path: Path
     assert operators.count("TJ") == 3 * len(ROWS)  # one per cell, was one per row
 
 
-def test_a_picture_inside_a_form_copy_is_read_back_in_its_figure(tmp_path: Path) -> None:
-    # The copy's Do is painted outside any page sequence: the picture belongs to the Figure
-    # through its own sequence inside the copy, and reading the tags back must find it there.
-    content = b"\n".join([
+def _picture_between_paragraphs() -> bytes:
+    return b"\n".join([
         b"BT /F1 18 Tf 72 760 Td (Hydrography data) Tj ET",
         *(f"BT /F1 11 Tf 72 {720 - 15 * k} Td ({line}) Tj ET".encode()
           for k, line in enumerate(FIRST)),
@@ -176,7 +179,19 @@ def test_a_picture_inside_a_form_copy_is_read_back_in_its_figure(tmp_path: Path)
         *(f"BT /F1 11 Tf 72 {360 - 15 * k} Td ({line}) Tj ET".encode()
           for k, line in enumerate(SECOND)),
     ])
-    result = tag_and_check(form_pdf(tmp_path / "picture.pdf", 1, content=content, image=True))
+
+
+@pytest.mark.parametrize("shift", [-10, -250])
+def test_a_picture_inside_a_form_copy_is_read_back_in_its_figure(
+    tmp_path: Path, shift: int
+) -> None:
+    # The copy's Do is painted outside any page sequence: the picture belongs to the Figure
+    # through its own sequence inside the copy, and reading the tags back must find it there.
+    # Moved far (-250), the picture's box in the form's own space (pdfium's) is nowhere near
+    # the Figure: only its box on the page finds it.
+    result = tag_and_check(form_pdf(tmp_path / "picture.pdf", 1,
+                                    content=_picture_between_paragraphs(), image=True,
+                                    shift=shift))
 
     assert result.check("pixels")["passed"], result.report
     assert result.check("text-fidelity")["passed"], result.report
@@ -186,6 +201,25 @@ def test_a_picture_inside_a_form_copy_is_read_back_in_its_figure(tmp_path: Path)
                if isinstance(b, Figure)]
     assert [p.bbox for p in read.prov] == [p.bbox for p in drawn.prov]
     assert read.prov[0].bbox.x1 - read.prov[0].bbox.x0 > 250
+    # Where the page shows it (PDF space: the form's y 400-600, moved by ``shift``).
+    box = drawn.prov[0].bbox
+    assert (box.x0, box.y0, box.x1, box.y1) == (72, 400 + shift, 372, 600 + shift)
+
+
+def test_an_object_inside_a_form_is_placed_where_the_page_paints_it(tmp_path: Path) -> None:
+    path = form_pdf(tmp_path / "moved.pdf", 1, content=_picture_between_paragraphs(),
+                    image=True, shift=-250)
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        page = pdf[0]
+        (form,) = [c.FPDFPage_GetObject(page.raw, k)
+                   for k in range(c.FPDFPage_CountObjects(page.raw))]
+        inner = form_content._inner_objects(form)
+        (picture,) = [obj for obj in inner if form_content._kind(obj) == "image"]
+        assert form_content._centre(picture, object_matrix(form)) == (222, 250)
+        page.close()
+    finally:
+        pdf.close()
 
 
 TITLES = ["Water quality in the northern lakes", "Flood defences along the estuary",
@@ -268,3 +302,33 @@ def test_a_form_wrapped_in_another_is_divided_inside_the_wrapped_one(tmp_path: P
         assert b"/MCID" in copy.read_bytes() and "/StructParents" in copy
     (verdict,) = pdfua_check(result.output)
     assert verdict["compliant"], verdict
+
+
+def test_an_object_inside_a_wrapped_form_is_placed_where_the_page_paints_it(
+    tmp_path: Path,
+) -> None:
+    # The page moves the wrapper 250 points down, the wrapper the wrapped form 5 points up.
+    path = form_pdf(tmp_path / "moved.pdf", 1, content=_picture_between_paragraphs(),
+                    image=True, shift=-250)
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        page = pdf.pages[0]
+        wrapper = pdf.make_stream(
+            b"q 1 0 0 1 0 5 cm /Fx Do Q",
+            Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form, BBox=[0, 0, 595, 842],
+            Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary(
+                Fx=page.obj.Resources.XObject.Fm1)),
+        )
+        page.obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Fm1=wrapper))
+        pdf.save(path)
+    document = pdfium.PdfDocument(str(path))
+    try:
+        page = document[0]
+        (form,) = [c.FPDFPage_GetObject(page.raw, k)
+                   for k in range(c.FPDFPage_CountObjects(page.raw))]
+        (wrapped,) = form_content._inner_objects(form)
+        (picture,) = [obj for obj in form_content._inner_objects(wrapped)
+                      if form_content._kind(obj) == "image"]
+        assert form_content._centre(picture, form_content._to_page(form, 1)) == (222, 255)
+        page.close()
+    finally:
+        document.close()

@@ -522,6 +522,37 @@ typedef int (*object_bounds_fn)(void *object, float *left, float *bottom, float 
                                 float *top);
 typedef int (*form_count_fn)(void *form);
 typedef void *(*form_object_fn)(void *form, unsigned long index);
+/* FPDFPageObj_GetMatrix (fs_matrix: pdfium's FS_MATRIX, above). */
+typedef int (*object_matrix_fn)(void *object, fs_matrix *matrix);
+
+/* A PDF matrix [a b c d e f] in doubles (form_space.py's Matrix). */
+typedef struct { double a, b, c, d, e, f; } page_matrix;
+
+/* form_space.then: apply first, then second. Same operations in the same order as there. */
+static page_matrix matrix_then(page_matrix m1, page_matrix m2) {
+    page_matrix out = {
+        m1.a * m2.a + m1.b * m2.c, m1.a * m2.b + m1.b * m2.d,
+        m1.c * m2.a + m1.d * m2.c, m1.c * m2.b + m1.d * m2.d,
+        m1.e * m2.a + m1.f * m2.c + m2.e, m1.e * m2.b + m1.f * m2.d + m2.f,
+    };
+    return out;
+}
+
+/* form_space.mapped_box: the box around the four corners after m (in place). */
+static void map_box(const page_matrix *m, double *left, double *bottom, double *right,
+                    double *top) {
+    double xs[4] = {*left, *right, *left, *right}, ys[4] = {*bottom, *bottom, *top, *top};
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    for (int k = 0; k < 4; k++) {
+        double x = m->a * xs[k] + m->c * ys[k] + m->e, y = m->b * xs[k] + m->d * ys[k] + m->f;
+        /* (Python's min/max keep the first of equals: the same value here.) */
+        if (k == 0 || x < x0) x0 = x;
+        if (k == 0 || x > x1) x1 = x;
+        if (k == 0 || y < y0) y0 = y;
+        if (k == 0 || y > y1) y1 = y;
+    }
+    *left = x0, *bottom = y0, *right = x1, *top = y1;
+}
 
 /* pdfium's FPDF_PAGEOBJ_* values. */
 enum { OBJECT_TEXT = 1, OBJECT_PATH = 2, OBJECT_IMAGE = 3, OBJECT_SHADING = 4, OBJECT_FORM = 5 };
@@ -532,13 +563,17 @@ typedef struct {
     object_bounds_fn bounds;
     form_count_fn form_count;
     form_object_fn form_object;
+    object_matrix_fn matrix;
     PyObject *owners, *rect_class, *images, *rules, *paths, *on_image;
     Py_ssize_t visited, max_objects, max_paths;
     double rule_thickness;
 } object_walk;
 
-/* One object and, for a Form XObject, the objects inside it (glyphs.py: _objects.visit). */
-static int visit_object(object_walk *walk, void *object, PyObject *top_index, int depth) {
+/* One object and, for a Form XObject, the objects inside it (glyphs.py: _objects.visit).
+ * to_page: inside a form, the matrix from its space to the page's (pdfium gives inner boxes
+ * in the form's space: see form_space.py); NULL at the top. */
+static int visit_object(object_walk *walk, void *object, PyObject *top_index, int depth,
+                        const page_matrix *to_page) {
     walk->visited++;
     if (walk->visited > walk->max_objects || depth > 12) return 0;
     PyObject *address = PyLong_FromVoidPtr(object);
@@ -550,24 +585,26 @@ static int visit_object(object_walk *walk, void *object, PyObject *top_index, in
     }
     int kind = walk->type(object);
     if (kind == OBJECT_IMAGE || kind == OBJECT_PATH || kind == OBJECT_SHADING) {
-        float left, bottom, right, top;
-        if (!walk->bounds(object, &left, &bottom, &right, &top)) {
+        float raw_left, raw_bottom, raw_right, raw_top;
+        if (!walk->bounds(object, &raw_left, &raw_bottom, &raw_right, &raw_top)) {
             Py_DECREF(address);
             return 0;
         }
+        double left = raw_left, bottom = raw_bottom, right = raw_right, top = raw_top;
+        if (to_page != NULL) map_box(to_page, &left, &bottom, &right, &top);
         PyObject *list = NULL;
         if (kind == OBJECT_IMAGE) {
             list = walk->images;
-        } else if (kind == OBJECT_PATH && ((double)right - (double)left <= walk->rule_thickness ||
-                                           (double)top - (double)bottom <= walk->rule_thickness)) {
+        } else if (kind == OBJECT_PATH && (right - left <= walk->rule_thickness ||
+                                           top - bottom <= walk->rule_thickness)) {
             list = walk->rules;
         } else if (kind == OBJECT_PATH && PyList_GET_SIZE(walk->paths) < walk->max_paths) {
             list = walk->paths;
         }
         if (list != NULL) {
             /* An image keeps its own MCID (glyphs.py: Rect.mcid); rules and paths need none. */
-            PyObject *rect = PyObject_CallFunction(walk->rect_class, "ddddOi", (double)left,
-                                                   (double)bottom, (double)right, (double)top,
+            PyObject *rect = PyObject_CallFunction(walk->rect_class, "ddddOi", left, bottom,
+                                                   right, top,
                                                    top_index,
                                                    kind == OBJECT_IMAGE ? walk->mcid(object) : -1);
             status = rect == NULL ? -1 : PyList_Append(list, rect);
@@ -579,10 +616,14 @@ static int visit_object(object_walk *walk, void *object, PyObject *top_index, in
             Py_XDECREF(rect);
         }
     } else if (kind == OBJECT_FORM) {
+        fs_matrix raw = {1, 0, 0, 1, 0, 0};
+        if (!walk->matrix(object, &raw)) raw = (fs_matrix){1, 0, 0, 1, 0, 0};
+        page_matrix own = {raw.a, raw.b, raw.c, raw.d, raw.e, raw.f};
+        page_matrix inside = to_page == NULL ? own : matrix_then(own, *to_page);
         int count = walk->form_count(object);
         for (int k = 0; k < count && status == 0; k++) {
             void *inner = walk->form_object(object, (unsigned long)k);
-            if (inner) status = visit_object(walk, inner, top_index, depth + 1);
+            if (inner) status = visit_object(walk, inner, top_index, depth + 1, &inside);
         }
     }
     Py_DECREF(address);
@@ -599,8 +640,8 @@ static PyObject *walk_objects(PyObject *self, PyObject *const *args, Py_ssize_t 
         return NULL;
     }
     PyObject *functions = args[1], *kind_names = args[7];
-    if (!PyTuple_Check(functions) || PyTuple_GET_SIZE(functions) != 7) {
-        PyErr_SetString(PyExc_TypeError, "expected the addresses of seven pdfium functions");
+    if (!PyTuple_Check(functions) || PyTuple_GET_SIZE(functions) != 8) {
+        PyErr_SetString(PyExc_TypeError, "expected the addresses of eight pdfium functions");
         return NULL;
     }
     if (!PyList_Check(args[3]) || !PyList_Check(args[4]) || !PyList_Check(args[5]) ||
@@ -609,14 +650,15 @@ static PyObject *walk_objects(PyObject *self, PyObject *const *args, Py_ssize_t 
         return NULL;
     }
     void *page = PyLong_AsVoidPtr(args[0]);
-    void *addresses[7];
-    for (int k = 0; k < 7; k++) addresses[k] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(functions, k));
+    void *addresses[8];
+    for (int k = 0; k < 8; k++) addresses[k] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(functions, k));
     object_walk walk = {
         .type = (object_type_fn)addresses[2],
         .mcid = (object_mcid_fn)addresses[3],
         .bounds = (object_bounds_fn)addresses[4],
         .form_count = (form_count_fn)addresses[5],
         .form_object = (form_object_fn)addresses[6],
+        .matrix = (object_matrix_fn)addresses[7],
         .rect_class = args[2], .images = args[3], .rules = args[4], .paths = args[5],
         .on_image = args[6],
         .max_objects = PyLong_AsSsize_t(args[8]),
@@ -627,7 +669,7 @@ static PyObject *walk_objects(PyObject *self, PyObject *const *args, Py_ssize_t 
     count_objects_fn count_objects = (count_objects_fn)addresses[0];
     get_object_fn get_object = (get_object_fn)addresses[1];
     object_mcid_fn object_mcid = (object_mcid_fn)addresses[3];
-    for (int k = 0; k < 7; k++) {
+    for (int k = 0; k < 8; k++) {
         if (addresses[k] == NULL) {
             PyErr_SetString(PyExc_ValueError, "null pdfium function");
             return NULL;
@@ -660,7 +702,7 @@ static PyObject *walk_objects(PyObject *self, PyObject *const *args, Py_ssize_t 
         if (object) {
             PyObject *top_index = PyLong_FromLong(i);
             if (top_index == NULL) goto done;
-            status = visit_object(&walk, object, top_index, 0);
+            status = visit_object(&walk, object, top_index, 0, NULL);
             Py_DECREF(top_index);
             if (status < 0) goto done;
         }

@@ -34,6 +34,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as c
 from PIL import Image, ImageChops
 
+from .form_space import Matrix, mapped_box, object_matrix, then
+
 _accelerator: ModuleType | None
 try:
     # The C accelerator of the per-character loop, built by `pip install` where a C compiler
@@ -195,7 +197,8 @@ def _objects(
     left, bottom, right, top = (start + k * step for k in range(4))
     get_type = _object_type
 
-    def visit(obj: int, top_index: int, depth: int) -> None:
+    def visit(obj: int, top_index: int, depth: int, to_page: Matrix | None) -> None:
+        """``to_page``: inside a form, the matrix from the form's space to the page's."""
         nonlocal visited
         visited += 1
         if visited > MAX_OBJECTS or depth > 12:
@@ -205,7 +208,10 @@ def _objects(
         if kind in (c.FPDF_PAGEOBJ_IMAGE, c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_SHADING):
             if not _object_bounds(obj, left, bottom, right, top):
                 return
-            rect = Rect(bounds[0], bounds[1], bounds[2], bounds[3], top_index)
+            box = (bounds[0], bounds[1], bounds[2], bounds[3])
+            if to_page is not None:
+                box = mapped_box(*box, to_page)  # see form_space: pdfium gives form space
+            rect = Rect(box[0], box[1], box[2], box[3], top_index)
             if kind == c.FPDF_PAGEOBJ_IMAGE:
                 rect.mcid = _object_mcid(obj)
                 content.images.append(rect)
@@ -218,10 +224,12 @@ def _objects(
             elif kind == c.FPDF_PAGEOBJ_PATH and len(content.paths) < MAX_PATHS:
                 content.paths.append(rect)
         elif kind == c.FPDF_PAGEOBJ_FORM:
+            own = object_matrix(obj) or _IDENTITY
+            inside = own if to_page is None else then(own, to_page)
             for k in range(_form_object_count(obj)):
                 inner = _form_object(obj, k)
                 if inner:
-                    visit(inner, top_index, depth + 1)
+                    visit(inner, top_index, depth + 1, inside)
 
     for i in range(count):
         obj = _page_object(page_address, i)
@@ -229,7 +237,7 @@ def _objects(
         content.object_kinds.append(_KINDS.get(kind, "unknown"))
         content.object_mcids.append(_object_mcid(obj) if obj else -1)
         if obj:
-            visit(obj, i, 0)
+            visit(obj, i, 0, None)
     if visited > MAX_OBJECTS:
         content.warnings.append(f"more than {MAX_OBJECTS} page objects: only the first are used")
     return owners
@@ -625,7 +633,10 @@ _OBJECT_FUNCTIONS = (
     _address(c.FPDFPageObj_GetBounds),
     _address(c.FPDFFormObj_CountObjects),
     _address(c.FPDFFormObj_GetObject),
+    _address(c.FPDFPageObj_GetMatrix),
 )
+
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
 def paired(high: str, low: str) -> tuple[str, bool]:

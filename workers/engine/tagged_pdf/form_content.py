@@ -41,6 +41,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as c
 
 from ..document import BBox
+from ..layout.form_space import Matrix, mapped_box, object_matrix, then
 from ..layout.glyphs import Glyph
 from ..layout.operators import form_objects, map_operators
 from .marked_content import (
@@ -154,6 +155,9 @@ def plan_form_copies(
         # divided where the blocks are drawn: in the innermost form.
         wrapped = {index: _unwrap(form, _inner_objects(objects[top_of[index]]), resources)
                    for index, form in forms.items() if index in top_of}
+        # pdfium boxes the objects inside a form in the form's space (see layout.form_space).
+        to_page_of = {index: _to_page(objects[top_of[index]], len(wrapped[index][3]))
+                      for index in wrapped}
         textpage = pdfium_page.get_textpage()
         try:
             glyphs = _glyphs_by_object(textpage, {
@@ -162,7 +166,7 @@ def plan_form_copies(
             for index, (form, inner, outer_resources, wrappers) in wrapped.items():
                 inside = _owners_inside(form, inner, outer_resources, glyphs,
                                         [(o, b) for o, b in boxes if o in shared[index]],
-                                        shared[index])
+                                        shared[index], to_page_of[index])
                 if inside is None:
                     continue
                 instructions, inner_owners, splits = inside
@@ -285,6 +289,23 @@ def _wrapper_copy(
     return stream
 
 
+def _to_page(form_object: Any, wrappers: int) -> Matrix | None:
+    """The matrix putting on the page the boxes of the objects inside ``form_object``, or,
+    past ``wrappers`` forms each painting only the next (:func:`_unwrap`), inside the last:
+    each nested form object's matrix, innermost first, then its enclosing ones'."""
+    to_page = object_matrix(form_object)
+    for _ in range(wrappers):
+        if to_page is None:
+            return None
+        inner = _inner_objects(form_object)
+        if not inner:
+            return None
+        form_object = inner[0]
+        own = object_matrix(form_object)
+        to_page = None if own is None else then(own, to_page)
+    return to_page
+
+
 def _owners_inside(
     form: pikepdf.Stream,
     inner: list[Any],
@@ -292,10 +313,13 @@ def _owners_inside(
     glyphs_of: Mapping[int, list[Glyph]],
     boxes: list[tuple[Owner, BBox]],
     claimants: list[Owner],
+    to_page: Matrix | None,
 ) -> tuple[list[Instruction], list[Owner | None], dict[int, Parts]] | None:
     """The form's instructions, the owner of each painting one and the text operators cut
     between owners; None when pdfium's objects do not line up with the operators, or
-    everything goes to one owner anyway."""
+    everything goes to one owner anyway. ``to_page``: the form object's matrix, which puts
+    the inner objects' boxes on the page (None: pdfium has none; the boxes are taken as they
+    are)."""
     try:
         instructions = list(pikepdf.parse_content_stream(form))
     except (pikepdf.PdfError, pikepdf.DependencyError, ValueError, TypeError):
@@ -321,7 +345,7 @@ def _owners_inside(
             if len(votes) > 1:
                 several[position] = (glyphs, near)
         else:
-            centre = _centre(obj)
+            centre = _centre(obj, to_page)
             found = _owner_at(*centre, boxes) if centre is not None else None
         if found is None:
             # In no block's box: text goes with the text before it (no text is lost from the
@@ -416,11 +440,16 @@ def _glyphs_by_object(textpage: Any, wanted: set[int]) -> dict[int, list[Glyph]]
     return out
 
 
-def _centre(obj: Any) -> tuple[float, float] | None:
+def _centre(obj: Any, to_page: Matrix | None) -> tuple[float, float] | None:
+    """The centre on the page of an object inside a form (``to_page``: the form object's
+    matrix; pdfium's box of the object is in the form's space)."""
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     if not c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
         return None
-    return ((left.value + right.value) / 2, (bottom.value + top.value) / 2)
+    box = (left.value, bottom.value, right.value, top.value)
+    if to_page is not None:
+        box = mapped_box(*box, to_page)
+    return ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
 
 
 def _kind(obj: Any) -> str:
