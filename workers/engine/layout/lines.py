@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import operator
 import re
+import statistics
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from types import ModuleType
 from typing import Any, Generic, TypeVar, overload
 
 from .glyphs import Glyph
+from .spread import spread_below
 
 _accelerator: ModuleType | None
 try:
@@ -34,6 +36,10 @@ except ImportError:  # pragma: no cover - depends on the installation
 FRAGMENT_GAP = 0.5
 #: A gap wider than this many font sizes between glyphs is a space even if none was drawn.
 SPACE_GAP = 0.15
+#: Spread of glyph widths (standard deviation over mean) below which a run of glyphs is set
+#: in a fixed-pitch face: every glyph of Courier or Consolas is equally wide, while a
+#: proportional face's "i" and "m" differ several times over.
+FIXED_PITCH_SPREAD = 0.1
 
 _SYMBOL_FONT_BULLETS = str.maketrans(
     {"\uf0b7": "•", "\uf0a7": "▪", "\uf06c": "●", "\uf06e": "■", "\uf0d8": "➢", "\uf0fc": "✓",
@@ -117,6 +123,16 @@ class Fragment:
     @property
     def objects(self) -> list[int]:
         return [g.obj for g in self.glyphs if g.obj >= 0]
+
+    # Cached: the column search asks it of the same fragments for every candidate split
+    # (whether a side is a program listing), and table finding again.
+    @_computed_once
+    def fixed_pitch(self) -> bool | None:
+        """Whether the fragment is set in a fixed-pitch face (None: too few glyphs to tell)."""
+        widths = [g.x1 - g.x0 for g in self.glyphs if not g.char.isspace()]
+        if len(widths) < 4 or statistics.fmean(widths) <= 0:
+            return None
+        return spread_below(widths, FIXED_PITCH_SPREAD)
 
     @_computed_once
     def rtl(self) -> bool:
