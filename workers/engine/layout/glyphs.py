@@ -520,8 +520,11 @@ def page_chars(raw: Any, count: int) -> str | list[str]:
     text = units.decode("utf-16-le", "replace")
     out: list[str] = []
     at = 0
+    # A call per character: through the bare address, as the glyph loop does (converting
+    # pypdfium2's pointer object on each call cost more than the call itself).
+    address = _address(raw)
     for i in range(count):
-        char = codepoint_at(raw, i)
+        char = _character(_unicode_at(address, i))
         read = text[at] if at < len(text) else ""
         if read == char or (read == "\ufffe" and char == "\x02"):
             # (pdfium's text says U+FFFE for the hyphen it takes to end a line; the
@@ -615,8 +618,18 @@ _OBJECT_FUNCTIONS = (
 )
 
 
+#: FPDFText_GetUnicode taking the text page's bare address (see page_chars).
+_unicode_at = ctypes.CFUNCTYPE(ctypes.c_uint, _VOID, ctypes.c_int)(
+    _address(c.FPDFText_GetUnicode)
+)
+
+
 def codepoint_at(textpage: Any, index: int) -> str:
-    value = c.FPDFText_GetUnicode(textpage, index)
+    return _character(c.FPDFText_GetUnicode(textpage, index))
+
+
+def _character(value: int) -> str:
+    """The character of a code point pdfium gave, U+FFFD for one that is none."""
     try:
         return chr(value)
     except (ValueError, OverflowError):
