@@ -19,7 +19,6 @@ from .figures import CAPTION_GAP, TextLine
 from .glyphs import PageContent, Rect
 from .lines import Fragment, Line, lines
 from .patterns import LEADER, NUMBERED, is_marker
-from .spread import spread_below
 
 
 def join_tables(blocks: list[Block]) -> list[Block]:
