@@ -52,6 +52,12 @@ _x0_of = operator.attrgetter("x0")
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
+def _has_rtl(text: str) -> bool:
+    """Whether ``text`` holds a right-to-left letter. (ASCII text, most of it, holds none:
+    isascii() reads a flag of the string, where the search would scan every character.)"""
+    return not text.isascii() and _RTL.search(text) is not None
+
+
 _T = TypeVar("_T")
 
 
@@ -137,7 +143,7 @@ class Fragment:
     @_computed_once
     def rtl(self) -> bool:
         # (Most text has no right-to-left letter: one search finds none, with no list made.)
-        return _RTL.search(self.text) is not None and (
+        return _has_rtl(self.text) and (
             len(_RTL.findall(self.text)) > len(self.text) / 3
         )
 
@@ -327,7 +333,7 @@ def lines(frags: list[Fragment]) -> list[Line]:
         # is still read in the Arabic line's order).
         text = "".join([f.text for f in group])
         # (Most lines have no right-to-left letter at all: their letters need no counting.)
-        rtl = _RTL.search(text) is not None and (
+        rtl = _has_rtl(text) and (
             len(_RTL.findall(text)) > sum(map(str.isalpha, text)) / 2
         )
         group.sort(key=_x0_of)
