@@ -1,9 +1,15 @@
 """What the layout reader keeps once computed is computed again when what it was computed from
 changes: a block's heading-candidate verdict follows its fragments, text and the body size;
-a fragment's fixed-pitch answer is its glyphs' (they no longer change once it is built)."""
+a fragment's fixed-pitch answer is its glyphs' (they no longer change once it is built). And
+work whose answer is known is not done: a spent column search looks for no cuts."""
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
+from workers.engine.layout import order
 from workers.engine.layout.blocks import Block
 from workers.engine.layout.classify import _heading_candidate
 from workers.engine.layout.glyphs import Glyph
@@ -45,3 +51,21 @@ def test_fixed_pitch_is_read_from_the_glyph_widths() -> None:
     )
     assert uneven.fixed_pitch is False
     assert Fragment([], "", 0, 0, 0, 0).fixed_pitch is None
+
+
+def test_a_spent_column_search_looks_for_no_cuts(monkeypatch: pytest.MonkeyPatch) -> None:
+    frags = [_line(f"Line number {k} of the text", 700 - 14 * k, bold=False) for k in range(6)]
+    looked: list[int] = []
+    real = order._horizontal_cuts
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        looked.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(order, "_horizontal_cuts", counted)
+    # With the budget spent every split would be refused: no cut is looked for.
+    assert order._cut_revealing_columns(frags, 2, [0], {}) is None
+    assert looked == []
+    # With budget left, the cuts are looked for (one column: none reveals columns).
+    assert order._cut_revealing_columns(frags, 2, [300], {}) is None
+    assert looked
