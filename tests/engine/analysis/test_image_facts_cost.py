@@ -15,6 +15,7 @@ from PIL import Image, features
 
 from workers.engine.layout import glyphs
 from workers.engine.layout.glyphs import read_page
+from workers.engine.layout.reader import read_layout
 
 
 def _gray_image(pdf: pikepdf.Pdf, pixels: bytes, size: int) -> pikepdf.Object:
@@ -115,3 +116,35 @@ def test_a_jpeg_2000_image_with_edges_is_judged_from_a_half_size_render(
     # Full renders alone give the same facts.
     monkeypatch.setattr(glyphs, "_filter_of", lambda obj: b"")
     assert _facts(path) == [facts]
+
+
+def test_only_a_figures_images_are_rendered_to_judge_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A picture large enough to be a figure, and an icon (large enough to have facts, too
+    # small to be a figure, far from the picture): whether an image is edgeless is asked of
+    # figures' images alone, so the icon is never rendered.
+    pdf = pikepdf.new()
+    page = pdf.add_blank_page(page_size=(612, 792))
+    page.obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(
+        C=pdf.make_indirect(_gray_image(pdf, _checker(32), 32)),
+        I=pdf.make_indirect(_gray_image(pdf, _checker(32), 32))))
+    page.obj.Contents = pdf.make_stream(
+        b"q 200 0 0 200 72 500 cm /C Do Q q 20 0 0 20 500 100 cm /I Do Q")
+    path = tmp_path / "icon.pdf"
+    pdf.save(path)
+    rendered: list[object] = []
+    real = glyphs._smooth_image
+
+    def counted(*args: object) -> bool:
+        rendered.append(args[0])
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(glyphs, "_smooth_image", counted)
+    doc = read_layout(path, max_pages=10)
+    assert len(rendered) == 1
+    assert [b.type for b in doc.blocks] == ["figure"]
+    # read_page, asked for every image's facts, judges both.
+    rendered.clear()
+    (facts,) = _facts(path)
+    assert len(rendered) == 2 and [f.unjudged for f in facts] == [0, 0]

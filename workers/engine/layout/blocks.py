@@ -63,6 +63,10 @@ class Block:
     _bold_cache: tuple[object, ...] | None = field(
         default=None, init=False, repr=False, compare=False
     )
+    #: Classification's verdict on the block as a heading candidate (classify.py keeps it).
+    heading_cache: tuple[object, ...] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def add(self, f: Fragment) -> None:
         if not self.frags and self.image is None:

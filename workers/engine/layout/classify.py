@@ -1209,6 +1209,24 @@ def _subtitle(above: Block, below: Block, title: str) -> bool:
 
 
 def _heading_candidate(block: Block, text: str, body_size: float) -> bool:
+    """Whether the block (read as ``text``) looks like a heading in a document whose body is
+    set in ``body_size``. Kept with what it was judged from (the fragment list, its length,
+    the text, the body size): classification asks it of the same block in each of its passes."""
+    cached = block.heading_cache
+    if (
+        cached is not None
+        and cached[0] is block.frags
+        and cached[1] == len(block.frags)
+        and cached[2] == text
+        and cached[3] == body_size
+    ):
+        return cached[4]  # type: ignore[return-value]
+    verdict = _judge_heading_candidate(block, text, body_size)
+    block.heading_cache = (block.frags, len(block.frags), text, body_size, verdict)
+    return verdict
+
+
+def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
     if len(block.frags) > 3 or not 1 < len(text) <= 160:
         return False
     if not any(map(str.isalpha, text)) or LEADER.search(text) or BULLET.match(text):

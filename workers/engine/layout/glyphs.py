@@ -25,7 +25,7 @@ import ctypes
 import hashlib
 import struct
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
@@ -98,6 +98,9 @@ class ImageFacts:
     key: str = ""
     #: Drawn (mask included) without any edge: one colour, a gradient, a soft glow or shadow.
     smooth: bool = False
+    #: The image's page object (bare address) while its page is open and ``smooth`` is not
+    #: judged yet (see :class:`OpenedPage`); 0 otherwise.
+    unjudged: int = field(default=0, compare=False, repr=False)
 
 
 #: Images smaller than this share of the page (a bullet, a dot) get no facts: nothing asks.
@@ -108,7 +111,7 @@ MAX_FACTS = 300
 EDGE = 48
 #: Share of pixels that may show an edge in a smooth image (JPEG noise, antialiased border).
 EDGE_SHARE = 0.001
-#: Scale of the first, cheaper look at a JPEG 2000 image (see _image_facts).
+#: Scale of the first, cheaper look at a JPEG 2000 image (see _smooth_image).
 PREVIEW_SCALE = 0.5
 
 
@@ -161,21 +164,53 @@ def read_page(pdf: pdfium.PdfDocument, index: int, *, image_facts: bool = False)
     ``image_facts``: also fill :attr:`PageContent.image_facts`. Only the layout reader's figure
     rules ask for them, and they are the dearest part of a page with pictures (every image is
     decoded and rendered), so the structure reader and the tagger go without."""
-    page = pdf[index]
-    try:
-        left, bottom, right, top = page.get_cropbox()
-        content = PageContent(
-            index, right - left, top - bottom, page.get_rotation() % 360, left, bottom
-        )
-        owners = _objects(page, content, pdf if image_facts else None)
-        textpage = page.get_textpage()
+    with OpenedPage(pdf, index, image_facts=image_facts) as opened:
+        opened.judge_smoothness(opened.content.image_facts)
+        return opened.content
+
+
+class OpenedPage:
+    """Page ``index`` read as :func:`read_page` reads it, and kept open until closed (a context
+    manager): of its images' facts, the dearest, :attr:`ImageFacts.smooth` (each image
+    rendered), is judged only for the images :meth:`judge_smoothness` is asked about. The
+    layout reader asks about its figures' images alone, once it has found them."""
+
+    def __init__(self, pdf: pdfium.PdfDocument, index: int, *, image_facts: bool = False) -> None:
+        self.pdf = pdf
+        self.page = pdf[index]
         try:
-            _glyphs(textpage, owners, content)
-        finally:
-            textpage.close()
-        return content
-    finally:
-        page.close()
+            left, bottom, right, top = self.page.get_cropbox()
+            self.content = PageContent(
+                index, right - left, top - bottom, self.page.get_rotation() % 360, left, bottom
+            )
+            owners = _objects(self.page, self.content, pdf if image_facts else None)
+            textpage = self.page.get_textpage()
+            try:
+                _glyphs(textpage, owners, self.content)
+            finally:
+                textpage.close()
+        except BaseException:
+            self.page.close()
+            raise
+
+    def judge_smoothness(self, facts: Iterable[ImageFacts]) -> None:
+        """Fill in :attr:`ImageFacts.smooth` of ``facts`` (of this page) not judged yet."""
+        for image in facts:
+            if image.unjudged:
+                obj = ctypes.cast(image.unjudged, c.FPDF_PAGEOBJECT)
+                image.smooth = _judged_smooth(obj, image.key, self.pdf, self.page.raw)
+                image.unjudged = 0
+
+    def close(self) -> None:
+        for image in self.content.image_facts:
+            image.unjudged = 0  # (its page object goes with the page: never asked, never known)
+        self.page.close()
+
+    def __enter__(self) -> OpenedPage:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def _objects(
@@ -216,7 +251,7 @@ def _objects(
                 rect.mcid = _object_mcid(obj)
                 content.images.append(rect)
                 if pdf is not None:
-                    content.image_facts.append(_wanted_facts(obj, rect, content, pdf, page.raw))
+                    content.image_facts.append(_wanted_facts(obj, rect, content))
             elif kind == c.FPDF_PAGEOBJ_PATH and (
                 rect.x1 - rect.x0 <= RULE_THICKNESS or rect.y1 - rect.y0 <= RULE_THICKNESS
             ):
@@ -251,7 +286,7 @@ def _walked_objects(
 
     def on_image(address: int, rect: Rect) -> None:
         if pdf is not None:  # (only passed when it is)
-            content.image_facts.append(_wanted_facts(address, rect, content, pdf, page.raw))
+            content.image_facts.append(_wanted_facts(address, rect, content))
 
     owners: dict[int, int]
     owners, content.object_kinds, content.object_mcids, visited = accelerator.walk_objects(
@@ -264,23 +299,23 @@ def _walked_objects(
     return owners
 
 
-def _wanted_facts(
-    address: int, rect: Rect, content: PageContent, pdf: pdfium.PdfDocument, page: Any
-) -> ImageFacts:
+def _wanted_facts(address: int, rect: Rect, content: PageContent) -> ImageFacts:
     """The facts of the image at ``address`` if it is large enough to ask about (and the page
     has not had too many), else empty ones."""
     area = (rect.x1 - rect.x0) * (rect.y1 - rect.y0)
     wanted = area >= FACTS_MIN_AREA * content.width * content.height and (
         len(content.image_facts) < MAX_FACTS
     )
+    if not wanted:
+        return ImageFacts()
     # Few images per page: the typed pointer costs nothing here.
-    return _image_facts(ctypes.cast(address, c.FPDF_PAGEOBJECT), pdf, page) if wanted else (
-        ImageFacts()
-    )
+    facts = ImageFacts(_image_key(ctypes.cast(address, c.FPDF_PAGEOBJECT)))
+    facts.unjudged = address  # (smooth: judged when asked, see OpenedPage)
+    return facts
 
 
-def _image_facts(obj: Any, pdf: pdfium.PdfDocument, page: Any) -> ImageFacts:
-    facts = ImageFacts()
+def _image_key(obj: Any) -> str:
+    """The image's pixels (encoded data and pixel size), "" when pdfium has no data."""
     size = c.FPDFImageObj_GetImageDataRaw(obj, None, 0)
     width, height = ctypes.c_uint(0), ctypes.c_uint(0)
     c.FPDFImageObj_GetImagePixelSize(obj, width, height)
@@ -288,19 +323,23 @@ def _image_facts(obj: Any, pdf: pdfium.PdfDocument, page: Any) -> ImageFacts:
         data = ctypes.create_string_buffer(size)
         c.FPDFImageObj_GetImageDataRaw(obj, data, size)
         digest = hashlib.blake2b(data.raw, digest_size=12).hexdigest()
-        facts.key = f"{width.value}x{height.value}:{digest}"
+        return f"{width.value}x{height.value}:{digest}"
+    return ""
+
+
+def _judged_smooth(obj: Any, key: str, pdf: pdfium.PdfDocument, page: Any) -> bool:
+    """:attr:`ImageFacts.smooth` of the image ``obj`` (``key``: its :func:`_image_key`)."""
     # The same pixels drawn the same way look the same: a slide master's picture repeated on
     # every slide is rendered once. The way is the image's matrix (size, turn and place) and
     # the fill colour (it paints a stencil mask); the pixels are the image's own data.
-    drawn = _drawn_as(obj, facts.key) if facts.key else None
+    drawn = _drawn_as(obj, key) if key else None
     seen = _smooth_seen.setdefault(pdf, {})
     if drawn is not None and drawn in seen:
-        facts.smooth = seen[drawn]
-        return facts
-    facts.smooth = _smooth_image(obj, pdf, page)
+        return seen[drawn]
+    smooth = _smooth_image(obj, pdf, page)
     if drawn is not None and len(seen) < MAX_SEEN:
-        seen[drawn] = facts.smooth
-    return facts
+        seen[drawn] = smooth
+    return smooth
 
 
 #: Per document: whether an image drawn a given way (see _drawn_as) is smooth.
@@ -541,8 +580,11 @@ def page_chars(raw: Any, count: int) -> str | list[str]:
     text = units.decode("utf-16-le", "replace")
     out: list[str] = []
     at = 0
+    # A call per character: through the bare address, as the glyph loop does (converting
+    # pypdfium2's pointer object on each call cost more than the call itself).
+    address = _address(raw)
     for i in range(count):
-        char = codepoint_at(raw, i)
+        char = _character(_unicode_at(address, i))
         read = text[at] if at < len(text) else ""
         if read == char or (read == "\ufffe" and char == "\x02"):
             # (pdfium's text says U+FFFE for the hyphen it takes to end a line; the
@@ -647,8 +689,18 @@ def paired(high: str, low: str) -> tuple[str, bool]:
     return high, False
 
 
+#: FPDFText_GetUnicode taking the text page's bare address (see page_chars).
+_unicode_at = ctypes.CFUNCTYPE(ctypes.c_uint, _VOID, ctypes.c_int)(
+    _address(c.FPDFText_GetUnicode)
+)
+
+
 def codepoint_at(textpage: Any, index: int) -> str:
-    value = c.FPDFText_GetUnicode(textpage, index)
+    return _character(c.FPDFText_GetUnicode(textpage, index))
+
+
+def _character(value: int) -> str:
+    """The character of a code point pdfium gave, U+FFFD for one that is none."""
     try:
         return chr(value)
     except (ValueError, OverflowError):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import operator
 import re
+import statistics
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from types import ModuleType
 from typing import Any, Generic, TypeVar, overload
 
 from .glyphs import Glyph
+from .spread import spread_below
 
 _accelerator: ModuleType | None
 try:
@@ -39,6 +41,10 @@ TALL_GLYPHS = 1.1
 #: A fragment more than this many times the height of a line's shortest joins it without
 #: stretching it (its box reaches into the lines above or below).
 TALLER_THAN_LINE = 1.6
+#: Spread of glyph widths (standard deviation over mean) below which a run of glyphs is set
+#: in a fixed-pitch face: every glyph of Courier or Consolas is equally wide, while a
+#: proportional face's "i" and "m" differ several times over.
+FIXED_PITCH_SPREAD = 0.1
 
 _SYMBOL_FONT_BULLETS = str.maketrans(
     {"\uf0b7": "•", "\uf0a7": "▪", "\uf06c": "●", "\uf06e": "■", "\uf0d8": "➢", "\uf0fc": "✓",
@@ -49,6 +55,12 @@ _SYMBOL_FONT_CODES = frozenset(map(chr, range(0xF021, 0xF100)))
 _size_of = operator.attrgetter("size")
 _x0_of = operator.attrgetter("x0")
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def _has_rtl(text: str) -> bool:
+    """Whether ``text`` holds a right-to-left letter. (ASCII text, most of it, holds none:
+    isascii() reads a flag of the string, where the search would scan every character.)"""
+    return not text.isascii() and _RTL.search(text) is not None
 
 
 _T = TypeVar("_T")
@@ -123,10 +135,20 @@ class Fragment:
     def objects(self) -> list[int]:
         return [g.obj for g in self.glyphs if g.obj >= 0]
 
+    # Cached: the column search asks it of the same fragments for every candidate split
+    # (whether a side is a program listing), and table finding again.
+    @_computed_once
+    def fixed_pitch(self) -> bool | None:
+        """Whether the fragment is set in a fixed-pitch face (None: too few glyphs to tell)."""
+        widths = [g.x1 - g.x0 for g in self.glyphs if not g.char.isspace()]
+        if len(widths) < 4 or statistics.fmean(widths) <= 0:
+            return None
+        return spread_below(widths, FIXED_PITCH_SPREAD)
+
     @_computed_once
     def rtl(self) -> bool:
         # (Most text has no right-to-left letter: one search finds none, with no list made.)
-        return _RTL.search(self.text) is not None and (
+        return _has_rtl(self.text) and (
             len(_RTL.findall(self.text)) > len(self.text) / 3
         )
 
@@ -389,7 +411,7 @@ def lines(frags: list[Fragment]) -> list[Line]:
         # is still read in the Arabic line's order).
         text = "".join([f.text for f in group])
         # (Most lines have no right-to-left letter at all: their letters need no counting.)
-        rtl = _RTL.search(text) is not None and (
+        rtl = _has_rtl(text) and (
             len(_RTL.findall(text)) > sum(map(str.isalpha, text)) / 2
         )
         group.sort(key=_x0_of)

@@ -313,7 +313,9 @@ def _cut_revealing_columns(
     """The first horizontal cut after which one part (possibly after one more such cut, e.g.
     a title above and a page number below) splits into columns. ``top_down``: ``frags`` are
     already in :func:`_horizontal_cuts`'s order (a part it cut off)."""
-    if len(frags) < 4:
+    if len(frags) < 4 or budget[0] <= 0:
+        # (With the search's budget spent, every split asked below would be refused: no cut
+        # can reveal columns, and the cuts need not be looked for.)
         return None
     heights = statistics.median([f.y1 - f.y0 for f in frags])  # (their heights, unrolled)
     cuts = _horizontal_cuts(frags, 0.25 * heights, 12, top_down)

@@ -60,7 +60,7 @@ from .figures import (
     text_frame,
 )
 from .gcpause import collect_young, paused_gc
-from .glyphs import ImageFacts, PageContent, Rect, read_page
+from .glyphs import ImageFacts, OpenedPage, PageContent, Rect
 from .lines import Fragment, fragments, lines
 from .operators import OperatorMap, map_operators
 from .order import column_regions, footnotes_last, panels_last, reading_order
@@ -135,22 +135,29 @@ def _read_page(fitz: pdfium.PdfDocument, pk: pikepdf.Pdf, index: int, doc: Docum
 def _analyse_page(
     fitz: pdfium.PdfDocument, pk: pikepdf.Pdf, index: int, doc: Document
 ) -> PageResult:
-    content = read_page(fitz, index, image_facts=True)
-    for message in content.warnings:
-        doc.warnings.append(Warning("page-truncated", message, index))
-    opmap = map_operators(pk.pages[index], content.object_kinds)
-    if opmap.warning:
-        doc.warnings.append(Warning("operator-map", opmap.warning, index))
-    needs_ocr = not content.glyphs and bool(content.images)
-    if needs_ocr:
-        doc.warnings.append(Warning("needs-ocr", "the page is an image with no text", index))
-    page = Page(round(content.width, 2), round(content.height, 2), content.rotation, needs_ocr,
-                round(content.x0, 2), round(content.y0, 2))
-    frame = frame_of(content)
-    to_display_space(content, frame)
-    fields = [box_to_display(box, frame) for box in page_field_boxes(pk.pages[index])]
-    return PageResult(frame.display_page(page), page_blocks(content, fields), opmap,
-                       content.object_mcids, frame, page)
+    with OpenedPage(fitz, index, image_facts=True) as opened:
+        content = opened.content
+        for message in content.warnings:
+            doc.warnings.append(Warning("page-truncated", message, index))
+        opmap = map_operators(pk.pages[index], content.object_kinds)
+        if opmap.warning:
+            doc.warnings.append(Warning("operator-map", opmap.warning, index))
+        needs_ocr = not content.glyphs and bool(content.images)
+        if needs_ocr:
+            doc.warnings.append(Warning("needs-ocr", "the page is an image with no text", index))
+        page = Page(round(content.width, 2), round(content.height, 2), content.rotation,
+                    needs_ocr, round(content.x0, 2), round(content.y0, 2))
+        frame = frame_of(content)
+        to_display_space(content, frame)
+        fields = [box_to_display(box, frame) for box in page_field_boxes(pk.pages[index])]
+        blocks = page_blocks(content, fields)
+        # Whether an image is edgeless is asked (by .figures) only of a figure's images large
+        # enough to say what it is; judging it renders the image, the dearest fact of a page,
+        # so it is judged for those alone, before the page closes.
+        opened.judge_smoothness(
+            facts for b in blocks if b.candidate for _, facts in b.candidate.significant()
+        )
+    return PageResult(frame.display_page(page), blocks, opmap, content.object_mcids, frame, page)
 
 
 def page_blocks(content: PageContent, fields: Sequence[BBox] = ()) -> list[Block]:

@@ -1,7 +1,7 @@
 """Whether values spread less than a share of their mean, quickly and with the exact answer.
 
 The question is ``statistics.pstdev(values) / statistics.fmean(values) < limit`` (the layout
-reader asks it of glyph widths, to tell fixed-pitch faces: :func:`.tables._fixed_pitch`).
+reader asks it of glyph widths, to tell fixed-pitch faces: :attr:`.lines.Fragment.fixed_pitch`).
 ``statistics.pstdev`` sums in exact fractions, which made it several percent of the analysis
 of papers and reports, asked once per fragment. The same ratio in floating point is within a
 few units in the last place of the exact one (see :func:`spread_below`), so where it is

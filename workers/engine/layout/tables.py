@@ -20,7 +20,6 @@ from .figures import CAPTION_GAP, TextLine
 from .glyphs import PageContent, Rect
 from .lines import Fragment, Line, lines
 from .patterns import LEADER, NUMBERED, is_marker
-from .spread import spread_below
 
 
 def join_tables(blocks: list[Block]) -> list[Block]:
@@ -828,20 +827,6 @@ def _edge_gap(row: list[Fragment], f: Fragment, *, above: bool) -> float:
     return f.y0 - max(g.y1 for g in same)
 
 
-#: Spread of glyph widths (standard deviation over mean) below which a run of glyphs is set
-#: in a fixed-pitch face: every glyph of Courier or Consolas is equally wide, while a
-#: proportional face's "i" and "m" differ several times over.
-FIXED_PITCH_SPREAD = 0.1
-
-
-def _fixed_pitch(f: Fragment) -> bool | None:
-    """Whether the fragment is set in a fixed-pitch face (None: too few glyphs to tell)."""
-    widths = [g.x1 - g.x0 for g in f.glyphs if not g.char.isspace()]
-    if len(widths) < 4 or statistics.fmean(widths) <= 0:
-        return None
-    return spread_below(widths, FIXED_PITCH_SPREAD)
-
-
 def _is_numeric(text: str) -> bool:
     # (Counted by map in C: a fragment can be a whole line of text.)
     digits = sum(map(str.isdigit, text))
@@ -859,7 +844,7 @@ def _fixed_pitch_words(rows: list[list[Fragment]]) -> bool:
     Their columns come from spaces lining up character by character, not from a table;
     read as a table a listing's lines are torn into cells. Fixed-pitch figures (a mainframe
     report's numbers) are still a table: only mostly non-numeric cells count."""
-    measured = [(f, pitch) for row in rows for f in row if (pitch := _fixed_pitch(f)) is not None]
+    measured = [(f, pitch) for row in rows for f in row if (pitch := f.fixed_pitch) is not None]
     if not measured:
         return False
     fixed = sum(pitch for _, pitch in measured)
