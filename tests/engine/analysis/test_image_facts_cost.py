@@ -40,6 +40,20 @@ def _facts(path: Path) -> list[list[glyphs.ImageFacts]]:
         document.close()
 
 
+def _count_smoothness_renders(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The images rendered to judge their smoothness from now on, in order (a list that
+    fills as the reader runs)."""
+    rendered: list[object] = []
+    real = glyphs._smooth_image
+
+    def counted(*args: object) -> bool:
+        rendered.append(args[0])
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(glyphs, "_smooth_image", counted)
+    return rendered
+
+
 def test_an_image_drawn_again_the_same_way_is_rendered_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -58,14 +72,7 @@ def test_an_image_drawn_again_the_same_way_is_rendered_once(
             C=xobjects["C"], F=xobjects["F"]))
         page.obj.Contents = pdf.make_stream(content)
     pdf.save(path)
-    rendered: list[object] = []
-    real = glyphs._smooth_image
-
-    def counted(*args: object) -> bool:
-        rendered.append(args[0])
-        return real(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(glyphs, "_smooth_image", counted)
+    rendered = _count_smoothness_renders(monkeypatch)
     facts = _facts(path)
     # Two images on the first page, the same again on the next two, moved on the last.
     assert len(rendered) == 4
@@ -133,14 +140,7 @@ def test_only_a_figures_images_are_rendered_to_judge_them(
         b"q 200 0 0 200 72 500 cm /C Do Q q 20 0 0 20 500 100 cm /I Do Q")
     path = tmp_path / "icon.pdf"
     pdf.save(path)
-    rendered: list[object] = []
-    real = glyphs._smooth_image
-
-    def counted(*args: object) -> bool:
-        rendered.append(args[0])
-        return real(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(glyphs, "_smooth_image", counted)
+    rendered = _count_smoothness_renders(monkeypatch)
     doc = read_layout(path, max_pages=10)
     assert len(rendered) == 1
     assert [b.type for b in doc.blocks] == ["figure"]

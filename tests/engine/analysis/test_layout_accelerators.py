@@ -19,7 +19,7 @@ import pytest
 import weasyprint
 
 from workers.engine.layout import glyphs, lines
-from workers.engine.layout.glyphs import Glyph, read_page
+from workers.engine.layout.glyphs import Glyph, PageContent, read_page
 from workers.engine.layout.lines import Fragment
 
 from .drawn_pdfs import Picture, body_lines, make_pdf
@@ -115,6 +115,21 @@ def test_c_and_python_read_the_same_glyphs_from_a_hand_made_page(
     assert any(g.artifact for g in fast) and any(g.mcid == 0 for g in fast)
     assert any(g.rotated for g in fast) and any(g.bold for g in fast)
     assert any(g.generated for g in fast) or any(g.obj == -1 for g in fast)
+
+
+def _read_with_and_without_accelerator(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[PageContent, PageContent]:
+    """The first page of ``path`` read by the C walker, then by its Python twin."""
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        fast = read_page(pdf, 0, image_facts=True)
+        with monkeypatch.context() as patch:
+            patch.setattr(glyphs, "_accelerator", None)
+            slow = read_page(pdf, 0, image_facts=True)
+    finally:
+        pdf.close()
+    return fast, slow
 
 
 def _fragments_both_ways(
@@ -228,14 +243,7 @@ def test_c_and_python_walk_the_same_page_objects(
          Picture("dot", 50, 50, 4, 4)], body_lines(400),
     )], shapes=shapes)
     for path in (drawn, _made_by_hand(tmp_path / "hand.pdf")):
-        pdf = pdfium.PdfDocument(str(path))
-        try:
-            fast = read_page(pdf, 0, image_facts=True)
-            with monkeypatch.context() as patch:
-                patch.setattr(glyphs, "_accelerator", None)
-                slow = read_page(pdf, 0, image_facts=True)
-        finally:
-            pdf.close()
+        fast, slow = _read_with_and_without_accelerator(path, monkeypatch)
         assert fast == slow
         assert fast.object_kinds and len(fast.object_mcids) == len(fast.object_kinds)
     assert len(fast.glyphs) > 0
@@ -324,14 +332,8 @@ def test_objects_inside_forms_are_boxed_on_the_page_by_c_and_python(
 ) -> None:
     if glyphs._accelerator is None:
         pytest.skip("the C accelerator is not built here (no C compiler at install time)")
-    pdf = pdfium.PdfDocument(str(_nested_forms(tmp_path / "nested.pdf")))
-    try:
-        fast = read_page(pdf, 0, image_facts=True)
-        with monkeypatch.context() as patch:
-            patch.setattr(glyphs, "_accelerator", None)
-            slow = read_page(pdf, 0, image_facts=True)
-    finally:
-        pdf.close()
+    fast, slow = _read_with_and_without_accelerator(_nested_forms(tmp_path / "nested.pdf"),
+                                                    monkeypatch)
     assert fast == slow
 
     def box(rect: glyphs.Rect) -> tuple[float, ...]:

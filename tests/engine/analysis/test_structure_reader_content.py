@@ -11,18 +11,23 @@ from workers.engine.document import Paragraph
 from workers.engine.structure.reader import read_structure
 
 
+def _page_with_helvetica() -> tuple[pikepdf.Pdf, pikepdf.Page, pikepdf.Object]:
+    """A new one-page PDF, its page, and a Helvetica font for its resources."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(595, 842))
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
+        Encoding=pikepdf.Name.WinAnsiEncoding,
+    ))
+    return pdf, pdf.pages[0], font
+
+
 def _tagged_pdf(path: Path, content: bytes, kids: list[list[int]],
                 forms: dict[str, bytes] | None = None) -> Path:
     """One page drawing ``content`` (``/F1`` Helvetica; ``forms``: Form XObjects by name,
     drawn with the same font); the structure tree has one ``P`` per entry of ``kids``, whose
     MCIDs (on the page) are listed in that order."""
-    pdf = pikepdf.new()
-    pdf.add_blank_page(page_size=(595, 842))
-    page = pdf.pages[0]
-    font = pdf.make_indirect(pikepdf.Dictionary(
-        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
-        Encoding=pikepdf.Name.WinAnsiEncoding,
-    ))
+    pdf, page, font = _page_with_helvetica()
     fonts = pikepdf.Dictionary(F1=font)
     xobjects = pikepdf.Dictionary()
     for name, stream in (forms or {}).items():
@@ -91,13 +96,7 @@ def test_a_word_broken_at_a_line_end_is_joined_as_the_layout_reader_joins_it(
 def _tagged_tree(path: Path, content: bytes, kids: list[pikepdf.Dictionary]) -> Path:
     """One page drawing ``content`` (``/F1`` Helvetica) whose ``Document`` holds ``kids``:
     structure elements made by :func:`_element` (their MCIDs on the page)."""
-    pdf = pikepdf.new()
-    pdf.add_blank_page(page_size=(595, 842))
-    page = pdf.pages[0]
-    font = pdf.make_indirect(pikepdf.Dictionary(
-        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
-        Encoding=pikepdf.Name.WinAnsiEncoding,
-    ))
+    pdf, page, font = _page_with_helvetica()
     page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
     page.obj.Contents = pdf.make_stream(content)
     page.obj.StructParents = 0
