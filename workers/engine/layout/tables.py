@@ -129,6 +129,14 @@ def ruled_tables(
     for box, hs, vs in groups:
         if not _may_be_grid(hs, vs):
             continue  # a rule or two under a head, say, spanning some of its columns
+        if _drawn_apart(hs, vs):
+            # A diagram's boxes and connectors: its text is read as text, a box's at a time.
+            boxed = _box_texts(
+                content.index, box, content.paths, [f for f in frags if id(f) not in taken]
+            )
+            taken.update(id(f) for b in boxed for f in b.frags)
+            out.extend(boxed)
+            continue
         if len(hs) >= 3 and len(vs) >= 2:
             hs = _without_underlines(hs, box, frags)
         # The rules' own ends bound the grid too: a table ruled between its rows and down
@@ -353,6 +361,81 @@ def _bare_frame(group: tuple[Rect, list[Rect], list[Rect]]) -> bool:
 def _may_be_grid(hs: list[Rect], vs: list[Rect]) -> bool:
     """Enough rules each way to rule a grid of two rows and two columns (frames add ends)."""
     return len(hs) + len(vs) >= 5 and len(hs) >= 2 and len(vs) >= 1
+
+
+#: Pieces of rules, apart from the grid's main one, that make a grid a drawing of boxes.
+APART_PIECES = 3
+
+
+def _drawn_apart(hs: list[Rect], vs: list[Rect]) -> bool:
+    """The rules fall apart into pieces that meet no other: a diagram's boxes and connectors
+    (a line between a class box's compartments, a connector's bent path) drawn inside one
+    frame, not a table's grid. A table's rules meet at its cells' corners, so all but a
+    stray rule or two (a frame round it, a rule under a head) are one piece; a diagram's
+    loose pieces hold more of its rules than its largest piece (its frame) does."""
+    rules = hs + vs
+    parent = list(range(len(rules)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    rules.sort(key=lambda r: r.x0)  # (only rules starting before one ends can meet it)
+    for a, ra in enumerate(rules):
+        for b in range(a + 1, len(rules)):
+            rb = rules[b]
+            if rb.x0 > ra.x1 + TOUCH:
+                break
+            if ra.y0 <= rb.y1 + TOUCH and rb.y0 <= ra.y1 + TOUCH:
+                parent[root(a)] = root(b)
+    sizes: dict[int, int] = {}
+    for k in range(len(rules)):
+        sizes[root(k)] = sizes.get(root(k), 0) + 1
+    largest = max(sizes.values())
+    return len(sizes) - 1 >= APART_PIECES and len(rules) - largest > largest
+
+
+def _box_texts(
+    page: int, drawing: Rect, paths: list[Rect], frags: list[Fragment]
+) -> list[Block]:
+    """The text set on a diagram (``drawing``: its box) as text blocks, one a box drawn on
+    it (a class box's name and its compartments' lines read together), one a line for the
+    text on no box of its own (a connector's label): read line by line, side-by-side boxes
+    would seem a table's columns and a box's lines would run on into its neighbour's."""
+    on_it = [
+        f for f in frags
+        if drawing.x0 - TOUCH <= (f.x0 + f.x1) / 2 <= drawing.x1 + TOUCH
+        and drawing.y0 - TOUCH <= (f.y0 + f.y1) / 2 <= drawing.y1 + TOUCH
+    ]
+    shapes = [p for p in paths if _holds(drawing, p)]
+    texts: dict[int, list[Fragment]] = {}
+    loose: list[Fragment] = []
+    for f in on_it:
+        cx, cy = (f.x0 + f.x1) / 2, (f.y0 + f.y1) / 2
+        holding = [
+            k for k, p in enumerate(shapes) if p.x0 <= cx <= p.x1 and p.y0 <= cy <= p.y1
+        ]
+        if holding:
+            texts.setdefault(min(holding, key=lambda k: _area(shapes[k])), []).append(f)
+        else:
+            loose.append(f)
+    # A shape holding another that holds text is a panel or a frame, not a box: its own
+    # text (a panel's title) is a line on its own like a connector's label.
+    for k in list(texts):
+        if any(j != k and _holds(shapes[k], shapes[j]) and _area(shapes[j]) < _area(shapes[k])
+               for j in texts):
+            loose.extend(texts.pop(k))
+    pieces = list(texts.values()) + [line.fragments for line in lines(loose)]
+    out = []
+    for piece in pieces:
+        block = Block(page, kind="text")
+        for line in lines(piece):
+            for f in line.fragments:
+                block.add(f)
+        out.append(block)
+    return out
 
 
 def _box_of(rules: list[Rect]) -> Rect:
