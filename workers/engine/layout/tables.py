@@ -370,9 +370,9 @@ APART_PIECES = 3
 def _drawn_apart(hs: list[Rect], vs: list[Rect]) -> bool:
     """The rules fall apart into pieces that meet no other: a diagram's boxes and connectors
     (a line between a class box's compartments, a connector's bent path) drawn inside one
-    frame, not a table's grid. A table's rules meet at its cells' corners, so all but a
-    stray rule or two (a frame round it, a rule under a head) are one piece; a diagram's
-    loose pieces hold more of its rules than its largest piece (its frame) does."""
+    frame (the piece spanning most), not a table's grid. A table's rules meet at its cells'
+    corners, so all but a stray rule or two (a rule under a head) are one piece; a
+    diagram's loose pieces, all inside its frame, hold more of its rules than it does."""
     rules = hs + vs
     parent = list(range(len(rules)))
 
@@ -390,11 +390,16 @@ def _drawn_apart(hs: list[Rect], vs: list[Rect]) -> bool:
                 break
             if ra.y0 <= rb.y1 + TOUCH and rb.y0 <= ra.y1 + TOUCH:
                 parent[root(a)] = root(b)
-    sizes: dict[int, int] = {}
-    for k in range(len(rules)):
-        sizes[root(k)] = sizes.get(root(k), 0) + 1
-    largest = max(sizes.values())
-    return len(sizes) - 1 >= APART_PIECES and len(rules) - largest > largest
+    pieces: dict[int, list[Rect]] = {}
+    for k, r in enumerate(rules):
+        pieces.setdefault(root(k), []).append(r)
+    largest = max(pieces.values(), key=lambda piece: _area(_box_of(piece)))
+    if len(pieces) - 1 < APART_PIECES or len(rules) - len(largest) <= len(largest):
+        return False
+    # The loose pieces lie inside the largest, a frame round them (a table whose rules all
+    # stop short of the ones they cross would fall apart too, but no piece would hold it).
+    frame = _box_of(largest)
+    return all(_holds(frame, r) for r in rules)
 
 
 def _box_texts(
