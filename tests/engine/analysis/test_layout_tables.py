@@ -805,3 +805,50 @@ def test_heads_of_columns_on_the_grids_box_above_its_rules_are_no_title_row(
     doc = read_layout(path, max_pages=5)
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
     assert not any("Stage Size" in text for row in _cells(table) for text in row)
+
+
+def _class_box(x: float, name: str, attributes: list[str], operation: str) -> list[bytes]:
+    """A UML class box 160pt wide: a filled shape, its name over two compartments (the
+    attributes, an operation), each compartment under a thin rule across the box."""
+    ops = [b"0.98 0.94 0.85 rg", f"{x} 620 160 120 re f".encode(), b"0 g",
+           f"{x} 705 160 0.5 re f".encode(), f"{x} 655 160 0.5 re f".encode(),
+           f"BT /F1 9 Tf {x + 50} 718 Td ({name}) Tj ET".encode()]
+    for k, attribute in enumerate(attributes):
+        ops.append(f"BT /F1 8 Tf {x + 6} {690 - 12 * k} Td ({attribute}) Tj ET".encode())
+    ops.append(f"BT /F1 8 Tf {x + 6} 640 Td ({operation}) Tj ET".encode())
+    return ops
+
+
+def test_a_class_diagram_in_a_frame_is_no_table_but_its_boxes_are_text(tmp_path: Path) -> None:
+    # A UML class diagram in its frame (the name in a tab at its corner): two class boxes
+    # side by side, their compartments ruled off, joined by a connector bent three times
+    # and ending in an arrowhead. The frame holds its rules, but they meet neither the
+    # frame nor each other: boxes and connectors, not a grid. Each box's text is read
+    # together; the ruled table under the diagram is still a table.
+    frame = [b"60 420 480 0.7 re f", b"60 800 480 0.7 re f", b"60 420 0.7 380.7 re f",
+             b"540 420 0.7 380.7 re f", b"60 785 100 0.7 re f", b"160 785 0.7 15 re f",
+             b"BT /F1 8 Tf 64 789 Td (cd Ledger) Tj ET"]
+    connector = [b"250 680 40 0.7 re f", b"290 560 0.7 120.7 re f", b"290 560 120 0.7 re f",
+                 b"410 560 0.7 60 re f", b"406 612 m 414 612 l 410 620 l f",
+                 b"BT /F1 7 Tf 330 566 Td (owns) Tj ET"]
+    apples = [(f"Apples {k}", f"{k * 7}.5", f"{k * 3}.25") for k in range(1, 4)]
+    path = text_page_pdf(tmp_path / "diagram.pdf", [
+        b"BT /F1 11 Tf 72 815 Td (" + LOREM[:80].encode() + b") Tj ET",
+        *frame,
+        *_class_box(90, "Account", ["+ id: UUID", "+ owner: Name", "+ opened: Date"],
+                    "+ close(): Boolean"),
+        *_class_box(330, "Customer", ["+ name: Text", "+ email: Text", "+ joined: Date"],
+                    "+ merge(): Boolean"),
+        *connector,
+        b"BT /F1 11 Tf 72 400 Td (" + LOREM[80:160].encode() + b") Tj ET",
+        *_ruled_grid(72, 380, apples),
+    ])
+    doc = read_layout(path, max_pages=5)
+    tables = [b for b in doc.walk() if isinstance(b, Table)]
+    assert [_cells(t) for t in tables] == [[list(row) for row in apples]]
+    texts = [block_text(b) for b in doc.walk() if not isinstance(b, Table)]
+    account = [t for t in texts if "Account" in t]
+    assert len(account) == 1
+    assert "+ owner: Name" in account[0] and "+ close(): Boolean" in account[0]
+    assert "Customer" not in account[0] and "email" not in account[0]
+    assert any("+ merge(): Boolean" in t and "Customer" in t for t in texts)
