@@ -852,3 +852,20 @@ def test_a_class_diagram_in_a_frame_is_no_table_but_its_boxes_are_text(tmp_path:
     assert "+ owner: Name" in account[0] and "+ close(): Boolean" in account[0]
     assert "Customer" not in account[0] and "email" not in account[0]
     assert any("+ merge(): Boolean" in t and "Customer" in t for t in texts)
+
+
+def test_a_ruled_table_of_underlined_links_stays_a_table(tmp_path: Path) -> None:
+    # Every cell a link, underlined: the underlines meet no rule of the grid, nor each
+    # other, and outnumber its rules, but they are the links' marks, not a diagram's pieces.
+    rows = [(f"Item {k}", f"Code {k}", f"Page {k}") for k in range(1, 4)]
+    underlines = [
+        f"{72 + 6 + 100 * c} {740 - 20 * r - 15.5} 30 0.5 re f".encode()
+        for r in range(3) for c in range(3)
+    ]
+    path = text_page_pdf(tmp_path / "links.pdf", [
+        b"BT /F1 11 Tf 72 760 Td (" + LOREM[:80].encode() + b") Tj ET",
+        *_ruled_grid(72, 740, rows), *underlines,
+    ])
+    doc = read_layout(path, max_pages=5)
+    tables = [b for b in doc.walk() if isinstance(b, Table)]
+    assert [_cells(t) for t in tables] == [[list(row) for row in rows]]

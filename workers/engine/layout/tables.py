@@ -129,8 +129,9 @@ def ruled_tables(
     for box, hs, vs in groups:
         if not _may_be_grid(hs, vs):
             continue  # a rule or two under a head, say, spanning some of its columns
-        if _drawn_apart(hs, vs):
-            # A diagram's boxes and connectors: its text is read as text, a box's at a time.
+        # A diagram's boxes and connectors: its text is read as text, a box's at a time.
+        # (A link's underline in a table's cell meets no other rule either: not counted.)
+        if _drawn_apart(_without_underlines(hs, box, frags), vs):
             boxed = _box_texts(
                 content.index, box, content.paths, [f for f in frags if id(f) not in taken]
             )
