@@ -9,6 +9,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from workers.engine.document import BBox
+from workers.engine.layout.glyphs import read_page
 from workers.engine.tagged_pdf.checks import read_tagged_text
 from workers.engine.tagged_pdf.split_text import LeafBox, PageText, split_operators
 
@@ -164,3 +165,36 @@ def test_what_a_fonts_codes_read_as_is_probed_once_per_document(
     texts = [text.strip() for text in read_tagged_text(result.output.read_bytes())]
     assert texts.count("Street") == 0 and texts.count("Market Street") == 2, texts
     assert len(probed) == on_one_page  # the second page's codes were known from the first
+
+
+def test_a_glyph_making_a_boxs_side_goes_to_that_block_not_a_smaller_one_over_it(
+        tmp_path: Path) -> None:
+    """Two blocks' boxes overlap without one being set in the other: a table read as a
+    block of rows beside a block of a column head and its entries, the head reaching back
+    over the rows' last cells. One operator draws a row's last cell and the column's entry
+    (as a ``Tc``-spaced ``(00) Tj`` does). The cell's glyph makes the rows' right side, so
+    it is the rows', though the column's box is smaller and holds its centre too."""
+    source = text_page_pdf(tmp_path / "overlap.pdf", [
+        b"BT /F1 11 Tf 72 700 Td (Rows of the table) Tj ET",
+        b"BT /F1 11 Tf 72 680 Td [(Row cell A) -6000 (B)] TJ ET",
+    ])
+    with pdfium.PdfDocument(str(source)) as document:
+        glyphs = [g for g in read_page(document, 0).glyphs if g.char in "AB"]
+    cell, entry = glyphs[-2], glyphs[-1]
+    rows = LeafBox(0, BBox(72, cell.y0 - 30, cell.x1, cell.y1 + 25))  # the cell ends its side
+    column = LeafBox(1, BBox(cell.x0 - 3, entry.y0, entry.x1, entry.y1 + 12))  # head above
+
+    def area(b: LeafBox) -> float:
+        return (b.box.x1 - b.box.x0) * (b.box.y1 - b.box.y0)
+    assert area(column) < area(rows)  # smallest-box-first alone would give the cell away
+    assert column.box.x0 < (cell.x0 + cell.x1) / 2 < rows.box.x1
+    with pikepdf.open(source) as pdf, pdfium.PdfDocument(str(source)) as document:
+        page = pdf.pages[0]
+        instructions = list(pikepdf.parse_content_stream(page))
+        names = [str(i.operator) for i in instructions]
+        shared = names.index("TJ")
+        for order in ([0, 1], [1, 0]):
+            text = PageText.of(instructions, names, [shared])
+            parts = split_operators(document, page, 0, text, {shared: order}, [rows, column])
+            shown = [(owner, bytes(part.operands[0][0])) for owner, part in parts[shared]]
+            assert shown == [(0, b"Row cell A"), (1, b"B")], (order, shown)

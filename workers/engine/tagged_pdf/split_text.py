@@ -252,19 +252,40 @@ def _box_of(glyph: Glyph, boxes: list[LeafBox]) -> int | None:
     """The leaf whose box holds the glyph's centre. Leaves' boxes can overlap (a paragraph's
     box spans all its lines, and a short block set among them — a formula's matrix entries,
     a marginal number — lies inside it): the glyph then belongs to the most specific box,
-    one holding the centre itself before one reached only through the tolerance, and of
-    those the smallest. Equal boxes keep reading order."""
+    one holding the centre itself before one reached only through the tolerance, then one
+    whose left or right edge the glyph lies on before one it lies within, and of those the
+    smallest. Equal boxes keep reading order.
+
+    Why the edge: a block's box is the union of its glyphs' boxes, so every edge of it is
+    some glyph's of its own. Two blocks' boxes can overlap without one being set in the
+    other (a table read as a head-and-column block beside a block of rows: the column's box
+    reaches back over the first cell of each row), and a glyph ending the rows' box is
+    then the rows', however small the other box is."""
     cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.y0 + glyph.y1) / 2
-    best: tuple[float, float] | None = None
+    best: tuple[float, bool, float] | None = None
     owner: int | None = None
     for b in boxes:
         outside = max(b.box.x0 - cx, cx - b.box.x1, b.box.y0 - cy, cy - b.box.y1, 0.0)
         if outside > _TOLERANCE:
             continue
-        rank = (outside, (b.box.x1 - b.box.x0) * (b.box.y1 - b.box.y0))
+        rank = (outside, not _on_edge(glyph, b.box),
+                (b.box.x1 - b.box.x0) * (b.box.y1 - b.box.y0))
         if best is None or rank < best:
             best, owner = rank, b.leaf
     return owner
+
+
+#: Points between a glyph's side and a box's edge still taken as the same line: the model's
+#: boxes are rounded to hundredths of a point.
+_EDGE = 0.02
+
+
+def _on_edge(glyph: Glyph, box: BBox) -> bool:
+    """Whether the glyph's left or right side lies on the same side of ``box`` (the glyph
+    makes that edge of the box). Tops and bottoms tell nothing: glyphs of one line share
+    them, whichever of the blocks set side by side on it they belong to (a run-in label and
+    its paragraph, a row's cells)."""
+    return abs(glyph.x0 - box.x0) <= _EDGE or abs(glyph.x1 - box.x1) <= _EDGE
 
 
 def fonts_in_use(
