@@ -22,6 +22,7 @@ import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import TypeVar
 
 import pikepdf
 import pypdfium2 as pdfium
@@ -35,6 +36,8 @@ from .marked_content import Owner
 Instruction = pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage
 #: Pieces of one operator, each with the leaf that owns it, in drawing order.
 Parts = list[tuple[Owner, pikepdf.ContentStreamInstruction]]
+
+T = TypeVar("T")
 
 _SHOW = frozenset({"Tj", "TJ", "'", '"'})
 #: Points a glyph's centre may lie outside a leaf's box and still belong to it.
@@ -240,7 +243,7 @@ def _glyph_owners(glyphs: list[Glyph], boxes: list[LeafBox], first: int) -> list
     owners: list[int] = []
     previous = first
     for glyph in glyphs:
-        owner = _box_of(glyph, boxes)
+        owner = glyph_owner(glyph, [(b.leaf, b.box) for b in boxes])
         if owner is None or glyph.char.isspace():
             owner = previous  # a space (or a glyph in no box) goes with the text before it
         owners.append(owner)
@@ -248,36 +251,45 @@ def _glyph_owners(glyphs: list[Glyph], boxes: list[LeafBox], first: int) -> list
     return owners
 
 
-def _box_of(glyph: Glyph, boxes: list[LeafBox]) -> int | None:
-    """The leaf whose box holds the glyph's centre. Leaves' boxes can overlap (a paragraph's
+def glyph_owner(glyph: Glyph, boxes: Sequence[tuple[T, BBox]]) -> T | None:
+    """The owner (a leaf) whose box holds the glyph's centre. Boxes can overlap (a paragraph's
     box spans all its lines, and a short block set among them — a formula's matrix entries,
     a marginal number — lies inside it): the glyph then belongs to the most specific box,
     one holding the centre itself before one reached only through the tolerance, then one
-    whose left or right edge the glyph lies on before one it lies within, and of those the
-    smallest. Equal boxes keep reading order.
+    holding the whole glyph before one it sticks out of, then one whose left or right edge
+    the glyph lies on before one it lies within, and of those the smallest. Equal boxes
+    keep reading order.
 
-    Why the edge: a block's box is the union of its glyphs' boxes, so every edge of it is
-    some glyph's of its own. Two blocks' boxes can overlap without one being set in the
-    other (a table read as a head-and-column block beside a block of rows: the column's box
-    reaches back over the first cell of each row), and a glyph ending the rows' box is
-    then the rows', however small the other box is."""
+    Why the whole glyph and the edge: a block's box is the union of its glyphs' boxes, so
+    none of its glyphs sticks out of it, and every edge of it is some glyph's of its own.
+    Two blocks' boxes can overlap without one being set in the other (a table read as a
+    head-and-column block beside a block of rows: the column's box reaches back over the
+    first cell of each row; a diagram's labels in rows of cells, a row's box reaching a
+    little into the row above), and a glyph ending the rows' box, or held whole by only
+    one of the boxes, is then that block's, however small the other box is."""
     cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.y0 + glyph.y1) / 2
-    best: tuple[float, bool, float] | None = None
-    owner: int | None = None
-    for b in boxes:
-        outside = max(b.box.x0 - cx, cx - b.box.x1, b.box.y0 - cy, cy - b.box.y1, 0.0)
+    best: tuple[float, bool, bool, float] | None = None
+    owner: T | None = None
+    for who, box in boxes:
+        outside = max(box.x0 - cx, cx - box.x1, box.y0 - cy, cy - box.y1, 0.0)
         if outside > _TOLERANCE:
             continue
-        rank = (outside, not _on_edge(glyph, b.box),
-                (b.box.x1 - b.box.x0) * (b.box.y1 - b.box.y0))
+        rank = (outside, _sticks_out(glyph, box), not _on_edge(glyph, box),
+                (box.x1 - box.x0) * (box.y1 - box.y0))
         if best is None or rank < best:
-            best, owner = rank, b.leaf
+            best, owner = rank, who
     return owner
 
 
 #: Points between a glyph's side and a box's edge still taken as the same line: the model's
 #: boxes are rounded to hundredths of a point.
 _EDGE = 0.02
+
+
+def _sticks_out(glyph: Glyph, box: BBox) -> bool:
+    """Whether the glyph reaches out of ``box`` further than the tolerance on some side."""
+    return max(box.x0 - glyph.x0, glyph.x1 - box.x1, box.y0 - glyph.y0,
+               glyph.y1 - box.y1) > _TOLERANCE
 
 
 def _on_edge(glyph: Glyph, box: BBox) -> bool:
