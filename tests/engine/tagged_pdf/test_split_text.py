@@ -198,3 +198,44 @@ def test_a_glyph_making_a_boxs_side_goes_to_that_block_not_a_smaller_one_over_it
             parts = split_operators(document, page, 0, text, {shared: order}, [rows, column])
             shown = [(owner, bytes(part.operands[0][0])) for owner, part in parts[shared]]
             assert shown == [(0, b"Row cell A"), (1, b"B")], (order, shown)
+
+
+def type3_row_pdf(path: Path) -> Path:
+    """One ``TJ`` in a Type 3 font (glyph procedures drawing squares, named as letters, as a
+    TikZ diagram's labels and dots are) drawing a label at the left and one at the right."""
+    pdf = pikepdf.new()
+    square = pdf.make_stream(b"750 0 0 0 600 600 d1 0 0 600 600 re f")
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type3,
+        FontBBox=[0, 0, 600, 600], FontMatrix=[0.001, 0, 0, 0.001, 0, 0],
+        CharProcs=pikepdf.Dictionary(A=square, B=square),
+        Encoding=pikepdf.Dictionary(Type=pikepdf.Name.Encoding,
+                                    Differences=[65, pikepdf.Name.A, pikepdf.Name.B]),
+        FirstChar=65, LastChar=66, Widths=[750, 750], Resources=pikepdf.Dictionary(),
+    ))
+    pdf.add_blank_page(page_size=(595, 842))
+    page = pdf.pages[0]
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(T3=font))
+    page.obj.Contents = pdf.make_stream(b"BT /T3 11 Tf 72 700 Td [(AA) -9000 (BB)] TJ ET")
+    pdf.save(path)
+    return path
+
+
+def test_an_operator_in_a_type3_font_is_cut_between_blocks(tmp_path: Path) -> None:
+    """A Type 3 font's codes are one byte each, as any simple font's: its operators are cut
+    like others (the cut is proven by rendering, as every cut is)."""
+    source = type3_row_pdf(tmp_path / "type3.pdf")
+    with pdfium.PdfDocument(str(source)) as document:
+        glyphs = [g for g in read_page(document, 0).glyphs if not g.generated]
+    assert [g.char for g in glyphs] == ["A", "A", "B", "B"]  # pdfium reads the names
+    left = LeafBox(0, BBox(glyphs[0].x0, glyphs[0].y0, glyphs[1].x1, glyphs[1].y1))
+    right = LeafBox(1, BBox(glyphs[2].x0, glyphs[2].y0, glyphs[3].x1, glyphs[3].y1))
+    with pikepdf.open(source) as pdf, pdfium.PdfDocument(str(source)) as document:
+        page = pdf.pages[0]
+        instructions = list(pikepdf.parse_content_stream(page))
+        names = [str(i.operator) for i in instructions]
+        shared = names.index("TJ")
+        text = PageText.of(instructions, names, [shared])
+        parts = split_operators(document, page, 0, text, {shared: [0, 1]}, [left, right])
+    shown = [(owner, bytes(part.operands[0][0])) for owner, part in parts[shared]]
+    assert shown == [(0, b"AA"), (1, b"BB")], shown

@@ -12,8 +12,10 @@ Which leaf a glyph belongs to is decided by its box (from pdfium) inside the lea
 pdfium's characters of one text object are matched to the operator's character codes one to
 one. Where their numbers differ (two spaces read as one, a ligature read as two letters), each
 code's text as pdfium reads it alone (:func:`.drawn_encoding.code_text`) is aligned with the
-characters instead. Where even that fails (a multi-byte CMap other than Identity, a Type 3
-font) nothing is split and the first leaf keeps the operator, as before.
+characters instead. Where even that fails (a multi-byte CMap other than Identity) nothing is
+split and the first leaf keeps the operator, as before. A Type 3 font's codes are one byte,
+as any simple font's: its glyph procedures may draw anything, but a cut moves no glyph (each
+is drawn where the whole operator drew it) and every cut is proven by rendering.
 """
 
 from __future__ import annotations
@@ -332,11 +334,11 @@ def _code_width(font: object) -> int | None:
     if not isinstance(font, pikepdf.Dictionary):
         return None
     subtype = font.get("/Subtype")
-    if subtype in ("/Type1", "/TrueType", "/MMType1"):
+    if subtype in ("/Type1", "/TrueType", "/MMType1", "/Type3"):
         return 1
     if subtype == "/Type0" and font.get("/Encoding") in ("/Identity-H", "/Identity-V"):
         return 2
-    return None  # Type 3 (any glyph procedure may draw anything) or a CMap we do not parse
+    return None  # a CMap we do not parse
 
 
 def _split(
