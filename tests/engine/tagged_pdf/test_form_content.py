@@ -12,8 +12,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as c
 import pytest
 
-from workers.engine.document import Figure
+from workers.engine.document import BBox, Figure
 from workers.engine.layout.form_space import object_matrix
+from workers.engine.layout.glyphs import read_page
 from workers.engine.structure.reader import read_structure
 from workers.engine.tagged_pdf import form_content
 from workers.engine.tagged_pdf.checks import read_tagged_text
@@ -332,3 +333,29 @@ def test_an_object_inside_a_wrapped_form_is_placed_where_the_page_paints_it(
         page.close()
     finally:
         document.close()
+
+
+def test_a_label_inside_a_form_goes_to_the_box_holding_it_whole(tmp_path: Path) -> None:
+    """A diagram's labels drawn by a form, read as rows of cells: the upper row's box is
+    small but reaches down over the centre of a label of the row below, which sticks out of
+    it. The label is the lower row's (a block's box is the union of its glyphs' boxes), as
+    on a page (:func:`.split_text.glyph_owner`)."""
+    path = form_pdf(tmp_path / "labels.pdf", 1, shift=0, content=b"\n".join([
+        b"BT /F1 11 Tf 100 700 Td (Upper) Tj ET",
+        b"BT /F1 11 Tf 100 680 Td (b) Tj ET",
+    ]))
+    with pdfium.PdfDocument(str(path)) as document:
+        (label,) = [g for g in read_page(document, 0).glyphs if g.char == "b"]
+    cy = (label.y0 + label.y1) / 2
+    lower = BBox(label.x0, label.y0 - 20, label.x1 + 80, label.y1)  # holds the label whole
+    upper = BBox(label.x0 - 2, cy - 0.5, label.x1 + 30, label.y1 + 14)  # ends above its foot
+    assert (upper.x1 - upper.x0) * (upper.y1 - upper.y0) < (
+        lower.x1 - lower.x0) * (lower.y1 - lower.y0)  # smallest-box-first picks the upper
+    with pikepdf.open(path) as pdf, pdfium.PdfDocument(str(path)) as document:
+        page = pdf.pages[0]
+        names = [str(i.operator) for i in pikepdf.parse_content_stream(page)]
+        do = names.index("Do")
+        copies = form_content.plan_form_copies(page, 0, document, {do: [1, 0]},
+                                               {do: "/Fm1"}, [(1, upper), (0, lower)])
+        owners = [o for o in copies[do].owners if o is not None]
+    assert owners == [1, 0], owners  # "Upper" in the upper box, the label in the lower

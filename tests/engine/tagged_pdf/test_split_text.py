@@ -9,6 +9,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from workers.engine.document import BBox
+from workers.engine.layout.glyphs import read_page
 from workers.engine.tagged_pdf.checks import read_tagged_text
 from workers.engine.tagged_pdf.split_text import LeafBox, PageText, split_operators
 
@@ -164,3 +165,77 @@ def test_what_a_fonts_codes_read_as_is_probed_once_per_document(
     texts = [text.strip() for text in read_tagged_text(result.output.read_bytes())]
     assert texts.count("Street") == 0 and texts.count("Market Street") == 2, texts
     assert len(probed) == on_one_page  # the second page's codes were known from the first
+
+
+def test_a_glyph_making_a_boxs_side_goes_to_that_block_not_a_smaller_one_over_it(
+        tmp_path: Path) -> None:
+    """Two blocks' boxes overlap without one being set in the other: a table read as a
+    block of rows beside a block of a column head and its entries, the head reaching back
+    over the rows' last cells. One operator draws a row's last cell and the column's entry
+    (as a ``Tc``-spaced ``(00) Tj`` does). The cell's glyph makes the rows' right side, so
+    it is the rows', though the column's box is smaller and holds its centre too."""
+    source = text_page_pdf(tmp_path / "overlap.pdf", [
+        b"BT /F1 11 Tf 72 700 Td (Rows of the table) Tj ET",
+        b"BT /F1 11 Tf 72 680 Td [(Row cell A) -6000 (B)] TJ ET",
+    ])
+    with pdfium.PdfDocument(str(source)) as document:
+        glyphs = [g for g in read_page(document, 0).glyphs if g.char in "AB"]
+    cell, entry = glyphs[-2], glyphs[-1]
+    rows = LeafBox(0, BBox(72, cell.y0 - 30, cell.x1, cell.y1 + 25))  # the cell ends its side
+    column = LeafBox(1, BBox(cell.x0 - 3, entry.y0, entry.x1, entry.y1 + 12))  # head above
+
+    def area(b: LeafBox) -> float:
+        return (b.box.x1 - b.box.x0) * (b.box.y1 - b.box.y0)
+    assert area(column) < area(rows)  # smallest-box-first alone would give the cell away
+    assert column.box.x0 < (cell.x0 + cell.x1) / 2 < rows.box.x1
+    with pikepdf.open(source) as pdf, pdfium.PdfDocument(str(source)) as document:
+        page = pdf.pages[0]
+        instructions = list(pikepdf.parse_content_stream(page))
+        names = [str(i.operator) for i in instructions]
+        shared = names.index("TJ")
+        for order in ([0, 1], [1, 0]):
+            text = PageText.of(instructions, names, [shared])
+            parts = split_operators(document, page, 0, text, {shared: order}, [rows, column])
+            shown = [(owner, bytes(part.operands[0][0])) for owner, part in parts[shared]]
+            assert shown == [(0, b"Row cell A"), (1, b"B")], (order, shown)
+
+
+def type3_row_pdf(path: Path) -> Path:
+    """One ``TJ`` in a Type 3 font (glyph procedures drawing squares, named as letters, as a
+    TikZ diagram's labels and dots are) drawing a label at the left and one at the right."""
+    pdf = pikepdf.new()
+    square = pdf.make_stream(b"750 0 0 0 600 600 d1 0 0 600 600 re f")
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type3,
+        FontBBox=[0, 0, 600, 600], FontMatrix=[0.001, 0, 0, 0.001, 0, 0],
+        CharProcs=pikepdf.Dictionary(A=square, B=square),
+        Encoding=pikepdf.Dictionary(Type=pikepdf.Name.Encoding,
+                                    Differences=[65, pikepdf.Name.A, pikepdf.Name.B]),
+        FirstChar=65, LastChar=66, Widths=[750, 750], Resources=pikepdf.Dictionary(),
+    ))
+    pdf.add_blank_page(page_size=(595, 842))
+    page = pdf.pages[0]
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(T3=font))
+    page.obj.Contents = pdf.make_stream(b"BT /T3 11 Tf 72 700 Td [(AA) -9000 (BB)] TJ ET")
+    pdf.save(path)
+    return path
+
+
+def test_an_operator_in_a_type3_font_is_cut_between_blocks(tmp_path: Path) -> None:
+    """A Type 3 font's codes are one byte each, as any simple font's: its operators are cut
+    like others (the cut is proven by rendering, as every cut is)."""
+    source = type3_row_pdf(tmp_path / "type3.pdf")
+    with pdfium.PdfDocument(str(source)) as document:
+        glyphs = [g for g in read_page(document, 0).glyphs if not g.generated]
+    assert [g.char for g in glyphs] == ["A", "A", "B", "B"]  # pdfium reads the names
+    left = LeafBox(0, BBox(glyphs[0].x0, glyphs[0].y0, glyphs[1].x1, glyphs[1].y1))
+    right = LeafBox(1, BBox(glyphs[2].x0, glyphs[2].y0, glyphs[3].x1, glyphs[3].y1))
+    with pikepdf.open(source) as pdf, pdfium.PdfDocument(str(source)) as document:
+        page = pdf.pages[0]
+        instructions = list(pikepdf.parse_content_stream(page))
+        names = [str(i.operator) for i in instructions]
+        shared = names.index("TJ")
+        text = PageText.of(instructions, names, [shared])
+        parts = split_operators(document, page, 0, text, {shared: [0, 1]}, [left, right])
+    shown = [(owner, bytes(part.operands[0][0])) for owner, part in parts[shared]]
+    assert shown == [(0, b"AA"), (1, b"BB")], shown

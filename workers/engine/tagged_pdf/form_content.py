@@ -52,7 +52,15 @@ from .marked_content import (
     tag_instructions,
     xobject_names,
 )
-from .split_text import CodeTexts, LeafBox, PageText, Parts, fonts_in_use, split_by_glyphs
+from .split_text import (
+    CodeTexts,
+    LeafBox,
+    PageText,
+    Parts,
+    fonts_in_use,
+    glyph_owner,
+    split_by_glyphs,
+)
 
 #: Points an object's centre may lie outside a block's box and still belong to it.
 _TOLERANCE = 1.0
@@ -337,8 +345,7 @@ def _owners_inside(
         if kind == "text":
             glyphs = glyphs_of.get(_address(obj), [])
             near = _boxes_near(glyphs, boxes)
-            votes = Counter(_owner_at((g.x0 + g.x1) / 2, (g.y0 + g.y1) / 2, near)
-                            for g in glyphs if not g.char.isspace())
+            votes = Counter(glyph_owner(g, near) for g in glyphs if not g.char.isspace())
             votes.pop(None, None)
             if votes:
                 found = votes.most_common(1)[0][0]
@@ -402,7 +409,8 @@ def _boxes_near(glyphs: list[Glyph], boxes: list[tuple[Owner, BBox]]) -> list[tu
 
 def _owner_at(x: float, y: float, boxes: list[tuple[Owner, BBox]]) -> Owner | None:
     """The owner whose box holds the point: the most specific box (holding it before reaching
-    it through the tolerance, then the smallest), as :func:`.split_text._box_of`."""
+    it through the tolerance, then the smallest), as :func:`.split_text.glyph_owner` for a
+    glyph."""
     best: tuple[float, float] | None = None
     owner: Owner | None = None
     for who, box in boxes:

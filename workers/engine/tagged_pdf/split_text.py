@@ -12,8 +12,10 @@ Which leaf a glyph belongs to is decided by its box (from pdfium) inside the lea
 pdfium's characters of one text object are matched to the operator's character codes one to
 one. Where their numbers differ (two spaces read as one, a ligature read as two letters), each
 code's text as pdfium reads it alone (:func:`.drawn_encoding.code_text`) is aligned with the
-characters instead. Where even that fails (a multi-byte CMap other than Identity, a Type 3
-font) nothing is split and the first leaf keeps the operator, as before.
+characters instead. Where even that fails (a multi-byte CMap other than Identity) nothing is
+split and the first leaf keeps the operator, as before. A Type 3 font's codes are one byte,
+as any simple font's: its glyph procedures may draw anything, but a cut moves no glyph (each
+is drawn where the whole operator drew it) and every cut is proven by rendering.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import TypeVar
 
 import pikepdf
 import pypdfium2 as pdfium
@@ -35,6 +38,8 @@ from .marked_content import Owner
 Instruction = pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage
 #: Pieces of one operator, each with the leaf that owns it, in drawing order.
 Parts = list[tuple[Owner, pikepdf.ContentStreamInstruction]]
+
+T = TypeVar("T")
 
 _SHOW = frozenset({"Tj", "TJ", "'", '"'})
 #: Points a glyph's centre may lie outside a leaf's box and still belong to it.
@@ -240,7 +245,7 @@ def _glyph_owners(glyphs: list[Glyph], boxes: list[LeafBox], first: int) -> list
     owners: list[int] = []
     previous = first
     for glyph in glyphs:
-        owner = _box_of(glyph, boxes)
+        owner = glyph_owner(glyph, [(b.leaf, b.box) for b in boxes])
         if owner is None or glyph.char.isspace():
             owner = previous  # a space (or a glyph in no box) goes with the text before it
         owners.append(owner)
@@ -248,23 +253,53 @@ def _glyph_owners(glyphs: list[Glyph], boxes: list[LeafBox], first: int) -> list
     return owners
 
 
-def _box_of(glyph: Glyph, boxes: list[LeafBox]) -> int | None:
-    """The leaf whose box holds the glyph's centre. Leaves' boxes can overlap (a paragraph's
+def glyph_owner(glyph: Glyph, boxes: Sequence[tuple[T, BBox]]) -> T | None:
+    """The owner (a leaf) whose box holds the glyph's centre. Boxes can overlap (a paragraph's
     box spans all its lines, and a short block set among them — a formula's matrix entries,
     a marginal number — lies inside it): the glyph then belongs to the most specific box,
-    one holding the centre itself before one reached only through the tolerance, and of
-    those the smallest. Equal boxes keep reading order."""
+    one holding the centre itself before one reached only through the tolerance, then one
+    holding the whole glyph before one it sticks out of, then one whose left or right edge
+    the glyph lies on before one it lies within, and of those the smallest. Equal boxes
+    keep reading order.
+
+    Why the whole glyph and the edge: a block's box is the union of its glyphs' boxes, so
+    none of its glyphs sticks out of it, and every edge of it is some glyph's of its own.
+    Two blocks' boxes can overlap without one being set in the other (a table read as a
+    head-and-column block beside a block of rows: the column's box reaches back over the
+    first cell of each row; a diagram's labels in rows of cells, a row's box reaching a
+    little into the row above), and a glyph ending the rows' box, or held whole by only
+    one of the boxes, is then that block's, however small the other box is."""
     cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.y0 + glyph.y1) / 2
-    best: tuple[float, float] | None = None
-    owner: int | None = None
-    for b in boxes:
-        outside = max(b.box.x0 - cx, cx - b.box.x1, b.box.y0 - cy, cy - b.box.y1, 0.0)
+    best: tuple[float, bool, bool, float] | None = None
+    owner: T | None = None
+    for who, box in boxes:
+        outside = max(box.x0 - cx, cx - box.x1, box.y0 - cy, cy - box.y1, 0.0)
         if outside > _TOLERANCE:
             continue
-        rank = (outside, (b.box.x1 - b.box.x0) * (b.box.y1 - b.box.y0))
+        rank = (outside, _sticks_out(glyph, box), not _on_edge(glyph, box),
+                (box.x1 - box.x0) * (box.y1 - box.y0))
         if best is None or rank < best:
-            best, owner = rank, b.leaf
+            best, owner = rank, who
     return owner
+
+
+#: Points between a glyph's side and a box's edge still taken as the same line: the model's
+#: boxes are rounded to hundredths of a point.
+_EDGE = 0.02
+
+
+def _sticks_out(glyph: Glyph, box: BBox) -> bool:
+    """Whether the glyph reaches out of ``box`` further than the tolerance on some side."""
+    return max(box.x0 - glyph.x0, glyph.x1 - box.x1, box.y0 - glyph.y0,
+               glyph.y1 - box.y1) > _TOLERANCE
+
+
+def _on_edge(glyph: Glyph, box: BBox) -> bool:
+    """Whether the glyph's left or right side lies on the same side of ``box`` (the glyph
+    makes that edge of the box). Tops and bottoms tell nothing: glyphs of one line share
+    them, whichever of the blocks set side by side on it they belong to (a run-in label and
+    its paragraph, a row's cells)."""
+    return abs(glyph.x0 - box.x0) <= _EDGE or abs(glyph.x1 - box.x1) <= _EDGE
 
 
 def fonts_in_use(
@@ -299,11 +334,11 @@ def _code_width(font: object) -> int | None:
     if not isinstance(font, pikepdf.Dictionary):
         return None
     subtype = font.get("/Subtype")
-    if subtype in ("/Type1", "/TrueType", "/MMType1"):
+    if subtype in ("/Type1", "/TrueType", "/MMType1", "/Type3"):
         return 1
     if subtype == "/Type0" and font.get("/Encoding") in ("/Identity-H", "/Identity-V"):
         return 2
-    return None  # Type 3 (any glyph procedure may draw anything) or a CMap we do not parse
+    return None  # a CMap we do not parse
 
 
 def _split(
