@@ -476,6 +476,8 @@ def _in_running_text_faces(body: list[Block], body_size: float) -> set[int]:
         if len(b.frags) >= 3 and len({round(f.y0 / max(f.height, 1.0)) for f in b.frags}) >= 3:
             paragraphs[(round(b.size), b.bold)] += 1
     text_faces = {face for face, n in paragraphs.items() if n >= 2}
+    if not text_faces:
+        return set()  # (most documents: their one text face is the body's, under 1.15 x)
     return {
         id(b) for b in body
         if (round(b.size), b.bold) in text_faces

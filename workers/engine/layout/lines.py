@@ -309,28 +309,46 @@ def band(f: Fragment) -> tuple[float, float]:
     n = len(glyphs)
     if n < 2:
         return fy0, fy1
-    # (The same rank of both: the k-th bottom is below the k-th top, as every glyph's is.)
-    return sorted(g.y0 for g in glyphs)[n // 2], sorted(g.y1 for g in glyphs)[n // 2]
+    # (The same rank of both: the k-th bottom is below the k-th top, as every glyph's is.
+    # Lists sorted in place: a tenth of the fragments come here, a sorted() of a generator
+    # costs twice as much.)
+    bottoms = [g.y0 for g in glyphs]
+    tops = [g.y1 for g in glyphs]
+    bottoms.sort()
+    tops.sort()
+    return bottoms[n // 2], tops[n // 2]
 
 
 def _extent(
-    group: list[Fragment], bands: dict[int, tuple[float, float]], limit: float
+    bands: list[tuple[float, float]], limit: float
 ) -> tuple[float, float, float]:
-    """Highest top, lowest bottom and tallest height of the members of ``group`` no taller
-    than ``limit``."""
-    kept = [bands[id(f)] for f in group if bands[id(f)][1] - bands[id(f)][0] <= limit]
+    """Highest top, lowest bottom and tallest height of the ``bands`` (a group's members')
+    no taller than ``limit``."""
+    kept = [b for b in bands if b[1] - b[0] <= limit]
     return (max(y1 for _, y1 in kept), min(y0 for y0, _ in kept),
             max(y1 - y0 for y0, y1 in kept))
 
 
+#: A group of fragments being gathered into a line, with the :func:`band` of each (kept
+#: beside it rather than looked up by fragment: read for every fragment that joins a group).
+_Group = tuple[list[Fragment], list[tuple[float, float]]]
+#: A fragment whose box reaches far above or below its band, with the group it is in.
+_Enclosing = tuple[Fragment, _Group]
+
+
+def _middle_downwards(banded: tuple[tuple[float, float], Fragment]) -> float:
+    """Sort key: the middle of a fragment's band, negated (top to bottom in PDF space)."""
+    return -sum(banded[0]) / 2
+
+
 def _enclosing(
-    f: Fragment, fy0: float, fy1: float, enclosing: list[tuple[Fragment, list[Fragment]]]
-) -> list[Fragment] | None:
+    f: Fragment, fy0: float, fy1: float, enclosing: list[_Enclosing]
+) -> _Group | None:
     """The line of the first of ``enclosing`` whose box holds nine tenths at least of the
     band ``fy0``-``fy1`` of ``f``, beside it no further away than that height (in the same
     formula, not across a gutter in another column); None when there is none."""
     height = fy1 - fy0
-    for e, line in enclosing:
+    for e, line in enclosing:  # (line: the members and their bands)
         gap = max(e.x0 - f.x1, f.x0 - e.x1)
         inside = min(fy1, e.y1) - max(fy0, e.y0)
         if gap <= height and inside >= 0.9 * height > 0:
@@ -343,9 +361,9 @@ def lines(frags: list[Fragment]) -> list[Line]:
     with neighbours closer than a fragment gap merged (pdfium can split a line's runs).
     Fragments are grouped by their :func:`band`, not their box, so a formula with an index
     or a tall brace in one column does not draw the other column's lines together."""
-    bands = {id(f): band(f) for f in frags}
-    ordered = sorted(frags, key=lambda f: -sum(bands[id(f)]) / 2)
-    groups: list[list[Fragment]] = []
+    banded = [(band(f), f) for f in frags]
+    banded.sort(key=_middle_downwards)
+    groups: list[_Group] = []
     # The last group's extent (highest top, lowest bottom) and tallest height, updated as it
     # grows: the values max() and min() over its members give, without rescanning it for
     # every fragment (which made long lines quadratic). Only members of about the height of
@@ -359,12 +377,12 @@ def lines(frags: list[Fragment]) -> list[Line]:
     # Fragments whose boxes reach far above or below their band (a matrix's brackets, a
     # fraction with its bar), with their lines: a fragment set inside one's box right beside
     # it (the matrix's next row) is of that line, which it does not stretch.
-    enclosing: list[tuple[Fragment, list[Fragment]]] = []
+    enclosing: list[_Enclosing] = []
     # Rotated text (a photo credit up the margin) is upright-tall in these boxes: grouped
     # with horizontal lines it would stretch their line over every line it spans.
     rotated_group = False
-    for f in ordered:
-        fy0, fy1 = bands[id(f)]
+    for b, f in banded:
+        fy0, fy1 = b
         height = fy1 - fy0
         rotated = f.glyphs[0].rotated if f.glyphs else False
         if groups and not rotated and not rotated_group:
@@ -372,7 +390,8 @@ def lines(frags: list[Fragment]) -> list[Line]:
             bottom = fy0 if fy0 > low else low
             if top - bottom > 0.5 * (tall if tall < height else height):
                 group = groups[-1]
-                group.append(f)
+                group[0].append(f)
+                group[1].append(b)
                 if f.y1 - f.y0 > TALLER_THAN_LINE * (short if short < height else height):
                     enclosing.append((f, group))
                 if height > TALLER_THAN_LINE * short:
@@ -380,7 +399,7 @@ def lines(frags: list[Fragment]) -> list[Line]:
                 if height * TALLER_THAN_LINE < tall:
                     # Shorter than the members so far: those that are now tall stop counting.
                     short = height
-                    high, low, tall = _extent(group, bands, TALLER_THAN_LINE * short)
+                    high, low, tall = _extent(group[1], TALLER_THAN_LINE * short)
                     continue
                 if height < short:
                     short = height
@@ -395,28 +414,29 @@ def lines(frags: list[Fragment]) -> list[Line]:
             enclosing = [(e, g) for e, g in enclosing if e.y0 < fy1]  # (the rest are above)
             host = _enclosing(f, fy0, fy1, enclosing)
             if host is not None:
-                host.append(f)
+                host[0].append(f)
+                host[1].append(b)
                 continue
-        groups.append([f])
+        groups.append(([f], [b]))
         high, low, tall, short = fy1, fy0, height, height
         if not rotated and f.y1 - f.y0 > TALLER_THAN_LINE * height:
             enclosing.append((f, groups[-1]))
         rotated_group = rotated
     out: list[Line] = []
-    for group in groups:
-        if len(group) == 1:
-            out.append(Line(group))  # one fragment: nothing to order or merge
+    for members, _ in groups:
+        if len(members) == 1:
+            out.append(Line(members))  # one fragment: nothing to order or merge
             continue
         # Right-to-left when most of the line's letters are (a Latin word in Arabic text
         # is still read in the Arabic line's order).
-        text = "".join([f.text for f in group])
+        text = "".join([f.text for f in members])
         # (Most lines have no right-to-left letter at all: their letters need no counting.)
         rtl = _has_rtl(text) and (
             len(_RTL.findall(text)) > sum(map(str.isalpha, text)) / 2
         )
-        group.sort(key=_x0_of)
+        members.sort(key=_x0_of)
         merged: list[Fragment] = []
-        for f in group:
+        for f in members:
             if merged:
                 prev = merged[-1]
                 prev_size, f_size = prev.size, f.size

@@ -258,6 +258,10 @@ def drawing_labels(figure: Block, blocks: Sequence[Block]) -> list[Block]:
     ]
 
 
+#: A vector drawing is a cluster of this many shapes at least.
+MIN_DRAWING_SHAPES = 4
+
+
 def _drawings(content: PageContent, frags: list[Fragment]) -> list[Rect]:
     """Vector drawings (charts, diagrams): clusters of many shapes covering some of the page,
     holding at most short labels. A single shape, or shapes behind running text, are boxes
@@ -267,6 +271,10 @@ def _drawings(content: PageContent, frags: list[Fragment]) -> list[Rect]:
         r for r in content.paths + content.rules
         if (r.x1 - r.x0) * (r.y1 - r.y0) < 0.5 * page_area
     ][:MAX_SHAPES]
+    if len(shapes) < MIN_DRAWING_SHAPES:
+        # No cluster can hold enough shapes to be a drawing (the boxes left out below only
+        # make fewer): most pages have a rule or two, and need no running text found.
+        return []
     # A box around a caption or a paragraph beside a drawing would join the two and make the
     # whole a text frame: it is no piece of the drawing. (Only shapes as large as a line of
     # running text can hold one: the many small pieces of a drawing are not looked at.)
@@ -314,7 +322,7 @@ def _drawings(content: PageContent, frags: list[Fragment]) -> list[Rect]:
     out = []
     for box, count in clusters:
         area = (box.x1 - box.x0) * (box.y1 - box.y0)
-        if count < 4 or not 0.02 * page_area <= area <= 0.6 * page_area:
+        if count < MIN_DRAWING_SHAPES or not 0.02 * page_area <= area <= 0.6 * page_area:
             continue
         inside = [
             ((f.x0, f.y0, f.x1, f.y1), f.text) for f in frags

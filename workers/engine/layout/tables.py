@@ -1060,11 +1060,14 @@ def _typeset_math(rows: list[list[Fragment]]) -> bool:
     letters (some in a math font, so typeset as mathematics: a table of comparisons in a
     text face, "< 5", "= 0", is left alone). A table's cells are words and figures."""
     glyphs = [g for row in rows for f in row for g in f.glyphs if not g.char.isspace()]
-    typeset = sum(bool(MATH_FONT.search(g.font)) for g in glyphs)
-    if not glyphs or not typeset:
+    # (A run sets its glyphs in a few fonts: each font's name is matched once, not per glyph,
+    # and a run with no math font at all, nearly every one, is none without counting.)
+    math = {font: MATH_FONT.search(font) is not None for font in {g.font for g in glyphs}}
+    if not any(math.values()):
         return False
+    typeset = sum(math[g.font] for g in glyphs)
     signs = sum(
-        not MATH_FONT.search(g.font) and (
+        not math[g.font] and (
             unicodedata.category(g.char[:1]) == "Sm" or "\u0370" <= g.char[:1] <= "\u03ff"
         )
         for g in glyphs
