@@ -225,6 +225,23 @@ def _fields_in(fields: Sequence[BBox], x0: float, y0: float, x1: float, y1: floa
 TOUCH = 2.0
 
 
+class _Pieces:
+    """Which of ``count`` rules are joined into one piece, one to the next (disjoint sets)."""
+
+    def __init__(self, count: int) -> None:
+        self.parent = list(range(count))
+
+    def root(self, k: int) -> int:
+        parent = self.parent
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def join(self, a: int, b: int) -> None:
+        self.parent[self.root(a)] = self.root(b)
+
+
 def _rule_groups(
     horizontal: list[Rect], vertical: list[Rect]
 ) -> list[tuple[Rect, list[Rect], list[Rect]]]:
@@ -234,19 +251,13 @@ def _rule_groups(
     rules that form no grid of their own (an underline in a cell, a rule stopping short of
     the ones it meets) go with the smallest grid holding them."""
     rules = horizontal + vertical
-    parent = list(range(len(rules)))
-
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
+    pieces = _Pieces(len(rules))
 
     def join(a: int, b: int) -> None:
         ra, rb = rules[a], rules[b]
         if (ra.x0 <= rb.x1 + TOUCH and rb.x0 <= ra.x1 + TOUCH
                 and ra.y0 <= rb.y1 + TOUCH and rb.y0 <= ra.y1 + TOUCH):
-            parent[root(a)] = root(b)
+            pieces.join(a, b)
 
     # Only rules near each other are compared: a rule across with those across on about its
     # line, a rule down with those down on about its line, and with the rules across whose
@@ -270,7 +281,7 @@ def _rule_groups(
     horizontal_ids = {id(r) for r in horizontal}
     found: dict[int, tuple[list[Rect], list[Rect]]] = {}
     for k, r in enumerate(rules):
-        hs, vs = found.setdefault(root(k), ([], []))
+        hs, vs = found.setdefault(pieces.root(k), ([], []))
         (hs if id(r) in horizontal_ids else vs).append(r)
     groups = [(_box_of(hs + vs), hs, vs) for hs, vs in found.values()]
     grids = [k for k, (_, hs, vs) in enumerate(groups) if _may_be_grid(hs, vs)]
@@ -375,14 +386,7 @@ def _drawn_apart(hs: list[Rect], vs: list[Rect]) -> bool:
     corners, so all but a stray rule or two (a rule under a head) are one piece; a
     diagram's loose pieces, all inside its frame, hold more of its rules than it does."""
     rules = hs + vs
-    parent = list(range(len(rules)))
-
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
+    joined = _Pieces(len(rules))
     rules.sort(key=lambda r: r.x0)  # (only rules starting before one ends can meet it)
     for a, ra in enumerate(rules):
         for b in range(a + 1, len(rules)):
@@ -390,10 +394,10 @@ def _drawn_apart(hs: list[Rect], vs: list[Rect]) -> bool:
             if rb.x0 > ra.x1 + TOUCH:
                 break
             if ra.y0 <= rb.y1 + TOUCH and rb.y0 <= ra.y1 + TOUCH:
-                parent[root(a)] = root(b)
+                joined.join(a, b)
     pieces: dict[int, list[Rect]] = {}
     for k, r in enumerate(rules):
-        pieces.setdefault(root(k), []).append(r)
+        pieces.setdefault(joined.root(k), []).append(r)
     largest = max(pieces.values(), key=lambda piece: _area(_box_of(piece)))
     if len(pieces) - 1 < APART_PIECES or len(rules) - len(largest) <= len(largest):
         return False
