@@ -79,6 +79,21 @@ def test_runs_of_spaces_read_as_one_still_split_between_cells(tmp_path: Path) ->
             assert cell in texts, (cell, texts)
 
 
+
+def _first_tj_cut(
+    source: Path, order: list[int], boxes: list[LeafBox]
+) -> list[tuple[int, bytes]]:
+    """The parts the page's first ``TJ`` is cut into between leaves 0 and 1 (``order``: the
+    leaves' reading order), with the bytes each shows."""
+    with pikepdf.open(source) as pdf, pdfium.PdfDocument(str(source)) as document:
+        page = pdf.pages[0]
+        instructions = list(pikepdf.parse_content_stream(page))
+        names = [str(i.operator) for i in instructions]
+        shared = names.index("TJ")
+        text = PageText.of(instructions, names, [shared])
+        parts = split_operators(document, page, 0, text, {shared: order}, boxes)
+        return [(owner, bytes(part.operands[0][0])) for owner, part in parts[shared]]
+
 def test_a_glyph_in_nested_boxes_goes_to_the_innermost_block(tmp_path: Path) -> None:
     """A block set inside another's box (a formula's entry among the lines of the paragraph
     around it) owns its glyphs, whichever of the two comes first in reading order."""
@@ -89,16 +104,9 @@ def test_a_glyph_in_nested_boxes_goes_to_the_innermost_block(tmp_path: Path) -> 
     ])
     outer = LeafBox(0, BBox(70, 655, 200, 712))  # all three lines, the inner word too
     inner = LeafBox(1, BBox(71, 677, 100, 692))  # the inner word only
-    with pikepdf.open(source) as pdf, pdfium.PdfDocument(str(source)) as document:
-        page = pdf.pages[0]
-        instructions = list(pikepdf.parse_content_stream(page))
-        names = [str(i.operator) for i in instructions]
-        shared = names.index("TJ")
-        for order in ([0, 1], [1, 0]):
-            text = PageText.of(instructions, names, [shared])
-            parts = split_operators(document, page, 0, text, {shared: order}, [outer, inner])
-            shown = [(owner, bytes(part.operands[0][0])) for owner, part in parts[shared]]
-            assert shown == [(1, b"Inner"), (0, b"Outer")], (order, shown)
+    for order in ([0, 1], [1, 0]):
+        shown = _first_tj_cut(source, order, [outer, inner])
+        assert shown == [(1, b"Inner"), (0, b"Outer")], (order, shown)
 
 
 def rows_one_clipped_tight(path: Path) -> Path:
@@ -188,16 +196,9 @@ def test_a_glyph_making_a_boxs_side_goes_to_that_block_not_a_smaller_one_over_it
         return (b.box.x1 - b.box.x0) * (b.box.y1 - b.box.y0)
     assert area(column) < area(rows)  # smallest-box-first alone would give the cell away
     assert column.box.x0 < (cell.x0 + cell.x1) / 2 < rows.box.x1
-    with pikepdf.open(source) as pdf, pdfium.PdfDocument(str(source)) as document:
-        page = pdf.pages[0]
-        instructions = list(pikepdf.parse_content_stream(page))
-        names = [str(i.operator) for i in instructions]
-        shared = names.index("TJ")
-        for order in ([0, 1], [1, 0]):
-            text = PageText.of(instructions, names, [shared])
-            parts = split_operators(document, page, 0, text, {shared: order}, [rows, column])
-            shown = [(owner, bytes(part.operands[0][0])) for owner, part in parts[shared]]
-            assert shown == [(0, b"Row cell A"), (1, b"B")], (order, shown)
+    for order in ([0, 1], [1, 0]):
+        shown = _first_tj_cut(source, order, [rows, column])
+        assert shown == [(0, b"Row cell A"), (1, b"B")], (order, shown)
 
 
 def type3_row_pdf(path: Path) -> Path:
