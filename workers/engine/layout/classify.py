@@ -195,6 +195,8 @@ def classify(
                 block, text, styles, outline, body_size, repeated, faces, places
             ):
                 item = None  # "1. Introduction" set large is a numbered heading
+            if item and _field_label(block, fields.get(block.page, []), blocks, body_size):
+                item = None  # "3. NAME" beside its box on a form names a field: no list
             if item:
                 label = next(g for g in item.groups() if g)
                 apart = label_provs(block.page, block.frags, block.objects, result.opmap,
@@ -691,6 +693,76 @@ def _with_continuations(prov: list[Prov], paragraphs: list[Paragraph]) -> list[P
                 out.append(p)
                 claimed |= drawn
     return out
+
+
+def _field_label(
+    block: Block, fields: list[BBox], page: list[Block], body_size: float
+) -> bool:
+    """Whether a line opening like a list item ("3. NAME", "▶ b Routing number") is the label
+    of a form field: the field is what comes next as the form is read, beside the label or
+    under it, with no other text in between. A form numbers its fields for a reader to find
+    them by, but a sighted reader sees boxes to fill in, not a list."""
+    if not fields:
+        return False
+    if _beside_field(block, fields, body_size):
+        return True
+    line = max(block.frags[0].height if block.frags else block.size, 1.0)
+    for field in fields:
+        below = (
+            0 <= block.y0 - field.y1 <= FIELD_BELOW * line
+            and min(block.x1, field.x1) - max(block.x0, field.x0) > 0
+        )
+        box = field if below else _field_column(field, fields, block, line)
+        # (A field on the row of one of its lines, not one whose edge grazes the block.)
+        right = (
+            box.x0 >= block.x1 - line
+            and min(block.y1, box.y1) - max(block.y0, box.y0) > 0.5 * min(line, box.height)
+        )
+        if (below or right) and not _text_between(block, box, page, body_size):
+            return True
+    return False
+
+
+def _field_column(field: BBox, fields: list[BBox], block: Block, line: float) -> BBox:
+    """The field with the fields stacked on it, edge to edge, near the block's rows: one
+    field in parts ("LAST" over "FIRST"), whose label is set between the parts."""
+    near = [field] + [
+        f for f in fields
+        if abs(f.x0 - field.x0) <= 1 and abs(f.x1 - field.x1) <= 1
+        and f.y1 >= block.y0 - line and f.y0 <= block.y1 + line
+    ]
+    return BBox(field.x0, min(f.y0 for f in near), field.x1, max(f.y1 for f in near))
+
+
+#: How far under its label (in the label's line heights) a form's field may start: a label
+#: at the top of a box, the boxes for its digits lower down in it.
+FIELD_BELOW = 3.0
+
+
+#: The most words a field's sub-label has ("LAST", "FIRST", "ZIP CODE").
+SUB_LABEL_WORDS = 3
+
+
+def _text_between(block: Block, box: BBox, page: list[Block], body_size: float) -> bool:
+    """Whether other text on the page lies in the gap between a block and a box (below it or
+    right of it): then the box is not what the block leads to. A word or two that label the
+    box too do not count: "22. NAME", then "LAST" and "FIRST" beside their fields (a line of
+    its own before the box, "Capital gain… check here ▶", is that line's field)."""
+    if box.y1 <= block.y0:  # below: the strip under the block, down to the box
+        gap = BBox(max(block.x0, box.x0), box.y1, min(block.x1, box.x1), block.y0)
+    else:  # to the right, on the rows both span
+        gap = BBox(block.x1, max(block.y0, box.y0), box.x0, min(block.y1, box.y1))
+    # (Line by line: on a form, a block may reach round the gap without any of its text in it.)
+    return any(
+        min(f.x1, gap.x1) - max(f.x0, gap.x0) > 0
+        and min(f.y1, gap.y1) - max(f.y0, gap.y0) > 0
+        and not (
+            word_count(f.text) <= SUB_LABEL_WORDS
+            and _beside_field(Block(block.page, [f]), [box], body_size)
+        )
+        for other in page if other is not block and other.kind == "text"
+        for f in other.frags
+    )
 
 
 def _label_kind(label: str) -> str:
