@@ -147,6 +147,7 @@ def classify(
     heading_block: Block | None = None  # the block of the last heading
     for result, blocks in _document_order(results):
         drawn_in_figure = _figure_labels_kept(blocks, artifact_ids)
+        on_drawing = _drawing_labels(blocks, artifact_ids)
         for block in blocks:
             if id(block) in artifact_ids or id(block) in drawn_in_figure:
                 continue
@@ -197,6 +198,8 @@ def classify(
                 item = None  # "1. Introduction" set large is a numbered heading
             if item and _field_label(block, fields.get(block.page, []), blocks, body_size):
                 item = None  # "3. NAME" beside its box on a form names a field: no list
+            if item and id(block) in on_drawing:
+                item = None  # "- name: type" in a diagram's box: a label of the drawing
             if item:
                 label = next(g for g in item.groups() if g)
                 apart = label_provs(block.page, block.frags, block.objects, result.opmap,
@@ -1393,6 +1396,34 @@ def _figure_labels_kept(blocks: list[Block], artifact_ids: dict[int, Any]) -> se
         and b.candidate is not None and b.candidate.captioned
         for label in b.labels
     }
+
+
+def _drawing_labels(blocks: list[Block], artifact_ids: dict[int, Any]) -> set[int]:
+    """The text set on the pictures kept as figures that are diagrams (a class diagram's
+    boxes, a chart's legend), read out after the picture: a dash or a number opening one of
+    them is part of what the picture shows ("- Isolated: boolean" in a class's box), not a
+    list's label. A diagram has many pieces of text on it (:data:`DIAGRAM_TEXTS`); a few
+    lines set on a photo (a cover's list of questions) are read as they come."""
+    out = {
+        id(label) for b in blocks
+        if b.kind == "figure" and id(b) not in artifact_ids
+        for label in b.labels
+    }
+    texts = [b for b in blocks if b.kind == "text"]
+    for figure in blocks:
+        if figure.kind != "figure" or id(figure) in artifact_ids:
+            continue
+        on = [
+            b for b in texts
+            if figure.x0 <= b.x0 and b.x1 <= figure.x1 and figure.y0 <= b.y0 and b.y1 <= figure.y1
+        ]
+        if len(on) >= DIAGRAM_TEXTS:
+            out.update(map(id, on))
+    return out
+
+
+#: How many pieces of text set on a picture make it a diagram.
+DIAGRAM_TEXTS = 8
 
 
 def _prov(block: Block, result: PageResult, artifact_ids: dict[int, Any] | None = None) -> Prov:
