@@ -1,0 +1,91 @@
+"""List items the layout reader must not take for lists: numbered form fields, the labels of
+a diagram; and lists it must keep beside them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.engine.analysis.conftest import HtmlPdf
+from tests.engine.analysis.drawn_pdfs import Picture, body_lines, make_pdf
+from workers.engine.document import ListItem
+from workers.engine.layout.reader import read_layout
+
+
+def _items(path: Path) -> list[str]:
+    """The text of each list item the layout reader finds (labels aside)."""
+    doc = read_layout(path, max_pages=5)
+    return [item.text for item in doc.walk() if isinstance(item, ListItem)]
+
+
+FORM_CSS = (
+    "input { display: block; width: 12cm; height: 0.8cm; margin: 0.1cm 0 0.5cm }"
+    " .row { display: flex; gap: 0.6cm; align-items: center; margin-bottom: 0.5cm }"
+    " .row input { display: inline-block; width: 8cm; margin: 0 }"
+)
+
+
+def test_numbered_form_fields_are_no_list(html_pdf: HtmlPdf) -> None:
+    # A form numbers its fields for the reader to find them; a sighted reader sees boxes to
+    # fill in, each under or beside its label, not a list. The list of what to attach, with
+    # no field beside or under its items, is a list.
+    path = html_pdf(
+        "<h1>Application for a permit</h1>"
+        "<p>1. NAME OF APPLICANT</p><input type='text' name='name'>"
+        "<p>2. DATE OF BIRTH (DD/MM/YYYY)</p><input type='text' name='born'>"
+        "<div class='row'><span>3. TELEPHONE</span><input type='text' name='phone'></div>"
+        "<div class='row'><span>4. E-MAIL ADDRESS</span><input type='text' name='mail'></div>"
+        "<p>Attach to this form:</p>"
+        "<p>1. a copy of your passport;</p><p>2. a recent photograph;</p>"
+        "<p>3. proof of your address.</p>"
+        "<h2>Where to send it</h2><p>To the permit office, with its attachments.</p>",
+        css=FORM_CSS,
+        pdf_forms=True,
+    )
+    assert _items(path) == [
+        "a copy of your passport;", "a recent photograph;", "proof of your address."
+    ]
+
+
+def test_numbered_lines_without_fields_stay_a_list(html_pdf: HtmlPdf) -> None:
+    # The same lines, the form's fields drawn as plain boxes (no form fields): nothing tells
+    # them from a list, and they are read as one.
+    path = html_pdf(
+        "<h1>Application for a permit</h1>"
+        "<p>1. NAME OF APPLICANT</p><p>2. DATE OF BIRTH (DD/MM/YYYY)</p>"
+        "<p>3. TELEPHONE</p><h2>Where to send it</h2><p>To the permit office.</p>",
+    )
+    assert _items(path) == ["NAME OF APPLICANT", "DATE OF BIRTH (DD/MM/YYYY)", "TELEPHONE"]
+
+
+DIAGRAM_LINES = [
+    "Customer", "- name: string", "- born: date", "+ order(): Order", "Order",
+    "- placed: date", "- total: money", "+ cancel(): void", "places", "1..*",
+]
+
+
+def test_labels_of_a_diagram_are_no_list(tmp_path: Path) -> None:
+    # A class diagram: boxes with attributes ("- name: string") and operations ("+ order()")
+    # set on a picture with many other labels. The dashes are the diagram's notation, not a
+    # list's bullets.
+    diagram = Picture("class-diagram", 80, 300, 430, 300)
+    lines = [(100 + 200 * (k % 2), 570 - 26 * (k // 2), text)
+             for k, text in enumerate(DIAGRAM_LINES)]
+    path = make_pdf(tmp_path / "diagram.pdf", [
+        ([diagram], body_lines(780) + lines + body_lines(200)),
+    ])
+    assert _items(path) == []
+
+
+def test_a_list_set_on_a_photo_is_a_list(tmp_path: Path) -> None:
+    # A cover's questions set on its photo: a few lines on a picture are read as they come,
+    # a list among them.
+    photo = Picture("cover-photo", 80, 300, 430, 300)
+    lines = [(100, 570 - 26 * k, text) for k, text in enumerate((
+        "- When is a document accessible?", "- What should authors know?",
+        "- Where does it make a difference?",
+    ))]
+    path = make_pdf(tmp_path / "cover.pdf", [([photo], body_lines(780) + lines + body_lines(200))])
+    assert _items(path) == [
+        "When is a document accessible?", "What should authors know?",
+        "Where does it make a difference?",
+    ]
