@@ -89,3 +89,18 @@ def test_a_list_set_on_a_photo_is_a_list(tmp_path: Path) -> None:
         "When is a document accessible?", "What should authors know?",
         "Where does it make a difference?",
     ]
+
+
+def test_a_note_under_a_list_is_no_point_of_it(html_pdf: HtmlPdf) -> None:
+    # A slide's points, then the note its asterisk refers to at the foot: the note opens at
+    # the points' indent with a mark, not a bullet, and is no fourth point.
+    path = html_pdf(
+        "<h1>How to get accessible PDF</h1>"
+        "<p>• Use the right tools</p><p>• Basic knowledge for all (see the guide*)</p>"
+        "<p>• Do not tag a PDF after it is made</p>"
+        "<p style='margin-top: 6cm; font-size: 8pt'>* The guide to tagging, pdfa.org</p>",
+    )
+    assert _items(path) == [
+        "Use the right tools", "Basic knowledge for all (see the guide*)",
+        "Do not tag a PDF after it is made",
+    ]

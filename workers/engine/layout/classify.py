@@ -769,7 +769,11 @@ def _text_between(block: Block, box: BBox, page: list[Block], body_size: float) 
 
 
 def _label_kind(label: str) -> str:
-    """What a list label counts with: "number" (1., [2]), "letter" (a), iv.) or "bullet"."""
+    """What a list label counts with: "number" (1., [2]), "letter" (a), iv.) or "bullet";
+    an asterisk is a "mark": the note a mark in the text refers to ("* E.g. the guide…" under
+    a slide's bullets) is no further point of the list above it."""
+    if label == "*":
+        return "mark"
     if any(ch.isdigit() for ch in label):
         return "number"
     return "letter" if any(ch.isalpha() for ch in label) else "bullet"
