@@ -208,3 +208,39 @@ def test_a_line_end_hyphen_the_author_made_an_artifact_joins_the_word(tmp_path: 
                          max_pages=1)
     assert doc.reader == "structure"
     assert [block_text(b) for b in doc.blocks] == ["Open to government agencies and to everyone."]
+
+
+def test_an_item_body_with_its_own_text_and_a_nested_list_keeps_both(tmp_path: Path) -> None:
+    # Only the content elements say their page (/Pg is optional elsewhere): an item's body
+    # holding its own text and a nested list reads its text on the page the body names,
+    # not on the page of the list around it, which says none.
+    content = (
+        b"/Lbl <</MCID 0>> BDC BT /F1 12 Tf 20 250 Td (1.) Tj ET EMC\n"
+        b"/LBody <</MCID 1>> BDC BT /F1 12 Tf 40 250 Td (Fruit we grow:) Tj ET EMC\n"
+        b"/LBody <</MCID 2>> BDC BT /F1 12 Tf 60 235 Td (apples) Tj ET EMC\n"
+    )
+    path = _tagged_by_hand(tmp_path / "list.pdf", content, [])
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        page = pdf.pages[0].obj
+        root = pdf.Root.StructTreeRoot
+
+        def element(role: str, kids: list[object], on_page: bool = False) -> pikepdf.Object:
+            made = pdf.make_indirect(pikepdf.Dictionary(
+                Type=pikepdf.Name.StructElem, S=pikepdf.Name(role), K=pikepdf.Array(kids),
+            ))
+            if on_page:
+                made.Pg = page
+            return made
+
+        inner = element("/L", [element("/LI", [element("/LBody", [2], on_page=True)])])
+        body = element("/LBody", [1, inner], on_page=True)
+        outer = element("/L", [element("/LI", [element("/Lbl", [0], on_page=True), body])])
+        root.K = pikepdf.Array([outer])
+        root.ParentTree = pikepdf.Dictionary(Nums=pikepdf.Array([0, pikepdf.Array([outer] * 3)]))
+        pdf.save(path)
+    doc = read_structure(path, max_pages=1)
+    assert doc.reader == "structure"  # no text lost, so the tags are used
+    (lst,) = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert [item.text for item in lst.items] == ["Fruit we grow:"]
+    (nested,) = [b for b in lst.items[0].blocks if isinstance(b, ListBlock)]
+    assert [item.text for item in nested.items] == ["apples"]

@@ -574,6 +574,9 @@ class _Reader:
         return ListBlock(items, ordered)
 
     def _body(self, element: pikepdf.Dictionary, page: int, depth: int) -> list[Block]:
+        # (The body's own /Pg: the list and item around it need not say their page, and the
+        # marked content directly in a body that also holds blocks is read on it.)
+        page = self.page_of(element, page)
         if self._has_blocks(element):
             out: list[Block] = []
             for kid in self.children(element):
