@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.engine.analysis.conftest import HtmlPdf
 from tests.engine.analysis.drawn_pdfs import Picture, body_lines, make_pdf
-from workers.engine.document import ListItem
+from workers.engine.document import ListBlock, ListItem
 from workers.engine.layout.reader import read_layout
 
 
@@ -104,3 +104,40 @@ def test_a_note_under_a_list_is_no_point_of_it(html_pdf: HtmlPdf) -> None:
         "Use the right tools", "Basic knowledge for all (see the guide*)",
         "Do not tag a PDF after it is made",
     ]
+
+
+def test_an_item_goes_on_under_its_title_in_another_face(html_pdf: HtmlPdf) -> None:
+    # Each resource's name in a larger bold face ends the item's first line; its description
+    # goes on below in the regular face, lined up with the item's text: one item each.
+    item = (
+        "<li><b style='font-size: 13pt'>{0} –</b><br>"
+        "<span style='font-size: 10pt'>{1}</span></li>"
+    )
+    path = html_pdf(
+        "<h1>Helpful resources</h1><p>The following booklets can provide information.</p>"
+        "<ul style='padding-left: 1cm'>"
+        + item.format("Caring for Someone", "a booklet produced by the Council, call the line")
+        + item.format("When you care at home", "a series of podcasts made by the Council")
+        + "</ul><h2>Other help</h2><p>Ask your doctor about the help near you.</p>",
+    )
+    assert _items(path) == [
+        "Caring for Someone – a booklet produced by the Council, call the line",
+        "When you care at home – a series of podcasts made by the Council",
+    ]
+
+
+def test_a_list_goes_on_past_a_page_break_where_the_margins_move(html_pdf: HtmlPdf) -> None:
+    # A book's left and right pages have other margins: the points on the next page are
+    # further right, yet they go on with the list, no list inside its last point, and the
+    # paragraph after them is no part of that point.
+    points = "".join(f"<li>Point number {k} of the list</li>" for k in range(1, 41))
+    path = html_pdf(
+        f"<p>{'Words before the list. ' * 30}</p><ul>{points}</ul>"
+        "<p>After the list, a paragraph of its own.</p>",
+        css="@page :right { margin-left: 2cm } @page :left { margin-left: 4cm }",
+    )
+    doc = read_layout(path, max_pages=5)
+    lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert [len(lst.items) for lst in lists] == [40]
+    assert not any(isinstance(b, ListBlock) for item in lists[0].items for b in item.blocks)
+    assert _items(path)[-1] == "Point number 40 of the list"

@@ -231,6 +231,11 @@ def classify(
                     else:
                         doc.blocks.append(fresh)
                     stack[-1] = fresh
+                if indent > list_x[-1] + tolerance and _on_a_new_page(stack[-1], block.page):
+                    # The list goes on past a page break, where the margins may move (a
+                    # book's left and right pages): the next point there opens no list
+                    # inside the last one; its indent is the list's on this page.
+                    list_x[-1] = indent
                 if indent > list_x[-1] + tolerance and stack[-1].items:
                     inner = ListBlock([], ordered=ordered, prov=prov)
                     stack[-1].items[-1].blocks.append(inner)
@@ -768,6 +773,12 @@ def _text_between(block: Block, box: BBox, page: list[Block], body_size: float) 
     )
 
 
+def _on_a_new_page(lst: ListBlock, page: int) -> bool:
+    """Whether the list's last item is on another page than ``page``."""
+    last = lst.items[-1].prov[-1] if lst.items and lst.items[-1].prov else None
+    return last is not None and last.page != page
+
+
 def _label_kind(label: str) -> str:
     """What a list label counts with: "number" (1., [2]), "letter" (a), iv.) or "bullet";
     an asterisk is a "mark": the note a mark in the text refers to ("* E.g. the guide…" under
@@ -826,17 +837,29 @@ def _continued_item(
         item = stack[level].items[-1]
         start, size = (item_faces or {}).get(id(item), (None, block.size))
         last = item.blocks[-1].prov[-1] if item.blocks and item.blocks[-1].prov else None
-        if (last is not None and last.page != block.page) or not (
-            0.85 * size <= block.size <= 1.15 * size
-        ):
+        if last is not None and last.page != block.page:
             continue
-        if block.x0 > list_x[level] + 0.8 * block.size or (
+        lined_up = (
             start is not None
             and block.x0 > list_x[level] + 0.3 * block.size
             and abs(block.x0 - start) <= 0.2 * block.size
+        )
+        if not 0.85 * size <= block.size <= 1.15 * size and not (
+            # The item's next line, in another face (its bold title ends the first line,
+            # "• Caring for Someone with Cancer – a booklet", the rest regular): lined up
+            # with the item's text, right under it.
+            lined_up and last is not None and _right_under(block, last.bbox)
         ):
+            continue
+        if block.x0 > list_x[level] + 0.8 * block.size or lined_up:
             return item
     return None
+
+
+def _right_under(block: Block, box: BBox) -> bool:
+    """Whether the block starts within a line below the box (no paragraph break between)."""
+    line = block.frags[0].height if block.frags else block.size
+    return -0.5 * line <= box.y0 - block.y1 <= 0.5 * line
 
 
 def _text_start(block: Block, label: str) -> float | None:
