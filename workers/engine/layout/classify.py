@@ -720,13 +720,18 @@ def _field_label(
             0 <= block.y0 - field.y1 <= FIELD_BELOW * line
             and min(block.x1, field.x1) - max(block.x0, field.x0) > 0
         )
-        box = field if below else _field_column(field, fields, block, line)
-        # (A field on the row of one of its lines, not one whose edge grazes the block.)
-        right = (
-            box.x0 >= block.x1 - line
-            and min(block.y1, box.y1) - max(block.y0, box.y0) > 0.5 * min(line, box.height)
-        )
-        if (below or right) and not _text_between(block, box, page, body_size):
+        if below:
+            box = field
+        elif field.x0 >= block.x1 - line and field.y1 >= block.y0 - line and (
+            field.y0 <= block.y1 + line
+        ):
+            box = _field_column(field, fields, block, line)
+            # (A field on the row of one of its lines, not one whose edge grazes the block.)
+            if min(block.y1, box.y1) - max(block.y0, box.y0) <= 0.5 * min(line, box.height):
+                continue
+        else:
+            continue
+        if not _text_between(block, box, page, body_size):
             return True
     return False
 
