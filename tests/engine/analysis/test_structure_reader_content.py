@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pikepdf
 
-from workers.engine.document import Paragraph
+from workers.engine.document import Block, Figure, Paragraph
 from workers.engine.structure.reader import read_structure
 
 
@@ -239,3 +239,37 @@ def test_a_list_going_on_onto_an_untagged_page_gives_that_page_its_items() -> No
         ["First item, tagged"], ["Second item, untagged"]]
     assert isinstance(tagged.blocks[-1], Paragraph)
     assert tagged.blocks[-1].text == "After the list, tagged"
+
+
+def _figure_page(path: Path, **entries: object) -> list[Block]:
+    """A paragraph and a Figure drawing a grey square and two labels (``entries``: the
+    Figure's own, /Alt say): the model's blocks."""
+    content = (b"/P <</MCID 0>> BDC BT /F1 12 Tf 72 760 Td (The nut is shown below.) Tj ET EMC\n"
+               b"/Figure <</MCID 1>> BDC 0.5 g 72 600 100 100 re f 0 g"
+               b" BT /F1 8 Tf 180 680 Td (Nut case) Tj 0 -40 Td (Keyway) Tj ET EMC")
+    path = _tagged_tree(path, content, [_element("P", 0), _element("Figure", 1, **entries)])
+    doc = read_structure(path, max_pages=5)
+    assert doc.reader == "structure", doc.warnings
+    return doc.blocks
+
+
+def test_the_words_of_a_figure_without_alt_are_read_after_it(tmp_path: Path) -> None:
+    # Nobody described the picture: its labels are all a listener has of it.
+    blocks = _figure_page(tmp_path / "labels.pdf")
+    assert [type(b).__name__ for b in blocks] == ["Paragraph", "Figure", "Paragraph"]
+    assert isinstance(blocks[2], Paragraph) and blocks[2].text == "Nut case Keyway"
+    # The labels' drawing is the paragraph's, not the figure's too.
+    figure, labels = blocks[1], blocks[2]
+    assert isinstance(figure, Figure) and figure.alt is None
+    assert labels.prov[0].operators and not figure.prov[0].operators
+    assert figure.prov[0].bbox == labels.prov[0].bbox
+
+
+def test_a_figure_with_alt_is_its_alt_and_a_placeholder_is_no_alt(tmp_path: Path) -> None:
+    blocks = _figure_page(tmp_path / "alt.pdf", Alt=pikepdf.String("A locknut, cut open"))
+    assert [type(b).__name__ for b in blocks] == ["Paragraph", "Figure"]
+    assert isinstance(blocks[1], Figure) and blocks[1].alt == "A locknut, cut open"
+    # An authoring tool's "Figure" (with a C string's NUL) describes nothing.
+    blocks = _figure_page(tmp_path / "placeholder.pdf", Alt=pikepdf.String("Figure\x00"))
+    assert [type(b).__name__ for b in blocks] == ["Paragraph", "Figure", "Paragraph"]
+    assert isinstance(blocks[1], Figure) and blocks[1].alt is None

@@ -19,7 +19,7 @@ model says so in a warning.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -452,9 +452,22 @@ class _Reader:
                 (after if drawn else before).extend(self._paragraph(self.collect(kid, page)))
             else:
                 self.content(kid, page, content)
-        alt = element.get("/Alt")
-        alt_text = str(alt) if isinstance(alt, pikepdf.String) and str(alt).strip() else None
+        alt_text = _alternative(element.get("/Alt"))
         captions = [b.text for b in (*before, *after) if isinstance(b, Paragraph)]
+        drawn: list[Block] = []
+        if alt_text is None and content.glyphs:
+            # Without an alternative, the words drawn in the picture (a diagram's labels, a
+            # logo's small print) are all a listener has of it, as a screen reader reads a
+            # Figure without /Alt: they are read after it; the figure keeps its images.
+            drawn = self._paragraph(_Content(glyphs=content.glyphs, links=content.links))
+            if drawn:
+                # The text's drawing is the paragraph's; a figure of text alone (no image)
+                # keeps its place on the page but draws nothing of its own.
+                prov = self.prov(_Content(images=content.images)) if content.images else [
+                    replace(p, operators=()) for p in self.prov(content)
+                ]
+                figure = Figure(image=None, caption=" ".join(captions) or None, prov=prov)
+                return [*before, figure, *drawn, *after]
         figure = Figure(image=None, caption=" ".join(captions) or None, alt=alt_text,
                         prov=self.prov(content))
         return [*before, figure, *after]
@@ -652,6 +665,22 @@ def _generated_space(g: Glyph) -> bool:
 
 
 _LINE_END_HYPHENS = ("\ufffe", "-", "\u2010")
+
+
+#: What an authoring tool writes as /Alt when nobody described the picture: the element's own
+#: kind, which says nothing of what it shows.
+_PLACEHOLDER_ALTS = {"figure", "image", "picture", "graphic", "photo", "img"}
+
+
+def _alternative(alt: Any) -> str | None:
+    """A Figure's /Alt if it describes something: not empty, not only NULs and spaces (a
+    C string's terminator written into it), not a placeholder naming the element's kind."""
+    if not isinstance(alt, pikepdf.String):
+        return None
+    text = str(alt).replace("\x00", "").strip()
+    if not text or text.strip(" .:-_").lower() in _PLACEHOLDER_ALTS:
+        return None
+    return text
 
 
 def _int(value: Any, default: int) -> int:
