@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pikepdf
 
-from workers.engine.document import Block, Figure, Paragraph
+from workers.engine.document import BBox, Block, Figure, Paragraph
 from workers.engine.structure.reader import read_structure
 
 
@@ -273,3 +273,71 @@ def test_a_figure_with_alt_is_its_alt_and_a_placeholder_is_no_alt(tmp_path: Path
     blocks = _figure_page(tmp_path / "placeholder.pdf", Alt=pikepdf.String("Figure\x00"))
     assert [type(b).__name__ for b in blocks] == ["Paragraph", "Figure", "Paragraph"]
     assert isinstance(blocks[1], Figure) and blocks[1].alt is None
+
+
+def _widget(pdf: pikepdf.Pdf, page: pikepdf.Page, rect: list[float], **field: object
+            ) -> pikepdf.Dictionary:
+    """A widget annotation on ``page`` that is its own form field (``field``: /FT, /V…)."""
+    widget = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Widget, Rect=pikepdf.Array(rect),
+        P=page.obj, F=4, **field))
+    if "/Annots" not in page.obj:
+        page.obj.Annots = pdf.make_indirect(pikepdf.Array())
+    page.obj.Annots.append(widget)
+    if "/AcroForm" not in pdf.Root:
+        pdf.Root.AcroForm = pikepdf.Dictionary(Fields=pikepdf.Array())
+    parent = widget.get("/Parent")
+    if isinstance(parent, pikepdf.Dictionary):
+        parent.Kids = pikepdf.Array([widget])
+    pdf.Root.AcroForm.Fields.append(parent if parent is not None else widget)
+    return widget
+
+
+def test_form_fields_no_element_refers_to_are_page_furniture_with_their_words(
+    tmp_path: Path
+) -> None:
+    # A list box showing its options, a push button's caption, a check box (its mark is a
+    # state, drawn in a symbol font: no words) and a hidden text field, none in the tree.
+    path = _tagged_tree(tmp_path / "fields.pdf",
+                        b"/P <</MCID 0>> BDC BT /F1 12 Tf 72 760 Td (Choose one.) Tj ET EMC",
+                        [_element("P", 0)])
+    pdf = pikepdf.open(path, allow_overwriting_input=True)
+    page = pdf.pages[0]
+    _widget(pdf, page, [72, 600, 200, 700], FT=pikepdf.Name.Ch, T=pikepdf.String("List"),
+            Opt=pikepdf.Array([pikepdf.String("One"),
+                               pikepdf.Array([pikepdf.String("2"), pikepdf.String("Two")])]))
+    _widget(pdf, page, [72, 560, 120, 580], FT=pikepdf.Name.Btn, Ff=1 << 16,
+            MK=pikepdf.Dictionary(CA=pikepdf.String("Clear")))
+    _widget(pdf, page, [72, 530, 82, 540], FT=pikepdf.Name.Btn,
+            MK=pikepdf.Dictionary(CA=pikepdf.String("4")))
+    hidden = _widget(pdf, page, [72, 500, 200, 520], FT=pikepdf.Name.Tx,
+                     V=pikepdf.String("Secret"))
+    hidden.F = 2
+    pdf.save(path)
+    doc = read_structure(path, max_pages=5)
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == ["Choose one."]
+    assert [(a.text, a.prov[0].bbox) for a in doc.artifacts] == [
+        ("One Two", BBox(72, 600, 200, 700)), ("Clear", BBox(72, 560, 120, 580))]
+
+
+def test_a_form_field_the_tags_refer_to_is_read_in_its_place(tmp_path: Path) -> None:
+    # A Form element refers to a filled-in text field, whose kind and value its parent
+    # field holds: read between the paragraphs, as a screen reader announces it.
+    content = (b"/P <</MCID 0>> BDC BT /F1 12 Tf 72 760 Td (Name:) Tj ET EMC\n"
+               b"/P <</MCID 1>> BDC BT /F1 12 Tf 72 700 Td (Thank you.) Tj ET EMC")
+    form = _element("Form")
+    path = _tagged_tree(tmp_path / "filled.pdf", content,
+                        [_element("P", 0), form, _element("P", 1)])
+    pdf = pikepdf.open(path, allow_overwriting_input=True)
+    page = pdf.pages[0]
+    parent = pdf.make_indirect(pikepdf.Dictionary(FT=pikepdf.Name.Tx,
+                                                  V=pikepdf.String("Ada  Lovelace")))
+    widget = _widget(pdf, page, [120, 755, 300, 775], Parent=parent)
+    form = pdf.Root.StructTreeRoot.K.K[1]
+    form.K = pikepdf.Array([pikepdf.Dictionary(Type=pikepdf.Name.OBJR, Obj=widget,
+                                               Pg=page.obj)])
+    pdf.save(path)
+    doc = read_structure(path, max_pages=5)
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == [
+        "Name:", "Ada Lovelace", "Thank you."]
+    assert not doc.artifacts

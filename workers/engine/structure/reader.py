@@ -193,6 +193,8 @@ class _Reader:
                 if isinstance(value, pikepdf.Name):
                     self.role_map[str(key)[1:]] = str(value)[1:]
         self.visited = 0
+        #: The annotations the tree refers to (OBJR): form fields among them are read in place.
+        self.referenced: set[tuple[int, int]] = set()
         self.doc = Document(reader="structure")
         self.hyphenation: Hyphenation | None = None
 
@@ -309,10 +311,24 @@ class _Reader:
             return
         if kind == "/OBJR":
             annot = element.get("/Obj")
-            if isinstance(annot, pikepdf.Dictionary) and annot.get("/Subtype") == "/Link":
+            if not isinstance(annot, pikepdf.Dictionary):
+                return
+            self.referenced.add(annot.objgen)
+            if annot.get("/Subtype") == "/Link":
                 target = _uri(annot)
                 if target:
                     out.links.append(Link("", target))
+            elif shown := _field_text(annot):
+                # A form field (in a Form element) is read where the tags put it, as a screen
+                # reader announces it: what it shows (its value, a button's caption), a
+                # word of its own in its box.
+                where = self.page_of(element, page)
+                box = _annotation_box(annot)
+                # (Glyphs are read as the page is shown: the box too.)
+                x0, y0, x1, y1 = (self.pages[where].frame.to_display(*box)
+                                  if 0 <= where < len(self.pages) else box)
+                out.glyphs.append((where, Glyph(f" {shown} ", x0, y0, x1, y1, max(y1 - y0, 1.0),
+                                                False, "", -1, -1)))
             return
         page = self.page_of(element, page)
         if self.role(element) == "Link":
@@ -389,10 +405,30 @@ class _Reader:
                                                     state.opmap.ranges(f.objects))])
                 )
         to_user_space(doc, [state.frame for state in self.pages])
+        doc.artifacts.extend(self.unreferenced_fields())
         if doc.title is None:
             heading = next((b for b in doc.blocks if isinstance(b, Heading)), None)
             doc.title = heading.text if heading else None
         return doc
+
+    def unreferenced_fields(self) -> list[Artifact]:
+        """What the form fields no element refers to show (a value, a list's options, a
+        button's caption): drawn by their widgets, not the page, and like text no element
+        refers to, page furniture (kept, in user space, as the widget's box is)."""
+        out = []
+        for index in range(len(self.pages)):
+            annots = self.pdf.pages[index].obj.get("/Annots")
+            if not isinstance(annots, pikepdf.Array):
+                continue
+            for annot in annots:
+                if (
+                    isinstance(annot, pikepdf.Dictionary)
+                    and annot.objgen not in self.referenced
+                    and (shown := _field_text(annot))
+                ):
+                    out.append(Artifact("other", shown,
+                                        [Prov(index, BBox(*_annotation_box(annot)))]))
+        return out
 
     def blocks(self, element: Any, page: int, depth: int) -> list[Block]:
         self.visited += 1
@@ -454,20 +490,19 @@ class _Reader:
                 self.content(kid, page, content)
         alt_text = _alternative(element.get("/Alt"))
         captions = [b.text for b in (*before, *after) if isinstance(b, Paragraph)]
-        drawn: list[Block] = []
         if alt_text is None and content.glyphs:
             # Without an alternative, the words drawn in the picture (a diagram's labels, a
             # logo's small print) are all a listener has of it, as a screen reader reads a
             # Figure without /Alt: they are read after it; the figure keeps its images.
-            drawn = self._paragraph(_Content(glyphs=content.glyphs, links=content.links))
-            if drawn:
+            labels = self._paragraph(_Content(glyphs=content.glyphs, links=content.links))
+            if labels:
                 # The text's drawing is the paragraph's; a figure of text alone (no image)
                 # keeps its place on the page but draws nothing of its own.
                 prov = self.prov(_Content(images=content.images)) if content.images else [
                     replace(p, operators=()) for p in self.prov(content)
                 ]
                 figure = Figure(image=None, caption=" ".join(captions) or None, prov=prov)
-                return [*before, figure, *drawn, *after]
+                return [*before, figure, *labels, *after]
         figure = Figure(image=None, caption=" ".join(captions) or None, alt=alt_text,
                         prov=self.prov(content))
         return [*before, figure, *after]
@@ -681,6 +716,76 @@ def _alternative(alt: Any) -> str | None:
     if not text or text.strip(" .:-_").lower() in _PLACEHOLDER_ALTS:
         return None
     return text
+
+
+#: Form field flags (ISO 32000-1, 12.7.4): a push button, a combo box, a password.
+_PUSH_BUTTON = 1 << 16
+_COMBO = 1 << 17
+_PASSWORD = 1 << 13
+#: Annotation flags: hidden, not shown on screen.
+_HIDDEN = 1 << 1
+_NO_VIEW = 1 << 5
+
+
+def _field_text(annot: pikepdf.Dictionary) -> str:
+    """What a widget annotation's form field shows in words: a text field's or a combo box's
+    value, a list box's options, a push button's caption; "" for anything else (a check
+    box's or radio button's mark is a state, drawn in a symbol font; a password is hidden)."""
+    if annot.get("/Subtype") != "/Widget" or _number(annot.get("/F")) & (_HIDDEN | _NO_VIEW):
+        return ""
+    kind = _inherited(annot, "/FT")
+    flags = _number(_inherited(annot, "/Ff"))
+    if kind == "/Tx" and not flags & _PASSWORD:
+        return _strings(_inherited(annot, "/V"))
+    if kind == "/Ch":
+        if flags & _COMBO:
+            return _strings(_inherited(annot, "/V"))
+        options = _inherited(annot, "/Opt")
+        # An option is its text, or a pair: the value exported, then the text shown.
+        shown = [o[1] if isinstance(o, pikepdf.Array) and len(o) > 1 else o
+                 for o in (options if isinstance(options, pikepdf.Array) else [])]
+        return " ".join(s for s in (_strings(o) for o in shown) if s)
+    if kind == "/Btn" and flags & _PUSH_BUTTON:
+        look = annot.get("/MK")
+        return _strings(look.get("/CA")) if isinstance(look, pikepdf.Dictionary) else ""
+    return ""
+
+
+def _inherited(field: pikepdf.Dictionary, key: str) -> Any:
+    """A field's entry, from the field or the nearest ancestor that has it (fields inherit
+    their kind, flags, value and options)."""
+    node: Any = field
+    for _ in range(20):
+        if not isinstance(node, pikepdf.Dictionary):
+            return None
+        if key in node:
+            return node.get(key)
+        node = node.get("/Parent")
+    return None
+
+
+def _strings(value: Any) -> str:
+    if isinstance(value, pikepdf.Array):
+        return " ".join(s for s in (_strings(v) for v in value) if s)
+    return " ".join(str(value).split()) if isinstance(value, pikepdf.String) else ""
+
+
+def _number(value: Any) -> int:
+    try:
+        return int(value) if value is not None else 0
+    except (TypeError, ValueError):
+        return 0
+
+
+def _annotation_box(annot: pikepdf.Dictionary) -> tuple[float, float, float, float]:
+    """An annotation's /Rect, left, bottom, right, top (user space); zeros when unreadable."""
+    rect = annot.get("/Rect")
+    try:
+        x0, y0, x1, y1 = (float(v) for v in (rect if isinstance(rect, pikepdf.Array) else []))
+    except (TypeError, ValueError):
+        return (0.0, 0.0, 0.0, 0.0)
+    return (round(min(x0, x1), 2), round(min(y0, y1), 2),
+            round(max(x0, x1), 2), round(max(y0, y1), 2))
 
 
 def _int(value: Any, default: int) -> int:
