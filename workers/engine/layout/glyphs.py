@@ -485,26 +485,41 @@ def _restore_dropped_spaces(page: Any, content: PageContent) -> None:
     drawn just before and after it (in either order: right-to-left objects are drawn
     backwards) — becomes the space pdfium generates between words."""
     glyphs = content.glyphs
-    drawn = {g.obj for g in glyphs}
-    inkless = {
-        i: point for i, kind in enumerate(content.object_kinds)
-        if kind == "text" and i not in drawn and (point := _inkless_origin(page, i)) is not None
-    }
-    if not inkless:
+    drawn = {g.obj for g in glyphs}  # (the one pass over the glyphs every page pays)
+    missing = [
+        i for i, kind in enumerate(content.object_kinds)
+        if kind == "text" and i not in drawn and (i - 1 in drawn or i + 1 in drawn)
+    ]
+    if not missing:
+        return
+    # Where each object's last glyph is.
+    last_of = {g.obj: at for at, g in enumerate(glyphs)}
+    breaks: list[int] = []  # the glyphs a space goes after
+    for i in missing:
+        point = None
+        for before, after in ((i - 1, i + 1), (i + 1, i - 1)):
+            at = last_of.get(before)
+            if at is None or at + 1 >= len(glyphs) or glyphs[at + 1].obj != after:
+                continue
+            g, following = glyphs[at], glyphs[at + 1]
+            point = point or _inkless_origin(page, i)
+            if (
+                point is not None
+                and not g.char.isspace()
+                and min(g.x0, following.x0) <= point[0] <= max(g.x1, following.x1)
+                and g.y0 <= point[1] <= g.y1
+            ):
+                breaks.append(at)
+    if not breaks:
         return
     out: list[Glyph] = []
-    for at, g in enumerate(glyphs):
-        out.append(g)
-        after = glyphs[at + 1] if at + 1 < len(glyphs) else None
-        if after is None or abs(after.obj - g.obj) != 2 or g.char.isspace():
-            continue
-        point = inkless.get((g.obj + after.obj) // 2)
-        if (
-            point is not None
-            and min(g.x0, after.x0) <= point[0] <= max(g.x1, after.x1)
-            and g.y0 <= point[1] <= g.y1
-        ):
-            out.append(Glyph(" ", g.x1, g.y0, g.x1, g.y1, g.size, g.bold, g.font, -1, g.mcid))
+    start = 0
+    for at in sorted(breaks):
+        g = glyphs[at]
+        out.extend(glyphs[start:at + 1])
+        out.append(Glyph(" ", g.x1, g.y0, g.x1, g.y1, g.size, g.bold, g.font, -1, g.mcid))
+        start = at + 1
+    out.extend(glyphs[start:])
     content.glyphs = out
 
 
