@@ -293,9 +293,7 @@ def _widget(pdf: pikepdf.Pdf, page: pikepdf.Page, rect: list[float], **field: ob
     return widget
 
 
-def test_form_fields_no_element_refers_to_are_page_furniture_with_their_words(
-    tmp_path: Path
-) -> None:
+def test_form_fields_keep_their_words_apart_from_the_text(tmp_path: Path) -> None:
     # A list box showing its options, a push button's caption, a check box (its mark is a
     # state, drawn in a symbol font: no words) and a hidden text field, none in the tree.
     path = _tagged_tree(tmp_path / "fields.pdf",
@@ -320,9 +318,10 @@ def test_form_fields_no_element_refers_to_are_page_furniture_with_their_words(
         ("One Two", BBox(72, 600, 200, 700)), ("Clear", BBox(72, 560, 120, 580))]
 
 
-def test_a_form_field_the_tags_refer_to_is_read_in_its_place(tmp_path: Path) -> None:
+def test_a_form_field_the_tags_refer_to_is_kept_apart_too(tmp_path: Path) -> None:
     # A Form element refers to a filled-in text field, whose kind and value its parent
-    # field holds: read between the paragraphs, as a screen reader announces it.
+    # field holds: the widget speaks for itself in every output (a tagged PDF tags it as a
+    # Form), so its value is kept, but not read as a paragraph too.
     content = (b"/P <</MCID 0>> BDC BT /F1 12 Tf 72 760 Td (Name:) Tj ET EMC\n"
                b"/P <</MCID 1>> BDC BT /F1 12 Tf 72 700 Td (Thank you.) Tj ET EMC")
     form = _element("Form")
@@ -338,6 +337,6 @@ def test_a_form_field_the_tags_refer_to_is_read_in_its_place(tmp_path: Path) -> 
                                                Pg=page.obj)])
     pdf.save(path)
     doc = read_structure(path, max_pages=5)
-    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == [
-        "Name:", "Ada Lovelace", "Thank you."]
-    assert not doc.artifacts
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == ["Name:", "Thank you."]
+    assert [(a.text, a.prov[0].bbox) for a in doc.artifacts] == [
+        ("Ada Lovelace", BBox(120, 755, 300, 775))]

@@ -193,8 +193,6 @@ class _Reader:
                 if isinstance(value, pikepdf.Name):
                     self.role_map[str(key)[1:]] = str(value)[1:]
         self.visited = 0
-        #: The annotations the tree refers to (OBJR): form fields among them are read in place.
-        self.referenced: set[tuple[int, int]] = set()
         self.doc = Document(reader="structure")
         self.hyphenation: Hyphenation | None = None
 
@@ -311,24 +309,10 @@ class _Reader:
             return
         if kind == "/OBJR":
             annot = element.get("/Obj")
-            if not isinstance(annot, pikepdf.Dictionary):
-                return
-            self.referenced.add(annot.objgen)
-            if annot.get("/Subtype") == "/Link":
+            if isinstance(annot, pikepdf.Dictionary) and annot.get("/Subtype") == "/Link":
                 target = _uri(annot)
                 if target:
                     out.links.append(Link("", target))
-            elif shown := _field_text(annot):
-                # A form field (in a Form element) is read where the tags put it, as a screen
-                # reader announces it: what it shows (its value, a button's caption), a
-                # word of its own in its box.
-                where = self.page_of(element, page)
-                box = _annotation_box(annot)
-                # (Glyphs are read as the page is shown: the box too.)
-                x0, y0, x1, y1 = (self.pages[where].frame.to_display(*box)
-                                  if 0 <= where < len(self.pages) else box)
-                out.glyphs.append((where, Glyph(f" {shown} ", x0, y0, x1, y1, max(y1 - y0, 1.0),
-                                                False, "", -1, -1)))
             return
         page = self.page_of(element, page)
         if self.role(element) == "Link":
@@ -405,27 +389,26 @@ class _Reader:
                                                     state.opmap.ranges(f.objects))])
                 )
         to_user_space(doc, [state.frame for state in self.pages])
-        doc.artifacts.extend(self.unreferenced_fields())
+        doc.artifacts.extend(self.form_fields())
         if doc.title is None:
             heading = next((b for b in doc.blocks if isinstance(b, Heading)), None)
             doc.title = heading.text if heading else None
         return doc
 
-    def unreferenced_fields(self) -> list[Artifact]:
-        """What the form fields no element refers to show (a value, a list's options, a
-        button's caption): drawn by their widgets, not the page, and like text no element
-        refers to, page furniture (kept, in user space, as the widget's box is)."""
+    def form_fields(self) -> list[Artifact]:
+        """What the form fields show in words (a value, a list's options, a button's
+        caption), drawn by their widgets, not the page: kept with the page furniture (in user
+        space, as the widget's box is), apart from the text read. A field is an interactive
+        part of the page that outputs take from the widget itself (the tagged PDF tags every
+        widget as a Form), whether a Form element refers to it or not: read as text too, it
+        would be said twice."""
         out = []
         for index in range(len(self.pages)):
             annots = self.pdf.pages[index].obj.get("/Annots")
             if not isinstance(annots, pikepdf.Array):
                 continue
             for annot in annots:
-                if (
-                    isinstance(annot, pikepdf.Dictionary)
-                    and annot.objgen not in self.referenced
-                    and (shown := _field_text(annot))
-                ):
+                if isinstance(annot, pikepdf.Dictionary) and (shown := _field_text(annot)):
                     out.append(Artifact("other", shown,
                                         [Prov(index, BBox(*_annotation_box(annot)))]))
         return out
