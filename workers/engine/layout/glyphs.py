@@ -506,7 +506,9 @@ def _restore_dropped_spaces(page: Any, content: PageContent) -> None:
             if (
                 point is not None
                 and not g.char.isspace()
-                and min(g.x0, following.x0) <= point[0] <= max(g.x1, following.x1)
+                # in the gap between the two glyphs, not over one of them (a space set
+                # back into a letter, as some justifying writers do, breaks no word)
+                and min(g.x1, following.x1) - _SLACK <= point[0] <= max(g.x0, following.x0)
                 and g.y0 <= point[1] <= g.y1
             ):
                 breaks.append(at)
@@ -521,6 +523,11 @@ def _restore_dropped_spaces(page: Any, content: PageContent) -> None:
         start = at + 1
     out.extend(glyphs[start:])
     content.glyphs = out
+
+
+#: How far (points) a space's origin may lie before the end of the glyph it follows: the
+#: box pdfium gives a glyph and the pen position the space starts at are rounded apart.
+_SLACK = 0.1
 
 
 def _inkless_origin(page: Any, index: int) -> tuple[float, float] | None:
