@@ -13,8 +13,10 @@ For every tagged PDF in ../shared/corpus/tagged/ and the PDF/UA Reference Suite
 4. time: layout analysis against poppler's ``pdftotext`` on the same stripped file, in this run;
    and the same over ../shared/corpus/untagged/ (born-digital files without truth), apart;
 5. s_recall: the structure reader on the original, checked against poppler's words (a word
-   poppler keeps broken at a line-end hyphen counts whole where the model reads it whole; the
-   structure reader is the truth, so this is the one independent check of it).
+   poppler keeps broken at a line-end hyphen counts whole where the model reads it whole, and
+   so does a word one of the two breaks elsewhere, its pieces next to each other, where the
+   other reads it whole: :func:`recall_across_word_breaks`; the structure reader is the
+   truth, so this is the one independent check of it).
 
 A file whose tags cover too little of its text (the structure reader fell back to layout) has
 no truth and is listed but not scored. Pages no tag refers to, which the structure reader reads

@@ -3,9 +3,10 @@
 The structure tree says what each piece of content is (``H2``, ``P``, ``LI``, ``TD``…, through
 the ``/RoleMap`` for custom types) and, through marked-content ids (MCIDs), which drawing it
 is. pdfium tells us the MCID of every glyph and image (:mod:`..layout.glyphs`), so an element's
-text is the text of its MCIDs in tree order (or its ``/ActualText``); figures keep ``/Alt``;
-``/Lang`` on the catalog gives the document language. Content no element refers to is page
-furniture (artifacts).
+text is the text of its MCIDs in tree order (or its ``/ActualText``); figures keep ``/Alt``
+(a figure without one is read by the words it draws); ``/Lang`` on the catalog gives the
+document language. Content no element refers to is page furniture (artifacts), and so are the
+words form fields show (their widgets speak for themselves in every output).
 
 When tags are missing or broken — no tree, or a tree that refers to less than
 :data:`MIN_COVERAGE` of the text drawn — the layout reader reads the document instead, and the
