@@ -13,8 +13,10 @@ For every tagged PDF in ../shared/corpus/tagged/ and the PDF/UA Reference Suite
 4. time: layout analysis against poppler's ``pdftotext`` on the same stripped file, in this run;
    and the same over ../shared/corpus/untagged/ (born-digital files without truth), apart;
 5. s_recall: the structure reader on the original, checked against poppler's words (a word
-   poppler keeps broken at a line-end hyphen counts whole where the model reads it whole; the
-   structure reader is the truth, so this is the one independent check of it).
+   poppler keeps broken at a line-end hyphen counts whole where the model reads it whole, and
+   so does a word one of the two breaks elsewhere, its pieces next to each other, where the
+   other reads it whole: :func:`recall_across_word_breaks`; the structure reader is the
+   truth, so this is the one independent check of it).
 
 A file whose tags cover too little of its text (the structure reader fell back to layout) has
 no truth and is listed but not scored. Pages no tag refers to, which the structure reader reads
@@ -239,6 +241,49 @@ def joined_as_read(text: str, read: set[str]) -> str:
 _LINE_BREAK_HYPHEN = re.compile(r"(\w+)[-\u00ad\u2010]\n(\w+)")
 
 
+#: Words at most that one reading may break another's word into (a letter-spaced word, an
+#: item's number and its letter in two elements, a base and its exponent).
+MAX_PIECES = 4
+
+
+def recall_across_word_breaks(poppler: list[str], model: list[str]) -> float | None:
+    """Share of poppler's words (in its order) found in the model's (in its order), where a
+    word one reading breaks in two and the other reads whole is found: poppler's pieces
+    ("stre" "tch": letters set apart in a drawing) where the model reads "stretch", and
+    poppler's "2a" where the tags put "2" and "a" in two elements. Only the place of a word
+    break differs: every character is read, in the same order. The pieces must be next to
+    each other in their reading and left over once the words read alike are matched, so
+    no word is counted twice and no text missing from the model is found."""
+    if not poppler:
+        return None
+    left = Counter(model) - Counter(poppler)  # the model's words poppler reads otherwise
+    missing = Counter(poppler) - Counter(model)
+    hit = len(poppler) - sum(missing.values())
+    # The model breaks a word poppler reads whole.
+    for size in range(2, MAX_PIECES + 1):
+        for at in range(len(model) - size + 1):
+            pieces = model[at:at + size]
+            whole = "".join(pieces)
+            if missing[whole] and not Counter(pieces) - left:
+                missing[whole] -= 1
+                left -= Counter(pieces)
+                hit += 1
+    # Poppler breaks a word the model reads whole.
+    at = 0
+    while at < len(poppler):
+        for size in range(MAX_PIECES, 1, -1):
+            pieces = poppler[at:at + size]
+            whole = "".join(pieces)
+            if len(pieces) == size and left[whole] and not Counter(pieces) - missing:
+                left[whole] -= 1
+                missing -= Counter(pieces)
+                hit += size
+                at += size - 1
+                break
+        at += 1
+    return hit / len(poppler)
+
+
 def pdftotext(path: Path) -> tuple[float, str]:
     """Seconds poppler takes to extract the text, and the text."""
     started = time.perf_counter()
@@ -267,7 +312,8 @@ def run_file(path: Path, tmp: Path) -> Scores:
     # be checked is that it loses no text: poppler's words found in its model.
     _, text = pdftotext(path)
     truth_words = all_words(truth)
-    s.s_recall = recall(words(joined_as_read(text, set(truth_words))), truth_words)
+    s.s_recall = recall_across_word_breaks(words(joined_as_read(text, set(truth_words))),
+                                           truth_words)
     return s
 
 

@@ -40,3 +40,50 @@ def test_a_character_left_out_of_the_page_text_shifts_no_other(tmp_path: Path) -
     # character after X was its neighbour's, and the next line's first one went up a line
     # ("the actuald" over "ata set is small").
     assert block_text(paragraph) == "For X the actual data set is small."
+
+
+def _glyph_at_a_time(path: Path, text: str, *, backwards: bool, ink: str = " ",
+                     set_back: float = 0.0) -> Path:
+    """``text`` drawn a glyph per show operator (as Word draws right-to-left text), in
+    Courier, its spaces narrow (a fifth of a letter); ``backwards``: the last glyph first.
+    ``ink``: what is drawn where ``text`` has a space; ``set_back``: how far (points) each
+    space starts before the end of the letter it follows."""
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Courier,
+        Encoding=pikepdf.Name.WinAnsiEncoding,
+    ))
+    page = pdf.add_blank_page(page_size=(400, 200))
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    placed, x = [], 20.0
+    for char in text:
+        at = x - set_back if char == " " else x
+        placed.append(f"1 0 0 1 {at:.2f} 150 Tm ({ink if char == ' ' else char}) Tj")
+        x += 1.44 if char == " " else 7.2
+    shows = " ".join(reversed(placed) if backwards else placed)
+    page.obj.Contents = pdf.make_stream(f"BT /F1 12 Tf {shows} ET".encode())
+    pdf.save(path)
+    return path
+
+
+def test_a_narrow_space_drawn_on_its_own_still_breaks_the_words(tmp_path: Path) -> None:
+    # pdfium leaves such a space out of its text and generates none: "wordanother".
+    for backwards in (False, True):
+        path = _glyph_at_a_time(tmp_path / "narrow.pdf", "word another", backwards=backwards)
+        (paragraph,) = read_layout(path, max_pages=1).blocks
+        assert block_text(paragraph) == "word another"
+
+
+def test_a_narrow_glyph_drawn_on_its_own_is_no_space(tmp_path: Path) -> None:
+    # A glyph with ink between the two is a letter of the word (an "i"), not a break.
+    path = _glyph_at_a_time(tmp_path / "letter.pdf", "word another", backwards=False, ink="i")
+    (paragraph,) = read_layout(path, max_pages=1).blocks
+    assert " " not in block_text(paragraph)
+
+
+def test_a_space_set_back_into_the_letter_before_it_breaks_no_word(tmp_path: Path) -> None:
+    # A justifying writer's space drawn over the end of the "d": no gap the eye sees.
+    path = _glyph_at_a_time(tmp_path / "set-back.pdf", "word another", backwards=False,
+                            set_back=2.0)
+    (paragraph,) = read_layout(path, max_pages=1).blocks
+    assert " " not in block_text(paragraph)

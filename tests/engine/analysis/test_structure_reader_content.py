@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pikepdf
 
-from workers.engine.document import Paragraph
+from workers.engine.document import BBox, Block, Figure, Paragraph
 from workers.engine.structure.reader import read_structure
 
 
@@ -239,3 +239,104 @@ def test_a_list_going_on_onto_an_untagged_page_gives_that_page_its_items() -> No
         ["First item, tagged"], ["Second item, untagged"]]
     assert isinstance(tagged.blocks[-1], Paragraph)
     assert tagged.blocks[-1].text == "After the list, tagged"
+
+
+def _figure_page(path: Path, **entries: object) -> list[Block]:
+    """A paragraph and a Figure drawing a grey square and two labels (``entries``: the
+    Figure's own, /Alt say): the model's blocks."""
+    content = (b"/P <</MCID 0>> BDC BT /F1 12 Tf 72 760 Td (The nut is shown below.) Tj ET EMC\n"
+               b"/Figure <</MCID 1>> BDC 0.5 g 72 600 100 100 re f 0 g"
+               b" BT /F1 8 Tf 180 680 Td (Nut case) Tj 0 -40 Td (Keyway) Tj ET EMC")
+    path = _tagged_tree(path, content, [_element("P", 0), _element("Figure", 1, **entries)])
+    doc = read_structure(path, max_pages=5)
+    assert doc.reader == "structure", doc.warnings
+    return doc.blocks
+
+
+def test_the_words_of_a_figure_without_alt_are_read_after_it(tmp_path: Path) -> None:
+    # Nobody described the picture: its labels are all a listener has of it.
+    blocks = _figure_page(tmp_path / "labels.pdf")
+    assert [type(b).__name__ for b in blocks] == ["Paragraph", "Figure", "Paragraph"]
+    assert isinstance(blocks[2], Paragraph) and blocks[2].text == "Nut case Keyway"
+    # The labels' drawing is the paragraph's, not the figure's too.
+    figure, labels = blocks[1], blocks[2]
+    assert isinstance(figure, Figure) and figure.alt is None
+    assert labels.prov[0].operators and not figure.prov[0].operators
+    assert figure.prov[0].bbox == labels.prov[0].bbox
+
+
+def test_a_figure_with_alt_is_its_alt_and_a_placeholder_is_no_alt(tmp_path: Path) -> None:
+    blocks = _figure_page(tmp_path / "alt.pdf", Alt=pikepdf.String("A locknut, cut open"))
+    assert [type(b).__name__ for b in blocks] == ["Paragraph", "Figure"]
+    assert isinstance(blocks[1], Figure) and blocks[1].alt == "A locknut, cut open"
+    # An authoring tool's "Figure" (with a C string's NUL) describes nothing.
+    blocks = _figure_page(tmp_path / "placeholder.pdf", Alt=pikepdf.String("Figure\x00"))
+    assert [type(b).__name__ for b in blocks] == ["Paragraph", "Figure", "Paragraph"]
+    assert isinstance(blocks[1], Figure) and blocks[1].alt is None
+
+
+def _widget(pdf: pikepdf.Pdf, page: pikepdf.Page, rect: list[float], **field: object
+            ) -> pikepdf.Dictionary:
+    """A widget annotation on ``page`` that is its own form field (``field``: /FT, /V…)."""
+    widget = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Widget, Rect=pikepdf.Array(rect),
+        P=page.obj, F=4, **field))
+    if "/Annots" not in page.obj:
+        page.obj.Annots = pdf.make_indirect(pikepdf.Array())
+    page.obj.Annots.append(widget)
+    if "/AcroForm" not in pdf.Root:
+        pdf.Root.AcroForm = pikepdf.Dictionary(Fields=pikepdf.Array())
+    parent = widget.get("/Parent")
+    if isinstance(parent, pikepdf.Dictionary):
+        parent.Kids = pikepdf.Array([widget])
+    pdf.Root.AcroForm.Fields.append(parent if parent is not None else widget)
+    return widget
+
+
+def test_form_fields_keep_their_words_apart_from_the_text(tmp_path: Path) -> None:
+    # A list box showing its options, a push button's caption, a check box (its mark is a
+    # state, drawn in a symbol font: no words) and a hidden text field, none in the tree.
+    path = _tagged_tree(tmp_path / "fields.pdf",
+                        b"/P <</MCID 0>> BDC BT /F1 12 Tf 72 760 Td (Choose one.) Tj ET EMC",
+                        [_element("P", 0)])
+    pdf = pikepdf.open(path, allow_overwriting_input=True)
+    page = pdf.pages[0]
+    _widget(pdf, page, [72, 600, 200, 700], FT=pikepdf.Name.Ch, T=pikepdf.String("List"),
+            Opt=pikepdf.Array([pikepdf.String("One"),
+                               pikepdf.Array([pikepdf.String("2"), pikepdf.String("Two")])]))
+    _widget(pdf, page, [72, 560, 120, 580], FT=pikepdf.Name.Btn, Ff=1 << 16,
+            MK=pikepdf.Dictionary(CA=pikepdf.String("Clear")))
+    _widget(pdf, page, [72, 530, 82, 540], FT=pikepdf.Name.Btn,
+            MK=pikepdf.Dictionary(CA=pikepdf.String("4")))
+    hidden = _widget(pdf, page, [72, 500, 200, 520], FT=pikepdf.Name.Tx,
+                     V=pikepdf.String("Secret"))
+    hidden.F = 2
+    pdf.save(path)
+    doc = read_structure(path, max_pages=5)
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == ["Choose one."]
+    assert [(a.text, a.prov[0].bbox) for a in doc.artifacts] == [
+        ("One Two", BBox(72, 600, 200, 700)), ("Clear", BBox(72, 560, 120, 580))]
+
+
+def test_a_form_field_the_tags_refer_to_is_kept_apart_too(tmp_path: Path) -> None:
+    # A Form element refers to a filled-in text field, whose kind and value its parent
+    # field holds: the widget speaks for itself in every output (a tagged PDF tags it as a
+    # Form), so its value is kept, but not read as a paragraph too.
+    content = (b"/P <</MCID 0>> BDC BT /F1 12 Tf 72 760 Td (Name:) Tj ET EMC\n"
+               b"/P <</MCID 1>> BDC BT /F1 12 Tf 72 700 Td (Thank you.) Tj ET EMC")
+    form = _element("Form")
+    path = _tagged_tree(tmp_path / "filled.pdf", content,
+                        [_element("P", 0), form, _element("P", 1)])
+    pdf = pikepdf.open(path, allow_overwriting_input=True)
+    page = pdf.pages[0]
+    parent = pdf.make_indirect(pikepdf.Dictionary(FT=pikepdf.Name.Tx,
+                                                  V=pikepdf.String("Ada  Lovelace")))
+    widget = _widget(pdf, page, [120, 755, 300, 775], Parent=parent)
+    form = pdf.Root.StructTreeRoot.K.K[1]
+    form.K = pikepdf.Array([pikepdf.Dictionary(Type=pikepdf.Name.OBJR, Obj=widget,
+                                               Pg=page.obj)])
+    pdf.save(path)
+    doc = read_structure(path, max_pages=5)
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == ["Name:", "Thank you."]
+    assert [(a.text, a.prov[0].bbox) for a in doc.artifacts] == [
+        ("Ada Lovelace", BBox(120, 755, 300, 775))]

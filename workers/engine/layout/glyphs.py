@@ -187,6 +187,7 @@ class OpenedPage:
             textpage = self.page.get_textpage()
             try:
                 _glyphs(textpage, owners, self.content)
+                _restore_dropped_spaces(self.page, self.content)
             finally:
                 textpage.close()
         except BaseException:
@@ -473,6 +474,75 @@ def _glyphs(textpage: Any, owners: dict[int, int], content: PageContent) -> None
         )
     else:
         _python_glyphs(content.glyphs, chars, raw, page_address, count, info_of)
+
+
+def _restore_dropped_spaces(page: Any, content: PageContent) -> None:
+    """Put back the word breaks pdfium's text leaves out: a text object drawing only a space
+    (a show operator of its own, as Word writes right-to-left text a glyph at a time) is
+    dropped from pdfium's text when the space is narrow, and no space generated, so "تيار"
+    "المحبة" would read as one word. Such an object — none of its characters in the text,
+    no ink (a space's box is its origin), set on the line between the glyphs of the objects
+    drawn just before and after it (in either order: right-to-left objects are drawn
+    backwards) — becomes the space pdfium generates between words."""
+    glyphs = content.glyphs
+    drawn = {g.obj for g in glyphs}  # (the one pass over the glyphs every page pays)
+    missing = [
+        i for i, kind in enumerate(content.object_kinds)
+        if kind == "text" and i not in drawn and (i - 1 in drawn or i + 1 in drawn)
+    ]
+    if not missing:
+        return
+    # Where each object's last glyph is.
+    last_of = {g.obj: at for at, g in enumerate(glyphs)}
+    breaks: list[int] = []  # the glyphs a space goes after
+    for i in missing:
+        point = None
+        for before, after in ((i - 1, i + 1), (i + 1, i - 1)):
+            at = last_of.get(before)
+            if at is None or at + 1 >= len(glyphs) or glyphs[at + 1].obj != after:
+                continue
+            g, following = glyphs[at], glyphs[at + 1]
+            point = point or _inkless_origin(page, i)
+            if (
+                point is not None
+                and not g.char.isspace()
+                # in the gap between the two glyphs, not over one of them (a space set
+                # back into a letter, as some justifying writers do, breaks no word)
+                and min(g.x1, following.x1) - _SLACK <= point[0] <= max(g.x0, following.x0)
+                and g.y0 <= point[1] <= g.y1
+            ):
+                breaks.append(at)
+    if not breaks:
+        return
+    out: list[Glyph] = []
+    start = 0
+    for at in sorted(breaks):
+        g = glyphs[at]
+        out.extend(glyphs[start:at + 1])
+        out.append(Glyph(" ", g.x1, g.y0, g.x1, g.y1, g.size, g.bold, g.font, -1, g.mcid))
+        start = at + 1
+    out.extend(glyphs[start:])
+    content.glyphs = out
+
+
+#: How far (points) a space's origin may lie before the end of the glyph it follows: the
+#: box pdfium gives a glyph and the pen position the space starts at are rounded apart.
+_SLACK = 0.1
+
+
+def _inkless_origin(page: Any, index: int) -> tuple[float, float] | None:
+    """Where top-level page object ``index`` is drawn if it draws no ink (its bounds are a
+    point, as a space's are), else None."""
+    obj = _page_object(_address(page.raw), index)
+    bounds = (ctypes.c_float * 4)()
+    start = ctypes.addressof(bounds)
+    step = ctypes.sizeof(ctypes.c_float)
+    if not obj or not _object_bounds(obj, *(start + k * step for k in range(4))):
+        return None
+    left, bottom, right, top = bounds
+    if right - left > 0.01 or top - bottom > 0.01:
+        return None
+    return (left, bottom)
 
 
 def _turned(across: float, up: float, rotation: int) -> tuple[float, float]:

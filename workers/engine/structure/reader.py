@@ -3,9 +3,10 @@
 The structure tree says what each piece of content is (``H2``, ``P``, ``LI``, ``TD``…, through
 the ``/RoleMap`` for custom types) and, through marked-content ids (MCIDs), which drawing it
 is. pdfium tells us the MCID of every glyph and image (:mod:`..layout.glyphs`), so an element's
-text is the text of its MCIDs in tree order (or its ``/ActualText``); figures keep ``/Alt``;
-``/Lang`` on the catalog gives the document language. Content no element refers to is page
-furniture (artifacts).
+text is the text of its MCIDs in tree order (or its ``/ActualText``); figures keep ``/Alt``
+(a figure without one is read by the words it draws); ``/Lang`` on the catalog gives the
+document language. Content no element refers to is page furniture (artifacts), and so are the
+words form fields show (their widgets speak for themselves in every output).
 
 When tags are missing or broken — no tree, or a tree that refers to less than
 :data:`MIN_COVERAGE` of the text drawn — the layout reader reads the document instead, and the
@@ -19,7 +20,7 @@ model says so in a warning.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -389,10 +390,29 @@ class _Reader:
                                                     state.opmap.ranges(f.objects))])
                 )
         to_user_space(doc, [state.frame for state in self.pages])
+        doc.artifacts.extend(self.form_fields())
         if doc.title is None:
             heading = next((b for b in doc.blocks if isinstance(b, Heading)), None)
             doc.title = heading.text if heading else None
         return doc
+
+    def form_fields(self) -> list[Artifact]:
+        """What the form fields show in words (a value, a list's options, a button's
+        caption), drawn by their widgets, not the page: kept with the page furniture (in user
+        space, as the widget's box is), apart from the text read. A field is an interactive
+        part of the page that outputs take from the widget itself (the tagged PDF tags every
+        widget as a Form), whether a Form element refers to it or not: read as text too, it
+        would be said twice."""
+        out = []
+        for index in range(len(self.pages)):
+            annots = self.pdf.pages[index].obj.get("/Annots")
+            if not isinstance(annots, pikepdf.Array):
+                continue
+            for annot in annots:
+                if isinstance(annot, pikepdf.Dictionary) and (shown := _field_text(annot)):
+                    out.append(Artifact("other", shown,
+                                        [Prov(index, BBox(*_annotation_box(annot)))]))
+        return out
 
     def blocks(self, element: Any, page: int, depth: int) -> list[Block]:
         self.visited += 1
@@ -452,9 +472,21 @@ class _Reader:
                 (after if drawn else before).extend(self._paragraph(self.collect(kid, page)))
             else:
                 self.content(kid, page, content)
-        alt = element.get("/Alt")
-        alt_text = str(alt) if isinstance(alt, pikepdf.String) and str(alt).strip() else None
+        alt_text = _alternative(element.get("/Alt"))
         captions = [b.text for b in (*before, *after) if isinstance(b, Paragraph)]
+        if alt_text is None and content.glyphs:
+            # Without an alternative, the words drawn in the picture (a diagram's labels, a
+            # logo's small print) are all a listener has of it, as a screen reader reads a
+            # Figure without /Alt: they are read after it; the figure keeps its images.
+            labels = self._paragraph(_Content(glyphs=content.glyphs, links=content.links))
+            if labels:
+                # The text's drawing is the paragraph's; a figure of text alone (no image)
+                # keeps its place on the page but draws nothing of its own.
+                prov = self.prov(_Content(images=content.images)) if content.images else [
+                    replace(p, operators=()) for p in self.prov(content)
+                ]
+                figure = Figure(image=None, caption=" ".join(captions) or None, prov=prov)
+                return [*before, figure, *labels, *after]
         figure = Figure(image=None, caption=" ".join(captions) or None, alt=alt_text,
                         prov=self.prov(content))
         return [*before, figure, *after]
@@ -655,6 +687,92 @@ def _generated_space(g: Glyph) -> bool:
 
 
 _LINE_END_HYPHENS = ("\ufffe", "-", "\u2010")
+
+
+#: What an authoring tool writes as /Alt when nobody described the picture: the element's own
+#: kind, which says nothing of what it shows.
+_PLACEHOLDER_ALTS = {"figure", "image", "picture", "graphic", "photo", "img"}
+
+
+def _alternative(alt: Any) -> str | None:
+    """A Figure's /Alt if it describes something: not empty, not only NULs and spaces (a
+    C string's terminator written into it), not a placeholder naming the element's kind."""
+    if not isinstance(alt, pikepdf.String):
+        return None
+    text = str(alt).replace("\x00", "").strip()
+    if not text or text.strip(" .:-_").lower() in _PLACEHOLDER_ALTS:
+        return None
+    return text
+
+
+#: Form field flags (ISO 32000-1, 12.7.4): a push button, a combo box, a password.
+_PUSH_BUTTON = 1 << 16
+_COMBO = 1 << 17
+_PASSWORD = 1 << 13
+#: Annotation flags: hidden, not shown on screen.
+_HIDDEN = 1 << 1
+_NO_VIEW = 1 << 5
+
+
+def _field_text(annot: pikepdf.Dictionary) -> str:
+    """What a widget annotation's form field shows in words: a text field's or a combo box's
+    value, a list box's options, a push button's caption; "" for anything else (a check
+    box's or radio button's mark is a state, drawn in a symbol font; a password is hidden)."""
+    if annot.get("/Subtype") != "/Widget" or _number(annot.get("/F")) & (_HIDDEN | _NO_VIEW):
+        return ""
+    kind = _inherited(annot, "/FT")
+    flags = _number(_inherited(annot, "/Ff"))
+    if kind == "/Tx" and not flags & _PASSWORD:
+        return _strings(_inherited(annot, "/V"))
+    if kind == "/Ch":
+        if flags & _COMBO:
+            return _strings(_inherited(annot, "/V"))
+        options = _inherited(annot, "/Opt")
+        # An option is its text, or a pair: the value exported, then the text shown.
+        shown = [o[1] if isinstance(o, pikepdf.Array) and len(o) > 1 else o
+                 for o in (options if isinstance(options, pikepdf.Array) else [])]
+        return " ".join(s for s in (_strings(o) for o in shown) if s)
+    if kind == "/Btn" and flags & _PUSH_BUTTON:
+        look = annot.get("/MK")
+        return _strings(look.get("/CA")) if isinstance(look, pikepdf.Dictionary) else ""
+    return ""
+
+
+def _inherited(field: pikepdf.Dictionary, key: str) -> Any:
+    """A field's entry, from the field or the nearest ancestor that has it (fields inherit
+    their kind, flags, value and options)."""
+    node: Any = field
+    for _ in range(20):
+        if not isinstance(node, pikepdf.Dictionary):
+            return None
+        if key in node:
+            return node.get(key)
+        node = node.get("/Parent")
+    return None
+
+
+def _strings(value: Any) -> str:
+    if isinstance(value, pikepdf.Array):
+        return " ".join(s for s in (_strings(v) for v in value) if s)
+    return " ".join(str(value).split()) if isinstance(value, pikepdf.String) else ""
+
+
+def _number(value: Any) -> int:
+    try:
+        return int(value) if value is not None else 0
+    except (TypeError, ValueError):
+        return 0
+
+
+def _annotation_box(annot: pikepdf.Dictionary) -> tuple[float, float, float, float]:
+    """An annotation's /Rect, left, bottom, right, top (user space); zeros when unreadable."""
+    rect = annot.get("/Rect")
+    try:
+        x0, y0, x1, y1 = (float(v) for v in (rect if isinstance(rect, pikepdf.Array) else []))
+    except (TypeError, ValueError):
+        return (0.0, 0.0, 0.0, 0.0)
+    return (round(min(x0, x1), 2), round(min(y0, y1), 2),
+            round(max(x0, x1), 2), round(max(y0, y1), 2))
 
 
 def _int(value: Any, default: int) -> int:
