@@ -1,0 +1,86 @@
+"""Paragraphs set as a book sets them, with no space between them and the first line of each
+indented, are separate paragraphs (:func:`workers.engine.layout.reader._opens_indented_paragraph`);
+centred lines and a list item's lines under its label stay one block. Small PDFs drawn here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workers.engine.document import Document, Paragraph, block_text
+from workers.engine.layout.reader import read_layout
+
+from .drawn_pdfs import make_pdf
+
+Lines = list[tuple[float, float, str]]
+
+LEFT, INDENT, LEADING = 72.0, 90.0, 14.0
+FULL = "the analysis has to find what the layout shows to a sighted reader and say it"
+
+
+def texts(doc: Document) -> list[str]:
+    return [block_text(b) for b in doc.blocks]
+
+
+def column(rows: list[tuple[float, str]], top: float = 700.0) -> Lines:
+    """Lines set close, one under the other: (x, text) from the top."""
+    return [(x, top - LEADING * k, text) for k, (x, text) in enumerate(rows)]
+
+
+def read(tmp_path: Path, lines: Lines) -> Document:
+    return read_layout(make_pdf(tmp_path / "page.pdf", [([], lines)]), max_pages=5)
+
+
+def test_an_indented_first_line_opens_a_paragraph(tmp_path: Path) -> None:
+    doc = read(tmp_path, column([
+        (INDENT, "Public bodies publish documents that many people read with assistive"),
+        (LEFT, FULL),
+        (LEFT, "in tags for them."),
+        (INDENT, "Second paragraph opens here and it runs on over its three lines with"),
+        (LEFT, FULL),
+        (LEFT, "to the end."),
+    ]))
+    paragraphs = [b for b in doc.blocks if isinstance(b, Paragraph)]
+    assert [p.text.split()[0] for p in paragraphs] == ["Public", "Second"]
+    assert paragraphs[0].text.endswith("in tags for them.")
+
+
+def test_a_full_last_line_closing_a_sentence_ends_a_paragraph(tmp_path: Path) -> None:
+    # The first paragraph's last line happens to fill the measure: its full stop and the
+    # capital of the indented line under it still mark the break.
+    doc = read(tmp_path, column([
+        (INDENT, "Public bodies publish documents that many people read with assistive"),
+        (LEFT, FULL),
+        (LEFT, FULL + "."),
+        (INDENT, "Second paragraph opens here and it runs on over its three lines with"),
+        (LEFT, "to the end."),
+    ]))
+    assert [t.split()[0] for t in texts(doc)] == ["Public", "Second"]
+
+
+def test_lines_with_no_indent_stay_one_paragraph(tmp_path: Path) -> None:
+    doc = read(tmp_path, column([
+        (LEFT, "Public bodies publish documents that many people read with assistive"),
+        (LEFT, "short line."),
+        (LEFT, FULL),
+        (LEFT, "to the end."),
+    ]))
+    assert len(doc.blocks) == 1
+
+
+def test_centred_lines_stay_one_block(tmp_path: Path) -> None:
+    # Each line centred on the page: every line but the widest starts further in.
+    words = ["A report on the publication", "of documents", "for every reader of them all",
+             "in tags"]
+    lines = [(297.0 - 2.75 * len(w), w) for w in words]
+    doc = read(tmp_path, column(lines))
+    assert len(doc.blocks) == 1
+
+
+def test_a_list_items_lines_under_its_label_stay_one_item(tmp_path: Path) -> None:
+    doc = read(tmp_path, column([
+        (LEFT, "1. Public bodies publish documents that many"),
+        (INDENT, "people read with assistive technology, so the"),
+        (INDENT, "layout has to be found."),
+    ]))
+    assert len(doc.blocks) == 1
+    assert "layout has to be found" in texts(doc)[0]
