@@ -84,3 +84,24 @@ def test_a_list_items_lines_under_its_label_stay_one_item(tmp_path: Path) -> Non
     ]))
     assert len(doc.blocks) == 1
     assert "layout has to be found" in texts(doc)[0]
+
+
+def test_a_column_goes_on_beside_a_caption_level_with_its_lines(tmp_path: Path) -> None:
+    # A column of text at x=300 whose last lines come level with a note set at the left
+    # (ending at x=273 and 278), a gap of less than two line heights between them: each is
+    # read on its own, not line by line into the other (_goes_on_below).
+    column_lines = [
+        "Public bodies publish documents that", "many people read with assistive",
+        "technology, so the analysis has to", "find what the layout shows to a",
+        "sighted reader and say it in tags", "for those who listen to the page",
+        "and those who read it enlarged on", "their screens at home or at work.",
+    ]
+    lines: Lines = [(300.0, 700.0 - LEADING * k, text) for k, text in enumerate(column_lines)]
+    lines += [(72.0, 700.0 - LEADING * 6, "Note 1. Readers by age, in thousands, all"),
+              (72.0, 700.0 - LEADING * 7, "counted in the survey of the last spring, by")]
+    doc = read(tmp_path, lines)
+    found = texts(doc)
+    column = next(t for t in found if t.startswith("Public"))
+    assert column.endswith("at home or at work.")
+    assert "Readers" not in column
+    assert any(t.startswith("Note 1. Readers by age") for t in found)

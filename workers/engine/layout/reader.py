@@ -403,9 +403,10 @@ def _opens_indented_paragraph(
     starts (``last_line``, its x extent; text set round a picture starts its lines further
     in), which is not itself indented from the line above it (``above_x0``), and that last
     line ends a paragraph: short of the block's right edge, or full but closing a sentence
-    before a capital (a block's second line or later). Centred lines do not: a line starting further out than the one above
-    is the widest so far and ends at the right edge. A list item's lines under its label and
-    a program's indented lines (fixed pitch) are no paragraphs."""
+    before a capital (a block's second line or later). Centred lines do not: a line starting
+    further out than the one above is the widest so far and ends at the right edge. A list
+    item's lines under its label and a program's indented lines (fixed pitch) are no
+    paragraphs."""
     last_x0, last_x1 = last_line
     indent = f.x0 - last_x0
     if not INDENT_MIN * height <= indent <= INDENT_MAX * height:
@@ -424,6 +425,33 @@ def _opens_indented_paragraph(
     return not (starts_item(first.text) or is_marker(first.text) or f.fixed_pitch)
 
 
+#: Lines of a column start within this many points of its edge.
+COLUMN_EDGE = 1.0
+
+
+def _goes_on_below(
+    f: Fragment, step: float, beside: Block, open_blocks: list[Block],
+    starts: dict[int, list[float]],
+) -> bool:
+    """Whether ``f``, set past a gap wider than a word space after the line of ``beside``,
+    is rather the next line of another block right above it, whose lines start where ``f``
+    does: a column's text going on beside a caption or a margin note whose lines come level
+    with it (read as one line, the two would be read into each other line by line)."""
+    height = f.y1 - f.y0
+    if step < 0.8 * height:
+        return False
+    for other in open_blocks:
+        if other is beside:
+            continue
+        last = other.frags[-1]
+        if not -0.5 * height < last.y0 - f.y1 < BLOCK_GAP * height:
+            continue
+        edge = [x for x in starts.get(id(other), ()) if abs(x - f.x0) <= COLUMN_EDGE]
+        if len(edge) >= 2:
+            return True
+    return False
+
+
 def _text_blocks(frags: list[Fragment], page: int) -> list[Block]:
     # ``frags`` come line by line, top to bottom, each line left to right.
     leading = _leading(frags)
@@ -431,6 +459,7 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[Block]:
     done: list[Block] = []
     block_line: dict[int, tuple[float, float]] = {}  # block id -> x extent of its last line
     block_above: dict[int, float] = {}  # block id -> where the line above its last starts
+    block_starts: dict[int, list[float]] = {}  # block id -> where each of its lines starts
     # The hottest loop of block building (every fragment against every open block): the
     # fragment's box is kept in locals, and min()/max() of two values are spelled out as
     # conditional expressions with their exact semantics (``min(a, b)`` is ``b if b < a
@@ -456,6 +485,7 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[Block]:
                 # of whatever face leads its item's text.)
                 and not (f.bold and not last.bold and f.size > 1.15 * last.size
                          and not is_marker(last.text))
+                and not _goes_on_below(f, step, block, open_blocks, block_starts)
             ):
                 target = block  # the rest of the same line, past a wide gap ("2   Title")
                 break
@@ -502,6 +532,7 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[Block]:
         else:
             block_above[id(target)] = block_line.get(id(target), (f.x0, f.x1))[0]
             block_line[id(target)] = (f.x0, f.x1)
+            block_starts.setdefault(id(target), []).append(f.x0)
         # Blocks whose bottom is far above the current line can no longer grow.
         reach = 3 * (1.0 if f_height < 1.0 else f_height)  # max(f_height, 1.0)
         keep = []
