@@ -6,8 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pypdfium2 as pdfium
+
 from workers.engine.document import Document, Paragraph, block_text
-from workers.engine.layout.reader import read_layout
+from workers.engine.layout.glyphs import read_page
+from workers.engine.layout.lines import fragments
+from workers.engine.layout.lines import lines as page_lines
+from workers.engine.layout.reader import _text_blocks, read_layout
 
 from .drawn_pdfs import make_pdf
 
@@ -105,3 +110,28 @@ def test_a_column_goes_on_beside_a_caption_level_with_its_lines(tmp_path: Path) 
     assert column.endswith("at home or at work.")
     assert "Readers" not in column
     assert any(t.startswith("Note 1. Readers by age") for t in found)
+
+
+def test_a_credit_turned_up_beside_a_paragraph_is_no_piece_of_its_lines(
+    tmp_path: Path,
+) -> None:
+    # A photo credit running up the side of a picture, just right of a paragraph's line
+    # ends (6 points past the third): level with its lines, but no piece of them. (Blocks
+    # built from the page's lines directly: alone beside the text, as here, the credit is
+    # set aside before the blocks are built; beside a picture among other text it is not.)
+    paragraph = [
+        "Public bodies publish documents", "many people read with assistive",
+        "technology, so the analysis has to", "find what the layout shows to the",
+    ]
+    lines: Lines = [(72.0, 700.0 - LEADING * k, text) for k, text in enumerate(paragraph)]
+    credit = "BT /F1 7 Tf 0 1 -1 0 250 640 Tm (Photo Credit Agency) Tj ET"
+    path = make_pdf(tmp_path / "page.pdf", [([], lines)], shapes=[credit])
+    document = pdfium.PdfDocument(path)
+    try:
+        content = read_page(document, 0)
+    finally:
+        document.close()
+    frags = [f for line in page_lines(fragments(content.glyphs)) for f in line.fragments]
+    found = [b.text for b in _text_blocks(frags, 0)]
+    assert "Photo Credit Agency" in found
+    assert any(t.endswith("find what the layout shows to the") for t in found)

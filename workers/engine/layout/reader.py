@@ -63,7 +63,7 @@ from .gcpause import collect_young, paused_gc
 from .glyphs import ImageFacts, OpenedPage, PageContent, Rect
 from .lines import Fragment, fragments, lines
 from .operators import OperatorMap, map_operators
-from .order import column_regions, footnotes_last, panels_last, reading_order
+from .order import column_regions, footnotes_last, panels_last, reading_order, turned
 from .patterns import is_marker, starts_item
 from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user_space
 from .tables import find_tables, join_tables, labels_on_pictures, lays_out_form, ruled_tables
@@ -486,6 +486,9 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[Block]:
                 and not (f.bold and not last.bold and f.size > 1.15 * last.size
                          and not is_marker(last.text))
                 and not _goes_on_below(f, step, block, open_blocks, block_starts)
+                # Text turned up a picture's side (a photo credit) is no piece of the lines
+                # it stands level with.
+                and turned(f) == turned(last)
             ):
                 target = block  # the rest of the same line, past a wide gap ("2   Title")
                 break
