@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from workers.engine.document import Document, Paragraph, block_text
+from workers.engine.document import Document, ListItem, Paragraph, block_text
 from workers.engine.layout.glyphs import read_page
 from workers.engine.layout.lines import fragments
 from workers.engine.layout.lines import lines as page_lines
@@ -135,3 +135,20 @@ def test_a_credit_turned_up_beside_a_paragraph_is_no_piece_of_its_lines(
     found = [b.text for b in _text_blocks(frags, 0)]
     assert "Photo Credit Agency" in found
     assert any(t.endswith("find what the layout shows to the") for t in found)
+
+
+def test_a_numbers_text_stays_with_it_under_the_item_above(tmp_path: Path) -> None:
+    # Items with hanging indents: each number's text starts where the lines of the item
+    # above start, past a gap wider than a word space, and still goes with its number.
+    doc = read(tmp_path, [
+        (LEFT, 700.0, "1."), (100.0, 700.0, "Public bodies publish documents that many"),
+        (100.0, 686.0, "people read with assistive technology, so"),
+        (100.0, 672.0, "the layout has to be found."),
+        (LEFT, 658.0, "2."), (100.0, 658.0, "A second point follows the first one here."),
+    ])
+    items = [b for b in doc.walk() if isinstance(b, ListItem)]
+    assert [block_text(i) for i in items] == [
+        "1. Public bodies publish documents that many people read with assistive technology,"
+        " so the layout has to be found.",
+        "2. A second point follows the first one here.",
+    ]

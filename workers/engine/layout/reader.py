@@ -438,8 +438,8 @@ def _goes_on_below(
     does: a column's text going on beside a caption or a margin note whose lines come level
     with it (read as one line, the two would be read into each other line by line)."""
     height = f.y1 - f.y0
-    if step < 0.8 * height:
-        return False
+    if step < 0.8 * height or is_marker(beside.frags[-1].text):
+        return False  # (a bullet's text starts where the item's lines above start)
     for other in open_blocks:
         if other is beside:
             continue
