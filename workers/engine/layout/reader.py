@@ -37,7 +37,7 @@ from ..document import (
     Page,
     Warning,
 )
-from .blocks import MAX_SHAPES, Block, Hyphenation, PageResult, area_share
+from .blocks import MAX_SHAPES, Block, Hyphenation, PageResult, area_share, word_count
 from .catalog_facts import (
     catalog_language,
     catalog_title,
@@ -63,7 +63,14 @@ from .gcpause import collect_young, paused_gc
 from .glyphs import ImageFacts, OpenedPage, PageContent, Rect
 from .lines import Fragment, fragments, lines
 from .operators import OperatorMap, map_operators
-from .order import column_regions, footnotes_last, panels_last, reading_order, turned
+from .order import (
+    PANEL_MIN_WORDS,
+    column_regions,
+    footnotes_last,
+    panels_last,
+    reading_order,
+    turned,
+)
 from .patterns import is_marker, starts_item
 from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user_space
 from .tables import find_tables, join_tables, labels_on_pictures, lays_out_form, ruled_tables
@@ -427,6 +434,8 @@ def _opens_indented_paragraph(
 
 #: Lines of a column start within this many points of its edge.
 COLUMN_EDGE = 1.0
+#: A line of running text (a caption's, a margin note's) holds this many words at least.
+RUN_ON_WORDS = 3
 
 
 def _goes_on_below(
@@ -436,13 +445,15 @@ def _goes_on_below(
     """Whether ``f``, set past a gap wider than a word space after the line of ``beside``,
     is rather the next line of another block right above it, whose lines start where ``f``
     does: a column's text going on beside a caption or a margin note whose lines come level
-    with it (read as one line, the two would be read into each other line by line)."""
+    with it (read as one line, the two would be read into each other line by line). Both
+    are running text: a label and its value, a column of values, are rows."""
     height = f.y1 - f.y0
-    if step < 0.8 * height or is_marker(beside.frags[-1].text):
-        return False  # (a bullet's text starts where the item's lines above start)
+    if step < 0.8 * height or word_count(beside.frags[-1].text) < RUN_ON_WORDS:
+        # (A label before its value, "Version:  1.0", a bullet before its text: one row.)
+        return False
     for other in open_blocks:
-        if other is beside:
-            continue
+        if other is beside or word_count(other.text) < PANEL_MIN_WORDS:
+            continue  # (a column of values, "1.0" "2004-04-21", is no running text)
         last = other.frags[-1]
         if not -0.5 * height < last.y0 - f.y1 < BLOCK_GAP * height:
             continue
