@@ -29,3 +29,20 @@ def text_page_pdf(
     page.obj.Contents = pdf.make_stream(b"\n".join(operators))
     pdf.save(path)
     return path
+
+
+LABELS = ["Pituitary gland", "Thyroid", "Adrenal glands", "Testes", "Ovaries", "Thyroxine",
+          "Androgens", "Estrogen"]
+
+
+def labels_drawn_twice(path: Path, shift: float = 0.0) -> Path:
+    """A diagram's labels, each drawn in grey, then all again in black ``shift`` points to
+    the right. (Drawn straight after itself, a label's glyphs are dropped by pdfium already:
+    a diagram draws all its shadows first.)"""
+    ops = [b"BT /F1 11 Tf 72 700 Td (The hormones and the glands that release them) Tj ET"]
+    for colour, dx in ((b"0.5", 0.0), (b"0", shift)):
+        ops += [
+            colour + f" g BT /F1 9 Tf {200 + dx} {600 - 20 * k} Td ({t}) Tj ET".encode()
+            for k, t in enumerate(LABELS)
+        ]
+    return text_page_pdf(path, ops)

@@ -445,6 +445,8 @@ def lines(frags: list[Fragment]) -> list[Line]:
                 size = f_size if f_size > prev_size else prev_size
                 if size < 1.0:
                     size = 1.0
+                if f.text == prev.text and _overprinted(prev, f, size):
+                    continue  # the same words drawn again on themselves: read once
                 if f.x0 - prev.x1 <= FRAGMENT_GAP * size and abs(prev_size - f_size) < 0.3 * size:
                     # Glyphs as the text reads them: right to left, the fragment further
                     # right first (the tagger orders an element's drawing by them).
@@ -462,6 +464,20 @@ def lines(frags: list[Fragment]) -> list[Line]:
             merged.reverse()
         out.append(Line(merged))
     return out
+
+
+#: Words drawn again within this share of their size of where they stand are drawn on
+#: themselves (a diagram's label over its own white outline, a shadow, a fake bold).
+OVERPRINT = 0.2
+
+
+def _overprinted(first: Fragment, again: Fragment, size: float) -> bool:
+    """Whether ``again`` draws ``first``'s words once more in the same place."""
+    slack = OVERPRINT * size
+    return (
+        abs(first.x0 - again.x0) <= slack and abs(first.x1 - again.x1) <= slack
+        and abs(first.y0 - again.y0) <= slack and abs(first.y1 - again.y1) <= slack
+    )
 
 
 def text_of(glyphs: list[Glyph]) -> str:

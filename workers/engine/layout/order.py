@@ -239,7 +239,7 @@ def _has_running_lines(frags: list[Fragment], wanted: int) -> bool:
     return False
 
 
-def _turned(fragment: Fragment) -> bool:
+def turned(fragment: Fragment) -> bool:
     """Text running at an angle to the page as shown (up or down a margin, a turned label)."""
     glyphs = fragment.glyphs
     if not glyphs or not glyphs[0].rotated:
@@ -253,7 +253,7 @@ def _set_aside_side_notes(frags: list[Fragment]) -> tuple[list[Fragment], list[F
     Tall and narrow, it spans the gaps that separate the page's title, columns and footer,
     and would keep them from being found; it is read after the page. Turned text among the
     level text (a table's turned column heads, a chart's axis title) stays where it is."""
-    aside = _beside_level_text(frags, _turned, lambda f: True)
+    aside = _beside_level_text(frags, turned, lambda f: True)
     if not aside:
         return frags, []
     gone = {id(f) for f in aside}
@@ -524,7 +524,7 @@ def reading_order(
     if depth == 0:
         # Side notes (see _set_aside_side_notes) would block every cut: read after the page.
         aside = _beside_level_text(
-            blocks, lambda b: bool(b.frags) and all(_turned(f) for f in b.frags),
+            blocks, lambda b: bool(b.frags) and all(turned(f) for f in b.frags),
             lambda b: b.kind == "text",
         )
         if aside:

@@ -37,7 +37,7 @@ from ..document import (
     Page,
     Warning,
 )
-from .blocks import MAX_SHAPES, Block, Hyphenation, PageResult, area_share
+from .blocks import MAX_SHAPES, Block, Hyphenation, PageResult, area_share, word_count
 from .catalog_facts import (
     catalog_language,
     catalog_title,
@@ -63,7 +63,14 @@ from .gcpause import collect_young, paused_gc
 from .glyphs import ImageFacts, OpenedPage, PageContent, Rect
 from .lines import Fragment, fragments, lines
 from .operators import OperatorMap, map_operators
-from .order import column_regions, footnotes_last, panels_last, reading_order
+from .order import (
+    PANEL_MIN_WORDS,
+    column_regions,
+    footnotes_last,
+    panels_last,
+    reading_order,
+    turned,
+)
 from .patterns import is_marker, starts_item
 from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user_space
 from .tables import find_tables, join_tables, labels_on_pictures, lays_out_form, ruled_tables
@@ -388,12 +395,82 @@ def _new_face(above: Fragment, below: Fragment) -> bool:
     return _face(above) != _face(below)
 
 
+#: A paragraph's first line is indented by at least this many line heights …
+INDENT_MIN = 0.8
+#: … and at most this many (further in, a line is set in a block quote or a form's box).
+INDENT_MAX = 4.0
+_SENTENCE_END = (".", "!", "?", "\u201d", '"', ")")
+
+
+def _opens_indented_paragraph(
+    block: Block, f: Fragment, last_line: tuple[float, float], above_x0: float, height: float
+) -> bool:
+    """Whether the line ``f`` starts opens a new paragraph of ``block`` though set close under
+    it, as a book sets its paragraphs: the line is indented from where the block's last line
+    starts (``last_line``, its x extent; text set round a picture starts its lines further
+    in), which is not itself indented from the line above it (``above_x0``), and that last
+    line ends a paragraph: short of the block's right edge, or full but closing a sentence
+    before a capital (a block's second line or later). Centred lines do not: a line starting
+    further out than the one above is the widest so far and ends at the right edge. A list
+    item's lines under its label and a program's indented lines (fixed pitch) are no
+    paragraphs."""
+    last_x0, last_x1 = last_line
+    indent = f.x0 - last_x0
+    if not INDENT_MIN * height <= indent <= INDENT_MAX * height:
+        return False
+    if last_x0 - above_x0 >= INDENT_MIN * height:
+        return False  # the last line is itself a first line, or centred lines narrow
+    last = block.frags[-1]
+    if block.x1 - last_x1 < height and not (
+        # (A block's one line is its widest: a heading's first line before its second.)
+        not _same_line(block.frags[0], last)
+        and last.text.rstrip().endswith(_SENTENCE_END)
+        and f.text[:1].isupper()
+    ):
+        return False
+    first = block.frags[0]
+    return not (starts_item(first.text) or is_marker(first.text) or f.fixed_pitch)
+
+
+#: Lines of a column start within this many points of its edge.
+COLUMN_EDGE = 1.0
+#: A line of running text (a caption's, a margin note's) holds this many words at least.
+RUN_ON_WORDS = 3
+
+
+def _goes_on_below(
+    f: Fragment, step: float, beside: Block, open_blocks: list[Block],
+    starts: dict[int, list[float]],
+) -> bool:
+    """Whether ``f``, set past a gap wider than a word space after the line of ``beside``,
+    is rather the next line of another block right above it, whose lines start where ``f``
+    does: a column's text going on beside a caption or a margin note whose lines come level
+    with it (read as one line, the two would be read into each other line by line). Both
+    are running text: a label and its value, a column of values, are rows."""
+    height = f.y1 - f.y0
+    if step < 0.8 * height or word_count(beside.frags[-1].text) < RUN_ON_WORDS:
+        # (A label before its value, "Version:  1.0", a bullet before its text: one row.)
+        return False
+    for other in open_blocks:
+        if other is beside or word_count(other.text) < PANEL_MIN_WORDS:
+            continue  # (a column of values, "1.0" "2004-04-21", is no running text)
+        last = other.frags[-1]
+        if not -0.5 * height < last.y0 - f.y1 < BLOCK_GAP * height:
+            continue
+        edge = [x for x in starts.get(id(other), ()) if abs(x - f.x0) <= COLUMN_EDGE]
+        if len(edge) >= 2:
+            return True
+    return False
+
+
 def _text_blocks(frags: list[Fragment], page: int) -> list[Block]:
     # ``frags`` come line by line, top to bottom, each line left to right.
     leading = _leading(frags)
     open_blocks: list[Block] = []
     done: list[Block] = []
     block_line: dict[int, tuple[float, float]] = {}  # block id -> x extent of its last line
+    block_above: dict[int, float] = {}  # block id -> where the line above its last starts
+    block_starts: dict[int, list[float]] = {}  # block id -> where each of its lines starts
     # The hottest loop of block building (every fragment against every open block): the
     # fragment's box is kept in locals, and min()/max() of two values are spelled out as
     # conditional expressions with their exact semantics (``min(a, b)`` is ``b if b < a
@@ -419,6 +496,10 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[Block]:
                 # of whatever face leads its item's text.)
                 and not (f.bold and not last.bold and f.size > 1.15 * last.size
                          and not is_marker(last.text))
+                and not _goes_on_below(f, step, block, open_blocks, block_starts)
+                # Text turned up a picture's side (a photo credit) is no piece of the lines
+                # it stands level with.
+                and turned(f) == turned(last)
             ):
                 target = block  # the rest of the same line, past a wide gap ("2   Title")
                 break
@@ -449,6 +530,9 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[Block]:
                     # the next point one level out (a paragraph's first line may be indented,
                     # so this holds for items only).
                     and not (fx0 < first.x0 - 0.5 * height and starts_item(first.text))
+                    and not _opens_indented_paragraph(
+                        block, f, (line_x0, line_x1), block_above[id(block)], height
+                    )
                 ):
                     target = block
                     break
@@ -460,7 +544,9 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[Block]:
         if target.frags[-2:-1] and _same_line(target.frags[-2], f):
             block_line[id(target)] = (min(line_x0, f.x0), max(line_x1, f.x1))
         else:
+            block_above[id(target)] = block_line.get(id(target), (f.x0, f.x1))[0]
             block_line[id(target)] = (f.x0, f.x1)
+            block_starts.setdefault(id(target), []).append(f.x0)
         # Blocks whose bottom is far above the current line can no longer grow.
         reach = 3 * (1.0 if f_height < 1.0 else f_height)  # max(f_height, 1.0)
         keep = []
