@@ -208,3 +208,21 @@ def test_a_line_end_hyphen_the_author_made_an_artifact_joins_the_word(tmp_path: 
                          max_pages=1)
     assert doc.reader == "structure"
     assert [block_text(b) for b in doc.blocks] == ["Open to government agencies and to everyone."]
+
+
+def test_a_standard_type_the_role_map_sends_elsewhere_keeps_its_name(
+    html_pdf: HtmlPdf, tmp_path: Path
+) -> None:
+    # InDesign maps an object style named "Table" to Sect, over an element that holds rows:
+    # the standard type is read as itself (remapping it is forbidden), and custom types
+    # are still mapped.
+    path = tmp_path / "remapped.pdf"
+    with pikepdf.open(html_pdf(BODY, tagged=True)) as pdf:
+        pdf.Root.StructTreeRoot.RoleMap = pikepdf.Dictionary(
+            Table=pikepdf.Name.Sect, Story=pikepdf.Name.Sect
+        )
+        pdf.save(path)
+    doc = read_structure(path, max_pages=5)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert [[c.text for c in r.cells] for r in tables[0].rows][1] == ["Monday", "3 mm"]
