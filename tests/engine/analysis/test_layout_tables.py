@@ -869,3 +869,59 @@ def test_a_ruled_table_of_underlined_links_stays_a_table(tmp_path: Path) -> None
     doc = read_layout(path, max_pages=5)
     tables = [b for b in doc.walk() if isinstance(b, Table)]
     assert [_cells(t) for t in tables] == [[list(row) for row in rows]]
+
+
+def test_a_questionnaires_answers_printed_to_circle_are_no_table(tmp_path: Path) -> None:
+    # Each question followed by "yes" and "no" to circle, on every line: two columns that
+    # say the same on every row tell the rows nothing; a form, read as its lines.
+    questions = ["Did you eat anything before going to bed?", "Did you drink any alcohol?",
+                 "Did you listen to any soothing music?", "Did you watch any TV?"]
+    ops = []
+    for k, question in enumerate(questions):
+        ops += [_show(72, 700 - 14 * k, question), _show(380, 700 - 14 * k, "yes"),
+                _show(410, 700 - 14 * k, "no")]
+    path = text_page_pdf(tmp_path / "questionnaire.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    assert "Did you watch any TV?" in " ".join(block_text(b) for b in doc.blocks)
+
+
+def test_answers_under_heads_that_vary_by_row_are_still_a_table(tmp_path: Path) -> None:
+    # The same layout with a head row and answers that differ: a table of data.
+    rows = [("Question", "Monday", "Tuesday"), ("Did you sleep well?", "Yes", "No"),
+            ("Did you eat late?", "No", "No"), ("Did you drink coffee?", "Yes", "Yes")]
+    ops = [_show(x, 700 - 14 * k, cell) for k, row in enumerate(rows)
+           for x, cell in zip((72, 380, 430), row, strict=True)]
+    path = text_page_pdf(tmp_path / "answers.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert _cells(table)[1] == ["Did you sleep well?", "Yes", "No"]
+
+
+def test_an_account_with_leader_dots_to_each_sum_is_no_table(tmp_path: Path) -> None:
+    # "Food eight months . . . . 8.74": a label led by dots to its one figure, line after
+    # line in a book's text, is read as lines, as a contents list is.
+    entries = [("House", "$ 28.12+"), ("Farm one year", "14.72+"),
+               ("Food eight months", "8.74"), ("Clothing, etc., eight months", "8.40-3/4")]
+    ops = []
+    for k, (label, value) in enumerate(entries):
+        ops += [_show(90, 700 - 14 * k, label + " " + ". " * (30 - len(label) // 2)),
+                _show(330, 700 - 14 * k, value)]
+    path = text_page_pdf(tmp_path / "account.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+
+
+def test_a_list_marked_with_one_sign_of_its_own_is_no_table(tmp_path: Path) -> None:
+    # A class's attributes each marked "+" (its visibility), the sign set apart from the
+    # text: a column of bullets beside the items, a list, however the sign is drawn.
+    attributes = ["Identifier: DT_UUID", "ValidityDate: DT_Date", "Accuracy: Int",
+                  "CompletelyCover: Boolean"]
+    ops = [_show(72, 730, "The class Object Metadata has these attributes, each one public."),
+           _show(72, 640, "Every attribute is described in the data dictionary that follows.")]
+    for k, attribute in enumerate(attributes):
+        ops += [_show(100, 700 - 12 * k, "+"), _show(130, 700 - 12 * k, attribute)]
+    path = text_page_pdf(tmp_path / "attributes.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    assert "Accuracy: Int" in " ".join(block_text(b) for b in doc.blocks)

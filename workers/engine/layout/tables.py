@@ -826,6 +826,7 @@ def _table_of_contents(rows: list[list[Fragment]]) -> bool:
     entries = sum(
         len(row) <= 3 and any(LEADER.search(f.text) for f in row)
         and bool(re.fullmatch(r"\d{1,4}|[ivxlc]{1,6}", row[-1].text.split()[-1]))
+        or _led_to_a_figure(row)
         for row in rows
     )
     if entries > 0.5 * len(rows):
@@ -836,6 +837,16 @@ def _table_of_contents(rows: list[list[Fragment]]) -> bool:
     ) and sum(bool(NUMBERED.match(row[0].text)) for row in pairs) > 0.5 * len(pairs):
         return True
     return _numbered_contents(rows) or _index_columns(rows)
+
+
+def _led_to_a_figure(row: list[Fragment]) -> bool:
+    """A label whose leader dots run to one figure, the line's only other piece ("Food eight
+    months . . . . 8.74"): an account or a price list set in the text, read line by line as
+    a contents list is. (A table of figures holds more than one on a row.)"""
+    if len(row) != 2 or not LEADER.search(row[0].text):
+        return False
+    last = row[1].text.split()[-1] if row[1].text.split() else ""
+    return any(c.isdigit() for c in last) and not any(c.isalpha() for c in last)
 
 
 #: An index entry: words, then the pages they are found on ("synapse 173", "tumour 12, 40-42").
@@ -1010,6 +1021,33 @@ def _scattered(cells: list[list[Fragment | None]]) -> bool:
     slots = sum(len(row) for row in cells)
     filled = sum(c is not None for row in cells for c in row)
     return slots > 0 and filled < SCATTERED_FILL * slots
+
+
+def _one_symbol(pieces: list[Fragment]) -> bool:
+    """Every piece the same one sign that is no letter or digit ("+", "»", "✓"): bullets
+    of whatever font, down the left of a list (a class diagram's attributes marked "+")."""
+    texts = {f.text.strip() for f in pieces}
+    if len(pieces) < 3 or len(texts) != 1:
+        return False
+    (text,) = texts
+    return len(text) == 1 and not text.isalnum()
+
+
+def _choices_to_mark(cells: list[list[Fragment | None]]) -> bool:
+    """Two or more columns each holding one same word on every row, the first included
+    ("yes", "no"): the answers a printed questionnaire offers to circle beside each
+    question. A table's column tells its rows apart (a value repeated down it stands under
+    a head of another text); a column that says the same on every row, head included,
+    tells nothing, and two of them are a form's choices."""
+    if len(cells) < 3:
+        return False
+    constant = 0
+    for k in range(len(cells[0])):
+        texts = {row[k].text.strip().casefold() if row[k] is not None else None for row in cells}
+        (text,) = texts if len(texts) == 1 else (None,)
+        if text and word_count(text) <= 2 and not any(c.isdigit() for c in text):
+            constant += 1
+    return constant >= 2
 
 
 def _runs_on(cells: list[list[Fragment | None]], column: int) -> bool:
@@ -1191,7 +1229,9 @@ def _table_from(run: list[Line], page: int) -> Block | None:
     if _table_of_contents(rows):
         return None
     first = [f for row in rows for f in row if _in_column(f, columns[0])]
-    if len(columns) == 2 and sum(_is_label(f.text) for f in first) > len(first) / 2:
+    if len(columns) == 2 and (
+        sum(_is_label(f.text) for f in first) > len(first) / 2 or _one_symbol(first)
+    ):
         return None  # bullets, numbers or reference keys beside text: a list
     multi = [row for row in rows if len(row) > 1]
     if len(multi) < 3 or sum(len(row) for row in multi) < 2 * len(multi):
@@ -1218,6 +1258,8 @@ def _table_from(run: list[Line], page: int) -> Block | None:
         return None  # a column of sentences running from line to line: text set beside text
     if _scattered(cells):
         return None  # labels placed about a chart or diagram: no rows and columns of data
+    if _choices_to_mark(cells):
+        return None  # a questionnaire: its questions, and the answers printed to circle
     if _numbered_equations(cells) or _braced_code(rows) or _typeset_math(rows):
         return None
     block = Block(page, kind="table", table=cells, lines=list(run))
