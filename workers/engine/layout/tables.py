@@ -1043,8 +1043,11 @@ def _choices_to_mark(cells: list[list[Fragment | None]]) -> bool:
         return False
     constant = 0
     for k in range(len(cells[0])):
-        texts = {row[k].text.strip().casefold() if row[k] is not None else None for row in cells}
-        (text,) = texts if len(texts) == 1 else (None,)
+        down = [row[k] for row in cells]
+        texts = {f.text.strip().casefold() for f in down if f is not None}
+        if len(texts) != 1 or None in down:
+            continue
+        (text,) = texts
         if text and word_count(text) <= 2 and not any(c.isdigit() for c in text):
             constant += 1
     return constant >= 2
