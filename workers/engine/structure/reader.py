@@ -77,9 +77,9 @@ _HEADING = re.compile(r"^H([1-6])$")
 #: name says. PDF/UA-1 (7.1) and ISO 32000-2 (14.8.6) forbid remapping them, and a document
 #: that does anyway (InDesign maps an object style named "Table" to Sect) still holds rows
 #: (TR, TD) under its "Table": read by the role map it would be a section of loose cells.
-_STANDARD = _GROUPING | _INLINE | _BLOCK_ROLES | {
+_STANDARD = (_GROUPING | _INLINE | _BLOCK_ROLES | {
     "TR", "TH", "TD", "THead", "TBody", "TFoot", "LBody", "Formula", "Link", "Annot",
-} - {"Aside", "DocumentFragment", "Title", "Em", "Strong", "Sub", "FENote"}
+}) - {"Aside", "DocumentFragment", "Title", "Em", "Strong", "Sub", "FENote"}
 
 
 @dataclass
