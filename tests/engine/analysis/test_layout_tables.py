@@ -883,7 +883,8 @@ def test_a_questionnaires_answers_printed_to_circle_are_no_table(tmp_path: Path)
     path = text_page_pdf(tmp_path / "questionnaire.pdf", ops)
     doc = read_layout(path, max_pages=5)
     assert not any(isinstance(b, Table) for b in doc.blocks)
-    assert "Did you watch any TV?" in " ".join(block_text(b) for b in doc.blocks)
+    # Each question read with its answers, across the line, not the answers down a column.
+    assert "Did you watch any TV? yes no" in " ".join(block_text(b) for b in doc.blocks)
 
 
 def test_answers_under_heads_that_vary_by_row_are_still_a_table(tmp_path: Path) -> None:

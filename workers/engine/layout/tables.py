@@ -671,7 +671,16 @@ def find_tables(page_lines: list[Line], page: int) -> tuple[list[Block], set[int
                     blocks.append(block)
         elif len([line for line in run if len(line.fragments) > 1]) >= 3:
             table = _table_from(run, page)
-            if table is not None:
+            if table is not None and table.table is not None and _choices_to_mark(table.table):
+                # A questionnaire: each question and the answers printed beside it to circle
+                # ("yes  no"), read across as one line, not down as columns of answers.
+                for line in run:
+                    block = Block(page)
+                    for f in line.fragments:
+                        block.add(f)
+                    blocks.append(block)
+                    used.update(id(f) for f in line.fragments)
+            elif table is not None:
                 blocks.append(table)
                 used.update(id(f) for f in table.frags)
         run.clear()
@@ -1261,8 +1270,6 @@ def _table_from(run: list[Line], page: int) -> Block | None:
         return None  # a column of sentences running from line to line: text set beside text
     if _scattered(cells):
         return None  # labels placed about a chart or diagram: no rows and columns of data
-    if _choices_to_mark(cells):
-        return None  # a questionnaire: its questions, and the answers printed to circle
     if _numbered_equations(cells) or _braced_code(rows) or _typeset_math(rows):
         return None
     block = Block(page, kind="table", table=cells, lines=list(run))
