@@ -926,3 +926,16 @@ def test_a_list_marked_with_one_sign_of_its_own_is_no_table(tmp_path: Path) -> N
     doc = read_layout(path, max_pages=5)
     assert not any(isinstance(b, Table) for b in doc.blocks)
     assert "Accuracy: Int" in " ".join(block_text(b) for b in doc.blocks)
+
+
+def test_a_unit_repeated_after_each_figure_of_a_row_is_still_a_table(tmp_path: Path) -> None:
+    # "mm" after each of two figures on every row: one word twice, no choice to circle.
+    rows = [("Width of the frame", "5", "mm", "7", "mm"),
+            ("Height of the frame", "12", "mm", "14", "mm"),
+            ("Depth of the frame", "3", "mm", "4", "mm")]
+    ops = [_show(x, 700 - 14 * k, cell) for k, row in enumerate(rows)
+           for x, cell in zip((72, 300, 330, 400, 430), row, strict=True)]
+    path = text_page_pdf(tmp_path / "units.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert _cells(table)[1] == ["Height of the frame", "12", "mm", "14", "mm"]

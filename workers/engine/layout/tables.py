@@ -1047,10 +1047,11 @@ def _choices_to_mark(cells: list[list[Fragment | None]]) -> bool:
     ("yes", "no"): the answers a printed questionnaire offers to circle beside each
     question. A table's column tells its rows apart (a value repeated down it stands under
     a head of another text); a column that says the same on every row, head included,
-    tells nothing, and two of them are a form's choices."""
+    tells nothing, and two of them saying different words are a form's choices. (A unit
+    repeated after each of two figures, "mm", is one word twice: no choice.)"""
     if len(cells) < 3:
         return False
-    constant = 0
+    constant: set[str] = set()
     for k in range(len(cells[0])):
         down = [row[k] for row in cells]
         texts = {f.text.strip().casefold() for f in down if f is not None}
@@ -1058,8 +1059,8 @@ def _choices_to_mark(cells: list[list[Fragment | None]]) -> bool:
             continue
         (text,) = texts
         if text and word_count(text) <= 2 and not any(c.isdigit() for c in text):
-            constant += 1
-    return constant >= 2
+            constant.add(text)
+    return len(constant) >= 2
 
 
 def _runs_on(cells: list[list[Fragment | None]], column: int) -> bool:
