@@ -939,3 +939,20 @@ def test_a_unit_repeated_after_each_figure_of_a_row_is_still_a_table(tmp_path: P
     doc = read_layout(path, max_pages=5)
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
     assert _cells(table)[1] == ["Height of the frame", "12", "mm", "14", "mm"]
+
+
+def test_sums_led_to_by_dots_under_a_head_naming_their_column_are_a_table(
+    tmp_path: Path,
+) -> None:
+    # The same lines under a head naming the figures' column ("2019"): a statement's table.
+    entries = [("Revenue from sales", "1,234.50"), ("Cost of goods", "567.20"),
+               ("Wages and salaries", "321.00"), ("Rent of the premises", "88.75")]
+    ops = [_show(90, 714, "Account"), _show(330, 714, "2019")]
+    for k, (label, value) in enumerate(entries):
+        ops += [_show(90, 700 - 14 * k, label + " " + ". " * (30 - len(label) // 2)),
+                _show(330, 700 - 14 * k, value)]
+    path = text_page_pdf(tmp_path / "statement.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert _cells(table)[0] == ["Account", "2019"]
+    assert _cells(table)[1][1] == "1,234.50"

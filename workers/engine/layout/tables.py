@@ -835,10 +835,11 @@ def _table_of_contents(rows: list[list[Fragment]]) -> bool:
     entries = sum(
         len(row) <= 3 and any(LEADER.search(f.text) for f in row)
         and bool(re.fullmatch(r"\d{1,4}|[ivxlc]{1,6}", row[-1].text.split()[-1]))
-        or _led_to_a_figure(row)
         for row in rows
     )
-    if entries > 0.5 * len(rows):
+    # (Sums led to by dots are lines of text only when every row is one: under a head
+    # naming the figures' column, "2019", they are a statement's table.)
+    if entries > 0.5 * len(rows) or all(map(_led_to_a_figure, rows)):
         return True
     pairs = [row for row in rows if len(row) == 2]
     if len(pairs) > 0.8 * len(rows) and all(
