@@ -906,8 +906,10 @@ def test_an_account_with_leader_dots_to_each_sum_is_no_table(tmp_path: Path) -> 
                ("Food eight months", "8.74"), ("Clothing, etc., eight months", "8.40-3/4")]
     ops = []
     for k, (label, value) in enumerate(entries):
-        ops += [_show(90, 700 - 14 * k, label + " " + ". " * (30 - len(label) // 2)),
+        ops += [_show(90, 700 - 14 * k, label + " " + ". " * (26 - len(label) // 2)),
                 _show(330, 700 - 14 * k, value)]
+        if k % 2:  # (the last dots set apart, a piece of their own)
+            ops.append(_show(300, 700 - 14 * k, ". . ."))
     path = text_page_pdf(tmp_path / "account.pdf", ops)
     doc = read_layout(path, max_pages=5)
     assert not any(isinstance(b, Table) for b in doc.blocks)

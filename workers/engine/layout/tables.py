@@ -853,9 +853,11 @@ def _led_to_a_figure(row: list[Fragment]) -> bool:
     """A label whose leader dots run to one figure, the line's only other piece ("Food eight
     months . . . . 8.74"): an account or a price list set in the text, read line by line as
     a contents list is. (A table of figures holds more than one on a row.)"""
-    if len(row) != 2 or not LEADER.search(row[0].text):
+    # (Dots set apart from the label are a piece of their own, and no piece of the entry.)
+    pieces = [f for f in row if f.text.strip(LEADER_DOTS)]
+    if len(pieces) != 2 or not LEADER.search(" ".join(f.text for f in row)):
         return False
-    last = row[1].text.split()[-1] if row[1].text.split() else ""
+    last = pieces[1].text.split()[-1]
     return any(c.isdigit() for c in last) and not any(c.isalpha() for c in last)
 
 
