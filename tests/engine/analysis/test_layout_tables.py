@@ -958,3 +958,19 @@ def test_sums_led_to_by_dots_under_a_head_naming_their_column_are_a_table(
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
     assert _cells(table)[0] == ["Account", "2019"]
     assert _cells(table)[1][1] == "1,234.50"
+
+
+def test_objectives_numbered_with_a_colon_beside_their_text_are_no_table(
+    tmp_path: Path,
+) -> None:
+    # A strategy's objectives, each number closed by a colon ("2.1:") set apart from its
+    # text: a numbered list, as "1." or "a)" beside an item's text are.
+    objectives = ["Integrate federal disruption activities", "Counter cybercrime and ransomware",
+                  "Increase the speed of intelligence sharing", "Prevent abuse of infrastructure"]
+    ops = [_show(72, 730, "Pillar two: disrupt and dismantle threat actors", size=12)]
+    for k, objective in enumerate(objectives):
+        ops += [_show(90, 710 - 12 * k, f"2.{k + 1}:"), _show(112, 710 - 12 * k, objective)]
+    path = text_page_pdf(tmp_path / "objectives.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    assert "2.3: Increase the speed" in " ".join(block_text(b) for b in doc.blocks)

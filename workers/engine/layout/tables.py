@@ -790,11 +790,18 @@ def _inside_columns(line: Line, run: list[Line]) -> bool:
 
 #: A reference list's label: a citation key in brackets ("[12]", "[Knu84]", "[KMN+02]").
 REFERENCE_KEY = re.compile(r"\[[^\]\s]{1,10}\]")
+#: An item's number closed by a colon, at one level or more ("3:", "2.1:"): a strategy's
+#: objectives, a plan's actions. (A colon, never put after a version or a figure in a
+#: table's cell, tells it from "1.1", a version table's first column.)
+ITEM_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*:")
 
 
 def _is_label(text: str) -> bool:
     """A list item's label: a bullet, a number, or a reference list's citation key."""
-    return is_marker(text) or bool(REFERENCE_KEY.fullmatch(text))
+    return (
+        is_marker(text) or bool(REFERENCE_KEY.fullmatch(text))
+        or bool(ITEM_NUMBER.fullmatch(text.strip()))
+    )
 
 
 def _columns(rows: list[list[Fragment]]) -> list[list[float]]:
