@@ -5,8 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pypdfium2 as pdfium
+
 from workers.engine.document import Paragraph, Table, block_text
+from workers.engine.layout.glyphs import read_page
+from workers.engine.layout.lines import fragments, lines
 from workers.engine.layout.reader import read_layout
+from workers.engine.layout.tables import find_tables
 
 from ..content_pdfs import text_page_pdf
 from .conftest import HtmlPdf
@@ -974,3 +979,69 @@ def test_objectives_numbered_with_a_colon_beside_their_text_are_no_table(
     doc = read_layout(path, max_pages=5)
     assert not any(isinstance(b, Table) for b in doc.blocks)
     assert "2.3: Increase the speed" in " ".join(block_text(b) for b in doc.blocks)
+
+
+#: Helvetica's widths (thousandths of the size) of the characters the next test sets.
+_HELVETICA = dict(zip(
+    "abcdefghijklmnopqrstuvwxyzCEIST.,-:12345 ",
+    [556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333,
+     500, 278, 556, 500, 722, 500, 500, 500, 722, 667, 278, 667, 611, 278, 278, 333, 278,
+     556, 556, 556, 556, 556, 278],
+    strict=True,
+))
+
+
+def _set(x0: float, y: float, text: str, x1: float | None = None) -> bytes:
+    """``text`` at ``x0``; given ``x1``, stretched to end there (a justified line)."""
+    natural = sum(_HELVETICA[c] for c in text) * 9 / 1000
+    scale = 100 if x1 is None else 100 * (x1 - x0) / natural
+    return f"BT /F1 9 Tf {scale:.2f} Tz {x0} {y} Td ({text}) Tj ET".encode()
+
+
+def test_two_columns_of_text_sharing_baselines_are_no_table(tmp_path: Path) -> None:
+    # Two columns of a page's text whose lines share baselines, each line of a column in
+    # pieces now and then (a bullet set apart from its item, a heading's number from its
+    # title): taken line by line, the columns fill their width in runs of words, as text
+    # does, however their pieces measure one by one. (Asked of the table finder itself:
+    # where the page's columns are not told apart first, it is what keeps them text.)
+    left = [("h", "1.3.1", "Engine type"),
+            ("t", "In general the type of an engine is defined by the"),
+            ("s", "following characteristics."),
+            ("b", "the cylinder diameter and the piston stroke of the"),
+            ("t", "engine, the method of injection of the fuel into the"),
+            ("s", "cylinders and the kind of fuel."),
+            ("h", "1.3.2", "Engine power"),
+            ("t", "The maximum continuous power is the maximum"),
+            ("t", "power at ambient reference conditions which the"),
+            ("t", "engine is capable of delivering continuously at"), ("s", "nominal maximum speed.")]
+    right = [("t", "The power of engines is to be referred to the"), ("s", "following conditions."),
+             ("b", "barometric pressure of one bar and a relative"),
+             ("t", "humidity of sixty percent, with an ambient air"),
+             ("s", "temperature of forty five degrees."),
+             ("t", "In the case of ships assigned with a navigation"),
+             ("t", "notation other than unrestricted navigation, other"),
+             ("s", "temperatures may be accepted."), ("h", "1.3.4", "Same type of engines"),
+             ("t", "Two diesel engines are considered to be of the"),
+             ("t", "same type when they do not differ in design and")]
+
+    def line(x0: float, x1: float, y: float, kind: str, *text: str) -> list[bytes]:
+        if kind == "h":
+            return [_set(x0, y, text[0]), _set(x0 + 30, y, text[1])]
+        if kind == "b":
+            return [_set(x0 + 4, y, "-"), _set(x0 + 14, y, text[0], x1)]
+        return [_set(x0, y, text[0], x1 if kind == "t" else None)]
+
+    ops = []
+    for k, (a, b) in enumerate(zip(left, right, strict=True)):
+        ops += line(40, 270, 730 - 11 * k, *a) + line(290, 520, 730 - 11 * k, *b)
+    path = text_page_pdf(tmp_path / "columns.pdf", ops)
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        content = read_page(pdf, 0)
+    finally:
+        pdf.close()
+    blocks, _ = find_tables(lines(fragments(content.glyphs)), 0)
+    assert not [b for b in blocks if b.kind == "table"]
+    # (The whole page, its columns told apart first, reads them as text all the same.)
+    doc = read_layout(path, max_pages=1)
+    assert not any(isinstance(b, Table) for b in doc.blocks)

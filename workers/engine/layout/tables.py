@@ -832,8 +832,14 @@ def _is_text_column(column: list[float], rows: list[list[Fragment]]) -> bool:
     if len(frags) < 3:
         return False
     width = max(column[1] - column[0], 1.0)
-    fill = statistics.median(f.width / width for f in frags)
-    words = statistics.median(word_count(f.text) for f in frags)
+    # A line's pieces in the column taken together: a bullet set apart from its item, a
+    # run-in heading's number apart from its title, are one line of the column's text.
+    lines_in = [[f for f in row if _in_column(f, column)] for row in rows]
+    lines_in = [line for line in lines_in if line]
+    fill = statistics.median(
+        (max(f.x1 for f in line) - min(f.x0 for f in line)) / width for line in lines_in
+    )
+    words = statistics.median(sum(word_count(f.text) for f in line) for line in lines_in)
     return fill > 0.75 and words >= 4
 
 
