@@ -1013,7 +1013,8 @@ def test_two_columns_of_text_sharing_baselines_are_no_table(tmp_path: Path) -> N
             ("h", "1.3.2", "Engine power"),
             ("t", "The maximum continuous power is the maximum"),
             ("t", "power at ambient reference conditions which the"),
-            ("t", "engine is capable of delivering continuously at"), ("s", "nominal maximum speed.")]
+            ("t", "engine is capable of delivering continuously at"),
+            ("s", "nominal maximum speed.")]
     right = [("t", "The power of engines is to be referred to the"), ("s", "following conditions."),
              ("b", "barometric pressure of one bar and a relative"),
              ("t", "humidity of sixty percent, with an ambient air"),
