@@ -672,18 +672,21 @@ def test_narrow_columns_of_running_text_side_by_side_are_no_table(html_pdf: Html
 
 def test_a_column_repeating_a_lower_case_value_is_still_a_table(html_pdf: HtmlPdf) -> None:
     # "yes" down a column starts in lower case like text running on, but a value repeated
-    # from row to row is a table's.
+    # from row to row is a table's. (With a second column as constant, "yes" and "no" on
+    # every row, the rows are a questionnaire's answers to circle: see test_layout_tables.)
     questions = ["Did you eat late?", "Did you drink coffee?", "Did you nap today?",
                  "Did you walk outside?"]
+    how_often = ["Often", "Never", "Daily", "Seldom"]
     rows = "".join(
-        f"<tr><td>{q}</td><td>yes</td><td>no</td></tr>" for q in questions
+        f"<tr><td>{q}</td><td>yes</td><td>{often}</td></tr>"
+        for q, often in zip(questions, how_often, strict=True)
     )
     path = html_pdf(
         f"<p>{LOREM}</p><table style='border-spacing: 3em 0'>{rows}</table><p>{LOREM}</p>"
     )
     doc = read_layout(path, max_pages=5)
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
-    assert [c.text for c in table.rows[0].cells] == ["Did you eat late?", "yes", "no"]
+    assert [c.text for c in table.rows[0].cells] == ["Did you eat late?", "yes", "Often"]
 
 
 def test_numbered_lines_of_a_transcript_are_no_table(html_pdf: HtmlPdf) -> None:

@@ -5,8 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pypdfium2 as pdfium
+
 from workers.engine.document import Paragraph, Table, block_text
+from workers.engine.layout.glyphs import read_page
+from workers.engine.layout.lines import fragments, lines
 from workers.engine.layout.reader import read_layout
+from workers.engine.layout.tables import find_tables
 
 from ..content_pdfs import text_page_pdf
 from .conftest import HtmlPdf
@@ -869,3 +874,175 @@ def test_a_ruled_table_of_underlined_links_stays_a_table(tmp_path: Path) -> None
     doc = read_layout(path, max_pages=5)
     tables = [b for b in doc.walk() if isinstance(b, Table)]
     assert [_cells(t) for t in tables] == [[list(row) for row in rows]]
+
+
+def test_a_questionnaires_answers_printed_to_circle_are_no_table(tmp_path: Path) -> None:
+    # Each question followed by "yes" and "no" to circle, on every line: two columns that
+    # say the same on every row tell the rows nothing; a form, read as its lines.
+    questions = ["Did you eat anything before going to bed?", "Did you drink any alcohol?",
+                 "Did you listen to any soothing music?", "Did you watch any TV?"]
+    ops = []
+    for k, question in enumerate(questions):
+        ops += [_show(72, 700 - 14 * k, question), _show(380, 700 - 14 * k, "yes"),
+                _show(410, 700 - 14 * k, "no")]
+    path = text_page_pdf(tmp_path / "questionnaire.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    # Each question read with its answers, across the line, not the answers down a column.
+    assert "Did you watch any TV? yes no" in " ".join(block_text(b) for b in doc.blocks)
+
+
+def test_answers_under_heads_that_vary_by_row_are_still_a_table(tmp_path: Path) -> None:
+    # The same layout with a head row and answers that differ: a table of data.
+    rows = [("Question", "Monday", "Tuesday"), ("Did you sleep well?", "Yes", "No"),
+            ("Did you eat late?", "No", "No"), ("Did you drink coffee?", "Yes", "Yes")]
+    ops = [_show(x, 700 - 14 * k, cell) for k, row in enumerate(rows)
+           for x, cell in zip((72, 380, 430), row, strict=True)]
+    path = text_page_pdf(tmp_path / "answers.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert _cells(table)[1] == ["Did you sleep well?", "Yes", "No"]
+
+
+def test_an_account_with_leader_dots_to_each_sum_is_no_table(tmp_path: Path) -> None:
+    # "Food eight months . . . . 8.74": a label led by dots to its one figure, line after
+    # line in a book's text, is read as lines, as a contents list is.
+    entries = [("House", "$ 28.12+"), ("Farm one year", "14.72+"),
+               ("Food eight months", "8.74"), ("Clothing, etc., eight months", "8.40-3/4")]
+    ops = []
+    for k, (label, value) in enumerate(entries):
+        ops += [_show(90, 700 - 14 * k, label + " " + ". " * (26 - len(label) // 2)),
+                _show(330, 700 - 14 * k, value)]
+        if k % 2:  # (the last dots set apart, a piece of their own)
+            ops.append(_show(300, 700 - 14 * k, ". . ."))
+    path = text_page_pdf(tmp_path / "account.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+
+
+def test_a_list_marked_with_one_sign_of_its_own_is_no_table(tmp_path: Path) -> None:
+    # A class's attributes each marked "+" (its visibility), the sign set apart from the
+    # text: a column of bullets beside the items, a list, however the sign is drawn.
+    attributes = ["Identifier: DT_UUID", "ValidityDate: DT_Date", "Accuracy: Int",
+                  "CompletelyCover: Boolean"]
+    ops = [_show(72, 730, "The class Object Metadata has these attributes, each one public."),
+           _show(72, 640, "Every attribute is described in the data dictionary that follows.")]
+    for k, attribute in enumerate(attributes):
+        ops += [_show(100, 700 - 12 * k, "+"), _show(130, 700 - 12 * k, attribute)]
+    path = text_page_pdf(tmp_path / "attributes.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    assert "Accuracy: Int" in " ".join(block_text(b) for b in doc.blocks)
+
+
+def test_a_unit_repeated_after_each_figure_of_a_row_is_still_a_table(tmp_path: Path) -> None:
+    # "mm" after each of two figures on every row: one word twice, no choice to circle.
+    rows = [("Width of the frame", "5", "mm", "7", "mm"),
+            ("Height of the frame", "12", "mm", "14", "mm"),
+            ("Depth of the frame", "3", "mm", "4", "mm")]
+    ops = [_show(x, 700 - 14 * k, cell) for k, row in enumerate(rows)
+           for x, cell in zip((72, 300, 330, 400, 430), row, strict=True)]
+    path = text_page_pdf(tmp_path / "units.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert _cells(table)[1] == ["Height of the frame", "12", "mm", "14", "mm"]
+
+
+def test_sums_led_to_by_dots_under_a_head_naming_their_column_are_a_table(
+    tmp_path: Path,
+) -> None:
+    # The same lines under a head naming the figures' column ("2019"): a statement's table.
+    entries = [("Revenue from sales", "1,234.50"), ("Cost of goods", "567.20"),
+               ("Wages and salaries", "321.00"), ("Rent of the premises", "88.75")]
+    ops = [_show(90, 714, "Account"), _show(330, 714, "2019")]
+    for k, (label, value) in enumerate(entries):
+        ops += [_show(90, 700 - 14 * k, label + " " + ". " * (30 - len(label) // 2)),
+                _show(330, 700 - 14 * k, value)]
+    path = text_page_pdf(tmp_path / "statement.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert _cells(table)[0] == ["Account", "2019"]
+    assert _cells(table)[1][1] == "1,234.50"
+
+
+def test_objectives_numbered_with_a_colon_beside_their_text_are_no_table(
+    tmp_path: Path,
+) -> None:
+    # A strategy's objectives, each number closed by a colon ("2.1:") set apart from its
+    # text: a numbered list, as "1." or "a)" beside an item's text are.
+    objectives = ["Integrate federal disruption activities", "Counter cybercrime and ransomware",
+                  "Increase the speed of intelligence sharing", "Prevent abuse of infrastructure"]
+    ops = [_show(72, 730, "Pillar two: disrupt and dismantle threat actors", size=12)]
+    for k, objective in enumerate(objectives):
+        ops += [_show(90, 710 - 12 * k, f"2.{k + 1}:"), _show(112, 710 - 12 * k, objective)]
+    path = text_page_pdf(tmp_path / "objectives.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    assert "2.3: Increase the speed" in " ".join(block_text(b) for b in doc.blocks)
+
+
+#: Helvetica's widths (thousandths of the size) of the characters the next test sets.
+_HELVETICA = dict(zip(
+    "abcdefghijklmnopqrstuvwxyzCEIST.,-:12345 ",
+    [556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333,
+     500, 278, 556, 500, 722, 500, 500, 500, 722, 667, 278, 667, 611, 278, 278, 333, 278,
+     556, 556, 556, 556, 556, 278],
+    strict=True,
+))
+
+
+def _set(x0: float, y: float, text: str, x1: float | None = None) -> bytes:
+    """``text`` at ``x0``; given ``x1``, stretched to end there (a justified line)."""
+    natural = sum(_HELVETICA[c] for c in text) * 9 / 1000
+    scale = 100 if x1 is None else 100 * (x1 - x0) / natural
+    return f"BT /F1 9 Tf {scale:.2f} Tz {x0} {y} Td ({text}) Tj ET".encode()
+
+
+def test_two_columns_of_text_sharing_baselines_are_no_table(tmp_path: Path) -> None:
+    # Two columns of a page's text whose lines share baselines, each line of a column in
+    # pieces now and then (a bullet set apart from its item, a heading's number from its
+    # title): taken line by line, the columns fill their width in runs of words, as text
+    # does, however their pieces measure one by one. (Asked of the table finder itself:
+    # where the page's columns are not told apart first, it is what keeps them text.)
+    left = [("h", "1.3.1", "Engine type"),
+            ("t", "In general the type of an engine is defined by the"),
+            ("s", "following characteristics."),
+            ("b", "the cylinder diameter and the piston stroke of the"),
+            ("t", "engine, the method of injection of the fuel into the"),
+            ("s", "cylinders and the kind of fuel."),
+            ("h", "1.3.2", "Engine power"),
+            ("t", "The maximum continuous power is the maximum"),
+            ("t", "power at ambient reference conditions which the"),
+            ("t", "engine is capable of delivering continuously at"),
+            ("s", "nominal maximum speed.")]
+    right = [("t", "The power of engines is to be referred to the"), ("s", "following conditions."),
+             ("b", "barometric pressure of one bar and a relative"),
+             ("t", "humidity of sixty percent, with an ambient air"),
+             ("s", "temperature of forty five degrees."),
+             ("t", "In the case of ships assigned with a navigation"),
+             ("t", "notation other than unrestricted navigation, other"),
+             ("s", "temperatures may be accepted."), ("h", "1.3.4", "Same type of engines"),
+             ("t", "Two diesel engines are considered to be of the"),
+             ("t", "same type when they do not differ in design and")]
+
+    def line(x0: float, x1: float, y: float, kind: str, *text: str) -> list[bytes]:
+        if kind == "h":
+            return [_set(x0, y, text[0]), _set(x0 + 30, y, text[1])]
+        if kind == "b":
+            return [_set(x0 + 4, y, "-"), _set(x0 + 14, y, text[0], x1)]
+        return [_set(x0, y, text[0], x1 if kind == "t" else None)]
+
+    ops = []
+    for k, (a, b) in enumerate(zip(left, right, strict=True)):
+        ops += line(40, 270, 730 - 11 * k, *a) + line(290, 520, 730 - 11 * k, *b)
+    path = text_page_pdf(tmp_path / "columns.pdf", ops)
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        content = read_page(pdf, 0)
+    finally:
+        pdf.close()
+    blocks, _ = find_tables(lines(fragments(content.glyphs)), 0)
+    assert not [b for b in blocks if b.kind == "table"]
+    # (The whole page, its columns told apart first, reads them as text all the same.)
+    doc = read_layout(path, max_pages=1)
+    assert not any(isinstance(b, Table) for b in doc.blocks)

@@ -671,7 +671,16 @@ def find_tables(page_lines: list[Line], page: int) -> tuple[list[Block], set[int
                     blocks.append(block)
         elif len([line for line in run if len(line.fragments) > 1]) >= 3:
             table = _table_from(run, page)
-            if table is not None:
+            if table is not None and table.table is not None and _choices_to_mark(table.table):
+                # A questionnaire: each question and the answers printed beside it to circle
+                # ("yes  no"), read across as one line, not down as columns of answers.
+                for line in run:
+                    block = Block(page)
+                    for f in line.fragments:
+                        block.add(f)
+                    blocks.append(block)
+                    used.update(id(f) for f in line.fragments)
+            elif table is not None:
                 blocks.append(table)
                 used.update(id(f) for f in table.frags)
         run.clear()
@@ -781,11 +790,18 @@ def _inside_columns(line: Line, run: list[Line]) -> bool:
 
 #: A reference list's label: a citation key in brackets ("[12]", "[Knu84]", "[KMN+02]").
 REFERENCE_KEY = re.compile(r"\[[^\]\s]{1,10}\]")
+#: An item's number closed by a colon, at one level or more ("3:", "2.1:"): a strategy's
+#: objectives, a plan's actions. (A colon, never put after a version or a figure in a
+#: table's cell, tells it from "1.1", a version table's first column.)
+ITEM_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*:")
 
 
 def _is_label(text: str) -> bool:
     """A list item's label: a bullet, a number, or a reference list's citation key."""
-    return is_marker(text) or bool(REFERENCE_KEY.fullmatch(text))
+    return (
+        is_marker(text) or bool(REFERENCE_KEY.fullmatch(text))
+        or bool(ITEM_NUMBER.fullmatch(text.strip()))
+    )
 
 
 def _columns(rows: list[list[Fragment]]) -> list[list[float]]:
@@ -816,8 +832,14 @@ def _is_text_column(column: list[float], rows: list[list[Fragment]]) -> bool:
     if len(frags) < 3:
         return False
     width = max(column[1] - column[0], 1.0)
-    fill = statistics.median(f.width / width for f in frags)
-    words = statistics.median(word_count(f.text) for f in frags)
+    # A line's pieces in the column taken together: a bullet set apart from its item, a
+    # run-in heading's number apart from its title, are one line of the column's text.
+    lines_in = [[f for f in row if _in_column(f, column)] for row in rows]
+    lines_in = [line for line in lines_in if line]
+    fill = statistics.median(
+        (max(f.x1 for f in line) - min(f.x0 for f in line)) / width for line in lines_in
+    )
+    words = statistics.median(sum(word_count(f.text) for f in line) for line in lines_in)
     return fill > 0.75 and words >= 4
 
 
@@ -828,7 +850,9 @@ def _table_of_contents(rows: list[list[Fragment]]) -> bool:
         and bool(re.fullmatch(r"\d{1,4}|[ivxlc]{1,6}", row[-1].text.split()[-1]))
         for row in rows
     )
-    if entries > 0.5 * len(rows):
+    # (Sums led to by dots are lines of text only when every row is one: under a head
+    # naming the figures' column, "2019", they are a statement's table.)
+    if entries > 0.5 * len(rows) or all(map(_led_to_a_figure, rows)):
         return True
     pairs = [row for row in rows if len(row) == 2]
     if len(pairs) > 0.8 * len(rows) and all(
@@ -836,6 +860,18 @@ def _table_of_contents(rows: list[list[Fragment]]) -> bool:
     ) and sum(bool(NUMBERED.match(row[0].text)) for row in pairs) > 0.5 * len(pairs):
         return True
     return _numbered_contents(rows) or _index_columns(rows)
+
+
+def _led_to_a_figure(row: list[Fragment]) -> bool:
+    """A label whose leader dots run to one figure, the line's only other piece ("Food eight
+    months . . . . 8.74"): an account or a price list set in the text, read line by line as
+    a contents list is. (A table of figures holds more than one on a row.)"""
+    # (Dots set apart from the label are a piece of their own, and no piece of the entry.)
+    pieces = [f for f in row if f.text.strip(LEADER_DOTS)]
+    if len(pieces) != 2 or not LEADER.search(" ".join(f.text for f in row)):
+        return False
+    last = pieces[1].text.split()[-1]
+    return any(c.isdigit() for c in last) and not any(c.isalpha() for c in last)
 
 
 #: An index entry: words, then the pages they are found on ("synapse 173", "tumour 12, 40-42").
@@ -1010,6 +1046,37 @@ def _scattered(cells: list[list[Fragment | None]]) -> bool:
     slots = sum(len(row) for row in cells)
     filled = sum(c is not None for row in cells for c in row)
     return slots > 0 and filled < SCATTERED_FILL * slots
+
+
+def _one_symbol(pieces: list[Fragment]) -> bool:
+    """Every piece the same one sign that is no letter or digit ("+", "»", "✓"): bullets
+    of whatever font, down the left of a list (a class diagram's attributes marked "+")."""
+    texts = {f.text.strip() for f in pieces}
+    if len(pieces) < 3 or len(texts) != 1:
+        return False
+    (text,) = texts
+    return len(text) == 1 and not text.isalnum()
+
+
+def _choices_to_mark(cells: list[list[Fragment | None]]) -> bool:
+    """Two or more columns each holding one same word on every row, the first included
+    ("yes", "no"): the answers a printed questionnaire offers to circle beside each
+    question. A table's column tells its rows apart (a value repeated down it stands under
+    a head of another text); a column that says the same on every row, head included,
+    tells nothing, and two of them saying different words are a form's choices. (A unit
+    repeated after each of two figures, "mm", is one word twice: no choice.)"""
+    if len(cells) < 3:
+        return False
+    constant: set[str] = set()
+    for k in range(len(cells[0])):
+        down = [row[k] for row in cells]
+        texts = {f.text.strip().casefold() for f in down if f is not None}
+        if len(texts) != 1 or None in down:
+            continue
+        (text,) = texts
+        if text and word_count(text) <= 2 and not any(c.isdigit() for c in text):
+            constant.add(text)
+    return len(constant) >= 2
 
 
 def _runs_on(cells: list[list[Fragment | None]], column: int) -> bool:
@@ -1191,7 +1258,9 @@ def _table_from(run: list[Line], page: int) -> Block | None:
     if _table_of_contents(rows):
         return None
     first = [f for row in rows for f in row if _in_column(f, columns[0])]
-    if len(columns) == 2 and sum(_is_label(f.text) for f in first) > len(first) / 2:
+    if len(columns) == 2 and (
+        sum(_is_label(f.text) for f in first) > len(first) / 2 or _one_symbol(first)
+    ):
         return None  # bullets, numbers or reference keys beside text: a list
     multi = [row for row in rows if len(row) > 1]
     if len(multi) < 3 or sum(len(row) for row in multi) < 2 * len(multi):

@@ -74,6 +74,13 @@ _BLOCK_ROLES = _GROUPING | {
     "Caption", "TOCI", "Note",
 }
 _HEADING = re.compile(r"^H([1-6])$")
+#: The standard structure types of ISO 32000-1 (14.8.4): a type of these names is what its
+#: name says. PDF/UA-1 (7.1) and ISO 32000-2 (14.8.6) forbid remapping them, and a document
+#: that does anyway (InDesign maps an object style named "Table" to Sect) still holds rows
+#: (TR, TD) under its "Table": read by the role map it would be a section of loose cells.
+_STANDARD = (_GROUPING | _INLINE | _BLOCK_ROLES | {
+    "TR", "TH", "TD", "THead", "TBody", "TFoot", "LBody", "Formula", "Link", "Annot",
+}) - {"Aside", "DocumentFragment", "Title", "Em", "Strong", "Sub", "FENote"}
 
 
 @dataclass
@@ -191,7 +198,7 @@ class _Reader:
         if isinstance(role_map, pikepdf.Dictionary):
             for key in role_map.keys():  # noqa: SIM118 - pikepdf Dictionary
                 value = role_map.get(key)
-                if isinstance(value, pikepdf.Name):
+                if isinstance(value, pikepdf.Name) and str(key)[1:] not in _STANDARD:
                     self.role_map[str(key)[1:]] = str(value)[1:]
         self.visited = 0
         self.doc = Document(reader="structure")
