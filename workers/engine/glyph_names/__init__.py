@@ -16,18 +16,22 @@ sides, so they agree: the tagged PDF writer adds those codes to the font's /ToUn
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Mapping
 from pathlib import Path
 
 import pikepdf
 from fontTools.agl import LEGACY_AGL2UV
+from fontTools.cffLib import CFFFontSet
 from fontTools.encodings.MacRoman import MacRoman
 from fontTools.encodings.StandardEncoding import StandardEncoding
 
 _TABLE = Path(__file__).with_name("tex_glyph_names.tsv")
 #: Codes below this are control characters: pdfium's reading of the code itself says nothing.
 _FIRST_PRINTABLE = 0x20
+#: Characters pdfium adds of its own between words and lines (and reads as white space).
+_SPACES = frozenset(" \t\n\r")
 #: Simple font types whose codes select glyphs by name.
 _NAMED = frozenset({"/Type1", "/MMType1", "/TrueType"})
 
@@ -124,8 +128,12 @@ def builtin_names(font: pikepdf.Dictionary) -> dict[int, str]:
     """Code -> name of an embedded Type 1 program's own encoding (its ``dup N /name put``
     lines; a program saying ``StandardEncoding`` has that); empty when it is not readable."""
     descriptor = font.get("/FontDescriptor")
-    program = descriptor.get("/FontFile") if isinstance(descriptor, pikepdf.Dictionary) \
-        else None
+    if not isinstance(descriptor, pikepdf.Dictionary):
+        return {}
+    compact = descriptor.get("/FontFile3")
+    if isinstance(compact, pikepdf.Stream) and compact.get("/Subtype") == "/Type1C":
+        return _cff_names(compact)
+    program = descriptor.get("/FontFile")
     if not isinstance(program, pikepdf.Stream):
         return {}
     try:
@@ -233,17 +241,44 @@ def missing_text(font: pikepdf.Dictionary) -> dict[int, str]:
     return wanted
 
 
-def reading_fixes(font: pikepdf.Dictionary) -> dict[str, str]:
-    """What pdfium reads for a code of :func:`missing_text` (the code itself as a character,
-    when it misses the name) -> the character the name says. A code's own character that
-    another code of the font reads as itself is left alone (it could be either)."""
+def named_fixes(font: pikepdf.Dictionary) -> dict[int, str]:
+    """The codes of :func:`missing_text` that both sides change: the tagged PDF writer adds
+    them to /ToUnicode, the layout reader reads pdfium's character for them (the code itself)
+    as the name says. Left out, so that no character is misread: a code whose own character
+    is white space (pdfium adds spaces of its own), or is what another code of the font
+    reads (its /ToUnicode, or its name: the code's own character could then be either)."""
     missing = missing_text(font)
     if not missing:
         return {}
-    others: set[str] = set()
+    taken: set[str] = set()
     if "/ToUnicode" in font:
-        others.update(to_unicode_entries(font.ToUnicode).values())
-    others.update(text for code, name in code_names(font).items()
-                  if code not in missing and (text := name_text(name)) is not None)
-    return {chr(code): text for code, text in missing.items()
-            if chr(code) != text and chr(code) not in others}
+        taken.update(to_unicode_entries(font.ToUnicode).values())
+    taken.update(text for name in code_names(font).values()
+                 if (text := name_text(name)) is not None)
+    return {code: text for code, text in missing.items()
+            if chr(code) != text and chr(code) not in _SPACES and chr(code) not in taken}
+
+
+def reading_fixes(font: pikepdf.Dictionary) -> dict[str, str]:
+    """pdfium's character for each code of :func:`named_fixes` (the code itself, as pdfium
+    reads a name it does not know) -> the character the name says."""
+    return {chr(code): text for code, text in named_fixes(font).items()}
+
+
+def _cff_names(program: pikepdf.Stream) -> dict[int, str]:
+    """Code -> name of a CFF (Type1C) program's own encoding; empty when not readable (a
+    CID-keyed program has none)."""
+    try:
+        fonts = CFFFontSet()
+        fonts.decompile(io.BytesIO(program.read_bytes()), None)
+        top = fonts[fonts.fontNames[0]]
+        if hasattr(top, "ROS"):
+            return {}
+        encoding = getattr(top, "Encoding", "StandardEncoding")
+    except Exception:  # noqa: BLE001 - fontTools raises many kinds on a damaged program
+        return {}
+    if encoding == "StandardEncoding":
+        encoding = StandardEncoding
+    if not isinstance(encoding, list):
+        return {}  # ExpertEncoding: names of figures and small capitals, all in the AGL
+    return {code: str(name) for code, name in enumerate(encoding[:256]) if name != ".notdef"}

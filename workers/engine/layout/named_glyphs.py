@@ -40,7 +40,8 @@ class NamedGlyphReading:
             return
         for glyph in glyphs:
             fixes = usable.get(glyph.font)
-            if fixes is not None and glyph.char in fixes:
+            # A space pdfium adds between words takes the font of the glyph before it.
+            if fixes is not None and glyph.char in fixes and not glyph.generated:
                 glyph.char = fixes[glyph.char]
 
     def _of(self, font: pikepdf.Dictionary) -> dict[str, str]:

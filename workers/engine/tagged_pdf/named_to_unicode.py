@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pikepdf
 
-from ..glyph_names import missing_text, to_unicode_entries
+from ..glyph_names import named_fixes, to_unicode_entries
 from .drawn_encoding import to_unicode_cmap
 from .fonts import display_name
 
@@ -20,7 +20,7 @@ from .fonts import display_name
 def complete_named_to_unicode(
     pdf: pikepdf.Pdf, page_fonts: list[list[pikepdf.Dictionary]]
 ) -> list[str]:
-    """Add the codes of :func:`.glyph_names.missing_text` to each font's /ToUnicode (made
+    """Add the codes of :func:`.glyph_names.named_fixes` to each font's /ToUnicode (made
     if it has none); ``page_fonts``: per page, the indirect fonts it draws with. Returns the
     names of the fonts completed."""
     completed: set[str] = set()
@@ -30,10 +30,10 @@ def complete_named_to_unicode(
             if font.objgen in seen:
                 continue
             seen.add(font.objgen)
-            missing = missing_text(font)
+            missing = named_fixes(font)
             if not missing:
                 continue
-            # missing_text is empty for a /ToUnicode it cannot read whole, so this reads.
+            # named_fixes is empty for a /ToUnicode it cannot read whole, so this reads.
             present = to_unicode_entries(font.ToUnicode) if "/ToUnicode" in font else {}
             font[pikepdf.Name.ToUnicode] = pdf.make_stream(
                 to_unicode_cmap({**present, **missing}))
