@@ -100,9 +100,9 @@ def code_names(font: pikepdf.Dictionary) -> dict[int, str]:
     if font.get("/Subtype") not in _NAMED:
         return {}
     encoding = font.get("/Encoding")
-    differences = encoding.get("/Differences") if isinstance(encoding, pikepdf.Dictionary) \
-        else None
-    if isinstance(differences, pikepdf.Array):
+    if isinstance(encoding, pikepdf.Dictionary) and isinstance(
+        differences := encoding.get("/Differences"), pikepdf.Array
+    ):
         base_name = str(encoding.get("/BaseEncoding", ""))
         base = _BASE_ENCODINGS.get(base_name)
         names = {code: name for code, name in enumerate(base) if name != ".notdef"} \

@@ -39,10 +39,10 @@ class NamedGlyphReading:
         if not usable:
             return
         for glyph in glyphs:
-            fixes = usable.get(glyph.font)
+            of_font = usable.get(glyph.font)
             # A space pdfium adds between words takes the font of the glyph before it.
-            if fixes is not None and glyph.char in fixes and not glyph.generated:
-                glyph.char = fixes[glyph.char]
+            if of_font is not None and glyph.char in of_font and not glyph.generated:
+                glyph.char = of_font[glyph.char]
 
     def _of(self, font: pikepdf.Dictionary) -> dict[str, str]:
         if not font.is_indirect:
