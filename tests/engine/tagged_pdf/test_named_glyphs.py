@@ -194,3 +194,16 @@ def test_the_tagged_output_maps_them_and_reads_back_as_the_model(tmp_path: Path)
     source, output = pdfua_check(result.source, result.output)
     assert "7.21.7-1" in (source["failed_rules"] or {})  # the test means something
     assert "7.21.7-1" not in (output["failed_rules"] or {}), output
+
+
+def test_a_base_encoding_names_nothing_below_code_32() -> None:
+    """PDF's MacRomanEncoding has no glyph at control codes (fontTools' Mac Roman list, the
+    TrueType 'post' order, has Eth, Lslash… there): nothing to add for them."""
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.TrueType, BaseFont=pikepdf.Name("/Serif"),
+        Encoding=pikepdf.Dictionary(BaseEncoding=pikepdf.Name.MacRomanEncoding,
+                                    Differences=pikepdf.Array([233, pikepdf.Name.eacute])),
+    ))
+    assert min(code_names(font)) >= 32
+    assert named_fixes(font) == {}

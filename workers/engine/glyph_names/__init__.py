@@ -85,10 +85,16 @@ def _win_ansi() -> list[str]:
     return names
 
 
+def _pdf_encoding(names: list[str]) -> list[str]:
+    """A base encoding as PDF defines it (ISO 32000-1 Annex D): no glyph below code 32
+    (fontTools' Mac Roman is the TrueType 'post' table's, with letters at control codes)."""
+    return [".notdef" if code < _FIRST_PRINTABLE else name for code, name in enumerate(names)]
+
+
 _BASE_ENCODINGS: dict[str, list[str]] = {
     "/WinAnsiEncoding": _win_ansi(),
-    "/MacRomanEncoding": list(MacRoman),
-    "/StandardEncoding": list(StandardEncoding),
+    "/MacRomanEncoding": _pdf_encoding(list(MacRoman)),
+    "/StandardEncoding": _pdf_encoding(list(StandardEncoding)),
 }
 
 
