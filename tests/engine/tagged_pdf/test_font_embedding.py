@@ -4,6 +4,7 @@ every glyph the text shows stays where it was and looks the same."""
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 from pathlib import Path
 
 import pikepdf
@@ -15,6 +16,7 @@ from workers.engine.tagged_pdf.checks import render_page
 from workers.engine.tagged_pdf.drawn_encoding import drawn_encoding
 from workers.engine.tagged_pdf.font_embedding import (
     code_glyph_names,
+    dictionary_widths,
     draw_the_same,
     draws_the_same,
     embed_substitute_fonts,
@@ -514,3 +516,12 @@ def test_pages_sharing_resources_reach_the_same_fonts_and_others_their_own() -> 
     found = [[font.objgen for font in fonts] for fonts in indirect_fonts_by_page(pdf)]
     assert found == [[helvetica.objgen], [helvetica.objgen], [courier.objgen],
                      [helvetica.objgen]]
+
+
+def test_widths_written_as_real_numbers_are_read() -> None:
+    """pikepdf gives 333.008 as a Decimal: such a width is the font's, not a missing one
+    (which would keep a font whose widths agree from being embedded)."""
+    pdf = pikepdf.new()
+    font = _font(pdf, "/TrueType", "/TimesNewRomanPS-BoldItalicMT", FirstChar=40,
+                 Widths=pikepdf.Array([Decimal("333.008"), 500]))
+    assert dictionary_widths(font) == {40: pytest.approx(333.008), 41: 500.0}

@@ -62,6 +62,7 @@ from .figures import (
 from .gcpause import collect_young, paused_gc
 from .glyphs import ImageFacts, OpenedPage, PageContent, Rect
 from .lines import Fragment, fragments, lines
+from .named_glyphs import NamedGlyphReading
 from .operators import OperatorMap, map_operators
 from .order import (
     PANEL_MIN_WORDS,
@@ -94,8 +95,9 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     try:
         fitz = pdfium.PdfDocument(str(path))
         try:
+            named = NamedGlyphReading()
             results = [
-                _read_page(fitz, pk, index, doc)
+                _read_page(fitz, pk, index, doc, named)
                 for index in range(min(len(fitz), len(pk.pages), max_pages))
             ]
         finally:
@@ -128,9 +130,12 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     return doc
 
 
-def _read_page(fitz: pdfium.PdfDocument, pk: pikepdf.Pdf, index: int, doc: Document) -> PageResult:
+def _read_page(
+    fitz: pdfium.PdfDocument, pk: pikepdf.Pdf, index: int, doc: Document,
+    named: NamedGlyphReading | None = None,
+) -> PageResult:
     try:
-        return _analyse_page(fitz, pk, index, doc)
+        return _analyse_page(fitz, pk, index, doc, named or NamedGlyphReading())
     except Exception as e:  # noqa: BLE001 - one bad page must not lose the document
         doc.warnings.append(Warning("page-unreadable", f"{type(e).__name__}: {e}", index))
         empty = Page(0.0, 0.0)
@@ -140,10 +145,14 @@ def _read_page(fitz: pdfium.PdfDocument, pk: pikepdf.Pdf, index: int, doc: Docum
 
 
 def _analyse_page(
-    fitz: pdfium.PdfDocument, pk: pikepdf.Pdf, index: int, doc: Document
+    fitz: pdfium.PdfDocument, pk: pikepdf.Pdf, index: int, doc: Document,
+    named: NamedGlyphReading,
 ) -> PageResult:
     with OpenedPage(fitz, index, image_facts=True) as opened:
         content = opened.content
+        # Glyphs whose names pdfium does not know read as their names say (the tagged
+        # output's /ToUnicode says the same).
+        named.apply(pk.pages[index], content.glyphs)
         for message in content.warnings:
             doc.warnings.append(Warning("page-truncated", message, index))
         opmap = map_operators(pk.pages[index], content.object_kinds)

@@ -39,6 +39,7 @@ import ctypes
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import pikepdf
 import pypdfium2 as pdfium
@@ -55,6 +56,7 @@ from .checks import pages_drawn_differently, render_page
 from .drawn_encoding import DrawnEncoding, drawn_encoding, to_unicode_cmap
 from .font_usage import CodesUsed, Key
 from .fonts import _descendant, _is_embedded, display_name, page_roots, reachable_fonts
+from .named_to_unicode import complete_named_to_unicode
 from .symbolic_truetype import drop_symbolic_encodings
 
 #: Simple font types whose program can be replaced by a CFF Type1 program.
@@ -119,6 +121,9 @@ def repair_fonts(pdf: pikepdf.Pdf, source: pdfium.PdfDocument) -> list[str]:
                      "glyph names kept as /ToUnicode (pixels unchanged): " + ", ".join(repaired))
     if completed := name_identity_cid_maps(pdf, source, fonts):
         notes.append("/CIDToGIDMap /Identity (the default) written for: " + ", ".join(completed))
+    if named := complete_named_to_unicode(pdf, fonts):
+        notes.append("/ToUnicode completed with the characters the glyph names say (TeX "
+                     "names, glyphs at control codes): " + ", ".join(named))
     return notes
 
 
@@ -564,7 +569,8 @@ def dictionary_widths(font: pikepdf.Dictionary) -> dict[int, float] | None:
     out: dict[int, float] = {}
     for offset, width in enumerate(widths):
         code = int(first) + offset
-        if 0 <= code < 256 and isinstance(width, int | float | pikepdf.Object):
+        # pikepdf gives a real number (333.008) as a Decimal.
+        if 0 <= code < 256 and isinstance(width, int | float | Decimal | pikepdf.Object):
             try:
                 out[code] = float(width)
             except (TypeError, ValueError):
