@@ -612,3 +612,32 @@ def test_a_chinese_sentence_set_large_is_no_heading(html_pdf: HtmlPdf) -> None:
     )
     doc = read_layout(path, max_pages=5)
     assert heading_levels(doc) == [("第一节 重要提示", 1)]
+
+
+def test_a_bookmarked_title_used_again_on_other_pages_heads_only_its_own(
+    html_pdf: HtmlPdf,
+) -> None:
+    # One bookmark leads to the "Results" section; each section after it labels its table
+    # "Results" again in the body's face: those labels are the same words, no headings.
+    label = "<p>Results</p>"
+    path = html_pdf(
+        f"<h1>Survey</h1><h2>Results</h2><p>{LOREM}</p>"
+        f"<h2 style='break-before: page'>Sidewalks</h2><p>{LOREM}</p>{label}<p>{LOREM}</p>"
+        f"<h2 style='break-before: page'>Crossings</h2><p>{LOREM}</p>{label}<p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [
+        ("Survey", 1), ("Results", 2), ("Sidewalks", 2), ("Crossings", 2)
+    ]
+
+
+def test_a_bookmark_set_a_page_early_still_levels_its_heading(html_pdf: HtmlPdf) -> None:
+    # The bookmark leads to the page before the one its heading opens (a heading pushed over
+    # by the page break), set in the body's face: the bookmark still makes it the heading.
+    path = html_pdf(
+        f"<h1>Survey</h1><p>{LOREM}</p><a id='early'></a>"
+        f"<p style='break-before: page'>Results</p><p>{LOREM}</p>",
+        css="a#early { bookmark-level: 2; bookmark-label: 'Results' }",
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [("Survey", 1), ("Results", 2)]

@@ -138,6 +138,7 @@ def classify(
     faces = _outline_faces(body, outline, body_size)
     byline = _byline(results[0].blocks if results else [], body, body_size)
     titles = _slide_titles(doc.pages, body, styles, body_size) if _slide_deck(doc.pages) else None
+    headed = _pages_headed(places, [b for r in results for b in r.blocks if b.kind == "text"])
     continued = _continued_slides(body, titles) if titles is not None else set()
     stack: list[ListBlock] = []
     list_x: list[float] = []
@@ -192,7 +193,7 @@ def classify(
             if item and item.re is BULLET and caption_text(text) is not None:
                 item = None  # "▌Figure 5.1 …": an ornament before a caption, no list's bullet
             if item and block.size >= 1.15 * body_size and _heading_level(
-                block, text, styles, outline, body_size, repeated, faces, places
+                block, text, styles, outline, body_size, repeated, faces, headed
             ):
                 item = None  # "1. Introduction" set large is a numbered heading
             if item:
@@ -247,7 +248,7 @@ def classify(
                     heading_block = None
                     continue
             level = _heading_level(
-                block, text, styles, outline, body_size, repeated, faces, places
+                block, text, styles, outline, body_size, repeated, faces, headed
             )
             if level and _contents_entry(block, result.blocks):
                 level = 0  # the heading's entry in a table of contents, not the heading
@@ -1289,7 +1290,10 @@ def _heading_level(
         # chapter's list of its sections), it does not head it. (A line after the page a
         # bookmark leads to may be its heading still, the bookmark set a page early.)
         return 0
-    if key in outline:
+    if key in outline and not pages:
+        # (With the pages its bookmarks lead to known, the title on another page is the
+        # same words used again, a table's label "Results" under each section: it heads
+        # something only if its face says so.)
         return outline[key]
     if key in repeated or not _heading_candidate(block, text, body_size):
         return 0
@@ -1297,6 +1301,23 @@ def _heading_level(
     if faces and face in faces and not NUMBERED.match(text):
         return faces[face]
     return styles.get(face, 0)
+
+
+def _pages_headed(
+    places: dict[str, dict[int, int]], blocks: list[Block]
+) -> dict[str, dict[int, int]]:
+    """For each bookmarked title, the pages on which a line reading it is the heading the
+    bookmark leads to, and its level there: the pages its bookmarks lead to, and the page
+    after one that does not show the title (a bookmark set a page early, at the foot of the
+    page before its heading)."""
+    shown = {(title_key(b.text), b.page) for b in blocks if title_key(b.text) in places}
+    headed: dict[str, dict[int, int]] = {}
+    for key, pages in places.items():
+        headed[key] = dict(pages)
+        for page, level in pages.items():
+            if (key, page) not in shown and page + 1 not in pages:
+                headed[key][page + 1] = level
+    return headed
 
 
 def _is_note(block: Block, result: PageResult, body_size: float, text: str) -> bool:
