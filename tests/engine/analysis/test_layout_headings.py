@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workers.engine.document import Document, Heading, ListBlock, Paragraph
+from workers.engine.document import Document, Figure, Heading, ListBlock, Paragraph
 from workers.engine.layout.lines import clean
 from workers.engine.layout.reader import read_layout
 
@@ -641,3 +641,43 @@ def test_a_bookmark_set_a_page_early_still_levels_its_heading(html_pdf: HtmlPdf)
     )
     doc = read_layout(path, max_pages=5)
     assert heading_levels(doc) == [("Survey", 1), ("Results", 2)]
+
+
+def _data_model_diagram(labels: int) -> str:
+    """A page-filling diagram drawn in lines and circles, ``labels`` small labels over it
+    (a class's fields) and a bold one naming a box of it ("Code List")."""
+    shapes = "".join(
+        f"<line x1='{k * 15}' y1='0' x2='{170 - k * 15}' y2='240' stroke='#802020'/>"
+        for k in range(12)
+    ) + "".join(
+        f"<circle cx='{20 + k * 25}' cy='{30 + (k % 3) * 60}' r='9' fill='#c0d8f0'"
+        " stroke='#204080'/>" for k in range(6)
+    )
+    small = "".join(
+        f"<div style='position: absolute; left: {1 + (k % 3) * 5.5}cm;"
+        f" top: {1.5 + (k // 3) * 0.9}cm; font-size: 6pt'>+ field_{k}: DT_UUID [0..1]</div>"
+        for k in range(labels)
+    )
+    return (
+        "<div style='position: relative; width: 17cm; height: 24cm; break-before: page'>"
+        "<svg style='position: absolute; left: 0; top: 0' width='17cm' height='24cm'"
+        f" viewBox='0 0 170 240'>{shapes}</svg>{small}"
+        "<div style='position: absolute; left: 11cm; top: 18cm; font-size: 13pt;"
+        " font-weight: bold'>Code List</div></div>"
+    )
+
+
+def test_a_label_on_a_page_filling_diagram_is_no_heading(html_pdf: HtmlPdf) -> None:
+    # The diagram's small labels hold more words than the prose: the body's size is still
+    # the prose's, and the labels in small print make the page-filling drawing a diagram
+    # whose bold label names a box of it, not a section.
+    path = html_pdf(
+        f"<h1>Data model</h1><p>{LOREM}</p><h2>1 Overview</h2><p>{LOREM}</p>"
+        f"<h2>2 Model</h2><p>{LOREM}</p>{_data_model_diagram(36)}"
+        f"<h2>3 Metadata</h2><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert any(isinstance(b, Figure) for b in doc.blocks)
+    assert heading_levels(doc) == [
+        ("Data model", 1), ("1 Overview", 2), ("2 Model", 2), ("3 Metadata", 2)
+    ]

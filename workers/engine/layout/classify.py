@@ -101,11 +101,7 @@ def classify(
     artifact_ids = _find_artifacts(doc, results)
     _set_aside_decoration(doc, results, artifact_ids)
     body = [b for r in results for b in r.blocks if b.kind == "text" and id(b) not in artifact_ids]
-    sizes: Counter[float] = Counter()
-    for b in body:
-        for f in b.frags:
-            sizes[round(f.size * 2) / 2] += len(f.text)
-    body_size = sizes.most_common(1)[0][0] if sizes else 10.0
+    body_size = _body_size(results, artifact_ids)
     # Form labels sit beside their fields: whatever their face, they name a field, not a
     # section (a checkbox's "Option 2" in bold is no heading).
     not_headings = {
@@ -302,6 +298,28 @@ def classify(
                                               [_prov(block, result)]))
 
 
+def _body_size(results: list[PageResult], artifact_ids: dict[int, Any]) -> float:
+    """The size most of the running text is set in. Labels drawn on a figure are left out
+    when other text remains: a data model's many diagrams carry more words in their small
+    labels than its pages of prose, whose face is still the body's the headings stand out
+    from."""
+    everywhere: Counter[float] = Counter()
+    off_figures: Counter[float] = Counter()
+    for result in results:
+        figures = [b for b in result.blocks if b.kind == "figure" and id(b) not in artifact_ids]
+        for b in result.blocks:
+            if b.kind != "text" or id(b) in artifact_ids:
+                continue
+            on_figure = any(area_share(b, figure) > 0.9 for figure in figures)
+            for f in b.frags:
+                size = round(f.size * 2) / 2
+                everywhere[size] += len(f.text)
+                if not on_figure:
+                    off_figures[size] += len(f.text)
+    sizes = off_figures or everywhere
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
 def _document_order(results: list[PageResult]) -> list[tuple[PageResult, list[Block]]]:
     """Each page's blocks, pages in the order they are read: page after page, except in a
     folded leaflet (see :func:`_trifold_cover`), whose cover is read first and whose back last."""
@@ -375,17 +393,20 @@ def _contents_entry(block: Block, page: list[Block]) -> bool:
     return False
 
 
+#: Labels in small print on a figure that make it a diagram, however much of its page it
+#: fills (a data model's classes and their fields).
+DIAGRAM_LABELS = 8
+
+
 def _figure_labels(results: list[PageResult], body_size: float) -> set[int]:
     """Heading-like lines lying wholly on a figure that takes less than half its page, among
     other labels: a chart's title or a diagram's labels, which name the picture, not a
-    section. (A title set on a cover photo filling the page still heads the document.)"""
+    section. (A title set on a cover photo filling the page still heads the document; a
+    figure as large covered in small print is a diagram all the same.)"""
     out: set[int] = set()
     for result in results:
         page_area = max(result.page.width * result.page.height, 1.0)
-        figures = [
-            b for b in result.blocks
-            if b.kind == "figure" and (b.x1 - b.x0) * (b.y1 - b.y0) < 0.5 * page_area
-        ]
+        figures = [b for b in result.blocks if b.kind == "figure"]
         if not figures:
             continue
         texts = [b for b in result.blocks if b.kind == "text"]
@@ -397,10 +418,10 @@ def _figure_labels(results: list[PageResult], body_size: float) -> set[int]:
                     continue
                 # A chart carries other labels too (axes, legend, values); a banner or a
                 # slide's title bar behind a heading carries the heading alone.
-                others = sum(
-                    t is not block and area_share(t, figure) > 0.9 for t in texts
-                )
-                if others >= 3:
+                others = [t for t in texts if t is not block and area_share(t, figure) > 0.9]
+                small_print = sum(t.size < SMALL_PRINT * body_size for t in others)
+                small = (figure.x1 - figure.x0) * (figure.y1 - figure.y0) < 0.5 * page_area
+                if (small and len(others) >= 3) or small_print >= DIAGRAM_LABELS:
                     out.add(id(block))
                     break
     return out
