@@ -681,3 +681,20 @@ def test_a_label_on_a_page_filling_diagram_is_no_heading(html_pdf: HtmlPdf) -> N
     assert heading_levels(doc) == [
         ("Data model", 1), ("1 Overview", 2), ("2 Model", 2), ("3 Metadata", 2)
     ]
+
+
+def test_the_foot_of_a_one_page_poster_heads_nothing(html_pdf: HtmlPdf) -> None:
+    # The department and the authors set large in the last page's bottom margin, nothing
+    # under them: the poster's foot, not sections.
+    foot = "".join(
+        f"<div style='position: fixed; bottom: -1.2cm; left: {left}cm; font-size: 16pt;"
+        f" font-weight: bold'>{text}</div>"
+        for left, text in ((0, "Department of Systems"), (10, "Ann Smith – Bo Li"))
+    )
+    path = html_pdf(
+        f"<h1>The Go Language</h1><h2>What is Go</h2><p>{LOREM}</p>"
+        f"<h2>Conclusion</h2><p>{LOREM}</p>{foot}"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [("The Go Language", 1), ("What is Go", 2), ("Conclusion", 2)]
+    assert any(isinstance(b, Paragraph) and b.text == "Ann Smith – Bo Li" for b in doc.blocks)

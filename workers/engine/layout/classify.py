@@ -114,6 +114,7 @@ def classify(
         not_headings |= _figure_labels(results, body_size)
         not_headings |= _in_running_text_faces(body, body_size)
         not_headings |= _drawing_titles(results, body_size, artifact_ids)
+        not_headings |= _closing_foot(results, artifact_ids)
         # The title page is the first page with text (a cover picture may come before it).
         first = next((
             [b for b in r.blocks if id(b) not in artifact_ids] for r in results
@@ -461,6 +462,22 @@ def _drawing_titles(
             ):
                 out.add(id(block))
     return out
+
+
+def _closing_foot(results: list[PageResult], artifact_ids: dict[int, Any]) -> set[int]:
+    """Lines in the bottom margin of the last page with no text under them: a poster's or a
+    leaflet's foot (the department, the date, the authors), set large to match the page,
+    heads nothing, for nothing comes after it. (On other pages a heading may end the page,
+    its text going on overleaf.)"""
+    if not results:
+        return set()
+    last = results[-1]
+    foot = last.page.y0 + MARGIN_BAND * last.page.height
+    texts = [b for b in last.blocks if b.kind == "text" and id(b) not in artifact_ids]
+    return {
+        id(b) for b in texts
+        if b.y1 <= foot and not any(o.y1 <= b.y0 for o in texts if o is not b)
+    }
 
 
 #: A cover holds at most this many blocks of text.
