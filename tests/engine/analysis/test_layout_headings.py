@@ -698,3 +698,17 @@ def test_the_foot_of_a_one_page_poster_heads_nothing(html_pdf: HtmlPdf) -> None:
     doc = read_layout(path, max_pages=5)
     assert heading_levels(doc) == [("The Go Language", 1), ("What is Go", 2), ("Conclusion", 2)]
     assert any(isinstance(b, Paragraph) and b.text == "Ann Smith – Bo Li" for b in doc.blocks)
+
+
+def test_a_glossary_term_repeating_a_bookmarked_heading_on_its_page_is_no_heading(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The margin glossary defines the word the section beside it is titled: the bookmark
+    # leads to the heading, not to the small bold term.
+    path = html_pdf(
+        f"<h1>Brain growth</h1><p>{LOREM}</p><h2>Myelinization</h2><p>{LOREM}</p>"
+        "<p style='font-size: 8pt; font-weight: bold; margin: 0'>myelinization</p>"
+        "<p style='font-size: 8pt'>the process by which neurons are enclosed in sheaths</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [("Brain growth", 1), ("Myelinization", 2)]

@@ -135,7 +135,9 @@ def classify(
     faces = _outline_faces(body, outline, body_size)
     byline = _byline(results[0].blocks if results else [], body, body_size)
     titles = _slide_titles(doc.pages, body, styles, body_size) if _slide_deck(doc.pages) else None
-    headed = _pages_headed(places, [b for r in results for b in r.blocks if b.kind == "text"])
+    texts = [b for r in results for b in r.blocks if b.kind == "text"]
+    headed = _pages_headed(places, texts)
+    echoes = _bookmark_echoes(headed, texts, body_size)
     continued = _continued_slides(body, titles) if titles is not None else set()
     stack: list[ListBlock] = []
     list_x: list[float] = []
@@ -249,6 +251,8 @@ def classify(
             )
             if level and _contents_entry(block, result.blocks):
                 level = 0  # the heading's entry in a table of contents, not the heading
+            if id(block) in echoes:
+                level = 0
             if level and title_key(text) not in outline and (
                 id(block) in byline
                 or id(block) in not_headings
@@ -1356,6 +1360,25 @@ def _pages_headed(
             if (key, page) not in shown and page + 1 not in pages:
                 headed[key][page + 1] = level
     return headed
+
+
+def _bookmark_echoes(
+    headed: dict[str, dict[int, int]], blocks: list[Block], body_size: float
+) -> set[int]:
+    """Lines that repeat a bookmarked title on the page it heads, in no heading's face,
+    where another line of that page reads the same in one: the bookmark leads to that
+    heading, not to the echo (a glossary term in the margin beside the section it names)."""
+    lines: dict[tuple[str, int], list[Block]] = {}
+    for b in blocks:
+        key = title_key(b.text)
+        if b.page in headed.get(key, {}):
+            lines.setdefault((key, b.page), []).append(b)
+    out: set[int] = set()
+    for same in lines.values():
+        looks = [_heading_candidate(b, b.text, body_size) for b in same]
+        if len(same) > 1 and any(looks):
+            out |= {id(b) for b, like in zip(same, looks, strict=True) if not like}
+    return out
 
 
 def _is_note(block: Block, result: PageResult, body_size: float, text: str) -> bool:
