@@ -712,3 +712,17 @@ def test_a_glossary_term_repeating_a_bookmarked_heading_on_its_page_is_no_headin
     )
     doc = read_layout(path, max_pages=5)
     assert heading_levels(doc) == [("Brain growth", 1), ("Myelinization", 2)]
+
+
+def test_a_plain_subtitle_right_under_a_bold_title_is_no_heading(html_pdf: HtmlPdf) -> None:
+    # As large as the title, in italics, right under it: the title's subtitle.
+    path = html_pdf(
+        "<h1 style='margin-bottom: 0'>How to make an accessible PDF</h1>"
+        "<p style='font-size: 22pt; font-style: italic; margin-top: 0'>Online chapter 3</p>"
+        f"<h2>Contents</h2><p>{LOREM}</p><h2>Introduction</h2><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [
+        ("How to make an accessible PDF", 1), ("Contents", 2), ("Introduction", 2)
+    ]
+    assert any(isinstance(b, Paragraph) and b.text == "Online chapter 3" for b in doc.blocks)

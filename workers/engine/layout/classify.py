@@ -134,6 +134,7 @@ def classify(
     styles = _heading_styles([b for b in body if title_key(b.text) not in repeated], body_size)
     faces = _outline_faces(body, outline, body_size)
     byline = _byline(results[0].blocks if results else [], body, body_size)
+    byline |= _subtitle_under_title(results[0].blocks if results else [], body, body_size)
     titles = _slide_titles(doc.pages, body, styles, body_size) if _slide_deck(doc.pages) else None
     texts = [b for r in results for b in r.blocks if b.kind == "text"]
     headed = _pages_headed(places, texts)
@@ -694,6 +695,39 @@ def _byline(first_page: list[Block], body: list[Block], body_size: float) -> set
     # block with a date is a paper's or a report's: a title, its authors, their date).
     dated = any(_DATED.search(b.text.strip()) for b in front if b.kind == "text")
     return byline if len(byline) >= 2 or (byline and dated) else set()
+
+
+def _subtitle_under_title(
+    first_page: list[Block], body: list[Block], body_size: float
+) -> set[int]:
+    """The line right under a bold title on the first page, as large but not bold, in a
+    face no other heading uses ("Online-Fassung Kapitel 3" in italics under the chapter's
+    title): the title's subtitle, which names no section of its own. (A section heading
+    in a plain face comes after some space, and its face heads other sections too.)"""
+    texts = [b for b in first_page if b.kind == "text" and b.frags]
+    title_at = next(
+        (k for k, b in enumerate(texts) if _heading_candidate(b, b.text, body_size)), None
+    )
+    if title_at is None or title_at + 1 >= len(texts):
+        return set()
+    title, below = texts[title_at], texts[title_at + 1]
+    height = max(f.height for f in below.frags)
+    face = (round(below.size), below.bold)
+    if (
+        title.bold
+        and not below.bold
+        and abs(below.size - title.size) <= 0.05 * title.size
+        and -0.5 * height < title.y0 - below.y1 < 0.5 * height
+        and abs(title.x0 - below.x0) < height
+        and _heading_candidate(below, below.text, body_size)
+        and not any(
+            b is not below and (round(b.size), b.bold) == face
+            and _heading_candidate(b, b.text, body_size)
+            for b in body
+        )
+    ):
+        return {id(below)}
+    return set()
 
 
 def _drop_lone_items(doc: Document) -> None:
