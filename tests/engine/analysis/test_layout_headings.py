@@ -726,3 +726,26 @@ def test_a_plain_subtitle_right_under_a_bold_title_is_no_heading(html_pdf: HtmlP
         ("How to make an accessible PDF", 1), ("Contents", 2), ("Introduction", 2)
     ]
     assert any(isinstance(b, Paragraph) and b.text == "Online chapter 3" for b in doc.blocks)
+
+
+def test_a_bold_title_closed_by_a_full_stop_run_into_its_paragraph_is_a_heading(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The deepest level of a book's headings, run into the paragraph (APA's fourth level):
+    # siblings one below the section; a label closed by a colon and a bold sentence stay
+    # the paragraph's own words.
+    path = html_pdf(
+        f"<h1>Growth</h1><p>{LOREM}</p><h2>Nutrition</h2>"
+        f"<p><b>Problems of Undernutrition.</b> {LOREM}</p>"
+        f"<p><b>Problems of Overnutrition.</b> {LOREM}</p>"
+        f"<p><b>Proposition:</b> {LOREM}</p>"
+        f"<p><b>Never give a child more than the stated dose.</b> {LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [
+        ("Growth", 1), ("Nutrition", 2), ("Problems of Undernutrition.", 3),
+        ("Problems of Overnutrition.", 3),
+    ]
+    paragraphs = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert paragraphs[1].startswith("Public bodies")  # the words after the run-in title
+    assert any(p.startswith("Proposition: Public") for p in paragraphs)

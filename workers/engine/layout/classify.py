@@ -146,6 +146,7 @@ def classify(
     #: and its size.
     item_faces: dict[int, tuple[float | None, float]] = {}
     heading_block: Block | None = None  # the block of the last heading
+    run_in_heads: set[int] = set()  # the headings run into their paragraphs
     for result, blocks in _document_order(results):
         drawn_in_figure = _figure_labels_kept(blocks, artifact_ids)
         for block in blocks:
@@ -237,13 +238,17 @@ def classify(
                 continue
             run_in = _run_in_title(block, places)
             if run_in is not None:
+                level = places[title_key(run_in)][block.page]
+            elif (run_in := _run_in_heading(block)) is not None:
+                level = _below_last_heading(doc, run_in_heads)
+            if run_in is not None:
                 apart = label_provs(block.page, block.frags, block.objects, result.opmap,
                                     result.mcids, run_in)
                 if apart:
                     stack = []
                     rest = text.split(None, len(run_in.split()))[-1]
-                    level = places[title_key(run_in)][block.page]
                     doc.blocks.append(Heading(run_in, level, [apart[0]]))
+                    run_in_heads.add(id(doc.blocks[-1]))
                     doc.blocks.append(Paragraph(rest, [apart[1]], page_links))
                     heading_block = None
                     continue
@@ -1248,6 +1253,49 @@ def _run_in_title(block: Block, places: dict[str, dict[int, int]]) -> str | None
             return title
         return None
     return None
+
+
+#: Words a run-in heading ending in a full stop may have (a bold sentence opening a
+#: paragraph is longer).
+RUN_IN_HEADING_WORDS = 6
+
+
+def _run_in_heading(block: Block) -> str | None:
+    """A title in bold closed by a full stop that opens a paragraph of running text in a
+    regular face ("Problems of Undernutrition. If undernutrition is…"): the run-in heading of
+    the deepest level of many books and papers (APA's fourth level). Two words or more, from
+    a capital, no figures (a list's "1." or a clause's "Section 3."), and text going on after
+    it; a label closed by a colon ("Proposition: …") introduces its paragraph, it heads none."""
+    words = block.text.split()
+    glyphs = [g for f in block.frags for g in f.glyphs if g.char.isalnum()]
+    letters = 0
+    for n, word in enumerate(words[:RUN_IN_HEADING_WORDS], start=1):
+        letters += sum(ch.isalnum() for ch in word)
+        head, rest = glyphs[:letters], glyphs[letters:]
+        if not head or not all(g.bold for g in head) or len(rest) < 10:
+            return None
+        if word.endswith(".") and not word.endswith(".."):
+            title = " ".join(words[:n])
+            regular = sum(not g.bold for g in rest) > 0.8 * len(rest)
+            if (
+                n >= 2
+                and regular
+                and not rest[0].bold
+                and title[0].isupper()
+                and not any(ch.isdigit() for ch in title)
+            ):
+                return title
+            return None
+    return None
+
+
+def _below_last_heading(doc: Document, run_in_heads: set[int]) -> int:
+    """One level below the last heading so far (a run-in heading is the deepest level), or
+    the level of the last one if it was run in too: the two are siblings."""
+    last = next((b for b in reversed(doc.blocks) if isinstance(b, Heading)), None)
+    if last is None:
+        return 1
+    return last.level if id(last) in run_in_heads else min(last.level + 1, 6)
 
 
 def _wrapped_heading(above: Block, below: Block) -> bool:
