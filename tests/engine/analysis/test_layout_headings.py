@@ -749,3 +749,31 @@ def test_a_bold_title_closed_by_a_full_stop_run_into_its_paragraph_is_a_heading(
     paragraphs = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
     assert paragraphs[1].startswith("Public bodies")  # the words after the run-in title
     assert any(p.startswith("Proposition: Public") for p in paragraphs)
+
+
+def test_a_bold_name_ending_a_sentence_at_a_paragraphs_start_is_no_heading(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The full stop is the sentence's, in the regular face: no run-in heading.
+    path = html_pdf(
+        f"<h1>Airworthiness</h1><p><b>Federal Register</b>. The agency will consider "
+        f"the comments. {LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [("Airworthiness", 1)]
+
+
+def test_a_lone_heading_at_the_foot_of_the_last_page_is_still_a_heading(
+    html_pdf: HtmlPdf,
+) -> None:
+    # An agenda's last part, nothing under it, alone in the bottom margin: no poster's foot.
+    last = ("<div style='position: fixed; bottom: -1.2cm; left: 0; font-size: 16pt;"
+            " font-weight: bold'>Adjournment</div>")
+    path = html_pdf(
+        f"<h1>Board meeting</h1><h2>Minutes</h2><p>{LOREM}</p>"
+        f"<h2>Reports</h2><p>{LOREM}</p>{last}"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [
+        ("Board meeting", 1), ("Minutes", 2), ("Reports", 2), ("Adjournment", 2)
+    ]

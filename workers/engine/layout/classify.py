@@ -475,18 +475,24 @@ def _drawing_titles(
 
 
 def _closing_foot(results: list[PageResult], artifact_ids: dict[int, Any]) -> set[int]:
-    """Lines in the bottom margin of the last page with no text under them: a poster's or a
-    leaflet's foot (the department, the date, the authors), set large to match the page,
-    heads nothing, for nothing comes after it. (On other pages a heading may end the page,
+    """Lines in a row in the bottom margin of the last page with no text under them: a
+    poster's or a leaflet's foot (the department, the date, the authors), set large to match
+    the page, heads nothing, for nothing comes after it. (On other pages a heading may end the page,
     its text going on overleaf.)"""
     if not results:
         return set()
     last = results[-1]
     foot = last.page.y0 + MARGIN_BAND * last.page.height
     texts = [b for b in last.blocks if b.kind == "text" and id(b) not in artifact_ids]
-    return {
-        id(b) for b in texts
+    lowest = [
+        b for b in texts
         if b.y1 <= foot and not any(o.y1 <= b.y0 for o in texts if o is not b)
+    ]
+    # A foot is a row of pieces across the page; one line alone at the end may be the
+    # last part of an agenda ("6. ADJOURNMENT"), headed with nothing under it.
+    return {
+        id(b) for b in lowest
+        if any(o is not b and min(o.y1, b.y1) > max(o.y0, b.y0) for o in lowest)
     }
 
 
@@ -1280,6 +1286,7 @@ def _run_in_heading(block: Block) -> str | None:
             if (
                 n >= 2
                 and regular
+                and _stop_in_bold(block, title)
                 and not rest[0].bold
                 and title[0].isupper()
                 and not any(ch.isdigit() for ch in title)
@@ -1287,6 +1294,15 @@ def _run_in_heading(block: Block) -> str | None:
                 return title
             return None
     return None
+
+
+def _stop_in_bold(block: Block, title: str) -> bool:
+    """The full stop closing ``title`` at the start of the block is set in bold with it: a
+    run-in heading's own stop, not a sentence's ending after a bold name ("… in the
+    **Federal Register**. The FAA will …")."""
+    marks = [g for f in block.frags for g in f.glyphs if not g.char.isspace()]
+    at = sum(not ch.isspace() for ch in title) - 1
+    return 0 <= at < len(marks) and marks[at].char == "." and marks[at].bold
 
 
 def _below_last_heading(doc: Document, run_in_heads: set[int]) -> int:
