@@ -777,3 +777,20 @@ def test_a_lone_heading_at_the_foot_of_the_last_page_is_still_a_heading(
     assert heading_levels(doc) == [
         ("Board meeting", 1), ("Minutes", 2), ("Reports", 2), ("Adjournment", 2)
     ]
+
+
+def test_a_bookmark_leading_to_no_page_showing_its_title_still_names_the_heading(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The bookmark leads to the first page, which does not show "Results": its destination
+    # is off, so the line reading it further on is the heading it names.
+    path = html_pdf(
+        f"<h1>Survey</h1><p>{LOREM}</p><a id='off'></a>"
+        f"<p style='break-before: page'>{LOREM}</p>"
+        f"<p style='break-before: page'>Results</p><p>{LOREM}</p>",
+        css="a#off { bookmark-level: 2; bookmark-label: 'Results' }",
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [(b.text, b.level, b.prov[0].page) for b in doc.blocks if isinstance(b, Heading)] == [
+        ("Survey", 1, 0), ("Results", 2, 2)
+    ]

@@ -1449,14 +1449,25 @@ def _pages_headed(
     """For each bookmarked title, the pages on which a line reading it is the heading the
     bookmark leads to, and its level there: the pages its bookmarks lead to, and the page
     after one that does not show the title (a bookmark set a page early, at the foot of the
-    page before its heading)."""
-    shown = {(title_key(b.text), b.page) for b in blocks if title_key(b.text) in places}
+    page before its heading). Bookmarks none of whose pages shows the title lead somewhere
+    else than their heading: every page from the first of them showing it is one it may
+    head, as if the pages were not known."""
+    shown: dict[str, set[int]] = {}
+    for b in blocks:
+        key = title_key(b.text)
+        if key in places:
+            shown.setdefault(key, set()).add(b.page)
     headed: dict[str, dict[int, int]] = {}
     for key, pages in places.items():
         headed[key] = dict(pages)
         for page, level in pages.items():
-            if (key, page) not in shown and page + 1 not in pages:
+            if page not in shown.get(key, set()) and page + 1 not in pages:
                 headed[key][page + 1] = level
+        if not shown.get(key, set()) & set(headed[key]):
+            first = min(pages)
+            headed[key].update(
+                (page, pages[first]) for page in shown.get(key, set()) if page > first
+            )
     return headed
 
 
