@@ -311,13 +311,18 @@ def classify(
 
 def _body_size(results: list[PageResult], artifact_ids: dict[int, Any]) -> float:
     """The size most of the running text is set in. Labels drawn on a figure are left out
-    when other text remains: a data model's many diagrams carry more words in their small
-    labels than its pages of prose, whose face is still the body's the headings stand out
-    from."""
+    when other text remains (a quarter of it at least): a data model's many diagrams carry
+    more words in their small labels than its pages of prose, whose face is still the body's
+    the headings stand out from. (Text on a picture behind the whole page is the page's.)"""
     everywhere: Counter[float] = Counter()
     off_figures: Counter[float] = Counter()
     for result in results:
-        figures = [b for b in result.blocks if b.kind == "figure" and id(b) not in artifact_ids]
+        page_area = result.page.width * result.page.height
+        figures = [
+            b for b in result.blocks
+            if b.kind == "figure" and id(b) not in artifact_ids
+            and (b.x1 - b.x0) * (b.y1 - b.y0) < BACKDROP * page_area
+        ]
         for b in result.blocks:
             if b.kind != "text" or id(b) in artifact_ids:
                 continue
@@ -327,8 +332,13 @@ def _body_size(results: list[PageResult], artifact_ids: dict[int, Any]) -> float
                 everywhere[size] += len(f.text)
                 if not on_figure:
                     off_figures[size] += len(f.text)
-    sizes = off_figures or everywhere
+    enough = off_figures.total() >= 0.25 * everywhere.total()
+    sizes = off_figures if enough else everywhere
     return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+#: A figure covering this share of its page or more is the page's backdrop.
+BACKDROP = 0.8
 
 
 def _document_order(results: list[PageResult]) -> list[tuple[PageResult, list[Block]]]:
