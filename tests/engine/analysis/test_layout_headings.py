@@ -794,3 +794,16 @@ def test_a_bookmark_leading_to_no_page_showing_its_title_still_names_the_heading
     assert [(b.text, b.level, b.prov[0].page) for b in doc.blocks if isinstance(b, Heading)] == [
         ("Survey", 1, 0), ("Results", 2, 2)
     ]
+
+
+def test_a_bookmarked_title_in_bold_in_its_sections_text_is_no_second_heading(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The section's text names its term in bold on a line of its own: the bookmark leads to
+    # the heading in the larger face, not to the term.
+    path = html_pdf(
+        f"<h1>Brain growth</h1><p>{LOREM}</p><h2>Myelinization</h2><p>{LOREM}</p>"
+        f"<p style='font-weight: bold; margin: 0'>Myelinization</p><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [("Brain growth", 1), ("Myelinization", 2)]

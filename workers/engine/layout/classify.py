@@ -1484,9 +1484,10 @@ def _pages_headed(
 def _bookmark_echoes(
     headed: dict[str, dict[int, int]], blocks: list[Block], body_size: float
 ) -> set[int]:
-    """Lines that repeat a bookmarked title on the page it heads, in no heading's face,
-    where another line of that page reads the same in one: the bookmark leads to that
-    heading, not to the echo (a glossary term in the margin beside the section it names)."""
+    """Lines that repeat a bookmarked title on the page it heads, in no heading's face or a
+    smaller one than another line of that page reading the same in a heading's face: the
+    bookmark leads to that heading, not to the echo (a glossary term in the margin beside
+    the section it names, the term set in bold in the section's text)."""
     lines: dict[tuple[str, int], list[Block]] = {}
     for b in blocks:
         key = title_key(b.text)
@@ -1494,9 +1495,11 @@ def _bookmark_echoes(
             lines.setdefault((key, b.page), []).append(b)
     out: set[int] = set()
     for same in lines.values():
-        looks = [_heading_candidate(b, b.text, body_size) for b in same]
-        if len(same) > 1 and any(looks):
-            out |= {id(b) for b, like in zip(same, looks, strict=True) if not like}
+        heads = [b for b in same if _heading_candidate(b, b.text, body_size)]
+        if len(same) > 1 and heads:
+            largest = max(b.size for b in heads)
+            kept = {id(b) for b in heads if b.size >= 0.95 * largest}
+            out |= {id(b) for b in same if id(b) not in kept}
     return out
 
 
