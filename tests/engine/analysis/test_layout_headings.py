@@ -807,3 +807,16 @@ def test_a_bookmarked_title_in_bold_in_its_sections_text_is_no_second_heading(
     )
     doc = read_layout(path, max_pages=5)
     assert heading_levels(doc) == [("Brain growth", 1), ("Myelinization", 2)]
+
+
+def test_a_paragraph_opening_with_the_bold_title_of_its_section_is_no_run_in_heading(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The section is headed by a line of its own on the page its bookmark leads to: a
+    # paragraph of it opening with the term in bold runs no second heading in.
+    path = html_pdf(
+        f"<h1>Brain growth</h1><p>{LOREM}</p><h2>Myelinization</h2><p>{LOREM}</p>"
+        f"<p><b>Myelinization</b> follows a definite sequence. {LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [("Brain growth", 1), ("Myelinization", 2)]

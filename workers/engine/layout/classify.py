@@ -139,6 +139,11 @@ def classify(
     texts = [b for r in results for b in r.blocks if b.kind == "text"]
     headed = _pages_headed(places, texts)
     echoes = _bookmark_echoes(headed, texts, body_size)
+    own_lines = {
+        (title_key(b.text), b.page) for b in texts
+        if b.page in headed.get(title_key(b.text), {}) and id(b) not in echoes
+        and _heading_candidate(b, b.text, body_size)
+    }
     continued = _continued_slides(body, titles) if titles is not None else set()
     stack: list[ListBlock] = []
     list_x: list[float] = []
@@ -237,6 +242,8 @@ def classify(
                 item_faces[id(entry)] = (_text_start(block, label), block.size)
                 continue
             run_in = _run_in_title(block, places)
+            if run_in is not None and (title_key(run_in), block.page) in own_lines:
+                run_in = None  # the section's heading is a line of its own on this page
             if run_in is not None:
                 level = places[title_key(run_in)][block.page]
             elif (run_in := _run_in_heading(block)) is not None:
