@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workers.engine.document import Document, Heading, ListBlock, Paragraph
+from workers.engine.document import Document, Figure, Heading, ListBlock, Paragraph
 from workers.engine.layout.lines import clean
 from workers.engine.layout.reader import read_layout
 
@@ -612,3 +612,211 @@ def test_a_chinese_sentence_set_large_is_no_heading(html_pdf: HtmlPdf) -> None:
     )
     doc = read_layout(path, max_pages=5)
     assert heading_levels(doc) == [("第一节 重要提示", 1)]
+
+
+def test_a_bookmarked_title_used_again_on_other_pages_heads_only_its_own(
+    html_pdf: HtmlPdf,
+) -> None:
+    # One bookmark leads to the "Results" section; each section after it labels its table
+    # "Results" again in the body's face: those labels are the same words, no headings.
+    label = "<p>Results</p>"
+    path = html_pdf(
+        f"<h1>Survey</h1><h2>Results</h2><p>{LOREM}</p>"
+        f"<h2 style='break-before: page'>Sidewalks</h2><p>{LOREM}</p>{label}<p>{LOREM}</p>"
+        f"<h2 style='break-before: page'>Crossings</h2><p>{LOREM}</p>{label}<p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [
+        ("Survey", 1), ("Results", 2), ("Sidewalks", 2), ("Crossings", 2)
+    ]
+
+
+def test_a_bookmark_set_a_page_early_still_levels_its_heading(html_pdf: HtmlPdf) -> None:
+    # The bookmark leads to the page before the one its heading opens (a heading pushed over
+    # by the page break), set in the body's face: the bookmark still makes it the heading.
+    path = html_pdf(
+        f"<h1>Survey</h1><p>{LOREM}</p><a id='early'></a>"
+        f"<p style='break-before: page'>Results</p><p>{LOREM}</p>",
+        css="a#early { bookmark-level: 2; bookmark-label: 'Results' }",
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [("Survey", 1), ("Results", 2)]
+
+
+def _data_model_diagram(labels: int) -> str:
+    """A page-filling diagram drawn in lines and circles, ``labels`` small labels over it
+    (a class's fields) and a bold one naming a box of it ("Code List")."""
+    shapes = "".join(
+        f"<line x1='{k * 15}' y1='0' x2='{170 - k * 15}' y2='240' stroke='#802020'/>"
+        for k in range(12)
+    ) + "".join(
+        f"<circle cx='{20 + k * 25}' cy='{30 + (k % 3) * 60}' r='9' fill='#c0d8f0'"
+        " stroke='#204080'/>" for k in range(6)
+    )
+    small = "".join(
+        f"<div style='position: absolute; left: {1 + (k % 3) * 5.5}cm;"
+        f" top: {1.5 + (k // 3) * 0.9}cm; font-size: 6pt'>+ field_{k}: DT_UUID [0..1]</div>"
+        for k in range(labels)
+    )
+    return (
+        "<div style='position: relative; width: 17cm; height: 24cm; break-before: page'>"
+        "<svg style='position: absolute; left: 0; top: 0' width='17cm' height='24cm'"
+        f" viewBox='0 0 170 240'>{shapes}</svg>{small}"
+        "<div style='position: absolute; left: 11cm; top: 18cm; font-size: 13pt;"
+        " font-weight: bold'>Code List</div></div>"
+    )
+
+
+def test_a_label_on_a_page_filling_diagram_is_no_heading(html_pdf: HtmlPdf) -> None:
+    # The diagram's small labels hold more words than the prose: the body's size is still
+    # the prose's, and the labels in small print make the page-filling drawing a diagram
+    # whose bold label names a box of it, not a section.
+    path = html_pdf(
+        f"<h1>Data model</h1><p>{LOREM}</p><h2>1 Overview</h2><p>{LOREM}</p>"
+        f"<h2>2 Model</h2><p>{LOREM}</p>{_data_model_diagram(36)}"
+        f"<h2>3 Metadata</h2><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert any(isinstance(b, Figure) for b in doc.blocks)
+    assert heading_levels(doc) == [
+        ("Data model", 1), ("1 Overview", 2), ("2 Model", 2), ("3 Metadata", 2)
+    ]
+
+
+def test_the_foot_of_a_one_page_poster_heads_nothing(html_pdf: HtmlPdf) -> None:
+    # The department and the authors set large in the last page's bottom margin, nothing
+    # under them: the poster's foot, not sections.
+    foot = "".join(
+        f"<div style='position: fixed; bottom: -1.2cm; left: {left}cm; font-size: 16pt;"
+        f" font-weight: bold'>{text}</div>"
+        for left, text in ((0, "Department of Systems"), (10, "Ann Smith – Bo Li"))
+    )
+    path = html_pdf(
+        f"<h1>The Go Language</h1><h2>What is Go</h2><p>{LOREM}</p>"
+        f"<h2>Conclusion</h2><p>{LOREM}</p>{foot}"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [("The Go Language", 1), ("What is Go", 2), ("Conclusion", 2)]
+    assert any(isinstance(b, Paragraph) and b.text == "Ann Smith – Bo Li" for b in doc.blocks)
+
+
+def test_a_glossary_term_repeating_a_bookmarked_heading_on_its_page_is_no_heading(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The margin glossary defines the word the section beside it is titled: the bookmark
+    # leads to the heading, not to the small bold term.
+    path = html_pdf(
+        f"<h1>Brain growth</h1><p>{LOREM}</p><h2>Myelinization</h2><p>{LOREM}</p>"
+        "<p style='font-size: 8pt; font-weight: bold; margin: 0'>myelinization</p>"
+        "<p style='font-size: 8pt'>the process by which neurons are enclosed in sheaths</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [("Brain growth", 1), ("Myelinization", 2)]
+
+
+def test_a_plain_subtitle_right_under_a_bold_title_is_no_heading(html_pdf: HtmlPdf) -> None:
+    # As large as the title, in italics, right under it: the title's subtitle.
+    path = html_pdf(
+        "<h1 style='margin-bottom: 0'>How to make an accessible PDF</h1>"
+        "<p style='font-size: 22pt; font-style: italic; margin-top: 0'>Online chapter 3</p>"
+        f"<h2>Contents</h2><p>{LOREM}</p><h2>Introduction</h2><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [
+        ("How to make an accessible PDF", 1), ("Contents", 2), ("Introduction", 2)
+    ]
+    assert any(isinstance(b, Paragraph) and b.text == "Online chapter 3" for b in doc.blocks)
+
+
+def test_a_bold_title_closed_by_a_full_stop_run_into_its_paragraph_is_a_heading(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The deepest level of a book's headings, run into the paragraph (APA's fourth level):
+    # siblings one below the section; a label closed by a colon and a bold sentence stay
+    # the paragraph's own words.
+    path = html_pdf(
+        f"<h1>Growth</h1><p>{LOREM}</p><h2>Nutrition</h2>"
+        f"<p><b>Problems of Undernutrition.</b> {LOREM}</p>"
+        f"<p><b>Problems of Overnutrition.</b> {LOREM}</p>"
+        f"<p><b>Proposition:</b> {LOREM}</p>"
+        f"<p><b>Never give a child more than the stated dose.</b> {LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [
+        ("Growth", 1), ("Nutrition", 2), ("Problems of Undernutrition.", 3),
+        ("Problems of Overnutrition.", 3),
+    ]
+    paragraphs = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert paragraphs[1].startswith("Public bodies")  # the words after the run-in title
+    assert any(p.startswith("Proposition: Public") for p in paragraphs)
+
+
+def test_a_bold_name_ending_a_sentence_at_a_paragraphs_start_is_no_heading(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The full stop is the sentence's, in the regular face: no run-in heading.
+    path = html_pdf(
+        f"<h1>Airworthiness</h1><p><b>Federal Register</b>. The agency will consider "
+        f"the comments. {LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [("Airworthiness", 1)]
+
+
+def test_a_lone_heading_at_the_foot_of_the_last_page_is_still_a_heading(
+    html_pdf: HtmlPdf,
+) -> None:
+    # An agenda's last part, nothing under it, alone in the bottom margin: no poster's foot.
+    last = ("<div style='position: fixed; bottom: -1.2cm; left: 0; font-size: 16pt;"
+            " font-weight: bold'>Adjournment</div>")
+    path = html_pdf(
+        f"<h1>Board meeting</h1><h2>Minutes</h2><p>{LOREM}</p>"
+        f"<h2>Reports</h2><p>{LOREM}</p>{last}"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [
+        ("Board meeting", 1), ("Minutes", 2), ("Reports", 2), ("Adjournment", 2)
+    ]
+
+
+def test_a_bookmark_leading_to_no_page_showing_its_title_still_names_the_heading(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The bookmark leads to the first page, which does not show "Results": its destination
+    # is off, so the line reading it further on is the heading it names.
+    path = html_pdf(
+        f"<h1>Survey</h1><p>{LOREM}</p><a id='off'></a>"
+        f"<p style='break-before: page'>{LOREM}</p>"
+        f"<p style='break-before: page'>Results</p><p>{LOREM}</p>",
+        css="a#off { bookmark-level: 2; bookmark-label: 'Results' }",
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [(b.text, b.level, b.prov[0].page) for b in doc.blocks if isinstance(b, Heading)] == [
+        ("Survey", 1, 0), ("Results", 2, 2)
+    ]
+
+
+def test_a_bookmarked_title_in_bold_in_its_sections_text_is_no_second_heading(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The section's text names its term in bold on a line of its own: the bookmark leads to
+    # the heading in the larger face, not to the term.
+    path = html_pdf(
+        f"<h1>Brain growth</h1><p>{LOREM}</p><h2>Myelinization</h2><p>{LOREM}</p>"
+        f"<p style='font-weight: bold; margin: 0'>Myelinization</p><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [("Brain growth", 1), ("Myelinization", 2)]
+
+
+def test_a_paragraph_opening_with_the_bold_title_of_its_section_is_no_run_in_heading(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The section is headed by a line of its own on the page its bookmark leads to: a
+    # paragraph of it opening with the term in bold runs no second heading in.
+    path = html_pdf(
+        f"<h1>Brain growth</h1><p>{LOREM}</p><h2>Myelinization</h2><p>{LOREM}</p>"
+        f"<p><b>Myelinization</b> follows a definite sequence. {LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [("Brain growth", 1), ("Myelinization", 2)]

@@ -101,11 +101,7 @@ def classify(
     artifact_ids = _find_artifacts(doc, results)
     _set_aside_decoration(doc, results, artifact_ids)
     body = [b for r in results for b in r.blocks if b.kind == "text" and id(b) not in artifact_ids]
-    sizes: Counter[float] = Counter()
-    for b in body:
-        for f in b.frags:
-            sizes[round(f.size * 2) / 2] += len(f.text)
-    body_size = sizes.most_common(1)[0][0] if sizes else 10.0
+    body_size = _body_size(results, artifact_ids)
     # Form labels sit beside their fields: whatever their face, they name a field, not a
     # section (a checkbox's "Option 2" in bold is no heading).
     not_headings = {
@@ -118,6 +114,7 @@ def classify(
         not_headings |= _figure_labels(results, body_size)
         not_headings |= _in_running_text_faces(body, body_size)
         not_headings |= _drawing_titles(results, body_size, artifact_ids)
+        not_headings |= _closing_foot(results, artifact_ids)
         # The title page is the first page with text (a cover picture may come before it).
         first = next((
             [b for b in r.blocks if id(b) not in artifact_ids] for r in results
@@ -137,7 +134,16 @@ def classify(
     styles = _heading_styles([b for b in body if title_key(b.text) not in repeated], body_size)
     faces = _outline_faces(body, outline, body_size)
     byline = _byline(results[0].blocks if results else [], body, body_size)
+    byline |= _subtitle_under_title(results[0].blocks if results else [], body, body_size)
     titles = _slide_titles(doc.pages, body, styles, body_size) if _slide_deck(doc.pages) else None
+    texts = [b for r in results for b in r.blocks if b.kind == "text"]
+    headed = _pages_headed(places, texts)
+    echoes = _bookmark_echoes(headed, texts, body_size)
+    own_lines = {
+        (title_key(b.text), b.page) for b in texts
+        if b.page in headed.get(title_key(b.text), {}) and id(b) not in echoes
+        and _heading_candidate(b, b.text, body_size)
+    }
     continued = _continued_slides(body, titles) if titles is not None else set()
     stack: list[ListBlock] = []
     list_x: list[float] = []
@@ -145,6 +151,7 @@ def classify(
     #: and its size.
     item_faces: dict[int, tuple[float | None, float]] = {}
     heading_block: Block | None = None  # the block of the last heading
+    run_in_heads: set[int] = set()  # the headings run into their paragraphs
     for result, blocks in _document_order(results):
         drawn_in_figure = _figure_labels_kept(blocks, artifact_ids)
         on_drawing = _drawing_labels(blocks, artifact_ids)
@@ -193,7 +200,7 @@ def classify(
             if item and item.re is BULLET and caption_text(text) is not None:
                 item = None  # "▌Figure 5.1 …": an ornament before a caption, no list's bullet
             if item and block.size >= 1.15 * body_size and _heading_level(
-                block, text, styles, outline, body_size, repeated, faces, places
+                block, text, styles, outline, body_size, repeated, faces, headed
             ):
                 item = None  # "1. Introduction" set large is a numbered heading
             if item and _field_label(block, fields.get(block.page, []), blocks, body_size):
@@ -245,22 +252,30 @@ def classify(
                 item_faces[id(entry)] = (_text_start(block, label), block.size)
                 continue
             run_in = _run_in_title(block, places)
+            if run_in is not None and (title_key(run_in), block.page) in own_lines:
+                run_in = None  # the section's heading is a line of its own on this page
+            if run_in is not None:
+                level = places[title_key(run_in)][block.page]
+            elif (run_in := _run_in_heading(block)) is not None:
+                level = _below_last_heading(doc, run_in_heads)
             if run_in is not None:
                 apart = label_provs(block.page, block.frags, block.objects, result.opmap,
                                     result.mcids, run_in)
                 if apart:
                     stack = []
                     rest = text.split(None, len(run_in.split()))[-1]
-                    level = places[title_key(run_in)][block.page]
                     doc.blocks.append(Heading(run_in, level, [apart[0]]))
+                    run_in_heads.add(id(doc.blocks[-1]))
                     doc.blocks.append(Paragraph(rest, [apart[1]], page_links))
                     heading_block = None
                     continue
             level = _heading_level(
-                block, text, styles, outline, body_size, repeated, faces, places
+                block, text, styles, outline, body_size, repeated, faces, headed
             )
             if level and _contents_entry(block, result.blocks):
                 level = 0  # the heading's entry in a table of contents, not the heading
+            if id(block) in echoes:
+                level = 0
             if level and title_key(text) not in outline and (
                 id(block) in byline
                 or id(block) in not_headings
@@ -309,6 +324,38 @@ def classify(
             if id(block) in artifact_ids:
                 doc.artifacts.append(Artifact(artifact_ids[id(block)], block.text,
                                               [_prov(block, result)]))
+
+
+def _body_size(results: list[PageResult], artifact_ids: dict[int, Any]) -> float:
+    """The size most of the running text is set in. Labels drawn on a figure are left out
+    when other text remains (a quarter of it at least): a data model's many diagrams carry
+    more words in their small labels than its pages of prose, whose face is still the body's
+    the headings stand out from. (Text on a picture behind the whole page is the page's.)"""
+    everywhere: Counter[float] = Counter()
+    off_figures: Counter[float] = Counter()
+    for result in results:
+        page_area = result.page.width * result.page.height
+        figures = [
+            b for b in result.blocks
+            if b.kind == "figure" and id(b) not in artifact_ids
+            and (b.x1 - b.x0) * (b.y1 - b.y0) < BACKDROP * page_area
+        ]
+        for b in result.blocks:
+            if b.kind != "text" or id(b) in artifact_ids:
+                continue
+            on_figure = any(area_share(b, figure) > 0.9 for figure in figures)
+            for f in b.frags:
+                size = round(f.size * 2) / 2
+                everywhere[size] += len(f.text)
+                if not on_figure:
+                    off_figures[size] += len(f.text)
+    enough = off_figures.total() >= 0.25 * everywhere.total()
+    sizes = off_figures if enough else everywhere
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+#: A figure covering this share of its page or more is the page's backdrop.
+BACKDROP = 0.8
 
 
 def _document_order(results: list[PageResult]) -> list[tuple[PageResult, list[Block]]]:
@@ -384,17 +431,20 @@ def _contents_entry(block: Block, page: list[Block]) -> bool:
     return False
 
 
+#: Labels in small print on a figure that make it a diagram, however much of its page it
+#: fills (a data model's classes and their fields).
+DIAGRAM_LABELS = 8
+
+
 def _figure_labels(results: list[PageResult], body_size: float) -> set[int]:
     """Heading-like lines lying wholly on a figure that takes less than half its page, among
     other labels: a chart's title or a diagram's labels, which name the picture, not a
-    section. (A title set on a cover photo filling the page still heads the document.)"""
+    section. (A title set on a cover photo filling the page still heads the document; a
+    figure as large covered in small print is a diagram all the same.)"""
     out: set[int] = set()
     for result in results:
         page_area = max(result.page.width * result.page.height, 1.0)
-        figures = [
-            b for b in result.blocks
-            if b.kind == "figure" and (b.x1 - b.x0) * (b.y1 - b.y0) < 0.5 * page_area
-        ]
+        figures = [b for b in result.blocks if b.kind == "figure"]
         if not figures:
             continue
         texts = [b for b in result.blocks if b.kind == "text"]
@@ -406,10 +456,10 @@ def _figure_labels(results: list[PageResult], body_size: float) -> set[int]:
                     continue
                 # A chart carries other labels too (axes, legend, values); a banner or a
                 # slide's title bar behind a heading carries the heading alone.
-                others = sum(
-                    t is not block and area_share(t, figure) > 0.9 for t in texts
-                )
-                if others >= 3:
+                others = [t for t in texts if t is not block and area_share(t, figure) > 0.9]
+                small_print = sum(t.size < SMALL_PRINT * body_size for t in others)
+                small = (figure.x1 - figure.x0) * (figure.y1 - figure.y0) < 0.5 * page_area
+                if (small and len(others) >= 3) or small_print >= DIAGRAM_LABELS:
                     out.add(id(block))
                     break
     return out
@@ -449,6 +499,28 @@ def _drawing_titles(
             ):
                 out.add(id(block))
     return out
+
+
+def _closing_foot(results: list[PageResult], artifact_ids: dict[int, Any]) -> set[int]:
+    """Lines in a row in the bottom margin of the last page with no text under them: a
+    poster's or a leaflet's foot (the department, the date, the authors), set large to match
+    the page, heads nothing, for nothing comes after it. (On other pages a heading may end the page,
+    its text going on overleaf.)"""
+    if not results:
+        return set()
+    last = results[-1]
+    foot = last.page.y0 + MARGIN_BAND * last.page.height
+    texts = [b for b in last.blocks if b.kind == "text" and id(b) not in artifact_ids]
+    lowest = [
+        b for b in texts
+        if b.y1 <= foot and not any(o.y1 <= b.y0 for o in texts if o is not b)
+    ]
+    # A foot is a row of pieces across the page; one line alone at the end may be the
+    # last part of an agenda ("6. ADJOURNMENT"), headed with nothing under it.
+    return {
+        id(b) for b in lowest
+        if any(o is not b and min(o.y1, b.y1) > max(o.y0, b.y0) for o in lowest)
+    }
 
 
 #: A cover holds at most this many blocks of text.
@@ -661,6 +733,39 @@ def _byline(first_page: list[Block], body: list[Block], body_size: float) -> set
     # block with a date is a paper's or a report's: a title, its authors, their date).
     dated = any(_DATED.search(b.text.strip()) for b in front if b.kind == "text")
     return byline if len(byline) >= 2 or (byline and dated) else set()
+
+
+def _subtitle_under_title(
+    first_page: list[Block], body: list[Block], body_size: float
+) -> set[int]:
+    """The line right under a bold title on the first page, as large but not bold, in a
+    face no other heading uses ("Online-Fassung Kapitel 3" in italics under the chapter's
+    title): the title's subtitle, which names no section of its own. (A section heading
+    in a plain face comes after some space, and its face heads other sections too.)"""
+    texts = [b for b in first_page if b.kind == "text" and b.frags]
+    title_at = next(
+        (k for k, b in enumerate(texts) if _heading_candidate(b, b.text, body_size)), None
+    )
+    if title_at is None or title_at + 1 >= len(texts):
+        return set()
+    title, below = texts[title_at], texts[title_at + 1]
+    height = max(f.height for f in below.frags)
+    face = (round(below.size), below.bold)
+    if (
+        title.bold
+        and not below.bold
+        and abs(below.size - title.size) <= 0.05 * title.size
+        and -0.5 * height < title.y0 - below.y1 < 0.5 * height
+        and abs(title.x0 - below.x0) < height
+        and _heading_candidate(below, below.text, body_size)
+        and not any(
+            b is not below and (round(b.size), b.bold) == face
+            and _heading_candidate(b, b.text, body_size)
+            for b in body
+        )
+    ):
+        return {id(below)}
+    return set()
 
 
 def _drop_lone_items(doc: Document) -> None:
@@ -1280,6 +1385,59 @@ def _run_in_title(block: Block, places: dict[str, dict[int, int]]) -> str | None
     return None
 
 
+#: Words a run-in heading ending in a full stop may have (a bold sentence opening a
+#: paragraph is longer).
+RUN_IN_HEADING_WORDS = 6
+
+
+def _run_in_heading(block: Block) -> str | None:
+    """A title in bold closed by a full stop that opens a paragraph of running text in a
+    regular face ("Problems of Undernutrition. If undernutrition is…"): the run-in heading of
+    the deepest level of many books and papers (APA's fourth level). Two words or more, from
+    a capital, no figures (a list's "1." or a clause's "Section 3."), and text going on after
+    it; a label closed by a colon ("Proposition: …") introduces its paragraph, it heads none."""
+    words = block.text.split()
+    glyphs = [g for f in block.frags for g in f.glyphs if g.char.isalnum()]
+    letters = 0
+    for n, word in enumerate(words[:RUN_IN_HEADING_WORDS], start=1):
+        letters += sum(ch.isalnum() for ch in word)
+        head, rest = glyphs[:letters], glyphs[letters:]
+        if not head or not all(g.bold for g in head) or len(rest) < 10:
+            return None
+        if word.endswith(".") and not word.endswith(".."):
+            title = " ".join(words[:n])
+            regular = sum(not g.bold for g in rest) > 0.8 * len(rest)
+            if (
+                n >= 2
+                and regular
+                and _stop_in_bold(block, title)
+                and not rest[0].bold
+                and title[0].isupper()
+                and not any(ch.isdigit() for ch in title)
+            ):
+                return title
+            return None
+    return None
+
+
+def _stop_in_bold(block: Block, title: str) -> bool:
+    """The full stop closing ``title`` at the start of the block is set in bold with it: a
+    run-in heading's own stop, not a sentence's ending after a bold name ("… in the
+    **Federal Register**. The FAA will …")."""
+    marks = [g for f in block.frags for g in f.glyphs if not g.char.isspace()]
+    at = sum(not ch.isspace() for ch in title) - 1
+    return 0 <= at < len(marks) and marks[at].char == "." and marks[at].bold
+
+
+def _below_last_heading(doc: Document, run_in_heads: set[int]) -> int:
+    """One level below the last heading so far (a run-in heading is the deepest level), or
+    the level of the last one if it was run in too: the two are siblings."""
+    last = next((b for b in reversed(doc.blocks) if isinstance(b, Heading)), None)
+    if last is None:
+        return 1
+    return last.level if id(last) in run_in_heads else min(last.level + 1, 6)
+
+
 def _wrapped_heading(above: Block, below: Block) -> bool:
     """``below`` is the rest of the heading ``above``, wrapped onto the next line but read as
     a block of its own (the page cut into regions between the two lines): the same face,
@@ -1396,7 +1554,10 @@ def _heading_level(
         # chapter's list of its sections), it does not head it. (A line after the page a
         # bookmark leads to may be its heading still, the bookmark set a page early.)
         return 0
-    if key in outline:
+    if key in outline and not pages:
+        # (With the pages its bookmarks lead to known, the title on another page is the
+        # same words used again, a table's label "Results" under each section: it heads
+        # something only if its face says so.)
         return outline[key]
     if key in repeated or not _heading_candidate(block, text, body_size):
         return 0
@@ -1404,6 +1565,56 @@ def _heading_level(
     if faces and face in faces and not NUMBERED.match(text):
         return faces[face]
     return styles.get(face, 0)
+
+
+def _pages_headed(
+    places: dict[str, dict[int, int]], blocks: list[Block]
+) -> dict[str, dict[int, int]]:
+    """For each bookmarked title, the pages on which a line reading it is the heading the
+    bookmark leads to, and its level there: the pages its bookmarks lead to, and the page
+    after one that does not show the title (a bookmark set a page early, at the foot of the
+    page before its heading). Bookmarks none of whose pages shows the title lead somewhere
+    else than their heading: every page from the first of them showing it is one it may
+    head, as if the pages were not known."""
+    shown: dict[str, set[int]] = {}
+    for b in blocks:
+        key = title_key(b.text)
+        if key in places:
+            shown.setdefault(key, set()).add(b.page)
+    headed: dict[str, dict[int, int]] = {}
+    for key, pages in places.items():
+        headed[key] = dict(pages)
+        for page, level in pages.items():
+            if page not in shown.get(key, set()) and page + 1 not in pages:
+                headed[key][page + 1] = level
+        if not shown.get(key, set()) & set(headed[key]):
+            first = min(pages)
+            headed[key].update(
+                (page, pages[first]) for page in shown.get(key, set()) if page > first
+            )
+    return headed
+
+
+def _bookmark_echoes(
+    headed: dict[str, dict[int, int]], blocks: list[Block], body_size: float
+) -> set[int]:
+    """Lines that repeat a bookmarked title on the page it heads, in no heading's face or a
+    smaller one than another line of that page reading the same in a heading's face: the
+    bookmark leads to that heading, not to the echo (a glossary term in the margin beside
+    the section it names, the term set in bold in the section's text)."""
+    lines: dict[tuple[str, int], list[Block]] = {}
+    for b in blocks:
+        key = title_key(b.text)
+        if b.page in headed.get(key, {}):
+            lines.setdefault((key, b.page), []).append(b)
+    out: set[int] = set()
+    for same in lines.values():
+        heads = [b for b in same if _heading_candidate(b, b.text, body_size)]
+        if len(same) > 1 and heads:
+            largest = max(b.size for b in heads)
+            kept = {id(b) for b in heads if b.size >= 0.95 * largest}
+            out |= {id(b) for b in same if id(b) not in kept}
+    return out
 
 
 def _is_note(block: Block, result: PageResult, body_size: float, text: str) -> bool:
