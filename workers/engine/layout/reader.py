@@ -43,10 +43,12 @@ from .catalog_facts import (
     catalog_title,
     form_field_boxes,
     link_targets,
+    page_links,
     page_field_boxes,
     read_outline,
 )
 from .classify import classify
+from .contents import ends_with_page_number, find_contents
 from .figures import (
     BACKGROUND_AREA,
     FIGURE_MIN_AREA,
@@ -95,6 +97,7 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
             fitz.close()
         outline = read_outline(pk)
         links = link_targets(pk, len(results))
+        to_pages = page_links(pk, len(results))
         fields = form_field_boxes(pk, len(results))
         doc.language = catalog_language(pk)
         doc.title = catalog_title(pk)
@@ -108,11 +111,14 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
              for page, found in links.items() if page < len(frames)}
     fields = {page: [box_to_display(box, frames[page]) for box in found]
               for page, found in fields.items() if page < len(frames)}
+    to_pages = {page: [(box_to_display(box, frames[page]), to) for box, to in found]
+                for page, found in to_pages.items() if page < len(frames)}
     text_blocks = [b for r in results for b in r.blocks if b.kind == "text"]
     hyphenation = Hyphenation([f.text for f in b.frags] for b in text_blocks)
     for block in text_blocks:
         block.hyphenation = hyphenation
     classify(doc, results, outline.levels, links, fields, outline.places)
+    find_contents(doc, to_pages)
     doc.pages = [r.user_page for r in results]
     to_user_space(doc, frames)
     if doc.title is None:
@@ -388,6 +394,16 @@ def _new_face(above: Fragment, below: Fragment) -> bool:
     return _face(above) != _face(below)
 
 
+def _last_line_text(block: Block) -> str:
+    last = block.frags[-1]
+    parts = [last.text]
+    for f in reversed(block.frags[:-1]):
+        if not _same_line(f, last):
+            break
+        parts.append(f.text)
+    return " ".join(reversed(parts))
+
+
 def _text_blocks(frags: list[Fragment], page: int) -> list[Block]:
     # ``frags`` come line by line, top to bottom, each line left to right.
     leading = _leading(frags)
@@ -449,6 +465,9 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[Block]:
                     # the next point one level out (a paragraph's first line may be indented,
                     # so this holds for items only).
                     and not (fx0 < first.x0 - 0.5 * height and starts_item(first.text))
+                    # A contents entry ends with its page number: the next line is the next
+                    # entry, not the same paragraph going on.
+                    and not ends_with_page_number(_last_line_text(block))
                 ):
                     target = block
                     break
