@@ -102,12 +102,57 @@ def _run(
 ) -> list[_Entry]:
     run: list[_Entry] = []
     while at < len(blocks):
-        entry = _entry(blocks, at, page_links)
+        if run and _absorb_number(run[-1], blocks[at]):
+            run[-1].last = at
+            at += 1
+            continue
+        label = _label_before(blocks, at)
+        entry = _entry(blocks, at + 1 if label else at, page_links)
         if entry is None:
             break
+        if label is not None:
+            entry.label, entry.label_prov = label.text.strip(), list(label.prov)
         run.append(entry)
         at = entry.last + 1
     return run
+
+
+def _absorb_number(entry: _Entry, block: Block) -> bool:
+    """A lone page number set beside one of an entry's lines: a line the classifier joined
+    to the next entry's ("1 Chapter   2" above "1.1 Section ..... 2"), read with the entry."""
+    if not (isinstance(block, Paragraph) and block.prov and _LONE_PAGE.match(block.text.strip())
+            and entry.kept is None):
+        return False
+    number, whole = block.prov[0].bbox, entry.prov[-1].bbox
+    if block.prov[0].page != entry.prov[-1].page or not (
+        number.x0 > whole.x0 and whole.y0 - 1 <= number.y0 and number.y1 <= whole.y1 + 1
+    ):
+        return False
+    entry.text = f"{entry.text} {block.text.strip()}"
+    entry.prov.extend(block.prov)
+    return True
+
+
+_NUMBER_LABEL = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[IVXLC]+\.)$")
+
+
+def _label_before(blocks: list[Block], at: int) -> Paragraph | None:
+    """A number read apart from the entry it numbers, set left of it on its first line
+    ("1." in a column of its own, then "Mise en contexte ..... 4"): the entry's label."""
+    block = blocks[at]
+    following = blocks[at + 1] if at + 1 < len(blocks) else None
+    if (
+        isinstance(block, Paragraph)
+        and isinstance(following, Paragraph)
+        and block.prov
+        and following.prov
+        and _NUMBER_LABEL.match(block.text.strip())
+        and block.prov[0].page == following.prov[0].page
+        and block.prov[0].bbox.x1 < following.prov[0].bbox.x0
+        and following.prov[0].bbox.y0 - 2 <= block.prov[0].bbox.y0 <= following.prov[0].bbox.y1
+    ):
+        return block
+    return None
 
 
 def _entry(
@@ -302,19 +347,24 @@ def _item(entry: _Entry) -> ListItem:
 
 
 def _depths(run: list[_Entry]) -> list[int]:
-    """Each entry's depth: the rank of its indent among the run's indents, or where all are
-    set flush, the depth of its numbering ("1" 0, "1.2" 1, "1.2.3" 2)."""
-    lefts = [entry.prov[0].bbox.x0 for entry in run]
+    """Each entry's depth: the rank of its indent among the indents of its page's entries
+    (facing pages have their own margins), or where every page sets its entries flush, the
+    depth of its numbering ("1" 0, "1.2" 1, "1.2.3" 2)."""
     tolerance = 3.0
-    indents: list[float] = []
-    for left in sorted(lefts):
-        if not indents or left - indents[-1] > tolerance:
-            indents.append(left)
-    if len(indents) > 1:
-        return [next(k for k, x in enumerate(indents) if left - x <= tolerance)
-                for left in lefts]
+    indents: dict[int, list[float]] = {}
+    for left in sorted(entry.prov[0].bbox.x0 for entry in run):
+        for page in {entry.prov[0].page for entry in run if entry.prov[0].bbox.x0 == left}:
+            known = indents.setdefault(page, [])
+            if not known or left - known[-1] > tolerance:
+                known.append(left)
+    if any(len(known) > 1 for known in indents.values()):
+        return [
+            next(k for k, x in enumerate(indents[entry.prov[0].page])
+                 if entry.prov[0].bbox.x0 - x <= tolerance)
+            for entry in run
+        ]
     depths = []
     for entry in run:
-        number = _LEADING_NUMBER.match(entry.text)
+        number = _LEADING_NUMBER.match(entry.label or entry.text)
         depths.append(number[1].count(".") if number else 0)
     return depths
