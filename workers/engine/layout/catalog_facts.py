@@ -63,7 +63,7 @@ def _bookmarks(pdf: pikepdf.Pdf) -> list[tuple[str, int | None, int]]:
     its depth, in outline order."""
     out: list[tuple[str, int | None, int]] = []
     try:
-        target = _PageOfDestination(pdf)
+        target = PageOfDestination(pdf)
         with pdf.open_outline() as outline:
             stack = [(item, 1) for item in reversed(outline.root)]
             while stack and len(out) < MAX_BOOKMARKS:
@@ -77,7 +77,7 @@ def _bookmarks(pdf: pikepdf.Pdf) -> list[tuple[str, int | None, int]]:
     return out
 
 
-class _PageOfDestination:
+class PageOfDestination:
     """The index of the page a bookmark leads to: its destination, or its GoTo action's, an
     explicit one ([page /XYZ ...]) or a named one looked up in the catalog."""
 
@@ -194,7 +194,7 @@ def page_links(pdf: pikepdf.Pdf, pages: int) -> dict[int, list[tuple[BBox, int]]
     """Per page, the link annotations that lead to a page of the document itself: their box
     and the index of the page they lead to (a table of contents' entries link so)."""
     out: dict[int, list[tuple[BBox, int]]] = {}
-    target = _PageOfDestination(pdf)
+    target = PageOfDestination(pdf)
     for index in range(pages):
         try:
             annots = pdf.pages[index].obj.get("/Annots")
