@@ -295,6 +295,24 @@ def contents_title(item: ListItem) -> str:
     return _LEADERS.sub("", text).strip() or item.text.strip()
 
 
+def without_leaders(contents: ListBlock) -> ListBlock:
+    """A copy of a contents list whose entries read "title page" (the leader dots dropped):
+    for outputs that reflow the text, where a line of dots says nothing and wraps."""
+    items = []
+    for item in contents.items:
+        blocks: list[Block] = []
+        for block in item.blocks:
+            if isinstance(block, ListBlock) and block.contents:
+                blocks.append(without_leaders(block))
+            elif isinstance(block, Paragraph) and not blocks:
+                text = " ".join(p for p in (contents_title(item), item.page_label) if p)
+                blocks.append(Paragraph(text, block.prov, block.links))
+            else:
+                blocks.append(block)
+        items.append(dataclasses.replace(item, blocks=blocks))
+    return dataclasses.replace(contents, items=items)
+
+
 def page_target(page: int) -> str:
     """The link target of page index ``page`` (0-based) of the document itself."""
     return f"#page={page + 1}"

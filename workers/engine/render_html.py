@@ -898,7 +898,9 @@ def place_links(text: str, links: list[Link]) -> PlacedLinks:
         label = clean_text(link.text)
         href = safe_href(target)
         if href is None:
-            placed.unsafe += 1 if target else 0
+            # A link to a page of the source (a contents entry's) is no address to warn of:
+            # the page numbers the text prints say where it leads.
+            placed.unsafe += 1 if target and not PAGE_TARGET.match(target) else 0
             continue
         start = text.find(label, searched_from) if label else -1
         if start < 0 and label:

@@ -40,7 +40,7 @@ CONTENTS_HEADING = re.compile(
     re.IGNORECASE,
 )
 _PAGE = r"\d{1,4}|[ivxlc]{1,6}|[IVXLC]{1,6}"
-#: "Title ..... 12": a title, four leader dots or more (prose has three) (or an ellipsis run), a page number.
+#: "Title ..... 12": a title, four leader dots or more (prose has three), a page number.
 _LEADERED = re.compile(
     rf"^(?P<title>.*?[^\s.\u00b7\u2026_])\s*(?:[.\u00b7\u2024\u2025\u2026\u22ef_]\s*){{4,}}"
     rf"(?P<page>{_PAGE})$"

@@ -43,8 +43,8 @@ from .catalog_facts import (
     catalog_title,
     form_field_boxes,
     link_targets,
-    page_links,
     page_field_boxes,
+    page_links,
     read_outline,
 )
 from .classify import classify
