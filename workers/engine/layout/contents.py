@@ -28,6 +28,7 @@ from ..document import (
     ListItem,
     Paragraph,
     Prov,
+    Table,
     contents_title,
     page_target,
 )
@@ -106,6 +107,13 @@ def _run(
             run[-1].last = at
             at += 1
             continue
+        if isinstance(blocks[at], Table):
+            rows = _table_entries(blocks[at], at, page_links)
+            if rows is None:
+                break
+            run.extend(rows)
+            at += 1
+            continue
         label = _label_before(blocks, at)
         entry = _entry(blocks, at + 1 if label else at, page_links)
         if entry is None:
@@ -115,6 +123,26 @@ def _run(
         run.append(entry)
         at = entry.last + 1
     return run
+
+
+def _table_entries(
+    table: Table, at: int, page_links: dict[int, list[tuple[BBox, int]]]
+) -> list[_Entry] | None:
+    """A table whose rows are each a title and a page number in its last column (the
+    classifier reads the numbers' column as a table column): one entry a row. Weak entries,
+    as a table of values looks the same: kept under a contents heading or with links only."""
+    out: list[_Entry] = []
+    for row in table.rows:
+        filled = [cell for cell in row.cells if cell.text.strip()]
+        if len(filled) != 2 or not filled[0].prov or not filled[1].prov:
+            return None
+        title, number = filled[0].text.strip(), filled[1].text.strip()
+        if not _LONE_PAGE.match(number) or not re.search(r"[^\W\d_]", title):
+            return None
+        prov = [*filled[0].prov, *filled[1].prov]
+        out.append(_Entry(f"{title} {number}", number, prov, False, at,
+                          _links(prov, title, page_links)))
+    return out or None
 
 
 def _absorb_number(entry: _Entry, block: Block) -> bool:
