@@ -237,3 +237,30 @@ def test_without_leaders_reads_title_and_page() -> None:
     # The model itself is not changed.
     assert isinstance(top.items[0].blocks[0], Paragraph)
     assert top.items[0].blocks[0].text == "1 Introduction ..........2"
+
+
+def test_lines_linked_to_their_chapters_under_a_contents_heading(tmp_path: Path) -> None:
+    # No page numbers: each line a link to its chapter's page (an e-book's contents). The
+    # lines are set as close as a paragraph's; their links keep them apart.
+    titles = ["Introduction", "Methods", "Results"]
+    texts = [Text(72, 760, "Contents", 18)]
+    links = []
+    for k, title in enumerate(titles):
+        y = 720 - 14 * k
+        texts.append(Text(72, y, title))
+        links.append(PageLink((70, y - 2, 72 + 7 * len(title), y + 10), k + 1))
+    doc = read_layout(make_pages(tmp_path / "linked.pdf", [texts, *chapter_pages()], [links]),
+                      max_pages=10)
+    (found,) = contents_lists(doc)
+    assert [(t, p) for _, t, p in entries(found)] == [(t, "") for t in titles]
+    targets = [b.links[0].target for item in found.items for b in item.blocks
+               if isinstance(b, Paragraph)]
+    assert targets == ["#page=2", "#page=3", "#page=4"]
+
+
+def test_lines_linked_to_pages_without_a_heading_stay_a_paragraph(tmp_path: Path) -> None:
+    texts = [Text(72, 720 - 14 * k, t) for k, t in enumerate(["See the", "annexes", "below"])]
+    links = [PageLink((70, 720 - 14 * k - 2, 140, 720 - 14 * k + 10), k + 1) for k in range(3)]
+    doc = read_layout(make_pages(tmp_path / "xref.pdf", [texts, *chapter_pages()], [links]),
+                      max_pages=10)
+    assert contents_lists(doc) == []

@@ -210,7 +210,24 @@ def _entry(
         page = following.text.strip()
         return _Entry(f"{text} {page}", page, prov, False, at + 1,
                       _links(prov, text, page_links))
+    links = _links(block.prov, text, page_links)
+    if isinstance(block, Paragraph) and links and _covered(block.prov, page_links):
+        # An entry set without a page number, the whole line a link to its page.
+        return _Entry(text, "", list(block.prov), False, at, links)
     return None
+
+
+def _covered(prov: list[Prov], page_links: dict[int, list[tuple[BBox, int]]]) -> bool:
+    """Every part of the block lies under one link annotation (its width mostly)."""
+    for part in prov:
+        box = part.bbox
+        if not any(
+            _overlap(link, box) and min(link.x1, box.x1) - max(link.x0, box.x0)
+            >= 0.8 * box.width
+            for link, _ in page_links.get(part.page, [])
+        ):
+            return False
+    return True
 
 
 def _list_entry(
@@ -311,8 +328,8 @@ def _judge(run: list[_Entry], titled: bool) -> bool:
         return False
     if titled:
         return True
-    if len(run) < MIN_UNTITLED_ENTRIES:
-        return False
+    if len(run) < MIN_UNTITLED_ENTRIES or not all(entry.page for entry in run):
+        return False  # (a list of links without page numbers needs its heading)
     with_leaders = sum(entry.leaders for entry in run)
     linked = sum(bool(entry.links) for entry in run)
     return 2 * with_leaders >= len(run) or 2 * linked >= len(run)

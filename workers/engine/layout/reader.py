@@ -89,15 +89,16 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     try:
         fitz = pdfium.PdfDocument(str(path))
         try:
+            count = min(len(fitz), len(pk.pages), max_pages)
+            to_pages = page_links(pk, count)
             results = [
-                _read_page(fitz, pk, index, doc)
-                for index in range(min(len(fitz), len(pk.pages), max_pages))
+                _read_page(fitz, pk, index, doc, to_pages.get(index, []))
+                for index in range(count)
             ]
         finally:
             fitz.close()
         outline = read_outline(pk)
         links = link_targets(pk, len(results))
-        to_pages = page_links(pk, len(results))
         fields = form_field_boxes(pk, len(results))
         doc.language = catalog_language(pk)
         doc.title = catalog_title(pk)
@@ -127,9 +128,12 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     return doc
 
 
-def _read_page(fitz: pdfium.PdfDocument, pk: pikepdf.Pdf, index: int, doc: Document) -> PageResult:
+def _read_page(
+    fitz: pdfium.PdfDocument, pk: pikepdf.Pdf, index: int, doc: Document,
+    to_pages: list[tuple[BBox, int]],
+) -> PageResult:
     try:
-        return _analyse_page(fitz, pk, index, doc)
+        return _analyse_page(fitz, pk, index, doc, to_pages)
     except Exception as e:  # noqa: BLE001 - one bad page must not lose the document
         doc.warnings.append(Warning("page-unreadable", f"{type(e).__name__}: {e}", index))
         empty = Page(0.0, 0.0)
@@ -139,7 +143,8 @@ def _read_page(fitz: pdfium.PdfDocument, pk: pikepdf.Pdf, index: int, doc: Docum
 
 
 def _analyse_page(
-    fitz: pdfium.PdfDocument, pk: pikepdf.Pdf, index: int, doc: Document
+    fitz: pdfium.PdfDocument, pk: pikepdf.Pdf, index: int, doc: Document,
+    to_pages: list[tuple[BBox, int]],
 ) -> PageResult:
     with OpenedPage(fitz, index, image_facts=True) as opened:
         content = opened.content
@@ -156,7 +161,8 @@ def _analyse_page(
         frame = frame_of(content)
         to_display_space(content, frame)
         fields = [box_to_display(box, frame) for box in page_field_boxes(pk.pages[index])]
-        blocks = page_blocks(content, fields)
+        linked = [(box_to_display(box, frame), to) for box, to in to_pages]
+        blocks = page_blocks(content, fields, linked)
         # Whether an image is edgeless is asked (by .figures) only of a figure's images large
         # enough to say what it is; judging it renders the image, the dearest fact of a page,
         # so it is judged for those alone, before the page closes.
@@ -166,8 +172,12 @@ def _analyse_page(
     return PageResult(frame.display_page(page), blocks, opmap, content.object_mcids, frame, page)
 
 
-def page_blocks(content: PageContent, fields: Sequence[BBox] = ()) -> list[Block]:
-    """Blocks of one page in reading order (``fields``: the boxes of its form fields)."""
+def page_blocks(
+    content: PageContent, fields: Sequence[BBox] = (),
+    to_pages: Sequence[tuple[BBox, int]] = (),
+) -> list[Block]:
+    """Blocks of one page in reading order (``fields``: the boxes of its form fields;
+    ``to_pages``: its links to pages of the document, with the page each leads to)."""
     frags = [f for line in lines(fragments(content.glyphs)) for f in line.fragments]
     blocks = ruled_tables(content, frags, fields)
     if blocks:
@@ -181,7 +191,7 @@ def page_blocks(content: PageContent, fields: Sequence[BBox] = ()) -> list[Block
             tables.remove(form)  # its labels are read as text
             used.difference_update(id(f) for f in form.frags)
         rest = [f for line in region_lines for f in line.fragments if id(f) not in used]
-        built = _text_blocks(rest, content.index) + tables
+        built = _text_blocks(rest, content.index, to_pages) + tables
         regions.update((id(b), number) for b in built)
         blocks.extend(built)
     page_area = max(content.width * content.height, 1.0)
@@ -394,6 +404,12 @@ def _new_face(above: Fragment, below: Fragment) -> bool:
     return _face(above) != _face(below)
 
 
+def _links_apart(above: Fragment, below: Fragment, to_pages: Sequence[tuple[BBox, int]]
+                 ) -> bool:
+    first, second = _link_under(above, to_pages), _link_under(below, to_pages)
+    return first is not None and second is not None and first != second
+
+
 def _last_line_text(block: Block) -> str:
     last = block.frags[-1]
     parts = [last.text]
@@ -404,7 +420,18 @@ def _last_line_text(block: Block) -> str:
     return " ".join(reversed(parts))
 
 
-def _text_blocks(frags: list[Fragment], page: int) -> list[Block]:
+def _link_under(f: Fragment, to_pages: Sequence[tuple[BBox, int]]) -> int | None:
+    """The page the link annotation over the fragment's middle leads to, if any."""
+    x, y = (f.x0 + f.x1) / 2, (f.y0 + f.y1) / 2
+    for box, to in to_pages:
+        if box.x0 <= x <= box.x1 and box.y0 <= y <= box.y1:
+            return to
+    return None
+
+
+def _text_blocks(
+    frags: list[Fragment], page: int, to_pages: Sequence[tuple[BBox, int]] = ()
+) -> list[Block]:
     # ``frags`` come line by line, top to bottom, each line left to right.
     leading = _leading(frags)
     open_blocks: list[Block] = []
@@ -468,6 +495,9 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[Block]:
                     # A contents entry ends with its page number: the next line is the next
                     # entry, not the same paragraph going on.
                     and not ends_with_page_number(_last_line_text(block))
+                    # Lines linked to different pages are entries of a table of contents
+                    # (set without page numbers), not one paragraph.
+                    and not (to_pages and _links_apart(last, f, to_pages))
                 ):
                     target = block
                     break
