@@ -107,8 +107,9 @@ def _run(
             run[-1].last = at
             at += 1
             continue
-        if isinstance(blocks[at], Table):
-            rows = _table_entries(blocks[at], at, page_links)
+        block = blocks[at]
+        if isinstance(block, Table):
+            rows = _table_entries(block, at, page_links)
             if rows is None:
                 break
             run.extend(rows)
