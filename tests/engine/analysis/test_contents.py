@@ -264,3 +264,22 @@ def test_lines_linked_to_pages_without_a_heading_stay_a_paragraph(tmp_path: Path
     doc = read_layout(make_pages(tmp_path / "xref.pdf", [texts, *chapter_pages()], [links]),
                       max_pages=10)
     assert contents_lists(doc) == []
+
+
+def test_a_chapter_entry_without_leaders_is_not_joined_to_the_section_below(
+    tmp_path: Path,
+) -> None:
+    # LaTeX sets a chapter's entry without leaders, its page number far right, and the
+    # sections' entries right below it (their leaders reach the same right edge), as close as
+    # a paragraph's lines.
+    texts = [Text(72, 760, "Contents", 18), Text(72, 720, "1 Foundations"), Text(500, 720, "2"),
+             Text(84, 706, leaders("1.1 Spaces", "2", 126)),
+             Text(84, 692, leaders("1.2 Maps", "6", 127)),
+             Text(72, 670, "2 Structures"), Text(500, 670, "9"),
+             Text(84, 656, leaders("2.1 Groups", "9", 126))]
+    doc = read_layout(make_pages(tmp_path / "chapters.pdf", [texts]), max_pages=5)
+    (found,) = contents_lists(doc)
+    assert entries(found) == [
+        (0, "1 Foundations", "2"), (1, "1.1 Spaces", "2"), (1, "1.2 Maps", "6"),
+        (0, "2 Structures", "9"), (1, "2.1 Groups", "9"),
+    ]

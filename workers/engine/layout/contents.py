@@ -79,6 +79,11 @@ def ends_with_page_number(line: str) -> bool:
     return _ENDS_LEADERED.search(line.strip()) is not None
 
 
+def is_page_number(text: str) -> bool:
+    """The text is a page number alone ("12", "iv")."""
+    return _LONE_PAGE.match(text.strip()) is not None
+
+
 def find_contents(doc: Document, page_links: dict[int, list[tuple[BBox, int]]]) -> None:
     """Replace runs of contents entries among ``doc.blocks`` by contents lists, in place.
     ``page_links``: per page, the boxes of link annotations and the page index each leads to

@@ -48,7 +48,7 @@ from .catalog_facts import (
     read_outline,
 )
 from .classify import classify
-from .contents import ends_with_page_number, find_contents
+from .contents import ends_with_page_number, find_contents, is_page_number
 from .figures import (
     BACKGROUND_AREA,
     FIGURE_MIN_AREA,
@@ -404,6 +404,18 @@ def _new_face(above: Fragment, below: Fragment) -> bool:
     return _face(above) != _face(below)
 
 
+def _end_entry_beside(number: Fragment, open_blocks: list[Block], ended: set[int]) -> bool:
+    """Mark the blocks whose last line the lone page number ends, far on its right; whether
+    there was one."""
+    found = False
+    for block in open_blocks:
+        last = block.frags[-1]
+        if _same_line(last, number) and number.x0 - last.x1 > 2 * number.height:
+            ended.add(id(block))
+            found = True
+    return found
+
+
 def _links_apart(above: Fragment, below: Fragment, to_pages: Sequence[tuple[BBox, int]]
                  ) -> bool:
     first, second = _link_under(above, to_pages), _link_under(below, to_pages)
@@ -436,6 +448,9 @@ def _text_blocks(
     leading = _leading(frags)
     open_blocks: list[Block] = []
     done: list[Block] = []
+    #: Blocks whose last line has a lone page number set apart on its right: contents
+    #: entries ("1 Chapter          2"), which the next line does not go on.
+    ended: set[int] = set()
     block_line: dict[int, tuple[float, float]] = {}  # block id -> x extent of its last line
     # The hottest loop of block building (every fragment against every open block): the
     # fragment's box is kept in locals, and min()/max() of two values are spelled out as
@@ -495,6 +510,7 @@ def _text_blocks(
                     # A contents entry ends with its page number: the next line is the next
                     # entry, not the same paragraph going on.
                     and not ends_with_page_number(_last_line_text(block))
+                    and id(block) not in ended
                     # Lines linked to different pages are entries of a table of contents
                     # (set without page numbers), not one paragraph.
                     and not (to_pages and _links_apart(last, f, to_pages))
@@ -503,6 +519,10 @@ def _text_blocks(
                     break
         if target is None:
             target = Block(page)
+            if open_blocks and is_page_number(f.text) and _end_entry_beside(
+                f, open_blocks, ended
+            ):
+                ended.add(id(target))  # the number, too, ends there
             open_blocks.append(target)
         target.add(f)
         line_x0, line_x1 = block_line.get(id(target), (f.x0, f.x1))
