@@ -283,3 +283,14 @@ def test_a_chapter_entry_without_leaders_is_not_joined_to_the_section_below(
         (0, "1 Foundations", "2"), (1, "1.1 Spaces", "2"), (1, "1.2 Maps", "6"),
         (0, "2 Structures", "9"), (1, "2.1 Groups", "9"),
     ]
+
+
+def test_an_index_with_leaders_is_no_contents(tmp_path: Path) -> None:
+    # Terms in alphabetical order: their page numbers jump back and forth.
+    terms = [("Agriculture", "12"), ("Apples", "3"), ("Bridges", "41"), ("Budget", "7"),
+             ("Canals", "25"), ("Census", "2"), ("Dams", "33")]
+    texts = [Text(72, 760, "Index", 18)] + [
+        Text(72, 720 - 20 * k, leaders(term, page)) for k, (term, page) in enumerate(terms)
+    ]
+    doc = read_layout(make_pages(tmp_path / "index.pdf", [texts]), max_pages=5)
+    assert contents_lists(doc) == []

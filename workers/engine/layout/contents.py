@@ -76,7 +76,7 @@ def ends_with_page_number(line: str) -> bool:
     line = line.strip()
     if not line or not line[-1].isalnum():
         return False  # (cheap test first: this is asked of many lines)
-    return _ENDS_LEADERED.search(line.strip()) is not None
+    return _ENDS_LEADERED.search(line) is not None
 
 
 def is_page_number(text: str) -> bool:
@@ -96,10 +96,12 @@ def find_contents(doc: Document, page_links: dict[int, list[tuple[BBox, int]]]) 
         titled = bool(out) and _is_contents_heading(out[-1])
         if run and _is_contents(run, titled):
             out.append(_contents_list(run))
-            at = run[-1].last + 1
+        elif run:
+            # Not contents (an index, a price list): none of its parts is either.
+            out.extend(blocks[at:run[-1].last + 1])
         else:
             out.append(blocks[at])
-            at += 1
+        at = run[-1].last + 1 if run else at + 1
     doc.blocks = out
 
 
@@ -198,7 +200,7 @@ def _entry(
     if not isinstance(block, Paragraph | Heading) or not block.prov:
         return None
     text = block.text.strip()
-    leadered = _LEADERED.match(text)
+    leadered = _LEADERED.match(text) if text[-1:].isalnum() else None
     if leadered and re.search(r"[^\W\d_]", leadered["title"]):
         return _Entry(text, leadered["page"], list(block.prov), True, at,
                       _links(block.prov, leadered["title"], page_links))
@@ -245,14 +247,11 @@ def _list_entry(
     if pages is None or not block.items or not block.items[0].prov:
         return None
     first = block.items[0]
-    entry = _Entry(first.text, pages[0], list(first.prov), True, at, kept=block)
-    entry.links = [link for item in _items(block) for b in item.blocks
-                   if isinstance(b, Paragraph) for link in b.links]
-    entry.page = pages[0]
+    # Marked (page numbers, links) now, unmarked if the run is not kept (_is_contents).
     _mark_list(block, page_links)
-    # Unmarked again if the run is not kept (see _is_contents): marking is cheap, and done
-    # once here so the run's page numbers can be read from the items.
-    return entry
+    links = [link for item in _items(block) for b in item.blocks
+             if isinstance(b, Paragraph) for link in b.links]
+    return _Entry(first.text, pages[0], list(first.prov), True, at, links, kept=block)
 
 
 def _list_pages(block: ListBlock) -> list[str] | None:
