@@ -3,7 +3,9 @@
 What the page has, and why:
 
 * ``<html lang>`` (and ``dir`` when most of the text is right-to-left), a ``<title>``, a skip
-  link, one ``<main>``; a table of contents (``<nav>``) before it for long documents;
+  link, one ``<main>``; a table of contents (``<nav>``) before it for long documents — or,
+  where the document has a contents list of its own, that list as a ``<nav>`` in its place,
+  each entry linked to its heading (or its page's marker), and no second one;
 * headings in order: a level skipped in the source is closed up (h1 → h4 becomes h1 → h2,
   siblings stay siblings) and every change is listed in the notes for staff;
 * real, nested ``<ul>``/``<ol>`` (printed numbers kept with ``start``/``value``/``type``),
