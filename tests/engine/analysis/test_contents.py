@@ -258,9 +258,26 @@ def test_lines_linked_to_their_chapters_under_a_contents_heading(tmp_path: Path)
     assert targets == ["#page=2", "#page=3", "#page=4"]
 
 
-def test_lines_linked_to_pages_without_a_heading_stay_a_paragraph(tmp_path: Path) -> None:
+def test_linked_lines_without_a_heading_leading_on_through_the_document(
+    tmp_path: Path,
+) -> None:
+    # A chapter's opening list of its sections: links, no numbers, no heading; each leads
+    # further on than the one before.
+    titles = ["Growth", "The brain", "Motor skills"]
+    texts = [Text(72, 720 - 14 * k, t) for k, t in enumerate(titles)]
+    links = [PageLink((70, 720 - 14 * k - 2, 150, 720 - 14 * k + 10), k + 1) for k in range(3)]
+    doc = read_layout(make_pages(tmp_path / "chapter.pdf", [texts, *chapter_pages()], [links]),
+                      max_pages=10)
+    (found,) = contents_lists(doc)
+    assert [t for _, t, _ in entries(found)] == titles
+
+
+def test_linked_lines_leading_back_and_forth_without_a_heading_are_no_contents(
+    tmp_path: Path,
+) -> None:
     texts = [Text(72, 720 - 14 * k, t) for k, t in enumerate(["See the", "annexes", "below"])]
-    links = [PageLink((70, 720 - 14 * k - 2, 140, 720 - 14 * k + 10), k + 1) for k in range(3)]
+    links = [PageLink((70, 720 - 14 * k - 2, 140, 720 - 14 * k + 10), to)
+             for k, to in enumerate([3, 1, 2])]
     doc = read_layout(make_pages(tmp_path / "xref.pdf", [texts, *chapter_pages()], [links]),
                       max_pages=10)
     assert contents_lists(doc) == []

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import (
+    PAGE_TARGET,
     BBox,
     Block,
     Document,
@@ -333,19 +334,35 @@ def _judge(run: list[_Entry], titled: bool) -> bool:
         return False
     if titled:
         return True
-    if len(run) < MIN_UNTITLED_ENTRIES or not all(entry.page for entry in run):
-        return False  # (a list of links without page numbers needs its heading)
+    if len(run) < MIN_UNTITLED_ENTRIES:
+        return False
+    if not all(entry.page for entry in run):
+        # Lines that are links and no more (a chapter's list of its sections): each to a
+        # page further on than the one before, as a table of contents leads.
+        targets = [_target_page(entry) for entry in run]
+        return all(t is not None for t in targets) and _growing(
+            [str(t) for t in targets], backwards_allowed=0)
     with_leaders = sum(entry.leaders for entry in run)
     linked = sum(bool(entry.links) for entry in run)
     return 2 * with_leaders >= len(run) or 2 * linked >= len(run)
 
 
-def _growing(pages: list[str]) -> bool:
+def _growing(pages: list[str], backwards_allowed: int | None = None) -> bool:
     """Page numbers never go back by much down a table of contents (roman numbers of the
-    front matter are left out; one step back is allowed, a new part counting anew)."""
+    front matter are left out; a step back in ten is allowed, a new part counting anew)."""
     numbers = [int(page) for page in pages if page.isdigit()]
     backwards = sum(1 for a, b in zip(numbers, numbers[1:], strict=False) if b < a)
-    return backwards <= len(numbers) // 10
+    allowed = len(numbers) // 10 if backwards_allowed is None else backwards_allowed
+    return backwards <= allowed
+
+
+def _target_page(entry: _Entry) -> int | None:
+    """The page the entry's link leads to (counted from 1), when it is linked."""
+    for link in entry.links:
+        target = PAGE_TARGET.match(link.target)
+        if target:
+            return int(target[1])
+    return None
 
 
 def _unmark(block: ListBlock) -> None:
