@@ -75,9 +75,15 @@ class _Entry:
 def ends_with_page_number(line: str) -> bool:
     """The line ends as a contents entry does: leader dots, then a page number."""
     line = line.strip()
-    if not line or not line[-1].isalnum():
-        return False  # (cheap test first: this is asked of many lines)
+    if not line[-1:].isalnum() or not _has_leaders(line):
+        return False  # (cheap tests first: this is asked of many lines)
     return _ENDS_LEADERED.search(line) is not None
+
+
+def _has_leaders(text: str) -> bool:
+    return any(run in text for run in (
+        "....", ". . . .", "\u2026", "____", "\u00b7\u00b7", "\u2025", "\u22ef", "\u2024\u2024",
+    ))
 
 
 def is_page_number(text: str) -> bool:
@@ -94,8 +100,7 @@ def find_contents(doc: Document, page_links: dict[int, list[tuple[BBox, int]]]) 
     at = 0
     while at < len(blocks):
         run = _run(blocks, at, page_links)
-        titled = bool(out) and _is_contents_heading(out[-1])
-        if run and _is_contents(run, titled):
+        if run and _is_contents(run, bool(out) and _is_contents_heading(out[-1])):
             out.append(_contents_list(run))
         elif run:
             # Not contents (an index, a price list): none of its parts is either.
@@ -201,7 +206,7 @@ def _entry(
     if not isinstance(block, Paragraph | Heading) or not block.prov:
         return None
     text = block.text.strip()
-    leadered = _LEADERED.match(text) if text[-1:].isalnum() else None
+    leadered = _LEADERED.match(text) if ends_with_page_number(text) else None
     if leadered and re.search(r"[^\W\d_]", leadered["title"]):
         return _Entry(text, leadered["page"], list(block.prov), True, at,
                       _links(block.prov, leadered["title"], page_links))
@@ -219,15 +224,17 @@ def _entry(
         page = following.text.strip()
         return _Entry(f"{text} {page}", page, prov, False, at + 1,
                       _links(prov, text, page_links))
-    links = _links(block.prov, text, page_links)
-    if isinstance(block, Paragraph) and links and _covered(block.prov, page_links):
+    if isinstance(block, Paragraph) and _covered(block.prov, page_links):
         # An entry set without a page number, the whole line a link to its page.
-        return _Entry(text, "", list(block.prov), False, at, links)
+        return _Entry(text, "", list(block.prov), False, at,
+                      _links(block.prov, text, page_links))
     return None
 
 
 def _covered(prov: list[Prov], page_links: dict[int, list[tuple[BBox, int]]]) -> bool:
     """Every part of the block lies under one link annotation (its width mostly)."""
+    if not prov or not all(page_links.get(part.page) for part in prov):
+        return False
     for part in prov:
         box = part.bbox
         if not any(

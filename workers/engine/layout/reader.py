@@ -509,7 +509,8 @@ def _text_blocks(
                     and not (fx0 < first.x0 - 0.5 * height and starts_item(first.text))
                     # A contents entry ends with its page number: the next line is the next
                     # entry, not the same paragraph going on.
-                    and not ends_with_page_number(_last_line_text(block))
+                    and not (last.text.rstrip()[-1:].isalnum()
+                             and ends_with_page_number(_last_line_text(block)))
                     and id(block) not in ended
                     # Lines linked to different pages are entries of a table of contents
                     # (set without page numbers), not one paragraph.
