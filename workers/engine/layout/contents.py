@@ -75,12 +75,13 @@ class _Entry:
 def ends_with_page_number(line: str) -> bool:
     """The line ends as a contents entry does: leader dots, then a page number."""
     line = line.strip()
-    if not line[-1:].isalnum() or not _has_leaders(line):
+    if not line[-1:].isalnum() or not has_leaders(line):
         return False  # (cheap tests first: this is asked of many lines)
     return _ENDS_LEADERED.search(line) is not None
 
 
-def _has_leaders(text: str) -> bool:
+def has_leaders(text: str) -> bool:
+    """The text has a run of leader dots (or rules) in it."""
     return any(run in text for run in (
         "....", ". . . .", "\u2026", "____", "\u00b7\u00b7", "\u2025", "\u22ef", "\u2024\u2024",
     ))

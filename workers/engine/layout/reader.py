@@ -48,7 +48,7 @@ from .catalog_facts import (
     read_outline,
 )
 from .classify import classify
-from .contents import ends_with_page_number, find_contents, is_page_number
+from .contents import ends_with_page_number, find_contents, has_leaders, is_page_number
 from .figures import (
     BACKGROUND_AREA,
     FIGURE_MIN_AREA,
@@ -404,6 +404,29 @@ def _new_face(above: Fragment, below: Fragment) -> bool:
     return _face(above) != _face(below)
 
 
+_LEADER_DOTS = frozenset({".", "\u00b7", "\u2026", "\u2024", "\u2025", "\u22ef", ". ."})
+
+
+def _entry_line_starts(frags: list[Fragment]) -> set[int]:
+    """The first fragments of the lines that end as contents entries do (leaders, then a
+    page number); ``frags`` come line by line."""
+    # (Leaders are one fragment, or one a dot when the dots are set apart.)
+    if not any(has_leaders(f.text) for f in frags) and sum(
+        1 for f in frags if f.text in _LEADER_DOTS
+    ) < 4:
+        return set()
+    starts: set[int] = set()
+    line: list[Fragment] = []
+    for f in [*frags, None]:
+        if f is not None and line and _same_line(line[-1], f):
+            line.append(f)
+            continue
+        if line and ends_with_page_number(" ".join(part.text for part in line)):
+            starts.add(id(line[0]))
+        line = [f] if f is not None else []
+    return starts
+
+
 def _end_entry_beside(number: Fragment, open_blocks: list[Block], ended: set[int]) -> bool:
     """Mark the blocks whose last line the lone page number ends, far on its right; whether
     there was one."""
@@ -449,8 +472,11 @@ def _text_blocks(
     open_blocks: list[Block] = []
     done: list[Block] = []
     #: Blocks whose last line has a lone page number set apart on its right: contents
-    #: entries ("1 Chapter          2"), which the next line does not go on.
+    #: entries ("1 Chapter          2"), which the next entry (a line ending in leaders and a
+    #: page number, its first fragment in ``entry_starts``) does not go on. (Without that
+    #: entry below, a name and a number set apart are a table's row, read as before.)
     ended: set[int] = set()
+    entry_starts = _entry_line_starts(frags)
     block_line: dict[int, tuple[float, float]] = {}  # block id -> x extent of its last line
     # The hottest loop of block building (every fragment against every open block): the
     # fragment's box is kept in locals, and min()/max() of two values are spelled out as
@@ -511,7 +537,7 @@ def _text_blocks(
                     # entry, not the same paragraph going on.
                     and not (last.text.rstrip()[-1:].isalnum()
                              and ends_with_page_number(_last_line_text(block)))
-                    and id(block) not in ended
+                    and not (id(block) in ended and id(f) in entry_starts)
                     # Lines linked to different pages are entries of a table of contents
                     # (set without page numbers), not one paragraph.
                     and not (to_pages and _links_apart(last, f, to_pages))
@@ -520,7 +546,7 @@ def _text_blocks(
                     break
         if target is None:
             target = Block(page)
-            if open_blocks and is_page_number(f.text) and _end_entry_beside(
+            if entry_starts and open_blocks and is_page_number(f.text) and _end_entry_beside(
                 f, open_blocks, ended
             ):
                 ended.add(id(target))  # the number, too, ends there
