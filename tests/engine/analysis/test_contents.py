@@ -311,3 +311,18 @@ def test_an_index_with_leaders_is_no_contents(tmp_path: Path) -> None:
     ]
     doc = read_layout(make_pages(tmp_path / "index.pdf", [texts]), max_pages=5)
     assert contents_lists(doc) == []
+
+
+def test_values_set_apart_from_names_do_not_cut_the_names_apart(tmp_path: Path) -> None:
+    # A table's names in a column, their values far right (a benchmark table): with no
+    # contents entry below them, the names are read as they are without the values.
+    names = ["3d-cube", "3d-morph", "access-nbody", "crypto-aes", "string-base64"]
+    named = [Text(72, 720 - 12 * k, name) for k, name in enumerate(names)]
+    values = [Text(480, 720 - 12 * k, str(25 + k)) for k in range(len(names))]
+
+    def paragraphs(texts: list[Text], name: str) -> list[str]:
+        doc = read_layout(make_pages(tmp_path / name, [texts]), max_pages=5)
+        return [b.text for b in doc.walk() if isinstance(b, Paragraph)
+                and any(n in b.text for n in names)]
+
+    assert paragraphs(named + values, "with-values.pdf") == paragraphs(named, "names.pdf")
