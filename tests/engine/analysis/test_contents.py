@@ -326,3 +326,23 @@ def test_values_set_apart_from_names_do_not_cut_the_names_apart(tmp_path: Path) 
                 and any(n in b.text for n in names)]
 
     assert paragraphs(named + values, "with-values.pdf") == paragraphs(named, "names.pdf")
+
+
+def test_links_to_one_page_part_entries_but_not_a_wrapped_title(tmp_path: Path) -> None:
+    # Each line its own link; two entries lead to one page; a long title wraps under a
+    # hanging indent, its second line a link to the same page.
+    lines = [(72, "Introduction", 1), (72, "Background", 1),
+             (72, "Methods of the review and of the", 2), (84, "consultation", 2),
+             (72, "Results", 3)]
+    texts = [Text(72, 760, "Contents", 18)]
+    links = []
+    for k, (x, text, to) in enumerate(lines):
+        y = 720 - 13 * k
+        texts.append(Text(x, y, text))
+        links.append(PageLink((x - 1, y - 2, x + 6 * len(text), y + 10), to))
+    doc = read_layout(make_pages(tmp_path / "same-page.pdf", [texts, *chapter_pages()],
+                                 [links]), max_pages=10)
+    (found,) = contents_lists(doc)
+    assert [t for _, t, _ in entries(found)] == [
+        "Introduction", "Background", "Methods of the review and of the consultation",
+        "Results"]

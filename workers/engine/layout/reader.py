@@ -439,10 +439,17 @@ def _end_entry_beside(number: Fragment, open_blocks: list[Block], ended: set[int
     return found
 
 
-def _links_apart(above: Fragment, below: Fragment, to_pages: Sequence[tuple[BBox, int]]
-                 ) -> bool:
+def _links_apart(above: Fragment, below: Fragment, line_x0: float,
+                 to_pages: Sequence[tuple[BBox, int]]) -> bool:
+    """The two lines are links to different places: to different pages, or by two links to
+    one page unless the lower line is indented under the upper one's start (a long title
+    wrapped with a hanging indent, each of its lines a link)."""
     first, second = _link_under(above, to_pages), _link_under(below, to_pages)
-    return first is not None and second is not None and first != second
+    if first is None or second is None:
+        return False
+    if to_pages[first][1] != to_pages[second][1]:
+        return True
+    return first != second and below.x0 <= line_x0 + 0.5 * below.height
 
 
 def _last_line_text(block: Block) -> str:
@@ -456,11 +463,11 @@ def _last_line_text(block: Block) -> str:
 
 
 def _link_under(f: Fragment, to_pages: Sequence[tuple[BBox, int]]) -> int | None:
-    """The page the link annotation over the fragment's middle leads to, if any."""
+    """Which link annotation (its index) lies over the fragment's middle, if any."""
     x, y = (f.x0 + f.x1) / 2, (f.y0 + f.y1) / 2
-    for box, to in to_pages:
+    for index, (box, _) in enumerate(to_pages):
         if box.x0 <= x <= box.x1 and box.y0 <= y <= box.y1:
-            return to
+            return index
     return None
 
 
@@ -540,7 +547,7 @@ def _text_blocks(
                     and not (id(block) in ended and id(f) in entry_starts)
                     # Lines linked to different pages are entries of a table of contents
                     # (set without page numbers), not one paragraph.
-                    and not (to_pages and _links_apart(last, f, to_pages))
+                    and not (to_pages and _links_apart(last, f, line_x0, to_pages))
                 ):
                     target = block
                     break
