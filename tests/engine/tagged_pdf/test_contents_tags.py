@@ -1,6 +1,7 @@
 """A contents list is tagged ``TOC`` with ``TOCI`` entries (``Reference`` holding the entry's
 ``Link``, ``TOC`` for the entries under one), the page unchanged, every element read back; the
-structure reader reads those tags back as the same contents list; HTML makes it navigation."""
+structure reader reads those tags back as the same contents list; HTML makes it navigation,
+text and large print a list of "title page" entries."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 
 import pikepdf
 
+from workers.engine.checks_formats import check_text
 from workers.engine.document import (
     BBox,
     Document,
@@ -19,6 +21,8 @@ from workers.engine.document import (
     contents_title,
 )
 from workers.engine.render_html import build_html
+from workers.engine.render_large_print import build_large_print_html
+from workers.engine.render_pandoc import render_pandoc
 from workers.engine.structure.reader import read_structure
 
 from ..analysis.test_contents import contents_document
@@ -119,3 +123,13 @@ def test_html_links_an_entry_without_a_matching_heading_to_its_page() -> None:
     assert '<a href="#page-2">Annexes</a>' in html
     assert 'id="page-2"' in html
     assert "not a web or e-mail address" not in html
+
+
+def test_text_and_large_print_read_entries_as_title_and_page(tmp_path: Path) -> None:
+    result = tag_and_check(contents_document(tmp_path))
+    text = render_pandoc(result.document, "text").content.decode("utf-8")
+    assert "1 Introduction 2" in text and "1.1 Background 2" in text
+    assert "....." not in text
+    assert check_text(text.encode("utf-8"), result.document)["passed"]
+    large = build_large_print_html(result.document, point_size=18)
+    assert "1 Introduction 2" in large.html and "....." not in large.html
