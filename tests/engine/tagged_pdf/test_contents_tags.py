@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pikepdf
 
+from workers.engine.analyse import analyse
 from workers.engine.checks_formats import check_text
 from workers.engine.document import (
     BBox,
@@ -24,8 +25,9 @@ from workers.engine.render_html import build_html
 from workers.engine.render_large_print import build_large_print_html
 from workers.engine.render_pandoc import render_pandoc
 from workers.engine.structure.reader import read_structure
+from workers.engine.tagged_pdf.tagger import tag_pdf
 
-from ..analysis.test_contents import contents_document
+from ..analysis.test_contents import Text, contents_document, make_pages
 from .conftest import pdfua_check, tag_and_check
 
 
@@ -133,3 +135,23 @@ def test_text_and_large_print_read_entries_as_title_and_page(tmp_path: Path) -> 
     assert check_text(text.encode("utf-8"), result.document)["passed"]
     large = build_large_print_html(result.document, point_size=18)
     assert "1 Introduction 2" in large.html and "....." not in large.html
+
+
+def test_titles_ending_in_numbers_are_no_page_numbers_when_others_have_none(
+    tmp_path: Path,
+) -> None:
+    # A contents list without page numbers ("Part II" ends in a numeral, "Economy" does not):
+    # tagged TOC/TOCI, then read back by the structure reader.
+    lines = ["Economy", "Part II", "Reading"]
+    source = make_pages(tmp_path / "parts.pdf",
+                        [[Text(72, 720 - 40 * k, line) for k, line in enumerate(lines)]])
+    document = analyse(source, max_pages=5)
+    paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
+    assert [p.text for p in paragraphs] == lines
+    document.blocks = [ListBlock([ListItem("", [p]) for p in paragraphs], contents=True)]
+    output = tmp_path / "parts-tagged.pdf"
+    output.write_bytes(tag_pdf(source, document).content)
+    read = read_structure(output, max_pages=5)
+    (found,) = [b for b in read.blocks if isinstance(b, ListBlock) and b.contents]
+    assert [(contents_title(item), item.page_label) for item in found.items] == [
+        (line, "") for line in lines]

@@ -609,6 +609,11 @@ class _Reader:
                     items[-1].blocks.extend(blocks)
                 elif blocks:
                     items.append(ListItem("", blocks))
+            if not all(item.page_label for item in items if item.blocks):
+                # Some entries end in a number, not all: no page numbers are printed, those
+                # numbers end their titles ("Part II").
+                for item in items:
+                    item.page_label = ""
             return ListBlock(items, ordered=False, contents=True)
         finally:
             self.in_contents -= 1
