@@ -22,19 +22,28 @@ Schema (version 1), as produced by :meth:`Document.to_dict`::
     {"schema_version": 1, "reader": "layout" | "structure", "title": str | null,
      "language": str | null, "pages": [{"width", "height", "rotation", "needs_ocr", "x0", "y0"}],
      "blocks": [Block], "artifacts": [Artifact], "warnings": [{"code", "message", "page"}]}
-    Block = heading {text, level 1-6} | paragraph {text} | list {ordered, items: [list_item]}
-          | list_item {label, blocks: [Block], label_prov: [prov]}
+    Block = heading {text, level 1-6} | paragraph {text}
+          | list {ordered, contents, items: [list_item]}
+          | list_item {label, blocks: [Block], label_prov: [prov], page_label}
           | table {rows: [{cells: [cell]}], caption}
           | cell {text, header, scope: "row"|"column"|"both"|null, row_span, col_span}
           | figure {image, caption, alt} | note {label, text} | link {text, target}
     and every block and artifact also has "prov": [{"page", "bbox": [x0, y0, x1, y1],
     "mcids": [int], "operators": [[start, end]]}] and text blocks "links": [link].
+
+A table of contents is a list with ``"contents": true``: each item is an entry, its blocks the
+entry as printed (title, leader dots, page number), its ``page_label`` the page number printed
+for it ("12", "iv"; empty when none is printed), and its paragraph's links the entry's target
+when the PDF links it ("#page=N", N counted from 1, for a page of the document); entries
+nested below an entry are a contents list in its blocks. Both keys are optional when decoding
+(JSON written before they existed reads as a plain list).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -122,6 +131,9 @@ class ListItem:
     #: Where the label alone is drawn, when its glyphs can be told apart from the body's (the
     #: tagger tags them ``Lbl``); empty when they cannot, or when the reader does not know.
     label_prov: list[Prov] = field(default_factory=list)
+    #: An entry of a table of contents: the page number printed for it ("12", "iv"), which is
+    #: also the end of its text as drawn; empty in other lists, or when none is printed.
+    page_label: str = ""
     type: ClassVar[str] = "list_item"
 
     @property
@@ -135,6 +147,8 @@ class ListBlock:
     items: list[ListItem] = field(default_factory=list)
     ordered: bool = False
     prov: list[Prov] = field(default_factory=list)
+    #: The list is a table of contents (tagged ``TOC``/``TOCI``, rendered as navigation).
+    contents: bool = False
     type: ClassVar[str] = "list"
 
 
@@ -263,6 +277,45 @@ def _walk(blocks: list[Block]) -> typing.Iterator[Block]:
             yield from _walk(list(block.items))
         elif isinstance(block, ListItem):
             yield from _walk(block.blocks)
+
+
+#: Leader dots (or rules) between a contents entry's title and its page number.
+_LEADERS = re.compile(r"(?:\s*[.\u00b7\u2024\u2025\u2026\u22ef_])+\s*$")
+
+#: The target a contents entry links to within the document: "#page=N" (N from 1).
+PAGE_TARGET = re.compile(r"^#page=(\d+)$")
+
+
+def contents_title(item: ListItem) -> str:
+    """A contents entry's title: its text without the page number and leaders printed after
+    it ("2.1 Methods ........ 7" -> "2.1 Methods")."""
+    text = item.text.strip()
+    if item.page_label and text.endswith(item.page_label):
+        text = text[: len(text) - len(item.page_label)]
+    return _LEADERS.sub("", text).strip() or item.text.strip()
+
+
+def without_leaders(contents: ListBlock) -> ListBlock:
+    """A copy of a contents list whose entries read "title page" (the leader dots dropped):
+    for outputs that reflow the text, where a line of dots says nothing and wraps."""
+    items = []
+    for item in contents.items:
+        blocks: list[Block] = []
+        for block in item.blocks:
+            if isinstance(block, ListBlock) and block.contents:
+                blocks.append(without_leaders(block))
+            elif isinstance(block, Paragraph) and not blocks:
+                text = " ".join(p for p in (contents_title(item), item.page_label) if p)
+                blocks.append(Paragraph(text, block.prov, block.links))
+            else:
+                blocks.append(block)
+        items.append(dataclasses.replace(item, blocks=blocks))
+    return dataclasses.replace(contents, items=items)
+
+
+def page_target(page: int) -> str:
+    """The link target of page index ``page`` (0-based) of the document itself."""
+    return f"#page={page + 1}"
 
 
 def block_text(block: Block) -> str:

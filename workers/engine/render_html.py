@@ -3,7 +3,9 @@
 What the page has, and why:
 
 * ``<html lang>`` (and ``dir`` when most of the text is right-to-left), a ``<title>``, a skip
-  link, one ``<main>``; a table of contents (``<nav>``) before it for long documents;
+  link, one ``<main>``; a table of contents (``<nav>``) before it for long documents — or,
+  where the document has a contents list of its own, that list as a ``<nav>`` in its place,
+  each entry linked to its heading (or its page's marker), and no second one;
 * headings in order: a level skipped in the source is closed up (h1 → h4 becomes h1 → h2,
   siblings stay siblings) and every change is listed in the notes for staff;
 * real, nested ``<ul>``/``<ol>`` (printed numbers kept with ``start``/``value``/``type``),
@@ -39,6 +41,7 @@ from PIL import Image
 
 from .captions import without_caption_paragraphs
 from .document import (
+    PAGE_TARGET,
     Block,
     Cell,
     Document,
@@ -49,8 +52,10 @@ from .document import (
     ListItem,
     Note,
     Paragraph,
+    Prov,
     Row,
     Table,
+    contents_title,
 )
 from .render_large_print import (
     DEFAULT_TITLE,
@@ -144,6 +149,7 @@ figure img { display: block; max-width: 100%; height: auto; background: #ffffff;
 figcaption { margin-top: 0.5em; font-style: italic; }
 .toc ol { padding-inline-start: 1.25em; }
 .toc-title { font-weight: bold; font-size: 1.25em; margin: 0.5em 0; }
+ul.contents { list-style: none; padding-inline-start: 1.25em; }
 .skip-link {
   position: absolute;
   left: 0.5em;
@@ -253,7 +259,9 @@ def build_html(document: Document, *, source: Path | None = None) -> HtmlPage:
             figures.close()
     language, language_note = language_tag(document.language)
     notes = ([language_note] if language_note else []) + builder.notes()
-    toc = builder.toc() if len(document.pages) >= TOC_MIN_PAGES else ""
+    # The document's own table of contents, where it has one, is the page's (in its place,
+    # linked to the headings): a second one made from the headings would only repeat it.
+    toc = builder.toc() if len(document.pages) >= TOC_MIN_PAGES and not builder.contents else ""
     html = _PAGE.render(
         language=language,
         rtl=page_rtl,
@@ -375,6 +383,10 @@ class _Builder:
         self.page_rtl = page_rtl
         self.marked_page = -1
         self.toc_entries: list[tuple[int, str, str]] = []
+        #: The document has a table of contents of its own (rendered in its place).
+        self.contents = False
+        self.heading_anchors: dict[str, str] = {}
+        self.marked_pages: set[int] = set()
         self.heading_count = 0
         self.table_count = 0
         self.note_count = 0
@@ -398,6 +410,7 @@ class _Builder:
             # title (from the metadata, else "Untitled document") serves, once.
             out.append(self._heading(Heading(title, 1)))
             self.title_added = True
+        self._index_targets(document)
         content = False
         for block in without_caption_paragraphs(document.blocks):
             html = self.block(block)
@@ -409,6 +422,20 @@ class _Builder:
         if not content:
             out.append("<p>No text could be read from this document automatically.</p>")
         return "\n".join(out)
+
+    def _index_targets(self, document: Document) -> None:
+        """Where a contents entry can lead: each heading's anchor by its text (the anchors
+        :meth:`_heading` gives, in the same order), and the pages a marker will start."""
+        count = 0
+        for block in document.walk():
+            if isinstance(block, Heading) and clean_text(block.text):
+                count += 1
+                for key in _title_keys(block.text):
+                    self.heading_anchors.setdefault(key, f"heading-{count}")
+        self.marked_pages = {
+            prov[0].page for block in document.blocks
+            if (prov := getattr(block, "prov", None) or _first_item_prov(block))
+        }
 
     def notes(self) -> list[str]:
         notes: list[str] = []
@@ -560,7 +587,53 @@ class _Builder:
             f"{label_html}{' ' if label_html and inner else ''}{inner}</p>"
         )
 
+    def _contents(self, block: ListBlock) -> str:
+        """A table of contents: navigation, each entry linked to its heading (or, where no
+        heading has its title, to the marker of the page it leads to), its page number
+        printed after it."""
+        inner = self._contents_list(block)
+        if not inner:
+            return ""
+        self.contents = True
+        return f'<nav class="contents" aria-label="Contents">{inner}</nav>'
+
+    def _contents_list(self, block: ListBlock) -> str:
+        parts: list[str] = []
+        for item in block.items:
+            title = clean_text(contents_title(item)) if item.blocks else ""
+            label = clean_text(item.label)
+            named = " ".join(part for part in (label, title) if part)
+            nested = "".join(
+                self._contents_list(b) for b in item.blocks
+                if isinstance(b, ListBlock) and b.items
+            )
+            if not named and not nested:
+                continue
+            href = self._entry_href(item, title)
+            entry = f'<a href="{escape(href)}">{escape(named)}</a>' if href and named else (
+                escape(named))
+            page = clean_text(item.page_label)
+            if page:
+                entry += f' <span class="contents-page">{escape(page)}</span>'
+            parts.append(f"<li{self._dir(named)}>{entry}{nested}</li>")
+        return f'<ul class="contents">{"".join(parts)}</ul>' if parts else ""
+
+    def _entry_href(self, item: ListItem, title: str) -> str | None:
+        for key in _title_keys(title):
+            if key in self.heading_anchors:
+                return "#" + self.heading_anchors[key]
+        for block in item.blocks:
+            for link in getattr(block, "links", []):
+                target = PAGE_TARGET.match(link.target)
+                if target and int(target[1]) - 1 in self.marked_pages:
+                    return f"#page-{target[1]}"
+                if not target and safe_href(clean_text(link.target)):
+                    return safe_href(clean_text(link.target))
+        return None
+
     def _list(self, block: ListBlock) -> str:
+        if block.contents:
+            return self._contents(block)
         items = [item for item in block.items if item.blocks or clean_text(item.label)]
         if not items:
             return ""
@@ -827,7 +900,9 @@ def place_links(text: str, links: list[Link]) -> PlacedLinks:
         label = clean_text(link.text)
         href = safe_href(target)
         if href is None:
-            placed.unsafe += 1 if target else 0
+            # A link to a page of the source (a contents entry's) is no address to warn of:
+            # the page numbers the text prints say where it leads.
+            placed.unsafe += 1 if target and not PAGE_TARGET.match(target) else 0
             continue
         start = text.find(label, searched_from) if label else -1
         if start < 0 and label:
@@ -858,6 +933,20 @@ def _page_marker(page: int) -> str:
     # Plain text on purpose: role=doc-pagebreak is only allowed on <hr> and carries no
     # visible text, and screen readers announce a plain "Page 7" reliably.
     return f'<p class="page-marker" id="page-{page + 1}">Page {page + 1}</p>'
+
+
+def _title_keys(text: str) -> list[str]:
+    """Ways a contents entry and its heading may both write a title: as is, and without
+    the section number ("2.1 Methods" and "Methods")."""
+    words = " ".join(clean_text(text).lower().split())
+    bare = re.sub(r"^(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])[.)]?\s+", "", words)
+    return [words, bare] if bare != words and bare else [words]
+
+
+def _first_item_prov(block: Block) -> list[Prov]:
+    if isinstance(block, ListBlock) and block.items:
+        return block.items[0].prov
+    return []
 
 
 def _page_of(block: Block) -> int:

@@ -57,6 +57,7 @@ from .document import (
     Row,
     Table,
     block_text,
+    without_leaders,
 )
 from .errors import RenderError, must_pass_through
 from .external.weasyprint_logs import route_weasyprint_logs
@@ -609,6 +610,8 @@ class _Builder:
                 label = ""  # the reader kept the label in the text
             return [self._text("note", text, label=label)] if text or label else []
         if isinstance(block, ListBlock):
+            if block.contents:
+                block = without_leaders(block)
             items = [self._item(item) for item in block.items]
             items = [item for item in items if item["blocks"]]
             if not items:

@@ -42,6 +42,7 @@ from .document import (
     Paragraph,
     Table,
     block_text,
+    without_leaders,
 )
 from .external import pandoc
 from .render_large_print import (
@@ -169,6 +170,8 @@ class _AstBuilder:
         return []
 
     def _list(self, block: ListBlock) -> list[Json]:
+        if block.contents:
+            block = without_leaders(block)
         items = [
             self.blocks(item.blocks) or [_plain(clean_text(item.label))]
             for item in block.items

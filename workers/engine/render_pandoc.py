@@ -32,6 +32,7 @@ from .document import (
     Paragraph,
     Row,
     Table,
+    without_leaders,
 )
 from .external import pandoc
 from .render_html import (
@@ -223,6 +224,8 @@ class _AstBuilder:
         return [_para_of([{"t": "Link", "c": [pandoc_attr(), _words(label), [href, ""]]}])]
 
     def _list(self, block: ListBlock) -> list[Json]:
+        if block.contents:
+            block = without_leaders(block)
         items = [item for item in block.items if item.blocks or clean_text(item.label)]
         if not items:
             return []

@@ -63,7 +63,7 @@ def _bookmarks(pdf: pikepdf.Pdf) -> list[tuple[str, int | None, int]]:
     its depth, in outline order."""
     out: list[tuple[str, int | None, int]] = []
     try:
-        target = _PageOfDestination(pdf)
+        target = PageOfDestination(pdf)
         with pdf.open_outline() as outline:
             stack = [(item, 1) for item in reversed(outline.root)]
             while stack and len(out) < MAX_BOOKMARKS:
@@ -77,7 +77,7 @@ def _bookmarks(pdf: pikepdf.Pdf) -> list[tuple[str, int | None, int]]:
     return out
 
 
-class _PageOfDestination:
+class PageOfDestination:
     """The index of the page a bookmark leads to: its destination, or its GoTo action's, an
     explicit one ([page /XYZ ...]) or a named one looked up in the catalog."""
 
@@ -88,9 +88,16 @@ class _PageOfDestination:
 
     def __call__(self, item: pikepdf.OutlineItem) -> int | None:
         try:
-            dest: Any = item.destination
-            action = item.action
-            if dest is None and action is not None and action.get("/S") == "/GoTo":
+            return self.page_of(item.destination, item.action)
+        except (pikepdf.PdfError, ValueError, TypeError, AttributeError, KeyError):
+            return None  # a broken destination: the bookmark still gives its level
+
+    def page_of(self, dest: Any, action: Any) -> int | None:
+        """The page index a destination (or a GoTo action, when there is none) leads to."""
+        try:
+            if dest is None and isinstance(action, pikepdf.Dictionary) and action.get(
+                "/S"
+            ) == "/GoTo":
                 dest = action.get("/D")
             if isinstance(dest, (pikepdf.String, pikepdf.Name)):
                 dest = self._named(dest)
@@ -103,7 +110,7 @@ class _PageOfDestination:
             ):
                 return self.pages.get(dest[0].objgen)
         except (pikepdf.PdfError, ValueError, TypeError, AttributeError, KeyError):
-            pass  # a broken destination: the bookmark still gives its level
+            pass  # a broken destination
         return None
 
     def _named(self, name: pikepdf.String | pikepdf.Name) -> Any:
@@ -178,6 +185,31 @@ def link_targets(pdf: pikepdf.Pdf, pages: int) -> dict[int, list[tuple[BBox, str
                 box = BBox(min(rect[0], rect[2]), min(rect[1], rect[3]),
                            max(rect[0], rect[2]), max(rect[1], rect[3]))
                 out.setdefault(index, []).append((box, str(uri)))
+        except (pikepdf.PdfError, ValueError, TypeError, AttributeError):
+            continue
+    return out
+
+
+def page_links(pdf: pikepdf.Pdf, pages: int) -> dict[int, list[tuple[BBox, int]]]:
+    """Per page, the link annotations that lead to a page of the document itself: their box
+    and the index of the page they lead to (a table of contents' entries link so)."""
+    out: dict[int, list[tuple[BBox, int]]] = {}
+    target = PageOfDestination(pdf)
+    for index in range(pages):
+        try:
+            annots = pdf.pages[index].obj.get("/Annots")
+            if not isinstance(annots, pikepdf.Array):
+                continue
+            for annot in list(annots)[:1000]:
+                if not isinstance(annot, pikepdf.Dictionary) or annot.get("/Subtype") != "/Link":
+                    continue
+                page = target.page_of(annot.get("/Dest"), annot.get("/A"))
+                rect = [float(v) for v in annot.get("/Rect", [])]
+                if page is None or len(rect) != 4:
+                    continue
+                box = BBox(min(rect[0], rect[2]), min(rect[1], rect[3]),
+                           max(rect[0], rect[2]), max(rect[1], rect[3]))
+                out.setdefault(index, []).append((box, page))
         except (pikepdf.PdfError, ValueError, TypeError, AttributeError):
             continue
     return out

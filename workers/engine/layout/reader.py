@@ -44,9 +44,11 @@ from .catalog_facts import (
     form_field_boxes,
     link_targets,
     page_field_boxes,
+    page_links,
     read_outline,
 )
 from .classify import classify
+from .contents import ends_with_page_number, find_contents, has_leaders, is_page_number
 from .figures import (
     BACKGROUND_AREA,
     FIGURE_MIN_AREA,
@@ -96,9 +98,11 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
         fitz = pdfium.PdfDocument(str(path))
         try:
             named = NamedGlyphReading()
+            count = min(len(fitz), len(pk.pages), max_pages)
+            to_pages = page_links(pk, count)
             results = [
-                _read_page(fitz, pk, index, doc, named)
-                for index in range(min(len(fitz), len(pk.pages), max_pages))
+                _read_page(fitz, pk, index, doc, to_pages.get(index, []), named)
+                for index in range(count)
             ]
         finally:
             fitz.close()
@@ -117,11 +121,14 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
              for page, found in links.items() if page < len(frames)}
     fields = {page: [box_to_display(box, frames[page]) for box in found]
               for page, found in fields.items() if page < len(frames)}
+    to_pages = {page: [(box_to_display(box, frames[page]), to) for box, to in found]
+                for page, found in to_pages.items() if page < len(frames)}
     text_blocks = [b for r in results for b in r.blocks if b.kind == "text"]
     hyphenation = Hyphenation([f.text for f in b.frags] for b in text_blocks)
     for block in text_blocks:
         block.hyphenation = hyphenation
     classify(doc, results, outline.levels, links, fields, outline.places)
+    find_contents(doc, to_pages)
     doc.pages = [r.user_page for r in results]
     to_user_space(doc, frames)
     if doc.title is None:
@@ -132,10 +139,11 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
 
 def _read_page(
     fitz: pdfium.PdfDocument, pk: pikepdf.Pdf, index: int, doc: Document,
+    to_pages: list[tuple[BBox, int]],
     named: NamedGlyphReading | None = None,
 ) -> PageResult:
     try:
-        return _analyse_page(fitz, pk, index, doc, named or NamedGlyphReading())
+        return _analyse_page(fitz, pk, index, doc, to_pages, named or NamedGlyphReading())
     except Exception as e:  # noqa: BLE001 - one bad page must not lose the document
         doc.warnings.append(Warning("page-unreadable", f"{type(e).__name__}: {e}", index))
         empty = Page(0.0, 0.0)
@@ -146,6 +154,7 @@ def _read_page(
 
 def _analyse_page(
     fitz: pdfium.PdfDocument, pk: pikepdf.Pdf, index: int, doc: Document,
+    to_pages: list[tuple[BBox, int]],
     named: NamedGlyphReading,
 ) -> PageResult:
     with OpenedPage(fitz, index, image_facts=True) as opened:
@@ -166,7 +175,8 @@ def _analyse_page(
         frame = frame_of(content)
         to_display_space(content, frame)
         fields = [box_to_display(box, frame) for box in page_field_boxes(pk.pages[index])]
-        blocks = page_blocks(content, fields)
+        linked = [(box_to_display(box, frame), to) for box, to in to_pages]
+        blocks = page_blocks(content, fields, linked)
         # Whether an image is edgeless is asked (by .figures) only of a figure's images large
         # enough to say what it is; judging it renders the image, the dearest fact of a page,
         # so it is judged for those alone, before the page closes.
@@ -176,8 +186,12 @@ def _analyse_page(
     return PageResult(frame.display_page(page), blocks, opmap, content.object_mcids, frame, page)
 
 
-def page_blocks(content: PageContent, fields: Sequence[BBox] = ()) -> list[Block]:
-    """Blocks of one page in reading order (``fields``: the boxes of its form fields)."""
+def page_blocks(
+    content: PageContent, fields: Sequence[BBox] = (),
+    to_pages: Sequence[tuple[BBox, int]] = (),
+) -> list[Block]:
+    """Blocks of one page in reading order (``fields``: the boxes of its form fields;
+    ``to_pages``: its links to pages of the document, with the page each leads to)."""
     frags = [f for line in lines(fragments(content.glyphs)) for f in line.fragments]
     blocks = ruled_tables(content, frags, fields)
     if blocks:
@@ -191,7 +205,7 @@ def page_blocks(content: PageContent, fields: Sequence[BBox] = ()) -> list[Block
             tables.remove(form)  # its labels are read as text
             used.difference_update(id(f) for f in form.frags)
         rest = [f for line in region_lines for f in line.fragments if id(f) not in used]
-        built = _text_blocks(rest, content.index) + tables
+        built = _text_blocks(rest, content.index, to_pages) + tables
         regions.update((id(b), number) for b in built)
         blocks.extend(built)
     page_area = max(content.width * content.height, 1.0)
@@ -472,11 +486,86 @@ def _goes_on_below(
     return False
 
 
-def _text_blocks(frags: list[Fragment], page: int) -> list[Block]:
+_LEADER_DOTS = frozenset({".", "\u00b7", "\u2026", "\u2024", "\u2025", "\u22ef", ". ."})
+
+
+def _entry_line_starts(frags: list[Fragment]) -> set[int]:
+    """The first fragments of the lines that end as contents entries do (leaders, then a
+    page number); ``frags`` come line by line."""
+    # (Leaders are one fragment, or one a dot when the dots are set apart.)
+    if not any(has_leaders(f.text) for f in frags) and sum(
+        1 for f in frags if f.text in _LEADER_DOTS
+    ) < 4:
+        return set()
+    starts: set[int] = set()
+    line: list[Fragment] = []
+    for f in [*frags, None]:
+        if f is not None and line and _same_line(line[-1], f):
+            line.append(f)
+            continue
+        if line and ends_with_page_number(" ".join(part.text for part in line)):
+            starts.add(id(line[0]))
+        line = [f] if f is not None else []
+    return starts
+
+
+def _end_entry_beside(number: Fragment, open_blocks: list[Block], ended: set[int]) -> bool:
+    """Mark the blocks whose last line the lone page number ends, far on its right; whether
+    there was one."""
+    found = False
+    for block in open_blocks:
+        last = block.frags[-1]
+        if _same_line(last, number) and number.x0 - last.x1 > 2 * number.height:
+            ended.add(id(block))
+            found = True
+    return found
+
+
+def _links_apart(above: Fragment, below: Fragment, line_x0: float,
+                 to_pages: Sequence[tuple[BBox, int]]) -> bool:
+    """The two lines are links to different places: to different pages, or by two links to
+    one page unless the lower line is indented under the upper one's start (a long title
+    wrapped with a hanging indent, each of its lines a link)."""
+    first, second = _link_under(above, to_pages), _link_under(below, to_pages)
+    if first is None or second is None:
+        return False
+    if to_pages[first][1] != to_pages[second][1]:
+        return True
+    return first != second and below.x0 <= line_x0 + 0.5 * below.height
+
+
+def _last_line_text(block: Block) -> str:
+    last = block.frags[-1]
+    parts = [last.text]
+    for f in reversed(block.frags[:-1]):
+        if not _same_line(f, last):
+            break
+        parts.append(f.text)
+    return " ".join(reversed(parts))
+
+
+def _link_under(f: Fragment, to_pages: Sequence[tuple[BBox, int]]) -> int | None:
+    """Which link annotation (its index) lies over the fragment's middle, if any."""
+    x, y = (f.x0 + f.x1) / 2, (f.y0 + f.y1) / 2
+    for index, (box, _) in enumerate(to_pages):
+        if box.x0 <= x <= box.x1 and box.y0 <= y <= box.y1:
+            return index
+    return None
+
+
+def _text_blocks(
+    frags: list[Fragment], page: int, to_pages: Sequence[tuple[BBox, int]] = ()
+) -> list[Block]:
     # ``frags`` come line by line, top to bottom, each line left to right.
     leading = _leading(frags)
     open_blocks: list[Block] = []
     done: list[Block] = []
+    #: Blocks whose last line has a lone page number set apart on its right: contents
+    #: entries ("1 Chapter          2"), which the next entry (a line ending in leaders and a
+    #: page number, its first fragment in ``entry_starts``) does not go on. (Without that
+    #: entry below, a name and a number set apart are a table's row, read as before.)
+    ended: set[int] = set()
+    entry_starts = _entry_line_starts(frags)
     block_line: dict[int, tuple[float, float]] = {}  # block id -> x extent of its last line
     block_above: dict[int, float] = {}  # block id -> where the line above its last starts
     block_starts: dict[int, list[float]] = {}  # block id -> where each of its lines starts
@@ -542,11 +631,23 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[Block]:
                     and not _opens_indented_paragraph(
                         block, f, (line_x0, line_x1), block_above[id(block)], height
                     )
+                    # A contents entry ends with its page number: the next line is the next
+                    # entry, not the same paragraph going on.
+                    and not (last.text.rstrip()[-1:].isalnum()
+                             and ends_with_page_number(_last_line_text(block)))
+                    and not (id(block) in ended and id(f) in entry_starts)
+                    # Lines linked to different pages are entries of a table of contents
+                    # (set without page numbers), not one paragraph.
+                    and not (to_pages and _links_apart(last, f, line_x0, to_pages))
                 ):
                     target = block
                     break
         if target is None:
             target = Block(page)
+            if entry_starts and open_blocks and is_page_number(f.text) and _end_entry_beside(
+                f, open_blocks, ended
+            ):
+                ended.add(id(target))  # the number, too, ends there
             open_blocks.append(target)
         target.add(f)
         line_x0, line_x1 = block_line.get(id(target), (f.x0, f.x1))

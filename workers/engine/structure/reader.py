@@ -45,8 +45,10 @@ from ..document import (
     Row,
     Table,
     Warning,
+    page_target,
 )
 from ..layout.blocks import Hyphenation, join_lines
+from ..layout.catalog_facts import PageOfDestination
 from ..layout.glyphs import Glyph, Rect, read_page
 from ..layout.lines import clean, fragments, text_of
 from ..layout.operators import OperatorMap, map_operators
@@ -81,6 +83,8 @@ _HEADING = re.compile(r"^H([1-6])$")
 _STANDARD = (_GROUPING | _INLINE | _BLOCK_ROLES | {
     "TR", "TH", "TD", "THead", "TBody", "TFoot", "LBody", "Formula", "Link", "Annot",
 }) - {"Aside", "DocumentFragment", "Title", "Em", "Strong", "Sub", "FENote"}
+#: The page number a contents entry ends with.
+_PAGE_LABEL = re.compile(r"(?:^|\s|[.\u2026])(\d{1,4}|[ivxlc]{1,6}|[IVXLC]{1,6})$")
 
 
 @dataclass
@@ -164,7 +168,7 @@ def _fill_untagged_pages(doc: Document, layout: Document, untagged: list[int]) -
             # drawn on the untagged pages only (the tags have the others).
             items = [i for i in block.items if (on := _pages_of(i)) and on <= missing]
             if items:
-                taken.append(ListBlock(items, block.ordered))
+                taken.append(ListBlock(items, block.ordered, contents=block.contents))
     for block in taken:
         first = min(_pages_of(block))
         at = next((i for i, b in enumerate(doc.blocks)
@@ -201,6 +205,10 @@ class _Reader:
                 if isinstance(value, pikepdf.Name) and str(key)[1:] not in _STANDARD:
                     self.role_map[str(key)[1:]] = str(value)[1:]
         self.visited = 0
+        #: Inside a ``TOC``: links to pages of the document are kept ("#page=N"), as the
+        #: entries' targets (elsewhere only web and mail addresses are links of the model).
+        self.in_contents = 0
+        self.destinations = PageOfDestination(pdf)
         self.doc = Document(reader="structure")
         self.hyphenation: Hyphenation | None = None
 
@@ -319,6 +327,9 @@ class _Reader:
             annot = element.get("/Obj")
             if isinstance(annot, pikepdf.Dictionary) and annot.get("/Subtype") == "/Link":
                 target = _uri(annot)
+                if target is None and self.in_contents:
+                    to = self.destinations.page_of(annot.get("/Dest"), annot.get("/A"))
+                    target = page_target(to) if to is not None else None
                 if target:
                     out.links.append(Link("", target))
             return
@@ -445,6 +456,9 @@ class _Reader:
             return [Heading(text, level, self.prov(content), content.links)]
         if role == "L":
             return [self.list_block(element, page, depth)]
+        if role == "TOC":
+            contents = self.contents_block(element, page, depth)
+            return [contents] if contents.items else []
         if role == "Table":
             return [self.table(element, page)]
         if role == "Figure":
@@ -611,6 +625,66 @@ class _Reader:
             if isinstance(value, pikepdf.Name):
                 ordered = str(value) not in ("/None", "/Disc", "/Circle", "/Square")
         return ListBlock(items, ordered)
+
+    def contents_block(self, element: pikepdf.Dictionary, page: int, depth: int) -> ListBlock:
+        """A ``TOC``: a contents list, each ``TOCI`` an entry; a ``TOC`` in or after an entry
+        holds the entries under it."""
+        self.in_contents += 1
+        try:
+            items: list[ListItem] = []
+            for kid in self.children(element):
+                role = self.role(kid) if isinstance(kid, pikepdf.Dictionary) else ""
+                if role == "TOCI":
+                    item = self._contents_item(kid, page, depth + 1)
+                    if item.blocks or item.label:  # (Word writes an empty first TOCI)
+                        items.append(item)
+                    continue
+                blocks: list[Block] = (
+                    [self.contents_block(kid, page, depth + 1)] if role == "TOC"
+                    else self.blocks(kid, page, depth + 1)
+                )
+                blocks = [b for b in blocks if not isinstance(b, ListBlock) or b.items]
+                if items:
+                    items[-1].blocks.extend(blocks)
+                elif blocks:
+                    items.append(ListItem("", blocks))
+            if not all(item.page_label for item in items if item.blocks):
+                # Some entries end in a number, not all: no page numbers are printed, those
+                # numbers end their titles ("Part II").
+                for item in items:
+                    item.page_label = ""
+            return ListBlock(items, ordered=False, contents=True)
+        finally:
+            self.in_contents -= 1
+
+    def _contents_item(self, element: pikepdf.Dictionary, page: int, depth: int) -> ListItem:
+        """A ``TOCI``: its text read as one paragraph (title, leaders, page number; a ``Lbl``
+        right in it is the item's label), entries nested in it as a contents list."""
+        page = self.page_of(element, page)
+        label = ""
+        label_drawn: list[Prov] = []
+        content = _Content()
+        nested: list[Block] = []
+        for part in self.children(element):
+            role = (
+                self.role(part) if isinstance(part, pikepdf.Dictionary)
+                and part.get("/Type") not in ("/MCR", "/OBJR") else ""
+            )
+            if role == "TOC":
+                inner = self.contents_block(part, page, depth + 1)
+                if inner.items:
+                    nested.append(inner)
+            elif role == "Lbl" and not label:
+                lbl = self.collect(part, page)
+                label = self.text(lbl)
+                label_drawn = self.prov(lbl) if label else []
+            else:
+                self.content(part, page, content)
+        body = [*self._paragraph(content), *nested]
+        text = body[0].text if body and isinstance(body[0], Paragraph) else ""
+        number = _PAGE_LABEL.search(text)
+        return ListItem(label, body, [*label_drawn, *self.prov(content)], label_drawn,
+                        page_label=number[1] if number else "")
 
     def _body(self, element: pikepdf.Dictionary, page: int, depth: int) -> list[Block]:
         # (The body's own /Pg: the list and item around it need not say their page, and the

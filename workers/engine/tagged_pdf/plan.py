@@ -1,9 +1,10 @@
 """The structure to write, planned from the Document model before any PDF object is made.
 
 A :class:`Node` is a structure element to be: a standard role (``Document``, ``H1``…, ``P``,
-``L``/``LI``/``Lbl``/``LBody``, ``Table``/``THead``/``TBody``/``TR``/``TH``/``TD``,
-``Figure``/``Caption``, ``Note``), its attributes, children, and — for the elements that draw
-content themselves (*leaves*) — the provenance whose operators they claim. Leaves are numbered
+``L``/``LI``/``Lbl``/``LBody``, ``TOC``/``TOCI``/``Reference``,
+``Table``/``THead``/``TBody``/``TR``/``TH``/``TD``, ``Figure``/``Caption``, ``Note``), its
+attributes, children, and — for the elements that draw content themselves (*leaves*) — the
+provenance whose operators they claim. Leaves are numbered
 in reading order; that order decides who owns an operator two blocks both claim (a list label
 comes before its body, and gives its drawing to the body where the two cannot be told apart:
 :func:`.marked_content.yield_labels`).
@@ -123,6 +124,8 @@ def _nodes(block: Block) -> list[Node]:
         return [_leaf("P", block, block.text)]
     if isinstance(block, Note):
         return [_leaf("Note", block, block.text)]
+    if isinstance(block, ListBlock) and block.contents:
+        return [Node("TOC", [_contents_item(item) for item in block.items])]
     if isinstance(block, ListBlock):
         return [Node("L", [_item(item) for item in block.items])]
     if isinstance(block, ListItem):
@@ -149,6 +152,32 @@ def _item(item: ListItem) -> Node:
         # from the body's first element, so that is the text the element is checked against.
         leaves[0].text = f"{item.label} {leaves[0].text}"
     return node
+
+
+def _contents_item(item: ListItem) -> Node:
+    """A contents entry: ``TOCI`` holding its label (``Lbl``), its text — a ``Reference``
+    where the entry links to its place in the document (the link's ``Link`` element goes
+    in it), a ``P`` where it does not — and the entries under it (a ``TOC``)."""
+    node = Node("TOCI")
+    body = _sequence(item.blocks)
+    for child in body:
+        if child.role == "P" and child.prov and _links_within(item):
+            child.role = "Reference"
+    leaves = [n for n in Node("", body).walk() if n.prov]
+    if item.label_prov:
+        node.children.append(Node("Lbl", prov=list(item.label_prov), text=item.label,
+                                  yields_to=leaves[0] if leaves else None))
+    elif item.label and leaves:
+        leaves[0].text = f"{item.label} {leaves[0].text}"
+    node.children.extend(body)
+    return node
+
+
+def _links_within(item: ListItem) -> bool:
+    return any(
+        link.target.startswith("#") for block in item.blocks
+        if isinstance(block, Paragraph) for link in block.links
+    )
 
 
 def _table(table: Table) -> Node:
