@@ -161,14 +161,14 @@ def attach_end_marks(marks: list[EndMark], blocks: list[Block]) -> Attached:
     firsts: dict[int, tuple[int, EndMark]] = {}  # block id -> its first mark, where it goes
     placed: list[tuple[Block, EndMark]] = []
     for m in marks:
-        block = holder.get(id(m.after))
-        if block is None:
+        found = holder.get(id(m.after))
+        if found is None:
             unplaced.append(m.mark)
             continue
-        at = next(i for i, f in enumerate(block.frags) if f is m.after)
-        if id(block) not in firsts or at < firsts[id(block)][0]:
-            firsts[id(block)] = (at, m)
-        placed.append((block, m))
+        at = next(i for i, f in enumerate(found.frags) if f is m.after)
+        if id(found) not in firsts or at < firsts[id(found)][0]:
+            firsts[id(found)] = (at, m)
+        placed.append((found, m))
     below: list[Fragment] = []
     cut: dict[int, set[int]] = {}  # block id -> ids of the fragments cut off it
     for block in {id(b): b for b, _ in placed}.values():
@@ -176,9 +176,14 @@ def attach_end_marks(marks: list[EndMark], blocks: list[Block]) -> Attached:
         below.extend(block.frags[at + 1:])
         cut[id(block)] = {id(f) for f in block.frags[at + 1:]}
         _refit(block, block.frags[:at + 1] + [m.mark])
-    pending = [
-        m for b, m in placed if firsts[id(b)][1] is not m and id(m.after) in cut[id(b)]
-    ]
+    pending: list[EndMark] = []
+    for b, m in placed:
+        if firsts[id(b)][1] is m:
+            continue
+        if id(m.after) in cut[id(b)]:
+            pending.append(m)  # its text goes on in the lines cut off
+        else:
+            unplaced.append(m.mark)  # (two marks after one piece of text: never lost)
     return Attached(unplaced, below, pending)
 
 
