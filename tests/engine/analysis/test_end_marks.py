@@ -105,3 +105,17 @@ def test_checkboxes_of_a_form_stay_where_they_are(html_pdf: HtmlPdf) -> None:
     assert marks_found(path) == 0
     text = " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks)
     assert "form. □" not in text and text.count("□") == 3 and text.count("☐") == 3
+
+
+def test_a_number_ending_the_proof_before_its_mark_is_no_list_number(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The proof's last line holds its last word, a number ("12."), and the mark: no list.
+    path = html_pdf(
+        f"<p>Proof. {SENTENCE}, so there is a way from the first point to the point<br>"
+        "12. <span style='float: right'>■</span></p>"
+        f"<p>{NEXT}</p>",
+    )
+    doc = read_layout(path, max_pages=5)
+    assert not [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert "12. ■" in " ".join(paragraphs(doc))
