@@ -34,6 +34,7 @@ from ..document import (
     Table,
 )
 from .blocks import Block, PageResult, area_share, boxes_overlap, word_count, x_overlap
+from .end_marks import END_MARK_CHARS
 from .figures import (
     CAPTION,
     caption_of,
@@ -207,6 +208,10 @@ def classify(
                 item = None  # "3. NAME" beside its box on a form names a field: no list
             if item and id(block) in on_drawing:
                 item = None  # "- name: type" in a diagram's box: a label of the drawing
+            if item and text[item.end():].strip() in END_MARK_CHARS:
+                # "02. ■": a sentence's last word, a number, before the proof's end mark
+                # (:mod:`.end_marks`) on the line it ends, is no list's number.
+                item = None
             if item:
                 label = next(g for g in item.groups() if g)
                 apart = label_provs(block.page, block.frags, block.objects, result.opmap,

@@ -49,6 +49,7 @@ from .catalog_facts import (
 )
 from .classify import classify
 from .contents import ends_with_page_number, find_contents, has_leaders, is_page_number
+from .end_marks import EndMark, attach_end_marks, take_end_marks
 from .figures import (
     BACKGROUND_AREA,
     FIGURE_MIN_AREA,
@@ -199,13 +200,15 @@ def page_blocks(
         frags = [f for f in frags if id(f) not in inside]
     regions: dict[int, int] = {}  # block id -> the column region it was built in
     for number, region in enumerate(column_regions(frags)):
-        region_lines = lines(region)
+        # A proof's end mark, set flush right, is read with the line it ends: out of the
+        # lines while tables and blocks are built (level with text, it would be a column).
+        marks, region_lines = take_end_marks(lines(region))
         tables, used = find_tables(region_lines, content.index)
         for form in [t for t in tables if lays_out_form(t, fields)]:
             tables.remove(form)  # its labels are read as text
             used.difference_update(id(f) for f in form.frags)
         rest = [f for line in region_lines for f in line.fragments if id(f) not in used]
-        built = _text_blocks(rest, content.index, to_pages) + tables
+        built = _text_blocks_ended(rest, marks, content.index, to_pages) + tables
         regions.update((id(b), number) for b in built)
         blocks.extend(built)
     page_area = max(content.width * content.height, 1.0)
@@ -551,6 +554,27 @@ def _link_under(f: Fragment, to_pages: Sequence[tuple[BBox, int]]) -> int | None
         if box.x0 <= x <= box.x1 and box.y0 <= y <= box.y1:
             return index
     return None
+
+
+def _text_blocks_ended(
+    frags: list[Fragment], marks: list[EndMark], page: int,
+    to_pages: Sequence[tuple[BBox, int]] = (),
+) -> list[Block]:
+    """:func:`_text_blocks` of ``frags`` (a column's, line by line), each of the end ``marks``
+    read at the end of the text it ends, which ends its block there: the lines a block took
+    under its mark are built again into blocks of their own (and so on, mark by mark)."""
+    order = {id(f): k for k, f in enumerate(frags)}
+    done: list[Block] = []
+    while frags:
+        blocks = _text_blocks(frags, page, to_pages)
+        if not marks:
+            return done + blocks
+        attached = attach_end_marks(marks, blocks)
+        # (A mark whose text went into a table stays a block of its own, as it was.)
+        done += blocks + _text_blocks(attached.unplaced, page, to_pages)
+        frags = sorted(attached.below, key=lambda f: order[id(f)])
+        marks = attached.pending
+    return done
 
 
 def _text_blocks(
