@@ -187,7 +187,10 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
         summary = write_structure(pdf, plan, page_mcids, document, mcid_places,
                                   [tagging.mcid_stream for tagging in taggings])
         written = Counter(node.role for node in plan.walk())  # the tree as written (pruned)
-        result.list_items, result.labels = written["LI"], written["Lbl"]
+        result.list_items = written["LI"]
+        # (A contents entry's Lbl is no list item's: TOCI holds its own.)
+        result.labels = sum(1 for node in plan.walk() if node.role == "LI"
+                            for child in node.children if child.role == "Lbl")
         result.captions = written["Caption"]
         result.review.extend(summary.review)
         result.expected_texts = summary.expected_texts
