@@ -11,7 +11,12 @@ import pytest
 from workers.engine.document import BBox
 from workers.engine.layout.glyphs import read_page
 from workers.engine.tagged_pdf.checks import read_tagged_text
-from workers.engine.tagged_pdf.split_text import LeafBox, PageText, split_operators
+from workers.engine.tagged_pdf.split_text import (
+    LeafBox,
+    PageText,
+    contested_text,
+    split_operators,
+)
 
 from ..content_pdfs import text_page_pdf
 from .conftest import tag_and_check
@@ -240,3 +245,81 @@ def test_an_operator_in_a_type3_font_is_cut_between_blocks(tmp_path: Path) -> No
         parts = split_operators(document, page, 0, text, {shared: [0, 1]}, [left, right])
     shown = [(owner, bytes(part.operands[0][0])) for owner, part in parts[shared]]
     assert shown == [(0, b"AA"), (1, b"BB")], shown
+
+
+def _first_tj_cut_with_texts(
+    source: Path, boxes: list[LeafBox], leaf_texts: dict[int, str] | None
+) -> list[tuple[int, bytes]] | None:
+    """:func:`_first_tj_cut` with the leaves' texts known (None: not given): every other text
+    operator is leaf 0's alone. None when the ``TJ`` is not cut."""
+    with pikepdf.open(source) as pdf, pdfium.PdfDocument(str(source)) as document:
+        page = pdf.pages[0]
+        instructions = list(pikepdf.parse_content_stream(page))
+        names = [str(i.operator) for i in instructions]
+        shared = names.index("TJ")
+        owners: list[int | str | None] = [0 if name == "Tj" else None for name in names]
+        text = PageText.of(instructions, names, [shared])
+        parts = split_operators(document, page, 0, text, {shared: [0, 1]}, boxes,
+                                leaf_texts=leaf_texts, owners=owners if leaf_texts else None)
+        if shared not in parts:
+            return None
+        return [(owner, bytes(part.operands[0][0])) for owner, part in parts[shared]]
+
+
+def test_a_glyph_in_two_boxes_goes_to_the_block_whose_text_lacks_it(tmp_path: Path) -> None:
+    """A matrix entry set inside the box of another entry's block (the model's boxes are
+    the unions of their glyphs', and a block of two far-apart glyphs spans what lies between
+    them): both glyphs of one operator lie wholly inside both boxes, so the smallest box
+    would take them both. The blocks' texts tell which is whose."""
+    source = text_page_pdf(tmp_path / "matrix.pdf", [
+        b"BT /F1 11 Tf 72 700 Td (Outer) Tj ET",
+        b"BT /F1 11 Tf 72 680 Td [(Inner) -3000 (Outer)] TJ ET",
+        b"BT /F1 11 Tf 72 660 Td (Outer) Tj ET",
+    ])
+    outer = LeafBox(0, BBox(70, 655, 240, 712))  # all three lines
+    inner = LeafBox(1, BBox(71, 677, 200, 692))  # the whole middle line: both of its words
+    assert _first_tj_cut_with_texts(source, [outer, inner], {0: "Outer Outer Outer",
+                                                             1: "Inner"}) == [
+        (1, b"Inner"), (0, b"Outer")]
+    # Boxes alone, or texts that want both words in the inner block, keep it whole.
+    assert _first_tj_cut_with_texts(source, [outer, inner], None) is None
+    assert _first_tj_cut_with_texts(source, [outer, inner], {0: "Outer Outer",
+                                                             1: "Inner Outer"}) is None
+
+
+def test_a_glyph_only_an_artifact_claims_by_its_text_is_cut_out_as_the_artifact(
+        tmp_path: Path) -> None:
+    """The model calls one glyph of an operator page furniture (its box the artifact's) and
+    leaves it out of the paragraph whose operator range holds the operator: that glyph is
+    the artifact's. A glyph the paragraph's text has stays the paragraph's, artifact box or
+    not: content is never hidden from the reader."""
+    source = text_page_pdf(tmp_path / "furniture.pdf", [
+        b"BT /F1 11 Tf 72 700 Td [(Matrix) -3000 (b)] TJ ET",
+    ])
+    with pdfium.PdfDocument(str(source)) as document:
+        (glyph,) = [g for g in read_page(document, 0).glyphs if g.char == "b"]
+    with pikepdf.open(source) as pdf:
+        names = [str(i.operator) for i in pikepdf.parse_content_stream(pdf.pages[0])]
+    shown = names.index("TJ")
+    claims: list[tuple[int | str, list[tuple[int, int]]]] = [
+        (0, [(0, len(names))]), ("header", [(shown, shown + 1)])]
+    assert contested_text(names, claims) == {}  # an artifact's claim alone contests nothing
+    assert contested_text(names, claims, with_artifacts=True) == {shown: [0, "header"]}
+
+    paragraph = LeafBox(0, BBox(70, 690, 300, 715))
+    furniture = LeafBox("header", BBox(glyph.x0, glyph.y0, glyph.x1, glyph.y1))
+
+    def cut(text: str) -> list[tuple[int | str, bytes]] | None:
+        with pikepdf.open(source) as pdf, pdfium.PdfDocument(str(source)) as document:
+            page = pdf.pages[0]
+            instructions = list(pikepdf.parse_content_stream(page))
+            page_text = PageText.of(instructions, names, [shown])
+            parts = split_operators(document, page, 0, page_text, {shown: [0, "header"]},
+                                    [paragraph, furniture], leaf_texts={0: text},
+                                    owners=[0] * len(names))
+            if shown not in parts:
+                return None
+            return [(owner, bytes(part.operands[0][0])) for owner, part in parts[shown]]
+
+    assert cut("Matrix") == [(0, b"Matrix"), ("header", b"b")]
+    assert cut("Matrix b") is None  # the paragraph reads the glyph: it keeps it

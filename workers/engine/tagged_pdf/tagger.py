@@ -129,6 +129,7 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
                   if n.yields_to is not None and n.is_leaf}
         taggings: list[PageTagging] = []
         code_texts = CodeTexts()  # what pdfium reads for a font's codes, probed once
+        leaf_texts = {leaf.leaf_id: leaf.text for leaf in plan.leaves()}
         # page -> its original /Contents and /Resources, and the operators cut on it
         split_pages: dict[int, tuple[pikepdf.Object, pikepdf.Object | None, set[int]]] = {}
         for index, page in enumerate(pdf.pages):
@@ -138,7 +139,7 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
             try:
                 cut, cut_in_forms = _tag_page(pdf, page, claims[index], tagging, glyph_source,
                                               index, boxes[index], labels, owner_boxes[index],
-                                              texts=code_texts)
+                                              texts=code_texts, leaf_texts=leaf_texts)
                 if (cut or cut_in_forms) and original is not None:
                     split_pages[index] = (original, resources, cut)
             except (pikepdf.PdfError, pikepdf.DependencyError, ValueError, TypeError) as e:
@@ -158,7 +159,7 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
             taggings[index] = PageTagging()
             _tag_page(pdf, page, claims[index], taggings[index], glyph_source, index,
                       boxes[index], labels, owner_boxes[index], split=whole is not None,
-                      whole=whole or frozenset(), texts=code_texts)
+                      whole=whole or frozenset(), texts=code_texts, leaf_texts=leaf_texts)
 
         for index in pages_drawn_differently(pdf, glyph_source, list(split_pages)):
             # Splitting a text operator is exact in PDF terms, but pdfium can draw a part a
@@ -407,19 +408,24 @@ def _tag_page(
     split: bool = True,
     whole: frozenset[int] = frozenset(),
     texts: CodeTexts | None = None,
+    leaf_texts: Mapping[int, str] | None = None,
 ) -> tuple[set[int], bool]:
     """Tag one page; the text operators of its content that were cut (see
     :mod:`.split_text`), and whether some were cut inside a Form XObject whose content is
     marked inside it (:mod:`.form_content`). ``whole``: operators never to cut.
     ``labels``: list labels' leaf ids -> the body leaf that takes their drawing where a text
-    operator draws both and is not split."""
+    operator draws both and is not split. ``leaf_texts``: the model's text of every leaf
+    (which of several overlapping boxes a glyph goes to: :class:`.split_text.GlyphNeeds`)."""
     names = xobject_names(page.obj.get("/Resources"))
     scanned = scan_content(page, names)
+    # With the leaves' texts, an operator a leaf shares with an artifact is cut too: the
+    # glyphs no leaf's text has, in the artifact's box, are the artifact's.
+    by_text = leaf_texts is not None
     instructions: list[Instruction] | None = None
     text: PageText | None = None
     if scanned is not None:
         operators = scanned.operators
-        contested = contested_text(operators.names, claims) if split else {}
+        contested = contested_text(operators.names, claims, by_text) if split else {}
         if contested:
             text = _scanned_text(pdf, scanned, contested)
             if text is None:  # pikepdf reads the contested operators otherwise: trust it
@@ -427,13 +433,16 @@ def _tag_page(
     if scanned is None:
         instructions = list(pikepdf.parse_content_stream(page))
         operators = read_operators(instructions, names)
-        contested = contested_text(operators.names, claims) if split else {}
+        contested = contested_text(operators.names, claims, by_text) if split else {}
         text = PageText.of(instructions, operators.names, contested) if contested else None
     count = len(operators.names)
     owners = owners_of(count, claims)
     if whole:
         contested = {at: leaves for at, leaves in contested.items() if at not in whole}
-    splits = (split_operators(glyph_source, page, index, text, contested, boxes, texts)
+    artifact_boxes = [LeafBox(who, box) for who, box in owner_boxes if isinstance(who, str)]
+    splits = (split_operators(glyph_source, page, index, text, contested,
+                              [*boxes, *artifact_boxes] if by_text else boxes, texts,
+                              leaf_texts, owners)
               if text is not None and contested else {})
     shared = shared_paintings(painted_forms(operators.names, operators.painting),
                               claims) if split else {}
@@ -446,7 +455,8 @@ def _tag_page(
             names_of = {i: str(instructions[i].operands[0]) for i in shared
                         if isinstance(instructions[i], pikepdf.ContentStreamInstruction)
                         and instructions[i].operands}
-        copies = plan_form_copies(page, index, glyph_source, shared, names_of, owner_boxes)
+        copies = plan_form_copies(page, index, glyph_source, shared, names_of, owner_boxes,
+                                  leaf_texts)
     tagging.yielded = yield_labels(owners, claims, splits, labels, set(copies))
     for at, copy in copies.items():
         # A list label that owns nothing inside the form is drawn with other content (its
