@@ -419,8 +419,8 @@ def _needs(
     needs = GlyphNeeds({o: leaf_texts.get(o, "") for o in claimants if isinstance(o, int)})
     for obj, kind in zip(inner, kinds, strict=True):
         if kind == "text":
-            give_unambiguous(needs, [g for g in glyphs_of.get(_address(obj), [])
-                                     if not g.char.isspace()], boxes)
+            glyphs = [g for g in glyphs_of.get(_address(obj), []) if not g.char.isspace()]
+            give_unambiguous(needs, glyphs, _boxes_near(glyphs, boxes))
     return needs
 
 

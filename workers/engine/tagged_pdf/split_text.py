@@ -21,6 +21,7 @@ is drawn where the whole operator drew it) and every cut is proven by rendering.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -77,7 +78,7 @@ class GlyphNeeds:
         lacking = self._lacking.get(owner)
         counts = _glyph_counts(glyph.char)
         return lacking is not None and bool(counts) and all(
-            lacking[ch] >= n for ch, n in counts.items())
+            lacking[ch] >= n for ch, n in counts)
 
     def give(self, owner: Owner, glyph: Glyph) -> None:
         """``glyph`` goes to ``owner``: its characters are no longer lacking (once per glyph,
@@ -87,11 +88,14 @@ class GlyphNeeds:
         self._given.add(id(glyph))
         lacking = self._lacking.get(owner)
         if lacking is not None:
-            lacking.subtract(_glyph_counts(glyph.char))
+            for ch, n in _glyph_counts(glyph.char):
+                lacking[ch] -= n
 
 
-def _glyph_counts(char: str) -> Counter[str]:
-    return normal_counts(char)
+@functools.lru_cache(maxsize=4096)
+def _glyph_counts(char: str) -> tuple[tuple[str, int], ...]:
+    """What one glyph's text counts as (a page has few distinct ones: looked up once)."""
+    return tuple(normal_counts(char).items())
 
 
 def contested_text(
@@ -338,10 +342,16 @@ def give_unambiguous(needs: GlyphNeeds, glyphs: Iterable[Glyph],
     by several is given out: what a leaf lacks then does not depend on drawing order."""
     for glyph in glyphs:
         cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.y0 + glyph.y1) / 2
-        holders = {who for who, box in boxes
-                   if max(box.x0 - cx, cx - box.x1, box.y0 - cy, cy - box.y1) <= _TOLERANCE}
-        if len(holders) == 1:
-            needs.give(holders.pop(), glyph)
+        holder: Owner | None = None
+        for who, box in boxes:
+            if (box.x0 - _TOLERANCE <= cx <= box.x1 + _TOLERANCE
+                    and box.y0 - _TOLERANCE <= cy <= box.y1 + _TOLERANCE):
+                if holder is not None and holder != who:
+                    break  # held by two owners: not given out here
+                holder = who
+        else:
+            if holder is not None:
+                needs.give(holder, glyph)
 
 
 def glyph_owner(
