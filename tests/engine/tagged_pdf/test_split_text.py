@@ -11,6 +11,7 @@ import pytest
 from workers.engine.document import BBox
 from workers.engine.layout.glyphs import read_page
 from workers.engine.tagged_pdf.checks import read_tagged_text
+from workers.engine.tagged_pdf.split_proof import rendered
 from workers.engine.tagged_pdf.split_text import (
     LeafBox,
     PageText,
@@ -323,3 +324,45 @@ def test_a_glyph_only_an_artifact_claims_by_its_text_is_cut_out_as_the_artifact(
 
     assert cut("Matrix") == [(0, b"Matrix"), ("header", b"b")]
     assert cut("Matrix b") is None  # the paragraph reads the glyph: it keeps it
+
+
+def rows_on_a_pixel_boundary(path: Path) -> Path:
+    """A table whose rows are each one ``TJ`` from a year to its figures. In the row of 2015
+    the fourth figure's "7" starts, in exact arithmetic, on a pixel boundary: pdfium sums
+    the whole row's positions to just before it, and a part cut after the year from a start
+    summed otherwise to just on it, so the cut draws that glyph a pixel to the right."""
+    figures = "(55,957) -2650.98 (39,788) -2633.02 (16,169) -3720. (50,773) -2666. (35,735)"
+    lines = [b"BT /F1 9 Tf 1 0 0 1 42.5 520 Tm [(Year) -5000 (Total) -2650 (Male) -2633 "
+             b"(Female) -3720 (Urban) -2666 (Rural)] TJ ET"]
+    for k in range(6):
+        x, y = 42.53217059 + k * 0.00898437, 496.39434 - k * 10.8719
+        lines.append(f"BT /F1 9 Tf 1 0 0 1 {x:.8f} {y:.5f} Tm [({2011 + k}) -6255.99 "
+                     f"{figures}] TJ ET".encode())
+    return text_page_pdf(path, lines)
+
+
+def test_a_cut_drawn_a_pixel_away_is_nudged_back_not_kept_whole(tmp_path: Path) -> None:
+    source = rows_on_a_pixel_boundary(tmp_path / "boundary.pdf")
+    with pikepdf.open(source) as pdf:  # the test means something: the plain cut moves a pixel
+        instructions = list(pikepdf.parse_content_stream(pdf.pages[0]))
+        row = [i for i in instructions if str(i.operator) == "TJ"][5]
+        at = instructions.index(row)
+        year, rest = list(row.operands[0])[:2], list(row.operands[0])[2:]
+        instructions[at:at + 1] = [
+            pikepdf.ContentStreamInstruction([pikepdf.Array(part)], pikepdf.Operator("TJ"))
+            for part in (year, rest)]
+        pdf.pages[0].obj.Contents = pdf.make_stream(
+            pikepdf.unparse_content_stream(instructions))
+        pdf.save(tmp_path / "cut.pdf")
+    with pdfium.PdfDocument(str(source)) as whole, \
+            pdfium.PdfDocument(str(tmp_path / "cut.pdf")) as cut:
+        assert rendered(whole, 0).tobytes() != rendered(cut, 0).tobytes()
+
+    result = tag_and_check(source)
+
+    assert result.check("pixels")["passed"], result.report
+    assert result.check("text-fidelity")["passed"], result.report
+    assert any("nudged" in note for note in result.tagged.notes), result.tagged.notes
+    assert not any("kept whole" in note for note in result.tagged.notes), result.tagged.notes
+    texts = [text.strip() for text in read_tagged_text(result.output.read_bytes())]
+    assert texts.count("2015") == 1 and texts.count("55,957") == 6, texts

@@ -157,12 +157,14 @@ def split_operators(
     texts: CodeTexts | None = None,
     leaf_texts: Mapping[int, str] | None = None,
     owners: Sequence[Owner | None] | None = None,
+    nudges: Mapping[int, float] | None = None,
 ) -> dict[int, Parts]:
     """For each contested operator that can be split faithfully, its parts. ``texts``: the
     codes' characters looked up so far in the document (a font is shared by its pages).
     ``leaf_texts``: the model's text of the leaves, with ``owners`` (the owner of every
     operator of the page, as its claims give it): a glyph held by several leaves' boxes
-    goes to one whose text lacks it (:class:`GlyphNeeds`). None: boxes alone decide."""
+    goes to one whose text lacks it (:class:`GlyphNeeds`). None: boxes alone decide.
+    ``nudges``: operators whose parts after the first are nudged (:func:`_split`)."""
     if not contested:
         return {}
     instructions = text.instructions
@@ -194,7 +196,8 @@ def split_operators(
     for index, leaves in contested.items():
         candidates = [b for b in boxes if b.leaf in leaves]
         parts = split_by_glyphs(instructions[index], glyphs_of.get(index, []), candidates,
-                                leaves[0], fonts.get(index), texts, needs)
+                                leaves[0], fonts.get(index), texts, needs,
+                                (nudges or {}).get(index, 0.0))
         if parts is not None:
             out[index] = parts
     return out
@@ -204,12 +207,14 @@ def split_by_glyphs(
     instruction: Instruction, glyphs: list[Glyph], boxes: list[LeafBox], first: Owner,
     font: tuple[int, pikepdf.Dictionary] | None, texts: CodeTexts | None = None,
     needs: GlyphNeeds | None = None,
+    nudge: float = 0.0,
 ) -> Parts | None:
     """``instruction`` (showing ``glyphs``, as pdfium reads them, in ``font``: bytes per code
     and dictionary) cut where its glyphs go from one leaf's box to another's; None when it
     cannot be cut faithfully or draws one leaf's text only. ``first``: the owner of glyphs
     before any found in a box. ``texts``: each code's characters, as looked up so far.
-    ``needs``: what the leaves' texts still lack (None: boxes alone decide)."""
+    ``needs``: what the leaves' texts still lack (None: boxes alone decide). ``nudge``: see
+    :func:`_split`."""
     if font is None or not glyphs or isinstance(instruction, pikepdf.ContentStreamInlineImage):
         return None
     width, font_dict = font
@@ -222,7 +227,7 @@ def split_by_glyphs(
     by_glyph = _glyph_owners(drawn, boxes, first, needs)
     owners = by_glyph if len(by_glyph) == len(codes) else _code_owners(
         codes, drawn, by_glyph, (texts or CodeTexts()).of(font_dict, codes))
-    parts = _split(instruction, elements, owners, width) if owners is not None else None
+    parts = _split(instruction, elements, owners, width, nudge) if owners is not None else None
     return parts if parts is not None and len({owner for owner, _ in parts}) > 1 else None
 
 
@@ -452,8 +457,15 @@ def _split(
     elements: list[pikepdf.Object],
     owners: list[Owner],
     width: int,
+    nudge: float = 0.0,
 ) -> Parts | None:
-    """``instruction`` (showing ``elements``) cut where the owner of its codes changes."""
+    """``instruction`` (showing ``elements``) cut where the owner of its codes changes.
+    ``nudge``: a spacing number (thousandths of text space) the second part starts with and
+    the last ends with the opposite of: the parts after the first drawn that much away, the
+    text position after the last where the whole left it. pdfium sums a part's positions
+    from another start than the whole's, and a glyph on a pixel boundary can land a pixel
+    away (:mod:`.split_proof`); a nudge of a small fraction of a hundredth of a point puts it
+    back where the whole drew it (the caller proves it by rendering)."""
     op = str(instruction.operator)
     operands = list(instruction.operands)
     codes = _codes(elements, width)
@@ -479,6 +491,9 @@ def _split(
                 items[-1] = items[-1] + code
             else:
                 items.append(code)
+    if nudge and len(pieces) > 1:
+        pieces[1][1].insert(0, nudge)
+        pieces[-1][1].append(-nudge)
     parts: Parts = []
     for number, (owner, items) in enumerate(pieces):
         array = pikepdf.Array(
