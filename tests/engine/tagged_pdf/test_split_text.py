@@ -366,3 +366,16 @@ def test_a_cut_drawn_a_pixel_away_is_nudged_back_not_kept_whole(tmp_path: Path) 
     assert not any("kept whole" in note for note in result.tagged.notes), result.tagged.notes
     texts = [text.strip() for text in read_tagged_text(result.output.read_bytes())]
     assert texts.count("2015") == 1 and texts.count("55,957") == 6, texts
+
+
+def test_a_word_whose_letters_two_blocks_both_lack_stays_in_one_piece(tmp_path: Path) -> None:
+    """Both boxes hold both words, and both texts have letters of the first: the smaller
+    box would take its "a", "s", "t" and leave the first block its "V" alone. The letters
+    go on with the block the word started in while it lacks them."""
+    source = text_page_pdf(tmp_path / "words.pdf", [
+        b"BT /F1 11 Tf 72 680 Td [(Vast) -3000 (toast)] TJ ET",
+    ])
+    large = LeafBox(0, BBox(70, 670, 300, 700))
+    small = LeafBox(1, BBox(71, 677, 200, 692))
+    assert _first_tj_cut_with_texts(source, [large, small], {0: "Vast", 1: "toast"}) == [
+        (0, b"Vast"), (1, b"toast")]

@@ -325,7 +325,8 @@ def _glyph_owners(
     previous = first
     pairs = [(b.leaf, b.box) for b in boxes]
     for glyph in glyphs:
-        owner = glyph_owner(glyph, pairs, wanted_by(needs, glyph))
+        owner = glyph_owner(glyph, pairs, wanted_by(needs, glyph),
+                            previous if owners else None)
         if owner is None or glyph.char.isspace():
             owner = previous  # a space (or a glyph in no box) goes with the text before it
         elif needs is not None:
@@ -360,10 +361,14 @@ def give_unambiguous(needs: GlyphNeeds, glyphs: Iterable[Glyph],
 
 
 def glyph_owner(
-    glyph: Glyph, boxes: Sequence[tuple[T, BBox]], wants: Callable[[T], bool] | None = None
+    glyph: Glyph, boxes: Sequence[tuple[T, BBox]], wants: Callable[[T], bool] | None = None,
+    after: T | None = None,
 ) -> T | None:
     """The owner (a leaf) whose box holds the glyph's centre: one that ``wants`` it (whose
-    text still lacks its character, :class:`GlyphNeeds`) before one that does not. Boxes can
+    text still lacks its character, :class:`GlyphNeeds`) before one that does not, and of
+    those that do, the owner of the glyph drawn just before it (``after``, same operator)
+    before another: a word two blocks' texts both have letters of stays in one piece, and
+    the letters the other lacks go to it where they are drawn. Boxes can
     overlap (a paragraph's box spans all its lines, and a short block set among them — a
     formula's matrix entries, a marginal number — lies inside it): among the boxes that want
     it (or, when none does, among all) the glyph then belongs to the most specific box,
@@ -380,14 +385,16 @@ def glyph_owner(
     little into the row above), and a glyph ending the rows' box, or held whole by only
     one of the boxes, is then that block's, however small the other box is."""
     cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.y0 + glyph.y1) / 2
-    best: tuple[bool, float, bool, bool, float] | None = None
+    best: tuple[bool, float, bool, bool, bool, float] | None = None
     owner: T | None = None
     for who, box in boxes:
         outside = max(box.x0 - cx, cx - box.x1, box.y0 - cy, cy - box.y1, 0.0)
         if outside > _TOLERANCE:
             continue
         unwanted = wants is not None and not wants(who)
-        rank = (unwanted, outside, _sticks_out(glyph, box), not _on_edge(glyph, box),
+        # Among those that want it only: where none does, the boxes alone decide.
+        breaks_run = not unwanted and wants is not None and after is not None and who != after
+        rank = (unwanted, outside, breaks_run, _sticks_out(glyph, box), not _on_edge(glyph, box),
                 (box.x1 - box.x0) * (box.y1 - box.y0))
         if best is None or rank < best:
             best, owner = rank, who
