@@ -12,7 +12,7 @@ import pypdfium2 as pdfium
 
 from workers.engine.layout.glyphs import read_page
 from workers.engine.layout.lines import clean
-from workers.engine.tagged_pdf.checks import _normal_counts
+from workers.engine.tagged_pdf.checks import normal_counts
 from workers.engine.tagged_pdf.marked_content import (
     INLINE_IMAGE,
     is_painting,
@@ -189,8 +189,8 @@ def test_character_counts_match_the_plain_filter() -> None:
         "tab\tand\x07bell", "über – „quoted“ — ok?", "x" * 50 + "\u200b",
     ]
     for text in samples:
-        assert _normal_counts(text) == Counter(_plain_normal(text)), text
-    assert not _normal_counts(" - \u00ad ")
+        assert normal_counts(text) == Counter(_plain_normal(text)), text
+    assert not normal_counts(" - \u00ad ")
 
 
 def test_links_are_described_from_their_own_page(html_pdf: HtmlPdf) -> None:

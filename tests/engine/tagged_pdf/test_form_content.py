@@ -359,3 +359,48 @@ def test_a_label_inside_a_form_goes_to_the_box_holding_it_whole(tmp_path: Path) 
                                                {do: "/Fm1"}, [(1, upper), (0, lower)])
         owners = [o for o in copies[do].owners if o is not None]
     assert owners == [1, 0], owners  # "Upper" in the upper box, the label in the lower
+
+
+def test_a_bullet_in_two_boxes_inside_a_form_goes_to_the_block_whose_text_lacks_it(
+        tmp_path: Path) -> None:
+    """A diagram's list of codes drawn by a form, its bullets each a ``Tj`` of their own:
+    the model reads the first row as one block and the rest, bullets of the second row
+    included, as another, whose box (the union of its glyphs') reaches up over the second
+    row. That bullet lies wholly inside both boxes; the first block's text has one bullet
+    only, so it is the other block's."""
+    path = form_pdf(tmp_path / "codes.pdf", 1, shift=0, content=b"\n".join([
+        b"BT /F1 11 Tf 100 700 Td (+) Tj ET",
+        b"BT /F1 11 Tf 110 700 Td (None) Tj ET",
+        b"BT /F1 11 Tf 100 686 Td (+) Tj ET",
+        b"BT /F1 11 Tf 110 686 Td (Canal) Tj ET",
+        b"BT /F1 11 Tf 100 672 Td (+) Tj ET",
+        b"BT /F1 11 Tf 110 672 Td (Ditch or any watercourse dug by hand) Tj ET",
+    ]))
+    with pdfium.PdfDocument(str(path)) as document:
+        glyphs = read_page(document, 0).glyphs
+
+    def box_of(chars: list[object]) -> BBox:
+        found = [g for g in glyphs if g in chars]
+        return BBox(min(g.x0 for g in found), min(g.y0 for g in found),
+                    max(g.x1 for g in found), max(g.y1 for g in found))
+    bullets = [g for g in glyphs if g.char == "+"]
+    first_row = [g for g in glyphs if g.y0 > bullets[0].y0 - 1]
+    second_row_words = [g for g in glyphs if abs(g.y0 - bullets[1].y0) < 1 and g.char != "+"]
+    rest = [g for g in glyphs if g.y0 < bullets[1].y0 + 1 and g not in second_row_words]
+    upper = box_of(first_row + second_row_words)  # "+ None" and "Canal"
+    lower = box_of(rest)  # the second and third bullets, the long third row: larger
+    with pikepdf.open(path) as pdf, pdfium.PdfDocument(str(path)) as document:
+        page = pdf.pages[0]
+        names = [str(i.operator) for i in pikepdf.parse_content_stream(page)]
+        do = names.index("Do")
+        boxes: list[tuple[int | str, BBox]] = [(0, upper), (1, lower)]
+        by_boxes = form_content.plan_form_copies(page, 0, document, {do: [0, 1]},
+                                                 {do: "/Fm1"}, boxes)
+        by_texts = form_content.plan_form_copies(page, 0, document, {do: [0, 1]},
+                                                 {do: "/Fm1"}, boxes,
+                                                 {0: "+ None Canal",
+                                                  1: "+ + Ditch or any watercourse dug by hand"})
+        shown = [o for o in by_boxes[do].owners if o is not None]
+        owners = [o for o in by_texts[do].owners if o is not None]
+    assert shown == [0, 0, 0, 0, 1, 1], shown  # the smaller upper box took the bullet
+    assert owners == [0, 0, 1, 0, 1, 1], owners

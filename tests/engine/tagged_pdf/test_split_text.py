@@ -11,7 +11,13 @@ import pytest
 from workers.engine.document import BBox
 from workers.engine.layout.glyphs import read_page
 from workers.engine.tagged_pdf.checks import read_tagged_text
-from workers.engine.tagged_pdf.split_text import LeafBox, PageText, split_operators
+from workers.engine.tagged_pdf.split_proof import rendered
+from workers.engine.tagged_pdf.split_text import (
+    LeafBox,
+    PageText,
+    contested_text,
+    split_operators,
+)
 
 from ..content_pdfs import text_page_pdf
 from .conftest import tag_and_check
@@ -240,3 +246,136 @@ def test_an_operator_in_a_type3_font_is_cut_between_blocks(tmp_path: Path) -> No
         parts = split_operators(document, page, 0, text, {shared: [0, 1]}, [left, right])
     shown = [(owner, bytes(part.operands[0][0])) for owner, part in parts[shared]]
     assert shown == [(0, b"AA"), (1, b"BB")], shown
+
+
+def _first_tj_cut_with_texts(
+    source: Path, boxes: list[LeafBox], leaf_texts: dict[int, str] | None
+) -> list[tuple[int, bytes]] | None:
+    """:func:`_first_tj_cut` with the leaves' texts known (None: not given): every other text
+    operator is leaf 0's alone. None when the ``TJ`` is not cut."""
+    with pikepdf.open(source) as pdf, pdfium.PdfDocument(str(source)) as document:
+        page = pdf.pages[0]
+        instructions = list(pikepdf.parse_content_stream(page))
+        names = [str(i.operator) for i in instructions]
+        shared = names.index("TJ")
+        owners: list[int | str | None] = [0 if name == "Tj" else None for name in names]
+        text = PageText.of(instructions, names, [shared])
+        parts = split_operators(document, page, 0, text, {shared: [0, 1]}, boxes,
+                                leaf_texts=leaf_texts, owners=owners if leaf_texts else None)
+        if shared not in parts:
+            return None
+        return [(owner, bytes(part.operands[0][0])) for owner, part in parts[shared]]
+
+
+def test_a_glyph_in_two_boxes_goes_to_the_block_whose_text_lacks_it(tmp_path: Path) -> None:
+    """A matrix entry set inside the box of another entry's block (the model's boxes are
+    the unions of their glyphs', and a block of two far-apart glyphs spans what lies between
+    them): both glyphs of one operator lie wholly inside both boxes, so the smallest box
+    would take them both. The blocks' texts tell which is whose."""
+    source = text_page_pdf(tmp_path / "matrix.pdf", [
+        b"BT /F1 11 Tf 72 700 Td (Outer) Tj ET",
+        b"BT /F1 11 Tf 72 680 Td [(Inner) -3000 (Outer)] TJ ET",
+        b"BT /F1 11 Tf 72 660 Td (Outer) Tj ET",
+    ])
+    outer = LeafBox(0, BBox(70, 655, 240, 712))  # all three lines
+    inner = LeafBox(1, BBox(71, 677, 200, 692))  # the whole middle line: both of its words
+    assert _first_tj_cut_with_texts(source, [outer, inner], {0: "Outer Outer Outer",
+                                                             1: "Inner"}) == [
+        (1, b"Inner"), (0, b"Outer")]
+    # Boxes alone, or texts that want both words in the inner block, keep it whole.
+    assert _first_tj_cut_with_texts(source, [outer, inner], None) is None
+    assert _first_tj_cut_with_texts(source, [outer, inner], {0: "Outer Outer",
+                                                             1: "Inner Outer"}) is None
+
+
+def test_a_glyph_only_an_artifact_claims_by_its_text_is_cut_out_as_the_artifact(
+        tmp_path: Path) -> None:
+    """The model calls one glyph of an operator page furniture (its box the artifact's) and
+    leaves it out of the paragraph whose operator range holds the operator: that glyph is
+    the artifact's. A glyph the paragraph's text has stays the paragraph's, artifact box or
+    not: content is never hidden from the reader."""
+    source = text_page_pdf(tmp_path / "furniture.pdf", [
+        b"BT /F1 11 Tf 72 700 Td [(Matrix) -3000 (b)] TJ ET",
+    ])
+    with pdfium.PdfDocument(str(source)) as document:
+        (glyph,) = [g for g in read_page(document, 0).glyphs if g.char == "b"]
+    with pikepdf.open(source) as pdf:
+        names = [str(i.operator) for i in pikepdf.parse_content_stream(pdf.pages[0])]
+    shown = names.index("TJ")
+    claims: list[tuple[int | str, list[tuple[int, int]]]] = [
+        (0, [(0, len(names))]), ("header", [(shown, shown + 1)])]
+    assert contested_text(names, claims) == {}  # an artifact's claim alone contests nothing
+    assert contested_text(names, claims, with_artifacts=True) == {shown: [0, "header"]}
+
+    paragraph = LeafBox(0, BBox(70, 690, 300, 715))
+    furniture = LeafBox("header", BBox(glyph.x0, glyph.y0, glyph.x1, glyph.y1))
+
+    def cut(text: str) -> list[tuple[int | str, bytes]] | None:
+        with pikepdf.open(source) as pdf, pdfium.PdfDocument(str(source)) as document:
+            page = pdf.pages[0]
+            instructions = list(pikepdf.parse_content_stream(page))
+            page_text = PageText.of(instructions, names, [shown])
+            parts = split_operators(document, page, 0, page_text, {shown: [0, "header"]},
+                                    [paragraph, furniture], leaf_texts={0: text},
+                                    owners=[0] * len(names))
+            if shown not in parts:
+                return None
+            return [(owner, bytes(part.operands[0][0])) for owner, part in parts[shown]]
+
+    assert cut("Matrix") == [(0, b"Matrix"), ("header", b"b")]
+    assert cut("Matrix b") is None  # the paragraph reads the glyph: it keeps it
+
+
+def rows_on_a_pixel_boundary(path: Path) -> Path:
+    """A table whose rows are each one ``TJ`` from a year to its figures. In the row of 2015
+    the fourth figure's "7" starts, in exact arithmetic, on a pixel boundary: pdfium sums
+    the whole row's positions to just before it, and a part cut after the year from a start
+    summed otherwise to just on it, so the cut draws that glyph a pixel to the right."""
+    figures = "(55,957) -2650.98 (39,788) -2633.02 (16,169) -3720. (50,773) -2666. (35,735)"
+    lines = [b"BT /F1 9 Tf 1 0 0 1 42.5 520 Tm [(Year) -5000 (Total) -2650 (Male) -2633 "
+             b"(Female) -3720 (Urban) -2666 (Rural)] TJ ET"]
+    for k in range(6):
+        x, y = 42.53217059 + k * 0.00898437, 496.39434 - k * 10.8719
+        lines.append(f"BT /F1 9 Tf 1 0 0 1 {x:.8f} {y:.5f} Tm [({2011 + k}) -6255.99 "
+                     f"{figures}] TJ ET".encode())
+    return text_page_pdf(path, lines)
+
+
+def test_a_cut_drawn_a_pixel_away_is_nudged_back_not_kept_whole(tmp_path: Path) -> None:
+    source = rows_on_a_pixel_boundary(tmp_path / "boundary.pdf")
+    with pikepdf.open(source) as pdf:  # the test means something: the plain cut moves a pixel
+        instructions = list(pikepdf.parse_content_stream(pdf.pages[0]))
+        row = [i for i in instructions if str(i.operator) == "TJ"][5]
+        at = instructions.index(row)
+        year, rest = list(row.operands[0])[:2], list(row.operands[0])[2:]
+        instructions[at:at + 1] = [
+            pikepdf.ContentStreamInstruction([pikepdf.Array(part)], pikepdf.Operator("TJ"))
+            for part in (year, rest)]
+        pdf.pages[0].obj.Contents = pdf.make_stream(
+            pikepdf.unparse_content_stream(instructions))
+        pdf.save(tmp_path / "cut.pdf")
+    with pdfium.PdfDocument(str(source)) as whole, \
+            pdfium.PdfDocument(str(tmp_path / "cut.pdf")) as cut:
+        assert rendered(whole, 0).tobytes() != rendered(cut, 0).tobytes()
+
+    result = tag_and_check(source)
+
+    assert result.check("pixels")["passed"], result.report
+    assert result.check("text-fidelity")["passed"], result.report
+    assert any("nudged" in note for note in result.tagged.notes), result.tagged.notes
+    assert not any("kept whole" in note for note in result.tagged.notes), result.tagged.notes
+    texts = [text.strip() for text in read_tagged_text(result.output.read_bytes())]
+    assert texts.count("2015") == 1 and texts.count("55,957") == 6, texts
+
+
+def test_a_word_whose_letters_two_blocks_both_lack_stays_in_one_piece(tmp_path: Path) -> None:
+    """Both boxes hold both words, and both texts have letters of the first: the smaller
+    box would take its "a", "s", "t" and leave the first block its "V" alone. The letters
+    go on with the block the word started in while it lacks them."""
+    source = text_page_pdf(tmp_path / "words.pdf", [
+        b"BT /F1 11 Tf 72 680 Td [(Vast) -3000 (toast)] TJ ET",
+    ])
+    large = LeafBox(0, BBox(70, 670, 300, 700))
+    small = LeafBox(1, BBox(71, 677, 200, 692))
+    assert _first_tj_cut_with_texts(source, [large, small], {0: "Vast", 1: "toast"}) == [
+        (0, b"Vast"), (1, b"toast")]

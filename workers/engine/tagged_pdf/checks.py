@@ -366,7 +366,7 @@ def _annotation_check(pdf: pikepdf.Pdf) -> Check:
 # --- text fidelity ------------------------------------------------------------------------
 
 
-def _normal_counts(text: str) -> Counter[str]:
+def normal_counts(text: str) -> Counter[str]:
     """How often each character occurs: spacing, hyphens a reader joined lines at, and
     controls do not count. Counted first and filtered per distinct character (a text has
     few), as the check compares counts, not order."""
@@ -428,16 +428,16 @@ def _fidelity_check(content: bytes, expected: list[str]) -> Check:
     wanted = expected
     model_chars = found = exact = 0
     for model, got in zip(wanted, read_texts, strict=False):
-        a, b = _normal_counts(model), _normal_counts(got)
+        a, b = normal_counts(model), normal_counts(got)
         model_chars += sum(a.values())
         found += sum((a & b).values())
         exact += a == b
     for model in wanted[len(read_texts):]:
-        model_chars += _normal_counts(model).total()
+        model_chars += normal_counts(model).total()
     recall = found / model_chars if model_chars else 1.0
     passed = exact == len(wanted) == len(read_texts)
     for got in read_texts[len(wanted):]:
-        passed = passed and not _normal_counts(got)
+        passed = passed and not normal_counts(got)
     detail = (
         f"{exact} of {len(wanted)} text elements read back with exactly the model's characters; "
         f"{recall:.2%} of the model's characters found in their element"

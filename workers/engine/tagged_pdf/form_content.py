@@ -54,12 +54,15 @@ from .marked_content import (
 )
 from .split_text import (
     CodeTexts,
+    GlyphNeeds,
     LeafBox,
     PageText,
     Parts,
     fonts_in_use,
+    give_unambiguous,
     glyph_owner,
     split_by_glyphs,
+    wanted_by,
 )
 
 #: Points an object's centre may lie outside a block's box and still belong to it.
@@ -136,9 +139,12 @@ def plan_form_copies(
     shared: Mapping[int, list[Owner]],
     names_of: Mapping[int, str],
     boxes: Sequence[tuple[Owner, BBox]],
+    leaf_texts: Mapping[int, str] | None = None,
 ) -> dict[int, FormCopy]:
     """For each shared ``Do`` (:func:`shared_paintings`) of a form whose objects can be told
-    apart, the copy to paint instead. ``names_of``: each ``Do``'s resource name."""
+    apart, the copy to paint instead. ``names_of``: each ``Do``'s resource name.
+    ``leaf_texts``: the model's text of the leaves (which of several overlapping boxes a
+    glyph goes to: :class:`.split_text.GlyphNeeds`; None: boxes alone decide)."""
     resources = page.obj.get("/Resources")
     xobjects = resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None
     if not shared or not isinstance(xobjects, pikepdf.Dictionary):
@@ -174,7 +180,7 @@ def plan_form_copies(
             for index, (form, inner, outer_resources, wrappers) in wrapped.items():
                 inside = _owners_inside(form, inner, outer_resources, glyphs,
                                         [(o, b) for o, b in boxes if o in shared[index]],
-                                        shared[index], to_page_of[index])
+                                        shared[index], to_page_of[index], leaf_texts)
                 if inside is None:
                     continue
                 instructions, inner_owners, splits = inside
@@ -322,6 +328,7 @@ def _owners_inside(
     boxes: list[tuple[Owner, BBox]],
     claimants: list[Owner],
     to_page: Matrix | None,
+    leaf_texts: Mapping[int, str] | None = None,
 ) -> tuple[list[Instruction], list[Owner | None], dict[int, Parts]] | None:
     """The form's instructions, the owner of each painting one and the text operators cut
     between owners; None when pdfium's objects do not line up with the operators, or
@@ -340,17 +347,22 @@ def _owners_inside(
     previous: Owner = claimants[0]
     # Text operators whose glyphs lie in several boxes, with the boxes near them.
     several: dict[int, tuple[list[Glyph], list[tuple[Owner, BBox]]]] = {}
+    needs = _needs(leaf_texts, claimants, inner, kinds, glyphs_of, boxes)
     for obj, position, kind in zip(inner, positions, kinds, strict=True):
         found: Owner | None = None
         if kind == "text":
             glyphs = glyphs_of.get(_address(obj), [])
             near = _boxes_near(glyphs, boxes)
-            votes = Counter(glyph_owner(g, near) for g in glyphs if not g.char.isspace())
+            votes = Counter(glyph_owner(g, near, wanted_by(needs, g))
+                            for g in glyphs if not g.char.isspace())
             votes.pop(None, None)
             if votes:
                 found = votes.most_common(1)[0][0]
             if len(votes) > 1:
-                several[position] = (glyphs, near)
+                several[position] = (glyphs, near)  # given out glyph by glyph when cut
+            elif found is not None and needs is not None:
+                for glyph in glyphs:
+                    needs.give(found, glyph)
         else:
             centre = _centre(obj, to_page)
             found = _owner_at(*centre, boxes) if centre is not None else None
@@ -361,7 +373,7 @@ def _owners_inside(
         elif kind == "text":
             previous = found
         owners[position] = found
-    splits = _split_text(instructions, resources, several, owners)
+    splits = _split_text(instructions, resources, several, owners, needs)
     owned = {o for o in owners if o is not None}
     owned.update(o for parts in splits.values() for o, _ in parts)
     if len(owned) < 2:
@@ -373,6 +385,7 @@ def _split_text(
     instructions: list[Instruction], resources: object,
     several: Mapping[int, tuple[list[Glyph], list[tuple[Owner, BBox]]]],
     owners: list[Owner | None],
+    needs: GlyphNeeds | None = None,
 ) -> dict[int, Parts]:
     """The form's text operators whose glyphs lie in several leaves' boxes, cut between them
     (a table's label cell and its text in one ``Tj``)."""
@@ -389,10 +402,26 @@ def _split_text(
             continue
         leaf_boxes = [LeafBox(o, b) for o, b in near if isinstance(o, int)]
         parts = split_by_glyphs(instructions[position], glyphs, leaf_boxes, first,
-                                fonts.get(position), texts)
+                                fonts.get(position), texts, needs)
         if parts is not None:
             out[position] = parts
     return out
+
+
+def _needs(
+    leaf_texts: Mapping[int, str] | None, claimants: list[Owner], inner: list[Any],
+    kinds: list[str], glyphs_of: Mapping[int, list[Glyph]], boxes: list[tuple[Owner, BBox]],
+) -> GlyphNeeds | None:
+    """What the texts of the leaves sharing the form lack, once the glyphs in one box only
+    are given to it (None without the texts)."""
+    if leaf_texts is None:
+        return None
+    needs = GlyphNeeds({o: leaf_texts.get(o, "") for o in claimants if isinstance(o, int)})
+    for obj, kind in zip(inner, kinds, strict=True):
+        if kind == "text":
+            glyphs = [g for g in glyphs_of.get(_address(obj), []) if not g.char.isspace()]
+            give_unambiguous(needs, glyphs, _boxes_near(glyphs, boxes))
+    return needs
 
 
 def _boxes_near(glyphs: list[Glyph], boxes: list[tuple[Owner, BBox]]) -> list[tuple[Owner, BBox]]:

@@ -14,8 +14,11 @@ can move a pixel:
 
 Neither can be undone by writing the parts another way (the spacing number at the end of
 one part or the start of the next, or divided between them, is summed the same way). So the
-page is rendered again, and only the operators whose glyphs lie at the pixels that changed
-are kept whole; the rest of the page stays cut. Glyphs are located in the source as pdfium
+page is rendered again, and the operators whose glyphs lie at the pixels that changed are
+cut again with their later parts nudged by 1/20000 of the font size, one way then the other
+(:data:`.tagger.NUDGE`: a glyph on a pixel boundary goes back to the side the whole drew it
+on, and no glyph moves on any device); those that still render differently are kept whole.
+The rest of the page stays cut. Glyphs are located in the source as pdfium
 reads them, and each changed pixel goes back to page space through pdfium
 (``FPDF_DeviceToPage``), so a turned page is handled as it is rendered.
 """

@@ -21,7 +21,9 @@ is drawn where the whole operator drew it) and every cut is proven by rendering.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping, Sequence
+import functools
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TypeVar
@@ -32,6 +34,7 @@ import pypdfium2 as pdfium
 from ..document import BBox
 from ..layout.glyphs import Glyph, read_page
 from ..layout.operators import map_operators
+from .checks import normal_counts
 from .drawn_encoding import code_text
 from .marked_content import Owner
 
@@ -48,22 +51,69 @@ _TOLERANCE = 1.0
 
 @dataclass(frozen=True)
 class LeafBox:
-    leaf: int
+    """A leaf's box, or an artifact's (``leaf`` its kind): a glyph of an operator a leaf and
+    an artifact both claim goes to the artifact only where no leaf's text lacks it."""
+
+    leaf: Owner
     box: BBox
+
+
+class GlyphNeeds:
+    """The characters each leaf's text (the model's) still lacks, as glyphs are given out.
+
+    A box says where a block lies, its text says what it holds: where boxes overlap (a
+    matrix entry set inside the box of the formula around it, a diagram's column of bullets
+    reaching into the box of the rows beside it) a glyph held by several boxes goes to a
+    leaf whose text still lacks that character, and to the most specific box only when none
+    or several do. Counted as the fidelity check counts (:func:`.checks.normal_counts`)."""
+
+    def __init__(self, texts: Mapping[Owner, str]) -> None:
+        self._lacking: dict[Owner, Counter[str]] = {
+            owner: normal_counts(text) for owner, text in texts.items()}
+        self._given: set[int] = set()
+
+    def wants(self, owner: Owner, glyph: Glyph) -> bool:
+        """Whether ``owner``'s text still lacks every character the glyph reads as (a glyph
+        that counts as no character — a space — is wanted by none)."""
+        lacking = self._lacking.get(owner)
+        counts = _glyph_counts(glyph.char)
+        return lacking is not None and bool(counts) and all(
+            lacking[ch] >= n for ch, n in counts)
+
+    def give(self, owner: Owner, glyph: Glyph) -> None:
+        """``glyph`` goes to ``owner``: its characters are no longer lacking (once per glyph,
+        however often it is given)."""
+        if id(glyph) in self._given:
+            return
+        self._given.add(id(glyph))
+        lacking = self._lacking.get(owner)
+        if lacking is not None:
+            for ch, n in _glyph_counts(glyph.char):
+                lacking[ch] -= n
+
+
+@functools.lru_cache(maxsize=4096)
+def _glyph_counts(char: str) -> tuple[tuple[str, int], ...]:
+    """What one glyph's text counts as (a page has few distinct ones: looked up once)."""
+    return tuple(normal_counts(char).items())
 
 
 def contested_text(
     operator_names: Sequence[str],
     claims: Sequence[tuple[Owner, Sequence[tuple[int, int]]]],
-) -> dict[int, list[int]]:
+    with_artifacts: bool = False,
+) -> dict[int, list[Owner]]:
     """Text-showing operators claimed by more than one leaf: index -> leaves, claim order.
-    ``operator_names``: each instruction's operator (:func:`.marked_content.read_operators`)."""
+    ``operator_names``: each instruction's operator (:func:`.marked_content.read_operators`).
+    ``with_artifacts``: an artifact's claim counts too, after the leaves' (an operator drawing
+    a paragraph's text and a glyph the model calls page furniture), where a leaf claims the
+    operator as well (the first claimant is always a leaf)."""
     # Claims cover every operator of the page, text-showing ones only a part: those are
     # found in each range by bisection rather than by looking at every operator in it.
     showing = [index for index, name in enumerate(operator_names) if name in _SHOW]
-    claimants: dict[int, list[int]] = {}
+    claimants: dict[int, list[Owner]] = {}
     for who, ranges in claims:
-        if not isinstance(who, int):
+        if not isinstance(who, int) and not with_artifacts:
             continue
         for start, end in ranges:
             first = bisect.bisect_left(showing, start)
@@ -72,7 +122,8 @@ def contested_text(
                 leaves = claimants.setdefault(index, [])
                 if who not in leaves:
                     leaves.append(who)
-    return {index: leaves for index, leaves in claimants.items() if len(leaves) > 1}
+    return {index: leaves for index, leaves in claimants.items()
+            if len(leaves) > 1 and isinstance(leaves[0], int)}
 
 
 @dataclass(frozen=True)
@@ -101,43 +152,69 @@ def split_operators(
     page: pikepdf.Page,
     page_index: int,
     text: PageText,
-    contested: dict[int, list[int]],
+    contested: Mapping[int, Sequence[Owner]],
     boxes: Sequence[LeafBox],
     texts: CodeTexts | None = None,
+    leaf_texts: Mapping[int, str] | None = None,
+    owners: Sequence[Owner | None] | None = None,
+    nudges: Mapping[int, float] | None = None,
 ) -> dict[int, Parts]:
     """For each contested operator that can be split faithfully, its parts. ``texts``: the
-    codes' characters looked up so far in the document (a font is shared by its pages)."""
+    codes' characters looked up so far in the document (a font is shared by its pages).
+    ``leaf_texts``: the model's text of the leaves, with ``owners`` (the owner of every
+    operator of the page, as its claims give it): a glyph held by several leaves' boxes
+    goes to one whose text lacks it (:class:`GlyphNeeds`). None: boxes alone decide.
+    ``nudges``: operators whose parts after the first are nudged (:func:`_split`)."""
     if not contested:
         return {}
     instructions = text.instructions
     content = read_page(source, page_index)
     opmap = map_operators(page, content.object_kinds)
     glyphs_of: dict[int, list[Glyph]] = {}
+    needs: GlyphNeeds | None = None
+    if leaf_texts is not None and owners is not None:
+        claimants = {leaf for leaves in contested.values() for leaf in leaves}
+        needs = GlyphNeeds({leaf: leaf_texts.get(leaf, "") for leaf in claimants
+                            if isinstance(leaf, int)})
     for glyph in content.glyphs:
         if 0 <= glyph.obj < len(opmap.operator_of):
             operator = opmap.operator_of[glyph.obj]
             if operator in contested:
                 glyphs_of.setdefault(operator, []).append(glyph)
+            elif needs is not None and owners is not None and 0 <= operator < len(owners):
+                # Drawn by an operator one leaf alone claims: that leaf's, whatever its box.
+                owner = owners[operator]
+                if owner is not None:
+                    needs.give(owner, glyph)
+    if needs is not None:
+        for index, leaves in contested.items():
+            give_unambiguous(needs, [g for g in glyphs_of.get(index, []) if not g.generated],
+                             [(b.leaf, b.box) for b in boxes if b.leaf in leaves])
     fonts = fonts_in_use(page.obj.get("/Resources"), text, set(contested))
     texts = texts if texts is not None else CodeTexts()
     out: dict[int, Parts] = {}
     for index, leaves in contested.items():
         candidates = [b for b in boxes if b.leaf in leaves]
         parts = split_by_glyphs(instructions[index], glyphs_of.get(index, []), candidates,
-                                leaves[0], fonts.get(index), texts)
+                                leaves[0], fonts.get(index), texts, needs,
+                                (nudges or {}).get(index, 0.0))
         if parts is not None:
             out[index] = parts
     return out
 
 
 def split_by_glyphs(
-    instruction: Instruction, glyphs: list[Glyph], boxes: list[LeafBox], first: int,
+    instruction: Instruction, glyphs: list[Glyph], boxes: list[LeafBox], first: Owner,
     font: tuple[int, pikepdf.Dictionary] | None, texts: CodeTexts | None = None,
+    needs: GlyphNeeds | None = None,
+    nudge: float = 0.0,
 ) -> Parts | None:
     """``instruction`` (showing ``glyphs``, as pdfium reads them, in ``font``: bytes per code
     and dictionary) cut where its glyphs go from one leaf's box to another's; None when it
     cannot be cut faithfully or draws one leaf's text only. ``first``: the owner of glyphs
-    before any found in a box. ``texts``: each code's characters, as looked up so far."""
+    before any found in a box. ``texts``: each code's characters, as looked up so far.
+    ``needs``: what the leaves' texts still lack (None: boxes alone decide). ``nudge``: see
+    :func:`_split`."""
     if font is None or not glyphs or isinstance(instruction, pikepdf.ContentStreamInlineImage):
         return None
     width, font_dict = font
@@ -147,10 +224,10 @@ def split_by_glyphs(
         return None
     # pdfium also reports spaces it infers from wide spacing: those match no code.
     drawn = [g for g in glyphs if not g.generated]
-    by_glyph = _glyph_owners(drawn, boxes, first)
+    by_glyph = _glyph_owners(drawn, boxes, first, needs)
     owners = by_glyph if len(by_glyph) == len(codes) else _code_owners(
         codes, drawn, by_glyph, (texts or CodeTexts()).of(font_dict, codes))
-    parts = _split(instruction, elements, owners, width) if owners is not None else None
+    parts = _split(instruction, elements, owners, width, nudge) if owners is not None else None
     return parts if parts is not None and len({owner for owner, _ in parts}) > 1 else None
 
 
@@ -181,8 +258,8 @@ class CodeTexts:
 
 
 def _code_owners(
-    codes: list[bytes], glyphs: list[Glyph], owners: list[int], text: dict[bytes, str] | None
-) -> list[int] | None:
+    codes: list[bytes], glyphs: list[Glyph], owners: list[Owner], text: dict[bytes, str] | None
+) -> list[Owner] | None:
     """Owners of ``codes`` when pdfium's characters are not one per code: two spaces read as
     one, a ligature read as two letters. Each code's characters, as pdfium reads the code
     shown alone, are aligned with the operator's characters; a code takes the owner of the
@@ -205,13 +282,13 @@ def _code_owners(
     visible = sum(not char.isspace() for char in glyph_chars)
     if not code_chars or matched < 0.9 * max(visible, 1):
         return None
-    found: list[int | None] = [None] * len(codes)
+    found: list[Owner | None] = [None] * len(codes)
     for block in blocks:
         for k in range(block.size):
             position = code_of_char[block.a + k]
             if found[position] is None:
                 found[position] = owners[block.b + k]
-    out: list[int] = []
+    out: list[Owner] = []
     previous = owners[0]
     for owner in found:
         previous = previous if owner is None else owner
@@ -241,22 +318,60 @@ def _codes(elements: list[pikepdf.Object], width: int) -> list[bytes] | None:
     return [d[k:k + width] for d in strings for k in range(0, len(d), width)]
 
 
-def _glyph_owners(glyphs: list[Glyph], boxes: list[LeafBox], first: int) -> list[int]:
-    owners: list[int] = []
+def _glyph_owners(
+    glyphs: list[Glyph], boxes: list[LeafBox], first: Owner, needs: GlyphNeeds | None = None
+) -> list[Owner]:
+    owners: list[Owner] = []
     previous = first
+    pairs = [(b.leaf, b.box) for b in boxes]
     for glyph in glyphs:
-        owner = glyph_owner(glyph, [(b.leaf, b.box) for b in boxes])
+        owner = glyph_owner(glyph, pairs, wanted_by(needs, glyph),
+                            previous if owners else None)
         if owner is None or glyph.char.isspace():
             owner = previous  # a space (or a glyph in no box) goes with the text before it
+        elif needs is not None:
+            needs.give(owner, glyph)
         owners.append(owner)
         previous = owner
     return owners
 
 
-def glyph_owner(glyph: Glyph, boxes: Sequence[tuple[T, BBox]]) -> T | None:
-    """The owner (a leaf) whose box holds the glyph's centre. Boxes can overlap (a paragraph's
-    box spans all its lines, and a short block set among them — a formula's matrix entries,
-    a marginal number — lies inside it): the glyph then belongs to the most specific box,
+def wanted_by(needs: GlyphNeeds | None, glyph: Glyph) -> Callable[[T], bool] | None:
+    if needs is None:
+        return None
+    return lambda who: isinstance(who, int | str) and needs.wants(who, glyph)
+
+
+def give_unambiguous(needs: GlyphNeeds, glyphs: Iterable[Glyph],
+                     boxes: Sequence[tuple[Owner, BBox]]) -> None:
+    """Give each glyph that lies in one box only to that box's owner, before any glyph held
+    by several is given out: what a leaf lacks then does not depend on drawing order."""
+    for glyph in glyphs:
+        cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.y0 + glyph.y1) / 2
+        holder: Owner | None = None
+        for who, box in boxes:
+            if (box.x0 - _TOLERANCE <= cx <= box.x1 + _TOLERANCE
+                    and box.y0 - _TOLERANCE <= cy <= box.y1 + _TOLERANCE):
+                if holder is not None and holder != who:
+                    break  # held by two owners: not given out here
+                holder = who
+        else:
+            if holder is not None:
+                needs.give(holder, glyph)
+
+
+def glyph_owner(
+    glyph: Glyph, boxes: Sequence[tuple[T, BBox]], wants: Callable[[T], bool] | None = None,
+    after: T | None = None,
+) -> T | None:
+    """The owner (a leaf) whose box holds the glyph's centre: one that ``wants`` it (whose
+    text still lacks its character, :class:`GlyphNeeds`) before one that does not, and of
+    those that do, the owner of the glyph drawn just before it (``after``, same operator)
+    before another: a word two blocks' texts both have letters of stays in one piece, and
+    the letters the other lacks go to it where they are drawn. Boxes can
+    overlap (a paragraph's box spans all its lines, and a short block set among them — a
+    formula's matrix entries, a marginal number — lies inside it): among the boxes that want
+    it (or, when none does, among all) the glyph then belongs to the most specific box,
     one holding the centre itself before one reached only through the tolerance, then one
     holding the whole glyph before one it sticks out of, then one whose left or right edge
     the glyph lies on before one it lies within, and of those the smallest. Equal boxes
@@ -270,13 +385,16 @@ def glyph_owner(glyph: Glyph, boxes: Sequence[tuple[T, BBox]]) -> T | None:
     little into the row above), and a glyph ending the rows' box, or held whole by only
     one of the boxes, is then that block's, however small the other box is."""
     cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.y0 + glyph.y1) / 2
-    best: tuple[float, bool, bool, float] | None = None
+    best: tuple[bool, float, bool, bool, bool, float] | None = None
     owner: T | None = None
     for who, box in boxes:
         outside = max(box.x0 - cx, cx - box.x1, box.y0 - cy, cy - box.y1, 0.0)
         if outside > _TOLERANCE:
             continue
-        rank = (outside, _sticks_out(glyph, box), not _on_edge(glyph, box),
+        unwanted = wants is not None and not wants(who)
+        # Among those that want it only: where none does, the boxes alone decide.
+        breaks_run = not unwanted and wants is not None and after is not None and who != after
+        rank = (unwanted, outside, breaks_run, _sticks_out(glyph, box), not _on_edge(glyph, box),
                 (box.x1 - box.x0) * (box.y1 - box.y0))
         if best is None or rank < best:
             best, owner = rank, who
@@ -344,16 +462,23 @@ def _code_width(font: object) -> int | None:
 def _split(
     instruction: pikepdf.ContentStreamInstruction,
     elements: list[pikepdf.Object],
-    owners: list[int],
+    owners: list[Owner],
     width: int,
+    nudge: float = 0.0,
 ) -> Parts | None:
-    """``instruction`` (showing ``elements``) cut where the owner of its codes changes."""
+    """``instruction`` (showing ``elements``) cut where the owner of its codes changes.
+    ``nudge``: a spacing number (thousandths of text space) the second part starts with and
+    the last ends with the opposite of: the parts after the first drawn that much away, the
+    text position after the last where the whole left it. pdfium sums a part's positions
+    from another start than the whole's, and a glyph on a pixel boundary can land a pixel
+    away (:mod:`.split_proof`); a nudge of a small fraction of a hundredth of a point puts it
+    back where the whole drew it (the caller proves it by rendering)."""
     op = str(instruction.operator)
     operands = list(instruction.operands)
     codes = _codes(elements, width)
     if codes is None or len(codes) != len(owners):
         return None  # the owners are not one per code: do not guess
-    pieces: list[tuple[int, list[pikepdf.Object | float | bytes]]] = []
+    pieces: list[tuple[Owner, list[pikepdf.Object | float | bytes]]] = []
     position = 0
     for element in elements:
         if not isinstance(element, pikepdf.String):
@@ -373,6 +498,9 @@ def _split(
                 items[-1] = items[-1] + code
             else:
                 items.append(code)
+    if nudge and len(pieces) > 1:
+        pieces[1][1].insert(0, nudge)
+        pieces[-1][1].append(-nudge)
     parts: Parts = []
     for number, (owner, items) in enumerate(pieces):
         array = pikepdf.Array(

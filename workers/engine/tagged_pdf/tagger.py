@@ -10,8 +10,8 @@ Steps (each its own module):
 3. page by page, wrap each leaf's operators (from the model's provenance) in marked content,
    and everything else painted in ``/Artifact`` (:mod:`.marked_content`); a Form XObject
    painting several leaves' content is marked inside a copy of it (:mod:`.form_content`);
-   a page whose cut text operators pdfium draws a pixel away keeps those operators whole
-   (:mod:`.split_proof`);
+   a page whose cut text operators pdfium draws a pixel away cuts those operators nudged by
+   a few ten-thousandths of a point, or else keeps them whole (:mod:`.split_proof`);
 4. write the structure tree, ParentTree and annotation tags (:mod:`.structure_tree`);
 5. catalog and metadata (:mod:`.catalog`).
 
@@ -129,6 +129,7 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
                   if n.yields_to is not None and n.is_leaf}
         taggings: list[PageTagging] = []
         code_texts = CodeTexts()  # what pdfium reads for a font's codes, probed once
+        leaf_texts = {leaf.leaf_id: leaf.text for leaf in plan.leaves()}
         # page -> its original /Contents and /Resources, and the operators cut on it
         split_pages: dict[int, tuple[pikepdf.Object, pikepdf.Object | None, set[int]]] = {}
         for index, page in enumerate(pdf.pages):
@@ -138,7 +139,7 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
             try:
                 cut, cut_in_forms = _tag_page(pdf, page, claims[index], tagging, glyph_source,
                                               index, boxes[index], labels, owner_boxes[index],
-                                              texts=code_texts)
+                                              texts=code_texts, leaf_texts=leaf_texts)
                 if (cut or cut_in_forms) and original is not None:
                     split_pages[index] = (original, resources, cut)
             except (pikepdf.PdfError, pikepdf.DependencyError, ValueError, TypeError) as e:
@@ -147,9 +148,10 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
                 result.notes.append(f"page {index + 1}: content not tagged ({type(e).__name__})")
             taggings.append(tagging)
 
-        def retag(index: int, whole: frozenset[int] | None) -> None:
+        def retag(index: int, whole: frozenset[int] | None,
+                  nudges: Mapping[int, float] | None = None) -> None:
             """Tag page ``index`` again from its original content, the operators in ``whole``
-            not cut (None: none at all)."""
+            not cut (None: none at all), those in ``nudges`` cut nudged (:data:`NUDGE`)."""
             page = pdf.pages[index]
             original, resources, _ = split_pages[index]
             page.obj[pikepdf.Name.Contents] = original
@@ -158,17 +160,25 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
             taggings[index] = PageTagging()
             _tag_page(pdf, page, claims[index], taggings[index], glyph_source, index,
                       boxes[index], labels, owner_boxes[index], split=whole is not None,
-                      whole=whole or frozenset(), texts=code_texts)
+                      whole=whole or frozenset(), texts=code_texts, leaf_texts=leaf_texts,
+                      nudges=nudges)
 
         for index in pages_drawn_differently(pdf, glyph_source, list(split_pages)):
             # Splitting a text operator is exact in PDF terms, but pdfium can draw a part a
             # pixel away (:mod:`.split_proof`). Identical pixels come first: the operators
-            # drawing where the pixels changed are kept whole, else the page's all are.
-            whole = _whole_to_redraw(pdf, glyph_source, index, split_pages[index], retag)
-            if whole:
-                result.notes.append(
-                    f"page {index + 1}: {len(whole)} text operator(s) drawing several blocks "
-                    "kept whole (split, the page rendered differently)")
+            # drawing where the pixels changed are nudged or kept whole, else the page's all
+            # are kept whole.
+            settled = _whole_to_redraw(pdf, glyph_source, index, split_pages[index], retag)
+            if settled is not None:
+                whole, nudged = settled
+                if nudged:
+                    result.notes.append(
+                        f"page {index + 1}: {len(nudged)} cut text operator(s) nudged by at most "
+                        f"{NUDGE:g}/1000 of a text space unit to render as before")
+                if whole:
+                    result.notes.append(
+                        f"page {index + 1}: {len(whole)} text operator(s) drawing several "
+                        "blocks kept whole (split, the page rendered differently)")
                 continue
             retag(index, None)
             result.notes.append(f"page {index + 1}: text operators drawing several blocks kept "
@@ -219,8 +229,14 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
     return result
 
 
-#: Renders of a page while narrowing down the operators it must keep whole.
-MAX_PROOF_ROUNDS = 4
+#: Renders of a page while narrowing down the operators it must nudge or keep whole.
+MAX_PROOF_ROUNDS = 6
+#: The spacing (thousandths of text space, so 1/20000 of the font size) a cut operator's
+#: later parts are nudged by, either way, before it is kept whole: at most a few ten-
+#: thousandths of a point, which moves no glyph on any device, but puts back on its side of
+#: a pixel boundary a glyph that pdfium's single-precision sums placed on the other side.
+NUDGE = 0.05
+_NUDGES = (NUDGE, -NUDGE)
 
 
 def _whole_to_redraw(
@@ -228,11 +244,12 @@ def _whole_to_redraw(
     source: pdfium.PdfDocument,
     index: int,
     split_page: tuple[pikepdf.Object, pikepdf.Object | None, set[int]],
-    retag: Callable[[int, frozenset[int] | None], None],
-) -> frozenset[int]:
-    """The cut operators of page ``index`` to keep whole for the page to render as in
-    ``source`` (the page is left tagged that way); empty when the changed pixels lie at none
-    of them (then nothing is settled: the caller keeps every operator whole)."""
+    retag: Callable[[int, frozenset[int] | None, Mapping[int, float] | None], None],
+) -> tuple[frozenset[int], dict[int, float]] | None:
+    """The cut operators of page ``index`` to keep whole, and those to cut nudged (the
+    spacing their later parts are nudged by), for the page to render as in ``source`` (the
+    page is left tagged that way); None when the changed pixels lie at none of them (then
+    nothing is settled: the caller keeps every operator whole)."""
     original, resources, cut = split_page
     page = pdf.pages[index]
     # Where the cut operators' glyphs are, read against the content they are indices of.
@@ -245,6 +262,8 @@ def _whole_to_redraw(
         if value is not None:
             page.obj[key] = value
     whole: frozenset[int] = frozenset()
+    nudges: dict[int, float] = {}
+    tried: Counter[int] = Counter()  # operator -> nudges tried
     before = rendered(source, index)
     for _ in range(MAX_PROOF_ROUNDS):
         buffer = io.BytesIO()
@@ -255,13 +274,20 @@ def _whole_to_redraw(
         finally:
             changed.close()
         if not points:
-            return whole
+            return (whole, nudges) if whole or nudges else None
         at = operators_at({k: v for k, v in boxes.items() if k not in whole}, points)
         if not at:
             break
-        whole |= at
-        retag(index, whole)
-    return frozenset()
+        # Nudged either way first; kept whole when neither renders as before.
+        for operator in at:
+            if tried[operator] < len(_NUDGES):
+                nudges[operator] = _NUDGES[tried[operator]]
+                tried[operator] += 1
+            else:
+                nudges.pop(operator, None)
+                whole |= {operator}
+        retag(index, whole, nudges)
+    return None
 
 
 #: zlib level the output's streams are compressed with. Saving is mostly compressing the
@@ -410,19 +436,25 @@ def _tag_page(
     split: bool = True,
     whole: frozenset[int] = frozenset(),
     texts: CodeTexts | None = None,
+    leaf_texts: Mapping[int, str] | None = None,
+    nudges: Mapping[int, float] | None = None,
 ) -> tuple[set[int], bool]:
     """Tag one page; the text operators of its content that were cut (see
     :mod:`.split_text`), and whether some were cut inside a Form XObject whose content is
     marked inside it (:mod:`.form_content`). ``whole``: operators never to cut.
     ``labels``: list labels' leaf ids -> the body leaf that takes their drawing where a text
-    operator draws both and is not split."""
+    operator draws both and is not split. ``leaf_texts``: the model's text of every leaf
+    (which of several overlapping boxes a glyph goes to: :class:`.split_text.GlyphNeeds`)."""
     names = xobject_names(page.obj.get("/Resources"))
     scanned = scan_content(page, names)
+    # With the leaves' texts, an operator a leaf shares with an artifact is cut too: the
+    # glyphs no leaf's text has, in the artifact's box, are the artifact's.
+    by_text = leaf_texts is not None
     instructions: list[Instruction] | None = None
     text: PageText | None = None
     if scanned is not None:
         operators = scanned.operators
-        contested = contested_text(operators.names, claims) if split else {}
+        contested = contested_text(operators.names, claims, by_text) if split else {}
         if contested:
             text = _scanned_text(pdf, scanned, contested)
             if text is None:  # pikepdf reads the contested operators otherwise: trust it
@@ -430,13 +462,16 @@ def _tag_page(
     if scanned is None:
         instructions = list(pikepdf.parse_content_stream(page))
         operators = read_operators(instructions, names)
-        contested = contested_text(operators.names, claims) if split else {}
+        contested = contested_text(operators.names, claims, by_text) if split else {}
         text = PageText.of(instructions, operators.names, contested) if contested else None
     count = len(operators.names)
     owners = owners_of(count, claims)
     if whole:
         contested = {at: leaves for at, leaves in contested.items() if at not in whole}
-    splits = (split_operators(glyph_source, page, index, text, contested, boxes, texts)
+    artifact_boxes = [LeafBox(who, box) for who, box in owner_boxes if isinstance(who, str)]
+    splits = (split_operators(glyph_source, page, index, text, contested,
+                              [*boxes, *artifact_boxes] if by_text else boxes, texts,
+                              leaf_texts, owners, nudges)
               if text is not None and contested else {})
     shared = shared_paintings(painted_forms(operators.names, operators.painting),
                               claims) if split else {}
@@ -449,7 +484,8 @@ def _tag_page(
             names_of = {i: str(instructions[i].operands[0]) for i in shared
                         if isinstance(instructions[i], pikepdf.ContentStreamInstruction)
                         and instructions[i].operands}
-        copies = plan_form_copies(page, index, glyph_source, shared, names_of, owner_boxes)
+        copies = plan_form_copies(page, index, glyph_source, shared, names_of, owner_boxes,
+                                  leaf_texts)
     tagging.yielded = yield_labels(owners, claims, splits, labels, set(copies))
     for at, copy in copies.items():
         # A list label that owns nothing inside the form is drawn with other content (its
