@@ -372,6 +372,30 @@ def test_text_wrapped_in_a_ruled_rows_cells_stays_one_row(html_pdf: HtmlPdf) -> 
     assert _cells(table) == [["Status", "Description", "Response"], *map(list, rows)]
 
 
+def test_a_fully_ruled_grids_rows_are_its_ruled_bands(html_pdf: HtmlPdf) -> None:
+    # Every row and column ruled, each cell set by the middle of its row: a cell of three
+    # lines of code ("[1", "[2", "[3") starts above its neighbours of one, and no line goes
+    # on in lower case. Each ruled band is one row all the same, its cells' lines kept.
+    rows = [
+        ("Array", "[1<br>[2<br>[3<br>[4", "A0<br>A1", "B0"),
+        ("Boolean", "T[<br>F]", "W", "C1"),
+        ("Comment", "N", "N", "N"),
+        ("Dictionary", "D[<br>D]<br>E[<br>E]", "W<br>V", "K4"),
+    ]
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    path = html_pdf(
+        f"<p>{LOREM}</p><table><tr><td>Kind</td><td>First</td><td>Second</td><td>Third</td>"
+        f"</tr>{body}</table><p>{LOREM}</p>",
+        css=GRID + " td { vertical-align: middle; width: 3cm }",
+    )
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert _cells(table) == [
+        ["Kind", "First", "Second", "Third"],
+        *[[cell.replace("<br>", " ") for cell in row] for row in rows],
+    ]
+
+
 def test_a_group_heading_in_a_booktabs_body_is_a_row_of_its_own(tmp_path: Path) -> None:
     # Rules over and under the head and under the body, and down the columns: the body is
     # one band, read line by line. A heading alone in the first column between two rows

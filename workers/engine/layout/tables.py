@@ -153,6 +153,7 @@ def ruled_tables(
         ys = _with_bands_of_its_box(ys, xs, content.paths, frags)
         ruled = xs
         xs = _widened_to_row_ends(xs, ys, frags)
+        rows_ruled = _rows_ruled(ys, ruled_top, ruled_bottom, xs, frags)
         cells: list[list[Fragment | None]] = []
         members: list[Fragment] = []
         longest = 0  # words in the fullest cell of the grid
@@ -170,7 +171,10 @@ def ruled_tables(
             # Rules only around the header and the body (a "booktabs" table): each line of
             # text across the columns is a row of its own, but for lines wrapped in its cells.
             if sum(len(line.fragments) > 1 for line in text_lines) >= 2:
-                row_groups = _band_rows(text_lines, xs)
+                if rows_ruled and _one_ruled_row(text_lines, xs, vs, top, bottom):
+                    row_groups = [[f for line in text_lines for f in line.fragments]]
+                else:
+                    row_groups = _band_rows(text_lines, xs)
             else:
                 row_groups = [inside]
             # (Counted in the ruled columns: row labels beside them may run on for many lines.)
@@ -492,6 +496,48 @@ def _with_bands_of_its_box(
         ([above] if above > top and one_piece_a_line(above, top) else []) + ys
         + ([below] if below < bottom and one_piece_a_line(bottom, below) else [])
     )
+
+
+#: Bands between rules across, holding text, that show a grid rules its rows one by one
+#: (a head band and three rows at least): a table ruled round its head and body only (a
+#: "booktabs" table) has two.
+RULED_ROWS = 4
+
+
+def _rows_ruled(
+    ys: list[float], ruled_top: float, ruled_bottom: float, xs: list[float],
+    frags: list[Fragment],
+) -> bool:
+    """The grid's rules across bound its rows one by one: enough of the bands between its
+    rules hold text."""
+    bands = [
+        (top, bottom) for top, bottom in zip(ys, ys[1:], strict=False)
+        if top <= ruled_top + TOUCH and bottom >= ruled_bottom - TOUCH
+    ]
+    holding = sum(
+        any(bottom < (f.y0 + f.y1) / 2 < top and xs[0] < (f.x0 + f.x1) / 2 < xs[-1]
+            for f in frags)
+        for top, bottom in bands
+    )
+    return holding >= RULED_ROWS
+
+
+def _one_ruled_row(
+    text_lines: list[Line], xs: list[float], vs: list[Rect], top: float, bottom: float
+) -> bool:
+    """A band of a grid ruling its rows one by one, and down between its columns, is one
+    row, its cells' text wrapped over lines (each cell set by the middle of the band, so a
+    cell of three lines starts above one of one): unless every line has text in the first
+    column, a group of rows each with its label, under rules that only part the groups."""
+    middle = (top + bottom) / 2
+    crossing = [r for r in vs if r.y0 - TOUCH <= bottom and r.y1 + TOUCH >= top
+                and r.y0 < middle < r.y1]
+    inner = [r for r in crossing if xs[0] + TOUCH < (r.x0 + r.x1) / 2 < xs[-1] - TOUCH]
+    if not inner:
+        return False  # no rules down through the band: its columns are not ruled
+    starts = [_column_starts(line, xs) for line in text_lines]
+    label_column = min(k for first in starts for k in first)
+    return not all(label_column in first for first in starts)
 
 
 def _band_rows(text_lines: list[Line], xs: list[float]) -> list[list[Fragment]]:
