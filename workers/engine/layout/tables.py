@@ -528,16 +528,31 @@ def _one_ruled_row(
     """A band of a grid ruling its rows one by one, and down between its columns, is one
     row, its cells' text wrapped over lines (each cell set by the middle of the band, so a
     cell of three lines starts above one of one): unless every line has text in the first
-    column, a group of rows each with its label, under rules that only part the groups."""
-    middle = (top + bottom) / 2
-    crossing = [r for r in vs if r.y0 - TOUCH <= bottom and r.y1 + TOUCH >= top
-                and r.y0 < middle < r.y1]
-    inner = [r for r in crossing if xs[0] + TOUCH < (r.x0 + r.x1) / 2 < xs[-1] - TOUCH]
-    if not inner:
+    column (most lines, some of them at least), a group of rows each with its label, under
+    rules that only part the groups.
+    A rule down ending inside the band parts a line spanning columns (a group's head,
+    "Redemption") from the heads of its columns under it: rows of their own."""
+    inside = [
+        r for r in vs
+        if xs[0] + TOUCH < (r.x0 + r.x1) / 2 < xs[-1] - TOUCH
+        and r.y0 < top - TOUCH and r.y1 > bottom + TOUCH
+    ]
+    if not inside:
         return False  # no rules down through the band: its columns are not ruled
+    if any(r.y0 > bottom + TOUCH or r.y1 < top - TOUCH for r in inside):
+        return False
     starts = [_column_starts(line, xs) for line in text_lines]
     label_column = min(k for first in starts for k in first)
-    return not all(label_column in first for first in starts)
+    labelled = sum(label_column in first for first in starts)
+    # (A group's own head line may come first, its rows labelled under it; a cell's label
+    # wrapped over two lines does not make its row a group.)
+    return labelled < len(starts) and not (
+        labelled >= GROUP_ROWS and labelled > len(starts) / 2
+    )
+
+
+#: Labelled lines in a band that make it a group of rows, not one row with a wrapped label.
+GROUP_ROWS = 3
 
 
 def _band_rows(text_lines: list[Line], xs: list[float]) -> list[list[Fragment]]:
