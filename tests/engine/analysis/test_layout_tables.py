@@ -1070,3 +1070,45 @@ def test_two_columns_of_text_sharing_baselines_are_no_table(tmp_path: Path) -> N
     # (The whole page, its columns told apart first, reads them as text all the same.)
     doc = read_layout(path, max_pages=1)
     assert not any(isinstance(b, Table) for b in doc.blocks)
+
+
+def test_a_framed_table_beside_a_panel_of_charts_keeps_to_its_panel(tmp_path: Path) -> None:
+    # A frame round the page, parted by a rule down its whole height: a table ruled between
+    # its groups of rows, its columns set apart by space, and a chart beside it whose axis
+    # labels ("2.60") sit on the table's lines. The chart's panel is no column of the table,
+    # its labels no cells; the table's columns are its gaps; "unq" (not quoted) under a
+    # figure is a value, not text going on from the row above.
+    def show(x: float, y: float, text: str) -> bytes:
+        return f"BT /F1 10 Tf {x} {y} Td ({text}) Tj ET".encode()
+
+    frame = [b"40 100 532 0.5 re f", b"40 740 532 0.5 re f", b"40 100 0.5 640.5 re f",
+             b"572 100 0.5 640.5 re f", b"380 100 0.5 640.5 re f"]
+    groups = [("Ethanol", [("Iowa", "1.35", "1.38", "Iowa Report"),
+                           ("Ohio", "unq", "1.40", "Ohio Report")]),
+              ("Biodiesel", [("Iowa", "2.85", "2.99", "Soy Report"),
+                             ("Ohio", "unq", "3.47", "Oil Report")]),
+              ("Grease", [("Chicago", "30.50", "28.00", "Hides Report"),
+                          ("Denver", "23.50", "20.00", "Feed Report")]),
+              ("Futures", [("Ethanol", "1.50", "1.54", "CME Group"),
+                           ("Crude", "54.45", "53.36", "CME Group")])]
+    ops = [*frame, show(170, 720, "This week"), show(230, 720, "Last week"),
+           show(300, 720, "Link"), b"40 712 340 0.5 re f"]
+    y = 700
+    for head, rows in groups:
+        ops.append(show(50, y, head))
+        for row in rows:
+            y -= 14
+            ops += [show(x, y, text) for x, text in zip((50, 170, 230, 300), row, strict=True)]
+        y -= 8
+        ops.append(f"40 {y} 340 0.5 re f".encode())
+        y -= 12
+    ops += [show(440, 725, "Ethanol price"), b"420 590 140 0.5 re f", b"420 590 0.5 120 re f"]
+    ops += [show(388, 700 - 14 * k, f"2.{6 - k}0") for k in range(6)]
+    path = text_page_pdf(tmp_path / "panels.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    expected = [["", "This week", "Last week", "Link"]]
+    for head, rows in groups:
+        expected += [[head, "", "", ""], *map(list, rows)]
+    assert _cells(table) == expected
+    assert "2.60" in " ".join(block_text(b) for b in doc.blocks if not isinstance(b, Table))

@@ -123,9 +123,21 @@ def ruled_tables(
     vertical = [r for r in rules if r.y1 - r.y0 > 6 and r.x1 - r.x0 <= 2.5]
     if len(horizontal) < 3 or len(vertical) < 3:
         return []
-    groups = [part for group in _rule_groups(horizontal, vertical) for part in _stacked(group)]
+    groups: list[tuple[Rect, list[Rect], list[Rect]]] = []
+    panels: list[Rect] = []
+    for drawn in _rule_groups(horizontal, vertical):
+        for part in _stacked(drawn):
+            grid, bare = _without_bare_panels(part)
+            groups.append(grid)
+            panels.extend(bare)
     out: list[Block] = []
     taken: set[int] = set()
+    for panel in panels:
+        # (Read a box at a time, as a diagram's: a chart's axis labels line up with the
+        # table's rows beside it, and would be read as more of its columns.)
+        boxed = _box_texts(content.index, panel, content.paths, frags)
+        taken.update(id(f) for b in boxed for f in b.frags)
+        out.extend(boxed)
     for box, hs, vs in groups:
         if not _may_be_grid(hs, vs):
             continue  # a rule or two under a head, say, spanning some of its columns
@@ -145,6 +157,8 @@ def ruled_tables(
         ys = _positions([(r.y0 + r.y1) / 2 for r in hs] + _ends([(r.y0, r.y1) for r in vs], hs))
         xs = _positions([(r.x0 + r.x1) / 2 for r in vs] + _cell_edges(hs)
                         + _ends([(r.x0, r.x1) for r in hs], vs))
+        if len(xs) == 2 and len(ys) > RULED_ROWS:
+            xs = sorted(xs + _spaced_columns(xs, max(ys), min(ys), frags))
         if len(ys) < 3 or len(xs) < 3:
             continue
         ys.sort(reverse=True)
@@ -152,7 +166,7 @@ def ruled_tables(
         ruled_top, ruled_bottom = ys[0], ys[-1]
         ys = _with_bands_of_its_box(ys, xs, content.paths, frags)
         ruled = xs
-        xs = _widened_to_row_ends(xs, ys, frags)
+        xs = _widened_to_row_ends(xs, ys, [f for f in frags if id(f) not in taken])
         rows_ruled = _rows_ruled(ys, ruled_top, ruled_bottom, xs, frags)
         cells: list[list[Fragment | None]] = []
         members: list[Fragment] = []
@@ -312,6 +326,49 @@ def _rule_groups(
     return sorted(merged.values(), key=lambda g: (-g[0].y1, g[0].x0))
 
 
+#: Share of the lines across a frame's columns that may cross a gap between them (a title
+#: line spanning the columns).
+SPANNING_SHARE = 0.15
+
+
+def _spaced_columns(
+    xs: list[float], top: float, bottom: float, frags: list[Fragment]
+) -> list[float]:
+    """The edges between the columns of a frame ruled between its rows (or groups of rows)
+    and down its sides only, its columns set apart by space: where the lines in pieces
+    leave a gap (crossed by a few lines at most, a title spanning them)."""
+    inside = [
+        f for f in frags
+        if bottom < (f.y0 + f.y1) / 2 < top and xs[0] < (f.x0 + f.x1) / 2 < xs[-1]
+    ]
+    across = [line.fragments for line in lines(inside) if len(line.fragments) > 1]
+    if len(across) < RULED_ROWS:
+        return []
+    edges: list[float] = []
+    for x in sorted({round(f.x1 + 1, 1) for row in across for f in row}):
+        crossing = sum(any(f.x0 < x < f.x1 for f in row) for row in across)
+        beyond = sum(
+            any(f.x1 < x for f in row) and any(f.x0 > x for f in row) for row in across
+        )
+        if (crossing <= SPANNING_SHARE * len(across) and beyond >= len(across) / 2
+                and xs[0] + TOUCH < x < xs[-1] - TOUCH):
+            edges.append(x)
+    # (A gap is many places wide, past the ends of a column's longer and shorter texts:
+    # one edge a column, the first past text on two lines at least.)
+    kept: list[float] = []
+    for x in edges:
+        left = kept[-1] if kept else xs[0]
+        if sum(any(left < (f.x0 + f.x1) / 2 < x for f in row) for row in across) >= 2:
+            kept.append(x)
+    # (Two columns side by side in a ruled box are as often a diagram's box, its names by
+    # their types: three, a table's label and its figures, are asked for.)
+    return kept if len(kept) >= SPACED_EDGES else []
+
+
+#: Gaps between columns set apart by space that make a ruled box's text a table.
+SPACED_EDGES = 2
+
+
 #: Rows (bands between rules across) each part of a grid cut in two must keep.
 STACKED_ROWS = 2
 
@@ -354,6 +411,58 @@ def _stacked(
         if part_hs and part_vs:
             parts.append((_box_of(part_hs + part_vs), part_hs, part_vs))
     return parts
+
+
+def _without_bare_panels(
+    group: tuple[Rect, list[Rect], list[Rect]]
+) -> tuple[tuple[Rect, list[Rect], list[Rect]], list[Rect]]:
+    """The grid without a panel at its side that its rules across do not rule: a frame round
+    the page, parted by a rule down its whole height into a table and a column of charts,
+    draws one piece, but no rule across the panel of charts runs from the rule down to the
+    frame's side (a chart's axes and legend stop short of both), so the panel is no column
+    of the table: the charts' labels are not its cells."""
+    box, hs, vs = group
+    edge = TOUCH + 2.5
+    dividers = sorted(
+        (r.x0 + r.x1) / 2 for r in vs
+        if r.y0 <= box.y0 + edge and r.y1 >= box.y1 - edge
+    )
+    if len(dividers) < 3:
+        return group, []  # no frame parted in panels
+
+    def ruled_across(left: float, right: float) -> int:
+        return sum(
+            r.x0 <= left + edge and r.x1 >= right - edge
+            and box.y0 + edge < (r.y0 + r.y1) / 2 < box.y1 - edge
+            for r in hs
+        )
+
+    # The table stays in the panel ruled across most often; a bare panel at either side goes.
+    panels = list(zip(dividers, dividers[1:], strict=False))
+    counts = [ruled_across(left, right) for left, right in panels]
+    best = max(range(len(panels)), key=lambda k: counts[k])
+    if counts[best] < 2:
+        return group, []
+    low, high = 0, len(panels) - 1
+    while low < best and counts[low] == 0:
+        low += 1
+    while high > best and counts[high] == 0:
+        high -= 1
+    if low == 0 and high == len(panels) - 1:
+        return group, []
+    x0, x1 = panels[low][0], panels[high][1]
+    kept_hs = [
+        Rect(max(r.x0, x0 - TOUCH), r.y0, min(r.x1, x1 + TOUCH), r.y1, r.obj)
+        for r in hs if r.x1 > x0 + edge and r.x0 < x1 - edge
+    ]
+    kept_vs = [r for r in vs if x0 - edge <= (r.x0 + r.x1) / 2 <= x1 + edge]
+    if not kept_hs or not kept_vs:
+        return group, []
+    bare = [
+        Rect(left, box.y0, right, box.y1, box.obj)
+        for k, (left, right) in enumerate(panels) if k < low or k > high
+    ]
+    return (_box_of(kept_hs + kept_vs), kept_hs, kept_vs), bare
 
 
 def _holds(outer: Rect, inner: Rect) -> bool:
@@ -564,9 +673,15 @@ def _band_rows(text_lines: list[Line], xs: list[float]) -> list[list[Fragment]]:
     label set by the middle of its row), unless it is in the rows' first column between two
     rows of their own (a group's heading in the body of the table)."""
     starts = [_column_starts(line, xs) for line in text_lines]
-    if not any(_lower_start(text) for first in starts[1:] for text in first.values()):
+    # (A word in lower case under a figure is no text going on: "unq", a price not quoted.)
+    going_on: list[dict[int, str]] = [{}] + [
+        {k: text for k, text in first.items()
+         if _lower_start(text) and not _is_numeric(starts[n].get(k, "x"))}
+        for n, first in enumerate(starts[1:])
+    ]
+    if not any(going_on):
         return [list(line.fragments) for line in text_lines]  # nothing wraps: a row a line
-    full = [len(first) > 1 and not any(map(_lower_start, first.values())) for first in starts]
+    full = [len(first) > 1 and not going_on[n] for n, first in enumerate(starts)]
     label_column = min(k for first in starts for k in first)
     rows: list[list[Fragment]] = []
     for k, line in enumerate(text_lines):
