@@ -1112,3 +1112,32 @@ def test_a_framed_table_beside_a_panel_of_charts_keeps_to_its_panel(tmp_path: Pa
         expected += [[head, "", "", ""], *map(list, rows)]
     assert _cells(table) == expected
     assert "2.60" in " ".join(block_text(b) for b in doc.blocks if not isinstance(b, Table))
+
+
+def test_boxes_side_by_side_are_read_a_box_at_a_time(tmp_path: Path) -> None:
+    # Four boxes drawn edge to edge, an address in each under its head: no table (its lines
+    # side by side lined up as columns), each box's text on its own, even where a line set
+    # up to a box's edge runs on into the next box's line with hardly a gap.
+    def show(x: float, y: float, text: str) -> bytes:
+        return f"BT /F1 9 Tf {x} {y} Td ({text}) Tj ET".encode()
+
+    boxes = [("ARMY", "Army Review Board", "251 South Street", "Arlington VA"),
+             ("NAVY", "Navy Review Board", "720 Kennon Avenue", "Washington DC"),
+             ("AIR FORCE", "Air Force Board", "3351 Celmers Lane", "Andrews MD"),
+             ("COAST GUARD", "Coast Guard Board", "2703 King Avenue", "Washington DC")]
+    ops = [b"0.8 w"]
+    for k, box in enumerate(boxes):
+        x = 40 + 130 * k
+        ops.append(f"{x} 500 130 90 re S".encode())
+        ops += [show(x + 4, 575 - 16 * n, text) for n, text in enumerate(box)]
+    # The navy's third line runs up to its box's edge, the next box's line just past it.
+    ops.append(show(258, 543, "Suite 309"))
+    path = text_page_pdf(tmp_path / "boxes.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    assert [type(b) for b in doc.blocks] == [Paragraph] * 4  # (no table, no figure)
+    texts = [block_text(b) for b in doc.blocks]
+    for box in boxes:
+        (holding,) = [t for t in texts if t.startswith(f"{box[0]} {box[1]}")]
+        assert holding.endswith(box[3])
+    (navy,) = [t for t in texts if "Navy Review Board" in t]
+    assert "Suite 309" in navy and "Celmers" not in navy

@@ -18,7 +18,7 @@ from ..document import BBox
 from .blocks import MAX_SHAPES, Block, word_count, x_overlap
 from .figures import CAPTION_GAP, TextLine
 from .glyphs import PageContent, Rect
-from .lines import Fragment, Line, lines
+from .lines import Fragment, Line, fragments, lines
 from .patterns import LEADER, NUMBERED, is_marker
 
 
@@ -121,8 +121,19 @@ def ruled_tables(
     rules = content.rules[:MAX_SHAPES]
     horizontal = [r for r in rules if r.x1 - r.x0 > 10 and r.y1 - r.y0 <= 2.5]
     vertical = [r for r in rules if r.y1 - r.y0 > 6 and r.x1 - r.x0 <= 2.5]
+    out: list[Block] = []
+    taken: set[int] = set()
+    for side_by_side in boxes_side_by_side(content.paths, frags):
+        # (Read a box at a time: their lines side by side would seem a table's columns, and
+        # a box's lines would run on into its neighbour's. A line set up to the box's edge
+        # may have run on into the next box's in one piece: cut at the edge, in place, so
+        # the page reads the pieces and not the whole.)
+        frags[:] = _cut_at_edges(frags, side_by_side)
+        boxed = _box_texts(content.index, _box_of(side_by_side), side_by_side, frags)
+        taken.update(id(f) for b in boxed for f in b.frags)
+        out.extend(boxed)
     if len(horizontal) < 3 or len(vertical) < 3:
-        return []
+        return out
     groups: list[tuple[Rect, list[Rect], list[Rect]]] = []
     panels: list[Rect] = []
     for drawn in _rule_groups(horizontal, vertical):
@@ -130,8 +141,6 @@ def ruled_tables(
             grid, bare = _without_bare_panels(part)
             groups.append(grid)
             panels.extend(bare)
-    out: list[Block] = []
-    taken: set[int] = set()
     for panel in panels:
         # (Read a box at a time, as a diagram's: a chart's axis labels line up with the
         # table's rows beside it, and would be read as more of its columns.)
@@ -463,6 +472,69 @@ def _without_bare_panels(
         for k, (left, right) in enumerate(panels) if k < low or k > high
     ]
     return (_box_of(kept_hs + kept_vs), kept_hs, kept_vs), bare
+
+
+#: Boxes drawn edge to edge in a row, and lines of text in each, that make a row of boxes of
+#: text (addresses, one a box) rather than a table's shaded cells.
+SIDE_BY_SIDE = 3
+BOX_LINES = 3
+
+
+def boxes_side_by_side(paths: list[Rect], frags: list[Fragment]) -> list[list[Rect]]:
+    """Rows of boxes drawn edge to edge, of one height, each holding several lines of text
+    (a form's addresses, one a box, a head over each), with no row of boxes on them above or
+    below (those are a table's cells, shaded): each box's text is read on its own."""
+    boxes = [p for p in paths if p.x1 - p.x0 > 20 and p.y1 - p.y0 > 20]
+    boxes.sort(key=lambda p: (round(p.y0), round(p.y1), p.x0))
+    rows: list[list[Rect]] = []
+    for p in boxes:
+        last = rows[-1][-1] if rows else None
+        if (last is not None and abs(p.y0 - last.y0) <= TOUCH
+                and abs(p.y1 - last.y1) <= TOUCH and abs(p.x0 - last.x1) <= TOUCH):
+            rows[-1].append(p)
+        else:
+            rows.append([p])
+
+    def text_lines(box: Rect) -> int:
+        return len(lines([
+            f for f in frags
+            if box.x0 < (f.x0 + f.x1) / 2 < box.x1 and box.y0 < (f.y0 + f.y1) / 2 < box.y1
+        ]))
+
+    def stacked(row: list[Rect]) -> bool:
+        box = _box_of(row)
+        return any(
+            other is not row and other[0].x0 < box.x1 and box.x0 < other[-1].x1
+            and (abs(other[0].y0 - box.y1) <= TOUCH or abs(other[0].y1 - box.y0) <= TOUCH)
+            for other in rows
+        )
+
+    return [
+        row for row in rows
+        if len(row) >= SIDE_BY_SIDE and not stacked(row)
+        and all(text_lines(box) >= BOX_LINES for box in row)
+    ]
+
+
+def side_by_side_areas(paths: list[Rect], frags: list[Fragment]) -> list[Rect]:
+    """Where rows of boxes of text side by side are (see :func:`boxes_side_by_side`)."""
+    return [_box_of(row) for row in boxes_side_by_side(paths, frags)]
+
+
+def _cut_at_edges(frags: list[Fragment], row: list[Rect]) -> list[Fragment]:
+    """The pieces of text, those running across an edge between two of the boxes cut in two
+    there (their glyphs each side made pieces of their own)."""
+    edges = [box.x1 for box in row[:-1]]
+    low, high = row[0].y0, row[0].y1
+    out: list[Fragment] = []
+    for f in frags:
+        cut = next((x for x in edges if f.x0 < x - TOUCH and x + TOUCH < f.x1), None)
+        if cut is None or not low < (f.y0 + f.y1) / 2 < high:
+            out.append(f)
+            continue
+        out.extend(fragments([g for g in f.glyphs if (g.x0 + g.x1) / 2 < cut]))
+        out.extend(fragments([g for g in f.glyphs if (g.x0 + g.x1) / 2 >= cut]))
+    return out
 
 
 def _holds(outer: Rect, inner: Rect) -> bool:
