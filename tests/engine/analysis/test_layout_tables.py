@@ -1141,3 +1141,25 @@ def test_boxes_side_by_side_are_read_a_box_at_a_time(tmp_path: Path) -> None:
         assert holding.endswith(box[3])
     (navy,) = [t for t in texts if "Navy Review Board" in t]
     assert "Suite 309" in navy and "Celmers" not in navy
+
+
+def test_a_ruled_band_of_numbered_rows_under_a_head_stays_rows(tmp_path: Path) -> None:
+    # A grid ruling its rows one by one, and down its columns; one band holds a group: a head
+    # line ("Systems") over numbered rows, not ruled apart. Most of its lines carry a label
+    # in the first column: rows of their own, not one row's cells wrapped.
+    def show(x: float, y: float, text: str) -> bytes:
+        return f"BT /F1 10 Tf {x} {y} Td ({text}) Tj ET".encode()
+
+    ops = [f"72 {y} 300 0.5 re f".encode() for y in (700, 680, 660, 640, 570)]
+    ops += [f"{x} 570 0.5 130.5 re f".encode() for x in (72, 172, 272, 372)]
+    rows = [("Item", "Part", "Count"), ("11", "Frame", "2"), ("12", "Shaft", "1")]
+    ops += [show(78 + 100 * c, 686 - 20 * k, text)
+            for k, row in enumerate(rows) for c, text in enumerate(row)]
+    group = [("13", "Fuel", "3"), ("14", "Oil", "4"), ("15", "Water", "5")]
+    ops.append(show(178, 626, "Systems"))
+    ops += [show(78 + 100 * c, 612 - 14 * k, text)
+            for k, row in enumerate(group) for c, text in enumerate(row)]
+    path = text_page_pdf(tmp_path / "group.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert _cells(table) == [*map(list, rows), ["", "Systems", ""], *map(list, group)]
