@@ -1077,7 +1077,8 @@ def test_a_framed_table_beside_a_panel_of_charts_keeps_to_its_panel(tmp_path: Pa
     # its groups of rows, its columns set apart by space, and a chart beside it whose axis
     # labels ("2.60") sit on the table's lines. The chart's panel is no column of the table,
     # its labels no cells; the table's columns are its gaps; "unq" (not quoted) under a
-    # figure is a value, not text going on from the row above.
+    # figure is a value, and an address in lower case ("www.usda.gov") starts afresh: no
+    # text going on from the row above.
     def show(x: float, y: float, text: str) -> bytes:
         return f"BT /F1 10 Tf {x} {y} Td ({text}) Tj ET".encode()
 
@@ -1090,7 +1091,9 @@ def test_a_framed_table_beside_a_panel_of_charts_keeps_to_its_panel(tmp_path: Pa
               ("Grease", [("Chicago", "30.50", "28.00", "Hides Report"),
                           ("Denver", "23.50", "20.00", "Feed Report")]),
               ("Futures", [("Ethanol", "1.50", "1.54", "CME Group"),
-                           ("Crude", "54.45", "53.36", "CME Group")])]
+                           ("Crude", "54.45", "53.36", "CME Group")]),
+              ("Contact", [("Room 767", "", "", "desk@usda.gov"),
+                           ("Des Moines", "", "", "www.usda.gov")])]
     ops = [*frame, show(170, 720, "This week"), show(230, 720, "Last week"),
            show(300, 720, "Link"), b"40 712 340 0.5 re f"]
     y = 700

@@ -745,10 +745,12 @@ def _band_rows(text_lines: list[Line], xs: list[float]) -> list[list[Fragment]]:
     label set by the middle of its row), unless it is in the rows' first column between two
     rows of their own (a group's heading in the body of the table)."""
     starts = [_column_starts(line, xs) for line in text_lines]
-    # (A word in lower case under a figure is no text going on: "unq", a price not quoted.)
+    # (A word in lower case under a figure is no text going on: "unq", a price not quoted;
+    # nor is a web or mail address, written in lower case wherever it stands.)
     going_on: list[dict[int, str]] = [{}] + [
         {k: text for k, text in first.items()
-         if _lower_start(text) and not _is_numeric(starts[n].get(k, "x"))}
+         if _lower_start(text) and not _is_numeric(starts[n].get(k, "x"))
+         and not WEB_ADDRESS.match(text)}
         for n, first in enumerate(starts[1:])
     ]
     if not any(going_on):
@@ -766,6 +768,10 @@ def _band_rows(text_lines: list[Line], xs: list[float]) -> list[list[Fragment]]:
         else:
             rows[-1].extend(line.fragments)
     return rows
+
+
+#: A web or mail address at the start of a cell's text.
+WEB_ADDRESS = re.compile(r"(?:https?://|www\.|[\w.+-]+@[\w-]+\.)", re.IGNORECASE)
 
 
 def _column_starts(line: Line, xs: list[float]) -> dict[int, str]:
