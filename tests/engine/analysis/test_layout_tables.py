@@ -1166,3 +1166,21 @@ def test_a_ruled_band_of_numbered_rows_under_a_head_stays_rows(tmp_path: Path) -
     doc = read_layout(path, max_pages=5)
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
     assert _cells(table) == [*map(list, rows), ["", "Systems", ""], *map(list, group)]
+
+
+def test_a_charts_grid_lines_are_no_table(tmp_path: Path) -> None:
+    # A chart drawn with grid lines: its scale down the first column (80, 70, .. 10), two
+    # curves' labels in the plot, every other cell empty. A plot area, not a table: its
+    # labels are read as text.
+    def show(x: float, y: float, text: str) -> bytes:
+        return f"BT /F1 9 Tf {x} {y} Td ({text}) Tj ET".encode()
+
+    ops = [f"100 {400 + 30 * k} 240 0.5 re f".encode() for k in range(9)]
+    ops += [f"{100 + 30 * k} 400 0.5 240.5 re f".encode() for k in range(9)]
+    ops += [show(104, 627 - 30 * k, str(80 - 10 * k)) for k in range(8)]
+    ops += [show(224, 567, "Torque"), show(284, 477, "Power")]
+    path = text_page_pdf(tmp_path / "chart.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    text = " ".join(block_text(b) for b in doc.blocks)
+    assert all(word in text.split() for word in ("80", "10", "Torque", "Power"))

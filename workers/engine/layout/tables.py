@@ -225,6 +225,8 @@ def ruled_tables(
         filled = [row for row in cells if sum(c is not None for c in row) >= 2]
         if len(filled) < (1 if to_fill_in >= FILL_IN_ROWS else 2) or longest > 40:
             continue  # a frame around text, or a form's boxes: not a table of data
+        if _plot_area(cells):
+            continue  # a chart's grid lines: its labels are read as text
         block = Block(content.index, kind="table", table=cells)
         for f in members:
             block.add(f)
@@ -233,6 +235,36 @@ def ruled_tables(
         taken.update(id(f) for f in members)
         out.append(block)
     return out
+
+
+#: Share of a grid's cells holding text below which it is a chart's grid lines, if an axis
+#: runs down one of its columns (a table, even one with gaps, fills more).
+PLOT_FILL = 0.2
+#: Numbers down a column, rising or falling row after row, that make an axis's scale.
+AXIS_LABELS = 4
+
+_NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
+
+
+def _plot_area(cells: list[list[Fragment | None]]) -> bool:
+    """A chart's plot area drawn with grid lines: its cells mostly empty, the labels of an
+    axis down one column (numbers rising or falling row by row: 100, 90, 70, 60), the
+    curves' labels scattered in the rest."""
+    count = sum(len(row) for row in cells)
+    filled = sum(c is not None for row in cells for c in row)
+    if not count or filled >= PLOT_FILL * count:
+        return False
+    for k in range(max(len(row) for row in cells)):
+        values = []
+        for row in cells:
+            cell = row[k] if k < len(row) else None
+            text = cell.text.split()[-1] if cell is not None and cell.text.split() else ""
+            if _NUMBER.fullmatch(text):
+                values.append(float(text.replace(",", ".")))
+        steps = [b - a for a, b in zip(values, values[1:], strict=False)]
+        if len(values) >= AXIS_LABELS and (all(d > 0 for d in steps) or all(d < 0 for d in steps)):
+            return True
+    return False
 
 
 #: Rows of fields with no text, under heads naming their columns, that make a grid a table
