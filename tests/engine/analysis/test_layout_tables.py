@@ -372,6 +372,30 @@ def test_text_wrapped_in_a_ruled_rows_cells_stays_one_row(html_pdf: HtmlPdf) -> 
     assert _cells(table) == [["Status", "Description", "Response"], *map(list, rows)]
 
 
+def test_a_fully_ruled_grids_rows_are_its_ruled_bands(html_pdf: HtmlPdf) -> None:
+    # Every row and column ruled, each cell set by the middle of its row: a cell of three
+    # lines of code ("[1", "[2", "[3") starts above its neighbours of one, and no line goes
+    # on in lower case. Each ruled band is one row all the same, its cells' lines kept.
+    rows = [
+        ("Array", "[1<br>[2<br>[3<br>[4", "A0<br>A1", "B0"),
+        ("Boolean", "T[<br>F]", "W", "C1"),
+        ("Comment", "N", "N", "N"),
+        ("Dictionary", "D[<br>D]<br>E[<br>E]", "W<br>V", "K4"),
+    ]
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    path = html_pdf(
+        f"<p>{LOREM}</p><table><tr><td>Kind</td><td>First</td><td>Second</td><td>Third</td>"
+        f"</tr>{body}</table><p>{LOREM}</p>",
+        css=GRID + " td { vertical-align: middle; width: 3cm }",
+    )
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert _cells(table) == [
+        ["Kind", "First", "Second", "Third"],
+        *[[cell.replace("<br>", " ") for cell in row] for row in rows],
+    ]
+
+
 def test_a_group_heading_in_a_booktabs_body_is_a_row_of_its_own(tmp_path: Path) -> None:
     # Rules over and under the head and under the body, and down the columns: the body is
     # one band, read line by line. A heading alone in the first column between two rows
@@ -1046,3 +1070,117 @@ def test_two_columns_of_text_sharing_baselines_are_no_table(tmp_path: Path) -> N
     # (The whole page, its columns told apart first, reads them as text all the same.)
     doc = read_layout(path, max_pages=1)
     assert not any(isinstance(b, Table) for b in doc.blocks)
+
+
+def test_a_framed_table_beside_a_panel_of_charts_keeps_to_its_panel(tmp_path: Path) -> None:
+    # A frame round the page, parted by a rule down its whole height: a table ruled between
+    # its groups of rows, its columns set apart by space, and a chart beside it whose axis
+    # labels ("2.60") sit on the table's lines. The chart's panel is no column of the table,
+    # its labels no cells; the table's columns are its gaps; "unq" (not quoted) under a
+    # figure is a value, and an address in lower case ("www.usda.gov") starts afresh: no
+    # text going on from the row above.
+    def show(x: float, y: float, text: str) -> bytes:
+        return f"BT /F1 10 Tf {x} {y} Td ({text}) Tj ET".encode()
+
+    frame = [b"40 100 532 0.5 re f", b"40 740 532 0.5 re f", b"40 100 0.5 640.5 re f",
+             b"572 100 0.5 640.5 re f", b"380 100 0.5 640.5 re f"]
+    groups = [("Ethanol", [("Iowa", "1.35", "1.38", "Iowa Report"),
+                           ("Ohio", "unq", "1.40", "Ohio Report")]),
+              ("Biodiesel", [("Iowa", "2.85", "2.99", "Soy Report"),
+                             ("Ohio", "unq", "3.47", "Oil Report")]),
+              ("Grease", [("Chicago", "30.50", "28.00", "Hides Report"),
+                          ("Denver", "23.50", "20.00", "Feed Report")]),
+              ("Futures", [("Ethanol", "1.50", "1.54", "CME Group"),
+                           ("Crude", "54.45", "53.36", "CME Group")]),
+              ("Contact", [("Room 767", "", "", "desk@usda.gov"),
+                           ("Des Moines", "", "", "www.usda.gov")])]
+    ops = [*frame, show(170, 720, "This week"), show(230, 720, "Last week"),
+           show(300, 720, "Link"), b"40 712 340 0.5 re f"]
+    y = 700
+    for head, rows in groups:
+        ops.append(show(50, y, head))
+        for row in rows:
+            y -= 14
+            ops += [show(x, y, text) for x, text in zip((50, 170, 230, 300), row, strict=True)]
+        y -= 8
+        ops.append(f"40 {y} 340 0.5 re f".encode())
+        y -= 12
+    ops += [show(440, 725, "Ethanol price"), b"420 590 140 0.5 re f", b"420 590 0.5 120 re f"]
+    ops += [show(388, 700 - 14 * k, f"2.{6 - k}0") for k in range(6)]
+    path = text_page_pdf(tmp_path / "panels.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    expected = [["", "This week", "Last week", "Link"]]
+    for head, rows in groups:
+        expected += [[head, "", "", ""], *map(list, rows)]
+    assert _cells(table) == expected
+    assert "2.60" in " ".join(block_text(b) for b in doc.blocks if not isinstance(b, Table))
+
+
+def test_boxes_side_by_side_are_read_a_box_at_a_time(tmp_path: Path) -> None:
+    # Four boxes drawn edge to edge, an address in each under its head: no table (its lines
+    # side by side lined up as columns), each box's text on its own, even where a line set
+    # up to a box's edge runs on into the next box's line with hardly a gap.
+    def show(x: float, y: float, text: str) -> bytes:
+        return f"BT /F1 9 Tf {x} {y} Td ({text}) Tj ET".encode()
+
+    boxes = [("ARMY", "Army Review Board", "251 South Street", "Arlington VA"),
+             ("NAVY", "Navy Review Board", "720 Kennon Avenue", "Washington DC"),
+             ("AIR FORCE", "Air Force Board", "3351 Celmers Lane", "Andrews MD"),
+             ("COAST GUARD", "Coast Guard Board", "2703 King Avenue", "Washington DC")]
+    ops = [b"0.8 w"]
+    for k, box in enumerate(boxes):
+        x = 40 + 130 * k
+        ops.append(f"{x} 500 130 90 re S".encode())
+        ops += [show(x + 4, 575 - 16 * n, text) for n, text in enumerate(box)]
+    # The navy's third line runs up to its box's edge, the next box's line just past it.
+    ops.append(show(258, 543, "Suite 309"))
+    path = text_page_pdf(tmp_path / "boxes.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    assert [type(b) for b in doc.blocks] == [Paragraph] * 4  # (no table, no figure)
+    texts = [block_text(b) for b in doc.blocks]
+    for box in boxes:
+        (holding,) = [t for t in texts if t.startswith(f"{box[0]} {box[1]}")]
+        assert holding.endswith(box[3])
+    (navy,) = [t for t in texts if "Navy Review Board" in t]
+    assert "Suite 309" in navy and "Celmers" not in navy
+
+
+def test_a_ruled_band_of_numbered_rows_under_a_head_stays_rows(tmp_path: Path) -> None:
+    # A grid ruling its rows one by one, and down its columns; one band holds a group: a head
+    # line ("Systems") over numbered rows, not ruled apart. Most of its lines carry a label
+    # in the first column: rows of their own, not one row's cells wrapped.
+    def show(x: float, y: float, text: str) -> bytes:
+        return f"BT /F1 10 Tf {x} {y} Td ({text}) Tj ET".encode()
+
+    ops = [f"72 {y} 300 0.5 re f".encode() for y in (700, 680, 660, 640, 570)]
+    ops += [f"{x} 570 0.5 130.5 re f".encode() for x in (72, 172, 272, 372)]
+    rows = [("Item", "Part", "Count"), ("11", "Frame", "2"), ("12", "Shaft", "1")]
+    ops += [show(78 + 100 * c, 686 - 20 * k, text)
+            for k, row in enumerate(rows) for c, text in enumerate(row)]
+    group = [("13", "Fuel", "3"), ("14", "Oil", "4"), ("15", "Water", "5")]
+    ops.append(show(178, 626, "Systems"))
+    ops += [show(78 + 100 * c, 612 - 14 * k, text)
+            for k, row in enumerate(group) for c, text in enumerate(row)]
+    path = text_page_pdf(tmp_path / "group.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert _cells(table) == [*map(list, rows), ["", "Systems", ""], *map(list, group)]
+
+
+def test_a_charts_grid_lines_are_no_table(tmp_path: Path) -> None:
+    # A chart drawn with grid lines: its scale down the first column (80, 70, .. 10), two
+    # curves' labels in the plot, every other cell empty. A plot area, not a table: its
+    # labels are read as text.
+    def show(x: float, y: float, text: str) -> bytes:
+        return f"BT /F1 9 Tf {x} {y} Td ({text}) Tj ET".encode()
+
+    ops = [f"100 {400 + 30 * k} 240 0.5 re f".encode() for k in range(9)]
+    ops += [f"{100 + 30 * k} 400 0.5 240.5 re f".encode() for k in range(9)]
+    ops += [show(104, 627 - 30 * k, str(80 - 10 * k)) for k in range(8)]
+    ops += [show(224, 567, "Torque"), show(284, 477, "Power")]
+    path = text_page_pdf(tmp_path / "chart.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    text = " ".join(block_text(b) for b in doc.blocks)
+    assert all(word in text.split() for word in ("80", "10", "Torque", "Power"))

@@ -77,7 +77,14 @@ from .order import (
 )
 from .patterns import is_marker, starts_item
 from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user_space
-from .tables import find_tables, join_tables, labels_on_pictures, lays_out_form, ruled_tables
+from .tables import (
+    find_tables,
+    join_tables,
+    labels_on_pictures,
+    lays_out_form,
+    ruled_tables,
+    side_by_side_areas,
+)
 
 #: Lines further apart than this many line heights do not belong to one block.
 BLOCK_GAP = 0.9
@@ -194,6 +201,8 @@ def page_blocks(
     """Blocks of one page in reading order (``fields``: the boxes of its form fields;
     ``to_pages``: its links to pages of the document, with the page each leads to)."""
     frags = [f for line in lines(fragments(content.glyphs)) for f in line.fragments]
+    # (Boxes of text side by side are read a box at a time: their frames are no drawing.)
+    boxed_rows = side_by_side_areas(content.paths, frags)
     blocks = ruled_tables(content, frags, fields)
     if blocks:
         inside = {id(f) for b in blocks for f in b.frags}
@@ -215,7 +224,9 @@ def page_blocks(
     page_box = (content.x0, content.y0, content.width, content.height)
     tables = [b for b in blocks if b.kind == "table"]
     for drawing in _drawings(content, frags):
-        if any(area_share(drawing, t) > 0.3 for t in tables):
+        if any(area_share(drawing, t) > 0.3 for t in tables) or any(
+            area_share(drawing, row) > 0.3 for row in boxed_rows
+        ):
             continue  # the rules and shading of a table
         members = [
             r for r in content.paths + content.rules + content.images

@@ -18,7 +18,7 @@ from ..document import BBox
 from .blocks import MAX_SHAPES, Block, word_count, x_overlap
 from .figures import CAPTION_GAP, TextLine
 from .glyphs import PageContent, Rect
-from .lines import Fragment, Line, lines
+from .lines import Fragment, Line, fragments, lines
 from .patterns import LEADER, NUMBERED, is_marker
 
 
@@ -121,11 +121,32 @@ def ruled_tables(
     rules = content.rules[:MAX_SHAPES]
     horizontal = [r for r in rules if r.x1 - r.x0 > 10 and r.y1 - r.y0 <= 2.5]
     vertical = [r for r in rules if r.y1 - r.y0 > 6 and r.x1 - r.x0 <= 2.5]
-    if len(horizontal) < 3 or len(vertical) < 3:
-        return []
-    groups = [part for group in _rule_groups(horizontal, vertical) for part in _stacked(group)]
     out: list[Block] = []
     taken: set[int] = set()
+    for side_by_side in boxes_side_by_side(content.paths, frags):
+        # (Read a box at a time: their lines side by side would seem a table's columns, and
+        # a box's lines would run on into its neighbour's. A line set up to the box's edge
+        # may have run on into the next box's in one piece: cut at the edge, in place, so
+        # the page reads the pieces and not the whole.)
+        frags[:] = _cut_at_edges(frags, side_by_side)
+        boxed = _box_texts(content.index, _box_of(side_by_side), side_by_side, frags)
+        taken.update(id(f) for b in boxed for f in b.frags)
+        out.extend(boxed)
+    if len(horizontal) < 3 or len(vertical) < 3:
+        return out
+    groups: list[tuple[Rect, list[Rect], list[Rect]]] = []
+    panels: list[Rect] = []
+    for drawn in _rule_groups(horizontal, vertical):
+        for part in _stacked(drawn):
+            grid, bare = _without_bare_panels(part)
+            groups.append(grid)
+            panels.extend(bare)
+    for panel in panels:
+        # (Read a box at a time, as a diagram's: a chart's axis labels line up with the
+        # table's rows beside it, and would be read as more of its columns.)
+        boxed = _box_texts(content.index, panel, content.paths, frags)
+        taken.update(id(f) for b in boxed for f in b.frags)
+        out.extend(boxed)
     for box, hs, vs in groups:
         if not _may_be_grid(hs, vs):
             continue  # a rule or two under a head, say, spanning some of its columns
@@ -145,6 +166,8 @@ def ruled_tables(
         ys = _positions([(r.y0 + r.y1) / 2 for r in hs] + _ends([(r.y0, r.y1) for r in vs], hs))
         xs = _positions([(r.x0 + r.x1) / 2 for r in vs] + _cell_edges(hs)
                         + _ends([(r.x0, r.x1) for r in hs], vs))
+        if len(xs) == 2 and len(ys) > RULED_ROWS:
+            xs = sorted(xs + _spaced_columns(xs, max(ys), min(ys), frags))
         if len(ys) < 3 or len(xs) < 3:
             continue
         ys.sort(reverse=True)
@@ -152,7 +175,8 @@ def ruled_tables(
         ruled_top, ruled_bottom = ys[0], ys[-1]
         ys = _with_bands_of_its_box(ys, xs, content.paths, frags)
         ruled = xs
-        xs = _widened_to_row_ends(xs, ys, frags)
+        xs = _widened_to_row_ends(xs, ys, [f for f in frags if id(f) not in taken])
+        rows_ruled = _rows_ruled(ys, ruled_top, ruled_bottom, xs, frags)
         cells: list[list[Fragment | None]] = []
         members: list[Fragment] = []
         longest = 0  # words in the fullest cell of the grid
@@ -170,7 +194,10 @@ def ruled_tables(
             # Rules only around the header and the body (a "booktabs" table): each line of
             # text across the columns is a row of its own, but for lines wrapped in its cells.
             if sum(len(line.fragments) > 1 for line in text_lines) >= 2:
-                row_groups = _band_rows(text_lines, xs)
+                if rows_ruled and _one_ruled_row(text_lines, xs, vs, top, bottom):
+                    row_groups = [[f for line in text_lines for f in line.fragments]]
+                else:
+                    row_groups = _band_rows(text_lines, xs)
             else:
                 row_groups = [inside]
             # (Counted in the ruled columns: row labels beside them may run on for many lines.)
@@ -198,6 +225,8 @@ def ruled_tables(
         filled = [row for row in cells if sum(c is not None for c in row) >= 2]
         if len(filled) < (1 if to_fill_in >= FILL_IN_ROWS else 2) or longest > 40:
             continue  # a frame around text, or a form's boxes: not a table of data
+        if _plot_area(cells):
+            continue  # a chart's grid lines: its labels are read as text
         block = Block(content.index, kind="table", table=cells)
         for f in members:
             block.add(f)
@@ -206,6 +235,36 @@ def ruled_tables(
         taken.update(id(f) for f in members)
         out.append(block)
     return out
+
+
+#: Share of a grid's cells holding text below which it is a chart's grid lines, if an axis
+#: runs down one of its columns (a table, even one with gaps, fills more).
+PLOT_FILL = 0.2
+#: Numbers down a column, rising or falling row after row, that make an axis's scale.
+AXIS_LABELS = 4
+
+_NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
+
+
+def _plot_area(cells: list[list[Fragment | None]]) -> bool:
+    """A chart's plot area drawn with grid lines: its cells mostly empty, the labels of an
+    axis down one column (numbers rising or falling row by row: 100, 90, 70, 60), the
+    curves' labels scattered in the rest."""
+    count = sum(len(row) for row in cells)
+    filled = sum(c is not None for row in cells for c in row)
+    if not count or filled >= PLOT_FILL * count:
+        return False
+    for k in range(max(len(row) for row in cells)):
+        values = []
+        for row in cells:
+            cell = row[k] if k < len(row) else None
+            text = cell.text.split()[-1] if cell is not None and cell.text.split() else ""
+            if _NUMBER.fullmatch(text):
+                values.append(float(text.replace(",", ".")))
+        steps = [b - a for a, b in zip(values, values[1:], strict=False)]
+        if len(values) >= AXIS_LABELS and (all(d > 0 for d in steps) or all(d < 0 for d in steps)):
+            return True
+    return False
 
 
 #: Rows of fields with no text, under heads naming their columns, that make a grid a table
@@ -308,6 +367,49 @@ def _rule_groups(
     return sorted(merged.values(), key=lambda g: (-g[0].y1, g[0].x0))
 
 
+#: Share of the lines across a frame's columns that may cross a gap between them (a title
+#: line spanning the columns).
+SPANNING_SHARE = 0.15
+
+
+def _spaced_columns(
+    xs: list[float], top: float, bottom: float, frags: list[Fragment]
+) -> list[float]:
+    """The edges between the columns of a frame ruled between its rows (or groups of rows)
+    and down its sides only, its columns set apart by space: where the lines in pieces
+    leave a gap (crossed by a few lines at most, a title spanning them)."""
+    inside = [
+        f for f in frags
+        if bottom < (f.y0 + f.y1) / 2 < top and xs[0] < (f.x0 + f.x1) / 2 < xs[-1]
+    ]
+    across = [line.fragments for line in lines(inside) if len(line.fragments) > 1]
+    if len(across) < RULED_ROWS:
+        return []
+    edges: list[float] = []
+    for x in sorted({round(f.x1 + 1, 1) for row in across for f in row}):
+        crossing = sum(any(f.x0 < x < f.x1 for f in row) for row in across)
+        beyond = sum(
+            any(f.x1 < x for f in row) and any(f.x0 > x for f in row) for row in across
+        )
+        if (crossing <= SPANNING_SHARE * len(across) and beyond >= len(across) / 2
+                and xs[0] + TOUCH < x < xs[-1] - TOUCH):
+            edges.append(x)
+    # (A gap is many places wide, past the ends of a column's longer and shorter texts:
+    # one edge a column, the first past text on two lines at least.)
+    kept: list[float] = []
+    for x in edges:
+        left = kept[-1] if kept else xs[0]
+        if sum(any(left < (f.x0 + f.x1) / 2 < x for f in row) for row in across) >= 2:
+            kept.append(x)
+    # (Two columns side by side in a ruled box are as often a diagram's box, its names by
+    # their types: three, a table's label and its figures, are asked for.)
+    return kept if len(kept) >= SPACED_EDGES else []
+
+
+#: Gaps between columns set apart by space that make a ruled box's text a table.
+SPACED_EDGES = 2
+
+
 #: Rows (bands between rules across) each part of a grid cut in two must keep.
 STACKED_ROWS = 2
 
@@ -350,6 +452,121 @@ def _stacked(
         if part_hs and part_vs:
             parts.append((_box_of(part_hs + part_vs), part_hs, part_vs))
     return parts
+
+
+def _without_bare_panels(
+    group: tuple[Rect, list[Rect], list[Rect]]
+) -> tuple[tuple[Rect, list[Rect], list[Rect]], list[Rect]]:
+    """The grid without a panel at its side that its rules across do not rule: a frame round
+    the page, parted by a rule down its whole height into a table and a column of charts,
+    draws one piece, but no rule across the panel of charts runs from the rule down to the
+    frame's side (a chart's axes and legend stop short of both), so the panel is no column
+    of the table: the charts' labels are not its cells."""
+    box, hs, vs = group
+    edge = TOUCH + 2.5
+    dividers = sorted(
+        (r.x0 + r.x1) / 2 for r in vs
+        if r.y0 <= box.y0 + edge and r.y1 >= box.y1 - edge
+    )
+    if len(dividers) < 3:
+        return group, []  # no frame parted in panels
+
+    def ruled_across(left: float, right: float) -> int:
+        return sum(
+            r.x0 <= left + edge and r.x1 >= right - edge
+            and box.y0 + edge < (r.y0 + r.y1) / 2 < box.y1 - edge
+            for r in hs
+        )
+
+    # The table stays in the panel ruled across most often; a bare panel at either side goes.
+    panels = list(zip(dividers, dividers[1:], strict=False))
+    counts = [ruled_across(left, right) for left, right in panels]
+    best = max(range(len(panels)), key=lambda k: counts[k])
+    if counts[best] < 2:
+        return group, []
+    low, high = 0, len(panels) - 1
+    while low < best and counts[low] == 0:
+        low += 1
+    while high > best and counts[high] == 0:
+        high -= 1
+    if low == 0 and high == len(panels) - 1:
+        return group, []
+    x0, x1 = panels[low][0], panels[high][1]
+    kept_hs = [
+        Rect(max(r.x0, x0 - TOUCH), r.y0, min(r.x1, x1 + TOUCH), r.y1, r.obj)
+        for r in hs if r.x1 > x0 + edge and r.x0 < x1 - edge
+    ]
+    kept_vs = [r for r in vs if x0 - edge <= (r.x0 + r.x1) / 2 <= x1 + edge]
+    if not kept_hs or not kept_vs:
+        return group, []
+    bare = [
+        Rect(left, box.y0, right, box.y1, box.obj)
+        for k, (left, right) in enumerate(panels) if k < low or k > high
+    ]
+    return (_box_of(kept_hs + kept_vs), kept_hs, kept_vs), bare
+
+
+#: Boxes drawn edge to edge in a row, and lines of text in each, that make a row of boxes of
+#: text (addresses, one a box) rather than a table's shaded cells.
+SIDE_BY_SIDE = 3
+BOX_LINES = 3
+
+
+def boxes_side_by_side(paths: list[Rect], frags: list[Fragment]) -> list[list[Rect]]:
+    """Rows of boxes drawn edge to edge, of one height, each holding several lines of text
+    (a form's addresses, one a box, a head over each), with no row of boxes on them above or
+    below (those are a table's cells, shaded): each box's text is read on its own."""
+    boxes = [p for p in paths if p.x1 - p.x0 > 20 and p.y1 - p.y0 > 20]
+    boxes.sort(key=lambda p: (round(p.y0), round(p.y1), p.x0))
+    rows: list[list[Rect]] = []
+    for p in boxes:
+        last = rows[-1][-1] if rows else None
+        if (last is not None and abs(p.y0 - last.y0) <= TOUCH
+                and abs(p.y1 - last.y1) <= TOUCH and abs(p.x0 - last.x1) <= TOUCH):
+            rows[-1].append(p)
+        else:
+            rows.append([p])
+
+    def text_lines(box: Rect) -> int:
+        return len(lines([
+            f for f in frags
+            if box.x0 < (f.x0 + f.x1) / 2 < box.x1 and box.y0 < (f.y0 + f.y1) / 2 < box.y1
+        ]))
+
+    def stacked(row: list[Rect]) -> bool:
+        box = _box_of(row)
+        return any(
+            other is not row and other[0].x0 < box.x1 and box.x0 < other[-1].x1
+            and (abs(other[0].y0 - box.y1) <= TOUCH or abs(other[0].y1 - box.y0) <= TOUCH)
+            for other in rows
+        )
+
+    return [
+        row for row in rows
+        if len(row) >= SIDE_BY_SIDE and not stacked(row)
+        and all(text_lines(box) >= BOX_LINES for box in row)
+    ]
+
+
+def side_by_side_areas(paths: list[Rect], frags: list[Fragment]) -> list[Rect]:
+    """Where rows of boxes of text side by side are (see :func:`boxes_side_by_side`)."""
+    return [_box_of(row) for row in boxes_side_by_side(paths, frags)]
+
+
+def _cut_at_edges(frags: list[Fragment], row: list[Rect]) -> list[Fragment]:
+    """The pieces of text, those running across an edge between two of the boxes cut in two
+    there (their glyphs each side made pieces of their own)."""
+    edges = [box.x1 for box in row[:-1]]
+    low, high = row[0].y0, row[0].y1
+    out: list[Fragment] = []
+    for f in frags:
+        cut = next((x for x in edges if f.x0 < x - TOUCH and x + TOUCH < f.x1), None)
+        if cut is None or not low < (f.y0 + f.y1) / 2 < high:
+            out.append(f)
+            continue
+        out.extend(fragments([g for g in f.glyphs if (g.x0 + g.x1) / 2 < cut]))
+        out.extend(fragments([g for g in f.glyphs if (g.x0 + g.x1) / 2 >= cut]))
+    return out
 
 
 def _holds(outer: Rect, inner: Rect) -> bool:
@@ -494,6 +711,63 @@ def _with_bands_of_its_box(
     )
 
 
+#: Bands between rules across, holding text, that show a grid rules its rows one by one
+#: (a head band and three rows at least): a table ruled round its head and body only (a
+#: "booktabs" table) has two.
+RULED_ROWS = 4
+
+
+def _rows_ruled(
+    ys: list[float], ruled_top: float, ruled_bottom: float, xs: list[float],
+    frags: list[Fragment],
+) -> bool:
+    """The grid's rules across bound its rows one by one: enough of the bands between its
+    rules hold text."""
+    bands = [
+        (top, bottom) for top, bottom in zip(ys, ys[1:], strict=False)
+        if top <= ruled_top + TOUCH and bottom >= ruled_bottom - TOUCH
+    ]
+    holding = sum(
+        any(bottom < (f.y0 + f.y1) / 2 < top and xs[0] < (f.x0 + f.x1) / 2 < xs[-1]
+            for f in frags)
+        for top, bottom in bands
+    )
+    return holding >= RULED_ROWS
+
+
+def _one_ruled_row(
+    text_lines: list[Line], xs: list[float], vs: list[Rect], top: float, bottom: float
+) -> bool:
+    """A band of a grid ruling its rows one by one, and down between its columns, is one
+    row, its cells' text wrapped over lines (each cell set by the middle of the band, so a
+    cell of three lines starts above one of one): unless every line has text in the first
+    column (most lines, some of them at least), a group of rows each with its label, under
+    rules that only part the groups.
+    A rule down ending inside the band parts a line spanning columns (a group's head,
+    "Redemption") from the heads of its columns under it: rows of their own."""
+    inside = [
+        r for r in vs
+        if xs[0] + TOUCH < (r.x0 + r.x1) / 2 < xs[-1] - TOUCH
+        and r.y0 < top - TOUCH and r.y1 > bottom + TOUCH
+    ]
+    if not inside:
+        return False  # no rules down through the band: its columns are not ruled
+    if any(r.y0 > bottom + TOUCH or r.y1 < top - TOUCH for r in inside):
+        return False
+    starts = [_column_starts(line, xs) for line in text_lines]
+    label_column = min(k for first in starts for k in first)
+    labelled = sum(label_column in first for first in starts)
+    # (A group's own head line may come first, its rows labelled under it; a cell's label
+    # wrapped over two lines does not make its row a group.)
+    return labelled < len(starts) and not (
+        labelled >= GROUP_ROWS and labelled > len(starts) / 2
+    )
+
+
+#: Labelled lines in a band that make it a group of rows, not one row with a wrapped label.
+GROUP_ROWS = 3
+
+
 def _band_rows(text_lines: list[Line], xs: list[float]) -> list[list[Fragment]]:
     """The rows of a ruled band holding several lines across its columns (``xs``: the
     columns' edges): a row a line, unless text wraps in the band. Then a row starts at a
@@ -503,9 +777,17 @@ def _band_rows(text_lines: list[Line], xs: list[float]) -> list[list[Fragment]]:
     label set by the middle of its row), unless it is in the rows' first column between two
     rows of their own (a group's heading in the body of the table)."""
     starts = [_column_starts(line, xs) for line in text_lines]
-    if not any(_lower_start(text) for first in starts[1:] for text in first.values()):
+    # (A word in lower case under a figure is no text going on: "unq", a price not quoted;
+    # nor is a web or mail address, written in lower case wherever it stands.)
+    going_on: list[dict[int, str]] = [{}] + [
+        {k: text for k, text in first.items()
+         if _lower_start(text) and not _is_numeric(starts[n].get(k, "x"))
+         and not WEB_ADDRESS.match(text)}
+        for n, first in enumerate(starts[1:])
+    ]
+    if not any(going_on):
         return [list(line.fragments) for line in text_lines]  # nothing wraps: a row a line
-    full = [len(first) > 1 and not any(map(_lower_start, first.values())) for first in starts]
+    full = [len(first) > 1 and not going_on[n] for n, first in enumerate(starts)]
     label_column = min(k for first in starts for k in first)
     rows: list[list[Fragment]] = []
     for k, line in enumerate(text_lines):
@@ -518,6 +800,10 @@ def _band_rows(text_lines: list[Line], xs: list[float]) -> list[list[Fragment]]:
         else:
             rows[-1].extend(line.fragments)
     return rows
+
+
+#: A web or mail address at the start of a cell's text.
+WEB_ADDRESS = re.compile(r"(?:https?://|www\.|[\w.+-]+@[\w-]+\.)", re.IGNORECASE)
 
 
 def _column_starts(line: Line, xs: list[float]) -> dict[int, str]:
