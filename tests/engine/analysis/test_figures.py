@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from workers.engine.document import Artifact, Document, Figure, Paragraph
 from workers.engine.layout.reader import read_layout
 from workers.engine.render_html import render_html
@@ -126,3 +128,53 @@ def test_a_drawing_repeated_in_the_footer_of_every_page_is_decoration(tmp_path: 
     assert figures(doc) == []
     assert sorted(a.prov[0].page for a in decorations(doc)) == [0, 1, 2, 3]
     assert all(a.prov[0].operators for a in decorations(doc))
+
+
+def test_a_logo_smaller_than_a_hundredth_of_the_page_is_a_figure(tmp_path: Path) -> None:
+    """A form's issuer's logo (200 by 24 points: under 1% of the page, over a 35-point square)
+    is a picture a reader is told of; an icon the size of a line of text is not."""
+    logo = Picture("logo", 30, 760, 200, 24)
+    icon = Picture("icon", 72, 300, 16, 16)
+    doc = read_layout(make_pdf(tmp_path / "logo.pdf", [([logo, icon], body_lines())]),
+                      max_pages=5)
+    (figure,) = figures(doc)
+    box = figure.prov[0].bbox
+    assert (round(box.x0), round(box.x1), round(box.y1 - box.y0)) == (30, 230, 24)
+
+
+#: Three drawings of a person, one above the other, each made of small pieces, with a
+#: sentence of instructions beside it and a floor of tiles under both (a poster of exercises).
+def _exercise_poster() -> tuple[list[str], list[tuple[float, float, str]]]:
+    shapes = ["0.2 0.4 0.7 rg"]
+    lines: list[tuple[float, float, str]] = []
+    for row in range(3):
+        floor = 300 + 64 * row
+        shapes += [f"{x} {floor} 5 5 re f" for x in range(300, 541, 8)]
+        shapes += [f"{310 + 6 * (k % 3)} {floor + 8 + 5 * (k // 3)} 4 4 re f" for k in range(33)]
+        lines.append((360.0, floor + 30.0, "Lift your arm slowly above your head."))
+    return shapes, lines
+
+
+def test_an_illustration_with_sentences_on_it_stays_a_figure(tmp_path: Path) -> None:
+    """Running text on a drawing of many small pieces (instructions beside each drawing of a
+    poster) leaves it a picture; its sentences are still read as text."""
+    shapes, lines = _exercise_poster()
+    doc = read_layout(make_pdf(tmp_path / "poster.pdf", [([], body_lines(250)[:8] + lines)],
+                               shapes=shapes), max_pages=5)
+    (figure,) = figures(doc)
+    box = figure.prov[0].bbox
+    assert box.x0 == pytest.approx(300, abs=1) and box.x1 == pytest.approx(545, abs=1)
+    text = " ".join(b.text for b in doc.walk() if isinstance(b, Paragraph))
+    assert text.count("Lift your arm slowly") == 3
+
+
+def test_sentences_between_rules_drawn_in_segments_are_no_figure(tmp_path: Path) -> None:
+    """The same sentences between rules drawn in many short segments (a form's lines, a
+    border) draw no picture: rules are no pieces of an illustration."""
+    _, lines = _exercise_poster()
+    rules = ["0.2 0.4 0.7 rg", *(
+        f"{x} {300 + 64 * row} 8 1 re f" for row in range(4) for x in range(300, 541, 8)), *(
+        f"{x} {y} 1 8 re f" for x in (300, 548) for y in range(300, 493, 8))]
+    doc = read_layout(make_pdf(tmp_path / "rules.pdf", [([], body_lines(250)[:8] + lines)],
+                               shapes=rules), max_pages=5)
+    assert figures(doc) == []
