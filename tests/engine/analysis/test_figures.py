@@ -178,3 +178,16 @@ def test_sentences_between_rules_drawn_in_segments_are_no_figure(tmp_path: Path)
     doc = read_layout(make_pdf(tmp_path / "rules.pdf", [([], body_lines(250)[:8] + lines)],
                                shapes=rules), max_pages=5)
     assert figures(doc) == []
+
+
+def test_a_charts_bars_drawn_as_images_are_part_of_the_chart(tmp_path: Path) -> None:
+    """Bars drawn as images on a chart drawn with shapes (its axes and gridlines) are pieces
+    of the one chart, not figures of their own."""
+    grid = ["0 0 0 RG 1 w", "100 300 m 500 300 l S", "100 300 m 100 500 l S",
+            *(f"100 {y} m 500 {y} l S" for y in (350, 400, 450, 500))]
+    bars = [Picture(f"bar{k}", 130 + 90 * k, 300, 40, 60 + 40 * k) for k in range(4)]
+    doc = read_layout(make_pdf(tmp_path / "chart.pdf", [(bars, body_lines(250)[:8])],
+                               shapes=grid), max_pages=5)
+    (chart,) = figures(doc)
+    box = chart.prov[0].bbox
+    assert box.x0 == pytest.approx(100, abs=1) and box.x1 == pytest.approx(500, abs=1)

@@ -146,7 +146,8 @@ def classify(
     item_faces: dict[int, tuple[float | None, float]] = {}
     heading_block: Block | None = None  # the block of the last heading
     for result, blocks in _document_order(results):
-        drawn_in_figure = _figure_labels_kept(blocks, artifact_ids)
+        drawn_in_figure = _figure_labels_kept(blocks, artifact_ids) | _pictures_in_drawings(
+            blocks, artifact_ids)
         on_drawing = _drawing_labels(blocks, artifact_ids)
         for block in blocks:
             if id(block) in artifact_ids or id(block) in drawn_in_figure:
@@ -1427,6 +1428,27 @@ def _figure_labels_kept(blocks: list[Block], artifact_ids: dict[int, Any]) -> se
         if b.kind == "figure" and b.labels and id(b) not in artifact_ids
         and b.candidate is not None and b.candidate.captioned
         for label in b.labels
+    }
+
+
+def _pictures_in_drawings(blocks: list[Block], artifact_ids: dict[int, Any]) -> set[int]:
+    """The images lying wholly on a vector drawing kept as a figure: pieces of it (a chart's
+    bars drawn as images, a photograph set in a diagram), drawn by the drawing's own objects
+    (a drawing holds every image inside its box), not figures of their own. A drawing set
+    aside as decoration leaves them figures: a picture is not hidden with its frame."""
+    drawings = [
+        b for b in blocks
+        if b.kind == "figure" and b.candidate is not None and b.candidate.drawing
+        and id(b) not in artifact_ids
+    ]
+    return {
+        id(b) for b in blocks
+        if b.kind == "figure" and b.candidate is not None and not b.candidate.drawing
+        and any(
+            d.x0 - 1 <= b.x0 and b.x1 <= d.x1 + 1 and d.y0 - 1 <= b.y0 and b.y1 <= d.y1 + 1
+            and set(b.objects) <= set(d.objects)
+            for d in drawings
+        )
     }
 
 

@@ -547,15 +547,17 @@ def text_frame(box: Box, shapes: Sequence[Box], texts: Sequence[tuple[Box, str]]
 ILLUSTRATION_PIECES = 40
 #: … each under this share of the drawing's area …
 PIECE_SHARE = 0.05
-#: … and the text on it fills under this share of the cells they cut (half a text frame's).
-ILLUSTRATION_GRID = TEXT_GRID_SHARE / 2
+#: … and the text on it fills under this share of the cells they cut (a third of a text
+#: frame's: a timetable's slots, some empty, leave more than a fifth of its cells filled).
+ILLUSTRATION_GRID = TEXT_GRID_SHARE / 3
 
 
 def illustration(box: Box, shapes: Sequence[Box], texts: Sequence[Box]) -> bool:
     """A drawing made of many small pieces, with its text in few of the cells they cut: a
     picture with words on it, however long (instructions beside each drawing of a poster),
     not a box around text. A text box is drawn with a frame and a few rules, a form with
-    rules whose cells its text fills; a page's border drawn in many segments draws rules.
+    rules whose cells its text fills; a page's border drawn in many segments draws rules; a
+    timetable's many slots each hold their text.
 
     >>> pieces = [(x, y, x + 8, y + 8) for x in range(0, 200, 20) for y in range(0, 100, 20)]
     >>> illustration((0, 0, 200, 120), pieces, [(0, 105, 200, 115)])
@@ -564,10 +566,14 @@ def illustration(box: Box, shapes: Sequence[Box], texts: Sequence[Box]) -> bool:
     False
     """
     area = (box[2] - box[0]) * (box[3] - box[1])
+    middles = [((a + c) / 2, (b + d) / 2) for a, b, c, d in texts]
     pieces = sum(
         1 for x0, y0, x1, y1 in shapes
         if x1 - x0 > RULE_WIDTH and y1 - y0 > RULE_WIDTH
         and (x1 - x0) * (y1 - y0) < PIECE_SHARE * area
+        # A shape holding text is a box of it (a timetable's slot, a diagram's note), no
+        # piece of a drawing: an illustration's words lie beside its pieces.
+        and not any(x0 <= x <= x1 and y0 <= y <= y1 for x, y in middles)
     )
     return pieces >= ILLUSTRATION_PIECES and text_grid_share(box, shapes, texts) < ILLUSTRATION_GRID
 
