@@ -4,8 +4,10 @@ with their captions as the author wrote them."""
 
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 
+import pikepdf
 import pytest
 
 from workers.engine.document import Artifact, Document, Figure, Paragraph
@@ -191,3 +193,33 @@ def test_a_charts_bars_drawn_as_images_are_part_of_the_chart(tmp_path: Path) -> 
     (chart,) = figures(doc)
     box = chart.prov[0].bbox
     assert box.x0 == pytest.approx(100, abs=1) and box.x1 == pytest.approx(500, abs=1)
+
+
+def test_a_badge_drawn_with_its_number_in_one_form_is_not_hidden(tmp_path: Path) -> None:
+    """A flat badge (decoration) drawn by the same Form XObject as the number set on it is
+    not marked an artifact: the number would be hidden with it."""
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
+        Encoding=pikepdf.Name.WinAnsiEncoding))
+    badge = pikepdf.Stream(pdf, zlib.compress(bytes([30, 80, 160]) * (40 * 30)))
+    badge.Type, badge.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+    badge.Width, badge.Height, badge.BitsPerComponent = 40, 30, 8
+    badge.ColorSpace, badge.Filter = pikepdf.Name.DeviceRGB, pikepdf.Name.FlateDecode
+    form = pikepdf.Stream(pdf, b"q 60 0 0 60 0 0 cm /Im0 Do Q BT /F1 24 Tf 22 20 Td (3) Tj ET")
+    form.Type, form.Subtype = pikepdf.Name.XObject, pikepdf.Name.Form
+    form.BBox = [0, 0, 60, 60]
+    form.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font),
+                                        XObject=pikepdf.Dictionary(Im0=badge))
+    ops = ["q 1 0 0 1 72 700 cm /Fm0 Do Q",
+           "BT /F1 18 Tf 150 720 Td (Shape market forces) Tj ET",
+           *(f"BT /F1 11 Tf {x} {y} Td ({text}) Tj ET" for x, y, text in body_lines())]
+    pdf.pages.append(pikepdf.Page(pikepdf.Dictionary(
+        Type=pikepdf.Name.Page, MediaBox=[0, 0, WIDTH, HEIGHT],
+        Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font),
+                                     XObject=pikepdf.Dictionary(Fm0=form)),
+        Contents=pdf.make_stream("\n".join(ops).encode()))))
+    path = tmp_path / "badge.pdf"
+    pdf.save(path)
+    doc = read_layout(path, max_pages=5)
+    assert decorations(doc) == [] and figures(doc) == []

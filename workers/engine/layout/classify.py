@@ -548,9 +548,18 @@ def _set_aside_decoration(
                 block.candidate.box, texts, result.page.height) is not None
     verdicts = judge([b.candidate for b, _ in blocks.values() if b.candidate],
                      pages=len(results))
+    text_objects: dict[int, set[int]] = {}  # per page (by its result's id)
     for key, verdict in verdicts.items():
         block, result = blocks[key]
         kept = verdict.kept
+        if not kept and id(result) not in text_objects:
+            text_objects[id(result)] = _text_objects(result)
+        if not kept and set(block.objects) & text_objects[id(result)]:
+            # Its object (a Form XObject) draws text too (a number set in a badge): marked as
+            # an artifact, the text would be hidden with it. Left unmarked, as an image too
+            # small to be a figure is, the text is read with its block.
+            result.blocks.remove(block)
+            continue
         if not kept:
             artifact_ids[id(block)] = "decoration"
             continue
@@ -566,6 +575,13 @@ def _set_aside_decoration(
                        max(r.x1 for r in gone), max(r.y1 for r in gone))
             doc.artifacts.append(Artifact("decoration", "", [Prov(
                 block.page, box, (), result.opmap.ranges(dropped))]))
+
+
+def _text_objects(result: PageResult) -> set[int]:
+    """The page objects drawing the text of a page's blocks."""
+    return {
+        g.obj for b in result.blocks if b.kind != "figure" for f in b.frags for g in f.glyphs
+    }
 
 
 def _slide_deck(pages: list[Page]) -> bool:
