@@ -4,7 +4,11 @@ with their captions as the author wrote them."""
 
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
+
+import pikepdf
+import pytest
 
 from workers.engine.document import Artifact, Document, Figure, Paragraph
 from workers.engine.layout.reader import read_layout
@@ -126,3 +130,96 @@ def test_a_drawing_repeated_in_the_footer_of_every_page_is_decoration(tmp_path: 
     assert figures(doc) == []
     assert sorted(a.prov[0].page for a in decorations(doc)) == [0, 1, 2, 3]
     assert all(a.prov[0].operators for a in decorations(doc))
+
+
+def test_a_logo_smaller_than_a_hundredth_of_the_page_is_a_figure(tmp_path: Path) -> None:
+    """A form's issuer's logo (200 by 24 points: under 1% of the page, over a 35-point square)
+    is a picture a reader is told of; an icon the size of a line of text is not."""
+    logo = Picture("logo", 30, 760, 200, 24)
+    icon = Picture("icon", 72, 300, 16, 16)
+    doc = read_layout(make_pdf(tmp_path / "logo.pdf", [([logo, icon], body_lines())]),
+                      max_pages=5)
+    (figure,) = figures(doc)
+    box = figure.prov[0].bbox
+    assert (round(box.x0), round(box.x1), round(box.y1 - box.y0)) == (30, 230, 24)
+
+
+#: Three drawings of a person, one above the other, each made of small pieces, with a
+#: sentence of instructions beside it and a floor of tiles under both (a poster of exercises).
+def _exercise_poster() -> tuple[list[str], list[tuple[float, float, str]]]:
+    shapes = ["0.2 0.4 0.7 rg"]
+    lines: list[tuple[float, float, str]] = []
+    for row in range(3):
+        floor = 300 + 64 * row
+        shapes += [f"{x} {floor} 5 5 re f" for x in range(300, 541, 8)]
+        shapes += [f"{310 + 6 * (k % 3)} {floor + 8 + 5 * (k // 3)} 4 4 re f" for k in range(33)]
+        lines.append((360.0, floor + 30.0, "Lift your arm slowly above your head."))
+    return shapes, lines
+
+
+def test_an_illustration_with_sentences_on_it_stays_a_figure(tmp_path: Path) -> None:
+    """Running text on a drawing of many small pieces (instructions beside each drawing of a
+    poster) leaves it a picture; its sentences are still read as text."""
+    shapes, lines = _exercise_poster()
+    doc = read_layout(make_pdf(tmp_path / "poster.pdf", [([], body_lines(250)[:8] + lines)],
+                               shapes=shapes), max_pages=5)
+    (figure,) = figures(doc)
+    box = figure.prov[0].bbox
+    assert box.x0 == pytest.approx(300, abs=1) and box.x1 == pytest.approx(545, abs=1)
+    text = " ".join(b.text for b in doc.walk() if isinstance(b, Paragraph))
+    assert text.count("Lift your arm slowly") == 3
+
+
+def test_sentences_between_rules_drawn_in_segments_are_no_figure(tmp_path: Path) -> None:
+    """The same sentences between rules drawn in many short segments (a form's lines, a
+    border) draw no picture: rules are no pieces of an illustration."""
+    _, lines = _exercise_poster()
+    rules = ["0.2 0.4 0.7 rg", *(
+        f"{x} {300 + 64 * row} 8 1 re f" for row in range(4) for x in range(300, 541, 8)), *(
+        f"{x} {y} 1 8 re f" for x in (300, 548) for y in range(300, 493, 8))]
+    doc = read_layout(make_pdf(tmp_path / "rules.pdf", [([], body_lines(250)[:8] + lines)],
+                               shapes=rules), max_pages=5)
+    assert figures(doc) == []
+
+
+def test_a_charts_bars_drawn_as_images_are_part_of_the_chart(tmp_path: Path) -> None:
+    """Bars drawn as images on a chart drawn with shapes (its axes and gridlines) are pieces
+    of the one chart, not figures of their own."""
+    grid = ["0 0 0 RG 1 w", "100 300 m 500 300 l S", "100 300 m 100 500 l S",
+            *(f"100 {y} m 500 {y} l S" for y in (350, 400, 450, 500))]
+    bars = [Picture(f"bar{k}", 130 + 90 * k, 300, 40, 60 + 40 * k) for k in range(4)]
+    doc = read_layout(make_pdf(tmp_path / "chart.pdf", [(bars, body_lines(250)[:8])],
+                               shapes=grid), max_pages=5)
+    (chart,) = figures(doc)
+    box = chart.prov[0].bbox
+    assert box.x0 == pytest.approx(100, abs=1) and box.x1 == pytest.approx(500, abs=1)
+
+
+def test_a_badge_drawn_with_its_number_in_one_form_is_not_hidden(tmp_path: Path) -> None:
+    """A flat badge (decoration) drawn by the same Form XObject as the number set on it is
+    not marked an artifact: the number would be hidden with it."""
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
+        Encoding=pikepdf.Name.WinAnsiEncoding))
+    badge = pikepdf.Stream(pdf, zlib.compress(bytes([30, 80, 160]) * (40 * 30)))
+    badge.Type, badge.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+    badge.Width, badge.Height, badge.BitsPerComponent = 40, 30, 8
+    badge.ColorSpace, badge.Filter = pikepdf.Name.DeviceRGB, pikepdf.Name.FlateDecode
+    form = pikepdf.Stream(pdf, b"q 60 0 0 60 0 0 cm /Im0 Do Q BT /F1 24 Tf 22 20 Td (3) Tj ET")
+    form.Type, form.Subtype = pikepdf.Name.XObject, pikepdf.Name.Form
+    form.BBox = [0, 0, 60, 60]
+    form.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font),
+                                        XObject=pikepdf.Dictionary(Im0=badge))
+    ops = ["q 1 0 0 1 72 700 cm /Fm0 Do Q",
+           "BT /F1 18 Tf 150 720 Td (Shape market forces) Tj ET",
+           *(f"BT /F1 11 Tf {x} {y} Td ({text}) Tj ET" for x, y, text in body_lines())]
+    pdf.pages.append(pikepdf.Page(pikepdf.Dictionary(
+        Type=pikepdf.Name.Page, MediaBox=[0, 0, WIDTH, HEIGHT],
+        Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font),
+                                     XObject=pikepdf.Dictionary(Fm0=form)),
+        Contents=pdf.make_stream("\n".join(ops).encode()))))
+    path = tmp_path / "badge.pdf"
+    pdf.save(path)
+    doc = read_layout(path, max_pages=5)
+    assert decorations(doc) == [] and figures(doc) == []

@@ -154,7 +154,8 @@ def classify(
     heading_block: Block | None = None  # the block of the last heading
     run_in_heads: set[int] = set()  # the headings run into their paragraphs
     for result, blocks in _document_order(results):
-        drawn_in_figure = _figure_labels_kept(blocks, artifact_ids)
+        drawn_in_figure = _figure_labels_kept(blocks, artifact_ids) | _pictures_in_drawings(
+            blocks, artifact_ids)
         on_drawing = _drawing_labels(blocks, artifact_ids)
         for block in blocks:
             if id(block) in artifact_ids or id(block) in drawn_in_figure:
@@ -624,9 +625,18 @@ def _set_aside_decoration(
                 block.candidate.box, texts, result.page.height) is not None
     verdicts = judge([b.candidate for b, _ in blocks.values() if b.candidate],
                      pages=len(results))
+    text_objects: dict[int, set[int]] = {}  # per page (by its result's id)
     for key, verdict in verdicts.items():
         block, result = blocks[key]
         kept = verdict.kept
+        if not kept and id(result) not in text_objects:
+            text_objects[id(result)] = _text_objects(result)
+        if not kept and set(block.objects) & text_objects[id(result)]:
+            # Its object (a Form XObject) draws text too (a number set in a badge): marked as
+            # an artifact, the text would be hidden with it. Left unmarked, as an image too
+            # small to be a figure is, the text is read with its block.
+            result.blocks.remove(block)
+            continue
         if not kept:
             artifact_ids[id(block)] = "decoration"
             continue
@@ -642,6 +652,13 @@ def _set_aside_decoration(
                        max(r.x1 for r in gone), max(r.y1 for r in gone))
             doc.artifacts.append(Artifact("decoration", "", [Prov(
                 block.page, box, (), result.opmap.ranges(dropped))]))
+
+
+def _text_objects(result: PageResult) -> set[int]:
+    """The page objects drawing the text of a page's blocks."""
+    return {
+        g.obj for b in result.blocks if b.kind != "figure" for f in b.frags for g in f.glyphs
+    }
 
 
 def _slide_deck(pages: list[Page]) -> bool:
@@ -1643,6 +1660,27 @@ def _figure_labels_kept(blocks: list[Block], artifact_ids: dict[int, Any]) -> se
         if b.kind == "figure" and b.labels and id(b) not in artifact_ids
         and b.candidate is not None and b.candidate.captioned
         for label in b.labels
+    }
+
+
+def _pictures_in_drawings(blocks: list[Block], artifact_ids: dict[int, Any]) -> set[int]:
+    """The images lying wholly on a vector drawing kept as a figure: pieces of it (a chart's
+    bars drawn as images, a photograph set in a diagram), drawn by the drawing's own objects
+    (a drawing holds every image inside its box), not figures of their own. A drawing set
+    aside as decoration leaves them figures: a picture is not hidden with its frame."""
+    drawings = [
+        b for b in blocks
+        if b.kind == "figure" and b.candidate is not None and b.candidate.drawing
+        and id(b) not in artifact_ids
+    ]
+    return {
+        id(b) for b in blocks
+        if b.kind == "figure" and b.candidate is not None and not b.candidate.drawing
+        and any(
+            d.x0 - 1 <= b.x0 and b.x1 <= d.x1 + 1 and d.y0 - 1 <= b.y0 and b.y1 <= d.y1 + 1
+            and set(b.objects) <= set(d.objects)
+            for d in drawings
+        )
     }
 
 

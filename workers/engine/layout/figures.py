@@ -69,8 +69,12 @@ PLACE_TOLERANCE = 3.0
 FEW_IMAGES = 2
 #: Pieces of a figure smaller than this share of the page (dots, hairlines) do not decide.
 TINY_PIECE = 0.0005
-#: Images smaller than this share of the page are decoration (icons, bullets), not figures.
-FIGURE_MIN_AREA = 0.01
+#: Images smaller than this share of the page are decoration (icons, bullets), not figures:
+#: about a 35-point square on a letter page, larger than the line or two of text an icon or a
+#: bullet is set in. A logo (a form's issuer, 200 by 24 points), a photograph of an author in
+#: a margin or a book's ornament under a chapter title (0.2-1% of the page) is larger, and a
+#: picture a reader is told of.
+FIGURE_MIN_AREA = 0.0025
 #: An image covering this share of the page is its background, behind the text.
 BACKGROUND_AREA = 0.9
 #: Margin bands (share of the page height) where running headers and footers live.
@@ -526,14 +530,52 @@ def text_frame(box: Box, shapes: Sequence[Box], texts: Sequence[tuple[Box, str]]
     """A drawing whose inside is text, not a picture: it holds running text (a sentence, in
     any script), or its shapes draw a grid filled with text — a table drawn with shapes, a box
     around a paragraph or a form's answer. A chart's labels are short words scattered around
-    a plot that holds none."""
-    if any(running_text(text) for _, text in texts):
-        return True
+    a plot that holds none. Running text on an illustration drawn with many pieces (arm
+    exercises drawn each beside its instructions, a diagram's boxes of notes) leaves it a
+    picture with words on it: see :func:`illustration`."""
     area = (box[2] - box[0]) * (box[3] - box[1])
     boxes = [b for b, _ in texts]
+    if any(running_text(text) for _, text in texts):
+        return not illustration(box, shapes, boxes)
     covered = sum((x1 - x0) * (y1 - y0) for x0, y0, x1, y1 in boxes)
     return area > 0 and covered >= TEXT_DENSITY * area and (
         text_grid_share(box, shapes, boxes) >= TEXT_GRID_SHARE)
+
+
+#: An illustration is drawn with at least this many pieces (shapes that are not rules, each a
+#: small part of the drawing: a figure's outline, a fold, a shadow) …
+ILLUSTRATION_PIECES = 40
+#: … each under this share of the drawing's area …
+PIECE_SHARE = 0.05
+#: … and the text on it fills under this share of the cells they cut (a third of a text
+#: frame's: a timetable's slots, some empty, leave more than a fifth of its cells filled).
+ILLUSTRATION_GRID = TEXT_GRID_SHARE / 3
+
+
+def illustration(box: Box, shapes: Sequence[Box], texts: Sequence[Box]) -> bool:
+    """A drawing made of many small pieces, with its text in few of the cells they cut: a
+    picture with words on it, however long (instructions beside each drawing of a poster),
+    not a box around text. A text box is drawn with a frame and a few rules, a form with
+    rules whose cells its text fills; a page's border drawn in many segments draws rules; a
+    timetable's many slots each hold their text.
+
+    >>> pieces = [(x, y, x + 8, y + 8) for x in range(0, 200, 20) for y in range(0, 100, 20)]
+    >>> illustration((0, 0, 200, 120), pieces, [(0, 105, 200, 115)])
+    True
+    >>> illustration((0, 0, 200, 120), pieces[:10], [(0, 105, 200, 115)])
+    False
+    """
+    area = (box[2] - box[0]) * (box[3] - box[1])
+    middles = [((a + c) / 2, (b + d) / 2) for a, b, c, d in texts]
+    pieces = sum(
+        1 for x0, y0, x1, y1 in shapes
+        if x1 - x0 > RULE_WIDTH and y1 - y0 > RULE_WIDTH
+        and (x1 - x0) * (y1 - y0) < PIECE_SHARE * area
+        # A shape holding text is a box of it (a timetable's slot, a diagram's note), no
+        # piece of a drawing: an illustration's words lie beside its pieces.
+        and not any(x0 <= x <= x1 and y0 <= y <= y1 for x, y in middles)
+    )
+    return pieces >= ILLUSTRATION_PIECES and text_grid_share(box, shapes, texts) < ILLUSTRATION_GRID
 
 
 def text_grid_share(box: Box, shapes: Sequence[Box], texts: Sequence[Box]) -> float:
