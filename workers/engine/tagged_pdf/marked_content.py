@@ -194,10 +194,13 @@ def yield_labels(
     text together, as it did before labels were tagged. ``owners`` and ``splits`` are changed
     in place; returns the labels that yielded. ``separated``: operators (Form XObject ``Do``s)
     whose content is divided between their leaves otherwise, like ``splits``."""
-    label_ops: dict[int, int] = {}  # operator -> the label owning it
-    for index, owner in enumerate(owners):
-        if isinstance(owner, int) and owner in labels:
-            label_ops[index] = owner
+    if not labels:
+        return set()
+    # operator -> the label owning it. An owner is a leaf id (int), an artifact kind (str) or
+    # None: only a leaf id can be a key of ``labels``, so membership alone tells (a page has
+    # tens of thousands of operators, and most documents no label that yields).
+    label_ops: dict[int, int] = {index: owner for index, owner in enumerate(owners)
+                                 if owner in labels}
     if not label_ops:
         return set()
     ordered = sorted(label_ops)
@@ -231,19 +234,27 @@ def contested_leaves(
     painting: Callable[[int], bool],
 ) -> set[int]:
     """Leaves claiming a painting operator that an earlier leaf claimed too."""
-    first: dict[int, Owner] = {}
+    # The first leaf claiming each operator, painting or not: an operator that paints
+    # nothing is never contested, so ``painting`` is asked only where two leaves meet (most
+    # claims are of operators nobody else claims, filled a range at a time).
+    first: list[Owner | None] = [None] * count
     out: set[int] = set()
     for who, ranges in claims:
         if not isinstance(who, int):
             continue
         for start, end in ranges:
-            for index in range(max(start, 0), min(end, count)):
-                if not painting(index):
-                    continue
-                if index in first and first[index] != who:
+            start, end = max(start, 0), min(end, count)
+            if start >= end:
+                continue
+            if first[start:end].count(None) == end - start:
+                first[start:end] = [who] * (end - start)
+                continue
+            for index in range(start, end):
+                earlier = first[index]
+                if earlier is None:
+                    first[index] = who
+                elif earlier != who and painting(index):
                     out.add(who)
-                else:
-                    first.setdefault(index, who)
     return out
 
 
@@ -424,9 +435,12 @@ def tag_stream_bytes(
     run_first = run_last = -1  # the run of consecutive original instructions being copied
     for item in _plan_marks(content.operators, owners, result, splits, opens_optional_content,
                             cuts, bare):
-        # The common cases first: most items are original instructions, or runs of them.
-        if isinstance(item, int | range):
-            first, last = (item, item) if isinstance(item, int) else (item.start, item.stop - 1)
+        # The common cases first: most items are original instructions, or runs of them
+        # (exact types: the plan holds no subclasses, and this runs once per instruction).
+        kind = type(item)
+        if kind is int or kind is range:
+            first, last = ((item, item) if kind is int  # type: ignore[assignment]
+                           else (item.start, item.stop - 1))  # type: ignore[union-attr]
             if first == run_last + 1 and run_first >= 0:
                 run_last = last
                 continue
