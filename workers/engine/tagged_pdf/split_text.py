@@ -122,7 +122,8 @@ def split_operators(
     texts = texts if texts is not None else CodeTexts()
     out: dict[int, Parts] = {}
     for index, leaves in contested.items():
-        candidates = [b for b in boxes if b.leaf in leaves]
+        contesting = set(leaves)
+        candidates = [b for b in boxes if b.leaf in contesting]
         parts = split_by_glyphs(instructions[index], glyphs_of.get(index, []), candidates,
                                 leaves[0], fonts.get(index), texts)
         if parts is not None:
@@ -244,8 +245,9 @@ def _codes(elements: list[pikepdf.Object], width: int) -> list[bytes] | None:
 def _glyph_owners(glyphs: list[Glyph], boxes: list[LeafBox], first: int) -> list[int]:
     owners: list[int] = []
     previous = first
+    owned_boxes = [(b.leaf, b.box) for b in boxes]  # the same for every glyph
     for glyph in glyphs:
-        owner = glyph_owner(glyph, [(b.leaf, b.box) for b in boxes])
+        owner = glyph_owner(glyph, owned_boxes)
         if owner is None or glyph.char.isspace():
             owner = previous  # a space (or a glyph in no box) goes with the text before it
         owners.append(owner)

@@ -351,7 +351,9 @@ def _leaf_boxes(leaves: Sequence[Node], pages: int) -> list[list[LeafBox]]:
     return boxes
 
 
-def _owner_boxes(leaves: Sequence[Node], document: Document, pages: int) -> list[list[tuple[Owner, BBox]]]:
+def _owner_boxes(
+    leaves: Sequence[Node], document: Document, pages: int
+) -> list[list[tuple[Owner, BBox]]]:
     """Per page, the box of every leaf and artifact drawn there (who owns what a shared Form
     XObject draws: :mod:`.form_content`)."""
     boxes: list[list[tuple[Owner, BBox]]] = [[] for _ in range(pages)]
