@@ -6,8 +6,11 @@ import pikepdf
 
 from workers.engine.tagged_pdf.marked_content import (
     PageTagging,
+    contested_leaves,
     owners_of,
+    read_operators,
     tag_instructions,
+    yield_labels,
 )
 
 CONTENT = (
@@ -64,3 +67,44 @@ def test_source_marked_content_is_replaced_not_kept() -> None:
     assert text.count("/MCID 0") == 1
     assert text.count("/OC") == 1
     assert text.count("BDC") + text.count("BMC") == text.count("EMC")
+
+
+def test_only_a_painting_operator_claimed_by_two_leaves_is_contested() -> None:
+    # 0 BT, 1 Tf, 2 Td, 3 Tj, 4 Tj, 5 ET, 6 re, 7 W, 8 n, 9 BT, 10 Tj, 11 ET
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    page = pdf.pages[0]
+    page.obj.Contents = pdf.make_stream(
+        b"BT /F1 12 Tf 72 700 Td (First) Tj (Second) Tj ET 0 0 100 100 re W n BT (Loose) Tj ET"
+    )
+    operators = read_operators(list(pikepdf.parse_content_stream(page)), frozenset())
+    count = len(operators.names)
+    assert count == 12
+
+    def contested(claims: list[tuple[int | str, list[tuple[int, int]]]]) -> set[int]:
+        return contested_leaves(count, claims, lambda i: operators.painting[i])
+
+    # Leaf 1 shares only the text object's setup (BT, Tf, Td: nothing painted) with leaf 0.
+    assert contested([(0, [(0, 4)]), (1, [(0, 3), (4, 6)])]) == set()
+    # Leaf 2 claims the Tj leaf 0 drew first: leaf 2 is contested, leaf 0 is not.
+    assert contested([(0, [(0, 4)]), (1, [(4, 6)]), (2, [(3, 4)])]) == {2}
+    # One leaf claiming an operator twice, an artifact claiming a leaf's operator, and ranges
+    # reaching past the stream are not contests.
+    assert contested([(0, [(3, 4), (2, 5)]), ("Artifact", [(0, 12)]), (1, [(9, 40)])]) == set()
+    assert contested([(0, [(-5, 12)]), (1, [(10, 11)])]) == {1}
+    assert contested([(0, [(6, 9)]), (1, [(7, 9)])]) == set()  # the clip paints nothing
+
+
+def test_an_artifact_owner_never_counts_as_a_list_label() -> None:
+    # Leaf 0 is a label yielding to leaf 1; an artifact owns operator 2.
+    owners: list[int | str | None] = [0, 1, "Artifact", None]
+    claims: list[tuple[int | str, list[tuple[int, int]]]] = [
+        (0, [(0, 1)]), (1, [(1, 2)]), ("Artifact", [(2, 3)])]
+    assert yield_labels(owners, claims, {}, {0: 1}) == set()
+    assert owners == [0, 1, "Artifact", None]
+    assert yield_labels(owners, claims, {}, {}) == set()
+    # Drawn by one operator with its body's text, the label yields to its body.
+    shared: list[tuple[int | str, list[tuple[int, int]]]] = [(0, [(0, 2)]), (1, [(1, 2)])]
+    owners = owners_of(4, shared)
+    assert yield_labels(owners, shared, {}, {0: 1}) == {0}
+    assert owners == [1, 1, None, None]
