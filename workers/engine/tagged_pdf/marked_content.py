@@ -310,16 +310,29 @@ def _plan_marks(
     ]
     current: Owner | None = None  # the owner of the open sequence, None when none is open
     kept_marks: list[bool] = []  # for each source BDC/BMC still open: was it kept (/OC)?
+    # Original instructions are written as runs: those from ``run_from`` up to the one being
+    # planned are still to be written, as one range, before anything else is (a text page
+    # paints at nearly every instruction: one range per run, not an item per instruction).
+    run_from = 0
+    index = 0
+
+    def write_run() -> None:
+        nonlocal run_from
+        if run_from < index:
+            out.append(range(run_from, index))
+            run_from = index
 
     def close() -> None:
         nonlocal current
         if current is not None:
+            write_run()
             out.append(_END)
             current = None
 
     def begin(owner: Owner, index: int) -> None:
         nonlocal current
         close()
+        write_run()
         if isinstance(owner, int):
             out.append(_Begin(owner, len(result.mcid_owner)))
             result.mcid_owner.append(owner)
@@ -328,25 +341,30 @@ def _plan_marks(
             out.append(_Begin(owner, None))
         current = owner
 
-    copied = 0  # instructions before this one are planned
+    def drop() -> None:
+        """The instruction being planned is not written as it is."""
+        nonlocal run_from
+        write_run()
+        run_from = index + 1
+
     for index in planned:
-        if copied < index:
-            out.append(range(copied, index))
-        copied = index + 1
         op = names[index]
         if op in _MARKS:
             if _keep_mark(op, index, opens_optional_content, kept_marks):
                 close()  # our sequences nest inside or outside optional content, not across
-                out.append(index)
+            else:
+                drop()
             continue
         if op == "BT" or op == "ET":
             close()
         replacement = bare_at.get(index)
         if replacement is not None:
             close()
+            drop()
             out.append(replacement)
             continue
         if index in split_at:
+            drop()
             for owner, part in split_at[index]:
                 if owner != current:
                     begin(owner, index)
@@ -363,9 +381,8 @@ def _plan_marks(
                 result.tagged_operators += 1
             else:
                 result.artifact_operators += 1
-        out.append(index)
-    if copied < len(names):
-        out.append(range(copied, len(names)))
+    index = len(names)
+    write_run()
     close()
     return out
 
