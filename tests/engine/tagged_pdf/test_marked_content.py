@@ -9,7 +9,9 @@ from workers.engine.tagged_pdf.marked_content import (
     contested_leaves,
     owners_of,
     read_operators,
+    scan_content,
     tag_instructions,
+    tag_stream_bytes,
     yield_labels,
 )
 
@@ -108,3 +110,39 @@ def test_an_artifact_owner_never_counts_as_a_list_label() -> None:
     owners = owners_of(4, shared)
     assert yield_labels(owners, shared, {}, {0: 1}) == {0}
     assert owners == [1, 1, None, None]
+
+
+def test_runs_of_original_instructions_leave_out_split_operators_and_old_marks() -> None:
+    # 0 BDC, 1 BT, 2 Tf, 3 Td, 4 Tj (cut in two), 5 Tj, 6 ET, 7 EMC, 8 m, 9 l, 10 S,
+    # 11 BDC /OC (kept), 12 re, 13 f, 14 EMC
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    page = pdf.pages[0]
+    page.obj.Contents = pdf.make_stream(
+        b"/P <</MCID 0>> BDC BT /F1 12 Tf 72 700 Td (ab) Tj (c) Tj ET EMC 0 0 m 9 9 l S "
+        b"/OC /oc1 BDC 0 0 10 10 re f EMC"
+    )
+    instructions = list(pikepdf.parse_content_stream(page))
+    claims: list[tuple[int | str, list[tuple[int, int]]]] = [
+        (0, [(4, 5)]), (1, [(5, 6)]), ("Artifact", [(8, 11)]), (1, [(12, 14)])]
+    owners = owners_of(len(instructions), claims)
+
+    def part(text: str) -> pikepdf.ContentStreamInstruction:
+        return pikepdf.ContentStreamInstruction([pikepdf.String(text)], pikepdf.Operator("Tj"))
+
+    splits = {4: [(0, part("a")), (1, part("b"))]}
+    scanned = scan_content(page, frozenset())
+    assert scanned is not None
+    by_bytes, by_pikepdf = PageTagging(), PageTagging()
+    written = tag_stream_bytes(scanned, owners, by_bytes, splits)
+    assert written == (
+        b"BT /F1 12 Tf 72 700 Td\n/P <</MCID 0>> BDC\n(a) Tj\nEMC\n/P <</MCID 1>> BDC\n"
+        b"(b) Tj\n(c) Tj\nEMC\nET\n/Artifact BMC\n0 0 m 9 9 l S\nEMC\n/OC /oc1 BDC\n"
+        b"/P <</MCID 2>> BDC\n0 0 10 10 re f\nEMC\nEMC\n"
+    )
+    assert by_bytes.mcid_owner == [0, 1, 1] and by_bytes.mcid_start == [4, 4, 12]
+    assert (by_bytes.tagged_operators, by_bytes.artifact_operators) == (4, 1)
+    expected = tag_instructions(instructions, owners, frozenset(), by_pikepdf, splits)
+    assert pikepdf.unparse_content_stream(expected) == pikepdf.unparse_content_stream(
+        pikepdf.parse_content_stream(pikepdf.Stream(pdf, written)))
+    assert by_pikepdf == by_bytes

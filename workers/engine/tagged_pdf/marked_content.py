@@ -200,7 +200,7 @@ def yield_labels(
     # None: only a leaf id can be a key of ``labels``, so membership alone tells (a page has
     # tens of thousands of operators, and most documents no label that yields).
     label_ops: dict[int, int] = {index: owner for index, owner in enumerate(owners)
-                                 if owner in labels}
+                                 if owner in labels and isinstance(owner, int)}
     if not label_ops:
         return set()
     ordered = sorted(label_ops)
@@ -273,9 +273,9 @@ class _Begin:
     mcid: int | None
 
 
-#: What a tagged page is made of, in order: an original instruction (its index), a run of
-#: them, a sequence's start or end, or a part of a split text operator.
-_PlanItem = int | range | _Begin | _End | pikepdf.ContentStreamInstruction
+#: What a tagged page is made of, in order: a run of original instructions (their indices),
+#: a sequence's start or end, or a part of a split text operator (or a replacement).
+_PlanItem = range | _Begin | _End | pikepdf.ContentStreamInstruction
 #: Operators the plan looks at whatever they paint and whoever owns them.
 _PLANNED = _MARKS | {"BT", "ET"}
 
@@ -410,9 +410,7 @@ def tag_instructions(
     end = pikepdf.ContentStreamInstruction([], pikepdf.Operator("EMC"))
     for item in _plan_marks(operators, owners, result, splits, opens_optional_content, cuts,
                             bare):
-        if isinstance(item, int):
-            out.append(instructions[item])
-        elif isinstance(item, range):
+        if isinstance(item, range):
             out.extend(instructions[item.start:item.stop])
         elif isinstance(item, _End):
             out.append(end)
@@ -452,19 +450,14 @@ def tag_stream_bytes(
     run_first = run_last = -1  # the run of consecutive original instructions being copied
     for item in _plan_marks(content.operators, owners, result, splits, opens_optional_content,
                             cuts, bare):
-        # The common cases first: most items are original instructions, or runs of them
-        # (exact types: the plan holds no subclasses, and this runs once per instruction).
-        kind = type(item)
-        if kind is int or kind is range:
-            first, last = ((item, item) if kind is int  # type: ignore[assignment]
-                           else (item.start, item.stop - 1))  # type: ignore[union-attr]
-            if first == run_last + 1 and run_first >= 0:
-                run_last = last
+        if isinstance(item, range):
+            if item.start == run_last + 1 and run_first >= 0:
+                run_last = item.stop - 1
                 continue
             if run_first >= 0:
                 pieces.append(data[starts[run_first]:ends[run_last]])
                 pieces.append(b"\n")
-            run_first, run_last = first, last
+            run_first, run_last = item.start, item.stop - 1
             continue
         if run_first >= 0:
             pieces.append(data[starts[run_first]:ends[run_last]])
