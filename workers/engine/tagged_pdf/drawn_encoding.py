@@ -227,7 +227,7 @@ def _cells(
     )
     page.obj.Contents = probe.make_stream("\n".join(content).encode())
     buffer = io.BytesIO()
-    probe.save(buffer)
+    probe.save(buffer, compress_streams=False)  # read by pdfium only, once
     document = pdfium.PdfDocument(buffer.getvalue())
     try:
         image = document[0].render(scale=1).to_pil().convert("L")

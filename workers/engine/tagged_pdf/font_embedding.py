@@ -409,7 +409,7 @@ def _probe_pages(
         )
         page.obj.Contents = probe.make_stream("\n".join(content).encode())
     buffer = io.BytesIO()
-    probe.save(buffer)
+    probe.save(buffer, compress_streams=False)  # read by pdfium only, once
     document = pdfium.PdfDocument(buffer.getvalue())
     try:
         out: list[tuple[bytes, str]] = []
@@ -448,7 +448,7 @@ def pdfium_programs(fonts: Sequence[pikepdf.Dictionary]) -> list[bytes | None]:
         )
         page.obj.Contents = probe.make_stream(b"BT /F1 10 Tf 10 10 Td (a) Tj ET")
     buffer = io.BytesIO()
-    probe.save(buffer)
+    probe.save(buffer, compress_streams=False)  # read by pdfium only, once
     document = pdfium.PdfDocument(buffer.getvalue())
     try:
         out: list[bytes | None] = []

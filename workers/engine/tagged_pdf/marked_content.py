@@ -194,10 +194,13 @@ def yield_labels(
     text together, as it did before labels were tagged. ``owners`` and ``splits`` are changed
     in place; returns the labels that yielded. ``separated``: operators (Form XObject ``Do``s)
     whose content is divided between their leaves otherwise, like ``splits``."""
-    label_ops: dict[int, int] = {}  # operator -> the label owning it
-    for index, owner in enumerate(owners):
-        if isinstance(owner, int) and owner in labels:
-            label_ops[index] = owner
+    if not labels:
+        return set()
+    # operator -> the label owning it. An owner is a leaf id (int), an artifact kind (str) or
+    # None: only a leaf id can be a key of ``labels``, so membership alone tells (a page has
+    # tens of thousands of operators, and most documents no label that yields).
+    label_ops: dict[int, int] = {index: owner for index, owner in enumerate(owners)
+                                 if owner in labels and isinstance(owner, int)}
     if not label_ops:
         return set()
     ordered = sorted(label_ops)
@@ -231,19 +234,27 @@ def contested_leaves(
     painting: Callable[[int], bool],
 ) -> set[int]:
     """Leaves claiming a painting operator that an earlier leaf claimed too."""
-    first: dict[int, Owner] = {}
+    # The first leaf claiming each operator, painting or not: an operator that paints
+    # nothing is never contested, so ``painting`` is asked only where two leaves meet (most
+    # claims are of operators nobody else claims, filled a range at a time).
+    first: list[Owner | None] = [None] * count
     out: set[int] = set()
     for who, ranges in claims:
         if not isinstance(who, int):
             continue
         for start, end in ranges:
-            for index in range(max(start, 0), min(end, count)):
-                if not painting(index):
-                    continue
-                if index in first and first[index] != who:
+            start, end = max(start, 0), min(end, count)
+            if start >= end:
+                continue
+            if first[start:end].count(None) == end - start:
+                first[start:end] = [who] * (end - start)
+                continue
+            for index in range(start, end):
+                earlier = first[index]
+                if earlier is None:
+                    first[index] = who
+                elif earlier != who and painting(index):
                     out.add(who)
-                else:
-                    first.setdefault(index, who)
     return out
 
 
@@ -262,9 +273,9 @@ class _Begin:
     mcid: int | None
 
 
-#: What a tagged page is made of, in order: an original instruction (its index), a run of
-#: them, a sequence's start or end, or a part of a split text operator.
-_PlanItem = int | range | _Begin | _End | pikepdf.ContentStreamInstruction
+#: What a tagged page is made of, in order: a run of original instructions (their indices),
+#: a sequence's start or end, or a part of a split text operator (or a replacement).
+_PlanItem = range | _Begin | _End | pikepdf.ContentStreamInstruction
 #: Operators the plan looks at whatever they paint and whoever owns them.
 _PLANNED = _MARKS | {"BT", "ET"}
 
@@ -299,16 +310,29 @@ def _plan_marks(
     ]
     current: Owner | None = None  # the owner of the open sequence, None when none is open
     kept_marks: list[bool] = []  # for each source BDC/BMC still open: was it kept (/OC)?
+    # Original instructions are written as runs: those from ``run_from`` up to the one being
+    # planned are still to be written, as one range, before anything else is (a text page
+    # paints at nearly every instruction: one range per run, not an item per instruction).
+    run_from = 0
+    index = 0
+
+    def write_run() -> None:
+        nonlocal run_from
+        if run_from < index:
+            out.append(range(run_from, index))
+            run_from = index
 
     def close() -> None:
         nonlocal current
         if current is not None:
+            write_run()
             out.append(_END)
             current = None
 
     def begin(owner: Owner, index: int) -> None:
         nonlocal current
         close()
+        write_run()
         if isinstance(owner, int):
             out.append(_Begin(owner, len(result.mcid_owner)))
             result.mcid_owner.append(owner)
@@ -317,25 +341,30 @@ def _plan_marks(
             out.append(_Begin(owner, None))
         current = owner
 
-    copied = 0  # instructions before this one are planned
+    def drop() -> None:
+        """The instruction being planned is not written as it is."""
+        nonlocal run_from
+        write_run()
+        run_from = index + 1
+
     for index in planned:
-        if copied < index:
-            out.append(range(copied, index))
-        copied = index + 1
         op = names[index]
         if op in _MARKS:
             if _keep_mark(op, index, opens_optional_content, kept_marks):
                 close()  # our sequences nest inside or outside optional content, not across
-                out.append(index)
+            else:
+                drop()
             continue
         if op == "BT" or op == "ET":
             close()
         replacement = bare_at.get(index)
         if replacement is not None:
             close()
+            drop()
             out.append(replacement)
             continue
         if index in split_at:
+            drop()
             for owner, part in split_at[index]:
                 if owner != current:
                     begin(owner, index)
@@ -352,9 +381,8 @@ def _plan_marks(
                 result.tagged_operators += 1
             else:
                 result.artifact_operators += 1
-        out.append(index)
-    if copied < len(names):
-        out.append(range(copied, len(names)))
+    index = len(names)
+    write_run()
     close()
     return out
 
@@ -382,9 +410,7 @@ def tag_instructions(
     end = pikepdf.ContentStreamInstruction([], pikepdf.Operator("EMC"))
     for item in _plan_marks(operators, owners, result, splits, opens_optional_content, cuts,
                             bare):
-        if isinstance(item, int):
-            out.append(instructions[item])
-        elif isinstance(item, range):
+        if isinstance(item, range):
             out.extend(instructions[item.start:item.stop])
         elif isinstance(item, _End):
             out.append(end)
@@ -424,16 +450,14 @@ def tag_stream_bytes(
     run_first = run_last = -1  # the run of consecutive original instructions being copied
     for item in _plan_marks(content.operators, owners, result, splits, opens_optional_content,
                             cuts, bare):
-        # The common cases first: most items are original instructions, or runs of them.
-        if isinstance(item, int | range):
-            first, last = (item, item) if isinstance(item, int) else (item.start, item.stop - 1)
-            if first == run_last + 1 and run_first >= 0:
-                run_last = last
+        if isinstance(item, range):
+            if item.start == run_last + 1 and run_first >= 0:
+                run_last = item.stop - 1
                 continue
             if run_first >= 0:
                 pieces.append(data[starts[run_first]:ends[run_last]])
                 pieces.append(b"\n")
-            run_first, run_last = first, last
+            run_first, run_last = item.start, item.stop - 1
             continue
         if run_first >= 0:
             pieces.append(data[starts[run_first]:ends[run_last]])

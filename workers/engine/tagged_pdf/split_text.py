@@ -194,7 +194,8 @@ def split_operators(
     texts = texts if texts is not None else CodeTexts()
     out: dict[int, Parts] = {}
     for index, leaves in contested.items():
-        candidates = [b for b in boxes if b.leaf in leaves]
+        contesting = set(leaves)
+        candidates = [b for b in boxes if b.leaf in contesting]
         parts = split_by_glyphs(instructions[index], glyphs_of.get(index, []), candidates,
                                 leaves[0], fonts.get(index), texts, needs,
                                 (nudges or {}).get(index, 0.0))

@@ -120,11 +120,12 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
         drop_subset_glyph_lists(pdf)
         font_notes = repair_fonts(pdf, glyph_source)
         plan = plan_structure(document)
-        claims = _claims_by_page(plan, document, len(pdf.pages))
+        leaves = plan.leaves()  # walked once: the tree has an element per block and cell
+        claims = _claims_by_page(leaves, document, len(pdf.pages))
         page_mcids: list[list[int]] = []
         result = TaggedPdf(b"", plan, notes=font_notes)
-        boxes = _leaf_boxes(plan, len(pdf.pages))
-        owner_boxes = _owner_boxes(plan, document, len(pdf.pages))
+        boxes = _leaf_boxes(leaves, len(pdf.pages))
+        owner_boxes = _owner_boxes(leaves, document, len(pdf.pages))
         labels = {n.leaf_id: n.yields_to.leaf_id for n in plan.walk()
                   if n.yields_to is not None and n.is_leaf}
         taggings: list[PageTagging] = []
@@ -311,12 +312,12 @@ def flate_level(level: FlateLevel) -> Iterator[None]:
 
 
 def _claims_by_page(
-    plan: Node, document: Document, pages: int
+    leaves: Sequence[Node], document: Document, pages: int
 ) -> list[list[tuple[Owner, Sequence[tuple[int, int]]]]]:
     """Per page, who claims which operator ranges: leaves in reading order, then artifacts
     (a block's claim wins over an artifact's: never hide content from the reader)."""
     claims: list[list[tuple[Owner, Sequence[tuple[int, int]]]]] = [[] for _ in range(pages)]
-    for leaf in plan.leaves():
+    for leaf in leaves:
         for prov in leaf.prov:
             if 0 <= prov.page < pages and prov.operators:
                 claims[prov.page].append((leaf.leaf_id, prov.operators))
@@ -370,20 +371,22 @@ def reading_places(
     return places
 
 
-def _leaf_boxes(plan: Node, pages: int) -> list[list[LeafBox]]:
+def _leaf_boxes(leaves: Sequence[Node], pages: int) -> list[list[LeafBox]]:
     boxes: list[list[LeafBox]] = [[] for _ in range(pages)]
-    for leaf in plan.leaves():
+    for leaf in leaves:
         for prov in leaf.prov:
             if 0 <= prov.page < pages:
                 boxes[prov.page].append(LeafBox(leaf.leaf_id, prov.bbox))
     return boxes
 
 
-def _owner_boxes(plan: Node, document: Document, pages: int) -> list[list[tuple[Owner, BBox]]]:
+def _owner_boxes(
+    leaves: Sequence[Node], document: Document, pages: int
+) -> list[list[tuple[Owner, BBox]]]:
     """Per page, the box of every leaf and artifact drawn there (who owns what a shared Form
     XObject draws: :mod:`.form_content`)."""
     boxes: list[list[tuple[Owner, BBox]]] = [[] for _ in range(pages)]
-    for leaf in plan.leaves():
+    for leaf in leaves:
         for prov in leaf.prov:
             if 0 <= prov.page < pages:
                 boxes[prov.page].append((leaf.leaf_id, prov.bbox))
