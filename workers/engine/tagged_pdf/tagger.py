@@ -352,7 +352,11 @@ def reading_places(
     ranges_of: dict[Owner, list[tuple[int, int, int]]] = {}
     for owner, ranges in claims:
         mine = ranges_of.setdefault(owner, [])
-        mine.extend((start, end, len(mine) + k) for k, (start, end) in enumerate(ranges))
+        # Counted from the leaf's ranges before this claim's (a leaf claims once per box):
+        # ``len(mine)`` inside the generator would grow as ``extend`` appends, numbering a
+        # box's ranges two apart and interleaving them with the next box's.
+        first = len(mine)
+        mine.extend((start, end, first + k) for k, (start, end) in enumerate(ranges))
     starts_of: dict[Owner, list[int]] = {}
     for owner, mine in ranges_of.items():
         mine.sort()
