@@ -1058,10 +1058,10 @@ def _drop_set_in_body(
     seen: Counter[str],
     repeats: int,
 ) -> list[tuple[Block, str, bool]]:
-    """The candidates less the margin-band pieces set in the body (a matrix entry or a
-    figure's label in a formula or figure reaching into the band), which ``seen`` stops
-    counting: the same letter may come back at that height on a few pages by chance, but
-    running headers and footers sit apart from the body's lines."""
+    """The candidates less the margin-band pieces set in the body's text (a matrix entry of
+    a formula reaching into the band), which ``seen`` stops counting: the same letter may
+    come back at that height on a few pages by chance, but running headers and footers sit
+    apart from the body's lines."""
     margin = {id(b): key for b, key, _ in candidates if not key.startswith("side:")}
     unrepeated = {id(b) for b, key, _ in candidates if id(b) in margin and seen[key] < repeats}
     dropped: set[int] = set()
@@ -1080,11 +1080,12 @@ def _drop_set_in_body(
 
 
 def _body_boxes(blocks: list[Block], page_y0: float, height: float, band: float) -> list[Block]:
-    """The text and figure blocks of a page that do not lie wholly in its top or bottom
-    margin band: the body, even where it reaches into a band."""
+    """The text blocks of a page that do not lie wholly in its top or bottom margin band:
+    the body's text, even where it reaches into a band. (Not figures: a slide's background
+    or a picture bleeding off the page is drawn under its running footer.)"""
     return [
         b for b in blocks
-        if b.artifact is None and b.kind in ("text", "figure")
+        if b.artifact is None and b.kind == "text"
         and b.y1 - page_y0 >= band and b.y0 - page_y0 <= height - band
     ]
 
