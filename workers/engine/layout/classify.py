@@ -1025,13 +1025,13 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
     seen: Counter[str] = Counter()
     candidates: list[tuple[Block, str, bool]] = []
     for result, page in zip(results, doc.pages, strict=True):
+        band = MARGIN_BAND * page.height
         for block in result.blocks:
             if block.artifact is not None:
                 found[id(block)] = block.artifact
                 continue
             if block.kind != "text" or len(block.frags) > 3:
                 continue
-            band = MARGIN_BAND * page.height
             y0, y1 = block.y0 - page.y0, block.y1 - page.y0
             if y0 > page.height - band or y1 < band:
                 # Running text sits at the same place on every page it repeats on.
@@ -1055,6 +1055,7 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
     # Away from the margins, only what most pages repeat is furniture: a label or a heading
     # may well come back on a few pages of a form or a report.
     side_repeats = max(3, len(results) // 2 + 1)
+    candidates = _drop_set_in_body(doc, results, candidates, seen, repeats)
     for block, key, alone in candidates:
         text = block.text
         if alone and _PAGE_NUMBER.match(text.strip()):
@@ -1065,6 +1066,65 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
         elif seen[key] >= repeats:
             found[id(block)] = "header" if key.startswith("top") else "footer"
     return found | _in_running_rows(candidates, found, side_repeats)
+
+
+def _drop_set_in_body(
+    doc: Document,
+    results: list[PageResult],
+    candidates: list[tuple[Block, str, bool]],
+    seen: Counter[str],
+    repeats: int,
+) -> list[tuple[Block, str, bool]]:
+    """The candidates less the margin-band pieces set in the body's text (a matrix entry of
+    a formula reaching into the band), which ``seen`` stops counting: the same letter may
+    come back at that height on a few pages by chance, but running headers and footers sit
+    apart from the body's lines."""
+    margin = {id(b): key for b, key, _ in candidates if not key.startswith("side:")}
+    unrepeated = {id(b) for b, key, _ in candidates if id(b) in margin and seen[key] < repeats}
+    dropped: set[int] = set()
+    for result, page in zip(results, doc.pages, strict=True):
+        band = MARGIN_BAND * page.height
+        lines = _body_boxes(result.blocks, page.y0, page.height, band)
+        # Text in the band that does not repeat is the body's too ("und" over a formula).
+        boxes = lines + [b for b in result.blocks if id(b) in unrepeated]
+        for block in result.blocks:
+            if id(block) not in margin or id(block) in unrepeated:
+                continue
+            if _set_in_body(block, lines, boxes):
+                dropped.add(id(block))
+                seen[margin[id(block)]] -= 1
+    return [c for c in candidates if id(c[0]) not in dropped]
+
+
+def _body_boxes(blocks: list[Block], page_y0: float, height: float, band: float) -> list[Block]:
+    """The text blocks of a page that do not lie wholly in its top or bottom margin band:
+    the body's text, even where it reaches into a band. (Not figures: a slide's background
+    or a picture bleeding off the page is drawn under its running footer.)"""
+    return [
+        b for b in blocks
+        if b.artifact is None and b.kind == "text"
+        and b.y1 - page_y0 >= band and b.y0 - page_y0 <= height - band
+    ]
+
+
+def _set_in_body(block: Block, lines: list[Block], boxes: list[Block]) -> bool:
+    """Whether a margin-band block is set inside one of the body's ``boxes``, or, being a
+    single letter, on one of its ``lines`` (those reaching out of the band): a letter beside
+    body text is a variable of it."""
+    letter = len(block.text.strip()) == 1 and block.text.strip().isalpha()
+    if letter and any(other is not block and _same_line(block, other) for other in lines):
+        return True
+    return any(
+        other is not block and _same_line(block, other)
+        and block.x0 < other.x1 and other.x0 < block.x1
+        for other in boxes
+    )
+
+
+def _same_line(block: Block, other: Block) -> bool:
+    """Whether ``other`` spans more than half of ``block``'s height."""
+    overlap = min(block.y1, other.y1) - max(block.y0, other.y0)
+    return overlap > 0.5 * (block.y1 - block.y0)
 
 
 def _in_running_rows(
