@@ -33,7 +33,7 @@ from ..document import (
     Row,
     Table,
 )
-from .blocks import Block, PageResult, area_share, boxes_overlap, word_count, x_overlap
+from .blocks import Block, PageResult, area_share, boxes_overlap, x_overlap
 from .figures import (
     CAPTION,
     caption_of,
@@ -41,7 +41,7 @@ from .figures import (
     judge,
     styled_caption_of,
 )
-from .lines import text_of
+from .lines import text_of, word_count
 from .list_labels import label_provs
 from .patterns import BULLET, LEADER, NUMBER, NUMBERED, is_marker, starts_item, title_key
 from .tables import table_caption

@@ -102,14 +102,34 @@ class Fragment:
     x1: float = 0.0
     y1: float = 0.0
 
+    # Kept: the fragment's median (size) and its block's (Block.size, over all its fragments'
+    # glyphs, in their order) are both taken from them, and a block's is asked again whenever
+    # a fragment joins it.
+    @_computed_once
+    def sizes(self) -> list[float]:
+        """The glyphs' sizes, in the glyphs' order."""
+        return list(map(_size_of, self.glyphs))
+
     @_computed_once
     def size(self) -> float:
         # statistics.median's own arithmetic, without its per-call overhead (one per fragment).
-        sizes: list[float] = sorted(map(_size_of, self.glyphs))
+        sizes: list[float] = sorted(self.sizes)
         n = len(sizes)
         if n == 0:
             return 0.0
         return sizes[n // 2] if n % 2 else (sizes[n // 2 - 1] + sizes[n // 2]) / 2
+
+    @property
+    def words(self) -> int:
+        """:func:`word_count` of the text, kept with the text it was counted in (the column
+        search asks it of the same fragments for every part of the page it looks at)."""
+        text = self.text
+        counted = self.__dict__.get("_words")
+        if counted is not None and counted[0] is text:
+            return counted[1]  # type: ignore[no-any-return]
+        words = word_count(text)
+        self.__dict__["_words"] = (text, words)
+        return words
 
     @property
     def height(self) -> float:
@@ -151,6 +171,13 @@ class Fragment:
         return _has_rtl(self.text) and (
             len(_RTL.findall(self.text)) > len(self.text) / 3
         )
+
+
+def word_count(text: str) -> int:
+    """Words with letters in them: leader dots and figures are not running text."""
+    # any(map(...)) tests a token's characters without a Python-level generator (hot: asked
+    # for every fragment at each level of the column search).
+    return sum(any(map(str.isalpha, token)) for token in text.split())
 
 
 def letter_boldness(glyphs: list[Glyph]) -> tuple[int, int]:

@@ -26,10 +26,10 @@ from types import ModuleType
 from typing import TypeVar
 
 from ..document import BBox
-from .blocks import MAX_SHAPES, Block, Boxed, area_share, boxes_overlap, word_count
+from .blocks import MAX_SHAPES, Block, Boxed, area_share, boxes_overlap
 from .figures import caption_text
 from .glyphs import PageContent
-from .lines import FRAGMENT_GAP, Fragment
+from .lines import FRAGMENT_GAP, Fragment, word_count
 from .tables import is_listing, rows_align
 
 _gap_accelerator: ModuleType | None
@@ -83,7 +83,7 @@ def footnotes_last(blocks: list[Block], content: PageContent) -> list[Block]:
         if sum(len(b.text) for b in below) >= sum(len(b.text) for b in above):
             continue
         lines_below = [f for b in below for f in b.frags]
-        if sum(word_count(f.text) for f in lines_below) < 5 * len(lines_below):
+        if sum(f.words for f in lines_below) < 5 * len(lines_below):
             continue  # short pieces (a footer's page number, a form's options): no notes
         column_size = statistics.median(b.size for b in above)
         if all(b.size < 0.9 * column_size for b in below):
@@ -232,7 +232,7 @@ def _has_running_lines(frags: list[Fragment], wanted: int) -> bool:
     enough: most parts of a page open with running lines)."""
     found = 0
     for f in frags:
-        if word_count(f.text) >= 4:
+        if f.words >= 4:
             found += 1
             if found >= wanted:
                 return True
@@ -487,7 +487,7 @@ def _text_like(frags: list[Fragment], depth: int = 0) -> bool:
     two in five of them filling the column is enough."""
     if len(frags) < 3 or depth > 6:
         return False
-    long = [f for f in frags if word_count(f.text) >= 4]
+    long = [f for f in frags if f.words >= 4]
     if len(long) < 3:
         return False
     # Many short pieces (a contents list's numbers and dot leaders, the parts of a displayed

@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from ..document import BBox
-from .blocks import MAX_SHAPES, Block, word_count, x_overlap
+from .blocks import MAX_SHAPES, Block, x_overlap
 from .figures import CAPTION_GAP, TextLine
 from .glyphs import PageContent, Rect
 from .lines import Fragment, Line, lines
@@ -176,7 +176,7 @@ def ruled_tables(
             # (Counted in the ruled columns: row labels beside them may run on for many lines.)
             for k in range(len(ruled) - 1):
                 words = sum(
-                    word_count(f.text) for f in inside
+                    f.words for f in inside
                     if ruled[k] <= (f.x0 + f.x1) / 2 < ruled[k + 1]
                 )
                 longest = max(longest, words)
@@ -558,7 +558,7 @@ def _widened_to_row_ends(xs: list[float], ys: list[float], frags: list[Fragment]
         ]
         pieces = [f for found in beyond for f in found]
         if sum(bool(found) for found in beyond) < 0.6 * len(rows) or any(
-            word_count(f.text) > 6 for f in pieces
+            f.words > 6 for f in pieces
         ):
             continue
         if side < 0:
@@ -817,7 +817,7 @@ def _is_text_column(column: list[float], rows: list[list[Fragment]]) -> bool:
         return False
     width = max(column[1] - column[0], 1.0)
     fill = statistics.median(f.width / width for f in frags)
-    words = statistics.median(word_count(f.text) for f in frags)
+    words = statistics.median(f.words for f in frags)
     return fill > 0.75 and words >= 4
 
 
@@ -1032,7 +1032,7 @@ def _runs_on(cells: list[list[Fragment | None]], column: int) -> bool:
         and below.text != above.text
     ]
     if len(pairs) == 2:
-        return len(going_on) == 2 and all(word_count(f.text) >= 3 for f in going_on)
+        return len(going_on) == 2 and all(f.words >= 3 for f in going_on)
     return len(going_on) >= 0.75 * len(pairs)
 
 
