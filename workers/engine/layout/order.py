@@ -340,6 +340,8 @@ def _cut_revealing_columns(
 #: identity of their fragments in order: the same part comes up again under other cuts and at
 #: other depths (about half the questions are repeats).
 _SplitMemo = dict[tuple[int, ...], "tuple[list[Fragment], list[Fragment]] | None"]
+#: What the memo gives for a part not looked at yet (None is an answer: no split).
+_UNKNOWN = object()
 
 
 def _column_split(
@@ -353,10 +355,12 @@ def _column_split(
         return None
     if memo is None:
         return _find_column_split(frags)
+    # One look-up (a long key is hashed on every use, and most questions are repeats).
     key = tuple(map(id, frags))
-    if key not in memo:
-        memo[key] = _find_column_split(frags)
-    return memo[key]
+    found = memo.get(key, _UNKNOWN)
+    if found is _UNKNOWN:
+        found = memo[key] = _find_column_split(frags)
+    return found  # type: ignore[return-value]
 
 
 def _find_column_split(frags: list[Fragment]) -> tuple[list[Fragment], list[Fragment]] | None:
