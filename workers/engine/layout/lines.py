@@ -157,6 +157,13 @@ class Fragment:
 
     # Cached: the column search asks it of the same fragments for every candidate split
     # (whether a side is a program listing), and table finding again.
+    # Cached: every grouping into lines asks it of each fragment (the page's, a ruled table's,
+    # each column region's), and a fragment's box and glyphs no longer change.
+    @_computed_once
+    def band(self) -> tuple[float, float]:
+        """:func:`band`."""
+        return _band_of(self)
+
     @_computed_once
     def fixed_pitch(self) -> bool | None:
         """Whether the fragment is set in a fixed-pitch face (None: too few glyphs to tell)."""
@@ -328,7 +335,12 @@ def band(f: Fragment) -> tuple[float, float]:
     reach above or below the rest (an index, a fraction's numerator, a brace of a maths font
     whose box is taller than the text's), then the median glyph's bottom and top. A line's
     glyphs share a band whatever their scripts; a box stretched by a few would reach into the
-    lines above and below and join them."""
+    lines above and below and join them. (Kept by the fragment: see :attr:`Fragment.band`.)"""
+    return f.band
+
+
+def _band_of(f: Fragment) -> tuple[float, float]:
+    """:func:`band`, worked out."""
     fy0, fy1 = f.y0, f.y1
     if fy1 - fy0 <= TALL_GLYPHS * f.size:
         return fy0, fy1  # (nearly every fragment: one face on one baseline)
@@ -388,7 +400,7 @@ def lines(frags: list[Fragment]) -> list[Line]:
     with neighbours closer than a fragment gap merged (pdfium can split a line's runs).
     Fragments are grouped by their :func:`band`, not their box, so a formula with an index
     or a tall brace in one column does not draw the other column's lines together."""
-    banded = [(band(f), f) for f in frags]
+    banded = [(f.band, f) for f in frags]
     banded.sort(key=_middle_downwards)
     groups: list[_Group] = []
     # The last group's extent (highest top, lowest bottom) and tallest height, updated as it
