@@ -198,7 +198,7 @@ def column_regions(
     below or above which such a gutter appears.
     """
     budget = [COLUMN_SEARCH_BUDGET] if budget is None else budget
-    memo = {} if memo is None else memo
+    memo = _SplitMemo() if memo is None else memo
     if len(frags) < 2 or depth > 40 or budget[0] <= 0:
         return [frags]
     if depth == 0:
@@ -336,17 +336,41 @@ def _cut_revealing_columns(
     return None
 
 
-#: The column search's answers for the parts of one page it has already looked at, by the
-#: identity of their fragments in order: the same part comes up again under other cuts and at
-#: other depths (about half the questions are repeats).
-_SplitMemo = dict[tuple[int, ...], "tuple[list[Fragment], list[Fragment]] | None"]
-#: What the memo gives for a part not looked at yet (None is an answer: no split).
-_UNKNOWN = object()
+_Split = tuple[list[Fragment], list[Fragment]]
+
+
+class _SplitMemo:
+    """The column search's answers for the parts of one page it has already looked at, by the
+    identity of their fragments in order: the same part comes up again under other cuts and at
+    other depths (about half the questions are repeats).
+
+    A part is filed under a few of its fragments and its length, and found by comparing
+    identities one by one (at C speed): a key of every fragment's id made as many new
+    integers, and hashed them, for every question."""
+
+    def __init__(self) -> None:
+        self._filed: dict[tuple[int, int, int, int], list[tuple[list[Fragment], _Split | None]]]
+        self._filed = {}
+
+    @staticmethod
+    def _place(frags: list[Fragment]) -> tuple[int, int, int, int]:
+        return (len(frags), id(frags[0]), id(frags[len(frags) // 2]), id(frags[-1]))
+
+    def answer(self, frags: list[Fragment]) -> tuple[bool, _Split | None]:
+        """(known, the answer) for the part ``frags`` (not empty)."""
+        for part, split in self._filed.get(self._place(frags), ()):
+            if all(map(operator.is_, part, frags)):
+                return True, split
+        return False, None
+
+    def keep(self, frags: list[Fragment], split: _Split | None) -> None:
+        # (A copy: the part's list is the caller's.)
+        self._filed.setdefault(self._place(frags), []).append((list(frags), split))
 
 
 def _column_split(
     frags: list[Fragment], budget: list[int] | None = None, memo: _SplitMemo | None = None
-) -> tuple[list[Fragment], list[Fragment]] | None:
+) -> _Split | None:
     if budget is not None:
         budget[0] -= 1  # a repeat still counts: the budget bounds the questions, as before
         if budget[0] < 0:
@@ -355,12 +379,11 @@ def _column_split(
         return None
     if memo is None:
         return _find_column_split(frags)
-    # One look-up (a long key is hashed on every use, and most questions are repeats).
-    key = tuple(map(id, frags))
-    found = memo.get(key, _UNKNOWN)
-    if found is _UNKNOWN:
-        found = memo[key] = _find_column_split(frags)
-    return found  # type: ignore[return-value]
+    known, split = memo.answer(frags)
+    if not known:
+        split = _find_column_split(frags)
+        memo.keep(frags, split)
+    return split
 
 
 def _find_column_split(frags: list[Fragment]) -> tuple[list[Fragment], list[Fragment]] | None:
