@@ -182,9 +182,17 @@ class Fragment:
 
 def word_count(text: str) -> int:
     """Words with letters in them: leader dots and figures are not running text."""
+    if text.isascii():
+        # (Most text, counted twice as fast by one search: an ASCII letter is what isalpha()
+        # finds in ASCII, and a match runs from a word's first letter to the word's end, so
+        # each word with letters matches once. \S is what split() does not split at.)
+        return len(_FROM_FIRST_LETTER.findall(text))
     # any(map(...)) tests a token's characters without a Python-level generator (hot: asked
     # for every fragment at each level of the column search).
     return sum(any(map(str.isalpha, token)) for token in text.split())
+
+
+_FROM_FIRST_LETTER = re.compile(r"[A-Za-z]\S*")
 
 
 def letter_boldness(glyphs: list[Glyph]) -> tuple[int, int]:
