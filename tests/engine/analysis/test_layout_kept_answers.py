@@ -1,0 +1,150 @@
+"""What the layout reader keeps or finds faster gives what it gave when worked out each time:
+a fragment's glyph sizes, band and word count, a block's median size over all its glyphs,
+the words Hyphenation finds in one search of all texts, word_count's ASCII search, the
+column search's memo (found by the identity of a part's fragments in order), and the
+running-text faces' line count that stops at three."""
+
+from __future__ import annotations
+
+import random
+import re
+import statistics
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from tests.engine.analysis.drawn_pdfs import make_pdf
+from workers.engine.layout import order
+from workers.engine.layout.blocks import _WORD, Block, Hyphenation
+from workers.engine.layout.classify import _spans_lines
+from workers.engine.layout.glyphs import Glyph, read_page
+from workers.engine.layout.lines import Fragment, _band_of, band, fragments, lines, word_count
+
+
+def _split_count(text: str) -> int:
+    """word_count as it was: tokens of str.split() with a letter (str.isalpha) in them."""
+    return sum(any(ch.isalpha() for ch in token) for token in text.split())
+
+
+def _page_fragments(tmp_path: Path) -> list[Fragment]:
+    """The fragments of a generated page: two columns of Helvetica text, a heading, figures."""
+    text = [
+        (72.0, 760.0, "Annual report 2024 - summary of the year"),
+        *[(72.0, 700.0 - 14 * k, f"Left column line {k} with several words") for k in range(8)],
+        *[(320.0, 700.0 - 14 * k, f"Right column, line {k}: 12.5 % and 3") for k in range(8)],
+        (72.0, 560.0, "... 12 34 56 ..."),
+    ]
+    path = make_pdf(tmp_path / "page.pdf", [([], text)])
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        content = read_page(pdf, 0)
+    finally:
+        pdf.close()
+    return fragments(content.glyphs)
+
+
+def test_a_fragment_keeps_what_its_glyphs_give(tmp_path: Path) -> None:
+    frags = _page_fragments(tmp_path)
+    assert len(frags) >= 17
+    for f in frags:
+        assert f.sizes == [g.size for g in f.glyphs]
+        assert f.size == statistics.median(g.size for g in f.glyphs)
+        assert f.band == _band_of(f) == band(f)
+        assert f.words == _split_count(f.text)
+    # Grouped into lines again (as each column region is), the kept bands group them alike.
+    first = [[id(f) for f in line.fragments] for line in lines(frags)]
+    again = [[id(f) for f in line.fragments] for line in lines(frags)]
+    assert first == again
+
+
+def test_a_tall_fragments_band_is_its_median_glyphs() -> None:
+    # A brace of a maths font reaches far above and below the line: the band leaves it out.
+    glyphs = [Glyph(c, 72 + 6 * k, 700, 78 + 6 * k, 712, 12.0, False, "F", 1, -1)
+              for k, c in enumerate("x + y")]
+    glyphs.append(Glyph("{", 102, 680, 108, 740, 12.0, False, "F", 1, -1))
+    (fragment,) = fragments(glyphs)
+    assert (fragment.y0, fragment.y1) == (680, 740)
+    assert fragment.band == band(fragment) == (700, 712)
+
+
+def test_a_blocks_size_is_the_median_of_all_its_glyphs() -> None:
+    block = Block(0)
+    for y, (size, count) in enumerate([(10.0, 7), (14.0, 3), (10.5, 4), (14.0, 5)]):
+        glyphs = [Glyph("a", 72 + 6 * k, 700 - 20 * y, 78 + 6 * k, 700 - 20 * y + size, size,
+                        False, "F", 1, -1) for k in range(count)]
+        (fragment,) = fragments(glyphs)
+        block.add(fragment)
+        every = [g.size for f in block.frags for g in f.glyphs]
+        assert block.size == statistics.median(every)
+
+
+def test_a_fragments_word_count_follows_its_text() -> None:
+    (fragment,) = fragments([Glyph(c, 72 + 6 * k, 700, 78 + 6 * k, 712, 12.0, False, "F", 1, -1)
+                             for k, c in enumerate("two words")])
+    assert fragment.words == 2
+    fragment.text = "now three words"
+    assert fragment.words == 3
+    fragment.text = "12 34"
+    assert fragment.words == 0
+
+
+def test_word_count_counts_as_split_and_isalpha() -> None:
+    fixed = ["", " ", "a", "1a", "a1 b2 33", "...", "x\x1cy", "x\x1fy z", "\tTab\nnew\x0bline",
+             "naïve café", "归属于 上市公司", "Ωmega 12", "a-b c_d", "(see p. 3)", "\x00a \x7f"]
+    rng = random.Random(7)
+    alphabet = [chr(i) for i in range(128)] + ["é", "ß", "Ω", "\u00a0", "\u2003", "1"]
+    drawn = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+             for _ in range(3000)]
+    for text in fixed + drawn:
+        assert word_count(text) == _split_count(text), repr(text)
+
+
+def test_hyphenation_finds_the_words_of_each_text() -> None:
+    runs = [
+        ["A docu-", "ment on well-known", "topics- and -dashes", "end-"],
+        ["con-", "tinued text", "well-", "known words‐with‐dashes"],
+        ["", "-", "x-y-z", "tail-\n", "ünïcode wörds-", "über"],
+    ]
+    hyphenation = Hyphenation(runs)
+    written = {w for texts in runs for text in texts for w in _WORD.findall(text)}
+    assert hyphenation.words == {w.lower().replace("\u2010", "-") for w in written}
+    assert hyphenation.joins("A docu-", "ment") is False  # "docu-ment" written nowhere
+    assert hyphenation.joins("the well-", "known") is False  # written with its hyphen
+
+
+def test_the_split_memo_knows_a_part_by_its_fragments_in_order() -> None:
+    frags = [Fragment([], f"piece {k}", 72.0 + k, 700.0 - k, 80.0 + k, 712.0 - k)
+             for k in range(9)]
+    memo = order._SplitMemo()
+    part = frags[:7]
+    assert memo.answer(part) == (False, None)
+    answer = (frags[:3], frags[3:7])
+    memo.keep(part, answer)
+    part.append(frags[8])  # (the caller's list changing does not change what was kept)
+    assert memo.answer(frags[:7]) == (True, answer)
+    # The same ends and length, another fragment between: another part.
+    other = frags[:3] + [frags[8]] + frags[4:7]
+    assert memo.answer(other) == (False, None)
+    # The same fragments in another order: another question (the split follows the order).
+    reordered = [frags[0], frags[2], frags[1], *frags[3:7]]
+    assert memo.answer(reordered) == (False, None)
+    memo.keep(reordered, None)
+    assert memo.answer(list(reordered)) == (True, None)
+    assert memo.answer(frags[:7]) == (True, answer)
+
+
+def test_a_blocks_lines_are_counted_until_there_are_enough() -> None:
+    def frag(y: float) -> Fragment:
+        return Fragment([], "text", 72.0, y, 200.0, y + 12.0)
+
+    assert _spans_lines([frag(700), frag(686), frag(672)], 3)
+    assert not _spans_lines([frag(700), frag(700.5), frag(686)], 3)
+    assert _spans_lines([frag(700), frag(700), frag(686), frag(672), frag(658)], 3)
+    assert not _spans_lines([], 3)
+
+
+def test_the_word_search_is_one_pattern() -> None:
+    # (What test_hyphenation_finds_the_words_of_each_text relies on: a word never spans
+    # the line break the texts are joined with.)
+    assert not re.search(_WORD.pattern, "\n")
+    assert _WORD.findall("end-\nstart") == ["end", "start"]
