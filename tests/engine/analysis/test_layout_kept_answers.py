@@ -78,14 +78,18 @@ def test_a_blocks_size_is_the_median_of_all_its_glyphs() -> None:
         assert block.size == statistics.median(every)
 
 
-def test_a_fragments_word_count_follows_its_text() -> None:
-    (fragment,) = fragments([Glyph(c, 72 + 6 * k, 700, 78 + 6 * k, 712, 12.0, False, "F", 1, -1)
-                             for k, c in enumerate("two words")])
-    assert fragment.words == 2
-    fragment.text = "now three words"
-    assert fragment.words == 3
-    fragment.text = "12 34"
-    assert fragment.words == 0
+def test_a_fragments_word_count_is_its_texts() -> None:
+    def fragment(text: str) -> Fragment:
+        (built,) = fragments([
+            Glyph(c, 72 + 6 * k, 700, 78 + 6 * k, 712, 12.0, False, "F", 1, -1)
+            for k, c in enumerate(text)
+        ])
+        return built
+
+    assert fragment("two words").words == 2
+    assert fragment("now three words").words == 3
+    assert fragment("12 34 ...").words == 0
+    assert fragment("naïve 12 café").words == 2
 
 
 def test_word_count_counts_as_split_and_isalpha() -> None:

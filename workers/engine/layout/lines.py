@@ -119,17 +119,13 @@ class Fragment:
             return 0.0
         return sizes[n // 2] if n % 2 else (sizes[n // 2 - 1] + sizes[n // 2]) / 2
 
-    @property
+    # Cached (as rtl is, from the same text, which no longer changes once fragments() has
+    # returned the fragment): the column search asks it of the same fragments for every part
+    # of the page it looks at.
+    @_computed_once
     def words(self) -> int:
-        """:func:`word_count` of the text, kept with the text it was counted in (the column
-        search asks it of the same fragments for every part of the page it looks at)."""
-        text = self.text
-        counted = self.__dict__.get("_words")
-        if counted is not None and counted[0] is text:
-            return counted[1]  # type: ignore[no-any-return]
-        words = word_count(text)
-        self.__dict__["_words"] = (text, words)
-        return words
+        """:func:`word_count` of the text."""
+        return word_count(self.text)
 
     @property
     def height(self) -> float:
