@@ -1048,11 +1048,13 @@ def _letter_of(doc: Document, at: int) -> str:
 
 def _title_line(block: object) -> Paragraph | None:
     """``block`` if it is a paragraph short enough to title a section and not a sentence."""
+    # (Asked of every paragraph, twice: the words are counted last, when the cheaper tests
+    # leave the answer open.)
     if (
         isinstance(block, Paragraph)
-        and word_count(block.text) <= SUBSECTION_WORDS
         and not block.text.rstrip().endswith((".", ":", ";", ",", "-"))
         and block.text.count(",") <= 1  # (a reference: "A. Curtis, “Now then,” BBC, 2014")
+        and word_count(block.text) <= SUBSECTION_WORDS
     ):
         return block
     return None
