@@ -14,9 +14,10 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from tests.engine.analysis.drawn_pdfs import make_pdf
+from workers.engine.document import Heading, Paragraph
 from workers.engine.layout import order
 from workers.engine.layout.blocks import _WORD, Block, Hyphenation
-from workers.engine.layout.classify import _spans_lines
+from workers.engine.layout.classify import _spans_lines, _title_line
 from workers.engine.layout.glyphs import Glyph, read_page
 from workers.engine.layout.lines import Fragment, _band_of, band, fragments, lines, word_count
 
@@ -120,21 +121,35 @@ def test_the_split_memo_knows_a_part_by_its_fragments_in_order() -> None:
     frags = [Fragment([], f"piece {k}", 72.0 + k, 700.0 - k, 80.0 + k, 712.0 - k)
              for k in range(9)]
     memo = order._SplitMemo()
-    part = frags[:7]
-    assert memo.answer(part) == (False, None)
+    asked: list[list[Fragment]] = []
     answer = (frags[:3], frags[3:7])
-    memo.keep(part, answer)
+
+    def find(part: list[Fragment]) -> tuple[list[Fragment], list[Fragment]] | None:
+        asked.append(part)
+        return answer if part[1] is frags[1] else None
+
+    part = frags[:7]
+    assert memo.split_of(part, find) == answer and len(asked) == 1
     part.append(frags[8])  # (the caller's list changing does not change what was kept)
-    assert memo.answer(frags[:7]) == (True, answer)
-    # The same ends and length, another fragment between: another part.
+    assert memo.split_of(frags[:7], find) == answer and len(asked) == 1
+    # The same ends and length, another fragment between: another part, looked at.
     other = frags[:3] + [frags[8]] + frags[4:7]
-    assert memo.answer(other) == (False, None)
+    assert memo.split_of(other, find) == answer and len(asked) == 2
     # The same fragments in another order: another question (the split follows the order).
     reordered = [frags[0], frags[2], frags[1], *frags[3:7]]
-    assert memo.answer(reordered) == (False, None)
-    memo.keep(reordered, None)
-    assert memo.answer(list(reordered)) == (True, None)
-    assert memo.answer(frags[:7]) == (True, answer)
+    assert memo.split_of(reordered, find) is None and len(asked) == 3
+    assert memo.split_of(list(reordered), find) is None and len(asked) == 3
+    assert memo.split_of(frags[:7], find) == answer and len(asked) == 3
+
+
+def test_a_section_title_is_a_short_line_not_a_sentence() -> None:
+    assert _title_line(Paragraph("II. Results")) is not None
+    assert _title_line(Paragraph("A. Methods and data")) is not None
+    assert _title_line(Paragraph("The results are shown below.")) is None
+    assert _title_line(Paragraph("A. Curtis, “Now then,” BBC")) is None
+    long = "A. " + " ".join(["word"] * 30)
+    assert _title_line(Paragraph(long)) is None
+    assert _title_line(Heading("II. Results", 1)) is None
 
 
 def test_a_blocks_lines_are_counted_until_there_are_enough() -> None:

@@ -356,16 +356,17 @@ class _SplitMemo:
     def _place(frags: list[Fragment]) -> tuple[int, int, int, int]:
         return (len(frags), id(frags[0]), id(frags[len(frags) // 2]), id(frags[-1]))
 
-    def answer(self, frags: list[Fragment]) -> tuple[bool, _Split | None]:
-        """(known, the answer) for the part ``frags`` (not empty)."""
-        for part, split in self._filed.get(self._place(frags), ()):
+    def split_of(
+        self, frags: list[Fragment], find: Callable[[list[Fragment]], _Split | None]
+    ) -> _Split | None:
+        """The answer for the part ``frags`` (not empty): the one kept, else ``find``'s."""
+        filed = self._filed.setdefault(self._place(frags), [])
+        for part, split in filed:
             if all(map(operator.is_, part, frags)):
-                return True, split
-        return False, None
-
-    def keep(self, frags: list[Fragment], split: _Split | None) -> None:
-        # (A copy: the part's list is the caller's.)
-        self._filed.setdefault(self._place(frags), []).append((list(frags), split))
+                return split
+        split = find(frags)
+        filed.append((list(frags), split))  # (a copy: the part's list is the caller's)
+        return split
 
 
 def _column_split(
@@ -379,11 +380,7 @@ def _column_split(
         return None
     if memo is None:
         return _find_column_split(frags)
-    known, split = memo.answer(frags)
-    if not known:
-        split = _find_column_split(frags)
-        memo.keep(frags, split)
-    return split
+    return memo.split_of(frags, _find_column_split)
 
 
 def _find_column_split(frags: list[Fragment]) -> tuple[list[Fragment], list[Fragment]] | None:
