@@ -167,3 +167,18 @@ def test_the_word_search_is_one_pattern() -> None:
     # the line break the texts are joined with.)
     assert not re.search(_WORD.pattern, "\n")
     assert _WORD.findall("end-\nstart") == ["end", "start"]
+
+
+def test_set_text_is_told_by_its_lines_widths(tmp_path: Path) -> None:
+    frags = _page_fragments(tmp_path)
+    left = [f for f in frags if f.x0 < 300 and f.text.startswith("Left")]
+    right = [f for f in frags if f.x0 >= 300]
+    assert order._text_like(left) and order._text_like(right)
+    # Short pieces of one word each, in a column of their own: no set text.
+    pieces = [Fragment([], "12.5", 72.0, 700.0 - 14 * k, 90.0, 712.0 - 14 * k) for k in range(6)]
+    assert not order._text_like(pieces)
+    # Lines of several words, most far narrower than the widest: no column of set text.
+    ends = [400.0, 100.0, 100.0, 100.0, 100.0, 100.0]
+    ragged = [Fragment([], "one two three four", 72.0, 700.0 - 14 * k, end, 712.0 - 14 * k)
+              for k, end in enumerate(ends)]
+    assert not order._text_like(ragged)

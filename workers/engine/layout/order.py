@@ -280,7 +280,7 @@ def _set_aside_margin_lines(
     two-column page it sits in the gutter and would hide the columns, so it is read apart."""
     if len(frags) < 8:
         return [], frags, []
-    height = statistics.median(f.height for f in frags)
+    height = statistics.median([f.y1 - f.y0 for f in frags])  # (their heights, unrolled)
 
     def lone(edge: list[Fragment], rest: list[Fragment], gap: float) -> bool:
         return (
@@ -522,10 +522,12 @@ def _text_like(frags: list[Fragment], depth: int = 0) -> bool:
         return False
     width = max(f.x1 for f in frags) - min(f.x0 for f in frags)
     running = frags if len(long) >= len(frags) / 2 else long
-    if width > 0 and statistics.median(f.width / width for f in running) >= 0.6:
+    # (The fragments' widths spelled out, as Fragment.width computes them: a property is a
+    # call, and this is asked of every part the column search looks at.)
+    if width > 0 and statistics.median([(f.x1 - f.x0) / width for f in running]) >= 0.6:
         return True
     # Text set round a picture: the lines beside it are short, those below fill the column.
-    if width > 0 and sum(f.width >= 0.9 * width for f in long) >= 0.4 * len(long):
+    if width > 0 and sum(f.x1 - f.x0 >= 0.9 * width for f in long) >= 0.4 * len(long):
         return True
     size = statistics.median(f.size for f in frags) or 10.0
     inner = _split(frags, "x", max(4.0, FRAGMENT_GAP * size))
