@@ -2,7 +2,8 @@
 a fragment's glyph sizes, band and word count, a block's median size over all its glyphs,
 the words Hyphenation finds in one search of all texts, word_count's ASCII search, the
 column search's memo (found by the identity of a part's fragments in order), and the
-running-text faces' line count that stops at three."""
+running-text faces' line count that stops at three, a word's underline told with each
+piece's reach worked out once."""
 
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ from workers.engine.document import Heading, Paragraph
 from workers.engine.layout import order
 from workers.engine.layout.blocks import _WORD, Block, Hyphenation
 from workers.engine.layout.classify import _spans_lines, _title_line
-from workers.engine.layout.glyphs import Glyph, read_page
+from workers.engine.layout.glyphs import Glyph, Rect, read_page
 from workers.engine.layout.lines import Fragment, _band_of, band, fragments, lines, word_count
+from workers.engine.layout.tables import _without_underlines
 
 
 def _split_count(text: str) -> int:
@@ -182,3 +184,17 @@ def test_set_text_is_told_by_its_lines_widths(tmp_path: Path) -> None:
     ragged = [Fragment([], "one two three four", 72.0, 700.0 - 14 * k, end, 712.0 - 14 * k)
               for k, end in enumerate(ends)]
     assert not order._text_like(ragged)
+
+
+def test_a_words_underline_marks_no_row() -> None:
+    word = Fragment([], "link", 100.0, 700.0, 130.0, 712.0)
+    box = Rect(50.0, 600.0, 400.0, 760.0, -1)
+    underline = Rect(100.5, 699.0, 129.0, 699.8, 1)  # at the word's foot, no wider than it
+    row_rule = Rect(50.0, 699.0, 400.0, 699.8, 2)  # across the table at the same height
+    lower = Rect(100.5, 680.0, 129.0, 680.8, 3)  # under the word, a row below
+    kept = _without_underlines([underline, row_rule, lower], box, [word])
+    assert kept == [row_rule, lower]
+    # A word outside the table's box underlines nothing in it.
+    assert _without_underlines([underline], Rect(200.0, 0.0, 400.0, 100.0, -1), [word]) == [
+        underline
+    ]

@@ -575,12 +575,13 @@ def _without_underlines(rules: list[Rect], box: Rect, frags: list[Fragment]) -> 
         f for f in frags
         if box.x0 - 2 <= f.x0 and f.x1 <= box.x1 + 2 and box.y0 - 2 <= f.y0 and f.y1 <= box.y1 + 2
     ]
+    # Each piece's reach worked out once, not for every rule (a grid has many of both).
+    under = [(f.x0 - 2, f.x1 + 2, f.y0, 0.4 * (f.y1 - f.y0)) for f in inside]
     return [
         r for r in rules
         if not any(
-            f.x0 - 2 <= r.x0 and r.x1 <= f.x1 + 2
-            and abs((r.y0 + r.y1) / 2 - f.y0) <= 0.4 * f.height
-            for f in inside
+            left <= r.x0 and r.x1 <= right and abs((r.y0 + r.y1) / 2 - foot) <= reach
+            for left, right, foot, reach in under
         )
     ]
 
