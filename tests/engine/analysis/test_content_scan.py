@@ -62,6 +62,14 @@ READ = [
     b"/P <</MCID 0 /Alt (a \\) b) /K [1 2 <<>>]>> BDC EMC /Artifact BMC EMC",
     b"1 g .5 G -1.5 0 Td +3 Tz 4. w true false null 3 d0\r\n\f\tQ",
     b"[(a) <</X (y)>>] TJ [<</S (x)>>] TJ",
+    # Every operator name the scanner knows, many sharing a first character with others.
+    b"q BT /F1 12 Tf 1 Tc 2 Tw 100 Tz 12 TL 0 Tr 0 Ts 1 0 0 1 0 0 Tm 0 0 Td 0 0 TD T* (x) Tj"
+    b" [(y)] TJ (z) ' 1 2 (w) \" ET 1 w 0 J 0 j 10 M [] 0 d /R0 ri 1 i /G0 gs /C0 CS /C0 cs"
+    b" 0 SC 0 sc 0 SCN 0 scn 0 G 0 g 0 0 0 RG 0 0 0 rg 0 0 0 0 K 0 0 0 0 k /P BMC EMC"
+    b" /P <<>> BDC EMC /P MP /P <<>> DP BX EX 0 0 d0 0 0 0 0 0 0 d1 0 0 m 1 1 l 1 2 3 4 v"
+    b" 1 2 3 4 y 1 2 3 4 5 6 c h W n 0 0 1 1 re W* n 0 0 1 1 re F 0 0 1 1 re f 0 0 1 1 re f*"
+    b" 0 0 1 1 re B 0 0 1 1 re B* 0 0 1 1 re b 0 0 1 1 re b* 0 0 1 1 re S 0 0 1 1 re s"
+    b" /Sh0 sh /Im1 Do Q",
 ]
 # Streams left to pikepdf (what the scanner would not read exactly as qpdf does).
 LEFT = [
@@ -75,6 +83,9 @@ LEFT = [
     b"1 2 3",
     b"1.2.3 Tj",
     b"BT (x) Frob ET",
+    b"BT (x) Tx ET",  # (names unknown, beginning as known ones do)
+    b"0 0 1 1 re bb",
+    b"q Qq",
     b"/Im#31 Do",
     b"/ Do",
     b"(name) Do",

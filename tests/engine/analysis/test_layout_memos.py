@@ -64,8 +64,8 @@ def test_a_spent_column_search_looks_for_no_cuts(monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.setattr(order, "_horizontal_cuts", counted)
     # With the budget spent every split would be refused: no cut is looked for.
-    assert order._cut_revealing_columns(frags, 2, [0], {}) is None
+    assert order._cut_revealing_columns(frags, 2, [0], order._SplitMemo()) is None
     assert looked == []
     # With budget left, the cuts are looked for (one column: none reveals columns).
-    assert order._cut_revealing_columns(frags, 2, [300], {}) is None
+    assert order._cut_revealing_columns(frags, 2, [300], order._SplitMemo()) is None
     assert looked

@@ -39,8 +39,14 @@ enum {
 };
 
 static int in(const char *const *names, const unsigned char *word, Py_ssize_t n) {
-    for (int k = 0; names[k]; k++)
-        if ((Py_ssize_t)strlen(names[k]) == n && memcmp(names[k], word, (size_t)n) == 0) return 1;
+    if (n <= 0) return 0; /* (no name is empty) */
+    for (int k = 0; names[k]; k++) {
+        const char *name = names[k];
+        /* The first characters compared first: once per operator of every page, and most
+         * names differ there, so the name's length is seldom needed. */
+        if ((unsigned char)name[0] != word[0]) continue;
+        if ((Py_ssize_t)strlen(name) == n && memcmp(name, word, (size_t)n) == 0) return 1;
+    }
     return 0;
 }
 

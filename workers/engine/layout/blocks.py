@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -107,7 +106,7 @@ class Block:
             return cached[2]  # type: ignore[return-value]
         sizes: list[float] = []
         for f in self.frags:
-            sizes.extend(map(_size_of, f.glyphs))
+            sizes.extend(f.sizes)
         size = _median(sizes) if sizes else 0.0
         self._size_cache = (self.frags, len(self.frags), size)
         return size
@@ -181,9 +180,6 @@ def _head(text: str) -> re.Match[str] | None:
     return _HEAD.search(text, text.rfind(" ") + 1)
 
 
-_size_of = operator.attrgetter("size")
-
-
 def _median(values: list[float]) -> float:
     """``statistics.median`` of a non-empty list, its arithmetic without its per-call cost."""
     ordered = sorted(values)
@@ -205,13 +201,16 @@ class Hyphenation:
     def __init__(self, runs: Iterable[Sequence[str]]) -> None:
         """``runs``: the lines' texts of each block (or of each run of text read together)."""
         breaks: list[tuple[str, str]] = []
-        written: set[str] = set()  # the words as written; normalised once each, below
+        every: list[str] = []
         for texts in runs:
             for a, b in zip(texts, texts[1:], strict=False):
                 if (head := _head(a)) and (tail := _TAIL.match(b)):
                     breaks.append((head.group(1).lower(), tail.group(0).lower()))
-            for text in texts:
-                written.update(_WORD.findall(text))
+            every.extend(texts)
+        # The words as written (normalised once each, below), found in one search of all the
+        # texts: a word never runs across the line break between two (neither a word
+        # character nor a hyphen), so it finds what a search of each text finds.
+        written = set(_WORD.findall("\n".join(every)))
         self.words: set[str] = {w.lower().replace("\u2010", "-") for w in written}
         votes = [self._evidence(head, tail) for head, tail in breaks]
         self.join_default = votes.count(True) > votes.count(False)
@@ -254,11 +253,6 @@ def x_overlap(a: Block | BBox, b: Block | BBox) -> float:
 # Memoised: the column search asks again for the same fragments at every level and for every
 # candidate split. Bounded, and larger than a page's fragments usually are.
 @functools.lru_cache(maxsize=8192)
-def word_count(text: str) -> int:
-    """Words with letters in them: leader dots and figures are not running text."""
-    # any(map(...)) tests a token's characters without a Python-level generator (hot: asked
-    # for every fragment at each level of the column search).
-    return sum(any(map(str.isalpha, token)) for token in text.split())
 
 
 class Boxed(Protocol):

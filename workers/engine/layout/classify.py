@@ -33,7 +33,7 @@ from ..document import (
     Row,
     Table,
 )
-from .blocks import Block, PageResult, area_share, boxes_overlap, word_count, x_overlap
+from .blocks import Block, PageResult, area_share, boxes_overlap, x_overlap
 from .end_marks import END_MARK_CHARS
 from .figures import (
     CAPTION,
@@ -42,7 +42,7 @@ from .figures import (
     judge,
     styled_caption_of,
 )
-from .lines import text_of
+from .lines import Fragment, text_of, word_count
 from .list_labels import label_provs
 from .patterns import BULLET, LEADER, NUMBER, NUMBERED, is_marker, starts_item, title_key
 from .tables import table_caption
@@ -561,7 +561,7 @@ def _in_running_text_faces(body: list[Block], body_size: float) -> set[int]:
     paragraphs: Counter[tuple[float, bool]] = Counter()
     for b in body:
         # (A block of fewer than three fragments cannot span three lines: not counted.)
-        if len(b.frags) >= 3 and len({round(f.y0 / max(f.height, 1.0)) for f in b.frags}) >= 3:
+        if len(b.frags) >= 3 and _spans_lines(b.frags, 3):
             paragraphs[(round(b.size), b.bold)] += 1
     text_faces = {face for face, n in paragraphs.items() if n >= 2}
     if not text_faces:
@@ -572,6 +572,17 @@ def _in_running_text_faces(body: list[Block], body_size: float) -> set[int]:
         and b.size >= 1.15 * body_size
         and _heading_candidate(b, b.text, body_size)
     }
+
+
+def _spans_lines(frags: list[Fragment], wanted: int) -> bool:
+    """The fragments lie on ``wanted`` lines at least (looked at only until there are that
+    many: a paragraph's first lines show it)."""
+    rows: set[int] = set()
+    for f in frags:
+        rows.add(round(f.y0 / max(f.height, 1.0)))
+        if len(rows) >= wanted:
+            return True
+    return False
 
 
 def _body_is_bold(body: list[Block], body_size: float) -> bool:
@@ -1331,11 +1342,13 @@ def _letter_of(doc: Document, at: int) -> str:
 
 def _title_line(block: object) -> Paragraph | None:
     """``block`` if it is a paragraph short enough to title a section and not a sentence."""
+    # (Asked of every paragraph, twice: the words are counted last, when the cheaper tests
+    # leave the answer open.)
     if (
         isinstance(block, Paragraph)
-        and word_count(block.text) <= SUBSECTION_WORDS
         and not block.text.rstrip().endswith((".", ":", ";", ",", "-"))
         and block.text.count(",") <= 1  # (a reference: "A. Curtis, “Now then,” BBC, 2014")
+        and word_count(block.text) <= SUBSECTION_WORDS
     ):
         return block
     return None

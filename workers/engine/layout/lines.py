@@ -102,14 +102,30 @@ class Fragment:
     x1: float = 0.0
     y1: float = 0.0
 
+    # Kept: the fragment's median (size) and its block's (Block.size, over all its fragments'
+    # glyphs, in their order) are both taken from them, and a block's is asked again whenever
+    # a fragment joins it.
+    @_computed_once
+    def sizes(self) -> list[float]:
+        """The glyphs' sizes, in the glyphs' order."""
+        return list(map(_size_of, self.glyphs))
+
     @_computed_once
     def size(self) -> float:
         # statistics.median's own arithmetic, without its per-call overhead (one per fragment).
-        sizes: list[float] = sorted(map(_size_of, self.glyphs))
+        sizes: list[float] = sorted(self.sizes)
         n = len(sizes)
         if n == 0:
             return 0.0
         return sizes[n // 2] if n % 2 else (sizes[n // 2 - 1] + sizes[n // 2]) / 2
+
+    # Cached (as rtl is, from the same text, which no longer changes once fragments() has
+    # returned the fragment): the column search asks it of the same fragments for every part
+    # of the page it looks at.
+    @_computed_once
+    def words(self) -> int:
+        """:func:`word_count` of the text."""
+        return word_count(self.text)
 
     @property
     def height(self) -> float:
@@ -137,6 +153,13 @@ class Fragment:
 
     # Cached: the column search asks it of the same fragments for every candidate split
     # (whether a side is a program listing), and table finding again.
+    # Cached: every grouping into lines asks it of each fragment (the page's, a ruled table's,
+    # each column region's), and a fragment's box and glyphs no longer change.
+    @_computed_once
+    def band(self) -> tuple[float, float]:
+        """:func:`band`."""
+        return _band_of(self)
+
     @_computed_once
     def fixed_pitch(self) -> bool | None:
         """Whether the fragment is set in a fixed-pitch face (None: too few glyphs to tell)."""
@@ -151,6 +174,21 @@ class Fragment:
         return _has_rtl(self.text) and (
             len(_RTL.findall(self.text)) > len(self.text) / 3
         )
+
+
+def word_count(text: str) -> int:
+    """Words with letters in them: leader dots and figures are not running text."""
+    if text.isascii():
+        # (Most text, counted twice as fast by one search: an ASCII letter is what isalpha()
+        # finds in ASCII, and a match runs from a word's first letter to the word's end, so
+        # each word with letters matches once. \S is what split() does not split at.)
+        return len(_FROM_FIRST_LETTER.findall(text))
+    # any(map(...)) tests a token's characters without a Python-level generator (hot: asked
+    # for every fragment at each level of the column search).
+    return sum(any(map(str.isalpha, token)) for token in text.split())
+
+
+_FROM_FIRST_LETTER = re.compile(r"[A-Za-z]\S*")
 
 
 def letter_boldness(glyphs: list[Glyph]) -> tuple[int, int]:
@@ -301,7 +339,12 @@ def band(f: Fragment) -> tuple[float, float]:
     reach above or below the rest (an index, a fraction's numerator, a brace of a maths font
     whose box is taller than the text's), then the median glyph's bottom and top. A line's
     glyphs share a band whatever their scripts; a box stretched by a few would reach into the
-    lines above and below and join them."""
+    lines above and below and join them. (Kept by the fragment: see :attr:`Fragment.band`.)"""
+    return f.band
+
+
+def _band_of(f: Fragment) -> tuple[float, float]:
+    """:func:`band`, worked out."""
     fy0, fy1 = f.y0, f.y1
     if fy1 - fy0 <= TALL_GLYPHS * f.size:
         return fy0, fy1  # (nearly every fragment: one face on one baseline)
@@ -361,7 +404,7 @@ def lines(frags: list[Fragment]) -> list[Line]:
     with neighbours closer than a fragment gap merged (pdfium can split a line's runs).
     Fragments are grouped by their :func:`band`, not their box, so a formula with an index
     or a tall brace in one column does not draw the other column's lines together."""
-    banded = [(band(f), f) for f in frags]
+    banded = [(f.band, f) for f in frags]
     banded.sort(key=_middle_downwards)
     groups: list[_Group] = []
     # The last group's extent (highest top, lowest bottom) and tallest height, updated as it

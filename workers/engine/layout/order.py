@@ -26,10 +26,10 @@ from types import ModuleType
 from typing import TypeVar
 
 from ..document import BBox
-from .blocks import MAX_SHAPES, Block, Boxed, area_share, boxes_overlap, word_count
+from .blocks import MAX_SHAPES, Block, Boxed, area_share, boxes_overlap
 from .figures import caption_text
 from .glyphs import PageContent
-from .lines import FRAGMENT_GAP, Fragment
+from .lines import FRAGMENT_GAP, Fragment, word_count
 from .tables import is_listing, rows_align
 
 _gap_accelerator: ModuleType | None
@@ -83,7 +83,7 @@ def footnotes_last(blocks: list[Block], content: PageContent) -> list[Block]:
         if sum(len(b.text) for b in below) >= sum(len(b.text) for b in above):
             continue
         lines_below = [f for b in below for f in b.frags]
-        if sum(word_count(f.text) for f in lines_below) < 5 * len(lines_below):
+        if sum(f.words for f in lines_below) < 5 * len(lines_below):
             continue  # short pieces (a footer's page number, a form's options): no notes
         column_size = statistics.median(b.size for b in above)
         if all(b.size < 0.9 * column_size for b in below):
@@ -198,7 +198,7 @@ def column_regions(
     below or above which such a gutter appears.
     """
     budget = [COLUMN_SEARCH_BUDGET] if budget is None else budget
-    memo = {} if memo is None else memo
+    memo = _SplitMemo() if memo is None else memo
     if len(frags) < 2 or depth > 40 or budget[0] <= 0:
         return [frags]
     if depth == 0:
@@ -232,7 +232,7 @@ def _has_running_lines(frags: list[Fragment], wanted: int) -> bool:
     enough: most parts of a page open with running lines)."""
     found = 0
     for f in frags:
-        if word_count(f.text) >= 4:
+        if f.words >= 4:
             found += 1
             if found >= wanted:
                 return True
@@ -280,7 +280,7 @@ def _set_aside_margin_lines(
     two-column page it sits in the gutter and would hide the columns, so it is read apart."""
     if len(frags) < 8:
         return [], frags, []
-    height = statistics.median(f.height for f in frags)
+    height = statistics.median([f.y1 - f.y0 for f in frags])  # (their heights, unrolled)
 
     def lone(edge: list[Fragment], rest: list[Fragment], gap: float) -> bool:
         return (
@@ -336,15 +336,42 @@ def _cut_revealing_columns(
     return None
 
 
-#: The column search's answers for the parts of one page it has already looked at, by the
-#: identity of their fragments in order: the same part comes up again under other cuts and at
-#: other depths (about half the questions are repeats).
-_SplitMemo = dict[tuple[int, ...], "tuple[list[Fragment], list[Fragment]] | None"]
+_Split = tuple[list[Fragment], list[Fragment]]
+
+
+class _SplitMemo:
+    """The column search's answers for the parts of one page it has already looked at, by the
+    identity of their fragments in order: the same part comes up again under other cuts and at
+    other depths (about half the questions are repeats).
+
+    A part is filed under a few of its fragments and its length, and found by comparing
+    identities one by one (at C speed): a key of every fragment's id made as many new
+    integers, and hashed them, for every question."""
+
+    def __init__(self) -> None:
+        self._filed: dict[tuple[int, int, int, int], list[tuple[list[Fragment], _Split | None]]]
+        self._filed = {}
+
+    @staticmethod
+    def _place(frags: list[Fragment]) -> tuple[int, int, int, int]:
+        return (len(frags), id(frags[0]), id(frags[len(frags) // 2]), id(frags[-1]))
+
+    def split_of(
+        self, frags: list[Fragment], find: Callable[[list[Fragment]], _Split | None]
+    ) -> _Split | None:
+        """The answer for the part ``frags`` (not empty): the one kept, else ``find``'s."""
+        filed = self._filed.setdefault(self._place(frags), [])
+        for part, split in filed:
+            if all(map(operator.is_, part, frags)):
+                return split
+        split = find(frags)
+        filed.append((list(frags), split))  # (a copy: the part's list is the caller's)
+        return split
 
 
 def _column_split(
     frags: list[Fragment], budget: list[int] | None = None, memo: _SplitMemo | None = None
-) -> tuple[list[Fragment], list[Fragment]] | None:
+) -> _Split | None:
     if budget is not None:
         budget[0] -= 1  # a repeat still counts: the budget bounds the questions, as before
         if budget[0] < 0:
@@ -353,10 +380,7 @@ def _column_split(
         return None
     if memo is None:
         return _find_column_split(frags)
-    key = tuple(map(id, frags))
-    if key not in memo:
-        memo[key] = _find_column_split(frags)
-    return memo[key]
+    return memo.split_of(frags, _find_column_split)
 
 
 def _find_column_split(frags: list[Fragment]) -> tuple[list[Fragment], list[Fragment]] | None:
@@ -487,7 +511,7 @@ def _text_like(frags: list[Fragment], depth: int = 0) -> bool:
     two in five of them filling the column is enough."""
     if len(frags) < 3 or depth > 6:
         return False
-    long = [f for f in frags if word_count(f.text) >= 4]
+    long = [f for f in frags if f.words >= 4]
     if len(long) < 3:
         return False
     # Many short pieces (a contents list's numbers and dot leaders, the parts of a displayed
@@ -498,10 +522,12 @@ def _text_like(frags: list[Fragment], depth: int = 0) -> bool:
         return False
     width = max(f.x1 for f in frags) - min(f.x0 for f in frags)
     running = frags if len(long) >= len(frags) / 2 else long
-    if width > 0 and statistics.median(f.width / width for f in running) >= 0.6:
+    # (The fragments' widths spelled out, as Fragment.width computes them: a property is a
+    # call, and this is asked of every part the column search looks at.)
+    if width > 0 and statistics.median([(f.x1 - f.x0) / width for f in running]) >= 0.6:
         return True
     # Text set round a picture: the lines beside it are short, those below fill the column.
-    if width > 0 and sum(f.width >= 0.9 * width for f in long) >= 0.4 * len(long):
+    if width > 0 and sum(f.x1 - f.x0 >= 0.9 * width for f in long) >= 0.4 * len(long):
         return True
     size = statistics.median(f.size for f in frags) or 10.0
     inner = _split(frags, "x", max(4.0, FRAGMENT_GAP * size))

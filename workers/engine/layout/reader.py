@@ -37,7 +37,7 @@ from ..document import (
     Page,
     Warning,
 )
-from .blocks import MAX_SHAPES, Block, Hyphenation, PageResult, area_share, word_count
+from .blocks import MAX_SHAPES, Block, Hyphenation, PageResult, area_share
 from .catalog_facts import (
     catalog_language,
     catalog_title,
@@ -64,7 +64,7 @@ from .figures import (
 )
 from .gcpause import collect_young, paused_gc
 from .glyphs import ImageFacts, OpenedPage, PageContent, Rect
-from .lines import Fragment, fragments, lines
+from .lines import Fragment, fragments, lines, word_count
 from .named_glyphs import NamedGlyphReading
 from .operators import OperatorMap, map_operators
 from .order import (

@@ -15,10 +15,10 @@ import unicodedata
 from collections.abc import Sequence
 
 from ..document import BBox
-from .blocks import MAX_SHAPES, Block, word_count, x_overlap
+from .blocks import MAX_SHAPES, Block, x_overlap
 from .figures import CAPTION_GAP, TextLine
 from .glyphs import PageContent, Rect
-from .lines import Fragment, Line, fragments, lines
+from .lines import Fragment, Line, fragments, lines, word_count
 from .patterns import LEADER, NUMBERED, is_marker
 
 
@@ -203,7 +203,7 @@ def ruled_tables(
             # (Counted in the ruled columns: row labels beside them may run on for many lines.)
             for k in range(len(ruled) - 1):
                 words = sum(
-                    word_count(f.text) for f in inside
+                    f.words for f in inside
                     if ruled[k] <= (f.x0 + f.x1) / 2 < ruled[k + 1]
                 )
                 longest = max(longest, words)
@@ -844,7 +844,7 @@ def _widened_to_row_ends(xs: list[float], ys: list[float], frags: list[Fragment]
         ]
         pieces = [f for found in beyond for f in found]
         if sum(bool(found) for found in beyond) < 0.6 * len(rows) or any(
-            word_count(f.text) > 6 for f in pieces
+            f.words > 6 for f in pieces
         ):
             continue
         if side < 0:
@@ -861,12 +861,13 @@ def _without_underlines(rules: list[Rect], box: Rect, frags: list[Fragment]) -> 
         f for f in frags
         if box.x0 - 2 <= f.x0 and f.x1 <= box.x1 + 2 and box.y0 - 2 <= f.y0 and f.y1 <= box.y1 + 2
     ]
+    # Each piece's reach worked out once, not for every rule (a grid has many of both).
+    under = [(f.x0 - 2, f.x1 + 2, f.y0, 0.4 * (f.y1 - f.y0)) for f in inside]
     return [
         r for r in rules
         if not any(
-            f.x0 - 2 <= r.x0 and r.x1 <= f.x1 + 2
-            and abs((r.y0 + r.y1) / 2 - f.y0) <= 0.4 * f.height
-            for f in inside
+            left <= r.x0 and r.x1 <= right and abs((r.y0 + r.y1) / 2 - foot) <= reach
+            for left, right, foot, reach in under
         )
     ]
 
@@ -1125,7 +1126,7 @@ def _is_text_column(column: list[float], rows: list[list[Fragment]]) -> bool:
     fill = statistics.median(
         (max(f.x1 for f in line) - min(f.x0 for f in line)) / width for line in lines_in
     )
-    words = statistics.median(sum(word_count(f.text) for f in line) for line in lines_in)
+    words = statistics.median(sum(f.words for f in line) for line in lines_in)
     return fill > 0.75 and words >= 4
 
 
@@ -1385,7 +1386,7 @@ def _runs_on(cells: list[list[Fragment | None]], column: int) -> bool:
         and below.text != above.text
     ]
     if len(pairs) == 2:
-        return len(going_on) == 2 and all(word_count(f.text) >= 3 for f in going_on)
+        return len(going_on) == 2 and all(f.words >= 3 for f in going_on)
     return len(going_on) >= 0.75 * len(pairs)
 
 
