@@ -58,6 +58,6 @@ def test_typed_spaces_between_letters_are_kept(tmp_path: Path) -> None:
 
 def test_unevenly_spaced_letters_keep_their_spaces(tmp_path: Path) -> None:
     pdf = text_page_pdf(tmp_path / "uneven.pdf", [
-        b"BT /F1 18 Tf 72 700 Td [(A) -250 (B) -350 (C) -250 (D) -320 (E)] TJ ET", _BODY,
+        b"BT /F1 18 Tf 72 700 Td [(A) -200 (B) -350 (C) -200 (D) -350 (E)] TJ ET", _BODY,
     ])
     assert _text(pdf).startswith("A B C D E ")

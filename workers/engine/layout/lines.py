@@ -201,14 +201,14 @@ _SPACED_LETTERS = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?!\S)")
 #: (loose-box heights): tracking opens a word up by a fifth of an em or so; a run of
 #: one-letter words is set with ordinary word spaces, wider.
 LETTER_SPACING_GAP = 0.25
-#: The gaps of a tracked word differ by at most this share of the smallest (with a floor
-#: of :data:`LETTER_SPACING_SLACK` font sizes for rounding): tracking adds the same amount
-#: after every letter, and the letters are spaced evenly.
-LETTER_SPACING_EVEN = 0.25
+#: The letter gaps of a tracked word exceed the usual one by at most this many font sizes:
+#: tracking adds the same amount after every letter, and the rest is kerning and the
+#: letters' own side bearings (an italic's overhang), a few hundredths of an em.
+LETTER_SPACING_EVEN = 0.1
+#: The letters of a tracked word are one size, to this share of it (rounding). Its word
+#: gaps are wider than its letter gap by a space at least (the word space is tracked too):
+#: :data:`SPACE_GAP` font sizes.
 LETTER_SPACING_SLACK = 0.02
-#: The words of tracked text stand apart by at least this many letter gaps (the word space
-#: is tracked too, and is wider than the letter gap by a space's width).
-LETTER_SPACING_WORD = 1.5
 
 
 def _close_letter_spacing(
@@ -256,11 +256,13 @@ def _tracked_words(
     ):
         return None
     gaps = [b.x0 - a.x1 for a, b in zip(letters, letters[1:])]
-    letter_gap = min(gaps)
-    if letter_gap <= 0 or letter_gap > LETTER_SPACING_GAP * size:
+    # The letter gap is the usual one (a word has more letter gaps than it has word gaps
+    # after it); a kerned pair ("TA") may stand closer, which is still a letter gap.
+    letter_gap = sorted(gaps)[(len(gaps) - 1) // 2]
+    if min(gaps) <= 0 or letter_gap > LETTER_SPACING_GAP * size:
         return None
-    even = letter_gap + max(LETTER_SPACING_EVEN * letter_gap, LETTER_SPACING_SLACK * size)
-    word_gap = LETTER_SPACING_WORD * letter_gap
+    even = letter_gap + LETTER_SPACING_EVEN * size
+    word_gap = letter_gap + SPACE_GAP * size
     if any(even < gap < word_gap for gap in gaps):
         return None  # neither a letter gap nor a word gap: not even tracking
     for a, b in ((before, head), (letters[-1], after)):

@@ -22,6 +22,7 @@ Nothing is tuned to particular files; every threshold is relative to font size o
 
 from __future__ import annotations
 
+import bisect
 import statistics
 from collections import Counter
 from collections.abc import Sequence
@@ -61,7 +62,7 @@ from .figures import (
 )
 from .gcpause import collect_young, paused_gc
 from .glyphs import ImageFacts, OpenedPage, PageContent, Rect
-from .lines import Fragment, fragments, lines
+from .lines import FRAGMENT_GAP, Fragment, fragments, lines
 from .named_glyphs import NamedGlyphReading
 from .operators import OperatorMap, map_operators
 from .order import (
@@ -191,7 +192,7 @@ def page_blocks(content: PageContent, fields: Sequence[BBox] = ()) -> list[Block
             tables.remove(form)  # its labels are read as text
             used.difference_update(id(f) for f in form.frags)
         rest = [f for line in region_lines for f in line.fragments if id(f) not in used]
-        built = _text_blocks(rest, content.index) + tables
+        built = _text_blocks(rest, content.index, content.rules) + tables
         regions.update((id(b), number) for b in built)
         blocks.extend(built)
     page_area = max(content.width * content.height, 1.0)
@@ -247,7 +248,7 @@ def page_blocks(content: PageContent, fields: Sequence[BBox] = ()) -> list[Block
     for labels in labels_on_pictures(blocks, page_area):
         # A chart's labels: read as the text on the picture they are.
         blocks.remove(labels)
-        text = _text_blocks(labels.frags, content.index)
+        text = _text_blocks(labels.frags, content.index, content.rules)
         regions.update((id(b), regions.get(id(labels), 0)) for b in text)
         blocks.extend(text)
     ordered = panels_last(reading_order(blocks, regions), content)
@@ -472,9 +473,46 @@ def _goes_on_below(
     return False
 
 
-def _text_blocks(frags: list[Fragment], page: int) -> list[Block]:
+#: A label in a margin column is at least this many times the size of the row beside it.
+LABEL_SIZE_STEP = 1.15
+
+
+def _label_beside(label: Fragment, f: Fragment, step: float) -> bool:
+    """Whether ``label``, a clearly larger bold piece than ``f`` set before it on one line past
+    a gap wider than a fragment's, is a label of its own: a form's margin heading ("Refund",
+    "Amount You Owe") level with the first row of the section beside it. A run-in heading
+    goes on at a word space, inside one fragment; a drop capital is not set apart."""
+    return (
+        label.bold and label.size > LABEL_SIZE_STEP * f.size
+        and step > FRAGMENT_GAP * label.size and not is_marker(label.text)
+    )
+
+
+class _HorizontalRules:
+    """The page's horizontal rules, by height, to ask whether one is drawn between two lines
+    (a form's rule between two sections' margin headings set close together)."""
+
+    def __init__(self, rules: Sequence[Rect]) -> None:
+        flat = sorted(
+            ((r.y0 + r.y1) / 2, r.x0, r.x1) for r in rules if r.x1 - r.x0 > r.y1 - r.y0
+        )
+        self.heights = [y for y, _, _ in flat]
+        self.spans = [(x0, x1) for _, x0, x1 in flat]
+
+    def between(self, below: float, above: float, x0: float, x1: float) -> bool:
+        """Whether a rule lies between heights ``below`` and ``above`` (strictly in the gap
+        between two lines: an underline stands inside its line's box) across ``x0``-``x1``."""
+        if below >= above:
+            return False  # the lines touch or overlap: no room for a rule between them
+        start = bisect.bisect_left(self.heights, below)
+        stop = bisect.bisect_right(self.heights, above)
+        return any(rx0 < x1 and rx1 > x0 for rx0, rx1 in self.spans[start:stop])
+
+
+def _text_blocks(frags: list[Fragment], page: int, rules: Sequence[Rect] = ()) -> list[Block]:
     # ``frags`` come line by line, top to bottom, each line left to right.
     leading = _leading(frags)
+    ruled = _HorizontalRules(rules)
     open_blocks: list[Block] = []
     done: list[Block] = []
     block_line: dict[int, tuple[float, float]] = {}  # block id -> x extent of its last line
@@ -505,6 +543,7 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[Block]:
                 # of whatever face leads its item's text.)
                 and not (f.bold and not last.bold and f.size > 1.15 * last.size
                          and not is_marker(last.text))
+                and not _label_beside(last, f, step)
                 and not _goes_on_below(f, step, block, open_blocks, block_starts)
                 # Text turned up a picture's side (a photo credit) is no piece of the lines
                 # it stands level with.
@@ -541,6 +580,10 @@ def _text_blocks(frags: list[Fragment], page: int) -> list[Block]:
                     and not (fx0 < first.x0 - 0.5 * height and starts_item(first.text))
                     and not _opens_indented_paragraph(
                         block, f, (line_x0, line_x1), block_above[id(block)], height
+                    )
+                    # A rule drawn between the two lines sets them apart (a form's sections).
+                    and not ruled.between(
+                        fy1, last.y0, max(fx0, line_x0), min(fx1, line_x1)
                     )
                 ):
                     target = block
