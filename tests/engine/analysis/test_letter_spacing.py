@@ -11,7 +11,8 @@ from workers.engine.layout.reader import read_layout
 
 from ..content_pdfs import text_page_pdf
 
-_BODY = b"BT /F1 10 Tf 0 Tc 72 640 Td (Few aspects of development are more interesting to us.) Tj ET"
+_BODY = (b"BT /F1 10 Tf 0 Tc 72 640 Td (Few aspects of development are more interesting to us.)"
+         b" Tj ET")
 
 
 def _text(path: Path) -> str:

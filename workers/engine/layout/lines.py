@@ -255,7 +255,7 @@ def _tracked_words(
         for g in letters
     ):
         return None
-    gaps = [b.x0 - a.x1 for a, b in zip(letters, letters[1:])]
+    gaps = [b.x0 - a.x1 for a, b in zip(letters, letters[1:], strict=False)]
     # The letter gap is the usual one (a word has more letter gaps than it has word gaps
     # after it); a kerned pair ("TA") may stand closer, which is still a letter gap.
     letter_gap = sorted(gaps)[(len(gaps) - 1) // 2]
@@ -270,14 +270,14 @@ def _tracked_words(
         # tall numeral set over the run's line, pulled into its fragment.)
         if a is not None and b is not None and 0 <= b.x0 - a.x1 < word_gap:
             return None  # the words beside are as close: ordinary word spaces
-    for a, b, gap in zip(letters, letters[1:], gaps):
+    for a, b, gap in zip(letters, letters[1:], gaps, strict=False):
         if gap < word_gap and any(
             not g.generated and g.obj >= 0 and g.char == " "
             for g in stream[positions[id(a)] + 1:positions[id(b)]]
         ):
             return None  # a space typed between letters: the author's text
     words = [head.char]
-    for gap, g in zip(gaps, letters[1:]):
+    for gap, g in zip(gaps, letters[1:], strict=True):
         if gap >= word_gap:
             words.append(g.char)
         else:
