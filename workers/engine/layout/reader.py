@@ -473,6 +473,23 @@ def _goes_on_below(
     return False
 
 
+#: Two pieces of one line stand apart by less than this many times their height …
+LINE_STEP = 2.0
+#: … the taller counting at most this many times the shorter's height.
+LINE_STEP_TALL = 2.0
+
+
+def _line_step_limit(height: float, other: float) -> float:
+    """How far past a piece of a line the next may start and still go on with it: twice the
+    taller's height ("2   Title"), a giant piece's no more than twice the smaller's, whose
+    words it would go on with (a slide's "Thank you!" is no reason to read the site name in
+    the corner beside its top into it; a chapter's large numeral still leads its title)."""
+    tall, short = (height, other) if height > other else (other, height)
+    if tall > LINE_STEP_TALL * short:
+        tall = LINE_STEP_TALL * short
+    return LINE_STEP * tall
+
+
 #: A label in a margin column is at least this many times the size of the row beside it.
 LABEL_SIZE_STEP = 1.15
 
@@ -535,7 +552,7 @@ def _text_blocks(frags: list[Fragment], page: int, rules: Sequence[Rect] = ()) -
             if (
                 (fy1 if fy1 < ly1 else ly1) - (fy0 if fy0 > ly0 else ly0)
                 > 0.5 * (f_height if f_height < l_height else l_height)
-                and 0 <= step < 2 * (f_height if f_height > l_height else l_height)
+                and 0 <= step < _line_step_limit(f_height, l_height)
                 # A heading set beside a note in the margin, level with its last line, starts
                 # a block of its own: a clearly larger bold piece after a regular one on one
                 # line is not one sentence going on. (A bold word set larger opening a
