@@ -42,7 +42,7 @@ def _page(path: Path, ops: list[str]) -> Path:
     return path
 
 
-def _rows(top: float = 700.0, x: float = 93.0) -> list[str]:
+def _rows(top: float = 700.0, x: float = 100.0) -> list[str]:
     return [f"BT /F1 8 Tf {x} {top - 12 * k} Td ({row}) Tj ET" for k, row in enumerate(ROWS)]
 
 

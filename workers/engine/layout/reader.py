@@ -62,7 +62,7 @@ from .figures import (
 )
 from .gcpause import collect_young, paused_gc
 from .glyphs import ImageFacts, OpenedPage, PageContent, Rect
-from .lines import FRAGMENT_GAP, Fragment, fragments, lines
+from .lines import Fragment, fragments, lines
 from .named_glyphs import NamedGlyphReading
 from .operators import OperatorMap, map_operators
 from .order import (
@@ -479,29 +479,37 @@ LINE_STEP = 2.0
 LINE_STEP_TALL = 2.0
 
 
-def _line_step_limit(height: float, other: float) -> float:
+def _line_step_limit(height: float, other: float, baseline_apart: float) -> float:
     """How far past a piece of a line the next may start and still go on with it: twice the
-    taller's height ("2   Title"), a giant piece's no more than twice the smaller's, whose
-    words it would go on with (a slide's "Thank you!" is no reason to read the site name in
-    the corner beside its top into it; a chapter's large numeral still leads its title)."""
+    taller's height ("2   Title"). Pieces not standing on one baseline (their bottoms
+    ``baseline_apart`` more than the shorter's height) count a giant piece's height as no
+    more than twice the smaller's, whose words it would go on with: a slide's "Thank you!"
+    is no reason to read the site name in the corner beside its top into it, while a
+    chapter's large numeral still leads its title, and a proof's end mark set at the right
+    margin on the last line's baseline ends it."""
     tall, short = (height, other) if height > other else (other, height)
-    if tall > LINE_STEP_TALL * short:
+    if baseline_apart > short and tall > LINE_STEP_TALL * short:
         tall = LINE_STEP_TALL * short
     return LINE_STEP * tall
 
 
-#: A label in a margin column is at least this many times the size of the row beside it.
-LABEL_SIZE_STEP = 1.15
+#: A label in a margin column is at least this many times the size of the row beside it
+#: (sizes are loose-box heights, which differ by a tenth or more between faces of one size).
+LABEL_SIZE_STEP = 1.3
+#: … and is a word or words: this many letters at least (a large numeral before a heading's
+#: text numbers it, and is read with it).
+LABEL_LETTERS = 3
 
 
 def _label_beside(label: Fragment, f: Fragment, step: float) -> bool:
-    """Whether ``label``, a clearly larger bold piece than ``f`` set before it on one line past
-    a gap wider than a fragment's, is a label of its own: a form's margin heading ("Refund",
+    """Whether ``label``, a clearly larger bold word than ``f`` set before it on one line past
+    a gap wider than a line is high, is a label of its own: a form's margin heading ("Refund",
     "Amount You Owe") level with the first row of the section beside it. A run-in heading
-    goes on at a word space, inside one fragment; a drop capital is not set apart."""
+    ("Definition 6") goes on at a word space; a drop capital is not set apart."""
     return (
         label.bold and label.size > LABEL_SIZE_STEP * f.size
-        and step > FRAGMENT_GAP * label.size and not is_marker(label.text)
+        and step > label.height
+        and sum(map(str.isalpha, label.text)) >= LABEL_LETTERS
     )
 
 
@@ -516,14 +524,22 @@ class _HorizontalRules:
         self.heights = [y for y, _, _ in flat]
         self.spans = [(x0, x1) for _, x0, x1 in flat]
 
-    def between(self, below: float, above: float, x0: float, x1: float) -> bool:
+    def between(
+        self, below: float, above: float, x0: float, x1: float, reach: float
+    ) -> bool:
         """Whether a rule lies between heights ``below`` and ``above`` (strictly in the gap
-        between two lines: an underline stands inside its line's box) across ``x0``-``x1``."""
+        between two lines: an underline stands inside its line's box) under both lines,
+        whose pieces span ``x0``-``x1``, and reaching ``reach`` or more past them on a side:
+        a rule ruling off a part of the page. (A fraction's bar is as wide as its numerator
+        or denominator, and a line on either side of it is still one formula.)"""
         if below >= above:
             return False  # the lines touch or overlap: no room for a rule between them
         start = bisect.bisect_left(self.heights, below)
         stop = bisect.bisect_right(self.heights, above)
-        return any(rx0 < x1 and rx1 > x0 for rx0, rx1 in self.spans[start:stop])
+        return any(
+            rx0 <= x0 and rx1 >= x1 and (x0 - rx0 >= reach or rx1 - x1 >= reach)
+            for rx0, rx1 in self.spans[start:stop]
+        )
 
 
 def _text_blocks(frags: list[Fragment], page: int, rules: Sequence[Rect] = ()) -> list[Block]:
@@ -552,7 +568,7 @@ def _text_blocks(frags: list[Fragment], page: int, rules: Sequence[Rect] = ()) -
             if (
                 (fy1 if fy1 < ly1 else ly1) - (fy0 if fy0 > ly0 else ly0)
                 > 0.5 * (f_height if f_height < l_height else l_height)
-                and 0 <= step < _line_step_limit(f_height, l_height)
+                and 0 <= step < _line_step_limit(f_height, l_height, abs(fy0 - ly0))
                 # A heading set beside a note in the margin, level with its last line, starts
                 # a block of its own: a clearly larger bold piece after a regular one on one
                 # line is not one sentence going on. (A bold word set larger opening a
@@ -600,7 +616,7 @@ def _text_blocks(frags: list[Fragment], page: int, rules: Sequence[Rect] = ()) -
                     )
                     # A rule drawn between the two lines sets them apart (a form's sections).
                     and not ruled.between(
-                        fy1, last.y0, max(fx0, line_x0), min(fx1, line_x1)
+                        fy1, last.y0, min(fx0, line_x0), max(fx1, line_x1), height
                     )
                 ):
                     target = block
