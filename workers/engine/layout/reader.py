@@ -62,7 +62,7 @@ from .figures import (
 )
 from .gcpause import collect_young, paused_gc
 from .glyphs import ImageFacts, OpenedPage, PageContent, Rect
-from .lines import Fragment, fragments, lines
+from .lines import FRAGMENT_GAP, Fragment, fragments, lines
 from .named_glyphs import NamedGlyphReading
 from .operators import OperatorMap, map_operators
 from .order import (
@@ -542,10 +542,63 @@ class _HorizontalRules:
         )
 
 
+#: A narrow column of running text (a margin note) holds this many lines at least.
+NOTE_LINES = 3
+
+
+class _NarrowColumns:
+    """The fragments of a page by where they start, to ask whether a piece of a line is one
+    line of a text running on in a column of its own beside the rest of the line (a margin
+    note set level with the body's lines, a gutter's width from them)."""
+
+    def __init__(self, frags: list[Fragment]) -> None:
+        self.starting: dict[int, list[Fragment]] = {}
+        for f in frags:  # (line by line, top to bottom)
+            self.starting.setdefault(int(f.x0), []).append(f)
+
+    def runs_on_beside(self, piece: Fragment, after: Fragment) -> bool:
+        """Whether ``piece`` is one of :data:`NOTE_LINES` or more consecutive lines starting
+        where it does, each going on from the one above (opening with a small letter: one
+        text runs down the column), all ending a gutter's width (:data:`FRAGMENT_GAP`) short
+        of where ``after``, the next piece of its line, starts. A label column beside its
+        values holds a label a line, each opening its own text; a paragraph's lines reach
+        across the gutter."""
+        x0 = piece.x0
+        same = [
+            f for k in (int(x0) - 1, int(x0), int(x0) + 1) for f in self.starting.get(k, ())
+            if abs(f.x0 - x0) <= COLUMN_EDGE
+        ]
+        if len(same) < NOTE_LINES:
+            return False
+        same.sort(key=lambda f: -f.y0)
+        at = next((k for k, f in enumerate(same) if f is piece), -1)
+        if at < 0:
+            return False
+        edge = after.x0 - FRAGMENT_GAP * max(piece.size, after.size)
+        first = last = at
+        while first > 0 and _next_line_of(same[first - 1], same[first], edge):
+            first -= 1
+        while last + 1 < len(same) and _next_line_of(same[last], same[last + 1], edge):
+            last += 1
+        return last - first + 1 >= NOTE_LINES and piece.x1 <= edge
+
+
+def _next_line_of(above: Fragment, below: Fragment, edge: float) -> bool:
+    """Whether ``below`` is the line after ``above`` in one text running down a column that
+    ends short of ``edge``: a line's height or so under it, going on from it."""
+    height = max(above.height, below.height)
+    return (
+        0.5 * height < above.y0 - below.y0 < 1.6 * height
+        and above.x1 <= edge and below.x1 <= edge
+        and below.text[:1].islower()
+    )
+
+
 def _text_blocks(frags: list[Fragment], page: int, rules: Sequence[Rect] = ()) -> list[Block]:
     # ``frags`` come line by line, top to bottom, each line left to right.
     leading = _leading(frags)
     ruled = _HorizontalRules(rules)
+    columns = _NarrowColumns(frags)
     open_blocks: list[Block] = []
     done: list[Block] = []
     block_line: dict[int, tuple[float, float]] = {}  # block id -> x extent of its last line
@@ -581,6 +634,7 @@ def _text_blocks(frags: list[Fragment], page: int, rules: Sequence[Rect] = ()) -
                 # Text turned up a picture's side (a photo credit) is no piece of the lines
                 # it stands level with.
                 and turned(f) == turned(last)
+                and not columns.runs_on_beside(last, f)
             ):
                 target = block  # the rest of the same line, past a wide gap ("2   Title")
                 break
