@@ -544,6 +544,9 @@ class _HorizontalRules:
 
 #: A narrow column of running text (a margin note) holds this many lines at least.
 NOTE_LINES = 3
+#: The lines beside it start within this many line heights of each other (one edge, a
+#: paragraph's first line indented).
+NOTE_BESIDE_EDGE = 2.0
 
 
 class _NarrowColumns:
@@ -553,8 +556,14 @@ class _NarrowColumns:
 
     def __init__(self, frags: list[Fragment]) -> None:
         self.starting: dict[int, list[Fragment]] = {}
-        for f in frags:  # (line by line, top to bottom)
+        #: The next piece of each fragment's line, by the fragment's identity.
+        self.beside: dict[int, Fragment] = {}
+        previous: Fragment | None = None
+        for f in frags:  # (line by line, top to bottom, each line left to right)
             self.starting.setdefault(int(f.x0), []).append(f)
+            if previous is not None and f.x0 > previous.x0 and _same_line(previous, f):
+                self.beside[id(previous)] = f
+            previous = f
 
     def runs_on_beside(self, piece: Fragment, after: Fragment) -> bool:
         """Whether ``piece`` is one of :data:`NOTE_LINES` or more consecutive lines starting
@@ -580,7 +589,20 @@ class _NarrowColumns:
             first -= 1
         while last + 1 < len(same) and _next_line_of(same[last], same[last + 1], edge):
             last += 1
-        return last - first + 1 >= NOTE_LINES and piece.x1 <= edge
+        if last - first + 1 < NOTE_LINES or piece.x1 > edge:
+            return False
+        # A gutter runs down beside the column: what follows its lines on theirs starts past
+        # all of them, at one edge (a first line may be indented). Justified text set word by
+        # word has its lines' first words at one edge too, but its second words anywhere.
+        run = same[first:last + 1]
+        column_end = max(f.x1 for f in run)
+        starts = [after.x0] + [
+            b.x0 for f in run if f is not piece and (b := self.beside.get(id(f))) is not None
+        ]
+        return (
+            min(starts) - column_end >= FRAGMENT_GAP * max(piece.size, after.size)
+            and max(starts) - min(starts) <= NOTE_BESIDE_EDGE * after.height
+        )
 
 
 def _next_line_of(above: Fragment, below: Fragment, edge: float) -> bool:
