@@ -544,6 +544,8 @@ class _HorizontalRules:
 
 #: A narrow column of running text (a margin note) holds this many lines at least.
 NOTE_LINES = 3
+#: It is at most this share of the width of the lines beside it.
+NOTE_WIDTH = 0.5
 #: The lines beside it start within this many line heights of each other (one edge, a
 #: paragraph's first line indented).
 NOTE_BESIDE_EDGE = 2.0
@@ -595,13 +597,19 @@ class _NarrowColumns:
         # all of them, at one edge (a first line may be indented). Justified text set word by
         # word has its lines' first words at one edge too, but its second words anywhere.
         run = same[first:last + 1]
+        if any(sum(map(str.isalpha, f.text)) < 2 for f in run):
+            return False  # a column of one-letter pieces: a listing's variables, a formula's
         column_end = max(f.x1 for f in run)
-        starts = [after.x0] + [
-            b.x0 for f in run if f is not piece and (b := self.beside.get(id(f))) is not None
+        besides = [after] + [
+            b for f in run if f is not piece and (b := self.beside.get(id(f))) is not None
         ]
+        starts = [b.x0 for b in besides]
+        # A note's column is narrow beside the text (a column of prose beside a listing is
+        # found as a column of its own by the reading order).
         return (
             min(starts) - column_end >= FRAGMENT_GAP * max(piece.size, after.size)
             and max(starts) - min(starts) <= NOTE_BESIDE_EDGE * after.height
+            and column_end - x0 <= NOTE_WIDTH * max(b.x1 - b.x0 for b in besides)
         )
 
 
