@@ -23,6 +23,7 @@ Nothing is tuned to particular files; every threshold is relative to font size o
 from __future__ import annotations
 
 import bisect
+import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
@@ -542,6 +543,7 @@ class _HorizontalRules:
         )
 
 
+_WORD = re.compile(r"[^\W\d_]{2}")
 #: A narrow column of running text (a margin note) holds this many lines at least.
 NOTE_LINES = 3
 #: It is at most this share of the width of the lines beside it.
@@ -597,8 +599,8 @@ class _NarrowColumns:
         # all of them, at one edge (a first line may be indented). Justified text set word by
         # word has its lines' first words at one edge too, but its second words anywhere.
         run = same[first:last + 1]
-        if any(sum(map(str.isalpha, f.text)) < 2 for f in run):
-            return False  # a column of one-letter pieces: a listing's variables, a formula's
+        if not all(_WORD.search(f.text) for f in run):
+            return False  # pieces without a word: a listing's variables, a formula's terms
         column_end = max(f.x1 for f in run)
         besides = [after] + [
             b for f in run if f is not piece and (b := self.beside.get(id(f))) is not None
