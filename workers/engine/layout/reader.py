@@ -519,11 +519,19 @@ class _HorizontalRules:
     (a form's rule between two sections' margin headings set close together)."""
 
     def __init__(self, rules: Sequence[Rect]) -> None:
+        self.rules = rules
+        self.heights: list[float] = []
+        self.spans: list[tuple[float, float]] = []
+        self.indexed = False
+
+    def _index(self) -> None:
+        """Sort the rules by height, on the first question (most blocks never ask one)."""
         flat = sorted(
-            ((r.y0 + r.y1) / 2, r.x0, r.x1) for r in rules if r.x1 - r.x0 > r.y1 - r.y0
+            ((r.y0 + r.y1) / 2, r.x0, r.x1) for r in self.rules if r.x1 - r.x0 > r.y1 - r.y0
         )
         self.heights = [y for y, _, _ in flat]
         self.spans = [(x0, x1) for _, x0, x1 in flat]
+        self.indexed = True
 
     def between(
         self, below: float, above: float, x0: float, x1: float, reach: float
@@ -533,8 +541,10 @@ class _HorizontalRules:
         whose pieces span ``x0``-``x1``, and reaching ``reach`` or more past them on a side:
         a rule ruling off a part of the page. (A fraction's bar is as wide as its numerator
         or denominator, and a line on either side of it is still one formula.)"""
-        if below >= above:
+        if below >= above or not self.rules:
             return False  # the lines touch or overlap: no room for a rule between them
+        if not self.indexed:
+            self._index()
         start = bisect.bisect_left(self.heights, below)
         stop = bisect.bisect_right(self.heights, above)
         return any(
@@ -559,15 +569,21 @@ class _NarrowColumns:
     note set level with the body's lines, a gutter's width from them)."""
 
     def __init__(self, frags: list[Fragment]) -> None:
+        self.frags = frags
         self.starting: dict[int, list[Fragment]] = {}
         #: The next piece of each fragment's line, by the fragment's identity.
         self.beside: dict[int, Fragment] = {}
+        self.indexed = False
+
+    def _index(self) -> None:
+        """Index the fragments, on the first question (asked of few lines of a page)."""
         previous: Fragment | None = None
-        for f in frags:  # (line by line, top to bottom, each line left to right)
+        for f in self.frags:  # (line by line, top to bottom, each line left to right)
             self.starting.setdefault(int(f.x0), []).append(f)
             if previous is not None and f.x0 > previous.x0 and _same_line(previous, f):
                 self.beside[id(previous)] = f
             previous = f
+        self.indexed = True
 
     def runs_on_beside(self, piece: Fragment, after: Fragment) -> bool:
         """Whether ``piece`` is one of :data:`NOTE_LINES` or more consecutive lines starting
@@ -576,6 +592,8 @@ class _NarrowColumns:
         of where ``after``, the next piece of its line, starts. A label column beside its
         values holds a label a line, each opening its own text; a paragraph's lines reach
         across the gutter."""
+        if not self.indexed:
+            self._index()
         x0 = piece.x0
         same = [
             f for k in (int(x0) - 1, int(x0), int(x0) + 1) for f in self.starting.get(k, ())
