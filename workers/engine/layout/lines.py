@@ -222,9 +222,107 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
         out: list[Fragment] = _accelerator.fragments(glyphs, Fragment, FRAGMENT_GAP, SPACE_GAP)
     else:
         out = _python_fragments(glyphs)
+    positions: dict[int, int] | None = None
     for fragment in out:
         fragment.text = clean(fragment.text)
+        if " " in fragment.text and _SPACED_LETTERS.search(fragment.text):
+            if positions is None:  # (a rare fragment: the page's glyphs are indexed once)
+                positions = {id(g): i for i, g in enumerate(glyphs)}
+            fragment.text = _close_letter_spacing(fragment, glyphs, positions)
     return [f for f in out if f.text]
+
+
+#: Four letters at least, each standing alone between spaces: a candidate for a word set
+#: with wide tracking ("C H A P T E R"). (Fewer are too often real one-letter words.)
+_SPACED_LETTERS = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?!\S)")
+#: The even gap between the letters of a tracked word is at most this many font sizes
+#: (loose-box heights): tracking opens a word up by a fifth of an em or so; a run of
+#: one-letter words is set with ordinary word spaces, wider.
+LETTER_SPACING_GAP = 0.25
+#: The letter gaps of a tracked word exceed the usual one by at most this many font sizes:
+#: tracking adds the same amount after every letter, and the rest is kerning and the
+#: letters' own side bearings (an italic's overhang), a few hundredths of an em.
+LETTER_SPACING_EVEN = 0.1
+#: The letters of a tracked word are one size, to this share of it (rounding). Its word
+#: gaps are wider than its letter gap by a space at least (the word space is tracked too):
+#: :data:`SPACE_GAP` font sizes.
+LETTER_SPACING_SLACK = 0.02
+
+
+def _close_letter_spacing(
+    fragment: Fragment, stream: list[Glyph], positions: dict[int, int]
+) -> str:
+    """The text of ``fragment`` with each run of letters set with wide tracking read as
+    words ("C H A P T E R" as "CHAPTER"): pdfium reports a space in every gap, so a screen
+    reader would spell the word out. Runs the checks of :func:`_tracked_words` do not take
+    as tracking keep their spaces."""
+    glyphs = fragment.glyphs
+    text = fragment.text
+    # Letters of the text and glyphs of the fragment correspond one for one, unless clean()
+    # dropped or turned a character: then leave the text as it is.
+    if text.replace(" ", "") != "".join(g.char for g in glyphs):
+        return text
+    starts = [i for i, ch in enumerate(text) if ch != " "]  # text offset of each glyph
+    at = {offset: k for k, offset in enumerate(starts)}
+
+    def rejoined(match: re.Match[str]) -> str:
+        first, last = at[match.start()], at[match.end() - 1]
+        before = glyphs[first - 1] if first > 0 else None
+        after = glyphs[last + 1] if last + 1 < len(glyphs) else None
+        words = _tracked_words(glyphs[first:last + 1], before, after, stream, positions)
+        return match.group() if words is None else " ".join(words)
+
+    return _SPACED_LETTERS.sub(rejoined, text)
+
+
+def _tracked_words(
+    letters: list[Glyph], before: Glyph | None, after: Glyph | None,
+    stream: list[Glyph], positions: dict[int, int],
+) -> list[str] | None:
+    """The words that ``letters`` (one-letter words in a fragment, left to right) spell when
+    they are one face set with even, wide tracking; None when they are not: letters of
+    different faces or sizes, letters of a script without case (Thai, CJK, Arabic set their
+    letters apart in other ways), a space the content drew between two of them (the author
+    typed it), gaps uneven or as wide as the gaps to the words beside them (one-letter words
+    or variables "x y z w" set with ordinary word spaces)."""
+    head = letters[0]
+    size = max(head.size, 1.0)
+    if any(
+        not (g.char.isupper() or g.char.islower()) or g.rotated or g.font != head.font
+        or abs(g.size - head.size) > LETTER_SPACING_SLACK * size
+        for g in letters
+    ):
+        return None
+    gaps = [b.x0 - a.x1 for a, b in zip(letters, letters[1:], strict=False)]
+    # The letter gap is the usual one (a word has more letter gaps than it has word gaps
+    # after it); a kerned pair ("TA") may stand closer, which is still a letter gap.
+    letter_gap = sorted(gaps)[(len(gaps) - 1) // 2]
+    if min(gaps) <= 0 or letter_gap > LETTER_SPACING_GAP * size:
+        return None
+    even = letter_gap + LETTER_SPACING_EVEN * size
+    word_gap = letter_gap + SPACE_GAP * size
+    if any(even < gap < word_gap for gap in gaps):
+        return None  # neither a letter gap nor a word gap: not even tracking
+    for a, b in ((before, head), (letters[-1], after)):
+        # (A neighbour overlapping the run or behind it is not beside it on the line: a
+        # tall numeral set over the run's line, pulled into its fragment.)
+        if a is not None and b is not None and 0 <= b.x0 - a.x1 < word_gap:
+            return None  # the words beside are as close: ordinary word spaces
+    for a, b, gap in zip(letters, letters[1:], gaps, strict=False):
+        if gap < word_gap and any(
+            not g.generated and g.obj >= 0 and g.char == " "
+            for g in stream[positions[id(a)] + 1:positions[id(b)]]
+        ):
+            return None  # a space typed between letters: the author's text
+    words = [head.char]
+    for gap, g in zip(gaps, letters[1:], strict=True):
+        if gap >= word_gap:
+            words.append(g.char)
+        else:
+            words[-1] += g.char
+    if all(len(w) == 1 for w in words):
+        return None
+    return words
 
 
 def _python_fragments(glyphs: list[Glyph]) -> list[Fragment]:

@@ -22,6 +22,8 @@ Nothing is tuned to particular files; every threshold is relative to font size o
 
 from __future__ import annotations
 
+import bisect
+import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
@@ -64,7 +66,7 @@ from .figures import (
 )
 from .gcpause import collect_young, paused_gc
 from .glyphs import ImageFacts, OpenedPage, PageContent, Rect
-from .lines import Fragment, fragments, lines, word_count
+from .lines import FRAGMENT_GAP, Fragment, fragments, lines, word_count
 from .named_glyphs import NamedGlyphReading
 from .operators import OperatorMap, map_operators
 from .order import (
@@ -217,7 +219,9 @@ def page_blocks(
             tables.remove(form)  # its labels are read as text
             used.difference_update(id(f) for f in form.frags)
         rest = [f for line in region_lines for f in line.fragments if id(f) not in used]
-        built = _text_blocks_ended(rest, marks, content.index, to_pages) + tables
+        built = _text_blocks_ended(
+            rest, marks, content.index, to_pages, content.rules
+        ) + tables
         regions.update((id(b), number) for b in built)
         blocks.extend(built)
     page_area = max(content.width * content.height, 1.0)
@@ -275,7 +279,7 @@ def page_blocks(
     for labels in labels_on_pictures(blocks, page_area):
         # A chart's labels: read as the text on the picture they are.
         blocks.remove(labels)
-        text = _text_blocks(labels.frags, content.index)
+        text = _text_blocks(labels.frags, content.index, rules=content.rules)
         regions.update((id(b), regions.get(id(labels), 0)) for b in text)
         blocks.extend(text)
     ordered = panels_last(reading_order(blocks, regions), content)
@@ -569,7 +573,7 @@ def _link_under(f: Fragment, to_pages: Sequence[tuple[BBox, int]]) -> int | None
 
 def _text_blocks_ended(
     frags: list[Fragment], marks: list[EndMark], page: int,
-    to_pages: Sequence[tuple[BBox, int]] = (),
+    to_pages: Sequence[tuple[BBox, int]] = (), rules: Sequence[Rect] = (),
 ) -> list[Block]:
     """:func:`_text_blocks` of ``frags`` (a column's, line by line), each of the end ``marks``
     read at the end of the text it ends, which ends its block there: the lines a block took
@@ -577,22 +581,195 @@ def _text_blocks_ended(
     order = {id(f): k for k, f in enumerate(frags)}
     done: list[Block] = []
     while frags:
-        blocks = _text_blocks(frags, page, to_pages)
+        blocks = _text_blocks(frags, page, to_pages, rules)
         if not marks:
             return done + blocks
         attached = attach_end_marks(marks, blocks)
         # (A mark whose text went into a table stays a block of its own, as it was.)
-        done += blocks + _text_blocks(attached.unplaced, page, to_pages)
+        done += blocks + _text_blocks(attached.unplaced, page, to_pages, rules)
         frags = sorted(attached.below, key=lambda f: order[id(f)])
         marks = attached.pending
     return done
 
 
+#: Two pieces of one line stand apart by less than this many times their height …
+LINE_STEP = 2.0
+#: … the taller counting at most this many times the shorter's height.
+LINE_STEP_TALL = 2.0
+
+
+def _line_step_limit(height: float, other: float, baseline_apart: float) -> float:
+    """How far past a piece of a line the next may start and still go on with it: twice the
+    taller's height ("2   Title"). Pieces not standing on one baseline (their bottoms
+    ``baseline_apart`` more than the shorter's height) count a giant piece's height as no
+    more than twice the smaller's, whose words it would go on with: a slide's "Thank you!"
+    is no reason to read the site name in the corner beside its top into it, while a
+    chapter's large numeral still leads its title, and a proof's end mark set at the right
+    margin on the last line's baseline ends it."""
+    tall, short = (height, other) if height > other else (other, height)
+    if baseline_apart > short and tall > LINE_STEP_TALL * short:
+        tall = LINE_STEP_TALL * short
+    return LINE_STEP * tall
+
+
+#: A label in a margin column is at least this many times the size of the row beside it
+#: (sizes are loose-box heights, which differ by a tenth or more between faces of one size).
+LABEL_SIZE_STEP = 1.3
+#: … and is a word or words: this many letters at least (a large numeral before a heading's
+#: text numbers it, and is read with it).
+LABEL_LETTERS = 3
+
+
+def _label_beside(label: Fragment, f: Fragment, step: float) -> bool:
+    """Whether ``label``, a clearly larger bold word than ``f`` set before it on one line past
+    a gap wider than a line is high, is a label of its own: a form's margin heading ("Refund",
+    "Amount You Owe") level with the first row of the section beside it. A run-in heading
+    ("Definition 6") goes on at a word space; a drop capital is not set apart."""
+    return (
+        label.bold and label.size > LABEL_SIZE_STEP * f.size
+        and step > label.height
+        and sum(map(str.isalpha, label.text)) >= LABEL_LETTERS
+    )
+
+
+class _HorizontalRules:
+    """The page's horizontal rules, by height, to ask whether one is drawn between two lines
+    (a form's rule between two sections' margin headings set close together)."""
+
+    def __init__(self, rules: Sequence[Rect]) -> None:
+        self.rules = rules
+        self.heights: list[float] = []
+        self.spans: list[tuple[float, float]] = []
+        self.indexed = False
+
+    def _index(self) -> None:
+        """Sort the rules by height, on the first question (most blocks never ask one)."""
+        flat = sorted(
+            ((r.y0 + r.y1) / 2, r.x0, r.x1) for r in self.rules if r.x1 - r.x0 > r.y1 - r.y0
+        )
+        self.heights = [y for y, _, _ in flat]
+        self.spans = [(x0, x1) for _, x0, x1 in flat]
+        self.indexed = True
+
+    def between(
+        self, below: float, above: float, x0: float, x1: float, reach: float
+    ) -> bool:
+        """Whether a rule lies between heights ``below`` and ``above`` (strictly in the gap
+        between two lines: an underline stands inside its line's box) under both lines,
+        whose pieces span ``x0``-``x1``, and reaching ``reach`` or more past them on a side:
+        a rule ruling off a part of the page. (A fraction's bar is as wide as its numerator
+        or denominator, and a line on either side of it is still one formula.)"""
+        if below >= above or not self.rules:
+            return False  # the lines touch or overlap: no room for a rule between them
+        if not self.indexed:
+            self._index()
+        start = bisect.bisect_left(self.heights, below)
+        stop = bisect.bisect_right(self.heights, above)
+        return any(
+            rx0 <= x0 and rx1 >= x1 and (x0 - rx0 >= reach or rx1 - x1 >= reach)
+            for rx0, rx1 in self.spans[start:stop]
+        )
+
+
+_WORD = re.compile(r"[^\W\d_]{2}")
+#: A narrow column of running text (a margin note) holds this many lines at least.
+NOTE_LINES = 3
+#: It is at most this share of the width of the lines beside it.
+NOTE_WIDTH = 0.5
+#: The lines beside it start within this many line heights of each other (one edge, a
+#: paragraph's first line indented).
+NOTE_BESIDE_EDGE = 2.0
+
+
+class _NarrowColumns:
+    """The fragments of a page by where they start, to ask whether a piece of a line is one
+    line of a text running on in a column of its own beside the rest of the line (a margin
+    note set level with the body's lines, a gutter's width from them)."""
+
+    def __init__(self, frags: list[Fragment]) -> None:
+        self.frags = frags
+        self.starting: dict[int, list[Fragment]] = {}
+        #: The next piece of each fragment's line, by the fragment's identity.
+        self.beside: dict[int, Fragment] = {}
+        self.indexed = False
+
+    def _index(self) -> None:
+        """Index the fragments, on the first question (asked of few lines of a page)."""
+        previous: Fragment | None = None
+        for f in self.frags:  # (line by line, top to bottom, each line left to right)
+            self.starting.setdefault(int(f.x0), []).append(f)
+            if previous is not None and f.x0 > previous.x0 and _same_line(previous, f):
+                self.beside[id(previous)] = f
+            previous = f
+        self.indexed = True
+
+    def runs_on_beside(self, piece: Fragment, after: Fragment) -> bool:
+        """Whether ``piece`` is one of :data:`NOTE_LINES` or more consecutive lines starting
+        where it does, each going on from the one above (opening with a small letter: one
+        text runs down the column), all ending a gutter's width (:data:`FRAGMENT_GAP`) short
+        of where ``after``, the next piece of its line, starts. A label column beside its
+        values holds a label a line, each opening its own text; a paragraph's lines reach
+        across the gutter."""
+        if not self.indexed:
+            self._index()
+        x0 = piece.x0
+        same = [
+            f for k in (int(x0) - 1, int(x0), int(x0) + 1) for f in self.starting.get(k, ())
+            if abs(f.x0 - x0) <= COLUMN_EDGE
+        ]
+        if len(same) < NOTE_LINES:
+            return False
+        same.sort(key=lambda f: -f.y0)
+        at = next((k for k, f in enumerate(same) if f is piece), -1)
+        if at < 0:
+            return False
+        edge = after.x0 - FRAGMENT_GAP * max(piece.size, after.size)
+        first = last = at
+        while first > 0 and _next_line_of(same[first - 1], same[first], edge):
+            first -= 1
+        while last + 1 < len(same) and _next_line_of(same[last], same[last + 1], edge):
+            last += 1
+        if last - first + 1 < NOTE_LINES or piece.x1 > edge:
+            return False
+        # A gutter runs down beside the column: what follows its lines on theirs starts past
+        # all of them, at one edge (a first line may be indented). Justified text set word by
+        # word has its lines' first words at one edge too, but its second words anywhere.
+        run = same[first:last + 1]
+        if not all(_WORD.search(f.text) for f in run):
+            return False  # pieces without a word: a listing's variables, a formula's terms
+        column_end = max(f.x1 for f in run)
+        besides = [after] + [
+            b for f in run if f is not piece and (b := self.beside.get(id(f))) is not None
+        ]
+        starts = [b.x0 for b in besides]
+        # A note's column is narrow beside the text (a column of prose beside a listing is
+        # found as a column of its own by the reading order).
+        return (
+            min(starts) - column_end >= FRAGMENT_GAP * max(piece.size, after.size)
+            and max(starts) - min(starts) <= NOTE_BESIDE_EDGE * after.height
+            and column_end - x0 <= NOTE_WIDTH * max(b.x1 - b.x0 for b in besides)
+        )
+
+
+def _next_line_of(above: Fragment, below: Fragment, edge: float) -> bool:
+    """Whether ``below`` is the line after ``above`` in one text running down a column that
+    ends short of ``edge``: a line's height or so under it, going on from it."""
+    height = max(above.height, below.height)
+    return (
+        0.5 * height < above.y0 - below.y0 < 1.6 * height
+        and above.x1 <= edge and below.x1 <= edge
+        and below.text[:1].islower()
+    )
+
+
 def _text_blocks(
-    frags: list[Fragment], page: int, to_pages: Sequence[tuple[BBox, int]] = ()
+    frags: list[Fragment], page: int, to_pages: Sequence[tuple[BBox, int]] = (),
+    rules: Sequence[Rect] = (),
 ) -> list[Block]:
     # ``frags`` come line by line, top to bottom, each line left to right.
     leading = _leading(frags)
+    ruled = _HorizontalRules(rules)
+    columns = _NarrowColumns(frags)
     open_blocks: list[Block] = []
     done: list[Block] = []
     #: Blocks whose last line has a lone page number set apart on its right: contents
@@ -621,7 +798,7 @@ def _text_blocks(
             if (
                 (fy1 if fy1 < ly1 else ly1) - (fy0 if fy0 > ly0 else ly0)
                 > 0.5 * (f_height if f_height < l_height else l_height)
-                and 0 <= step < 2 * (f_height if f_height > l_height else l_height)
+                and 0 <= step < _line_step_limit(f_height, l_height, abs(fy0 - ly0))
                 # A heading set beside a note in the margin, level with its last line, starts
                 # a block of its own: a clearly larger bold piece after a regular one on one
                 # line is not one sentence going on. (A bold word set larger opening a
@@ -629,10 +806,12 @@ def _text_blocks(
                 # of whatever face leads its item's text.)
                 and not (f.bold and not last.bold and f.size > 1.15 * last.size
                          and not is_marker(last.text))
+                and not _label_beside(last, f, step)
                 and not _goes_on_below(f, step, block, open_blocks, block_starts)
                 # Text turned up a picture's side (a photo credit) is no piece of the lines
                 # it stands level with.
                 and turned(f) == turned(last)
+                and not columns.runs_on_beside(last, f)
             ):
                 target = block  # the rest of the same line, past a wide gap ("2   Title")
                 break
@@ -674,6 +853,10 @@ def _text_blocks(
                     # Lines linked to different pages are entries of a table of contents
                     # (set without page numbers), not one paragraph.
                     and not (to_pages and _links_apart(last, f, line_x0, to_pages))
+                    # A rule drawn between the two lines sets them apart (a form's sections).
+                    and not ruled.between(
+                        fy1, last.y0, min(fx0, line_x0), max(fx1, line_x1), height
+                    )
                 ):
                     target = block
                     break
