@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -167,9 +168,13 @@ def page_field_boxes(page: pikepdf.Page) -> list[BBox]:
     return out
 
 
-def link_targets(pdf: pikepdf.Pdf, pages: int) -> dict[int, list[tuple[BBox, str]]]:
-    out: dict[int, list[tuple[BBox, str]]] = {}
+def _link_annotations(
+    pdf: pikepdf.Pdf, pages: int
+) -> Iterator[tuple[int, pikepdf.Dictionary, BBox]]:
+    """Every link annotation of the first ``pages`` pages (at most 1,000 a page): its page,
+    itself and its box. A page whose annotations cannot be read gives none."""
     for index in range(pages):
+        found: list[tuple[pikepdf.Dictionary, BBox]] = []
         try:
             annots = pdf.pages[index].obj.get("/Annots")
             if not isinstance(annots, pikepdf.Array):
@@ -177,16 +182,24 @@ def link_targets(pdf: pikepdf.Pdf, pages: int) -> dict[int, list[tuple[BBox, str
             for annot in list(annots)[:1000]:
                 if not isinstance(annot, pikepdf.Dictionary) or annot.get("/Subtype") != "/Link":
                     continue
-                action = annot.get("/A")
-                uri = action.get("/URI") if isinstance(action, pikepdf.Dictionary) else None
                 rect = [float(v) for v in annot.get("/Rect", [])]
-                if uri is None or len(rect) != 4:
+                if len(rect) != 4:
                     continue
-                box = BBox(min(rect[0], rect[2]), min(rect[1], rect[3]),
-                           max(rect[0], rect[2]), max(rect[1], rect[3]))
-                out.setdefault(index, []).append((box, str(uri)))
+                found.append((annot, BBox(min(rect[0], rect[2]), min(rect[1], rect[3]),
+                                          max(rect[0], rect[2]), max(rect[1], rect[3]))))
         except (pikepdf.PdfError, ValueError, TypeError, AttributeError):
             continue
+        for annot, box in found:
+            yield index, annot, box
+
+
+def link_targets(pdf: pikepdf.Pdf, pages: int) -> dict[int, list[tuple[BBox, str]]]:
+    out: dict[int, list[tuple[BBox, str]]] = {}
+    for index, annot, box in _link_annotations(pdf, pages):
+        action = annot.get("/A")
+        uri = action.get("/URI") if isinstance(action, pikepdf.Dictionary) else None
+        if uri is not None:
+            out.setdefault(index, []).append((box, str(uri)))
     return out
 
 
@@ -195,21 +208,8 @@ def page_links(pdf: pikepdf.Pdf, pages: int) -> dict[int, list[tuple[BBox, int]]
     and the index of the page they lead to (a table of contents' entries link so)."""
     out: dict[int, list[tuple[BBox, int]]] = {}
     target = PageOfDestination(pdf)
-    for index in range(pages):
-        try:
-            annots = pdf.pages[index].obj.get("/Annots")
-            if not isinstance(annots, pikepdf.Array):
-                continue
-            for annot in list(annots)[:1000]:
-                if not isinstance(annot, pikepdf.Dictionary) or annot.get("/Subtype") != "/Link":
-                    continue
-                page = target.page_of(annot.get("/Dest"), annot.get("/A"))
-                rect = [float(v) for v in annot.get("/Rect", [])]
-                if page is None or len(rect) != 4:
-                    continue
-                box = BBox(min(rect[0], rect[2]), min(rect[1], rect[3]),
-                           max(rect[0], rect[2]), max(rect[1], rect[3]))
-                out.setdefault(index, []).append((box, page))
-        except (pikepdf.PdfError, ValueError, TypeError, AttributeError):
-            continue
+    for index, annot, box in _link_annotations(pdf, pages):
+        page = target.page_of(annot.get("/Dest"), annot.get("/A"))
+        if page is not None:
+            out.setdefault(index, []).append((box, page))
     return out
