@@ -223,3 +223,32 @@ def test_a_badge_drawn_with_its_number_in_one_form_is_not_hidden(tmp_path: Path)
     pdf.save(path)
     doc = read_layout(path, max_pages=5)
     assert decorations(doc) == [] and figures(doc) == []
+
+
+def test_two_pictures_under_one_caption_are_one_figure(tmp_path: Path) -> None:
+    """A caption above two pictures set one under the other (a chart's row of icons over its
+    grid): it is the nearest caption of each, but one paragraph, said once. Two figures would
+    both carry it, and every output pairs the paragraph with one only: the other repeats it."""
+    icons = Picture("photo", 100, 560, 300, 60)
+    grid = Picture("photo", 100, 380, 300, 170)
+    lines = body_lines(760)[:3] + [(100.0, 630.0, "Figure 2: Extent of the strategy")]
+    path = make_pdf(tmp_path / "two.pdf", [([icons, grid], lines)])
+    doc = read_layout(path, max_pages=5)
+    (figure,) = figures(doc)
+    assert figure.caption == "Figure 2: Extent of the strategy"
+    assert [(p.bbox.y0, p.bbox.y1) for p in figure.prov] == [(560, 620), (380, 550)]
+    assert all(p.operators for p in figure.prov)  # the tagger marks both pictures
+    assert render_html(doc, source=path).decode().count("<figcaption>") == 1
+
+
+def test_pictures_under_one_caption_with_a_paragraph_between_stay_apart(
+    tmp_path: Path,
+) -> None:
+    """Running text between two pictures is read where it stands: they are not joined over
+    it (the caption is then said with each, as it is found nearest to each)."""
+    icons = Picture("photo", 100, 600, 300, 22)
+    grid = Picture("photo", 100, 380, 300, 180)
+    lines = [(100.0, 630.0, "Figure 2: Extent of the strategy"), *body_lines(585)[:2]]
+    doc = read_layout(make_pdf(tmp_path / "apart.pdf", [([icons, grid], lines)]), max_pages=5)
+    assert [f.caption for f in figures(doc)] == ["Figure 2: Extent of the strategy"] * 2
+    assert any(isinstance(b, Paragraph) for b in doc.blocks[doc.blocks.index(figures(doc)[0]):])

@@ -404,3 +404,35 @@ def test_a_bullet_in_two_boxes_inside_a_form_goes_to_the_block_whose_text_lacks_
         owners = [o for o in by_texts[do].owners if o is not None]
     assert shown == [0, 0, 0, 0, 1, 1], shown  # the smaller upper box took the bullet
     assert owners == [0, 0, 1, 0, 1, 1], owners
+
+
+def test_a_figure_inside_a_form_takes_its_image_not_the_number_beside_it(
+    tmp_path: Path,
+) -> None:
+    """A form draws a small picture and the number set beside it (a numbered badge): the
+    picture is a Figure, the number goes with its heading. The Figure claims the whole ``Do``,
+    so the form is marked inside its copy: the Figure owns only the image."""
+    content = b"\n".join([
+        b"BT /F1 18 Tf 72 760 Td (Hydrography data) Tj ET",
+        *(f"BT /F1 11 Tf 72 {720 - 15 * k} Td ({line}) Tj ET".encode()
+          for k, line in enumerate(FIRST)),
+        b"q 60 0 0 60 72 560 cm /Im1 Do Q",
+        b"BT /F1 24 Tf 138 580 Td (3) Tj ET",
+        b"BT /F1 16 Tf 160 580 Td (Shape market forces) Tj ET",
+        *(f"BT /F1 11 Tf 72 {520 - 15 * k} Td ({line}) Tj ET".encode()
+          for k, line in enumerate(SECOND)),
+    ])
+    result = tag_and_check(form_pdf(tmp_path / "badge.pdf", 1, content=content, image=True,
+                                    shift=0))
+
+    assert result.check("pixels")["passed"], result.report
+    assert result.check("text-fidelity")["passed"], result.report
+    assert _forms_marked_inside(result.tagged.content) == [[False, True]]
+    (figure,) = [b for b in result.document.blocks if isinstance(b, Figure)]
+    box = figure.prov[0].bbox
+    assert (box.x0, box.y0, box.x1, box.y1) == (72, 560, 132, 620)
+    numbered = [b.text for b in result.document.blocks if "Shape" in getattr(b, "text", "")]
+    assert numbered == ["3 Shape market forces"]
+    read = read_structure(result.output, max_pages=5).blocks
+    assert [b.text for b in read if "Shape" in getattr(b, "text", "")] == numbered
+    assert any(isinstance(b, Figure) for b in read)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import operator
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from ..document import (
@@ -319,6 +320,7 @@ def classify(
                 doc.blocks.append(Paragraph(text, prov, page_links))
     _drop_lone_items(doc)
     _drop_unordered_letters(doc)
+    _one_figure_per_caption(doc)
     # (Lines numbered like list items and read back as prose above may be section titles.)
     _numbered_subsections(doc)
     _lettered_sections(doc)
@@ -1809,6 +1811,62 @@ def _prov(block: Block, result: PageResult, artifact_ids: dict[int, Any] | None 
         tuple(sorted(mcids)),
         result.opmap.ranges_in_order(list(objects)),
     )
+
+
+def _one_figure_per_caption(doc: Document) -> None:
+    """Pictures under one caption on a page (a chart's row of icons over its grid, sub-figures
+    side by side) are one figure: each finds the caption nearest, but it is one paragraph,
+    said once (every output pairs it with one figure: see :mod:`workers.engine.captions`).
+    A later picture joins the earlier when only text set on the two stands between them (the
+    drawing's labels, read after the joined figure as they were read after its first part);
+    anything else between them is left as it is read."""
+    out: list[Any] = []
+    for block in doc.blocks:
+        earlier = _same_caption_before(out, block) if isinstance(block, Figure) else None
+        if earlier is None:
+            out.append(block)
+            continue
+        first = out[earlier]
+        out[earlier] = replace(first, prov=[*first.prov, *block.prov])
+    doc.blocks = out
+
+
+def _same_caption_before(blocks: list[Any], figure: Figure) -> int | None:
+    """The index of the figure in ``blocks`` with ``figure``'s caption on its page, with only
+    text set on the two of them after it; None if there is none."""
+    if not figure.caption or len(figure.prov) != 1:
+        return None
+    page, caption = figure.prov[0].page, " ".join(figure.caption.split())
+    for at in range(len(blocks) - 1, -1, -1):
+        other = blocks[at]
+        if isinstance(other, Figure):
+            if (
+                other.caption and other.prov and other.prov[0].page == page
+                and " ".join(other.caption.split()) == caption
+            ):
+                boxes = [figure.prov[0].bbox, *(p.bbox for p in other.prov)]
+                between = blocks[at + 1:]
+                return at if all(_set_on(b, page, boxes) for b in between) else None
+            return None
+        if not isinstance(other, Paragraph | Heading):
+            return None
+    return None
+
+
+#: Points around a picture within which text is still set on it (its labels).
+_ON_PICTURE = 12.0
+
+
+def _set_on(block: Paragraph | Heading, page: int, boxes: list[BBox]) -> bool:
+    """Every part of ``block`` is on ``page`` with its middle on one of ``boxes``."""
+    for prov in block.prov:
+        x, y = (prov.bbox.x0 + prov.bbox.x1) / 2, (prov.bbox.y0 + prov.bbox.y1) / 2
+        if prov.page != page or not any(
+            b.x0 - _ON_PICTURE <= x <= b.x1 + _ON_PICTURE
+            and b.y0 - _ON_PICTURE <= y <= b.y1 + _ON_PICTURE for b in boxes
+        ):
+            return False
+    return True
 
 
 def _figure(
