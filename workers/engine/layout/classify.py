@@ -1493,6 +1493,9 @@ def _run_in_heading(block: Block) -> str | None:
     the deepest level of many books and papers (APA's fourth level). Two words or more, from
     a capital, no figures (a list's "1." or a clause's "Section 3."), and text going on after
     it; a label closed by a colon ("Proposition: …") introduces its paragraph, it heads none."""
+    opening = next((g for f in block.frags for g in f.glyphs if g.char.isalnum()), None)
+    if opening is None or not opening.bold:
+        return None  # (most paragraphs: the full test below walks every glyph)
     words = block.text.split()
     glyphs = [g for f in block.frags for g in f.glyphs if g.char.isalnum()]
     letters = 0

@@ -22,11 +22,31 @@ class NamedGlyphReading:
 
     def __init__(self) -> None:
         self._fixes: dict[tuple[int, int], dict[str, str]] = {}
+        self._by_resources: dict[tuple[int, int], dict[str, dict[str, str]]] = {}
 
     def apply(self, page: pikepdf.Page, glyphs: list[Glyph]) -> None:
         """Give each glyph of ``page`` (read by pdfium) the character its name says, where
         pdfium read the code itself. Glyphs know their font by name only: a name two fonts
         of the page share with different fixes is left alone."""
+        usable = self._usable(page)
+        if not usable:
+            return
+        fixed = set().union(*usable.values())
+        for glyph in [g for g in glyphs if g.char in fixed]:
+            of_font = usable.get(glyph.font)
+            # A space pdfium adds between words takes the font of the glyph before it.
+            if of_font is not None and glyph.char in of_font and not glyph.generated:
+                glyph.char = of_font[glyph.char]
+
+    def _usable(self, page: pikepdf.Page) -> dict[str, dict[str, str]]:
+        """The fixes of the page's fonts by font name, those of a name two fonts of the page
+        share with different fixes left out; worked out once per resource dictionary when
+        the page has no annotations (pages share one, as many producers write them)."""
+        resources = page.obj.get("/Resources")
+        key = (resources.objgen if isinstance(resources, pikepdf.Dictionary)
+               and resources.is_indirect and "/Annots" not in page.obj else None)
+        if key is not None and key in self._by_resources:
+            return self._by_resources[key]
         by_name: dict[str, dict[str, str] | None] = {}
         for font in reachable_fonts(page_roots(page)):
             fixes = self._of(font)
@@ -36,13 +56,9 @@ class NamedGlyphReading:
             else:
                 by_name[name] = fixes
         usable = {name: fixes for name, fixes in by_name.items() if fixes}
-        if not usable:
-            return
-        for glyph in glyphs:
-            of_font = usable.get(glyph.font)
-            # A space pdfium adds between words takes the font of the glyph before it.
-            if of_font is not None and glyph.char in of_font and not glyph.generated:
-                glyph.char = of_font[glyph.char]
+        if key is not None:
+            self._by_resources[key] = usable
+        return usable
 
     def _of(self, font: pikepdf.Dictionary) -> dict[str, str]:
         if not font.is_indirect:

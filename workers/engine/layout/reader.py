@@ -710,6 +710,9 @@ class _NarrowColumns:
         of where ``after``, the next piece of its line, starts. A label column beside its
         values holds a label a line, each opening its own text; a paragraph's lines reach
         across the gutter."""
+        edge = after.x0 - FRAGMENT_GAP * max(piece.size, after.size)
+        if piece.x1 > edge:
+            return False  # no gutter between the piece and the rest of its line
         if not self.indexed:
             self._index()
         x0 = piece.x0
@@ -723,13 +726,12 @@ class _NarrowColumns:
         at = next((k for k, f in enumerate(same) if f is piece), -1)
         if at < 0:
             return False
-        edge = after.x0 - FRAGMENT_GAP * max(piece.size, after.size)
         first = last = at
         while first > 0 and _next_line_of(same[first - 1], same[first], edge):
             first -= 1
         while last + 1 < len(same) and _next_line_of(same[last], same[last + 1], edge):
             last += 1
-        if last - first + 1 < NOTE_LINES or piece.x1 > edge:
+        if last - first + 1 < NOTE_LINES:
             return False
         # A gutter runs down beside the column: what follows its lines on theirs starts past
         # all of them, at one edge (a first line may be indented). Justified text set word by
