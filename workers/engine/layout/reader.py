@@ -716,10 +716,10 @@ class _NarrowColumns:
         if not self.indexed:
             self._index()
         x0 = piece.x0
-        same = [
-            f for k in (int(x0) - 1, int(x0), int(x0) + 1) for f in self.starting.get(k, ())
-            if abs(f.x0 - x0) <= COLUMN_EDGE
-        ]
+        near = [self.starting.get(k, ()) for k in (int(x0) - 1, int(x0), int(x0) + 1)]
+        if sum(len(starting) for starting in near) < NOTE_LINES:
+            return False  # (most pieces: no column of lines starts where they do)
+        same = [f for starting in near for f in starting if abs(f.x0 - x0) <= COLUMN_EDGE]
         if len(same) < NOTE_LINES:
             return False
         same.sort(key=lambda f: -f.y0)
