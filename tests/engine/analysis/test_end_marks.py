@@ -29,6 +29,15 @@ def paragraphs(doc: Document) -> list[str]:
     return [b.text for b in doc.blocks if isinstance(b, Paragraph)]
 
 
+def proof_ending_flush_right(html_pdf: HtmlPdf, css: str = "") -> Path:
+    """A proof whose last line ends in a ■ floated right, then the next paragraph."""
+    return html_pdf(
+        f"<p>Proof. {SENTENCE}, {SENTENCE}, so it holds."
+        f" <span style='float: right'>■</span></p><p>{NEXT}</p>",
+        css=css,
+    )
+
+
 def marks_found(path: Path) -> int:
     """How many end marks :func:`take_end_marks` takes from the page's lines."""
     pdf = pdfium.PdfDocument(str(path))
@@ -43,11 +52,7 @@ def marks_found(path: Path) -> int:
 def test_a_square_flush_right_on_the_last_line_ends_its_paragraph(
     html_pdf: HtmlPdf,
 ) -> None:
-    path = html_pdf(
-        f"<p>Proof. {SENTENCE}, {SENTENCE}, so it holds."
-        f" <span style='float: right'>■</span></p><p>{NEXT}</p>"
-    )
-    assert paragraphs(read_layout(path, max_pages=5)) == [
+    assert paragraphs(read_layout(proof_ending_flush_right(html_pdf), max_pages=5)) == [
         f"Proof. {SENTENCE}, {SENTENCE}, so it holds. ■", NEXT,
     ]
 
@@ -67,11 +72,7 @@ def test_the_end_mark_ends_the_block_the_next_lines_set_close_under_it_are_anoth
     html_pdf: HtmlPdf,
 ) -> None:
     # No space between the proof and the next paragraph: only the mark shows where one ends.
-    path = html_pdf(
-        f"<p>Proof. {SENTENCE}, {SENTENCE}, so it holds."
-        f" <span style='float: right'>■</span></p><p>{NEXT}</p>",
-        css=TIGHT,
-    )
+    path = proof_ending_flush_right(html_pdf, css=TIGHT)
     assert paragraphs(read_layout(path, max_pages=5)) == [
         f"Proof. {SENTENCE}, {SENTENCE}, so it holds. ■", NEXT,
     ]

@@ -24,11 +24,17 @@ CONTENT = (
 )
 
 
-def tagged_stream(owners_by_operator: dict[str, int | str]) -> tuple[bytes, PageTagging]:
+def page_drawing(content: bytes) -> tuple[pikepdf.Pdf, pikepdf.Page]:
+    """A new PDF and its one page, drawn by ``content`` (the page needs its PDF kept open)."""
     pdf = pikepdf.new()
     pdf.add_blank_page()
     page = pdf.pages[0]
-    page.obj.Contents = pdf.make_stream(CONTENT)
+    page.obj.Contents = pdf.make_stream(content)
+    return pdf, page
+
+
+def tagged_stream(owners_by_operator: dict[str, int | str]) -> tuple[bytes, PageTagging]:
+    pdf, page = page_drawing(CONTENT)
     instructions = list(pikepdf.parse_content_stream(page))
     claims: list[tuple[int | str, list[tuple[int, int]]]] = []
     for index, instruction in enumerate(instructions):
@@ -73,10 +79,7 @@ def test_source_marked_content_is_replaced_not_kept() -> None:
 
 def test_only_a_painting_operator_claimed_by_two_leaves_is_contested() -> None:
     # 0 BT, 1 Tf, 2 Td, 3 Tj, 4 Tj, 5 ET, 6 re, 7 W, 8 n, 9 BT, 10 Tj, 11 ET
-    pdf = pikepdf.new()
-    pdf.add_blank_page()
-    page = pdf.pages[0]
-    page.obj.Contents = pdf.make_stream(
+    pdf, page = page_drawing(
         b"BT /F1 12 Tf 72 700 Td (First) Tj (Second) Tj ET 0 0 100 100 re W n BT (Loose) Tj ET"
     )
     operators = read_operators(list(pikepdf.parse_content_stream(page)), frozenset())
@@ -115,10 +118,7 @@ def test_an_artifact_owner_never_counts_as_a_list_label() -> None:
 def test_runs_of_original_instructions_leave_out_split_operators_and_old_marks() -> None:
     # 0 BDC, 1 BT, 2 Tf, 3 Td, 4 Tj (cut in two), 5 Tj, 6 ET, 7 EMC, 8 m, 9 l, 10 S,
     # 11 BDC /OC (kept), 12 re, 13 f, 14 EMC
-    pdf = pikepdf.new()
-    pdf.add_blank_page()
-    page = pdf.pages[0]
-    page.obj.Contents = pdf.make_stream(
+    pdf, page = page_drawing(
         b"/P <</MCID 0>> BDC BT /F1 12 Tf 72 700 Td (ab) Tj (c) Tj ET EMC 0 0 m 9 9 l S "
         b"/OC /oc1 BDC 0 0 10 10 re f EMC"
     )

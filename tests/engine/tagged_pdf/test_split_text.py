@@ -237,14 +237,7 @@ def test_an_operator_in_a_type3_font_is_cut_between_blocks(tmp_path: Path) -> No
     assert [g.char for g in glyphs] == ["A", "A", "B", "B"]  # pdfium reads the names
     left = LeafBox(0, BBox(glyphs[0].x0, glyphs[0].y0, glyphs[1].x1, glyphs[1].y1))
     right = LeafBox(1, BBox(glyphs[2].x0, glyphs[2].y0, glyphs[3].x1, glyphs[3].y1))
-    with pikepdf.open(source) as pdf, pdfium.PdfDocument(str(source)) as document:
-        page = pdf.pages[0]
-        instructions = list(pikepdf.parse_content_stream(page))
-        names = [str(i.operator) for i in instructions]
-        shared = names.index("TJ")
-        text = PageText.of(instructions, names, [shared])
-        parts = split_operators(document, page, 0, text, {shared: [0, 1]}, [left, right])
-    shown = [(owner, bytes(part.operands[0][0])) for owner, part in parts[shared]]
+    shown = _first_tj_cut(source, [0, 1], [left, right])
     assert shown == [(0, b"AA"), (1, b"BB")], shown
 
 

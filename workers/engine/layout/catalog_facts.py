@@ -193,23 +193,27 @@ def _link_annotations(
             yield index, annot, box
 
 
-def link_targets(pdf: pikepdf.Pdf, pages: int) -> dict[int, list[tuple[BBox, str]]]:
-    out: dict[int, list[tuple[BBox, str]]] = {}
+@dataclass
+class PageLinks:
+    """The link annotations of a document's pages, by page index, with their boxes."""
+
+    #: Links to addresses outside the document (``/URI`` actions).
+    uris: dict[int, list[tuple[BBox, str]]] = field(default_factory=dict)
+    #: Links to a page of the document itself, by that page's index (a table of contents'
+    #: entries link so).
+    pages: dict[int, list[tuple[BBox, int]]] = field(default_factory=dict)
+
+
+def page_links(pdf: pikepdf.Pdf, pages: int) -> PageLinks:
+    """The link annotations of the first ``pages`` pages, read in one walk."""
+    out = PageLinks()
+    target = PageOfDestination(pdf)
     for index, annot, box in _link_annotations(pdf, pages):
         action = annot.get("/A")
         uri = action.get("/URI") if isinstance(action, pikepdf.Dictionary) else None
         if uri is not None:
-            out.setdefault(index, []).append((box, str(uri)))
-    return out
-
-
-def page_links(pdf: pikepdf.Pdf, pages: int) -> dict[int, list[tuple[BBox, int]]]:
-    """Per page, the link annotations that lead to a page of the document itself: their box
-    and the index of the page they lead to (a table of contents' entries link so)."""
-    out: dict[int, list[tuple[BBox, int]]] = {}
-    target = PageOfDestination(pdf)
-    for index, annot, box in _link_annotations(pdf, pages):
-        page = target.page_of(annot.get("/Dest"), annot.get("/A"))
+            out.uris.setdefault(index, []).append((box, str(uri)))
+        page = target.page_of(annot.get("/Dest"), action)
         if page is not None:
-            out.setdefault(index, []).append((box, page))
+            out.pages.setdefault(index, []).append((box, page))
     return out

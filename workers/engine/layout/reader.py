@@ -44,7 +44,6 @@ from .catalog_facts import (
     catalog_language,
     catalog_title,
     form_field_boxes,
-    link_targets,
     page_field_boxes,
     page_links,
     read_outline,
@@ -109,7 +108,8 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
         try:
             named = NamedGlyphReading()
             count = min(len(fitz), len(pk.pages), max_pages)
-            to_pages = page_links(pk, count)
+            annotated = page_links(pk, count)
+            to_pages = annotated.pages
             results = [
                 _read_page(fitz, pk, index, doc, to_pages.get(index, []), named)
                 for index in range(count)
@@ -117,7 +117,7 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
         finally:
             fitz.close()
         outline = read_outline(pk)
-        links = link_targets(pk, len(results))
+        links = annotated.uris
         fields = form_field_boxes(pk, len(results))
         doc.language = catalog_language(pk)
         doc.title = catalog_title(pk)
