@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import operator
 import statistics
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import TypeVar
 
@@ -99,7 +99,9 @@ PANEL_MIN_WORDS = 15
 PANEL_MAX_AREA = 0.5
 
 
-def panels_last(blocks: list[Block], content: PageContent) -> list[Block]:
+def panels_last(
+    blocks: list[Block], content: PageContent, fields: Sequence[BBox] = ()
+) -> list[Block]:
     """Boxed panels (a tip or warning in a drawn or shaded box, a sidebar) read after the
     page's running text, as asides: placed wherever they fit, they would otherwise cut the
     running text where it goes on past the box (or from the previous page).
@@ -108,7 +110,9 @@ def panels_last(blocks: list[Block], content: PageContent) -> list[Block]:
     starts afresh (text going on from outside the box, a caption's second line on a shaded
     strip, is no aside). The text outside all panels carries more words than the panels do:
     where boxes hold most of the text, as on slides and forms, they are the content and
-    keep their places. A box of short lines (a chapter's contents) keeps its place too."""
+    keep their places. A box of short lines (a chapter's contents) keeps its place too, and
+    so does a box holding a form's fields to fill in (``fields``: a signature area): it is
+    the form's content."""
     texts = [b for b in blocks if b.kind == "text"]
     if len(texts) < 2 or not content.paths:
         return blocks
@@ -137,6 +141,8 @@ def panels_last(blocks: list[Block], content: PageContent) -> list[Block]:
             continue
         if held_text[0].text[:1].islower():
             continue  # goes on from text outside the box
+        if any(_within(field, box) for field in fields):
+            continue
         frame = _bbox(box)
         if any(
             b.kind != "figure" and not _within(b, box) and boxes_overlap(b.bbox, frame)
@@ -172,12 +178,12 @@ def _bbox(box: Boxed) -> BBox:
     return BBox(box.x0, box.y0, box.x1, box.y1)
 
 
-def _within(block: Block, box: Boxed) -> bool:
-    """The block lies inside the box (within a point or two of its edges)."""
+def _within(item: Block | BBox, box: Boxed) -> bool:
+    """The block (or field) lies inside the box (within a point or two of its edges)."""
     slack = 2.0
     return (
-        block.x0 >= box.x0 - slack and block.x1 <= box.x1 + slack
-        and block.y0 >= box.y0 - slack and block.y1 <= box.y1 + slack
+        item.x0 >= box.x0 - slack and item.x1 <= box.x1 + slack
+        and item.y0 >= box.y0 - slack and item.y1 <= box.y1 + slack
     )
 
 
@@ -828,17 +834,19 @@ def _with_notes(text: list[Block], notes: list[Block]) -> list[Block]:
 
 
 def _one_row_beside(left: list[Block], right: list[Block]) -> bool:
-    """One side is a single row of short pieces (options, not a field's label) level with
-    blocks on the other side (a form's options "C" "D" beside "Check boxes: A" "B"): no
-    column but the rest of that row, which the gap beside it only seems to set apart because
-    the row is all that side holds."""
+    """One side holds only short pieces of one line each (options, not a field's label; a
+    form's line numbers by its entry boxes), each level with a block on the other side (a
+    form's options "C" "D" beside "Check boxes: A" "B"; "15" "16" at the ends of lines 15
+    and 16): no column but the rest of those rows, which the gap beside them only seems to
+    set apart because they are all that side holds."""
     for side, other in ((left, right), (right, left)):
         frags = [f for b in side for f in b.frags]
-        if not frags or len(side) > 8 or any(len(f.text) > 20 for f in frags):
+        if not frags or any(len(f.text) > 20 for f in frags) or any(
+            b.kind != "text" for b in side
+        ):
             continue
-        line = max(f.height for f in frags)
-        if max(b.y1 for b in side) - min(b.y0 for b in side) > 1.5 * line:
-            continue
+        if any(b.y1 - b.y0 > 1.5 * max(f.height for f in b.frags) for b in side if b.frags):
+            continue  # a piece of two lines or more: a label of its own
         if all(any(abs(b.y1 - o.y1) < max(2.0, 0.3 * b.size) for o in other) for b in side):
             return True
     return False

@@ -282,7 +282,7 @@ def page_blocks(
         text = _text_blocks(labels.frags, content.index, rules=content.rules)
         regions.update((id(b), regions.get(id(labels), 0)) for b in text)
         blocks.extend(text)
-    ordered = panels_last(reading_order(blocks, regions), content)
+    ordered = panels_last(reading_order(blocks, regions), content, fields)
     return join_tables(footnotes_last(ordered, content))
 
 

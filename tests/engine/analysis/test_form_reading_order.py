@@ -1,0 +1,76 @@
+"""Reading order on forms: boxes of fields and numbers at the ends of rows keep their rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workers.engine.document import block_text
+from workers.engine.layout.reader import read_layout
+
+from ..content_pdfs import text_page_pdf
+from .test_layout_tables import _with_fields
+
+
+def show(x: float, y: float, text: str, size: int = 9) -> bytes:
+    return b"BT /F1 %d Tf 1 0 0 1 %.1f %.1f Tm (%s) Tj ET" % (size, x, y, text.encode())
+
+
+def read_words(path: Path) -> list[str]:
+    return " ".join(block_text(b) for b in read_layout(path, max_pages=5).blocks).split()
+
+
+LINE = "Add the amounts on the lines above and enter the total here"
+
+
+def test_a_box_holding_form_fields_is_read_in_place_not_after_the_page(tmp_path: Path) -> None:
+    # A tax form's signature area: a shaded box holding a declaration and rows of field
+    # labels over the fields to fill in, beside the section's heading, above the page's
+    # footer. The form's lines outside the box carry more words than it does, but the box is
+    # no tip to read after the page: it is the form's content, in its place.
+    ops = [show(57, 780, "Annual return", 20)]
+    ops += [show(100, 740 - 14 * k, f"line{k} {LINE}") for k in range(14)]
+    ops.append(b"0.9 0.95 1 rg 130 450 440 100 re f 0 g")
+    ops.append(show(40, 530, "Sign", 14))
+    ops += [
+        show(135, 535, "Under penalties of perjury I declare that I have examined this"),
+        show(135, 521, "return and to the best of my knowledge it is true and complete"),
+    ]
+    ops += [show(135, 500, "Your signature"), show(300, 500, "Date"),
+            show(380, 500, "Your occupation"), show(135, 470, "Phone no."),
+            show(260, 470, "Email address")]
+    ops.append(show(40, 410, "Go to the website for instructions and the latest information"))
+    fields = [(135.0, 488.0, 270.0, 498.0), (300.0, 488.0, 370.0, 498.0),
+              (380.0, 488.0, 560.0, 498.0), (135.0, 458.0, 250.0, 468.0),
+              (260.0, 458.0, 560.0, 468.0)]
+    path = _with_fields(text_page_pdf(tmp_path / "form.pdf", ops), fields)
+    words = read_words(path)
+    assert words.index("penalties") < words.index("occupation") < words.index("website")
+    assert words[-1] == "information"
+
+
+def test_numbers_at_the_ends_of_rows_are_read_with_their_rows(tmp_path: Path) -> None:
+    # Every line of the form ends in its number, set apart in a column of its own at the
+    # right, by the box where the amount is entered; the sub-lines "a" "b" have theirs in the
+    # middle. The gap before the column is no gutter: each number ends its row.
+    ops = [show(57, 780, "Payments", 20)]
+    rows = [("15", "Other taxes, including self-employment tax"),
+            ("16", "Add lines fourteen and fifteen. Your total tax"),
+            ("17", "Federal income tax withheld from your forms")]
+    fields = []
+    for k, (number, text) in enumerate(rows):
+        y = 740 - 14 * k
+        ops += [show(100, y, f"{number} {text}"), show(470, y, number)]
+        ops += [show(x, y, ".") for x in range(400, 460, 8)]  # leader dots to the number
+        ops.append(b"95 %d 470 0.5 re f" % (y - 3))  # the rule under the row
+        fields.append((490.0, y - 2.0, 560.0, y + 9.0))
+    for k, letter in enumerate("abcd"):
+        y = 698 - 14 * k
+        ops += [show(108, y, f"{letter} Credit for line part {letter}"),
+                show(300, y, f"18{letter}"), b"95 %d 470 0.5 re f" % (y - 3)]
+        fields.append((320.0, y - 2.0, 400.0, y + 9.0))
+    path = _with_fields(text_page_pdf(tmp_path / "form.pdf", ops), fields)
+    words = [w for w in read_words(path) if w != "."]
+    expected = ["Payments"] + [
+        w for number, text in rows for w in (f"{number} {text} {number}").split()
+    ]
+    assert words[:len(expected)] == expected
