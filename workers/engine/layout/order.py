@@ -18,6 +18,7 @@ columns is read before them.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import operator
 import statistics
@@ -847,9 +848,17 @@ def _one_row_beside(left: list[Block], right: list[Block]) -> bool:
             continue
         if any(b.y1 - b.y0 > 1.5 * max(f.height for f in b.frags) for b in side if b.frags):
             continue  # a piece of two lines or more: a label of its own
-        if all(any(abs(b.y1 - o.y1) < max(2.0, 0.3 * b.size) for o in other) for b in side):
+        tops = sorted(o.y1 for o in other)  # (searched, not scanned: a side may be long)
+        if all(_level_with_one(b, tops) for b in side):
             return True
     return False
+
+
+def _level_with_one(block: Block, tops: list[float]) -> bool:
+    """Some top of ``tops`` (sorted) is level with the block's, within a third of its size."""
+    slack = max(2.0, 0.3 * block.size)
+    at = bisect.bisect_right(tops, block.y1 - slack)
+    return at < len(tops) and tops[at] < block.y1 + slack
 
 
 def _apart_in_regions(left: list[Block], right: list[Block], regions: dict[int, int]) -> bool:
