@@ -820,3 +820,51 @@ def test_a_paragraph_opening_with_the_bold_title_of_its_section_is_no_run_in_hea
     )
     doc = read_layout(path, max_pages=5)
     assert heading_levels(doc) == [("Brain growth", 1), ("Myelinization", 2)]
+
+
+def test_a_display_formula_set_large_is_no_heading(html_pdf: HtmlPdf) -> None:
+    # (Letters standing for quantities and symbols between them make no title, however
+    # large the face a formula is set in; a single word without a run of letters, "Q&A",
+    # still may.)
+    path = html_pdf(
+        _line("Topology", 22) + f"<p>{LOREM * 2}</p>"
+        + _line("f : |K| → |L|", 18, bold=False, extra="text-align: center")
+        + f"<p>{LOREM * 2}</p>"
+        + _line("h ↦ g · h", 16, bold=False, extra="text-align: center")
+        + f"<p>{LOREM}</p>" + _line("Q&amp;A", 16) + f"<p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [text for text, _ in heading_levels(doc)] == ["Topology", "Q&A"]
+
+
+def test_sections_numbered_under_the_chapter_above_them_stay_below_it(
+    html_pdf: HtmlPdf,
+) -> None:
+    # ("6.1", "6.2" … open at their first subsection: the heading above that bears their
+    # number, "Chapter 6", is the chapter they belong to, no title beside them.)
+    path = html_pdf(
+        _line("CHAPTER 6 – AN OVERVIEW OF THE MARKET", 18) + f"<p>{LOREM * 2}</p>"
+        + _line("6.1 Market size", 13) + f"<p>{LOREM * 2}</p>"
+        + _line("6.2 Consumer demand", 13) + f"<p>{LOREM * 2}</p>"
+        + _line("6.3 Seller concentration", 13) + f"<p>{LOREM * 2}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [
+        ("CHAPTER 6 – AN OVERVIEW OF THE MARKET", 1), ("6.1 Market size", 2),
+        ("6.2 Consumer demand", 2), ("6.3 Seller concentration", 2),
+    ]
+
+
+def test_sections_opening_at_their_first_subsection_under_a_plain_title_take_its_level(
+    html_pdf: HtmlPdf,
+) -> None:
+    # (A book's chapter printed alone: its sections "3.1", "3.2" … are the document's top
+    # level, the title set larger above them no level above theirs.)
+    path = html_pdf(
+        _line("How to make accessible documents", 18) + f"<p>{LOREM * 2}</p>"
+        + _line("3.1 Introduction", 13) + f"<p>{LOREM * 2}</p>"
+        + _line("3.2 Approach", 13) + f"<p>{LOREM * 2}</p>"
+        + _line("3.3 Summary", 13) + f"<p>{LOREM * 2}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [level for _, level in heading_levels(doc)] == [1, 1, 1, 1]

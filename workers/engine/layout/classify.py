@@ -1431,6 +1431,8 @@ def _sections_at_the_top(
     above = [h for h in heads if h.level < top_level]
     if not above or any(title_key(h.text) in outline for h in above):
         return
+    if _chapter_of(above, top):
+        return
     after = Counter(h.level for h in heads[start:] if h.level < top_level)
     structural = {
         level for level in after
@@ -1440,6 +1442,24 @@ def _sections_at_the_top(
         return
     for h in above:
         h.level = top_level
+
+
+def _chapter_of(above: list[Heading], top: list[Heading]) -> bool:
+    """Whether the top numbered sections are numbered under one of the headings above them
+    ("6.1", "6.2" … under "CHAPTER 6 – An overview"): that heading bears the number they all
+    open with, so it is their chapter, not a title beside them. (A chapter's sections under
+    a title that bears no number, "3.1" … under "How to make accessible documents", are the
+    document's top level: the chapter is the document.)"""
+    prefixes = set()
+    for h in top:
+        match = NUMBERED.match(h.text)
+        if match is None or "." not in match.group(1).rstrip("."):
+            return False
+        prefixes.add(match.group(1).split(".")[0])
+    if len(prefixes) != 1:
+        return False
+    number = re.compile(rf"(?<![\w.]){prefixes.pop()}(?!\w|\.\d)")
+    return any(number.search(h.text) for h in above)
 
 
 def _close_up_levels(heads: list[Heading]) -> None:
@@ -1598,6 +1618,8 @@ def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
         return False
     if not any(map(str.isalpha, text)) or LEADER.search(text) or BULLET.match(text):
         return False  # no words, a table-of-contents entry ("Results ....... 12"), a bullet
+    if _formula(text):
+        return False  # "f : |K| → |L|": a display formula, set large as mathematics is
     if _DATE_ONLY.match(text.strip()):
         return False
     if CAPTION.match(text):
@@ -1621,6 +1643,20 @@ def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
         and not text.endswith((".", ",", ";", ":", "。", "，", "；", "："))
         and not (text[:1].islower() and not _camel_case_name(text))
     )
+
+
+#: Two letters in a row: a word, not a variable ("f", "K", "s1").
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
+
+
+def _formula(text: str) -> bool:
+    """Whether ``text`` reads as mathematics rather than words: no two letters in a row in
+    it ("f : |K| → |L|", "h ↦ g · h", "s1", "m −−→"), and more than a single word without
+    digits ("Q&A" is a title; "A" or "I" alone are too short to be judged here)."""
+    if _TWO_LETTERS.search(text):
+        return False
+    tokens = text.split()
+    return len(tokens) > 1 or any(ch.isdigit() for ch in text)
 
 
 def _camel_case_name(text: str) -> bool:
