@@ -868,3 +868,16 @@ def test_sections_opening_at_their_first_subsection_under_a_plain_title_take_its
     )
     doc = read_layout(path, max_pages=5)
     assert [level for _, level in heading_levels(doc)] == [1, 1, 1, 1]
+
+
+def test_a_web_address_set_large_by_the_title_is_no_heading(html_pdf: HtmlPdf) -> None:
+    path = html_pdf(
+        _line("Canvas cheat sheet", 20) + _line("http://blog.example.org/", 14, bold=False)
+        + _line("Canvas element", 15) + f"<p>{LOREM * 2}</p>"
+        + _line("Compositing", 15) + f"<p>{LOREM * 2}</p>"
+        + _line("info@example.org", 14, bold=False) + f"<p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [text for text, _ in heading_levels(doc)] == [
+        "Canvas cheat sheet", "Canvas element", "Compositing"
+    ]

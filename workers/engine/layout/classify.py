@@ -1620,6 +1620,8 @@ def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
         return False  # no words, a table-of-contents entry ("Results ....... 12"), a bullet
     if _formula(text):
         return False  # "f : |K| → |L|": a display formula, set large as mathematics is
+    if _ADDRESS.fullmatch(text.strip()):
+        return False  # "http://blog.example.org/" by the title: where to find it, no section
     if _DATE_ONLY.match(text.strip()):
         return False
     if CAPTION.match(text):
@@ -1645,6 +1647,9 @@ def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
     )
 
 
+#: A web or mail address alone on its line.
+_ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+                      re.IGNORECASE)
 #: Two letters in a row: a word, not a variable ("f", "K", "s1").
 _TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 
