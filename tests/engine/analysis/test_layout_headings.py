@@ -832,9 +832,11 @@ def test_a_display_formula_set_large_is_no_heading(html_pdf: HtmlPdf) -> None:
         + f"<p>{LOREM * 2}</p>"
         + _line("h ↦ g · h", 16, bold=False, extra="text-align: center")
         + f"<p>{LOREM}</p>" + _line("Q&amp;A", 16) + f"<p>{LOREM}</p>"
+        + _line("第1章", 16) + f"<p>{LOREM}</p>"
     )
     doc = read_layout(path, max_pages=5)
-    assert [text for text, _ in heading_levels(doc)] == ["Topology", "Q&A"]
+    # (A Chinese character is a word on its own: "第1章", chapter 1, is a title.)
+    assert [text for text, _ in heading_levels(doc)] == ["Topology", "Q&A", "第1章"]
 
 
 def test_sections_numbered_under_the_chapter_above_them_stay_below_it(

@@ -1654,11 +1654,17 @@ _ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\
 _TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 
 
+#: A Chinese, Japanese or Korean character: a word (or a syllable of one) on its own ("第1章").
+_CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3131-\u318e\u3400-\u4dbf"
+                  r"\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
 def _formula(text: str) -> bool:
     """Whether ``text`` reads as mathematics rather than words: no two letters in a row in
-    it ("f : |K| → |L|", "h ↦ g · h", "s1", "m −−→"), and more than a single word without
-    digits ("Q&A" is a title; "A" or "I" alone are too short to be judged here)."""
-    if _TWO_LETTERS.search(text):
+    it ("f : |K| → |L|", "h ↦ g · h", "s1", "m −−→") and no Chinese, Japanese or Korean
+    character, and more than a single word without digits ("Q&A" is a title; "A" or "I"
+    alone are too short to be judged here)."""
+    if _TWO_LETTERS.search(text) or _CJK.search(text):
         return False
     tokens = text.split()
     return len(tokens) > 1 or any(ch.isdigit() for ch in text)
