@@ -883,3 +883,21 @@ def test_a_web_address_set_large_by_the_title_is_no_heading(html_pdf: HtmlPdf) -
     assert [text for text, _ in heading_levels(doc)] == [
         "Canvas cheat sheet", "Canvas element", "Compositing"
     ]
+
+
+def test_an_author_dated_under_a_plain_title_with_no_bold_heading_is_no_heading(
+    html_pdf: HtmlPdf,
+) -> None:
+    # (A paper whose class sets nothing in bold: its title, author and date, then "Abstract"
+    # over its text. The line right above the running text heads it.)
+    path = html_pdf(
+        _line("Two-Column Document", 20, bold=False, extra="text-align: center")
+        + _line("Your Name", 13, bold=False, extra="text-align: center")
+        + "<p style='text-align: center'>January 3, 2024</p>"
+        + _line("Abstract", 15, bold=False) + f"<p>{LOREM * 2}</p>"
+        + _line("Introduction", 15, bold=False) + f"<p>{LOREM * 2}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [text for text, _ in heading_levels(doc)] == [
+        "Two-Column Document", "Abstract", "Introduction"
+    ]

@@ -738,6 +738,7 @@ def _byline(first_page: list[Block], body: list[Block], body_size: float) -> set
     )
     front: list[Block] = []
     titled = False  # the first heading-like line is the title, whatever its face
+    heading_text: Block | None = None  # the line right above the running text: its heading
     for block in first_page:
         if block.kind != "text":
             continue
@@ -745,12 +746,20 @@ def _byline(first_page: list[Block], body: list[Block], body_size: float) -> set
         if candidate and titled and block.bold:
             break
         if len(block.frags) >= 2 and abs(block.size - body_size) <= 0.05 * body_size:
-            return set()  # running text before any bold heading: no title block to judge
+            if not titled or len(front) < 2:
+                return set()  # running text before any title: no title block to judge
+            # The title block ends where the running text starts (a paper with no bold
+            # heading: its title, authors, date, then "Abstract" set plain over its text).
+            heading_text = front[-1]
+            break
         titled = titled or candidate
         front.append(block)
     else:
         return set()
-    candidates = [b for b in front if _heading_candidate(b, b.text, body_size)]
+    candidates = [
+        b for b in front
+        if b is not heading_text and _heading_candidate(b, b.text, body_size)
+    ]
     if len(candidates) < 2:
         return set()
     title = max(b.size for b in candidates)
