@@ -901,3 +901,22 @@ def test_an_author_dated_under_a_plain_title_with_no_bold_heading_is_no_heading(
     assert [text for text, _ in heading_levels(doc)] == [
         "Two-Column Document", "Abstract", "Introduction"
     ]
+
+
+def test_a_one_off_larger_line_between_unnumbered_sections_does_not_push_them_down(
+    html_pdf: HtmlPdf,
+) -> None:
+    # (The sections in one face are one level, before and after a line set larger that no
+    # other heading shares, a callout or a stray label: it opens no level above them.)
+    path = html_pdf(
+        _line("Fairy tales", 24) + _line("The buried moon", 14) + f"<p>{LOREM * 2}</p>"
+        + _line("The kind giver", 14) + f"<p>{LOREM * 2}</p>"
+        + _line("Stories for a rainy day", 19, bold=False) + f"<p>{LOREM}</p>"
+        + _line("The honey bee", 14) + f"<p>{LOREM * 2}</p>"
+        + _line("The half chick", 14) + f"<p>{LOREM * 2}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [
+        ("Fairy tales", 1), ("The buried moon", 2), ("The kind giver", 2),
+        ("Stories for a rainy day", 2), ("The honey bee", 2), ("The half chick", 2),
+    ]

@@ -154,6 +154,7 @@ def classify(
     item_faces: dict[int, tuple[float | None, float]] = {}
     heading_block: Block | None = None  # the block of the last heading
     run_in_heads: set[int] = set()  # the headings run into their paragraphs
+    heading_faces: dict[int, tuple[float, bool]] = {}  # each heading line's face
     for result, blocks in _document_order(results):
         drawn_in_figure = _figure_labels_kept(blocks, artifact_ids) | _pictures_in_drawings(
             blocks, artifact_ids)
@@ -308,6 +309,7 @@ def classify(
                     previous.links.extend(page_links)
                 else:
                     doc.blocks.append(Heading(text, level, prov, page_links))
+                    heading_faces[id(doc.blocks[-1])] = (round(block.size), block.bold)
                 heading_block = block
             elif _is_note(block, result, body_size, text):
                 doc.blocks.append(Note(text, text.split(" ", 1)[0], prov, page_links))
@@ -326,7 +328,7 @@ def classify(
     _lettered_sections(doc)
     if not outline:
         _form_parts(doc, fields)
-    _normalise_levels(doc, outline)
+    _normalise_levels(doc, outline, heading_faces)
     for result in results:
         for block in result.blocks:
             if id(block) in artifact_ids:
@@ -1396,7 +1398,11 @@ def _form_parts(doc: Document, fields: dict[int, list[BBox]]) -> None:
             h.level = title.level + 1
 
 
-def _normalise_levels(doc: Document, outline: dict[str, int] | None = None) -> None:
+def _normalise_levels(
+    doc: Document,
+    outline: dict[str, int] | None = None,
+    faces: dict[int, tuple[float, bool]] | None = None,
+) -> None:
     """Section numbers decide levels where headings have them ("3.2.1" is one below "3.2");
     then levels are renumbered 1, 2, 3… in order, and closed up so that none is skipped
     going down (:func:`_close_up_levels`).
@@ -1408,6 +1414,8 @@ def _normalise_levels(doc: Document, outline: dict[str, int] | None = None) -> N
     (a label of a diagram, an appendix). Parts or chapters, a larger face that heads several
     of the sections, keep their level above them."""
     heads = [b for b in doc.blocks if isinstance(b, Heading)]
+    if not outline and faces:
+        _one_offs_among_siblings(heads, faces)
     numbered = [(h, m.group(1).count(".") + 1) for h in heads if (m := NUMBERED.match(h.text))]
     if len(numbered) >= 3 and len({depth for _, depth in numbered}) > 1:
         shallowest = min(depth for _, depth in numbered)
@@ -1423,6 +1431,43 @@ def _normalise_levels(doc: Document, outline: dict[str, int] | None = None) -> N
     for h in heads:
         h.level = min(rank[h.level], 6)
     _close_up_levels(heads)
+
+
+#: Headings of one face at least, for them to be a level of sections a one-off face among
+#: them does not break.
+SIBLING_SECTIONS = 3
+
+
+def _one_offs_among_siblings(
+    heads: list[Heading], faces: dict[int, tuple[float, bool]]
+) -> None:
+    """A heading in a face no other heading uses, between unnumbered headings of one face
+    shared by several (a callout set large, a stray label, a one-off line in a display
+    face), takes their level: one face is one level, so it cannot be above the sections
+    after it and beside those before it. (The document's first heading, its title, has
+    none before it, so it keeps its level.) ``faces``: the face of each heading set as one;
+    headings made of body text for their numbers or letters have none and are passed by."""
+    placed = [h for h in heads if id(h) in faces]
+    uses = Counter(faces[id(h)] for h in placed)
+
+    def neighbour(at: int, step: int) -> Heading | None:
+        at += step
+        while 0 <= at < len(placed) and uses[faces[id(placed[at])]] == 1:
+            at += step
+        return placed[at] if 0 <= at < len(placed) else None
+
+    for at, h in enumerate(placed):
+        if uses[faces[id(h)]] != 1 or NUMBERED.match(h.text):
+            continue
+        before, after = neighbour(at, -1), neighbour(at, 1)
+        if (
+            before is not None and after is not None
+            and faces[id(before)] == faces[id(after)]
+            and uses[faces[id(before)]] >= SIBLING_SECTIONS
+            and before.level == after.level > h.level
+            and not NUMBERED.match(before.text) and not NUMBERED.match(after.text)
+        ):
+            h.level = before.level
 
 
 def _sections_at_the_top(
