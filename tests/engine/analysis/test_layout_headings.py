@@ -920,3 +920,20 @@ def test_a_one_off_larger_line_between_unnumbered_sections_does_not_push_them_do
         ("Fairy tales", 1), ("The buried moon", 2), ("The kind giver", 2),
         ("Stories for a rainy day", 2), ("The honey bee", 2), ("The half chick", 2),
     ]
+
+
+def test_authors_marked_for_their_affiliations_in_bold_are_no_heading(
+    html_pdf: HtmlPdf,
+) -> None:
+    path = html_pdf(
+        _line("Dense retrieval for question answering", 16, extra="text-align: center")
+        + _line("Ann Karp∗, Bo Oguz∗, Sam Min†, Pat Lewis", 13,
+                extra="text-align: center")
+        + "<p style='text-align: center'>†University of Washington</p>"
+        + _line("Abstract", 13) + f"<p>{LOREM * 2}</p>"
+        + _line("1 Introduction", 13) + f"<p>{LOREM * 2}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [text for text, _ in heading_levels(doc)] == [
+        "Dense retrieval for question answering", "Abstract", "1 Introduction"
+    ]

@@ -1678,6 +1678,8 @@ def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
         return False  # "http://blog.example.org/" by the title: where to find it, no section
     if _DATE_ONLY.match(text.strip()):
         return False
+    if _authors(text):
+        return False  # "A. Smith∗, B. Jones†, C. Wu‡": a paper's authors, marked for notes
     if CAPTION.match(text):
         return False  # "Figure 1 – Specifications expansion": a caption, read with its figure
     if not (text[0].isalnum() or text[0] in "«“‘\"'(¿¡[§"):
@@ -1699,6 +1701,17 @@ def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
         and not text.endswith((".", ",", ";", ":", "。", "，", "；", "："))
         and not (text[:1].islower() and not _camel_case_name(text))
     )
+
+
+#: The marks that tie an author's name to a note (an affiliation, "equal contribution").
+_NOTE_MARKS = "∗*†‡§¶"
+
+
+def _authors(text: str) -> bool:
+    """Whether ``text`` lists names marked for notes: three or more parts between commas
+    and two note marks or more ("Vladimir Karpukhin∗, Barlas Oguz∗, Sewon Min†"). A title
+    may carry one mark for a note on it, not one on each of several names."""
+    return text.count(",") >= 2 and sum(text.count(mark) for mark in _NOTE_MARKS) >= 2
 
 
 #: A web or mail address alone on its line.
