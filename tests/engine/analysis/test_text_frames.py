@@ -249,3 +249,47 @@ def test_flat_bars_on_a_panel_with_their_values_stay_a_figure(tmp_path: Path) ->
     lines += [(125.0 + 80 * k, 318.0 + 40 * k, f"{10 * (k + 1)}%") for k in range(4)]
     doc = read_layout(make_pdf(tmp_path / "bars.pdf", [([panel, *bars], lines)]), max_pages=2)
     assert len(figures(doc)) == 1
+
+
+def _panel(x0: float, y0: float, x1: float, y1: float) -> list[str]:
+    """A filled panel and its outline, drawn as two shapes (as layout programs draw them)."""
+    return [f"{x0} {y0} {x1 - x0} {y1 - y0} re f",
+            f"{x0 - 0.5} {y0 - 0.5} {x1 - x0 + 1} {y1 - y0 + 1} re S"]
+
+
+def test_a_mastheads_panels_behind_its_title_are_decoration(tmp_path: Path) -> None:
+    """A report's masthead: a rule across the top, a tall band behind the series title and a
+    tab behind the issue number (each several lines of their text tall). The words are read
+    as text; the ground is decoration."""
+    shapes = ["0.2 0.4 0.6 rg 0.2 0.4 0.6 RG", "150 790 300 1.5 re f",
+              *_panel(330, 700, 540, 775), *_panel(450, 776, 560, 812)]
+    lines = [(470.0, 790.0, "No. 1695"), (360.0, 730.0, "Issues and Debates")]
+    lines += [(72.0, 640.0 - 14 * k, BODY[k % 2]) for k in range(8)]
+    doc = read_layout(make_pdf(tmp_path / "masthead.pdf", [([], lines)], shapes=shapes),
+                      max_pages=2)
+    assert figures(doc) == []
+    assert [a.kind for a in doc.artifacts] == ["decoration"]
+    assert "Issues and Debates" in text_of(doc) and "No. 1695" in text_of(doc)
+
+
+def test_two_boxes_of_words_joined_by_a_connector_stay_a_figure(tmp_path: Path) -> None:
+    """A diagram of two steps: each box holds a word, a connector joins them; what joins
+    what is what the diagram says."""
+    shapes = ["0 0 0 RG 0.9 0.9 0.9 rg", *_panel(100, 480, 240, 600),
+              *_panel(360, 480, 500, 600), "240 539 120 1.5 re f"]
+    lines = [(140.0, 536.0, "Request"), (400.0, 536.0, "Review")]
+    lines += [(72.0, 760.0 - 14 * k, BODY[k % 2]) for k in range(8)]
+    doc = read_layout(make_pdf(tmp_path / "steps.pdf", [([], lines)], shapes=shapes),
+                      max_pages=2)
+    assert len(figures(doc)) == 1
+
+
+def test_two_bars_holding_their_values_stay_a_figure(tmp_path: Path) -> None:
+    """Two bars of a chart, each with its number on it: numbers are no words of a title."""
+    shapes = ["0.2 0.4 0.6 rg 0 0 0 RG", *_panel(150, 400, 230, 560),
+              *_panel(300, 400, 380, 500), "140 399 260 1.5 re f"]
+    lines = [(175.0, 540.0, "42"), (325.0, 480.0, "37")]
+    lines += [(72.0, 760.0 - 14 * k, BODY[k % 2]) for k in range(8)]
+    doc = read_layout(make_pdf(tmp_path / "bars.pdf", [([], lines)], shapes=shapes),
+                      max_pages=2)
+    assert len(figures(doc)) == 1

@@ -104,6 +104,8 @@ class Candidate:
     text_on: list[tuple[float, float, float, float, float]] = field(default_factory=list)
     #: A drawing's shapes, boxes rounded: the same drawing wherever it is repeated.
     shapes: tuple[tuple[int, int, int, int], ...] = ()
+    #: The words lying on a drawing, each piece with its box (for panels behind text).
+    words_on: list[tuple[tuple[float, float, float, float], str]] = field(default_factory=list)
     #: The page's crop box: x0, y0, width, height.
     page_box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
     #: A caption names it ("Figure 3: …"): the author calls it a figure, whatever it looks like.
@@ -157,6 +159,8 @@ def judge(candidates: Sequence[Candidate], *, pages: int) -> dict[int, Verdict]:
                 out[id(c)] = Verdict([], "running-drawing")
             elif _bar_behind_text(c):
                 out[id(c)] = Verdict([], "bar-behind-text")
+            elif panels_behind_text(c.shapes, c.words_on):
+                out[id(c)] = Verdict([], "panels-behind-text")
             continue
         if not c.captioned and (_band_behind_text(c) or _glow_behind_text(c, c.significant())):
             out[id(c)] = Verdict([], "band-behind-text")
@@ -229,6 +233,58 @@ def _bar_behind_text(c: Candidate) -> bool:
         return False
     _, y0, _, y1 = c.box
     return y1 - y0 <= BAR_HEIGHT * max(c.text_heights)
+
+
+#: A drawing of at most this many panels holding words (a title's band and its number's tab)
+#: is their ground; more of them side by side are the boxes of a diagram or the bars of a
+#: chart, kept.
+FEW_PANELS = 2
+
+
+def panels_behind_text(
+    shapes: Sequence[tuple[int, int, int, int]],
+    words: Sequence[tuple[tuple[float, float, float, float], str]],
+) -> bool:
+    """A drawing made only of a panel or two, each holding words, and rules joining no two of
+    them: the coloured ground of a masthead's title and of its issue number, a rule under
+    them. Their words are read as text; the ground says nothing more. A diagram's boxes are
+    joined by connectors, or hold no words (arrowheads, icons); a chart's bars hold numbers
+    at most; so each is kept. (``shapes``: rounded places, see :func:`place`.)
+
+    >>> panels_behind_text([(20, 20, 60, 40), (0, 42, 60, 43)], [((70, 70, 160, 100), "Issue")])
+    True
+    >>> panels_behind_text([(20, 20, 60, 40), (0, 42, 60, 43)], [((70, 70, 160, 100), "1695")])
+    False
+    """
+    boxes = {tuple(v * PLACE_TOLERANCE for v in s) for s in shapes}
+    # (Rounding a rule's edges to places may make it one place thicker.)
+    thin = RULE_WIDTH + PLACE_TOLERANCE
+    rules = [b for b in boxes if b[2] - b[0] <= thin or b[3] - b[1] <= thin]
+    panels: list[tuple[float, ...]] = []
+    for b in sorted(boxes):
+        # A shape filled and stroked is drawn twice, its outline a little larger: one panel.
+        if b not in rules and not any(
+            all(abs(u - v) <= PLACE_TOLERANCE for u, v in zip(b, p, strict=True))
+            for p in panels
+        ):
+            panels.append(b)
+    if not 0 < len(panels) <= FEW_PANELS:
+        return False
+    lettered = [
+        ((x0 + x1) / 2, (y0 + y1) / 2) for (x0, y0, x1, y1), text in words
+        if any(ch.isalpha() for ch in text)
+    ]
+    if not all(any(p[0] <= x <= p[2] and p[1] <= y <= p[3] for x, y in lettered)
+               for p in panels):
+        return False  # a shape without words is a piece of a picture
+    return not any(sum(_touches(rule, p) for p in panels) > 1 for rule in rules)
+
+
+def _touches(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    """Boxes meeting or overlapping, give or take a rounded place."""
+    slack = PLACE_TOLERANCE + EDGE_TOLERANCE
+    return a[0] <= b[2] + slack and b[0] <= a[2] + slack and a[1] <= b[3] + slack and (
+        b[1] <= a[3] + slack)
 
 
 def _band_behind_text(c: Candidate) -> bool:

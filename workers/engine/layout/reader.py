@@ -237,8 +237,8 @@ def page_blocks(
             if r.x0 >= drawing.x0 - 1 and r.x1 <= drawing.x1 + 1 and r.y0 >= drawing.y0 - 1
             and r.y1 <= drawing.y1 + 1
         ]
-        on_it = [
-            f.height for f in frags
+        words_on = [
+            f for f in frags
             if drawing.x0 <= (f.x0 + f.x1) / 2 <= drawing.x1
             and drawing.y0 <= (f.y0 + f.y1) / 2 <= drawing.y1
         ]
@@ -247,8 +247,9 @@ def page_blocks(
             x1=drawing.x1, y1=drawing.y1, objects=sorted({r.obj for r in members}),
             candidate=Candidate(
                 content.index, (drawing.x0, drawing.y0, drawing.x1, drawing.y1), True,
-                text_heights=on_it, page_box=page_box,
+                text_heights=[f.height for f in words_on], page_box=page_box,
                 shapes=tuple(sorted(place(r.x0, r.y0, r.x1, r.y1) for r in members)),
+                words_on=[((f.x0, f.y0, f.x1, f.y1), f.text) for f in words_on],
             ))
         figure.labels = drawing_labels(figure, blocks)
         blocks.append(figure)
