@@ -41,6 +41,7 @@ from .figures import (
     caption_of,
     caption_text,
     judge,
+    row_label_of,
     styled_caption_of,
 )
 from .lines import Fragment, text_of, word_count
@@ -1992,11 +1993,13 @@ def _figure(
 ) -> Figure:
     texts = [other.frags for other in result.blocks if other.kind == "text"]
     box = (block.x0, block.y0, block.x1, block.y1)
-    caption = caption_of(box, texts, result.page.height) or styled_caption_of(
-        box,
-        # (Page furniture under a picture, a printer's slug line, describes nothing.)
-        [o.frags for o in result.blocks if o.kind == "text" and id(o) not in artifact_ids],
-        body_size,
+    # (Page furniture under a picture, a printer's slug line, describes nothing.)
+    worded = [o.frags for o in result.blocks if o.kind == "text" and id(o) not in artifact_ids]
+    caption = (
+        caption_of(box, texts, result.page.height)
+        or styled_caption_of(box, worded, body_size)
+        or row_label_of(box, [(o.x0, o.y0, o.x1, o.y1) for o in result.blocks
+                              if o.kind == "figure" and o is not block], worded)
     )
     image = f"page:{block.page}/object:{block.image.obj}" if block.image else None
     return Figure(image=image, caption=caption, prov=prov)

@@ -23,6 +23,9 @@ the page, which the layout reader always took for icons and page backgrounds):
   footer, a slide master's ornament.
 * **bars behind a line of text** — a vector drawing hardly taller than the text set on it: the
   shaded band of a heading, a box around a label. Pictures are taller than their labels.
+* **panels behind text** — a vector drawing of a panel or two, each holding words, and rules
+  joining none of them: a masthead's band behind its title and tab behind its issue number.
+  A diagram's boxes are joined by connectors or hold no words; a chart's bars hold numbers.
 * **bands behind a line of text** — an image holding one line of text, and no taller than two
   lines of it: a heading's background strip (its number's box, a gradient, a ribbon). A
   picture with words on it (a map, a photograph with a title) is taller, or holds more lines.
@@ -37,7 +40,9 @@ read as text; no picture is lost.
 
 Captions (:func:`caption_of`, :func:`styled_caption_of`) give a figure alternative text in the
 author's own words: a line opening like a caption ("Figure 3:"), or else a short line right
-under the picture set apart from the body (italics, or smaller).
+under the picture set apart from the body (italics, or smaller), or else, for a picture in a
+row of pictures each named by a word or two lined up under (or over) them, its name
+(:func:`row_label_of`).
 
 >>> from .glyphs import ImageFacts, Rect
 >>> band = Candidate(page=0, box=(0, 0, 20, 800), drawing=False,
@@ -468,6 +473,78 @@ def styled_caption_of(
     sizes = sorted(f.size for f in lines)
     smaller = sizes[len(sizes) // 2] <= SMALLER * body_size
     return text if italic or smaller else None
+
+
+# The labels of a row of pictures: each picture of the row named by a word or two set right
+# under it (or right over it), the names lined up ("source-over  source-in  source-out" under
+# three drawings of compositing modes; names under portraits). The row of labels lined up
+# says each names the picture it is set against, whatever its face.
+
+#: Pictures side by side are in one row when they share this share of the lower one's height.
+ROW_OVERLAP = 0.5
+#: Labels of one row stand on one line: their baselines are within this many points.
+LABEL_ALIGN = 2.0
+
+
+def row_label_of(
+    box: Box, pictures: Sequence[Box], blocks: Sequence[Sequence[StyledLine]]
+) -> str | None:
+    """The label of the picture at ``box`` when it is one of a row of labelled ``pictures``
+    (the others on its page): a line of a few words right under it (else right over it),
+    within its width, and a picture beside it labelled the same way, the two labels lined up.
+    A lone picture's short line is no label of it (a heading, a scale, a stray word)."""
+    row = [
+        other for other in pictures
+        if other != box and (other[2] <= box[0] or other[0] >= box[2])
+        and min(box[3], other[3]) - max(box[1], other[1])
+        >= ROW_OVERLAP * min(box[3] - box[1], other[3] - other[1])
+    ]
+    if not row:
+        return None
+    for under in (True, False):
+        label = _label_against(box, blocks, under=under)
+        if label is None:
+            continue
+        text, edge, lines = label
+        if not under and any(
+            (named := _label_against(other, blocks, under=True)) and named[2] is lines
+            for other in pictures if other != box
+        ):
+            continue  # the label under the picture above: between two rows, not this one's
+        for other in row:
+            beside = _label_against(other, blocks, under=under)
+            if beside is not None and abs(beside[1] - edge) <= LABEL_ALIGN:
+                return text
+    return None
+
+
+def _label_against(
+    box: Box, blocks: Sequence[Sequence[StyledLine]], *, under: bool
+) -> tuple[str, float, Sequence[StyledLine]] | None:
+    """The one short line set right under (or over) the picture at ``box``, within its width:
+    its text, its baseline (its top, for a line over the picture) and its block's lines."""
+    x0, y0, x1, y1 = box
+    near: list[tuple[float, Sequence[StyledLine]]] = []
+    for lines in blocks:
+        if not lines or max(f.x1 for f in lines) <= x0 or min(f.x0 for f in lines) >= x1:
+            continue
+        height = max(f.y1 - f.y0 for f in lines)
+        top, bottom = max(f.y1 for f in lines), min(f.y0 for f in lines)
+        gap = y0 - top if under else bottom - y1
+        if -EDGE_TOLERANCE <= gap <= STYLED_CAPTION_GAP * height:
+            near.append((gap, lines))
+    if len(near) != 1:
+        return None  # none, or two blocks against the picture: no one label of it
+    _, lines = near[0]
+    text = " ".join(f.text for f in lines).strip()
+    tolerance = max(6.0, 0.05 * (x1 - x0))
+    if (
+        min(f.x0 for f in lines) < x0 - tolerance or max(f.x1 for f in lines) > x1 + tolerance
+        or _line_count(lines) != 1 or running_text(text)
+        or not any(ch.isalpha() for ch in text) or SOURCE_LINE.match(text)
+    ):
+        return None
+    return text, min(f.y0 for f in lines) if under else max(f.y1 for f in lines), lines
 
 
 def _line_count(lines: Sequence[TextLine]) -> int:
