@@ -28,7 +28,7 @@ def caption_paragraphs(blocks: list[Block]) -> dict[int, tuple[int, bool]]:
         wanted = " ".join(block.caption.split())
         # Where captions are usually set is looked at first: above a table, below a figure.
         for step in (-1, 1) if isinstance(block, Table) else (1, -1):
-            at = _caption_at(blocks, k, step, wanted)
+            at = _caption_at(blocks, k, step, wanted, taken)
             if at is not None and at not in taken:
                 out[k] = (at, at < k)
                 taken.add(at)
@@ -36,17 +36,34 @@ def caption_paragraphs(blocks: list[Block]) -> dict[int, tuple[int, bool]]:
     return out
 
 
-def _caption_at(blocks: list[Block], k: int, step: int, wanted: str) -> int | None:
+def _caption_at(
+    blocks: list[Block], k: int, step: int, wanted: str, taken: set[int]
+) -> int | None:
+    """The caption paragraph of the figure at ``k``, looked for in direction ``step``. Besides
+    text set on the figure, the other pictures of a row and the names already taken by them
+    may stand between (a row of pictures read before the row of their names): none of them
+    is text of the flow, so pairing leaves the words in their order."""
     figure = blocks[k].prov[-1]
     at = k + step
     while 0 <= at < len(blocks) and abs(at - k) <= _MAX_LABELS + 1:
         other = blocks[at]
-        if isinstance(other, Paragraph) and other.prov and _reads_as(other.text, wanted):
+        if at not in taken and isinstance(other, Paragraph) and other.prov and _reads_as(
+            other.text, wanted
+        ):
             return at
-        if not _on_figure(other, figure):
+        if not (at in taken or _pictured_beside(other, figure) or _on_figure(other, figure)):
             return None
         at += step
     return None
+
+
+def _pictured_beside(block: Block, figure: Prov) -> bool:
+    """A figure on the same page, level with ``figure`` (another picture of its row)."""
+    if not isinstance(block, Figure) or not block.prov:
+        return False
+    other = block.prov[0]
+    return other.page == figure.page and min(other.bbox.y1, figure.bbox.y1) > max(
+        other.bbox.y0, figure.bbox.y0)
 
 
 def _reads_as(text: str, caption: str) -> bool:

@@ -59,3 +59,18 @@ def test_the_labels_of_the_row_above_name_no_picture_of_the_row_below(tmp_path: 
                       max_pages=2)
     named = {(f.prov[0].bbox.y0 > 390, f.caption) for f in doc.walk() if isinstance(f, Figure)}
     assert named == {(True, "Over"), (True, "In"), (False, None)}
+
+
+def test_the_names_of_a_row_read_after_it_become_the_captions_of_its_pictures(
+    tmp_path: Path,
+) -> None:
+    """The row is read picture, picture, picture, then the line of names: each name is made
+    its picture's ``Caption`` (said once, with the picture)."""
+    row = [Picture(name, 100 + 120 * k, 300, 80, 80)
+           for k, name in enumerate(["first", "second", "third"])]
+    labels = [(110.0 + 120 * k, 288.0, text) for k, text in enumerate(["Round", "Bevel", "Miter"])]
+    doc = read_layout(make_pdf(tmp_path / "row.pdf", [(row, body_lines() + labels)]),
+                      max_pages=2)
+    figures = [n for n in plan_structure(doc).walk() if n.role == "Figure"]
+    assert [[(c.role, c.text) for c in n.children] for n in figures] == [
+        [("Caption", "Round")], [("Caption", "Bevel")], [("Caption", "Miter")]]
