@@ -21,6 +21,8 @@ the page, which the layout reader always took for icons and page backgrounds):
   pages, or a drawing at the same place in the top or bottom margin on many pages (its shapes
   may differ a little: a page number drawn as outlines): a rule and a logo in a running
   footer, a slide master's ornament.
+* **blank drawings** — shapes filled in white, not stroked, on bare page: they show nothing
+  (a table's row bands left without their text, a layout program's empty box).
 * **bars behind a line of text** — a vector drawing hardly taller than the text set on it: the
   shaded band of a heading, a box around a label. Pictures are taller than their labels.
 * **panels behind text** — a vector drawing of a panel or two, each holding words, and rules
@@ -109,6 +111,8 @@ class Candidate:
     text_on: list[tuple[float, float, float, float, float]] = field(default_factory=list)
     #: A drawing's shapes, boxes rounded: the same drawing wherever it is repeated.
     shapes: tuple[tuple[int, int, int, int], ...] = ()
+    #: A drawing whose shapes show nothing: white on the bare page.
+    blank: bool = False
     #: The words lying on a drawing, each piece with its box (for panels behind text).
     words_on: list[tuple[tuple[float, float, float, float], str]] = field(default_factory=list)
     #: The page's crop box: x0, y0, width, height.
@@ -126,7 +130,7 @@ class Candidate:
 class Verdict:
     """What remains of a candidate's picture (nothing: it is all decoration), and the rule that
     decided: "running-image", "edgeless", "background", "too-small", "running-drawing",
-    "bar-behind-text", "band-behind-text"."""
+    "blank", "bar-behind-text", "panels-behind-text", "band-behind-text"."""
 
     kept: list[Rect]
     rule: str
@@ -162,6 +166,8 @@ def judge(candidates: Sequence[Candidate], *, pages: int) -> dict[int, Verdict]:
             in_margin = _in_margin(c) and ("margin", place(*c.box)) in running
             if c.shapes in running or in_margin:
                 out[id(c)] = Verdict([], "running-drawing")
+            elif c.blank:
+                out[id(c)] = Verdict([], "blank")
             elif _bar_behind_text(c):
                 out[id(c)] = Verdict([], "bar-behind-text")
             elif panels_behind_text(c.shapes, c.words_on):

@@ -202,6 +202,36 @@ class OpenedPage:
                 image.smooth = _judged_smooth(obj, image.key, self.pdf, self.page.raw)
                 image.unjudged = 0
 
+    def paints_nothing(self, objects: Iterable[int]) -> bool:
+        """Whether the top-level page objects ``objects`` (a drawing's shapes) show nothing:
+        each a path filled in white and not stroked, on bare page (nothing painted before them
+        where they lie but other such white paths). White on the white page: rows of a table
+        with their text gone, a blank box left by a layout program."""
+        wanted = sorted(set(objects))
+        if not wanted:
+            return False
+        boxes = []
+        for index in wanted:
+            box = _white_fill_box(c.FPDFPage_GetObject(self.page.raw, index))
+            if box is None:
+                return False
+            boxes.append(box)
+        x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+        x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+        for index in range(wanted[0]):
+            if self.content.object_kinds[index] == "text":
+                continue
+            obj = c.FPDFPage_GetObject(self.page.raw, index)
+            bounds = _bounds(obj)
+            if bounds is None:
+                continue
+            left, bottom, right, top = bounds
+            if left < x1 and x0 < right and bottom < y1 and y0 < top and (
+                _white_fill_box(obj) is None
+            ):
+                return False  # painted on something: white on colour shows
+        return True
+
     def close(self) -> None:
         for image in self.content.image_facts:
             image.unjudged = 0  # (its page object goes with the page: never asked, never known)
@@ -212,6 +242,31 @@ class OpenedPage:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _white_fill_box(obj: Any) -> tuple[float, float, float, float] | None:
+    """The bounds of a path object filled in opaque-or-not white and not stroked; None for
+    any other object."""
+    if c.FPDFPageObj_GetType(obj) != c.FPDF_PAGEOBJ_PATH:
+        return None
+    fill_mode, stroke = ctypes.c_int(0), ctypes.c_int(0)
+    if not c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke)):
+        return None
+    colour = [ctypes.c_uint(0) for _ in range(4)]
+    if stroke.value or fill_mode.value == 0 or not c.FPDFPageObj_GetFillColor(
+        obj, *(ctypes.byref(channel) for channel in colour)
+    ) or any(channel.value != 255 for channel in colour[:3]):
+        return None
+    return _bounds(obj)
+
+
+def _bounds(obj: Any) -> tuple[float, float, float, float] | None:
+    """A page object's bounds in page user space: left, bottom, right, top."""
+    sides = [ctypes.c_float(0) for _ in range(4)]
+    if not c.FPDFPageObj_GetBounds(obj, *(ctypes.byref(side) for side in sides)):
+        return None
+    left, bottom, right, top = (side.value for side in sides)
+    return left, bottom, right, top
 
 
 def _objects(
