@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workers.engine.document import Document, Figure
+from workers.engine.document import Document, Figure, block_text
 from workers.engine.layout.reader import read_layout
 from workers.engine.tagged_pdf.plan import plan_structure
 
@@ -74,3 +74,15 @@ def test_the_names_of_a_row_read_after_it_become_the_captions_of_its_pictures(
     figures = [n for n in plan_structure(doc).walk() if n.role == "Figure"]
     assert [[(c.role, c.text) for c in n.children] for n in figures] == [
         [("Caption", "Round")], [("Caption", "Bevel")], [("Caption", "Miter")]]
+
+
+def test_names_read_after_text_of_the_flow_are_not_taken(tmp_path: Path) -> None:
+    """A heading of the column beside, on the line of the names, read between the row and
+    its names: a name given as the picture's alternative text would be heard again later."""
+    row = [Picture(name, 300 + 120 * k, 300, 80, 80) for k, name in enumerate(["p", "q"])]
+    lines = [(72.0, 640.0 - 14 * k, "Some words of the first column here") for k in range(12)]
+    lines += [(72.0, 288.0, "Behaviour"), (310.0, 288.0, "Round"), (430.0, 288.0, "Bevel")]
+    doc = read_layout(make_pdf(tmp_path / "beside.pdf", [(row, lines)]), max_pages=2)
+    read = [block_text(b) or b.type for b in doc.blocks][1:]
+    assert read == ["figure", "figure", "Behaviour", "Round", "Bevel"]
+    assert [f.caption for f in doc.blocks if isinstance(f, Figure)] == [None, None]

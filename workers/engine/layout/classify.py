@@ -1998,11 +1998,40 @@ def _figure(
     caption = (
         caption_of(box, texts, result.page.height)
         or styled_caption_of(box, worded, body_size)
-        or row_label_of(box, [(o.x0, o.y0, o.x1, o.y1) for o in result.blocks
-                              if o.kind == "figure" and o is not block], worded)
+        or _row_label(block, result, worded)
     )
     image = f"page:{block.page}/object:{block.image.obj}" if block.image else None
     return Figure(image=image, caption=caption, prov=prov)
+
+
+def _row_label(block: Block, result: PageResult, worded: list[list[Fragment]]) -> str | None:
+    """The name of a picture in a row of named pictures (:func:`.figures.row_label_of`), when
+    it is read with its row: between the picture and its name, in reading order, only the
+    row's other pictures and names. A name read after text of the flow is not made the
+    picture's caption: said once as its alternative text and again where it is read, it
+    would be heard twice."""
+    found = row_label_of(
+        (block.x0, block.y0, block.x1, block.y1),
+        [(o.x0, o.y0, o.x1, o.y1) for o in result.blocks if o.kind == "figure" and o is not block],
+        worded,
+    )
+    if found is None:
+        return None
+    text, lines = found
+    at = next((k for k, o in enumerate(result.blocks) if o.frags is lines), None)
+    if at is None:
+        return None
+    here = result.blocks.index(block)
+    low, high = min(f.y0 for f in lines), max(f.y1 for f in lines)
+    between = result.blocks[min(at, here) + 1:max(at, here)]
+    pictures = [o for o in result.blocks if o.kind == "figure"]
+
+    def named(o: Block) -> bool:  # another name of the row: on the name's line, by a picture
+        x = (o.x0 + o.x1) / 2
+        return o.kind == "text" and low <= (o.y0 + o.y1) / 2 <= high and any(
+            p.x0 <= x <= p.x1 for p in pictures)
+
+    return text if all(o.kind == "figure" or named(o) for o in between) else None
 
 
 def _headed_anew(previous: Table, table: Table) -> bool:

@@ -494,11 +494,12 @@ LABEL_ALIGN = 2.0
 
 def row_label_of(
     box: Box, pictures: Sequence[Box], blocks: Sequence[Sequence[StyledLine]]
-) -> str | None:
+) -> tuple[str, Sequence[StyledLine]] | None:
     """The label of the picture at ``box`` when it is one of a row of labelled ``pictures``
     (the others on its page): a line of a few words right under it (else right over it),
     within its width, and a picture beside it labelled the same way, the two labels lined up.
-    A lone picture's short line is no label of it (a heading, a scale, a stray word)."""
+    A lone picture's short line is no label of it (a heading, a scale, a stray word).
+    Returns the label and its block's lines."""
     row = [
         other for other in pictures
         if other != box and (other[2] <= box[0] or other[0] >= box[2])
@@ -520,7 +521,7 @@ def row_label_of(
         for other in row:
             beside = _label_against(other, blocks, under=under)
             if beside is not None and abs(beside[1] - edge) <= LABEL_ALIGN:
-                return text
+                return text, lines
     return None
 
 
