@@ -15,6 +15,7 @@ from fontTools.pens.t2CharStringPen import T2CharStringPen
 from workers.engine.tagged_pdf.checks import pages_drawn_differently
 from workers.engine.tagged_pdf.font_embedding import indirect_fonts_by_page, repair_fonts
 from workers.engine.tagged_pdf.notdef_glyphs import give_notdef_a_blank_glyph
+from workers.engine.tagged_pdf.split_text import _code_width
 
 from .conftest import pdfua_check
 
@@ -137,3 +138,14 @@ def test_veraPDF_finds_notdef_before_and_none_after(tmp_path: Path) -> None:  # 
     for rule in ("7.21.8-1", "7.21.3.1-1", "7.21.3.3-1", "7.21.3.3-2", "7.21.4.1-2",
                  "7.21.5-1", "7.21.7-1"):
         assert rule not in failed, (rule, after)
+
+
+def test_the_repaired_fonts_codes_are_still_cut_two_bytes_at_a_time(tmp_path: Path) -> None:
+    """The embedded CMap's code space is two-byte codes, as Identity's: a text operator in
+    the font can still be cut between blocks."""
+    source = spaced_pdf(tmp_path / "spaced.pdf")
+    with pikepdf.open(source) as pdf:
+        give_notdef_a_blank_glyph(pdf, indirect_fonts_by_page(pdf))
+        font = pdf.pages[0].Resources.Font.F1
+        assert isinstance(font.Encoding, pikepdf.Stream)
+        assert _code_width(font) == 2
