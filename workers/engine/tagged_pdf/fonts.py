@@ -223,6 +223,10 @@ def _unmapped_codes(font: pikepdf.Dictionary) -> set[int]:
         if entries.get(code) or code == _DEL:
             continue
         if by_code:
+            # Code 0 of a subset drawing by code is its .notdef slot (glyph 0 of a TrueType
+            # program), given a width by LibreOffice and others but shown by no text.
+            if code == 0:
+                continue
             try:
                 if float(width) != 0:
                     out.add(code)
