@@ -94,3 +94,12 @@ def test_a_blank_notdef_is_repaired_and_no_longer_reported(tmp_path: Path) -> No
         assert font_findings(pdf).notdef == {"BoxCID"}
         repair_fonts(pdf, original)
         assert font_findings(pdf).notdef == set()
+
+
+def test_code_0_of_a_subset_drawing_by_code_is_its_notdef_slot_not_text() -> None:
+    pdf = one_font_pdf(Subtype=pikepdf.Name.TrueType)
+    font = pdf.pages[0].Resources.Font.F1
+    font.FirstChar, font.Widths = 0, [365] + [0] * 32 + [500, 500]
+    font.FontDescriptor = _descriptor(pdf, 4, "/FontFile2")
+    font.ToUnicode = pdf.make_stream(_to_unicode({33: "T", 34: "r"}))
+    assert font_findings(pdf).no_unicode == set()
