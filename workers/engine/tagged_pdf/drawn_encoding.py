@@ -231,7 +231,7 @@ def _cells(
     document = pdfium.PdfDocument(buffer.getvalue())
     try:
         image = document[0].render(scale=1).to_pil().convert("L")
-        text = _text_by_cell(document[0], height)
+        text = _text_by_cell(document[0], height, count)
     finally:
         document.close()
     blank = bytes([255]) * (_CELL * _CELL)
@@ -244,20 +244,25 @@ def _cells(
     return out, text
 
 
-def _text_by_cell(page: pdfium.PdfPage, height: float) -> dict[int, str]:
-    """The characters pdfium reads on a probe page, by the cell each one's box is in
-    (characters pdfium adds between words and lines are left out)."""
+def _text_by_cell(page: pdfium.PdfPage, height: float, count: int) -> dict[int, str]:
+    """The characters pdfium reads on a probe page, by the cell of the first ``count`` each
+    one's origin is in (characters pdfium adds between words and lines are left out). The
+    origin is where the cell put the glyph; its box may reach far outside the cell (a
+    delimiter of a TeX extension font is three times the type size), so it says nothing of
+    which code was shown."""
     textpage = page.get_textpage()
     out: dict[int, str] = {}
     try:
         for index in range(pdfium_c.FPDFText_CountChars(textpage.raw)):
             if pdfium_c.FPDFText_IsGenerated(textpage.raw, index) == 1:
                 continue
-            left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-            if not pdfium_c.FPDFText_GetCharBox(textpage.raw, index, left, right, bottom, top):
+            x, y = ctypes.c_double(), ctypes.c_double()
+            if not pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, x, y):
                 continue
-            x, y = (left.value + right.value) / 2, (bottom.value + top.value) / 2
-            cell = int((height - y) // _CELL) * _PER_ROW + int(x // _CELL)
+            row, column = int((height - y.value) // _CELL), int(x.value // _CELL)
+            cell = row * _PER_ROW + column
+            if not (0 <= column < _PER_ROW and 0 <= cell < count):
+                continue
             out[cell] = out.get(cell, "") + chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index))
     finally:
         textpage.close()

@@ -57,6 +57,8 @@ from .drawn_encoding import DrawnEncoding, drawn_encoding, to_unicode_cmap
 from .font_usage import CodesUsed, Key
 from .fonts import _descendant, _is_embedded, display_name, page_roots, reachable_fonts
 from .named_to_unicode import complete_named_to_unicode
+from .notdef_glyphs import give_notdef_a_blank_glyph
+from .program_widths import match_program_widths
 from .symbolic_truetype import drop_symbolic_encodings
 
 #: Simple font types whose program can be replaced by a CFF Type1 program.
@@ -124,6 +126,12 @@ def repair_fonts(pdf: pikepdf.Pdf, source: pdfium.PdfDocument) -> list[str]:
     if named := complete_named_to_unicode(pdf, fonts):
         notes.append("/ToUnicode completed with the characters the glyph names say (TeX "
                      "names, glyphs at control codes): " + ", ".join(named))
+    if matched := match_program_widths(pdf, fonts):
+        notes.append("glyph widths in the embedded program made the /Widths the page is drawn "
+                     "with (pixels unchanged): " + ", ".join(matched))
+    if blank := give_notdef_a_blank_glyph(pdf, fonts):
+        notes.append("text drawn with the blank .notdef glyph (CID 0) given a copy of it under "
+                     "a CID of its own (pixels and text unchanged): " + ", ".join(blank))
     return notes
 
 

@@ -37,6 +37,11 @@ class CodesUsed:
     def codes(self, font: Key) -> set[int]:
         return set(self._shown[font])
 
+    def shown_bytes(self, font: Key) -> bytes:
+        """Every string the font shows, one after another (a Type 0 font's codes are read
+        from it in twos)."""
+        return bytes(self._shown[font])
+
     def read_page(self, page: pikepdf.Page) -> None:
         resources = page.obj.get("/Resources")
         self._read(page.obj, resources, None, 0)

@@ -6,9 +6,11 @@ PDF/UA-1 counts as a failure (veraPDF 7.21.4.2-1, -2). Dropping them changes not
 
 Reported (a person, or the publisher, must act): fonts that are not embedded (7.21.4.1) — on
 the pages, in Form XObjects and in annotation appearances — once :mod:`.font_embedding` has
-embedded those it can without changing a glyph; and fonts whose character codes cannot be
-mapped to Unicode (no ``/ToUnicode`` where one is needed, 7.21.7), so a screen reader would
-get no text or the wrong text.
+embedded those it can without changing a glyph; fonts with character codes that cannot be
+mapped to Unicode (7.21.7: neither a ``/ToUnicode`` entry nor a glyph name saying the
+character, code by code), so a screen reader would get no text or the wrong text; and fonts
+whose text is drawn with the .notdef glyph (7.21.8), once :mod:`.notdef_glyphs` has given
+the blank ones a glyph of their own.
 """
 
 from __future__ import annotations
@@ -20,10 +22,19 @@ from dataclasses import dataclass, field
 import pikepdf
 from fontTools.agl import LEGACY_AGL2UV
 
+from ..glyph_names import NotUnderstood, code_names, to_unicode_entries
+
 #: CID fonts of these character collections map to Unicode through Adobe's published CMaps.
 _KNOWN_ORDERINGS = frozenset({"GB1", "CNS1", "Japan1", "Korea1", "KR"})
 #: Font descriptor flag: the font uses symbols outside the standard Latin set.
 _SYMBOLIC = 1 << 2
+#: Simple fonts (and Type 3) whose codes are read through /ToUnicode or glyph names.
+_BY_CODE_OR_NAME = frozenset({"/Type1", "/MMType1", "/TrueType", "/Type3"})
+#: DEL: no base encoding of PDF names code 127 (fontTools' Mac Roman table, read for them,
+#: does).
+_DEL = 0x7F
+#: A /ToUnicode entry (bfchar, or the start of a bfrange) for the two-byte code 0.
+_MAPS_CODE_0 = re.compile(rb"<0000>\s*<[0-9A-Fa-f]")
 #: Resource dictionaries visited at most (Form XObjects inside Form XObjects…).
 MAX_RESOURCES = 10_000
 
@@ -44,16 +55,23 @@ def drop_subset_glyph_lists(pdf: pikepdf.Pdf) -> int:
 class FontFindings:
     not_embedded: set[str] = field(default_factory=set)
     no_unicode: set[str] = field(default_factory=set)
+    #: Fonts whose text is drawn with the .notdef glyph (a CID font's CID 0 read as text).
+    notdef: set[str] = field(default_factory=set)
 
 
 def font_findings(pdf: pikepdf.Pdf) -> FontFindings:
     findings = FontFindings()
+    notdef_candidates: dict[tuple[int, int], pikepdf.Dictionary] = {}
     for font in _all_fonts(pdf):
         name = display_name(font)
         if not _is_embedded(font):
             findings.not_embedded.add(name)
-        if "/ToUnicode" not in font and not _maps_to_unicode(font):
+        if "/ToUnicode" not in font and not _maps_to_unicode(font) or _unmapped_codes(font):
             findings.no_unicode.add(name)
+        if font.is_indirect and _shows_cid_0_as_text(font):
+            notdef_candidates[font.objgen] = font
+    if notdef_candidates:
+        findings.notdef = _fonts_showing_cid_0(pdf, notdef_candidates)
     return findings
 
 
@@ -173,6 +191,88 @@ def _maps_to_unicode(font: pikepdf.Dictionary) -> bool:
         return all(_names_character(str(item)[1:]) for item in differences
                    if isinstance(item, pikepdf.Name))
     return True
+
+
+def _unmapped_codes(font: pikepdf.Dictionary) -> set[int]:
+    """The codes of a simple font that neither its /ToUnicode nor its glyph name maps to a
+    character (ISO 32000-1 9.10.2), among the codes it can show: in a font drawing by name,
+    those its encoding names; in a symbolic TrueType font drawing by code, those /Widths
+    gives a width other than 0 (0 is what producers write for codes never shown).
+    Empty where that cannot be known: a /ToUnicode this does not read, no /Widths, or no
+    glyph names known for a font that draws by name."""
+    if font.get("/Subtype") not in _BY_CODE_OR_NAME:
+        return set()
+    try:
+        entries = to_unicode_entries(font.ToUnicode) if "/ToUnicode" in font else {}
+    except NotUnderstood:
+        return set()
+    widths = font.get("/Widths")
+    first = font.get("/FirstChar")
+    if not isinstance(widths, pikepdf.Array) or not isinstance(first, int):
+        return set()
+    names = code_names(font)
+    descriptor = font.get("/FontDescriptor")
+    flags = descriptor.get("/Flags", 0) if isinstance(descriptor, pikepdf.Dictionary) else 0
+    by_code = font.get("/Subtype") == "/TrueType" and isinstance(flags, int) and bool(
+        flags & _SYMBOLIC) and font.get("/Encoding") is None
+    if not names and not by_code:
+        return set()  # names this does not read (a program's own encoding): not reported
+    out: set[int] = set()
+    for offset, width in enumerate(widths):
+        code = int(first) + offset
+        if entries.get(code) or code == _DEL:
+            continue
+        if by_code:
+            # Code 0 of a subset drawing by code is its .notdef slot (glyph 0 of a TrueType
+            # program), given a width by LibreOffice and others but shown by no text.
+            if code == 0:
+                continue
+            try:
+                if float(width) != 0:
+                    out.add(code)
+            except (TypeError, ValueError):
+                continue
+            continue
+        name = names.get(code)
+        # A code of a named font whose encoding names no glyph shows nothing a subset has
+        # (pdfTeX writes widths for a whole range, names only the codes it uses).
+        if name is not None and name != ".notdef" and not _names_character(name):
+            out.add(code)
+    return out
+
+
+def _shows_cid_0_as_text(font: pikepdf.Dictionary) -> bool:
+    """A Type 0 font with an Identity encoding whose /ToUnicode reads code 0 as text: its
+    producer drew a character with CID 0, the .notdef glyph."""
+    if font.get("/Subtype") != "/Type0" or str(font.get("/Encoding")) not in (
+        "/Identity-H", "/Identity-V"
+    ):
+        return False
+    to_unicode = font.get("/ToUnicode")
+    try:
+        return isinstance(to_unicode, pikepdf.Stream) and _MAPS_CODE_0.search(
+            to_unicode.read_bytes()) is not None
+    except pikepdf.PdfError:
+        return False
+
+
+def _fonts_showing_cid_0(
+    pdf: pikepdf.Pdf, fonts: dict[tuple[int, int], pikepdf.Dictionary]
+) -> set[str]:
+    """The names of ``fonts`` whose text shows code 0 (read from the content streams)."""
+    from .font_usage import CodesUsed  # font_usage reads this module's helpers
+
+    usage = CodesUsed(set(fonts))
+    for page in pdf.pages:
+        usage.read_page(page)
+    out: set[str] = set()
+    for key, font in fonts.items():
+        shown = usage.shown_bytes(key)
+        if usage.unreadable or any(
+            shown[i] == 0 and shown[i + 1] == 0 for i in range(0, len(shown) - 1, 2)
+        ):
+            out.add(display_name(font))
+    return out
 
 
 _UNI_NAME = re.compile(r"^(uni([0-9A-F]{4})+|u[0-9A-F]{4,6})$")

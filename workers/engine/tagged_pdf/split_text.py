@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -455,9 +456,32 @@ def _code_width(font: object) -> int | None:
     subtype = font.get("/Subtype")
     if subtype in ("/Type1", "/TrueType", "/MMType1", "/Type3"):
         return 1
-    if subtype == "/Type0" and font.get("/Encoding") in ("/Identity-H", "/Identity-V"):
+    if subtype != "/Type0":
+        return None
+    encoding = font.get("/Encoding")
+    if encoding in ("/Identity-H", "/Identity-V"):
         return 2
-    return None  # a CMap we do not parse
+    if isinstance(encoding, pikepdf.Stream):
+        return _embedded_code_width(encoding)
+    return None  # a predefined CMap we do not parse
+
+
+_CODESPACE = re.compile(rb"begincodespacerange(.*?)endcodespacerange", re.S)
+_HEX_CODE = re.compile(rb"<([0-9A-Fa-f]*)>")
+
+
+def _embedded_code_width(cmap: pikepdf.Stream) -> int | None:
+    """Bytes per code of an embedded CMap whose code space ranges all have codes of one
+    length (None for mixed lengths, or a CMap built on another by ``usecmap``)."""
+    try:
+        data = cmap.read_bytes()
+    except pikepdf.PdfError:
+        return None
+    if b"usecmap" in data:
+        return None
+    lengths = {len(code) // 2 for block in _CODESPACE.findall(data)
+               for code in _HEX_CODE.findall(block)}
+    return lengths.pop() if len(lengths) == 1 and lengths <= {1, 2} else None
 
 
 def _split(

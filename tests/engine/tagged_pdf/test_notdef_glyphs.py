@@ -1,0 +1,151 @@
+"""Text drawn with a CID font's blank .notdef glyph (CID 0, used as a space) gets a copy of
+that glyph under a CID of its own: nothing drawn or read changes, and no .notdef is used."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+from fontTools.cffLib import CFFFontSet, FDArrayIndex, FDSelect, FontDict
+from fontTools.fontBuilder import FontBuilder
+from fontTools.pens.t2CharStringPen import T2CharStringPen
+
+from workers.engine.tagged_pdf.checks import pages_drawn_differently
+from workers.engine.tagged_pdf.font_embedding import indirect_fonts_by_page, repair_fonts
+from workers.engine.tagged_pdf.notdef_glyphs import give_notdef_a_blank_glyph
+from workers.engine.tagged_pdf.split_text import _code_width
+
+from .conftest import pdfua_check
+
+#: Widths: of .notdef (a space's) and of the two boxes.
+SPACE, BOX = 250, 600
+
+
+def cid_program(notdef_draws: bool = False) -> bytes:
+    """A CID-keyed CFF program (Adobe-Identity-0): CID 0 .notdef (blank, unless
+    ``notdef_draws``: a box), CIDs 1 and 2 boxes of two heights."""
+    builder = FontBuilder(1000, isTTF=False)
+    names = [".notdef", "cid00001", "cid00002"]
+    builder.setupGlyphOrder(names)
+    builder.setupCharacterMap({})
+    strings = {}
+    for name, height in zip(names, (700 if notdef_draws else 0, 700, 300), strict=True):
+        pen = T2CharStringPen(SPACE if name == ".notdef" else BOX, None)
+        if height:
+            pen.moveTo((50, 0))
+            pen.lineTo((200, 0))
+            pen.lineTo((200, height))
+            pen.closePath()
+        strings[name] = pen.getCharString()
+    builder.setupCFF("BoxCID", {"FullName": "BoxCID"}, strings, {})
+    cff = builder.font["CFF "].cff
+    top = cff.topDictIndex[0]
+    top.ROS = ("Adobe", "Identity", 0)
+    top.CIDCount = len(names)
+    font_dict = FontDict()
+    font_dict.Private = top.Private
+    font_dict.FontMatrix = [0.001, 0, 0, 0.001, 0, 0]
+    top.FDArray = FDArrayIndex()
+    top.FDArray.append(font_dict)
+    top.FDSelect = FDSelect()
+    top.FDSelect.format = 3
+    top.FDSelect.gidArray = [0] * len(names)
+    del top.Private
+    out = io.BytesIO()
+    cff.compile(out, builder.font)
+    return out.getvalue()
+
+
+def spaced_pdf(path: Path, *, notdef_draws: bool = False) -> Path:
+    """Boxes separated by CID 0, which /ToUnicode reads as a space (as InDesign writes a
+    space its font lacks), in a Type 0 font with Identity-H."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(300, 120))
+    program = pdf.make_stream(cid_program(notdef_draws))
+    program.Subtype = pikepdf.Name.CIDFontType0C
+    cid_font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.CIDFontType0,
+        BaseFont=pikepdf.Name("/BoxCID"),
+        CIDSystemInfo=pikepdf.Dictionary(Registry=pikepdf.String("Adobe"),
+                                         Ordering=pikepdf.String("Identity"), Supplement=0),
+        W=[0, [SPACE, BOX, BOX]], DW=1000,
+        FontDescriptor=pikepdf.Dictionary(
+            Type=pikepdf.Name.FontDescriptor, FontName=pikepdf.Name("/BoxCID"), Flags=4,
+            FontBBox=[0, 0, 600, 700], ItalicAngle=0, Ascent=700, Descent=0, CapHeight=700,
+            StemV=80, FontFile3=program),
+    ))
+    to_unicode = pdf.make_stream(
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+        b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+        b"3 beginbfchar <0000> <0020> <0001> <0049> <0002> <006F> endbfchar\n"
+        b"endcmap CMapName currentdict /CMap defineresource pop end end")
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type0, BaseFont=pikepdf.Name("/BoxCID"),
+        Encoding=pikepdf.Name("/Identity-H"), DescendantFonts=[cid_font], ToUnicode=to_unicode,
+    ))
+    page = pdf.pages[0]
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    page.obj.Contents = pdf.make_stream(
+        b"BT /F1 30 Tf 20 40 Td <0001000000020000000100020001> Tj ET")
+    pdf.save(path)
+    return path
+
+
+def _cids(stream: pikepdf.Stream) -> list[str]:
+    fonts = CFFFontSet()
+    fonts.decompile(io.BytesIO(stream.read_bytes()), None)
+    return list(fonts[fonts.fontNames[0]].charset)
+
+
+def test_code_0_gets_a_blank_glyph_of_its_own_and_the_page_is_unchanged(
+    tmp_path: Path,
+) -> None:
+    source = spaced_pdf(tmp_path / "spaced.pdf")
+    with pikepdf.open(source) as pdf:
+        assert give_notdef_a_blank_glyph(pdf, indirect_fonts_by_page(pdf)) == ["BoxCID"]
+        font = pdf.pages[0].Resources.Font.F1
+        # CIDs 1 and 2 are shown: the copy takes the first CID neither present nor shown.
+        assert _cids(font.DescendantFonts[0].FontDescriptor.FontFile3) == [
+            ".notdef", "cid00001", "cid00002", "cid00003"]
+        cmap = font.Encoding.read_bytes()
+        assert b"<0000> 3" in cmap and b"<0001> <FFFF> 1" in cmap
+        assert list(font.DescendantFonts[0].W)[-2:] == [3, [SPACE]]
+        with pdfium.PdfDocument(str(source)) as original:
+            assert pages_drawn_differently(pdf, original, [0], text=True) == []
+
+
+def test_a_notdef_that_draws_a_box_is_left_as_the_page_shows_it(tmp_path: Path) -> None:
+    source = spaced_pdf(tmp_path / "boxed.pdf", notdef_draws=True)
+    with pikepdf.open(source) as pdf:
+        assert give_notdef_a_blank_glyph(pdf, indirect_fonts_by_page(pdf)) == []
+        assert pdf.pages[0].Resources.Font.F1.Encoding == "/Identity-H"
+
+
+def test_veraPDF_finds_notdef_before_and_none_after(tmp_path: Path) -> None:  # noqa: N802
+    source = spaced_pdf(tmp_path / "spaced.pdf")
+    output = tmp_path / "spaced-repaired.pdf"
+    with pikepdf.open(source) as pdf, pdfium.PdfDocument(str(source)) as original:
+        notes = repair_fonts(pdf, original)
+        pdf.save(output)
+    assert any("BoxCID" in note for note in notes), notes
+    before, after = pdfua_check(source, output)
+    assert "7.21.8-1" in (before["failed_rules"] or {}), before
+    failed = after["failed_rules"] or {}
+    for rule in ("7.21.8-1", "7.21.3.1-1", "7.21.3.3-1", "7.21.3.3-2", "7.21.4.1-2",
+                 "7.21.5-1", "7.21.7-1"):
+        assert rule not in failed, (rule, after)
+
+
+def test_the_repaired_fonts_codes_are_still_cut_two_bytes_at_a_time(tmp_path: Path) -> None:
+    """The embedded CMap's code space is two-byte codes, as Identity's: a text operator in
+    the font can still be cut between blocks."""
+    source = spaced_pdf(tmp_path / "spaced.pdf")
+    with pikepdf.open(source) as pdf:
+        give_notdef_a_blank_glyph(pdf, indirect_fonts_by_page(pdf))
+        font = pdf.pages[0].Resources.Font.F1
+        assert isinstance(font.Encoding, pikepdf.Stream)
+        assert _code_width(font) == 2
