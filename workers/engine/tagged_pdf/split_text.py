@@ -172,10 +172,11 @@ def split_operators(
     opmap = map_operators(page, content.object_kinds)
     glyphs_of: dict[int, list[Glyph]] = {}
     needs: GlyphNeeds | None = None
+    counted: set[Owner] = set()  # the leaves whose texts ``needs`` counts
     if leaf_texts is not None and owners is not None:
         claimants = {leaf for leaves in contested.values() for leaf in leaves}
-        needs = GlyphNeeds({leaf: leaf_texts.get(leaf, "") for leaf in claimants
-                            if isinstance(leaf, int)})
+        counted = {leaf for leaf in claimants if isinstance(leaf, int)}
+        needs = GlyphNeeds({leaf: leaf_texts.get(leaf, "") for leaf in counted})
     for glyph in content.glyphs:
         if 0 <= glyph.obj < len(opmap.operator_of):
             operator = opmap.operator_of[glyph.obj]
@@ -183,8 +184,11 @@ def split_operators(
                 glyphs_of.setdefault(operator, []).append(glyph)
             elif needs is not None and owners is not None and 0 <= operator < len(owners):
                 # Drawn by an operator one leaf alone claims: that leaf's, whatever its box.
+                # Given only to a leaf whose text is counted: to any other, giving changes
+                # nothing but the record that the glyph was given, and a glyph of an
+                # uncontested operator is never offered again (each glyph has one operator).
                 owner = owners[operator]
-                if owner is not None:
+                if owner in counted:
                     needs.give(owner, glyph)
     if needs is not None:
         for index, leaves in contested.items():
