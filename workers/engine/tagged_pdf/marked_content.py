@@ -45,6 +45,9 @@ _SHOW = frozenset({"Tj", "TJ", "'", '"'})
 _PAINT = frozenset({"f", "F", "f*", "B", "B*", "b", "b*", "S", "s"})
 _PATH = frozenset({"m", "l", "c", "v", "y", "h", "re", "W", "W*"})
 _MARKS = frozenset({"BDC", "BMC", "EMC", "MP", "DP"})
+#: Every operator :func:`is_painting` can call painting (a ``Do`` paints when it names an
+#: XObject; an inline image, which has no operator of its own, paints too).
+PAINTING_OPERATORS = _SHOW | _PAINT | {"sh", "Do"}
 
 #: What owns a piece of content: a structure leaf's id (an int), or an artifact kind (a str:
 #: "header", "footer", "page-number", "decoration", "other").

@@ -42,13 +42,18 @@ def page_text_by_mcid(document: pdfium.PdfDocument, index: int) -> dict[int, lis
     """MCID -> the text drawn in it on page ``index``, in content order, in pieces."""
     page = document[index]
     try:
-        textpage = page.get_textpage()
-        try:
-            return _text_by_mcid(page, textpage)
-        finally:
-            textpage.close()
+        return loaded_page_text_by_mcid(page)
     finally:
         page.close()
+
+
+def loaded_page_text_by_mcid(page: pdfium.PdfPage) -> dict[int, list[str]]:
+    """:func:`page_text_by_mcid` of a page already loaded (the caller closes it)."""
+    textpage = page.get_textpage()
+    try:
+        return _text_by_mcid(page, textpage)
+    finally:
+        textpage.close()
 
 
 def _text_by_mcid(page: Any, textpage: Any) -> dict[int, list[str]]:

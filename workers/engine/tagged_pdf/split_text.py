@@ -172,7 +172,7 @@ def split_operators(
     opmap = map_operators(page, content.object_kinds)
     glyphs_of: dict[int, list[Glyph]] = {}
     needs: GlyphNeeds | None = None
-    counted: set[Owner] = set()  # the leaves whose texts ``needs`` counts
+    counted: set[int] = set()  # the leaves whose texts ``needs`` counts
     if leaf_texts is not None and owners is not None:
         claimants = {leaf for leaves in contested.values() for leaf in leaves}
         counted = {leaf for leaf in claimants if isinstance(leaf, int)}
