@@ -66,8 +66,9 @@ def check_tagged_pdf(content: bytes, *, source: Path, expected_texts: list[str])
         checks.append(_content_check(pdf))
         checks.append(_structure_check(pdf))
         checks.append(_annotation_check(pdf))
-    by_mcid, pixels = _read_and_compare_pages(content, source)
-    checks.append(_fidelity_check(content, expected_texts, by_mcid))
+        by_mcid, pixels = _read_and_compare_pages(content, source)
+        # The checks above only read the output: its elements are read from the same copy.
+        checks.append(_fidelity_check(pdf, expected_texts, by_mcid))
     checks.append(pixels)
     return make_report(checks)
 
@@ -430,24 +431,22 @@ def read_tagged_text(content: bytes) -> list[str]:
                 by_mcid[(index, mcid)] = chars
     finally:
         document.close()
-    return _element_texts(content, by_mcid)
+    with _open(content) as pdf_pk:
+        return _element_texts(pdf_pk, by_mcid)
 
 
-def _element_texts(content: bytes, by_mcid: TextByMcid) -> list[str]:
-    """:func:`read_tagged_text`, the pages' text by MCID read already."""
-    pdf_pk = _open(content)
-    try:
-        pages = {page.obj.objgen: index for index, page in enumerate(pdf_pk.pages)}
-        texts: list[str] = []
-        for element in _elements(pdf_pk):
-            if element.get("/S") == "/Figure":
-                continue  # a figure's text is its /Alt, not what it draws
-            marks = _marks(element, pages)
-            if marks:
-                texts.append("".join("".join(by_mcid.get(mark, [])) for mark in marks))
-        return texts
-    finally:
-        pdf_pk.close()
+def _element_texts(pdf_pk: pikepdf.Pdf, by_mcid: TextByMcid) -> list[str]:
+    """:func:`read_tagged_text` of the output opened as ``pdf_pk``, the pages' text by MCID
+    read already."""
+    pages = {page.obj.objgen: index for index, page in enumerate(pdf_pk.pages)}
+    texts: list[str] = []
+    for element in _elements(pdf_pk):
+        if element.get("/S") == "/Figure":
+            continue  # a figure's text is its /Alt, not what it draws
+        marks = _marks(element, pages)
+        if marks:
+            texts.append("".join("".join(by_mcid.get(mark, [])) for mark in marks))
+    return texts
 
 
 def _marks(element: pikepdf.Dictionary, pages: dict[tuple[int, int], int]) -> list[tuple[int, int]]:
@@ -467,9 +466,9 @@ def _marks(element: pikepdf.Dictionary, pages: dict[tuple[int, int], int]) -> li
     return out
 
 
-def _fidelity_check(content: bytes, expected: list[str], by_mcid: TextByMcid) -> Check:
-    """``by_mcid``: the output's pages' text (:func:`_read_and_compare_pages`)."""
-    read_texts = _element_texts(content, by_mcid)
+def _fidelity_check(pdf: pikepdf.Pdf, expected: list[str], by_mcid: TextByMcid) -> Check:
+    """``pdf``: the output; ``by_mcid``: its pages' text (:func:`_read_and_compare_pages`)."""
+    read_texts = _element_texts(pdf, by_mcid)
     wanted = expected
     model_chars = found = exact = 0
     for model, got in zip(wanted, read_texts, strict=False):
