@@ -390,12 +390,18 @@ def glyph_owner(
     little into the row above), and a glyph ending the rows' box, or held whole by only
     one of the boxes, is then that block's, however small the other box is."""
     cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.y0 + glyph.y1) / 2
-    best: tuple[bool, float, bool, bool, bool, float] | None = None
-    owner: T | None = None
+    holding: list[tuple[T, BBox, float]] = []
     for who, box in boxes:
         outside = max(box.x0 - cx, cx - box.x1, box.y0 - cy, cy - box.y1, 0.0)
-        if outside > _TOLERANCE:
-            continue
+        if outside <= _TOLERANCE:
+            holding.append((who, box, outside))
+    if len(holding) == 1:
+        # The ranking below only chooses among the boxes holding the glyph (and ``wants``
+        # only reads): with one, it is that box's owner, and most glyphs lie in one box.
+        return holding[0][0]
+    best: tuple[bool, float, bool, bool, bool, float] | None = None
+    owner: T | None = None
+    for who, box, outside in holding:
         unwanted = wants is not None and not wants(who)
         # Among those that want it only: where none does, the boxes alone decide.
         breaks_run = not unwanted and wants is not None and after is not None and who != after
