@@ -12,7 +12,7 @@ import pypdfium2 as pdfium
 
 from workers.engine.layout.glyphs import read_page
 from workers.engine.layout.lines import clean
-from workers.engine.tagged_pdf.checks import normal_counts
+from workers.engine.tagged_pdf.checks import _content_check, normal_counts
 from workers.engine.tagged_pdf.marked_content import (
     INLINE_IMAGE,
     is_painting,
@@ -174,6 +174,30 @@ def test_forms_without_marks_are_left_as_they_were(tmp_path: Path) -> None:
     assert plain.read_bytes() == before["plain"] and named.read_bytes() == before["named"]
     ops = [str(i.operator) for i in pikepdf.parse_content_stream(marked)]
     assert ops.count("BDC") == 1 and ops.count("EMC") == 1 and "MP" not in ops  # /OC kept
+
+
+def test_content_check_counts_unmarked_painting_whether_parsed_whole_or_filtered() -> None:
+    # The content check asks qpdf for marked-content and painting instructions only, and
+    # parses everything where an inline image may be (it has no operator to ask for).
+    pdf = pikepdf.new()
+    font = _font(pdf)
+    marked = b"/Artifact BMC BT /F1 12 Tf 72 760 Td (Kept apart) Tj ET EMC "
+    contents = [
+        [marked + b"q 0 0 10 10 re f Q BT /F1 9 Tf (Loose) Tj ET"],  # two unmarked: filtered
+        [marked + INLINE],  # an unmarked inline image: parsed whole
+        [marked + b"/Artifact BMC " + INLINE + b" EMC", b"0 0 m 5 5 l S"],  # whole: one
+    ]
+    for streams in contents:
+        pdf.add_blank_page(page_size=(595, 842))
+        page = pdf.pages[-1]
+        page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+        page.obj.Contents = pikepdf.Array([pdf.make_stream(data) for data in streams])
+
+    check = _content_check(pdf)
+
+    assert not check["passed"]
+    assert str(check["detail"]).startswith("4 painting operator(s) neither tagged nor")
+    assert str(check["detail"]).endswith("pages 1, 2, 3")
 
 
 def _plain_normal(text: str) -> str:

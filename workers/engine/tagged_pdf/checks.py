@@ -33,8 +33,8 @@ import pypdfium2 as pdfium
 from ..checks import Check, Report, check_pdf, make_report
 from ..layout.lines import clean
 from .fonts import font_findings
-from .marked_content import is_painting, read_operators, xobject_names
-from .mcid_text import page_text_by_mcid
+from .marked_content import PAINTING_OPERATORS, is_painting, read_operators, xobject_names
+from .mcid_text import loaded_page_text_by_mcid, page_text_by_mcid
 
 #: ISO 32000-1 14.8.4 standard structure types (PDF/UA-1 uses the PDF 1.7 set).
 STANDARD_TYPES = frozenset({
@@ -67,8 +67,10 @@ def check_tagged_pdf(content: bytes, *, source: Path, expected_texts: list[str])
         checks.append(_content_check(pdf))
         checks.append(_structure_check(pdf))
         checks.append(_annotation_check(pdf))
-    checks.append(_fidelity_check(content, expected_texts))
-    checks.append(pixel_check(source, content))
+        by_mcid, pixels = _read_and_compare_pages(content, source)
+        # The checks above only read the output: its elements are read from the same copy.
+        checks.append(_fidelity_check(pdf, expected_texts, by_mcid))
+    checks.append(pixels)
     return make_report(checks)
 
 
@@ -138,7 +140,7 @@ def _content_check(pdf: pikepdf.Pdf) -> Check:
         stack: list[str] = []  # "mcid", "artifact" or "other" per open sequence
         wrong_before = untagged + unreferenced + both
         try:
-            instructions = pikepdf.parse_content_stream(page)
+            instructions = _checked_instructions(page)
         except (pikepdf.PdfError, pikepdf.DependencyError, ValueError, TypeError):
             pages_wrong.append(index + 1)
             unreadable += 1
@@ -178,6 +180,38 @@ def _content_check(pdf: pikepdf.Pdf) -> Check:
         f"read; pages {_short(pages_wrong)}"
     )
     return _check("content-tagged", passed, detail)
+
+
+#: The operators the content check looks at: marked content and painting. Every other
+#: instruction (path construction, graphics and text state) is passed over by the check, so
+#: qpdf's parser is asked for these only (it still reads the whole stream, but builds no
+#: Python objects for the rest: most of a page's instructions).
+_CHECKED_OPERATORS = " ".join(sorted(PAINTING_OPERATORS | {"BDC", "BMC", "EMC"}))
+
+
+def _checked_instructions(
+    page: pikepdf.Page,
+) -> list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage]:
+    """The page's marked-content and painting instructions, in order. An inline image paints
+    but has no operator to ask for (qpdf's filter leaves it out), so content that may hold
+    one (the bytes ``BI`` anywhere in it) is parsed whole."""
+    if _may_hold_inline_image(page):
+        return pikepdf.parse_content_stream(page)
+    return pikepdf.parse_content_stream(page, _CHECKED_OPERATORS)
+
+
+def _may_hold_inline_image(page: pikepdf.Page) -> bool:
+    """False only when the page's content streams have no bytes ``BI`` (the operator that
+    begins an inline image), joined with nothing between them (qpdf reads a token boundary
+    there: joining so can only find more); True when one cannot be read (the whole parse
+    then decides)."""
+    contents = page.obj.get("/Contents")
+    streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
+    try:
+        return b"BI" in b"".join(stream.read_bytes() for stream in streams
+                                 if isinstance(stream, pikepdf.Stream))
+    except (pikepdf.PdfError, pikepdf.DependencyError, ValueError, TypeError):
+        return True
 
 
 def property_lists(resources: object) -> dict[str, pikepdf.Dictionary]:
@@ -386,28 +420,37 @@ def _counts_as_character(ch: str) -> bool:
                             and unicodedata.category(ch)[0] in "PS")
 
 
+#: (page index, MCID) -> the text pdfium reads in that marked-content sequence, in pieces.
+TextByMcid = dict[tuple[int, int], list[str]]
+
+
 def read_tagged_text(content: bytes) -> list[str]:
     """The text of every structure element that draws content, in tree order (pdfium glyphs
     grouped by the MCIDs each element refers to)."""
-    pdf_pk = _open(content)
     document = pdfium.PdfDocument(content)
     try:
-        pages = {page.obj.objgen: index for index, page in enumerate(pdf_pk.pages)}
-        by_mcid: dict[tuple[int, int], list[str]] = {}
+        by_mcid: TextByMcid = {}
         for index in range(len(document)):
             for mcid, chars in page_text_by_mcid(document, index).items():
                 by_mcid[(index, mcid)] = chars
-        texts: list[str] = []
-        for element in _elements(pdf_pk):
-            if element.get("/S") == "/Figure":
-                continue  # a figure's text is its /Alt, not what it draws
-            marks = _marks(element, pages)
-            if marks:
-                texts.append("".join("".join(by_mcid.get(mark, [])) for mark in marks))
-        return texts
     finally:
         document.close()
-        pdf_pk.close()
+    with _open(content) as pdf_pk:
+        return _element_texts(pdf_pk, by_mcid)
+
+
+def _element_texts(pdf_pk: pikepdf.Pdf, by_mcid: TextByMcid) -> list[str]:
+    """:func:`read_tagged_text` of the output opened as ``pdf_pk``, the pages' text by MCID
+    read already."""
+    pages = {page.obj.objgen: index for index, page in enumerate(pdf_pk.pages)}
+    texts: list[str] = []
+    for element in _elements(pdf_pk):
+        if element.get("/S") == "/Figure":
+            continue  # a figure's text is its /Alt, not what it draws
+        marks = _marks(element, pages)
+        if marks:
+            texts.append("".join("".join(by_mcid.get(mark, [])) for mark in marks))
+    return texts
 
 
 def _marks(element: pikepdf.Dictionary, pages: dict[tuple[int, int], int]) -> list[tuple[int, int]]:
@@ -427,8 +470,9 @@ def _marks(element: pikepdf.Dictionary, pages: dict[tuple[int, int], int]) -> li
     return out
 
 
-def _fidelity_check(content: bytes, expected: list[str]) -> Check:
-    read_texts = read_tagged_text(content)
+def _fidelity_check(pdf: pikepdf.Pdf, expected: list[str], by_mcid: TextByMcid) -> Check:
+    """``pdf``: the output; ``by_mcid``: its pages' text (:func:`_read_and_compare_pages`)."""
+    read_texts = _element_texts(pdf, by_mcid)
     wanted = expected
     model_chars = found = exact = 0
     for model, got in zip(wanted, read_texts, strict=False):
@@ -454,37 +498,56 @@ def _fidelity_check(content: bytes, expected: list[str]) -> Check:
 # --- pixels -------------------------------------------------------------------------------
 
 
-def pixel_check(source: Path, content: bytes) -> Check:
-    """Every page of ``content`` renders to exactly the source page's pixels."""
+def _read_and_compare_pages(content: bytes, source: Path) -> tuple[TextByMcid, Check]:
+    """The output's text by MCID (for the fidelity check), and the pixel check: every page of
+    ``content`` renders to exactly the source page's pixels. Each output page is loaded once
+    for both (pdfium parses a page's whole content stream when it loads it, which costs about
+    as much as reading its text); its pixels are rendered from that page as from a page
+    loaded afresh, and compared with the source page's as before."""
+    by_mcid: TextByMcid = {}
     differing: list[int] = []
     original = pdfium.PdfDocument(str(source))
     tagged = pdfium.PdfDocument(content)
     try:
         count = len(original)
-        if len(tagged) != count:
-            return _check("pixels", False, f"{len(tagged)} pages instead of {count}")
-        for index in range(count):
-            if render_page(original, index) != render_page(tagged, index):
-                differing.append(index + 1)
+        same_count = len(tagged) == count
+        for index in range(len(tagged)):
+            page = tagged[index]
+            try:
+                for mcid, chars in loaded_page_text_by_mcid(page).items():
+                    by_mcid[(index, mcid)] = chars
+                if same_count and _pixels(page) != render_page(original, index):
+                    differing.append(index + 1)
+            finally:
+                page.close()
     finally:
         tagged.close()
         original.close()
+    if not same_count:
+        return by_mcid, _check("pixels", False, f"{len(tagged)} pages instead of {count}")
     if differing:
-        return _check("pixels", False, f"pages rendering differently: {_short(differing)}")
-    return _check("pixels", True, f"all {count} page(s) render identically to the source")
+        return by_mcid, _check("pixels", False,
+                               f"pages rendering differently: {_short(differing)}")
+    return by_mcid, _check("pixels", True,
+                           f"all {count} page(s) render identically to the source")
 
 
 def render_page(document: pdfium.PdfDocument, index: int) -> bytes:
     """Page ``index`` as raw pixels at :data:`PIXEL_SCALE`."""
     page = document[index]
     try:
-        bitmap = page.render(scale=PIXEL_SCALE)
-        try:
-            return bytes(bitmap.buffer)
-        finally:
-            bitmap.close()
+        return _pixels(page)
     finally:
         page.close()
+
+
+def _pixels(page: pdfium.PdfPage) -> bytes:
+    """A loaded page as raw pixels at :data:`PIXEL_SCALE`."""
+    bitmap = page.render(scale=PIXEL_SCALE)
+    try:
+        return bytes(bitmap.buffer)
+    finally:
+        bitmap.close()
 
 
 def pages_drawn_differently(

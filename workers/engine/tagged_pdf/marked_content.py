@@ -45,6 +45,9 @@ _SHOW = frozenset({"Tj", "TJ", "'", '"'})
 _PAINT = frozenset({"f", "F", "f*", "B", "B*", "b", "b*", "S", "s"})
 _PATH = frozenset({"m", "l", "c", "v", "y", "h", "re", "W", "W*"})
 _MARKS = frozenset({"BDC", "BMC", "EMC", "MP", "DP"})
+#: Every operator :func:`is_painting` can call painting (a ``Do`` paints when it names an
+#: XObject; an inline image, which has no operator of its own, paints too).
+PAINTING_OPERATORS = _SHOW | _PAINT | {"sh", "Do"}
 
 #: What owns a piece of content: a structure leaf's id (an int), or an artifact kind (a str:
 #: "header", "footer", "page-number", "decoration", "other").
@@ -297,17 +300,13 @@ def _plan_marks(
     whose own content is marked inside it: :mod:`.form_content`)."""
     names, painting = operators.names, operators.painting
     out: list[_PlanItem] = []
-    unit_owner = _unit_owners(operators, owners)
+    unit_owner, looked_at = _unit_owners(operators, owners)
     split_at = splits or {}
     bare_at = bare or {}
     # Only these instructions can change the plan; the others between them are copied as
-    # they are, as runs (pages have tens of thousands of instructions).
-    planned = [
-        index for index, (op, paints, wanted) in enumerate(zip(names, painting, unit_owner,
-                                                                strict=True))
-        if paints or wanted is not None or op in _PLANNED or index in split_at
-        or index in bare_at
-    ]
+    # they are, as runs (pages have tens of thousands of instructions). Split and replaced
+    # instructions paint, so they are looked at already; the union is only to be sure.
+    planned = sorted(set(looked_at).union(split_at, bare_at))
     current: Owner | None = None  # the owner of the open sequence, None when none is open
     kept_marks: list[bool] = []  # for each source BDC/BMC still open: was it kept (/OC)?
     # Original instructions are written as runs: those from ``run_from`` up to the one being
@@ -489,20 +488,23 @@ def _keep_mark(
     return False  # MP, DP: marked points carry no content
 
 
-def _unit_owners(operators: Operators, owners: list[Owner | None]) -> list[Owner | None]:
-    """The owner to switch to *before* each instruction, or None for "no change".
+def _unit_owners(
+    operators: Operators, owners: list[Owner | None]
+) -> tuple[list[Owner | None], list[int]]:
+    """The owner to switch to *before* each instruction, or None for "no change"; and the
+    instructions :func:`_plan_marks` looks at (those an owner is switched to before, those
+    that paint, and marked-content and text-object operators), found in the same walk.
 
     A path's sequence must start before its first construction operator (marked content may
     not come between ``m``/``re``… and the painting operator), so its owner is moved there.
-    Unclaimed painting gets ``""``, which becomes an unnamed artifact.
+    Unclaimed painting gets ``""``, which becomes an unnamed artifact (an inline image too:
+    it paints, and is no path).
     """
     painting = operators.painting
     out: list[Owner | None] = [None] * len(painting)
+    looked_at: list[int] = []
     path_start: int | None = None
     for index, op in enumerate(operators.names):
-        if op == INLINE_IMAGE:
-            out[index] = owners[index] if owners[index] is not None else ""
-            continue
         if op in _PATH:
             if path_start is None:
                 path_start = index
@@ -512,10 +514,16 @@ def _unit_owners(operators: Operators, owners: list[Owner | None]) -> list[Owner
             path_start = None
             if op != "n":
                 out[start] = owners[index] if owners[index] is not None else ""
+                if start != index:
+                    looked_at.append(start)
+                looked_at.append(index)  # it paints
             continue
         if painting[index]:
             out[index] = owners[index] if owners[index] is not None else ""
-    return out
+            looked_at.append(index)
+        elif op in _PLANNED:
+            looked_at.append(index)
+    return out, looked_at
 
 
 def _begin_instruction(begin: _Begin) -> pikepdf.ContentStreamInstruction:

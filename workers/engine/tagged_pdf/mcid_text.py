@@ -18,6 +18,7 @@ pdfium infers from wide gaps (no text object) go with the character before them.
 from __future__ import annotations
 
 import ctypes
+import re
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -25,6 +26,8 @@ import pypdfium2.raw as c
 
 from ..layout.glyphs import codepoint_at, page_chars
 
+#: Half of a UTF-16 surrogate pair: a character beyond the BMP, read one unit per index.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 #: Characters read per page at most (as the layout reader: a bound on time and memory).
 MAX_CHARS = 200_000
 #: Page objects visited per page, and Form XObject depth followed, finding forms' MCIDs.
@@ -42,13 +45,18 @@ def page_text_by_mcid(document: pdfium.PdfDocument, index: int) -> dict[int, lis
     """MCID -> the text drawn in it on page ``index``, in content order, in pieces."""
     page = document[index]
     try:
-        textpage = page.get_textpage()
-        try:
-            return _text_by_mcid(page, textpage)
-        finally:
-            textpage.close()
+        return loaded_page_text_by_mcid(page)
     finally:
         page.close()
+
+
+def loaded_page_text_by_mcid(page: pdfium.PdfPage) -> dict[int, list[str]]:
+    """:func:`page_text_by_mcid` of a page already loaded (the caller closes it)."""
+    textpage = page.get_textpage()
+    try:
+        return _text_by_mcid(page, textpage)
+    finally:
+        textpage.close()
 
 
 def _text_by_mcid(page: Any, textpage: Any) -> dict[int, list[str]]:
@@ -61,8 +69,9 @@ def _text_by_mcid(page: Any, textpage: Any) -> dict[int, list[str]]:
     if count <= 0:
         return out
     chars = page_chars(raw, count)
-    surrogates = any("\ud800" <= ch <= "\udfff" for ch in chars) if isinstance(
-        chars, list) or not chars.isprintable() else False
+    # (Searched for in C: a page's text is tens of thousands of characters, each one
+    # character long, so the joined text has a surrogate where one of them is one.)
+    surrogates = _SURROGATE.search(chars if isinstance(chars, str) else "".join(chars)) is not None
     page_address = ctypes.cast(raw, ctypes.c_void_p).value or 0
     mcid_of: dict[int, int] = {}  # text object address -> its own MCID
     form_mcids: dict[int, int] | None = None  # built only when a text object has none

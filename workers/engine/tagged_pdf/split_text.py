@@ -173,10 +173,11 @@ def split_operators(
     opmap = map_operators(page, content.object_kinds)
     glyphs_of: dict[int, list[Glyph]] = {}
     needs: GlyphNeeds | None = None
+    counted: set[int] = set()  # the leaves whose texts ``needs`` counts
     if leaf_texts is not None and owners is not None:
         claimants = {leaf for leaves in contested.values() for leaf in leaves}
-        needs = GlyphNeeds({leaf: leaf_texts.get(leaf, "") for leaf in claimants
-                            if isinstance(leaf, int)})
+        counted = {leaf for leaf in claimants if isinstance(leaf, int)}
+        needs = GlyphNeeds({leaf: leaf_texts.get(leaf, "") for leaf in counted})
     for glyph in content.glyphs:
         if 0 <= glyph.obj < len(opmap.operator_of):
             operator = opmap.operator_of[glyph.obj]
@@ -184,8 +185,11 @@ def split_operators(
                 glyphs_of.setdefault(operator, []).append(glyph)
             elif needs is not None and owners is not None and 0 <= operator < len(owners):
                 # Drawn by an operator one leaf alone claims: that leaf's, whatever its box.
+                # Given only to a leaf whose text is counted: to any other, giving changes
+                # nothing but the record that the glyph was given, and a glyph of an
+                # uncontested operator is never offered again (each glyph has one operator).
                 owner = owners[operator]
-                if owner is not None:
+                if owner in counted:
                     needs.give(owner, glyph)
     if needs is not None:
         for index, leaves in contested.items():
@@ -387,12 +391,18 @@ def glyph_owner(
     little into the row above), and a glyph ending the rows' box, or held whole by only
     one of the boxes, is then that block's, however small the other box is."""
     cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.y0 + glyph.y1) / 2
-    best: tuple[bool, float, bool, bool, bool, float] | None = None
-    owner: T | None = None
+    holding: list[tuple[T, BBox, float]] = []
     for who, box in boxes:
         outside = max(box.x0 - cx, cx - box.x1, box.y0 - cy, cy - box.y1, 0.0)
-        if outside > _TOLERANCE:
-            continue
+        if outside <= _TOLERANCE:
+            holding.append((who, box, outside))
+    if len(holding) == 1:
+        # The ranking below only chooses among the boxes holding the glyph (and ``wants``
+        # only reads): with one, it is that box's owner, and most glyphs lie in one box.
+        return holding[0][0]
+    best: tuple[bool, float, bool, bool, bool, float] | None = None
+    owner: T | None = None
+    for who, box, outside in holding:
         unwanted = wants is not None and not wants(who)
         # Among those that want it only: where none does, the boxes alone decide.
         breaks_run = not unwanted and wants is not None and after is not None and who != after
