@@ -1,8 +1,9 @@
 """Document-wide classification of the layout reader's blocks into the model.
 
 The body font size is the most used one; running headers and footers are text repeated in the
-page margins on many pages (digits ignored, so page numbers match), and line numbers in the
-margin are artifacts too; headings are short blocks in a larger or bold face, levelled by face
+page margins on many pages (digits ignored, so page numbers match), a lone page number set
+apart at the foot or head of a page needs no repeating, and line numbers in the margin are
+artifacts too; headings are short blocks in a larger or bold face, levelled by face
 (or by the outline when the PDF has bookmarks); list items start with a bullet or a number;
 figures are images of some size (judged by :mod:`.figures`), captions the nearby text. Pages
 follow one another, except in a folded leaflet (two landscape sides of three panels), read
@@ -1068,6 +1069,8 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
                 )
                 candidates.append((block, key, alone))
                 seen[key] += 1
+            elif _page_number_apart(block, result.blocks, page.y0, page.height):
+                found[id(block)] = "page-number"
             elif word_count(block.text) <= 8:
                 # Furniture beside the text (a slide's side panel, a book's thumb tab): the
                 # same short text at the very same place, left edge and top, on most pages.
@@ -1091,6 +1094,28 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
         elif seen[key] >= repeats:
             found[id(block)] = "header" if key.startswith("top") else "footer"
     return found | _in_running_rows(candidates, found, side_repeats)
+
+
+#: A page number set apart from the text lies within this share of the page from its edge.
+PAGE_NUMBER_BAND = 0.2
+
+
+def _page_number_apart(block: Block, blocks: list[Block], page_y0: float, height: float) -> bool:
+    """A lone page number just inside the margin band (LaTeX sets its folio lower than most
+    running footers reach): a number alone on one line, the last thing at the foot of the
+    page or the first at its head, set apart from everything else by a line's height at
+    least. Outside the band it is no running text, so it needs no other page to repeat on."""
+    if len(block.frags) != 1 or not _PAGE_NUMBER.match(block.text.strip()):
+        return False
+    y0, y1 = block.y0 - page_y0, block.y1 - page_y0
+    at_foot = y1 < PAGE_NUMBER_BAND * height
+    if not at_foot and y0 <= (1 - PAGE_NUMBER_BAND) * height:
+        return False
+    line = block.frags[0].height
+    others = [b for b in blocks if b is not block]
+    if at_foot:
+        return bool(others) and all(b.y0 >= block.y1 + line for b in others)
+    return bool(others) and all(b.y1 <= block.y0 - line for b in others)
 
 
 def _drop_set_in_body(

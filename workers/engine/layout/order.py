@@ -10,8 +10,9 @@ either side start on the same rows; a single row of short options beside a form'
 of it; a line across the gutter at the top or foot (a poster's footer) is read apart from the
 columns; boxed panels (tips, sidebars) are read after the running text they interrupt.
 The page is never cut across between two lines closer than their own leading (the lines of a
-poster's heading in large type stay together). Margin notes are read after the paragraph
-they stand beside; a picture with its caption beside a wider column of text is read after
+poster's heading in large type stay together). Margin notes (in a smaller type, or a few in
+the body's type beside one or more columns) are read after the paragraph of the nearer
+column they stand beside; a picture with its caption beside a wider column of text is read after
 it. A program listing beside prose is a column, not a table's column; a title centred over
 columns is read before them.
 """
@@ -605,6 +606,7 @@ def reading_order(
                 return _with_notes(
                     reading_order(text, regions, depth + 1, figures),
                     reading_order(notes, regions, depth + 1, figures),
+                    _column_beside(text, notes),
                 )
             if _asides(notes, text, figures):
                 return reading_order(text, regions, depth + 1, figures) + reading_order(
@@ -710,7 +712,8 @@ def _margin_notes(notes: list[Block], text: list[Block], figures: list[Block]) -
     """``notes`` are margin notes beside ``text`` (a textbook's glossary in its outer
     margin): text blocks in a column much narrower, in a smaller type, carrying fewer words
     than the running text beside them, which is one column (a narrow first column beside
-    two others is a column of a folded leaflet, no margin). The margin may hold pictures
+    two others is a column of a folded leaflet, no margin); or a few notes in the body's
+    type (:func:`_few_beside_columns`). The margin may hold pictures
     with their captions as well, but captions under or over pictures (``figures``) alone
     make a column of pictures, no margin notes."""
     # (The cheap tests first: this is asked at every column cut of the reading order.)
@@ -722,15 +725,46 @@ def _margin_notes(notes: list[Block], text: list[Block], figures: list[Block]) -
     running = [b for b in text if b.kind == "text"]
     if not noted or not _has_paragraph(running):
         return False
-    if statistics.median(b.size for b in noted) >= 0.95 * statistics.median(
-        b.size for b in running
-    ):
-        return False
     if sum(word_count(b.text) for b in noted) >= sum(word_count(b.text) for b in running):
         return False
     if all(any(_captions(b, figure) for figure in figures) for b in noted):
         return False
-    return _cut(text, axis="x") is None
+    if statistics.median(b.size for b in noted) < 0.95 * statistics.median(
+        b.size for b in running
+    ):
+        return _cut(text, axis="x") is None
+    return _few_beside_columns(noted, text)
+
+
+#: Margin notes in the body's type fill at most this share of the height of the text beside.
+MARGIN_NOTE_HEIGHT = 0.25
+
+
+def _few_beside_columns(noted: list[Block], text: list[Block]) -> bool:
+    """Text in the body's type, a margin's width beside running text, that is a few margin
+    notes (LaTeX's \\marginpar), not a column: it fills a small share of the height of the
+    text (a column, a folded leaflet's narrow panel, runs down the page) and is much
+    narrower than the column next to it. Side heads in bold beside their paragraphs are no
+    notes: they are read before the text, not after it."""
+    if any(b.bold for b in noted):
+        return False
+    filled = sum(b.y1 - b.y0 for b in noted)
+    if filled > MARGIN_NOTE_HEIGHT * (max(b.y1 for b in text) - min(b.y0 for b in text)):
+        return False
+    return _narrow_beside(noted, _column_beside(text, noted), MARGIN_NOTE_WIDTH)
+
+
+def _column_beside(text: list[Block], notes: list[Block]) -> list[Block]:
+    """The blocks of ``text`` in its column next to the ``notes`` (all of ``text`` when it
+    is one column): cut into columns while the side next to the notes holds running text."""
+    on_left = max(b.x1 for b in notes) <= min(b.x0 for b in text)
+    column = text
+    while (cut := _cut(column, axis="x")) is not None:
+        near = cut[0] if on_left else cut[1]
+        if not _has_paragraph([b for b in near if b.kind == "text"]):
+            break
+        column = near
+    return column
 
 
 def _narrow_beside(side: list[Block], text: list[Block], share: float) -> bool:
@@ -796,10 +830,13 @@ def _captions(block: Block, figure: Block) -> bool:
 GLOSSARY_TERM_WORDS = 4
 
 
-def _with_notes(text: list[Block], notes: list[Block]) -> list[Block]:
+def _with_notes(text: list[Block], notes: list[Block], beside: list[Block]) -> list[Block]:
     """``text`` with each of the margin ``notes`` read after the block of text beside which
-    the note begins (the last one starting at or above it), the notes in their own order.
-    A note set close under the one before it (a definition under its term) goes with it."""
+    the note begins (the last one of the column ``beside`` the notes starting at or above
+    it), the notes in their own order. A note set close under the one before it (a
+    definition under its term) goes with it."""
+    near = {id(b) for b in beside}
+
     def joined(k: int) -> bool:
         """The note ``k`` is set close under the one before it."""
         line = notes[k].frags[0].height if notes[k].frags else 0.0
@@ -812,7 +849,10 @@ def _with_notes(text: list[Block], notes: list[Block]) -> list[Block]:
             continue
         line = note.frags[0].height if note.frags else 0.0
         # (Half a line of slack: a note set level with a paragraph's first line.)
-        at = max((j for j, b in enumerate(text) if b.y1 >= note.y1 - 0.5 * line), default=-1)
+        at = max(
+            (j for j, b in enumerate(text) if id(b) in near and b.y1 >= note.y1 - 0.5 * line),
+            default=-1,
+        )
         if word_count(note.text) <= GLOSSARY_TERM_WORDS:
             # A glossary's term: its definition follows the paragraph beside it that uses
             # the term, which may start a little below the term.
@@ -823,7 +863,8 @@ def _with_notes(text: list[Block], notes: list[Block]) -> list[Block]:
             term = note.text.casefold()
             at = next(
                 (j for j in range(max(at, 0), len(text))
-                 if text[j].y1 >= foot and term in text[j].text.casefold()),
+                 if id(text[j]) in near and text[j].y1 >= foot
+                 and term in text[j].text.casefold()),
                 at,
             )
         anchors.append(max([at, *anchors[-1:]]))
