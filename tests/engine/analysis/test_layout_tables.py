@@ -1184,3 +1184,29 @@ def test_a_charts_grid_lines_are_no_table(tmp_path: Path) -> None:
     assert not any(isinstance(b, Table) for b in doc.blocks)
     text = " ".join(block_text(b) for b in doc.blocks)
     assert all(word in text.split() for word in ("80", "10", "Torque", "Power"))
+
+
+def test_a_cell_spanning_rows_is_read_in_the_first_of_them(html_pdf: HtmlPdf) -> None:
+    # A group's label set by the middle of the rows it spans (rowspan, vertically centred)
+    # has no rule across it between those rows: it belongs to the first, where a reader
+    # meets it before the rows it labels, not to the row its lines happen to fall in.
+    path = html_pdf(
+        f"<p>{LOREM}</p><table><tr><td>Axis</td><td>Action</td><td>Year</td></tr>"
+        "<tr><td rowspan='4'>Funding<br>Ways to find<br>the money</td>"
+        "<td>Set a budget</td><td>2022</td></tr>"
+        "<tr><td>Use transfer duties</td><td>2023</td></tr>"
+        "<tr><td>Find partners</td><td>2024</td></tr>"
+        "<tr><td>Seek grants</td><td>2025</td></tr>"
+        "<tr><td>Staff</td><td>Hire an expert</td><td>2026</td></tr>"
+        f"</table><p>{LOREM}</p>",
+        css=GRID + " td { vertical-align: middle; width: 4cm }",
+    )
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    cells = _cells(table)
+    assert cells[1] == ["Funding Ways to find the money", "Set a budget", "2022"]
+    assert [row[1:] for row in cells[2:5]] == [
+        ["Use transfer duties", "2023"], ["Find partners", "2024"], ["Seek grants", "2025"],
+    ]
+    assert all(not row[0] for row in cells[2:5])
+    assert cells[5] == ["Staff", "Hire an expert", "2026"]

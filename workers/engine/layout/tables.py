@@ -177,14 +177,19 @@ def ruled_tables(
         ruled = xs
         xs = _widened_to_row_ends(xs, ys, [f for f in frags if id(f) not in taken])
         rows_ruled = _rows_ruled(ys, ruled_top, ruled_bottom, xs, frags)
+        band_of = _bands_of_cells(
+            ys, xs, ruled, hs, vs,
+            [f for f in frags
+             if xs[0] < (f.x0 + f.x1) / 2 < xs[-1] and id(f) not in taken],
+        )
         cells: list[list[Fragment | None]] = []
         members: list[Fragment] = []
         longest = 0  # words in the fullest cell of the grid
         to_fill_in = 0  # rows of the grid holding fields and no text
-        for top, bottom in zip(ys, ys[1:], strict=False):
+        for band, (top, bottom) in enumerate(zip(ys, ys[1:], strict=False)):
             inside = [
                 f for f in frags
-                if bottom < (f.y0 + f.y1) / 2 < top and xs[0] < (f.x0 + f.x1) / 2 < xs[-1]
+                if band_of.get(id(f)) == band
                 and id(f) not in taken  # (grids widened past their rules may overlap)
             ]
             if not inside:
@@ -234,6 +239,88 @@ def ruled_tables(
             continue  # its labels are read as text
         taken.update(id(f) for f in members)
         out.append(block)
+    return out
+
+
+#: A rule across this share of a cell's width at least is the cell's edge.
+CELL_EDGE = 0.8
+
+
+def _bands_of_cells(
+    ys: list[float], xs: list[float], ruled: list[float], hs: list[Rect], vs: list[Rect],
+    frags: list[Fragment],
+) -> dict[int, int]:
+    """The band of the grid (between ``ys``, top down) whose row each fragment's cell
+    belongs to, by fragment id. A fragment's own band, unless its cell spans rows: a cell
+    of a ruled column (between ``ruled`` rules down) that the rules across the row above
+    it leave open, with rules down both its sides through that row's edge (a group's label
+    set by the middle of its rows, "Financier" beside four actions), is the first row's,
+    where a reader meets it before the rows it labels."""
+    downward = [-y for y in ys]  # (ys run top down: negated, they rise for bisect)
+
+    def band_at(y: float) -> int | None:
+        k = bisect.bisect_right(downward, -y) - 1
+        return k if 0 <= k < len(ys) - 1 and ys[k + 1] < y < ys[k] else None
+
+    def meets_rule_down(h: Rect) -> bool:
+        y = (h.y0 + h.y1) / 2
+        return any(
+            v.y0 - TOUCH <= y <= v.y1 + TOUCH
+            and (abs((v.x0 + v.x1) / 2 - h.x0) <= TOUCH or abs((v.x0 + v.x1) / 2 - h.x1) <= TOUCH)
+            for v in vs
+        )
+
+    # Cells' edges run across most of a cell, or end on a rule down; a word's underline, set
+    # in a cell apart from the text, does neither.
+    edges = [
+        h for h in hs
+        if any(
+            min(h.x1, b) - max(h.x0, a) >= CELL_EDGE * (b - a)
+            for a, b in zip(xs, xs[1:], strict=False)
+        ) or meets_rule_down(h)
+    ]
+
+    def across(y: float, x: float) -> bool | None:
+        """Whether a cell's edge runs across ``x`` at height ``y``; None when no cell's edge
+        is drawn there at all (a band of the grid's box beyond its rules)."""
+        at = [h for h in edges if abs((h.y0 + h.y1) / 2 - y) <= TOUCH]
+        if not at:
+            return None
+        return any(h.x0 - TOUCH <= x <= h.x1 + TOUCH for h in at)
+
+    def down(x: float, y: float) -> bool:
+        """A rule down at ``x`` runs through height ``y`` (drawn whole, or a cell's side at a
+        time: one piece ending there and the next starting)."""
+        near = [
+            v for v in vs
+            if abs((v.x0 + v.x1) / 2 - x) <= TOUCH and v.y0 - TOUCH <= y <= v.y1 + TOUCH
+        ]
+        return any(v.y1 > y + TOUCH for v in near) and any(v.y0 < y - TOUCH for v in near)
+
+    opens: dict[tuple[int, int], bool] = {}  # (band, column) -> open to the band above
+
+    def open_above(band: int, k: int) -> bool:
+        if (band, k) not in opens:
+            y, left, right = ys[band], xs[k], xs[k + 1]
+            opens[band, k] = (
+                across(y, (left + right) / 2) is False and down(left, y) and down(right, y)
+            )
+        return opens[band, k]
+
+    own = {id(f): band_at((f.y0 + f.y1) / 2) for f in frags}
+    # (A band holding no text is no row a cell could span: a sliver between two rules.)
+    rows = {band for band in own.values() if band is not None}
+    out: dict[int, int] = {}
+    for f in frags:
+        band = own[id(f)]
+        if band is None:
+            continue
+        cx = (f.x0 + f.x1) / 2
+        k = bisect.bisect_right(xs, cx) - 1
+        if ruled[0] - TOUCH <= cx <= ruled[-1] + TOUCH and 0 <= k < len(xs) - 1:
+            while band - 1 in rows and open_above(band, k):
+                band -= 1
+        out[id(f)] = band
     return out
 
 
