@@ -252,50 +252,62 @@ def _bands_of_cells(
 ) -> dict[int, int]:
     """The band of the grid (between ``ys``, top down) whose row each fragment's cell
     belongs to, by fragment id. A fragment's own band, unless its cell spans rows: a cell
-    of a ruled column (between ``ruled`` rules down) that the rules across the row above
-    it leave open, with rules down both its sides through that row's edge (a group's label
-    set by the middle of its rows, "Financier" beside four actions), is the first row's,
-    where a reader meets it before the rows it labels."""
+    of a ruled column (between ``ruled`` rules down) that the cells' edges across the row
+    above it leave open, with rules down both its sides through that row's edge (a group's
+    label set by the middle of its rows, "Financier" beside four actions), is the first
+    row's, where a reader meets it before the rows it labels."""
     downward = [-y for y in ys]  # (ys run top down: negated, they rise for bisect)
+    # The rules by where they run (a grid may hold hundreds of each, asked of many times).
+    across_rules = sorted(hs, key=lambda h: (h.y0 + h.y1) / 2)
+    across_at = [(h.y0 + h.y1) / 2 for h in across_rules]
+    down_rules = sorted(vs, key=lambda v: (v.x0 + v.x1) / 2)
+    down_at = [(v.x0 + v.x1) / 2 for v in down_rules]
 
     def band_at(y: float) -> int | None:
         k = bisect.bisect_right(downward, -y) - 1
         return k if 0 <= k < len(ys) - 1 and ys[k + 1] < y < ys[k] else None
 
-    def meets_rule_down(h: Rect) -> bool:
-        y = (h.y0 + h.y1) / 2
-        return any(
-            v.y0 - TOUCH <= y <= v.y1 + TOUCH
-            and (abs((v.x0 + v.x1) / 2 - h.x0) <= TOUCH or abs((v.x0 + v.x1) / 2 - h.x1) <= TOUCH)
-            for v in vs
-        )
-
-    # Cells' edges run across most of a cell, or end on a rule down; a word's underline, set
-    # in a cell apart from the text, does neither.
-    edges = [
-        h for h in hs
-        if any(
-            min(h.x1, b) - max(h.x0, a) >= CELL_EDGE * (b - a)
-            for a, b in zip(xs, xs[1:], strict=False)
-        ) or meets_rule_down(h)
-    ]
-
-    def across(y: float, x: float) -> bool | None:
-        """Whether a cell's edge runs across ``x`` at height ``y``; None when no cell's edge
-        is drawn there at all (a band of the grid's box beyond its rules)."""
-        at = [h for h in edges if abs((h.y0 + h.y1) / 2 - y) <= TOUCH]
-        if not at:
-            return None
-        return any(h.x0 - TOUCH <= x <= h.x1 + TOUCH for h in at)
+    def downs_at(x: float) -> list[Rect]:
+        """The rules down at ``x``."""
+        return down_rules[
+            bisect.bisect_left(down_at, x - TOUCH):bisect.bisect_right(down_at, x + TOUCH)
+        ]
 
     def down(x: float, y: float) -> bool:
         """A rule down at ``x`` runs through height ``y`` (drawn whole, or a cell's side at a
         time: one piece ending there and the next starting)."""
-        near = [
-            v for v in vs
-            if abs((v.x0 + v.x1) / 2 - x) <= TOUCH and v.y0 - TOUCH <= y <= v.y1 + TOUCH
-        ]
+        near = [v for v in downs_at(x) if v.y0 - TOUCH <= y <= v.y1 + TOUCH]
         return any(v.y1 > y + TOUCH for v in near) and any(v.y0 < y - TOUCH for v in near)
+
+    def cell_edge(h: Rect) -> bool:
+        """Cells' edges run across most of a cell, or end on a rule down; a word's
+        underline, set in a cell apart from the text, does neither."""
+        y = (h.y0 + h.y1) / 2
+        return any(
+            min(h.x1, b) - max(h.x0, a) >= CELL_EDGE * (b - a)
+            for a, b in zip(xs, xs[1:], strict=False)
+        ) or any(
+            v.y0 - TOUCH <= y <= v.y1 + TOUCH for v in downs_at(h.x0) + downs_at(h.x1)
+        )
+
+    edges_at: dict[int, list[Rect]] = {}
+
+    def across(band: int, x: float) -> bool | None:
+        """Whether a cell's edge runs across ``x`` atop the ``band``; None when no cell's
+        edge is drawn there at all (a band of the grid's box beyond its rules)."""
+        if band not in edges_at:
+            y = ys[band]
+            edges_at[band] = [
+                h for h in across_rules[
+                    bisect.bisect_left(across_at, y - TOUCH):
+                    bisect.bisect_right(across_at, y + TOUCH)
+                ]
+                if cell_edge(h)
+            ]
+        at = edges_at[band]
+        if not at:
+            return None
+        return any(h.x0 - TOUCH <= x <= h.x1 + TOUCH for h in at)
 
     opens: dict[tuple[int, int], bool] = {}  # (band, column) -> open to the band above
 
@@ -303,7 +315,7 @@ def _bands_of_cells(
         if (band, k) not in opens:
             y, left, right = ys[band], xs[k], xs[k + 1]
             opens[band, k] = (
-                across(y, (left + right) / 2) is False and down(left, y) and down(right, y)
+                across(band, (left + right) / 2) is False and down(left, y) and down(right, y)
             )
         return opens[band, k]
 
