@@ -230,13 +230,16 @@ def test_a_list_going_on_onto_an_untagged_page_gives_that_page_its_items() -> No
     ])
     layout = Document(reader="layout", blocks=[
         ListBlock([ListItem("•", [Paragraph("First item, tagged", on(0))], on(0)),
-                   ListItem("•", [Paragraph("Second item, untagged", on(1))], on(1))]),
+                   ListItem("•", [Paragraph("Second item, untagged", on(1))], on(1))],
+                  prov=on(0) + on(1)),
         Paragraph("After the list, tagged", on(2)),
     ])
     _fill_untagged_pages(tagged, layout, [1])
     lists = [b for b in tagged.blocks if isinstance(b, ListBlock)]
     assert [[i.blocks[0].text for i in b.items] for b in lists] == [  # type: ignore[union-attr]
         ["First item, tagged"], ["Second item, untagged"]]
+    # The part on the untagged page keeps its provenance there (what the layout drew there).
+    assert [p.page for p in lists[1].prov] == [1]
     assert isinstance(tagged.blocks[-1], Paragraph)
     assert tagged.blocks[-1].text == "After the list, tagged"
 

@@ -168,7 +168,11 @@ def _fill_untagged_pages(doc: Document, layout: Document, untagged: list[int]) -
             # drawn on the untagged pages only (the tags have the others).
             items = [i for i in block.items if (on := _pages_of(i)) and on <= missing]
             if items:
-                taken.append(ListBlock(items, block.ordered, contents=block.contents))
+                # (Its provenance on those pages too: the list is where its items are.)
+                drawn = [p for p in block.prov if p.page in missing]
+                taken.append(
+                    ListBlock(items, block.ordered, drawn, contents=block.contents)
+                )
     for block in taken:
         first = min(_pages_of(block))
         at = next((i for i, b in enumerate(doc.blocks)
