@@ -82,3 +82,20 @@ def test_a_narrow_column_running_down_the_page_is_read_first(html_pdf: HtmlPdf) 
     )
     texts = _order(path)
     assert _at(texts, "Marginal") < _at(texts, "Apart")
+
+
+def test_labels_hung_in_the_margin_lead_their_items(tmp_path: Path) -> None:
+    # Control: "a)" "b)" set apart left of their items, in the items' type, are no margin
+    # notes read after the text beside them: each is read before its item.
+    words = "the engine is to be fitted with a device that stops it"
+    ops: list[bytes] = []
+    for k, label in enumerate(("a)", "b)", "c)")):
+        top = 700 - 60 * k
+        shown = label.replace(")", "\\)")  # (escaped in the PDF string)
+        ops.append(f"BT /F1 10 Tf 72 {top} Td ({shown}) Tj ET".encode())
+        ops += [
+            f"BT /F1 10 Tf 110 {top - 12 * n} Td (Item {label[0]} says {words}) Tj ET".encode()
+            for n in range(4)
+        ]
+    texts = _order(text_page_pdf(tmp_path / "labels.pdf", ops))
+    assert [t.split()[0] for t in texts] == ["a)", "Item", "b)", "Item", "c)", "Item"]

@@ -43,3 +43,11 @@ def test_a_number_with_text_under_it_is_body_text(tmp_path: Path) -> None:
     # Control: a gap over the number, but the text goes on under it.
     path = _page(tmp_path / "inside.pdf", number_at=160, body_to=130)
     assert "1" in _body(path).split()
+
+
+def test_a_year_apart_at_the_foot_of_a_title_page_is_body_text(tmp_path: Path) -> None:
+    # Control: a number no page of the document could bear (the year a book was printed).
+    ops = [b"BT /F1 11 Tf 72 %d Td " % y + _LINE + b" ET" for y in range(700, 129, -14)]
+    ops.append(b"BT /F1 10 Tf 300 90 Td (1854) Tj ET")
+    path = text_page_pdf(tmp_path / "year.pdf", ops, size=(612, 792))
+    assert _body(path).endswith(" 1854")

@@ -1069,7 +1069,7 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
                 )
                 candidates.append((block, key, alone))
                 seen[key] += 1
-            elif _page_number_apart(block, result.blocks, page.y0, page.height):
+            elif _page_number_apart(block, result.blocks, page, len(doc.pages)):
                 found[id(block)] = "page-number"
             elif word_count(block.text) <= 8:
                 # Furniture beside the text (a slide's side panel, a book's thumb tab): the
@@ -1100,16 +1100,21 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
 PAGE_NUMBER_BAND = 0.2
 
 
-def _page_number_apart(block: Block, blocks: list[Block], page_y0: float, height: float) -> bool:
+def _page_number_apart(block: Block, blocks: list[Block], page: Page, pages: int) -> bool:
     """A lone page number just inside the margin band (LaTeX sets its folio lower than most
     running footers reach): a number alone on one line, the last thing at the foot of the
     page or the first at its head, set apart from everything else by a line's height at
-    least. Outside the band it is no running text, so it needs no other page to repeat on."""
-    if len(block.frags) != 1 or not _PAGE_NUMBER.match(block.text.strip()):
+    least. Outside the band it is no running text, so it needs no other page to repeat on;
+    so it must be a number the document's ``pages`` can reach (a title page's "1854" at its
+    foot is the year it was printed)."""
+    found = _PAGE_NUMBER.match(block.text.strip())
+    if len(block.frags) != 1 or not found:
         return False
-    y0, y1 = block.y0 - page_y0, block.y1 - page_y0
-    at_foot = y1 < PAGE_NUMBER_BAND * height
-    if not at_foot and y0 <= (1 - PAGE_NUMBER_BAND) * height:
+    if found.group(1).isdigit() and int(found.group(1)) > pages:
+        return False
+    y0, y1 = block.y0 - page.y0, block.y1 - page.y0
+    at_foot = y1 < PAGE_NUMBER_BAND * page.height
+    if not at_foot and y0 <= (1 - PAGE_NUMBER_BAND) * page.height:
         return False
     line = block.frags[0].height
     others = [b for b in blocks if b is not block]

@@ -745,8 +745,9 @@ def _few_beside_columns(noted: list[Block], text: list[Block]) -> bool:
     notes (LaTeX's \\marginpar), not a column: it fills a small share of the height of the
     text (a column, a folded leaflet's narrow panel, runs down the page) and is much
     narrower than the column next to it. Side heads in bold beside their paragraphs are no
-    notes: they are read before the text, not after it."""
-    if any(b.bold for b in noted):
+    notes: they are read before the text, not after it; nor are labels hung in the margin
+    before their items or entries ("a)", "•", "[Kay04]"), which hold a few words at most."""
+    if any(b.bold or word_count(b.text) <= GLOSSARY_TERM_WORDS for b in noted):
         return False
     filled = sum(b.y1 - b.y0 for b in noted)
     if filled > MARGIN_NOTE_HEIGHT * (max(b.y1 for b in text) - min(b.y0 for b in text)):

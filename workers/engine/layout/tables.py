@@ -195,7 +195,11 @@ def ruled_tables(
             if not inside:
                 to_fill_in += _fields_in(fields, xs[0], bottom, xs[-1], top) >= 2
             members.extend(inside)
-            text_lines = lines(inside)
+            # The text of cells spanning down from this band's row goes in its first row;
+            # the band's own lines say how it parts into rows.
+            spanned = [f for f in inside if not bottom < (f.y0 + f.y1) / 2 < top]
+            placed = [f for f in inside if bottom < (f.y0 + f.y1) / 2 < top] if spanned else inside
+            text_lines = lines(placed)
             # Rules only around the header and the body (a "booktabs" table): each line of
             # text across the columns is a row of its own, but for lines wrapped in its cells.
             if sum(len(line.fragments) > 1 for line in text_lines) >= 2:
@@ -204,7 +208,9 @@ def ruled_tables(
                 else:
                     row_groups = _band_rows(text_lines, xs)
             else:
-                row_groups = [inside]
+                row_groups = [placed]
+            if spanned:
+                row_groups = [row_groups[0] + spanned, *row_groups[1:]]
             # (Counted in the ruled columns: row labels beside them may run on for many lines.)
             for k in range(len(ruled) - 1):
                 words = sum(
