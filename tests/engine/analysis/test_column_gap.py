@@ -53,3 +53,84 @@ def test_c_leaves_what_it_cannot_match_to_python() -> None:
     # The caller then answers in Python, as before.
     a, b = Fragment([], "a", 0.0, 0.0, 10.0, 10.0), Fragment([], "b", 20, 0.0, 30, 10.0)  # type: ignore[arg-type]
     assert order._widest_gap([b, a], "x") == (10.0, 1, [a, b])
+
+
+def _slices(rng: random.Random, count: int) -> list[tuple[int, int]]:
+    bounds = [(0, count), (0, 0), (count, count)]
+    for _ in range(12):
+        start = rng.randint(0, count)
+        bounds.append((start, rng.randint(start, count)))
+    return bounds
+
+
+def test_widths_of_slices_are_the_widest_gaps_of_the_slices() -> None:
+    rng = random.Random(11)
+    wide = 0
+    for count in (1, 2, 5, 17, 80):
+        for _ in range(30):
+            frags = _fragments(rng, count)
+            bounds = _slices(rng, count)
+            widths = order._python_widest_gaps(frags, bounds)
+            assert widths is not None
+            for (start, end), width in zip(bounds, widths, strict=True):
+                part = frags[start:end]
+                assert width == (order._python_widest_x_gap(part)[0] if part else 0.0)
+                wide += width >= order.MIN_GUTTER
+    assert wide > 100  # many slices hold a gap a gutter could be: the widths are compared
+
+
+@needs_c
+def test_c_widths_of_slices_match_python() -> None:
+    assert _accelerator is not None
+    rng = random.Random(13)
+    for count in (1, 2, 3, 17, 80, 300):
+        for _ in range(30):
+            frags = _fragments(rng, count)
+            bounds = _slices(rng, count)
+            assert _accelerator.widest_gaps(frags, bounds) == order._python_widest_gaps(
+                frags, bounds
+            )
+
+
+def test_no_widths_where_a_coordinate_is_not_a_number() -> None:
+    odd = [Fragment([], "nan", math.nan, 0.0, 5.0, 10.0), Fragment([], "b", 20.0, 0.0, 30.0, 10.0)]
+    assert order._python_widest_gaps(odd, [(0, 2)]) is None
+    assert order._widest_gaps(odd, [(0, 2)]) is None
+    # Whole numbers (the C loop reads floats only) are measured in Python, the same way.
+    whole = [Fragment([], "a", 0, 0.0, 10, 10.0), Fragment([], "b", 20, 0.0, 30, 10.0)]  # type: ignore[arg-type]
+    assert order._widest_gaps(whole, [(0, 2), (1, 2)]) == [10, 0.0]
+
+
+def _page_with_title_and_footer() -> list[Fragment]:
+    # A title across the page, two columns of running lines under it, a footer across: only
+    # a cut under the title and one over the footer reveal the gutter.
+    frags = [Fragment([], "A title running across both of the columns", 40.0, 760.0, 520.0, 776.0)]
+    for row in range(20):
+        y = 730.0 - 14 * row
+        for x0 in (40.0, 300.0):
+            frags.append(Fragment([], f"running words of column {x0:.0f} row {row}", x0, y,
+                                  x0 + 220.0, y + 10.0))
+    frags.append(Fragment([], "A footer line across the page, under both columns", 40.0, 400.0,
+                          520.0, 410.0))
+    return frags
+
+
+def test_parts_refused_on_their_width_change_no_regions(monkeypatch: pytest.MonkeyPatch) -> None:
+    looked: list[int] = []
+    real_find = order._find_column_split
+
+    def counted(frags: list[Fragment]) -> object:
+        looked.append(len(frags))
+        return real_find(frags)
+
+    monkeypatch.setattr(order, "_find_column_split", counted)
+    regions = order.column_regions(_page_with_title_and_footer())
+    with_widths = len(looked)
+    looked.clear()
+    monkeypatch.setattr(order, "_widest_gaps", lambda items, bounds: None)
+    unmeasured = order.column_regions(_page_with_title_and_footer())
+    assert [[f.text for f in region] for region in regions] == [
+        [f.text for f in region] for region in unmeasured
+    ]
+    assert regions[0][0].text.startswith("A title") and len(regions) >= 3  # columns found
+    assert with_widths < len(looked)  # parts were refused on their widths alone

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import math
 import operator
 import statistics
 from collections.abc import Callable, Sequence
@@ -272,11 +273,16 @@ def _beside_level_text(
 ) -> list[_B]:
     """The ``turned`` items lying wholly left or right of all the level items that ``counts``
     (side notes; see :func:`_set_aside_side_notes`)."""
-    level = [item for item in items if not turned(item) and counts(item)]
+    # (Each item asked once whether it is turned: most pages turn none, and are done.)
+    turned_items = [item for item in items if turned(item)]
+    if not turned_items:
+        return []
+    gone = {id(item) for item in turned_items}
+    level = [item for item in items if id(item) not in gone and counts(item)]
     if not level:
         return []
     start, end = min(item.x0 for item in level), max(item.x1 for item in level)
-    return [item for item in items if turned(item) and (item.x1 <= start or item.x0 >= end)]
+    return [item for item in turned_items if item.x1 <= start or item.x0 >= end]
 
 
 def _set_aside_margin_lines(
@@ -325,17 +331,24 @@ def _cut_revealing_columns(
         # can reveal columns, and the cuts need not be looked for.)
         return None
     heights = statistics.median([f.y1 - f.y0 for f in frags])  # (their heights, unrolled)
-    cuts = _horizontal_cuts(frags, 0.25 * heights, 12, top_down)
-    for top, bottom in cuts:
+    spans, places = _horizontal_cuts(frags, 0.25 * heights, 12, top_down)
+    # Each part's widest gap across x, for all parts at once: most parts have none wide
+    # enough for a gutter, and are refused on it without being cut off, sorted and looked up.
+    end = len(spans)
+    widths = _widest_gaps(spans, [(0, i) for i in places] + [(i, end) for i in places])
+    tops, bottoms = (widths[:len(places)], widths[len(places):]) if widths else ([], [])
+    for k, i in enumerate(places):
         if (
-            _column_split(top, budget, memo) is not None
-            or _column_split(bottom, budget, memo) is not None
+            _column_split_of(spans, 0, i, budget, memo, tops[k] if tops else None) is not None
+            or _column_split_of(spans, i, end, budget, memo, bottoms[k] if bottoms else None)
+            is not None
         ):
-            return top, bottom
+            return spans[:i], spans[i:]
     if depth > 1:
         # A title above and a page number below both bridge the gutter: try cutting off the
         # first or last few lines, then look again.
-        for top, bottom in cuts[:3] + cuts[-3:]:
+        for i in places[:3] + places[-3:]:
+            top, bottom = spans[:i], spans[i:]
             if _cut_revealing_columns(
                 top, depth - 1, budget, memo, True
             ) or _cut_revealing_columns(bottom, depth - 1, budget, memo, True):
@@ -376,6 +389,20 @@ class _SplitMemo:
         return split
 
 
+def _column_split_of(
+    spans: list[Fragment], start: int, end: int, budget: list[int], memo: _SplitMemo,
+    widest: float | None,
+) -> _Split | None:
+    """:func:`_column_split` of the part ``spans[start:end]``, whose widest gap across x
+    (:func:`_widest_gaps`) is ``widest`` when known. A part with no gap a gutter could be
+    has no columns (as :func:`_find_column_split` would answer, on the same width): refused
+    without being cut off as a list of its own, which would cost more than the answer."""
+    if widest is not None and widest < MIN_GUTTER:
+        budget[0] -= 1  # (still a question asked: the budget bounds them, as before)
+        return None
+    return _column_split(spans[start:end], budget, memo)
+
+
 def _column_split(
     frags: list[Fragment], budget: list[int] | None = None, memo: _SplitMemo | None = None
 ) -> _Split | None:
@@ -390,24 +417,31 @@ def _column_split(
     return memo.split_of(frags, _find_column_split)
 
 
+#: A gutter between columns is at least this wide (points), whatever the type size.
+MIN_GUTTER = 4.0
+
+
 def _find_column_split(frags: list[Fragment]) -> tuple[list[Fragment], list[Fragment]] | None:
     # Most candidate parts have no gutter at all: find the widest gap first, and work out the
     # gap a gutter needs (from the text size) only when there is one of the least width.
     gap, at, ordered = _widest_gap(frags, "x")
-    if at < 0 or gap < 4.0:
+    if at < 0 or gap < MIN_GUTTER:
         return None
     size = statistics.median(map(_size_of, frags)) or 10.0
     if gap < FRAGMENT_GAP * size:
         return None
     split = ordered[:at], ordered[at:]
+    # A column is wider than a few characters: a gutter beside list numbers is no column break.
+    # (Asked first, as the cheapest test and the one that refuses most parts.)
+    narrow = min(max(map(_x1_of, side)) - min(map(_x0_of, side)) for side in split)
+    if not narrow >= 5 * size:  # (not "<": a NaN width is refused, as it always was)
+        return None
     left_text, right_text = _text_like(split[0]), _text_like(split[1])
     if not (left_text or right_text):
         return None
     if left_text != right_text and rows_align(*split) and not _listing_beside_prose(*split):
         return None  # a table whose last (or first) column holds longer text
-    # A column is wider than a few characters: a gutter beside list numbers is no column break.
-    narrow = min(max(f.x1 for f in side) - min(f.x0 for f in side) for side in split)
-    return split if narrow >= 5 * size else None
+    return split
 
 
 #: A cut between lines is wider than this share of the height of the lines either side.
@@ -433,10 +467,13 @@ def _ascii(frags: list[Fragment]) -> bool:
 
 def _horizontal_cuts(
     frags: list[Fragment], minimum: float, limit: int = 24, top_down: bool = False
-) -> list[tuple[list[Fragment], list[Fragment]]]:
-    """The widest horizontal gaps (at most ``limit``), as (above, below), top to bottom.
-    ``top_down``: ``frags`` are already sorted by their tops, highest first, as the parts
-    returned here are (sorting them again, stably, would give the same order).
+) -> tuple[list[Fragment], list[int]]:
+    """(the fragments sorted by their tops, highest first; where to cut them): the widest
+    horizontal gaps (at most ``limit``), top to bottom, as places in that order (a cut at
+    ``i`` leaves ``spans[:i]`` above and ``spans[i:]`` below; the column search cuts the
+    parts off only when it needs them). ``top_down``: ``frags`` are already sorted by
+    their tops, as the parts cut off here are (sorting them again, stably, would give the
+    same order).
     A gap is also wider than :data:`LEADING_SHARE` of the lines either side of it: between
     two lines of large type (a poster's two-line heading) a gap of the body text's leading
     is the heading's own leading, and cutting there would split the heading."""
@@ -452,8 +489,7 @@ def _horizontal_cuts(
         start = below.y0
         if start < reach:  # min(reach, start) without the call
             reach, reach_height = start, below.y1 - below.y0
-    chosen = sorted(i for _, i in sorted(gaps, reverse=True)[:limit])
-    return [(spans[:i], spans[i:]) for i in chosen]
+    return spans, sorted(i for _, i in sorted(gaps, reverse=True)[:limit])
 
 
 _B = TypeVar("_B", bound=Boxed)
@@ -464,6 +500,8 @@ _B = TypeVar("_B", bound=Boxed)
 _x_span = operator.attrgetter("x0", "x1")
 _first_two = operator.itemgetter(0, 1)
 _size_of = operator.attrgetter("size")
+_x0_of = operator.attrgetter("x0")
+_x1_of = operator.attrgetter("x1")
 
 
 def _widest_gap(items: list[_B], axis: str) -> tuple[float, int, list[_B]]:
@@ -502,6 +540,45 @@ def _python_widest_x_gap(items: list[_B]) -> tuple[float, int, list[_B]]:
         if item.x1 > reach:  # max(reach, end) without the call: hot in the column search
             reach = item.x1
     return best_gap, best_at, ordered
+
+
+def _widest_gaps(items: list[_B], bounds: list[tuple[int, int]]) -> list[float] | None:
+    """:func:`_widest_gap`'s width across x (0.0 where there is no gap) of each slice
+    ``items[start:end]`` for (start, end) in ``bounds`` (0 <= start <= end <= len(items));
+    None where a coordinate is not a finite number (the parts are then measured one by one,
+    as before)."""
+    if _gap_accelerator is not None:
+        widths: list[float] | None = _gap_accelerator.widest_gaps(items, bounds)
+        if widths is not None:
+            return widths
+    return _python_widest_gaps(items, bounds)
+
+
+def _python_widest_gaps(items: list[_B], bounds: list[tuple[int, int]]) -> list[float] | None:
+    """:func:`_widest_gaps` in Python; ``_column_gap.c`` does the same in C (a test compares
+    them). The items are sorted by x once: a slice's items taken in that order are the slice
+    sorted as :func:`_python_widest_x_gap` sorts it (stably, by the same keys), so the same
+    walk over them gives the same width. (NaN compares false both ways, and a sort's result
+    then depends on the items it is given: no widths.)"""
+    if not all(math.isfinite(item.x0) and math.isfinite(item.x1) for item in items):
+        return None
+    ordered = sorted(range(len(items)), key=lambda k: _x_span(items[k]))
+    widths = []
+    for start, end in bounds:
+        best_gap, reach = 0.0, None
+        for k in ordered:
+            if start <= k < end:
+                item = items[k]
+                if reach is None:
+                    reach = item.x1
+                    continue
+                gap = item.x0 - reach
+                if gap > best_gap:
+                    best_gap = gap
+                if item.x1 > reach:
+                    reach = item.x1
+        widths.append(best_gap)
+    return widths
 
 
 def _split(items: list[_B], axis: str, minimum: float) -> tuple[list[_B], list[_B]] | None:
