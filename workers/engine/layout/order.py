@@ -330,17 +330,18 @@ def _cut_revealing_columns(
         # (With the search's budget spent, every split asked below would be refused: no cut
         # can reveal columns, and the cuts need not be looked for.)
         return None
-    heights = statistics.median([f.y1 - f.y0 for f in frags])  # (their heights, unrolled)
-    spans, places = _horizontal_cuts(frags, 0.25 * heights, 12, top_down)
+    spans, places = _horizontal_cuts(frags, 0.25, 12, top_down)
     # Each part's widest gap across x, for all parts at once: most parts have none wide
     # enough for a gutter, and are refused on it without being cut off, sorted and looked up.
     end = len(spans)
-    widths = _widest_gaps(spans, [(0, i) for i in places] + [(i, end) for i in places])
-    tops, bottoms = (widths[:len(places)], widths[len(places):]) if widths else ([], [])
+    # What decides most parts, measured for all of them at once (see _column_split_of).
+    measures = _gap_measures(spans, [(0, i) for i in places] + [(i, end) for i in places])
+    above, below = (measures[:len(places)], measures[len(places):]) if measures else ([], [])
     for k, i in enumerate(places):
         if (
-            _column_split_of(spans, 0, i, budget, memo, tops[k] if tops else None) is not None
-            or _column_split_of(spans, i, end, budget, memo, bottoms[k] if bottoms else None)
+            _column_split_of(spans, 0, i, budget, memo, above[k] if above else None)
+            is not None
+            or _column_split_of(spans, i, end, budget, memo, below[k] if below else None)
             is not None
         ):
             return spans[:i], spans[i:]
@@ -391,13 +392,14 @@ class _SplitMemo:
 
 def _column_split_of(
     spans: list[Fragment], start: int, end: int, budget: list[int], memo: _SplitMemo,
-    widest: float | None,
+    measures: _GapMeasures | None,
 ) -> _Split | None:
-    """:func:`_column_split` of the part ``spans[start:end]``, whose widest gap across x
-    (:func:`_widest_gaps`) is ``widest`` when known. A part with no gap a gutter could be
-    has no columns (as :func:`_find_column_split` would answer, on the same width): refused
-    without being cut off as a list of its own, which would cost more than the answer."""
-    if widest is not None and widest < MIN_GUTTER:
+    """:func:`_column_split` of the part ``spans[start:end]``, whose :func:`_gap_measures`
+    are ``measures`` when known. A part whose widest gap is too narrow for a gutter, or
+    leaves a side too narrow for a column, has no columns (as :func:`_find_column_split`
+    would answer, on the same measures): refused without being cut off as a list of its
+    own, which would cost more than the answer."""
+    if measures is not None and _no_gutter(*measures):
         budget[0] -= 1  # (still a question asked: the budget bounds them, as before)
         return None
     return _column_split(spans[start:end], budget, memo)
@@ -420,6 +422,31 @@ def _column_split(
 #: A gutter between columns is at least this wide (points), whatever the type size.
 MIN_GUTTER = 4.0
 
+#: (the widest gap's width across x, the median type size, the width of the narrower
+#: side of the gap): what decides whether a part may have columns (see :func:`_no_gutter`).
+_GapMeasures = tuple[float, float, float]
+
+
+def _no_gutter(gap: float, size: float, narrow: float) -> bool:
+    """The widest gap, ``gap`` wide, in text of median type size ``size`` (0: unknown),
+    leaving a side ``narrow`` wide, is no gutter between columns: narrower than a gutter,
+    or beside a side too narrow for a column (a gutter beside list numbers is no column
+    break)."""
+    size = size or 10.0
+    # (not "<" for the side: a NaN width is refused, as it always was)
+    return gap < MIN_GUTTER or gap < FRAGMENT_GAP * size or not narrow >= 5 * size
+
+
+def _median_size(frags: list[Fragment]) -> float:
+    size: float = statistics.median(map(_size_of, frags))
+    return size
+
+
+def _narrower_side(split: tuple[list[Fragment], list[Fragment]]) -> float:
+    """The width of the narrower of the two sides."""
+    narrow: float = min(max(map(_x1_of, side)) - min(map(_x0_of, side)) for side in split)
+    return narrow
+
 
 def _find_column_split(frags: list[Fragment]) -> tuple[list[Fragment], list[Fragment]] | None:
     # Most candidate parts have no gutter at all: find the widest gap first, and work out the
@@ -427,14 +454,8 @@ def _find_column_split(frags: list[Fragment]) -> tuple[list[Fragment], list[Frag
     gap, at, ordered = _widest_gap(frags, "x")
     if at < 0 or gap < MIN_GUTTER:
         return None
-    size = statistics.median(map(_size_of, frags)) or 10.0
-    if gap < FRAGMENT_GAP * size:
-        return None
     split = ordered[:at], ordered[at:]
-    # A column is wider than a few characters: a gutter beside list numbers is no column break.
-    # (Asked first, as the cheapest test and the one that refuses most parts.)
-    narrow = min(max(map(_x1_of, side)) - min(map(_x0_of, side)) for side in split)
-    if not narrow >= 5 * size:  # (not "<": a NaN width is refused, as it always was)
+    if _no_gutter(gap, _median_size(frags), _narrower_side(split)):
         return None
     left_text, right_text = _text_like(split[0]), _text_like(split[1])
     if not (left_text or right_text):
@@ -466,17 +487,32 @@ def _ascii(frags: list[Fragment]) -> bool:
 
 
 def _horizontal_cuts(
-    frags: list[Fragment], minimum: float, limit: int = 24, top_down: bool = False
+    frags: list[Fragment], share: float, limit: int = 24, top_down: bool = False
 ) -> tuple[list[Fragment], list[int]]:
     """(the fragments sorted by their tops, highest first; where to cut them): the widest
     horizontal gaps (at most ``limit``), top to bottom, as places in that order (a cut at
     ``i`` leaves ``spans[:i]`` above and ``spans[i:]`` below; the column search cuts the
-    parts off only when it needs them). ``top_down``: ``frags`` are already sorted by
-    their tops, as the parts cut off here are (sorting them again, stably, would give the
-    same order).
+    parts off only when it needs them). A gap is at least ``share`` of the fragments' median
+    height. ``top_down``: ``frags`` are already sorted by their tops, as the parts cut off
+    here are (sorting them again, stably, would give the same order).
     A gap is also wider than :data:`LEADING_SHARE` of the lines either side of it: between
     two lines of large type (a poster's two-line heading) a gap of the body text's leading
     is the heading's own leading, and cutting there would split the heading."""
+    if _gap_accelerator is not None:
+        found: tuple[list[Fragment], list[int]] | None = _gap_accelerator.horizontal_cuts(
+            frags, share, LEADING_SHARE, limit, top_down
+        )
+        if found is not None:
+            return found
+    return _python_horizontal_cuts(frags, share, limit, top_down)
+
+
+def _python_horizontal_cuts(
+    frags: list[Fragment], share: float, limit: int = 24, top_down: bool = False
+) -> tuple[list[Fragment], list[int]]:
+    """:func:`_horizontal_cuts` in Python; ``_column_gap.c`` does the same in C (a test
+    compares them)."""
+    minimum = share * statistics.median([f.y1 - f.y0 for f in frags])  # (heights, unrolled)
     spans = frags if top_down else sorted(frags, key=lambda f: -f.y1)
     gaps: list[tuple[float, int]] = []
     reach = spans[0].y0
@@ -542,43 +578,53 @@ def _python_widest_x_gap(items: list[_B]) -> tuple[float, int, list[_B]]:
     return best_gap, best_at, ordered
 
 
-def _widest_gaps(items: list[_B], bounds: list[tuple[int, int]]) -> list[float] | None:
-    """:func:`_widest_gap`'s width across x (0.0 where there is no gap) of each slice
-    ``items[start:end]`` for (start, end) in ``bounds`` (0 <= start <= end <= len(items));
-    None where a coordinate is not a finite number (the parts are then measured one by one,
-    as before)."""
+def _gap_measures(
+    items: list[Fragment], bounds: list[tuple[int, int]]
+) -> list[_GapMeasures] | None:
+    """The :data:`_GapMeasures` of each slice ``items[start:end]`` for (start, end) in
+    ``bounds`` (0 <= start <= end <= len(items)); the size and the side 0.0 where the gap
+    is narrower than :data:`MIN_GUTTER` (it decides alone), the width 0.0 where there is no
+    gap. None where a coordinate is not a finite number (the parts are then measured one by
+    one, as before)."""
     if _gap_accelerator is not None:
-        widths: list[float] | None = _gap_accelerator.widest_gaps(items, bounds)
-        if widths is not None:
-            return widths
-    return _python_widest_gaps(items, bounds)
+        measures: list[_GapMeasures] | None = _gap_accelerator.gap_measures(
+            items, bounds, MIN_GUTTER
+        )
+        if measures is not None:
+            return measures
+    return _python_gap_measures(items, bounds)
 
 
-def _python_widest_gaps(items: list[_B], bounds: list[tuple[int, int]]) -> list[float] | None:
-    """:func:`_widest_gaps` in Python; ``_column_gap.c`` does the same in C (a test compares
+def _python_gap_measures(
+    items: list[Fragment], bounds: list[tuple[int, int]]
+) -> list[_GapMeasures] | None:
+    """:func:`_gap_measures` in Python; ``_column_gap.c`` does the same in C (a test compares
     them). The items are sorted by x once: a slice's items taken in that order are the slice
     sorted as :func:`_python_widest_x_gap` sorts it (stably, by the same keys), so the same
-    walk over them gives the same width. (NaN compares false both ways, and a sort's result
-    then depends on the items it is given: no widths.)"""
+    walk over them finds the same widest gap. Where it is wide enough, the slice is measured
+    as :func:`_find_column_split` measures it. (NaN compares false both ways, and a sort's
+    result then depends on the items it is given: no measures.)"""
     if not all(math.isfinite(item.x0) and math.isfinite(item.x1) for item in items):
         return None
     ordered = sorted(range(len(items)), key=lambda k: _x_span(items[k]))
-    widths = []
+    measures: list[_GapMeasures] = []
     for start, end in bounds:
-        best_gap, reach = 0.0, None
-        for k in ordered:
-            if start <= k < end:
-                item = items[k]
-                if reach is None:
-                    reach = item.x1
-                    continue
-                gap = item.x0 - reach
-                if gap > best_gap:
-                    best_gap = gap
-                if item.x1 > reach:
-                    reach = item.x1
-        widths.append(best_gap)
-    return widths
+        inside = [items[k] for k in ordered if start <= k < end]
+        best_gap, best_at = 0.0, -1
+        reach = inside[0].x1 if inside else 0.0
+        for n in range(1, len(inside)):
+            item = inside[n]
+            gap = item.x0 - reach
+            if gap > best_gap:
+                best_gap, best_at = gap, n
+            if item.x1 > reach:
+                reach = item.x1
+        if best_at < 0 or best_gap < MIN_GUTTER:
+            measures.append((best_gap, 0.0, 0.0))
+            continue
+        sides = inside[:best_at], inside[best_at:]
+        measures.append((best_gap, _median_size(items[start:end]), _narrower_side(sides)))
+    return measures
 
 
 def _split(items: list[_B], axis: str, minimum: float) -> tuple[list[_B], list[_B]] | None:

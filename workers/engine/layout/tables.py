@@ -931,6 +931,11 @@ def find_tables(page_lines: list[Line], page: int) -> tuple[list[Block], set[int
     run: list[Line] = []
 
     def close() -> None:
+        if sum(len(line.fragments) > 1 for line in run) < 3:
+            # Neither a listing nor a table without three rows of pieces, and trimming the
+            # run's ends only takes rows away: nothing to look at (most runs, a line each).
+            run.clear()
+            return
         _trim_headings(run)
         _trim_set_apart(run)
         rows = [list(line.fragments) for line in run]
@@ -973,10 +978,12 @@ def find_tables(page_lines: list[Line], page: int) -> tuple[list[Block], set[int
         run.clear()
 
     for line in page_lines:
-        height = max(f.height for f in line.fragments)
         if len(run) >= 2 and _heading_in_rows(line, run):
             close()
-        near = bool(run) and run[-1].y0 - line.y1 < 2.5 * height
+        # (The line's height, y1 - y0 as Fragment.height has it, asked only beside a run.)
+        near = bool(run) and run[-1].y0 - line.y1 < 2.5 * max(
+            f.y1 - f.y0 for f in line.fragments
+        )
         if len(line.fragments) > 1:
             if not near or _spans_columns(line, run):
                 close()
