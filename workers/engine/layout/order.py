@@ -261,6 +261,8 @@ def _set_aside_side_notes(frags: list[Fragment]) -> tuple[list[Fragment], list[F
     Tall and narrow, it spans the gaps that separate the page's title, columns and footer,
     and would keep them from being found; it is read after the page. Turned text among the
     level text (a table's turned column heads, a chart's axis title) stays where it is."""
+    if not any(f.glyphs and f.glyphs[0].rotated for f in frags):
+        return frags, []  # (no fragment turned, as turned() first asks: most pages, at once)
     aside = _beside_level_text(frags, turned, lambda f: True)
     if not aside:
         return frags, []
