@@ -202,3 +202,22 @@ def test_c_leaves_horizontal_cuts_it_cannot_match_to_python() -> None:
     whole = [Fragment([], "a", 0.0, 20, 5.0, 30), Fragment([], "b", 0.0, 0, 5.0, 10)]  # type: ignore[arg-type]
     assert _accelerator.horizontal_cuts(whole, 0.25, 0.25, 12, False) is None
     assert order._horizontal_cuts(whole, 0.25, 12) == (whole, [1])
+
+
+@needs_c
+def test_c_widest_gap_down_the_page_matches_python() -> None:
+    assert _accelerator is not None
+    rng = random.Random(19)
+    found = 0
+    for count in (1, 2, 3, 5, 17, 80, 300):
+        for _ in range(40):
+            frags = _lines(rng, count)
+            gap, at, ordered = _accelerator.widest_y_gap(frags)  # type: ignore[misc]
+            want_gap, want_at, want_order = order._python_widest_y_gap(frags)
+            assert (gap, at) == (want_gap, want_at)
+            assert [id(f) for f in ordered] == [id(f) for f in want_order]
+            found += at >= 0
+    assert found > 100
+    assert _accelerator.widest_y_gap([]) is None
+    odd = [Fragment([], "nan", 0.0, math.nan, 5.0, 10.0), Fragment([], "b", 0.0, 0.0, 5.0, 8.0)]
+    assert _accelerator.widest_y_gap(odd) is None

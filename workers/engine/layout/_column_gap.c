@@ -19,6 +19,8 @@
  * of the narrower side. The list is read and sorted once; a slice's items, taken in that
  * order, are the slice sorted as widest_x_gap sorts it, so the walk over them finds the
  * same gap. Same result as order._python_gap_measures (a test compares them).
+ * widest_y_gap: the same across y (order._widest_gap's other axis, the reading order's cut
+ * between rows), the items sorted by (-y1, -y0) as order._python_widest_y_gap sorts them.
  *
  * horizontal_cuts: order._horizontal_cuts (where the column search cuts a part across, each
  * of the thousands of parts it looks at: a sort by the tops and a walk down the lines).
@@ -78,15 +80,37 @@ static Span *read_spans(PyObject *items, Py_ssize_t n) {
     return spans;
 }
 
-static PyObject *widest_x_gap(PyObject *self, PyObject *items) {
-    (void)self;
+/* The spans down the page, as order._widest_gap takes them across y: from -y1 to -y0
+ * (negated, so that the walk across x walks down). NULL as read_spans. */
+static Span *read_spans_down(PyObject *items, Py_ssize_t n) {
+    Span *spans = PyMem_Malloc((size_t)(n > 0 ? n : 1) * sizeof(Span));
+    if (spans == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *item = PyList_GET_ITEM(items, i);
+        spans[i].index = i;
+        if (!finite_float(item, name_y1, &spans[i].x0) ||
+            !finite_float(item, name_y0, &spans[i].x1)) {
+            PyMem_Free(spans);
+            return NULL;
+        }
+        spans[i].x0 = -spans[i].x0;
+        spans[i].x1 = -spans[i].x1;
+    }
+    return spans;
+}
+
+/* The widest gap between the spans (gap, index, items in the spans' order), or None. */
+static PyObject *widest_gap(PyObject *items, Span *(*read)(PyObject *, Py_ssize_t)) {
     if (!PyList_Check(items)) {
-        PyErr_SetString(PyExc_TypeError, "a list of items with x0 and x1");
+        PyErr_SetString(PyExc_TypeError, "a list of items with x0, y0, x1 and y1");
         return NULL;
     }
     Py_ssize_t n = PyList_GET_SIZE(items);
     if (n == 0) Py_RETURN_NONE;
-    Span *spans = read_spans(items, n);
+    Span *spans = read(items, n);
     if (spans == NULL) {
         if (PyErr_Occurred()) return NULL;
         Py_RETURN_NONE;
@@ -114,6 +138,17 @@ static PyObject *widest_x_gap(PyObject *self, PyObject *items) {
     }
     PyMem_Free(spans);
     return Py_BuildValue("(dnN)", best_gap, best_at, ordered);
+}
+
+static PyObject *widest_x_gap(PyObject *self, PyObject *items) {
+    (void)self;
+    return widest_gap(items, read_spans);
+}
+
+/* Across y (the reading order's cut between rows): the items sorted by (-y1, -y0). */
+static PyObject *widest_y_gap(PyObject *self, PyObject *items) {
+    (void)self;
+    return widest_gap(items, read_spans_down);
 }
 
 /* What the column search measures of a slice: the widest gap's width, and where that gap
@@ -390,6 +425,8 @@ done:
 static PyMethodDef methods[] = {
     {"widest_x_gap", widest_x_gap, METH_O,
      "(gap, index, items sorted by (x0, x1)) of the widest empty band across x, or None."},
+    {"widest_y_gap", widest_y_gap, METH_O,
+     "(gap, index, items sorted by (-y1, -y0)) of the widest empty band across y, or None."},
     {"horizontal_cuts", horizontal_cuts, METH_VARARGS,
      "(items sorted by their tops, highest first, unless top_down; the places of the widest "
      "cuts across, at most limit, in order), or None."},

@@ -551,6 +551,16 @@ def _widest_gap(items: list[_B], axis: str) -> tuple[float, int, list[_B]]:
             if found is not None:
                 return found
         return _python_widest_x_gap(items)
+    if _gap_accelerator is not None:
+        down: tuple[float, int, list[_B]] | None = _gap_accelerator.widest_y_gap(items)
+        if down is not None:
+            return down
+    return _python_widest_y_gap(items)
+
+
+def _python_widest_y_gap(items: list[_B]) -> tuple[float, int, list[_B]]:
+    """:func:`_widest_gap` across y; ``_column_gap.c`` does the same in C (a test compares
+    them)."""
     spans = sorted(((-f.y1, -f.y0, f) for f in items), key=_first_two)
     best_gap, best_at = 0.0, -1
     reach = spans[0][1]
