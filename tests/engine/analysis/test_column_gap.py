@@ -10,6 +10,7 @@ import random
 import pytest
 
 from workers.engine.layout import order
+from workers.engine.layout.glyphs import Glyph
 from workers.engine.layout.lines import Fragment
 
 _accelerator = order._gap_accelerator
@@ -53,3 +54,170 @@ def test_c_leaves_what_it_cannot_match_to_python() -> None:
     # The caller then answers in Python, as before.
     a, b = Fragment([], "a", 0.0, 0.0, 10.0, 10.0), Fragment([], "b", 20, 0.0, 30, 10.0)  # type: ignore[arg-type]
     assert order._widest_gap([b, a], "x") == (10.0, 1, [a, b])
+
+
+def _slices(rng: random.Random, count: int) -> list[tuple[int, int]]:
+    bounds = [(0, count), (0, 0), (count, count)]
+    for _ in range(12):
+        start = rng.randint(0, count)
+        bounds.append((start, rng.randint(start, count)))
+    return bounds
+
+
+def test_measures_of_slices_are_those_of_the_column_search() -> None:
+    rng = random.Random(11)
+    wide = 0
+    for count in (1, 2, 5, 17, 80):
+        for _ in range(30):
+            frags = _sized(rng, _fragments(rng, count))
+            bounds = _slices(rng, count)
+            measures = order._python_gap_measures(frags, bounds)
+            assert measures is not None
+            for (start, end), (width, size, narrow) in zip(bounds, measures, strict=True):
+                part = frags[start:end]
+                gap, at, ordered = order._python_widest_x_gap(part) if part else (0.0, -1, [])
+                assert width == gap
+                if at < 0 or gap < order.MIN_GUTTER:
+                    assert (size, narrow) == (0.0, 0.0)
+                    continue
+                wide += 1
+                assert size == order._median_size(part)
+                assert narrow == order._narrower_side((ordered[:at], ordered[at:]))
+    assert wide > 100  # many slices hold a gap a gutter could be: all measures are compared
+
+
+def _sized(rng: random.Random, frags: list[Fragment]) -> list[Fragment]:
+    # Type sizes from a few, so that medians fall between two of them as well.
+    for f in frags:
+        f.glyphs = [Glyph("a", f.x0, f.y0, f.x1, f.y1, rng.choice((8.0, 9.5, 10.0, 12.0)),
+                          False, "F", 0, -1)]
+    return frags
+
+
+@needs_c
+def test_c_measures_of_slices_match_python() -> None:
+    assert _accelerator is not None
+    rng = random.Random(13)
+    for count in (1, 2, 3, 17, 80, 300):
+        for _ in range(30):
+            frags = _sized(rng, _fragments(rng, count))
+            bounds = _slices(rng, count)
+            assert _accelerator.gap_measures(
+                frags, bounds, order.MIN_GUTTER
+            ) == order._python_gap_measures(frags, bounds)
+
+
+def test_no_measures_where_a_coordinate_is_not_a_number() -> None:
+    odd = [Fragment([], "nan", math.nan, 0.0, 5.0, 10.0), Fragment([], "b", 20.0, 0.0, 30.0, 10.0)]
+    assert order._python_gap_measures(odd, [(0, 2)]) is None
+    assert order._gap_measures(odd, [(0, 2)]) is None
+    # Whole numbers (the C loop reads floats only) are measured in Python, the same way.
+    whole = [Fragment([], "a", 0, 0.0, 10, 10.0), Fragment([], "b", 20, 0.0, 30, 10.0)]  # type: ignore[arg-type]
+    assert order._gap_measures(whole, [(0, 2), (1, 2)]) == [(10, 0.0, 10), (0.0, 0.0, 0.0)]
+
+
+@needs_c
+def test_c_refuses_slices_out_of_the_list() -> None:
+    assert _accelerator is not None
+    frags = [Fragment([], "a", 0.0, 0.0, 10.0, 10.0)]
+    with pytest.raises(ValueError):
+        _accelerator.gap_measures(frags, [(0, 2)], order.MIN_GUTTER)
+
+
+def _page_with_title_and_footer() -> list[Fragment]:
+    # A title across the page, two columns of running lines under it, a footer across: only
+    # a cut under the title and one over the footer reveal the gutter.
+    frags = [Fragment([], "A title running across both of the columns", 40.0, 760.0, 520.0, 776.0)]
+    for row in range(20):
+        y = 730.0 - 14 * row
+        for x0 in (40.0, 300.0):
+            frags.append(Fragment([], f"running words of column {x0:.0f} row {row}", x0, y,
+                                  x0 + 220.0, y + 10.0))
+    frags.append(Fragment([], "A footer line across the page, under both columns", 40.0, 400.0,
+                          520.0, 410.0))
+    return frags
+
+
+def test_parts_refused_on_their_width_change_no_regions(monkeypatch: pytest.MonkeyPatch) -> None:
+    looked: list[int] = []
+    real_find = order._find_column_split
+
+    def counted(frags: list[Fragment]) -> object:
+        looked.append(len(frags))
+        return real_find(frags)
+
+    monkeypatch.setattr(order, "_find_column_split", counted)
+    regions = order.column_regions(_page_with_title_and_footer())
+    with_widths = len(looked)
+    looked.clear()
+    monkeypatch.setattr(order, "_gap_measures", lambda items, bounds: None)
+    unmeasured = order.column_regions(_page_with_title_and_footer())
+    assert [[f.text for f in region] for region in regions] == [
+        [f.text for f in region] for region in unmeasured
+    ]
+    assert regions[0][0].text.startswith("A title") and len(regions) >= 3  # columns found
+    assert with_widths < len(looked)  # parts were refused on their widths alone
+
+
+def _lines(rng: random.Random, count: int) -> list[Fragment]:
+    # Lines on a few rows and of a few heights (ties in tops, in gaps and in heights), some
+    # overlapping the one above.
+    out = []
+    for k in range(count):
+        top = 700.0 - rng.randint(0, 40) * rng.choice((6.0, 12.5))
+        height = rng.choice((8.0, 10.0, 24.0))
+        x0 = rng.choice((40.0, 300.0))
+        out.append(Fragment([], f"l{k}", x0, top - height, x0 + 200.0, top))
+    return out
+
+
+@needs_c
+def test_c_horizontal_cuts_match_python() -> None:
+    assert _accelerator is not None
+    rng = random.Random(17)
+    cut = 0
+    for count in (1, 2, 5, 17, 80, 300):
+        for _ in range(30):
+            frags = _lines(rng, count)
+            for top_down, limit in ((False, 12), (False, 3), (True, 12)):
+                share = rng.choice((0.0, 0.25, 1.0))
+                spans, places = _accelerator.horizontal_cuts(  # type: ignore[misc]
+                    frags, share, order.LEADING_SHARE, limit, top_down
+                )
+                want_spans, want_places = order._python_horizontal_cuts(
+                    frags, share, limit, top_down
+                )
+                assert [id(f) for f in spans] == [id(f) for f in want_spans]
+                assert places == want_places
+                cut += len(places)
+    assert cut > 1000  # most sets are cut: the places are compared
+
+
+@needs_c
+def test_c_leaves_horizontal_cuts_it_cannot_match_to_python() -> None:
+    assert _accelerator is not None
+    assert _accelerator.horizontal_cuts([], 0.25, 0.25, 12, False) is None
+    odd = [Fragment([], "nan", 0.0, math.nan, 5.0, 10.0), Fragment([], "b", 0.0, 0.0, 5.0, 8.0)]
+    assert _accelerator.horizontal_cuts(odd, 0.25, 0.25, 12, False) is None
+    whole = [Fragment([], "a", 0.0, 20, 5.0, 30), Fragment([], "b", 0.0, 0, 5.0, 10)]  # type: ignore[arg-type]
+    assert _accelerator.horizontal_cuts(whole, 0.25, 0.25, 12, False) is None
+    assert order._horizontal_cuts(whole, 0.25, 12) == (whole, [1])
+
+
+@needs_c
+def test_c_widest_gap_down_the_page_matches_python() -> None:
+    assert _accelerator is not None
+    rng = random.Random(19)
+    found = 0
+    for count in (1, 2, 3, 5, 17, 80, 300):
+        for _ in range(40):
+            frags = _lines(rng, count)
+            gap, at, ordered = _accelerator.widest_y_gap(frags)  # type: ignore[misc]
+            want_gap, want_at, want_order = order._python_widest_y_gap(frags)
+            assert (gap, at) == (want_gap, want_at)
+            assert [id(f) for f in ordered] == [id(f) for f in want_order]
+            found += at >= 0
+    assert found > 100
+    assert _accelerator.widest_y_gap([]) is None
+    odd = [Fragment([], "nan", 0.0, math.nan, 5.0, 10.0), Fragment([], "b", 0.0, 0.0, 5.0, 8.0)]
+    assert _accelerator.widest_y_gap(odd) is None

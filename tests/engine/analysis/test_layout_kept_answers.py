@@ -186,6 +186,36 @@ def test_set_text_is_told_by_its_lines_widths(tmp_path: Path) -> None:
     assert not order._text_like(ragged)
 
 
+def test_underlines_are_found_among_many_words_and_rules() -> None:
+    # Words of several heights on many lines, rules at their feet, across them and between
+    # them: the rules kept are those no word's foot is near enough to, by the plain test of
+    # every rule against every word.
+    rng = random.Random(5)
+    words = []
+    for k in range(120):
+        height = rng.choice((6.0, 10.0, 30.0))
+        x0, y0 = rng.uniform(0, 500), rng.uniform(0, 700)
+        words.append(Fragment([], f"w{k}", x0, y0, x0 + rng.uniform(5, 80), y0 + height))
+    rules = []
+    for k in range(200):
+        word = rng.choice(words)
+        x0 = word.x0 + rng.choice((-3.0, 0.0, 1.0, 20.0))
+        y = word.y0 + rng.choice((-13.0, -4.0, -1.0, 0.0, 2.0, 5.0))
+        rules.append(Rect(x0, y - 0.4, x0 + rng.choice((10.0, 50.0, 600.0)), y + 0.4, k))
+    box = Rect(-10.0, -20.0, 620.0, 760.0, -1)
+
+    def underlined(r: Rect) -> bool:
+        return any(
+            f.x0 - 2 <= r.x0 and r.x1 <= f.x1 + 2
+            and abs((r.y0 + r.y1) / 2 - f.y0) <= 0.4 * (f.y1 - f.y0)
+            for f in words
+        )
+
+    kept = _without_underlines(rules, box, words)
+    assert kept == [r for r in rules if not underlined(r)]
+    assert 20 < len(kept) < len(rules) - 20  # both kinds are many: the test tells them apart
+
+
 def test_a_words_underline_marks_no_row() -> None:
     word = Fragment([], "link", 100.0, 700.0, 130.0, 712.0)
     box = Rect(50.0, 600.0, 400.0, 760.0, -1)

@@ -10,6 +10,22 @@
  * first widest gap x0 - (rightmost x1 so far). Returns None, for the Python twin to answer,
  * when the list is empty or any coordinate is not a finite float (NaN sorts by the order of
  * comparisons, which only the same algorithm reproduces). A test compares the two.
+ *
+ * gap_measures: what the column search measures of a part before it looks further, for
+ * many slices of one list at once (the parts above and below each horizontal cut it tries;
+ * most have no gap a gutter could be, or one beside a side too narrow for a column, and are
+ * refused on these measures without each being cut off, sorted and walked): the widest
+ * gap's width and, where it is wide enough to matter, the median type size and the width
+ * of the narrower side. The list is read and sorted once; a slice's items, taken in that
+ * order, are the slice sorted as widest_x_gap sorts it, so the walk over them finds the
+ * same gap. Same result as order._python_gap_measures (a test compares them).
+ * widest_y_gap: the same across y (order._widest_gap's other axis, the reading order's cut
+ * between rows), the items sorted by (-y1, -y0) as order._python_widest_y_gap sorts them.
+ *
+ * horizontal_cuts: order._horizontal_cuts (where the column search cuts a part across, each
+ * of the thousands of parts it looks at: a sort by the tops and a walk down the lines).
+ * Same result as order._python_horizontal_cuts (a test compares them); None, for the twin
+ * to answer, where a coordinate is not a finite float.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -22,7 +38,7 @@ typedef struct {
     Py_ssize_t index;
 } Span;
 
-static PyObject *name_x0, *name_x1;
+static PyObject *name_x0, *name_x1, *name_y0, *name_y1, *name_size;
 
 static int compare_spans(const void *pa, const void *pb) {
     const Span *a = pa, *b = pb;
@@ -44,25 +60,60 @@ static int finite_float(PyObject *item, PyObject *name, double *out) {
     return ok;
 }
 
-static PyObject *widest_x_gap(PyObject *self, PyObject *items) {
-    (void)self;
-    if (!PyList_Check(items)) {
-        PyErr_SetString(PyExc_TypeError, "a list of items with x0 and x1");
+/* The spans of a list's items, read in the list's order; NULL with no error set when a
+ * coordinate is not a finite float (the caller answers None), NULL with an error on one. */
+static Span *read_spans(PyObject *items, Py_ssize_t n) {
+    Span *spans = PyMem_Malloc((size_t)(n > 0 ? n : 1) * sizeof(Span));
+    if (spans == NULL) {
+        PyErr_NoMemory();
         return NULL;
     }
-    Py_ssize_t n = PyList_GET_SIZE(items);
-    if (n == 0) Py_RETURN_NONE;
-    Span *spans = PyMem_Malloc((size_t)n * sizeof(Span));
-    if (spans == NULL) return PyErr_NoMemory();
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *item = PyList_GET_ITEM(items, i);
         spans[i].index = i;
         if (!finite_float(item, name_x0, &spans[i].x0) ||
             !finite_float(item, name_x1, &spans[i].x1)) {
             PyMem_Free(spans);
-            if (PyErr_Occurred()) return NULL;
-            Py_RETURN_NONE;
+            return NULL;
         }
+    }
+    return spans;
+}
+
+/* The spans down the page, as order._widest_gap takes them across y: from -y1 to -y0
+ * (negated, so that the walk across x walks down). NULL as read_spans. */
+static Span *read_spans_down(PyObject *items, Py_ssize_t n) {
+    Span *spans = PyMem_Malloc((size_t)(n > 0 ? n : 1) * sizeof(Span));
+    if (spans == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *item = PyList_GET_ITEM(items, i);
+        spans[i].index = i;
+        if (!finite_float(item, name_y1, &spans[i].x0) ||
+            !finite_float(item, name_y0, &spans[i].x1)) {
+            PyMem_Free(spans);
+            return NULL;
+        }
+        spans[i].x0 = -spans[i].x0;
+        spans[i].x1 = -spans[i].x1;
+    }
+    return spans;
+}
+
+/* The widest gap between the spans (gap, index, items in the spans' order), or None. */
+static PyObject *widest_gap(PyObject *items, Span *(*read)(PyObject *, Py_ssize_t)) {
+    if (!PyList_Check(items)) {
+        PyErr_SetString(PyExc_TypeError, "a list of items with x0, y0, x1 and y1");
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(items);
+    if (n == 0) Py_RETURN_NONE;
+    Span *spans = read(items, n);
+    if (spans == NULL) {
+        if (PyErr_Occurred()) return NULL;
+        Py_RETURN_NONE;
     }
     qsort(spans, (size_t)n, sizeof(Span), compare_spans);
     double best_gap = 0.0, reach = spans[0].x1;
@@ -89,9 +140,299 @@ static PyObject *widest_x_gap(PyObject *self, PyObject *items) {
     return Py_BuildValue("(dnN)", best_gap, best_at, ordered);
 }
 
+static PyObject *widest_x_gap(PyObject *self, PyObject *items) {
+    (void)self;
+    return widest_gap(items, read_spans);
+}
+
+/* Across y (the reading order's cut between rows): the items sorted by (-y1, -y0). */
+static PyObject *widest_y_gap(PyObject *self, PyObject *items) {
+    (void)self;
+    return widest_gap(items, read_spans_down);
+}
+
+/* What the column search measures of a slice: the widest gap's width, and where that gap
+ * is at least ``wide``, the median of the items' type sizes and the width of the narrower
+ * side of the gap. */
+typedef struct {
+    double width, size, narrow;
+} Measures;
+
+static int compare_doubles(const void *pa, const void *pb) {
+    double a = *(const double *)pa, b = *(const double *)pb;
+    return (a > b) - (a < b);
+}
+
+/* statistics.median of the sizes of the items of [start, end) (finite: a total order). */
+static double median_size(const double *sizes, Py_ssize_t start, Py_ssize_t end,
+                          double *scratch) {
+    Py_ssize_t m = end - start;
+    for (Py_ssize_t i = 0; i < m; i++) scratch[i] = sizes[start + i];
+    qsort(scratch, (size_t)m, sizeof(double), compare_doubles);
+    return m % 2 ? scratch[m / 2] : (scratch[m / 2 - 1] + scratch[m / 2]) / 2;
+}
+
+/* The widest gap of the items of [start, end), walking ``sorted`` (all items, by x): the
+ * walk of widest_x_gap over the slice's items in the same order. Where there is one,
+ * ``at`` is its place in ``sorted`` (-1: none) and ``left`` the span of the items before
+ * it: the first of them starts furthest left (sorted by x0, the values finite, so min(x0)
+ * as Python finds it), and the reach there is their rightmost end. */
+static double slice_gap(const Span *sorted, Py_ssize_t n, Py_ssize_t start, Py_ssize_t end,
+                        Py_ssize_t *at, double left[2]) {
+    double best_gap = 0.0, reach = 0.0, first_x0 = 0.0;
+    Py_ssize_t seen = 0;
+    *at = -1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (sorted[i].index < start || sorted[i].index >= end) continue;
+        if (seen++ == 0) {
+            first_x0 = sorted[i].x0;
+            reach = sorted[i].x1;
+            continue;
+        }
+        double gap = sorted[i].x0 - reach;
+        if (gap > best_gap) {
+            best_gap = gap;
+            *at = i;
+            left[0] = first_x0;
+            left[1] = reach;
+        }
+        if (sorted[i].x1 > reach) reach = sorted[i].x1;
+    }
+    return best_gap;
+}
+
+/* The width of the narrower side of the gap at ``at`` (see slice_gap). */
+static double narrower_side(const Span *sorted, Py_ssize_t n, Py_ssize_t start, Py_ssize_t end,
+                            Py_ssize_t at, const double left[2]) {
+    double right_end = sorted[at].x1;
+    for (Py_ssize_t i = at + 1; i < n; i++) {
+        if (sorted[i].index < start || sorted[i].index >= end) continue;
+        if (sorted[i].x1 > right_end) right_end = sorted[i].x1;
+    }
+    double left_width = left[1] - left[0], right_width = right_end - sorted[at].x0;
+    return right_width < left_width ? right_width : left_width;
+}
+
+/* The items' sizes in the list's order; NULL with no error set when one is not a finite
+ * float, NULL with an error on one. */
+static double *read_sizes(PyObject *items, Py_ssize_t n) {
+    double *sizes = PyMem_Malloc((size_t)(n > 0 ? n : 1) * 2 * sizeof(double));
+    if (sizes == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (!finite_float(PyList_GET_ITEM(items, i), name_size, &sizes[i])) {
+            PyMem_Free(sizes);
+            return NULL;
+        }
+    }
+    return sizes;
+}
+
+static PyObject *gap_measures(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *items, *bounds;
+    double wide;
+    if (!PyArg_ParseTuple(args, "O!O!d", &PyList_Type, &items, &PyList_Type, &bounds, &wide)) {
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(items), count = PyList_GET_SIZE(bounds);
+    Py_ssize_t *starts = PyMem_Malloc((size_t)(count > 0 ? count : 1) * 2 * sizeof(Py_ssize_t));
+    if (starts == NULL) return PyErr_NoMemory();
+    Py_ssize_t *ends = starts + count;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *pair = PyList_GET_ITEM(bounds, k);
+        if (!PyTuple_Check(pair) || !PyArg_ParseTuple(pair, "nn", &starts[k], &ends[k])) {
+            if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "(start, end) pairs");
+            PyMem_Free(starts);
+            return NULL;
+        }
+        if (starts[k] < 0 || ends[k] > n || starts[k] > ends[k]) {
+            PyErr_SetString(PyExc_ValueError, "a slice out of the items");
+            PyMem_Free(starts);
+            return NULL;
+        }
+    }
+    Measures *measures = PyMem_Malloc((size_t)(count > 0 ? count : 1) * sizeof(Measures));
+    Span *spans = read_spans(items, n);
+    if (measures == NULL || spans == NULL) {
+        PyMem_Free(measures);
+        PyMem_Free(starts);
+        if (spans == NULL && PyErr_Occurred()) return NULL;
+        if (measures == NULL) {
+            PyMem_Free(spans);
+            return PyErr_NoMemory();
+        }
+        Py_RETURN_NONE;
+    }
+    qsort(spans, (size_t)n, sizeof(Span), compare_spans);
+    double *sizes = NULL;  /* read on the first slice whose gap is wide enough */
+    int failed = 0;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        Py_ssize_t at;
+        double left[2] = {0.0, 0.0};
+        Measures *m = &measures[k];
+        m->width = slice_gap(spans, n, starts[k], ends[k], &at, left);
+        m->size = m->narrow = 0.0;
+        if (at < 0 || !(m->width >= wide)) continue;
+        if (sizes == NULL && (sizes = read_sizes(items, n)) == NULL) {
+            failed = 1;
+            break;
+        }
+        m->narrow = narrower_side(spans, n, starts[k], ends[k], at, left);
+        m->size = median_size(sizes, starts[k], ends[k], sizes + n);
+    }
+    PyMem_Free(spans);
+    PyMem_Free(sizes);
+    PyMem_Free(starts);
+    PyObject *out = NULL;
+    if (failed) {
+        if (!PyErr_Occurred()) {
+            out = Py_None;
+            Py_INCREF(out);
+        }
+    } else {
+        out = PyList_New(count);
+        for (Py_ssize_t k = 0; out != NULL && k < count; k++) {
+            PyObject *one = Py_BuildValue(
+                "(ddd)", measures[k].width, measures[k].size, measures[k].narrow);
+            if (one == NULL) {
+                Py_CLEAR(out);
+                break;
+            }
+            PyList_SET_ITEM(out, k, one);
+        }
+    }
+    PyMem_Free(measures);
+    return out;
+}
+
+typedef struct {
+    double top, bottom;
+    Py_ssize_t index;
+} Line;
+
+/* By the tops, highest first; ties in the list's order (sorted(key=-y1) is stable). */
+static int compare_tops(const void *pa, const void *pb) {
+    const Line *a = pa, *b = pb;
+    if (a->top != b->top) return a->top > b->top ? -1 : 1;
+    return a->index < b->index ? -1 : (a->index > b->index);
+}
+
+typedef struct {
+    double gap;
+    Py_ssize_t at;
+} Cut;
+
+/* sorted(gaps, reverse=True) of (gap, index) pairs: widest first, ties latest first. */
+static int compare_cuts(const void *pa, const void *pb) {
+    const Cut *a = pa, *b = pb;
+    if (a->gap != b->gap) return a->gap > b->gap ? -1 : 1;
+    return a->at > b->at ? -1 : (a->at < b->at);
+}
+
+static int compare_places(const void *pa, const void *pb) {
+    Py_ssize_t a = ((const Cut *)pa)->at, b = ((const Cut *)pb)->at;
+    return (a > b) - (a < b);
+}
+
+static PyObject *horizontal_cuts(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *items;
+    double share, leading;
+    Py_ssize_t limit;
+    int top_down;
+    if (!PyArg_ParseTuple(args, "O!ddnp", &PyList_Type, &items, &share, &leading, &limit,
+                          &top_down)) {
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(items);
+    if (n == 0) Py_RETURN_NONE;
+    Line *lines = PyMem_Malloc((size_t)n * sizeof(Line));
+    double *heights = PyMem_Malloc((size_t)n * sizeof(double));
+    Cut *cuts = PyMem_Malloc((size_t)n * sizeof(Cut));
+    PyObject *out = NULL;
+    if (lines == NULL || heights == NULL || cuts == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *item = PyList_GET_ITEM(items, i);
+        lines[i].index = i;
+        if (!finite_float(item, name_y1, &lines[i].top) ||
+            !finite_float(item, name_y0, &lines[i].bottom)) {
+            if (!PyErr_Occurred()) {
+                out = Py_None;
+                Py_INCREF(out);
+            }
+            goto done;
+        }
+        heights[i] = lines[i].top - lines[i].bottom;
+    }
+    qsort(heights, (size_t)n, sizeof(double), compare_doubles);
+    double median = n % 2 ? heights[n / 2] : (heights[n / 2 - 1] + heights[n / 2]) / 2;
+    double minimum = share * median;
+    if (!top_down) qsort(lines, (size_t)n, sizeof(Line), compare_tops);
+    /* The walk down the lines: the gap under the lowest foot so far. */
+    Py_ssize_t found = 0;
+    double reach = lines[0].bottom, reach_height = lines[0].top - lines[0].bottom;
+    for (Py_ssize_t i = 1; i < n; i++) {
+        double height = lines[i].top - lines[i].bottom;
+        double gap = reach - lines[i].top;
+        double lower = height < reach_height ? height : reach_height;  /* min(reach's, this) */
+        if (gap >= minimum && gap >= leading * lower) {
+            cuts[found].gap = gap;
+            cuts[found].at = i;
+            found++;
+        }
+        if (lines[i].bottom < reach) {
+            reach = lines[i].bottom;
+            reach_height = height;
+        }
+    }
+    qsort(cuts, (size_t)found, sizeof(Cut), compare_cuts);
+    if (found > limit) found = limit > 0 ? limit : 0;
+    qsort(cuts, (size_t)found, sizeof(Cut), compare_places);
+    PyObject *spans = PyList_New(n), *places = PyList_New(found);
+    if (spans == NULL || places == NULL) {
+        Py_XDECREF(spans);
+        Py_XDECREF(places);
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *item = PyList_GET_ITEM(items, lines[i].index);
+        Py_INCREF(item);
+        PyList_SET_ITEM(spans, i, item);
+    }
+    for (Py_ssize_t k = 0; k < found; k++) {
+        PyObject *at = PyLong_FromSsize_t(cuts[k].at);
+        if (at == NULL) {
+            Py_DECREF(spans);
+            Py_DECREF(places);
+            goto done;
+        }
+        PyList_SET_ITEM(places, k, at);
+    }
+    out = Py_BuildValue("(NN)", spans, places);
+done:
+    PyMem_Free(lines);
+    PyMem_Free(heights);
+    PyMem_Free(cuts);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"widest_x_gap", widest_x_gap, METH_O,
      "(gap, index, items sorted by (x0, x1)) of the widest empty band across x, or None."},
+    {"widest_y_gap", widest_y_gap, METH_O,
+     "(gap, index, items sorted by (-y1, -y0)) of the widest empty band across y, or None."},
+    {"horizontal_cuts", horizontal_cuts, METH_VARARGS,
+     "(items sorted by their tops, highest first, unless top_down; the places of the widest "
+     "cuts across, at most limit, in order), or None."},
+    {"gap_measures", gap_measures, METH_VARARGS,
+     "(widest gap's width, median size, narrower side's width) of each slice (start, end) of "
+     "the items, the last two 0.0 where the width is under wide; or None."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -103,6 +444,12 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC PyInit__column_gap(void) {
     name_x0 = PyUnicode_InternFromString("x0");
     name_x1 = PyUnicode_InternFromString("x1");
-    if (name_x0 == NULL || name_x1 == NULL) return NULL;
+    name_y0 = PyUnicode_InternFromString("y0");
+    name_y1 = PyUnicode_InternFromString("y1");
+    name_size = PyUnicode_InternFromString("size");
+    if (name_x0 == NULL || name_x1 == NULL || name_y0 == NULL || name_y1 == NULL ||
+        name_size == NULL) {
+        return NULL;
+    }
     return PyModule_Create(&module);
 }

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import math
 import operator
 import statistics
 from collections.abc import Callable, Sequence
@@ -261,6 +262,8 @@ def _set_aside_side_notes(frags: list[Fragment]) -> tuple[list[Fragment], list[F
     Tall and narrow, it spans the gaps that separate the page's title, columns and footer,
     and would keep them from being found; it is read after the page. Turned text among the
     level text (a table's turned column heads, a chart's axis title) stays where it is."""
+    if not any(f.glyphs and f.glyphs[0].rotated for f in frags):
+        return frags, []  # (no fragment turned, as turned() first asks: most pages, at once)
     aside = _beside_level_text(frags, turned, lambda f: True)
     if not aside:
         return frags, []
@@ -273,11 +276,16 @@ def _beside_level_text(
 ) -> list[_B]:
     """The ``turned`` items lying wholly left or right of all the level items that ``counts``
     (side notes; see :func:`_set_aside_side_notes`)."""
-    level = [item for item in items if not turned(item) and counts(item)]
+    # (Each item asked once whether it is turned: most pages turn none, and are done.)
+    turned_items = [item for item in items if turned(item)]
+    if not turned_items:
+        return []
+    gone = {id(item) for item in turned_items}
+    level = [item for item in items if id(item) not in gone and counts(item)]
     if not level:
         return []
     start, end = min(item.x0 for item in level), max(item.x1 for item in level)
-    return [item for item in items if turned(item) and (item.x1 <= start or item.x0 >= end)]
+    return [item for item in turned_items if item.x1 <= start or item.x0 >= end]
 
 
 def _set_aside_margin_lines(
@@ -325,18 +333,26 @@ def _cut_revealing_columns(
         # (With the search's budget spent, every split asked below would be refused: no cut
         # can reveal columns, and the cuts need not be looked for.)
         return None
-    heights = statistics.median([f.y1 - f.y0 for f in frags])  # (their heights, unrolled)
-    cuts = _horizontal_cuts(frags, 0.25 * heights, 12, top_down)
-    for top, bottom in cuts:
+    spans, places = _horizontal_cuts(frags, 0.25, 12, top_down)
+    # Each part's widest gap across x, for all parts at once: most parts have none wide
+    # enough for a gutter, and are refused on it without being cut off, sorted and looked up.
+    end = len(spans)
+    # What decides most parts, measured for all of them at once (see _column_split_of).
+    measures = _gap_measures(spans, [(0, i) for i in places] + [(i, end) for i in places])
+    above, below = (measures[:len(places)], measures[len(places):]) if measures else ([], [])
+    for k, i in enumerate(places):
         if (
-            _column_split(top, budget, memo) is not None
-            or _column_split(bottom, budget, memo) is not None
+            _column_split_of(spans, 0, i, budget, memo, above[k] if above else None)
+            is not None
+            or _column_split_of(spans, i, end, budget, memo, below[k] if below else None)
+            is not None
         ):
-            return top, bottom
+            return spans[:i], spans[i:]
     if depth > 1:
         # A title above and a page number below both bridge the gutter: try cutting off the
         # first or last few lines, then look again.
-        for top, bottom in cuts[:3] + cuts[-3:]:
+        for i in places[:3] + places[-3:]:
+            top, bottom = spans[:i], spans[i:]
             if _cut_revealing_columns(
                 top, depth - 1, budget, memo, True
             ) or _cut_revealing_columns(bottom, depth - 1, budget, memo, True):
@@ -377,6 +393,21 @@ class _SplitMemo:
         return split
 
 
+def _column_split_of(
+    spans: list[Fragment], start: int, end: int, budget: list[int], memo: _SplitMemo,
+    measures: _GapMeasures | None,
+) -> _Split | None:
+    """:func:`_column_split` of the part ``spans[start:end]``, whose :func:`_gap_measures`
+    are ``measures`` when known. A part whose widest gap is too narrow for a gutter, or
+    leaves a side too narrow for a column, has no columns (as :func:`_find_column_split`
+    would answer, on the same measures): refused without being cut off as a list of its
+    own, which would cost more than the answer."""
+    if measures is not None and _no_gutter(*measures):
+        budget[0] -= 1  # (still a question asked: the budget bounds them, as before)
+        return None
+    return _column_split(spans[start:end], budget, memo)
+
+
 def _column_split(
     frags: list[Fragment], budget: list[int] | None = None, memo: _SplitMemo | None = None
 ) -> _Split | None:
@@ -391,24 +422,50 @@ def _column_split(
     return memo.split_of(frags, _find_column_split)
 
 
+#: A gutter between columns is at least this wide (points), whatever the type size.
+MIN_GUTTER = 4.0
+
+#: (the widest gap's width across x, the median type size, the width of the narrower
+#: side of the gap): what decides whether a part may have columns (see :func:`_no_gutter`).
+_GapMeasures = tuple[float, float, float]
+
+
+def _no_gutter(gap: float, size: float, narrow: float) -> bool:
+    """The widest gap, ``gap`` wide, in text of median type size ``size`` (0: unknown),
+    leaving a side ``narrow`` wide, is no gutter between columns: narrower than a gutter,
+    or beside a side too narrow for a column (a gutter beside list numbers is no column
+    break)."""
+    size = size or 10.0
+    # (not "<" for the side: a NaN width is refused, as it always was)
+    return gap < MIN_GUTTER or gap < FRAGMENT_GAP * size or not narrow >= 5 * size
+
+
+def _median_size(frags: list[Fragment]) -> float:
+    size: float = statistics.median(map(_size_of, frags))
+    return size
+
+
+def _narrower_side(split: tuple[list[Fragment], list[Fragment]]) -> float:
+    """The width of the narrower of the two sides."""
+    narrow: float = min(max(map(_x1_of, side)) - min(map(_x0_of, side)) for side in split)
+    return narrow
+
+
 def _find_column_split(frags: list[Fragment]) -> tuple[list[Fragment], list[Fragment]] | None:
     # Most candidate parts have no gutter at all: find the widest gap first, and work out the
     # gap a gutter needs (from the text size) only when there is one of the least width.
     gap, at, ordered = _widest_gap(frags, "x")
-    if at < 0 or gap < 4.0:
-        return None
-    size = statistics.median(map(_size_of, frags)) or 10.0
-    if gap < FRAGMENT_GAP * size:
+    if at < 0 or gap < MIN_GUTTER:
         return None
     split = ordered[:at], ordered[at:]
+    if _no_gutter(gap, _median_size(frags), _narrower_side(split)):
+        return None
     left_text, right_text = _text_like(split[0]), _text_like(split[1])
     if not (left_text or right_text):
         return None
     if left_text != right_text and rows_align(*split) and not _listing_beside_prose(*split):
         return None  # a table whose last (or first) column holds longer text
-    # A column is wider than a few characters: a gutter beside list numbers is no column break.
-    narrow = min(max(f.x1 for f in side) - min(f.x0 for f in side) for side in split)
-    return split if narrow >= 5 * size else None
+    return split
 
 
 #: A cut between lines is wider than this share of the height of the lines either side.
@@ -433,14 +490,32 @@ def _ascii(frags: list[Fragment]) -> bool:
 
 
 def _horizontal_cuts(
-    frags: list[Fragment], minimum: float, limit: int = 24, top_down: bool = False
-) -> list[tuple[list[Fragment], list[Fragment]]]:
-    """The widest horizontal gaps (at most ``limit``), as (above, below), top to bottom.
-    ``top_down``: ``frags`` are already sorted by their tops, highest first, as the parts
-    returned here are (sorting them again, stably, would give the same order).
+    frags: list[Fragment], share: float, limit: int = 24, top_down: bool = False
+) -> tuple[list[Fragment], list[int]]:
+    """(the fragments sorted by their tops, highest first; where to cut them): the widest
+    horizontal gaps (at most ``limit``), top to bottom, as places in that order (a cut at
+    ``i`` leaves ``spans[:i]`` above and ``spans[i:]`` below; the column search cuts the
+    parts off only when it needs them). A gap is at least ``share`` of the fragments' median
+    height. ``top_down``: ``frags`` are already sorted by their tops, as the parts cut off
+    here are (sorting them again, stably, would give the same order).
     A gap is also wider than :data:`LEADING_SHARE` of the lines either side of it: between
     two lines of large type (a poster's two-line heading) a gap of the body text's leading
     is the heading's own leading, and cutting there would split the heading."""
+    if _gap_accelerator is not None:
+        found: tuple[list[Fragment], list[int]] | None = _gap_accelerator.horizontal_cuts(
+            frags, share, LEADING_SHARE, limit, top_down
+        )
+        if found is not None:
+            return found
+    return _python_horizontal_cuts(frags, share, limit, top_down)
+
+
+def _python_horizontal_cuts(
+    frags: list[Fragment], share: float, limit: int = 24, top_down: bool = False
+) -> tuple[list[Fragment], list[int]]:
+    """:func:`_horizontal_cuts` in Python; ``_column_gap.c`` does the same in C (a test
+    compares them)."""
+    minimum = share * statistics.median([f.y1 - f.y0 for f in frags])  # (heights, unrolled)
     spans = frags if top_down else sorted(frags, key=lambda f: -f.y1)
     gaps: list[tuple[float, int]] = []
     reach = spans[0].y0
@@ -453,8 +528,7 @@ def _horizontal_cuts(
         start = below.y0
         if start < reach:  # min(reach, start) without the call
             reach, reach_height = start, below.y1 - below.y0
-    chosen = sorted(i for _, i in sorted(gaps, reverse=True)[:limit])
-    return [(spans[:i], spans[i:]) for i in chosen]
+    return spans, sorted(i for _, i in sorted(gaps, reverse=True)[:limit])
 
 
 _B = TypeVar("_B", bound=Boxed)
@@ -465,6 +539,8 @@ _B = TypeVar("_B", bound=Boxed)
 _x_span = operator.attrgetter("x0", "x1")
 _first_two = operator.itemgetter(0, 1)
 _size_of = operator.attrgetter("size")
+_x0_of = operator.attrgetter("x0")
+_x1_of = operator.attrgetter("x1")
 
 
 def _widest_gap(items: list[_B], axis: str) -> tuple[float, int, list[_B]]:
@@ -476,6 +552,16 @@ def _widest_gap(items: list[_B], axis: str) -> tuple[float, int, list[_B]]:
             if found is not None:
                 return found
         return _python_widest_x_gap(items)
+    if _gap_accelerator is not None:
+        down: tuple[float, int, list[_B]] | None = _gap_accelerator.widest_y_gap(items)
+        if down is not None:
+            return down
+    return _python_widest_y_gap(items)
+
+
+def _python_widest_y_gap(items: list[_B]) -> tuple[float, int, list[_B]]:
+    """:func:`_widest_gap` across y; ``_column_gap.c`` does the same in C (a test compares
+    them)."""
     spans = sorted(((-f.y1, -f.y0, f) for f in items), key=_first_two)
     best_gap, best_at = 0.0, -1
     reach = spans[0][1]
@@ -503,6 +589,55 @@ def _python_widest_x_gap(items: list[_B]) -> tuple[float, int, list[_B]]:
         if item.x1 > reach:  # max(reach, end) without the call: hot in the column search
             reach = item.x1
     return best_gap, best_at, ordered
+
+
+def _gap_measures(
+    items: list[Fragment], bounds: list[tuple[int, int]]
+) -> list[_GapMeasures] | None:
+    """The :data:`_GapMeasures` of each slice ``items[start:end]`` for (start, end) in
+    ``bounds`` (0 <= start <= end <= len(items)); the size and the side 0.0 where the gap
+    is narrower than :data:`MIN_GUTTER` (it decides alone), the width 0.0 where there is no
+    gap. None where a coordinate is not a finite number (the parts are then measured one by
+    one, as before)."""
+    if _gap_accelerator is not None:
+        measures: list[_GapMeasures] | None = _gap_accelerator.gap_measures(
+            items, bounds, MIN_GUTTER
+        )
+        if measures is not None:
+            return measures
+    return _python_gap_measures(items, bounds)
+
+
+def _python_gap_measures(
+    items: list[Fragment], bounds: list[tuple[int, int]]
+) -> list[_GapMeasures] | None:
+    """:func:`_gap_measures` in Python; ``_column_gap.c`` does the same in C (a test compares
+    them). The items are sorted by x once: a slice's items taken in that order are the slice
+    sorted as :func:`_python_widest_x_gap` sorts it (stably, by the same keys), so the same
+    walk over them finds the same widest gap. Where it is wide enough, the slice is measured
+    as :func:`_find_column_split` measures it. (NaN compares false both ways, and a sort's
+    result then depends on the items it is given: no measures.)"""
+    if not all(math.isfinite(item.x0) and math.isfinite(item.x1) for item in items):
+        return None
+    ordered = sorted(range(len(items)), key=lambda k: _x_span(items[k]))
+    measures: list[_GapMeasures] = []
+    for start, end in bounds:
+        inside = [items[k] for k in ordered if start <= k < end]
+        best_gap, best_at = 0.0, -1
+        reach = inside[0].x1 if inside else 0.0
+        for n in range(1, len(inside)):
+            item = inside[n]
+            gap = item.x0 - reach
+            if gap > best_gap:
+                best_gap, best_at = gap, n
+            if item.x1 > reach:
+                reach = item.x1
+        if best_at < 0 or best_gap < MIN_GUTTER:
+            measures.append((best_gap, 0.0, 0.0))
+            continue
+        sides = inside[:best_at], inside[best_at:]
+        measures.append((best_gap, _median_size(items[start:end]), _narrower_side(sides)))
+    return measures
 
 
 def _split(items: list[_B], axis: str, minimum: float) -> tuple[list[_B], list[_B]] | None:

@@ -9,6 +9,8 @@ rebuilt as one.
 from __future__ import annotations
 
 import bisect
+import math
+import operator
 import re
 import statistics
 import unicodedata
@@ -966,15 +968,34 @@ def _without_underlines(rules: list[Rect], box: Rect, frags: list[Fragment]) -> 
         f for f in frags
         if box.x0 - 2 <= f.x0 and f.x1 <= box.x1 + 2 and box.y0 - 2 <= f.y0 and f.y1 <= box.y1 + 2
     ]
-    # Each piece's reach worked out once, not for every rule (a grid has many of both).
-    under = [(f.x0 - 2, f.x1 + 2, f.y0, 0.4 * (f.y1 - f.y0)) for f in inside]
-    return [
-        r for r in rules
-        if not any(
-            left <= r.x0 and r.x1 <= right and abs((r.y0 + r.y1) / 2 - foot) <= reach
-            for left, right, foot, reach in under
+    # Each piece's reach worked out once, not for every rule (a grid has many of both), and
+    # the pieces kept in order of their feet: a rule is compared only with those whose foot
+    # lies within the longest reach of its line (and a point more, for rounding), which
+    # holds every piece it can be the underline of. (A piece whose foot or reach is not a
+    # number is no rule's: abs(...) <= reach fails.)
+    under = sorted(
+        (
+            (f.y0, f.x0 - 2, f.x1 + 2, 0.4 * (f.y1 - f.y0)) for f in inside
+            if math.isfinite(f.y0) and math.isfinite(0.4 * (f.y1 - f.y0))
+        ),
+        key=operator.itemgetter(0),
+    )
+    feet = [foot for foot, _, _, _ in under]
+    longest = max((reach for _, _, _, reach in under), default=0.0) + 1.0
+
+    def underlines(r: Rect) -> bool:
+        line = (r.y0 + r.y1) / 2
+        if math.isfinite(line):
+            first = bisect.bisect_left(feet, line - longest)
+            last = bisect.bisect_right(feet, line + longest)
+        else:
+            first, last = 0, len(under)
+        return any(
+            left <= r.x0 and r.x1 <= right and abs(line - foot) <= reach
+            for foot, left, right, reach in under[first:last]
         )
-    ]
+
+    return [r for r in rules if not underlines(r)]
 
 
 def _ends(spans: list[tuple[float, float]], across: list[Rect]) -> list[float]:
@@ -1036,6 +1057,11 @@ def find_tables(page_lines: list[Line], page: int) -> tuple[list[Block], set[int
     run: list[Line] = []
 
     def close() -> None:
+        if sum(len(line.fragments) > 1 for line in run) < 3:
+            # Neither a listing nor a table without three rows of pieces, and trimming the
+            # run's ends only takes rows away: nothing to look at (most runs, a line each).
+            run.clear()
+            return
         _trim_headings(run)
         _trim_set_apart(run)
         rows = [list(line.fragments) for line in run]
@@ -1078,10 +1104,12 @@ def find_tables(page_lines: list[Line], page: int) -> tuple[list[Block], set[int
         run.clear()
 
     for line in page_lines:
-        height = max(f.height for f in line.fragments)
         if len(run) >= 2 and _heading_in_rows(line, run):
             close()
-        near = bool(run) and run[-1].y0 - line.y1 < 2.5 * height
+        # (The line's height, y1 - y0 as Fragment.height has it, asked only beside a run.)
+        near = bool(run) and run[-1].y0 - line.y1 < 2.5 * max(
+            f.y1 - f.y0 for f in line.fragments
+        )
         if len(line.fragments) > 1:
             if not near or _spans_columns(line, run):
                 close()
