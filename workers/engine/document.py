@@ -83,6 +83,17 @@ class BBox:
 
 
 @dataclass(frozen=True)
+class ActualText:
+    """Text the author gave in place of some drawing (``/ActualText``, PDF 32000-1 14.9.4): a
+    logo drawn in pieces ("LaTeX"), a ligature, a hyphen that only breaks a line. The block's
+    text already says ``text``; ``operators`` (as :attr:`Prov.operators`) are what it replaces,
+    so that a tagged output can say it over exactly that drawing."""
+
+    text: str
+    operators: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
 class Prov:
     """Where on a source page a block (or the part of it on that page) came from.
 
@@ -95,6 +106,8 @@ class Prov:
     bbox: BBox
     mcids: tuple[int, ...] = ()
     operators: tuple[tuple[int, int], ...] = ()
+    #: Parts of the drawing read as other text than the glyphs drawn (the author's word).
+    actual_texts: tuple[ActualText, ...] = ()
 
 
 @dataclass

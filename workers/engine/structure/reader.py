@@ -19,6 +19,7 @@ model says so in a warning.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -28,6 +29,7 @@ import pikepdf
 import pypdfium2 as pdfium
 
 from ..document import (
+    ActualText,
     Artifact,
     BBox,
     Block,
@@ -108,6 +110,16 @@ class _Content:
     mcids: list[tuple[int, int]] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     actual: str | None = None
+    #: Glyphs drawn but read as an /ActualText instead: not read, still the element's drawing.
+    replaced: list[tuple[int, Glyph]] = field(default_factory=list)
+    #: Each /ActualText with the page and objects of the glyphs it replaces.
+    actual_texts: list[tuple[int, str, list[int]]] = field(default_factory=list)
+
+    def take_drawing(self, inner: _Content) -> None:
+        """What ``inner`` draws besides its text, as part of this content's drawing."""
+        self.mcids.extend(inner.mcids)
+        self.images.extend(inner.images)
+        self.replaced.extend(inner.replaced)
 
 
 def read_structure(path: Path, *, max_pages: int) -> Document:
@@ -346,8 +358,8 @@ class _Reader:
             for link in inner.links:
                 link.text = link.text or text
             out.glyphs.extend(inner.glyphs)
-            out.images.extend(inner.images)
-            out.mcids.extend(inner.mcids)
+            out.take_drawing(inner)
+            out.actual_texts.extend(inner.actual_texts)
             out.links.extend(inner.links)
             return
         actual = element.get("/ActualText")
@@ -355,8 +367,14 @@ class _Reader:
             inner = _Content()
             for kid in self.children(element):
                 self.content(kid, page, inner, depth + 1)
-            out.mcids.extend(inner.mcids)
-            out.images.extend(inner.images)
+            out.take_drawing(inner)
+            # The drawn glyphs stay the element's drawing (tagged with it, not furniture);
+            # an /ActualText inside this one is replaced with the rest.
+            out.replaced.extend(inner.glyphs)
+            drawn_on = {page for page, _ in inner.glyphs}
+            objects = [g.obj for _, g in inner.glyphs if g.obj >= 0]
+            if len(drawn_on) == 1 and objects:
+                out.actual_texts.append((inner.glyphs[0][0], str(actual), objects))
             # ActualText replaces the drawn text; keep its place with a synthetic glyph run.
             drawn = [g for _, g in inner.glyphs]
             box = _union(drawn)
@@ -503,12 +521,14 @@ class _Reader:
             # Without an alternative, the words drawn in the picture (a diagram's labels, a
             # logo's small print) are all a listener has of it, as a screen reader reads a
             # Figure without /Alt: they are read after it; the figure keeps its images.
-            labels = self._paragraph(_Content(glyphs=content.glyphs, links=content.links))
+            labels = self._paragraph(_Content(glyphs=content.glyphs, links=content.links,
+                                              replaced=content.replaced,
+                                              actual_texts=content.actual_texts))
             if labels:
                 # The text's drawing is the paragraph's; a figure of text alone (no image)
                 # keeps its place on the page but draws nothing of its own.
                 prov = self.prov(_Content(images=content.images)) if content.images else [
-                    replace(p, operators=()) for p in self.prov(content)
+                    replace(p, operators=(), actual_texts=()) for p in self.prov(content)
                 ]
                 figure = Figure(image=None, caption=" ".join(captions) or None, prov=prov)
                 return [*before, figure, *labels, *after]
@@ -570,9 +590,14 @@ class _Reader:
 
     def prov(self, content: _Content) -> list[Prov]:
         by_page: dict[int, list[Glyph | Rect]] = {}
-        for page, g in content.glyphs:
+        for page, g in itertools.chain(content.glyphs, content.replaced):
             if g.obj >= 0:
                 by_page.setdefault(page, []).append(g)
+        actual_texts: dict[int, list[ActualText]] = {}
+        for page, text, objects in content.actual_texts:
+            operators = self.pages[page].opmap.ranges(objects)
+            if operators:
+                actual_texts.setdefault(page, []).append(ActualText(text, operators))
         for page, r in content.images:
             by_page.setdefault(page, []).append(r)
         mcids: dict[int, list[int]] = {}
@@ -584,7 +609,8 @@ class _Reader:
             box = _union(items) if items else (0.0, 0.0, 0.0, 0.0)
             objects = [i.obj for i in items]
             out.append(Prov(page, BBox(*box), tuple(mcids.get(page, [])),
-                            self.pages[page].opmap.ranges(objects)))
+                            self.pages[page].opmap.ranges(objects),
+                            tuple(actual_texts.get(page, ()))))
         return out
 
     def list_block(self, element: pikepdf.Dictionary, page: int, depth: int) -> ListBlock:
@@ -615,6 +641,8 @@ class _Reader:
                 if part_role == "Lbl":
                     lbl = self.collect(part, page)
                     item_content.glyphs.extend(lbl.glyphs)
+                    item_content.replaced.extend(lbl.replaced)
+                    item_content.actual_texts.extend(lbl.actual_texts)
                     label = self.text(lbl)
                 elif isinstance(part, pikepdf.Dictionary) and part_role == "LBody":
                     body.extend(self._body(part, page, depth))
@@ -720,6 +748,7 @@ class _Reader:
                     cell_content = self.collect(cell, page)
                     content.glyphs.extend(cell_content.glyphs)
                     content.mcids.extend(cell_content.mcids)
+                    content.replaced.extend(cell_content.replaced)
                     attrs = _attributes(cell)
                     scope = str(attrs.get("/Scope", ""))[1:].lower()
                     cells.append(

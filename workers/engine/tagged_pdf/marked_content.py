@@ -276,9 +276,20 @@ class _Begin:
     mcid: int | None
 
 
+@dataclass(frozen=True)
+class _ActualTextBegin:
+    """Starts a span of a leaf's sequence read as ``text`` instead of the glyphs it draws."""
+
+    text: str
+
+
+#: Source operators (``start``, ``end``) read as ``text``: the author's /ActualText for them.
+ActualTextSpan = tuple[int, int, str]
 #: What a tagged page is made of, in order: a run of original instructions (their indices),
 #: a sequence's start or end, or a part of a split text operator (or a replacement).
-_PlanItem = range | _Begin | _End | pikepdf.ContentStreamInstruction
+_PlanItem = range | _Begin | _End | _ActualTextBegin | pikepdf.ContentStreamInstruction
+#: The operators an /ActualText span may cover: it stands for text, never for other drawing.
+_SHOW_TEXT = frozenset({"Tj", "TJ", "'", '"'})
 #: Operators the plan looks at whatever they paint and whoever owns them.
 _PLANNED = _MARKS | {"BT", "ET"}
 
@@ -386,6 +397,61 @@ def _plan_marks(
     return out
 
 
+def _with_actual_texts(
+    plan: list[_PlanItem], spans: Sequence[ActualTextSpan], operators: Operators
+) -> list[_PlanItem]:
+    """``plan`` with each span's operators wrapped in ``/Span <</ActualText …>> BDC … EMC``
+    inside the leaf's sequence (PDF 32000-1 14.9.4: a screen reader hears the author's text,
+    "LaTeX", not the pieces drawn). Only a span written as one run of original instructions
+    inside one leaf's sequence, and showing text only, is wrapped: marked content nests and
+    may not cross a sequence's or a text object's ends, and a span over a cut operator or a
+    form would say its text for other drawing. Any other span is read as drawn."""
+    if not spans:
+        return plan
+    pending = sorted(spans)
+    out: list[_PlanItem] = []
+    in_leaf = False
+    next_span = 0
+    for item in plan:
+        if isinstance(item, _Begin):
+            in_leaf = item.mcid is not None
+        elif isinstance(item, _End):
+            in_leaf = False
+        if not isinstance(item, range):
+            out.append(item)
+            continue
+        while next_span < len(pending) and pending[next_span][0] < item.start:
+            next_span += 1  # began before this run: not one run
+        at = item.start
+        while in_leaf and next_span < len(pending) and pending[next_span][1] <= item.stop:
+            start, end, text = pending[next_span]
+            next_span += 1
+            if start < at or not _shows_text_only(operators, start, end):
+                continue
+            if at < start:
+                out.append(range(at, start))
+            out.extend((_ActualTextBegin(text), range(start, end), _END))
+            at = end
+        if at < item.stop:
+            out.append(range(at, item.stop))
+    return out
+
+
+def _shows_text_only(operators: Operators, start: int, end: int) -> bool:
+    names, painting = operators.names, operators.painting
+    if not 0 <= start < end <= len(names):
+        return False
+    shown = False
+    for index in range(start, end):
+        if names[index] in _MARKS or names[index] in ("BT", "ET"):
+            return False
+        if painting[index]:
+            if names[index] not in _SHOW_TEXT:
+                return False
+            shown = True
+    return shown
+
+
 def tag_instructions(
     instructions: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage],
     owners: list[Owner | None],
@@ -396,25 +462,30 @@ def tag_instructions(
     operators: Operators | None = None,
     cuts: AbstractSet[int] = frozenset(),
     bare: Mapping[int, pikepdf.ContentStreamInstruction] | None = None,
+    actual_texts: Sequence[ActualTextSpan] = (),
 ) -> list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage]:
     """The page's instructions with marked content inserted around each owner's operators.
 
     ``splits``: text-showing operators replaced by parts with owners of their own (see
     :mod:`.split_text`). ``operators``: :func:`read_operators` of ``instructions``, when the
-    caller has it already."""
+    caller has it already. ``actual_texts``: spans read as the author's text instead of the
+    glyphs drawn (:func:`_with_actual_texts`)."""
     if operators is None:
         operators = read_operators(instructions, xobject_names)
     opens_optional_content = _optional_content_opener(instructions)
     out: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage] = []
     end = pikepdf.ContentStreamInstruction([], pikepdf.Operator("EMC"))
-    for item in _plan_marks(operators, owners, result, splits, opens_optional_content, cuts,
-                            bare):
+    plan = _plan_marks(operators, owners, result, splits, opens_optional_content, cuts, bare)
+    for item in _with_actual_texts(plan, actual_texts, operators):
         if isinstance(item, range):
             out.extend(instructions[item.start:item.stop])
         elif isinstance(item, _End):
             out.append(end)
         elif isinstance(item, _Begin):
             out.append(_begin_instruction(item))
+        elif isinstance(item, _ActualTextBegin):
+            out.append(pikepdf.ContentStreamInstruction(
+                [pikepdf.Name("/Span"), _actual_text_properties(item)], pikepdf.Operator("BDC")))
         else:
             out.append(item)
     return out
@@ -437,6 +508,7 @@ def tag_stream_bytes(
     splits: Mapping[int, Sequence[tuple[Owner, pikepdf.ContentStreamInstruction]]] | None = None,
     cuts: AbstractSet[int] = frozenset(),
     bare: Mapping[int, pikepdf.ContentStreamInstruction] | None = None,
+    actual_texts: Sequence[ActualTextSpan] = (),
 ) -> bytes:
     """:func:`tag_instructions` on the stream's bytes: the original instructions are copied as
     they are (runs of them in one slice), marked-content operators written between them."""
@@ -447,8 +519,9 @@ def tag_stream_bytes(
 
     pieces: list[bytes] = []
     run_first = run_last = -1  # the run of consecutive original instructions being copied
-    for item in _plan_marks(content.operators, owners, result, splits, opens_optional_content,
-                            cuts, bare):
+    plan = _plan_marks(content.operators, owners, result, splits, opens_optional_content,
+                       cuts, bare)
+    for item in _with_actual_texts(plan, actual_texts, content.operators):
         if isinstance(item, range):
             if item.start == run_last + 1 and run_first >= 0:
                 run_last = item.stop - 1
@@ -466,6 +539,8 @@ def tag_stream_bytes(
             pieces.append(b"EMC\n")
         elif isinstance(item, _Begin):
             pieces.append(_begin_bytes(item))
+        elif isinstance(item, _ActualTextBegin):
+            pieces.append(b"/Span %s BDC\n" % _actual_text_properties(item).unparse())
         elif isinstance(item, pikepdf.ContentStreamInstruction):
             pieces.append(pikepdf.unparse_content_stream([item]))
             pieces.append(b"\n")
@@ -541,6 +616,10 @@ def _begin_instruction(begin: _Begin) -> pikepdf.ContentStreamInstruction:
     return pikepdf.ContentStreamInstruction(
         [pikepdf.Name("/Artifact"), properties], pikepdf.Operator("BDC")
     )
+
+
+def _actual_text_properties(begin: _ActualTextBegin) -> pikepdf.Dictionary:
+    return pikepdf.Dictionary(ActualText=pikepdf.String(begin.text))
 
 
 def _begin_bytes(begin: _Begin) -> bytes:

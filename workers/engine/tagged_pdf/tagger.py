@@ -44,6 +44,7 @@ from .fonts import drop_subset_glyph_lists
 from .form_content import painted_forms, plan_form_copies, shared_paintings, write_form_copies
 from .keep import keep_author_tags
 from .marked_content import (
+    ActualTextSpan,
     Instruction,
     Owner,
     PageTagging,
@@ -122,6 +123,7 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
         plan = plan_structure(document)
         leaves = plan.leaves()  # walked once: the tree has an element per block and cell
         claims = _claims_by_page(leaves, document, len(pdf.pages))
+        actual_texts = _actual_texts_by_page(leaves, len(pdf.pages))
         page_mcids: list[list[int]] = []
         result = TaggedPdf(b"", plan, notes=font_notes)
         boxes = _leaf_boxes(leaves, len(pdf.pages))
@@ -140,7 +142,8 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
             try:
                 cut, cut_in_forms = _tag_page(pdf, page, claims[index], tagging, glyph_source,
                                               index, boxes[index], labels, owner_boxes[index],
-                                              texts=code_texts, leaf_texts=leaf_texts)
+                                              texts=code_texts, leaf_texts=leaf_texts,
+                                              actual_texts=actual_texts[index])
                 if (cut or cut_in_forms) and original is not None:
                     split_pages[index] = (original, resources, cut)
             except (pikepdf.PdfError, pikepdf.DependencyError, ValueError, TypeError) as e:
@@ -162,7 +165,7 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
             _tag_page(pdf, page, claims[index], taggings[index], glyph_source, index,
                       boxes[index], labels, owner_boxes[index], split=whole is not None,
                       whole=whole or frozenset(), texts=code_texts, leaf_texts=leaf_texts,
-                      nudges=nudges)
+                      nudges=nudges, actual_texts=actual_texts[index])
 
         for index in pages_drawn_differently(pdf, glyph_source, list(split_pages)):
             # Splitting a text operator is exact in PDF terms, but pdfium can draw a part a
@@ -328,6 +331,21 @@ def _claims_by_page(
     return claims
 
 
+def _actual_texts_by_page(leaves: Sequence[Node], pages: int) -> list[list[ActualTextSpan]]:
+    """Per page, the operators the author gave an /ActualText for, with the text. Only an
+    /ActualText over one run of operators is said again: over several, where it would go is
+    not known."""
+    out: list[list[ActualTextSpan]] = [[] for _ in range(pages)]
+    for leaf in leaves:
+        for prov in leaf.prov:
+            if 0 <= prov.page < pages:
+                out[prov.page].extend((start, end, actual.text)
+                                      for actual in prov.actual_texts
+                                      for (start, end) in actual.operators[:1]
+                                      if len(actual.operators) == 1)
+    return out
+
+
 def read_elsewhere(claims: Sequence[tuple[Owner, Sequence[tuple[int, int]]]]) -> set[int]:
     """Where a leaf's ranges are not read in the order they are drawn, the first operator of
     each: each starts a marked-content sequence of its own (even inside one text object), so
@@ -445,6 +463,7 @@ def _tag_page(
     texts: CodeTexts | None = None,
     leaf_texts: Mapping[int, str] | None = None,
     nudges: Mapping[int, float] | None = None,
+    actual_texts: Sequence[ActualTextSpan] = (),
 ) -> tuple[set[int], bool]:
     """Tag one page; the text operators of its content that were cut (see
     :mod:`.split_text`), and whether some were cut inside a Form XObject whose content is
@@ -507,11 +526,12 @@ def _tag_page(
     cuts = read_elsewhere(claims)
     bare = {i: copy.do for i, copy in copies.items()}
     if scanned is not None:
-        stream = tag_stream_bytes(scanned, owners, tagging, splits, cuts, bare)
+        stream = tag_stream_bytes(scanned, owners, tagging, splits, cuts, bare, actual_texts)
     else:
         assert instructions is not None
         tagged = tag_instructions(instructions, owners, names, tagging, splits,
-                                  operators=operators, cuts=cuts, bare=bare)
+                                  operators=operators, cuts=cuts, bare=bare,
+                                  actual_texts=actual_texts)
         stream = pikepdf.unparse_content_stream(tagged)
     page.obj[pikepdf.Name.Contents] = pdf.make_stream(stream)
     write_form_copies(pdf, page, copies, tagging,
