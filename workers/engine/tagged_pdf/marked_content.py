@@ -408,7 +408,7 @@ def _with_actual_texts(
     form would say its text for other drawing. Any other span is read as drawn."""
     if not spans:
         return plan
-    pending = sorted(spans)
+    pending = sorted(filter(None, (_painted_part(span, operators) for span in spans)))
     out: list[_PlanItem] = []
     in_leaf = False
     next_span = 0
@@ -437,10 +437,66 @@ def _with_actual_texts(
     return out
 
 
+def source_actual_texts(
+    instructions: Sequence[Instruction], properties: object
+) -> list[ActualTextSpan]:
+    """The source's own marked-content /ActualText (a property list inline or named in the
+    page's ``/Properties``), each with the operators inside its sequence. Tagging drops the
+    source's marks, and pdfium read the model's text through these: they are said again
+    where they still fit (:func:`_with_actual_texts`)."""
+    out: list[ActualTextSpan] = []
+    open_marks: list[tuple[int, str | None]] = []
+    for index, instruction in enumerate(instructions):
+        if not isinstance(instruction, pikepdf.ContentStreamInstruction):
+            continue
+        op = str(instruction.operator)
+        if op == "BMC":
+            open_marks.append((index, None))
+        elif op == "BDC":
+            open_marks.append((index, _actual_text_of(list(instruction.operands), properties)))
+        elif op == "EMC" and open_marks:
+            start, text = open_marks.pop()
+            if text is not None:
+                out.append((start + 1, index, text))
+    return out
+
+
+def mentions_actual_text(data: bytes, properties: object) -> bool:
+    """Whether a content stream's bytes, or the named property lists it can use, may hold an
+    /ActualText (cheap: most pages have none, and need not be parsed for it)."""
+    if b"/ActualText" in data:
+        return True
+    return isinstance(properties, pikepdf.Dictionary) and any(
+        isinstance(entry, pikepdf.Dictionary) and "/ActualText" in entry
+        for entry in properties.values())
+
+
+def _actual_text_of(operands: Sequence[object], properties: object) -> str | None:
+    if len(operands) < 2:
+        return None
+    entries = operands[1]
+    if isinstance(entries, pikepdf.Name) and isinstance(properties, pikepdf.Dictionary):
+        entries = properties.get(str(entries))
+    if not isinstance(entries, pikepdf.Dictionary):
+        return None
+    text = entries.get("/ActualText")
+    return str(text) if isinstance(text, pikepdf.String) else None
+
+
+def _painted_part(span: ActualTextSpan, operators: Operators) -> ActualTextSpan | None:
+    """``span`` from its first painting operator to its last: the state set around them
+    (``BT``, ``Tf``, ``Td``…) says nothing, and our sequences open at the painting (a span
+    around a whole text object fits in the sequence opened inside it). None: paints nothing."""
+    start, end, text = span
+    painting = operators.painting
+    if not 0 <= start < end <= len(painting):
+        return None
+    painted = [index for index in range(start, end) if painting[index]]
+    return (painted[0], painted[-1] + 1, text) if painted else None
+
+
 def _shows_text_only(operators: Operators, start: int, end: int) -> bool:
     names, painting = operators.names, operators.painting
-    if not 0 <= start < end <= len(names):
-        return False
     shown = False
     for index in range(start, end):
         if names[index] in _MARKS or names[index] in ("BT", "ET"):

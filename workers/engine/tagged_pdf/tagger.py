@@ -50,9 +50,11 @@ from .marked_content import (
     PageTagging,
     ScannedContent,
     contested_leaves,
+    mentions_actual_text,
     owners_of,
     read_operators,
     scan_content,
+    source_actual_texts,
     strip_form_marks,
     tag_instructions,
     tag_stream_bytes,
@@ -346,6 +348,38 @@ def _actual_texts_by_page(leaves: Sequence[Node], pages: int) -> list[list[Actua
     return out
 
 
+def _marked_actual_texts(page: pikepdf.Page, scanned: ScannedContent | None,
+                         instructions: Sequence[Instruction] | None) -> list[ActualTextSpan]:
+    """The source page's own marked-content /ActualText spans (parsed only when the page
+    can have some)."""
+    resources = page.obj.get("/Resources")
+    properties = resources.get("/Properties") if isinstance(resources, pikepdf.Dictionary) \
+        else None
+    if instructions is None:
+        if scanned is None or not mentions_actual_text(scanned.data, properties):
+            return []
+        instructions = list(pikepdf.parse_content_stream(page))
+    return source_actual_texts(instructions, properties)
+
+
+def _claim_whole_spans(owners: list[Owner | None], spans: Sequence[ActualTextSpan],
+                       painting: Sequence[bool]) -> None:
+    """Give a span's unclaimed drawing to the one leaf that claims the rest of it. pdfium
+    reads a span's /ActualText as the characters of its first text object, so the readers
+    claim that one alone and the rest of the drawing the text stands for (a logo's other
+    pieces) would otherwise go as page furniture."""
+    for start, end, _ in spans:
+        painted = [index for index in range(start, min(end, len(owners))) if painting[index]]
+        claimed = {owners[index] for index in painted} - {None}
+        if len(claimed) != 1:
+            continue
+        (leaf,) = claimed
+        if isinstance(leaf, int):
+            for index in painted:
+                if owners[index] is None:
+                    owners[index] = leaf
+
+
 def read_elsewhere(claims: Sequence[tuple[Owner, Sequence[tuple[int, int]]]]) -> set[int]:
     """Where a leaf's ranges are not read in the order they are drawn, the first operator of
     each: each starts a marked-content sequence of its own (even inside one text object), so
@@ -492,6 +526,8 @@ def _tag_page(
         text = PageText.of(instructions, operators.names, contested) if contested else None
     count = len(operators.names)
     owners = owners_of(count, claims)
+    marked_actual_texts = _marked_actual_texts(page, scanned, instructions)
+    _claim_whole_spans(owners, marked_actual_texts, operators.painting)
     if whole:
         contested = {at: leaves for at, leaves in contested.items() if at not in whole}
     artifact_boxes = [LeafBox(who, box) for who, box in owner_boxes if isinstance(who, str)]
@@ -525,6 +561,7 @@ def _tag_page(
     )
     cuts = read_elsewhere(claims)
     bare = {i: copy.do for i, copy in copies.items()}
+    actual_texts = [*actual_texts, *marked_actual_texts]
     if scanned is not None:
         stream = tag_stream_bytes(scanned, owners, tagging, splits, cuts, bare, actual_texts)
     else:
