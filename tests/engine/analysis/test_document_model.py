@@ -116,7 +116,8 @@ def test_json_is_versioned_and_tags_block_types() -> None:
     assert data["schema_version"] == SCHEMA_VERSION
     assert [b["type"] for b in data["blocks"]] == ["heading", "list"]
     assert data["blocks"][0]["prov"][0] == {
-        "page": 0, "bbox": [1, 2, 3, 4], "mcids": [3], "operators": [[5, 9]]
+        "page": 0, "bbox": [1, 2, 3, 4], "mcids": [3], "operators": [[5, 9]],
+        "actual_texts": [],
     }
     assert data["blocks"][1]["items"][0]["blocks"][0] == {
         "type": "paragraph", "text": "one", "prov": [], "links": []
