@@ -73,3 +73,14 @@ def test_a_rule_that_stops_short_of_the_right_column_cuts_nothing(tmp_path: Path
     rule = [b"38 660 262 0.8 re f", b"340 660 222 0.8 re f"]
     words = read_words(text_page_pdf(tmp_path / "form.pdf", _two_columns(rule)))
     assert words.index("province") < words.index("Someone") < words.index("Election")
+
+
+def test_a_band_across_the_page_holding_a_section_title_opens_the_next_section(
+    tmp_path: Path,
+) -> None:
+    # A filled band across the page with the next section's title set on it: its edges are
+    # lines across, and the title on it is read after the first section, before its rows.
+    band = [b"0.8 g 38 650 524 16 re f 0 g", show(42, 654, "Part two")]
+    words = read_words(text_page_pdf(tmp_path / "form.pdf", _two_columns(band)))
+    assert words.index("province") < words.index("Election") < words.index("Part")
+    assert words.index("all") < words.index("Part") < words.index("Someone")

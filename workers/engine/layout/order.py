@@ -267,22 +267,30 @@ class SectionBreaks:
     section of every fragment cut off is kept (:attr:`sections`, by the fragment's id)."""
 
     def __init__(self, rules: Sequence[Boxed], shapes: Sequence[Boxed]) -> None:
-        pieces = [((r.y0 + r.y1) / 2, r.x0, r.x1) for r in rules if r.x1 - r.x0 > r.y1 - r.y0]
-        for shape in shapes:
+        self._rules, self._shapes = rules, shapes
+        self.sections: dict[int, Section] = {}
+        self._cuts = 0
+
+    @functools.cached_property
+    def lines(self) -> list[tuple[float, list[tuple[float, float]]]]:
+        """(height, the stretches it covers along x, in order, each as wide as it can be),
+        worked out on the first question (only pages with columns ask one)."""
+        pieces = [
+            ((r.y0 + r.y1) / 2, r.x0, r.x1) for r in self._rules if r.x1 - r.x0 > r.y1 - r.y0
+        ]
+        for shape in self._shapes:
             pieces.append((shape.y0, shape.x0, shape.x1))
             pieces.append((shape.y1, shape.x0, shape.x1))
         pieces.sort()
-        #: (height, the stretches covered along x, in order, each as wide as it can be).
-        self.lines: list[tuple[float, list[tuple[float, float]]]] = []
+        lines = []
         at = 0
         while at < len(pieces):
             end = at
             while end < len(pieces) and pieces[end][0] - pieces[at][0] <= LINE_JOIN:
                 end += 1
-            self.lines.append((pieces[at][0], _joined_stretches(pieces[at:end])))
+            lines.append((pieces[at][0], _joined_stretches(pieces[at:end])))
             at = end
-        self.sections: dict[int, Section] = {}
-        self._cuts = 0
+        return lines
 
     def bands(self, frags: list[Fragment], sides: _Split) -> list[list[Fragment]]:
         """``frags`` in the sections (top first) that lines drawn across all of them divide
