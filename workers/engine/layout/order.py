@@ -196,7 +196,7 @@ COLUMN_SEARCH_BUDGET = 300
 
 def column_regions(
     frags: list[Fragment], depth: int = 0, budget: list[int] | None = None,
-    memo: _SplitMemo | None = None,
+    memo: _SplitMemo | None = None, breaks: SectionBreaks | None = None,
 ) -> list[list[Fragment]]:
     """Split a page into regions at column gutters, in reading order.
 
@@ -204,7 +204,9 @@ def column_regions(
     that fill that side (set text); short fragments on both sides are a table or a form,
     which must stay in one region to be read row by row. When no gutter runs the full height
     (a title across two columns), the region is first cut across, at the first horizontal gap
-    below or above which such a gutter appears.
+    below or above which such a gutter appears. A line drawn across the whole region
+    (``breaks``: a form's section rule, a band) stops a gutter: where one is found, the
+    region is first cut at such lines and each band looks for its own columns.
     """
     budget = [COLUMN_SEARCH_BUDGET] if budget is None else budget
     memo = _SplitMemo() if memo is None else memo
@@ -214,7 +216,7 @@ def column_regions(
         frags, aside = _set_aside_side_notes(frags)
         above, frags, below = _set_aside_margin_lines(frags)
         if above or below or aside:
-            inner = column_regions(frags, 1, budget, memo) if frags else []
+            inner = column_regions(frags, 1, budget, memo, breaks) if frags else []
             return ([above] if above else []) + inner + ([below] if below else []) + (
                 [aside] if aside else []
             )
@@ -222,18 +224,157 @@ def column_regions(
         return [frags]  # no running text here, so no text columns: a table, a form, a list
     vertical = _column_split(frags, budget, memo)
     if vertical is not None:
+        bands = breaks.bands(frags, vertical) if breaks is not None else [frags]
+        if len(bands) > 1:
+            # A column ends at a line drawn across: a sighted reader reads the sections it
+            # divides one after the other, each with columns of its own.
+            return [
+                region for band in bands
+                for region in column_regions(band, depth + 1, budget, memo, breaks)
+            ]
         left, right = vertical
         if sum(f.rtl for f in frags) > len(frags) / 2:
             left, right = right, left
-        return column_regions(left, depth + 1, budget, memo) + column_regions(
-            right, depth + 1, budget, memo
+        return column_regions(left, depth + 1, budget, memo, breaks) + column_regions(
+            right, depth + 1, budget, memo, breaks
         )
     cut = _cut_revealing_columns(frags, 2 if len(frags) < 3000 else 1, budget, memo)
     if cut is not None:
-        return column_regions(cut[0], depth + 1, budget, memo) + column_regions(
-            cut[1], depth + 1, budget, memo
+        return column_regions(cut[0], depth + 1, budget, memo, breaks) + column_regions(
+            cut[1], depth + 1, budget, memo, breaks
         )
     return [frags]
+
+
+#: Pieces of a drawn horizontal line this close (points, across or along) are one line: a
+#: form's row of boxes each draws its own stretch of the rule between two rows.
+LINE_JOIN = 2.0
+#: A line through the middle of a fragment (all but this share of its height at either
+#: edge) strikes it through; within the edges it only touches the ascent or descent of the
+#: text above or below (a tight form's rule).
+LINE_TOUCH = 0.25
+
+
+#: Where a fragment (or block) lies among the cuts at lines across: (cut, band) for each
+#: cut it went through, outermost first; bands of one cut are numbered top first.
+Section = tuple[tuple[int, int], ...]
+
+
+class SectionBreaks:
+    """The page's horizontal lines: its rules, and the top and bottom edges of its painted
+    shapes (filled bands, boxes), each line the union of the pieces drawn at one height.
+    A line across the whole width of a part of the page divides it into sections; the
+    section of every fragment cut off is kept (:attr:`sections`, by the fragment's id)."""
+
+    def __init__(self, rules: Sequence[Boxed], shapes: Sequence[Boxed]) -> None:
+        self._rules, self._shapes = rules, shapes
+        self.sections: dict[int, Section] = {}
+        self._cuts = 0
+
+    @functools.cached_property
+    def lines(self) -> list[tuple[float, list[tuple[float, float]]]]:
+        """(height, the stretches it covers along x, in order, each as wide as it can be),
+        worked out on the first question (only pages with columns ask one)."""
+        pieces = [
+            ((r.y0 + r.y1) / 2, r.x0, r.x1) for r in self._rules if r.x1 - r.x0 > r.y1 - r.y0
+        ]
+        for shape in self._shapes:
+            pieces.append((shape.y0, shape.x0, shape.x1))
+            pieces.append((shape.y1, shape.x0, shape.x1))
+        pieces.sort()
+        lines = []
+        at = 0
+        while at < len(pieces):
+            end = at
+            while end < len(pieces) and pieces[end][0] - pieces[at][0] <= LINE_JOIN:
+                end += 1
+            lines.append((pieces[at][0], _joined_stretches(pieces[at:end])))
+            at = end
+        return lines
+
+    def bands(self, frags: list[Fragment], sides: _Split) -> list[list[Fragment]]:
+        """``frags`` in the sections (top first) that lines drawn across all of them divide
+        them into, where the gutter between ``sides`` (their split into columns) stops: the
+        lines that span their width (short of it by no more than the text's size at either
+        end), strike no fragment through, and have one side all above or all below them (a
+        column ending there). One band when there is none. Where both sides go on across a
+        line, it is a table's rule between rows (its columns go on) and cuts nothing."""
+        if not self.lines:
+            return [frags]
+        x0, x1 = min(f.x0 for f in frags), max(f.x1 for f in frags)
+        y0, y1 = min(f.y0 for f in frags), max(f.y1 for f in frags)
+        slack = statistics.median(map(_size_of, frags))
+        cuts = [
+            y for y, stretches in self.lines
+            if y0 < y < y1 and any(a <= x0 + slack and b >= x1 - slack for a, b in stretches)
+        ]
+        cuts = [
+            y for y in cuts
+            if any(_all_one_side(side, y) for side in sides)
+            and not any(_struck(f, y) for f in frags)
+        ]
+        if not cuts:
+            return [frags]
+        cuts.sort(reverse=True)
+        bands: list[list[Fragment]] = [[] for _ in range(len(cuts) + 1)]
+        for f in frags:
+            middle = (f.y0 + f.y1) / 2
+            bands[sum(y > middle for y in cuts)].append(f)
+        bands = [band for band in bands if band]
+        if len(bands) > 1:
+            self._cuts += 1
+            for k, band in enumerate(bands):
+                for f in band:
+                    self.sections[id(f)] = self.sections.get(id(f), ()) + ((self._cuts, k),)
+        return bands
+
+
+def _joined_stretches(pieces: Sequence[tuple[float, float, float]]) -> list[tuple[float, float]]:
+    """The x stretches that (height, x0, x1) ``pieces`` of one line cover, touching pieces
+    joined (within :data:`LINE_JOIN`)."""
+    stretches: list[tuple[float, float]] = []
+    for _, a, b in sorted(pieces, key=operator.itemgetter(1)):
+        if stretches and a <= stretches[-1][1] + LINE_JOIN:
+            stretches[-1] = (stretches[-1][0], max(stretches[-1][1], b))
+        else:
+            stretches.append((a, b))
+    return stretches
+
+
+def _against_sections(
+    split: tuple[list[Block], list[Block]], sections: dict[int, Section], blocks: list[Block]
+) -> bool:
+    """Reading the two sides of a gutter one after the other (right first in right-to-left
+    text) would read some block of the first before a block of an earlier section on the
+    second: the gutter runs through a line across the page (see :class:`SectionBreaks`)."""
+    if not sections:
+        return False
+    first, second = (split[1], split[0]) if _mostly_rtl(blocks) else split
+    later = {sections[id(b)] for b in first if id(b) in sections}
+    earlier = {sections[id(b)] for b in second if id(b) in sections}
+    return any(_before(early, late) for late in later for early in earlier)
+
+
+def _before(one: Section, other: Section) -> bool:
+    """``one`` lies in an earlier band than ``other`` of the first cut they parted at."""
+    for (cut, band), (other_cut, other_band) in zip(one, other, strict=False):
+        if cut != other_cut:
+            return False
+        if band != other_band:
+            return band < other_band
+    return False
+
+
+def _all_one_side(frags: list[Fragment], y: float) -> bool:
+    """The fragments lie all above height ``y`` or all below it (by their middles)."""
+    above = [(f.y0 + f.y1) / 2 > y for f in frags]
+    return all(above) or not any(above)
+
+
+def _struck(f: Fragment, y: float) -> bool:
+    """A line at height ``y`` runs through the fragment (not just touching its edges)."""
+    inset = LINE_TOUCH * (f.y1 - f.y0)
+    return f.y0 + inset < y < f.y1 - inset
 
 
 def _has_running_lines(frags: list[Fragment], wanted: int) -> bool:
@@ -681,13 +822,17 @@ def _text_like(frags: list[Fragment], depth: int = 0) -> bool:
 
 def reading_order(
     blocks: list[Block], regions: dict[int, int] | None = None, depth: int = 0,
-    figures: list[Block] | None = None,
+    figures: list[Block] | None = None, sections: dict[int, Section] | None = None,
 ) -> list[Block]:
     """Blocks in reading order by recursive XY-cut. ``regions`` maps a block's id to the
     column region (:func:`column_regions`) it was built in: a gutter between blocks of
     different regions was found to separate columns of set text, so it is read as one even
-    where the columns' paragraphs happen to start on the same rows (a glossary's terms)."""
+    where the columns' paragraphs happen to start on the same rows (a glossary's terms).
+    ``sections`` maps a block's id to its section (:class:`SectionBreaks`): a gutter that
+    would read a later section before an earlier one is not cut when the page can be cut
+    across instead."""
     regions = regions or {}
+    sections = sections or {}
     # (The page's figures, kept through the recursion: a caption is told by its picture.)
     figures = [b for b in blocks if b.kind == "figure"] if figures is None else figures
     if depth == 0:
@@ -697,7 +842,8 @@ def reading_order(
             lambda b: b.kind == "text",
         )
         if aside:
-            return reading_order([b for b in blocks if b not in aside], regions, 0, figures) + aside
+            rest = [b for b in blocks if b not in aside]
+            return reading_order(rest, regions, 0, figures, sections) + aside
         # A picture with text set on it (a cover photo, a bleed into the gutter) would bridge
         # the columns it overlaps and hide them: order the rest, then read the picture just
         # before the first of the texts lying most fully on it.
@@ -707,7 +853,9 @@ def reading_order(
             if b.kind == "figure" and any(boxes_overlap(b.bbox, t.bbox) for t in text)
         ]
         if under:
-            ordered = reading_order([b for b in blocks if b not in under], regions, 1, figures)
+            ordered = reading_order(
+                [b for b in blocks if b not in under], regions, 1, figures, sections
+            )
             for figure in under:
                 ordered.insert(_place_of_picture(figure, ordered), figure)
             return ordered
@@ -724,36 +872,37 @@ def reading_order(
                 or _apart_in_regions(*vertical, regions)
             )
             and not _one_row_beside(*vertical)
+            and not _against_sections(vertical, sections, blocks)
         )
     ):
         title = _centred_title(blocks)
         if title:
             rest = [b for b in blocks if b not in title]
-            return title + reading_order(rest, regions, depth + 1, figures)
+            return title + reading_order(rest, regions, depth + 1, figures, sections)
         left, right = vertical
         top, middle, bottom = _rows_across(blocks, left, right)
         if top or bottom:
-            return top + reading_order(middle, regions, depth + 1, figures) + bottom
+            return top + reading_order(middle, regions, depth + 1, figures, sections) + bottom
         rtl = _mostly_rtl(blocks)
         first, second = (right, left) if rtl else (left, right)
         for notes, text in ((first, second), (second, first)):
             if _margin_notes(notes, text, figures):
                 return _with_notes(
-                    reading_order(text, regions, depth + 1, figures),
-                    reading_order(notes, regions, depth + 1, figures),
+                    reading_order(text, regions, depth + 1, figures, sections),
+                    reading_order(notes, regions, depth + 1, figures, sections),
                     _column_beside(text, notes),
                 )
             if _asides(notes, text, figures):
-                return reading_order(text, regions, depth + 1, figures) + reading_order(
-                    notes, regions, depth + 1, figures
+                return reading_order(text, regions, depth + 1, figures, sections) + reading_order(
+                    notes, regions, depth + 1, figures, sections
                 )
-        return reading_order(first, regions, depth + 1, figures) + reading_order(
-            second, regions, depth + 1, figures
+        return reading_order(first, regions, depth + 1, figures, sections) + reading_order(
+            second, regions, depth + 1, figures, sections
         )
     if horizontal is not None:
         top, bottom = horizontal
-        return reading_order(top, regions, depth + 1, figures) + reading_order(
-            bottom, regions, depth + 1, figures
+        return reading_order(top, regions, depth + 1, figures, sections) + reading_order(
+            bottom, regions, depth + 1, figures, sections
         )
     return _by_rows(blocks)
 

@@ -70,6 +70,8 @@ from .named_glyphs import NamedGlyphReading
 from .operators import OperatorMap, map_operators
 from .order import (
     PANEL_MIN_WORDS,
+    Section,
+    SectionBreaks,
     column_regions,
     footnotes_last,
     panels_last,
@@ -214,7 +216,9 @@ def page_blocks(
         inside = {id(f) for b in blocks for f in b.frags}
         frags = [f for f in frags if id(f) not in inside]
     regions: dict[int, int] = {}  # block id -> the column region it was built in
-    for number, region in enumerate(column_regions(frags)):
+    sections: dict[int, Section] = {}  # block id -> its section, where lines across cut
+    breaks = SectionBreaks(content.rules, content.paths)
+    for number, region in enumerate(column_regions(frags, breaks=breaks)):
         # A proof's end mark, set flush right, is read with the line it ends: out of the
         # lines while tables and blocks are built (level with text, it would be a column).
         marks, region_lines = take_end_marks(lines(region))
@@ -227,6 +231,10 @@ def page_blocks(
             rest, marks, content.index, to_pages, content.rules
         ) + tables
         regions.update((id(b), number) for b in built)
+        sections.update(
+            (id(b), breaks.sections[id(b.frags[0])])
+            for b in built if b.frags and id(b.frags[0]) in breaks.sections
+        )
         blocks.extend(built)
     page_area = max(content.width * content.height, 1.0)
     page_box = (content.x0, content.y0, content.width, content.height)
@@ -287,7 +295,7 @@ def page_blocks(
         text = _text_blocks(labels.frags, content.index, rules=content.rules)
         regions.update((id(b), regions.get(id(labels), 0)) for b in text)
         blocks.extend(text)
-    ordered = panels_last(reading_order(blocks, regions), content, fields)
+    ordered = panels_last(reading_order(blocks, regions, sections=sections), content, fields)
     return join_tables(footnotes_last(ordered, content))
 
 
