@@ -1137,12 +1137,13 @@ def _spans_columns(line: Line, run: list[Line]) -> bool:
 
 
 def _reaches_past_gutter(line: Line, run: list[Line]) -> bool:
-    """Pieces of the line stand right of all the rows above, set off from them by a gap
-    wider than any gap between their columns: they stand in another column of the page (the
-    labels under a row of pictures beside a table), so the table has ended. A column of the
-    table left empty so far stands at about the table's column spacing, and a row filling it
-    fills others too: so a row with pieces in the table's columns must be set off by twice
-    that spacing, and one with none of its pieces there by more than it."""
+    """Pieces of the line stand right of all the rows above, side by side and set off from
+    them by a gap wider than any gap between their columns: a row of another column of the
+    page (the labels under a row of pictures beside a table), so the table has ended. A
+    column of the table left empty so far stands at about the table's column spacing, and a
+    row filling it fills others too: so a row with pieces in the table's columns must be set
+    off by twice that spacing, and one with none of its pieces there by more than it. (One
+    piece far out is a value set flush right, a percentage after its label: not a row.)"""
     rows = [list(r.fragments) for r in run if len(r.fragments) > 1]
     if len(rows) < 2:
         return False
@@ -1152,7 +1153,7 @@ def _reaches_past_gutter(line: Line, run: list[Line]) -> bool:
     gaps = [f.x0 - right for f in line.fragments]
     if all(gap > 0 for gap in gaps):
         return min(gaps) > widest + 1
-    return max(gaps) > 2 * widest + 1
+    return sum(gap > 2 * widest + 1 for gap in gaps) >= 2
 
 
 def _line_size(line: Line) -> float:
