@@ -1150,10 +1150,20 @@ def _reaches_past_gutter(line: Line, run: list[Line]) -> bool:
     columns = _columns(rows)
     widest = max((b[0] - a[1] for a, b in zip(columns, columns[1:], strict=False)), default=0.0)
     right = columns[-1][1]
-    gaps = [f.x0 - right for f in line.fragments]
+    pieces = sorted(line.fragments, key=lambda f: f.x0)
+    gaps = [f.x0 - right for f in pieces]
     if all(gap > 0 for gap in gaps):
-        return min(gaps) > widest + 1
-    return sum(gap > 2 * widest + 1 for gap in gaps) >= 2
+        past = min(gaps) > widest + 1
+    else:
+        # The line itself opens a gutter there: its pieces in the table's columns end well
+        # before the first one past them (code split at its word spaces runs on).
+        beyond = next(k for k, gap in enumerate(gaps + [1e9]) if gap > 2 * widest + 1)
+        past = len(pieces) - beyond >= 2 and (
+            pieces[beyond].x0 - max(f.x1 for f in pieces[:beyond]) > 2 * widest + 1
+        )
+    # (Lines of code or a typewritten page are split word by word: their "columns" are
+    # words, and a longer line reaches past them.)
+    return past and not _fixed_pitch_words(rows) and not _line_numbered(rows)
 
 
 def _line_size(line: Line) -> float:
