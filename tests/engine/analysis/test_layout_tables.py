@@ -1210,3 +1210,45 @@ def test_a_cell_spanning_rows_is_read_in_the_first_of_them(html_pdf: HtmlPdf) ->
     ]
     assert all(not row[0] for row in cells[2:5])
     assert cells[5] == ["Staff", "Hire an expert", "2026"]
+
+
+def _cell_texts(path: Path) -> list[str]:
+    doc = read_layout(path, max_pages=5)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    return [cell for row in _cells(tables[0]) for cell in row if cell]
+
+
+def test_labels_in_the_next_page_column_end_a_table_beside_them(tmp_path: Path) -> None:
+    # A small table in the left column of a cheat sheet; in the right column, level with its
+    # last rows, the labels under a row of pictures. They are no further column of the table:
+    # set apart from its rows by far more than its columns are from each other.
+    def show(x: float, y: float, text: str) -> bytes:
+        return f"BT /F1 9 Tf {x} {y} Td ({text}) Tj ET".encode()
+
+    rows = [("Name", "Type", "Default"), ("Width", "Integer", "300"),
+            ("Height", "Integer", "150"), ("Canvas", "Object", "None")]
+    ops = [b"BT /F1 14 Tf 60 700 Td (Attributes of the canvas) Tj ET"]
+    for k, (a, b, c) in enumerate(rows):
+        ops += [show(60, 660 - 14 * k, a), show(120, 660 - 14 * k, b), show(190, 660 - 14 * k, c)]
+    ops += [show(330, 660 - 14 * 4, "source-atop"), show(420, 660 - 14 * 4, "destination-in")]
+    cells = _cell_texts(text_page_pdf(tmp_path / "beside.pdf", ops))
+    assert "Canvas" in cells and "Height" in cells
+    assert "source-atop" not in cells and "destination-in" not in cells
+
+
+def test_a_column_filled_only_in_later_rows_stays_in_the_table(tmp_path: Path) -> None:
+    # The same table with a column of notes, empty in the first rows: a later row filling it
+    # stands at the table's usual column spacing, so it is still a row of the table.
+    def show(x: float, y: float, text: str) -> bytes:
+        return f"BT /F1 9 Tf {x} {y} Td ({text}) Tj ET".encode()
+
+    rows = [("Name", "Type", "Default", ""), ("Width", "Integer", "300", ""),
+            ("Height", "Integer", "150", ""), ("Canvas", "Object", "None", "read only")]
+    ops = [b"BT /F1 14 Tf 60 700 Td (Attributes of the canvas) Tj ET"]
+    for k, (a, b, c, d) in enumerate(rows):
+        ops += [show(60, 660 - 14 * k, a), show(120, 660 - 14 * k, b), show(190, 660 - 14 * k, c)]
+        if d:
+            ops.append(show(280, 660 - 14 * k, d))
+    cells = _cell_texts(text_page_pdf(tmp_path / "notes.pdf", ops))
+    assert "read only" in cells

@@ -1111,7 +1111,7 @@ def find_tables(page_lines: list[Line], page: int) -> tuple[list[Block], set[int
             f.y1 - f.y0 for f in line.fragments
         )
         if len(line.fragments) > 1:
-            if not near or _spans_columns(line, run):
+            if not near or _spans_columns(line, run) or _reaches_past_gutter(line, run):
                 close()
             run.append(line)
         elif near and _inside_columns(line, run):
@@ -1134,6 +1134,36 @@ def _spans_columns(line: Line, run: list[Line]) -> bool:
     )
     # (Lines of a typewritten page are split word by word: their "columns" are words.)
     return spans and not _fixed_pitch_words(rows) and not _line_numbered(rows)
+
+
+def _reaches_past_gutter(line: Line, run: list[Line]) -> bool:
+    """Pieces of the line stand right of all the rows above, side by side and set off from
+    them by a gap wider than any gap between their columns: a row of another column of the
+    page (the labels under a row of pictures beside a table), so the table has ended. A
+    column of the table left empty so far stands at about the table's column spacing, and a
+    row filling it fills others too: so a row with pieces in the table's columns must be set
+    off by twice that spacing, and one with none of its pieces there by more than it. (One
+    piece far out is a value set flush right, a percentage after its label: not a row.)"""
+    rows = [list(r.fragments) for r in run if len(r.fragments) > 1]
+    if len(rows) < 2:
+        return False
+    columns = _columns(rows)
+    widest = max((b[0] - a[1] for a, b in zip(columns, columns[1:], strict=False)), default=0.0)
+    right = columns[-1][1]
+    pieces = sorted(line.fragments, key=lambda f: f.x0)
+    gaps = [f.x0 - right for f in pieces]
+    if all(gap > 0 for gap in gaps):
+        past = min(gaps) > widest + 1
+    else:
+        # The line itself opens a gutter there: its pieces in the table's columns end well
+        # before the first one past them (code split at its word spaces runs on).
+        beyond = next(k for k, gap in enumerate(gaps + [1e9]) if gap > 2 * widest + 1)
+        past = len(pieces) - beyond >= 2 and (
+            pieces[beyond].x0 - max(f.x1 for f in pieces[:beyond]) > 2 * widest + 1
+        )
+    # (Lines of code or a typewritten page are split word by word: their "columns" are
+    # words, and a longer line reaches past them.)
+    return past and not _fixed_pitch_words(rows) and not _line_numbered(rows)
 
 
 def _line_size(line: Line) -> float:
