@@ -3,12 +3,16 @@ holds (text inside a Form XObject painted in a marked sequence)."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pikepdf
 
+from workers.engine.analyse import analyse
 from workers.engine.document import BBox, Block, Figure, Paragraph
 from workers.engine.structure.reader import read_structure
+from workers.engine.tagged_pdf.checks import check_tagged_pdf
+from workers.engine.tagged_pdf.tagger import tag_pdf
 
 
 def _page_with_helvetica() -> tuple[pikepdf.Pdf, pikepdf.Page, pikepdf.Object]:
@@ -276,6 +280,64 @@ def test_a_figure_with_alt_is_its_alt_and_a_placeholder_is_no_alt(tmp_path: Path
     blocks = _figure_page(tmp_path / "placeholder.pdf", Alt=pikepdf.String("Figure\x00"))
     assert [type(b).__name__ for b in blocks] == ["Paragraph", "Figure", "Paragraph"]
     assert isinstance(blocks[1], Figure) and blocks[1].alt is None
+
+
+def _note_page(path: Path, **figure_entries: object) -> Path:
+    """A paragraph, then a ``Note`` (LaTeX's float: an ``Aside`` mapped to ``Note`` for PDF
+    1.7) holding a ``Part`` whose ``P`` holds a Figure (a grey square with a label;
+    ``figure_entries``: its /Alt say), and the float's caption."""
+    content = (b"/P <</MCID 0>> BDC BT /F1 12 Tf 72 760 Td (The nut is shown below.) Tj ET EMC\n"
+               b"/Figure <</MCID 1>> BDC 0.5 g 72 600 100 100 re f 0 g"
+               b" BT /F1 8 Tf 180 680 Td (Keyway) Tj ET EMC\n"
+               b"/Caption <</MCID 2>> BDC BT /F1 10 Tf 72 580 Td (Figure 1: A locknut.) Tj ET"
+               b" EMC")
+    figure = _element("Figure", 1, **figure_entries)
+    note = _element("Note", _element("Part", _element("P", figure)), _element("Caption", 2))
+    return _tagged_tree(path, content, [_element("P", 0), note])
+
+
+def test_a_note_holding_a_described_figure_is_read_as_the_figure(tmp_path: Path) -> None:
+    # Read as one note of text, the float would say "Keyway" and lose the author's /Alt.
+    path = _note_page(tmp_path / "float.pdf", Alt=pikepdf.String("A locknut, cut open"))
+    doc = read_structure(path, max_pages=5)
+    assert doc.reader == "structure", doc.warnings
+    assert [type(b).__name__ for b in doc.blocks] == ["Paragraph", "Figure", "Paragraph"]
+    figure = doc.blocks[1]
+    assert isinstance(figure, Figure) and figure.alt == "A locknut, cut open"
+    assert figure.prov and figure.prov[0].page == 0
+    assert doc.blocks[2].text == "Figure 1: A locknut."  # type: ignore[union-attr]
+
+
+def test_the_floats_figure_keeps_the_authors_alt_when_re_tagged(tmp_path: Path) -> None:
+    # No ParentTree: the tags are not kept, the page is re-tagged from the model.
+    source = _note_page(tmp_path / "float.pdf", Alt=pikepdf.String("A locknut, cut open"))
+    tagged = tag_pdf(source, analyse(source, max_pages=5))
+    assert not tagged.kept_author_tags
+    with pikepdf.open(io.BytesIO(tagged.content)) as pdf:
+        alts = [(str(e.S), str(e.Alt)) for e in _elements(pdf.Root.StructTreeRoot) if "/Alt" in e]
+    assert ("/Figure", "A locknut, cut open") in alts
+    report = check_tagged_pdf(tagged.content, source=source,
+                              expected_texts=tagged.expected_texts)
+    checks = {c["id"]: c for c in report["checks"]}
+    for check in ("text-fidelity", "pixels"):
+        assert checks[check]["passed"], checks[check]
+
+
+def _elements(node: pikepdf.Object) -> list[pikepdf.Dictionary]:
+    kids = node.get("/K") if isinstance(node, pikepdf.Dictionary) else None
+    items = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+    out: list[pikepdf.Dictionary] = []
+    for kid in items:
+        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            out.extend([kid, *_elements(kid)])
+    return out
+
+
+def test_a_note_whose_figure_has_no_alt_stays_a_note(tmp_path: Path) -> None:
+    # Nothing of the author's to keep: the note reads as it did, its figure's words included.
+    doc = read_structure(_note_page(tmp_path / "note.pdf"), max_pages=5)
+    assert [type(b).__name__ for b in doc.blocks] == ["Paragraph", "Note"]
+    assert doc.blocks[1].text == "Keyway Figure 1: A locknut."  # type: ignore[union-attr]
 
 
 def _widget(pdf: pikepdf.Pdf, page: pikepdf.Page, rect: list[float], **field: object

@@ -485,7 +485,7 @@ class _Reader:
             return [self.table(element, page)]
         if role == "Figure":
             return self.figure(element, page)
-        if role in ("Note", "FENote"):
+        if role in ("Note", "FENote") and not self._holds_described_figure(element, depth):
             content = self.collect(element, page)
             text = self.text(content)
             label = text.split(" ", 1)[0] if text else ""
@@ -535,6 +535,29 @@ class _Reader:
         figure = Figure(image=None, caption=" ".join(captions) or None, alt=alt_text,
                         prov=self.prov(content))
         return [*before, figure, *after]
+
+    def _holds_described_figure(self, element: pikepdf.Dictionary, depth: int) -> bool:
+        """Whether a Figure with the author's description is inside ``element``. A note read
+        as one run of text would say the figure's drawn words and drop its /Alt; a note that
+        holds a figure is a float (LaTeX maps its ``Aside`` floats to ``Note`` for PDF 1.7),
+        read as the blocks it holds."""
+        stack = [(kid, depth + 1) for kid in self.children(element)]
+        seen: set[tuple[int, int]] = set()
+        while stack:
+            kid, level = stack.pop()
+            if level > 100 or not isinstance(kid, pikepdf.Dictionary) or kid.get("/Type") in (
+                "/MCR", "/OBJR"
+            ):
+                continue
+            if kid.is_indirect:
+                # A looping tree is read once.
+                if kid.objgen in seen:
+                    continue
+                seen.add(kid.objgen)
+            if self.role(kid) == "Figure" and _alternative(kid.get("/Alt")) is not None:
+                return True
+            stack.extend((grandkid, level + 1) for grandkid in self.children(kid))
+        return False
 
     def _has_blocks(self, element: pikepdf.Dictionary) -> bool:
         for kid in self.children(element):
