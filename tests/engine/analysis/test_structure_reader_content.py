@@ -340,6 +340,24 @@ def test_a_note_whose_figure_has_no_alt_stays_a_note(tmp_path: Path) -> None:
     assert doc.blocks[1].text == "Keyway Figure 1: A locknut."  # type: ignore[union-attr]
 
 
+def test_a_figure_a_table_holds_outside_its_rows_is_read_after_the_table(
+    tmp_path: Path
+) -> None:
+    # A sheet's logo tagged in its Table, in no row: no cell says it, the author's /Alt does.
+    content = (b"/Figure <</MCID 0>> BDC 0.5 g 400 760 60 40 re f EMC\n"
+               b"/TD <</MCID 1>> BDC BT /F1 12 Tf 72 760 Td (County) Tj ET EMC\n"
+               b"/TD <</MCID 2>> BDC BT /F1 12 Tf 200 760 Td (Notices) Tj ET EMC")
+    table = _element("Table", _element("Figure", 0, Alt=pikepdf.String("State seal")),
+                     _element("TR", _element("TD", 1), _element("TD", 2)))
+    doc = read_structure(_tagged_tree(tmp_path / "sheet.pdf", content, [table]), max_pages=5)
+    assert doc.reader == "structure", doc.warnings
+    assert [type(b).__name__ for b in doc.blocks] == ["Table", "Figure"]
+    figure = doc.blocks[1]
+    assert isinstance(figure, Figure) and figure.alt == "State seal" and figure.prov
+    assert [c.text for c in doc.blocks[0].rows[0].cells] == [  # type: ignore[union-attr]
+        "County", "Notices"]
+
+
 def _widget(pdf: pikepdf.Pdf, page: pikepdf.Page, rect: list[float], **field: object
             ) -> pikepdf.Dictionary:
     """A widget annotation on ``page`` that is its own form field (``field``: /FT, /V…)."""

@@ -482,7 +482,7 @@ class _Reader:
             contents = self.contents_block(element, page, depth)
             return [contents] if contents.items else []
         if role == "Table":
-            return [self.table(element, page)]
+            return self.table(element, page)
         if role == "Figure":
             return self.figure(element, page)
         if role in ("Note", "FENote") and not self._holds_described_figure(element, depth):
@@ -752,8 +752,11 @@ class _Reader:
             return out
         return self._paragraph(self.collect(element, page))
 
-    def table(self, element: pikepdf.Dictionary, page: int) -> Table:
+    def table(self, element: pikepdf.Dictionary, page: int) -> list[Block]:
+        """The table and, after it, the figures it holds outside its rows (a spreadsheet's
+        logo set over the sheet): no cell says them, yet they are the author's, /Alt and all."""
         rows: list[Row] = []
+        figures: list[Block] = []
         caption: str | None = None
         content = _Content()
 
@@ -791,13 +794,15 @@ class _Reader:
                 rows.append(Row(cells))
             elif role == "Caption":
                 caption = self.text(self.collect(node, page)) or None
+            elif role == "Figure":
+                figures.extend(self.figure(node, self.page_of(node, page)))
             else:
                 for kid in self.children(node):
                     walk(kid, depth + 1)
 
         for kid in self.children(element):
             walk(kid, 0)
-        return Table(rows, caption, self.prov(content))
+        return [Table(rows, caption, self.prov(content)), *figures]
 
 
 def _artifact_line_end_hyphen(glyphs: list[Glyph], at: int) -> int:
