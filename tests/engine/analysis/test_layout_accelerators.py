@@ -5,10 +5,13 @@ spaces, artifacts, marked content, text inside a Form XObject, ligatures, column
 - layout/_glyph_reader.c and glyphs._python_glyphs: the same glyphs, field for field; and
   the same page objects (images with their facts, rules, paths, kinds, marked content);
 - layout/_fragments.c and lines._python_fragments: the same fragments (text, box, glyphs),
-  and the same count of bold letters (lines.letter_boldness)."""
+  and the same count of bold letters (lines.letter_boldness); and the values a fragment
+  computes once from its glyphs (sizes, size, band, letter_counts, bold), set by
+  _fragments.glyph_facts, are those its properties compute."""
 
 from __future__ import annotations
 
+import math
 import shutil
 import sysconfig
 from pathlib import Path
@@ -275,6 +278,74 @@ def test_c_and_python_count_the_same_bold_letters(monkeypatch: pytest.MonkeyPatc
     slow = [lines.letter_boldness(run) for run in runs]
     assert fast == slow
     assert fast[0] == (21, 6) and fast[3] == (0, 0)
+
+
+_GLYPH_FACTS = ("sizes", "size", "band", "letter_counts", "bold")
+
+
+def _facts_both_ways(frags: list[Fragment]) -> list[tuple[object, object]]:
+    """For each fragment whose values the C loop set: those values, and the values its
+    properties compute for a fresh copy of it (each with its type: 10 is not 10.0)."""
+    out: list[tuple[object, object]] = []
+    for f in frags:
+        if not all(name in f.__dict__ for name in _GLYPH_FACTS):
+            continue
+        fresh = Fragment(f.glyphs, f.text, f.x0, f.y0, f.x1, f.y1)
+        out.append((
+            [(f.__dict__[name], type(f.__dict__[name])) for name in _GLYPH_FACTS],
+            [(getattr(fresh, name), type(getattr(fresh, name))) for name in _GLYPH_FACTS],
+        ))
+    return out
+
+
+def test_c_sets_the_values_a_fragment_computes_once(tmp_path: Path) -> None:
+    if lines._accelerator is None:
+        pytest.skip("the C fragments loop is not built here (no C compiler at install time)")
+    styled = tmp_path / "styles.pdf"
+    weasyprint.HTML(string=_HTML).write_pdf(styled)
+    for path in (styled, _made_by_hand(tmp_path / "hand.pdf")):
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            frags = [f for i in range(len(pdf)) for f in lines.fragments(read_page(pdf, i).glyphs)]
+        finally:
+            pdf.close()
+        compared = _facts_both_ways(frags)
+        assert len(compared) == len(frags) >= 5  # (pdfium's glyphs: plain floats, all set)
+        for fast, slow in compared:
+            assert fast == slow
+
+
+def test_c_sets_a_tall_fragments_band_and_leaves_odd_values_to_python() -> None:
+    if lines._accelerator is None:
+        pytest.skip("the C fragments loop is not built here (no C compiler at install time)")
+
+    def glyph(char: str, x0: float, y0: float, y1: float, size: float, bold: bool = False,
+              x1: float | None = None) -> Glyph:
+        return Glyph(char, x0, y0, x0 + 4.0 if x1 is None else x1, y1, size, bold, "F", 0, -1)
+
+    tall = [  # an index and an exponent around a line's letters: the band is the letters'
+        glyph("x", 0.0, 10.0, 20.0, 10.0, True), glyph("2", 4.0, 18.0, 26.0, 6.0),
+        glyph("y", 8.0, 10.0, 20.0, 10.0, True), glyph("i", 12.0, 4.0, 12.0, 6.0),
+        glyph("z", 16.0, 10.0, 20.0, 10.0, True), glyph("w", 20.0, 10.0, 10.0, 10.0),
+        glyph("v", 24.0, 10.0, 20.0, 10.0, True),
+    ]
+    even = [glyph("a", 0.0, 0.0, 10.0, 9.0), glyph("b", 4.0, 0.0, 10.0, 10.0)]
+    equal_sizes = [glyph(c, 4.0 * k, 0.0, 10.0, 0.0 if k % 2 else -0.0)
+                   for k, c in enumerate("abc")]
+    whole_numbers = [glyph("a", 0.0, 0.0, 10.0, 10), glyph("b", 4.0, 0.0, 10.0, 10)]
+    not_a_number = [glyph("a", 0.0, 0.0, 10.0, math.nan), glyph("b", 4.0, 0.0, 10.0, 10.0)]
+    made = [Fragment(run, "text", 0.0, min(g.y0 for g in run), 30.0, max(g.y1 for g in run))
+            for run in (tall, even, equal_sizes, whole_numbers, not_a_number)]
+    assert lines._accelerator.glyph_facts(made, lines.TALL_GLYPHS) == 3
+    compared = _facts_both_ways(made)
+    assert len(compared) == 3
+    for fast, slow in compared:
+        assert fast == slow
+    assert made[0].band == (10.0, 20.0) and made[0].bold  # (set, and as the property says)
+    assert made[1].size == 9.5
+    # Left to the properties: values that are not plainly floats (an int, NaN).
+    assert "size" not in made[3].__dict__ and made[3].size == 10
+    assert "size" not in made[4].__dict__
 
 
 def test_the_accelerators_are_built_where_a_c_compiler_exists() -> None:

@@ -359,11 +359,215 @@ fail:
     return NULL;
 }
 
+/* The values lines.py's Fragment computes once from its glyphs, worked out for a list of
+ * fresh fragments: sizes, size, band, letter_counts and bold (see glyph_facts below). */
+
+/* A value and where it came from, sorted as Python's sorted() sorts the values: by value,
+ * equal values in their first order (sorted() is stable; the position breaks ties). */
+typedef struct {
+    double value;
+    Py_ssize_t at;
+    PyObject *object; /* borrowed: the float the value was read from */
+} ranked;
+
+static int ranked_order(const void *a, const void *b) {
+    const ranked *x = a, *y = b;
+    if (x->value < y->value) return -1;
+    if (x->value > y->value) return 1;
+    return (x->at > y->at) - (x->at < y->at);
+}
+
+/* A float object's value, or -1 when the object is no exact float or is NaN: then the
+ * fragment is left to Python (sorted() orders NaN by where it stands, a C sort cannot). */
+static int plain_float(PyObject *value, double *out) {
+    if (!PyFloat_CheckExact(value)) return -1;
+    *out = PyFloat_AS_DOUBLE(value);
+    return isnan(*out) ? -1 : 0;
+}
+
+static PyObject *name_glyphs, *name_sizes, *name_band, *name_letter_counts;
+
+/* The five values for one fragment (0), or 1 when a value is not plainly a float (the
+ * fragment keeps computing them itself), or -1 with an exception set. */
+static int fragment_facts(PyObject *fragment, double tall_glyphs, slot_layout *layout,
+                          ranked *work, Py_ssize_t capacity) {
+    int outcome = -1;
+    PyObject *glyphs = NULL, *sizes = NULL, *size = NULL, *band = NULL, *counts = NULL;
+    PyObject *fy0o = NULL, *fy1o = NULL;
+    glyphs = PyObject_GetAttr(fragment, name_glyphs);
+    if (glyphs == NULL) goto done;
+    if (!PyList_CheckExact(glyphs) || PyList_GET_SIZE(glyphs) > capacity) {
+        outcome = 1;
+        goto done;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(glyphs);
+    /* sizes: the glyphs' size objects in the glyphs' order (list(map(attrgetter("size")))). */
+    sizes = PyList_New(n);
+    if (sizes == NULL) goto done;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *glyph = PyList_GET_ITEM(glyphs, i);
+        if (Py_TYPE(glyph) != layout->type) layout_of(Py_TYPE(glyph), layout);
+        PyObject *value = field_of(glyph, layout, F_SIZE);
+        if (value == NULL) goto done;
+        PyList_SET_ITEM(sizes, i, value);
+        if (plain_float(value, &work[i].value) < 0) {
+            outcome = 1;
+            goto done;
+        }
+        work[i].at = i;
+        work[i].object = value;
+    }
+    /* size: the median of the sizes, as Fragment.size works it out. */
+    double median = 0.0;
+    if (n == 0) {
+        size = PyFloat_FromDouble(0.0);
+    } else {
+        qsort(work, (size_t)n, sizeof(ranked), ranked_order);
+        if (n % 2) {
+            size = Py_NewRef(work[n / 2].object);
+            median = work[n / 2].value;
+        } else {
+            median = (work[n / 2 - 1].value + work[n / 2].value) / 2;
+            size = PyFloat_FromDouble(median);
+        }
+    }
+    if (size == NULL) goto done;
+    /* band: lines.py's _band_of, on the same values. */
+    double fy0, fy1;
+    fy0o = PyObject_GetAttr(fragment, name_y0);
+    fy1o = fy0o == NULL ? NULL : PyObject_GetAttr(fragment, name_y1);
+    if (fy1o == NULL) goto done;
+    if (plain_float(fy0o, &fy0) < 0 || plain_float(fy1o, &fy1) < 0) {
+        outcome = 1;
+        goto done;
+    }
+    if (fy1 - fy0 <= tall_glyphs * median) {
+        band = PyTuple_Pack(2, fy0o, fy1o);
+    } else {
+        /* The glyphs with height: their bottoms in work[0..k), their tops in work[n..n+k),
+         * each holding a reference to its float until the band is made. */
+        Py_ssize_t k = 0;
+        int plain = 1;
+        for (Py_ssize_t i = 0; i < n && plain; i++) {
+            PyObject *glyph = PyList_GET_ITEM(glyphs, i);
+            if (Py_TYPE(glyph) != layout->type) layout_of(Py_TYPE(glyph), layout);
+            PyObject *bottom = field_of(glyph, layout, F_Y0);
+            PyObject *top = bottom == NULL ? NULL : field_of(glyph, layout, F_Y1);
+            double y0 = 0.0, y1 = 0.0;
+            if (top == NULL) {
+                plain = -1;
+            } else if (plain_float(bottom, &y0) < 0 || plain_float(top, &y1) < 0) {
+                plain = 0;
+            } else if (y1 > y0) {
+                work[k] = (ranked){y0, k, Py_NewRef(bottom)};
+                work[n + k] = (ranked){y1, k, Py_NewRef(top)};
+                k++;
+            }
+            Py_XDECREF(bottom);
+            Py_XDECREF(top);
+        }
+        if (plain == 1 && k < 2) {
+            band = PyTuple_Pack(2, fy0o, fy1o);
+        } else if (plain == 1) {
+            qsort(work, (size_t)k, sizeof(ranked), ranked_order);
+            qsort(work + n, (size_t)k, sizeof(ranked), ranked_order);
+            band = PyTuple_Pack(2, work[k / 2].object, work[n + k / 2].object);
+        }
+        for (Py_ssize_t i = 0; i < k; i++) {
+            Py_DECREF(work[i].object);
+            Py_DECREF(work[n + i].object);
+        }
+        if (plain == 0) {
+            outcome = 1;
+            goto done;
+        }
+    }
+    if (band == NULL) goto done;
+    counts = letter_boldness(NULL, glyphs);
+    if (counts == NULL) goto done;
+    Py_ssize_t letters = PyLong_AsSsize_t(PyTuple_GET_ITEM(counts, 0));
+    Py_ssize_t bold_letters = PyLong_AsSsize_t(PyTuple_GET_ITEM(counts, 1));
+    if (PyErr_Occurred()) goto done;
+    /* Fragment.bold: ``letters > 0 and bold > letters / 2`` (exact in doubles: counts). */
+    PyObject *bold = letters > 0 && (double)bold_letters > (double)letters / 2 ? Py_True
+                                                                                : Py_False;
+    /* Fragment's computed-once properties have no setter: what is set lands in the
+     * instance's __dict__, where they would keep it themselves. */
+    if (PyObject_SetAttr(fragment, name_sizes, sizes) < 0 ||
+        PyObject_SetAttr(fragment, name_size, size) < 0 ||
+        PyObject_SetAttr(fragment, name_band, band) < 0 ||
+        PyObject_SetAttr(fragment, name_letter_counts, counts) < 0 ||
+        PyObject_SetAttr(fragment, name_bold, bold) < 0)
+        goto done;
+    outcome = 0;
+done:
+    Py_XDECREF(glyphs);
+    Py_XDECREF(sizes);
+    Py_XDECREF(size);
+    Py_XDECREF(band);
+    Py_XDECREF(counts);
+    Py_XDECREF(fy0o);
+    Py_XDECREF(fy1o);
+    return outcome;
+}
+
+/* glyph_facts(fragments, tall_glyphs) -> how many fragments got their values.
+ *
+ * Sets, on each fragment of the list, the values its computed-once properties would compute
+ * from its glyphs on first use (sizes, size, band, letter_counts, bold): the same values by
+ * the same arithmetic (Python floats are C doubles; sorts ordered as sorted() orders them,
+ * the same objects kept where Python keeps them). The layout reader asks each of them of
+ * nearly every fragment, and in Python the five calls per fragment cost more than the
+ * fragment loop above. A fragment whose glyphs hold anything but plain floats is skipped:
+ * it computes its values itself, as before. Only for fragments whose glyphs will not change
+ * (fragments() hands them out finished). A test compares both ways on real pages. */
+static PyObject *glyph_facts(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *frags;
+    double tall_glyphs;
+    if (!PyArg_ParseTuple(args, "O!d", &PyList_Type, &frags, &tall_glyphs)) return NULL;
+    slot_layout layout = {NULL, {0}};
+    Py_ssize_t capacity = 0, filled = 0;
+    ranked *work = NULL;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(frags); i++) {
+        PyObject *fragment = PyList_GET_ITEM(frags, i);
+        Py_INCREF(fragment);
+        PyObject *glyphs = PyObject_GetAttr(fragment, name_glyphs);
+        if (glyphs == NULL) {
+            Py_DECREF(fragment);
+            goto fail;
+        }
+        Py_ssize_t needed = PyList_Check(glyphs) ? 2 * PyList_GET_SIZE(glyphs) : 0;
+        Py_DECREF(glyphs);
+        if (needed > capacity) {
+            ranked *grown = PyMem_Realloc(work, (size_t)needed * sizeof(ranked));
+            if (grown == NULL) {
+                Py_DECREF(fragment);
+                PyErr_NoMemory();
+                goto fail;
+            }
+            work = grown;
+            capacity = needed;
+        }
+        int outcome = fragment_facts(fragment, tall_glyphs, &layout, work, capacity / 2);
+        Py_DECREF(fragment);
+        if (outcome < 0) goto fail;
+        filled += outcome == 0;
+    }
+    PyMem_Free(work);
+    return PyLong_FromSsize_t(filled);
+fail:
+    PyMem_Free(work);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"fragments", fragments, METH_VARARGS,
      "fragments(glyphs, fragment_class, fragment_gap, space_gap) -> fragments, raw text"},
     {"letter_boldness", letter_boldness, METH_O,
      "letter_boldness(glyphs) -> (letters, bold letters)"},
+    {"glyph_facts", glyph_facts, METH_VARARGS,
+     "glyph_facts(fragments, tall_glyphs) -> count: set the values Fragment computes once"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -382,6 +586,10 @@ PyMODINIT_FUNC PyInit__fragments(void) {
         !(name_size = PyUnicode_InternFromString("size")) ||
         !(name_rotated = PyUnicode_InternFromString("rotated")) ||
         !(name_text = PyUnicode_InternFromString("text")) ||
+        !(name_glyphs = PyUnicode_InternFromString("glyphs")) ||
+        !(name_sizes = PyUnicode_InternFromString("sizes")) ||
+        !(name_band = PyUnicode_InternFromString("band")) ||
+        !(name_letter_counts = PyUnicode_InternFromString("letter_counts")) ||
         !(empty = PyUnicode_FromString("")) || !(space_text = PyUnicode_FromString(" ")))
         return NULL;
     return PyModule_Create(&module);

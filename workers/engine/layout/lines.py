@@ -229,7 +229,14 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
             if positions is None:  # (a rare fragment: the page's glyphs are indexed once)
                 positions = {id(g): i for i, g in enumerate(glyphs)}
             fragment.text = _close_letter_spacing(fragment, glyphs, positions)
-    return [f for f in out if f.text]
+    kept = [f for f in out if f.text]
+    if _accelerator is not None:
+        # What each fragment would compute once from its glyphs on first use (sizes, size,
+        # band, letter_counts, bold), worked out in C now: nearly every fragment is asked
+        # all five, and five Python calls each cost more than the loop that made it. Safe:
+        # the glyphs no longer change, and a test holds the values to the properties'.
+        _accelerator.glyph_facts(kept, TALL_GLYPHS)
+    return kept
 
 
 #: Four letters at least, each standing alone between spaces: a candidate for a word set
