@@ -6,8 +6,9 @@ spaces, artifacts, marked content, text inside a Form XObject, ligatures, column
   the same page objects (images with their facts, rules, paths, kinds, marked content);
 - layout/_fragments.c and lines._python_fragments: the same fragments (text, box, glyphs),
   and the same count of bold letters (lines.letter_boldness); and the values a fragment
-  computes once from its glyphs (sizes, size, band, letter_counts, bold), set by
-  _fragments.glyph_facts, are those its properties compute."""
+  computes once from its glyphs (sizes, size, band, letter_counts, bold) and its text
+  (words, rtl), set by _fragments.glyph_facts and text_facts, are those its properties
+  compute."""
 
 from __future__ import annotations
 
@@ -281,19 +282,22 @@ def test_c_and_python_count_the_same_bold_letters(monkeypatch: pytest.MonkeyPatc
 
 
 _GLYPH_FACTS = ("sizes", "size", "band", "letter_counts", "bold")
+_TEXT_FACTS = ("words", "rtl")
 
 
-def _facts_both_ways(frags: list[Fragment]) -> list[tuple[object, object]]:
-    """For each fragment whose values the C loop set: those values, and the values its
-    properties compute for a fresh copy of it (each with its type: 10 is not 10.0)."""
+def _facts_both_ways(
+    frags: list[Fragment], names: tuple[str, ...] = _GLYPH_FACTS
+) -> list[tuple[object, object]]:
+    """For each fragment whose values ``names`` the C loop set: those values, and the values
+    its properties compute for a fresh copy of it (each with its type: 10 is not 10.0)."""
     out: list[tuple[object, object]] = []
     for f in frags:
-        if not all(name in f.__dict__ for name in _GLYPH_FACTS):
+        if not all(name in f.__dict__ for name in names):
             continue
         fresh = Fragment(f.glyphs, f.text, f.x0, f.y0, f.x1, f.y1)
         out.append((
-            [(f.__dict__[name], type(f.__dict__[name])) for name in _GLYPH_FACTS],
-            [(getattr(fresh, name), type(getattr(fresh, name))) for name in _GLYPH_FACTS],
+            [(f.__dict__[name], type(f.__dict__[name])) for name in names],
+            [(getattr(fresh, name), type(getattr(fresh, name))) for name in names],
         ))
     return out
 
@@ -311,7 +315,9 @@ def test_c_sets_the_values_a_fragment_computes_once(tmp_path: Path) -> None:
             pdf.close()
         compared = _facts_both_ways(frags)
         assert len(compared) == len(frags) >= 5  # (pdfium's glyphs: plain floats, all set)
-        for fast, slow in compared:
+        ascii_texts = _facts_both_ways(frags, _TEXT_FACTS)
+        assert len(ascii_texts) == sum(f.text.isascii() for f in frags) >= 5
+        for fast, slow in compared + ascii_texts:
             assert fast == slow
 
 
@@ -346,6 +352,22 @@ def test_c_sets_a_tall_fragments_band_and_leaves_odd_values_to_python() -> None:
     # Left to the properties: values that are not plainly floats (an int, NaN).
     assert "size" not in made[3].__dict__ and made[3].size == 10
     assert "size" not in made[4].__dict__
+
+
+def test_c_counts_the_words_of_ascii_texts_as_python_does() -> None:
+    if lines._accelerator is None:
+        pytest.skip("the C fragments loop is not built here (no C compiler at install time)")
+    # Letters after digits and punctuation, white space of every ASCII kind (the unit and
+    # file separators are white space to a regular expression), underscores, no letters.
+    texts = ["", " ", "a", "9a", "a9 b", "x-y z", "3.14 42", "_a", "\x1cfoo\x1fbar", "a\tb\vc",
+             "..A..", "Hello world", "éclair au café", "تيار المحبة"]
+    made = [Fragment([], text) for text in texts]
+    assert lines._accelerator.text_facts(made) == sum(text.isascii() for text in texts)
+    compared = _facts_both_ways(made, _TEXT_FACTS)
+    assert len(compared) == len(texts) - 2
+    for fast, slow in compared:
+        assert fast == slow
+    assert [f.words for f in made[:5]] == [0, 0, 1, 1, 2]
 
 
 def test_the_accelerators_are_built_where_a_c_compiler_exists() -> None:

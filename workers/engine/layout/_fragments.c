@@ -561,11 +561,62 @@ fail:
     return NULL;
 }
 
+static PyObject *name_words, *name_rtl;
+
+/* text_facts(fragments) -> how many fragments got them: on each fragment whose text is
+ * ASCII (nearly all), the values of Fragment.words and Fragment.rtl, as lines.py computes
+ * them: ASCII text has no right-to-left letter, and its word count is how many times
+ * ``[A-Za-z]\S*`` matches (a match runs from a word's first letter to the next white space,
+ * where the next search starts; white space as the regular expression knows it). Asked of
+ * nearly every fragment by the column search and block building. Only for fragments whose
+ * text no longer changes (fragments() hands them out finished). */
+static PyObject *text_facts(PyObject *self, PyObject *frags) {
+    (void)self;
+    if (!PyList_Check(frags)) {
+        PyErr_SetString(PyExc_TypeError, "text_facts(fragments): a list");
+        return NULL;
+    }
+    Py_ssize_t filled = 0;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(frags); i++) {
+        PyObject *fragment = PyList_GET_ITEM(frags, i);
+        Py_INCREF(fragment);
+        PyObject *text = PyObject_GetAttr(fragment, name_text);
+        if (text == NULL) {
+            Py_DECREF(fragment);
+            return NULL;
+        }
+        if (!PyUnicode_CheckExact(text) || !PyUnicode_IS_ASCII(text)) {
+            Py_DECREF(text);
+            Py_DECREF(fragment);
+            continue; /* (computed by the properties, when asked) */
+        }
+        const Py_UCS1 *chars = PyUnicode_1BYTE_DATA(text);
+        Py_ssize_t length = PyUnicode_GET_LENGTH(text), words = 0;
+        for (Py_ssize_t k = 0; k < length; k++) {
+            Py_UCS1 ch = chars[k];
+            if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z'))) continue;
+            words++;
+            while (k + 1 < length && !Py_UNICODE_ISSPACE(chars[k + 1])) k++;
+        }
+        Py_DECREF(text);
+        PyObject *count = PyLong_FromSsize_t(words);
+        int status = count == NULL ? -1 : PyObject_SetAttr(fragment, name_words, count);
+        Py_XDECREF(count);
+        if (status == 0) status = PyObject_SetAttr(fragment, name_rtl, Py_False);
+        Py_DECREF(fragment);
+        if (status < 0) return NULL;
+        filled++;
+    }
+    return PyLong_FromSsize_t(filled);
+}
+
 static PyMethodDef methods[] = {
     {"fragments", fragments, METH_VARARGS,
      "fragments(glyphs, fragment_class, fragment_gap, space_gap) -> fragments, raw text"},
     {"letter_boldness", letter_boldness, METH_O,
      "letter_boldness(glyphs) -> (letters, bold letters)"},
+    {"text_facts", text_facts, METH_O,
+     "text_facts(fragments) -> count: set Fragment.words and .rtl of ASCII texts"},
     {"glyph_facts", glyph_facts, METH_VARARGS,
      "glyph_facts(fragments, tall_glyphs) -> count: set the values Fragment computes once"},
     {NULL, NULL, 0, NULL},
@@ -587,6 +638,8 @@ PyMODINIT_FUNC PyInit__fragments(void) {
         !(name_rotated = PyUnicode_InternFromString("rotated")) ||
         !(name_text = PyUnicode_InternFromString("text")) ||
         !(name_glyphs = PyUnicode_InternFromString("glyphs")) ||
+        !(name_words = PyUnicode_InternFromString("words")) ||
+        !(name_rtl = PyUnicode_InternFromString("rtl")) ||
         !(name_sizes = PyUnicode_InternFromString("sizes")) ||
         !(name_band = PyUnicode_InternFromString("band")) ||
         !(name_letter_counts = PyUnicode_InternFromString("letter_counts")) ||

@@ -70,7 +70,9 @@ class _computed_once(Generic[_T]):  # noqa: N801 - used as a decorator, like cac
     """A property computed on first use and then kept in the instance, as
     ``functools.cached_property`` does, without the lock Python 3.11 takes on every first use
     (a third of the cost for values as small as a fragment's size; a fragment is built and
-    read by one thread, and a value computed twice would be the same)."""
+    read by one thread, and a value computed twice would be the same). A value may also be
+    set beforehand, as :func:`fragments` has the C loop do for the fragments it hands out:
+    with no setter, the descriptor leaves it to the instance, and reads it from there."""
 
     def __init__(self, compute: Callable[[Any], _T]) -> None:
         self.compute = compute
@@ -236,6 +238,8 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
         # all five, and five Python calls each cost more than the loop that made it. Safe:
         # the glyphs no longer change, and a test holds the values to the properties'.
         _accelerator.glyph_facts(kept, TALL_GLYPHS)
+        # The same for what the finished text says (words, rtl), of ASCII texts.
+        _accelerator.text_facts(kept)
     return kept
 
 
