@@ -302,7 +302,9 @@ def _facts_both_ways(
     return out
 
 
-def test_c_sets_the_values_a_fragment_computes_once(tmp_path: Path) -> None:
+def test_c_sets_the_values_a_fragment_computes_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     if lines._accelerator is None:
         pytest.skip("the C fragments loop is not built here (no C compiler at install time)")
     styled = tmp_path / "styles.pdf"
@@ -313,11 +315,13 @@ def test_c_sets_the_values_a_fragment_computes_once(tmp_path: Path) -> None:
             frags = [f for i in range(len(pdf)) for f in lines.fragments(read_page(pdf, i).glyphs)]
         finally:
             pdf.close()
-        compared = _facts_both_ways(frags)
+        with monkeypatch.context() as patch:  # (the properties computed in Python alone)
+            patch.setattr(lines, "_accelerator", None)
+            compared = _facts_both_ways(frags)
+            texts = _facts_both_ways(frags, _TEXT_FACTS)
         assert len(compared) == len(frags) >= 5  # (pdfium's glyphs: plain floats, all set)
-        ascii_texts = _facts_both_ways(frags, _TEXT_FACTS)
-        assert len(ascii_texts) == sum(f.text.isascii() for f in frags) >= 5
-        for fast, slow in compared + ascii_texts:
+        assert len(texts) == len(frags)
+        for fast, slow in compared + texts:
             assert fast == slow
 
 
@@ -354,20 +358,32 @@ def test_c_sets_a_tall_fragments_band_and_leaves_odd_values_to_python() -> None:
     assert "size" not in made[4].__dict__
 
 
-def test_c_counts_the_words_of_ascii_texts_as_python_does() -> None:
+def test_c_counts_words_and_tells_direction_as_python_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     if lines._accelerator is None:
         pytest.skip("the C fragments loop is not built here (no C compiler at install time)")
-    # Letters after digits and punctuation, white space of every ASCII kind (the unit and
-    # file separators are white space to a regular expression), underscores, no letters.
+    # Letters after digits and punctuation, white space of every kind (the unit and file
+    # separators, no-break and ideographic spaces, a line separator), underscores, no letters,
+    # accented and combining letters, letters beyond the BMP, Arabic and Hebrew (mostly or
+    # partly: the third that makes a text right-to-left), Arabic digits, CJK.
     texts = ["", " ", "a", "9a", "a9 b", "x-y z", "3.14 42", "_a", "\x1cfoo\x1fbar", "a\tb\vc",
-             "..A..", "Hello world", "éclair au café", "تيار المحبة"]
+             "..A..", "Hello world", "éclair au café", "e\u0301t\u00e9", "\U0001d465 = 2",
+             "a\u00a0b\u3000c\u2028d", "تيار المحبة", "\u0661\u0662 abc", "ab \u05d0",
+             "abcdef \u05d0\u05d1", "\ufb1d\ufdff\ufe70\ufeff", "中文 text"]
     made = [Fragment([], text) for text in texts]
-    assert lines._accelerator.text_facts(made) == sum(text.isascii() for text in texts)
-    compared = _facts_both_ways(made, _TEXT_FACTS)
-    assert len(compared) == len(texts) - 2
+    assert lines._accelerator.text_facts(made) == len(texts)
+    fast_counts = [lines.word_count(text) for text in texts]
+    with monkeypatch.context() as patch:
+        patch.setattr(lines, "_accelerator", None)
+        compared = _facts_both_ways(made, _TEXT_FACTS)
+        assert [lines.word_count(text) for text in texts] == fast_counts
+    assert len(compared) == len(texts)
     for fast, slow in compared:
         assert fast == slow
-    assert [f.words for f in made[:5]] == [0, 0, 1, 1, 2]
+    assert fast_counts[:5] == [0, 0, 1, 1, 2] and [f.rtl for f in made[16:20]] == [
+        True, False, False, False
+    ]
 
 
 def test_the_accelerators_are_built_where_a_c_compiler_exists() -> None:

@@ -563,13 +563,62 @@ fail:
 
 static PyObject *name_words, *name_rtl;
 
-/* text_facts(fragments) -> how many fragments got them: on each fragment whose text is
- * ASCII (nearly all), the values of Fragment.words and Fragment.rtl, as lines.py computes
- * them: ASCII text has no right-to-left letter, and its word count is how many times
- * ``[A-Za-z]\S*`` matches (a match runs from a word's first letter to the next white space,
- * where the next search starts; white space as the regular expression knows it). Asked of
- * nearly every fragment by the column search and block building. Only for fragments whose
- * text no longer changes (fragments() hands them out finished). */
+/* lines.py's word_count(): how many of the text's white-space separated tokens (as
+ * str.split() cuts them) hold a letter (str.isalpha()). The ASCII branch there, a count of
+ * ``[A-Za-z]\S*`` matches, is the same count: a match runs from a token's first letter to
+ * its end, where the next search starts. */
+static Py_ssize_t words_in(PyObject *text) {
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text), words = 0;
+    int in_token = 0, lettered = 0;
+    for (Py_ssize_t k = 0; k < length; k++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, k);
+        if (Py_UNICODE_ISSPACE(ch)) {
+            in_token = 0;
+            continue;
+        }
+        if (!in_token) {
+            in_token = 1;
+            lettered = 0;
+        }
+        if (!lettered && Py_UNICODE_ISALPHA(ch)) {
+            lettered = 1;
+            words++;
+        }
+    }
+    return words;
+}
+
+/* Fragment.rtl: more than a third of the text's characters are right-to-left letters (the
+ * ranges of lines.py's _RTL). (count > length / 3 as Python compares an int with the float
+ * quotient: exact in doubles for any length a string can have.) */
+static int mostly_rtl(PyObject *text) {
+    if (PyUnicode_IS_ASCII(text)) return 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text), count = 0;
+    for (Py_ssize_t k = 0; k < length; k++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, k);
+        count += (ch >= 0x0590 && ch <= 0x08FF) || (ch >= 0xFB1D && ch <= 0xFDFF) ||
+                 (ch >= 0xFE70 && ch <= 0xFEFF);
+    }
+    return count > 0 && (double)count > (double)length / 3.0;
+}
+
+static PyObject *word_count(PyObject *self, PyObject *text) {
+    (void)self;
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "word_count(text): a str");
+        return NULL;
+    }
+    return PyLong_FromSsize_t(words_in(text));
+}
+
+/* text_facts(fragments) -> how many fragments got them: on each fragment with a str text,
+ * the values of Fragment.words and Fragment.rtl (above), which the column search and block
+ * building ask of nearly every fragment. Only for fragments whose text no longer changes
+ * (fragments() hands them out finished). */
 static PyObject *text_facts(PyObject *self, PyObject *frags) {
     (void)self;
     if (!PyList_Check(frags)) {
@@ -585,24 +634,17 @@ static PyObject *text_facts(PyObject *self, PyObject *frags) {
             Py_DECREF(fragment);
             return NULL;
         }
-        if (!PyUnicode_CheckExact(text) || !PyUnicode_IS_ASCII(text)) {
+        if (!PyUnicode_CheckExact(text)) {
             Py_DECREF(text);
             Py_DECREF(fragment);
             continue; /* (computed by the properties, when asked) */
         }
-        const Py_UCS1 *chars = PyUnicode_1BYTE_DATA(text);
-        Py_ssize_t length = PyUnicode_GET_LENGTH(text), words = 0;
-        for (Py_ssize_t k = 0; k < length; k++) {
-            Py_UCS1 ch = chars[k];
-            if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z'))) continue;
-            words++;
-            while (k + 1 < length && !Py_UNICODE_ISSPACE(chars[k + 1])) k++;
-        }
+        PyObject *count = PyLong_FromSsize_t(words_in(text));
+        PyObject *rtl = mostly_rtl(text) ? Py_True : Py_False;
         Py_DECREF(text);
-        PyObject *count = PyLong_FromSsize_t(words);
         int status = count == NULL ? -1 : PyObject_SetAttr(fragment, name_words, count);
         Py_XDECREF(count);
-        if (status == 0) status = PyObject_SetAttr(fragment, name_rtl, Py_False);
+        if (status == 0) status = PyObject_SetAttr(fragment, name_rtl, rtl);
         Py_DECREF(fragment);
         if (status < 0) return NULL;
         filled++;
@@ -616,7 +658,8 @@ static PyMethodDef methods[] = {
     {"letter_boldness", letter_boldness, METH_O,
      "letter_boldness(glyphs) -> (letters, bold letters)"},
     {"text_facts", text_facts, METH_O,
-     "text_facts(fragments) -> count: set Fragment.words and .rtl of ASCII texts"},
+     "text_facts(fragments) -> count: set Fragment.words and .rtl"},
+    {"word_count", word_count, METH_O, "word_count(text) -> words with letters in them"},
     {"glyph_facts", glyph_facts, METH_VARARGS,
      "glyph_facts(fragments, tall_glyphs) -> count: set the values Fragment computes once"},
     {NULL, NULL, 0, NULL},
