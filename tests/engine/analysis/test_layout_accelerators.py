@@ -281,7 +281,7 @@ def test_c_and_python_count_the_same_bold_letters(monkeypatch: pytest.MonkeyPatc
     assert fast[0] == (21, 6) and fast[3] == (0, 0)
 
 
-_GLYPH_FACTS = ("sizes", "size", "band", "letter_counts", "bold")
+_GLYPH_FACTS = ("sizes", "size", "band", "letter_counts", "bold", "drawn_objects")
 _TEXT_FACTS = ("words", "rtl")
 
 
@@ -331,7 +331,9 @@ def test_c_sets_a_tall_fragments_band_and_leaves_odd_values_to_python() -> None:
 
     def glyph(char: str, x0: float, y0: float, y1: float, size: float, bold: bool = False,
               x1: float | None = None) -> Glyph:
-        return Glyph(char, x0, y0, x0 + 4.0 if x1 is None else x1, y1, size, bold, "F", 0, -1)
+        # (Objects repeat, and come back after another: each is kept once, where it first is.)
+        obj = (-1, 3, 3, 7, 3, -1, 2)[int(x0) // 4 % 7]
+        return Glyph(char, x0, y0, x0 + 4.0 if x1 is None else x1, y1, size, bold, "F", obj, -1)
 
     tall = [  # an index and an exponent around a line's letters: the band is the letters'
         glyph("x", 0.0, 10.0, 20.0, 10.0, True), glyph("2", 4.0, 18.0, 26.0, 6.0),
@@ -353,6 +355,7 @@ def test_c_sets_a_tall_fragments_band_and_leaves_odd_values_to_python() -> None:
         assert fast == slow
     assert made[0].band == (10.0, 20.0) and made[0].bold  # (set, and as the property says)
     assert made[1].size == 9.5
+    assert made[0].drawn_objects == [-1, 3, 7, 2]
     # Left to the properties: values that are not plainly floats (an int, NaN).
     assert "size" not in made[3].__dict__ and made[3].size == 10
     assert "size" not in made[4].__dict__

@@ -15,7 +15,7 @@
 #include <math.h>
 #include <structmember.h>
 
-static PyObject *name_char, *name_bold, *name_x0, *name_y0, *name_x1, *name_y1, *name_size, *name_rotated;
+static PyObject *name_obj, *name_char, *name_bold, *name_x0, *name_y0, *name_x1, *name_y1, *name_size, *name_rotated;
 static PyObject *name_text, *empty, *space_text;
 
 /* Reading a glyph's fields by name (PyObject_GetAttr) was most of this loop's cost: each
@@ -26,7 +26,7 @@ static PyObject *name_text, *empty, *space_text;
  * up, it uses the generic getattr (no __getattribute__ of its own), and the name resolves to
  * a plain object slot (a data descriptor, so it wins over anything else). Otherwise, or for
  * an unset slot (getattr raises AttributeError), the ordinary getattr is used. */
-enum { F_CHAR, F_X0, F_Y0, F_X1, F_Y1, F_SIZE, F_ROTATED, F_BOLD, F_COUNT };
+enum { F_CHAR, F_X0, F_Y0, F_X1, F_Y1, F_SIZE, F_ROTATED, F_BOLD, F_OBJ, F_COUNT };
 
 typedef struct {
     PyTypeObject *type; /* borrowed: the type of a glyph in the list being read */
@@ -35,6 +35,7 @@ typedef struct {
 
 static PyObject **field_names[F_COUNT] = {
     &name_char, &name_x0, &name_y0, &name_x1, &name_y1, &name_size, &name_rotated, &name_bold,
+    &name_obj,
 };
 
 static Py_ssize_t slot_offset(PyTypeObject *type, PyObject *name) {
@@ -385,7 +386,50 @@ static int plain_float(PyObject *value, double *out) {
     return isnan(*out) ? -1 : 0;
 }
 
-static PyObject *name_glyphs, *name_sizes, *name_band, *name_letter_counts;
+static PyObject *name_glyphs, *name_sizes, *name_band, *name_letter_counts, *name_drawn;
+
+/* Whether the error just raised (reading a glyph's field) is one the property would raise
+ * only when asked, if ever: a glyph-like object without the field, or of another type. It
+ * is cleared, and the value left to the property. */
+static int left_to_python(void) {
+    if (!PyErr_ExceptionMatches(PyExc_AttributeError) && !PyErr_ExceptionMatches(PyExc_TypeError))
+        return 0;
+    PyErr_Clear();
+    return 1;
+}
+
+/* Fragment.drawn_objects: the glyphs' page objects, each once, in the order they first
+ * appear (``list(dict.fromkeys(...))``, the first object of equal ones kept); NULL with no
+ * exception set when one is no exact int (then the property computes it). */
+static PyObject *drawn_objects(PyObject *glyphs, slot_layout *layout) {
+    PyObject *out = PyList_New(0), *seen = PySet_New(NULL);
+    if (out == NULL || seen == NULL) goto fail;
+    PyObject *last = NULL; /* borrowed (held by out): consecutive glyphs share objects */
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(glyphs); i++) {
+        PyObject *glyph = PyList_GET_ITEM(glyphs, i);
+        if (Py_TYPE(glyph) != layout->type) layout_of(Py_TYPE(glyph), layout);
+        PyObject *obj = field_of(glyph, layout, F_OBJ);
+        if (obj == NULL) goto fail;
+        if (!PyLong_CheckExact(obj)) {
+            Py_DECREF(obj);
+            Py_DECREF(out);
+            Py_DECREF(seen);
+            return NULL;
+        }
+        int known = obj == last ? 1 : PySet_Contains(seen, obj);
+        if (known == 0 && (PySet_Add(seen, obj) < 0 || PyList_Append(out, obj) < 0)) known = -1;
+        if (known == 0) last = obj;
+        Py_DECREF(obj);
+        if (known < 0) goto fail;
+    }
+    Py_DECREF(seen);
+    return out;
+fail:
+    Py_XDECREF(out);
+    Py_XDECREF(seen);
+    if (!PyErr_Occurred()) PyErr_NoMemory();
+    return NULL;
+}
 
 /* The five values for one fragment (0), or 1 when a value is not plainly a float (the
  * fragment keeps computing them itself), or -1 with an exception set. */
@@ -393,7 +437,7 @@ static int fragment_facts(PyObject *fragment, double tall_glyphs, slot_layout *l
                           ranked *work, Py_ssize_t capacity) {
     int outcome = -1;
     PyObject *glyphs = NULL, *sizes = NULL, *size = NULL, *band = NULL, *counts = NULL;
-    PyObject *fy0o = NULL, *fy1o = NULL;
+    PyObject *fy0o = NULL, *fy1o = NULL, *drawn = NULL;
     glyphs = PyObject_GetAttr(fragment, name_glyphs);
     if (glyphs == NULL) goto done;
     if (!PyList_CheckExact(glyphs) || PyList_GET_SIZE(glyphs) > capacity) {
@@ -499,6 +543,9 @@ static int fragment_facts(PyObject *fragment, double tall_glyphs, slot_layout *l
         PyObject_SetAttr(fragment, name_letter_counts, counts) < 0 ||
         PyObject_SetAttr(fragment, name_bold, bold) < 0)
         goto done;
+    drawn = drawn_objects(glyphs, layout);
+    if (drawn == NULL && PyErr_Occurred() && !left_to_python()) goto done;
+    if (drawn != NULL && PyObject_SetAttr(fragment, name_drawn, drawn) < 0) goto done;
     outcome = 0;
 done:
     Py_XDECREF(glyphs);
@@ -508,13 +555,15 @@ done:
     Py_XDECREF(counts);
     Py_XDECREF(fy0o);
     Py_XDECREF(fy1o);
+    Py_XDECREF(drawn);
     return outcome;
 }
 
 /* glyph_facts(fragments, tall_glyphs) -> how many fragments got their values.
  *
  * Sets, on each fragment of the list, the values its computed-once properties would compute
- * from its glyphs on first use (sizes, size, band, letter_counts, bold): the same values by
+ * from its glyphs on first use (sizes, size, band, letter_counts, bold, drawn_objects, the
+ * last when its glyphs' objects are plain ints): the same values by
  * the same arithmetic (Python floats are C doubles; sorts ordered as sorted() orders them,
  * the same objects kept where Python keeps them). The layout reader asks each of them of
  * nearly every fragment, and in Python the five calls per fragment cost more than the
@@ -551,6 +600,7 @@ static PyObject *glyph_facts(PyObject *self, PyObject *args) {
         }
         int outcome = fragment_facts(fragment, tall_glyphs, &layout, work, capacity / 2);
         Py_DECREF(fragment);
+        if (outcome < 0 && left_to_python()) outcome = 1;
         if (outcome < 0) goto fail;
         filled += outcome == 0;
     }
@@ -671,7 +721,8 @@ static struct PyModuleDef module = {
 };
 
 PyMODINIT_FUNC PyInit__fragments(void) {
-    if (!(name_char = PyUnicode_InternFromString("char")) ||
+    if (!(name_obj = PyUnicode_InternFromString("obj")) ||
+        !(name_char = PyUnicode_InternFromString("char")) ||
         !(name_bold = PyUnicode_InternFromString("bold")) ||
         !(name_x0 = PyUnicode_InternFromString("x0")) ||
         !(name_y0 = PyUnicode_InternFromString("y0")) ||
@@ -686,6 +737,7 @@ PyMODINIT_FUNC PyInit__fragments(void) {
         !(name_sizes = PyUnicode_InternFromString("sizes")) ||
         !(name_band = PyUnicode_InternFromString("band")) ||
         !(name_letter_counts = PyUnicode_InternFromString("letter_counts")) ||
+        !(name_drawn = PyUnicode_InternFromString("drawn_objects")) ||
         !(empty = PyUnicode_FromString("")) || !(space_text = PyUnicode_FromString(" ")))
         return NULL;
     return PyModule_Create(&module);
