@@ -400,41 +400,47 @@ static int left_to_python(void) {
 
 /* Fragment.drawn_objects: the glyphs' page objects, each once, in the order they first
  * appear (``list(dict.fromkeys(...))``, the first object of equal ones kept); NULL with no
- * exception set when one is no exact int (then the property computes it). */
-static PyObject *drawn_objects(PyObject *glyphs, slot_layout *layout) {
-    PyObject *out = PyList_New(0), *seen = PySet_New(NULL);
-    if (out == NULL || seen == NULL) goto fail;
-    PyObject *last = NULL; /* borrowed (held by out): consecutive glyphs share objects */
+ * exception set when one is no exact int a C long holds (then the property computes it).
+ * A fragment's glyphs come from a few objects: each is looked for among those already
+ * found (``values``, room for as many as there are glyphs), not in a set. */
+static PyObject *drawn_objects(PyObject *glyphs, slot_layout *layout, long *values) {
+    PyObject *out = PyList_New(0);
+    if (out == NULL) return NULL;
+    Py_ssize_t found = 0;
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(glyphs); i++) {
         PyObject *glyph = PyList_GET_ITEM(glyphs, i);
         if (Py_TYPE(glyph) != layout->type) layout_of(Py_TYPE(glyph), layout);
         PyObject *obj = field_of(glyph, layout, F_OBJ);
-        if (obj == NULL) goto fail;
-        if (!PyLong_CheckExact(obj)) {
-            Py_DECREF(obj);
+        if (obj == NULL) {
             Py_DECREF(out);
-            Py_DECREF(seen);
             return NULL;
         }
-        int known = obj == last ? 1 : PySet_Contains(seen, obj);
-        if (known == 0 && (PySet_Add(seen, obj) < 0 || PyList_Append(out, obj) < 0)) known = -1;
-        if (known == 0) last = obj;
+        int overflow = 0;
+        long value = PyLong_CheckExact(obj) ? PyLong_AsLongAndOverflow(obj, &overflow) : 0;
+        if (!PyLong_CheckExact(obj) || overflow) {
+            Py_DECREF(obj);
+            Py_DECREF(out);
+            return NULL; /* (no exception: left to the property) */
+        }
+        Py_ssize_t k = found;
+        while (k > 0 && values[k - 1] != value) k--; /* (the latest first: runs repeat it) */
+        if (k == 0) { /* not found */
+            if (PyList_Append(out, obj) < 0) {
+                Py_DECREF(obj);
+                Py_DECREF(out);
+                return NULL;
+            }
+            values[found++] = value;
+        }
         Py_DECREF(obj);
-        if (known < 0) goto fail;
     }
-    Py_DECREF(seen);
     return out;
-fail:
-    Py_XDECREF(out);
-    Py_XDECREF(seen);
-    if (!PyErr_Occurred()) PyErr_NoMemory();
-    return NULL;
 }
 
 /* The five values for one fragment (0), or 1 when a value is not plainly a float (the
  * fragment keeps computing them itself), or -1 with an exception set. */
 static int fragment_facts(PyObject *fragment, double tall_glyphs, slot_layout *layout,
-                          ranked *work, Py_ssize_t capacity) {
+                          ranked *work, long *values, Py_ssize_t capacity) {
     int outcome = -1;
     PyObject *glyphs = NULL, *sizes = NULL, *size = NULL, *band = NULL, *counts = NULL;
     PyObject *fy0o = NULL, *fy1o = NULL, *drawn = NULL;
@@ -543,7 +549,7 @@ static int fragment_facts(PyObject *fragment, double tall_glyphs, slot_layout *l
         PyObject_SetAttr(fragment, name_letter_counts, counts) < 0 ||
         PyObject_SetAttr(fragment, name_bold, bold) < 0)
         goto done;
-    drawn = drawn_objects(glyphs, layout);
+    drawn = drawn_objects(glyphs, layout, values);
     if (drawn == NULL && PyErr_Occurred() && !left_to_python()) goto done;
     if (drawn != NULL && PyObject_SetAttr(fragment, name_drawn, drawn) < 0) goto done;
     outcome = 0;
@@ -577,7 +583,8 @@ static PyObject *glyph_facts(PyObject *self, PyObject *args) {
     if (!PyArg_ParseTuple(args, "O!d", &PyList_Type, &frags, &tall_glyphs)) return NULL;
     slot_layout layout = {NULL, {0}};
     Py_ssize_t capacity = 0, filled = 0;
-    ranked *work = NULL;
+    ranked *work = NULL; /* room for two values a glyph (a fragment's bottoms and tops) */
+    long *values = NULL; /* room for one a glyph (its object) */
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(frags); i++) {
         PyObject *fragment = PyList_GET_ITEM(frags, i);
         Py_INCREF(fragment);
@@ -586,28 +593,32 @@ static PyObject *glyph_facts(PyObject *self, PyObject *args) {
             Py_DECREF(fragment);
             goto fail;
         }
-        Py_ssize_t needed = PyList_Check(glyphs) ? 2 * PyList_GET_SIZE(glyphs) : 0;
+        Py_ssize_t needed = PyList_Check(glyphs) ? PyList_GET_SIZE(glyphs) : 0;
         Py_DECREF(glyphs);
         if (needed > capacity) {
-            ranked *grown = PyMem_Realloc(work, (size_t)needed * sizeof(ranked));
-            if (grown == NULL) {
+            ranked *grown = PyMem_Realloc(work, (size_t)needed * 2 * sizeof(ranked));
+            if (grown != NULL) work = grown;
+            long *more = grown == NULL ? NULL : PyMem_Realloc(values, (size_t)needed * sizeof(long));
+            if (more == NULL) {
                 Py_DECREF(fragment);
                 PyErr_NoMemory();
                 goto fail;
             }
-            work = grown;
+            values = more;
             capacity = needed;
         }
-        int outcome = fragment_facts(fragment, tall_glyphs, &layout, work, capacity / 2);
+        int outcome = fragment_facts(fragment, tall_glyphs, &layout, work, values, capacity);
         Py_DECREF(fragment);
         if (outcome < 0 && left_to_python()) outcome = 1;
         if (outcome < 0) goto fail;
         filled += outcome == 0;
     }
     PyMem_Free(work);
+    PyMem_Free(values);
     return PyLong_FromSsize_t(filled);
 fail:
     PyMem_Free(work);
+    PyMem_Free(values);
     return NULL;
 }
 
