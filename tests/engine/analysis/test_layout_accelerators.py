@@ -5,10 +5,14 @@ spaces, artifacts, marked content, text inside a Form XObject, ligatures, column
 - layout/_glyph_reader.c and glyphs._python_glyphs: the same glyphs, field for field; and
   the same page objects (images with their facts, rules, paths, kinds, marked content);
 - layout/_fragments.c and lines._python_fragments: the same fragments (text, box, glyphs),
-  and the same count of bold letters (lines.letter_boldness)."""
+  and the same count of bold letters (lines.letter_boldness); and the values a fragment
+  computes once from its glyphs (sizes, size, band, letter_counts, bold) and its text
+  (words, rtl), set by _fragments.glyph_facts and text_facts, are those its properties
+  compute."""
 
 from __future__ import annotations
 
+import math
 import shutil
 import sysconfig
 from pathlib import Path
@@ -275,6 +279,122 @@ def test_c_and_python_count_the_same_bold_letters(monkeypatch: pytest.MonkeyPatc
     slow = [lines.letter_boldness(run) for run in runs]
     assert fast == slow
     assert fast[0] == (21, 6) and fast[3] == (0, 0)
+
+
+_GLYPH_FACTS = ("sizes", "size", "band", "letter_counts", "bold", "drawn_objects")
+_TEXT_FACTS = ("words", "rtl")
+
+
+def _facts_both_ways(
+    frags: list[Fragment], names: tuple[str, ...] = _GLYPH_FACTS
+) -> list[tuple[object, object]]:
+    """For each fragment whose values ``names`` the C loop set: those values, and the values
+    its properties compute for a fresh copy of it (each with its type: 10 is not 10.0)."""
+    out: list[tuple[object, object]] = []
+    for f in frags:
+        if not all(name in f.__dict__ for name in names):
+            continue
+        fresh = Fragment(f.glyphs, f.text, f.x0, f.y0, f.x1, f.y1)
+        out.append((
+            [(f.__dict__[name], type(f.__dict__[name])) for name in names],
+            [(getattr(fresh, name), type(getattr(fresh, name))) for name in names],
+        ))
+    return out
+
+
+def test_c_sets_the_values_a_fragment_computes_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if lines._accelerator is None:
+        pytest.skip("the C fragments loop is not built here (no C compiler at install time)")
+    styled = tmp_path / "styles.pdf"
+    weasyprint.HTML(string=_HTML).write_pdf(styled)
+    for path in (styled, _made_by_hand(tmp_path / "hand.pdf")):
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            frags = [f for i in range(len(pdf)) for f in lines.fragments(read_page(pdf, i).glyphs)]
+        finally:
+            pdf.close()
+        with monkeypatch.context() as patch:  # (the properties computed in Python alone)
+            patch.setattr(lines, "_accelerator", None)
+            compared = _facts_both_ways(frags)
+            texts = _facts_both_ways(frags, _TEXT_FACTS)
+        assert len(compared) == len(frags) >= 5  # (pdfium's glyphs: plain floats, all set)
+        assert len(texts) == len(frags)
+        for fast, slow in compared + texts:
+            assert fast == slow
+
+
+def test_c_sets_a_tall_fragments_band_and_leaves_odd_values_to_python() -> None:
+    if lines._accelerator is None:
+        pytest.skip("the C fragments loop is not built here (no C compiler at install time)")
+
+    def glyph(char: str, x0: float, y0: float, y1: float, size: float, bold: bool = False,
+              x1: float | None = None) -> Glyph:
+        # (Objects repeat, and come back after another: each is kept once, where it first is.)
+        obj = (-1, 3, 3, 7, 3, -1, 2)[int(x0) // 4 % 7]
+        return Glyph(char, x0, y0, x0 + 4.0 if x1 is None else x1, y1, size, bold, "F", obj, -1)
+
+    tall = [  # an index and an exponent around a line's letters: the band is the letters'
+        glyph("x", 0.0, 10.0, 20.0, 10.0, True), glyph("2", 4.0, 18.0, 26.0, 6.0),
+        glyph("y", 8.0, 10.0, 20.0, 10.0, True), glyph("i", 12.0, 4.0, 12.0, 6.0),
+        glyph("z", 16.0, 10.0, 20.0, 10.0, True), glyph("w", 20.0, 10.0, 10.0, 10.0),
+        glyph("v", 24.0, 10.0, 20.0, 10.0, True),
+    ]
+    even = [glyph("a", 0.0, 0.0, 10.0, 9.0), glyph("b", 4.0, 0.0, 10.0, 10.0)]
+    equal_sizes = [glyph(c, 4.0 * k, 0.0, 10.0, 0.0 if k % 2 else -0.0)
+                   for k, c in enumerate("abc")]
+    whole_numbers = [glyph("a", 0.0, 0.0, 10.0, 10), glyph("b", 4.0, 0.0, 10.0, 10)]
+    not_a_number = [glyph("a", 0.0, 0.0, 10.0, math.nan), glyph("b", 4.0, 0.0, 10.0, 10.0)]
+    made = [Fragment(run, "text", 0.0, min(g.y0 for g in run), 30.0, max(g.y1 for g in run))
+            for run in (tall, even, equal_sizes, whole_numbers, not_a_number)]
+    assert lines._accelerator.glyph_facts(made, lines.TALL_GLYPHS) == 3
+    compared = _facts_both_ways(made)
+    assert len(compared) == 3
+    for fast, slow in compared:
+        assert fast == slow
+    assert made[0].band == (10.0, 20.0) and made[0].bold  # (set, and as the property says)
+    assert made[1].size == 9.5
+    assert made[0].drawn_objects == [-1, 3, 7, 2]
+    # An object number no C long holds, or no int: that value alone is left to the property.
+    for odd in (2**70, True):
+        huge = [glyph("a", 0.0, 0.0, 10.0, 10.0), glyph("b", 4.0, 0.0, 10.0, 10.0)]
+        huge[1].obj = odd
+        fragment = Fragment(huge, "ab", 0.0, 0.0, 8.0, 10.0)
+        assert lines._accelerator.glyph_facts([fragment], lines.TALL_GLYPHS) == 1
+        assert "drawn_objects" not in fragment.__dict__ and "size" in fragment.__dict__
+        assert fragment.drawn_objects == [-1, odd]
+    # Left to the properties: values that are not plainly floats (an int, NaN).
+    assert "size" not in made[3].__dict__ and made[3].size == 10
+    assert "size" not in made[4].__dict__
+
+
+def test_c_counts_words_and_tells_direction_as_python_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    if lines._accelerator is None:
+        pytest.skip("the C fragments loop is not built here (no C compiler at install time)")
+    # Letters after digits and punctuation, white space of every kind (the unit and file
+    # separators, no-break and ideographic spaces, a line separator), underscores, no letters,
+    # accented and combining letters, letters beyond the BMP, Arabic and Hebrew (mostly or
+    # partly: the third that makes a text right-to-left), Arabic digits, CJK.
+    texts = ["", " ", "a", "9a", "a9 b", "x-y z", "3.14 42", "_a", "\x1cfoo\x1fbar", "a\tb\vc",
+             "..A..", "Hello world", "éclair au café", "e\u0301t\u00e9", "\U0001d465 = 2",
+             "a\u00a0b\u3000c\u2028d", "تيار المحبة", "\u0661\u0662 abc", "ab \u05d0",
+             "abcdef \u05d0\u05d1", "\ufb1d\ufdff\ufe70\ufeff", "中文 text"]
+    made = [Fragment([], text) for text in texts]
+    assert lines._accelerator.text_facts(made) == len(texts)
+    fast_counts = [lines.word_count(text) for text in texts]
+    with monkeypatch.context() as patch:
+        patch.setattr(lines, "_accelerator", None)
+        compared = _facts_both_ways(made, _TEXT_FACTS)
+        assert [lines.word_count(text) for text in texts] == fast_counts
+    assert len(compared) == len(texts)
+    for fast, slow in compared:
+        assert fast == slow
+    assert fast_counts[:5] == [0, 0, 1, 1, 2] and [f.rtl for f in made[16:20]] == [
+        True, False, False, False
+    ]
 
 
 def test_the_accelerators_are_built_where_a_c_compiler_exists() -> None:

@@ -230,21 +230,29 @@ def missing_text(font: pikepdf.Dictionary) -> dict[int, str]:
     miss: no /ToUnicode entry, and a name the AGL lacks (a TeX name) or a control code.
     Names of several characters are left out (a reader's glyph is one character).
     Empty when there are none, or the font's /ToUnicode cannot be read whole."""
-    names = code_names(font)
+    return _missing_text(font, code_names(font))[0]
+
+
+def _missing_text(
+    font: pikepdf.Dictionary, names: dict[int, str]
+) -> tuple[dict[int, str], dict[int, str]]:
+    """:func:`missing_text` of ``font`` whose :func:`code_names` are ``names``, and the
+    entries of its /ToUnicode (empty when it has none, or when nothing is missing)."""
     wanted = {
         code: text for code, name in names.items()
         if (text := name_text(name)) is not None and len(text) == 1
         and (not _in_agl(name) or code < _FIRST_PRINTABLE)
     }
     if not wanted:
-        return {}
+        return {}, {}
+    present: dict[int, str] = {}
     if "/ToUnicode" in font:
         try:
             present = to_unicode_entries(font.ToUnicode)
         except NotUnderstood:
-            return {}
+            return {}, {}
         wanted = {code: text for code, text in wanted.items() if code not in present}
-    return wanted
+    return wanted, present
 
 
 def named_fixes(font: pikepdf.Dictionary) -> dict[int, str]:
@@ -253,13 +261,14 @@ def named_fixes(font: pikepdf.Dictionary) -> dict[int, str]:
     as the name says. Left out, so that no character is misread: a code whose own character
     is white space (pdfium adds spaces of its own), or is what another code of the font
     reads (its /ToUnicode, or its name: the code's own character could then be either)."""
-    missing = missing_text(font)
+    # (The names and the /ToUnicode are read once: reading a font program's encoding and a
+    # CMap are the dear part, for every font of a document.)
+    names = code_names(font)
+    missing, present = _missing_text(font, names)
     if not missing:
         return {}
-    taken: set[str] = set()
-    if "/ToUnicode" in font:
-        taken.update(to_unicode_entries(font.ToUnicode).values())
-    taken.update(text for name in code_names(font).values()
+    taken: set[str] = set(present.values())
+    taken.update(text for name in names.values()
                  if (text := name_text(name)) is not None)
     return {code: text for code, text in missing.items()
             if chr(code) != text and chr(code) not in _SPACES and chr(code) not in taken}

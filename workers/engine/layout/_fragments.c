@@ -15,7 +15,7 @@
 #include <math.h>
 #include <structmember.h>
 
-static PyObject *name_char, *name_bold, *name_x0, *name_y0, *name_x1, *name_y1, *name_size, *name_rotated;
+static PyObject *name_obj, *name_char, *name_bold, *name_x0, *name_y0, *name_x1, *name_y1, *name_size, *name_rotated;
 static PyObject *name_text, *empty, *space_text;
 
 /* Reading a glyph's fields by name (PyObject_GetAttr) was most of this loop's cost: each
@@ -26,7 +26,7 @@ static PyObject *name_text, *empty, *space_text;
  * up, it uses the generic getattr (no __getattribute__ of its own), and the name resolves to
  * a plain object slot (a data descriptor, so it wins over anything else). Otherwise, or for
  * an unset slot (getattr raises AttributeError), the ordinary getattr is used. */
-enum { F_CHAR, F_X0, F_Y0, F_X1, F_Y1, F_SIZE, F_ROTATED, F_BOLD, F_COUNT };
+enum { F_CHAR, F_X0, F_Y0, F_X1, F_Y1, F_SIZE, F_ROTATED, F_BOLD, F_OBJ, F_COUNT };
 
 typedef struct {
     PyTypeObject *type; /* borrowed: the type of a glyph in the list being read */
@@ -35,6 +35,7 @@ typedef struct {
 
 static PyObject **field_names[F_COUNT] = {
     &name_char, &name_x0, &name_y0, &name_x1, &name_y1, &name_size, &name_rotated, &name_bold,
+    &name_obj,
 };
 
 static Py_ssize_t slot_offset(PyTypeObject *type, PyObject *name) {
@@ -359,11 +360,369 @@ fail:
     return NULL;
 }
 
+/* The values lines.py's Fragment computes once from its glyphs, worked out for a list of
+ * fresh fragments: sizes, size, band, letter_counts and bold (see glyph_facts below). */
+
+/* A value and where it came from, sorted as Python's sorted() sorts the values: by value,
+ * equal values in their first order (sorted() is stable; the position breaks ties). */
+typedef struct {
+    double value;
+    Py_ssize_t at;
+    PyObject *object; /* borrowed: the float the value was read from */
+} ranked;
+
+static int ranked_order(const void *a, const void *b) {
+    const ranked *x = a, *y = b;
+    if (x->value < y->value) return -1;
+    if (x->value > y->value) return 1;
+    return (x->at > y->at) - (x->at < y->at);
+}
+
+/* A float object's value, or -1 when the object is no exact float or is NaN: then the
+ * fragment is left to Python (sorted() orders NaN by where it stands, a C sort cannot). */
+static int plain_float(PyObject *value, double *out) {
+    if (!PyFloat_CheckExact(value)) return -1;
+    *out = PyFloat_AS_DOUBLE(value);
+    return isnan(*out) ? -1 : 0;
+}
+
+static PyObject *name_glyphs, *name_sizes, *name_band, *name_letter_counts, *name_drawn;
+
+/* Whether the error just raised (reading a glyph's field) is one the property would raise
+ * only when asked, if ever: a glyph-like object without the field, or of another type. It
+ * is cleared, and the value left to the property. */
+static int left_to_python(void) {
+    if (!PyErr_ExceptionMatches(PyExc_AttributeError) && !PyErr_ExceptionMatches(PyExc_TypeError))
+        return 0;
+    PyErr_Clear();
+    return 1;
+}
+
+/* Fragment.drawn_objects: the glyphs' page objects, each once, in the order they first
+ * appear (``list(dict.fromkeys(...))``, the first object of equal ones kept); NULL with no
+ * exception set when one is no exact int a C long holds (then the property computes it).
+ * A fragment's glyphs come from a few objects: each is looked for among those already
+ * found (``values``, room for as many as there are glyphs), not in a set. */
+static PyObject *drawn_objects(PyObject *glyphs, slot_layout *layout, long *values) {
+    PyObject *out = PyList_New(0);
+    if (out == NULL) return NULL;
+    Py_ssize_t found = 0;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(glyphs); i++) {
+        PyObject *glyph = PyList_GET_ITEM(glyphs, i);
+        if (Py_TYPE(glyph) != layout->type) layout_of(Py_TYPE(glyph), layout);
+        PyObject *obj = field_of(glyph, layout, F_OBJ);
+        if (obj == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        int overflow = 0;
+        long value = PyLong_CheckExact(obj) ? PyLong_AsLongAndOverflow(obj, &overflow) : 0;
+        if (!PyLong_CheckExact(obj) || overflow) {
+            Py_DECREF(obj);
+            Py_DECREF(out);
+            return NULL; /* (no exception: left to the property) */
+        }
+        Py_ssize_t k = found;
+        while (k > 0 && values[k - 1] != value) k--; /* (the latest first: runs repeat it) */
+        if (k == 0) { /* not found */
+            if (PyList_Append(out, obj) < 0) {
+                Py_DECREF(obj);
+                Py_DECREF(out);
+                return NULL;
+            }
+            values[found++] = value;
+        }
+        Py_DECREF(obj);
+    }
+    return out;
+}
+
+/* The five values for one fragment (0), or 1 when a value is not plainly a float (the
+ * fragment keeps computing them itself), or -1 with an exception set. */
+static int fragment_facts(PyObject *fragment, double tall_glyphs, slot_layout *layout,
+                          ranked *work, long *values, Py_ssize_t capacity) {
+    int outcome = -1;
+    PyObject *glyphs = NULL, *sizes = NULL, *size = NULL, *band = NULL, *counts = NULL;
+    PyObject *fy0o = NULL, *fy1o = NULL, *drawn = NULL;
+    glyphs = PyObject_GetAttr(fragment, name_glyphs);
+    if (glyphs == NULL) goto done;
+    if (!PyList_CheckExact(glyphs) || PyList_GET_SIZE(glyphs) > capacity) {
+        outcome = 1;
+        goto done;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(glyphs);
+    /* sizes: the glyphs' size objects in the glyphs' order (list(map(attrgetter("size")))). */
+    sizes = PyList_New(n);
+    if (sizes == NULL) goto done;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *glyph = PyList_GET_ITEM(glyphs, i);
+        if (Py_TYPE(glyph) != layout->type) layout_of(Py_TYPE(glyph), layout);
+        PyObject *value = field_of(glyph, layout, F_SIZE);
+        if (value == NULL) goto done;
+        PyList_SET_ITEM(sizes, i, value);
+        if (plain_float(value, &work[i].value) < 0) {
+            outcome = 1;
+            goto done;
+        }
+        work[i].at = i;
+        work[i].object = value;
+    }
+    /* size: the median of the sizes, as Fragment.size works it out. */
+    double median = 0.0;
+    if (n == 0) {
+        size = PyFloat_FromDouble(0.0);
+    } else {
+        qsort(work, (size_t)n, sizeof(ranked), ranked_order);
+        if (n % 2) {
+            size = Py_NewRef(work[n / 2].object);
+            median = work[n / 2].value;
+        } else {
+            median = (work[n / 2 - 1].value + work[n / 2].value) / 2;
+            size = PyFloat_FromDouble(median);
+        }
+    }
+    if (size == NULL) goto done;
+    /* band: lines.py's _band_of, on the same values. */
+    double fy0, fy1;
+    fy0o = PyObject_GetAttr(fragment, name_y0);
+    fy1o = fy0o == NULL ? NULL : PyObject_GetAttr(fragment, name_y1);
+    if (fy1o == NULL) goto done;
+    if (plain_float(fy0o, &fy0) < 0 || plain_float(fy1o, &fy1) < 0) {
+        outcome = 1;
+        goto done;
+    }
+    if (fy1 - fy0 <= tall_glyphs * median) {
+        band = PyTuple_Pack(2, fy0o, fy1o);
+    } else {
+        /* The glyphs with height: their bottoms in work[0..k), their tops in work[n..n+k),
+         * each holding a reference to its float until the band is made. */
+        Py_ssize_t k = 0;
+        int plain = 1;
+        for (Py_ssize_t i = 0; i < n && plain; i++) {
+            PyObject *glyph = PyList_GET_ITEM(glyphs, i);
+            if (Py_TYPE(glyph) != layout->type) layout_of(Py_TYPE(glyph), layout);
+            PyObject *bottom = field_of(glyph, layout, F_Y0);
+            PyObject *top = bottom == NULL ? NULL : field_of(glyph, layout, F_Y1);
+            double y0 = 0.0, y1 = 0.0;
+            if (top == NULL) {
+                plain = -1;
+            } else if (plain_float(bottom, &y0) < 0 || plain_float(top, &y1) < 0) {
+                plain = 0;
+            } else if (y1 > y0) {
+                work[k] = (ranked){y0, k, Py_NewRef(bottom)};
+                work[n + k] = (ranked){y1, k, Py_NewRef(top)};
+                k++;
+            }
+            Py_XDECREF(bottom);
+            Py_XDECREF(top);
+        }
+        if (plain == 1 && k < 2) {
+            band = PyTuple_Pack(2, fy0o, fy1o);
+        } else if (plain == 1) {
+            qsort(work, (size_t)k, sizeof(ranked), ranked_order);
+            qsort(work + n, (size_t)k, sizeof(ranked), ranked_order);
+            band = PyTuple_Pack(2, work[k / 2].object, work[n + k / 2].object);
+        }
+        for (Py_ssize_t i = 0; i < k; i++) {
+            Py_DECREF(work[i].object);
+            Py_DECREF(work[n + i].object);
+        }
+        if (plain == 0) {
+            outcome = 1;
+            goto done;
+        }
+    }
+    if (band == NULL) goto done;
+    counts = letter_boldness(NULL, glyphs);
+    if (counts == NULL) goto done;
+    Py_ssize_t letters = PyLong_AsSsize_t(PyTuple_GET_ITEM(counts, 0));
+    Py_ssize_t bold_letters = PyLong_AsSsize_t(PyTuple_GET_ITEM(counts, 1));
+    if (PyErr_Occurred()) goto done;
+    /* Fragment.bold: ``letters > 0 and bold > letters / 2`` (exact in doubles: counts). */
+    PyObject *bold = letters > 0 && (double)bold_letters > (double)letters / 2 ? Py_True
+                                                                                : Py_False;
+    /* Fragment's computed-once properties have no setter: what is set lands in the
+     * instance's __dict__, where they would keep it themselves. */
+    if (PyObject_SetAttr(fragment, name_sizes, sizes) < 0 ||
+        PyObject_SetAttr(fragment, name_size, size) < 0 ||
+        PyObject_SetAttr(fragment, name_band, band) < 0 ||
+        PyObject_SetAttr(fragment, name_letter_counts, counts) < 0 ||
+        PyObject_SetAttr(fragment, name_bold, bold) < 0)
+        goto done;
+    drawn = drawn_objects(glyphs, layout, values);
+    if (drawn == NULL && PyErr_Occurred() && !left_to_python()) goto done;
+    if (drawn != NULL && PyObject_SetAttr(fragment, name_drawn, drawn) < 0) goto done;
+    outcome = 0;
+done:
+    Py_XDECREF(glyphs);
+    Py_XDECREF(sizes);
+    Py_XDECREF(size);
+    Py_XDECREF(band);
+    Py_XDECREF(counts);
+    Py_XDECREF(fy0o);
+    Py_XDECREF(fy1o);
+    Py_XDECREF(drawn);
+    return outcome;
+}
+
+/* glyph_facts(fragments, tall_glyphs) -> how many fragments got their values.
+ *
+ * Sets, on each fragment of the list, the values its computed-once properties would compute
+ * from its glyphs on first use (sizes, size, band, letter_counts, bold, drawn_objects, the
+ * last when its glyphs' objects are plain ints): the same values by
+ * the same arithmetic (Python floats are C doubles; sorts ordered as sorted() orders them,
+ * the same objects kept where Python keeps them). The layout reader asks each of them of
+ * nearly every fragment, and in Python the five calls per fragment cost more than the
+ * fragment loop above. A fragment whose glyphs hold anything but plain floats is skipped:
+ * it computes its values itself, as before. Only for fragments whose glyphs will not change
+ * (fragments() hands them out finished). A test compares both ways on real pages. */
+static PyObject *glyph_facts(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *frags;
+    double tall_glyphs;
+    if (!PyArg_ParseTuple(args, "O!d", &PyList_Type, &frags, &tall_glyphs)) return NULL;
+    slot_layout layout = {NULL, {0}};
+    Py_ssize_t capacity = 0, filled = 0;
+    ranked *work = NULL; /* room for two values a glyph (a fragment's bottoms and tops) */
+    long *values = NULL; /* room for one a glyph (its object) */
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(frags); i++) {
+        PyObject *fragment = PyList_GET_ITEM(frags, i);
+        Py_INCREF(fragment);
+        PyObject *glyphs = PyObject_GetAttr(fragment, name_glyphs);
+        if (glyphs == NULL) {
+            Py_DECREF(fragment);
+            goto fail;
+        }
+        Py_ssize_t needed = PyList_Check(glyphs) ? PyList_GET_SIZE(glyphs) : 0;
+        Py_DECREF(glyphs);
+        if (needed > capacity) {
+            ranked *grown = PyMem_Realloc(work, (size_t)needed * 2 * sizeof(ranked));
+            if (grown != NULL) work = grown;
+            long *more = grown == NULL ? NULL : PyMem_Realloc(values, (size_t)needed * sizeof(long));
+            if (more == NULL) {
+                Py_DECREF(fragment);
+                PyErr_NoMemory();
+                goto fail;
+            }
+            values = more;
+            capacity = needed;
+        }
+        int outcome = fragment_facts(fragment, tall_glyphs, &layout, work, values, capacity);
+        Py_DECREF(fragment);
+        if (outcome < 0 && left_to_python()) outcome = 1;
+        if (outcome < 0) goto fail;
+        filled += outcome == 0;
+    }
+    PyMem_Free(work);
+    PyMem_Free(values);
+    return PyLong_FromSsize_t(filled);
+fail:
+    PyMem_Free(work);
+    PyMem_Free(values);
+    return NULL;
+}
+
+static PyObject *name_words, *name_rtl;
+
+/* lines.py's word_count(): how many of the text's white-space separated tokens (as
+ * str.split() cuts them) hold a letter (str.isalpha()). The ASCII branch there, a count of
+ * ``[A-Za-z]\S*`` matches, is the same count: a match runs from a token's first letter to
+ * its end, where the next search starts. */
+static Py_ssize_t words_in(PyObject *text) {
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text), words = 0;
+    int in_token = 0, lettered = 0;
+    for (Py_ssize_t k = 0; k < length; k++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, k);
+        if (Py_UNICODE_ISSPACE(ch)) {
+            in_token = 0;
+            continue;
+        }
+        if (!in_token) {
+            in_token = 1;
+            lettered = 0;
+        }
+        if (!lettered && Py_UNICODE_ISALPHA(ch)) {
+            lettered = 1;
+            words++;
+        }
+    }
+    return words;
+}
+
+/* Fragment.rtl: more than a third of the text's characters are right-to-left letters (the
+ * ranges of lines.py's _RTL). (count > length / 3 as Python compares an int with the float
+ * quotient: exact in doubles for any length a string can have.) */
+static int mostly_rtl(PyObject *text) {
+    if (PyUnicode_IS_ASCII(text)) return 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text), count = 0;
+    for (Py_ssize_t k = 0; k < length; k++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, k);
+        count += (ch >= 0x0590 && ch <= 0x08FF) || (ch >= 0xFB1D && ch <= 0xFDFF) ||
+                 (ch >= 0xFE70 && ch <= 0xFEFF);
+    }
+    return count > 0 && (double)count > (double)length / 3.0;
+}
+
+static PyObject *word_count(PyObject *self, PyObject *text) {
+    (void)self;
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "word_count(text): a str");
+        return NULL;
+    }
+    return PyLong_FromSsize_t(words_in(text));
+}
+
+/* text_facts(fragments) -> how many fragments got them: on each fragment with a str text,
+ * the values of Fragment.words and Fragment.rtl (above), which the column search and block
+ * building ask of nearly every fragment. Only for fragments whose text no longer changes
+ * (fragments() hands them out finished). */
+static PyObject *text_facts(PyObject *self, PyObject *frags) {
+    (void)self;
+    if (!PyList_Check(frags)) {
+        PyErr_SetString(PyExc_TypeError, "text_facts(fragments): a list");
+        return NULL;
+    }
+    Py_ssize_t filled = 0;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(frags); i++) {
+        PyObject *fragment = PyList_GET_ITEM(frags, i);
+        Py_INCREF(fragment);
+        PyObject *text = PyObject_GetAttr(fragment, name_text);
+        if (text == NULL) {
+            Py_DECREF(fragment);
+            return NULL;
+        }
+        if (!PyUnicode_CheckExact(text)) {
+            Py_DECREF(text);
+            Py_DECREF(fragment);
+            continue; /* (computed by the properties, when asked) */
+        }
+        PyObject *count = PyLong_FromSsize_t(words_in(text));
+        PyObject *rtl = mostly_rtl(text) ? Py_True : Py_False;
+        Py_DECREF(text);
+        int status = count == NULL ? -1 : PyObject_SetAttr(fragment, name_words, count);
+        Py_XDECREF(count);
+        if (status == 0) status = PyObject_SetAttr(fragment, name_rtl, rtl);
+        Py_DECREF(fragment);
+        if (status < 0) return NULL;
+        filled++;
+    }
+    return PyLong_FromSsize_t(filled);
+}
+
 static PyMethodDef methods[] = {
     {"fragments", fragments, METH_VARARGS,
      "fragments(glyphs, fragment_class, fragment_gap, space_gap) -> fragments, raw text"},
     {"letter_boldness", letter_boldness, METH_O,
      "letter_boldness(glyphs) -> (letters, bold letters)"},
+    {"text_facts", text_facts, METH_O,
+     "text_facts(fragments) -> count: set Fragment.words and .rtl"},
+    {"word_count", word_count, METH_O, "word_count(text) -> words with letters in them"},
+    {"glyph_facts", glyph_facts, METH_VARARGS,
+     "glyph_facts(fragments, tall_glyphs) -> count: set the values Fragment computes once"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -373,7 +732,8 @@ static struct PyModuleDef module = {
 };
 
 PyMODINIT_FUNC PyInit__fragments(void) {
-    if (!(name_char = PyUnicode_InternFromString("char")) ||
+    if (!(name_obj = PyUnicode_InternFromString("obj")) ||
+        !(name_char = PyUnicode_InternFromString("char")) ||
         !(name_bold = PyUnicode_InternFromString("bold")) ||
         !(name_x0 = PyUnicode_InternFromString("x0")) ||
         !(name_y0 = PyUnicode_InternFromString("y0")) ||
@@ -382,6 +742,13 @@ PyMODINIT_FUNC PyInit__fragments(void) {
         !(name_size = PyUnicode_InternFromString("size")) ||
         !(name_rotated = PyUnicode_InternFromString("rotated")) ||
         !(name_text = PyUnicode_InternFromString("text")) ||
+        !(name_glyphs = PyUnicode_InternFromString("glyphs")) ||
+        !(name_words = PyUnicode_InternFromString("words")) ||
+        !(name_rtl = PyUnicode_InternFromString("rtl")) ||
+        !(name_sizes = PyUnicode_InternFromString("sizes")) ||
+        !(name_band = PyUnicode_InternFromString("band")) ||
+        !(name_letter_counts = PyUnicode_InternFromString("letter_counts")) ||
+        !(name_drawn = PyUnicode_InternFromString("drawn_objects")) ||
         !(empty = PyUnicode_FromString("")) || !(space_text = PyUnicode_FromString(" ")))
         return NULL;
     return PyModule_Create(&module);

@@ -12,7 +12,6 @@ front cover first and back panels last.
 
 from __future__ import annotations
 
-import operator
 import re
 from collections import Counter
 from dataclasses import replace
@@ -674,7 +673,8 @@ def _set_aside_decoration(
 def _text_objects(result: PageResult) -> set[int]:
     """The page objects drawing the text of a page's blocks."""
     return {
-        g.obj for b in result.blocks if b.kind != "figure" for f in b.frags for g in f.glyphs
+        obj for b in result.blocks if b.kind != "figure" for f in b.frags
+        for obj in f.drawn_objects
     }
 
 
@@ -1870,9 +1870,6 @@ def _is_note(block: Block, result: PageResult, body_size: float, text: str) -> b
     )
 
 
-_object_of = operator.attrgetter("obj")
-
-
 def _figure_labels_kept(blocks: list[Block], artifact_ids: dict[int, Any]) -> set[int]:
     """The labels of the drawings kept as figures whose caption describes them: read (and
     tagged) as part of the picture, which the caption stands for. A drawing judged
@@ -1939,14 +1936,16 @@ def _prov(block: Block, result: PageResult, artifact_ids: dict[int, Any] | None 
     # A block's glyphs come from a few page objects: deduplicate (at C speed) before looking
     # them up. Glyphs pdfium generated carry -1, which both lookups below skip.
     # (A dict: deduplicated, and in reading order, which the operator ranges follow.)
+    # (Each fragment's objects once, in order, as dict.fromkeys below would keep them of its
+    # glyphs: the same objects in the same order, from lists a few long, not a glyph each.)
     drawn = list(block.objects)
     for f in block.frags:
-        drawn.extend(map(_object_of, f.glyphs))
+        drawn.extend(f.drawn_objects)
     captioned = block.candidate is not None and block.candidate.captioned
     for label in block.labels if captioned else ():  # labels read as part of the picture
         if artifact_ids is None or id(label) not in artifact_ids:
             for f in label.frags:
-                drawn.extend(map(_object_of, f.glyphs))
+                drawn.extend(f.drawn_objects)
     if block.image is not None:
         drawn.append(block.image.obj)
     objects = dict.fromkeys(drawn)

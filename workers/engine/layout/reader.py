@@ -430,7 +430,14 @@ def _leading(frags: list[Fragment]) -> float:
 
 
 def _same_line(a: Fragment, b: Fragment) -> bool:
-    return min(a.y1, b.y1) - max(a.y0, b.y0) > 0.5 * min(a.height, b.height)
+    # ``min(a.y1, b.y1) - max(a.y0, b.y0) > 0.5 * min(a.height, b.height)``, with min() and
+    # max() of two values spelled out with their exact semantics (``min(a, b)`` is ``b if b <
+    # a else a``) and the heights worked out here: asked of every fragment a block takes.
+    ay0, ay1, by0, by1 = a.y0, a.y1, b.y0, b.y1
+    a_height, b_height = ay1 - ay0, by1 - by0
+    return (by1 if by1 < ay1 else ay1) - (by0 if by0 > ay0 else ay0) > 0.5 * (
+        b_height if b_height < a_height else a_height
+    )
 
 
 def _face(f: Fragment) -> str:
@@ -883,13 +890,16 @@ def _text_blocks(
                 ended.add(id(target))  # the number, too, ends there
             open_blocks.append(target)
         target.add(f)
-        line_x0, line_x1 = block_line.get(id(target), (f.x0, f.x1))
-        if target.frags[-2:-1] and _same_line(target.frags[-2], f):
-            block_line[id(target)] = (min(line_x0, f.x0), max(line_x1, f.x1))
+        key = id(target)
+        line = block_line.get(key)
+        if line is not None and _same_line(target.frags[-2], f):
+            # (A block with a line has a fragment before f: the line is set when it takes one.)
+            line_x0, line_x1 = line
+            block_line[key] = (fx0 if fx0 < line_x0 else line_x0, fx1 if fx1 > line_x1 else line_x1)
         else:
-            block_above[id(target)] = block_line.get(id(target), (f.x0, f.x1))[0]
-            block_line[id(target)] = (f.x0, f.x1)
-            block_starts.setdefault(id(target), []).append(f.x0)
+            block_above[key] = fx0 if line is None else line[0]
+            block_line[key] = (fx0, fx1)
+            block_starts.setdefault(key, []).append(fx0)
         # Blocks whose bottom is far above the current line can no longer grow.
         reach = 3 * (1.0 if f_height < 1.0 else f_height)  # max(f_height, 1.0)
         keep = []
