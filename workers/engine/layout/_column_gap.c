@@ -60,9 +60,12 @@ static int finite_float(PyObject *item, PyObject *name, double *out) {
     return ok;
 }
 
-/* The spans of a list's items, read in the list's order; NULL with no error set when a
- * coordinate is not a finite float (the caller answers None), NULL with an error on one. */
-static Span *read_spans(PyObject *items, Py_ssize_t n) {
+/* The spans of a list's items, read in the list's order: each from its ``start`` attribute
+ * to its ``end``, both times ``sign`` (-1 turns a walk across x into one down the page). NULL
+ * with no error set when a coordinate is not a finite float (the caller answers None), NULL
+ * with an error on one. */
+static Span *read_spans_of(PyObject *items, Py_ssize_t n, PyObject *start, PyObject *end,
+                           double sign) {
     Span *spans = PyMem_Malloc((size_t)(n > 0 ? n : 1) * sizeof(Span));
     if (spans == NULL) {
         PyErr_NoMemory();
@@ -71,35 +74,24 @@ static Span *read_spans(PyObject *items, Py_ssize_t n) {
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *item = PyList_GET_ITEM(items, i);
         spans[i].index = i;
-        if (!finite_float(item, name_x0, &spans[i].x0) ||
-            !finite_float(item, name_x1, &spans[i].x1)) {
+        if (!finite_float(item, start, &spans[i].x0) || !finite_float(item, end, &spans[i].x1)) {
             PyMem_Free(spans);
             return NULL;
         }
+        spans[i].x0 *= sign;
+        spans[i].x1 *= sign;
     }
     return spans;
 }
 
-/* The spans down the page, as order._widest_gap takes them across y: from -y1 to -y0
- * (negated, so that the walk across x walks down). NULL as read_spans. */
+/* The spans across x, from x0 to x1. */
+static Span *read_spans(PyObject *items, Py_ssize_t n) {
+    return read_spans_of(items, n, name_x0, name_x1, 1.0);
+}
+
+/* The spans down the page, as order._widest_gap takes them across y: from -y1 to -y0. */
 static Span *read_spans_down(PyObject *items, Py_ssize_t n) {
-    Span *spans = PyMem_Malloc((size_t)(n > 0 ? n : 1) * sizeof(Span));
-    if (spans == NULL) {
-        PyErr_NoMemory();
-        return NULL;
-    }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *item = PyList_GET_ITEM(items, i);
-        spans[i].index = i;
-        if (!finite_float(item, name_y1, &spans[i].x0) ||
-            !finite_float(item, name_y0, &spans[i].x1)) {
-            PyMem_Free(spans);
-            return NULL;
-        }
-        spans[i].x0 = -spans[i].x0;
-        spans[i].x1 = -spans[i].x1;
-    }
-    return spans;
+    return read_spans_of(items, n, name_y1, name_y0, -1.0);
 }
 
 /* The widest gap between the spans (gap, index, items in the spans' order), or None. */

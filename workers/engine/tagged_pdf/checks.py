@@ -566,13 +566,14 @@ def pages_drawn_differently(
         return [
             index for index in pages
             if render_page(source, index) != render_page(changed, index)
-            or text and _page_text(source, index) != _page_text(changed, index)
+            or text and page_text(source, index) != page_text(changed, index)
         ]
     finally:
         changed.close()
 
 
-def _page_text(document: pdfium.PdfDocument, index: int) -> str:
+def page_text(document: pdfium.PdfDocument, index: int) -> str:
+    """All the text pdfium reads on one page of an open document."""
     page = document[index]
     try:
         textpage = page.get_textpage()
