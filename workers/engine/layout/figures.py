@@ -271,14 +271,20 @@ def panels_behind_text(
     # (Rounding a rule's edges to places may make it one place thicker.)
     thin = RULE_WIDTH + PLACE_TOLERANCE
     rules = [b for b in boxes if b[2] - b[0] <= thin or b[3] - b[1] <= thin]
+    rule_set = set(rules)
     panels: list[tuple[float, ...]] = []
     for b in sorted(boxes):
         # A shape filled and stroked is drawn twice, its outline a little larger: one panel.
-        if b not in rules and not any(
+        if b not in rule_set and not any(
             all(abs(u - v) <= PLACE_TOLERANCE for u, v in zip(b, p, strict=True))
             for p in panels
         ):
             panels.append(b)
+            # Panels are only ever added, so once there are more than a few the answer below
+            # is already False: stop rather than compare every further shape with them all
+            # (a chart of hundreds of bars made this quadratic).
+            if len(panels) > FEW_PANELS:
+                return False
     if not 0 < len(panels) <= FEW_PANELS:
         return False
     lettered = [
