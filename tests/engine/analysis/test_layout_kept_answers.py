@@ -21,7 +21,7 @@ from workers.engine.layout.blocks import _WORD, Block, Hyphenation
 from workers.engine.layout.classify import _spans_lines, _title_line
 from workers.engine.layout.glyphs import Glyph, Rect, read_page
 from workers.engine.layout.lines import Fragment, _band_of, band, fragments, lines, word_count
-from workers.engine.layout.tables import _without_underlines
+from workers.engine.layout.tables import _columns, _without_underlines, merged_columns
 
 
 def _split_count(text: str) -> int:
@@ -228,3 +228,21 @@ def test_a_words_underline_marks_no_row() -> None:
     assert _without_underlines([underline], Rect(200.0, 0.0, 400.0, 100.0, -1), [word]) == [
         underline
     ]
+
+
+def test_columns_merged_row_by_row_are_the_columns_of_all_rows() -> None:
+    """find_tables grows a run's columns a row at a time: the same intervals as all rows at
+    once, including spans chained by gaps of at most a point, nested and touching spans."""
+    rng = random.Random(7)
+    for _ in range(300):
+        rows: list[list[Fragment]] = []
+        columns: list[list[float]] = []
+        for _ in range(rng.randint(1, 12)):
+            row = []
+            for _ in range(rng.randint(2, 6)):
+                x0 = float(rng.choice((rng.randint(0, 400), rng.uniform(0, 400))))
+                width = rng.choice((0.0, 0.5, 1.0, rng.uniform(1, 80)))
+                row.append(Fragment([], "w", x0, 0.0, x0 + width, 10.0))
+            rows.append(row)
+            columns = merged_columns(columns, row)
+            assert columns == _columns(rows)

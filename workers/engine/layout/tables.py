@@ -1055,6 +1055,7 @@ def find_tables(page_lines: list[Line], page: int) -> tuple[list[Block], set[int
     blocks: list[Block] = []
     used: set[int] = set()
     run: list[Line] = []
+    shape = _RunShape()
 
     def close() -> None:
         if sum(len(line.fragments) > 1 for line in run) < 3:
@@ -1111,7 +1112,9 @@ def find_tables(page_lines: list[Line], page: int) -> tuple[list[Block], set[int
             f.y1 - f.y0 for f in line.fragments
         )
         if len(line.fragments) > 1:
-            if not near or _spans_columns(line, run) or _reaches_past_gutter(line, run):
+            if not near or _spans_columns(line, shape.of(run)) or _reaches_past_gutter(
+                line, shape.of(run)
+            ):
                 close()
             run.append(line)
         elif near and _inside_columns(line, run):
@@ -1122,13 +1125,44 @@ def find_tables(page_lines: list[Line], page: int) -> tuple[list[Block], set[int
     return blocks, used
 
 
-def _spans_columns(line: Line, run: list[Line]) -> bool:
+class _RunShape:
+    """The rows of several pieces of a run of lines and their :func:`_columns`, kept as the run
+    grows rather than rebuilt from all its rows for every line asked about (a long table made
+    that quadratic). Safe because :func:`find_tables` only appends to its run or empties it
+    (trimming happens inside ``close``, which then empties it), so the run is always a
+    stretch of the page's lines: the same first line and no fewer lines mean the lines seen
+    so far are still its first ones. The columns are merged in one new line at a time: a
+    column is the hull of fragments chained by gaps of at most a point, and merging a hull
+    with more spans chains exactly as its fragments would, so the result is what
+    :func:`_columns` gives for all the rows at once (the same sweep over the same values)."""
+
+    def __init__(self) -> None:
+        self.first: Line | None = None
+        self.seen = 0
+        self.rows: list[list[Fragment]] = []
+        self.columns: list[list[float]] = []
+
+    def of(self, run: list[Line]) -> tuple[list[list[Fragment]], list[list[float]]]:
+        """The run's rows of several pieces, and their columns."""
+        if not run or run[0] is not self.first or len(run) < self.seen:
+            self.first, self.seen, self.rows, self.columns = (run[0] if run else None), 0, [], []
+        for line in run[self.seen:]:
+            if len(line.fragments) > 1:
+                row = list(line.fragments)
+                self.rows.append(row)
+                self.columns = merged_columns(self.columns, row)
+        self.seen = len(run)
+        return self.rows, self.columns
+
+
+def _spans_columns(
+    line: Line, shape: tuple[list[list[Fragment]], list[list[float]]]
+) -> bool:
     """A piece of the line runs across two or more whole columns of the rows above: the
     table has ended and text set otherwise goes on (a marginal note beside a paragraph)."""
-    rows = [list(r.fragments) for r in run if len(r.fragments) > 1]
+    rows, columns = shape
     if len(rows) < 2:
         return False
-    columns = _columns(rows)
     spans = any(
         sum(f.x0 <= c[0] + 1 and f.x1 >= c[1] - 1 for c in columns) >= 2 for f in line.fragments
     )
@@ -1136,7 +1170,9 @@ def _spans_columns(line: Line, run: list[Line]) -> bool:
     return spans and not _fixed_pitch_words(rows) and not _line_numbered(rows)
 
 
-def _reaches_past_gutter(line: Line, run: list[Line]) -> bool:
+def _reaches_past_gutter(
+    line: Line, shape: tuple[list[list[Fragment]], list[list[float]]]
+) -> bool:
     """Pieces of the line stand right of all the rows above, side by side and set off from
     them by a gap wider than any gap between their columns: a row of another column of the
     page (the labels under a row of pictures beside a table), so the table has ended. A
@@ -1144,10 +1180,9 @@ def _reaches_past_gutter(line: Line, run: list[Line]) -> bool:
     row filling it fills others too: so a row with pieces in the table's columns must be set
     off by twice that spacing, and one with none of its pieces there by more than it. (One
     piece far out is a value set flush right, a percentage after its label: not a row.)"""
-    rows = [list(r.fragments) for r in run if len(r.fragments) > 1]
+    rows, columns = shape
     if len(rows) < 2:
         return False
-    columns = _columns(rows)
     widest = max((b[0] - a[1] for a, b in zip(columns, columns[1:], strict=False)), default=0.0)
     right = columns[-1][1]
     pieces = sorted(line.fragments, key=lambda f: f.x0)
@@ -1256,7 +1291,17 @@ def _is_label(text: str) -> bool:
 
 def _columns(rows: list[list[Fragment]]) -> list[list[float]]:
     """The union of the x-ranges of fragments in multi-fragment rows, as disjoint intervals."""
-    spans = sorted((f.x0, f.x1) for row in rows if len(row) > 1 for f in row)
+    return _swept(sorted((f.x0, f.x1) for row in rows if len(row) > 1 for f in row))
+
+
+def merged_columns(columns: list[list[float]], row: list[Fragment]) -> list[list[float]]:
+    """:func:`_columns` of the rows whose columns are ``columns`` and of ``row`` (a row of
+    several pieces): each column stands in for its fragments (see :class:`_RunShape`)."""
+    return _swept(sorted([(c[0], c[1]) for c in columns] + [(f.x0, f.x1) for f in row]))
+
+
+def _swept(spans: list[tuple[float, float]]) -> list[list[float]]:
+    """Sorted x-ranges joined where they meet or stand a point apart, as disjoint intervals."""
     columns: list[list[float]] = []
     # (Asked again for every line a run of rows grows by: the last column is kept in a local
     # and max() spelled out, same result.)
