@@ -4,13 +4,16 @@ step). Asked or not, a page gives the same images, glyphs and objects."""
 
 from __future__ import annotations
 
+import random
 import zlib
 from pathlib import Path
 
 import pikepdf
 import pypdfium2 as pdfium
-from PIL import Image
+import pytest
+from PIL import Image, ImageChops
 
+from workers.engine.layout import glyphs
 from workers.engine.layout.glyphs import _smooth, read_page
 
 
@@ -78,3 +81,42 @@ def test_smoothness_of_opaque_and_translucent_images() -> None:
     faint_edge.paste((0, 0, 0, 0), (10, 0, 30, 30))  # transparent: white where it prints
     assert _smooth(flat) and _smooth(glow)
     assert not _smooth(edged) and not _smooth(faint_edge)
+
+
+def _smooth_whole(image: Image.Image) -> bool:
+    """_smooth's verdict counted over the whole image at once (before it counted by bands)."""
+    rgba = image.convert("RGBA")
+    printed = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+    printed.alpha_composite(rgba)
+    width, height = printed.size
+    if width < 5 or height < 5:
+        return False
+    inner = printed.convert("RGB").crop((1, 1, width - 1, height - 1))
+    w, h = inner.size
+    across = ImageChops.difference(inner.crop((1, 0, w, h - 1)), inner.crop((0, 0, w - 1, h - 1)))
+    down = ImageChops.difference(inner.crop((0, 1, w - 1, h)), inner.crop((0, 0, w - 1, h - 1)))
+    red, green, blue = ImageChops.lighter(across, down).split()
+    histogram = ImageChops.lighter(ImageChops.lighter(red, green), blue).histogram()
+    return sum(histogram[glyphs.EDGE:]) <= glyphs.EDGE_SHARE * sum(histogram)
+
+
+@pytest.mark.parametrize("band", [1, 2, 7, glyphs.SMOOTH_BAND])
+def test_smoothness_counted_by_bands_is_the_whole_images(
+    band: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Edges near the share allowed, anywhere (on a band's first or last row, at the bottom),
+    # sharp or just under the edge step: the bands' verdict is the whole image's.
+    monkeypatch.setattr(glyphs, "SMOOTH_BAND", band)
+    rng = random.Random(band)
+    verdicts = set()
+    for _ in range(60):
+        width, height = rng.randint(3, 90), rng.randint(3, 200)
+        image = Image.new("RGBA", (width, height), (120, 140, 160, rng.choice((255, 200))))
+        for _ in range(rng.choice((0, 1, 2, 5, 40))):
+            x, y = rng.randrange(width), rng.randrange(height)
+            step = rng.choice((glyphs.EDGE - 1, glyphs.EDGE, 200))
+            image.putpixel((x, y), (120 + step if step < 136 else 0, 140, 160, 255))
+        verdict = glyphs._smooth(image)
+        assert verdict == _smooth_whole(image)
+        verdicts.add(verdict)
+    assert verdicts == {True, False}
