@@ -16,7 +16,7 @@ import pypdfium2 as pdfium
 
 from tests.engine.analysis.drawn_pdfs import make_pdf
 from workers.engine.document import Heading, Paragraph
-from workers.engine.layout import order
+from workers.engine.layout import figures, order
 from workers.engine.layout.blocks import _WORD, Block, Hyphenation
 from workers.engine.layout.classify import _spans_lines, _title_line
 from workers.engine.layout.glyphs import Glyph, Rect, read_page
@@ -246,3 +246,15 @@ def test_columns_merged_row_by_row_are_the_columns_of_all_rows() -> None:
             rows.append(row)
             columns = merged_columns(columns, row)
             assert columns == _columns(rows)
+
+
+def test_running_text_split_only_as_far_as_needed() -> None:
+    """running_text splits a text into at most RUNNING_WORDS pieces: the same answer as
+    counting all its tokens, whatever spaces lead, trail or repeat."""
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice("ab \t\n") for _ in range(rng.randint(0, 24)))
+        whole = len(text.split()) >= figures.RUNNING_WORDS
+        assert figures.running_text(text) == (
+            whole or (not text.isascii() and figures.word_count(text) >= figures.RUNNING_WORDS)
+        )

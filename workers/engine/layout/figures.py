@@ -624,7 +624,10 @@ def word_count(text: str) -> float:
 
 def running_text(text: str) -> bool:
     """A sentence or more, not a picture's label (a drawing holding it is a text box)."""
-    tokens = text.split()
+    # Split no further than the tokens needed: with at most RUNNING_WORDS - 1 splits there
+    # are RUNNING_WORDS pieces exactly when the text has that many tokens or more (the last
+    # piece is the rest, non-empty only if a token is left); asked of every line.
+    tokens = text.split(maxsplit=RUNNING_WORDS - 1)
     if len(tokens) >= RUNNING_WORDS:
         return True  # (every token is a word at least: asked of every line, the quick answer)
     return not text.isascii() and word_count(text) >= RUNNING_WORDS
