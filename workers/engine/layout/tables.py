@@ -188,12 +188,16 @@ def ruled_tables(
         members: list[Fragment] = []
         longest = 0  # words in the fullest cell of the grid
         to_fill_in = 0  # rows of the grid holding fields and no text
+        # Each band's fragments, in page order, sorted out in one pass rather than a pass
+        # over the page per band: nothing in the loop below adds to ``taken`` (it grows only
+        # once the grid is read), so these are the lists a pass per band would make.
+        in_band: dict[int, list[Fragment]] = {}
+        for f in frags:
+            at = band_of.get(id(f))
+            if at is not None and id(f) not in taken:  # (widened grids may overlap)
+                in_band.setdefault(at, []).append(f)
         for band, (top, bottom) in enumerate(zip(ys, ys[1:], strict=False)):
-            inside = [
-                f for f in frags
-                if band_of.get(id(f)) == band
-                and id(f) not in taken  # (grids widened past their rules may overlap)
-            ]
+            inside = in_band.get(band, [])
             if not inside:
                 to_fill_in += _fields_in(fields, xs[0], bottom, xs[-1], top) >= 2
             members.extend(inside)
