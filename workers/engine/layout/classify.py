@@ -1572,7 +1572,11 @@ def _run_in_title(block: Block, places: dict[str, dict[int, int]]) -> str | None
     heading. None when the paragraph opens with no such title, or it is not set apart."""
     if not places:
         return None
-    words = block.text.split()
+    # Only the first RUN_IN_WORDS words are looked at: split no further (a paragraph's whole
+    # text was split for each). With that many splits the first RUN_IN_WORDS pieces are the
+    # words themselves, and there are as many pieces as words up to RUN_IN_WORDS + 1 (the
+    # last piece is the rest of the text), so the range below is the same.
+    words = block.text.split(maxsplit=RUN_IN_WORDS)
     for n in range(1, min(len(words), RUN_IN_WORDS + 1)):
         title = " ".join(words[:n])
         pages = places.get(title_key(title))
