@@ -489,3 +489,31 @@ def test_a_re_tagged_passage_keeps_its_language(tmp_path: Path) -> None:
     checks = {c["id"]: c for c in report["checks"]}
     for check in ("text-fidelity", "pixels"):
         assert checks[check]["passed"], checks[check]
+
+
+def test_a_block_in_regional_variants_of_one_language_is_in_that_language(
+    tmp_path: Path,
+) -> None:
+    # A sequence drawing only a space says no language; one in German besides English makes
+    # the paragraph one of two languages: it is left to the element's (the document's).
+    content = (b"/P <</MCID 0 /Lang (en-GB)>> BDC BT /F1 12 Tf 72 760 Td (Colour and) Tj ET EMC\n"
+               b"/P <</MCID 1>> BDC BT /F1 12 Tf 140 760 Td ( ) Tj ET EMC\n"
+               b"/P <</MCID 2 /Lang (en-US)>> BDC BT /F1 12 Tf 150 760 Td (tint) Tj ET EMC\n"
+               b"/P <</MCID 3 /Lang (en-GB)>> BDC BT /F1 12 Tf 72 700 Td (Colour) Tj ET EMC\n"
+               b"/P <</MCID 4 /Lang (de-DE)>> BDC BT /F1 12 Tf 72 690 Td (Farbe) Tj ET EMC")
+    path = _with_language(_tagged_tree(tmp_path / "variants.pdf", content,
+                                       [_element("P", 0, 1, 2), _element("P", 3, 4)]), "fr-CA")
+    doc = read_structure(path, max_pages=5)
+    assert _languages(doc) == [("Colour and tint", "en-GB"), ("Colour Farbe", None)]
+
+
+def test_a_list_bodys_language_is_its_paragraphs(tmp_path: Path) -> None:
+    content = (b"/P <</MCID 0>> BDC BT /F1 12 Tf 72 760 Td (1.) Tj ET EMC\n"
+               b"/P <</MCID 1>> BDC BT /F1 12 Tf 90 760 Td (Guten Tag.) Tj ET EMC")
+    item = _element("LI", _element("Lbl", 0),
+                    _element("LBody", 1, Lang=pikepdf.String("de-DE")))
+    path = _with_language(_tagged_tree(tmp_path / "list.pdf", content,
+                                       [_element("L", item)]), "en-CA")
+    doc = read_structure(path, max_pages=5)
+    body = [b for b in doc.walk() if isinstance(b, Paragraph)]
+    assert [(b.text, b.lang) for b in body] == [("Guten Tag.", "de-DE")]

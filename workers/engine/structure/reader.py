@@ -464,20 +464,14 @@ class _Reader:
         if self.marked_languages:
             for block in out:
                 self._take_marked_language(block)
-        lang = _element_language(element)
-        if lang:
-            # The element's language is its blocks' where nothing inside says another
-            # (PDF 32000-1 14.9.2: /Lang is inherited down the tree).
-            for block in out:
-                if block.lang is None:
-                    block.lang = lang
-        return out
+        return _in_language_of(element, out)
 
     def _take_marked_language(self, block: Block | Cell) -> None:
         """A block drawn wholly in marked content that names one language (``BDC /P
         <</MCID 3 /Lang (nn-NO)>>``, PDF 32000-1 14.9.2.2) is in that language: it says
         more than the element around it. Content in several languages, or only partly
-        marked with one, is left to the element's language."""
+        marked with one, is left to the element's language (a span of another language
+        inside a block is not kept: the model has no place for it yet)."""
         if isinstance(block, Table):
             for row in block.rows:
                 for cell in row.cells:
@@ -485,12 +479,24 @@ class _Reader:
             return
         if block.lang is not None or isinstance(block, ListBlock | ListItem):
             return
-        languages = {
-            self.marked_languages.get((prov.page, mcid)) for prov in block.prov
-            for mcid in prov.mcids
-        }
-        if len(languages) == 1 and (only := languages.pop()) is not None:
-            block.lang = only
+        # Each language weighed by the characters drawn in it (a sequence drawing only
+        # spaces says nothing); None: content no marked sequence gives a language.
+        weights: dict[str | None, int] = {}
+        for prov in block.prov:
+            if not 0 <= prov.page < len(self.pages):
+                continue
+            drawn = self.pages[prov.page].glyphs
+            for mcid in prov.mcids:
+                count = sum(not g.char.isspace() for g in drawn.get(mcid, ()))
+                if count:
+                    lang = self.marked_languages.get((prov.page, mcid))
+                    weights[lang] = weights.get(lang, 0) + count
+        if not weights or None in weights:
+            return
+        if len({lang.split("-")[0].lower() for lang in weights if lang}) == 1:
+            # One language, maybe in regional variants ("en-US", "en-CA"): one voice reads
+            # it; the variant most of it is marked with names it.
+            block.lang = max(weights, key=lambda lang: weights[lang])
 
     def _element_blocks(self, element: Any, page: int, depth: int) -> list[Block]:
         self.visited += 1
@@ -706,7 +712,7 @@ class _Reader:
                     item_content.actual_texts.extend(lbl.actual_texts)
                     label = self.text(lbl)
                 elif isinstance(part, pikepdf.Dictionary) and part_role == "LBody":
-                    body.extend(self._body(part, page, depth))
+                    body.extend(_in_language_of(part, self._body(part, page, depth)))
                 else:
                     body.extend(self.blocks(part, page, depth + 1))
             drawn = self.prov(item_content) if label else []
@@ -777,7 +783,8 @@ class _Reader:
         text = body[0].text if body and isinstance(body[0], Paragraph) else ""
         number = _PAGE_LABEL.search(text)
         return ListItem(label, body, [*label_drawn, *self.prov(content)], label_drawn,
-                        page_label=number[1] if number else "")
+                        page_label=number[1] if number else "",
+                        lang=_element_language(element))
 
     def _body(self, element: pikepdf.Dictionary, page: int, depth: int) -> list[Block]:
         # (The body's own /Pg: the list and item around it need not say their page, and the
@@ -992,6 +999,17 @@ def _uri(annot: pikepdf.Dictionary) -> str | None:
         if uri is not None:
             return str(uri)
     return None
+
+
+def _in_language_of(element: Any, blocks: list[Block]) -> list[Block]:
+    """``blocks``, read from ``element``, in its language where nothing inside says another
+    (PDF 32000-1 14.9.2: /Lang is inherited down the tree)."""
+    lang = _element_language(element)
+    if lang:
+        for block in blocks:
+            if block.lang is None:
+                block.lang = lang
+    return blocks
 
 
 def _element_language(element: Any) -> str | None:
