@@ -30,6 +30,13 @@ Schema (version 1), as produced by :meth:`Document.to_dict`::
           | figure {image, caption, alt} | note {label, text} | link {text, target}
     and every block and artifact also has "prov": [{"page", "bbox": [x0, y0, x1, y1],
     "mcids": [int], "operators": [[start, end]]}] and text blocks "links": [link].
+    Every block (and cell) also has "lang": str | null (optional when decoding).
+
+A block's ``lang`` is the natural language of its text (a BCP 47 tag such as "de-DE", as the
+source's ``/Lang`` says it) where it differs from the language of what holds it — the list,
+item or table around it, else the document's ``language``; null where it is the same (the
+language is inherited, PDF 32000-1 14.9.2), so a screen reader speaks that passage in its own
+voice.
 
 A table of contents is a list with ``"contents": true``: each item is an entry, its blocks the
 entry as printed (title, leader dots, page number), its ``page_label`` the page number printed
@@ -115,6 +122,7 @@ class Link:
     text: str
     target: str
     prov: list[Prov] = field(default_factory=list)
+    lang: str | None = None
     type: ClassVar[str] = "link"
 
 
@@ -124,6 +132,7 @@ class Heading:
     level: int = 1
     prov: list[Prov] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    lang: str | None = None
     type: ClassVar[str] = "heading"
 
 
@@ -132,6 +141,7 @@ class Paragraph:
     text: str
     prov: list[Prov] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    lang: str | None = None
     type: ClassVar[str] = "paragraph"
 
 
@@ -147,6 +157,7 @@ class ListItem:
     #: An entry of a table of contents: the page number printed for it ("12", "iv"), which is
     #: also the end of its text as drawn; empty in other lists, or when none is printed.
     page_label: str = ""
+    lang: str | None = None
     type: ClassVar[str] = "list_item"
 
     @property
@@ -162,6 +173,7 @@ class ListBlock:
     prov: list[Prov] = field(default_factory=list)
     #: The list is a table of contents (tagged ``TOC``/``TOCI``, rendered as navigation).
     contents: bool = False
+    lang: str | None = None
     type: ClassVar[str] = "list"
 
 
@@ -173,6 +185,7 @@ class Cell:
     row_span: int = 1
     col_span: int = 1
     prov: list[Prov] = field(default_factory=list)
+    lang: str | None = None
     type: ClassVar[str] = "cell"
 
 
@@ -187,6 +200,7 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     caption: str | None = None
     prov: list[Prov] = field(default_factory=list)
+    lang: str | None = None
     type: ClassVar[str] = "table"
 
 
@@ -198,6 +212,7 @@ class Figure:
     #: Only from the source (/Alt); never invented.
     alt: str | None = None
     prov: list[Prov] = field(default_factory=list)
+    lang: str | None = None
     type: ClassVar[str] = "figure"
 
 
@@ -207,6 +222,7 @@ class Note:
     label: str = ""
     prov: list[Prov] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    lang: str | None = None
     type: ClassVar[str] = "note"
 
 

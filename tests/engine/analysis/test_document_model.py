@@ -44,6 +44,7 @@ provs = st.lists(
     ),
     max_size=2,
 )
+LANGS = st.none() | st.sampled_from(["de-DE", "nn-NO"])
 links = st.lists(st.builds(Link, text=text, target=text, prov=provs), max_size=2)
 cells = st.builds(
     Cell,
@@ -53,10 +54,12 @@ cells = st.builds(
     row_span=st.integers(1, 4),
     col_span=st.integers(1, 4),
     prov=provs,
+    lang=LANGS,
 )
 leaf_blocks = st.one_of(
-    st.builds(Heading, text=text, level=st.integers(1, 6), prov=provs, links=links),
-    st.builds(Paragraph, text=text, prov=provs, links=links),
+    st.builds(Heading, text=text, level=st.integers(1, 6), prov=provs, links=links,
+              lang=LANGS),
+    st.builds(Paragraph, text=text, prov=provs, links=links, lang=LANGS),
     st.builds(
         Table,
         rows=st.lists(st.builds(Row, cells=st.lists(cells, max_size=3)), max_size=3),
@@ -72,7 +75,8 @@ blocks = st.recursive(
     lambda children: st.builds(
         ListBlock,
         items=st.lists(
-            st.builds(ListItem, label=text, blocks=st.lists(children, max_size=3), prov=provs),
+            st.builds(ListItem, label=text, blocks=st.lists(children, max_size=3), prov=provs,
+                      lang=LANGS),
             max_size=3,
         ),
         ordered=st.booleans(),
@@ -120,11 +124,21 @@ def test_json_is_versioned_and_tags_block_types() -> None:
         "actual_texts": [],
     }
     assert data["blocks"][1]["items"][0]["blocks"][0] == {
-        "type": "paragraph", "text": "one", "prov": [], "links": []
+        "type": "paragraph", "text": "one", "prov": [], "links": [], "lang": None
     }
     assert [block_text(b) for b in Document.from_json(doc.to_json()).walk()] == [
         "Intro", "1. one", "1. one", "one"
     ]
+
+
+def test_a_blocks_language_round_trips_and_is_optional_when_decoding() -> None:
+    doc = Document(language="en-CA", blocks=[Paragraph("Guten Tag.", lang="de-DE"),
+                                              Paragraph("Hello.")])
+    data = json.loads(doc.to_json())
+    assert [b["lang"] for b in data["blocks"]] == ["de-DE", None]
+    assert Document.from_json(doc.to_json()) == doc
+    del data["blocks"][0]["lang"]  # JSON written before blocks had a language
+    assert Document.from_dict(data).blocks[0].lang is None  # type: ignore[union-attr]
 
 
 def test_other_schema_versions_are_refused() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pikepdf
 
 from workers.engine.analyse import analyse
-from workers.engine.document import BBox, Block, Figure, Paragraph
+from workers.engine.document import BBox, Block, Document, Figure, Paragraph
 from workers.engine.structure.reader import read_structure
 from workers.engine.tagged_pdf.checks import check_tagged_pdf
 from workers.engine.tagged_pdf.tagger import tag_pdf
@@ -423,3 +423,97 @@ def test_a_form_field_the_tags_refer_to_is_kept_apart_too(tmp_path: Path) -> Non
     assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == ["Name:", "Thank you."]
     assert [(a.text, a.prov[0].bbox) for a in doc.artifacts] == [
         ("Ada Lovelace", BBox(120, 755, 300, 775))]
+
+
+def _with_language(path: Path, lang: str) -> Path:
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        pdf.Root.Lang = pikepdf.String(lang)
+        pdf.save(path)
+    return path
+
+
+_THREE_LINES = (b"/P <</MCID 0>> BDC BT /F1 12 Tf 72 760 Td (Hello there.) Tj ET EMC\n"
+                b"/P <</MCID 1>> BDC BT /F1 12 Tf 72 700 Td (Guten Tag.) Tj ET EMC\n"
+                b"/P <</MCID 2>> BDC BT /F1 12 Tf 72 640 Td (Good day.) Tj ET EMC")
+
+
+def _languages(doc: Document) -> list[tuple[str, str | None]]:
+    return [(b.text, b.lang) for b in doc.blocks if isinstance(b, Paragraph)]
+
+
+def test_an_elements_language_is_its_blocks_and_inherited_from_a_section(
+    tmp_path: Path,
+) -> None:
+    # The Sect says German; its second paragraph says again the document's language.
+    sect = _element("Sect", _element("P", 1), _element("P", 2, Lang=pikepdf.String("en-CA")),
+                    Lang=pikepdf.String("de-DE"))
+    path = _with_language(_tagged_tree(tmp_path / "lang.pdf", _THREE_LINES,
+                                       [_element("P", 0), sect]), "en-CA")
+    doc = read_structure(path, max_pages=5)
+    assert doc.reader == "structure", doc.warnings
+    assert _languages(doc) == [
+        ("Hello there.", None), ("Guten Tag.", "de-DE"), ("Good day.", None)
+    ]
+
+
+def test_marked_content_language_is_the_blocks_and_x_none_names_none(tmp_path: Path) -> None:
+    content = (b"/P <</MCID 0 /Lang (x-none)>> BDC BT /F1 12 Tf 72 760 Td (Hello there.) Tj "
+               b"ET EMC\n"
+               b"/P <</MCID 1 /Lang (nn-NO)>> BDC BT /F1 12 Tf 72 700 Td (God dag.) Tj ET EMC\n"
+               b"/Span <</Lang (de-DE)>> BDC /P <</MCID 2>> BDC BT /F1 12 Tf 72 640 Td "
+               b"(Guten Tag.) Tj ET EMC EMC")
+    path = _with_language(_tagged_tree(tmp_path / "mc.pdf", content,
+                                       [_element("P", 0), _element("P", 1), _element("P", 2)]),
+                          "en-US")
+    doc = read_structure(path, max_pages=5)
+    assert _languages(doc) == [
+        ("Hello there.", None), ("God dag.", "nn-NO"), ("Guten Tag.", "de-DE")
+    ]
+
+
+def test_a_re_tagged_passage_keeps_its_language(tmp_path: Path) -> None:
+    # No ParentTree: the tags are not kept, the page is re-tagged from the model.
+    sect = _element("Sect", _element("P", 1), Lang=pikepdf.String("de-DE"))
+    source = _with_language(_tagged_tree(tmp_path / "lang.pdf", _THREE_LINES,
+                                         [_element("P", 0), sect, _element("P", 2)]), "en-CA")
+    tagged = tag_pdf(source, analyse(source, max_pages=5))
+    assert not tagged.kept_author_tags
+    with pikepdf.open(io.BytesIO(tagged.content)) as pdf:
+        assert str(pdf.Root.Lang) == "en-CA"
+        langs = [(str(e.S), str(e.Lang)) for e in _elements(pdf.Root.StructTreeRoot)
+                 if "/Lang" in e]
+    # Only where it differs from the document's language.
+    assert langs == [("/P", "de-DE")]
+    report = check_tagged_pdf(tagged.content, source=source,
+                              expected_texts=tagged.expected_texts)
+    checks = {c["id"]: c for c in report["checks"]}
+    for check in ("text-fidelity", "pixels"):
+        assert checks[check]["passed"], checks[check]
+
+
+def test_a_block_in_regional_variants_of_one_language_is_in_that_language(
+    tmp_path: Path,
+) -> None:
+    # A sequence drawing only a space says no language; one in German besides English makes
+    # the paragraph one of two languages: it is left to the element's (the document's).
+    content = (b"/P <</MCID 0 /Lang (en-GB)>> BDC BT /F1 12 Tf 72 760 Td (Colour and) Tj ET EMC\n"
+               b"/P <</MCID 1>> BDC BT /F1 12 Tf 140 760 Td ( ) Tj ET EMC\n"
+               b"/P <</MCID 2 /Lang (en-US)>> BDC BT /F1 12 Tf 150 760 Td (tint) Tj ET EMC\n"
+               b"/P <</MCID 3 /Lang (en-GB)>> BDC BT /F1 12 Tf 72 700 Td (Colour) Tj ET EMC\n"
+               b"/P <</MCID 4 /Lang (de-DE)>> BDC BT /F1 12 Tf 72 690 Td (Farbe) Tj ET EMC")
+    path = _with_language(_tagged_tree(tmp_path / "variants.pdf", content,
+                                       [_element("P", 0, 1, 2), _element("P", 3, 4)]), "fr-CA")
+    doc = read_structure(path, max_pages=5)
+    assert _languages(doc) == [("Colour and tint", "en-GB"), ("Colour Farbe", None)]
+
+
+def test_a_list_bodys_language_is_its_paragraphs(tmp_path: Path) -> None:
+    content = (b"/P <</MCID 0>> BDC BT /F1 12 Tf 72 760 Td (1.) Tj ET EMC\n"
+               b"/P <</MCID 1>> BDC BT /F1 12 Tf 90 760 Td (Guten Tag.) Tj ET EMC")
+    item = _element("LI", _element("Lbl", 0),
+                    _element("LBody", 1, Lang=pikepdf.String("de-DE")))
+    path = _with_language(_tagged_tree(tmp_path / "list.pdf", content,
+                                       [_element("L", item)]), "en-CA")
+    doc = read_structure(path, max_pages=5)
+    body = [b for b in doc.walk() if isinstance(b, Paragraph)]
+    assert [(b.text, b.lang) for b in body] == [("Guten Tag.", "de-DE")]

@@ -227,6 +227,8 @@ class _Reader:
         self.destinations = PageOfDestination(pdf)
         self.doc = Document(reader="structure")
         self.hyphenation: Hyphenation | None = None
+        #: The language each marked-content sequence names, by (page, MCID).
+        self.marked_languages: dict[tuple[int, int], str] = {}
 
     # --- pages ---
 
@@ -247,6 +249,8 @@ class _Reader:
             state.frame = frame_of(content)
             to_display_space(content, state.frame)
             state.opmap = map_operators(self.pdf.pages[index], content.object_kinds)
+            for mcid, lang in _marked_languages(self.pdf.pages[index]).items():
+                self.marked_languages[(index, mcid)] = lang
             form_mcids = content.object_mcids
             glyphs = content.glyphs
             for at, g in enumerate(glyphs):
@@ -429,6 +433,7 @@ class _Reader:
                     Artifact("other", f.text, [Prov(index, BBox(f.x0, f.y0, f.x1, f.y1), (),
                                                     state.opmap.ranges(f.objects))])
                 )
+        drop_inherited_languages(doc.blocks, doc.language)
         to_user_space(doc, [state.frame for state in self.pages])
         doc.artifacts.extend(self.form_fields())
         if doc.title is None:
@@ -455,6 +460,45 @@ class _Reader:
         return out
 
     def blocks(self, element: Any, page: int, depth: int) -> list[Block]:
+        out = self._element_blocks(element, page, depth)
+        if self.marked_languages:
+            for block in out:
+                self._take_marked_language(block)
+        return _in_language_of(element, out)
+
+    def _take_marked_language(self, block: Block | Cell) -> None:
+        """A block drawn wholly in marked content that names one language (``BDC /P
+        <</MCID 3 /Lang (nn-NO)>>``, PDF 32000-1 14.9.2.2) is in that language: it says
+        more than the element around it. Content in several languages, or only partly
+        marked with one, is left to the element's language (a span of another language
+        inside a block is not kept: the model has no place for it yet)."""
+        if isinstance(block, Table):
+            for row in block.rows:
+                for cell in row.cells:
+                    self._take_marked_language(cell)
+            return
+        if block.lang is not None or isinstance(block, ListBlock | ListItem):
+            return
+        # Each language weighed by the characters drawn in it (a sequence drawing only
+        # spaces says nothing); None: content no marked sequence gives a language.
+        weights: dict[str | None, int] = {}
+        for prov in block.prov:
+            if not 0 <= prov.page < len(self.pages):
+                continue
+            drawn = self.pages[prov.page].glyphs
+            for mcid in prov.mcids:
+                count = sum(not g.char.isspace() for g in drawn.get(mcid, ()))
+                if count:
+                    lang = self.marked_languages.get((prov.page, mcid))
+                    weights[lang] = weights.get(lang, 0) + count
+        if not weights or None in weights:
+            return
+        if len({lang.split("-")[0].lower() for lang in weights if lang}) == 1:
+            # One language, maybe in regional variants ("en-US", "en-CA"): one voice reads
+            # it; the variant most of it is marked with names it.
+            block.lang = max(weights, key=lambda lang: weights[lang])
+
+    def _element_blocks(self, element: Any, page: int, depth: int) -> list[Block]:
         self.visited += 1
         if self.visited > MAX_ELEMENTS or depth > 100:
             if self.visited == MAX_ELEMENTS + 1:
@@ -668,11 +712,11 @@ class _Reader:
                     item_content.actual_texts.extend(lbl.actual_texts)
                     label = self.text(lbl)
                 elif isinstance(part, pikepdf.Dictionary) and part_role == "LBody":
-                    body.extend(self._body(part, page, depth))
+                    body.extend(_in_language_of(part, self._body(part, page, depth)))
                 else:
                     body.extend(self.blocks(part, page, depth + 1))
             drawn = self.prov(item_content) if label else []
-            items.append(ListItem(label, body, drawn, drawn))
+            items.append(ListItem(label, body, drawn, drawn, lang=_element_language(kid)))
         ordered = any(re.match(r"^\(?[0-9a-zA-Z]{1,4}[.)]", item.label) for item in items)
         numbering = element.get("/A")
         if isinstance(numbering, pikepdf.Dictionary):
@@ -739,7 +783,8 @@ class _Reader:
         text = body[0].text if body and isinstance(body[0], Paragraph) else ""
         number = _PAGE_LABEL.search(text)
         return ListItem(label, body, [*label_drawn, *self.prov(content)], label_drawn,
-                        page_label=number[1] if number else "")
+                        page_label=number[1] if number else "",
+                        lang=_element_language(element))
 
     def _body(self, element: pikepdf.Dictionary, page: int, depth: int) -> list[Block]:
         # (The body's own /Pg: the list and item around it need not say their page, and the
@@ -789,6 +834,7 @@ class _Reader:
                             row_span=_int(attrs.get("/RowSpan"), 1),
                             col_span=_int(attrs.get("/ColSpan"), 1),
                             prov=self.prov(cell_content),
+                            lang=_element_language(cell),
                         )
                     )
                 rows.append(Row(cells))
@@ -953,6 +999,103 @@ def _uri(annot: pikepdf.Dictionary) -> str | None:
         if uri is not None:
             return str(uri)
     return None
+
+
+def _in_language_of(element: Any, blocks: list[Block]) -> list[Block]:
+    """``blocks``, read from ``element``, in its language where nothing inside says another
+    (PDF 32000-1 14.9.2: /Lang is inherited down the tree)."""
+    lang = _element_language(element)
+    if lang:
+        for block in blocks:
+            if block.lang is None:
+                block.lang = lang
+    return blocks
+
+
+def _element_language(element: Any) -> str | None:
+    """The language a structure element's own ``/Lang`` names (None where it names none)."""
+    if not isinstance(element, pikepdf.Dictionary):
+        return None
+    return _language(element.get("/Lang"))
+
+
+def _language(value: Any) -> str | None:
+    if not isinstance(value, pikepdf.String):
+        return None
+    # (Some writers end the string with a NUL.)
+    lang = str(value).replace("\x00", "").strip()
+    # Word writes "x-none" for text it knows no language of: that names no language, the
+    # text is in the language around it.
+    return lang if lang and lang.lower() != "x-none" else None
+
+
+def _marked_languages(page: pikepdf.Page) -> dict[int, str]:
+    """The language of each marked-content sequence of the page's own content that is in
+    one: its property list's ``/Lang``, or that of a sequence around it."""
+    try:
+        contents = page.obj.get("/Contents")
+        streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
+        data = b"".join(s.read_bytes() for s in streams if isinstance(s, pikepdf.Stream))
+    except pikepdf.PdfError:
+        return {}
+    if b"/Lang" not in data:
+        return {}  # (most pages: no second parse of the content)
+    try:
+        instructions = pikepdf.parse_content_stream(page)
+    except pikepdf.PdfError:
+        return {}
+    resources = page.obj.get("/Resources")
+    named = resources.get("/Properties") if isinstance(resources, pikepdf.Dictionary) else None
+    out: dict[int, str] = {}
+    open_languages: list[str | None] = []
+    for instruction in instructions:
+        if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+            continue
+        operands, op = instruction.operands, str(instruction.operator)
+        if op == "EMC":
+            if open_languages:
+                open_languages.pop()
+            continue
+        if op == "BMC":
+            open_languages.append(open_languages[-1] if open_languages else None)
+            continue
+        if op != "BDC" or len(operands) < 2:
+            continue
+        properties: Any = operands[1]
+        if isinstance(properties, pikepdf.Name) and isinstance(named, pikepdf.Dictionary):
+            properties = named.get(properties)
+        lang = None
+        if isinstance(properties, pikepdf.Dictionary):
+            lang = _language(properties.get("/Lang"))
+        lang = lang or (open_languages[-1] if open_languages else None)
+        open_languages.append(lang)
+        mcid = properties.get("/MCID") if isinstance(properties, pikepdf.Dictionary) else None
+        if lang and isinstance(mcid, int):
+            out[int(mcid)] = lang
+    return out
+
+
+def drop_inherited_languages(blocks: list[Block], inherited: str | None) -> None:
+    """Keep a block's ``lang`` only where it differs from the language it would inherit
+    (the list, item or table holding it, else the document's): the model says a language
+    only where the voice changes."""
+    for block in blocks:
+        if block.lang is not None and inherited is not None and (
+            block.lang.lower() == inherited.lower()
+        ):
+            block.lang = None
+        own = block.lang or inherited
+        if isinstance(block, ListBlock):
+            drop_inherited_languages(list(block.items), own)
+        elif isinstance(block, ListItem):
+            drop_inherited_languages(block.blocks, own)
+        elif isinstance(block, Table):
+            for row in block.rows:
+                for cell in row.cells:
+                    if cell.lang is not None and own is not None and (
+                        cell.lang.lower() == own.lower()
+                    ):
+                        cell.lang = None
 
 
 def _catalog_language(pdf: pikepdf.Pdf) -> str | None:

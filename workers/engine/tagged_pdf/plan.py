@@ -52,6 +52,8 @@ class Node:
     col_span: int = 1
     #: Why a person must look at this element (a figure without alternative text).
     review: str | None = None
+    #: The element's language where it differs from what holds it (``/Lang``).
+    lang: str | None = None
     #: Set while numbering leaves; -1 for containers.
     leaf_id: int = -1
     #: A ``Lbl`` leaf: the body leaf that takes its drawing where the label's glyphs cannot be
@@ -118,6 +120,13 @@ def _leaf(role: str, block: Block | Cell, text: str) -> Node:
 
 
 def _nodes(block: Block) -> list[Node]:
+    nodes = _nodes_of_kind(block)
+    if nodes and block.lang:
+        nodes[0].lang = block.lang
+    return nodes
+
+
+def _nodes_of_kind(block: Block) -> list[Node]:
     if isinstance(block, Heading):
         return [_leaf(f"H{min(max(block.level, 1), 6)}", block, block.text)]
     if isinstance(block, Paragraph | Link):
@@ -138,7 +147,7 @@ def _nodes(block: Block) -> list[Node]:
 
 
 def _item(item: ListItem) -> Node:
-    node = Node("LI")
+    node = Node("LI", lang=item.lang)
     body = Node("LBody", _sequence(item.blocks))
     leaves = [n for n in body.walk() if n.prov]
     if item.label_prov:
@@ -220,6 +229,7 @@ def _cell(cell: Cell) -> Node:
     if cell.header:
         scope = {"row": "Row", "column": "Column", "both": "Both"}.get(cell.scope or "")
         node.scope = scope or "Column"
+    node.lang = cell.lang
     node.row_span = cell.row_span
     node.col_span = cell.col_span
     return node

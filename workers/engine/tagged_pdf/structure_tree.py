@@ -192,6 +192,10 @@ class _Writer:
             element[pikepdf.Name.A] = attributes
         if node.alt:
             element[pikepdf.Name.Alt] = pikepdf.String(node.alt)
+        if node.lang:
+            # A passage in another language than the document's: a screen reader switches
+            # voice by it (PDF 32000-1 14.9.2).
+            element[pikepdf.Name.Lang] = pikepdf.String(node.lang)
         if node.role == "Note":
             # PDF/UA-1 7.9: every Note has a unique ID.
             self.notes += 1
