@@ -8,7 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from workers.engine.document import Document, Paragraph
+from workers.engine.document import (
+    Cell,
+    Document,
+    Heading,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Row,
+    Table,
+)
 from workers.engine.formats import ConversionOptions, OutputFormat
 from workers.engine.pipeline import convert
 from workers.engine.render_html import render_html
@@ -81,6 +90,27 @@ def test_no_javascript_and_relative_units(html: str) -> None:
 def test_language_defaults_to_english() -> None:
     html = render_html(Document(title="T", language=None, blocks=[Paragraph("x")])).decode()
     assert '<html lang="en">' in html
+
+
+def test_passages_in_another_language_say_it() -> None:
+    # (WCAG 3.1.2: a screen reader switches voice where the model says the language changes;
+    # a tag that is no language tag is left out rather than passed on.)
+    blocks = [
+        Heading("Zusammenfassung", level=1, lang="de-DE"),
+        Paragraph("Hello"),
+        Paragraph("Bonjour à tous", lang="fr"),
+        Paragraph("Odd", lang="not a tag!"),
+        ListBlock(items=[ListItem(label="•", blocks=[Paragraph("Hei", lang="nn-NO")])]),
+        Table(rows=[Row(cells=[Cell("Hallo", lang="de"), Cell("Hi")]),
+                    Row(cells=[Cell("1"), Cell("2")])]),
+    ]
+    html = render_html(Document(title="T", language="en", blocks=blocks)).decode()
+    assert re.search(r'<h1 id="[^"]+" lang="de-DE">Zusammenfassung</h1>', html)
+    assert "<p>Hello</p>" in html
+    assert '<p lang="fr">Bonjour à tous</p>' in html
+    assert "<p>Odd</p>" in html
+    assert '<li lang="nn-NO">Hei</li>' in html
+    assert re.search(r'<t[dh][^>]* lang="de">Hallo</t[dh]>', html)
 
 
 def test_right_to_left_paragraphs_get_dir() -> None:

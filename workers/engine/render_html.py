@@ -521,7 +521,9 @@ class _Builder:
         if isinstance(block, Heading):
             return self._heading(block)
         if isinstance(block, Paragraph):
-            return self._text_block("p", block.text, block.links, _page_of(block))
+            return self._text_block(
+                "p", block.text, block.links, _page_of(block), lang=block.lang
+            )
         if isinstance(block, Link):
             return self._link_block(block)
         if isinstance(block, Note):
@@ -545,15 +547,17 @@ class _Builder:
         anchor = f"heading-{self.heading_count}"
         self.toc_entries.append((level, anchor, text))
         inner = self._inline(text, heading.links, _page_of(heading))
-        return f'<h{level} id="{anchor}"{self._dir(text)}>{inner}</h{level}>'
+        return f'<h{level} id="{anchor}"{self._dir(text, heading.lang)}>{inner}</h{level}>'
 
     def _text_block(
-        self, tag: str, raw: str, links: list[Link], page: int, *, attrs: str = ""
+        self, tag: str, raw: str, links: list[Link], page: int, *, attrs: str = "",
+        lang: str | None = None,
     ) -> str:
         text = clean_text(raw)
         if not text:
             return ""
-        return f"<{tag}{attrs}{self._dir(text)}>{self._inline(text, links, page)}</{tag}>"
+        inner = self._inline(text, links, page)
+        return f"<{tag}{attrs}{self._dir(text, lang)}>{inner}</{tag}>"
 
     def _link_block(self, link: Link) -> str:
         text = clean_text(link.text)
@@ -562,10 +566,12 @@ class _Builder:
         if href is None:
             if target:
                 self.unsafe_links += 1
-            return f"<p{self._dir(text)}>{escape(text)}</p>" if text else ""
+            return f"<p{self._dir(text, link.lang)}>{escape(text)}</p>" if text else ""
         # A link needs a name: the address itself when the source gives no text.
         label = text or target
-        return f'<p{self._dir(label)}><a href="{escape(href)}">{escape(label)}</a></p>'
+        return (
+            f'<p{self._dir(label, link.lang)}><a href="{escape(href)}">{escape(label)}</a></p>'
+        )
 
     def _note(self, note: Note) -> str:
         text = clean_text(note.text)
@@ -583,7 +589,7 @@ class _Builder:
             label_html = f'<span class="note-label">{escape(label)}</span>' if label else ""
         inner = self._inline(text, note.links, _page_of(note))
         return (
-            f'<p class="note" id="note-{number}"{self._dir(text or label)}>'
+            f'<p class="note" id="note-{number}"{self._dir(text or label, note.lang)}>'
             f"{label_html}{' ' if label_html and inner else ''}{inner}</p>"
         )
 
@@ -638,13 +644,13 @@ class _Builder:
         if not items:
             return ""
         if not block.ordered:
-            parts = ["<ul>"]
+            parts = [f"<ul{_lang_attr(block.lang)}>"]
             for item in items:
                 parts.append(self._item(item, ""))
             parts.append("</ul>")
             return "".join(parts)
         numbering = ListNumbering([clean_text(item.label) for item in items])
-        parts = [f"<ol{numbering.list_attrs()}>"]
+        parts = [f"<ol{numbering.list_attrs()}{_lang_attr(block.lang)}>"]
         for index, item in enumerate(items):
             parts.append(self._item(item, numbering.item_attrs(index)))
         parts.append("</ol>")
@@ -657,13 +663,13 @@ class _Builder:
             paragraph = blocks[0]
             text = clean_text(paragraph.text)
             inner = self._inline(text, paragraph.links, _page_of(paragraph))
-            return f"<li{attrs}{self._dir(text)}>{inner}</li>"
+            return f"<li{attrs}{self._dir(text, paragraph.lang or item.lang)}>{inner}</li>"
         inner = "".join(self.block(b) for b in blocks)
         if not inner:
             # A label with nothing after it ("3."): the label is all there is to say.
             inner = escape(clean_text(item.label))
         first = next((clean_text(b.text) for b in blocks if isinstance(b, Paragraph)), "")
-        return f"<li{attrs}{self._dir(first)}>{inner}</li>"
+        return f"<li{attrs}{self._dir(first, item.lang)}>{inner}</li>"
 
     def _table(self, table: Table) -> str:
         rows = [row for row in table.rows if row.cells]
@@ -683,7 +689,7 @@ class _Builder:
         parts = [
             f'<div class="table-region" role="region" tabindex="0" '
             f'aria-labelledby="table-{number}-name">',
-            f'<table id="table-{number}"{self._dir(_table_sample(rows))}>',
+            f'<table id="table-{number}"{self._dir(_table_sample(rows), table.lang)}>',
         ]
         if caption:
             parts.append(f'<caption id="table-{number}-name">{escape(caption)}</caption>')
@@ -721,7 +727,7 @@ class _Builder:
                 tag = "th"
                 scope = {"row": "row", "column": "col", "both": "col"}.get(cell.scope or "")
                 attrs += f' scope="{scope or ("col" if in_head else "row")}"'
-            out.append(f"<{tag}{attrs}{self._dir(text)}>{escape(text)}</{tag}>")
+            out.append(f"<{tag}{attrs}{self._dir(text, cell.lang)}>{escape(text)}</{tag}>")
         out.append("</tr>")
         return "".join(out)
 
@@ -731,7 +737,7 @@ class _Builder:
         picture = self.figures.draw(figure) if self.figures else None
         if picture is None and not alt and not caption:
             return ""  # nothing a reader could see or hear
-        parts = ["<figure>"]
+        parts = [f"<figure{_lang_attr(figure.lang)}>"]
         if picture is not None:
             if not alt and not caption:
                 self.figures_without_alt += 1
@@ -798,13 +804,10 @@ class _Builder:
             )
         return spans
 
-    def _dir(self, text: str) -> str:
-        direction = text_direction(text)
-        if direction == "rtl" and not self.page_rtl:
-            return ' dir="rtl"'
-        if direction == "ltr" and self.page_rtl and any(ch.isalpha() for ch in text):
-            return ' dir="ltr"'
-        return ""
+    def _dir(self, text: str, lang: str | None = None) -> str:
+        """The ``dir`` an element needs for ``text``, and its ``lang`` where the model says the
+        text is in another language than what holds it (WCAG 3.1.2, language of parts)."""
+        return _direction_attr(text, self.page_rtl) + _lang_attr(lang)
 
 
 class ListNumbering:
@@ -974,6 +977,22 @@ def is_mostly_rtl(document: Document) -> bool:
         return language in _RTL_LANGUAGES
     rtl = sum(1 for text in texts if text_direction(text) == "rtl")
     return rtl * 2 > len(texts)
+
+
+def _direction_attr(text: str, page_rtl: bool) -> str:
+    direction = text_direction(text)
+    if direction == "rtl" and not page_rtl:
+        return ' dir="rtl"'
+    if direction == "ltr" and page_rtl and any(ch.isalpha() for ch in text):
+        return ' dir="ltr"'
+    return ""
+
+
+def _lang_attr(lang: str | None) -> str:
+    """`` lang="…"`` for a block's language; nothing for none, or for a tag that is not one
+    (it would only confuse a screen reader's voice switching)."""
+    tag = (lang or "").strip().replace("_", "-")
+    return f' lang="{escape(tag)}"' if _LANGUAGE_TAG.match(tag) else ""
 
 
 def language_tag(language: str | None) -> tuple[str, str | None]:
