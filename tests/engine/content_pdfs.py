@@ -9,6 +9,23 @@ from pathlib import Path
 import pikepdf
 
 
+def text_page(
+    content: bytes, *, base: str = "/Helvetica", size: tuple[float, float] = (595, 842)
+) -> tuple[pikepdf.Pdf, pikepdf.Page]:
+    """A new PDF and its one page drawn by ``content``, with ``/F1`` a standard-14 font (not
+    embedded) in WinAnsiEncoding; for a test that adds more (tags) before saving it."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=size)
+    page = pdf.pages[0]
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name(base),
+        Encoding=pikepdf.Name.WinAnsiEncoding,
+    ))
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    page.obj.Contents = pdf.make_stream(content)
+    return pdf, page
+
+
 def text_page_pdf(
     path: Path,
     operators: Sequence[bytes],
@@ -18,15 +35,7 @@ def text_page_pdf(
 ) -> Path:
     """A page drawing ``operators`` (one per line of the content stream), with ``/F1`` a
     standard-14 font (not embedded) in WinAnsiEncoding."""
-    pdf = pikepdf.new()
-    pdf.add_blank_page(page_size=size)
-    page = pdf.pages[0]
-    font = pdf.make_indirect(pikepdf.Dictionary(
-        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name(base),
-        Encoding=pikepdf.Name.WinAnsiEncoding,
-    ))
-    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
-    page.obj.Contents = pdf.make_stream(b"\n".join(operators))
+    pdf, _ = text_page(b"\n".join(operators), base=base, size=size)
     pdf.save(path)
     return path
 

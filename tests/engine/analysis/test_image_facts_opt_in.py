@@ -11,7 +11,7 @@ from pathlib import Path
 import pikepdf
 import pypdfium2 as pdfium
 import pytest
-from PIL import Image, ImageChops
+from PIL import Image
 
 from workers.engine.layout import glyphs
 from workers.engine.layout.glyphs import _smooth, read_page
@@ -85,19 +85,11 @@ def test_smoothness_of_opaque_and_translucent_images() -> None:
 
 def _smooth_whole(image: Image.Image) -> bool:
     """_smooth's verdict counted over the whole image at once (before it counted by bands)."""
-    rgba = image.convert("RGBA")
-    printed = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-    printed.alpha_composite(rgba)
-    width, height = printed.size
-    if width < 5 or height < 5:
+    inner = glyphs.printed_inside(image)
+    if inner is None:
         return False
-    inner = printed.convert("RGB").crop((1, 1, width - 1, height - 1))
     w, h = inner.size
-    across = ImageChops.difference(inner.crop((1, 0, w, h - 1)), inner.crop((0, 0, w - 1, h - 1)))
-    down = ImageChops.difference(inner.crop((0, 1, w - 1, h)), inner.crop((0, 0, w - 1, h - 1)))
-    red, green, blue = ImageChops.lighter(across, down).split()
-    histogram = ImageChops.lighter(ImageChops.lighter(red, green), blue).histogram()
-    return sum(histogram[glyphs.EDGE:]) <= glyphs.EDGE_SHARE * sum(histogram)
+    return glyphs.edge_steps(inner, 0, h - 1) <= glyphs.EDGE_SHARE * ((w - 1) * (h - 1))
 
 
 @pytest.mark.parametrize("band", [1, 2, 7, glyphs.SMOOTH_BAND])

@@ -11,8 +11,9 @@ import pikepdf
 from workers.engine.analyse import analyse
 from workers.engine.document import BBox, Block, Document, Figure, Paragraph
 from workers.engine.structure.reader import read_structure
-from workers.engine.tagged_pdf.checks import check_tagged_pdf
 from workers.engine.tagged_pdf.tagger import tag_pdf
+
+from ..tagged_pdf.conftest import checks_by_id
 
 
 def _page_with_helvetica() -> tuple[pikepdf.Pdf, pikepdf.Page, pikepdf.Object]:
@@ -316,9 +317,7 @@ def test_the_floats_figure_keeps_the_authors_alt_when_re_tagged(tmp_path: Path) 
     with pikepdf.open(io.BytesIO(tagged.content)) as pdf:
         alts = [(str(e.S), str(e.Alt)) for e in _elements(pdf.Root.StructTreeRoot) if "/Alt" in e]
     assert ("/Figure", "A locknut, cut open") in alts
-    report = check_tagged_pdf(tagged.content, source=source,
-                              expected_texts=tagged.expected_texts)
-    checks = {c["id"]: c for c in report["checks"]}
+    checks = checks_by_id(tagged, source)
     for check in ("text-fidelity", "pixels"):
         assert checks[check]["passed"], checks[check]
 
@@ -484,9 +483,7 @@ def test_a_re_tagged_passage_keeps_its_language(tmp_path: Path) -> None:
                  if "/Lang" in e]
     # Only where it differs from the document's language.
     assert langs == [("/P", "de-DE")]
-    report = check_tagged_pdf(tagged.content, source=source,
-                              expected_texts=tagged.expected_texts)
-    checks = {c["id"]: c for c in report["checks"]}
+    checks = checks_by_id(tagged, source)
     for check in ("text-fidelity", "pixels"):
         assert checks[check]["passed"], checks[check]
 

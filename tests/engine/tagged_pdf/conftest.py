@@ -54,6 +54,14 @@ def tag_and_check(source: Path, output: Path | None = None) -> Tagged:
     return Tagged(source, output, document, tagged, report)
 
 
+def checks_by_id(tagged: TaggedPdf, source: Path) -> dict[str, dict[str, object]]:
+    """The run-time checks of a tagged output against its source, by id."""
+    report = check_tagged_pdf(tagged.content, source=source, expected_texts=tagged.expected_texts)
+    checks = report["checks"]
+    assert isinstance(checks, list)
+    return {str(c["id"]): c for c in checks}
+
+
 def pdfua_check(*files: Path) -> list[dict[str, object]]:
     """veraPDF's PDF/UA-1 verdict per file; skips when the judge or Java is missing."""
     if not PDFUA_CHECK.is_file():

@@ -11,13 +11,15 @@ import pikepdf
 from workers.engine.analyse import analyse
 from workers.engine.document import Paragraph
 from workers.engine.structure.reader import read_structure
-from workers.engine.tagged_pdf.checks import check_tagged_pdf
 from workers.engine.tagged_pdf.marked_content import (
     PageTagging,
     owners_of,
     tag_instructions,
 )
 from workers.engine.tagged_pdf.tagger import tag_pdf
+
+from ..content_pdfs import text_page
+from .conftest import checks_by_id
 
 # The logo drawn in pieces, as TeX sets it: a raised small A, a lowered E.
 LOGO = (b"BT /F1 12 Tf 150 760 Td (L) Tj 5 2 Td /F1 9 Tf (A) Tj 6 -2 Td /F1 12 Tf (T) Tj"
@@ -30,14 +32,7 @@ CONTENT = (b"/P <</MCID 0>> BDC BT /F1 12 Tf 72 760 Td (Typeset with) Tj ET EMC\
 def _tagged_source(path: Path, actual_text: str) -> Path:
     """One page: a ``P`` whose middle is a ``Span`` (the logo) with ``actual_text``. No
     ParentTree: the tags are not sound enough to keep, so the page is re-tagged."""
-    pdf = pikepdf.new()
-    pdf.add_blank_page(page_size=(595, 842))
-    page = pdf.pages[0]
-    font = pdf.make_indirect(pikepdf.Dictionary(
-        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
-        Encoding=pikepdf.Name.WinAnsiEncoding))
-    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
-    page.obj.Contents = pdf.make_stream(CONTENT)
+    pdf, page = text_page(CONTENT)
     root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
 
     def element(role: str, *kids: object, **entries: object) -> pikepdf.Object:
@@ -96,9 +91,7 @@ def test_the_logo_is_read_as_its_actual_text_in_the_retagged_output(tmp_path: Pa
     # space before the comma: the words are the model's, the spacing one space off.)
     assert text.startswith("Typeset with LaTeX")
     assert text.replace(" ", "") == "TypesetwithLaTeX,asmostpapersare."
-    report = check_tagged_pdf(tagged.content, source=source,
-                              expected_texts=tagged.expected_texts)
-    checks = {c["id"]: c for c in report["checks"]}
+    checks = checks_by_id(tagged, source)
     for check in ("text-fidelity", "pixels", "content-tagged"):
         assert checks[check]["passed"], checks[check]
 
@@ -141,14 +134,7 @@ def test_a_span_is_only_written_inside_one_leafs_sequence() -> None:
 def test_a_marked_content_actual_text_of_the_source_is_said_again(tmp_path: Path) -> None:
     # No structure tree: the source says "LaTeX" only in a marked-content property list,
     # which the layout reader reads through (pdfium); the output keeps saying it.
-    pdf = pikepdf.new()
-    pdf.add_blank_page(page_size=(595, 842))
-    page = pdf.pages[0]
-    font = pdf.make_indirect(pikepdf.Dictionary(
-        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
-        Encoding=pikepdf.Name.WinAnsiEncoding))
-    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
-    page.obj.Contents = pdf.make_stream(
+    pdf, _ = text_page(
         b"BT /F1 12 Tf 72 760 Td (Typeset with) Tj ET\n"
         b"/Span <</ActualText (LaTeX)>> BDC " + LOGO + b" EMC\n"
         b"BT /F1 12 Tf 182.5 760 Td (, as most papers are.) Tj ET")
@@ -158,8 +144,6 @@ def test_a_marked_content_actual_text_of_the_source_is_said_again(tmp_path: Path
     assert "LaTeX" in " ".join(b.text for b in model.blocks if isinstance(b, Paragraph))
     tagged = tag_pdf(source, model)
     assert _actual_text_spans(tagged.content) == [("LaTeX", ["L", "A", "T", "E", "X"])]
-    report = check_tagged_pdf(tagged.content, source=source,
-                              expected_texts=tagged.expected_texts)
-    checks = {c["id"]: c for c in report["checks"]}
+    checks = checks_by_id(tagged, source)
     for check in ("text-fidelity", "pixels", "content-tagged"):
         assert checks[check]["passed"], checks[check]

@@ -474,19 +474,9 @@ def _smooth_at(obj: Any, pdf: pdfium.PdfDocument, page: Any, scale: float) -> bo
 def _smooth(image: Image.Image) -> bool:
     """No edge anywhere inside the drawn image (on white, as printed): its neighbouring pixels
     never differ sharply. Photographs, charts, diagrams and text all have edges."""
-    rgba = image if image.mode == "RGBA" else image.convert("RGBA")
-    if rgba.getchannel("A").getextrema() == (255, 255):
-        # Opaque (most pictures): on white it prints as it is, and compositing it gives the
-        # same pixels (a test holds them equal), so that copy of the image is skipped.
-        printed = rgba
-    else:
-        printed = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-        printed.alpha_composite(rgba)
-    # The renderer's outermost row and column are partly covered: not the image's own edges.
-    width, height = printed.size
-    if width < 5 or height < 5:
+    inner = printed_inside(image)
+    if inner is None:
         return False
-    inner = printed.convert("RGB").crop((1, 1, width - 1, height - 1))
     w, h = inner.size
     # Each pixel's step to its right and lower neighbours is measured (all (w-1)*(h-1) of
     # them). The steps are counted a band of rows at a time: a band's steps are the same
@@ -496,16 +486,40 @@ def _smooth(image: Image.Image) -> bool:
     allowed = EDGE_SHARE * ((w - 1) * (h - 1))
     edges = 0
     for top in range(0, h - 1, SMOOTH_BAND):
-        bottom = min(top + SMOOTH_BAND, h - 1)
-        here = inner.crop((0, top, w - 1, bottom))
-        across = ImageChops.difference(inner.crop((1, top, w, bottom)), here)
-        down = ImageChops.difference(inner.crop((0, top + 1, w - 1, bottom + 1)), here)
-        red, green, blue = ImageChops.lighter(across, down).split()
-        histogram = ImageChops.lighter(ImageChops.lighter(red, green), blue).histogram()
-        edges += sum(histogram[EDGE:])
+        edges += edge_steps(inner, top, min(top + SMOOTH_BAND, h - 1))
         if edges > allowed:
             return False
     return True
+
+
+def printed_inside(image: Image.Image) -> Image.Image | None:
+    """The image as printed on white, in RGB, without its outermost rows and columns (the
+    renderer covers them only partly: not the image's own edges); None when too small to
+    judge."""
+    rgba = image if image.mode == "RGBA" else image.convert("RGBA")
+    if rgba.getchannel("A").getextrema() == (255, 255):
+        # Opaque (most pictures): on white it prints as it is, and compositing it gives the
+        # same pixels (a test holds them equal), so that copy of the image is skipped.
+        printed = rgba
+    else:
+        printed = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        printed.alpha_composite(rgba)
+    width, height = printed.size
+    if width < 5 or height < 5:
+        return None
+    return printed.convert("RGB").crop((1, 1, width - 1, height - 1))
+
+
+def edge_steps(inner: Image.Image, top: int, bottom: int) -> int:
+    """How many pixels of rows ``top`` to ``bottom`` (exclusive; all but the last column) step
+    to their right or lower neighbour by ``EDGE`` or more in some channel."""
+    w = inner.width
+    here = inner.crop((0, top, w - 1, bottom))
+    across = ImageChops.difference(inner.crop((1, top, w, bottom)), here)
+    down = ImageChops.difference(inner.crop((0, top + 1, w - 1, bottom + 1)), here)
+    red, green, blue = ImageChops.lighter(across, down).split()
+    histogram = ImageChops.lighter(ImageChops.lighter(red, green), blue).histogram()
+    return sum(histogram[EDGE:])
 
 
 def _glyphs(textpage: Any, owners: dict[int, int], content: PageContent) -> None:
