@@ -37,7 +37,7 @@ import tempfile
 import time
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -46,7 +46,15 @@ from rapidfuzz.distance import Levenshtein  # noqa: E402
 
 from workers.engine.analyse import analyse  # noqa: E402
 from workers.engine.captions import without_caption_paragraphs  # noqa: E402
-from workers.engine.document import Document, Figure, Heading, Table, block_text  # noqa: E402
+from workers.engine.document import (  # noqa: E402
+    Block,
+    Document,
+    Figure,
+    Heading,
+    Paragraph,
+    Table,
+    block_text,
+)
 from workers.engine.structure.reader import read_structure  # noqa: E402
 from workers.engine.structure.strip import strip_structure  # noqa: E402
 from workers.engine.tagged_pdf.checks import check_tagged_pdf  # noqa: E402
@@ -102,7 +110,21 @@ def body_words(doc: Document) -> list[str]:
     # A figure's or table's caption is said once: the layout reader keeps it both as the
     # block's caption and as the paragraph that draws it (every output says it once:
     # workers/engine/captions.py); counting both would score a duplicate, not the order.
-    return [w for b in without_caption_paragraphs(doc.blocks) for w in words(block_text(b))]
+    blocks = without_caption_paragraphs(doc.blocks)
+    # A paragraph not paired with its figure or table (not next to it) stays a paragraph
+    # where it is drawn, and the tags have no Caption for it: its words are counted there,
+    # on both sides, and not a second time at the figure or table.
+    paragraphs = {" ".join(words(b.text)) for b in blocks if isinstance(b, Paragraph)}
+    return [w for b in blocks for w in words(_said_text(b, paragraphs))]
+
+
+def _said_text(block: Block, paragraphs: set[str]) -> str:
+    """``block_text``, less a figure's or table's caption said by a paragraph of its own."""
+    if isinstance(block, Figure | Table) and block.caption and (
+        " ".join(words(block.caption)) in paragraphs
+    ):
+        return block_text(replace(block, caption=None))
+    return block_text(block)
 
 
 def heading_f1(a: Document, b: Document) -> float | None:
