@@ -113,15 +113,16 @@ def body_words(doc: Document) -> list[str]:
     blocks = without_caption_paragraphs(doc.blocks)
     # A paragraph not paired with its figure or table (not next to it) stays a paragraph
     # where it is drawn, and the tags have no Caption for it: its words are counted there,
-    # on both sides, and not a second time at the figure or table.
-    paragraphs = {" ".join(words(b.text)) for b in blocks if isinstance(b, Paragraph)}
+    # on both sides, and not a second time at the figure or table. (Compared letter by letter:
+    # the caption may keep a hyphen the paragraph joins, "ex- amples".)
+    paragraphs = {"".join(words(b.text)) for b in blocks if isinstance(b, Paragraph)}
     return [w for b in blocks for w in words(_said_text(b, paragraphs))]
 
 
 def _said_text(block: Block, paragraphs: set[str]) -> str:
     """``block_text``, less a figure's or table's caption said by a paragraph of its own."""
     if isinstance(block, Figure | Table) and block.caption and (
-        " ".join(words(block.caption)) in paragraphs
+        "".join(words(block.caption)) in paragraphs
     ):
         return block_text(replace(block, caption=None))
     return block_text(block)
