@@ -45,7 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
 from workers.engine.analyse import analyse  # noqa: E402
-from workers.engine.captions import without_caption_paragraphs  # noqa: E402
+from workers.engine.captions import caption_paragraphs  # noqa: E402
 from workers.engine.document import (  # noqa: E402
     Block,
     Document,
@@ -107,25 +107,38 @@ def words(text: str) -> list[str]:
 
 
 def body_words(doc: Document) -> list[str]:
-    # A figure's or table's caption is said once: the layout reader keeps it both as the
-    # block's caption and as the paragraph that draws it (every output says it once:
-    # workers/engine/captions.py); counting both would score a duplicate, not the order.
-    blocks = without_caption_paragraphs(doc.blocks)
-    # A paragraph not paired with its figure or table (not next to it) stays a paragraph
-    # where it is drawn, and the tags have no Caption for it: its words are counted there,
-    # on both sides, and not a second time at the figure or table. (Compared letter by letter:
-    # the caption may keep a hyphen the paragraph joins, "ex- amples".)
-    paragraphs = {"".join(words(b.text)) for b in blocks if isinstance(b, Paragraph)}
-    return [w for b in blocks for w in words(_said_text(b, paragraphs))]
+    return [w for text in said_texts(doc.blocks) for w in words(text)]
 
 
-def _said_text(block: Block, paragraphs: set[str]) -> str:
-    """``block_text``, less a figure's or table's caption said by a paragraph of its own."""
-    if isinstance(block, Figure | Table) and block.caption and (
-        "".join(words(block.caption)) in paragraphs
-    ):
-        return block_text(replace(block, caption=None))
-    return block_text(block)
+def said_texts(blocks: list[Block]) -> list[str]:
+    """Each block's text as the tags say it. A figure's or table's caption is said once: the
+    layout reader keeps it both as the block's caption and as the paragraph that draws it
+    (every output says it once: workers/engine/captions.py). Where that paragraph is next
+    to the block it is the block's caption (its ``Caption`` element); where it is not, it
+    stays a paragraph where it is drawn, and the block has no ``Caption``: its words are
+    counted at the paragraph, not a second time at the block — nor at the other pictures
+    of a row that the layout reader gave the row's one caption."""
+    pairs = caption_paragraphs(blocks)
+    taken = {at for at, _ in pairs.values()}
+    # (Compared letter by letter: the caption may keep a line-end hyphen its paragraph
+    # joins, "ex- amples".)
+    said = {_letters(b.text) for k, b in enumerate(blocks)
+            if isinstance(b, Paragraph) and k not in taken}
+    said |= {_letters(b.caption or "") for k, b in enumerate(blocks) if k in pairs}
+    out = []
+    for k, block in enumerate(blocks):
+        if k in taken:
+            continue
+        if isinstance(block, Figure | Table) and block.caption and k not in pairs and (
+            _letters(block.caption) in said
+        ):
+            block = replace(block, caption=None)
+        out.append(block_text(block))
+    return out
+
+
+def _letters(text: str) -> str:
+    return "".join(words(text))
 
 
 def heading_f1(a: Document, b: Document) -> float | None:
