@@ -190,7 +190,9 @@ def _read_as_item(leaves: list[Node], item_prov: list[Prov]) -> None:
     once the label's is taken away); the item's own drawing is listed as it is read (a body
     of two columns of lines, a line drawn after the one below it). The body's operators are
     put in the order the item's are, so that its marked content is read as the item is."""
-    reading = {prov.page: prov.operators for prov in item_prov}
+    reading: dict[int, tuple[tuple[int, int], ...]] = {}
+    for prov in item_prov:
+        reading[prov.page] = reading.get(prov.page, ()) + prov.operators
     for leaf in leaves:
         leaf.prov = [
             replace(prov, operators=_ordered_as(prov.operators, reading[prov.page]))
