@@ -65,3 +65,13 @@ def test_a_hyphen_the_caption_keeps_does_not_make_it_another_text() -> None:
     ])
     words = _bench().body_words(model)
     assert words == ["train", "text", "set", "between", "the", "two", "the", "examples", "used"]
+
+
+def test_a_caption_the_layout_reader_gave_every_picture_of_a_row_is_counted_once() -> None:
+    # Three pictures side by side under one caption: the last is paired with the paragraph
+    # (its Caption element); the others carry the same caption, said nowhere else.
+    row = [Figure(caption=CAPTION, prov=[Prov(0, BBox(72 + 150 * k, 500, 200 + 150 * k, 600))])
+           for k in range(3)]
+    model = Document(blocks=[*row, Paragraph(CAPTION, _prov(480))])
+    words = _bench().body_words(model)
+    assert words == ["figure", "1", "the", "state", "machine"]
