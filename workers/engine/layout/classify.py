@@ -160,6 +160,7 @@ def classify(
         drawn_in_figure = _figure_labels_kept(blocks, artifact_ids) | _pictures_in_drawings(
             blocks, artifact_ids)
         on_drawing = _drawing_labels(blocks, artifact_ids)
+        following = {id(a): b for a, b in zip(blocks, blocks[1:])}
         for block in blocks:
             if id(block) in artifact_ids or id(block) in drawn_in_figure:
                 continue
@@ -288,6 +289,7 @@ def classify(
             if level and title_key(text) not in outline and (
                 id(block) in byline
                 or id(block) in not_headings
+                or _opens_longer_text(block, following.get(id(block)), body_size)
                 or (titles is not None and id(block) not in titles)
             ):
                 level = 0
@@ -1684,6 +1686,27 @@ def _subtitle(above: Block, below: Block, title: str) -> bool:
     )
 
 
+def _opens_longer_text(block: Block, below: Block | None, body_size: float) -> bool:
+    """The line read next, right under ``block`` from its left edge, carries its sentence on
+    in small letters in the same face, and is no heading's line itself ("**Summary of all
+    involvement … by the child's parents**" / "**five years:** (Does not include …)"): the
+    block is the first line of a longer label or a paragraph opened in bold, cut from it. (A
+    heading wrapped onto a second line is read whole: see :func:`_wrapped_heading`.)"""
+    if below is None or below.kind != "text" or below.page != block.page:
+        return False
+    opening = next((g for f in below.frags for g in f.glyphs if not g.char.isspace()), None)
+    if opening is None or not opening.char.islower():
+        return False
+    height = max((f.height for f in below.frags), default=1.0)
+    return (
+        opening.bold == block.bold
+        and round(opening.size) == round(block.size)
+        and -0.2 * height < block.y0 - below.y1 < 0.5 * height
+        and abs(block.x0 - below.x0) < 0.5 * height
+        and not _heading_candidate(below, below.text, body_size)
+    )
+
+
 def _heading_candidate(block: Block, text: str, body_size: float) -> bool:
     """Whether the block (read as ``text``) looks like a heading in a document whose body is
     set in ``body_size``. Kept with what it was judged from (the fragment list, its length,
@@ -1735,6 +1758,23 @@ def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
         and not starts_item(text)
         and not text.endswith((".", ",", ";", ":", "。", "，", "；", "："))
         and not (text[:1].islower() and not _camel_case_name(text))
+        and not _label_and_value(block)
+    )
+
+
+def _label_and_value(block: Block) -> bool:
+    """A bold label closed by a colon with its value or chosen option after it on the line in
+    a regular face ("**Child's residence at the time of incident:** In-home"): a form's
+    field, filled in, not a title (a title's subtitle after a colon is set in its face)."""
+    marks = [g for f in block.frags for g in f.glyphs if not g.char.isspace()]
+    colon = next((at for at, g in enumerate(marks) if g.char in ":："), None)
+    if colon is None:
+        return False
+    label = [g for g in marks[:colon] if g.char.isalnum()]
+    value = [g for g in marks[colon + 1:] if g.char.isalnum()]
+    return (
+        bool(label) and bool(value)
+        and all(g.bold for g in label) and not any(g.bold for g in value)
     )
 
 
