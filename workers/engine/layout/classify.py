@@ -1217,8 +1217,25 @@ def _repeated_texts(body: list[Block], body_size: float) -> set[str]:
     counts = Counter(title_key(b.text) for b in candidates)
     return {
         key for key, n in counts.items()
-        if n >= 3 and not _reused_section_name(candidates, key)
+        if (n >= 3 or n == 2 and _twice_on_a_page(candidates, key))
+        and not _reused_section_name(candidates, key)
     }
+
+
+def _twice_on_a_page(candidates: list[Block], key: str) -> bool:
+    """Whether two heading-like lines reading ``key`` are on one page in one face: the
+    titles of two boxes or panels alike (a quoted vision "before" and "after"), labels; a
+    section is headed once. (A contents entry on the page of its heading is set smaller;
+    two sections' parts of one name have a heading between them: see
+    :func:`_reused_section_name`.)"""
+    seen: set[tuple[int, float, bool]] = set()
+    for b in candidates:
+        if title_key(b.text) == key:
+            place = (b.page, round(b.size), b.bold)
+            if place in seen:
+                return True
+            seen.add(place)
+    return False
 
 
 def _reused_section_name(candidates: list[Block], key: str) -> bool:

@@ -1,0 +1,48 @@
+"""A heading-like line printed twice on one page in one face titles two boxes alike: a label,
+not two sections (a section is headed once)."""
+
+from __future__ import annotations
+
+from workers.engine.document import Document, Heading
+from workers.engine.layout.reader import read_layout
+
+from .conftest import HtmlPdf
+
+LOREM = (
+    "Public bodies publish documents that many people need to read with assistive technology "
+    "so the analysis has to find the structure that the layout shows to sighted readers. "
+)
+
+
+def heading_texts(doc: Document) -> list[str]:
+    return [b.text for b in doc.blocks if isinstance(b, Heading)]
+
+
+def quoted_box(title: str) -> str:
+    return (
+        "<div style='background: #eee'>"
+        f"<p style='text-align: center; margin: 0'><b>{title}</b></p><p>« {LOREM} »</p></div>"
+    )
+
+
+def test_two_boxes_titled_alike_on_a_page_are_no_sections(html_pdf: HtmlPdf) -> None:
+    box = quoted_box("A shared vision to guide the plan?")
+    path = html_pdf(
+        f"<h1>Active transport plan</h1><p>{LOREM}</p><h2>A renewed vision</h2><p>{LOREM}</p>"
+        f"{box}<p><i>The vision put forward after the consultations:</i></p>{box}"
+        f"<p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_texts(doc) == ["Active transport plan", "A renewed vision"]
+
+
+def test_a_contents_entry_on_the_page_of_its_heading_leaves_the_heading(
+    html_pdf: HtmlPdf,
+) -> None:
+    # (The entry is set smaller than the heading it names.)
+    path = html_pdf(
+        "<h2>Contents</h2><p><b>1 Document structures</b></p>"
+        f"<h2>1 Document structures</h2><p>{LOREM}</p><h2>2 Mathematics</h2><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert "1 Document structures" in heading_texts(doc)
