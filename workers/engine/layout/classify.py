@@ -132,6 +132,7 @@ def classify(
             id(b) for r in results for b in r.blocks
             if b.kind == "text" and b.bold and b.size < 1.15 * body_size
         }
+    not_headings |= _bold_paragraph_lines(results, body_size)
     body = [b for b in body if id(b) not in not_headings]
     repeated = _repeated_texts(body, body_size)
     styles = _heading_styles([b for b in body if title_key(b.text) not in repeated], body_size)
@@ -1700,6 +1701,57 @@ def _subtitle(above: Block, below: Block, title: str) -> bool:
         and below.size < above.size
         and -0.2 * height < end.y0 - below.y1 < 0.5 * height
         and abs(start - below.x0) < 0.5 * height
+    )
+
+
+#: How far under a line the next line of its paragraph may start, in line heights (a
+#: paragraph set with wide leading; the gap between paragraphs is wider).
+PARAGRAPH_LEADING = 1.5
+#: What a sentence, not a title, ends with.
+_SENTENCE_END = (".", "。", "．")
+
+
+def _bold_paragraph_lines(results: list[PageResult], body_size: float) -> set[int]:
+    """The lines of paragraphs set in bold and read as blocks of their own, one per line
+    (wide leading): each reaches as far right as the line under it, in the same face, and
+    the last ends a sentence ("公司董事会……保证季度报告内容的真" / "实、准确、完整，……承担个别和"
+    / "连带的法律责任。"). A line of such a paragraph looks like a heading alone (short, in
+    bold, no stop at its end); a heading's own lines do not run on to a sentence's stop."""
+    out: set[int] = set()
+    for result in results:
+        blocks = [b for b in result.blocks if b.kind == "text"]
+        at = 0
+        while at < len(blocks):
+            chain = [blocks[at]]
+            while at + len(chain) < len(blocks) and _next_line_of_paragraph(
+                chain[-1], blocks[at + len(chain)], chain[0]
+            ):
+                chain.append(blocks[at + len(chain)])
+            last = chain[-1]
+            if (
+                len(chain) > 1
+                and last.text.rstrip().endswith(_SENTENCE_END)
+                and not last.text.rstrip().endswith("..")
+                and any(_heading_candidate(b, b.text, body_size) for b in chain[:-1])
+            ):
+                out |= {id(b) for b in chain}
+            at += len(chain)
+    return out
+
+
+def _next_line_of_paragraph(above: Block, below: Block, first: Block) -> bool:
+    """``below`` goes on with the paragraph whose line ``above`` is (opened by ``first``):
+    in the same face, right under it at no more than a wide leading, from about the same
+    left edge (a first line may be indented), and ``above`` reaches as far right as it: a
+    paragraph's lines are full but its last."""
+    height = max((f.height for f in below.frags), default=1.0)
+    return (
+        len(above.frags) == 1
+        and round(below.size) == round(first.size)
+        and below.bold == first.bold
+        and 0 <= above.y0 - below.y1 < PARAGRAPH_LEADING * height
+        and abs(above.x0 - below.x0) < 3 * height
+        and above.x1 >= below.x1 - 0.5 * height
     )
 
 
