@@ -1809,6 +1809,8 @@ def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
         return False  # "A. Smith∗, B. Jones†, C. Wu‡": a paper's authors, marked for notes
     if CAPTION.match(text):
         return False  # "Figure 1 – Specifications expansion": a caption, read with its figure
+    if _in_parentheses(text):
+        return False  # "(Articles L.161-14, … du Code de la sécurité sociale)": a note
     if not (text[0].isalnum() or text[0] in "«“‘\"'(¿¡[§"):
         return False  # "= staff time", "$ = under 50 000": a legend
     if block.size >= 1.15 * body_size:
@@ -1845,6 +1847,21 @@ def _label_and_value(block: Block) -> bool:
         bool(label) and bool(value)
         and all(g.bold for g in label) and not any(g.bold for g in value)
     )
+
+
+def _in_parentheses(text: str) -> bool:
+    """Whether the whole of ``text`` is one aside in parentheses ("(Articles L.161-14 …)",
+    "(continued)"): a note on the title or the section above it, which names nothing."""
+    text = text.strip()
+    if not (text.startswith(("(", "（")) and text.endswith((")", "）"))):
+        return False
+    depth = 0
+    for at, ch in enumerate(text):
+        depth += ch in "(（"
+        depth -= ch in ")）"
+        if depth == 0:
+            return at == len(text) - 1  # the first parenthesis closes at the end, not before
+    return False
 
 
 #: The marks that tie an author's name to a note (an affiliation, "equal contribution").
