@@ -161,7 +161,7 @@ def classify(
         drawn_in_figure = _figure_labels_kept(blocks, artifact_ids) | _pictures_in_drawings(
             blocks, artifact_ids)
         on_drawing = _drawing_labels(blocks, artifact_ids)
-        following = {id(a): b for a, b in zip(blocks, blocks[1:])}
+        following = {id(a): b for a, b in zip(blocks, blocks[1:], strict=False)}
         for block in blocks:
             if id(block) in artifact_ids or id(block) in drawn_in_figure:
                 continue
