@@ -1723,17 +1723,17 @@ def _bold_paragraph_lines(results: list[PageResult], body_size: float) -> set[in
         at = 0
         while at < len(blocks):
             chain = [blocks[at]]
+            if len(chain[0].frags) != 1 or not _heading_candidate(
+                chain[0], chain[0].text, body_size
+            ):
+                at += 1
+                continue  # (most lines: a paragraph's lines are followed from a heading-like one)
             while at + len(chain) < len(blocks) and _next_line_of_paragraph(
                 chain[-1], blocks[at + len(chain)], chain[0]
             ):
                 chain.append(blocks[at + len(chain)])
-            last = chain[-1]
-            if (
-                len(chain) > 1
-                and last.text.rstrip().endswith(_SENTENCE_END)
-                and not last.text.rstrip().endswith("..")
-                and any(_heading_candidate(b, b.text, body_size) for b in chain[:-1])
-            ):
+            end = chain[-1].text.rstrip()
+            if len(chain) > 1 and end.endswith(_SENTENCE_END) and not end.endswith(".."):
                 out |= {id(b) for b in chain}
             at += len(chain)
     return out
@@ -1744,12 +1744,12 @@ def _next_line_of_paragraph(above: Block, below: Block, first: Block) -> bool:
     in the same face, right under it at no more than a wide leading, from about the same
     left edge (a first line may be indented), and ``above`` reaches as far right as it: a
     paragraph's lines are full but its last."""
+    if len(above.frags) != 1 or below.y1 > above.y0 or below.bold != first.bold:
+        return False
     height = max((f.height for f in below.frags), default=1.0)
     return (
-        len(above.frags) == 1
-        and round(below.size) == round(first.size)
-        and below.bold == first.bold
-        and 0 <= above.y0 - below.y1 < PARAGRAPH_LEADING * height
+        round(below.size) == round(first.size)
+        and above.y0 - below.y1 < PARAGRAPH_LEADING * height
         and abs(above.x0 - below.x0) < 3 * height
         and above.x1 >= below.x1 - 0.5 * height
     )
