@@ -39,7 +39,7 @@ from ..document import (
     Page,
     Warning,
 )
-from .blocks import MAX_SHAPES, Block, Hyphenation, PageResult, area_share
+from .blocks import MAX_SHAPES, Block, Boxed, Hyphenation, PageResult, area_share
 from .catalog_facts import (
     catalog_language,
     catalog_title,
@@ -54,6 +54,7 @@ from .end_marks import EndMark, attach_end_marks, take_end_marks
 from .figures import (
     BACKGROUND_AREA,
     FIGURE_MIN_AREA,
+    PLACE_TOLERANCE,
     RULE_WIDTH,
     Candidate,
     caption_text,
@@ -239,7 +240,7 @@ def page_blocks(
     page_area = max(content.width * content.height, 1.0)
     page_box = (content.x0, content.y0, content.width, content.height)
     tables = [b for b in blocks if b.kind == "table"]
-    for drawing in _drawings(content, frags):
+    for drawing in _drawings(content, frags, tables):
         if any(area_share(drawing, t) > 0.3 for t in tables) or any(
             area_share(drawing, row) > 0.3 for row in boxed_rows
         ):
@@ -319,14 +320,28 @@ def drawing_labels(figure: Block, blocks: Sequence[Block]) -> list[Block]:
     ]
 
 
-#: A vector drawing is a cluster of this many shapes at least.
+#: A vector drawing is a cluster of this many shapes at least …
 MIN_DRAWING_SHAPES = 4
+#: … covering at least this share of the page, and at most this one.
+MIN_DRAWING_AREA = 0.02
+MAX_DRAWING_AREA = 0.6
+#: Shapes within this many points of each other are pieces of one drawing.
+DRAWING_GAP = 6.0
+#: Where drawings are told apart from a table or from each other, a drawing's pieces touch
+#: (within this many points, a stroke's width): a gutter between two frames parts them.
+DRAWINGS_APART_GAP = 2.0
+#: A rule running across this share of a cluster's width (or height) joins what it runs
+#: past: the frame of a page, a table's row rule — not a piece of a drawing it ends at.
+JOINING_RULE = 0.5
 
 
-def _drawings(content: PageContent, frags: list[Fragment]) -> list[Rect]:
+def _drawings(
+    content: PageContent, frags: list[Fragment], tables: Sequence[Boxed] = ()
+) -> list[Rect]:
     """Vector drawings (charts, diagrams): clusters of many shapes covering some of the page,
     holding at most short labels. A single shape, or shapes behind running text, are boxes
-    and backgrounds, not figures."""
+    and backgrounds, not figures. (``tables``: the boxes of the page's tables, whose rules
+    and shading are theirs, not a drawing's.)"""
     page_area = max(content.width * content.height, 1.0)
     shapes = [
         r for r in content.paths + content.rules
@@ -349,10 +364,55 @@ def _drawings(content: PageContent, frags: list[Fragment]) -> list[Rect]:
             if r.x1 - r.x0 < least_w or r.y1 - r.y0 < least_h
             or not frames_running_text((r.x0, r.y0, r.x1, r.y1), running)
         ]
+    clusters = _clusters(shapes, DRAWING_GAP)
+    pictures: list[tuple[float, float, float, float]] | None = None
+    out = []
+    for whole, whole_count in clusters:
+        parts = [(whole, whole_count)]
+        if _area(whole) > MAX_DRAWING_AREA * page_area or any(
+            area_share(whole, t) > 0.3 for t in tables
+        ):
+            # Too large for one drawing, or lying on a table: drawings joined to the table
+            # (or to each other) by the rules framing the page or ruling the table.
+            parts = _drawings_apart(whole, shapes, tables)
+        for box, count in parts:
+            area = _area(box)
+            if count < MIN_DRAWING_SHAPES or not (
+                MIN_DRAWING_AREA * page_area <= area <= MAX_DRAWING_AREA * page_area
+            ):
+                continue
+            inside = [
+                ((f.x0, f.y0, f.x1, f.y1), f.text) for f in frags
+                if box.x0 <= (f.x0 + f.x1) / 2 <= box.x1
+                and box.y0 <= (f.y0 + f.y1) / 2 <= box.y1
+            ]
+            members = [
+                (r.x0, r.y0, r.x1, r.y1) for r in shapes
+                if r.x0 >= box.x0 - 1 and r.x1 <= box.x1 + 1 and r.y0 >= box.y0 - 1
+                and r.y1 <= box.y1 + 1
+            ]
+            if text_frame((box.x0, box.y0, box.x1, box.y1), members, inside):
+                continue  # running text on a coloured box, a table drawn with shapes
+            if pictures is None:
+                pictures = [(r.x0, r.y0, r.x1, r.y1) for r in _merge_images(content.images)]
+            if ground_of_pictures((box.x0, box.y0, box.x1, box.y1), pictures):
+                continue  # the panel photographs are set on: they are the figures
+            out.append(box)
+    return out
+
+
+def _area(box: Boxed) -> float:
+    return (box.x1 - box.x0) * (box.y1 - box.y0)
+
+
+def _clusters(shapes: Sequence[Rect], gap: float) -> list[tuple[Rect, int]]:
+    """Shapes within ``gap`` points of each other gathered: each cluster's box and how many
+    shapes it holds."""
     clusters: list[tuple[Rect, int]] = []
     for r in sorted(shapes, key=lambda r: (-r.y1, r.x0)):
         for k, (m, n) in enumerate(clusters):
-            if r.x0 <= m.x1 + 6 and m.x0 <= r.x1 + 6 and r.y0 <= m.y1 + 6 and m.y0 <= r.y1 + 6:
+            if (r.x0 <= m.x1 + gap and m.x0 <= r.x1 + gap and r.y0 <= m.y1 + gap
+                    and m.y0 <= r.y1 + gap):
                 clusters[k] = (
                     Rect(min(m.x0, r.x0), min(m.y0, r.y0), max(m.x1, r.x1), max(m.y1, r.y1),
                          m.obj),
@@ -368,7 +428,8 @@ def _drawings(content: PageContent, frags: list[Fragment]) -> list[Rect]:
         for i in range(len(clusters)):
             for j in range(i + 1, len(clusters)):
                 (a, count_a), (b, count_b) = clusters[i], clusters[j]
-                if a.x0 <= b.x1 + 6 and b.x0 <= a.x1 + 6 and a.y0 <= b.y1 + 6 and b.y0 <= a.y1 + 6:
+                if (a.x0 <= b.x1 + gap and b.x0 <= a.x1 + gap and a.y0 <= b.y1 + gap
+                        and b.y0 <= a.y1 + gap):
                     clusters[i] = (
                         Rect(min(a.x0, b.x0), min(a.y0, b.y0), max(a.x1, b.x1), max(a.y1, b.y1),
                              a.obj),
@@ -379,29 +440,37 @@ def _drawings(content: PageContent, frags: list[Fragment]) -> list[Rect]:
                     break
             if merged:
                 break
-    pictures: list[tuple[float, float, float, float]] | None = None
-    out = []
-    for box, count in clusters:
-        area = (box.x1 - box.x0) * (box.y1 - box.y0)
-        if count < MIN_DRAWING_SHAPES or not 0.02 * page_area <= area <= 0.6 * page_area:
-            continue
-        inside = [
-            ((f.x0, f.y0, f.x1, f.y1), f.text) for f in frags
-            if box.x0 <= (f.x0 + f.x1) / 2 <= box.x1 and box.y0 <= (f.y0 + f.y1) / 2 <= box.y1
-        ]
-        members = [
-            (r.x0, r.y0, r.x1, r.y1) for r in shapes
-            if r.x0 >= box.x0 - 1 and r.x1 <= box.x1 + 1 and r.y0 >= box.y0 - 1
-            and r.y1 <= box.y1 + 1
-        ]
-        if text_frame((box.x0, box.y0, box.x1, box.y1), members, inside):
-            continue  # running text on a coloured box, a table drawn with shapes: no picture
-        if pictures is None:
-            pictures = [(r.x0, r.y0, r.x1, r.y1) for r in _merge_images(content.images)]
-        if ground_of_pictures((box.x0, box.y0, box.x1, box.y1), pictures):
-            continue  # the panel photographs are set on: they are the figures
-        out.append(box)
-    return out
+    return clusters
+
+
+def _drawings_apart(
+    whole: Rect, shapes: Sequence[Rect], tables: Sequence[Boxed]
+) -> list[tuple[Rect, int]]:
+    """The drawings within a cluster of shapes too large for one, or lying on a table: charts
+    set beside a table, their frames touching its rules, and the rules framing the page
+    joining them all. Without the table's own shapes and the long rules running across the
+    cluster (a page's frame, a table's row rules), the drawings stand apart; the gutter
+    between two charts' frames (a few points) parts them too, as the pieces of one drawing
+    touch or overlap."""
+    def on_table(r: Rect) -> bool:
+        return any(
+            t.x0 - PLACE_TOLERANCE <= r.x0 and r.x1 <= t.x1 + PLACE_TOLERANCE
+            and t.y0 - PLACE_TOLERANCE <= r.y0 and r.y1 <= t.y1 + PLACE_TOLERANCE
+            for t in tables
+        )
+
+    def joining_rule(r: Rect) -> bool:
+        w, h = r.x1 - r.x0, r.y1 - r.y0
+        return (h <= RULE_WIDTH and w > JOINING_RULE * (whole.x1 - whole.x0)) or (
+            w <= RULE_WIDTH and h > JOINING_RULE * (whole.y1 - whole.y0)
+        )
+
+    inside = [
+        r for r in shapes
+        if whole.x0 <= r.x0 and r.x1 <= whole.x1 and whole.y0 <= r.y0 and r.y1 <= whole.y1
+    ]
+    return _clusters([r for r in inside if not on_table(r) and not joining_rule(r)],
+                     DRAWINGS_APART_GAP)
 
 
 def _merge_images(images: list[Rect]) -> list[Rect]:
