@@ -312,12 +312,18 @@ def drawing_labels(figure: Block, blocks: Sequence[Block]) -> list[Block]:
     line holds none, :func:`.figures.text_frame`, but a block may): an infographic, whose
     words are the content, read as text."""
     on_it = [(b, area_share(b, figure)) for b in blocks if b.kind == "text"]
-    if any(share > 0.5 and running_text(b.text) for b, share in on_it):
+    if any(share > 0.5 and running_text(_lettered(b.text)) for b, share in on_it):
         return []
     return [
         b for b, share in on_it
         if share > LABEL_ON_DRAWING and caption_text(b.text) is None
     ]
+
+
+def _lettered(text: str) -> str:
+    """The words of ``text`` that have a letter: a chart's scale values and years, read
+    together in one block ("30 20 10 0 2010 2011 2012 2013"), are no sentence."""
+    return " ".join(token for token in text.split() if any(c.isalpha() for c in token))
 
 
 #: A vector drawing is a cluster of this many shapes at least …
