@@ -42,6 +42,7 @@ from .figures import (
     caption_text,
     judge,
     row_label_of,
+    scale_label,
     styled_caption_of,
 )
 from .lines import Fragment, text_of, word_count
@@ -1875,16 +1876,32 @@ def _is_note(block: Block, result: PageResult, body_size: float, text: str) -> b
 
 
 def _figure_labels_kept(blocks: list[Block], artifact_ids: dict[int, Any]) -> set[int]:
-    """The labels of the drawings kept as figures whose caption describes them: read (and
-    tagged) as part of the picture, which the caption stands for. A drawing judged
-    decoration gives its labels back to the text, and so does one without a caption: its
-    labels are the only words a listener has of it until a person describes it."""
+    """The labels read (and tagged) as part of the pictures kept as figures
+    (:func:`labels_in_figure`); a drawing judged decoration gives its labels back to the
+    text."""
     return {
         id(label) for b in blocks
-        if b.kind == "figure" and b.labels and id(b) not in artifact_ids
-        and b.candidate is not None and b.candidate.captioned
-        for label in b.labels
+        if b.kind == "figure" and id(b) not in artifact_ids
+        for label in labels_in_figure(b)
     }
+
+
+def labels_in_figure(figure: Block) -> list[Block]:
+    """The labels of a figure read as part of the picture, not as text: all of them when a
+    caption describes the picture, which it stands for. Without one, its worded labels (a
+    chart's title, its axes' names, its legend) are the only words a listener has of it
+    until a person describes it, and are read after it; the values along a drawn chart's
+    scales (:func:`.figures.scale_label`), read in a row, say nothing without the picture
+    and stay in it (every output shows the picture; the figure is flagged for a person to
+    describe)."""
+    candidate = figure.candidate
+    if candidate is None or not figure.labels:
+        return []
+    if candidate.captioned:
+        return list(figure.labels)
+    if candidate.drawing:
+        return [label for label in figure.labels if scale_label(label.text)]
+    return []
 
 
 def _pictures_in_drawings(blocks: list[Block], artifact_ids: dict[int, Any]) -> set[int]:
@@ -1945,8 +1962,7 @@ def _prov(block: Block, result: PageResult, artifact_ids: dict[int, Any] | None 
     drawn = list(block.objects)
     for f in block.frags:
         drawn.extend(f.drawn_objects)
-    captioned = block.candidate is not None and block.candidate.captioned
-    for label in block.labels if captioned else ():  # labels read as part of the picture
+    for label in labels_in_figure(block):  # labels read as part of the picture
         if artifact_ids is None or id(label) not in artifact_ids:
             for f in label.frags:
                 drawn.extend(f.drawn_objects)

@@ -62,6 +62,7 @@ from .figures import (
     ground_of_pictures,
     place,
     running_text,
+    scale_label,
     text_frame,
 )
 from .gcpause import collect_young, paused_gc
@@ -297,7 +298,30 @@ def page_blocks(
         regions.update((id(b), regions.get(id(labels), 0)) for b in text)
         blocks.extend(text)
     ordered = panels_last(reading_order(blocks, regions, sections=sections), content, fields)
-    return join_tables(footnotes_last(ordered, content))
+    return labels_after_drawings(join_tables(footnotes_last(ordered, content)))
+
+
+def labels_after_drawings(blocks: list[Block]) -> list[Block]:
+    """Each vector drawing's labels read together right after it, in the order they were
+    read: drawings side by side or stacked in a column (charts beside a table) are read one
+    after another, and the labels of the first would otherwise follow the last."""
+    labelled = [b for b in blocks if b.kind == "figure" and b.labels]
+    if not labelled:
+        return blocks
+    at = {id(b): k for k, b in enumerate(blocks)}
+    moved: set[int] = set()
+    owner: dict[int, list[Block]] = {}
+    for figure in labelled:
+        labels = [b for b in figure.labels if id(b) in at and id(b) not in moved]
+        moved.update(id(b) for b in labels)
+        owner[id(figure)] = sorted(labels, key=lambda b: at[id(b)])
+    out: list[Block] = []
+    for b in blocks:
+        if id(b) in moved:
+            continue
+        out.append(b)
+        out.extend(owner.get(id(b), ()))
+    return out
 
 
 #: A text block this share of whose box lies on a drawing is set on it.
@@ -312,7 +336,7 @@ def drawing_labels(figure: Block, blocks: Sequence[Block]) -> list[Block]:
     line holds none, :func:`.figures.text_frame`, but a block may): an infographic, whose
     words are the content, read as text."""
     on_it = [(b, area_share(b, figure)) for b in blocks if b.kind == "text"]
-    if any(share > 0.5 and running_text(_lettered(b.text)) for b, share in on_it):
+    if any(share > 0.5 and running_text(_worded(b.text)) for b, share in on_it):
         return []
     return [
         b for b, share in on_it
@@ -320,10 +344,10 @@ def drawing_labels(figure: Block, blocks: Sequence[Block]) -> list[Block]:
     ]
 
 
-def _lettered(text: str) -> str:
-    """The words of ``text`` that have a letter: a chart's scale values and years, read
-    together in one block ("30 20 10 0 2010 2011 2012 2013"), are no sentence."""
-    return " ".join(token for token in text.split() if any(c.isalpha() for c in token))
+def _worded(text: str) -> str:
+    """``text`` without the values of a chart's scale (:func:`.figures.scale_label`): read
+    together in one block ("30 20 10 0 2010 2011", "J F M A M J"), they are no sentence."""
+    return " ".join(token for token in text.split() if not scale_label(token))
 
 
 #: A vector drawing is a cluster of this many shapes at least …
