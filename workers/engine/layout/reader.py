@@ -360,9 +360,11 @@ DRAWING_GAP = 6.0
 #: Where drawings are told apart from a table or from each other, a drawing's pieces touch
 #: (within this many points, a stroke's width): a gutter between two frames parts them.
 DRAWINGS_APART_GAP = 2.0
-#: A rule running across this share of a cluster's width (or height) joins what it runs
-#: past: the frame of a page, a table's row rule — not a piece of a drawing it ends at.
-JOINING_RULE = 0.5
+#: A rule running across this share of a cluster's width (or height) at least, nearly all of
+#: it, frames what it runs past (a page's frame around everything on it): no piece of a
+#: drawing. (Shorter rules may be a drawing's own or join its pieces: a diagram's connectors,
+#: a chart's gridlines, the borders of a box drawn in two halves.)
+JOINING_RULE = 0.9
 
 
 def _drawings(
@@ -478,8 +480,8 @@ def _drawings_apart(
 ) -> list[tuple[Rect, int]]:
     """The drawings within a cluster of shapes too large for one, or lying on a table: charts
     set beside a table, their frames touching its rules, and the rules framing the page
-    joining them all. Without the table's own shapes and the long rules running across the
-    cluster (a page's frame, a table's row rules), the drawings stand apart; the gutter
+    joining them all. Without the table's own shapes (its rules and shading) and the rules
+    running across the whole cluster (a page's frame), the drawings stand apart; the gutter
     between two charts' frames (a few points) parts them too, as the pieces of one drawing
     touch or overlap."""
     def on_table(r: Rect) -> bool:
