@@ -241,6 +241,7 @@ def page_blocks(
     page_area = max(content.width * content.height, 1.0)
     page_box = (content.x0, content.y0, content.width, content.height)
     tables = [b for b in blocks if b.kind == "table"]
+    drawings: list[Block] = []
     for drawing in _drawings(content, frags, tables):
         if any(area_share(drawing, t) > 0.3 for t in tables) or any(
             area_share(drawing, row) > 0.3 for row in boxed_rows
@@ -265,7 +266,7 @@ def page_blocks(
                 shapes=tuple(sorted(place(r.x0, r.y0, r.x1, r.y1) for r in members)),
                 words_on=[((f.x0, f.y0, f.x1, f.y1), f.text) for f in words_on],
             ))
-        figure.labels = drawing_labels(figure, blocks)
+        drawings.append(figure)
         blocks.append(figure)
     facts = content.image_facts
     for image in _merge_images(content.images):
@@ -297,6 +298,16 @@ def page_blocks(
         text = _text_blocks(labels.frags, content.index, rules=content.rules)
         regions.update((id(b), regions.get(id(labels), 0)) for b in text)
         blocks.extend(text)
+    for labels in _mixed_labels(blocks, drawings):
+        # A chart's title and its scale's values in one block (a box's text, read whole):
+        # the title is read, the values stay in the picture, each line a block of its own.
+        blocks.remove(labels)
+        text = _lines_apart(labels, content.index, content.rules)
+        regions.update((id(b), regions.get(id(labels), 0)) for b in text)
+        blocks.extend(text)
+    for figure in drawings:
+        # (Once the text on the drawings is built for good.)
+        figure.labels = drawing_labels(figure, blocks)
     ordered = panels_last(reading_order(blocks, regions, sections=sections), content, fields)
     return labels_after_drawings(join_tables(footnotes_last(ordered, content)))
 
@@ -322,6 +333,38 @@ def labels_after_drawings(blocks: list[Block]) -> list[Block]:
         out.append(b)
         out.extend(owner.get(id(b), ()))
     return out
+
+
+def _mixed_labels(blocks: Sequence[Block], drawings: Sequence[Block]) -> list[Block]:
+    """Text blocks lying on a vector drawing whose lines are partly values of a chart's
+    scale, partly words (:func:`.figures.scale_label`)."""
+    out = []
+    for b in blocks:
+        if b.kind != "text" or not any(area_share(b, d) > LABEL_ON_DRAWING for d in drawings):
+            continue
+        kinds = {scale_label(text) for text in _line_texts(b)}
+        if len(kinds) == 2:
+            out.append(b)
+    return out
+
+
+def _line_texts(block: Block) -> list[str]:
+    return [" ".join(f.text for f in line) for line in _lines_of(block.frags)]
+
+
+def _lines_of(frags: Sequence[Fragment]) -> list[list[Fragment]]:
+    """Fragments (line by line, as a block holds them) grouped into their lines."""
+    out: list[list[Fragment]] = []
+    for f in frags:
+        if out and _same_line(out[-1][-1], f):
+            out[-1].append(f)
+        else:
+            out.append([f])
+    return out
+
+
+def _lines_apart(block: Block, page: int, rules: Sequence[Rect]) -> list[Block]:
+    return [b for line in _lines_of(block.frags) for b in _text_blocks(line, page, rules=rules)]
 
 
 #: A text block this share of whose box lies on a drawing is set on it.
@@ -484,13 +527,6 @@ def _drawings_apart(
     running across the whole cluster (a page's frame), the drawings stand apart; the gutter
     between two charts' frames (a few points) parts them too, as the pieces of one drawing
     touch or overlap."""
-    def on_table(r: Rect) -> bool:
-        return any(
-            t.x0 - PLACE_TOLERANCE <= r.x0 and r.x1 <= t.x1 + PLACE_TOLERANCE
-            and t.y0 - PLACE_TOLERANCE <= r.y0 and r.y1 <= t.y1 + PLACE_TOLERANCE
-            for t in tables
-        )
-
     def joining_rule(r: Rect) -> bool:
         w, h = r.x1 - r.x0, r.y1 - r.y0
         return (h <= RULE_WIDTH and w > JOINING_RULE * (whole.x1 - whole.x0)) or (
@@ -501,8 +537,32 @@ def _drawings_apart(
         r for r in shapes
         if whole.x0 <= r.x0 and r.x1 <= whole.x1 and whole.y0 <= r.y0 and r.y1 <= whole.y1
     ]
+    rules = [r for r in inside if min(r.x1 - r.x0, r.y1 - r.y0) <= RULE_WIDTH]
+    grids = [_grid_of(t, rules) for t in tables]
+
+    def on_table(r: Rect) -> bool:
+        return any(
+            x0 - PLACE_TOLERANCE <= r.x0 and r.x1 <= x1 + PLACE_TOLERANCE
+            and y0 - PLACE_TOLERANCE <= r.y0 and r.y1 <= y1 + PLACE_TOLERANCE
+            for x0, y0, x1, y1 in grids
+        )
+
     return _clusters([r for r in inside if not on_table(r) and not joining_rule(r)],
                      DRAWINGS_APART_GAP)
+
+
+def _grid_of(
+    table: Boxed, rules: Sequence[Rect]
+) -> tuple[float, float, float, float]:
+    """The box a table's grid covers: a grid reaches past the table's text (a cell's padding,
+    a wide column's blank end), as far as the rules crossing into the text's box (its row and
+    column rules) run."""
+    crossing = [
+        r for r in rules
+        if r.x0 < table.x1 and table.x0 < r.x1 and r.y0 < table.y1 and table.y0 < r.y1
+    ]
+    return (min([table.x0, *(r.x0 for r in crossing)]), min([table.y0, *(r.y0 for r in crossing)]),
+            max([table.x1, *(r.x1 for r in crossing)]), max([table.y1, *(r.y1 for r in crossing)]))
 
 
 def _merge_images(images: list[Rect]) -> list[Rect]:
