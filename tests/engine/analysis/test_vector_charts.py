@@ -84,10 +84,13 @@ def test_a_chart_whose_frame_touches_a_tables_edge_is_a_figure(tmp_path: Path) -
     assert "Region 13" in text and "338.25" in text
     assert not any(year in text for year in YEARS)  # the chart's labels are no cells
     # Without a caption, its title is all a listener has of the chart: read right after it;
-    # the values along its scales say nothing without the picture, and stay in it.
+    # the values along its scales say nothing without the picture that shows them: they are
+    # artifacts (a chart program's tags say so too), their words still in the model.
     after = doc.blocks[doc.blocks.index(chart) + 1]
     assert isinstance(after, Paragraph) and after.text == TITLE
     assert not any(value in p for p in paragraphs(doc) for value in [*YEARS, "30"])
+    set_apart = " ".join(a.text for a in doc.artifacts)
+    assert all(value in set_apart for value in [*YEARS, "30"])
 
 
 def test_a_captioned_chart_beside_a_table_holds_its_labels(tmp_path: Path) -> None:

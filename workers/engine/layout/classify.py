@@ -104,6 +104,7 @@ def classify(
     places = places or {}
     artifact_ids = _find_artifacts(doc, results)
     _set_aside_decoration(doc, results, artifact_ids)
+    artifact_ids.update(_scale_values(results, artifact_ids))
     body = [b for r in results for b in r.blocks if b.kind == "text" and id(b) not in artifact_ids]
     body_size = _body_size(results, artifact_ids)
     # Form labels sit beside their fields: whatever their face, they name a field, not a
@@ -1876,32 +1877,32 @@ def _is_note(block: Block, result: PageResult, body_size: float, text: str) -> b
 
 
 def _figure_labels_kept(blocks: list[Block], artifact_ids: dict[int, Any]) -> set[int]:
-    """The labels read (and tagged) as part of the pictures kept as figures
-    (:func:`labels_in_figure`); a drawing judged decoration gives its labels back to the
-    text."""
+    """The labels of the drawings kept as figures whose caption describes them: read (and
+    tagged) as part of the picture, which the caption stands for. A drawing judged
+    decoration gives its labels back to the text, and so does one without a caption: its
+    worded labels are the only words a listener has of it until a person describes it (the
+    values along its scales are set apart: :func:`_scale_values`)."""
     return {
         id(label) for b in blocks
-        if b.kind == "figure" and id(b) not in artifact_ids
-        for label in labels_in_figure(b)
+        if b.kind == "figure" and b.labels and id(b) not in artifact_ids
+        and b.candidate is not None and b.candidate.captioned
+        for label in b.labels
     }
 
 
-def labels_in_figure(figure: Block) -> list[Block]:
-    """The labels of a figure read as part of the picture, not as text: all of them when a
-    caption describes the picture, which it stands for. Without one, its worded labels (a
-    chart's title, its axes' names, its legend) are the only words a listener has of it
-    until a person describes it, and are read after it; the values along a drawn chart's
-    scales (:func:`.figures.scale_label`), read in a row, say nothing without the picture
-    and stay in it (every output shows the picture; the figure is flagged for a person to
-    describe)."""
-    candidate = figure.candidate
-    if candidate is None or not figure.labels:
-        return []
-    if candidate.captioned:
-        return list(figure.labels)
-    if candidate.drawing:
-        return [label for label in figure.labels if scale_label(label.text)]
-    return []
+def _scale_values(results: list[PageResult], artifact_ids: dict[int, Any]) -> dict[int, str]:
+    """The labels of drawings kept as figures without a caption that are values along a
+    chart's scale (:func:`.figures.scale_label`: "0 10 20 30", "J F M A"): read in a row they
+    say nothing without the picture, which shows them (every output draws it, and flags it
+    for a person to describe). They are artifacts, as a chart program tags them; its title,
+    axis names and legend are read after it. (Not in the figure: with no alternative text, a
+    reader would read them out of it all the same.)"""
+    return {
+        id(label): "other" for r in results for b in r.blocks
+        if b.kind == "figure" and id(b) not in artifact_ids and b.candidate is not None
+        and b.candidate.drawing and not b.candidate.captioned
+        for label in b.labels if scale_label(label.text)
+    }
 
 
 def _pictures_in_drawings(blocks: list[Block], artifact_ids: dict[int, Any]) -> set[int]:
@@ -1962,7 +1963,8 @@ def _prov(block: Block, result: PageResult, artifact_ids: dict[int, Any] | None 
     drawn = list(block.objects)
     for f in block.frags:
         drawn.extend(f.drawn_objects)
-    for label in labels_in_figure(block):  # labels read as part of the picture
+    captioned = block.candidate is not None and block.candidate.captioned
+    for label in block.labels if captioned else ():  # labels read as part of the picture
         if artifact_ids is None or id(label) not in artifact_ids:
             for f in label.frags:
                 drawn.extend(f.drawn_objects)
