@@ -126,3 +126,24 @@ def test_running_text_beside_a_chart_stays_paragraphs(tmp_path: Path) -> None:
     text = " ".join(paragraphs(doc))
     assert "new shops opened in the northern towns" in text
     assert not any(isinstance(b, Table) for b in doc.walk())
+
+
+def test_an_infographics_numbers_stay_text(tmp_path: Path) -> None:
+    """Numbers set large in the calendars of an infographic ("1 yearly") are its message, not
+    the values along a chart's scale: they are read, not set apart."""
+    # Three calendars (a ring pair on each) joined by arrows.
+    boxes = ["0.9 0.7 0.1 rg", *(f"{x} 600 120 90 re f" for x in (80, 220, 360)),
+             "1 1 1 rg", *(f"{x + 10} 610 100 60 re f" for x in (80, 220, 360)),
+             "0.2 0.2 0.6 rg", *(f"{x + dx} 665 6 14 re f" for x in (80, 220, 360)
+                                  for dx in (30, 84)),
+             "0 0 0 RG 2 w", "200 645 m 220 645 l S", "340 645 m 360 645 l S"]
+    numbers = [f"0 g BT /F1 24 Tf {x + 50} 640 Td ({n}) Tj ET"
+               for x, n in ((80, "1"), (220, "2"), (360, "4"))]
+    words: Lines = [(x + 40, 620, "yearly") for x in (80, 220, 360)]
+    body: Lines = [(72.0, 500 - 14 * k, "Check-ups are set by your doctor, who sees the scans.")
+                   for k in range(6)]
+    doc = read_layout(make_pdf(tmp_path / "info.pdf", [([], words + body)],
+                               shapes=boxes + numbers), max_pages=2)
+    assert len(figures(doc)) == 1
+    text = " ".join(paragraphs(doc)).split()
+    assert {"1", "2", "4"} <= set(text)
