@@ -22,8 +22,8 @@ TITLE = "Shops open by year"
 
 
 def bar_chart(x0: float, y0: float, width: float, height: float) -> tuple[list[str], Lines]:
-    """A bar chart on a tinted ground: its ground, axes, gridlines and four bars, and its labels (its
-    title, the scale's values at the left, the years under the bars)."""
+    """A bar chart on a tinted ground: its ground, axes, gridlines and four bars, and its
+    labels (its title, the scale's values at the left, the years under the bars)."""
     ax, ay = x0 + 30, y0 + 30
     step = (height - 60) / 3
     bar = (width - 50) / 8
