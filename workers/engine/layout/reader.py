@@ -242,7 +242,10 @@ def page_blocks(
     page_box = (content.x0, content.y0, content.width, content.height)
     tables = [b for b in blocks if b.kind == "table"]
     drawings: list[Block] = []
-    for drawing in _drawings(content, frags, tables):
+    # (The tables ruled: a table of lines lined up may be a chart's labels, read as text on
+    # the drawing below, which it does not part.)
+    ruled = [t for t in tables if not t.lines]
+    for drawing in _drawings(content, frags, ruled):
         if any(area_share(drawing, t) > 0.3 for t in tables) or any(
             area_share(drawing, row) > 0.3 for row in boxed_rows
         ):
@@ -268,6 +271,15 @@ def page_blocks(
             ))
         drawings.append(figure)
         blocks.append(figure)
+    for labels in _mixed_labels(blocks, drawings):
+        # A chart's title and its scale's values in one block (a box's text, read whole):
+        # the title is read, the values are set apart (see .classify), each line a block.
+        blocks.remove(labels)
+        text = _lines_apart(labels, content.index, content.rules)
+        regions.update((id(b), regions.get(id(labels), 0)) for b in text)
+        blocks.extend(text)
+    for figure in drawings:
+        figure.labels = drawing_labels(figure, blocks)
     facts = content.image_facts
     for image in _merge_images(content.images):
         area = (image.x1 - image.x0) * (image.y1 - image.y0)
@@ -298,16 +310,6 @@ def page_blocks(
         text = _text_blocks(labels.frags, content.index, rules=content.rules)
         regions.update((id(b), regions.get(id(labels), 0)) for b in text)
         blocks.extend(text)
-    for labels in _mixed_labels(blocks, drawings):
-        # A chart's title and its scale's values in one block (a box's text, read whole):
-        # the title is read, the values stay in the picture, each line a block of its own.
-        blocks.remove(labels)
-        text = _lines_apart(labels, content.index, content.rules)
-        regions.update((id(b), regions.get(id(labels), 0)) for b in text)
-        blocks.extend(text)
-    for figure in drawings:
-        # (Once the text on the drawings is built for good.)
-        figure.labels = drawing_labels(figure, blocks)
     ordered = panels_last(reading_order(blocks, regions, sections=sections), content, fields)
     return labels_after_drawings(join_tables(footnotes_last(ordered, content)))
 
@@ -415,8 +417,8 @@ def _drawings(
 ) -> list[Rect]:
     """Vector drawings (charts, diagrams): clusters of many shapes covering some of the page,
     holding at most short labels. A single shape, or shapes behind running text, are boxes
-    and backgrounds, not figures. (``tables``: the boxes of the page's tables, whose rules
-    and shading are theirs, not a drawing's.)"""
+    and backgrounds, not figures. (``tables``: the boxes of the page's ruled tables, whose
+    rules and shading are theirs, not a drawing's.)"""
     page_area = max(content.width * content.height, 1.0)
     shapes = [
         r for r in content.paths + content.rules
@@ -444,11 +446,11 @@ def _drawings(
     out = []
     for whole, whole_count in clusters:
         parts = [(whole, whole_count)]
-        if _area(whole) > MAX_DRAWING_AREA * page_area or any(
-            area_share(whole, t) > 0.3 for t in tables
-        ):
-            # Too large for one drawing, or lying on a table: drawings joined to the table
-            # (or to each other) by the rules framing the page or ruling the table.
+        if any(area_share(whole, t) > 0.3 or area_share(t, whole) > 0.3 for t in tables):
+            # Lying on a table, or holding one: drawings joined to the table (and to each
+            # other) by the rules framing the page or ruling the table. (A cluster too large
+            # for one drawing holding no table found may be a table of its own: its pieces
+            # are no drawings.)
             parts = _drawings_apart(whole, shapes, tables)
         for box, count in parts:
             area = _area(box)
@@ -521,7 +523,7 @@ def _clusters(shapes: Sequence[Rect], gap: float) -> list[tuple[Rect, int]]:
 def _drawings_apart(
     whole: Rect, shapes: Sequence[Rect], tables: Sequence[Boxed]
 ) -> list[tuple[Rect, int]]:
-    """The drawings within a cluster of shapes too large for one, or lying on a table: charts
+    """The drawings within a cluster of shapes lying on a table or holding one: charts
     set beside a table, their frames touching its rules, and the rules framing the page
     joining them all. Without the table's own shapes (its rules and shading) and the rules
     running across the whole cluster (a page's frame), the drawings stand apart; the gutter
