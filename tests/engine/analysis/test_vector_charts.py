@@ -147,3 +147,4 @@ def test_an_infographics_numbers_stay_text(tmp_path: Path) -> None:
     assert len(figures(doc)) == 1
     text = " ".join(paragraphs(doc)).split()
     assert {"1", "2", "4"} <= set(text)
+

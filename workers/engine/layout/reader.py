@@ -549,8 +549,15 @@ def _drawings_apart(
             for x0, y0, x1, y1 in grids
         )
 
-    return _clusters([r for r in inside if not on_table(r) and not joining_rule(r)],
-                     DRAWINGS_APART_GAP)
+    kept = [r for r in inside if not on_table(r) and not joining_rule(r)]
+    # A part drawn with rules alone is more of a table's grid (rows left blank, a form's
+    # boxes to fill in): a chart has a ground, bars, curves or areas besides its axes.
+    shaped = [r for r in kept if min(r.x1 - r.x0, r.y1 - r.y0) > RULE_WIDTH]
+    return [
+        (box, count) for box, count in _clusters(kept, DRAWINGS_APART_GAP)
+        if any(box.x0 <= r.x0 and r.x1 <= box.x1 and box.y0 <= r.y0 and r.y1 <= box.y1
+               for r in shaped)
+    ]
 
 
 def _grid_of(
