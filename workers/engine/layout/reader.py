@@ -324,8 +324,13 @@ def labels_after_drawings(blocks: list[Block]) -> list[Block]:
     at = {id(b): k for k, b in enumerate(blocks)}
     moved: set[int] = set()
     owner: dict[int, list[Block]] = {}
+    texts = [b for b in blocks if b.kind == "text" and caption_text(b.text) is None]
     for figure in labelled:
-        labels = [b for b in figure.labels if id(b) in at and id(b) not in moved]
+        # (Its labels as the page has them now: a table of them is read as text by now.)
+        labels = [
+            b for b in texts
+            if area_share(b, figure) > LABEL_ON_DRAWING and id(b) not in moved
+        ]
         moved.update(id(b) for b in labels)
         owner[id(figure)] = sorted(labels, key=lambda b: at[id(b)])
     out: list[Block] = []
