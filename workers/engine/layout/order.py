@@ -870,6 +870,7 @@ def reading_order(
                 not _same_rows(*vertical)
                 or _cards(*vertical)
                 or _apart_in_regions(*vertical, regions)
+                or (horizontal is not None and _runs_past_rows(vertical, horizontal))
             )
             and not _one_row_beside(*vertical)
             and not _against_sections(vertical, sections, blocks)
@@ -1176,6 +1177,35 @@ def _one_row_beside(left: list[Block], right: list[Block]) -> bool:
             continue  # a piece of two lines or more: a label of its own
         tops = sorted(o.y1 for o in other)  # (searched, not scanned: a side may be long)
         if all(_level_with_one(b, tops) for b in side):
+            return True
+    return False
+
+
+def _runs_past_rows(
+    vertical: tuple[list[Block], list[Block]], horizontal: tuple[list[Block], list[Block]]
+) -> bool:
+    """One side of the gutter runs on across the gap between rows on the other side: there
+    a block above the cut across stands right over one below it (less than
+    :data:`LEADING_SHARE` of a line apart, as a heading over the paragraph set under it),
+    while on the other side a line's height or more of white parts the rows. The two sides
+    are no rows of one grid but sections side by side (a form's boxed notice beside its
+    address fields): cut across, the notice's heading would be read a row before its text."""
+    above = {id(b) for b in horizontal[0]}
+    parts = []
+    for side in vertical:
+        upper = [b for b in side if id(b) in above]
+        lower = [b for b in side if id(b) not in above]
+        if not upper or not lower or not all(b.frags for b in side):
+            return False
+        parts.append((upper, lower, min(b.frags[0].height for b in side)))
+    for (upper, lower, line), (other_upper, other_lower, other_line) in (
+        (parts[0], parts[1]), (parts[1], parts[0])
+    ):
+        apart = min(b.y0 for b in other_upper) - max(b.y1 for b in other_lower)
+        if apart >= other_line and any(
+            u.y0 - b.y1 < LEADING_SHARE * line and u.x0 < b.x1 and b.x0 < u.x1
+            for u in upper for b in lower
+        ):
             return True
     return False
 
