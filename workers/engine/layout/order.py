@@ -1181,12 +1181,17 @@ def _one_row_beside(left: list[Block], right: list[Block]) -> bool:
     return False
 
 
+#: Blocks one over the other less than this share of a line apart run on (a heading over its
+#: text); rows of a form are set apart by a line's height or more.
+RUNS_ON_GAP = 0.5
+
+
 def _runs_past_rows(
     vertical: tuple[list[Block], list[Block]], horizontal: tuple[list[Block], list[Block]]
 ) -> bool:
     """One side of the gutter runs on across the gap between rows on the other side: there
     a block above the cut across stands right over one below it (less than
-    :data:`LEADING_SHARE` of a line apart, as a heading over the paragraph set under it),
+    :data:`RUNS_ON_GAP` of a line apart, as a heading over the paragraph set under it),
     while on the other side a line's height or more of white parts the rows. The two sides
     are no rows of one grid but sections side by side (a form's boxed notice beside its
     address fields): cut across, the notice's heading would be read a row before its text."""
@@ -1203,7 +1208,7 @@ def _runs_past_rows(
     ):
         apart = min(b.y0 for b in other_upper) - max(b.y1 for b in other_lower)
         if apart >= other_line and any(
-            u.y0 - b.y1 < LEADING_SHARE * line and u.x0 < b.x1 and b.x0 < u.x1
+            u.y0 - b.y1 < RUNS_ON_GAP * line and u.x0 < b.x1 and b.x0 < u.x1
             for u in upper for b in lower
         ):
             return True
