@@ -49,15 +49,15 @@ def test_a_boxed_notice_beside_field_rows_is_read_whole(tmp_path: Path) -> None:
     ]
     ops += [show(470, 623 - 8 * k, line, 7) for k, line in enumerate(NOTICE)]
     ops += [
-        show(40, 608, "City, town or post office, state, and ZIP code. If you have a foreign address, "
-             "complete the spaces below."),
+        show(40, 608, "City, town or post office, state, and ZIP code. If you have a foreign "
+             "address, complete the spaces below."),
         show(40, 578, "Foreign country name, foreign province or county, and foreign postal code, "
              "if you live abroad (see instructions), and the name of the city you live in"),
         show(40, 560, "Standard deduction: someone can claim you as a dependent, or your spouse "
              "as a dependent on a separate return, or you were a dual-status alien."),
     ]
     words = read_words(form_pdf(tmp_path / "form.pdf", ops))
-    notice = "Presidential Election Campaign".split() + " ".join(NOTICE).split()
+    notice = ["Presidential", "Election", "Campaign"] + " ".join(NOTICE).split()
     start = words.index("Presidential")
     assert words[start:start + len(notice)] == notice
     assert words.index("Apt.") < words.index("City,") < words.index("Foreign")

@@ -720,15 +720,13 @@ class _RowMates:
         text of the row.)"""
         if not self.row_of:
             self._index()
-        for g in self.row_of.get(id(last), ()):
-            if g.x1 <= line_x0 or g.x0 >= line_x1:
-                if (
-                    f.x0 < g.x1 and g.x0 < f.x1
-                    and g.height <= 1.5 * last.height
-                    and not is_marker(g.text)
-                ):
-                    return True
-        return False
+        return any(
+            (g.x1 <= line_x0 or g.x0 >= line_x1)  # (not in the block's line)
+            and f.x0 < g.x1 and g.x0 < f.x1
+            and g.height <= 1.5 * last.height
+            and not is_marker(g.text)
+            for g in self.row_of.get(id(last), ())
+        )
 
 
 _WORD = re.compile(r"[^\W\d_]{2}")
