@@ -1208,11 +1208,19 @@ def _runs_past_rows(
     ):
         apart = min(b.y0 for b in other_upper) - max(b.y1 for b in other_lower)
         if apart >= other_line and any(
-            u.y0 - b.y1 < RUNS_ON_GAP * line and u.x0 < b.x1 and b.x0 < u.x1
-            for u in upper for b in lower
+            _runs_on_under(u, b, upper, line) for u in upper for b in lower
         ):
             return True
     return False
+
+
+def _runs_on_under(top: Block, below: Block, row: list[Block], line: float) -> bool:
+    """``below`` is set right under ``top`` (less than :data:`RUNS_ON_GAP` of a ``line``
+    apart) and under no other block of ``row``: it goes on from ``top`` alone (a heading's
+    text), not from a row of pieces it runs under (a table under a running header's parts)."""
+    if not (top.y0 - below.y1 < RUNS_ON_GAP * line and top.x0 < below.x1 and below.x0 < top.x1):
+        return False
+    return all(b is top or b.x1 <= below.x0 or below.x1 <= b.x0 for b in row)
 
 
 def _level_with_one(block: Block, tops: list[float]) -> bool:
