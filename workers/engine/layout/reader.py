@@ -713,11 +713,12 @@ class _RowMates:
     ) -> bool:
         """``f``, the line below a block's last line (``line_x0``-``line_x1``, ending with
         ``last``), runs on under another piece of text level with that line and outside the
-        block, in a type of the line's size: the line above is one cell of a row (a form's
-        option "Single" beside "Married filing jointly", a field's label beside the next
-        field's), and the line below runs across the row, so it is no line of that cell. (A
-        line of a column stays in its column; a drop cap or a bullet beside the lines is no
-        text of the row.)"""
+        block, in a type of the line's size: where the block is that one line, it is one
+        cell of a row (a form's option "Single" beside "Married filing jointly", a field's
+        label beside the next field's), and the line below runs across the row, so it is no
+        line of that cell. (A line of a column stays in its column; a drop cap or a bullet
+        beside the lines is no text of the row; a paragraph's line with a piece set far out,
+        a matrix's last column, has lines above it that show the paragraph's measure.)"""
         if not self.row_of:
             self._index()
         return any(
@@ -918,7 +919,9 @@ def _text_blocks(
                     and not ruled.between(
                         fy1, last.y0, min(fx0, line_x0), max(fx1, line_x1), height
                     )
-                    and not rows.reaches_under_row(f, last, line_x0, line_x1)
+                    # A one-line block beside others on its row is a cell of that row.
+                    and not (len(block_starts[id(block)]) == 1
+                             and rows.reaches_under_row(f, last, line_x0, line_x1))
                 ):
                     target = block
                     break
