@@ -718,7 +718,10 @@ class _RowMates:
         label beside the next field's), and the line below runs across the row, so it is no
         line of that cell. (A line of a column stays in its column; a drop cap or a bullet
         beside the lines is no text of the row; a paragraph's line with a piece set far out,
-        a matrix's last column, has lines above it that show the paragraph's measure.)"""
+        a matrix's last column, has lines above it that show the paragraph's measure. Cells
+        hold words: numerators of fractions over one line of a formula are none.)"""
+        if not _WORD.search(last.text):
+            return False  # (a formula's numerator over the line below is no cell of a row)
         if not self.row_of:
             self._index()
         return any(
@@ -726,6 +729,7 @@ class _RowMates:
             and f.x0 < g.x1 and g.x0 < f.x1
             and g.height <= 1.5 * last.height
             and not is_marker(g.text)
+            and _WORD.search(g.text) is not None
             for g in self.row_of.get(id(last), ())
         )
 
