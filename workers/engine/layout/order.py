@@ -1207,9 +1207,14 @@ def _runs_past_rows(
         (parts[0], parts[1]), (parts[1], parts[0])
     ):
         apart = min(b.y0 for b in other_upper) - max(b.y1 for b in other_lower)
-        if apart >= other_line and any(
-            _runs_on_under(u, b, upper, line) for u in upper for b in lower
-        ):
+        if apart < other_line:
+            continue
+        # (Only blocks next to the cut can touch across it: the pairs asked stay few.)
+        reach = RUNS_ON_GAP * line
+        floor, ceiling = min(b.y0 for b in upper), max(b.y1 for b in lower)
+        near_above = [u for u in upper if u.y0 - ceiling < reach]
+        near_below = [b for b in lower if floor - b.y1 < reach]
+        if any(_runs_on_under(u, b, upper, line) for u in near_above for b in near_below):
             return True
     return False
 
