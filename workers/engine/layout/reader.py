@@ -866,6 +866,49 @@ class _HorizontalRules:
         )
 
 
+class _RowMates:
+    """The fragments of a page's lines (``frags`` come line by line), to ask whether a line
+    runs on under text set level with the line above it."""
+
+    def __init__(self, frags: list[Fragment]) -> None:
+        self.frags = frags
+        self.row_of: dict[int, list[Fragment]] = {}
+
+    def _index(self) -> None:
+        """Group the fragments into lines, on the first question (most lines never ask)."""
+        row: list[Fragment] = []
+        for f in self.frags:
+            if not row or not _same_line(row[0], f):
+                row = []
+            row.append(f)
+            self.row_of[id(f)] = row
+
+    def reaches_under_row(
+        self, f: Fragment, last: Fragment, line_x0: float, line_x1: float
+    ) -> bool:
+        """``f``, the line below a block's last line (``line_x0``-``line_x1``, ending with
+        ``last``), runs on under another piece of text level with that line and outside the
+        block, in a type of the line's size: where the block is that one line, it is one
+        cell of a row (a form's option "Single" beside "Married filing jointly", a field's
+        label beside the next field's), and the line below runs across the row, so it is no
+        line of that cell. (A line of a column stays in its column; a drop cap or a bullet
+        beside the lines is no text of the row; a paragraph's line with a piece set far out,
+        a matrix's last column, has lines above it that show the paragraph's measure. Cells
+        hold words: numerators of fractions over one line of a formula are none.)"""
+        if not _WORD.search(last.text):
+            return False  # (a formula's numerator over the line below is no cell of a row)
+        if not self.row_of:
+            self._index()
+        return any(
+            (g.x1 <= line_x0 or g.x0 >= line_x1)  # (not in the block's line)
+            and f.x0 < g.x1 and g.x0 < f.x1
+            and g.height <= 1.5 * last.height
+            and not is_marker(g.text)
+            and _WORD.search(g.text) is not None
+            for g in self.row_of.get(id(last), ())
+        )
+
+
 _WORD = re.compile(r"[^\W\d_]{2}")
 #: A narrow column of running text (a margin note) holds this many lines at least.
 NOTE_LINES = 3
@@ -967,6 +1010,7 @@ def _text_blocks(
     leading = _leading(frags)
     ruled = _HorizontalRules(rules)
     columns = _NarrowColumns(frags)
+    rows = _RowMates(frags)
     open_blocks: list[Block] = []
     done: list[Block] = []
     #: Blocks whose last line has a lone page number set apart on its right: contents
@@ -1054,6 +1098,9 @@ def _text_blocks(
                     and not ruled.between(
                         fy1, last.y0, min(fx0, line_x0), max(fx1, line_x1), height
                     )
+                    # A one-line block beside others on its row is a cell of that row.
+                    and not (len(block_starts[id(block)]) == 1
+                             and rows.reaches_under_row(f, last, line_x0, line_x1))
                 ):
                     target = block
                     break
