@@ -109,7 +109,7 @@ class FormCopy:
     #: reads it, each starting a sequence of its own (:func:`in_leaf_order`).
     cuts: frozenset[int] = frozenset()
     #: Those operators' places in their leaf's reading order (:func:`in_leaf_order`).
-    ranks: dict[int, tuple[int, int]] = field(default_factory=dict)
+    ranks: dict[int, tuple[int, int, int]] = field(default_factory=dict)
 
 
 def painted_forms(names: Sequence[str], painting: Sequence[bool]) -> list[int]:
