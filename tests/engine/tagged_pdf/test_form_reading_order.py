@@ -66,6 +66,9 @@ def test_drawn_pieces_are_found_in_the_leaf_text_longest_first() -> None:
                                "3", "•"]) == [1, 25, 0, None]
     # A short piece takes a place no longer piece holds: "3" is not found inside "33".
     assert text_offsets("33 items 3", ["33 items", "3"]) == [0, 7]
+    # Pieces of the same letters are told apart by their spaces where they can be.
+    assert text_offsets("Name: PointEvents Point Events",
+                        ["Point Events", "Name:", "PointEvents"]) == [15, 0, 4]
 
 
 def test_only_leaves_drawn_out_of_reading_order_are_cut() -> None:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import ctypes
+import itertools
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -294,25 +295,45 @@ def in_leaf_order(
 
 
 def text_offsets(text: str, pieces: Sequence[str]) -> list[int | None]:
-    """Where each piece of drawn text is found in ``text`` (letters and digits only, case
-    folded: the model's text has its own spaces, hyphens and ligatures), longest pieces
-    first, each in the first place no longer piece took; None where not found."""
-    haystack = _letters(text)
-    needles = [_letters(piece) for piece in pieces]
+    """Where each piece of drawn text is found in ``text``, counted in its letters and digits:
+    as drawn first (case folded, spaces collapsed: "PointEvents" and "Point Events" are two
+    pieces), then by its letters and digits alone (the model's text has its own spaces,
+    hyphens and ligatures); longest pieces first, each in the first place no piece took
+    before. None where not found."""
+    spaced = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    letters_before = list(itertools.accumulate((ch.isalnum() for ch in spaced), initial=0))
+    haystack = _letters(spaced)
     taken: list[tuple[int, int]] = []
     out: list[int | None] = [None] * len(pieces)
-    for k in sorted(range(len(needles)), key=lambda k: -len(needles[k])):
-        needle = needles[k]
-        if not needle:
-            continue
-        start = haystack.find(needle)
-        while start >= 0 and any(start < end and begin < start + len(needle)
-                                 for begin, end in taken):
-            start = haystack.find(needle, start + 1)
-        if start >= 0:
-            taken.append((start, start + len(needle)))
-            out[k] = start
+    longest_first = sorted(range(len(pieces)), key=lambda k: -len(_letters(pieces[k])))
+    for exact in (True, False):
+        for k in longest_first:
+            needle = _letters(pieces[k])
+            if out[k] is not None or not needle:
+                continue
+            drawn = " ".join(unicodedata.normalize("NFKC", pieces[k]).casefold().split())
+            found = _free_place(spaced, drawn, letters_before, len(needle), taken) if exact \
+                else _free_place(haystack, needle, None, len(needle), taken)
+            if found is not None:
+                taken.append((found, found + len(needle)))
+                out[k] = found
     return out
+
+
+def _free_place(
+    haystack: str, needle: str, letters_before: Sequence[int] | None, length: int,
+    taken: Sequence[tuple[int, int]],
+) -> int | None:
+    """The first place of ``needle`` in ``haystack`` whose ``length`` letters no piece took,
+    in letters (``letters_before[i]``: the letters before ``haystack[i]``; None: the
+    haystack is letters only)."""
+    start = haystack.find(needle)
+    while start >= 0:
+        at = start if letters_before is None else letters_before[start]
+        if not any(at < end and begin < at + length for begin, end in taken):
+            return at
+        start = haystack.find(needle, start + 1)
+    return None
 
 
 def _letters(text: str) -> str:
