@@ -614,8 +614,7 @@ def lines(frags: list[Fragment]) -> list[Line]:
                     size = 1.0
                 if f.text == prev.text and _overprinted(prev, f, size):
                     continue  # the same words drawn again on themselves: read once
-                if (f.x0 - prev.x1 <= FRAGMENT_GAP * size and abs(prev_size - f_size) < 0.3 * size
-                        and not _stacked(prev, f)):
+                if f.x0 - prev.x1 <= FRAGMENT_GAP * size and abs(prev_size - f_size) < 0.3 * size:
                     # Glyphs as the text reads them: right to left, the fragment further
                     # right first (the tagger orders an element's drawing by them).
                     if rtl:
@@ -632,18 +631,6 @@ def lines(frags: list[Fragment]) -> list[Line]:
             merged.reverse()
         out.append(Line(merged))
     return out
-
-
-def _stacked(left: Fragment, right: Fragment) -> bool:
-    """Whether two fragments of one line group are one above the other, not side by side:
-    their bands share less than half the shorter's height. A line group can chain two lines
-    of one column through a line of the column beside it set at another leading ("1.2:" and
-    "1.3:" level with one line of body text): merged, their words would read as one piece
-    ("1.2: 1.3:"), kept apart the column's own lines are found again in its region."""
-    low0, high0 = left.band
-    low1, high1 = right.band
-    shared = min(high0, high1) - max(low0, low1)
-    return shared <= 0.5 * min(high0 - low0, high1 - low1)
 
 
 #: Words drawn again within this share of their size of where they stand are drawn on
