@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import bisect
 import ctypes
+import itertools
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -104,6 +106,11 @@ class FormCopy:
     #: one's only painting): each with its instructions and the index of the ``Do`` painting
     #: the next. Empty when the painted form draws the blocks itself.
     wrappers: list[tuple[pikepdf.Stream, list[Instruction], int]] = field(default_factory=list)
+    #: Text operators of leaves whose text the form draws in another order than the model
+    #: reads it, each starting a sequence of its own (:func:`in_leaf_order`).
+    cuts: frozenset[int] = frozenset()
+    #: Those operators' places in their leaf's reading order (:func:`in_leaf_order`).
+    ranks: dict[int, tuple[int, int, int]] = field(default_factory=dict)
 
 
 def painted_forms(names: Sequence[str], painting: Sequence[bool]) -> list[int]:
@@ -183,14 +190,15 @@ def plan_form_copies(
                                         shared[index], to_page_of[index], leaf_texts)
                 if inside is None:
                     continue
-                instructions, inner_owners, splits = inside
+                instructions, inner_owners, splits, drawn = inside
+                cuts, ranks = in_leaf_order(inner_owners, splits, drawn, leaf_texts or {})
                 name = _new_name(taken)
                 out[index] = FormCopy(
                     pikepdf.ContentStreamInstruction([pikepdf.Name(name)],
                                                      pikepdf.Operator("Do")),
                     name, form, instructions,
                     xobject_names(form.get("/Resources", outer_resources)), inner_owners,
-                    splits, wrappers,
+                    splits, wrappers, cuts, ranks,
                 )
         finally:
             textpage.close()
@@ -222,12 +230,13 @@ def write_form_copies(
     for index in sorted(copies):
         copy = copies[index]
         owners = [None if o is None else mapped(o) for o in copy.owners]
+        first = len(tagging.mcid_owner)
         splits = {at: [(mapped(o), part) for o, part in parts]
                   for at, parts in copy.splits.items()}
-        first = len(tagging.mcid_owner)
         tagged = tag_instructions(copy.instructions, owners, copy.xobject_names, tagging,
-                                  splits)
+                                  splits, cuts=copy.cuts)
         stream = pdf.make_stream(pikepdf.unparse_content_stream(tagged))
+        _rank_sequences(tagging, first, copy.ranks)
         for key in copy.form.keys():  # noqa: SIM118 - pikepdf keys
             if key not in _NOT_COPIED:
                 stream[key] = copy.form[key]
@@ -245,6 +254,111 @@ def write_form_copies(
         own_xobjects[copy.name] = stream
     own[pikepdf.Name.XObject] = own_xobjects
     page.obj[pikepdf.Name.Resources] = own
+
+
+def in_leaf_order(
+    owners: Sequence[Owner | None], splits: Mapping[int, Parts], drawn: Mapping[int, str],
+    leaf_texts: Mapping[int, str],
+) -> tuple[frozenset[int], dict[int, tuple[int, int, int]]]:
+    """Where a leaf's text operators in the form are drawn in another order than its model
+    text reads them (a big item number drawn after the two lines it stands before; a table
+    cell's lines drawn bottom up), those operators (each to start a sequence of its own) and
+    each one's place in the leaf's reading order: ``position -> (leaf, offset, position)``,
+    ``offset`` where its text is found in the leaf's text (an operator whose text is not
+    found follows the one drawn before it). The element then lists the sequences in its
+    reading order, as it does for a page's ranges (ISO 32000-1 14.7.4: the order of an
+    element's kids is the reading order, whatever the drawing order)."""
+    positions_of: dict[int, list[int]] = {}
+    for position in sorted(drawn):
+        leaves = ([o for o, _ in splits[position]] if position in splits
+                  else [owners[position]])
+        for leaf in dict.fromkeys(leaves):
+            if isinstance(leaf, int):
+                positions_of.setdefault(leaf, []).append(position)
+    cuts: set[int] = set()
+    ranks: dict[int, tuple[int, int, int]] = {}
+    for leaf, positions in positions_of.items():
+        if len(positions) < 2 or leaf not in leaf_texts:
+            continue
+        offsets = text_offsets(leaf_texts[leaf], [
+            "" if position in splits else drawn[position] for position in positions])
+        placed: list[tuple[int, int]] = []
+        previous = -1
+        for position, offset in zip(positions, offsets, strict=True):
+            previous = previous if offset is None else offset
+            placed.append((previous, position))
+        if placed == sorted(placed):
+            continue  # drawn in reading order: one sequence reads it right
+        cuts.update(positions)
+        ranks.update((position, (leaf, offset, position)) for offset, position in placed)
+    return frozenset(cuts), ranks
+
+
+def text_offsets(text: str, pieces: Sequence[str]) -> list[int | None]:
+    """Where each piece of drawn text is found in ``text``, counted in its letters and digits:
+    as drawn first (case folded, spaces collapsed: "PointEvents" and "Point Events" are two
+    pieces), then by its letters and digits alone (the model's text has its own spaces,
+    hyphens and ligatures); longest pieces first, each in the first place no piece took
+    before. None where not found."""
+    spaced = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    letters_before = list(itertools.accumulate((ch.isalnum() for ch in spaced), initial=0))
+    haystack = _letters(spaced)
+    taken: list[tuple[int, int]] = []
+    out: list[int | None] = [None] * len(pieces)
+    longest_first = sorted(range(len(pieces)), key=lambda k: -len(_letters(pieces[k])))
+    for exact in (True, False):
+        for k in longest_first:
+            needle = _letters(pieces[k])
+            if out[k] is not None or not needle:
+                continue
+            drawn = " ".join(unicodedata.normalize("NFKC", pieces[k]).casefold().split())
+            found = _free_place(spaced, drawn, letters_before, len(needle), taken) if exact \
+                else _free_place(haystack, needle, None, len(needle), taken)
+            if found is not None:
+                taken.append((found, found + len(needle)))
+                out[k] = found
+    return out
+
+
+def _free_place(
+    haystack: str, needle: str, letters_before: Sequence[int] | None, length: int,
+    taken: Sequence[tuple[int, int]],
+) -> int | None:
+    """The first place of ``needle`` in ``haystack`` whose ``length`` letters no piece took,
+    in letters (``letters_before[i]``: the letters before ``haystack[i]``; None: the
+    haystack is letters only)."""
+    start = haystack.find(needle)
+    while start >= 0:
+        at = start if letters_before is None else letters_before[start]
+        if not any(at < end and begin < at + length for begin, end in taken):
+            return at
+        start = haystack.find(needle, start + 1)
+    return None
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
+
+
+def _rank_sequences(
+    tagging: PageTagging, first: int, ranks: Mapping[int, tuple[int, int, int]]
+) -> None:
+    """Each of the copy's sequences from MCID ``first`` on (``mcid_start``: still its first
+    instruction in the form) gets its place in its leaf's reading order: that of the first
+    ranked text operator of its leaf it holds (:func:`in_leaf_order`); in drawing order
+    otherwise."""
+    ranked_of: dict[int, list[int]] = {}
+    for position, (leaf, _, _) in sorted(ranks.items()):
+        ranked_of.setdefault(leaf, []).append(position)
+    for mcid in range(first, len(tagging.mcid_owner)):
+        leaf, start = tagging.mcid_owner[mcid], tagging.mcid_start[mcid]
+        mine = ranked_of.get(leaf)
+        if not mine:
+            tagging.mcid_rank[mcid] = (0, start)
+            continue
+        k = min(bisect.bisect_left(mine, start), len(mine) - 1)
+        _, offset, position = ranks[mine[k]]
+        tagging.mcid_rank[mcid] = (offset, position)
 
 
 #: Forms wrapping forms looked through, at most (bounded work; pdfium nests no deeper).
@@ -329,12 +443,12 @@ def _owners_inside(
     claimants: list[Owner],
     to_page: Matrix | None,
     leaf_texts: Mapping[int, str] | None = None,
-) -> tuple[list[Instruction], list[Owner | None], dict[int, Parts]] | None:
-    """The form's instructions, the owner of each painting one and the text operators cut
-    between owners; None when pdfium's objects do not line up with the operators, or
-    everything goes to one owner anyway. ``to_page``: the form object's matrix, which puts
-    the inner objects' boxes on the page (None: pdfium has none; the boxes are taken as they
-    are)."""
+) -> tuple[list[Instruction], list[Owner | None], dict[int, Parts], dict[int, str]] | None:
+    """The form's instructions, the owner of each painting one, the text operators cut
+    between owners and the text each text operator draws; None when pdfium's objects do not
+    line up with the operators, or everything goes to one owner anyway. ``to_page``: the
+    form object's matrix, which puts the inner objects' boxes on the page (None: pdfium has
+    none; the boxes are taken as they are)."""
     try:
         instructions = list(pikepdf.parse_content_stream(form))
     except (pikepdf.PdfError, pikepdf.DependencyError, ValueError, TypeError):
@@ -348,10 +462,12 @@ def _owners_inside(
     # Text operators whose glyphs lie in several boxes, with the boxes near them.
     several: dict[int, tuple[list[Glyph], list[tuple[Owner, BBox]]]] = {}
     needs = _needs(leaf_texts, claimants, inner, kinds, glyphs_of, boxes)
+    drawn: dict[int, str] = {}
     for obj, position, kind in zip(inner, positions, kinds, strict=True):
         found: Owner | None = None
         if kind == "text":
             glyphs = glyphs_of.get(_address(obj), [])
+            drawn[position] = "".join(g.char for g in glyphs)
             near = _boxes_near(glyphs, boxes)
             votes = Counter(glyph_owner(g, near, wanted_by(needs, g))
                             for g in glyphs if not g.char.isspace())
@@ -378,7 +494,7 @@ def _owners_inside(
     owned.update(o for parts in splits.values() for o, _ in parts)
     if len(owned) < 2:
         return None
-    return instructions, owners, splits
+    return instructions, owners, splits, drawn
 
 
 def _split_text(

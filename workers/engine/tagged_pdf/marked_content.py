@@ -62,6 +62,11 @@ _ARTIFACT_PROPERTIES: dict[str, dict[str, str]] = {
 }
 
 
+#: Where a sequence is read within its leaf: its place in the leaf's ranges, the operator it
+#: starts at, and inside a form its offset in the leaf's text and operator there.
+ReadingKey = tuple[int, int, int, int]
+
+
 @dataclass
 class PageTagging:
     """The result for one page: which leaf each new MCID belongs to, and what was done."""
@@ -82,6 +87,9 @@ class PageTagging:
     #: mcid -> that form (see :mod:`.form_content`). They go on from the page's numbering, so
     #: (page, MCID) names one sequence whichever stream holds it.
     mcid_stream: dict[int, pikepdf.Stream] = field(default_factory=dict)
+    #: Those MCIDs' order among their leaf's sequences painted by the same ``Do`` (the form
+    #: may draw a leaf's text in another order than it is read: :mod:`.form_content`).
+    mcid_rank: dict[int, tuple[int, int]] = field(default_factory=dict)
 
 
 Instruction = pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage

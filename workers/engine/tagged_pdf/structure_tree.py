@@ -10,11 +10,13 @@ keys in the ParentTree and ``/Tabs /S`` on their page.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pikepdf
 
 from ..document import BBox, Block, Document, block_text
+from .marked_content import ReadingKey
 from .plan import Node, fix_heading_levels
 
 # Names written for every element, made once: each ``pikepdf.Name.X`` builds a new object
@@ -54,7 +56,7 @@ class TreeSummary:
 
 def write_structure(
     pdf: pikepdf.Pdf, root: Node, page_mcids: list[list[int]], document: Document,
-    mcid_places: list[list[int]] | None = None,
+    mcid_places: Sequence[Sequence[ReadingKey]] | None = None,
     mcid_streams: list[dict[int, pikepdf.Stream]] | None = None,
 ) -> TreeSummary:
     """Build ``/StructTreeRoot`` from ``root``; ``page_mcids[p][mcid]`` = leaf id.

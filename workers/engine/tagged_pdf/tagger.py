@@ -48,6 +48,7 @@ from .marked_content import (
     Instruction,
     Owner,
     PageTagging,
+    ReadingKey,
     ScannedContent,
     contested_leaves,
     mentions_actual_text,
@@ -190,7 +191,7 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
             result.notes.append(f"page {index + 1}: text operators drawing several blocks kept "
                                 "whole (split, the page rendered differently)")
         yielded: set[int] = set()
-        mcid_places = [reading_places(tagging, page_claims)
+        mcid_places = [reading_keys(tagging, reading_places(tagging, page_claims))
                        for tagging, page_claims in zip(taggings, claims, strict=True)]
         for tagging in taggings:
             page_mcids.append(tagging.mcid_owner)
@@ -425,6 +426,14 @@ def reading_places(
         last_place[leaf] = place
         places.append(place)
     return places
+
+
+def reading_keys(tagging: PageTagging, places: Sequence[int]) -> list[ReadingKey]:
+    """Each MCID's place (:func:`reading_places`) with what orders sequences of one place:
+    the operator they start at, and inside a form painted there their order in the leaf
+    (:attr:`.marked_content.PageTagging.mcid_rank`); the page's own keep stream order."""
+    return [(place, start, *tagging.mcid_rank.get(mcid, (0, 0)))
+            for mcid, (place, start) in enumerate(zip(places, tagging.mcid_start, strict=True))]
 
 
 def _leaf_boxes(leaves: Sequence[Node], pages: int) -> list[list[LeafBox]]:
