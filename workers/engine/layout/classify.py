@@ -42,6 +42,7 @@ from .figures import (
     caption_text,
     judge,
     row_label_of,
+    scale_label,
     styled_caption_of,
 )
 from .line_breaks import cell_text, line_joiner
@@ -104,8 +105,9 @@ def classify(
     places = places or {}
     artifact_ids = _find_artifacts(doc, results)
     _set_aside_decoration(doc, results, artifact_ids)
-    body = [b for r in results for b in r.blocks if b.kind == "text" and id(b) not in artifact_ids]
     body_size = _body_size(results, artifact_ids)
+    artifact_ids.update(_scale_values(results, artifact_ids, body_size))
+    body = [b for r in results for b in r.blocks if b.kind == "text" and id(b) not in artifact_ids]
     # Form labels sit beside their fields: whatever their face, they name a field, not a
     # section (a checkbox's "Option 2" in bold is no heading).
     not_headings = {
@@ -2005,13 +2007,56 @@ def _figure_labels_kept(blocks: list[Block], artifact_ids: dict[int, Any]) -> se
     """The labels of the drawings kept as figures whose caption describes them: read (and
     tagged) as part of the picture, which the caption stands for. A drawing judged
     decoration gives its labels back to the text, and so does one without a caption: its
-    labels are the only words a listener has of it until a person describes it."""
+    worded labels are the only words a listener has of it until a person describes it (the
+    values along its scales are set apart: :func:`_scale_values`)."""
     return {
         id(label) for b in blocks
         if b.kind == "figure" and b.labels and id(b) not in artifact_ids
         and b.candidate is not None and b.candidate.captioned
         for label in b.labels
     }
+
+
+def _scale_values(
+    results: list[PageResult], artifact_ids: dict[int, Any], body_size: float
+) -> dict[int, str]:
+    """The labels of drawings kept as figures without a caption that are values along a
+    chart's scale (:func:`.figures.scale_label`: "0 10 20 30", "J F M A"): read in a row they
+    say nothing without the picture, which shows them (every output draws it, and flags it
+    for a person to describe). They are artifacts, as a chart program tags them; its title,
+    axis names and legend are read after it. (Not in the figure: with no alternative text, a
+    reader would read them out of it all the same.) Numbers set larger than the body's text
+    are the message of an infographic, not a scale."""
+    return {
+        id(label): "other" for r in results for b in r.blocks
+        if b.kind == "figure" and id(b) not in artifact_ids and b.candidate is not None
+        and b.candidate.drawing and not b.candidate.captioned
+        for label in _axis_values([lb for lb in b.labels if lb.size <= body_size])
+    }
+
+
+#: A scale marks this many values at least (a number alone on a drawing is no scale).
+SCALE_VALUES = 3
+
+
+def _axis_values(labels: list[Block]) -> list[Block]:
+    """The labels that are values along a scale: a row of them in one block ("2010 2011
+    2012"), or each lined up with others in a column (ending at the axis) or a row (under
+    it), :data:`SCALE_VALUES` at least. A number set alone on a drawing ("1 yearly" in an
+    infographic's box) says something of its own."""
+    values = [b for b in labels if scale_label(b.text)]
+
+    def lined_up(a: Block, b: Block) -> bool:
+        tolerance = 0.5 * max(min(a.y1 - a.y0, b.y1 - b.y0), 1.0)
+        same_column = abs(a.x1 - b.x1) <= tolerance or abs(a.x0 - b.x0) <= tolerance
+        same_row = abs((a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2) <= tolerance
+        return same_column or same_row
+
+    return [
+        a for a in values
+        if len(a.text.split()) >= SCALE_VALUES
+        or sum(lined_up(a, b) for b in values if b is not a) >= SCALE_VALUES - 1
+    ]
 
 
 def _pictures_in_drawings(blocks: list[Block], artifact_ids: dict[int, Any]) -> set[int]:
