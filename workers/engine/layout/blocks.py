@@ -147,13 +147,28 @@ def join_lines(texts: Sequence[str], hyphenation: Hyphenation | None) -> str:
             and (hyphenation is None or hyphenation.joins(out, text))
         ):
             out = out[:-1] + text  # a word broken across lines
-        elif out.endswith(_HYPHENS) and len(out) > 1 and out[-2].isalpha() and text[:1].isalpha():
-            out += text  # a compound broken at its own hyphen ("well-" "known")
+        elif _broken_name(out, text, hyphenation):
+            out = out[:-1] + text  # "Trace-" "Monkey", written "TraceMonkey" elsewhere
+        elif out.endswith(_HYPHENS) and len(out) > 1 and out[-2].isalnum() and text[:1].isalnum():
+            out += text  # a compound broken at its own hyphen ("well-" "known", "COVID-" "19")
         else:
             out = f"{out} {text}" if out else text
     # A soft hyphen is an invisible hyphenation point: whatever spacing a run put around it
     # (an /ActualText of its own is read with spaces), the word it sits in is one word.
     return _SOFT_HYPHEN.sub("", out) if "\u00ad" in out else out
+
+
+def _broken_name(before: str, after: str, hyphenation: Hyphenation | None) -> bool:
+    """A capitalised word broken at a line end ("Trace-" "Monkey"): joined only where the
+    document writes it whole inside a line and never with its hyphen, as a capital after a
+    hyphen is more often a compound's ("Anglo-" "Saxon")."""
+    return (
+        hyphenation is not None
+        and after[:1].isupper()
+        and before.endswith(_HYPHENS)
+        and before[-2:-1].isalpha()
+        and hyphenation.written_whole(before, after)
+    )
 
 
 _SOFT_HYPHEN = re.compile(r"\s*\u00ad\s*")
@@ -221,6 +236,15 @@ class Hyphenation:
         if head + tail in self.words:
             return True
         return None
+
+    def written_whole(self, before: str, after: str) -> bool:
+        """Whether the document writes the word ``before`` (ending in "-") and ``after`` break
+        whole inside a line, and never with its hyphen."""
+        head, tail = _head(before), _TAIL.match(after)
+        return (
+            head is not None and tail is not None
+            and self._evidence(head.group(1).lower(), tail.group(0).lower()) is True
+        )
 
     def joins(self, before: str, after: str) -> bool:
         """Whether ``before`` (ending in "-") and the next line ``after`` make one word."""

@@ -34,7 +34,7 @@ from ..document import (
     Row,
     Table,
 )
-from .blocks import Block, PageResult, area_share, boxes_overlap, x_overlap
+from .blocks import Block, PageResult, area_share, boxes_overlap, join_lines, x_overlap
 from .end_marks import END_MARK_CHARS
 from .figures import (
     CAPTION,
@@ -45,6 +45,7 @@ from .figures import (
     scale_label,
     styled_caption_of,
 )
+from .line_breaks import cell_text, line_joiner
 from .lines import Fragment, text_of, word_count
 from .list_labels import label_provs
 from .patterns import BULLET, LEADER, NUMBER, NUMBERED, is_marker, starts_item, title_key
@@ -310,7 +311,7 @@ def classify(
                     and (previous.level == level and _wrapped_heading(heading_block, block)
                          or _subtitle(heading_block, block, previous.text))
                 ):
-                    previous.text = f"{previous.text} {text}"
+                    previous.text = join_lines([previous.text, text], block.hyphenation)
                     previous.prov.extend(prov)
                     previous.links.extend(page_links)
                 else:
@@ -2199,9 +2200,10 @@ def _figure(
     box = (block.x0, block.y0, block.x1, block.y1)
     # (Page furniture under a picture, a printer's slug line, describes nothing.)
     worded = [o.frags for o in result.blocks if o.kind == "text" and id(o) not in artifact_ids]
+    join = line_joiner(block.hyphenation)
     caption = (
-        caption_of(box, texts, result.page.height)
-        or styled_caption_of(box, worded, body_size)
+        caption_of(box, texts, result.page.height, join)
+        or styled_caption_of(box, worded, body_size, join)
         or _row_label(block, result, worded)
     )
     image = f"page:{block.page}/object:{block.image.obj}" if block.image else None
@@ -2272,7 +2274,7 @@ def _table(block: Block, result: PageResult, prov: list[Prov]) -> Table:
         rows.append(
             Row([
                 Cell(
-                    f.text if f else "",
+                    cell_text(f, block.hyphenation) if f else "",
                     header=header,
                     scope="column" if header else None,
                     prov=[Prov(block.page, BBox(f.x0, f.y0, f.x1, f.y1), (),
@@ -2282,4 +2284,5 @@ def _table(block: Block, result: PageResult, prov: list[Prov]) -> Table:
             ])
         )
     texts = [other.frags for other in result.blocks if other.kind == "text"]
-    return Table(rows, table_caption(block, texts, result.page.height), prov)
+    caption = table_caption(block, texts, result.page.height, line_joiner(block.hyphenation))
+    return Table(rows, caption, prov)

@@ -58,7 +58,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Protocol
@@ -373,13 +373,15 @@ def caption_of(
     box: tuple[float, float, float, float],
     blocks: Sequence[Sequence[TextLine]],
     page_height: float,
+    join: Callable[[Sequence[str]], str] = " ".join,
 ) -> str | None:
     """The caption of the figure at ``box``: the nearest text above or below it, overlapping
     it across, whose line opens like a caption ("Figure 3: …", see :func:`caption_text`),
     read from that line to the end of its block. A label of the drawing set just above the
     caption can fall in the same block ("x  y  Figure 2: …"): the caption starts at its own
     line. It ends at a line beside the figure, not under or over it (the text of a column
-    beside the picture, run into the caption's block)."""
+    beside the picture, run into the caption's block). ``join`` reads its lines as one (as a
+    paragraph's are, a word broken at a line end joined: :mod:`.line_breaks`)."""
     x0, y0, x1, y1 = box
     best: tuple[float, str] | None = None
     for lines in blocks:
@@ -395,7 +397,7 @@ def caption_of(
                      if lines[j].x1 <= x0 or lines[j].x0 >= x1),
                     len(lines),
                 )
-                best = (gap, " ".join([first, *(other.text for other in lines[k + 1:end])]))
+                best = (gap, join([first, *(other.text for other in lines[k + 1:end])]))
             break
     return best[1] if best else None
 
@@ -444,6 +446,7 @@ def styled_caption_of(
     box: tuple[float, float, float, float],
     blocks: Sequence[Sequence[StyledLine]],
     body_size: float,
+    join: Callable[[Sequence[str]], str] = " ".join,
 ) -> str | None:
     """The caption of the figure at ``box`` when no line names it ("Figure 3"): the text block
     right under it, within its width, short, and set apart from the body — in italics or
@@ -452,7 +455,8 @@ def styled_caption_of(
 
     Conservative: only the nearest block under the figure is looked at; it must start within
     a line's height of it, and be the only one there (two side by side under one figure are
-    the captions of the pictures it is made of, each describing one)."""
+    the captions of the pictures it is made of, each describing one). Its lines are read as one
+    by ``join``, as :func:`caption_of`'s."""
     x0, y0, x1, _ = box
     under: list[tuple[float, Sequence[StyledLine]]] = []
     for lines in blocks:
@@ -469,7 +473,7 @@ def styled_caption_of(
     if sum(g <= STYLED_CAPTION_GAP * max(f.y1 - f.y0 for f in other) for g, other in under) > 1:
         return None
     tolerance = max(6.0, 0.05 * (x1 - x0))
-    text = " ".join(f.text for f in lines).strip()
+    text = join([f.text for f in lines]).strip()
     letters = [g for f in lines for g in f.glyphs if not g.char.isspace()]
     if (
         gap > STYLED_CAPTION_GAP * height

@@ -139,7 +139,8 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
                 for page, found in to_pages.items() if page < len(frames)}
     text_blocks = [b for r in results for b in r.blocks if b.kind == "text"]
     hyphenation = Hyphenation([f.text for f in b.frags] for b in text_blocks)
-    for block in text_blocks:
+    # (Tables and figures too: their cells and captions read lines as paragraphs do.)
+    for block in (b for r in results for b in r.blocks):
         block.hyphenation = hyphenation
     classify(doc, results, outline.levels, links, fields, outline.places)
     find_contents(doc, to_pages)

@@ -14,12 +14,13 @@ import operator
 import re
 import statistics
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..document import BBox
 from .blocks import MAX_SHAPES, Block, x_overlap
 from .figures import CAPTION_GAP, TextLine
 from .glyphs import PageContent, Rect
+from .line_breaks import stacked
 from .lines import Fragment, Line, fragments, lines, word_count
 from .patterns import LEADER, NUMBERED, is_marker
 
@@ -102,10 +103,7 @@ def _headed(heads: list[Block], grid: Block) -> Block:
                 continue
             k = place(f)
             cell = row[k]
-            row[k] = f if cell is None else Fragment(
-                cell.glyphs + f.glyphs, f"{cell.text} {f.text}", min(cell.x0, f.x0),
-                min(cell.y0, f.y0), max(cell.x1, f.x1), max(cell.y1, f.y1),
-            )
+            row[k] = f if cell is None else stacked(cell, f)
         rows.append(row)
     table = Block(grid.page, kind="table", table=rows + grid.table)
     for f in [f for head in heads for f in head.frags] + grid.frags:
@@ -233,10 +231,7 @@ def ruled_tables(
                     cx = (f.x0 + f.x1) / 2
                     k = 0 if spanning else max(i for i in range(len(xs) - 1) if xs[i] <= cx)
                     cell = row[k]
-                    row[k] = f if cell is None else Fragment(
-                        cell.glyphs + f.glyphs, f"{cell.text} {f.text}", min(cell.x0, f.x0),
-                        min(cell.y0, f.y0), max(cell.x1, f.x1), max(cell.y1, f.y1),
-                    )
+                    row[k] = f if cell is None else stacked(cell, f)
                 if any(c is not None for c in row):
                     cells.append(row)
         filled = [row for row in cells if sum(c is not None for c in row) >= 2]
@@ -1776,9 +1771,7 @@ def _table_from(run: list[Line], page: int) -> Block | None:
             k = next((i for i, c in enumerate(columns) if _in_column(f, c)), len(columns) - 1)
             existing = cell_row[k]
             if existing is not None:
-                cell_row[k] = Fragment(existing.glyphs + f.glyphs, f"{existing.text} {f.text}",
-                                       min(existing.x0, f.x0), min(existing.y0, f.y0),
-                                       max(existing.x1, f.x1), max(existing.y1, f.y1))
+                cell_row[k] = stacked(existing, f)
             else:
                 cell_row[k] = f
         cells.append(cell_row)
@@ -1875,12 +1868,13 @@ TABLE_CAPTION = re.compile(
 
 
 def table_caption(
-    table: Block, texts: Sequence[Sequence[TextLine]], page_height: float
+    table: Block, texts: Sequence[Sequence[TextLine]], page_height: float,
+    join: Callable[[Sequence[str]], str] = " ".join,
 ) -> str | None:
     """The caption of the table: text across it opening like a table's caption ("Table 3:
     …"), read from that line to the end of its block; the nearest above it (where tables are
     captioned), else the nearest below, within a tenth of the page (as a figure's, see
-    :func:`.figures.caption_of`)."""
+    :func:`.figures.caption_of`, its lines read as one by ``join``)."""
     best: dict[bool, tuple[float, str]] = {}
     for block in texts:
         for k, line in enumerate(block):
@@ -1891,7 +1885,7 @@ def table_caption(
             if -(line.y1 - line.y0) <= gap < CAPTION_GAP * page_height and (
                 above not in best or gap < best[above][0]
             ):
-                best[above] = (gap, " ".join(other.text for other in block[k:]))
+                best[above] = (gap, join([other.text for other in block[k:]]))
             break
     found = best.get(True) or best.get(False)
     return found[1] if found else None

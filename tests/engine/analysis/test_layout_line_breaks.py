@@ -1,0 +1,89 @@
+"""Words broken at a line end outside paragraphs (captions, table cells, list items) are read
+as a paragraph's are: joined where the typesetter broke them, kept where the hyphen is the
+word's own."""
+
+from __future__ import annotations
+
+from workers.engine.document import Figure, ListBlock, Table, block_text
+from workers.engine.layout.blocks import Hyphenation, join_lines
+from workers.engine.layout.line_breaks import cell_text, stacked
+from workers.engine.layout.lines import Fragment
+from workers.engine.layout.reader import read_layout
+
+from .conftest import HtmlPdf, png_data_uri
+
+#: Evidence for the document's habits: it writes "examples", "system" and "TraceMonkey"
+#: whole and "well-known" with its hyphen, so it hyphenates words (the breaks below).
+EVIDENCE = (
+    "<p>These examples show that the system is well-known. TraceMonkey runs the section"
+    " with the government and the treatment.</p>"
+)
+#: Breaks of the same words: "sec-" / "tion" and "gov-" / "ernment" vote for hyphenation.
+BREAKS = "<p>The sec-<br>tion and the gov-<br>ernment hyphenate; the treat-<br>ment too.</p>"
+
+
+def test_a_figure_caption_joins_a_word_broken_at_a_line_end(html_pdf: HtmlPdf) -> None:
+    path = html_pdf(
+        f"{EVIDENCE}{BREAKS}<figure><img src='{png_data_uri()}' style='width: 8cm'>"
+        "<figcaption>Figure 1: Training ex-<br>amples of a well-<br>known Trace-<br>Monkey"
+        "</figcaption></figure>"
+    )
+    (figure,) = [b for b in read_layout(path, max_pages=5).blocks if isinstance(b, Figure)]
+    assert figure.caption == "Figure 1: Training examples of a well-known TraceMonkey"
+
+
+def test_a_table_cell_joins_a_word_broken_at_a_line_end(html_pdf: HtmlPdf) -> None:
+    rows = "".join(
+        f"<tr><td>Item {k}</td><td>{k * 3} units</td><td>{k * 7} pounds</td></tr>"
+        for k in range(1, 5)
+    )
+    path = html_pdf(
+        f"{EVIDENCE}{BREAKS}<table>{rows}"
+        "<tr><td>Fuel sys-<br>tem</td><td>well-<br>known</td><td>99 pounds</td></tr>"
+        "</table>",
+        css="table { border-collapse: collapse } td { border: 1px solid black; padding: 3pt 6pt;"
+        " vertical-align: top }",
+    )
+    tables = [b for b in read_layout(path, max_pages=5).blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    cells = [c.text for row in tables[0].rows for c in row.cells]
+    assert cells[-3:] == ["Fuel system", "well-known", "99 pounds"], cells
+    # Provenance: the joined cell still refers to the operators of both its lines.
+    (cell,) = [c for row in tables[0].rows for c in row.cells if c.text == "Fuel system"]
+    assert cell.prov and cell.prov[0].operators
+
+
+def test_a_list_item_joins_a_word_broken_at_a_line_end(html_pdf: HtmlPdf) -> None:
+    path = html_pdf(
+        f"{EVIDENCE}{BREAKS}<ul><li>The sys-<br>tem is well-<br>known.</li>"
+        "<li>Second point of the list.</li></ul>"
+    )
+    (listing,) = [b for b in read_layout(path, max_pages=5).blocks if isinstance(b, ListBlock)]
+    assert block_text(listing.items[0].blocks[0]) == "The system is well-known."
+
+
+def test_a_capitalised_word_is_joined_only_where_the_document_writes_it_whole() -> None:
+    hyphenation = Hyphenation([["TraceMonkey and the section", "the sec-", "tion"]])
+    assert join_lines(["the Trace-", "Monkey"], hyphenation) == "the TraceMonkey"
+    # No evidence: a capital after a hyphen is more often a compound's.
+    assert join_lines(["the Anglo-", "Saxon"], hyphenation) == "the Anglo-Saxon"
+
+
+def test_a_hyphen_before_a_digit_at_a_line_end_is_kept_without_a_space() -> None:
+    assert join_lines(["the COVID-", "19 cases"], None) == "the COVID-19 cases"
+    assert join_lines(["the years 2008-", "2010"], None) == "the years 2008-2010"
+    # A dash set apart from the words is no hyphen of theirs.
+    assert join_lines(["the years -", "2010"], None) == "the years - 2010"
+
+
+def test_a_cell_stacked_from_lines_keeps_them_apart_and_pieces_beside_together() -> None:
+    top = Fragment([], "fuel sys-", 0.0, 20.0, 40.0, 30.0)
+    beside = Fragment([], "(main)", 45.0, 20.0, 70.0, 30.0)
+    under = Fragment([], "tem", 0.0, 8.0, 20.0, 18.0)
+    cell = stacked(stacked(top, beside), under)
+    # Table finding reads the cell as before; the model joins its lines.
+    assert cell.text == "fuel sys- (main) tem"
+    assert cell_text(cell, None) == "fuel sys- (main) tem"
+    cell = stacked(top, under)
+    assert cell_text(cell, None) == "fuel system"
+    assert (cell.x0, cell.y0, cell.x1, cell.y1) == (0.0, 8.0, 40.0, 30.0)
