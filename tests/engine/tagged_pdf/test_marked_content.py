@@ -7,6 +7,7 @@ import pikepdf
 from workers.engine.tagged_pdf.marked_content import (
     PageTagging,
     contested_leaves,
+    indices_of,
     owners_of,
     read_operators,
     scan_content,
@@ -146,3 +147,10 @@ def test_runs_of_original_instructions_leave_out_split_operators_and_old_marks()
     assert pikepdf.unparse_content_stream(expected) == pikepdf.unparse_content_stream(
         pikepdf.parse_content_stream(pikepdf.Stream(pdf, written)))
     assert by_pikepdf == by_bytes
+
+
+def test_indices_of_finds_every_wanted_operator_in_order() -> None:
+    names = ["q", "BT", "Tf", "Tj", "TJ", "ET", "Do", "'", "Tf", "TJ", "Q", '"', "Do"]
+    for wanted in ({"Tj", "TJ", "'", '"'}, {"Do"}, {"Tf"}, {"BDC"}, set()):
+        assert indices_of(names, wanted) == [i for i, n in enumerate(names) if n in wanted]
+    assert indices_of([], {"Do"}) == []

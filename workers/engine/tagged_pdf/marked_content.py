@@ -100,6 +100,23 @@ class Operators:
     painting: list[bool]
 
 
+def indices_of(names: Sequence[str], wanted: AbstractSet[str]) -> list[int]:
+    """The indices of the ``wanted`` operators among ``names``, in order. Searched for name by
+    name (``list.index`` compares in C): a page's tens of thousands of instructions hold few
+    of the ones looked for, and a Python loop over them all cost more than the rest."""
+    found: list[int] = []
+    for name in wanted:
+        at = -1
+        try:
+            while True:
+                at = names.index(name, at + 1)
+                found.append(at)
+        except ValueError:
+            pass
+    found.sort()
+    return found
+
+
 def read_operators(instructions: Sequence[Instruction], xobject_names: frozenset[str]) -> Operators:
     names: list[str] = []
     painting: list[bool] = []

@@ -37,7 +37,7 @@ from ..layout.glyphs import Glyph, read_page
 from ..layout.operators import map_operators
 from .checks import normal_counts
 from .drawn_encoding import code_text
-from .marked_content import Owner
+from .marked_content import Owner, indices_of
 
 Instruction = pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage
 #: Pieces of one operator, each with the leaf that owns it, in drawing order.
@@ -46,6 +46,7 @@ Parts = list[tuple[Owner, pikepdf.ContentStreamInstruction]]
 T = TypeVar("T")
 
 _SHOW = frozenset({"Tj", "TJ", "'", '"'})
+_TF = frozenset({"Tf"})
 #: Points a glyph's centre may lie outside a leaf's box and still belong to it.
 _TOLERANCE = 1.0
 
@@ -126,7 +127,7 @@ def contested_text(
     operator as well (the first claimant is always a leaf)."""
     # Claims cover every operator of the page, text-showing ones only a part: those are
     # found in each range by bisection rather than by looking at every operator in it.
-    showing = [index for index, name in enumerate(operator_names) if name in _SHOW]
+    showing = indices_of(operator_names, _SHOW)
     claimants: dict[int, list[Owner]] = {}
     for who, ranges in claims:
         if not isinstance(who, int) and not with_artifacts:
@@ -156,10 +157,9 @@ class PageText:
            contested: Iterable[int]) -> PageText:
         """From pikepdf's instructions of the whole page."""
         fonts: dict[int, str | None] = {}
-        for index, name in enumerate(operator_names):
-            if name == "Tf":
-                operands = instructions[index].operands
-                fonts[index] = str(operands[0]) if operands else None
+        for index in indices_of(operator_names, _TF):
+            operands = instructions[index].operands
+            fonts[index] = str(operands[0]) if operands else None
         return cls(operator_names, fonts, {index: instructions[index] for index in contested})
 
 

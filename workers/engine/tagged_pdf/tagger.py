@@ -50,6 +50,7 @@ from .marked_content import (
     PageTagging,
     ScannedContent,
     contested_leaves,
+    indices_of,
     mentions_actual_text,
     owners_of,
     read_operators,
@@ -243,6 +244,7 @@ MAX_PROOF_ROUNDS = 6
 #: a pixel boundary a glyph that pdfium's single-precision sums placed on the other side.
 NUDGE = 0.05
 _NUDGES = (NUDGE, -NUDGE)
+_TF = frozenset({"Tf"})
 
 
 def _whole_to_redraw(
@@ -472,12 +474,11 @@ def _scanned_text(
     ):
         return None
     fonts: dict[int, str | None] = {}
-    for index, name in enumerate(names):
-        if name == "Tf":
-            # pikepdf would give the first operand as text: "/F1", or (not a name) something
-            # no font resource is called; None where there is no operand at all.
-            has_operands = ends[index] - starts[index] > len("Tf")
-            fonts[index] = (scanned.first_name(index) or "") if has_operands else None
+    for index in indices_of(names, _TF):
+        # pikepdf would give the first operand as text: "/F1", or (not a name) something
+        # no font resource is called; None where there is no operand at all.
+        has_operands = ends[index] - starts[index] > len("Tf")
+        fonts[index] = (scanned.first_name(index) or "") if has_operands else None
     return PageText(names, fonts, dict(zip(wanted, parsed, strict=True)))
 
 
