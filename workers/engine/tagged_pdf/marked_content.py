@@ -102,8 +102,9 @@ class Operators:
 
 def indices_of(names: Sequence[str], wanted: AbstractSet[str]) -> list[int]:
     """The indices of the ``wanted`` operators among ``names``, in order. Searched for name by
-    name (``list.index`` compares in C): a page's tens of thousands of instructions hold few
-    of the ones looked for, and a Python loop over them all cost more than the rest."""
+    name (``list.index`` compares in C), for operators a page has few of (``Do``, ``Tf``): a
+    Python loop over its tens of thousands of instructions costs several times more. (Not
+    for text-showing ones: a text page is mostly those, and one search per hit costs more.)"""
     found: list[int] = []
     for name in wanted:
         at = -1

@@ -127,7 +127,7 @@ def contested_text(
     operator as well (the first claimant is always a leaf)."""
     # Claims cover every operator of the page, text-showing ones only a part: those are
     # found in each range by bisection rather than by looking at every operator in it.
-    showing = indices_of(operator_names, _SHOW)
+    showing = [index for index, name in enumerate(operator_names) if name in _SHOW]
     claimants: dict[int, list[Owner]] = {}
     for who, ranges in claims:
         if not isinstance(who, int) and not with_artifacts:
