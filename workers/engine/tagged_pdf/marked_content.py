@@ -192,7 +192,13 @@ def owners_of(
     owner: list[Owner | None] = [None] * count
     for who, ranges in claims:
         for start, end in ranges:
-            for index in range(max(start, 0), min(end, count)):
+            first, last = max(start, 0), min(end, count)
+            if first >= last:
+                continue
+            if owner[first:last].count(None) == last - first:
+                owner[first:last] = [who] * (last - first)  # unclaimed so far: all at once
+                continue
+            for index in range(first, last):
                 if owner[index] is None:
                     owner[index] = who
     return owner
