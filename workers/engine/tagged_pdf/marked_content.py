@@ -659,17 +659,15 @@ def _unit_owners(
     out: list[Owner | None] = [None] * len(painting)
     looked_at: list[int] = []
     path_start: int | None = None
-    role_of = _UNIT_ROLES.get  # one lookup per instruction, not one per set it may be in
     for index, op in enumerate(operators.names):
-        role = role_of(op)
-        if role is _IN_PATH:
+        if op in _PATH:
             if path_start is None:
                 path_start = index
             continue
-        if role is _PAINTS_PATH or role is _ENDS_PATH:
+        if op in _PAINT or op == "n":
             start = path_start if path_start is not None else index
             path_start = None
-            if role is _PAINTS_PATH:
+            if op != "n":
                 out[start] = owners[index] if owners[index] is not None else ""
                 if start != index:
                     looked_at.append(start)
@@ -678,18 +676,9 @@ def _unit_owners(
         if painting[index]:
             out[index] = owners[index] if owners[index] is not None else ""
             looked_at.append(index)
-        elif role is _PLANNED_ROLE:
+        elif op in _PLANNED:
             looked_at.append(index)
     return out, looked_at
-
-
-#: What :func:`_unit_owners` does at an operator: one in a path's construction, one painting
-#: a path, ``n`` (ending a path unpainted), or one the plan looks at whatever it paints.
-_IN_PATH, _PAINTS_PATH, _ENDS_PATH, _PLANNED_ROLE = "in path", "paints path", "ends path", "planned"
-_UNIT_ROLES: dict[str, str] = {
-    **dict.fromkeys(_PLANNED, _PLANNED_ROLE), "n": _ENDS_PATH,
-    **dict.fromkeys(_PAINT, _PAINTS_PATH), **dict.fromkeys(_PATH, _IN_PATH),
-}
 
 
 def _begin_instruction(begin: _Begin) -> pikepdf.ContentStreamInstruction:
