@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import random
+
 import pikepdf
 
 from workers.engine.tagged_pdf.marked_content import (
     PageTagging,
     contested_leaves,
+    indices_of,
     owners_of,
     read_operators,
     scan_content,
@@ -146,3 +149,29 @@ def test_runs_of_original_instructions_leave_out_split_operators_and_old_marks()
     assert pikepdf.unparse_content_stream(expected) == pikepdf.unparse_content_stream(
         pikepdf.parse_content_stream(pikepdf.Stream(pdf, written)))
     assert by_pikepdf == by_bytes
+
+
+def test_indices_of_finds_every_wanted_operator_in_order() -> None:
+    names = ["q", "BT", "Tf", "Tj", "TJ", "ET", "Do", "'", "Tf", "TJ", "Q", '"', "Do"]
+    for wanted in ({"Tj", "TJ", "'", '"'}, {"Do"}, {"Tf"}, {"BDC"}, set()):
+        assert indices_of(names, wanted) == [i for i, n in enumerate(names) if n in wanted]
+    assert indices_of([], {"Do"}) == []
+
+
+def test_owners_of_gives_each_operator_its_first_claim() -> None:
+    """Claims overlapping, reaching past the page's operators, empty, in any order: each
+    operator belongs to the first claim (in the order given) covering it."""
+    rnd = random.Random(7)
+    for _ in range(500):
+        count = rnd.randint(0, 30)
+        claims: list[tuple[int | str, list[tuple[int, int]]]] = [
+            (rnd.choice([0, 1, 2, "header"]),
+             [(rnd.randint(-3, 33), rnd.randint(-3, 33)) for _ in range(rnd.randint(0, 3))])
+            for _ in range(rnd.randint(0, 5))
+        ]
+        expected: list[int | str | None] = [
+            next((who for who, ranges in claims
+                  if any(start <= index < end for start, end in ranges)), None)
+            for index in range(count)
+        ]
+        assert owners_of(count, claims) == expected

@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pikepdf
 import pypdfium2 as pdfium
+import pytest
 from fontTools.cffLib import CFFFontSet
 from fontTools.fontBuilder import FontBuilder
 from fontTools.misc import eexec
 from fontTools.misc.psCharStrings import T1CharString, T2CharString
 from fontTools.pens.t2CharStringPen import T2CharStringPen
 
+from workers.engine.tagged_pdf import program_widths
 from workers.engine.tagged_pdf.checks import render_page
 from workers.engine.tagged_pdf.font_embedding import indirect_fonts_by_page, repair_fonts
 from workers.engine.tagged_pdf.program_widths import match_program_widths
@@ -219,3 +221,70 @@ def test_veraPDF_finds_the_widths_disagreeing_before_and_agreeing_after(  # noqa
         assert "7.21.5-1" in (verdict["failed_rules"] or {}), verdict
     for verdict in verdicts[2:]:
         assert "7.21.5-1" not in (verdict["failed_rules"] or {}), verdict
+
+
+def test_the_c_encryption_gives_the_python_loops_bytes() -> None:
+    eexec_c = pytest.importorskip("workers.engine.tagged_pdf._eexec")
+    data = bytes(range(256)) * 3 + os.urandom(1000) + b""
+    for key in (55665, 4330):
+        for chunk in (b"", b"\x00", data):
+            decrypted = program_widths._decrypt_in_python(chunk, key)
+            assert eexec_c.decrypt(chunk, key) == decrypted
+            assert eexec_c.encrypt(chunk, key) == program_widths._encrypt_in_python(chunk, key)
+            assert program_widths._encrypt_in_python(decrypted, key) == chunk
+    # fontTools' own implementation is the reference both follow.
+    assert eexec_c.decrypt(data, 55665) == bytes(eexec.decrypt(data, 55665)[0])
+
+
+#: Charstring programs (before compiling) with what fontTools' reading of their opening
+#: ``hsbw`` gives: every number encoding, a div, and openings the fast reading leaves to it.
+OPENINGS: list[tuple[list[object], float | None]] = [
+    ([50, 600, "hsbw", 0, 0, "rmoveto", "endchar"], 600.0),
+    ([-1000, 108, "hsbw", "endchar"], 108.0),  # two-byte numbers, both signs
+    ([-107, -108, "hsbw", "endchar"], -108.0),
+    ([1131, -1131, "hsbw", "endchar"], -1131.0),  # the largest two-byte numbers
+    ([0, 70000, "hsbw", "endchar"], 70000.0),  # five bytes
+    ([0, -70000, "hsbw", "endchar"], -70000.0),
+    ([0, 1785, 2, "div", "hsbw", "endchar"], 892.5),  # TeX's fractional widths
+    ([0, 2, 0, "div", "hsbw", "endchar"], None),  # a division by zero is no width
+    ([0, 600, 0, "sbw", "endchar"], None),  # another operator first
+    ([10, "callsubr", 0, 600, "hsbw", "endchar"], None),
+    ([600, "hsbw", "endchar"], None),  # one operand
+    (["endchar"], None),
+]
+
+
+@pytest.mark.parametrize(("program", "expected"), OPENINGS)
+def test_the_opening_width_is_read_from_the_bytes_as_fonttools_reads_it(
+    program: list[object], expected: float | None,
+) -> None:
+    charstring = T1CharString(program=program)
+    charstring.compile()
+    decrypted = b"\x01\x02\x03\x04" + charstring.bytecode
+    assert program_widths._opening_hsbw_width(decrypted, 4) == expected
+    reference = T1CharString(decrypted[4:])
+    reference.decompile()
+    tokens = list(reference.program)
+    if expected is not None:  # the long way gives the same
+        items = program_widths._stack_items(tokens[:tokens.index("hsbw")])
+        assert items is not None and program_widths._value(items[1]) == expected
+    # Bytes that end inside the opening are left to fontTools.
+    for cut in range(4, len(decrypted) - 1):
+        width = program_widths._opening_hsbw_width(decrypted[:cut], 4)
+        assert width is None or width == expected
+
+
+@pytest.mark.parametrize("c_built", [True, False])
+def test_a_type1_repair_is_the_same_with_or_without_the_c_encryption(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, c_built: bool,
+) -> None:
+    if c_built:
+        pytest.importorskip("workers.engine.tagged_pdf._eexec")
+    else:
+        monkeypatch.setattr(program_widths, "_crypt", None)
+    source = boxes_pdf(tmp_path / "type1.pdf", "type1")
+    output = tmp_path / "type1-repaired.pdf"
+    assert _repaired(source, output) == ["BoxFont"]
+    with pikepdf.open(output) as after:
+        new = after.pages[0].Resources.Font.F1.FontDescriptor.FontFile
+        assert _type1_width(new, "A") == _type1_width(new, "B") == DICTIONARY_WIDTH

@@ -37,23 +37,32 @@ static const char *const OPERATORS[] = {
     "scn", "sh", "T*", "Tc", "Td", "TD", "Tf", "Tj", "TJ", "TL", "Tm", "Tr", "Ts", "Tw", "Tz",
     "v", "w", "W", "W*", "y", "'", "\"", NULL};
 
-/* The operator's interned name (a borrowed reference), or NULL when it is not one. */
-static PyObject *NAMES[sizeof(OPERATORS) / sizeof(OPERATORS[0])];
+#define OPERATOR_COUNT (sizeof(OPERATORS) / sizeof(OPERATORS[0]))
 
-static PyObject *operator_name(const unsigned char *word, Py_ssize_t n) {
+/* Each operator's interned name (a borrowed reference), its length, and whether it paints
+ * whatever its operands (Do depends on its XObject): filled once, when the module loads, so
+ * that finding a word among the operators, done for every instruction of every page, compares
+ * lengths and first letters rather than measuring every operator's name again. */
+static PyObject *NAMES[OPERATOR_COUNT];
+static Py_ssize_t LENGTHS[OPERATOR_COUNT];
+static int PAINTS[OPERATOR_COUNT];
+
+/* Operators that paint whatever their operands. */
+static const char *const PAINTING[] = {"Tj", "TJ", "'", "\"", "f", "F", "f*", "B", "B*",
+                                       "b", "b*", "S", "s", "sh", NULL};
+
+/* The operator's index in OPERATORS, or -1 when the word is not one. */
+static int operator_index(const unsigned char *word, Py_ssize_t n) {
     for (int k = 0; OPERATORS[k]; k++)
-        if ((Py_ssize_t)strlen(OPERATORS[k]) == n && memcmp(OPERATORS[k], word, (size_t)n) == 0)
-            return NAMES[k];
-    return NULL;
+        if (LENGTHS[k] == n && (unsigned char)OPERATORS[k][0] == word[0] &&
+            memcmp(OPERATORS[k], word, (size_t)n) == 0)
+            return k;
+    return -1;
 }
 
-/* Operators that paint whatever their operands (Do depends on its XObject). */
-static int paints(const unsigned char *word, Py_ssize_t n) {
-    static const char *const painting[] = {"Tj", "TJ", "'", "\"", "f", "F", "f*", "B", "B*",
-                                           "b", "b*", "S", "s", "sh", NULL};
-    for (int k = 0; painting[k]; k++)
-        if ((Py_ssize_t)strlen(painting[k]) == n && memcmp(painting[k], word, (size_t)n) == 0)
-            return 1;
+static int in_painting(const char *op) {
+    for (int k = 0; PAINTING[k]; k++)
+        if (strcmp(PAINTING[k], op) == 0) return 1;
     return 0;
 }
 
@@ -137,12 +146,13 @@ static PyObject *scan(PyObject *self, PyObject *args) {
                         (n == 4 && memcmp(word, "null", 4) == 0);
             if (!plain) {
                 /* An operator: it closes an instruction. */
-                PyObject *name = operator_name(word, n);
-                if (name == NULL || depth > 0) {
+                int k = operator_index(word, n);
+                if (k < 0 || depth > 0) {
                     give_up = 1;
                     break;
                 }
-                int paint = paints(word, n);
+                PyObject *name = NAMES[k];
+                int paint = PAINTS[k];
                 if (!paint && n == 2 && memcmp(word, "Do", 2) == 0 && first_name_end >= 0) {
                     PyObject *xobject = PyUnicode_DecodeASCII(
                         (const char *)s + instruction_start, first_name_end - instruction_start,
@@ -200,6 +210,8 @@ PyMODINIT_FUNC PyInit__instruction_scan(void) {
     for (int k = 0; OPERATORS[k]; k++) {
         NAMES[k] = PyUnicode_InternFromString(OPERATORS[k]);
         if (NAMES[k] == NULL) return NULL;
+        LENGTHS[k] = (Py_ssize_t)strlen(OPERATORS[k]);
+        PAINTS[k] = in_painting(OPERATORS[k]);
     }
     return PyModule_Create(&module);
 }

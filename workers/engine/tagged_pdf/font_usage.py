@@ -22,6 +22,8 @@ _SHOW_TEXT = frozenset({"Tj", "TJ", "'", '"'})
 _OPERATORS = "q Q Tf Tj TJ ' \" Do"
 
 Key = tuple[int, int]
+#: An instruction's operands as pikepdf gives them (a list of its own, read in place).
+Operands = Sequence[object] | pikepdf._core._ObjectList
 
 
 class CodesUsed:
@@ -75,7 +77,7 @@ class CodesUsed:
                     font = saved.pop()
             elif op in _SHOW_TEXT:
                 if font in self._fonts:
-                    self._count(font, list(instruction.operands))
+                    self._count(font, instruction.operands)
             else:  # Tf or Do (the operands are read only where they are used: each is built)
                 operands = list(instruction.operands)
                 if op == "Tf" and operands:
@@ -83,13 +85,15 @@ class CodesUsed:
                 elif op == "Do" and operands:
                     self._form(resources, operands[0], font, depth)
 
-    def _count(self, font: Key, operands: Sequence[object]) -> None:
+    def _count(self, font: Key, operands: Operands) -> None:
+        # (Read in place: copying pikepdf's operands and arrays into lists costs as much
+        # as the rest, on every text-showing instruction of the document.)
         shown = operands[-1] if operands else None  # " takes two numbers first
-        items = list(shown) if isinstance(shown, pikepdf.Array) else [shown]
-        shown = self._shown[font]
+        items = shown if isinstance(shown, pikepdf.Array) else (shown,)
+        codes = self._shown[font]
         for item in items:
             if isinstance(item, pikepdf.String):
-                shown += bytes(item)
+                codes += bytes(item)
 
     def _form(self, resources: object, name: object, font: Key | None, depth: int) -> None:
         xobjects = resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None

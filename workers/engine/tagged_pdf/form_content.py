@@ -50,6 +50,7 @@ from .marked_content import (
     Instruction,
     Owner,
     PageTagging,
+    indices_of,
     read_operators,
     tag_instructions,
     xobject_names,
@@ -69,6 +70,7 @@ from .split_text import (
 
 #: Points an object's centre may lie outside a block's box and still belong to it.
 _TOLERANCE = 1.0
+_DO = frozenset({"Do"})
 #: Keys of a stream dictionary that describe its bytes (the copy's are written anew) or tie it
 #: to the old structure tree.
 _NOT_COPIED = frozenset({"/Length", "/Filter", "/DecodeParms", "/StructParents",
@@ -115,7 +117,7 @@ class FormCopy:
 
 def painted_forms(names: Sequence[str], painting: Sequence[bool]) -> list[int]:
     """The page's painting ``Do`` operators (images and forms alike: pdfium tells them apart)."""
-    return [index for index, name in enumerate(names) if name == "Do" and painting[index]]
+    return [index for index in indices_of(names, _DO) if painting[index]]
 
 
 def shared_paintings(

@@ -108,6 +108,24 @@ class Operators:
     painting: list[bool]
 
 
+def indices_of(names: Sequence[str], wanted: AbstractSet[str]) -> list[int]:
+    """The indices of the ``wanted`` operators among ``names``, in order. Searched for name by
+    name (``list.index`` compares in C), for operators a page has few of (``Do``, ``Tf``): a
+    Python loop over its tens of thousands of instructions costs several times more. (Not
+    for text-showing ones: a text page is mostly those, and one search per hit costs more.)"""
+    found: list[int] = []
+    for name in wanted:
+        at = -1
+        try:
+            while True:
+                at = names.index(name, at + 1)
+                found.append(at)
+        except ValueError:
+            pass
+    found.sort()
+    return found
+
+
 def read_operators(instructions: Sequence[Instruction], xobject_names: frozenset[str]) -> Operators:
     names: list[str] = []
     painting: list[bool] = []
@@ -182,7 +200,13 @@ def owners_of(
     owner: list[Owner | None] = [None] * count
     for who, ranges in claims:
         for start, end in ranges:
-            for index in range(max(start, 0), min(end, count)):
+            first, last = max(start, 0), min(end, count)
+            if first >= last:
+                continue
+            if owner[first:last].count(None) == last - first:
+                owner[first:last] = [who] * (last - first)  # unclaimed so far: all at once
+                continue
+            for index in range(first, last):
                 if owner[index] is None:
                     owner[index] = who
     return owner

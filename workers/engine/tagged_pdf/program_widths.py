@@ -24,7 +24,7 @@ import io
 import math
 import re
 from collections.abc import Sequence
-from types import SimpleNamespace
+from types import ModuleType, SimpleNamespace
 
 import pikepdf
 from fontTools.cffLib import CFFFontSet, TopDict
@@ -32,6 +32,13 @@ from fontTools.misc.psCharStrings import T1CharString, T2CharString
 
 from ..glyph_names import code_names
 from .fonts import display_name
+
+_crypt: ModuleType | None
+try:
+    # Type 1 encryption in C (_eexec.c): the Python loops below, byte for byte.
+    from . import _eexec as _crypt
+except ImportError:  # pragma: no cover - depends on the installation
+    _crypt = None
 
 #: PDF/UA-1's tolerance: widths at most this far apart (in 1/1000 em) agree (veraPDF 7.21.5-1).
 TOLERANCE = 1.0
@@ -292,6 +299,11 @@ def _type1_charstring_with_width(body: bytes, len_iv: int, width: float) -> byte
     if not float(width).is_integer():
         return None  # a Type 1 charstring holds integers (a fraction takes a div)
     decrypted = _decrypt(body, _CHARSTRING_KEY)
+    # Most glyphs already have their width: read from the opening hsbw's bytes, that is
+    # known without decoding the whole outline (the answer is None either way).
+    opening = _opening_hsbw_width(decrypted, len_iv)
+    if opening is not None and abs(opening - width) <= TOLERANCE:
+        return None
     charstring = T1CharString(decrypted[len_iv:])
     try:
         charstring.decompile()
@@ -313,10 +325,72 @@ def _type1_charstring_with_width(body: bytes, len_iv: int, width: float) -> byte
     return _encrypt(decrypted[:len_iv] + rewritten.bytecode, _CHARSTRING_KEY)
 
 
+#: Type 1 charstring operators read before the width (Adobe Type 1 Font Format, 6.2).
+_HSBW = 13
+_ESCAPE = 12
+_DIV = 12  # after the escape
+
+
+def _opening_hsbw_width(decrypted: bytes, len_iv: int) -> float | None:
+    """The width a decrypted Type 1 charstring's ``hsbw`` gives, where only numbers (and
+    ``div``s of two) come before it — as fontTools reads the charstring, and
+    :func:`_stack_items` and :func:`_value` its operands; None for any other opening, or
+    bytes that end first (fontTools then decides)."""
+    items: list[list[object]] = []
+    index, end = len_iv, len(decrypted)
+    while index < end:
+        b0 = decrypted[index]
+        index += 1
+        if b0 >= 32:
+            number, index = _t1_number(decrypted, b0, index)
+            if number is None:
+                return None
+            items.append([number])
+        elif b0 == _HSBW:
+            return _value(items[1]) if len(items) == 2 else None
+        elif b0 == _ESCAPE and index < end and decrypted[index] == _DIV and len(items) >= 2:
+            index += 1
+            divisor = items.pop()
+            items[-1] = [*items[-1], *divisor, "div"]
+        else:
+            return None
+    return None
+
+
+def _t1_number(data: bytes, b0: int, index: int) -> tuple[int | None, int]:
+    """The number whose first byte ``b0`` was read (Type 1 encoding, 6.2), and where the
+    next token starts; None when the bytes end inside it."""
+    if b0 <= 246:
+        return b0 - 139, index
+    if b0 <= 254:
+        if index >= len(data):
+            return None, index
+        if b0 <= 250:
+            return (b0 - 247) * 256 + data[index] + 108, index + 1
+        return -(b0 - 251) * 256 - data[index] - 108, index + 1
+    if index + 4 > len(data):
+        return None, index
+    return int.from_bytes(data[index:index + 4], "big", signed=True), index + 4
+
+
 def _decrypt(data: bytes, key: int) -> bytes:
-    """Type 1 decryption (Adobe Type 1 Font Format, 7.1), in one tight loop: fontTools'
-    works a character at a time through several calls, thirty times slower on a program's
-    tens of kilobytes."""
+    """Type 1 decryption (Adobe Type 1 Font Format, 7.1): in C where it is built."""
+    if _crypt is not None:
+        result: bytes = _crypt.decrypt(data, key)
+        return result
+    return _decrypt_in_python(data, key)
+
+
+def _encrypt(data: bytes, key: int) -> bytes:
+    if _crypt is not None:
+        result: bytes = _crypt.encrypt(data, key)
+        return result
+    return _encrypt_in_python(data, key)
+
+
+def _decrypt_in_python(data: bytes, key: int) -> bytes:
+    """Type 1 decryption in one tight loop: fontTools' works a character at a time through
+    several calls, thirty times slower on a program's tens of kilobytes."""
     out = bytearray(len(data))
     r = key
     for index, cipher in enumerate(data):
@@ -325,7 +399,7 @@ def _decrypt(data: bytes, key: int) -> bytes:
     return bytes(out)
 
 
-def _encrypt(data: bytes, key: int) -> bytes:
+def _encrypt_in_python(data: bytes, key: int) -> bytes:
     out = bytearray(len(data))
     r = key
     for index, plain in enumerate(data):

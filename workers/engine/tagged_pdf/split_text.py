@@ -37,7 +37,7 @@ from ..layout.glyphs import Glyph, read_page
 from ..layout.operators import map_operators
 from .checks import normal_counts
 from .drawn_encoding import code_text
-from .marked_content import Owner
+from .marked_content import Owner, indices_of
 
 Instruction = pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage
 #: Pieces of one operator, each with the leaf that owns it, in drawing order.
@@ -46,6 +46,7 @@ Parts = list[tuple[Owner, pikepdf.ContentStreamInstruction]]
 T = TypeVar("T")
 
 _SHOW = frozenset({"Tj", "TJ", "'", '"'})
+_TF = frozenset({"Tf"})
 #: Points a glyph's centre may lie outside a leaf's box and still belong to it.
 _TOLERANCE = 1.0
 
@@ -91,6 +92,21 @@ class GlyphNeeds:
         if lacking is not None:
             for ch, n in _glyph_counts(glyph.char):
                 lacking[ch] -= n
+
+    def give_all(self, owner: Owner, glyphs: Iterable[Glyph]) -> None:
+        """:meth:`give` of each of ``glyphs`` (a page's many uncontested glyphs at once: what
+        is lacking is a count, so the order they are given in changes nothing)."""
+        given = self._given
+        lacking = self._lacking.get(owner)
+        chars: Counter[str] = Counter()
+        for glyph in glyphs:
+            if id(glyph) not in given:
+                given.add(id(glyph))
+                chars[glyph.char] += 1
+        if lacking is not None:
+            for char, times in chars.items():
+                for ch, n in _glyph_counts(char):
+                    lacking[ch] -= n * times
 
 
 @functools.lru_cache(maxsize=4096)
@@ -141,10 +157,9 @@ class PageText:
            contested: Iterable[int]) -> PageText:
         """From pikepdf's instructions of the whole page."""
         fonts: dict[int, str | None] = {}
-        for index, name in enumerate(operator_names):
-            if name == "Tf":
-                operands = instructions[index].operands
-                fonts[index] = str(operands[0]) if operands else None
+        for index in indices_of(operator_names, _TF):
+            operands = instructions[index].operands
+            fonts[index] = str(operands[0]) if operands else None
         return cls(operator_names, fonts, {index: instructions[index] for index in contested})
 
 
@@ -178,35 +193,60 @@ def split_operators(
         claimants = {leaf for leaves in contested.values() for leaf in leaves}
         counted = {leaf for leaf in claimants if isinstance(leaf, int)}
         needs = GlyphNeeds({leaf: leaf_texts.get(leaf, "") for leaf in counted})
+    uncontested: dict[Owner, list[Glyph]] = {}  # counted leaf -> the glyphs it alone draws
+    # (Looked up once: a page has tens of thousands of glyphs.)
+    operator_of = opmap.operator_of
+    objects = len(operator_of)
+    # The owners a glyph of an uncontested operator is given to (none without ``needs``).
+    owner_of: Sequence[Owner | None] = owners if needs is not None and owners is not None else ()
+    operators = len(owner_of)
     for glyph in content.glyphs:
-        if 0 <= glyph.obj < len(opmap.operator_of):
-            operator = opmap.operator_of[glyph.obj]
+        if 0 <= glyph.obj < objects:
+            operator = operator_of[glyph.obj]
             if operator in contested:
                 glyphs_of.setdefault(operator, []).append(glyph)
-            elif needs is not None and owners is not None and 0 <= operator < len(owners):
+            elif 0 <= operator < operators:
                 # Drawn by an operator one leaf alone claims: that leaf's, whatever its box.
                 # Given only to a leaf whose text is counted: to any other, giving changes
                 # nothing but the record that the glyph was given, and a glyph of an
                 # uncontested operator is never offered again (each glyph has one operator).
-                owner = owners[operator]
+                owner = owner_of[operator]
                 if owner in counted:
-                    needs.give(owner, glyph)
+                    uncontested.setdefault(owner, []).append(glyph)
+    if needs is not None:
+        for owner, glyphs in uncontested.items():
+            needs.give_all(owner, glyphs)
+    boxes_of = _boxes_by_owner(boxes)
     if needs is not None:
         for index, leaves in contested.items():
             give_unambiguous(needs, [g for g in glyphs_of.get(index, []) if not g.generated],
-                             [(b.leaf, b.box) for b in boxes if b.leaf in leaves])
+                             [(b.leaf, b.box) for b in boxes_of(leaves)])
     fonts = fonts_in_use(page.obj.get("/Resources"), text, set(contested))
     texts = texts if texts is not None else CodeTexts()
     out: dict[int, Parts] = {}
     for index, leaves in contested.items():
-        contesting = set(leaves)
-        candidates = [b for b in boxes if b.leaf in contesting]
+        candidates = boxes_of(leaves)
         parts = split_by_glyphs(instructions[index], glyphs_of.get(index, []), candidates,
                                 leaves[0], fonts.get(index), texts, needs,
                                 (nudges or {}).get(index, 0.0))
         if parts is not None:
             out[index] = parts
     return out
+
+
+def _boxes_by_owner(boxes: Sequence[LeafBox]) -> Callable[[Iterable[Owner]], list[LeafBox]]:
+    """The boxes of some owners, in the order of ``boxes`` (equal boxes keep reading order):
+    found through each owner's positions, not by a pass over a page's hundreds of boxes for
+    each of its contested operators."""
+    positions: dict[Owner, list[int]] = {}
+    for position, box in enumerate(boxes):
+        positions.setdefault(box.leaf, []).append(position)
+
+    def boxes_of(owners: Iterable[Owner]) -> list[LeafBox]:
+        found = sorted(p for owner in set(owners) for p in positions.get(owner, ()))
+        return [boxes[p] for p in found]
+
+    return boxes_of
 
 
 def split_by_glyphs(

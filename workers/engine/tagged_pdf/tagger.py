@@ -51,6 +51,7 @@ from .marked_content import (
     ReadingKey,
     ScannedContent,
     contested_leaves,
+    indices_of,
     mentions_actual_text,
     owners_of,
     read_operators,
@@ -131,11 +132,10 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
         result = TaggedPdf(b"", plan, notes=font_notes)
         boxes = _leaf_boxes(leaves, len(pdf.pages))
         owner_boxes = _owner_boxes(leaves, document, len(pdf.pages))
-        labels = {n.leaf_id: n.yields_to.leaf_id for n in plan.walk()
-                  if n.yields_to is not None and n.is_leaf}
+        labels = {n.leaf_id: n.yields_to.leaf_id for n in leaves if n.yields_to is not None}
         taggings: list[PageTagging] = []
         code_texts = CodeTexts()  # what pdfium reads for a font's codes, probed once
-        leaf_texts = {leaf.leaf_id: leaf.text for leaf in plan.leaves()}
+        leaf_texts = {leaf.leaf_id: leaf.text for leaf in leaves}
         # page -> its original /Contents and /Resources, and the operators cut on it
         split_pages: dict[int, tuple[pikepdf.Object, pikepdf.Object | None, set[int]]] = {}
         for index, page in enumerate(pdf.pages):
@@ -203,12 +203,13 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
         merge_unseparated_labels(plan, yielded, drawn)
         summary = write_structure(pdf, plan, page_mcids, document, mcid_places,
                                   [tagging.mcid_stream for tagging in taggings])
-        written = Counter(node.role for node in plan.walk())  # the tree as written (pruned)
-        result.list_items = written["LI"]
+        written = list(plan.walk())  # the tree as written (pruned)
+        roles = Counter(node.role for node in written)
+        result.list_items = roles["LI"]
         # (A contents entry's Lbl is no list item's: TOCI holds its own.)
-        result.labels = sum(1 for node in plan.walk() if node.role == "LI"
+        result.labels = sum(1 for node in written if node.role == "LI"
                             for child in node.children if child.role == "Lbl")
-        result.captions = written["Caption"]
+        result.captions = roles["Caption"]
         result.review.extend(summary.review)
         result.expected_texts = summary.expected_texts
         result.notes.extend(write_catalog(pdf, document))
@@ -244,6 +245,7 @@ MAX_PROOF_ROUNDS = 6
 #: a pixel boundary a glyph that pdfium's single-precision sums placed on the other side.
 NUDGE = 0.05
 _NUDGES = (NUDGE, -NUDGE)
+_TF = frozenset({"Tf"})
 
 
 def _whole_to_redraw(
@@ -481,12 +483,11 @@ def _scanned_text(
     ):
         return None
     fonts: dict[int, str | None] = {}
-    for index, name in enumerate(names):
-        if name == "Tf":
-            # pikepdf would give the first operand as text: "/F1", or (not a name) something
-            # no font resource is called; None where there is no operand at all.
-            has_operands = ends[index] - starts[index] > len("Tf")
-            fonts[index] = (scanned.first_name(index) or "") if has_operands else None
+    for index in indices_of(names, _TF):
+        # pikepdf would give the first operand as text: "/F1", or (not a name) something
+        # no font resource is called; None where there is no operand at all.
+        has_operands = ends[index] - starts[index] > len("Tf")
+        fonts[index] = (scanned.first_name(index) or "") if has_operands else None
     return PageText(names, fonts, dict(zip(wanted, parsed, strict=True)))
 
 
