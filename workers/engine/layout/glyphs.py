@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import operator
 import struct
 import weakref
 from collections.abc import Callable, Iterable
@@ -570,7 +571,8 @@ def _restore_dropped_spaces(page: Any, content: PageContent) -> None:
     drawn just before and after it (in either order: right-to-left objects are drawn
     backwards) — becomes the space pdfium generates between words."""
     glyphs = content.glyphs
-    drawn = {g.obj for g in glyphs}  # (the one pass over the glyphs every page pays)
+    # (The one pass over the glyphs every page pays: at C speed.)
+    drawn = set(map(_obj_of, glyphs))
     missing = [
         i for i, kind in enumerate(content.object_kinds)
         if kind == "text" and i not in drawn and (i - 1 in drawn or i + 1 in drawn)
@@ -578,7 +580,7 @@ def _restore_dropped_spaces(page: Any, content: PageContent) -> None:
     if not missing:
         return
     # Where each object's last glyph is.
-    last_of = {g.obj: at for at, g in enumerate(glyphs)}
+    last_of = dict(zip(map(_obj_of, glyphs), range(len(glyphs)), strict=True))
     breaks: list[int] = []  # the glyphs a space goes after
     for i in missing:
         point = None
@@ -608,6 +610,9 @@ def _restore_dropped_spaces(page: Any, content: PageContent) -> None:
         start = at + 1
     out.extend(glyphs[start:])
     content.glyphs = out
+
+
+_obj_of = operator.attrgetter("obj")
 
 
 #: How far (points) a space's origin may lie before the end of the glyph it follows: the
