@@ -21,6 +21,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct {
     float left, top, right, bottom;
@@ -233,6 +234,26 @@ static void glyph_layout_read(glyph_layout *layout, PyObject *glyph_class) {
  * Python code, and with a document's million glyphs its frame cost more than everything
  * else in this loop. The result is the same object __init__ would make (a test compares
  * the glyphs of both paths, and glyphs.py checks the defaults this relies on). */
+/* The last float made for a coordinate, given again for the same value: most glyphs stand
+   on their neighbour's bottom and top, and start where it ends, so a page's glyphs share
+   their floats rather than each holding four of its own (fewer to make, keep and free). The
+   values are the same either way; "the same" is bit for bit, so 0.0 and -0.0 stay apart. */
+typedef struct {
+    double value;
+    PyObject *object;
+} float_memo;
+
+static PyObject *memo_float(float_memo *memo, double value) {
+    if (memo->object != NULL && memcmp(&memo->value, &value, sizeof value) == 0) {
+        return Py_NewRef(memo->object);
+    }
+    PyObject *made = PyFloat_FromDouble(value);
+    if (made == NULL) return NULL;
+    Py_XSETREF(memo->object, Py_NewRef(made));
+    memo->value = value;
+    return made;
+}
+
 static int append_glyph(PyObject *out, PyObject *glyph_class, const glyph_layout *layout,
                         PyObject *const *args, size_t nargs) {
     PyObject *glyph;
@@ -368,6 +389,8 @@ static PyObject *read_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t n
     uintptr_t last_address = 0;
     PyObject *result = NULL;
     fs_rectf rect;
+    /* (One memo for x: a glyph's left edge is compared with the last right edge made.) */
+    float_memo x_memo = {0, NULL}, y0_memo = {0, NULL}, y1_memo = {0, NULL};
 
     int skip_next = 0;
     for (Py_ssize_t i = 0; i < count; i++) {
@@ -382,9 +405,9 @@ static PyObject *read_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t n
         if (!address) {
             /* pdfium's generated spaces and line breaks: they tell where words end. */
             if (have_previous && Py_UNICODE_ISSPACE(ch)) {
-                PyObject *x1 = PyFloat_FromDouble(prev_x1);
-                PyObject *y0 = PyFloat_FromDouble(prev_y0);
-                PyObject *y1 = PyFloat_FromDouble(prev_y1);
+                PyObject *x1 = memo_float(&x_memo, prev_x1);
+                PyObject *y0 = memo_float(&y0_memo, prev_y0);
+                PyObject *y1 = memo_float(&y1_memo, prev_y1);
                 int status = -1;
                 if (x1 && y0 && y1) {
                     PyObject *glyph_args[10] = {space, x1, y0, x1, y1, prev_size,
@@ -465,10 +488,10 @@ static PyObject *read_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t n
         }
         int generated = Py_UNICODE_ISSPACE(ch) && is_generated(text_page, index) == 1;
         PyObject *character = PyUnicode_FromOrdinal(ch);
-        PyObject *fx0 = PyFloat_FromDouble(x0);
-        PyObject *fy0 = PyFloat_FromDouble(y0);
-        PyObject *fx1 = PyFloat_FromDouble(x1);
-        PyObject *fy1 = PyFloat_FromDouble(y1);
+        PyObject *fx0 = memo_float(&x_memo, x0);
+        PyObject *fy0 = memo_float(&y0_memo, y0);
+        PyObject *fx1 = fx0 ? memo_float(&x_memo, x1) : NULL;
+        PyObject *fy1 = memo_float(&y1_memo, y1);
         int status = -1;
         if (character && fx0 && fy0 && fx1 && fy1) {
             PyObject *glyph_args[14] = {
@@ -500,6 +523,9 @@ static PyObject *read_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t n
     result = Py_NewRef(Py_None);
 
 done:
+    Py_XDECREF(x_memo.object);
+    Py_XDECREF(y0_memo.object);
+    Py_XDECREF(y1_memo.object);
     run_info_clear(&info);
     for (int k = 0; k < SIZE_CACHE; k++) Py_XDECREF(cached_size[k]);
     Py_XDECREF(prev_size);
