@@ -227,13 +227,6 @@ static void glyph_layout_read(glyph_layout *layout, PyObject *glyph_class) {
     layout->type = type;
 }
 
-/* Appends ``Glyph(*args)`` to ``out``; steals nothing, 0 on success. The fields that the
- * arguments leave out (``nargs`` < 14: a generated space) are False, Glyph's defaults.
- *
- * Why the slots are filled here, not by calling the class: the dataclass's __init__ is
- * Python code, and with a document's million glyphs its frame cost more than everything
- * else in this loop. The result is the same object __init__ would make (a test compares
- * the glyphs of both paths, and glyphs.py checks the defaults this relies on). */
 /* The last float made for a coordinate, given again for the same value: most glyphs stand
    on their neighbour's bottom and top, and start where it ends, so a page's glyphs share
    their floats rather than each holding four of its own (fewer to make, keep and free). The
@@ -254,6 +247,13 @@ static PyObject *memo_float(float_memo *memo, double value) {
     return made;
 }
 
+/* Appends ``Glyph(*args)`` to ``out``; steals nothing, 0 on success. The fields that the
+ * arguments leave out (``nargs`` < 14: a generated space) are False, Glyph's defaults.
+ *
+ * Why the slots are filled here, not by calling the class: the dataclass's __init__ is
+ * Python code, and with a document's million glyphs its frame cost more than everything
+ * else in this loop. The result is the same object __init__ would make (a test compares
+ * the glyphs of both paths, and glyphs.py checks the defaults this relies on). */
 static int append_glyph(PyObject *out, PyObject *glyph_class, const glyph_layout *layout,
                         PyObject *const *args, size_t nargs) {
     PyObject *glyph;
@@ -743,11 +743,68 @@ done:
     return result;
 }
 
+/* --- a page's characters when its text left some out (glyphs.py's page_chars) ----------- */
+
+/* aligned_chars(text_page, count, text, get_unicode) -> list of one-character strs: each
+ * character index asked of pdfium, and the page text's reading kept where the two agree, as
+ * page_chars's loop does in Python (a test compares the two). A call per character: through
+ * ctypes each cost more than the character itself. */
+static PyObject *aligned_chars(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    (void)self;
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "aligned_chars takes 4 arguments");
+        return NULL;
+    }
+    void *text_page = PyLong_AsVoidPtr(args[0]);
+    Py_ssize_t count = PyLong_AsSsize_t(args[1]);
+    PyObject *text = args[2];
+    get_unicode_fn get_unicode = (get_unicode_fn)PyLong_AsVoidPtr(args[3]);
+    if (PyErr_Occurred()) return NULL;
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "text must be a str");
+        return NULL;
+    }
+    if (!text_page || !get_unicode || count < 0 || count > INT32_MAX) {
+        PyErr_SetString(PyExc_ValueError, "null text page or function, or a bad count");
+        return NULL;
+    }
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    PyObject *out = PyList_New(count);
+    if (out == NULL) return NULL;
+    Py_ssize_t at = 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        unsigned int value = get_unicode(text_page, (int)i);
+        /* (glyphs.py's _character: U+FFFD for a value that is no code point.) */
+        Py_UCS4 ch = value > 0x10FFFF ? 0xFFFD : (Py_UCS4)value;
+        Py_UCS4 kept = ch;  /* left out of the text (or a surrogate pair's second half) */
+        if (at < length) {
+            Py_UCS4 read = PyUnicode_READ(kind, data, at);
+            /* (pdfium's text says U+FFFE for the hyphen it takes to end a line; the
+               character itself reads U+0002.) */
+            if (read == ch || (read == 0xFFFE && ch == 0x02)) {
+                kept = read;
+                at++;
+            }
+        }
+        PyObject *character = PyUnicode_FromOrdinal(kept);
+        if (character == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyList_SET_ITEM(out, i, character);
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"read_glyphs", (PyCFunction)(void (*)(void))read_glyphs, METH_FASTCALL,
      "Append the Glyphs of a pdfium text page to a list (see glyphs.py)."},
     {"walk_objects", (PyCFunction)(void (*)(void))walk_objects, METH_FASTCALL,
      "A page's objects: owners, kinds, marked-content ids; images, rules, paths (glyphs.py)."},
+    {"aligned_chars", (PyCFunction)(void (*)(void))aligned_chars, METH_FASTCALL,
+     "A page's characters by index, read as its text reads them (glyphs.py: page_chars)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import itertools
 import operator
 import struct
 import weakref
@@ -589,10 +590,10 @@ def _restore_dropped_spaces(page: Any, content: PageContent) -> None:
     glyphs = content.glyphs
     # (The one pass over the glyphs every page pays: at C speed.)
     drawn = set(map(_obj_of, glyphs))
-    missing = [
-        i for i, kind in enumerate(content.object_kinds)
-        if kind == "text" and i not in drawn and (i - 1 in drawn or i + 1 in drawn)
-    ]
+    # (The text objects picked out at C speed: a page may hold thousands of paths.)
+    kinds = content.object_kinds
+    texts = itertools.compress(range(len(kinds)), map("text".__eq__, kinds))
+    missing = [i for i in texts if i not in drawn and (i - 1 in drawn or i + 1 in drawn)]
     if not missing:
         return
     # Where each object's last glyph is.
@@ -755,6 +756,11 @@ def page_chars(raw: Any, count: int) -> str | list[str]:
     if len(units) == count * 2:
         return chars_of_units(units, count)
     text = units.decode("utf-16-le", "replace")
+    if _accelerator is not None:
+        # The loop below in C (``_glyph_reader.c``): a ctypes call per character cost more
+        # than the rest of the page's characters' reading.
+        chars: list[str] = _accelerator.aligned_chars(_address(raw), count, text, _FUNCTIONS[2])
+        return chars
     out: list[str] = []
     at = 0
     # A call per character: through the bare address, as the glyph loop does (converting

@@ -725,10 +725,9 @@ class _NarrowColumns:
         self.starting: dict[int, list[Fragment]] = {}
         #: The next piece of each fragment's line, by the fragment's identity.
         self.beside: dict[int, Fragment] = {}
-        #: Per left edge asked about: the fragments starting there, top to bottom, and where
-        #: each is in that list (by identity). The lines of a column share their edge
-        #: exactly, and each piece before a gap asks again.
-        self.columns: dict[float, tuple[list[Fragment], dict[int, int]]] = {}
+        #: Per left edge asked about: the fragments starting there, top to bottom (pieces
+        #: starting at one edge, a column's lines, ask of the same list).
+        self.columns: dict[float, list[Fragment]] = {}
         self.indexed = False
 
     def _index(self) -> None:
@@ -741,21 +740,18 @@ class _NarrowColumns:
             previous = f
         self.indexed = True
 
-    def _column_at(self, x0: float) -> tuple[list[Fragment], dict[int, int]]:
+    def _column_at(self, x0: float) -> list[Fragment]:
         """The fragments starting within :data:`COLUMN_EDGE` of ``x0``, top to bottom
-        (those level with each other in the order of the index), and where each of them
-        is in that list; no fragments when fewer than :data:`NOTE_LINES` start near it."""
+        (those level with each other in the order of the index); none when fewer than
+        :data:`NOTE_LINES` start near it."""
         near = [self.starting.get(k, ()) for k in (int(x0) - 1, int(x0), int(x0) + 1)]
         if sum(len(starting) for starting in near) < NOTE_LINES:
-            return [], {}
+            return []
         same = [f for starting in near for f in starting if abs(f.x0 - x0) <= COLUMN_EDGE]
         if len(same) < NOTE_LINES:
-            return [], {}
+            return []
         same.sort(key=lambda f: -f.y0)
-        places: dict[int, int] = {}
-        for k, f in enumerate(same):
-            places.setdefault(id(f), k)  # (the first, as a search from the top finds it)
-        return same, places
+        return same
 
     def runs_on_beside(self, piece: Fragment, after: Fragment) -> bool:
         """Whether ``piece`` is one of :data:`NOTE_LINES` or more consecutive lines starting
@@ -770,13 +766,12 @@ class _NarrowColumns:
         if not self.indexed:
             self._index()
         x0 = piece.x0
-        column = self.columns.get(x0)
-        if column is None:
-            column = self.columns[x0] = self._column_at(x0)
-        same, places = column
+        same = self.columns.get(x0)
+        if same is None:
+            same = self.columns[x0] = self._column_at(x0)
         if len(same) < NOTE_LINES:
             return False  # (most pieces: no column of lines starts where they do)
-        at = places.get(id(piece), -1)
+        at = next((k for k, f in enumerate(same) if f is piece), -1)
         if at < 0:
             return False
         first = last = at
