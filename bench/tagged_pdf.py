@@ -37,7 +37,7 @@ import tempfile
 import time
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -45,8 +45,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
 from workers.engine.analyse import analyse  # noqa: E402
-from workers.engine.captions import without_caption_paragraphs  # noqa: E402
-from workers.engine.document import Document, Figure, Heading, Table, block_text  # noqa: E402
+from workers.engine.captions import caption_paragraphs  # noqa: E402
+from workers.engine.document import (  # noqa: E402
+    Block,
+    Document,
+    Figure,
+    Heading,
+    Paragraph,
+    Table,
+    block_text,
+)
 from workers.engine.structure.reader import read_structure  # noqa: E402
 from workers.engine.structure.strip import strip_structure  # noqa: E402
 from workers.engine.tagged_pdf.checks import check_tagged_pdf  # noqa: E402
@@ -99,10 +107,38 @@ def words(text: str) -> list[str]:
 
 
 def body_words(doc: Document) -> list[str]:
-    # A figure's or table's caption is said once: the layout reader keeps it both as the
-    # block's caption and as the paragraph that draws it (every output says it once:
-    # workers/engine/captions.py); counting both would score a duplicate, not the order.
-    return [w for b in without_caption_paragraphs(doc.blocks) for w in words(block_text(b))]
+    return [w for text in said_texts(doc.blocks) for w in words(text)]
+
+
+def said_texts(blocks: list[Block]) -> list[str]:
+    """Each block's text as the tags say it. A figure's or table's caption is said once: the
+    layout reader keeps it both as the block's caption and as the paragraph that draws it
+    (every output says it once: workers/engine/captions.py). Where that paragraph is next
+    to the block it is the block's caption (its ``Caption`` element); where it is not, it
+    stays a paragraph where it is drawn, and the block has no ``Caption``: its words are
+    counted at the paragraph, not a second time at the block — nor at the other pictures
+    of a row that the layout reader gave the row's one caption."""
+    pairs = caption_paragraphs(blocks)
+    taken = {at for at, _ in pairs.values()}
+    # (Compared letter by letter: the caption may keep a line-end hyphen its paragraph
+    # joins, "ex- amples".)
+    said = {_letters(b.text) for k, b in enumerate(blocks)
+            if isinstance(b, Paragraph) and k not in taken}
+    said |= {_letters(b.caption or "") for k, b in enumerate(blocks) if k in pairs}
+    out = []
+    for k, block in enumerate(blocks):
+        if k in taken:
+            continue
+        if isinstance(block, Figure | Table) and block.caption and k not in pairs and (
+            _letters(block.caption) in said
+        ):
+            block = replace(block, caption=None)
+        out.append(block_text(block))
+    return out
+
+
+def _letters(text: str) -> str:
+    return "".join(words(text))
 
 
 def heading_f1(a: Document, b: Document) -> float | None:

@@ -805,7 +805,9 @@ def test_a_heading_beside_its_text_is_read_before_it(tmp_path: Path) -> None:
     # A box titled "Guidance" in bold, a note in the text face on the same line further
     # right, the text below running back to the left edge: nothing separates the title from
     # the text (they overlap both ways), and the note, set a point higher than the title's
-    # baseline, tops it by a hair. Level tops are one row, read across.
+    # baseline, tops it by a hair. Level tops are one row, read across. (The text's first
+    # line runs on under the title, beside which the note stands: it starts a paragraph of
+    # its own, not the note's second line.)
     pdf = pikepdf.new()
 
     def font(name: str) -> pikepdf.Object:
@@ -832,7 +834,8 @@ def test_a_heading_beside_its_text_is_read_before_it(tmp_path: Path) -> None:
     pdf.save(path)
     texts = [block_text(b) for b in read_layout(path, max_pages=5).blocks]
     assert texts[0] == "Guidance"
-    assert texts[1].startswith("(New guidance) Revenue will grow")
+    assert texts[1] == "(New guidance)"
+    assert texts[2].startswith("Revenue will grow")
 
 
 def test_a_heading_left_out_of_the_bookmarks_takes_the_level_of_its_face(

@@ -244,3 +244,36 @@ def test_an_item_body_with_its_own_text_and_a_nested_list_keeps_both(tmp_path: P
     assert [item.text for item in lst.items] == ["Fruit we grow:"]
     (nested,) = [b for b in lst.items[0].blocks if isinstance(b, ListBlock)]
     assert [item.text for item in nested.items] == ["apples"]
+
+
+def test_a_word_broken_across_two_marked_sequences_counts_as_hyphenation_evidence(
+    tmp_path: Path
+) -> None:
+    # A tagger marking each line apart (or cutting a paragraph where it is read out of
+    # order): the halves of a word broken at a line's end are in two sequences. They are
+    # still evidence that the document hyphenates words ("agen-" "cies", written whole
+    # elsewhere), so a break with no evidence of its own ("docu-" "ment") is joined too.
+    lines = ["Open to government agen-", "cies and to everyone. The docu-", "ment is short.",
+             "The agencies agreed."]
+    content = b"\n".join(
+        f"/P <</MCID {k}>> BDC BT /F1 12 Tf 20 {250 - 15 * k} Td ({line}) Tj ET EMC".encode()
+        for k, line in enumerate(lines)
+    )
+    path = _tagged_by_hand(tmp_path / "lines.pdf", content, [0, 1, 2])
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        root = pdf.Root.StructTreeRoot
+        first = root.K[0]
+        second = pdf.make_indirect(pikepdf.Dictionary(
+            Type=pikepdf.Name.StructElem, S=pikepdf.Name.P, P=root, Pg=pdf.pages[0].obj,
+            K=pikepdf.Array([3]),
+        ))
+        root.K = pikepdf.Array([first, second])
+        root.ParentTree = pikepdf.Dictionary(
+            Nums=pikepdf.Array([0, pikepdf.Array([first] * 3 + [second])]))
+        pdf.save(path)
+    doc = read_structure(path, max_pages=1)
+    assert doc.reader == "structure"
+    assert [block_text(b) for b in doc.blocks] == [
+        "Open to government agencies and to everyone. The document is short.",
+        "The agencies agreed.",
+    ]

@@ -42,6 +42,7 @@ from .figures import (
     caption_text,
     judge,
     row_label_of,
+    scale_label,
     styled_caption_of,
 )
 from .lines import Fragment, text_of, word_count
@@ -103,8 +104,9 @@ def classify(
     places = places or {}
     artifact_ids = _find_artifacts(doc, results)
     _set_aside_decoration(doc, results, artifact_ids)
-    body = [b for r in results for b in r.blocks if b.kind == "text" and id(b) not in artifact_ids]
     body_size = _body_size(results, artifact_ids)
+    artifact_ids.update(_scale_values(results, artifact_ids, body_size))
+    body = [b for r in results for b in r.blocks if b.kind == "text" and id(b) not in artifact_ids]
     # Form labels sit beside their fields: whatever their face, they name a field, not a
     # section (a checkbox's "Option 2" in bold is no heading).
     not_headings = {
@@ -132,6 +134,7 @@ def classify(
             id(b) for r in results for b in r.blocks
             if b.kind == "text" and b.bold and b.size < 1.15 * body_size
         }
+    not_headings |= _bold_paragraph_lines(results, body_size)
     body = [b for b in body if id(b) not in not_headings]
     repeated = _repeated_texts(body, body_size)
     styles = _heading_styles([b for b in body if title_key(b.text) not in repeated], body_size)
@@ -160,6 +163,7 @@ def classify(
         drawn_in_figure = _figure_labels_kept(blocks, artifact_ids) | _pictures_in_drawings(
             blocks, artifact_ids)
         on_drawing = _drawing_labels(blocks, artifact_ids)
+        following = {id(a): b for a, b in zip(blocks, blocks[1:], strict=False)}
         for block in blocks:
             if id(block) in artifact_ids or id(block) in drawn_in_figure:
                 continue
@@ -288,6 +292,7 @@ def classify(
             if level and title_key(text) not in outline and (
                 id(block) in byline
                 or id(block) in not_headings
+                or _opens_longer_text(block, following.get(id(block)), body_size)
                 or (titles is not None and id(block) not in titles)
             ):
                 level = 0
@@ -1215,8 +1220,25 @@ def _repeated_texts(body: list[Block], body_size: float) -> set[str]:
     counts = Counter(title_key(b.text) for b in candidates)
     return {
         key for key, n in counts.items()
-        if n >= 3 and not _reused_section_name(candidates, key)
+        if (n >= 3 or n == 2 and _twice_on_a_page(candidates, key))
+        and not _reused_section_name(candidates, key)
     }
+
+
+def _twice_on_a_page(candidates: list[Block], key: str) -> bool:
+    """Whether two heading-like lines reading ``key`` are on one page in one face: the
+    titles of two boxes or panels alike (a quoted vision "before" and "after"), labels; a
+    section is headed once. (A contents entry on the page of its heading is set smaller;
+    two sections' parts of one name have a heading between them: see
+    :func:`_reused_section_name`.)"""
+    seen: set[tuple[int, float, bool]] = set()
+    for b in candidates:
+        if title_key(b.text) == key:
+            place = (b.page, round(b.size), b.bold)
+            if place in seen:
+                return True
+            seen.add(place)
+    return False
 
 
 def _reused_section_name(candidates: list[Block], key: str) -> bool:
@@ -1684,6 +1706,78 @@ def _subtitle(above: Block, below: Block, title: str) -> bool:
     )
 
 
+#: How far under a line the next line of its paragraph may start, in line heights (a
+#: paragraph set with wide leading; the gap between paragraphs is wider).
+PARAGRAPH_LEADING = 1.5
+#: What a sentence, not a title, ends with.
+_SENTENCE_END = (".", "。", "．")
+
+
+def _bold_paragraph_lines(results: list[PageResult], body_size: float) -> set[int]:
+    """The lines of paragraphs set in bold and read as blocks of their own, one per line
+    (wide leading): each reaches as far right as the line under it, in the same face, and
+    the last ends a sentence ("公司董事会……保证季度报告内容的真" / "实、准确、完整，……承担个别和"
+    / "连带的法律责任。"). A line of such a paragraph looks like a heading alone (short, in
+    bold, no stop at its end); a heading's own lines do not run on to a sentence's stop."""
+    out: set[int] = set()
+    for result in results:
+        blocks = [b for b in result.blocks if b.kind == "text"]
+        at = 0
+        while at < len(blocks):
+            chain = [blocks[at]]
+            if len(chain[0].frags) != 1 or not _heading_candidate(
+                chain[0], chain[0].text, body_size
+            ):
+                at += 1
+                continue  # (most lines: a paragraph's lines are followed from a heading-like one)
+            while at + len(chain) < len(blocks) and _next_line_of_paragraph(
+                chain[-1], blocks[at + len(chain)], chain[0]
+            ):
+                chain.append(blocks[at + len(chain)])
+            end = chain[-1].text.rstrip()
+            if len(chain) > 1 and end.endswith(_SENTENCE_END) and not end.endswith(".."):
+                out |= {id(b) for b in chain}
+            at += len(chain)
+    return out
+
+
+def _next_line_of_paragraph(above: Block, below: Block, first: Block) -> bool:
+    """``below`` goes on with the paragraph whose line ``above`` is (opened by ``first``):
+    in the same face, right under it at no more than a wide leading, from about the same
+    left edge (a first line may be indented), and ``above`` reaches as far right as it: a
+    paragraph's lines are full but its last."""
+    if len(above.frags) != 1 or below.y1 > above.y0 or below.bold != first.bold:
+        return False
+    height = max((f.height for f in below.frags), default=1.0)
+    return (
+        round(below.size) == round(first.size)
+        and above.y0 - below.y1 < PARAGRAPH_LEADING * height
+        and abs(above.x0 - below.x0) < 3 * height
+        and above.x1 >= below.x1 - 0.5 * height
+    )
+
+
+def _opens_longer_text(block: Block, below: Block | None, body_size: float) -> bool:
+    """The line read next, right under ``block`` from its left edge, carries its sentence on
+    in small letters in the same face, and is no heading's line itself ("**Summary of all
+    involvement … by the child's parents**" / "**five years:** (Does not include …)"): the
+    block is the first line of a longer label or a paragraph opened in bold, cut from it. (A
+    heading wrapped onto a second line is read whole: see :func:`_wrapped_heading`.)"""
+    if below is None or below.kind != "text" or below.page != block.page:
+        return False
+    opening = next((g for f in below.frags for g in f.glyphs if not g.char.isspace()), None)
+    if opening is None or not opening.char.islower():
+        return False
+    height = max((f.height for f in below.frags), default=1.0)
+    return (
+        opening.bold == block.bold
+        and round(opening.size) == round(block.size)
+        and -0.2 * height < block.y0 - below.y1 < 0.5 * height
+        and abs(block.x0 - below.x0) < 0.5 * height
+        and not _heading_candidate(below, below.text, body_size)
+    )
+
+
 def _heading_candidate(block: Block, text: str, body_size: float) -> bool:
     """Whether the block (read as ``text``) looks like a heading in a document whose body is
     set in ``body_size``. Kept with what it was judged from (the fragment list, its length,
@@ -1717,6 +1811,8 @@ def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
         return False  # "A. Smith∗, B. Jones†, C. Wu‡": a paper's authors, marked for notes
     if CAPTION.match(text):
         return False  # "Figure 1 – Specifications expansion": a caption, read with its figure
+    if _in_parentheses(text):
+        return False  # "(Articles L.161-14, … du Code de la sécurité sociale)": a note
     if not (text[0].isalnum() or text[0] in "«“‘\"'(¿¡[§"):
         return False  # "= staff time", "$ = under 50 000": a legend
     if block.size >= 1.15 * body_size:
@@ -1735,7 +1831,39 @@ def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
         and not starts_item(text)
         and not text.endswith((".", ",", ";", ":", "。", "，", "；", "："))
         and not (text[:1].islower() and not _camel_case_name(text))
+        and not _label_and_value(block)
     )
+
+
+def _label_and_value(block: Block) -> bool:
+    """A bold label closed by a colon with its value or chosen option after it on the line in
+    a regular face ("**Child's residence at the time of incident:** In-home"): a form's
+    field, filled in, not a title (a title's subtitle after a colon is set in its face)."""
+    marks = [g for f in block.frags for g in f.glyphs if not g.char.isspace()]
+    colon = next((at for at, g in enumerate(marks) if g.char in ":："), None)
+    if colon is None:
+        return False
+    label = [g for g in marks[:colon] if g.char.isalnum()]
+    value = [g for g in marks[colon + 1:] if g.char.isalnum()]
+    return (
+        bool(label) and bool(value)
+        and all(g.bold for g in label) and not any(g.bold for g in value)
+    )
+
+
+def _in_parentheses(text: str) -> bool:
+    """Whether the whole of ``text`` is one aside in parentheses ("(Articles L.161-14 …)",
+    "(continued)"): a note on the title or the section above it, which names nothing."""
+    text = text.strip()
+    if not (text.startswith(("(", "（")) and text.endswith((")", "）"))):
+        return False
+    depth = 0
+    for at, ch in enumerate(text):
+        depth += ch in "(（"
+        depth -= ch in ")）"
+        if depth == 0:
+            return at == len(text) - 1  # the first parenthesis closes at the end, not before
+    return False
 
 
 #: The marks that tie an author's name to a note (an affiliation, "equal contribution").
@@ -1878,13 +2006,56 @@ def _figure_labels_kept(blocks: list[Block], artifact_ids: dict[int, Any]) -> se
     """The labels of the drawings kept as figures whose caption describes them: read (and
     tagged) as part of the picture, which the caption stands for. A drawing judged
     decoration gives its labels back to the text, and so does one without a caption: its
-    labels are the only words a listener has of it until a person describes it."""
+    worded labels are the only words a listener has of it until a person describes it (the
+    values along its scales are set apart: :func:`_scale_values`)."""
     return {
         id(label) for b in blocks
         if b.kind == "figure" and b.labels and id(b) not in artifact_ids
         and b.candidate is not None and b.candidate.captioned
         for label in b.labels
     }
+
+
+def _scale_values(
+    results: list[PageResult], artifact_ids: dict[int, Any], body_size: float
+) -> dict[int, str]:
+    """The labels of drawings kept as figures without a caption that are values along a
+    chart's scale (:func:`.figures.scale_label`: "0 10 20 30", "J F M A"): read in a row they
+    say nothing without the picture, which shows them (every output draws it, and flags it
+    for a person to describe). They are artifacts, as a chart program tags them; its title,
+    axis names and legend are read after it. (Not in the figure: with no alternative text, a
+    reader would read them out of it all the same.) Numbers set larger than the body's text
+    are the message of an infographic, not a scale."""
+    return {
+        id(label): "other" for r in results for b in r.blocks
+        if b.kind == "figure" and id(b) not in artifact_ids and b.candidate is not None
+        and b.candidate.drawing and not b.candidate.captioned
+        for label in _axis_values([lb for lb in b.labels if lb.size <= body_size])
+    }
+
+
+#: A scale marks this many values at least (a number alone on a drawing is no scale).
+SCALE_VALUES = 3
+
+
+def _axis_values(labels: list[Block]) -> list[Block]:
+    """The labels that are values along a scale: a row of them in one block ("2010 2011
+    2012"), or each lined up with others in a column (ending at the axis) or a row (under
+    it), :data:`SCALE_VALUES` at least. A number set alone on a drawing ("1 yearly" in an
+    infographic's box) says something of its own."""
+    values = [b for b in labels if scale_label(b.text)]
+
+    def lined_up(a: Block, b: Block) -> bool:
+        tolerance = 0.5 * max(min(a.y1 - a.y0, b.y1 - b.y0), 1.0)
+        same_column = abs(a.x1 - b.x1) <= tolerance or abs(a.x0 - b.x0) <= tolerance
+        same_row = abs((a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2) <= tolerance
+        return same_column or same_row
+
+    return [
+        a for a in values
+        if len(a.text.split()) >= SCALE_VALUES
+        or sum(lined_up(a, b) for b in values if b is not a) >= SCALE_VALUES - 1
+    ]
 
 
 def _pictures_in_drawings(blocks: list[Block], artifact_ids: dict[int, Any]) -> set[int]:

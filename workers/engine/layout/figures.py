@@ -622,6 +622,25 @@ def word_count(text: str) -> float:
     return total
 
 
+#: A value on a chart's scale: a number, with its sign, separators, currency or percent sign
+#: ("2.60", "-5", "$1,200", "45%", "2010") — or a single letter (a month's initial).
+_SCALE_VALUE = re.compile(r"^[-+\u2212]?[$\u20ac\u00a3\u00a5]?[\d.,]*\d[\d.,]*%?$|^\w$")
+
+
+def scale_label(text: str) -> bool:
+    """Text of a chart's scale: values along an axis ("0 10 20 30", "J F M A M J"), which
+    read in a row say nothing without the picture they measure. A title, an axis's name or a
+    legend ("Iowa Ethanol", "$/gal", "5 Yr Avg") has words, and names what it shows.
+
+    >>> scale_label("2.60 2.40 2.20"), scale_label("J F M A M J J A S O N D")
+    (True, True)
+    >>> scale_label("2017 2016 5 Yr Avg"), scale_label("$/gal"), scale_label("")
+    (False, False, False)
+    """
+    tokens = text.split()
+    return bool(tokens) and all(_SCALE_VALUE.match(token) for token in tokens)
+
+
 def running_text(text: str) -> bool:
     """A sentence or more, not a picture's label (a drawing holding it is a text box)."""
     # Split no further than the tokens needed: with at most RUNNING_WORDS - 1 splits there

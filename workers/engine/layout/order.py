@@ -870,6 +870,7 @@ def reading_order(
                 not _same_rows(*vertical)
                 or _cards(*vertical)
                 or _apart_in_regions(*vertical, regions)
+                or (horizontal is not None and _runs_past_rows(vertical, horizontal))
             )
             and not _one_row_beside(*vertical)
             and not _against_sections(vertical, sections, blocks)
@@ -1178,6 +1179,53 @@ def _one_row_beside(left: list[Block], right: list[Block]) -> bool:
         if all(_level_with_one(b, tops) for b in side):
             return True
     return False
+
+
+#: Blocks one over the other less than this share of a line apart run on (a heading over its
+#: text); rows of a form are set apart by a line's height or more.
+RUNS_ON_GAP = 0.5
+
+
+def _runs_past_rows(
+    vertical: tuple[list[Block], list[Block]], horizontal: tuple[list[Block], list[Block]]
+) -> bool:
+    """One side of the gutter runs on across the gap between rows on the other side: there
+    a block above the cut across stands right over one below it (less than
+    :data:`RUNS_ON_GAP` of a line apart, as a heading over the paragraph set under it),
+    while on the other side a line's height or more of white parts the rows. The two sides
+    are no rows of one grid but sections side by side (a form's boxed notice beside its
+    address fields): cut across, the notice's heading would be read a row before its text."""
+    above = {id(b) for b in horizontal[0]}
+    parts = []
+    for side in vertical:
+        upper = [b for b in side if id(b) in above]
+        lower = [b for b in side if id(b) not in above]
+        if not upper or not lower or not all(b.frags for b in side):
+            return False
+        parts.append((upper, lower, min(b.frags[0].height for b in side)))
+    for (upper, lower, line), (other_upper, other_lower, other_line) in (
+        (parts[0], parts[1]), (parts[1], parts[0])
+    ):
+        apart = min(b.y0 for b in other_upper) - max(b.y1 for b in other_lower)
+        if apart < other_line:
+            continue
+        # (Only blocks next to the cut can touch across it: the pairs asked stay few.)
+        reach = RUNS_ON_GAP * line
+        floor, ceiling = min(b.y0 for b in upper), max(b.y1 for b in lower)
+        near_above = [u for u in upper if u.y0 - ceiling < reach]
+        near_below = [b for b in lower if floor - b.y1 < reach]
+        if any(_runs_on_under(u, b, upper, line) for u in near_above for b in near_below):
+            return True
+    return False
+
+
+def _runs_on_under(top: Block, below: Block, row: list[Block], line: float) -> bool:
+    """``below`` is set right under ``top`` (less than :data:`RUNS_ON_GAP` of a ``line``
+    apart) and under no other block of ``row``: it goes on from ``top`` alone (a heading's
+    text), not from a row of pieces it runs under (a table under a running header's parts)."""
+    if not (top.y0 - below.y1 < RUNS_ON_GAP * line and top.x0 < below.x1 and below.x0 < top.x1):
+        return False
+    return all(b is top or b.x1 <= below.x0 or below.x1 <= b.x0 for b in row)
 
 
 def _level_with_one(block: Block, tops: list[float]) -> bool:

@@ -40,7 +40,7 @@ from ..document import (
     Page,
     Warning,
 )
-from .blocks import MAX_SHAPES, Block, Hyphenation, PageResult, area_share
+from .blocks import MAX_SHAPES, Block, Boxed, Hyphenation, PageResult, area_share
 from .catalog_facts import (
     catalog_language,
     catalog_title,
@@ -55,6 +55,7 @@ from .end_marks import EndMark, attach_end_marks, take_end_marks
 from .figures import (
     BACKGROUND_AREA,
     FIGURE_MIN_AREA,
+    PLACE_TOLERANCE,
     RULE_WIDTH,
     Candidate,
     caption_text,
@@ -62,6 +63,7 @@ from .figures import (
     ground_of_pictures,
     place,
     running_text,
+    scale_label,
     text_frame,
 )
 from .gcpause import collect_young, paused_gc
@@ -240,7 +242,11 @@ def page_blocks(
     page_area = max(content.width * content.height, 1.0)
     page_box = (content.x0, content.y0, content.width, content.height)
     tables = [b for b in blocks if b.kind == "table"]
-    for drawing in _drawings(content, frags):
+    drawings: list[Block] = []
+    # (The tables ruled: a table of lines lined up may be a chart's labels, read as text on
+    # the drawing below, which it does not part.)
+    ruled = [t for t in tables if not t.lines]
+    for drawing in _drawings(content, frags, ruled):
         if any(area_share(drawing, t) > 0.3 for t in tables) or any(
             area_share(drawing, row) > 0.3 for row in boxed_rows
         ):
@@ -264,8 +270,17 @@ def page_blocks(
                 shapes=tuple(sorted(place(r.x0, r.y0, r.x1, r.y1) for r in members)),
                 words_on=[((f.x0, f.y0, f.x1, f.y1), f.text) for f in words_on],
             ))
-        figure.labels = drawing_labels(figure, blocks)
+        drawings.append(figure)
         blocks.append(figure)
+    for labels in _mixed_labels(blocks, drawings):
+        # A chart's title and its scale's values in one block (a box's text, read whole):
+        # the title is read, the values are set apart (see .classify), each line a block.
+        blocks.remove(labels)
+        text = _lines_apart(labels, content.index, content.rules)
+        regions.update((id(b), regions.get(id(labels), 0)) for b in text)
+        blocks.extend(text)
+    for figure in drawings:
+        figure.labels = drawing_labels(figure, blocks)
     facts = content.image_facts
     for image in _merge_images(content.images):
         area = (image.x1 - image.x0) * (image.y1 - image.y0)
@@ -297,7 +312,67 @@ def page_blocks(
         regions.update((id(b), regions.get(id(labels), 0)) for b in text)
         blocks.extend(text)
     ordered = panels_last(reading_order(blocks, regions, sections=sections), content, fields)
-    return join_tables(footnotes_last(ordered, content))
+    return labels_after_drawings(join_tables(footnotes_last(ordered, content)))
+
+
+def labels_after_drawings(blocks: list[Block]) -> list[Block]:
+    """Each vector drawing's labels read together right after it, in the order they were
+    read: drawings side by side or stacked in a column (charts beside a table) are read one
+    after another, and the labels of the first would otherwise follow the last."""
+    labelled = [b for b in blocks if b.kind == "figure" and b.labels]
+    if not labelled:
+        return blocks
+    at = {id(b): k for k, b in enumerate(blocks)}
+    moved: set[int] = set()
+    owner: dict[int, list[Block]] = {}
+    texts = [b for b in blocks if b.kind == "text" and caption_text(b.text) is None]
+    for figure in labelled:
+        # (Its labels as the page has them now: a table of them is read as text by now.)
+        labels = [
+            b for b in texts
+            if area_share(b, figure) > LABEL_ON_DRAWING and id(b) not in moved
+        ]
+        moved.update(id(b) for b in labels)
+        owner[id(figure)] = sorted(labels, key=lambda b: at[id(b)])
+    out: list[Block] = []
+    for b in blocks:
+        if id(b) in moved:
+            continue
+        out.append(b)
+        out.extend(owner.get(id(b), ()))
+    return out
+
+
+def _mixed_labels(blocks: Sequence[Block], drawings: Sequence[Block]) -> list[Block]:
+    """Text blocks lying on a vector drawing whose lines are partly values of a chart's
+    scale, partly words (:func:`.figures.scale_label`)."""
+    out = []
+    for b in blocks:
+        if b.kind != "text" or not any(area_share(b, d) > LABEL_ON_DRAWING for d in drawings):
+            continue
+        kinds = {scale_label(text) for text in _line_texts(b)}
+        if len(kinds) == 2:
+            out.append(b)
+    return out
+
+
+def _line_texts(block: Block) -> list[str]:
+    return [" ".join(f.text for f in line) for line in _lines_of(block.frags)]
+
+
+def _lines_of(frags: Sequence[Fragment]) -> list[list[Fragment]]:
+    """Fragments (line by line, as a block holds them) grouped into their lines."""
+    out: list[list[Fragment]] = []
+    for f in frags:
+        if out and _same_line(out[-1][-1], f):
+            out[-1].append(f)
+        else:
+            out.append([f])
+    return out
+
+
+def _lines_apart(block: Block, page: int, rules: Sequence[Rect]) -> list[Block]:
+    return [b for line in _lines_of(block.frags) for b in _text_blocks(line, page, rules=rules)]
 
 
 #: A text block this share of whose box lies on a drawing is set on it.
@@ -312,7 +387,7 @@ def drawing_labels(figure: Block, blocks: Sequence[Block]) -> list[Block]:
     line holds none, :func:`.figures.text_frame`, but a block may): an infographic, whose
     words are the content, read as text."""
     on_it = [(b, area_share(b, figure)) for b in blocks if b.kind == "text"]
-    if any(share > 0.5 and running_text(b.text) for b, share in on_it):
+    if any(share > 0.5 and running_text(_worded(b.text)) for b, share in on_it):
         return []
     return [
         b for b, share in on_it
@@ -320,14 +395,36 @@ def drawing_labels(figure: Block, blocks: Sequence[Block]) -> list[Block]:
     ]
 
 
-#: A vector drawing is a cluster of this many shapes at least.
+def _worded(text: str) -> str:
+    """``text`` without the values of a chart's scale (:func:`.figures.scale_label`): read
+    together in one block ("30 20 10 0 2010 2011", "J F M A M J"), they are no sentence."""
+    return " ".join(token for token in text.split() if not scale_label(token))
+
+
+#: A vector drawing is a cluster of this many shapes at least …
 MIN_DRAWING_SHAPES = 4
+#: … covering at least this share of the page, and at most this one.
+MIN_DRAWING_AREA = 0.02
+MAX_DRAWING_AREA = 0.6
+#: Shapes within this many points of each other are pieces of one drawing.
+DRAWING_GAP = 6.0
+#: Where drawings are told apart from a table or from each other, a drawing's pieces touch
+#: (within this many points, a stroke's width): a gutter between two frames parts them.
+DRAWINGS_APART_GAP = 2.0
+#: A rule running across this share of a cluster's width (or height) at least, nearly all of
+#: it, frames what it runs past (a page's frame around everything on it): no piece of a
+#: drawing. (Shorter rules may be a drawing's own or join its pieces: a diagram's connectors,
+#: a chart's gridlines, the borders of a box drawn in two halves.)
+JOINING_RULE = 0.9
 
 
-def _drawings(content: PageContent, frags: list[Fragment]) -> list[Rect]:
+def _drawings(
+    content: PageContent, frags: list[Fragment], tables: Sequence[Boxed] = ()
+) -> list[Rect]:
     """Vector drawings (charts, diagrams): clusters of many shapes covering some of the page,
     holding at most short labels. A single shape, or shapes behind running text, are boxes
-    and backgrounds, not figures."""
+    and backgrounds, not figures. (``tables``: the boxes of the page's ruled tables, whose
+    rules and shading are theirs, not a drawing's.)"""
     page_area = max(content.width * content.height, 1.0)
     shapes = [
         r for r in content.paths + content.rules
@@ -350,6 +447,50 @@ def _drawings(content: PageContent, frags: list[Fragment]) -> list[Rect]:
             if r.x1 - r.x0 < least_w or r.y1 - r.y0 < least_h
             or not frames_running_text((r.x0, r.y0, r.x1, r.y1), running)
         ]
+    clusters = _clusters(shapes, DRAWING_GAP)
+    pictures: list[tuple[float, float, float, float]] | None = None
+    out = []
+    for whole, whole_count in clusters:
+        parts = [(whole, whole_count)]
+        if any(area_share(whole, t) > 0.3 or area_share(t, whole) > 0.3 for t in tables):
+            # Lying on a table, or holding one: drawings joined to the table (and to each
+            # other) by the rules framing the page or ruling the table. (A cluster too large
+            # for one drawing holding no table found may be a table of its own: its pieces
+            # are no drawings.)
+            parts = _drawings_apart(whole, shapes, tables)
+        for box, count in parts:
+            area = _area(box)
+            if count < MIN_DRAWING_SHAPES or not (
+                MIN_DRAWING_AREA * page_area <= area <= MAX_DRAWING_AREA * page_area
+            ):
+                continue
+            inside = [
+                ((f.x0, f.y0, f.x1, f.y1), f.text) for f in frags
+                if box.x0 <= (f.x0 + f.x1) / 2 <= box.x1
+                and box.y0 <= (f.y0 + f.y1) / 2 <= box.y1
+            ]
+            members = [
+                (r.x0, r.y0, r.x1, r.y1) for r in shapes
+                if r.x0 >= box.x0 - 1 and r.x1 <= box.x1 + 1 and r.y0 >= box.y0 - 1
+                and r.y1 <= box.y1 + 1
+            ]
+            if text_frame((box.x0, box.y0, box.x1, box.y1), members, inside):
+                continue  # running text on a coloured box, a table drawn with shapes
+            if pictures is None:
+                pictures = [(r.x0, r.y0, r.x1, r.y1) for r in _merge_images(content.images)]
+            if ground_of_pictures((box.x0, box.y0, box.x1, box.y1), pictures):
+                continue  # the panel photographs are set on: they are the figures
+            out.append(box)
+    return out
+
+
+def _area(box: Boxed) -> float:
+    return (box.x1 - box.x0) * (box.y1 - box.y0)
+
+
+def _clusters(shapes: Sequence[Rect], gap: float) -> list[tuple[Rect, int]]:
+    """Shapes within ``gap`` points of each other gathered: each cluster's box and how many
+    shapes it holds."""
     # Each cluster as [x0, y0, x1, y1, obj, shapes], grown in place (a page's many shapes
     # each grow one); min() and max() of two values are spelled out with their exact
     # semantics (``min(a, b)`` is ``b if b < a else a``, ``max(a, b)`` is ``b if b > a
@@ -359,7 +500,7 @@ def _drawings(content: PageContent, frags: list[Fragment]) -> list[Rect]:
         rx0, ry0, rx1, ry1 = r.x0, r.y0, r.x1, r.y1
         for m in grown:
             mx0, my0, mx1, my1 = m[0], m[1], m[2], m[3]
-            if rx0 <= mx1 + 6 and mx0 <= rx1 + 6 and ry0 <= my1 + 6 and my0 <= ry1 + 6:
+            if rx0 <= mx1 + gap and mx0 <= rx1 + gap and ry0 <= my1 + gap and my0 <= ry1 + gap:
                 m[0] = rx0 if rx0 < mx0 else mx0
                 m[1] = ry0 if ry0 < my0 else my0
                 m[2] = rx1 if rx1 > mx1 else mx1
@@ -376,7 +517,8 @@ def _drawings(content: PageContent, frags: list[Fragment]) -> list[Rect]:
         for i in range(len(clusters)):
             for j in range(i + 1, len(clusters)):
                 (a, count_a), (b, count_b) = clusters[i], clusters[j]
-                if a.x0 <= b.x1 + 6 and b.x0 <= a.x1 + 6 and a.y0 <= b.y1 + 6 and b.y0 <= a.y1 + 6:
+                if (a.x0 <= b.x1 + gap and b.x0 <= a.x1 + gap and a.y0 <= b.y1 + gap
+                        and b.y0 <= a.y1 + gap):
                     clusters[i] = (
                         Rect(min(a.x0, b.x0), min(a.y0, b.y0), max(a.x1, b.x1), max(a.y1, b.y1),
                              a.obj),
@@ -387,29 +529,61 @@ def _drawings(content: PageContent, frags: list[Fragment]) -> list[Rect]:
                     break
             if merged:
                 break
-    pictures: list[tuple[float, float, float, float]] | None = None
-    out = []
-    for box, count in clusters:
-        area = (box.x1 - box.x0) * (box.y1 - box.y0)
-        if count < MIN_DRAWING_SHAPES or not 0.02 * page_area <= area <= 0.6 * page_area:
-            continue
-        inside = [
-            ((f.x0, f.y0, f.x1, f.y1), f.text) for f in frags
-            if box.x0 <= (f.x0 + f.x1) / 2 <= box.x1 and box.y0 <= (f.y0 + f.y1) / 2 <= box.y1
-        ]
-        members = [
-            (r.x0, r.y0, r.x1, r.y1) for r in shapes
-            if r.x0 >= box.x0 - 1 and r.x1 <= box.x1 + 1 and r.y0 >= box.y0 - 1
-            and r.y1 <= box.y1 + 1
-        ]
-        if text_frame((box.x0, box.y0, box.x1, box.y1), members, inside):
-            continue  # running text on a coloured box, a table drawn with shapes: no picture
-        if pictures is None:
-            pictures = [(r.x0, r.y0, r.x1, r.y1) for r in _merge_images(content.images)]
-        if ground_of_pictures((box.x0, box.y0, box.x1, box.y1), pictures):
-            continue  # the panel photographs are set on: they are the figures
-        out.append(box)
-    return out
+    return clusters
+
+
+def _drawings_apart(
+    whole: Rect, shapes: Sequence[Rect], tables: Sequence[Boxed]
+) -> list[tuple[Rect, int]]:
+    """The drawings within a cluster of shapes lying on a table or holding one: charts
+    set beside a table, their frames touching its rules, and the rules framing the page
+    joining them all. Without the table's own shapes (its rules and shading) and the rules
+    running across the whole cluster (a page's frame), the drawings stand apart; the gutter
+    between two charts' frames (a few points) parts them too, as the pieces of one drawing
+    touch or overlap."""
+    def joining_rule(r: Rect) -> bool:
+        w, h = r.x1 - r.x0, r.y1 - r.y0
+        return (h <= RULE_WIDTH and w > JOINING_RULE * (whole.x1 - whole.x0)) or (
+            w <= RULE_WIDTH and h > JOINING_RULE * (whole.y1 - whole.y0)
+        )
+
+    inside = [
+        r for r in shapes
+        if whole.x0 <= r.x0 and r.x1 <= whole.x1 and whole.y0 <= r.y0 and r.y1 <= whole.y1
+    ]
+    rules = [r for r in inside if min(r.x1 - r.x0, r.y1 - r.y0) <= RULE_WIDTH]
+    grids = [_grid_of(t, rules) for t in tables]
+
+    def on_table(r: Rect) -> bool:
+        return any(
+            x0 - PLACE_TOLERANCE <= r.x0 and r.x1 <= x1 + PLACE_TOLERANCE
+            and y0 - PLACE_TOLERANCE <= r.y0 and r.y1 <= y1 + PLACE_TOLERANCE
+            for x0, y0, x1, y1 in grids
+        )
+
+    kept = [r for r in inside if not on_table(r) and not joining_rule(r)]
+    # A part drawn with rules alone is more of a table's grid (rows left blank, a form's
+    # boxes to fill in): a chart has a ground, bars, curves or areas besides its axes.
+    shaped = [r for r in kept if min(r.x1 - r.x0, r.y1 - r.y0) > RULE_WIDTH]
+    return [
+        (box, count) for box, count in _clusters(kept, DRAWINGS_APART_GAP)
+        if any(box.x0 <= r.x0 and r.x1 <= box.x1 and box.y0 <= r.y0 and r.y1 <= box.y1
+               for r in shaped)
+    ]
+
+
+def _grid_of(
+    table: Boxed, rules: Sequence[Rect]
+) -> tuple[float, float, float, float]:
+    """The box a table's grid covers: a grid reaches past the table's text (a cell's padding,
+    a wide column's blank end), as far as the rules crossing into the text's box (its row and
+    column rules) run."""
+    crossing = [
+        r for r in rules
+        if r.x0 < table.x1 and table.x0 < r.x1 and r.y0 < table.y1 and table.y0 < r.y1
+    ]
+    return (min([table.x0, *(r.x0 for r in crossing)]), min([table.y0, *(r.y0 for r in crossing)]),
+            max([table.x1, *(r.x1 for r in crossing)]), max([table.y1, *(r.y1 for r in crossing)]))
 
 
 def _merge_images(images: list[Rect]) -> list[Rect]:
@@ -705,6 +879,49 @@ class _HorizontalRules:
         )
 
 
+class _RowMates:
+    """The fragments of a page's lines (``frags`` come line by line), to ask whether a line
+    runs on under text set level with the line above it."""
+
+    def __init__(self, frags: list[Fragment]) -> None:
+        self.frags = frags
+        self.row_of: dict[int, list[Fragment]] = {}
+
+    def _index(self) -> None:
+        """Group the fragments into lines, on the first question (most lines never ask)."""
+        row: list[Fragment] = []
+        for f in self.frags:
+            if not row or not _same_line(row[0], f):
+                row = []
+            row.append(f)
+            self.row_of[id(f)] = row
+
+    def reaches_under_row(
+        self, f: Fragment, last: Fragment, line_x0: float, line_x1: float
+    ) -> bool:
+        """``f``, the line below a block's last line (``line_x0``-``line_x1``, ending with
+        ``last``), runs on under another piece of text level with that line and outside the
+        block, in a type of the line's size: where the block is that one line, it is one
+        cell of a row (a form's option "Single" beside "Married filing jointly", a field's
+        label beside the next field's), and the line below runs across the row, so it is no
+        line of that cell. (A line of a column stays in its column; a drop cap or a bullet
+        beside the lines is no text of the row; a paragraph's line with a piece set far out,
+        a matrix's last column, has lines above it that show the paragraph's measure. Cells
+        hold words: numerators of fractions over one line of a formula are none.)"""
+        if not _WORD.search(last.text):
+            return False  # (a formula's numerator over the line below is no cell of a row)
+        if not self.row_of:
+            self._index()
+        return any(
+            (g.x1 <= line_x0 or g.x0 >= line_x1)  # (not in the block's line)
+            and f.x0 < g.x1 and g.x0 < f.x1
+            and g.height <= 1.5 * last.height
+            and not is_marker(g.text)
+            and _WORD.search(g.text) is not None
+            for g in self.row_of.get(id(last), ())
+        )
+
+
 _WORD = re.compile(r"[^\W\d_]{2}")
 #: A narrow column of running text (a margin note) holds this many lines at least.
 NOTE_LINES = 3
@@ -820,6 +1037,7 @@ def _text_blocks(
     leading = _leading(frags)
     ruled = _HorizontalRules(rules)
     columns = _NarrowColumns(frags)
+    rows = _RowMates(frags)
     open_blocks: list[Block] = []
     done: list[Block] = []
     #: Blocks whose last line has a lone page number set apart on its right: contents
@@ -907,6 +1125,9 @@ def _text_blocks(
                     and not ruled.between(
                         fy1, last.y0, min(fx0, line_x0), max(fx1, line_x1), height
                     )
+                    # A one-line block beside others on its row is a cell of that row.
+                    and not (len(block_starts[id(block)]) == 1
+                             and rows.reaches_under_row(f, last, line_x0, line_x1))
                 ):
                     target = block
                     break

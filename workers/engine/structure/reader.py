@@ -647,12 +647,19 @@ class _Reader:
         """The document's evidence on hyphens at line ends (a word the typesetter broke is read
         whole, as the layout reader reads it: "docu-" "ment", but "well-" "known"), from the
         characters of every marked sequence (the tags say which content is one element only
-        once the tree is read): pdfium reads a hyphen that ends a line as U+FFFE."""
+        once the tree is read): pdfium reads a hyphen that ends a line as U+FFFE. A page's
+        sequences are read one after the other, as drawn: a word broken at a line's end goes
+        on in the next sequence where its element marks each line apart (a tagger's sequence
+        per line or per text object)."""
         runs = []
         for state in self.pages:
-            for glyphs in state.glyphs.values():
-                parts = "".join([g.char for g in glyphs]).split("\ufffe")
-                runs.append([f"{part}-" for part in parts[:-1]] + parts[-1:])
+            sequences = ["".join([g.char for g in glyphs]) for glyphs in state.glyphs.values()]
+            # Sequences are set apart (a line break) unless one ends in a broken word.
+            drawn = "".join(
+                text if text.endswith("\ufffe") else f"{text}\n" for text in sequences
+            )
+            parts = drawn.split("\ufffe")
+            runs.append([f"{part}-" for part in parts[:-1]] + parts[-1:])
         return Hyphenation(runs)
 
     def prov(self, content: _Content) -> list[Prov]:

@@ -17,7 +17,7 @@ comes before its body, and gives its drawing to the body where the two cannot be
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..captions import caption_paragraphs
 from ..document import (
@@ -151,6 +151,8 @@ def _item(item: ListItem) -> Node:
     body = Node("LBody", _sequence(item.blocks))
     leaves = [n for n in body.walk() if n.prov]
     if item.label_prov:
+        _read_as_item(leaves, item.prov)
+    if item.label_prov:
         # The reader told the label's drawing apart from the body's (the author's Lbl, or the
         # label's own glyphs): it is announced as the item's label.
         node.children.append(Node("Lbl", prov=list(item.label_prov), text=item.label,
@@ -174,12 +176,51 @@ def _contents_item(item: ListItem) -> Node:
             child.role = "Reference"
     leaves = [n for n in Node("", body).walk() if n.prov]
     if item.label_prov:
+        _read_as_item(leaves, item.prov)
         node.children.append(Node("Lbl", prov=list(item.label_prov), text=item.label,
                                   yields_to=leaves[0] if leaves else None))
     elif item.label and leaves:
         leaves[0].text = f"{item.label} {leaves[0].text}"
     node.children.extend(body)
     return node
+
+
+def _read_as_item(leaves: list[Node], item_prov: list[Prov]) -> None:
+    """A body told apart from its item's label has its drawing listed as drawn (what is left
+    once the label's is taken away); the item's own drawing is listed as it is read (a body
+    of two columns of lines, a line drawn after the one below it). The body's operators are
+    put in the order the item's are, so that its marked content is read as the item is."""
+    reading: dict[int, tuple[tuple[int, int], ...]] = {}
+    for prov in item_prov:
+        reading[prov.page] = reading.get(prov.page, ()) + prov.operators
+    for leaf in leaves:
+        leaf.prov = [
+            replace(prov, operators=_ordered_as(prov.operators, reading[prov.page]))
+            if prov.page in reading else prov
+            for prov in leaf.prov
+        ]
+
+
+def _ordered_as(
+    ranges: tuple[tuple[int, int], ...], reading: tuple[tuple[int, int], ...]
+) -> tuple[tuple[int, int], ...]:
+    """The operators of ``ranges`` in the order of ``reading`` (ranges in reading order that
+    cover them); ``ranges`` unchanged where ``reading`` does not cover all of them."""
+    pieces: list[tuple[int, int]] = []
+    for start, end in reading:
+        for first, last in ranges:
+            low, high = max(start, first), min(end, last)
+            if low < high:
+                pieces.append((low, high))
+    if sum(high - low for low, high in pieces) != sum(last - first for first, last in ranges):
+        return ranges  # (overlapping reading ranges, or operators the item does not list)
+    merged: list[tuple[int, int]] = []
+    for low, high in pieces:
+        if merged and merged[-1][1] == low:
+            merged[-1] = (merged[-1][0], high)  # read on as drawn
+        else:
+            merged.append((low, high))
+    return tuple(merged)
 
 
 def _links_within(item: ListItem) -> bool:
