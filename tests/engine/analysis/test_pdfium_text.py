@@ -5,8 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pikepdf
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import pytest
 
 from workers.engine.document import block_text
+from workers.engine.layout import glyphs
 from workers.engine.layout.reader import read_layout
 
 # Helvetica's codes read as themselves, except code 0x80, which the font's /ToUnicode maps
@@ -22,7 +26,8 @@ endbfrange
 endcmap CMapName currentdict /CMap defineresource pop end end"""
 
 
-def test_a_character_left_out_of_the_page_text_shifts_no_other(tmp_path: Path) -> None:
+def _control_character_page(path: Path) -> Path:
+    """Two lines whose first holds a character pdfium leaves out of its page text."""
     pdf = pikepdf.new()
     font = pdf.make_indirect(pikepdf.Dictionary(
         Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
@@ -33,8 +38,12 @@ def test_a_character_left_out_of_the_page_text_shifts_no_other(tmp_path: Path) -
     page.obj.Contents = pdf.make_stream(
         b"BT /F1 12 Tf 20 150 Td (For X\x80 the actual) Tj 0 -14 Td (data set is small.) Tj ET"
     )
-    path = tmp_path / "control.pdf"
     pdf.save(path)
+    return path
+
+
+def test_a_character_left_out_of_the_page_text_shifts_no_other(tmp_path: Path) -> None:
+    path = _control_character_page(tmp_path / "control.pdf")
     (paragraph,) = read_layout(path, max_pages=1).blocks
     # pdfium's page text has one character fewer than the page: read by index, every
     # character after X was its neighbour's, and the next line's first one went up a line
@@ -87,3 +96,24 @@ def test_a_space_set_back_into_the_letter_before_it_breaks_no_word(tmp_path: Pat
                             set_back=2.0)
     (paragraph,) = read_layout(path, max_pages=1).blocks
     assert " " not in block_text(paragraph)
+
+
+def test_c_and_python_read_the_characters_of_a_page_text_alike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if glyphs._accelerator is None:
+        pytest.skip("the C accelerator is not built here (no C compiler at install time)")
+    pdf = pdfium.PdfDocument(str(_control_character_page(tmp_path / "control.pdf")))
+    try:
+        textpage = pdf[0].get_textpage()
+        count = pdfium_c.FPDFText_CountChars(textpage.raw)
+        fast = glyphs.page_chars(textpage.raw, count)
+        monkeypatch.setattr(glyphs, "_accelerator", None)
+        slow = glyphs.page_chars(textpage.raw, count)
+        textpage.close()
+    finally:
+        pdf.close()
+    # (The page text is a character short: the characters are read one by one.)
+    assert isinstance(fast, list) and len(fast) == count
+    assert fast == slow
+    assert "".join(slow).startswith("For X\x03 the actual")

@@ -21,6 +21,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct {
     float left, top, right, bottom;
@@ -226,6 +227,26 @@ static void glyph_layout_read(glyph_layout *layout, PyObject *glyph_class) {
     layout->type = type;
 }
 
+/* The last float made for a coordinate, given again for the same value: most glyphs stand
+   on their neighbour's bottom and top, and start where it ends, so a page's glyphs share
+   their floats rather than each holding four of its own (fewer to make, keep and free). The
+   values are the same either way; "the same" is bit for bit, so 0.0 and -0.0 stay apart. */
+typedef struct {
+    double value;
+    PyObject *object;
+} float_memo;
+
+static PyObject *memo_float(float_memo *memo, double value) {
+    if (memo->object != NULL && memcmp(&memo->value, &value, sizeof value) == 0) {
+        return Py_NewRef(memo->object);
+    }
+    PyObject *made = PyFloat_FromDouble(value);
+    if (made == NULL) return NULL;
+    Py_XSETREF(memo->object, Py_NewRef(made));
+    memo->value = value;
+    return made;
+}
+
 /* Appends ``Glyph(*args)`` to ``out``; steals nothing, 0 on success. The fields that the
  * arguments leave out (``nargs`` < 14: a generated space) are False, Glyph's defaults.
  *
@@ -368,6 +389,8 @@ static PyObject *read_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t n
     uintptr_t last_address = 0;
     PyObject *result = NULL;
     fs_rectf rect;
+    /* (One memo for x: a glyph's left edge is compared with the last right edge made.) */
+    float_memo x_memo = {0, NULL}, y0_memo = {0, NULL}, y1_memo = {0, NULL};
 
     int skip_next = 0;
     for (Py_ssize_t i = 0; i < count; i++) {
@@ -382,9 +405,9 @@ static PyObject *read_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t n
         if (!address) {
             /* pdfium's generated spaces and line breaks: they tell where words end. */
             if (have_previous && Py_UNICODE_ISSPACE(ch)) {
-                PyObject *x1 = PyFloat_FromDouble(prev_x1);
-                PyObject *y0 = PyFloat_FromDouble(prev_y0);
-                PyObject *y1 = PyFloat_FromDouble(prev_y1);
+                PyObject *x1 = memo_float(&x_memo, prev_x1);
+                PyObject *y0 = memo_float(&y0_memo, prev_y0);
+                PyObject *y1 = memo_float(&y1_memo, prev_y1);
                 int status = -1;
                 if (x1 && y0 && y1) {
                     PyObject *glyph_args[10] = {space, x1, y0, x1, y1, prev_size,
@@ -465,10 +488,10 @@ static PyObject *read_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t n
         }
         int generated = Py_UNICODE_ISSPACE(ch) && is_generated(text_page, index) == 1;
         PyObject *character = PyUnicode_FromOrdinal(ch);
-        PyObject *fx0 = PyFloat_FromDouble(x0);
-        PyObject *fy0 = PyFloat_FromDouble(y0);
-        PyObject *fx1 = PyFloat_FromDouble(x1);
-        PyObject *fy1 = PyFloat_FromDouble(y1);
+        PyObject *fx0 = memo_float(&x_memo, x0);
+        PyObject *fy0 = memo_float(&y0_memo, y0);
+        PyObject *fx1 = fx0 ? memo_float(&x_memo, x1) : NULL;
+        PyObject *fy1 = memo_float(&y1_memo, y1);
         int status = -1;
         if (character && fx0 && fy0 && fx1 && fy1) {
             PyObject *glyph_args[14] = {
@@ -500,6 +523,9 @@ static PyObject *read_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t n
     result = Py_NewRef(Py_None);
 
 done:
+    Py_XDECREF(x_memo.object);
+    Py_XDECREF(y0_memo.object);
+    Py_XDECREF(y1_memo.object);
     run_info_clear(&info);
     for (int k = 0; k < SIZE_CACHE; k++) Py_XDECREF(cached_size[k]);
     Py_XDECREF(prev_size);
@@ -717,11 +743,68 @@ done:
     return result;
 }
 
+/* --- a page's characters when its text left some out (glyphs.py's page_chars) ----------- */
+
+/* aligned_chars(text_page, count, text, get_unicode) -> list of one-character strs: each
+ * character index asked of pdfium, and the page text's reading kept where the two agree, as
+ * page_chars's loop does in Python (a test compares the two). A call per character: through
+ * ctypes each cost more than the character itself. */
+static PyObject *aligned_chars(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    (void)self;
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "aligned_chars takes 4 arguments");
+        return NULL;
+    }
+    void *text_page = PyLong_AsVoidPtr(args[0]);
+    Py_ssize_t count = PyLong_AsSsize_t(args[1]);
+    PyObject *text = args[2];
+    get_unicode_fn get_unicode = (get_unicode_fn)PyLong_AsVoidPtr(args[3]);
+    if (PyErr_Occurred()) return NULL;
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "text must be a str");
+        return NULL;
+    }
+    if (!text_page || !get_unicode || count < 0 || count > INT32_MAX) {
+        PyErr_SetString(PyExc_ValueError, "null text page or function, or a bad count");
+        return NULL;
+    }
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    PyObject *out = PyList_New(count);
+    if (out == NULL) return NULL;
+    Py_ssize_t at = 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        unsigned int value = get_unicode(text_page, (int)i);
+        /* (glyphs.py's _character: U+FFFD for a value that is no code point.) */
+        Py_UCS4 ch = value > 0x10FFFF ? 0xFFFD : (Py_UCS4)value;
+        Py_UCS4 kept = ch;  /* left out of the text (or a surrogate pair's second half) */
+        if (at < length) {
+            Py_UCS4 read = PyUnicode_READ(kind, data, at);
+            /* (pdfium's text says U+FFFE for the hyphen it takes to end a line; the
+               character itself reads U+0002.) */
+            if (read == ch || (read == 0xFFFE && ch == 0x02)) {
+                kept = read;
+                at++;
+            }
+        }
+        PyObject *character = PyUnicode_FromOrdinal(kept);
+        if (character == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyList_SET_ITEM(out, i, character);
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"read_glyphs", (PyCFunction)(void (*)(void))read_glyphs, METH_FASTCALL,
      "Append the Glyphs of a pdfium text page to a list (see glyphs.py)."},
     {"walk_objects", (PyCFunction)(void (*)(void))walk_objects, METH_FASTCALL,
      "A page's objects: owners, kinds, marked-content ids; images, rules, paths (glyphs.py)."},
+    {"aligned_chars", (PyCFunction)(void (*)(void))aligned_chars, METH_FASTCALL,
+     "A page's characters by index, read as its text reads them (glyphs.py: page_chars)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -35,3 +35,7 @@ def walk_objects(
     rule_thickness: float,
     /,
 ) -> tuple[dict[int, int], list[str], list[int], int]: ...
+
+def aligned_chars(
+    text_page: int, count: int, text: str, get_unicode: int, /
+) -> list[str]: ...

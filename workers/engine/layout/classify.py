@@ -2124,15 +2124,17 @@ def _prov(block: Block, result: PageResult, artifact_ids: dict[int, Any] | None 
                 drawn.extend(f.drawn_objects)
     if block.image is not None:
         drawn.append(block.image.obj)
-    objects = dict.fromkeys(drawn)
+    # (Without the -1 of generated glyphs, which both lookups skip: a block read as drawn
+    # then lists its objects in increasing order, ranges_in_order's quick case.)
+    objects = [o for o in dict.fromkeys(drawn) if o >= 0]
     marks = result.mcids
     count = len(marks)
-    mcids = {marks[o] for o in objects if 0 <= o < count} - {-1}
+    mcids = {marks[o] for o in objects if o < count} - {-1}
     return Prov(
         block.page,
         BBox(round(block.x0, 2), round(block.y0, 2), round(block.x1, 2), round(block.y1, 2)),
         tuple(sorted(mcids)),
-        result.opmap.ranges_in_order(list(objects)),
+        result.opmap.ranges_in_order(objects),
     )
 
 
@@ -2256,6 +2258,13 @@ def _columns_of(table: Table) -> int:
     return max((len(row.cells) for row in table.rows), default=0)
 
 
+def _drawn(f: Fragment) -> list[int]:
+    """The fragment's page objects, each once, in the order its glyphs are read: the
+    operators ranges_in_order gives for them are those of all its glyphs' objects (it reads
+    each object where it first comes), found without a step per glyph."""
+    return [o for o in f.drawn_objects if o >= 0]
+
+
 def _table(block: Block, result: PageResult, prov: list[Prov]) -> Table:
     assert block.table is not None
     rows: list[Row] = []
@@ -2278,7 +2287,7 @@ def _table(block: Block, result: PageResult, prov: list[Prov]) -> Table:
                     header=header,
                     scope="column" if header else None,
                     prov=[Prov(block.page, BBox(f.x0, f.y0, f.x1, f.y1), (),
-                               result.opmap.ranges_in_order(f.objects))] if f else [],
+                               result.opmap.ranges_in_order(_drawn(f)))] if f else [],
                 )
                 for f in row
             ])

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import itertools
+import operator
 import struct
 import weakref
 from collections.abc import Callable, Iterable
@@ -379,9 +381,9 @@ def _image_key(obj: Any) -> str:
     width, height = ctypes.c_uint(0), ctypes.c_uint(0)
     c.FPDFImageObj_GetImagePixelSize(obj, width, height)
     if size > 0:
-        data = ctypes.create_string_buffer(size)
-        c.FPDFImageObj_GetImageDataRaw(obj, data, size)
-        digest = hashlib.blake2b(data.raw, digest_size=12).hexdigest()
+        data = bytearray(size)  # (see page_chars: no ctypes array type made per size)
+        c.FPDFImageObj_GetImageDataRaw(obj, _buffer_address(data), size)
+        digest = hashlib.blake2b(data, digest_size=12).hexdigest()
         return f"{width.value}x{height.value}:{digest}"
     return ""
 
@@ -474,19 +476,25 @@ def _smooth_at(obj: Any, pdf: pdfium.PdfDocument, page: Any, scale: float) -> bo
 def _smooth(image: Image.Image) -> bool:
     """No edge anywhere inside the drawn image (on white, as printed): its neighbouring pixels
     never differ sharply. Photographs, charts, diagrams and text all have edges."""
-    inner = printed_inside(image)
-    if inner is None:
+    printed = _printed(image)
+    if printed is None:
         return False
-    w, h = inner.size
+    width, height = printed.size
+    w, h = width - 2, height - 2  # the size of printed_inside's image
     # Each pixel's step to its right and lower neighbours is measured (all (w-1)*(h-1) of
     # them). The steps are counted a band of rows at a time: a band's steps are the same
     # pixels' steps as in the whole image, so the counts add up to the whole image's; and
     # the count of edge steps only grows, so once it is over the share allowed the image has
-    # an edge (the answer is decided, most pictures decide it in their first band).
+    # an edge (the answer is decided, most pictures decide it in their first band). Each
+    # band (with the row under it) is cut from the printed image and made RGB on its own:
+    # the pixels printed_inside gives there (its conversion drops the alpha of each pixel
+    # alone), without converting the rows below a band that decides.
     allowed = EDGE_SHARE * ((w - 1) * (h - 1))
     edges = 0
     for top in range(0, h - 1, SMOOTH_BAND):
-        edges += edge_steps(inner, top, min(top + SMOOTH_BAND, h - 1))
+        bottom = min(top + SMOOTH_BAND, h - 1)
+        band = printed.crop((1, 1 + top, width - 1, 2 + bottom)).convert("RGB")
+        edges += edge_steps(band, 0, bottom - top)
         if edges > allowed:
             return False
     return True
@@ -496,6 +504,16 @@ def printed_inside(image: Image.Image) -> Image.Image | None:
     """The image as printed on white, in RGB, without its outermost rows and columns (the
     renderer covers them only partly: not the image's own edges); None when too small to
     judge."""
+    printed = _printed(image)
+    if printed is None:
+        return None
+    width, height = printed.size
+    return printed.convert("RGB").crop((1, 1, width - 1, height - 1))
+
+
+def _printed(image: Image.Image) -> Image.Image | None:
+    """The image as printed on white, in RGBA (opaque); None when too small to judge (see
+    :func:`printed_inside`)."""
     rgba = image if image.mode == "RGBA" else image.convert("RGBA")
     if rgba.getchannel("A").getextrema() == (255, 255):
         # Opaque (most pictures): on white it prints as it is, and compositing it gives the
@@ -507,7 +525,7 @@ def printed_inside(image: Image.Image) -> Image.Image | None:
     width, height = printed.size
     if width < 5 or height < 5:
         return None
-    return printed.convert("RGB").crop((1, 1, width - 1, height - 1))
+    return printed
 
 
 def edge_steps(inner: Image.Image, top: int, bottom: int) -> int:
@@ -570,15 +588,16 @@ def _restore_dropped_spaces(page: Any, content: PageContent) -> None:
     drawn just before and after it (in either order: right-to-left objects are drawn
     backwards) — becomes the space pdfium generates between words."""
     glyphs = content.glyphs
-    drawn = {g.obj for g in glyphs}  # (the one pass over the glyphs every page pays)
-    missing = [
-        i for i, kind in enumerate(content.object_kinds)
-        if kind == "text" and i not in drawn and (i - 1 in drawn or i + 1 in drawn)
-    ]
+    # (The one pass over the glyphs every page pays: at C speed.)
+    drawn = set(map(_obj_of, glyphs))
+    # (The text objects picked out at C speed: a page may hold thousands of paths.)
+    kinds = content.object_kinds
+    texts = itertools.compress(range(len(kinds)), map("text".__eq__, kinds))
+    missing = [i for i in texts if i not in drawn and (i - 1 in drawn or i + 1 in drawn)]
     if not missing:
         return
     # Where each object's last glyph is.
-    last_of = {g.obj: at for at, g in enumerate(glyphs)}
+    last_of = dict(zip(map(_obj_of, glyphs), range(len(glyphs)), strict=True))
     breaks: list[int] = []  # the glyphs a space goes after
     for i in missing:
         point = None
@@ -608,6 +627,9 @@ def _restore_dropped_spaces(page: Any, content: PageContent) -> None:
         start = at + 1
     out.extend(glyphs[start:])
     content.glyphs = out
+
+
+_obj_of = operator.attrgetter("obj")
 
 
 #: How far (points) a space's origin may lie before the end of the glyph it follows: the
@@ -726,13 +748,19 @@ def page_chars(raw: Any, count: int) -> str | list[str]:
     glyphs, seen in a paper): every character after the first one left out would then be
     read as its neighbour's ("actual da|ta set" read as "actual ta set"). When the text is
     short, each character is asked for and the text's reading kept where the two agree."""
-    buffer = ctypes.create_string_buffer((count + 1) * 2)
-    into = ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort))
-    written = c.FPDFText_GetText(raw, 0, count, into)
-    units = buffer.raw[: max(written - 1, 0) * 2]
+    # (A bytearray, not ctypes.create_string_buffer: that makes a new ctypes array type for
+    # each length, dear to make and left in a reference cycle, a page's text a new length.)
+    buffer = bytearray((count + 1) * 2)
+    written = _text_of(_address(raw), 0, count, _buffer_address(buffer))
+    units = bytes(buffer[: max(written - 1, 0) * 2])
     if len(units) == count * 2:
         return chars_of_units(units, count)
     text = units.decode("utf-16-le", "replace")
+    if _accelerator is not None:
+        # The loop below in C (``_glyph_reader.c``): a ctypes call per character cost more
+        # than the rest of the page's characters' reading.
+        chars: list[str] = _accelerator.aligned_chars(_address(raw), count, text, _FUNCTIONS[2])
+        return chars
     out: list[str] = []
     at = 0
     # A call per character: through the bare address, as the glyph loop does (converting
@@ -749,6 +777,11 @@ def page_chars(raw: Any, count: int) -> str | list[str]:
         else:
             out.append(char)  # left out of the text (or a surrogate pair's second half)
     return out
+
+
+def _buffer_address(buffer: bytearray) -> int:
+    """The address of a (non-empty) bytearray's first byte, for pdfium to write into."""
+    return ctypes.addressof(ctypes.c_char.from_buffer(buffer))
 
 
 def chars_of_units(units: bytes, count: int) -> str | list[str]:
@@ -847,6 +880,10 @@ def paired(high: str, low: str) -> tuple[str, bool]:
 #: FPDFText_GetUnicode taking the text page's bare address (see page_chars).
 _unicode_at = ctypes.CFUNCTYPE(ctypes.c_uint, _VOID, ctypes.c_int)(
     _address(c.FPDFText_GetUnicode)
+)
+#: FPDFText_GetText taking bare addresses: the text page's and the buffer's (see page_chars).
+_text_of = ctypes.CFUNCTYPE(ctypes.c_int, _VOID, ctypes.c_int, ctypes.c_int, _VOID)(
+    _address(c.FPDFText_GetText)
 )
 
 

@@ -14,6 +14,7 @@ True
 
 from __future__ import annotations
 
+import itertools
 import operator
 from collections.abc import Sequence
 
@@ -40,20 +41,23 @@ def label_provs(
     left text) or nothing is left for the body. ``objects``: other page objects the item is
     drawn with (they go with the body)."""
     wanted = "".join(label.split())
-    glyphs = [g for f in frags for g in f.glyphs]
+    glyphs = list(itertools.chain.from_iterable(f.glyphs for f in frags))
     spelled = ""
     end = 0  # glyphs[:end] are the label's (spaces before it included)
     while end < len(glyphs) and len(spelled) < len(wanted):
         # Read as the item's text was (a symbol font's private-use bullet is "•", "✓"…).
         spelled += clean(glyphs[end].char)
         end += 1
+    if spelled != wanted:
+        return None  # (asked first: the body's glyphs need not be gathered then)
     label_glyphs = [g for g in glyphs[:end] if not g.char.isspace()]
-    body_glyphs = [g for g in glyphs[end:] if not g.char.isspace() and not g.generated]
-    if spelled != wanted or not body_glyphs or any(g.obj < 0 for g in label_glyphs):
+    rest = glyphs[end:]
+    body_glyphs = [g for g in rest if not g.char.isspace() and not g.generated]
+    if not body_glyphs or any(g.obj < 0 for g in label_glyphs):
         return None
     label_objects = {g.obj for g in label_glyphs}
     # (An item may be a long paragraph: its glyphs are walked at C speed where that is enough.)
-    body_objects = {o for o in set(map(_obj_of, glyphs[end:])) if o >= 0} | set(objects)
+    body_objects = {o for o in set(map(_obj_of, rest)) if o >= 0} | set(objects)
     return (
         _prov(page, label_glyphs, label_objects, opmap, mcids),
         _prov(page, body_glyphs, body_objects, opmap, mcids),

@@ -28,6 +28,7 @@ import statistics
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 import pypdfium2 as pdfium
@@ -491,19 +492,25 @@ def _area(box: Boxed) -> float:
 def _clusters(shapes: Sequence[Rect], gap: float) -> list[tuple[Rect, int]]:
     """Shapes within ``gap`` points of each other gathered: each cluster's box and how many
     shapes it holds."""
-    clusters: list[tuple[Rect, int]] = []
+    # Each cluster as [x0, y0, x1, y1, obj, shapes], grown in place (a page's many shapes
+    # each grow one); min() and max() of two values are spelled out with their exact
+    # semantics (``min(a, b)`` is ``b if b < a else a``, ``max(a, b)`` is ``b if b > a
+    # else a``).
+    grown: list[list[Any]] = []
     for r in sorted(shapes, key=lambda r: (-r.y1, r.x0)):
-        for k, (m, n) in enumerate(clusters):
-            if (r.x0 <= m.x1 + gap and m.x0 <= r.x1 + gap and r.y0 <= m.y1 + gap
-                    and m.y0 <= r.y1 + gap):
-                clusters[k] = (
-                    Rect(min(m.x0, r.x0), min(m.y0, r.y0), max(m.x1, r.x1), max(m.y1, r.y1),
-                         m.obj),
-                    n + 1,
-                )
+        rx0, ry0, rx1, ry1 = r.x0, r.y0, r.x1, r.y1
+        for m in grown:
+            mx0, my0, mx1, my1 = m[0], m[1], m[2], m[3]
+            if rx0 <= mx1 + gap and mx0 <= rx1 + gap and ry0 <= my1 + gap and my0 <= ry1 + gap:
+                m[0] = rx0 if rx0 < mx0 else mx0
+                m[1] = ry0 if ry0 < my0 else my0
+                m[2] = rx1 if rx1 > mx1 else mx1
+                m[3] = ry1 if ry1 > my1 else my1
+                m[5] += 1
                 break
         else:
-            clusters.append((Rect(r.x0, r.y0, r.x1, r.y1, r.obj), 1))
+            grown.append([rx0, ry0, rx1, ry1, r.obj, 1])
+    clusters = [(Rect(x0, y0, x1, y1, obj), n) for x0, y0, x1, y1, obj, n in grown]
     # Clusters that grew into each other are one drawing (bounded: few clusters on a page).
     merged = True
     while merged and len(clusters) <= 300:
@@ -599,9 +606,15 @@ def _merge_images(images: list[Rect]) -> list[Rect]:
 def _leading(frags: list[Fragment]) -> float:
     """The usual gap between a line and the next one below it in the same column."""
     gaps = []
+    # (Asked of every column of every page: min() and max() of two values are spelled out
+    # with their exact semantics, ``min(a, b)`` is ``b if b < a else a``, and the height
+    # worked out here.)
     for a, b in zip(frags, frags[1:], strict=False):
-        if min(a.x1, b.x1) > max(a.x0, b.x0) and a.y0 > b.y1 - 0.5 * a.height:
-            gaps.append(a.y0 - b.y1)
+        ax0, ax1, bx0, bx1, ay0, by1 = a.x0, a.x1, b.x0, b.x1, a.y0, b.y1
+        if (bx1 if bx1 < ax1 else ax1) > (bx0 if bx0 > ax0 else ax0) and (
+            ay0 > by1 - 0.5 * (a.y1 - ay0)
+        ):
+            gaps.append(ay0 - by1)
     return statistics.median(gaps) if len(gaps) >= 3 else float("inf")
 
 
@@ -706,10 +719,10 @@ _LEADER_DOTS = frozenset({".", "\u00b7", "\u2026", "\u2024", "\u2025", "\u22ef",
 def _entry_line_starts(frags: list[Fragment]) -> set[int]:
     """The first fragments of the lines that end as contents entries do (leaders, then a
     page number); ``frags`` come line by line."""
-    # (Leaders are one fragment, or one a dot when the dots are set apart.)
-    if not any(has_leaders(f.text) for f in frags) and sum(
-        1 for f in frags if f.text in _LEADER_DOTS
-    ) < 4:
+    # (Leaders are one fragment, or one a dot when the dots are set apart.) One search of
+    # all the texts finds what a search of each finds: no run of leaders holds a line break.
+    texts = [f.text for f in frags]
+    if not has_leaders("\n".join(texts)) and sum(map(_LEADER_DOTS.__contains__, texts)) < 4:
         return set()
     starts: set[int] = set()
     line: list[Fragment] = []
@@ -930,6 +943,9 @@ class _NarrowColumns:
         self.starting: dict[int, list[Fragment]] = {}
         #: The next piece of each fragment's line, by the fragment's identity.
         self.beside: dict[int, Fragment] = {}
+        #: Per left edge asked about: the fragments starting there, top to bottom (pieces
+        #: starting at one edge, a column's lines, ask of the same list).
+        self.columns: dict[float, list[Fragment]] = {}
         self.indexed = False
 
     def _index(self) -> None:
@@ -941,6 +957,19 @@ class _NarrowColumns:
                 self.beside[id(previous)] = f
             previous = f
         self.indexed = True
+
+    def _column_at(self, x0: float) -> list[Fragment]:
+        """The fragments starting within :data:`COLUMN_EDGE` of ``x0``, top to bottom
+        (those level with each other in the order of the index); none when fewer than
+        :data:`NOTE_LINES` start near it."""
+        near = [self.starting.get(k, ()) for k in (int(x0) - 1, int(x0), int(x0) + 1)]
+        if sum(len(starting) for starting in near) < NOTE_LINES:
+            return []
+        same = [f for starting in near for f in starting if abs(f.x0 - x0) <= COLUMN_EDGE]
+        if len(same) < NOTE_LINES:
+            return []
+        same.sort(key=lambda f: -f.y0)
+        return same
 
     def runs_on_beside(self, piece: Fragment, after: Fragment) -> bool:
         """Whether ``piece`` is one of :data:`NOTE_LINES` or more consecutive lines starting
@@ -955,13 +984,11 @@ class _NarrowColumns:
         if not self.indexed:
             self._index()
         x0 = piece.x0
-        near = [self.starting.get(k, ()) for k in (int(x0) - 1, int(x0), int(x0) + 1)]
-        if sum(len(starting) for starting in near) < NOTE_LINES:
-            return False  # (most pieces: no column of lines starts where they do)
-        same = [f for starting in near for f in starting if abs(f.x0 - x0) <= COLUMN_EDGE]
+        same = self.columns.get(x0)
+        if same is None:
+            same = self.columns[x0] = self._column_at(x0)
         if len(same) < NOTE_LINES:
-            return False
-        same.sort(key=lambda f: -f.y0)
+            return False  # (most pieces: no column of lines starts where they do)
         at = next((k for k, f in enumerate(same) if f is piece), -1)
         if at < 0:
             return False
