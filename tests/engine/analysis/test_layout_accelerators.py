@@ -25,6 +25,7 @@ import weasyprint
 from workers.engine.layout import glyphs, lines
 from workers.engine.layout.glyphs import Glyph, PageContent, read_page
 from workers.engine.layout.lines import Fragment
+from workers.engine.layout.spread import MARGIN
 
 from .drawn_pdfs import Picture, body_lines, make_pdf
 
@@ -470,3 +471,50 @@ def test_objects_inside_forms_are_boxed_on_the_page_by_c_and_python(
     assert outer and 69 < outer[0].x0 < 75 and 555 < outer[0].y0 < 565
     deep = [g for g in fast.glyphs if g.char == "d"]
     assert deep and 210 < deep[0].x0 < 230 and 465 < deep[0].y0 < 480
+
+
+def _pitch_in_python(glyph_run: list[Glyph], monkeypatch: pytest.MonkeyPatch) -> object:
+    with monkeypatch.context() as patch:
+        patch.setattr(lines, "_accelerator", None)
+        return Fragment(glyph_run).fixed_pitch
+
+
+def test_c_tells_a_fixed_pitch_face_as_python_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    if lines._accelerator is None:
+        pytest.skip("the C fragments loop is not built here (no C compiler at install time)")
+
+    def run(widths: list[float], chars: str = "abcdefghij") -> list[Glyph]:
+        out, x = [], 0.0
+        for char, width in zip(chars, widths, strict=False):
+            out.append(Glyph(char, x, 0.0, x + width, 10.0, 10.0, False, "F", 0, -1))
+            x += width + 1.0
+        return out
+
+    # Courier-like and proportional runs, spaces left out of the count, too few glyphs, a
+    # mean at or below zero, widths of mixed signs, a spread clearly on either side of the
+    # limit, tiny and large widths, an empty character (counted, as str.isspace() says).
+    runs = [
+        run([6.0] * 8), run([6.0, 6.0, 6.0, 6.01, 5.99, 6.0]), run([2.0, 8.0, 5.0, 9.0, 3.0]),
+        run([6.0, 6.0, 6.0, 6.0], "a b "), run([6.0, 6.0, 6.0]), run([0.0] * 5),
+        run([-1.0, -2.0, 1.0, 1.5, 0.2]), run([5.0, 5.0, 5.0, 5.0, 6.2]),
+        run([5.0, 5.0, 5.0, 5.0, 6.3]), run([1e-300, 1e-300, 2e-300, 1e-300]),
+        run([1e100, 1e100, 1e100, 1e100]), run([6.0] * 5, "ab\u3000cd"),
+        run([6.0] * 5, ["a", "", "b", "c", "d"]),  # type: ignore[arg-type]
+    ]
+    for glyph_run in runs:
+        fast = lines._accelerator.fixed_pitch(glyph_run, lines.FIXED_PITCH_SPREAD, MARGIN)
+        assert fast is not NotImplemented
+        assert fast == _pitch_in_python(glyph_run, monkeypatch)
+        assert Fragment(glyph_run).fixed_pitch == fast
+    assert [Fragment(r).fixed_pitch for r in runs[:6]] == [True, True, False, None, None, None]
+    # Left to Python: integer coordinates, NaN and huge widths, and a spread on the limit
+    # itself (widths 9 and 11 spread exactly a tenth of their mean).
+    whole = [Glyph(c, 7 * k, 0, 7 * k + 6, 10, 10.0, False, "F", 0, -1)
+             for k, c in enumerate("abcd")]
+    odd = [whole, run([1e200] * 4), run([9.0, 11.0, 9.0, 11.0]), run([6.0, math.nan, 6.0, 6.0])]
+    for glyph_run in odd:
+        assert lines._accelerator.fixed_pitch(
+            glyph_run, lines.FIXED_PITCH_SPREAD, MARGIN
+        ) is NotImplemented
+    for glyph_run in odd[:3]:  # (statistics.pstdev cannot take a NaN: neither way answers)
+        assert Fragment(glyph_run).fixed_pitch == _pitch_in_python(glyph_run, monkeypatch)

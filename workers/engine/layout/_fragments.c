@@ -713,6 +713,154 @@ static PyObject *text_facts(PyObject *self, PyObject *frags) {
     return PyLong_FromSsize_t(filled);
 }
 
+/* math.fsum() of n finite values (no NaN, no infinity, no intermediate overflow: the
+ * caller's bounds rule those out), by CPython's own algorithm (Shewchuk's exact partials,
+ * then the half-even fix-up across the last two): the correctly rounded sum, the value
+ * fsum() returns. -1 when there would be more partials than ``room`` (never, for doubles
+ * of sane size: the caller then leaves the answer to Python). */
+static int exact_sum(const double *values, Py_ssize_t n, double *out) {
+    enum { ROOM = 64 };
+    double p[ROOM];
+    Py_ssize_t count = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        double x = values[k], y, t, hi, lo, yr;
+        Py_ssize_t i = 0;
+        for (Py_ssize_t j = 0; j < count; j++) {
+            y = p[j];
+            if (fabs(x) < fabs(y)) {
+                t = x;
+                x = y;
+                y = t;
+            }
+            hi = x + y;
+            yr = hi - x;
+            lo = y - yr;
+            if (lo != 0.0) p[i++] = lo;
+            x = hi;
+        }
+        count = i;
+        if (x != 0.0) {
+            if (!isfinite(x) || count >= ROOM) return -1;
+            p[count++] = x;
+        }
+    }
+    double hi = 0.0;
+    if (count > 0) {
+        double x, y, yr, lo = 0.0;
+        hi = p[--count];
+        while (count > 0) {
+            x = hi;
+            y = p[--count];
+            hi = x + y;
+            yr = hi - x;
+            lo = y - yr;
+            if (lo != 0.0) break;
+        }
+        if (count > 0 && ((lo < 0.0 && p[count - 1] < 0.0) || (lo > 0.0 && p[count - 1] > 0.0))) {
+            y = lo * 2.0;
+            x = hi + y;
+            yr = x - hi;
+            if (y == yr) hi = x;
+        }
+    }
+    *out = hi;
+    return 0;
+}
+
+/* The libm pow() that Python's float ** calls, through a pointer the compiler cannot see
+ * through: it would otherwise turn pow(x, 2.0) into x * x, which rounds alike only nearly
+ * always. */
+static double (*volatile libm_pow)(double, double) = pow;
+
+/* Widths beyond this are left to Python: their squares and sums stay far from overflow. */
+#define PLAIN_WIDTH 1e150
+
+/* fixed_pitch(glyphs, limit, margin) -> True, False or None: lines.py's Fragment.fixed_pitch
+ * (the widths of the glyphs that are not white space; None for fewer than four or a mean
+ * not above zero; else spread.spread_below(widths, limit), whose float estimate is worked
+ * out here by the same arithmetic: fsum's correctly rounded sums, libm's pow and sqrt).
+ * NotImplemented where the answer is Python's to give: a coordinate not plainly a float, a
+ * width not finite or huge, or an estimate within ``margin`` of the limit (spread_below
+ * then asks statistics.pstdev). The column search and table finding ask it of many
+ * fragments, and in Python its list and sums were a visible share of the analysis. */
+static PyObject *fixed_pitch(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *glyphs;
+    double limit, margin;
+    if (!PyArg_ParseTuple(args, "O!dd", &PyList_Type, &glyphs, &limit, &margin)) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(glyphs);
+    double small[64];
+    double *widths = n <= 64 ? small : PyMem_Malloc((size_t)n * sizeof(double));
+    if (widths == NULL) return PyErr_NoMemory();
+    PyObject *answer = NULL;
+    slot_layout layout = {NULL, {0}};
+    Py_ssize_t count = 0;
+    int plain = 1;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(glyphs) && plain; i++) {
+        PyObject *glyph = PyList_GET_ITEM(glyphs, i);
+        Py_INCREF(glyph);
+        if (Py_TYPE(glyph) != layout.type) layout_of(Py_TYPE(glyph), &layout);
+        PyObject *character = field_of(glyph, &layout, F_CHAR);
+        int space = character == NULL ? -1 : PyUnicode_Check(character) ? is_space(character) : -2;
+        Py_XDECREF(character);
+        PyObject *x0 = NULL, *x1 = NULL;
+        if (space == 0) {
+            x1 = field_of(glyph, &layout, F_X1);
+            x0 = x1 == NULL ? NULL : field_of(glyph, &layout, F_X0);
+            if (x0 == NULL) {
+                space = -1;
+            } else if (!PyFloat_CheckExact(x0) || !PyFloat_CheckExact(x1) || count >= n) {
+                plain = 0;
+            } else {
+                double width = PyFloat_AS_DOUBLE(x1) - PyFloat_AS_DOUBLE(x0);
+                if (!isfinite(width) || fabs(width) > PLAIN_WIDTH) plain = 0;
+                widths[count++] = width;
+            }
+        }
+        Py_XDECREF(x0);
+        Py_XDECREF(x1);
+        Py_DECREF(glyph);
+        if (space == -1) {
+            if (!left_to_python()) goto done;
+            plain = 0;
+        }
+        if (space == -2) plain = 0; /* (no str: Python raises as it would) */
+    }
+    if (!plain || PyList_GET_SIZE(glyphs) != n) {
+        answer = Py_NewRef(Py_NotImplemented);
+        goto done;
+    }
+    double total, mean, squares;
+    if (count < 4) {
+        answer = Py_NewRef(Py_None);
+        goto done;
+    }
+    if (exact_sum(widths, count, &total) < 0) {
+        answer = Py_NewRef(Py_NotImplemented);
+        goto done;
+    }
+    mean = total / (double)count;
+    if (mean <= 0) {
+        answer = Py_NewRef(Py_None);
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < count; k++) widths[k] = libm_pow(fabs(widths[k] - mean), 2.0);
+    if (exact_sum(widths, count, &squares) < 0) {
+        answer = Py_NewRef(Py_NotImplemented);
+        goto done;
+    }
+    double estimate = sqrt(squares / (double)count) / mean;
+    if (isfinite(estimate) && estimate < limit * (1 - margin))
+        answer = Py_NewRef(Py_True);
+    else if (isfinite(estimate) && estimate > limit * (1 + margin))
+        answer = Py_NewRef(Py_False);
+    else
+        answer = Py_NewRef(Py_NotImplemented);
+done:
+    if (widths != small) PyMem_Free(widths);
+    return answer;
+}
+
 static PyMethodDef methods[] = {
     {"fragments", fragments, METH_VARARGS,
      "fragments(glyphs, fragment_class, fragment_gap, space_gap) -> fragments, raw text"},
@@ -721,6 +869,8 @@ static PyMethodDef methods[] = {
     {"text_facts", text_facts, METH_O,
      "text_facts(fragments) -> count: set Fragment.words and .rtl"},
     {"word_count", word_count, METH_O, "word_count(text) -> words with letters in them"},
+    {"fixed_pitch", fixed_pitch, METH_VARARGS,
+     "fixed_pitch(glyphs, limit, margin) -> Fragment.fixed_pitch, or NotImplemented"},
     {"glyph_facts", glyph_facts, METH_VARARGS,
      "glyph_facts(fragments, tall_glyphs) -> count: set the values Fragment computes once"},
     {NULL, NULL, 0, NULL},

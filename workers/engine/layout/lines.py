@@ -21,7 +21,7 @@ from types import ModuleType
 from typing import Any, Generic, TypeVar, overload
 
 from .glyphs import Glyph
-from .spread import spread_below
+from .spread import MARGIN, spread_below
 
 _accelerator: ModuleType | None
 try:
@@ -174,6 +174,13 @@ class Fragment:
     @_computed_once
     def fixed_pitch(self) -> bool | None:
         """Whether the fragment is set in a fixed-pitch face (None: too few glyphs to tell)."""
+        if _accelerator is not None and isinstance(self.glyphs, list):
+            # The same answer in C (a test holds the two equal), but for values it leaves to
+            # Python: table finding and the column search ask it of many fragments.
+            found = _accelerator.fixed_pitch(self.glyphs, FIXED_PITCH_SPREAD, MARGIN)
+            if found is not NotImplemented:
+                answer: bool | None = found
+                return answer
         widths = [g.x1 - g.x0 for g in self.glyphs if not g.char.isspace()]
         if len(widths) < 4 or statistics.fmean(widths) <= 0:
             return None
