@@ -518,3 +518,85 @@ def test_c_tells_a_fixed_pitch_face_as_python_does(monkeypatch: pytest.MonkeyPat
         ) is NotImplemented
     for glyph_run in odd[:3]:  # (statistics.pstdev cannot take a NaN: neither way answers)
         assert Fragment(glyph_run).fixed_pitch == _pitch_in_python(glyph_run, monkeypatch)
+
+
+def _lines_described(
+    made: list[lines.Line], given: list[Fragment]
+) -> list[list[tuple[object, ...]]]:
+    # A fragment given is passed on by identity; a merged one is described by what it holds.
+    return [[(any(f is g for g in given), f.text, f.x0, f.y0, f.x1, f.y1, type(f.y0),
+              [id(g) for g in f.glyphs]) for f in line.fragments] for line in made]
+
+
+def _lines_both_ways(frags: list[Fragment]) -> tuple[object, object]:
+    assert lines._accelerator is not None
+    fast = lines._accelerator.group_lines(
+        frags, lines.Line, Fragment, lines.TALLER_THAN_LINE, lines.FRAGMENT_GAP, lines.OVERPRINT
+    )
+    slow = lines._python_lines(frags)
+    return (None if fast is None else _lines_described(fast, frags)), _lines_described(
+        slow, frags
+    )
+
+
+def test_c_and_python_make_the_same_lines(tmp_path: Path) -> None:
+    if lines._accelerator is None:
+        pytest.skip("the C fragments loop is not built here (no C compiler at install time)")
+    styled = tmp_path / "styles.pdf"
+    weasyprint.HTML(string=_HTML).write_pdf(styled)
+    for path in (styled, _made_by_hand(tmp_path / "hand.pdf")):
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            for i in range(len(pdf)):
+                frags = lines.fragments(read_page(pdf, i).glyphs)
+                fast, slow = _lines_both_ways(frags)
+                assert fast == slow and len(slow) >= 3
+        finally:
+            pdf.close()
+
+
+def test_c_and_python_make_the_same_lines_from_made_up_fragments() -> None:
+    if lines._accelerator is None:
+        pytest.skip("the C fragments loop is not built here (no C compiler at install time)")
+    import random
+
+    chooser = random.Random(3)
+    texts = ["word", "two words", "\u05d0\u05d1\u05d2", "\u0645\u0631\u062d\u0628\u0627 x",
+             "x", "word"]
+
+    def fragment(x0: float, y0: float, width: float, height: float, size: float,
+                 rotated: bool = False) -> Fragment:
+        text = chooser.choice(texts)
+        glyphs = [Glyph(c, x0 + k, y0, x0 + k + 1, y0 + height, size, False, "F", k, -1,
+                        rotated=rotated) for k, c in enumerate(text.replace(" ", ""))]
+        return Fragment(glyphs, text, x0, y0, x0 + width, y0 + height)
+
+    left = 0
+    for _ in range(300):
+        frags = []
+        for _ in range(chooser.randint(0, 30)):
+            # Lines at a few heights, pieces side by side close or apart (merged or not), tall
+            # pieces reaching into other lines (a bracket), small ones (an index), words
+            # drawn twice on themselves, rotated text, and pieces of no height.
+            x0 = chooser.choice([0.0, 10.0, 20.0, 45.0, 200.0]) + chooser.choice([0.0, 0.5, 3.0])
+            y0 = chooser.choice([0.0, 12.0, 24.0, 26.0, 60.0]) + chooser.choice([0.0, 0.4, -2.0])
+            height = chooser.choice([10.0, 10.0, 4.0, 30.0, 0.0, 18.0])
+            size = chooser.choice([10.0, 10.0, 8.0, 20.0, 0.5])
+            width = chooser.choice([9.0, 20.0, 38.0])
+            frags.append(fragment(x0, y0, width, height, size, chooser.random() < 0.08))
+            if chooser.random() < 0.1:
+                twin = frags[-1]
+                frags.append(Fragment(twin.glyphs, twin.text, twin.x0 + 0.5, twin.y0, twin.x1,
+                                      twin.y1))
+        fast, slow = _lines_both_ways(frags)
+        assert fast == slow
+    # Left to Python: a coordinate that is an int, a band that is not a number.
+    whole = fragment(0.0, 0.0, 10.0, 10.0, 10.0)
+    whole.x1 = 10  # type: ignore[assignment]
+    odd = fragment(0.0, 0.0, 10.0, 10.0, 10.0)
+    odd.__dict__["band"] = (math.nan, 10.0)
+    for frags in ([whole, fragment(12.0, 0.0, 10.0, 10.0, 10.0)], [odd]):
+        fast, slow = _lines_both_ways(frags)
+        assert fast is None and slow
+        left += 1
+    assert left == 2

@@ -535,6 +535,20 @@ def lines(frags: list[Fragment]) -> list[Line]:
     with neighbours closer than a fragment gap merged (pdfium can split a line's runs).
     Fragments are grouped by their :func:`band`, not their box, so a formula with an index
     or a tall brace in one column does not draw the other column's lines together."""
+    if _accelerator is not None and isinstance(frags, list):
+        # The same lines made in C (a test holds the two equal), but for values it leaves to
+        # Python: asked of every region and table of every page, the loop was dear.
+        found: list[Line] | None = _accelerator.group_lines(
+            frags, Line, Fragment, TALLER_THAN_LINE, FRAGMENT_GAP, OVERPRINT
+        )
+        if found is not None:
+            return found
+    return _python_lines(frags)
+
+
+def _python_lines(frags: list[Fragment]) -> list[Line]:
+    """:func:`lines` in Python; ``_fragments.c`` does the same in C (keep the two in step: a
+    test compares them)."""
     banded = [(f.band, f) for f in frags]
     banded.sort(key=_middle_downwards)
     groups: list[_Group] = []
