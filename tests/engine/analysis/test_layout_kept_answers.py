@@ -20,8 +20,14 @@ from workers.engine.layout import figures, order
 from workers.engine.layout.blocks import _WORD, Block, Hyphenation
 from workers.engine.layout.classify import _spans_lines, _title_line
 from workers.engine.layout.glyphs import Glyph, Rect, read_page
-from workers.engine.layout.lines import Fragment, _band_of, band, fragments, lines, word_count
-from workers.engine.layout.tables import _columns, _without_underlines, merged_columns
+from workers.engine.layout.lines import Fragment, Line, _band_of, band, fragments, lines, word_count
+from workers.engine.layout.tables import (
+    _columns,
+    _line_size,
+    _RunShape,
+    _without_underlines,
+    merged_columns,
+)
 
 
 def _split_count(text: str) -> int:
@@ -246,6 +252,29 @@ def test_columns_merged_row_by_row_are_the_columns_of_all_rows() -> None:
             rows.append(row)
             columns = merged_columns(columns, row)
             assert columns == _columns(rows)
+
+
+def test_a_runs_shape_grows_with_it() -> None:
+    """find_tables keeps its run's median line size and the edges of all its pieces as the run
+    grows (and starts afresh for a new run): the values statistics.median, min() and max()
+    give over the whole run, sizes repeating and all."""
+    rng = random.Random(5)
+    shape = _RunShape()
+    for _ in range(200):
+        run: list[Line] = []
+        for _ in range(rng.randint(1, 10)):
+            pieces = []
+            for _ in range(rng.randint(1, 4)):
+                x0 = rng.choice((0.0, 12.5, rng.uniform(0, 400)))
+                glyph = Glyph("w", x0, 0.0, x0 + 5, 10.0, rng.choice((8.0, 10.0, 10.5, 12.0)),
+                              False, "F", 0, -1)
+                pieces.append(Fragment([glyph], "w", x0, 0.0, x0 + rng.uniform(1, 50), 10.0))
+            run.append(Line(pieces))
+            grown = shape.of(run)
+            assert grown.usual_size() == statistics.median(map(_line_size, run))
+            assert grown.left == min(f.x0 for line in run for f in line.fragments)
+            assert grown.right == max(f.x1 for line in run for f in line.fragments)
+            assert grown.columns == _columns([list(line.fragments) for line in run])
 
 
 def test_running_text_split_only_as_far_as_needed() -> None:
