@@ -17,6 +17,7 @@ import pypdfium2 as pdfium
 from tests.engine.analysis.drawn_pdfs import make_pdf
 from workers.engine.document import Heading, Paragraph
 from workers.engine.layout import figures, order
+from workers.engine.layout import lines as lines_module
 from workers.engine.layout.blocks import _WORD, Block, Hyphenation
 from workers.engine.layout.classify import _spans_lines, _title_line
 from workers.engine.layout.glyphs import Glyph, Rect, read_page
@@ -287,3 +288,19 @@ def test_running_text_split_only_as_far_as_needed() -> None:
         assert figures.running_text(text) == (
             whole or (not text.isascii() and figures.word_count(text) >= figures.RUNNING_WORDS)
         )
+
+
+def test_clean_gives_printable_text_back_when_it_has_nothing_to_change() -> None:
+    """clean() returns printable text as it is unless a space leads, trails or doubles: that
+    holds only while the ASCII space is the one printable white space (this Unicode's)."""
+    assert [chr(c) for c in range(0x110000) if chr(c).isprintable() and chr(c).isspace()] == [
+        " "
+    ]
+    for text in ("", "a", "two words", " lead", "trail ", "dou  ble", "caf\u00e9 \u4e2d",
+                 "\u00a0nbsp", "tab\there", "\uf0b7 bullet", "\x02x"):
+        assert lines_module.clean(text) == " ".join(
+            "".join(ch for ch in lines_module.clean(text)).split()
+        )
+    assert lines_module.clean("two words") == "two words"
+    assert lines_module.clean(" a  b ") == "a b"
+    assert lines_module.clean("a\u00a0\u00a0b") == "a b"

@@ -233,9 +233,13 @@ def clean(text: str) -> str:
         text = "•" + text[1:]
     # Printable text (nearly all of it) has no control, surrogate or private-use character:
     # only the rest needs the character-by-character check.
-    kept = text if text.isprintable() else "".join(
-        ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cs", "Co")
-    )
+    if text.isprintable():
+        # Its only white space is the ASCII space (every other kind is unprintable): without
+        # one leading, trailing or doubled, splitting and joining would give it back as it is.
+        if "  " not in text and text[:1] != " " and text[-1:] != " ":
+            return text
+        return " ".join(text.split())
+    kept = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cs", "Co"))
     return " ".join(kept.split())
 
 
