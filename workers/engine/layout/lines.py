@@ -251,8 +251,8 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
         out = _python_fragments(glyphs)
     positions: dict[int, int] | None = None
     for fragment in out:
-        fragment.text = clean(fragment.text)
-        if " " in fragment.text and _SPACED_LETTERS.search(fragment.text):
+        text = fragment.text = clean(fragment.text)
+        if " " in text and _SPACED_LETTERS.search(text):
             if positions is None:  # (a rare fragment: the page's glyphs are indexed once)
                 positions = {id(g): i for i, g in enumerate(glyphs)}
             fragment.text = _close_letter_spacing(fragment, glyphs, positions)
