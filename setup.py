@@ -1,7 +1,7 @@
 """The project's C extensions; everything else is declared in pyproject.toml.
 
 Five hot loops of the layout reader, each file saying why: ``_glyph_reader.c`` (the
-per-character pdfium loop of glyphs.py), ``_fragments.c`` (the glyph loop of lines.py),
+per-character pdfium loop of glyphs.py), ``_fragments.c`` (the glyph and line loops of lines.py),
 ``_longest_match.c`` (difflib's search, for operators.py), ``_content_scan.c`` (the
 content-stream walk of operators.py) and ``_column_gap.c`` (the column search's widest gap,
 for order.py); and two of the tagged-PDF writer, ``tagged_pdf/_instruction_scan.c`` (where

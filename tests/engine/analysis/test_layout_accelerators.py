@@ -13,6 +13,7 @@ spaces, artifacts, marked content, text inside a Form XObject, ligatures, column
 from __future__ import annotations
 
 import math
+import random
 import shutil
 import sysconfig
 from pathlib import Path
@@ -25,6 +26,7 @@ import weasyprint
 from workers.engine.layout import glyphs, lines
 from workers.engine.layout.glyphs import Glyph, PageContent, read_page
 from workers.engine.layout.lines import Fragment
+from workers.engine.layout.spread import MARGIN
 
 from .drawn_pdfs import Picture, body_lines, make_pdf
 
@@ -470,3 +472,127 @@ def test_objects_inside_forms_are_boxed_on_the_page_by_c_and_python(
     assert outer and 69 < outer[0].x0 < 75 and 555 < outer[0].y0 < 565
     deep = [g for g in fast.glyphs if g.char == "d"]
     assert deep and 210 < deep[0].x0 < 230 and 465 < deep[0].y0 < 480
+
+
+def _pitch_in_python(glyph_run: list[Glyph], monkeypatch: pytest.MonkeyPatch) -> object:
+    with monkeypatch.context() as patch:
+        patch.setattr(lines, "_accelerator", None)
+        return Fragment(glyph_run).fixed_pitch
+
+
+def test_c_tells_a_fixed_pitch_face_as_python_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    if lines._accelerator is None:
+        pytest.skip("the C fragments loop is not built here (no C compiler at install time)")
+
+    def run(widths: list[float], chars: str = "abcdefghij") -> list[Glyph]:
+        out, x = [], 0.0
+        for char, width in zip(chars, widths, strict=False):
+            out.append(Glyph(char, x, 0.0, x + width, 10.0, 10.0, False, "F", 0, -1))
+            x += width + 1.0
+        return out
+
+    # Courier-like and proportional runs, spaces left out of the count, too few glyphs, a
+    # mean at or below zero, widths of mixed signs, a spread clearly on either side of the
+    # limit, tiny and large widths, an empty character (counted, as str.isspace() says).
+    runs = [
+        run([6.0] * 8), run([6.0, 6.0, 6.0, 6.01, 5.99, 6.0]), run([2.0, 8.0, 5.0, 9.0, 3.0]),
+        run([6.0, 6.0, 6.0, 6.0], "a b "), run([6.0, 6.0, 6.0]), run([0.0] * 5),
+        run([-1.0, -2.0, 1.0, 1.5, 0.2]), run([5.0, 5.0, 5.0, 5.0, 6.2]),
+        run([5.0, 5.0, 5.0, 5.0, 6.3]), run([1e-300, 1e-300, 2e-300, 1e-300]),
+        run([1e100, 1e100, 1e100, 1e100]), run([6.0] * 5, "ab\u3000cd"),
+        run([6.0] * 5, ["a", "", "b", "c", "d"]),  # type: ignore[arg-type]
+    ]
+    for glyph_run in runs:
+        fast = lines._accelerator.fixed_pitch(glyph_run, lines.FIXED_PITCH_SPREAD, MARGIN)
+        assert fast is not NotImplemented
+        assert fast == _pitch_in_python(glyph_run, monkeypatch)
+        assert Fragment(glyph_run).fixed_pitch == fast
+    assert [Fragment(r).fixed_pitch for r in runs[:6]] == [True, True, False, None, None, None]
+    # Left to Python: integer coordinates, NaN and huge widths, and a spread on the limit
+    # itself (widths 9 and 11 spread exactly a tenth of their mean).
+    whole = [Glyph(c, 7 * k, 0, 7 * k + 6, 10, 10.0, False, "F", 0, -1)
+             for k, c in enumerate("abcd")]
+    odd = [whole, run([1e200] * 4), run([9.0, 11.0, 9.0, 11.0]), run([6.0, math.nan, 6.0, 6.0])]
+    for glyph_run in odd:
+        assert lines._accelerator.fixed_pitch(
+            glyph_run, lines.FIXED_PITCH_SPREAD, MARGIN
+        ) is NotImplemented
+    for glyph_run in odd[:3]:  # (statistics.pstdev cannot take a NaN: neither way answers)
+        assert Fragment(glyph_run).fixed_pitch == _pitch_in_python(glyph_run, monkeypatch)
+
+
+def _lines_described(
+    made: list[lines.Line], given: list[Fragment]
+) -> list[list[tuple[object, ...]]]:
+    # A fragment given is passed on by identity; a merged one is described by what it holds.
+    return [[(any(f is g for g in given), f.text, f.x0, f.y0, f.x1, f.y1, type(f.y0),
+              [id(g) for g in f.glyphs]) for f in line.fragments] for line in made]
+
+
+def _lines_both_ways(frags: list[Fragment]) -> tuple[object, object]:
+    assert lines._accelerator is not None
+    fast = lines._accelerator.group_lines(
+        frags, lines.Line, Fragment, lines.TALLER_THAN_LINE, lines.FRAGMENT_GAP, lines.OVERPRINT
+    )
+    slow = lines._python_lines(frags)
+    return (None if fast is None else _lines_described(fast, frags)), _lines_described(
+        slow, frags
+    )
+
+
+def test_c_and_python_make_the_same_lines(tmp_path: Path) -> None:
+    if lines._accelerator is None:
+        pytest.skip("the C fragments loop is not built here (no C compiler at install time)")
+    styled = tmp_path / "styles.pdf"
+    weasyprint.HTML(string=_HTML).write_pdf(styled)
+    for path in (styled, _made_by_hand(tmp_path / "hand.pdf")):
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            for i in range(len(pdf)):
+                frags = lines.fragments(read_page(pdf, i).glyphs)
+                fast, slow = _lines_both_ways(frags)
+                assert fast == slow and len(slow) >= 3
+        finally:
+            pdf.close()
+
+
+def test_c_and_python_make_the_same_lines_from_made_up_fragments() -> None:
+    if lines._accelerator is None:
+        pytest.skip("the C fragments loop is not built here (no C compiler at install time)")
+    chooser = random.Random(3)
+    texts = ["word", "two words", "\u05d0\u05d1\u05d2", "\u0645\u0631\u062d\u0628\u0627 x",
+             "x", "word"]
+
+    def fragment(x0: float, y0: float, width: float, height: float, size: float,
+                 rotated: bool = False) -> Fragment:
+        text = chooser.choice(texts)
+        glyphs = [Glyph(c, x0 + k, y0, x0 + k + 1, y0 + height, size, False, "F", k, -1,
+                        rotated=rotated) for k, c in enumerate(text.replace(" ", ""))]
+        return Fragment(glyphs, text, x0, y0, x0 + width, y0 + height)
+
+    for _ in range(300):
+        frags = []
+        for _ in range(chooser.randint(0, 30)):
+            # Lines at a few heights, pieces side by side close or apart (merged or not), tall
+            # pieces reaching into other lines (a bracket), small ones (an index), words
+            # drawn twice on themselves, rotated text, and pieces of no height.
+            x0 = chooser.choice([0.0, 10.0, 20.0, 45.0, 200.0]) + chooser.choice([0.0, 0.5, 3.0])
+            y0 = chooser.choice([0.0, 12.0, 24.0, 26.0, 60.0]) + chooser.choice([0.0, 0.4, -2.0])
+            height = chooser.choice([10.0, 10.0, 4.0, 30.0, 0.0, 18.0])
+            size = chooser.choice([10.0, 10.0, 8.0, 20.0, 0.5])
+            width = chooser.choice([9.0, 20.0, 38.0])
+            frags.append(fragment(x0, y0, width, height, size, chooser.random() < 0.08))
+            if chooser.random() < 0.1:
+                twin = frags[-1]
+                frags.append(Fragment(twin.glyphs, twin.text, twin.x0 + 0.5, twin.y0, twin.x1,
+                                      twin.y1))
+        fast, slow = _lines_both_ways(frags)
+        assert fast == slow
+    # Left to Python: a coordinate that is an int, a band that is not a number.
+    whole = fragment(0.0, 0.0, 10.0, 10.0, 10.0)
+    whole.x1 = 10  # type: ignore[assignment]
+    odd = fragment(0.0, 0.0, 10.0, 10.0, 10.0)
+    odd.__dict__["band"] = (math.nan, 10.0)
+    for frags in ([whole, fragment(12.0, 0.0, 10.0, 10.0, 10.0)], [odd]):
+        fast, slow = _lines_both_ways(frags)
+        assert fast is None and slow

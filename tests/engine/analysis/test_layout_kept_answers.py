@@ -17,11 +17,18 @@ import pypdfium2 as pdfium
 from tests.engine.analysis.drawn_pdfs import make_pdf
 from workers.engine.document import Heading, Paragraph
 from workers.engine.layout import figures, order
+from workers.engine.layout import lines as lines_module
 from workers.engine.layout.blocks import _WORD, Block, Hyphenation
 from workers.engine.layout.classify import _spans_lines, _title_line
 from workers.engine.layout.glyphs import Glyph, Rect, read_page
-from workers.engine.layout.lines import Fragment, _band_of, band, fragments, lines, word_count
-from workers.engine.layout.tables import _columns, _without_underlines, merged_columns
+from workers.engine.layout.lines import Fragment, Line, _band_of, band, fragments, lines, word_count
+from workers.engine.layout.tables import (
+    _columns,
+    _line_size,
+    _RunShape,
+    _without_underlines,
+    merged_columns,
+)
 
 
 def _split_count(text: str) -> int:
@@ -248,6 +255,29 @@ def test_columns_merged_row_by_row_are_the_columns_of_all_rows() -> None:
             assert columns == _columns(rows)
 
 
+def test_a_runs_shape_grows_with_it() -> None:
+    """find_tables keeps its run's median line size and the edges of all its pieces as the run
+    grows (and starts afresh for a new run): the values statistics.median, min() and max()
+    give over the whole run, sizes repeating and all."""
+    rng = random.Random(5)
+    shape = _RunShape()
+    for _ in range(200):
+        run: list[Line] = []
+        for _ in range(rng.randint(1, 10)):
+            pieces = []
+            for _ in range(rng.randint(1, 4)):
+                x0 = rng.choice((0.0, 12.5, rng.uniform(0, 400)))
+                glyph = Glyph("w", x0, 0.0, x0 + 5, 10.0, rng.choice((8.0, 10.0, 10.5, 12.0)),
+                              False, "F", 0, -1)
+                pieces.append(Fragment([glyph], "w", x0, 0.0, x0 + rng.uniform(1, 50), 10.0))
+            run.append(Line(pieces))
+            grown = shape.of(run)
+            assert grown.usual_size() == statistics.median(map(_line_size, run))
+            assert grown.left == min(f.x0 for line in run for f in line.fragments)
+            assert grown.right == max(f.x1 for line in run for f in line.fragments)
+            assert grown.columns == _columns([list(line.fragments) for line in run])
+
+
 def test_running_text_split_only_as_far_as_needed() -> None:
     """running_text splits a text into at most RUNNING_WORDS pieces: the same answer as
     counting all its tokens, whatever spaces lead, trail or repeat."""
@@ -258,3 +288,19 @@ def test_running_text_split_only_as_far_as_needed() -> None:
         assert figures.running_text(text) == (
             whole or (not text.isascii() and figures.word_count(text) >= figures.RUNNING_WORDS)
         )
+
+
+def test_clean_gives_printable_text_back_when_it_has_nothing_to_change() -> None:
+    """clean() returns printable text as it is unless a space leads, trails or doubles: that
+    holds only while the ASCII space is the one printable white space (this Unicode's)."""
+    assert [chr(c) for c in range(0x110000) if chr(c).isprintable() and chr(c).isspace()] == [
+        " "
+    ]
+    for text in ("", "a", "two words", " lead", "trail ", "dou  ble", "caf\u00e9 \u4e2d",
+                 "\u00a0nbsp", "tab\there", "\uf0b7 bullet", "\x02x"):
+        assert lines_module.clean(text) == " ".join(
+            "".join(ch for ch in lines_module.clean(text)).split()
+        )
+    assert lines_module.clean("two words") == "two words"
+    assert lines_module.clean(" a  b ") == "a b"
+    assert lines_module.clean("a\u00a0\u00a0b") == "a b"

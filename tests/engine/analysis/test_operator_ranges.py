@@ -3,9 +3,11 @@ loop keeping the open range in locals answers as the plain one (below) it replac
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from workers.engine.layout import operators
 from workers.engine.layout.operators import OperatorMap
 
 
@@ -71,3 +73,38 @@ def test_ranges_in_order_cut_where_something_else_is_read_between() -> None:
     opmap = OperatorMap([10, 11, 20])
     # (The operators between 11 and 20, drawing no object, stay with the range before them.)
     assert opmap.ranges_in_order([0, 2, 1]) == ((10, 11), (20, 21), (11, 20))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.integers(min_value=-1, max_value=40), max_size=30),
+       st.lists(st.integers(min_value=-3, max_value=35), max_size=30), st.booleans())
+def test_c_and_python_make_the_same_ranges(
+    operator_of: list[int], objects: list[int], as_drawn: bool
+) -> None:
+    if operators._scanner is None:
+        pytest.skip("the C content scanner is not built here (no C compiler at install time)")
+    if as_drawn:
+        objects = sorted(set(objects))  # (the common case: read as drawn)
+    opmap = OperatorMap(operator_of)
+    fast = (operators._scanner.ranges(operator_of, objects),
+            operators._scanner.ranges_in_order(operator_of, tuple(objects)))
+    saved = operators._scanner
+    operators._scanner = None
+    try:
+        slow = (opmap.ranges(objects), opmap.ranges_in_order(objects))
+    finally:
+        operators._scanner = saved
+    assert fast == slow
+
+
+def test_c_leaves_numbers_no_long_holds_to_python() -> None:
+    if operators._scanner is None:
+        pytest.skip("the C content scanner is not built here (no C compiler at install time)")
+    for operator_of, objects in (([1, 2, 3], [0, 2**70]), ([1, 2**70, 3], [2, 1, 0]),
+                                 ([1, 2, 3], [True, 2])):
+        assert operators._scanner.ranges(operator_of, objects) is NotImplemented
+        assert operators._scanner.ranges_in_order(operator_of, objects) is NotImplemented
+    # (Python answers for it, with numbers of any size.)
+    assert OperatorMap([1, 2**70, 3]).ranges_in_order([2, 1, 0]) == (
+        (3, 4), (2**70, 2**70 + 1), (1, 2**70)
+    )

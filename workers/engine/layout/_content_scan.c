@@ -28,6 +28,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+#include <limits.h>
 #include <string.h>
 
 #include "../_content_lexer.h"
@@ -252,9 +253,254 @@ done:
     return result;
 }
 
+/* OperatorMap.ranges and .ranges_in_order (operators.py), in C: asked for every block,
+ * cell and list label of every page, the Python loops were a visible share of the
+ * analysis. Each answers NotImplemented where an object or operator index is no exact int
+ * a C long holds (the Python twin then answers), so both give the same tuples. */
+
+/* ``objects`` (a list or tuple) as C longs in a new array (*out, PyMem_Free it); 1 when one
+ * is no exact int a long holds, -1 with an exception set. */
+static int read_longs(PyObject *objects, long **out, Py_ssize_t *n) {
+    *n = PySequence_Fast_GET_SIZE(objects);
+    PyObject **items = PySequence_Fast_ITEMS(objects);
+    *out = PyMem_Malloc(((size_t)*n + 1) * sizeof(long));
+    if (*out == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t k = 0; k < *n; k++) {
+        int overflow = 0;
+        if (!PyLong_CheckExact(items[k])) return 1;
+        (*out)[k] = PyLong_AsLongAndOverflow(items[k], &overflow);
+        if (overflow) return 1;
+    }
+    return 0;
+}
+
+/* The operator that drew object ``obj`` (operator_of[obj]), -1 when there is none (out of
+ * range, or -1 there); 0, or 1 when the entry is no exact int a long holds (or no room
+ * after it for the range's end). */
+static int operator_at(PyObject *operator_of, long obj, long *op) {
+    *op = -1;
+    if (obj < 0 || obj >= PyList_GET_SIZE(operator_of)) return 0;
+    PyObject *item = PyList_GET_ITEM(operator_of, obj);
+    int overflow = 0;
+    if (!PyLong_CheckExact(item)) return 1;
+    long value = PyLong_AsLongAndOverflow(item, &overflow);
+    if (overflow || value >= LONG_MAX - 1) return 1;
+    *op = value < 0 ? -1 : value;
+    return 0;
+}
+
+static int by_value(const void *a, const void *b) {
+    long x = *(const long *)a, y = *(const long *)b;
+    return (x > y) - (x < y);
+}
+
+/* A tuple of (start, end) pairs of ints, from ``count`` pairs in ``pairs`` (flat). */
+static PyObject *range_tuple(const long *pairs, Py_ssize_t count) {
+    PyObject *out = PyTuple_New(count);
+    if (out == NULL) return NULL;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *pair = Py_BuildValue("(ll)", pairs[2 * k], pairs[2 * k + 1]);
+        if (pair == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(out, k, pair);
+    }
+    return out;
+}
+
+/* OperatorMap.ranges over objects already sorted and distinct; NotImplemented as above. */
+static PyObject *ranges_of_sorted(PyObject *operator_of, const long *objects, Py_ssize_t n) {
+    long *pairs = PyMem_Malloc(((size_t)n + 1) * 2 * sizeof(long));
+    if (pairs == NULL) return PyErr_NoMemory();
+    Py_ssize_t count = 0;
+    long previous_obj = -10, start = -1, end = -1;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        long obj = objects[k], op;
+        if (operator_at(operator_of, obj, &op)) {
+            PyMem_Free(pairs);
+            Py_RETURN_NOTIMPLEMENTED;
+        }
+        if (op < 0) continue;
+        if (end >= 0 && obj == previous_obj + 1 && op >= end - 1) {
+            end = op + 1;
+        } else {
+            if (end >= 0) {
+                pairs[2 * count] = start;
+                pairs[2 * count + 1] = end;
+                count++;
+            }
+            start = op;
+            end = op + 1;
+        }
+        previous_obj = obj;
+    }
+    if (end >= 0) {
+        pairs[2 * count] = start;
+        pairs[2 * count + 1] = end;
+        count++;
+    }
+    PyObject *out = range_tuple(pairs, count);
+    PyMem_Free(pairs);
+    return out;
+}
+
+static int parse_ranges_args(PyObject *args, PyObject **operator_of, PyObject **objects) {
+    PyObject *given;
+    if (!PyArg_ParseTuple(args, "O!O", &PyList_Type, operator_of, &given)) return -1;
+    if (!PyList_CheckExact(given) && !PyTuple_CheckExact(given)) {
+        PyErr_SetString(PyExc_TypeError, "objects: a list or a tuple");
+        return -1;
+    }
+    *objects = given;
+    return 0;
+}
+
+/* ranges(operator_of, objects) -> OperatorMap(operator_of).ranges(objects). */
+static PyObject *ranges(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *operator_of, *objects;
+    if (parse_ranges_args(args, &operator_of, &objects) < 0) return NULL;
+    long *values;
+    Py_ssize_t n;
+    int status = read_longs(objects, &values, &n);
+    PyObject *out = NULL;
+    if (status == 0) {
+        /* sorted(set(objects)) */
+        qsort(values, (size_t)n, sizeof(long), by_value);
+        Py_ssize_t distinct = 0;
+        for (Py_ssize_t k = 0; k < n; k++)
+            if (distinct == 0 || values[k] != values[distinct - 1]) values[distinct++] = values[k];
+        out = ranges_of_sorted(operator_of, values, distinct);
+    } else if (status > 0) {
+        out = Py_NewRef(Py_NotImplemented);
+    }
+    PyMem_Free(values);
+    return out;
+}
+
+/* An object that drew something, where it first stands among those read (``at``), and its
+ * place in that reading (which of them it is: first, second...). */
+typedef struct {
+    long obj, op;
+    Py_ssize_t at, place;
+} read_object;
+
+static int by_object_then_reading(const void *a, const void *b) {
+    const read_object *x = a, *y = b;
+    if (x->obj != y->obj) return (x->obj > y->obj) - (x->obj < y->obj);
+    return (x->at > y->at) - (x->at < y->at);
+}
+
+static int by_reading(const void *a, const void *b) {
+    const read_object *x = a, *y = b;
+    return (x->at > y->at) - (x->at < y->at);
+}
+
+/* A range being made: its operators and the place of its first object. */
+typedef struct {
+    long start, end;
+    Py_ssize_t place;
+} ordered_range;
+
+static int by_place(const void *a, const void *b) {
+    const ordered_range *x = a, *y = b;
+    return (x->place > y->place) - (x->place < y->place);
+}
+
+/* ranges_in_order(operator_of, objects) -> OperatorMap(operator_of).ranges_in_order(objects). */
+static PyObject *ranges_in_order(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *operator_of, *objects;
+    if (parse_ranges_args(args, &operator_of, &objects) < 0) return NULL;
+    long *values;
+    Py_ssize_t n;
+    int status = read_longs(objects, &values, &n);
+    if (status != 0) {
+        PyMem_Free(values);
+        if (status < 0) return NULL;
+        Py_RETURN_NOTIMPLEMENTED;
+    }
+    int increasing = 1;
+    for (Py_ssize_t k = 1; k < n && increasing; k++) increasing = values[k - 1] < values[k];
+    if (increasing) { /* (most blocks: read as drawn; sorted and distinct already) */
+        PyObject *out = ranges_of_sorted(operator_of, values, n);
+        PyMem_Free(values);
+        return out;
+    }
+    PyObject *out = NULL;
+    read_object *read = PyMem_Malloc(((size_t)n + 1) * sizeof(read_object));
+    ordered_range *made = PyMem_Malloc(((size_t)n + 1) * sizeof(ordered_range));
+    if (read == NULL || made == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    /* The objects that drew something, each once, with its place among them in reading
+     * order (place.setdefault(obj, len(place))), then taken in the objects' order. */
+    Py_ssize_t count = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        long op;
+        if (operator_at(operator_of, values[k], &op)) {
+            out = Py_NewRef(Py_NotImplemented);
+            goto done;
+        }
+        if (op >= 0) read[count++] = (read_object){values[k], op, k, 0};
+    }
+    qsort(read, (size_t)count, sizeof(read_object), by_object_then_reading);
+    Py_ssize_t distinct = 0;
+    for (Py_ssize_t k = 0; k < count; k++)
+        if (distinct == 0 || read[k].obj != read[distinct - 1].obj) read[distinct++] = read[k];
+    qsort(read, (size_t)distinct, sizeof(read_object), by_reading);
+    for (Py_ssize_t k = 0; k < distinct; k++) read[k].place = k;
+    qsort(read, (size_t)distinct, sizeof(read_object), by_object_then_reading);
+    Py_ssize_t ranges_made = 0;
+    long previous_obj = -10;
+    Py_ssize_t previous_place = -1;
+    for (Py_ssize_t k = 0; k < distinct; k++) {
+        long obj = read[k].obj, op = read[k].op;
+        Py_ssize_t here = read[k].place;
+        if (ranges_made > 0 && obj == previous_obj + 1 && op >= made[ranges_made - 1].end - 1) {
+            if (here == previous_place + 1 || op == made[ranges_made - 1].end - 1) {
+                made[ranges_made - 1].end = op + 1; /* read on as drawn */
+                previous_obj = obj;
+                previous_place = here;
+                continue;
+            }
+            made[ranges_made - 1].end = op; /* something else is read between the two */
+        }
+        made[ranges_made++] = (ordered_range){op, op + 1, here};
+        previous_obj = obj;
+        previous_place = here;
+    }
+    /* (The places are distinct: the sort's order is the one list.sort gives.) */
+    qsort(made, (size_t)ranges_made, sizeof(ordered_range), by_place);
+    out = PyTuple_New(ranges_made);
+    if (out == NULL) goto done;
+    for (Py_ssize_t k = 0; k < ranges_made; k++) {
+        PyObject *pair = Py_BuildValue("(ll)", made[k].start, made[k].end);
+        if (pair == NULL) {
+            Py_CLEAR(out);
+            goto done;
+        }
+        PyTuple_SET_ITEM(out, k, pair);
+    }
+done:
+    PyMem_Free(values);
+    PyMem_Free(read);
+    PyMem_Free(made);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS,
      "scan(data, boundaries, xobject_kinds) -> (count, kinds, positions) or None."},
+    {"ranges", ranges, METH_VARARGS,
+     "ranges(operator_of, objects) -> OperatorMap.ranges, or NotImplemented"},
+    {"ranges_in_order", ranges_in_order, METH_VARARGS,
+     "ranges_in_order(operator_of, objects) -> OperatorMap.ranges_in_order, or NotImplemented"},
     {NULL, NULL, 0, NULL},
 };
 

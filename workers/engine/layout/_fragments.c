@@ -8,6 +8,9 @@
  * the glyphs' own coordinate objects, as in Python. A test compares the two on real pages.
  *
  * It returns the fragments with their raw text; lines.py cleans the text and drops the empty.
+ * The module also holds the other loops of lines.py that every page runs: the values a
+ * fragment computes once (glyph_facts, text_facts, fixed_pitch) and the grouping of
+ * fragments into lines (group_lines).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -713,6 +716,572 @@ static PyObject *text_facts(PyObject *self, PyObject *frags) {
     return PyLong_FromSsize_t(filled);
 }
 
+/* math.fsum() of n finite values (no NaN, no infinity, no intermediate overflow: the
+ * caller's bounds rule those out), by CPython's own algorithm (Shewchuk's exact partials,
+ * then the half-even fix-up across the last two): the correctly rounded sum, the value
+ * fsum() returns. -1 when there would be more partials than ``room`` (never, for doubles
+ * of sane size: the caller then leaves the answer to Python). */
+static int exact_sum(const double *values, Py_ssize_t n, double *out) {
+    enum { ROOM = 64 };
+    double p[ROOM];
+    Py_ssize_t count = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        double x = values[k], y, t, hi, lo, yr;
+        Py_ssize_t i = 0;
+        for (Py_ssize_t j = 0; j < count; j++) {
+            y = p[j];
+            if (fabs(x) < fabs(y)) {
+                t = x;
+                x = y;
+                y = t;
+            }
+            hi = x + y;
+            yr = hi - x;
+            lo = y - yr;
+            if (lo != 0.0) p[i++] = lo;
+            x = hi;
+        }
+        count = i;
+        if (x != 0.0) {
+            if (!isfinite(x) || count >= ROOM) return -1;
+            p[count++] = x;
+        }
+    }
+    double hi = 0.0;
+    if (count > 0) {
+        double x, y, yr, lo = 0.0;
+        hi = p[--count];
+        while (count > 0) {
+            x = hi;
+            y = p[--count];
+            hi = x + y;
+            yr = hi - x;
+            lo = y - yr;
+            if (lo != 0.0) break;
+        }
+        if (count > 0 && ((lo < 0.0 && p[count - 1] < 0.0) || (lo > 0.0 && p[count - 1] > 0.0))) {
+            y = lo * 2.0;
+            x = hi + y;
+            yr = x - hi;
+            if (y == yr) hi = x;
+        }
+    }
+    *out = hi;
+    return 0;
+}
+
+/* The libm pow() that Python's float ** calls, through a pointer the compiler cannot see
+ * through: it would otherwise turn pow(x, 2.0) into x * x, which rounds alike only nearly
+ * always. */
+static double (*volatile libm_pow)(double, double) = pow;
+
+/* Widths beyond this are left to Python: their squares and sums stay far from overflow. */
+#define PLAIN_WIDTH 1e150
+
+/* fixed_pitch(glyphs, limit, margin) -> True, False or None: lines.py's Fragment.fixed_pitch
+ * (the widths of the glyphs that are not white space; None for fewer than four or a mean
+ * not above zero; else spread.spread_below(widths, limit), whose float estimate is worked
+ * out here by the same arithmetic: fsum's correctly rounded sums, libm's pow and sqrt).
+ * NotImplemented where the answer is Python's to give: a coordinate not plainly a float, a
+ * width not finite or huge, or an estimate within ``margin`` of the limit (spread_below
+ * then asks statistics.pstdev). The column search and table finding ask it of many
+ * fragments, and in Python its list and sums were a visible share of the analysis. */
+static PyObject *fixed_pitch(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *glyphs;
+    double limit, margin;
+    if (!PyArg_ParseTuple(args, "O!dd", &PyList_Type, &glyphs, &limit, &margin)) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(glyphs);
+    double small[64];
+    double *widths = n <= 64 ? small : PyMem_Malloc((size_t)n * sizeof(double));
+    if (widths == NULL) return PyErr_NoMemory();
+    PyObject *answer = NULL;
+    slot_layout layout = {NULL, {0}};
+    Py_ssize_t count = 0;
+    int plain = 1;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(glyphs) && plain; i++) {
+        PyObject *glyph = PyList_GET_ITEM(glyphs, i);
+        Py_INCREF(glyph);
+        if (Py_TYPE(glyph) != layout.type) layout_of(Py_TYPE(glyph), &layout);
+        PyObject *character = field_of(glyph, &layout, F_CHAR);
+        int space = character == NULL ? -1 : PyUnicode_Check(character) ? is_space(character) : -2;
+        Py_XDECREF(character);
+        PyObject *x0 = NULL, *x1 = NULL;
+        if (space == 0) {
+            x1 = field_of(glyph, &layout, F_X1);
+            x0 = x1 == NULL ? NULL : field_of(glyph, &layout, F_X0);
+            if (x0 == NULL) {
+                space = -1;
+            } else if (!PyFloat_CheckExact(x0) || !PyFloat_CheckExact(x1) || count >= n) {
+                plain = 0;
+            } else {
+                double width = PyFloat_AS_DOUBLE(x1) - PyFloat_AS_DOUBLE(x0);
+                if (!isfinite(width) || fabs(width) > PLAIN_WIDTH) plain = 0;
+                widths[count++] = width;
+            }
+        }
+        Py_XDECREF(x0);
+        Py_XDECREF(x1);
+        Py_DECREF(glyph);
+        if (space == -1) {
+            if (!left_to_python()) goto done;
+            plain = 0;
+        }
+        if (space == -2) plain = 0; /* (no str: Python raises as it would) */
+    }
+    if (!plain || PyList_GET_SIZE(glyphs) != n) {
+        answer = Py_NewRef(Py_NotImplemented);
+        goto done;
+    }
+    double total, mean, squares;
+    if (count < 4) {
+        answer = Py_NewRef(Py_None);
+        goto done;
+    }
+    if (exact_sum(widths, count, &total) < 0) {
+        answer = Py_NewRef(Py_NotImplemented);
+        goto done;
+    }
+    mean = total / (double)count;
+    if (mean <= 0) {
+        answer = Py_NewRef(Py_None);
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < count; k++) widths[k] = libm_pow(fabs(widths[k] - mean), 2.0);
+    if (exact_sum(widths, count, &squares) < 0) {
+        answer = Py_NewRef(Py_NotImplemented);
+        goto done;
+    }
+    double estimate = sqrt(squares / (double)count) / mean;
+    if (isfinite(estimate) && estimate < limit * (1 - margin))
+        answer = Py_NewRef(Py_True);
+    else if (isfinite(estimate) && estimate > limit * (1 + margin))
+        answer = Py_NewRef(Py_False);
+    else
+        answer = Py_NewRef(Py_NotImplemented);
+done:
+    if (widths != small) PyMem_Free(widths);
+    return answer;
+}
+
+/* lines.py's lines(), in C: the fragments of a page (or a part of it) grouped by baseline
+ * into lines. Asked of every column region and table, it was, after the fragment loop,
+ * the largest Python loop of the layout reader. */
+
+/* What lines() reads of one fragment, read once. */
+typedef struct {
+    PyObject *fragment; /* borrowed: alive in the caller's list */
+    double key;         /* the sort key: the middle of its band, negated */
+    double band0, band1, x0, y0, x1, y1;
+    int rotated;
+} line_piece;
+
+/* A line being gathered: its members, as indices into the pieces, in the order they joined. */
+typedef struct {
+    Py_ssize_t first, last, count;
+} line_group;
+
+static int piece_order(const void *a, const void *b) {
+    const ranked *x = a, *y = b;
+    if (x->value < y->value) return -1;
+    if (x->value > y->value) return 1;
+    return (x->at > y->at) - (x->at < y->at);
+}
+
+/* A float attribute's value, 0; 1 when it is no exact float or is NaN (left to Python);
+ * -1 with an exception set. */
+static int float_attribute(PyObject *obj, PyObject *name, double *out, PyObject **keep) {
+    PyObject *value = PyObject_GetAttr(obj, name);
+    if (value == NULL) return -1;
+    int status = plain_float(value, out) < 0 ? 1 : 0;
+    if (keep != NULL && status == 0)
+        *keep = value;
+    else
+        Py_DECREF(value);
+    return status;
+}
+
+/* Reads what lines() asks of the fragment; 0, 1 (left to Python) or -1 (an error). */
+static int piece_of(PyObject *fragment, line_piece *piece) {
+    piece->fragment = fragment;
+    PyObject *band = PyObject_GetAttr(fragment, name_band);
+    if (band == NULL) return -1;
+    int status = 0;
+    if (!PyTuple_CheckExact(band) || PyTuple_GET_SIZE(band) != 2 ||
+        plain_float(PyTuple_GET_ITEM(band, 0), &piece->band0) < 0 ||
+        plain_float(PyTuple_GET_ITEM(band, 1), &piece->band1) < 0)
+        status = 1;
+    Py_DECREF(band);
+    if (status) return status;
+    /* -sum(band) / 2, as _middle_downwards works it out (the sum starts from int 0). */
+    piece->key = -((0.0 + piece->band0) + piece->band1) / 2;
+    if (isnan(piece->key)) return 1;
+    if ((status = float_attribute(fragment, name_x0, &piece->x0, NULL)) != 0 ||
+        (status = float_attribute(fragment, name_y0, &piece->y0, NULL)) != 0 ||
+        (status = float_attribute(fragment, name_x1, &piece->x1, NULL)) != 0 ||
+        (status = float_attribute(fragment, name_y1, &piece->y1, NULL)) != 0)
+        return status;
+    PyObject *glyphs = PyObject_GetAttr(fragment, name_glyphs);
+    if (glyphs == NULL) return -1;
+    if (!PyList_CheckExact(glyphs)) {
+        Py_DECREF(glyphs);
+        return 1;
+    }
+    piece->rotated = 0;
+    if (PyList_GET_SIZE(glyphs) > 0) {
+        PyObject *glyph = PyList_GET_ITEM(glyphs, 0);
+        Py_INCREF(glyph);
+        PyObject *rotated = PyObject_GetAttr(glyph, name_rotated);
+        Py_DECREF(glyph);
+        piece->rotated = rotated == NULL ? -1 : PyObject_IsTrue(rotated);
+        Py_XDECREF(rotated);
+    }
+    Py_DECREF(glyphs);
+    return piece->rotated < 0 ? -1 : 0;
+}
+
+/* _extent: highest top, lowest bottom, tallest height of the group's bands no taller than
+ * ``limit`` (max() and min() keeping the first of equal values); 1 when there is none
+ * (Python's max() then raises, as it would). */
+static int extent_of(const line_piece *pieces, const Py_ssize_t *next, const line_group *group,
+                     double limit, double *high, double *low, double *tall) {
+    int found = 0;
+    for (Py_ssize_t i = group->first; i >= 0; i = next[i]) {
+        const line_piece *b = &pieces[i];
+        double height = b->band1 - b->band0;
+        if (!(height <= limit)) continue;
+        if (!found) {
+            *high = b->band1;
+            *low = b->band0;
+            *tall = height;
+            found = 1;
+            continue;
+        }
+        if (b->band1 > *high) *high = b->band1;
+        if (b->band0 < *low) *low = b->band0;
+        if (height > *tall) *tall = height;
+    }
+    return found ? 0 : 1;
+}
+
+static void join_group(line_group *group, Py_ssize_t *next, Py_ssize_t i) {
+    next[i] = -1;
+    if (group->count++ == 0)
+        group->first = i;
+    else
+        next[group->last] = i;
+    group->last = i;
+}
+
+/* Whether the error just raised is one the Python twin would raise, or not, on its own
+ * terms: cleared, and the work left to it. */
+static int left_to_twin(void) {
+    if (!PyErr_ExceptionMatches(PyExc_AttributeError) &&
+        !PyErr_ExceptionMatches(PyExc_TypeError) && !PyErr_ExceptionMatches(PyExc_ValueError))
+        return 0;
+    PyErr_Clear();
+    return 1;
+}
+
+/* The RTL letters of lines.py's _RTL. */
+static int rtl_letter(Py_UCS4 ch) {
+    return (ch >= 0x0590 && ch <= 0x08FF) || (ch >= 0xFB1D && ch <= 0xFDFF) ||
+           (ch >= 0xFE70 && ch <= 0xFEFF);
+}
+
+/* The line's members (a list of fragments in joining order, their texts exact strs) read
+ * right to left: most of their letters are right-to-left ones. */
+static int line_is_rtl(PyObject *members) {
+    Py_ssize_t rtl = 0, alpha = 0;
+    int ascii = 1;
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(members); k++) {
+        PyObject *text = PyObject_GetAttr(PyList_GET_ITEM(members, k), name_text);
+        if (text == NULL) return -1;
+        if (!PyUnicode_CheckExact(text)) {
+            Py_DECREF(text);
+            return 2;
+        }
+        if (!PyUnicode_IS_ASCII(text)) ascii = 0;
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        for (Py_ssize_t c = 0; c < PyUnicode_GET_LENGTH(text); c++) {
+            Py_UCS4 ch = PyUnicode_READ(kind, data, c);
+            rtl += rtl_letter(ch);
+            alpha += Py_UNICODE_ISALPHA(ch) != 0;
+        }
+        Py_DECREF(text);
+    }
+    if (ascii || rtl == 0) return 0;
+    return (double)rtl > (double)alpha / 2;
+}
+
+/* The members sorted by x0 (stably, as list.sort with a key sorts); NULL with no exception
+ * when an x0 is no plain float (left to Python). */
+static PyObject *sorted_by_x0(PyObject *members, ranked *work) {
+    Py_ssize_t n = PyList_GET_SIZE(members);
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *x0 = PyObject_GetAttr(PyList_GET_ITEM(members, k), name_x0);
+        if (x0 == NULL) return NULL;
+        int plain = plain_float(x0, &work[k].value);
+        Py_DECREF(x0);
+        if (plain < 0) return NULL;
+        work[k].at = k;
+        work[k].object = PyList_GET_ITEM(members, k);
+    }
+    qsort(work, (size_t)n, sizeof(ranked), piece_order);
+    PyObject *out = PyList_New(n);
+    if (out == NULL) return NULL;
+    for (Py_ssize_t k = 0; k < n; k++) PyList_SET_ITEM(out, k, Py_NewRef(work[k].object));
+    return out;
+}
+
+/* A fragment's size, box and text, as the merging below reads them. */
+typedef struct {
+    PyObject *x0o, *y0o, *x1o, *y1o, *text, *glyphs;
+    double size, x0, y0, x1, y1;
+} merge_view;
+
+static void merge_view_clear(merge_view *v) {
+    Py_CLEAR(v->x0o);
+    Py_CLEAR(v->y0o);
+    Py_CLEAR(v->x1o);
+    Py_CLEAR(v->y1o);
+    Py_CLEAR(v->text);
+    Py_CLEAR(v->glyphs);
+}
+
+/* 0, 1 (a value left to Python) or -1 (an error). */
+static int merge_view_of(PyObject *fragment, merge_view *v) {
+    int status;
+    if ((status = float_attribute(fragment, name_size, &v->size, NULL)) != 0 ||
+        (status = float_attribute(fragment, name_x0, &v->x0, &v->x0o)) != 0 ||
+        (status = float_attribute(fragment, name_y0, &v->y0, &v->y0o)) != 0 ||
+        (status = float_attribute(fragment, name_x1, &v->x1, &v->x1o)) != 0 ||
+        (status = float_attribute(fragment, name_y1, &v->y1, &v->y1o)) != 0)
+        return status;
+    if (!(v->text = PyObject_GetAttr(fragment, name_text))) return -1;
+    if (!(v->glyphs = PyObject_GetAttr(fragment, name_glyphs))) return -1;
+    return PyUnicode_CheckExact(v->text) && PyList_CheckExact(v->glyphs) ? 0 : 1;
+}
+
+/* The members of a line of several fragments, left to right (in reading order when
+ * ``rtl``), neighbours closer than a fragment gap merged and words drawn twice on
+ * themselves read once: the second half of lines(). NULL with no exception: left to
+ * Python. */
+static PyObject *merged_line(PyObject *sorted, int rtl, PyObject *fragment_class,
+                             double fragment_gap, double overprint) {
+    PyObject *merged = PyList_New(0);
+    if (merged == NULL) return NULL;
+    merge_view prev = {0}, f = {0};
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(sorted); k++) {
+        PyObject *fragment = PyList_GET_ITEM(sorted, k);
+        merge_view_clear(&f);
+        int status = merge_view_of(fragment, &f);
+        if (status != 0) goto left;
+        if (PyList_GET_SIZE(merged) > 0) {
+            double size = f.size > prev.size ? f.size : prev.size;
+            if (size < 1.0) size = 1.0;
+            int same = PyUnicode_Compare(f.text, prev.text) == 0;
+            if (same && PyErr_Occurred()) goto left;
+            double slack = overprint * size;
+            if (same && fabs(prev.x0 - f.x0) <= slack && fabs(prev.x1 - f.x1) <= slack &&
+                fabs(prev.y0 - f.y0) <= slack && fabs(prev.y1 - f.y1) <= slack)
+                continue; /* the same words drawn again on themselves: read once */
+            if (f.x0 - prev.x1 <= fragment_gap * size && fabs(prev.size - f.size) < 0.3 * size) {
+                merge_view *first = rtl ? &f : &prev, *second = rtl ? &prev : &f;
+                PyObject *joined = PyUnicode_FromFormat("%U %U", first->text, second->text);
+                PyObject *glyphs = joined == NULL ? NULL
+                                                  : PySequence_Concat(first->glyphs, second->glyphs);
+                PyObject *y0o = f.y0 < prev.y0 ? f.y0o : prev.y0o;
+                PyObject *x1o = f.x1 > prev.x1 ? f.x1o : prev.x1o;
+                PyObject *y1o = f.y1 > prev.y1 ? f.y1o : prev.y1o;
+                PyObject *made = glyphs == NULL ? NULL : PyObject_CallFunctionObjArgs(
+                    fragment_class, glyphs, joined, prev.x0o, y0o, x1o, y1o, NULL);
+                Py_XDECREF(joined);
+                Py_XDECREF(glyphs);
+                if (made == NULL) goto fail;
+                Py_ssize_t at = PyList_GET_SIZE(merged) - 1;
+                PyList_SetItem(merged, at, made); /* (steals made) */
+                merge_view_clear(&prev);
+                status = merge_view_of(made, &prev);
+                if (status != 0) goto left;
+                continue;
+            }
+        }
+        if (PyList_Append(merged, fragment) < 0) goto fail;
+        merge_view_clear(&prev);
+        prev = f;
+        f = (merge_view){0};
+    }
+    merge_view_clear(&prev);
+    merge_view_clear(&f);
+    if (rtl && PyList_Reverse(merged) < 0) {
+        Py_DECREF(merged);
+        return NULL;
+    }
+    return merged;
+left:
+    merge_view_clear(&prev);
+    merge_view_clear(&f);
+    Py_DECREF(merged);
+    if (PyErr_Occurred()) left_to_twin(); /* (another error stays set: the caller raises it) */
+    return NULL;
+fail:
+    merge_view_clear(&prev);
+    merge_view_clear(&f);
+    Py_DECREF(merged);
+    return NULL;
+}
+
+/* group_lines(fragments, line_class, fragment_class, taller_than_line, fragment_gap,
+ * overprint) -> the lines lines.py's lines() makes of ``fragments`` (new Line objects; the
+ * fragments themselves, or merged ones made as it makes them), or None where it leaves the
+ * work to Python: a band, box or size that is no plain float, a NaN to sort by, glyphs or
+ * text of another type. The same tests in the same order on the same values (see lines()
+ * for why each is made); a test compares the two. */
+static PyObject *group_lines(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *frags, *line_class, *fragment_class;
+    double taller, fragment_gap, overprint;
+    if (!PyArg_ParseTuple(args, "O!OOddd", &PyList_Type, &frags, &line_class, &fragment_class,
+                          &taller, &fragment_gap, &overprint))
+        return NULL;
+    frags = PyList_GetSlice(frags, 0, PyList_GET_SIZE(frags)); /* (held: a copy) */
+    if (frags == NULL) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(frags);
+    PyObject *out = NULL, *result = NULL;
+    line_piece *pieces = PyMem_Calloc((size_t)n + 1, sizeof(line_piece));
+    ranked *work = PyMem_Calloc((size_t)n + 1, sizeof(ranked));
+    Py_ssize_t *next = PyMem_Calloc((size_t)n + 1, sizeof(Py_ssize_t));
+    Py_ssize_t *enclosing = PyMem_Calloc((size_t)n + 1, sizeof(Py_ssize_t));
+    Py_ssize_t *enclosing_group = PyMem_Calloc((size_t)n + 1, sizeof(Py_ssize_t));
+    line_group *groups = PyMem_Calloc((size_t)n + 1, sizeof(line_group));
+    if (!pieces || !work || !next || !enclosing || !enclosing_group || !groups) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int status = piece_of(PyList_GET_ITEM(frags, i), &pieces[i]);
+        if (status < 0 && left_to_twin()) status = 1;
+        if (status < 0) goto done;
+        if (status > 0) goto left;
+        work[i] = (ranked){pieces[i].key, i, NULL};
+    }
+    qsort(work, (size_t)n, sizeof(ranked), piece_order);
+
+    Py_ssize_t group_count = 0, enclosing_count = 0;
+    double high = 0.0, low = 0.0, tall = 0.0, short_ = 0.0;
+    int rotated_group = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        Py_ssize_t i = work[k].at;
+        const line_piece *f = &pieces[i];
+        double fy0 = f->band0, fy1 = f->band1, height = fy1 - fy0;
+        if (group_count > 0 && !f->rotated && !rotated_group) {
+            double top = fy1 < high ? fy1 : high;
+            double bottom = fy0 > low ? fy0 : low;
+            if (top - bottom > 0.5 * (tall < height ? tall : height)) {
+                Py_ssize_t g = group_count - 1;
+                join_group(&groups[g], next, i);
+                if (f->y1 - f->y0 > taller * (short_ < height ? short_ : height)) {
+                    enclosing[enclosing_count] = i;
+                    enclosing_group[enclosing_count++] = g;
+                }
+                if (height > taller * short_) continue; /* rides on the line */
+                if (height * taller < tall) {
+                    short_ = height;
+                    if (extent_of(pieces, next, &groups[g], taller * short_, &high, &low,
+                                  &tall))
+                        goto left;
+                    continue;
+                }
+                if (height < short_) short_ = height;
+                if (fy1 > high) high = fy1;
+                if (fy0 < low) low = fy0;
+                if (height > tall) tall = height;
+                continue;
+            }
+        }
+        if (enclosing_count > 0 && !f->rotated) {
+            Py_ssize_t kept = 0, host = -1;
+            for (Py_ssize_t e = 0; e < enclosing_count; e++) {
+                if (pieces[enclosing[e]].y0 < fy1) {
+                    enclosing[kept] = enclosing[e];
+                    enclosing_group[kept++] = enclosing_group[e];
+                }
+            }
+            enclosing_count = kept;
+            for (Py_ssize_t e = 0; e < enclosing_count && host < 0; e++) {
+                const line_piece *box = &pieces[enclosing[e]];
+                double a = box->x0 - f->x1, b = f->x0 - box->x1;
+                double gap = b > a ? b : a;
+                double upper = box->y1 < fy1 ? box->y1 : fy1;
+                double lower = box->y0 > fy0 ? box->y0 : fy0;
+                double inside = upper - lower;
+                if (gap <= height && inside >= 0.9 * height && 0.9 * height > 0)
+                    host = enclosing_group[e];
+            }
+            if (host >= 0) {
+                join_group(&groups[host], next, i);
+                continue;
+            }
+        }
+        groups[group_count] = (line_group){-1, -1, 0};
+        join_group(&groups[group_count++], next, i);
+        high = fy1;
+        low = fy0;
+        tall = height;
+        short_ = height;
+        if (!f->rotated && f->y1 - f->y0 > taller * height) {
+            enclosing[enclosing_count] = i;
+            enclosing_group[enclosing_count++] = group_count - 1;
+        }
+        rotated_group = f->rotated;
+    }
+
+    out = PyList_New(0);
+    if (out == NULL) goto done;
+    for (Py_ssize_t g = 0; g < group_count; g++) {
+        PyObject *members = PyList_New(groups[g].count);
+        if (members == NULL) goto done;
+        Py_ssize_t k = 0;
+        for (Py_ssize_t i = groups[g].first; i >= 0; i = next[i])
+            PyList_SET_ITEM(members, k++, Py_NewRef(pieces[i].fragment));
+        PyObject *members_of_line = members;
+        if (groups[g].count > 1) {
+            int rtl = line_is_rtl(members);
+            PyObject *sorted = rtl < 0 || rtl > 1 ? NULL : sorted_by_x0(members, work);
+            Py_DECREF(members);
+            members_of_line = sorted == NULL ? NULL
+                              : merged_line(sorted, rtl, fragment_class, fragment_gap, overprint);
+            Py_XDECREF(sorted);
+            if (members_of_line == NULL) {
+                if (PyErr_Occurred() && !left_to_twin()) goto done;
+                goto left;
+            }
+        }
+        PyObject *line = PyObject_CallOneArg(line_class, members_of_line);
+        Py_DECREF(members_of_line);
+        if (line == NULL) goto done;
+        int status = PyList_Append(out, line);
+        Py_DECREF(line);
+        if (status < 0) goto done;
+    }
+    result = Py_NewRef(out);
+    goto done;
+left:
+    result = Py_NewRef(Py_None);
+done:
+    Py_XDECREF(out);
+    Py_DECREF(frags);
+    PyMem_Free(pieces);
+    PyMem_Free(work);
+    PyMem_Free(next);
+    PyMem_Free(enclosing);
+    PyMem_Free(enclosing_group);
+    PyMem_Free(groups);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"fragments", fragments, METH_VARARGS,
      "fragments(glyphs, fragment_class, fragment_gap, space_gap) -> fragments, raw text"},
@@ -721,6 +1290,11 @@ static PyMethodDef methods[] = {
     {"text_facts", text_facts, METH_O,
      "text_facts(fragments) -> count: set Fragment.words and .rtl"},
     {"word_count", word_count, METH_O, "word_count(text) -> words with letters in them"},
+    {"fixed_pitch", fixed_pitch, METH_VARARGS,
+     "fixed_pitch(glyphs, limit, margin) -> Fragment.fixed_pitch, or NotImplemented"},
+    {"group_lines", group_lines, METH_VARARGS,
+     "group_lines(fragments, line_class, fragment_class, taller_than_line, fragment_gap, "
+     "overprint) -> lines.lines(fragments), or None"},
     {"glyph_facts", glyph_facts, METH_VARARGS,
      "glyph_facts(fragments, tall_glyphs) -> count: set the values Fragment computes once"},
     {NULL, NULL, 0, NULL},

@@ -21,7 +21,7 @@ from types import ModuleType
 from typing import Any, Generic, TypeVar, overload
 
 from .glyphs import Glyph
-from .spread import spread_below
+from .spread import MARGIN, spread_below
 
 _accelerator: ModuleType | None
 try:
@@ -174,6 +174,13 @@ class Fragment:
     @_computed_once
     def fixed_pitch(self) -> bool | None:
         """Whether the fragment is set in a fixed-pitch face (None: too few glyphs to tell)."""
+        if _accelerator is not None and isinstance(self.glyphs, list):
+            # The same answer in C (a test holds the two equal), but for values it leaves to
+            # Python: table finding and the column search ask it of many fragments.
+            found = _accelerator.fixed_pitch(self.glyphs, FIXED_PITCH_SPREAD, MARGIN)
+            if found is not NotImplemented:
+                answer: bool | None = found
+                return answer
         widths = [g.x1 - g.x0 for g in self.glyphs if not g.char.isspace()]
         if len(widths) < 4 or statistics.fmean(widths) <= 0:
             return None
@@ -226,9 +233,13 @@ def clean(text: str) -> str:
         text = "•" + text[1:]
     # Printable text (nearly all of it) has no control, surrogate or private-use character:
     # only the rest needs the character-by-character check.
-    kept = text if text.isprintable() else "".join(
-        ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cs", "Co")
-    )
+    if text.isprintable():
+        # Its only white space is the ASCII space (every other kind is unprintable): without
+        # one leading, trailing or doubled, splitting and joining would give it back as it is.
+        if "  " not in text and text[:1] != " " and text[-1:] != " ":
+            return text
+        return " ".join(text.split())
+    kept = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cs", "Co"))
     return " ".join(kept.split())
 
 
@@ -240,8 +251,8 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
         out = _python_fragments(glyphs)
     positions: dict[int, int] | None = None
     for fragment in out:
-        fragment.text = clean(fragment.text)
-        if " " in fragment.text and _SPACED_LETTERS.search(fragment.text):
+        text = fragment.text = clean(fragment.text)
+        if " " in text and _SPACED_LETTERS.search(text):
             if positions is None:  # (a rare fragment: the page's glyphs are indexed once)
                 positions = {id(g): i for i, g in enumerate(glyphs)}
             fragment.text = _close_letter_spacing(fragment, glyphs, positions)
@@ -528,6 +539,20 @@ def lines(frags: list[Fragment]) -> list[Line]:
     with neighbours closer than a fragment gap merged (pdfium can split a line's runs).
     Fragments are grouped by their :func:`band`, not their box, so a formula with an index
     or a tall brace in one column does not draw the other column's lines together."""
+    if _accelerator is not None and isinstance(frags, list):
+        # The same lines made in C (a test holds the two equal), but for values it leaves to
+        # Python: asked of every region and table of every page, the loop was dear.
+        found: list[Line] | None = _accelerator.group_lines(
+            frags, Line, Fragment, TALLER_THAN_LINE, FRAGMENT_GAP, OVERPRINT
+        )
+        if found is not None:
+            return found
+    return _python_lines(frags)
+
+
+def _python_lines(frags: list[Fragment]) -> list[Line]:
+    """:func:`lines` in Python; ``_fragments.c`` does the same in C (keep the two in step: a
+    test compares them)."""
     banded = [(f.band, f) for f in frags]
     banded.sort(key=_middle_downwards)
     groups: list[_Group] = []

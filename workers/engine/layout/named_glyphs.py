@@ -10,11 +10,16 @@ read alike.
 
 from __future__ import annotations
 
+import itertools
+import operator
+
 import pikepdf
 
 from ..glyph_names import NotUnderstood, reading_fixes
 from ..tagged_pdf.fonts import display_name, page_roots, reachable_fonts
 from .glyphs import Glyph
+
+_char_of = operator.attrgetter("char")
 
 
 class NamedGlyphReading:
@@ -32,7 +37,10 @@ class NamedGlyphReading:
         if not usable:
             return
         fixed = set().union(*usable.values())
-        for glyph in [g for g in glyphs if g.char in fixed]:
+        # (The page's glyphs sifted at C speed: most pages of a TeX document have fixes, and
+        # few of their glyphs are among them.)
+        chosen = list(itertools.compress(glyphs, map(fixed.__contains__, map(_char_of, glyphs))))
+        for glyph in chosen:
             of_font = usable.get(glyph.font)
             # A space pdfium adds between words takes the font of the glyph before it.
             if of_font is not None and glyph.char in of_font and not glyph.generated:

@@ -75,6 +75,14 @@ class OperatorMap:
 
     def ranges(self, objects: Iterable[int]) -> tuple[tuple[int, int], ...]:
         """Half-open operator ranges covering ``objects``, merging runs of consecutive objects."""
+        if _scanner is not None and isinstance(objects, (list, tuple)) and isinstance(
+            self.operator_of, list
+        ):
+            # The same ranges in C (a test holds the two equal): asked for every block.
+            found = _scanner.ranges(self.operator_of, objects)
+            if found is not NotImplemented:
+                made: tuple[tuple[int, int], ...] = found
+                return made
         # Asked for every block of the document: the open range is kept in two locals
         # (start, end) rather than rebuilt as a tuple for each object it grows by.
         out: list[tuple[int, int]] = []
@@ -106,6 +114,15 @@ class OperatorMap:
         right-to-left line drawn word by word from the left, a form's label drawn apart from
         the line it sits in, read as the text reads (the tagger lists an element's marked
         content in this order). Objects in stream order: :meth:`ranges`."""
+        if _scanner is not None and isinstance(objects, (list, tuple)) and isinstance(
+            self.operator_of, list
+        ):
+            # The same ranges in C (a test holds the two equal): asked for every block, cell
+            # and label of every page.
+            found = _scanner.ranges_in_order(self.operator_of, objects)
+            if found is not NotImplemented:
+                made: tuple[tuple[int, int], ...] = found
+                return made
         # (Each object before the next, compared at C speed: asked for every block and cell.)
         if all(map(operator.lt, objects, itertools.islice(objects, 1, None))):
             return self.ranges(objects)  # (most blocks: read as drawn)

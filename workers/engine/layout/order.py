@@ -233,7 +233,7 @@ def column_regions(
                 for region in column_regions(band, depth + 1, budget, memo, breaks)
             ]
         left, right = vertical
-        if sum(f.rtl for f in frags) > len(frags) / 2:
+        if sum(map(_rtl_of, frags)) > len(frags) / 2:
             left, right = right, left
         return column_regions(left, depth + 1, budget, memo, breaks) + column_regions(
             right, depth + 1, budget, memo, breaks
@@ -478,16 +478,21 @@ def _cut_revealing_columns(
     # Each part's widest gap across x, for all parts at once: most parts have none wide
     # enough for a gutter, and are refused on it without being cut off, sorted and looked up.
     end = len(spans)
-    # What decides most parts, measured for all of them at once (see _column_split_of).
+    # What decides most parts, measured for all of them at once. A part whose widest gap is
+    # too narrow for a gutter, or leaves a side too narrow for a column, has no columns (as
+    # _find_column_split would answer, on the same measures): refused without being cut off
+    # as a list of its own, which would cost more than the answer. (Still a question asked:
+    # the budget bounds them, as _column_split counts them.)
     measures = _gap_measures(spans, [(0, i) for i in places] + [(i, end) for i in places])
     above, below = (measures[:len(places)], measures[len(places):]) if measures else ([], [])
     for k, i in enumerate(places):
-        if (
-            _column_split_of(spans, 0, i, budget, memo, above[k] if above else None)
-            is not None
-            or _column_split_of(spans, i, end, budget, memo, below[k] if below else None)
-            is not None
-        ):
+        if above and _no_gutter(*above[k]):
+            budget[0] -= 1
+        elif _column_split(spans[:i], budget, memo) is not None:
+            return spans[:i], spans[i:]
+        if below and _no_gutter(*below[k]):
+            budget[0] -= 1
+        elif _column_split(spans[i:], budget, memo) is not None:
             return spans[:i], spans[i:]
     if depth > 1:
         # A title above and a page number below both bridge the gutter: try cutting off the
@@ -532,21 +537,6 @@ class _SplitMemo:
         split = find(frags)
         filed.append((list(frags), split))  # (a copy: the part's list is the caller's)
         return split
-
-
-def _column_split_of(
-    spans: list[Fragment], start: int, end: int, budget: list[int], memo: _SplitMemo,
-    measures: _GapMeasures | None,
-) -> _Split | None:
-    """:func:`_column_split` of the part ``spans[start:end]``, whose :func:`_gap_measures`
-    are ``measures`` when known. A part whose widest gap is too narrow for a gutter, or
-    leaves a side too narrow for a column, has no columns (as :func:`_find_column_split`
-    would answer, on the same measures): refused without being cut off as a list of its
-    own, which would cost more than the answer."""
-    if measures is not None and _no_gutter(*measures):
-        budget[0] -= 1  # (still a question asked: the budget bounds them, as before)
-        return None
-    return _column_split(spans[start:end], budget, memo)
 
 
 def _column_split(
@@ -682,6 +672,7 @@ _first_two = operator.itemgetter(0, 1)
 _size_of = operator.attrgetter("size")
 _x0_of = operator.attrgetter("x0")
 _x1_of = operator.attrgetter("x1")
+_rtl_of = operator.attrgetter("rtl")
 
 
 def _widest_gap(items: list[_B], axis: str) -> tuple[float, int, list[_B]]:
@@ -1307,4 +1298,5 @@ def _cards(left: list[Block], right: list[Block]) -> bool:
 
 def _mostly_rtl(blocks: list[Block]) -> bool:
     frags = [f for b in blocks for f in b.frags]
-    return bool(frags) and sum(f.rtl for f in frags) > len(frags) / 2
+    # (Counted by map in C: asked at every level of the reading order's recursion.)
+    return bool(frags) and sum(map(_rtl_of, frags)) > len(frags) / 2

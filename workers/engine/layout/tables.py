@@ -1104,7 +1104,7 @@ def find_tables(page_lines: list[Line], page: int) -> tuple[list[Block], set[int
         run.clear()
 
     for line in page_lines:
-        if len(run) >= 2 and _heading_in_rows(line, run):
+        if len(run) >= 2 and len(line.fragments) <= 2 and _heading_over(line, shape.of(run)):
             close()
         # (The line's height, y1 - y0 as Fragment.height has it, asked only beside a run.)
         near = bool(run) and run[-1].y0 - line.y1 < 2.5 * max(
@@ -1116,7 +1116,7 @@ def find_tables(page_lines: list[Line], page: int) -> tuple[list[Block], set[int
             ):
                 close()
             run.append(line)
-        elif near and _inside_columns(line, run):
+        elif near and _inside_columns(line, shape.of(run)):
             run.append(line)  # a row with one filled cell
         else:
             close()
@@ -1140,26 +1140,53 @@ class _RunShape:
         self.seen = 0
         self.rows: list[list[Fragment]] = []
         self.columns: list[list[float]] = []
+        # Every line's size (:func:`_line_size`), kept sorted, for their median; and the
+        # left and right edges of all the run's pieces, min() and max() folded a line at a
+        # time (the same fold over the same values in the same order).
+        self.sizes: list[float] = []
+        self.sizes_sortable = True
+        self.left = self.right = 0.0
+        self.edged = False  # (left and right hold a piece's edges)
+        self.run: list[Line] = []
 
-    def of(self, run: list[Line]) -> tuple[list[list[Fragment]], list[list[float]]]:
-        """The run's rows of several pieces, and their columns."""
+    def of(self, run: list[Line]) -> _RunShape:
+        """The shape of the run (its rows of several pieces, their columns, ...)."""
         if not run or run[0] is not self.first or len(run) < self.seen:
             self.first, self.seen, self.rows, self.columns = (run[0] if run else None), 0, [], []
+            self.sizes, self.sizes_sortable, self.edged = [], True, False
         for line in run[self.seen:]:
             if len(line.fragments) > 1:
                 row = list(line.fragments)
                 self.rows.append(row)
                 self.columns = merged_columns(self.columns, row)
+            size = _line_size(line)
+            # (A NaN sorts where it happens to stand: such a run is left to statistics.)
+            self.sizes_sortable = self.sizes_sortable and size == size
+            bisect.insort(self.sizes, size)
+            for f in line.fragments:
+                if not self.edged:
+                    self.left, self.right, self.edged = f.x0, f.x1, True
+                    continue
+                if f.x0 < self.left:
+                    self.left = f.x0
+                if f.x1 > self.right:
+                    self.right = f.x1
         self.seen = len(run)
-        return self.rows, self.columns
+        self.run = run
+        return self
+
+    def usual_size(self) -> float:
+        """statistics.median of the lines' sizes (the same arithmetic on the same values)."""
+        if not self.sizes_sortable:
+            return float(statistics.median(map(_line_size, self.run)))
+        sizes, n = self.sizes, len(self.sizes)
+        return sizes[n // 2] if n % 2 else (sizes[n // 2 - 1] + sizes[n // 2]) / 2
 
 
-def _spans_columns(
-    line: Line, shape: tuple[list[list[Fragment]], list[list[float]]]
-) -> bool:
+def _spans_columns(line: Line, shape: _RunShape) -> bool:
     """A piece of the line runs across two or more whole columns of the rows above: the
     table has ended and text set otherwise goes on (a marginal note beside a paragraph)."""
-    rows, columns = shape
+    rows, columns = shape.rows, shape.columns
     if len(rows) < 2:
         return False
     spans = any(
@@ -1169,9 +1196,7 @@ def _spans_columns(
     return spans and not _fixed_pitch_words(rows) and not _line_numbered(rows)
 
 
-def _reaches_past_gutter(
-    line: Line, shape: tuple[list[list[Fragment]], list[list[float]]]
-) -> bool:
+def _reaches_past_gutter(line: Line, shape: _RunShape) -> bool:
     """Pieces of the line stand right of all the rows above, side by side and set off from
     them by a gap wider than any gap between their columns: a row of another column of the
     page (the labels under a row of pictures beside a table), so the table has ended. A
@@ -1179,7 +1204,7 @@ def _reaches_past_gutter(
     row filling it fills others too: so a row with pieces in the table's columns must be set
     off by twice that spacing, and one with none of its pieces there by more than it. (One
     piece far out is a value set flush right, a percentage after its label: not a row.)"""
-    rows, columns = shape
+    rows, columns = shape.rows, shape.columns
     if len(rows) < 2:
         return False
     widest = max((b[0] - a[1] for a, b in zip(columns, columns[1:], strict=False)), default=0.0)
@@ -1202,6 +1227,12 @@ def _reaches_past_gutter(
 
 def _line_size(line: Line) -> float:
     return max(f.size for f in line.fragments)
+
+
+def _heading_over(line: Line, shape: _RunShape) -> bool:
+    """:func:`_heading_in_rows` of a line of two pieces at most, over the run ``shape`` is
+    the shape of (its lines' median size kept as the run grows: asked for every line)."""
+    return _line_size(line) > 1.15 * shape.usual_size()
 
 
 def _heading_in_rows(line: Line, rows: list[Line]) -> bool:
@@ -1247,20 +1278,18 @@ def _trim_set_apart(run: list[Line]) -> None:
         run.pop(0)
 
 
-def _inside_columns(line: Line, run: list[Line]) -> bool:
+def _inside_columns(line: Line, shape: _RunShape) -> bool:
     """The line's one piece is a row with one filled cell: inside the rows' span, and narrow
     next to it or within one of their columns (a wide column's text wrapped onto lines of
     its own, beside the short figures of the other columns), unless that column hangs from
     a column of a list's labels."""
-    left = min(f.x0 for r in run for f in r.fragments)
-    right = max(f.x1 for r in run for f in r.fragments)
+    left, right = shape.left, shape.right  # (all the run's pieces')
     f = line.fragments[0]
     if f.x0 < left - 2 or f.x1 > right + 2:
         return False
     if f.width < 0.5 * (right - left):
         return True
-    rows = [list(r.fragments) for r in run if len(r.fragments) > 1]
-    columns = _columns(rows)
+    rows, columns = shape.rows, shape.columns  # (as _columns(rows) gives them)
     within = [k for k, c in enumerate(columns) if _in_column(f, c)]
     if len(columns) < 2 or len(within) != 1:
         return False
