@@ -156,7 +156,7 @@ def classify(
     list_x: list[float] = []
     #: Where each item's text starts, past its label (a hanging indent's continuation lines),
     #: and its size.
-    item_faces: dict[int, tuple[float | None, float]] = {}
+    item_faces: dict[int, tuple[float | None, float, bool]] = {}
     heading_block: Block | None = None  # the block of the last heading
     run_in_heads: set[int] = set()  # the headings run into their paragraphs
     heading_faces: dict[int, tuple[float, bool]] = {}  # each heading line's face
@@ -263,7 +263,7 @@ def classify(
                     stack.append(inner)
                     list_x.append(indent)
                 stack[-1].items.append(entry)
-                item_faces[id(entry)] = (_text_start(block, label), block.size)
+                item_faces[id(entry)] = (_text_start(block, label), block.size, block.bold)
                 continue
             run_in = _run_in_title(block, places)
             if run_in is not None and (title_key(run_in), block.page) in own_lines:
@@ -988,18 +988,22 @@ def _drop_unordered_letters(doc: Document) -> None:
 
 def _continued_item(
     block: Block, stack: list[ListBlock], list_x: list[float],
-    item_faces: dict[int, tuple[float | None, float]] | None = None,
+    item_faces: dict[int, tuple[float | None, float, bool]] | None = None,
 ) -> ListItem | None:
     """The list item an indented paragraph after a list continues, if any: on its page, in
     its size (not a footer or a side note below it), indented past the labels, or lined up
     with the item's text past a narrow label ("■ Term," in bold, its explanation in a
     regular face on the lines below). (Past a page break, indents are measured from other
-    margins: a paragraph there is not judged by them.)"""
+    margins: a paragraph there is not judged by them.) A paragraph that opens a new part
+    (:func:`_opens_new_part`) continues no item: past a column break its left edge is well
+    right of the list's labels, though it follows no item."""
     for level in range(len(stack) - 1, -1, -1):
         if not stack[level].items:
             continue
         item = stack[level].items[-1]
-        start, size = (item_faces or {}).get(id(item), (None, block.size))
+        start, size, bold = (item_faces or {}).get(id(item), (None, block.size, False))
+        if _opens_new_part(block, bold):
+            return None
         last = item.blocks[-1].prov[-1] if item.blocks and item.blocks[-1].prov else None
         if last is not None and last.page != block.page:
             continue
@@ -1018,6 +1022,27 @@ def _continued_item(
         if block.x0 > list_x[level] + 0.8 * block.size or lined_up:
             return item
     return None
+
+
+#: A section number of two levels or more opening a title or a clause ("4.1.8 Stage C",
+#: "2.3 The tests"); one level ("4 engines") may be a count opening a sentence.
+SECTION_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+[A-Z]")
+
+
+def _opens_new_part(block: Block, item_bold: bool) -> bool:
+    """Whether a paragraph opens a new part of the text rather than going on with a list
+    item: it opens with a section number, or it is a line of its own set in bold after an
+    item in a regular face (a heading in the body's size)."""
+    if SECTION_NUMBER.match(block.text):
+        return True
+    return not item_bold and block.bold and len(block.frags) >= 1 and _one_line(block)
+
+
+def _one_line(block: Block) -> bool:
+    """Whether all the block's fragments sit on one line."""
+    first = block.frags[0]
+    middle = (first.y0 + first.y1) / 2
+    return all(f.y0 <= middle <= f.y1 for f in block.frags)
 
 
 def _right_under(block: Block, box: BBox) -> bool:
