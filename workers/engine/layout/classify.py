@@ -87,8 +87,12 @@ _DATE_ONLY = re.compile(rf"^{_DATE}$", re.IGNORECASE)
 _DATED = re.compile(rf"(?:^|\s){_DATE}$", re.IGNORECASE)
 
 
-def _norm(text: str) -> str:
+def norm_running(text: str) -> str:
+    """Running text's key: its words in lower case, its numbers one ("Page 2 of 4")."""
     return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+_norm = norm_running
 
 
 def classify(

@@ -49,7 +49,7 @@ from .catalog_facts import (
     page_links,
     read_outline,
 )
-from .classify import classify
+from .classify import MARGIN_BAND, classify, norm_running
 from .contents import ends_with_page_number, find_contents, has_leaders, is_page_number
 from .end_marks import EndMark, attach_end_marks, take_end_marks
 from .figures import (
@@ -138,6 +138,7 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
               for page, found in fields.items() if page < len(frames)}
     to_pages = {page: [(box_to_display(box, frames[page]), to) for box, to in found]
                 for page, found in to_pages.items() if page < len(frames)}
+    running_lines_apart(results)
     text_blocks = [b for r in results for b in r.blocks if b.kind == "text"]
     hyphenation = Hyphenation([f.text for f in b.frags] for b in text_blocks)
     # (Tables and figures too: their cells and captions read lines as paragraphs do.)
@@ -370,6 +371,101 @@ def _lines_of(frags: Sequence[Fragment]) -> list[list[Fragment]]:
         else:
             out.append([f])
     return out
+
+
+#: A line repeated at the same place on other pages: its middle within this share of its
+#: height, its left and right edges within this share of its height.
+RUNNING_PLACE = 0.5
+RUNNING_EDGE = 1.0
+
+
+def running_lines_apart(results: Sequence[PageResult]) -> None:
+    """Split off a block's first or last line when, in the page's margin band, that line is a
+    running header or footer: a block of that line alone stands at the same place on other
+    pages. Where the running line sits a line's gap above the title on one page (a form's
+    "CUI (when filled in)" over its title on page 1), block building reads them as one
+    block; apart, the line is found as an artifact like its repeats and the title is whole.
+    As many other pages must show it as artifact detection asks (:mod:`.classify`)."""
+    if len(results) < 2:
+        return
+    repeats = max(2, min(3, len(results) // 2))
+    alone: dict[str, list[tuple[int, BBox]]] = {}  # text -> (page, its one-line block)
+    for index, result in enumerate(results):
+        for block in result.blocks:
+            if block.kind == "text" and block.frags and _in_margin_band(block, result.page):
+                line = _lines_of(block.frags)
+                if len(line) == 1:
+                    alone.setdefault(_line_key(line[0]), []).append((index, _line_box(line[0])))
+    if not alone:
+        return
+    for index, result in enumerate(results):
+        labels = {id(b) for b in result.blocks for b in b.labels}
+        out: list[Block] = []
+        for block in result.blocks:
+            if block.kind != "text" or id(block) in labels or not _in_margin_band(
+                block, result.page
+            ):
+                out.append(block)
+                continue
+            line_list = _lines_of(block.frags)
+            if len(line_list) < 2:
+                out.append(block)
+                continue
+            band = MARGIN_BAND * result.page.height
+            first, last = line_list[0], line_list[-1]
+            if _line_box(first).y0 - result.page.y0 > result.page.height - band and \
+                    _repeated_line(first, index, alone, repeats):
+                out += [_block_of(block.page, first), _block_of(block.page, _joined(line_list[1:]))]
+            elif _line_box(last).y1 - result.page.y0 < band and \
+                    _repeated_line(last, index, alone, repeats):
+                out += [_block_of(block.page, _joined(line_list[:-1])), _block_of(block.page, last)]
+            else:
+                out.append(block)
+        result.blocks[:] = out
+
+
+def _in_margin_band(block: Block, page: Page) -> bool:
+    """Whether the block reaches into the top or bottom margin band of the page."""
+    band = MARGIN_BAND * page.height
+    return block.y1 - page.y0 > page.height - band or block.y0 - page.y0 < band
+
+
+def _line_key(line: list[Fragment]) -> str:
+    return norm_running(" ".join(f.text for f in line))
+
+
+def _line_box(line: list[Fragment]) -> BBox:
+    """A line's box: its fragments' union."""
+    return BBox(min(f.x0 for f in line), min(f.y0 for f in line),
+                max(f.x1 for f in line), max(f.y1 for f in line))
+
+
+def _repeated_line(
+    line: list[Fragment], index: int, alone: dict[str, list[tuple[int, BBox]]], repeats: int
+) -> bool:
+    """Whether the line stands alone at the same place on enough other pages."""
+    box = _line_box(line)
+    height = max(box.y1 - box.y0, 1.0)
+    middle = (box.y0 + box.y1) / 2
+    pages = {
+        page for page, other in alone.get(_line_key(line), [])
+        if page != index
+        and abs((other.y0 + other.y1) / 2 - middle) <= RUNNING_PLACE * height
+        and abs(other.x0 - box.x0) <= RUNNING_EDGE * height
+        and abs(other.x1 - box.x1) <= RUNNING_EDGE * height
+    }
+    return len(pages) + 1 >= repeats
+
+
+def _joined(line_list: list[list[Fragment]]) -> list[Fragment]:
+    return [f for line in line_list for f in line]
+
+
+def _block_of(page: int, frags: list[Fragment]) -> Block:
+    block = Block(page)
+    for f in frags:
+        block.add(f)
+    return block
 
 
 def _lines_apart(block: Block, page: int, rules: Sequence[Rect]) -> list[Block]:
