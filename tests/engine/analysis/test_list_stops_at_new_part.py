@@ -4,8 +4,6 @@ after items in a regular face. Other text there goes on with the last item, as b
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from tests.engine.analysis.conftest import HtmlPdf
 from workers.engine.document import Document, ListBlock, Paragraph
 from workers.engine.layout.reader import read_layout
@@ -39,7 +37,9 @@ def _two_columns(html_pdf: HtmlPdf, head: str) -> Document:
 def _lists_apart(doc: Document, head: str) -> None:
     """The two lists stand apart, each item its one paragraph, ``head`` between them."""
     lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
-    assert [[item.label for item in b.items] for b in lists] == [[f"{x})" for x in "abcdefg"], ["a)", "b)", "c)"]]
+    assert [[item.label for item in b.items] for b in lists] == [
+        [f"{x})" for x in "abcdefg"], ["a)", "b)", "c)"]
+    ]
     assert all(
         [p.text for p in item.blocks if isinstance(p, Paragraph)] == [_SENTENCE]
         and len(item.blocks) == 1

@@ -1006,9 +1006,9 @@ def _continued_item(
             continue
         item = stack[level].items[-1]
         start, size, bold = (item_faces or {}).get(id(item), (None, block.size, False))
-        if _opens_new_part(block, bold):
-            return None
         last = item.blocks[-1].prov[-1] if item.blocks and item.blocks[-1].prov else None
+        if _opens_new_part(block, bold, last):
+            return None
         if last is not None and last.page != block.page:
             continue
         lined_up = (
@@ -1033,13 +1033,18 @@ def _continued_item(
 SECTION_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+[A-Z]")
 
 
-def _opens_new_part(block: Block, item_bold: bool) -> bool:
+def _opens_new_part(block: Block, item_bold: bool, last: Prov | None) -> bool:
     """Whether a paragraph opens a new part of the text rather than going on with a list
     item: it opens with a section number, or it is a line of its own set in bold after an
-    item in a regular face (a heading in the body's size)."""
+    item in a regular face (a heading in the body's size) and set apart from the item. (Right
+    under the item's last line, a line all in bold is its words set in bold, "… a
+    realization of" / "“duck typing”.", a block of its own only for its face.)"""
     if SECTION_NUMBER.match(block.text):
         return True
-    return not item_bold and block.bold and len(block.frags) >= 1 and _one_line(block)
+    return (
+        not item_bold and block.bold and bool(block.frags) and _one_line(block)
+        and not (last is not None and last.page == block.page and _right_under(block, last.bbox))
+    )
 
 
 def _one_line(block: Block) -> bool:
