@@ -4,7 +4,12 @@ after items in a regular face. Other text there goes on with the last item, as b
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pikepdf
+
 from tests.engine.analysis.conftest import HtmlPdf
+from tests.engine.content_pdfs import text_page
 from workers.engine.document import Document, ListBlock, Paragraph
 from workers.engine.layout.reader import read_layout
 
@@ -67,4 +72,35 @@ def test_a_paragraph_at_a_column_head_goes_on_with_the_item(html_pdf: HtmlPdf) -
     last = lists[0].items[-1]
     assert [p.text for p in last.blocks if isinstance(p, Paragraph)] == [
         _SENTENCE, "Then the engine stops."
+    ]
+
+
+def _bold_font(pdf: pikepdf.Pdf) -> pikepdf.Object:
+    return pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+        BaseFont=pikepdf.Name("/Helvetica-Bold"), Encoding=pikepdf.Name.WinAnsiEncoding,
+    ))
+
+
+def test_an_items_last_line_in_bold_right_under_it_stays_the_items(tmp_path: Path) -> None:
+    # A slide's bullet whose last words, in bold, wrap to a line of their own: a block of
+    # its own for its face, but no heading: the item's words.
+    ops = [
+        b"BT /F1 14 Tf 72 760 Td (Duck typing) Tj ET",
+        b"BT /F1 11 Tf 72 730 Td (\x95) Tj 14 0 Td"
+        b" (Go functional polymorphism is a type-safe realization of) Tj ET",
+        b"BT /F2 11 Tf 86 716 Td (duck typing.) Tj ET",
+        b"BT /F1 11 Tf 72 696 Td (\x95) Tj 14 0 Td"
+        b" (Implicit rule: if something can do this, it can be used here.) Tj ET",
+        b"BT /F1 11 Tf 72 676 Td (\x95) Tj 14 0 Td"
+        b" (Opportunistic behaviour of the instances of the types.) Tj ET",
+    ]
+    pdf, page = text_page(b"\n".join(ops))
+    page.obj.Resources.Font.F2 = _bold_font(pdf)
+    pdf.save(tmp_path / "slide.pdf")
+    doc = read_layout(tmp_path / "slide.pdf", max_pages=2)
+    lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert len(lists) == 1
+    assert [p.text for p in lists[0].items[0].blocks if isinstance(p, Paragraph)] == [
+        "Go functional polymorphism is a type-safe realization of", "duck typing."
     ]
