@@ -63,3 +63,30 @@ def test_a_line_over_the_title_not_repeated_elsewhere_stays_with_it(tmp_path: Pa
     first = [b for b in doc.blocks if b.prov and b.prov[0].page == 0]
     assert getattr(first[0], "text", "") == "CUI (when filled in) " + TITLE
     assert not [a for a in doc.artifacts if a.text == "CUI (when filled in)"]
+
+
+def _footer_ops(number: int) -> list[bytes]:
+    """Body lines down to the foot; on the first page the last one a line's step above the
+    running footer, set flush left with it in its face."""
+    bottom = 54 if number == 1 else 200
+    ops = [b"BT /F1 10 Tf 72 %d Td " % y + _BODY + b" ET" for y in range(740, bottom - 1, -14)]
+    ops.append(b"BT /F1 10 Tf 72 40 Td (FORM 293, FEBRUARY 2025) Tj ET")
+    return ops
+
+
+def test_a_running_footer_under_the_text_is_read_apart(tmp_path: Path) -> None:
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
+        Encoding=pikepdf.Name.WinAnsiEncoding,
+    ))
+    for number in (1, 2, 3):
+        pdf.add_blank_page(page_size=(595, 842))
+        page = pdf.pages[-1]
+        page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+        page.obj.Contents = pdf.make_stream(b"\n".join(_footer_ops(number)))
+    pdf.save(tmp_path / "form.pdf")
+    doc = read_layout(tmp_path / "form.pdf", max_pages=5)
+    running = [a for a in doc.artifacts if a.text == "FORM 293, FEBRUARY 2025"]
+    assert sorted(p.page for a in running for p in a.prov) == [0, 1, 2]
+    assert not any("FORM 293" in getattr(b, "text", "") for b in doc.blocks)
