@@ -57,6 +57,7 @@ from .figures import (
     PLACE_TOLERANCE,
     RULE_WIDTH,
     Candidate,
+    TEXT_DENSITY,
     caption_text,
     frames_running_text,
     ground_of_pictures,
@@ -246,10 +247,20 @@ def page_blocks(
     # the drawing below, which it does not part.)
     ruled = [t for t in tables if not t.lines]
     for drawing in _drawings(content, frags, ruled):
-        if any(area_share(drawing, t) > 0.3 for t in tables) or any(
+        labels = _label_tables(drawing, tables)
+        if any(
+            area_share(drawing, t) > 0.3 for t in tables if all(t is not b for b in labels)
+        ) or any(
             area_share(drawing, row) > 0.3 for row in boxed_rows
         ):
             continue  # the rules and shading of a table
+        for table in labels:
+            # A chart's labels lined up over its plots: read as the text on it they are.
+            blocks.remove(table)
+            tables.remove(table)
+            text = _text_blocks(table.frags, content.index, rules=content.rules)
+            regions.update((id(b), regions.get(id(table), 0)) for b in text)
+            blocks.extend(text)
         members = [
             r for r in content.paths + content.rules + content.images
             if r.x0 >= drawing.x0 - 1 and r.x1 <= drawing.x1 + 1 and r.y0 >= drawing.y0 - 1
@@ -481,6 +492,19 @@ def _drawings(
                 continue  # the panel photographs are set on: they are the figures
             out.append(box)
     return out
+
+
+def _label_tables(drawing: Boxed, tables: Sequence[Block]) -> list[Block]:
+    """The tables of lines lined up (not ruled) lying on a vector drawing whose text covers
+    little of it: the labels of charts set in a grid (each plot's scale values and legend,
+    lined up with the next plot's), no table. (A table of data over shapes — shaded rows, a
+    grid of boxes — is text over much of its ground: see :func:`.figures.text_frame`.)"""
+    area = _area(drawing)
+    return [
+        t for t in tables
+        if t.lines and area_share(t, drawing) > LABEL_ON_DRAWING
+        and sum(_area(f) for f in t.frags) < TEXT_DENSITY * area
+    ]
 
 
 def _area(box: Boxed) -> float:
