@@ -55,3 +55,19 @@ def test_a_caption_ends_at_a_line_beside_the_figure() -> None:
         _Line("teens (Tanner, 1990).", 320, 116, 420, 128),
     ]
     assert caption_of((60, 150, 310, 370), [block], 842) == "Figure 5.1 Gain in height per year"
+
+
+def test_a_caption_whose_label_stands_left_of_the_figure_is_its_caption() -> None:
+    # The charts' scale values lie left of their plots, outside the drawing's box: the
+    # caption's label, set flush with the values, is left of the box, its words run on
+    # over it.
+    block = [
+        _Line("Figure 2.", 48, 434, 80, 442),
+        _Line("Absolute error in the median for three data sets.", 86, 434, 547, 442),
+    ]
+    assert caption_of((88, 474, 547, 553), [block], 842) == (
+        "Figure 2. Absolute error in the median for three data sets."
+    )
+    # A caption of the column beside the figure, no line of it over the figure, is not its.
+    beside = [_Line("Figure 3.", 20, 434, 60, 442), _Line("Sizes.", 62, 434, 80, 442)]
+    assert caption_of((88, 474, 547, 553), [beside], 842) is None

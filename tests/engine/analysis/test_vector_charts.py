@@ -148,3 +148,58 @@ def test_an_infographics_numbers_stay_text(tmp_path: Path) -> None:
     text = " ".join(paragraphs(doc)).split()
     assert {"1", "2", "4"} <= set(text)
 
+
+
+def line_chart(x0: float, y0: float, w: float = 170, h: float = 220) -> tuple[list[str], Lines]:
+    """A line chart in a frame, without ground or gridlines: its axes, a falling curve drawn
+    in pieces, a legend's two swatches, and its labels in the frame: four values up its
+    scale, four along it, the legend's two names."""
+    ax, ay = x0 + 25, y0 + 25
+    dx, dy = (w - 35) / 10, (h - 60) / 10
+    curve = [(ax + dx * k, ay + dy * (10 - k) - (dy / 2 if k % 2 else 0)) for k in range(11)]
+    ops = ["0 0 0 RG 0.5 w", f"{x0} {y0} {w} {h} re S", f"{ax} {ay} m {x0 + w - 5} {ay} l S",
+           f"{ax} {ay} m {ax} {y0 + h - 5} l S", "0 0 1 RG",
+           *(f"{a[0]} {a[1]} m {b[0]} {b[1]} l S" for a, b in zip(curve, curve[1:], strict=False)),
+           f"{x0 + w - 70} {y0 + h - 15} m {x0 + w - 55} {y0 + h - 15} l S",
+           "1 0 0 RG", f"{x0 + w - 70} {y0 + h - 28} m {x0 + w - 55} {y0 + h - 28} l S"]
+    labels = [(x0 + 4, ay + dy * 3 * k - 3, f"0.{2 * k}") for k in range(4)]
+    labels += [(ax + dx * 3 * k - 6, y0 + 8, f"{k + 1}.0") for k in range(4)]
+    labels += [(x0 + w - 50, y0 + h - 18, "Noisy"), (x0 + w - 50, y0 + h - 31, "Exact")]
+    return ops, labels
+
+
+def charts_in_a_row(path: Path, size: tuple[float, float]) -> Document:
+    """Three charts in a row, a caption under them: their scale values and legends line up
+    from one chart to the next as a table's rows and columns would."""
+    ops: list[str] = []
+    labels: Lines = []
+    for x0 in (40.0, 220.0, 400.0):
+        chart, texts = line_chart(x0, 780 - size[1], *size)
+        ops += chart
+        labels += texts
+    caption = (40.0, 750 - size[1], "Figure 2: Error of the noisy and the exact method")
+    return read_layout(make_pdf(path, [([], [*labels, caption])], shapes=ops), max_pages=2)
+
+
+def test_charts_whose_labels_line_up_in_a_grid_are_figures(tmp_path: Path) -> None:
+    """The labels lined up are set sparsely over the plots: no table, but the labels of the
+    charts, which are figures, with the caption under them."""
+    doc = charts_in_a_row(tmp_path / "row.pdf", (170, 220))
+    assert not any(isinstance(b, Table) for b in doc.walk())
+    assert "Figure 2: Error of the noisy and the exact method" in [
+        f.caption for f in figures(doc)
+    ]
+
+
+def test_small_charts_crowded_with_labels_are_left_as_they_were(tmp_path: Path) -> None:
+    """Labels over much of the plots they are set on may be a table's cells: not taken."""
+    doc = charts_in_a_row(tmp_path / "small.pdf", (150, 110))
+    assert any(isinstance(b, Table) for b in doc.walk())
+
+
+def test_a_table_of_numbers_without_a_drawing_under_it_stays_a_table(tmp_path: Path) -> None:
+    """Numbers lined up in rows and columns, with no plots drawn under them, are a table."""
+    rows = [(60.0 + 90 * c, 700.0 - 16 * r, f"{r + 1}.{c}{r}") for r in range(8) for c in range(5)]
+    doc = read_layout(make_pdf(tmp_path / "numbers.pdf", [([], rows)]), max_pages=2)
+    assert figures(doc) == []
+    assert any(isinstance(b, Table) for b in doc.walk())

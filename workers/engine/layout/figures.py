@@ -386,7 +386,7 @@ def caption_of(
     best: tuple[float, str] | None = None
     for lines in blocks:
         for k, line in enumerate(lines):
-            first = caption_text(line.text) if line.x1 > x0 and line.x0 < x1 else None
+            first = caption_text(line.text) if _across(lines, k, x0, x1) else None
             if first is None:
                 continue
             height = max(line.y1 - line.y0, 1.0)
@@ -401,6 +401,19 @@ def caption_of(
             break
     return best[1] if best else None
 
+
+
+def _across(lines: Sequence[TextLine], k: int, x0: float, x1: float) -> bool:
+    """The line at ``k``, with the pieces following it on its line, overlaps ``x0``–``x1``
+    across: a caption's label ("Figure 2.") may stand left of a figure whose scale values lie
+    beside its plots, its words running on over it."""
+    line = lines[k]
+    right = line.x1
+    for other in lines[k + 1:]:
+        if other.y0 >= line.y1 or other.y1 <= line.y0:
+            break
+        right = max(right, other.x1)
+    return right > x0 and line.x0 < x1
 
 
 # A caption without a keyword: the author's own line under a picture, set apart from the body

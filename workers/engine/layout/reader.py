@@ -57,6 +57,7 @@ from .figures import (
     FIGURE_MIN_AREA,
     PLACE_TOLERANCE,
     RULE_WIDTH,
+    TEXT_DENSITY,
     Candidate,
     caption_text,
     frames_running_text,
@@ -248,7 +249,15 @@ def page_blocks(
     # (The tables ruled: a table of lines lined up may be a chart's labels, read as text on
     # the drawing below, which it does not part.)
     ruled = [t for t in tables if not t.lines]
-    for drawing in _drawings(content, frags, ruled):
+    found = _drawings(content, frags, ruled)
+    for table in _label_tables(found, tables):
+        # A chart's labels lined up over its plots: read as the text on it they are.
+        blocks.remove(table)
+        tables.remove(table)
+        text = _text_blocks(table.frags, content.index, rules=content.rules)
+        regions.update((id(b), regions.get(id(table), 0)) for b in text)
+        blocks.extend(text)
+    for drawing in found:
         if any(area_share(drawing, t) > 0.3 for t in tables) or any(
             area_share(drawing, row) > 0.3 for row in boxed_rows
         ):
@@ -579,6 +588,38 @@ def _drawings(
                 continue  # the panel photographs are set on: they are the figures
             out.append(box)
     return out
+
+
+#: A chart's labels cover under this share of the plots they are set on (twice a diagram's
+#: few letters, :data:`.figures.TEXT_DENSITY`); a table's cells, a line apart, fill more.
+LABELS_DENSITY = 2 * TEXT_DENSITY
+
+
+def _label_tables(drawings: Sequence[Rect], tables: Sequence[Block]) -> list[Block]:
+    """The tables of lines lined up (not ruled) whose text all lies on vector drawings and
+    covers little of them: the labels of charts set in a row or a grid (each plot's scale
+    values and legend lined up with the next plot's), no table. (A table of data over
+    shapes — shaded rows, a grid of boxes — is text over much of its ground: see
+    :func:`.figures.text_frame`; a table with no drawing under it is left alone.)"""
+    out = []
+    for t in tables:
+        if not t.lines or not t.frags:
+            continue
+        under = [d for d in drawings if any(_label_of(f, d) for f in t.frags)]
+        labels = sum(_area(f) for f in t.frags)
+        if all(any(_label_of(f, d) for d in under) for f in t.frags) and (
+            labels < LABELS_DENSITY * sum(map(_area, under))
+        ):
+            out.append(t)
+    return out
+
+
+def _label_of(f: Fragment, drawing: Boxed) -> bool:
+    """The piece of text lies on the drawing, or just beside it (within a line's height: a
+    scale's values are set beside the plot's frame)."""
+    reach = f.y1 - f.y0
+    return (drawing.x0 - reach <= (f.x0 + f.x1) / 2 <= drawing.x1 + reach
+            and drawing.y0 - reach <= (f.y0 + f.y1) / 2 <= drawing.y1 + reach)
 
 
 def _area(box: Boxed) -> float:
