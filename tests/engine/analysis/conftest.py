@@ -12,7 +12,23 @@ from typing import Any
 import pytest
 import weasyprint
 
+from workers.engine.document import Document, Heading, Paragraph
+
 HtmlPdf = Callable[..., Path]
+
+#: Running text for the pages the tests make: long enough to read as body text.
+LOREM = (
+    "Public bodies publish documents that many people need to read with assistive technology "
+    "so the analysis has to find the structure that the layout shows to sighted readers. "
+)
+
+
+def heading_texts(doc: Document) -> list[str]:
+    return [b.text for b in doc.blocks if isinstance(b, Heading)]
+
+
+def paragraph_texts(doc: Document) -> list[str]:
+    return [b.text for b in doc.blocks if isinstance(b, Paragraph)]
 
 STYLE = (
     "@page { size: A4; margin: 2cm } body { font: 11pt/1.35 'DejaVu Sans' }"

@@ -3,24 +3,15 @@ and bold, are no headings, since they run on to a sentence's stop."""
 
 from __future__ import annotations
 
-from workers.engine.document import Document, Heading
 from workers.engine.layout.reader import read_layout
 
-from .conftest import HtmlPdf
+from .conftest import LOREM, HtmlPdf, heading_texts
 
-LOREM = (
-    "Public bodies publish documents that many people need to read with assistive technology "
-    "so the analysis has to find the structure that the layout shows to sighted readers. "
-)
 NOTICE = (
     "The board of directors and the senior managers of the company guarantee that the "
     "contents of this quarterly report are true, accurate and complete, and take on their "
     "joint legal responsibility."
 )
-
-
-def heading_texts(doc: Document) -> list[str]:
-    return [b.text for b in doc.blocks if isinstance(b, Heading)]
 
 
 def test_the_lines_of_a_bold_paragraph_with_wide_leading_are_no_headings(

@@ -3,23 +3,9 @@ value after the colon, and the first line of a longer bold label cut from the re
 
 from __future__ import annotations
 
-from workers.engine.document import Document, Heading, Paragraph
 from workers.engine.layout.reader import read_layout
 
-from .conftest import HtmlPdf
-
-LOREM = (
-    "Public bodies publish documents that many people need to read with assistive technology "
-    "so the analysis has to find the structure that the layout shows to sighted readers. "
-)
-
-
-def heading_texts(doc: Document) -> list[str]:
-    return [b.text for b in doc.blocks if isinstance(b, Heading)]
-
-
-def paragraph_texts(doc: Document) -> list[str]:
-    return [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+from .conftest import LOREM, HtmlPdf, heading_texts, paragraph_texts
 
 
 def test_a_bold_label_with_its_value_after_the_colon_is_no_heading(html_pdf: HtmlPdf) -> None:

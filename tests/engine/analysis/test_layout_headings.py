@@ -6,18 +6,12 @@ from workers.engine.document import Document, Figure, Heading, ListBlock, Paragr
 from workers.engine.layout.lines import clean
 from workers.engine.layout.reader import read_layout
 
-from .conftest import HtmlPdf, png_data_uri
+from .conftest import LOREM, HtmlPdf, png_data_uri
 
 
 def heading_levels(doc: Document) -> list[tuple[str, int]]:
     """The document's headings as (text, level), in reading order."""
     return [(b.text, b.level) for b in doc.blocks if isinstance(b, Heading)]
-
-
-LOREM = (
-    "Public bodies publish documents that many people need to read with assistive technology "
-    "so the analysis has to find the structure that the layout shows to sighted readers. "
-)
 
 
 def test_sections_numbered_from_one_are_the_top_level_beside_the_title(

@@ -20,12 +20,7 @@ from workers.engine.layout.order import column_regions
 from workers.engine.layout.reader import read_layout
 
 from ..content_pdfs import text_page_pdf
-from .conftest import HtmlPdf, png_data_uri
-
-LOREM = (
-    "Public bodies publish documents that many people need to read with assistive technology "
-    "so the analysis has to find the structure that the layout shows to sighted readers. "
-)
+from .conftest import LOREM, HtmlPdf, png_data_uri
 
 
 def read(path: Path) -> list[str]:

@@ -14,12 +14,8 @@ from workers.engine.layout.reader import read_layout
 from workers.engine.layout.tables import find_tables
 
 from ..content_pdfs import text_page_pdf
-from .conftest import HtmlPdf
+from .conftest import LOREM, HtmlPdf
 
-LOREM = (
-    "Public bodies publish documents that many people need to read with assistive technology "
-    "so the analysis has to find the structure that the layout shows to sighted readers. "
-)
 GRID = "table { border-collapse: collapse } td { border: 1px solid black; padding: 4pt 8pt }"
 
 
@@ -261,7 +257,6 @@ def test_displayed_equations_with_their_numbers_are_no_table(tmp_path: Path) -> 
     doc = read_layout(path, max_pages=5)
     assert not any(isinstance(b, Table) for b in doc.blocks)
     assert any("(2.2)" in block_text(b) for b in doc.blocks)
-
 
 
 def _ruled_grid(x: float, top: float, rows: list[tuple[str, str, str]]) -> list[bytes]:

@@ -3,20 +3,11 @@ form's legal reference under its title), not a heading."""
 
 from __future__ import annotations
 
-from workers.engine.document import Document, Heading
 from workers.engine.layout.reader import read_layout
 
-from .conftest import HtmlPdf
+from .conftest import LOREM, HtmlPdf, heading_texts
 
-LOREM = (
-    "Public bodies publish documents that many people need to read with assistive technology "
-    "so the analysis has to find the structure that the layout shows to sighted readers. "
-)
 NO_BOOKMARK = "style='bookmark-level: none'"
-
-
-def heading_texts(doc: Document) -> list[str]:
-    return [b.text for b in doc.blocks if isinstance(b, Heading)]
 
 
 def test_a_reference_in_parentheses_under_a_title_is_no_heading(html_pdf: HtmlPdf) -> None:

@@ -3,19 +3,10 @@ not two sections (a section is headed once)."""
 
 from __future__ import annotations
 
-from workers.engine.document import Document, Heading
+from workers.engine.document import Heading
 from workers.engine.layout.reader import read_layout
 
-from .conftest import HtmlPdf
-
-LOREM = (
-    "Public bodies publish documents that many people need to read with assistive technology "
-    "so the analysis has to find the structure that the layout shows to sighted readers. "
-)
-
-
-def heading_texts(doc: Document) -> list[str]:
-    return [b.text for b in doc.blocks if isinstance(b, Heading)]
+from .conftest import LOREM, HtmlPdf, heading_texts
 
 
 def quoted_box(title: str) -> str:

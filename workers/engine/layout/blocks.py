@@ -300,3 +300,26 @@ def area_share(a: Boxed, b: Boxed) -> float:
 
 def boxes_overlap(a: BBox, b: BBox) -> bool:
     return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
+
+
+def same_line(a: Fragment, b: Fragment) -> bool:
+    """Whether two fragments sit on one line: they share over half the shorter one's height."""
+    # ``min(a.y1, b.y1) - max(a.y0, b.y0) > 0.5 * min(a.height, b.height)``, with min() and
+    # max() of two values spelled out with their exact semantics (``min(a, b)`` is ``b if b <
+    # a else a``) and the heights worked out here: asked of every fragment a block takes.
+    ay0, ay1, by0, by1 = a.y0, a.y1, b.y0, b.y1
+    a_height, b_height = ay1 - ay0, by1 - by0
+    return (by1 if by1 < ay1 else ay1) - (by0 if by0 > ay0 else ay0) > 0.5 * (
+        b_height if b_height < a_height else a_height
+    )
+
+
+def lines_of(frags: Sequence[Fragment]) -> list[list[Fragment]]:
+    """Fragments (line by line, as a block holds them) grouped into their lines."""
+    out: list[list[Fragment]] = []
+    for f in frags:
+        if out and same_line(out[-1][-1], f):
+            out[-1].append(f)
+        else:
+            out.append([f])
+    return out

@@ -40,7 +40,16 @@ from ..document import (
     Page,
     Warning,
 )
-from .blocks import MAX_SHAPES, Block, Boxed, Hyphenation, PageResult, area_share
+from .blocks import (
+    MAX_SHAPES,
+    Block,
+    Boxed,
+    Hyphenation,
+    PageResult,
+    area_share,
+    lines_of,
+    same_line,
+)
 from .catalog_facts import (
     catalog_language,
     catalog_title,
@@ -49,7 +58,7 @@ from .catalog_facts import (
     page_links,
     read_outline,
 )
-from .classify import MARGIN_BAND, classify, norm_running
+from .classify import classify
 from .contents import ends_with_page_number, find_contents, has_leaders, is_page_number
 from .end_marks import EndMark, attach_end_marks, take_end_marks
 from .figures import (
@@ -84,6 +93,7 @@ from .order import (
 )
 from .patterns import is_marker, starts_item
 from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user_space
+from .running_lines import running_lines_apart
 from .tables import (
     find_tables,
     join_tables,
@@ -368,117 +378,11 @@ def _mixed_labels(blocks: Sequence[Block], drawings: Sequence[Block]) -> list[Bl
 
 
 def _line_texts(block: Block) -> list[str]:
-    return [" ".join(f.text for f in line) for line in _lines_of(block.frags)]
-
-
-def _lines_of(frags: Sequence[Fragment]) -> list[list[Fragment]]:
-    """Fragments (line by line, as a block holds them) grouped into their lines."""
-    out: list[list[Fragment]] = []
-    for f in frags:
-        if out and _same_line(out[-1][-1], f):
-            out[-1].append(f)
-        else:
-            out.append([f])
-    return out
-
-
-#: A line repeated at the same place on other pages: its middle within this share of its
-#: height, its left and right edges within this share of its height.
-RUNNING_PLACE = 0.5
-RUNNING_EDGE = 1.0
-
-
-def running_lines_apart(results: Sequence[PageResult]) -> None:
-    """Split off a block's first or last line when, in the page's margin band, that line is a
-    running header or footer: a block of that line alone stands at the same place on other
-    pages. Where the running line sits a line's gap above the title on one page (a form's
-    "CUI (when filled in)" over its title on page 1), block building reads them as one
-    block; apart, the line is found as an artifact like its repeats and the title is whole.
-    As many other pages must show it as artifact detection asks (:mod:`.classify`)."""
-    if len(results) < 2:
-        return
-    repeats = max(2, min(3, len(results) // 2))
-    alone: dict[str, list[tuple[int, BBox]]] = {}  # text -> (page, its one-line block)
-    for index, result in enumerate(results):
-        for block in result.blocks:
-            if block.kind == "text" and block.frags and _in_margin_band(block, result.page):
-                line = _lines_of(block.frags)
-                if len(line) == 1:
-                    alone.setdefault(_line_key(line[0]), []).append((index, _line_box(line[0])))
-    if not alone:
-        return
-    for index, result in enumerate(results):
-        labels = {id(b) for b in result.blocks for b in b.labels}
-        out: list[Block] = []
-        for block in result.blocks:
-            if block.kind != "text" or id(block) in labels or not _in_margin_band(
-                block, result.page
-            ):
-                out.append(block)
-                continue
-            line_list = _lines_of(block.frags)
-            if len(line_list) < 2:
-                out.append(block)
-                continue
-            band = MARGIN_BAND * result.page.height
-            first, last = line_list[0], line_list[-1]
-            if _line_box(first).y0 - result.page.y0 > result.page.height - band and \
-                    _repeated_line(first, index, alone, repeats):
-                out += [_block_of(block.page, first), _block_of(block.page, _joined(line_list[1:]))]
-            elif _line_box(last).y1 - result.page.y0 < band and \
-                    _repeated_line(last, index, alone, repeats):
-                out += [_block_of(block.page, _joined(line_list[:-1])), _block_of(block.page, last)]
-            else:
-                out.append(block)
-        result.blocks[:] = out
-
-
-def _in_margin_band(block: Block, page: Page) -> bool:
-    """Whether the block reaches into the top or bottom margin band of the page."""
-    band = MARGIN_BAND * page.height
-    return block.y1 - page.y0 > page.height - band or block.y0 - page.y0 < band
-
-
-def _line_key(line: list[Fragment]) -> str:
-    return norm_running(" ".join(f.text for f in line))
-
-
-def _line_box(line: list[Fragment]) -> BBox:
-    """A line's box: its fragments' union."""
-    return BBox(min(f.x0 for f in line), min(f.y0 for f in line),
-                max(f.x1 for f in line), max(f.y1 for f in line))
-
-
-def _repeated_line(
-    line: list[Fragment], index: int, alone: dict[str, list[tuple[int, BBox]]], repeats: int
-) -> bool:
-    """Whether the line stands alone at the same place on enough other pages."""
-    box = _line_box(line)
-    height = max(box.y1 - box.y0, 1.0)
-    middle = (box.y0 + box.y1) / 2
-    pages = {
-        page for page, other in alone.get(_line_key(line), [])
-        if page != index
-        and abs((other.y0 + other.y1) / 2 - middle) <= RUNNING_PLACE * height
-        and abs(other.x0 - box.x0) <= RUNNING_EDGE * height
-        and abs(other.x1 - box.x1) <= RUNNING_EDGE * height
-    }
-    return len(pages) + 1 >= repeats
-
-
-def _joined(line_list: list[list[Fragment]]) -> list[Fragment]:
-    return [f for line in line_list for f in line]
-
-
-def _block_of(page: int, frags: list[Fragment]) -> Block:
-    block = Block(page)
-    for f in frags:
-        block.add(f)
-    return block
+    return [" ".join(f.text for f in line) for line in lines_of(block.frags)]
 
 
 def _lines_apart(block: Block, page: int, rules: Sequence[Rect]) -> list[Block]:
-    return [b for line in _lines_of(block.frags) for b in _text_blocks(line, page, rules=rules)]
+    return [b for line in lines_of(block.frags) for b in _text_blocks(line, page, rules=rules)]
 
 
 #: A text block this share of whose box lies on a drawing is set on it.
@@ -755,17 +659,6 @@ def _leading(frags: list[Fragment]) -> float:
     return statistics.median(gaps) if len(gaps) >= 3 else float("inf")
 
 
-def _same_line(a: Fragment, b: Fragment) -> bool:
-    # ``min(a.y1, b.y1) - max(a.y0, b.y0) > 0.5 * min(a.height, b.height)``, with min() and
-    # max() of two values spelled out with their exact semantics (``min(a, b)`` is ``b if b <
-    # a else a``) and the heights worked out here: asked of every fragment a block takes.
-    ay0, ay1, by0, by1 = a.y0, a.y1, b.y0, b.y1
-    a_height, b_height = ay1 - ay0, by1 - by0
-    return (by1 if by1 < ay1 else ay1) - (by0 if by0 > ay0 else ay0) > 0.5 * (
-        b_height if b_height < a_height else a_height
-    )
-
-
 def _face(f: Fragment) -> str:
     """The font most of the fragment's letters are set in."""
     fonts = Counter(g.font for g in f.glyphs if g.char.isalnum())
@@ -810,7 +703,7 @@ def _opens_indented_paragraph(
     last = block.frags[-1]
     if block.x1 - last_x1 < height and not (
         # (A block's one line is its widest: a heading's first line before its second.)
-        not _same_line(block.frags[0], last)
+        not same_line(block.frags[0], last)
         and last.text.rstrip().endswith(_SENTENCE_END)
         and f.text[:1].isupper()
     ):
@@ -864,7 +757,7 @@ def _entry_line_starts(frags: list[Fragment]) -> set[int]:
     starts: set[int] = set()
     line: list[Fragment] = []
     for f in [*frags, None]:
-        if f is not None and line and _same_line(line[-1], f):
+        if f is not None and line and same_line(line[-1], f):
             line.append(f)
             continue
         if line and ends_with_page_number(" ".join(part.text for part in line)):
@@ -879,7 +772,7 @@ def _end_entry_beside(number: Fragment, open_blocks: list[Block], ended: set[int
     found = False
     for block in open_blocks:
         last = block.frags[-1]
-        if _same_line(last, number) and number.x0 - last.x1 > 2 * number.height:
+        if same_line(last, number) and number.x0 - last.x1 > 2 * number.height:
             ended.add(id(block))
             found = True
     return found
@@ -902,7 +795,7 @@ def _last_line_text(block: Block) -> str:
     last = block.frags[-1]
     parts = [last.text]
     for f in reversed(block.frags[:-1]):
-        if not _same_line(f, last):
+        if not same_line(f, last):
             break
         parts.append(f.text)
     return " ".join(reversed(parts))
@@ -1029,7 +922,7 @@ class _RowMates:
         """Group the fragments into lines, on the first question (most lines never ask)."""
         row: list[Fragment] = []
         for f in self.frags:
-            if not row or not _same_line(row[0], f):
+            if not row or not same_line(row[0], f):
                 row = []
             row.append(f)
             self.row_of[id(f)] = row
@@ -1090,7 +983,7 @@ class _NarrowColumns:
         previous: Fragment | None = None
         for f in self.frags:  # (line by line, top to bottom, each line left to right)
             self.starting.setdefault(int(f.x0), []).append(f)
-            if previous is not None and f.x0 > previous.x0 and _same_line(previous, f):
+            if previous is not None and f.x0 > previous.x0 and same_line(previous, f):
                 self.beside[id(previous)] = f
             previous = f
         self.indexed = True
@@ -1279,7 +1172,7 @@ def _text_blocks(
         target.add(f)
         key = id(target)
         line = block_line.get(key)
-        if line is not None and _same_line(target.frags[-2], f):
+        if line is not None and same_line(target.frags[-2], f):
             # (A block with a line has a fragment before f: the line is set when it takes one.)
             line_x0, line_x1 = line
             block_line[key] = (fx0 if fx0 < line_x0 else line_x0, fx1 if fx1 > line_x1 else line_x1)
