@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from workers.engine.document import Document, ListBlock, Paragraph, block_text
+from workers.engine.document import ListBlock, block_text
 from workers.engine.layout.end_marks import take_end_marks
 from workers.engine.layout.glyphs import OpenedPage
 from workers.engine.layout.lines import fragments, lines
 from workers.engine.layout.reader import read_layout
 
-from .conftest import HtmlPdf
+from .conftest import HtmlPdf, paragraph_texts
 
 SENTENCE = (
     "Let x be a point of the space and U an open set around it; then the map sends U to an"
@@ -23,10 +23,6 @@ SENTENCE = (
 )
 NEXT = "Then the next paragraph starts here and says something else."
 TIGHT = "p { margin: 0 }"
-
-
-def paragraphs(doc: Document) -> list[str]:
-    return [b.text for b in doc.blocks if isinstance(b, Paragraph)]
 
 
 def proof_ending_flush_right(html_pdf: HtmlPdf, css: str = "") -> Path:
@@ -52,7 +48,7 @@ def marks_found(path: Path) -> int:
 def test_a_square_flush_right_on_the_last_line_ends_its_paragraph(
     html_pdf: HtmlPdf,
 ) -> None:
-    assert paragraphs(read_layout(proof_ending_flush_right(html_pdf), max_pages=5)) == [
+    assert paragraph_texts(read_layout(proof_ending_flush_right(html_pdf), max_pages=5)) == [
         f"Proof. {SENTENCE}, {SENTENCE}, so it holds. ■", NEXT,
     ]
 
@@ -63,7 +59,7 @@ def test_a_square_on_a_line_of_its_own_under_the_paragraph_ends_it(html_pdf: Htm
         f"<p style='text-align: right'>■</p><p>{NEXT}</p>",
         css=TIGHT,
     )
-    assert paragraphs(read_layout(path, max_pages=5)) == [
+    assert paragraph_texts(read_layout(path, max_pages=5)) == [
         f"Proof. {SENTENCE} and so on to the end of it. ■", NEXT,
     ]
 
@@ -73,7 +69,7 @@ def test_the_end_mark_ends_the_block_the_next_lines_set_close_under_it_are_anoth
 ) -> None:
     # No space between the proof and the next paragraph: only the mark shows where one ends.
     path = proof_ending_flush_right(html_pdf, css=TIGHT)
-    assert paragraphs(read_layout(path, max_pages=5)) == [
+    assert paragraph_texts(read_layout(path, max_pages=5)) == [
         f"Proof. {SENTENCE}, {SENTENCE}, so it holds. ■", NEXT,
     ]
 
@@ -119,4 +115,4 @@ def test_a_number_ending_the_proof_before_its_mark_is_no_list_number(
     )
     doc = read_layout(path, max_pages=5)
     assert not [b for b in doc.blocks if isinstance(b, ListBlock)]
-    assert "12. ■" in " ".join(paragraphs(doc))
+    assert "12. ■" in " ".join(paragraph_texts(doc))

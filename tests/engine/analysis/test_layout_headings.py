@@ -6,7 +6,7 @@ from workers.engine.document import Document, Figure, Heading, ListBlock, Paragr
 from workers.engine.layout.lines import clean
 from workers.engine.layout.reader import read_layout
 
-from .conftest import LOREM, HtmlPdf, png_data_uri
+from .conftest import LOREM, HtmlPdf, heading_texts, paragraph_texts, png_data_uri
 
 
 def heading_levels(doc: Document) -> list[tuple[str, int]]:
@@ -48,7 +48,7 @@ def test_a_single_author_dated_under_the_title_is_no_heading(html_pdf: HtmlPdf) 
         f"<h2>1 Math Tests</h2><p>{LOREM * 2}</p><h2>2 More Tests</h2><p>{LOREM * 2}</p>"
     )
     doc = read_layout(path, max_pages=5)
-    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == [
+    assert heading_texts(doc) == [
         "Math Test One", "1 Math Tests", "2 More Tests"
     ]
     assert any(isinstance(b, Paragraph) and b.text == "David Smith" for b in doc.blocks)
@@ -61,7 +61,7 @@ def test_a_subtitle_without_a_date_stays_as_it_was(html_pdf: HtmlPdf) -> None:
         f"<h2>Your bedroom</h2><p>{LOREM * 2}</p><h2>Your habits</h2><p>{LOREM * 2}</p>"
     )
     doc = read_layout(path, max_pages=5)
-    assert "Power sleep" in [b.text for b in doc.blocks if isinstance(b, Heading)]
+    assert "Power sleep" in heading_texts(doc)
 
 
 def test_a_lone_line_opening_with_an_asterisk_is_a_note_not_a_list(html_pdf: HtmlPdf) -> None:
@@ -104,7 +104,7 @@ def test_a_label_repeated_with_no_heading_between_is_no_heading(html_pdf: HtmlPd
         for _ in range(3)
     )
     doc = read_layout(html_pdf(f"<h1>Ways to work</h1><p>{LOREM}</p>{parts}"), max_pages=5)
-    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Ways to work"]
+    assert heading_texts(doc) == ["Ways to work"]
 
 
 def test_an_aside_opening_a_line_of_an_item_is_no_label(html_pdf: HtmlPdf) -> None:
@@ -174,7 +174,7 @@ def test_a_short_line_in_the_larger_face_of_a_forms_answers_is_no_heading(
         + answer.format("None")
     )
     doc = read_layout(path, max_pages=5)
-    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Summary report"]
+    assert heading_texts(doc) == ["Summary report"]
     assert any(isinstance(b, Paragraph) and b.text == "None" for b in doc.blocks)
 
 
@@ -311,7 +311,7 @@ def test_a_heading_level_with_a_margin_note_is_a_heading_of_its_own(html_pdf: Ht
         f"<p>{LOREM}</p></div>"
     )
     doc = read_layout(path, max_pages=5)
-    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["2.4 Theorems"]
+    assert heading_texts(doc) == ["2.4 Theorems"]
 
 
 def test_a_bold_heading_naming_a_product_with_a_small_initial(html_pdf: HtmlPdf) -> None:
@@ -324,7 +324,7 @@ def test_a_bold_heading_naming_a_product_with_a_small_initial(html_pdf: HtmlPdf)
         f"<p><b>and more tools</b></p><p>{LOREM}</p>"
     )
     doc = read_layout(path, max_pages=5)
-    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Tools", "PDFlib", "iText"]
+    assert heading_texts(doc) == ["Tools", "PDFlib", "iText"]
 
 
 def test_a_heading_wrapped_with_loose_leading_is_one_heading(html_pdf: HtmlPdf) -> None:
@@ -338,7 +338,7 @@ def test_a_heading_wrapped_with_loose_leading_is_one_heading(html_pdf: HtmlPdf) 
         f"<p style='line-height: 12pt'>{LOREM * 2}</p>"
     )
     doc = read_layout(path, max_pages=5)
-    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == [
+    assert heading_texts(doc) == [
         "What are the claimed advantages", "Benchmarks"
     ]
 
@@ -358,7 +358,7 @@ def test_a_bookmarked_title_run_into_its_paragraph_is_that_sections_heading(
     assert heading_levels(doc) == [
         ("Chapter 5", 1), ("Multiple Choice:", 2)
     ]
-    paragraphs = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    paragraphs = paragraph_texts(doc)
     assert paragraphs[1].startswith("Check your understanding.")
     assert paragraphs[2].startswith("Note well:")
 
@@ -465,7 +465,7 @@ def test_a_covers_lines_other_than_its_title_head_nothing(html_pdf: HtmlPdf) -> 
     )
     path = html_pdf(cover + page + body + page + _line("Annex", 16) + f"<p>{LOREM}</p>")
     doc = read_layout(path, max_pages=5)
-    assert [text for text, _ in heading_levels(doc)] == [
+    assert heading_texts(doc) == [
         "National water data model", "Overview", "Rivers", "Lakes", "Annex"
     ]
     # A cover's date set larger than its title is no title ("2018 年 04 月").
@@ -475,18 +475,18 @@ def test_a_covers_lines_other_than_its_title_head_nothing(html_pdf: HtmlPdf) -> 
              + _line("2018 年 04 月", 21, extra=cjk + "; margin-top: 8em"))
     path = html_pdf(dated + page + body + page + f"<p>{LOREM}</p>")
     doc = read_layout(path, max_pages=5)
-    assert [text for text, _ in heading_levels(doc)][:2] == ["东北电气发展股份有限公司", "Overview"]
+    assert heading_texts(doc)[:2] == ["东北电气发展股份有限公司", "Overview"]
     # A cover picture before the title page: the title page is the first page with text.
     picture = f"<img src='{png_data_uri()}' style='width: 12cm'>"
     path = html_pdf(picture + page + cover + page + body + page + f"<p>{LOREM}</p>")
     doc = read_layout(path, max_pages=5)
-    assert [text for text, _ in heading_levels(doc)][:2] == [
+    assert heading_texts(doc)[:2] == [
         "National water data model", "Overview"
     ]
     # A first page with running text is no cover: its lines stay as they are.
     path = html_pdf(cover + f"<p>{LOREM * 2}</p>" + page + body + page + f"<p>{LOREM}</p>")
     doc = read_layout(path, max_pages=5)
-    assert "Edition 1.0" in [text for text, _ in heading_levels(doc)]
+    assert "Edition 1.0" in heading_texts(doc)
 
 
 def test_a_caption_set_in_bold_is_no_heading(html_pdf: HtmlPdf) -> None:
@@ -740,7 +740,7 @@ def test_a_bold_title_closed_by_a_full_stop_run_into_its_paragraph_is_a_heading(
         ("Growth", 1), ("Nutrition", 2), ("Problems of Undernutrition.", 3),
         ("Problems of Overnutrition.", 3),
     ]
-    paragraphs = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    paragraphs = paragraph_texts(doc)
     assert paragraphs[1].startswith("Public bodies")  # the words after the run-in title
     assert any(p.startswith("Proposition: Public") for p in paragraphs)
 
@@ -830,7 +830,7 @@ def test_a_display_formula_set_large_is_no_heading(html_pdf: HtmlPdf) -> None:
     )
     doc = read_layout(path, max_pages=5)
     # (A Chinese character is a word on its own: "第1章", chapter 1, is a title.)
-    assert [text for text, _ in heading_levels(doc)] == ["Topology", "Q&A", "第1章"]
+    assert heading_texts(doc) == ["Topology", "Q&A", "第1章"]
 
 
 def test_sections_numbered_under_the_chapter_above_them_stay_below_it(
@@ -874,7 +874,7 @@ def test_a_web_address_set_large_by_the_title_is_no_heading(html_pdf: HtmlPdf) -
         + _line("info@example.org", 14, bold=False) + f"<p>{LOREM}</p>"
     )
     doc = read_layout(path, max_pages=5)
-    assert [text for text, _ in heading_levels(doc)] == [
+    assert heading_texts(doc) == [
         "Canvas cheat sheet", "Canvas element", "Compositing"
     ]
 
@@ -892,7 +892,7 @@ def test_an_author_dated_under_a_plain_title_with_no_bold_heading_is_no_heading(
         + _line("Introduction", 15, bold=False) + f"<p>{LOREM * 2}</p>"
     )
     doc = read_layout(path, max_pages=5)
-    assert [text for text, _ in heading_levels(doc)] == [
+    assert heading_texts(doc) == [
         "Two-Column Document", "Abstract", "Introduction"
     ]
 
@@ -928,6 +928,6 @@ def test_authors_marked_for_their_affiliations_in_bold_are_no_heading(
         + _line("1 Introduction", 13) + f"<p>{LOREM * 2}</p>"
     )
     doc = read_layout(path, max_pages=5)
-    assert [text for text, _ in heading_levels(doc)] == [
+    assert heading_texts(doc) == [
         "Dense retrieval for question answering", "Abstract", "1 Introduction"
     ]

@@ -20,7 +20,7 @@ from workers.engine.layout.order import column_regions
 from workers.engine.layout.reader import read_layout
 
 from ..content_pdfs import text_page_pdf
-from .conftest import LOREM, HtmlPdf, png_data_uri
+from .conftest import LOREM, HtmlPdf, heading_texts, paragraph_texts, png_data_uri
 
 
 def read(path: Path) -> list[str]:
@@ -53,7 +53,7 @@ def test_a_date_set_large_on_a_title_page_is_not_a_heading(html_pdf: HtmlPdf) ->
         f"</p><p>{LOREM}</p><h2>Our work</h2><p>{LOREM * 2}</p>"
     )
     doc = read_layout(path, max_pages=5)
-    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Annual report", "Our work"]
+    assert heading_texts(doc) == ["Annual report", "Our work"]
     assert any(isinstance(b, Paragraph) and b.text == "23 February 2024" for b in doc.blocks)
 
 
@@ -222,7 +222,7 @@ def test_a_short_sections_running_title_is_a_header_where_the_others_are(
     doc = read_layout(html_pdf(body, css=css), max_pages=12)
     headers = sorted(a.text for a in doc.artifacts if a.kind == "header")
     assert headers == ["Background"] * 5 + ["Method"] * 2 + ["Results"] * 2
-    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == list(pages)
+    assert heading_texts(doc) == list(pages)
 
 
 def test_figure_with_caption(html_pdf: HtmlPdf) -> None:
@@ -336,7 +336,7 @@ def test_a_numbered_heading_right_after_an_unruled_table_is_not_a_row(html_pdf: 
     doc = read_layout(path, max_pages=5)
     tables = [b for b in doc.blocks if isinstance(b, Table)]
     assert len(tables) == 1 and "Lists" not in block_text(tables[0])
-    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["2.2 Lists"]
+    assert heading_texts(doc) == ["2.2 Lists"]
 
 
 def test_author_names_under_the_title_are_not_headings(html_pdf: HtmlPdf) -> None:
@@ -369,7 +369,7 @@ def test_slides_have_one_heading_each_and_large_points_are_not_headings(
     )
     path = html_pdf(slides, css="@page { size: A4 landscape }")
     doc = read_layout(path, max_pages=5)
-    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == [
+    assert heading_texts(doc) == [
         "Slide one", "Slide two", "Slide three"
     ]
 
@@ -381,7 +381,7 @@ def test_a_sentence_set_large_is_not_a_heading(html_pdf: HtmlPdf) -> None:
         f"<h2>Our work</h2><p>{LOREM * 2}</p>"
     )
     doc = read_layout(path, max_pages=5)
-    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Annual report", "Our work"]
+    assert heading_texts(doc) == ["Annual report", "Our work"]
 
 
 def test_a_numbered_reference_list_is_a_list(html_pdf: HtmlPdf) -> None:
@@ -426,7 +426,7 @@ def test_bold_labels_beside_form_fields_are_not_headings(html_pdf: HtmlPdf) -> N
     with pikepdf.open(path) as pdf:  # the fields are there to be seen beside their labels
         assert sum(a.get("/Subtype") == "/Widget" for a in pdf.pages[0].Annots) == 2
     doc = read_layout(path, max_pages=5)
-    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == [
+    assert heading_texts(doc) == [
         "Application", "Your details"
     ]
     assert any(isinstance(b, Paragraph) and b.text == "Surname" for b in doc.blocks)
@@ -438,7 +438,7 @@ def test_bold_is_no_heading_where_the_body_is_bold(html_pdf: HtmlPdf) -> None:
         css="body { font-weight: bold }",
     )
     doc = read_layout(path, max_pages=5)
-    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Weekly round-up"]
+    assert heading_texts(doc) == ["Weekly round-up"]
     assert any(isinstance(b, Paragraph) and b.text == "Market news" for b in doc.blocks)
 
 
@@ -463,7 +463,7 @@ def test_text_repeated_at_one_place_beside_the_body_on_most_pages_is_furniture(
     assert [a.text for a in doc.artifacts if "example.org" in a.text] == [
         "www.example.org Jane Doe"
     ] * 4
-    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == list(names)
+    assert heading_texts(doc) == list(names)
 
 
 def test_a_right_to_left_table_starts_at_its_right_edge(html_pdf: HtmlPdf) -> None:
@@ -510,7 +510,7 @@ def test_contents_entries_without_leader_dots_are_not_headings(html_pdf: HtmlPdf
     sections = "".join(f"<h2>{name}</h2><p>{LOREM * 2}</p>" for name in names)
     path = html_pdf(f"<h2>Contents</h2>{contents}{sections}")
     doc = read_layout(path, max_pages=5)
-    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Contents", *names]
+    assert heading_texts(doc) == ["Contents", *names]
 
 
 def test_a_line_starting_left_of_a_list_marker_ends_the_item(html_pdf: HtmlPdf) -> None:
@@ -546,7 +546,7 @@ def test_titles_of_people_are_not_a_lettered_list_and_kinds_of_label_part_lists(
     doc = read_layout(path, max_pages=5)
     lists = [[i.label for i in b.items] for b in doc.blocks if isinstance(b, ListBlock)]
     assert lists == [["1.", "2."], ["a.", "b."]]
-    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == [
+    assert paragraph_texts(doc) == [
         "Members:", "M. Jean Dupont, councillor", "M. Paul Martin, councillor"
     ]
 
@@ -566,7 +566,7 @@ def test_a_chart_title_drawn_on_the_chart_is_not_a_heading(html_pdf: HtmlPdf) ->
     )
     doc = read_layout(path, max_pages=5)
     assert len([b for b in doc.blocks if isinstance(b, Figure)]) == 1
-    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Sales", "Costs"]
+    assert heading_texts(doc) == ["Sales", "Costs"]
 
 
 def test_a_heading_on_a_coloured_banner_stays_a_heading(html_pdf: HtmlPdf) -> None:
@@ -581,7 +581,7 @@ def test_a_heading_on_a_coloured_banner_stays_a_heading(html_pdf: HtmlPdf) -> No
         f"<p>{LOREM * 2}</p>"
     )
     doc = read_layout(path, max_pages=5)
-    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["Our results"]
+    assert heading_texts(doc) == ["Our results"]
 
 
 def test_a_slide_title_over_a_diagram_stays_the_slide_heading(html_pdf: HtmlPdf) -> None:
@@ -600,7 +600,7 @@ def test_a_slide_title_over_a_diagram_stays_the_slide_heading(html_pdf: HtmlPdf)
     )
     path = html_pdf(slides, css="@page { size: A4 landscape }")
     doc = read_layout(path, max_pages=5)
-    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == [
+    assert heading_texts(doc) == [
         "Packages", "Functions", "Results"
     ]
 
@@ -1032,7 +1032,7 @@ def test_a_two_line_heading_in_large_type_stays_whole_above_columns(html_pdf: Ht
         f"<div style='flex: 1'><h1 style='{head}'>Other results</h1><p>{right}</p></div></div>"
     )
     doc = read_layout(path, max_pages=5)
-    headings = [b.text for b in doc.blocks if isinstance(b, Heading)]
+    headings = heading_texts(doc)
     assert headings == ["Claimed advantages", "Other results"]
     assert read_words(path) == (
         ["Claimed", "advantages"] + left.split() + ["Other", "results"]
@@ -1128,7 +1128,7 @@ def test_a_margin_with_a_picture_still_holds_notes(html_pdf: HtmlPdf) -> None:
     assert [type(b).__name__ for b in doc.blocks] == [
         "Paragraph", "Paragraph", "Figure", "Paragraph", "Paragraph", "Paragraph"
     ]
-    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == [
+    assert paragraph_texts(doc) == [
         paragraphs[0], note, caption, paragraphs[1], paragraphs[2]
     ]
 
@@ -1172,7 +1172,7 @@ def test_a_picture_beside_a_wider_column_of_text_is_read_after_it(html_pdf: Html
     assert [type(b).__name__ for b in doc.blocks] == [
         "Paragraph", "Paragraph", "Figure", "Paragraph"
     ]
-    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == paragraphs + [caption]
+    assert paragraph_texts(doc) == paragraphs + [caption]
 
 
 def test_a_shaded_box_of_form_lines_keeps_its_place_before_the_footer(tmp_path: Path) -> None:

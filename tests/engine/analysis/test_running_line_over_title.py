@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pikepdf
 
-from workers.engine.document import Heading
 from workers.engine.layout.reader import read_layout
+
+from .conftest import heading_texts
 
 _BODY = b"(The applicant fills in each box of this form and signs it at the foot of the page.) Tj"
 
@@ -50,7 +51,7 @@ TITLE = "APPLICATION FOR THE REVIEW OF A DECISION FROM THE BOARD OF THE SERVICE"
 
 def test_a_running_header_over_the_title_is_read_apart(tmp_path: Path) -> None:
     doc = read_layout(_form(tmp_path / "form.pdf", [b"CUI (when filled in)"] * 3), max_pages=5)
-    headings = [b.text for b in doc.blocks if isinstance(b, Heading)]
+    headings = heading_texts(doc)
     assert headings[:1] == [TITLE]
     running = [a for a in doc.artifacts if a.text == "CUI (when filled in)"]
     assert sorted(p.page for a in running for p in a.prov) == [0, 1, 2]

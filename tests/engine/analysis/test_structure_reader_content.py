@@ -14,6 +14,7 @@ from workers.engine.structure.reader import read_structure
 from workers.engine.tagged_pdf.tagger import tag_pdf
 
 from ..tagged_pdf.conftest import checks_by_id
+from .conftest import paragraph_texts
 
 
 def _page_with_helvetica() -> tuple[pikepdf.Pdf, pikepdf.Page, pikepdf.Object]:
@@ -68,7 +69,7 @@ def _tagged_pdf(path: Path, content: bytes, kids: list[list[int]],
 def _paragraphs(path: Path) -> list[str]:
     doc = read_structure(path, max_pages=5)
     assert doc.reader == "structure", doc.warnings
-    return [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    return paragraph_texts(doc)
 
 
 def test_text_of_a_form_painted_in_a_marked_sequence_is_the_elements(tmp_path: Path) -> None:
@@ -205,7 +206,7 @@ def test_a_page_the_tags_leave_out_is_read_from_the_layout_in_its_place(tmp_path
               b" 0 -14 Td (yet a reader needs every word of it.) Tj ET")
     doc = read_structure(_two_pages(tmp_path / "gap.pdf", second), max_pages=5)
     assert doc.reader == "structure"
-    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == [
+    assert paragraph_texts(doc) == [
         FIRST,
         "Nobody tagged this second page of the report, yet a reader needs every word of it.",
         THIRD,
@@ -218,7 +219,7 @@ def test_a_page_of_artifacts_stays_page_furniture(tmp_path: Path) -> None:
     second = (b"/Artifact BMC BT /F1 12 Tf 72 760 Td (A running header the author marked as"
               b" furniture, on a page with no content.) Tj ET EMC")
     doc = read_structure(_two_pages(tmp_path / "furniture.pdf", second), max_pages=5)
-    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == [FIRST, THIRD]
+    assert paragraph_texts(doc) == [FIRST, THIRD]
     assert not doc.warnings
 
 
@@ -395,7 +396,7 @@ def test_form_fields_keep_their_words_apart_from_the_text(tmp_path: Path) -> Non
     hidden.F = 2
     pdf.save(path)
     doc = read_structure(path, max_pages=5)
-    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == ["Choose one."]
+    assert paragraph_texts(doc) == ["Choose one."]
     assert [(a.text, a.prov[0].bbox) for a in doc.artifacts] == [
         ("One Two", BBox(72, 600, 200, 700)), ("Clear", BBox(72, 560, 120, 580))]
 
@@ -419,7 +420,7 @@ def test_a_form_field_the_tags_refer_to_is_kept_apart_too(tmp_path: Path) -> Non
                                                Pg=page.obj)])
     pdf.save(path)
     doc = read_structure(path, max_pages=5)
-    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == ["Name:", "Thank you."]
+    assert paragraph_texts(doc) == ["Name:", "Thank you."]
     assert [(a.text, a.prov[0].bbox) for a in doc.artifacts] == [
         ("Ada Lovelace", BBox(120, 755, 300, 775))]
 
