@@ -53,3 +53,17 @@ def test_white_rows_on_a_picture_are_not_set_aside(tmp_path: Path) -> None:
 
 def test_outlined_white_rows_stay_a_figure(tmp_path: Path) -> None:
     assert len(figures(_read(tmp_path, ["1 1 1 rg 0 0 0 RG", *_rows("B")]))) == 1
+
+
+def test_white_rows_with_a_rule_along_them_are_decoration(tmp_path: Path) -> None:
+    """A table's bottom border drawn in segments along the rows' top: one line shows, a rule."""
+    rule = [f"{90 + 86 * k} 308 86 0.5 re f" for k in range(5)]
+    doc = _read(tmp_path, ["1 1 1 rg", *_rows("f"), "0 0 0 rg", *rule])
+    assert figures(doc) == []
+    assert [a.kind for a in doc.artifacts] == ["decoration"]
+
+
+def test_white_rows_with_rules_across_stay_a_figure(tmp_path: Path) -> None:
+    """Two lines, one each way, show: more than a rule (a chart's axes)."""
+    axes = ["90 100 430 0.5 re f", "90 100 0.5 206 re f"]
+    assert len(figures(_read(tmp_path, ["1 1 1 rg", *_rows("f"), "0 0 0 rg", *axes]))) == 1

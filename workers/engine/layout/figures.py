@@ -11,6 +11,10 @@ authors' own tags is measured by ``bench/figures.py``.
 Decoration (besides images under :data:`FIGURE_MIN_AREA` or over :data:`BACKGROUND_AREA` of
 the page, which the layout reader always took for icons and page backgrounds):
 
+* **unseen** — an image or drawing wholly outside the page's crop box or its clip path: the
+  other half of a spread exported page by page, a picture cropped to nothing. Nothing of it
+  shows, so there is nothing to describe; it is marked as an artifact like any drawing
+  nobody sees.
 * **running images** — the same image (the same pixels) at the same place on many pages: a
   logo in a running header, a slide master's band. Pagination furniture, like a running title.
 * **images without an edge** — one colour, a gradient, a soft glow or shadow behind a title
@@ -120,6 +124,8 @@ class Candidate:
     page_box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
     #: A caption names it ("Figure 3: …"): the author calls it a figure, whatever it looks like.
     captioned: bool = False
+    #: Drawn wholly off the page or outside its clip: nothing of it shows.
+    nowhere: bool = False
 
     def significant(self) -> list[tuple[Rect, ImageFacts]]:
         """The images large enough to say what the figure is."""
@@ -131,7 +137,7 @@ class Candidate:
 class Verdict:
     """What remains of a candidate's picture (nothing: it is all decoration), and the rule that
     decided: "running-image", "edgeless", "background", "too-small", "running-drawing",
-    "blank", "bar-behind-text", "panels-behind-text", "band-behind-text"."""
+    "blank", "bar-behind-text", "panels-behind-text", "band-behind-text", "unseen"."""
 
     kept: list[Rect]
     rule: str
@@ -161,6 +167,11 @@ def judge(candidates: Sequence[Candidate], *, pages: int) -> dict[int, Verdict]:
     running = {key for key, on in seen_on.items() if len(on) >= needed}
     out: dict[int, Verdict] = {}
     for c in candidates:
+        if c.nowhere:
+            # Nothing of it shows, so nothing is hidden from a reader: whatever a caption
+            # beside it says is read as text.
+            out[id(c)] = Verdict([], "unseen")
+            continue
         if c.captioned and c.drawing:
             continue
         if c.drawing:

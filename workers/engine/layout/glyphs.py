@@ -27,7 +27,7 @@ import itertools
 import operator
 import struct
 import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
@@ -211,16 +211,25 @@ class OpenedPage:
         """Whether the top-level page objects ``objects`` (a drawing's shapes) show nothing:
         each a path filled in white and not stroked, on bare page (nothing painted before them
         where they lie but other such white paths). White on the white page: rows of a table
-        with their text gone, a blank box left by a layout program."""
+        with their text gone, a blank box left by a layout program. Besides them, one straight
+        line may show (paths that together are no thicker than a rule: the border of a table
+        above, drawn along the boxes' edge): a rule is no picture either."""
         wanted = sorted(set(objects))
         if not wanted:
             return False
-        boxes = []
+        boxes, lines = [], []
         for index in wanted:
-            box = _white_fill_box(c.FPDFPage_GetObject(self.page.raw, index))
-            if box is None:
+            obj = c.FPDFPage_GetObject(self.page.raw, index)
+            box = _white_fill_box(obj)
+            if box is not None:
+                boxes.append(box)
+            elif c.FPDFPageObj_GetType(obj) == c.FPDF_PAGEOBJ_PATH and (
+                    (line := _bounds(obj)) is not None):
+                lines.append(line)
+            else:
                 return False
-            boxes.append(box)
+        if not boxes or (lines and not _one_rule(lines)):
+            return False
         x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
         x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
         for index in range(wanted[0]):
@@ -235,6 +244,26 @@ class OpenedPage:
                 _white_fill_box(obj) is None
             ):
                 return False  # painted on something: white on colour shows
+        return True
+
+    def shows_nowhere(self, objects: Iterable[int]) -> bool:
+        """Whether the top-level page objects ``objects`` (a figure's shapes or images) are
+        all drawn where nothing of them can show: outside the crop box, or outside the clip
+        path in force where they are drawn (a layout program's spread exported page by page
+        leaves the other page's drawing beside the page, clipped away; a picture cropped to
+        nothing). No reader sees them, so there is nothing to describe."""
+        wanted = sorted(set(objects))
+        if not wanted:
+            return False
+        page_box = self.page.get_cropbox()
+        for index in wanted:
+            obj = c.FPDFPage_GetObject(self.page.raw, index)
+            bounds = _bounds(obj) if obj else None
+            if bounds is None:
+                return False
+            clip = _clip_box(obj)
+            if _overlap(bounds, page_box) and (clip is None or _overlap(bounds, clip)):
+                return False
         return True
 
     def close(self) -> None:
@@ -263,6 +292,49 @@ def _white_fill_box(obj: Any) -> tuple[float, float, float, float] | None:
     ) or any(channel.value != 255 for channel in colour[:3]):
         return None
     return _bounds(obj)
+
+
+def _one_rule(boxes: Sequence[tuple[float, float, float, float]]) -> bool:
+    """Whether paths with these bounds together draw one straight line at most a rule thick:
+    one horizontal or vertical line, however many segments it is drawn in."""
+    x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    return min(x1 - x0, y1 - y0) <= RULE_THICKNESS
+
+
+def _overlap(a: Sequence[float], b: Sequence[float]) -> bool:
+    """Whether boxes (left, bottom, right, top) share a point (touching counts: a rule on a
+    clip's edge may show)."""
+    return max(a[0], b[0]) <= min(a[2], b[2]) and max(a[1], b[1]) <= min(a[3], b[3])
+
+
+def _clip_box(obj: Any) -> tuple[float, float, float, float] | None:
+    """A box holding all that the clip path of a top-level page object lets show, in page
+    user space: the intersection of its paths' boxes (a curve's control points bound it);
+    None when nothing clips it, or its clip cannot be read (then it may show anywhere)."""
+    clip = c.FPDFPageObj_GetClipPath(obj)
+    if not clip:
+        return None
+    paths = c.FPDFClipPath_CountPaths(clip)
+    if paths <= 0:
+        return None
+    box = [-float("inf"), -float("inf"), float("inf"), float("inf")]
+    x, y = ctypes.c_float(0), ctypes.c_float(0)
+    for k in range(paths):
+        segments = c.FPDFClipPath_CountPathSegments(clip, k)
+        if segments <= 0:
+            return None
+        xs, ys = [], []
+        for s in range(segments):
+            segment = c.FPDFClipPath_GetPathSegment(clip, k, s)
+            if not segment or not c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x),
+                                                             ctypes.byref(y)):
+                return None
+            xs.append(x.value)
+            ys.append(y.value)
+        box = [max(box[0], min(xs)), max(box[1], min(ys)),
+               min(box[2], max(xs)), min(box[3], max(ys))]
+    return box[0], box[1], box[2], box[3]
 
 
 def _bounds(obj: Any) -> tuple[float, float, float, float] | None:

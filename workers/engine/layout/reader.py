@@ -212,7 +212,10 @@ def _analyse_page(
             facts for b in blocks if b.candidate for _, facts in b.candidate.significant()
         )
         for b in blocks:
-            # (Asked while the page is open: what the shapes are painted with.)
+            # (Asked while the page is open: what the shapes are painted with, and where
+            # their clip lets them show.)
+            if b.candidate:
+                b.candidate.nowhere = opened.shows_nowhere(b.objects)
             if b.candidate and b.candidate.drawing and not b.candidate.words_on:
                 b.candidate.blank = opened.paints_nothing(b.objects)
     return PageResult(frame.display_page(page), blocks, opmap, content.object_mcids, frame, page)
