@@ -256,13 +256,18 @@ class OpenedPage:
         if not wanted:
             return False
         page_box = self.page.get_cropbox()
+        page = _address(self.page.raw)
+        sides = (ctypes.c_float * 4)()
+        at = [ctypes.addressof(sides) + k * ctypes.sizeof(ctypes.c_float) for k in range(4)]
         for index in wanted:
-            obj = c.FPDFPage_GetObject(self.page.raw, index)
-            bounds = _bounds(obj) if obj else None
-            if bounds is None:
+            obj = _page_object(page, index)
+            if not obj or not _object_bounds(obj, *at):
                 return False
+            bounds = tuple(sides)
+            if not _overlap(bounds, page_box):
+                continue  # (its clip need not be read: off the page, it shows nowhere)
             clip = _clip_box(obj)
-            if _overlap(bounds, page_box) and (clip is None or _overlap(bounds, clip)):
+            if clip is None or _overlap(bounds, clip):
                 return False
         return True
 
@@ -308,30 +313,31 @@ def _overlap(a: Sequence[float], b: Sequence[float]) -> bool:
     return max(a[0], b[0]) <= min(a[2], b[2]) and max(a[1], b[1]) <= min(a[3], b[3])
 
 
-def _clip_box(obj: Any) -> tuple[float, float, float, float] | None:
-    """A box holding all that the clip path of a top-level page object lets show, in page
-    user space: the intersection of its paths' boxes (a curve's control points bound it);
-    None when nothing clips it, or its clip cannot be read (then it may show anywhere)."""
-    clip = c.FPDFPageObj_GetClipPath(obj)
+def _clip_box(obj: int) -> tuple[float, float, float, float] | None:
+    """A box holding all that the clip path of a top-level page object (its bare address)
+    lets show, in page user space: the intersection of its paths' boxes (a curve's control
+    points bound it); None when nothing clips it, or its clip cannot be read (then it may
+    show anywhere)."""
+    clip = _clip_path(obj)
     if not clip:
         return None
-    paths = c.FPDFClipPath_CountPaths(clip)
+    paths = _clip_path_count(clip)
     if paths <= 0:
         return None
     box = [-float("inf"), -float("inf"), float("inf"), float("inf")]
-    x, y = ctypes.c_float(0), ctypes.c_float(0)
+    point = (ctypes.c_float * 2)()
+    x_at, y_at = ctypes.addressof(point), ctypes.addressof(point) + ctypes.sizeof(ctypes.c_float)
     for k in range(paths):
-        segments = c.FPDFClipPath_CountPathSegments(clip, k)
+        segments = _clip_segment_count(clip, k)
         if segments <= 0:
             return None
         xs, ys = [], []
         for s in range(segments):
-            segment = c.FPDFClipPath_GetPathSegment(clip, k, s)
-            if not segment or not c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x),
-                                                             ctypes.byref(y)):
+            segment = _clip_segment(clip, k, s)
+            if not segment or not _segment_point(segment, x_at, y_at):
                 return None
-            xs.append(x.value)
-            ys.append(y.value)
+            xs.append(point[0])
+            ys.append(point[1])
         box = [max(box[0], min(xs)), max(box[1], min(ys)),
                min(box[2], max(xs)), min(box[3], max(ys))]
     return box[0], box[1], box[2], box[3]
@@ -906,6 +912,18 @@ _object_mcid = ctypes.CFUNCTYPE(ctypes.c_int, _VOID)(
 _object_mark_count = ctypes.CFUNCTYPE(ctypes.c_int, _VOID)(_address(c.FPDFPageObj_CountMarks))
 _object_bounds = ctypes.CFUNCTYPE(ctypes.c_int, _VOID, _VOID, _VOID, _VOID, _VOID)(
     _address(c.FPDFPageObj_GetBounds)
+)
+# A clip path's points, read per segment (thousands on a drawing of many clipped shapes).
+_clip_path = ctypes.CFUNCTYPE(_VOID, _VOID)(_address(c.FPDFPageObj_GetClipPath))
+_clip_path_count = ctypes.CFUNCTYPE(ctypes.c_int, _VOID)(_address(c.FPDFClipPath_CountPaths))
+_clip_segment_count = ctypes.CFUNCTYPE(ctypes.c_int, _VOID, ctypes.c_int)(
+    _address(c.FPDFClipPath_CountPathSegments)
+)
+_clip_segment = ctypes.CFUNCTYPE(_VOID, _VOID, ctypes.c_int, ctypes.c_int)(
+    _address(c.FPDFClipPath_GetPathSegment)
+)
+_segment_point = ctypes.CFUNCTYPE(ctypes.c_int, _VOID, _VOID, _VOID)(
+    _address(c.FPDFPathSegment_GetPoint)
 )
 _form_object_count = ctypes.CFUNCTYPE(ctypes.c_int, _VOID)(
     _address(c.FPDFFormObj_CountObjects)
