@@ -75,6 +75,7 @@ from .figures import (
     running_text,
     scale_label,
     text_frame,
+    with_scales,
 )
 from .gcpause import collect_young, paused_gc
 from .glyphs import ImageFacts, OpenedPage, PageContent, Rect
@@ -460,15 +461,18 @@ def _drawings(
     clusters = _clusters(shapes, DRAWING_GAP)
     pictures: list[tuple[float, float, float, float]] | None = None
     out = []
+    parts: list[tuple[Rect, int]] = []
     for whole, whole_count in clusters:
-        parts = [(whole, whole_count)]
         if any(area_share(whole, t) > 0.3 or area_share(t, whole) > 0.3 for t in tables):
             # Lying on a table, or holding one: drawings joined to the table (and to each
             # other) by the rules framing the page or ruling the table. (A cluster too large
             # for one drawing holding no table found may be a table of its own: its pieces
             # are no drawings.)
-            parts = _drawings_apart(whole, shapes, tables)
-        for box, count in parts:
+            parts.extend(_drawings_apart(whole, shapes, tables))
+        else:
+            parts.append((whole, whole_count))
+    for group in _figure_groups(parts, frags, page_area):
+        for box, count in group:
             area = _area(box)
             if count < MIN_DRAWING_SHAPES or not (
                 MIN_DRAWING_AREA * page_area <= area <= MAX_DRAWING_AREA * page_area
@@ -490,8 +494,97 @@ def _drawings(
                 pictures = [(r.x0, r.y0, r.x1, r.y1) for r in _merge_images(content.images)]
             if ground_of_pictures((box.x0, box.y0, box.x1, box.y1), pictures):
                 continue  # the panel photographs are set on: they are the figures
-            out.append(box)
+            # (Its scales' values set just off the plot are the chart's.)
+            grown = with_scales((box.x0, box.y0, box.x1, box.y1), [
+                ((f.x0, f.y0, f.x1, f.y1), f.text) for f in frags if scale_label(f.text)
+            ])
+            out.append(Rect(*grown, box.obj))
+            break  # (the group's first way that is a drawing: see _figure_groups)
     return out
+
+
+#: A drawing smaller than a figure (:data:`MIN_DRAWING_AREA`) but larger than an icon
+#: (:data:`.figures.FIGURE_MIN_AREA`), of this many shapes at least, may be a part of one: a
+#: panel of a figure of panels, each labelled "(a)", "(b)" under it.
+PANEL_MIN_SHAPES = 3
+#: Drawings this many times the page's usual font size apart at most (room for a panel's
+#: label between them) are panels of one figure.
+PANEL_GAP_LINES = 4.0
+
+
+def _figure_groups(
+    parts: Sequence[tuple[Rect, int]], frags: Sequence[Fragment], page_area: float
+) -> list[list[tuple[Rect, int]]]:
+    """The drawings of a page, each as the ways to take it, the first that is a drawing
+    kept: a figure of panels (a sphere, a cube and a torus side by side, each with its label
+    under it) draws each panel as a cluster of its own, too small for a figure alone;
+    neighbouring panels (:data:`PANEL_GAP_LINES` apart at most, nothing but labels between
+    them) are one figure, with a larger drawing next to them if there is one (two panels
+    over a third as large as a figure). Two drawings each large enough for a figure are
+    figures of their own (charts side by side, each with its caption), and are never joined;
+    if the panels joined to one make no drawing (running text on them), it stands alone."""
+    small_area = FIGURE_MIN_AREA * page_area
+    large_area = MIN_DRAWING_AREA * page_area
+    sizes = sorted(f.size for f in frags)
+    gap = PANEL_GAP_LINES * (sizes[len(sizes) // 2] if sizes else 12.0)
+    panels = [
+        k for k, (box, count) in enumerate(parts)
+        if count >= PANEL_MIN_SHAPES and small_area <= _area(box) < large_area
+    ]
+    if not panels:
+        return [[part] for part in parts]
+    large = {k for k, (box, _) in enumerate(parts) if _area(box) >= large_area}
+    running = [f for f in frags if running_text(f.text)]
+    owner = list(range(len(parts)))
+
+    def root(k: int) -> int:
+        while owner[k] != k:
+            k = owner[k]
+        return k
+
+    has_large = {k: k in large for k in range(len(parts))}
+    pairs = sorted(
+        (_gap_between(parts[a][0], parts[b][0]), a, b)
+        for a in panels for b in (*panels, *large) if a != b
+    )
+    for apart, a, b in pairs:
+        ra, rb = root(a), root(b)
+        if apart > gap or ra == rb or (has_large[ra] and has_large[rb]):
+            continue
+        union = _union_box(parts[a][0], parts[b][0])
+        if any(_middle_in(f, union) for f in running):
+            continue  # a paragraph between them: drawings of their own
+        owner[rb] = ra
+        has_large[ra] = has_large[ra] or has_large[rb]
+    members: dict[int, list[int]] = {}
+    for k in range(len(parts)):
+        members.setdefault(root(k), []).append(k)
+    out = []
+    for ks in members.values():
+        if len(ks) == 1:
+            out.append([parts[ks[0]]])
+            continue
+        box = parts[ks[0]][0]
+        for k in ks[1:]:
+            box = _union_box(box, parts[k][0])
+        joined = (box, sum(parts[k][1] for k in ks))
+        out.append([joined, *(parts[k] for k in ks if k in large)])
+    return out
+
+
+def _gap_between(a: Boxed, b: Boxed) -> float:
+    """The distance between two boxes (0 when they overlap)."""
+    across = max(0.0, a.x0 - b.x1, b.x0 - a.x1)
+    up = max(0.0, a.y0 - b.y1, b.y0 - a.y1)
+    return max(across, up)
+
+
+def _union_box(a: Rect, b: Rect) -> Rect:
+    return Rect(min(a.x0, b.x0), min(a.y0, b.y0), max(a.x1, b.x1), max(a.y1, b.y1), a.obj)
+
+
+def _middle_in(f: Fragment, box: Boxed) -> bool:
+    return box.x0 <= (f.x0 + f.x1) / 2 <= box.x1 and box.y0 <= (f.y0 + f.y1) / 2 <= box.y1
 
 
 #: A chart's labels cover under this share of the plots they are set on (twice a diagram's
