@@ -26,7 +26,7 @@ import bisect
 import re
 import statistics
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +65,7 @@ from .figures import (
     BACKGROUND_AREA,
     FIGURE_MIN_AREA,
     PLACE_TOLERANCE,
+    ROW_OVERLAP,
     RULE_WIDTH,
     TEXT_DENSITY,
     Candidate,
@@ -437,9 +438,13 @@ def _drawings(
     and backgrounds, not figures. (``tables``: the boxes of the page's ruled tables, whose
     rules and shading are theirs, not a drawing's.)"""
     page_area = max(content.width * content.height, 1.0)
+    left, bottom = content.x0, content.y0
+    right, top = left + content.width, bottom + content.height
     shapes = [
         r for r in content.paths + content.rules
         if (r.x1 - r.x0) * (r.y1 - r.y0) < 0.5 * page_area
+        # (Drawn off the page, outside its crop box, a shape shows nothing.)
+        and r.x1 > left and r.x0 < right and r.y1 > bottom and r.y0 < top
     ][:MAX_SHAPES]
     if len(shapes) < MIN_DRAWING_SHAPES:
         # No cluster can hold enough shapes to be a drawing (the boxes left out below only
@@ -459,8 +464,6 @@ def _drawings(
             or not frames_running_text((r.x0, r.y0, r.x1, r.y1), running)
         ]
     clusters = _clusters(shapes, DRAWING_GAP)
-    pictures: list[tuple[float, float, float, float]] | None = None
-    out = []
     parts: list[tuple[Rect, int]] = []
     for whole, whole_count in clusters:
         if any(area_share(whole, t) > 0.3 or area_share(t, whole) > 0.3 for t in tables):
@@ -471,36 +474,39 @@ def _drawings(
             parts.extend(_drawings_apart(whole, shapes, tables))
         else:
             parts.append((whole, whole_count))
-    for group in _figure_groups(parts, frags, page_area):
-        for box, count in group:
-            area = _area(box)
-            if count < MIN_DRAWING_SHAPES or not (
-                MIN_DRAWING_AREA * page_area <= area <= MAX_DRAWING_AREA * page_area
-            ):
-                continue
-            inside = [
-                ((f.x0, f.y0, f.x1, f.y1), f.text) for f in frags
-                if box.x0 <= (f.x0 + f.x1) / 2 <= box.x1
-                and box.y0 <= (f.y0 + f.y1) / 2 <= box.y1
-            ]
-            members = [
-                (r.x0, r.y0, r.x1, r.y1) for r in shapes
-                if r.x0 >= box.x0 - 1 and r.x1 <= box.x1 + 1 and r.y0 >= box.y0 - 1
-                and r.y1 <= box.y1 + 1
-            ]
-            if text_frame((box.x0, box.y0, box.x1, box.y1), members, inside):
-                continue  # running text on a coloured box, a table drawn with shapes
-            if pictures is None:
-                pictures = [(r.x0, r.y0, r.x1, r.y1) for r in _merge_images(content.images)]
-            if ground_of_pictures((box.x0, box.y0, box.x1, box.y1), pictures):
-                continue  # the panel photographs are set on: they are the figures
-            # (Its scales' values set just off the plot are the chart's.)
-            grown = with_scales((box.x0, box.y0, box.x1, box.y1), [
-                ((f.x0, f.y0, f.x1, f.y1), f.text) for f in frags if scale_label(f.text)
-            ])
-            out.append(Rect(*grown, box.obj))
-            break  # (the group's first way that is a drawing: see _figure_groups)
-    return out
+    pictures: list[tuple[float, float, float, float]] | None = None
+
+    def pictured(box: Rect) -> bool:
+        """Shapes that draw a picture: no text frame, nor the ground of photographs."""
+        nonlocal pictures
+        inside = [
+            ((f.x0, f.y0, f.x1, f.y1), f.text) for f in frags
+            if box.x0 <= (f.x0 + f.x1) / 2 <= box.x1 and box.y0 <= (f.y0 + f.y1) / 2 <= box.y1
+        ]
+        members = [
+            (r.x0, r.y0, r.x1, r.y1) for r in shapes
+            if r.x0 >= box.x0 - 1 and r.x1 <= box.x1 + 1 and r.y0 >= box.y0 - 1
+            and r.y1 <= box.y1 + 1
+        ]
+        if text_frame((box.x0, box.y0, box.x1, box.y1), members, inside):
+            return False  # running text on a coloured box, a table drawn with shapes
+        if pictures is None:
+            pictures = [(r.x0, r.y0, r.x1, r.y1) for r in _merge_images(content.images)]
+        # (Not the panel photographs are set on: they are the figures.)
+        return not ground_of_pictures((box.x0, box.y0, box.x1, box.y1), pictures)
+
+    def drawing(box: Rect, count: int) -> bool:
+        area = _area(box)
+        return count >= MIN_DRAWING_SHAPES and (
+            MIN_DRAWING_AREA * page_area <= area <= MAX_DRAWING_AREA * page_area
+        ) and pictured(box)
+
+    scales = [((f.x0, f.y0, f.x1, f.y1), f.text) for f in frags if scale_label(f.text)]
+    return [
+        # (Its scales' values set just off the plot are the chart's.)
+        Rect(*with_scales((box.x0, box.y0, box.x1, box.y1), scales), box.obj)
+        for box in _figure_groups(parts, frags, page_area, drawing, pictured)
+    ]
 
 
 #: A drawing smaller than a figure (:data:`MIN_DRAWING_AREA`) but larger than an icon
@@ -513,27 +519,31 @@ PANEL_GAP_LINES = 4.0
 
 
 def _figure_groups(
-    parts: Sequence[tuple[Rect, int]], frags: Sequence[Fragment], page_area: float
-) -> list[list[tuple[Rect, int]]]:
-    """The drawings of a page, each as the ways to take it, the first that is a drawing
-    kept: a figure of panels (a sphere, a cube and a torus side by side, each with its label
-    under it) draws each panel as a cluster of its own, too small for a figure alone;
-    neighbouring panels (:data:`PANEL_GAP_LINES` apart at most, nothing but labels between
-    them) are one figure, with a larger drawing next to them if there is one (two panels
-    over a third as large as a figure). Two drawings each large enough for a figure are
-    figures of their own (charts side by side, each with its caption), and are never joined;
-    if the panels joined to one make no drawing (running text on them), it stands alone."""
-    small_area = FIGURE_MIN_AREA * page_area
+    parts: Sequence[tuple[Rect, int]], frags: Sequence[Fragment], page_area: float,
+    drawing: Callable[[Rect, int], bool], pictured: Callable[[Rect], bool],
+) -> list[Rect]:
+    """The drawings among a page's clusters of shapes (``parts``, each with its count of
+    shapes): each that is one (``drawing``), and figures of panels. A figure of panels (a
+    sphere, a cube and a torus side by side, each with its label under it) draws each panel
+    as a cluster of its own, too small for a figure alone; neighbouring panels
+    (:data:`PANEL_GAP_LINES` apart at most, nothing but labels between them, each a picture
+    of its own: ``pictured``) are one figure, with a drawing next to them if there is one
+    (two panels over a third as large as a figure). Two drawings are never joined (charts
+    side by side, each with its caption); if the panels joined to one make no drawing, it
+    stands alone."""
     large_area = MIN_DRAWING_AREA * page_area
-    sizes = sorted(f.size for f in frags)
-    gap = PANEL_GAP_LINES * (sizes[len(sizes) // 2] if sizes else 12.0)
+    small_area = FIGURE_MIN_AREA * page_area
+    large = {k for k, (box, count) in enumerate(parts) if drawing(box, count)}
     panels = [
         k for k, (box, count) in enumerate(parts)
         if count >= PANEL_MIN_SHAPES and small_area <= _area(box) < large_area
     ]
-    if not panels:
-        return [[part] for part in parts]
-    large = {k for k, (box, _) in enumerate(parts) if _area(box) >= large_area}
+    if panels and len(panels) + len(large) >= 2:  # (else nothing to join: no text looked at)
+        panels = [k for k in panels if pictured(parts[k][0])]
+    if len(panels) + len(large) < 2 or not panels:
+        return [parts[k][0] for k in sorted(large)]
+    sizes = sorted(f.size for f in frags)
+    gap = PANEL_GAP_LINES * (sizes[len(sizes) // 2] if sizes else 12.0)
     running = [f for f in frags if running_text(f.text)]
     owner = list(range(len(parts)))
 
@@ -542,7 +552,7 @@ def _figure_groups(
             k = owner[k]
         return k
 
-    has_large = {k: k in large for k in range(len(parts))}
+    has_large = [k in large for k in range(len(parts))]
     pairs = sorted(
         (_gap_between(parts[a][0], parts[b][0]), a, b)
         for a in panels for b in (*panels, *large) if a != b
@@ -551,25 +561,37 @@ def _figure_groups(
         ra, rb = root(a), root(b)
         if apart > gap or ra == rb or (has_large[ra] and has_large[rb]):
             continue
+        if not _in_line(parts[a][0], parts[b][0]):
+            continue  # (a logo beside a header's band: panels stand in rows and columns)
         union = _union_box(parts[a][0], parts[b][0])
         if any(_middle_in(f, union) for f in running):
             continue  # a paragraph between them: drawings of their own
         owner[rb] = ra
         has_large[ra] = has_large[ra] or has_large[rb]
-    members: dict[int, list[int]] = {}
-    for k in range(len(parts)):
-        members.setdefault(root(k), []).append(k)
+    groups: dict[int, list[int]] = {}
+    for k in sorted({*panels, *large}):
+        groups.setdefault(root(k), []).append(k)
     out = []
-    for ks in members.values():
-        if len(ks) == 1:
-            out.append([parts[ks[0]]])
-            continue
+    for ks in groups.values():
         box = parts[ks[0]][0]
         for k in ks[1:]:
             box = _union_box(box, parts[k][0])
-        joined = (box, sum(parts[k][1] for k in ks))
-        out.append([joined, *(parts[k] for k in ks if k in large)])
+        if len(ks) > 1 and drawing(box, sum(parts[k][1] for k in ks)):
+            out.append(box)
+        else:
+            out.extend(parts[k][0] for k in ks if k in large)
     return out
+
+
+def _in_line(a: Boxed, b: Boxed) -> bool:
+    """Side by side, sharing :data:`.figures.ROW_OVERLAP` of the lower one's height, or one
+    over the other, sharing that share of the narrower one's width: panels of one figure
+    stand in its rows and columns."""
+    rows = min(a.y1, b.y1) - max(a.y0, b.y0)
+    columns = min(a.x1, b.x1) - max(a.x0, b.x0)
+    return rows >= ROW_OVERLAP * min(a.y1 - a.y0, b.y1 - b.y0) or (
+        columns >= ROW_OVERLAP * min(a.x1 - a.x0, b.x1 - b.x0)
+    )
 
 
 def _gap_between(a: Boxed, b: Boxed) -> float:
