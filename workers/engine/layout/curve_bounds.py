@@ -1,13 +1,16 @@
-"""The box a path's curves really cover, not the box of their control points.
+"""The box a path's curves really cover, not the box pdfium gives it.
 
 pdfium bounds a path object by all of its points, the control points of its Bézier curves
-included. A curve's control points may lie far off the curve (an arc of a diagram's connector
-drawn with long handles can reach thousands of points off the page), so the box is no
-picture of where the path is drawn: clusters of shapes join across a page, and a diagram of
-curved arrows reads as larger than the page, no figure. The extent of a cubic curve is that of
-its end points and of the points where its derivative is zero along x or y (the roots of a
-quadratic), which :func:`cubic_span` finds. The C walker (``_glyph_reader.c``) does the same
-arithmetic in the same order, so both give equal floats.
+included, and a stroked one by the miters of its joins as well: at a join with a curve of
+almost no length (the rounded corner of a diagram's connector, ending in a curve a thousandth
+of a point long) the miter's direction is unsure and its box shoots thousands of points off
+the page. Such a box is no picture of where the path is drawn: clusters of shapes join across
+a page, and a diagram of connectors reads as larger than the page, no figure. The extent of a
+cubic curve is that of its end points and of the points where its derivative is zero along x
+or y (the roots of a quadratic), which :func:`cubic_span` finds; a stroke widens it by half
+its width (a miter's point at a sharp corner is left out: a point or two). The box is never
+taken larger than pdfium's. The C walker (``_glyph_reader.c``) does the same arithmetic in
+the same order, so both give equal floats.
 
 A segment list is pdfium's: each point with its kind, a curve's three points (two controls and
 its end) each of kind :data:`BEZIER`.

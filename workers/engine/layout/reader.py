@@ -564,7 +564,7 @@ def _figure_groups(
         if not _in_line(parts[a][0], parts[b][0]):
             continue  # (a logo beside a header's band: panels stand in rows and columns)
         union = _union_box(parts[a][0], parts[b][0])
-        if any(_middle_in(f, union) for f in running):
+        if any(_overlaps(f, union) for f in running):
             continue  # a paragraph between them: drawings of their own
         owner[rb] = ra
         has_large[ra] = has_large[ra] or has_large[rb]
@@ -576,10 +576,33 @@ def _figure_groups(
         box = parts[ks[0]][0]
         for k in ks[1:]:
             box = _union_box(box, parts[k][0])
+        if len(ks) > 1:
+            for k in ks:
+                for label in _labels_under(parts[k][0], frags):
+                    box = _union_box(box, Rect(label.x0, label.y0, label.x1, label.y1, box.obj))
         if len(ks) > 1 and drawing(box, sum(parts[k][1] for k in ks)):
             out.append(box)
         else:
             out.extend(parts[k][0] for k in ks if k in large)
+    return out
+
+
+#: A panel's label is set under it at most this many of its own heights.
+PANEL_LABEL_REACH = 1.5
+
+
+def _labels_under(panel: Boxed, frags: Sequence[Fragment]) -> list[Fragment]:
+    """The labels set right under a panel of a figure, within its width ("(a) Sphere"): the
+    figure's, read with it. Running text and captions are not labels."""
+    out = []
+    for f in frags:
+        reach = f.y1 - f.y0
+        if (
+            panel.x0 - reach <= f.x0 and f.x1 <= panel.x1 + reach
+            and 0 <= panel.y0 - f.y1 <= PANEL_LABEL_REACH * reach
+            and not running_text(f.text) and caption_text(f.text) is None
+        ):
+            out.append(f)
     return out
 
 
@@ -605,8 +628,8 @@ def _union_box(a: Rect, b: Rect) -> Rect:
     return Rect(min(a.x0, b.x0), min(a.y0, b.y0), max(a.x1, b.x1), max(a.y1, b.y1), a.obj)
 
 
-def _middle_in(f: Fragment, box: Boxed) -> bool:
-    return box.x0 <= (f.x0 + f.x1) / 2 <= box.x1 and box.y0 <= (f.y0 + f.y1) / 2 <= box.y1
+def _overlaps(a: Boxed, b: Boxed) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
 
 
 #: A chart's labels cover under this share of the plots they are set on (twice a diagram's
