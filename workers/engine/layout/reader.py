@@ -516,6 +516,8 @@ PANEL_MIN_SHAPES = 3
 #: Drawings this many times the page's usual font size apart at most (room for a panel's
 #: label between them) are panels of one figure.
 PANEL_GAP_LINES = 4.0
+#: Panels of a page looked at most (bounded work on a page of many small drawings).
+MAX_PANELS = 200
 
 
 def _figure_groups(
@@ -553,13 +555,12 @@ def _figure_groups(
         return k
 
     has_large = [k in large for k in range(len(parts))]
-    pairs = sorted(
-        (_gap_between(parts[a][0], parts[b][0]), a, b)
-        for a in panels for b in (*panels, *large) if a != b
-    )
-    for apart, a, b in pairs:
+    # (Neighbours only, nearest first; a page's panels are bounded by its clusters.)
+    near = ((_gap_between(parts[a][0], parts[b][0]), a, b)
+            for a in panels[:MAX_PANELS] for b in (*panels[:MAX_PANELS], *large) if a != b)
+    for _, a, b in sorted(pair for pair in near if pair[0] <= gap):
         ra, rb = root(a), root(b)
-        if apart > gap or ra == rb or (has_large[ra] and has_large[rb]):
+        if ra == rb or (has_large[ra] and has_large[rb]):
             continue
         if not _in_line(parts[a][0], parts[b][0]):
             continue  # (a logo beside a header's band: panels stand in rows and columns)
