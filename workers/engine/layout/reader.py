@@ -572,17 +572,24 @@ def _figure_groups(
     groups: dict[int, list[int]] = {}
     for k in sorted({*panels, *large}):
         groups.setdefault(root(k), []).append(k)
-    out = []
+    out: list[Rect] = []
     for ks in groups.values():
+        if len(ks) == 1:
+            out.extend(parts[k][0] for k in ks if k in large)  # (a panel alone: no figure)
+            continue
         box = parts[ks[0]][0]
         for k in ks[1:]:
             box = _union_box(box, parts[k][0])
-        if len(ks) > 1:
-            for k in ks:
-                for label in _labels_under(parts[k][0], frags):
-                    box = _union_box(box, Rect(label.x0, label.y0, label.x1, label.y1, box.obj))
-        if len(ks) > 1 and drawing(box, sum(parts[k][1] for k in ks)):
-            out.append(box)
+        labelled = box
+        for k in ks:
+            for label in _labels_under(parts[k][0], frags):
+                labelled = _union_box(labelled, Rect(label.x0, label.y0, label.x1, label.y1, 0))
+        count = sum(parts[k][1] for k in ks)
+        # (With its panels' labels if it is still a drawing so: a label may open a line of
+        # running text, a panel's caption, which makes the box a text frame.)
+        joined = next((b for b in (labelled, box) if drawing(b, count)), None)
+        if joined is not None:
+            out.append(joined)
         else:
             out.extend(parts[k][0] for k in ks if k in large)
     return out
