@@ -379,9 +379,10 @@ def caption_of(
     it across, whose line opens like a caption ("Figure 3: …", see :func:`caption_text`),
     read from that line to the end of its block. A label of the drawing set just above the
     caption can fall in the same block ("x  y  Figure 2: …"): the caption starts at its own
-    line. It ends at a line beside the figure, not under or over it (the text of a column
-    beside the picture, run into the caption's block). ``join`` reads its lines as one (as a
-    paragraph's are, a word broken at a line end joined: :mod:`.line_breaks`)."""
+    line. It ends at a line beside the figure, not under or over it, and not lined up with
+    the caption's own lines (the text of a column beside the picture, run into the caption's
+    block). ``join`` reads its lines as one (as a paragraph's are, a word broken at a line
+    end joined: :mod:`.line_breaks`)."""
     x0, y0, x1, y1 = box
     best: tuple[float, str] | None = None
     for lines in blocks:
@@ -392,9 +393,12 @@ def caption_of(
             height = max(line.y1 - line.y0, 1.0)
             gap = y0 - line.y1 if (line.y0 + line.y1) / 2 < (y0 + y1) / 2 else line.y0 - y1
             if -height <= gap < CAPTION_GAP * page_height and (best is None or gap < best[0]):
+                # (A line of the caption's own, a short last one ending left of a narrow
+                # figure, starts where the caption does.)
                 end = next(
                     (j for j in range(k + 1, len(lines))
-                     if lines[j].x1 <= x0 or lines[j].x0 >= x1),
+                     if (lines[j].x1 <= x0 or lines[j].x0 >= x1)
+                     and abs(lines[j].x0 - line.x0) > height),
                     len(lines),
                 )
                 best = (gap, join([first, *(other.text for other in lines[k + 1:end])]))
