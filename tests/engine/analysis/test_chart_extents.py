@@ -169,3 +169,25 @@ def test_a_charts_scale_values_outside_its_plot_are_its_labels(tmp_path: Path) -
     texts = paragraphs(doc)
     assert not any(text in texts for text in ("10", "40", "2021"))
     assert figure.caption == "Figure 3: Visitors per year"
+
+
+def test_panels_over_a_running_caption_are_one_figure(tmp_path: Path) -> None:
+    # Under the panels, a letter opening a sentence that runs on under them: the letter is
+    # no label to take into the figure with the sentence, which is no label of it.
+    caption: Lines = [(150, 585, "(a)"),
+                      (180, 585, "A box, its diagonals and one more box")]
+    doc = panels_page(tmp_path / "captioned.pdf", [150, 240, 330], caption + body_lines(400))
+    (figure,) = figures(doc)
+    box = figure.prov[0].bbox
+    assert (box.x0, box.x1) == (pytest.approx(149.5, abs=1), pytest.approx(390.5, abs=1))
+    assert box.y0 > 595
+
+
+def test_a_drawing_off_the_page_is_no_figure(tmp_path: Path) -> None:
+    # A diagram left outside the crop box (a layout program's pasteboard): nothing shows it.
+    doc = read_layout(make_pdf(tmp_path / "off.pdf", [([], body_lines(400))],
+                               shapes=diagram(-400, 600)), max_pages=1)
+    assert figures(doc) == []
+    on_page = read_layout(make_pdf(tmp_path / "on.pdf", [([], body_lines(400))],
+                                   shapes=diagram(200, 600)), max_pages=1)
+    assert len(figures(on_page)) == 1
