@@ -57,6 +57,21 @@ def test_a_caption_ends_at_a_line_beside_the_figure() -> None:
     assert caption_of((60, 150, 310, 370), [block], 842) == "Figure 5.1 Gain in height per year"
 
 
+def test_a_captions_short_last_line_left_of_a_narrow_figure_is_its_own() -> None:
+    # A caption as wide as the column under a narrow diagram: its last line, a word or two,
+    # ends left of the diagram, but starts where the caption's lines start.
+    block = [
+        _Line("Figure 8. Control flow graph of a loop with two nested loops", 317, 577, 556,
+              585),
+        _Line("and places guards at their side exit", 317, 567, 556, 575),
+        _Line("locations.", 317, 557, 360, 565),
+    ]
+    assert caption_of((387, 603, 487, 716), [block], 792) == (
+        "Figure 8. Control flow graph of a loop with two nested loops and places guards at"
+        " their side exit locations."
+    )
+
+
 def test_a_caption_whose_label_stands_left_of_the_figure_is_its_caption() -> None:
     # The charts' scale values lie left of their plots, outside the drawing's box: the
     # caption's label, set flush with the values, is left of the box, its words run on

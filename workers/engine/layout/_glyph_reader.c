@@ -551,6 +551,14 @@ typedef void *(*form_object_fn)(void *form, unsigned long index);
 /* FPDFPageObj_GetMatrix (fs_matrix: pdfium's FS_MATRIX, above). */
 typedef int (*object_matrix_fn)(void *object, fs_matrix *matrix);
 
+/* What curve_bounds.py's tightened asks of a path object (pdfium's fpdf_edit.h). */
+typedef int (*count_segments_fn)(void *path);
+typedef void *(*path_segment_fn)(void *path, int index);
+typedef int (*segment_point_fn)(void *segment, float *x, float *y);
+typedef int (*segment_type_fn)(void *segment);
+typedef int (*draw_mode_fn)(void *path, int *fill_mode, int *stroke);
+typedef int (*stroke_width_fn)(void *object, float *width);
+
 /* A PDF matrix [a b c d e f] in doubles (form_space.py's Matrix). */
 typedef struct { double a, b, c, d, e, f; } page_matrix;
 
@@ -580,6 +588,118 @@ static void map_box(const page_matrix *m, double *left, double *bottom, double *
     *left = x0, *bottom = y0, *right = x1, *top = y1;
 }
 
+/* --- a path's curves' box (curve_bounds.py, the same arithmetic in the same order) --- */
+
+/* pdfium's FPDF_SEGMENT_BEZIERTO; curve_bounds.MAX_SEGMENTS. */
+enum { SEGMENT_BEZIER = 1, MAX_SEGMENTS = 20000 };
+
+/* curve_bounds.cubic_span: the least and greatest value of a cubic along one axis. */
+static void cubic_span(double p0, double p1, double p2, double p3, double *lo_out,
+                       double *hi_out) {
+    double lo = p0 < p3 ? p0 : p3;
+    double hi = p0 > p3 ? p0 : p3;
+    if (lo <= p1 && p1 <= hi && lo <= p2 && p2 <= hi) {
+        *lo_out = lo, *hi_out = hi;
+        return;
+    }
+    double a = -p0 + 3.0 * p1 - 3.0 * p2 + p3;
+    double b = 2.0 * (p0 - 2.0 * p1 + p2);
+    double cc = p1 - p0;
+    double roots[2];
+    int count = 0;
+    if (fabs(a) < 1e-12) {
+        if (fabs(b) > 1e-12) roots[count++] = -cc / b;
+    } else {
+        double disc = b * b - 4.0 * a * cc;
+        if (disc >= 0.0) {
+            double root = sqrt(disc);
+            roots[count++] = (-b + root) / (2.0 * a);
+            roots[count++] = (-b - root) / (2.0 * a);
+        }
+    }
+    for (int k = 0; k < count; k++) {
+        double t = roots[k];
+        if (0.0 < t && t < 1.0) {
+            double u = 1.0 - t;
+            double v = u * u * u * p0 + 3.0 * u * u * t * p1 + 3.0 * u * t * t * p2 +
+                       t * t * t * p3;
+            if (v < lo) lo = v;
+            if (v > hi) hi = v;
+        }
+    }
+    *lo_out = lo, *hi_out = hi;
+}
+
+typedef struct {
+    count_segments_fn count_segments;
+    path_segment_fn path_segment;
+    segment_point_fn segment_point;
+    segment_type_fn segment_type;
+    draw_mode_fn draw_mode;
+    stroke_width_fn stroke_width;
+    object_matrix_fn matrix;
+} curve_functions;
+
+/* curve_bounds.tightened: pdfium's box of a path (in place) cut down to its curves' box. */
+static void tighten_path_box(const curve_functions *f, void *path, double *left,
+                             double *bottom, double *right, double *top) {
+    int count = f->count_segments(path);
+    if (count <= 0 || count > MAX_SEGMENTS) return;
+    double *xs = PyMem_Malloc(sizeof(double) * 2 * (size_t)count);
+    int *kinds = PyMem_Malloc(sizeof(int) * (size_t)count);
+    if (xs == NULL || kinds == NULL) {
+        PyMem_Free(xs);
+        PyMem_Free(kinds);
+        return;  /* (no memory: pdfium's box, as for a path of too many segments) */
+    }
+    double *ys = xs + count;
+    int curved = 0, read = 1;
+    for (int k = 0; k < count && read; k++) {
+        void *segment = f->path_segment(path, k);
+        float x = 0, y = 0;
+        if (segment == NULL || !f->segment_point(segment, &x, &y)) {
+            read = 0;
+            break;
+        }
+        xs[k] = x, ys[k] = y, kinds[k] = f->segment_type(segment);
+        if (kinds[k] == SEGMENT_BEZIER) curved = 1;
+    }
+    fs_matrix raw = {1, 0, 0, 1, 0, 0};
+    if (read && curved && f->matrix(path, &raw)) {
+        /* curve_bounds.curve_box */
+        double x0 = xs[0], x1 = xs[0], y0 = ys[0], y1 = ys[0];
+        int k = 1;
+        while (k < count) {
+            if (kinds[k] == SEGMENT_BEZIER && k + 2 < count) {
+                double lo, hi;
+                cubic_span(xs[k - 1], xs[k], xs[k + 1], xs[k + 2], &lo, &hi);
+                x0 = lo < x0 ? lo : x0, x1 = hi > x1 ? hi : x1;
+                cubic_span(ys[k - 1], ys[k], ys[k + 1], ys[k + 2], &lo, &hi);
+                y0 = lo < y0 ? lo : y0, y1 = hi > y1 ? hi : y1;
+                k += 3;
+                continue;
+            }
+            x0 = xs[k] < x0 ? xs[k] : x0, x1 = xs[k] > x1 ? xs[k] : x1;
+            y0 = ys[k] < y0 ? ys[k] : y0, y1 = ys[k] > y1 ? ys[k] : y1;
+            k++;
+        }
+        /* curve_bounds.tightened and within */
+        int fill = 0, stroke = 0;
+        float width = 0;
+        int stroked = f->draw_mode(path, &fill, &stroke) && stroke;
+        double half = stroked && f->stroke_width(path, &width) ? (double)width / 2.0 : 0.0;
+        page_matrix m = {raw.a, raw.b, raw.c, raw.d, raw.e, raw.f};
+        x0 = x0 - half, y0 = y0 - half, x1 = x1 + half, y1 = y1 + half;
+        map_box(&m, &x0, &y0, &x1, &y1);
+        if (stroked && half == 0.0) x0 = x0 - 0.5, y0 = y0 - 0.5, x1 = x1 + 0.5, y1 = y1 + 0.5;
+        x0 = x0 > *left ? x0 : *left, y0 = y0 > *bottom ? y0 : *bottom;
+        x1 = x1 < *right ? x1 : *right, y1 = y1 < *top ? y1 : *top;
+        if (!(x0 > x1 || y0 > y1)) *left = x0, *bottom = y0, *right = x1, *top = y1;
+    }
+    PyMem_Free(xs);
+    PyMem_Free(kinds);
+}
+
 /* pdfium's FPDF_PAGEOBJ_* values. */
 enum { OBJECT_TEXT = 1, OBJECT_PATH = 2, OBJECT_IMAGE = 3, OBJECT_SHADING = 4, OBJECT_FORM = 5 };
 
@@ -590,6 +710,7 @@ typedef struct {
     form_count_fn form_count;
     form_object_fn form_object;
     object_matrix_fn matrix;
+    curve_functions curves;
     PyObject *owners, *rect_class, *images, *rules, *paths, *on_image;
     Py_ssize_t visited, max_objects, max_paths;
     double rule_thickness;
@@ -617,6 +738,9 @@ static int visit_object(object_walk *walk, void *object, PyObject *top_index, in
             return 0;
         }
         double left = raw_left, bottom = raw_bottom, right = raw_right, top = raw_top;
+        if (kind == OBJECT_PATH) {
+            tighten_path_box(&walk->curves, object, &left, &bottom, &right, &top);
+        }
         if (to_page != NULL) map_box(to_page, &left, &bottom, &right, &top);
         PyObject *list = NULL;
         if (kind == OBJECT_IMAGE) {
@@ -666,8 +790,8 @@ static PyObject *walk_objects(PyObject *self, PyObject *const *args, Py_ssize_t 
         return NULL;
     }
     PyObject *functions = args[1], *kind_names = args[7];
-    if (!PyTuple_Check(functions) || PyTuple_GET_SIZE(functions) != 8) {
-        PyErr_SetString(PyExc_TypeError, "expected the addresses of eight pdfium functions");
+    if (!PyTuple_Check(functions) || PyTuple_GET_SIZE(functions) != 14) {
+        PyErr_SetString(PyExc_TypeError, "expected the addresses of 14 pdfium functions");
         return NULL;
     }
     if (!PyList_Check(args[3]) || !PyList_Check(args[4]) || !PyList_Check(args[5]) ||
@@ -676,8 +800,8 @@ static PyObject *walk_objects(PyObject *self, PyObject *const *args, Py_ssize_t 
         return NULL;
     }
     void *page = PyLong_AsVoidPtr(args[0]);
-    void *addresses[8];
-    for (int k = 0; k < 8; k++) addresses[k] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(functions, k));
+    void *addresses[14];
+    for (int k = 0; k < 14; k++) addresses[k] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(functions, k));
     object_walk walk = {
         .type = (object_type_fn)addresses[2],
         .mcid = (object_mcid_fn)addresses[3],
@@ -685,6 +809,15 @@ static PyObject *walk_objects(PyObject *self, PyObject *const *args, Py_ssize_t 
         .form_count = (form_count_fn)addresses[5],
         .form_object = (form_object_fn)addresses[6],
         .matrix = (object_matrix_fn)addresses[7],
+        .curves = {
+            .count_segments = (count_segments_fn)addresses[8],
+            .path_segment = (path_segment_fn)addresses[9],
+            .segment_point = (segment_point_fn)addresses[10],
+            .segment_type = (segment_type_fn)addresses[11],
+            .draw_mode = (draw_mode_fn)addresses[12],
+            .stroke_width = (stroke_width_fn)addresses[13],
+            .matrix = (object_matrix_fn)addresses[7],
+        },
         .rect_class = args[2], .images = args[3], .rules = args[4], .paths = args[5],
         .on_image = args[6],
         .max_objects = PyLong_AsSsize_t(args[8]),
@@ -695,7 +828,7 @@ static PyObject *walk_objects(PyObject *self, PyObject *const *args, Py_ssize_t 
     count_objects_fn count_objects = (count_objects_fn)addresses[0];
     get_object_fn get_object = (get_object_fn)addresses[1];
     object_mcid_fn object_mcid = (object_mcid_fn)addresses[3];
-    for (int k = 0; k < 8; k++) {
+    for (int k = 0; k < 14; k++) {
         if (addresses[k] == NULL) {
             PyErr_SetString(PyExc_ValueError, "null pdfium function");
             return NULL;

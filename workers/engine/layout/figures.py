@@ -390,9 +390,10 @@ def caption_of(
     it across, whose line opens like a caption ("Figure 3: …", see :func:`caption_text`),
     read from that line to the end of its block. A label of the drawing set just above the
     caption can fall in the same block ("x  y  Figure 2: …"): the caption starts at its own
-    line. It ends at a line beside the figure, not under or over it (the text of a column
-    beside the picture, run into the caption's block). ``join`` reads its lines as one (as a
-    paragraph's are, a word broken at a line end joined: :mod:`.line_breaks`)."""
+    line. It ends at a line beside the figure, not under or over it, and not lined up with
+    the caption's own lines (the text of a column beside the picture, run into the caption's
+    block). ``join`` reads its lines as one (as a paragraph's are, a word broken at a line
+    end joined: :mod:`.line_breaks`)."""
     x0, y0, x1, y1 = box
     best: tuple[float, str] | None = None
     for lines in blocks:
@@ -403,9 +404,12 @@ def caption_of(
             height = max(line.y1 - line.y0, 1.0)
             gap = y0 - line.y1 if (line.y0 + line.y1) / 2 < (y0 + y1) / 2 else line.y0 - y1
             if -height <= gap < CAPTION_GAP * page_height and (best is None or gap < best[0]):
+                # (A line of the caption's own, a short last one ending left of a narrow
+                # figure, starts where the caption does.)
                 end = next(
                     (j for j in range(k + 1, len(lines))
-                     if lines[j].x1 <= x0 or lines[j].x0 >= x1),
+                     if (lines[j].x1 <= x0 or lines[j].x0 >= x1)
+                     and abs(lines[j].x0 - line.x0) > height),
                     len(lines),
                 )
                 best = (gap, join([first, *(other.text for other in lines[k + 1:end])]))
@@ -667,6 +671,78 @@ def scale_label(text: str) -> bool:
     """
     tokens = text.split()
     return bool(tokens) and all(_SCALE_VALUE.match(token) for token in tokens)
+
+
+#: A chart's scale marks this many values at least (fewer numbers beside a drawing say
+#: something of their own).
+SCALE_MIN_VALUES = 3
+#: Values of a scale are set this many of their own heights off the plot at most.
+SCALE_REACH = 1.5
+
+
+def with_scales(box: Box, texts: Sequence[tuple[Box, str]]) -> Box:
+    """``box`` (a chart's drawing) grown over the values of its scales set just outside it:
+    a column of numbers against its left or right edge (the y-axis's ticks), a row of them
+    under or over it (the x-axis's), each lined up with :data:`SCALE_MIN_VALUES` at least,
+    within :data:`SCALE_REACH` of their height of the edge. They are the chart's, read with
+    it (or set aside with it), not a column of numbers beside the picture. Words, and values
+    that line up with nothing, are left where they are.
+
+    >>> ticks = [((80, y, 86, y + 6), str(y)) for y in (100, 150, 200)]
+    >>> with_scales((90, 95, 300, 210), ticks)
+    (80, 95, 300, 210)
+    >>> with_scales((90, 95, 300, 210), ticks[:2] + [((80, 200, 86, 206), "Sales")])
+    (90, 95, 300, 210)
+    """
+    x0, y0, x1, y1 = box
+    sides: dict[str, list[tuple[Box, int]]] = {"left": [], "right": [], "below": [],
+                                               "above": []}
+    for (a, b, c, d), text in texts:
+        if not scale_label(text) or (x0 <= a and c <= x1 and y0 <= b and d <= y1):
+            continue  # words, or on the drawing already
+        h = max(d - b, 1.0)
+        reach = SCALE_REACH * h
+        along_y = y0 - h <= (b + d) / 2 <= y1 + h
+        along_x = x0 - h <= (a + c) / 2 <= x1 + h
+        value = ((a, b, c, d), len(text.split()))  # (a row of values may be one piece)
+        # (Reaching past the edge: a value may touch the axis or overlap it a little.)
+        if along_y and a < x0 and x0 - c <= reach:
+            sides["left"].append(value)
+        elif along_y and c > x1 and a - x1 <= reach:
+            sides["right"].append(value)
+        elif along_x and b < y0 and y0 - d <= reach:
+            sides["below"].append(value)
+        elif along_x and d > y1 and b - y1 <= reach:
+            sides["above"].append(value)
+    for side, values in sides.items():
+        # A column's values end (or start) at one x; a row's stand on one baseline.
+        edge = {"left": 2, "right": 0, "below": 1, "above": 1}[side]
+        for lined in _lined_up(values, edge):
+            x0, y0 = min(x0, *(v[0] for v in lined)), min(y0, *(v[1] for v in lined))
+            x1, y1 = max(x1, *(v[2] for v in lined)), max(y1, *(v[3] for v in lined))
+    return x0, y0, x1, y1
+
+
+def _lined_up(values: list[tuple[Box, int]], edge: int) -> list[list[Box]]:
+    """The groups of boxes whose coordinate ``edge`` agrees (within half the smallest box's
+    height) holding :data:`SCALE_MIN_VALUES` values at least (``values``: each box with how
+    many it holds)."""
+    out: list[list[Box]] = []
+    group: list[tuple[Box, int]] = []
+
+    def close() -> None:
+        if sum(count for _, count in group) >= SCALE_MIN_VALUES:
+            out.append([v for v, _ in group])
+
+    for v, count in sorted(values, key=lambda item: item[0][edge]):
+        if group:
+            least = min(v[3] - v[1], *(g[3] - g[1] for g, _ in group))
+            if v[edge] - group[-1][0][edge] > max(0.5 * least, 0.5):
+                close()
+                group = []
+        group.append((v, count))
+    close()
+    return out
 
 
 def running_text(text: str) -> bool:

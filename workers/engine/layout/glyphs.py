@@ -36,6 +36,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as c
 from PIL import Image, ImageChops
 
+from .curve_bounds import tightened
 from .form_space import Matrix, mapped_box, object_matrix, then
 
 _accelerator: ModuleType | None
@@ -383,6 +384,8 @@ def _objects(
             if not _object_bounds(obj, left, bottom, right, top):
                 return
             box = (bounds[0], bounds[1], bounds[2], bounds[3])
+            if kind == c.FPDF_PAGEOBJ_PATH:
+                box = tightened(box, obj)  # its curves' box, not their control points'
             if to_page is not None:
                 box = mapped_box(*box, to_page)  # see form_space: pdfium gives form space
             rect = Rect(box[0], box[1], box[2], box[3], top_index)
@@ -954,6 +957,13 @@ _OBJECT_FUNCTIONS = (
     _address(c.FPDFFormObj_CountObjects),
     _address(c.FPDFFormObj_GetObject),
     _address(c.FPDFPageObj_GetMatrix),
+    # (curve_bounds.tightened's, for a path's curves' box)
+    _address(c.FPDFPath_CountSegments),
+    _address(c.FPDFPath_GetPathSegment),
+    _address(c.FPDFPathSegment_GetPoint),
+    _address(c.FPDFPathSegment_GetType),
+    _address(c.FPDFPath_GetDrawMode),
+    _address(c.FPDFPageObj_GetStrokeWidth),
 )
 
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)

@@ -26,7 +26,7 @@ import bisect
 import re
 import statistics
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +65,7 @@ from .figures import (
     BACKGROUND_AREA,
     FIGURE_MIN_AREA,
     PLACE_TOLERANCE,
+    ROW_OVERLAP,
     RULE_WIDTH,
     TEXT_DENSITY,
     Candidate,
@@ -75,6 +76,7 @@ from .figures import (
     running_text,
     scale_label,
     text_frame,
+    with_scales,
 )
 from .gcpause import collect_young, paused_gc
 from .glyphs import ImageFacts, OpenedPage, PageContent, Rect
@@ -439,9 +441,13 @@ def _drawings(
     and backgrounds, not figures. (``tables``: the boxes of the page's ruled tables, whose
     rules and shading are theirs, not a drawing's.)"""
     page_area = max(content.width * content.height, 1.0)
+    left, bottom = content.x0, content.y0
+    right, top = left + content.width, bottom + content.height
     shapes = [
         r for r in content.paths + content.rules
         if (r.x1 - r.x0) * (r.y1 - r.y0) < 0.5 * page_area
+        # (Drawn off the page, outside its crop box, a shape shows nothing.)
+        and r.x1 > left and r.x0 < right and r.y1 > bottom and r.y0 < top
     ][:MAX_SHAPES]
     if len(shapes) < MIN_DRAWING_SHAPES:
         # No cluster can hold enough shapes to be a drawing (the boxes left out below only
@@ -461,40 +467,180 @@ def _drawings(
             or not frames_running_text((r.x0, r.y0, r.x1, r.y1), running)
         ]
     clusters = _clusters(shapes, DRAWING_GAP)
-    pictures: list[tuple[float, float, float, float]] | None = None
-    out = []
+    parts: list[tuple[Rect, int]] = []
     for whole, whole_count in clusters:
-        parts = [(whole, whole_count)]
         if any(area_share(whole, t) > 0.3 or area_share(t, whole) > 0.3 for t in tables):
             # Lying on a table, or holding one: drawings joined to the table (and to each
             # other) by the rules framing the page or ruling the table. (A cluster too large
             # for one drawing holding no table found may be a table of its own: its pieces
             # are no drawings.)
-            parts = _drawings_apart(whole, shapes, tables)
-        for box, count in parts:
-            area = _area(box)
-            if count < MIN_DRAWING_SHAPES or not (
-                MIN_DRAWING_AREA * page_area <= area <= MAX_DRAWING_AREA * page_area
-            ):
-                continue
-            inside = [
-                ((f.x0, f.y0, f.x1, f.y1), f.text) for f in frags
-                if box.x0 <= (f.x0 + f.x1) / 2 <= box.x1
-                and box.y0 <= (f.y0 + f.y1) / 2 <= box.y1
-            ]
-            members = [
-                (r.x0, r.y0, r.x1, r.y1) for r in shapes
-                if r.x0 >= box.x0 - 1 and r.x1 <= box.x1 + 1 and r.y0 >= box.y0 - 1
-                and r.y1 <= box.y1 + 1
-            ]
-            if text_frame((box.x0, box.y0, box.x1, box.y1), members, inside):
-                continue  # running text on a coloured box, a table drawn with shapes
-            if pictures is None:
-                pictures = [(r.x0, r.y0, r.x1, r.y1) for r in _merge_images(content.images)]
-            if ground_of_pictures((box.x0, box.y0, box.x1, box.y1), pictures):
-                continue  # the panel photographs are set on: they are the figures
-            out.append(box)
+            parts.extend(_drawings_apart(whole, shapes, tables))
+        else:
+            parts.append((whole, whole_count))
+    pictures: list[tuple[float, float, float, float]] | None = None
+
+    def pictured(box: Rect) -> bool:
+        """Shapes that draw a picture: no text frame, nor the ground of photographs."""
+        nonlocal pictures
+        inside = [
+            ((f.x0, f.y0, f.x1, f.y1), f.text) for f in frags
+            if box.x0 <= (f.x0 + f.x1) / 2 <= box.x1 and box.y0 <= (f.y0 + f.y1) / 2 <= box.y1
+        ]
+        members = [
+            (r.x0, r.y0, r.x1, r.y1) for r in shapes
+            if r.x0 >= box.x0 - 1 and r.x1 <= box.x1 + 1 and r.y0 >= box.y0 - 1
+            and r.y1 <= box.y1 + 1
+        ]
+        if text_frame((box.x0, box.y0, box.x1, box.y1), members, inside):
+            return False  # running text on a coloured box, a table drawn with shapes
+        if pictures is None:
+            pictures = [(r.x0, r.y0, r.x1, r.y1) for r in _merge_images(content.images)]
+        # (Not the panel photographs are set on: they are the figures.)
+        return not ground_of_pictures((box.x0, box.y0, box.x1, box.y1), pictures)
+
+    def drawing(box: Rect, count: int) -> bool:
+        area = _area(box)
+        return count >= MIN_DRAWING_SHAPES and (
+            MIN_DRAWING_AREA * page_area <= area <= MAX_DRAWING_AREA * page_area
+        ) and pictured(box)
+
+    scales = [((f.x0, f.y0, f.x1, f.y1), f.text) for f in frags if scale_label(f.text)]
+    return [
+        # (Its scales' values set just off the plot are the chart's.)
+        Rect(*with_scales((box.x0, box.y0, box.x1, box.y1), scales), box.obj)
+        for box in _figure_groups(parts, frags, page_area, drawing, pictured)
+    ]
+
+
+#: A drawing smaller than a figure (:data:`MIN_DRAWING_AREA`) but larger than an icon
+#: (:data:`.figures.FIGURE_MIN_AREA`), of this many shapes at least, may be a part of one: a
+#: panel of a figure of panels, each labelled "(a)", "(b)" under it.
+PANEL_MIN_SHAPES = 3
+#: Drawings this many times the page's usual font size apart at most (room for a panel's
+#: label between them) are panels of one figure.
+PANEL_GAP_LINES = 4.0
+#: Panels of a page looked at most (bounded work on a page of many small drawings).
+MAX_PANELS = 200
+
+
+def _figure_groups(
+    parts: Sequence[tuple[Rect, int]], frags: Sequence[Fragment], page_area: float,
+    drawing: Callable[[Rect, int], bool], pictured: Callable[[Rect], bool],
+) -> list[Rect]:
+    """The drawings among a page's clusters of shapes (``parts``, each with its count of
+    shapes): each that is one (``drawing``), and figures of panels. A figure of panels (a
+    sphere, a cube and a torus side by side, each with its label under it) draws each panel
+    as a cluster of its own, too small for a figure alone; neighbouring panels
+    (:data:`PANEL_GAP_LINES` apart at most, nothing but labels between them, each a picture
+    of its own: ``pictured``) are one figure, with a drawing next to them if there is one
+    (two panels over a third as large as a figure). Two drawings are never joined (charts
+    side by side, each with its caption); if the panels joined to one make no drawing, it
+    stands alone."""
+    large_area = MIN_DRAWING_AREA * page_area
+    small_area = FIGURE_MIN_AREA * page_area
+    large = {k for k, (box, count) in enumerate(parts) if drawing(box, count)}
+    panels = [
+        k for k, (box, count) in enumerate(parts)
+        if count >= PANEL_MIN_SHAPES and small_area <= _area(box) < large_area
+    ]
+    if panels and len(panels) + len(large) >= 2:  # (else nothing to join: no text looked at)
+        panels = [k for k in panels if pictured(parts[k][0])]
+    if len(panels) + len(large) < 2 or not panels:
+        return [parts[k][0] for k in sorted(large)]
+    sizes = sorted(f.size for f in frags)
+    gap = PANEL_GAP_LINES * (sizes[len(sizes) // 2] if sizes else 12.0)
+    running = [f for f in frags if running_text(f.text)]
+    owner = list(range(len(parts)))
+
+    def root(k: int) -> int:
+        while owner[k] != k:
+            k = owner[k]
+        return k
+
+    has_large = [k in large for k in range(len(parts))]
+    # (Neighbours only, nearest first; a page's panels are bounded by its clusters.)
+    near = ((_gap_between(parts[a][0], parts[b][0]), a, b)
+            for a in panels[:MAX_PANELS] for b in (*panels[:MAX_PANELS], *large) if a != b)
+    for _, a, b in sorted(pair for pair in near if pair[0] <= gap):
+        ra, rb = root(a), root(b)
+        if ra == rb or (has_large[ra] and has_large[rb]):
+            continue
+        if not _in_line(parts[a][0], parts[b][0]):
+            continue  # (a logo beside a header's band: panels stand in rows and columns)
+        union = _union_box(parts[a][0], parts[b][0])
+        if any(_overlaps(f, union) for f in running):
+            continue  # a paragraph between them: drawings of their own
+        owner[rb] = ra
+        has_large[ra] = has_large[ra] or has_large[rb]
+    groups: dict[int, list[int]] = {}
+    for k in sorted({*panels, *large}):
+        groups.setdefault(root(k), []).append(k)
+    out: list[Rect] = []
+    for ks in groups.values():
+        if len(ks) == 1:
+            out.extend(parts[k][0] for k in ks if k in large)  # (a panel alone: no figure)
+            continue
+        box = parts[ks[0]][0]
+        for k in ks[1:]:
+            box = _union_box(box, parts[k][0])
+        labelled = box
+        for k in ks:
+            for label in _labels_under(parts[k][0], frags):
+                labelled = _union_box(labelled, Rect(label.x0, label.y0, label.x1, label.y1, 0))
+        count = sum(parts[k][1] for k in ks)
+        # (With its panels' labels if it is still a drawing so: a label may open a line of
+        # running text, a panel's caption, which makes the box a text frame.)
+        joined = next((b for b in (labelled, box) if drawing(b, count)), None)
+        if joined is not None:
+            out.append(joined)
+        else:
+            out.extend(parts[k][0] for k in ks if k in large)
     return out
+
+
+#: A panel's label is set under it at most this many of its own heights.
+PANEL_LABEL_REACH = 1.5
+
+
+def _labels_under(panel: Boxed, frags: Sequence[Fragment]) -> list[Fragment]:
+    """The labels set right under a panel of a figure, within its width ("(a) Sphere"): the
+    figure's, read with it. Running text and captions are not labels."""
+    out = []
+    for f in frags:
+        reach = f.y1 - f.y0
+        if (
+            panel.x0 - reach <= f.x0 and f.x1 <= panel.x1 + reach
+            and 0 <= panel.y0 - f.y1 <= PANEL_LABEL_REACH * reach
+            and not running_text(f.text) and caption_text(f.text) is None
+        ):
+            out.append(f)
+    return out
+
+
+def _in_line(a: Boxed, b: Boxed) -> bool:
+    """Side by side, sharing :data:`.figures.ROW_OVERLAP` of the lower one's height, or one
+    over the other, sharing that share of the narrower one's width: panels of one figure
+    stand in its rows and columns."""
+    rows = min(a.y1, b.y1) - max(a.y0, b.y0)
+    columns = min(a.x1, b.x1) - max(a.x0, b.x0)
+    return rows >= ROW_OVERLAP * min(a.y1 - a.y0, b.y1 - b.y0) or (
+        columns >= ROW_OVERLAP * min(a.x1 - a.x0, b.x1 - b.x0)
+    )
+
+
+def _gap_between(a: Boxed, b: Boxed) -> float:
+    """The distance between two boxes (0 when they overlap)."""
+    across = max(0.0, a.x0 - b.x1, b.x0 - a.x1)
+    up = max(0.0, a.y0 - b.y1, b.y0 - a.y1)
+    return max(across, up)
+
+
+def _union_box(a: Rect, b: Rect) -> Rect:
+    return Rect(min(a.x0, b.x0), min(a.y0, b.y0), max(a.x1, b.x1), max(a.y1, b.y1), a.obj)
+
+
+def _overlaps(a: Boxed, b: Boxed) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
 
 
 #: A chart's labels cover under this share of the plots they are set on (twice a diagram's
