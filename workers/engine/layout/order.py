@@ -1005,11 +1005,12 @@ def _ruled_bands(
 
 def _ruled_cells(blocks: list[Block], drawn: DrawnLines) -> list[list[Block]] | None:
     """The blocks in the cells (left first) that vertical lines drawn down the whole height
-    of them divide them into (walls between cells of one band), or None. A wall with a block
-    level with each block across it is a table's rule between columns (a form's line items
-    and their amounts), read row by row; so is one whose sides keep mostly to the same rows,
-    unless one side is parted into bands of its own by lines drawn across it alone (a stack
-    of short cells beside a tall one: each is read whole)."""
+    of them divide them into (walls between cells of one band), or None. A wall whose sides
+    keep mostly to the same rows (either way) is a table's rule between columns (a form's
+    line items and their amounts), read row by row. Cells hold labels and short notes: among
+    running text (a picture's frame beside a column) a line down is no wall."""
+    if _has_paragraph(blocks):
+        return None  # running text: its columns are found by their gutters
     x0, x1, y0, y1 = _extent(blocks)
     slack = _text_size(blocks)
     walls = []
@@ -1028,30 +1029,9 @@ def _ruled_cells(blocks: list[Block], drawn: DrawnLines) -> list[list[Block]] | 
     return _parted(blocks, sorted(walls), lambda b: (b.x0 + b.x1) / 2)
 
 
-def _rows_of_one_grid(left: list[Block], right: list[Block]) -> bool:
-    """Every block on either side stands level with one on the other (see
-    :func:`_level_with_one`)."""
-    for side, other in ((left, right), (right, left)):
-        tops = sorted(b.y1 for b in other)
-        if not all(_level_with_one(b, tops) for b in side):
-            return False
-    return True
-
-
 #: A wall between cells runs at least this far (points) inside a block's box to part it (text
 #: set against the wall touches it).
 WALL_TOUCH = 1.0
-
-
-def _banded(side: list[Block], drawn: DrawnLines) -> bool:
-    """Some horizontal line drawn across all of ``side``'s blocks parts them (see
-    :func:`_ruled_bands`)."""
-    x0, x1, y0, y1 = _extent(side)
-    slack = _text_size(side)
-    return any(
-        not any(_struck_block(b, y) for b in side)
-        for y in drawn.across_between(y0, y1, x0 + slack, x1 - slack)
-    )
 
 
 def _parted(
