@@ -267,21 +267,16 @@ class SectionBreaks:
     section of every fragment cut off is kept (:attr:`sections`, by the fragment's id)."""
 
     def __init__(self, rules: Sequence[Boxed], shapes: Sequence[Boxed]) -> None:
-        self._rules, self._shapes = rules, shapes
+        #: The page's drawn lines, which the reading order asks about too.
+        self.drawn = DrawnLines(rules, shapes)
         self.sections: dict[int, Section] = {}
         self._cuts = 0
 
-    @functools.cached_property
+    @property
     def lines(self) -> list[tuple[float, list[tuple[float, float]]]]:
         """(height, the stretches it covers along x, in order, each as wide as it can be),
         worked out on the first question (only pages with columns ask one)."""
-        pieces = [
-            ((r.y0 + r.y1) / 2, r.x0, r.x1) for r in self._rules if r.x1 - r.x0 > r.y1 - r.y0
-        ]
-        for shape in self._shapes:
-            pieces.append((shape.y0, shape.x0, shape.x1))
-            pieces.append((shape.y1, shape.x0, shape.x1))
-        return _lines_of(pieces)
+        return self.drawn.across[1]
 
     def bands(self, frags: list[Fragment], sides: _Split) -> list[list[Fragment]]:
         """``frags`` in the sections (top first) that lines drawn across all of them divide
@@ -348,7 +343,7 @@ class DrawnLines:
     rule between two bands, and each box its own wall). Worked out on the first question."""
 
     def __init__(self, rules: Sequence[Boxed], shapes: Sequence[Boxed]) -> None:
-        self._rules, self._shapes = rules[:MAX_SHAPES], shapes[:MAX_SHAPES]
+        self._rules, self._shapes = rules, shapes
 
     @functools.cached_property
     def across(self) -> tuple[list[float], _Lines]:
@@ -357,7 +352,8 @@ class DrawnLines:
             ((r.y0 + r.y1) / 2, r.x0, r.x1) for r in self._rules if r.x1 - r.x0 > r.y1 - r.y0
         ]
         for shape in self._shapes:
-            pieces += [(shape.y0, shape.x0, shape.x1), (shape.y1, shape.x0, shape.x1)]
+            pieces.append((shape.y0, shape.x0, shape.x1))
+            pieces.append((shape.y1, shape.x0, shape.x1))
         lines = _lines_of(pieces)
         return [y for y, _ in lines], lines
 
@@ -368,7 +364,8 @@ class DrawnLines:
             ((r.x0 + r.x1) / 2, r.y0, r.y1) for r in self._rules if r.y1 - r.y0 > r.x1 - r.x0
         ]
         for shape in self._shapes:
-            pieces += [(shape.x0, shape.y0, shape.y1), (shape.x1, shape.y0, shape.y1)]
+            pieces.append((shape.x0, shape.y0, shape.y1))
+            pieces.append((shape.x1, shape.y0, shape.y1))
         lines = _lines_of(pieces)
         return [x for x, _ in lines], lines
 
@@ -737,6 +734,8 @@ _first_two = operator.itemgetter(0, 1)
 _size_of = operator.attrgetter("size")
 _x0_of = operator.attrgetter("x0")
 _x1_of = operator.attrgetter("x1")
+_y0_of = operator.attrgetter("y0")
+_y1_of = operator.attrgetter("y1")
 _rtl_of = operator.attrgetter("rtl")
 
 
@@ -970,24 +969,31 @@ def _ruled_parts(
     sighted reader reads it; the widest gap, which the cut would otherwise take, may run
     through a band between a cell's label and its field, or down the page between cells of
     several bands. See :func:`_ruled_bands` and :func:`_ruled_cells`."""
-    bands = _ruled_bands(blocks, drawn, regions)
+    extent = _extent(blocks)
+    bands = _ruled_bands(blocks, extent, drawn, regions)
     if bands is not None:
         return bands
-    cells = _ruled_cells(blocks, drawn)
+    cells = _ruled_cells(blocks, extent, drawn)
     if cells is not None and _mostly_rtl(blocks):
         cells.reverse()
     return cells
 
 
 def _ruled_bands(
-    blocks: list[Block], drawn: DrawnLines, regions: dict[int, int]
+    blocks: list[Block], extent: _Extent, drawn: DrawnLines, regions: dict[int, int]
 ) -> list[list[Block]] | None:
     """The blocks in the bands (top first) that horizontal lines drawn across all of them
     divide them into: lines spanning their width (short of it by no more than the text's
     size at either end) that run through no block (touching a line's ascent or descent at
     most). None when there is none. Columns of set text found apart (``regions``) that both
-    go on across such a line are no bands (a shape's edge behind two columns of text)."""
-    x0, x1, y0, y1 = _extent(blocks)
+    go on across such a line are no bands (a shape's edge behind two columns of text).
+    (``extent``: the blocks' :func:`_extent`.)"""
+    x0, x1, y0, y1 = extent
+    # (Lines spanning the width short of the largest type's size at either end first: most
+    # parts of most pages have none, and are answered without the text's median size.)
+    largest = max(map(_size_of, blocks))
+    if not drawn.across_between(y0, y1, x0 + largest, x1 - largest):
+        return None
     slack = _text_size(blocks)
     heights = [
         y for y in drawn.across_between(y0, y1, x0 + slack, x1 - slack)
@@ -1003,15 +1009,18 @@ def _ruled_bands(
     return _parted(blocks, sorted(-y for y in heights), lambda b: -(b.y0 + b.y1) / 2)
 
 
-def _ruled_cells(blocks: list[Block], drawn: DrawnLines) -> list[list[Block]] | None:
+def _ruled_cells(
+    blocks: list[Block], extent: _Extent, drawn: DrawnLines
+) -> list[list[Block]] | None:
     """The blocks in the cells (left first) that vertical lines drawn down the whole height
     of them divide them into (walls between cells of one band), or None. A wall whose sides
     keep mostly to the same rows (either way) is a table's rule between columns (a form's
     line items and their amounts), read row by row. Cells hold labels and short notes: among
     running text (a picture's frame beside a column) a line down is no wall."""
-    if _has_paragraph(blocks):
-        return None  # running text: its columns are found by their gutters
-    x0, x1, y0, y1 = _extent(blocks)
+    x0, x1, y0, y1 = extent
+    largest = max(map(_size_of, blocks))  # (a first look, as :func:`_ruled_bands` takes)
+    if not drawn.down_between(x0, x1, y0 + largest, y1 - largest) or _has_paragraph(blocks):
+        return None  # (running text: its columns are found by their gutters)
     slack = _text_size(blocks)
     walls = []
     for x in drawn.down_between(x0, x1, y0 + slack, y1 - slack):
@@ -1046,10 +1055,14 @@ def _parted(
     return held if len(held) > 1 else None
 
 
-def _extent(blocks: list[Block]) -> tuple[float, float, float, float]:
+#: (x0, x1, y0, y1) of a set of blocks.
+_Extent = tuple[float, float, float, float]
+
+
+def _extent(blocks: list[Block]) -> _Extent:
     return (
-        min(b.x0 for b in blocks), max(b.x1 for b in blocks),
-        min(b.y0 for b in blocks), max(b.y1 for b in blocks),
+        min(map(_x0_of, blocks)), max(map(_x1_of, blocks)),
+        min(map(_y0_of, blocks)), max(map(_y1_of, blocks)),
     )
 
 

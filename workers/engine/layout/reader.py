@@ -83,7 +83,6 @@ from .named_glyphs import NamedGlyphReading
 from .operators import OperatorMap, map_operators
 from .order import (
     PANEL_MIN_WORDS,
-    DrawnLines,
     Section,
     SectionBreaks,
     column_regions,
@@ -333,9 +332,8 @@ def page_blocks(
         text = _text_blocks(labels.frags, content.index, rules=content.rules)
         regions.update((id(b), regions.get(id(labels), 0)) for b in text)
         blocks.extend(text)
-    drawn = DrawnLines(content.rules, content.paths)
     ordered = panels_last(
-        reading_order(blocks, regions, sections=sections, drawn=drawn), content, fields
+        reading_order(blocks, regions, sections=sections, drawn=breaks.drawn), content, fields
     )
     return labels_after_drawings(join_tables(footnotes_last(ordered, content)))
 
