@@ -344,6 +344,15 @@ class DrawnLines:
 
     def __init__(self, rules: Sequence[Boxed], shapes: Sequence[Boxed]) -> None:
         self._rules, self._shapes = rules, shapes
+        #: The largest type size of the page's text (set by :meth:`read_with`): no block's
+        #: is larger, so a line short of a part's width by more than it at either end spans
+        #: none of its parts (most lines, told so without working out a part's sizes).
+        self.reach = math.inf
+
+    def read_with(self, blocks: Sequence[Block]) -> DrawnLines:
+        """These lines, for the page's ``blocks`` (see :attr:`reach`)."""
+        self.reach = max((b.size for b in blocks), default=0.0)
+        return self
 
     @functools.cached_property
     def across(self) -> tuple[list[float], _Lines]:
@@ -385,10 +394,14 @@ def _spanning(
 ) -> list[float]:
     places, lines = indexed
     first, last = bisect.bisect_right(places, low), bisect.bisect_left(places, high)
-    return [
-        place for place, stretches in lines[first:last]
-        if any(a <= start and b >= end for a, b in stretches)
-    ]
+    found = []
+    # (Plain loops: asked at every cut of the reading order, of every line in the part.)
+    for place, stretches in lines[first:last]:
+        for a, b in stretches:
+            if a <= start and b >= end:
+                found.append(place)
+                break
+    return found
 
 
 def _joined_stretches(pieces: Sequence[tuple[float, float, float]]) -> list[tuple[float, float]]:
@@ -989,10 +1002,10 @@ def _ruled_bands(
     go on across such a line are no bands (a shape's edge behind two columns of text).
     (``extent``: the blocks' :func:`_extent`.)"""
     x0, x1, y0, y1 = extent
-    # (Lines spanning the width short of the largest type's size at either end first: most
-    # parts of most pages have none, and are answered without the text's median size.)
-    largest = max(map(_size_of, blocks))
-    if not drawn.across_between(y0, y1, x0 + largest, x1 - largest):
+    # (Lines spanning the width short of the page's largest type size at either end first:
+    # most parts of most pages have none, and are answered without their median type size.)
+    reach = drawn.reach
+    if not drawn.across_between(y0, y1, x0 + reach, x1 - reach):
         return None
     slack = _text_size(blocks)
     heights = [
@@ -1018,8 +1031,8 @@ def _ruled_cells(
     line items and their amounts), read row by row. Cells hold labels and short notes: among
     running text (a picture's frame beside a column) a line down is no wall."""
     x0, x1, y0, y1 = extent
-    largest = max(map(_size_of, blocks))  # (a first look, as :func:`_ruled_bands` takes)
-    if not drawn.down_between(x0, x1, y0 + largest, y1 - largest) or _has_paragraph(blocks):
+    reach = drawn.reach  # (a first look, as :func:`_ruled_bands` takes)
+    if not drawn.down_between(x0, x1, y0 + reach, y1 - reach) or _has_paragraph(blocks):
         return None  # (running text: its columns are found by their gutters)
     slack = _text_size(blocks)
     walls = []

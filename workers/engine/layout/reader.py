@@ -333,7 +333,10 @@ def page_blocks(
         regions.update((id(b), regions.get(id(labels), 0)) for b in text)
         blocks.extend(text)
     ordered = panels_last(
-        reading_order(blocks, regions, sections=sections, drawn=breaks.drawn), content, fields
+        reading_order(
+            blocks, regions, sections=sections, drawn=breaks.drawn.read_with(blocks)
+        ),
+        content, fields,
     )
     return labels_after_drawings(join_tables(footnotes_last(ordered, content)))
 
