@@ -115,3 +115,18 @@ def test_a_rule_between_columns_whose_rows_line_up_is_read_across(tmp_path: Path
         w for left, right in rows for w in f"{left} {right}".split()
     ]
     assert read_words(path) == expected
+
+
+
+def test_a_rule_drawn_in_pieces_between_two_rows_parts_their_text(tmp_path: Path) -> None:
+    # Two rows of a form's choices, one under the other at the text's own leading, parted by
+    # a rule that each of the form's boxes draws its own stretch of, the pieces meeting under
+    # the choices: one rule between the rows, so the choices of the two rows are no lines of
+    # one paragraph.
+    ops = [show(40, 760, "Service record", 16)]
+    ops += [b"30 687 220 0.6 re f", b"250 687 330 0.6 re f", b"220 687 30 0.6 re f"]
+    ops += [show(40, 690, "Branch of service"), show(240, 690, "ARMY NAVY"),
+            show(40, 678, "Component"), show(225, 678, "RESERVE GUARD")]
+    path = text_page_pdf(tmp_path / "form.pdf", ops)
+    texts = [block_text(b) for b in read_layout(path, max_pages=1).blocks]
+    assert not any("NAVY" in t and "RESERVE" in t for t in texts)

@@ -320,7 +320,7 @@ class SectionBreaks:
 _Lines = list[tuple[float, list[tuple[float, float]]]]
 
 
-def _lines_of(pieces: list[tuple[float, float, float]]) -> _Lines:
+def lines_along(pieces: list[tuple[float, float, float]]) -> _Lines:
     """(place, start, end) ``pieces`` of lines drawn along one axis, gathered into lines: the
     pieces within :data:`LINE_JOIN` of one place make one line, their stretches joined where
     they touch. In order of place."""
@@ -363,7 +363,7 @@ class DrawnLines:
         for shape in self._shapes:
             pieces.append((shape.y0, shape.x0, shape.x1))
             pieces.append((shape.y1, shape.x0, shape.x1))
-        lines = _lines_of(pieces)
+        lines = lines_along(pieces)
         return [y for y, _ in lines], lines
 
     @functools.cached_property
@@ -375,7 +375,7 @@ class DrawnLines:
         for shape in self._shapes:
             pieces.append((shape.x0, shape.y0, shape.y1))
             pieces.append((shape.x1, shape.y0, shape.y1))
-        lines = _lines_of(pieces)
+        lines = lines_along(pieces)
         return [x for x, _ in lines], lines
 
     def across_between(self, low: float, high: float, start: float, end: float) -> list[float]:

@@ -87,6 +87,7 @@ from .order import (
     SectionBreaks,
     column_regions,
     footnotes_last,
+    lines_along,
     panels_last,
     reading_order,
     turned,
@@ -887,12 +888,14 @@ class _HorizontalRules:
         self.indexed = False
 
     def _index(self) -> None:
-        """Sort the rules by height, on the first question (most blocks never ask one)."""
-        flat = sorted(
+        """Sort the rules by height, on the first question (most blocks never ask one); the
+        pieces drawn at one height are one rule where they touch (a form's row of boxes each
+        draws its own stretch of the rule between two rows)."""
+        lines = lines_along([
             ((r.y0 + r.y1) / 2, r.x0, r.x1) for r in self.rules if r.x1 - r.x0 > r.y1 - r.y0
-        )
-        self.heights = [y for y, _, _ in flat]
-        self.spans = [(x0, x1) for _, x0, x1 in flat]
+        ])
+        self.heights = [y for y, stretches in lines for _ in stretches]
+        self.spans = [stretch for _, stretches in lines for stretch in stretches]
         self.indexed = True
 
     def between(
