@@ -1028,8 +1028,10 @@ def _ruled_cells(
     """The blocks in the cells (left first) that vertical lines drawn down the whole height
     of them divide them into (walls between cells of one band), or None. A wall whose sides
     keep mostly to the same rows (either way) is a table's rule between columns (a form's
-    line items and their amounts), read row by row. Cells hold labels and short notes: among
-    running text (a picture's frame beside a column) a line down is no wall."""
+    line items and their amounts), read row by row; a single block on one side (a cell's
+    label the band's height beside a grid of choices) makes no rows with the other. Cells
+    hold labels and short notes: among running text (a picture's frame beside a column) a
+    line down is no wall."""
     x0, x1, y0, y1 = extent
     reach = drawn.reach  # (a first look, as :func:`_ruled_bands` takes)
     if not drawn.down_between(x0, x1, y0 + reach, y1 - reach) or _has_paragraph(blocks):
@@ -1043,7 +1045,9 @@ def _ruled_cells(
         right = [b for b in blocks if (b.x0 + b.x1) / 2 >= x]
         if not left or not right:
             continue
-        if _same_rows(left, right) or _same_rows(right, left):
+        if min(len(left), len(right)) > 1 and (
+            _same_rows(left, right) or _same_rows(right, left)
+        ):
             continue
         walls.append(x)
     if not walls:
