@@ -130,3 +130,24 @@ def test_a_rule_drawn_in_pieces_between_two_rows_parts_their_text(tmp_path: Path
     path = text_page_pdf(tmp_path / "form.pdf", ops)
     texts = [block_text(b) for b in read_layout(path, max_pages=1).blocks]
     assert not any("NAVY" in t and "RESERVE" in t for t in texts)
+
+
+def test_a_label_the_height_of_its_band_is_read_before_the_choices_beside_it(
+    tmp_path: Path,
+) -> None:
+    # A band of two boxes: a label of three lines in the first, level with the top of a
+    # grid of choices, three over two, in the second. The widest white down the band runs
+    # between the choices' columns: cut there, the first column of choices would be read
+    # with the label before the second. The box's wall parts the label from the choices,
+    # which are read row by row.
+    ops = [show(40, 760, "Review of discharge", 16)]
+    ops += [_cell(30, 600, 170, 680), _cell(170, 600, 580, 680)]
+    ops += [show(36, 668, "DISCHARGE TYPE"), show(36, 657, "RECEIVED, FOR THE"),
+            show(36, 646, "BOARD TO REVIEW")]
+    ops += [show(184, 668, "UNCHARACTERIZED"), show(330, 668, "HONORABLE"),
+            show(460, 668, "BAD CONDUCT"), show(184, 646, "GENERAL CONDITIONS"),
+            show(330, 646, "OTHER TERMS")]
+    path = text_page_pdf(tmp_path / "form.pdf", ops)
+    words = read_words(path)
+    assert words.index("REVIEW") < words.index("UNCHARACTERIZED") < words.index("HONORABLE")
+    assert words.index("CONDUCT") < words.index("GENERAL") < words.index("OTHER")
