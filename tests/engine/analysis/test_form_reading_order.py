@@ -74,3 +74,80 @@ def test_numbers_at_the_ends_of_rows_are_read_with_their_rows(tmp_path: Path) ->
         w for number, text in rows for w in (f"{number} {text} {number}").split()
     ]
     assert words[:len(expected)] == expected
+
+
+def _cell(x0: float, y0: float, x1: float, y1: float) -> bytes:
+    """A form's box, stroked: cells side by side share their walls, bands their edges."""
+    return b"0.5 w %.1f %.1f %.1f %.1f re S" % (x0, y0, x1 - x0, y1 - y0)
+
+
+def test_bands_of_ruled_cells_are_read_band_by_band_and_cell_by_cell(tmp_path: Path) -> None:
+    # Two bands of labelled boxes, two boxes each: a label at the top of each box, and a
+    # note in it set low in one box and high in the other. The widest white runs across the
+    # first band between its labels and the low note, and the first box's label stands level
+    # with the second's: cut there, the page would read the labels of a band apart from
+    # their notes. A sighted reader reads each box whole, left to right, band after band.
+    ops = [show(40, 760, "Application for benefits", 16)]
+    ops += [_cell(30, 640, 300, 700), _cell(300, 640, 580, 700)]
+    ops += [_cell(30, 580, 300, 640), _cell(300, 580, 580, 640)]
+    ops += [show(36, 690, "1. TELEPHONE NUMBER"), show(36, 648, "Enter foreign number"),
+            show(306, 690, "2. MAIL ADDRESS"), show(306, 679, "Agree to mail")]
+    ops += [show(36, 630, "3. HOME ADDRESS"), show(36, 588, "Apartment number"),
+            show(306, 630, "4. COUNTRY"), show(306, 619, "Province or state")]
+    path = text_page_pdf(tmp_path / "form.pdf", ops)
+    assert " ".join(read_words(path)) == (
+        "Application for benefits 1. TELEPHONE NUMBER Enter foreign number 2. MAIL ADDRESS "
+        "Agree to mail 3. HOME ADDRESS Apartment number 4. COUNTRY Province or state"
+    )
+
+
+def test_a_rule_between_columns_whose_rows_line_up_is_read_across(tmp_path: Path) -> None:
+    # A box parted by a rule down its middle, the two sides' lines level with each other:
+    # a table's column rule, not two cells, so it is read row by row, as before.
+    ops = [show(40, 760, "Schedule of payments", 16), _cell(30, 560, 580, 700),
+           b"0.5 w 300 560 m 300 700 l S"]
+    rows = [("Rent for the flat", "Paid in January"), ("Heating and water", "Paid in March"),
+            ("Insurance premium", "Paid in June")]
+    for k, (left, right) in enumerate(rows):
+        ops += [show(36, 680 - 40 * k, left), show(306, 680 - 40 * k, right)]
+    path = text_page_pdf(tmp_path / "table.pdf", ops)
+    expected = ["Schedule", "of", "payments"] + [
+        w for left, right in rows for w in f"{left} {right}".split()
+    ]
+    assert read_words(path) == expected
+
+
+
+def test_a_rule_drawn_in_pieces_between_two_rows_parts_their_text(tmp_path: Path) -> None:
+    # Two rows of a form's choices, one under the other at the text's own leading, parted by
+    # a rule that each of the form's boxes draws its own stretch of, the pieces meeting under
+    # the choices: one rule between the rows, so the choices of the two rows are no lines of
+    # one paragraph.
+    ops = [show(40, 760, "Service record", 16)]
+    ops += [b"30 687 220 0.6 re f", b"250 687 330 0.6 re f", b"220 687 30 0.6 re f"]
+    ops += [show(40, 690, "Branch of service"), show(240, 690, "ARMY NAVY"),
+            show(40, 678, "Component"), show(225, 678, "RESERVE GUARD")]
+    path = text_page_pdf(tmp_path / "form.pdf", ops)
+    texts = [block_text(b) for b in read_layout(path, max_pages=1).blocks]
+    assert not any("NAVY" in t and "RESERVE" in t for t in texts)
+
+
+def test_a_label_the_height_of_its_band_is_read_before_the_choices_beside_it(
+    tmp_path: Path,
+) -> None:
+    # A band of two boxes: a label of three lines in the first, level with the top of a
+    # grid of choices, three over two, in the second. The widest white down the band runs
+    # between the choices' columns: cut there, the first column of choices would be read
+    # with the label before the second. The box's wall parts the label from the choices,
+    # which are read row by row.
+    ops = [show(40, 760, "Review of discharge", 16)]
+    ops += [_cell(30, 600, 170, 680), _cell(170, 600, 580, 680)]
+    ops += [show(36, 668, "DISCHARGE TYPE"), show(36, 657, "RECEIVED, FOR THE"),
+            show(36, 646, "BOARD TO REVIEW")]
+    ops += [show(184, 668, "UNCHARACTERIZED"), show(330, 668, "HONORABLE"),
+            show(460, 668, "BAD CONDUCT"), show(184, 646, "GENERAL CONDITIONS"),
+            show(330, 646, "OTHER TERMS")]
+    path = text_page_pdf(tmp_path / "form.pdf", ops)
+    words = read_words(path)
+    assert words.index("REVIEW") < words.index("UNCHARACTERIZED") < words.index("HONORABLE")
+    assert words.index("CONDUCT") < words.index("GENERAL") < words.index("OTHER")

@@ -267,30 +267,16 @@ class SectionBreaks:
     section of every fragment cut off is kept (:attr:`sections`, by the fragment's id)."""
 
     def __init__(self, rules: Sequence[Boxed], shapes: Sequence[Boxed]) -> None:
-        self._rules, self._shapes = rules, shapes
+        #: The page's drawn lines, which the reading order asks about too.
+        self.drawn = DrawnLines(rules, shapes)
         self.sections: dict[int, Section] = {}
         self._cuts = 0
 
-    @functools.cached_property
+    @property
     def lines(self) -> list[tuple[float, list[tuple[float, float]]]]:
         """(height, the stretches it covers along x, in order, each as wide as it can be),
         worked out on the first question (only pages with columns ask one)."""
-        pieces = [
-            ((r.y0 + r.y1) / 2, r.x0, r.x1) for r in self._rules if r.x1 - r.x0 > r.y1 - r.y0
-        ]
-        for shape in self._shapes:
-            pieces.append((shape.y0, shape.x0, shape.x1))
-            pieces.append((shape.y1, shape.x0, shape.x1))
-        pieces.sort()
-        lines = []
-        at = 0
-        while at < len(pieces):
-            end = at
-            while end < len(pieces) and pieces[end][0] - pieces[at][0] <= LINE_JOIN:
-                end += 1
-            lines.append((pieces[at][0], _joined_stretches(pieces[at:end])))
-            at = end
-        return lines
+        return self.drawn.across[1]
 
     def bands(self, frags: list[Fragment], sides: _Split) -> list[list[Fragment]]:
         """``frags`` in the sections (top first) that lines drawn across all of them divide
@@ -327,6 +313,95 @@ class SectionBreaks:
                 for f in band:
                     self.sections[id(f)] = self.sections.get(id(f), ()) + ((self._cuts, k),)
         return bands
+
+
+#: Lines drawn along one axis, each as (where it stands across the axis, the stretches it
+#: covers along it, in order): see :class:`DrawnLines`.
+_Lines = list[tuple[float, list[tuple[float, float]]]]
+
+
+def lines_along(pieces: list[tuple[float, float, float]]) -> _Lines:
+    """(place, start, end) ``pieces`` of lines drawn along one axis, gathered into lines: the
+    pieces within :data:`LINE_JOIN` of one place make one line, their stretches joined where
+    they touch. In order of place."""
+    pieces.sort()
+    lines: _Lines = []
+    at = 0
+    while at < len(pieces):
+        end = at
+        while end < len(pieces) and pieces[end][0] - pieces[at][0] <= LINE_JOIN:
+            end += 1
+        lines.append((pieces[at][0], _joined_stretches(pieces[at:end])))
+        at = end
+    return lines
+
+
+class DrawnLines:
+    """The page's drawn lines both ways, to read a form drawn as bands of ruled cells: its
+    rules, and the edges of its painted shapes (a cell drawn as a box), each line the union of
+    the pieces drawn at one place (a form's row of boxes each draws its own stretch of the
+    rule between two bands, and each box its own wall). Worked out on the first question."""
+
+    def __init__(self, rules: Sequence[Boxed], shapes: Sequence[Boxed]) -> None:
+        self._rules, self._shapes = rules, shapes
+        #: The largest type size of the page's text (set by :meth:`read_with`): no block's
+        #: is larger, so a line short of a part's width by more than it at either end spans
+        #: none of its parts (most lines, told so without working out a part's sizes).
+        self.reach = math.inf
+
+    def read_with(self, blocks: Sequence[Block]) -> DrawnLines:
+        """These lines, for the page's ``blocks`` (see :attr:`reach`)."""
+        self.reach = max((b.size for b in blocks), default=0.0)
+        return self
+
+    @functools.cached_property
+    def across(self) -> tuple[list[float], _Lines]:
+        """The horizontal lines (their heights, and the lines), bottom first."""
+        pieces = [
+            ((r.y0 + r.y1) / 2, r.x0, r.x1) for r in self._rules if r.x1 - r.x0 > r.y1 - r.y0
+        ]
+        for shape in self._shapes:
+            pieces.append((shape.y0, shape.x0, shape.x1))
+            pieces.append((shape.y1, shape.x0, shape.x1))
+        lines = lines_along(pieces)
+        return [y for y, _ in lines], lines
+
+    @functools.cached_property
+    def down(self) -> tuple[list[float], _Lines]:
+        """The vertical lines (where they stand across, and the lines), leftmost first."""
+        pieces = [
+            ((r.x0 + r.x1) / 2, r.y0, r.y1) for r in self._rules if r.y1 - r.y0 > r.x1 - r.x0
+        ]
+        for shape in self._shapes:
+            pieces.append((shape.x0, shape.y0, shape.y1))
+            pieces.append((shape.x1, shape.y0, shape.y1))
+        lines = lines_along(pieces)
+        return [x for x, _ in lines], lines
+
+    def across_between(self, low: float, high: float, start: float, end: float) -> list[float]:
+        """Heights strictly between ``low`` and ``high`` of the horizontal lines that run from
+        ``start`` to ``end`` in one stretch."""
+        return _spanning(self.across, low, high, start, end)
+
+    def down_between(self, low: float, high: float, start: float, end: float) -> list[float]:
+        """Places strictly between ``low`` and ``high`` (across) of the vertical lines that run
+        from ``start`` to ``end`` (up the page) in one stretch."""
+        return _spanning(self.down, low, high, start, end)
+
+
+def _spanning(
+    indexed: tuple[list[float], _Lines], low: float, high: float, start: float, end: float
+) -> list[float]:
+    places, lines = indexed
+    first, last = bisect.bisect_right(places, low), bisect.bisect_left(places, high)
+    found = []
+    # (Plain loops: asked at every cut of the reading order, of every line in the part.)
+    for place, stretches in lines[first:last]:
+        for a, b in stretches:
+            if a <= start and b >= end:
+                found.append(place)
+                break
+    return found
 
 
 def _joined_stretches(pieces: Sequence[tuple[float, float, float]]) -> list[tuple[float, float]]:
@@ -672,6 +747,8 @@ _first_two = operator.itemgetter(0, 1)
 _size_of = operator.attrgetter("size")
 _x0_of = operator.attrgetter("x0")
 _x1_of = operator.attrgetter("x1")
+_y0_of = operator.attrgetter("y0")
+_y1_of = operator.attrgetter("y1")
 _rtl_of = operator.attrgetter("rtl")
 
 
@@ -814,6 +891,7 @@ def _text_like(frags: list[Fragment], depth: int = 0) -> bool:
 def reading_order(
     blocks: list[Block], regions: dict[int, int] | None = None, depth: int = 0,
     figures: list[Block] | None = None, sections: dict[int, Section] | None = None,
+    drawn: DrawnLines | None = None,
 ) -> list[Block]:
     """Blocks in reading order by recursive XY-cut. ``regions`` maps a block's id to the
     column region (:func:`column_regions`) it was built in: a gutter between blocks of
@@ -821,11 +899,16 @@ def reading_order(
     where the columns' paragraphs happen to start on the same rows (a glossary's terms).
     ``sections`` maps a block's id to its section (:class:`SectionBreaks`): a gutter that
     would read a later section before an earlier one is not cut when the page can be cut
-    across instead."""
+    across instead. ``drawn``: the page's drawn lines, which part a form's bands of ruled
+    cells (:func:`_ruled_parts`)."""
     regions = regions or {}
     sections = sections or {}
     # (The page's figures, kept through the recursion: a caption is told by its picture.)
     figures = [b for b in blocks if b.kind == "figure"] if figures is None else figures
+
+    def order(part: list[Block], level: int = depth + 1) -> list[Block]:
+        return reading_order(part, regions, level, figures, sections, drawn)
+
     if depth == 0:
         # Side notes (see _set_aside_side_notes) would block every cut: read after the page.
         aside = _beside_level_text(
@@ -834,7 +917,7 @@ def reading_order(
         )
         if aside:
             rest = [b for b in blocks if b not in aside]
-            return reading_order(rest, regions, 0, figures, sections) + aside
+            return order(rest, 0) + aside
         # A picture with text set on it (a cover photo, a bleed into the gutter) would bridge
         # the columns it overlaps and hide them: order the rest, then read the picture just
         # before the first of the texts lying most fully on it.
@@ -844,14 +927,15 @@ def reading_order(
             if b.kind == "figure" and any(boxes_overlap(b.bbox, t.bbox) for t in text)
         ]
         if under:
-            ordered = reading_order(
-                [b for b in blocks if b not in under], regions, 1, figures, sections
-            )
+            ordered = order([b for b in blocks if b not in under], 1)
             for figure in under:
                 ordered.insert(_place_of_picture(figure, ordered), figure)
             return ordered
     if len(blocks) <= 1 or depth > 60:
         return _by_rows(blocks)
+    parts = _ruled_parts(blocks, drawn, regions) if drawn is not None else None
+    if parts is not None:
+        return [b for part in parts for b in order(part)]
     vertical = _cut(blocks, axis="x")
     horizontal = _cut(blocks, axis="y")
     if vertical is not None and (
@@ -870,33 +954,154 @@ def reading_order(
         title = _centred_title(blocks)
         if title:
             rest = [b for b in blocks if b not in title]
-            return title + reading_order(rest, regions, depth + 1, figures, sections)
+            return title + order(rest)
         left, right = vertical
         top, middle, bottom = _rows_across(blocks, left, right)
         if top or bottom:
-            return top + reading_order(middle, regions, depth + 1, figures, sections) + bottom
+            return top + order(middle) + bottom
         rtl = _mostly_rtl(blocks)
         first, second = (right, left) if rtl else (left, right)
         for notes, text in ((first, second), (second, first)):
             if _margin_notes(notes, text, figures):
-                return _with_notes(
-                    reading_order(text, regions, depth + 1, figures, sections),
-                    reading_order(notes, regions, depth + 1, figures, sections),
-                    _column_beside(text, notes),
-                )
+                return _with_notes(order(text), order(notes), _column_beside(text, notes))
             if _asides(notes, text, figures):
-                return reading_order(text, regions, depth + 1, figures, sections) + reading_order(
-                    notes, regions, depth + 1, figures, sections
-                )
-        return reading_order(first, regions, depth + 1, figures, sections) + reading_order(
-            second, regions, depth + 1, figures, sections
-        )
+                return order(text) + order(notes)
+        return order(first) + order(second)
     if horizontal is not None:
         top, bottom = horizontal
-        return reading_order(top, regions, depth + 1, figures, sections) + reading_order(
-            bottom, regions, depth + 1, figures, sections
-        )
+        return order(top) + order(bottom)
     return _by_rows(blocks)
+
+
+def _ruled_parts(
+    blocks: list[Block], drawn: DrawnLines, regions: dict[int, int]
+) -> list[list[Block]] | None:
+    """The blocks parted by lines drawn between them, in reading order, or None: a form
+    drawn as bands of ruled cells (boxes side by side, a label at the top of each and its
+    field under it) is read band by band, top first, and each band cell by cell, as a
+    sighted reader reads it; the widest gap, which the cut would otherwise take, may run
+    through a band between a cell's label and its field, or down the page between cells of
+    several bands. See :func:`_ruled_bands` and :func:`_ruled_cells`."""
+    extent = _extent(blocks)
+    bands = _ruled_bands(blocks, extent, drawn, regions)
+    if bands is not None:
+        return bands
+    cells = _ruled_cells(blocks, extent, drawn)
+    if cells is not None and _mostly_rtl(blocks):
+        cells.reverse()
+    return cells
+
+
+def _ruled_bands(
+    blocks: list[Block], extent: _Extent, drawn: DrawnLines, regions: dict[int, int]
+) -> list[list[Block]] | None:
+    """The blocks in the bands (top first) that horizontal lines drawn across all of them
+    divide them into: lines spanning their width (short of it by no more than the text's
+    size at either end) that run through no block (touching a line's ascent or descent at
+    most). None when there is none. Columns of set text found apart (``regions``) that both
+    go on across such a line are no bands (a shape's edge behind two columns of text).
+    (``extent``: the blocks' :func:`_extent`.)"""
+    x0, x1, y0, y1 = extent
+    # (Lines spanning the width short of the page's largest type size at either end first:
+    # most parts of most pages have none, and are answered without their median type size.)
+    reach = drawn.reach
+    if not drawn.across_between(y0, y1, x0 + reach, x1 - reach):
+        return None
+    slack = _text_size(blocks)
+    heights = [
+        y for y in drawn.across_between(y0, y1, x0 + slack, x1 - slack)
+        if not any(_struck_block(b, y) for b in blocks)
+    ]
+    if not heights:
+        return None
+    vertical = _cut(blocks, axis="x")
+    if vertical is not None and _apart_in_regions(*vertical, regions):
+        heights = [
+            y for y in heights if not all(_on_both_sides(side, y) for side in vertical)
+        ]
+    return _parted(blocks, sorted(-y for y in heights), lambda b: -(b.y0 + b.y1) / 2)
+
+
+def _ruled_cells(
+    blocks: list[Block], extent: _Extent, drawn: DrawnLines
+) -> list[list[Block]] | None:
+    """The blocks in the cells (left first) that vertical lines drawn down the whole height
+    of them divide them into (walls between cells of one band), or None. A wall whose sides
+    keep mostly to the same rows (either way) is a table's rule between columns (a form's
+    line items and their amounts), read row by row; a single block on one side (a cell's
+    label the band's height beside a grid of choices) makes no rows with the other. Cells
+    hold labels and short notes: among running text (a picture's frame beside a column) a
+    line down is no wall."""
+    x0, x1, y0, y1 = extent
+    reach = drawn.reach  # (a first look, as :func:`_ruled_bands` takes)
+    if not drawn.down_between(x0, x1, y0 + reach, y1 - reach) or _has_paragraph(blocks):
+        return None  # (running text: its columns are found by their gutters)
+    slack = _text_size(blocks)
+    walls = []
+    for x in drawn.down_between(x0, x1, y0 + slack, y1 - slack):
+        if any(b.x0 + WALL_TOUCH < x < b.x1 - WALL_TOUCH for b in blocks):
+            continue  # text runs across the line: no wall between cells
+        left = [b for b in blocks if (b.x0 + b.x1) / 2 < x]
+        right = [b for b in blocks if (b.x0 + b.x1) / 2 >= x]
+        if not left or not right:
+            continue
+        if min(len(left), len(right)) > 1 and (
+            _same_rows(left, right) or _same_rows(right, left)
+        ):
+            continue
+        walls.append(x)
+    if not walls:
+        return None
+    return _parted(blocks, sorted(walls), lambda b: (b.x0 + b.x1) / 2)
+
+
+#: A wall between cells runs at least this far (points) inside a block's box to part it (text
+#: set against the wall touches it).
+WALL_TOUCH = 1.0
+
+
+def _parted(
+    blocks: list[Block], cuts: list[float], key: Callable[[Block], float]
+) -> list[list[Block]] | None:
+    """``blocks`` parted at the ``cuts`` (sorted, in the measure of ``key``, by which each
+    block is placed), parts in that order; None when fewer than two parts hold blocks."""
+    parts: list[list[Block]] = [[] for _ in range(len(cuts) + 1)]
+    for b in blocks:
+        parts[bisect.bisect_left(cuts, key(b))].append(b)
+    held = [part for part in parts if part]
+    return held if len(held) > 1 else None
+
+
+#: (x0, x1, y0, y1) of a set of blocks.
+_Extent = tuple[float, float, float, float]
+
+
+def _extent(blocks: list[Block]) -> _Extent:
+    return (
+        min(map(_x0_of, blocks)), max(map(_x1_of, blocks)),
+        min(map(_y0_of, blocks)), max(map(_y1_of, blocks)),
+    )
+
+
+def _text_size(blocks: list[Block]) -> float:
+    """The blocks' median type size (a picture has none; 10 points when none has one)."""
+    sizes = [b.size for b in blocks if b.size > 0]
+    return statistics.median(sizes) if sizes else 10.0
+
+
+def _struck_block(block: Block, y: float) -> bool:
+    """A line at height ``y`` runs through the block (not just touching the ascent of its
+    top line or the descent of its bottom one)."""
+    if not block.frags:
+        return block.y0 < y < block.y1
+    inset = LINE_TOUCH * min(f.y1 - f.y0 for f in block.frags)
+    return block.y0 + inset < y < block.y1 - inset
+
+
+def _on_both_sides(blocks: list[Block], y: float) -> bool:
+    """Some of the blocks lie above height ``y`` and some below (by their middles)."""
+    above = [(b.y0 + b.y1) / 2 > y for b in blocks]
+    return any(above) and not all(above)
 
 
 #: Text this share of which lies on a picture is set on it (a title on a cover photograph).

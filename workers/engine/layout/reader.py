@@ -89,6 +89,7 @@ from .order import (
     SectionBreaks,
     column_regions,
     footnotes_last,
+    lines_along,
     panels_last,
     reading_order,
     turned,
@@ -337,7 +338,12 @@ def page_blocks(
         text = _text_blocks(labels.frags, content.index, rules=content.rules)
         regions.update((id(b), regions.get(id(labels), 0)) for b in text)
         blocks.extend(text)
-    ordered = panels_last(reading_order(blocks, regions, sections=sections), content, fields)
+    ordered = panels_last(
+        reading_order(
+            blocks, regions, sections=sections, drawn=breaks.drawn.read_with(blocks)
+        ),
+        content, fields,
+    )
     return labels_after_drawings(join_tables(footnotes_last(ordered, content)))
 
 
@@ -1031,12 +1037,14 @@ class _HorizontalRules:
         self.indexed = False
 
     def _index(self) -> None:
-        """Sort the rules by height, on the first question (most blocks never ask one)."""
-        flat = sorted(
+        """Sort the rules by height, on the first question (most blocks never ask one); the
+        pieces drawn at one height are one rule where they touch (a form's row of boxes each
+        draws its own stretch of the rule between two rows)."""
+        lines = lines_along([
             ((r.y0 + r.y1) / 2, r.x0, r.x1) for r in self.rules if r.x1 - r.x0 > r.y1 - r.y0
-        )
-        self.heights = [y for y, _, _ in flat]
-        self.spans = [(x0, x1) for _, x0, x1 in flat]
+        ])
+        self.heights = [y for y, stretches in lines for _ in stretches]
+        self.spans = [stretch for _, stretches in lines for stretch in stretches]
         self.indexed = True
 
     def between(
