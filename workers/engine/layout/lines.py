@@ -543,7 +543,7 @@ def lines(frags: list[Fragment]) -> list[Line]:
         # The same lines made in C (a test holds the two equal), but for values it leaves to
         # Python: asked of every region and table of every page, the loop was dear.
         found: list[Line] | None = _accelerator.group_lines(
-            frags, Line, Fragment, TALLER_THAN_LINE, FRAGMENT_GAP, OVERPRINT
+            frags, Line, Fragment, TALLER_THAN_LINE, FRAGMENT_GAP, OVERPRINT, lines_of_a_column
         )
         if found is not None:
             return found
@@ -639,7 +639,10 @@ def _python_lines(frags: list[Fragment]) -> list[Line]:
                     size = 1.0
                 if f.text == prev.text and _overprinted(prev, f, size):
                     continue  # the same words drawn again on themselves: read once
-                if f.x0 - prev.x1 <= FRAGMENT_GAP * size and abs(prev_size - f_size) < 0.3 * size:
+                if (
+                    f.x0 - prev.x1 <= FRAGMENT_GAP * size and abs(prev_size - f_size) < 0.3 * size
+                    and not (stacked(prev, f) and lines_of_a_column(prev, f, members))
+                ):
                     # Glyphs as the text reads them: right to left, the fragment further
                     # right first (the tagger orders an element's drawing by them).
                     if rtl:
@@ -656,6 +659,94 @@ def _python_lines(frags: list[Fragment]) -> list[Line]:
             merged.reverse()
         out.append(Line(merged))
     return out
+
+
+def stacked(upper: Fragment, lower: Fragment) -> bool:
+    """Whether two fragments of one line group stand one above the other rather than side by
+    side: their bands share no more than half the shorter's height (the test that groups
+    fragments into a line, failed). (Either order: the names say what is usual.)"""
+    top0, top1 = upper.band[1], lower.band[1]
+    bottom0, bottom1 = upper.band[0], lower.band[0]
+    shared = (top0 if top0 < top1 else top1) - (bottom0 if bottom0 > bottom1 else bottom1)
+    height0, height1 = top0 - bottom0, top1 - bottom1
+    return shared <= 0.5 * (height0 if height0 < height1 else height1)
+
+
+#: Pieces of a line group this many font sizes apart at most, side by side, are of one
+#: column: a label and its text, a formula's terms. The gutter between columns is wider.
+COLUMN_GAP = 1.0
+#: Left edges closer than this many font sizes are one edge: the lines of a column set
+#: flush left start at the same x, where a numerator and its denominator are centred.
+SAME_EDGE = 0.01
+#: A label and its text stand on one band to this many font sizes (top and bottom).
+SAME_BAND = 0.1
+
+
+def lines_of_a_column(upper: Fragment, lower: Fragment, members: list[Fragment]) -> bool:
+    """Whether ``upper`` and ``lower``, one above the other in a line group (``members``),
+    are two lines of one column that the group holds together only through a line of
+    another column set at another leading (a column of labels "1.2:" "1.3:" beside their
+    texts, level with one line of the body text beside it): merged, their words would be
+    read interleaved ("1.2: 1.3: Scale… Integrate…"); kept apart, their column's lines are
+    found again in its region. They are when
+
+    - the pieces of their column alone (the members chained to them by gaps of
+      :data:`COLUMN_GAP` at most) do not make them one line: a fraction's numerator and
+      denominator, a limit under its operator, a matrix's rows inside their brackets, joined
+      by their formula's own pieces, stay one line (so never kept apart on a page of one
+      column);
+    - they start at one left edge (:data:`SAME_EDGE`): a formula's parts over each other are
+      centred;
+    - and one of them has a piece of its own line beside it, on its very band (a label
+      beside its text): a numerator of the same width as its denominator is raised off the
+      line of the formula beside it.
+    """
+    size = max(upper.size, lower.size, 1.0)
+    if abs(upper.x0 - lower.x0) > SAME_EDGE * size:
+        return False
+    column = _column_of(lower, members, COLUMN_GAP * size)
+    if len(column) == len(members):
+        return False  # the group is the column's own: its lines are what it makes them
+    rows = {id(g): k for k, line in enumerate(lines(column)) for f in line.fragments
+            for g in f.glyphs}
+    if rows.get(id(upper.glyphs[-1])) == rows.get(id(lower.glyphs[0])):
+        return False
+    own = {id(g) for g in upper.glyphs} | {id(g) for g in lower.glyphs}
+    return any(
+        f.glyphs and id(f.glyphs[0]) not in own
+        and (_on_band_beside(f, upper, size) or _on_band_beside(f, lower, size))
+        for f in column
+    )
+
+
+def _column_of(piece: Fragment, members: list[Fragment], gap: float) -> list[Fragment]:
+    """The ``members`` (left to right) chained to ``piece`` (one of them) by horizontal gaps
+    of ``gap`` at most."""
+    run: list[Fragment] = []
+    right = 0.0
+    found = False
+    for f in members:
+        if run and f.x0 - right > gap:
+            if found:
+                break
+            run = []
+        if not run:
+            right = f.x1
+        run.append(f)
+        right = max(right, f.x1)
+        found = found or f is piece
+    return run
+
+
+def _on_band_beside(f: Fragment, piece: Fragment, size: float) -> bool:
+    """Whether ``f`` stands beside ``piece``, within :data:`COLUMN_GAP`, on the same band
+    (to :data:`SAME_BAND`): the two are pieces of one line."""
+    slack = SAME_BAND * size
+    gap = max(f.x0 - piece.x1, piece.x0 - f.x1)
+    return (
+        0 <= gap <= COLUMN_GAP * size
+        and abs(f.band[0] - piece.band[0]) <= slack and abs(f.band[1] - piece.band[1]) <= slack
+    )
 
 
 #: Words drawn again within this share of their size of where they stand are drawn on
