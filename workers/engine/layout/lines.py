@@ -676,47 +676,47 @@ def stacked(upper: Fragment, lower: Fragment) -> bool:
 #: column: a label and its text, a formula's terms. The gutter between columns is wider.
 COLUMN_GAP = 1.0
 #: Left edges closer than this many font sizes are one edge: the lines of a column set
-#: flush left start at the same x, where a numerator and its denominator are centred.
+#: flush left (or to a tab stop) start at the same x, where a numerator and its
+#: denominator are centred over each other.
 SAME_EDGE = 0.01
-#: A label and its text stand on one band to this many font sizes (top and bottom).
+#: Pieces of one line (a label and its text) stand on one band, to this many font sizes
+#: (top and bottom), where a formula's raised or lowered parts stand off its line's band.
 SAME_BAND = 0.1
 
 
 def lines_of_a_column(upper: Fragment, lower: Fragment, members: list[Fragment]) -> bool:
-    """Whether ``upper`` and ``lower``, one above the other in a line group (``members``),
-    are two lines of one column that the group holds together only through a line of
-    another column set at another leading (a column of labels "1.2:" "1.3:" beside their
-    texts, level with one line of the body text beside it): merged, their words would be
-    read interleaved ("1.2: 1.3: Scale… Integrate…"); kept apart, their column's lines are
-    found again in its region. They are when
+    """Whether ``upper`` and ``lower``, one above the other in a line group (``members``,
+    left to right), stand on two lines of one column that the group holds together only
+    through a line of another column set at another leading: a column of labels ("1.2:",
+    "1.3:") beside their texts, level with one line of the body text beside it. Merged,
+    their words would be read interleaved ("1.2: 1.3: Scale… Integrate…"); kept apart,
+    their column's lines are found again in its region. They do when
 
     - the pieces of their column alone (the members chained to them by gaps of
-      :data:`COLUMN_GAP` at most) do not make them one line: a fraction's numerator and
-      denominator, a limit under its operator, a matrix's rows inside their brackets, joined
-      by their formula's own pieces, stay one line (so never kept apart on a page of one
-      column);
-    - they start at one left edge (:data:`SAME_EDGE`): a formula's parts over each other are
-      centred;
-    - and one of them has a piece of its own line beside it, on its very band (a label
-      beside its text): a numerator of the same width as its denominator is raised off the
-      line of the formula beside it.
+      :data:`COLUMN_GAP` at most) put them on two lines: the parts of a formula held in
+      one line by its own pieces (a fraction's numerator and denominator, a limit under
+      its operator, a matrix's rows inside their brackets) are merged as before, and a
+      page of one column is never changed;
+    - a piece of each of those two lines starts at one left edge (:data:`SAME_EDGE`): a
+      margin or tab stop the column's lines share, where a formula's parts are centred;
+    - and one of the two lines holds two pieces on one band (:data:`SAME_BAND`), a label
+      beside its text, where a formula's stacked parts stand alone on theirs.
     """
     size = max(upper.size, lower.size, 1.0)
-    if abs(upper.x0 - lower.x0) > SAME_EDGE * size:
-        return False
     column = _column_of(lower, members, COLUMN_GAP * size)
     if len(column) == len(members):
         return False  # the group is the column's own: its lines are what it makes them
-    rows = {id(g): k for k, line in enumerate(lines(column)) for f in line.fragments
-            for g in f.glyphs}
-    if rows.get(id(upper.glyphs[-1])) == rows.get(id(lower.glyphs[0])):
+    line_of = {id(g): k for k, line in enumerate(lines(column)) for f in line.fragments
+               for g in f.glyphs}
+    above, below = line_of.get(id(upper.glyphs[-1])), line_of.get(id(lower.glyphs[0]))
+    if above is None or below is None or above == below:
         return False
-    own = {id(g) for g in upper.glyphs} | {id(g) for g in lower.glyphs}
-    return any(
-        f.glyphs and id(f.glyphs[0]) not in own
-        and (_on_band_beside(f, upper, size) or _on_band_beside(f, lower, size))
-        for f in column
-    )
+    on_above = [f for f in column if f.glyphs and line_of.get(id(f.glyphs[0])) == above]
+    on_below = [f for f in column if f.glyphs and line_of.get(id(f.glyphs[0])) == below]
+    edge = SAME_EDGE * size
+    if not any(abs(a.x0 - b.x0) <= edge for a in on_above for b in on_below):
+        return False
+    return _two_on_one_band(on_above, size) or _two_on_one_band(on_below, size)
 
 
 def _column_of(piece: Fragment, members: list[Fragment], gap: float) -> list[Fragment]:
@@ -738,14 +738,12 @@ def _column_of(piece: Fragment, members: list[Fragment], gap: float) -> list[Fra
     return run
 
 
-def _on_band_beside(f: Fragment, piece: Fragment, size: float) -> bool:
-    """Whether ``f`` stands beside ``piece``, within :data:`COLUMN_GAP`, on the same band
-    (to :data:`SAME_BAND`): the two are pieces of one line."""
+def _two_on_one_band(pieces: list[Fragment], size: float) -> bool:
+    """Whether two of ``pieces`` stand on one band, to :data:`SAME_BAND` font sizes."""
     slack = SAME_BAND * size
-    gap = max(f.x0 - piece.x1, piece.x0 - f.x1)
-    return (
-        0 <= gap <= COLUMN_GAP * size
-        and abs(f.band[0] - piece.band[0]) <= slack and abs(f.band[1] - piece.band[1]) <= slack
+    return any(
+        abs(a.band[0] - b.band[0]) <= slack and abs(a.band[1] - b.band[1]) <= slack
+        for k, a in enumerate(pieces) for b in pieces[k + 1:]
     )
 
 
