@@ -696,7 +696,7 @@ def lines_of_a_column(upper: Fragment, lower: Fragment, members: list[Fragment])
       :data:`COLUMN_GAP` at most) put them on two lines: the parts of a formula held in
       one line by its own pieces (a fraction's numerator and denominator, a limit under
       its operator, a matrix's rows inside their brackets) are merged as before, and a
-      page of one column is never changed;
+      group with no other column's pieces in it is never changed;
     - a piece of each of those two lines starts at one left edge (:data:`SAME_EDGE`): a
       margin or tab stop the column's lines share, where a formula's parts are centred;
     - and one of the two lines holds two pieces on one band (:data:`SAME_BAND`), a label
