@@ -532,7 +532,8 @@ def _lines_described(
 def _lines_both_ways(frags: list[Fragment]) -> tuple[object, object]:
     assert lines._accelerator is not None
     fast = lines._accelerator.group_lines(
-        frags, lines.Line, Fragment, lines.TALLER_THAN_LINE, lines.FRAGMENT_GAP, lines.OVERPRINT
+        frags, lines.Line, Fragment, lines.TALLER_THAN_LINE, lines.FRAGMENT_GAP, lines.OVERPRINT,
+        lines.lines_of_a_column,
     )
     slow = lines._python_lines(frags)
     return (None if fast is None else _lines_described(fast, frags)), _lines_described(

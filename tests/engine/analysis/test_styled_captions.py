@@ -8,9 +8,11 @@ import io
 import random
 from base64 import b64encode
 
+import pytest
 from PIL import Image
 
 from workers.engine.document import Figure
+from workers.engine.layout import figures
 from workers.engine.layout.figures import SOURCE_LINE
 from workers.engine.layout.reader import read_layout
 
@@ -97,3 +99,37 @@ def test_captions_side_by_side_under_touching_pictures_are_not_taken(
     )
     figures = [b for b in read_layout(path, max_pages=5).walk() if isinstance(b, Figure)]
     assert len(figures) == 1 and figures[0].caption is None
+
+
+def _items_over_a_picture(html_pdf: HtmlPdf) -> Figure:
+    """A picture with three short smaller lines set at one margin, the first two over its
+    lower part, the third under it."""
+    items = "".join(
+        f"<p style='font-size: 8pt; margin: 0 0 8pt 1cm'>1.{k}: {text}</p>"
+        for k, text in enumerate(["Scale public-private collaboration",
+                                  "Integrate federal cybersecurity centers",
+                                  "Update federal incident response plans"], start=1)
+    )
+    path = html_pdf(
+        f"<p>{LOREM * 3}</p><figure style='margin: 0 0 14pt'><img src='{photo_uri()}'"
+        f" style='width: 8cm; display: block'></figure>"
+        f"<div style='margin-top: -50pt; position: relative'>{items}</div><p>{LOREM * 3}</p>"
+    )
+    (figure,) = [b for b in read_layout(path, max_pages=5).walk() if isinstance(b, Figure)]
+    return figure
+
+
+def test_items_running_on_from_over_a_picture_are_no_caption(html_pdf: HtmlPdf) -> None:
+    """Lines set over a picture's lower part and running on under it, at one margin (a
+    designed page's list laid over its background photograph), are the page's text: the
+    first under the picture is no caption of it."""
+    assert _items_over_a_picture(html_pdf).caption is None
+
+
+def test_without_the_lines_over_it_the_line_under_would_be_taken(
+    html_pdf: HtmlPdf, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The premise of the test above: smaller and right under the picture, the third line
+    # passes every other test of a caption.
+    monkeypatch.setattr(figures, "_runs_on_from_over", lambda *_: False)
+    assert _items_over_a_picture(html_pdf).caption == "1.3: Update federal incident response plans"

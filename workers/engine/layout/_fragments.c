@@ -1064,12 +1064,47 @@ static int merge_view_of(PyObject *fragment, merge_view *v) {
     return PyUnicode_CheckExact(v->text) && PyList_CheckExact(v->glyphs) ? 0 : 1;
 }
 
+/* A fragment's band (lines.py's band()): 0, 1 (no pair of plain floats: left to Python)
+ * or -1 (an error). */
+static int band_of(PyObject *fragment, double *bottom, double *top) {
+    PyObject *band = PyObject_GetAttr(fragment, name_band);
+    if (band == NULL) return -1;
+    int status = 0;
+    if (!PyTuple_CheckExact(band) || PyTuple_GET_SIZE(band) != 2 ||
+        plain_float(PyTuple_GET_ITEM(band, 0), bottom) < 0 ||
+        plain_float(PyTuple_GET_ITEM(band, 1), top) < 0)
+        status = 1;
+    Py_DECREF(band);
+    return status;
+}
+
+/* Whether neighbours about to be merged are kept apart: lines.py's ``stacked(upper, lower)
+ * and lines_of_a_column(upper, lower, members)``, the first test here (the same arithmetic)
+ * and the second, rarely asked, by calling ``kept_apart``. 0, 1, 2 (left to Python) or -1
+ * (an error). */
+static int kept_apart_of(PyObject *upper, PyObject *lower, PyObject *members,
+                         PyObject *kept_apart) {
+    double bottom0, top0, bottom1, top1;
+    int status;
+    if ((status = band_of(upper, &bottom0, &top0)) != 0 ||
+        (status = band_of(lower, &bottom1, &top1)) != 0)
+        return status > 0 ? 2 : -1;
+    double shared = (top0 < top1 ? top0 : top1) - (bottom0 > bottom1 ? bottom0 : bottom1);
+    double height0 = top0 - bottom0, height1 = top1 - bottom1;
+    if (!(shared <= 0.5 * (height0 < height1 ? height0 : height1))) return 0;
+    PyObject *answer = PyObject_CallFunctionObjArgs(kept_apart, upper, lower, members, NULL);
+    if (answer == NULL) return -1;
+    status = PyObject_IsTrue(answer);
+    Py_DECREF(answer);
+    return status;
+}
+
 /* The members of a line of several fragments, left to right (in reading order when
- * ``rtl``), neighbours closer than a fragment gap merged and words drawn twice on
- * themselves read once: the second half of lines(). NULL with no exception: left to
- * Python. */
+ * ``rtl``), neighbours closer than a fragment gap merged (unless ``kept_apart``: see
+ * kept_apart_of) and words drawn twice on themselves read once: the second half of
+ * lines(). NULL with no exception: left to Python. */
 static PyObject *merged_line(PyObject *sorted, int rtl, PyObject *fragment_class,
-                             double fragment_gap, double overprint) {
+                             double fragment_gap, double overprint, PyObject *kept_apart) {
     PyObject *merged = PyList_New(0);
     if (merged == NULL) return NULL;
     merge_view prev = {0}, f = {0};
@@ -1087,7 +1122,16 @@ static PyObject *merged_line(PyObject *sorted, int rtl, PyObject *fragment_class
             if (same && fabs(prev.x0 - f.x0) <= slack && fabs(prev.x1 - f.x1) <= slack &&
                 fabs(prev.y0 - f.y0) <= slack && fabs(prev.y1 - f.y1) <= slack)
                 continue; /* the same words drawn again on themselves: read once */
-            if (f.x0 - prev.x1 <= fragment_gap * size && fabs(prev.size - f.size) < 0.3 * size) {
+            int merge = f.x0 - prev.x1 <= fragment_gap * size &&
+                        fabs(prev.size - f.size) < 0.3 * size;
+            if (merge) {
+                int apart = kept_apart_of(PyList_GET_ITEM(merged, PyList_GET_SIZE(merged) - 1),
+                                          fragment, sorted, kept_apart);
+                if (apart < 0) goto fail;
+                if (apart > 1) goto left;
+                merge = !apart;
+            }
+            if (merge) {
                 merge_view *first = rtl ? &f : &prev, *second = rtl ? &prev : &f;
                 PyObject *joined = PyUnicode_FromFormat("%U %U", first->text, second->text);
                 PyObject *glyphs = joined == NULL ? NULL
@@ -1134,17 +1178,17 @@ fail:
 }
 
 /* group_lines(fragments, line_class, fragment_class, taller_than_line, fragment_gap,
- * overprint) -> the lines lines.py's lines() makes of ``fragments`` (new Line objects; the
+ * overprint, kept_apart) -> the lines lines.py's lines() makes of ``fragments`` (new Line objects; the
  * fragments themselves, or merged ones made as it makes them), or None where it leaves the
  * work to Python: a band, box or size that is no plain float, a NaN to sort by, glyphs or
  * text of another type. The same tests in the same order on the same values (see lines()
  * for why each is made); a test compares the two. */
 static PyObject *group_lines(PyObject *self, PyObject *args) {
     (void)self;
-    PyObject *frags, *line_class, *fragment_class;
+    PyObject *frags, *line_class, *fragment_class, *kept_apart;
     double taller, fragment_gap, overprint;
-    if (!PyArg_ParseTuple(args, "O!OOddd", &PyList_Type, &frags, &line_class, &fragment_class,
-                          &taller, &fragment_gap, &overprint))
+    if (!PyArg_ParseTuple(args, "O!OOdddO", &PyList_Type, &frags, &line_class, &fragment_class,
+                          &taller, &fragment_gap, &overprint, &kept_apart))
         return NULL;
     frags = PyList_GetSlice(frags, 0, PyList_GET_SIZE(frags)); /* (held: a copy) */
     if (frags == NULL) return NULL;
@@ -1252,7 +1296,8 @@ static PyObject *group_lines(PyObject *self, PyObject *args) {
             PyObject *sorted = rtl < 0 || rtl > 1 ? NULL : sorted_by_x0(members, work);
             Py_DECREF(members);
             members_of_line = sorted == NULL ? NULL
-                              : merged_line(sorted, rtl, fragment_class, fragment_gap, overprint);
+                              : merged_line(sorted, rtl, fragment_class, fragment_gap, overprint,
+                                            kept_apart);
             Py_XDECREF(sorted);
             if (members_of_line == NULL) {
                 if (PyErr_Occurred() && !left_to_twin()) goto done;
@@ -1294,7 +1339,7 @@ static PyMethodDef methods[] = {
      "fixed_pitch(glyphs, limit, margin) -> Fragment.fixed_pitch, or NotImplemented"},
     {"group_lines", group_lines, METH_VARARGS,
      "group_lines(fragments, line_class, fragment_class, taller_than_line, fragment_gap, "
-     "overprint) -> lines.lines(fragments), or None"},
+     "overprint, kept_apart) -> lines.lines(fragments), or None"},
     {"glyph_facts", glyph_facts, METH_VARARGS,
      "glyph_facts(fragments, tall_glyphs) -> count: set the values Fragment computes once"},
     {NULL, NULL, 0, NULL},

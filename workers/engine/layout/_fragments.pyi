@@ -1,4 +1,5 @@
 # Types of the C extension built from _fragments.c (see lines.py).
+from collections.abc import Callable
 from typing import Any
 
 def fragments(
@@ -11,5 +12,5 @@ def word_count(text: str, /) -> int: ...
 def fixed_pitch(glyphs: list[Any], limit: float, margin: float, /) -> Any: ...
 def group_lines(
     fragments: list[Any], line_class: type, fragment_class: type, taller_than_line: float,
-    fragment_gap: float, overprint: float, /,
+    fragment_gap: float, overprint: float, kept_apart: Callable[[Any, Any, list[Any]], bool], /,
 ) -> list[Any] | None: ...

@@ -500,6 +500,8 @@ def styled_caption_of(
     height = max(f.y1 - f.y0 for f in lines)
     if sum(g <= STYLED_CAPTION_GAP * max(f.y1 - f.y0 for f in other) for g, other in under) > 1:
         return None
+    if _runs_on_from_over(box, lines, blocks, height):
+        return None
     tolerance = max(6.0, 0.05 * (x1 - x0))
     text = join([f.text for f in lines]).strip()
     letters = [g for f in lines for g in f.glyphs if not g.char.isspace()]
@@ -518,6 +520,42 @@ def styled_caption_of(
     sizes = sorted(f.size for f in lines)
     smaller = sizes[len(sizes) // 2] <= SMALLER * body_size
     return text if italic or smaller else None
+
+
+#: Text set on a picture runs on under it when the block under the picture starts within
+#: this many of its line heights of a block over the picture, above it …
+RUNS_ON_GAP = 2.0
+#: … set at the same left edge (to this many points) …
+RUNS_ON_EDGE = 1.0
+#: … in lines as tall (to this share).
+RUNS_ON_HEIGHT = 0.1
+
+
+def _runs_on_from_over(
+    box: tuple[float, float, float, float], lines: Sequence[TextLine],
+    blocks: Sequence[Sequence[TextLine]], height: float,
+) -> bool:
+    """Whether the block of ``lines`` under the picture at ``box`` goes on from a block of
+    text set over the picture's lower part, right above it, at its left edge and in lines as
+    tall (a designed page's list laid over its background photograph, running on past the
+    picture's edge): the page's text, not a caption set apart under the picture. (A chart's
+    labels over it are set elsewhere than its caption's margin.)"""
+    x0, y0, x1, y1 = box
+    left = min(f.x0 for f in lines)
+    top = max(f.y1 for f in lines)
+    for other in blocks:
+        if other is lines or not other:
+            continue
+        bottom = min(f.y0 for f in other)
+        if (
+            bottom < y1 and max(f.y1 for f in other) > y0  # over the picture
+            and min(f.x0 for f in other) < x1 and max(f.x1 for f in other) > x0
+            and -0.5 * height <= bottom - top <= RUNS_ON_GAP * height  # (loose boxes touch)
+            and abs(min(f.x0 for f in other) - left) <= RUNS_ON_EDGE
+            and abs(max(f.y1 - f.y0 for f in other) - height) <= RUNS_ON_HEIGHT * height
+        ):
+            return True
+    return False
 
 
 # The labels of a row of pictures: each picture of the row named by a word or two set right

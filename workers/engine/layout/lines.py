@@ -543,7 +543,7 @@ def lines(frags: list[Fragment]) -> list[Line]:
         # The same lines made in C (a test holds the two equal), but for values it leaves to
         # Python: asked of every region and table of every page, the loop was dear.
         found: list[Line] | None = _accelerator.group_lines(
-            frags, Line, Fragment, TALLER_THAN_LINE, FRAGMENT_GAP, OVERPRINT
+            frags, Line, Fragment, TALLER_THAN_LINE, FRAGMENT_GAP, OVERPRINT, lines_of_a_column
         )
         if found is not None:
             return found
@@ -639,7 +639,10 @@ def _python_lines(frags: list[Fragment]) -> list[Line]:
                     size = 1.0
                 if f.text == prev.text and _overprinted(prev, f, size):
                     continue  # the same words drawn again on themselves: read once
-                if f.x0 - prev.x1 <= FRAGMENT_GAP * size and abs(prev_size - f_size) < 0.3 * size:
+                if (
+                    f.x0 - prev.x1 <= FRAGMENT_GAP * size and abs(prev_size - f_size) < 0.3 * size
+                    and not (stacked(prev, f) and lines_of_a_column(prev, f, members))
+                ):
                     # Glyphs as the text reads them: right to left, the fragment further
                     # right first (the tagger orders an element's drawing by them).
                     if rtl:
@@ -656,6 +659,92 @@ def _python_lines(frags: list[Fragment]) -> list[Line]:
             merged.reverse()
         out.append(Line(merged))
     return out
+
+
+def stacked(upper: Fragment, lower: Fragment) -> bool:
+    """Whether two fragments of one line group stand one above the other rather than side by
+    side: their bands share no more than half the shorter's height (the test that groups
+    fragments into a line, failed). (Either order: the names say what is usual.)"""
+    top0, top1 = upper.band[1], lower.band[1]
+    bottom0, bottom1 = upper.band[0], lower.band[0]
+    shared = (top0 if top0 < top1 else top1) - (bottom0 if bottom0 > bottom1 else bottom1)
+    height0, height1 = top0 - bottom0, top1 - bottom1
+    return shared <= 0.5 * (height0 if height0 < height1 else height1)
+
+
+#: Pieces of a line group this many font sizes apart at most, side by side, are of one
+#: column: a label and its text, a formula's terms. The gutter between columns is wider.
+COLUMN_GAP = 1.0
+#: Left edges closer than this many font sizes are one edge: the lines of a column set
+#: flush left (or to a tab stop) start at the same x, where a numerator and its
+#: denominator are centred over each other.
+SAME_EDGE = 0.01
+#: Pieces of one line (a label and its text) stand on one band, to this many font sizes
+#: (top and bottom), where a formula's raised or lowered parts stand off its line's band.
+SAME_BAND = 0.1
+
+
+def lines_of_a_column(upper: Fragment, lower: Fragment, members: list[Fragment]) -> bool:
+    """Whether ``upper`` and ``lower``, one above the other in a line group (``members``,
+    left to right), stand on two lines of one column that the group holds together only
+    through a line of another column set at another leading: a column of labels ("1.2:",
+    "1.3:") beside their texts, level with one line of the body text beside it. Merged,
+    their words would be read interleaved ("1.2: 1.3: Scale… Integrate…"); kept apart,
+    their column's lines are found again in its region. They do when
+
+    - the pieces of their column alone (the members chained to them by gaps of
+      :data:`COLUMN_GAP` at most) put them on two lines: the parts of a formula held in
+      one line by its own pieces (a fraction's numerator and denominator, a limit under
+      its operator, a matrix's rows inside their brackets) are merged as before, and a
+      group with no other column's pieces in it is never changed;
+    - a piece of each of those two lines starts at one left edge (:data:`SAME_EDGE`): a
+      margin or tab stop the column's lines share, where a formula's parts are centred;
+    - and one of the two lines holds two pieces on one band (:data:`SAME_BAND`), a label
+      beside its text, where a formula's stacked parts stand alone on theirs.
+    """
+    size = max(upper.size, lower.size, 1.0)
+    column = _column_of(lower, members, COLUMN_GAP * size)
+    if len(column) == len(members):
+        return False  # the group is the column's own: its lines are what it makes them
+    line_of = {id(g): k for k, line in enumerate(lines(column)) for f in line.fragments
+               for g in f.glyphs}
+    above, below = line_of.get(id(upper.glyphs[-1])), line_of.get(id(lower.glyphs[0]))
+    if above is None or below is None or above == below:
+        return False
+    on_above = [f for f in column if f.glyphs and line_of.get(id(f.glyphs[0])) == above]
+    on_below = [f for f in column if f.glyphs and line_of.get(id(f.glyphs[0])) == below]
+    edge = SAME_EDGE * size
+    if not any(abs(a.x0 - b.x0) <= edge for a in on_above for b in on_below):
+        return False
+    return _two_on_one_band(on_above, size) or _two_on_one_band(on_below, size)
+
+
+def _column_of(piece: Fragment, members: list[Fragment], gap: float) -> list[Fragment]:
+    """The ``members`` (left to right) chained to ``piece`` (one of them) by horizontal gaps
+    of ``gap`` at most."""
+    run: list[Fragment] = []
+    right = 0.0
+    found = False
+    for f in members:
+        if run and f.x0 - right > gap:
+            if found:
+                break
+            run = []
+        if not run:
+            right = f.x1
+        run.append(f)
+        right = max(right, f.x1)
+        found = found or f is piece
+    return run
+
+
+def _two_on_one_band(pieces: list[Fragment], size: float) -> bool:
+    """Whether two of ``pieces`` stand on one band, to :data:`SAME_BAND` font sizes."""
+    slack = SAME_BAND * size
+    return any(
+        abs(a.band[0] - b.band[0]) <= slack and abs(a.band[1] - b.band[1]) <= slack
+        for k, a in enumerate(pieces) for b in pieces[k + 1:]
+    )
 
 
 #: Words drawn again within this share of their size of where they stand are drawn on
