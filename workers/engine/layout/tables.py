@@ -1057,7 +1057,8 @@ def find_tables(page_lines: list[Line], page: int) -> tuple[list[Block], set[int
     shape = _RunShape()
 
     def close() -> None:
-        if sum(len(line.fragments) > 1 for line in run) < 3:
+        # (A run of fewer than three lines, most of them, is answered without a count.)
+        if len(run) < 3 or sum(len(line.fragments) > 1 for line in run) < 3:
             # Neither a listing nor a table without three rows of pieces, and trimming the
             # run's ends only takes rows away: nothing to look at (most runs, a line each).
             run.clear()
