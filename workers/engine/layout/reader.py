@@ -1189,9 +1189,12 @@ def _text_blocks(
         # Blocks whose bottom is far above the current line can no longer grow.
         reach = 3 * (1.0 if f_height < 1.0 else f_height)  # max(f_height, 1.0)
         # (Most fragments close no block: the open list is rebuilt only when one does.)
-        if any(
-            block.frags[-1].y0 - fy1 > reach and block is not target for block in open_blocks
-        ):
+        closing = False
+        for block in open_blocks:
+            if block.frags[-1].y0 - fy1 > reach and block is not target:
+                closing = True
+                break
+        if closing:
             keep = []
             for block in open_blocks:
                 if block.frags[-1].y0 - fy1 > reach and block is not target:

@@ -1152,6 +1152,9 @@ class _RunShape:
 
     def of(self, run: list[Line]) -> _RunShape:
         """The shape of the run (its rows of several pieces, their columns, ...)."""
+        if run and run[0] is self.first and len(run) == self.seen:
+            self.run = run
+            return self  # (asked again of the same run, as find_tables does for a line)
         if not run or run[0] is not self.first or len(run) < self.seen:
             self.first, self.seen, self.rows, self.columns = (run[0] if run else None), 0, [], []
             self.sizes, self.sizes_sortable, self.edged = [], True, False
