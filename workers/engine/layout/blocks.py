@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -274,11 +273,6 @@ def x_overlap(a: Block | BBox, b: Block | BBox) -> float:
     return overlap / narrower if narrower > 0 else 0.0
 
 
-# Memoised: the column search asks again for the same fragments at every level and for every
-# candidate split. Bounded, and larger than a page's fragments usually are.
-@functools.lru_cache(maxsize=8192)
-
-
 class Boxed(Protocol):
     x0: float
     y0: float
@@ -292,9 +286,14 @@ MAX_SHAPES = 2000
 
 def area_share(a: Boxed, b: Boxed) -> float:
     """How much of ``a`` lies inside ``b``."""
-    w = min(a.x1, b.x1) - max(a.x0, b.x0)
-    h = min(a.y1, b.y1) - max(a.y0, b.y0)
-    area = (a.x1 - a.x0) * (a.y1 - a.y0)
+    # (Asked of many pairs of boxes: min() and max() of two values spelled out with their
+    # exact semantics, ``min(p, q)`` is ``q if q < p else p`` and ``max(p, q)`` is ``q if
+    # q > p else p``.)
+    ax0, ay0, ax1, ay1 = a.x0, a.y0, a.x1, a.y1
+    bx0, by0, bx1, by1 = b.x0, b.y0, b.x1, b.y1
+    w = (bx1 if bx1 < ax1 else ax1) - (bx0 if bx0 > ax0 else ax0)
+    h = (by1 if by1 < ay1 else ay1) - (by0 if by0 > ay0 else ay0)
+    area = (ax1 - ax0) * (ay1 - ay0)
     return w * h / area if w > 0 and h > 0 and area > 0 else 0.0
 
 

@@ -48,7 +48,16 @@ from .figures import (
 from .line_breaks import cell_text, line_joiner
 from .lines import Fragment, text_of, word_count
 from .list_labels import label_provs
-from .patterns import BULLET, LEADER, NUMBER, NUMBERED, is_marker, starts_item, title_key
+from .patterns import (
+    BULLET,
+    LEADER,
+    NUMBER,
+    NUMBERED,
+    is_marker,
+    prefix_title_keys,
+    starts_item,
+    title_key,
+)
 from .tables import table_caption
 
 #: Margin bands (fraction of page height) where running headers and footers live.
@@ -1634,11 +1643,13 @@ def _run_in_title(block: Block, places: dict[str, dict[int, int]]) -> str | None
     # words themselves, and there are as many pieces as words up to RUN_IN_WORDS + 1 (the
     # last piece is the rest of the text), so the range below is the same.
     words = block.text.split(maxsplit=RUN_IN_WORDS)
-    for n in range(1, min(len(words), RUN_IN_WORDS + 1)):
-        title = " ".join(words[:n])
-        pages = places.get(title_key(title))
+    # (The prefixes' keys worked out one from the last, not each from its whole text.)
+    keys = prefix_title_keys(words[:RUN_IN_WORDS])
+    for n, key in zip(range(1, min(len(words), RUN_IN_WORDS + 1)), keys, strict=False):
+        pages = places.get(key)
         if not pages or block.page not in pages:
             continue
+        title = " ".join(words[:n])
         glyphs = [g for f in block.frags for g in f.glyphs if g.char.isalnum()]
         letters = sum(ch.isalnum() for ch in title)
         head, rest = glyphs[:letters], glyphs[letters:]

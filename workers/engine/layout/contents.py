@@ -322,9 +322,15 @@ def _links(
 
 
 def _overlap(a: BBox, b: BBox) -> bool:
-    height = min(a.height, b.height)
-    y = min(a.y1, b.y1) - max(a.y0, b.y0)
-    return min(a.x1, b.x1) > max(a.x0, b.x0) and y > 0.5 * height
+    # (Asked of every entry against every link of its page: min() and max() of two values
+    # spelled out with their exact semantics, ``min(p, q)`` is ``q if q < p else p``, and
+    # ``max(p, q)`` is ``q if q > p else p``.)
+    ax0, ay0, ax1, ay1 = a.x0, a.y0, a.x1, a.y1
+    bx0, by0, bx1, by1 = b.x0, b.y0, b.x1, b.y1
+    a_height, b_height = ay1 - ay0, by1 - by0
+    height = b_height if b_height < a_height else a_height
+    y = (by1 if by1 < ay1 else ay1) - (by0 if by0 > ay0 else ay0)
+    return (bx1 if bx1 < ax1 else ax1) > (bx0 if bx0 > ax0 else ax0) and y > 0.5 * height
 
 
 def _is_contents_heading(block: Block) -> bool:

@@ -424,10 +424,14 @@ def _across(lines: Sequence[TextLine], k: int, x0: float, x1: float) -> bool:
     beside its plots, its words running on over it."""
     line = lines[k]
     right = line.x1
-    for other in lines[k + 1:]:
+    # (Asked of every line of a page: walked by index rather than copying the lines after
+    # it, and max() of two values spelled out, ``max(a, b)`` being ``b if b > a else a``.)
+    for j in range(k + 1, len(lines)):
+        other = lines[j]
         if other.y0 >= line.y1 or other.y1 <= line.y0:
             break
-        right = max(right, other.x1)
+        other_x1 = other.x1
+        right = other_x1 if other_x1 > right else right
     return right > x0 and line.x0 < x1
 
 

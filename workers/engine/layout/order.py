@@ -1468,9 +1468,25 @@ def _cut(blocks: list[Block], axis: str) -> tuple[list[Block], list[Block]] | No
 
 def _same_rows(left: list[Block], right: list[Block]) -> bool:
     """True when most blocks on the left have a block on the right starting on the same row."""
-    tops = [b.y1 for b in right]
-    matched = sum(any(abs(b.y1 - t) < max(2.0, 0.3 * b.size) for t in tops) for b in left)
-    return matched > 0.5 * len(left) and len(left) > 1
+    if len(left) <= 1:
+        return False
+    # The tops near each block's are found by search, not by a scan of all of them (asked at
+    # every column cut of the reading order, of sides that may be long), then tested as
+    # before: the window reaches a point past the slack, which no rounding crosses. (A NaN
+    # top never matches, and would unsort the list: left out.)
+    tops = sorted(b.y1 for b in right if b.y1 == b.y1)
+    matched = 0
+    for b in left:
+        y1 = b.y1
+        slack = max(2.0, 0.3 * b.size)
+        at = bisect.bisect_left(tops, y1 - (slack + 1.0))
+        reach = y1 + (slack + 1.0)
+        while at < len(tops) and tops[at] <= reach:
+            if abs(y1 - tops[at]) < slack:
+                matched += 1
+                break
+            at += 1
+    return matched > 0.5 * len(left)
 
 
 def _face(block: Block) -> tuple[float, bool]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable, Iterator
 
 BULLET = re.compile(
     r"^(?:([•●▪■□◦‣⁃∙○◆◇◊➢➤►▶▸▹▷✓✔✗✘☐☑☒█▬▫◘◙⦿⦾]|[\u2190-\u21ff\u25a0-\u25ff\u2700-\u27bf])\s*"
@@ -45,6 +46,21 @@ _WORD = re.compile(r"\w+")
 @functools.lru_cache(maxsize=8192)
 def title_key(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
+
+
+def prefix_title_keys(words: Iterable[str]) -> Iterator[str]:
+    """``title_key(" ".join(words[:n]))`` for n = 1, 2, … (``words`` as ``str.split`` gives
+    them), each worked out from the last: no word character is a space, so the words' keys
+    joined are the key of the words joined; and a word lower-cases alike alone or between
+    spaces (only a capital sigma's case looks at its neighbours, and never past a space).
+
+    >>> list(prefix_title_keys(["1.2", "Die", "ÜBERSICHT", "—", "ΟΔΟΣ"]))
+    ['1 2', '1 2 die', '1 2 die übersicht', '1 2 die übersicht', '1 2 die übersicht οδος']
+    """
+    tokens: list[str] = []
+    for word in words:
+        tokens.extend(_WORD.findall(word.lower()))
+        yield " ".join(tokens)
 
 
 NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?\s+\S")

@@ -1298,8 +1298,13 @@ def _text_blocks(
                     # the next point one level out (a paragraph's first line may be indented,
                     # so this holds for items only).
                     and not (fx0 < first.x0 - 0.5 * height and starts_item(first.text))
-                    and not _opens_indented_paragraph(
-                        block, f, (line_x0, line_x1), block_above[id(block)], height
+                    # (Its first test asked here, without a call: most lines are not
+                    # indented from the last.)
+                    and not (
+                        INDENT_MIN * height <= fx0 - line_x0 <= INDENT_MAX * height
+                        and _opens_indented_paragraph(
+                            block, f, (line_x0, line_x1), block_above[id(block)], height
+                        )
                     )
                     # A contents entry ends with its page number: the next line is the next
                     # entry, not the same paragraph going on.
@@ -1310,9 +1315,10 @@ def _text_blocks(
                     # (set without page numbers), not one paragraph.
                     and not (to_pages and _links_apart(last, f, line_x0, to_pages))
                     # A rule drawn between the two lines sets them apart (a form's sections).
-                    and not ruled.between(
+                    # (Asked only of a page with rules: most have none.)
+                    and not (rules and ruled.between(
                         fy1, last.y0, min(fx0, line_x0), max(fx1, line_x1), height
-                    )
+                    ))
                     # A one-line block beside others on its row is a cell of that row.
                     and not (len(block_starts[id(block)]) == 1
                              and rows.reaches_under_row(f, last, line_x0, line_x1))
@@ -1339,11 +1345,18 @@ def _text_blocks(
             block_starts.setdefault(key, []).append(fx0)
         # Blocks whose bottom is far above the current line can no longer grow.
         reach = 3 * (1.0 if f_height < 1.0 else f_height)  # max(f_height, 1.0)
-        keep = []
+        # (Most fragments close no block: the open list is rebuilt only when one does.)
+        closing = False
         for block in open_blocks:
             if block.frags[-1].y0 - fy1 > reach and block is not target:
-                done.append(block)
-            else:
-                keep.append(block)
-        open_blocks = keep
+                closing = True
+                break
+        if closing:
+            keep = []
+            for block in open_blocks:
+                if block.frags[-1].y0 - fy1 > reach and block is not target:
+                    done.append(block)
+                else:
+                    keep.append(block)
+            open_blocks = keep
     return done + open_blocks

@@ -1057,7 +1057,8 @@ def find_tables(page_lines: list[Line], page: int) -> tuple[list[Block], set[int
     shape = _RunShape()
 
     def close() -> None:
-        if sum(len(line.fragments) > 1 for line in run) < 3:
+        # (A run of fewer than three lines, most of them, is answered without a count.)
+        if len(run) < 3 or sum(len(line.fragments) > 1 for line in run) < 3:
             # Neither a listing nor a table without three rows of pieces, and trimming the
             # run's ends only takes rows away: nothing to look at (most runs, a line each).
             run.clear()
@@ -1151,6 +1152,9 @@ class _RunShape:
 
     def of(self, run: list[Line]) -> _RunShape:
         """The shape of the run (its rows of several pieces, their columns, ...)."""
+        if run and run[0] is self.first and len(run) == self.seen:
+            self.run = run
+            return self  # (asked again of the same run, as find_tables does for a line)
         if not run or run[0] is not self.first or len(run) < self.seen:
             self.first, self.seen, self.rows, self.columns = (run[0] if run else None), 0, [], []
             self.sizes, self.sizes_sortable, self.edged = [], True, False
