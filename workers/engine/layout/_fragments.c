@@ -324,6 +324,11 @@ fail:
  * (``g.char.isalnum()``) and how many of those are bold (``g.bold``). Fragment.bold and
  * Block.bold ask this of every fragment and block; the Python loop was a visible share of
  * the analysis. */
+/* str.isalnum() of an ASCII character: a letter or a digit. */
+static int ascii_alnum(Py_UCS4 ch) {
+    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
 static PyObject *letter_boldness(PyObject *self, PyObject *glyphs) {
     (void)self;
     PyObject *sequence = PySequence_Fast(glyphs, "glyphs must be a sequence");
@@ -341,17 +346,21 @@ static PyObject *letter_boldness(PyObject *self, PyObject *glyphs) {
             PyErr_SetString(PyExc_TypeError, "a glyph's char must be a str");
             goto fail;
         }
-        /* str.isalnum(): at least one character, every one a letter or digit. */
+        /* str.isalnum(): at least one character, every one a letter or digit. (An ASCII
+         * character, nearly every glyph's, is looked up without the Unicode tables.) */
         Py_ssize_t length = PyUnicode_GET_LENGTH(character);
         int alnum = length > 0;
-        for (Py_ssize_t k = 0; k < length && alnum; k++)
-            alnum = Py_UNICODE_ISALNUM(PyUnicode_READ_CHAR(character, k));
+        for (Py_ssize_t k = 0; k < length && alnum; k++) {
+            Py_UCS4 ch = PyUnicode_READ_CHAR(character, k);
+            alnum = ch < 128 ? ascii_alnum(ch) : Py_UNICODE_ISALNUM(ch);
+        }
         Py_DECREF(character);
         if (!alnum) continue;
         letters++;
         PyObject *is_bold = field_of(items[i], &layout, F_BOLD);
         if (is_bold == NULL) goto fail;
-        int truth = PyObject_IsTrue(is_bold);
+        /* (The glyph readers set True or False: their truth needs no call.) */
+        int truth = is_bold == Py_True ? 1 : is_bold == Py_False ? 0 : PyObject_IsTrue(is_bold);
         Py_DECREF(is_bold);
         if (truth < 0) goto fail;
         bold += truth;
@@ -475,7 +484,11 @@ static int fragment_facts(PyObject *fragment, double tall_glyphs, slot_layout *l
     if (n == 0) {
         size = PyFloat_FromDouble(0.0);
     } else {
-        qsort(work, (size_t)n, sizeof(ranked), ranked_order);
+        /* (Most fragments are of one size: their sizes are in order already, ties in their
+         * first order, which is the order the sort would give; only the rest are sorted.) */
+        Py_ssize_t ordered = 1;
+        while (ordered < n && work[ordered - 1].value <= work[ordered].value) ordered++;
+        if (ordered < n) qsort(work, (size_t)n, sizeof(ranked), ranked_order);
         if (n % 2) {
             size = Py_NewRef(work[n / 2].object);
             median = work[n / 2].value;

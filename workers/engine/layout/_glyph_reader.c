@@ -798,7 +798,61 @@ static PyObject *aligned_chars(PyObject *self, PyObject *const *args, Py_ssize_t
     return out;
 }
 
+/* glyph_objects(glyphs, glyph_class) -> the set of the glyphs' ``obj`` values
+ * (``set(map(attrgetter("obj"), glyphs))``, which glyphs.py's _restore_dropped_spaces asks of
+ * every page): a glyph of ``glyph_class`` has its slot read directly; a run of glyphs of one
+ * text object shares one int object, added once. */
+static PyObject *glyph_objects(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    (void)self;
+    if (nargs != 2 || !PyList_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "glyph_objects(glyphs: list, glyph_class)");
+        return NULL;
+    }
+    PyObject *glyphs = args[0];
+    glyph_layout layout;
+    glyph_layout_read(&layout, args[1]);
+    Py_ssize_t obj_offset = -1;
+    for (int k = 0; k < GLYPH_FIELDS && layout.type != NULL; k++) {
+        if (strcmp(glyph_fields[k], "obj") == 0) obj_offset = layout.offsets[k];
+    }
+    if (obj_offset < 0) layout.type = NULL; /* (read through getattr instead) */
+    PyObject *out = PySet_New(NULL);
+    if (out == NULL) return NULL;
+    PyObject *last = NULL; /* borrowed: the last value added, held by its glyph */
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(glyphs); i++) {
+        PyObject *glyph = PyList_GET_ITEM(glyphs, i);
+        PyObject *value;
+        int held = 0; /* the glyph holds the value (so ``last`` stays alive) */
+        if (layout.type != NULL && Py_IS_TYPE(glyph, layout.type)) {
+            held = 1;
+            value = *(PyObject **)((char *)glyph + obj_offset);
+            if (value == NULL) {
+                PyErr_SetString(PyExc_AttributeError, "obj");
+                goto fail;
+            }
+            Py_INCREF(value);
+        } else {
+            value = PyObject_GetAttrString(glyph, "obj");
+            if (value == NULL) goto fail;
+        }
+        if (value != last) {
+            if (PySet_Add(out, value) < 0) {
+                Py_DECREF(value);
+                goto fail;
+            }
+        }
+        last = held ? value : NULL;
+        Py_DECREF(value);
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
+    {"glyph_objects", (PyCFunction)(void (*)(void))glyph_objects, METH_FASTCALL,
+     "The set of the glyphs' obj values (glyphs.py: _restore_dropped_spaces)."},
     {"read_glyphs", (PyCFunction)(void (*)(void))read_glyphs, METH_FASTCALL,
      "Append the Glyphs of a pdfium text page to a list (see glyphs.py)."},
     {"walk_objects", (PyCFunction)(void (*)(void))walk_objects, METH_FASTCALL,
