@@ -636,7 +636,8 @@ _obj_of = operator.attrgetter("obj")
 def drawn_objects(glyphs: list[Glyph]) -> set[int]:
     """The page objects the glyphs were drawn by (-1: a space pdfium generated)."""
     if _accelerator is not None:
-        return _accelerator.glyph_objects(glyphs, Glyph)
+        found: set[int] = _accelerator.glyph_objects(glyphs, Glyph)
+        return found
     return set(map(_obj_of, glyphs))
 
 
