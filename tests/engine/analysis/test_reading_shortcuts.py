@@ -153,3 +153,67 @@ def test_remembered_glyph_names_read_as_worked_out() -> None:
     again = [glyph_names.name_text(name) for name in names]
     assert first == again == [glyph_names._name_text(name) for name in names]
     assert len(glyph_names._name_texts) <= glyph_names.MAX_NAME_TEXTS
+
+
+#: Font names (with a subset tag or two, a Latin-1 byte, capitals) and descriptors (weight,
+#: italic angle): each font's face read in C as glyphs._face reads it.
+_FONTS = [
+    ("/ABCDEF+Helvetica-BoldOblique", None),
+    ("/Times-Roman", None),
+    ("/QWERTY+MyFont-BLACK", None),
+    ("/Plain", {"FontWeight": 700}),
+    ("/Slanted", {"ItalicAngle": -12}),
+    ("/Deco+Demi+Light", {"FontWeight": 300}),
+    ("/Fancy#C0HEAVY", None),
+    ("/SansOBLIQUE", {"FontWeight": 599}),
+    ("/+", None),
+    ("/Book", {"FontWeight": 600, "ItalicAngle": 0}),
+]
+
+
+def _many_fonts(path: Path) -> Path:
+    pdf = pikepdf.new()
+    page = pdf.add_blank_page(page_size=(612, 792))
+    fonts = pikepdf.Dictionary()
+    content = []
+    for k, (name, described) in enumerate(_FONTS):
+        font = pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+                                  BaseFont=pikepdf.Name(name))
+        if described is not None:
+            descriptor = pikepdf.Dictionary(
+                Type=pikepdf.Name.FontDescriptor, FontName=pikepdf.Name(name), Flags=32,
+                FontBBox=pikepdf.Array([0, -200, 1000, 900]), ItalicAngle=0, Ascent=800,
+                Descent=-200, CapHeight=700, StemV=80,
+            )
+            for key, value in described.items():
+                descriptor[f"/{key}"] = value
+            font.FontDescriptor = pdf.make_indirect(descriptor)
+            font.FirstChar, font.LastChar = 32, 126
+            font.Widths = pikepdf.Array([500] * 95)
+        fonts[f"/F{k}"] = pdf.make_indirect(font)
+        content.append(f"BT /F{k} 11 Tf 72 {720 - 20 * k} Td (Text in font {k}) Tj ET")
+    page.obj.Resources = pikepdf.Dictionary(Font=fonts)
+    page.obj.Contents = pdf.make_stream("\n".join(content).encode())
+    pdf.save(path)
+    return path
+
+
+@needs_glyph_reader
+def test_fonts_faces_are_read_in_c_as_in_python(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pdf = pdfium.PdfDocument(str(_many_fonts(tmp_path / "fonts.pdf")))
+    try:
+        fast = read_page(pdf, 0).glyphs
+        with monkeypatch.context() as patch:
+            patch.setattr(glyphs, "_accelerator", None)
+            slow = read_page(pdf, 0).glyphs
+    finally:
+        pdf.close()
+    assert fast == slow
+    faces = {(g.font, g.bold, g.italic) for g in fast}
+    assert len({font for font, _, _ in faces}) == len(_FONTS)
+    assert {bold for _, bold, _ in faces} == {True, False}
+    assert {italic for _, _, italic in faces} == {True, False}
+    assert ("Helvetica-BoldOblique", True, True) in faces
+    assert ("Demi+Light", True, False) in faces  # (the tag is only up to the first '+')

@@ -73,6 +73,9 @@ typedef void *(*text_object_font_fn)(void *text_object);
 typedef int (*char_matrix_fn)(void *text_page, int index, fs_matrix *matrix);
 typedef int (*count_marks_fn)(void *object);
 typedef int (*object_mcid_of_fn)(void *object);
+typedef unsigned long (*font_name_fn)(void *font, char *buffer, unsigned long length);
+typedef int (*font_weight_fn)(void *font);
+typedef int (*font_italic_angle_fn)(void *font, int *angle);
 
 /* What glyphs.py's info_of reads, without entering Python for most text objects. */
 typedef struct {
@@ -83,10 +86,61 @@ typedef struct {
     PyObject *infos;       /* address -> (bold, name, owner, mcid, italic, artifact, rotated) */
     PyObject *faces;       /* font address -> (name, bold, italic) */
     PyObject *face_of;     /* font address -> (name, bold, italic), for a font not seen yet */
+    /* glyphs.py's _face in C, when all three are given (else face_of is called) */
+    font_name_fn font_name;
+    font_weight_fn font_weight;
+    font_italic_angle_fn font_italic_angle;
     PyObject *is_artifact; /* object address -> bool, for an object with marks */
     PyObject *owners;      /* object address -> top-level index */
     long rotation;
 } font_reader;
+
+/* Whether ``tag`` (lower-case ASCII) is in the ``n`` bytes of ``text``. */
+static int has_tag(const char *text, size_t n, const char *tag) {
+    size_t length = strlen(tag);
+    for (size_t at = 0; at + length <= n; at++) {
+        if (memcmp(text + at, tag, length) == 0) return 1;
+    }
+    return 0;
+}
+
+/* glyphs.py's _face of the font at ``font`` (NULL: unknown font), line by line: a new
+ * (name, bold, italic) tuple, or NULL with an exception. Read once per font of a page; in
+ * Python its three ctypes calls and buffers cost more than the page's other font work.
+ * The name's bytes are Latin-1 (one character each), so splitting at '+' and lowering its
+ * ASCII letters is what the str methods do there: no other Latin-1 character lowers to one
+ * of the ASCII tags' letters. */
+static PyObject *font_face(const font_reader *reader, void *font) {
+    char name[256] = {0};
+    int weight = 400, italic = 0;
+    size_t length = 0;
+    if (font != NULL) {
+        unsigned long written = reader->font_name(font, name, sizeof name);
+        size_t kept = written < sizeof name ? (size_t)written : sizeof name;
+        length = kept > 0 ? kept - 1 : 0;
+        weight = reader->font_weight(font);
+        int angle = 0;
+        if (reader->font_italic_angle(font, &angle)) italic = angle != 0;
+    }
+    const char *plus = memchr(name, '+', length);
+    const char *base = plus == NULL ? name : plus + 1;
+    size_t base_length = length - (size_t)(base - name);
+    char plain[256];
+    for (size_t k = 0; k < base_length; k++) {
+        char ch = base[k];
+        plain[k] = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+    }
+    int bold = weight >= 600 || has_tag(plain, base_length, "bold") ||
+               has_tag(plain, base_length, "black") || has_tag(plain, base_length, "heavy") ||
+               has_tag(plain, base_length, "semibold") || has_tag(plain, base_length, "demi");
+    italic = italic || has_tag(plain, base_length, "italic") ||
+             has_tag(plain, base_length, "oblique");
+    PyObject *text = PyUnicode_DecodeLatin1(base, (Py_ssize_t)base_length, NULL);
+    if (text == NULL) return NULL;
+    PyObject *face = PyTuple_Pack(3, text, bold ? Py_True : Py_False, italic ? Py_True : Py_False);
+    Py_DECREF(text);
+    return face;
+}
 
 /* A new reference to the info tuple of the text object at ``address`` (character ``index``'s),
  * made as glyphs.py's _font makes its _FontInfo; NULL with an exception. */
@@ -107,7 +161,8 @@ static PyObject *text_object_info(font_reader *reader, void *text_page, void *ob
     if (face != NULL) {
         Py_INCREF(face);
     } else if (!PyErr_Occurred()) {
-        face = PyObject_CallOneArg(reader->face_of, font_address);
+        face = reader->font_name != NULL ? font_face(reader, font)
+                                         : PyObject_CallOneArg(reader->face_of, font_address);
         if (face != NULL && PyDict_SetItem(reader->faces, font_address, face) < 0) Py_CLEAR(face);
     }
     Py_DECREF(font_address);
@@ -301,7 +356,8 @@ static PyObject *read_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t n
                         "info_of[, fonts]) takes 7 or 8 arguments");
         return NULL;
     }
-    /* fonts: (four pdfium function addresses, faces, face_of, is_artifact, owners, rotation):
+    /* fonts: (four pdfium function addresses — or seven, with the font's name, weight and
+     * italic angle for faces read in C —, faces, face_of, is_artifact, owners, rotation):
      * the text objects' info read here; without it, info_of gives it. */
     font_reader fonts = {0};
     int own_fonts = 0;
@@ -309,7 +365,8 @@ static PyObject *read_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t n
         PyObject *given = args[7];
         if (!PyTuple_Check(given) || PyTuple_GET_SIZE(given) != 6 ||
             !PyTuple_Check(PyTuple_GET_ITEM(given, 0)) ||
-            PyTuple_GET_SIZE(PyTuple_GET_ITEM(given, 0)) != 4 ||
+            (PyTuple_GET_SIZE(PyTuple_GET_ITEM(given, 0)) != 4 &&
+             PyTuple_GET_SIZE(PyTuple_GET_ITEM(given, 0)) != 7) ||
             !PyDict_Check(PyTuple_GET_ITEM(given, 1)) || !PyDict_Check(PyTuple_GET_ITEM(given, 4))) {
             PyErr_SetString(PyExc_TypeError, "fonts: (functions, faces, face_of, is_artifact, "
                                              "owners, rotation)");
@@ -320,6 +377,18 @@ static PyObject *read_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t n
         fonts.matrix = (char_matrix_fn)PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, 1));
         fonts.count_marks = (count_marks_fn)PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, 2));
         fonts.mcid = (object_mcid_of_fn)PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, 3));
+        if (PyTuple_GET_SIZE(addresses) == 7) {
+            /* (Three more: the font's name, weight and italic angle, for _face in C.) */
+            fonts.font_name = (font_name_fn)PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, 4));
+            fonts.font_weight = (font_weight_fn)PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, 5));
+            fonts.font_italic_angle =
+                (font_italic_angle_fn)PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, 6));
+            if (!PyErr_Occurred() &&
+                (!fonts.font_name || !fonts.font_weight || !fonts.font_italic_angle)) {
+                PyErr_SetString(PyExc_ValueError, "null pdfium function");
+                return NULL;
+            }
+        }
         fonts.faces = PyTuple_GET_ITEM(given, 1);
         fonts.face_of = PyTuple_GET_ITEM(given, 2);
         fonts.is_artifact = PyTuple_GET_ITEM(given, 3);

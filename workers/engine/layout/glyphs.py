@@ -854,12 +854,16 @@ _char_matrix = ctypes.CFUNCTYPE(ctypes.c_int, _VOID, ctypes.c_int, _VOID)(
 )
 
 
-# What read_glyphs (C) calls for a text object's font, style and marked content, in its order.
+# What read_glyphs (C) calls for a text object's font, style and marked content, in its order;
+# the last three read a font's face as _face does (in C: a page reads each of its fonts').
 _FONT_FUNCTIONS = (
     _address(c.FPDFTextObj_GetFont),
     _address(c.FPDFText_GetMatrix),
     _address(c.FPDFPageObj_CountMarks),
     _address(c.FPDFPageObj_GetMarkedContentID),
+    _address(c.FPDFFont_GetBaseFontName),
+    _address(c.FPDFFont_GetWeight),
+    _address(c.FPDFFont_GetItalicAngle),
 )
 
 
