@@ -217,3 +217,26 @@ def test_fonts_faces_are_read_in_c_as_in_python(
     assert {italic for _, _, italic in faces} == {True, False}
     assert ("Helvetica-BoldOblique", True, True) in faces
     assert ("Demi+Light", True, False) in faces  # (the tag is only up to the first '+')
+
+
+@needs_fragments
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet="aZb 1_.-\x02\u00e9\t\uf0b7", max_size=12), max_size=6))
+def test_texts_left_as_they_are_are_those_fragments_would_not_change(texts: list[str]) -> None:
+    made = [Fragment([], text) for text in texts]
+    looked_at = set(lines._accelerator.unplain_texts(made))
+    for k, text in enumerate(texts):
+        unchanged = lines.clean(text) == text and not (
+            " " in text and lines._SPACED_LETTERS.search(text)
+        )
+        if k not in looked_at:
+            assert unchanged, repr(text)
+
+
+@needs_fragments
+def test_plain_texts_are_told_apart_from_the_rest() -> None:
+    plain = ["", "Plain text.", "a b c", "A b c 1", "x y z w1", "ab c d e", "Hello, world!"]
+    looked = [" lead", "trail ", "two  spaces", "a b c d", "one A B C D two", "tab\there",
+              "caf\u00e9", "\uf0b7 bullet", "soft\x02hyphen"]
+    made = [Fragment([], text) for text in plain + looked]
+    assert lines._accelerator.unplain_texts(made) == list(range(len(plain), len(made)))
