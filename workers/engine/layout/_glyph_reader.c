@@ -242,11 +242,17 @@ static void run_info_from_tuple(run_info *info, PyObject *tuple) {
     info->rotated = Py_NewRef(PyTuple_GET_ITEM(tuple, 6));
 }
 
-/* Python's round(value, 1), through float.__round__ so the result is exactly Python's. */
+/* "__round__" and 1, made once (see round_one). */
+static PyObject *name_round, *one;
+
+/* Python's round(value, 1), through float.__round__ so the result is exactly Python's (its
+ * name and argument made once: no format string parsed per call). */
 static PyObject *round_one(double value) {
     PyObject *number = PyFloat_FromDouble(value);
     if (number == NULL) return NULL;
-    PyObject *rounded = PyObject_CallMethod(number, "__round__", "i", 1);
+    PyObject *args[2] = {number, one};
+    PyObject *rounded = PyObject_VectorcallMethod(
+        name_round, args, 2, NULL);
     Py_DECREF(number);
     return rounded;
 }
@@ -937,4 +943,9 @@ static struct PyModuleDef module = {
     NULL, NULL, NULL, NULL,
 };
 
-PyMODINIT_FUNC PyInit__glyph_reader(void) { return PyModule_Create(&module); }
+PyMODINIT_FUNC PyInit__glyph_reader(void) {
+    if (name_round == NULL && !(name_round = PyUnicode_InternFromString("__round__")))
+        return NULL;
+    if (one == NULL && !(one = PyLong_FromLong(1))) return NULL;
+    return PyModule_Create(&module);
+}
