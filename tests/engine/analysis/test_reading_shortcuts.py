@@ -240,3 +240,57 @@ def test_plain_texts_are_told_apart_from_the_rest() -> None:
               "caf\u00e9", "\uf0b7 bullet", "soft\x02hyphen"]
     made = [Fragment([], text) for text in plain + looked]
     assert lines._accelerator.unplain_texts(made) == list(range(len(plain), len(made)))
+
+
+def _fonts_in_forms_and_type3(path: Path) -> Path:
+    """Two pages sharing a Form XObject (with a font of its own) and a Type3 font (whose
+    glyphs' resources hold another font), each page with a font of its own, and a
+    non-Form XObject (an image) beside them."""
+    pdf = pikepdf.new()
+
+    def font(name: str) -> pikepdf.Object:
+        return pdf.make_indirect(pikepdf.Dictionary(
+            Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name(name)))
+
+    inner = font("/Inner")
+    form = pdf.make_stream(b"BT /F9 9 Tf (x) Tj ET", Type=pikepdf.Name.XObject,
+                           Subtype=pikepdf.Name.Form, BBox=pikepdf.Array([0, 0, 10, 10]),
+                           Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F9=inner)))
+    glyph_font = font("/InType3")
+    type3 = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type3, FontBBox=pikepdf.Array([0, 0, 1, 1]),
+        FontMatrix=pikepdf.Array([0.001, 0, 0, 0.001, 0, 0]), CharProcs=pikepdf.Dictionary(),
+        Encoding=pikepdf.Dictionary(Differences=pikepdf.Array([])), FirstChar=0, LastChar=0,
+        Widths=pikepdf.Array([0]), Resources=pikepdf.Dictionary(
+            Font=pikepdf.Dictionary(G0=glyph_font))))
+    image = pdf.make_stream(b"\x00", Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image,
+                            Width=1, Height=1, ColorSpace=pikepdf.Name.DeviceGray,
+                            BitsPerComponent=8)
+    for k in range(2):
+        page = pdf.add_blank_page(page_size=(612, 792))
+        page.obj.Resources = pikepdf.Dictionary(
+            Font=pikepdf.Dictionary(F0=font(f"/Own{k}"), T3=type3),
+            XObject=pikepdf.Dictionary(Fm0=form, Im0=image),
+        )
+        page.obj.Contents = pdf.make_stream(b"/Fm0 Do")
+    pdf.save(path)
+    return path
+
+
+def test_fonts_reached_with_remembered_subtypes_are_those_reached_without(
+    tmp_path: Path,
+) -> None:
+    from workers.engine.tagged_pdf.fonts import page_roots, reachable_fonts
+
+    subtypes: dict[tuple[int, int, str], bool] = {}
+    with pikepdf.open(_fonts_in_forms_and_type3(tmp_path / "fonts.pdf")) as pdf:
+        for _ in range(2):  # (the second time, every subtype is remembered)
+            for page in pdf.pages:
+                plain = [f.objgen for f in reachable_fonts(page_roots(page))]
+                remembered = [f.objgen for f in reachable_fonts(page_roots(page), subtypes)]
+                assert remembered == plain
+                names = {str(pdf.get_object(objgen).BaseFont) for objgen in plain
+                         if "/BaseFont" in pdf.get_object(objgen)}
+                assert {"/Inner", "/InType3", f"/Own{page.index}"} <= names
+    assert any(key[2] == "/Type3" for key in subtypes)
+    assert any(key[2] == "/Form" for key in subtypes)
