@@ -28,10 +28,6 @@ class NamedGlyphReading:
     def __init__(self) -> None:
         self._fixes: dict[tuple[int, int], dict[str, str]] = {}
         self._by_resources: dict[tuple[int, int], dict[str, dict[str, str]]] = {}
-        # Per indirect font or XObject: its subtype as asked, and a font's display name
-        # (each page walks its fonts again: these are the dear part of a walk, read once).
-        self._subtypes: dict[tuple[int, int, str], bool] = {}
-        self._names: dict[tuple[int, int], str] = {}
 
     def apply(self, page: pikepdf.Page, glyphs: list[Glyph]) -> None:
         """Give each glyph of ``page`` (read by pdfium) the character its name says, where
@@ -60,9 +56,9 @@ class NamedGlyphReading:
         if key is not None and key in self._by_resources:
             return self._by_resources[key]
         by_name: dict[str, dict[str, str] | None] = {}
-        for font in reachable_fonts(page_roots(page), self._subtypes):
+        for font in reachable_fonts(page_roots(page)):
             fixes = self._of(font)
-            name = self._name(font)
+            name = display_name(font)
             if name in by_name and by_name[name] != fixes:
                 by_name[name] = None
             else:
@@ -71,15 +67,6 @@ class NamedGlyphReading:
         if key is not None:
             self._by_resources[key] = usable
         return usable
-
-    def _name(self, font: pikepdf.Dictionary) -> str:
-        if not font.is_indirect:
-            return display_name(font)
-        key = font.objgen
-        name = self._names.get(key)
-        if name is None:
-            name = self._names[key] = display_name(font)
-        return name
 
     def _of(self, font: pikepdf.Dictionary) -> dict[str, str]:
         if not font.is_indirect:

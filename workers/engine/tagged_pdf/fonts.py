@@ -16,7 +16,7 @@ the blank ones a glyph of their own.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import pikepdf
@@ -95,16 +95,9 @@ def page_roots(page: pikepdf.Page) -> Iterator[pikepdf.Object]:
                 yield from _appearance_streams(annot.get("/AP"))
 
 
-def reachable_fonts(
-    roots: Iterable[pikepdf.Object], subtypes: dict[tuple[int, int, str], bool] | None = None
-) -> Iterator[pikepdf.Dictionary]:
+def reachable_fonts(roots: Iterable[pikepdf.Object]) -> Iterator[pikepdf.Dictionary]:
     """Every font reachable from ``roots`` (resource dictionaries, Form XObjects or appearance
-    streams), through nested Form XObjects and Type3 glyph resources, each once.
-
-    ``subtypes``: where to remember, across calls on one document, whether an indirect
-    object's /Subtype is the one asked (a Type3 font, a Form XObject): a walk per page asks it
-    of the same shared fonts and XObjects again, and each asking costs more than the rest."""
-    is_subtype = _subtype_test(subtypes)
+    streams), through nested Form XObjects and Type3 glyph resources, each once."""
     seen: set[tuple[int, int]] = set()
     stack: list[pikepdf.Object] = list(roots)
     visited = 0
@@ -122,34 +115,14 @@ def reachable_fonts(
             for font in fonts.values():
                 if isinstance(font, pikepdf.Dictionary) and _first(font, seen):
                     yield font
-                    if is_subtype(font, "/Type3"):
+                    if font.get("/Subtype") == "/Type3":
                         stack.append(font.get("/Resources", pikepdf.Dictionary()))
         xobjects = item.get("/XObject")
         if isinstance(xobjects, pikepdf.Dictionary):
             stack.extend(
                 x for x in xobjects.values()
-                if isinstance(x, pikepdf.Stream) and is_subtype(x, "/Form")
+                if isinstance(x, pikepdf.Stream) and x.get("/Subtype") == "/Form"
             )
-
-
-def _subtype_test(
-    subtypes: dict[tuple[int, int, str], bool] | None,
-) -> Callable[[pikepdf.Object, str], bool]:
-    """``obj.get("/Subtype") == subtype``, remembered in ``subtypes`` for indirect objects."""
-    if subtypes is None:
-        return lambda obj, subtype: bool(obj.get("/Subtype") == subtype)
-
-    def is_subtype(obj: pikepdf.Object, subtype: str) -> bool:
-        if not obj.is_indirect:
-            return bool(obj.get("/Subtype") == subtype)
-        number, generation = obj.objgen
-        key = (number, generation, subtype)
-        known = subtypes.get(key)
-        if known is None:
-            known = subtypes[key] = bool(obj.get("/Subtype") == subtype)
-        return known
-
-    return is_subtype
 
 
 def _appearance_streams(appearance: object) -> Iterator[pikepdf.Stream]:
