@@ -15,7 +15,19 @@ static int is_delimiter(unsigned char ch) {
            ch == '{' || ch == '}' || ch == '/' || ch == '%';
 }
 
-static int is_regular(unsigned char ch) { return ch != 0 && !is_space(ch) && !is_delimiter(ch); }
+/* Not NUL, white space or a delimiter (is_space, is_delimiter): asked of every byte of every
+ * page's content, so answered by one bit of a mask, its bits the characters below 128 that
+ * are none of those (NUL, \t \n \f \r and space; ( ) < > [ ] { } / %). */
+static inline int is_regular(unsigned char ch) {
+    static const unsigned long long not_regular[2] = {
+        (1ULL << 0) | (1ULL << '\t') | (1ULL << '\n') | (1ULL << '\f') | (1ULL << '\r') |
+            (1ULL << ' ') | (1ULL << '%') | (1ULL << '(') | (1ULL << ')') | (1ULL << '/') |
+            (1ULL << '<') | (1ULL << '>'),
+        (1ULL << ('[' - 64)) | (1ULL << (']' - 64)) | (1ULL << ('{' - 64)) |
+            (1ULL << ('}' - 64)),
+    };
+    return ch >= 128 || !((not_regular[ch >> 6] >> (ch & 63)) & 1);
+}
 
 static int is_hex(unsigned char ch) {
     return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');

@@ -55,6 +55,25 @@ _UNI_NAME = re.compile(r"^uni((?:[0-9A-F]{4})+)$|^u([0-9A-F]{4,6})$")
 def name_text(name: str) -> str | None:
     """The character(s) a glyph name says: the AGL's first, then ``uniXXXX``/``uXXXXX``,
     then the TeX table; a suffix after a dot (``a.sc``) is a variant of the same character."""
+    # Remembered by name: every font of a document names the same few hundred glyphs, and
+    # each font's names are read twice (see named_fixes).
+    try:
+        return _name_texts[name]
+    except KeyError:
+        pass
+    text = _name_text(name)
+    if len(_name_texts) < MAX_NAME_TEXTS:
+        _name_texts[name] = text
+    return text
+
+
+#: Glyph names remembered by :func:`name_text` at most (a bound on memory for odd fonts).
+MAX_NAME_TEXTS = 20_000
+_name_texts: dict[str, str | None] = {}
+
+
+def _name_text(name: str) -> str | None:
+    """:func:`name_text`, worked out."""
     base = name.split(".", 1)[0] if not name.startswith(".") else name
     value = LEGACY_AGL2UV.get(base)
     if value:

@@ -39,35 +39,67 @@ enum {
     ROLE_PAINT, ROLE_END_PATH, ROLE_SHADING
 };
 
-static int in(const char *const *names, const unsigned char *word, Py_ssize_t n) {
-    if (n <= 0) return 0; /* (no name is empty) */
-    for (int k = 0; names[k]; k++) {
-        const char *name = names[k];
-        /* The first characters compared first: once per operator of every page, and most
-         * names differ there, so the name's length is seldom needed. */
-        if ((unsigned char)name[0] != word[0]) continue;
-        if ((Py_ssize_t)strlen(name) == n && memcmp(name, word, (size_t)n) == 0) return 1;
+/* The roles of the operators, by name (see role_of). */
+typedef struct {
+    const char *name;
+    int role;
+} named_role;
+
+static const named_role ROLES[] = {
+    {"Tj", ROLE_SHOW}, {"'", ROLE_SHOW}, {"\"", ROLE_SHOW}, {"TJ", ROLE_SHOW_ARRAY},
+    {"Do", ROLE_DO}, {"n", ROLE_END_PATH}, {"sh", ROLE_SHADING},
+    {"m", ROLE_PATH}, {"l", ROLE_PATH}, {"c", ROLE_PATH}, {"v", ROLE_PATH}, {"y", ROLE_PATH},
+    {"h", ROLE_PATH}, {"re", ROLE_PATH},
+    {"f", ROLE_PAINT}, {"F", ROLE_PAINT}, {"f*", ROLE_PAINT}, {"B", ROLE_PAINT},
+    {"B*", ROLE_PAINT}, {"b", ROLE_PAINT}, {"b*", ROLE_PAINT}, {"S", ROLE_PAINT},
+    {"s", ROLE_PAINT},
+    {"BDC", ROLE_NONE}, {"BMC", ROLE_NONE}, {"BT", ROLE_NONE}, {"BX", ROLE_NONE},
+    {"cm", ROLE_NONE}, {"CS", ROLE_NONE}, {"cs", ROLE_NONE}, {"d", ROLE_NONE},
+    {"d0", ROLE_NONE}, {"d1", ROLE_NONE}, {"DP", ROLE_NONE}, {"EMC", ROLE_NONE},
+    {"ET", ROLE_NONE}, {"EX", ROLE_NONE}, {"G", ROLE_NONE}, {"g", ROLE_NONE},
+    {"gs", ROLE_NONE}, {"i", ROLE_NONE}, {"j", ROLE_NONE}, {"J", ROLE_NONE},
+    {"K", ROLE_NONE}, {"k", ROLE_NONE}, {"M", ROLE_NONE}, {"MP", ROLE_NONE},
+    {"q", ROLE_NONE}, {"Q", ROLE_NONE}, {"RG", ROLE_NONE}, {"rg", ROLE_NONE},
+    {"ri", ROLE_NONE}, {"SC", ROLE_NONE}, {"sc", ROLE_NONE}, {"SCN", ROLE_NONE},
+    {"scn", ROLE_NONE}, {"T*", ROLE_NONE}, {"Tc", ROLE_NONE}, {"Td", ROLE_NONE},
+    {"TD", ROLE_NONE}, {"Tf", ROLE_NONE}, {"TL", ROLE_NONE}, {"Tm", ROLE_NONE},
+    {"Tr", ROLE_NONE}, {"Ts", ROLE_NONE}, {"Tw", ROLE_NONE}, {"Tz", ROLE_NONE},
+    {"w", ROLE_NONE}, {"W", ROLE_NONE}, {"W*", ROLE_NONE},
+};
+
+/* Every operator is one to three characters: its characters packed into one number, the
+ * key of a small open-addressed table (asked once per operator of every page: comparing the
+ * word with the names one by one was the scanner's largest cost). */
+#define ROLE_SLOTS 256
+static unsigned long role_keys[ROLE_SLOTS]; /* 0: empty */
+static signed char role_values[ROLE_SLOTS];
+
+static unsigned long role_key(const unsigned char *word, Py_ssize_t n) {
+    unsigned long key = (unsigned long)n;
+    for (Py_ssize_t k = 0; k < n; k++) key = key << 8 | word[k];
+    return key;
+}
+
+static size_t role_slot(unsigned long key) { return (size_t)((key * 2654435761UL) >> 7) % ROLE_SLOTS; }
+
+static void roles_init(void) {
+    if (role_keys[role_slot(role_key((const unsigned char *)"q", 1))] != 0) return; /* done */
+    for (size_t k = 0; k < sizeof ROLES / sizeof ROLES[0]; k++) {
+        const char *name = ROLES[k].name;
+        unsigned long key = role_key((const unsigned char *)name, (Py_ssize_t)strlen(name));
+        size_t slot = role_slot(key);
+        while (role_keys[slot] != 0) slot = (slot + 1) % ROLE_SLOTS;
+        role_keys[slot] = key;
+        role_values[slot] = (signed char)ROLES[k].role;
     }
-    return 0;
 }
 
 static int role_of(const unsigned char *word, Py_ssize_t n) {
-    static const char *const show[] = {"Tj", "'", "\"", NULL};
-    static const char *const path[] = {"m", "l", "c", "v", "y", "h", "re", NULL};
-    static const char *const paint[] = {"f", "F", "f*", "B", "B*", "b", "b*", "S", "s", NULL};
-    static const char *const none[] = {
-        "BDC", "BMC", "BT", "BX", "cm", "CS", "cs", "d", "d0", "d1", "DP", "EMC", "ET", "EX",
-        "G", "g", "gs", "i", "j", "J", "K", "k", "M", "MP", "q", "Q", "RG", "rg", "ri", "SC",
-        "sc", "SCN", "scn", "T*", "Tc", "Td", "TD", "Tf", "TL", "Tm", "Tr", "Ts", "Tw", "Tz",
-        "w", "W", "W*", NULL};
-    if (in(show, word, n)) return ROLE_SHOW;
-    if (n == 2 && memcmp(word, "TJ", 2) == 0) return ROLE_SHOW_ARRAY;
-    if (n == 2 && memcmp(word, "Do", 2) == 0) return ROLE_DO;
-    if (n == 1 && word[0] == 'n') return ROLE_END_PATH;
-    if (n == 2 && memcmp(word, "sh", 2) == 0) return ROLE_SHADING;
-    if (in(path, word, n)) return ROLE_PATH;
-    if (in(paint, word, n)) return ROLE_PAINT;
-    if (in(none, word, n)) return ROLE_NONE;
+    if (n <= 0 || n > 3) return ROLE_UNKNOWN; /* (no operator is empty or longer) */
+    unsigned long key = role_key(word, n);
+    for (size_t slot = role_slot(key); role_keys[slot] != 0; slot = (slot + 1) % ROLE_SLOTS) {
+        if (role_keys[slot] == key) return role_values[slot];
+    }
     return ROLE_UNKNOWN;
 }
 
@@ -515,5 +547,6 @@ PyMODINIT_FUNC PyInit__content_scan(void) {
     PATH = PyUnicode_InternFromString("path");
     SHADING = PyUnicode_InternFromString("shading");
     if (TEXT == NULL || PATH == NULL || SHADING == NULL) return NULL;
+    roles_init();
     return PyModule_Create(&module);
 }

@@ -324,6 +324,11 @@ fail:
  * (``g.char.isalnum()``) and how many of those are bold (``g.bold``). Fragment.bold and
  * Block.bold ask this of every fragment and block; the Python loop was a visible share of
  * the analysis. */
+/* str.isalnum() of an ASCII character: a letter or a digit. */
+static int ascii_alnum(Py_UCS4 ch) {
+    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
 static PyObject *letter_boldness(PyObject *self, PyObject *glyphs) {
     (void)self;
     PyObject *sequence = PySequence_Fast(glyphs, "glyphs must be a sequence");
@@ -341,17 +346,21 @@ static PyObject *letter_boldness(PyObject *self, PyObject *glyphs) {
             PyErr_SetString(PyExc_TypeError, "a glyph's char must be a str");
             goto fail;
         }
-        /* str.isalnum(): at least one character, every one a letter or digit. */
+        /* str.isalnum(): at least one character, every one a letter or digit. (An ASCII
+         * character, nearly every glyph's, is looked up without the Unicode tables.) */
         Py_ssize_t length = PyUnicode_GET_LENGTH(character);
         int alnum = length > 0;
-        for (Py_ssize_t k = 0; k < length && alnum; k++)
-            alnum = Py_UNICODE_ISALNUM(PyUnicode_READ_CHAR(character, k));
+        for (Py_ssize_t k = 0; k < length && alnum; k++) {
+            Py_UCS4 ch = PyUnicode_READ_CHAR(character, k);
+            alnum = ch < 128 ? ascii_alnum(ch) : Py_UNICODE_ISALNUM(ch);
+        }
         Py_DECREF(character);
         if (!alnum) continue;
         letters++;
         PyObject *is_bold = field_of(items[i], &layout, F_BOLD);
         if (is_bold == NULL) goto fail;
-        int truth = PyObject_IsTrue(is_bold);
+        /* (The glyph readers set True or False: their truth needs no call.) */
+        int truth = is_bold == Py_True ? 1 : is_bold == Py_False ? 0 : PyObject_IsTrue(is_bold);
         Py_DECREF(is_bold);
         if (truth < 0) goto fail;
         bold += truth;
@@ -475,7 +484,11 @@ static int fragment_facts(PyObject *fragment, double tall_glyphs, slot_layout *l
     if (n == 0) {
         size = PyFloat_FromDouble(0.0);
     } else {
-        qsort(work, (size_t)n, sizeof(ranked), ranked_order);
+        /* (Most fragments are of one size: their sizes are in order already, ties in their
+         * first order, which is the order the sort would give; only the rest are sorted.) */
+        Py_ssize_t ordered = 1;
+        while (ordered < n && work[ordered - 1].value <= work[ordered].value) ordered++;
+        if (ordered < n) qsort(work, (size_t)n, sizeof(ranked), ranked_order);
         if (n % 2) {
             size = Py_NewRef(work[n / 2].object);
             median = work[n / 2].value;
@@ -1327,7 +1340,72 @@ done:
     return result;
 }
 
+/* Whether lines.py's fragments() may leave ``text`` as it is: clean(text) is the text itself
+ * and no run of letters set apart by spaces (_SPACED_LETTERS) is in it. Answered only for
+ * text of printable ASCII characters (0 for any other: Python looks). clean() returns such a
+ * text unchanged unless it has a doubled, leading or trailing space (its other changes are
+ * of characters outside printable ASCII); _SPACED_LETTERS, on such a text with single
+ * spaces, finds four letters at least, each standing alone between spaces or the text's
+ * ends (in ASCII, [^\W\d_] is a letter). */
+static int plain_text(PyObject *text) {
+    if (!PyUnicode_IS_ASCII(text)) return 0;
+    const unsigned char *chars = PyUnicode_1BYTE_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (n > 0 && (chars[0] == ' ' || chars[n - 1] == ' ')) return 0;
+    int alone = 0;           /* letters standing alone in a row so far */
+    Py_ssize_t token = 0;    /* where the current space-separated token began */
+    for (Py_ssize_t k = 0; k <= n; k++) {
+        if (k < n) {
+            unsigned char ch = chars[k];
+            if (ch < 0x20 || ch > 0x7E) return 0;
+            if (ch != ' ') continue;
+            if (k + 1 < n && chars[k + 1] == ' ') return 0;
+        }
+        /* A token ends at k (a space or the text's end). */
+        int letter = 0;
+        if (k - token == 1) {
+            unsigned char first = chars[token];
+            letter = (first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z');
+        }
+        alone = letter ? alone + 1 : 0;
+        if (alone >= 4) return 0;
+        token = k + 1;
+    }
+    return 1;
+}
+
+/* unplain_texts(fragments) -> the indices of the fragments whose text lines.py's
+ * fragments() must look at (see plain_text): the rest keep their text as it is. */
+static PyObject *unplain_texts(PyObject *self, PyObject *frags) {
+    (void)self;
+    if (!PyList_Check(frags)) {
+        PyErr_SetString(PyExc_TypeError, "fragments must be a list");
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL) return NULL;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(frags); i++) {
+        PyObject *text = PyObject_GetAttr(PyList_GET_ITEM(frags, i), name_text);
+        if (text == NULL) goto fail;
+        int plain = PyUnicode_CheckExact(text) && plain_text(text);
+        Py_DECREF(text);
+        if (plain) continue;
+        PyObject *index = PyLong_FromSsize_t(i);
+        if (index == NULL || PyList_Append(out, index) < 0) {
+            Py_XDECREF(index);
+            goto fail;
+        }
+        Py_DECREF(index);
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
+    {"unplain_texts", unplain_texts, METH_O,
+     "unplain_texts(fragments) -> indices of the fragments whose text fragments() reads"},
     {"fragments", fragments, METH_VARARGS,
      "fragments(glyphs, fragment_class, fragment_gap, space_gap) -> fragments, raw text"},
     {"letter_boldness", letter_boldness, METH_O,

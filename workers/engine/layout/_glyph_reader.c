@@ -73,6 +73,9 @@ typedef void *(*text_object_font_fn)(void *text_object);
 typedef int (*char_matrix_fn)(void *text_page, int index, fs_matrix *matrix);
 typedef int (*count_marks_fn)(void *object);
 typedef int (*object_mcid_of_fn)(void *object);
+typedef unsigned long (*font_name_fn)(void *font, char *buffer, unsigned long length);
+typedef int (*font_weight_fn)(void *font);
+typedef int (*font_italic_angle_fn)(void *font, int *angle);
 
 /* What glyphs.py's info_of reads, without entering Python for most text objects. */
 typedef struct {
@@ -83,10 +86,61 @@ typedef struct {
     PyObject *infos;       /* address -> (bold, name, owner, mcid, italic, artifact, rotated) */
     PyObject *faces;       /* font address -> (name, bold, italic) */
     PyObject *face_of;     /* font address -> (name, bold, italic), for a font not seen yet */
+    /* glyphs.py's _face in C, when all three are given (else face_of is called) */
+    font_name_fn font_name;
+    font_weight_fn font_weight;
+    font_italic_angle_fn font_italic_angle;
     PyObject *is_artifact; /* object address -> bool, for an object with marks */
     PyObject *owners;      /* object address -> top-level index */
     long rotation;
 } font_reader;
+
+/* Whether ``tag`` (lower-case ASCII) is in the ``n`` bytes of ``text``. */
+static int has_tag(const char *text, size_t n, const char *tag) {
+    size_t length = strlen(tag);
+    for (size_t at = 0; at + length <= n; at++) {
+        if (memcmp(text + at, tag, length) == 0) return 1;
+    }
+    return 0;
+}
+
+/* glyphs.py's _face of the font at ``font`` (NULL: unknown font), line by line: a new
+ * (name, bold, italic) tuple, or NULL with an exception. Read once per font of a page; in
+ * Python its three ctypes calls and buffers cost more than the page's other font work.
+ * The name's bytes are Latin-1 (one character each), so splitting at '+' and lowering its
+ * ASCII letters is what the str methods do there: no other Latin-1 character lowers to one
+ * of the ASCII tags' letters. */
+static PyObject *font_face(const font_reader *reader, void *font) {
+    char name[256] = {0};
+    int weight = 400, italic = 0;
+    size_t length = 0;
+    if (font != NULL) {
+        unsigned long written = reader->font_name(font, name, sizeof name);
+        size_t kept = written < sizeof name ? (size_t)written : sizeof name;
+        length = kept > 0 ? kept - 1 : 0;
+        weight = reader->font_weight(font);
+        int angle = 0;
+        if (reader->font_italic_angle(font, &angle)) italic = angle != 0;
+    }
+    const char *plus = memchr(name, '+', length);
+    const char *base = plus == NULL ? name : plus + 1;
+    size_t base_length = length - (size_t)(base - name);
+    char plain[256];
+    for (size_t k = 0; k < base_length; k++) {
+        char ch = base[k];
+        plain[k] = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+    }
+    int bold = weight >= 600 || has_tag(plain, base_length, "bold") ||
+               has_tag(plain, base_length, "black") || has_tag(plain, base_length, "heavy") ||
+               has_tag(plain, base_length, "semibold") || has_tag(plain, base_length, "demi");
+    italic = italic || has_tag(plain, base_length, "italic") ||
+             has_tag(plain, base_length, "oblique");
+    PyObject *text = PyUnicode_DecodeLatin1(base, (Py_ssize_t)base_length, NULL);
+    if (text == NULL) return NULL;
+    PyObject *face = PyTuple_Pack(3, text, bold ? Py_True : Py_False, italic ? Py_True : Py_False);
+    Py_DECREF(text);
+    return face;
+}
 
 /* A new reference to the info tuple of the text object at ``address`` (character ``index``'s),
  * made as glyphs.py's _font makes its _FontInfo; NULL with an exception. */
@@ -107,7 +161,8 @@ static PyObject *text_object_info(font_reader *reader, void *text_page, void *ob
     if (face != NULL) {
         Py_INCREF(face);
     } else if (!PyErr_Occurred()) {
-        face = PyObject_CallOneArg(reader->face_of, font_address);
+        face = reader->font_name != NULL ? font_face(reader, font)
+                                         : PyObject_CallOneArg(reader->face_of, font_address);
         if (face != NULL && PyDict_SetItem(reader->faces, font_address, face) < 0) Py_CLEAR(face);
     }
     Py_DECREF(font_address);
@@ -187,11 +242,17 @@ static void run_info_from_tuple(run_info *info, PyObject *tuple) {
     info->rotated = Py_NewRef(PyTuple_GET_ITEM(tuple, 6));
 }
 
-/* Python's round(value, 1), through float.__round__ so the result is exactly Python's. */
+/* "__round__" and 1, made once (see round_one). */
+static PyObject *name_round, *one;
+
+/* Python's round(value, 1), through float.__round__ so the result is exactly Python's (its
+ * name and argument made once: no format string parsed per call). */
 static PyObject *round_one(double value) {
     PyObject *number = PyFloat_FromDouble(value);
     if (number == NULL) return NULL;
-    PyObject *rounded = PyObject_CallMethod(number, "__round__", "i", 1);
+    PyObject *args[2] = {number, one};
+    PyObject *rounded = PyObject_VectorcallMethod(
+        name_round, args, 2, NULL);
     Py_DECREF(number);
     return rounded;
 }
@@ -301,7 +362,8 @@ static PyObject *read_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t n
                         "info_of[, fonts]) takes 7 or 8 arguments");
         return NULL;
     }
-    /* fonts: (four pdfium function addresses, faces, face_of, is_artifact, owners, rotation):
+    /* fonts: (four pdfium function addresses — or seven, with the font's name, weight and
+     * italic angle for faces read in C —, faces, face_of, is_artifact, owners, rotation):
      * the text objects' info read here; without it, info_of gives it. */
     font_reader fonts = {0};
     int own_fonts = 0;
@@ -309,7 +371,8 @@ static PyObject *read_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t n
         PyObject *given = args[7];
         if (!PyTuple_Check(given) || PyTuple_GET_SIZE(given) != 6 ||
             !PyTuple_Check(PyTuple_GET_ITEM(given, 0)) ||
-            PyTuple_GET_SIZE(PyTuple_GET_ITEM(given, 0)) != 4 ||
+            (PyTuple_GET_SIZE(PyTuple_GET_ITEM(given, 0)) != 4 &&
+             PyTuple_GET_SIZE(PyTuple_GET_ITEM(given, 0)) != 7) ||
             !PyDict_Check(PyTuple_GET_ITEM(given, 1)) || !PyDict_Check(PyTuple_GET_ITEM(given, 4))) {
             PyErr_SetString(PyExc_TypeError, "fonts: (functions, faces, face_of, is_artifact, "
                                              "owners, rotation)");
@@ -320,6 +383,18 @@ static PyObject *read_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t n
         fonts.matrix = (char_matrix_fn)PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, 1));
         fonts.count_marks = (count_marks_fn)PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, 2));
         fonts.mcid = (object_mcid_of_fn)PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, 3));
+        if (PyTuple_GET_SIZE(addresses) == 7) {
+            /* (Three more: the font's name, weight and italic angle, for _face in C.) */
+            fonts.font_name = (font_name_fn)PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, 4));
+            fonts.font_weight = (font_weight_fn)PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, 5));
+            fonts.font_italic_angle =
+                (font_italic_angle_fn)PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, 6));
+            if (!PyErr_Occurred() &&
+                (!fonts.font_name || !fonts.font_weight || !fonts.font_italic_angle)) {
+                PyErr_SetString(PyExc_ValueError, "null pdfium function");
+                return NULL;
+            }
+        }
         fonts.faces = PyTuple_GET_ITEM(given, 1);
         fonts.face_of = PyTuple_GET_ITEM(given, 2);
         fonts.is_artifact = PyTuple_GET_ITEM(given, 3);
@@ -931,7 +1006,61 @@ static PyObject *aligned_chars(PyObject *self, PyObject *const *args, Py_ssize_t
     return out;
 }
 
+/* glyph_objects(glyphs, glyph_class) -> the set of the glyphs' ``obj`` values
+ * (``set(map(attrgetter("obj"), glyphs))``, which glyphs.py's _restore_dropped_spaces asks of
+ * every page): a glyph of ``glyph_class`` has its slot read directly; a run of glyphs of one
+ * text object shares one int object, added once. */
+static PyObject *glyph_objects(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    (void)self;
+    if (nargs != 2 || !PyList_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "glyph_objects(glyphs: list, glyph_class)");
+        return NULL;
+    }
+    PyObject *glyphs = args[0];
+    glyph_layout layout;
+    glyph_layout_read(&layout, args[1]);
+    Py_ssize_t obj_offset = -1;
+    for (int k = 0; k < GLYPH_FIELDS && layout.type != NULL; k++) {
+        if (strcmp(glyph_fields[k], "obj") == 0) obj_offset = layout.offsets[k];
+    }
+    if (obj_offset < 0) layout.type = NULL; /* (read through getattr instead) */
+    PyObject *out = PySet_New(NULL);
+    if (out == NULL) return NULL;
+    PyObject *last = NULL; /* borrowed: the last value added, held by its glyph */
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(glyphs); i++) {
+        PyObject *glyph = PyList_GET_ITEM(glyphs, i);
+        PyObject *value;
+        int held = 0; /* the glyph holds the value (so ``last`` stays alive) */
+        if (layout.type != NULL && Py_IS_TYPE(glyph, layout.type)) {
+            held = 1;
+            value = *(PyObject **)((char *)glyph + obj_offset);
+            if (value == NULL) {
+                PyErr_SetString(PyExc_AttributeError, "obj");
+                goto fail;
+            }
+            Py_INCREF(value);
+        } else {
+            value = PyObject_GetAttrString(glyph, "obj");
+            if (value == NULL) goto fail;
+        }
+        if (value != last) {
+            if (PySet_Add(out, value) < 0) {
+                Py_DECREF(value);
+                goto fail;
+            }
+        }
+        last = held ? value : NULL;
+        Py_DECREF(value);
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
+    {"glyph_objects", (PyCFunction)(void (*)(void))glyph_objects, METH_FASTCALL,
+     "The set of the glyphs' obj values (glyphs.py: _restore_dropped_spaces)."},
     {"read_glyphs", (PyCFunction)(void (*)(void))read_glyphs, METH_FASTCALL,
      "Append the Glyphs of a pdfium text page to a list (see glyphs.py)."},
     {"walk_objects", (PyCFunction)(void (*)(void))walk_objects, METH_FASTCALL,
@@ -947,4 +1076,9 @@ static struct PyModuleDef module = {
     NULL, NULL, NULL, NULL,
 };
 
-PyMODINIT_FUNC PyInit__glyph_reader(void) { return PyModule_Create(&module); }
+PyMODINIT_FUNC PyInit__glyph_reader(void) {
+    if (name_round == NULL && !(name_round = PyUnicode_InternFromString("__round__")))
+        return NULL;
+    if (one == NULL && !(one = PyLong_FromLong(1))) return NULL;
+    return PyModule_Create(&module);
+}

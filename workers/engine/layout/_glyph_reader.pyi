@@ -11,7 +11,7 @@ def read_glyphs(
     glyph_class: type,
     info_of: Callable[[int, int], Any],
     fonts: tuple[
-        tuple[int, int, int, int],
+        tuple[int, int, int, int] | tuple[int, int, int, int, int, int, int],
         dict[int, tuple[str, bool, bool]],
         Callable[[int], tuple[str, bool, bool]],
         Callable[[int], bool],
@@ -39,3 +39,5 @@ def walk_objects(
 def aligned_chars(
     text_page: int, count: int, text: str, get_unicode: int, /
 ) -> list[str]: ...
+
+def glyph_objects(glyphs: list[Any], glyph_class: type, /) -> set[int]: ...

@@ -669,8 +669,9 @@ def _restore_dropped_spaces(page: Any, content: PageContent) -> None:
     drawn just before and after it (in either order: right-to-left objects are drawn
     backwards) — becomes the space pdfium generates between words."""
     glyphs = content.glyphs
-    # (The one pass over the glyphs every page pays: at C speed.)
-    drawn = set(map(_obj_of, glyphs))
+    # (The one pass over the glyphs every page pays: at C speed, in the accelerator with no
+    # Python call per glyph.)
+    drawn = drawn_objects(glyphs)
     # (The text objects picked out at C speed: a page may hold thousands of paths.)
     kinds = content.object_kinds
     texts = itertools.compress(range(len(kinds)), map("text".__eq__, kinds))
@@ -711,6 +712,14 @@ def _restore_dropped_spaces(page: Any, content: PageContent) -> None:
 
 
 _obj_of = operator.attrgetter("obj")
+
+
+def drawn_objects(glyphs: list[Glyph]) -> set[int]:
+    """The page objects the glyphs were drawn by (-1: a space pdfium generated)."""
+    if _accelerator is not None:
+        found: set[int] = _accelerator.glyph_objects(glyphs, Glyph)
+        return found
+    return set(map(_obj_of, glyphs))
 
 
 #: How far (points) a space's origin may lie before the end of the glyph it follows: the
@@ -938,12 +947,16 @@ _char_matrix = ctypes.CFUNCTYPE(ctypes.c_int, _VOID, ctypes.c_int, _VOID)(
 )
 
 
-# What read_glyphs (C) calls for a text object's font, style and marked content, in its order.
+# What read_glyphs (C) calls for a text object's font, style and marked content, in its order;
+# the last three read a font's face as _face does (in C: a page reads each of its fonts').
 _FONT_FUNCTIONS = (
     _address(c.FPDFTextObj_GetFont),
     _address(c.FPDFText_GetMatrix),
     _address(c.FPDFPageObj_CountMarks),
     _address(c.FPDFPageObj_GetMarkedContentID),
+    _address(c.FPDFFont_GetBaseFontName),
+    _address(c.FPDFFont_GetWeight),
+    _address(c.FPDFFont_GetItalicAngle),
 )
 
 

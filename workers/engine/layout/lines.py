@@ -250,7 +250,11 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
     else:
         out = _python_fragments(glyphs)
     positions: dict[int, int] | None = None
-    for fragment in out:
+    # (Most fragments' text is printable ASCII with single spaces and no letters spaced
+    # apart: the C loop picks out the others, the only ones the loop below changes.)
+    looked_at = _accelerator.unplain_texts(out) if _accelerator is not None else range(len(out))
+    for k in looked_at:
+        fragment = out[k]
         text = fragment.text = clean(fragment.text)
         if " " in text and _SPACED_LETTERS.search(text):
             if positions is None:  # (a rare fragment: the page's glyphs are indexed once)
