@@ -326,12 +326,16 @@ def lines_along(pieces: list[tuple[float, float, float]]) -> _Lines:
     they touch. In order of place."""
     pieces.sort()
     lines: _Lines = []
-    at = 0
-    while at < len(pieces):
-        end = at
-        while end < len(pieces) and pieces[end][0] - pieces[at][0] <= LINE_JOIN:
+    at, count = 0, len(pieces)
+    while at < count:
+        place = pieces[at][0]
+        end = at + 1
+        while end < count and pieces[end][0] - place <= LINE_JOIN:
             end += 1
-        lines.append((pieces[at][0], _joined_stretches(pieces[at:end])))
+        if end == at + 1:  # (most lines are one piece: nothing to join)
+            lines.append((place, [(pieces[at][1], pieces[at][2])]))
+        else:
+            lines.append((place, _joined_stretches(pieces[at:end])))
         at = end
     return lines
 
@@ -348,6 +352,19 @@ class DrawnLines:
         #: is larger, so a line short of a part's width by more than it at either end spans
         #: none of its parts (most lines, told so without working out a part's sizes).
         self.reach = math.inf
+        #: Each block asked about (by id, with the block, which keeps the id its own): the
+        #: heights strictly between which a line runs through it (:func:`_struck_range`),
+        #: worked out once (the same blocks are asked at every step of the reading order).
+        self._struck: dict[int, tuple[Block, float, float]] = {}
+
+    def struck_between(self, block: Block) -> tuple[float, float]:
+        """The heights strictly between which a line drawn across runs through ``block``
+        (:func:`_struck_range`)."""
+        known = self._struck.get(id(block))
+        if known is None:
+            known = (block, *_struck_range(block))
+            self._struck[id(block)] = known
+        return known[1], known[2]
 
     def read_with(self, blocks: Sequence[Block]) -> DrawnLines:
         """These lines, for the page's ``blocks`` (see :attr:`reach`)."""
@@ -1008,10 +1025,10 @@ def _ruled_bands(
     if not drawn.across_between(y0, y1, x0 + reach, x1 - reach):
         return None
     slack = _text_size(blocks)
-    heights = [
-        y for y in drawn.across_between(y0, y1, x0 + slack, x1 - slack)
-        if not any(_struck_block(b, y) for b in blocks)
-    ]
+    heights = drawn.across_between(y0, y1, x0 + slack, x1 - slack)
+    if heights:
+        struck = [drawn.struck_between(b) for b in blocks]
+        heights = [y for y in heights if not any(lo < y < hi for lo, hi in struck)]
     if not heights:
         return None
     vertical = _cut(blocks, axis="x")
@@ -1089,13 +1106,13 @@ def _text_size(blocks: list[Block]) -> float:
     return statistics.median(sizes) if sizes else 10.0
 
 
-def _struck_block(block: Block, y: float) -> bool:
-    """A line at height ``y`` runs through the block (not just touching the ascent of its
-    top line or the descent of its bottom one)."""
+def _struck_range(block: Block) -> tuple[float, float]:
+    """The heights strictly between which a line runs through the block (not just touching
+    the ascent of its top line or the descent of its bottom one)."""
     if not block.frags:
-        return block.y0 < y < block.y1
+        return block.y0, block.y1
     inset = LINE_TOUCH * min(f.y1 - f.y0 for f in block.frags)
-    return block.y0 + inset < y < block.y1 - inset
+    return block.y0 + inset, block.y1 - inset
 
 
 def _on_both_sides(blocks: list[Block], y: float) -> bool:
