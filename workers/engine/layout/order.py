@@ -395,6 +395,16 @@ class DrawnLines:
         lines = lines_along(pieces)
         return [x for x, _ in lines], lines
 
+    def within(self, extent: _Extent) -> bool:
+        """Some line, either way, is drawn strictly within ``extent`` (x0, x1, y0, y1) across
+        its axis (whatever its stretches): one the questions below may find."""
+        x0, x1, y0, y1 = extent
+        heights = self.across[0]
+        if bisect.bisect_right(heights, y0) < bisect.bisect_left(heights, y1):
+            return True
+        places = self.down[0]
+        return bisect.bisect_right(places, x0) < bisect.bisect_left(places, x1)
+
     def across_between(self, low: float, high: float, start: float, end: float) -> list[float]:
         """Heights strictly between ``low`` and ``high`` of the horizontal lines that run from
         ``start`` to ``end`` in one stretch."""
@@ -950,9 +960,16 @@ def reading_order(
             return ordered
     if len(blocks) <= 1 or depth > 60:
         return _by_rows(blocks)
-    parts = _ruled_parts(blocks, drawn, regions) if drawn is not None else None
-    if parts is not None:
-        return [b for part in parts for b in order(part)]
+    if drawn is not None:
+        extent = _extent(blocks)
+        if drawn.within(extent):
+            parts = _ruled_parts(blocks, extent, drawn, regions)
+            if parts is not None:
+                return [b for part in parts for b in order(part)]
+        else:
+            # No line drawn within the blocks' extent: none within any part of them either
+            # (asked at every step of the recursion, which only narrows the extent).
+            drawn = None
     vertical = _cut(blocks, axis="x")
     horizontal = _cut(blocks, axis="y")
     if vertical is not None and (
@@ -991,15 +1008,15 @@ def reading_order(
 
 
 def _ruled_parts(
-    blocks: list[Block], drawn: DrawnLines, regions: dict[int, int]
+    blocks: list[Block], extent: _Extent, drawn: DrawnLines, regions: dict[int, int]
 ) -> list[list[Block]] | None:
     """The blocks parted by lines drawn between them, in reading order, or None: a form
     drawn as bands of ruled cells (boxes side by side, a label at the top of each and its
     field under it) is read band by band, top first, and each band cell by cell, as a
     sighted reader reads it; the widest gap, which the cut would otherwise take, may run
     through a band between a cell's label and its field, or down the page between cells of
-    several bands. See :func:`_ruled_bands` and :func:`_ruled_cells`."""
-    extent = _extent(blocks)
+    several bands. See :func:`_ruled_bands` and :func:`_ruled_cells`. (``extent``: the
+    blocks' :func:`_extent`.)"""
     bands = _ruled_bands(blocks, extent, drawn, regions)
     if bands is not None:
         return bands
