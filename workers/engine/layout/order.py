@@ -326,12 +326,16 @@ def lines_along(pieces: list[tuple[float, float, float]]) -> _Lines:
     they touch. In order of place."""
     pieces.sort()
     lines: _Lines = []
-    at = 0
-    while at < len(pieces):
-        end = at
-        while end < len(pieces) and pieces[end][0] - pieces[at][0] <= LINE_JOIN:
+    at, count = 0, len(pieces)
+    while at < count:
+        place = pieces[at][0]
+        end = at + 1
+        while end < count and pieces[end][0] - place <= LINE_JOIN:
             end += 1
-        lines.append((pieces[at][0], _joined_stretches(pieces[at:end])))
+        if end == at + 1:  # (most lines are one piece: nothing to join)
+            lines.append((place, [(pieces[at][1], pieces[at][2])]))
+        else:
+            lines.append((place, _joined_stretches(pieces[at:end])))
         at = end
     return lines
 
@@ -348,6 +352,19 @@ class DrawnLines:
         #: is larger, so a line short of a part's width by more than it at either end spans
         #: none of its parts (most lines, told so without working out a part's sizes).
         self.reach = math.inf
+        #: Each block asked about (by id, with the block, which keeps the id its own): the
+        #: heights strictly between which a line runs through it (:func:`_struck_range`),
+        #: worked out once (the same blocks are asked at every step of the reading order).
+        self._struck: dict[int, tuple[Block, float, float]] = {}
+
+    def struck_between(self, block: Block) -> tuple[float, float]:
+        """The heights strictly between which a line drawn across runs through ``block``
+        (:func:`_struck_range`)."""
+        known = self._struck.get(id(block))
+        if known is None:
+            known = (block, *_struck_range(block))
+            self._struck[id(block)] = known
+        return known[1], known[2]
 
     def read_with(self, blocks: Sequence[Block]) -> DrawnLines:
         """These lines, for the page's ``blocks`` (see :attr:`reach`)."""
@@ -377,6 +394,16 @@ class DrawnLines:
             pieces.append((shape.x1, shape.y0, shape.y1))
         lines = lines_along(pieces)
         return [x for x, _ in lines], lines
+
+    def within(self, extent: _Extent) -> bool:
+        """Some line, either way, is drawn strictly within ``extent`` (x0, x1, y0, y1) across
+        its axis (whatever its stretches): one the questions below may find."""
+        x0, x1, y0, y1 = extent
+        heights = self.across[0]
+        if bisect.bisect_right(heights, y0) < bisect.bisect_left(heights, y1):
+            return True
+        places = self.down[0]
+        return bisect.bisect_right(places, x0) < bisect.bisect_left(places, x1)
 
     def across_between(self, low: float, high: float, start: float, end: float) -> list[float]:
         """Heights strictly between ``low`` and ``high`` of the horizontal lines that run from
@@ -933,9 +960,16 @@ def reading_order(
             return ordered
     if len(blocks) <= 1 or depth > 60:
         return _by_rows(blocks)
-    parts = _ruled_parts(blocks, drawn, regions) if drawn is not None else None
-    if parts is not None:
-        return [b for part in parts for b in order(part)]
+    if drawn is not None:
+        extent = _extent(blocks)
+        if drawn.within(extent):
+            parts = _ruled_parts(blocks, extent, drawn, regions)
+            if parts is not None:
+                return [b for part in parts for b in order(part)]
+        else:
+            # No line drawn within the blocks' extent: none within any part of them either
+            # (asked at every step of the recursion, which only narrows the extent).
+            drawn = None
     vertical = _cut(blocks, axis="x")
     horizontal = _cut(blocks, axis="y")
     if vertical is not None and (
@@ -974,15 +1008,15 @@ def reading_order(
 
 
 def _ruled_parts(
-    blocks: list[Block], drawn: DrawnLines, regions: dict[int, int]
+    blocks: list[Block], extent: _Extent, drawn: DrawnLines, regions: dict[int, int]
 ) -> list[list[Block]] | None:
     """The blocks parted by lines drawn between them, in reading order, or None: a form
     drawn as bands of ruled cells (boxes side by side, a label at the top of each and its
     field under it) is read band by band, top first, and each band cell by cell, as a
     sighted reader reads it; the widest gap, which the cut would otherwise take, may run
     through a band between a cell's label and its field, or down the page between cells of
-    several bands. See :func:`_ruled_bands` and :func:`_ruled_cells`."""
-    extent = _extent(blocks)
+    several bands. See :func:`_ruled_bands` and :func:`_ruled_cells`. (``extent``: the
+    blocks' :func:`_extent`.)"""
     bands = _ruled_bands(blocks, extent, drawn, regions)
     if bands is not None:
         return bands
@@ -1008,10 +1042,10 @@ def _ruled_bands(
     if not drawn.across_between(y0, y1, x0 + reach, x1 - reach):
         return None
     slack = _text_size(blocks)
-    heights = [
-        y for y in drawn.across_between(y0, y1, x0 + slack, x1 - slack)
-        if not any(_struck_block(b, y) for b in blocks)
-    ]
+    heights = drawn.across_between(y0, y1, x0 + slack, x1 - slack)
+    if heights:
+        struck = [drawn.struck_between(b) for b in blocks]
+        heights = [y for y in heights if not any(lo < y < hi for lo, hi in struck)]
     if not heights:
         return None
     vertical = _cut(blocks, axis="x")
@@ -1089,13 +1123,13 @@ def _text_size(blocks: list[Block]) -> float:
     return statistics.median(sizes) if sizes else 10.0
 
 
-def _struck_block(block: Block, y: float) -> bool:
-    """A line at height ``y`` runs through the block (not just touching the ascent of its
-    top line or the descent of its bottom one)."""
+def _struck_range(block: Block) -> tuple[float, float]:
+    """The heights strictly between which a line runs through the block (not just touching
+    the ascent of its top line or the descent of its bottom one)."""
     if not block.frags:
-        return block.y0 < y < block.y1
+        return block.y0, block.y1
     inset = LINE_TOUCH * min(f.y1 - f.y0 for f in block.frags)
-    return block.y0 + inset < y < block.y1 - inset
+    return block.y0 + inset, block.y1 - inset
 
 
 def _on_both_sides(blocks: list[Block], y: float) -> bool:

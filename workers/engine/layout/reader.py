@@ -510,11 +510,16 @@ def _drawings(
             MIN_DRAWING_AREA * page_area <= area <= MAX_DRAWING_AREA * page_area
         ) and pictured(box)
 
-    scales = [((f.x0, f.y0, f.x1, f.y1), f.text) for f in frags if scale_label(f.text)]
+    found = _figure_groups(parts, frags, page_area, drawing, pictured)
+    # (The page's scale values only once a drawing is found: most pages of shapes have none.)
+    scales = (
+        [((f.x0, f.y0, f.x1, f.y1), f.text) for f in frags if scale_label(f.text)]
+        if found else []
+    )
     return [
         # (Its scales' values set just off the plot are the chart's.)
         Rect(*with_scales((box.x0, box.y0, box.x1, box.y1), scales), box.obj)
-        for box in _figure_groups(parts, frags, page_area, drawing, pictured)
+        for box in found
     ]
 
 
