@@ -24,7 +24,7 @@ import functools
 import io
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pikepdf
@@ -552,21 +552,25 @@ def page_pixels(page: pdfium.PdfPage) -> bytes:
 
 
 def pages_drawn_differently(
-    pdf: pikepdf.Pdf, source: pdfium.PdfDocument, pages: list[int], *, text: bool = False
+    pdf: pikepdf.Pdf, source: pdfium.PdfDocument, pages: list[int], *, text: bool = False,
+    source_pixels: Callable[[int], bytes] | None = None,
 ) -> list[int]:
     """Which of ``pages`` pdfium renders differently in ``pdf`` as it stands (unsaved) than in
     ``source`` — or, with ``text``, also reads different text from: how a repair or a split
-    made while tagging is proved to leave the page as it was."""
+    made while tagging is proved to leave the page as it was. ``source_pixels``: each source
+    page's pixels, where the caller has the page loaded already (:func:`render_page` of
+    ``source`` otherwise)."""
     if not pages:
         return []
     buffer = io.BytesIO()
     # Only for rendering here: not compressing the streams saves most of the writing time.
     pdf.save(buffer, encryption=False, compress_streams=False)
     changed = pdfium.PdfDocument(buffer.getvalue())
+    before = source_pixels or functools.partial(render_page, source)
     try:
         return [
             index for index in pages
-            if render_page(source, index) != render_page(changed, index)
+            if before(index) != render_page(changed, index)
             or text and page_text(source, index) != page_text(changed, index)
         ]
     finally:
