@@ -11,7 +11,8 @@ Steps (each its own module):
    and everything else painted in ``/Artifact`` (:mod:`.marked_content`); a Form XObject
    painting several leaves' content is marked inside a copy of it (:mod:`.form_content`);
    a page whose cut text operators pdfium draws a pixel away cuts those operators nudged by
-   a few ten-thousandths of a point, or else keeps them whole (:mod:`.split_proof`);
+   a few ten-thousandths of a point, or else keeps them whole (:mod:`.split_proof`; the
+   source page read for its glyphs stays loaded for that render: :mod:`.source_pages`);
 4. write the structure tree, ParentTree and annotation tags (:mod:`.structure_tree`);
 5. catalog and metadata (:mod:`.catalog`).
 
