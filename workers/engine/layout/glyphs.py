@@ -185,17 +185,7 @@ class OpenedPage:
         self.pdf = pdf
         self.page = pdf[index]
         try:
-            left, bottom, right, top = self.page.get_cropbox()
-            self.content = PageContent(
-                index, right - left, top - bottom, self.page.get_rotation() % 360, left, bottom
-            )
-            owners = _objects(self.page, self.content, pdf if image_facts else None)
-            textpage = self.page.get_textpage()
-            try:
-                _glyphs(textpage, owners, self.content)
-                _restore_dropped_spaces(self.page, self.content)
-            finally:
-                textpage.close()
+            self.content = _read_content(self.page, index, pdf if image_facts else None)
         except BaseException:
             self.page.close()
             raise
@@ -282,6 +272,31 @@ class OpenedPage:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def read_loaded_page(page: pdfium.PdfPage, index: int) -> PageContent:
+    """:func:`read_page` of page ``index``, loaded by the caller, who keeps it loaded (the
+    tagger reads a page's glyphs, then renders the page: pdfium parses the whole content
+    stream on loading a page, which costs about as much as rendering it)."""
+    return _read_content(page, index, None)
+
+
+def _read_content(
+    page: pdfium.PdfPage, index: int, pdf: pdfium.PdfDocument | None
+) -> PageContent:
+    """What :class:`OpenedPage` reads of loaded page ``index``; with ``pdf`` (the page's
+    document), the images' facts too."""
+    left, bottom, right, top = page.get_cropbox()
+    content = PageContent(index, right - left, top - bottom, page.get_rotation() % 360, left,
+                          bottom)
+    owners = _objects(page, content, pdf)
+    textpage = page.get_textpage()
+    try:
+        _glyphs(textpage, owners, content)
+        _restore_dropped_spaces(page, content)
+    finally:
+        textpage.close()
+    return content
 
 
 def _white_fill_box(obj: Any) -> tuple[float, float, float, float] | None:

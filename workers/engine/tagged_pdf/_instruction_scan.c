@@ -74,6 +74,202 @@ static int append_offset(PyObject *list, Py_ssize_t offset) {
     return failed;
 }
 
+/* The string of a literal string token data[*pos] == '(' (up to end), decoded as qpdf decodes
+ * it, appended to out (grown as needed); *pos moves past it. 0: not decoded exactly (a raw
+ * carriage return, which qpdf reads as a line feed, or a line continuation: left to pikepdf). */
+typedef struct {
+    char *data;
+    Py_ssize_t len, cap;
+} Bytes;
+
+static int put(Bytes *out, unsigned char ch) {
+    if (out->len == out->cap) {
+        Py_ssize_t cap = out->cap ? 2 * out->cap : 256;
+        char *grown = PyMem_Realloc(out->data, (size_t)cap);
+        if (grown == NULL) return -1;
+        out->data = grown;
+        out->cap = cap;
+    }
+    out->data[out->len++] = (char)ch;
+    return 0;
+}
+
+/* 1: decoded; 0: not decoded exactly; -1: out of memory. */
+static int decode_literal(const unsigned char *s, Py_ssize_t end, Py_ssize_t *pos, Bytes *out) {
+    Py_ssize_t k = *pos + 1;
+    int depth = 1;
+    while (k < end) {
+        unsigned char ch = s[k];
+        if (ch == '\\') {
+            if (k + 1 >= end) return 0;
+            unsigned char next = s[k + 1];
+            k += 2;
+            int value;
+            switch (next) {
+            case 'n': value = '\n'; break;
+            case 'r': value = '\r'; break;
+            case 't': value = '\t'; break;
+            case 'b': value = '\b'; break;
+            case 'f': value = '\f'; break;
+            case '\r': case '\n': return 0; /* a line continuation */
+            default:
+                if (next >= '0' && next <= '7') {
+                    /* Up to three octal digits, the byte their value's low eight bits. */
+                    value = next - '0';
+                    for (int digits = 1; digits < 3 && k < end && s[k] >= '0' && s[k] <= '7';
+                         digits++)
+                        value = 8 * value + (s[k++] - '0');
+                    value &= 0xFF;
+                } else {
+                    value = next; /* \( \) \\, and any other character stands for itself */
+                }
+            }
+            if (put(out, (unsigned char)value) < 0) return -1;
+            continue;
+        }
+        if (ch == '\r') return 0;
+        if (ch == '(') depth++;
+        else if (ch == ')' && --depth == 0) {
+            *pos = k + 1;
+            return 1;
+        }
+        if (put(out, ch) < 0) return -1;
+        k++;
+    }
+    return 0;
+}
+
+/* A hex string from data[*pos] == '<': each pair of digits a byte, a last lone digit as if
+ * followed by 0, white space skipped. */
+static int decode_hex(const unsigned char *s, Py_ssize_t end, Py_ssize_t *pos, Bytes *out) {
+    Py_ssize_t k = *pos + 1;
+    int high = -1;
+    while (k < end && s[k] != '>') {
+        unsigned char ch = s[k++];
+        if (is_space(ch)) continue;
+        if (!is_hex(ch)) return 0;
+        int digit = ch <= '9' ? ch - '0' : (ch | 0x20) - 'a' + 10;
+        if (high < 0) {
+            high = digit;
+        } else {
+            if (put(out, (unsigned char)(16 * high + digit)) < 0) return -1;
+            high = -1;
+        }
+    }
+    if (k >= end) return 0;
+    if (high >= 0 && put(out, (unsigned char)(16 * high)) < 0) return -1;
+    *pos = k + 1;
+    return 1;
+}
+
+/* The interned names of the text-showing operators (set when the module loads). */
+static PyObject *SHOWING[4];
+
+/* Whether an operator's name is a text-showing one's (scan gives the interned names). */
+static int is_showing(PyObject *name) {
+    for (int k = 0; k < 4; k++)
+        if (name == SHOWING[k]) return 1;
+    if (!PyUnicode_Check(name)) return 0;
+    for (int k = 0; k < 4; k++)
+        if (PyUnicode_Compare(name, SHOWING[k]) == 0) return 1;
+    return 0;
+}
+
+/* Appends to out what instruction data[start:end] shows (its operator one of SHOWING): the
+ * strings of its last operand, that string itself or the strings directly in that array, as
+ * font_usage reads pikepdf's operands. 1: read; 0: not read exactly; -1: out of memory. */
+static int shown_by(const unsigned char *s, Py_ssize_t start, Py_ssize_t end, Bytes *out) {
+    Py_ssize_t mark = out->len, pos = start;
+    int depth = 0;
+    char nesting[256];
+    while (pos < end) {
+        unsigned char ch = s[pos];
+        if (is_space(ch)) {
+            pos++;
+            continue;
+        }
+        if (is_regular(ch)) {
+            while (pos < end && is_regular(s[pos])) pos++;
+            if (pos == end && depth == 0) return 1; /* the operator: what came before stands */
+            if (depth == 0) out->len = mark;        /* a number: a new last operand */
+            continue;
+        }
+        if (ch == ']' || (ch == '>' && pos + 1 < end && s[pos + 1] == '>')) {
+            if (depth == 0) return 0;
+            depth--;
+            pos += ch == '>' ? 2 : 1;
+            continue;
+        }
+        /* A new operand at the top: only the last one's strings count. */
+        if (depth == 0) out->len = mark;
+        if (ch == '(' || (ch == '<' && !(pos + 1 < end && s[pos + 1] == '<'))) {
+            int counted = depth == 0 || (depth == 1 && nesting[0] == '[');
+            Bytes ignored = {NULL, 0, 0};
+            Bytes *into = counted ? out : &ignored;
+            int read = ch == '(' ? decode_literal(s, end, &pos, into)
+                                 : decode_hex(s, end, &pos, into);
+            PyMem_Free(ignored.data);
+            if (read <= 0) return read;
+        } else if (ch == '[' || ch == '<') {
+            if (depth >= (int)sizeof(nesting)) return 0;
+            nesting[depth++] = (char)ch;
+            pos += ch == '<' ? 2 : 1;
+        } else if (ch == '/') {
+            pos++;
+            while (pos < end && is_regular(s[pos])) pos++;
+        } else {
+            return 0;
+        }
+    }
+    return 0; /* no operator at the end */
+}
+
+/* shown(data, starts, ends, operators, first, last): what the text-showing instructions among
+ * first..last-1 show, one after another (see shown_by); None where one is not read exactly. */
+static PyObject *shown(PyObject *self, PyObject *args) {
+    (void)self;
+    Py_buffer buffer;
+    PyObject *starts, *ends, *operators;
+    Py_ssize_t first, last;
+    if (!PyArg_ParseTuple(args, "y*O!O!O!nn", &buffer, &PyList_Type, &starts, &PyList_Type,
+                          &ends, &PyList_Type, &operators, &first, &last))
+        return NULL;
+    PyObject *result = NULL;
+    Bytes out = {NULL, 0, 0};
+    Py_ssize_t count = PyList_GET_SIZE(operators);
+    if (first < 0 || last > count || PyList_GET_SIZE(starts) != count ||
+        PyList_GET_SIZE(ends) != count) {
+        PyErr_SetString(PyExc_IndexError, "instructions out of range");
+        goto done;
+    }
+    const unsigned char *s = buffer.buf;
+    for (Py_ssize_t i = first; i < last; i++) {
+        if (!is_showing(PyList_GET_ITEM(operators, i))) continue;
+        Py_ssize_t start = PyLong_AsSsize_t(PyList_GET_ITEM(starts, i));
+        Py_ssize_t end = PyLong_AsSsize_t(PyList_GET_ITEM(ends, i));
+        if (PyErr_Occurred()) goto done;
+        if (start < 0 || end > buffer.len || start > end) {
+            PyErr_SetString(PyExc_IndexError, "instruction outside the data");
+            goto done;
+        }
+        int read = shown_by(s, start, end, &out);
+        if (read < 0) {
+            PyErr_NoMemory();
+            goto done;
+        }
+        if (read == 0) {
+            result = Py_NewRef(Py_None);
+            goto done;
+        }
+    }
+    result = PyBytes_FromStringAndSize(out.data, out.len);
+
+done:
+    PyMem_Free(out.data);
+    PyBuffer_Release(&buffer);
+    return result;
+}
+
 static PyObject *scan(PyObject *self, PyObject *args) {
     (void)self;
     Py_buffer buffer;
@@ -197,6 +393,8 @@ done:
 static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS,
      "scan(data, boundaries, xobject_names) -> (operators, starts, ends, painting) or None."},
+    {"shown", shown, METH_VARARGS,
+     "shown(data, starts, ends, operators, first, last) -> the bytes shown, or None."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -213,5 +411,8 @@ PyMODINIT_FUNC PyInit__instruction_scan(void) {
         LENGTHS[k] = (Py_ssize_t)strlen(OPERATORS[k]);
         PAINTS[k] = in_painting(OPERATORS[k]);
     }
+    const char *const showing[] = {"Tj", "TJ", "'", "\""};
+    for (int k = 0; k < 4; k++) SHOWING[k] = NAMES[operator_index(
+        (const unsigned char *)showing[k], (Py_ssize_t)strlen(showing[k]))];
     return PyModule_Create(&module);
 }

@@ -24,7 +24,7 @@ import functools
 import io
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pikepdf
@@ -516,7 +516,7 @@ def _read_and_compare_pages(content: bytes, source: Path) -> tuple[TextByMcid, C
             try:
                 for mcid, chars in loaded_page_text_by_mcid(page).items():
                     by_mcid[(index, mcid)] = chars
-                if same_count and _pixels(page) != render_page(original, index):
+                if same_count and page_pixels(page) != render_page(original, index):
                     differing.append(index + 1)
             finally:
                 page.close()
@@ -536,13 +536,14 @@ def render_page(document: pdfium.PdfDocument, index: int) -> bytes:
     """Page ``index`` as raw pixels at :data:`PIXEL_SCALE`."""
     page = document[index]
     try:
-        return _pixels(page)
+        return page_pixels(page)
     finally:
         page.close()
 
 
-def _pixels(page: pdfium.PdfPage) -> bytes:
-    """A loaded page as raw pixels at :data:`PIXEL_SCALE`."""
+def page_pixels(page: pdfium.PdfPage) -> bytes:
+    """A loaded page as raw pixels at :data:`PIXEL_SCALE` (the same as a page loaded afresh
+    renders: reading a page's text or objects leaves its drawing as it was)."""
     bitmap = page.render(scale=PIXEL_SCALE)
     try:
         return bytes(bitmap.buffer)
@@ -551,21 +552,25 @@ def _pixels(page: pdfium.PdfPage) -> bytes:
 
 
 def pages_drawn_differently(
-    pdf: pikepdf.Pdf, source: pdfium.PdfDocument, pages: list[int], *, text: bool = False
+    pdf: pikepdf.Pdf, source: pdfium.PdfDocument, pages: list[int], *, text: bool = False,
+    source_pixels: Callable[[int], bytes] | None = None,
 ) -> list[int]:
     """Which of ``pages`` pdfium renders differently in ``pdf`` as it stands (unsaved) than in
     ``source`` — or, with ``text``, also reads different text from: how a repair or a split
-    made while tagging is proved to leave the page as it was."""
+    made while tagging is proved to leave the page as it was. ``source_pixels``: each source
+    page's pixels, where the caller has the page loaded already (:func:`render_page` of
+    ``source`` otherwise)."""
     if not pages:
         return []
     buffer = io.BytesIO()
     # Only for rendering here: not compressing the streams saves most of the writing time.
     pdf.save(buffer, encryption=False, compress_streams=False)
     changed = pdfium.PdfDocument(buffer.getvalue())
+    before = source_pixels or functools.partial(render_page, source)
     try:
         return [
             index for index in pages
-            if render_page(source, index) != render_page(changed, index)
+            if before(index) != render_page(changed, index)
             or text and page_text(source, index) != page_text(changed, index)
         ]
     finally:
@@ -576,11 +581,27 @@ def page_text(document: pdfium.PdfDocument, index: int) -> str:
     """All the text pdfium reads on one page of an open document."""
     page = document[index]
     try:
-        textpage = page.get_textpage()
-        try:
-            return str(textpage.get_text_range())
-        finally:
-            textpage.close()
+        return loaded_page_text(page)
+    finally:
+        page.close()
+
+
+def loaded_page_text(page: pdfium.PdfPage) -> str:
+    """All the text pdfium reads on a loaded page."""
+    textpage = page.get_textpage()
+    try:
+        return str(textpage.get_text_range())
+    finally:
+        textpage.close()
+
+
+def drawn_page(document: pdfium.PdfDocument, index: int) -> tuple[bytes, str]:
+    """Page ``index``'s pixels (:func:`render_page`) and text (:func:`page_text`), from one
+    load of the page (pdfium parses the whole content stream on loading a page: a probe
+    page's load costs about as much as its render)."""
+    page = document[index]
+    try:
+        return page_pixels(page), loaded_page_text(page)
     finally:
         page.close()
 

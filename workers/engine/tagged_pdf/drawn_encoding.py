@@ -201,7 +201,16 @@ def code_text(font: pikepdf.Dictionary, codes: Sequence[bytes]) -> dict[bytes, s
     """The text pdfium reads for each of ``codes`` (one character code each: one byte for a
     simple font, two for an Identity-encoded CID font) shown alone in ``font``."""
     unique = list(dict.fromkeys(codes))
-    _, text = _cells(lambda probe: probe.copy_foreign(font), unique)
+    # Only the text is asked for: the probe is read, not rendered.
+    document, height = _probe(lambda probe: probe.copy_foreign(font), unique)
+    try:
+        page = document[0]
+        try:
+            text = _text_by_cell(page, height, len(unique))
+        finally:
+            page.close()
+    finally:
+        document.close()
     return {unique[index]: chars for index, chars in text.items()}
 
 
@@ -211,6 +220,32 @@ def _cells(
     """Each of ``codes`` in the font ``font_in`` makes in a probe, alone in a cell of the
     probe's page: a digest of each cell's pixels (None for a cell left blank), and the text
     pdfium reads in each cell (by the code's index)."""
+    count = len(codes)
+    document, height = _probe(font_in, codes)
+    try:
+        page = document[0]
+        try:
+            image = page.render(scale=1).to_pil().convert("L")
+            text = _text_by_cell(page, height, count)
+        finally:
+            page.close()
+    finally:
+        document.close()
+    blank = bytes([255]) * (_CELL * _CELL)
+    out: list[str | None] = []
+    for index in range(count):
+        row, column = divmod(index, _PER_ROW)
+        left, top = column * _CELL, row * _CELL
+        pixels = image.crop((left, top, left + _CELL, top + _CELL)).tobytes()
+        out.append(None if pixels == blank else hashlib.blake2b(pixels).hexdigest())
+    return out, text
+
+
+def _probe(
+    font_in: Callable[[pikepdf.Pdf], pikepdf.Object], codes: Sequence[bytes]
+) -> tuple[pdfium.PdfDocument, int]:
+    """The probe of :func:`_cells` as pdfium reads it (the caller closes it), and its page's
+    height."""
     count = len(codes)
     rows = (count + _PER_ROW - 1) // _PER_ROW
     width, height = _PER_ROW * _CELL, rows * _CELL
@@ -228,20 +263,7 @@ def _cells(
     page.obj.Contents = probe.make_stream("\n".join(content).encode())
     buffer = io.BytesIO()
     probe.save(buffer, compress_streams=False)  # read by pdfium only, once
-    document = pdfium.PdfDocument(buffer.getvalue())
-    try:
-        image = document[0].render(scale=1).to_pil().convert("L")
-        text = _text_by_cell(document[0], height, count)
-    finally:
-        document.close()
-    blank = bytes([255]) * (_CELL * _CELL)
-    out: list[str | None] = []
-    for index in range(count):
-        row, column = divmod(index, _PER_ROW)
-        left, top = column * _CELL, row * _CELL
-        pixels = image.crop((left, top, left + _CELL, top + _CELL)).tobytes()
-        out.append(None if pixels == blank else hashlib.blake2b(pixels).hexdigest())
-    return out, text
+    return pdfium.PdfDocument(buffer.getvalue()), height
 
 
 def _text_by_cell(page: pdfium.PdfPage, height: float, count: int) -> dict[int, str]:

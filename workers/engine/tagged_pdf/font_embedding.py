@@ -52,7 +52,7 @@ from fontTools.misc.psCharStrings import T2CharString, T2WidthExtractor
 from fontTools.pens.boundsPen import BoundsPen
 from fontTools.ttLib import TTFont
 
-from .checks import pages_drawn_differently, render_page
+from .checks import drawn_page, pages_drawn_differently
 from .drawn_encoding import DrawnEncoding, drawn_encoding, to_unicode_cmap
 from .font_usage import CodesUsed, Key
 from .fonts import _descendant, _is_embedded, display_name, page_roots, reachable_fonts
@@ -420,19 +420,7 @@ def _probe_pages(
     probe.save(buffer, compress_streams=False)  # read by pdfium only, once
     document = pdfium.PdfDocument(buffer.getvalue())
     try:
-        out: list[tuple[bytes, str]] = []
-        for index in range(len(pages)):
-            pdfium_page = document[index]
-            try:
-                textpage = pdfium_page.get_textpage()
-                try:
-                    text = textpage.get_text_range()
-                finally:
-                    textpage.close()
-            finally:
-                pdfium_page.close()
-            out.append((render_page(document, index), text))
-        return out
+        return [drawn_page(document, index) for index in range(len(pages))]
     finally:
         document.close()
 

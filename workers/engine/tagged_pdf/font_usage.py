@@ -10,16 +10,30 @@ restore it and a form starts with its caller's.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from types import ModuleType
 
 import pikepdf
 
+from ..layout.operators import joined_content
 from .fonts import _appearance_streams
+from .marked_content import first_name_at, indices_of
+
+_scanner: ModuleType | None
+try:
+    # Where each instruction lies and what text-showing ones show, read in C
+    # (_instruction_scan.c): parsing every operand into pikepdf objects cost most of the time.
+    from . import _instruction_scan as _scanner
+except ImportError:  # pragma: no cover - depends on the installation
+    _scanner = None
 
 #: Form XObjects inside Form XObjects followed at most.
 MAX_FORM_DEPTH = 12
 _SHOW_TEXT = frozenset({"Tj", "TJ", "'", '"'})
 #: The operators read (parsing only these is several times faster than parsing them all).
 _OPERATORS = "q Q Tf Tj TJ ' \" Do"
+#: The operators that change which font is in use, or paint a form (which may show text).
+_STATE = frozenset({"q", "Q", "Tf", "Do"})
 
 Key = tuple[int, int]
 #: An instruction's operands as pikepdf gives them (a list of its own, read in place).
@@ -60,6 +74,15 @@ class CodesUsed:
         if depth > MAX_FORM_DEPTH:
             self.unreadable = True
             return
+        steps = _scanned_steps(holder, resources, font, self._fonts)
+        if steps is not None:
+            for step in steps:
+                if isinstance(step, _Shown):
+                    self._shown[step.font] += step.data
+                else:
+                    self._form(resources, step.name, step.font, depth)
+            return
+        # The C scanner is not built, or left the stream to pikepdf.
         try:
             instructions = pikepdf.parse_content_stream(holder, _OPERATORS)
         except (pikepdf.PdfError, pikepdf.DependencyError, ValueError, TypeError):
@@ -115,3 +138,80 @@ def _font_key(resources: object, name: object) -> Key | None:
     if isinstance(font, pikepdf.Dictionary) and font.is_indirect:
         return font.objgen
     return None
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """Bytes a run of text-showing instructions shows in ``font``."""
+
+    font: Key
+    data: bytes
+
+
+@dataclass(frozen=True)
+class _Painted:
+    """A ``Do`` of the XObject ``name``, painted with ``font`` the font in use."""
+
+    name: str
+    font: Key | None
+
+
+def _scanned_steps(
+    holder: pikepdf.Object, resources: object, font: Key | None, fonts: set[Key]
+) -> list[_Shown | _Painted] | None:
+    """What :meth:`CodesUsed._read` reads of ``holder``'s content, in order, read by the C
+    scanner: the bytes each run of text-showing instructions in one of ``fonts`` shows, and
+    the ``Do``s (a form may show text too). Only the few instructions that change the font
+    are looked at in Python. None where the scanner is not built, or leaves the stream to
+    pikepdf (then so does the caller): nothing is read until every step is known."""
+    if _scanner is None:
+        return None
+    content = _content_bytes(holder)
+    if content is None:
+        return None
+    data, boundaries = content
+    scanned = _scanner.scan(data, boundaries, frozenset())
+    if scanned is None:
+        return None
+    names, starts, ends, _ = scanned
+    steps: list[_Shown | _Painted] = []
+    saved: list[Key | None] = []
+    first = 0  # the first instruction since the font last changed
+    for index in [*indices_of(names, _STATE), len(names)]:
+        if font in fonts and first < index:
+            assert font is not None
+            shown = _scanner.shown(data, starts, ends, names, first, index)
+            if shown is None:
+                return None
+            if shown:
+                steps.append(_Shown(font, shown))
+        first = index + 1
+        if index == len(names):
+            break
+        op = names[index]
+        if op == "q":
+            saved.append(font)
+        elif op == "Q":
+            if saved:
+                font = saved.pop()
+        elif ends[index] - starts[index] > len(op):  # Tf or Do, with operands
+            name = first_name_at(data, starts[index])
+            if name is None:
+                return None  # (pikepdf reads what such an operand names)
+            if op == "Tf":
+                font = _font_key(resources, name)
+            else:
+                steps.append(_Painted(name, font))
+    return steps
+
+
+def _content_bytes(holder: pikepdf.Object) -> tuple[bytes, list[int]] | None:
+    """A page's content streams joined (:func:`..layout.operators.joined_content`), or a
+    stream's content; None when they cannot be read."""
+    if isinstance(holder, pikepdf.Stream):
+        try:
+            return holder.read_bytes(), []
+        except Exception:  # noqa: BLE001 - whatever the damage, pikepdf's parser will say it
+            return None
+    return joined_content(pikepdf.Page(holder))
+

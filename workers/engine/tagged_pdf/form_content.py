@@ -39,7 +39,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pikepdf
-import pypdfium2 as pdfium
 import pypdfium2.raw as c
 
 from ..document import BBox
@@ -55,6 +54,7 @@ from .marked_content import (
     tag_instructions,
     xobject_names,
 )
+from .source_pages import PageSource, loaded_page
 from .split_text import (
     CodeTexts,
     GlyphNeeds,
@@ -144,7 +144,7 @@ def shared_paintings(
 def plan_form_copies(
     page: pikepdf.Page,
     page_index: int,
-    glyph_source: pdfium.PdfDocument,
+    glyph_source: PageSource,
     shared: Mapping[int, list[Owner]],
     names_of: Mapping[int, str],
     boxes: Sequence[tuple[Owner, BBox]],
@@ -167,8 +167,7 @@ def plan_form_copies(
         return {}
     taken = {str(name) for name in xobjects.keys()}  # noqa: SIM118 - pikepdf keys
     out: dict[int, FormCopy] = {}
-    pdfium_page = glyph_source[page_index]
-    try:
+    with loaded_page(glyph_source, page_index) as pdfium_page:
         raw = pdfium_page.raw
         count = c.FPDFPage_CountObjects(raw)
         objects = [c.FPDFPage_GetObject(raw, k) for k in range(count)]
@@ -204,8 +203,6 @@ def plan_form_copies(
                 )
         finally:
             textpage.close()
-    finally:
-        pdfium_page.close()
     return out
 
 

@@ -171,8 +171,13 @@ class ScannedContent:
 
     def first_name(self, index: int) -> str | None:
         """Instruction ``index``'s first operand when it is a name ("/OC", "/Im1")."""
-        match = _NAME.match(self.data, self.starts[index])
-        return match.group().decode("ascii") if match else None
+        return first_name_at(self.data, self.starts[index])
+
+
+def first_name_at(data: bytes, start: int) -> str | None:
+    """The name the instruction that starts at ``start`` of scanned ``data`` begins with."""
+    match = _NAME.match(data, start)
+    return match.group().decode("ascii") if match else None
 
 
 def scan_content(page: pikepdf.Page, xobject_names: frozenset[str]) -> ScannedContent | None:

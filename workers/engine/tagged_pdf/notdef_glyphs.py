@@ -28,7 +28,7 @@ import pypdfium2 as pdfium
 from fontTools.cffLib import CFFFontSet, TopDict
 from fontTools.misc.psCharStrings import T2CharString
 
-from .checks import page_text, render_page
+from .checks import drawn_page
 from .font_usage import CodesUsed
 from .fonts import _descendant, display_name
 
@@ -277,8 +277,7 @@ def _draw_the_same(
     probe.save(buffer, compress_streams=False)  # read by pdfium only, once
     document = pdfium.PdfDocument(buffer.getvalue())
     try:
-        drawn = [(render_page(document, index), page_text(document, index))
-                 for index in range(len(probe.pages))]
+        drawn = [drawn_page(document, index) for index in range(len(probe.pages))]
     finally:
         document.close()
     return [drawn[2 * k] == drawn[2 * k + 1] for k in range(len(fonts))]

@@ -30,14 +30,14 @@ from difflib import SequenceMatcher
 from typing import TypeVar
 
 import pikepdf
-import pypdfium2 as pdfium
 
 from ..document import BBox
-from ..layout.glyphs import Glyph, read_page
+from ..layout.glyphs import Glyph
 from ..layout.operators import map_operators
 from .checks import normal_counts
 from .drawn_encoding import code_text
 from .marked_content import Owner, indices_of
+from .source_pages import PageSource, page_content
 
 Instruction = pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage
 #: Pieces of one operator, each with the leaf that owns it, in drawing order.
@@ -164,7 +164,7 @@ class PageText:
 
 
 def split_operators(
-    source: pdfium.PdfDocument,
+    source: PageSource,
     page: pikepdf.Page,
     page_index: int,
     text: PageText,
@@ -184,7 +184,7 @@ def split_operators(
     if not contested:
         return {}
     instructions = text.instructions
-    content = read_page(source, page_index)
+    content = page_content(source, page_index)
     opmap = map_operators(page, content.object_kinds)
     glyphs_of: dict[int, list[Glyph]] = {}
     needs: GlyphNeeds | None = None

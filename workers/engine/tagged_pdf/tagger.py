@@ -11,7 +11,8 @@ Steps (each its own module):
    and everything else painted in ``/Artifact`` (:mod:`.marked_content`); a Form XObject
    painting several leaves' content is marked inside a copy of it (:mod:`.form_content`);
    a page whose cut text operators pdfium draws a pixel away cuts those operators nudged by
-   a few ten-thousandths of a point, or else keeps them whole (:mod:`.split_proof`);
+   a few ten-thousandths of a point, or else keeps them whole (:mod:`.split_proof`; the
+   source page read for its glyphs stays loaded for that render: :mod:`.source_pages`);
 4. write the structure tree, ParentTree and annotation tags (:mod:`.structure_tree`);
 5. catalog and metadata (:mod:`.catalog`).
 
@@ -64,6 +65,7 @@ from .marked_content import (
     yield_labels,
 )
 from .plan import Node, merge_unseparated_labels, plan_structure
+from .source_pages import SourcePages
 from .split_proof import changed_points, glyph_boxes, operators_at, rendered
 from .split_text import CodeTexts, LeafBox, PageText, contested_text, split_operators
 from .structure_tree import write_structure
@@ -105,6 +107,7 @@ def tag_pdf(source: Path, document: Document) -> TaggedPdf:
                          kept_author_tags=True)
     # pdfium locates the glyphs of operators that draw several blocks (split_text).
     glyph_source = pdfium.PdfDocument(str(source))
+    source_pages = SourcePages(glyph_source)
     # Tagging allocates many small objects (instructions, marks, structure elements), few
     # in reference cycles, while the whole model is alive: the cycle collector would walk
     # them and the model again and again for nothing freed (a few hundred objects in cycles
@@ -112,12 +115,14 @@ def tag_pdf(source: Path, document: Document) -> TaggedPdf:
     # the layout reader does, cost more than it saved here).
     try:
         with paused_gc():
-            return _tag(source, document, glyph_source)
+            return _tag(source, document, source_pages)
     finally:
+        source_pages.close()
         glyph_source.close()
 
 
-def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> TaggedPdf:
+def _tag(source: Path, document: Document, source_pages: SourcePages) -> TaggedPdf:
+    glyph_source = source_pages.document
     with pikepdf.open(source) as pdf:
         was_encrypted = pdf.is_encrypted
         had_tags = remove_old_structure(pdf)
@@ -143,7 +148,7 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
             original = page.obj.get("/Contents")
             resources = page.obj.get("/Resources")
             try:
-                cut, cut_in_forms = _tag_page(pdf, page, claims[index], tagging, glyph_source,
+                cut, cut_in_forms = _tag_page(pdf, page, claims[index], tagging, source_pages,
                                               index, boxes[index], labels, owner_boxes[index],
                                               texts=code_texts, leaf_texts=leaf_texts,
                                               actual_texts=actual_texts[index])
@@ -153,6 +158,8 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
                 # Unreadable content: left exactly as it was (never redrawn or dropped).
                 result.untagged_pages.append(index)
                 result.notes.append(f"page {index + 1}: content not tagged ({type(e).__name__})")
+            if index not in split_pages:
+                source_pages.release(index)  # no cut to prove: not rendered
             taggings.append(tagging)
 
         def retag(index: int, whole: frozenset[int] | None,
@@ -165,12 +172,14 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
             if resources is not None:
                 page.obj[pikepdf.Name.Resources] = resources
             taggings[index] = PageTagging()
-            _tag_page(pdf, page, claims[index], taggings[index], glyph_source, index,
+            _tag_page(pdf, page, claims[index], taggings[index], source_pages, index,
                       boxes[index], labels, owner_boxes[index], split=whole is not None,
                       whole=whole or frozenset(), texts=code_texts, leaf_texts=leaf_texts,
                       nudges=nudges, actual_texts=actual_texts[index])
 
-        for index in pages_drawn_differently(pdf, glyph_source, list(split_pages)):
+        # (A split page is rendered from its load for its glyphs, where it is still kept.)
+        for index in pages_drawn_differently(pdf, glyph_source, list(split_pages),
+                                             source_pixels=source_pages.pixels):
             # Splitting a text operator is exact in PDF terms, but pdfium can draw a part a
             # pixel away (:mod:`.split_proof`). Identical pixels come first: the operators
             # drawing where the pixels changed are nudged or kept whole, else the page's all
@@ -190,6 +199,7 @@ def _tag(source: Path, document: Document, glyph_source: pdfium.PdfDocument) -> 
             retag(index, None)
             result.notes.append(f"page {index + 1}: text operators drawing several blocks kept "
                                 "whole (split, the page rendered differently)")
+        source_pages.close()  # every cut proven: the source's pages are not read again
         yielded: set[int] = set()
         mcid_places = [reading_keys(tagging, reading_places(tagging, page_claims))
                        for tagging, page_claims in zip(taggings, claims, strict=True)]
@@ -496,7 +506,7 @@ def _tag_page(
     page: pikepdf.Page,
     claims: list[tuple[Owner, Sequence[tuple[int, int]]]],
     tagging: PageTagging,
-    glyph_source: pdfium.PdfDocument,
+    source_pages: SourcePages,
     index: int,
     boxes: list[LeafBox],
     labels: Mapping[int, int],
@@ -541,7 +551,7 @@ def _tag_page(
     if whole:
         contested = {at: leaves for at, leaves in contested.items() if at not in whole}
     artifact_boxes = [LeafBox(who, box) for who, box in owner_boxes if isinstance(who, str)]
-    splits = (split_operators(glyph_source, page, index, text, contested,
+    splits = (split_operators(source_pages, page, index, text, contested,
                               [*boxes, *artifact_boxes] if by_text else boxes, texts,
                               leaf_texts, owners, nudges)
               if text is not None and contested else {})
@@ -556,7 +566,7 @@ def _tag_page(
             names_of = {i: str(instructions[i].operands[0]) for i in shared
                         if isinstance(instructions[i], pikepdf.ContentStreamInstruction)
                         and instructions[i].operands}
-        copies = plan_form_copies(page, index, glyph_source, shared, names_of, owner_boxes,
+        copies = plan_form_copies(page, index, source_pages, shared, names_of, owner_boxes,
                                   leaf_texts)
     tagging.yielded = yield_labels(owners, claims, splits, labels, set(copies))
     for at, copy in copies.items():
