@@ -1067,6 +1067,50 @@ class _HorizontalRules:
         )
 
 
+class _VerticalRules:
+    """The page's vertical rules, by place across, to ask whether one is drawn between two
+    pieces of text level with each other: a form's wall between two boxes side by side (a
+    field's label in one box, the next box's note beside it, a word space or two apart)."""
+
+    def __init__(self, rules: Sequence[Rect]) -> None:
+        self.rules = rules
+        self.places: list[float] = []
+        self.spans: list[tuple[float, float]] = []
+        self.indexed = False
+
+    def _index(self) -> None:
+        """Sort the rules by place across, on the first question (most pages never ask one);
+        the pieces drawn at one place are one rule where they touch (each box of a column
+        draws its own stretch of the wall)."""
+        lines = lines_along([
+            ((r.x0 + r.x1) / 2, r.y0, r.y1) for r in self.rules if r.y1 - r.y0 > r.x1 - r.x0
+        ])
+        self.places = [x for x, stretches in lines for _ in stretches]
+        self.spans = [stretch for _, stretches in lines for stretch in stretches]
+        self.indexed = True
+
+    def between(self, left: float, right: float, y0: float, y1: float) -> bool:
+        """Whether a rule lies strictly between ``left`` and ``right`` (the end of one piece
+        and the start of the next) and runs down the whole height ``y0``-``y1`` the two
+        share: a wall between them, not a stroke ending short of the line (a tick, a
+        bracket's end)."""
+        if left >= right or not self.rules:
+            return False
+        if not self.indexed:
+            self._index()
+        # (A hair of slack: a box's wall meets the text's loose box at its edge.)
+        slack = VERTICAL_RULE_SLACK * (y1 - y0)
+        start = bisect.bisect_right(self.places, left)
+        stop = bisect.bisect_left(self.places, right)
+        return any(
+            ry0 <= y0 + slack and ry1 >= y1 - slack for ry0, ry1 in self.spans[start:stop]
+        )
+
+
+#: A wall between two pieces of a line runs down their shared height but this share of it.
+VERTICAL_RULE_SLACK = 0.1
+
+
 class _RowMates:
     """The fragments of a page's lines (``frags`` come line by line), to ask whether a line
     runs on under text set level with the line above it."""
@@ -1224,6 +1268,7 @@ def _text_blocks(
     # ``frags`` come line by line, top to bottom, each line left to right.
     leading = _leading(frags)
     ruled = _HorizontalRules(rules)
+    walls = _VerticalRules(rules)
     columns = _NarrowColumns(frags)
     rows = _RowMates(frags)
     open_blocks: list[Block] = []
@@ -1268,6 +1313,13 @@ def _text_blocks(
                 # it stands level with.
                 and turned(f) == turned(last)
                 and not columns.runs_on_beside(last, f)
+                # A rule drawn down between the two pieces sets them apart: each is in a
+                # box of its own (a form's label, and the next box's text beside it).
+                # (Asked only of a page with rules: most have none.)
+                and not (rules and walls.between(
+                    min(last.x1, fx1), max(last.x0, fx0),
+                    max(fy0, ly0), min(fy1, ly1),
+                ))
             ):
                 target = block  # the rest of the same line, past a wide gap ("2   Title")
                 break
