@@ -938,6 +938,13 @@ def reading_order(
         return [b for part in parts for b in order(part)]
     vertical = _cut(blocks, axis="x")
     horizontal = _cut(blocks, axis="y")
+    ends = _row_ends(*vertical) if vertical is not None and horizontal is None else None
+    if ends is not None:
+        # Nothing cuts across, and one side of the gutter is only the ends of the other's
+        # rows (a form's line numbers by its entry boxes, beside lines whose margin note
+        # spans several rows): each is read with its row, not as a column after them all.
+        pieces, other = ends
+        return _with_row_ends(order(other), pieces)
     if vertical is not None and (
         horizontal is None
         or (
@@ -1363,6 +1370,13 @@ def _one_row_beside(left: list[Block], right: list[Block]) -> bool:
     form's options "C" "D" beside "Check boxes: A" "B"; "15" "16" at the ends of lines 15
     and 16): no column but the rest of those rows, which the gap beside them only seems to
     set apart because they are all that side holds."""
+    return _row_ends(left, right) is not None
+
+
+def _row_ends(
+    left: list[Block], right: list[Block]
+) -> tuple[list[Block], list[Block]] | None:
+    """(the pieces, the other side) when one side is :func:`_one_row_beside` the other."""
     for side, other in ((left, right), (right, left)):
         frags = [f for b in side for f in b.frags]
         if not frags or any(len(f.text) > 20 for f in frags) or any(
@@ -1373,8 +1387,30 @@ def _one_row_beside(left: list[Block], right: list[Block]) -> bool:
             continue  # a piece of two lines or more: a label of its own
         tops = sorted(o.y1 for o in other)  # (searched, not scanned: a side may be long)
         if all(_level_with_one(b, tops) for b in side):
-            return True
-    return False
+            return side, other
+    return None
+
+
+def _with_row_ends(ordered: list[Block], pieces: list[Block]) -> list[Block]:
+    """``ordered`` (the other side, in reading order) with each of the ``pieces`` (see
+    :func:`_row_ends`) read with the row it ends or opens: after the nearest block level
+    with it that stands before it (a line's text before its number by the entry box), or
+    else before the first level block after it. (A piece level with none stays last.)"""
+    result = list(ordered)
+    rtl = _mostly_rtl(ordered + pieces)
+    for piece in sorted(pieces, key=lambda b: -b.y1):
+        slack = max(2.0, 0.3 * piece.size)
+        level = [k for k, b in enumerate(result) if abs(b.y1 - piece.y1) < slack]
+        start = _first_x(piece, rtl)
+        before = [k for k in level if _first_x(result[k], rtl) < start]
+        if before:
+            at = max(before, key=lambda k: _first_x(result[k], rtl)) + 1
+        elif level:
+            at = min(level, key=lambda k: _first_x(result[k], rtl))
+        else:
+            at = len(result)
+        result.insert(at, piece)
+    return result
 
 
 #: Blocks one over the other less than this share of a line apart run on (a heading over its
