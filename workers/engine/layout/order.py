@@ -1056,10 +1056,22 @@ def _ruled_cells(
             _same_rows(left, right) or _same_rows(right, left)
         ):
             continue
+        if _ends_rows(left, right):
+            continue  # a row's number by its entry box, past the wall: read with its row
         walls.append(x)
     if not walls:
         return None
     return _parted(blocks, sorted(walls), lambda b: (b.x0 + b.x1) / 2)
+
+
+def _ends_rows(left: list[Block], right: list[Block]) -> bool:
+    """The side read last (right, in left-to-right text) holds only pieces each ending a row
+    of the side read first (:func:`_row_ends`): a form's line number set in the box past the
+    wall after its line, which is no cell of its own. (A label read first, the band's height
+    beside a grid of choices, is still a cell.)"""
+    after = left if _mostly_rtl(left + right) else right
+    ends = _row_ends(left, right)
+    return ends is not None and ends[0] is after
 
 
 #: A wall between cells runs at least this far (points) inside a block's box to part it (text
@@ -1399,8 +1411,13 @@ def _with_row_ends(ordered: list[Block], pieces: list[Block]) -> list[Block]:
     result = list(ordered)
     rtl = _mostly_rtl(ordered + pieces)
     for piece in sorted(pieces, key=lambda b: -b.y1):
-        slack = max(2.0, 0.3 * piece.size)
-        level = [k for k, b in enumerate(result) if abs(b.y1 - piece.y1) < slack]
+        # Level: standing on the piece's line over most of its height (a row's last piece
+        # may be set a little lower or higher, in another face).
+        half = 0.5 * (piece.y1 - piece.y0)
+        level = [
+            k for k, b in enumerate(result)
+            if min(b.y1, piece.y1) - max(b.y0, piece.y0) > half
+        ]
         start = _first_x(piece, rtl)
         before = [k for k in level if _first_x(result[k], rtl) < start]
         if before:
