@@ -53,3 +53,22 @@ def test_without_the_margin_note_rows_read_across_as_before(tmp_path: Path) -> N
     # The rows alone are cut across (a gap between each two): read row by row as well.
     words = _words(text_page_pdf(tmp_path / "form.pdf", _form([])))
     assert words.index("employers") < words.index("1") < words.index("Taxable")
+
+
+def _walled_rows() -> list[bytes]:
+    """Rows of a form's lines with a wall drawn down before the column of line numbers; only
+    the first row has its number in that column (the next is a sub-line, its box inside)."""
+    return [
+        b"38 745 524 0.8 re f",  # the part's top and bottom rules, across all
+        b"38 698 524 0.8 re f",
+        b"38 727 430 0.6 re f",  # a rule between the two rows, under their text alone
+        b"470 698 0.8 47.8 re f",  # the wall before the numbers' column
+        show(60, 732, "b Add Schedule two and enter the total here"),
+        show(480, 732, "12b"),
+        show(60, 714, "13a Child tax credit or credit for other dependents"),
+    ]
+
+
+def test_a_row_end_past_a_drawn_wall_is_read_with_its_row(tmp_path: Path) -> None:
+    words = _words(text_page_pdf(tmp_path / "form.pdf", _walled_rows()))
+    assert words.index("here") < words.index("12b") < words.index("13a"), words
