@@ -30,10 +30,11 @@ from typing import TypeVar
 
 from ..document import BBox
 from .blocks import MAX_SHAPES, Block, Boxed, area_share, boxes_overlap
-from .figures import caption_text
+from .figures import RULE_WIDTH, caption_text
 from .glyphs import PageContent
 from .lines import FRAGMENT_GAP, Fragment, word_count
 from .tables import is_listing, rows_align
+from .walls import boxes_in_rows
 
 _gap_accelerator: ModuleType | None
 try:
@@ -126,10 +127,16 @@ def panels_last(
     largest = PANEL_MAX_AREA * content.width * content.height
     inside: dict[int, Block] = {}
     seen: set[tuple[int, int, int, int]] = set()
-    for box in content.paths[:MAX_SHAPES]:
+    shapes = content.paths[:MAX_SHAPES]
+    in_rows: set[int] | None = None
+    for box in shapes:
         width, height = box.x1 - box.x0, box.y1 - box.y0
         if width < 8 * size or height < 2 * size or width * height > largest:
             continue  # too small to hold a paragraph, or framing the page
+        if in_rows is None:  # (on the first box large enough: most pages have none)
+            in_rows = boxes_in_rows(shapes, RULE_WIDTH)
+        if id(box) in in_rows:
+            continue  # a cell of a row of boxes side by side (a form's band): no aside
         key = (round(box.x0), round(box.y0), round(box.x1), round(box.y1))
         if key in seen:
             continue

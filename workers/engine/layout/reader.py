@@ -105,6 +105,7 @@ from .tables import (
     ruled_tables,
     side_by_side_areas,
 )
+from .walls import shared_edges, split_at_walls, vertical_walls
 
 #: Lines further apart than this many line heights do not belong to one block.
 BLOCK_GAP = 0.9
@@ -231,6 +232,10 @@ def page_blocks(
     """Blocks of one page in reading order (``fields``: the boxes of its form fields;
     ``to_pages``: its links to pages of the document, with the page each leads to)."""
     frags = [f for line in lines(fragments(content.glyphs)) for f in line.fragments]
+    # A form's boxes side by side: text running across a wall between two is two boxes'
+    # (read by pdfium as one run where the gap is a word space), split there.
+    edges = shared_edges(content.paths, RULE_WIDTH)
+    frags = split_at_walls(frags, vertical_walls(content.rules, edges), content.glyphs)
     # (Boxes of text side by side are read a box at a time: their frames are no drawing.)
     boxed_rows = side_by_side_areas(content.paths, frags)
     blocks = ruled_tables(content, frags, fields)
@@ -250,7 +255,7 @@ def page_blocks(
             used.difference_update(id(f) for f in form.frags)
         rest = [f for line in region_lines for f in line.fragments if id(f) not in used]
         built = _text_blocks_ended(
-            rest, marks, content.index, to_pages, content.rules
+            rest, marks, content.index, to_pages, content.rules + edges
         ) + tables
         regions.update((id(b), number) for b in built)
         sections.update(

@@ -1,0 +1,129 @@
+"""Walls between a form's boxes: the lines drawn down the page that part two boxes set side by
+side, and the pieces of text that run across one (two boxes' text read by pdfium as one run,
+the gap between them no wider than a word space) split there.
+
+A wall is a vertical rule, or the edge two painted boxes share (a form's row of boxes, each
+drawn as a rectangle of its own, the next one's left side on the previous one's right)."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from .glyphs import Glyph, Rect
+from .lines import Fragment, fragments
+
+#: Two boxes share an edge when one starts within this distance (points) of where the other
+#: ends: the stroke of each box's side covers the joint.
+SHARED_EDGE = 1.5
+#: A glyph overlapping the wall by no more than this (points) still stands on its side.
+WALL_TOUCH = 0.5
+#: A wall parts a piece of text when it runs down all of its height but this share.
+WALL_SLACK = 0.1
+
+
+def _neighbours(boxes: Sequence[Rect], thick: float) -> list[tuple[Rect, Rect]]:
+    """(left, right) pairs of the ``boxes`` (shapes thicker than ``thick`` both ways) set
+    side by side, the right one's left side on the left one's right, along some stretch."""
+    shapes = sorted(
+        (b for b in boxes if b.x1 - b.x0 > thick and b.y1 - b.y0 > thick), key=lambda b: b.x0
+    )
+    starts = [b.x0 for b in shapes]
+    pairs = []
+    for left in shapes:
+        at = bisect.bisect_left(starts, left.x1 - SHARED_EDGE)
+        stop = bisect.bisect_right(starts, left.x1 + SHARED_EDGE)
+        for right in shapes[at:stop]:
+            if min(left.y1, right.y1) > max(left.y0, right.y0) and (
+                right.x1 > left.x1 + SHARED_EDGE
+            ):
+                pairs.append((left, right))
+    return pairs
+
+
+def shared_edges(boxes: Sequence[Rect], thick: float) -> list[Rect]:
+    """The vertical edges two of the ``boxes`` (shapes thicker than ``thick`` both ways)
+    share, each as a rule as high as the stretch along which both boxes run."""
+    edges = []
+    for left, right in _neighbours(boxes, thick):
+        x = (left.x1 + right.x0) / 2
+        low, high = max(left.y0, right.y0), min(left.y1, right.y1)
+        edges.append(Rect(x - 0.5, low, x + 0.5, high, left.obj))
+    return edges
+
+
+def boxes_in_rows(boxes: Sequence[Rect], thick: float) -> set[int]:
+    """The ids of the ``boxes`` set side by side with another of the same height (within
+    :data:`SHARED_EDGE`), sharing a whole side: the cells of a form's row of boxes."""
+    return {
+        id(box)
+        for left, right in _neighbours(boxes, thick)
+        if abs(left.y0 - right.y0) <= SHARED_EDGE and abs(left.y1 - right.y1) <= SHARED_EDGE
+        for box in (left, right)
+    }
+
+
+def vertical_walls(
+    rules: Sequence[Rect], edges: Sequence[Rect]
+) -> list[tuple[float, float, float]]:
+    """(x, y0, y1) of the vertical ``rules`` and box ``edges``, by x."""
+    return sorted(
+        ((r.x0 + r.x1) / 2, r.y0, r.y1)
+        for r in [*rules, *edges] if r.y1 - r.y0 > r.x1 - r.x0
+    )
+
+
+def split_at_walls(
+    frags: list[Fragment], walls: list[tuple[float, float, float]], stream: list[Glyph]
+) -> list[Fragment]:
+    """``frags`` with each piece that runs across a wall (``walls``: :func:`vertical_walls`)
+    split there, between two of its glyphs (never through one), each part read again from
+    the page's glyph ``stream`` (its spaces kept). A piece is left whole when its parts do
+    not read back as one piece each."""
+    if not walls:
+        return frags
+    places = [w[0] for w in walls]
+    positions: dict[int, int] | None = None
+    out: list[Fragment] = []
+    for f in frags:
+        at = bisect.bisect_right(places, f.x0)
+        stop = bisect.bisect_left(places, f.x1)
+        if at >= stop or len(f.glyphs) < 2:
+            out.append(f)  # (most pieces: no wall inside them)
+            continue
+        if positions is None:
+            positions = {id(g): i for i, g in enumerate(stream)}
+        out.extend(_split(f, walls[at:stop], stream, positions))
+    return out
+
+
+def _split(
+    f: Fragment, walls: list[tuple[float, float, float]], stream: list[Glyph],
+    positions: dict[int, int],
+) -> list[Fragment]:
+    slack = WALL_SLACK * (f.y1 - f.y0)
+    glyphs = f.glyphs
+    cuts = []
+    for x, y0, y1 in walls:
+        if y0 > f.y0 + slack or y1 < f.y1 - slack:
+            continue  # a stroke ending short of the line: no wall between its words
+        for k in range(1, len(glyphs)):
+            if glyphs[k - 1].x1 <= x + WALL_TOUCH and glyphs[k].x0 >= x - WALL_TOUCH:
+                cuts.append(k)
+                break
+    if not cuts:
+        return [f]
+    indices = [positions.get(id(g), -1) for g in glyphs]
+    if -1 in indices or indices != sorted(indices):
+        return [f]  # not one run of the stream in order: left as read
+    bounds = [0, *sorted(set(cuts)), len(glyphs)]
+    parts = []
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        # From the part's first glyph to just before the next part's (its spaces with it).
+        first = indices[start]
+        last = indices[end] if end < len(glyphs) else indices[-1] + 1
+        read = fragments(stream[first:last])
+        if len(read) != 1 or len(read[0].glyphs) != end - start:
+            return [f]
+        parts.append(read[0])
+    return parts
