@@ -235,7 +235,8 @@ def page_blocks(
     # A form's boxes side by side: text running across a wall between two is two boxes'
     # (read by pdfium as one run where the gap is a word space), split there.
     edges = shared_edges(content.paths, RULE_WIDTH)
-    frags = split_at_walls(frags, vertical_walls(content.rules, edges), content.glyphs)
+    walls = vertical_walls(content.rules, edges)
+    frags = split_at_walls(frags, walls, content.glyphs)
     # (Boxes of text side by side are read a box at a time: their frames are no drawing.)
     boxed_rows = side_by_side_areas(content.paths, frags)
     blocks = ruled_tables(content, frags, fields)
@@ -249,6 +250,10 @@ def page_blocks(
         # A proof's end mark, set flush right, is read with the line it ends: out of the
         # lines while tables and blocks are built (level with text, it would be a column).
         marks, region_lines = take_end_marks(lines(region))
+        if walls:
+            # (Grouping into lines joins pieces a fragment gap apart again: split anew.)
+            for line in region_lines:
+                line.fragments = split_at_walls(line.fragments, walls, content.glyphs)
         tables, used = find_tables(region_lines, content.index)
         for form in [t for t in tables if lays_out_form(t, fields)]:
             tables.remove(form)  # its labels are read as text
