@@ -1082,10 +1082,12 @@ class _VerticalRules:
     pieces of text level with each other: a form's wall between two boxes side by side (a
     field's label in one box, the next box's note beside it, a word space or two apart)."""
 
-    def __init__(self, rules: Sequence[Rect]) -> None:
+    def __init__(self, rules: Sequence[Rect], frags: Sequence[Fragment]) -> None:
         self.rules = rules
+        self.frags = frags  # (line by line, top to bottom, each line left to right)
         self.places: list[float] = []
         self.spans: list[tuple[float, float]] = []
+        self.crossings: dict[int, int] = {}  # wall index -> pieces next to each other across it
         self.indexed = False
 
     def _index(self) -> None:
@@ -1100,10 +1102,12 @@ class _VerticalRules:
         self.indexed = True
 
     def between(self, left: float, right: float, y0: float, y1: float) -> bool:
-        """Whether a rule lies strictly between ``left`` and ``right`` (the end of one piece
+        """Whether a wall lies strictly between ``left`` and ``right`` (the end of one piece
         and the start of the next) and runs down the whole height ``y0``-``y1`` the two
-        share: a wall between them, not a stroke ending short of the line (a tick, a
-        bracket's end)."""
+        share (not a stroke ending short of the line: a tick, a bracket's end), and whether
+        this is the one place along it where a line's pieces run on across it, a word space
+        or two apart: two boxes' texts that happen to meet there. Where lines all along it run
+        on across (a table's rows, its rule between two columns), it parts no line."""
         if left >= right or not self.rules:
             return False
         if not self.indexed:
@@ -1113,8 +1117,31 @@ class _VerticalRules:
         start = bisect.bisect_right(self.places, left)
         stop = bisect.bisect_left(self.places, right)
         return any(
-            ry0 <= y0 + slack and ry1 >= y1 - slack for ry0, ry1 in self.spans[start:stop]
+            self.spans[k][0] <= y0 + slack and self.spans[k][1] >= y1 - slack
+            and self._crossings(k) <= LONE_CROSSING
+            for k in range(start, stop)
         )
+
+    def _crossings(self, k: int) -> int:
+        """How many pairs of pieces next to each other on one line, a line step apart at most,
+        the wall ``k`` runs between (worked out once per wall, on its first question)."""
+        count = self.crossings.get(k)
+        if count is None:
+            x, (low, high) = self.places[k], self.spans[k]
+            count = 0
+            for a, b in zip(self.frags, self.frags[1:], strict=False):
+                if (
+                    a.x1 <= x <= b.x0 and low <= min(a.y0, b.y0) and max(a.y1, b.y1) <= high
+                    and min(a.y1, b.y1) - max(a.y0, b.y0) > 0.5 * min(a.height, b.height)
+                    and b.x0 - a.x1 < _line_step_limit(a.height, b.height, abs(a.y0 - b.y0))
+                ):
+                    count += 1
+            self.crossings[k] = count
+        return count
+
+
+#: A wall parts a line's pieces where it is the one place along it that pieces run on across.
+LONE_CROSSING = 1
 
 
 #: A wall between two pieces of a line runs down their shared height but this share of it.
@@ -1278,7 +1305,7 @@ def _text_blocks(
     # ``frags`` come line by line, top to bottom, each line left to right.
     leading = _leading(frags)
     ruled = _HorizontalRules(rules)
-    walls = _VerticalRules(rules)
+    walls = _VerticalRules(rules, frags)
     columns = _NarrowColumns(frags)
     rows = _RowMates(frags)
     open_blocks: list[Block] = []
