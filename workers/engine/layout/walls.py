@@ -11,7 +11,7 @@ import bisect
 from collections.abc import Sequence
 
 from .glyphs import Glyph, Rect
-from .lines import Fragment, fragments
+from .lines import SPACE_GAP, Fragment, fragments
 
 #: Two boxes share an edge when one starts within this distance (points) of where the other
 #: ends: the stroke of each box's side covers the joint.
@@ -97,25 +97,36 @@ def split_at_walls(
     return out
 
 
+def _word_space(before: Glyph, after: Glyph, between: list[Glyph]) -> bool:
+    """Whether a word space parts the two glyphs (a space drawn between them, or a gap as
+    wide): a wall between two boxes' texts falls between words, never inside one (a
+    chart's label running over the edge two of its shapes share)."""
+    size = max(before.size, after.size, 1.0)
+    return any(g.char.isspace() for g in between) or after.x0 - before.x1 > SPACE_GAP * size
+
+
 def _split(
     f: Fragment, walls: list[tuple[float, float, float]], stream: list[Glyph],
     positions: dict[int, int],
 ) -> list[Fragment]:
     slack = WALL_SLACK * (f.y1 - f.y0)
     glyphs = f.glyphs
+    indices = [positions.get(id(g), -1) for g in glyphs]
+    if -1 in indices or indices != sorted(indices):
+        return [f]  # not one run of the stream in order: left as read
     cuts = []
     for x, y0, y1 in walls:
         if y0 > f.y0 + slack or y1 < f.y1 - slack:
             continue  # a stroke ending short of the line: no wall between its words
         for k in range(1, len(glyphs)):
-            if glyphs[k - 1].x1 <= x + WALL_TOUCH and glyphs[k].x0 >= x - WALL_TOUCH:
+            if (
+                glyphs[k - 1].x1 <= x + WALL_TOUCH and glyphs[k].x0 >= x - WALL_TOUCH
+                and _word_space(glyphs[k - 1], glyphs[k], stream[indices[k - 1] + 1:indices[k]])
+            ):
                 cuts.append(k)
                 break
     if not cuts:
         return [f]
-    indices = [positions.get(id(g), -1) for g in glyphs]
-    if -1 in indices or indices != sorted(indices):
-        return [f]  # not one run of the stream in order: left as read
     bounds = [0, *sorted(set(cuts)), len(glyphs)]
     parts = []
     for start, end in zip(bounds, bounds[1:], strict=False):
