@@ -11,7 +11,12 @@ import pypdfium2 as pdfium
 from workers.engine.layout.figures import RULE_WIDTH
 from workers.engine.layout.glyphs import OpenedPage
 from workers.engine.layout.lines import fragments, lines
-from workers.engine.layout.walls import shared_edges, split_at_walls, vertical_walls
+from workers.engine.layout.walls import (
+    GlyphPositions,
+    shared_edges,
+    split_at_walls,
+    vertical_walls,
+)
 
 from ..content_pdfs import text_page_pdf
 
@@ -56,7 +61,7 @@ def _pieces(path: Path) -> list[str]:
             content = opened.content
             walls = vertical_walls(content.rules, shared_edges(content.paths, RULE_WIDTH))
             found = [f for line in lines(fragments(content.glyphs)) for f in line.fragments]
-            return [f.text for f in split_at_walls(found, walls, content.glyphs)]
+            return [f.text for f in split_at_walls(found, walls, GlyphPositions(content.glyphs))]
     finally:
         pdf.close()
 

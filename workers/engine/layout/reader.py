@@ -105,7 +105,7 @@ from .tables import (
     ruled_tables,
     side_by_side_areas,
 )
-from .walls import shared_edges, split_at_walls, vertical_walls
+from .walls import GlyphPositions, shared_edges, split_at_walls, vertical_walls
 
 #: Lines further apart than this many line heights do not belong to one block.
 BLOCK_GAP = 0.9
@@ -236,7 +236,8 @@ def page_blocks(
     # (read by pdfium as one run where the gap is a word space), split there.
     edges = shared_edges(content.paths, RULE_WIDTH)
     walls = vertical_walls(content.rules, edges)
-    frags = split_at_walls(frags, walls, content.glyphs)
+    positions = GlyphPositions(content.glyphs)
+    frags = split_at_walls(frags, walls, positions)
     # (Boxes of text side by side are read a box at a time: their frames are no drawing.)
     boxed_rows = side_by_side_areas(content.paths, frags)
     blocks = ruled_tables(content, frags, fields)
@@ -253,7 +254,7 @@ def page_blocks(
         if walls:
             # (Grouping into lines joins pieces a fragment gap apart again: split anew.)
             for line in region_lines:
-                line.fragments = split_at_walls(line.fragments, walls, content.glyphs)
+                line.fragments = split_at_walls(line.fragments, walls, positions)
         tables, used = find_tables(region_lines, content.index)
         for form in [t for t in tables if lays_out_form(t, fields)]:
             tables.remove(form)  # its labels are read as text

@@ -73,17 +73,31 @@ def vertical_walls(
     )
 
 
+class GlyphPositions:
+    """Where each glyph of the page's stream stands in it, indexed on the first question (a
+    page's pieces are split in several passes; most pages have none to split)."""
+
+    def __init__(self, stream: list[Glyph]) -> None:
+        self.stream = stream
+        self._at: dict[int, int] | None = None
+
+    def of(self, glyphs: list[Glyph]) -> list[int]:
+        if self._at is None:
+            self._at = {id(g): i for i, g in enumerate(self.stream)}
+        at = self._at
+        return [at.get(id(g), -1) for g in glyphs]
+
+
 def split_at_walls(
-    frags: list[Fragment], walls: list[tuple[float, float, float]], stream: list[Glyph]
+    frags: list[Fragment], walls: list[tuple[float, float, float]], positions: GlyphPositions
 ) -> list[Fragment]:
     """``frags`` with each piece that runs across a wall (``walls``: :func:`vertical_walls`)
-    split there, between two of its glyphs (never through one), each part read again from
-    the page's glyph ``stream`` (its spaces kept). A piece is left whole when its parts do
-    not read back as one piece each."""
+    split there, between two of its words (never inside one), each part read again from
+    the page's glyph stream (``positions``; its spaces kept). A piece is left whole when its
+    parts do not read back as one piece each."""
     if not walls:
         return frags
     places = [w[0] for w in walls]
-    positions: dict[int, int] | None = None
     out: list[Fragment] = []
     for f in frags:
         at = bisect.bisect_right(places, f.x0)
@@ -91,9 +105,10 @@ def split_at_walls(
         if at >= stop or len(f.glyphs) < 2:
             out.append(f)  # (most pieces: no wall inside them)
             continue
-        if positions is None:
-            positions = {id(g): i for i, g in enumerate(stream)}
-        out.extend(_split(f, walls[at:stop], stream, positions))
+        slack = WALL_SLACK * (f.y1 - f.y0)
+        down = [w for w in walls[at:stop] if w[1] <= f.y0 + slack and w[2] >= f.y1 - slack]
+        # (A stroke ending short of the line is no wall between its words.)
+        out.extend(_split(f, down, positions) if down else [f])
     return out
 
 
@@ -106,18 +121,15 @@ def _word_space(before: Glyph, after: Glyph, between: list[Glyph]) -> bool:
 
 
 def _split(
-    f: Fragment, walls: list[tuple[float, float, float]], stream: list[Glyph],
-    positions: dict[int, int],
+    f: Fragment, walls: list[tuple[float, float, float]], positions: GlyphPositions
 ) -> list[Fragment]:
-    slack = WALL_SLACK * (f.y1 - f.y0)
     glyphs = f.glyphs
-    indices = [positions.get(id(g), -1) for g in glyphs]
+    stream = positions.stream
+    indices = positions.of(glyphs)
     if -1 in indices or indices != sorted(indices):
         return [f]  # not one run of the stream in order: left as read
     cuts = []
-    for x, y0, y1 in walls:
-        if y0 > f.y0 + slack or y1 < f.y1 - slack:
-            continue  # a stroke ending short of the line: no wall between its words
+    for x, _, _ in walls:
         for k in range(1, len(glyphs)):
             if (
                 glyphs[k - 1].x1 <= x + WALL_TOUCH and glyphs[k].x0 >= x - WALL_TOUCH
