@@ -25,19 +25,37 @@ WALL_SLACK = 0.1
 def _neighbours(boxes: Sequence[Rect], thick: float) -> list[tuple[Rect, Rect]]:
     """(left, right) pairs of the ``boxes`` (shapes thicker than ``thick`` both ways) set
     side by side, the right one's left side on the left one's right, along some stretch."""
-    shapes = sorted(
-        (b for b in boxes if b.x1 - b.x0 > thick and b.y1 - b.y0 > thick), key=lambda b: b.x0
-    )
-    starts = [b.x0 for b in shapes]
+    # The shapes by where they start (to the point), each group by height: a left box's
+    # neighbours are looked up, not scanned for (a table's column of cell shadings all start
+    # at one place: scanning it for every cell of the column before would be quadratic).
+    starting: dict[int, list[Rect]] = {}
+    for b in boxes:
+        if b.x1 - b.x0 > thick and b.y1 - b.y0 > thick:
+            starting.setdefault(round(b.x0), []).append(b)
+    if len(starting) < 2:
+        return []
+    groups: dict[int, tuple[list[Rect], list[float], float]] = {}
+    for key, group in starting.items():
+        group.sort(key=lambda b: b.y0)
+        groups[key] = (group, [b.y0 for b in group], max(b.y1 - b.y0 for b in group))
     pairs = []
-    for left in shapes:
-        at = bisect.bisect_left(starts, left.x1 - SHARED_EDGE)
-        stop = bisect.bisect_right(starts, left.x1 + SHARED_EDGE)
-        for right in shapes[at:stop]:
-            if min(left.y1, right.y1) > max(left.y0, right.y0) and (
-                right.x1 > left.x1 + SHARED_EDGE
-            ):
-                pairs.append((left, right))
+    for shapes, _, _ in groups.values():
+        for left in shapes:
+            near = round(left.x1)
+            for key in (near - 2, near - 1, near, near + 1, near + 2):
+                found = groups.get(key)
+                if found is None:
+                    continue
+                group, starts, tallest = found
+                at = bisect.bisect_left(starts, left.y0 - tallest)
+                stop = bisect.bisect_left(starts, left.y1)
+                for right in group[at:stop]:
+                    if (
+                        abs(right.x0 - left.x1) <= SHARED_EDGE
+                        and min(left.y1, right.y1) > max(left.y0, right.y0)
+                        and right.x1 > left.x1 + SHARED_EDGE
+                    ):
+                        pairs.append((left, right))
     return pairs
 
 
