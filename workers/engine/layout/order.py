@@ -134,7 +134,9 @@ def panels_last(
         if width < 8 * size or height < 2 * size or width * height > largest:
             continue  # too small to hold a paragraph, or framing the page
         if in_rows is None:  # (on the first box large enough: most pages have none)
-            in_rows = boxes_in_rows(shapes, RULE_WIDTH)
+            # (Boxes of one row are of one height: shapes too low for a panel are no
+            # neighbours of one.)
+            in_rows = boxes_in_rows([b for b in shapes if b.y1 - b.y0 >= 2 * size], RULE_WIDTH)
         if id(box) in in_rows:
             continue  # a cell of a row of boxes side by side (a form's band): no aside
         key = (round(box.x0), round(box.y0), round(box.x1), round(box.y1))

@@ -234,7 +234,7 @@ def page_blocks(
     frags = [f for line in lines(fragments(content.glyphs)) for f in line.fragments]
     # A form's boxes side by side: text running across a wall between two is two boxes'
     # (read by pdfium as one run where the gap is a word space), split there.
-    edges = shared_edges(content.paths, RULE_WIDTH)
+    edges = shared_edges(content.paths[:MAX_SHAPES], RULE_WIDTH)
     walls = vertical_walls(content.rules, edges)
     positions = GlyphPositions(content.glyphs)
     frags = split_at_walls(frags, walls, positions)
