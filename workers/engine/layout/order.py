@@ -30,10 +30,11 @@ from typing import TypeVar
 
 from ..document import BBox
 from .blocks import MAX_SHAPES, Block, Boxed, area_share, boxes_overlap
-from .figures import caption_text
+from .figures import RULE_WIDTH, caption_text
 from .glyphs import PageContent
 from .lines import FRAGMENT_GAP, Fragment, word_count
 from .tables import is_listing, rows_align
+from .walls import boxes_in_rows
 
 _gap_accelerator: ModuleType | None
 try:
@@ -126,10 +127,18 @@ def panels_last(
     largest = PANEL_MAX_AREA * content.width * content.height
     inside: dict[int, Block] = {}
     seen: set[tuple[int, int, int, int]] = set()
-    for box in content.paths[:MAX_SHAPES]:
+    shapes = content.paths[:MAX_SHAPES]
+    in_rows: set[int] | None = None
+    for box in shapes:
         width, height = box.x1 - box.x0, box.y1 - box.y0
         if width < 8 * size or height < 2 * size or width * height > largest:
             continue  # too small to hold a paragraph, or framing the page
+        if in_rows is None:  # (on the first box large enough: most pages have none)
+            # (Boxes of one row are of one height: shapes too low for a panel are no
+            # neighbours of one.)
+            in_rows = boxes_in_rows([b for b in shapes if b.y1 - b.y0 >= 2 * size], RULE_WIDTH)
+        if id(box) in in_rows:
+            continue  # a cell of a row of boxes side by side (a form's band): no aside
         key = (round(box.x0), round(box.y0), round(box.x1), round(box.y1))
         if key in seen:
             continue
@@ -972,6 +981,13 @@ def reading_order(
             drawn = None
     vertical = _cut(blocks, axis="x")
     horizontal = _cut(blocks, axis="y")
+    ends = _row_ends(*vertical) if vertical is not None and horizontal is None else None
+    if ends is not None:
+        # Nothing cuts across, and one side of the gutter is only the ends of the other's
+        # rows (a form's line numbers by its entry boxes, beside lines whose margin note
+        # spans several rows): each is read with its row, not as a column after them all.
+        pieces, other = ends
+        return _with_row_ends(order(other), pieces)
     if vertical is not None and (
         horizontal is None
         or (
@@ -1083,10 +1099,22 @@ def _ruled_cells(
             _same_rows(left, right) or _same_rows(right, left)
         ):
             continue
+        if _ends_rows(left, right):
+            continue  # a row's number by its entry box, past the wall: read with its row
         walls.append(x)
     if not walls:
         return None
     return _parted(blocks, sorted(walls), lambda b: (b.x0 + b.x1) / 2)
+
+
+def _ends_rows(left: list[Block], right: list[Block]) -> bool:
+    """The side read last (right, in left-to-right text) holds only pieces each ending a row
+    of the side read first (:func:`_row_ends`): a form's line number set in the box past the
+    wall after its line, which is no cell of its own. (A label read first, the band's height
+    beside a grid of choices, is still a cell.)"""
+    after = left if _mostly_rtl(left + right) else right
+    ends = _row_ends(left, right)
+    return ends is not None and ends[0] is after
 
 
 #: A wall between cells runs at least this far (points) inside a block's box to part it (text
@@ -1397,6 +1425,13 @@ def _one_row_beside(left: list[Block], right: list[Block]) -> bool:
     form's options "C" "D" beside "Check boxes: A" "B"; "15" "16" at the ends of lines 15
     and 16): no column but the rest of those rows, which the gap beside them only seems to
     set apart because they are all that side holds."""
+    return _row_ends(left, right) is not None
+
+
+def _row_ends(
+    left: list[Block], right: list[Block]
+) -> tuple[list[Block], list[Block]] | None:
+    """(the pieces, the other side) when one side is :func:`_one_row_beside` the other."""
     for side, other in ((left, right), (right, left)):
         frags = [f for b in side for f in b.frags]
         if not frags or any(len(f.text) > 20 for f in frags) or any(
@@ -1407,8 +1442,35 @@ def _one_row_beside(left: list[Block], right: list[Block]) -> bool:
             continue  # a piece of two lines or more: a label of its own
         tops = sorted(o.y1 for o in other)  # (searched, not scanned: a side may be long)
         if all(_level_with_one(b, tops) for b in side):
-            return True
-    return False
+            return side, other
+    return None
+
+
+def _with_row_ends(ordered: list[Block], pieces: list[Block]) -> list[Block]:
+    """``ordered`` (the other side, in reading order) with each of the ``pieces`` (see
+    :func:`_row_ends`) read with the row it ends or opens: after the nearest block level
+    with it that stands before it (a line's text before its number by the entry box), or
+    else before the first level block after it. (A piece level with none stays last.)"""
+    result = list(ordered)
+    rtl = _mostly_rtl(ordered + pieces)
+    for piece in sorted(pieces, key=lambda b: -b.y1):
+        # Level: standing on the piece's line over most of its height (a row's last piece
+        # may be set a little lower or higher, in another face).
+        half = 0.5 * (piece.y1 - piece.y0)
+        level = [
+            k for k, b in enumerate(result)
+            if min(b.y1, piece.y1) - max(b.y0, piece.y0) > half
+        ]
+        start = _first_x(piece, rtl)
+        before = [k for k in level if _first_x(result[k], rtl) < start]
+        if before:
+            at = max(before, key=lambda k: _first_x(result[k], rtl)) + 1
+        elif level:
+            at = min(level, key=lambda k: _first_x(result[k], rtl))
+        else:
+            at = len(result)
+        result.insert(at, piece)
+    return result
 
 
 #: Blocks one over the other less than this share of a line apart run on (a heading over its

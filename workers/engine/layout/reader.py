@@ -105,6 +105,7 @@ from .tables import (
     ruled_tables,
     side_by_side_areas,
 )
+from .walls import GlyphPositions, shared_edges, split_at_walls, vertical_walls
 
 #: Lines further apart than this many line heights do not belong to one block.
 BLOCK_GAP = 0.9
@@ -231,6 +232,12 @@ def page_blocks(
     """Blocks of one page in reading order (``fields``: the boxes of its form fields;
     ``to_pages``: its links to pages of the document, with the page each leads to)."""
     frags = [f for line in lines(fragments(content.glyphs)) for f in line.fragments]
+    # A form's boxes side by side: text running across a wall between two is two boxes'
+    # (read by pdfium as one run where the gap is a word space), split there.
+    edges = shared_edges(content.paths[:MAX_SHAPES], RULE_WIDTH)
+    walls = vertical_walls(content.rules, edges)
+    positions = GlyphPositions(content.glyphs)
+    frags = split_at_walls(frags, walls, positions)
     # (Boxes of text side by side are read a box at a time: their frames are no drawing.)
     boxed_rows = side_by_side_areas(content.paths, frags)
     blocks = ruled_tables(content, frags, fields)
@@ -244,13 +251,17 @@ def page_blocks(
         # A proof's end mark, set flush right, is read with the line it ends: out of the
         # lines while tables and blocks are built (level with text, it would be a column).
         marks, region_lines = take_end_marks(lines(region))
+        if walls:
+            # (Grouping into lines joins pieces a fragment gap apart again: split anew.)
+            for line in region_lines:
+                line.fragments = split_at_walls(line.fragments, walls, positions)
         tables, used = find_tables(region_lines, content.index)
         for form in [t for t in tables if lays_out_form(t, fields)]:
             tables.remove(form)  # its labels are read as text
             used.difference_update(id(f) for f in form.frags)
         rest = [f for line in region_lines for f in line.fragments if id(f) not in used]
         built = _text_blocks_ended(
-            rest, marks, content.index, to_pages, content.rules
+            rest, marks, content.index, to_pages, content.rules + edges
         ) + tables
         regions.update((id(b), number) for b in built)
         sections.update(
@@ -1072,6 +1083,77 @@ class _HorizontalRules:
         )
 
 
+class _VerticalRules:
+    """The page's vertical rules, by place across, to ask whether one is drawn between two
+    pieces of text level with each other: a form's wall between two boxes side by side (a
+    field's label in one box, the next box's note beside it, a word space or two apart)."""
+
+    def __init__(self, rules: Sequence[Rect], frags: Sequence[Fragment]) -> None:
+        self.rules = rules
+        self.frags = frags  # (line by line, top to bottom, each line left to right)
+        self.places: list[float] = []
+        self.spans: list[tuple[float, float]] = []
+        self.crossings: dict[int, int] = {}  # wall index -> pieces next to each other across it
+        self.indexed = False
+
+    def _index(self) -> None:
+        """Sort the rules by place across, on the first question (most pages never ask one);
+        the pieces drawn at one place are one rule where they touch (each box of a column
+        draws its own stretch of the wall)."""
+        lines = lines_along([
+            ((r.x0 + r.x1) / 2, r.y0, r.y1) for r in self.rules if r.y1 - r.y0 > r.x1 - r.x0
+        ])
+        self.places = [x for x, stretches in lines for _ in stretches]
+        self.spans = [stretch for _, stretches in lines for stretch in stretches]
+        self.indexed = True
+
+    def between(self, left: float, right: float, y0: float, y1: float) -> bool:
+        """Whether a wall lies strictly between ``left`` and ``right`` (the end of one piece
+        and the start of the next) and runs down the whole height ``y0``-``y1`` the two
+        share (not a stroke ending short of the line: a tick, a bracket's end), and whether
+        this is the one place along it where a line's pieces run on across it, a word space
+        or two apart: two boxes' texts that happen to meet there. Where lines all along it run
+        on across (a table's rows, its rule between two columns), it parts no line."""
+        if left >= right or not self.rules:
+            return False
+        if not self.indexed:
+            self._index()
+        # (A hair of slack: a box's wall meets the text's loose box at its edge.)
+        slack = VERTICAL_RULE_SLACK * (y1 - y0)
+        start = bisect.bisect_right(self.places, left)
+        stop = bisect.bisect_left(self.places, right)
+        return any(
+            self.spans[k][0] <= y0 + slack and self.spans[k][1] >= y1 - slack
+            and self._crossings(k) <= LONE_CROSSING
+            for k in range(start, stop)
+        )
+
+    def _crossings(self, k: int) -> int:
+        """How many pairs of pieces next to each other on one line, a line step apart at most,
+        the wall ``k`` runs between (worked out once per wall, on its first question)."""
+        count = self.crossings.get(k)
+        if count is None:
+            x, (low, high) = self.places[k], self.spans[k]
+            count = 0
+            for a, b in zip(self.frags, self.frags[1:], strict=False):
+                if (
+                    a.x1 <= x <= b.x0 and low <= min(a.y0, b.y0) and max(a.y1, b.y1) <= high
+                    and min(a.y1, b.y1) - max(a.y0, b.y0) > 0.5 * min(a.height, b.height)
+                    and b.x0 - a.x1 < _line_step_limit(a.height, b.height, abs(a.y0 - b.y0))
+                ):
+                    count += 1
+            self.crossings[k] = count
+        return count
+
+
+#: A wall parts a line's pieces where it is the one place along it that pieces run on across.
+LONE_CROSSING = 1
+
+
+#: A wall between two pieces of a line runs down their shared height but this share of it.
+VERTICAL_RULE_SLACK = 0.1
+
+
 class _RowMates:
     """The fragments of a page's lines (``frags`` come line by line), to ask whether a line
     runs on under text set level with the line above it."""
@@ -1229,6 +1311,7 @@ def _text_blocks(
     # ``frags`` come line by line, top to bottom, each line left to right.
     leading = _leading(frags)
     ruled = _HorizontalRules(rules)
+    walls = _VerticalRules(rules, frags)
     columns = _NarrowColumns(frags)
     rows = _RowMates(frags)
     open_blocks: list[Block] = []
@@ -1273,6 +1356,13 @@ def _text_blocks(
                 # it stands level with.
                 and turned(f) == turned(last)
                 and not columns.runs_on_beside(last, f)
+                # A rule drawn down between the two pieces sets them apart: each is in a
+                # box of its own (a form's label, and the next box's text beside it).
+                # (Asked only of a page with rules: most have none.)
+                and not (rules and walls.between(
+                    min(last.x1, fx1), max(last.x0, fx0),
+                    max(fy0, ly0), min(fy1, ly1),
+                ))
             ):
                 target = block  # the rest of the same line, past a wide gap ("2   Title")
                 break

@@ -1,0 +1,170 @@
+"""Walls between a form's boxes: the lines drawn down the page that part two boxes set side by
+side, and the pieces of text that run across one (two boxes' text read by pdfium as one run,
+the gap between them no wider than a word space) split there.
+
+A wall is a vertical rule, or the edge two painted boxes share (a form's row of boxes, each
+drawn as a rectangle of its own, the next one's left side on the previous one's right)."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from .glyphs import Glyph, Rect
+from .lines import SPACE_GAP, Fragment, fragments
+
+#: Two boxes share an edge when one starts within this distance (points) of where the other
+#: ends: the stroke of each box's side covers the joint.
+SHARED_EDGE = 1.5
+#: A glyph overlapping the wall by no more than this (points) still stands on its side.
+WALL_TOUCH = 0.5
+#: A wall parts a piece of text when it runs down all of its height but this share.
+WALL_SLACK = 0.1
+
+
+def _neighbours(boxes: Sequence[Rect], thick: float) -> list[tuple[Rect, Rect]]:
+    """(left, right) pairs of the ``boxes`` (shapes thicker than ``thick`` both ways) set
+    side by side, the right one's left side on the left one's right, along some stretch."""
+    # The shapes by where they start (to the point), each group by height: a left box's
+    # neighbours are looked up, not scanned for (a table's column of cell shadings all start
+    # at one place: scanning it for every cell of the column before would be quadratic).
+    starting: dict[int, list[Rect]] = {}
+    for b in boxes:
+        if b.x1 - b.x0 > thick and b.y1 - b.y0 > thick:
+            starting.setdefault(round(b.x0), []).append(b)
+    if len(starting) < 2:
+        return []
+    groups: dict[int, tuple[list[Rect], list[float], float]] = {}
+    for key, group in starting.items():
+        group.sort(key=lambda b: b.y0)
+        groups[key] = (group, [b.y0 for b in group], max(b.y1 - b.y0 for b in group))
+    pairs = []
+    for shapes, _, _ in groups.values():
+        for left in shapes:
+            near = round(left.x1)
+            for key in (near - 2, near - 1, near, near + 1, near + 2):
+                found = groups.get(key)
+                if found is None:
+                    continue
+                group, starts, tallest = found
+                at = bisect.bisect_left(starts, left.y0 - tallest)
+                stop = bisect.bisect_left(starts, left.y1)
+                for right in group[at:stop]:
+                    if (
+                        abs(right.x0 - left.x1) <= SHARED_EDGE
+                        and min(left.y1, right.y1) > max(left.y0, right.y0)
+                        and right.x1 > left.x1 + SHARED_EDGE
+                    ):
+                        pairs.append((left, right))
+    return pairs
+
+
+def shared_edges(boxes: Sequence[Rect], thick: float) -> list[Rect]:
+    """The vertical edges two of the ``boxes`` (shapes thicker than ``thick`` both ways)
+    share, each as a rule as high as the stretch along which both boxes run."""
+    edges = []
+    for left, right in _neighbours(boxes, thick):
+        x = (left.x1 + right.x0) / 2
+        low, high = max(left.y0, right.y0), min(left.y1, right.y1)
+        edges.append(Rect(x - 0.5, low, x + 0.5, high, left.obj))
+    return edges
+
+
+def boxes_in_rows(boxes: Sequence[Rect], thick: float) -> set[int]:
+    """The ids of the ``boxes`` set side by side with another of the same height (within
+    :data:`SHARED_EDGE`), sharing a whole side: the cells of a form's row of boxes."""
+    return {
+        id(box)
+        for left, right in _neighbours(boxes, thick)
+        if abs(left.y0 - right.y0) <= SHARED_EDGE and abs(left.y1 - right.y1) <= SHARED_EDGE
+        for box in (left, right)
+    }
+
+
+def vertical_walls(
+    rules: Sequence[Rect], edges: Sequence[Rect]
+) -> list[tuple[float, float, float]]:
+    """(x, y0, y1) of the vertical ``rules`` and box ``edges``, by x."""
+    return sorted(
+        ((r.x0 + r.x1) / 2, r.y0, r.y1)
+        for r in [*rules, *edges] if r.y1 - r.y0 > r.x1 - r.x0
+    )
+
+
+class GlyphPositions:
+    """Where each glyph of the page's stream stands in it, indexed on the first question (a
+    page's pieces are split in several passes; most pages have none to split)."""
+
+    def __init__(self, stream: list[Glyph]) -> None:
+        self.stream = stream
+        self._at: dict[int, int] | None = None
+
+    def of(self, glyphs: list[Glyph]) -> list[int]:
+        if self._at is None:
+            self._at = {id(g): i for i, g in enumerate(self.stream)}
+        at = self._at
+        return [at.get(id(g), -1) for g in glyphs]
+
+
+def split_at_walls(
+    frags: list[Fragment], walls: list[tuple[float, float, float]], positions: GlyphPositions
+) -> list[Fragment]:
+    """``frags`` with each piece that runs across a wall (``walls``: :func:`vertical_walls`)
+    split there, between two of its words (never inside one), each part read again from
+    the page's glyph stream (``positions``; its spaces kept). A piece is left whole when its
+    parts do not read back as one piece each."""
+    if not walls:
+        return frags
+    places = [w[0] for w in walls]
+    out: list[Fragment] = []
+    for f in frags:
+        at = bisect.bisect_right(places, f.x0)
+        stop = bisect.bisect_left(places, f.x1)
+        if at >= stop or len(f.glyphs) < 2:
+            out.append(f)  # (most pieces: no wall inside them)
+            continue
+        slack = WALL_SLACK * (f.y1 - f.y0)
+        down = [w for w in walls[at:stop] if w[1] <= f.y0 + slack and w[2] >= f.y1 - slack]
+        # (A stroke ending short of the line is no wall between its words.)
+        out.extend(_split(f, down, positions) if down else [f])
+    return out
+
+
+def _word_space(before: Glyph, after: Glyph, between: list[Glyph]) -> bool:
+    """Whether a word space parts the two glyphs (a space drawn between them, or a gap as
+    wide): a wall between two boxes' texts falls between words, never inside one (a
+    chart's label running over the edge two of its shapes share)."""
+    size = max(before.size, after.size, 1.0)
+    return any(g.char.isspace() for g in between) or after.x0 - before.x1 > SPACE_GAP * size
+
+
+def _split(
+    f: Fragment, walls: list[tuple[float, float, float]], positions: GlyphPositions
+) -> list[Fragment]:
+    glyphs = f.glyphs
+    stream = positions.stream
+    indices = positions.of(glyphs)
+    if -1 in indices or indices != sorted(indices):
+        return [f]  # not one run of the stream in order: left as read
+    cuts = []
+    for x, _, _ in walls:
+        for k in range(1, len(glyphs)):
+            if (
+                glyphs[k - 1].x1 <= x + WALL_TOUCH and glyphs[k].x0 >= x - WALL_TOUCH
+                and _word_space(glyphs[k - 1], glyphs[k], stream[indices[k - 1] + 1:indices[k]])
+            ):
+                cuts.append(k)
+                break
+    if not cuts:
+        return [f]
+    bounds = [0, *sorted(set(cuts)), len(glyphs)]
+    parts = []
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        # From the part's first glyph to just before the next part's (its spaces with it).
+        first = indices[start]
+        last = indices[end] if end < len(glyphs) else indices[-1] + 1
+        read = fragments(stream[first:last])
+        if len(read) != 1 or len(read[0].glyphs) != end - start:
+            return [f]
+        parts.append(read[0])
+    return parts
