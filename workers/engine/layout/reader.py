@@ -238,6 +238,7 @@ def page_blocks(
     walls = vertical_walls(content.rules, edges)
     positions = GlyphPositions(content.glyphs)
     frags = split_at_walls(frags, walls, positions)
+    page_rules = PageRules(content.rules + edges)
     # (Boxes of text side by side are read a box at a time: their frames are no drawing.)
     boxed_rows = side_by_side_areas(content.paths, frags)
     blocks = ruled_tables(content, frags, fields)
@@ -260,9 +261,7 @@ def page_blocks(
             tables.remove(form)  # its labels are read as text
             used.difference_update(id(f) for f in form.frags)
         rest = [f for line in region_lines for f in line.fragments if id(f) not in used]
-        built = _text_blocks_ended(
-            rest, marks, content.index, to_pages, content.rules + edges
-        ) + tables
+        built = _text_blocks_ended(rest, marks, content.index, to_pages, page_rules) + tables
         regions.update((id(b), number) for b in built)
         sections.update(
             (id(b), breaks.sections[id(b.frags[0])])
@@ -1042,6 +1041,51 @@ def _label_beside(label: Fragment, f: Fragment, step: float) -> bool:
     )
 
 
+#: Rules gathered into lines: where each stretch stands across its axis, and the stretches.
+_RuleLines = tuple[list[float], list[tuple[float, float]]]
+
+
+class PageRules(list[Rect]):
+    """A page's rules (and its boxes' shared edges), with the lines they make each way worked
+    out once: every region of the page asks of the same rules (a page of many boxes has tens
+    of thousands of edges, sorted anew for each region before)."""
+
+    across: _RuleLines | None = None
+    down: _RuleLines | None = None
+
+
+def _rule_lines(pieces: list[tuple[float, float, float]]) -> _RuleLines:
+    lines = lines_along(pieces)
+    return (
+        [place for place, stretches in lines for _ in stretches],
+        [stretch for _, stretches in lines for stretch in stretches],
+    )
+
+
+def _rules_across(rules: Sequence[Rect]) -> _RuleLines:
+    """The horizontal ``rules`` by height (each stretch's height, and the stretches)."""
+    if isinstance(rules, PageRules) and rules.across is not None:
+        return rules.across
+    found = _rule_lines([
+        ((r.y0 + r.y1) / 2, r.x0, r.x1) for r in rules if r.x1 - r.x0 > r.y1 - r.y0
+    ])
+    if isinstance(rules, PageRules):
+        rules.across = found
+    return found
+
+
+def _rules_down(rules: Sequence[Rect]) -> _RuleLines:
+    """The vertical ``rules`` by place across (each stretch's place, and the stretches)."""
+    if isinstance(rules, PageRules) and rules.down is not None:
+        return rules.down
+    found = _rule_lines([
+        ((r.x0 + r.x1) / 2, r.y0, r.y1) for r in rules if r.y1 - r.y0 > r.x1 - r.x0
+    ])
+    if isinstance(rules, PageRules):
+        rules.down = found
+    return found
+
+
 class _HorizontalRules:
     """The page's horizontal rules, by height, to ask whether one is drawn between two lines
     (a form's rule between two sections' margin headings set close together)."""
@@ -1056,11 +1100,7 @@ class _HorizontalRules:
         """Sort the rules by height, on the first question (most blocks never ask one); the
         pieces drawn at one height are one rule where they touch (a form's row of boxes each
         draws its own stretch of the rule between two rows)."""
-        lines = lines_along([
-            ((r.y0 + r.y1) / 2, r.x0, r.x1) for r in self.rules if r.x1 - r.x0 > r.y1 - r.y0
-        ])
-        self.heights = [y for y, stretches in lines for _ in stretches]
-        self.spans = [stretch for _, stretches in lines for stretch in stretches]
+        self.heights, self.spans = _rules_across(self.rules)
         self.indexed = True
 
     def between(
@@ -1100,11 +1140,7 @@ class _VerticalRules:
         """Sort the rules by place across, on the first question (most pages never ask one);
         the pieces drawn at one place are one rule where they touch (each box of a column
         draws its own stretch of the wall)."""
-        lines = lines_along([
-            ((r.x0 + r.x1) / 2, r.y0, r.y1) for r in self.rules if r.y1 - r.y0 > r.x1 - r.x0
-        ])
-        self.places = [x for x, stretches in lines for _ in stretches]
-        self.spans = [stretch for _, stretches in lines for stretch in stretches]
+        self.places, self.spans = _rules_down(self.rules)
         self.indexed = True
 
     def between(self, left: float, right: float, y0: float, y1: float) -> bool:

@@ -36,27 +36,41 @@ def _neighbours(boxes: Sequence[Rect], thick: float) -> list[tuple[Rect, Rect]]:
         return []
     groups: dict[int, tuple[list[Rect], list[float], float]] = {}
     for key, group in starting.items():
-        group.sort(key=lambda b: b.y0)
+        group.sort(key=_bottom)
         groups[key] = (group, [b.y0 for b in group], max(b.y1 - b.y0 for b in group))
+    # Where a left box's right side may stand for some group to start there: the many boxes
+    # ending nowhere near a group's start are passed over with one look-up, not five.
+    reachable = {key + step for key in groups for step in (-2, -1, 0, 1, 2)}
     pairs = []
+    # (Plain locals, and min()/max() of two values spelled out with their exact semantics:
+    # a page of many boxes, a chart drawn cell by cell, has tens of thousands of pairs.)
     for shapes, _, _ in groups.values():
         for left in shapes:
-            near = round(left.x1)
+            lx1 = left.x1
+            near = round(lx1)
+            if near not in reachable:
+                continue
+            ly0, ly1 = left.y0, left.y1
             for key in (near - 2, near - 1, near, near + 1, near + 2):
                 found = groups.get(key)
                 if found is None:
                     continue
                 group, starts, tallest = found
-                at = bisect.bisect_left(starts, left.y0 - tallest)
-                stop = bisect.bisect_left(starts, left.y1)
+                at = bisect.bisect_left(starts, ly0 - tallest)
+                stop = bisect.bisect_left(starts, ly1)
                 for right in group[at:stop]:
+                    ry0, ry1 = right.y0, right.y1
                     if (
-                        abs(right.x0 - left.x1) <= SHARED_EDGE
-                        and min(left.y1, right.y1) > max(left.y0, right.y0)
-                        and right.x1 > left.x1 + SHARED_EDGE
+                        abs(right.x0 - lx1) <= SHARED_EDGE
+                        and (ry1 if ry1 < ly1 else ly1) > (ry0 if ry0 > ly0 else ly0)
+                        and right.x1 > lx1 + SHARED_EDGE
                     ):
                         pairs.append((left, right))
     return pairs
+
+
+def _bottom(box: Rect) -> float:
+    return box.y0
 
 
 def shared_edges(boxes: Sequence[Rect], thick: float) -> list[Rect]:
@@ -65,7 +79,10 @@ def shared_edges(boxes: Sequence[Rect], thick: float) -> list[Rect]:
     edges = []
     for left, right in _neighbours(boxes, thick):
         x = (left.x1 + right.x0) / 2
-        low, high = max(left.y0, right.y0), min(left.y1, right.y1)
+        ly0, ry0, ly1, ry1 = left.y0, right.y0, left.y1, right.y1
+        # (max() and min() of two values spelled out, ties and all: see _neighbours.)
+        low = ry0 if ry0 > ly0 else ly0
+        high = ry1 if ry1 < ly1 else ly1
         edges.append(Rect(x - 0.5, low, x + 0.5, high, left.obj))
     return edges
 
@@ -98,6 +115,19 @@ class GlyphPositions:
     def __init__(self, stream: list[Glyph]) -> None:
         self.stream = stream
         self._at: dict[int, int] | None = None
+        # The walls last split at, their places across, and the pieces already found whole
+        # against them (kept, so their ids stay theirs): the page's pieces are split again
+        # after each region's lines are grouped, and most come back unchanged.
+        self.walls: list[tuple[float, float, float]] | None = None
+        self.places: list[float] = []
+        self.whole: dict[int, Fragment] = {}
+
+    def against(self, walls: list[tuple[float, float, float]]) -> None:
+        """Index ``walls`` (forgetting the pieces found whole against others)."""
+        if walls is not self.walls:
+            self.walls = walls
+            self.places = [w[0] for w in walls]
+            self.whole = {}
 
     def of(self, glyphs: list[Glyph]) -> list[int]:
         if self._at is None:
@@ -115,9 +145,13 @@ def split_at_walls(
     parts do not read back as one piece each."""
     if not walls:
         return frags
-    places = [w[0] for w in walls]
+    positions.against(walls)
+    places, whole = positions.places, positions.whole
     out: list[Fragment] = []
     for f in frags:
+        if whole.get(id(f)) is f:
+            out.append(f)  # (asked before, the same piece: left whole again)
+            continue
         at = bisect.bisect_right(places, f.x0)
         stop = bisect.bisect_left(places, f.x1)
         if at >= stop or len(f.glyphs) < 2:
@@ -126,7 +160,10 @@ def split_at_walls(
         slack = WALL_SLACK * (f.y1 - f.y0)
         down = [w for w in walls[at:stop] if w[1] <= f.y0 + slack and w[2] >= f.y1 - slack]
         # (A stroke ending short of the line is no wall between its words.)
-        out.extend(_split(f, down, positions) if down else [f])
+        parts = _split(f, down, positions) if down else [f]
+        if len(parts) == 1 and parts[0] is f:
+            whole[id(f)] = f
+        out.extend(parts)
     return out
 
 
