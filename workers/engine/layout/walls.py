@@ -102,10 +102,10 @@ def vertical_walls(
     rules: Sequence[Rect], edges: Sequence[Rect]
 ) -> list[tuple[float, float, float]]:
     """(x, y0, y1) of the vertical ``rules`` and box ``edges``, by x."""
-    return sorted(
-        ((r.x0 + r.x1) / 2, r.y0, r.y1)
-        for r in [*rules, *edges] if r.y1 - r.y0 > r.x1 - r.x0
-    )
+    found = [((r.x0 + r.x1) / 2, r.y0, r.y1) for r in rules if r.y1 - r.y0 > r.x1 - r.x0]
+    found += [((r.x0 + r.x1) / 2, r.y0, r.y1) for r in edges if r.y1 - r.y0 > r.x1 - r.x0]
+    found.sort()
+    return found
 
 
 class GlyphPositions:
