@@ -4,6 +4,8 @@ is a word space, is split at the wall."""
 
 from __future__ import annotations
 
+import bisect
+import random
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -82,3 +84,24 @@ def test_boxes_apart_share_no_wall(tmp_path: Path) -> None:
     ops = _boxes(False) + [b"0.5 w 38 580 199 100 re S 241 580 197 100 re S"]
     pieces = _pieces(text_page_pdf(tmp_path / "boxes.pdf", ops, base="/Courier"))
     assert "Review Boards ATTN: Naval Discharge 3351 Celmers Lane" in pieces, pieces
+
+
+def test_walls_found_by_band_are_those_a_scan_finds() -> None:
+    """The walls running down a piece of text, looked up in bands of height among many (a
+    chart drawn cell by cell), are those a scan of all of them finds, in the same order."""
+    rng = random.Random(7)
+    walls = sorted(
+        (rng.uniform(0, 600), y0, y0 + rng.choice([0.5, 4.0, 12.0, 40.0, 300.0]))
+        for y0 in (rng.uniform(-20, 800) for _ in range(3000))
+    )
+    positions = GlyphPositions([])
+    positions.against(walls)
+    places = [w[0] for w in walls]
+    for _ in range(500):
+        x0 = rng.uniform(0, 600)
+        x1 = x0 + rng.uniform(0, 300)
+        low = rng.uniform(-30, 820)
+        high = low + rng.uniform(0, 30)
+        at, stop = bisect.bisect_right(places, x0), bisect.bisect_left(places, x1)
+        scanned = [w for w in walls[at:stop] if w[1] <= low and w[2] >= high]
+        assert positions.down(at, stop, x0, x1, low, high) == scanned

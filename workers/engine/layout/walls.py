@@ -8,6 +8,7 @@ drawn as a rectangle of its own, the next one's left side on the previous one's 
 from __future__ import annotations
 
 import bisect
+import math
 from collections.abc import Sequence
 
 from .glyphs import Glyph, Rect
@@ -20,6 +21,15 @@ SHARED_EDGE = 1.5
 WALL_TOUCH = 0.5
 #: A wall parts a piece of text when it runs down all of its height but this share.
 WALL_SLACK = 0.1
+#: The height (points) of the bands walls are filed by, to find those running down a piece
+#: of text among many (a chart drawn cell by cell has thousands of shared edges)...
+WALL_BAND = 16.0
+#: ... looked up only where more walls than this stand across the piece,
+BAND_LOOKUP = 16
+#: ... and given up where the walls would fill more than this many bands each on average.
+BAND_ENTRIES = 8
+
+Walls = list[tuple[float, float, float]]
 
 
 def _neighbours(boxes: Sequence[Rect], thick: float) -> list[tuple[Rect, Rect]]:
@@ -121,6 +131,8 @@ class GlyphPositions:
         self.walls: list[tuple[float, float, float]] | None = None
         self.places: list[float] = []
         self.whole: dict[int, Fragment] = {}
+        self._bands: dict[int, tuple[list[float], Walls]] | None = None
+        self._unbanded = False  # (the walls are too many to file in bands)
 
     def against(self, walls: list[tuple[float, float, float]]) -> None:
         """Index ``walls`` (forgetting the pieces found whole against others)."""
@@ -128,6 +140,52 @@ class GlyphPositions:
             self.walls = walls
             self.places = [w[0] for w in walls]
             self.whole = {}
+            self._bands = None
+            self._unbanded = False
+
+    def down(self, at: int, stop: int, x0: float, x1: float, low: float, high: float) -> Walls:
+        """The walls ``at``-``stop`` (those strictly between ``x0`` and ``x1``) that run from
+        ``low`` or below to ``high`` or above, in their order."""
+        walls = self.walls or []
+        if stop - at > BAND_LOOKUP and low <= high and math.isfinite(low):
+            bands = self._banded()
+            if bands is not None:
+                # Such a wall runs through the height ``low``: it is in that height's band
+                # (the same walls in the same order, the band's few looked through).
+                band = bands.get(math.floor(low / WALL_BAND))
+                if band is None:
+                    return []
+                places, members = band
+                at = bisect.bisect_right(places, x0)
+                stop = bisect.bisect_left(places, x1)
+                return [w for w in members[at:stop] if w[1] <= low and w[2] >= high]
+        return [w for w in walls[at:stop] if w[1] <= low and w[2] >= high]
+
+    def _banded(self) -> dict[int, tuple[list[float], Walls]] | None:
+        """The walls by the bands of height :data:`WALL_BAND` they run through (each band's
+        walls by place across, with their places), or None where they would be too many to
+        file (a page of very tall or unbounded strokes: the walls are looked through)."""
+        if self._unbanded:
+            return None
+        if self._bands is None:
+            walls = self.walls or []
+            bands: dict[int, tuple[list[float], Walls]] = {}
+            budget = BAND_ENTRIES * (len(walls) + 1)
+            for w in walls:
+                if not (math.isfinite(w[1]) and math.isfinite(w[2])):
+                    self._unbanded = True
+                    return None
+                first, last = math.floor(w[1] / WALL_BAND), math.floor(w[2] / WALL_BAND)
+                budget -= max(last - first + 1, 0)
+                if budget < 0:
+                    self._unbanded = True
+                    return None
+                for k in range(first, last + 1):
+                    band = bands.setdefault(k, ([], []))
+                    band[0].append(w[0])
+                    band[1].append(w)
+            self._bands = bands
+        return self._bands
 
     def of(self, glyphs: list[Glyph]) -> list[int]:
         if self._at is None:
@@ -158,7 +216,7 @@ def split_at_walls(
             out.append(f)  # (most pieces: no wall inside them)
             continue
         slack = WALL_SLACK * (f.y1 - f.y0)
-        down = [w for w in walls[at:stop] if w[1] <= f.y0 + slack and w[2] >= f.y1 - slack]
+        down = positions.down(at, stop, f.x0, f.x1, f.y0 + slack, f.y1 - slack)
         # (A stroke ending short of the line is no wall between its words.)
         parts = _split(f, down, positions) if down else [f]
         if len(parts) == 1 and parts[0] is f:
