@@ -383,26 +383,31 @@ class DrawnLines:
     @functools.cached_property
     def across(self) -> tuple[list[float], _Lines]:
         """The horizontal lines (their heights, and the lines), bottom first."""
-        pieces = [
-            ((r.y0 + r.y1) / 2, r.x0, r.x1) for r in self._rules if r.x1 - r.x0 > r.y1 - r.y0
-        ]
-        for shape in self._shapes:
-            pieces.append((shape.y0, shape.x0, shape.x1))
-            pieces.append((shape.y1, shape.x0, shape.x1))
-        lines = lines_along(pieces)
-        return [y for y, _ in lines], lines
+        return self._lines(horizontal=True)
 
     @functools.cached_property
     def down(self) -> tuple[list[float], _Lines]:
         """The vertical lines (where they stand across, and the lines), leftmost first."""
-        pieces = [
-            ((r.x0 + r.x1) / 2, r.y0, r.y1) for r in self._rules if r.y1 - r.y0 > r.x1 - r.x0
-        ]
+        return self._lines(horizontal=False)
+
+    def _lines(self, *, horizontal: bool) -> tuple[list[float], _Lines]:
+        """The lines one way: rules longer that way (at their middle) and both edges of every
+        shape that way, touching pieces joined; with where each stands across."""
+        pieces = []
+        for r in self._rules:
+            if horizontal and r.x1 - r.x0 > r.y1 - r.y0:
+                pieces.append(((r.y0 + r.y1) / 2, r.x0, r.x1))
+            elif not horizontal and r.y1 - r.y0 > r.x1 - r.x0:
+                pieces.append(((r.x0 + r.x1) / 2, r.y0, r.y1))
         for shape in self._shapes:
-            pieces.append((shape.x0, shape.y0, shape.y1))
-            pieces.append((shape.x1, shape.y0, shape.y1))
+            if horizontal:
+                pieces.append((shape.y0, shape.x0, shape.x1))
+                pieces.append((shape.y1, shape.x0, shape.x1))
+            else:
+                pieces.append((shape.x0, shape.y0, shape.y1))
+                pieces.append((shape.x1, shape.y0, shape.y1))
         lines = lines_along(pieces)
-        return [x for x, _ in lines], lines
+        return [at for at, _ in lines], lines
 
     def within(self, extent: _Extent) -> bool:
         """Some line, either way, is drawn strictly within ``extent`` (x0, x1, y0, y1) across
