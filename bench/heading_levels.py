@@ -11,6 +11,7 @@ odd truth (a title tagged H2, a skipped level) from a fault of ours.
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 from pathlib import Path
@@ -59,8 +60,14 @@ def report(path: Path) -> None:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("pdfs", nargs="*", type=Path, help="files to report (default: corpus)")
+    args = parser.parse_args()
     corpus = bench.SHARED / "corpus"
-    paths = [Path(a) for a in sys.argv[1:]] or sorted(
+    if not args.pdfs and not corpus.exists():
+        print(f"skipped: {corpus} is absent")
+        return 0
+    paths = args.pdfs or sorted(
         [*corpus.glob("tagged/*.pdf"), *corpus.glob("pdfua/**/*.pdf")]
     )
     for path in paths:
