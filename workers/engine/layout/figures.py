@@ -155,16 +155,7 @@ def judge(candidates: Sequence[Candidate], *, pages: int) -> dict[int, Verdict]:
     """Over a whole document: for each candidate (by ``id()``) that is not simply a picture,
     the images that remain of the picture once the decoration is set aside — none when the
     whole candidate is decoration. Candidates not in the answer are pictures as they are."""
-    seen_on: dict[object, set[int]] = {}
-    for c in candidates:
-        for key in _image_keys(c):
-            seen_on.setdefault(key, set()).add(c.page)
-        if c.drawing and c.shapes:
-            seen_on.setdefault(c.shapes, set()).add(c.page)
-        if c.drawing and _in_margin(c):
-            seen_on.setdefault(("margin", place(*c.box)), set()).add(c.page)
-    needed = max(RUNNING_MIN_PAGES, RUNNING_MIN_SHARE * pages)
-    running = {key for key, on in seen_on.items() if len(on) >= needed}
+    running = running_keys(candidates, pages=pages)
     out: dict[int, Verdict] = {}
     for c in candidates:
         if c.nowhere:
@@ -192,6 +183,41 @@ def judge(candidates: Sequence[Candidate], *, pages: int) -> dict[int, Verdict]:
         if verdict is not None and (verdict.kept or not c.captioned):
             out[id(c)] = verdict
     return out
+
+
+def running_keys(candidates: Sequence[Candidate], *, pages: int) -> set[object]:
+    """The identities (see :func:`_image_keys`; a drawing's shapes; a margin drawing's place)
+    met on enough of the document's ``pages`` to be running furniture."""
+    seen_on: dict[object, set[int]] = {}
+    for c in candidates:
+        for key in _image_keys(c):
+            seen_on.setdefault(key, set()).add(c.page)
+        if c.drawing and c.shapes:
+            seen_on.setdefault(c.shapes, set()).add(c.page)
+        if c.drawing and _in_margin(c):
+            seen_on.setdefault(("margin", place(*c.box)), set()).add(c.page)
+    needed = max(RUNNING_MIN_PAGES, RUNNING_MIN_SHARE * pages)
+    return {key for key, on in seen_on.items() if len(on) >= needed}
+
+
+def smoothness_asked(c: Candidate, running: set[object]) -> list[ImageFacts]:
+    """The images of ``c`` whose :attr:`~.glyphs.ImageFacts.smooth` :func:`judge` may read,
+    when the document's running identities are among ``running`` (a superset of
+    :func:`running_keys`; empty while the pages are still being read, when the answer is
+    those asked of the candidate if none of its images proves running). The rest are never
+    read, whatever else is: an image under no line of text its size (see
+    :func:`_glow_behind_text`) is read only when at most ``FEW_IMAGES`` images are left
+    beside the running ones, so only when fewer than that of the others are not running."""
+    if c.drawing or c.nowhere:
+        return []
+    pieces = c.significant()
+    keys = _image_keys(c, pieces)
+    asked = []
+    for k, (r, facts) in enumerate(pieces):
+        others_left = sum(1 for j, key in enumerate(keys) if j != k and key not in running)
+        if others_left < FEW_IMAGES or _under_text_line(c, r):
+            asked.append(facts)
+    return asked
 
 
 def _without_running(c: Candidate, running: set[object]) -> Verdict | None:
@@ -332,16 +358,19 @@ def _glow_behind_text(c: Candidate, pieces: list[tuple[Rect, ImageFacts]]) -> bo
     """Edgeless images, each behind a line of text set on it and hardly taller than it: the
     glow or shadow of a title's lines, drawn in pieces. (The flat bars of a chart are not
     each covered by a line of text their own size.)"""
-    if not pieces or not all(facts.smooth for _, facts in pieces):
-        return False
-    for r, _ in pieces:
-        sizes = [
-            size for x0, y0, x1, y1, size in c.text_on
-            if x0 < r.x1 and r.x0 < x1 and y0 < r.y1 and r.y0 < y1
-        ]
-        if not sizes or r.y1 - r.y0 > BAND_LINES * LINE_PITCH * max(sizes):
-            return False
-    return True
+    # (Where they lie is asked first: whether they are edgeless is judged only for images
+    # that may be asked, see smoothness_asked.)
+    return bool(pieces) and all(_under_text_line(c, r) for r, _ in pieces) and all(
+        facts.smooth for _, facts in pieces)
+
+
+def _under_text_line(c: Candidate, r: Rect) -> bool:
+    """The image ``r`` of ``c`` has text set on it and is hardly taller than that text's line."""
+    sizes = [
+        size for x0, y0, x1, y1, size in c.text_on
+        if x0 < r.x1 and r.x0 < x1 and y0 < r.y1 and r.y0 < y1
+    ]
+    return bool(sizes) and r.y1 - r.y0 <= BAND_LINES * LINE_PITCH * max(sizes)
 
 
 # --- captions ---------------------------------------------------------------------------------

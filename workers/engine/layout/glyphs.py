@@ -286,9 +286,7 @@ def _read_content(
 ) -> PageContent:
     """What :class:`OpenedPage` reads of loaded page ``index``; with ``pdf`` (the page's
     document), the images' facts too."""
-    left, bottom, right, top = page.get_cropbox()
-    content = PageContent(index, right - left, top - bottom, page.get_rotation() % 360, left,
-                          bottom)
+    content = _bare_content(page, index)
     owners = _objects(page, content, pdf)
     textpage = page.get_textpage()
     try:
@@ -297,6 +295,31 @@ def _read_content(
     finally:
         textpage.close()
     return content
+
+
+def _bare_content(page: pdfium.PdfPage, index: int) -> PageContent:
+    """The page's size and turn, nothing read of its objects yet."""
+    left, bottom, right, top = page.get_cropbox()
+    return PageContent(index, right - left, top - bottom, page.get_rotation() % 360, left,
+                       bottom)
+
+
+def judge_closed_page(pdf: pdfium.PdfDocument, index: int, wanted: dict[int, ImageFacts]) -> None:
+    """Fill in :attr:`ImageFacts.smooth` of images of page ``index`` whose page closed before
+    they were asked about: ``wanted[k]`` is ``image_facts[k]`` of its :class:`PageContent`.
+    The page is loaded again and its objects walked as when it was read (the same walk finds
+    the same images in the same order), glyphs left unread."""
+    page = pdf[index]
+    try:
+        content = _bare_content(page, index)
+        _objects(page, content, pdf)
+        for k, facts in wanted.items():
+            again = content.image_facts[k] if k < len(content.image_facts) else None
+            if again is not None and again.unjudged and again.key == facts.key:
+                obj = ctypes.cast(again.unjudged, c.FPDF_PAGEOBJECT)
+                facts.smooth = _judged_smooth(obj, facts.key, pdf, page.raw)
+    finally:
+        page.close()
 
 
 def _white_fill_box(obj: Any) -> tuple[float, float, float, float] | None:

@@ -73,13 +73,15 @@ from .figures import (
     frames_running_text,
     ground_of_pictures,
     place,
+    running_keys,
     running_text,
     scale_label,
+    smoothness_asked,
     text_frame,
     with_scales,
 )
 from .gcpause import collect_young, paused_gc
-from .glyphs import ImageFacts, OpenedPage, PageContent, Rect
+from .glyphs import ImageFacts, OpenedPage, PageContent, Rect, judge_closed_page
 from .lines import FRAGMENT_GAP, Fragment, fragments, lines, word_count
 from .named_glyphs import NamedGlyphReading
 from .operators import OperatorMap, map_operators
@@ -130,10 +132,12 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
             count = min(len(fitz), len(pk.pages), max_pages)
             annotated = page_links(pk, count)
             to_pages = annotated.pages
+            unjudged: dict[int, dict[int, ImageFacts]] = {}
             results = [
-                _read_page(fitz, pk, index, doc, to_pages.get(index, []), named)
+                _read_page(fitz, pk, index, doc, to_pages.get(index, []), named, unjudged)
                 for index in range(count)
             ]
+            _judge_images_left(fitz, results, unjudged)
         finally:
             fitz.close()
         outline = read_outline(pk)
@@ -173,9 +177,13 @@ def _read_page(
     fitz: pdfium.PdfDocument, pk: pikepdf.Pdf, index: int, doc: Document,
     to_pages: list[tuple[BBox, int]],
     named: NamedGlyphReading | None = None,
+    unjudged: dict[int, dict[int, ImageFacts]] | None = None,
 ) -> PageResult:
+    """``unjudged``: where the page's figure images left unjudged are put (see
+    :func:`_judge_images_left`)."""
     try:
-        return _analyse_page(fitz, pk, index, doc, to_pages, named or NamedGlyphReading())
+        return _analyse_page(fitz, pk, index, doc, to_pages, named or NamedGlyphReading(),
+                             {} if unjudged is None else unjudged)
     except Exception as e:  # noqa: BLE001 - one bad page must not lose the document
         doc.warnings.append(Warning("page-unreadable", f"{type(e).__name__}: {e}", index))
         empty = Page(0.0, 0.0)
@@ -188,6 +196,7 @@ def _analyse_page(
     fitz: pdfium.PdfDocument, pk: pikepdf.Pdf, index: int, doc: Document,
     to_pages: list[tuple[BBox, int]],
     named: NamedGlyphReading,
+    unjudged: dict[int, dict[int, ImageFacts]],
 ) -> PageResult:
     with OpenedPage(fitz, index, image_facts=True) as opened:
         content = opened.content
@@ -209,12 +218,6 @@ def _analyse_page(
         fields = [box_to_display(box, frame) for box in page_field_boxes(pk.pages[index])]
         linked = [(box_to_display(box, frame), to) for box, to in to_pages]
         blocks = page_blocks(content, fields, linked)
-        # Whether an image is edgeless is asked (by .figures) only of a figure's images large
-        # enough to say what it is; judging it renders the image, the dearest fact of a page,
-        # so it is judged for those alone, before the page closes.
-        opened.judge_smoothness(
-            facts for b in blocks if b.candidate for _, facts in b.candidate.significant()
-        )
         for b in blocks:
             # (Asked while the page is open: what the shapes are painted with, and where
             # their clip lets them show.)
@@ -222,7 +225,38 @@ def _analyse_page(
                 b.candidate.nowhere = opened.shows_nowhere(b.objects)
             if b.candidate and b.candidate.drawing and not b.candidate.words_on:
                 b.candidate.blank = opened.paints_nothing(b.objects)
+        # Whether an image is edgeless is asked (by .figures) only of some of a figure's
+        # images; judging it renders the image, the dearest fact of a page, so it is judged
+        # for those alone, before the page closes. Those asked only if the figure's other
+        # images prove running (known once every page is read) wait for that.
+        candidates = [b.candidate for b in blocks if b.candidate]
+        opened.judge_smoothness(f for c in candidates for f in smoothness_asked(c, set()))
+        place_of = {id(f): k for k, f in enumerate(content.image_facts)}
+        left = {place_of[id(f)]: f for c in candidates for _, f in c.significant()
+                if f.unjudged and id(f) in place_of}
+        if left:
+            unjudged[index] = left
     return PageResult(frame.display_page(page), blocks, opmap, content.object_mcids, frame, page)
+
+
+def _judge_images_left(
+    fitz: pdfium.PdfDocument, results: list[PageResult],
+    unjudged: dict[int, dict[int, ImageFacts]],
+) -> None:
+    """Judge the images left unjudged on their pages (``unjudged``: page -> place in its
+    image facts -> facts) that :func:`.figures.judge` may ask about now that the running
+    images are known. Blocks are only dropped between here and there, so the running images
+    it finds are among those found here, and the images it may ask about among these."""
+    if not unjudged:
+        return
+    candidates = [b.candidate for r in results for b in r.blocks if b.candidate]
+    running = running_keys(candidates, pages=len(results))
+    asked = {id(f) for c in candidates if c.page in unjudged
+             for f in smoothness_asked(c, running)}
+    for index, left in unjudged.items():
+        wanted = {k: f for k, f in left.items() if id(f) in asked}
+        if wanted:
+            judge_closed_page(fitz, index, wanted)
 
 
 def page_blocks(
