@@ -13,7 +13,7 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image, features
 
-from workers.engine.layout import glyphs
+from workers.engine.layout import glyphs, reader
 from workers.engine.layout.glyphs import read_page
 from workers.engine.layout.reader import read_layout
 
@@ -148,3 +148,61 @@ def test_only_a_figures_images_are_rendered_to_judge_them(
     rendered.clear()
     (facts,) = _facts(path)
     assert len(rendered) == 2 and [f.unjudged for f in facts] == [0, 0]
+
+
+def _strip_of_three(tmp_path: Path, thirds: list[bytes]) -> Path:
+    """A page per entry of ``thirds``: a text line, and a picture made of three touching
+    images, two the same on every page (a logo and a band: running) and the third the page's
+    own (``thirds[k]``, its pixels)."""
+    pdf = pikepdf.new()
+    logo = pdf.make_indirect(_gray_image(pdf, _checker(32), 32))
+    band = pdf.make_indirect(_gray_image(pdf, bytes(range(0, 256, 8)) * 32, 32))
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica))
+    for pixels in thirds:
+        page = pdf.add_blank_page(page_size=(612, 792))
+        page.obj.Resources = pikepdf.Dictionary(
+            Font=pikepdf.Dictionary(F1=font),
+            XObject=pikepdf.Dictionary(
+                L=logo, B=band, T=pdf.make_indirect(_gray_image(pdf, pixels, 32))))
+        page.obj.Contents = pdf.make_stream(
+            b"BT /F1 12 Tf 72 100 Td (A line of text under the picture.) Tj ET "
+            b"q 100 0 0 100 72 500 cm /L Do Q q 100 0 0 100 172 500 cm /B Do Q "
+            b"q 100 0 0 100 272 500 cm /T Do Q")
+    path = tmp_path / "strip.pdf"
+    pdf.save(path)
+    return path
+
+
+def test_images_asked_about_only_beside_running_ones_are_judged_once_those_are_known(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Of a picture of three images, one is asked whether it is edgeless only when the other
+    # two prove running (repeated on enough pages: known once every page is read). Then it is
+    # judged, its page loaded again: a flat third image left beside the running logo and band
+    # is decoration (the picture goes), a checkered one a figure.
+    flats = [bytes([96 + 16 * k]) * 32 * 32 for k in range(3)]
+    path = _strip_of_three(tmp_path, [*flats, _checker(32)])
+    rendered = _count_smoothness_renders(monkeypatch)
+    doc = read_layout(path, max_pages=10)
+    assert [b.prov[0].page for b in doc.blocks if b.type == "figure"] == [3]
+    # Each page's third image, judged after its page was read; the logo and the band too
+    # (beside one image left, each might be asked), once each: drawn the same way throughout.
+    assert len(rendered) == 6
+    # The same model as when every image of a figure is judged while its page is open.
+    monkeypatch.setattr(reader, "smoothness_asked", lambda c, running: [
+        f for _, f in c.significant()])
+    assert read_layout(path, max_pages=10).to_json() == doc.to_json()
+
+
+def test_images_never_asked_about_are_not_judged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On two pages nothing is running (a picture repeated on fewer than three pages is not):
+    # of a picture of three images, none under a line of text, none is asked whether it is
+    # edgeless, so none is rendered, and the picture is a figure on each page.
+    path = _strip_of_three(tmp_path, [bytes([128]) * 32 * 32] * 2)
+    rendered = _count_smoothness_renders(monkeypatch)
+    doc = read_layout(path, max_pages=10)
+    assert [b.prov[0].page for b in doc.blocks if b.type == "figure"] == [0, 1]
+    assert rendered == []
