@@ -256,7 +256,10 @@ def _judge_images_left(
     for index, left in unjudged.items():
         wanted = {k: f for k, f in left.items() if id(f) in asked}
         if wanted:
-            judge_closed_page(fitz, index, wanted)
+            try:
+                judge_closed_page(fitz, index, wanted)
+            except Exception:  # noqa: BLE001 - the page was read once: its images stay unjudged
+                continue
 
 
 def page_blocks(
