@@ -24,7 +24,7 @@ import functools
 import math
 import operator
 import statistics
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from types import ModuleType
 from typing import TypeVar
 
@@ -329,6 +329,14 @@ class SectionBreaks:
 _Lines = list[tuple[float, list[tuple[float, float]]]]
 
 
+def rule_pieces(rules: Iterable[Boxed], *, horizontal: bool) -> list[tuple[float, float, float]]:
+    """The ``rules`` longer one way (horizontal or not) as pieces for :func:`lines_along`:
+    where each stands across that axis (its middle), and its stretch along it."""
+    if horizontal:
+        return [((r.y0 + r.y1) / 2, r.x0, r.x1) for r in rules if r.x1 - r.x0 > r.y1 - r.y0]
+    return [((r.x0 + r.x1) / 2, r.y0, r.y1) for r in rules if r.y1 - r.y0 > r.x1 - r.x0]
+
+
 def lines_along(pieces: list[tuple[float, float, float]]) -> _Lines:
     """(place, start, end) ``pieces`` of lines drawn along one axis, gathered into lines: the
     pieces within :data:`LINE_JOIN` of one place make one line, their stretches joined where
@@ -393,12 +401,7 @@ class DrawnLines:
     def _lines(self, *, horizontal: bool) -> tuple[list[float], _Lines]:
         """The lines one way: rules longer that way (at their middle) and both edges of every
         shape that way, touching pieces joined; with where each stands across."""
-        pieces = []
-        for r in self._rules:
-            if horizontal and r.x1 - r.x0 > r.y1 - r.y0:
-                pieces.append(((r.y0 + r.y1) / 2, r.x0, r.x1))
-            elif not horizontal and r.y1 - r.y0 > r.x1 - r.x0:
-                pieces.append(((r.x0 + r.x1) / 2, r.y0, r.y1))
+        pieces = rule_pieces(self._rules, horizontal=horizontal)
         for shape in self._shapes:
             if horizontal:
                 pieces.append((shape.y0, shape.x0, shape.x1))

@@ -26,7 +26,7 @@ import bisect
 import re
 import statistics
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +94,7 @@ from .order import (
     lines_along,
     panels_last,
     reading_order,
+    rule_pieces,
     turned,
 )
 from .patterns import is_marker, starts_item
@@ -1087,39 +1088,26 @@ class PageRules(list[Rect]):
     out once: every region of the page asks of the same rules (a page of many boxes has tens
     of thousands of edges, sorted anew for each region before)."""
 
-    across: _RuleLines | None = None
-    down: _RuleLines | None = None
+    def __init__(self, rules: Iterable[Rect]) -> None:
+        super().__init__(rules)
+        #: The lines worked out so far, by whether they are horizontal.
+        self.lines: dict[bool, _RuleLines] = {}
 
 
-def _rule_lines(pieces: list[tuple[float, float, float]]) -> _RuleLines:
-    lines = lines_along(pieces)
-    return (
+def _rule_lines(rules: Sequence[Rect], *, horizontal: bool) -> _RuleLines:
+    """The ``rules`` drawn one way (horizontal: by height; else by place across), gathered
+    into lines: each stretch's place, and the stretches. Worked out once for a page's
+    :class:`PageRules`."""
+    known = rules.lines if isinstance(rules, PageRules) else None
+    if known is not None and horizontal in known:
+        return known[horizontal]
+    lines = lines_along(rule_pieces(rules, horizontal=horizontal))
+    found = (
         [place for place, stretches in lines for _ in stretches],
         [stretch for _, stretches in lines for stretch in stretches],
     )
-
-
-def _rules_across(rules: Sequence[Rect]) -> _RuleLines:
-    """The horizontal ``rules`` by height (each stretch's height, and the stretches)."""
-    if isinstance(rules, PageRules) and rules.across is not None:
-        return rules.across
-    found = _rule_lines([
-        ((r.y0 + r.y1) / 2, r.x0, r.x1) for r in rules if r.x1 - r.x0 > r.y1 - r.y0
-    ])
-    if isinstance(rules, PageRules):
-        rules.across = found
-    return found
-
-
-def _rules_down(rules: Sequence[Rect]) -> _RuleLines:
-    """The vertical ``rules`` by place across (each stretch's place, and the stretches)."""
-    if isinstance(rules, PageRules) and rules.down is not None:
-        return rules.down
-    found = _rule_lines([
-        ((r.x0 + r.x1) / 2, r.y0, r.y1) for r in rules if r.y1 - r.y0 > r.x1 - r.x0
-    ])
-    if isinstance(rules, PageRules):
-        rules.down = found
+    if known is not None:
+        known[horizontal] = found
     return found
 
 
@@ -1137,7 +1125,7 @@ class _HorizontalRules:
         """Sort the rules by height, on the first question (most blocks never ask one); the
         pieces drawn at one height are one rule where they touch (a form's row of boxes each
         draws its own stretch of the rule between two rows)."""
-        self.heights, self.spans = _rules_across(self.rules)
+        self.heights, self.spans = _rule_lines(self.rules, horizontal=True)
         self.indexed = True
 
     def between(
@@ -1177,7 +1165,7 @@ class _VerticalRules:
         """Sort the rules by place across, on the first question (most pages never ask one);
         the pieces drawn at one place are one rule where they touch (each box of a column
         draws its own stretch of the wall)."""
-        self.places, self.spans = _rules_down(self.rules)
+        self.places, self.spans = _rule_lines(self.rules, horizontal=False)
         self.indexed = True
 
     def between(self, left: float, right: float, y0: float, y1: float) -> bool:
