@@ -83,15 +83,18 @@ def _font(pdf: pikepdf.Pdf, encoding: dict[int, str], entries: dict[str, object]
     ))
 
 
-def math_pdf(path: Path, entries: dict[str, object] | None = None) -> Path:
+def math_pdf(path: Path, entries: dict[str, object] | None = None,
+             encoding: dict[int, str] | None = None, lines: list[bytes] | None = None,
+             ) -> Path:
     """A page of text in the test font, with its built-in encoding (no /Encoding) unless
-    ``entries`` say otherwise."""
+    ``entries`` say otherwise; ``encoding`` and ``lines``: another encoding and text."""
     pdf = pikepdf.new()
     pdf.add_blank_page(page_size=(595, 842))
     page = pdf.pages[0]
     page.obj.Resources = pikepdf.Dictionary(
-        Font=pikepdf.Dictionary(F1=_font(pdf, ENCODING, entries or {})))
-    lines = [b"a set hx, yi names two sets", b"a copy x\x02 stays apart", b"and y\x1c z"]
+        Font=pikepdf.Dictionary(F1=_font(pdf, encoding or ENCODING, entries or {})))
+    lines = lines or [b"a set hx, yi names two sets", b"a copy x\x02 stays apart",
+                      b"and y\x1c z"]
     content = [b"BT /F1 12 Tf 72 %d Td <%s> Tj ET" % (760 - 20 * n, line.hex().encode())
                for n, line in enumerate(lines)]
     page.obj.Contents = pdf.make_stream(b"\n".join(content))
@@ -147,11 +150,25 @@ def test_the_fixes_are_the_codes_readers_miss_and_no_others(tmp_path: Path) -> N
 
 
 def test_a_code_whose_own_character_another_code_reads_is_left_alone(tmp_path: Path) -> None:
-    """TeX's big delimiters: code 40 is a large brace, and "(" is also what other codes
-    (parenleftbig) say. pdfium's "(" could be either, so neither side changes code 40."""
+    """Code 40 is a large brace, and another code's glyph is named ``parenleft`` (a name
+    pdfium knows, so it reads "(" there too): pdfium's "(" could be either, so neither side
+    changes code 40. The same goes for a character another code's /ToUnicode gives."""
+    pdf = pikepdf.new()
+    font = _font(pdf, {96: "parenleft", 40: "braceleftbigg"}, {})
+    assert named_fixes(font) == {}
+    mapped = _font(pdf, {16: "parenleftBig", 40: "braceleftbigg"},
+                   {"ToUnicode": pdf.make_stream(to_unicode_cmap({16: "("}))})
+    assert named_fixes(mapped) == {}
+
+
+def test_a_tex_name_takes_no_character_from_another_code(tmp_path: Path) -> None:
+    """TeX's big delimiters: code 40 is a large brace, code 16 a large parenthesis named
+    ``parenleftBig``, which pdfium does not know: it reads code 16 as the code itself, never
+    as "(", so its "(" can only be code 40's, and both codes are read as their names say."""
     pdf = pikepdf.new()
     font = _font(pdf, {16: "parenleftBig", 40: "braceleftbigg"}, {})
-    assert named_fixes(font) == {16: "("}
+    assert named_fixes(font) == {16: "(", 40: "{"}
+    assert reading_fixes(font) == {"\x10": "(", "(": "{"}
 
 
 def test_a_code_already_in_the_to_unicode_keeps_its_entry(tmp_path: Path) -> None:
@@ -193,6 +210,29 @@ def test_the_tagged_output_maps_them_and_reads_back_as_the_model(tmp_path: Path)
 
     source, output = pdfua_check(result.source, result.output)
     assert "7.21.7-1" in (source["failed_rules"] or {})  # the test means something
+    assert "7.21.7-1" not in (output["failed_rules"] or {}), output
+
+
+def test_big_delimiters_read_back_as_the_model_and_map_every_code(tmp_path: Path) -> None:
+    """A brace at the code of "(" and a parenthesis at a control code, both TeX names: the
+    model reads them as their names say, the output's /ToUnicode says the same, every
+    element reads back as the model has it, and veraPDF finds every code mapped."""
+    encoding = {**{ord(letter): letter for letter in LETTERS}, 32: "space",
+                16: "parenleftBig", 17: "parenrightBig", 40: "braceleftbigg",
+                41: "bracerightbigg"}
+    source = math_pdf(tmp_path / "big.pdf", encoding=encoding, lines=[
+        b"a set (x y) names two sets", b"a pair \x10x y\x11 stays apart"])
+    text = _text(source)
+    assert "{x y}" in text and "(x y)" in text, text
+    result = tag_and_check(source)
+
+    assert result.check("pixels")["passed"], result.report
+    assert result.check("text-fidelity")["passed"], result.report
+    with pikepdf.open(result.output) as pdf:
+        entries = to_unicode_entries(pdf.pages[0].Resources.Font.F1.ToUnicode)
+    assert entries == {16: "(", 17: ")", 40: "{", 41: "}"}
+    source_verdict, output = pdfua_check(result.source, result.output)
+    assert "7.21.7-1" in (source_verdict["failed_rules"] or {})  # the test means something
     assert "7.21.7-1" not in (output["failed_rules"] or {}), output
 
 

@@ -278,8 +278,12 @@ def named_fixes(font: pikepdf.Dictionary) -> dict[int, str]:
     """The codes of :func:`missing_text` that both sides change: the tagged PDF writer adds
     them to /ToUnicode, the layout reader reads pdfium's character for them (the code itself)
     as the name says. Left out, so that no character is misread: a code whose own character
-    is white space (pdfium adds spaces of its own), or is what another code of the font
-    reads (its /ToUnicode, or its name: the code's own character could then be either)."""
+    is white space (pdfium adds spaces of its own), or is what pdfium reads for another code
+    of the font (its /ToUnicode entry, or its name where pdfium knows the name: an AGL or
+    ``uniXXXX`` name). pdfium knows no TeX name, and reads such a code as the code itself
+    (never as the character the name says), so a TeX name takes no character from another
+    code: ``braceleftBigg`` at code 40 is read as "(" by pdfium whatever ``parenleftBigg``
+    at code 32 says."""
     # (The names and the /ToUnicode are read once: reading a font program's encoding and a
     # CMap are the dear part, for every font of a document.)
     names = code_names(font)
@@ -287,10 +291,18 @@ def named_fixes(font: pikepdf.Dictionary) -> dict[int, str]:
     if not missing:
         return {}
     taken: set[str] = set(present.values())
-    taken.update(text for name in names.values()
-                 if (text := name_text(name)) is not None)
+    taken.update(text for code, name in names.items()
+                 if code not in present and _pdfium_knows(name)
+                 and (text := name_text(name)) is not None)
     return {code: text for code, text in missing.items()
             if chr(code) != text and chr(code) not in _SPACES and chr(code) not in taken}
+
+
+def _pdfium_knows(name: str) -> bool:
+    """Does pdfium read a glyph of this name as the character it says (an AGL name, or a
+    ``uniXXXX``/``uXXXXX`` one)? Other names it reads as the code itself."""
+    base = name.split(".", 1)[0] if not name.startswith(".") else name
+    return base in LEGACY_AGL2UV or _UNI_NAME.match(base) is not None
 
 
 def reading_fixes(font: pikepdf.Dictionary) -> dict[str, str]:
