@@ -1250,3 +1250,46 @@ def test_a_column_filled_only_in_later_rows_stays_in_the_table(tmp_path: Path) -
             ops.append(show(280, 660 - 14 * k, d))
     cells = _cell_texts(text_page_pdf(tmp_path / "notes.pdf", ops))
     assert "read only" in cells
+
+
+
+def test_a_cells_label_and_larger_value_on_one_line_read_label_first() -> None:
+    # A form's row: a label in a small face and the value typed after it in a larger one, on
+    # one baseline, and a line wrapped under the row. The row reads its lines as they stand,
+    # each left to right: not its pieces by their tops (the larger value first).
+    from workers.engine.layout.lines import Fragment
+    from workers.engine.layout.tables import _merge_wrapped_cells
+
+    label = Fragment([], "Case number:", 72, 700, 130, 708)
+    value = Fragment([], "150109-DSP", 134, 700, 200, 712)
+    other = Fragment([], "Agency:", 300, 700, 340, 708)
+    wrapped = Fragment([], "(at time of incident)", 72, 688, 160, 696)
+    (row,) = _merge_wrapped_cells([[label, value, other], [wrapped]])
+    assert [f.text for f in row] == ["Case number:", "150109-DSP", "Agency:",
+                                     "(at time of incident)"]
+
+
+def test_a_column_of_text_with_a_label_beside_its_first_line_is_no_table(
+    tmp_path: Path,
+) -> None:
+    # A sentence leading into a bulleted list, and the next column's item label ("b)")
+    # hanging level with its first line: one column of text holds every row; the label
+    # stands beside it once. No rows and columns of data.
+    ops = [_show(45, 700, "The purpose of type testing the valves is:"), _show(291, 700, "b\\)")]
+    items = ["to verify the effectiveness of the arrester",
+             "to verify that the valve closes after a test",
+             "to verify that the valve is tight after a test",
+             "to establish the level of protection given"]
+    for k, item in enumerate(items):
+        ops += [_show(45, 687 - 13 * k, "\\225"), _show(60, 687 - 13 * k, item)]
+    ops += [_show(45, 622, "Where"), _show(80, 622, "relief valves are provided with shields,"),
+            _show(31, 609, "k\\)"), _show(45, 609, "Crankcase relief valves are to be provided")]
+    path = text_page_pdf(tmp_path / "column.pdf", ops)
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        content = read_page(pdf, 0)
+    finally:
+        pdf.close()
+    # (Asked of the lines together, as a column region holding the label would give them.)
+    blocks, _ = find_tables(lines(fragments(content.glyphs)), 0)
+    assert not [b for b in blocks if b.kind == "table"]

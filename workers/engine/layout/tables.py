@@ -1445,6 +1445,10 @@ def _merge_wrapped_cells(rows: list[list[Fragment]]) -> list[list[Fragment]]:
     joins the full row above or below, whichever is closer in the same column (cells are often
     centred vertically, so wrapped text can sit above its row's first line)."""
     out: dict[int, list[Fragment]] = {i: list(row) for i, row in enumerate(rows) if len(row) > 1}
+    # A merged row reads its lines top to bottom, each left to right, as they came: its
+    # pieces sorted by their tops would put a larger value before its label on one line
+    # ("150109 Case Tracking Number:") where the two stand on one baseline.
+    place = {id(f): (i, k) for i, row in enumerate(rows) for k, f in enumerate(row)}
     i = 0
     while i < len(rows):
         if len(rows[i]) > 1:
@@ -1468,7 +1472,7 @@ def _merge_wrapped_cells(rows: list[list[Fragment]]) -> list[list[Fragment]]:
             for k in range(i, j + 1):
                 out[k] = [rows[k][0]]
         i = j + 1
-    return [sorted(out[k], key=lambda f: -f.y1) for k in sorted(out)]
+    return [sorted(out[k], key=lambda f: place[id(f)]) for k in sorted(out)]
 
 
 def _overlap_x(a: Fragment, b: Fragment) -> bool:
@@ -1575,6 +1579,14 @@ def _scattered(cells: list[list[Fragment | None]]) -> bool:
     return slots > 0 and filled < SCATTERED_FILL * slots
 
 
+def _one_column_filled(cells: list[list[Fragment | None]]) -> bool:
+    """Only one column holds text in more than one row: a column of text (a list and the
+    sentence leading into it) with a piece or two set beside it (a label of the next
+    column's first line, hanging in the gutter), not rows and columns of data."""
+    columns = len(cells[0]) if cells else 0
+    return sum(sum(row[k] is not None for row in cells) >= 2 for k in range(columns)) < 2
+
+
 def _one_symbol(pieces: list[Fragment]) -> bool:
     """Every piece the same one sign that is no letter or digit ("+", "»", "✓"): bullets
     of whatever font, down the left of a list (a class diagram's attributes marked "+")."""
@@ -1622,12 +1634,19 @@ def _runs_on(cells: list[list[Fragment | None]], column: int) -> bool:
         return False
     going_on = [
         above for above, below in pairs
-        if above is not None and below is not None and below.text[:1].islower()
+        if above is not None and below is not None and _item_text(below.text)[:1].islower()
         and below.text != above.text
     ]
     if len(pairs) == 2:
         return len(going_on) == 2 and all(f.words >= 3 for f in going_on)
     return len(going_on) >= 0.75 * len(pairs)
+
+
+def _item_text(text: str) -> str:
+    """The text past a bullet or a list number opening it: a list's items go on with the
+    sentence that leads into them as its lines would ("is:" / "• to verify that")."""
+    first, _, rest = text.partition(" ")
+    return rest if rest and is_marker(first) else text
 
 
 #: An equation's number at the right margin: "(2.1)", "(14)", "(3b)".
@@ -1810,7 +1829,7 @@ def _table_from(run: list[Line], page: int) -> Block | None:
         cells.append(cell_row)
     if any(_runs_on(cells, k) for k in range(len(columns))):
         return None  # a column of sentences running from line to line: text set beside text
-    if _scattered(cells):
+    if _scattered(cells) or _one_column_filled(cells):
         return None  # labels placed about a chart or diagram: no rows and columns of data
     if _numbered_equations(cells) or _braced_code(rows) or _typeset_math(rows):
         return None
