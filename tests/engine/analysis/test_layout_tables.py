@@ -1253,6 +1253,29 @@ def test_a_column_filled_only_in_later_rows_stays_in_the_table(tmp_path: Path) -
 
 
 
+def test_a_glossary_of_keys_beside_their_meanings_is_no_table(tmp_path: Path) -> None:
+    # Abbreviations set at a tab stop, each beside the words it stands for: a glossary read
+    # line by line ("NRCan Natural Resources Canada"), not a table of data.
+    entries = [("LRM", "Linear Reference Method"), ("NID", "National Identifier"),
+               ("NRCan", "Natural Resources Canada"), ("n/a", "Not allowed at all")]
+    ops = [_show(x, 700 - 22 * k, text)
+           for k, pair in enumerate(entries) for x, text in zip((72, 150), pair, strict=False)]
+    doc = read_layout(text_page_pdf(tmp_path / "glossary.pdf", ops), max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    text = " ".join(block_text(b) for b in doc.blocks)
+    assert "NRCan Natural Resources Canada" in text
+
+
+def test_keys_beside_values_are_still_a_table(tmp_path: Path) -> None:
+    # The same layout with a value beside each name: data, a table.
+    entries = [("Apples", "3.50"), ("Pears", "2.10"), ("Plums", "4.25"), ("Figs", "6.00")]
+    ops = [_show(x, 700 - 22 * k, text)
+           for k, pair in enumerate(entries) for x, text in zip((72, 150), pair, strict=False)]
+    doc = read_layout(text_page_pdf(tmp_path / "prices.pdf", ops), max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert _cells(table)[0] == ["Apples", "3.50"]
+
+
 def test_a_cells_label_and_larger_value_on_one_line_read_label_first() -> None:
     # A form's row: a label in a small face and the value typed after it in a larger one, on
     # one baseline, and a line wrapped under the row. The row reads its lines as they stand,

@@ -1321,6 +1321,25 @@ def _is_label(text: str) -> bool:
     )
 
 
+def _keys_beside_meanings(rows: list[list[Fragment]], columns: list[list[float]]) -> bool:
+    """Every row of two pieces sets a key of one word (an abbreviation, a symbol, a code:
+    "NRCan", "n/a", "W") beside words saying what it means ("Natural Resources Canada"),
+    and no row heads the columns: a glossary or a legend set at a tab stop, read as its
+    lines ("NRCan Natural Resources Canada"), not a table of data (whose cells hold
+    values, and whose heads name its columns). Lines of one piece (a meaning going on) may
+    come between."""
+    pairs = [row for row in rows if len(row) > 1]
+    for row in pairs:
+        if len(row) != 2 or not _in_column(row[0], columns[0]):
+            return False
+        key, meaning = row
+        if key.words != 1 or meaning.words < 2 or _is_numeric(key.text) or _is_numeric(
+            meaning.text
+        ):
+            return False
+    return len(pairs) >= 3
+
+
 def _columns(rows: list[list[Fragment]]) -> list[list[float]]:
     """The union of the x-ranges of fragments in multi-fragment rows, as disjoint intervals."""
     return _swept(sorted((f.x0, f.x1) for row in rows if len(row) > 1 for f in row))
@@ -1808,6 +1827,8 @@ def _table_from(run: list[Line], page: int) -> Block | None:
         sum(_is_label(f.text) for f in first) > len(first) / 2 or _one_symbol(first)
     ):
         return None  # bullets, numbers or reference keys beside text: a list
+    if len(columns) == 2 and _keys_beside_meanings(rows, columns):
+        return None  # a glossary or a legend: each key is read with what it means
     multi = [row for row in rows if len(row) > 1]
     if len(multi) < 3 or sum(len(row) for row in multi) < 2 * len(multi):
         return None
