@@ -1252,6 +1252,25 @@ def test_a_column_filled_only_in_later_rows_stays_in_the_table(tmp_path: Path) -
     assert "read only" in cells
 
 
+def test_a_head_over_a_ruled_row_left_blank_is_a_table(tmp_path: Path) -> None:
+    # A printed table to fill in, no form fields on the page: a row of heads, one in each
+    # column, over a ruled row with nothing in it yet. The heads name its columns: a table.
+    xs, ys = [72.0, 222.0, 472.0], [700.0, 680.0, 660.0]
+    heads = ["Key word", "Description"]
+    ops = _grid(xs, ys) + [_show(x + 6, 686, text) for x, text in zip(xs, heads, strict=False)]
+    doc = read_layout(text_page_pdf(tmp_path / "blank.pdf", ops), max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert _cells(table)[0] == heads
+
+
+def test_a_frame_round_one_row_of_text_is_still_no_table(tmp_path: Path) -> None:
+    # The same heads in a grid with no row under them: a frame round text, no table.
+    xs, ys = [72.0, 222.0, 472.0], [700.0, 680.0]
+    ops = _grid(xs, ys) + [_show(x + 6, 686, text)
+                           for x, text in zip(xs, ["Key word", "Description"], strict=False)]
+    doc = read_layout(text_page_pdf(tmp_path / "frame.pdf", ops), max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+
 
 def test_a_glossary_of_keys_beside_their_meanings_is_no_table(tmp_path: Path) -> None:
     # Abbreviations set at a tab stop, each beside the words it stands for: a glossary read

@@ -186,6 +186,7 @@ def ruled_tables(
         members: list[Fragment] = []
         longest = 0  # words in the fullest cell of the grid
         to_fill_in = 0  # rows of the grid holding fields and no text
+        blank = 0  # ruled rows of the grid holding no text (fields or not)
         # Each band's fragments, in page order, sorted out in one pass rather than a pass
         # over the page per band: nothing in the loop below adds to ``taken`` (it grows only
         # once the grid is read), so these are the lists a pass per band would make.
@@ -198,6 +199,7 @@ def ruled_tables(
             inside = in_band.get(band, [])
             if not inside:
                 to_fill_in += _fields_in(fields, xs[0], bottom, xs[-1], top) >= 2
+                blank += ruled_bottom - TOUCH <= bottom and top <= ruled_top + TOUCH
             members.extend(inside)
             # The text of cells spanning down from this band's row goes in its first row;
             # the band's own lines say how it parts into rows.
@@ -235,7 +237,14 @@ def ruled_tables(
                 if any(c is not None for c in row):
                     cells.append(row)
         filled = [row for row in cells if sum(c is not None for c in row) >= 2]
-        if len(filled) < (1 if to_fill_in >= FILL_IN_ROWS else 2) or longest > 40:
+        # A row of heads, one in each column, over ruled rows left blank: a table printed
+        # to be filled in (its heads name what goes in its columns), as one with fields.
+        heads_over_blanks = (
+            blank >= 1 and len(cells) == 1 and bool(in_band.get(0))
+            and all(c is not None for c in cells[0])
+        )
+        wanted = 1 if to_fill_in >= FILL_IN_ROWS or heads_over_blanks else 2
+        if len(filled) < wanted or longest > 40:
             continue  # a frame around text, or a form's boxes: not a table of data
         if _plot_area(cells):
             continue  # a chart's grid lines: its labels are read as text
