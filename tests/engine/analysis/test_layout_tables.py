@@ -1250,3 +1250,88 @@ def test_a_column_filled_only_in_later_rows_stays_in_the_table(tmp_path: Path) -
             ops.append(show(280, 660 - 14 * k, d))
     cells = _cell_texts(text_page_pdf(tmp_path / "notes.pdf", ops))
     assert "read only" in cells
+
+
+def test_a_head_over_a_ruled_row_left_blank_is_a_table(tmp_path: Path) -> None:
+    # A printed table to fill in, no form fields on the page: a row of heads, one in each
+    # column, over a ruled row with nothing in it yet. The heads name its columns: a table.
+    xs, ys = [72.0, 222.0, 472.0], [700.0, 680.0, 660.0]
+    heads = ["Key word", "Description"]
+    ops = _grid(xs, ys) + [_show(x + 6, 686, text) for x, text in zip(xs, heads, strict=False)]
+    doc = read_layout(text_page_pdf(tmp_path / "blank.pdf", ops), max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert _cells(table)[0] == heads
+
+
+def test_a_frame_round_one_row_of_text_is_still_no_table(tmp_path: Path) -> None:
+    # The same heads in a grid with no row under them: a frame round text, no table.
+    xs, ys = [72.0, 222.0, 472.0], [700.0, 680.0]
+    ops = _grid(xs, ys) + [_show(x + 6, 686, text)
+                           for x, text in zip(xs, ["Key word", "Description"], strict=False)]
+    doc = read_layout(text_page_pdf(tmp_path / "frame.pdf", ops), max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+
+
+def test_a_glossary_of_keys_beside_their_meanings_is_no_table(tmp_path: Path) -> None:
+    # Abbreviations set at a tab stop, each beside the words it stands for: a glossary read
+    # line by line ("NRCan Natural Resources Canada"), not a table of data.
+    entries = [("LRM", "Linear Reference Method"), ("NID", "National Identifier"),
+               ("NRCan", "Natural Resources Canada"), ("n/a", "Not allowed at all")]
+    ops = [_show(x, 700 - 22 * k, text)
+           for k, pair in enumerate(entries) for x, text in zip((72, 150), pair, strict=False)]
+    doc = read_layout(text_page_pdf(tmp_path / "glossary.pdf", ops), max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    text = " ".join(block_text(b) for b in doc.blocks)
+    assert "NRCan Natural Resources Canada" in text
+
+
+def test_keys_beside_values_are_still_a_table(tmp_path: Path) -> None:
+    # The same layout with a value beside each name: data, a table.
+    entries = [("Apples", "3.50"), ("Pears", "2.10"), ("Plums", "4.25"), ("Figs", "6.00")]
+    ops = [_show(x, 700 - 22 * k, text)
+           for k, pair in enumerate(entries) for x, text in zip((72, 150), pair, strict=False)]
+    doc = read_layout(text_page_pdf(tmp_path / "prices.pdf", ops), max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert _cells(table)[0] == ["Apples", "3.50"]
+
+
+def test_a_cells_label_and_larger_value_on_one_line_read_label_first() -> None:
+    # A form's row: a label in a small face and the value typed after it in a larger one, on
+    # one baseline, and a line wrapped under the row. The row reads its lines as they stand,
+    # each left to right: not its pieces by their tops (the larger value first).
+    from workers.engine.layout.lines import Fragment
+    from workers.engine.layout.tables import _merge_wrapped_cells
+
+    label = Fragment([], "Case number:", 72, 700, 130, 708)
+    value = Fragment([], "150109-DSP", 134, 700, 200, 712)
+    other = Fragment([], "Agency:", 300, 700, 340, 708)
+    wrapped = Fragment([], "(at time of incident)", 72, 688, 160, 696)
+    (row,) = _merge_wrapped_cells([[label, value, other], [wrapped]])
+    assert [f.text for f in row] == ["Case number:", "150109-DSP", "Agency:",
+                                     "(at time of incident)"]
+
+
+def test_a_column_of_text_with_a_label_beside_its_first_line_is_no_table(
+    tmp_path: Path,
+) -> None:
+    # A sentence leading into a bulleted list, and the next column's item label ("b)")
+    # hanging level with its first line: one column of text holds every row; the label
+    # stands beside it once. No rows and columns of data.
+    ops = [_show(45, 700, "The purpose of type testing the valves is:"), _show(291, 700, "b\\)")]
+    items = ["to verify the effectiveness of the arrester",
+             "to verify that the valve closes after a test",
+             "to verify that the valve is tight after a test",
+             "to establish the level of protection given"]
+    for k, item in enumerate(items):
+        ops += [_show(45, 687 - 13 * k, "\\225"), _show(60, 687 - 13 * k, item)]
+    ops += [_show(45, 622, "Where"), _show(80, 622, "relief valves are provided with shields,"),
+            _show(31, 609, "k\\)"), _show(45, 609, "Crankcase relief valves are to be provided")]
+    path = text_page_pdf(tmp_path / "column.pdf", ops)
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        content = read_page(pdf, 0)
+    finally:
+        pdf.close()
+    # (Asked of the lines together, as a column region holding the label would give them.)
+    blocks, _ = find_tables(lines(fragments(content.glyphs)), 0)
+    assert not [b for b in blocks if b.kind == "table"]

@@ -186,6 +186,7 @@ def ruled_tables(
         members: list[Fragment] = []
         longest = 0  # words in the fullest cell of the grid
         to_fill_in = 0  # rows of the grid holding fields and no text
+        blank = 0  # ruled rows of the grid holding no text (fields or not)
         # Each band's fragments, in page order, sorted out in one pass rather than a pass
         # over the page per band: nothing in the loop below adds to ``taken`` (it grows only
         # once the grid is read), so these are the lists a pass per band would make.
@@ -198,6 +199,7 @@ def ruled_tables(
             inside = in_band.get(band, [])
             if not inside:
                 to_fill_in += _fields_in(fields, xs[0], bottom, xs[-1], top) >= 2
+                blank += ruled_bottom - TOUCH <= bottom and top <= ruled_top + TOUCH
             members.extend(inside)
             # The text of cells spanning down from this band's row goes in its first row;
             # the band's own lines say how it parts into rows.
@@ -235,7 +237,14 @@ def ruled_tables(
                 if any(c is not None for c in row):
                     cells.append(row)
         filled = [row for row in cells if sum(c is not None for c in row) >= 2]
-        if len(filled) < (1 if to_fill_in >= FILL_IN_ROWS else 2) or longest > 40:
+        # A row of heads, one in each column, over ruled rows left blank: a table printed
+        # to be filled in (its heads name what goes in its columns), as one with fields.
+        heads_over_blanks = (
+            blank >= 1 and len(cells) == 1 and bool(in_band.get(0))
+            and all(c is not None for c in cells[0])
+        )
+        wanted = 1 if to_fill_in >= FILL_IN_ROWS or heads_over_blanks else 2
+        if len(filled) < wanted or longest > 40:
             continue  # a frame around text, or a form's boxes: not a table of data
         if _plot_area(cells):
             continue  # a chart's grid lines: its labels are read as text
@@ -1321,6 +1330,25 @@ def _is_label(text: str) -> bool:
     )
 
 
+def _keys_beside_meanings(rows: list[list[Fragment]], columns: list[list[float]]) -> bool:
+    """Every row of two pieces sets a key of one word (an abbreviation, a symbol, a code:
+    "NRCan", "n/a", "W") beside words saying what it means ("Natural Resources Canada"),
+    and no row heads the columns: a glossary or a legend set at a tab stop, read as its
+    lines ("NRCan Natural Resources Canada"), not a table of data (whose cells hold
+    values, and whose heads name its columns). Lines of one piece (a meaning going on) may
+    come between."""
+    pairs = [row for row in rows if len(row) > 1]
+    for row in pairs:
+        if len(row) != 2 or not _in_column(row[0], columns[0]):
+            return False
+        key, meaning = row
+        if key.words != 1 or meaning.words < 2 or _is_numeric(key.text) or _is_numeric(
+            meaning.text
+        ):
+            return False
+    return len(pairs) >= 3
+
+
 def _columns(rows: list[list[Fragment]]) -> list[list[float]]:
     """The union of the x-ranges of fragments in multi-fragment rows, as disjoint intervals."""
     return _swept(sorted((f.x0, f.x1) for row in rows if len(row) > 1 for f in row))
@@ -1445,6 +1473,10 @@ def _merge_wrapped_cells(rows: list[list[Fragment]]) -> list[list[Fragment]]:
     joins the full row above or below, whichever is closer in the same column (cells are often
     centred vertically, so wrapped text can sit above its row's first line)."""
     out: dict[int, list[Fragment]] = {i: list(row) for i, row in enumerate(rows) if len(row) > 1}
+    # A merged row reads its lines top to bottom, each left to right, as they came: its
+    # pieces sorted by their tops would put a larger value before its label on one line
+    # ("150109 Case Tracking Number:") where the two stand on one baseline.
+    place = {id(f): (i, k) for i, row in enumerate(rows) for k, f in enumerate(row)}
     i = 0
     while i < len(rows):
         if len(rows[i]) > 1:
@@ -1468,7 +1500,7 @@ def _merge_wrapped_cells(rows: list[list[Fragment]]) -> list[list[Fragment]]:
             for k in range(i, j + 1):
                 out[k] = [rows[k][0]]
         i = j + 1
-    return [sorted(out[k], key=lambda f: -f.y1) for k in sorted(out)]
+    return [sorted(out[k], key=lambda f: place[id(f)]) for k in sorted(out)]
 
 
 def _overlap_x(a: Fragment, b: Fragment) -> bool:
@@ -1575,6 +1607,14 @@ def _scattered(cells: list[list[Fragment | None]]) -> bool:
     return slots > 0 and filled < SCATTERED_FILL * slots
 
 
+def _one_column_filled(cells: list[list[Fragment | None]]) -> bool:
+    """Only one column holds text in more than one row: a column of text (a list and the
+    sentence leading into it) with a piece or two set beside it (a label of the next
+    column's first line, hanging in the gutter), not rows and columns of data."""
+    columns = len(cells[0]) if cells else 0
+    return sum(sum(row[k] is not None for row in cells) >= 2 for k in range(columns)) < 2
+
+
 def _one_symbol(pieces: list[Fragment]) -> bool:
     """Every piece the same one sign that is no letter or digit ("+", "»", "✓"): bullets
     of whatever font, down the left of a list (a class diagram's attributes marked "+")."""
@@ -1622,12 +1662,19 @@ def _runs_on(cells: list[list[Fragment | None]], column: int) -> bool:
         return False
     going_on = [
         above for above, below in pairs
-        if above is not None and below is not None and below.text[:1].islower()
+        if above is not None and below is not None and _item_text(below.text)[:1].islower()
         and below.text != above.text
     ]
     if len(pairs) == 2:
         return len(going_on) == 2 and all(f.words >= 3 for f in going_on)
     return len(going_on) >= 0.75 * len(pairs)
+
+
+def _item_text(text: str) -> str:
+    """The text past a bullet or a list number opening it: a list's items go on with the
+    sentence that leads into them as its lines would ("is:" / "• to verify that")."""
+    first, _, rest = text.partition(" ")
+    return rest if rest and is_marker(first) else text
 
 
 #: An equation's number at the right margin: "(2.1)", "(14)", "(3b)".
@@ -1789,6 +1836,8 @@ def _table_from(run: list[Line], page: int) -> Block | None:
         sum(_is_label(f.text) for f in first) > len(first) / 2 or _one_symbol(first)
     ):
         return None  # bullets, numbers or reference keys beside text: a list
+    if len(columns) == 2 and _keys_beside_meanings(rows, columns):
+        return None  # a glossary or a legend: each key is read with what it means
     multi = [row for row in rows if len(row) > 1]
     if len(multi) < 3 or sum(len(row) for row in multi) < 2 * len(multi):
         return None
@@ -1810,7 +1859,7 @@ def _table_from(run: list[Line], page: int) -> Block | None:
         cells.append(cell_row)
     if any(_runs_on(cells, k) for k in range(len(columns))):
         return None  # a column of sentences running from line to line: text set beside text
-    if _scattered(cells):
+    if _scattered(cells) or _one_column_filled(cells):
         return None  # labels placed about a chart or diagram: no rows and columns of data
     if _numbered_equations(cells) or _braced_code(rows) or _typeset_math(rows):
         return None
