@@ -1183,15 +1183,31 @@ def _place_of_picture(figure: Block, ordered: list[Block]) -> int:
     before the text set most fully on it (a cover photograph before its title); or, when
     text only grazes it (the last line of a margin note reaching into a photograph's white
     edge), before the first text of its column that starts below its top — where a reader
-    comes to it going down the column, not between a note's lines."""
+    comes to it going down the column, not between a note's lines. A text of its column runs
+    into the picture's width for more than half an em of its type: text set beside it that
+    only touches its edge (a list's longest line reaching the photograph's transparent
+    margin) is not of its column, and with no text of its column below it the picture is
+    read after the last text touching it — the text beside it, read before the picture."""
     shares = [(area_share(b, figure), -k) for k, b in enumerate(ordered) if b.kind != "figure"]
     share, place = max(shares)
     if share >= SET_ON_PICTURE:
         return -place
     for k, b in enumerate(ordered):
-        if b.kind != "figure" and b.y1 <= figure.y1 and b.x0 < figure.x1 and figure.x0 < b.x1:
+        if (
+            b.kind != "figure" and b.y1 <= figure.y1
+            and min(b.x1, figure.x1) - max(b.x0, figure.x0) > TOUCHING_EM * max(b.size, 1.0)
+        ):
             return k
-    return -place
+    touching = [
+        k for k, b in enumerate(ordered)
+        if b.kind != "figure" and boxes_overlap(b.bbox, figure.bbox)
+    ]
+    return touching[-1] + 1 if touching else -place
+
+
+#: Text reaching this many ems of its type into a picture's width, or less, only touches
+#: its edge.
+TOUCHING_EM = 0.5
 
 
 def _centred_title(items: list[Block]) -> list[Block]:
