@@ -13,6 +13,7 @@ import pikepdf
 from workers.engine.document import Document, Figure, block_text
 from workers.engine.layout.blocks import Block
 from workers.engine.layout.figures import frames_running_text
+from workers.engine.layout.lines import Fragment
 from workers.engine.layout.order import _place_of_picture
 from workers.engine.layout.reader import read_layout
 
@@ -134,3 +135,29 @@ def test_a_picture_with_a_title_set_on_it_is_read_just_before_the_title() -> Non
     cover = _box("figure", 50, 350, 550, 800)
     ordered = [text, title]
     assert _place_of_picture(cover, ordered) == 1
+
+
+def _text(x0: float, y0: float, x1: float, y1: float, size: float) -> Block:
+    """A text block in type of ``size``."""
+    block = Block(0)
+    block.add(Fragment(text="x", x0=x0, y0=y0, x1=x1, y1=y1))
+    # (A fragment without glyphs has no size: the block's is set as one read from glyphs.)
+    block.__dict__["_size_cache"] = (block.frags, len(block.frags), size)
+    return block
+
+
+def test_a_picture_beside_a_list_whose_longest_line_touches_it_is_read_after_the_list() -> None:
+    """A slide: a list on the left, a photograph on the right whose transparent margin the
+    list's longest line reaches by a point. The list is read whole, then the picture, then
+    the footnote under both: a line only touching the picture's edge is no text of its
+    column. A line running into it by more than half an em is."""
+    heading = _text(280, 778, 1543, 891, 60)
+    first = _text(280, 680, 720, 752, 30)
+    rest = _text(280, 595, 1388, 667, 30)
+    footnote = _text(280, 128, 1744, 170, 18)
+    photo = _box("figure", 1387, 180, 1921, 796)
+    ordered = [heading, first, rest, footnote]
+    assert _place_of_picture(photo, ordered) == ordered.index(footnote)
+    rest = _text(280, 595, 1420, 667, 30)
+    ordered = [heading, first, rest, footnote]
+    assert _place_of_picture(photo, ordered) == ordered.index(rest)

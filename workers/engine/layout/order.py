@@ -1019,6 +1019,13 @@ def reading_order(
             return top + order(middle) + bottom
         rtl = _mostly_rtl(blocks)
         first, second = (right, left) if rtl else (left, right)
+        lead = _title_over_gutter(blocks, left, right)
+        if lead:
+            first = [b for b in first if b not in lead]
+            second = [b for b in second if b not in lead]
+            if _starts_lines_above(second, first):
+                first, second = second, first
+            return order(lead) + order(first) + order(second)
         for notes, text in ((first, second), (second, first)):
             if _margin_notes(notes, text, figures):
                 return _with_notes(order(text), order(notes), _column_beside(text, notes))
@@ -1029,6 +1036,47 @@ def reading_order(
         top, bottom = horizontal
         return order(top) + order(bottom)
     return _by_rows(blocks)
+
+
+def _title_over_gutter(blocks: list[Block], left: list[Block], right: list[Block]) -> list[Block]:
+    """The region's top block, if it stands above all the others (none level with it) and
+    reaches more than an em of its type into the gutter between the columns under it (of
+    two lines or more each, in type no larger than its own): a title over both (a
+    letterhead's name over its address blocks), read before either column, not as the first
+    block of the one it leans on. Empty otherwise."""
+    title = max(blocks, key=lambda b: b.y1)
+    if title.kind != "text" or any(b.y1 > title.y0 for b in blocks if b is not title):
+        return []
+    rest_left = [b for b in left if b is not title]
+    rest_right = [b for b in right if b is not title]
+    if min(sum(len(b.frags) for b in side) for side in (rest_left, rest_right)) < 2:
+        return []  # (a label over single ones: a chart's tallest bar's value)
+    sizes = [b.size for b in rest_left + rest_right if b.kind == "text" and b.size > 0]
+    if not sizes or title.size < statistics.median(sizes):
+        return []  # (a title is set no smaller than the text under it)
+    gutter_start = max(b.x1 for b in rest_left)
+    gutter_end = min(b.x0 for b in rest_right)
+    # (Past an em: a column's heading ends within the column, a ragged line's width off.)
+    em = title.size
+    return [title] if (
+        title.x0 < gutter_end and title.x1 > gutter_start and gutter_end > gutter_start
+        and (title.x1 > gutter_start + em or title.x0 < gutter_end - em)
+    ) else []
+
+
+def _starts_lines_above(side: list[Block], other: list[Block]) -> bool:
+    """``side`` starts at least two lines of its text above ``other``'s first block: going
+    down the page a reader meets it first (a letterhead's address under its name, beside
+    the addressee's block set lower, where an envelope's window is)."""
+    text = [b for b in side if b.kind == "text" and b.frags]
+    if not text or not other:
+        return False
+    top = max(b.y1 for b in other)
+    line = statistics.median(f.height for b in text for f in b.frags)
+    above = [b for b in text if b.y0 >= top]
+    return bool(above) and max(b.y1 for b in side) - top >= 2 * line and sum(
+        len(b.frags) for b in above
+    ) >= 2
 
 
 def _ruled_parts(
@@ -1183,15 +1231,31 @@ def _place_of_picture(figure: Block, ordered: list[Block]) -> int:
     before the text set most fully on it (a cover photograph before its title); or, when
     text only grazes it (the last line of a margin note reaching into a photograph's white
     edge), before the first text of its column that starts below its top — where a reader
-    comes to it going down the column, not between a note's lines."""
+    comes to it going down the column, not between a note's lines. A text of its column runs
+    into the picture's width for more than half an em of its type: text set beside it that
+    only touches its edge (a list's longest line reaching the photograph's transparent
+    margin) is not of its column, and with no text of its column below it the picture is
+    read after the last text touching it — the text beside it, read before the picture."""
     shares = [(area_share(b, figure), -k) for k, b in enumerate(ordered) if b.kind != "figure"]
     share, place = max(shares)
     if share >= SET_ON_PICTURE:
         return -place
     for k, b in enumerate(ordered):
-        if b.kind != "figure" and b.y1 <= figure.y1 and b.x0 < figure.x1 and figure.x0 < b.x1:
+        if (
+            b.kind != "figure" and b.y1 <= figure.y1
+            and min(b.x1, figure.x1) - max(b.x0, figure.x0) > TOUCHING_EM * max(b.size, 1.0)
+        ):
             return k
-    return -place
+    touching = [
+        k for k, b in enumerate(ordered)
+        if b.kind != "figure" and boxes_overlap(b.bbox, figure.bbox)
+    ]
+    return touching[-1] + 1 if touching else -place
+
+
+#: Text reaching this many ems of its type into a picture's width, or less, only touches
+#: its edge.
+TOUCHING_EM = 0.5
 
 
 def _centred_title(items: list[Block]) -> list[Block]:
