@@ -186,6 +186,7 @@ def ruled_tables(
         members: list[Fragment] = []
         longest = 0  # words in the fullest cell of the grid
         to_fill_in = 0  # rows of the grid holding fields and no text
+        bands_read = 0  # bands of the grid holding text
         # Each band's fragments, in page order, sorted out in one pass rather than a pass
         # over the page per band: nothing in the loop below adds to ``taken`` (it grows only
         # once the grid is read), so these are the lists a pass per band would make.
@@ -198,6 +199,8 @@ def ruled_tables(
             inside = in_band.get(band, [])
             if not inside:
                 to_fill_in += _fields_in(fields, xs[0], bottom, xs[-1], top) >= 2
+            else:
+                bands_read |= 1 << band
             members.extend(inside)
             # The text of cells spanning down from this band's row goes in its first row;
             # the band's own lines say how it parts into rows.
@@ -235,7 +238,16 @@ def ruled_tables(
                 if any(c is not None for c in row):
                     cells.append(row)
         filled = [row for row in cells if sum(c is not None for c in row) >= 2]
-        if len(filled) < (1 if to_fill_in >= FILL_IN_ROWS else 2) or longest > 40:
+        # A grid whose top row alone holds text, a head over every column, its rows below
+        # ruled and empty: a table of no entries yet ("Key word | Description" over blank
+        # rows), a table still — its heads read as a table's, not as headings.
+        heads_only = (
+            bands_read == 1 and len(ys) >= 3 and len(cells) == 1
+            and all(cell is not None for cell in cells[0])
+        )
+        if len(filled) < (1 if to_fill_in >= FILL_IN_ROWS or heads_only else 2) or (
+            longest > 40
+        ):
             continue  # a frame around text, or a form's boxes: not a table of data
         if _plot_area(cells):
             continue  # a chart's grid lines: its labels are read as text
