@@ -81,7 +81,14 @@ from .figures import (
     with_scales,
 )
 from .gcpause import collect_young, paused_gc
-from .glyphs import ImageFacts, OpenedPage, PageContent, Rect, judge_closed_page
+from .glyphs import (
+    SEEN_TOLERANCE,
+    ImageFacts,
+    OpenedPage,
+    PageContent,
+    Rect,
+    judge_closed_page,
+)
 from .lines import FRAGMENT_GAP, Fragment, fragments, lines, word_count
 from .named_glyphs import NamedGlyphReading
 from .operators import OperatorMap, map_operators
@@ -224,6 +231,10 @@ def _analyse_page(
             # their clip lets them show.)
             if b.candidate:
                 b.candidate.nowhere = opened.shows_nowhere(b.objects)
+                if not b.candidate.nowhere and b.candidate.drawing:
+                    _cut_to_seen(b, opened.seen_box(
+                        b.objects, None if frame.turned else (b.x0, b.y0, b.x1, b.y1)
+                    ), frame)
             if b.candidate and b.candidate.drawing and not b.candidate.words_on:
                 b.candidate.blank = opened.paints_nothing(b.objects)
         # Whether an image is edgeless is asked (by .figures) only of some of a figure's
@@ -238,6 +249,37 @@ def _analyse_page(
         if left:
             unjudged[index] = left
     return PageResult(frame.display_page(page), blocks, opmap, content.object_mcids, frame, page)
+
+
+def _cut_to_seen(
+    figure: Block, seen: tuple[float, float, float, float] | None, frame: Frame
+) -> None:
+    """A vector drawing's box cut to what its shapes show (:meth:`.glyphs.OpenedPage.
+    seen_box`): pieces clipped away or drawn off the page are no part of the picture a
+    reader sees (a plot's curves drawn past its frame, clipped to it). The text on it (a
+    chart's labels and scales, set beside its shapes) stays inside. (An image keeps the
+    box it is placed at, the box authoring tools tag a cropped photograph with: only a
+    drawing, whose box is made of its shapes' boxes, is cut.)"""
+    if seen is None or figure.candidate is None:
+        return
+    sx0, sy0, sx1, sy1 = frame.to_display(*seen) if frame.turned else seen
+    # (A side within a stroke's width of what shows is left where it is.)
+    x0 = sx0 if sx0 > figure.x0 + SEEN_TOLERANCE else figure.x0
+    y0 = sy0 if sy0 > figure.y0 + SEEN_TOLERANCE else figure.y0
+    x1 = sx1 if sx1 < figure.x1 - SEEN_TOLERANCE else figure.x1
+    y1 = sy1 if sy1 < figure.y1 - SEEN_TOLERANCE else figure.y1
+    if x0 >= x1 or y0 >= y1:
+        return
+    for (a, b, c, d), _ in figure.candidate.words_on:
+        x0, y0, x1, y1 = min(x0, a), min(y0, b), max(x1, c), max(y1, d)
+    x0, y0 = max(x0, figure.x0), max(y0, figure.y0)
+    x1, y1 = min(x1, figure.x1), min(y1, figure.y1)
+    if (x0, y0, x1, y1) == (figure.x0, figure.y0, figure.x1, figure.y1):
+        return
+    figure.x0, figure.y0, figure.x1, figure.y1 = x0, y0, x1, y1
+    if figure.image is not None:
+        figure.image = Rect(x0, y0, x1, y1, figure.image.obj)
+    figure.candidate.box = (x0, y0, x1, y1)
 
 
 def _judge_images_left(
