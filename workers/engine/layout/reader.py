@@ -112,6 +112,7 @@ from .tables import (
     join_tables,
     labels_on_pictures,
     lays_out_form,
+    names_of_pictures,
     ruled_tables,
     side_by_side_areas,
 )
@@ -422,6 +423,17 @@ def page_blocks(
                                                and image.y0 <= (f.y0 + f.y1) / 2 <= image.y1
                                            ]))
             )
+    for table, names in names_of_pictures(blocks, page_area):
+        # The names of a row of pictures, each under its own: read as text, a name at a time.
+        blocks.remove(table)
+        text = []
+        for named, name in names:
+            read = _text_blocks(name, content.index, rules=content.rules)
+            if named is not None:
+                named.labels.extend(read)  # (its names: no headings, see .classify)
+            text.extend(read)
+        regions.update((id(b), regions.get(id(table), 0)) for b in text)
+        blocks.extend(text)
     for labels in labels_on_pictures(blocks, page_area):
         # A chart's labels: read as the text on the picture they are.
         blocks.remove(labels)
@@ -441,7 +453,10 @@ def labels_after_drawings(blocks: list[Block]) -> list[Block]:
     """Each vector drawing's labels read together right after it, in the order they were
     read: drawings side by side or stacked in a column (charts beside a table) are read one
     after another, and the labels of the first would otherwise follow the last."""
-    labelled = [b for b in blocks if b.kind == "figure" and b.labels]
+    labelled = [
+        b for b in blocks
+        if b.kind == "figure" and b.labels and b.candidate is not None and b.candidate.drawing
+    ]
     if not labelled:
         return blocks
     at = {id(b): k for k, b in enumerate(blocks)}
