@@ -621,11 +621,12 @@ def _drawings(
         [((f.x0, f.y0, f.x1, f.y1), f.text) for f in frags if scale_label(f.text)]
         if found else []
     )
-    return [
+    scaled = [
         # (Its scales' values set just off the plot are the chart's.)
         Rect(*with_scales((box.x0, box.y0, box.x1, box.y1), scales), box.obj)
         for box in found
     ]
+    return _rows_of_one_figure(scaled, frags, drawing) if len(scaled) > 1 else scaled
 
 
 #: A drawing smaller than a figure (:data:`MIN_DRAWING_AREA`) but larger than an icon
@@ -712,6 +713,104 @@ def _figure_groups(
         else:
             out.extend(parts[k][0] for k in ks if k in large)
     return out
+
+
+#: Drawings stacked one over the other are rows of one figure when each spans this share of
+#: the wider one's width at least: the rows of a grid of plots line up, edge on edge.
+ROWS_ALIGNED = 0.9
+
+
+def _rows_of_one_figure(
+    found: list[Rect], frags: Sequence[Fragment], drawing: Callable[[Rect, int], bool]
+) -> list[Rect]:
+    """Drawings stacked in a column, lined up edge on edge (:data:`ROWS_ALIGNED`), at most
+    :data:`PANEL_GAP_LINES` lines of the page's usual text apart, with nothing between them
+    but the values of a scale, and a caption right under the last (or over the first): the
+    rows of one captioned figure (a grid of plots, three rows of three, "Figure 2: …" under
+    the last row), one figure with that caption. A caption, a title or a paragraph between
+    two drawings parts them (each a figure of its own); drawings without a caption stay
+    apart (charts stacked in a column, each titled on its own ground); drawings side by
+    side are left apart (charts side by side, each captioned under it). The rows joined
+    must still be a drawing (``drawing``: no text frame, not too large a share of the
+    page)."""
+    gap = PANEL_GAP_LINES * _text_size(frags)
+    words = [f for f in frags if not scale_label(f.text)]
+    captions = [
+        # (A caption's line: its label, "Figure 2.", may be set apart from the rest, left of
+        # the figure.)
+        Rect(f.x0, f.y0, max(g.x1 for g in frags if same_line(f, g)), f.y1, 0)
+        for f in words if caption_text(f.text) is not None
+    ]
+    if not captions:
+        return found
+    # Each entry: the box of the rows joined so far, and the drawings it is made of.
+    out = [(r, [r]) for r in sorted(found, key=lambda r: -r.y1)]
+    k = 0
+    while k < len(out) - 1:
+        upper = out[k][0]
+        joined = None
+        for j, (lower, _) in enumerate(out):
+            if j == k or lower.y1 > upper.y0 + TOUCH_ROWS or upper.y0 - lower.y1 > gap:
+                continue
+            across = min(upper.x1, lower.x1) - max(upper.x0, lower.x0)
+            wider = max(upper.x1 - upper.x0, lower.x1 - lower.x0)
+            if across < ROWS_ALIGNED * wider:
+                continue
+            union = _union_box(upper, lower)
+            between = Rect(union.x0, min(lower.y1, upper.y0), union.x1, max(lower.y1, upper.y0),
+                           0)
+            if any(_overlaps(f, between) for f in words):
+                continue  # a caption or a title between them: figures of their own
+            if any(_overlaps(r, union) for m, (r, _) in enumerate(out) if m not in (j, k)):
+                continue  # (another drawing between them, or beside them, stays its own)
+            if drawing(union, MIN_DRAWING_SHAPES):
+                joined = j
+                break
+        if joined is None:
+            k += 1
+            continue
+        union = _union_box(upper, out[joined][0])
+        out[k] = (union, out[k][1] + out[joined][1])
+        del out[joined]
+        if joined < k:
+            k -= 1
+    result: list[Rect] = []
+    for box, rows in out:
+        if len(rows) > 1 and _captioned_column(box, captions, gap):
+            result.append(box)
+        else:
+            result.extend(rows)
+    return result
+
+
+def _captioned_column(box: Rect, captions: Sequence[Rect], gap: float) -> bool:
+    """A caption ("Figure 2: …") right under ``box`` or right over it (within ``gap``),
+    across it."""
+    return any(
+        min(f.x1, box.x1) > max(f.x0, box.x0)
+        and (0 <= box.y0 - f.y1 <= gap or 0 <= f.y0 - box.y1 <= gap)
+        for f in captions
+    )
+
+
+def _text_size(frags: Sequence[Fragment]) -> float:
+    """The font size most of the page's characters are set in (its body text: a chart's many
+    small values are few characters), 12 on a page without text."""
+    chars: Counter[float] = Counter()
+    for f in frags:
+        chars[f.size] += len(f.text)
+    if not chars:
+        return 12.0
+    half, seen = sum(chars.values()) / 2, 0
+    for size in sorted(chars):
+        seen += chars[size]
+        if seen >= half:
+            return size
+    return 12.0
+
+
+#: Rows touching (their scales' values may overlap a little) are still one over the other.
+TOUCH_ROWS = 2.0
 
 
 #: A panel's label is set under it at most this many of its own heights.
