@@ -280,9 +280,18 @@ class OpenedPage:
         page = _address(self.page.raw)
         seen = _Seen(within)
         crop = self.page.get_cropbox()
+        objs = []
         for index in wanted:
             obj = _page_object(page, index)
-            if not obj or not _seen_pieces(obj, None, crop, seen, 0) or seen.whole:
+            if not obj or not _object_bounds(obj, *seen.at):
+                return None
+            sides = seen.sides
+            objs.append(((sides[2] - sides[0]) * (sides[3] - sides[1]), obj))
+        # (Largest first: the smaller pieces then mostly lie inside what is seen already,
+        # and need no clip read.)
+        objs.sort(key=lambda item: -item[0])
+        for _, obj in objs:
+            if not _seen_pieces(obj, None, crop, seen, 0) or seen.whole:
                 return None
         return seen.box
 
@@ -421,6 +430,10 @@ class _Seen:
         self.within = within
         self.whole = False  # it reaches every side of ``within``: nothing to cut
         self.left = SEEN_MAX_OBJECTS
+        # (Where pdfium puts an object's bounds: four floats, passed by address.)
+        self.sides = (ctypes.c_float * 4)()
+        self.at = [ctypes.addressof(self.sides) + k * ctypes.sizeof(ctypes.c_float)
+                   for k in range(4)]
 
     def add(self, x0: float, y0: float, x1: float, y1: float) -> None:
         box = self.box
@@ -439,10 +452,26 @@ def _seen_pieces(
     """Add to ``seen`` the page-space boxes of what ``obj`` (a bare address; inside a form
     when ``to_page``, the matrix from its space to the page's) shows within ``clip`` (the
     page-space box the crop box and the clips around it leave): a form's objects one by
-    one, each cut to its own clip path. False when it cannot be told."""
+    one, each cut to its own clip path. An object inside what is seen already adds nothing:
+    its clip is not read, nor a form's objects. False when it cannot be told."""
     seen.left -= 1
     if seen.left < 0 or depth > 12:
         return False
+    sides = seen.sides
+    if not _object_bounds(obj, *seen.at):
+        return False
+    box = (sides[0], sides[1], sides[2], sides[3])
+    if to_page is not None:
+        box = mapped_box(*box, to_page)  # (pdfium gives a form's objects in its space)
+    x0, y0 = max(box[0], clip[0]), max(box[1], clip[1])
+    x1, y1 = min(box[2], clip[2]), min(box[3], clip[3])
+    if x0 > x1 or y0 > y1:
+        return True  # (outside the clips around it, or the page: nothing of it shows)
+    known = seen.box
+    if known is not None and known[0] <= x0 and known[1] <= y0 and x1 <= known[2] and (
+        y1 <= known[3]
+    ):
+        return True
     own = _clip_box(obj)
     if own is not None:
         if to_page is not None:
@@ -461,15 +490,8 @@ def _seen_pieces(
             if seen.whole:
                 return True
         return True
-    sides = (ctypes.c_float * 4)()
-    at = [ctypes.addressof(sides) + k * ctypes.sizeof(ctypes.c_float) for k in range(4)]
-    if not _object_bounds(obj, *at):
-        return False
-    box = (sides[0], sides[1], sides[2], sides[3])
-    if to_page is not None:
-        box = mapped_box(*box, to_page)
-    x0, y0 = max(box[0], clip[0]), max(box[1], clip[1])
-    x1, y1 = min(box[2], clip[2]), min(box[3], clip[3])
+    x0, y0 = max(x0, clip[0]), max(y0, clip[1])
+    x1, y1 = min(x1, clip[2]), min(y1, clip[3])
     if x0 <= x1 and y0 <= y1:
         seen.add(x0, y0, x1, y1)
     return True
