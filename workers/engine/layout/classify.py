@@ -470,13 +470,19 @@ def _figure_labels(results: list[PageResult], body_size: float) -> set[int]:
     """Heading-like lines lying wholly on a figure that takes less than half its page, among
     other labels: a chart's title or a diagram's labels, which name the picture, not a
     section. (A title set on a cover photo filling the page still heads the document; a
-    figure as large covered in small print is a diagram all the same.)"""
+    figure as large covered in small print is a diagram all the same.) The names set under
+    the pictures of a row (:func:`.tables.names_of_pictures`) name them too."""
     out: set[int] = set()
     for result in results:
         page_area = max(result.page.width * result.page.height, 1.0)
         figures = [b for b in result.blocks if b.kind == "figure"]
         if not figures:
             continue
+        out.update(
+            id(label) for figure in figures
+            if figure.candidate is not None and not figure.candidate.drawing
+            for label in figure.labels
+        )
         texts = [b for b in result.blocks if b.kind == "text"]
         for block in texts:
             if not _heading_candidate(block, block.text, body_size):
@@ -2053,11 +2059,13 @@ def _figure_labels_kept(blocks: list[Block], artifact_ids: dict[int, Any]) -> se
     tagged) as part of the picture, which the caption stands for. A drawing judged
     decoration gives its labels back to the text, and so does one without a caption: its
     worded labels are the only words a listener has of it until a person describes it (the
-    values along its scales are set apart: :func:`_scale_values`)."""
+    values along its scales are set apart: :func:`_scale_values`). The names under a row of
+    pictures (:func:`.tables.names_of_pictures`) are read as text: set off the picture, they
+    are words of the page a caption does not say."""
     return {
         id(label) for b in blocks
         if b.kind == "figure" and b.labels and id(b) not in artifact_ids
-        and b.candidate is not None and b.candidate.captioned
+        and b.candidate is not None and b.candidate.captioned and b.candidate.drawing
         for label in b.labels
     }
 

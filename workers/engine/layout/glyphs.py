@@ -262,6 +262,39 @@ class OpenedPage:
                 return False
         return True
 
+    def seen_box(
+        self, objects: Iterable[int], within: tuple[float, float, float, float] | None = None
+    ) -> tuple[float, float, float, float] | None:
+        """The box of what the top-level page objects ``objects`` show, in page user space:
+        the union of their pieces' bounds (inside a Form XObject, of each object it paints),
+        each cut to the crop box and to the box of every clip path in force where it is
+        drawn (a plot's curves drawn past its frame and clipped to it, a drawing running off
+        the page); None when it cannot be told (an object unread, a form of too many
+        objects) or nothing of them shows. Bounds are pdfium's (a curve's control points,
+        a stroke's miters count), so this is no tighter than what is drawn: a figure's box
+        is cut to it, never grown. (``within``: the figure's box; once what they show reaches
+        all its sides, none is cut, and the answer is None at once.)"""
+        wanted = sorted(set(objects))
+        if not wanted:
+            return None
+        page = _address(self.page.raw)
+        seen = _Seen(within)
+        crop = self.page.get_cropbox()
+        objs = []
+        for index in wanted:
+            obj = _page_object(page, index)
+            if not obj or not _object_bounds(obj, *seen.at):
+                return None
+            sides = seen.sides
+            objs.append(((sides[2] - sides[0]) * (sides[3] - sides[1]), obj))
+        # (Largest first: the smaller pieces then mostly lie inside what is seen already,
+        # and need no clip read.)
+        objs.sort(key=lambda item: -item[0])
+        for _, obj in objs:
+            if not _seen_pieces(obj, None, crop, seen, 0) or seen.whole:
+                return None
+        return seen.box
+
     def close(self) -> None:
         for image in self.content.image_facts:
             image.unjudged = 0  # (its page object goes with the page: never asked, never known)
@@ -380,6 +413,88 @@ def _clip_box(obj: int) -> tuple[float, float, float, float] | None:
         box = [max(box[0], min(xs)), max(box[1], min(ys)),
                min(box[2], max(xs)), min(box[3], max(ys))]
     return box[0], box[1], box[2], box[3]
+
+
+#: Objects (a form's included) looked at most to tell what a figure shows.
+SEEN_MAX_OBJECTS = 5000
+#: What shows within this many points of a figure's side reaches it (a stroke's width: its
+#: box and pdfium's may differ by half of one).
+SEEN_TOLERANCE = 1.0
+
+
+class _Seen:
+    """What objects show, gathered: the box around it so far, objects looked at."""
+
+    def __init__(self, within: tuple[float, float, float, float] | None) -> None:
+        self.box: tuple[float, float, float, float] | None = None
+        self.within = within
+        self.whole = False  # it reaches every side of ``within``: nothing to cut
+        self.left = SEEN_MAX_OBJECTS
+        # (Where pdfium puts an object's bounds: four floats, passed by address.)
+        self.sides = (ctypes.c_float * 4)()
+        self.at = [ctypes.addressof(self.sides) + k * ctypes.sizeof(ctypes.c_float)
+                   for k in range(4)]
+
+    def add(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        box = self.box
+        self.box = box = (x0, y0, x1, y1) if box is None else (
+            min(box[0], x0), min(box[1], y0), max(box[2], x1), max(box[3], y1))
+        w = self.within
+        self.whole = w is not None and (
+            box[0] <= w[0] + SEEN_TOLERANCE and box[1] <= w[1] + SEEN_TOLERANCE
+            and box[2] >= w[2] - SEEN_TOLERANCE and box[3] >= w[3] - SEEN_TOLERANCE)
+
+
+def _seen_pieces(
+    obj: int, to_page: Matrix | None, clip: tuple[float, float, float, float], seen: _Seen,
+    depth: int,
+) -> bool:
+    """Add to ``seen`` the page-space boxes of what ``obj`` (a bare address; inside a form
+    when ``to_page``, the matrix from its space to the page's) shows within ``clip`` (the
+    page-space box the crop box and the clips around it leave): a form's objects one by
+    one, each cut to its own clip path. An object inside what is seen already adds nothing:
+    its clip is not read, nor a form's objects. False when it cannot be told."""
+    seen.left -= 1
+    if seen.left < 0 or depth > 12:
+        return False
+    sides = seen.sides
+    if not _object_bounds(obj, *seen.at):
+        return False
+    box = (sides[0], sides[1], sides[2], sides[3])
+    if to_page is not None:
+        box = mapped_box(*box, to_page)  # (pdfium gives a form's objects in its space)
+    x0, y0 = max(box[0], clip[0]), max(box[1], clip[1])
+    x1, y1 = min(box[2], clip[2]), min(box[3], clip[3])
+    if x0 > x1 or y0 > y1:
+        return True  # (outside the clips around it, or the page: nothing of it shows)
+    known = seen.box
+    if known is not None and known[0] <= x0 and known[1] <= y0 and x1 <= known[2] and (
+        y1 <= known[3]
+    ):
+        return True
+    own = _clip_box(obj)
+    if own is not None:
+        if to_page is not None:
+            own = mapped_box(*own, to_page)  # (in the form's space, as its bounds are)
+        clip = (max(clip[0], own[0]), max(clip[1], own[1]),
+                min(clip[2], own[2]), min(clip[3], own[3]))
+        if clip[0] > clip[2] or clip[1] > clip[3]:
+            return True  # clipped to nothing
+    if _object_type(obj) == c.FPDF_PAGEOBJ_FORM:
+        matrix = object_matrix(obj) or _IDENTITY
+        inside = matrix if to_page is None else then(matrix, to_page)
+        for k in range(_form_object_count(obj)):
+            inner = _form_object(obj, k)
+            if inner and not _seen_pieces(inner, inside, clip, seen, depth + 1):
+                return False
+            if seen.whole:
+                return True
+        return True
+    x0, y0 = max(x0, clip[0]), max(y0, clip[1])
+    x1, y1 = min(x1, clip[2]), min(y1, clip[3])
+    if x0 <= x1 and y0 <= y1:
+        seen.add(x0, y0, x1, y1)
+    return True
 
 
 def _bounds(obj: Any) -> tuple[float, float, float, float] | None:

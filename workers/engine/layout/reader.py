@@ -81,7 +81,14 @@ from .figures import (
     with_scales,
 )
 from .gcpause import collect_young, paused_gc
-from .glyphs import ImageFacts, OpenedPage, PageContent, Rect, judge_closed_page
+from .glyphs import (
+    SEEN_TOLERANCE,
+    ImageFacts,
+    OpenedPage,
+    PageContent,
+    Rect,
+    judge_closed_page,
+)
 from .lines import FRAGMENT_GAP, Fragment, fragments, lines, word_count
 from .named_glyphs import NamedGlyphReading
 from .operators import OperatorMap, map_operators
@@ -105,6 +112,7 @@ from .tables import (
     join_tables,
     labels_on_pictures,
     lays_out_form,
+    names_of_pictures,
     ruled_tables,
     side_by_side_areas,
 )
@@ -224,6 +232,10 @@ def _analyse_page(
             # their clip lets them show.)
             if b.candidate:
                 b.candidate.nowhere = opened.shows_nowhere(b.objects)
+                if not b.candidate.nowhere and b.candidate.drawing:
+                    _cut_to_seen(b, opened.seen_box(
+                        b.objects, None if frame.turned else (b.x0, b.y0, b.x1, b.y1)
+                    ), frame)
             if b.candidate and b.candidate.drawing and not b.candidate.words_on:
                 b.candidate.blank = opened.paints_nothing(b.objects)
         # Whether an image is edgeless is asked (by .figures) only of some of a figure's
@@ -238,6 +250,37 @@ def _analyse_page(
         if left:
             unjudged[index] = left
     return PageResult(frame.display_page(page), blocks, opmap, content.object_mcids, frame, page)
+
+
+def _cut_to_seen(
+    figure: Block, seen: tuple[float, float, float, float] | None, frame: Frame
+) -> None:
+    """A vector drawing's box cut to what its shapes show (:meth:`.glyphs.OpenedPage.
+    seen_box`): pieces clipped away or drawn off the page are no part of the picture a
+    reader sees (a plot's curves drawn past its frame, clipped to it). The text on it (a
+    chart's labels and scales, set beside its shapes) stays inside. (An image keeps the
+    box it is placed at, the box authoring tools tag a cropped photograph with: only a
+    drawing, whose box is made of its shapes' boxes, is cut.)"""
+    if seen is None or figure.candidate is None:
+        return
+    sx0, sy0, sx1, sy1 = frame.to_display(*seen) if frame.turned else seen
+    # (A side within a stroke's width of what shows is left where it is.)
+    x0 = sx0 if sx0 > figure.x0 + SEEN_TOLERANCE else figure.x0
+    y0 = sy0 if sy0 > figure.y0 + SEEN_TOLERANCE else figure.y0
+    x1 = sx1 if sx1 < figure.x1 - SEEN_TOLERANCE else figure.x1
+    y1 = sy1 if sy1 < figure.y1 - SEEN_TOLERANCE else figure.y1
+    if x0 >= x1 or y0 >= y1:
+        return
+    for (a, b, c, d), _ in figure.candidate.words_on:
+        x0, y0, x1, y1 = min(x0, a), min(y0, b), max(x1, c), max(y1, d)
+    x0, y0 = max(x0, figure.x0), max(y0, figure.y0)
+    x1, y1 = min(x1, figure.x1), min(y1, figure.y1)
+    if (x0, y0, x1, y1) == (figure.x0, figure.y0, figure.x1, figure.y1):
+        return
+    figure.x0, figure.y0, figure.x1, figure.y1 = x0, y0, x1, y1
+    if figure.image is not None:
+        figure.image = Rect(x0, y0, x1, y1, figure.image.obj)
+    figure.candidate.box = (x0, y0, x1, y1)
 
 
 def _judge_images_left(
@@ -380,6 +423,17 @@ def page_blocks(
                                                and image.y0 <= (f.y0 + f.y1) / 2 <= image.y1
                                            ]))
             )
+    for table, names in names_of_pictures(blocks, page_area):
+        # The names of a row of pictures, each under its own: read as text, a name at a time.
+        blocks.remove(table)
+        text = []
+        for named, name in names:
+            read = _text_blocks(name, content.index, rules=content.rules)
+            if named is not None:
+                named.labels.extend(read)  # (its names: no headings, see .classify)
+            text.extend(read)
+        regions.update((id(b), regions.get(id(table), 0)) for b in text)
+        blocks.extend(text)
     for labels in labels_on_pictures(blocks, page_area):
         # A chart's labels: read as the text on the picture they are.
         blocks.remove(labels)
@@ -399,7 +453,10 @@ def labels_after_drawings(blocks: list[Block]) -> list[Block]:
     """Each vector drawing's labels read together right after it, in the order they were
     read: drawings side by side or stacked in a column (charts beside a table) are read one
     after another, and the labels of the first would otherwise follow the last."""
-    labelled = [b for b in blocks if b.kind == "figure" and b.labels]
+    labelled = [
+        b for b in blocks
+        if b.kind == "figure" and b.labels and b.candidate is not None and b.candidate.drawing
+    ]
     if not labelled:
         return blocks
     at = {id(b): k for k, b in enumerate(blocks)}
@@ -564,11 +621,12 @@ def _drawings(
         [((f.x0, f.y0, f.x1, f.y1), f.text) for f in frags if scale_label(f.text)]
         if found else []
     )
-    return [
+    scaled = [
         # (Its scales' values set just off the plot are the chart's.)
         Rect(*with_scales((box.x0, box.y0, box.x1, box.y1), scales), box.obj)
         for box in found
     ]
+    return _rows_of_one_figure(scaled, frags, drawing) if len(scaled) > 1 else scaled
 
 
 #: A drawing smaller than a figure (:data:`MIN_DRAWING_AREA`) but larger than an icon
@@ -655,6 +713,104 @@ def _figure_groups(
         else:
             out.extend(parts[k][0] for k in ks if k in large)
     return out
+
+
+#: Drawings stacked one over the other are rows of one figure when each spans this share of
+#: the wider one's width at least: the rows of a grid of plots line up, edge on edge.
+ROWS_ALIGNED = 0.9
+
+
+def _rows_of_one_figure(
+    found: list[Rect], frags: Sequence[Fragment], drawing: Callable[[Rect, int], bool]
+) -> list[Rect]:
+    """Drawings stacked in a column, lined up edge on edge (:data:`ROWS_ALIGNED`), at most
+    :data:`PANEL_GAP_LINES` lines of the page's usual text apart, with nothing between them
+    but the values of a scale, and a caption right under the last (or over the first): the
+    rows of one captioned figure (a grid of plots, three rows of three, "Figure 2: …" under
+    the last row), one figure with that caption. A caption, a title or a paragraph between
+    two drawings parts them (each a figure of its own); drawings without a caption stay
+    apart (charts stacked in a column, each titled on its own ground); drawings side by
+    side are left apart (charts side by side, each captioned under it). The rows joined
+    must still be a drawing (``drawing``: no text frame, not too large a share of the
+    page)."""
+    gap = PANEL_GAP_LINES * _text_size(frags)
+    words = [f for f in frags if not scale_label(f.text)]
+    captions = [
+        # (A caption's line: its label, "Figure 2.", may be set apart from the rest, left of
+        # the figure.)
+        Rect(f.x0, f.y0, max(g.x1 for g in frags if same_line(f, g)), f.y1, 0)
+        for f in words if caption_text(f.text) is not None
+    ]
+    if not captions:
+        return found
+    # Each entry: the box of the rows joined so far, and the drawings it is made of.
+    out = [(r, [r]) for r in sorted(found, key=lambda r: -r.y1)]
+    k = 0
+    while k < len(out) - 1:
+        upper = out[k][0]
+        joined = None
+        for j, (lower, _) in enumerate(out):
+            if j == k or lower.y1 > upper.y0 + TOUCH_ROWS or upper.y0 - lower.y1 > gap:
+                continue
+            across = min(upper.x1, lower.x1) - max(upper.x0, lower.x0)
+            wider = max(upper.x1 - upper.x0, lower.x1 - lower.x0)
+            if across < ROWS_ALIGNED * wider:
+                continue
+            union = _union_box(upper, lower)
+            between = Rect(union.x0, min(lower.y1, upper.y0), union.x1, max(lower.y1, upper.y0),
+                           0)
+            if any(_overlaps(f, between) for f in words):
+                continue  # a caption or a title between them: figures of their own
+            if any(_overlaps(r, union) for m, (r, _) in enumerate(out) if m not in (j, k)):
+                continue  # (another drawing between them, or beside them, stays its own)
+            if drawing(union, MIN_DRAWING_SHAPES):
+                joined = j
+                break
+        if joined is None:
+            k += 1
+            continue
+        union = _union_box(upper, out[joined][0])
+        out[k] = (union, out[k][1] + out[joined][1])
+        del out[joined]
+        if joined < k:
+            k -= 1
+    result: list[Rect] = []
+    for box, rows in out:
+        if len(rows) > 1 and _captioned_column(box, captions, gap):
+            result.append(box)
+        else:
+            result.extend(rows)
+    return result
+
+
+def _captioned_column(box: Rect, captions: Sequence[Rect], gap: float) -> bool:
+    """A caption ("Figure 2: …") right under ``box`` or right over it (within ``gap``),
+    across it."""
+    return any(
+        min(f.x1, box.x1) > max(f.x0, box.x0)
+        and (0 <= box.y0 - f.y1 <= gap or 0 <= f.y0 - box.y1 <= gap)
+        for f in captions
+    )
+
+
+def _text_size(frags: Sequence[Fragment]) -> float:
+    """The font size most of the page's characters are set in (its body text: a chart's many
+    small values are few characters), 12 on a page without text."""
+    chars: Counter[float] = Counter()
+    for f in frags:
+        chars[f.size] += len(f.text)
+    if not chars:
+        return 12.0
+    half, seen = sum(chars.values()) / 2, 0
+    for size in sorted(chars):
+        seen += chars[size]
+        if seen >= half:
+            return size
+    return 12.0
+
+
+#: Rows touching (their scales' values may overlap a little) are still one over the other.
+TOUCH_ROWS = 2.0
 
 
 #: A panel's label is set under it at most this many of its own heights.

@@ -1895,6 +1895,84 @@ def labels_on_pictures(blocks: list[Block], page_area: float) -> list[Block]:
     ]
 
 
+#: A picture's name is set at most this many of its lines under it (or over it).
+NAME_LINES = 3.0
+
+
+def names_of_pictures(
+    blocks: list[Block], page_area: float
+) -> list[tuple[Block, list[tuple[Block | None, list[Fragment]]]]]:
+    """The tables (of lines lined up, not ruled) that name the pictures of a row: each column
+    of the table set under (or over) a picture of its own, within :data:`NAME_LINES` of its
+    lines — a row of icons, each with its name centred under it ("Purpose, scope, and
+    methodology"). The names are the pictures' labels, read as text with them, not a table
+    of rows and columns: no two columns name the same picture, and every cell names one.
+    (A picture is one image of a figure drawn with several side by side.) Each table with
+    its pieces of text gathered by the picture they name (each name read whole), with the
+    figure that picture is part of."""
+    pictures: list[Rect] = []
+    owners: list[Block] = []  # each picture's figure
+    for b in blocks:
+        if b.kind != "figure" or b.candidate is None or b.candidate.drawing:
+            continue
+        if (b.x1 - b.x0) * (b.y1 - b.y0) > PICTURE_AREA * page_area:
+            continue
+        boxes = [r for r, _ in b.candidate.images]
+        # (The outermost images: a picture's own pieces lie inside it.)
+        outer = [
+            r for r in boxes
+            if not any(o is not r and _inside(r, o) and not _inside(o, r) for o in boxes)
+        ]
+        pictures.extend(outer)
+        owners.extend(b for _ in outer)
+    if len(pictures) < 2:
+        return []
+    out = []
+    for t in blocks:
+        if t.kind != "table" or not t.lines or not t.table:
+            continue
+        named: list[set[int]] = [set() for _ in t.table[0]]
+        for row in t.table:
+            for column, cell in enumerate(row):
+                if cell is None:
+                    continue
+                picture = _picture_named(cell, pictures)
+                if picture is None or column >= len(named):
+                    break
+                named[column].add(picture)
+            else:
+                continue
+            break
+        else:
+            columns = [ks for ks in named if ks]
+            if len(columns) >= 2 and sum(map(len, columns)) == len(set().union(*columns)):
+                names: dict[int, list[Fragment]] = {}
+                for f in t.frags:
+                    picture = _picture_named(f, pictures)
+                    names.setdefault(-1 if picture is None else picture, []).append(f)
+                out.append((t, [(owners[k] if k >= 0 else None, name)
+                                for k, name in names.items()]))
+    return out
+
+
+def _inside(inner: Rect, outer: Rect) -> bool:
+    return (outer.x0 - 1 <= inner.x0 and inner.x1 <= outer.x1 + 1
+            and outer.y0 - 1 <= inner.y0 and inner.y1 <= outer.y1 + 1)
+
+
+def _picture_named(cell: Fragment, pictures: Sequence[Rect]) -> int | None:
+    """The picture (its index) the cell's text is centred under or over, or lies on, within
+    :data:`NAME_LINES` of its lines; of two such, the nearest (up or down, then across)."""
+    line = cell.size * 1.2
+    cx, cy = (cell.x0 + cell.x1) / 2, (cell.y0 + cell.y1) / 2
+    near = [
+        (max(p.y0 - cy, cy - p.y1, 0.0), abs((p.x0 + p.x1) / 2 - cx), k)
+        for k, p in enumerate(pictures)
+        if p.x0 <= cx <= p.x1 and p.y0 - NAME_LINES * line <= cy <= p.y1 + NAME_LINES * line
+    ]
+    return min(near)[2] if near else None
+
+
 #: Share of a table's pieces of text naming a form field above which it is a form's layout.
 FORM_LABELS = 0.5
 
