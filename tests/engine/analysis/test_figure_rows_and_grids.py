@@ -98,8 +98,10 @@ NAMES = [("Goals, subordinate", "objectives, and", "measures"),
          ("Organizational", "roles, and", "coordination")]
 
 
-def _icons_page(tmp_path: Path, pictures: list[Picture]) -> Document:
+def _icons_page(tmp_path: Path, pictures: list[Picture], caption: str | None = None) -> Document:
     lines = list(body_lines(760))
+    if caption is not None:
+        lines.append((100.0, 590.0, caption))
     for k, name in enumerate(NAMES):
         lines += [(100.0 + 150 * k, 470.0 - 13 * j, part) for j, part in enumerate(name)]
     return read_layout(make_pdf(tmp_path / "icons.pdf", [(pictures, lines)]), max_pages=1)
@@ -114,6 +116,26 @@ def test_names_under_a_row_of_pictures_are_no_table(tmp_path: Path) -> None:
     for name in NAMES:
         assert " ".join(name) in texts
     assert not any(h.text.startswith(NAMES[0][0]) for h in _walk(doc, Heading))
+
+
+def test_names_under_a_captioned_row_draw_their_own_text(tmp_path: Path) -> None:
+    """Under a caption, the names are still read as text, and the operators drawing them are
+    theirs: the figure claims none of them (in a tagged PDF, the figure would own the names'
+    text, and the paragraphs reading them would say nothing)."""
+    icons = [Picture(f"icon{k}", 100 + 150 * k, 485, 90, 90) for k in range(3)]
+    doc = _icons_page(tmp_path, icons, caption="Figure 2: Extent to which the strategy works")
+    figures = _walk(doc, Figure)
+    assert figures and any(f.caption for f in figures)
+    drawn_by_figures = {
+        (p.page, op) for f in figures for p in f.prov for start, end in p.operators
+        for op in range(start, end)
+    }
+    names = [b for b in _walk(doc, Paragraph) if b.text in {" ".join(n) for n in NAMES}]
+    assert len(names) == len(NAMES)
+    for name in names:
+        ops = {(p.page, op) for p in name.prov for start, end in p.operators
+               for op in range(start, end)}
+        assert ops and not ops & drawn_by_figures
 
 
 def test_lines_under_one_picture_stay_a_table(tmp_path: Path) -> None:

@@ -2170,8 +2170,12 @@ def _prov(block: Block, result: PageResult, artifact_ids: dict[int, Any] | None 
     drawn = list(block.objects)
     for f in block.frags:
         drawn.extend(f.drawn_objects)
-    captioned = block.candidate is not None and block.candidate.captioned
-    for label in block.labels if captioned else ():  # labels read as part of the picture
+    # Labels read as part of the picture (the same test as :func:`_figure_labels_kept`: the
+    # names under a row of images are read as text, and draw their own operators).
+    captioned = (
+        block.candidate is not None and block.candidate.captioned and block.candidate.drawing
+    )
+    for label in block.labels if captioned else ():
         if artifact_ids is None or id(label) not in artifact_ids:
             for f in label.frags:
                 drawn.extend(f.drawn_objects)
