@@ -120,12 +120,16 @@ def test_clipped_renders_are_the_whole_render_inside_the_clip(
             page.close()
     finally:
         document.close()
-    # A clipped render is the whole page's size, or cut off at the right and bottom only.
-    line = stride if len(clipped) == len(full) else len(clipped) // bottom
+    if size[0] == int(size[0]):
+        # Clipped: the box's rows alone.
+        line, x0, y0 = 3 * (right - left), left, top
+    else:
+        # Cut off at the right and bottom: the rows from the page's top-left corner.
+        line, x0, y0 = len(clipped) // bottom, 0, 0
     inner = range(top + 2, bottom - 2)
     for y in inner:
-        assert clipped[y * line + 3 * (left + 2): y * line + 3 * (right - 2)] == \
-            full[y * stride + 3 * (left + 2): y * stride + 3 * (right - 2)]
+        got = clipped[(y - y0) * line + 3 * (left + 2 - x0):(y - y0) * line + 3 * (right - 2 - x0)]
+        assert got == full[y * stride + 3 * (left + 2): y * stride + 3 * (right - 2)]
     # The text drawn there is drawn (not a blank clip).
     assert any(b != 255 for y in inner for b in full[y * stride + 3 * left: y * stride + 3 * right])
 

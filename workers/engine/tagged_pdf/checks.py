@@ -569,15 +569,22 @@ def page_pixels(page: pdfium.PdfPage, clip: Clip | None = None) -> bytes:
             bitmap = pdfium.PdfBitmap.new_native(int(width), int(height),
                                                  format=pdfium_c.FPDFBitmap_BGR,
                                                  rev_byteorder=False)
-            bitmap.fill_rect((255, 255, 255, 255), 0, 0, int(width), int(height))
-            box = pdfium_c.FS_RECTF(left, top, right, bottom)
-            pdfium_c.FPDF_RenderPageBitmapWithMatrix(bitmap, page, None, ctypes.byref(box),
-                                                     pdfium_c.FPDF_ANNOT)
-        else:
-            # (render's crop is in points, scaled and rounded up: at most a pixel more cut.)
-            bitmap = page.render(scale=PIXEL_SCALE, crop=(
-                0, max(0, math.ceil(height) - bottom) / PIXEL_SCALE,
-                max(0, math.ceil(width) - right) / PIXEL_SCALE, 0))
+            try:
+                # Only the box is drawn, filled and read (the rest is left as allocated).
+                bitmap.fill_rect((255, 255, 255, 255), left, top, right - left, bottom - top)
+                box = pdfium_c.FS_RECTF(left, top, right, bottom)
+                pdfium_c.FPDF_RenderPageBitmapWithMatrix(bitmap, page, None, ctypes.byref(box),
+                                                         pdfium_c.FPDF_ANNOT)
+                rows = memoryview(bitmap.buffer).cast("B")
+                stride = bitmap.stride
+                return b"".join(rows[y * stride + 3 * left:y * stride + 3 * right]
+                                for y in range(top, bottom))
+            finally:
+                bitmap.close()
+        # (render's crop is in points, scaled and rounded up: at most a pixel more cut.)
+        bitmap = page.render(scale=PIXEL_SCALE, crop=(
+            0, max(0, math.ceil(height) - bottom) / PIXEL_SCALE,
+            max(0, math.ceil(width) - right) / PIXEL_SCALE, 0))
     try:
         return bytes(bitmap.buffer)
     finally:
