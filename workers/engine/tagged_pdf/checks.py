@@ -20,15 +20,18 @@ These are the machine checks that are fast in-process; the full veraPDF judge
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import io
+import math
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pikepdf
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from ..checks import Check, Report, check_pdf, make_report
 from ..layout.lines import clean
@@ -532,19 +535,56 @@ def _read_and_compare_pages(content: bytes, source: Path) -> tuple[TextByMcid, C
                            f"all {count} page(s) render identically to the source")
 
 
-def render_page(document: pdfium.PdfDocument, index: int) -> bytes:
-    """Page ``index`` as raw pixels at :data:`PIXEL_SCALE`."""
+def render_page(document: pdfium.PdfDocument, index: int, clip: Clip | None = None) -> bytes:
+    """Page ``index`` as raw pixels at :data:`PIXEL_SCALE` (``clip``: :func:`page_pixels`)."""
     page = document[index]
     try:
-        return page_pixels(page)
+        return page_pixels(page, clip)
     finally:
         page.close()
 
 
-def page_pixels(page: pdfium.PdfPage) -> bytes:
+#: A box of device pixels (left, top, right, bottom) of a page rendered at :data:`PIXEL_SCALE`.
+Clip = tuple[int, int, int, int]
+
+
+def page_pixels(page: pdfium.PdfPage, clip: Clip | None = None) -> bytes:
     """A loaded page as raw pixels at :data:`PIXEL_SCALE` (the same as a page loaded afresh
-    renders: reading a page's text or objects leaves its drawing as it was)."""
-    bitmap = page.render(scale=PIXEL_SCALE)
+    renders: reading a page's text or objects leaves its drawing as it was).
+
+    ``clip``: only what is drawn in that box is rendered, with the very transform of the
+    whole page's render (so the pixels well inside the box are the whole render's): two pages
+    that differ only inside the box, away from its edges, render alike clipped iff they do
+    whole. The box is a clip when the page's size is whole pixels (pdfium's clipped render
+    sizes the page in whole points); otherwise the render is cropped to the part of the page
+    left of and above the box's far corner (a render cut off at the right and bottom keeps
+    the whole render's transform)."""
+    if clip is None:
+        bitmap = page.render(scale=PIXEL_SCALE)
+    else:
+        width, height = page.get_width() * PIXEL_SCALE, page.get_height() * PIXEL_SCALE
+        left, top, right, bottom = clip
+        if (PIXEL_SCALE == 1.0 and width == int(width) and height == int(height)
+                and not page.formenv):
+            bitmap = pdfium.PdfBitmap.new_native(int(width), int(height),
+                                                 format=pdfium_c.FPDFBitmap_BGR,
+                                                 rev_byteorder=False)
+            try:
+                # Only the box is drawn, filled and read (the rest is left as allocated).
+                bitmap.fill_rect((255, 255, 255, 255), left, top, right - left, bottom - top)
+                box = pdfium_c.FS_RECTF(left, top, right, bottom)
+                pdfium_c.FPDF_RenderPageBitmapWithMatrix(bitmap, page, None, ctypes.byref(box),
+                                                         pdfium_c.FPDF_ANNOT)
+                rows = memoryview(bitmap.buffer).cast("B")
+                stride = bitmap.stride
+                return b"".join(rows[y * stride + 3 * left:y * stride + 3 * right]
+                                for y in range(top, bottom))
+            finally:
+                bitmap.close()
+        # (render's crop is in points, scaled and rounded up: at most a pixel more cut.)
+        bitmap = page.render(scale=PIXEL_SCALE, crop=(
+            0, max(0, math.ceil(height) - bottom) / PIXEL_SCALE,
+            max(0, math.ceil(width) - right) / PIXEL_SCALE, 0))
     try:
         return bytes(bitmap.buffer)
     finally:
@@ -553,13 +593,16 @@ def page_pixels(page: pdfium.PdfPage) -> bytes:
 
 def pages_drawn_differently(
     pdf: pikepdf.Pdf, source: pdfium.PdfDocument, pages: list[int], *, text: bool = False,
-    source_pixels: Callable[[int], bytes] | None = None,
+    source_pixels: Callable[[int, Clip | None], bytes] | None = None,
+    clips: Mapping[int, Clip | None] | None = None,
 ) -> list[int]:
     """Which of ``pages`` pdfium renders differently in ``pdf`` as it stands (unsaved) than in
     ``source`` — or, with ``text``, also reads different text from: how a repair or a split
     made while tagging is proved to leave the page as it was. ``source_pixels``: each source
     page's pixels, where the caller has the page loaded already (:func:`render_page` of
-    ``source`` otherwise)."""
+    ``source`` otherwise). ``clips``: pages that can differ only inside a box of pixels
+    (see :func:`page_pixels`), rendered only there (away from its edges, the box's pixels
+    are the whole render's)."""
     if not pages:
         return []
     buffer = io.BytesIO()
@@ -570,7 +613,8 @@ def pages_drawn_differently(
     try:
         return [
             index for index in pages
-            if before(index) != render_page(changed, index)
+            for clip in [(clips or {}).get(index)]
+            if before(index, clip) != render_page(changed, index, clip)
             or text and page_text(source, index) != page_text(changed, index)
         ]
     finally:

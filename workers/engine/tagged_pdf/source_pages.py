@@ -25,7 +25,7 @@ from typing import TypeAlias
 import pypdfium2 as pdfium
 
 from ..layout.glyphs import PageContent, read_loaded_page, read_page
-from .checks import page_pixels
+from .checks import Clip, page_pixels
 
 #: Source pages kept loaded at most (a loaded page holds its parsed content: a dense page
 #: can take a few megabytes).
@@ -55,9 +55,9 @@ class SourcePages:
         """:func:`..layout.glyphs.read_page` of page ``index``, read from the kept page."""
         return read_loaded_page(self.page(index), index)
 
-    def pixels(self, index: int) -> bytes:
+    def pixels(self, index: int, clip: Clip | None = None) -> bytes:
         """Page ``index`` rendered as :func:`.checks.render_page` renders it."""
-        return page_pixels(self.page(index))
+        return page_pixels(self.page(index), clip)
 
     def release(self, index: int) -> None:
         """Page ``index`` is not asked for again (or seldom): closed if it is kept."""

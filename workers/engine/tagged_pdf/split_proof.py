@@ -25,7 +25,9 @@ reads them, and each changed pixel goes back to page space through pdfium
 
 from __future__ import annotations
 
+import bisect
 import ctypes
+import math
 from collections.abc import Iterable, Sequence
 
 import pikepdf
@@ -35,7 +37,7 @@ from PIL import Image, ImageChops
 
 from ..layout.glyphs import read_page
 from ..layout.operators import map_operators
-from .checks import PIXEL_SCALE
+from .checks import PIXEL_SCALE, Clip
 
 #: Points around a glyph's box where a changed pixel is still its doing: a glyph moved by one
 #: pixel, or an antialiased edge no longer clipped, changes pixels up to one pixel outside it.
@@ -122,3 +124,92 @@ def operators_at(
         if any(x0 - REACH <= x <= x1 + REACH and y0 - REACH <= y <= y1 + REACH
                for x0, y0, x1, y1 in glyphs for x, y in points)
     }
+
+
+#: Pixels a clipped proof (:func:`cut_clip`) reaches beyond the drawing of the text objects
+#: holding cut operators: a glyph moved by a pixel, an antialiased edge no longer clipped,
+#: hinting, and the edge of the clip itself (whose pixels may differ from the whole render's).
+CLIP_MARGIN = 6
+_DRAWN_TEXT = frozenset({c.FPDF_TEXTRENDERMODE_FILL, c.FPDF_TEXTRENDERMODE_INVISIBLE})
+
+
+def cut_clip(
+    page: pdfium.PdfPage, operator_of: Sequence[int], names: Sequence[str],
+    cut: Iterable[int], resources: pikepdf.Object | None,
+) -> Clip | None:
+    """The pixels (at :data:`.checks.PIXEL_SCALE`) outside which the page draws the same
+    whether the operators ``cut`` (indices into ``names``, the page content's operators) are
+    cut or whole; None when that cannot be bounded. A cut moves no glyph (:mod:`.split_text`)
+    but pdfium may draw a part, or a later operator of the same text object (its text
+    position summed another way), a pixel away: so the box holds every object pdfium draws
+    from the text objects (``BT`` … ``ET``) of the cut operators, where ``page`` (the source,
+    loaded; ``operator_of``: each of its objects' operator) says they are, and
+    :data:`CLIP_MARGIN` more. Not bounded: a Type 3 font on the page (its glyphs may draw
+    anywhere), text stroked or clipping (modes other than fill and invisible: a stroke
+    reaches beyond the glyph, a clip changes what is drawn later), an object pdfium draws
+    that no operator is known for, or a cut operator pdfium draws nothing of."""
+    wanted = sorted(set(cut))
+    if not wanted or _has_type3(resources):
+        return None
+    starts = [i for i, name in enumerate(names) if name == "BT"]
+    ends = [i for i, name in enumerate(names) if name == "ET"]
+    spans: set[tuple[int, int]] = set()
+    for operator in wanted:
+        k = bisect.bisect_right(starts, operator) - 1
+        if k < 0:
+            return None
+        e = bisect.bisect_left(ends, operator)
+        spans.add((starts[k], ends[e] if e < len(ends) else len(names)))
+    ordered = sorted(spans)
+    firsts = [first for first, _ in ordered]
+    left = bottom = math.inf
+    right = top = -math.inf
+    drawn: set[int] = set()
+    x0, y0, x1, y1 = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    for obj, operator in enumerate(operator_of):
+        if operator < 0:
+            return None
+        k = bisect.bisect_right(firsts, operator) - 1
+        if k < 0 or operator > ordered[k][1]:
+            continue
+        handle = c.FPDFPage_GetObject(page.raw, obj)
+        if not handle:
+            return None
+        if (c.FPDFPageObj_GetType(handle) == c.FPDF_PAGEOBJ_TEXT
+                and c.FPDFTextObj_GetTextRenderMode(handle) not in _DRAWN_TEXT):
+            return None
+        if not c.FPDFPageObj_GetBounds(handle, x0, y0, x1, y1):
+            return None
+        left, bottom = min(left, x0.value), min(bottom, y0.value)
+        right, top = max(right, x1.value), max(top, y1.value)
+        drawn.add(operator)
+    if not drawn.issuperset(wanted) or not all(map(math.isfinite, (left, bottom, right, top))):
+        return None
+    width = math.ceil(page.get_width() * PIXEL_SCALE)
+    height = math.ceil(page.get_height() * PIXEL_SCALE)
+    xs, ys = [], []
+    dx, dy = ctypes.c_int(), ctypes.c_int()
+    for x in (left, right):
+        for y in (bottom, top):
+            if not c.FPDF_PageToDevice(page.raw, 0, 0, width, height, 0, x, y, dx, dy):
+                return None
+            xs.append(dx.value)
+            ys.append(dy.value)
+    box = (max(0, min(xs) - CLIP_MARGIN), max(0, min(ys) - CLIP_MARGIN),
+           min(width, max(xs) + CLIP_MARGIN), min(height, max(ys) + CLIP_MARGIN))
+    if box[0] >= box[2] or box[1] >= box[3]:
+        return None
+    return box
+
+
+def _has_type3(resources: pikepdf.Object | None) -> bool:
+    """Whether the fonts of ``resources`` include a Type 3 font (or cannot be read)."""
+    if resources is None:
+        return True  # inherited or missing: not looked for
+    try:
+        fonts = resources.get("/Font")
+        if fonts is None:
+            return False
+        return any(font.get("/Subtype") == "/Type3" for _, font in fonts.items())
+    except (AttributeError, TypeError, ValueError, pikepdf.PdfError):
+        return True

@@ -34,10 +34,11 @@ import pikepdf
 from ..document import BBox
 from ..layout.glyphs import Glyph
 from ..layout.operators import map_operators
-from .checks import normal_counts
+from .checks import Clip, normal_counts
 from .drawn_encoding import code_text
 from .marked_content import Owner, indices_of
-from .source_pages import PageSource, page_content
+from .source_pages import PageSource, loaded_page, page_content
+from .split_proof import cut_clip
 
 Instruction = pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage
 #: Pieces of one operator, each with the leaf that owns it, in drawing order.
@@ -174,13 +175,16 @@ def split_operators(
     leaf_texts: Mapping[int, str] | None = None,
     owners: Sequence[Owner | None] | None = None,
     nudges: Mapping[int, float] | None = None,
+    clip: list[Clip | None] | None = None,
 ) -> dict[int, Parts]:
     """For each contested operator that can be split faithfully, its parts. ``texts``: the
     codes' characters looked up so far in the document (a font is shared by its pages).
     ``leaf_texts``: the model's text of the leaves, with ``owners`` (the owner of every
     operator of the page, as its claims give it): a glyph held by several leaves' boxes
     goes to one whose text lacks it (:class:`GlyphNeeds`). None: boxes alone decide.
-    ``nudges``: operators whose parts after the first are nudged (:func:`_split`)."""
+    ``nudges``: operators whose parts after the first are nudged (:func:`_split`).
+    ``clip``: given, the pixels the cuts can change (:func:`.split_proof.cut_clip`) are
+    appended to it where some operator is cut."""
     if not contested:
         return {}
     instructions = text.instructions
@@ -231,6 +235,10 @@ def split_operators(
                                 (nudges or {}).get(index, 0.0))
         if parts is not None:
             out[index] = parts
+    if clip is not None and out:
+        with loaded_page(source, page_index) as loaded:
+            clip.append(cut_clip(loaded, operator_of, text.operator_names, out,
+                                 page.obj.get("/Resources")))
     return out
 
 

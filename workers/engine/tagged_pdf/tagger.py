@@ -39,7 +39,7 @@ import pypdfium2 as pdfium
 from ..document import BBox, Document
 from ..layout.gcpause import paused_gc
 from .catalog import remove_old_structure, write_catalog
-from .checks import pages_drawn_differently, read_tagged_text
+from .checks import Clip, pages_drawn_differently, read_tagged_text
 from .font_embedding import repair_fonts
 from .fonts import drop_subset_glyph_lists
 from .form_content import painted_forms, plan_form_copies, shared_paintings, write_form_copies
@@ -143,17 +143,22 @@ def _tag(source: Path, document: Document, source_pages: SourcePages) -> TaggedP
         leaf_texts = {leaf.leaf_id: leaf.text for leaf in leaves}
         # page -> its original /Contents and /Resources, and the operators cut on it
         split_pages: dict[int, tuple[pikepdf.Object, pikepdf.Object | None, set[int]]] = {}
+        # page -> the pixels its cuts can change (None: anywhere), rendered alone to prove them
+        clips: dict[int, Clip | None] = {}
         for index, page in enumerate(pdf.pages):
             tagging = PageTagging()
             original = page.obj.get("/Contents")
             resources = page.obj.get("/Resources")
             try:
+                page_clip: list[Clip | None] = []
                 cut, cut_in_forms = _tag_page(pdf, page, claims[index], tagging, source_pages,
                                               index, boxes[index], labels, owner_boxes[index],
                                               texts=code_texts, leaf_texts=leaf_texts,
-                                              actual_texts=actual_texts[index])
+                                              actual_texts=actual_texts[index], clip=page_clip)
                 if (cut or cut_in_forms) and original is not None:
                     split_pages[index] = (original, resources, cut)
+                    # A cut in a form may draw anywhere the form is painted: the whole page.
+                    clips[index] = page_clip[0] if page_clip and not cut_in_forms else None
             except (pikepdf.PdfError, pikepdf.DependencyError, ValueError, TypeError) as e:
                 # Unreadable content: left exactly as it was (never redrawn or dropped).
                 result.untagged_pages.append(index)
@@ -179,7 +184,7 @@ def _tag(source: Path, document: Document, source_pages: SourcePages) -> TaggedP
 
         # (A split page is rendered from its load for its glyphs, where it is still kept.)
         for index in pages_drawn_differently(pdf, glyph_source, list(split_pages),
-                                             source_pixels=source_pages.pixels):
+                                             source_pixels=source_pages.pixels, clips=clips):
             # Splitting a text operator is exact in PDF terms, but pdfium can draw a part a
             # pixel away (:mod:`.split_proof`). Identical pixels come first: the operators
             # drawing where the pixels changed are nudged or kept whole, else the page's all
@@ -518,13 +523,16 @@ def _tag_page(
     leaf_texts: Mapping[int, str] | None = None,
     nudges: Mapping[int, float] | None = None,
     actual_texts: Sequence[ActualTextSpan] = (),
+    clip: list[Clip | None] | None = None,
 ) -> tuple[set[int], bool]:
     """Tag one page; the text operators of its content that were cut (see
     :mod:`.split_text`), and whether some were cut inside a Form XObject whose content is
     marked inside it (:mod:`.form_content`). ``whole``: operators never to cut.
     ``labels``: list labels' leaf ids -> the body leaf that takes their drawing where a text
     operator draws both and is not split. ``leaf_texts``: the model's text of every leaf
-    (which of several overlapping boxes a glyph goes to: :class:`.split_text.GlyphNeeds`)."""
+    (which of several overlapping boxes a glyph goes to: :class:`.split_text.GlyphNeeds`).
+    ``clip``: given, the pixels the page's cuts can change are appended to it
+    (:func:`.split_proof.cut_clip`), where some operator of its content is cut."""
     names = xobject_names(page.obj.get("/Resources"))
     scanned = scan_content(page, names)
     # With the leaves' texts, an operator a leaf shares with an artifact is cut too: the
@@ -553,7 +561,7 @@ def _tag_page(
     artifact_boxes = [LeafBox(who, box) for who, box in owner_boxes if isinstance(who, str)]
     splits = (split_operators(source_pages, page, index, text, contested,
                               [*boxes, *artifact_boxes] if by_text else boxes, texts,
-                              leaf_texts, owners, nudges)
+                              leaf_texts, owners, nudges, clip)
               if text is not None and contested else {})
     shared = shared_paintings(painted_forms(operators.names, operators.painting),
                               claims) if split else {}

@@ -1,0 +1,151 @@
+"""A split is proven by rendering only the pixels its cuts can change (split_proof.cut_clip):
+the box holds the cut operators' text objects, clipped renders agree with the whole render
+inside it, and pages whose drawing cannot be bounded are rendered whole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+import pytest
+
+from workers.engine.layout.glyphs import read_page
+from workers.engine.layout.operators import map_operators
+from workers.engine.tagged_pdf.checks import page_pixels, pages_drawn_differently
+from workers.engine.tagged_pdf.marked_content import read_operators, xobject_names
+from workers.engine.tagged_pdf.split_proof import CLIP_MARGIN, cut_clip
+
+
+def _pdf(path: Path, content: str, size: tuple[float, float] = (300, 200)) -> Path:
+    font = pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+                              BaseFont=pikepdf.Name.Helvetica,
+                              Encoding=pikepdf.Name.WinAnsiEncoding)
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=size)
+    page = pdf.pages[0]
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=pdf.make_indirect(font)))
+    page.obj.Contents = pdf.make_stream(content.encode())
+    pdf.save(path)
+    return path
+
+
+_TWO_LINES = ("0.5 g 200 20 60 40 re f "
+              "BT /F1 12 Tf 20 150 Td [(Market) -3000 (120)] TJ [(after)] TJ ET "
+              "BT /F1 12 Tf 20 60 Td (Other line) Tj ET")
+
+
+def _clip(path: Path, cut: set[int]) -> tuple[int, int, int, int] | None:
+    with pikepdf.open(path) as pdf:
+        page = pdf.pages[0]
+        names = read_operators(list(pikepdf.parse_content_stream(page)),
+                               xobject_names(page.obj.get("/Resources"))).names
+        document = pdfium.PdfDocument(str(path))
+        try:
+            opmap = map_operators(page, read_page(document, 0).object_kinds)
+            loaded = document[0]
+            try:
+                return cut_clip(loaded, opmap.operator_of, names, cut,
+                                page.obj.get("/Resources"))
+            finally:
+                loaded.close()
+        finally:
+            document.close()
+
+
+def _operator(path: Path, name: str, nth: int = 0) -> int:
+    with pikepdf.open(path) as pdf:
+        found = [i for i, ins in enumerate(pikepdf.parse_content_stream(pdf.pages[0]))
+                 if str(ins.operator) == name]
+    return found[nth]
+
+
+def test_the_clip_holds_the_cut_text_object_and_not_the_others(tmp_path: Path) -> None:
+    path = _pdf(tmp_path / "two.pdf", _TWO_LINES)
+    clip = _clip(path, {_operator(path, "TJ")})
+    assert clip is not None
+    left, top, right, bottom = clip
+    # The first line (baseline 150, so device y about 50) with the operator after the cut
+    # one in its text object; not the second line (device y about 140) nor the grey box.
+    assert left <= 20 - CLIP_MARGIN + 1 and top < 50 < bottom < 100
+    assert right > 20 + 60  # "Market" and the parts after it
+    assert right < 300
+
+
+@pytest.mark.parametrize("content", [
+    _TWO_LINES.replace("12 Tf 20 150", "12 Tf 1 Tr 20 150"),  # stroked: reaches beyond
+    _TWO_LINES.replace("12 Tf 20 150", "12 Tf 7 Tr 20 150"),  # a clip for what follows
+])
+def test_text_stroked_or_clipping_is_not_bounded(tmp_path: Path, content: str) -> None:
+    path = _pdf(tmp_path / "mode.pdf", content)
+    assert _clip(path, {_operator(path, "TJ")}) is None
+
+
+def test_a_type3_font_is_not_bounded(tmp_path: Path) -> None:
+    glyph = "1000 0 0 0 750 750 d1 0 0 750 750 re f"
+    font = pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type3,
+        FontBBox=[0, 0, 750, 750], FontMatrix=[0.001, 0, 0, 0.001, 0, 0],
+        CharProcs=pikepdf.Dictionary(a=pikepdf.Stream(pikepdf.new(), glyph.encode())),
+        Encoding=pikepdf.Dictionary(Differences=[97, pikepdf.Name.a]),
+        FirstChar=97, LastChar=97, Widths=[1000],
+    )
+    path = tmp_path / "type3.pdf"
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(300, 200))
+    page = pdf.pages[0]
+    font.CharProcs.a = pdf.make_stream(glyph.encode())
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=pdf.make_indirect(font)))
+    page.obj.Contents = pdf.make_stream(b"BT /F1 12 Tf 20 150 Td [(aa) -500 (a)] TJ ET")
+    pdf.save(path)
+    assert _clip(path, {_operator(path, "TJ")}) is None
+
+
+@pytest.mark.parametrize("size", [(300, 200), (300.4, 200.7)])
+def test_clipped_renders_are_the_whole_render_inside_the_clip(
+    tmp_path: Path, size: tuple[float, float]
+) -> None:
+    path = _pdf(tmp_path / "page.pdf", _TWO_LINES, size)
+    document = pdfium.PdfDocument(str(path))
+    try:
+        page = document[0]
+        try:
+            whole = page.render(scale=1.0)
+            stride = whole.stride
+            full = bytes(whole.buffer)
+            whole.close()
+            left, top, right, bottom = 10, 30, 150, 90
+            clipped = page_pixels(page, (left, top, right, bottom))
+        finally:
+            page.close()
+    finally:
+        document.close()
+    if size[0] == int(size[0]):
+        # Clipped: the box's rows alone.
+        line, x0, y0 = 3 * (right - left), left, top
+    else:
+        # Cut off at the right and bottom: the rows from the page's top-left corner.
+        line, x0, y0 = len(clipped) // bottom, 0, 0
+    inner = range(top + 2, bottom - 2)
+    for y in inner:
+        got = clipped[(y - y0) * line + 3 * (left + 2 - x0):(y - y0) * line + 3 * (right - 2 - x0)]
+        assert got == full[y * stride + 3 * (left + 2): y * stride + 3 * (right - 2)]
+    # The text drawn there is drawn (not a blank clip).
+    assert any(b != 255 for y in inner for b in full[y * stride + 3 * left: y * stride + 3 * right])
+
+
+def test_a_change_outside_the_clip_is_not_seen_and_inside_it_is(tmp_path: Path) -> None:
+    source = _pdf(tmp_path / "source.pdf", _TWO_LINES)
+    document = pdfium.PdfDocument(str(source))
+    try:
+        for old, new, seen in [("(Other line)", "(Other lane)", False),
+                               ("(Market)", "(Markt)", True)]:
+            with pikepdf.open(source) as pdf:
+                page = pdf.pages[0]
+                page.obj.Contents = pdf.make_stream(_TWO_LINES.replace(old, new).encode())
+                clip = (0, 30, 300, 70)  # the first line's pixels
+                assert pages_drawn_differently(pdf, document, [0], clips={0: clip}) == (
+                    [0] if seen else [])
+                assert pages_drawn_differently(pdf, document, [0]) == [0]
+    finally:
+        document.close()
