@@ -931,3 +931,23 @@ def test_authors_marked_for_their_affiliations_in_bold_are_no_heading(
     assert heading_texts(doc) == [
         "Dense retrieval for question answering", "Abstract", "1 Introduction"
     ]
+
+
+def test_the_head_row_of_an_empty_ruled_table_is_no_heading(html_pdf: HtmlPdf) -> None:
+    # A ruled table with its head row alone over an empty row, under its section's heading:
+    # the two bold heads side by side in the drawn box name its columns, not sections.
+    cell = "border: 1px solid black; padding: 2px; height: 14pt"
+    table = (
+        "<table style='border-collapse: collapse; width: 100%'><tr>"
+        f"<td style='{cell}; width: 30%'><b>Key word</b></td>"
+        f"<td style='{cell}'><b>Description</b></td></tr>"
+        f"<tr><td style='{cell}'></td><td style='{cell}'></td></tr></table>"
+    )
+    path = html_pdf(
+        f"<h1>Data model</h1><p>{LOREM}</p><h2>Future work</h2>{table}"
+        f"<h2>Scope</h2><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert "Key word" not in heading_texts(doc)
+    assert "Description" not in heading_texts(doc)
+    assert heading_levels(doc) == [("Data model", 1), ("Future work", 2), ("Scope", 2)]

@@ -489,10 +489,29 @@ def _figure_labels(results: list[PageResult], body_size: float) -> set[int]:
                 others = [t for t in texts if t is not block and area_share(t, figure) > 0.9]
                 small_print = sum(t.size < SMALL_PRINT * body_size for t in others)
                 small = (figure.x1 - figure.x0) * (figure.y1 - figure.y0) < 0.5 * page_area
-                if (small and len(others) >= 3) or small_print >= DIAGRAM_LABELS:
+                if (
+                    (small and len(others) >= 3)
+                    or small_print >= DIAGRAM_LABELS
+                    or any(_column_heads(block, t, body_size) for t in others)
+                ):
                     out.add(id(block))
                     break
     return out
+
+
+def _column_heads(block: Block, other: Block, body_size: float) -> bool:
+    """Whether ``block`` and ``other``, both on one drawn box, are heads of columns side by
+    side: two lines in the same heading face sharing a row, apart across it (a ruled table's
+    header row, "Key word | Description", whose empty rows drew no table). A section's
+    heading shares its row with no other title in its own face."""
+    return (
+        other.size == block.size
+        and other.bold == block.bold
+        and min(block.y1, other.y1) - max(block.y0, other.y0)
+        >= 0.5 * min(block.y1 - block.y0, other.y1 - other.y0)
+        and (other.x0 >= block.x1 or block.x0 >= other.x1)
+        and _heading_candidate(other, other.text, body_size)
+    )
 
 
 #: Text smaller than this share of the body's size is small print: a drawing's labels, notes.
