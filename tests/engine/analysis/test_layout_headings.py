@@ -951,3 +951,22 @@ def test_the_head_row_of_an_empty_ruled_table_is_no_heading(html_pdf: HtmlPdf) -
     assert "Key word" not in heading_texts(doc)
     assert "Description" not in heading_texts(doc)
     assert heading_levels(doc) == [("Data model", 1), ("Future work", 2), ("Scope", 2)]
+
+
+def test_the_speakers_name_on_the_title_slide_in_the_title_face_is_no_heading(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The title slide: the deck's title at the top, the speaker's name set in the same face
+    # far below it. The later slides have their titles; the name heads nothing.
+    face = f"font-size: 30pt; {BOLD}"
+    cover = (
+        f"<h1 style='{face}'>The Go Programming Language</h1>"
+        f"<p style='margin-top: 6cm; text-align: center; {face}'>Ann Smith</p>"
+    )
+    slide = f"<h1 style='{face}'>{{}}</h1><p>{{}}</p>"
+    heads = _slides(html_pdf, [
+        cover, slide.format("What is it?", LOREM), slide.format("Design principles", LOREM),
+    ])
+    assert heads == [
+        ("The Go Programming Language", 1), ("What is it?", 1), ("Design principles", 1)
+    ]

@@ -741,7 +741,18 @@ def _slide_titles(
     best: dict[int, tuple[float, bool]] = {}
     for b in candidates:
         best[b.page] = max(best.get(b.page, (0.0, False)), (round(b.size), b.bold))
-    return {id(b) for b in candidates if (round(b.size), b.bold) == best[b.page]}
+    heads = [b for b in candidates if (round(b.size), b.bold) == best[b.page]]
+    if not heads:
+        return set()
+    # The title slide has one title: a line in its face lower on the slide, neither beside
+    # it nor its next line, names the speaker or the occasion ("Yossi Gil" under "Google's
+    # Go Programming Language"), no section of the deck.
+    first = min(b.page for b in heads)
+    top = max((b for b in heads if b.page == first), key=lambda b: b.y1)
+    return {
+        id(b) for b in heads
+        if b.page != first or b is top or b.y1 > top.y0 - (top.y1 - top.y0)
+    }
 
 
 def _continued_slides(body: list[Block], titles: set[int]) -> set[int]:
