@@ -970,3 +970,33 @@ def test_the_speakers_name_on_the_title_slide_in_the_title_face_is_no_heading(
     assert heads == [
         ("The Go Programming Language", 1), ("What is it?", 1), ("Design principles", 1)
     ]
+
+
+def test_a_box_titled_as_the_page_heading_in_a_smaller_face_opens_no_section(
+    html_pdf: HtmlPdf,
+) -> None:
+    # An encyclopedia's page with no bookmarks: the article's title, its sections, and a box
+    # of facts headed with the article's name again in a smaller bold face, which names the
+    # box's subject and opens no section of the article.
+    cell = "style='border: 1px solid #999'"
+    box = (
+        "<div style='float: right; width: 5cm; margin-left: 0.5cm'>"
+        "<p style='text-align: center; font-weight: bold; font-size: 12pt'>Lorem tool</p>"
+        "<table style='border-collapse: collapse'>"
+        + "".join(
+            f"<tr><td {cell}><b>{k}</b></td><td {cell}>{v}</td></tr>"
+            for k, v in (("Developer", "Ann Smith"), ("Written in", "Python"),
+                         ("Licence", "MIT"))
+        )
+        + "</table></div>"
+    )
+    none = "bookmark-level: none"
+    path = html_pdf(
+        f"<h1 style='font-size: 24pt; {none}'>Lorem tool</h1>{box}<p>{LOREM}</p>"
+        f"<h2 style='font-size: 16pt; {none}'>History</h2><p>{LOREM}</p>"
+        f"<h3 style='font-size: 12pt; {none}'>Early years</h3><p>{LOREM}</p>"
+        f"<h2 style='font-size: 16pt; {none}'>Behaviour</h2><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_texts(doc) == ["Lorem tool", "History", "Early years", "Behaviour"]
+    assert any(isinstance(b, Paragraph) and b.text == "Lorem tool" for b in doc.blocks)

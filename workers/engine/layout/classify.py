@@ -303,6 +303,8 @@ def classify(
                 level = 0  # the heading's entry in a table of contents, not the heading
             if id(block) in echoes:
                 level = 0
+            if level and _names_a_heading_above(doc, block, heading_faces):
+                level = 0
             if level and title_key(text) not in outline and (
                 id(block) in byline
                 or id(block) in not_headings
@@ -863,6 +865,28 @@ def _subtitle_under_title(
     ):
         return {id(below)}
     return set()
+
+
+def _names_a_heading_above(
+    doc: Document, block: Block, heading_faces: dict[int, tuple[float, bool]]
+) -> bool:
+    """Whether ``block`` reads as a heading already found on its page in a larger face: the
+    title of a box about the page's subject (an encyclopedia's infobox, "PDF.js" over its
+    facts under the article's "PDF.js"), which opens no section of it. A section holds no
+    part named as itself."""
+    key: str | None = None
+    for b in reversed(doc.blocks):  # (the page's blocks are the last ones read)
+        if not b.prov or b.prov[0].page != block.page:
+            break
+        if (
+            isinstance(b, Heading)
+            and id(b) in heading_faces
+            and heading_faces[id(b)][0] > round(block.size)
+        ):
+            key = key if key is not None else title_key(block.text)
+            if title_key(b.text) == key:
+                return True
+    return False
 
 
 def _drop_lone_items(doc: Document) -> None:
