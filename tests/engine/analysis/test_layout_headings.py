@@ -931,3 +931,72 @@ def test_authors_marked_for_their_affiliations_in_bold_are_no_heading(
     assert heading_texts(doc) == [
         "Dense retrieval for question answering", "Abstract", "1 Introduction"
     ]
+
+
+def test_the_head_row_of_an_empty_ruled_table_is_no_heading(html_pdf: HtmlPdf) -> None:
+    # A ruled table with its head row alone over an empty row, under its section's heading:
+    # the two bold heads side by side in the drawn box name its columns, not sections.
+    cell = "border: 1px solid black; padding: 2px; height: 14pt"
+    table = (
+        "<table style='border-collapse: collapse; width: 100%'><tr>"
+        f"<td style='{cell}; width: 30%'><b>Key word</b></td>"
+        f"<td style='{cell}'><b>Description</b></td></tr>"
+        f"<tr><td style='{cell}'></td><td style='{cell}'></td></tr></table>"
+    )
+    path = html_pdf(
+        f"<h1>Data model</h1><p>{LOREM}</p><h2>Future work</h2>{table}"
+        f"<h2>Scope</h2><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert "Key word" not in heading_texts(doc)
+    assert "Description" not in heading_texts(doc)
+    assert heading_levels(doc) == [("Data model", 1), ("Future work", 2), ("Scope", 2)]
+
+
+def test_the_speakers_name_on_the_title_slide_in_the_title_face_is_no_heading(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The title slide: the deck's title at the top, the speaker's name set in the same face
+    # far below it. The later slides have their titles; the name heads nothing.
+    face = f"font-size: 30pt; {BOLD}"
+    cover = (
+        f"<h1 style='{face}'>The Go Programming Language</h1>"
+        f"<p style='margin-top: 6cm; text-align: center; {face}'>Ann Smith</p>"
+    )
+    slide = f"<h1 style='{face}'>{{}}</h1><p>{{}}</p>"
+    heads = _slides(html_pdf, [
+        cover, slide.format("What is it?", LOREM), slide.format("Design principles", LOREM),
+    ])
+    assert heads == [
+        ("The Go Programming Language", 1), ("What is it?", 1), ("Design principles", 1)
+    ]
+
+
+def test_a_box_titled_as_the_page_heading_in_a_smaller_face_opens_no_section(
+    html_pdf: HtmlPdf,
+) -> None:
+    # An encyclopedia's page with no bookmarks: the article's title, its sections, and a box
+    # of facts headed with the article's name again in a smaller bold face, which names the
+    # box's subject and opens no section of the article.
+    cell = "style='border: 1px solid #999'"
+    box = (
+        "<div style='float: right; width: 5cm; margin-left: 0.5cm'>"
+        "<p style='text-align: center; font-weight: bold; font-size: 12pt'>Lorem tool</p>"
+        "<table style='border-collapse: collapse'>"
+        + "".join(
+            f"<tr><td {cell}><b>{k}</b></td><td {cell}>{v}</td></tr>"
+            for k, v in (("Developer", "Ann Smith"), ("Written in", "Python"),
+                         ("Licence", "MIT"))
+        )
+        + "</table></div>"
+    )
+    none = "bookmark-level: none"
+    path = html_pdf(
+        f"<h1 style='font-size: 24pt; {none}'>Lorem tool</h1>{box}<p>{LOREM}</p>"
+        f"<h2 style='font-size: 16pt; {none}'>History</h2><p>{LOREM}</p>"
+        f"<h3 style='font-size: 12pt; {none}'>Early years</h3><p>{LOREM}</p>"
+        f"<h2 style='font-size: 16pt; {none}'>Behaviour</h2><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_texts(doc) == ["Lorem tool", "History", "Early years", "Behaviour"]
+    assert any(isinstance(b, Paragraph) and b.text == "Lorem tool" for b in doc.blocks)

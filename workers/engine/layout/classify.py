@@ -303,6 +303,8 @@ def classify(
                 level = 0  # the heading's entry in a table of contents, not the heading
             if id(block) in echoes:
                 level = 0
+            if level and _names_a_heading_above(doc, block, heading_faces):
+                level = 0
             if level and title_key(text) not in outline and (
                 id(block) in byline
                 or id(block) in not_headings
@@ -495,10 +497,29 @@ def _figure_labels(results: list[PageResult], body_size: float) -> set[int]:
                 others = [t for t in texts if t is not block and area_share(t, figure) > 0.9]
                 small_print = sum(t.size < SMALL_PRINT * body_size for t in others)
                 small = (figure.x1 - figure.x0) * (figure.y1 - figure.y0) < 0.5 * page_area
-                if (small and len(others) >= 3) or small_print >= DIAGRAM_LABELS:
+                if (
+                    (small and len(others) >= 3)
+                    or small_print >= DIAGRAM_LABELS
+                    or any(_column_heads(block, t, body_size) for t in others)
+                ):
                     out.add(id(block))
                     break
     return out
+
+
+def _column_heads(block: Block, other: Block, body_size: float) -> bool:
+    """Whether ``block`` and ``other``, both on one drawn box, are heads of columns side by
+    side: two lines in the same heading face sharing a row, apart across it (a ruled table's
+    header row, "Key word | Description", whose empty rows drew no table). A section's
+    heading shares its row with no other title in its own face."""
+    return (
+        other.size == block.size
+        and other.bold == block.bold
+        and min(block.y1, other.y1) - max(block.y0, other.y0)
+        >= 0.5 * min(block.y1 - block.y0, other.y1 - other.y0)
+        and (other.x0 >= block.x1 or block.x0 >= other.x1)
+        and _heading_candidate(other, other.text, body_size)
+    )
 
 
 #: Text smaller than this share of the body's size is small print: a drawing's labels, notes.
@@ -728,7 +749,18 @@ def _slide_titles(
     best: dict[int, tuple[float, bool]] = {}
     for b in candidates:
         best[b.page] = max(best.get(b.page, (0.0, False)), (round(b.size), b.bold))
-    return {id(b) for b in candidates if (round(b.size), b.bold) == best[b.page]}
+    heads = [b for b in candidates if (round(b.size), b.bold) == best[b.page]]
+    if not heads:
+        return set()
+    # The title slide has one title: a line in its face lower on the slide, neither beside
+    # it nor its next line, names the speaker or the occasion ("Yossi Gil" under "Google's
+    # Go Programming Language"), no section of the deck.
+    first = min(b.page for b in heads)
+    top = max((b for b in heads if b.page == first), key=lambda b: b.y1)
+    return {
+        id(b) for b in heads
+        if b.page != first or b is top or b.y1 > top.y0 - (top.y1 - top.y0)
+    }
 
 
 def _continued_slides(body: list[Block], titles: set[int]) -> set[int]:
@@ -839,6 +871,28 @@ def _subtitle_under_title(
     ):
         return {id(below)}
     return set()
+
+
+def _names_a_heading_above(
+    doc: Document, block: Block, heading_faces: dict[int, tuple[float, bool]]
+) -> bool:
+    """Whether ``block`` reads as a heading already found on its page in a larger face: the
+    title of a box about the page's subject (an encyclopedia's infobox, "PDF.js" over its
+    facts under the article's "PDF.js"), which opens no section of it. A section holds no
+    part named as itself."""
+    key: str | None = None
+    for b in reversed(doc.blocks):  # (the page's blocks are the last ones read)
+        if not b.prov or b.prov[0].page != block.page:
+            break
+        if (
+            isinstance(b, Heading)
+            and id(b) in heading_faces
+            and heading_faces[id(b)][0] > round(block.size)
+        ):
+            key = key if key is not None else title_key(block.text)
+            if title_key(b.text) == key:
+                return True
+    return False
 
 
 def _drop_lone_items(doc: Document) -> None:
