@@ -188,9 +188,11 @@ def _read_page(
     except Exception as e:  # noqa: BLE001 - one bad page must not lose the document
         doc.warnings.append(Warning("page-unreadable", f"{type(e).__name__}: {e}", index))
         empty = Page(0.0, 0.0)
-        return PageResult(empty, [], OperatorMap(), [], Frame(0, 0.0, 0.0), empty)
-    finally:
-        collect_young()
+        failed = PageResult(empty, [], OperatorMap(), [], Frame(0, 0.0, 0.0), empty)
+    # (Only a page that failed leaves cycles worth freeing before the document ends: its
+    # exception's frames, holding what the page had read. See .gcpause.)
+    collect_young()
+    return failed
 
 
 def _analyse_page(
