@@ -1318,6 +1318,10 @@ class _NarrowColumns:
         edge = after.x0 - FRAGMENT_GAP * max(piece.size, after.size)
         if piece.x1 > edge:
             return False  # no gutter between the piece and the rest of its line
+        if not _WORD.search(piece.text):
+            # (Asked below of every line of the run, the piece's among them: asked first of
+            # the piece, it spares a table's cells of figures the column's look-up.)
+            return False
         if not self.indexed:
             self._index()
         x0 = piece.x0
