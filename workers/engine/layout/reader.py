@@ -196,9 +196,11 @@ def _read_page(
     except Exception as e:  # noqa: BLE001 - one bad page must not lose the document
         doc.warnings.append(Warning("page-unreadable", f"{type(e).__name__}: {e}", index))
         empty = Page(0.0, 0.0)
-        return PageResult(empty, [], OperatorMap(), [], Frame(0, 0.0, 0.0), empty)
-    finally:
-        collect_young()
+        failed = PageResult(empty, [], OperatorMap(), [], Frame(0, 0.0, 0.0), empty)
+    # (Only a page that failed leaves cycles worth freeing before the document ends: its
+    # exception's frames, holding what the page had read. See .gcpause.)
+    collect_young()
+    return failed
 
 
 def _analyse_page(
@@ -1472,6 +1474,10 @@ class _NarrowColumns:
         edge = after.x0 - FRAGMENT_GAP * max(piece.size, after.size)
         if piece.x1 > edge:
             return False  # no gutter between the piece and the rest of its line
+        if not _WORD.search(piece.text):
+            # (Asked below of every line of the run, the piece's among them: asked first of
+            # the piece, it spares a table's cells of figures the column's look-up.)
+            return False
         if not self.indexed:
             self._index()
         x0 = piece.x0
