@@ -4,11 +4,13 @@ shares a side with another painted box (the form's grid of boxes, set side by si
 another); a box standing alone (a diagram's node, a chart's frame, a highlight) is no cell,
 nor is one with other shapes painted in it (a chart's legend by its plot, a drawing's part).
 
-A piece of text a box holds and a piece outside that box are in two boxes: they are never
-one line read on across the box's side, nor one paragraph going on across its top or foot,
-however close they are set (the box's side is a wall or a rule the reader sees, though no
-rule is drawn apart from the box). Boxes holding both pieces (a page's background, a panel
-around a whole section) part nothing."""
+A piece of text a cell holds and a piece outside that cell are in two boxes: they are never
+one line read on across the cell's side, nor one paragraph going on across its top or foot,
+however close they are set (the cell's side is a wall or a rule the reader sees, though no
+rule is drawn apart from the boxes). Boxes holding both pieces (a page's background, a panel
+around a whole section) part nothing; nor does a cell whose neighbouring cell holds the other
+piece (a paragraph shaded line by line, a strip to each line; two cells side by side, whose shared
+side is a wall already: see :mod:`.walls`)."""
 
 from __future__ import annotations
 
@@ -17,7 +19,6 @@ from collections.abc import Sequence
 
 from .glyphs import Rect
 from .lines import Fragment
-from .walls import neighbours
 
 #: A piece of text is held by a box when its loose box pokes out of it by no more than this
 #: share of its height (a cell's text set tight against its frame).
@@ -25,11 +26,15 @@ HELD_SLACK = 0.25
 #: The height (points) of the bands the boxes are filed by, to find those around a piece of
 #: text among many (a chart drawn cell by cell).
 BAND = 16.0
+#: Two boxes share a side when one starts within this distance (points) of where the other
+#: ends (the stroke of each box's side covers the joint).
+SHARED_SIDE = 1.5
 
 
 class Frames:
-    """The page's painted boxes (``shapes`` thicker than ``thick`` both ways), asked which
-    hold a piece of text. Filed by band on the first question: most pages ask none."""
+    """The page's painted boxes (``shapes`` thicker than ``thick`` both ways), asked whether
+    one parts two pieces of text. Everything is worked out on the first question, and only
+    for the boxes asked about: most pages ask few, and most boxes hold no text."""
 
     def __init__(self, shapes: Sequence[Rect], thick: float) -> None:
         self.shapes = shapes
@@ -37,39 +42,62 @@ class Frames:
         self.boxes: list[Rect] | None = None
         self.bands: dict[int, list[Rect]] | None = None
         self.held: dict[int, tuple[Rect, ...]] = {}
-        self.empty: dict[int, bool] = {}
-        #: Index of a box -> indices of the boxes sharing a side with it.
+        #: id of a box -> whether it is a cell (shares a side, holds no other shape).
+        self.cells: dict[int, bool] = {}
+        #: id of a box -> ids of the boxes sharing a side with it.
         self.touching: dict[int, set[int]] = {}
-        self.number: dict[int, int] = {}  # id of a shape -> its index
         self.middles: list[tuple[float, float, int]] | None = None
 
-    def _cells(self) -> list[Rect]:
-        """The boxes sharing a side with another: side by side, or one on the other (found
-        as side by side with the page turned)."""
-        shapes = self.shapes
-        number = self.number = {id(s): k for k, s in enumerate(shapes)}
-        pairs = [(number[id(a)], number[id(b)]) for a, b in neighbours(shapes, self.thick)]
-        turned = [Rect(s.y0, s.x0, s.y1, s.x1, k) for k, s in enumerate(shapes)]
-        pairs += [(a.obj, b.obj) for a, b in neighbours(turned, self.thick)]
-        for a, b in pairs:
-            self.touching.setdefault(a, set()).add(b)
-            self.touching.setdefault(b, set()).add(a)
-        self.boxes = [s for k, s in enumerate(shapes) if k in self.touching]
-        return self.boxes
-
     def _file(self) -> dict[int, list[Rect]]:
+        thick = self.thick
+        self.boxes = [
+            s for s in self.shapes if s.x1 - s.x0 > thick and s.y1 - s.y0 > thick
+        ]
         bands: dict[int, list[Rect]] = {}
-        for box in self.boxes if self.boxes is not None else self._cells():
+        for box in self.boxes:
             for k in range(int(box.y0 // BAND), int(box.y1 // BAND) + 1):
                 bands.setdefault(k, []).append(box)
         self.bands = bands
         return bands
 
-    def _empty(self, box: Rect) -> bool:
-        """No other shape is painted inside the box (by its middle)."""
-        known = self.empty.get(id(box))
+    def holding(self, f: Fragment) -> tuple[Rect, ...]:
+        """The boxes that hold the piece ``f`` whole (within :data:`HELD_SLACK`)."""
+        known = self.held.get(id(f))
         if known is not None:
             return known
+        bands = self.bands if self.bands is not None else self._file()
+        slack = HELD_SLACK * (f.y1 - f.y0)
+        x0, y0, x1, y1 = f.x0 + slack, f.y0 + slack, f.x1 - slack, f.y1 - slack
+        found = tuple(
+            b for b in bands.get(int((f.y0 + f.y1) / 2 // BAND), ())
+            if b.x0 <= x0 and x1 <= b.x1 and b.y0 <= y0 and y1 <= b.y1
+        )
+        self.held[id(f)] = found
+        return found
+
+    def _cell(self, box: Rect) -> bool:
+        """The box shares a side with another and holds no other shape (worked out once)."""
+        known = self.cells.get(id(box))
+        if known is not None:
+            return known
+        boxes = self.boxes or []
+        touching = {
+            id(o) for o in boxes
+            if o is not box and (
+                (min(o.y1, box.y1) > max(o.y0, box.y0)
+                 and (abs(o.x0 - box.x1) <= SHARED_SIDE or abs(box.x0 - o.x1) <= SHARED_SIDE))
+                or (min(o.x1, box.x1) > max(o.x0, box.x0)
+                    and (abs(o.y0 - box.y1) <= SHARED_SIDE
+                         or abs(box.y0 - o.y1) <= SHARED_SIDE))
+            )
+        }
+        self.touching[id(box)] = touching
+        cell = bool(touching) and self._empty(box)
+        self.cells[id(box)] = cell
+        return cell
+
+    def _empty(self, box: Rect) -> bool:
+        """No other shape is painted inside the box (by its middle)."""
         if self.middles is None:
             self.middles = sorted(
                 ((s.x0 + s.x1) / 2, (s.y0 + s.y1) / 2, k) for k, s in enumerate(self.shapes)
@@ -77,43 +105,26 @@ class Frames:
         middles = self.middles
         at = bisect.bisect_left(middles, (box.x0,))
         stop = bisect.bisect_right(middles, (box.x1, float("inf")))
-        empty = not any(
+        return not any(
             box.y0 <= y <= box.y1 and self.shapes[k] is not box for _, y, k in middles[at:stop]
         )
-        self.empty[id(box)] = empty
-        return empty
-
-    def holding(self, f: Fragment) -> tuple[Rect, ...]:
-        """The empty cells that hold the piece ``f`` whole (within :data:`HELD_SLACK`)."""
-        known = self.held.get(id(f))
-        if known is not None:
-            return known
-        bands = self.bands if self.bands is not None else self._file()
-        slack = HELD_SLACK * (f.y1 - f.y0)
-        middle = (f.y0 + f.y1) / 2
-        found = tuple(
-            b for b in bands.get(int(middle // BAND), ())
-            if b.x0 - slack <= f.x0 and f.x1 <= b.x1 + slack
-            and b.y0 - slack <= f.y0 and f.y1 <= b.y1 + slack and self._empty(b)
-        )
-        self.held[id(f)] = found
-        return found
 
     def apart(self, a: Fragment, b: Fragment) -> bool:
-        """Whether a box holds one of the pieces while the other stands outside it (its
-        middle beyond the box's side): they are in two boxes."""
-        if not self.shapes or (self.boxes is not None and not self.boxes):
+        """Whether a cell holds one of the pieces while the other stands outside it (its
+        middle beyond the cell's side), and in no cell touching it: they are in two boxes."""
+        if not self.shapes:
             return False
         for one, other in ((a, b), (b, a)):
             x, y = (other.x0 + other.x1) / 2, (other.y0 + other.y1) / 2
-            held = {id(box) for box in self.holding(other)}
-            for box in self.holding(one):
+            around = self.holding(one)
+            if not around:
+                continue
+            for box in around:
                 if box.x0 <= x <= box.x1 and box.y0 <= y <= box.y1:
                     continue
-                # (The other piece in a box touching this one: a shaded paragraph painted
-                # line by line, a strip to each, or two cells side by side, whose shared
-                # side is a wall already.)
-                touching = self.touching[self.number[id(box)]]
-                if not any(id(self.shapes[k]) in held for k in touching):
+                if not self._cell(box):
+                    continue
+                touching = self.touching[id(box)]
+                if not any(id(h) in touching and self._cell(h) for h in self.holding(other)):
                     return True
         return False
