@@ -1264,6 +1264,8 @@ class _RowMates:
 
 
 _WORD = re.compile(r"[^\W\d_]{2}")
+#: Words of two letters or more.
+_WORDS = re.compile(r"[^\W\d_]{2,}")
 #: A narrow column of running text (a margin note) holds this many lines at least.
 NOTE_LINES = 3
 #: It is at most this share of the width of the lines beside it.
@@ -1359,6 +1361,30 @@ class _NarrowColumns:
         )
 
 
+#: Two pieces of running text level with each other this many times their height apart (or
+#: more) are lines of two columns, not one line ...
+GUTTER_STEP = 1.5
+#: ... when each holds this many words at least.
+COLUMN_LINE_WORDS = 6
+
+
+def _lines_of_two_columns(piece: Fragment, after: Fragment, step: float) -> bool:
+    """Whether ``piece`` and ``after``, level with each other ``step`` apart, are lines of
+    two columns set side by side (a gutter between them), not one line read on: both run
+    on for :data:`COLUMN_LINE_WORDS` words or more, and the white between them is wider
+    than any space between words of a line (:data:`GUTTER_STEP` of their height). A line's
+    parts set apart on it (a number and its title, a label and its value) hold a few words;
+    a table's cells are read as a table before."""
+    return (
+        step >= GUTTER_STEP * max(piece.y1 - piece.y0, after.y1 - after.y0)
+        and word_count(piece.text) >= COLUMN_LINE_WORDS
+        and word_count(after.text) >= COLUMN_LINE_WORDS
+        # (Words of two letters or more: a program's line, "f u n c", is no running text.)
+        and len(_WORDS.findall(piece.text)) >= COLUMN_LINE_WORDS
+        and len(_WORDS.findall(after.text)) >= COLUMN_LINE_WORDS
+    )
+
+
 def _next_line_of(above: Fragment, below: Fragment, edge: float) -> bool:
     """Whether ``below`` is the line after ``above`` in one text running down a column that
     ends short of ``edge``: a line's height or so under it, going on from it."""
@@ -1432,6 +1458,7 @@ def _text_blocks(
                 ))
                 # So does the side of a box drawn round one of them (a form's cell).
                 and not (frames is not None and frames.apart(last, f))
+                and not _lines_of_two_columns(last, f, step)
             ):
                 target = block  # the rest of the same line, past a wide gap ("2   Title")
                 break
