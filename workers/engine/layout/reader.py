@@ -1363,9 +1363,9 @@ class _NarrowColumns:
 
 #: Two pieces of running text level with each other this many times their height apart (or
 #: more) are lines of two columns, not one line ...
-GUTTER_STEP = 1.5
+GUTTER_STEP = 1.0
 #: ... when each holds this many words at least.
-COLUMN_LINE_WORDS = 6
+COLUMN_LINE_WORDS = 5
 
 
 def _lines_of_two_columns(piece: Fragment, after: Fragment, step: float) -> bool:
