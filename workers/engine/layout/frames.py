@@ -76,23 +76,28 @@ class Frames:
         return found
 
     def _cell(self, box: Rect) -> bool:
-        """The box shares a side with another and holds no other shape (worked out once)."""
+        """The box holds no other shape and shares a side with another (worked out once per
+        box; its neighbours looked up in the bands it spans, not among all the boxes)."""
         known = self.cells.get(id(box))
         if known is not None:
             return known
-        boxes = self.boxes or []
-        touching = {
-            id(o) for o in boxes
-            if o is not box and (
-                (min(o.y1, box.y1) > max(o.y0, box.y0)
-                 and (abs(o.x0 - box.x1) <= SHARED_SIDE or abs(box.x0 - o.x1) <= SHARED_SIDE))
-                or (min(o.x1, box.x1) > max(o.x0, box.x0)
-                    and (abs(o.y0 - box.y1) <= SHARED_SIDE
-                         or abs(box.y0 - o.y1) <= SHARED_SIDE))
-            )
-        }
+        touching: set[int] = set()
+        if self._empty(box):
+            bands = self.bands if self.bands is not None else self._file()
+            low, high = int((box.y0 - SHARED_SIDE) // BAND), int((box.y1 + SHARED_SIDE) // BAND)
+            for k in range(low, high + 1):
+                for o in bands.get(k, ()):
+                    if o is not box and id(o) not in touching and (
+                        (min(o.y1, box.y1) > max(o.y0, box.y0)
+                         and (abs(o.x0 - box.x1) <= SHARED_SIDE
+                              or abs(box.x0 - o.x1) <= SHARED_SIDE))
+                        or (min(o.x1, box.x1) > max(o.x0, box.x0)
+                            and (abs(o.y0 - box.y1) <= SHARED_SIDE
+                                 or abs(box.y0 - o.y1) <= SHARED_SIDE))
+                    ):
+                        touching.add(id(o))
         self.touching[id(box)] = touching
-        cell = bool(touching) and self._empty(box)
+        cell = bool(touching)
         self.cells[id(box)] = cell
         return cell
 
