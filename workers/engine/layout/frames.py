@@ -14,7 +14,6 @@ side is a wall already: see :mod:`.walls`)."""
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 
 from .glyphs import Rect
@@ -46,7 +45,8 @@ class Frames:
         self.cells: dict[int, bool] = {}
         #: id of a box -> ids of the boxes sharing a side with it.
         self.touching: dict[int, set[int]] = {}
-        self.middles: list[tuple[float, float, int]] | None = None
+        #: The shapes' middles, by band of height.
+        self.middles: dict[int, list[tuple[float, float, Rect]]] | None = None
 
     def _file(self) -> dict[int, list[Rect]]:
         thick = self.thick
@@ -84,18 +84,20 @@ class Frames:
         touching: set[int] = set()
         if self._empty(box):
             bands = self.bands if self.bands is not None else self._file()
-            low, high = int((box.y0 - SHARED_SIDE) // BAND), int((box.y1 + SHARED_SIDE) // BAND)
+            x0, y0, x1, y1 = box.x0, box.y0, box.x1, box.y1
+            low, high = int((y0 - SHARED_SIDE) // BAND), int((y1 + SHARED_SIDE) // BAND)
             for k in range(low, high + 1):
                 for o in bands.get(k, ()):
-                    if o is not box and id(o) not in touching and (
-                        (min(o.y1, box.y1) > max(o.y0, box.y0)
-                         and (abs(o.x0 - box.x1) <= SHARED_SIDE
-                              or abs(box.x0 - o.x1) <= SHARED_SIDE))
-                        or (min(o.x1, box.x1) > max(o.x0, box.x0)
-                            and (abs(o.y0 - box.y1) <= SHARED_SIDE
-                                 or abs(box.y0 - o.y1) <= SHARED_SIDE))
-                    ):
+                    # (Overlapping along one side, meeting at the other's edge across it.)
+                    if (o.y0 < y1 and y0 < o.y1 and (
+                        -SHARED_SIDE <= o.x0 - x1 <= SHARED_SIDE
+                        or -SHARED_SIDE <= x0 - o.x1 <= SHARED_SIDE
+                    )) or (o.x0 < x1 and x0 < o.x1 and (
+                        -SHARED_SIDE <= o.y0 - y1 <= SHARED_SIDE
+                        or -SHARED_SIDE <= y0 - o.y1 <= SHARED_SIDE
+                    )):
                         touching.add(id(o))
+            touching.discard(id(box))
         self.touching[id(box)] = touching
         cell = bool(touching)
         self.cells[id(box)] = cell
@@ -103,16 +105,18 @@ class Frames:
 
     def _empty(self, box: Rect) -> bool:
         """No other shape is painted inside the box (by its middle)."""
-        if self.middles is None:
-            self.middles = sorted(
-                ((s.x0 + s.x1) / 2, (s.y0 + s.y1) / 2, k) for k, s in enumerate(self.shapes)
-            )
         middles = self.middles
-        at = bisect.bisect_left(middles, (box.x0,))
-        stop = bisect.bisect_right(middles, (box.x1, float("inf")))
-        return not any(
-            box.y0 <= y <= box.y1 and self.shapes[k] is not box for _, y, k in middles[at:stop]
-        )
+        if middles is None:
+            middles = self.middles = {}
+            for s in self.shapes:
+                x, y = (s.x0 + s.x1) / 2, (s.y0 + s.y1) / 2
+                middles.setdefault(int(y // BAND), []).append((x, y, s))
+        x0, y0, x1, y1 = box.x0, box.y0, box.x1, box.y1
+        for k in range(int(y0 // BAND), int(y1 // BAND) + 1):
+            for x, y, s in middles.get(k, ()):
+                if x0 <= x <= x1 and y0 <= y <= y1 and s is not box:
+                    return False
+        return True
 
     def apart(self, a: Fragment, b: Fragment) -> bool:
         """Whether a cell holds one of the pieces while the other stands outside it (its
