@@ -79,11 +79,6 @@ def _neighbours(boxes: Sequence[Rect], thick: float) -> list[tuple[Rect, Rect]]:
     return pairs
 
 
-def neighbours(boxes: Sequence[Rect], thick: float) -> list[tuple[Rect, Rect]]:
-    """(left, right) pairs of the ``boxes`` set side by side (see :func:`_neighbours`)."""
-    return _neighbours(boxes, thick)
-
-
 def _bottom(box: Rect) -> float:
     return box.y0
 
