@@ -1444,13 +1444,22 @@ def _captions(block: Block, figure: Block) -> bool:
 
 #: A margin note this short is a glossary's term (its definition set under it).
 GLOSSARY_TERM_WORDS = 4
+#: A note set beside at least this many rows of one line each is a form's sidebar to them.
+SIDEBAR_ROWS = 3
+
+
+def _one_line(block: Block) -> bool:
+    """The block is set on one line (its height within half a line of its tallest piece's)."""
+    return bool(block.frags) and block.y1 - block.y0 <= 1.5 * max(f.height for f in block.frags)
 
 
 def _with_notes(text: list[Block], notes: list[Block], beside: list[Block]) -> list[Block]:
     """``text`` with each of the margin ``notes`` read after the block of text beside which
     the note begins (the last one of the column ``beside`` the notes starting at or above
     it), the notes in their own order. A note set close under the one before it (a
-    definition under its term) goes with it."""
+    definition under its term) goes with it. Notes running down beside
+    :data:`SIDEBAR_ROWS` or more rows of one line each (a form's box of amounts in its
+    margin beside the lines that use them) are read after the last of those rows instead."""
     near = {id(b) for b in beside}
 
     def joined(k: int) -> bool:
@@ -1464,6 +1473,23 @@ def _with_notes(text: list[Block], notes: list[Block], beside: list[Block]) -> l
             anchors.append(anchors[-1])
             continue
         line = note.frags[0].height if note.frags else 0.0
+        end = k + 1
+        while end < len(notes) and joined(end):
+            end += 1
+        foot = min(n.y0 for n in notes[k:end])
+        rows = [
+            j for j, b in enumerate(text)
+            if id(b) in near and foot <= (b.y0 + b.y1) / 2 <= note.y1
+        ]
+        if len(rows) >= SIDEBAR_ROWS and all(_one_line(text[j]) for j in rows):
+            # A note running down beside a run of a form's rows (a box of amounts in the
+            # margin beside lines 2 to 10): read after the last row it stands beside, not
+            # in the middle of the run, which a reader takes row after row.
+            at = max(
+                j for j, b in enumerate(text) if id(b) in near and (b.y0 + b.y1) / 2 >= foot
+            )
+            anchors.append(max([at, *anchors[-1:]]))
+            continue
         # (Half a line of slack: a note set level with a paragraph's first line.)
         at = max(
             (j for j, b in enumerate(text) if id(b) in near and b.y1 >= note.y1 - 0.5 * line),
@@ -1472,10 +1498,6 @@ def _with_notes(text: list[Block], notes: list[Block], beside: list[Block]) -> l
         if word_count(note.text) <= GLOSSARY_TERM_WORDS:
             # A glossary's term: its definition follows the paragraph beside it that uses
             # the term, which may start a little below the term.
-            end = k + 1
-            while end < len(notes) and joined(end):
-                end += 1
-            foot = min(n.y0 for n in notes[k:end])
             term = note.text.casefold()
             at = next(
                 (j for j in range(max(at, 0), len(text))

@@ -80,6 +80,7 @@ from .figures import (
     text_frame,
     with_scales,
 )
+from .frames import Frames
 from .gcpause import collect_young, paused_gc
 from .glyphs import (
     SEEN_TOLERANCE,
@@ -322,6 +323,7 @@ def page_blocks(
     positions = GlyphPositions(content.glyphs)
     frags = split_at_walls(frags, walls, positions)
     page_rules = PageRules(content.rules + edges)
+    frames = Frames(content.paths[:MAX_SHAPES], RULE_WIDTH)
     # (Boxes of text side by side are read a box at a time: their frames are no drawing.)
     boxed_rows = side_by_side_areas(content.paths, frags)
     blocks = ruled_tables(content, frags, fields)
@@ -344,7 +346,9 @@ def page_blocks(
             tables.remove(form)  # its labels are read as text
             used.difference_update(id(f) for f in form.frags)
         rest = [f for line in region_lines for f in line.fragments if id(f) not in used]
-        built = _text_blocks_ended(rest, marks, content.index, to_pages, page_rules) + tables
+        built = _text_blocks_ended(
+            rest, marks, content.index, to_pages, page_rules, frames
+        ) + tables
         regions.update((id(b), number) for b in built)
         sections.update(
             (id(b), breaks.sections[id(b.frags[0])])
@@ -1179,6 +1183,7 @@ def _link_under(f: Fragment, to_pages: Sequence[tuple[BBox, int]]) -> int | None
 def _text_blocks_ended(
     frags: list[Fragment], marks: list[EndMark], page: int,
     to_pages: Sequence[tuple[BBox, int]] = (), rules: Sequence[Rect] = (),
+    frames: Frames | None = None,
 ) -> list[Block]:
     """:func:`_text_blocks` of ``frags`` (a column's, line by line), each of the end ``marks``
     read at the end of the text it ends, which ends its block there: the lines a block took
@@ -1186,12 +1191,12 @@ def _text_blocks_ended(
     order = {id(f): k for k, f in enumerate(frags)}
     done: list[Block] = []
     while frags:
-        blocks = _text_blocks(frags, page, to_pages, rules)
+        blocks = _text_blocks(frags, page, to_pages, rules, frames)
         if not marks:
             return done + blocks
         attached = attach_end_marks(marks, blocks)
         # (A mark whose text went into a table stays a block of its own, as it was.)
-        done += blocks + _text_blocks(attached.unplaced, page, to_pages, rules)
+        done += blocks + _text_blocks(attached.unplaced, page, to_pages, rules, frames)
         frags = sorted(attached.below, key=lambda f: order[id(f)])
         marks = attached.pending
     return done
@@ -1417,6 +1422,8 @@ class _RowMates:
 
 
 _WORD = re.compile(r"[^\W\d_]{2}")
+#: Words of two letters or more.
+_WORDS = re.compile(r"[^\W\d_]{2,}")
 #: A narrow column of running text (a margin note) holds this many lines at least.
 NOTE_LINES = 3
 #: It is at most this share of the width of the lines beside it.
@@ -1516,6 +1523,30 @@ class _NarrowColumns:
         )
 
 
+#: Two pieces of running text level with each other this many times their height apart (or
+#: more) are lines of two columns, not one line ...
+GUTTER_STEP = 1.0
+#: ... when each holds this many words at least.
+COLUMN_LINE_WORDS = 5
+
+
+def _lines_of_two_columns(piece: Fragment, after: Fragment, step: float) -> bool:
+    """Whether ``piece`` and ``after``, level with each other ``step`` apart, are lines of
+    two columns set side by side (a gutter between them), not one line read on: both run
+    on for :data:`COLUMN_LINE_WORDS` words or more, and the white between them is wider
+    than any space between words of a line (:data:`GUTTER_STEP` of their height). A line's
+    parts set apart on it (a number and its title, a label and its value) hold a few words;
+    a table's cells are read as a table before."""
+    return (
+        step >= GUTTER_STEP * max(piece.y1 - piece.y0, after.y1 - after.y0)
+        and word_count(piece.text) >= COLUMN_LINE_WORDS
+        and word_count(after.text) >= COLUMN_LINE_WORDS
+        # (Words of two letters or more: a program's line, "f u n c", is no running text.)
+        and len(_WORDS.findall(piece.text)) >= COLUMN_LINE_WORDS
+        and len(_WORDS.findall(after.text)) >= COLUMN_LINE_WORDS
+    )
+
+
 def _next_line_of(above: Fragment, below: Fragment, edge: float) -> bool:
     """Whether ``below`` is the line after ``above`` in one text running down a column that
     ends short of ``edge``: a line's height or so under it, going on from it."""
@@ -1529,9 +1560,10 @@ def _next_line_of(above: Fragment, below: Fragment, edge: float) -> bool:
 
 def _text_blocks(
     frags: list[Fragment], page: int, to_pages: Sequence[tuple[BBox, int]] = (),
-    rules: Sequence[Rect] = (),
+    rules: Sequence[Rect] = (), frames: Frames | None = None,
 ) -> list[Block]:
-    # ``frags`` come line by line, top to bottom, each line left to right.
+    # ``frags`` come line by line, top to bottom, each line left to right. (``frames``: the
+    # page's drawn boxes, whose sides part the text they hold from text outside them.)
     leading = _leading(frags)
     ruled = _HorizontalRules(rules)
     walls = _VerticalRules(rules, frags)
@@ -1586,6 +1618,9 @@ def _text_blocks(
                     min(last.x1, fx1), max(last.x0, fx0),
                     max(fy0, ly0), min(fy1, ly1),
                 ))
+                # So does the side of a box drawn round one of them (a form's cell).
+                and not (frames is not None and frames.apart(last, f))
+                and not _lines_of_two_columns(last, f, step)
             ):
                 target = block  # the rest of the same line, past a wide gap ("2   Title")
                 break
@@ -1640,6 +1675,8 @@ def _text_blocks(
                     # A one-line block beside others on its row is a cell of that row.
                     and not (len(block_starts[id(block)]) == 1
                              and rows.reaches_under_row(f, last, line_x0, line_x1))
+                    # So does the top or foot of a box drawn round one of them.
+                    and not (frames is not None and frames.apart(last, f))
                 ):
                     target = block
                     break
