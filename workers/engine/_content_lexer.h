@@ -54,8 +54,12 @@ static int within_one_stream(const Py_ssize_t *bounds, Py_ssize_t nbounds, Py_ss
     return 1;
 }
 
-/* A literal string from data[*pos] == '('; sets *empty. 0: not read exactly (give up). */
-static int literal_string(const unsigned char *s, Py_ssize_t len, Py_ssize_t *pos, int *empty) {
+/* A literal string from data[*pos] == '('; sets *empty. 0: not read exactly (give up).
+ * ``continuations``: a backslash ending a line (CR, LF or CR LF) is read as qpdf reads it,
+ * a line continuation giving no byte (a scanner whose callers ask whether the string is
+ * empty); 0: given up at (a scanner whose callers never saw such a string read). */
+static int literal_string(const unsigned char *s, Py_ssize_t len, Py_ssize_t *pos, int *empty,
+                          int continuations) {
     Py_ssize_t k = *pos + 1;
     int depth = 1;
     *empty = 1;
@@ -63,7 +67,11 @@ static int literal_string(const unsigned char *s, Py_ssize_t len, Py_ssize_t *po
         unsigned char ch = s[k];
         if (ch == '\\') {
             if (k + 1 >= len) return 0;
-            if (s[k + 1] == '\r' || s[k + 1] == '\n') return 0; /* a line continuation */
+            if (s[k + 1] == '\r' || s[k + 1] == '\n') { /* a line continuation */
+                if (!continuations) return 0;
+                k += s[k + 1] == '\r' && k + 2 < len && s[k + 2] == '\n' ? 3 : 2;
+                continue;
+            }
             *empty = 0;
             k += 2;
             continue;

@@ -62,6 +62,11 @@ READ = [
     b"/P <</MCID 0 /Alt (a \\) b) /K [1 2 <<>>]>> BDC EMC /Artifact BMC EMC",
     b"1 g .5 G -1.5 0 Td +3 Tz 4. w true false null 3 d0\r\n\f\tQ",
     b"[(a) <</X (y)>>] TJ [<</S (x)>>] TJ",
+    # A backslash ending a line continues the string with no byte of its own (CR, LF or CR
+    # LF); a second line end is a byte: empty strings and strings with bytes either way.
+    b"BT (\\\r) Tj (\\\n) Tj (\\\r\n) Tj [(\\\r\n)] TJ",
+    b"(\\\n\r) Tj (\\\r\r) Tj (\\\r\n\n) Tj ET",
+    b"BT (line \\\ncontinued) Tj (a\\\rb) Tj [(\\\r\n) -5 (x\\\r\n)] TJ ET\r\n",
     # Every operator name the scanner knows, many sharing a first character with others.
     b"q BT /F1 12 Tf 1 Tc 2 Tw 100 Tz 12 TL 0 Tr 0 Ts 1 0 0 1 0 0 Tm 0 0 Td 0 0 TD T* (x) Tj"
     b" [(y)] TJ (z) ' 1 2 (w) \" ET 1 w 0 J 0 j 10 M [] 0 d /R0 ri 1 i /G0 gs /C0 CS /C0 cs"
@@ -75,7 +80,7 @@ READ = [
 LEFT = [
     b"% a comment\nBT (x) Tj ET",
     b"BI /W 1 /H 1 /CS /G /BPC 8 ID \x00 EI Q",
-    b"BT (line \\\ncontinued) Tj ET",
+    b"BT (a line continued \\\r\n",  # (unterminated)
     b"{ 1 } q",
     b"BT (unterminated Tj ET",
     b"BT (x)) Tj ET",
@@ -131,7 +136,8 @@ TOKENS = [
     "q", "Q", "BT", "ET", "Tj", "TJ", "'", '"', "Do", "re", "f", "S", "n", "m", "l", "sh", "b*",
     "cm", "Tf", "BDC", "EMC", "(x)", "()", "(a\\)b)", "(\\\\)", "<>", "<41>", "< 4 1 >", "[",
     "]", "<<", ">>", "/Im1", "/F1", "1", "-2.5", ".5", "true", "null", "%c\n", "{", ")",
-    "BI", "1.2.3", "Frob", "\x00", "\\", "(\\\n)", "/Fm0", "/Nothing",
+    "BI", "1.2.3", "Frob", "\x00", "\\", "(\\\n)", "(\\\r)", "(\\\r\n\n)", "/Fm0",
+    "/Nothing",
 ]
 
 

@@ -19,11 +19,12 @@
  *
  * It answers None, leaving the stream to pikepdf, at anything it does not read exactly as
  * qpdf does: comments, inline images, braces, operators outside the PDF set, numbers not of
- * the plain form, empty names, names with # escapes or bytes outside ASCII, a string ending a
- * line with a backslash, a hex string with a stray character, unbalanced arrays or
+ * the plain form, empty names, names with # escapes or bytes outside ASCII, a hex string with
+ * a stray character, unbalanced arrays or
  * dictionaries, a Do whose first operand is not a name, a string split between two streams
  * of the page (``boundaries``: offsets where the page's streams were joined), NUL bytes,
- * operands left at the end.
+ * operands left at the end. (A string's line ending with a backslash is a line continuation,
+ * read as qpdf reads it: no byte of the string.)
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -163,7 +164,7 @@ static PyObject *scan(PyObject *self, PyObject *args) {
         int completes = 1; /* the token ends an operand (0: it opens or is inside one) */
         if (ch == '(' || (ch == '<' && !(pos + 1 < len && s[pos + 1] == '<'))) {
             int empty;
-            int ok = ch == '(' ? literal_string(s, len, &pos, &empty)
+            int ok = ch == '(' ? literal_string(s, len, &pos, &empty, 1)
                                : hex_string(s, len, &pos, &empty);
             if (!ok || !within_one_stream(bounds, nbounds, start, pos)) {
                 give_up = 1;

@@ -618,35 +618,59 @@ def row_label_of(
     ]
     if not row:
         return None
+    # (Each block's extent measured once, and each picture's label looked for once each way:
+    # a page of many pictures asks of every one beside each.)
+    extents = _block_extents(blocks)
+    found: dict[tuple[Box, bool], _Label | None] = {}
+
+    def label_against(picture: Box, under: bool) -> _Label | None:
+        key = (picture, under)
+        if key not in found:
+            found[key] = _label_against(picture, extents, under=under)
+        return found[key]
+
     for under in (True, False):
-        label = _label_against(box, blocks, under=under)
+        label = label_against(box, under)
         if label is None:
             continue
         text, edge, lines = label
         if not under and any(
-            (named := _label_against(other, blocks, under=True)) and named[2] is lines
+            (named := label_against(other, True)) and named[2] is lines
             for other in pictures if other != box
         ):
             continue  # the label under the picture above: between two rows, not this one's
         for other in row:
-            beside = _label_against(other, blocks, under=under)
+            beside = label_against(other, under)
             if beside is not None and abs(beside[1] - edge) <= LABEL_ALIGN:
                 return text, lines
     return None
 
 
-def _label_against(
-    box: Box, blocks: Sequence[Sequence[StyledLine]], *, under: bool
-) -> tuple[str, float, Sequence[StyledLine]] | None:
-    """The one short line set right under (or over) the picture at ``box``, within its width:
-    its text, its baseline (its top, for a line over the picture) and its block's lines."""
+#: A block's lines with their extent: the right end of the rightmost, the left end of the
+#: leftmost, the tallest's height, the top and the bottom.
+_Extent = tuple[Sequence[StyledLine], float, float, float, float, float]
+#: A picture's label: its text, its baseline (its top, over the picture), its block's lines.
+_Label = tuple[str, float, Sequence[StyledLine]]
+
+
+def _block_extents(blocks: Sequence[Sequence[StyledLine]]) -> list[_Extent]:
+    """The extents of the ``blocks`` that have lines (see :data:`_Extent`), in order."""
+    return [
+        (lines, max(f.x1 for f in lines), min(f.x0 for f in lines),
+         max(f.y1 - f.y0 for f in lines), max(f.y1 for f in lines), min(f.y0 for f in lines))
+        for lines in blocks if lines
+    ]
+
+
+def _label_against(box: Box, extents: list[_Extent], *, under: bool) -> _Label | None:
+    """The one short line set right under (or over) the picture at ``box``, within its width
+    (``extents``: the page's blocks, see :func:`_block_extents`): its text, its baseline (its
+    top, for a line over the picture) and its block's lines."""
     x0, y0, x1, y1 = box
     near: list[tuple[float, Sequence[StyledLine]]] = []
-    for lines in blocks:
-        if not lines or max(f.x1 for f in lines) <= x0 or min(f.x0 for f in lines) >= x1:
+    for lines, right, left, height, top, bottom in extents:
+        if right <= x0 or left >= x1:
             continue
-        height = max(f.y1 - f.y0 for f in lines)
-        top, bottom = max(f.y1 for f in lines), min(f.y0 for f in lines)
         gap = y0 - top if under else bottom - y1
         if -EDGE_TOLERANCE <= gap <= STYLED_CAPTION_GAP * height:
             near.append((gap, lines))

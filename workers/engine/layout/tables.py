@@ -14,7 +14,7 @@ import operator
 import re
 import statistics
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from ..document import BBox
 from .blocks import MAX_SHAPES, Block, x_overlap
@@ -152,7 +152,8 @@ def ruled_tables(
             continue  # a rule or two under a head, say, spanning some of its columns
         # A diagram's boxes and connectors: its text is read as text, a box's at a time.
         # (A link's underline in a table's cell meets no other rule either: not counted.)
-        if _drawn_apart(_without_underlines(hs, box, frags), vs):
+        ruling = _without_underlines(hs, box, frags)
+        if _drawn_apart(ruling, vs):
             boxed = _box_texts(
                 content.index, box, content.paths, [f for f in frags if id(f) not in taken]
             )
@@ -160,7 +161,7 @@ def ruled_tables(
             out.extend(boxed)
             continue
         if len(hs) >= 3 and len(vs) >= 2:
-            hs = _without_underlines(hs, box, frags)
+            hs = ruling
         # The rules' own ends bound the grid too: a table ruled between its rows and down
         # between its columns only, with no frame, has its outer edges where they end.
         ys = _positions([(r.y0 + r.y1) / 2 for r in hs] + _ends([(r.y0, r.y1) for r in vs], hs))
@@ -412,8 +413,49 @@ class _Pieces:
             k = parent[k]
         return k
 
-    def join(self, a: int, b: int) -> None:
-        self.parent[self.root(a)] = self.root(b)
+
+#: How far apart (across their length) two rules one way may lie and still touch: each is
+#: at most RULE_THICKNESS thick (see .glyphs: 2.5), and TOUCH near. (A hair more, so that
+#: no rounding of the sums keeps a pair that touches from being compared.)
+_REACH = TOUCH + 2.5 + 0.01
+
+
+def _joined(horizontal: list[Rect], vertical: list[Rect]) -> _Pieces:
+    """The pieces the rules draw (indices: ``horizontal`` first, then ``vertical``): rules
+    whose boxes come within TOUCH of each other, one to the next, are one piece. Rules across
+    are at most 2.5 thick, rules down at most 2.5 wide (as :func:`ruled_tables` takes them).
+    Only rules near each other are compared: a rule across with those across on about its
+    line, a rule down with those down on about its line, and with the rules across whose
+    line it reaches. (The same pieces as comparing every pair, at a fraction of the pairs.)"""
+    rules = horizontal + vertical
+    pieces = _Pieces(len(rules))
+    root, parent = pieces.root, pieces.parent
+    boxes = [(r.x0, r.y0, r.x1, r.y1) for r in rules]
+
+    def join(a: int, others: Iterable[int]) -> None:
+        # (The hottest loop of a page of ruled tables: spelled out, with ``a``'s edges and
+        # reach kept in locals; each test is the same sum and comparison as ever.)
+        ax0, ay0, ax1, ay1 = boxes[a]
+        ax1, ay1 = ax1 + TOUCH, ay1 + TOUCH
+        for b in others:
+            bx0, by0, bx1, by1 = boxes[b]
+            if ax0 <= bx1 + TOUCH and bx0 <= ax1 and ay0 <= by1 + TOUCH and by0 <= ay1:
+                top_a, top_b = root(a), root(b)
+                if top_a != top_b:
+                    parent[top_a] = top_b
+
+    across = sorted(range(len(horizontal)), key=lambda k: rules[k].y0)
+    across_ys = [rules[k].y0 for k in across]
+    down = sorted(range(len(horizontal), len(rules)), key=lambda k: rules[k].x0)
+    down_xs = [rules[k].x0 for k in down]
+    for order, places in ((across, across_ys), (down, down_xs)):
+        for n, a in enumerate(order):
+            join(a, order[n + 1:bisect.bisect_right(places, places[n] + _REACH, n + 1)])
+    for v in range(len(horizontal), len(rules)):
+        low = bisect.bisect_left(across_ys, rules[v].y0 - _REACH)
+        high = bisect.bisect_right(across_ys, rules[v].y1 + TOUCH)
+        join(v, across[low:high])
+    return pieces
 
 
 def _rule_groups(
@@ -425,33 +467,7 @@ def _rule_groups(
     rules that form no grid of their own (an underline in a cell, a rule stopping short of
     the ones it meets) go with the smallest grid holding them."""
     rules = horizontal + vertical
-    pieces = _Pieces(len(rules))
-
-    def join(a: int, b: int) -> None:
-        ra, rb = rules[a], rules[b]
-        if (ra.x0 <= rb.x1 + TOUCH and rb.x0 <= ra.x1 + TOUCH
-                and ra.y0 <= rb.y1 + TOUCH and rb.y0 <= ra.y1 + TOUCH):
-            pieces.join(a, b)
-
-    # Only rules near each other are compared: a rule across with those across on about its
-    # line, a rule down with those down on about its line, and with the rules across whose
-    # line it reaches (a rule is at most RULE_THICKNESS thick, see .glyphs).
-    reach = TOUCH + 2.5
-    across = sorted(range(len(horizontal)), key=lambda k: rules[k].y0)
-    across_ys = [rules[k].y0 for k in across]
-    down = sorted(range(len(horizontal), len(rules)), key=lambda k: rules[k].x0)
-    down_xs = [rules[k].x0 for k in down]
-    for order, places in ((across, across_ys), (down, down_xs)):
-        for n, a in enumerate(order):
-            m = n + 1
-            while m < len(order) and places[m] - places[n] <= reach:
-                join(a, order[m])
-                m += 1
-    for v in range(len(horizontal), len(rules)):
-        low = bisect.bisect_left(across_ys, rules[v].y0 - reach)
-        high = bisect.bisect_right(across_ys, rules[v].y1 + TOUCH)
-        for h in across[low:high]:
-            join(v, h)
+    pieces = _joined(horizontal, vertical)
     horizontal_ids = {id(r) for r in horizontal}
     found: dict[int, tuple[list[Rect], list[Rect]]] = {}
     for k, r in enumerate(rules):
@@ -718,18 +734,11 @@ def _drawn_apart(hs: list[Rect], vs: list[Rect]) -> bool:
     corners, so all but a stray rule or two (a rule under a head) are one piece; a
     diagram's loose pieces, all inside its frame, hold more of its rules than it does."""
     rules = hs + vs
-    joined = _Pieces(len(rules))
-    rules.sort(key=lambda r: r.x0)  # (only rules starting before one ends can meet it)
-    for a, ra in enumerate(rules):
-        for b in range(a + 1, len(rules)):
-            rb = rules[b]
-            if rb.x0 > ra.x1 + TOUCH:
-                break
-            if ra.y0 <= rb.y1 + TOUCH and rb.y0 <= ra.y1 + TOUCH:
-                joined.join(a, b)
+    joined = _joined(hs, vs)
     pieces: dict[int, list[Rect]] = {}
-    for k, r in enumerate(rules):
-        pieces.setdefault(joined.root(k), []).append(r)
+    # (Each piece's rules, and the pieces, in order of where the rules start from the left.)
+    for k in sorted(range(len(rules)), key=lambda k: rules[k].x0):
+        pieces.setdefault(joined.root(k), []).append(rules[k])
     largest = max(pieces.values(), key=lambda piece: _area(_box_of(piece)))
     if len(pieces) - 1 < APART_PIECES or len(rules) - len(largest) <= len(largest):
         return False

@@ -308,7 +308,7 @@ static PyObject *scan(PyObject *self, PyObject *args) {
         Py_ssize_t start = pos;
         if (ch == '(' || (ch == '<' && !(pos + 1 < len && s[pos + 1] == '<'))) {
             int empty; /* (whether the string is empty does not matter here) */
-            int ok = ch == '(' ? literal_string(s, len, &pos, &empty)
+            int ok = ch == '(' ? literal_string(s, len, &pos, &empty, 0)
                                : hex_string(s, len, &pos, &empty);
             if (!ok || !within_one_stream(bounds, nbounds, start, pos)) give_up = 1;
         } else if (ch == '/') {
