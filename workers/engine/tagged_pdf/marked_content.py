@@ -656,6 +656,14 @@ def _keep_mark(
     return False  # MP, DP: marked points carry no content
 
 
+#: How :func:`_unit_owners` reads an operator (one dictionary look-up each, not a set test per
+#: kind: a page has tens of thousands of operators): 1 path construction, 2 path painting
+#: or ``n``, 3 planned whatever it paints (:data:`_PLANNED`), 0 anything else.
+_UNIT_KIND: dict[str, int] = {
+    **{op: 3 for op in _PLANNED}, **{op: 2 for op in _PAINT | {"n"}}, **{op: 1 for op in _PATH}
+}
+
+
 def _unit_owners(
     operators: Operators, owners: list[Owner | None]
 ) -> tuple[list[Owner | None], list[int]]:
@@ -672,12 +680,14 @@ def _unit_owners(
     out: list[Owner | None] = [None] * len(painting)
     looked_at: list[int] = []
     path_start: int | None = None
+    kind_of = _UNIT_KIND.get
     for index, op in enumerate(operators.names):
-        if op in _PATH:
+        kind = kind_of(op, 0)
+        if kind == 1:  # path construction
             if path_start is None:
                 path_start = index
             continue
-        if op in _PAINT or op == "n":
+        if kind == 2:  # painting a path, or ending it unpainted (n)
             start = path_start if path_start is not None else index
             path_start = None
             if op != "n":
@@ -689,7 +699,7 @@ def _unit_owners(
         if painting[index]:
             out[index] = owners[index] if owners[index] is not None else ""
             looked_at.append(index)
-        elif op in _PLANNED:
+        elif kind == 3:
             looked_at.append(index)
     return out, looked_at
 
