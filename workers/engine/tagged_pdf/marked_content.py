@@ -605,12 +605,14 @@ def tag_stream_bytes(
 ) -> bytes:
     """:func:`tag_instructions` on the stream's bytes: the original instructions are copied as
     they are (runs of them in one slice), marked-content operators written between them."""
-    data, starts, ends = content.data, content.starts, content.ends
+    starts, ends = content.starts, content.ends
+    # Runs are joined from views of the stream: each byte is copied once, into the result.
+    data = memoryview(content.data)
 
     def opens_optional_content(index: int) -> bool:
         return content.first_name(index) == "/OC"
 
-    pieces: list[bytes] = []
+    pieces: list[bytes | memoryview] = []
     run_first = run_last = -1  # the run of consecutive original instructions being copied
     plan = _plan_marks(content.operators, owners, result, splits, opens_optional_content,
                        cuts, bare)
@@ -729,11 +731,20 @@ def _begin_bytes(begin: _Begin) -> bytes:
     """:func:`_begin_instruction` as content-stream syntax."""
     if begin.mcid is not None:
         return b"/P <</MCID %d>> BDC\n" % begin.mcid
-    attributes = _ARTIFACT_PROPERTIES.get(str(begin.owner))
-    if attributes is None:
-        return b"/Artifact BMC\n"
-    entries = " ".join(f"{key} {value}" for key, value in attributes.items())
-    return f"/Artifact <<{entries}>> BDC\n".encode("ascii")
+    written = _ARTIFACT_BYTES.get(begin.owner)
+    if written is None:
+        attributes = _ARTIFACT_PROPERTIES.get(str(begin.owner))
+        if attributes is None:
+            written = b"/Artifact BMC\n"
+        else:
+            entries = " ".join(f"{key} {value}" for key, value in attributes.items())
+            written = f"/Artifact <<{entries}>> BDC\n".encode("ascii")
+        _ARTIFACT_BYTES[begin.owner] = written
+    return written
+
+
+#: :func:`_begin_bytes` of each artifact kind, written once (a page starts many artifacts).
+_ARTIFACT_BYTES: dict[Owner, bytes] = {}
 
 
 def xobject_names(resources: object) -> frozenset[str]:
