@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from itertools import compress, count
 from types import ModuleType
 
 import pikepdf
@@ -239,8 +240,11 @@ def yield_labels(
     # operator -> the label owning it. An owner is a leaf id (int), an artifact kind (str) or
     # None: only a leaf id can be a key of ``labels``, so membership alone tells (a page has
     # tens of thousands of operators, and most documents no label that yields).
-    label_ops: dict[int, int] = {index: owner for index, owner in enumerate(owners)
-                                 if owner in labels and isinstance(owner, int)}
+    label_ops: dict[int, int] = {}
+    for index in compress(count(), map(labels.__contains__, owners)):  # picked in C
+        owner = owners[index]
+        if isinstance(owner, int):
+            label_ops[index] = owner
     if not label_ops:
         return set()
     ordered = sorted(label_ops)
