@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from itertools import compress, count
 from types import ModuleType
 
 import pikepdf
@@ -239,8 +240,11 @@ def yield_labels(
     # operator -> the label owning it. An owner is a leaf id (int), an artifact kind (str) or
     # None: only a leaf id can be a key of ``labels``, so membership alone tells (a page has
     # tens of thousands of operators, and most documents no label that yields).
-    label_ops: dict[int, int] = {index: owner for index, owner in enumerate(owners)
-                                 if owner in labels and isinstance(owner, int)}
+    label_ops: dict[int, int] = {}
+    for index in compress(count(), map(labels.__contains__, owners)):  # picked in C
+        owner = owners[index]
+        if isinstance(owner, int):
+            label_ops[index] = owner
     if not label_ops:
         return set()
     ordered = sorted(label_ops)
@@ -605,12 +609,14 @@ def tag_stream_bytes(
 ) -> bytes:
     """:func:`tag_instructions` on the stream's bytes: the original instructions are copied as
     they are (runs of them in one slice), marked-content operators written between them."""
-    data, starts, ends = content.data, content.starts, content.ends
+    starts, ends = content.starts, content.ends
+    # Runs are joined from views of the stream: each byte is copied once, into the result.
+    data = memoryview(content.data)
 
     def opens_optional_content(index: int) -> bool:
         return content.first_name(index) == "/OC"
 
-    pieces: list[bytes] = []
+    pieces: list[bytes | memoryview] = []
     run_first = run_last = -1  # the run of consecutive original instructions being copied
     plan = _plan_marks(content.operators, owners, result, splits, opens_optional_content,
                        cuts, bare)
@@ -656,6 +662,14 @@ def _keep_mark(
     return False  # MP, DP: marked points carry no content
 
 
+#: How :func:`_unit_owners` reads an operator (one dictionary look-up each, not a set test per
+#: kind: a page has tens of thousands of operators): 1 path construction, 2 path painting
+#: or ``n``, 3 planned whatever it paints (:data:`_PLANNED`), 0 anything else.
+_UNIT_KIND: dict[str, int] = {
+    **{op: 3 for op in _PLANNED}, **{op: 2 for op in _PAINT | {"n"}}, **{op: 1 for op in _PATH}
+}
+
+
 def _unit_owners(
     operators: Operators, owners: list[Owner | None]
 ) -> tuple[list[Owner | None], list[int]]:
@@ -672,12 +686,14 @@ def _unit_owners(
     out: list[Owner | None] = [None] * len(painting)
     looked_at: list[int] = []
     path_start: int | None = None
+    kind_of = _UNIT_KIND.get
     for index, op in enumerate(operators.names):
-        if op in _PATH:
+        kind = kind_of(op, 0)
+        if kind == 1:  # path construction
             if path_start is None:
                 path_start = index
             continue
-        if op in _PAINT or op == "n":
+        if kind == 2:  # painting a path, or ending it unpainted (n)
             start = path_start if path_start is not None else index
             path_start = None
             if op != "n":
@@ -689,7 +705,7 @@ def _unit_owners(
         if painting[index]:
             out[index] = owners[index] if owners[index] is not None else ""
             looked_at.append(index)
-        elif op in _PLANNED:
+        elif kind == 3:
             looked_at.append(index)
     return out, looked_at
 
@@ -719,11 +735,20 @@ def _begin_bytes(begin: _Begin) -> bytes:
     """:func:`_begin_instruction` as content-stream syntax."""
     if begin.mcid is not None:
         return b"/P <</MCID %d>> BDC\n" % begin.mcid
-    attributes = _ARTIFACT_PROPERTIES.get(str(begin.owner))
-    if attributes is None:
-        return b"/Artifact BMC\n"
-    entries = " ".join(f"{key} {value}" for key, value in attributes.items())
-    return f"/Artifact <<{entries}>> BDC\n".encode("ascii")
+    written = _ARTIFACT_BYTES.get(begin.owner)
+    if written is None:
+        attributes = _ARTIFACT_PROPERTIES.get(str(begin.owner))
+        if attributes is None:
+            written = b"/Artifact BMC\n"
+        else:
+            entries = " ".join(f"{key} {value}" for key, value in attributes.items())
+            written = f"/Artifact <<{entries}>> BDC\n".encode("ascii")
+        _ARTIFACT_BYTES[begin.owner] = written
+    return written
+
+
+#: :func:`_begin_bytes` of each artifact kind, written once (a page starts many artifacts).
+_ARTIFACT_BYTES: dict[Owner, bytes] = {}
 
 
 def xobject_names(resources: object) -> frozenset[str]:

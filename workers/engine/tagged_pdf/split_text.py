@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import compress, count
 from typing import TypeVar
 
 import pikepdf
@@ -128,7 +129,8 @@ def contested_text(
     operator as well (the first claimant is always a leaf)."""
     # Claims cover every operator of the page, text-showing ones only a part: those are
     # found in each range by bisection rather than by looking at every operator in it.
-    showing = [index for index, name in enumerate(operator_names) if name in _SHOW]
+    # (Picked in C: a Python loop over the page's tens of thousands of names costs more.)
+    showing = list(compress(count(), map(_SHOW.__contains__, operator_names)))
     claimants: dict[int, list[Owner]] = {}
     for who, ranges in claims:
         if not isinstance(who, int) and not with_artifacts:
@@ -441,9 +443,12 @@ def glyph_owner(
     cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.y0 + glyph.y1) / 2
     holding: list[tuple[T, BBox, float]] = []
     for who, box in boxes:
-        outside = max(box.x0 - cx, cx - box.x1, box.y0 - cy, cy - box.y1, 0.0)
-        if outside <= _TOLERANCE:
-            holding.append((who, box, outside))
+        # (The distances are tested one by one first: most boxes are far from the glyph, and
+        # their largest distance is over the tolerance when any one is.)
+        left, right, below, above = box.x0 - cx, cx - box.x1, box.y0 - cy, cy - box.y1
+        if left <= _TOLERANCE and right <= _TOLERANCE and below <= _TOLERANCE \
+                and above <= _TOLERANCE:
+            holding.append((who, box, max(left, right, below, above, 0.0)))
     if len(holding) == 1:
         # The ranking below only chooses among the boxes holding the glyph (and ``wants``
         # only reads): with one, it is that box's owner, and most glyphs lie in one box.

@@ -171,8 +171,9 @@ class _Writer:
         self.notes = 0
 
     def element(self, node: Node, parent: pikepdf.Dictionary) -> pikepdf.Dictionary:
+        # (From a dict with the keys spelled out: keyword arguments are renamed one by one.)
         element = self.pdf.make_indirect(
-            pikepdf.Dictionary(Type=_STRUCT_ELEM, S=_role_name(node.role), P=parent)
+            pikepdf.Dictionary({"/Type": _STRUCT_ELEM, "/S": _role_name(node.role), "/P": parent})
         )
         self.summary.elements += 1
         kids: list[int | pikepdf.Dictionary] = []
