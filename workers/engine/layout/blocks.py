@@ -44,6 +44,9 @@ class Block:
     labels: list[Block] = field(default_factory=list)
     #: Set when the page layout alone shows the block is no content (a line number).
     artifact: ArtifactKind | None = None
+    #: Set for a text block labelling an empty box drawn on the page, to be filled in (see
+    #: :mod:`.box_labels`): a form's label, no heading.
+    labels_box: bool = False
     x0: float = 0.0
     y0: float = 0.0
     x1: float = 0.0

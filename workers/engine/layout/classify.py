@@ -127,6 +127,8 @@ def classify(
         id(b) for b in body
         if fields.get(b.page) and _beside_field(b, fields[b.page], body_size)
     }
+    # So does the label at the top of a box left blank to be filled in ("VA DATE STAMP").
+    not_headings |= {id(b) for b in body if b.labels_box}
     if not _slide_deck(doc.pages):
         # (On slides, pictures fill the page around their title, which the slide-title rule
         # below already tells from the points and labels.)
@@ -1939,6 +1941,7 @@ def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
         and not (text[:1].islower() and not _camel_case_name(text))
         and not _label_and_value(block)
     )
+
 
 
 def _label_and_value(block: Block) -> bool:

@@ -50,6 +50,7 @@ from .blocks import (
     lines_of,
     same_line,
 )
+from .box_labels import mark_box_labels
 from .catalog_facts import (
     catalog_language,
     catalog_title,
@@ -452,6 +453,8 @@ def page_blocks(
         ),
         content, fields,
     )
+    if content.rules or content.paths:
+        mark_box_labels(ordered, breaks.drawn)  # (a box is drawn with lines or shapes)
     return labels_after_drawings(join_tables(footnotes_last(ordered, content)))
 
 
