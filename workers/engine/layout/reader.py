@@ -1233,15 +1233,30 @@ LABEL_SIZE_STEP = 1.3
 LABEL_LETTERS = 3
 
 
+#: A piece of one size as the next stands this share of its height or more off the next's
+#: baseline: the two are set on two baselines, not one line.
+LABEL_RAISE = 0.2
+
+
 def _label_beside(label: Fragment, f: Fragment, step: float) -> bool:
-    """Whether ``label``, a clearly larger bold word than ``f`` set before it on one line past
-    a gap wider than a line is high, is a label of its own: a form's margin heading ("Refund",
-    "Amount You Owe") level with the first row of the section beside it. A run-in heading
-    ("Definition 6") goes on at a word space; a drop capital is not set apart."""
-    return (
-        label.bold and label.size > LABEL_SIZE_STEP * f.size
-        and step > label.height
+    """Whether ``label``, a bold word set before ``f`` on one line past a gap wider than a line
+    is high, is a label of its own: a form's margin heading ("Refund", "Amount You Owe")
+    level with the first row of the section beside it, either clearly larger than the row
+    (:data:`LABEL_SIZE_STEP`) or in the row's size but standing off its baseline
+    (:data:`LABEL_RAISE`: "**Age/Blindness**" set higher than the "**You:**" of its row, each
+    on a baseline of its own). A run-in heading ("Definition 6") goes on at a word space on
+    its paragraph's baseline; a drop capital is not set apart."""
+    if not (
+        label.bold and step > label.height
         and sum(map(str.isalpha, label.text)) >= LABEL_LETTERS
+    ):
+        return False
+    if label.size > LABEL_SIZE_STEP * f.size:
+        return True
+    # (Bottoms of loose boxes of one size stand apart as their baselines do.)
+    return (
+        abs(label.size - f.size) <= 0.05 * label.size
+        and abs(label.y0 - f.y0) >= LABEL_RAISE * label.height
     )
 
 
