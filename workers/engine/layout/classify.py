@@ -1940,8 +1940,20 @@ def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
         and not text.endswith((".", ",", ";", ":", "。", "，", "；", "："))
         and not (text[:1].islower() and not _camel_case_name(text))
         and not _label_and_value(block)
+        and not _long_question(text)
     )
 
+
+#: A question in the body's size running to this many words or more is asked in the text.
+QUESTION_WORDS = 15
+
+
+def _long_question(text: str) -> bool:
+    """A whole sentence asked in the body's size, long as prose runs ("**Does the vision
+    proposed in the 2014 plan still reflect your priorities and your aspirations?**", set
+    apart in bold as a survey's question is): the text asks it, it names no section. A
+    question heading an FAQ's answer is short, as titles are ("How do I apply?")."""
+    return text.rstrip().endswith(("?", "？")) and word_count(text) >= QUESTION_WORDS
 
 
 def _label_and_value(block: Block) -> bool:
