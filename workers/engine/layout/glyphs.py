@@ -280,18 +280,34 @@ class OpenedPage:
         page = _address(self.page.raw)
         seen = _Seen(within)
         crop = self.page.get_cropbox()
+        cx0, cy0, cx1, cy1 = crop
         objs = []
-        for index in wanted:
+        sides, at = seen.sides, seen.at
+        for n, index in enumerate(wanted):
             obj = _page_object(page, index)
-            if not obj or not _object_bounds(obj, *seen.at):
+            if not obj or not _object_bounds(obj, *at):
                 return None
-            sides = seen.sides
-            objs.append(((sides[2] - sides[0]) * (sides[3] - sides[1]), obj))
-        # (Largest first: the smaller pieces then mostly lie inside what is seen already,
-        # and need no clip read.)
-        objs.sort(key=lambda item: -item[0])
-        for _, obj in objs:
-            if not _seen_pieces(obj, None, crop, seen, 0) or seen.whole:
+            x0, y0, x1, y1 = sides
+            # (Largest first, by the sort below, ties kept in order: the smaller pieces then
+            # mostly lie inside what is seen already, and need no clip read.)
+            objs.append((-((x1 - x0) * (y1 - y0)), n, obj, x0, y0, x1, y1))
+        objs.sort()
+        for _, _, obj, x0, y0, x1, y1 in objs:
+            # (What _seen_pieces does first, its bounds read above: a piece cut to the crop
+            # box to nothing, or inside what is seen already, adds nothing.)
+            seen.left -= 1
+            if seen.left < 0:
+                return None
+            x0, y0 = max(x0, cx0), max(y0, cy0)
+            x1, y1 = min(x1, cx1), min(y1, cy1)
+            if x0 > x1 or y0 > y1:
+                continue
+            known = seen.box
+            if known is not None and known[0] <= x0 and known[1] <= y0 and x1 <= known[2] and (
+                y1 <= known[3]
+            ):
+                continue
+            if not _seen_within(obj, None, crop, seen, 0, x0, y0, x1, y1) or seen.whole:
                 return None
         return seen.box
 
@@ -472,6 +488,16 @@ def _seen_pieces(
         y1 <= known[3]
     ):
         return True
+    return _seen_within(obj, to_page, clip, seen, depth, x0, y0, x1, y1)
+
+
+def _seen_within(
+    obj: int, to_page: Matrix | None, clip: tuple[float, float, float, float], seen: _Seen,
+    depth: int, x0: float, y0: float, x1: float, y1: float,
+) -> bool:
+    """The rest of :func:`_seen_pieces`, once ``obj``'s bounds cut to ``clip`` are known to
+    be ``x0, y0, x1, y1`` (something, outside what is seen already): its own clip read, a
+    form's objects walked."""
     own = _clip_box(obj)
     if own is not None:
         if to_page is not None:
