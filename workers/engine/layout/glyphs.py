@@ -281,16 +281,11 @@ class OpenedPage:
         seen = _Seen(within)
         crop = self.page.get_cropbox()
         cx0, cy0, cx1, cy1 = crop
-        objs = []
-        sides, at = seen.sides, seen.at
-        for n, index in enumerate(wanted):
-            obj = _page_object(page, index)
-            if not obj or not _object_bounds(obj, *at):
-                return None
-            x0, y0, x1, y1 = sides
-            # (Largest first, by the sort below, ties kept in order: the smaller pieces then
-            # mostly lie inside what is seen already, and need no clip read.)
-            objs.append((-((x1 - x0) * (y1 - y0)), n, obj, x0, y0, x1, y1))
+        objs = _objects_by_size(page, wanted, seen)
+        if objs is None:
+            return None
+        # (Largest first, ties kept in order: the smaller pieces then mostly lie inside what
+        # is seen already, and need no clip read.)
         objs.sort()
         for _, _, obj, x0, y0, x1, y1 in objs:
             # (What _seen_pieces does first, its bounds read above: a piece cut to the crop
@@ -459,6 +454,29 @@ class _Seen:
         self.whole = w is not None and (
             box[0] <= w[0] + SEEN_TOLERANCE and box[1] <= w[1] + SEEN_TOLERANCE
             and box[2] >= w[2] - SEEN_TOLERANCE and box[3] >= w[3] - SEEN_TOLERANCE)
+
+
+def _objects_by_size(
+    page: int, wanted: Sequence[int], seen: _Seen
+) -> list[tuple[float, int, int, float, float, float, float]] | None:
+    """For the n-th of the top-level objects ``wanted`` of ``page`` (a bare address):
+    (minus the area of its bounds, n, its bare address, left, bottom, right, top); None when
+    one is missing or its bounds cannot be read. (In C where built: a call per object through
+    ctypes cost more than the rest of :meth:`OpenedPage.seen_box`.)"""
+    if _accelerator is not None:
+        found: list[tuple[float, int, int, float, float, float, float]] | None = (
+            _accelerator.objects_by_size(page, wanted, _BOUNDS_FUNCTIONS[0], _BOUNDS_FUNCTIONS[1])
+        )
+        return found
+    objs = []
+    sides, at = seen.sides, seen.at
+    for n, index in enumerate(wanted):
+        obj = _page_object(page, index)
+        if not obj or not _object_bounds(obj, *at):
+            return None
+        x0, y0, x1, y1 = sides
+        objs.append((-((x1 - x0) * (y1 - y0)), n, obj, x0, y0, x1, y1))
+    return objs
 
 
 def _seen_pieces(
@@ -1124,6 +1142,10 @@ _text_object_font = ctypes.CFUNCTYPE(_VOID, _VOID)(_address(c.FPDFTextObj_GetFon
 _char_matrix = ctypes.CFUNCTYPE(ctypes.c_int, _VOID, ctypes.c_int, _VOID)(
     _address(c.FPDFText_GetMatrix)
 )
+
+
+# What objects_by_size (C) calls: a page's object by index, an object's bounds.
+_BOUNDS_FUNCTIONS = (_address(c.FPDFPage_GetObject), _address(c.FPDFPageObj_GetBounds))
 
 
 # What read_glyphs (C) calls for a text object's font, style and marked content, in its order;
