@@ -19,6 +19,7 @@
 #include <Python.h>
 #include <structmember.h>
 
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -1058,6 +1059,63 @@ fail:
     return NULL;
 }
 
+/* --- a drawing's top-level objects by size (glyphs.py's OpenedPage.seen_box) ----------- */
+
+/* objects_by_size(page, indices, get_object, get_bounds) -> list | None: for the n-th of the
+ * top-level object indices, (-area, n, object address, left, bottom, right, top), the area
+ * that of its pdfium bounds; None when an object is missing or its bounds unread. As
+ * seen_box's loop builds it in Python (a test compares the two). */
+static PyObject *objects_by_size(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    (void)self;
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "objects_by_size takes 4 arguments");
+        return NULL;
+    }
+    void *page = PyLong_AsVoidPtr(args[0]);
+    get_object_fn get_object = (get_object_fn)PyLong_AsVoidPtr(args[2]);
+    object_bounds_fn bounds = (object_bounds_fn)PyLong_AsVoidPtr(args[3]);
+    if (PyErr_Occurred()) return NULL;
+    if (page == NULL || get_object == NULL || bounds == NULL) {
+        PyErr_SetString(PyExc_ValueError, "null page or pdfium function");
+        return NULL;
+    }
+    PyObject *indices = PySequence_Fast(args[1], "indices: a sequence of ints");
+    if (indices == NULL) return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(indices);
+    PyObject *out = PyList_New(n);
+    if (out == NULL) {
+        Py_DECREF(indices);
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        long index = PyLong_AsLong(PySequence_Fast_GET_ITEM(indices, k));
+        if (index == -1 && PyErr_Occurred()) goto fail;
+        if (index < INT_MIN || index > INT_MAX) {
+            PyErr_SetString(PyExc_OverflowError, "object index out of range");
+            goto fail;
+        }
+        void *object = get_object(page, (int)index);
+        float left = 0, bottom = 0, right = 0, top = 0;
+        if (object == NULL || !bounds(object, &left, &bottom, &right, &top)) {
+            Py_DECREF(indices);
+            Py_DECREF(out);
+            Py_RETURN_NONE;
+        }
+        double x0 = left, y0 = bottom, x1 = right, y1 = top;
+        double area = (x1 - x0) * (y1 - y0);
+        PyObject *item = Py_BuildValue("(dnNdddd)", -area, k, PyLong_FromVoidPtr(object),
+                                       x0, y0, x1, y1);
+        if (item == NULL) goto fail;
+        PyList_SET_ITEM(out, k, item);
+    }
+    Py_DECREF(indices);
+    return out;
+fail:
+    Py_DECREF(indices);
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"glyph_objects", (PyCFunction)(void (*)(void))glyph_objects, METH_FASTCALL,
      "The set of the glyphs' obj values (glyphs.py: _restore_dropped_spaces)."},
@@ -1067,6 +1125,8 @@ static PyMethodDef methods[] = {
      "A page's objects: owners, kinds, marked-content ids; images, rules, paths (glyphs.py)."},
     {"aligned_chars", (PyCFunction)(void (*)(void))aligned_chars, METH_FASTCALL,
      "A page's characters by index, read as its text reads them (glyphs.py: page_chars)."},
+    {"objects_by_size", (PyCFunction)(void (*)(void))objects_by_size, METH_FASTCALL,
+     "A drawing's top-level objects with their bounds, for sorting by size (glyphs.py)."},
     {NULL, NULL, 0, NULL},
 };
 

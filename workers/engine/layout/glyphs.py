@@ -280,18 +280,29 @@ class OpenedPage:
         page = _address(self.page.raw)
         seen = _Seen(within)
         crop = self.page.get_cropbox()
-        objs = []
-        for index in wanted:
-            obj = _page_object(page, index)
-            if not obj or not _object_bounds(obj, *seen.at):
+        cx0, cy0, cx1, cy1 = crop
+        objs = _objects_by_size(page, wanted, seen)
+        if objs is None:
+            return None
+        # (Largest first, ties kept in order: the smaller pieces then mostly lie inside what
+        # is seen already, and need no clip read.)
+        objs.sort()
+        for _, _, obj, x0, y0, x1, y1 in objs:
+            # (What _seen_pieces does first, its bounds read above: a piece cut to the crop
+            # box to nothing, or inside what is seen already, adds nothing.)
+            seen.left -= 1
+            if seen.left < 0:
                 return None
-            sides = seen.sides
-            objs.append(((sides[2] - sides[0]) * (sides[3] - sides[1]), obj))
-        # (Largest first: the smaller pieces then mostly lie inside what is seen already,
-        # and need no clip read.)
-        objs.sort(key=lambda item: -item[0])
-        for _, obj in objs:
-            if not _seen_pieces(obj, None, crop, seen, 0) or seen.whole:
+            x0, y0 = max(x0, cx0), max(y0, cy0)
+            x1, y1 = min(x1, cx1), min(y1, cy1)
+            if x0 > x1 or y0 > y1:
+                continue
+            known = seen.box
+            if known is not None and known[0] <= x0 and known[1] <= y0 and x1 <= known[2] and (
+                y1 <= known[3]
+            ):
+                continue
+            if not _seen_within(obj, None, crop, seen, 0, x0, y0, x1, y1) or seen.whole:
                 return None
         return seen.box
 
@@ -445,6 +456,29 @@ class _Seen:
             and box[2] >= w[2] - SEEN_TOLERANCE and box[3] >= w[3] - SEEN_TOLERANCE)
 
 
+def _objects_by_size(
+    page: int, wanted: Sequence[int], seen: _Seen
+) -> list[tuple[float, int, int, float, float, float, float]] | None:
+    """For the n-th of the top-level objects ``wanted`` of ``page`` (a bare address):
+    (minus the area of its bounds, n, its bare address, left, bottom, right, top); None when
+    one is missing or its bounds cannot be read. (In C where built: a call per object through
+    ctypes cost more than the rest of :meth:`OpenedPage.seen_box`.)"""
+    if _accelerator is not None:
+        found: list[tuple[float, int, int, float, float, float, float]] | None = (
+            _accelerator.objects_by_size(page, wanted, _BOUNDS_FUNCTIONS[0], _BOUNDS_FUNCTIONS[1])
+        )
+        return found
+    objs = []
+    sides, at = seen.sides, seen.at
+    for n, index in enumerate(wanted):
+        obj = _page_object(page, index)
+        if not obj or not _object_bounds(obj, *at):
+            return None
+        x0, y0, x1, y1 = sides
+        objs.append((-((x1 - x0) * (y1 - y0)), n, obj, x0, y0, x1, y1))
+    return objs
+
+
 def _seen_pieces(
     obj: int, to_page: Matrix | None, clip: tuple[float, float, float, float], seen: _Seen,
     depth: int,
@@ -472,6 +506,16 @@ def _seen_pieces(
         y1 <= known[3]
     ):
         return True
+    return _seen_within(obj, to_page, clip, seen, depth, x0, y0, x1, y1)
+
+
+def _seen_within(
+    obj: int, to_page: Matrix | None, clip: tuple[float, float, float, float], seen: _Seen,
+    depth: int, x0: float, y0: float, x1: float, y1: float,
+) -> bool:
+    """The rest of :func:`_seen_pieces`, once ``obj``'s bounds cut to ``clip`` are known to
+    be ``x0, y0, x1, y1`` (something, outside what is seen already): its own clip read, a
+    form's objects walked."""
     own = _clip_box(obj)
     if own is not None:
         if to_page is not None:
@@ -1098,6 +1142,10 @@ _text_object_font = ctypes.CFUNCTYPE(_VOID, _VOID)(_address(c.FPDFTextObj_GetFon
 _char_matrix = ctypes.CFUNCTYPE(ctypes.c_int, _VOID, ctypes.c_int, _VOID)(
     _address(c.FPDFText_GetMatrix)
 )
+
+
+# What objects_by_size (C) calls: a page's object by index, an object's bounds.
+_BOUNDS_FUNCTIONS = (_address(c.FPDFPage_GetObject), _address(c.FPDFPageObj_GetBounds))
 
 
 # What read_glyphs (C) calls for a text object's font, style and marked content, in its order;
