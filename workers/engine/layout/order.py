@@ -742,39 +742,46 @@ def _split_past_display_lines(frags: list[Fragment]) -> _Split | None:
     The split (:func:`_split_past_display`): the gutter of the lines in the body's type,
     with running text on both sides."""
     return _split_past_display(
-        frags, len, MIN_GUTTER,
+        frags, _sizes_of, MIN_GUTTER,
         lambda left, right, size: not _no_gutter(
             _gap_of(left, right), size, _narrower_side((left, right))
         ) and _text_like(left) and _text_like(right),
     )
 
 
+def _sizes_of(frags: list[Fragment]) -> list[float]:
+    return list(map(_size_of, frags))
+
+
 def _gap_of(left: Sequence[Boxed], right: Sequence[Boxed]) -> float:
-    return min(map(_x0_of, right)) - max(map(_x1_of, left))
+    gap: float = min(map(_x0_of, right)) - max(map(_x1_of, left))
+    return gap
 
 
 def _split_past_display(
-    items: list[_S], lines: Callable[[list[_S]], int], minimum: float,
+    items: list[_S], line_sizes: Callable[[list[_S]], list[float]], minimum: float,
     columns: Callable[[list[_S], list[_S], float], bool],
 ) -> tuple[list[_S], list[_S]] | None:
     """``items`` split at a gutter that a few display items reach into (see
     :func:`_split_past_display_lines`), or None: the items in type at least
-    :data:`DISPLAY_SIZE` times their median size set aside (holding no more than
-    :data:`DISPLAY_SHARE` of the ``lines``), the widest gap of the rest (at least
+    :data:`DISPLAY_SIZE` times the median size of their lines' pieces (``line_sizes``: of
+    each piece, a fragment, of the items' lines) set aside, holding no more than
+    :data:`DISPLAY_SHARE` of the pieces; the widest gap of the rest (at least
     ``minimum`` wide) parts them into two sides that ``columns`` (left, right, the body's
     type size) finds columns. Each display item then goes to the side holding its middle,
     where it reaches over the gutter into the other side's extent by no more than its own
-    type size, touches nothing of that side, and does not interrupt it (see
+    type size, overlaps nothing of that side, and does not interrupt it (see
     :func:`_breaks_across`). A line across the columns (a title over both, a heading
     across the page) reaches far over, or has the other column stop for it: no split here
     (the cuts across find the columns under it)."""
-    sizes = [item.size for item in items]
-    if not sizes or max(sizes) < DISPLAY_SIZE * min(sizes):
+    faces = [size for size in map(_size_of, items) if size > 0]
+    if not faces or max(faces) < DISPLAY_SIZE * min(faces):
         return None  # (one face size, or near it: most parts, at once)
-    body_size: float = statistics.median([size for size in sizes if size > 0] or [0.0])
+    sizes = line_sizes(items)
+    body_size: float = statistics.median(sizes)
     floor = DISPLAY_SIZE * body_size
     display = [item for item in items if item.size >= floor]
-    if not display or not body_size or lines(display) > DISPLAY_SHARE * lines(items):
+    if not display or not body_size or len(line_sizes(display)) > DISPLAY_SHARE * len(sizes):
         return None
     body = [item for item in items if item.size < floor]
     if not body:
@@ -1100,7 +1107,7 @@ def reading_order(
     vertical = _cut(blocks, axis="x")
     if vertical is None and regions:
         vertical = _split_past_display(
-            blocks, _line_count, 3.0, lambda left, right, _: _apart_in_regions(
+            blocks, _line_sizes, 3.0, lambda left, right, _: _apart_in_regions(
                 left, right, regions
             ),
         )
@@ -1737,8 +1744,9 @@ def _level_with_one(block: Block, tops: list[float]) -> bool:
     return at < len(tops) and tops[at] < block.y1 + slack
 
 
-def _line_count(blocks: list[Block]) -> int:
-    return sum(len(b.frags) for b in blocks)
+def _line_sizes(blocks: list[Block]) -> list[float]:
+    """The sizes of the blocks' fragments (the pieces of their lines)."""
+    return [f.size for b in blocks for f in b.frags]
 
 
 def _apart_in_regions(left: list[Block], right: list[Block], regions: dict[int, int]) -> bool:
