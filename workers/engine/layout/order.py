@@ -14,7 +14,10 @@ poster's heading in large type stay together). Margin notes (in a smaller type, 
 the body's type beside one or more columns) are read after the paragraph of the nearer
 column they stand beside; a picture with its caption beside a wider column of text is read after
 it. A program listing beside prose is a column, not a table's column; a title centred over
-columns is read before them.
+columns is read before them. A gutter that a few lines in a larger face reach into (a script
+heading's swash capital at the head of the right column, over the left column's extent) is
+still found where the body text on both sides keeps it clear; each such line is read with
+the column it stands in.
 """
 
 from __future__ import annotations
@@ -761,6 +764,7 @@ def _gap_of(left: Sequence[Boxed], right: Sequence[Boxed]) -> float:
 def _split_past_display(
     items: list[_S], line_sizes: Callable[[list[_S]], list[float]], minimum: float,
     columns: Callable[[list[_S], list[_S], float], bool],
+    keeps: Callable[[list[_S], list[_S]], bool] | None = None,
 ) -> tuple[list[_S], list[_S]] | None:
     """``items`` split at a gutter that a few display items reach into (see
     :func:`_split_past_display_lines`), or None: the items in type at least
@@ -768,7 +772,8 @@ def _split_past_display(
     each piece, a fragment, of the items' lines) set aside, holding no more than
     :data:`DISPLAY_SHARE` of the pieces; the widest gap of the rest (at least
     ``minimum`` wide) parts them into two sides that ``columns`` (left, right, the body's
-    type size) finds columns. Each display item then goes to the side holding its middle,
+    type size) finds columns (and ``keeps``, if given, still finds in the two sides with
+    the display items). Each display item then goes to the side holding its middle,
     where it reaches over the gutter into the other side's extent by no more than its own
     type size, overlaps nothing of that side, and does not interrupt it (see
     :func:`_breaks_across`). A line across the columns (a title over both, a heading
@@ -808,6 +813,8 @@ def _split_past_display(
             or _breaks_across(item, other)
         ):
             return None
+    if keeps is not None and not keeps(left, right):
+        return None
     return sorted(left, key=_x_span), sorted(right, key=_x_span)
 
 
@@ -1106,10 +1113,10 @@ def reading_order(
             drawn = None
     vertical = _cut(blocks, axis="x")
     if vertical is None and regions:
+        # (Each side's display blocks built in its columns, as the column search found.)
+        apart = functools.partial(_apart_in_regions, regions=regions)
         vertical = _split_past_display(
-            blocks, _line_sizes, 3.0, lambda left, right, _: _apart_in_regions(
-                left, right, regions
-            ),
+            blocks, _line_sizes, 3.0, lambda left, right, _: apart(left, right), apart
         )
     horizontal = _cut(blocks, axis="y")
     ends = _row_ends(*vertical) if vertical is not None and horizontal is None else None
