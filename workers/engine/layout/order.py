@@ -14,7 +14,10 @@ poster's heading in large type stay together). Margin notes (in a smaller type, 
 the body's type beside one or more columns) are read after the paragraph of the nearer
 column they stand beside; a picture with its caption beside a wider column of text is read after
 it. A program listing beside prose is a column, not a table's column; a title centred over
-columns is read before them.
+columns is read before them. A gutter that a few lines in a larger face reach into (a script
+heading's swash capital at the head of the right column, over the left column's extent) is
+still found where the body text on both sides keeps it clear; each such line is read with
+the column it stands in.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ import operator
 import statistics
 from collections.abc import Callable, Iterable, Sequence
 from types import ModuleType
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from ..document import BBox
 from .blocks import MAX_SHAPES, Block, Boxed, area_share, boxes_overlap
@@ -706,16 +709,137 @@ def _find_column_split(frags: list[Fragment]) -> tuple[list[Fragment], list[Frag
     # gap a gutter needs (from the text size) only when there is one of the least width.
     gap, at, ordered = _widest_gap(frags, "x")
     if at < 0 or gap < MIN_GUTTER:
-        return None
+        return _split_past_display_lines(frags)
     split = ordered[:at], ordered[at:]
     if _no_gutter(gap, _median_size(frags), _narrower_side(split)):
-        return None
+        return _split_past_display_lines(frags)
     left_text, right_text = _text_like(split[0]), _text_like(split[1])
     if not (left_text or right_text):
         return None
     if left_text != right_text and rows_align(*split) and not _listing_beside_prose(*split):
         return None  # a table whose last (or first) column holds longer text
     return split
+
+
+#: Type this many times the part's median size (or larger) is set for display: a heading,
+#: a title, a decorative initial (see :func:`_split_past_display_lines`).
+DISPLAY_SIZE = 1.5
+#: Display lines are a few of the part's lines: at most this share of them.
+DISPLAY_SHARE = 0.25
+
+
+class _Sized(Boxed, Protocol):
+    @property
+    def size(self) -> float: ...
+
+
+_S = TypeVar("_S", bound=_Sized)
+
+
+def _split_past_display_lines(frags: list[Fragment]) -> _Split | None:
+    """Two columns of set text whose gutter a few display lines reach into: headings in a
+    larger face (a script face's swash capital overhanging to the left) set at the head of
+    the right-hand column start inside the gutter, over the left column's extent, and no
+    band runs clear down the whole part. A reader still sees the gutter: the body text on
+    both sides keeps it clear, and each display line stands in its own column.
+    The split (:func:`_split_past_display`): the gutter of the lines in the body's type,
+    with running text on both sides."""
+    return _split_past_display(
+        frags, _sizes_of, MIN_GUTTER,
+        lambda left, right, size: not _no_gutter(
+            _gap_of(left, right), size, _narrower_side((left, right))
+        ) and _text_like(left) and _text_like(right),
+    )
+
+
+def _sizes_of(frags: list[Fragment]) -> list[float]:
+    return list(map(_size_of, frags))
+
+
+def _gap_of(left: Sequence[Boxed], right: Sequence[Boxed]) -> float:
+    gap: float = min(map(_x0_of, right)) - max(map(_x1_of, left))
+    return gap
+
+
+def _split_past_display(
+    items: list[_S], line_sizes: Callable[[list[_S]], list[float]], minimum: float,
+    columns: Callable[[list[_S], list[_S], float], bool],
+    keeps: Callable[[list[_S], list[_S]], bool] | None = None,
+) -> tuple[list[_S], list[_S]] | None:
+    """``items`` split at a gutter that a few display items reach into (see
+    :func:`_split_past_display_lines`), or None: the items in type at least
+    :data:`DISPLAY_SIZE` times the median size of their lines' pieces (``line_sizes``: of
+    each piece, a fragment, of the items' lines) set aside, holding no more than
+    :data:`DISPLAY_SHARE` of the pieces; the widest gap of the rest (at least
+    ``minimum`` wide) parts them into two sides that ``columns`` (left, right, the body's
+    type size) finds columns (and ``keeps``, if given, still finds in the two sides with
+    the display items). Each display item then goes to the side holding its middle,
+    where it reaches over the gutter into the other side's extent by no more than its own
+    type size, overlaps nothing of that side, and does not interrupt it (see
+    :func:`_breaks_across`). A line across the columns (a title over both, a heading
+    across the page) reaches far over, or has the other column stop for it: no split here
+    (the cuts across find the columns under it)."""
+    faces = [size for size in map(_size_of, items) if size > 0]
+    if not faces or max(faces) < DISPLAY_SIZE * min(faces):
+        return None  # (one face size, or near it: most parts, at once)
+    sizes = line_sizes(items)
+    body_size: float = statistics.median(sizes)
+    floor = DISPLAY_SIZE * body_size
+    display = [item for item in items if item.size >= floor]
+    if not display or not body_size or len(line_sizes(display)) > DISPLAY_SHARE * len(sizes):
+        return None
+    body = [item for item in items if item.size < floor]
+    if not body:
+        return None
+    gap, at, ordered = _widest_gap(body, "x")
+    if at < 0 or gap < minimum:
+        return None
+    left, right = ordered[:at], ordered[at:]
+    if not columns(left, right, body_size):
+        return None
+    start, end = max(map(_x1_of, left)), min(map(_x0_of, right))  # the gutter's edges
+    middle = start + end
+    for item in display:
+        (left if item.x0 + item.x1 <= middle else right).append(item)
+    for item in display:
+        # (How far it reaches over the gutter into the other side's extent.)
+        if item.x0 + item.x1 <= middle:
+            reach, other = item.x1 - end, right
+        else:
+            reach, other = start - item.x0, left
+        if reach > 0 and (
+            reach > item.size
+            or any(_overlap(item, o) for o in other)
+            or _breaks_across(item, other)
+        ):
+            return None
+    if keeps is not None and not keeps(left, right):
+        return None
+    return sorted(left, key=_x_span), sorted(right, key=_x_span)
+
+
+def _overlap(a: Boxed, b: Boxed) -> bool:
+    """The boxes overlap, across by any width and up the page by more than the share
+    :data:`LINE_TOUCH` of the lower one's height (a line's descent touching the ascent of
+    the line under it is no overlap)."""
+    if not (a.x0 < b.x1 and b.x0 < a.x1):
+        return False
+    low = min(a.y1 - a.y0, b.y1 - b.y0)
+    return min(a.y1, b.y1) - max(a.y0, b.y0) > LINE_TOUCH * low
+
+
+def _breaks_across(item: Boxed, side: Sequence[Boxed]) -> bool:
+    """The ``side``'s text stops for ``item``: it runs on close above it and close below it
+    (within twice its height), none of it level with it. The line interrupts that column:
+    it spans the columns, and is no line beside the other column."""
+    near = 2 * (item.y1 - item.y0)
+    above = below = False
+    for o in side:
+        if o.y0 < item.y1 and item.y0 < o.y1:
+            return False
+        above = above or item.y1 <= o.y0 <= item.y1 + near
+        below = below or item.y0 - near <= o.y1 <= item.y0
+    return above and below
 
 
 #: A cut between lines is wider than this share of the height of the lines either side.
@@ -988,6 +1112,12 @@ def reading_order(
             # (asked at every step of the recursion, which only narrows the extent).
             drawn = None
     vertical = _cut(blocks, axis="x")
+    if vertical is None and regions:
+        # (Each side's display blocks built in its columns, as the column search found.)
+        apart = functools.partial(_apart_in_regions, regions=regions)
+        vertical = _split_past_display(
+            blocks, _line_sizes, 3.0, lambda left, right, _: apart(left, right), apart
+        )
     horizontal = _cut(blocks, axis="y")
     ends = _row_ends(*vertical) if vertical is not None and horizontal is None else None
     if ends is not None:
@@ -1619,6 +1749,11 @@ def _level_with_one(block: Block, tops: list[float]) -> bool:
     slack = max(2.0, 0.3 * block.size)
     at = bisect.bisect_right(tops, block.y1 - slack)
     return at < len(tops) and tops[at] < block.y1 + slack
+
+
+def _line_sizes(blocks: list[Block]) -> list[float]:
+    """The sizes of the blocks' fragments (the pieces of their lines)."""
+    return [f.size for b in blocks for f in b.frags]
 
 
 def _apart_in_regions(left: list[Block], right: list[Block], regions: dict[int, int]) -> bool:

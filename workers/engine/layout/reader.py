@@ -624,6 +624,17 @@ def _drawings(
             MIN_DRAWING_AREA * page_area <= area <= MAX_DRAWING_AREA * page_area
         ) and pictured(box)
 
+    framed = [
+        k for k, (whole, count) in enumerate(parts)
+        if count > MIN_DRAWING_SHAPES and _area(whole) >= FIGURE_MIN_AREA * page_area
+    ]
+    for k in reversed(framed):
+        # A panel of text framed by rules (four drawn apart, not one box) holding charts:
+        # the frame joins the charts and the panel's text into one text frame, no drawing.
+        # Inside the frame the charts are drawings of their own.
+        inner = _inside_frame(parts[k][0], shapes)
+        if inner is not None and not pictured(parts[k][0]):
+            parts[k:k + 1] = inner
     found = _figure_groups(parts, frags, page_area, drawing, pictured)
     # (The page's scale values only once a drawing is found: most pages of shapes have none.)
     scales = (
@@ -672,7 +683,9 @@ def _figure_groups(
     if panels and len(panels) + len(large) >= 2:  # (else nothing to join: no text looked at)
         panels = [k for k in panels if pictured(parts[k][0])]
     if len(panels) + len(large) < 2 or not panels:
-        return [parts[k][0] for k in sorted(large)]
+        return [parts[k][0] for k in sorted(large)] + _charts_alone(
+            [parts[k][0] for k in panels], frags, small_area, pictured
+        )
     sizes = sorted(f.size for f in frags)
     gap = PANEL_GAP_LINES * (sizes[len(sizes) // 2] if sizes else 12.0)
     running = [f for f in frags if running_text(f.text)]
@@ -702,9 +715,12 @@ def _figure_groups(
     for k in sorted({*panels, *large}):
         groups.setdefault(root(k), []).append(k)
     out: list[Rect] = []
+    alone: list[Rect] = []
     for ks in groups.values():
         if len(ks) == 1:
-            out.extend(parts[k][0] for k in ks if k in large)  # (a panel alone: no figure)
+            # (A panel alone is no figure, unless it is a chart: see _charts_alone.)
+            out.extend(parts[k][0] for k in ks if k in large)
+            alone.extend(parts[k][0] for k in ks if k not in large)
             continue
         box = parts[ks[0]][0]
         for k in ks[1:]:
@@ -721,6 +737,41 @@ def _figure_groups(
             out.append(joined)
         else:
             out.extend(parts[k][0] for k in ks if k in large)
+    return out + _charts_alone(alone, frags, small_area, pictured)
+
+
+#: Rows of labels under a chart (its axis's name, then its legend) taken with it at most.
+CHART_LABEL_ROWS = 2
+
+
+def _charts_alone(
+    panels: Sequence[Rect], frags: Sequence[Fragment], small_area: float,
+    pictured: Callable[[Rect], bool],
+) -> list[Rect]:
+    """The charts among drawings too small for a figure alone (``panels``, joined to no other
+    drawing; a poster's charts are small beside its page): plots with a scale of their own,
+    values lined up along an edge (:func:`.figures.with_scales`; an icon or a logo has
+    none). Each is a figure: its box, grown over its scales and over the rows of labels
+    right under it (its axis's name, its legend: :func:`_labels_under`, at most
+    :data:`CHART_LABEL_ROWS`), still a picture (``pictured``: no running text on it)."""
+    if not panels:
+        return []
+    scales = [((f.x0, f.y0, f.x1, f.y1), f.text) for f in frags if scale_label(f.text)]
+    if not scales:
+        return []
+    out = []
+    for panel in panels:
+        grown = Rect(*with_scales((panel.x0, panel.y0, panel.x1, panel.y1), scales), panel.obj)
+        if grown == panel:
+            continue  # no scale: no chart
+        for _ in range(CHART_LABEL_ROWS):
+            under = _labels_under(grown, frags)
+            if not under:
+                break
+            for label in under:
+                grown = _union_box(grown, Rect(label.x0, label.y0, label.x1, label.y1, 0))
+        if _area(grown) >= small_area and pictured(grown):
+            out.append(grown)
     return out
 
 
@@ -945,6 +996,61 @@ def _clusters(shapes: Sequence[Rect], gap: float) -> list[tuple[Rect, int]]:
             if merged:
                 break
     return clusters
+
+
+#: Rules looked at each way for the frames of a cluster of shapes (bounded work).
+MAX_FRAME_RULES = 24
+
+
+def _inside_frame(whole: Rect, shapes: Sequence[Rect]) -> list[tuple[Rect, int]] | None:
+    """The clusters of the shapes in ``whole`` (a cluster of shapes) standing clear inside
+    the frames drawn among them as four rules (a top and a bottom rule of one stretch, and
+    two rules up the page joining their ends, within :data:`.figures.PLACE_TOLERANCE`),
+    touching none of them (within :data:`DRAWING_GAP`). None when there is none."""
+    inside = [
+        r for r in shapes
+        if whole.x0 <= r.x0 and r.x1 <= whole.x1 and whole.y0 <= r.y0 and r.y1 <= whole.y1
+    ]
+    across = sorted(
+        (r for r in inside if r.y1 - r.y0 <= RULE_WIDTH < r.x1 - r.x0),
+        key=lambda r: r.x0 - r.x1,
+    )[:MAX_FRAME_RULES]
+    up = sorted(
+        (r for r in inside if r.x1 - r.x0 <= RULE_WIDTH < r.y1 - r.y0),
+        key=lambda r: r.y0 - r.y1,
+    )[:MAX_FRAME_RULES]
+    if len(across) < 2 or len(up) < 2:
+        return None
+    near = PLACE_TOLERANCE
+
+    def side(x: float, low: float, high: float) -> Rect | None:
+        return next((
+            r for r in up
+            if abs((r.x0 + r.x1) / 2 - x) <= near and abs(r.y0 - low) <= near
+            and abs(r.y1 - high) <= near
+        ), None)
+
+    frame: dict[int, Rect] = {}
+    for top in across:
+        for bottom in across:
+            if bottom.y1 >= top.y0 or abs(top.x0 - bottom.x0) > near or abs(
+                top.x1 - bottom.x1
+            ) > near:
+                continue
+            low, high = bottom.y0, top.y1
+            left, right = side(top.x0, low, high), side(top.x1, low, high)
+            if left is not None and right is not None:
+                frame.update((id(r), r) for r in (top, bottom, left, right))
+    if not frame:
+        return None
+    # (What touches a frame is drawn with it: a table's rules meeting its border, a plot's
+    # gridlines its box. Only what stands clear inside is apart from it.)
+    apart = [
+        (box, count)
+        for box, count in _clusters([r for r in inside if id(r) not in frame], DRAWING_GAP)
+        if all(_gap_between(box, r) > DRAWING_GAP for r in frame.values())
+    ]
+    return apart or None
 
 
 def _drawings_apart(
