@@ -90,3 +90,23 @@ def footer_ornament() -> list[str]:
     """A running footer drawn with shapes: a rule and a small logo of four boxes."""
     boxes = [f"{x} 30 12 12 re f" for x in (480, 494, 508, 522)]
     return ["0.2 0.3 0.6 rg", "72 50 468 1.5 re f", "420 22 50 24 re f", *boxes]
+
+
+def helvetica_page(path: Path, ops: list[str]) -> Path:
+    """A letter-size page with /F1 Helvetica and /F2 Helvetica-Bold drawing ``ops``."""
+    pdf = pikepdf.new()
+
+    def font(name: str) -> pikepdf.Object:
+        return pdf.make_indirect(pikepdf.Dictionary(
+            Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name(name),
+            Encoding=pikepdf.Name.WinAnsiEncoding,
+        ))
+
+    pdf.pages.append(pikepdf.Page(pikepdf.Dictionary(
+        Type=pikepdf.Name.Page, MediaBox=[0, 0, 612, 792],
+        Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(
+            F1=font("/Helvetica"), F2=font("/Helvetica-Bold"))),
+        Contents=pdf.make_stream("\n".join(ops).encode()),
+    )))
+    pdf.save(path)
+    return path

@@ -10,7 +10,7 @@ from pathlib import Path
 from workers.engine.document import block_text
 from workers.engine.layout.reader import read_layout
 
-from .test_margin_labels import _page
+from .drawn_pdfs import helvetica_page
 
 
 def _texts(path: Path) -> list[str]:
@@ -18,7 +18,7 @@ def _texts(path: Path) -> list[str]:
 
 
 def test_a_small_name_beside_a_giant_title_is_apart(tmp_path: Path) -> None:
-    path = _page(tmp_path / "slide.pdf", [
+    path = helvetica_page(tmp_path / "slide.pdf", [
         # Level with the top of the giant word's box, five of its own heights before it.
         "BT /F2 20 Tf 40 690 Td (www.example.org) Tj ET",
         "BT /F2 200 Tf 330 510 Td (Hi!) Tj ET",
@@ -30,7 +30,7 @@ def test_a_small_name_beside_a_giant_title_is_apart(tmp_path: Path) -> None:
 
 def test_a_large_numeral_still_leads_its_title(tmp_path: Path) -> None:
     # Control: a chapter's numeral three times the title's size, a title's height away.
-    path = _page(tmp_path / "chapter.pdf", [
+    path = helvetica_page(tmp_path / "chapter.pdf", [
         "BT /F2 120 Tf 40 600 Td (5) Tj ET",
         "BT /F2 40 Tf 150 640 Td (Physical Growth) Tj ET",
         "BT /F1 10 Tf 40 500 Td (The body changes fast in the first years of life.) Tj ET",

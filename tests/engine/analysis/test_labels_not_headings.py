@@ -8,35 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pikepdf
-
 from workers.engine.document import Heading, block_text
 from workers.engine.layout.reader import read_layout
+
+from .drawn_pdfs import helvetica_page
 
 PROSE = (
     "This paragraph is set in the body face and runs on for a while, as running text does, "
     "so that the body size of the page is known."
 )
-
-
-def _page(path: Path, ops: list[str]) -> Path:
-    """A page with /F1 Helvetica and /F2 Helvetica-Bold drawing ``ops``."""
-    pdf = pikepdf.new()
-
-    def font(name: str) -> pikepdf.Object:
-        return pdf.make_indirect(pikepdf.Dictionary(
-            Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name(name),
-            Encoding=pikepdf.Name.WinAnsiEncoding,
-        ))
-
-    pdf.pages.append(pikepdf.Page(pikepdf.Dictionary(
-        Type=pikepdf.Name.Page, MediaBox=[0, 0, 612, 792],
-        Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(
-            F1=font("/Helvetica"), F2=font("/Helvetica-Bold"))),
-        Contents=pdf.make_stream("\n".join(ops).encode()),
-    )))
-    pdf.save(path)
-    return path
 
 
 def _prose(top: float, lines: int = 6, x: float = 72.0, size: float = 10.0) -> list[str]:
@@ -67,13 +47,13 @@ def _label_row(raise_by: float) -> list[str]:
 def test_a_label_of_the_rows_size_set_off_its_baseline_is_a_block_of_its_own(
     tmp_path: Path,
 ) -> None:
-    texts = _texts(_page(tmp_path / "raised.pdf", _label_row(2.0)))
+    texts = _texts(helvetica_page(tmp_path / "raised.pdf", _label_row(2.0)))
     assert "Age/Blindness" in texts
     assert not any(t.startswith("Age/Blindness You") for t in texts)
 
 
 def test_a_label_on_its_rows_baseline_stays_with_it(tmp_path: Path) -> None:
-    texts = _texts(_page(tmp_path / "level.pdf", _label_row(0.0)))
+    texts = _texts(helvetica_page(tmp_path / "level.pdf", _label_row(0.0)))
     assert any(t.startswith("Age/Blindness You") for t in texts)
 
 
@@ -92,14 +72,14 @@ def _boxed(filled: bool) -> list[str]:
 
 
 def test_the_label_of_an_empty_box_is_no_heading(tmp_path: Path) -> None:
-    path = _page(tmp_path / "empty.pdf", _boxed(filled=False))
+    path = helvetica_page(tmp_path / "empty.pdf", _boxed(filled=False))
     headings = _headings(path)
     assert "Eligibility" in headings
     assert "DATE STAMP" not in headings
 
 
 def test_the_title_of_a_box_of_text_is_read_as_before(tmp_path: Path) -> None:
-    headings = _headings(_page(tmp_path / "filled.pdf", _boxed(filled=True)))
+    headings = _headings(helvetica_page(tmp_path / "filled.pdf", _boxed(filled=True)))
     assert "DATE STAMP" in headings
 
 
@@ -113,11 +93,11 @@ def _asked(question: str) -> list[str]:
 
 
 def test_a_long_question_in_the_body_size_is_no_heading(tmp_path: Path) -> None:
-    headings = _headings(_page(tmp_path / "long.pdf", _asked(QUESTION)))
+    headings = _headings(helvetica_page(tmp_path / "long.pdf", _asked(QUESTION)))
     assert "Overview" in headings
     assert QUESTION not in headings
 
 
 def test_a_short_question_in_bold_is_a_heading(tmp_path: Path) -> None:
-    headings = _headings(_page(tmp_path / "short.pdf", _asked("How do I apply?")))
+    headings = _headings(helvetica_page(tmp_path / "short.pdf", _asked("How do I apply?")))
     assert "How do I apply?" in headings

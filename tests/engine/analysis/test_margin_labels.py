@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pikepdf
-
 from workers.engine.document import block_text
 from workers.engine.layout.reader import read_layout
+
+from .drawn_pdfs import helvetica_page
 
 ROWS = [
     "20 If line 19 is more than line 16, subtract line 16 from line 19 . . . . . .",
@@ -20,26 +20,6 @@ ROWS = [
     "23 Amount you owe. Subtract line 19 from line 16. For details see instructions",
     "24 Estimated tax penalty (see instructions) . . . . . . . . . . . . . . . .",
 ]
-
-
-def _page(path: Path, ops: list[str]) -> Path:
-    """A page with /F1 Helvetica and /F2 Helvetica-Bold drawing ``ops``."""
-    pdf = pikepdf.new()
-
-    def font(name: str) -> pikepdf.Object:
-        return pdf.make_indirect(pikepdf.Dictionary(
-            Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name(name),
-            Encoding=pikepdf.Name.WinAnsiEncoding,
-        ))
-
-    pdf.pages.append(pikepdf.Page(pikepdf.Dictionary(
-        Type=pikepdf.Name.Page, MediaBox=[0, 0, 612, 792],
-        Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(
-            F1=font("/Helvetica"), F2=font("/Helvetica-Bold"))),
-        Contents=pdf.make_stream("\n".join(ops).encode()),
-    )))
-    pdf.save(path)
-    return path
 
 
 def _rows(top: float = 700.0, x: float = 100.0) -> list[str]:
@@ -51,7 +31,9 @@ def _texts(path: Path) -> list[str]:
 
 
 def test_a_larger_bold_margin_label_is_not_read_into_its_row(tmp_path: Path) -> None:
-    path = _page(tmp_path / "label.pdf", ["BT /F2 12 Tf 36 698 Td (Refund) Tj ET", *_rows()])
+    path = helvetica_page(
+        tmp_path / "label.pdf", ["BT /F2 12 Tf 36 698 Td (Refund) Tj ET", *_rows()]
+    )
     texts = _texts(path)
     assert "Refund" in texts
     assert not any(t.startswith("Refund 20") for t in texts)
@@ -59,7 +41,9 @@ def test_a_larger_bold_margin_label_is_not_read_into_its_row(tmp_path: Path) -> 
 
 def test_a_label_of_the_rows_size_stays_with_its_row(tmp_path: Path) -> None:
     # Control: a bold label of the rows' own size, as close to its row, is read into it.
-    path = _page(tmp_path / "same.pdf", ["BT /F2 8 Tf 36 700 Td (Refund) Tj ET", *_rows(x=75.0)])
+    path = helvetica_page(
+        tmp_path / "same.pdf", ["BT /F2 8 Tf 36 700 Td (Refund) Tj ET", *_rows(x=75.0)]
+    )
     assert any(t.startswith("Refund 20") for t in _texts(path))
 
 
@@ -75,12 +59,12 @@ def _two_labels(rule: bool) -> list[str]:
 
 
 def test_a_rule_between_two_labels_sets_them_apart(tmp_path: Path) -> None:
-    texts = _texts(_page(tmp_path / "ruled.pdf", _two_labels(rule=True)))
+    texts = _texts(helvetica_page(tmp_path / "ruled.pdf", _two_labels(rule=True)))
     assert "Amount You Owe" in texts
     assert "Third Party Designee" in texts
 
 
 def test_labels_close_together_without_a_rule_are_one_block(tmp_path: Path) -> None:
     # Control: without the rule the four lines read as one block, as they did.
-    texts = _texts(_page(tmp_path / "plain.pdf", _two_labels(rule=False)))
+    texts = _texts(helvetica_page(tmp_path / "plain.pdf", _two_labels(rule=False)))
     assert "Amount You Owe Third Party Designee" in texts
