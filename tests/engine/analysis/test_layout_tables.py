@@ -8,6 +8,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from workers.engine.document import Paragraph, Table, block_text
+from workers.engine.layout.blocks import Block
 from workers.engine.layout.glyphs import read_page
 from workers.engine.layout.lines import fragments, lines
 from workers.engine.layout.reader import read_layout
@@ -1010,6 +1011,18 @@ _HELVETICA = dict(zip(
 ))
 
 
+def _tables_of_page_lines(path: Path) -> list[Block]:
+    """The tables :func:`find_tables` finds among all the lines of the first page together
+    (no columns told apart first)."""
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        content = read_page(pdf, 0)
+    finally:
+        pdf.close()
+    blocks, _ = find_tables(lines(fragments(content.glyphs)), 0)
+    return [b for b in blocks if b.kind == "table"]
+
+
 def _set(x0: float, y: float, text: str, x1: float | None = None) -> bytes:
     """``text`` at ``x0``; given ``x1``, stretched to end there (a justified line)."""
     natural = sum(_HELVETICA[c] for c in text) * 9 / 1000
@@ -1055,13 +1068,7 @@ def test_two_columns_of_text_sharing_baselines_are_no_table(tmp_path: Path) -> N
     for k, (a, b) in enumerate(zip(left, right, strict=True)):
         ops += line(40, 270, 730 - 11 * k, *a) + line(290, 520, 730 - 11 * k, *b)
     path = text_page_pdf(tmp_path / "columns.pdf", ops)
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        content = read_page(pdf, 0)
-    finally:
-        pdf.close()
-    blocks, _ = find_tables(lines(fragments(content.glyphs)), 0)
-    assert not [b for b in blocks if b.kind == "table"]
+    assert _tables_of_page_lines(path) == []
     # (The whole page, its columns told apart first, reads them as text all the same.)
     doc = read_layout(path, max_pages=1)
     assert not any(isinstance(b, Table) for b in doc.blocks)
@@ -1327,11 +1334,5 @@ def test_a_column_of_text_with_a_label_beside_its_first_line_is_no_table(
     ops += [_show(45, 622, "Where"), _show(80, 622, "relief valves are provided with shields,"),
             _show(31, 609, "k\\)"), _show(45, 609, "Crankcase relief valves are to be provided")]
     path = text_page_pdf(tmp_path / "column.pdf", ops)
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        content = read_page(pdf, 0)
-    finally:
-        pdf.close()
     # (Asked of the lines together, as a column region holding the label would give them.)
-    blocks, _ = find_tables(lines(fragments(content.glyphs)), 0)
-    assert not [b for b in blocks if b.kind == "table"]
+    assert _tables_of_page_lines(path) == []

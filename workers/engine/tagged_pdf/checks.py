@@ -610,11 +610,11 @@ def pages_drawn_differently(
     pdf.save(buffer, encryption=False, compress_streams=False)
     changed = pdfium.PdfDocument(buffer.getvalue())
     before = source_pixels or functools.partial(render_page, source)
+    clip_of = (clips or {}).get
     try:
         return [
             index for index in pages
-            for clip in [(clips or {}).get(index)]
-            if before(index, clip) != render_page(changed, index, clip)
+            if before(index, clip_of(index)) != render_page(changed, index, clip_of(index))
             or text and page_text(source, index) != page_text(changed, index)
         ]
     finally:

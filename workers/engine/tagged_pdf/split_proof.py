@@ -38,6 +38,7 @@ from PIL import Image, ImageChops
 from ..layout.glyphs import read_page
 from ..layout.operators import map_operators
 from .checks import PIXEL_SCALE, Clip
+from .marked_content import indices_of
 
 #: Points around a glyph's box where a changed pixel is still its doing: a glyph moved by one
 #: pixel, or an antialiased edge no longer clipped, changes pixels up to one pixel outside it.
@@ -151,8 +152,7 @@ def cut_clip(
     wanted = sorted(set(cut))
     if not wanted or _has_type3(resources):
         return None
-    starts = [i for i, name in enumerate(names) if name == "BT"]
-    ends = [i for i, name in enumerate(names) if name == "ET"]
+    starts, ends = indices_of(names, {"BT"}), indices_of(names, {"ET"})
     spans: set[tuple[int, int]] = set()
     for operator in wanted:
         k = bisect.bisect_right(starts, operator) - 1
