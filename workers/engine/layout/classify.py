@@ -135,6 +135,7 @@ def classify(
         not_headings |= _figure_labels(results, body_size)
         not_headings |= _in_running_text_faces(body, body_size)
         not_headings |= _drawing_titles(results, body_size, artifact_ids)
+        not_headings |= _grid_heads(results, body_size)
         not_headings |= _closing_foot(results, artifact_ids)
         # The title page is the first page with text (a cover picture may come before it).
         first = next((
@@ -522,6 +523,48 @@ def _column_heads(block: Block, other: Block, body_size: float) -> bool:
         and (other.x0 >= block.x1 or block.x0 >= other.x1)
         and _heading_candidate(other, other.text, body_size)
     )
+
+
+#: A row of this many lines in one heading face, side by side, is a grid's ...
+GRID_HEADS = 4
+#: ... when each starts within this many of its sizes of the one before it: columns a few
+#: words wide, as a timetable's or a schedule's are. (The columns of a newsletter or a
+#: poster are ten sizes of their headings wide and more.)
+GRID_PITCH = 6.0
+
+
+def _grid_heads(results: list[PageResult], body_size: float) -> set[int]:
+    """Heading-like lines in rows of :data:`GRID_HEADS` or more side by side in one face,
+    each a few words' width from the next: the column heads and cells of a grid drawn
+    without a table's rules ("Main | 2nd | Tuborg | Red Bull" over a festival's stages, the
+    bands' names in its slots). A section's heading shares its row with no other title in
+    its own face but in a column of text beside it (see :func:`_column_heads`), and those
+    columns are wide."""
+    out: set[int] = set()
+    for result in results:
+        heads = sorted(
+            (b for b in result.blocks
+             if b.kind == "text" and _heading_candidate(b, b.text, body_size)),
+            key=lambda b: -b.y1,
+        )
+        for k, block in enumerate(heads):
+            row = [block]
+            for other in heads[k + 1:]:
+                if other.y1 <= block.y0:
+                    break  # (sorted by top: no line further on reaches this row)
+                if _column_heads(block, other, body_size):
+                    row.append(other)
+            if len(row) < GRID_HEADS:
+                continue
+            row.sort(key=lambda b: b.x0)
+            run = [row[0]]
+            for left, right in zip(row, row[1:], strict=False):
+                if right.x0 - left.x0 > GRID_PITCH * max(block.size, 1.0):
+                    run = []
+                run.append(right)
+                if len(run) >= GRID_HEADS:
+                    out.update(id(b) for b in run)
+    return out
 
 
 #: Text smaller than this share of the body's size is small print: a drawing's labels, notes.
