@@ -137,6 +137,7 @@ def classify(
         not_headings |= _drawing_titles(results, body_size, artifact_ids)
         not_headings |= _grid_heads(results, body_size)
         not_headings |= _closing_foot(results, artifact_ids)
+        not_headings |= _lone_notices(results, artifact_ids)
         # The title page is the first page with text (a cover picture may come before it).
         first = next((
             [b for b in r.blocks if id(b) not in artifact_ids] for r in results
@@ -564,6 +565,34 @@ def _grid_heads(results: list[PageResult], body_size: float) -> set[int]:
                 run.append(right)
                 if len(run) >= GRID_HEADS:
                     out.update(id(b) for b in run)
+    return out
+
+
+#: A notice alone on its page has this many words at least (a part's title closed by a
+#: full stop, "Part I.", "Book One.", has fewer).
+NOTICE_WORDS = 3
+
+
+def _lone_notices(results: list[PageResult], artifact_ids: dict[int, Any]) -> set[int]:
+    """The one line of text on its page (its running lines and number apart), a sentence
+    closed by a full stop: a notice ("This page intentionally left blank."), however large
+    it is set. A heading has its section under it; a page this line has to itself holds no
+    section."""
+    out: set[int] = set()
+    for result in results:
+        texts = [
+            b for b in result.blocks
+            if b.kind == "text" and b.frags and id(b) not in artifact_ids
+        ]
+        if len(texts) != 1:
+            continue
+        text = texts[0].text.rstrip()
+        if (
+            text.endswith(_SENTENCE_END)
+            and not text.endswith("..")
+            and word_count(text) >= NOTICE_WORDS
+        ):
+            out.add(id(texts[0]))
     return out
 
 
