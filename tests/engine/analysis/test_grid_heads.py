@@ -12,17 +12,18 @@ from workers.engine.layout.reader import read_layout
 
 from .drawn_pdfs import helvetica_page
 
-PROSE = (
+SENTENCE = (
     "This paragraph is set in the body face and runs on for a while as running text does "
     "so that the body size of the page is known to the reader of the page"
-).split()
+)
 
 
 def _prose(x: float, top: float, lines: int, width_words: int = 9) -> list[str]:
     out = []
+    words = SENTENCE.split()
     for k in range(lines):
-        at = (k * 5) % len(PROSE)
-        text = " ".join(PROSE[at:at + width_words])
+        at = (k * 5) % len(words)
+        text = " ".join(words[at:at + width_words])
         out.append(f"BT /F1 10 Tf {x} {top - 12 * k} Td ({text}) Tj ET")
     return out
 
