@@ -35,7 +35,7 @@ from ..document import BBox
 from .blocks import MAX_SHAPES, Block, Boxed, area_share, boxes_overlap
 from .figures import RULE_WIDTH, caption_text
 from .glyphs import PageContent
-from .lines import FRAGMENT_GAP, Fragment, word_count
+from .lines import FRAGMENT_GAP, Fragment, stacked, word_count
 from .tables import is_listing, rows_align
 from .walls import boxes_in_rows
 
@@ -252,10 +252,55 @@ def column_regions(
         )
     cut = _cut_revealing_columns(frags, 2 if len(frags) < 3000 else 1, budget, memo)
     if cut is not None:
-        return column_regions(cut[0], depth + 1, budget, memo, breaks) + column_regions(
-            cut[1], depth + 1, budget, memo, breaks
-        )
+        top = column_regions(cut[0], depth + 1, budget, memo, breaks)
+        bottom = column_regions(cut[1], depth + 1, budget, memo, breaks)
+        heads = _column_heads(top, bottom) if len(top) == 1 and len(bottom) > 1 else None
+        return (top if heads is None else heads) + bottom
     return [frags]
+
+
+def _column_heads(
+    above: list[list[Fragment]], below: list[list[Fragment]]
+) -> list[list[Fragment]] | None:
+    """The pieces of one line (``above``: one region) over the columns of the regions
+    ``below``, as two regions, one over each column: a title at the head of each column
+    ("Article VI." over the left, "Article VII." over the right) is two lines, each read with
+    its column (see :func:`reading_order`), not one line read across the gutter. The gutter:
+    the widest gap across the text below, wide enough for one, with a region wholly on each
+    side of it at the top of that text (the columns). The line stands on the columns (no further above them than its
+    own height), and each of its pieces lies on one side of the gutter, reaching into it
+    (a script capital's swash) by no more than its own type size; a line that runs across
+    the gutter is a title over both. None otherwise."""
+    line = above[0]
+    if len(line) < 2 or any(stacked(a, b) for a in line for b in line):
+        return None  # (not one line: a title block, authors over their affiliations)
+    text = [f for region in below for f in region]
+    if min(f.y0 for f in line) - max(f.y1 for f in text) > max(f.y1 - f.y0 for f in line):
+        return None
+    gap, at, ordered = _widest_gap(text, "x")
+    if at < 0:
+        return None
+    split = ordered[:at], ordered[at:]
+    if _no_gutter(gap, _median_size(text), _narrower_side(split)):
+        return None
+    start, end = max(map(_x1_of, split[0])), min(map(_x0_of, split[1]))  # the gutter
+    # The columns the line stands on: a region on each side of the gutter, wholly, that
+    # starts at the top of the text below (a page's footer may be read with a column's foot).
+    top = max(f.y1 for f in text)
+    reach = max(f.y1 - f.y0 for f in text if f.y1 >= top)
+    heads = [region for region in below if max(f.y1 for f in region) >= top - reach]
+    if not (any(max(map(_x1_of, region)) <= start for region in heads)
+            and any(min(map(_x0_of, region)) >= end for region in heads)):
+        return None
+    sides: tuple[list[Fragment], list[Fragment]] = ([], [])
+    for f in line:
+        on_left = f.x0 + f.x1 <= start + end
+        if (f.x1 - end if on_left else start - f.x0) > f.size:
+            return None
+        sides[0 if on_left else 1].append(f)
+    if not (sides[0] and sides[1]):
+        return None
+    return list(sides)
 
 
 #: Pieces of a drawn horizontal line this close (points, across or along) are one line: a
