@@ -186,6 +186,12 @@ def ruled_tables(
         cells: list[list[Fragment | None]] = []
         members: list[Fragment] = []
         longest = 0  # words in the fullest cell of the grid
+        # Words in the fullest cell of a band no rule down the grid runs through (a note
+        # under the table, a title over it: one cell across its columns, whose text may run
+        # long): the grid's cells are the bands its column rules part.
+        longest_across = 0
+        inner = [v for v in vs if xs[0] + TOUCH < (v.x0 + v.x1) / 2 < xs[-1] - TOUCH]
+        parted_rows = 0  # bands of text the column rules part
         to_fill_in = 0  # rows of the grid holding fields and no text
         blank = 0  # ruled rows of the grid holding no text (fields or not)
         # Each band's fragments, in page order, sorted out in one pass rather than a pass
@@ -219,12 +225,18 @@ def ruled_tables(
             if spanned:
                 row_groups = [row_groups[0] + spanned, *row_groups[1:]]
             # (Counted in the ruled columns: row labels beside them may run on for many lines.)
+            middle = (top + bottom) / 2
+            parted = any(v.y0 <= middle <= v.y1 for v in inner)
+            parted_rows += parted and bool(inside)
             for k in range(len(ruled) - 1):
                 words = sum(
                     f.words for f in inside
                     if ruled[k] <= (f.x0 + f.x1) / 2 < ruled[k + 1]
                 )
-                longest = max(longest, words)
+                if parted:
+                    longest = max(longest, words)
+                else:
+                    longest_across = max(longest_across, words)
             # (A band of the box beyond the rules, its title or its note, spans the columns:
             # its text is one cell, the first.)
             spanning = top > ruled_top + TOUCH or bottom < ruled_bottom - TOUCH
@@ -245,6 +257,9 @@ def ruled_tables(
             and all(c is not None for c in cells[0])
         )
         wanted = 1 if to_fill_in >= FILL_IN_ROWS or heads_over_blanks else 2
+        if parted_rows < PARTED_ROWS:
+            # (A frame round a paragraph, with a row or two of boxes over it, is no table.)
+            longest = max(longest, longest_across)
         if len(filled) < wanted or longest > 40:
             continue  # a frame around text, or a form's boxes: not a table of data
         if _plot_area(cells):
@@ -261,6 +276,11 @@ def ruled_tables(
 
 #: A rule across this share of a cell's width at least is the cell's edge.
 CELL_EDGE = 0.8
+
+
+#: Bands of text parted by a grid's column rules, at least, for a band across all its columns
+#: (a note under the table, a title over it) to hold longer text than a cell of data.
+PARTED_ROWS = 3
 
 
 def _bands_of_cells(
