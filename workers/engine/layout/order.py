@@ -35,7 +35,7 @@ from ..document import BBox
 from .blocks import MAX_SHAPES, Block, Boxed, area_share, boxes_overlap
 from .figures import RULE_WIDTH, caption_text
 from .glyphs import PageContent
-from .lines import FRAGMENT_GAP, Fragment, stacked, word_count
+from .lines import FRAGMENT_GAP, Fragment, word_count
 from .tables import is_listing, rows_align
 from .walls import boxes_in_rows
 
@@ -264,16 +264,22 @@ def _column_heads(
 ) -> list[list[Fragment]] | None:
     """The pieces of one line (``above``: one region) over the columns of the regions
     ``below``, as two regions, one over each column: a title at the head of each column
-    ("Article VI." over the left, "Article VII." over the right) is two lines, each read with
-    its column (see :func:`reading_order`), not one line read across the gutter. The gutter:
-    the widest gap across the text below, wide enough for one, with a region wholly on each
-    side of it at the top of that text (the columns). The line stands on the columns (no further above them than its
-    own height), and each of its pieces lies on one side of the gutter, reaching into it
-    (a script capital's swash) by no more than its own type size; a line that runs across
-    the gutter is a title over both. None otherwise."""
+    ("Part Six" over the left, "Part Seven" over the right) is two lines, each read with its
+    column (see :func:`reading_order`), not one line read across the gutter. The gutter: the
+    widest gap across the text below, wide enough for one, with a region wholly on each side
+    of it at the top of that text (the columns). The line stands on the columns (no further
+    above them than its own height), and each of its pieces lies on one side of the gutter,
+    reaching into it (a script capital's swash) by no more than its own type size; a line
+    that runs across the gutter is a title over both. None otherwise."""
     line = above[0]
-    if len(line) < 2 or any(stacked(a, b) for a in line for b in line):
-        return None  # (not one line: a title block, authors over their affiliations)
+    if len(line) < 2:
+        return None
+    # One line: every piece's band shares more than half the shortest's height with all the
+    # others' (as pieces grouped into a line do; a title block, authors over their
+    # affiliations, are lines apart).
+    shared = min(f.band[1] for f in line) - max(f.band[0] for f in line)
+    if shared <= 0.5 * min(f.band[1] - f.band[0] for f in line):
+        return None
     text = [f for region in below for f in region]
     if min(f.y0 for f in line) - max(f.y1 for f in text) > max(f.y1 - f.y0 for f in line):
         return None
