@@ -264,6 +264,14 @@ def ruled_tables(
             continue  # a frame around text, or a form's boxes: not a table of data
         if _plot_area(cells):
             continue  # a chart's grid lines: its labels are read as text
+        title = _corner_title(cells)
+        if title is not None:
+            # Read as text before the table (the page's heading it is), not as its first cell.
+            glyphs = {id(g) for g in title.glyphs}
+            members = [f for f in members if not any(id(g) in glyphs for g in f.glyphs)]
+            cells[0][0] = None
+            if all(c is None for c in cells[0]):
+                del cells[0]
         block = Block(content.index, kind="table", table=cells)
         for f in members:
             block.add(f)
@@ -272,6 +280,28 @@ def ruled_tables(
         taken.update(id(f) for f in members)
         out.append(block)
     return out
+
+
+#: A grid's top-left text in a face this many times larger than all its other text (or more)
+#: is a title set inside the table's frame, not a cell (see :func:`_corner_title`).
+CORNER_TITLE = 1.1
+
+
+def _corner_title(cells: list[list[Fragment | None]]) -> Fragment | None:
+    """The text of the grid's top-left cell when it is a title set inside the table's frame
+    (a form's "Dependents:" beside the heads of its other columns), not the first column's
+    head: in a face :data:`CORNER_TITLE` times larger than every other cell's text, beside
+    other heads in its row, with the first column's own head in the row under it. None
+    otherwise."""
+    if len(cells) < 2 or cells[0][0] is None or cells[1][0] is None:
+        return None
+    if all(c is None for c in cells[0][1:]):
+        return None  # (a band across the grid: the table's own title row, read with it)
+    first = cells[0][0]
+    others = [c.size for row in cells for c in row if c is not None and c is not first]
+    if not others or first.size < CORNER_TITLE * max(others):
+        return None
+    return first
 
 
 #: A rule across this share of a cell's width at least is the cell's edge.
