@@ -34,6 +34,7 @@ from ..document import (
     Row,
     Table,
 )
+from .bidi import reads_right_to_left
 from .blocks import Block, PageResult, area_share, boxes_overlap, join_lines, x_overlap
 from .end_marks import END_MARK_CHARS
 from .figures import (
@@ -247,7 +248,7 @@ def classify(
                                                    page_links)], prov,
                                  [apart[0]] if apart else [])
                 ordered = not BULLET.match(text)
-                indent = block.x0
+                indent = _indent(block)
                 tolerance = 0.8 * max(block.size, 1.0)
                 if not stack:
                     stack = [ListBlock([], ordered=ordered, prov=prov)]
@@ -1154,10 +1155,11 @@ def _continued_item(
             return None
         if last is not None and last.page != block.page:
             continue
+        indent = _indent(block)
         lined_up = (
             start is not None
-            and block.x0 > list_x[level] + 0.3 * block.size
-            and abs(block.x0 - start) <= 0.2 * block.size
+            and indent > list_x[level] + 0.3 * block.size
+            and abs(indent - start) <= 0.2 * block.size
         )
         if not 0.85 * size <= block.size <= 1.15 * size and not (
             # The item's next line, in another face (its bold title ends the first line,
@@ -1166,7 +1168,7 @@ def _continued_item(
             lined_up and last is not None and _right_under(block, last.bbox)
         ):
             continue
-        if block.x0 > list_x[level] + 0.8 * block.size or lined_up:
+        if indent > list_x[level] + 0.8 * block.size or lined_up:
             return item
     return None
 
@@ -1203,20 +1205,31 @@ def _right_under(block: Block, box: BBox) -> bool:
     return -0.5 * line <= box.y0 - block.y1 <= 0.5 * line
 
 
+def _indent(block: Block) -> float:
+    """Where the block's lines start, measured along its reading direction: its left edge,
+    or in right-to-left text (whose list labels stand at the right, nested lists further
+    left) its right edge, negated so that deeper is greater either way."""
+    return -block.x1 if reads_right_to_left(block.frags) else block.x0
+
+
 def _text_start(block: Block, label: str) -> float | None:
-    """Where the text of a list item starts on its first line, past its label."""
+    """Where the text of a list item starts on its first line, past its label (measured as
+    :func:`_indent` measures)."""
     if not block.frags:
         return None
+    rtl = reads_right_to_left(block.frags)
     glyphs = block.frags[0].glyphs
     if is_marker(block.frags[0].text) and len(block.frags) > 1:
         glyphs = block.frags[1].glyphs  # the text set apart past a tab stop
-        return glyphs[0].x0 if glyphs else None
+        if not glyphs:
+            return None
+        return -glyphs[0].x1 if rtl else glyphs[0].x0
     marks = sum(not ch.isspace() for ch in label)
     for g in glyphs:
         if g.char.isspace():
             continue
         if marks <= 0:
-            return g.x0
+            return -g.x1 if rtl else g.x0
         marks -= 1
     return None
 

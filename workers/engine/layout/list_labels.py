@@ -37,8 +37,8 @@ def label_provs(
     label: str,
 ) -> tuple[Prov, Prov] | None:
     """The provenance of the label and of the rest of the item, or None when the item's first
-    glyphs do not spell ``label`` (a ligature, glyphs stored out of reading order, right-to-
-    left text) or nothing is left for the body. ``objects``: other page objects the item is
+    glyphs do not spell ``label``, in any order (a ligature, glyphs stored out of reading
+    order) or nothing is left for the body. ``objects``: other page objects the item is
     drawn with (they go with the body)."""
     wanted = "".join(label.split())
     glyphs = list(itertools.chain.from_iterable(f.glyphs for f in frags))
@@ -48,7 +48,8 @@ def label_provs(
         # Read as the item's text was (a symbol font's private-use bullet is "•", "✓"…).
         spelled += clean(glyphs[end].char)
         end += 1
-    if spelled != wanted:
+    # (Sorted: a right-to-left line draws a figure's label the way it looks, "1." as ".1".)
+    if spelled != wanted and sorted(spelled) != sorted(wanted):
         return None  # (asked first: the body's glyphs need not be gathered then)
     label_glyphs = [g for g in glyphs[:end] if not g.char.isspace()]
     rest = glyphs[end:]

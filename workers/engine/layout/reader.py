@@ -40,6 +40,7 @@ from ..document import (
     Page,
     Warning,
 )
+from .bidi import logical_lines
 from .blocks import (
     MAX_SHAPES,
     Block,
@@ -316,7 +317,9 @@ def page_blocks(
 ) -> list[Block]:
     """Blocks of one page in reading order (``fields``: the boxes of its form fields;
     ``to_pages``: its links to pages of the document, with the page each leads to)."""
-    frags = [f for line in lines(fragments(content.glyphs)) for f in line.fragments]
+    frags = [
+        f for line in logical_lines(lines(fragments(content.glyphs))) for f in line.fragments
+    ]
     # A form's boxes side by side: text running across a wall between two is two boxes'
     # (read by pdfium as one run where the gap is a word space), split there.
     edges = shared_edges(content.paths[:MAX_SHAPES], RULE_WIDTH)
@@ -1771,10 +1774,15 @@ def _text_blocks(
                     and abs(last.size - f.size) <= 0.15 * max(last.size, f.size)
                     and last.bold == f.bold
                     and not _new_face(last, f)
-                    # A list item's lines never start left of its marker: a line that does is
-                    # the next point one level out (a paragraph's first line may be indented,
-                    # so this holds for items only).
-                    and not (fx0 < first.x0 - 0.5 * height and starts_item(first.text))
+                    # A list item's lines never start left of its marker (right of it, in
+                    # right-to-left text): a line that does is the next point one level out
+                    # (a paragraph's first line may be indented, so this holds for items
+                    # only).
+                    and not (
+                        (fx1 > first.x1 + 0.5 * height if first.rtl
+                         else fx0 < first.x0 - 0.5 * height)
+                        and starts_item(first.text)
+                    )
                     # (Its first test asked here, without a call: most lines are not
                     # indented from the last.)
                     and not (
