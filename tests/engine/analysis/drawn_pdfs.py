@@ -110,3 +110,23 @@ def helvetica_page(path: Path, ops: list[str]) -> Path:
     )))
     pdf.save(path)
     return path
+
+
+# Letters a-e read as Hebrew alef-he and "k" as the vowel sign qamats (the font's ToUnicode
+# map): right-to-left text a test can draw with a standard font, glyph by glyph.
+_HEBREW_CMAP = b"""/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+/CMapName /Hebrew-test def /CMapType 2 def
+1 begincodespacerange <00> <FF> endcodespacerange
+2 beginbfrange <61> <65> <05D0> <6B> <6B> <05B8> endbfrange
+3 beginbfchar <2D> <002D> <31> <0031> <33> <0033> endbfchar
+endcmap CMapName currentdict /CMap defineresource pop end end"""
+
+
+def read_as_hebrew(path: Path) -> Path:
+    """The PDF at ``path`` with its page's /F1 reading "a"-"e" as Hebrew alef-he and "k" as
+    the vowel sign qamats (digits and hyphens as themselves)."""
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        pdf.pages[0].obj.Resources.Font.F1.ToUnicode = pdf.make_stream(_HEBREW_CMAP)
+        pdf.save(path)
+    return path

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pikepdf
-
 from tests.engine.analysis.conftest import HtmlPdf, heading_texts, paragraph_texts
-from tests.engine.analysis.drawn_pdfs import helvetica_page
+from tests.engine.analysis.drawn_pdfs import helvetica_page, read_as_hebrew
 from workers.engine.document import Document, ListBlock, ListItem, Paragraph
+from workers.engine.layout.bidi import marks_on_their_letters
+from workers.engine.layout.glyphs import Glyph
 from workers.engine.layout.reader import read_layout
 
 # (WeasyPrint indents lists on the left whatever the direction: here on the right, as a
@@ -101,17 +101,6 @@ def test_a_right_to_left_list_inside_an_item_is_nested(html_pdf: HtmlPdf) -> Non
     assert paragraph_texts(doc) == ["این پاراگراف است"]
 
 
-# Letters a-e read as Hebrew alef-he and "k" as the vowel sign qamats (the font's ToUnicode
-# map): right-to-left text a test can draw with a standard font, glyph by glyph.
-_HEBREW_CMAP = b"""/CIDInit /ProcSet findresource begin 12 dict begin begincmap
-/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
-/CMapName /Hebrew-test def /CMapType 2 def
-1 begincodespacerange <00> <FF> endcodespacerange
-2 beginbfrange <61> <65> <05D0> <6B> <6B> <05B8> endbfrange
-3 beginbfchar <2D> <002D> <31> <0031> <33> <0033> endbfchar
-endcmap CMapName currentdict /CMap defineresource pop end end"""
-
-
 def _word_style_line(path: Path) -> Path:
     """One line drawn as Word draws a right-to-left heading "3- אבג דהָ": the section number
     first, left to right ("-" left of "3", as the line shows it), then the letters one at a
@@ -121,11 +110,7 @@ def _word_style_line(path: Path) -> Path:
     ops = [f"BT /F1 11 Tf {x} 700 Td ({char}) Tj ET" for x, char in placed]
     ops += [f"BT /F1 11 Tf 72 {y} Td (Body text of the page under the heading.) Tj ET"
             for y in (660, 646)]
-    helvetica_page(path, ops)
-    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
-        pdf.pages[0].obj.Resources.Font.F1.ToUnicode = pdf.make_stream(_HEBREW_CMAP)
-        pdf.save(path)
-    return path
+    return read_as_hebrew(helvetica_page(path, ops))
 
 
 def test_a_line_drawn_as_word_draws_it_reads_from_the_right(tmp_path: Path) -> None:
@@ -155,10 +140,26 @@ def test_numbered_items_drawn_as_word_draws_them_are_a_list(tmp_path: Path) -> N
                 x -= 6.5
                 ops.append(f"BT /F1 11 Tf {x:.1f} {y} Td ({letter}) Tj ET")
             x -= 3.1
-    path = helvetica_page(tmp_path / "items.pdf", ops)
-    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
-        pdf.pages[0].obj.Resources.Font.F1.ToUnicode = pdf.make_stream(_HEBREW_CMAP)
-        pdf.save(path)
+    path = read_as_hebrew(helvetica_page(tmp_path / "items.pdf", ops))
     doc = read_layout(path, max_pages=5)
     words = "\u05d0\u05d1\u05d2 \u05d3\u05d4"
     assert _lists(doc) == [(True, ["1.", "2.", "3."], [words] * 3)]
+
+
+def _glyph(char: str, x0: float, x1: float, obj: int = 1) -> Glyph:
+    return Glyph(char, x0, 584.0, x1, 590.0, 11.0, False, "Arial", obj, 0)
+
+
+def test_a_vowel_sign_drawn_before_its_letter_is_read_after_it() -> None:
+    # "أيضًا" as pdfium reads Word's drawing of it (the structure reader reads the tagged
+    # glyphs in this order): the tanween drawn before the dad it sits on, a space generated
+    # before it from the jump back. Read as drawn, the word broke in two ("أي ًضا").
+    alef, ya = _glyph("أ", 221.1, 222.7), _glyph("ي", 217.3, 220.6)
+    space = _glyph(" ", 210.1, 210.1, obj=-1)
+    mark, dad = _glyph("ً", 208.5, 210.5), _glyph("ض", 207.1, 217.7)
+    last = _glyph("\u0627", 204.9, 207.5)
+    assert marks_on_their_letters([alef, ya, space, mark, dad, last]) == [
+        alef, ya, dad, mark, last
+    ]
+    # A mark drawn after its letter, and a space between words, stay where they are.
+    assert marks_on_their_letters([dad, mark, space, alef]) == [dad, mark, space, alef]

@@ -241,3 +241,37 @@ def _thousands(seen: list[_Cluster], spaces: list[bool], j: int) -> bool:
     while end < len(seen) and seen[end].kind == _DIGIT and not spaces[end - 1]:
         end += 1
     return end - j == _THOUSANDS
+
+
+def marks_on_their_letters(glyphs: list[Glyph]) -> list[Glyph]:
+    """``glyphs`` (in content order) with each combining mark drawn just before the letter it
+    sits on moved after that letter, where Unicode puts it, and the space pdfium reads before
+    such a mark (from the jump back to it) dropped: Word draws an Arabic vowel sign before
+    its letter, and read as drawn "بناءً" became "بنا ًء"."""
+    if all(g.char.isascii() for g in glyphs):
+        return glyphs  # (nearly all text: no mark at all)
+    out: list[Glyph] = []
+    k, n = 0, len(glyphs)
+    while k < n:
+        g = glyphs[k]
+        following = glyphs[k + 1] if k + 1 < n else None
+        if (
+            following is not None and not g.char.isascii()
+            and unicodedata.category(g.char[0]) in ("Mn", "Me")
+            and not following.char.isspace()
+            and _glyph_holds(following, g)
+        ):
+            while out and out[-1].char.isspace() and (out[-1].generated or out[-1].obj < 0):
+                out.pop()
+            if not (out and _glyph_holds(out[-1], g)):
+                out.extend((following, g))
+                k += 2
+                continue
+        out.append(g)
+        k += 1
+    return out
+
+
+def _glyph_holds(letter: Glyph, mark: Glyph) -> bool:
+    middle = (mark.x0 + mark.x1) / 2
+    return letter.x0 - _SAME_BOX <= middle <= letter.x1 + _SAME_BOX

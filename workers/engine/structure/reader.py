@@ -49,6 +49,7 @@ from ..document import (
     Warning,
     page_target,
 )
+from ..layout.bidi import marks_on_their_letters
 from ..layout.blocks import Hyphenation, join_lines
 from ..layout.catalog_facts import PageOfDestination
 from ..layout.glyphs import Glyph, Rect, read_page
@@ -628,12 +629,12 @@ class _Reader:
         last_page = -2
         for page, g in content.glyphs:
             if page != last_page and run:
-                lines.extend(f.text for f in fragments(run))
+                lines.extend(f.text for f in fragments(marks_on_their_letters(run)))
                 run = []
             last_page = page
             run.append(g)
         if run:
-            lines.extend(f.text for f in fragments(run))
+            lines.extend(f.text for f in fragments(marks_on_their_letters(run)))
         if self.hyphenation is None and any(line.endswith(_LINE_END_HYPHENS) for line in lines):
             # Read once, when the first line ending in a hyphen asks for it.
             self.hyphenation = self._hyphenation()
