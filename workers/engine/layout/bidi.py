@@ -56,7 +56,6 @@ class _Cluster:
     #: The fragment's text has a space just before it.
     spaced: bool
     kind: int
-    glyphs: list[Glyph]
 
 
 def logical_lines(lines: list[Line]) -> list[Line]:
@@ -67,9 +66,9 @@ def logical_lines(lines: list[Line]) -> list[Line]:
         if not any(f.rtl for f in frags) or not _right_to_left(frags):
             continue
         for k, f in enumerate(frags):
-            read = logical_text(f)
-            if read is not None and read[0] != f.text:
-                frags[k] = Fragment(read[1], read[0], f.x0, f.y0, f.x1, f.y1)
+            text = logical_text(f)
+            if text is not None and text != f.text:
+                frags[k] = Fragment(f.glyphs, text, f.x0, f.y0, f.x1, f.y1)
     return lines
 
 
@@ -84,11 +83,9 @@ def _right_to_left(frags: list[Fragment]) -> bool:
     return _has_rtl(text) and len(_RTL.findall(text)) > sum(map(str.isalpha, text)) / 2
 
 
-def logical_text(f: Fragment) -> tuple[str, list[Glyph]] | None:
-    """The text of ``f``, a piece of a right-to-left line, in reading order, and its glyphs
-    in that order (the tagger marks an element's drawing in its glyphs' order: read back,
-    the tags say the same); None when its glyphs do not spell its text (cleaned or closed
-    up after they were read)."""
+def logical_text(f: Fragment) -> str | None:
+    """The text of ``f``, a piece of a right-to-left line, in reading order; None when its
+    glyphs do not spell its text (cleaned or closed up after they were read)."""
     glyphs = f.glyphs
     if not glyphs or glyphs[0].rotated:
         return None
@@ -99,27 +96,24 @@ def logical_text(f: Fragment) -> tuple[str, list[Glyph]] | None:
     spaces = [_space_between(a, b) for a, b in zip(seen, seen[1:], strict=False)]
     units = _units(seen, spaces)
     parts: list[str] = []
-    read: list[Glyph] = []
     for lo, hi in reversed(units):
         if parts and spaces[hi]:
             parts.append(" ")
         if lo == hi and seen[lo].kind != _L and seen[lo].kind != _DIGIT:
             parts.append(seen[lo].text.translate(_MIRRORED))
-            read.extend(seen[lo].glyphs)
             continue
         for k in range(lo, hi + 1):
             if k > lo and spaces[k - 1]:
                 parts.append(" ")
             parts.append(seen[k].text)
-            read.extend(seen[k].glyphs)
-    return "".join(parts), read
+    return "".join(parts)
 
 
 def _clusters(f: Fragment) -> list[_Cluster] | None:
     text = f.text
     at, end = 0, len(text)
     out: list[_Cluster] = []
-    strays: list[Glyph] = []  # marks drawn apart from their letter
+    strays: list[tuple[str, float]] = []  # marks drawn apart from their letter, and where
     last = None
     for g in f.glyphs:
         char = g.char
@@ -141,23 +135,20 @@ def _clusters(f: Fragment) -> list[_Cluster] | None:
         )):
             out[-1].text += char
             out[-1].end = at
-            out[-1].glyphs.append(g)
             continue
         if mark:
             # Drawn before its letter (Word draws a vowel sign first, pdfium may read a space
             # before it): it goes with the letter it is drawn on.
-            strays.append(g)
+            strays.append((char, (g.x0 + g.x1) / 2))
             continue
         kind = _KINDS.get(unicodedata.bidirectional(char[0]), _NEUTRAL)
-        out.append(_Cluster(char, g.x0, g.x1, g.size, index, at, spaced, kind, [g]))
+        out.append(_Cluster(char, g.x0, g.x1, g.size, index, at, spaced, kind))
         last = g
     if text[at:].strip() or not out:
         return None
-    for g in strays:
-        middle = (g.x0 + g.x1) / 2
+    for char, middle in strays:
         base = min(out, key=lambda c: abs((c.x0 + c.x1) / 2 - middle))
-        base.text += g.char
-        base.glyphs.append(g)
+        base.text += char
     return out
 
 
