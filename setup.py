@@ -1,13 +1,14 @@
 """The project's C extensions; everything else is declared in pyproject.toml.
 
-Five hot loops of the layout reader, each file saying why: ``_glyph_reader.c`` (the
+Six hot loops of the layout reader, each file saying why: ``_glyph_reader.c`` (the
 per-character pdfium loop of glyphs.py), ``_fragments.c`` (the glyph and line loops of lines.py),
 ``_longest_match.c`` (difflib's search, for operators.py), ``_content_scan.c`` (the
-content-stream walk of operators.py) and ``_column_gap.c`` (the column search's widest gap,
-for order.py); and two of the tagged-PDF writer, ``tagged_pdf/_instruction_scan.c`` (where
-each instruction of a page's content stream lies, so marked content is written between its
-bytes: marked_content.py) and ``tagged_pdf/_eexec.c`` (Type 1 fonts' encryption, read and
-written by program_widths.py). They need only a C compiler and Python's headers
+content-stream walk of operators.py), ``_column_gap.c`` (the column search's widest gap,
+for order.py) and ``_block_loop.c`` (block building, for reader.py); and two of the
+tagged-PDF writer, ``tagged_pdf/_instruction_scan.c`` (where each instruction of a page's
+content stream lies, so marked content is written between its bytes: marked_content.py)
+and ``tagged_pdf/_eexec.c`` (Type 1 fonts' encryption, read and written by
+program_widths.py). They need only a C compiler and Python's headers
 (scripts/install-system-packages.sh installs them). All are optional: an installation
 without a compiler still succeeds; the layout loops then run in Python, and the tagger goes
 through pikepdf's parser and decrypts in Python.
@@ -30,7 +31,8 @@ setup(
             optional=True,
         )
         for name in (
-            "_glyph_reader", "_longest_match", "_fragments", "_content_scan", "_column_gap"
+            "_glyph_reader", "_longest_match", "_fragments", "_content_scan", "_column_gap",
+            "_block_loop",
         )
     ]
     + [

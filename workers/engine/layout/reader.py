@@ -28,6 +28,7 @@ import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pikepdf
@@ -120,6 +121,14 @@ from .tables import (
     side_by_side_areas,
 )
 from .walls import GlyphPositions, shared_edges, split_at_walls, vertical_walls
+
+_blocks_accelerator: ModuleType | None
+try:
+    # The block-building loop of _text_blocks in C, built by `pip install` where a C
+    # compiler exists.
+    from . import _block_loop as _blocks_accelerator
+except ImportError:  # pragma: no cover - depends on the installation
+    _blocks_accelerator = None
 
 #: Lines further apart than this many line heights do not belong to one block.
 BLOCK_GAP = 0.9
@@ -1689,24 +1698,152 @@ def _text_blocks(
     frags: list[Fragment], page: int, to_pages: Sequence[tuple[BBox, int]] = (),
     rules: Sequence[Rect] = (), frames: Frames | None = None,
 ) -> list[Block]:
-    # ``frags`` come line by line, top to bottom, each line left to right. (``frames``: the
-    # page's drawn boxes, whose sides part the text they hold from text outside them.)
-    leading = _leading(frags)
-    ruled = _HorizontalRules(rules)
-    walls = _VerticalRules(rules, frags)
-    columns = _NarrowColumns(frags)
-    rows = _RowMates(frags)
-    open_blocks: list[Block] = []
+    """The fragments grouped into blocks: each fragment goes on the line of an open block
+    (the rest of the same line, past a gap), or under its last line (the next line of one
+    paragraph), or opens a block of its own. ``frags`` come line by line, top to bottom, each
+    line left to right. (``frames``: the page's drawn boxes, whose sides part the text they
+    hold from text outside them.)"""
+    asks = _BlockAsks(frags, page, to_pages, rules, frames)
+    if _blocks_accelerator is not None:
+        # The loop in C; None when a fragment's box is not all floats (left to Python).
+        found: list[Block] | None = _blocks_accelerator.text_blocks(
+            frags, asks, asks.open_blocks, asks.block_starts, asks.leading, BLOCK_GAP,
+            LINE_STEP, LINE_STEP_TALL, starts_item, is_marker,
+        )
+        if found is not None:
+            return found
+    return _python_text_blocks(frags, asks)
+
+
+class _BlockAsks:
+    """What :func:`_text_blocks` asks of a fragment and an open block beyond their boxes (the
+    tests that look at text, fonts, rules, boxes, links and the other blocks), with the state
+    they read: the loop itself runs in ``_block_loop.c`` or :func:`_python_text_blocks`,
+    which ask these only of the pairs whose boxes already fit (most pairs do not)."""
+
+    def __init__(
+        self, frags: list[Fragment], page: int, to_pages: Sequence[tuple[BBox, int]],
+        rules: Sequence[Rect], frames: Frames | None,
+    ) -> None:
+        self.page = page
+        self.to_pages = to_pages
+        self.rules = rules
+        self.frames = frames
+        self.leading = _leading(frags)
+        self.ruled = _HorizontalRules(rules)
+        self.walls = _VerticalRules(rules, frags)
+        self.columns = _NarrowColumns(frags)
+        self.rows = _RowMates(frags)
+        #: The blocks still open, in the order they were opened (the loop keeps this list,
+        #: changing it in place).
+        self.open_blocks: list[Block] = []
+        #: Blocks whose last line has a lone page number set apart on its right: contents
+        #: entries ("1 Chapter          2"), which the next entry (a line ending in leaders
+        #: and a page number, its first fragment in ``entry_starts``) does not go on. (Without
+        #: that entry below, a name and a number set apart are a table's row, read as before.)
+        self.ended: set[int] = set()
+        self.entry_starts = _entry_line_starts(frags)
+        #: Block id -> where each of its lines starts (the loop appends to the lists).
+        self.block_starts: dict[int, list[float]] = {}
+
+    def goes_on_line(self, block: Block, last: Fragment, f: Fragment, step: float) -> bool:
+        """Whether ``f``, level with ``last`` (the last piece of ``block``) and ``step`` past
+        it (less than a line step), is the rest of the same line ("2   Title")."""
+        frames = self.frames
+        rules = self.rules
+        return (
+            # A heading set beside a note in the margin, level with its last line, starts
+            # a block of its own: a clearly larger bold piece after a regular one on one
+            # line is not one sentence going on. (A bold word set larger opening a
+            # paragraph, a run-in heading, is followed by the paragraph's text; a bullet
+            # of whatever face leads its item's text.)
+            not (f.bold and not last.bold and f.size > 1.15 * last.size
+                 and not is_marker(last.text))
+            and not _label_beside(last, f, step)
+            and not _goes_on_below(f, step, block, self.open_blocks, self.block_starts)
+            # Text turned up a picture's side (a photo credit) is no piece of the lines
+            # it stands level with.
+            and turned(f) == turned(last)
+            and not self.columns.runs_on_beside(last, f)
+            # A rule drawn down between the two pieces sets them apart: each is in a
+            # box of its own (a form's label, and the next box's text beside it).
+            # (Asked only of a page with rules: most have none.)
+            and not (rules and self.walls.between(
+                min(last.x1, f.x1), max(last.x0, f.x0),
+                max(f.y0, last.y0), min(f.y1, last.y1),
+            ))
+            # So does the side of a box drawn round one of them (a form's cell).
+            and not (frames is not None and frames.apart(last, f))
+            and not _lines_of_two_columns(last, f, step)
+        )
+
+    def goes_on_below(
+        self, block: Block, last: Fragment, f: Fragment, height: float,
+        line_x0: float, line_x1: float, above_x0: float, one_line: bool,
+    ) -> bool:
+        """Whether ``f``, close under ``last`` (the last piece of ``block``, whose last line
+        spans ``line_x0``-``line_x1`` and the line above it starts at ``above_x0``;
+        ``one_line``: the block has one line), in its size and weight and overlapping its
+        line, is the next line of the same paragraph."""
+        first = block.frags[0]
+        to_pages = self.to_pages
+        rules = self.rules
+        frames = self.frames
+        fx0 = f.x0
+        return (
+            not _new_face(last, f)
+            # A list item's lines never start left of its marker (right of it, in
+            # right-to-left text): a line that does is the next point one level out (a
+            # paragraph's first line may be indented, so this holds for items only).
+            and not (
+                (f.x1 > first.x1 + 0.5 * height if first.rtl else fx0 < first.x0 - 0.5 * height)
+                and starts_item(first.text)
+            )
+            # (Its first test asked here, without a call: most lines are not
+            # indented from the last.)
+            and not (
+                INDENT_MIN * height <= fx0 - line_x0 <= INDENT_MAX * height
+                and _opens_indented_paragraph(block, f, (line_x0, line_x1), above_x0, height)
+            )
+            # A contents entry ends with its page number: the next line is the next
+            # entry, not the same paragraph going on.
+            and not (last.text.rstrip()[-1:].isalnum()
+                     and ends_with_page_number(_last_line_text(block)))
+            and not (id(block) in self.ended and id(f) in self.entry_starts)
+            # Lines linked to different pages are entries of a table of contents
+            # (set without page numbers), not one paragraph.
+            and not (to_pages and _links_apart(last, f, line_x0, to_pages))
+            # A rule drawn between the two lines sets them apart (a form's sections).
+            # (Asked only of a page with rules: most have none.)
+            and not (rules and self.ruled.between(
+                f.y1, last.y0, min(fx0, line_x0), max(f.x1, line_x1), height
+            ))
+            # A one-line block beside others on its row is a cell of that row.
+            and not (one_line and self.rows.reaches_under_row(f, last, line_x0, line_x1))
+            # So does the top or foot of a box drawn round one of them.
+            and not (frames is not None and frames.apart(last, f))
+        )
+
+    def new_block(self, f: Fragment) -> Block:
+        """The block ``f`` opens (not yet in :attr:`open_blocks`, nor holding ``f``)."""
+        target = Block(self.page)
+        open_blocks = self.open_blocks
+        if self.entry_starts and open_blocks and is_page_number(f.text) and _end_entry_beside(
+            f, open_blocks, self.ended
+        ):
+            self.ended.add(id(target))  # the number, too, ends there
+        return target
+
+
+def _python_text_blocks(frags: list[Fragment], asks: _BlockAsks) -> list[Block]:
+    """:func:`_text_blocks` in Python; ``_block_loop.c`` does the same in C (keep the two in
+    step: a test compares them)."""
+    leading = asks.leading
+    open_blocks = asks.open_blocks
     done: list[Block] = []
-    #: Blocks whose last line has a lone page number set apart on its right: contents
-    #: entries ("1 Chapter          2"), which the next entry (a line ending in leaders and a
-    #: page number, its first fragment in ``entry_starts``) does not go on. (Without that
-    #: entry below, a name and a number set apart are a table's row, read as before.)
-    ended: set[int] = set()
-    entry_starts = _entry_line_starts(frags)
     block_line: dict[int, tuple[float, float]] = {}  # block id -> x extent of its last line
     block_above: dict[int, float] = {}  # block id -> where the line above its last starts
-    block_starts: dict[int, list[float]] = {}  # block id -> where each of its lines starts
+    block_starts = asks.block_starts
     # The hottest loop of block building (every fragment against every open block): the
     # fragment's box is kept in locals, and min()/max() of two values are spelled out as
     # conditional expressions with their exact semantics (``min(a, b)`` is ``b if b < a
@@ -1725,29 +1862,7 @@ def _text_blocks(
                 (fy1 if fy1 < ly1 else ly1) - (fy0 if fy0 > ly0 else ly0)
                 > 0.5 * (f_height if f_height < l_height else l_height)
                 and 0 <= step < _line_step_limit(f_height, l_height, abs(fy0 - ly0))
-                # A heading set beside a note in the margin, level with its last line, starts
-                # a block of its own: a clearly larger bold piece after a regular one on one
-                # line is not one sentence going on. (A bold word set larger opening a
-                # paragraph, a run-in heading, is followed by the paragraph's text; a bullet
-                # of whatever face leads its item's text.)
-                and not (f.bold and not last.bold and f.size > 1.15 * last.size
-                         and not is_marker(last.text))
-                and not _label_beside(last, f, step)
-                and not _goes_on_below(f, step, block, open_blocks, block_starts)
-                # Text turned up a picture's side (a photo credit) is no piece of the lines
-                # it stands level with.
-                and turned(f) == turned(last)
-                and not columns.runs_on_beside(last, f)
-                # A rule drawn down between the two pieces sets them apart: each is in a
-                # box of its own (a form's label, and the next box's text beside it).
-                # (Asked only of a page with rules: most have none.)
-                and not (rules and walls.between(
-                    min(last.x1, fx1), max(last.x0, fx0),
-                    max(fy0, ly0), min(fy1, ly1),
-                ))
-                # So does the side of a box drawn round one of them (a form's cell).
-                and not (frames is not None and frames.apart(last, f))
-                and not _lines_of_two_columns(last, f, step)
+                and asks.goes_on_line(block, last, f, step)
             ):
                 target = block  # the rest of the same line, past a wide gap ("2   Title")
                 break
@@ -1767,57 +1882,20 @@ def _text_blocks(
                 overlap = (fx1 if fx1 < line_x1 else line_x1) - (fx0 if fx0 > line_x0 else line_x0)
                 # A paragraph break is a gap clearly wider than the usual gap between lines.
                 limit = min(BLOCK_GAP * height, max(leading + 0.3 * height, 0.15 * height))
-                first = block.frags[0]
                 if (
                     -0.5 * height < gap < limit
                     and overlap > 0
                     and abs(last.size - f.size) <= 0.15 * max(last.size, f.size)
                     and last.bold == f.bold
-                    and not _new_face(last, f)
-                    # A list item's lines never start left of its marker (right of it, in
-                    # right-to-left text): a line that does is the next point one level out
-                    # (a paragraph's first line may be indented, so this holds for items
-                    # only).
-                    and not (
-                        (fx1 > first.x1 + 0.5 * height if first.rtl
-                         else fx0 < first.x0 - 0.5 * height)
-                        and starts_item(first.text)
+                    and asks.goes_on_below(
+                        block, last, f, height, line_x0, line_x1, block_above[id(block)],
+                        len(block_starts[id(block)]) == 1,
                     )
-                    # (Its first test asked here, without a call: most lines are not
-                    # indented from the last.)
-                    and not (
-                        INDENT_MIN * height <= fx0 - line_x0 <= INDENT_MAX * height
-                        and _opens_indented_paragraph(
-                            block, f, (line_x0, line_x1), block_above[id(block)], height
-                        )
-                    )
-                    # A contents entry ends with its page number: the next line is the next
-                    # entry, not the same paragraph going on.
-                    and not (last.text.rstrip()[-1:].isalnum()
-                             and ends_with_page_number(_last_line_text(block)))
-                    and not (id(block) in ended and id(f) in entry_starts)
-                    # Lines linked to different pages are entries of a table of contents
-                    # (set without page numbers), not one paragraph.
-                    and not (to_pages and _links_apart(last, f, line_x0, to_pages))
-                    # A rule drawn between the two lines sets them apart (a form's sections).
-                    # (Asked only of a page with rules: most have none.)
-                    and not (rules and ruled.between(
-                        fy1, last.y0, min(fx0, line_x0), max(fx1, line_x1), height
-                    ))
-                    # A one-line block beside others on its row is a cell of that row.
-                    and not (len(block_starts[id(block)]) == 1
-                             and rows.reaches_under_row(f, last, line_x0, line_x1))
-                    # So does the top or foot of a box drawn round one of them.
-                    and not (frames is not None and frames.apart(last, f))
                 ):
                     target = block
                     break
         if target is None:
-            target = Block(page)
-            if entry_starts and open_blocks and is_page_number(f.text) and _end_entry_beside(
-                f, open_blocks, ended
-            ):
-                ended.add(id(target))  # the number, too, ends there
+            target = asks.new_block(f)
             open_blocks.append(target)
         target.add(f)
         key = id(target)
@@ -1845,5 +1923,5 @@ def _text_blocks(
                     done.append(block)
                 else:
                     keep.append(block)
-            open_blocks = keep
+            open_blocks[:] = keep  # (in place: asks.open_blocks is this list)
     return done + open_blocks
