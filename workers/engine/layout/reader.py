@@ -618,8 +618,14 @@ def _drawings(
             pictures = [
                 (r.x0, r.y0, r.x1, r.y1) for r in merge_images(content.images, content.paths)
             ]
-        # (Not the panel photographs are set on: they are the figures.)
-        return not ground_of_pictures((box.x0, box.y0, box.x1, box.y1), pictures)
+        # (Not the panel photographs are set on: they are the figures. Covered by the
+        # pictures' boxes and by the images themselves: a chart's bars drawn as images make
+        # one picture whose box covers its plot, and they cover little of it.)
+        whole = (box.x0, box.y0, box.x1, box.y1)
+        return not (
+            ground_of_pictures(whole, pictures)
+            and ground_of_pictures(whole, [(r.x0, r.y0, r.x1, r.y1) for r in content.images])
+        )
 
     def drawing(box: Rect, count: int) -> bool:
         area = _area(box)
