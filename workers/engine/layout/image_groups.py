@@ -59,15 +59,15 @@ def merge_images(images: Sequence[Rect], boxes: Sequence[Rect] = ()) -> list[Rec
     members: list[list[Rect]] = []
     for image in ordered:
         for m, inside in zip(merged, members, strict=True):
-            if _touch(image, m, 1.0) and not (
-                holders is not None and all(holders.apart(image, k) for k in inside)
-            ):
-                _grow(m, image)
-                inside.append(image)
-                break
-            if holders is not None and _touch(image, m, PANEL_GAP) and any(
-                _touch(image, k, PANEL_GAP) and holders.together(image, k) for k in inside
-            ):
+            if not _touch(image, m, PANEL_GAP):
+                continue
+            if _touch(image, m, 1.0):
+                joins = holders is None or not _apart([image], inside, holders)
+            else:
+                joins = holders is not None and any(
+                    _touch(image, k, PANEL_GAP) and holders.together(image, k) for k in inside
+                )
+            if joins:
                 _grow(m, image)
                 inside.append(image)
                 break
@@ -115,18 +115,27 @@ class _Holders:
     """The smallest drawn box holding each image asked about (none: held by no box)."""
 
     def __init__(self, boxes: Sequence[Rect]) -> None:
-        self.boxes = sorted((b for b in boxes[:MAX_BOXES] if _area(b) > 0), key=_area)
-        self.areas = [_area(b) for b in self.boxes]
+        self.given = boxes
+        self.boxes: list[Rect] = []
+        self.areas: list[float] = []
         self.known: dict[int, Rect | None] = {}
 
     def of(self, image: Rect) -> Rect | None:
         key = id(image)
         if key not in self.known:
-            # (A box smaller than the share it must hold holds nothing: skipped unlooked at.)
+            if not self.known:  # (sorted once asked: most pages' images touch no other)
+                self.boxes = sorted(
+                    (b for b in self.given[:MAX_BOXES] if _area(b) > 0), key=_area
+                )
+                self.areas = [_area(b) for b in self.boxes]
+            # (A box smaller than the share it must hold holds nothing: skipped unlooked at.
+            # Holding two thirds of the image each way at least, it holds the image's centre.)
             first = bisect_left(self.areas, HOLDS * _area(image))
-            self.known[key] = next(
-                (b for b in self.boxes[first:] if _share_in(image, b) >= HOLDS), None
-            )
+            cx, cy = (image.x0 + image.x1) / 2, (image.y0 + image.y1) / 2
+            self.known[key] = next((
+                b for b in self.boxes[first:]
+                if b.x0 <= cx <= b.x1 and b.y0 <= cy <= b.y1 and _share_in(image, b) >= HOLDS
+            ), None)
         return self.known[key]
 
     def apart(self, a: Rect, b: Rect) -> bool:
