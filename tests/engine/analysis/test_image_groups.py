@@ -97,3 +97,19 @@ def test_a_bar_chart_smaller_than_an_icon_is_a_figure_with_its_scale(tmp_path: P
     bare = read_layout(make_pdf(tmp_path / "bare.pdf", [([], body_lines(400))],
                                 shapes=small_bar_chart(200, 600)), max_pages=1)
     assert figure_boxes(bare) == []
+
+
+def test_a_piece_reaching_only_over_the_next_panels_box_stays_in_its_panel(
+    tmp_path: Path,
+) -> None:
+    # The right panel's two pieces, one over the other, make a box the left panel's piece
+    # reaches into, though it touches neither of them.
+    pieces = [Picture("upper", 300, 560, 150, 40), Picture("lower", 380, 480, 70, 80),
+              Picture("left", 200, 500, 110, 40)]
+    panels = [frame(195, 490, 112, 60), frame(295, 475, 160, 130)]
+    doc = read_layout(make_pdf(tmp_path / "reach.pdf", [(pieces, body_lines(400))],
+                               shapes=panels), max_pages=1)
+    left, right = figure_boxes(doc)
+    assert (left.x0, left.x1) == (pytest.approx(200), pytest.approx(310))
+    assert (right.x0, right.y0, right.x1) == (
+        pytest.approx(300), pytest.approx(480), pytest.approx(450))

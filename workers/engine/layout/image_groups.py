@@ -99,8 +99,8 @@ def _joined(
 
 
 def _apart(one: list[Rect], other: list[Rect], holders: _Holders) -> bool:
-    """Whether two pictures' images that touch each lie in a drawn box of their own (and
-    some do touch: pictures whose boxes alone meet are joined, as their images were)."""
+    """Whether two pictures' images lie in drawn boxes of their own: each pair of them that
+    touches, or, where only the pictures' boxes meet, every pair."""
     touching = False
     for i in one:
         for k in other:
@@ -108,7 +108,7 @@ def _apart(one: list[Rect], other: list[Rect], holders: _Holders) -> bool:
                 if not holders.apart(i, k):
                     return False
                 touching = True
-    return touching
+    return touching or all(holders.apart(i, k) for i in one for k in other)
 
 
 class _Holders:
