@@ -93,6 +93,7 @@ from .glyphs import (
     Rect,
     judge_closed_page,
 )
+from .image_groups import merge_images
 from .lines import FRAGMENT_GAP, Fragment, fragments, lines, word_count
 from .named_glyphs import NamedGlyphReading
 from .operators import OperatorMap, map_operators
@@ -419,7 +420,7 @@ def page_blocks(
     for figure in drawings:
         figure.labels = drawing_labels(figure, blocks)
     facts = content.image_facts
-    for image in _merge_images(content.images):
+    for image in merge_images(content.images, content.paths):
         area = (image.x1 - image.x0) * (image.y1 - image.y0)
         # A page-size image behind text is its background (decoration: see .figures); on a
         # page without text it is the page itself, a scan waiting for OCR, left as it was.
@@ -626,9 +627,17 @@ def _drawings(
         if text_frame((box.x0, box.y0, box.x1, box.y1), members, inside):
             return False  # running text on a coloured box, a table drawn with shapes
         if pictures is None:
-            pictures = [(r.x0, r.y0, r.x1, r.y1) for r in _merge_images(content.images)]
-        # (Not the panel photographs are set on: they are the figures.)
-        return not ground_of_pictures((box.x0, box.y0, box.x1, box.y1), pictures)
+            pictures = [
+                (r.x0, r.y0, r.x1, r.y1) for r in merge_images(content.images, content.paths)
+            ]
+        # (Not the panel photographs are set on: they are the figures. Covered by the
+        # pictures' boxes and by the images themselves: a chart's bars drawn as images make
+        # one picture whose box covers its plot, and they cover little of it.)
+        whole = (box.x0, box.y0, box.x1, box.y1)
+        return not (
+            ground_of_pictures(whole, pictures)
+            and ground_of_pictures(whole, [(r.x0, r.y0, r.x1, r.y1) for r in content.images])
+        )
 
     def drawing(box: Rect, count: int) -> bool:
         area = _area(box)
@@ -670,6 +679,10 @@ PANEL_MIN_SHAPES = 3
 PANEL_GAP_LINES = 4.0
 #: Panels of a page looked at most (bounded work on a page of many small drawings).
 MAX_PANELS = 200
+#: A plot this share of an icon's size at least (:data:`.figures.FIGURE_MIN_AREA`) may be a
+#: chart, if its scales (set outside it, see :func:`_charts_alone`) make it as large as one:
+#: a poster's bar chart is a thin band of bars over its axis's values.
+CHART_PLOT_MIN = 0.5
 
 
 def _figure_groups(
@@ -692,11 +705,16 @@ def _figure_groups(
         k for k, (box, count) in enumerate(parts)
         if count >= PANEL_MIN_SHAPES and small_area <= _area(box) < large_area
     ]
+    # (Plots smaller than an icon are charts only with their scales: no panels to join.)
+    plots = [
+        box for box, count in parts[:MAX_PANELS]
+        if count >= PANEL_MIN_SHAPES and CHART_PLOT_MIN * small_area <= _area(box) < small_area
+    ]
     if panels and len(panels) + len(large) >= 2:  # (else nothing to join: no text looked at)
         panels = [k for k in panels if pictured(parts[k][0])]
     if len(panels) + len(large) < 2 or not panels:
         return [parts[k][0] for k in sorted(large)] + _charts_alone(
-            [parts[k][0] for k in panels], frags, small_area, pictured
+            [parts[k][0] for k in panels] + plots, frags, small_area, pictured
         )
     sizes = sorted(f.size for f in frags)
     gap = PANEL_GAP_LINES * (sizes[len(sizes) // 2] if sizes else 12.0)
@@ -749,7 +767,7 @@ def _figure_groups(
             out.append(joined)
         else:
             out.extend(parts[k][0] for k in ks if k in large)
-    return out + _charts_alone(alone, frags, small_area, pictured)
+    return out + _charts_alone(alone + plots, frags, small_area, pictured)
 
 
 #: Rows of labels under a chart (its axis's name, then its legend) taken with it at most.
@@ -1117,22 +1135,6 @@ def _grid_of(
     ]
     return (min([table.x0, *(r.x0 for r in crossing)]), min([table.y0, *(r.y0 for r in crossing)]),
             max([table.x1, *(r.x1 for r in crossing)]), max([table.y1, *(r.y1 for r in crossing)]))
-
-
-def _merge_images(images: list[Rect]) -> list[Rect]:
-    # Tiled or sliced pictures: overlapping or touching images are one figure.
-    merged: list[Rect] = []
-    for image in sorted(images, key=lambda r: (-r.y1, r.x0))[:500]:
-        for m in merged:
-            if image.x0 <= m.x1 + 1 and m.x0 <= image.x1 + 1 and image.y0 <= m.y1 + 1 and (
-                m.y0 <= image.y1 + 1
-            ):
-                m.x0, m.y0 = min(m.x0, image.x0), min(m.y0, image.y0)
-                m.x1, m.y1 = max(m.x1, image.x1), max(m.y1, image.y1)
-                break
-        else:
-            merged.append(Rect(image.x0, image.y0, image.x1, image.y1, image.obj))
-    return merged
 
 
 def _leading(frags: list[Fragment]) -> float:
