@@ -215,9 +215,9 @@ static void grow_box(building *b, const glyph_view *g) {
 static PyObject *fragments(PyObject *self, PyObject *args) {
     (void)self;
     PyObject *glyphs, *fragment_class;
-    double fragment_gap, space_gap;
-    if (!PyArg_ParseTuple(args, "O!Odd", &PyList_Type, &glyphs, &fragment_class,
-                          &fragment_gap, &space_gap))
+    double fragment_gap, space_gap, set_back, set_back_gap, overhang_gap;
+    if (!PyArg_ParseTuple(args, "O!Oddddd", &PyList_Type, &glyphs, &fragment_class,
+                          &fragment_gap, &space_gap, &set_back, &set_back_gap, &overhang_gap))
         return NULL;
     PyObject *out = PyList_New(0);
     if (out == NULL) return NULL;
@@ -225,6 +225,8 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
     int have_last = 0, last_rotated = 0;
     double last_x0 = 0, last_x1 = 0, last_y0 = 0, last_size = 0;
     int space = 0;
+    double space_x0 = 0; /* where the last space since the last glyph starts (SET_BACK) */
+    int overhang = 0;    /* the current fragment's boxes overhang (OVERHANG) */
     PyObject *held[6] = {0};
     slot_layout layout = {NULL, {0}};
 
@@ -237,6 +239,7 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
         int blank = is_space(g.chr);
         if (blank < 0) goto fail;
         if (blank) {
+            if (!space || g.x0 > space_x0) space_x0 = g.x0;
             space = 1;
             continue;
         }
@@ -281,9 +284,20 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
                 /* A ligature's glyphs ("fi") share one box. */
                 int ligature = fabs(g.x0 - last_x0) < 0.5 && fabs(g.x1 - last_x1) < 0.5;
                 double backwards = last_x0 - g.x1;
-                if ((-0.5 * size <= gap && gap <= fragment_gap * size) || ligature ||
+                /* (or kerned far back into a glyph whose box is wider than its advance,
+                   yet right of where that glyph starts: lines.py) */
+                if (((-0.5 * size <= gap || g.x0 > last_x0) && gap <= fragment_gap * size) ||
+                    ligature ||
                     (-fragment_gap * size <= backwards && backwards <= fragment_gap * size &&
                      gap < 0)) {
+                    /* A space set back into the glyph before, its advance undone (lines.py:
+                       SET_BACK) breaks no word. */
+                    if (gap < -overhang_gap * size && g.x0 > last_x0)
+                        overhang = 1;
+                    else if (space && !overhang && g.x0 > last_x0 &&
+                             space_x0 < last_x1 - set_back * size &&
+                             fabs(gap) <= set_back_gap * size)
+                        space = 0;
                     int with_space = space || (fabs(gap) > space_gap * size && gap > 0);
                     if (extend_fragment(&current, &g, with_space) < 0) goto fail;
                     grow_box(&current, &g);
@@ -300,6 +314,7 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
         }
         if (close_fragment(&current) < 0) goto fail;
         if (start_fragment(&current, out, fragment_class, &g) < 0) goto fail;
+        overhang = 0;
         have_last = 1;
         last_rotated = 0;
         last_x0 = g.x0;

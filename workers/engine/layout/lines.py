@@ -36,6 +36,16 @@ except ImportError:  # pragma: no cover - depends on the installation
 FRAGMENT_GAP = 0.5
 #: A gap wider than this many font sizes between glyphs is a space even if none was drawn.
 SPACE_GAP = 0.15
+#: A space drawn starting this many font sizes or more inside the glyph before it, the next
+#: glyph starting within :data:`SET_BACK_GAP` of that glyph's end, breaks no word: the
+#: writer set the pen back by the space's width (a justifying writer's "Offi" [260] " "
+#: "cers", the space's advance undone), so the letters touch as a word's do.
+SET_BACK = 0.1
+SET_BACK_GAP = 0.05
+#: ... unless, in the same fragment, a glyph stood this many font sizes or more inside the
+#: box of the one before: then the face's boxes overhang its advances (a script face's
+#: swashes, an accent set back over its letter) and a space inside a box is no set-back.
+OVERHANG = 0.2
 #: A fragment taller than this many of its glyphs' sizes has glyphs above or below its line.
 TALL_GLYPHS = 1.1
 #: A fragment more than this many times the height of a line's shortest joins it without
@@ -246,7 +256,9 @@ def clean(text: str) -> str:
 def fragments(glyphs: list[Glyph]) -> list[Fragment]:
     """Runs of glyphs in content order, split at line changes and wide gaps."""
     if _accelerator is not None:
-        out: list[Fragment] = _accelerator.fragments(glyphs, Fragment, FRAGMENT_GAP, SPACE_GAP)
+        out: list[Fragment] = _accelerator.fragments(
+            glyphs, Fragment, FRAGMENT_GAP, SPACE_GAP, SET_BACK, SET_BACK_GAP, OVERHANG
+        )
     else:
         out = _python_fragments(glyphs)
     positions: dict[int, int] | None = None
@@ -377,6 +389,10 @@ def _python_fragments(glyphs: list[Glyph]) -> list[Fragment]:
     x0 = y0 = x1 = y1 = 0.0
     last: Glyph | None = None
     space = False
+    # Where the last of the spaces since the last glyph starts, and whether the current
+    # fragment's boxes overhang (see SET_BACK, OVERHANG).
+    space_x0 = 0.0
+    overhang = False
 
     def close() -> None:
         if current is not None:
@@ -386,6 +402,7 @@ def _python_fragments(glyphs: list[Glyph]) -> list[Fragment]:
     for g in glyphs:
         char = g.char
         if char.isspace():
+            space_x0 = g.x0 if not space or g.x0 > space_x0 else space_x0
             space = True
             continue
         gy0, gy1 = g.y0, g.y1
@@ -430,10 +447,20 @@ def _python_fragments(glyphs: list[Glyph]) -> list[Fragment]:
                 size = 1.0
             # A ligature's glyphs ("fi") share one box: the second starts where the first did.
             ligature = abs(gx0 - last.x0) < 0.5 and abs(gx1 - last.x1) < 0.5
-            if -0.5 * size <= gap <= FRAGMENT_GAP * size or ligature or (
+            if (
+                # (or kerned far back into a glyph whose box is wider than its advance, as a
+                # script face's swashes are, yet right of where that glyph starts)
+                (-0.5 * size <= gap or gx0 > last.x0) and gap <= FRAGMENT_GAP * size
+            ) or ligature or (
                 # right-to-left runs advance leftwards
                 -FRAGMENT_GAP * size <= last.x0 - gx1 <= FRAGMENT_GAP * size and gap < 0
             ):
+                if gap < -OVERHANG * size and gx0 > last.x0:
+                    overhang = True
+                elif space and not overhang and gx0 > last.x0 and (
+                    space_x0 < last.x1 - SET_BACK * size and abs(gap) <= SET_BACK_GAP * size
+                ):
+                    space = False  # set back into the glyph before, its advance undone
                 if space or abs(gap) > SPACE_GAP * size and gap > 0:
                     parts.append(" ")
                 current.glyphs.append(g)
@@ -456,6 +483,7 @@ def _python_fragments(glyphs: list[Glyph]) -> list[Fragment]:
         x0, y0, x1, y1 = g.x0, gy0, g.x1, gy1
         last = g
         space = False
+        overhang = False
     close()
     return out
 

@@ -1,0 +1,108 @@
+"""Where words break: a space the writer set back into the glyph before (its advance undone,
+the letters touching) breaks no word, unless the face's boxes overhang their advances (a
+script face: :data:`workers.engine.layout.lines.SET_BACK`, ``OVERHANG``); a glyph kerned far
+back into a wide box, yet right of where that glyph starts, goes on the same fragment; a blank
+glyph that a font maps to a private-use code is a space
+(:func:`workers.engine.layout.glyphs._blank_private_glyphs_as_spaces`). Small PDFs drawn
+here; each case has its control."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pikepdf
+
+from workers.engine.document import block_text
+from workers.engine.layout.reader import read_layout
+
+from ..content_pdfs import text_page, text_page_pdf
+
+_BODY = (b"BT /F1 10 Tf 72 640 Td (Few aspects of development are more interesting to us.)"
+         b" Tj ET")
+
+
+def _first_block(path: Path) -> str:
+    doc = read_layout(path, max_pages=1)
+    return block_text(doc.blocks[0])
+
+
+def test_a_space_set_back_into_the_letter_before_breaks_no_word(tmp_path: Path) -> None:
+    # Helvetica's space is 278 units wide: set back by as much, its advance is undone.
+    pdf = text_page_pdf(tmp_path / "setback.pdf", [
+        b"BT /F1 11 Tf 72 700 Td [(the Off) 278 ( ) (icers of the House)] TJ ET", _BODY,
+    ])
+    assert _first_block(pdf) == "the Officers of the House"
+
+
+def test_a_drawn_space_with_its_advance_is_a_word_break(tmp_path: Path) -> None:
+    pdf = text_page_pdf(tmp_path / "space.pdf", [
+        b"BT /F1 11 Tf 72 700 Td [(the Off) ( ) (icers of the House)] TJ ET", _BODY,
+    ])
+    assert _first_block(pdf) == "the Off icers of the House"
+
+
+def test_a_space_set_back_only_partly_is_a_word_break(tmp_path: Path) -> None:
+    # Kerned into the letter, but the next word still starts a space's width on.
+    pdf = text_page_pdf(tmp_path / "partly.pdf", [
+        b"BT /F1 11 Tf 72 700 Td [(the Off) 150 ( ) (icers of the House)] TJ ET", _BODY,
+    ])
+    assert _first_block(pdf) == "the Off icers of the House"
+
+
+def test_in_a_face_whose_boxes_overhang_a_set_back_space_is_kept(tmp_path: Path) -> None:
+    # "ll" kerned half an em into the "w" before: the boxes overlap as a script face's do,
+    # where every space stands inside the box of the letter before it.
+    pdf = text_page_pdf(tmp_path / "overhang.pdf", [
+        b"BT /F1 20 Tf 72 700 Td [(Bw) 500 (ll) 278 ( ) (of Rights)] TJ ET", _BODY,
+    ])
+    assert _first_block(pdf) == "Bwll of Rights"
+
+
+def test_a_glyph_kerned_far_into_a_wide_box_stays_on_the_fragment(tmp_path: Path) -> None:
+    # The "b" starts inside the "m"'s box, more than half a size back from its end, but
+    # right of where the "m" starts: the word goes on.
+    pdf = text_page_pdf(tmp_path / "kerned.pdf", [
+        b"BT /F1 30 Tf 72 700 Td [(Pream) 700 (ble)] TJ ET", _BODY,
+    ])
+    assert _first_block(pdf) == "Preamble"
+
+
+def _private_use_page(path: Path, text: bytes, private: dict[int, int]) -> Path:
+    """A page showing ``text`` in Helvetica whose /ToUnicode maps each code to itself but
+    those in ``private`` to the private-use code given."""
+    ops = b"BT /F1 20 Tf 72 700 Td (" + text + b") Tj ET\n" + _BODY
+    pdf, page = text_page(ops)
+    entries = b"".join(
+        b"<%02X> <%04X>\n" % (code, private.get(code, code)) for code in range(32, 127)
+    )
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+            b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+            b"1 begincodespacerange <00> <FF> endcodespacerange\n"
+            b"95 beginbfchar\n" + entries + b"endbfchar\n"
+            b"endcmap CMapName currentdict /CMap defineresource pop end end\n")
+    page.obj.Resources.Font.F1.ToUnicode = pdf.make_stream(cmap)
+    pdf.save(path)
+    return path
+
+
+def test_a_blank_glyph_mapped_to_private_use_is_a_space(tmp_path: Path) -> None:
+    pdf = _private_use_page(tmp_path / "blank.pdf", b"Amendment VI.", {0x20: 0xE020})
+    assert _first_block(pdf) == "Amendment VI."
+
+
+def test_an_inked_glyph_mapped_to_private_use_is_no_space(tmp_path: Path) -> None:
+    pdf = _private_use_page(tmp_path / "inked.pdf", b"One+Two", {ord("+"): 0xE02B})
+    assert _first_block(pdf) == "OneTwo"
+
+
+def test_private_use_page_control(tmp_path: Path) -> None:
+    # The same font with its space mapped to U+0020 (the /ToUnicode itself is read).
+    pdf = _private_use_page(tmp_path / "plain.pdf", b"Amendment VI.", {ord("A"): ord("B")})
+    assert _first_block(pdf) == "Bmendment VI."
+
+
+def test_pikepdf_font_has_the_map(tmp_path: Path) -> None:
+    path = _private_use_page(tmp_path / "map.pdf", b"A B", {0x20: 0xE020})
+    with pikepdf.open(path) as pdf:
+        assert b"<20> <E020>" in pdf.pages[0].Resources.Font.F1.ToUnicode.read_bytes()
