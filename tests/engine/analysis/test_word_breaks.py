@@ -106,3 +106,26 @@ def test_pikepdf_font_has_the_map(tmp_path: Path) -> None:
     path = _private_use_page(tmp_path / "map.pdf", b"A B", {0x20: 0xE020})
     with pikepdf.open(path) as pdf:
         assert b"<20> <E020>" in pdf.pages[0].Resources.Font.F1.ToUnicode.read_bytes()
+
+
+def _raised_after(first: bytes, raised: bytes, after: bytes, path: Path) -> Path:
+    """``first`` at 11 pt, then ``raised`` at 7 pt set 4 pt higher by its own text matrix
+    (pdfium ends a line between them), then ``after`` on the first's baseline."""
+    x = 72 + 0.556 * 11 * len(first)  # (about: digits and most letters are 556 units)
+    return text_page_pdf(path, [
+        b"BT /F1 11 Tf 1 0 0 1 72 700 Tm (%s) Tj ET" % first,
+        b"BT /F1 7 Tf 1 0 0 1 %.2f 704 Tm (%s) Tj ET" % (x, raised),
+        b"BT /F1 11 Tf 1 0 0 1 %.2f 700 Tm (%s) Tj ET" % (x + 0.5 * 7 * len(raised), after),
+        _BODY,
+    ])
+
+
+def test_an_ordinals_raised_letters_are_one_word_with_its_numeral(tmp_path: Path) -> None:
+    pdf = _raised_after(b"1", b"st", b" PDF object", tmp_path / "ordinal.pdf")
+    assert _first_block(pdf) == "1st PDF object"
+
+
+def test_raised_letters_after_a_letter_stay_apart(tmp_path: Path) -> None:
+    # Not an ordinal (an exponent, a footnote's letter): pdfium's line end stays a break.
+    pdf = _raised_after(b"the R", b"n", b" here", tmp_path / "exponent.pdf")
+    assert _first_block(pdf) == "the R n here"

@@ -123,6 +123,16 @@ static int is_space(PyObject *chr) {
     return result;
 }
 
+/* str.isdigit() / str.islower() of a one-character glyph (0 for longer ones: a ligature's
+ * text is never a numeral, and an ordinal's letters are read one by one). */
+static int is_digit(PyObject *chr) {
+    return PyUnicode_GET_LENGTH(chr) == 1 && Py_UNICODE_ISDIGIT(PyUnicode_READ_CHAR(chr, 0));
+}
+
+static int is_lower(PyObject *chr) {
+    return PyUnicode_GET_LENGTH(chr) == 1 && Py_UNICODE_ISLOWER(PyUnicode_READ_CHAR(chr, 0));
+}
+
 /* The fragment being built: the Fragment, its glyph list, its text parts and its box. */
 typedef struct {
     PyObject *fragment, *glyphs, *parts;
@@ -215,9 +225,10 @@ static void grow_box(building *b, const glyph_view *g) {
 static PyObject *fragments(PyObject *self, PyObject *args) {
     (void)self;
     PyObject *glyphs, *fragment_class;
-    double fragment_gap, space_gap, set_back, set_back_gap, overhang_gap;
-    if (!PyArg_ParseTuple(args, "O!Oddddd", &PyList_Type, &glyphs, &fragment_class,
-                          &fragment_gap, &space_gap, &set_back, &set_back_gap, &overhang_gap))
+    double fragment_gap, space_gap, set_back, set_back_gap, overhang_gap, raised;
+    if (!PyArg_ParseTuple(args, "O!Odddddd", &PyList_Type, &glyphs, &fragment_class,
+                          &fragment_gap, &space_gap, &set_back, &set_back_gap, &overhang_gap,
+                          &raised))
         return NULL;
     PyObject *out = PyList_New(0);
     if (out == NULL) return NULL;
@@ -227,6 +238,8 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
     int space = 0;
     double space_x0 = 0; /* where the last space since the last glyph starts (SET_BACK) */
     int overhang = 0;    /* the current fragment's boxes overhang (OVERHANG) */
+    int line_end = 0;    /* every space since the last glyph is pdfium's line end (RAISED) */
+    int last_digit = 0;  /* the last glyph is a numeral */
     PyObject *held[6] = {0};
     slot_layout layout = {NULL, {0}};
 
@@ -240,6 +253,12 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
         if (blank < 0) goto fail;
         if (blank) {
             if (!space || g.x0 > space_x0) space_x0 = g.x0;
+            PyObject *obj = field_of(glyph, &layout, F_OBJ);
+            if (obj == NULL) goto fail;
+            long owner = PyLong_AsLong(obj);
+            Py_DECREF(obj);
+            if (owner == -1 && PyErr_Occurred()) goto fail;
+            line_end = (line_end || !space) && owner < 0;
             space = 1;
             continue;
         }
@@ -263,6 +282,7 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
             last_x1 = g.x1;
             last_y0 = g.y0;
             last_size = g.size;
+            last_digit = is_digit(g.chr);
             space = 0;
             continue;
         }
@@ -298,6 +318,10 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
                              space_x0 < last_x1 - set_back * size &&
                              fabs(gap) <= set_back_gap * size)
                         space = 0;
+                    /* An ordinal's raised letters: pdfium's line end is none (RAISED). */
+                    if (space && line_end && last_digit && is_lower(g.chr) &&
+                        g.y0 > last_y0 + raised * last_size && fabs(gap) <= space_gap * size)
+                        space = 0;
                     int with_space = space || (fabs(gap) > space_gap * size && gap > 0);
                     if (extend_fragment(&current, &g, with_space) < 0) goto fail;
                     grow_box(&current, &g);
@@ -307,6 +331,7 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
                     last_x1 = g.x1;
                     last_y0 = g.y0;
                     last_size = g.size;
+                    last_digit = is_digit(g.chr);
                     space = 0;
                     continue;
                 }
@@ -321,6 +346,7 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
         last_x1 = g.x1;
         last_y0 = g.y0;
         last_size = g.size;
+        last_digit = is_digit(g.chr);
         space = 0;
     }
     if (close_fragment(&current) < 0) goto fail;

@@ -42,6 +42,9 @@ SPACE_GAP = 0.15
 #: "cers", the space's advance undone), so the letters touch as a word's do.
 SET_BACK = 0.1
 SET_BACK_GAP = 0.05
+#: Raised letters touching a numeral ("1" "st", "3" "ème"), higher by this many of its sizes,
+#: are an ordinal's indicator: one word with it, though pdfium ends a line between them.
+RAISED = 0.15
 #: ... unless, in the same fragment, a glyph stood this many font sizes or more inside the
 #: box of the one before: then the face's boxes overhang its advances (a script face's
 #: swashes, an accent set back over its letter) and a space inside a box is no set-back.
@@ -257,7 +260,7 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
     """Runs of glyphs in content order, split at line changes and wide gaps."""
     if _accelerator is not None:
         out: list[Fragment] = _accelerator.fragments(
-            glyphs, Fragment, FRAGMENT_GAP, SPACE_GAP, SET_BACK, SET_BACK_GAP, OVERHANG
+            glyphs, Fragment, FRAGMENT_GAP, SPACE_GAP, SET_BACK, SET_BACK_GAP, OVERHANG, RAISED
         )
     else:
         out = _python_fragments(glyphs)
@@ -393,6 +396,9 @@ def _python_fragments(glyphs: list[Glyph]) -> list[Fragment]:
     # fragment's boxes overhang (see SET_BACK, OVERHANG).
     space_x0 = 0.0
     overhang = False
+    # Whether every space since the last glyph is one pdfium put at a line end it saw (drawn
+    # by no page object).
+    line_end = False
 
     def close() -> None:
         if current is not None:
@@ -403,6 +409,7 @@ def _python_fragments(glyphs: list[Glyph]) -> list[Fragment]:
         char = g.char
         if char.isspace():
             space_x0 = g.x0 if not space or g.x0 > space_x0 else space_x0
+            line_end = (line_end or not space) and g.obj < 0
             space = True
             continue
         gy0, gy1 = g.y0, g.y1
@@ -461,6 +468,11 @@ def _python_fragments(glyphs: list[Glyph]) -> list[Fragment]:
                     space_x0 < last.x1 - SET_BACK * size and abs(gap) <= SET_BACK_GAP * size
                 ):
                     space = False  # set back into the glyph before, its advance undone
+                if (
+                    space and line_end and len(char) == 1 and char.islower() and last.char.isdigit()
+                    and gy0 > last.y0 + RAISED * last.size and abs(gap) <= SPACE_GAP * size
+                ):
+                    space = False  # an ordinal's raised letters: pdfium's line end is none
                 if space or abs(gap) > SPACE_GAP * size and gap > 0:
                     parts.append(" ")
                 current.glyphs.append(g)
