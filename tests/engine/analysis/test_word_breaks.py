@@ -49,13 +49,39 @@ def test_a_space_set_back_only_partly_is_a_word_break(tmp_path: Path) -> None:
     assert _first_block(pdf) == "the Off icers of the House"
 
 
-def test_in_a_face_whose_boxes_overhang_a_set_back_space_is_kept(tmp_path: Path) -> None:
-    # "ll" kerned half an em into the "w" before: the boxes overlap as a script face's do,
-    # where every space stands inside the box of the letter before it.
-    pdf = text_page_pdf(tmp_path / "overhang.pdf", [
-        b"BT /F1 20 Tf 72 700 Td [(Bw) 500 (ll) 278 ( ) (of Rights)] TJ ET", _BODY,
+def test_tracking_keeps_a_set_back_space(tmp_path: Path) -> None:
+    # Letters tracked closer (each kerned 150 units back): the space is set back with them,
+    # but the word gap stays a space's width wider than the letters' gaps.
+    letters = b" 150 ".join(b"(%c)" % c for c in b"transport")
+    pdf = text_page_pdf(tmp_path / "tracked.pdf", [
+        b"BT /F1 20 Tf 72 700 Td [" + letters + b" 150 ( ) 150 (actif)] TJ ET", _BODY,
     ])
-    assert _first_block(pdf) == "Bwll of Rights"
+    assert _first_block(pdf) == "transport actif"
+
+
+def _overhanging_page(path: Path, *, overhanging_title: bool) -> Path:
+    # A face whose boxes overhang its advances (every letter of the title kerned 0.3 em
+    # into the one before, as a script face's swashes reach), then a line in it where a
+    # space is set back by its own width ("of" [278] " " "MOW") with no overlap before.
+    title = b"(MOWMOW) Tj"
+    if overhanging_title:
+        title = b"[(M) 300 (O) 300 (W) 300 (M) 300 (O) 300 (W)] TJ"
+    return text_page_pdf(path, [
+        b"BT /F1 20 Tf 72 700 Td " + title + b" ET",
+        b"BT /F1 20 Tf 72 660 Td [(of) 278 ( ) (MOW)] TJ ET",
+    ])
+
+
+def test_in_a_face_whose_boxes_overhang_a_set_back_space_is_kept(tmp_path: Path) -> None:
+    path = _overhanging_page(tmp_path / "overhang.pdf", overhanging_title=True)
+    texts = [block_text(b) for b in read_layout(path, max_pages=1).blocks]
+    assert "of MOW" in " | ".join(texts)
+
+
+def test_in_a_face_whose_boxes_abut_a_set_back_space_is_dropped(tmp_path: Path) -> None:
+    path = _overhanging_page(tmp_path / "abut.pdf", overhanging_title=False)
+    texts = [block_text(b) for b in read_layout(path, max_pages=1).blocks]
+    assert "ofMOW" in " | ".join(texts)
 
 
 def test_a_glyph_kerned_far_into_a_wide_box_stays_on_the_fragment(tmp_path: Path) -> None:
