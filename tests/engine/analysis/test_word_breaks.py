@@ -1,10 +1,10 @@
-"""Where words break: a space the writer set back into the glyph before (its advance undone,
-the letters touching) breaks no word, unless the face's boxes overhang their advances (a
-script face: :data:`workers.engine.layout.lines.SET_BACK`, ``OVERHANG``); a glyph kerned far
-back into a wide box, yet right of where that glyph starts, goes on the same fragment; a blank
-glyph that a font maps to a private-use code is a space
-(:func:`workers.engine.layout.glyphs._blank_private_glyphs_as_spaces`). Small PDFs drawn
-here; each case has its control."""
+"""Where words break: a space set back into the ligature before it (its advance undone, the
+letters touching) breaks no word (:data:`workers.engine.layout.lines.SET_BACK`); a glyph
+kerned far back into a wide box, yet right of where that glyph starts, goes on the same
+fragment; a blank glyph that a font maps to a private-use code is a space
+(:func:`workers.engine.layout.glyphs._blank_private_glyphs_as_spaces`); an ordinal's raised
+letters are one word with its numeral (``RAISED``). Small PDFs drawn here; each case has its
+control."""
 
 from __future__ import annotations
 
@@ -26,62 +26,62 @@ def _first_block(path: Path) -> str:
     return block_text(doc.blocks[0])
 
 
-def test_a_space_set_back_into_the_letter_before_breaks_no_word(tmp_path: Path) -> None:
-    # Helvetica's space is 278 units wide: set back by as much, its advance is undone.
-    pdf = text_page_pdf(tmp_path / "setback.pdf", [
-        b"BT /F1 11 Tf 72 700 Td [(the Off) 278 ( ) (icers of the House)] TJ ET", _BODY,
-    ])
-    assert _first_block(pdf) == "the Officers of the House"
+def _mapped_page(path: Path, shown: bytes, mapping: dict[int, str], *, body: bool = True) -> Path:
+    """A page showing ``shown`` (a TJ array or a string and its operator) in 20 pt Helvetica
+    whose /ToUnicode maps each code to itself but those in ``mapping`` to the text given
+    ("#" to "fi": a ligature's glyph read as two letters)."""
+    ops = b"BT /F1 20 Tf 72 700 Td " + shown + b" ET" + (b"\n" + _BODY if body else b"")
+    pdf, page = text_page(ops)
+    entries = b"".join(
+        b"<%02X> <%s>\n" % (code, "".join(
+            f"{ord(ch):04X}" for ch in mapping.get(code, chr(code))).encode())
+        for code in range(32, 127)
+    )
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+            b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+            b"1 begincodespacerange <00> <FF> endcodespacerange\n"
+            b"95 beginbfchar\n" + entries + b"endbfchar\n"
+            b"endcmap CMapName currentdict /CMap defineresource pop end end\n")
+    page.obj.Resources.Font.F1.ToUnicode = pdf.make_stream(cmap)
+    pdf.save(path)
+    return path
 
 
-def test_a_drawn_space_with_its_advance_is_a_word_break(tmp_path: Path) -> None:
-    pdf = text_page_pdf(tmp_path / "space.pdf", [
-        b"BT /F1 11 Tf 72 700 Td [(the Off) ( ) (icers of the House)] TJ ET", _BODY,
-    ])
-    assert _first_block(pdf) == "the Off icers of the House"
+_FI = {ord("#"): "fi"}
+
+
+def test_a_space_set_back_into_a_ligature_breaks_no_word(tmp_path: Path) -> None:
+    # "#" is the ligature (one box, two letters); Helvetica's space is 278 units wide: set
+    # back by as much, its advance is undone.
+    pdf = _mapped_page(tmp_path / "setback.pdf", b"[(the Of#) 278 ( ) (cers)] TJ", _FI)
+    assert _first_block(pdf) == "the Officers"
+
+
+def test_a_ligature_and_a_space_with_its_advance_are_apart(tmp_path: Path) -> None:
+    pdf = _mapped_page(tmp_path / "space.pdf", b"[(the Of#) ( ) (cers)] TJ", _FI)
+    assert _first_block(pdf) == "the Offi cers"
 
 
 def test_a_space_set_back_only_partly_is_a_word_break(tmp_path: Path) -> None:
-    # Kerned into the letter, but the next word still starts a space's width on.
-    pdf = text_page_pdf(tmp_path / "partly.pdf", [
-        b"BT /F1 11 Tf 72 700 Td [(the Off) 150 ( ) (icers of the House)] TJ ET", _BODY,
-    ])
-    assert _first_block(pdf) == "the Off icers of the House"
+    # Kerned into the ligature, but the next word still starts well apart.
+    pdf = _mapped_page(tmp_path / "partly.pdf", b"[(the Of#) 150 ( ) (cers)] TJ", _FI)
+    assert _first_block(pdf) == "the Offi cers"
+
+
+def test_a_space_set_back_after_a_letter_is_a_word_break(tmp_path: Path) -> None:
+    # An italic's "f" and space kerned as a pair: the space set back into the "f", the next
+    # word starting where its box ends; the gap is in the letters' ink, not in their boxes.
+    pdf = _mapped_page(tmp_path / "letter.pdf", b"[(a portion of) 278 ( ) (the text)] TJ", {})
+    assert _first_block(pdf) == "a portion of the text"
 
 
 def test_tracking_keeps_a_set_back_space(tmp_path: Path) -> None:
-    # Letters tracked closer (each kerned 150 units back): the space is set back with them,
-    # but the word gap stays a space's width wider than the letters' gaps.
-    letters = b" 150 ".join(b"(%c)" % c for c in b"transport")
-    pdf = text_page_pdf(tmp_path / "tracked.pdf", [
-        b"BT /F1 20 Tf 72 700 Td [" + letters + b" 150 ( ) 150 (actif)] TJ ET", _BODY,
-    ])
-    assert _first_block(pdf) == "transport actif"
-
-
-def _overhanging_page(path: Path, *, overhanging_title: bool) -> Path:
-    # A face whose boxes overhang its advances (every letter of the title kerned 0.3 em
-    # into the one before, as a script face's swashes reach), then a line in it where a
-    # space is set back by its own width ("of" [278] " " "MOW") with no overlap before.
-    title = b"(MOWMOW) Tj"
-    if overhanging_title:
-        title = b"[(M) 300 (O) 300 (W) 300 (M) 300 (O) 300 (W)] TJ"
-    return text_page_pdf(path, [
-        b"BT /F1 20 Tf 72 700 Td " + title + b" ET",
-        b"BT /F1 20 Tf 72 660 Td [(of) 278 ( ) (MOW)] TJ ET",
-    ])
-
-
-def test_in_a_face_whose_boxes_overhang_a_set_back_space_is_kept(tmp_path: Path) -> None:
-    path = _overhanging_page(tmp_path / "overhang.pdf", overhanging_title=True)
-    texts = [block_text(b) for b in read_layout(path, max_pages=1).blocks]
-    assert "of MOW" in " | ".join(texts)
-
-
-def test_in_a_face_whose_boxes_abut_a_set_back_space_is_dropped(tmp_path: Path) -> None:
-    path = _overhanging_page(tmp_path / "abut.pdf", overhanging_title=False)
-    texts = [block_text(b) for b in read_layout(path, max_pages=1).blocks]
-    assert "ofMOW" in " | ".join(texts)
+    # Letters tracked closer (each kerned 150 units back): the space after the ligature is
+    # set back with them, but the word gap stays a space's width wider than theirs.
+    letters = b" 150 ".join(b"(%c)" % c for c in b"pro#")
+    pdf = _mapped_page(tmp_path / "tracked.pdf", b"[" + letters + b" 150 ( ) 150 (le)] TJ", _FI)
+    assert _first_block(pdf) == "profi le"
 
 
 def test_a_glyph_kerned_far_into_a_wide_box_stays_on_the_fragment(tmp_path: Path) -> None:
@@ -94,22 +94,9 @@ def test_a_glyph_kerned_far_into_a_wide_box_stays_on_the_fragment(tmp_path: Path
 
 
 def _private_use_page(path: Path, text: bytes, private: dict[int, int]) -> Path:
-    """A page showing ``text`` in Helvetica whose /ToUnicode maps each code to itself but
-    those in ``private`` to the private-use code given."""
-    ops = b"BT /F1 20 Tf 72 700 Td (" + text + b") Tj ET\n" + _BODY
-    pdf, page = text_page(ops)
-    entries = b"".join(
-        b"<%02X> <%04X>\n" % (code, private.get(code, code)) for code in range(32, 127)
-    )
-    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
-            b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-            b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
-            b"1 begincodespacerange <00> <FF> endcodespacerange\n"
-            b"95 beginbfchar\n" + entries + b"endbfchar\n"
-            b"endcmap CMapName currentdict /CMap defineresource pop end end\n")
-    page.obj.Resources.Font.F1.ToUnicode = pdf.make_stream(cmap)
-    pdf.save(path)
-    return path
+    """``text`` shown with the codes in ``private`` mapped to the private-use codes given."""
+    shown = b"(" + text + b") Tj"
+    return _mapped_page(path, shown, {code: chr(value) for code, value in private.items()})
 
 
 def test_a_blank_glyph_mapped_to_private_use_is_a_space(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@
 #include <math.h>
 #include <structmember.h>
 
-static PyObject *name_font, *name_obj, *name_char, *name_bold, *name_x0, *name_y0, *name_x1, *name_y1, *name_size, *name_rotated;
+static PyObject *name_obj, *name_char, *name_bold, *name_x0, *name_y0, *name_x1, *name_y1, *name_size, *name_rotated;
 static PyObject *name_text, *empty, *space_text;
 
 /* Reading a glyph's fields by name (PyObject_GetAttr) was most of this loop's cost: each
@@ -29,7 +29,7 @@ static PyObject *name_text, *empty, *space_text;
  * up, it uses the generic getattr (no __getattribute__ of its own), and the name resolves to
  * a plain object slot (a data descriptor, so it wins over anything else). Otherwise, or for
  * an unset slot (getattr raises AttributeError), the ordinary getattr is used. */
-enum { F_CHAR, F_X0, F_Y0, F_X1, F_Y1, F_SIZE, F_ROTATED, F_BOLD, F_OBJ, F_FONT, F_COUNT };
+enum { F_CHAR, F_X0, F_Y0, F_X1, F_Y1, F_SIZE, F_ROTATED, F_BOLD, F_OBJ, F_COUNT };
 
 typedef struct {
     PyTypeObject *type; /* borrowed: the type of a glyph in the list being read */
@@ -38,7 +38,7 @@ typedef struct {
 
 static PyObject **field_names[F_COUNT] = {
     &name_char, &name_x0, &name_y0, &name_x1, &name_y1, &name_size, &name_rotated, &name_bold,
-    &name_obj, &name_font,
+    &name_obj,
 };
 
 static Py_ssize_t slot_offset(PyTypeObject *type, PyObject *name) {
@@ -133,16 +133,6 @@ static int is_lower(PyObject *chr) {
     return PyUnicode_GET_LENGTH(chr) == 1 && Py_UNICODE_ISLOWER(PyUnicode_READ_CHAR(chr, 0));
 }
 
-/* Whether the font of ``glyph`` is in ``faces`` (lines.py: overhanging_faces); -1: error. */
-static int face_in(PyObject *glyph, const slot_layout *layout, PyObject *faces) {
-    if (PySet_GET_SIZE(faces) == 0) return 0;
-    PyObject *font = field_of(glyph, layout, F_FONT);
-    if (font == NULL) return -1;
-    int found = PySet_Contains(faces, font);
-    Py_DECREF(font);
-    return found;
-}
-
 /* The fragment being built: the Fragment, its glyph list, its text parts and its box. */
 typedef struct {
     PyObject *fragment, *glyphs, *parts;
@@ -232,25 +222,12 @@ static void grow_box(building *b, const glyph_view *g) {
     }
 }
 
-/* Adds one to ``counts[key]``; -1 on error. */
-static int count_in(PyObject *counts, PyObject *key) {
-    PyObject *have = PyDict_GetItemWithError(counts, key);
-    if (have == NULL && PyErr_Occurred()) return -1;
-    PyObject *next = PyLong_FromSsize_t(have == NULL ? 1 : PyLong_AsSsize_t(have) + 1);
-    if (next == NULL) return -1;
-    int status = PyDict_SetItem(counts, key, next);
-    Py_DECREF(next);
-    return status;
-}
-
 static PyObject *fragments(PyObject *self, PyObject *args) {
     (void)self;
     PyObject *glyphs, *fragment_class;
-    PyObject *overhanging;
     double fragment_gap, space_gap, set_back, set_back_gap, raised;
-    if (!PyArg_ParseTuple(args, "O!OdddddO!", &PyList_Type, &glyphs, &fragment_class,
-                          &fragment_gap, &space_gap, &set_back, &set_back_gap, &raised,
-                          &PySet_Type, &overhanging))
+    if (!PyArg_ParseTuple(args, "O!Oddddd", &PyList_Type, &glyphs, &fragment_class,
+                          &fragment_gap, &space_gap, &set_back, &set_back_gap, &raised))
         return NULL;
     PyObject *out = PyList_New(0);
     if (out == NULL) return NULL;
@@ -259,9 +236,9 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
     double last_x0 = 0, last_x1 = 0, last_y0 = 0, last_size = 0;
     int space = 0;
     double space_x0 = 0; /* where the last space since the last glyph starts (SET_BACK) */
-    double gaps = 0;     /* the current fragment's letter gaps: their sum and count */
+    int after_ligature = 0; /* the last glyph ends a ligature (SET_BACK) */
+    double gaps = 0;        /* the current fragment's letter gaps: their sum and count */
     Py_ssize_t letters = 0;
-    PyObject *last_glyph = NULL; /* borrowed: alive in the list */
     int line_end = 0;    /* every space since the last glyph is pdfium's line end (RAISED) */
     int last_digit = 0;  /* the last glyph is a numeral */
     PyObject *held[6] = {0};
@@ -307,7 +284,6 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
             last_y0 = g.y0;
             last_size = g.size;
             last_digit = is_digit(g.chr);
-            last_glyph = glyph;
             space = 0;
             continue;
         }
@@ -337,12 +313,10 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
                      gap < 0)) {
                     /* A space set back into the glyph before, its advance undone (lines.py:
                        SET_BACK) breaks no word. */
-                    if (space && g.x0 > last_x0 && space_x0 < last_x1 - set_back * size &&
-                        fabs(gap - (letters ? gaps / letters : 0.0)) <= set_back_gap * size) {
-                        int overhangs = face_in(last_glyph, &layout, overhanging);
-                        if (overhangs < 0) goto fail;
-                        if (!overhangs) space = 0;
-                    }
+                    if (space && after_ligature && g.x0 > last_x0 &&
+                        space_x0 < last_x1 - set_back * size &&
+                        fabs(gap - (letters ? gaps / letters : 0.0)) <= set_back_gap * size)
+                        space = 0;
                     /* An ordinal's raised letters: pdfium's line end is none (RAISED). */
                     if (space && line_end && last_digit && is_lower(g.chr) &&
                         g.y0 > last_y0 + raised * last_size && fabs(gap) <= space_gap * size)
@@ -352,6 +326,7 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
                         gaps += gap;
                         letters++;
                     }
+                    after_ligature = ligature;
                     if (extend_fragment(&current, &g, with_space) < 0) goto fail;
                     grow_box(&current, &g);
                     have_last = 1;
@@ -361,7 +336,6 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
                     last_y0 = g.y0;
                     last_size = g.size;
                     last_digit = is_digit(g.chr);
-                    last_glyph = glyph;
                     space = 0;
                     continue;
                 }
@@ -369,6 +343,7 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
         }
         if (close_fragment(&current) < 0) goto fail;
         if (start_fragment(&current, out, fragment_class, &g) < 0) goto fail;
+        after_ligature = 0;
         gaps = 0;
         letters = 0;
         have_last = 1;
@@ -378,7 +353,6 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
         last_y0 = g.y0;
         last_size = g.size;
         last_digit = is_digit(g.chr);
-        last_glyph = glyph;
         space = 0;
     }
     if (close_fragment(&current) < 0) goto fail;
@@ -1476,84 +1450,12 @@ fail:
     return NULL;
 }
 
-/* overhanging_faces(glyphs, fragment_gap, overhang, share) -> set of fonts: lines.py's. */
-static PyObject *overhanging_faces(PyObject *self, PyObject *args) {
-    (void)self;
-    PyObject *glyphs;
-    double fragment_gap, overhang, share;
-    if (!PyArg_ParseTuple(args, "O!ddd", &PyList_Type, &glyphs, &fragment_gap, &overhang, &share))
-        return NULL;
-    PyObject *pairs = PyDict_New(), *inside = PyDict_New(), *out = PySet_New(NULL);
-    PyObject *held[6] = {0};
-    PyObject *last_font = NULL;
-    double last_x0 = 0, last_x1 = 0, last_y0 = 0, last_size = 0;
-    slot_layout layout = {NULL, {0}};
-    if (pairs == NULL || inside == NULL || out == NULL) goto fail;
-    for (Py_ssize_t n = 0; n < PyList_GET_SIZE(glyphs); n++) {
-        for (int k = 0; k < 6; k++) Py_CLEAR(held[k]);
-        PyObject *glyph = PyList_GET_ITEM(glyphs, n);
-        if (Py_TYPE(glyph) != layout.type) layout_of(Py_TYPE(glyph), &layout);
-        glyph_view g;
-        if (view_of(glyph, &layout, &g, held) < 0) goto fail;
-        int blank = is_space(g.chr);
-        if (blank < 0) goto fail;
-        if (blank || g.rotated) continue;
-        PyObject *font = field_of(glyph, &layout, F_FONT);
-        if (font == NULL) goto fail;
-        if (last_font != NULL && g.x0 > last_x0) {
-            int same = PyObject_RichCompareBool(last_font, font, Py_EQ);
-            if (same < 0) {
-                Py_DECREF(font);
-                goto fail;
-            }
-            double size = last_size > g.size ? last_size : g.size;
-            if (size < 1.0) size = 1.0;
-            double gap = g.x0 - last_x1;
-            if (same && fabs(g.y0 - last_y0) <= 0.5 * size && gap <= fragment_gap * size) {
-                if (count_in(pairs, font) < 0 ||
-                    (gap < -overhang * size && count_in(inside, font) < 0)) {
-                    Py_DECREF(font);
-                    goto fail;
-                }
-            }
-        }
-        Py_XSETREF(last_font, font);
-        last_x0 = g.x0;
-        last_x1 = g.x1;
-        last_y0 = g.y0;
-        last_size = g.size;
-    }
-    PyObject *font, *count;
-    Py_ssize_t at = 0;
-    while (PyDict_Next(inside, &at, &font, &count)) {
-        PyObject *all = PyDict_GetItemWithError(pairs, font);
-        if (all == NULL) goto fail;
-        if ((double)PyLong_AsSsize_t(count) >= share * (double)PyLong_AsSsize_t(all) &&
-            PySet_Add(out, font) < 0)
-            goto fail;
-    }
-    for (int k = 0; k < 6; k++) Py_CLEAR(held[k]);
-    Py_XDECREF(last_font);
-    Py_DECREF(pairs);
-    Py_DECREF(inside);
-    return out;
-fail:
-    for (int k = 0; k < 6; k++) Py_CLEAR(held[k]);
-    Py_XDECREF(last_font);
-    Py_XDECREF(pairs);
-    Py_XDECREF(inside);
-    Py_XDECREF(out);
-    return NULL;
-}
-
 static PyMethodDef methods[] = {
-    {"overhanging_faces", overhanging_faces, METH_VARARGS,
-     "overhanging_faces(glyphs, fragment_gap, overhang, share) -> fonts whose boxes overhang"},
     {"unplain_texts", unplain_texts, METH_O,
      "unplain_texts(fragments) -> indices of the fragments whose text fragments() reads"},
     {"fragments", fragments, METH_VARARGS,
      "fragments(glyphs, fragment_class, fragment_gap, space_gap, set_back, set_back_gap, "
-     "raised, overhanging) -> fragments, raw text"},
+     "raised) -> fragments, raw text"},
     {"letter_boldness", letter_boldness, METH_O,
      "letter_boldness(glyphs) -> (letters, bold letters)"},
     {"text_facts", text_facts, METH_O,
@@ -1575,8 +1477,7 @@ static struct PyModuleDef module = {
 };
 
 PyMODINIT_FUNC PyInit__fragments(void) {
-    if (!(name_font = PyUnicode_InternFromString("font")) ||
-        !(name_obj = PyUnicode_InternFromString("obj")) ||
+    if (!(name_obj = PyUnicode_InternFromString("obj")) ||
         !(name_char = PyUnicode_InternFromString("char")) ||
         !(name_bold = PyUnicode_InternFromString("bold")) ||
         !(name_x0 = PyUnicode_InternFromString("x0")) ||

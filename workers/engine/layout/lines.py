@@ -36,23 +36,19 @@ except ImportError:  # pragma: no cover - depends on the installation
 FRAGMENT_GAP = 0.5
 #: A gap wider than this many font sizes between glyphs is a space even if none was drawn.
 SPACE_GAP = 0.15
-#: A space drawn starting this many font sizes or more inside the glyph before it, the gap
-#: from that glyph to the next within :data:`SET_BACK_GAP` of the fragment's usual letter
-#: gap so far, breaks no word: the writer set the pen back by the space's width (a
-#: justifying writer's "Offi" [260] " " "cers", the space's advance undone), so the letters
-#: stand as a word's do. (Tracking moves a word's space back as it moves its letters, and
-#: leaves its gap wider than theirs.)
+#: A space drawn after a ligature ("fi", "fl": one box read as two letters), starting this
+#: many font sizes or more inside its box, the gap from it to the next glyph within
+#: :data:`SET_BACK_GAP` of the fragment's usual letter gap so far, breaks no word: text
+#: whose ligatures were once extracted as "fi " and set again, the space kerned away
+#: ("Offi" [260] " " "cers": its advance undone), so the letters stand as a word's do.
+#: (After any other glyph such a space is a kerning pair's, "f" and space in an italic, and
+#: the word gap is seen in the letters' ink; tracking moves a word's space back as it moves
+#: its letters, and leaves its gap wider than theirs.)
 SET_BACK = 0.1
 SET_BACK_GAP = 0.05
 #: Raised letters touching a numeral ("1" "st", "3" "ème"), higher by this many of its sizes,
 #: are an ordinal's indicator: one word with it, though pdfium ends a line between them.
 RAISED = 0.15
-#: ... unless the space's face overhangs: at least :data:`OVERHANG_SHARE` of its glyphs on
-#: the page (of those followed on their line by one of the same face) are followed by one
-#: standing this many font sizes or more inside their box. A script face's swashes reach
-#: far past its advances, and every space stands inside the box of the letter before it.
-OVERHANG = 0.2
-OVERHANG_SHARE = 0.2
 #: A fragment taller than this many of its glyphs' sizes has glyphs above or below its line.
 TALL_GLYPHS = 1.1
 #: A fragment more than this many times the height of a line's shortest joins it without
@@ -263,15 +259,11 @@ def clean(text: str) -> str:
 def fragments(glyphs: list[Glyph]) -> list[Fragment]:
     """Runs of glyphs in content order, split at line changes and wide gaps."""
     if _accelerator is not None:
-        overhanging = _accelerator.overhanging_faces(
-            glyphs, FRAGMENT_GAP, OVERHANG, OVERHANG_SHARE
-        )
         out: list[Fragment] = _accelerator.fragments(
-            glyphs, Fragment, FRAGMENT_GAP, SPACE_GAP, SET_BACK, SET_BACK_GAP, RAISED,
-            overhanging,
+            glyphs, Fragment, FRAGMENT_GAP, SPACE_GAP, SET_BACK, SET_BACK_GAP, RAISED
         )
     else:
-        out = _python_fragments(glyphs, overhanging_faces(glyphs))
+        out = _python_fragments(glyphs)
     positions: dict[int, int] | None = None
     # (Most fragments' text is printable ASCII with single spaces and no letters spaced
     # apart: the C loop picks out the others, the only ones the loop below changes.)
@@ -389,29 +381,9 @@ def _tracked_words(
     return words
 
 
-def overhanging_faces(glyphs: list[Glyph]) -> set[str]:
-    """The fonts of ``glyphs`` whose boxes overhang their advances (see :data:`OVERHANG`);
-    ``_fragments.c`` does the same in C."""
-    pairs: dict[str, int] = {}
-    inside: dict[str, int] = {}
-    last: Glyph | None = None
-    for g in glyphs:
-        if g.char.isspace() or g.rotated:
-            continue
-        if last is not None and last.font == g.font and g.x0 > last.x0:
-            size = max(last.size, g.size, 1.0)
-            gap = g.x0 - last.x1
-            if abs(g.y0 - last.y0) <= 0.5 * size and gap <= FRAGMENT_GAP * size:
-                pairs[g.font] = pairs.get(g.font, 0) + 1
-                if gap < -OVERHANG * size:
-                    inside[g.font] = inside.get(g.font, 0) + 1
-        last = g
-    return {font for font, n in inside.items() if n >= OVERHANG_SHARE * pairs[font]}
-
-
-def _python_fragments(glyphs: list[Glyph], overhanging: set[str]) -> list[Fragment]:
+def _python_fragments(glyphs: list[Glyph]) -> list[Fragment]:
     """The fragments with their raw text; ``_fragments.c`` does the same in C (keep the two
-    in step: a test compares them). ``overhanging``: :func:`overhanging_faces`."""
+    in step: a test compares them)."""
     # The hottest loop of the analysis (every character of the document passes here once):
     # the current fragment's box and text are kept in locals and written back when it ends.
     out: list[Fragment] = []
@@ -420,9 +392,10 @@ def _python_fragments(glyphs: list[Glyph], overhanging: set[str]) -> list[Fragme
     x0 = y0 = x1 = y1 = 0.0
     last: Glyph | None = None
     space = False
-    # Where the last of the spaces since the last glyph starts, and the sum and count of the
-    # current fragment's letter gaps (see SET_BACK).
+    # Where the last of the spaces since the last glyph starts, whether that glyph ends a
+    # ligature, and the sum and count of the current fragment's letter gaps (see SET_BACK).
     space_x0 = 0.0
+    after_ligature = False
     gaps = 0.0
     letters = 0
     # Whether every space since the last glyph is one pdfium put at a line end it saw (drawn
@@ -492,9 +465,9 @@ def _python_fragments(glyphs: list[Glyph], overhanging: set[str]) -> list[Fragme
                 -FRAGMENT_GAP * size <= last.x0 - gx1 <= FRAGMENT_GAP * size and gap < 0
             ):
                 if (
-                    space and gx0 > last.x0 and space_x0 < last.x1 - SET_BACK * size
+                    space and after_ligature and gx0 > last.x0
+                    and space_x0 < last.x1 - SET_BACK * size
                     and abs(gap - (gaps / letters if letters else 0.0)) <= SET_BACK_GAP * size
-                    and last.font not in overhanging
                 ):
                     space = False  # set back into the glyph before, its advance undone
                 if (
@@ -508,6 +481,7 @@ def _python_fragments(glyphs: list[Glyph], overhanging: set[str]) -> list[Fragme
                 elif gx0 > last.x0:
                     gaps += gap
                     letters += 1
+                after_ligature = ligature
                 current.glyphs.append(g)
                 parts.append(char)
                 if gx0 < x0:
@@ -528,6 +502,7 @@ def _python_fragments(glyphs: list[Glyph], overhanging: set[str]) -> list[Fragme
         x0, y0, x1, y1 = g.x0, gy0, g.x1, gy1
         last = g
         space = False
+        after_ligature = False
         gaps = 0.0
         letters = 0
     close()
