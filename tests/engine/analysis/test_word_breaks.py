@@ -142,3 +142,10 @@ def test_raised_letters_after_a_letter_stay_apart(tmp_path: Path) -> None:
     # Not an ordinal (an exponent, a footnote's letter): pdfium's line end stays a break.
     pdf = _raised_after(b"the R", b"n", b" here", tmp_path / "exponent.pdf")
     assert _first_block(pdf) == "the R n here"
+
+
+def test_one_kerned_pair_is_no_usual_gap(tmp_path: Path) -> None:
+    # A line opening "Of" [200] "fi": the one letter gap before the ligature is a kerning
+    # pair's, not the line's usual gap, so the space set back after it still goes.
+    pdf = _mapped_page(tmp_path / "kerned.pdf", b"[(Of) 200 (#) 278 ( ) (ce under)] TJ", _FI)
+    assert _first_block(pdf) == "Office under"

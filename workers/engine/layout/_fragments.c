@@ -226,8 +226,10 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
     (void)self;
     PyObject *glyphs, *fragment_class;
     double fragment_gap, space_gap, set_back, set_back_gap, raised;
-    if (!PyArg_ParseTuple(args, "O!Oddddd", &PyList_Type, &glyphs, &fragment_class,
-                          &fragment_gap, &space_gap, &set_back, &set_back_gap, &raised))
+    Py_ssize_t usual_after;
+    if (!PyArg_ParseTuple(args, "O!Oddddnd", &PyList_Type, &glyphs, &fragment_class,
+                          &fragment_gap, &space_gap, &set_back, &set_back_gap, &usual_after,
+                          &raised))
         return NULL;
     PyObject *out = PyList_New(0);
     if (out == NULL) return NULL;
@@ -315,7 +317,8 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
                        SET_BACK) breaks no word. */
                     if (space && after_ligature && g.x0 > last_x0 &&
                         space_x0 < last_x1 - set_back * size &&
-                        fabs(gap - (letters ? gaps / letters : 0.0)) <= set_back_gap * size)
+                        fabs(gap - (letters >= usual_after ? gaps / letters : 0.0)) <=
+                            set_back_gap * size)
                         space = 0;
                     /* An ordinal's raised letters: pdfium's line end is none (RAISED). */
                     if (space && line_end && last_digit && is_lower(g.chr) &&
@@ -1455,7 +1458,7 @@ static PyMethodDef methods[] = {
      "unplain_texts(fragments) -> indices of the fragments whose text fragments() reads"},
     {"fragments", fragments, METH_VARARGS,
      "fragments(glyphs, fragment_class, fragment_gap, space_gap, set_back, set_back_gap, "
-     "raised) -> fragments, raw text"},
+     "usual_after, raised) -> fragments, raw text"},
     {"letter_boldness", letter_boldness, METH_O,
      "letter_boldness(glyphs) -> (letters, bold letters)"},
     {"text_facts", text_facts, METH_O,

@@ -46,6 +46,9 @@ SPACE_GAP = 0.15
 #: its letters, and leaves its gap wider than theirs.)
 SET_BACK = 0.1
 SET_BACK_GAP = 0.05
+#: Letter gaps a fragment needs before their mean is its usual one (before, 0: one kerned
+#: pair, "ff", is no usual gap).
+USUAL_AFTER = 3
 #: Raised letters touching a numeral ("1" "st", "3" "ème"), higher by this many of its sizes,
 #: are an ordinal's indicator: one word with it, though pdfium ends a line between them.
 RAISED = 0.15
@@ -260,7 +263,8 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
     """Runs of glyphs in content order, split at line changes and wide gaps."""
     if _accelerator is not None:
         out: list[Fragment] = _accelerator.fragments(
-            glyphs, Fragment, FRAGMENT_GAP, SPACE_GAP, SET_BACK, SET_BACK_GAP, RAISED
+            glyphs, Fragment, FRAGMENT_GAP, SPACE_GAP, SET_BACK, SET_BACK_GAP, USUAL_AFTER,
+            RAISED,
         )
     else:
         out = _python_fragments(glyphs)
@@ -467,7 +471,8 @@ def _python_fragments(glyphs: list[Glyph]) -> list[Fragment]:
                 if (
                     space and after_ligature and gx0 > last.x0
                     and space_x0 < last.x1 - SET_BACK * size
-                    and abs(gap - (gaps / letters if letters else 0.0)) <= SET_BACK_GAP * size
+                    and abs(gap - (gaps / letters if letters >= USUAL_AFTER else 0.0))
+                    <= SET_BACK_GAP * size
                 ):
                     space = False  # set back into the glyph before, its advance undone
                 if (
