@@ -214,6 +214,7 @@ class _LooseGlyph:
     def __init__(self, char: str, x0: float, x1: float, bold: bool) -> None:
         self.char, self.x0, self.y0, self.x1, self.y1 = char, x0, 0.0, x1, 10.0
         self.size, self.bold, self.rotated = 10.0, bold, False
+        self.font, self.obj = "F", 0
 
 
 def test_c_reads_fields_as_getattr_does_for_any_glyph_type(

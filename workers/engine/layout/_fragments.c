@@ -123,6 +123,16 @@ static int is_space(PyObject *chr) {
     return result;
 }
 
+/* str.isdigit() / str.islower() of a one-character glyph (0 for longer ones: a ligature's
+ * text is never a numeral, and an ordinal's letters are read one by one). */
+static int is_digit(PyObject *chr) {
+    return PyUnicode_GET_LENGTH(chr) == 1 && Py_UNICODE_ISDIGIT(PyUnicode_READ_CHAR(chr, 0));
+}
+
+static int is_lower(PyObject *chr) {
+    return PyUnicode_GET_LENGTH(chr) == 1 && Py_UNICODE_ISLOWER(PyUnicode_READ_CHAR(chr, 0));
+}
+
 /* The fragment being built: the Fragment, its glyph list, its text parts and its box. */
 typedef struct {
     PyObject *fragment, *glyphs, *parts;
@@ -215,9 +225,11 @@ static void grow_box(building *b, const glyph_view *g) {
 static PyObject *fragments(PyObject *self, PyObject *args) {
     (void)self;
     PyObject *glyphs, *fragment_class;
-    double fragment_gap, space_gap;
-    if (!PyArg_ParseTuple(args, "O!Odd", &PyList_Type, &glyphs, &fragment_class,
-                          &fragment_gap, &space_gap))
+    double fragment_gap, space_gap, set_back, set_back_gap, raised;
+    Py_ssize_t usual_after;
+    if (!PyArg_ParseTuple(args, "O!Oddddnd", &PyList_Type, &glyphs, &fragment_class,
+                          &fragment_gap, &space_gap, &set_back, &set_back_gap, &usual_after,
+                          &raised))
         return NULL;
     PyObject *out = PyList_New(0);
     if (out == NULL) return NULL;
@@ -225,6 +237,12 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
     int have_last = 0, last_rotated = 0;
     double last_x0 = 0, last_x1 = 0, last_y0 = 0, last_size = 0;
     int space = 0;
+    double space_x0 = 0; /* where the last space since the last glyph starts (SET_BACK) */
+    int after_ligature = 0; /* the last glyph ends a ligature (SET_BACK) */
+    double gaps = 0;        /* the current fragment's letter gaps: their sum and count */
+    Py_ssize_t letters = 0;
+    int line_end = 0;    /* every space since the last glyph is pdfium's line end (RAISED) */
+    int last_digit = 0;  /* the last glyph is a numeral */
     PyObject *held[6] = {0};
     slot_layout layout = {NULL, {0}};
 
@@ -237,6 +255,13 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
         int blank = is_space(g.chr);
         if (blank < 0) goto fail;
         if (blank) {
+            if (!space || g.x0 > space_x0) space_x0 = g.x0;
+            PyObject *obj = field_of(glyph, &layout, F_OBJ);
+            if (obj == NULL) goto fail;
+            long owner = PyLong_AsLong(obj);
+            Py_DECREF(obj);
+            if (owner == -1 && PyErr_Occurred()) goto fail;
+            line_end = (line_end || !space) && owner < 0;
             space = 1;
             continue;
         }
@@ -260,6 +285,7 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
             last_x1 = g.x1;
             last_y0 = g.y0;
             last_size = g.size;
+            last_digit = is_digit(g.chr);
             space = 0;
             continue;
         }
@@ -281,10 +307,29 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
                 /* A ligature's glyphs ("fi") share one box. */
                 int ligature = fabs(g.x0 - last_x0) < 0.5 && fabs(g.x1 - last_x1) < 0.5;
                 double backwards = last_x0 - g.x1;
-                if ((-0.5 * size <= gap && gap <= fragment_gap * size) || ligature ||
+                /* (or kerned far back into a glyph whose box is wider than its advance,
+                   yet right of where that glyph starts: lines.py) */
+                if (((-0.5 * size <= gap || g.x0 > last_x0) && gap <= fragment_gap * size) ||
+                    ligature ||
                     (-fragment_gap * size <= backwards && backwards <= fragment_gap * size &&
                      gap < 0)) {
+                    /* A space set back into the glyph before, its advance undone (lines.py:
+                       SET_BACK) breaks no word. */
+                    if (space && after_ligature && g.x0 > last_x0 &&
+                        space_x0 < last_x1 - set_back * size &&
+                        fabs(gap - (letters >= usual_after ? gaps / letters : 0.0)) <=
+                            set_back_gap * size)
+                        space = 0;
+                    /* An ordinal's raised letters: pdfium's line end is none (RAISED). */
+                    if (space && line_end && last_digit && is_lower(g.chr) &&
+                        g.y0 > last_y0 + raised * last_size && fabs(gap) <= space_gap * size)
+                        space = 0;
                     int with_space = space || (fabs(gap) > space_gap * size && gap > 0);
+                    if (!with_space && g.x0 > last_x0) {
+                        gaps += gap;
+                        letters++;
+                    }
+                    after_ligature = ligature;
                     if (extend_fragment(&current, &g, with_space) < 0) goto fail;
                     grow_box(&current, &g);
                     have_last = 1;
@@ -293,6 +338,7 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
                     last_x1 = g.x1;
                     last_y0 = g.y0;
                     last_size = g.size;
+                    last_digit = is_digit(g.chr);
                     space = 0;
                     continue;
                 }
@@ -300,12 +346,16 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
         }
         if (close_fragment(&current) < 0) goto fail;
         if (start_fragment(&current, out, fragment_class, &g) < 0) goto fail;
+        after_ligature = 0;
+        gaps = 0;
+        letters = 0;
         have_last = 1;
         last_rotated = 0;
         last_x0 = g.x0;
         last_x1 = g.x1;
         last_y0 = g.y0;
         last_size = g.size;
+        last_digit = is_digit(g.chr);
         space = 0;
     }
     if (close_fragment(&current) < 0) goto fail;
@@ -1407,7 +1457,8 @@ static PyMethodDef methods[] = {
     {"unplain_texts", unplain_texts, METH_O,
      "unplain_texts(fragments) -> indices of the fragments whose text fragments() reads"},
     {"fragments", fragments, METH_VARARGS,
-     "fragments(glyphs, fragment_class, fragment_gap, space_gap) -> fragments, raw text"},
+     "fragments(glyphs, fragment_class, fragment_gap, space_gap, set_back, set_back_gap, "
+     "usual_after, raised) -> fragments, raw text"},
     {"letter_boldness", letter_boldness, METH_O,
      "letter_boldness(glyphs) -> (letters, bold letters)"},
     {"text_facts", text_facts, METH_O,

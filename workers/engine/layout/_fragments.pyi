@@ -3,7 +3,8 @@ from collections.abc import Callable
 from typing import Any
 
 def fragments(
-    glyphs: list[Any], fragment_class: type, fragment_gap: float, space_gap: float, /
+    glyphs: list[Any], fragment_class: type, fragment_gap: float, space_gap: float,
+    set_back: float, set_back_gap: float, usual_after: int, raised: float, /
 ) -> list[Any]: ...
 def letter_boldness(glyphs: list[Any], /) -> tuple[int, int]: ...
 def glyph_facts(fragments: list[Any], tall_glyphs: float, /) -> int: ...

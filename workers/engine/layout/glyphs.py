@@ -25,10 +25,11 @@ import ctypes
 import hashlib
 import itertools
 import operator
+import re
 import struct
 import weakref
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import ModuleType
 from typing import Any
 
@@ -855,6 +856,45 @@ def _glyphs(textpage: Any, owners: dict[int, int], content: PageContent) -> None
         )
     else:
         _python_glyphs(content.glyphs, chars, raw, page_address, count, info_of)
+    if _PRIVATE_USE.search(chars if isinstance(chars, str) else "".join(chars)):
+        _blank_private_glyphs_as_spaces(raw, chars, count, content.glyphs)
+
+
+#: Unicode's private-use area: what a font's own codes read as when its /ToUnicode maps them
+#: there (or pdfium reads a symbol font without one: its code plus U+F000).
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+#: A glyph whose ink is less tall than this share of its loose box draws nothing: a space.
+_BLANK_INK = 0.01
+
+
+def _blank_private_glyphs_as_spaces(
+    raw: Any, chars: str | list[str], count: int, glyphs: list[Glyph]
+) -> None:
+    """Read as a space each glyph whose character is private-use and that draws no ink: a
+    font's space mapped to a private-use code (a script face's /ToUnicode gives U+E020, a
+    symbol font without one U+F020). Left as it is, the character is dropped from the text
+    (it means nothing to a reader) and the words on either side run together."""
+    blank: list[tuple[float, float]] = []
+    tight = (ctypes.c_double * 4)()
+    loose = c.FS_RECTF()
+    for i in range(count):
+        if not "\ue000" <= chars[i] <= "\uf8ff":
+            continue
+        left, right, bottom, top = (ctypes.pointer(ctypes.c_double.from_buffer(tight, 8 * k))
+                                    for k in range(4))
+        if not c.FPDFText_GetCharBox(raw, i, left, right, bottom, top):
+            continue
+        if not c.FPDFText_GetLooseCharBox(raw, i, ctypes.byref(loose)):
+            continue
+        height = abs(loose.top - loose.bottom)
+        if height > 0 and abs(tight[3] - tight[2]) < _BLANK_INK * height:
+            blank.append((min(loose.left, loose.right), min(loose.top, loose.bottom)))
+    if not blank:
+        return
+    wanted = set(blank)
+    for k, g in enumerate(glyphs):
+        if "\ue000" <= g.char <= "\uf8ff" and (g.x0, g.y0) in wanted:
+            glyphs[k] = replace(g, char=" ")
 
 
 def _restore_dropped_spaces(page: Any, content: PageContent) -> None:

@@ -36,6 +36,22 @@ except ImportError:  # pragma: no cover - depends on the installation
 FRAGMENT_GAP = 0.5
 #: A gap wider than this many font sizes between glyphs is a space even if none was drawn.
 SPACE_GAP = 0.15
+#: A space drawn after a ligature ("fi", "fl": one box read as two letters), starting this
+#: many font sizes or more inside its box, the gap from it to the next glyph within
+#: :data:`SET_BACK_GAP` of the fragment's usual letter gap so far, breaks no word: text
+#: whose ligatures were once extracted as "fi " and set again, the space kerned away
+#: ("Offi" [260] " " "cers": its advance undone), so the letters stand as a word's do.
+#: (After any other glyph such a space is a kerning pair's, "f" and space in an italic, and
+#: the word gap is seen in the letters' ink; tracking moves a word's space back as it moves
+#: its letters, and leaves its gap wider than theirs.)
+SET_BACK = 0.1
+SET_BACK_GAP = 0.05
+#: Letter gaps a fragment needs before their mean is its usual one (before, 0: one kerned
+#: pair, "ff", is no usual gap).
+USUAL_AFTER = 3
+#: Raised letters touching a numeral ("1" "st", "3" "ème"), higher by this many of its sizes,
+#: are an ordinal's indicator: one word with it, though pdfium ends a line between them.
+RAISED = 0.15
 #: A fragment taller than this many of its glyphs' sizes has glyphs above or below its line.
 TALL_GLYPHS = 1.1
 #: A fragment more than this many times the height of a line's shortest joins it without
@@ -246,7 +262,10 @@ def clean(text: str) -> str:
 def fragments(glyphs: list[Glyph]) -> list[Fragment]:
     """Runs of glyphs in content order, split at line changes and wide gaps."""
     if _accelerator is not None:
-        out: list[Fragment] = _accelerator.fragments(glyphs, Fragment, FRAGMENT_GAP, SPACE_GAP)
+        out: list[Fragment] = _accelerator.fragments(
+            glyphs, Fragment, FRAGMENT_GAP, SPACE_GAP, SET_BACK, SET_BACK_GAP, USUAL_AFTER,
+            RAISED,
+        )
     else:
         out = _python_fragments(glyphs)
     positions: dict[int, int] | None = None
@@ -377,6 +396,15 @@ def _python_fragments(glyphs: list[Glyph]) -> list[Fragment]:
     x0 = y0 = x1 = y1 = 0.0
     last: Glyph | None = None
     space = False
+    # Where the last of the spaces since the last glyph starts, whether that glyph ends a
+    # ligature, and the sum and count of the current fragment's letter gaps (see SET_BACK).
+    space_x0 = 0.0
+    after_ligature = False
+    gaps = 0.0
+    letters = 0
+    # Whether every space since the last glyph is one pdfium put at a line end it saw (drawn
+    # by no page object).
+    line_end = False
 
     def close() -> None:
         if current is not None:
@@ -386,6 +414,8 @@ def _python_fragments(glyphs: list[Glyph]) -> list[Fragment]:
     for g in glyphs:
         char = g.char
         if char.isspace():
+            space_x0 = g.x0 if not space or g.x0 > space_x0 else space_x0
+            line_end = (line_end or not space) and g.obj < 0
             space = True
             continue
         gy0, gy1 = g.y0, g.y1
@@ -430,12 +460,33 @@ def _python_fragments(glyphs: list[Glyph]) -> list[Fragment]:
                 size = 1.0
             # A ligature's glyphs ("fi") share one box: the second starts where the first did.
             ligature = abs(gx0 - last.x0) < 0.5 and abs(gx1 - last.x1) < 0.5
-            if -0.5 * size <= gap <= FRAGMENT_GAP * size or ligature or (
+            if (
+                # (or kerned far back into a glyph whose box is wider than its advance, as a
+                # script face's swashes are, yet right of where that glyph starts)
+                (-0.5 * size <= gap or gx0 > last.x0) and gap <= FRAGMENT_GAP * size
+            ) or ligature or (
                 # right-to-left runs advance leftwards
                 -FRAGMENT_GAP * size <= last.x0 - gx1 <= FRAGMENT_GAP * size and gap < 0
             ):
+                if (
+                    space and after_ligature and gx0 > last.x0
+                    and space_x0 < last.x1 - SET_BACK * size
+                    and abs(gap - (gaps / letters if letters >= USUAL_AFTER else 0.0))
+                    <= SET_BACK_GAP * size
+                ):
+                    space = False  # set back into the glyph before, its advance undone
+                if (
+                    space and line_end and len(char) == 1 and char.islower()
+                    and last.char.isdigit() and gy0 > last.y0 + RAISED * last.size
+                    and abs(gap) <= SPACE_GAP * size
+                ):
+                    space = False  # an ordinal's raised letters: pdfium's line end is none
                 if space or abs(gap) > SPACE_GAP * size and gap > 0:
                     parts.append(" ")
+                elif gx0 > last.x0:
+                    gaps += gap
+                    letters += 1
+                after_ligature = ligature
                 current.glyphs.append(g)
                 parts.append(char)
                 if gx0 < x0:
@@ -456,6 +507,9 @@ def _python_fragments(glyphs: list[Glyph]) -> list[Fragment]:
         x0, y0, x1, y1 = g.x0, gy0, g.x1, gy1
         last = g
         space = False
+        after_ligature = False
+        gaps = 0.0
+        letters = 0
     close()
     return out
 
