@@ -130,6 +130,8 @@ def classify(
     }
     # So does the label at the top of a box left blank to be filled in ("VA DATE STAMP").
     not_headings |= {id(b) for b in body if b.labels_box}
+    # And a name locked up with its drawn mark into a letterhead's logo.
+    not_headings |= {id(b) for b in body if b.wordmark}
     if not _slide_deck(doc.pages):
         # (On slides, pictures fill the page around their title, which the slide-title rule
         # below already tells from the points and labels.)
