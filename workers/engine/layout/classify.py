@@ -59,6 +59,7 @@ from .patterns import (
     starts_item,
     title_key,
 )
+from .subtitles import subtitle_apart
 from .tables import table_caption
 
 #: Margin bands (fraction of page height) where running headers and footers live.
@@ -357,6 +358,7 @@ def classify(
     _lettered_sections(doc)
     if not outline:
         _form_parts(doc, fields)
+    subtitle_apart(doc, heading_faces, outline)
     _normalise_levels(doc, outline, heading_faces)
     for result in results:
         for block in result.blocks:
