@@ -59,6 +59,7 @@ from .patterns import (
     starts_item,
     title_key,
 )
+from .sections_ahead import sections_ahead_apart
 from .subtitles import subtitle_apart
 from .tables import table_caption
 
@@ -358,6 +359,7 @@ def classify(
     _lettered_sections(doc)
     if not outline:
         _form_parts(doc, fields)
+        sections_ahead_apart(doc, heading_faces)
     subtitle_apart(doc, heading_faces, outline)
     _normalise_levels(doc, outline, heading_faces)
     for result in results:
