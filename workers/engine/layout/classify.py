@@ -1456,7 +1456,11 @@ def _heading_styles(body: list[Block], body_size: float) -> dict[tuple[float, bo
         if _heading_candidate(b, b.text, body_size):
             styles[(round(b.size), b.bold)] += 1
     ordered = sorted(styles, key=lambda s: (-s[0], not s[1]))
-    return {style: min(i + 1, 6) for i, style in enumerate(ordered)}
+    # (Not capped at 6: these are ranks among every face a heading may be set in, many of
+    # which head nothing in the end; the levels are numbered and capped once the headings
+    # are known, see _normalise_levels. Capped here, the faces past the sixth would be one
+    # level, and a run-in heading under the sixth its sibling.)
+    return {style: i + 1 for i, style in enumerate(ordered)}
 
 
 def _outline_faces(
@@ -1509,7 +1513,7 @@ def _numbered_subsections(doc: Document) -> None:
         if len(number) < 2:
             continue
         if number == (*last, 1):
-            level = min(levels[last] + 1, 6)
+            level = levels[last] + 1  # (capped once levels are numbered: see above)
         elif len(number) <= len(last) and number[:-1] == last[: len(number) - 1] and \
                 number[-1] == last[len(number) - 1] + 1:
             level = levels.get(last[: len(number)], levels[last])
@@ -1865,7 +1869,7 @@ def _below_last_heading(doc: Document, run_in_heads: set[int]) -> int:
     last = next((b for b in reversed(doc.blocks) if isinstance(b, Heading)), None)
     if last is None:
         return 1
-    return last.level if id(last) in run_in_heads else min(last.level + 1, 6)
+    return last.level if id(last) in run_in_heads else last.level + 1
 
 
 def _wrapped_heading(above: Block, below: Block) -> bool:
