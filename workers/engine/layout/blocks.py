@@ -47,6 +47,9 @@ class Block:
     #: Set for a text block labelling an empty box drawn on the page, to be filled in (see
     #: :mod:`.box_labels`): a form's label, no heading.
     labels_box: bool = False
+    #: Set for a text block locked up with a drawn mark into a logo at the top of its page
+    #: (see :mod:`.wordmarks`): the sender's name, no heading.
+    wordmark: bool = False
     x0: float = 0.0
     y0: float = 0.0
     x1: float = 0.0

@@ -59,6 +59,8 @@ from .patterns import (
     starts_item,
     title_key,
 )
+from .sections_ahead import sections_ahead_apart
+from .subtitles import subtitle_apart
 from .tables import table_caption
 
 #: Margin bands (fraction of page height) where running headers and footers live.
@@ -130,6 +132,8 @@ def classify(
     }
     # So does the label at the top of a box left blank to be filled in ("VA DATE STAMP").
     not_headings |= {id(b) for b in body if b.labels_box}
+    # And a name locked up with its drawn mark into a letterhead's logo.
+    not_headings |= {id(b) for b in body if b.wordmark}
     if not _slide_deck(doc.pages):
         # (On slides, pictures fill the page around their title, which the slide-title rule
         # below already tells from the points and labels.)
@@ -355,6 +359,8 @@ def classify(
     _lettered_sections(doc)
     if not outline:
         _form_parts(doc, fields)
+        sections_ahead_apart(doc, heading_faces)
+    subtitle_apart(doc, heading_faces, outline)
     _normalise_levels(doc, outline, heading_faces)
     for result in results:
         for block in result.blocks:
@@ -1450,7 +1456,11 @@ def _heading_styles(body: list[Block], body_size: float) -> dict[tuple[float, bo
         if _heading_candidate(b, b.text, body_size):
             styles[(round(b.size), b.bold)] += 1
     ordered = sorted(styles, key=lambda s: (-s[0], not s[1]))
-    return {style: min(i + 1, 6) for i, style in enumerate(ordered)}
+    # (Not capped at 6: these are ranks among every face a heading may be set in, many of
+    # which head nothing in the end; the levels are numbered and capped once the headings
+    # are known, see _normalise_levels. Capped here, the faces past the sixth would be one
+    # level, and a run-in heading under the sixth its sibling.)
+    return {style: i + 1 for i, style in enumerate(ordered)}
 
 
 def _outline_faces(
@@ -1503,7 +1513,7 @@ def _numbered_subsections(doc: Document) -> None:
         if len(number) < 2:
             continue
         if number == (*last, 1):
-            level = min(levels[last] + 1, 6)
+            level = levels[last] + 1  # (capped once levels are numbered: see above)
         elif len(number) <= len(last) and number[:-1] == last[: len(number) - 1] and \
                 number[-1] == last[len(number) - 1] + 1:
             level = levels.get(last[: len(number)], levels[last])
@@ -1859,7 +1869,7 @@ def _below_last_heading(doc: Document, run_in_heads: set[int]) -> int:
     last = next((b for b in reversed(doc.blocks) if isinstance(b, Heading)), None)
     if last is None:
         return 1
-    return last.level if id(last) in run_in_heads else min(last.level + 1, 6)
+    return last.level if id(last) in run_in_heads else last.level + 1
 
 
 def _wrapped_heading(above: Block, below: Block) -> bool:

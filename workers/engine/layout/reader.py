@@ -122,6 +122,7 @@ from .tables import (
     side_by_side_areas,
 )
 from .walls import GlyphPositions, shared_edges, split_at_walls, vertical_walls
+from .wordmarks import mark_wordmarks
 
 _blocks_accelerator: ModuleType | None
 try:
@@ -468,6 +469,8 @@ def page_blocks(
     )
     if content.rules or content.paths:
         mark_box_labels(ordered, breaks.drawn)  # (a box is drawn with lines or shapes)
+    if content.paths:
+        mark_wordmarks(ordered, content.paths)
     return labels_after_drawings(join_tables(footnotes_last(ordered, content)))
 
 
