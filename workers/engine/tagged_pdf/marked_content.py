@@ -34,6 +34,7 @@ from types import ModuleType
 import pikepdf
 
 from ..layout.operators import joined_content
+from ..pdf_entries import entry_of
 
 _scanner: ModuleType | None
 try:
@@ -520,7 +521,7 @@ def _actual_text_of(operands: Sequence[object], properties: object) -> str | Non
         entries = properties.get(str(entries))
     if not isinstance(entries, pikepdf.Dictionary):
         return None
-    text = entries.get("/ActualText")
+    text = entry_of(entries, "/ActualText")
     return str(text) if isinstance(text, pikepdf.String) else None
 
 
@@ -755,7 +756,7 @@ def xobject_names(resources: object) -> frozenset[str]:
     """Names of the XObjects a ``Do`` can paint with these resources."""
     if not isinstance(resources, pikepdf.Dictionary):
         return frozenset()
-    xobjects = resources.get("/XObject")
+    xobjects = entry_of(resources, "/XObject")
     if not isinstance(xobjects, pikepdf.Dictionary):
         return frozenset()
     return frozenset(str(name) for name in xobjects.keys())  # noqa: SIM118 - pikepdf keys
@@ -770,7 +771,7 @@ def strip_form_marks(pdf: pikepdf.Pdf) -> int:
     """
     rewritten = 0
     for obj in pdf.objects:
-        if not isinstance(obj, pikepdf.Stream) or obj.get("/Subtype") != pikepdf.Name.Form:
+        if not isinstance(obj, pikepdf.Stream) or entry_of(obj, "/Subtype") != pikepdf.Name.Form:
             continue
         for key in ("/StructParents", "/StructParent"):
             if key in obj:
