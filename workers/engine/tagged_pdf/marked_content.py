@@ -42,6 +42,12 @@ try:
     from . import _instruction_scan as _scanner
 except ImportError:  # pragma: no cover - depends on the installation
     _scanner = None
+_units: ModuleType | None
+try:
+    # Each instruction's unit owner, walked in C (_mark_units.c): see _unit_owners.
+    from . import _mark_units as _units
+except ImportError:  # pragma: no cover - depends on the installation
+    _units = None
 
 _SHOW = frozenset({"Tj", "TJ", "'", '"'})
 _PAINT = frozenset({"f", "F", "f*", "B", "B*", "b", "b*", "S", "s"})
@@ -672,6 +678,19 @@ _UNIT_KIND: dict[str, int] = {
 
 
 def _unit_owners(
+    operators: Operators, owners: list[Owner | None]
+) -> tuple[list[Owner | None], list[int]]:
+    """:func:`python_unit_owners`, walked in C where the extension is built (the walk looks
+    at every instruction of every page, and again for each page retagged while its cuts are
+    proven)."""
+    if _units is not None:
+        found: tuple[list[Owner | None], list[int]] = _units.unit_owners(
+            operators.names, operators.painting, owners)
+        return found
+    return python_unit_owners(operators, owners)
+
+
+def python_unit_owners(
     operators: Operators, owners: list[Owner | None]
 ) -> tuple[list[Owner | None], list[int]]:
     """The owner to switch to *before* each instruction, or None for "no change"; and the
