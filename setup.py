@@ -1,17 +1,18 @@
 """The project's C extensions; everything else is declared in pyproject.toml.
 
-Six hot loops of the layout reader, each file saying why: ``_glyph_reader.c`` (the
+Seven hot loops of the layout reader, each file saying why: ``_glyph_reader.c`` (the
 per-character pdfium loop of glyphs.py), ``_fragments.c`` (the glyph and line loops of lines.py),
 ``_longest_match.c`` (difflib's search, for operators.py), ``_content_scan.c`` (the
 content-stream walk of operators.py), ``_column_gap.c`` (the column search's widest gap,
-for order.py) and ``_block_loop.c`` (block building, for reader.py); and two of the
+for order.py) and ``_block_loop.c`` (block building, for reader.py); and three of the
 tagged-PDF writer, ``tagged_pdf/_instruction_scan.c`` (where each instruction of a page's
-content stream lies, so marked content is written between its bytes: marked_content.py)
-and ``tagged_pdf/_eexec.c`` (Type 1 fonts' encryption, read and written by
-program_widths.py). They need only a C compiler and Python's headers
-(scripts/install-system-packages.sh installs them). All are optional: an installation
+content stream lies, so marked content is written between its bytes: marked_content.py),
+``tagged_pdf/_mark_units.c`` (the owner to switch to before each instruction, for the
+marked-content plan: marked_content.py) and ``tagged_pdf/_eexec.c`` (Type 1 fonts'
+encryption, read and written by program_widths.py). They need only a C compiler and Python's
+headers (scripts/install-system-packages.sh installs them). All are optional: an installation
 without a compiler still succeeds; the layout loops then run in Python, and the tagger goes
-through pikepdf's parser and decrypts in Python.
+through pikepdf's parser, plans marks and decrypts in Python.
 """
 
 from setuptools import Extension, setup
@@ -41,6 +42,12 @@ setup(
             "workers.engine.tagged_pdf._instruction_scan",
             sources=["workers/engine/tagged_pdf/_instruction_scan.c"],
             depends=[LEXER],
+            optional=True,
+        ),
+        # The owner to switch to before each instruction (tagged_pdf/marked_content.py).
+        Extension(
+            "workers.engine.tagged_pdf._mark_units",
+            sources=["workers/engine/tagged_pdf/_mark_units.c"],
             optional=True,
         ),
         # Type 1 programs' encryption (tagged_pdf/program_widths.py).

@@ -13,6 +13,7 @@ import warnings
 import pikepdf
 
 from ..document import Document, block_text
+from ..pdf_entries import entry_of
 
 #: Used when neither the source nor the model says which language the text is in (the
 #: other renderers do the same); the report says so, as a screen reader would read it so.
@@ -28,7 +29,7 @@ def remove_old_structure(pdf: pikepdf.Pdf) -> bool:
     for page in pdf.pages:
         if "/StructParents" in page.obj:
             del page.obj["/StructParents"]
-        annots = page.obj.get("/Annots")
+        annots = entry_of(page.obj, "/Annots")
         if isinstance(annots, pikepdf.Array):
             for annot in annots:
                 if isinstance(annot, pikepdf.Dictionary) and "/StructParent" in annot:

@@ -16,6 +16,7 @@ from types import ModuleType
 import pikepdf
 
 from ..layout.operators import joined_content
+from ..pdf_entries import entry_of
 from .fonts import _appearance_streams
 from .marked_content import first_name_at, indices_of
 
@@ -61,11 +62,11 @@ class CodesUsed:
     def read_page(self, page: pikepdf.Page) -> None:
         resources = page.obj.get("/Resources")
         self._read(page.obj, resources, None, 0)
-        annots = page.obj.get("/Annots")
+        annots = entry_of(page.obj, "/Annots")
         if isinstance(annots, pikepdf.Array):
             for annot in annots:
                 if isinstance(annot, pikepdf.Dictionary):
-                    for stream in _appearance_streams(annot.get("/AP")):
+                    for stream in _appearance_streams(entry_of(annot, "/AP")):
                         self._read(stream, stream.get("/Resources", resources), None, 0)
 
     def _read(

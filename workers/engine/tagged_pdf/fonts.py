@@ -23,6 +23,7 @@ import pikepdf
 from fontTools.agl import LEGACY_AGL2UV
 
 from ..glyph_names import NotUnderstood, code_names, to_unicode_entries
+from ..pdf_entries import entry_of
 
 #: CID fonts of these character collections map to Unicode through Adobe's published CMaps.
 _KNOWN_ORDERINGS = frozenset({"GB1", "CNS1", "Japan1", "Korea1", "KR"})
@@ -43,7 +44,7 @@ def drop_subset_glyph_lists(pdf: pikepdf.Pdf) -> int:
     """Remove /CIDSet and /CharSet from every font descriptor; returns how many."""
     dropped = 0
     for obj in pdf.objects:
-        if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/FontDescriptor":
+        if isinstance(obj, pikepdf.Dictionary) and entry_of(obj, "/Type") == "/FontDescriptor":
             for key in ("/CIDSet", "/CharSet"):
                 if key in obj:
                     del obj[key]
@@ -87,12 +88,12 @@ def _all_fonts(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Dictionary]:
 
 def page_roots(page: pikepdf.Page) -> Iterator[pikepdf.Object]:
     """Where a page's fonts are found: its resources and its annotations' appearances."""
-    yield page.obj.get("/Resources", pikepdf.Dictionary())
-    annots = page.obj.get("/Annots")
+    yield entry_of(page.obj, "/Resources", pikepdf.Dictionary())
+    annots = entry_of(page.obj, "/Annots")
     if isinstance(annots, pikepdf.Array):
         for annot in annots:
             if isinstance(annot, pikepdf.Dictionary):
-                yield from _appearance_streams(annot.get("/AP"))
+                yield from _appearance_streams(entry_of(annot, "/AP"))
 
 
 def reachable_fonts(roots: Iterable[pikepdf.Object]) -> Iterator[pikepdf.Dictionary]:
@@ -106,22 +107,22 @@ def reachable_fonts(roots: Iterable[pikepdf.Object]) -> Iterator[pikepdf.Diction
         visited += 1
         if isinstance(item, pikepdf.Stream):  # an appearance or a Form XObject
             if _first(item, seen):
-                stack.append(item.get("/Resources", pikepdf.Dictionary()))
+                stack.append(entry_of(item, "/Resources", pikepdf.Dictionary()))
             continue
         if not isinstance(item, pikepdf.Dictionary) or not _first(item, seen):
             continue
-        fonts = item.get("/Font")
+        fonts = entry_of(item, "/Font")
         if isinstance(fonts, pikepdf.Dictionary):
             for font in fonts.values():
                 if isinstance(font, pikepdf.Dictionary) and _first(font, seen):
                     yield font
-                    if font.get("/Subtype") == "/Type3":
-                        stack.append(font.get("/Resources", pikepdf.Dictionary()))
-        xobjects = item.get("/XObject")
+                    if entry_of(font, "/Subtype") == "/Type3":
+                        stack.append(entry_of(font, "/Resources", pikepdf.Dictionary()))
+        xobjects = entry_of(item, "/XObject")
         if isinstance(xobjects, pikepdf.Dictionary):
             stack.extend(
                 x for x in xobjects.values()
-                if isinstance(x, pikepdf.Stream) and x.get("/Subtype") == "/Form"
+                if isinstance(x, pikepdf.Stream) and entry_of(x, "/Subtype") == "/Form"
             )
 
 

@@ -34,6 +34,7 @@ from types import ModuleType
 import pikepdf
 
 from ..layout.operators import joined_content
+from ..pdf_entries import entry_of
 
 _scanner: ModuleType | None
 try:
@@ -41,6 +42,12 @@ try:
     from . import _instruction_scan as _scanner
 except ImportError:  # pragma: no cover - depends on the installation
     _scanner = None
+_units: ModuleType | None
+try:
+    # Each instruction's unit owner, walked in C (_mark_units.c): see _unit_owners.
+    from . import _mark_units as _units
+except ImportError:  # pragma: no cover - depends on the installation
+    _units = None
 
 _SHOW = frozenset({"Tj", "TJ", "'", '"'})
 _PAINT = frozenset({"f", "F", "f*", "B", "B*", "b", "b*", "S", "s"})
@@ -520,7 +527,7 @@ def _actual_text_of(operands: Sequence[object], properties: object) -> str | Non
         entries = properties.get(str(entries))
     if not isinstance(entries, pikepdf.Dictionary):
         return None
-    text = entries.get("/ActualText")
+    text = entry_of(entries, "/ActualText")
     return str(text) if isinstance(text, pikepdf.String) else None
 
 
@@ -673,6 +680,19 @@ _UNIT_KIND: dict[str, int] = {
 def _unit_owners(
     operators: Operators, owners: list[Owner | None]
 ) -> tuple[list[Owner | None], list[int]]:
+    """:func:`python_unit_owners`, walked in C where the extension is built (the walk looks
+    at every instruction of every page, and again for each page retagged while its cuts are
+    proven)."""
+    if _units is not None:
+        found: tuple[list[Owner | None], list[int]] = _units.unit_owners(
+            operators.names, operators.painting, owners)
+        return found
+    return python_unit_owners(operators, owners)
+
+
+def python_unit_owners(
+    operators: Operators, owners: list[Owner | None]
+) -> tuple[list[Owner | None], list[int]]:
     """The owner to switch to *before* each instruction, or None for "no change"; and the
     instructions :func:`_plan_marks` looks at (those an owner is switched to before, those
     that paint, and marked-content and text-object operators), found in the same walk.
@@ -755,7 +775,7 @@ def xobject_names(resources: object) -> frozenset[str]:
     """Names of the XObjects a ``Do`` can paint with these resources."""
     if not isinstance(resources, pikepdf.Dictionary):
         return frozenset()
-    xobjects = resources.get("/XObject")
+    xobjects = entry_of(resources, "/XObject")
     if not isinstance(xobjects, pikepdf.Dictionary):
         return frozenset()
     return frozenset(str(name) for name in xobjects.keys())  # noqa: SIM118 - pikepdf keys
@@ -770,7 +790,7 @@ def strip_form_marks(pdf: pikepdf.Pdf) -> int:
     """
     rewritten = 0
     for obj in pdf.objects:
-        if not isinstance(obj, pikepdf.Stream) or obj.get("/Subtype") != pikepdf.Name.Form:
+        if not isinstance(obj, pikepdf.Stream) or entry_of(obj, "/Subtype") != pikepdf.Name.Form:
             continue
         for key in ("/StructParents", "/StructParent"):
             if key in obj:

@@ -31,6 +31,7 @@ from fontTools.cffLib import CFFFontSet, TopDict
 from fontTools.misc.psCharStrings import T1CharString, T2CharString
 
 from ..glyph_names import code_names
+from ..pdf_entries import entry_of
 from .fonts import display_name
 
 _crypt: ModuleType | None
@@ -101,8 +102,8 @@ def _repaired(
     widths = _named_widths(font)
     if not widths:
         return None
-    program = descriptor.get("/FontFile")
-    compact = descriptor.get("/FontFile3")
+    program = entry_of(descriptor, "/FontFile")
+    compact = entry_of(descriptor, "/FontFile3")
     if isinstance(program, pikepdf.Stream):
         rewritten = _type1_rewritten(program, widths)
         key = "/FontFile"

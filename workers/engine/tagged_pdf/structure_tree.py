@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import pikepdf
 
 from ..document import BBox, Block, Document, block_text
+from ..pdf_entries import entry_of
 from .marked_content import ReadingKey
 from .plan import Node, fix_heading_levels
 
@@ -260,15 +261,15 @@ def _tag_annotations(
     parent_tree: list[int | pikepdf.Object],
     places: _TextPlaces,
 ) -> int:
-    annots = page.get("/Annots")
+    annots = entry_of(page, "/Annots")
     if not isinstance(annots, pikepdf.Array):
         return next_key
     tagged = False
     for annot in annots:
         if not isinstance(annot, pikepdf.Dictionary) or not annot.is_indirect:
             continue
-        subtype = str(annot.get("/Subtype", ""))
-        flags = annot.get("/F", 0)
+        subtype = str(entry_of(annot, "/Subtype", ""))
+        flags = entry_of(annot, "/F", 0)
         if subtype in _NOT_CONTENT or (isinstance(flags, int) and flags & _HIDDEN):
             continue
         role = {"/Link": "Link", "/Widget": "Form"}.get(subtype, "Annot")
@@ -371,7 +372,7 @@ def _description(
 ) -> str | None:
     """What the annotation is, in words the source already has: its /Contents, or for a link
     the text it sits on (from the model), else its address."""
-    contents = annot.get("/Contents")
+    contents = entry_of(annot, "/Contents")
     if isinstance(contents, pikepdf.String) and str(contents).strip():
         return str(contents)
     if role != "Link":
@@ -404,9 +405,9 @@ def _text_under(rect: BBox | None, page: int, places: _TextPlaces) -> str:
 
 
 def uri_of(annot: pikepdf.Dictionary) -> str | None:
-    action = annot.get("/A")
+    action = entry_of(annot, "/A")
     if isinstance(action, pikepdf.Dictionary):
-        uri = action.get("/URI")
+        uri = entry_of(action, "/URI")
         if uri is not None and str(uri).strip():
             return str(uri)
     return None
@@ -423,6 +424,6 @@ def describe_field(annot: pikepdf.Dictionary, element: pikepdf.Dictionary) -> No
         if not isinstance(parent, pikepdf.Dictionary):
             return
         field_dict = parent
-    name = field_dict.get("/TU") or field_dict.get("/T")
+    name = entry_of(field_dict, "/TU") or entry_of(field_dict, "/T")
     if isinstance(name, pikepdf.String) and str(name).strip():
         element[pikepdf.Name.Alt] = pikepdf.String(str(name))

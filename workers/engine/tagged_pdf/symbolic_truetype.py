@@ -19,6 +19,7 @@ import pypdfium2 as pdfium
 from fontTools.agl import LEGACY_AGL2UV
 from fontTools.ttLib import TTFont
 
+from ..pdf_entries import entry_of
 from .checks import pages_drawn_differently
 from .drawn_encoding import to_unicode_cmap
 from .fonts import display_name, page_roots, reachable_fonts
@@ -62,14 +63,14 @@ def drop_symbolic_encodings(
 
 
 def _repairable(font: pikepdf.Dictionary) -> bool:
-    descriptor = font.get("/FontDescriptor")
-    encoding = font.get("/Encoding")
-    if font.get("/Subtype") != "/TrueType" or "/ToUnicode" in font or not isinstance(
+    descriptor = entry_of(font, "/FontDescriptor")
+    encoding = entry_of(font, "/Encoding")
+    if entry_of(font, "/Subtype") != "/TrueType" or "/ToUnicode" in font or not isinstance(
         descriptor, pikepdf.Dictionary
     ) or encoding is None:
         return False
-    flags = descriptor.get("/Flags", 0)
-    program = descriptor.get("/FontFile2")
+    flags = entry_of(descriptor, "/Flags", 0)
+    program = entry_of(descriptor, "/FontFile2")
     if not isinstance(flags, int) or not flags & _SYMBOLIC or not isinstance(
         program, pikepdf.Stream
     ):

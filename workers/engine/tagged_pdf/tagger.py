@@ -38,6 +38,7 @@ import pypdfium2 as pdfium
 
 from ..document import BBox, Document
 from ..layout.gcpause import paused_gc
+from ..pdf_entries import entry_of
 from .catalog import remove_old_structure, write_catalog
 from .checks import Clip, pages_drawn_differently, read_tagged_text
 from .font_embedding import repair_fonts
@@ -370,8 +371,8 @@ def _marked_actual_texts(page: pikepdf.Page, scanned: ScannedContent | None,
                          instructions: Sequence[Instruction] | None) -> list[ActualTextSpan]:
     """The source page's own marked-content /ActualText spans (parsed only when the page
     can have some)."""
-    resources = page.obj.get("/Resources")
-    properties = resources.get("/Properties") if isinstance(resources, pikepdf.Dictionary) \
+    resources = entry_of(page.obj, "/Resources")
+    properties = entry_of(resources, "/Properties") if isinstance(resources, pikepdf.Dictionary) \
         else None
     if instructions is None:
         if scanned is None or not mentions_actual_text(scanned.data, properties):
