@@ -1,6 +1,6 @@
 """The project's C extensions; everything else is declared in pyproject.toml.
 
-Seven hot loops of the layout reader, each file saying why: ``_glyph_reader.c`` (the
+Six hot loops of the layout reader, each file saying why: ``_glyph_reader.c`` (the
 per-character pdfium loop of glyphs.py), ``_fragments.c`` (the glyph and line loops of lines.py),
 ``_longest_match.c`` (difflib's search, for operators.py), ``_content_scan.c`` (the
 content-stream walk of operators.py), ``_column_gap.c`` (the column search's widest gap,
