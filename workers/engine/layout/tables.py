@@ -904,14 +904,19 @@ def _text_bands(
 ) -> list[tuple[int, bool]]:
     """The bands between the grid's rules across that hold text, top first: each band's
     number (in ``ys``), and whether its text is one line."""
+    # (The grid's fragments by their middles' heights, looked up band by band: a long table
+    # has many bands and many fragments.)
+    inside = sorted(
+        ((f.y0 + f.y1) / 2, f.y0, f.y1) for f in frags if xs[0] < (f.x0 + f.x1) / 2 < xs[-1]
+    )
+    middles = [m for m, _, _ in inside]
     out: list[tuple[int, bool]] = []
     for band, (top, bottom) in enumerate(zip(ys, ys[1:], strict=False)):
         if top > ruled_top + TOUCH or bottom < ruled_bottom - TOUCH:
             continue
-        held = [f for f in frags
-                if bottom < (f.y0 + f.y1) / 2 < top and xs[0] < (f.x0 + f.x1) / 2 < xs[-1]]
+        held = inside[bisect.bisect_right(middles, bottom):bisect.bisect_left(middles, top)]
         if held:
-            out.append((band, max(f.y0 for f in held) < min(f.y1 for f in held)))
+            out.append((band, max(y0 for _, y0, _ in held) < min(y1 for _, _, y1 in held)))
     return out
 
 
