@@ -151,3 +151,112 @@ def test_a_label_the_height_of_its_band_is_read_before_the_choices_beside_it(
     words = read_words(path)
     assert words.index("REVIEW") < words.index("UNCHARACTERIZED") < words.index("HONORABLE")
     assert words.index("CONDUCT") < words.index("GENERAL") < words.index("OTHER")
+
+
+def test_a_rule_over_the_capitals_of_tightly_set_lines_parts_two_entries(
+    tmp_path: Path,
+) -> None:
+    # A form's choices one under another, each wrapped over two lines set tight (line boxes
+    # overlapping) and ruled off from the next: the rule stands in the top of the lower
+    # line's box, over its capitals. It parts the choice above it from the one under it,
+    # which are not run on as one paragraph.
+    entries = [("Operation North, 03/19/2003 -", "08/31/2010"),
+               ("Operation South, 08/08/2014 -", "Present"),
+               ("Operation New Dawn, 09/01/2010 -", "12/15/2011")]
+    ops = [show(57, 780, "Contingency operations", 16)]
+    for k, (first, second) in enumerate(entries):
+        top = 700 - 19.3 * k
+        ops += [show(176, top, first, 11), show(176, top - 8, second, 11)]
+        # (The rule under it: under the box of its last line, over the next one's capitals.)
+        ops.append(b"161 %.1f 240 1 re f" % (top - 11.5))
+    path = text_page_pdf(tmp_path / "form.pdf", ops)
+    paragraphs = [block_text(b) for b in read_layout(path, max_pages=5).blocks][1:]
+    assert paragraphs == [f"{first} {second}" for first, second in entries]
+
+
+def _question_and_options(path: Path, boxes: bool) -> list[str]:
+    """A question, and under it a row of options, each by its box to tick (with ``boxes``),
+    the last wrapped over two lines."""
+    ops = [show(57, 780, "Section three: request", 16),
+           show(72, 700, "Are any of the following conditions related to your request?"),
+           show(72, 689, "Select all that apply; if checked, no special consideration applies.")]
+    options = [(72, "PTSD"), (140, "TBI"), (200, "Other mental")]
+    for x, text in options:
+        ops.append(show(x + 12, 676, text))
+        if boxes:
+            ops.append(b"%d 675 8 8 re S" % x)
+    ops.append(show(212, 666, "health"))
+    return [block_text(b) for b in read_layout(text_page_pdf(path, ops), max_pages=5).blocks]
+
+
+def test_an_option_by_its_box_under_a_question_is_no_line_of_the_question(
+    tmp_path: Path,
+) -> None:
+    # The options' line is set as close under the question as its lines are to each other,
+    # and starts under it: but a box to tick opens it, an answer to choose, not the
+    # question's sentence going on. An option wrapped over two lines is still one.
+    texts = _question_and_options(tmp_path / "form.pdf", boxes=True)
+    question = next(t for t in texts if t.startswith("Are any"))
+    assert question.endswith("no special consideration applies.")
+    assert any(t.startswith("PTSD") for t in texts)
+    assert any(t.endswith("Other mental health") for t in texts)
+
+
+def test_without_boxes_the_line_under_the_question_goes_on_with_it(tmp_path: Path) -> None:
+    texts = _question_and_options(tmp_path / "form.pdf", boxes=False)
+    assert any(t.startswith("Are any") and "PTSD" in t for t in texts)
+
+
+def test_a_box_set_between_an_options_two_lines_leads_neither(tmp_path: Path) -> None:
+    # An option wrapped over two lines, its box set by the middle of the two: the box is
+    # level with neither line, and the option's second line goes on with its first.
+    ops = [show(57, 780, "Section three: request", 16),
+           show(84, 700, "Operation Inherent Resolve, from August 2014 -"),
+           show(84, 690, "to the present day"),
+           b"72 692 8 8 re S"]
+    texts = [block_text(b) for b in read_layout(text_page_pdf(tmp_path / "form.pdf", ops),
+                                                  max_pages=5).blocks]
+    assert any(t.endswith("August 2014 - to the present day") for t in texts)
+
+
+def test_a_rule_through_the_top_of_a_line_set_apart_from_the_one_above_parts_nothing(
+    tmp_path: Path,
+) -> None:
+    # Lines with room between their boxes: a rule between them is drawn in that room, and
+    # one through the top of the lower line's box (a chart's grid line behind a label) is
+    # not drawn between them.
+    ops = [show(57, 780, "Section three: request", 16),
+           show(176, 700, "Operation North, 03/19/2003 -", 11),
+           show(176, 686, "08/31/2010 and after", 11),
+           b"161 694.5 240 1 re f"]
+    texts = [block_text(b) for b in read_layout(text_page_pdf(tmp_path / "form.pdf", ops),
+                                                  max_pages=5).blocks]
+    assert "Operation North, 03/19/2003 - 08/31/2010 and after" in texts
+
+
+def test_a_dot_out_in_the_margin_beside_a_line_leads_no_option(tmp_path: Path) -> None:
+    # A drawing's dot in the margin, level with a paragraph's second line: it stands out of
+    # the lines above, no box to tick before that line, which goes on with the paragraph.
+    ops = [show(57, 780, "Section three: request", 16),
+           show(72, 700, "Federal agencies and the critical infrastructure -"),
+           show(72, 689, "such as energy and communications - depend on systems."),
+           b"58 688 8 8 re f"]
+    texts = [block_text(b) for b in read_layout(text_page_pdf(tmp_path / "form.pdf", ops),
+                                                  max_pages=5).blocks]
+    assert any(t.endswith("infrastructure - such as energy and communications - depend on "
+                          "systems.") for t in texts)
+
+
+def test_options_one_under_another_each_by_its_box_are_entries_of_their_own(
+    tmp_path: Path,
+) -> None:
+    # Each option's box stands left of the text of the option above (by that one's box):
+    # each is an entry, not a line of the option above.
+    ops = [show(57, 780, "Section three: request", 16),
+           show(72, 700, "Education, the highest level and year:")]
+    options = ["High school diploma", "Trade certificate", "College, no degree"]
+    for k, text in enumerate(options):
+        ops += [show(84, 688 - 11 * k, text), b"72 %d 8 8 re S" % (687 - 11 * k)]
+    texts = [block_text(b) for b in read_layout(text_page_pdf(tmp_path / "form.pdf", ops),
+                                                  max_pages=5).blocks]
+    assert texts[1:] == ["Education, the highest level and year:", *options]

@@ -1336,3 +1336,40 @@ def test_a_column_of_text_with_a_label_beside_its_first_line_is_no_table(
     path = text_page_pdf(tmp_path / "column.pdf", ops)
     # (Asked of the lines together, as a column region holding the label would give them.)
     assert _tables_of_page_lines(path) == []
+
+
+def _short_grid(tmp_path: Path, rows: list[tuple[str, str, str]]) -> Table:
+    """A grid ruled round every row and down every column, its head's cells each wrapped
+    over two lines ("Summary by" over "Month"), the rows under it one line each."""
+    def show(x: float, y: float, text: str) -> bytes:
+        return f"BT /F1 9 Tf {x} {y} Td ({text}) Tj ET".encode()
+
+    bottom = 640 - 14 * len(rows)
+    ops = [f"72 {y} 300 0.8 re f".encode() for y in (680, 654, *range(640, bottom - 1, -14))]
+    ops += [f"{x} {bottom} 0.8 {680 - bottom} re f".encode() for x in (72, 172, 272, 372)]
+    head = [("Summary by", "Month"), ("Employees", "Affected"), ("Temporary", "Layoff")]
+    for c, (first, second) in enumerate(head):
+        ops += [show(78 + 100 * c, 670, first), show(78 + 100 * c, 659, second)]
+    for k, row in enumerate(rows):
+        ops += [show(78 + 100 * c, 644 - 14 * k, text) for c, text in enumerate(row)]
+    path = text_page_pdf(tmp_path / "grid.pdf", [*ops, show(72, 760, LOREM[:90])])
+    (table,) = [b for b in read_layout(path, max_pages=5).blocks if isinstance(b, Table)]
+    return table
+
+
+def test_a_short_grids_wrapped_head_is_one_row(tmp_path: Path) -> None:
+    # The last page of a long table: its head and two rows, each ruled round. The head's
+    # cells all wrap, each column's first line included, as a group of labelled rows would;
+    # but the rules part every row below it, each of one line: the head is one row too.
+    rows = [("July 2015", "8,574", "2"), ("August 2015", "5,890", "0")]
+    table = _short_grid(tmp_path, rows)
+    assert _cells(table) == [
+        ["Summary by Month", "Employees Affected", "Temporary Layoff"], *map(list, rows)
+    ]
+
+
+def test_a_longer_grids_wrapped_head_is_one_row(tmp_path: Path) -> None:
+    rows = [(f"Month {k}", f"{1000 + k}", f"{k}") for k in range(1, 6)]
+    table = _short_grid(tmp_path, rows)
+    assert _cells(table)[0] == ["Summary by Month", "Employees Affected", "Temporary Layoff"]
+    assert len(table.rows) == 6

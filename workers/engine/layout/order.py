@@ -1209,7 +1209,9 @@ def reading_order(
             return order(lead) + order(first) + order(second)
         for notes, text in ((first, second), (second, first)):
             if _margin_notes(notes, text, figures):
-                return _with_notes(order(text), order(notes), _column_beside(text, notes))
+                return _with_notes(
+                    order(text), order(notes), _column_beside(text, notes), drawn
+                )
             if _asides(notes, text, figures):
                 return order(text) + order(notes)
         return order(first) + order(second)
@@ -1634,13 +1636,17 @@ def _one_line(block: Block) -> bool:
     return bool(block.frags) and block.y1 - block.y0 <= 1.5 * max(f.height for f in block.frags)
 
 
-def _with_notes(text: list[Block], notes: list[Block], beside: list[Block]) -> list[Block]:
+def _with_notes(
+    text: list[Block], notes: list[Block], beside: list[Block], drawn: DrawnLines | None = None
+) -> list[Block]:
     """``text`` with each of the margin ``notes`` read after the block of text beside which
     the note begins (the last one of the column ``beside`` the notes starting at or above
     it), the notes in their own order. A note set close under the one before it (a
-    definition under its term) goes with it. Notes running down beside
-    :data:`SIDEBAR_ROWS` or more rows of one line each (a form's box of amounts in its
-    margin beside the lines that use them) are read after the last of those rows instead."""
+    definition under its term) goes with it. A note whose frame reaches out across the
+    gutter to one row of the text (``drawn``: the page's lines; :func:`_row_led_to`) is
+    read after that row. Notes running down beside :data:`SIDEBAR_ROWS` or more rows of one
+    line each (a form's box of amounts in its margin beside the lines that use them) are
+    read after the last of those rows instead."""
     near = {id(b) for b in beside}
 
     def joined(k: int) -> bool:
@@ -1658,6 +1664,10 @@ def _with_notes(text: list[Block], notes: list[Block], beside: list[Block]) -> l
         while end < len(notes) and joined(end):
             end += 1
         foot = min(n.y0 for n in notes[k:end])
+        led = _row_led_to(notes[k:end], text, near, drawn) if drawn is not None else None
+        if led is not None:
+            anchors.append(max([led, *anchors[-1:]]))
+            continue
         rows = [
             j for j, b in enumerate(text)
             if id(b) in near and foot <= (b.y0 + b.y1) / 2 <= note.y1
@@ -1692,6 +1702,51 @@ def _with_notes(text: list[Block], notes: list[Block], beside: list[Block]) -> l
         out.append(block)
         out.extend(n for n, at in zip(notes, anchors, strict=True) if at == k)
     return out
+
+
+def _row_led_to(
+    notes: list[Block], text: list[Block], near: set[int], drawn: DrawnLines
+) -> int | None:
+    """The place in ``text`` of the last block of the row a margin note (``notes``: its
+    blocks) is drawn leading to: one or two lines drawn across the gutter from the note's
+    side (or its frame's) to the text beside it (``near``: ids of the blocks of that column),
+    at the note's height; one marks the row it runs level with, two the row between them
+    (a tax form's box of amounts for a line, its frame opening onto that line). None when no
+    line, or more than two, cross the gutter there (rows shaded across it)."""
+    column = [b for b in text if id(b) in near]
+    if not column:
+        return None
+    line = max(f.height for b in notes for f in b.frags[:1]) if notes[0].frags else 0.0
+    side, edge = max(b.x1 for b in notes), min(b.x0 for b in column)
+    if edge <= side:
+        return None
+    foot, head = min(b.y0 for b in notes), max(b.y1 for b in notes)
+    # The note's frame, when one is drawn round it: its side is a line down the gutter along
+    # the note (set off from the note's text by the frame's margin).
+    quarter = (head - foot) / 4
+    frame = drawn.down_between(side - line, edge, foot + quarter, head - quarter)
+    if frame:
+        side = min(frame)
+    low, high = foot - line, head + line
+    heights, lines = drawn.across
+    first, last = bisect.bisect_right(heights, low), bisect.bisect_left(heights, high)
+    # (From the note's side, give or take a line's height, to the text: a rule starting
+    # further left runs under the note too, across the page; one starting further right is
+    # the text's own, a rule under a row.)
+    leads = [
+        place for place, stretches in lines[first:last]
+        if any(side - line <= a <= side + line and a < edge <= b for a, b in stretches)
+    ]
+    if not leads or len(leads) > 2:
+        return None
+    bottom, top = min(leads), max(leads)
+    rows = [
+        j for j, b in enumerate(text)
+        if id(b) in near and (
+            bottom < (b.y0 + b.y1) / 2 < top if len(leads) == 2 else b.y0 <= top <= b.y1
+        )
+    ]
+    return max(rows) if rows else None
 
 
 def _one_row_beside(left: list[Block], right: list[Block]) -> bool:

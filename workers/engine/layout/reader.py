@@ -121,6 +121,7 @@ from .tables import (
     ruled_tables,
     side_by_side_areas,
 )
+from .tick_boxes import EVERYWHERE, TickBoxes
 from .walls import GlyphPositions, shared_edges, split_at_walls, vertical_walls
 from .wordmarks import mark_wordmarks
 
@@ -134,6 +135,10 @@ except ImportError:  # pragma: no cover - depends on the installation
 
 #: Lines further apart than this many line heights do not belong to one block.
 BLOCK_GAP = 0.9
+#: The share of a line's box, at its top, above its capitals or about at their top (a face's
+#: ascent reaches past them: by a sixth of the box in Helvetica's, by less in Arial's): a rule
+#: drawn there stands between the line and the one above, not through the line's text.
+RULE_OVER_CAPITALS = 0.2
 #: Lines whose sizes differ by more than this share, in different fonts, are different styles.
 FACE_SIZE_STEP = 0.05
 
@@ -1739,6 +1744,7 @@ class _BlockAsks:
         self.walls = _VerticalRules(rules, frags)
         self.columns = _NarrowColumns(frags)
         self.rows = _RowMates(frags)
+        self.ticks = TickBoxes(frames.shapes) if frames is not None else None
         #: The blocks still open, in the order they were opened (the loop keeps this list,
         #: changing it in place).
         self.open_blocks: list[Block] = []
@@ -1819,15 +1825,26 @@ class _BlockAsks:
             # (set without page numbers), not one paragraph.
             and not (to_pages and _links_apart(last, f, line_x0, to_pages))
             # A rule drawn between the two lines sets them apart (a form's sections).
+            # Lines set so tight that their boxes touch or overlap leave no gap: the rule is
+            # then drawn over the capitals of the lower line, in the top of its box (a
+            # form's entries one under another, each in its ruled row).
             # (Asked only of a page with rules: most have none.)
             and not (rules and self.ruled.between(
-                f.y1, last.y0, min(fx0, line_x0), max(f.x1, line_x1), height
+                f.y1 - RULE_OVER_CAPITALS * f.height if f.y1 >= last.y0 else f.y1, last.y0,
+                min(fx0, line_x0), max(f.x1, line_x1), height,
             ))
             # A one-line block beside others on its row is a cell of that row.
             and not (one_line and self.rows.reaches_under_row(f, last, line_x0, line_x1))
             # So does the top or foot of a box drawn round one of them.
             and not (frames is not None and frames.apart(last, f))
+            # A line opening with a box to tick (an option under its question, the next of
+            # a form's rows of options) is no line of the block above. (Pieces by their
+            # boxes along one line are still read as one: the question after its boxes,
+            # "[x] Yes [ ] No  Charges filed?", is the rest of that line.)
+            and not (self.ticks is not None and _ticked(self.ticks, f, last, line_x0, line_x1))
         )
+
+
 
     def new_block(self, f: Fragment) -> Block:
         """The block ``f`` opens (not yet in :attr:`open_blocks`, nor holding ``f``)."""
@@ -1838,6 +1855,17 @@ class _BlockAsks:
         ):
             self.ended.add(id(target))  # the number, too, ends there
         return target
+
+
+def _ticked(
+    ticks: TickBoxes, f: Fragment, last: Fragment, line_x0: float, line_x1: float
+) -> bool:
+    """A box to tick leads ``f``: within the stretch of the line above (ending with ``last``,
+    spanning ``line_x0``-``line_x1``); or, options one under another each by its box, beside
+    the box of the option above (which stands left of that option's text)."""
+    return ticks.lead(f, (line_x0, line_x1)) or (
+        ticks.lead(f, EVERYWHERE) and ticks.lead(last, EVERYWHERE)
+    )
 
 
 def _python_text_blocks(frags: list[Fragment], asks: _BlockAsks) -> list[Block]:

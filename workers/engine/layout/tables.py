@@ -177,7 +177,9 @@ def ruled_tables(
         ys = _with_bands_of_its_box(ys, xs, content.paths, frags)
         ruled = xs
         xs = _widened_to_row_ends(xs, ys, [f for f in frags if id(f) not in taken])
-        rows_ruled = _rows_ruled(ys, ruled_top, ruled_bottom, xs, frags)
+        text_bands = _text_bands(ys, ruled_top, ruled_bottom, xs, frags)
+        rows_ruled = _rows_ruled(text_bands)
+        head = _wrapped_head(text_bands)
         band_of = _bands_of_cells(
             ys, xs, ruled, hs, vs,
             [f for f in frags
@@ -216,7 +218,9 @@ def ruled_tables(
             # Rules only around the header and the body (a "booktabs" table): each line of
             # text across the columns is a row of its own, but for lines wrapped in its cells.
             if sum(len(line.fragments) > 1 for line in text_lines) >= 2:
-                if rows_ruled and _one_ruled_row(text_lines, xs, vs, top, bottom):
+                if rows_ruled and _one_ruled_row(
+                    text_lines, xs, vs, top, bottom, labels_part=band != head
+                ):
                     row_groups = [[f for line in text_lines for f in line.fragments]]
                 else:
                     row_groups = _band_rows(text_lines, xs)
@@ -889,34 +893,62 @@ def _with_bands_of_its_box(
 #: (a head band and three rows at least): a table ruled round its head and body only (a
 #: "booktabs" table) has two.
 RULED_ROWS = 4
+#: Bands holding text in a grid whose rows below its head are each one line, which shows the
+#: rules bound its rows one by one (a head band and two rows).
+SHORT_RULED_ROWS = 3
 
 
-def _rows_ruled(
+def _text_bands(
     ys: list[float], ruled_top: float, ruled_bottom: float, xs: list[float],
     frags: list[Fragment],
-) -> bool:
-    """The grid's rules across bound its rows one by one: enough of the bands between its
-    rules hold text."""
-    bands = [
-        (top, bottom) for top, bottom in zip(ys, ys[1:], strict=False)
-        if top <= ruled_top + TOUCH and bottom >= ruled_bottom - TOUCH
-    ]
-    holding = sum(
-        any(bottom < (f.y0 + f.y1) / 2 < top and xs[0] < (f.x0 + f.x1) / 2 < xs[-1]
-            for f in frags)
-        for top, bottom in bands
+) -> list[tuple[int, bool]]:
+    """The bands between the grid's rules across that hold text, top first: each band's
+    number (in ``ys``), and whether its text is one line."""
+    # (The grid's fragments by their middles' heights, looked up band by band: a long table
+    # has many bands and many fragments.)
+    inside = sorted(
+        ((f.y0 + f.y1) / 2, f.y0, f.y1) for f in frags if xs[0] < (f.x0 + f.x1) / 2 < xs[-1]
     )
-    return holding >= RULED_ROWS
+    middles = [m for m, _, _ in inside]
+    out: list[tuple[int, bool]] = []
+    for band, (top, bottom) in enumerate(zip(ys, ys[1:], strict=False)):
+        if top > ruled_top + TOUCH or bottom < ruled_bottom - TOUCH:
+            continue
+        held = inside[bisect.bisect_right(middles, bottom):bisect.bisect_left(middles, top)]
+        if held:
+            out.append((band, max(y0 for _, y0, _ in held) < min(y1 for _, _, y1 in held)))
+    return out
+
+
+def _rows_ruled(bands: list[tuple[int, bool]]) -> bool:
+    """The grid's rules across bound its rows one by one (``bands``: its
+    :func:`_text_bands`): enough of its bands hold text; or, in a short grid (a head and two
+    rows, the last page of a long table), every band under the first holds one line (a
+    booktabs table's body band holds its rows' lines, many of them)."""
+    if len(bands) >= RULED_ROWS:
+        return True
+    return len(bands) >= SHORT_RULED_ROWS and all(one for _, one in bands[1:])
+
+
+def _wrapped_head(bands: list[tuple[int, bool]]) -> int | None:
+    """The band of the grid's head when its text wraps over lines and every band under it
+    holds one line: rules that part row from row, each of one line, part no rows within
+    the head, which is one row however its cells start (``bands``: :func:`_text_bands`)."""
+    if len(bands) < SHORT_RULED_ROWS or bands[0][1] or not all(one for _, one in bands[1:]):
+        return None
+    return bands[0][0]
 
 
 def _one_ruled_row(
-    text_lines: list[Line], xs: list[float], vs: list[Rect], top: float, bottom: float
+    text_lines: list[Line], xs: list[float], vs: list[Rect], top: float, bottom: float,
+    *, labels_part: bool = True,
 ) -> bool:
     """A band of a grid ruling its rows one by one, and down between its columns, is one
     row, its cells' text wrapped over lines (each cell set by the middle of the band, so a
     cell of three lines starts above one of one): unless every line has text in the first
     column (most lines, some of them at least), a group of rows each with its label, under
-    rules that only part the groups.
+    rules that only part the groups (asked when ``labels_part``: not of a wrapped head,
+    :func:`_wrapped_head`).
     A rule down ending inside the band parts a line spanning columns (a group's head,
     "Redemption") from the heads of its columns under it: rows of their own."""
     inside = [
@@ -928,6 +960,8 @@ def _one_ruled_row(
         return False  # no rules down through the band: its columns are not ruled
     if any(r.y0 > bottom + TOUCH or r.y1 < top - TOUCH for r in inside):
         return False
+    if not labels_part:
+        return True
     starts = [_column_starts(line, xs) for line in text_lines]
     label_column = min(k for first in starts for k in first)
     labelled = sum(label_column in first for first in starts)
