@@ -12,7 +12,7 @@ import pikepdf
 
 from workers.engine.document import Paragraph
 from workers.engine.structure.reader import read_structure
-from workers.engine.tagged_pdf.checks import read_tagged_text
+from workers.engine.tagged_pdf.checks import check_tagged_pdf, read_tagged_text
 
 from ..analysis.conftest import HtmlPdf
 from .conftest import tag_and_check
@@ -80,3 +80,19 @@ def test_a_left_to_right_document_gets_no_actual_text(html_pdf: HtmlPdf, tmp_pat
     result = tag_and_check(source, tmp_path / "out.pdf")
     assert [actual for actual, _ in _paragraph_elements(result.tagged.content)] == [None, None]
     assert result.failed() == []
+
+
+def test_the_fidelity_check_fails_an_actual_text_saying_other_characters(
+    html_pdf: HtmlPdf, tmp_path: Path
+) -> None:
+    source = html_pdf(f"<p>{REORDERED[0]}</p>", css=RTL_CSS)
+    result = tag_and_check(source, tmp_path / "out.pdf")
+    assert result.failed() == []
+    with pikepdf.open(io.BytesIO(result.tagged.content)) as pdf:
+        (element,) = [e for e in _elements(pdf.Root.StructTreeRoot) if "/ActualText" in e]
+        element.ActualText = pikepdf.String(REORDERED[0].replace("50", "60"))
+        buffer = io.BytesIO()
+        pdf.save(buffer)
+    report = check_tagged_pdf(buffer.getvalue(), source=source,
+                              expected_texts=result.tagged.expected_texts)
+    assert [c["id"] for c in report["checks"] if not c["passed"]] == ["text-fidelity"]
