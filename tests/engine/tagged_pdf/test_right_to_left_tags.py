@@ -96,3 +96,18 @@ def test_the_fidelity_check_fails_an_actual_text_saying_other_characters(
     report = check_tagged_pdf(buffer.getvalue(), source=source,
                               expected_texts=result.tagged.expected_texts)
     assert [c["id"] for c in report["checks"] if not c["passed"]] == ["text-fidelity"]
+
+
+def test_a_link_in_a_line_said_as_its_actual_text_is_read_back(
+    html_pdf: HtmlPdf, tmp_path: Path
+) -> None:
+    # The paragraph's /ActualText replaces what it draws for the structure reader; the Link
+    # element inside it (the annotation) must still be read as its link.
+    line = REORDERED[0].replace("توليد", '<a href="https://example.org/x">توليد</a>')
+    result = tag_and_check(html_pdf(f"<p>{line}</p>", css=RTL_CSS), tmp_path / "out.pdf")
+    assert [actual is not None for actual, _ in _paragraph_elements(result.tagged.content)] == [
+        True]
+    (paragraph,) = [b for b in read_structure(result.output, max_pages=5).blocks
+                    if isinstance(b, Paragraph)]
+    assert paragraph.text == REORDERED[0]
+    assert [link.target for link in paragraph.links] == ["https://example.org/x"]
