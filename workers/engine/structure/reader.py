@@ -373,6 +373,8 @@ class _Reader:
             for kid in self.children(element):
                 self.content(kid, page, inner, depth + 1)
             out.take_drawing(inner)
+            # Its links stay its links (a right-to-left paragraph said in reading order).
+            out.links.extend(inner.links)
             # The drawn glyphs stay the element's drawing (tagged with it, not furniture);
             # an /ActualText inside this one is replaced with the rest.
             out.replaced.extend(inner.glyphs)

@@ -11,7 +11,8 @@
 * ``annotations`` — each annotation (but popups and hidden ones) is tagged through
   ``/StructParent``, its page has ``/Tabs /S``, links have ``/Contents`` (7.18);
 * ``text-fidelity`` — the text pdfium reads from each tagged element is the model's text for
-  it (the same characters; content order can differ from reading order within a block);
+  it (the same characters; content order can differ from reading order within a block), and
+  an element's /ActualText says the characters it draws;
 * ``pixels`` — every page renders to the same pixels as the source's (pdfium, 72 dpi).
 
 These are the machine checks that are fast in-process; the full veraPDF judge
@@ -445,15 +446,22 @@ def read_tagged_text(content: bytes) -> list[str]:
 def _element_texts(pdf_pk: pikepdf.Pdf, by_mcid: TextByMcid) -> list[str]:
     """:func:`read_tagged_text` of the output opened as ``pdf_pk``, the pages' text by MCID
     read already."""
+    return [drawn for drawn, _ in _element_readings(pdf_pk, by_mcid)]
+
+
+def _element_readings(pdf_pk: pikepdf.Pdf, by_mcid: TextByMcid) -> list[tuple[str, str | None]]:
+    """Each element's drawn text (as :func:`_element_texts`) with its /ActualText, if any."""
     pages = {page.obj.objgen: index for index, page in enumerate(pdf_pk.pages)}
-    texts: list[str] = []
+    out: list[tuple[str, str | None]] = []
     for element in _elements(pdf_pk):
         if element.get("/S") == "/Figure":
             continue  # a figure's text is its /Alt, not what it draws
         marks = _marks(element, pages)
         if marks:
-            texts.append("".join("".join(by_mcid.get(mark, [])) for mark in marks))
-    return texts
+            actual = element.get("/ActualText")
+            out.append(("".join("".join(by_mcid.get(mark, [])) for mark in marks),
+                        str(actual) if isinstance(actual, pikepdf.String) else None))
+    return out
 
 
 def _marks(element: pikepdf.Dictionary, pages: dict[tuple[int, int], int]) -> list[tuple[int, int]]:
@@ -475,7 +483,12 @@ def _marks(element: pikepdf.Dictionary, pages: dict[tuple[int, int], int]) -> li
 
 def _fidelity_check(pdf: pikepdf.Pdf, expected: list[str], by_mcid: TextByMcid) -> Check:
     """``pdf``: the output; ``by_mcid``: its pages' text (:func:`_read_and_compare_pages`)."""
-    read_texts = _element_texts(pdf, by_mcid)
+    readings = _element_readings(pdf, by_mcid)
+    read_texts = [drawn for drawn, _ in readings]
+    # An element's /ActualText (a right-to-left line said in its reading order) is what a
+    # screen reader hears instead of the drawing: it must say the drawn characters, no other.
+    unfaithful = sum(1 for drawn, actual in readings
+                     if actual is not None and normal_counts(actual) != normal_counts(drawn))
     wanted = expected
     model_chars = found = exact = 0
     for model, got in zip(wanted, read_texts, strict=False):
@@ -486,7 +499,7 @@ def _fidelity_check(pdf: pikepdf.Pdf, expected: list[str], by_mcid: TextByMcid) 
     for model in wanted[len(read_texts):]:
         model_chars += normal_counts(model).total()
     recall = found / model_chars if model_chars else 1.0
-    passed = exact == len(wanted) == len(read_texts)
+    passed = exact == len(wanted) == len(read_texts) and not unfaithful
     for got in read_texts[len(wanted):]:
         passed = passed and not normal_counts(got)
     detail = (
@@ -495,6 +508,8 @@ def _fidelity_check(pdf: pikepdf.Pdf, expected: list[str], by_mcid: TextByMcid) 
     )
     if len(read_texts) != len(wanted):
         detail += f"; {len(read_texts)} elements with text read back"
+    if unfaithful:
+        detail += f"; {unfaithful} /ActualText(s) saying other characters than drawn"
     return _check("text-fidelity", passed, detail)
 
 

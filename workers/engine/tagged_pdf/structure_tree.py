@@ -53,6 +53,9 @@ class TreeSummary:
     #: Review reasons (figures without alternative text, annotations without a description).
     review: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: Leaf id -> its element as written, and its (page, MCID) in reading order.
+    leaf_elements: dict[int, pikepdf.Dictionary] = field(default_factory=dict)
+    leaf_marks: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
 
 def write_structure(
@@ -114,6 +117,7 @@ def write_structure(
     )
     tree_root[pikepdf.Name.ParentTreeNextKey] = next_key
     pdf.Root[pikepdf.Name.StructTreeRoot] = tree_root
+    summary.leaf_elements, summary.leaf_marks = writer.by_leaf, leaf_mcids
     return summary
 
 

@@ -45,6 +45,7 @@ from .font_embedding import repair_fonts
 from .fonts import drop_subset_glyph_lists
 from .form_content import painted_forms, plan_form_copies, shared_paintings, write_form_copies
 from .keep import keep_author_tags
+from .logical_text import give_logical_texts
 from .marked_content import (
     ActualTextSpan,
     Instruction,
@@ -220,6 +221,9 @@ def _tag(source: Path, document: Document, source_pages: SourcePages) -> TaggedP
         summary = write_structure(pdf, plan, page_mcids, document, mcid_places,
                                   [tagging.mcid_stream for tagging in taggings])
         written = list(plan.walk())  # the tree as written (pruned)
+        # Right-to-left text reads out of order as drawn: said again as the model reads it.
+        give_logical_texts(pdf, [node for node in written if node.is_leaf],
+                           summary.leaf_elements, summary.leaf_marks)
         roles = Counter(node.role for node in written)
         result.list_items = roles["LI"]
         # (A contents entry's Lbl is no list item's: TOCI holds its own.)

@@ -1,0 +1,77 @@
+"""``/ActualText`` for the elements whose drawing reads out of order: right-to-left text.
+
+A page draws a right-to-left line as it looks (:mod:`..layout.bidi`): the letters one by one
+leftwards, the figures and Latin words rightwards, brackets mirrored. The model reads such a
+line in its logical order, but tagging only wraps the drawing operators in marked content, in
+the order they are drawn, and a screen reader reading an element's marked content hears the
+drawing's order: "496 17" for "17 496", ") 12 (" for "(12)". PDF 32000-1 14.9.4 gives the
+remedy: the element's ``/ActualText`` says its text as it reads, and a reader (and
+:mod:`..structure.reader`) reads that instead of the glyphs.
+
+Only a document with right-to-left text is looked at (only there does the model read lines
+other than drawn; a table's figures too: "17 496", drawn "496 17"), and in it an element gets
+one only where it needs one: the text its marked content reads in content order (pdfium, as
+:mod:`.mcid_text` reads it) differs from the model's in order or in where words part (a space
+the drawing leaves to a gap), with the same characters. Characters that differ are left to the
+fidelity check (:mod:`.checks`), which still compares the drawn characters with the model's
+(and an /ActualText's with the drawn ones): an /ActualText would hide them.
+
+>>> give_logical_texts(pdf, leaves, elements, marks)  # doctest: +SKIP
+3
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from collections.abc import Mapping, Sequence
+
+import pikepdf
+import pypdfium2 as pdfium
+
+from ..layout.lines import _has_rtl, clean
+from .mcid_text import page_text_by_mcid
+from .plan import Node
+
+#: Characters that say nothing to a listener: the hyphen pdfium reads at a line's end (the
+#: model joined the line's word), invisible joiners and direction marks.
+_NOT_COMPARED = dict.fromkeys(map(ord, "\ufffe\u00ad\u200b\u200c\u200d\u200e\u200f"))
+
+
+def give_logical_texts(
+    pdf: pikepdf.Pdf,
+    leaves: Sequence[Node],
+    elements: Mapping[int, pikepdf.Dictionary],
+    marks: Mapping[int, Sequence[tuple[int, int]]],
+) -> int:
+    """Give each written leaf whose drawing reads otherwise an ``/ActualText`` of its model
+    text, in a document with right-to-left text. ``elements``: leaf id -> its structure element;
+    ``marks``: leaf id -> its (page, MCID) in reading order. Returns how many got one."""
+    wanted = [leaf for leaf in leaves if leaf.role != "Figure" and leaf.leaf_id in elements
+              and leaf.leaf_id in marks and leaf.text]
+    if not any(_has_rtl(leaf.text) for leaf in wanted):
+        return 0  # no right-to-left text: the output is not read (nor saved) again
+    pages = sorted({page for leaf in wanted for page, _ in marks[leaf.leaf_id]})
+    buffer = io.BytesIO()
+    pdf.save(buffer)  # pdfium reads the marked content as written
+    document = pdfium.PdfDocument(buffer.getvalue())
+    try:
+        by_mcid = {(page, mcid): "".join(pieces) for page in pages
+                   for mcid, pieces in page_text_by_mcid(document, page).items()}
+    finally:
+        document.close()
+    given = 0
+    for leaf in wanted:
+        drawn = "".join(by_mcid.get(mark, "") for mark in marks[leaf.leaf_id])
+        read, model = _compared(drawn), _compared(leaf.text)
+        # Only the order and the spacing are said again: where the characters differ, the
+        # drawing is read as it is (an /ActualText would hide what is drawn).
+        if read != model and sorted(read.replace(" ", "")) == sorted(model.replace(" ", "")):
+            elements[leaf.leaf_id][pikepdf.Name.ActualText] = pikepdf.String(leaf.text)
+            given += 1
+    return given
+
+
+def _compared(text: str) -> str:
+    """``text`` as heard: normalised, words parted by one space."""
+    return " ".join(unicodedata.normalize("NFKC", clean(text)).translate(_NOT_COMPARED).split())
