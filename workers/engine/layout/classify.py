@@ -49,6 +49,7 @@ from .figures import (
 from .line_breaks import cell_text, line_joiner
 from .lines import Fragment, text_of, word_count
 from .list_labels import label_provs
+from .numbered_runs import numbered_runs, outvoted
 from .patterns import (
     BULLET,
     LEADER,
@@ -158,6 +159,11 @@ def classify(
             if b.kind == "text" and b.bold and b.size < 1.15 * body_size
         }
     not_headings |= _bold_paragraph_lines(results, body_size)
+    # Numbered lines in one face are one sequence: read alike, as most of them are judged.
+    back, added = outvoted(
+        numbered_runs(body, lambda b: _heading_candidate(b, b.text, body_size)), not_headings
+    )
+    not_headings = (not_headings - back) | added
     body = [b for b in body if id(b) not in not_headings]
     repeated = _repeated_texts(body, body_size)
     styles = _heading_styles([b for b in body if title_key(b.text) not in repeated], body_size)
