@@ -1,7 +1,9 @@
 """Lines in one face numbered one after another are read alike
 (:mod:`workers.engine.layout.numbered_runs`): the first two of five numbered titles lying on a
-picture (taken alone, a chart's labels) are headings as the other three are. Small PDFs drawn
-here."""
+picture (taken alone, a chart's labels) are headings as the other three are; such a run set
+on one page after unnumbered sections of its level is a sequence within the document, not its
+top sections, and leaves the title above it
+(:func:`workers.engine.layout.classify._sequence_within`). Small PDFs drawn here."""
 
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ import pikepdf
 from workers.engine.document import Heading
 from workers.engine.layout.numbered_runs import outvoted
 from workers.engine.layout.reader import read_layout
+
+from .conftest import LOREM, HtmlPdf
 
 PROSE = (
     "This paragraph is set in the body face and runs on for a while, as running text does, "
@@ -90,3 +94,24 @@ def test_the_treatment_most_of_a_run_gets_is_given_to_all_of_it() -> None:
     assert not back and added == {id(b) for b in rest[1:]}
     tie: list[list[object]] = [[first, second]]
     assert outvoted(tie, {id(first)}) == (set(), set())  # type: ignore[arg-type]
+
+
+def test_a_numbered_run_on_one_page_after_unnumbered_sections_leaves_the_title_above(
+    html_pdf: HtmlPdf,
+) -> None:
+    # (Numbered sections starting at 1 are otherwise the document's top level, the title's.)
+    para = f"<p>{LOREM}</p>"
+    numbered = "".join(f"<h2>{n} {t}</h2>{para}" for n, t in enumerate(TITLES, 1))
+    path = html_pdf(
+        f"<h1>A strategy in five pillars</h1>{para}<h2>Background of it</h2>{para}"
+        f"<h2>Approach taken</h2>{para}{numbered}"
+        f"<h2 style='break-before: page'>Closing remarks</h2>{para}",
+        # (No bookmarks: an outline would set the levels.)
+        css="h1, h2 { bookmark-level: none } h2 { margin: 6pt 0 } p { margin: 0 0 4pt }",
+    )
+    levels = {
+        b.text: b.level for b in read_layout(path, max_pages=2).blocks if isinstance(b, Heading)
+    }
+    assert levels["A strategy in five pillars"] == 1
+    assert levels["Background of it"] == levels["1 Defend the networks"] == 2
+    assert levels["Closing remarks"] == 2

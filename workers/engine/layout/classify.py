@@ -1742,6 +1742,8 @@ def _sections_at_the_top(
         return
     top_level = min(h.level for h in top)
     start = heads.index(numbered[0][0])
+    if _sequence_within(heads, top, top_level, start):
+        return
     above = [h for h in heads if h.level < top_level]
     if not above or any(title_key(h.text) in outline for h in above):
         return
@@ -1756,6 +1758,28 @@ def _sections_at_the_top(
         return
     for h in above:
         h.level = top_level
+
+
+#: Unnumbered headings of the numbered run's level before it, at least, for a run set on one
+#: page to be a sequence within the document (a paper's "Abstract" before "1 Introduction"
+#: is one).
+UNNUMBERED_BEFORE = 2
+
+
+def _sequence_within(
+    heads: list[Heading], top: list[Heading], top_level: int, start: int
+) -> bool:
+    """Whether the numbered run ``top`` (from ``heads[start]``) is a sequence within the
+    document rather than the sections dividing it: set on one page of a document headed on
+    several, after unnumbered sections of its own level (a strategy's pillars drawn in a
+    figure, a procedure's steps). The title above it then keeps its rank."""
+    pages = {p.page for h in heads for p in h.prov}
+    if len(pages) < 2 or len({p.page for h in top for p in h.prov}) != 1:
+        return False
+    before = [
+        h for h in heads[:start] if h.level == top_level and not NUMBERED.match(h.text)
+    ]
+    return len(before) >= UNNUMBERED_BEFORE
 
 
 def _chapter_of(above: list[Heading], top: list[Heading]) -> bool:
