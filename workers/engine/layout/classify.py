@@ -49,6 +49,7 @@ from .figures import (
 from .line_breaks import cell_text, line_joiner
 from .lines import Fragment, text_of, word_count
 from .list_labels import label_provs
+from .numbered_runs import numbered_runs, outvoted
 from .patterns import (
     BULLET,
     LEADER,
@@ -158,6 +159,11 @@ def classify(
             if b.kind == "text" and b.bold and b.size < 1.15 * body_size
         }
     not_headings |= _bold_paragraph_lines(results, body_size)
+    # Numbered lines in one face are one sequence: read alike, as most of them are judged.
+    back, added = outvoted(
+        numbered_runs(body, lambda b: _heading_candidate(b, b.text, body_size)), not_headings
+    )
+    not_headings = (not_headings - back) | added
     body = [b for b in body if id(b) not in not_headings]
     repeated = _repeated_texts(body, body_size)
     styles = _heading_styles([b for b in body if title_key(b.text) not in repeated], body_size)
@@ -1736,6 +1742,8 @@ def _sections_at_the_top(
         return
     top_level = min(h.level for h in top)
     start = heads.index(numbered[0][0])
+    if _sequence_within(heads, top, top_level, start):
+        return
     above = [h for h in heads if h.level < top_level]
     if not above or any(title_key(h.text) in outline for h in above):
         return
@@ -1750,6 +1758,28 @@ def _sections_at_the_top(
         return
     for h in above:
         h.level = top_level
+
+
+#: Unnumbered headings of the numbered run's level before it, at least, for a run set on one
+#: page to be a sequence within the document (a paper's "Abstract" before "1 Introduction"
+#: is one).
+UNNUMBERED_BEFORE = 2
+
+
+def _sequence_within(
+    heads: list[Heading], top: list[Heading], top_level: int, start: int
+) -> bool:
+    """Whether the numbered run ``top`` (from ``heads[start]``) is a sequence within the
+    document rather than the sections dividing it: set on one page of a document headed on
+    several, after unnumbered sections of its own level (a strategy's pillars drawn in a
+    figure, a procedure's steps). The title above it then keeps its rank."""
+    pages = {p.page for h in heads for p in h.prov}
+    if len(pages) < 2 or len({p.page for h in top for p in h.prov}) != 1:
+        return False
+    before = [
+        h for h in heads[:start] if h.level == top_level and not NUMBERED.match(h.text)
+    ]
+    return len(before) >= UNNUMBERED_BEFORE
 
 
 def _chapter_of(above: list[Heading], top: list[Heading]) -> bool:
