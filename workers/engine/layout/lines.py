@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any, Generic, TypeVar, overload
 
+from .cells import cell_spaces, grid_cells
 from .glyphs import Glyph
 from .spread import MARGIN, spread_below
 
@@ -279,6 +280,12 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
             if positions is None:  # (a rare fragment: the page's glyphs are indexed once)
                 positions = {id(g): i for i, g in enumerate(glyphs)}
             fragment.text = _close_letter_spacing(fragment, glyphs, positions)
+    # (Few fragments have a word of one or two letters: only their lines are looked at.)
+    broken = [f for f in out if " " in f.text and _SHORT_WORD.search(f.text)]
+    if broken:
+        if positions is None:
+            positions = {id(g): i for i, g in enumerate(glyphs)}
+        _close_cells(out, broken, glyphs, positions)
     kept = [f for f in out if f.text]
     if _accelerator is not None:
         # What each fragment would compute once from its glyphs on first use (sizes, size,
@@ -290,6 +297,63 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
         # The same for what the finished text says (words, rtl).
         _accelerator.text_facts(kept)
     return kept
+
+
+#: A word of one or two letters: a word of code set in cells, broken apart, leaves one
+#: ("f unc", "f u nc", "i nt"). (A cheap test, so that most fragments are not looked at.)
+_SHORT_WORD = re.compile(r"(?<!\S)\S{1,2}(?!\S)")
+
+
+def _close_cells(
+    out: list[Fragment], broken: list[Fragment], stream: list[Glyph], positions: dict[int, int]
+) -> None:
+    """Take the spaces inside words of code set in character cells out of the texts of
+    ``broken`` (some of ``out``): :func:`.cells.cell_spaces`, with the grid of each one's line
+    (the fragments of ``out`` on its band: a blank cell ends a fragment, so one word of code
+    is too few glyphs to show a grid)."""
+    lines: dict[tuple[float, float], list[Glyph]] = {}
+    for f in out:
+        lines.setdefault((round(f.y0, 1), round(f.y1, 1)), []).extend(
+            g for g in f.glyphs if not g.char.isspace()
+        )
+    grids: dict[tuple[float, float], dict[int, int] | None] = {}
+    for fragment in broken:
+        key = (round(fragment.y0, 1), round(fragment.y1, 1))
+        if key not in grids:
+            grids[key] = grid_cells(lines[key])
+        fragment.text = _without_cell_spaces(fragment, grids[key], stream, positions)
+
+
+def _without_cell_spaces(
+    fragment: Fragment, cells: dict[int, int] | None, stream: list[Glyph],
+    positions: dict[int, int],
+) -> str:
+    glyphs = fragment.glyphs
+    text = fragment.text
+    if text.replace(" ", "") != "".join(g.char for g in glyphs) or any(
+        len(g.char) != 1 for g in glyphs
+    ):
+        return text  # clean() changed a character: the text no longer maps onto the glyphs
+    may_stay = cell_spaces(glyphs, cells)
+    if may_stay is None:
+        return text
+    out = [text[0]]
+    k = 0  # the glyph the text so far ends with
+    for i in range(1, len(text)):
+        ch = text[i]
+        if ch == " ":
+            continue
+        k += 1
+        if text[i - 1] == " ":
+            a, b = glyphs[k - 1], glyphs[k]
+            typed = any(
+                not g.generated and g.obj >= 0 and g.char == " "
+                for g in stream[positions[id(a)] + 1:positions[id(b)]]
+            )
+            if may_stay[k - 1] or typed:
+                out.append(" ")
+        out.append(ch)
+    return "".join(out)
 
 
 #: Four letters at least, each standing alone between spaces: a candidate for a word set
