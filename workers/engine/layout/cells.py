@@ -35,11 +35,27 @@ SPREAD_MAX_GAP = 0.25
 SPREAD_LETTERS = 3
 
 
-def cell_spaces(glyphs: list[Glyph], cells: dict[int, int] | None) -> list[bool] | None:
+def cell_grid_possible(glyphs: list[Glyph]) -> bool:
+    """Whether ``glyphs`` (a fragment's, left to right) may stand in cells: each steps on from
+    the last by a cell's width at least, and by a whole number of the narrowest step. (A
+    cheap test before the line's grid is sought: a proportional face's letters fail it
+    within a few glyphs.)"""
+    steps = [b.x0 - a.x0 for a, b in zip(glyphs, glyphs[1:], strict=False)]
+    least = min(steps)
+    if least < GRID_MIN_CELL * max(glyphs[0].size, 1.0):
+        return False
+    return all(abs(s - round(s / least) * least) <= GRID_SLACK * least for s in steps)
+
+
+def cell_spaces(
+    glyphs: list[Glyph], singles: list[int], cells: dict[int, int] | None
+) -> list[bool] | None:
     """For each pair of neighbours in ``glyphs`` (a fragment's, no spaces among them, left to
     right), whether a space between them may stay, when the fragment is set in character
     cells; None when nothing shows it is (then its spaces stand as they are). ``cells`` is
-    :func:`grid_cells` of the fragment's line."""
+    :func:`grid_cells` of the fragment's line (or None); ``singles`` the indices of glyphs
+    that stand alone between spaces in the text (a word spread over its cells and broken
+    apart leaves one)."""
     if len(glyphs) < 2:
         return None
     if cells is not None and all(id(g) in cells for g in glyphs):
@@ -47,7 +63,7 @@ def cell_spaces(glyphs: list[Glyph], cells: dict[int, int] | None) -> list[bool]
         return [b - a >= 2 for a, b in zip(at, at[1:], strict=False)]
     if len(glyphs) < SPREAD_LETTERS:
         return None
-    return _spread_breaks(glyphs)
+    return _spread_breaks(glyphs, singles)
 
 
 def _one_face(glyphs: list[Glyph]) -> bool:
@@ -85,39 +101,71 @@ def grid_cells(line: list[Glyph]) -> dict[int, int] | None:
     return cells
 
 
-def _spread_breaks(glyphs: list[Glyph]) -> list[bool] | None:
+def _spread_breaks(glyphs: list[Glyph], singles: list[int]) -> list[bool] | None:
     """Where a space may stay among ``glyphs`` when they hold words each spread over its
-    cells: runs of three characters or more drawn by one object in one face, apart by even
-    gaps (the object's narrowest, to :data:`SPREAD_EVEN` font sizes) that show and are
-    narrower than ordinary word spaces (:data:`SPREAD_MAX_GAP`); None when none is."""
-    gaps = [b.x0 - a.x1 for a, b in zip(glyphs, glyphs[1:], strict=False)]
-    may_stay = [True] * len(gaps)
-    found = False
-    start = 0
-    for end in range(1, len(glyphs) + 1):
-        if end < len(glyphs) and _one_drawing(glyphs[end - 1], glyphs[end]):
+    cells: runs of three letters or digits or more drawn by one object in one face, apart by
+    even gaps (the object's narrowest, to :data:`SPREAD_EVEN` font sizes) that show and are
+    narrower than ordinary word spaces (:data:`SPREAD_MAX_GAP`); None when none is. Only
+    the runs holding one of ``singles`` are looked at; a run with a gap too narrow to show
+    is given up at once (prose: its letters touch)."""
+    may_stay: list[bool] | None = None
+    done = -1  # the last glyph of the last run looked at
+    for k in singles:
+        if k <= done:
             continue
-        # glyphs[start:end]: one object's run; its gaps are gaps[start:end - 1]
-        run = gaps[start:end - 1]
-        size = max(glyphs[start].size, 1.0)
-        if len(run) >= SPREAD_LETTERS - 1 and not glyphs[start].rotated:
-            letter_gap = min(run)
-            if SPREAD_MIN_GAP * size <= letter_gap <= SPREAD_MAX_GAP * size:
-                piece = start  # the first gap of the current piece of even gaps
-                for i in range(start, end):
-                    if i < end - 1 and gaps[i] <= letter_gap + SPREAD_EVEN * size:
-                        continue
-                    if i - piece >= SPREAD_LETTERS - 1:
-                        may_stay[piece:i] = [False] * (i - piece)
-                        found = True
-                    piece = i + 1
-        start = end
-    return may_stay if found else None
+        size = max(glyphs[k].size, 1.0)
+        least = SPREAD_MIN_GAP * size
+        lo = k
+        while lo > 0 and _one_drawing(glyphs[lo - 1], glyphs[lo]):
+            if glyphs[lo].x0 - glyphs[lo - 1].x1 < least:
+                break
+            lo -= 1
+        else:
+            hi = k
+            while hi + 1 < len(glyphs) and _one_drawing(glyphs[hi], glyphs[hi + 1]):
+                if glyphs[hi + 1].x0 - glyphs[hi].x1 < least:
+                    break
+                hi += 1
+            else:
+                done = hi
+                marked = [True] * (len(glyphs) - 1) if may_stay is None else may_stay
+                if _close_run(glyphs, lo, hi, size, marked):
+                    may_stay = marked
+                continue
+        # a gap too narrow: skip the rest of this drawing
+        done = k
+        while done + 1 < len(glyphs) and _one_drawing(glyphs[done], glyphs[done + 1]):
+            done += 1
+    return may_stay
+
+
+def _close_run(glyphs: list[Glyph], lo: int, hi: int, size: float, may_stay: list[bool]) -> bool:
+    """Mark in ``may_stay`` the gaps inside the pieces of even gaps of the run
+    ``glyphs[lo:hi + 1]`` (one drawing, every gap showing); whether any was marked."""
+    gaps = [glyphs[i + 1].x0 - glyphs[i].x1 for i in range(lo, hi)]
+    if len(gaps) < SPREAD_LETTERS - 1:
+        return False
+    letter_gap = min(gaps)
+    if letter_gap > SPREAD_MAX_GAP * size:
+        return False
+    found = False
+    piece = 0  # the first gap of the current piece of even gaps
+    for i in range(len(gaps) + 1):
+        if i < len(gaps) and gaps[i] <= letter_gap + SPREAD_EVEN * size:
+            continue
+        if i - piece >= SPREAD_LETTERS - 1:
+            may_stay[lo + piece:lo + i] = [False] * (i - piece)
+            found = True
+        piece = i + 1
+    return found
 
 
 def _one_drawing(a: Glyph, b: Glyph) -> bool:
-    """Whether ``a`` and ``b`` are drawn by one page object in one face and size."""
+    """Whether ``a`` and ``b`` are letters or digits drawn by one page object in one face and
+    size. (Punctuation is left out: maths and leaders set their dots, commas and operators
+    apart by even kerns too, "1, . . . , n", "A ∪ B".)"""
     return (
-        a.obj == b.obj and a.obj >= 0 and a.font == b.font
+        a.obj == b.obj and a.obj >= 0 and a.font == b.font and not a.rotated
+        and a.char.isalnum() and b.char.isalnum()
         and abs(a.size - b.size) <= 0.02 * max(a.size, 1.0)
     )
