@@ -15,7 +15,8 @@ from .glyphs import Glyph
 #: Glyphs a run needs before their steps can show a grid: with fewer, a proportional face's
 #: advances fall on some grid by chance ("I am": two equal steps).
 GRID_GLYPHS = 5
-#: Steps of one cell a grid needs (the rest step over blank cells).
+#: Steps of one cell from or to a letter or digit a grid needs (the rest step over blank
+#: cells or between punctuation).
 GRID_ONE_CELL = 3
 #: A glyph's start stands within this share of a cell of the grid's (rounding, and the
 #: jitter of positions written with two decimals).
@@ -89,8 +90,11 @@ def grid_cells(line: list[Glyph]) -> dict[int, int] | None:
     counts = [round(s / pitch) for s in steps]
     if any(abs(s - k * pitch) > GRID_SLACK * pitch for s, k in zip(steps, counts, strict=True)):
         return None
-    if counts.count(1) < GRID_ONE_CELL:
-        return None
+    if sum(
+        k == 1 and (a.char.isalnum() or b.char.isalnum())
+        for a, b, k in zip(glyphs, glyphs[1:], counts, strict=False)
+    ) < GRID_ONE_CELL:
+        return None  # too few letters side by side (maths sets its dots evenly: ". . .")
     if len({round(g.x1 - g.x0, 1) for g in glyphs}) == 1:
         return None  # a fixed-pitch face: its gaps already tell blank cells
     cell = 0
@@ -140,8 +144,10 @@ def _spread_breaks(glyphs: list[Glyph], singles: list[int]) -> list[bool] | None
 
 
 def _close_run(glyphs: list[Glyph], lo: int, hi: int, size: float, may_stay: list[bool]) -> bool:
-    """Mark in ``may_stay`` the gaps inside the pieces of even gaps of the run
-    ``glyphs[lo:hi + 1]`` (one drawing, every gap showing); whether any was marked."""
+    """Mark in ``may_stay`` the gaps inside the pieces of even gaps (the narrowest, to
+    :data:`SPREAD_EVEN` font sizes) of the run ``glyphs[lo:hi + 1]`` (one drawing, every gap
+    showing) that hold three letters at least; whether any was marked. (Two letters apart
+    by one gap show no evenness: "A B C D E" set with alternating gaps keeps its spaces.)"""
     gaps = [glyphs[i + 1].x0 - glyphs[i].x1 for i in range(lo, hi)]
     if len(gaps) < SPREAD_LETTERS - 1:
         return False
