@@ -95,3 +95,12 @@ def test_tracked_heading_stays_joined(tmp_path: Path) -> None:
         b" (O) -220 (N) -220 (S)] TJ ET", _BODY,
     ])
     assert _text(pdf).startswith("UNITED NATIONS ")
+
+
+def test_evenly_set_dots_of_maths_keep_their_spaces(tmp_path: Path) -> None:
+    # "x1, . . . , xn": dots and commas set apart by one even kern, as maths sets them.
+    dots = b" -400 ".join(b"(%s)" % c for c in (b",", b".", b".", b".", b","))
+    pdf = text_page_pdf(tmp_path / "dots.pdf", [
+        b"BT /F1 12 Tf 72 700 Td [(x1) " + dots + b" -400 (xn)] TJ ET", _BODY,
+    ])
+    assert _text(pdf).startswith("x1, . . . , xn ")
