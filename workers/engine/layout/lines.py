@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any, Generic, TypeVar, overload
 
+from .cells import cell_grid_possible, cell_spaces, grid_cells
 from .glyphs import Glyph
 from .spread import MARGIN, spread_below
 
@@ -279,6 +280,10 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
             if positions is None:  # (a rare fragment: the page's glyphs are indexed once)
                 positions = {id(g): i for i, g in enumerate(glyphs)}
             fragment.text = _close_letter_spacing(fragment, glyphs, positions)
+    # (Few fragments have a word of one or two letters: only their lines are looked at.)
+    broken = [f for f in out if " " in f.text and _SHORT_WORD.search(f.text)]
+    if broken:
+        _close_cells(out, broken, glyphs)
     kept = [f for f in out if f.text]
     if _accelerator is not None:
         # What each fragment would compute once from its glyphs on first use (sizes, size,
@@ -290,6 +295,88 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
         # The same for what the finished text says (words, rtl).
         _accelerator.text_facts(kept)
     return kept
+
+
+#: A word of one or two letters: a word of code set in cells, broken apart, leaves one
+#: ("f unc", "f u nc", "i nt"). (A cheap test, so that most fragments are not looked at.)
+_SHORT_WORD = re.compile(r"(?<!\S)\S{1,2}(?!\S)")
+
+
+def _close_cells(out: list[Fragment], broken: list[Fragment], stream: list[Glyph]) -> None:
+    """Take the spaces inside words of code set in character cells out of the texts of
+    ``broken`` (some of ``out``): :func:`.cells.cell_spaces`, with the grid of each one's line
+    (the fragments of ``out`` on its band: a blank cell ends a fragment, so one word of code
+    is too few glyphs to show a grid)."""
+    lines: dict[tuple[float, float], list[Fragment]] | None = None
+    grids: dict[tuple[float, float], dict[int, int] | None] = {}
+    positions: dict[int, int] | None = None
+    for fragment in broken:
+        glyphs = fragment.glyphs
+        text = fragment.text
+        chars = "".join([g.char for g in glyphs])
+        if len(chars) != len(glyphs) or text.replace(" ", "") != chars:
+            continue  # clean() changed a character: the text no longer maps onto the glyphs
+        cells = None
+        if len(glyphs) >= 2 and cell_grid_possible(glyphs):
+            if lines is None:
+                lines = {}
+                for f in out:
+                    lines.setdefault(_band_key(f), []).append(f)
+            key = _band_key(fragment)
+            if key not in grids:
+                grids[key] = grid_cells(
+                    [g for f in lines[key] for g in f.glyphs if not g.char.isspace()]
+                )
+            cells = grids[key]
+        singles = _single_glyphs(text)
+        may_stay = cell_spaces(glyphs, singles, cells)
+        if may_stay is None:
+            continue
+        if positions is None:  # (the page's glyphs are indexed once, for the few that get here)
+            positions = {id(g): i for i, g in enumerate(stream)}
+        fragment.text = _without_cell_spaces(fragment, may_stay, stream, positions)
+
+
+def _band_key(f: Fragment) -> tuple[float, float]:
+    return round(f.y0, 1), round(f.y1, 1)
+
+
+def _single_glyphs(text: str) -> list[int]:
+    """The indices (among the text's characters other than spaces) of the letters and digits
+    standing alone between spaces."""
+    out = []
+    k = 0
+    for token in text.split(" "):
+        if len(token) == 1 and token.isalnum():
+            out.append(k)
+        k += len(token)
+    return out
+
+
+def _without_cell_spaces(
+    fragment: Fragment, may_stay: list[bool], stream: list[Glyph], positions: dict[int, int]
+) -> str:
+    """The text of ``fragment`` without the spaces ``may_stay`` says may not stay, but for
+    spaces a page object drew (the author typed them)."""
+    glyphs = fragment.glyphs
+    text = fragment.text
+    out = [text[0]]
+    k = 0  # the glyph the text so far ends with
+    for i in range(1, len(text)):
+        ch = text[i]
+        if ch == " ":
+            continue
+        k += 1
+        if text[i - 1] == " ":
+            a, b = glyphs[k - 1], glyphs[k]
+            typed = any(
+                not g.generated and g.obj >= 0 and g.char == " "
+                for g in stream[positions[id(a)] + 1:positions[id(b)]]
+            )
+            if may_stay[k - 1] or typed:
+                out.append(" ")
+        out.append(ch)
+    return "".join(out)
 
 
 #: Four letters at least, each standing alone between spaces: a candidate for a word set
