@@ -2,7 +2,8 @@
 in a drawn box of its own (a table's cells, a frame around each screenshot, two panels); the
 pieces of one panel set a little apart are one figure; a picture drawn in strips with holes
 is one figure however its strips are ordered. And a small bar chart, its plot smaller than an
-icon, is a figure with its scale's values."""
+icon, is a figure with its scale's values. A small image that a larger one only reaches onto at
+its edge is a figure of its own."""
 
 from __future__ import annotations
 
@@ -113,3 +114,25 @@ def test_a_piece_reaching_only_over_the_next_panels_box_stays_in_its_panel(
     assert (left.x0, left.x1) == (pytest.approx(200), pytest.approx(310))
     assert (right.x0, right.y0, right.x1) == (
         pytest.approx(300), pytest.approx(480), pytest.approx(450))
+
+
+def test_an_icon_a_header_photograph_reaches_onto_is_a_figure_of_its_own(
+    tmp_path: Path,
+) -> None:
+    # A header photograph runs 5 points down onto the top of an icon of the figure below; a
+    # short last strip of a photograph cut in strips, overlapping it by 3 points, runs along
+    # its whole lower side.
+    header = Picture("header", 120, 520, 480, 270)
+    icon = Picture("icon", 440, 455, 70, 70)
+    doc = read_layout(make_pdf(tmp_path / "header.pdf", [([header, icon], body_lines(400))]),
+                      max_pages=1)
+    photo, alone = figure_boxes(doc)
+    assert (photo.x0, photo.y0, photo.x1, photo.y1) == (
+        pytest.approx(120), pytest.approx(520), pytest.approx(600), pytest.approx(790))
+    assert (alone.x0, alone.y0, alone.x1, alone.y1) == (
+        pytest.approx(440), pytest.approx(455), pytest.approx(510), pytest.approx(525))
+    strips = [Picture("strip", 120, 520, 480, 270), Picture("last", 120, 508, 480, 15)]
+    cut = read_layout(make_pdf(tmp_path / "strips.pdf", [(strips, body_lines(400))]),
+                      max_pages=1)
+    (whole,) = figure_boxes(cut)
+    assert (whole.y0, whole.y1) == (pytest.approx(508), pytest.approx(790))

@@ -11,6 +11,13 @@ of the other image (:data:`HOLDS_APART`). A page's background or a frame around 
 of tiles holds them all alike and parts nothing; nor does a box around one inset picture laid
 on a larger one (the larger lies over the inset's box too).
 
+A small image that a much larger one overlaps only at its edge, the small one lying mostly
+outside (:data:`SMALL_SHARE`, :data:`EDGE_SHARE`, :data:`REACH`), is a picture of its own: an
+icon of a figure that a header's photograph runs down onto, a dot of a pattern strewn along a
+photograph's side. Pieces set edge to edge without overlapping are still one picture (a
+bitmap's rows of runs, tiles), and so is a strip laid along a whole side of a larger tile (the
+last, shorter strip of a photograph cut in strips, overlapping it a little).
+
 Images held by one box that come near each other (:data:`PANEL_GAP` apart at most) are pieces
 of the picture the box frames, when they fill much of it (:data:`PANEL_FILL`): an
 illustration drawn as cut-outs set a little apart in its panel. (A page's frame or background
@@ -37,6 +44,15 @@ HOLDS = 2 / 3
 #: Two images in boxes of their own are held apart when each box holds less than this share
 #: of the other image.
 HOLDS_APART = 1 / 3
+#: An image this small beside a larger one at most (a share of its area) …
+SMALL_SHARE = 1 / 8
+#: … lying less than this share inside the larger one, is apart from it unless it runs along
+#: a whole side of it.
+EDGE_SHARE = 1 / 2
+#: Points the two must overlap by each way at least (less: set edge to edge).
+REACH = 1.0
+#: Points by which a strip's ends may miss the side of the tile it runs along.
+SIDE_SLACK = 2.0
 #: Images held by one box this many points apart at most …
 PANEL_GAP = 8.0
 #: … covering at least this share of the box together are pieces of one picture.
@@ -62,7 +78,7 @@ def merge_images(images: Sequence[Rect], boxes: Sequence[Rect] = ()) -> list[Rec
             if not _touch(image, m, PANEL_GAP):
                 continue
             if _touch(image, m, 1.0):
-                joins = holders is None or not _apart([image], inside, holders)
+                joins = not _apart([image], inside, holders)
             else:
                 joins = holders is not None and any(
                     _touch(image, k, PANEL_GAP) and holders.together(image, k) for k in inside
@@ -88,8 +104,8 @@ def _joined(
         joined, passes = False, passes + 1
         for a in range(len(merged)):
             for b in range(len(merged) - 1, a, -1):
-                if _touch(merged[a], merged[b], 1.0) and not (
-                    holders is not None and _apart(members[a], members[b], holders)
+                if _touch(merged[a], merged[b], 1.0) and not _apart(
+                    members[a], members[b], holders
                 ):
                     _grow(merged[a], merged[b])
                     members[a].extend(members.pop(b))
@@ -98,17 +114,34 @@ def _joined(
     return merged
 
 
-def _apart(one: list[Rect], other: list[Rect], holders: _Holders) -> bool:
-    """Whether two pictures' images lie in drawn boxes of their own: each pair of them that
-    touches, or, where only the pictures' boxes meet, every pair."""
+def _apart(one: list[Rect], other: list[Rect], holders: _Holders | None) -> bool:
+    """Whether two pictures' images are apart: each pair of them that touches lies in drawn
+    boxes of its own or is a small image at a larger one's edge; where only the pictures'
+    boxes meet, every pair lies in boxes of its own."""
     touching = False
     for i in one:
         for k in other:
             if _touch(i, k, 1.0):
-                if not holders.apart(i, k):
+                if not (_at_edge(i, k) or (holders is not None and holders.apart(i, k))):
                     return False
                 touching = True
-    return touching or all(holders.apart(i, k) for i in one for k in other)
+    return touching or (
+        holders is not None and all(holders.apart(i, k) for i in one for k in other)
+    )
+
+
+def _at_edge(a: Rect, b: Rect) -> bool:
+    """Whether the smaller of ``a`` and ``b`` only reaches into the edge of the much larger
+    one: overlapping it, lying mostly outside it, and not along a whole side of it."""
+    small, large = (a, b) if _area(a) <= _area(b) else (b, a)
+    if _area(small) > SMALL_SHARE * _area(large) or _share_in(small, large) >= EDGE_SHARE:
+        return False
+    if (min(small.x1, large.x1) - max(small.x0, large.x0) <= REACH
+            or min(small.y1, large.y1) - max(small.y0, large.y0) <= REACH):
+        return False  # (edge to edge: tiles, a bitmap's rows)
+    along_x = abs(small.x0 - large.x0) <= SIDE_SLACK and abs(small.x1 - large.x1) <= SIDE_SLACK
+    along_y = abs(small.y0 - large.y0) <= SIDE_SLACK and abs(small.y1 - large.y1) <= SIDE_SLACK
+    return not (along_x or along_y)
 
 
 class _Holders:
