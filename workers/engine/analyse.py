@@ -19,13 +19,14 @@ import pypdfium2 as pdfium
 from .document import Document
 from .errors import CorruptPdfError
 from .layout.reader import read_layout
+from .pdf_entries import entry_of
 from .source import open_source
 from .structure.reader import read_structure
 
 
 def has_structure(path: Path) -> bool:
     with pikepdf.open(path) as pdf:
-        return isinstance(pdf.Root.get("/StructTreeRoot"), pikepdf.Dictionary)
+        return isinstance(entry_of(pdf.Root, "/StructTreeRoot"), pikepdf.Dictionary)
 
 
 def analyse(path: Path, *, max_pages: int) -> Document:

@@ -17,6 +17,7 @@ from pathlib import Path
 import pikepdf
 
 from .errors import CorruptPdfError, EncryptedPdfError, NotAPdfError, TooManyPagesError
+from .pdf_entries import entry_of
 
 #: Acrobat (and pdf.js, pdfium) accept a header anywhere in the first 1024 bytes; real files
 #: from mail gateways and CMSs sometimes carry a few bytes of junk first, so we do the same.
@@ -76,7 +77,7 @@ def _check_header(path: Path) -> None:
 def _title(pdf: pikepdf.Pdf) -> str | None:
     # Metadata is optional: damage here must not make a readable document fail.
     try:
-        raw = pdf.docinfo.get("/Title")
+        raw = entry_of(pdf.docinfo, "/Title")
         title = _clean(str(raw)) if raw is not None else None
         if not title:
             with pdf.open_metadata() as xmp:
@@ -88,7 +89,7 @@ def _title(pdf: pikepdf.Pdf) -> str | None:
 
 def _language(pdf: pikepdf.Pdf) -> str | None:
     try:
-        raw = pdf.Root.get("/Lang")
+        raw = entry_of(pdf.Root, "/Lang")
     except (pikepdf.PdfError, ValueError, TypeError):
         return None
     if not isinstance(raw, pikepdf.String):

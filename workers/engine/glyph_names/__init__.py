@@ -27,6 +27,8 @@ from fontTools.cffLib import CFFFontSet
 from fontTools.encodings.MacRoman import MacRoman
 from fontTools.encodings.StandardEncoding import StandardEncoding
 
+from ..pdf_entries import entry_of
+
 _TABLE = Path(__file__).with_name("tex_glyph_names.tsv")
 #: Codes below this are control characters: pdfium's reading of the code itself says nothing.
 _FIRST_PRINTABLE = 0x20
@@ -122,13 +124,13 @@ def code_names(font: pikepdf.Dictionary) -> dict[int, str]:
     /Differences over a named base encoding, or, with no /Differences, the built-in encoding
     of its embedded Type 1 program. Empty when the names cannot be known (a TrueType font
     without /Differences draws by code, not by name)."""
-    if font.get("/Subtype") not in _NAMED:
+    if entry_of(font, "/Subtype") not in _NAMED:
         return {}
-    encoding = font.get("/Encoding")
+    encoding = entry_of(font, "/Encoding")
     if isinstance(encoding, pikepdf.Dictionary) and isinstance(
-        differences := encoding.get("/Differences"), pikepdf.Array
+        differences := entry_of(encoding, "/Differences"), pikepdf.Array
     ):
-        base_name = str(encoding.get("/BaseEncoding", ""))
+        base_name = str(entry_of(encoding, "/BaseEncoding", ""))
         base = _BASE_ENCODINGS.get(base_name)
         names = {code: name for code, name in enumerate(base) if name != ".notdef"} \
             if base else {}
@@ -141,7 +143,7 @@ def code_names(font: pikepdf.Dictionary) -> dict[int, str]:
                     names[code] = str(item)[1:]
                 code += 1
         return names
-    if encoding is None and font.get("/Subtype") in ("/Type1", "/MMType1"):
+    if encoding is None and entry_of(font, "/Subtype") in ("/Type1", "/MMType1"):
         return builtin_names(font)
     return {}
 
@@ -152,20 +154,20 @@ _DUP = re.compile(rb"dup\s+(\d+)\s*/([^\s/\[\]{}()<>]+)\s+put")
 def builtin_names(font: pikepdf.Dictionary) -> dict[int, str]:
     """Code -> name of an embedded Type 1 program's own encoding (its ``dup N /name put``
     lines; a program saying ``StandardEncoding`` has that); empty when it is not readable."""
-    descriptor = font.get("/FontDescriptor")
+    descriptor = entry_of(font, "/FontDescriptor")
     if not isinstance(descriptor, pikepdf.Dictionary):
         return {}
-    compact = descriptor.get("/FontFile3")
-    if isinstance(compact, pikepdf.Stream) and compact.get("/Subtype") == "/Type1C":
+    compact = entry_of(descriptor, "/FontFile3")
+    if isinstance(compact, pikepdf.Stream) and entry_of(compact, "/Subtype") == "/Type1C":
         return _cff_names(compact)
-    program = descriptor.get("/FontFile")
+    program = entry_of(descriptor, "/FontFile")
     if not isinstance(program, pikepdf.Stream):
         return {}
     try:
         data = program.read_bytes()
     except pikepdf.PdfError:
         return {}
-    clear_length = program.get("/Length1")
+    clear_length = entry_of(program, "/Length1")
     clear = data[: int(clear_length)] if isinstance(clear_length, int) else data
     if b"/Encoding StandardEncoding def" in clear:
         return {code: name for code, name in enumerate(StandardEncoding) if name != ".notdef"}

@@ -12,12 +12,13 @@ from pikepdf import NameTree
 from ..document import (
     BBox,
 )
+from ..pdf_entries import entry_of
 from .patterns import title_key
 
 
 def catalog_language(pdf: pikepdf.Pdf) -> str | None:
     try:
-        lang = pdf.Root.get("/Lang")
+        lang = entry_of(pdf.Root, "/Lang")
         return str(lang).strip() or None if isinstance(lang, pikepdf.String) else None
     except (pikepdf.PdfError, ValueError, TypeError):
         return None
@@ -25,7 +26,7 @@ def catalog_language(pdf: pikepdf.Pdf) -> str | None:
 
 def catalog_title(pdf: pikepdf.Pdf) -> str | None:
     try:
-        raw = pdf.docinfo.get("/Title")
+        raw = entry_of(pdf.docinfo, "/Title")
         title = " ".join(str(raw).split()) if raw is not None else ""
         return title or None
     except (pikepdf.PdfError, ValueError, TypeError, AttributeError):
@@ -96,14 +97,14 @@ class PageOfDestination:
     def page_of(self, dest: Any, action: Any) -> int | None:
         """The page index a destination (or a GoTo action, when there is none) leads to."""
         try:
-            if dest is None and isinstance(action, pikepdf.Dictionary) and action.get(
-                "/S"
+            if dest is None and isinstance(action, pikepdf.Dictionary) and entry_of(
+                action, "/S"
             ) == "/GoTo":
-                dest = action.get("/D")
+                dest = entry_of(action, "/D")
             if isinstance(dest, (pikepdf.String, pikepdf.Name)):
                 dest = self._named(dest)
             if isinstance(dest, pikepdf.Dictionary):
-                dest = dest.get("/D")
+                dest = entry_of(dest, "/D")
             if (
                 isinstance(dest, pikepdf.Array)
                 and len(dest)
@@ -116,12 +117,12 @@ class PageOfDestination:
 
     def _named(self, name: pikepdf.String | pikepdf.Name) -> Any:
         if isinstance(name, pikepdf.Name):
-            dests = self.pdf.Root.get("/Dests")
-            return dests.get(str(name)) if isinstance(dests, pikepdf.Dictionary) else None
+            dests = entry_of(self.pdf.Root, "/Dests")
+            return entry_of(dests, str(name)) if isinstance(dests, pikepdf.Dictionary) else None
         if self.names is None:
-            catalog_names = self.pdf.Root.get("/Names")
+            catalog_names = entry_of(self.pdf.Root, "/Names")
             tree = (
-                catalog_names.get("/Dests")
+                entry_of(catalog_names, "/Dests")
                 if isinstance(catalog_names, pikepdf.Dictionary) else None
             )
             if not isinstance(tree, pikepdf.Dictionary):
@@ -148,15 +149,15 @@ def page_field_boxes(page: pikepdf.Page) -> list[BBox]:
     """The boxes of the form fields (widget annotations) on one page, in user space."""
     out: list[BBox] = []
     try:
-        annots = page.obj.get("/Annots")
+        annots = entry_of(page.obj, "/Annots")
         if not isinstance(annots, pikepdf.Array):
             return out
         for annot in list(annots)[:MAX_FIELDS]:
-            if not isinstance(annot, pikepdf.Dictionary) or annot.get("/Subtype") != (
+            if not isinstance(annot, pikepdf.Dictionary) or entry_of(annot, "/Subtype") != (
                 "/Widget"
             ):
                 continue
-            rect = [float(v) for v in annot.get("/Rect", [])]
+            rect = [float(v) for v in entry_of(annot, "/Rect", [])]
             if len(rect) != 4:
                 continue
             out.append(
@@ -176,13 +177,15 @@ def _link_annotations(
     for index in range(pages):
         found: list[tuple[pikepdf.Dictionary, BBox]] = []
         try:
-            annots = pdf.pages[index].obj.get("/Annots")
+            annots = entry_of(pdf.pages[index].obj, "/Annots")
             if not isinstance(annots, pikepdf.Array):
                 continue
             for annot in list(annots)[:1000]:
-                if not isinstance(annot, pikepdf.Dictionary) or annot.get("/Subtype") != "/Link":
+                if not isinstance(annot, pikepdf.Dictionary) or entry_of(
+                    annot, "/Subtype"
+                ) != "/Link":
                     continue
-                rect = [float(v) for v in annot.get("/Rect", [])]
+                rect = [float(v) for v in entry_of(annot, "/Rect", [])]
                 if len(rect) != 4:
                     continue
                 found.append((annot, BBox(min(rect[0], rect[2]), min(rect[1], rect[3]),
@@ -209,11 +212,11 @@ def page_links(pdf: pikepdf.Pdf, pages: int) -> PageLinks:
     out = PageLinks()
     target = PageOfDestination(pdf)
     for index, annot, box in _link_annotations(pdf, pages):
-        action = annot.get("/A")
-        uri = action.get("/URI") if isinstance(action, pikepdf.Dictionary) else None
+        action = entry_of(annot, "/A")
+        uri = entry_of(action, "/URI") if isinstance(action, pikepdf.Dictionary) else None
         if uri is not None:
             out.uris.setdefault(index, []).append((box, str(uri)))
-        page = target.page_of(annot.get("/Dest"), action)
+        page = target.page_of(entry_of(annot, "/Dest"), action)
         if page is not None:
             out.pages.setdefault(index, []).append((box, page))
     return out

@@ -31,6 +31,8 @@ from types import ModuleType
 
 import pikepdf
 
+from ..pdf_entries import entry_of
+
 _longest: ModuleType | None
 try:
     # difflib's longest-match search in C, built by `pip install` where a compiler exists.
@@ -362,12 +364,13 @@ def xobject_kinds(resources: object) -> dict[str, str]:
     """Resource name -> "image" or "form", for the XObjects of ``resources``."""
     kinds: dict[str, str] = {}
     try:
-        xobjects = resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None
+        xobjects = (entry_of(resources, "/XObject")
+                    if isinstance(resources, pikepdf.Dictionary) else None)
         if not isinstance(xobjects, pikepdf.Dictionary):
             return kinds
         for name in xobjects.keys():  # noqa: SIM118 - pikepdf Dictionary iterates keys this way
             xobject = xobjects.get(name)
-            subtype = xobject.get("/Subtype") if isinstance(xobject, pikepdf.Stream) else None
+            subtype = entry_of(xobject, "/Subtype") if isinstance(xobject, pikepdf.Stream) else None
             if subtype == pikepdf.Name.Image:
                 kinds[name] = "image"
             elif subtype == pikepdf.Name.Form:
