@@ -57,6 +57,7 @@ from ..layout.lines import clean, fragments, text_of
 from ..layout.operators import OperatorMap, map_operators
 from ..layout.reader import read_layout
 from ..layout.rotation import Frame, frame_of, to_display_space, to_user_space
+from ..pdf_entries import entry_of
 
 #: Below this share of drawn characters referenced by the tree, the tags are not trusted.
 MIN_COVERAGE = 0.5
@@ -319,13 +320,13 @@ class _Reader:
         return role
 
     def children(self, element: pikepdf.Object) -> list[Any]:
-        kids = element.get("/K") if isinstance(element, pikepdf.Dictionary) else None
+        kids = entry_of(element, "/K") if isinstance(element, pikepdf.Dictionary) else None
         if kids is None:
             return []
         return list(kids) if isinstance(kids, pikepdf.Array) else [kids]
 
     def page_of(self, element: pikepdf.Dictionary, inherited: int) -> int:
-        pg = element.get("/Pg")
+        pg = entry_of(element, "/Pg")
         if isinstance(pg, pikepdf.Dictionary):
             return self.page_index.get(pg.objgen, -1)
         return inherited
@@ -340,16 +341,16 @@ class _Reader:
             return
         if not isinstance(element, pikepdf.Dictionary):
             return
-        kind = element.get("/Type")
+        kind = entry_of(element, "/Type")
         if kind == "/MCR":
             self.take(self.page_of(element, page), int(element.get("/MCID", -1)), out)
             return
         if kind == "/OBJR":
-            annot = element.get("/Obj")
-            if isinstance(annot, pikepdf.Dictionary) and annot.get("/Subtype") == "/Link":
+            annot = entry_of(element, "/Obj")
+            if isinstance(annot, pikepdf.Dictionary) and entry_of(annot, "/Subtype") == "/Link":
                 target = _uri(annot)
                 if target is None and self.in_contents:
-                    to = self.destinations.page_of(annot.get("/Dest"), annot.get("/A"))
+                    to = self.destinations.page_of(entry_of(annot, "/Dest"), entry_of(annot, "/A"))
                     target = page_target(to) if to is not None else None
                 if target:
                     out.links.append(Link("", target))
@@ -367,7 +368,7 @@ class _Reader:
             out.actual_texts.extend(inner.actual_texts)
             out.links.extend(inner.links)
             return
-        actual = element.get("/ActualText")
+        actual = entry_of(element, "/ActualText")
         if isinstance(actual, pikepdf.String):
             inner = _Content()
             for kid in self.children(element):
@@ -453,7 +454,7 @@ class _Reader:
         would be said twice."""
         out = []
         for index in range(len(self.pages)):
-            annots = self.pdf.pages[index].obj.get("/Annots")
+            annots = entry_of(self.pdf.pages[index].obj, "/Annots")
             if not isinstance(annots, pikepdf.Array):
                 continue
             for annot in annots:
@@ -507,8 +508,9 @@ class _Reader:
             if self.visited == MAX_ELEMENTS + 1:
                 self.doc.warnings.append(Warning("structure-truncated", "structure tree too big"))
             return []
-        if not isinstance(element, pikepdf.Dictionary) or element.get("/Type") in ("/MCR",
-                                                                                    "/OBJR"):
+        if not isinstance(element, pikepdf.Dictionary) or entry_of(element, "/Type") in (
+            "/MCR", "/OBJR"
+        ):
             # Content directly in a grouping element: a paragraph of its own.
             content = _Content()
             self.content(element, page, content)
@@ -555,14 +557,14 @@ class _Reader:
         for kid in self.children(element):
             if (
                 isinstance(kid, pikepdf.Dictionary)
-                and kid.get("/Type") not in ("/MCR", "/OBJR")
+                and entry_of(kid, "/Type") not in ("/MCR", "/OBJR")
                 and self.role(kid) == "Caption"
             ):
                 drawn = bool(content.glyphs or content.images)
                 (after if drawn else before).extend(self._paragraph(self.collect(kid, page)))
             else:
                 self.content(kid, page, content)
-        alt_text = _alternative(element.get("/Alt"))
+        alt_text = _alternative(entry_of(element, "/Alt"))
         captions = [b.text for b in (*before, *after) if isinstance(b, Paragraph)]
         if alt_text is None and content.glyphs:
             # Without an alternative, the words drawn in the picture (a diagram's labels, a
@@ -610,7 +612,7 @@ class _Reader:
         for kid in self.children(element):
             if (
                 isinstance(kid, pikepdf.Dictionary)
-                and kid.get("/Type") not in ("/MCR", "/OBJR")
+                and entry_of(kid, "/Type") not in ("/MCR", "/OBJR")
                 and self.role(kid) in _BLOCK_ROLES
             ):
                 return True
@@ -777,7 +779,7 @@ class _Reader:
         for part in self.children(element):
             role = (
                 self.role(part) if isinstance(part, pikepdf.Dictionary)
-                and part.get("/Type") not in ("/MCR", "/OBJR") else ""
+                and entry_of(part, "/Type") not in ("/MCR", "/OBJR") else ""
             )
             if role == "TOC":
                 inner = self.contents_block(part, page, depth + 1)
@@ -945,7 +947,7 @@ def _inherited(field: pikepdf.Dictionary, key: str) -> Any:
             return None
         if key in node:
             return node.get(key)
-        node = node.get("/Parent")
+        node = entry_of(node, "/Parent")
     return None
 
 
@@ -981,7 +983,7 @@ def _int(value: Any, default: int) -> int:
 
 
 def _attributes(element: pikepdf.Dictionary) -> dict[str, Any]:
-    attrs = element.get("/A")
+    attrs = entry_of(element, "/A")
     found: dict[str, Any] = {}
     items = list(attrs) if isinstance(attrs, pikepdf.Array) else [attrs]
     for item in items:
@@ -1003,9 +1005,9 @@ def _union(items: list[Any]) -> tuple[float, float, float, float]:
 
 
 def _uri(annot: pikepdf.Dictionary) -> str | None:
-    action = annot.get("/A")
+    action = entry_of(annot, "/A")
     if isinstance(action, pikepdf.Dictionary):
-        uri = action.get("/URI")
+        uri = entry_of(action, "/URI")
         if uri is not None:
             return str(uri)
     return None
@@ -1026,7 +1028,7 @@ def _element_language(element: Any) -> str | None:
     """The language a structure element's own ``/Lang`` names (None where it names none)."""
     if not isinstance(element, pikepdf.Dictionary):
         return None
-    return _language(element.get("/Lang"))
+    return _language(entry_of(element, "/Lang"))
 
 
 def _language(value: Any) -> str | None:
@@ -1055,7 +1057,8 @@ def _marked_languages(page: pikepdf.Page) -> dict[int, str]:
     except pikepdf.PdfError:
         return {}
     resources = page.obj.get("/Resources")
-    named = resources.get("/Properties") if isinstance(resources, pikepdf.Dictionary) else None
+    named = (entry_of(resources, "/Properties")
+             if isinstance(resources, pikepdf.Dictionary) else None)
     out: dict[int, str] = {}
     open_languages: list[str | None] = []
     for instruction in instructions:
@@ -1076,10 +1079,10 @@ def _marked_languages(page: pikepdf.Page) -> dict[int, str]:
             properties = named.get(properties)
         lang = None
         if isinstance(properties, pikepdf.Dictionary):
-            lang = _language(properties.get("/Lang"))
+            lang = _language(entry_of(properties, "/Lang"))
         lang = lang or (open_languages[-1] if open_languages else None)
         open_languages.append(lang)
-        mcid = properties.get("/MCID") if isinstance(properties, pikepdf.Dictionary) else None
+        mcid = entry_of(properties, "/MCID") if isinstance(properties, pikepdf.Dictionary) else None
         if lang and isinstance(mcid, int):
             out[int(mcid)] = lang
     return out
