@@ -124,7 +124,7 @@ def code_names(font: pikepdf.Dictionary) -> dict[int, str]:
     /Differences over a named base encoding, or, with no /Differences, the built-in encoding
     of its embedded Type 1 program. Empty when the names cannot be known (a TrueType font
     without /Differences draws by code, not by name)."""
-    if entry_of(font, "/Subtype") not in _NAMED:
+    if font.get("/Subtype") not in _NAMED:
         return {}
     encoding = entry_of(font, "/Encoding")
     if isinstance(encoding, pikepdf.Dictionary) and isinstance(
@@ -143,7 +143,7 @@ def code_names(font: pikepdf.Dictionary) -> dict[int, str]:
                     names[code] = str(item)[1:]
                 code += 1
         return names
-    if encoding is None and entry_of(font, "/Subtype") in ("/Type1", "/MMType1"):
+    if encoding is None and font.get("/Subtype") in ("/Type1", "/MMType1"):
         return builtin_names(font)
     return {}
 
@@ -158,16 +158,16 @@ def builtin_names(font: pikepdf.Dictionary) -> dict[int, str]:
     if not isinstance(descriptor, pikepdf.Dictionary):
         return {}
     compact = entry_of(descriptor, "/FontFile3")
-    if isinstance(compact, pikepdf.Stream) and entry_of(compact, "/Subtype") == "/Type1C":
+    if isinstance(compact, pikepdf.Stream) and compact.get("/Subtype") == "/Type1C":
         return _cff_names(compact)
-    program = entry_of(descriptor, "/FontFile")
+    program = descriptor.get("/FontFile")
     if not isinstance(program, pikepdf.Stream):
         return {}
     try:
         data = program.read_bytes()
     except pikepdf.PdfError:
         return {}
-    clear_length = entry_of(program, "/Length1")
+    clear_length = program.get("/Length1")
     clear = data[: int(clear_length)] if isinstance(clear_length, int) else data
     if b"/Encoding StandardEncoding def" in clear:
         return {code: name for code, name in enumerate(StandardEncoding) if name != ".notdef"}

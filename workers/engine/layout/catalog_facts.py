@@ -97,10 +97,10 @@ class PageOfDestination:
     def page_of(self, dest: Any, action: Any) -> int | None:
         """The page index a destination (or a GoTo action, when there is none) leads to."""
         try:
-            if dest is None and isinstance(action, pikepdf.Dictionary) and entry_of(
-                action, "/S"
+            if dest is None and isinstance(action, pikepdf.Dictionary) and action.get(
+                "/S"
             ) == "/GoTo":
-                dest = entry_of(action, "/D")
+                dest = action.get("/D")
             if isinstance(dest, (pikepdf.String, pikepdf.Name)):
                 dest = self._named(dest)
             if isinstance(dest, pikepdf.Dictionary):
@@ -153,11 +153,11 @@ def page_field_boxes(page: pikepdf.Page) -> list[BBox]:
         if not isinstance(annots, pikepdf.Array):
             return out
         for annot in list(annots)[:MAX_FIELDS]:
-            if not isinstance(annot, pikepdf.Dictionary) or entry_of(annot, "/Subtype") != (
+            if not isinstance(annot, pikepdf.Dictionary) or annot.get("/Subtype") != (
                 "/Widget"
             ):
                 continue
-            rect = [float(v) for v in entry_of(annot, "/Rect", [])]
+            rect = [float(v) for v in annot.get("/Rect", [])]
             if len(rect) != 4:
                 continue
             out.append(
@@ -181,11 +181,9 @@ def _link_annotations(
             if not isinstance(annots, pikepdf.Array):
                 continue
             for annot in list(annots)[:1000]:
-                if not isinstance(annot, pikepdf.Dictionary) or entry_of(
-                    annot, "/Subtype"
-                ) != "/Link":
+                if not isinstance(annot, pikepdf.Dictionary) or annot.get("/Subtype") != "/Link":
                     continue
-                rect = [float(v) for v in entry_of(annot, "/Rect", [])]
+                rect = [float(v) for v in annot.get("/Rect", [])]
                 if len(rect) != 4:
                     continue
                 found.append((annot, BBox(min(rect[0], rect[2]), min(rect[1], rect[3]),
@@ -212,7 +210,7 @@ def page_links(pdf: pikepdf.Pdf, pages: int) -> PageLinks:
     out = PageLinks()
     target = PageOfDestination(pdf)
     for index, annot, box in _link_annotations(pdf, pages):
-        action = entry_of(annot, "/A")
+        action = annot.get("/A")
         uri = entry_of(action, "/URI") if isinstance(action, pikepdf.Dictionary) else None
         if uri is not None:
             out.uris.setdefault(index, []).append((box, str(uri)))

@@ -370,7 +370,7 @@ def xobject_kinds(resources: object) -> dict[str, str]:
             return kinds
         for name in xobjects.keys():  # noqa: SIM118 - pikepdf Dictionary iterates keys this way
             xobject = xobjects.get(name)
-            subtype = entry_of(xobject, "/Subtype") if isinstance(xobject, pikepdf.Stream) else None
+            subtype = xobject.get("/Subtype") if isinstance(xobject, pikepdf.Stream) else None
             if subtype == pikepdf.Name.Image:
                 kinds[name] = "image"
             elif subtype == pikepdf.Name.Form:

@@ -320,7 +320,7 @@ class _Reader:
         return role
 
     def children(self, element: pikepdf.Object) -> list[Any]:
-        kids = entry_of(element, "/K") if isinstance(element, pikepdf.Dictionary) else None
+        kids = element.get("/K") if isinstance(element, pikepdf.Dictionary) else None
         if kids is None:
             return []
         return list(kids) if isinstance(kids, pikepdf.Array) else [kids]
@@ -346,8 +346,8 @@ class _Reader:
             self.take(self.page_of(element, page), int(element.get("/MCID", -1)), out)
             return
         if kind == "/OBJR":
-            annot = entry_of(element, "/Obj")
-            if isinstance(annot, pikepdf.Dictionary) and entry_of(annot, "/Subtype") == "/Link":
+            annot = element.get("/Obj")
+            if isinstance(annot, pikepdf.Dictionary) and annot.get("/Subtype") == "/Link":
                 target = _uri(annot)
                 if target is None and self.in_contents:
                     to = self.destinations.page_of(entry_of(annot, "/Dest"), entry_of(annot, "/A"))
@@ -557,7 +557,7 @@ class _Reader:
         for kid in self.children(element):
             if (
                 isinstance(kid, pikepdf.Dictionary)
-                and entry_of(kid, "/Type") not in ("/MCR", "/OBJR")
+                and kid.get("/Type") not in ("/MCR", "/OBJR")
                 and self.role(kid) == "Caption"
             ):
                 drawn = bool(content.glyphs or content.images)
@@ -1005,7 +1005,7 @@ def _union(items: list[Any]) -> tuple[float, float, float, float]:
 
 
 def _uri(annot: pikepdf.Dictionary) -> str | None:
-    action = entry_of(annot, "/A")
+    action = annot.get("/A")
     if isinstance(action, pikepdf.Dictionary):
         uri = entry_of(action, "/URI")
         if uri is not None:
@@ -1079,10 +1079,10 @@ def _marked_languages(page: pikepdf.Page) -> dict[int, str]:
             properties = named.get(properties)
         lang = None
         if isinstance(properties, pikepdf.Dictionary):
-            lang = _language(entry_of(properties, "/Lang"))
+            lang = _language(properties.get("/Lang"))
         lang = lang or (open_languages[-1] if open_languages else None)
         open_languages.append(lang)
-        mcid = entry_of(properties, "/MCID") if isinstance(properties, pikepdf.Dictionary) else None
+        mcid = properties.get("/MCID") if isinstance(properties, pikepdf.Dictionary) else None
         if lang and isinstance(mcid, int):
             out[int(mcid)] = lang
     return out
