@@ -14,7 +14,7 @@ import bisect
 from collections.abc import Callable, Sequence
 
 from ..document import BBox
-from .blocks import Block, boxes_overlap
+from .blocks import Block, boxes_overlap, stacked_lines
 from .lines import word_count
 from .order import DrawnLines
 
@@ -54,20 +54,12 @@ def _middle(block: Block) -> float:
     return (block.y0 + block.y1) / 2
 
 
-def _line_count(block: Block) -> int:
-    count, previous = 0, None
-    for f in block.frags:
-        if previous is None or f.y1 <= previous.y0 or f.y0 >= previous.y1:
-            count += 1
-        previous = f
-    return count
-
-
 def _labels_empty_box(
     block: Block, blocks: Sequence[Block], level_with: Callable[[float, float], list[Block]],
     drawn: DrawnLines,
 ) -> bool:
-    if not block.frags or _line_count(block) > LABEL_LINES or word_count(block.text) > LABEL_WORDS:
+    if (not block.frags or stacked_lines(block) > LABEL_LINES
+            or word_count(block.text) > LABEL_WORDS):
         return False
     height = max(f.y1 - f.y0 for f in block.frags)
     # (Asked first, by height alone: most blocks have no line drawn right over them.)
@@ -110,7 +102,7 @@ def _labels_empty_box(
         return False  # a picture or a table in the box: it is not left blank
     if any(b.y1 > block.y1 + 0.5 * height for b in held):
         return False  # text over the label: the label does not open the box
-    if sum(_line_count(b) for b in held) > LABEL_LINES:
+    if sum(stacked_lines(b) for b in held) > LABEL_LINES:
         return False  # a box of text under its title (a sidebar), not one left blank
     lowest = min([block.y0] + [b.y0 for b in held])
     blank = BBox(left, bottom, right, lowest)

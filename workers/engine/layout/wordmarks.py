@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .blocks import Block
+from .blocks import Block, stacked_lines
 from .glyphs import Rect
 from .lines import word_count
 
@@ -43,7 +43,7 @@ def mark_wordmarks(blocks: Sequence[Block], shapes: Sequence[Rect]) -> None:
     for block in texts:
         if any(other.y0 >= block.y1 for other in texts if other is not block):
             continue  # (text above it: no letterhead)
-        if word_count(block.text) > WORDMARK_WORDS or _line_count(block) > WORDMARK_LINES:
+        if word_count(block.text) > WORDMARK_WORDS or stacked_lines(block) > WORDMARK_LINES:
             continue
         mark = _mark_touching(block, shapes)
         if mark is not None and _locked_up(block, mark):
@@ -95,12 +95,3 @@ def _locked_up(block: Block, mark: tuple[float, ...]) -> bool:
         0.0, min(y1, block.y1) - max(y0, block.y0)
     )
     return area > 0 and cover <= MARK_COVER * area
-
-
-def _line_count(block: Block) -> int:
-    count, previous = 0, None
-    for f in block.frags:
-        if previous is None or f.y1 <= previous.y0 or f.y0 >= previous.y1:
-            count += 1
-        previous = f
-    return count
