@@ -83,9 +83,11 @@ def _tab_to_link(page: Any, text: str, limit: int = 150) -> None:
 
 def _choose_file_with_the_keyboard(page: Any, path: Path) -> None:
     """Space on the focused file input opens the chooser. Under load Chromium has been seen
-    to drop the first key press's chooser event, so Enter is tried once more."""
+    to drop a key press's chooser event (once in the first press, once in the first two), so
+    Enter and Space are each tried twice, the input still focused."""
     assert _focused(page)["id"] == "upload-file"
-    for key in ("Space", "Enter"):
+    for key in ("Space", "Enter", "Space", "Enter"):
+        assert _focused(page)["id"] == "upload-file"
         try:
             with page.expect_file_chooser(timeout=10_000) as chooser:
                 page.keyboard.press(key)
