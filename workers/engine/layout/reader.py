@@ -109,7 +109,7 @@ from .order import (
     rule_pieces,
     turned,
 )
-from .patterns import is_marker, starts_item
+from .patterns import forget_texts, is_marker, starts_item
 from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user_space
 from .running_lines import running_lines_apart
 from .tables import (
@@ -145,8 +145,11 @@ FACE_SIZE_STEP = 0.05
 
 def read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None = None) -> Document:
     """Analyse the PDF at ``path`` from its drawing alone. ``pdf``: the same file, already open."""
-    with paused_gc():
-        return _read_layout(path, max_pages=max_pages, pdf=pdf)
+    try:
+        with paused_gc():
+            return _read_layout(path, max_pages=max_pages, pdf=pdf)
+    finally:
+        forget_texts()
 
 
 def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Document:
