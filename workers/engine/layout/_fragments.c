@@ -718,7 +718,7 @@ static Py_ssize_t words_in(PyObject *text) {
 }
 
 /* Fragment.rtl: more than a third of the text's characters are right-to-left letters (the
- * ranges of lines.py's _RTL). (count > length / 3 as Python compares an int with the float
+ * ranges of lines.py's RTL_LETTER). (count > length / 3 as Python compares an int with the float
  * quotient: exact in doubles for any length a string can have.) */
 static int mostly_rtl(PyObject *text) {
     if (PyUnicode_IS_ASCII(text)) return 0;
@@ -1046,7 +1046,7 @@ static int left_to_twin(void) {
     return 1;
 }
 
-/* The RTL letters of lines.py's _RTL. */
+/* The RTL letters of lines.py's RTL_LETTER. */
 static int rtl_letter(Py_UCS4 ch) {
     return (ch >= 0x0590 && ch <= 0x08FF) || (ch >= 0xFB1D && ch <= 0xFDFF) ||
            (ch >= 0xFE70 && ch <= 0xFEFF);

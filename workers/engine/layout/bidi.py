@@ -22,7 +22,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .glyphs import Glyph
-from .lines import _RTL, SPACE_GAP, Fragment, Line, _has_rtl
+from .lines import RTL_LETTER, SPACE_GAP, Fragment, Line, has_rtl
 
 #: Brackets and quotation marks a right-to-left run draws mirrored.
 _MIRRORED = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
@@ -80,7 +80,7 @@ def reads_right_to_left(frags: list[Fragment]) -> bool:
 def _right_to_left(frags: list[Fragment]) -> bool:
     # The test lines() reads a line's fragments from the right by: most of its letters are.
     text = "".join([f.text for f in frags])
-    return _has_rtl(text) and len(_RTL.findall(text)) > sum(map(str.isalpha, text)) / 2
+    return has_rtl(text) and len(RTL_LETTER.findall(text)) > sum(map(str.isalpha, text)) / 2
 
 
 def logical_text(f: Fragment) -> str | None:

@@ -72,13 +72,15 @@ _SYMBOL_FONT_CODES = frozenset(map(chr, range(0xF021, 0xF100)))
 _size_of = operator.attrgetter("size")
 _x0_of = operator.attrgetter("x0")
 _obj_of = operator.attrgetter("obj")
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+#: A right-to-left letter: Hebrew, Arabic and the other scripts of U+0590-U+08FF, and the
+#: Hebrew and Arabic presentation forms.
+RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
-def _has_rtl(text: str) -> bool:
+def has_rtl(text: str) -> bool:
     """Whether ``text`` holds a right-to-left letter. (ASCII text, most of it, holds none:
     isascii() reads a flag of the string, where the search would scan every character.)"""
-    return not text.isascii() and _RTL.search(text) is not None
+    return not text.isascii() and RTL_LETTER.search(text) is not None
 
 
 _T = TypeVar("_T")
@@ -206,8 +208,8 @@ class Fragment:
     @_computed_once
     def rtl(self) -> bool:
         # (Most text has no right-to-left letter: one search finds none, with no list made.)
-        return _has_rtl(self.text) and (
-            len(_RTL.findall(self.text)) > len(self.text) / 3
+        return has_rtl(self.text) and (
+            len(RTL_LETTER.findall(self.text)) > len(self.text) / 3
         )
 
 
@@ -768,8 +770,8 @@ def _python_lines(frags: list[Fragment]) -> list[Line]:
         # is still read in the Arabic line's order).
         text = "".join([f.text for f in members])
         # (Most lines have no right-to-left letter at all: their letters need no counting.)
-        rtl = _has_rtl(text) and (
-            len(_RTL.findall(text)) > sum(map(str.isalpha, text)) / 2
+        rtl = has_rtl(text) and (
+            len(RTL_LETTER.findall(text)) > sum(map(str.isalpha, text)) / 2
         )
         members.sort(key=_x0_of)
         merged: list[Fragment] = []

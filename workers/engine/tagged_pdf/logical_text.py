@@ -29,7 +29,7 @@ from collections.abc import Mapping, Sequence
 import pikepdf
 import pypdfium2 as pdfium
 
-from ..layout.lines import _has_rtl, clean
+from ..layout.lines import clean, has_rtl
 from .mcid_text import page_text_by_mcid
 from .plan import Node
 
@@ -49,7 +49,7 @@ def give_logical_texts(
     ``marks``: leaf id -> its (page, MCID) in reading order. Returns how many got one."""
     wanted = [leaf for leaf in leaves if leaf.role != "Figure" and leaf.leaf_id in elements
               and leaf.leaf_id in marks and leaf.text]
-    if not any(_has_rtl(leaf.text) for leaf in wanted):
+    if not any(has_rtl(leaf.text) for leaf in wanted):
         return 0  # no right-to-left text: the output is not read (nor saved) again
     pages = sorted({page for leaf in wanted for page, _ in marks[leaf.leaf_id]})
     buffer = io.BytesIO()
