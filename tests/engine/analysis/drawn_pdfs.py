@@ -92,9 +92,20 @@ def footer_ornament() -> list[str]:
     return ["0.2 0.3 0.6 rg", "72 50 468 1.5 re f", "420 22 50 24 re f", *boxes]
 
 
-def helvetica_page(path: Path, ops: list[str]) -> Path:
-    """A letter-size page with /F1 Helvetica and /F2 Helvetica-Bold drawing ``ops``."""
+def helvetica_page(
+    path: Path, ops: list[str], images: dict[str, tuple[int, int, bytes]] | None = None
+) -> Path:
+    """A letter-size page with /F1 Helvetica and /F2 Helvetica-Bold drawing ``ops``; and
+    ``images``, by name (``/Im0``): width, height and RGB samples, for ``Do``."""
     pdf = pikepdf.new()
+    xobjects = pikepdf.Dictionary()
+    for name, (width, height, samples) in (images or {}).items():
+        image = pikepdf.Stream(pdf, zlib.compress(samples))
+        image.Type, image.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+        image.Width, image.Height = width, height
+        image.ColorSpace, image.BitsPerComponent = pikepdf.Name.DeviceRGB, 8
+        image.Filter = pikepdf.Name.FlateDecode
+        xobjects[name] = pdf.make_indirect(image)
 
     def font(name: str) -> pikepdf.Object:
         return pdf.make_indirect(pikepdf.Dictionary(
@@ -104,8 +115,9 @@ def helvetica_page(path: Path, ops: list[str]) -> Path:
 
     pdf.pages.append(pikepdf.Page(pikepdf.Dictionary(
         Type=pikepdf.Name.Page, MediaBox=[0, 0, 612, 792],
-        Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(
-            F1=font("/Helvetica"), F2=font("/Helvetica-Bold"))),
+        Resources=pikepdf.Dictionary(
+            Font=pikepdf.Dictionary(F1=font("/Helvetica"), F2=font("/Helvetica-Bold")),
+            XObject=xobjects),
         Contents=pdf.make_stream("\n".join(ops).encode()),
     )))
     pdf.save(path)

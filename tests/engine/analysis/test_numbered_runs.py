@@ -8,16 +8,14 @@ top sections, and leaves the title above it
 from __future__ import annotations
 
 import random
-import zlib
 from pathlib import Path
-
-import pikepdf
 
 from workers.engine.document import Heading
 from workers.engine.layout.numbered_runs import outvoted
 from workers.engine.layout.reader import read_layout
 
 from .conftest import LOREM, HtmlPdf
+from .drawn_pdfs import helvetica_page
 
 PROSE = (
     "This paragraph is set in the body face and runs on for a while, as running text does, "
@@ -33,17 +31,10 @@ def _page(path: Path, picture: bool) -> Path:
     for k in range(8):
         text = " ".join(words[(k * 5) % len(words):(k * 5) % len(words) + 9])
         ops.append(f"BT /F1 10 Tf 72 {740 - 12 * k} Td ({text}) Tj ET")
-    pdf = pikepdf.new()
-    xobjects = pikepdf.Dictionary()
+    images = {}
     if picture:
         rng = random.Random("photo")
-        stream = pikepdf.Stream(pdf, zlib.compress(bytes(rng.randrange(256) for _ in range(
-            40 * 30 * 3))))
-        stream.Type, stream.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
-        stream.Width, stream.Height = 40, 30
-        stream.ColorSpace, stream.BitsPerComponent = pikepdf.Name.DeviceRGB, 8
-        stream.Filter = pikepdf.Name.FlateDecode
-        xobjects["/Im0"] = pdf.make_indirect(stream)
+        images["/Im0"] = (40, 30, bytes(rng.randrange(256) for _ in range(40 * 30 * 3)))
         # Behind the first two titles and their points: the page's other lines stay off it.
         ops.insert(0, "q 400 0 0 150 60 470 cm /Im0 Do Q")
     top = 600.0
@@ -52,22 +43,7 @@ def _page(path: Path, picture: bool) -> Path:
         for k in range(2):
             ops.append(f"BT /F1 8 Tf 84 {top - 16 - 10 * k} Td ({n}.{k + 1}: a point of it) Tj ET")
         top -= 66
-
-    def font(name: str) -> pikepdf.Object:
-        return pdf.make_indirect(pikepdf.Dictionary(
-            Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name(name),
-            Encoding=pikepdf.Name.WinAnsiEncoding,
-        ))
-
-    pdf.pages.append(pikepdf.Page(pikepdf.Dictionary(
-        Type=pikepdf.Name.Page, MediaBox=[0, 0, 612, 792],
-        Resources=pikepdf.Dictionary(
-            Font=pikepdf.Dictionary(F1=font("/Helvetica"), F2=font("/Helvetica-Bold")),
-            XObject=xobjects),
-        Contents=pdf.make_stream("\n".join(ops).encode()),
-    )))
-    pdf.save(path)
-    return path
+    return helvetica_page(path, ops, images)
 
 
 def _headings(path: Path) -> list[str]:
