@@ -33,10 +33,11 @@ def test_a_caption_beside_a_paragraph_broken_by_the_page_is_read_after_it_ends(
     assert read_words(path) == running.split() + caption.split()
 
 
-def test_only_asides_of_a_broken_paragraph_move() -> None:
-    def para(text: str, page: int, x0: float, y0: float, x1: float, y1: float) -> Paragraph:
-        return Paragraph(text, [Prov(page, BBox(x0, y0, x1, y1))])
+def para(text: str, page: int, x0: float, y0: float, x1: float, y1: float) -> Paragraph:
+    return Paragraph(text, [Prov(page, BBox(x0, y0, x1, y1))])
 
+
+def test_only_asides_of_a_broken_paragraph_move() -> None:
     broken = para("the bridge was closed for", 0, 200, 80, 560, 300)
     caption = para("A photo of the bridge.", 0, 40, 80, 180, 120)
     rest = para("three weeks in June.", 1, 200, 700, 560, 760)
@@ -50,3 +51,14 @@ def test_only_asides_of_a_broken_paragraph_move() -> None:
     # A heading-less new page starting with a capital: no sentence goes on.
     fresh = para("Three weeks later.", 1, 200, 700, 560, 760)
     assert asides_after_runover([broken, caption, fresh]) == [broken, caption, fresh]
+
+
+def test_a_sentence_going_on_under_a_formula_is_not_moved() -> None:
+    # "Then the map / α: X → Y / is an isomorphism." with a diagram's label "γ" atop the
+    # next page: the short line under the formula is the sentence's end, no aside.
+    formula = para("α : π(X, a) → π(X, b) [δ ∗ γ]", 0, 200, 300, 400, 320)
+    end = para("is an isomorphism.", 0, 72, 280, 190, 295)
+    label = para("γ", 1, 300, 700, 310, 710)
+    assert asides_after_runover([formula, end, label]) == [formula, end, label]
+    going_on = para("is an isomorphism of groups.", 1, 72, 700, 500, 760)
+    assert asides_after_runover([formula, end, going_on]) == [formula, end, going_on]

@@ -19,6 +19,8 @@ CLOSERS = "\"'”’)]»"
 MAX_ASIDES = 12
 #: A paragraph or table between the halves is narrower than this share of the paragraph.
 ASIDE_WIDTH = 0.8
+#: The second half holds at least this many words.
+GOING_ON_WORDS = 3
 #: What may stand between the halves: out of the running text's flow.
 _ASIDE_KINDS = (Figure, Note, Paragraph, Table)
 
@@ -79,6 +81,8 @@ def asides_after_runover(blocks: list[Block]) -> list[Block]:
                 break
             if isinstance(aside, Paragraph | Table) and _running_text(aside, first):
                 break  # (the running text going on below, in the paragraph's column)
+            if isinstance(aside, Paragraph) and _goes_on(aside.text):
+                break  # (the sentence going on, under a formula set on its own lines)
             end += 1
         if end == k or end >= len(out) or end - k > MAX_ASIDES:
             continue
@@ -86,7 +90,7 @@ def asides_after_runover(blocks: list[Block]) -> list[Block]:
         at = _page_span(second)
         if not isinstance(second, Paragraph) or at is None or at[0] != page + 1:
             continue
-        if not _goes_on(second.text):
-            continue
+        if not _goes_on(second.text) or len(second.text.split()) < GOING_ON_WORDS:
+            continue  # (a diagram's label at the top of the next page: no sentence)
         out[k:end + 1] = [second, *out[k:end]]
     return out
