@@ -1429,7 +1429,24 @@ def _place_of_picture(figure: Block, ordered: list[Block]) -> int:
     shares = [(area_share(b, figure), -k) for k, b in enumerate(ordered) if b.kind != "figure"]
     share, place = max(shares)
     if share >= SET_ON_PICTURE:
-        return -place
+        caption = next(
+            (k for k, b in enumerate(ordered)
+             if b.kind == "text" and caption_text(b.text) is not None and _captions(b, figure)),
+            None,
+        )
+        if caption is None or caption < -place or not any(
+            b.kind == "text" and _has_paragraph([b]) and not boxes_overlap(b.bbox, figure.bbox)
+            for b in ordered[-place:caption]
+        ):
+            return -place
+        # A chart cut in two by the page's order, a label at its top read with the text
+        # beside it, the rest with its caption below, running text between: read with the
+        # caption, before the labels (and sub-captions) read just before that.
+        while caption > 0 and ordered[caption - 1].kind == "text" and _by_picture(
+            ordered[caption - 1], figure
+        ):
+            caption -= 1
+        return caption
     for k, b in enumerate(ordered):
         if (
             b.kind != "figure" and b.y1 <= figure.y1
@@ -1441,6 +1458,17 @@ def _place_of_picture(figure: Block, ordered: list[Block]) -> int:
         if b.kind != "figure" and boxes_overlap(b.bbox, figure.bbox)
     ]
     return touching[-1] + 1 if touching else -place
+
+
+def _by_picture(block: Block, figure: Block) -> bool:
+    """``block`` is a label of ``figure``: no running text, on it or within an em of it."""
+    if _has_paragraph([block]):
+        return False
+    em = max(block.size, 1.0)
+    return (
+        block.x0 - em < figure.x1 and figure.x0 < block.x1 + em
+        and block.y0 - em < figure.y1 and figure.y0 < block.y1 + em
+    )
 
 
 #: Text reaching this many ems of its type into a picture's width, or less, only touches
