@@ -19,6 +19,7 @@
 #include <structmember.h>
 
 static PyObject *name_obj, *name_char, *name_bold, *name_x0, *name_y0, *name_x1, *name_y1, *name_size, *name_rotated;
+static PyObject *name_font;
 static PyObject *name_text, *empty, *space_text;
 
 /* Reading a glyph's fields by name (PyObject_GetAttr) was most of this loop's cost: each
@@ -29,7 +30,7 @@ static PyObject *name_text, *empty, *space_text;
  * up, it uses the generic getattr (no __getattribute__ of its own), and the name resolves to
  * a plain object slot (a data descriptor, so it wins over anything else). Otherwise, or for
  * an unset slot (getattr raises AttributeError), the ordinary getattr is used. */
-enum { F_CHAR, F_X0, F_Y0, F_X1, F_Y1, F_SIZE, F_ROTATED, F_BOLD, F_OBJ, F_COUNT };
+enum { F_CHAR, F_X0, F_Y0, F_X1, F_Y1, F_SIZE, F_ROTATED, F_BOLD, F_OBJ, F_FONT, F_COUNT };
 
 typedef struct {
     PyTypeObject *type; /* borrowed: the type of a glyph in the list being read */
@@ -38,7 +39,7 @@ typedef struct {
 
 static PyObject **field_names[F_COUNT] = {
     &name_char, &name_x0, &name_y0, &name_x1, &name_y1, &name_size, &name_rotated, &name_bold,
-    &name_obj,
+    &name_obj, &name_font,
 };
 
 static Py_ssize_t slot_offset(PyTypeObject *type, PyObject *name) {
@@ -1453,6 +1454,267 @@ fail:
     return NULL;
 }
 
+/* --- the fragments lines.py's _close_cells may change (cell_candidates) ---------------- */
+
+/* What the fragments of code set in character cells have, and prose nearly never: a text
+ * with a word of one or two letters (lines.py's _SHORT_WORD picks out those fragments) is
+ * given to _close_cells, which changes it only when cells.cell_spaces finds either a grid
+ * (cells.cell_grid_possible first: every step from one glyph's start to the next is a cell
+ * wide at least) or a word spread over its cells (cells._spread_breaks: three letters at
+ * least of one object, apart by gaps that show, around a letter standing alone in the
+ * text). cell_candidates drops the fragments that can have neither; it decides nothing
+ * else, so what it keeps is read by the Python code as before, and what it drops that code
+ * would have left as it was. Each test below is implied by the Python one it stands for
+ * (the reasoning is given at each), so no fragment _close_cells changes is dropped; a test
+ * holds the texts to those of _close_cells given every fragment. Anything unusual (a field
+ * of another type, a NaN size) keeps the fragment: Python looks. */
+
+static PyObject *zero;
+
+/* str.isalnum() of a glyph's character (one character nearly always). */
+static int is_alnum(PyObject *chr) {
+    if (PyUnicode_Check(chr) && PyUnicode_GET_LENGTH(chr) == 1)
+        return Py_UNICODE_ISALNUM(PyUnicode_READ_CHAR(chr, 0));
+    PyObject *answer = PyObject_CallMethod(chr, "isalnum", NULL);
+    if (answer == NULL) return -1;
+    int result = PyObject_IsTrue(answer);
+    Py_DECREF(answer);
+    return result;
+}
+
+/* A glyph's field as an exact float's value: 1, or 0 when it is no exact float (the
+ * fragment is then kept), -1 with an exception. */
+static int exact_float_field(PyObject *glyph, const slot_layout *layout, int field,
+                             double *out) {
+    PyObject *value = field_of(glyph, layout, field);
+    if (value == NULL) return -1;
+    int ok = PyFloat_CheckExact(value);
+    if (ok) *out = PyFloat_AS_DOUBLE(value);
+    Py_DECREF(value);
+    return ok;
+}
+
+/* cells._one_drawing(a, b): 1, 0, or -1 with an exception; ``keep`` set (and 0 returned)
+ * when a size is no exact float. */
+static int one_drawing(PyObject *a, PyObject *b, const slot_layout *layout, int *keep) {
+    PyObject *obj_a = field_of(a, layout, F_OBJ);
+    if (obj_a == NULL) return -1;
+    PyObject *obj_b = field_of(b, layout, F_OBJ);
+    if (obj_b == NULL) {
+        Py_DECREF(obj_a);
+        return -1;
+    }
+    int answer = PyObject_RichCompareBool(obj_a, obj_b, Py_EQ);
+    if (answer == 1) answer = PyObject_RichCompareBool(obj_a, zero, Py_GE);
+    Py_DECREF(obj_a);
+    Py_DECREF(obj_b);
+    if (answer != 1) return answer;
+    PyObject *font_a = field_of(a, layout, F_FONT);
+    if (font_a == NULL) return -1;
+    PyObject *font_b = field_of(b, layout, F_FONT);
+    if (font_b == NULL) {
+        Py_DECREF(font_a);
+        return -1;
+    }
+    answer = PyObject_RichCompareBool(font_a, font_b, Py_EQ);
+    Py_DECREF(font_a);
+    Py_DECREF(font_b);
+    if (answer != 1) return answer;
+    PyObject *rotated = field_of(a, layout, F_ROTATED);
+    if (rotated == NULL) return -1;
+    answer = PyObject_IsTrue(rotated);
+    Py_DECREF(rotated);
+    if (answer != 0) return answer < 0 ? -1 : 0;
+    for (int k = 0; k < 2; k++) {
+        PyObject *chr = field_of(k ? b : a, layout, F_CHAR);
+        if (chr == NULL) return -1;
+        answer = is_alnum(chr);
+        Py_DECREF(chr);
+        if (answer != 1) return answer;
+    }
+    double size_a, size_b;
+    int status = exact_float_field(a, layout, F_SIZE, &size_a);
+    if (status == 1) status = exact_float_field(b, layout, F_SIZE, &size_b);
+    if (status <= 0) {
+        if (status == 0) *keep = 1;
+        return status < 0 ? -1 : 0;
+    }
+    return fabs(size_a - size_b) <= 0.02 * (1.0 > size_a ? 1.0 : size_a);
+}
+
+/* The gap from glyph ``a`` to ``b`` (b.x0 - a.x1): 1, or 0 with ``keep`` set when a field
+ * is no exact float, -1 with an exception. */
+static int gap_between(PyObject *a, PyObject *b, const slot_layout *layout, double *gap,
+                       int *keep) {
+    double x1, x0;
+    int status = exact_float_field(a, layout, F_X1, &x1);
+    if (status == 1) status = exact_float_field(b, layout, F_X0, &x0);
+    if (status == 1) *gap = x0 - x1;
+    if (status == 0) *keep = 1;
+    return status;
+}
+
+/* Whether cells._spread_breaks, looking at the letter ``k`` standing alone, finds a run
+ * _close_run may mark: the same walk (left, then right, over neighbours of one drawing,
+ * given up at a gap narrower than SPREAD_MIN_GAP * max(size, 1.0) of k's size), the run
+ * then holding two gaps at least (the least _close_run marks; whether they are even is
+ * left to Python). 1, 0, or -1 with an exception; ``keep`` set when a field is unusual. */
+static int spread_run_at(PyObject *glyphs, Py_ssize_t k, const slot_layout *layout,
+                         double spread_min_gap, int *keep) {
+    Py_ssize_t n = PyList_GET_SIZE(glyphs);
+    if (k >= n) {
+        *keep = 1; /* (the text does not map onto the glyphs: Python skips it; kept) */
+        return 0;
+    }
+    double size;
+    int status = exact_float_field(PyList_GET_ITEM(glyphs, k), layout, F_SIZE, &size);
+    if (status <= 0) {
+        if (status == 0) *keep = 1;
+        return status < 0 ? -1 : 0;
+    }
+    double least = spread_min_gap * (1.0 > size ? 1.0 : size);
+    Py_ssize_t lo = k, hi = k;
+    while (lo > 0) {
+        PyObject *a = PyList_GET_ITEM(glyphs, lo - 1), *b = PyList_GET_ITEM(glyphs, lo);
+        int same = one_drawing(a, b, layout, keep);
+        if (same < 0 || *keep) return same < 0 ? -1 : 0;
+        if (!same) break;
+        double gap;
+        status = gap_between(a, b, layout, &gap, keep);
+        if (status <= 0) return status;
+        if (gap < least) return 0;
+        lo--;
+    }
+    while (hi + 1 < n) {
+        PyObject *a = PyList_GET_ITEM(glyphs, hi), *b = PyList_GET_ITEM(glyphs, hi + 1);
+        int same = one_drawing(a, b, layout, keep);
+        if (same < 0 || *keep) return same < 0 ? -1 : 0;
+        if (!same) break;
+        double gap;
+        status = gap_between(a, b, layout, &gap, keep);
+        if (status <= 0) return status;
+        if (gap < least) return 0;
+        hi++;
+    }
+    return hi - lo >= 2;
+}
+
+/* Whether _close_cells may change ``fragment``: 1, 0, or -1 with an exception. */
+static int may_close(PyObject *fragment, slot_layout *layout, double grid_min_cell,
+                     double grid_slack, double spread_min_gap) {
+    PyObject *glyphs = PyObject_GetAttr(fragment, name_glyphs);
+    if (glyphs == NULL) return -1;
+    PyObject *text = PyObject_GetAttr(fragment, name_text);
+    if (text == NULL) {
+        Py_DECREF(glyphs);
+        return -1;
+    }
+    int result = 1;
+    if (!PyList_CheckExact(glyphs) || !PyUnicode_CheckExact(text)) goto done;
+    Py_ssize_t n = PyList_GET_SIZE(glyphs);
+    result = 0;
+    if (n < 2) goto done; /* (cells.cell_spaces: None) */
+    PyObject *first = PyList_GET_ITEM(glyphs, 0);
+    if (Py_TYPE(first) != layout->type) layout_of(Py_TYPE(first), layout);
+    /* The grid: cells.cell_grid_possible, the same arithmetic on the same doubles (its
+     * least step is min(steps), the steps being finite). A step that is NaN or infinite
+     * keeps the fragment (Python's min() and round() decide or raise on it), and so does a
+     * NaN size. (max() as Python's: the first unless the second is greater.) */
+    double size;
+    int status = exact_float_field(first, layout, F_SIZE, &size);
+    if (status <= 0) {
+        result = status < 0 ? -1 : 1;
+        goto done;
+    }
+    double smallest = grid_min_cell * (1.0 > size ? 1.0 : size);
+    double *steps = PyMem_Malloc((size_t)(n - 1) * sizeof(double));
+    if (steps == NULL) {
+        PyErr_NoMemory();
+        result = -1;
+        goto done;
+    }
+    double before = 0, least = 0;
+    int odd = isnan(smallest);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double x0;
+        status = exact_float_field(PyList_GET_ITEM(glyphs, i), layout, F_X0, &x0);
+        if (status <= 0) {
+            PyMem_Free(steps);
+            result = status < 0 ? -1 : 1;
+            goto done;
+        }
+        if (i > 0) {
+            double step = steps[i - 1] = x0 - before;
+            odd |= !isfinite(step);
+            if (i == 1 || step < least) least = step;
+        }
+        before = x0;
+    }
+    int grid = least >= smallest;
+    for (Py_ssize_t i = 0; i + 1 < n && grid && !odd; i++) {
+        double step = steps[i];
+        grid = fabs(step - nearbyint(step / least) * least) <= grid_slack * least;
+    }
+    PyMem_Free(steps);
+    if (odd || grid) {
+        result = 1;
+        goto done;
+    }
+    /* A spread word: _spread_breaks, for each letter standing alone in the text
+     * (_single_glyphs: its index among the text's characters other than spaces), and only
+     * with three glyphs at least (cell_spaces). Every single is looked at, where Python
+     * skips those in a run or drawing already looked at: the same run, or a drawing given
+     * up for a narrow gap (looked at again with a size of its own: a fragment may be kept
+     * that Python leaves as it was, never the other way). */
+    if (n < 3) goto done;
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t token = 0, letters = 0;
+    int keep = 0;
+    for (Py_ssize_t j = 0; j <= length; j++) {
+        if (j < length && PyUnicode_READ(kind, data, j) != ' ') continue;
+        if (j - token == 1 && Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, token))) {
+            int run = spread_run_at(glyphs, letters, layout, spread_min_gap, &keep);
+            if (run < 0 || run || keep) {
+                result = run < 0 ? -1 : 1;
+                goto done;
+            }
+        }
+        letters += j - token;
+        token = j + 1;
+    }
+done:
+    Py_DECREF(glyphs);
+    Py_DECREF(text);
+    return result;
+}
+
+/* cell_candidates(fragments, grid_min_cell, grid_slack, spread_min_gap) -> the fragments
+ * _close_cells
+ * may change, in their order (see above). */
+static PyObject *cell_candidates(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *frags;
+    double grid_min_cell, grid_slack, spread_min_gap;
+    if (!PyArg_ParseTuple(args, "O!ddd", &PyList_Type, &frags, &grid_min_cell, &grid_slack,
+                          &spread_min_gap))
+        return NULL;
+    PyObject *out = PyList_New(0);
+    if (out == NULL) return NULL;
+    slot_layout layout;
+    layout_of(&PyBaseObject_Type, &layout);
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(frags); i++) {
+        PyObject *fragment = PyList_GET_ITEM(frags, i);
+        int may = may_close(fragment, &layout, grid_min_cell, grid_slack, spread_min_gap);
+        if (may < 0 || (may && PyList_Append(out, fragment) < 0)) {
+            Py_DECREF(out);
+            return NULL;
+        }
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"unplain_texts", unplain_texts, METH_O,
      "unplain_texts(fragments) -> indices of the fragments whose text fragments() reads"},
@@ -1469,6 +1731,9 @@ static PyMethodDef methods[] = {
     {"group_lines", group_lines, METH_VARARGS,
      "group_lines(fragments, line_class, fragment_class, taller_than_line, fragment_gap, "
      "overprint, kept_apart) -> lines.lines(fragments), or None"},
+    {"cell_candidates", cell_candidates, METH_VARARGS,
+     "cell_candidates(fragments, grid_min_cell, grid_slack, spread_min_gap) -> those "
+     "_close_cells may change"},
     {"glyph_facts", glyph_facts, METH_VARARGS,
      "glyph_facts(fragments, tall_glyphs) -> count: set the values Fragment computes once"},
     {NULL, NULL, 0, NULL},
@@ -1489,6 +1754,7 @@ PyMODINIT_FUNC PyInit__fragments(void) {
         !(name_y1 = PyUnicode_InternFromString("y1")) ||
         !(name_size = PyUnicode_InternFromString("size")) ||
         !(name_rotated = PyUnicode_InternFromString("rotated")) ||
+        !(name_font = PyUnicode_InternFromString("font")) ||
         !(name_text = PyUnicode_InternFromString("text")) ||
         !(name_glyphs = PyUnicode_InternFromString("glyphs")) ||
         !(name_words = PyUnicode_InternFromString("words")) ||
@@ -1497,7 +1763,7 @@ PyMODINIT_FUNC PyInit__fragments(void) {
         !(name_band = PyUnicode_InternFromString("band")) ||
         !(name_letter_counts = PyUnicode_InternFromString("letter_counts")) ||
         !(name_drawn = PyUnicode_InternFromString("drawn_objects")) ||
-        !(empty = PyUnicode_FromString("")) || !(space_text = PyUnicode_FromString(" ")))
+        !(zero = PyLong_FromLong(0)) || !(empty = PyUnicode_FromString("")) || !(space_text = PyUnicode_FromString(" ")))
         return NULL;
     return PyModule_Create(&module);
 }

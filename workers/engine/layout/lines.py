@@ -20,7 +20,14 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any, Generic, TypeVar, overload
 
-from .cells import cell_grid_possible, cell_spaces, grid_cells
+from .cells import (
+    GRID_MIN_CELL,
+    GRID_SLACK,
+    SPREAD_MIN_GAP,
+    cell_grid_possible,
+    cell_spaces,
+    grid_cells,
+)
 from .glyphs import Glyph
 from .spread import MARGIN, spread_below
 
@@ -284,6 +291,12 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
             fragment.text = _close_letter_spacing(fragment, glyphs, positions)
     # (Few fragments have a word of one or two letters: only their lines are looked at.)
     broken = [f for f in out if " " in f.text and _SHORT_WORD.search(f.text)]
+    if broken and _accelerator is not None:
+        # (Nearly all of them are prose with a short word, which _close_cells leaves as it
+        # is: the C loop drops those that cannot be code set in cells, at C speed.)
+        broken = _accelerator.cell_candidates(
+            broken, GRID_MIN_CELL, GRID_SLACK, SPREAD_MIN_GAP
+        )
     if broken:
         _close_cells(out, broken, glyphs)
     kept = [f for f in out if f.text]
