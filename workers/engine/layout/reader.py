@@ -1238,15 +1238,31 @@ def _goes_on_below(
     is rather the next line of another block right above it, whose lines start where ``f``
     does: a column's text going on beside a caption or a margin note whose lines come level
     with it (read as one line, the two would be read into each other line by line). Both
-    are running text: a label and its value, a column of values, are rows."""
+    are running text: a label and its value, a column of values, are rows. The block above
+    holds a paragraph's words (:data:`PANEL_MIN_WORDS`); or, where ``f`` is set in another
+    type style than the piece it would go on from (:func:`_new_face`: a caption's smaller
+    sans beside a column's serif) and in the style of that block's last line, its first
+    lines so far (a column's first two or three lines under a heading), each of
+    :data:`RUN_ON_WORDS` words or more."""
     height = f.y1 - f.y0
-    if step < 0.8 * height or word_count(beside.frags[-1].text) < RUN_ON_WORDS:
-        # (A label before its value, "Version:  1.0", a bullet before its text: one row.)
+    if step < 0.8 * height or word_count(_last_line_text(beside)) < RUN_ON_WORDS:
+        # (A label before its value, "Version:  1.0", a bullet before its text: one row. The
+        # line's words, not its last piece's: justified text set word by word ends its line
+        # with one word.)
         return False
+    piece = beside.frags[-1]
+    other_face = _new_face(piece, f)
     for other in open_blocks:
-        if other is beside or word_count(other.text) < PANEL_MIN_WORDS:
-            continue  # (a column of values, "1.0" "2004-04-21", is no running text)
+        if other is beside:
+            continue
         last = other.frags[-1]
+        words = word_count(other.text)
+        lines = len(starts.get(id(other), ()))
+        if words < PANEL_MIN_WORDS and not (
+            other_face and not _new_face(last, f) and lines >= 2
+            and words >= RUN_ON_WORDS * lines
+        ):
+            continue  # (a column of values, "1.0" "2004-04-21", is no running text)
         if not -0.5 * height < last.y0 - f.y1 < BLOCK_GAP * height:
             continue
         edge = [x for x in starts.get(id(other), ()) if abs(x - f.x0) <= COLUMN_EDGE]
