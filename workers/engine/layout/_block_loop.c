@@ -85,8 +85,9 @@ typedef struct {
 } Column;
 
 /* What the column's asks hold beyond the fragments: the page's rules, boxes and links, each
- * looked at when first needed. States: 0 not loaded yet, 1 loaded, -1 not usable here (the
- * question is then left to Python). */
+ * looked at when first needed (their states: NOT_LOADED, LOADED, or UNUSABLE, a value not of
+ * its usual type: the question is then left to Python). */
+enum { NOT_LOADED = 0, LOADED = 1, UNUSABLE = 2 };
 typedef struct {
     PyObject *asks;
     PyObject *is_marker, *starts_item;
@@ -616,13 +617,12 @@ static int wall_between(Context *cx, Column *col, Py_ssize_t a, Py_ssize_t b) {
     double y0 = col->y0[a] > col->y0[b] ? col->y0[a] : col->y0[b];
     double y1 = col->y1[a] < col->y1[b] ? col->y1[a] : col->y1[b];
     if (left >= right) return 0;
-    if (cx->walls_state == 0) {
-        cx->walls_state = load_lines(cx->asks, name_wall_lines, &cx->n_walls, &cx->walls);
-        if (cx->walls_state < 0) {
-            if (PyErr_Occurred()) return -1;
-        }
+    if (cx->walls_state == NOT_LOADED) {
+        int loaded = load_lines(cx->asks, name_wall_lines, &cx->n_walls, &cx->walls);
+        if (loaded < 0) return -1;
+        cx->walls_state = loaded ? LOADED : UNUSABLE;
     }
-    if (cx->walls_state != 1) return 1;
+    if (cx->walls_state != LOADED) return 1;
     double slack = K.vertical_rule_slack * (y1 - y0);
     Py_ssize_t start = bisect_right(cx->walls, cx->n_walls, 3, left);
     Py_ssize_t stop = bisect_left(cx->walls, cx->n_walls, 3, right);
@@ -789,11 +789,12 @@ static int quick_below(Context *cx, Column *col, Open *o, Py_ssize_t j, Py_ssize
     if (cx->has_entries) return ASK_PYTHON;
     /* Lines linked to different places. */
     if (cx->has_links) {
-        if (cx->links_state == 0) {
-            cx->links_state = load_links(cx);
-            if (cx->links_state < 0) return FAILED;
+        if (cx->links_state == NOT_LOADED) {
+            int loaded = load_links(cx);
+            if (loaded < 0) return FAILED;
+            cx->links_state = loaded ? LOADED : UNUSABLE;
         }
-        if (cx->links_state != 1) return ASK_PYTHON;
+        if (cx->links_state != LOADED) return ASK_PYTHON;
         Py_ssize_t above = link_under(cx, col, j), below = link_under(cx, col, i);
         if (above >= 0 && below >= 0) {
             int other = PyObject_RichCompareBool(cx->link_pages[above], cx->link_pages[below],
@@ -808,12 +809,12 @@ static int quick_below(Context *cx, Column *col, Open *o, Py_ssize_t j, Py_ssize
         double ly0 = col->y0[j];
         double below = fy1 >= ly0 ? fy1 - K.rule_over_capitals * (fy1 - fy0) : fy1;
         if (!(below >= ly0)) {
-            if (cx->rules_state == 0) {
-                cx->rules_state =
-                    load_lines(cx->asks, name_rule_lines, &cx->n_rules, &cx->rules);
-                if (cx->rules_state < 0) return FAILED;
+            if (cx->rules_state == NOT_LOADED) {
+                int loaded = load_lines(cx->asks, name_rule_lines, &cx->n_rules, &cx->rules);
+                if (loaded < 0) return FAILED;
+                cx->rules_state = loaded ? LOADED : UNUSABLE;
             }
-            if (cx->rules_state != 1) return ASK_PYTHON;
+            if (cx->rules_state != LOADED) return ASK_PYTHON;
             double x0 = line_x0 < fx0 ? line_x0 : fx0;
             double x1 = line_x1 > fx1 ? line_x1 : fx1;
             Py_ssize_t start = bisect_left(cx->rules, cx->n_rules, 3, below);
@@ -844,11 +845,12 @@ static int quick_below(Context *cx, Column *col, Open *o, Py_ssize_t j, Py_ssize
         if (parts < 0) return FAILED;
         if (parts) return ASK_PYTHON;
         /* A box to tick leading ``f`` (_ticked asks TickBoxes.lead of ``f`` either way). */
-        if (cx->ticks_state == 0) {
-            cx->ticks_state = load_ticks(cx);
-            if (cx->ticks_state < 0) return FAILED;
+        if (cx->ticks_state == NOT_LOADED) {
+            int loaded = load_ticks(cx);
+            if (loaded < 0) return FAILED;
+            cx->ticks_state = loaded ? LOADED : UNUSABLE;
         }
-        if (cx->ticks_state != 1) return ASK_PYTHON;
+        if (cx->ticks_state != LOADED) return ASK_PYTHON;
         int near = tick_near(cx, col, i);
         if (near < 0) return FAILED;
         if (near) return ASK_PYTHON;
