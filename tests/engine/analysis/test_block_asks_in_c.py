@@ -118,14 +118,16 @@ def test_c_asks_python_of_no_pair_where_rules_and_boxes_part_nothing() -> None:
     assert asked == 0
 
 
-#: Texts ending lines as contents entries do, with leaders of each kind (or almost).
+#: Texts ending lines as contents entries do, with leaders of each kind (or almost), and
+#: options each opening with a box printed as a character.
 _ENTRIES = ["Chapter.......... 12", "Index____ 9", "Notes \u2026 4", "Part \u00b7\u00b7 7",
-            "Part \u00b7 8", "Words... 5", "a . . ", ". . x 3"]
+            "Part \u00b7 8", "Words... 5", "a . . ", ". . x 3", "\u2610 Army", "\u2610 Navy",
+            "\u2610"]
 
 
 def _labelled(chooser: random.Random, frags: list[Fragment]) -> list[Fragment]:
     """Some pieces made bold (and larger, or set off their line's baseline), set in a
-    fixed-pitch face, or given a contents entry's text."""
+    fixed-pitch face, or given a contents entry's or an option's text."""
     out = []
     for f in frags:
         roll = chooser.random()

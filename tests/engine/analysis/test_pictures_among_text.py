@@ -161,3 +161,31 @@ def test_a_picture_beside_a_list_whose_longest_line_touches_it_is_read_after_the
     rest = _text(280, 595, 1420, 667, 30)
     ordered = [heading, first, rest, footnote]
     assert _place_of_picture(photo, ordered) == ordered.index(rest)
+
+
+def _words(text: str, x0: float, y0: float, x1: float, y1: float) -> Block:
+    """A text block of one line reading ``text``."""
+    block = Block(0)
+    block.add(Fragment(text=text, x0=x0, y0=y0, x1=x1, y1=y1))
+    return block
+
+
+def test_a_chart_cut_in_two_by_the_order_is_read_with_its_caption() -> None:
+    """The page's order cuts across a chart: the value at its top is read with the heading
+    beside it, the rest of its labels with its caption under it, after the next paragraph.
+    The chart is read with its caption (and the labels before it), not at that first value,
+    which would part it from its caption."""
+    chart = _box("figure", 88, 238, 297, 506)
+    top_value = _words("200%", 88, 497, 106, 505)
+    heading = _words("Muscular Development", 321, 495, 467, 513)
+    text = _words("Newborns are born with all the muscle fibers they will ever have", 321, 470,
+                  574, 489)
+    text.add(Fragment(text="and at birth muscle tissue is a third water", x0=321, y0=252, x1=574,
+                      y1=266))
+    axis = _words("Size attained", 90, 288, 98, 453)
+    caption = _words("Figure 5.4 Growth curves for different body systems", 69, 97, 308, 229)
+    ordered = [heading, top_value, text, axis, caption]
+    assert _place_of_picture(chart, ordered) == ordered.index(axis)
+    # Its labels and caption read together: the chart is read before the first label.
+    ordered = [heading, text, top_value, axis, caption]
+    assert _place_of_picture(chart, ordered) == ordered.index(top_value)

@@ -46,6 +46,8 @@ static struct {
         gutter_step, face_size_step, indent_min, indent_max, rule_over_capitals, tick_gap,
         tick_level, tick_side_min, tick_side_max;
     long label_letters, run_on_words, column_line_words;
+    Py_UCS4 box_glyphs[32]; /* box_glyphs.BOX_GLYPHS */
+    Py_ssize_t n_box_glyphs;
 } K;
 
 /* An open block: the block, its fragments' list, its lines' starts (in block_starts), the
@@ -545,6 +547,26 @@ static int tick_near(Context *cx, Column *col, Py_ssize_t j) {
     return 0;
 }
 
+/* The page's boxes to tick, loaded on the first question: 1 loaded, 0 not usable here (a side
+ * not a float), -1 on an error. */
+static int ticks_usable(Context *cx) {
+    if (cx->ticks_state == NOT_LOADED) {
+        int loaded = load_ticks(cx);
+        if (loaded < 0) return -1;
+        cx->ticks_state = loaded ? LOADED : UNUSABLE;
+    }
+    return cx->ticks_state == LOADED;
+}
+
+/* ``text[:1]``: the first character of the text, 0 when none, (Py_UCS4)-1 when the text is
+ * no str, or (Py_UCS4)-2 on an error. */
+static Py_UCS4 first_character(Column *col, Py_ssize_t j) {
+    PyObject *text = text_of(col, j);
+    if (text == NULL) return (Py_UCS4)-2;
+    if (!PyUnicode_Check(text)) return (Py_UCS4)-1;
+    return PyUnicode_GET_LENGTH(text) > 0 ? PyUnicode_READ_CHAR(text, 0) : 0;
+}
+
 /* ``text.rstrip()[-1:]``: the last character of the text that is not a space, 0 when none,
  * (Py_UCS4)-1 when the text is no str, or (Py_UCS4)-2 on an error. */
 static Py_UCS4 last_character(Column *col, Py_ssize_t j) {
@@ -691,6 +713,21 @@ static int quick_on_line(Context *cx, Column *col, Py_ssize_t j, Py_ssize_t i, d
         int parts = boxes_part(cx, col, j, i);
         if (parts < 0) return FAILED;
         if (parts) return ASK_PYTHON;
+    }
+    /* options.opens_option(last, f): false unless a box to tick leads ``f``, printed (its
+     * first character a box) or drawn (on a page with boxes). */
+    Py_UCS4 opens = first_character(col, i);
+    if (opens == (Py_UCS4)-2) return FAILED;
+    if (opens == (Py_UCS4)-1) return ASK_PYTHON;
+    for (Py_ssize_t k = 0; k < K.n_box_glyphs; k++) {
+        if (opens == K.box_glyphs[k]) return ASK_PYTHON;
+    }
+    if (cx->holding != NULL) {
+        int near = ticks_usable(cx);
+        if (near == 1) near = tick_near(cx, col, i);
+        else if (near == 0) near = 1; /* (boxes it cannot read: left to Python) */
+        if (near < 0) return FAILED;
+        if (near) return ASK_PYTHON;
     }
     /* _lines_of_two_columns(last, f, step) */
     double taller = f_height > last_height ? f_height : last_height;
@@ -845,13 +882,10 @@ static int quick_below(Context *cx, Column *col, Open *o, Py_ssize_t j, Py_ssize
         if (parts < 0) return FAILED;
         if (parts) return ASK_PYTHON;
         /* A box to tick leading ``f`` (_ticked asks TickBoxes.lead of ``f`` either way). */
-        if (cx->ticks_state == NOT_LOADED) {
-            int loaded = load_ticks(cx);
-            if (loaded < 0) return FAILED;
-            cx->ticks_state = loaded ? LOADED : UNUSABLE;
-        }
-        if (cx->ticks_state != LOADED) return ASK_PYTHON;
-        int near = tick_near(cx, col, i);
+        int near = ticks_usable(cx);
+        if (near < 0) return FAILED;
+        if (near == 0) return ASK_PYTHON;
+        near = tick_near(cx, col, i);
         if (near < 0) return FAILED;
         if (near) return ASK_PYTHON;
     }
@@ -1277,21 +1311,31 @@ end:
 }
 
 static PyObject *configure(PyObject *self, PyObject *args, PyObject *kwargs) {
+    PyObject *box_glyphs;
     static char *keywords[] = {
         "fragment_gap", "column_edge", "label_size_step", "label_raise",
         "vertical_rule_slack", "gutter_step", "face_size_step", "indent_min", "indent_max",
         "rule_over_capitals", "tick_gap", "tick_level", "tick_side_min", "tick_side_max",
-        "label_letters", "run_on_words", "column_line_words", NULL,
+        "label_letters", "run_on_words", "column_line_words", "box_glyphs", NULL,
     };
     if (!PyArg_ParseTupleAndKeywords(
-            args, kwargs, "$ddddddddddddddlll", keywords, &K.fragment_gap, &K.column_edge,
+            args, kwargs, "$ddddddddddddddlllO!", keywords, &K.fragment_gap, &K.column_edge,
             &K.label_size_step, &K.label_raise, &K.vertical_rule_slack, &K.gutter_step,
             &K.face_size_step, &K.indent_min, &K.indent_max, &K.rule_over_capitals,
             &K.tick_gap, &K.tick_level, &K.tick_side_min, &K.tick_side_max,
-            &K.label_letters, &K.run_on_words, &K.column_line_words)) {
+            &K.label_letters, &K.run_on_words, &K.column_line_words, &PyUnicode_Type,
+            &box_glyphs)) {
         K.set = 0;
         return NULL;
     }
+    Py_ssize_t count = PyUnicode_GET_LENGTH(box_glyphs);
+    if (count > (Py_ssize_t)(sizeof(K.box_glyphs) / sizeof(K.box_glyphs[0]))) {
+        K.set = 0;
+        PyErr_SetString(PyExc_ValueError, "too many box glyphs");
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < count; k++) K.box_glyphs[k] = PyUnicode_READ_CHAR(box_glyphs, k);
+    K.n_box_glyphs = count;
     K.set = 1;
     Py_RETURN_NONE;
 }

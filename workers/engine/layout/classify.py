@@ -46,6 +46,7 @@ from .figures import (
     scale_label,
     styled_caption_of,
 )
+from .items_in_a_row import beside_on_its_line
 from .line_breaks import cell_text, line_joiner
 from .lines import Fragment, text_of, word_count
 from .list_labels import label_provs
@@ -285,7 +286,10 @@ def classify(
                     # book's left and right pages): the next point there opens no list
                     # inside the last one; its indent is the list's on this page.
                     list_x[-1] = indent
-                if indent > list_x[-1] + tolerance and stack[-1].items:
+                if (
+                    indent > list_x[-1] + tolerance and stack[-1].items
+                    and not _beside_last_item(stack[-1].items[-1], block)
+                ):
                     inner = ListBlock([], ordered=ordered, prov=prov)
                     stack[-1].items[-1].blocks.append(inner)
                     stack.append(inner)
@@ -1215,6 +1219,16 @@ def _right_under(block: Block, box: BBox) -> bool:
     """Whether the block starts within a line below the box (no paragraph break between)."""
     line = block.frags[0].height if block.frags else block.size
     return -0.5 * line <= box.y0 - block.y1 <= 0.5 * line
+
+
+def _beside_last_item(last: ListItem, block: Block) -> bool:
+    """Whether ``block``'s item stands on the line of the ``last`` item, right of it (the
+    next option in a row of them), not on a line below set further in (a nested list)."""
+    first = block.frags[0] if block.frags else None
+    return bool(
+        first is not None and last.prov and last.prov[-1].page == block.page
+        and beside_on_its_line(last.prov[-1].bbox, BBox(first.x0, first.y0, first.x1, first.y1))
+    )
 
 
 def _indent(block: Block) -> float:

@@ -36,6 +36,13 @@ from .blocks import MAX_SHAPES, Block, Boxed, area_share, boxes_overlap
 from .figures import RULE_WIDTH, caption_text
 from .glyphs import PageContent
 from .lines import FRAGMENT_GAP, Fragment, word_count
+from .margin_anchors import (
+    GLOSSARY_TERM_WORDS,
+    caption_label,
+    is_term,
+    reference_user,
+    term_user,
+)
 from .tables import is_listing, rows_align
 from .walls import boxes_in_rows
 
@@ -1210,7 +1217,7 @@ def reading_order(
         for notes, text in ((first, second), (second, first)):
             if _margin_notes(notes, text, figures):
                 return _with_notes(
-                    order(text), order(notes), _column_beside(text, notes), drawn
+                    order(text), order(notes), _column_beside(text, notes), drawn, figures
                 )
             if _asides(notes, text, figures):
                 return order(text) + order(notes)
@@ -1422,7 +1429,24 @@ def _place_of_picture(figure: Block, ordered: list[Block]) -> int:
     shares = [(area_share(b, figure), -k) for k, b in enumerate(ordered) if b.kind != "figure"]
     share, place = max(shares)
     if share >= SET_ON_PICTURE:
-        return -place
+        caption = next(
+            (k for k, b in enumerate(ordered)
+             if b.kind == "text" and caption_text(b.text) is not None and _captions(b, figure)),
+            None,
+        )
+        if caption is None or caption < -place or not any(
+            b.kind == "text" and _has_paragraph([b]) and not boxes_overlap(b.bbox, figure.bbox)
+            for b in ordered[-place:caption]
+        ):
+            return -place
+        # A chart cut in two by the page's order, a label at its top read with the text
+        # beside it, the rest with its caption below, running text between: read with the
+        # caption, before the labels (and sub-captions) read just before that.
+        while caption > 0 and ordered[caption - 1].kind == "text" and _by_picture(
+            ordered[caption - 1], figure
+        ):
+            caption -= 1
+        return caption
     for k, b in enumerate(ordered):
         if (
             b.kind != "figure" and b.y1 <= figure.y1
@@ -1434,6 +1458,17 @@ def _place_of_picture(figure: Block, ordered: list[Block]) -> int:
         if b.kind != "figure" and boxes_overlap(b.bbox, figure.bbox)
     ]
     return touching[-1] + 1 if touching else -place
+
+
+def _by_picture(block: Block, figure: Block) -> bool:
+    """``block`` is a label of ``figure``: no running text, on it or within an em of it."""
+    if _has_paragraph([block]):
+        return False
+    em = max(block.size, 1.0)
+    return (
+        block.x0 - em < figure.x1 and figure.x0 < block.x1 + em
+        and block.y0 - em < figure.y1 and figure.y0 < block.y1 + em
+    )
 
 
 #: Text reaching this many ems of its type into a picture's width, or less, only touches
@@ -1625,10 +1660,34 @@ def _captions(block: Block, figure: Block) -> bool:
     return -line <= figure.y0 - block.y1 <= 2 * line or -line <= block.y0 - figure.y1 <= 2 * line
 
 
-#: A margin note this short is a glossary's term (its definition set under it).
-GLOSSARY_TERM_WORDS = 4
 #: A note set beside at least this many rows of one line each is a form's sidebar to them.
 SIDEBAR_ROWS = 3
+
+
+def _of_picture(note: Block, figure: Block) -> bool:
+    """``note`` is part of ``figure``: set on it (a label); or a caption ("Figure 5.3 …") or
+    a credit turned up its side, within two of its lines of its edge."""
+    if boxes_overlap(note.bbox, figure.bbox):
+        return True
+    if caption_text(note.text) is None and not all(turned(f) for f in note.frags):
+        return False
+    reach = 2 * _note_line(note)
+    return (
+        note.x0 - reach < figure.x1 and figure.x0 < note.x1 + reach
+        and note.y0 - reach < figure.y1 and figure.y0 < note.y1 + reach
+    )
+
+
+#: A glossary's term is used by a paragraph beside it within this many lines of it.
+TERM_REACH_LINES = 5
+
+
+def _note_line(note: Block) -> float:
+    """The height of a margin note's line: its first piece's, or its type size when it runs
+    up or down the margin (a turned credit's piece is as tall as the whole credit)."""
+    if not note.frags:
+        return 0.0
+    return note.size if turned(note.frags[0]) else note.frags[0].height
 
 
 def _one_line(block: Block) -> bool:
@@ -1637,7 +1696,8 @@ def _one_line(block: Block) -> bool:
 
 
 def _with_notes(
-    text: list[Block], notes: list[Block], beside: list[Block], drawn: DrawnLines | None = None
+    text: list[Block], notes: list[Block], beside: list[Block], drawn: DrawnLines | None = None,
+    figures: Sequence[Block] = (),
 ) -> list[Block]:
     """``text`` with each of the margin ``notes`` read after the block of text beside which
     the note begins (the last one of the column ``beside`` the notes starting at or above
@@ -1649,17 +1709,37 @@ def _with_notes(
     read after the last of those rows instead."""
     near = {id(b) for b in beside}
 
+    def users(k: int, start: int = 0, foot: float | None = None) -> list[tuple[int, str]]:
+        """The paragraphs beside the note ``k`` (from ``start`` on) that may use it as a
+        glossary's term: within a few lines above it or of its definition's foot."""
+        reach = TERM_REACH_LINES * _note_line(notes[k])
+        low = min(notes[k].y0, foot if foot is not None else notes[k].y0) - reach
+        return [
+            (j, b.text) for j, b in enumerate(text)
+            if j >= start and id(b) in near and b.y1 >= low and b.y0 <= notes[k].y1 + reach
+        ]
+
+    # A glossary's term set close under a picture's caption in the margin starts a note of
+    # its own: it is read with the paragraph that uses it, not with the picture.
+    terms = {
+        k for k, note in enumerate(notes)
+        if is_term(note.text) and term_user(note.text, users(k)) is not None
+    }
+
     def joined(k: int) -> bool:
-        """The note ``k`` is set close under the one before it."""
-        line = notes[k].frags[0].height if notes[k].frags else 0.0
-        return k > 0 and notes[k - 1].y0 - notes[k].y1 < line
+        """The note ``k`` is set close under the one before it, or both are parts of one
+        picture in the margin (its labels, credit, caption), and it is no term of its own."""
+        return k > 0 and k not in terms and (
+            notes[k - 1].y0 - notes[k].y1 < _note_line(notes[k])
+            or any(_of_picture(notes[k - 1], f) and _of_picture(notes[k], f) for f in figures)
+        )
 
     anchors: list[int] = []
     for k, note in enumerate(notes):
         if joined(k):
             anchors.append(anchors[-1])
             continue
-        line = note.frags[0].height if note.frags else 0.0
+        line = _note_line(note)
         end = k + 1
         while end < len(notes) and joined(end):
             end += 1
@@ -1686,16 +1766,18 @@ def _with_notes(
             (j for j, b in enumerate(text) if id(b) in near and b.y1 >= note.y1 - 0.5 * line),
             default=-1,
         )
-        if word_count(note.text) <= GLOSSARY_TERM_WORDS:
+        beside_note = users(k, max([0, *anchors[-1:]]), foot)
+        if k in terms:
             # A glossary's term: its definition follows the paragraph beside it that uses
-            # the term, which may start a little below the term.
-            term = note.text.casefold()
-            at = next(
-                (j for j in range(max(at, 0), len(text))
-                 if id(text[j]) in near and text[j].y1 >= foot
-                 and term in text[j].text.casefold()),
-                at,
-            )
+            # the term, which may start a little below the term or end a little above it.
+            used = term_user(note.text, beside_note)
+            at = at if used is None else used
+        label = next((lb for n in notes[k:end] if (lb := caption_label(n.text))), None)
+        if label is not None:
+            # A picture with its caption: read after the paragraph beside it that refers
+            # to it, when one does.
+            used = reference_user(label, beside_note)
+            at = at if used is None else used
         anchors.append(max([at, *anchors[-1:]]))
     out = [n for n, at in zip(notes, anchors, strict=True) if at < 0]
     for k, block in enumerate(text):

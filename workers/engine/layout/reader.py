@@ -52,6 +52,7 @@ from .blocks import (
     lines_of,
     same_line,
 )
+from .box_glyphs import BOX_GLYPHS, box_glyph_walls
 from .box_labels import mark_box_labels
 from .catalog_facts import (
     catalog_language,
@@ -97,6 +98,7 @@ from .image_groups import merge_images
 from .lines import FRAGMENT_GAP, Fragment, fragments, lines, word_count
 from .named_glyphs import NamedGlyphReading
 from .operators import OperatorMap, map_operators
+from .option_rows import OptionRows
 from .order import (
     PANEL_MIN_WORDS,
     Section,
@@ -112,6 +114,7 @@ from .order import (
 from .patterns import forget_texts, is_marker, starts_item
 from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user_space
 from .running_lines import running_lines_apart
+from .runover import asides_after_runover
 from .tables import (
     find_tables,
     join_tables,
@@ -198,6 +201,7 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     for block in (b for r in results for b in r.blocks):
         block.hyphenation = hyphenation
     classify(doc, results, outline.levels, links, fields, outline.places)
+    doc.blocks = asides_after_runover(doc.blocks)
     find_contents(doc, to_pages)
     doc.pages = [r.user_page for r in results]
     to_user_space(doc, frames)
@@ -346,6 +350,10 @@ def page_blocks(
     # (read by pdfium as one run where the gap is a word space), split there.
     edges = shared_edges(content.paths[:MAX_SHAPES], RULE_WIDTH)
     walls = vertical_walls(content.rules, edges)
+    # (So is a line of options, each opening with a box glyph: cut before each box.)
+    boxes = box_glyph_walls(frags)
+    if boxes:
+        walls = sorted(walls + boxes)
     positions = GlyphPositions(content.glyphs)
     frags = split_at_walls(frags, walls, positions)
     page_rules = PageRules(content.rules + edges)
@@ -1720,6 +1728,7 @@ if _blocks_accelerator is not None:
         label_letters=LABEL_LETTERS, run_on_words=RUN_ON_WORDS,
         column_line_words=COLUMN_LINE_WORDS, tick_gap=TICK_GAP, tick_level=TICK_LEVEL,
         tick_side_min=TICK_SIDE[0], tick_side_max=TICK_SIDE[1],
+        box_glyphs="".join(sorted(BOX_GLYPHS)),
     )
 
 
@@ -1768,6 +1777,7 @@ class _BlockAsks:
         self.columns = _NarrowColumns(frags)
         self.rows = _RowMates(frags)
         self.ticks = TickBoxes(frames.shapes) if frames is not None else None
+        self.options = OptionRows(frags, self.ticks)
         #: The blocks still open, in the order they were opened (the loop keeps this list,
         #: changing it in place).
         self.open_blocks: list[Block] = []
@@ -1809,6 +1819,9 @@ class _BlockAsks:
             # So does the side of a box drawn round one of them (a form's cell).
             and not (frames is not None and frames.apart(last, f))
             and not _lines_of_two_columns(last, f, step)
+            # A box to tick opening ``f`` parts it too: an option of its own ("1. Branch
+            # [ ] Army  [ ] Navy"), not the question's line read on (see :mod:`.option_rows`).
+            and not self.options.opens_option(last, f)
         )
 
     def goes_on_below(
@@ -1864,7 +1877,10 @@ class _BlockAsks:
             # a form's rows of options) is no line of the block above. (Pieces by their
             # boxes along one line are still read as one: the question after its boxes,
             # "[x] Yes [ ] No  Charges filed?", is the rest of that line.)
-            and not (self.ticks is not None and _ticked(self.ticks, f, last, line_x0, line_x1))
+            and not (
+                self.ticks is not None
+                and _ticked(self.ticks, f, block.frags, line_x0, line_x1)
+            )
         )
 
     # What the block loop in C (_block_loop.c) reads to decide most pairs without asking the
@@ -1903,14 +1919,21 @@ class _BlockAsks:
 
 
 def _ticked(
-    ticks: TickBoxes, f: Fragment, last: Fragment, line_x0: float, line_x1: float
+    ticks: TickBoxes, f: Fragment, above: list[Fragment], line_x0: float, line_x1: float
 ) -> bool:
-    """A box to tick leads ``f``: within the stretch of the line above (ending with ``last``,
-    spanning ``line_x0``-``line_x1``); or, options one under another each by its box, beside
-    the box of the option above (which stands left of that option's text)."""
-    return ticks.lead(f, (line_x0, line_x1)) or (
-        ticks.lead(f, EVERYWHERE) and ticks.lead(last, EVERYWHERE)
-    )
+    """A box to tick leads ``f``: within the stretch of the line above (the last line of the
+    pieces ``above``, spanning ``line_x0``-``line_x1``); or, options one under another each
+    by its box, beside the box of the option above (which stands left of that option's
+    text: the first piece of its line, the answers and their question after them on one
+    line, "[x] Yes [ ] No  Charges filed?", being that line's option)."""
+    if ticks.lead(f, (line_x0, line_x1)):
+        return True
+    if not ticks.lead(f, EVERYWHERE):
+        return False
+    start = len(above) - 1
+    while start > 0 and same_line(above[start - 1], above[-1]):
+        start -= 1
+    return ticks.lead(above[start], EVERYWHERE)
 
 
 def _python_text_blocks(frags: list[Fragment], asks: _BlockAsks) -> list[Block]:
