@@ -88,7 +88,7 @@ def _both_ways(
     fast = accelerator.text_blocks(
         frags, fast_asks, fast_asks.open_blocks, fast_asks.block_starts, fast_asks.leading,
         reader.BLOCK_GAP, reader.LINE_STEP, reader.LINE_STEP_TALL, reader.starts_item,
-        reader.is_marker,
+        reader.is_marker, True,  # (every verdict decided in C checked against Python's)
     )
     slow_asks = reader._BlockAsks(frags, page, *args)  # type: ignore[arg-type]
     slow = reader._python_text_blocks(frags, slow_asks)

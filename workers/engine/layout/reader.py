@@ -52,7 +52,7 @@ from .blocks import (
     lines_of,
     same_line,
 )
-from .box_glyphs import box_glyph_walls
+from .box_glyphs import BOX_GLYPHS, box_glyph_walls
 from .box_labels import mark_box_labels
 from .catalog_facts import (
     catalog_language,
@@ -125,6 +125,9 @@ from .tables import (
     side_by_side_areas,
 )
 from .tick_boxes import EVERYWHERE, TickBoxes
+from .tick_boxes import GAP as TICK_GAP
+from .tick_boxes import LEVEL as TICK_LEVEL
+from .tick_boxes import SIDE as TICK_SIDE
 from .walls import GlyphPositions, shared_edges, split_at_walls, vertical_walls
 from .wordmarks import mark_wordmarks
 
@@ -1731,6 +1734,20 @@ def _next_line_of(above: Fragment, below: Fragment, edge: float) -> bool:
     )
 
 
+if _blocks_accelerator is not None:
+    # The constants of the tests the C loop decides itself for most pairs (see _BlockAsks).
+    _blocks_accelerator.configure(
+        fragment_gap=FRAGMENT_GAP, column_edge=COLUMN_EDGE, label_size_step=LABEL_SIZE_STEP,
+        label_raise=LABEL_RAISE, vertical_rule_slack=VERTICAL_RULE_SLACK,
+        gutter_step=GUTTER_STEP, face_size_step=FACE_SIZE_STEP, indent_min=INDENT_MIN,
+        indent_max=INDENT_MAX, rule_over_capitals=RULE_OVER_CAPITALS,
+        label_letters=LABEL_LETTERS, run_on_words=RUN_ON_WORDS,
+        column_line_words=COLUMN_LINE_WORDS, tick_gap=TICK_GAP, tick_level=TICK_LEVEL,
+        tick_side_min=TICK_SIDE[0], tick_side_max=TICK_SIDE[1],
+        box_glyphs="".join(sorted(BOX_GLYPHS)),
+    )
+
+
 def _text_blocks(
     frags: list[Fragment], page: int, to_pages: Sequence[tuple[BBox, int]] = (),
     rules: Sequence[Rect] = (), frames: Frames | None = None,
@@ -1756,7 +1773,11 @@ class _BlockAsks:
     """What :func:`_text_blocks` asks of a fragment and an open block beyond their boxes (the
     tests that look at text, fonts, rules, boxes, links and the other blocks), with the state
     they read: the loop itself runs in ``_block_loop.c`` or :func:`_python_text_blocks`,
-    which ask these only of the pairs whose boxes already fit (most pairs do not)."""
+    which ask these only of the pairs whose boxes already fit (most pairs do not). Nine in
+    ten of those pass every test; the C loop settles most of them itself, from the cheap part
+    of each test (the pieces too close for a gutter, no rule between them, sizes alike), and
+    asks :meth:`goes_on_line` and :meth:`goes_on_below` only where it cannot: keep the two
+    in step (its tests check every verdict it decides against these)."""
 
     def __init__(
         self, frags: list[Fragment], page: int, to_pages: Sequence[tuple[BBox, int]],
@@ -1877,6 +1898,30 @@ class _BlockAsks:
                 and _ticked(self.ticks, f, block.frags, line_x0, line_x1)
             )
         )
+
+    # What the block loop in C (_block_loop.c) reads to decide most pairs without asking the
+    # two methods above: the rules' lines as _HorizontalRules and _VerticalRules look them up
+    # (the same lists, worked out on the first question as theirs are), and the page's boxes
+    # to tick as TickBoxes looks them up.
+
+    def wall_lines(self) -> _RuleLines:
+        """The vertical rules' lines: places across (sorted), and the stretch of each."""
+        walls = self.walls
+        if not walls.indexed:
+            walls._index()
+        return walls.places, walls.spans
+
+    def rule_lines(self) -> _RuleLines:
+        """The horizontal rules' lines: heights (sorted), and the stretch of each."""
+        ruled = self.ruled
+        if not ruled.indexed:
+            ruled._index()
+        return ruled.heights, ruled.spans
+
+    def tick_squares(self) -> list[Rect]:
+        """The page's boxes to tick, by their right sides (asked only of a page whose frames
+        have shapes: :attr:`ticks` is then set)."""
+        return self.ticks.squares() if self.ticks is not None else []
 
     def new_block(self, f: Fragment) -> Block:
         """The block ``f`` opens (not yet in :attr:`open_blocks`, nor holding ``f``)."""

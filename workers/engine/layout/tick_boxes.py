@@ -45,6 +45,15 @@ class TickBoxes:
         )
         return [s.x1 for s in squares], squares
 
+    def squares(self) -> list[Rect]:
+        """The squares, by where their right sides stand (worked out on the first question;
+        the block loop in C looks them up itself)."""
+        if not self.shapes:
+            return []
+        if self.index is None:
+            self.index = self._squares()
+        return self.index[1]
+
     def lead(self, f: Fragment, within: tuple[float, float]) -> bool:
         """Whether a box to tick stands just before ``f`` (on its left; on its right for
         right-to-left text), level with it, and ``within`` the stretch across of the lines
