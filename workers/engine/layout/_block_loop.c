@@ -656,7 +656,8 @@ static int wall_between(Context *cx, Column *col, Py_ssize_t a, Py_ssize_t b) {
 
 /* _BlockAsks.goes_on_line decided where its tests' cheap parts settle them: ``f`` (the
  * column's ``i``-th fragment) ``step`` past ``last`` (its ``j``-th), level with it. */
-static int quick_on_line(Context *cx, Column *col, Py_ssize_t j, Py_ssize_t i, double step) {
+static int quick_on_line(Context *cx, Column *col, const Open *o, Py_ssize_t j, Py_ssize_t i,
+                         double step) {
     double last_size, f_size;
     int f_bold = bold_truth(col, i), last_bold = bold_truth(col, j);
     if (f_bold < 0 || last_bold < 0) return FAILED;
@@ -681,12 +682,16 @@ static int quick_on_line(Context *cx, Column *col, Py_ssize_t j, Py_ssize_t i, d
             }
         }
     }
-    /* _goes_on_below(f, step, ...): false when the step is short or the last piece holds
-     * few words; else it looks at the other blocks (Python). */
+    /* _goes_on_below(f, step, ...): false when the step is short or the block's last line
+     * holds few words; else it looks at the other blocks (Python). Settled here only where
+     * that line is the last piece alone (a line of several pieces: Python counts them). */
     if (!(step < 0.8 * f_height)) {
         long words = words_of(col, j);
         if (words < 0) return FAILED;
         if (!(words < K.run_on_words)) return ASK_PYTHON;
+        if (o->n_members > 1 && same_line(col, o->members[o->n_members - 2], j)) {
+            return ASK_PYTHON;
+        }
     }
     /* turned(f) == turned(last): both level unless a first glyph is turned. */
     int turned = turned_first_of(col, i);
@@ -954,7 +959,7 @@ static Py_ssize_t beside_on_line(Context *cx, Column *col, Py_ssize_t i, Open *o
                                      line_step_tall))) {
             continue;
         }
-        int truth = cx->quick ? quick_on_line(cx, col, j, i, step) : ASK_PYTHON;
+        int truth = cx->quick ? quick_on_line(cx, col, &open[k], j, i, step) : ASK_PYTHON;
         if (truth == FAILED) return -2;
         if (truth == ASK_PYTHON || cx->verify) {
             PyObject *py_step = PyFloat_FromDouble(step);
