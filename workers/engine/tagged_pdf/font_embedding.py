@@ -62,7 +62,7 @@ from .named_to_unicode import complete_named_to_unicode
 from .notdef_glyphs import give_notdef_a_blank_glyph
 from .program_widths import match_program_widths
 from .symbolic_truetype import drop_symbolic_encodings
-from .t2_opening import opening_width, t2_opening
+from .t2_opening import charstring_width
 
 #: Simple font types whose program can be replaced by a CFF Type1 program.
 _SIMPLE = frozenset({"/Type1", "/MMType1", "/TrueType"})
@@ -588,8 +588,9 @@ class _GlyphWidths:
         return self._cache[name]
 
     def _read(self, charstring: T2CharString) -> float:
-        # Most glyphs say their width before any subroutine call: read without running.
-        width = opening_width(t2_opening(charstring), self._nominal, self._default)
+        # Most glyphs say their width among their first operands, or a hint subroutine's:
+        # read without running the outline.
+        width = charstring_width(charstring, self._nominal, self._default)
         if width is not None:
             return float(width)
         private = charstring.private
