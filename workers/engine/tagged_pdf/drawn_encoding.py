@@ -105,7 +105,8 @@ def _remember(table: dict[_K, _V], key: _K, value: _V) -> None:
 def object_bytes(obj: pikepdf.Object) -> bytes:
     """``obj`` written out with every object it refers to in place (a stream as its
     dictionary and raw data): equal bytes, equal objects, whatever their object numbers.
-    An object met again on the way (a cycle, or shared) is written as a back-reference."""
+    An object met again on the way (a cycle, or shared) is written as a back-reference; a
+    dictionary or array that refers to no other object, as qpdf writes it."""
     out = bytearray()
     seen: dict[tuple[int, int], int] = {}
 
@@ -118,6 +119,16 @@ def object_bytes(obj: pikepdf.Object) -> bytes:
                 out.extend(b"@%d " % seen[item.objgen])
                 return
             seen[item.objgen] = len(seen)
+        if isinstance(item, pikepdf.Dictionary | pikepdf.Array) and not isinstance(
+            item, pikepdf.Stream
+        ):
+            # Written whole by qpdf when it refers to no other object (a reference reads
+            # "n g R"; any R sends it the long way): a /Widths array is one call, not one
+            # per number.
+            text = bytes(item.unparse(resolved=True))
+            if b"R" not in text:
+                out.extend(b"u%d:" % len(text) + text)
+                return
         if isinstance(item, pikepdf.Stream):
             out.extend(b"stream<<")
             for key in sorted(item.keys()):

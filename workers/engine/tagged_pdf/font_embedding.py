@@ -36,10 +36,12 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import hashlib
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TypeVar
 
 import pikepdf
 import pypdfium2 as pdfium
@@ -53,13 +55,14 @@ from fontTools.pens.boundsPen import BoundsPen
 from fontTools.ttLib import TTFont
 
 from .checks import drawn_page, pages_drawn_differently
-from .drawn_encoding import DrawnEncoding, drawn_encoding, to_unicode_cmap
+from .drawn_encoding import DrawnEncoding, drawn_encoding, object_bytes, to_unicode_cmap
 from .font_usage import CodesUsed, Key
 from .fonts import _descendant, _is_embedded, display_name, page_roots, reachable_fonts
 from .named_to_unicode import complete_named_to_unicode
 from .notdef_glyphs import give_notdef_a_blank_glyph
 from .program_widths import match_program_widths
 from .symbolic_truetype import drop_symbolic_encodings
+from .t2_opening import charstring_width
 
 #: Simple font types whose program can be replaced by a CFF Type1 program.
 _SIMPLE = frozenset({"/Type1", "/MMType1", "/TrueType"})
@@ -142,6 +145,30 @@ def repair_fonts(pdf: pikepdf.Pdf, source: pdfium.PdfDocument) -> list[str]:
 _PROGRAMS: dict[bytes, tuple[TopDict, _GlyphWidths]] = {}
 #: Programs remembered at most (bounded memory: they are tens of kilobytes each).
 MAX_PROGRAMS_KEPT = 32
+#: What a non-embedded font comes to, by the digest of its bytes (:func:`_digest` of
+#: :func:`.drawn_encoding.object_bytes`): the program pdfium draws it with
+#: (:func:`pdfium_programs`), and how its codes meet that program (:meth:`_Substitute.read`).
+#: Both are functions of those bytes alone, and only read once made.
+_FONT_PROGRAMS: dict[bytes, bytes | None] = {}
+_SUBSTITUTES: dict[bytes, _Substitute | str] = {}
+#: Verdicts of :func:`draw_the_same` by the digest of what was probed (:func:`_probe_key`).
+_VERDICTS: dict[bytes, bool] = {}
+#: Entries remembered at most per table above (bounded memory: a digest, and a program
+#: shared with :data:`_PROGRAMS` or a font's reading).
+MAX_REMEMBERED = 512
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _remember(table: dict[_K, _V], key: _K, value: _V) -> None:
+    if len(table) >= MAX_REMEMBERED:
+        table.clear()
+    table[key] = value
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=32).digest()
 
 
 def embed_substitute_fonts(
@@ -157,10 +184,19 @@ def embed_substitute_fonts(
     candidates = {f.objgen: f for fonts in fonts_by_page for f in fonts if not _is_embedded(f)}
     substitutes: dict[Key, _Substitute] = {}
     programs = _PROGRAMS  # one program, many fonts (and documents)
+    # A font's bytes (every entry and object it refers to) decide pdfium's program for it
+    # and how its codes meet that program: equal fonts (producers repeat one font per page
+    # or per form field) are read once per worker.
+    digests = [_digest(object_bytes(font)) for font in candidates.values()]
     # One probe document asks pdfium for every candidate's program.
-    found_programs = pdfium_programs(list(candidates.values()))
-    for (key, font), program in zip(candidates.items(), found_programs, strict=True):
-        found = _Substitute.read(font, programs, program)
+    found_programs = _programs_by_digest(list(candidates.values()), digests)
+    for (key, font), program, digest in zip(
+        candidates.items(), found_programs, digests, strict=True
+    ):
+        found = _SUBSTITUTES.get(digest)
+        if found is None:
+            found = _Substitute.read(font, programs, program)
+            _remember(_SUBSTITUTES, digest, found)
         if isinstance(found, str):
             result.left[display_name(font)] = found
         else:
@@ -375,10 +411,29 @@ def draw_the_same(
     """:func:`draws_the_same` of each (font, embedded, used), all probed in one document: a
     page per font and version, each with its own copy of the font (pdfium reads a font per
     dictionary, so one page's font never stands in for another's)."""
-    pages = [_probe_page(version, used) for font, embedded, used in fonts
-             for version in (font, embedded)]
+    # The verdict is a function of what is probed (both fonts' bytes and the codes): each
+    # distinct probe is made once per worker, however many fonts (or documents) repeat it.
+    keys = [_probe_key(font, embedded, used) for font, embedded, used in fonts]
+    verdicts = {key: _VERDICTS[key] for key in keys if key in _VERDICTS}
+    unknown: dict[bytes, int] = {}
+    for index, key in enumerate(keys):
+        if key not in verdicts:
+            unknown.setdefault(key, index)
+    pages = [_probe_page(version, fonts[index][2]) for index in unknown.values()
+             for version in fonts[index][:2]]
     probed = _probe_pages(pages)
-    return [probed[2 * k] == probed[2 * k + 1] for k in range(len(fonts))]
+    for k, key in enumerate(unknown):
+        verdicts[key] = probed[2 * k] == probed[2 * k + 1]
+        _remember(_VERDICTS, key, verdicts[key])
+    return [verdicts[key] for key in keys]
+
+
+def _probe_key(font: pikepdf.Dictionary, embedded: pikepdf.Dictionary, used: set[int]) -> bytes:
+    """A digest of everything a :func:`draw_the_same` probe of (``font``, ``embedded``,
+    ``used``) is made of: equal digests, the same probe pages, the same verdict."""
+    parts = [object_bytes(font), object_bytes(embedded),
+             ",".join(str(code) for code in sorted(used)).encode()]
+    return _digest(b"".join(len(part).to_bytes(8, "big") + part for part in parts))
 
 
 def _probe_page(
@@ -428,6 +483,22 @@ def _probe_pages(
 def pdfium_program(font: pikepdf.Dictionary) -> bytes | None:
     """The font program pdfium draws ``font`` with (:func:`pdfium_programs`)."""
     return pdfium_programs([font])[0]
+
+
+def _programs_by_digest(
+    fonts: Sequence[pikepdf.Dictionary], digests: Sequence[bytes]
+) -> list[bytes | None]:
+    """:func:`pdfium_programs` of ``fonts`` (``digests``: :func:`_digest` of each one's
+    :func:`.drawn_encoding.object_bytes`), each distinct font probed once per worker."""
+    found = {digest: _FONT_PROGRAMS[digest] for digest in digests if digest in _FONT_PROGRAMS}
+    unknown: dict[bytes, pikepdf.Dictionary] = {}
+    for font, digest in zip(fonts, digests, strict=True):
+        if digest not in found:
+            unknown.setdefault(digest, font)
+    for digest, program in zip(unknown, pdfium_programs(list(unknown.values())), strict=True):
+        found[digest] = program
+        _remember(_FONT_PROGRAMS, digest, program)
+    return [found[digest] for digest in digests]
 
 
 def pdfium_programs(fonts: Sequence[pikepdf.Dictionary]) -> list[bytes | None]:
@@ -517,6 +588,11 @@ class _GlyphWidths:
         return self._cache[name]
 
     def _read(self, charstring: T2CharString) -> float:
+        # Most glyphs say their width among their first operands, or a hint subroutine's:
+        # read without running the outline.
+        width = charstring_width(charstring, self._nominal, self._default)
+        if width is not None:
+            return float(width)
         private = charstring.private
         extractor = _WidthOnly(getattr(private, "Subrs", []), charstring.globalSubrs,
                                self._nominal, self._default, private=private)

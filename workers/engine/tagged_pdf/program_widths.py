@@ -33,6 +33,7 @@ from fontTools.misc.psCharStrings import T1CharString, T2CharString
 from ..glyph_names import code_names
 from ..pdf_entries import entry_of
 from .fonts import display_name
+from .t2_opening import t2_opening
 
 _crypt: ModuleType | None
 try:
@@ -181,7 +182,7 @@ def _cff_rewritten(
             charstring: T2CharString = top.CharStrings[name]
             # The width is read from the operands before the first operator alone; the
             # whole outline is decoded only for a glyph that changes.
-            if _with_t2_width(_t2_opening(charstring), width, nominal, default) is None:
+            if _with_t2_width(t2_opening(charstring), width, nominal, default) is None:
                 continue
             charstring.decompile()
             program = _with_t2_width(list(charstring.program), width, nominal, default)
@@ -197,19 +198,6 @@ def _cff_rewritten(
     except Exception:  # noqa: BLE001 - fontTools raises many kinds on a damaged program
         return None
     return out.getvalue(), {"/Subtype": pikepdf.Name.Type1C}, changed
-
-
-def _t2_opening(charstring: T2CharString) -> list[object]:
-    """The operands of a Type 2 charstring up to its first operator, and that operator."""
-    opening: list[object] = []
-    index = 0
-    while True:
-        token, is_operator, index = charstring.getToken(index)
-        if token is None:
-            return opening
-        opening.append(token)
-        if is_operator:
-            return opening
 
 
 def _with_t2_width(
