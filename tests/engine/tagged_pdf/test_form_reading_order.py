@@ -7,9 +7,11 @@ import io
 from pathlib import Path
 
 import pikepdf
+import pytest
 
 from workers.engine.document import Heading, Paragraph, block_text
 from workers.engine.structure.reader import read_structure
+from workers.engine.tagged_pdf import form_content
 from workers.engine.tagged_pdf.form_content import in_leaf_order, text_offsets
 
 from .conftest import tag_and_check
@@ -70,6 +72,21 @@ def test_drawn_pieces_are_found_in_the_leaf_text_longest_first() -> None:
     assert text_offsets("Name: PointEvents Point Events",
                         ["Point Events", "Name:", "PointEvents"]) == [15, 0, 4]
 
+
+def test_each_piece_is_normalised_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Normalising a piece to its letters is most of the work of placing it: done once per
+    piece (and once for the text), not again for each pass."""
+    calls: list[str] = []
+    letters = form_content._letters
+
+    def counted(text: str) -> str:
+        calls.append(text)
+        return letters(text)
+
+    monkeypatch.setattr(form_content, "_letters", counted)
+    pieces = ["Events", "Point", "zzz", "•"]
+    assert text_offsets("Point Events", pieces) == [5, 0, None, None]
+    assert len(calls) == 1 + len(pieces)
 
 def test_only_leaves_drawn_out_of_reading_order_are_cut() -> None:
     owners = [1, None, 1, None, 2, 2]

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from types import SimpleNamespace
 
 import pikepdf
+import pytest
 
 from workers.engine.document import Paragraph
 from workers.engine.structure.reader import read_structure
+from workers.engine.tagged_pdf import logical_text
 from workers.engine.tagged_pdf.checks import check_tagged_pdf, read_tagged_text
 
 from ..analysis.conftest import HtmlPdf
@@ -111,3 +114,25 @@ def test_a_link_in_a_line_said_as_its_actual_text_is_read_back(
                     if isinstance(b, Paragraph)]
     assert paragraph.text == REORDERED[0]
     assert [link.target for link in paragraph.links] == ["https://example.org/x"]
+
+
+def test_the_output_read_back_for_its_order_is_saved_uncompressed(
+    html_pdf: HtmlPdf, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The copy pdfium reads the right-to-left elements' text from is read once: its streams
+    are written as they are, not compressed (the output saved afterwards is compressed)."""
+    read: list[bytes] = []
+    document = logical_text.pdfium.PdfDocument
+
+    def reading(data: bytes) -> object:
+        read.append(data)
+        return document(data)
+
+    monkeypatch.setattr(logical_text, "pdfium", SimpleNamespace(PdfDocument=reading))
+    source = html_pdf("".join(f"<p>{line}</p>" for line in REORDERED), css=RTL_CSS)
+    result = tag_and_check(source, tmp_path / "out.pdf")
+    assert len(read) == 1
+    with pikepdf.open(io.BytesIO(read[0])) as pdf:
+        contents = pdf.pages[0].obj.Contents
+        assert "/Filter" not in contents and b"/MCID" in contents.read_raw_bytes()
+    assert result.failed() == []

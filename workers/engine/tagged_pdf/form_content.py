@@ -304,10 +304,13 @@ def text_offsets(text: str, pieces: Sequence[str]) -> list[int | None]:
     haystack = _letters(spaced)
     taken: list[tuple[int, int]] = []
     out: list[int | None] = [None] * len(pieces)
-    longest_first = sorted(range(len(pieces)), key=lambda k: -len(_letters(pieces[k])))
+    # Each piece's letters, read once (normalising is most of the work, and a form's leaf
+    # can have hundreds of pieces).
+    needles = [_letters(piece) for piece in pieces]
+    longest_first = sorted(range(len(pieces)), key=lambda k: -len(needles[k]))
     for exact in (True, False):
         for k in longest_first:
-            needle = _letters(pieces[k])
+            needle = needles[k]
             if out[k] is not None or not needle:
                 continue
             drawn = " ".join(unicodedata.normalize("NFKC", pieces[k]).casefold().split())

@@ -53,7 +53,8 @@ def give_logical_texts(
         return 0  # no right-to-left text: the output is not read (nor saved) again
     pages = sorted({page for leaf in wanted for page, _ in marks[leaf.leaf_id]})
     buffer = io.BytesIO()
-    pdf.save(buffer)  # pdfium reads the marked content as written
+    # pdfium reads the marked content as written; nothing is compressed (read once, here).
+    pdf.save(buffer, compress_streams=False, stream_decode_level=pikepdf.StreamDecodeLevel.none)
     document = pdfium.PdfDocument(buffer.getvalue())
     try:
         by_mcid = {(page, mcid): "".join(pieces) for page in pages
