@@ -32,12 +32,12 @@ MAX_HEAD_ROWS = 3
 Cells = list[list[Fragment | None]]
 
 
-def comb_edges(xs: Sequence[float], cells: Cells) -> list[int]:
+def comb_edges(xs: Sequence[float], cells: Cells, heads: int) -> list[int]:
     """The inner column edges (indexes into ``xs``) that part no columns: ticks under a
     head running across them (a field's digits ticked off). Read left to right, an edge is
-    one when a text runs across it, or across an edge just taken out, and one of the columns
-    it parts (the left one with those taken out before) holds no text of its own, none that
-    does not run across it."""
+    one when a head (in the first ``heads`` rows) runs across it, or across an edge just
+    taken out, and one of the columns it parts (the left one with those taken out before)
+    holds no text of its own, none that does not run across it."""
     out: list[int] = []
     start = 0  # the first column of the column being merged
     crossed = False  # a text runs across an edge taken out of it
@@ -52,7 +52,9 @@ def comb_edges(xs: Sequence[float], cells: Cells) -> list[int]:
         def across(f: Fragment, at: float = edge) -> bool:
             return f.x0 < at - CROSSING and f.x1 > at + CROSSING
 
-        runs_across = any(across(f) for f in left + right)
+        runs_across = any(
+            across(f) for row in cells[:heads] for f in row[start:k + 1] if f is not None
+        )
         if (runs_across or crossed) and not (
             any(not across(f) for f in left) and any(not across(f) for f in right)
         ):

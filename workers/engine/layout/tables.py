@@ -315,8 +315,9 @@ def _drawn_table(
 ) -> tuple[list[list[Fragment | None]], int, Spans]:
     """A ruled grid's rows as drawn (see :mod:`.table_heads`): the columns its heads part,
     its empty ruled rows to fill in, and how many of its first rows are heads."""
-    xs, cells = without_edges(xs, cells, comb_edges(xs, cells))
     heads = head_rows(cells, bands, shadings)
+    if heads:
+        xs, cells = without_edges(xs, cells, comb_edges(xs, cells, heads))
     if heads and bands.blank and members:
         cells = with_blank_rows(cells, bands, least_height=max(f.height for f in members))
     cells, heads, spans = head_spans(cells, heads, xs)
