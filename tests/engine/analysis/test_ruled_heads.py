@@ -106,3 +106,10 @@ def test_a_shaded_head_is_header_cells(tmp_path: Path) -> None:
 def test_a_first_row_not_set_apart_is_no_head(tmp_path: Path) -> None:
     table = _table(helvetica_page(tmp_path / "plain.pdf", _prose() + _data_grid(0.5)))
     assert not any(c.header for row in table.rows for c in row.cells)
+
+
+def test_stripes_shading_every_other_row_set_apart_no_head(tmp_path: Path) -> None:
+    stripes = ["0.85 g 72 700 468 24 re f", "0.85 g 72 676 468 12 re f"]
+    ops = _prose() + stripes + _data_grid(0.5)
+    table = _table(helvetica_page(tmp_path / "stripes.pdf", ops))
+    assert not any(c.header for row in table.rows for c in row.cells)
