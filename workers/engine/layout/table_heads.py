@@ -67,7 +67,7 @@ def comb_edges(xs: Sequence[float], cells: Cells, heads: int) -> list[int]:
 
 def without_edges(xs: list[float], cells: Cells, edges: Sequence[int]) -> tuple[list[float], Cells]:
     """The grid's column edges and cells, each of ``edges`` taken out: the columns it parted
-    are one, their cells' text stacked (in the order read)."""
+    are one, their cells' text stacked (in the order read: top down, then left to right)."""
     if not edges:
         return xs, cells
     gone = set(edges)
@@ -78,11 +78,21 @@ def without_edges(xs: list[float], cells: Cells, edges: Sequence[int]) -> tuple[
         for k, f in enumerate(row):
             if k in gone and out:  # (column k begins at edge k: it joins the one before)
                 before = out[-1]
-                out[-1] = f if before is None else before if f is None else stacked(before, f)
+                out[-1] = (
+                    f if before is None else before if f is None else _read_in_order(before, f)
+                )
             else:
                 out.append(f)
         merged.append(out)
     return kept, merged
+
+
+def _read_in_order(left: Fragment, right: Fragment) -> Fragment:
+    """The texts of two merged columns' cells as one, the one set higher first (a head's
+    lines), else the left one."""
+    if (left.y0 + left.y1) / 2 < right.y0:
+        return stacked(right, left)
+    return stacked(left, right)
 
 
 @dataclass(slots=True)
