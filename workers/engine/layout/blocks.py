@@ -31,6 +31,12 @@ class Block:
     table: list[list[Fragment | None]] | None = None
     #: For a table: the lines it was built from (to rebuild it when a continuation is found).
     lines: list[Line] = field(default_factory=list)
+    #: For a table: how many of its first rows are its heads, set apart by how they are drawn
+    #: (see :mod:`.table_heads`); 0 leaves it to the first row's face.
+    head_rows: int = 0
+    #: For a table: the cells spanning more than one row or column, by their top-left
+    #: position (row, column): (rows, columns) spanned.
+    spans: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     image: Rect | None = None
     #: How to read a hyphen at the end of a line; set for the whole document before
     #: classification (see :class:`Hyphenation`).

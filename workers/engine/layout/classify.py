@@ -2541,8 +2541,18 @@ def _table(block: Block, result: PageResult, prov: list[Prov]) -> Table:
     worded = [f for f in block.frags if any(map(str.isalpha, f.text))]
     rtl = sum(f.rtl for f in worded) > len(worded) / 2
     grid = [row[::-1] for row in block.table] if rtl else block.table
+    width = len(grid[0]) if grid else 0
+    spans = {
+        (r, width - k - columns if rtl else k): (rows_spanned, columns)
+        for (r, k), (rows_spanned, columns) in block.spans.items()
+    }
+    # (A spanning cell is said once, at its top-left: the positions it covers hold no cell.)
+    covered = {
+        (r + dr, k + dk) for (r, k), (down, across) in spans.items()
+        for dr in range(down) for dk in range(across) if dr or dk
+    }
     for i, row in enumerate(grid):
-        header = i == 0 and all(f is None or f.bold for f in row) and any(
+        header = i < block.head_rows or i == 0 and all(f is None or f.bold for f in row) and any(
             f is not None and f.bold for f in row
         )
         rows.append(
@@ -2551,10 +2561,12 @@ def _table(block: Block, result: PageResult, prov: list[Prov]) -> Table:
                     cell_text(f, block.hyphenation) if f else "",
                     header=header,
                     scope="column" if header else None,
+                    row_span=spans.get((i, k), (1, 1))[0],
+                    col_span=spans.get((i, k), (1, 1))[1],
                     prov=[Prov(block.page, BBox(f.x0, f.y0, f.x1, f.y1), (),
                                result.opmap.ranges_in_order(_drawn(f)))] if f else [],
                 )
-                for f in row
+                for k, f in enumerate(row) if (i, k) not in covered
             ])
         )
     texts = [other.frags for other in result.blocks if other.kind == "text"]

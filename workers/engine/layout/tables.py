@@ -23,6 +23,15 @@ from .glyphs import PageContent, Rect
 from .line_breaks import stacked
 from .lines import Fragment, Line, fragments, lines, word_count
 from .patterns import LEADER, NUMBERED, is_marker
+from .table_heads import (
+    Bands,
+    Spans,
+    comb_edges,
+    head_rows,
+    head_spans,
+    with_blank_rows,
+    without_edges,
+)
 
 
 def join_tables(blocks: list[Block]) -> list[Block]:
@@ -105,7 +114,10 @@ def _headed(heads: list[Block], grid: Block) -> Block:
             cell = row[k]
             row[k] = f if cell is None else stacked(cell, f)
         rows.append(row)
-    table = Block(grid.page, kind="table", table=rows + grid.table)
+    table = Block(
+        grid.page, kind="table", table=rows + grid.table, head_rows=len(rows) + grid.head_rows,
+        spans={(r + len(rows), k): span for (r, k), span in grid.spans.items()},
+    )
     for f in [f for head in heads for f in head.frags] + grid.frags:
         table.add(f)
     return table
@@ -186,6 +198,8 @@ def ruled_tables(
              if xs[0] < (f.x0 + f.x1) / 2 < xs[-1] and id(f) not in taken],
         )
         cells: list[list[Fragment | None]] = []
+        row_bands: list[int] = []  # the band each row of ``cells`` came from
+        blank_bands: list[int] = []  # ruled bands holding no text
         members: list[Fragment] = []
         longest = 0  # words in the fullest cell of the grid
         # Words in the fullest cell of a band no rule down the grid runs through (a note
@@ -208,7 +222,9 @@ def ruled_tables(
             inside = in_band.get(band, [])
             if not inside:
                 to_fill_in += _fields_in(fields, xs[0], bottom, xs[-1], top) >= 2
-                blank += ruled_bottom - TOUCH <= bottom and top <= ruled_top + TOUCH
+                if ruled_bottom - TOUCH <= bottom and top <= ruled_top + TOUCH:
+                    blank += 1
+                    blank_bands.append(band)
             members.extend(inside)
             # The text of cells spanning down from this band's row goes in its first row;
             # the band's own lines say how it parts into rows.
@@ -253,6 +269,7 @@ def ruled_tables(
                     row[k] = f if cell is None else stacked(cell, f)
                 if any(c is not None for c in row):
                     cells.append(row)
+                    row_bands.append(band)
         filled = [row for row in cells if sum(c is not None for c in row) >= 2]
         # A row of heads, one in each column, over ruled rows left blank: a table printed
         # to be filled in (its heads name what goes in its columns), as one with fields.
@@ -276,7 +293,13 @@ def ruled_tables(
             cells[0][0] = None
             if all(c is None for c in cells[0]):
                 del cells[0]
-        block = Block(content.index, kind="table", table=cells)
+                del row_bands[0]
+        grid_cells, heads, spans = _drawn_table(
+            cells, xs, Bands(ys, row_bands, blank_bands, hs), content.paths, members
+        )
+        block = Block(
+            content.index, kind="table", table=grid_cells, head_rows=heads, spans=spans
+        )
         for f in members:
             block.add(f)
         if to_fill_in < FILL_IN_ROWS and lays_out_form(block, fields):
@@ -284,6 +307,21 @@ def ruled_tables(
         taken.update(id(f) for f in members)
         out.append(block)
     return out
+
+
+def _drawn_table(
+    cells: list[list[Fragment | None]], xs: list[float], bands: Bands, shadings: list[Rect],
+    members: list[Fragment],
+) -> tuple[list[list[Fragment | None]], int, Spans]:
+    """A ruled grid's rows as drawn (see :mod:`.table_heads`): the columns its heads part,
+    its empty ruled rows to fill in, and how many of its first rows are heads."""
+    heads = head_rows(cells, bands, shadings)
+    if heads:
+        xs, cells = without_edges(xs, cells, comb_edges(xs, cells, heads))
+    if heads and bands.blank and members:
+        cells = with_blank_rows(cells, bands, least_height=max(f.height for f in members))
+    cells, heads, spans = head_spans(cells, heads, xs)
+    return cells, heads, spans
 
 
 #: A grid's top-left text in a face this many times larger than all its other text (or more)

@@ -1,0 +1,115 @@
+"""A ruled grid's first rows set apart are its header cells, with column scope: as the only
+text over empty ruled rows to fill in (a form's table of dependents), or over a heavier
+rule, or on a shading of their own. A group's head over two columns spans them; heads set
+at different heights in one ruled band are one row. Dotted ticks parting a number's digits
+under one head part no columns, and the form's empty ruled rows are rows
+(:mod:`workers.engine.layout.table_heads`). Small PDFs drawn here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workers.engine.document import Table
+from workers.engine.layout.reader import read_layout
+
+from .drawn_pdfs import helvetica_page
+
+LEFT, RIGHT = 72, 540
+
+
+def _text(x: float, y: float, text: str, font: str = "F1") -> str:
+    return f"BT /{font} 8 Tf {x} {y} Td ({text}) Tj ET"
+
+
+def _across(y: float, width: float = 0.5) -> str:
+    return f"{LEFT} {y - width / 2} {RIGHT - LEFT} {width} re f"
+
+
+def _down(x: float, top: float, bottom: float) -> str:
+    return f"{x - 0.25} {bottom} 0.5 {top - bottom} re f"
+
+
+def _form() -> list[str]:
+    """Heads in one ruled band over three empty rows: "(1) Name" set lower than the
+    others, "(3) Qualifies for" over two columns of its own heads, and dotted ticks under
+    "(2) Number" parting its digits in the empty rows only."""
+    ops = ["0 g", *(_across(y) for y in (724, 700, 688, 676, 664))]
+    ops += [_down(x, 724, 664) for x in (LEFT, 250, 350, RIGHT)]
+    ops.append(_down(450, 700, 664))  # (parts the two credits, under their group's head)
+    ops += ["0.5 w [1 2] 0 d", "283 664 m 283 700 l S", "316 664 m 316 700 l S", "[] 0 d"]
+    ops += [
+        _text(76, 703, "(1) Name"),
+        _text(270, 714, "(2) Number"),
+        _text(405, 714, "(3) Qualifies for"),
+        _text(380, 703, "Credit A"),
+        _text(475, 703, "Credit B"),
+    ]
+    return ops
+
+
+def _prose() -> list[str]:
+    return [
+        "BT /F1 10 Tf 72 760 Td (Fill in the table below for each person you claim.) Tj ET",
+        "BT /F1 10 Tf 72 620 Td (Sign the form once every entry is made.) Tj ET",
+    ]
+
+
+def _table(path: Path) -> Table:
+    (table,) = [b for b in read_layout(path, max_pages=1).blocks if isinstance(b, Table)]
+    return table
+
+
+def test_a_forms_heads_over_empty_rows_are_header_cells(tmp_path: Path) -> None:
+    table = _table(helvetica_page(tmp_path / "form.pdf", _prose() + _form()))
+    first, second, *entries = table.rows
+    assert [(c.text, c.row_span, c.col_span) for c in first.cells] == [
+        ("(1) Name", 2, 1), ("(2) Number", 2, 1), ("(3) Qualifies for", 1, 2),
+    ]
+    assert [c.text for c in second.cells] == ["Credit A", "Credit B"]
+    assert all(c.header and c.scope == "column" for row in (first, second) for c in row.cells)
+    # The empty ruled rows are rows, one cell in each of the four drawn columns.
+    assert len(entries) == 3
+    assert all(len(row.cells) == 4 and not any(c.text or c.header for c in row.cells)
+               for row in entries)
+
+
+def _data_grid(under_head: float, shaded: bool = False) -> list[str]:
+    """A head row and three rows of data, in one face, ruled between every row."""
+    ops = ["0.85 g 72 700 468 24 re f"] if shaded else []
+    ops += ["0 g", *(_across(y, under_head if y == 700 else 0.5) for y in (724, 688, 676, 664))]
+    ops.append(_across(700, under_head))
+    ops += [_down(x, 724, 664) for x in (LEFT, 250, 400, RIGHT)]
+    ops += [_text(76, 709, "Region"), _text(254, 709, "Population"), _text(404, 709, "Area")]
+    for k, (name, people, area) in enumerate(
+        [("North", "1200", "35"), ("South", "3400", "48"), ("West", "560", "12")]
+    ):
+        y = 691 - 12 * k
+        ops += [_text(76, y, name), _text(254, y, people), _text(404, y, area)]
+    return ops
+
+
+def _heads(table: Table) -> list[list[bool]]:
+    return [[c.header for c in row.cells] for row in table.rows]
+
+
+def test_a_head_over_a_heavier_rule_is_header_cells(tmp_path: Path) -> None:
+    table = _table(helvetica_page(tmp_path / "heavy.pdf", _prose() + _data_grid(2.0)))
+    assert _heads(table) == [[True] * 3] + [[False] * 3] * 3
+    assert [c.scope for c in table.rows[0].cells] == ["column"] * 3
+
+
+def test_a_shaded_head_is_header_cells(tmp_path: Path) -> None:
+    table = _table(helvetica_page(tmp_path / "shaded.pdf", _prose() + _data_grid(0.5, True)))
+    assert _heads(table) == [[True] * 3] + [[False] * 3] * 3
+
+
+def test_a_first_row_not_set_apart_is_no_head(tmp_path: Path) -> None:
+    table = _table(helvetica_page(tmp_path / "plain.pdf", _prose() + _data_grid(0.5)))
+    assert not any(c.header for row in table.rows for c in row.cells)
+
+
+def test_stripes_shading_every_other_row_set_apart_no_head(tmp_path: Path) -> None:
+    stripes = ["0.85 g 72 700 468 24 re f", "0.85 g 72 676 468 12 re f"]
+    ops = _prose() + stripes + _data_grid(0.5)
+    table = _table(helvetica_page(tmp_path / "stripes.pdf", ops))
+    assert not any(c.header for row in table.rows for c in row.cells)

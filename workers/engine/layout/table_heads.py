@@ -1,0 +1,240 @@
+"""A ruled grid's head rows, the columns it really has, and its empty rows.
+
+A screen-reader user moves through a table by its header cells: a grid's first rows set
+apart from the rest (by a heavier rule under them, a shading of their own, a face of their
+own, or as the only text over empty ruled rows to fill in) are its heads, with column scope.
+Rules down that only tick off a field to fill in (the dotted marks parting a number's
+digits) part no columns: no text of its own lies on either side of them, and a head runs
+across them. The empty ruled rows of a form are rows, where a reader fills in an entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .glyphs import Rect
+from .line_breaks import stacked
+from .lines import Fragment
+
+#: A text crossing a column edge by this much (points) on both sides runs across it.
+CROSSING = 2.0
+#: A rule under the head this many times thicker than every other rule across the grid
+#: (between its rows) or more sets the head apart.
+HEAVIER = 1.4
+#: A shading covering this share of the grid's width and of a band's height (or more) shades
+#: the band.
+SHADED = 0.8
+#: At most this many rows of text set apart at the top of a grid are its heads (more are a
+#: section of the body).
+MAX_HEAD_ROWS = 3
+
+Cells = list[list[Fragment | None]]
+
+
+def comb_edges(xs: Sequence[float], cells: Cells, heads: int) -> list[int]:
+    """The inner column edges (indexes into ``xs``) that part no columns: ticks under a
+    head running across them (a field's digits ticked off). Read left to right, an edge is
+    one when a head (in the first ``heads`` rows) runs across it, or across an edge just
+    taken out, and one of the columns it parts (the left one with those taken out before)
+    holds no text of its own, none that does not run across it."""
+    out: list[int] = []
+    start = 0  # the first column of the column being merged
+    crossed = False  # a text runs across an edge taken out of it
+
+    def texts(first: int, last: int) -> list[Fragment]:
+        return [f for row in cells for f in row[first:last] if f is not None]
+
+    for k in range(1, len(xs) - 1):
+        edge = xs[k]
+        left, right = texts(start, k), texts(k, k + 1)
+
+        def across(f: Fragment, at: float = edge) -> bool:
+            return f.x0 < at - CROSSING and f.x1 > at + CROSSING
+
+        runs_across = any(
+            across(f) for row in cells[:heads] for f in row[start:k + 1] if f is not None
+        )
+        if (runs_across or crossed) and not (
+            any(not across(f) for f in left) and any(not across(f) for f in right)
+        ):
+            out.append(k)
+            crossed = True
+        else:
+            start, crossed = k, False
+    return out
+
+
+def without_edges(xs: list[float], cells: Cells, edges: Sequence[int]) -> tuple[list[float], Cells]:
+    """The grid's column edges and cells, each of ``edges`` taken out: the columns it parted
+    are one, their cells' text stacked (in the order read: top down, then left to right)."""
+    if not edges:
+        return xs, cells
+    gone = set(edges)
+    kept = [x for k, x in enumerate(xs) if k not in gone]
+    merged: Cells = []
+    for row in cells:
+        out: list[Fragment | None] = []
+        for k, f in enumerate(row):
+            if k in gone and out:  # (column k begins at edge k: it joins the one before)
+                before = out[-1]
+                out[-1] = (
+                    f if before is None else before if f is None else _read_in_order(before, f)
+                )
+            else:
+                out.append(f)
+        merged.append(out)
+    return kept, merged
+
+
+def _read_in_order(left: Fragment, right: Fragment) -> Fragment:
+    """The texts of two merged columns' cells as one, the one set higher first (a head's
+    lines), else the left one."""
+    if (left.y0 + left.y1) / 2 < right.y0:
+        return stacked(right, left)
+    return stacked(left, right)
+
+
+@dataclass(slots=True)
+class Bands:
+    """What a ruled grid's bands (between its rules across, top down) show: the band each of
+    its rows came from, the bands holding no text, and the rules across."""
+
+    ys: list[float]  # the rules across, top down
+    row_bands: list[int]  # row k of the cells came from band row_bands[k]
+    blank: list[int]  # bands inside the ruled area holding no text, top down
+    across: list[Rect]  # the grid's rules across
+
+
+def head_rows(cells: Cells, bands: Bands, shadings: Sequence[Rect]) -> int:
+    """How many of the grid's first rows are its heads: the rows of its first band holding
+    text, when that band is set apart from the bands under it (see the module's doc); 0
+    when none is."""
+    if len(cells) < 1 or not bands.row_bands:
+        return 0
+    first = bands.row_bands[0]
+    count = sum(b == first for b in bands.row_bands)
+    if count > MAX_HEAD_ROWS:
+        return 0
+    body = [row for row, b in zip(cells, bands.row_bands, strict=True) if b != first]
+    later_blank = [b for b in bands.blank if b > first]
+    if not body:
+        # Text only over empty ruled rows: the names of what goes in them.
+        return count if later_blank else 0
+    head = [f for row in cells[:count] for f in row if f is not None]
+    if sum(any(row[k] is not None for row in cells[:count]) for k in range(len(cells[0]))) < 2:
+        return 0  # (a label across the grid, over a section of its rows: no column's head)
+    rest = [f for row in body for f in row if f is not None]
+    if all(f.bold for f in head) and not all(f.bold for f in rest):
+        return count
+    if _heavier_under(first, bands) or _shaded(first, bands, shadings):
+        return count
+    return 0
+
+
+def _thickness_at(y: float, across: Sequence[Rect]) -> float:
+    return max((r.y1 - r.y0 for r in across if r.y0 - 1 <= y <= r.y1 + 1), default=0.0)
+
+
+def _heavier_under(band: int, bands: Bands) -> bool:
+    """The rule under ``band`` is :data:`HEAVIER` than every other rule between rows."""
+    inner = bands.ys[1:-1]
+    if band + 1 >= len(bands.ys) - 1 or len(inner) < 2:
+        return False
+    under = _thickness_at(bands.ys[band + 1], bands.across)
+    others = [_thickness_at(y, bands.across) for y in inner if y != bands.ys[band + 1]]
+    return under > 0 and all(under >= HEAVIER * t for t in others)
+
+
+def _shaded(band: int, bands: Bands, shadings: Sequence[Rect]) -> bool:
+    """``band`` is shaded and no band under it is."""
+    left = min(r.x0 for r in bands.across)
+    right = max(r.x1 for r in bands.across)
+
+    def shaded(k: int) -> bool:
+        top, bottom = bands.ys[k], bands.ys[k + 1]
+        return any(
+            min(s.x1, right) - max(s.x0, left) >= SHADED * (right - left)
+            and min(s.y1, top) - max(s.y0, bottom) >= SHADED * (top - bottom)
+            and s.y1 <= top + CROSSING and s.y0 >= bottom - CROSSING
+            for s in shadings
+        )
+
+    # (Stripes shading every other row set apart no head.)
+    return band + 2 < len(bands.ys) and shaded(band) and not any(
+        shaded(k) for k in range(band + 1, len(bands.ys) - 1)
+    )
+
+
+def with_blank_rows(cells: Cells, bands: Bands, *, least_height: float) -> Cells:
+    """The cells with a row of empty cells for each blank ruled band at least
+    ``least_height`` high (a row to fill in, not the gap between a double rule), in place."""
+    width = len(cells[0]) if cells else 0
+    out: Cells = []
+    blank = [b for b in bands.blank if bands.ys[b] - bands.ys[b + 1] >= least_height]
+    k = 0
+    for band in sorted(set(bands.row_bands) | set(blank)):
+        if band in blank and band not in bands.row_bands:
+            out.append([None] * width)
+            continue
+        while k < len(cells) and bands.row_bands[k] == band:
+            out.append(cells[k])
+            k += 1
+    out.extend(cells[k:])
+    return out
+
+
+#: A cell's extent, by its top-left position (row, column): (rows, columns) it spans.
+Spans = dict[tuple[int, int], tuple[int, int]]
+
+
+def head_spans(cells: Cells, heads: int, xs: Sequence[float]) -> tuple[Cells, int, Spans]:
+    """The head rows laid out as drawn: a head running across column edges over columns
+    empty beside it in its row (a group's name over its columns' own heads) spans them,
+    set in the first; a head with nothing over it in the head moves up (heads set at
+    different heights in one ruled band are one row's); a head with nothing under it in
+    the head spans down to the body. Only the first ``heads`` rows are touched; returned
+    with their number once rows left empty are dropped."""
+    rows = [list(row) for row in cells]
+    across: dict[tuple[int, int], int] = {}  # (row, first column) -> columns spanned
+    for r in range(heads):
+        row = rows[r]
+        for k, f in enumerate(row):
+            if f is None:
+                continue
+            first = next(j for j in range(len(row)) if f.x0 < xs[j + 1] - CROSSING)
+            last = max(j for j in range(len(row)) if f.x1 > xs[j] + CROSSING)
+            if first >= last or any(
+                row[j] is not None for j in range(first, last + 1) if j != k
+            ):
+                continue
+            row[k] = None
+            row[first] = f
+            across[(r, first)] = last - first + 1
+    covered = {(r, k + d) for (r, k), n in across.items() for d in range(1, n)}
+    for r in range(1, heads):  # (packed upward, top rows first)
+        for k, f in enumerate(rows[r]):
+            if f is None or (r, k) in across:
+                continue
+            up = r
+            while up > 0 and rows[up - 1][k] is None and (up - 1, k) not in covered:
+                up -= 1
+            if up < r:
+                rows[up][k], rows[r][k] = f, None
+    empty = [r for r in range(heads) if all(f is None for f in rows[r])]
+    if empty:
+        rows = [row for r, row in enumerate(rows) if r not in empty]
+        across = {(r - sum(e < r for e in empty), k): n for (r, k), n in across.items()}
+        heads -= len(empty)
+        covered = {(r, k + d) for (r, k), n in across.items() for d in range(1, n)}
+    spans: Spans = {(r, k): (1, n) for (r, k), n in across.items()}
+    for k in range(len(rows[0]) if rows else 0):
+        for r in range(heads):
+            if rows[r][k] is None or (r, k) in across:
+                continue
+            down = r + 1
+            while down < heads and rows[down][k] is None and (down, k) not in covered:
+                down += 1
+            if down > r + 1:
+                spans[(r, k)] = (down - r, 1)
+    return rows, heads, spans
