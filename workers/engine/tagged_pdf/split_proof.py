@@ -166,9 +166,10 @@ def cut_clip(
     right = top = -math.inf
     drawn: set[int] = set()
     x0, y0, x1, y1 = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-    for obj, operator in enumerate(operator_of):
-        if operator < 0:
-            return None
+    if min(operator_of, default=0) < 0:
+        return None
+    for obj in _objects_within(operator_of, ordered):
+        operator = operator_of[obj]
         k = bisect.bisect_right(firsts, operator) - 1
         if k < 0 or operator > ordered[k][1]:
             continue
@@ -200,6 +201,20 @@ def cut_clip(
     if box[0] >= box[2] or box[1] >= box[3]:
         return None
     return box
+
+
+def _objects_within(operator_of: Sequence[int], spans: Sequence[tuple[int, int]]) -> Iterable[int]:
+    """The page objects, in order, whose operator may lie in one of ``spans`` (first and last
+    operator, sorted): all of them, unless the objects' operators run in order (a page's
+    objects are read in content order), when only those the spans reach are (found by
+    bisection: a page has thousands of objects, a few text objects are cut)."""
+    if sorted(operator_of) != list(operator_of):  # (compared in C)
+        return range(len(operator_of))
+    found: set[int] = set()
+    for first, last in spans:
+        found.update(range(bisect.bisect_left(operator_of, first),
+                           bisect.bisect_right(operator_of, last)))
+    return sorted(found)
 
 
 def _has_type3(resources: pikepdf.Object | None) -> bool:

@@ -27,7 +27,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from itertools import compress, count
+from itertools import compress, count, groupby, repeat
+from operator import attrgetter
 from typing import TypeVar
 
 import pikepdf
@@ -49,6 +50,10 @@ T = TypeVar("T")
 
 _SHOW = frozenset({"Tj", "TJ", "'", '"'})
 _TF = frozenset({"Tf"})
+#: The operators that set, save or restore the font in use.
+_FONT_STATE = frozenset({"q", "Q", "Tf"})
+_OBJECT = attrgetter("obj")
+_CHAR = attrgetter("char")
 #: Points a glyph's centre may lie outside a leaf's box and still belong to it.
 _TOLERANCE = 1.0
 
@@ -80,9 +85,13 @@ class GlyphNeeds:
         """Whether ``owner``'s text still lacks every character the glyph reads as (a glyph
         that counts as no character — a space — is wanted by none)."""
         lacking = self._lacking.get(owner)
+        if lacking is None:
+            return False
         counts = _glyph_counts(glyph.char)
-        return lacking is not None and bool(counts) and all(
-            lacking[ch] >= n for ch, n in counts)
+        if len(counts) == 1:  # most glyphs read as one character
+            (ch, n), = counts
+            return lacking[ch] >= n
+        return bool(counts) and all(lacking[ch] >= n for ch, n in counts)
 
     def give(self, owner: Owner, glyph: Glyph) -> None:
         """``glyph`` goes to ``owner``: its characters are no longer lacking (once per glyph,
@@ -100,11 +109,19 @@ class GlyphNeeds:
         is lacking is a count, so the order they are given in changes nothing)."""
         given = self._given
         lacking = self._lacking.get(owner)
-        chars: Counter[str] = Counter()
-        for glyph in glyphs:
-            if id(glyph) not in given:
-                given.add(id(glyph))
-                chars[glyph.char] += 1
+        glyphs = list(glyphs)
+        ids = set(map(id, glyphs))
+        chars: Counter[str]
+        if len(ids) == len(glyphs) and given.isdisjoint(ids):
+            # None given yet, each once (the usual case): counted in C.
+            given |= ids
+            chars = Counter(map(_CHAR, glyphs))
+        else:
+            chars = Counter()
+            for glyph in glyphs:
+                if id(glyph) not in given:
+                    given.add(id(glyph))
+                    chars[glyph.char] += 1
         if lacking is not None:
             for char, times in chars.items():
                 for ch, n in _glyph_counts(char):
@@ -131,19 +148,31 @@ def contested_text(
     # found in each range by bisection rather than by looking at every operator in it.
     # (Picked in C: a Python loop over the page's tens of thousands of names costs more.)
     showing = list(compress(count(), map(_SHOW.__contains__, operator_names)))
-    claimants: dict[int, list[Owner]] = {}
+    # Most text-showing operators have one claimant: each range's operators are recorded
+    # with it at once (in C), and only those already claimed are looked at one by one.
+    first_claimant: dict[int, Owner] = {}  # operator -> its first claimant (claim order)
+    later: dict[int, list[Owner]] = {}  # operator -> its other claimants, in claim order
     for who, ranges in claims:
         if not isinstance(who, int) and not with_artifacts:
             continue
         for start, end in ranges:
             first = bisect.bisect_left(showing, start)
             last = bisect.bisect_left(showing, end, first)
-            for index in showing[first:last]:
-                leaves = claimants.setdefault(index, [])
-                if who not in leaves:
-                    leaves.append(who)
-    return {index: leaves for index, leaves in claimants.items()
-            if len(leaves) > 1 and isinstance(leaves[0], int)}
+            if first == last:
+                continue
+            found = showing[first:last]
+            if first_claimant.keys().isdisjoint(found):
+                first_claimant.update(zip(found, repeat(who)))
+                continue
+            for index in found:
+                earlier = first_claimant.setdefault(index, who)
+                if earlier != who:
+                    others = later.setdefault(index, [])
+                    if who not in others:
+                        others.append(who)
+    # (In the order operators were first claimed, as they are met by the callers.)
+    return {index: [leaf, *later[index]] for index, leaf in first_claimant.items()
+            if index in later and isinstance(leaf, int)} if later else {}
 
 
 @dataclass(frozen=True)
@@ -206,11 +235,12 @@ def split_operators(
     # The owners a glyph of an uncontested operator is given to (none without ``needs``).
     owner_of: Sequence[Owner | None] = owners if needs is not None and owners is not None else ()
     operators = len(owner_of)
-    for glyph in content.glyphs:
-        if 0 <= glyph.obj < objects:
-            operator = operator_of[glyph.obj]
+    # (A page object's glyphs come one after another: each run is placed at once.)
+    for obj, run in groupby(content.glyphs, key=_OBJECT):
+        if 0 <= obj < objects:
+            operator = operator_of[obj]
             if operator in contested:
-                glyphs_of.setdefault(operator, []).append(glyph)
+                glyphs_of.setdefault(operator, []).extend(run)
             elif 0 <= operator < operators:
                 # Drawn by an operator one leaf alone claims: that leaf's, whatever its box.
                 # Given only to a leaf whose text is counted: to any other, giving changes
@@ -218,7 +248,7 @@ def split_operators(
                 # uncontested operator is never offered again (each glyph has one operator).
                 owner = owner_of[operator]
                 if owner in counted:
-                    uncontested.setdefault(owner, []).append(glyph)
+                    uncontested.setdefault(owner, []).extend(run)
     if needs is not None:
         for owner, glyphs in uncontested.items():
             needs.give_all(owner, glyphs)
@@ -459,7 +489,15 @@ def glyph_owner(
         unwanted = wants is not None and not wants(who)
         # Among those that want it only: where none does, the boxes alone decide.
         breaks_run = not unwanted and wants is not None and after is not None and who != after
-        rank = (unwanted, outside, breaks_run, _sticks_out(glyph, box), not _on_edge(glyph, box),
+        # Whether the glyph reaches out of the box further than the tolerance on some side,
+        # and whether its left or right side lies on that side of the box (the glyph makes
+        # that edge of it: tops and bottoms tell nothing, glyphs of one line share them,
+        # whichever of the blocks set side by side on it they belong to — a run-in label
+        # and its paragraph, a row's cells). (Inline: a ranked glyph is ranked per box.)
+        sticks_out = max(box.x0 - glyph.x0, glyph.x1 - box.x1, box.y0 - glyph.y0,
+                         glyph.y1 - box.y1) > _TOLERANCE
+        on_edge = abs(glyph.x0 - box.x0) <= _EDGE or abs(glyph.x1 - box.x1) <= _EDGE
+        rank = (unwanted, outside, breaks_run, sticks_out, not on_edge,
                 (box.x1 - box.x0) * (box.y1 - box.y0))
         if best is None or rank < best:
             best, owner = rank, who
@@ -469,20 +507,6 @@ def glyph_owner(
 #: Points between a glyph's side and a box's edge still taken as the same line: the model's
 #: boxes are rounded to hundredths of a point.
 _EDGE = 0.02
-
-
-def _sticks_out(glyph: Glyph, box: BBox) -> bool:
-    """Whether the glyph reaches out of ``box`` further than the tolerance on some side."""
-    return max(box.x0 - glyph.x0, glyph.x1 - box.x1, box.y0 - glyph.y0,
-               glyph.y1 - box.y1) > _TOLERANCE
-
-
-def _on_edge(glyph: Glyph, box: BBox) -> bool:
-    """Whether the glyph's left or right side lies on the same side of ``box`` (the glyph
-    makes that edge of the box). Tops and bottoms tell nothing: glyphs of one line share
-    them, whichever of the blocks set side by side on it they belong to (a run-in label and
-    its paragraph, a row's cells)."""
-    return abs(glyph.x0 - box.x0) <= _EDGE or abs(glyph.x1 - box.x1) <= _EDGE
 
 
 def fonts_in_use(
@@ -495,7 +519,13 @@ def fonts_in_use(
     out: dict[int, tuple[int, pikepdf.Dictionary]] = {}
     current: tuple[int, pikepdf.Dictionary] | None = None
     stack: list[tuple[int, pikepdf.Dictionary] | None] = []
-    for index, op in enumerate(text.operator_names):
+    # A font's resource name -> the font and its code width (a page sets few fonts often).
+    known: dict[str, tuple[int, pikepdf.Dictionary] | None] = {}
+    names = text.operator_names
+    # Only the operators that change the font in use, or are wanted, are looked at: a
+    # Python pass over the page's every operator costs more than finding them in C.
+    for index in sorted({*indices_of(names, _FONT_STATE), *wanted}):
+        op = names[index]
         if op == "q":
             stack.append(current)
         elif op == "Q" and stack:
@@ -504,10 +534,12 @@ def fonts_in_use(
             name = text.font_names.get(index)
             if name is None:
                 continue  # no operand: the font stays
-            font = fonts.get(name) if isinstance(fonts, pikepdf.Dictionary) else None
-            width = _code_width(font)
-            current = (width, font) if width is not None and isinstance(
-                font, pikepdf.Dictionary) else None
+            if name not in known:
+                font = fonts.get(name) if isinstance(fonts, pikepdf.Dictionary) else None
+                width = _code_width(font)
+                known[name] = (width, font) if width is not None and isinstance(
+                    font, pikepdf.Dictionary) else None
+            current = known[name]
         elif index in wanted and current is not None:
             out[index] = current
     return out
