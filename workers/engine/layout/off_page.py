@@ -8,12 +8,15 @@ printed area is likewise never seen. Such glyphs are taken out of the text befor
 made, and recorded as an artifact, so the tagged output marks them as one (PDF/UA-1 7.1)
 and the page draws as before.
 
-The visible area is the crop box cut to the media box (ISO 32000-1 14.11.2: what lies outside
-the media box is not shown, whatever the crop box says). Only glyphs wholly outside it, by
-more than :data:`OFF_PAGE_TOLERANCE`, are taken out: a glyph cut by the page's edge still
-shows in part. (Clip paths are not asked: pdfium's box of a text object's clip can be far
-narrower than what the clip lets show, and a spreadsheet's cell clips the end of its text
-that its author still means to be read.)
+The visible area is the crop box, the page the reader works on throughout (its size is the
+model's page size). Only glyphs wholly outside it, by more than :data:`OFF_PAGE_TOLERANCE`,
+are taken out: a glyph cut by the page's edge still shows in part. (A crop box reaching past
+the media box is not cut to it here: what lies between the two is not shown either, but the
+rest of the reader measures the page by the crop box, and its margins with it.)
+
+Clip paths are not asked: pdfium's box of a text object's clip can be far narrower than what
+the clip lets show, and a spreadsheet's cell clips the end of its text that its author still
+means to be read.
 """
 
 from __future__ import annotations
@@ -29,10 +32,9 @@ OFF_PAGE_TOLERANCE = 1.0
 Box = tuple[float, float, float, float]
 
 
-def visible_area(crop: Sequence[float], media: Sequence[float]) -> Box:
-    """The crop box (left, bottom, right, top) cut to the media box."""
-    return (max(crop[0], media[0]), max(crop[1], media[1]),
-            min(crop[2], media[2]), min(crop[3], media[3]))
+def crop_box(content: PageContent) -> Box:
+    """The crop box of the page ``content`` was read from, in user space."""
+    return (content.x0, content.y0, content.x0 + content.width, content.y0 + content.height)
 
 
 def take_off_page(content: PageContent, visible: Box) -> list[Glyph]:
