@@ -3,16 +3,19 @@
 A layout program's spread exported page by page draws the whole spread on each page and crops
 each to its half: a table across two facing pages is drawn in full on both, its other half
 lying beside the page, outside the crop box. A sighted reader sees each half once; read as
-drawn, a screen-reader user would hear the table twice. A spreadsheet's title set above the
-printed area is likewise never seen. Such glyphs are taken out of the text before lines are
-made, and recorded as an artifact, so the tagged output marks them as one (PDF/UA-1 7.1)
-and the page draws as before.
+drawn, a screen-reader user would hear the table twice. Such glyphs are taken out of the text
+before lines are made, and recorded as an artifact, so the tagged output marks them as one
+(PDF/UA-1 7.1) and the page draws as before.
 
-The visible area is the crop box, the page the reader works on throughout (its size is the
-model's page size). Only glyphs wholly outside it, by more than :data:`OFF_PAGE_TOLERANCE`,
-are taken out: a glyph cut by the page's edge still shows in part. (A crop box reaching past
-the media box is not cut to it here: what lies between the two is not shown either, but the
-rest of the reader measures the page by the crop box, and its margins with it.)
+The visible area is taken generously: glyphs are taken out only when they lie outside both
+the crop box the reader measures the page by (its size is the model's page size) and the box
+pdfium draws the page in (crop box cut to media box, read with the page's inherited and
+indirect entries). The two differ where pdfium's box accessors cannot read a /MediaBox given
+by reference (pypdfium2 then falls back to US Letter: an A4 page's top would be "off" it), and
+where a crop box reaches past the media box (what lies between is not drawn, but the reader's
+margins are measured on the crop box, and a printer's slug there is read as running text).
+Only glyphs wholly outside, by more than :data:`OFF_PAGE_TOLERANCE`, are taken out: a glyph
+cut by the page's edge still shows in part.
 
 Clip paths are not asked: pdfium's box of a text object's clip can be far narrower than what
 the clip lets show, and a spreadsheet's cell clips the end of its text that its author still
@@ -32,9 +35,11 @@ OFF_PAGE_TOLERANCE = 1.0
 Box = tuple[float, float, float, float]
 
 
-def crop_box(content: PageContent) -> Box:
-    """The crop box of the page ``content`` was read from, in user space."""
-    return (content.x0, content.y0, content.x0 + content.width, content.y0 + content.height)
+def visible_area(content: PageContent, drawn: Sequence[float]) -> Box:
+    """Where the page ``content`` was read from may show text: its crop box as read, and
+    ``drawn`` (left, bottom, right, top: the box pdfium draws the page in), together."""
+    return (min(content.x0, drawn[0]), min(content.y0, drawn[1]),
+            max(content.x0 + content.width, drawn[2]), max(content.y0 + content.height, drawn[3]))
 
 
 def take_off_page(content: PageContent, visible: Box) -> list[Glyph]:

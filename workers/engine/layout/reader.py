@@ -100,7 +100,7 @@ from .glyphs import (
 from .image_groups import merge_images
 from .lines import FRAGMENT_GAP, Fragment, fragments, lines, word_count
 from .named_glyphs import NamedGlyphReading
-from .off_page import crop_box, off_page_objects, off_page_text, take_off_page
+from .off_page import off_page_objects, off_page_text, take_off_page, visible_area
 from .operators import OperatorMap, map_operators
 from .option_rows import OptionRows
 from .order import (
@@ -251,7 +251,7 @@ def _analyse_page(
             doc.warnings.append(Warning("operator-map", opmap.warning, index))
         # Text drawn wholly outside the visible page (the other half of a spread) is no
         # part of what a reader sees: an artifact, not text.
-        off = take_off_page(content, crop_box(content))
+        off = take_off_page(content, visible_area(content, opened.page.get_bbox()))
         needs_ocr = not content.glyphs and bool(content.images)
         if needs_ocr:
             doc.warnings.append(Warning("needs-ocr", "the page is an image with no text", index))
