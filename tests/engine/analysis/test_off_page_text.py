@@ -9,6 +9,8 @@ from pathlib import Path
 import pikepdf
 
 from workers.engine.document import Document, block_text
+from workers.engine.layout.glyphs import Glyph, PageContent
+from workers.engine.layout.off_page import take_off_page
 from workers.engine.layout.reader import read_layout
 from workers.engine.tagged_pdf.tagger import tag_pdf
 
@@ -41,6 +43,20 @@ def test_text_beside_the_page_is_an_artifact_not_read(tmp_path: Path) -> None:
     assert "Title above the page" in off.text
     assert off.prov[0].operators  # (so the tagger marks its operators)
     assert off.prov[0].bbox.x1 > 612
+
+
+def test_spaces_alone_past_the_edge_are_left_as_they_are() -> None:
+    content = PageContent(0, 612.0, 792.0, 0)
+    word = [Glyph(ch, 560 + 8 * k, 700, 567 + 8 * k, 710, 11, False, "F1", 0, -1)
+            for k, ch in enumerate("edge")]
+    space = Glyph(" ", 620, 700, 620, 710, 11, False, "F1", -1, -1)
+    content.glyphs = [*word, space]
+    assert take_off_page(content, (0, 0, 612, 792)) == []
+    assert content.glyphs == [*word, space]
+    far = Glyph("x", 700, 700, 706, 710, 11, False, "F1", 1, -1)
+    content.glyphs = [*word, space, far]
+    assert take_off_page(content, (0, 0, 612, 792)) == [space, far]
+    assert content.glyphs == word
 
 
 def test_text_outside_the_crop_box_is_not_read(tmp_path: Path) -> None:

@@ -44,7 +44,8 @@ def visible_area(content: PageContent, drawn: Sequence[float]) -> Box:
 
 def take_off_page(content: PageContent, visible: Box) -> list[Glyph]:
     """Take out of ``content.glyphs`` (user space, as read) those drawn wholly outside
-    ``visible`` and return them, in drawing order; the rest stay as they were."""
+    ``visible`` and return them, in drawing order; the rest stay as they were. Nothing is
+    taken when only spaces lie outside."""
     left, bottom, right, top = (visible[0] - OFF_PAGE_TOLERANCE, visible[1] - OFF_PAGE_TOLERANCE,
                                 visible[2] + OFF_PAGE_TOLERANCE, visible[3] + OFF_PAGE_TOLERANCE)
     glyphs = content.glyphs
@@ -58,6 +59,10 @@ def take_off_page(content: PageContent, visible: Box) -> list[Glyph]:
             kept.append(g)
         else:
             off.append(g)
+    if all(g.char.isspace() for g in off):
+        # (Only spaces past the edge, a word break pdfium set after a line running up to
+        # it: nothing is drawn there to hide, and nothing to mark.)
+        return []
     content.glyphs = kept
     return off
 
