@@ -35,10 +35,12 @@ import pikepdf
 import pypdfium2 as pdfium
 
 from ..document import (
+    Artifact,
     BBox,
     Document,
     Heading,
     Page,
+    Prov,
     Warning,
 )
 from .bidi import logical_lines
@@ -88,6 +90,7 @@ from .frames import Frames
 from .gcpause import collect_young, paused_gc
 from .glyphs import (
     SEEN_TOLERANCE,
+    Glyph,
     ImageFacts,
     OpenedPage,
     PageContent,
@@ -97,6 +100,7 @@ from .glyphs import (
 from .image_groups import merge_images
 from .lines import FRAGMENT_GAP, Fragment, fragments, lines, word_count
 from .named_glyphs import NamedGlyphReading
+from .off_page import off_page_objects, off_page_text, take_off_page, visible_area
 from .operators import OperatorMap, map_operators
 from .option_rows import OptionRows
 from .order import (
@@ -248,12 +252,17 @@ def _analyse_page(
         opmap = map_operators(pk.pages[index], content.object_kinds)
         if opmap.warning:
             doc.warnings.append(Warning("operator-map", opmap.warning, index))
+        # Text drawn wholly outside the visible page (the other half of a spread) is no
+        # part of what a reader sees: an artifact, not text.
+        off = take_off_page(content, visible_area(content, opened.page.get_bbox()))
         needs_ocr = not content.glyphs and bool(content.images)
         if needs_ocr:
             doc.warnings.append(Warning("needs-ocr", "the page is an image with no text", index))
         page = Page(round(content.width, 2), round(content.height, 2), content.rotation,
                     needs_ocr, round(content.x0, 2), round(content.y0, 2))
         frame = frame_of(content)
+        if off:
+            doc.artifacts.append(_off_page_artifact(off, index, content, opmap, frame))
         to_display_space(content, frame)
         fields = [box_to_display(box, frame) for box in page_field_boxes(pk.pages[index])]
         linked = [(box_to_display(box, frame), to) for box, to in to_pages]
@@ -281,6 +290,23 @@ def _analyse_page(
         if left:
             unjudged[index] = left
     return PageResult(frame.display_page(page), blocks, opmap, content.object_mcids, frame, page)
+
+
+def _off_page_artifact(
+    off: Sequence[Glyph], index: int, content: PageContent, opmap: OperatorMap, frame: Frame
+) -> Artifact:
+    """The glyphs ``off`` page ``index`` (user space, see :mod:`.off_page`) as an artifact:
+    its box in display space, as every box of the model is until the end of the reading."""
+    x0, y0 = min(g.x0 for g in off), min(g.y0 for g in off)
+    x1, y1 = max(g.x1 for g in off), max(g.y1 for g in off)
+    if frame.turned:
+        x0, y0, x1, y1 = frame.to_display(x0, y0, x1, y1)
+    objects = off_page_objects(off, content.glyphs, content.object_kinds)
+    marks = content.object_mcids
+    mcids = {marks[o] for o in objects if o < len(marks)} - {-1}
+    box = BBox(round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2))
+    return Artifact("other", off_page_text(off),
+                    [Prov(index, box, tuple(sorted(mcids)), opmap.ranges(objects))])
 
 
 def _cut_to_seen(

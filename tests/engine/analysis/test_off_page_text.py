@@ -1,0 +1,104 @@
+"""Text drawn wholly outside the visible page is not read, and the tagged output marks it as
+an artifact: the other half of a spread drawn beside the page, a title set above the crop box.
+A line the page's edge cuts is read where it shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pikepdf
+
+from workers.engine.document import Document, block_text
+from workers.engine.layout.glyphs import Glyph, PageContent
+from workers.engine.layout.off_page import take_off_page
+from workers.engine.layout.reader import read_layout
+from workers.engine.tagged_pdf.tagger import tag_pdf
+
+from ..tagged_pdf.conftest import checks_by_id
+from .drawn_pdfs import helvetica_page
+
+SHOWN = "Every payment over five hundred pounds made in the quarter is listed here."
+
+
+def _words(doc: Document) -> list[str]:
+    return " ".join(block_text(b) for b in doc.blocks).split()
+
+
+def _spread_half(path: Path) -> Path:
+    """A letter page showing its own paragraph, with the facing page's table drawn beside it
+    (to the right of the page, x > 612) and a title set above its top, as a spread exported
+    page by page leaves them."""
+    ops = [f"BT /F1 11 Tf 72 {700 - 14 * k} Td ({SHOWN}) Tj ET" for k in range(4)]
+    ops += [f"BT /F1 11 Tf 700 {600 - 14 * k} Td (Facing cell {k}) Tj ET" for k in range(5)]
+    ops += ["BT /F2 16 Tf 72 820 Td (Title above the page) Tj ET"]
+    return helvetica_page(path, ops)
+
+
+def test_text_beside_the_page_is_an_artifact_not_read(tmp_path: Path) -> None:
+    doc = read_layout(_spread_half(tmp_path / "spread.pdf"), max_pages=5)
+    words = _words(doc)
+    assert "Facing" not in words and "Title" not in words
+    assert words.count("payment") == 4
+    (off,) = [a for a in doc.artifacts if "Facing" in a.text]
+    assert "Title above the page" in off.text
+    assert off.prov[0].operators  # (so the tagger marks its operators)
+    assert off.prov[0].bbox.x1 > 612
+
+
+def test_spaces_alone_past_the_edge_are_left_as_they_are() -> None:
+    content = PageContent(0, 612.0, 792.0, 0)
+    word = [Glyph(ch, 560 + 8 * k, 700, 567 + 8 * k, 710, 11, False, "F1", 0, -1)
+            for k, ch in enumerate("edge")]
+    space = Glyph(" ", 620, 700, 620, 710, 11, False, "F1", -1, -1)
+    content.glyphs = [*word, space]
+    assert take_off_page(content, (0, 0, 612, 792)) == []
+    assert content.glyphs == [*word, space]
+    far = Glyph("x", 700, 700, 706, 710, 11, False, "F1", 1, -1)
+    content.glyphs = [*word, space, far]
+    assert take_off_page(content, (0, 0, 612, 792)) == [space, far]
+    assert content.glyphs == word
+
+
+def test_text_outside_the_crop_box_is_not_read(tmp_path: Path) -> None:
+    # The media box holds the text; the crop box, what is shown, does not.
+    path = helvetica_page(tmp_path / "cropped.pdf", [
+        f"BT /F1 11 Tf 72 700 Td ({SHOWN}) Tj ET",
+        "BT /F1 11 Tf 72 100 Td (Printer's slug below the trim) Tj ET",
+    ])
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        pdf.pages[0].obj.CropBox = [0, 200, 612, 792]
+        pdf.save(path)
+    words = _words(read_layout(path, max_pages=5))
+    assert "slug" not in words and "payment" in words
+
+
+def test_text_on_a_page_whose_media_box_is_a_reference_is_read(tmp_path: Path) -> None:
+    # An A4 page whose /MediaBox is an indirect object: pdfium's box accessors cannot read
+    # it (pypdfium2 falls back to US Letter, 792 high), but the page is drawn A4, its title
+    # at 820 in sight.
+    path = helvetica_page(tmp_path / "a4.pdf", [
+        "BT /F2 16 Tf 72 820 Td (Title at the top of an A4 page) Tj ET",
+        f"BT /F1 11 Tf 72 700 Td ({SHOWN}) Tj ET",
+    ])
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        pdf.pages[0].obj.MediaBox = pdf.make_indirect(pikepdf.Array([0, 0, 595.28, 841.89]))
+        pdf.save(path)
+    words = _words(read_layout(path, max_pages=5))
+    assert "Title" in words and "payment" in words
+
+
+def test_a_line_cut_by_the_edge_is_read_where_it_shows(tmp_path: Path) -> None:
+    # One operator draws "Visible start" on the page and "hidden end" past its right edge:
+    # the shown words are read, the rest is cut off into an artifact, pixels unchanged.
+    path = helvetica_page(tmp_path / "edge.pdf", [
+        f"BT /F1 11 Tf 72 700 Td ({SHOWN}) Tj ET",
+        "BT /F1 11 Tf 520 500 Td (Visible start                 hidden end) Tj ET",
+    ])
+    doc = read_layout(path, max_pages=5)
+    words = _words(doc)
+    assert "Visible" in words and "start" in words
+    assert "hidden" not in words and "end" not in words
+    tagged = tag_pdf(path, doc)
+    checks = checks_by_id(tagged, path)
+    for check in ("pixels", "content-tagged", "text-fidelity"):
+        assert checks[check]["passed"], checks[check]
