@@ -62,6 +62,7 @@ from .document import (
 from .errors import RenderError, must_pass_through
 from .external.weasyprint_logs import route_weasyprint_logs
 from .layout.rotation import Frame
+from .page_boxes import media_box
 
 log = logging.getLogger(__name__)
 
@@ -845,7 +846,7 @@ class FigureSource:
             return None
 
     def _render(self, page: Any, x0: float, y0: float, x1: float, y1: float) -> Picture | None:
-        left, bottom, right, top = (float(v) for v in page.get_mediabox())
+        left, bottom, right, top = media_box(page)
         x0, x1 = max(x0, left), min(x1, right)
         y0, y1 = max(y0, bottom), min(y1, top)
         # pdfium renders the page as shown (turned by its /Rotate) and crops what it shows:

@@ -37,6 +37,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as c
 from PIL import Image, ImageChops
 
+from ..page_boxes import crop_box
 from .curve_bounds import tightened
 from .form_space import Matrix, mapped_box, object_matrix, then
 
@@ -247,7 +248,7 @@ class OpenedPage:
         wanted = sorted(set(objects))
         if not wanted:
             return False
-        page_box = self.page.get_cropbox()
+        page_box = crop_box(self.page)
         page = _address(self.page.raw)
         sides = (ctypes.c_float * 4)()
         at = [ctypes.addressof(sides) + k * ctypes.sizeof(ctypes.c_float) for k in range(4)]
@@ -280,7 +281,7 @@ class OpenedPage:
             return None
         page = _address(self.page.raw)
         seen = _Seen(within)
-        crop = self.page.get_cropbox()
+        crop = crop_box(self.page)
         cx0, cy0, cx1, cy1 = crop
         objs = _objects_by_size(page, wanted, seen)
         if objs is None:
@@ -344,7 +345,7 @@ def _read_content(
 
 def _bare_content(page: pdfium.PdfPage, index: int) -> PageContent:
     """The page's size and turn, nothing read of its objects yet."""
-    left, bottom, right, top = page.get_cropbox()
+    left, bottom, right, top = crop_box(page)
     return PageContent(index, right - left, top - bottom, page.get_rotation() % 360, left,
                        bottom)
 

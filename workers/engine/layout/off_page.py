@@ -9,10 +9,11 @@ before lines are made, and recorded as an artifact, so the tagged output marks t
 
 The visible area is taken generously: glyphs are taken out only when they lie outside both
 the crop box the reader measures the page by (its size is the model's page size) and the box
-pdfium draws the page in (crop box cut to media box, read with the page's inherited and
-indirect entries). The two differ where pdfium's box accessors cannot read a /MediaBox given
-by reference (pypdfium2 then falls back to US Letter: an A4 page's top would be "off" it), and
-where a crop box reaches past the media box (what lies between is not drawn, but the reader's
+pdfium draws the page in (crop box cut to media box, read with the page's inherited
+entries). The two differed where a page inherits its /MediaBox from its page tree
+node, which pdfium's box accessors do not read (pypdfium2 then falls back to US Letter; the
+reader now measures such a page by :func:`..page_boxes.crop_box`), and they differ where a
+crop box reaches past the media box (what lies between is not drawn, but the reader's
 margins are measured on the crop box, and a printer's slug there is read as running text).
 Only glyphs wholly outside, by more than :data:`OFF_PAGE_TOLERANCE`, are taken out: a glyph
 cut by the page's edge still shows in part.
