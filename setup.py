@@ -1,10 +1,11 @@
 """The project's C extensions; everything else is declared in pyproject.toml.
 
-Six hot loops of the layout reader, each file saying why: ``_glyph_reader.c`` (the
+Seven hot loops of the layout reader, each file saying why: ``_glyph_reader.c`` (the
 per-character pdfium loop of glyphs.py), ``_fragments.c`` (the glyph and line loops of lines.py),
 ``_longest_match.c`` (difflib's search, for operators.py), ``_content_scan.c`` (the
 content-stream walk of operators.py), ``_column_gap.c`` (the column search's widest gap,
-for order.py) and ``_block_loop.c`` (block building, for reader.py); and three of the
+for order.py), ``_block_loop.c`` (block building, for reader.py) and ``_walls.c`` (the boxes
+side by side of a page of shapes, for walls.py); and three of the
 tagged-PDF writer, ``tagged_pdf/_instruction_scan.c`` (where each instruction of a page's
 content stream lies, so marked content is written between its bytes: marked_content.py),
 ``tagged_pdf/_mark_units.c`` (the owner to switch to before each instruction, for the
@@ -33,7 +34,7 @@ setup(
         )
         for name in (
             "_glyph_reader", "_longest_match", "_fragments", "_content_scan", "_column_gap",
-            "_block_loop",
+            "_block_loop", "_walls",
         )
     ]
     + [

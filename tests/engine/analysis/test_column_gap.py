@@ -221,3 +221,39 @@ def test_c_widest_gap_down_the_page_matches_python() -> None:
     assert _accelerator.widest_y_gap([]) is None
     odd = [Fragment([], "nan", 0.0, math.nan, 5.0, 10.0), Fragment([], "b", 0.0, 0.0, 5.0, 8.0)]
     assert _accelerator.widest_y_gap(odd) is None
+
+
+def _pieces(rng: random.Random, count: int) -> list[tuple[float, float, float]]:
+    # Few places and stretch ends, so pieces tie at one place, share starts, touch and nest,
+    # and some are drawn backwards (end before start), as a damaged path's may be.
+    places = [float(rng.randint(0, 30)) * 0.75 for _ in range(8)] + [0.0, -0.0]
+    ends = [float(rng.randint(0, 40)) * 2.5 for _ in range(10)] + [0.0, -0.0]
+    return [
+        (rng.choice(places), rng.choice(ends), rng.choice(ends)) for _ in range(count)
+    ]
+
+
+@needs_c
+def test_lines_along_in_c_matches_python_on_random_pieces() -> None:
+    assert _accelerator is not None
+    rng = random.Random(11)
+    joined = 0
+    for count in (0, 1, 2, 3, 7, 40, 250):
+        for _ in range(40):
+            pieces = _pieces(rng, count)
+            got = _accelerator.lines_along(list(pieces), order.LINE_JOIN)
+            want = order._python_lines_along(list(pieces))
+            # (By repr: -0.0 == 0.0, and the signs the twin keeps are compared too.)
+            assert repr(got) == repr(want)
+            joined += sum(len(stretches) > 1 for _, stretches in want)
+    assert joined > 100  # many lines have stretches apart, so the joins are compared too
+
+
+@needs_c
+def test_lines_along_leaves_what_it_cannot_match_to_python() -> None:
+    assert _accelerator is not None
+    assert _accelerator.lines_along([(1.0, 2.0, math.nan)], 2.0) is None
+    assert _accelerator.lines_along([(1.0, 2, 3.0)], 2.0) is None  # type: ignore[list-item]
+    assert _accelerator.lines_along([(1.0, 2.0)], 2.0) is None  # type: ignore[list-item]
+    # The caller then answers in Python, as before.
+    assert order.lines_along([(1.0, 2, 3.0), (0.5, 4.0, 5.0)]) == [(0.5, [(2, 5.0)])]  # type: ignore[list-item]

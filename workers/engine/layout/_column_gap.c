@@ -26,6 +26,15 @@
  * of the thousands of parts it looks at: a sort by the tops and a walk down the lines).
  * Same result as order._python_horizontal_cuts (a test compares them); None, for the twin
  * to answer, where a coordinate is not a finite float.
+ *
+ * lines_along: order.lines_along (a page's drawn pieces of lines, gathered into lines one way:
+ * a page drawn as thousands of shapes, a map or a chart cell by cell, has tens of thousands
+ * of edges, each a step of the Python walk and of a sort of the pieces of its line). The
+ * pieces sorted as Python sorts the tuples (by place, start, end; ties kept in their order),
+ * grouped from each group's first place, each group's stretches sorted stably by their start
+ * and joined as order._joined_stretches joins them. Same result as order._python_lines_along
+ * (a test compares them); None, for the twin to answer, where a piece is not a tuple of three
+ * finite floats.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -414,6 +423,116 @@ done:
     return out;
 }
 
+typedef struct {
+    double place, start, end;
+    Py_ssize_t index;  /* (its place in the list, then in the sorted list: ties keep it) */
+} Piece;
+
+static int compare_pieces(const void *pa, const void *pb) {
+    const Piece *a = pa, *b = pb;
+    if (a->place != b->place) return a->place < b->place ? -1 : 1;
+    if (a->start != b->start) return a->start < b->start ? -1 : 1;
+    if (a->end != b->end) return a->end < b->end ? -1 : 1;
+    return (a->index > b->index) - (a->index < b->index);
+}
+
+static int compare_starts(const void *pa, const void *pb) {
+    const Piece *a = pa, *b = pb;
+    if (a->start != b->start) return a->start < b->start ? -1 : 1;
+    return (a->index > b->index) - (a->index < b->index);
+}
+
+/* The float of a tuple's item as a finite double; 0 when it is not one. */
+static int finite_item(PyObject *tuple, Py_ssize_t k, double *out) {
+    PyObject *value = PyTuple_GET_ITEM(tuple, k);
+    if (!PyFloat_CheckExact(value)) return 0;
+    *out = PyFloat_AS_DOUBLE(value);
+    return isfinite(*out);
+}
+
+/* (start, end) as a new tuple of two floats, or NULL on an error. */
+static PyObject *stretch_of(double start, double end) {
+    return Py_BuildValue("(dd)", start, end);
+}
+
+/* Append (place, stretches) to ``lines``; 0 on an error. Steals ``stretches``. */
+static int add_line(PyObject *lines, double place, PyObject *stretches) {
+    if (stretches == NULL) return 0;
+    PyObject *line = Py_BuildValue("(dN)", place, stretches);
+    if (line == NULL) return 0;
+    int failed = PyList_Append(lines, line);
+    Py_DECREF(line);
+    return failed == 0;
+}
+
+static PyObject *lines_along(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *pieces;
+    double join;
+    if (!PyArg_ParseTuple(args, "O!d", &PyList_Type, &pieces, &join)) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(pieces);
+    Piece *sorted = PyMem_Malloc((size_t)(n > 0 ? n : 1) * sizeof(Piece));
+    if (sorted == NULL) return PyErr_NoMemory();
+    PyObject *lines = NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *piece = PyList_GET_ITEM(pieces, i);
+        sorted[i].index = i;
+        if (!PyTuple_CheckExact(piece) || PyTuple_GET_SIZE(piece) != 3 ||
+            !finite_item(piece, 0, &sorted[i].place) ||
+            !finite_item(piece, 1, &sorted[i].start) || !finite_item(piece, 2, &sorted[i].end)) {
+            PyMem_Free(sorted);
+            Py_RETURN_NONE;
+        }
+    }
+    qsort(sorted, (size_t)n, sizeof(Piece), compare_pieces);
+    for (Py_ssize_t i = 0; i < n; i++) sorted[i].index = i;  /* (the stable order from here) */
+    lines = PyList_New(0);
+    if (lines == NULL) goto failed;
+    Py_ssize_t at = 0;
+    while (at < n) {
+        double place = sorted[at].place;
+        Py_ssize_t end = at + 1;
+        while (end < n && sorted[end].place - place <= join) end++;
+        PyObject *stretches = PyList_New(0);
+        if (stretches == NULL) goto failed;
+        if (end > at + 1) qsort(sorted + at, (size_t)(end - at), sizeof(Piece), compare_starts);
+        /* _joined_stretches: a piece starting within ``join`` of the open stretch's end
+         * extends it (to the farther end: max(end, b) keeps the first on a tie). */
+        double open_start = sorted[at].start, open_end = sorted[at].end;
+        for (Py_ssize_t k = at + 1; k < end; k++) {
+            double a = sorted[k].start, b = sorted[k].end;
+            if (a <= open_end + join) {
+                if (b > open_end) open_end = b;
+                continue;
+            }
+            PyObject *done = stretch_of(open_start, open_end);
+            if (done == NULL || PyList_Append(stretches, done) < 0) {
+                Py_XDECREF(done);
+                Py_DECREF(stretches);
+                goto failed;
+            }
+            Py_DECREF(done);
+            open_start = a;
+            open_end = b;
+        }
+        PyObject *last = stretch_of(open_start, open_end);
+        if (last == NULL || PyList_Append(stretches, last) < 0) {
+            Py_XDECREF(last);
+            Py_DECREF(stretches);
+            goto failed;
+        }
+        Py_DECREF(last);
+        if (!add_line(lines, place, stretches)) goto failed;
+        at = end;
+    }
+    PyMem_Free(sorted);
+    return lines;
+failed:
+    PyMem_Free(sorted);
+    Py_XDECREF(lines);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"widest_x_gap", widest_x_gap, METH_O,
      "(gap, index, items sorted by (x0, x1)) of the widest empty band across x, or None."},
@@ -425,6 +544,9 @@ static PyMethodDef methods[] = {
     {"gap_measures", gap_measures, METH_VARARGS,
      "(widest gap's width, median size, narrower side's width) of each slice (start, end) of "
      "the items, the last two 0.0 where the width is under wide; or None."},
+    {"lines_along", lines_along, METH_VARARGS,
+     "(place, stretches) of the (place, start, end) pieces gathered into lines within join "
+     "of each other, in order of place; or None."},
     {NULL, NULL, 0, NULL},
 };
 

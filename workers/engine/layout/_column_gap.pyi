@@ -10,3 +10,6 @@ def gap_measures(
 def horizontal_cuts(
     items: list[Any], share: float, leading: float, limit: int, top_down: bool, /
 ) -> tuple[list[Any], list[int]] | None: ...
+def lines_along(
+    pieces: list[tuple[float, float, float]], join: float, /
+) -> list[tuple[float, list[tuple[float, float]]]] | None: ...

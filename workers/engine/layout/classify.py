@@ -167,7 +167,11 @@ def classify(
     not_headings = (not_headings - back) | added
     body = [b for b in body if id(b) not in not_headings]
     repeated = _repeated_texts(body, body_size)
-    styles = _heading_styles([b for b in body if title_key(b.text) not in repeated], body_size)
+    # (A block's key is worked out only where there are keys to look it up in: a paragraph's
+    # whole text is read for it.)
+    styles = _heading_styles(
+        [b for b in body if title_key(b.text) not in repeated] if repeated else body, body_size
+    )
     faces = _outline_faces(body, outline, body_size)
     byline = _byline(results[0].blocks if results else [], body, body_size)
     byline |= _subtitle_under_title(results[0].blocks if results else [], body, body_size)
@@ -179,7 +183,7 @@ def classify(
         (title_key(b.text), b.page) for b in texts
         if b.page in headed.get(title_key(b.text), {}) and id(b) not in echoes
         and _heading_candidate(b, b.text, body_size)
-    }
+    } if headed else set()
     continued = _continued_slides(body, titles) if titles is not None else set()
     stack: list[ListBlock] = []
     list_x: list[float] = []
@@ -1492,7 +1496,7 @@ def _outline_faces(
     are left out: a face may serve a numbered level and an unnumbered one below it
     ("3.3.1 Scope", then "Keep it simple" in the same face, one level down)."""
     levels: dict[tuple[float, bool], Counter[int]] = {}
-    for b in body:
+    for b in body if outline else ():
         level = outline.get(title_key(b.text))
         if level and not NUMBERED.match(b.text) and _heading_candidate(b, b.text, body_size):
             levels.setdefault((round(b.size), b.bold), Counter())[level] += 1
@@ -2182,7 +2186,8 @@ def _heading_level(
     :func:`_outline_faces`); ``places``: the level of the bookmark of this title that leads to
     this page, where the outline names a title on several pages (a section, and its entry in
     the chapter's summary one level down)."""
-    key = title_key(text)
+    # (Without bookmarks or repeated titles the key has nothing to be looked up in.)
+    key = title_key(text) if places or outline or repeated else ""
     pages = places.get(key) if places else None
     if pages and block.page in pages:
         return pages[block.page]
@@ -2214,7 +2219,7 @@ def _pages_headed(
     else than their heading: every page from the first of them showing it is one it may
     head, as if the pages were not known."""
     shown: dict[str, set[int]] = {}
-    for b in blocks:
+    for b in blocks if places else ():
         key = title_key(b.text)
         if key in places:
             shown.setdefault(key, set()).add(b.page)
@@ -2240,7 +2245,7 @@ def _bookmark_echoes(
     bookmark leads to that heading, not to the echo (a glossary term in the margin beside
     the section it names, the term set in bold in the section's text)."""
     lines: dict[tuple[str, int], list[Block]] = {}
-    for b in blocks:
+    for b in blocks if headed else ():
         key = title_key(b.text)
         if b.page in headed.get(key, {}):
             lines.setdefault((key, b.page), []).append(b)

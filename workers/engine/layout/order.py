@@ -402,6 +402,17 @@ def lines_along(pieces: list[tuple[float, float, float]]) -> _Lines:
     """(place, start, end) ``pieces`` of lines drawn along one axis, gathered into lines: the
     pieces within :data:`LINE_JOIN` of one place make one line, their stretches joined where
     they touch. In order of place."""
+    if _gap_accelerator is not None:
+        # (In C: a page drawn as thousands of shapes has tens of thousands of edges.)
+        found: _Lines | None = _gap_accelerator.lines_along(pieces, LINE_JOIN)
+        if found is not None:
+            return found
+    return _python_lines_along(pieces)
+
+
+def _python_lines_along(pieces: list[tuple[float, float, float]]) -> _Lines:
+    """:func:`lines_along` in Python; ``_column_gap.c`` does the same in C (a test compares
+    them). Sorts ``pieces``."""
     pieces.sort()
     lines: _Lines = []
     at, count = 0, len(pieces)

@@ -10,9 +10,17 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Sequence
+from types import ModuleType
 
 from .glyphs import Glyph, Rect
 from .lines import SPACE_GAP, Fragment, fragments
+
+_accelerator: ModuleType | None
+try:
+    # The pairs of boxes side by side in C (_walls.c), built where a compiler exists.
+    from . import _walls as _accelerator
+except ImportError:  # pragma: no cover - depends on the installation
+    _accelerator = None
 
 #: Two boxes share an edge when one starts within this distance (points) of where the other
 #: ends: the stroke of each box's side covers the joint.
@@ -35,6 +43,18 @@ Walls = list[tuple[float, float, float]]
 def _neighbours(boxes: Sequence[Rect], thick: float) -> list[tuple[Rect, Rect]]:
     """(left, right) pairs of the ``boxes`` (shapes thicker than ``thick`` both ways) set
     side by side, the right one's left side on the left one's right, along some stretch."""
+    if _accelerator is not None and isinstance(boxes, list):
+        # (In C: a page drawn as thousands of shapes, a map, has tens of thousands of pairs.)
+        found: list[tuple[Rect, Rect]] | None = _accelerator.neighbours(
+            boxes, thick, SHARED_EDGE
+        )
+        if found is not None:
+            return found
+    return _python_neighbours(boxes, thick)
+
+
+def _python_neighbours(boxes: Sequence[Rect], thick: float) -> list[tuple[Rect, Rect]]:
+    """:func:`_neighbours` in Python; ``_walls.c`` does the same in C (a test compares them)."""
     # The shapes by where they start (to the point), each group by height: a left box's
     # neighbours are looked up, not scanned for (a table's column of cell shadings all start
     # at one place: scanning it for every cell of the column before would be quadratic).

@@ -1,0 +1,7 @@
+"""Type stub of the C extension built from _walls.c (walls._neighbours)."""
+
+from typing import Any
+
+def neighbours(
+    boxes: list[Any], thick: float, shared_edge: float, /
+) -> list[tuple[Any, Any]] | None: ...
