@@ -30,14 +30,7 @@ def t2_opening(charstring: T2CharString) -> list[object]:
     code = charstring.bytecode
     opening: list[object] = []
     if code is None:  # already decompiled: its program is the tokens
-        index = 0
-        while True:
-            token, is_operator, index = charstring.getToken(index)
-            if token is None:
-                return opening
-            opening.append(token)
-            if is_operator:
-                return opening
+        return _read_on(charstring, 0, opening)
     index, end = 0, len(code)
     while index < end:
         b0 = code[index]
@@ -54,13 +47,20 @@ def t2_opening(charstring: T2CharString) -> list[object]:
             opening.append(int.from_bytes(code[index + 1:index + 3], "big", signed=True))
             index += 3
         else:
-            token, is_operator, index = charstring.getToken(index)
-            if token is None:
-                return opening
-            opening.append(token)
-            if is_operator:
-                return opening
+            return _read_on(charstring, index, opening)
     return opening
+
+
+def _read_on(charstring: T2CharString, index: int, opening: list[object]) -> list[object]:
+    """``opening`` with the tokens fontTools reads from ``index`` on, up to and including the
+    first operator (to the end when there is none)."""
+    while True:
+        token, is_operator, index = charstring.getToken(index)
+        if token is None:
+            return opening
+        opening.append(token)
+        if is_operator:
+            return opening
 
 
 #: Subroutine calls followed at most (fontTools' interpreter has no limit of its own).
