@@ -2,10 +2,13 @@
 part of the picture when its caption describes it, and stay text otherwise; a box around a
 caption beside a drawing is no piece of it (:func:`workers.engine.layout.reader.drawing_labels`,
 :func:`workers.engine.layout.figures.frames_running_text`); a picture that text only grazes
-is read where its column reaches it. Small PDFs drawn here."""
+is read where its column reaches it; a picture set at the head of a section, beside its text, is
+read with its caption before the next section's heading standing beside it further down.
+Small PDFs drawn here."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pikepdf
@@ -14,10 +17,10 @@ from workers.engine.document import Document, Figure, block_text
 from workers.engine.layout.blocks import Block
 from workers.engine.layout.figures import frames_running_text
 from workers.engine.layout.lines import Fragment
-from workers.engine.layout.order import _place_of_picture
+from workers.engine.layout.order import _before_section_heads, _place_of_picture
 from workers.engine.layout.reader import read_layout
 
-from .drawn_pdfs import BODY, make_pdf
+from .drawn_pdfs import BODY, helvetica_page, make_pdf
 
 Lines = list[tuple[float, float, str]]
 
@@ -189,3 +192,72 @@ def test_a_chart_cut_in_two_by_the_order_is_read_with_its_caption() -> None:
     # Its labels and caption read together: the chart is read before the first label.
     ordered = [heading, text, top_value, axis, caption]
     assert _place_of_picture(chart, ordered) == ordered.index(top_value)
+
+
+_SENTENCE = (
+    "the analysis finds what the layout shows to a sighted reader and says it in tags so that "
+    "people who read with assistive technology hear the page in the order it was set"
+)
+_WORDS = _SENTENCE.split()
+
+
+def _line(k: int, n: int) -> str:
+    return " ".join(_WORDS[(k * 5 + j) % len(_WORDS)] for j in range(n))
+
+
+def _photo_beside_two_sections(path: Path) -> Path:
+    """A book's page: a photograph at the top left with its caption under it; beside it the
+    first section's bold heading and paragraph, then the second section's heading, level
+    with the photograph's lower half, over a paragraph that runs on under the caption across
+    the photograph's width (text set round the picture)."""
+    ops = ["q 230 0 0 220 72 480 cm /Im0 Do Q"]
+
+    def text(x: float, y: float, words: str, font: str = "F1", size: float = 10) -> None:
+        ops.append(f"BT /{font} {size} Tf {x} {y} Td ({words}) Tj ET")
+
+    text(72, 462, "Figure 1: Two friends compare their heights in the yard.", size=9)
+    text(72, 451, "They are the same age but one has started to grow.", size=9)
+    text(316, 690, "First Topic", "F2", 11)
+    for k in range(10):
+        text(316, 676 - 12 * k, _line(k, 6))
+    text(316, 550, "Second Topic", "F2", 11)
+    for k in range(8):
+        text(316, 536 - 12 * k, _line(k + 3, 6))
+    for k in range(6):
+        text(150, 536 - 12 * (k + 8), _line(k + 7, 11))
+    rng = random.Random(1)
+    samples = bytes(rng.randrange(256) for _ in range(40 * 30 * 3))
+    return helvetica_page(path, ops, {"/Im0": (40, 30, samples)})
+
+
+def test_a_picture_heading_one_section_is_read_before_the_next_sections_heading(
+    tmp_path: Path,
+) -> None:
+    """The photograph begins level with the first section's heading: it belongs to that
+    section, and it and its caption are read before the second section's heading beside
+    its lower half — not between that heading and its paragraph."""
+    doc = read_layout(_photo_beside_two_sections(tmp_path / "book.pdf"), max_pages=2)
+    read = [block_text(b) if not isinstance(b, Figure) else "<figure>" for b in doc.blocks]
+    figure = read.index("<figure>")
+    caption = next(k for k, t in enumerate(read) if t.startswith("Figure 1:"))
+    second = read.index("Second Topic")
+    assert read.index("First Topic") < figure < second
+    assert caption == figure + 1
+
+
+def test_a_picture_inside_a_section_stays_after_its_heading() -> None:
+    """A picture whose top lies below the heading beside it is in that heading's section:
+    read after the heading, before the text under it."""
+    heading = _words("Second Topic", 316, 548, 388, 561)
+    # (Fragments without glyphs have no face: the heading's is set as one read from glyphs.)
+    heading.__dict__["_size_cache"] = (heading.frags, 1, 11.0)
+    heading.__dict__["_bold_cache"] = (heading.frags, 1, True)
+    text = _words(_line(0, 6), 316, 533, 488, 545)
+    text.add(Fragment(text=_line(1, 11), x0=150, y0=378, x1=488, y1=390))
+    text.__dict__["_size_cache"] = (text.frags, 2, 10.0)
+    text.__dict__["_bold_cache"] = (text.frags, 2, False)
+    photo = _box("figure", 72, 480, 302, 540)
+    ordered = [heading, text]
+    assert _before_section_heads(photo, ordered, 1) == 1
+    taller = _box("figure", 72, 480, 302, 700)
+    assert _before_section_heads(taller, ordered, 1) == 0

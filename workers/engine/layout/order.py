@@ -13,7 +13,8 @@ The page is never cut across between two lines closer than their own leading (th
 poster's heading in large type stay together). Margin notes (in a smaller type, or a few in
 the body's type beside one or more columns) are read after the paragraph of the nearer
 column they stand beside; a picture with its caption beside a wider column of text is read after
-it. A program listing beside prose is a column, not a table's column; a title centred over
+it. A picture begun above a heading set beside it is read, with its caption, before that
+heading. A program listing beside prose is a column, not a table's column; a title centred over
 columns is read before them. A gutter that a few lines in a larger face reach into (a script
 heading's swash capital at the head of the right column, over the left column's extent) is
 still found where the body text on both sides keeps it clear; each such line is read with
@@ -1166,7 +1167,11 @@ def reading_order(
         if under:
             ordered = order([b for b in blocks if b not in under], 1)
             for figure in under:
-                ordered.insert(_place_of_picture(figure, ordered), figure)
+                place = _place_of_picture(figure, ordered)
+                ahead = _before_section_heads(figure, ordered, place)
+                ordered.insert(ahead, figure)
+                if ahead < place:
+                    _caption_after(figure, ordered, ahead)
             return ordered
     if len(blocks) <= 1 or depth > 60:
         return _by_rows(blocks)
@@ -1469,6 +1474,71 @@ def _place_of_picture(figure: Block, ordered: list[Block]) -> int:
         if b.kind != "figure" and boxes_overlap(b.bbox, figure.bbox)
     ]
     return touching[-1] + 1 if touching else -place
+
+
+#: A heading opening a section is at most this many words long.
+SECTION_HEAD_WORDS = 12
+
+
+def _before_section_heads(figure: Block, ordered: list[Block], place: int) -> int:
+    """Where the picture to be read at ``place`` (before running text) goes when the text's
+    heading is read just before it: before that heading when it opens a section after the
+    picture began (its top below the picture's top, level with the picture). A picture set
+    at the head of one section beside its text is not read in the next section, whose
+    heading stands beside it further down (a book's figure beside "Individual Variations"
+    and its paragraph, with "Cultural Variations" opening under them, level with the
+    picture's lower half). A picture below the heading's top sits inside that section and
+    stays after it."""
+    if place >= len(ordered) or not _has_paragraph([ordered[place]]):
+        return place
+    text = ordered[place]
+    ahead = place
+    while (
+        ahead > 0 and _opens_section_beside(ordered[ahead - 1], figure)
+        and _face_over(text, ordered[ahead - 1]) and _set_over(ordered[ahead - 1], text)
+    ):
+        ahead -= 1
+    return ahead
+
+
+def _opens_section_beside(block: Block, figure: Block) -> bool:
+    """``block`` is a heading's one line, level with ``figure`` below its top."""
+    return (
+        block.kind == "text" and _one_line(block) and word_count(block.text) <= SECTION_HEAD_WORDS
+        and caption_text(block.text) is None
+        and figure.y0 < block.y0 and block.y1 < figure.y1
+    )
+
+
+def _face_over(text: Block, head: Block) -> bool:
+    """``head`` is set in a heading's face over ``text``: bold over plain, or larger."""
+    return (head.bold and not text.bold) or head.size > HEAD_SIZE_OVER * text.size
+
+
+def _set_over(head: Block, text: Block) -> bool:
+    """``head`` stands over the first line of ``text`` (running text), lined up with it on
+    the left within an em and no more than two of its lines above it: a heading over its
+    paragraph, not a byline or a note standing apart."""
+    first = text.frags[0]
+    em = max(text.size, 1.0)
+    return abs(head.x0 - first.x0) <= em and 0 <= head.y0 - first.y1 <= 2 * first.height
+
+
+#: A heading set larger than its text is at least this many times its size.
+HEAD_SIZE_OVER = 1.15
+
+
+def _caption_after(figure: Block, ordered: list[Block], at: int) -> None:
+    """Move the caption under or over ``figure`` (at ``at`` in ``ordered``), read later,
+    to just after it: a caption is read with its picture, not in the section after it."""
+    caption = next(
+        (k for k, b in enumerate(ordered)
+         if k > at and b.kind == "text" and caption_text(b.text) is not None
+         and _captions(b, figure)),
+        None,
+    )
+    if caption is not None and caption > at + 1:
+        ordered.insert(at + 1, ordered.pop(caption))
 
 
 def _by_picture(block: Block, figure: Block) -> bool:
