@@ -534,7 +534,7 @@ def _lines_both_ways(frags: list[Fragment]) -> tuple[object, object]:
     assert lines._accelerator is not None
     fast = lines._accelerator.group_lines(
         frags, lines.Line, Fragment, lines.TALLER_THAN_LINE, lines.FRAGMENT_GAP, lines.OVERPRINT,
-        lines.lines_of_a_column,
+        lines.FULL_SIZE, lines.lines_of_a_column,
     )
     slow = lines._python_lines(frags)
     return (None if fast is None else _lines_described(fast, frags)), _lines_described(
@@ -598,3 +598,23 @@ def test_c_and_python_make_the_same_lines_from_made_up_fragments() -> None:
     for frags in ([whole, fragment(12.0, 0.0, 10.0, 10.0, 10.0)], [odd]):
         fast, slow = _lines_both_ways(frags)
         assert fast is None and slow
+
+
+def test_c_and_python_read_a_cells_two_lines_alike(tmp_path: Path) -> None:
+    # A cell's two lines held in one line group by the row's other heads: both loops read
+    # its top line first (see lines.set_over).
+    if lines._accelerator is None:
+        pytest.skip("the C fragments loop is not built here (no C compiler at install time)")
+    from .drawn_pdfs import helvetica_page
+    from .test_ruled_heads import _head_over_two_lines
+
+    path = helvetica_page(tmp_path / "two-lines.pdf", _head_over_two_lines())
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        frags = lines.fragments(read_page(pdf, 0).glyphs)
+    finally:
+        pdf.close()
+    fast, slow = _lines_both_ways(frags)
+    assert fast == slow
+    texts = [f.text for line in lines._python_lines(frags) for f in line.fragments]
+    assert "Date of birth or registration number" in texts

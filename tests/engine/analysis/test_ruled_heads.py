@@ -113,3 +113,33 @@ def test_stripes_shading_every_other_row_set_apart_no_head(tmp_path: Path) -> No
     ops = _prose() + stripes + _data_grid(0.5)
     table = _table(helvetica_page(tmp_path / "stripes.pdf", ops))
     assert not any(c.header for row in table.rows for c in row.cells)
+
+
+def _head_over_two_lines() -> list[str]:
+    """A head row whose middle head holds two lines, the lower longer and starting further
+    left, and whose other heads stand level with neither line but between them (so the
+    row's text is one group of lines, the cell's two lines in it), over rows of data."""
+    ops = ["0 g", *(_across(y, 2.0 if y == 700 else 0.5) for y in (724, 688, 676, 664))]
+    ops.append(_across(700, 2.0))
+    ops += [_down(x, 724, 664) for x in (LEFT, 250, 400, RIGHT)]
+    ops += [
+        _text(76, 708.5, "Family name"),
+        _text(290, 712, "Date of birth"),
+        _text(262, 705, "or registration number"),
+        _text(404, 708.5, "Relationship"),
+    ]
+    for k, (name, born, tie) in enumerate(
+        [("Martin", "1980-04-02", "Spouse"), ("Durand", "1975-11-30", "Parent")]
+    ):
+        y = 679 - 12 * k
+        ops += [_text(76, y, name), _text(254, y, born), _text(404, y, tie)]
+    return ops
+
+
+def test_a_heads_two_lines_read_top_line_first(tmp_path: Path) -> None:
+    # (Grouped with the row's other heads into one line, the cell's two lines were read
+    # left to right as pieces of one line: the lower line, starting further left, first.)
+    table = _table(helvetica_page(tmp_path / "two-lines.pdf", _prose() + _head_over_two_lines()))
+    assert [c.text for c in table.rows[0].cells] == [
+        "Family name", "Date of birth or registration number", "Relationship",
+    ]

@@ -1163,15 +1163,43 @@ static int kept_apart_of(PyObject *upper, PyObject *lower, PyObject *members,
     return status;
 }
 
+/* lines.py's set_over(upper, lower): ``upper`` over ``lower``, across some of its width,
+ * the middle of each band clear of the other's box and the two bands stacked (the
+ * arithmetic of kept_apart_of).
+ * 0, 1, 2 (left to Python) or -1 (an error). */
+static int set_over_of(PyObject *upper, const merge_view *u, PyObject *lower,
+                       const merge_view *l) {
+    if (!(u->x0 < l->x1 && l->x0 < u->x1)) return 0;
+    double bottom0, top0, bottom1, top1;
+    int status;
+    if ((status = band_of(upper, &bottom0, &top0)) != 0 ||
+        (status = band_of(lower, &bottom1, &top1)) != 0)
+        return status > 0 ? 2 : -1;
+    if (!(bottom0 + top0 > 2 * l->y1 && bottom1 + top1 < 2 * u->y0)) return 0;
+    double shared = (top0 < top1 ? top0 : top1) - (bottom0 > bottom1 ? bottom0 : bottom1);
+    double height0 = top0 - bottom0, height1 = top1 - bottom1;
+    return shared <= 0.5 * (height0 < height1 ? height0 : height1);
+}
+
 /* The members of a line of several fragments, left to right (in reading order when
  * ``rtl``), neighbours closer than a fragment gap merged (unless ``kept_apart``: see
  * kept_apart_of) and words drawn twice on themselves read once: the second half of
  * lines(). NULL with no exception: left to Python. */
 static PyObject *merged_line(PyObject *sorted, int rtl, PyObject *fragment_class,
-                             double fragment_gap, double overprint, PyObject *kept_apart) {
+                             double fragment_gap, double overprint, double full_share,
+                             PyObject *kept_apart) {
     PyObject *merged = PyList_New(0);
     if (merged == NULL) return NULL;
     merge_view prev = {0}, f = {0};
+    /* (lines.py's full_size: the largest piece's size times full_share.) */
+    double full_size = 0.0;
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(sorted); k++) {
+        double size;
+        int status = float_attribute(PyList_GET_ITEM(sorted, k), name_size, &size, NULL);
+        if (status != 0) goto left;
+        if (k == 0 || size > full_size) full_size = size;
+    }
+    full_size *= full_share;
     for (Py_ssize_t k = 0; k < PyList_GET_SIZE(sorted); k++) {
         PyObject *fragment = PyList_GET_ITEM(sorted, k);
         merge_view_clear(&f);
@@ -1196,7 +1224,15 @@ static PyObject *merged_line(PyObject *sorted, int rtl, PyObject *fragment_class
                 merge = !apart;
             }
             if (merge) {
-                merge_view *first = rtl ? &f : &prev, *second = rtl ? &prev : &f;
+                /* (Read top first when one stands over the other: see lines.py.) */
+                PyObject *last = PyList_GET_ITEM(merged, PyList_GET_SIZE(merged) - 1);
+                int full = prev.size >= full_size && f.size >= full_size;
+                int f_over = full ? set_over_of(fragment, &f, last, &prev) : 0;
+                int prev_over = full && f_over == 0 ? set_over_of(last, &prev, fragment, &f) : 0;
+                if (f_over < 0 || prev_over < 0) goto fail;
+                if (f_over > 1 || prev_over > 1) goto left;
+                int f_first = f_over || (!prev_over && rtl);
+                merge_view *first = f_first ? &f : &prev, *second = f_first ? &prev : &f;
                 PyObject *joined = PyUnicode_FromFormat("%U %U", first->text, second->text);
                 PyObject *glyphs = joined == NULL ? NULL
                                                   : PySequence_Concat(first->glyphs, second->glyphs);
@@ -1242,7 +1278,7 @@ fail:
 }
 
 /* group_lines(fragments, line_class, fragment_class, taller_than_line, fragment_gap,
- * overprint, kept_apart) -> the lines lines.py's lines() makes of ``fragments`` (new Line objects; the
+ * overprint, full_size, kept_apart) -> the lines lines.py's lines() makes of ``fragments`` (new Line objects; the
  * fragments themselves, or merged ones made as it makes them), or None where it leaves the
  * work to Python: a band, box or size that is no plain float, a NaN to sort by, glyphs or
  * text of another type. The same tests in the same order on the same values (see lines()
@@ -1250,9 +1286,9 @@ fail:
 static PyObject *group_lines(PyObject *self, PyObject *args) {
     (void)self;
     PyObject *frags, *line_class, *fragment_class, *kept_apart;
-    double taller, fragment_gap, overprint;
-    if (!PyArg_ParseTuple(args, "O!OOdddO", &PyList_Type, &frags, &line_class, &fragment_class,
-                          &taller, &fragment_gap, &overprint, &kept_apart))
+    double taller, fragment_gap, overprint, full_share;
+    if (!PyArg_ParseTuple(args, "O!OOddddO", &PyList_Type, &frags, &line_class, &fragment_class,
+                          &taller, &fragment_gap, &overprint, &full_share, &kept_apart))
         return NULL;
     frags = PyList_GetSlice(frags, 0, PyList_GET_SIZE(frags)); /* (held: a copy) */
     if (frags == NULL) return NULL;
@@ -1361,7 +1397,7 @@ static PyObject *group_lines(PyObject *self, PyObject *args) {
             Py_DECREF(members);
             members_of_line = sorted == NULL ? NULL
                               : merged_line(sorted, rtl, fragment_class, fragment_gap, overprint,
-                                            kept_apart);
+                                            full_share, kept_apart);
             Py_XDECREF(sorted);
             if (members_of_line == NULL) {
                 if (PyErr_Occurred() && !left_to_twin()) goto done;
@@ -1730,7 +1766,7 @@ static PyMethodDef methods[] = {
      "fixed_pitch(glyphs, limit, margin) -> Fragment.fixed_pitch, or NotImplemented"},
     {"group_lines", group_lines, METH_VARARGS,
      "group_lines(fragments, line_class, fragment_class, taller_than_line, fragment_gap, "
-     "overprint, kept_apart) -> lines.lines(fragments), or None"},
+     "overprint, full_size, kept_apart) -> lines.lines(fragments), or None"},
     {"cell_candidates", cell_candidates, METH_VARARGS,
      "cell_candidates(fragments, grid_min_cell, grid_slack, spread_min_gap) -> those "
      "_close_cells may change"},

@@ -703,7 +703,8 @@ def lines(frags: list[Fragment]) -> list[Line]:
         # The same lines made in C (a test holds the two equal), but for values it leaves to
         # Python: asked of every region and table of every page, the loop was dear.
         found: list[Line] | None = _accelerator.group_lines(
-            frags, Line, Fragment, TALLER_THAN_LINE, FRAGMENT_GAP, OVERPRINT, lines_of_a_column
+            frags, Line, Fragment, TALLER_THAN_LINE, FRAGMENT_GAP, OVERPRINT, FULL_SIZE,
+            lines_of_a_column,
         )
         if found is not None:
             return found
@@ -787,6 +788,9 @@ def _python_lines(frags: list[Fragment]) -> list[Line]:
             len(RTL_LETTER.findall(text)) > sum(map(str.isalpha, text)) / 2
         )
         members.sort(key=_x0_of)
+        # (Pieces this size at least are the line's text, not an index or exponent over
+        # another: see set_over.)
+        full_size = FULL_SIZE * max([f.size for f in members])
         merged: list[Fragment] = []
         for f in members:
             if merged:
@@ -804,8 +808,16 @@ def _python_lines(frags: list[Fragment]) -> list[Line]:
                     and not (stacked(prev, f) and lines_of_a_column(prev, f, members))
                 ):
                     # Glyphs as the text reads them: right to left, the fragment further
-                    # right first (the tagger orders an element's drawing by them).
-                    if rtl:
+                    # right first (the tagger orders an element's drawing by them); a
+                    # piece of the line's text set over another (a cell's two lines held
+                    # in one line group by the row's taller cells) first, whichever starts
+                    # further left.
+                    over = prev_size >= full_size and f_size >= full_size
+                    if over and set_over(f, prev):
+                        joined, glyphs = f"{f.text} {prev.text}", f.glyphs + prev.glyphs
+                    elif over and set_over(prev, f):
+                        joined, glyphs = f"{prev.text} {f.text}", prev.glyphs + f.glyphs
+                    elif rtl:
                         joined, glyphs = f"{f.text} {prev.text}", f.glyphs + prev.glyphs
                     else:
                         joined, glyphs = f"{prev.text} {f.text}", prev.glyphs + f.glyphs
@@ -830,6 +842,28 @@ def stacked(upper: Fragment, lower: Fragment) -> bool:
     shared = (top0 if top0 < top1 else top1) - (bottom0 if bottom0 > bottom1 else bottom1)
     height0, height1 = top0 - bottom0, top1 - bottom1
     return shared <= 0.5 * (height0 if height0 < height1 else height1)
+
+
+#: Pieces of a line group this share of its largest piece's size at least are set in the
+#: line's own size: an index or exponent is smaller (two thirds or less in TeX).
+FULL_SIZE = 0.85
+
+
+def set_over(upper: Fragment, lower: Fragment) -> bool:
+    """Whether ``upper`` stands over ``lower`` (:func:`stacked`), across some of its width,
+    not beside it, the middle of each band clear of the other's box (over the whole of a
+    piece merged from several, or under the whole of it): two lines of one cell, read top
+    first. (A raised piece after its neighbour, an exponent, stands beside it: read in the
+    line's order; so is a piece set between the lines of pieces merged already, whose
+    place among them the pair does not tell. :func:`lines` asks only of pieces in the
+    line's own size, :data:`FULL_SIZE`, not of an exponent over an index.)"""
+    if not (upper.x0 < lower.x1 and lower.x0 < upper.x1):
+        return False
+    up, down = upper.band, lower.band
+    return (
+        up[0] + up[1] > 2 * lower.y1 and down[0] + down[1] < 2 * upper.y0
+        and stacked(upper, lower)
+    )
 
 
 #: Pieces of a line group this many font sizes apart at most, side by side, are of one
