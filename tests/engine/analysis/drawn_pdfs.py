@@ -16,6 +16,23 @@ BODY = (
     "the analysis has to find what the layout shows to a sighted reader and say it in tags.",
 )
 
+#: Running text in the body face, so a page's body size is known (the heading tests).
+PROSE = (
+    "This paragraph is set in the body face and runs on for a while, as running text does, "
+    "so that the body size of the page is known."
+)
+
+
+def prose_ops(top: float, lines: int, *, x: float = 72.0, size: float = 10.0) -> list[str]:
+    """``lines`` lines of :data:`PROSE` in /F1 at ``size`` points, the first at ``top``,
+    a leading of 1.2 times the size apart (content operators for :func:`helvetica_page`)."""
+    words = PROSE.split()
+    out = []
+    for k in range(lines):
+        text = " ".join(words[(k * 5) % len(words):(k * 5) % len(words) + 9])
+        out.append(f"BT /F1 {size} Tf {x} {top - 1.2 * size * k} Td ({text}) Tj ET")
+    return out
+
 
 @dataclass
 class Picture:

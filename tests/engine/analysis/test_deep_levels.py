@@ -10,21 +10,7 @@ from pathlib import Path
 from workers.engine.document import Heading
 from workers.engine.layout.reader import read_layout
 
-from .drawn_pdfs import helvetica_page
-
-PROSE = (
-    "This paragraph is set in the body face and runs on for a while, as running text does, "
-    "so that the body size of the page is known."
-)
-
-
-def _prose(top: float, lines: int = 3) -> list[str]:
-    words = PROSE.split()
-    return [
-        f"BT /F1 10 Tf 72 {top - 12 * k} Td "
-        f"({' '.join(words[(k * 5) % len(words):(k * 5) % len(words) + 9])}) Tj ET"
-        for k in range(lines)
-    ]
+from .drawn_pdfs import helvetica_page, prose_ops
 
 
 def _chapter() -> list[str]:
@@ -32,18 +18,18 @@ def _chapter() -> list[str]:
         "BT /F2 26 Tf 72 740 Td (Physical Development) Tj ET",
         # (Its subtitle, as large and not bold: a face of its own that heads nothing.)
         "BT /F1 26 Tf 72 712 Td (Body and Brain) Tj ET",
-        *_prose(680),
+        *prose_ops(680, 3),
     ]
     top = 630.0
     for size, name in ((20, "Growth"), (17, "Height"), (14, "Weight"), (12, "Nutrition")):
-        ops += [f"BT /F2 {size} Tf 72 {top} Td ({name}) Tj ET", *_prose(top - size - 6)]
+        ops += [f"BT /F2 {size} Tf 72 {top} Td ({name}) Tj ET", *prose_ops(top - size - 6, 3)]
         top -= 80
     ops += [
         f"BT /F2 10 Tf 72 {top} Td (Problems of Undernutrition.) Tj "
         "/F1 10 Tf ( If undernutrition lasts, children grow slowly and) Tj ET",
         f"BT /F1 10 Tf 72 {top - 12} Td (catch up later only in part, as the studies "
         "of the children show.) Tj ET",
-        *_prose(top - 40),
+        *prose_ops(top - 40, 3),
     ]
     return ops
 

@@ -11,21 +11,7 @@ from pathlib import Path
 from workers.engine.document import Heading, block_text
 from workers.engine.layout.reader import read_layout
 
-from .drawn_pdfs import helvetica_page
-
-PROSE = (
-    "This paragraph is set in the body face and runs on for a while, as running text does, "
-    "so that the body size of the page is known."
-)
-
-
-def _prose(top: float, lines: int = 6, x: float = 72.0, size: float = 10.0) -> list[str]:
-    words = PROSE.split()
-    out = []
-    for k in range(lines):
-        text = " ".join(words[(k * 5) % len(words):(k * 5) % len(words) + 9])
-        out.append(f"BT /F1 {size} Tf {x} {top - 1.2 * size * k} Td ({text}) Tj ET")
-    return out
+from .drawn_pdfs import helvetica_page, prose_ops
 
 
 def _texts(path: Path) -> list[str]:
@@ -63,11 +49,11 @@ def _boxed(filled: bool) -> list[str]:
         "2 w 440 760 m 580 760 l S", "2 w 440 640 m 580 640 l S",
         "2 w 440 760 m 440 640 l S", "2 w 580 760 m 580 640 l S",
         "BT /F2 12 Tf 470 744 Td (DATE STAMP) Tj ET",
-        *_prose(600), *_prose(500),
+        *prose_ops(600, 6), *prose_ops(500, 6),
         "BT /F2 12 Tf 72 520 Td (Eligibility) Tj ET",
     ]
     if filled:
-        ops += _prose(728, lines=6, x=446, size=7.0)
+        ops += prose_ops(728, 6, x=446, size=7.0)
     return ops
 
 
@@ -88,8 +74,8 @@ QUESTION = ("Does the vision proposed in the plan still reflect your priorities 
 
 
 def _asked(question: str) -> list[str]:
-    return [*_prose(700), "BT /F2 10 Tf 72 610 Td (Overview) Tj ET", *_prose(590),
-            f"BT /F2 10 Tf 72 500 Td ({question}) Tj ET", *_prose(480)]
+    return [*prose_ops(700, 6), "BT /F2 10 Tf 72 610 Td (Overview) Tj ET", *prose_ops(590, 6),
+            f"BT /F2 10 Tf 72 500 Td ({question}) Tj ET", *prose_ops(480, 6)]
 
 
 def test_a_long_question_in_the_body_size_is_no_heading(tmp_path: Path) -> None:

@@ -12,22 +12,11 @@ import pikepdf
 from workers.engine.document import Heading
 from workers.engine.layout.reader import read_layout
 
-from .drawn_pdfs import helvetica_page
+from .drawn_pdfs import helvetica_page, prose_ops
 
-PROSE = (
-    "This paragraph is set in the body face and runs on for a while, as running text does, "
-    "so that the body size of the page is known."
-)
 SECTIONS = ("Growth and Change", "The Brain at Work", "Motor Skills", "Puberty")
 
 
-def _prose(top: float, lines: int = 5) -> list[str]:
-    words = PROSE.split()
-    return [
-        f"BT /F1 10 Tf 72 {top - 12 * k} Td "
-        f"({' '.join(words[(k * 5) % len(words):(k * 5) % len(words) + 9])}) Tj ET"
-        for k in range(lines)
-    ]
 
 
 def _chapter(tmp_path: Path, *, with_paragraphs: bool) -> Path:
@@ -38,17 +27,17 @@ def _chapter(tmp_path: Path, *, with_paragraphs: bool) -> Path:
     for name in SECTIONS:
         first.append(f"BT /F2 12 Tf 72 {top} Td ({name}) Tj ET")
         if with_paragraphs:
-            first += _prose(top - 16, lines=3)
+            first += prose_ops(top - 16, 3)
             top -= 60
         else:
             top -= 24
-    first += _prose(top - 30)
+    first += prose_ops(top - 30, 5)
     pages = [helvetica_page(tmp_path / "p1.pdf", first)]
     for k in (0, 2):
         ops: list[str] = []
         top = 720.0
         for name in SECTIONS[k:k + 2]:
-            ops += [f"BT /F2 18 Tf 72 {top} Td ({name}) Tj ET", *_prose(top - 26, lines=8)]
+            ops += [f"BT /F2 18 Tf 72 {top} Td ({name}) Tj ET", *prose_ops(top - 26, 8)]
             top -= 160
         pages.append(helvetica_page(tmp_path / f"p{k + 2}.pdf", ops))
     out = pikepdf.new()

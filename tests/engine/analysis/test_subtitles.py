@@ -9,21 +9,7 @@ from pathlib import Path
 from workers.engine.document import Heading
 from workers.engine.layout.reader import read_layout
 
-from .drawn_pdfs import helvetica_page
-
-PROSE = (
-    "This paragraph is set in the body face and runs on for a while, as running text does, "
-    "so that the body size of the page is known."
-)
-
-
-def _prose(top: float, lines: int = 4) -> list[str]:
-    words = PROSE.split()
-    return [
-        f"BT /F1 10 Tf 72 {top - 12 * k} Td "
-        f"({' '.join(words[(k * 5) % len(words):(k * 5) % len(words) + 9])}) Tj ET"
-        for k in range(lines)
-    ]
+from .drawn_pdfs import helvetica_page, prose_ops
 
 
 def _report(sub_top: float, *, sub_size: float = 20, shared: bool = False) -> list[str]:
@@ -34,11 +20,11 @@ def _report(sub_top: float, *, sub_size: float = 20, shared: bool = False) -> li
     ]
     top = 600.0
     for name in ("Revenue", "Costs", "Outlook"):
-        ops += [f"BT /F2 14 Tf 72 {top} Td ({name}) Tj ET", *_prose(top - 22)]
+        ops += [f"BT /F2 14 Tf 72 {top} Td ({name}) Tj ET", *prose_ops(top - 22, 4)]
         top -= 90
     if shared:
         ops.append(f"BT /F2 {sub_size} Tf 72 {top} Td (Looking back) Tj ET")
-        ops += _prose(top - 28)
+        ops += prose_ops(top - 28, 4)
     return ops
 
 

@@ -9,21 +9,7 @@ from pathlib import Path
 from workers.engine.document import Heading
 from workers.engine.layout.reader import read_layout
 
-from .drawn_pdfs import helvetica_page
-
-PROSE = (
-    "This paragraph is set in the body face and runs on for a while, as running text does, "
-    "so that the body size of the page is known."
-)
-
-
-def _prose(top: float, lines: int = 6) -> list[str]:
-    words = PROSE.split()
-    return [
-        f"BT /F1 10 Tf 72 {top - 12 * k} Td "
-        f"({' '.join(words[(k * 5) % len(words):(k * 5) % len(words) + 9])}) Tj ET"
-        for k in range(lines)
-    ]
+from .drawn_pdfs import helvetica_page, prose_ops
 
 
 def _letterhead(mark_x: float, *, band: bool = False, above: bool = False) -> list[str]:
@@ -42,9 +28,9 @@ def _letterhead(mark_x: float, *, band: bool = False, above: bool = False) -> li
     return [
         *ops,
         "BT /F2 20 Tf 72 745 Td (Northwind Traders) Tj ET",
-        *_prose(680),
+        *prose_ops(680, 6),
         "BT /F2 16 Tf 72 600 Td (Quarterly Statement) Tj ET",
-        *_prose(570),
+        *prose_ops(570, 6),
     ]
 
 
