@@ -264,6 +264,20 @@ class OpenedPage:
                 return False
         return True
 
+    def clip_boxes(self, objects: Iterable[int]) -> dict[int, tuple[float, float, float, float]]:
+        """The box holding what the clip in force where each of the top-level page objects
+        ``objects`` is drawn lets show, in page user space (see :func:`_clip_box`; a form's
+        is the clip where it is painted, holding all it draws). Objects not clipped, or
+        whose clip cannot be read or has a path of no area, are left out."""
+        page = _address(self.page.raw)
+        boxes = {}
+        for index in sorted(set(objects)):
+            obj = _page_object(page, index) if index >= 0 else None
+            clip = _clip_box(obj, areas=True) if obj else None
+            if clip is not None:
+                boxes[index] = clip
+        return boxes
+
     def seen_box(
         self, objects: Iterable[int], within: tuple[float, float, float, float] | None = None
     ) -> tuple[float, float, float, float] | None:
@@ -398,11 +412,12 @@ def _overlap(a: Sequence[float], b: Sequence[float]) -> bool:
     return max(a[0], b[0]) <= min(a[2], b[2]) and max(a[1], b[1]) <= min(a[3], b[3])
 
 
-def _clip_box(obj: int) -> tuple[float, float, float, float] | None:
+def _clip_box(obj: int, *, areas: bool = False) -> tuple[float, float, float, float] | None:
     """A box holding all that the clip path of a top-level page object (its bare address)
     lets show, in page user space: the intersection of its paths' boxes (a curve's control
     points bound it); None when nothing clips it, or its clip cannot be read (then it may
-    show anywhere)."""
+    show anywhere). ``areas``: None too when a path has no area (a point, a line: renderers
+    differ on what such a clip shows)."""
     clip = _clip_path(obj)
     if not clip:
         return None
@@ -423,9 +438,15 @@ def _clip_box(obj: int) -> tuple[float, float, float, float] | None:
                 return None
             xs.append(point[0])
             ys.append(point[1])
+        if areas and (max(xs) - min(xs) < CLIP_MIN_SIDE or max(ys) - min(ys) < CLIP_MIN_SIDE):
+            return None
         box = [max(box[0], min(xs)), max(box[1], min(ys)),
                min(box[2], max(xs)), min(box[3], max(ys))]
     return box[0], box[1], box[2], box[3]
+
+
+#: A clip path narrower than this (points) has no area (see :func:`_clip_box`).
+CLIP_MIN_SIDE = 0.01
 
 
 #: Objects (a form's included) looked at most to tell what a figure shows.

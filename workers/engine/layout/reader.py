@@ -65,6 +65,7 @@ from .catalog_facts import (
     read_outline,
 )
 from .classify import classify
+from .clipped import take_clipped
 from .contents import ends_with_page_number, find_contents, has_leaders, is_page_number
 from .end_marks import EndMark, attach_end_marks, take_end_marks
 from .figures import (
@@ -254,7 +255,11 @@ def _analyse_page(
             doc.warnings.append(Warning("operator-map", opmap.warning, index))
         # Text drawn wholly outside the visible page (the other half of a spread) is no
         # part of what a reader sees: an artifact, not text.
+        drawn = content.glyphs
         off = take_off_page(content, visible_area(content, opened.page.get_bbox()))
+        # So are whole words a clip path hides (an axis label its chart's frame clips away).
+        clipped = take_clipped(content, opened.clip_boxes({g.obj for g in content.glyphs}))
+        off = _in_drawing_order(drawn, off, clipped)
         needs_ocr = not content.glyphs and bool(content.images)
         if needs_ocr:
             doc.warnings.append(Warning("needs-ocr", "the page is an image with no text", index))
@@ -290,6 +295,15 @@ def _analyse_page(
         if left:
             unjudged[index] = left
     return PageResult(frame.display_page(page), blocks, opmap, content.object_mcids, frame, page)
+
+
+def _in_drawing_order(drawn: list[Glyph], first: list[Glyph], then: list[Glyph]) -> list[Glyph]:
+    """The glyphs ``first`` and ``then`` (each in drawing order, taken out of ``drawn``)
+    together, in the order of ``drawn``."""
+    if not first or not then:
+        return first or then
+    place = {id(g): k for k, g in enumerate(drawn)}
+    return sorted(first + then, key=lambda g: place[id(g)])
 
 
 def _off_page_artifact(

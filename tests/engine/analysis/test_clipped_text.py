@@ -1,0 +1,102 @@
+"""Words a clip path hides wholly are not read, and the tagged output marks them as an
+artifact: an axis label its chart's frame clips away, text behind nested clips (q/Q, with the
+matrix in force). A word the clip cuts shows in part and is read whole; text outside a curved
+clip but inside the box of its points is read (the clip is bounded by that box alone)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workers.engine.document import Document, block_text
+from workers.engine.layout.reader import read_layout
+from workers.engine.tagged_pdf.tagger import tag_pdf
+
+from ..tagged_pdf.conftest import checks_by_id
+from .drawn_pdfs import helvetica_page
+
+SHOWN = "Every payment over five hundred pounds made in the quarter is listed here."
+
+
+def _words(doc: Document) -> list[str]:
+    return " ".join(block_text(b) for b in doc.blocks).split()
+
+
+def _prose(top: float = 740.0) -> list[str]:
+    return [f"BT /F1 11 Tf 72 {top - 14 * k} Td ({SHOWN}) Tj ET" for k in range(4)]
+
+
+def _tagged_as_drawn(path: Path, doc: Document) -> None:
+    checks = checks_by_id(tag_pdf(path, doc), path)
+    for check in ("pixels", "content-tagged", "text-fidelity"):
+        assert checks[check]["passed"], checks[check]
+
+
+def test_text_a_clip_hides_wholly_is_an_artifact_not_read(tmp_path: Path) -> None:
+    # A chart's frame clips its drawing; an axis label set below the frame, inside the same
+    # clip, shows nowhere.
+    path = helvetica_page(tmp_path / "chart.pdf", [*_prose(), (
+        "q 72 300 300 200 re W n 0 0 1 RG 80 320 m 360 480 l S "
+        "BT /F1 9 Tf 150 280 Td (Hidden axis label) Tj ET "
+        "BT /F1 9 Tf 150 400 Td (Growth curve) Tj ET Q"
+    )])
+    doc = read_layout(path, max_pages=5)
+    words = _words(doc)
+    assert "Hidden" not in words and "axis" not in words and "label" not in words
+    assert "Growth" in words and words.count("payment") == 4
+    (hidden,) = [a for a in doc.artifacts if "Hidden" in a.text]
+    assert hidden.text == "Hidden axis label"
+    assert hidden.prov[0].operators  # (so the tagger marks its operators)
+    _tagged_as_drawn(path, doc)
+
+
+def test_a_word_the_clip_cuts_is_read_whole(tmp_path: Path) -> None:
+    # One text object: "Visible" inside the clip, "Partly" across its right edge (x = 140),
+    # "Gone" wholly past it. Only "Gone" is taken out, cut from the same operators.
+    path = helvetica_page(tmp_path / "cut.pdf", [*_prose(), (
+        "q 60 590 80 40 re W n BT /F1 11 Tf 72 600 Td (Visible) Tj 58 0 Td (Partly) Tj "
+        "60 0 Td (Gone) Tj ET Q"
+    )])
+    doc = read_layout(path, max_pages=5)
+    words = _words(doc)
+    assert "Visible" in words and "Partly" in words
+    assert "Gone" not in words
+    assert any(a.text == "Gone" for a in doc.artifacts)
+    _tagged_as_drawn(path, doc)
+
+
+def test_nested_clips_hide_through_q_and_q(tmp_path: Path) -> None:
+    # The outer clip (drawn at twice the size, its matrix undone after) lets the bottom half
+    # of the page show; the inner one, the right half of that. After the inner Q the outer
+    # clip alone holds; after the outer Q, nothing clips.
+    path = helvetica_page(tmp_path / "nested.pdf", [*_prose(), (
+        "q 2 0 0 2 0 0 cm 0 0 306 200 re W n 0.5 0 0 0.5 0 0 cm "
+        "q 300 0 312 792 re W n "
+        "BT /F1 11 Tf 72 300 Td (Innermost hidden) Tj ET "
+        "BT /F1 11 Tf 320 300 Td (Inner shown) Tj ET Q "
+        "BT /F1 11 Tf 72 350 Td (Outer shown) Tj ET "
+        "BT /F1 11 Tf 72 600 Td (Outer hidden) Tj ET Q "
+        "BT /F1 11 Tf 72 560 Td (Free again) Tj ET"
+    )])
+    doc = read_layout(path, max_pages=5)
+    words = _words(doc)
+    for word in ("Inner", "Outer", "shown", "Free", "again"):
+        assert word in words, word
+    assert "Innermost" not in words and "hidden" not in words
+    assert words.count("Outer") == 1 and words.count("shown") == 2
+    hidden = " ".join(a.text for a in doc.artifacts)
+    assert "Innermost hidden" in hidden and "Outer hidden" in hidden
+    _tagged_as_drawn(path, doc)
+
+
+def test_text_inside_a_curved_clips_box_is_read(tmp_path: Path) -> None:
+    # A triangle clip: text in the corner of its box that the triangle leaves out is read
+    # still (only the box is known to hold what shows); text beyond the box is not.
+    path = helvetica_page(tmp_path / "triangle.pdf", [*_prose(), (
+        "q 72 300 m 472 300 l 72 500 l h W n "
+        "BT /F1 11 Tf 380 480 Td (Corner word) Tj ET "
+        "BT /F1 11 Tf 72 200 Td (Below everything) Tj ET Q"
+    )])
+    doc = read_layout(path, max_pages=5)
+    words = _words(doc)
+    assert "Corner" in words and "word" in words
+    assert "Below" not in words and "everything" not in words

@@ -1,0 +1,90 @@
+"""Text a clip path hides: whole words drawn wholly outside the clip in force where they are
+drawn.
+
+A chart exported from a layout program keeps an axis label its frame clips away; a text box
+cut short keeps its overflow behind the box's clip. No sighted reader sees such words; read
+as drawn, a screen-reader user hears them. They are taken out of the text before lines are
+made and recorded with the glyphs off the page (:mod:`.off_page`) as an artifact, so the
+tagged output marks them as one (PDF/UA-1 7.1) and the page draws as before.
+
+The clip asked is the one pdfium keeps for each top-level page object, in page user space
+(see :meth:`.glyphs.OpenedPage.clip_boxes`): for a Form XObject, the clip in force where it
+is painted, which holds all its own objects' clips. Each path of the clip is bounded by the
+box of its points (a curve's control points hold the curve; an even-odd path lies inside its
+points too), and the clip by the intersection of those boxes: what shows lies inside, so a
+word wholly outside it shows nowhere. A clip that cannot be read, or a path of no area
+(renderers differ on it), leaves the object's text as it is; a clip made by text (render
+modes 4-7) is not asked: it only hides more.
+
+Only whole words are taken out, and only when every glyph of the word lies outside the clip
+by more than :data:`CLIP_TOLERANCE` (a glyph's ink may run past its box): a word the clip
+cuts shows in part and is read whole, as a sighted reader makes it out; so is a spreadsheet
+cell's text cut at the cell's edge, its first letters showing. A word here is a run of glyphs
+between spaces in pdfium's order, which may join two words drawn apart (then both must be
+hidden) but never splits one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .glyphs import Glyph, PageContent
+
+#: Points (at least) a glyph's box must lie outside a clip for the glyph to count as hidden:
+#: pdfium's loose box is the font's ascent and advance, which an accent, a swash or an italic
+#: overhang may pass. See :data:`CLIP_TOLERANCE_SHARE`.
+CLIP_TOLERANCE = 1.0
+#: ... or this share of the glyph's size, when more.
+CLIP_TOLERANCE_SHARE = 0.15
+
+Box = tuple[float, float, float, float]
+
+
+def _hidden(g: Glyph, clip: Box | None) -> bool:
+    if clip is None:
+        return False
+    t = max(CLIP_TOLERANCE, CLIP_TOLERANCE_SHARE * g.size)
+    return g.x1 < clip[0] - t or g.x0 > clip[2] + t or g.y1 < clip[1] - t or g.y0 > clip[3] + t
+
+
+def take_clipped(content: PageContent, clips: Mapping[int, Box | None]) -> list[Glyph]:
+    """Take out of ``content.glyphs`` (user space, as read) the words hidden by their top-level
+    objects' clips (``clips[obj]``, page user space; missing or None: not clipped, or not
+    known) and return their glyphs, in drawing order; the rest stay as they were. The spaces
+    between two words taken out (or a word taken out and the page's first or last glyph) go
+    with them; a space beside a word that stays goes only if its own object's clip hides it."""
+    glyphs = content.glyphs
+    # (A pass that only compares: nearly every page has no clipped word.)
+    hidden = [_hidden(g, clips.get(g.obj)) if g.obj >= 0 else False for g in glyphs]
+    if not any(h for g, h in zip(glyphs, hidden, strict=True) if not g.char.isspace()):
+        return []
+    gone = [False] * len(glyphs)
+    # Words: runs of glyphs that are not spaces, each taken out whole or not at all.
+    words: list[tuple[int, int]] = []
+    start = -1
+    for k, g in enumerate(glyphs):
+        if g.char.isspace():
+            if start >= 0:
+                words.append((start, k))
+                start = -1
+        elif start < 0:
+            start = k
+    if start >= 0:
+        words.append((start, len(glyphs)))
+    for a, b in words:
+        if all(hidden[a:b]):
+            gone[a:b] = [True] * (b - a)
+    if not any(gone):
+        return []
+    # The spaces between words: with both neighbours gone (or the page's end), all of them;
+    # beside a word that stays, those the clip hides (never pdfium's generated ones).
+    for (a, b), after in zip([(-1, 0), *words], [*words, (len(glyphs), len(glyphs))],
+                             strict=True):
+        before_gone = a < 0 or gone[a]
+        after_gone = after[0] >= len(glyphs) or gone[after[0]]
+        if a < 0 and after[0] >= len(glyphs):
+            continue
+        for k in range(b, after[0]):
+            gone[k] = (before_gone and after_gone) or hidden[k]
+    content.glyphs = [g for g, out in zip(glyphs, gone, strict=True) if not out]
+    return [g for g, out in zip(glyphs, gone, strict=True) if out]
