@@ -8,20 +8,27 @@ made and recorded with the glyphs off the page (:mod:`.off_page`) as an artifact
 tagged output marks them as one (PDF/UA-1 7.1) and the page draws as before.
 
 The clip asked is the one pdfium keeps for each top-level page object, in page user space
-(see :meth:`.glyphs.OpenedPage.clip_boxes`): for a Form XObject, the clip in force where it
-is painted, which holds all its own objects' clips. Each path of the clip is bounded by the
-box of its points (a curve's control points hold the curve; an even-odd path lies inside its
-points too), and the clip by the intersection of those boxes: what shows lies inside, so a
-word wholly outside it shows nowhere. A clip that cannot be read, or a path of no area
-(renderers differ on it), leaves the object's text as it is; a clip made by text (render
-modes 4-7) is not asked: it only hides more.
+(see :meth:`.glyphs.OpenedPage.clip_boxes`); for a Form XObject, the clip in force where it
+is painted, which holds all the form draws (the clips inside the form are not asked: text
+they alone hide stays). pdfium forgets a clip that is one rectangle holding the object's
+whole box (nothing of it hidden); otherwise its clip is the content stream's: over the
+corpus, each text object's clip box computed from the stream (path points under ``W`` or
+``W*``, with the CTM, through ``q``/``Q``) was pdfium's, or hid none of its glyphs, or had
+no area.
+
+Each path of the clip is bounded by the box of its points (a curve's control points hold the
+curve; an even-odd path lies inside its points too), and the clip by the intersection of
+those boxes: what shows lies inside, so a word wholly outside it shows nowhere. A clip that
+cannot be read, or a path of no area (renderers differ on it), leaves the object's text as
+it is; a clip made by text (render modes 4-7) is not asked: it only hides more.
 
 Only whole words are taken out, and only when every glyph of the word lies outside the clip
 by more than :data:`CLIP_TOLERANCE` (a glyph's ink may run past its box): a word the clip
-cuts shows in part and is read whole, as a sighted reader makes it out; so is a spreadsheet
-cell's text cut at the cell's edge, its first letters showing. A word here is a run of glyphs
-between spaces in pdfium's order, which may join two words drawn apart (then both must be
-hidden) but never splits one.
+cuts shows in part and is read whole, as a sighted reader makes it out. A spreadsheet cell's
+text is cut at the cell's edge that way: the word the edge cuts is read, the words wholly
+past it (hidden under the next cell) are not. A word here is a run of glyphs between spaces
+in pdfium's order, which may join two words drawn apart (then both must be hidden) but never
+splits one.
 """
 
 from __future__ import annotations

@@ -18,9 +18,8 @@ margins are measured on the crop box, and a printer's slug there is read as runn
 Only glyphs wholly outside, by more than :data:`OFF_PAGE_TOLERANCE`, are taken out: a glyph
 cut by the page's edge still shows in part.
 
-Clip paths are not asked: pdfium's box of a text object's clip can be far narrower than what
-the clip lets show, and a spreadsheet's cell clips the end of its text that its author still
-means to be read.
+Clip paths are not asked here: words a clip hides wholly are taken out by :mod:`.clipped`,
+after these, and recorded in the same artifact.
 """
 
 from __future__ import annotations
