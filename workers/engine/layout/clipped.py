@@ -42,7 +42,7 @@ from .glyphs import Glyph, PageContent
 #: overhang may pass. See :data:`CLIP_TOLERANCE_SHARE`.
 CLIP_TOLERANCE = 1.0
 #: ... or this share of the glyph's size, when more.
-CLIP_TOLERANCE_SHARE = 0.15
+CLIP_TOLERANCE_SHARE = 0.1
 
 Box = tuple[float, float, float, float]
 
