@@ -1,13 +1,19 @@
 """Words a clip path hides wholly are not read, and the tagged output marks them as an
 artifact: an axis label its chart's frame clips away, text behind nested clips (q/Q, with the
 matrix in force). A word the clip cuts shows in part and is read whole; text outside a curved
-clip but inside the box of its points is read (the clip is bounded by that box alone)."""
+clip but inside the box of its points is read (the clip is bounded by that box alone). The
+clips' boxes are read alike in C and in Python."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pypdfium2 as pdfium
+import pytest
+
 from workers.engine.document import Document, block_text
+from workers.engine.layout import glyphs
+from workers.engine.layout.glyphs import OpenedPage
 from workers.engine.layout.reader import read_layout
 from workers.engine.tagged_pdf.tagger import tag_pdf
 
@@ -100,3 +106,38 @@ def test_text_inside_a_curved_clips_box_is_read(tmp_path: Path) -> None:
     words = _words(doc)
     assert "Corner" in words and "word" in words
     assert "Below" not in words and "everything" not in words
+
+
+def test_clip_boxes_are_read_alike_in_c_and_python(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = helvetica_page(tmp_path / "clips.pdf", [
+        "BT /F1 11 Tf 72 740 Td (Not clipped) Tj ET",
+        "q 72 300 300 200 re W n BT /F1 9 Tf 150 280 Td (Rectangle) Tj ET Q",
+        "q 2 0 0 2 0 0 cm 0 0 306 200 re W n 0.5 0 0 0.5 0 0 cm q 300 0 312 792 re W n "
+        "BT /F1 11 Tf 72 300 Td (Nested) Tj ET Q BT /F1 11 Tf 72 600 Td (Outer) Tj ET Q",
+        "q 72 300 m 472 300 l 72 500 l h W* n BT /F1 11 Tf 380 480 Td (Triangle) Tj ET Q",
+        "q 100 100 m 200 300 300 -50 400 100 c h W n BT /F1 11 Tf 90 90 Td (Curve) Tj ET Q",
+        "q 72 600 0 20 re W n BT /F1 11 Tf 72 605 Td (No area) Tj ET Q",
+    ])
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        with OpenedPage(pdf, 0) as opened:
+            everything = list(range(len(opened.content.object_kinds) + 2))
+            answers = []
+            if glyphs._accelerator is not None:
+                answers.append(opened.clip_boxes(everything))
+            with monkeypatch.context() as patch:
+                patch.setattr(glyphs, "_accelerator", None)
+                answers.append(opened.clip_boxes(everything))
+    finally:
+        pdf.close()
+    assert all(a == answers[-1] for a in answers)
+    boxes = answers[-1]
+    kinds = opened.content.object_kinds
+    assert kinds.count("text") == 7 and len(boxes) == 5  # (not the unclipped, not no area)
+    assert boxes[1] == (72.0, 300.0, 372.0, 500.0)
+    assert boxes[2] == (300.0, 0.0, 612.0, 400.0)  # (inner and outer, page space)
+    assert boxes[3] == (0.0, 0.0, 612.0, 400.0)
+    assert boxes[4] == (72.0, 300.0, 472.0, 500.0)
+    assert boxes[5] == (100.0, -50.0, 400.0, 300.0)  # (the curve's control points)

@@ -1116,6 +1116,122 @@ fail:
     return NULL;
 }
 
+/* --- clip boxes (glyphs.py's OpenedPage.clip_boxes and _clip_box with areas) ------------- */
+
+typedef void *(*clip_path_fn)(void *object);
+typedef int (*clip_count_fn)(void *clip);
+typedef int (*clip_segment_count_fn)(void *clip, int path);
+typedef void *(*clip_segment_fn)(void *clip, int path, int segment);
+
+/*
+ * clip_boxes(page, indices, functions, min_side) -> {index: (left, bottom, right, top)}
+ *
+ * For each top-level object index: the intersection of its clip paths' point boxes, left
+ * out when it has no clip, a path or point cannot be read, or a path is narrower than
+ * min_side. functions: addresses of FPDFPage_GetObject, FPDFPageObj_GetClipPath,
+ * FPDFClipPath_CountPaths, FPDFClipPath_CountPathSegments, FPDFClipPath_GetPathSegment,
+ * FPDFPathSegment_GetPoint. The same arithmetic, in doubles from pdfium's floats, as
+ * glyphs.py's _clip_box (a test holds the two to the same answer).
+ */
+static PyObject *clip_boxes(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "clip_boxes takes 4 arguments");
+        return NULL;
+    }
+    void *page = PyLong_AsVoidPtr(args[0]);
+    if (PyErr_Occurred()) return NULL;
+    if (!PyTuple_Check(args[2]) || PyTuple_GET_SIZE(args[2]) != 6) {
+        PyErr_SetString(PyExc_TypeError, "functions: a tuple of 6 addresses");
+        return NULL;
+    }
+    void *fn[6];
+    for (int k = 0; k < 6; k++) {
+        fn[k] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(args[2], k));
+        if (PyErr_Occurred()) return NULL;
+        if (fn[k] == NULL) {
+            PyErr_SetString(PyExc_ValueError, "null pdfium function");
+            return NULL;
+        }
+    }
+    double min_side = PyFloat_AsDouble(args[3]);
+    if (min_side == -1.0 && PyErr_Occurred()) return NULL;
+    if (page == NULL) {
+        PyErr_SetString(PyExc_ValueError, "null page");
+        return NULL;
+    }
+    get_object_fn get_object = (get_object_fn)fn[0];
+    clip_path_fn clip_path = (clip_path_fn)fn[1];
+    clip_count_fn count_paths = (clip_count_fn)fn[2];
+    clip_segment_count_fn count_segments = (clip_segment_count_fn)fn[3];
+    clip_segment_fn get_segment = (clip_segment_fn)fn[4];
+    segment_point_fn segment_point = (segment_point_fn)fn[5];
+    PyObject *indices = PySequence_Fast(args[1], "indices: a sequence of ints");
+    if (indices == NULL) return NULL;
+    PyObject *out = PyDict_New();
+    if (out == NULL) {
+        Py_DECREF(indices);
+        return NULL;
+    }
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(indices);
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *key = PySequence_Fast_GET_ITEM(indices, k);
+        long index = PyLong_AsLong(key);
+        if (index == -1 && PyErr_Occurred()) goto fail;
+        if (index < 0 || index > INT_MAX) continue;
+        void *object = get_object(page, (int)index);
+        if (object == NULL) continue;
+        void *clip = clip_path(object);
+        if (clip == NULL) continue;
+        int paths = count_paths(clip);
+        if (paths <= 0) continue;
+        double box[4] = {-INFINITY, -INFINITY, INFINITY, INFINITY};
+        int readable = 1;
+        for (int p = 0; p < paths && readable; p++) {
+            int segments = count_segments(clip, p);
+            if (segments <= 0) {
+                readable = 0;
+                break;
+            }
+            double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+            for (int s = 0; s < segments; s++) {
+                void *segment = get_segment(clip, p, s);
+                float x = 0, y = 0;
+                if (segment == NULL || !segment_point(segment, &x, &y)) {
+                    readable = 0;
+                    break;
+                }
+                if (s == 0 || x < x0) x0 = x;
+                if (s == 0 || x > x1) x1 = x;
+                if (s == 0 || y < y0) y0 = y;
+                if (s == 0 || y > y1) y1 = y;
+            }
+            if (!readable) break;
+            if (x1 - x0 < min_side || y1 - y0 < min_side) {
+                readable = 0;
+                break;
+            }
+            /* (Python's max/min keep the first of equals: the same value here.) */
+            if (x0 > box[0]) box[0] = x0;
+            if (y0 > box[1]) box[1] = y0;
+            if (x1 < box[2]) box[2] = x1;
+            if (y1 < box[3]) box[3] = y1;
+        }
+        if (!readable) continue;
+        PyObject *value = Py_BuildValue("(dddd)", box[0], box[1], box[2], box[3]);
+        if (value == NULL || PyDict_SetItem(out, key, value) < 0) {
+            Py_XDECREF(value);
+            goto fail;
+        }
+        Py_DECREF(value);
+    }
+    Py_DECREF(indices);
+    return out;
+fail:
+    Py_DECREF(indices);
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"glyph_objects", (PyCFunction)(void (*)(void))glyph_objects, METH_FASTCALL,
      "The set of the glyphs' obj values (glyphs.py: _restore_dropped_spaces)."},
@@ -1127,6 +1243,8 @@ static PyMethodDef methods[] = {
      "A page's characters by index, read as its text reads them (glyphs.py: page_chars)."},
     {"objects_by_size", (PyCFunction)(void (*)(void))objects_by_size, METH_FASTCALL,
      "A drawing's top-level objects with their bounds, for sorting by size (glyphs.py)."},
+    {"clip_boxes", (PyCFunction)(void (*)(void))clip_boxes, METH_FASTCALL,
+     "The box of the clip of each of a page's top-level objects (glyphs.py: clip_boxes)."},
     {NULL, NULL, 0, NULL},
 };
 

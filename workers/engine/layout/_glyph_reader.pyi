@@ -45,3 +45,11 @@ def glyph_objects(glyphs: list[Any], glyph_class: type, /) -> set[int]: ...
 def objects_by_size(
     page: int, indices: list[int], get_object: int, get_bounds: int, /
 ) -> list[tuple[float, int, int, float, float, float, float]] | None: ...
+
+def clip_boxes(
+    page: int,
+    indices: list[int],
+    functions: tuple[int, int, int, int, int, int],
+    min_side: float,
+    /,
+) -> dict[int, tuple[float, float, float, float]]: ...

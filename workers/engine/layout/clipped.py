@@ -60,10 +60,17 @@ def take_clipped(content: PageContent, clips: Mapping[int, Box | None]) -> list[
     known) and return their glyphs, in drawing order; the rest stay as they were. The spaces
     between two words taken out (or a word taken out and the page's first or last glyph) go
     with them; a space beside a word that stays goes only if its own object's clip hides it."""
+    if not clips:
+        return []  # (most pages: pdfium keeps no clip that holds all of an object)
     glyphs = content.glyphs
-    # (A pass that only compares: nearly every page has no clipped word.)
-    hidden = [_hidden(g, clips.get(g.obj)) if g.obj >= 0 else False for g in glyphs]
-    if not any(h for g, h in zip(glyphs, hidden, strict=True) if not g.char.isspace()):
+    hidden = [False] * len(glyphs)
+    found = False
+    for k, g in enumerate(glyphs):
+        clip = clips.get(g.obj)
+        if clip is not None and _hidden(g, clip):
+            hidden[k] = True
+            found = found or not g.char.isspace()
+    if not found:
         return []
     gone = [False] * len(glyphs)
     # Words: runs of glyphs that are not spaces, each taken out whole or not at all.

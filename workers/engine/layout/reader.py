@@ -96,6 +96,7 @@ from .glyphs import (
     OpenedPage,
     PageContent,
     Rect,
+    drawn_objects,
     judge_closed_page,
 )
 from .image_groups import merge_images
@@ -258,7 +259,7 @@ def _analyse_page(
         drawn = content.glyphs
         off = take_off_page(content, visible_area(content, opened.page.get_bbox()))
         # So are whole words a clip path hides (an axis label its chart's frame clips away).
-        clipped = take_clipped(content, opened.clip_boxes({g.obj for g in content.glyphs}))
+        clipped = take_clipped(content, opened.clip_boxes(drawn_objects(content.glyphs)))
         off = _in_drawing_order(drawn, off, clipped)
         needs_ocr = not content.glyphs and bool(content.images)
         if needs_ocr:
