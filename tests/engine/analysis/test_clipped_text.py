@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pikepdf
 import pypdfium2 as pdfium
 import pytest
 
@@ -141,3 +142,42 @@ def test_clip_boxes_are_read_alike_in_c_and_python(
     assert boxes[3] == (0.0, 0.0, 612.0, 400.0)
     assert boxes[4] == (72.0, 300.0, 472.0, 500.0)
     assert boxes[5] == (100.0, -50.0, 400.0, 300.0)  # (the curve's control points)
+
+
+def _with_forms(path: Path, page_ops: list[str], forms: dict[str, str]) -> Path:
+    """:func:`helvetica_page` drawing ``page_ops``, with Form XObjects (their own Helvetica)
+    drawing ``forms[name]`` in page space."""
+    helvetica_page(path, page_ops)
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        page = pdf.pages[0]
+        xobjects = pikepdf.Dictionary()
+        for name, ops in forms.items():
+            form = pikepdf.Stream(pdf, ops.encode())
+            form.Type, form.Subtype = pikepdf.Name.XObject, pikepdf.Name.Form
+            form.BBox = [0, 0, 612, 792]
+            form.Resources = pikepdf.Dictionary(Font=page.Resources.Font)
+            xobjects[name] = pdf.make_indirect(form)
+        page.Resources.XObject = xobjects
+        pdf.save(path)
+    return path
+
+
+def test_a_form_its_clip_hides_wholly_is_an_artifact(tmp_path: Path) -> None:
+    # The clip in force where /Fm0 is painted hides all it draws: an artifact. /Fm1 shows one
+    # line and has one hidden: its Do, tagged whole with what it shows, keeps both read (so
+    # the tagged output reads back as the model). The clips inside a form are not asked.
+    path = _with_forms(tmp_path / "form.pdf", [
+        *_prose(), "q 0 0 612 400 re W n /Fm0 Do Q", "q 0 0 612 400 re W n /Fm1 Do Q",
+    ], {
+        "/Fm0": "BT /F1 11 Tf 72 500 Td (Caption hidden wholly) Tj ET",
+        "/Fm1": "BT /F1 11 Tf 72 300 Td (Form line shown) Tj ET "
+                "BT /F1 11 Tf 72 520 Td (Form line kept) Tj ET "
+                "q 0 0 300 792 re W n BT /F1 11 Tf 400 200 Td (Inner clipped) Tj ET Q",
+    })
+    doc = read_layout(path, max_pages=5)
+    words = _words(doc)
+    assert "Caption" not in words and "wholly" not in words
+    assert "shown" in words and "kept" in words and "Inner" in words
+    (hidden,) = [a for a in doc.artifacts if "Caption" in a.text]
+    assert hidden.text == "Caption hidden wholly" and hidden.prov[0].operators
+    _tagged_as_drawn(path, doc)

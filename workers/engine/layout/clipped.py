@@ -28,7 +28,8 @@ cuts shows in part and is read whole, as a sighted reader makes it out. A spread
 text is cut at the cell's edge that way: the word the edge cuts is read, the words wholly
 past it (hidden under the next cell) are not. A word here is a run of glyphs between spaces
 in pdfium's order, which may join two words drawn apart (then both must be hidden) but never
-splits one.
+splits one. Text a Form XObject draws is taken out only when all it draws is hidden: the
+tagged output marks the form's ``Do`` whole, with the text it shows, and reads it back so.
 """
 
 from __future__ import annotations
@@ -72,6 +73,14 @@ def take_clipped(content: PageContent, clips: Mapping[int, Box | None]) -> list[
             found = found or not g.char.isspace()
     if not found:
         return []
+    # An object the tagger cannot cut (a form's Do) is marked with the text it shows: what it
+    # hides stays with that, as the tagged output reads it back (see off_page_objects).
+    kinds = content.object_kinds
+    showing = {g.obj for g, h in zip(glyphs, hidden, strict=True)
+               if not h and not g.char.isspace() and g.obj in clips}
+    whole = {o for o in showing if o >= len(kinds) or kinds[o] != "text"}
+    if whole:
+        hidden = [h and g.obj not in whole for g, h in zip(glyphs, hidden, strict=True)]
     gone = [False] * len(glyphs)
     # Words: runs of glyphs that are not spaces, each taken out whole or not at all.
     words: list[tuple[int, int]] = []
