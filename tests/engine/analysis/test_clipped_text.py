@@ -1,8 +1,9 @@
 """Words a clip path hides wholly are not read, and the tagged output marks them as an
 artifact: an axis label its chart's frame clips away, text behind nested clips (q/Q, with the
-matrix in force). A word the clip cuts shows in part and is read whole; text outside a curved
-clip but inside the box of its points is read (the clip is bounded by that box alone). The
-clips' boxes are read alike in C and in Python."""
+matrix in force). A word the clip cuts shows in part and is read whole, and so is a text run
+that shows in part (a spreadsheet cell's text run on under the next cell); text outside a
+curved clip but inside the box of its points is read (the clip is bounded by that box alone).
+The clips' boxes are read alike in C and in Python."""
 
 from __future__ import annotations
 
@@ -69,6 +70,18 @@ def test_a_word_the_clip_cuts_is_read_whole(tmp_path: Path) -> None:
     assert "Gone" not in words
     assert any(a.text == "Gone" for a in doc.artifacts)
     _tagged_as_drawn(path, doc)
+
+
+def test_a_cells_text_run_on_under_the_next_cell_is_read_whole(tmp_path: Path) -> None:
+    # A spreadsheet cell clips its text at its right edge (x = 140): "Firma Beispiel GmbH"
+    # is one text run, its last word wholly under the next cell. The run shows in part, and
+    # its words are the author's: read whole, as the export's own tags read them.
+    path = helvetica_page(tmp_path / "cell.pdf", [*_prose(), (
+        "q 60 590 80 40 re W n BT /F1 11 Tf 72 600 Td (Firma Beispiel GmbH) Tj ET Q"
+    )])
+    doc = read_layout(path, max_pages=5)
+    assert "Firma Beispiel GmbH" in " ".join(_words(doc))
+    assert not any("GmbH" in a.text for a in doc.artifacts)
 
 
 def test_nested_clips_hide_through_q_and_q(tmp_path: Path) -> None:

@@ -22,14 +22,15 @@ those boxes: what shows lies inside, so a word wholly outside it shows nowhere. 
 cannot be read, or a path of no area (renderers differ on it), leaves the object's text as
 it is; a clip made by text (render modes 4-7) is not asked: it only hides more.
 
-Only whole words are taken out, and only when every glyph of the word lies outside the clip
-by more than :data:`CLIP_TOLERANCE` (a glyph's ink may run past its box): a word the clip
-cuts shows in part and is read whole, as a sighted reader makes it out. A spreadsheet cell's
-text is cut at the cell's edge that way: the word the edge cuts is read, the words wholly
-past it (hidden under the next cell) are not. A word here is a run of glyphs between spaces
-in pdfium's order, which may join two words drawn apart (then both must be hidden) but never
-splits one. Text a Form XObject draws is taken out only when all it draws is hidden: the
-tagged output marks the form's ``Do`` whole, with the text it shows, and reads it back so.
+Only text objects drawn wholly out of sight are taken out: every glyph outside the clip by
+more than :data:`CLIP_TOLERANCE` (a glyph's ink may run past its box), and whole words only.
+An object that shows some of its text keeps all of it: a spreadsheet cell's text cut at the
+cell's edge, its last words hidden under the next cell, is the author's text (the export's
+own tags read it whole), and a word the clip cuts shows in part. A word here is a run of
+glyphs between spaces in pdfium's order, which may join two words drawn apart (then both
+must be hidden) but never splits one. Text a Form XObject draws is taken out only when all
+it draws is hidden: the tagged output marks the form's ``Do`` whole, with the text it shows,
+and reads it back so.
 """
 
 from __future__ import annotations
@@ -73,14 +74,14 @@ def take_clipped(content: PageContent, clips: Mapping[int, Box | None]) -> list[
             found = found or not g.char.isspace()
     if not found:
         return []
-    # An object the tagger cannot cut (a form's Do) is marked with the text it shows: what it
-    # hides stays with that, as the tagged output reads it back (see off_page_objects).
-    kinds = content.object_kinds
+    # An object that shows some of its text keeps all of it: a spreadsheet cell's text run
+    # on under the next cell is its author's (read whole, as the export's own tags read it),
+    # and an object the tagger cannot cut (a form's Do) is marked with the text it shows (see
+    # off_page_objects). Only what an object draws wholly out of sight is taken out.
     showing = {g.obj for g, h in zip(glyphs, hidden, strict=True)
                if not h and not g.char.isspace() and g.obj in clips}
-    whole = {o for o in showing if o >= len(kinds) or kinds[o] != "text"}
-    if whole:
-        hidden = [h and g.obj not in whole for g, h in zip(glyphs, hidden, strict=True)]
+    if showing:
+        hidden = [h and g.obj not in showing for g, h in zip(glyphs, hidden, strict=True)]
     gone = [False] * len(glyphs)
     # Words: runs of glyphs that are not spaces, each taken out whole or not at all.
     words: list[tuple[int, int]] = []
