@@ -149,7 +149,8 @@ def _head_over_three_lines() -> list[str]:
     """A head row whose first head holds three lines centred in its cell, the top one the
     widest and the middle one the narrowest (so that, left to right, the pieces start top,
     bottom, middle), beside heads of two lines and of one set between them (the row's text
-    one group of lines, the three lines in it), over rows of data."""
+    one group of lines, the three lines in it), the last head's top line drawn in two
+    pieces, over rows of data."""
     ops = ["0 g", *(_across(y) for y in (724, 678, 664)), _across(692, 2.0)]
     ops += [_down(x, 724, 664) for x in (LEFT, 200, 330, 450, RIGHT)]
     ops += [
@@ -159,8 +160,9 @@ def _head_over_three_lines() -> list[str]:
         _text(245.2, 708.5, "First visit"),
         _text(240.3, 701.5, "to the clinic"),
         _text(380.4, 705, "Total"),
-        _text(476.1, 708.5, "Last visit"),
-        _text(477.9, 701.5, "this year"),
+        _text(476.1, 708.5, "Last"),  # (its line drawn in two pieces, the line under
+        _text(477.9, 701.5, "this year"),  # it between them)
+        _text(493.4, 708.5, "visit"),
     ]
     for y, row in ((683, ("3", "2019-04-02", "7", "2024-11-30")),
                    (669, ("1", "2023-01-15", "1", "2023-01-15"))):
@@ -169,9 +171,10 @@ def _head_over_three_lines() -> list[str]:
 
 
 def test_a_heads_three_lines_read_top_down(tmp_path: Path) -> None:
-    # (Grouped with the row's other heads into one line, the cell's three lines were one
-    # piece read left to right, of two pieces the upper first but the middle line, which
-    # starts furthest right, last: "Number visits of".)
+    # (Grouped with the row's other heads into one line, a cell's pieces were merged left
+    # to right, of two pieces the upper first but a third last: the middle line, which
+    # starts furthest right, "Number visits of"; the end of the top line, "Last this year
+    # visit".)
     path = helvetica_page(tmp_path / "three-lines.pdf", _prose() + _head_over_three_lines())
     assert [c.text for c in _table(path).rows[0].cells] == [
         "Number of visits", "First visit to the clinic", "Total", "Last visit this year",
