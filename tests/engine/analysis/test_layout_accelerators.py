@@ -618,3 +618,61 @@ def test_c_and_python_read_a_cells_two_lines_alike(tmp_path: Path) -> None:
     assert fast == slow
     texts = [f.text for line in lines._python_lines(frags) for f in line.fragments]
     assert "Date of birth or registration number" in texts
+
+
+def test_c_and_python_read_a_cells_three_lines_alike(tmp_path: Path) -> None:
+    # A cell's three lines held in one line group by the row's other heads: both loops read
+    # them band by band, top down (see lines._in_bands).
+    if lines._accelerator is None:
+        pytest.skip("the C fragments loop is not built here (no C compiler at install time)")
+    from .drawn_pdfs import helvetica_page
+    from .test_ruled_heads import _head_over_three_lines
+
+    path = helvetica_page(tmp_path / "three-lines.pdf", _head_over_three_lines())
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        frags = lines.fragments(read_page(pdf, 0).glyphs)
+    finally:
+        pdf.close()
+    fast, slow = _lines_both_ways(frags)
+    assert fast == slow
+    texts = [f.text for line in lines._python_lines(frags) for f in line.fragments]
+    assert "Number of visits" in texts
+
+
+def test_c_and_python_read_made_up_stacks_alike() -> None:
+    # Cells of two to four lines, a line in one piece or two, centred or not, some pieces
+    # smaller (an index, a shrunk word) or right to left, some set off the others' lines,
+    # in a line group held by heads set between their lines: both loops read each run in
+    # bands or leave it alike.
+    if lines._accelerator is None:
+        pytest.skip("the C fragments loop is not built here (no C compiler at install time)")
+    chooser = random.Random(15)
+
+    def fragment(text: str, x0: float, y0: float, size: float) -> Fragment:
+        glyphs = [Glyph(c, x0 + k * size / 2, y0, x0 + (k + 1) * size / 2, y0 + size, size,
+                        False, "F", k, -1) for k, c in enumerate(text)]
+        return Fragment(glyphs, text, x0, y0, glyphs[-1].x1, y0 + size)
+
+    words = ["one", "two", "three", "\u05d0\u05d1\u05d2", "x", "longer words"]
+    read_in_bands = 0
+    for _ in range(300):
+        # (Heads between the lines, each level with half of two: the group's bridges.)
+        frags = [fragment("head", 400.0 + 60.0 * k, -3.5 - 7.0 * k, 10.0) for k in range(3)]
+        for cell in range(chooser.randint(1, 3)):
+            for k in range(chooser.randint(2, 4)):
+                y0 = -7.0 * k + chooser.choice([0.0, 0.0, 3.0])
+                size = chooser.choice([10.0, 10.0, 10.0, 6.0, 8.0])
+                x0 = 100.0 * cell + chooser.choice([0.0, 2.0, 4.0, 6.0, 30.0])
+                frags.append(fragment(chooser.choice(words), x0, y0, size))
+                if chooser.random() < 0.3:  # the line in two pieces
+                    frags.append(fragment(chooser.choice(words), frags[-1].x1 + 2.0, y0, size))
+        chooser.shuffle(frags)
+        fast, slow = _lines_both_ways(frags)
+        assert fast == slow
+        pieces = {id(f.glyphs[0]): f.x0 for f in frags}
+        for line in lines._python_lines(frags):
+            for f in line.fragments:
+                starts = [pieces[id(g)] for g in f.glyphs if id(g) in pieces]
+                read_in_bands += starts != sorted(starts) and starts != sorted(starts)[::-1]
+    assert read_in_bands > 50

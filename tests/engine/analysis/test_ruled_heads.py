@@ -143,3 +143,39 @@ def test_a_heads_two_lines_read_top_line_first(tmp_path: Path) -> None:
     assert [c.text for c in table.rows[0].cells] == [
         "Family name", "Date of birth or registration number", "Relationship",
     ]
+
+
+def _head_over_three_lines() -> list[str]:
+    """A head row whose first head holds three lines centred in its cell, the top one the
+    widest and the middle one the narrowest (so that, left to right, the pieces start top,
+    bottom, middle), beside heads of two lines and of one set between them (the row's text
+    one group of lines, the three lines in it), the last head's top line drawn in two
+    pieces, over rows of data."""
+    ops = ["0 g", *(_across(y) for y in (724, 678, 664)), _across(692, 2.0)]
+    ops += [_down(x, 724, 664) for x in (LEFT, 200, 330, 450, RIGHT)]
+    ops += [
+        _text(121.8, 712, "Number"),  # (28.4 points wide, centred on 136)
+        _text(132.7, 705, "of"),  # (6.7)
+        _text(127.1, 698, "visits"),  # (17.8)
+        _text(245.2, 708.5, "First visit"),
+        _text(240.3, 701.5, "to the clinic"),
+        _text(380.4, 705, "Total"),
+        _text(476.1, 708.5, "Last"),  # (its line drawn in two pieces, the line under
+        _text(477.9, 701.5, "this year"),  # it between them)
+        _text(493.4, 708.5, "visit"),
+    ]
+    for y, row in ((683, ("3", "2019-04-02", "7", "2024-11-30")),
+                   (669, ("1", "2023-01-15", "1", "2023-01-15"))):
+        ops += [_text(x, y, text) for x, text in zip((76, 204, 334, 454), row, strict=True)]
+    return ops
+
+
+def test_a_heads_three_lines_read_top_down(tmp_path: Path) -> None:
+    # (Grouped with the row's other heads into one line, a cell's pieces were merged left
+    # to right, of two pieces the upper first but a third last: the middle line, which
+    # starts furthest right, "Number visits of"; the end of the top line, "Last this year
+    # visit".)
+    path = helvetica_page(tmp_path / "three-lines.pdf", _prose() + _head_over_three_lines())
+    assert [c.text for c in _table(path).rows[0].cells] == [
+        "Number of visits", "First visit to the clinic", "Total", "Last visit this year",
+    ]

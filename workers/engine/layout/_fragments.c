@@ -1181,16 +1181,217 @@ static int set_over_of(PyObject *upper, const merge_view *u, PyObject *lower,
     return shared <= 0.5 * (height0 < height1 ? height0 : height1);
 }
 
+/* What _in_bands reads of one piece of a run. */
+typedef struct {
+    PyObject *fragment; /* borrowed: alive in the sorted members */
+    double size, band0, band1, x0, y0, x1, y1;
+    Py_ssize_t band; /* the band it is read in (-1: none yet) */
+} run_piece;
+
+/* lines.py's stacked() of two pieces read already. */
+static int pieces_stacked(const run_piece *upper, const run_piece *lower) {
+    double top0 = upper->band1, top1 = lower->band1;
+    double bottom0 = upper->band0, bottom1 = lower->band0;
+    double shared = (top0 < top1 ? top0 : top1) - (bottom0 > bottom1 ? bottom0 : bottom1);
+    double height0 = top0 - bottom0, height1 = top1 - bottom1;
+    return shared <= 0.5 * (height0 < height1 ? height0 : height1);
+}
+
+/* ``order[0:n]`` sorted by ``value`` of each, stably (list.sort with a key). */
+static void sort_stably(Py_ssize_t *order, Py_ssize_t n, const run_piece *pieces, int by_x0,
+                        ranked *work) {
+    for (Py_ssize_t k = 0; k < n; k++) {
+        const run_piece *p = &pieces[order[k]];
+        work[k] = (ranked){by_x0 ? p->x0 : -((0.0 + p->band0) + p->band1) / 2, k, NULL};
+    }
+    qsort(work, (size_t)n, sizeof(ranked), ranked_order);
+    Py_ssize_t *kept = (Py_ssize_t *)(work + n); /* (room for n indices after the n ranks) */
+    for (Py_ssize_t k = 0; k < n; k++) kept[k] = order[work[k].at];
+    memcpy(order, kept, (size_t)n * sizeof(Py_ssize_t));
+}
+
+/* lines.py's _in_bands: the run of pieces ``sorted[run[0]]``, ``sorted[run[1]]``… merged
+ * into ``merged[at]``, made again band by band when they stand in a stack of lines (the
+ * same tests on the same values). 0 (made again or left as it is), 1 (a value left to
+ * Python) or -1 (an error). */
+static int read_in_bands(PyObject *sorted, const Py_ssize_t *run, Py_ssize_t n,
+                         PyObject *merged, Py_ssize_t at, double full_size, int rtl,
+                         PyObject *fragment_class) {
+    run_piece *pieces = PyMem_New(run_piece, n);
+    Py_ssize_t *order = PyMem_New(Py_ssize_t, n);
+    Py_ssize_t *first_of = PyMem_New(Py_ssize_t, n + 1); /* each band's start in order */
+    /* (Ranks for a sort, then the sorted indices: see sort_stably.) */
+    ranked *work = PyMem_Malloc((size_t)n * (sizeof(ranked) + sizeof(Py_ssize_t)));
+    int status = 0;
+    PyObject *glyphs = NULL, *texts = NULL, *text = NULL, *made = NULL;
+    PyObject *x0o = NULL, *y0o = NULL, *x1o = NULL, *y1o = NULL;
+    if (pieces == NULL || order == NULL || first_of == NULL || work == NULL) {
+        PyErr_NoMemory();
+        status = -1;
+        goto done;
+    }
+    Py_ssize_t full = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        run_piece *p = &pieces[k];
+        p->fragment = PyList_GET_ITEM(sorted, run[k]);
+        p->band = -1;
+        if ((status = float_attribute(p->fragment, name_size, &p->size, NULL)) != 0 ||
+            (status = band_of(p->fragment, &p->band0, &p->band1)) != 0 ||
+            (status = float_attribute(p->fragment, name_x0, &p->x0, NULL)) != 0 ||
+            (status = float_attribute(p->fragment, name_y0, &p->y0, NULL)) != 0 ||
+            (status = float_attribute(p->fragment, name_x1, &p->x1, NULL)) != 0 ||
+            (status = float_attribute(p->fragment, name_y1, &p->y1, NULL)) != 0)
+            goto done;
+        if (p->size >= full_size) order[full++] = k;
+    }
+    if (full < 2) goto done;
+    /* The pieces in the line's size top down, a new band below a piece stacked over. */
+    sort_stably(order, full, pieces, 0, work);
+    Py_ssize_t bands = 1;
+    first_of[0] = 0;
+    pieces[order[0]].band = 0;
+    for (Py_ssize_t k = 1; k < full; k++) {
+        if (pieces_stacked(&pieces[order[k - 1]], &pieces[order[k]])) first_of[bands++] = k;
+        pieces[order[k]].band = bands - 1;
+    }
+    first_of[bands] = full;
+    if (bands < 2) goto done;
+    /* Each band across some of the width of the next, every piece set over every piece of
+     * a lower band but for their widths. */
+    for (Py_ssize_t b = 0; b + 1 < bands; b++) {
+        double left0 = 0, right0 = 0, left1 = 0, right1 = 0;
+        for (Py_ssize_t k = first_of[b]; k < first_of[b + 1]; k++) {
+            const run_piece *p = &pieces[order[k]];
+            if (k == first_of[b] || p->x0 < left0) left0 = p->x0;
+            if (k == first_of[b] || p->x1 > right0) right0 = p->x1;
+        }
+        for (Py_ssize_t k = first_of[b + 1]; k < first_of[b + 2]; k++) {
+            const run_piece *p = &pieces[order[k]];
+            if (k == first_of[b + 1] || p->x0 < left1) left1 = p->x0;
+            if (k == first_of[b + 1] || p->x1 > right1) right1 = p->x1;
+        }
+        if (!(left0 < right1 && left1 < right0)) goto done;
+    }
+    for (Py_ssize_t i = 0; i < full; i++) {
+        const run_piece *u = &pieces[order[i]];
+        for (Py_ssize_t j = first_of[u->band + 1]; j < full; j++) {
+            const run_piece *d = &pieces[order[j]];
+            if (!(u->band0 + u->band1 > 2 * d->y1 && d->band0 + d->band1 < 2 * u->y0 &&
+                  pieces_stacked(u, d)))
+                goto done;
+        }
+    }
+    /* A smaller piece in the one band whose boxes reach over the middle of its band. */
+    double *reach = PyMem_New(double, 2 * bands);
+    if (reach == NULL) {
+        PyErr_NoMemory();
+        status = -1;
+        goto done;
+    }
+    for (Py_ssize_t b = 0; b < bands; b++) {
+        for (Py_ssize_t k = first_of[b]; k < first_of[b + 1]; k++) {
+            const run_piece *p = &pieces[order[k]];
+            if (k == first_of[b] || p->y0 < reach[2 * b]) reach[2 * b] = p->y0;
+            if (k == first_of[b] || p->y1 > reach[2 * b + 1]) reach[2 * b + 1] = p->y1;
+        }
+    }
+    int homeless = 0;
+    for (Py_ssize_t k = 0; k < n && !homeless; k++) {
+        run_piece *p = &pieces[k];
+        if (p->size >= full_size) continue;
+        double middle = p->band0 + p->band1;
+        Py_ssize_t homes = 0;
+        for (Py_ssize_t b = 0; b < bands; b++) {
+            if (2 * reach[2 * b] < middle && middle < 2 * reach[2 * b + 1]) {
+                homes++;
+                p->band = b;
+            }
+        }
+        homeless = homes != 1;
+    }
+    PyMem_Free(reach);
+    if (homeless) goto done;
+    /* Band by band, a band's pieces (in the line's size top down, then the smaller in the
+     * run's order) left to right (right to left when rtl). */
+    Py_ssize_t count = 0;
+    for (Py_ssize_t b = 0; b < bands; b++) {
+        Py_ssize_t start = count;
+        for (Py_ssize_t k = first_of[b]; k < first_of[b + 1]; k++) work[count++].at = order[k];
+        for (Py_ssize_t k = 0; k < n; k++)
+            if (pieces[k].size < full_size && pieces[k].band == b) work[count++].at = k;
+        first_of[b] = start; /* (from here: where the band starts among the read) */
+    }
+    first_of[bands] = count;
+    for (Py_ssize_t k = 0; k < n; k++) order[k] = work[k].at;
+    for (Py_ssize_t b = 0; b < bands; b++) {
+        Py_ssize_t start = first_of[b], length = first_of[b + 1] - start;
+        sort_stably(order + start, length, pieces, 1, work);
+        if (rtl)
+            for (Py_ssize_t k = 0; k < length / 2; k++) {
+                Py_ssize_t swap = order[start + k];
+                order[start + k] = order[start + length - 1 - k];
+                order[start + length - 1 - k] = swap;
+            }
+    }
+    if (!(glyphs = PyList_New(0)) || !(texts = PyList_New(n))) goto failed;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *piece = pieces[order[k]].fragment;
+        PyObject *its = PyObject_GetAttr(piece, name_glyphs);
+        if (its == NULL) goto failed;
+        Py_ssize_t end = PyList_GET_SIZE(glyphs);
+        int extended = PyList_SetSlice(glyphs, end, end, its);
+        Py_DECREF(its);
+        if (extended < 0) goto failed;
+        PyObject *piece_text = PyObject_GetAttr(piece, name_text);
+        if (piece_text == NULL) goto failed;
+        PyList_SET_ITEM(texts, k, piece_text);
+    }
+    PyObject *was = PyList_GET_ITEM(merged, at);
+    if (!(text = PyUnicode_Join(space_text, texts)) ||
+        !(x0o = PyObject_GetAttr(was, name_x0)) || !(y0o = PyObject_GetAttr(was, name_y0)) ||
+        !(x1o = PyObject_GetAttr(was, name_x1)) || !(y1o = PyObject_GetAttr(was, name_y1)) ||
+        !(made = PyObject_CallFunctionObjArgs(fragment_class, glyphs, text, x0o, y0o, x1o, y1o,
+                                              NULL)))
+        goto failed;
+    PyList_SetItem(merged, at, made); /* (steals made) */
+    goto done;
+failed:
+    status = -1;
+done:
+    Py_XDECREF(glyphs);
+    Py_XDECREF(texts);
+    Py_XDECREF(text);
+    Py_XDECREF(x0o);
+    Py_XDECREF(y0o);
+    Py_XDECREF(x1o);
+    Py_XDECREF(y1o);
+    PyMem_Free(pieces);
+    PyMem_Free(order);
+    PyMem_Free(first_of);
+    PyMem_Free(work);
+    return status;
+}
+
 /* The members of a line of several fragments, left to right (in reading order when
  * ``rtl``), neighbours closer than a fragment gap merged (unless ``kept_apart``: see
- * kept_apart_of) and words drawn twice on themselves read once: the second half of
- * lines(). NULL with no exception: left to Python. */
+ * kept_apart_of; a run of three or more merged read band by band when they stand in a
+ * stack: read_in_bands) and words drawn twice on themselves read once: the second half
+ * of lines(). NULL with no exception: left to Python. */
 static PyObject *merged_line(PyObject *sorted, int rtl, PyObject *fragment_class,
                              double fragment_gap, double overprint, double full_share,
                              PyObject *kept_apart) {
     PyObject *merged = PyList_New(0);
     if (merged == NULL) return NULL;
     merge_view prev = {0}, f = {0};
+    /* The members merged into the last of ``merged`` (indices into ``sorted``): a run of
+     * three or more is read band by band once made (read_in_bands). */
+    Py_ssize_t *run = PyMem_New(Py_ssize_t, PyList_GET_SIZE(sorted));
+    Py_ssize_t run_length = 0;
+    if (run == NULL) {
+        Py_DECREF(merged);
+        PyErr_NoMemory();
+        return NULL;
+    }
     /* (lines.py's full_size: the largest piece's size times full_share.) */
     double full_size = 0.0;
     for (Py_ssize_t k = 0; k < PyList_GET_SIZE(sorted); k++) {
@@ -1249,14 +1450,30 @@ static PyObject *merged_line(PyObject *sorted, int rtl, PyObject *fragment_class
                 merge_view_clear(&prev);
                 status = merge_view_of(made, &prev);
                 if (status != 0) goto left;
+                run[run_length++] = k;
                 continue;
             }
         }
+        if (run_length > 2) {
+            status = read_in_bands(sorted, run, run_length, merged, PyList_GET_SIZE(merged) - 1,
+                                   full_size, rtl, fragment_class);
+            if (status < 0) goto fail;
+            if (status > 0) goto left;
+        }
         if (PyList_Append(merged, fragment) < 0) goto fail;
+        run[0] = k;
+        run_length = 1;
         merge_view_clear(&prev);
         prev = f;
         f = (merge_view){0};
     }
+    if (run_length > 2) {
+        int status = read_in_bands(sorted, run, run_length, merged, PyList_GET_SIZE(merged) - 1,
+                                   full_size, rtl, fragment_class);
+        if (status < 0) goto fail;
+        if (status > 0) goto left;
+    }
+    PyMem_Free(run);
     merge_view_clear(&prev);
     merge_view_clear(&f);
     if (rtl && PyList_Reverse(merged) < 0) {
@@ -1265,12 +1482,14 @@ static PyObject *merged_line(PyObject *sorted, int rtl, PyObject *fragment_class
     }
     return merged;
 left:
+    PyMem_Free(run);
     merge_view_clear(&prev);
     merge_view_clear(&f);
     Py_DECREF(merged);
     if (PyErr_Occurred()) left_to_twin(); /* (another error stays set: the caller raises it) */
     return NULL;
 fail:
+    PyMem_Free(run);
     merge_view_clear(&prev);
     merge_view_clear(&f);
     Py_DECREF(merged);

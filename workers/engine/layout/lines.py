@@ -792,6 +792,9 @@ def _python_lines(frags: list[Fragment]) -> list[Line]:
         # another: see set_over.)
         full_size = FULL_SIZE * max([f.size for f in members])
         merged: list[Fragment] = []
+        # The members each of ``merged`` was made of (left to right): a run of three or
+        # more is read band by band once made (see _in_bands).
+        runs: list[list[Fragment]] = []
         for f in members:
             if merged:
                 prev = merged[-1]
@@ -825,8 +828,19 @@ def _python_lines(frags: list[Fragment]) -> list[Line]:
                         glyphs, joined, prev.x0, min(prev.y0, f.y0),
                         max(prev.x1, f.x1), max(prev.y1, f.y1),
                     )
+                    runs[-1].append(f)
                     continue
             merged.append(f)
+            runs.append([f])
+        for k, run in enumerate(runs):
+            if len(run) > 2:
+                read = _in_bands(run, full_size, rtl)
+                if read is not None:
+                    made = merged[k]
+                    merged[k] = Fragment(
+                        [g for f in read for g in f.glyphs], " ".join([f.text for f in read]),
+                        made.x0, made.y0, made.x1, made.y1,
+                    )
         if rtl:
             merged.reverse()
         out.append(Line(merged))
@@ -855,7 +869,8 @@ def set_over(upper: Fragment, lower: Fragment) -> bool:
     piece merged from several, or under the whole of it): two lines of one cell, read top
     first. (A raised piece after its neighbour, an exponent, stands beside it: read in the
     line's order; so is a piece set between the lines of pieces merged already, whose
-    place among them the pair does not tell. :func:`lines` asks only of pieces in the
+    place among them the pair does not tell: once merged, a run of three pieces or more is
+    read again band by band, :func:`_in_bands`. :func:`lines` asks only of pieces in the
     line's own size, :data:`FULL_SIZE`, not of an exponent over an index.)"""
     if not (upper.x0 < lower.x1 and lower.x0 < upper.x1):
         return False
@@ -864,6 +879,71 @@ def set_over(upper: Fragment, lower: Fragment) -> bool:
         up[0] + up[1] > 2 * lower.y1 and down[0] + down[1] < 2 * upper.y0
         and stacked(upper, lower)
     )
+
+
+def _in_bands(run: list[Fragment], full_size: float, rtl: bool) -> list[Fragment] | None:
+    """The pieces of ``run`` (merged into one by :func:`lines`, left to right) in reading
+    order when they stand in a stack of lines, a cell's lines held in one line group by
+    the row's other cells: band by band top to bottom, the pieces of a band left to right
+    (right to left when ``rtl``). None when they do not, and the order they were merged
+    in stands (:func:`set_over` for two pieces, to which this comes for them).
+
+    The pieces in the line's own size (``full_size`` at least, :data:`FULL_SIZE`) are
+    taken top down by the middle of their :func:`band`, a new band begun below a piece
+    they stand :func:`stacked` with. They are a stack when there are two bands at least,
+    each across some of the width of the next, and every piece :func:`set_over` every
+    piece of a lower band but for their widths (a piece at the end of a centred cell's
+    longer line stands over none of the shorter line under it). A smaller piece (an
+    index, an exponent, a note's mark) is read in the one band whose boxes reach over
+    the middle of its band, or the run is no stack. (Pieces set between two lines, a
+    fraction's terms beside "x =" at its height, a matrix's rows in their brackets, are
+    no stack: their bands stand beside each other or in one.)"""
+    full = [f for f in run if f.size >= full_size]
+    if len(full) < 2:
+        return None
+    full.sort(key=_band_middle_downwards)
+    bands = [[full[0]]]
+    for above, f in zip(full, full[1:], strict=False):
+        if stacked(above, f):
+            bands.append([f])
+        else:
+            bands[-1].append(f)
+    if len(bands) < 2:
+        return None
+    for k, upper in enumerate(bands):
+        if k + 1 < len(bands):
+            lower = bands[k + 1]
+            if not (min([u.x0 for u in upper]) < max([d.x1 for d in lower])
+                    and min([d.x0 for d in lower]) < max([u.x1 for u in upper])):
+                return None
+        for lower in bands[k + 1:]:
+            for u in upper:
+                up = u.band
+                for d in lower:
+                    down = d.band
+                    if not (up[0] + up[1] > 2 * d.y1 and down[0] + down[1] < 2 * u.y0
+                            and stacked(u, d)):
+                        return None
+    reach = [(min([g.y0 for g in b]), max([g.y1 for g in b])) for b in bands]
+    for f in run:
+        if f.size < full_size:
+            middle = f.band[0] + f.band[1]
+            homes = [k for k, (y0, y1) in enumerate(reach) if 2 * y0 < middle < 2 * y1]
+            if len(homes) != 1:
+                return None
+            bands[homes[0]].append(f)
+    read: list[Fragment] = []
+    for b in bands:
+        b.sort(key=_x0_of)
+        if rtl:
+            b.reverse()
+        read += b
+    return read
+
+
+def _band_middle_downwards(f: Fragment) -> float:
+    """Sort key: the middle of a fragment's band, negated (top to bottom in PDF space)."""
+    return -sum(f.band) / 2
 
 
 #: Pieces of a line group this many font sizes apart at most, side by side, are of one
