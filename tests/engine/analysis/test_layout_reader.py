@@ -934,6 +934,25 @@ def test_a_boxed_tip_is_read_after_the_running_text_it_interrupts(html_pdf: Html
     assert words == before.split() + after.split() + tip.split()
 
 
+def test_a_boxed_notice_under_the_title_before_the_running_text_keeps_its_place(
+    html_pdf: HtmlPdf,
+) -> None:
+    # A meeting's welcome notice in a box under its title, before the agenda: read there, it
+    # cuts no running text (a tip inside the text is read after it, see above).
+    notice = "Welcome " + " ".join(f"notice{i}" for i in range(30)) + "."
+    items = "".join(
+        f"<h2>{n}. Item{n}</h2><p>" + " ".join(f"item{n}w{i}" for i in range(30)) + ".</p>"
+        for n in range(1, 4)
+    )
+    path = html_pdf(
+        "<h1>Board meeting</h1><p>April 6, 2016.</p><div style='border: 2px solid #333;"
+        f" padding: 8pt; margin: 12pt 0'>{notice}</div>{items}"
+    )
+    words = read_words(path)
+    assert words.index("Welcome") == words.index("2016.") + 1
+    assert words.index("notice29.") < words.index("Item1")
+
+
 def test_boxes_holding_most_of_the_text_keep_their_places(html_pdf: HtmlPdf) -> None:
     # Slides and forms put their content in boxes: those are no asides.
     box = "<div style='border: 2px solid #333; padding: 8pt; margin: 12pt 0'>{}</div>"

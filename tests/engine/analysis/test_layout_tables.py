@@ -1373,3 +1373,23 @@ def test_a_longer_grids_wrapped_head_is_one_row(tmp_path: Path) -> None:
     table = _short_grid(tmp_path, rows)
     assert _cells(table)[0] == ["Summary by Month", "Employees Affected", "Temporary Layoff"]
     assert len(table.rows) == 6
+
+
+def test_a_numbered_list_over_a_line_with_two_spaces_after_a_full_stop_is_no_table(
+    tmp_path: Path,
+) -> None:
+    # An agenda's numbered items, then the second item's text, its first line parted at the
+    # two spaces typed after a full stop (two thirds of an em): the last word would stand alone in a
+    # third "column", and the numbers beside the items make the lines look like rows.
+    ops = [_show(76, 720, "1.", 11), _show(104, 720, "CALL TO ORDER/FLAG SALUTE", 11),
+           _show(76, 706, "2.", 11), _show(104, 706, "PUBLIC COMMENT - ITEMS ON THE AGENDA", 11),
+           _show(104, 692, "The public may address the Board on any item on the agenda.", 11),
+           _show(415, 692, "The", 11),
+           _show(104, 680, "Board president will only call on those who have filled out", 11),
+           _show(104, 668, "comment cards before the meeting, and each speaker will be", 11),
+           _show(104, 656, "allotted three minutes.", 11)]
+    path = text_page_pdf(tmp_path / "agenda.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    text = " ".join(block_text(b) for b in doc.blocks)
+    assert "on the agenda. The Board president" in text

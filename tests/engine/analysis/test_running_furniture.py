@@ -86,3 +86,29 @@ def test_a_piece_set_inside_body_text_in_the_margin_band_is_no_running_header(
     doc = read_layout(path, max_pages=10)
     furniture = sorted(a.text for a in doc.artifacts)
     assert furniture == ["1", "2", "3", "4"] + ["HYPERBOLIC GEOMETRY"] * 4
+
+
+def _sections_page_ops(number: int) -> list[bytes]:
+    """A page of numbered sections: one opens the page, in the top margin band, another
+    starts half-way down, both in the same face (a constitution's "SECTION. 7.")."""
+    ops = [
+        b"BT /F1 9 Tf 72 805 Td (HYPERBOLIC GEOMETRY) Tj ET",
+        b"BT /F1 9 Tf 520 805 Td (%d) Tj ET" % number,
+        b"BT /F1 13 Tf 72 770 Td (SECTION. %d.) Tj ET" % (2 * number - 1),
+        b"BT /F1 13 Tf 72 560 Td (SECTION. %d.) Tj ET" % (2 * number),
+    ]
+    ops += [b"BT /F1 11 Tf 72 %d Td " % y + _LINE + b" ET" for y in range(750, 580, -15)]
+    ops += [b"BT /F1 11 Tf 72 %d Td " % y + _LINE + b" ET" for y in range(540, 400, -15)]
+    return ops
+
+
+def test_numbered_sections_opening_pages_are_no_running_header(tmp_path: Path) -> None:
+    # "SECTION. #." comes back at the head of every page, but with a new number each time,
+    # and the body sets the same numbered line in the same face away from the margins:
+    # the sections' headings, which a reader must hear, not page furniture.
+    path = _lecture_notes(tmp_path / "sections.pdf", 4, _sections_page_ops)
+    doc = read_layout(path, max_pages=10)
+    furniture = sorted(a.text for a in doc.artifacts)
+    assert furniture == ["1", "2", "3", "4"] + ["HYPERBOLIC GEOMETRY"] * 4
+    read = " ".join(b.text for b in doc.blocks)
+    assert all(f"SECTION. {n}." in read for n in range(1, 9))

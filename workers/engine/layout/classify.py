@@ -1276,6 +1276,8 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
     found: dict[int, Any] = {}
     seen: Counter[str] = Counter()
     candidates: list[tuple[Block, str, bool]] = []
+    # Numbered lines of the body, by their text with numbers as one, and their faces.
+    numbered_in_body: dict[str, list[Block]] = {}
     for result, page in zip(results, doc.pages, strict=True):
         band = MARGIN_BAND * page.height
         for block in result.blocks:
@@ -1285,7 +1287,10 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
             if block.kind != "text" or len(block.frags) > 3:
                 continue
             y0, y1 = block.y0 - page.y0, block.y1 - page.y0
-            if y0 > page.height - band or y1 < band:
+            in_band = y0 > page.height - band or y1 < band
+            if not in_band and len(block.frags) == 1 and _HAS_DIGIT.search(block.text):
+                numbered_in_body.setdefault(_norm(block.text), []).append(block)
+            if in_band:
                 # Running text sits at the same place on every page it repeats on.
                 place = "top" if y0 > page.height / 2 else "bottom"
                 key = f"{place}:{round((block.y0 + block.y1) / 12)}:{_norm(block.text)}"
@@ -1310,6 +1315,7 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
     # may well come back on a few pages of a form or a report.
     side_repeats = max(3, len(results) // 2 + 1)
     candidates = _drop_set_in_body(doc, results, candidates, seen, repeats)
+    sequences = _numbered_sequences(candidates, numbered_in_body, repeats)
     for block, key, alone in candidates:
         text = block.text
         if alone and _PAGE_NUMBER.match(text.strip()):
@@ -1317,9 +1323,41 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
         elif key.startswith("side:"):
             if seen[key] >= side_repeats:
                 found[id(block)] = "other"
-        elif seen[key] >= repeats:
+        elif seen[key] >= repeats and key not in sequences:
             found[id(block)] = "header" if key.startswith("top") else "footer"
     return found | _in_running_rows(candidates, found, side_repeats)
+
+
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def _numbered_sequences(
+    candidates: list[tuple[Block, str, bool]],
+    numbered_in_body: dict[str, list[Block]],
+    repeats: int,
+) -> set[str]:
+    """Keys of margin-band lines that are numbered headings of the body which happen to
+    open (or close) pages: "SECTION. 7." at the head of a column, whose numbers differ from
+    one to the next, and whose text with its number as one ("section. #.") the body sets
+    in the same face, away from the margins, as often at least (a constitution's sections,
+    a contract's clauses). A running header's number is a page's or a chapter's: the body
+    does not set it as lines of their own in the header's face."""
+    by_key: dict[str, list[Block]] = {}
+    for block, key, _ in candidates:
+        if not key.startswith("side:") and "#" in key:
+            by_key.setdefault(key, []).append(block)
+    out: set[str] = set()
+    for key, blocks in by_key.items():
+        if len(blocks) < repeats or len({b.text for b in blocks}) < 2:
+            continue
+        face = blocks[0]
+        body = [
+            b for b in numbered_in_body.get(_norm(face.text), ())
+            if b.bold == face.bold and abs(b.size - face.size) <= 0.1 * face.size
+        ]
+        if len(body) >= len(blocks):
+            out.add(key)
+    return out
 
 
 #: A page number set apart from the text lies within this share of the page from its edge.

@@ -114,6 +114,28 @@ PANEL_MIN_WORDS = 15
 PANEL_MAX_AREA = 0.5
 
 
+def _opens_running_text(blocks: list[Block], held: set[int]) -> bool:
+    """Whether the blocks ``held`` in a panel, where the reading order places them, come
+    before any of the page's running text and after its title lines (a notice under a
+    meeting's title, ahead of its agenda): no text outside the panel comes between them,
+    the text read before them is short lines only (none of them a paragraph that could go
+    on past the panel), and the text after them starts afresh. Read there, the panel cuts
+    nothing; at the top of a page with no text before it, the running text may go on from
+    the previous page, and the panel is still read after it."""
+    at = [k for k, b in enumerate(blocks) if id(b) in held]
+    first, last = at[0], at[-1]
+    if any(
+        blocks[k].kind == "text" and id(blocks[k]) not in held for k in range(first, last)
+    ):
+        return False
+    before = [b for b in blocks[:first] if b.kind == "text" and b.text.strip()]
+    after = next((b for b in blocks[last + 1:] if b.kind == "text" and b.text.strip()), None)
+    return (
+        bool(before) and all(word_count(b.text) < PANEL_MIN_WORDS for b in before)
+        and after is not None and not after.text.lstrip()[:1].islower()
+    )
+
+
 def panels_last(
     blocks: list[Block], content: PageContent, fields: Sequence[BBox] = ()
 ) -> list[Block]:
@@ -172,6 +194,8 @@ def panels_last(
             for b in blocks
         ):
             continue  # text running in and out of the shape: no frame around a panel
+        if _opens_running_text(blocks, {id(b) for b in held}):
+            continue  # read where it stands, under the title, it interrupts nothing
         inside.update((id(b), b) for b in held)
     if not inside:
         return blocks

@@ -1937,7 +1937,7 @@ def _sizes_mixed(rows: list[list[Fragment]]) -> bool:
 
 
 def _table_from(run: list[Line], page: int) -> Block | None:
-    rows = [list(line.fragments) for line in run]
+    rows, parts = _sentence_gaps_closed([list(line.fragments) for line in run])
     for _ in range(3):
         columns = _columns(rows)
         if len(columns) < 2:
@@ -1997,8 +1997,51 @@ def _table_from(run: list[Line], page: int) -> Block | None:
     block = Block(page, kind="table", table=cells, lines=list(run))
     for row in rows:
         for f in row:
-            block.add(f)
+            for part in parts.get(id(f), (f,)):
+                block.add(part)
     return block
+
+
+#: Gap between two pieces of a row, in font sizes of the right-hand piece (loose-box
+#: heights, about 1.2 em), below which it may be a wide word space (two spaces after a full
+#: stop, a justified line's stretch) rather than a gutter.
+WORD_SPACE_SIZES = 1.0
+#: What a piece ends with for a wide space after it to be one typed after a sentence or a
+#: label ("agenda.  The", "Agency:  Bureau").
+SENTENCE_ENDS = (".", ":", ";", "?", "!")
+
+
+def _sentence_gaps_closed(
+    rows: list[list[Fragment]],
+) -> tuple[list[list[Fragment]], dict[int, list[Fragment]]]:
+    """The rows with each piece that is alone in its column, opens with a letter and stands
+    less than a font size after a piece ending a sentence or a label on its line joined to
+    that piece: a line split at the two spaces typed after a full stop, whose last word would
+    otherwise make a column of one cell ("... on the agenda." | "The") and turn the lines of
+    a numbered list into a table. A table's column holds a cell in more than one row, and its
+    gutter is wider than that. Also returned: the pieces each joined piece was made of, by
+    its id (the table's block holds those, so that they count as read)."""
+    parts: dict[int, list[Fragment]] = {}
+    ranges = [(f.x0, f.x1) for row in rows for f in row]
+    if len(ranges) < 3:
+        return rows, parts
+    closed: list[list[Fragment]] = []
+    for row in rows:
+        joined: list[Fragment] = []
+        for f in row:
+            before = joined[-1] if joined else None
+            if (
+                before is not None and before.text.rstrip().endswith(SENTENCE_ENDS)
+                and f.text[:1].isalpha() and f.x0 - before.x1 < WORD_SPACE_SIZES * f.size
+                and abs(f.y0 - before.y0) < f.height / 2
+                and sum(x0 < f.x1 and x1 > f.x0 for x0, x1 in ranges) == 1
+            ):
+                joined[-1] = stacked(before, f)
+                parts[id(joined[-1])] = [*parts.pop(id(before), [before]), f]
+            else:
+                joined.append(f)
+        closed.append(joined)
+    return closed, parts
 
 
 #: Share of a picture's area that a table of its labels covers at most.
