@@ -29,6 +29,7 @@ import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 import pikepdf
@@ -653,14 +654,35 @@ def pages_drawn_differently(
     changed = pdfium.PdfDocument(buffer.getvalue())
     before = source_pixels or functools.partial(render_page, source)
     clip_of = (clips or {}).get
+
+    def drawn_differently(index: int) -> bool:
+        clip = clip_of(index)
+        if not text:
+            return before(index, clip) != render_page(changed, index, clip)
+        # Pixels and text read from one load of each page (a load costs about as much as a
+        # render), the text only where the pixels agree.
+        with _loaded(changed, index) as page:
+            pixels = page_pixels(page, clip)
+            if source_pixels is not None:
+                return (source_pixels(index, clip) != pixels
+                        or page_text(source, index) != loaded_page_text(page))
+            with _loaded(source, index) as original:
+                return (page_pixels(original, clip) != pixels
+                        or loaded_page_text(original) != loaded_page_text(page))
+
     try:
-        return [
-            index for index in pages
-            if before(index, clip_of(index)) != render_page(changed, index, clip_of(index))
-            or text and page_text(source, index) != page_text(changed, index)
-        ]
+        return [index for index in pages if drawn_differently(index)]
     finally:
         changed.close()
+
+
+@contextmanager
+def _loaded(document: pdfium.PdfDocument, index: int) -> Iterator[pdfium.PdfPage]:
+    page = document[index]
+    try:
+        yield page
+    finally:
+        page.close()
 
 
 def page_text(document: pdfium.PdfDocument, index: int) -> str:
