@@ -282,9 +282,59 @@ def test_a_type1_repair_is_the_same_with_or_without_the_c_encryption(
         pytest.importorskip("workers.engine.tagged_pdf._eexec")
     else:
         monkeypatch.setattr(program_widths, "_crypt", None)
+    monkeypatch.setattr(program_widths, "_REWRITTEN", {})  # rewritten here, not remembered
     source = boxes_pdf(tmp_path / "type1.pdf", "type1")
     output = tmp_path / "type1-repaired.pdf"
     assert _repaired(source, output) == ["BoxFont"]
     with pikepdf.open(output) as after:
         new = after.pages[0].Resources.Font.F1.FontDescriptor.FontFile
         assert _type1_width(new, "A") == _type1_width(new, "B") == DICTIONARY_WIDTH
+
+
+@pytest.mark.parametrize("kind", ["type1", "cff"])
+def test_a_program_met_again_is_rewritten_once_to_the_same_bytes(
+    tmp_path: Path, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(program_widths, "_REWRITTEN", {})
+    name = "_type1_rewritten" if kind == "type1" else "_cff_rewritten"
+    real = getattr(program_widths, name)
+    calls: list[int] = []
+
+    def counted(stream, widths):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real(stream, widths)
+
+    monkeypatch.setattr(program_widths, name, counted)
+    source = boxes_pdf(tmp_path / f"{kind}.pdf", kind)
+    outputs = [tmp_path / f"first-{kind}.pdf", tmp_path / f"again-{kind}.pdf"]
+    assert [_repaired(source, output) for output in outputs] == [["BoxFont"], ["BoxFont"]]
+    assert len(calls) == 1  # the second document's program was known
+    file_key = "/FontFile" if kind == "type1" else "/FontFile3"
+    with pikepdf.open(outputs[0]) as first, pikepdf.open(outputs[1]) as again:
+        programs = [pdf.pages[0].Resources.Font.F1.FontDescriptor[file_key]
+                    for pdf in (first, again)]
+        assert programs[0].read_bytes() == programs[1].read_bytes()
+        assert {k: v for k, v in programs[0].items() if k != "/Length"} == {
+            k: v for k, v in programs[1].items() if k != "/Length"}
+
+
+def test_the_rewrite_key_holds_all_the_rewrite_reads() -> None:
+    pdf = pikepdf.new()
+    data, clear, encrypted = type1_program(PROGRAM_WIDTH)
+    stream = pdf.make_stream(data, Length1=clear, Length2=encrypted)
+    key = program_widths._rewrite_key
+    widths = {65: ("A", 700.0), 66: ("B", 700.0)}
+    assert key(stream, "/FontFile", widths) == key(stream, "/FontFile", dict(reversed(
+        list(widths.items()))))
+    # The codes do not matter, the widths wanted per glyph do.
+    assert key(stream, "/FontFile", widths) == key(stream, "/FontFile",
+                                                   {97: ("A", 700.0), 98: ("B", 700.0)})
+    assert key(stream, "/FontFile", widths) != key(stream, "/FontFile",
+                                                   {65: ("A", 700.0), 66: ("B", 701.0)})
+    assert key(stream, "/FontFile", widths) != key(stream, "/FontFile3", widths)
+    other = pdf.make_stream(data, Length1=clear + 1, Length2=encrypted)
+    assert key(stream, "/FontFile", widths) != key(other, "/FontFile", widths)
+    # For a CFF program only its bytes are read.
+    assert key(stream, "/FontFile3", widths) == key(other, "/FontFile3", widths)
+    assert key(stream, "/FontFile3", widths) != key(pdf.make_stream(data + b" "), "/FontFile3",
+                                                    widths)

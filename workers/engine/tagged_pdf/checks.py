@@ -25,9 +25,11 @@ import ctypes
 import functools
 import io
 import math
+import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 import pikepdf
@@ -575,17 +577,15 @@ def page_pixels(page: pdfium.PdfPage, clip: Clip | None = None) -> bytes:
     left of and above the box's far corner (a render cut off at the right and bottom keeps
     the whole render's transform)."""
     if clip is None:
-        bitmap = page.render(scale=PIXEL_SCALE)
+        bitmap = page.render(scale=PIXEL_SCALE, bitmap_maker=_reused_bitmap)
     else:
         width, height = page.get_width() * PIXEL_SCALE, page.get_height() * PIXEL_SCALE
         left, top, right, bottom = clip
         if (PIXEL_SCALE == 1.0 and width == int(width) and height == int(height)
                 and not page.formenv):
-            bitmap = pdfium.PdfBitmap.new_native(int(width), int(height),
-                                                 format=pdfium_c.FPDFBitmap_BGR,
-                                                 rev_byteorder=False)
+            bitmap = _reused_bitmap(int(width), int(height), pdfium_c.FPDFBitmap_BGR)
             try:
-                # Only the box is drawn, filled and read (the rest is left as allocated).
+                # Only the box is drawn, filled and read (the rest holds an earlier render).
                 bitmap.fill_rect((255, 255, 255, 255), left, top, right - left, bottom - top)
                 box = pdfium_c.FS_RECTF(left, top, right, bottom)
                 pdfium_c.FPDF_RenderPageBitmapWithMatrix(bitmap, page, None, ctypes.byref(box),
@@ -597,13 +597,41 @@ def page_pixels(page: pdfium.PdfPage, clip: Clip | None = None) -> bytes:
             finally:
                 bitmap.close()
         # (render's crop is in points, scaled and rounded up: at most a pixel more cut.)
-        bitmap = page.render(scale=PIXEL_SCALE, crop=(
+        bitmap = page.render(scale=PIXEL_SCALE, bitmap_maker=_reused_bitmap, crop=(
             0, max(0, math.ceil(height) - bottom) / PIXEL_SCALE,
             max(0, math.ceil(width) - right) / PIXEL_SCALE, 0))
     try:
-        return bytes(bitmap.buffer)
+        # The bitmap's own bytes (its buffer can be longer: reused, :func:`_reused_bitmap`).
+        return bytes(memoryview(bitmap.buffer).cast("B")[:bitmap.stride * bitmap.height])
     finally:
         bitmap.close()
+
+
+#: Bytes per pixel of the bitmap formats pdfium renders to.
+_CHANNELS = {pdfium_c.FPDFBitmap_Gray: 1, pdfium_c.FPDFBitmap_BGR: 3,
+             pdfium_c.FPDFBitmap_BGRx: 4, pdfium_c.FPDFBitmap_BGRA: 4}
+#: A render buffer this large at most is kept for the next render (a page at 72 dpi takes
+#: about 1.5 MB; a poster, tens).
+MAX_KEPT_RENDER_BYTES = 64 << 20
+#: Per thread (pdfium renders one page at a time in each), the buffer kept.
+_RENDER_BUFFER = threading.local()
+
+
+def _reused_bitmap(
+    width: int, height: int, format: int, rev_byteorder: bool = False  # noqa: A002 - pypdfium2's name
+) -> pdfium.PdfBitmap:
+    """:meth:`pdfium.PdfBitmap.new_native`'s bitmap (packed rows, the same format), in a
+    buffer kept from one render to the next instead of a new one each time: allocating and
+    zeroing a page's megabytes cost about as much as drawing a page of text. Every caller
+    fills the bitmap (or the box it reads) before drawing, so nothing of an earlier render
+    is read: the pixels are those of a new bitmap."""
+    size = width * _CHANNELS[format] * height
+    buffer = getattr(_RENDER_BUFFER, "buffer", None)
+    if buffer is None or len(buffer) < size:
+        buffer = (ctypes.c_ubyte * size)()
+        if size <= MAX_KEPT_RENDER_BYTES:
+            _RENDER_BUFFER.buffer = buffer
+    return pdfium.PdfBitmap.new_native(width, height, format, rev_byteorder, buffer=buffer)
 
 
 def pages_drawn_differently(
@@ -626,14 +654,35 @@ def pages_drawn_differently(
     changed = pdfium.PdfDocument(buffer.getvalue())
     before = source_pixels or functools.partial(render_page, source)
     clip_of = (clips or {}).get
+
+    def drawn_differently(index: int) -> bool:
+        clip = clip_of(index)
+        if not text:
+            return before(index, clip) != render_page(changed, index, clip)
+        # Pixels and text read from one load of each page (a load costs about as much as a
+        # render), the text only where the pixels agree.
+        with _loaded(changed, index) as page:
+            pixels = page_pixels(page, clip)
+            if source_pixels is not None:
+                return (source_pixels(index, clip) != pixels
+                        or page_text(source, index) != loaded_page_text(page))
+            with _loaded(source, index) as original:
+                return (page_pixels(original, clip) != pixels
+                        or loaded_page_text(original) != loaded_page_text(page))
+
     try:
-        return [
-            index for index in pages
-            if before(index, clip_of(index)) != render_page(changed, index, clip_of(index))
-            or text and page_text(source, index) != page_text(changed, index)
-        ]
+        return [index for index in pages if drawn_differently(index)]
     finally:
         changed.close()
+
+
+@contextmanager
+def _loaded(document: pdfium.PdfDocument, index: int) -> Iterator[pdfium.PdfPage]:
+    page = document[index]
+    try:
+        yield page
+    finally:
+        page.close()
 
 
 def page_text(document: pdfium.PdfDocument, index: int) -> str:

@@ -38,7 +38,7 @@ import contextlib
 import ctypes
 import hashlib
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TypeVar
@@ -667,19 +667,21 @@ def _descriptor(
                 new[key] = value
     base = str(font.get("/BaseFont", "/UnnamedFont"))
     bbox = [float(v) for v in getattr(top, "FontBBox", [0, 0, 1000, 1000])]
-    defaults: dict[str, pikepdf.Object | int | float] = {
-        "/FontName": pikepdf.Name(base if base.startswith("/") else "/" + base),
-        "/Flags": _flags(base.lstrip("/"), top),
-        "/FontBBox": pikepdf.Array([_number(v) for v in bbox]),
-        "/ItalicAngle": _number(float(getattr(top, "ItalicAngle", 0))),
-        "/Ascent": _number(bbox[3]),
-        "/Descent": _number(bbox[1]),
-        "/CapHeight": _number(_cap_height(top, bbox[3])),
-        "/StemV": _number(float(getattr(top.Private, "StdVW", 80))),
+    # Each default is worked out only where the source's descriptor does not say it (the
+    # cap height draws a glyph of the program).
+    defaults: dict[str, Callable[[], pikepdf.Object | int | float]] = {
+        "/FontName": lambda: pikepdf.Name(base if base.startswith("/") else "/" + base),
+        "/Flags": lambda: _flags(base.lstrip("/"), top),
+        "/FontBBox": lambda: pikepdf.Array([_number(v) for v in bbox]),
+        "/ItalicAngle": lambda: _number(float(getattr(top, "ItalicAngle", 0))),
+        "/Ascent": lambda: _number(bbox[3]),
+        "/Descent": lambda: _number(bbox[1]),
+        "/CapHeight": lambda: _number(_cap_height(top, bbox[3])),
+        "/StemV": lambda: _number(float(getattr(top.Private, "StdVW", 80))),
     }
     for key, default in defaults.items():
         if key not in new:
-            new[key] = default
+            new[key] = default()
     new[pikepdf.Name.FontFile3] = pdf.make_stream(program, Subtype=pikepdf.Name.Type1C)
     return new
 
@@ -706,12 +708,24 @@ def _flags(base: str, top: TopDict) -> int:
 
 
 def _cap_height(top: TopDict, fallback: float) -> float:
-    strings = top.CharStrings
-    if "H" not in strings:
-        return fallback
-    pen = BoundsPen(strings)
-    strings["H"].draw(pen)
-    return float(pen.bounds[3]) if pen.bounds else fallback
+    """The top of the program's "H" (``fallback`` where it has none that draws), drawn once
+    per program (``top`` is one of :data:`_PROGRAMS`', read only)."""
+    if top not in _H_TOPS:
+        if len(_H_TOPS) >= MAX_PROGRAMS_KEPT:
+            _H_TOPS.clear()
+        strings = top.CharStrings
+        top_of_h: float | None = None
+        if "H" in strings:
+            pen = BoundsPen(strings)
+            strings["H"].draw(pen)
+            top_of_h = float(pen.bounds[3]) if pen.bounds else None
+        _H_TOPS[top] = top_of_h
+    found = _H_TOPS[top]
+    return fallback if found is None else found
+
+
+#: The top of each program's "H" (None: none drawn), by the program's parsed top dictionary.
+_H_TOPS: dict[TopDict, float | None] = {}
 
 
 # --- CIDToGIDMap ----------------------------------------------------------------------------

@@ -20,6 +20,7 @@ repaired, at two sizes); the run-time pixel check compares every page too.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import math
 import re
@@ -106,13 +107,12 @@ def _repaired(
     program = entry_of(descriptor, "/FontFile")
     compact = entry_of(descriptor, "/FontFile3")
     if isinstance(program, pikepdf.Stream):
-        rewritten = _type1_rewritten(program, widths)
-        key = "/FontFile"
+        key, stream = "/FontFile", program
     elif isinstance(compact, pikepdf.Stream) and compact.get("/Subtype") == "/Type1C":
-        rewritten = _cff_rewritten(compact, widths)
-        key = "/FontFile3"
+        key, stream = "/FontFile3", compact
     else:
         return None
+    rewritten = _remembered_rewrite(stream, key, widths)
     if rewritten is None:
         return None
     data, extra, changed = rewritten
@@ -127,6 +127,51 @@ def _repaired(
         {k: v for k, v in descriptor.items() if k != key})
     copy.FontDescriptor[key] = stream
     return font, pdf.make_indirect(copy), codes
+
+
+#: Programs rewritten (or found to need no rewriting) so far, by :func:`_rewrite_key`:
+#: producers share one program among several font dictionaries (one per encoding, per page
+#: or per form field), and a document's fonts recur in others; each is parsed once per
+#: worker. Results are only read, never changed.
+_REWRITTEN: dict[bytes, tuple[bytes, dict[str, object], set[str]] | None] = {}
+#: Results remembered at most (bounded memory: a rewritten program is tens of kilobytes,
+#: most results are None).
+MAX_REMEMBERED = 128
+
+
+def _remembered_rewrite(
+    stream: pikepdf.Stream, key: str, widths: dict[int, tuple[str, float]]
+) -> tuple[bytes, dict[str, object], set[str]] | None:
+    """:func:`_type1_rewritten` (``key`` /FontFile) or :func:`_cff_rewritten` (/FontFile3)
+    of ``stream`` and ``widths``, each distinct program and widths rewritten once."""
+    rewrite = _type1_rewritten if key == "/FontFile" else _cff_rewritten
+    digest = _rewrite_key(stream, key, widths)
+    if digest is None:
+        return rewrite(stream, widths)
+    if digest not in _REWRITTEN:
+        if len(_REWRITTEN) >= MAX_REMEMBERED:
+            _REWRITTEN.clear()
+        _REWRITTEN[digest] = rewrite(stream, widths)
+    return _REWRITTEN[digest]
+
+
+def _rewrite_key(
+    stream: pikepdf.Stream, key: str, widths: dict[int, tuple[str, float]]
+) -> bytes | None:
+    """A digest of all the rewrite of ``stream`` reads: the program's bytes, for Type 1 its
+    /Length1 and /Length2, and the width wanted per glyph name (the codes do not matter).
+    None when the bytes cannot be read (the rewrite then decides alone)."""
+    try:
+        data = stream.read_bytes()
+    except Exception:  # noqa: BLE001 - the rewrite meets the same error and says what it means
+        return None
+    lengths = [stream.get(entry) for entry in ("/Length1", "/Length2")] \
+        if key == "/FontFile" else []
+    wanted = sorted({name: width for name, width in widths.values()}.items())
+    parts = [key.encode(), repr([v if isinstance(v, int) else None for v in lengths]).encode(),
+             repr(wanted).encode(), data]
+    return hashlib.blake2b(b"".join(len(part).to_bytes(8, "big") + part for part in parts),
+                           digest_size=32).digest()
 
 
 def _named_widths(font: pikepdf.Dictionary) -> dict[int, tuple[str, float]]:
