@@ -11,8 +11,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from workers.engine.document import block_text
-from workers.engine.layout.formulas import formula_line
-from workers.engine.layout.glyphs import read_page
+from workers.engine.layout.formulas import formula_line, matrix_glyphs
+from workers.engine.layout.glyphs import Glyph, read_page
 from workers.engine.layout.lines import fragments, lines
 from workers.engine.layout.reader import read_layout
 
@@ -114,3 +114,38 @@ def test_prose_and_listings_are_no_formula_lines(tmp_path: Path) -> None:
         document.close()
     found = lines(fragments(content.glyphs))
     assert [formula_line(line.fragments, 72) for line in found] == [False, False, True]
+
+
+def _glyph(char: str, x: float, y: float, size: float = 10.0) -> Glyph:
+    return Glyph(char, x, y, x + 0.5 * size, y + size, size, False, "F", 0, -1)
+
+
+def test_fractions_side_by_side_in_brackets_are_no_matrix() -> None:
+    # ⟨ a/b (p), c/d (p) ⟩: rows of two entries each, but the arguments between numerators
+    # and denominators do not stand in their columns; read in the order drawn.
+    drawn = [
+        _glyph("<", 100, 90, 30), _glyph("a", 110, 110), _glyph("b", 110, 90),
+        _glyph("p", 120, 100), _glyph("c", 140, 110), _glyph("d", 140, 90),
+        _glyph("q", 150, 100), _glyph(">", 160, 90, 30),
+    ]
+    at = {id(g): k for k, g in enumerate(drawn)}
+    assert matrix_glyphs(drawn, at) is None
+    # A matrix's entries in columns: read row by row.
+    drawn = [
+        _glyph("(", 100, 90, 30), _glyph("1", 110, 110), _glyph("3", 110, 90),
+        _glyph("2", 130, 110), _glyph("4", 130, 90), _glyph(")", 140, 90, 30),
+    ]
+    at = {id(g): k for k, g in enumerate(drawn)}
+    assert "".join(g.char for g in matrix_glyphs(drawn, at) or []) == "(1234)"
+
+
+def test_a_tall_sign_in_a_matrix_is_no_delimiter() -> None:
+    # A maths font's box for "−" taller than the entries reaches over one row, not two: an
+    # entry's sign, not a bracket parting the matrix.
+    drawn = [
+        _glyph("(", 100, 85, 36), _glyph("0", 110, 110), _glyph("1", 130, 110),
+        _glyph("−", 106, 88, 20), _glyph("1", 112, 90), _glyph("0", 130, 90),
+        _glyph(")", 140, 85, 36),
+    ]
+    at = {id(g): k for k, g in enumerate(drawn)}
+    assert "".join(g.char for g in matrix_glyphs(drawn, at) or []) == "(01−10)"
