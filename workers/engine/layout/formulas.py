@@ -46,8 +46,8 @@ LINE_GAP = 1.0
 APART = 0.3
 
 
-def _math_letter(ch: str) -> bool:
-    return 0x1D400 <= ord(ch) <= 0x1D7FF
+#: A maths sign or a letter of the Mathematical Alphanumeric Symbols block.
+_MATHS = re.compile("[" + re.escape("".join(sorted(MATH_SIGNS))) + "\U0001D400-\U0001D7FF]")
 
 
 def _tall(glyphs: Sequence[Glyph]) -> float:
@@ -79,23 +79,23 @@ def formula_line(line: Sequence[Fragment], left: float) -> bool:
     text starts at ``left``."""
     if not line:
         return False
+    text = " ".join(f.text for f in line)
+    prose = len(_PROSE_WORD.findall(text))
+    if prose > PROSE_WORDS + 1:
+        return False  # (most lines of text: asked first, the rest costs more)
     size = _size(line)
     if size <= 0 or min(f.x0 for f in line) < left + INDENT * size:
         return False
     pitch = [f.fixed_pitch for f in line if f.fixed_pitch is not None]
     if pitch and all(pitch):
         return False  # (a listing's; a short piece of maths may look fixed pitch alone)
-    text = " ".join(f.text for f in line)
-    has_tall = bool(_delimiters([g for f in line for g in f.glyphs]))
-    if len(_PROSE_WORD.findall(text)) > PROSE_WORDS + has_tall:
-        return False
-    if len(line) < 2 and not has_tall:
-        return False  # (one piece: a line of text, unless a delimiter stands over rows)
-    # (Signs among figures alone are a chart's scale, "−4 −2 2 4", not maths.)
-    return has_tall or (
-        any(ch in MATH_SIGNS or _math_letter(ch) for ch in text)
-        and any(ch.isalpha() for ch in text)
-    )
+    signs = _MATHS.search(text) is not None and any(map(str.isalpha, text))
+    if len(line) >= 2 and prose <= PROSE_WORDS and signs:
+        return True  # (pieces a wide gap apart, with maths signs and letters)
+    # Else only a delimiter over rows makes it maths: one piece is a line of text, signs
+    # among figures alone are a chart's scale ("−4 −2 2 4"), and a word of running text
+    # more is allowed beside a delimiter (cases: "otherwise").
+    return bool(_delimiters([g for f in line for g in f.glyphs]))
 
 
 def formula_runs(
@@ -112,7 +112,6 @@ def formula_runs(
     if not text:
         return []
     left = min(f.x0 for f in text)
-    usual = _usual_gap(region_lines)
     runs: list[tuple[int, int]] = []  # (first, last) line of each run
     for k, (line, kept) in enumerate(zip(region_lines, pieces, strict=True)):
         if len(kept) != len(line.fragments) or not formula_line(kept, left):
@@ -122,7 +121,8 @@ def formula_runs(
             runs[-1] = (runs[-1][0], k)
         else:
             runs.append((k, k))
-    out = []
+    out: list[list[list[Fragment]]] = []
+    usual = _usual_gap(region_lines) if runs else 0.0
     for first, last in runs:
         size = _size([f for k in range(first, last + 1) for f in pieces[k]])
         apart = min(usual, 0.0) + APART * size
