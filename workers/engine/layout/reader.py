@@ -87,6 +87,7 @@ from .figures import (
     text_frame,
     with_scales,
 )
+from .formulas import formula_block, formula_runs
 from .frames import Frames
 from .gcpause import collect_young, paused_gc
 from .glyphs import (
@@ -420,14 +421,28 @@ def page_blocks(
         for form in [t for t in tables if lays_out_form(t, fields)]:
             tables.remove(form)  # its labels are read as text
             used.difference_update(id(f) for f in form.frags)
+        # A display formula's lines: one block, read in place (see .formulas).
+        runs = formula_runs(region_lines, used)
+        in_formulas = {id(f) for run in runs for line in run for f in line}
+        ends = {id(m.after): m.mark for m in marks if id(m.after) in in_formulas}
+        marks = [m for m in marks if id(m.after) not in in_formulas]
+        at = {id(g): k for k, g in enumerate(content.glyphs)} if runs else {}
+        formulas = [
+            formula_block(content.index, run, content.glyphs, at, ends) for run in runs
+        ]
+        used.update(in_formulas)
         rest = [f for line in region_lines for f in line.fragments if id(f) not in used]
         built = _text_blocks_ended(
             rest, marks, content.index, to_pages, page_rules, frames
-        ) + tables
+        ) + tables + formulas
         regions.update((id(b), number) for b in built)
         sections.update(
             (id(b), breaks.sections[id(b.frags[0])])
             for b in built if b.frags and id(b.frags[0]) in breaks.sections
+        )
+        sections.update(
+            (id(b), breaks.sections[id(run[0][0])])
+            for b, run in zip(formulas, runs, strict=True) if id(run[0][0]) in breaks.sections
         )
         blocks.extend(built)
     page_area = max(content.width * content.height, 1.0)
