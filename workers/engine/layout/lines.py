@@ -925,8 +925,11 @@ def lines_of_a_column(upper: Fragment, lower: Fragment, members: list[Fragment])
 #: Words (of two letters or more) two lines of running text hold at least, one a line at
 #: least (a paragraph's last line may be one word): a formula's stacked parts (a numerator
 #: over its denominator, a limit under its operator) are terms, a word at most each ("sin
-#: x" over "cos x", "dx").
-RUNNING_WORDS = 4
+#: x" over "cos x", "dx"), and a name's two lines in a box ("You Me" over "At Six") few.
+RUNNING_WORDS = 5
+#: The longer of two lines of running text spans this many font sizes at least: a column
+#: of text is wider than a box's or a cell's name.
+RUNNING_WIDTH = 10.0
 #: Lines of running text, a line's step apart, share this share of the shorter's band at
 #: most (a face's loose box a little taller than the leading): a cell's two lines squeezed
 #: closer share more.
@@ -936,12 +939,18 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 
 def _running_lines(one: list[Fragment], other: list[Fragment]) -> bool:
     """Whether two lines' pieces (``one`` and ``other``, each a line of a column) are lines
-    of running text: they hold :data:`RUNNING_WORDS` words at least, and their bands a
+    of running text: they hold :data:`RUNNING_WORDS` words at least, the longer spans
+    :data:`RUNNING_WIDTH` font sizes at least, and their bands a
     line's step apart (:data:`RUNNING_OVERLAP`: text set at its leading). A cell's two lines
     squeezed closer than that, held in one group by the row's taller heads, are read as one
     piece (see :func:`set_over`), as are a formula's parts."""
     words = [len(_WORD.findall(" ".join([f.text for f in pieces]))) for pieces in (one, other)]
     if not (words[0] and words[1] and words[0] + words[1] >= RUNNING_WORDS):
+        return False
+    size = max([f.size for f in one + other])
+    if max([max([f.x1 for f in p]) - min([f.x0 for f in p]) for p in (one, other)]) < (
+        RUNNING_WIDTH * size
+    ):
         return False
     top0 = max([f.band[1] for f in one])
     bottom0 = min([f.band[0] for f in one])
