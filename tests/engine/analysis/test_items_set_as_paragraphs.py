@@ -181,3 +181,15 @@ def test_a_labels_two_lines_beside_a_value_stay_one_piece(tmp_path: Path) -> Non
     ]
     pieces = _pieces(text_page_pdf(tmp_path / "row.pdf", ops, size=(612, 792)))
     assert "There is no safe connection with the public transport network for trips" in pieces
+
+
+def test_a_one_line_item_after_one_set_as_a_paragraph_is_its_sibling(tmp_path: Path) -> None:
+    # The first item's lines reach out to the column's edge, the next item is one line at
+    # its bullet: both stand at their bullets, one list (not a list inside the first item).
+    column = [*COLUMN[:5], (TEXT, True, "Revising the flight manual."), *COLUMN[13:]]
+    blocks = _read(_page(tmp_path / "short.pdf", column))
+    (items,) = [b for b in blocks if isinstance(b, ListBlock)]
+    assert [item.text[:20] for item in items.items] == [
+        "Installing new contr", "Revising the flight ",
+    ]
+    assert all(len(item.blocks) == 1 for item in items.items)

@@ -263,7 +263,7 @@ def classify(
                                                    page_links)], prov,
                                  [apart[0]] if apart else [])
                 ordered = not BULLET.match(text)
-                indent = _indent(block)
+                indent = _label_indent(block)
                 tolerance = 0.8 * max(block.size, 1.0)
                 if not stack:
                     stack = [ListBlock([], ordered=ordered, prov=prov)]
@@ -1269,6 +1269,15 @@ def _indent(block: Block) -> float:
     or in right-to-left text (whose list labels stand at the right, nested lists further
     left) its right edge, negated so that deeper is greater either way."""
     return -block.x1 if reads_right_to_left(block.frags) else block.x0
+
+
+def _label_indent(block: Block) -> float:
+    """Where a list item's label stands (as :func:`_indent` measures): its block's first
+    piece, left of which the item's body may go on (an item set as a paragraph is, its
+    label at the first-line indent and its lines from the column's edge)."""
+    if not block.frags or reads_right_to_left(block.frags):
+        return _indent(block)
+    return block.frags[0].x0
 
 
 def _text_start(block: Block, label: str) -> float | None:
