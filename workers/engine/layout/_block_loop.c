@@ -779,7 +779,12 @@ static int opens_indented_paragraph(Context *cx, Column *col, Open *o, Py_ssize_
     int item = asked_of_text(cx->starts_item, col, first);
     if (item == 0) item = asked_of_text(cx->is_marker, col, first);
     if (item < 0) return -2;
-    if (item) return 0;
+    if (item) {
+        /* (Unless the item's last line starts out left of its marker: set as a paragraph.) */
+        int first_rtl = rtl_of(col, first);
+        if (first_rtl < 0) return -2;
+        if (first_rtl || !(o->line_x0 < col->x0[first] - 0.5 * height)) return 0;
+    }
     PyObject *fixed = PyObject_GetAttr(PyTuple_GET_ITEM(col->items, i), name_fixed_pitch);
     if (fixed == NULL) return -2;
     int truth = PyObject_IsTrue(fixed);
@@ -799,14 +804,19 @@ static int quick_below(Context *cx, Column *col, Open *o, Py_ssize_t j, Py_ssize
     /* _new_face(last, f): sizes near enough settle it; else it compares their fonts. */
     double larger = f_size > last_size ? f_size : last_size;
     if (!(fabs(last_size - f_size) <= K.face_size_step * larger)) return ASK_PYTHON;
-    /* A list item's line starting out past its marker. */
+    /* A list item's line starting out past its marker: apart, unless it is the item's
+     * body set from the column's edge (reader._item_body_out_left, asked of Python: a
+     * rare pair). */
     Py_ssize_t first = o->members[0];
     int first_rtl = rtl_of(col, first);
     if (first_rtl < 0) return FAILED;
     if (first_rtl ? fx1 > col->x1[first] + 0.5 * height : fx0 < col->x0[first] - 0.5 * height) {
         int item = asked_of_text(cx->starts_item, col, first);
         if (item < 0) return FAILED;
-        if (item) return STAYS_APART;
+        if (item) {
+            if (first_rtl || fx0 < col->x0[first] - K.indent_max * height) return STAYS_APART;
+            return ASK_PYTHON;
+        }
     }
     /* An indented first line: settled by its numbers only when the last line is itself
      * indented from the one above it. */

@@ -263,7 +263,7 @@ def classify(
                                                    page_links)], prov,
                                  [apart[0]] if apart else [])
                 ordered = not BULLET.match(text)
-                indent = _indent(block)
+                indent = _label_indent(block)
                 tolerance = 0.8 * max(block.size, 1.0)
                 if not stack:
                     stack = [ListBlock([], ordered=ordered, prov=prov)]
@@ -285,10 +285,14 @@ def classify(
                     else:
                         doc.blocks.append(fresh)
                     stack[-1] = fresh
-                if indent > list_x[-1] + tolerance and _on_a_new_page(stack[-1], block.page):
-                    # The list goes on past a page break, where the margins may move (a
-                    # book's left and right pages): the next point there opens no list
-                    # inside the last one; its indent is the list's on this page.
+                if indent > list_x[-1] + tolerance and (
+                    _on_a_new_page(stack[-1], block.page)
+                    or (_in_a_new_column(stack[-1], block)
+                        and _counts_on(stack[-1].items[-1].label, label))
+                ):
+                    # The list goes on past a page or column break, where the margins move
+                    # (a book's left and right pages, the next column): the next point there
+                    # opens no list inside the last one; its indent is the list's there.
                     list_x[-1] = indent
                 if (
                     indent > list_x[-1] + tolerance and stack[-1].items
@@ -1111,6 +1115,31 @@ def _on_a_new_page(lst: ListBlock, page: int) -> bool:
     return last is not None and last.page != page
 
 
+def _in_a_new_column(lst: ListBlock, block: Block) -> bool:
+    """Whether ``block``, read after the list's last item on its page, stands in another
+    column: clear of the item across, and its top above the item's foot (a point nested
+    in the last stands under it)."""
+    last = lst.items[-1].prov[-1] if lst.items and lst.items[-1].prov else None
+    if last is None or last.page != block.page:
+        return False
+    box = last.bbox
+    return (block.x0 >= box.x1 or block.x1 <= box.x0) and block.y1 > box.y0
+
+
+def _counts_on(last: str, label: str) -> bool:
+    """Whether ``label`` is the next point's after ``last``: another bullet of its kind, or
+    the next number or letter ("3." after "2.", "c)" after "b)"), not a count begun anew."""
+    kind = _label_kind(label)
+    if kind != _label_kind(last):
+        return False
+    if kind == "bullet":
+        return True
+    a, b = last.strip("()[]."), label.strip("()[].")
+    if a.isdigit() and b.isdigit():
+        return int(b) == int(a) + 1
+    return len(a) == len(b) == 1 and a.isalpha() and ord(b.lower()) - ord(a.lower()) == 1
+
+
 def _label_kind(label: str) -> str:
     """What a list label counts with: "number" (1., [2]), "letter" (a), iv.) or "bullet";
     an asterisk is a "mark": the note a mark in the text refers to ("* E.g. the guide…" under
@@ -1240,6 +1269,15 @@ def _indent(block: Block) -> float:
     or in right-to-left text (whose list labels stand at the right, nested lists further
     left) its right edge, negated so that deeper is greater either way."""
     return -block.x1 if reads_right_to_left(block.frags) else block.x0
+
+
+def _label_indent(block: Block) -> float:
+    """Where a list item's label stands (as :func:`_indent` measures): its block's first
+    piece, left of which the item's body may go on (an item set as a paragraph is, its
+    label at the first-line indent and its lines from the column's edge)."""
+    if not block.frags or reads_right_to_left(block.frags):
+        return _indent(block)
+    return block.frags[0].x0
 
 
 def _text_start(block: Block, label: str) -> float | None:

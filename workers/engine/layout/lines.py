@@ -974,7 +974,12 @@ def lines_of_a_column(upper: Fragment, lower: Fragment, members: list[Fragment])
     - a piece of each of those two lines starts at one left edge (:data:`SAME_EDGE`): a
       margin or tab stop the column's lines share, where a formula's parts are centred;
     - and one of the two lines holds two pieces on one band (:data:`SAME_BAND`), a label
-      beside its text, where a formula's stacked parts stand alone on theirs.
+      beside its text, where a formula's stacked parts stand alone on theirs;
+
+    or, in place of the last two, when the two are lines of running text
+    (:func:`_running_lines`) in a group chained down lines of columns set at other
+    leadings (:func:`_chained`): a paragraph's lines beside such a column, its first line
+    indented, or a list item's bullet line out past its body's.
     """
     size = max(upper.size, lower.size, 1.0)
     column = _column_of(lower, members, COLUMN_GAP * size)
@@ -987,10 +992,67 @@ def lines_of_a_column(upper: Fragment, lower: Fragment, members: list[Fragment])
         return False
     on_above = [f for f in column if f.glyphs and line_of.get(id(f.glyphs[0])) == above]
     on_below = [f for f in column if f.glyphs and line_of.get(id(f.glyphs[0])) == below]
+    if on_above and on_below and _running_lines(on_above, on_below) and _chained(
+        members, upper, lower
+    ):
+        return True
     edge = SAME_EDGE * size
     if not any(abs(a.x0 - b.x0) <= edge for a in on_above for b in on_below):
         return False
     return _two_on_one_band(on_above, size) or _two_on_one_band(on_below, size)
+
+
+#: Words (of two letters or more) two lines of running text hold at least, one a line at
+#: least (a paragraph's last line may be one word): a formula's stacked parts (a numerator
+#: over its denominator, a limit under its operator) are terms, a word at most each ("sin
+#: x" over "cos x", "dx"), and a name's two lines in a box ("You Me" over "At Six") few.
+RUNNING_WORDS = 5
+#: The longer of two lines of running text spans this many font sizes at least: a column
+#: of text is wider than a box's or a cell's name.
+RUNNING_WIDTH = 10.0
+#: Lines of running text, a line's step apart, share this share of the shorter's band at
+#: most (a face's loose box a little taller than the leading): a cell's two lines squeezed
+#: closer share more.
+RUNNING_OVERLAP = 0.15
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _running_lines(one: list[Fragment], other: list[Fragment]) -> bool:
+    """Whether two lines' pieces (``one`` and ``other``, each a line of a column) are lines
+    of running text: they hold :data:`RUNNING_WORDS` words at least, the longer spans
+    :data:`RUNNING_WIDTH` font sizes at least, and their bands a
+    line's step apart (:data:`RUNNING_OVERLAP`: text set at its leading). A cell's two lines
+    squeezed closer than that, held in one group by the row's taller heads, are read as one
+    piece (see :func:`set_over`), as are a formula's parts."""
+    words = [len(_WORD.findall(" ".join([f.text for f in pieces]))) for pieces in (one, other)]
+    if not (words[0] and words[1] and words[0] + words[1] >= RUNNING_WORDS):
+        return False
+    size = max([f.size for f in one + other])
+    if max([max([f.x1 for f in p]) - min([f.x0 for f in p]) for p in (one, other)]) < (
+        RUNNING_WIDTH * size
+    ):
+        return False
+    top0 = max([f.band[1] for f in one])
+    bottom0 = min([f.band[0] for f in one])
+    top1 = max([f.band[1] for f in other])
+    bottom1 = min([f.band[0] for f in other])
+    shared = min(top0, top1) - max(bottom0, bottom1)
+    return shared <= RUNNING_OVERLAP * min(top0 - bottom0, top1 - bottom1)
+
+
+#: A line group this many line heights tall at least is chained down the lines of columns
+#: set at other leadings (each line level with two of the next column's): a table's row of
+#: cells, the tallest two or three lines, with a value centred beside them, is shorter.
+CHAINED_LINES = 3.0
+
+
+def _chained(members: list[Fragment], upper: Fragment, lower: Fragment) -> bool:
+    """Whether the line group ``members`` reaches :data:`CHAINED_LINES` heights of the
+    taller of ``upper`` and ``lower`` (by the members' bands)."""
+    up, down = upper.band, lower.band
+    line = max(up[1] - up[0], down[1] - down[0])
+    bands = [f.band for f in members]
+    return max([b[1] for b in bands]) - min([b[0] for b in bands]) >= CHAINED_LINES * line
 
 
 def _column_of(piece: Fragment, members: list[Fragment], gap: float) -> list[Fragment]:

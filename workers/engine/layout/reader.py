@@ -1264,7 +1264,7 @@ def _opens_indented_paragraph(
     before a capital (a block's second line or later). Centred lines do not: a line starting
     further out than the one above is the widest so far and ends at the right edge. A list
     item's lines under its label and a program's indented lines (fixed pitch) are no
-    paragraphs."""
+    paragraphs; a line indented from an item's body set out left of its marker is."""
     last_x0, last_x1 = last_line
     indent = f.x0 - last_x0
     if not INDENT_MIN * height <= indent <= INDENT_MAX * height:
@@ -1280,11 +1280,41 @@ def _opens_indented_paragraph(
     ):
         return False
     first = block.frags[0]
-    return not (starts_item(first.text) or is_marker(first.text) or f.fixed_pitch)
+    if (starts_item(first.text) or is_marker(first.text)) and (
+        first.rtl or last_x0 >= first.x0 - 0.5 * height
+    ):
+        return False  # (an item whose lines start out left of its marker is set as a
+        # paragraph is, its marker at the first-line indent: see _item_body_out_left)
+    return not f.fixed_pitch
 
 
 #: Lines of a column start within this many points of its edge.
 COLUMN_EDGE = 1.0
+#: A clause closes with one of these: the line after it is no more of the same sentence.
+_CLAUSE_END = (*_SENTENCE_END, ":", ";")
+
+
+def _item_body_out_left(
+    block: Block, f: Fragment, height: float, starts: Sequence[float], one_line: bool
+) -> bool:
+    """Whether ``f``, starting out left of the marker that opens ``block`` (a list item),
+    is the item's body going on all the same: a narrow column sets its items as it sets its
+    paragraphs, the marker at the first-line indent (:data:`INDENT_MAX` line heights at
+    most in) and the body's lines from the column's edge. Under the item's first line, the
+    line goes on a sentence that line leaves open (it closes no clause, and ``f`` opens
+    with no capital: the next paragraph, out at the edge, would); under a later line, the
+    item's lines after the first already start where ``f`` does (that edge is its body's).
+    A list whose items hang (their lines under the text past the marker) ends at a line
+    out left of the markers, as before. Left-to-right text only."""
+    first = block.frags[0]
+    if first.rtl or f.x0 < first.x0 - INDENT_MAX * height:
+        return False
+    if one_line:
+        text = f.text.lstrip()
+        return not (
+            block.frags[-1].text.rstrip().endswith(_CLAUSE_END) or text[:1].isupper()
+        )
+    return any(abs(x - f.x0) <= COLUMN_EDGE for x in starts[1:])
 #: A line of running text (a caption's, a margin note's) holds this many words at least.
 RUN_ON_WORDS = 3
 
@@ -1914,9 +1944,14 @@ class _BlockAsks:
             # A list item's lines never start left of its marker (right of it, in
             # right-to-left text): a line that does is the next point one level out (a
             # paragraph's first line may be indented, so this holds for items only).
+            # (Set as a paragraph is, marker at the first-line indent and the body's lines
+            # from the column's edge, they are its body still: _item_body_out_left.)
             and not (
                 (f.x1 > first.x1 + 0.5 * height if first.rtl else fx0 < first.x0 - 0.5 * height)
                 and starts_item(first.text)
+                and not _item_body_out_left(
+                    block, f, height, self.block_starts.get(id(block), ()), one_line
+                )
             )
             # (Its first test asked here, without a call: most lines are not
             # indented from the last.)
