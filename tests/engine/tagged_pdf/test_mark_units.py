@@ -1,5 +1,5 @@
-"""The C walks of _mark_units.c (unit owners, the marks plan, the plan written as bytes)
-compute what their Python twins compute."""
+"""The C walks of _mark_units.c (unit owners, the marks plan, the plan written as bytes, the
+contested text operators) compute what their Python twins compute."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from workers.engine.tagged_pdf.marked_content import (
     python_unit_owners,
     python_write_plan,
 )
+from workers.engine.tagged_pdf.split_text import contested_text, python_contested_text
 
 units = pytest.importorskip("workers.engine.tagged_pdf._mark_units")
 
@@ -176,3 +177,31 @@ def test_a_plan_is_written_between_the_stream_bytes() -> None:
         assert write(data, starts, ends, plan, _Begin, _END, _item_bytes) == (
             b"q 1 0 0 1 0 0 cm BT\n/P <</MCID 0>> BDC\n(a) Tj\nEMC\nET Q\n"
             b"/Artifact <</Type /Layout>> BDC\n[ (5.0) ] TJ\nEMC\n")
+
+
+@pytest.mark.parametrize("seed", range(60))
+@pytest.mark.parametrize("with_artifacts", [False, True])
+def test_random_contested_text_as_python(seed: int, with_artifacts: bool) -> None:
+    rng = random.Random(seed)
+    count = rng.randrange(0, 200)
+    names = [rng.choice(NAMES) for _ in range(count)]
+    who: list[Owner] = [0, 1, 2, 3, 7, "header", "decoration"]
+    claims: list[tuple[Owner, list[tuple[int, int]]]] = []
+    for _ in range(rng.randrange(0, 30)):
+        ranges = []
+        for _ in range(rng.randrange(0, 4)):
+            start = rng.randrange(-5, count + 5)
+            ranges.append((start, start + rng.randrange(-2, 40)))
+        claims.append((rng.choice(who), ranges))
+    expected = python_contested_text(names, claims, with_artifacts)
+    found = units.contested_text(names, claims, with_artifacts)
+    assert found == expected
+    assert list(found) == list(expected)  # the order split pages are cut in
+    assert contested_text(names, claims, with_artifacts) == expected
+
+
+def test_contested_text_of_ends_not_c_integers_is_left_to_python() -> None:
+    names = ["BT", "Tj", "Tj", "ET"]
+    claims: list[tuple[Owner, list[tuple[int, int]]]] = [(0, [(0, 4)]), (1, [(2, 2**70)])]
+    assert units.contested_text(names, claims, False) is None
+    assert contested_text(names, claims) == {2: [0, 1]}

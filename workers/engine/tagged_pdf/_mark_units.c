@@ -19,7 +19,10 @@
  * operators) made in one walk of the instructions it looks at. write_plan(...) -> bytes:
  * marked_content.python_write_plan, a plan written over the stream's own bytes. Both take
  * over the plan's per-instruction Python loops (a page starts tens of thousands of
- * sequences); tests/engine/tagged_pdf/test_mark_units.py compares each with its twin.
+ * sequences). contested_text(names, claims, with_artifacts): split_text's
+ * python_contested_text, the text-showing operators several leaves claim, found in one pass
+ * over the claims' ranges. tests/engine/tagged_pdf/test_mark_units.py compares each with its
+ * twin.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -485,6 +488,154 @@ fail:
     return NULL;
 }
 
+/* Whether an operator's name is a text-showing one (Tj, TJ, ' or "). */
+static int shows_text(PyObject *name) {
+    if (!PyUnicode_Check(name) || PyUnicode_KIND(name) != PyUnicode_1BYTE_KIND) return 0;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(name);
+    const char *s = (const char *)PyUnicode_1BYTE_DATA(name);
+    if (n == 1) return s[0] == '\'' || s[0] == '"';
+    return n == 2 && s[0] == 'T' && (s[1] == 'j' || s[1] == 'J');
+}
+
+/* The first position of sorted[lo:hi] holding a value >= x (bisect.bisect_left). */
+static Py_ssize_t bisect_left(const Py_ssize_t *sorted, Py_ssize_t lo, Py_ssize_t hi,
+                              Py_ssize_t x) {
+    while (lo < hi) {
+        Py_ssize_t mid = lo + (hi - lo) / 2;
+        if (sorted[mid] < x) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+/* A range's two ends as C integers: 1 done, 0 not C integers (the caller leaves the page to
+ * Python), -1 failure. */
+static int range_ends(PyObject *range, Py_ssize_t *start, Py_ssize_t *end) {
+    PyObject *pair = PySequence_Fast(range, "a range must be a sequence");
+    if (pair == NULL) return -1;
+    if (PySequence_Fast_GET_SIZE(pair) != 2) {
+        Py_DECREF(pair);
+        PyErr_SetString(PyExc_ValueError, "a range must have two ends");
+        return -1;
+    }
+    PyObject *a = PySequence_Fast_GET_ITEM(pair, 0), *b = PySequence_Fast_GET_ITEM(pair, 1);
+    int exact = PyLong_CheckExact(a) && PyLong_CheckExact(b);
+    if (exact) {
+        *start = PyLong_AsSsize_t(a);
+        *end = PyLong_AsSsize_t(b);
+        if (PyErr_Occurred()) {
+            if (!PyErr_ExceptionMatches(PyExc_OverflowError)) {
+                Py_DECREF(pair);
+                return -1;
+            }
+            PyErr_Clear();
+            exact = 0;
+        }
+    }
+    Py_DECREF(pair);
+    return exact;
+}
+
+static PyObject *contested_text(PyObject *Py_UNUSED(self), PyObject *args) {
+    PyObject *names, *claims;
+    int with_artifacts;
+    if (!PyArg_ParseTuple(args, "O!O!p", &PyList_Type, &names, &PyList_Type, &claims,
+                          &with_artifacts))
+        return NULL;
+    Py_ssize_t count = PyList_GET_SIZE(names), shown = 0;
+    Py_ssize_t *showing = PyMem_New(Py_ssize_t, count ? count : 1);
+    PyObject **first = NULL, **later = NULL, *result = NULL;
+    Py_ssize_t *order = NULL, ordered = 0;
+    int any_later = 0;
+    if (showing == NULL) return PyErr_NoMemory();
+    for (Py_ssize_t i = 0; i < count; i++)
+        if (shows_text(PyList_GET_ITEM(names, i))) showing[shown++] = i;
+    first = PyMem_Calloc(shown ? shown : 1, sizeof(PyObject *));
+    later = PyMem_Calloc(shown ? shown : 1, sizeof(PyObject *));
+    order = PyMem_New(Py_ssize_t, shown ? shown : 1);
+    if (first == NULL || later == NULL || order == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t c = 0; c < PyList_GET_SIZE(claims); c++) {
+        PyObject *claim = PyList_GET_ITEM(claims, c);
+        if (!PyTuple_Check(claim) || PyTuple_GET_SIZE(claim) != 2) {
+            result = Py_NewRef(Py_None); /* not as the tagger gives them: left to Python */
+            goto done;
+        }
+        PyObject *who = PyTuple_GET_ITEM(claim, 0);
+        if (!PyLong_Check(who) && !with_artifacts) continue;
+        PyObject *ranges = PySequence_Fast(PyTuple_GET_ITEM(claim, 1), "ranges");
+        if (ranges == NULL) goto done;
+        for (Py_ssize_t r = 0; r < PySequence_Fast_GET_SIZE(ranges); r++) {
+            Py_ssize_t start, end;
+            int found = range_ends(PySequence_Fast_GET_ITEM(ranges, r), &start, &end);
+            if (found <= 0) {
+                Py_DECREF(ranges);
+                if (found == 0) {
+                    result = Py_NewRef(Py_None);
+                }
+                goto done;
+            }
+            Py_ssize_t lo = bisect_left(showing, 0, shown, start);
+            Py_ssize_t hi = bisect_left(showing, lo, shown, end);
+            for (Py_ssize_t k = lo; k < hi; k++) {
+                if (first[k] == NULL) {
+                    first[k] = who;
+                    order[ordered++] = k;
+                    continue;
+                }
+                int differs = differ(first[k], who);
+                if (differs < 0) {
+                    Py_DECREF(ranges);
+                    goto done;
+                }
+                if (!differs) continue;
+                if (later[k] == NULL && (later[k] = PyList_New(0)) == NULL) {
+                    Py_DECREF(ranges);
+                    goto done;
+                }
+                int known = PySequence_Contains(later[k], who);
+                if (known < 0 || (!known && PyList_Append(later[k], who) < 0)) {
+                    Py_DECREF(ranges);
+                    goto done;
+                }
+                any_later = 1;
+            }
+        }
+        Py_DECREF(ranges);
+    }
+    result = PyDict_New();
+    if (result == NULL || !any_later) goto done;
+    for (Py_ssize_t n = 0; n < ordered; n++) {
+        Py_ssize_t k = order[n];
+        if (later[k] == NULL || !PyLong_Check(first[k])) continue;
+        PyObject *leaves = PyList_New(1);
+        if (leaves == NULL) goto fail;
+        PyList_SET_ITEM(leaves, 0, Py_NewRef(first[k]));
+        PyObject *tail = PyList_GetSlice(later[k], 0, PyList_GET_SIZE(later[k]));
+        PyObject *key = PyLong_FromSsize_t(showing[k]);
+        int failed = tail == NULL || key == NULL ||
+                     PyList_SetSlice(leaves, 1, 1, tail) < 0 ||
+                     PyDict_SetItem(result, key, leaves) < 0;
+        Py_XDECREF(tail);
+        Py_XDECREF(key);
+        Py_DECREF(leaves);
+        if (failed) goto fail;
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    if (later != NULL)
+        for (Py_ssize_t k = 0; k < shown; k++) Py_XDECREF(later[k]);
+    PyMem_Free(showing);
+    PyMem_Free(first);
+    PyMem_Free(later);
+    PyMem_Free(order);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"unit_owners", unit_owners, METH_VARARGS,
      "unit_owners(names, painting, owners) -> (out, looked_at), as "
@@ -493,6 +644,9 @@ static PyMethodDef methods[] = {
      "plan_marks(names, painting, unit_owner, planned, splits, bare, cuts, mcid_owner, "
      "mcid_start, opens, begin, end) -> (plan, tagged, artifacts), as "
      "marked_content.python_plan_marks."},
+    {"contested_text", contested_text, METH_VARARGS,
+     "contested_text(names, claims, with_artifacts) -> dict | None, as "
+     "split_text.python_contested_text (None: a range's ends are not C integers)."},
     {"write_plan", write_plan, METH_VARARGS,
      "write_plan(data, starts, ends, plan, begin, end, other) -> bytes, as "
      "marked_content.python_write_plan."},

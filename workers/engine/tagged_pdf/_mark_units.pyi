@@ -19,3 +19,6 @@ def write_plan(
     data: bytes, starts: list[int], ends: list[int], plan: list[Any], begin: type,
     end: object, other: Callable[[Any], bytes], /,
 ) -> bytes: ...
+def contested_text(
+    names: list[str], claims: list[Any], with_artifacts: bool, /
+) -> dict[int, list[Any]] | None: ...
