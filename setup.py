@@ -5,12 +5,14 @@ per-character pdfium loop of glyphs.py), ``_fragments.c`` (the glyph and line lo
 ``_longest_match.c`` (difflib's search, for operators.py), ``_content_scan.c`` (the
 content-stream walk of operators.py), ``_column_gap.c`` (the column search's widest gap,
 for order.py), ``_block_loop.c`` (block building, for reader.py) and ``_walls.c`` (the boxes
-side by side of a page of shapes, for walls.py); and three of the
+side by side of a page of shapes, for walls.py); and four of the
 tagged-PDF writer, ``tagged_pdf/_instruction_scan.c`` (where each instruction of a page's
 content stream lies, so marked content is written between its bytes: marked_content.py),
-``tagged_pdf/_mark_units.c`` (the owner to switch to before each instruction, for the
-marked-content plan: marked_content.py) and ``tagged_pdf/_eexec.c`` (Type 1 fonts'
-encryption, read and written by program_widths.py). They need only a C compiler and Python's
+``tagged_pdf/_mark_units.c`` (the owner to switch to before each instruction, the
+marked-content plan and its bytes, and the text operators several leaves claim:
+marked_content.py, split_text.py), ``tagged_pdf/_glyph_boxes.c`` (which leaf's box holds
+each glyph of a text operator being cut: split_text.py) and ``tagged_pdf/_eexec.c`` (Type 1
+fonts' encryption, read and written by program_widths.py). They need only a C compiler and Python's
 headers (scripts/install-system-packages.sh installs them). All are optional: an installation
 without a compiler still succeeds; the layout loops then run in Python, and the tagger goes
 through pikepdf's parser, plans marks and decrypts in Python.
@@ -45,10 +47,18 @@ setup(
             depends=[LEXER],
             optional=True,
         ),
-        # The owner to switch to before each instruction (tagged_pdf/marked_content.py).
+        # The owner to switch to before each instruction, the marks plan and its bytes
+        # (tagged_pdf/marked_content.py), the contested text operators (split_text.py).
         Extension(
             "workers.engine.tagged_pdf._mark_units",
             sources=["workers/engine/tagged_pdf/_mark_units.c"],
+            optional=True,
+        ),
+        # Which box holds each glyph of a text operator being cut (tagged_pdf/split_text.py).
+        Extension(
+            "workers.engine.tagged_pdf._glyph_boxes",
+            sources=["workers/engine/tagged_pdf/_glyph_boxes.c"],
+            extra_compile_args=["-ffp-contract=off"],
             optional=True,
         ),
         # Type 1 programs' encryption (tagged_pdf/program_widths.py).

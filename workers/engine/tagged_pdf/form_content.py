@@ -56,6 +56,7 @@ from .marked_content import (
 )
 from .source_pages import PageSource, loaded_page
 from .split_text import (
+    NO_BOX,
     CodeTexts,
     GlyphNeeds,
     LeafBox,
@@ -64,6 +65,7 @@ from .split_text import (
     fonts_in_use,
     give_unambiguous,
     glyph_owner,
+    held_by,
     split_by_glyphs,
     wanted_by,
 )
@@ -471,8 +473,13 @@ def _owners_inside(
             glyphs = glyphs_of.get(_address(obj), [])
             drawn[position] = "".join(g.char for g in glyphs)
             near = _boxes_near(glyphs, boxes)
-            votes = Counter(glyph_owner(g, near, wanted_by(needs, g))
-                            for g in glyphs if not g.char.isspace())
+            visible = [g for g in glyphs if not g.char.isspace()]
+            # (A glyph one box holds votes for that box's owner, as glyph_owner says.)
+            votes = Counter(
+                near[held][0] if held >= 0 else None if held == NO_BOX
+                else glyph_owner(g, near, wanted_by(needs, g))
+                for g, held in zip(visible, held_by(visible, [b for _, b in near]),
+                                   strict=True))
             votes.pop(None, None)
             if votes:
                 found = votes.most_common(1)[0][0]

@@ -356,16 +356,48 @@ def _plan_marks(
     ``cuts``: painting operators that start a leaf's sequence even after the same leaf's
     (a part of the leaf read elsewhere than it is drawn: its own MCID, listed in place).
     ``bare``: instructions replaced by another, written outside any sequence (a Form XObject
-    whose own content is marked inside it: :mod:`.form_content`)."""
-    names, painting = operators.names, operators.painting
-    out: list[_PlanItem] = []
+    whose own content is marked inside it: :mod:`.form_content`). The walk is
+    :func:`python_plan_marks`, made in C where the extension is built (a page starts tens of
+    thousands of sequences)."""
     unit_owner, looked_at = _unit_owners(operators, owners)
-    split_at = splits or {}
-    bare_at = bare or {}
+    split_at = dict(splits or {})
+    bare_at = dict(bare or {})
     # Only these instructions can change the plan; the others between them are copied as
     # they are, as runs (pages have tens of thousands of instructions). Split and replaced
     # instructions paint, so they are looked at already; the union is only to be sure.
     planned = sorted(set(looked_at).union(split_at, bare_at))
+    walk = _units.plan_marks if _units is not None else python_plan_marks
+    plan: list[_PlanItem]
+    plan, tagged, artifacts = walk(
+        operators.names, operators.painting, unit_owner, planned, split_at, bare_at, cuts,
+        result.mcid_owner, result.mcid_start, opens_optional_content, _Begin, _END)
+    result.tagged_operators += tagged
+    result.artifact_operators += artifacts
+    return plan
+
+
+def python_plan_marks(
+    names: list[str],
+    painting: list[bool],
+    unit_owner: list[Owner | None],
+    planned: list[int],
+    split_at: dict[int, Sequence[tuple[Owner, pikepdf.ContentStreamInstruction]]],
+    bare_at: dict[int, pikepdf.ContentStreamInstruction],
+    cuts: AbstractSet[int],
+    mcid_owner: list[int],
+    mcid_start: list[int],
+    opens_optional_content: Callable[[int], bool],
+    begin_type: type[_Begin],
+    end: _End,
+) -> tuple[list[_PlanItem], int, int]:
+    """:func:`_plan_marks`' walk of the ``planned`` instructions (ascending), with each
+    instruction's unit owner (:func:`_unit_owners`): the plan, and how many painting
+    operators it puts in a leaf's sequence and in an artifact's. Each leaf's sequence gets
+    the next MCID: its owner and first instruction are appended to ``mcid_owner`` and
+    ``mcid_start``. ``begin_type`` and ``end``: :class:`_Begin` and :data:`_END` (given, as
+    the C twin is given them)."""
+    out: list[_PlanItem] = []
+    tagged = artifacts = 0
     current: Owner | None = None  # the owner of the open sequence, None when none is open
     kept_marks: list[bool] = []  # for each source BDC/BMC still open: was it kept (/OC)?
     # Original instructions are written as runs: those from ``run_from`` up to the one being
@@ -384,7 +416,7 @@ def _plan_marks(
         nonlocal current
         if current is not None:
             write_run()
-            out.append(_END)
+            out.append(end)
             current = None
 
     def begin(owner: Owner, index: int) -> None:
@@ -392,11 +424,11 @@ def _plan_marks(
         close()
         write_run()
         if isinstance(owner, int):
-            out.append(_Begin(owner, len(result.mcid_owner)))
-            result.mcid_owner.append(owner)
-            result.mcid_start.append(index)
+            out.append(begin_type(owner, len(mcid_owner)))
+            mcid_owner.append(owner)
+            mcid_start.append(index)
         else:
-            out.append(_Begin(owner, None))
+            out.append(begin_type(owner, None))
         current = owner
 
     def drop() -> None:
@@ -426,7 +458,7 @@ def _plan_marks(
             for owner, part in split_at[index]:
                 if owner != current:
                     begin(owner, index)
-                result.tagged_operators += 1
+                tagged += 1
                 out.append(part)
             continue
         wanted = unit_owner[index]
@@ -436,13 +468,13 @@ def _plan_marks(
                 begin(owner, index)
         if current is not None and painting[index]:
             if isinstance(current, int):
-                result.tagged_operators += 1
+                tagged += 1
             else:
-                result.artifact_operators += 1
+                artifacts += 1
     index = len(names)
     write_run()
     close()
-    return out
+    return out, tagged, artifacts
 
 
 def _with_actual_texts(
@@ -615,45 +647,72 @@ def tag_stream_bytes(
     actual_texts: Sequence[ActualTextSpan] = (),
 ) -> bytes:
     """:func:`tag_instructions` on the stream's bytes: the original instructions are copied as
-    they are (runs of them in one slice), marked-content operators written between them."""
-    starts, ends = content.starts, content.ends
-    # Runs are joined from views of the stream: each byte is copied once, into the result.
-    data = memoryview(content.data)
+    they are (runs of them in one slice), marked-content operators written between them
+    (:func:`python_write_plan`, in C where the extension is built)."""
 
     def opens_optional_content(index: int) -> bool:
         return content.first_name(index) == "/OC"
 
+    plan = _with_actual_texts(
+        _plan_marks(content.operators, owners, result, splits, opens_optional_content, cuts,
+                    bare),
+        actual_texts, content.operators)
+    write = _units.write_plan if _units is not None else python_write_plan
+    written: bytes = write(content.data, content.starts, content.ends, plan, _Begin, _END,
+                           _item_bytes)
+    return written
+
+
+def python_write_plan(
+    data: bytes, starts: list[int], ends: list[int], plan: list[_PlanItem],
+    begin_type: type[_Begin], end: _End, item_bytes: Callable[[_PlanItem], bytes],
+) -> bytes:
+    """``plan`` written over the stream's ``data`` (instruction ``i`` is
+    ``data[starts[i]:ends[i]]``): each run of consecutive original instructions as one
+    slice, then a newline; a sequence's end as ``EMC``, a leaf's start as its ``BDC``, and
+    anything else as ``item_bytes`` writes it (:func:`_item_bytes`). ``begin_type`` and
+    ``end``: as for :func:`python_plan_marks`."""
+    # Runs are joined from views of the stream: each byte is copied once, into the result.
+    view = memoryview(data)
     pieces: list[bytes | memoryview] = []
     run_first = run_last = -1  # the run of consecutive original instructions being copied
-    plan = _plan_marks(content.operators, owners, result, splits, opens_optional_content,
-                       cuts, bare)
-    for item in _with_actual_texts(plan, actual_texts, content.operators):
+    for item in plan:
         if isinstance(item, range):
             if item.start == run_last + 1 and run_first >= 0:
                 run_last = item.stop - 1
                 continue
             if run_first >= 0:
-                pieces.append(data[starts[run_first]:ends[run_last]])
+                pieces.append(view[starts[run_first]:ends[run_last]])
                 pieces.append(b"\n")
             run_first, run_last = item.start, item.stop - 1
             continue
         if run_first >= 0:
-            pieces.append(data[starts[run_first]:ends[run_last]])
+            pieces.append(view[starts[run_first]:ends[run_last]])
             pieces.append(b"\n")
             run_first = -1
-        if isinstance(item, _End):
+        if item is end:
             pieces.append(b"EMC\n")
-        elif isinstance(item, _Begin):
-            pieces.append(_begin_bytes(item))
-        elif isinstance(item, _ActualTextBegin):
-            pieces.append(b"/Span %s BDC\n" % _actual_text_properties(item).unparse())
-        elif isinstance(item, pikepdf.ContentStreamInstruction):
-            pieces.append(pikepdf.unparse_content_stream([item]))
-            pieces.append(b"\n")
+        elif type(item) is begin_type and isinstance(item, _Begin) and item.mcid is not None:
+            pieces.append(b"/P <</MCID %d>> BDC\n" % item.mcid)
+        else:
+            pieces.append(item_bytes(item))
     if run_first >= 0:
-        pieces.append(data[starts[run_first]:ends[run_last]])
+        pieces.append(view[starts[run_first]:ends[run_last]])
         pieces.append(b"\n")
     return b"".join(pieces)
+
+
+def _item_bytes(item: _PlanItem) -> bytes:
+    """A plan's item other than a run of original instructions, as content-stream syntax."""
+    if isinstance(item, _End):
+        return b"EMC\n"
+    if isinstance(item, _Begin):
+        return _begin_bytes(item)
+    if isinstance(item, _ActualTextBegin):
+        return b"/Span %s BDC\n" % _actual_text_properties(item).unparse()
+    if isinstance(item, pikepdf.ContentStreamInstruction):
+        return pikepdf.unparse_content_stream([item]) + b"\n"
+    return b""
 
 
 def _keep_mark(

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import compress, count, groupby, repeat
 from operator import attrgetter
+from types import ModuleType
 from typing import TypeVar
 
 import pikepdf
@@ -41,6 +42,19 @@ from .drawn_encoding import code_text
 from .marked_content import Owner, indices_of
 from .source_pages import PageSource, loaded_page, page_content
 from .split_proof import cut_clip
+
+_units: ModuleType | None
+try:
+    # The contested operators found in C (_mark_units.c): see contested_text.
+    from . import _mark_units as _units
+except ImportError:  # pragma: no cover - depends on the installation
+    _units = None
+_boxes: ModuleType | None
+try:
+    # Which box holds each glyph, found in C (_glyph_boxes.c): see held_by.
+    from . import _glyph_boxes as _boxes
+except ImportError:  # pragma: no cover - depends on the installation
+    _boxes = None
 
 Instruction = pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage
 #: Pieces of one operator, each with the leaf that owns it, in drawing order.
@@ -143,7 +157,22 @@ def contested_text(
     ``operator_names``: each instruction's operator (:func:`.marked_content.read_operators`).
     ``with_artifacts``: an artifact's claim counts too, after the leaves' (an operator drawing
     a paragraph's text and a glyph the model calls page furniture), where a leaf claims the
-    operator as well (the first claimant is always a leaf)."""
+    operator as well (the first claimant is always a leaf). Found in C where the extension
+    is built (every page's claims are walked), else by :func:`python_contested_text`."""
+    if _units is not None and isinstance(operator_names, list) and isinstance(claims, list):
+        found: dict[int, list[Owner]] | None = _units.contested_text(
+            operator_names, claims, with_artifacts)
+        if found is not None:
+            return found
+    return python_contested_text(operator_names, claims, with_artifacts)
+
+
+def python_contested_text(
+    operator_names: Sequence[str],
+    claims: Sequence[tuple[Owner, Sequence[tuple[int, int]]]],
+    with_artifacts: bool = False,
+) -> dict[int, list[Owner]]:
+    """:func:`contested_text` in Python."""
     # Claims cover every operator of the page, text-showing ones only a part: those are
     # found in each range by bisection rather than by looking at every operator in it.
     # (Picked in C: a Python loop over the page's tens of thousands of names costs more.)
@@ -410,9 +439,10 @@ def _glyph_owners(
     owners: list[Owner] = []
     previous = first
     pairs = [(b.leaf, b.box) for b in boxes]
-    for glyph in glyphs:
-        owner = glyph_owner(glyph, pairs, wanted_by(needs, glyph),
-                            previous if owners else None)
+    for glyph, held in zip(glyphs, held_by(glyphs, [box for _, box in pairs]), strict=True):
+        # (A glyph one box holds is that box's owner, as glyph_owner would say: most are.)
+        owner = pairs[held][0] if held >= 0 else None if held == NO_BOX else glyph_owner(
+            glyph, pairs, wanted_by(needs, glyph), previous if owners else None)
         if owner is None or glyph.char.isspace():
             owner = previous  # a space (or a glyph in no box) goes with the text before it
         elif needs is not None:
@@ -432,18 +462,71 @@ def give_unambiguous(needs: GlyphNeeds, glyphs: Iterable[Glyph],
                      boxes: Sequence[tuple[Owner, BBox]]) -> None:
     """Give each glyph that lies in one box only to that box's owner, before any glyph held
     by several is given out: what a leaf lacks then does not depend on drawing order."""
+    glyphs = list(glyphs)
+    for glyph, held in zip(glyphs, held_by(glyphs, [box for _, box in boxes], loose=True),
+                           strict=True):
+        if held >= 0:
+            needs.give(boxes[held][0], glyph)  # one box holds it (as most glyphs)
+        elif held == SEVERAL_BOXES:
+            _give_if_one_owner(needs, glyph, boxes)
+
+
+def _give_if_one_owner(needs: GlyphNeeds, glyph: Glyph,
+                       boxes: Sequence[tuple[Owner, BBox]]) -> None:
+    """:func:`give_unambiguous` of one glyph: given to the owner of the boxes holding it
+    where they have one owner."""
+    cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.y0 + glyph.y1) / 2
+    holder: Owner | None = None
+    for who, box in boxes:
+        if (box.x0 - _TOLERANCE <= cx <= box.x1 + _TOLERANCE
+                and box.y0 - _TOLERANCE <= cy <= box.y1 + _TOLERANCE):
+            if holder is not None and holder != who:
+                return  # held by two owners: not given out here
+            holder = who
+    if holder is not None:
+        needs.give(holder, glyph)
+
+
+#: :func:`held_by`'s answer for a glyph no box holds, and for one several boxes hold.
+NO_BOX = -1
+SEVERAL_BOXES = -2
+
+
+def held_by(glyphs: list[Glyph], boxes: Sequence[BBox], loose: bool = False) -> list[int]:
+    """For each glyph, the index of the one box holding its centre within
+    :data:`_TOLERANCE`, or :data:`NO_BOX`, or :data:`SEVERAL_BOXES`. ``loose``: as
+    :func:`give_unambiguous` tests it (the box widened by the tolerance), else as
+    :func:`glyph_owner` does (the centre's distance past each side): the two round
+    differently. In C where the extension is built (every glyph of every contested
+    operator is placed, twice), else :func:`python_held_by`."""
+    if _boxes is not None:
+        corners = [(box.x0, box.y0, box.x1, box.y1) for box in boxes]
+        found: list[int] | None = _boxes.held_by(glyphs, corners, _TOLERANCE, loose)
+        if found is not None:
+            return found
+    return python_held_by(glyphs, boxes, loose)
+
+
+def python_held_by(glyphs: list[Glyph], boxes: Sequence[BBox], loose: bool = False) -> list[int]:
+    """:func:`held_by` in Python."""
+    out: list[int] = []
     for glyph in glyphs:
         cx, cy = (glyph.x0 + glyph.x1) / 2, (glyph.y0 + glyph.y1) / 2
-        holder: Owner | None = None
-        for who, box in boxes:
-            if (box.x0 - _TOLERANCE <= cx <= box.x1 + _TOLERANCE
-                    and box.y0 - _TOLERANCE <= cy <= box.y1 + _TOLERANCE):
-                if holder is not None and holder != who:
-                    break  # held by two owners: not given out here
-                holder = who
-        else:
-            if holder is not None:
-                needs.give(holder, glyph)
+        held = NO_BOX
+        for at, box in enumerate(boxes):
+            if loose:
+                holds = (box.x0 - _TOLERANCE <= cx <= box.x1 + _TOLERANCE
+                         and box.y0 - _TOLERANCE <= cy <= box.y1 + _TOLERANCE)
+            else:
+                holds = (box.x0 - cx <= _TOLERANCE and cx - box.x1 <= _TOLERANCE
+                         and box.y0 - cy <= _TOLERANCE and cy - box.y1 <= _TOLERANCE)
+            if holds:
+                if held != NO_BOX:
+                    held = SEVERAL_BOXES
+                    break
+                held = at
+        out.append(held)
+    return out
 
 
 def glyph_owner(
