@@ -1751,7 +1751,51 @@ static PyObject *cell_candidates(PyObject *self, PyObject *args) {
     return out;
 }
 
+/* all_inside(glyphs, left, bottom, right, top) -> True, False or NotImplemented: off_page.py's
+ * first pass, ``all(g.x0 <= right and g.x1 >= left and g.y0 <= top and g.y1 >= bottom for g
+ * in glyphs)``, asked of every page (every glyph of a document passes through it). The same
+ * comparisons in the same order, stopping at the same glyph; a coordinate that is not a
+ * plain float (or a bound that is not) is left to Python (NotImplemented). */
+static PyObject *all_inside(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *glyphs, *bounds[4];
+    if (!PyArg_ParseTuple(args, "O!OOOO", &PyList_Type, &glyphs, &bounds[0], &bounds[1],
+                          &bounds[2], &bounds[3]))
+        return NULL;
+    double limit[4]; /* left, bottom, right, top */
+    for (int k = 0; k < 4; k++) {
+        if (!PyFloat_CheckExact(bounds[k])) Py_RETURN_NOTIMPLEMENTED;
+        limit[k] = PyFloat_AS_DOUBLE(bounds[k]);
+    }
+    /* (Which field is held against which bound, in the order the Python test asks them.) */
+    static const int fields[4] = {F_X0, F_X1, F_Y0, F_Y1};
+    static const int against[4] = {2, 0, 3, 1};
+    slot_layout layout = {NULL, {0}};
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(glyphs); i++) {
+        PyObject *glyph = PyList_GET_ITEM(glyphs, i);
+        if (Py_TYPE(glyph) != layout.type) layout_of(Py_TYPE(glyph), &layout);
+        for (int k = 0; k < 4; k++) {
+            PyObject *value = field_of(glyph, &layout, fields[k]);
+            if (value == NULL) return NULL;
+            if (!PyFloat_CheckExact(value)) {
+                Py_DECREF(value);
+                Py_RETURN_NOTIMPLEMENTED;
+            }
+            double v = PyFloat_AS_DOUBLE(value);
+            Py_DECREF(value);
+            /* x0 <= right, x1 >= left, y0 <= top, y1 >= bottom (false for a NaN, as in
+             * Python) */
+            int holds = k % 2 == 0 ? v <= limit[against[k]] : v >= limit[against[k]];
+            if (!holds) Py_RETURN_FALSE;
+        }
+    }
+    Py_RETURN_TRUE;
+}
+
 static PyMethodDef methods[] = {
+    {"all_inside", all_inside, METH_VARARGS,
+     "all_inside(glyphs, left, bottom, right, top) -> whether every glyph's box reaches into "
+     "the bounds, or NotImplemented"},
     {"unplain_texts", unplain_texts, METH_O,
      "unplain_texts(fragments) -> indices of the fragments whose text fragments() reads"},
     {"fragments", fragments, METH_VARARGS,
