@@ -254,6 +254,12 @@ def test_c_and_python_walk_the_same_page_objects(
         fast, slow = _read_with_and_without_accelerator(path, monkeypatch)
         assert fast == slow
         assert fast.object_kinds and len(fast.object_mcids) == len(fast.object_kinds)
+        # (The C loop fills a Rect's slots itself: the same types as Python's Rect(...).)
+        for made, read in ((fast.images, slow.images), (fast.rules, slow.rules),
+                           (fast.paths, slow.paths)):
+            assert [[type(getattr(r, name)) for name in glyphs.Rect.__slots__] for r in made] \
+                == [[type(getattr(r, name)) for name in glyphs.Rect.__slots__] for r in read]
+            assert all(type(r) is glyphs.Rect for r in made)
     assert len(fast.glyphs) > 0
     # The picture inside the form keeps its own MCID; the form's Do is not marked.
     assert [(image.mcid, fast.object_mcids[image.obj]) for image in fast.images] == [(1, -1)]
