@@ -4,16 +4,15 @@ A line the page's edge cuts is read where it shows."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import math
+from pathlib import Path
 
 import pikepdf
 import pytest
 
 from workers.engine.document import Document, block_text
-from workers.engine.layout.glyphs import Glyph, PageContent
 from workers.engine.layout import off_page
+from workers.engine.layout.glyphs import Glyph, PageContent
 from workers.engine.layout.off_page import all_inside, take_off_page
 from workers.engine.layout.reader import read_layout
 from workers.engine.tagged_pdf.tagger import tag_pdf

@@ -637,15 +637,18 @@ def assigned_fields(cls: type) -> tuple[str, ...] | None:
     order, as that ``__init__`` does, without entering Python; None (they call the class)
     otherwise."""
     params = getattr(cls, "__dataclass_params__", None)
+    init = cls.__dict__.get("__init__")
+    declared: dict[str, Any] = getattr(cls, "__dataclass_fields__", {})
+    new: Any = cls.__new__
     if (
         params is None or not params.init or params.frozen or hasattr(cls, "__post_init__")
-        or "__slots__" in cls.__dict__ or cls.__new__ is not object.__new__
-        or getattr(cls.__init__, "__qualname__", "") != f"{cls.__qualname__}.__init__"
-        or getattr(getattr(cls.__init__, "__code__", None), "co_filename", "") != "<string>"
+        or "__slots__" in cls.__dict__ or new is not object.__new__
+        or getattr(init, "__qualname__", "") != f"{cls.__qualname__}.__init__"
+        or getattr(getattr(init, "__code__", None), "co_filename", "") != "<string>"
     ):
         return None
-    found = fields(cls)  # type: ignore[arg-type]
-    if len(found) != len(cls.__dataclass_fields__) or not all(f.init for f in found):
+    found = fields(cls)
+    if len(found) != len(declared) or not all(f.init for f in found):
         return None  # (a ClassVar or InitVar declared, or a field __init__ does not set)
     return tuple(f.name for f in found)
 
