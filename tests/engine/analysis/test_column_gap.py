@@ -257,3 +257,27 @@ def test_lines_along_leaves_what_it_cannot_match_to_python() -> None:
     assert _accelerator.lines_along([(1.0, 2.0)], 2.0) is None  # type: ignore[list-item]
     # The caller then answers in Python, as before.
     assert order.lines_along([(1.0, 2, 3.0), (0.5, 4.0, 5.0)]) == [(0.5, [(2, 5.0)])]  # type: ignore[list-item]
+
+
+@needs_c
+def test_spanning_in_c_matches_python_on_random_lines() -> None:
+    # Which lines drawn along one axis reach across a stretch (asked at every cut of the
+    # reading order): the same places, in the same order, both ways.
+    assert _accelerator is not None
+    rng = random.Random(5)
+    found = 0
+    for count in (0, 1, 3, 40, 250):
+        for _ in range(40):
+            lines = order._python_lines_along(_pieces(rng, count))
+            first, last = rng.randint(0, len(lines)), rng.randint(0, len(lines))
+            start = rng.choice([0.0, 10.0, 25.0, 60.0])
+            end = rng.choice([5.0, 30.0, 95.0, math.nan])
+            got = _accelerator.spanning(lines, first, last, start, end)
+            want = order._python_spanning(lines, first, last, start, end)
+            assert repr(got) == repr(want)
+            found += len(want)
+    assert found > 50
+    # A value lines_along does not make (an int, a stretch of three) is left to Python.
+    assert _accelerator.spanning([(1.0, [(0, 5.0)])], 0, 1, 1.0, 2.0) is None  # type: ignore[list-item]
+    assert _accelerator.spanning([(1.0, [(0.0, 5.0, 1.0)])], 0, 1, 1.0, 2.0) is None  # type: ignore[list-item]
+    assert order._spanning(([1.0], [(1.0, [(0, 5.0)])]), 0.0, 2.0, 1.0, 2.0) == [1.0]  # type: ignore[list-item]

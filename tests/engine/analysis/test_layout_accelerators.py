@@ -12,6 +12,7 @@ spaces, artifacts, marked content, text inside a Form XObject, ligatures, column
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import random
 import shutil
@@ -253,6 +254,12 @@ def test_c_and_python_walk_the_same_page_objects(
         fast, slow = _read_with_and_without_accelerator(path, monkeypatch)
         assert fast == slow
         assert fast.object_kinds and len(fast.object_mcids) == len(fast.object_kinds)
+        # (The C loop fills a Rect's slots itself: the same types as Python's Rect(...).)
+        for made, read in ((fast.images, slow.images), (fast.rules, slow.rules),
+                           (fast.paths, slow.paths)):
+            assert [[type(getattr(r, name)) for name in glyphs.Rect.__slots__] for r in made] \
+                == [[type(getattr(r, name)) for name in glyphs.Rect.__slots__] for r in read]
+            assert all(type(r) is glyphs.Rect for r in made)
     assert len(fast.glyphs) > 0
     # The picture inside the form keeps its own MCID; the form's Do is not marked.
     assert [(image.mcid, fast.object_mcids[image.obj]) for image in fast.images] == [(1, -1)]
@@ -534,7 +541,7 @@ def _lines_both_ways(frags: list[Fragment]) -> tuple[object, object]:
     assert lines._accelerator is not None
     fast = lines._accelerator.group_lines(
         frags, lines.Line, Fragment, lines.TALLER_THAN_LINE, lines.FRAGMENT_GAP, lines.OVERPRINT,
-        lines.FULL_SIZE, lines.lines_of_a_column,
+        lines.FULL_SIZE, lines.lines_of_a_column, lines._LINE_FIELDS, lines._FRAGMENT_FIELDS,
     )
     slow = lines._python_lines(frags)
     return (None if fast is None else _lines_described(fast, frags)), _lines_described(
@@ -676,3 +683,76 @@ def test_c_and_python_read_made_up_stacks_alike() -> None:
                 starts = [pieces[id(g)] for g in f.glyphs if id(g) in pieces]
                 read_in_bands += starts != sorted(starts) and starts != sorted(starts)[::-1]
     assert read_in_bands > 50
+
+
+@dataclasses.dataclass
+class _Checked(Fragment):
+    """A Fragment whose __init__ does more than set its fields: the C loops must call it."""
+
+    def __post_init__(self) -> None:
+        self.__dict__["checked"] = True
+
+
+def test_c_makes_fragments_and_lines_as_their_init_does() -> None:
+    if lines._accelerator is None:
+        pytest.skip("the C fragments loop is not built here (no C compiler at install time)")
+    glyphs = [Glyph(c, 6.0 * k, 0.0, 6.0 * k + 5, 10.0, 10.0, False, "F", 0, -1)
+              for k, c in enumerate("ab cd      ef")]
+    made = lines.fragments(glyphs)
+    assert len(made) >= 2
+    fields = list(Fragment([]).__dict__)
+    for f in made:
+        # The fields in __init__'s order (the values computed once follow them).
+        assert type(f) is Fragment and list(f.__dict__)[:len(fields)] == fields
+        assert f == Fragment(f.glyphs, f.text, f.x0, f.y0, f.x1, f.y1)
+    # Two pieces of one line close enough to merge: a merged Fragment and a Line made in C.
+    left = Fragment(glyphs[:2], "ab", 0.0, 0.0, 11.0, 10.0)
+    right = Fragment(glyphs[3:5], "cd", 13.0, 0.0, 29.0, 10.0)
+    (line,) = lines.lines([left, right])
+    (merged,) = line.fragments
+    assert type(line) is lines.Line and list(line.__dict__) == ["fragments"]
+    assert type(merged) is Fragment and list(merged.__dict__)[:len(fields)] == fields
+    assert merged == Fragment([*left.glyphs, *right.glyphs], "ab cd", 0.0, 0.0, 29.0, 10.0)
+    # A class whose __init__ does more is called.
+    assert lines.assigned_fields(_Checked) is None
+    checked = lines._accelerator.fragments(
+        glyphs, _Checked, lines.FRAGMENT_GAP, lines.SPACE_GAP, lines.SET_BACK,
+        lines.SET_BACK_GAP, lines.USUAL_AFTER, lines.RAISED, None,
+    )
+    assert checked and all(f.__dict__.get("checked") for f in checked)
+
+
+def test_only_an_init_that_sets_its_fields_is_skipped() -> None:
+    assert lines.assigned_fields(Fragment) == ("glyphs", "text", "x0", "y0", "x1", "y1")
+    assert lines.assigned_fields(lines.Line) == ("fragments",)
+
+    @dataclasses.dataclass(frozen=True)
+    class Frozen:
+        a: int
+
+    @dataclasses.dataclass(slots=True)
+    class Slotted:
+        a: int
+
+    @dataclasses.dataclass
+    class OwnInit:
+        a: int
+
+        def __init__(self, a: int) -> None:
+            self.a = a + 1
+
+    @dataclasses.dataclass
+    class NotSet:
+        a: int
+        b: int = dataclasses.field(init=False, default=0)
+
+    @dataclasses.dataclass
+    class InitOnly:
+        a: int
+        b: dataclasses.InitVar[int] = 0
+
+    class Plain:
+        a = 0
+
+    for cls in (Frozen, Slotted, OwnInit, NotSet, InitOnly, Plain, _Checked):
+        assert lines.assigned_fields(cls) is None, cls

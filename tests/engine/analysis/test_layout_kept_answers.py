@@ -126,6 +126,17 @@ def test_hyphenation_finds_the_words_of_each_text() -> None:
     assert hyphenation.joins("the well-", "known") is False  # written with its hyphen
 
 
+def test_hyphenation_gathers_the_words_only_when_a_break_asks() -> None:
+    # (Speed: most documents that no line of ends in a hyphen never ask.)
+    runs = [["Plain lines of text", "with no break in a word"], ["another well-known one"]]
+    hyphenation = Hyphenation(runs)
+    assert hyphenation._words is None and hyphenation.join_default is False
+    assert hyphenation.joins("a well-", "known one") is False  # asked: gathered then
+    assert hyphenation._words == {"plain", "lines", "of", "text", "with", "no", "break", "in",
+                                  "a", "word", "another", "well-known", "one"}
+    assert Hyphenation([["a docu-", "ment"]])._words is not None  # (a break votes at once)
+
+
 def test_the_split_memo_knows_a_part_by_its_fragments_in_order() -> None:
     frags = [Fragment([], f"piece {k}", 72.0 + k, 700.0 - k, 80.0 + k, 712.0 - k)
              for k in range(9)]

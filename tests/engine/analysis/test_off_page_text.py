@@ -4,13 +4,16 @@ A line the page's edge cuts is read where it shows."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pikepdf
+import pytest
 
 from workers.engine.document import Document, block_text
+from workers.engine.layout import off_page
 from workers.engine.layout.glyphs import Glyph, PageContent
-from workers.engine.layout.off_page import take_off_page
+from workers.engine.layout.off_page import all_inside, take_off_page
 from workers.engine.layout.reader import read_layout
 from workers.engine.tagged_pdf.tagger import tag_pdf
 
@@ -103,3 +106,31 @@ def test_a_line_cut_by_the_edge_is_read_where_it_shows(tmp_path: Path) -> None:
     checks = checks_by_id(tagged, path)
     for check in ("pixels", "content-tagged", "text-fidelity"):
         assert checks[check]["passed"], checks[check]
+
+
+def test_c_and_python_tell_alike_whether_every_glyph_is_on_the_page() -> None:
+    if off_page._accelerator is None:
+        pytest.skip("the C fragments loop is not built here (no C compiler at install time)")
+    bounds = (-1.0, -1.0, 613.0, 793.0)
+    inside = Glyph("a", 10.0, 10.0, 16.0, 20.0, 11.0, False, "F1", 0, -1)
+    edges = [  # (each edge of the bounds touched, and just passed)
+        Glyph("b", 613.0, 10.0, 620.0, 20.0, 11.0, False, "F1", 0, -1),
+        Glyph("c", 613.5, 10.0, 620.0, 20.0, 11.0, False, "F1", 0, -1),
+        Glyph("d", -9.0, 10.0, -1.0, 20.0, 11.0, False, "F1", 0, -1),
+        Glyph("e", -9.0, 10.0, -1.5, 20.0, 11.0, False, "F1", 0, -1),
+        Glyph("f", 10.0, 793.0, 16.0, 800.0, 11.0, False, "F1", 0, -1),
+        Glyph("g", 10.0, 793.5, 16.0, 800.0, 11.0, False, "F1", 0, -1),
+        Glyph("h", 10.0, -9.0, 16.0, -1.0, 11.0, False, "F1", 0, -1),
+        Glyph("i", 10.0, -9.0, 16.0, -1.5, 11.0, False, "F1", 0, -1),
+        Glyph("j", math.nan, 10.0, 16.0, 20.0, 11.0, False, "F1", 0, -1),
+        Glyph("k", 10.0, 10.0, 16.0, math.inf, 11.0, False, "F1", 0, -1),
+        Glyph("l", 10, 10, 16, 20, 11, False, "F1", 0, -1),  # (ints: left to Python)
+        Glyph("m", 700, 10.0, 706, 20.0, 11.0, False, "F1", 0, -1),
+    ]
+    runs = [[], [inside], *([inside, g] for g in edges), [inside, *edges]]
+    fast = [all_inside(run, *bounds) for run in runs]
+    slow = [off_page._python_all_inside(run, *bounds) for run in runs]
+    assert fast == slow
+    assert fast[:4] == [True, True, True, False]
+    assert off_page._accelerator.all_inside(runs[-3], *bounds) is NotImplemented
+    assert off_page._accelerator.all_inside([inside], 0, 0, 612.0, 792.0) is NotImplemented

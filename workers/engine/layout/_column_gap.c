@@ -533,7 +533,52 @@ failed:
     return NULL;
 }
 
+/* spanning(lines, first, last, start, end) -> the places of lines[first:last] (each
+ * (place, stretches), as lines_along makes them) with a stretch (a, b) reaching from ``start``
+ * to ``end`` (a <= start and b >= end), in order; or None where a value is not what
+ * lines_along makes (a tuple of plain floats, a list of them): order.py's _spanning (the
+ * same comparisons in the same order; a test compares the two), asked at every cut of the
+ * reading order of every line in the part. */
+static PyObject *spanning(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *lines;
+    Py_ssize_t first, last;
+    double start, end;
+    if (!PyArg_ParseTuple(args, "O!nndd", &PyList_Type, &lines, &first, &last, &start, &end))
+        return NULL;
+    Py_ssize_t count = PyList_GET_SIZE(lines);
+    if (first < 0) first = 0;
+    if (last > count) last = count;
+    PyObject *found = PyList_New(0);
+    if (found == NULL) return NULL;
+    for (Py_ssize_t i = first; i < last; i++) {
+        PyObject *line = PyList_GET_ITEM(lines, i);
+        if (!PyTuple_CheckExact(line) || PyTuple_GET_SIZE(line) != 2) goto left;
+        PyObject *place = PyTuple_GET_ITEM(line, 0), *stretches = PyTuple_GET_ITEM(line, 1);
+        if (!PyList_CheckExact(stretches)) goto left;
+        for (Py_ssize_t k = 0; k < PyList_GET_SIZE(stretches); k++) {
+            PyObject *stretch = PyList_GET_ITEM(stretches, k);
+            if (!PyTuple_CheckExact(stretch) || PyTuple_GET_SIZE(stretch) != 2) goto left;
+            PyObject *a = PyTuple_GET_ITEM(stretch, 0), *b = PyTuple_GET_ITEM(stretch, 1);
+            if (!PyFloat_CheckExact(a) || !PyFloat_CheckExact(b)) goto left;
+            if (PyFloat_AS_DOUBLE(a) <= start && PyFloat_AS_DOUBLE(b) >= end) {
+                if (PyList_Append(found, place) < 0) {
+                    Py_DECREF(found);
+                    return NULL;
+                }
+                break;
+            }
+        }
+    }
+    return found;
+left:
+    Py_DECREF(found);
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
+    {"spanning", spanning, METH_VARARGS,
+     "The places of lines[first:last] with a stretch from start to end, or None."},
     {"widest_x_gap", widest_x_gap, METH_O,
      "(gap, index, items sorted by (x0, x1)) of the widest empty band across x, or None."},
     {"widest_y_gap", widest_y_gap, METH_O,

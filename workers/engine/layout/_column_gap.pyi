@@ -13,3 +13,7 @@ def horizontal_cuts(
 def lines_along(
     pieces: list[tuple[float, float, float]], join: float, /
 ) -> list[tuple[float, list[tuple[float, float]]]] | None: ...
+def spanning(
+    lines: list[tuple[float, list[tuple[float, float]]]], first: int, last: int, start: float,
+    end: float, /,
+) -> list[float] | None: ...

@@ -134,6 +134,32 @@ static int is_lower(PyObject *chr) {
     return PyUnicode_GET_LENGTH(chr) == 1 && Py_UNICODE_ISLOWER(PyUnicode_READ_CHAR(chr, 0));
 }
 
+/* ``cls(*values)`` for a dataclass whose __init__ only sets its fields, ``fields`` (their
+ * names in order, from lines.py's assigned_fields; NULL or None: call the class). Entering
+ * Python for each of the tens of thousands of fragments and lines a document makes was a
+ * visible share of the analysis; here the instance is made as object.__new__ makes it and its
+ * fields are set in __init__'s order, through the same setattr __init__'s assignments use:
+ * the same object, the same __dict__ in the same order (a test compares the two). */
+static PyObject *empty_args;
+
+static PyObject *plain_instance(PyObject *cls, PyObject *fields, PyObject *const *values,
+                                Py_ssize_t n) {
+    if (fields == NULL || fields == Py_None || !PyTuple_CheckExact(fields) ||
+        PyTuple_GET_SIZE(fields) != n || !PyType_Check(cls) ||
+        ((PyTypeObject *)cls)->tp_new != PyBaseObject_Type.tp_new)
+        return PyObject_Vectorcall(cls, values, (size_t)n, NULL);
+    PyTypeObject *type = (PyTypeObject *)cls;
+    PyObject *made = type->tp_new(type, empty_args, NULL);
+    if (made == NULL) return NULL;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        if (PyObject_SetAttr(made, PyTuple_GET_ITEM(fields, k), values[k]) < 0) {
+            Py_DECREF(made);
+            return NULL;
+        }
+    }
+    return made;
+}
+
 /* The fragment being built: the Fragment, its glyph list, its text parts and its box. */
 typedef struct {
     PyObject *fragment, *glyphs, *parts;
@@ -173,7 +199,7 @@ static void set_ref(PyObject **slot, PyObject *value) {
 
 /* A new Fragment([g]) appended to ``out``; the previous one must be closed already. */
 static int start_fragment(building *b, PyObject *out, PyObject *fragment_class,
-                          const glyph_view *g) {
+                          PyObject *fragment_fields, const glyph_view *g) {
     building_clear(b);
     b->glyphs = PyList_New(1);
     b->parts = PyList_New(1);
@@ -182,7 +208,14 @@ static int start_fragment(building *b, PyObject *out, PyObject *fragment_class,
     PyList_SET_ITEM(b->glyphs, 0, g->glyph);
     Py_INCREF(g->chr);
     PyList_SET_ITEM(b->parts, 0, g->chr);
-    b->fragment = PyObject_CallOneArg(fragment_class, b->glyphs);
+    if (fragment_fields == NULL || fragment_fields == Py_None) {
+        b->fragment = PyObject_CallOneArg(fragment_class, b->glyphs);
+    } else {
+        /* Fragment(glyphs) with its text and box set as close_fragment will set them (it
+         * sets them again: the box grows, the text is joined then). */
+        PyObject *values[6] = {b->glyphs, empty, g->x0o, g->y0o, g->x1o, g->y1o};
+        b->fragment = plain_instance(fragment_class, fragment_fields, values, 6);
+    }
     if (b->fragment == NULL || PyList_Append(out, b->fragment) < 0) return -1;
     set_ref(&b->x0o, g->x0o);
     set_ref(&b->y0o, g->y0o);
@@ -225,12 +258,12 @@ static void grow_box(building *b, const glyph_view *g) {
 
 static PyObject *fragments(PyObject *self, PyObject *args) {
     (void)self;
-    PyObject *glyphs, *fragment_class;
+    PyObject *glyphs, *fragment_class, *fragment_fields = NULL;
     double fragment_gap, space_gap, set_back, set_back_gap, raised;
     Py_ssize_t usual_after;
-    if (!PyArg_ParseTuple(args, "O!Oddddnd", &PyList_Type, &glyphs, &fragment_class,
+    if (!PyArg_ParseTuple(args, "O!Oddddnd|O", &PyList_Type, &glyphs, &fragment_class,
                           &fragment_gap, &space_gap, &set_back, &set_back_gap, &usual_after,
-                          &raised))
+                          &raised, &fragment_fields))
         return NULL;
     PyObject *out = PyList_New(0);
     if (out == NULL) return NULL;
@@ -278,7 +311,7 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
                 grow_box(&current, &g);
             } else {
                 if (close_fragment(&current) < 0) goto fail;
-                if (start_fragment(&current, out, fragment_class, &g) < 0) goto fail;
+                if (start_fragment(&current, out, fragment_class, fragment_fields, &g) < 0) goto fail;
             }
             have_last = 1;
             last_rotated = 1;
@@ -346,7 +379,7 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
             }
         }
         if (close_fragment(&current) < 0) goto fail;
-        if (start_fragment(&current, out, fragment_class, &g) < 0) goto fail;
+        if (start_fragment(&current, out, fragment_class, fragment_fields, &g) < 0) goto fail;
         after_ligature = 0;
         gaps = 0;
         letters = 0;
@@ -1378,7 +1411,7 @@ done:
  * stack: read_in_bands) and words drawn twice on themselves read once: the second half
  * of lines(). NULL with no exception: left to Python. */
 static PyObject *merged_line(PyObject *sorted, int rtl, PyObject *fragment_class,
-                             double fragment_gap, double overprint, double full_share,
+                             PyObject *fragment_fields, double fragment_gap, double overprint, double full_share,
                              PyObject *kept_apart) {
     PyObject *merged = PyList_New(0);
     if (merged == NULL) return NULL;
@@ -1440,8 +1473,9 @@ static PyObject *merged_line(PyObject *sorted, int rtl, PyObject *fragment_class
                 PyObject *y0o = f.y0 < prev.y0 ? f.y0o : prev.y0o;
                 PyObject *x1o = f.x1 > prev.x1 ? f.x1o : prev.x1o;
                 PyObject *y1o = f.y1 > prev.y1 ? f.y1o : prev.y1o;
-                PyObject *made = glyphs == NULL ? NULL : PyObject_CallFunctionObjArgs(
-                    fragment_class, glyphs, joined, prev.x0o, y0o, x1o, y1o, NULL);
+                PyObject *values[6] = {glyphs, joined, prev.x0o, y0o, x1o, y1o};
+                PyObject *made = glyphs == NULL ? NULL
+                                 : plain_instance(fragment_class, fragment_fields, values, 6);
                 Py_XDECREF(joined);
                 Py_XDECREF(glyphs);
                 if (made == NULL) goto fail;
@@ -1505,9 +1539,11 @@ fail:
 static PyObject *group_lines(PyObject *self, PyObject *args) {
     (void)self;
     PyObject *frags, *line_class, *fragment_class, *kept_apart;
+    PyObject *line_fields = NULL, *fragment_fields = NULL;
     double taller, fragment_gap, overprint, full_share;
-    if (!PyArg_ParseTuple(args, "O!OOddddO", &PyList_Type, &frags, &line_class, &fragment_class,
-                          &taller, &fragment_gap, &overprint, &full_share, &kept_apart))
+    if (!PyArg_ParseTuple(args, "O!OOddddO|OO", &PyList_Type, &frags, &line_class,
+                          &fragment_class, &taller, &fragment_gap, &overprint, &full_share,
+                          &kept_apart, &line_fields, &fragment_fields))
         return NULL;
     frags = PyList_GetSlice(frags, 0, PyList_GET_SIZE(frags)); /* (held: a copy) */
     if (frags == NULL) return NULL;
@@ -1615,7 +1651,8 @@ static PyObject *group_lines(PyObject *self, PyObject *args) {
             PyObject *sorted = rtl < 0 || rtl > 1 ? NULL : sorted_by_x0(members, work);
             Py_DECREF(members);
             members_of_line = sorted == NULL ? NULL
-                              : merged_line(sorted, rtl, fragment_class, fragment_gap, overprint,
+                              : merged_line(sorted, rtl, fragment_class, fragment_fields,
+                                            fragment_gap, overprint,
                                             full_share, kept_apart);
             Py_XDECREF(sorted);
             if (members_of_line == NULL) {
@@ -1623,7 +1660,7 @@ static PyObject *group_lines(PyObject *self, PyObject *args) {
                 goto left;
             }
         }
-        PyObject *line = PyObject_CallOneArg(line_class, members_of_line);
+        PyObject *line = plain_instance(line_class, line_fields, &members_of_line, 1);
         Py_DECREF(members_of_line);
         if (line == NULL) goto done;
         int status = PyList_Append(out, line);
@@ -1970,7 +2007,51 @@ static PyObject *cell_candidates(PyObject *self, PyObject *args) {
     return out;
 }
 
+/* all_inside(glyphs, left, bottom, right, top) -> True, False or NotImplemented: off_page.py's
+ * first pass, ``all(g.x0 <= right and g.x1 >= left and g.y0 <= top and g.y1 >= bottom for g
+ * in glyphs)``, asked of every page (every glyph of a document passes through it). The same
+ * comparisons in the same order, stopping at the same glyph; a coordinate that is not a
+ * plain float (or a bound that is not) is left to Python (NotImplemented). */
+static PyObject *all_inside(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *glyphs, *bounds[4];
+    if (!PyArg_ParseTuple(args, "O!OOOO", &PyList_Type, &glyphs, &bounds[0], &bounds[1],
+                          &bounds[2], &bounds[3]))
+        return NULL;
+    double limit[4]; /* left, bottom, right, top */
+    for (int k = 0; k < 4; k++) {
+        if (!PyFloat_CheckExact(bounds[k])) Py_RETURN_NOTIMPLEMENTED;
+        limit[k] = PyFloat_AS_DOUBLE(bounds[k]);
+    }
+    /* (Which field is held against which bound, in the order the Python test asks them.) */
+    static const int fields[4] = {F_X0, F_X1, F_Y0, F_Y1};
+    static const int against[4] = {2, 0, 3, 1};
+    slot_layout layout = {NULL, {0}};
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(glyphs); i++) {
+        PyObject *glyph = PyList_GET_ITEM(glyphs, i);
+        if (Py_TYPE(glyph) != layout.type) layout_of(Py_TYPE(glyph), &layout);
+        for (int k = 0; k < 4; k++) {
+            PyObject *value = field_of(glyph, &layout, fields[k]);
+            if (value == NULL) return NULL;
+            if (!PyFloat_CheckExact(value)) {
+                Py_DECREF(value);
+                Py_RETURN_NOTIMPLEMENTED;
+            }
+            double v = PyFloat_AS_DOUBLE(value);
+            Py_DECREF(value);
+            /* x0 <= right, x1 >= left, y0 <= top, y1 >= bottom (false for a NaN, as in
+             * Python) */
+            int holds = k % 2 == 0 ? v <= limit[against[k]] : v >= limit[against[k]];
+            if (!holds) Py_RETURN_FALSE;
+        }
+    }
+    Py_RETURN_TRUE;
+}
+
 static PyMethodDef methods[] = {
+    {"all_inside", all_inside, METH_VARARGS,
+     "all_inside(glyphs, left, bottom, right, top) -> whether every glyph's box reaches into "
+     "the bounds, or NotImplemented"},
     {"unplain_texts", unplain_texts, METH_O,
      "unplain_texts(fragments) -> indices of the fragments whose text fragments() reads"},
     {"fragments", fragments, METH_VARARGS,
@@ -2018,7 +2099,7 @@ PyMODINIT_FUNC PyInit__fragments(void) {
         !(name_band = PyUnicode_InternFromString("band")) ||
         !(name_letter_counts = PyUnicode_InternFromString("letter_counts")) ||
         !(name_drawn = PyUnicode_InternFromString("drawn_objects")) ||
-        !(zero = PyLong_FromLong(0)) || !(empty = PyUnicode_FromString("")) || !(space_text = PyUnicode_FromString(" ")))
+        !(zero = PyLong_FromLong(0)) || !(empty_args = PyTuple_New(0)) || !(empty = PyUnicode_FromString("")) || !(space_text = PyUnicode_FromString(" ")))
         return NULL;
     return PyModule_Create(&module);
 }

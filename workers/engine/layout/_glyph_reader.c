@@ -271,22 +271,29 @@ typedef struct {
     Py_ssize_t offsets[GLYPH_FIELDS];
 } glyph_layout;
 
+/* Fills ``offsets`` with where each of the ``count`` fields ``names`` lives in instances of
+ * ``cls`` and returns the type, when every one is a plain object slot of the class itself
+ * (what ``@dataclass(slots=True)`` makes); NULL otherwise. */
+static PyTypeObject *slots_read(Py_ssize_t *offsets, PyObject *cls, const char *const *names,
+                                int count) {
+    if (!PyType_Check(cls)) return NULL;
+    PyTypeObject *type = (PyTypeObject *)cls;
+    PyObject *dict = type->tp_dict;
+    if (dict == NULL) return NULL;
+    for (int k = 0; k < count; k++) {
+        PyObject *descriptor = PyDict_GetItemString(dict, names[k]);
+        if (descriptor == NULL || !Py_IS_TYPE(descriptor, &PyMemberDescr_Type)) return NULL;
+        PyMemberDef *member = ((PyMemberDescrObject *)descriptor)->d_member;
+        if (member->type != T_OBJECT_EX || (member->flags & READONLY)) return NULL;
+        offsets[k] = member->offset;
+    }
+    return type;
+}
+
 /* Fills ``layout`` when every field of ``glyph_class`` is a plain object slot of the class
  * itself (what ``@dataclass(slots=True)`` makes); otherwise leaves layout->type NULL. */
 static void glyph_layout_read(glyph_layout *layout, PyObject *glyph_class) {
-    layout->type = NULL;
-    if (!PyType_Check(glyph_class)) return;
-    PyTypeObject *type = (PyTypeObject *)glyph_class;
-    PyObject *dict = type->tp_dict;
-    if (dict == NULL) return;
-    for (int k = 0; k < GLYPH_FIELDS; k++) {
-        PyObject *descriptor = PyDict_GetItemString(dict, glyph_fields[k]);
-        if (descriptor == NULL || !Py_IS_TYPE(descriptor, &PyMemberDescr_Type)) return;
-        PyMemberDef *member = ((PyMemberDescrObject *)descriptor)->d_member;
-        if (member->type != T_OBJECT_EX || (member->flags & READONLY)) return;
-        layout->offsets[k] = member->offset;
-    }
-    layout->type = type;
+    layout->type = slots_read(layout->offsets, glyph_class, glyph_fields, GLYPH_FIELDS);
 }
 
 /* The last float made for a coordinate, given again for the same value: most glyphs stand
@@ -788,9 +795,43 @@ typedef struct {
     object_matrix_fn matrix;
     curve_functions curves;
     PyObject *owners, *rect_class, *images, *rules, *paths, *on_image;
+    /* Where a Rect's fields live (see make_rect); rect_type NULL: call the class. */
+    PyTypeObject *rect_type;
+    Py_ssize_t rect_offsets[6];
     Py_ssize_t visited, max_objects, max_paths;
     double rule_thickness;
 } object_walk;
+
+/* Rect's fields in the order of its __init__ arguments. */
+static const char *const rect_fields[] = {"x0", "y0", "x1", "y1", "obj", "mcid"};
+
+/* ``Rect(left, bottom, right, top, index, mcid)``, a new reference. As for a Glyph (see
+ * append_glyph), the slots of a slots dataclass are filled here rather than through its
+ * __init__ (Python code, entered once per path of a page drawn with thousands); the same
+ * object either way (a test compares the objects walked both ways). */
+static PyObject *make_rect(const object_walk *walk, double left, double bottom, double right,
+                           double top, PyObject *index, int mcid) {
+    if (walk->rect_type == NULL) {
+        return PyObject_CallFunction(walk->rect_class, "ddddOi", left, bottom, right, top,
+                                     index, mcid);
+    }
+    PyObject *values[6] = {PyFloat_FromDouble(left), PyFloat_FromDouble(bottom),
+                           PyFloat_FromDouble(right), PyFloat_FromDouble(top),
+                           Py_NewRef(index), PyLong_FromLong(mcid)};
+    PyObject *rect = NULL;
+    for (int k = 0; k < 6; k++) {
+        if (values[k] == NULL) goto done;
+    }
+    rect = walk->rect_type->tp_alloc(walk->rect_type, 0);
+    if (rect == NULL) goto done;
+    for (int k = 0; k < 6; k++) {
+        *(PyObject **)((char *)rect + walk->rect_offsets[k]) = values[k];
+        values[k] = NULL; /* (given to the slot) */
+    }
+done:
+    for (int k = 0; k < 6; k++) Py_XDECREF(values[k]);
+    return rect;
+}
 
 /* One object and, for a Form XObject, the objects inside it (glyphs.py: _objects.visit).
  * to_page: inside a form, the matrix from its space to the page's (pdfium gives inner boxes
@@ -829,10 +870,8 @@ static int visit_object(object_walk *walk, void *object, PyObject *top_index, in
         }
         if (list != NULL) {
             /* An image keeps its own MCID (glyphs.py: Rect.mcid); rules and paths need none. */
-            PyObject *rect = PyObject_CallFunction(walk->rect_class, "ddddOi", left, bottom,
-                                                   right, top,
-                                                   top_index,
-                                                   kind == OBJECT_IMAGE ? walk->mcid(object) : -1);
+            PyObject *rect = make_rect(walk, left, bottom, right, top, top_index,
+                                       kind == OBJECT_IMAGE ? walk->mcid(object) : -1);
             status = rect == NULL ? -1 : PyList_Append(list, rect);
             if (status == 0 && kind == OBJECT_IMAGE && walk->on_image != Py_None) {
                 PyObject *done = PyObject_CallFunctionObjArgs(walk->on_image, address, rect, NULL);
@@ -901,6 +940,7 @@ static PyObject *walk_objects(PyObject *self, PyObject *const *args, Py_ssize_t 
         .rule_thickness = PyFloat_AsDouble(args[10]),
     };
     if (PyErr_Occurred()) return NULL;
+    walk.rect_type = slots_read(walk.rect_offsets, walk.rect_class, rect_fields, 6);
     count_objects_fn count_objects = (count_objects_fn)addresses[0];
     get_object_fn get_object = (get_object_fn)addresses[1];
     object_mcid_fn object_mcid = (object_mcid_fn)addresses[3];

@@ -233,13 +233,23 @@ class Hyphenation:
                 if (head := _head(a)) and (tail := _TAIL.match(b)):
                     breaks.append((head.group(1).lower(), tail.group(0).lower()))
             every.extend(texts)
-        # The words as written (normalised once each, below), found in one search of all the
-        # texts: a word never runs across the line break between two (neither a word
-        # character nor a hyphen), so it finds what a search of each text finds.
-        written = set(_WORD.findall("\n".join(every)))
-        self.words: set[str] = {w.lower().replace("\u2010", "-") for w in written}
+        self._texts = every
+        self._words: set[str] | None = None
+        # (No break, no vote: the words are gathered only when a break asks for them, which
+        # a document whose lines never end in a hyphen never does.)
         votes = [self._evidence(head, tail) for head, tail in breaks]
         self.join_default = votes.count(True) > votes.count(False)
+
+    @property
+    def words(self) -> set[str]:
+        """The words the document writes inside its lines, lower-cased, U+2010 read as "-"."""
+        if self._words is None:
+            # The words as written (normalised once each, below), found in one search of all
+            # the texts: a word never runs across the line break between two (neither a word
+            # character nor a hyphen), so it finds what a search of each text finds.
+            written = set(_WORD.findall("\n".join(self._texts)))
+            self._words = {w.lower().replace("\u2010", "-") for w in written}
+        return self._words
 
     def _evidence(self, head: str, tail: str) -> bool | None:
         if f"{head}-{tail}" in self.words:

@@ -16,7 +16,7 @@ import re
 import statistics
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from types import ModuleType
 from typing import Any, Generic, TypeVar, overload
 
@@ -274,7 +274,7 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
     if _accelerator is not None:
         out: list[Fragment] = _accelerator.fragments(
             glyphs, Fragment, FRAGMENT_GAP, SPACE_GAP, SET_BACK, SET_BACK_GAP, USUAL_AFTER,
-            RAISED,
+            RAISED, _FRAGMENT_FIELDS,
         )
     else:
         out = _python_fragments(glyphs)
@@ -629,6 +629,34 @@ class Line:
         return max(f.y1 for f in self.fragments)
 
 
+def assigned_fields(cls: type) -> tuple[str, ...] | None:
+    """The fields of the dataclass ``cls``, in order, when the ``__init__`` dataclass made for
+    it does nothing but set each to its argument (or default): no ``__post_init__``, no
+    init-only or ``init=False`` field, not frozen, no slots and no ``__new__`` of its own.
+    The C loops (``_fragments.c``) then make an instance by setting those fields in that
+    order, as that ``__init__`` does, without entering Python; None (they call the class)
+    otherwise."""
+    params = getattr(cls, "__dataclass_params__", None)
+    init = cls.__dict__.get("__init__")
+    declared: dict[str, Any] = getattr(cls, "__dataclass_fields__", {})
+    new: Any = cls.__new__
+    if (
+        params is None or not params.init or params.frozen or hasattr(cls, "__post_init__")
+        or "__slots__" in cls.__dict__ or new is not object.__new__
+        or getattr(init, "__qualname__", "") != f"{cls.__qualname__}.__init__"
+        or getattr(getattr(init, "__code__", None), "co_filename", "") != "<string>"
+    ):
+        return None
+    found = fields(cls)
+    if len(found) != len(declared) or not all(f.init for f in found):
+        return None  # (a ClassVar or InitVar declared, or a field __init__ does not set)
+    return tuple(f.name for f in found)
+
+
+_FRAGMENT_FIELDS = assigned_fields(Fragment)
+_LINE_FIELDS = assigned_fields(Line)
+
+
 def band(f: Fragment) -> tuple[float, float]:
     """The height at which most of a fragment's glyphs stand: its box, unless a few glyphs
     reach above or below the rest (an index, a fraction's numerator, a brace of a maths font
@@ -704,7 +732,7 @@ def lines(frags: list[Fragment]) -> list[Line]:
         # Python: asked of every region and table of every page, the loop was dear.
         found: list[Line] | None = _accelerator.group_lines(
             frags, Line, Fragment, TALLER_THAN_LINE, FRAGMENT_GAP, OVERPRINT, FULL_SIZE,
-            lines_of_a_column,
+            lines_of_a_column, _LINE_FIELDS, _FRAGMENT_FIELDS,
         )
         if found is not None:
             return found

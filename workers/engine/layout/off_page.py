@@ -25,8 +25,16 @@ after these, and recorded in the same artifact.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from types import ModuleType
 
 from .glyphs import Glyph, PageContent
+
+_accelerator: ModuleType | None
+try:
+    # all_inside below, in C (lines.py's glyph loops' module), built where a C compiler exists.
+    from . import _fragments as _accelerator
+except ImportError:  # pragma: no cover - depends on the installation
+    _accelerator = None
 
 #: Points a glyph's box may lie outside the visible page and still count as on it (pdfium's
 #: boxes and the page's edges are rounded apart).
@@ -50,7 +58,7 @@ def take_off_page(content: PageContent, visible: Box) -> list[Glyph]:
                                 visible[2] + OFF_PAGE_TOLERANCE, visible[3] + OFF_PAGE_TOLERANCE)
     glyphs = content.glyphs
     # (A pass that only compares: nearly every page has every glyph on it.)
-    if all(g.x0 <= right and g.x1 >= left and g.y0 <= top and g.y1 >= bottom for g in glyphs):
+    if all_inside(glyphs, left, bottom, right, top):
         return []
     kept: list[Glyph] = []
     off: list[Glyph] = []
@@ -65,6 +73,25 @@ def take_off_page(content: PageContent, visible: Box) -> list[Glyph]:
         return []
     content.glyphs = kept
     return off
+
+
+def all_inside(glyphs: list[Glyph], left: float, bottom: float, right: float, top: float) -> bool:
+    """Whether every one of ``glyphs`` reaches into the bounds (edges included). Every glyph of
+    a document is asked: the C loop (``_fragments.all_inside``, the same comparisons in the
+    same order; a test holds the two equal) answers where every value is a plain float."""
+    if _accelerator is not None and isinstance(glyphs, list):
+        found = _accelerator.all_inside(glyphs, left, bottom, right, top)
+        if found is not NotImplemented:
+            answer: bool = found
+            return answer
+    return _python_all_inside(glyphs, left, bottom, right, top)
+
+
+def _python_all_inside(
+    glyphs: Sequence[Glyph], left: float, bottom: float, right: float, top: float
+) -> bool:
+    """:func:`all_inside` in Python (keep it in step with ``_fragments.c``'s)."""
+    return all(g.x0 <= right and g.x1 >= left and g.y0 <= top and g.y1 >= bottom for g in glyphs)
 
 
 def off_page_objects(

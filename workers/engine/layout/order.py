@@ -535,8 +535,22 @@ def _spanning(
 ) -> list[float]:
     places, lines = indexed
     first, last = bisect.bisect_right(places, low), bisect.bisect_left(places, high)
+    if _gap_accelerator is not None and isinstance(start, float) and isinstance(end, float):
+        # (In C, the same comparisons: asked at every cut of the reading order, of every line
+        # in the part; None where a value is not a plain float.)
+        spans: list[float] | None = _gap_accelerator.spanning(lines, first, last, start, end)
+        if spans is not None:
+            return spans
+    return _python_spanning(lines, first, last, start, end)
+
+
+def _python_spanning(
+    lines: _Lines, first: int, last: int, start: float, end: float
+) -> list[float]:
+    """The places of ``lines[first:last]`` with a stretch from ``start`` to ``end``;
+    ``_column_gap.c``'s spanning does the same in C (keep the two in step: a test compares
+    them)."""
     found = []
-    # (Plain loops: asked at every cut of the reading order, of every line in the part.)
     for place, stretches in lines[first:last]:
         for a, b in stretches:
             if a <= start and b >= end:
