@@ -1011,7 +1011,17 @@ static Py_ssize_t under_line(Context *cx, Column *col, Py_ssize_t i, Open *open,
         if (last_bold == NULL || f_bold == NULL) return -2;
         int same = PyObject_RichCompareBool(last_bold, f_bold, Py_EQ);
         if (same < 0) return -2;
-        if (!same) continue;
+        if (!same) {
+            /* Of the other weight: a bold lead-in wrapped over the line break may still go
+             * on (asked of Python: _BlockAsks.weight_goes_on, rarely reached). */
+            PyObject *answer = PyObject_CallMethod(cx->asks, "weight_goes_on", "OOOdd",
+                                                   open[k].block, last, f, line_x0, line_x1);
+            if (answer == NULL) return -2;
+            int goes = PyObject_IsTrue(answer);
+            Py_DECREF(answer);
+            if (goes < 0) return -2;
+            if (!goes) continue;
+        }
         int one_line = PyList_GET_SIZE(open[k].starts) == 1;
         int truth = cx->quick ? quick_below(cx, col, &open[k], j, i, height, one_line)
                               : ASK_PYTHON;

@@ -1940,6 +1940,38 @@ class _BlockAsks:
             )
         )
 
+    def weight_goes_on(
+        self, block: Block, last: Fragment, f: Fragment, line_x0: float, line_x1: float
+    ) -> bool:
+        """Whether ``f``, close under ``last`` (the last piece of ``block``, whose last line
+        spans ``line_x0``-``line_x1``) but of the other weight as a whole (``last`` mostly
+        bold, ``f`` mostly regular), still goes on from it: a bold lead-in wrapped over a line
+        break, its text going on in regular ("**Secure federal systems.** The strategy" over
+        "identifies steps ..."; "**Goals, objectives, and**" over "**performance.** The
+        strategy ..."). The weight where ``last`` ends is the one ``f`` starts in, and the
+        line was broken because ``f``'s first word would not fit after it (short of the
+        column's right edge as far as it shows: the block's, or ``f``'s). A bold heading
+        over a paragraph opening with a bold run-in word leaves room on its line for that
+        word, and one over regular text ends in another weight; a line mostly regular going
+        into a bold one (a reference card's entries, one a line) is no lead-in."""
+        if last.rtl or f.rtl or not last.bold or f.bold:
+            return False  # (a lead-in is bold, its text going on regular)
+        ends = [g for g in last.glyphs if g.char.isalnum()]
+        # (Its first word: up to a space, drawn or left as a gap between glyphs.)
+        word: list[Glyph] = []
+        for g in f.glyphs:
+            if g.char.isspace() or (word and g.x0 - word[-1].x1 > 0.15 * g.size):
+                if word:
+                    break
+                continue
+            word.append(g)
+        starts = [g for g in word if g.char.isalnum()]
+        if not ends or not starts or ends[-1].bold != starts[0].bold:
+            return False
+        right = block.x1 if block.x1 > f.x1 else f.x1
+        space = 0.25 * max(last.size, f.size)
+        return line_x1 + space + (word[-1].x1 - word[0].x0) > right
+
     # What the block loop in C (_block_loop.c) reads to decide most pairs without asking the
     # two methods above: the rules' lines as _HorizontalRules and _VerticalRules look them up
     # (the same lists, worked out on the first question as theirs are), and the page's boxes
@@ -2044,7 +2076,8 @@ def _python_text_blocks(frags: list[Fragment], asks: _BlockAsks) -> list[Block]:
                     -0.5 * height < gap < limit
                     and overlap > 0
                     and abs(last.size - f.size) <= 0.15 * max(last.size, f.size)
-                    and last.bold == f.bold
+                    and (last.bold == f.bold
+                         or asks.weight_goes_on(block, last, f, line_x0, line_x1))
                     and asks.goes_on_below(
                         block, last, f, height, line_x0, line_x1, block_above[id(block)],
                         len(block_starts[id(block)]) == 1,
