@@ -44,7 +44,7 @@ static struct {
     int set;
     double fragment_gap, column_edge, label_size_step, label_raise, vertical_rule_slack,
         gutter_step, face_size_step, indent_min, indent_max, rule_over_capitals, tick_gap,
-        tick_level, tick_side_min, tick_side_max;
+        tick_level, tick_side_min, tick_side_max, marker_step;
     long label_letters, run_on_words, column_line_words;
     Py_UCS4 box_glyphs[32]; /* box_glyphs.BOX_GLYPHS */
     Py_ssize_t n_box_glyphs;
@@ -964,10 +964,24 @@ static Py_ssize_t beside_on_line(Context *cx, Column *col, Py_ssize_t i, Open *o
               0.5 * (f_height < l_height ? f_height : l_height))) {
             continue;
         }
-        if (!(0.0 <= step &&
-              step < line_step_limit(f_height, l_height, fabs(fy0 - ly0), line_step,
+        if (!(0.0 <= step)) continue;
+        if (!(step < line_step_limit(f_height, l_height, fabs(fy0 - ly0), line_step,
                                      line_step_tall))) {
-            continue;
+            /* A lone bullet or number goes on with its text past a hanging indent's tab stop
+             * (reader.MARKER_STEP, and _BlockAsks.label_at_tab_stop; unset, the limit above
+             * holds). */
+            double tall = f_height > l_height ? f_height : l_height;
+            if (!(K.set && step < K.marker_step * tall &&
+                  PyList_GET_SIZE(open[k].frags) == 1)) {
+                continue;
+            }
+            PyObject *answer = PyObject_CallMethod(
+                cx->asks, "label_at_tab_stop", "OO", PyTuple_GET_ITEM(col->items, j), f);
+            if (answer == NULL) return -2;
+            int label = PyObject_IsTrue(answer);
+            Py_DECREF(answer);
+            if (label < 0) return -2;
+            if (!label) continue;
         }
         int truth = cx->quick ? quick_on_line(cx, col, &open[k], j, i, step) : ASK_PYTHON;
         if (truth == FAILED) return -2;
@@ -1021,7 +1035,17 @@ static Py_ssize_t under_line(Context *cx, Column *col, Py_ssize_t i, Open *open,
         if (last_bold == NULL || f_bold == NULL) return -2;
         int same = PyObject_RichCompareBool(last_bold, f_bold, Py_EQ);
         if (same < 0) return -2;
-        if (!same) continue;
+        if (!same) {
+            /* Of the other weight: a bold lead-in wrapped over the line break may still go
+             * on (asked of Python: _BlockAsks.weight_goes_on, rarely reached). */
+            PyObject *answer = PyObject_CallMethod(cx->asks, "weight_goes_on", "OOOdd",
+                                                   open[k].block, last, f, line_x0, line_x1);
+            if (answer == NULL) return -2;
+            int goes = PyObject_IsTrue(answer);
+            Py_DECREF(answer);
+            if (goes < 0) return -2;
+            if (!goes) continue;
+        }
         int one_line = PyList_GET_SIZE(open[k].starts) == 1;
         int truth = cx->quick ? quick_below(cx, col, &open[k], j, i, height, one_line)
                               : ASK_PYTHON;
@@ -1331,13 +1355,13 @@ static PyObject *configure(PyObject *self, PyObject *args, PyObject *kwargs) {
         "fragment_gap", "column_edge", "label_size_step", "label_raise",
         "vertical_rule_slack", "gutter_step", "face_size_step", "indent_min", "indent_max",
         "rule_over_capitals", "tick_gap", "tick_level", "tick_side_min", "tick_side_max",
-        "label_letters", "run_on_words", "column_line_words", "box_glyphs", NULL,
+        "marker_step", "label_letters", "run_on_words", "column_line_words", "box_glyphs", NULL,
     };
     if (!PyArg_ParseTupleAndKeywords(
-            args, kwargs, "$ddddddddddddddlllO!", keywords, &K.fragment_gap, &K.column_edge,
+            args, kwargs, "$dddddddddddddddlllO!", keywords, &K.fragment_gap, &K.column_edge,
             &K.label_size_step, &K.label_raise, &K.vertical_rule_slack, &K.gutter_step,
             &K.face_size_step, &K.indent_min, &K.indent_max, &K.rule_over_capitals,
-            &K.tick_gap, &K.tick_level, &K.tick_side_min, &K.tick_side_max,
+            &K.tick_gap, &K.tick_level, &K.tick_side_min, &K.tick_side_max, &K.marker_step,
             &K.label_letters, &K.run_on_words, &K.column_line_words, &PyUnicode_Type,
             &box_glyphs)) {
         K.set = 0;

@@ -1451,8 +1451,13 @@ def _text_blocks_ended(
 
 #: Two pieces of one line stand apart by less than this many times their height …
 LINE_STEP = 2.0
-#: … the taller counting at most this many times the shorter's height.
+#: … the taller counting at most this many times the shorter's height. A list's bullet or
+#: number standing alone before its text goes on with it across a wider gap, up to
+#: :data:`MARKER_STEP` times the taller's height: a word processor's hanging indent sets the
+#: text at a tab stop half an inch past the label ("•" at 1", its text at 1.5").
 LINE_STEP_TALL = 2.0
+MARKER_STEP = 3.5
+_DASHES = frozenset({"-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2212"})
 
 
 def _line_step_limit(height: float, other: float, baseline_apart: float) -> float:
@@ -1829,7 +1834,7 @@ if _blocks_accelerator is not None:
         indent_max=INDENT_MAX, rule_over_capitals=RULE_OVER_CAPITALS,
         label_letters=LABEL_LETTERS, run_on_words=RUN_ON_WORDS,
         column_line_words=COLUMN_LINE_WORDS, tick_gap=TICK_GAP, tick_level=TICK_LEVEL,
-        tick_side_min=TICK_SIDE[0], tick_side_max=TICK_SIDE[1],
+        tick_side_min=TICK_SIDE[0], tick_side_max=TICK_SIDE[1], marker_step=MARKER_STEP,
         box_glyphs="".join(sorted(BOX_GLYPHS)),
     )
 
@@ -1990,6 +1995,50 @@ class _BlockAsks:
             )
         )
 
+    def label_at_tab_stop(self, label: Fragment, f: Fragment) -> bool:
+        """Whether ``label``, a block's one piece standing before ``f`` on its line past a
+        gap wider than the pieces of a line are set apart (less than :data:`MARKER_STEP`
+        line heights), is a list's bullet or number labelling ``f`` at a tab stop. Not a
+        dash, which stands for nothing in a table's cell as often as it leads a point
+        ("-   0.93x"), nor a mark before a letter or a number in a drawing ("·   a")."""
+        return (
+            is_marker(label.text)
+            and label.text.strip() not in _DASHES
+            and sum(map(str.isalpha, f.text)) >= 2
+        )
+
+    def weight_goes_on(
+        self, block: Block, last: Fragment, f: Fragment, line_x0: float, line_x1: float
+    ) -> bool:
+        """Whether ``f``, close under ``last`` (the last piece of ``block``, whose last line
+        spans ``line_x0``-``line_x1``) but of the other weight as a whole (``last`` mostly
+        bold, ``f`` mostly regular), still goes on from it: a bold lead-in wrapped over a line
+        break, its text going on in regular ("**Secure federal systems.** The strategy" over
+        "identifies steps ..."; "**Goals, objectives, and**" over "**performance.** The
+        strategy ..."). The weight where ``last`` ends is the one ``f`` starts in, and the
+        line was broken because ``f``'s first word would not fit after it (short of the
+        column's right edge as far as it shows: the block's, or ``f``'s). A bold heading
+        over a paragraph opening with a bold run-in word leaves room on its line for that
+        word, and one over regular text ends in another weight; a line mostly regular going
+        into a bold one (a reference card's entries, one a line) is no lead-in."""
+        if last.rtl or f.rtl or not last.bold or f.bold:
+            return False  # (a lead-in is bold, its text going on regular)
+        ends = [g for g in last.glyphs if g.char.isalnum()]
+        # (Its first word: up to a space, drawn or left as a gap between glyphs.)
+        word: list[Glyph] = []
+        for g in f.glyphs:
+            if g.char.isspace() or (word and g.x0 - word[-1].x1 > 0.15 * g.size):
+                if word:
+                    break
+                continue
+            word.append(g)
+        starts = [g for g in word if g.char.isalnum()]
+        if not ends or not starts or ends[-1].bold != starts[0].bold:
+            return False
+        right = block.x1 if block.x1 > f.x1 else f.x1
+        space = 0.25 * max(last.size, f.size)
+        return line_x1 + space + (word[-1].x1 - word[0].x0) > right
+
     # What the block loop in C (_block_loop.c) reads to decide most pairs without asking the
     # two methods above: the rules' lines as _HorizontalRules and _VerticalRules look them up
     # (the same lists, worked out on the first question as theirs are), and the page's boxes
@@ -2069,7 +2118,14 @@ def _python_text_blocks(frags: list[Fragment], asks: _BlockAsks) -> list[Block]:
             if (
                 (fy1 if fy1 < ly1 else ly1) - (fy0 if fy0 > ly0 else ly0)
                 > 0.5 * (f_height if f_height < l_height else l_height)
-                and 0 <= step < _line_step_limit(f_height, l_height, abs(fy0 - ly0))
+                and step >= 0
+                and (
+                    step < _line_step_limit(f_height, l_height, abs(fy0 - ly0))
+                    or (
+                        step < MARKER_STEP * (f_height if f_height > l_height else l_height)
+                        and len(block.frags) == 1 and asks.label_at_tab_stop(last, f)
+                    )
+                )
                 and asks.goes_on_line(block, last, f, step)
             ):
                 target = block  # the rest of the same line, past a wide gap ("2   Title")
@@ -2094,7 +2150,8 @@ def _python_text_blocks(frags: list[Fragment], asks: _BlockAsks) -> list[Block]:
                     -0.5 * height < gap < limit
                     and overlap > 0
                     and abs(last.size - f.size) <= 0.15 * max(last.size, f.size)
-                    and last.bold == f.bold
+                    and (last.bold == f.bold
+                         or asks.weight_goes_on(block, last, f, line_x0, line_x1))
                     and asks.goes_on_below(
                         block, last, f, height, line_x0, line_x1, block_above[id(block)],
                         len(block_starts[id(block)]) == 1,
