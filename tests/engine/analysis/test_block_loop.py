@@ -43,8 +43,13 @@ def _fragment(chooser: random.Random, x0: float, y0: float, plain: bool = False)
     width = max(1.0, 5.0 * len(text) * chooser.choice([0.5, 1.0, 1.0]))
     if plain:
         width = chooser.choice([150.0, 250.0, 290.0, 300.0])
+    # A run-in lead in bold (a larger or smaller size, too) before the regular rest of the
+    # line, now and then: the lines under it go on in its regular face (after_lead).
+    lead = 0 if plain or chooser.random() < 0.85 else chooser.randint(1, len(text))
+    lead_size = chooser.choice([size, size, 0.7 * size, 1.3 * size])
     glyphs = [
-        Glyph(c, x0 + k, y0, x0 + k + 1, y0 + height, size, bold, font, k, -1, rotated=rotated)
+        Glyph(c, x0 + k, y0, x0 + k + 1, y0 + height, lead_size if k < lead else size,
+              bold or k < lead, font, k, -1, rotated=rotated)
         for k, c in enumerate(text) if not c.isspace()
     ]
     return Fragment(glyphs, text, x0, y0, x0 + width, y0 + height)

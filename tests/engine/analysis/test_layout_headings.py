@@ -1000,3 +1000,30 @@ def test_a_box_titled_as_the_page_heading_in_a_smaller_face_opens_no_section(
     doc = read_layout(path, max_pages=5)
     assert heading_texts(doc) == ["Lorem tool", "History", "Early years", "Behaviour"]
     assert any(isinstance(b, Paragraph) and b.text == "Lorem tool" for b in doc.blocks)
+
+
+NARROW_HEADING = "Explanation of Certain Provisions for Alternative Methods of Compliance"
+
+
+def test_a_bold_heading_wrapped_onto_three_lines_of_a_narrow_column_is_a_heading(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The body's size in bold, ten words wrapped onto three lines: a title, not a paragraph.
+    path = html_pdf(
+        f"<div style='width: 16em'><p>{LOREM}</p><p><b>{NARROW_HEADING}</b></p>"
+        f"<p>{LOREM}</p><p>{LOREM}</p></div>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert NARROW_HEADING in heading_texts(doc)
+
+
+def test_a_bold_paragraph_of_three_lines_is_no_heading(html_pdf: HtmlPdf) -> None:
+    # Three lines in bold running to twenty words (no full stop closing them): a paragraph.
+    bold = ("Every request for an accessible format is answered within five working days "
+            "of the day on which the service received it from you")
+    path = html_pdf(
+        f"<div style='width: 28em'><p>{LOREM}</p><p><b>{bold}</b></p><p>{LOREM}</p></div>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert bold in paragraph_texts(doc)
+    assert not heading_texts(doc)

@@ -33,6 +33,7 @@
 #include <stdlib.h>
 
 static PyObject *name_x0, *name_x1, *name_y0, *name_y1, *name_rtl, *name_size, *name_bold,
+    *name_after_lead,
     *name_text, *name_frags, *name_add, *name_goes_on_line, *name_goes_on_below,
     *name_new_block, *name_words, *name_glyphs, *name_rotated, *name_rules, *name_frames,
     *name_shapes, *name_holding, *name_to_pages, *name_entry_starts, *name_wall_lines,
@@ -804,6 +805,11 @@ static int quick_below(Context *cx, Column *col, Open *o, Py_ssize_t j, Py_ssize
     /* _new_face(last, f): sizes near enough settle it; else it compares their fonts. */
     double larger = f_size > last_size ? f_size : last_size;
     if (!(fabs(last_size - f_size) <= K.face_size_step * larger)) return ASK_PYTHON;
+    /* Of two weights (a bold lead-in going on in regular text), goes_on_below measures the
+     * face by the line's regular ending (Fragment.after_lead): asked of Python, a rare pair. */
+    int last_bold = bold_truth(col, j), f_bold = bold_truth(col, i);
+    if (last_bold < 0 || f_bold < 0) return FAILED;
+    if (last_bold != f_bold) return ASK_PYTHON;
     /* A list item's line starting out past its marker: apart, unless it is the item's
      * body set from the column's edge (reader._item_body_out_left, asked of Python: a
      * rare pair). */
@@ -1001,6 +1007,29 @@ static Py_ssize_t beside_on_line(Context *cx, Column *col, Py_ssize_t i, Open *o
 }
 
 /* The first open block whose last line ``f`` goes on under: -1 when none, -2 on an error. */
+/* reader._goes_on_after_lead: ``f`` (the column's ``i``-th fragment), in the regular face,
+ * is of the size of the regular text ``last`` ends in after a run-in lead in bold
+ * (Fragment.after_lead, worked out in Python: a rare pair). 1, 0, or -1 on an error. */
+static int after_lead(Column *col, PyObject *last, Py_ssize_t i) {
+    int f_bold = bold_truth(col, i);
+    if (f_bold != 0) return f_bold < 0 ? -1 : 0;
+    PyObject *tail = PyObject_GetAttr(last, name_after_lead);
+    if (tail == NULL) return -1;
+    if (tail == Py_None) {
+        Py_DECREF(tail);
+        return 0;
+    }
+    PyObject *size = PyObject_GetAttr(tail, name_size);
+    Py_DECREF(tail);
+    if (size == NULL) return -1;
+    double tail_size = PyFloat_AsDouble(size);
+    Py_DECREF(size);
+    if (tail_size == -1.0 && PyErr_Occurred()) return -1;
+    double f_size;
+    if (size_of(col, i, &f_size) < 0) return -1;
+    return fabs(tail_size - f_size) <= 0.15 * (f_size > tail_size ? f_size : tail_size);
+}
+
 static Py_ssize_t under_line(Context *cx, Column *col, Py_ssize_t i, Open *open,
                              Py_ssize_t count, PyObject *goes_on_below, double leading,
                              double block_gap) {
@@ -1028,23 +1057,30 @@ static Py_ssize_t under_line(Context *cx, Column *col, Py_ssize_t i, Open *open,
         if (!(-0.5 * height < gap && gap < limit && overlap > 0)) continue;
         double last_size, f_size;
         if (size_of(col, j, &last_size) < 0 || size_of(col, i, &f_size) < 0) return -2;
-        if (!(fabs(last_size - f_size) <= 0.15 * (f_size > last_size ? f_size : last_size))) {
-            continue;
+        int fits = 0;
+        if (fabs(last_size - f_size) <= 0.15 * (f_size > last_size ? f_size : last_size)) {
+            PyObject *last_bold = bold_of(col, j), *f_bold = bold_of(col, i);
+            if (last_bold == NULL || f_bold == NULL) return -2;
+            fits = PyObject_RichCompareBool(last_bold, f_bold, Py_EQ);
+            if (fits < 0) return -2;
+            if (!fits) {
+                /* Of the other weight: a bold lead-in wrapped over the line break may still
+                 * go on (asked of Python: _BlockAsks.weight_goes_on, rarely reached). */
+                PyObject *answer = PyObject_CallMethod(cx->asks, "weight_goes_on", "OOOdd",
+                                                       open[k].block, last, f, line_x0,
+                                                       line_x1);
+                if (answer == NULL) return -2;
+                fits = PyObject_IsTrue(answer);
+                Py_DECREF(answer);
+                if (fits < 0) return -2;
+            }
         }
-        PyObject *last_bold = bold_of(col, j), *f_bold = bold_of(col, i);
-        if (last_bold == NULL || f_bold == NULL) return -2;
-        int same = PyObject_RichCompareBool(last_bold, f_bold, Py_EQ);
-        if (same < 0) return -2;
-        if (!same) {
-            /* Of the other weight: a bold lead-in wrapped over the line break may still go
-             * on (asked of Python: _BlockAsks.weight_goes_on, rarely reached). */
-            PyObject *answer = PyObject_CallMethod(cx->asks, "weight_goes_on", "OOOdd",
-                                                   open[k].block, last, f, line_x0, line_x1);
-            if (answer == NULL) return -2;
-            int goes = PyObject_IsTrue(answer);
-            Py_DECREF(answer);
-            if (goes < 0) return -2;
-            if (!goes) continue;
+        if (!fits) {
+            /* A line opening with a bold run-in lead (smaller capitals, say) goes on in its
+             * regular ending: asked of that (lines.Fragment.after_lead). */
+            fits = after_lead(col, last, i);
+            if (fits < 0) return -2;
+            if (!fits) continue;
         }
         int one_line = PyList_GET_SIZE(open[k].starts) == 1;
         int truth = cx->quick ? quick_below(cx, col, &open[k], j, i, height, one_line)
@@ -1399,14 +1435,14 @@ PyMODINIT_FUNC PyInit__block_loop(void) {
         "x0", "x1", "y0", "y1", "rtl", "size", "bold", "text", "frags", "add",
         "goes_on_line", "goes_on_below", "new_block", "words", "glyphs", "rotated", "rules",
         "frames", "shapes", "holding", "to_pages", "entry_starts", "wall_lines", "rule_lines",
-        "tick_squares", "fixed_pitch",
+        "tick_squares", "fixed_pitch", "after_lead",
     };
     PyObject **slots[] = {
         &name_x0, &name_x1, &name_y0, &name_y1, &name_rtl, &name_size, &name_bold,
         &name_text, &name_frags, &name_add, &name_goes_on_line, &name_goes_on_below,
         &name_new_block, &name_words, &name_glyphs, &name_rotated, &name_rules, &name_frames,
         &name_shapes, &name_holding, &name_to_pages, &name_entry_starts, &name_wall_lines,
-        &name_rule_lines, &name_tick_squares, &name_fixed_pitch,
+        &name_rule_lines, &name_tick_squares, &name_fixed_pitch, &name_after_lead,
     };
     for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
         *slots[k] = PyUnicode_InternFromString(names[k]);

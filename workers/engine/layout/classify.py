@@ -2150,11 +2150,12 @@ def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
             (text.endswith(".") and not text.endswith("..") and word_count(text) >= 6)
             or text.endswith("。")  # (a Chinese or Japanese sentence: no title ends so)
         )
-    # The body's size in bold: a heading only if it is a short line that reads like a title.
+    # The body's size in bold: a heading only if it is a short line that reads like a title
+    # (or a title's few words wrapped onto three lines: a bold paragraph runs longer).
     return (
         block.bold
         and block.size >= 0.95 * body_size
-        and len(block.frags) <= 2
+        and (len(block.frags) <= 2 or word_count(text) <= BOLD_HEADING_WORDS)
         and not starts_item(text)
         and not text.endswith((".", ",", ";", ":", "。", "，", "；", "："))
         and not (text[:1].islower() and not _camel_case_name(text))
@@ -2162,6 +2163,12 @@ def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
         and not _long_question(text)
     )
 
+
+#: A heading in the body's size in bold of three pieces (wrapped onto three lines in a
+#: narrow column, or its number and two lines of title) holds this many words at most: a
+#: bold paragraph of three lines runs longer ("Explanation of Certain Provisions for
+#: Alternative Methods of Compliance (AMOCs)" is eleven).
+BOLD_HEADING_WORDS = 12
 
 #: A question in the body's size running to this many words or more is asked in the text.
 QUESTION_WORDS = 15

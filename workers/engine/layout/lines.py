@@ -176,6 +176,29 @@ class Fragment:
         letters, bold = self.letter_counts
         return letters > 0 and bold > letters / 2
 
+    @_computed_once
+    def after_lead(self) -> Fragment | None:
+        """The regular text the fragment ends in after a run-in lead in bold that opens it
+        ("FOR FURTHER INFORMATION CONTACT: Ian", "Note 1: Guidance for"), as a fragment of
+        its own (its glyphs from the first regular letter on): the face its paragraph goes on
+        in on the lines below, though the lead may make most of the line bold, and in a size
+        of its own (small capitals). None where the bold letters are no leading run, or the
+        regular ones hold no letter. (Asked only where two lines' weights or sizes differ.)"""
+        glyphs = self.glyphs
+        letters = [k for k, g in enumerate(glyphs) if g.char.isalnum()]
+        if not letters or not glyphs[letters[0]].bold or glyphs[letters[-1]].bold:
+            return None
+        start = next(k for k in letters if not glyphs[k].bold)
+        tail = glyphs[start:]
+        if any(g.bold for g in tail if g.char.isalnum()) or not any(
+            g.char.isalpha() for g in tail
+        ):
+            return None
+        return Fragment(
+            tail, "".join(g.char for g in tail), min(g.x0 for g in tail), self.y0,
+            max(g.x1 for g in tail), self.y1,
+        )
+
     @property
     def objects(self) -> list[int]:
         return [g.obj for g in self.glyphs if g.obj >= 0]

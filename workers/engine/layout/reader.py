@@ -1944,8 +1944,11 @@ class _BlockAsks:
         rules = self.rules
         frames = self.frames
         fx0 = f.x0
+        # After a line opening with a run-in lead in bold, the regular text it ends in is
+        # what goes on below (the lead is often set in another face and size).
+        after_lead = last.after_lead if last.bold and not f.bold else None
         return (
-            not _new_face(last, f)
+            not _new_face(last if after_lead is None else after_lead, f)
             # A list item's lines never start left of its marker (right of it, in
             # right-to-left text): a line that does is the next point one level out (a
             # paragraph's first line may be indented, so this holds for items only).
@@ -2092,6 +2095,17 @@ def _ticked(
     return ticks.lead(above[start], EVERYWHERE)
 
 
+def _goes_on_after_lead(last: Fragment, f: Fragment) -> bool:
+    """``f``, in the regular face, is of the face ``last`` ends in after a run-in lead in bold
+    (:attr:`Fragment.after_lead`): the next line of the paragraph that lead opens, though the
+    lead makes most of ``last`` bold or sets it in another size. (Asked only of a pair whose
+    weights or sizes differ.)"""
+    if f.bold:
+        return False
+    tail = last.after_lead
+    return tail is not None and abs(tail.size - f.size) <= 0.15 * max(tail.size, f.size)
+
+
 def _python_text_blocks(frags: list[Fragment], asks: _BlockAsks) -> list[Block]:
     """:func:`_text_blocks` in Python; ``_block_loop.c`` does the same in C (keep the two in
     step: a test compares them)."""
@@ -2149,9 +2163,12 @@ def _python_text_blocks(frags: list[Fragment], asks: _BlockAsks) -> list[Block]:
                 if (
                     -0.5 * height < gap < limit
                     and overlap > 0
-                    and abs(last.size - f.size) <= 0.15 * max(last.size, f.size)
-                    and (last.bold == f.bold
-                         or asks.weight_goes_on(block, last, f, line_x0, line_x1))
+                    and (
+                        (abs(last.size - f.size) <= 0.15 * max(last.size, f.size)
+                         and (last.bold == f.bold
+                              or asks.weight_goes_on(block, last, f, line_x0, line_x1)))
+                        or _goes_on_after_lead(last, f)
+                    )
                     and asks.goes_on_below(
                         block, last, f, height, line_x0, line_x1, block_above[id(block)],
                         len(block_starts[id(block)]) == 1,
