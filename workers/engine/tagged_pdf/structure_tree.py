@@ -27,9 +27,6 @@ _STRUCT_ELEM = pikepdf.Name.StructElem
 _MCR = pikepdf.Name.MCR
 _K, _PG = pikepdf.Name.K, pikepdf.Name.Pg
 _ROLE_NAMES: dict[str, pikepdf.Name] = {}
-_TABLE = pikepdf.Name.Table
-#: The roles :meth:`_Writer._attributes` gives attributes to.
-_WITH_ATTRIBUTES = frozenset({"Figure", "TH", "TD"})
 
 
 def _role_name(role: str) -> pikepdf.Name:
@@ -180,90 +177,61 @@ class _Writer:
 
     def element(self, node: Node, parent: pikepdf.Dictionary) -> pikepdf.Dictionary:
         # (From a dict with the keys spelled out: keyword arguments are renamed one by one.)
-        role = node.role
-        entries: dict[str, object] = {
-            "/Type": _STRUCT_ELEM, "/S": _ROLE_NAMES.get(role) or _role_name(role), "/P": parent}
+        element = self.pdf.make_indirect(
+            pikepdf.Dictionary({"/Type": _STRUCT_ELEM, "/S": _role_name(node.role), "/P": parent})
+        )
         self.summary.elements += 1
-        if role in _WITH_ATTRIBUTES:
-            attributes = self._attributes(node)
-            if attributes is not None:
-                entries["/A"] = attributes
-        if node.alt:
-            entries["/Alt"] = pikepdf.String(node.alt)
-        if node.lang:
-            # A passage in another language than the document's: a screen reader switches
-            # voice by it (PDF 32000-1 14.9.2).
-            entries["/Lang"] = pikepdf.String(node.lang)
-        if not node.children:
-            # Most elements (a paragraph, a cell) have no element below them: everything is
-            # known before the dictionary is made, so it is made in one call (each entry set
-            # on it afterwards is another call into pikepdf, and there are tens of thousands).
-            marks = self._marks(node, entries) if node.is_leaf else []
-            if marks:
-                entries["/K"] = marks[0] if len(marks) == 1 else pikepdf.Array(marks)
-            if node.role == "Note":
-                entries["/ID"] = self._note_id()
-            element = self.pdf.make_indirect(pikepdf.Dictionary(entries))
-            if node.is_leaf:
-                self._leaf_written(node, element)
-            return element
-        element = self.pdf.make_indirect(pikepdf.Dictionary(entries))
         kids: list[int | pikepdf.Dictionary] = []
         children = list(node.children)
-        if not node.content_first:
+        if not node.content_first and children:
             # A caption set above its figure: read (and written) before the figure's drawing.
             kids.append(self.element(children.pop(0), element))
         if node.is_leaf:
-            page: dict[str, object] = {}
-            kids.extend(self._marks(node, page))
-            if page:
-                element[_PG] = page["/Pg"]
-            self._leaf_written(node, element)
+            self.by_leaf[node.leaf_id] = element
+            kids.extend(self._content(node, element))
+            if node.leaf_id in self.leaf_mcids and node.role != "Figure":
+                self.summary.expected_texts.append(node.text)
         for child in children:
             kids.append(self.element(child, element))
         if kids:
             element[_K] = kids[0] if len(kids) == 1 else pikepdf.Array(kids)
+        attributes = self._attributes(node)
+        if attributes is not None:
+            element[pikepdf.Name.A] = attributes
+        if node.alt:
+            element[pikepdf.Name.Alt] = pikepdf.String(node.alt)
+        if node.lang:
+            # A passage in another language than the document's: a screen reader switches
+            # voice by it (PDF 32000-1 14.9.2).
+            element[pikepdf.Name.Lang] = pikepdf.String(node.lang)
         if node.role == "Note":
-            element[pikepdf.Name.ID] = self._note_id()
+            # PDF/UA-1 7.9: every Note has a unique ID.
+            self.notes += 1
+            element[pikepdf.Name.ID] = pikepdf.String(f"note-{self.notes}")
         return element
 
-    def _note_id(self) -> pikepdf.String:
-        """PDF/UA-1 7.9: every Note has a unique ID (numbered in the order written)."""
-        self.notes += 1
-        return pikepdf.String(f"note-{self.notes}")
-
-    def _leaf_written(self, node: Node, element: pikepdf.Dictionary) -> None:
-        """Note the leaf's element: by its id, in the boxes annotations are placed in, and
-        its text among those expected."""
-        self.by_leaf[node.leaf_id] = element
-        if node.leaf_id in self.leaf_mcids:
-            for prov in node.prov:
-                self.leaf_boxes.setdefault(prov.page, []).append((prov.bbox, element))
-            if node.role != "Figure":
-                self.summary.expected_texts.append(node.text)
-
-    def _marks(
-        self, node: Node, entries: dict[str, object]
+    def _content(
+        self, node: Node, element: pikepdf.Dictionary
     ) -> list[int | pikepdf.Dictionary]:
-        """The leaf's marked content, in reading order: an MCID on its first page (that page
-        set as ``/Pg`` in ``entries``), a marked-content reference elsewhere."""
         marks = self.leaf_mcids.get(node.leaf_id, [])
         if not marks:
             return []
         first_page = marks[0][0]
-        pages = self.pages
-        entries["/Pg"] = pages[first_page]
+        element[_PG] = self.pages[first_page]
+        for prov in node.prov:
+            self.leaf_boxes.setdefault(prov.page, []).append((prov.bbox, element))
         kids: list[int | pikepdf.Dictionary] = []
         for page, mcid in marks:
             form = self.streams[page].get(mcid)
             if form is not None:
-                kids.append(pikepdf.Dictionary({"/Type": _MCR, "/Pg": pages[page],
-                                                "/Stm": form, "/MCID": mcid}))
+                kids.append(pikepdf.Dictionary(Type=_MCR, Pg=self.pages[page], Stm=form,
+                                               MCID=mcid))
             elif page == first_page:
                 kids.append(mcid)
             else:
-                kids.append(pikepdf.Dictionary({"/Type": _MCR, "/Pg": pages[page],
-                                                "/MCID": mcid}))
+                kids.append(
+                    pikepdf.Dictionary(Type=_MCR, Pg=self.pages[page], MCID=mcid)
+                )
         return kids
 
     def _attributes(self, node: Node) -> pikepdf.Object | None:
@@ -282,8 +250,9 @@ class _Writer:
             if node.col_span > 1:
                 table["/ColSpan"] = node.col_span
             if table:
-                table["/O"] = _TABLE
-                return pikepdf.Dictionary(table)
+                attributes = pikepdf.Dictionary(table)
+                attributes[pikepdf.Name.O] = pikepdf.Name.Table
+                return attributes
         return None
 
 
