@@ -248,9 +248,9 @@ def _tag(source: Path, document: Document, source_pages: SourcePages) -> TaggedP
         # which changes the header, not what the pages draw (the pixel check confirms it).
         # No metadata fix: pikepdf's parses the XMP packet, sets its pdf:PDFVersion if it has
         # one, and writes the packet again (about half a millisecond a document, some 5% of
-        # this save); the packet is the one
-        # write_catalog has just written afresh from the information dictionary, which has no
-        # pdf:PDFVersion, so the fix would write back the same bytes.
+        # this save); the packet is the one write_catalog has just written afresh from the
+        # information dictionary, which has no pdf:PDFVersion, so the fix would write back the
+        # same bytes.
         options = {"encryption": False, "fix_metadata_version": False,
                    "object_stream_mode": pikepdf.ObjectStreamMode.generate}
         if pdf.pdf_version > "1.7":
