@@ -649,8 +649,10 @@ def pages_drawn_differently(
     if not pages:
         return []
     buffer = io.BytesIO()
-    # Only for rendering here: not compressing the streams saves most of the writing time.
-    pdf.save(buffer, encryption=False, compress_streams=False)
+    # Only for rendering here: not compressing the streams saves most of the writing time,
+    # and the XMP packet is not parsed and written again for its pdf:PDFVersion (pikepdf's
+    # metadata fix, which pdfium does not read).
+    pdf.save(buffer, encryption=False, compress_streams=False, fix_metadata_version=False)
     changed = pdfium.PdfDocument(buffer.getvalue())
     before = source_pixels or functools.partial(render_page, source)
     clip_of = (clips or {}).get

@@ -54,7 +54,8 @@ def give_logical_texts(
     pages = sorted({page for leaf in wanted for page, _ in marks[leaf.leaf_id]})
     buffer = io.BytesIO()
     # pdfium reads the marked content as written; nothing is compressed (read once, here).
-    pdf.save(buffer, compress_streams=False, stream_decode_level=pikepdf.StreamDecodeLevel.none)
+    pdf.save(buffer, compress_streams=False, stream_decode_level=pikepdf.StreamDecodeLevel.none,
+             fix_metadata_version=False)
     document = pdfium.PdfDocument(buffer.getvalue())
     try:
         by_mcid = {(page, mcid): "".join(pieces) for page in pages

@@ -246,7 +246,12 @@ def _tag(source: Path, document: Document, source_pages: SourcePages) -> TaggedP
         # element) are compressed together, which makes the file smaller and saving no slower.
         # PDF/UA-1 is defined on PDF 1.7 (veraPDF 6.1-1): a 2.0 source is written as 1.7,
         # which changes the header, not what the pages draw (the pixel check confirms it).
-        options = {"encryption": False, "fix_metadata_version": True,
+        # No metadata fix: pikepdf's parses the XMP packet, sets its pdf:PDFVersion if it has
+        # one, and writes the packet again (about half a millisecond a document, some 5% of
+        # this save); the packet is the one write_catalog has just written afresh from the
+        # information dictionary, which has no pdf:PDFVersion, so the fix would write back the
+        # same bytes.
+        options = {"encryption": False, "fix_metadata_version": False,
                    "object_stream_mode": pikepdf.ObjectStreamMode.generate}
         if pdf.pdf_version > "1.7":
             result.notes.append(f"written as PDF 1.7 (the source is PDF {pdf.pdf_version})")
@@ -296,7 +301,7 @@ def _whole_to_redraw(
     before = rendered(source, index)
     for _ in range(MAX_PROOF_ROUNDS):
         buffer = io.BytesIO()
-        pdf.save(buffer, encryption=False, compress_streams=False)
+        pdf.save(buffer, encryption=False, compress_streams=False, fix_metadata_version=False)
         changed = pdfium.PdfDocument(buffer.getvalue())
         try:
             points = changed_points(before, rendered(changed, index), changed, index)
