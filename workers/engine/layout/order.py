@@ -2106,16 +2106,27 @@ def _by_rows(blocks: list[Block]) -> list[Block]:
     """Blocks no gap separates, top to bottom; blocks whose tops are level read across (in
     the script's direction). Level within part of a line height: a heading in a larger face
     beside its text tops a little higher or lower by its size, so sorting on the exact top
-    could read the heading after the text beside it."""
+    could read the heading after the text beside it. Blocks level at the top also share
+    more than a touch of the shorter one's height (see :func:`_level`)."""
     rtl = _mostly_rtl(blocks)
     rows: list[list[Block]] = []
     for block in sorted(blocks, key=lambda b: -b.y1):
         slack = 0.5 * (block.frags[0].height if block.frags else 4.0)
-        if rows and rows[-1][0].y1 - block.y1 <= slack:
+        if rows and rows[-1][0].y1 - block.y1 <= slack and _level(rows[-1][0], block):
             rows[-1].append(block)
         else:
             rows.append([block])
     return [b for row in rows for b in sorted(row, key=functools.partial(_first_x, rtl=rtl))]
+
+
+def _level(one: Block, other: Block) -> bool:
+    """The blocks share more of the shorter one's height than a line's descent touching the
+    ascent of the line under it (:data:`LINE_TOUCH`): set beside each other, not one over
+    the other. (A title's small first line, "THE" over "CONSTITUTION" in a face twice its
+    size, tops within half the large line's height of its top, yet stands wholly above it:
+    it is read first, not after the large line that starts further left.)"""
+    shared = min(one.y1, other.y1) - max(one.y0, other.y0)
+    return shared > LINE_TOUCH * min(one.y1 - one.y0, other.y1 - other.y0)
 
 
 def _first_x(block: Block, rtl: bool) -> float:
