@@ -26,8 +26,8 @@ def _texts(path: Path, ops: list[bytes]) -> list[str]:
 def test_a_small_line_stacked_over_a_large_one_is_read_first(tmp_path: Path) -> None:
     ops = [
         show(282, 540, "THE", 20),
-        show(150, 503, "CONSTITUTION", 44),
-        show(200, 470, "of the United States", 30),
+        show(150, 496, "CONSTITUTION", 44),
+        show(200, 463, "of the United States", 30),
     ]
     texts = _texts(tmp_path / "cover.pdf", ops)
     read = " ".join(texts)
