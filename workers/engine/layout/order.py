@@ -18,7 +18,10 @@ heading. A program listing beside prose is a column, not a table's column; a tit
 columns is read before them. A gutter that a few lines in a larger face reach into (a script
 heading's swash capital at the head of the right column, over the left column's extent) is
 still found where the body text on both sides keeps it clear; each such line is read with
-the column it stands in.
+the column it stands in. Two columns of justified text on one grid of baselines are columns,
+not a table's rows, even where one column's stretched word spaces broke its lines into
+pieces: a side is measured with its lines' words joined again (but only across spaces
+narrower than the gutter, which is wider than any word space beside it).
 """
 
 from __future__ import annotations
@@ -821,12 +824,54 @@ def _find_column_split(frags: list[Fragment]) -> tuple[list[Fragment], list[Frag
     split = ordered[:at], ordered[at:]
     if _no_gutter(gap, _median_size(frags), _narrower_side(split)):
         return _split_past_display_lines(frags)
-    left_text, right_text = _text_like(split[0]), _text_like(split[1])
+    # (A side whose lines came apart at a justified line's stretched word spaces, each
+    # piece too short to look like running text, is measured with its lines joined again:
+    # a column beside another on one grid of baselines, as LaTeX sets them, is no table.)
+    left_text, right_text = (
+        _text_like(side) or _text_like(_words_rejoined(side, gap)) for side in split
+    )
     if not (left_text or right_text):
         return None
     if left_text != right_text and rows_align(*split) and not _listing_beside_prose(*split):
         return None  # a table whose last (or first) column holds longer text
     return split
+
+
+#: Pieces of a line closer than this many type sizes are words of one line of text: the
+#: widest word space of a justified line, measured between the glyphs' inked boxes (after
+#: a full stop), is about one size; the gap between a table's columns is wider.
+WORD_GAP = 1.2
+
+
+def _words_rejoined(frags: list[Fragment], gutter: float) -> list[Fragment]:
+    """``frags`` with the pieces of each line (level with one another) that stand no more
+    than :data:`WORD_GAP` sizes apart, and closer than the ``gutter`` beside them, joined
+    into one fragment: the line a justified column's stretched word spaces broke into pieces
+    (see :data:`FRAGMENT_GAP`), whole again for :func:`_text_like` to measure. Pieces that
+    do not join are kept as they were. (A gutter is wider than the word spaces either side
+    of it: a gap no wider than a line's own word spaces is a space in a line across it.)"""
+    rows: list[list[Fragment]] = []
+    for f in sorted(frags, key=_base):
+        row = rows[-1] if rows else None
+        if row is not None and abs(row[0].y0 - f.y0) <= max(1.0, 0.3 * row[0].height):
+            row.append(f)
+        else:
+            rows.append([f])
+    joined: list[Fragment] = []
+    for row in rows:
+        row.sort(key=_x_span)
+        line = row[0]
+        for f in row[1:]:
+            if 0 <= f.x0 - line.x1 < min(gutter, WORD_GAP * max(line.size, f.size)):
+                line = Fragment(
+                    glyphs=line.glyphs + f.glyphs, text=f"{line.text} {f.text}",
+                    x0=line.x0, y0=min(line.y0, f.y0), x1=f.x1, y1=max(line.y1, f.y1),
+                )
+            else:
+                joined.append(line)
+                line = f
+        joined.append(line)
+    return joined
 
 
 #: Type this many times the part's median size (or larger) is set for display: a heading,
@@ -1019,6 +1064,7 @@ _B = TypeVar("_B", bound=Boxed)
 # The (start, end) sort keys, made in C: the column search sorts fragments by x tens of
 # thousands of times per document.
 _x_span = operator.attrgetter("x0", "x1")
+_base = operator.attrgetter("y0")
 _first_two = operator.itemgetter(0, 1)
 _size_of = operator.attrgetter("size")
 _x0_of = operator.attrgetter("x0")
@@ -2074,16 +2120,27 @@ def _by_rows(blocks: list[Block]) -> list[Block]:
     """Blocks no gap separates, top to bottom; blocks whose tops are level read across (in
     the script's direction). Level within part of a line height: a heading in a larger face
     beside its text tops a little higher or lower by its size, so sorting on the exact top
-    could read the heading after the text beside it."""
+    could read the heading after the text beside it. Blocks level at the top also share
+    more than a touch of the shorter one's height (see :func:`_level`)."""
     rtl = _mostly_rtl(blocks)
     rows: list[list[Block]] = []
     for block in sorted(blocks, key=lambda b: -b.y1):
         slack = 0.5 * (block.frags[0].height if block.frags else 4.0)
-        if rows and rows[-1][0].y1 - block.y1 <= slack:
+        if rows and rows[-1][0].y1 - block.y1 <= slack and _level(rows[-1][0], block):
             rows[-1].append(block)
         else:
             rows.append([block])
     return [b for row in rows for b in sorted(row, key=functools.partial(_first_x, rtl=rtl))]
+
+
+def _level(one: Block, other: Block) -> bool:
+    """The blocks share more of the shorter one's height than a line's descent touching the
+    ascent of the line under it (:data:`LINE_TOUCH`): set beside each other, not one over
+    the other. (A title's small first line, "THE" over "CONSTITUTION" in a face twice its
+    size, tops within half the large line's height of its top, yet stands wholly above it:
+    it is read first, not after the large line that starts further left.)"""
+    shared = min(one.y1, other.y1) - max(one.y0, other.y0)
+    return shared > LINE_TOUCH * min(one.y1 - one.y0, other.y1 - other.y0)
 
 
 def _first_x(block: Block, rtl: bool) -> float:
