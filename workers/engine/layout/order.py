@@ -827,9 +827,7 @@ def _find_column_split(frags: list[Fragment]) -> tuple[list[Fragment], list[Frag
     # (A side whose lines came apart at a justified line's stretched word spaces, each
     # piece too short to look like running text, is measured with its lines joined again:
     # a column beside another on one grid of baselines, as LaTeX sets them, is no table.)
-    left_text, right_text = (
-        _text_like(side) or _text_like(_words_rejoined(side, gap)) for side in split
-    )
+    left_text, right_text = (_text_like(side) or _rejoined_text_like(side, gap) for side in split)
     if not (left_text or right_text):
         return None
     if left_text != right_text and rows_align(*split) and not _listing_beside_prose(*split):
@@ -841,6 +839,14 @@ def _find_column_split(frags: list[Fragment]) -> tuple[list[Fragment], list[Frag
 #: widest word space of a justified line, measured between the glyphs' inked boxes (after
 #: a full stop), is about one size; the gap between a table's columns is wider.
 WORD_GAP = 1.2
+
+
+def _rejoined_text_like(side: list[Fragment], gutter: float) -> bool:
+    """:func:`_text_like` of ``side`` measured with its lines' pieces joined again
+    (:func:`_words_rejoined`); False at once where no piece joins another (the side is as
+    it was, and was measured so)."""
+    rejoined = _words_rejoined(side, gutter)
+    return len(rejoined) < len(side) and _text_like(rejoined)
 
 
 def _words_rejoined(frags: list[Fragment], gutter: float) -> list[Fragment]:
@@ -862,7 +868,9 @@ def _words_rejoined(frags: list[Fragment], gutter: float) -> list[Fragment]:
         row.sort(key=_x_span)
         line = row[0]
         for f in row[1:]:
-            if 0 <= f.x0 - line.x1 < min(gutter, WORD_GAP * max(line.size, f.size)):
+            gap = f.x0 - line.x1
+            # (The sizes asked only of a gap narrower than the gutter: most are not.)
+            if 0 <= gap < gutter and gap < WORD_GAP * max(line.size, f.size):
                 line = Fragment(
                     glyphs=line.glyphs + f.glyphs, text=f"{line.text} {f.text}",
                     x0=line.x0, y0=min(line.y0, f.y0), x1=f.x1, y1=max(line.y1, f.y1),
