@@ -49,13 +49,6 @@ CLIP_TOLERANCE_SHARE = 0.1
 Box = tuple[float, float, float, float]
 
 
-def _hidden(g: Glyph, clip: Box | None) -> bool:
-    if clip is None:
-        return False
-    t = max(CLIP_TOLERANCE, CLIP_TOLERANCE_SHARE * g.size)
-    return g.x1 < clip[0] - t or g.x0 > clip[2] + t or g.y1 < clip[1] - t or g.y0 > clip[3] + t
-
-
 def take_clipped(content: PageContent, clips: Mapping[int, Box | None]) -> list[Glyph]:
     """Take out of ``content.glyphs`` (user space, as read) the words hidden by their top-level
     objects' clips (``clips[obj]``, page user space; missing or None: not clipped, or not
@@ -67,9 +60,16 @@ def take_clipped(content: PageContent, clips: Mapping[int, Box | None]) -> list[
     glyphs = content.glyphs
     hidden = [False] * len(glyphs)
     found = False
+    get = clips.get
     for k, g in enumerate(glyphs):
-        clip = clips.get(g.obj)
-        if clip is not None and _hidden(g, clip):
+        clip = get(g.obj)
+        if clip is None:
+            continue
+        # (_hidden spelled out: asked of every glyph of a clipped object.)
+        t = CLIP_TOLERANCE_SHARE * g.size
+        if not t > CLIP_TOLERANCE:
+            t = CLIP_TOLERANCE
+        if g.x1 < clip[0] - t or g.x0 > clip[2] + t or g.y1 < clip[1] - t or g.y0 > clip[3] + t:
             hidden[k] = True
             found = found or not g.char.isspace()
     if not found:

@@ -843,8 +843,11 @@ WORD_GAP = 1.2
 
 def _rejoined_text_like(side: list[Fragment], gutter: float) -> bool:
     """:func:`_text_like` of ``side`` measured with its lines' pieces joined again
-    (:func:`_words_rejoined`); False at once where no piece joins another (the side is as
-    it was, and was measured so)."""
+    (:func:`_words_rejoined`); False at once where the side has too few words for it (joining
+    pieces adds none), or no piece joins another (the side is as it was, and was measured
+    so)."""
+    if sum(f.words for f in side) < 3 * LONG_LINE_WORDS:
+        return False  # (joined or not, too few words for three lines of running text)
     rejoined = _words_rejoined(side, gutter)
     return len(rejoined) < len(side) and _text_like(rejoined)
 
@@ -1187,13 +1190,17 @@ def _split(items: list[_B], axis: str, minimum: float) -> tuple[list[_B], list[_
     return ordered[:at], ordered[at:]
 
 
+#: Words a line of running text holds at least (:func:`_text_like` wants three such lines).
+LONG_LINE_WORDS = 4
+
+
 def _text_like(frags: list[Fragment], depth: int = 0) -> bool:
     """Set text: lines of several words that fill their column (or columns, if this side is
     itself split by a gutter). Set round a picture, half its lines may run short beside it:
     two in five of them filling the column is enough."""
     if len(frags) < 3 or depth > 6:
         return False
-    long = [f for f in frags if f.words >= 4]
+    long = [f for f in frags if f.words >= LONG_LINE_WORDS]
     if len(long) < 3:
         return False
     # Many short pieces (a contents list's numbers and dot leaders, the parts of a displayed
