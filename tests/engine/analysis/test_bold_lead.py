@@ -9,17 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 
 from workers.engine.analyse import analyse
 from workers.engine.document import Heading, Paragraph
 from workers.engine.layout import reader
-from workers.engine.layout.glyphs import read_page
-from workers.engine.layout.lines import fragments, lines
-from workers.engine.layout.reader import _text_blocks
 
 from .drawn_pdfs import helvetica_page
+from .test_caption_beside_column import _blocks
 
 BODY = ["doing the installation and the verification of the software can be",
         "found in the maintenance manual of the aircraft, the task named in",
@@ -35,16 +32,6 @@ def _ops(lead: str, lead_size: float, rest: str, top: float = 600.0) -> list[str
     ops.append(f"BT /F2 {lead_size} Tf 72 {top} Td ({lead}) Tj /F1 9 Tf ( {rest}) Tj ET")
     ops += [f"BT /F1 9 Tf 72 {top - 11 * (k + 1)} Td ({t}) Tj ET" for k, t in enumerate(BODY)]
     return ops
-
-
-def _blocks(path: Path, ops: list[str]) -> list[str]:
-    document = pdfium.PdfDocument(helvetica_page(path, ops))
-    try:
-        content = read_page(document, 0)
-    finally:
-        document.close()
-    frags = [f for line in lines(fragments(content.glyphs)) for f in line.fragments]
-    return [b.text for b in _text_blocks(frags, 0)]
 
 
 @pytest.fixture(params=["c", "python"])

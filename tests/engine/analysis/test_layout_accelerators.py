@@ -607,15 +607,21 @@ def test_c_and_python_make_the_same_lines_from_made_up_fragments() -> None:
         assert fast is None and slow
 
 
-def test_c_and_python_read_a_cells_two_lines_alike(tmp_path: Path) -> None:
-    # A cell's two lines held in one line group by the row's other heads: both loops read
-    # its top line first (see lines.set_over).
+@pytest.mark.parametrize(("maker", "expected"), [
+    ("_head_over_two_lines", "Date of birth or registration number"),
+    ("_head_over_three_lines", "Number of visits"),
+])
+def test_c_and_python_read_a_cells_stacked_lines_alike(
+    tmp_path: Path, maker: str, expected: str
+) -> None:
+    # A cell's two (three) lines held in one line group by the row's other heads: both loops
+    # read them band by band, top down (see lines.set_over, lines._in_bands).
     if lines._accelerator is None:
         pytest.skip("the C fragments loop is not built here (no C compiler at install time)")
+    from . import test_ruled_heads
     from .drawn_pdfs import helvetica_page
-    from .test_ruled_heads import _head_over_two_lines
 
-    path = helvetica_page(tmp_path / "two-lines.pdf", _head_over_two_lines())
+    path = helvetica_page(tmp_path / "stacked.pdf", getattr(test_ruled_heads, maker)())
     pdf = pdfium.PdfDocument(str(path))
     try:
         frags = lines.fragments(read_page(pdf, 0).glyphs)
@@ -624,27 +630,7 @@ def test_c_and_python_read_a_cells_two_lines_alike(tmp_path: Path) -> None:
     fast, slow = _lines_both_ways(frags)
     assert fast == slow
     texts = [f.text for line in lines._python_lines(frags) for f in line.fragments]
-    assert "Date of birth or registration number" in texts
-
-
-def test_c_and_python_read_a_cells_three_lines_alike(tmp_path: Path) -> None:
-    # A cell's three lines held in one line group by the row's other heads: both loops read
-    # them band by band, top down (see lines._in_bands).
-    if lines._accelerator is None:
-        pytest.skip("the C fragments loop is not built here (no C compiler at install time)")
-    from .drawn_pdfs import helvetica_page
-    from .test_ruled_heads import _head_over_three_lines
-
-    path = helvetica_page(tmp_path / "three-lines.pdf", _head_over_three_lines())
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        frags = lines.fragments(read_page(pdf, 0).glyphs)
-    finally:
-        pdf.close()
-    fast, slow = _lines_both_ways(frags)
-    assert fast == slow
-    texts = [f.text for line in lines._python_lines(frags) for f in line.fragments]
-    assert "Number of visits" in texts
+    assert expected in texts
 
 
 def test_c_and_python_read_made_up_stacks_alike() -> None:

@@ -4,44 +4,19 @@ program."""
 
 from __future__ import annotations
 
-import io
-
 import pikepdf
 import pytest
-from fontTools.fontBuilder import FontBuilder
-from fontTools.misc.psCharStrings import T2CharString
-from fontTools.pens.t2CharStringPen import T2CharStringPen
 
 from workers.engine.tagged_pdf import font_embedding
 from workers.engine.tagged_pdf.font_embedding import _cff_top, _descriptor
+
+from .box_fonts import box_program
 
 
 def _program(glyphs: dict[str, int]) -> bytes:
     """A CFF program whose glyphs are boxes as high as ``glyphs`` says (its bounding box
     theirs)."""
-    builder = FontBuilder(1000, isTTF=False)
-    builder.setupGlyphOrder([".notdef", *glyphs])
-    builder.setupCharacterMap({ord(name): name for name in glyphs})
-    strings: dict[str, T2CharString] = {}
-    for name, height in {".notdef": 0, **glyphs}.items():
-        pen = T2CharStringPen(600, None)
-        if height:
-            pen.moveTo((50, 0))
-            pen.lineTo((550, 0))
-            pen.lineTo((550, height))
-            pen.lineTo((50, height))
-            pen.closePath()
-        strings[name] = pen.getCharString()
-    builder.setupCFF("BoxFont", {"FullName": "BoxFont"}, strings, {})
-    builder.setupHorizontalMetrics({name: (600, 50) for name in strings})
-    builder.setupHorizontalHeader()
-    builder.setupMaxp()
-    builder.setupPost()
-    builder.setupNameTable({"familyName": "BoxFont", "styleName": "Regular"})
-    builder.setupOS2()
-    out = io.BytesIO()
-    builder.font["CFF "].cff.compile(out, builder.font)
-    return out.getvalue()
+    return box_program(glyphs)
 
 
 @pytest.fixture

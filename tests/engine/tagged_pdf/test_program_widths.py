@@ -11,16 +11,15 @@ import pikepdf
 import pypdfium2 as pdfium
 import pytest
 from fontTools.cffLib import CFFFontSet
-from fontTools.fontBuilder import FontBuilder
 from fontTools.misc import eexec
-from fontTools.misc.psCharStrings import T1CharString, T2CharString
-from fontTools.pens.t2CharStringPen import T2CharStringPen
+from fontTools.misc.psCharStrings import T1CharString
 
 from workers.engine.tagged_pdf import program_widths
 from workers.engine.tagged_pdf.checks import render_page
 from workers.engine.tagged_pdf.font_embedding import indirect_fonts_by_page, repair_fonts
 from workers.engine.tagged_pdf.program_widths import match_program_widths
 
+from .box_fonts import box_program
 from .conftest import pdfua_check
 
 #: The width the programs below give their glyphs, and the one the font dictionaries say.
@@ -72,28 +71,7 @@ def type1_program(width: int) -> tuple[bytes, int, int]:
 def cff_program(width: int) -> bytes:
     """A CFF program with glyphs A and B, boxes advancing ``width`` (as a fraction, the way
     many CFF programs write widths: ``width`` + 0.4)."""
-    builder = FontBuilder(1000, isTTF=False)
-    builder.setupGlyphOrder([".notdef", "A", "B"])
-    builder.setupCharacterMap({65: "A", 66: "B"})
-    strings: dict[str, T2CharString] = {}
-    for name in (".notdef", "A", "B"):
-        pen = T2CharStringPen(width + 0.4, None)
-        pen.moveTo((50, 0))
-        pen.lineTo((550, 0))
-        pen.lineTo((550, 700))
-        pen.lineTo((50, 700))
-        pen.closePath()
-        strings[name] = pen.getCharString()
-    builder.setupCFF("BoxFont", {"FullName": "BoxFont"}, strings, {})
-    builder.setupHorizontalMetrics({name: (width, 50) for name in strings})
-    builder.setupHorizontalHeader()
-    builder.setupMaxp()
-    builder.setupPost()
-    builder.setupNameTable({"familyName": "BoxFont", "styleName": "Regular"})
-    builder.setupOS2()
-    out = io.BytesIO()
-    builder.font["CFF "].cff.compile(out, builder.font)
-    return out.getvalue()
+    return box_program({".notdef": 700, "A": 700, "B": 700}, advance=width + 0.4, width=width)
 
 
 def boxes_pdf(path: Path, kind: str) -> Path:
