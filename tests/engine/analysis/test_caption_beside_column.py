@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pytest
 
 from workers.engine.layout.glyphs import read_page
 from workers.engine.layout.lines import fragments, lines
@@ -39,20 +40,15 @@ def _column(words_apart: float = 6.0) -> list[str]:
             for k, text in enumerate(COLUMN)]
 
 
-def test_a_caption_beside_a_column_is_no_piece_of_its_lines(tmp_path: Path) -> None:
-    # The caption in Helvetica-Bold 9 ends at x=314.6, the column's third line starts at 330.
-    ops = _column() + [f"BT /F2 9 Tf 0 Tw 132 {672 - 11 * k} Td ({text}) Tj ET"
+@pytest.mark.parametrize(("words_apart", "x"), [(0, 132), (4, 104)])
+def test_a_caption_beside_a_column_is_no_piece_of_its_lines(
+    tmp_path: Path, words_apart: float, x: float
+) -> None:
+    # The caption in Helvetica-Bold 9 ends at x=314.6, the column's third line starts at 330;
+    # justified (4 Tw), it is set word by word too, its line's last piece one word ("all").
+    ops = _column() + [f"BT /F2 9 Tf {words_apart} Tw {x} {672 - 11 * k} Td ({text}) Tj ET"
                        for k, text in enumerate(CAPTION)]
     found = _blocks(tmp_path / "caption.pdf", ops)
-    assert " ".join(COLUMN) in found
-    assert " ".join(CAPTION) in found
-
-
-def test_a_justified_caption_beside_a_column_is_no_piece_of_its_lines(tmp_path: Path) -> None:
-    # The caption set word by word too: its line's last piece is one word ("all").
-    ops = _column() + [f"BT /F2 9 Tf 4 Tw 104 {672 - 11 * k} Td ({text}) Tj ET"
-                       for k, text in enumerate(CAPTION)]
-    found = _blocks(tmp_path / "justified.pdf", ops)
     assert " ".join(COLUMN) in found
     assert " ".join(CAPTION) in found
 

@@ -19,7 +19,7 @@ from workers.engine.tagged_pdf.font_embedding import (
     embed_substitute_fonts,
     pdfium_program,
 )
-from workers.engine.tagged_pdf.t2_opening import charstring_width, t2_opening
+from workers.engine.tagged_pdf.t2_opening import _read_on, charstring_width, t2_opening
 
 
 def _helvetica(pdf: pikepdf.Pdf, widths: list[int] | None = None) -> pikepdf.Dictionary:
@@ -120,15 +120,9 @@ def _substitute_charstrings(base: str) -> list[T2CharString]:
 
 
 def _fonttools_opening(charstring: T2CharString) -> list[object]:
-    opening: list[object] = []
-    index = 0
-    while True:
-        token, is_operator, index = charstring.getToken(index)
-        if token is None:
-            return opening
-        opening.append(token)
-        if is_operator:
-            return opening
+    # fontTools' own tokens from the start (t2_opening's fallback, asked from index 0):
+    # the reference the module's own number decoding must match.
+    return _read_on(charstring, 0, [])
 
 
 def _fonttools_width(charstring: T2CharString, nominal: float, default: float) -> float:
