@@ -121,7 +121,7 @@ from .order import (
 from .patterns import forget_texts, is_marker, starts_item
 from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user_space
 from .running_lines import running_lines_apart
-from .runover import asides_after_runover
+from .runover import asides_after_runover, paragraphs_run_on
 from .tables import (
     find_tables,
     join_tables,
@@ -208,7 +208,7 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     for block in (b for r in results for b in r.blocks):
         block.hyphenation = hyphenation
     classify(doc, results, outline.levels, links, fields, outline.places)
-    doc.blocks = asides_after_runover(doc.blocks)
+    doc.blocks = paragraphs_run_on(asides_after_runover(doc.blocks), hyphenation)
     find_contents(doc, to_pages)
     doc.pages = [r.user_page for r in results]
     to_user_space(doc, frames)
