@@ -1546,19 +1546,31 @@ def _table_of_contents(rows: list[list[Fragment]]) -> bool:
 
 #: Leader dots running up to a page number ending the line: a contents entry's end.
 _LEADERS_TO_PAGE = re.compile(r"(?:[.·]\s?|…|_){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})$")
+_ENDS_IN_PAGE = re.compile(r"(?:^|\s)(?:\d{1,4}|[ivxlc]{1,6})$")
 
 
 def _leadered_entry(row: list[Fragment]) -> bool:
-    """A contents entry: a title (with its number), leader dots, a page number. The dots may
-    be one piece with the title, or pieces of their own: typesetters that align leaders on a
-    grid (LaTeX's dotted contents lines) draw each dot apart, and the dots then line up
-    down the page like a table's columns. A table's row with dots in its label cell has its
-    values after them ("Revenue . . . . 120  130"): the dots do not run to its last figure."""
+    """Contents entries: a title (with its number), leader dots, a page number; one on the
+    row, or two side by side (contents set in two columns). The dots may be one piece with
+    the title, or pieces of their own: typesetters that set leaders on a grid (LaTeX's dotted
+    contents lines) draw each dot apart, and the dots then line up down the page like a
+    table's columns. A table's row with dots in its label cell has its values after them
+    ("Revenue . . . . 120  130"): the dots do not run to its last figure."""
     if len(row) <= 3 and any(LEADER.search(f.text) for f in row):
         return bool(re.fullmatch(r"\d{1,4}|[ivxlc]{1,6}", row[-1].text.split()[-1]))
-    if len(row) <= 3 or sum(bool(f.text.strip(LEADER_DOTS)) for f in row) > 3:
+    if len(row) <= 3:
         return False
-    return _LEADERS_TO_PAGE.search(" ".join(f.text for f in row)) is not None
+    pieces = 0  # of the entry so far, leaders aside
+    start = 0
+    for k, f in enumerate(row):
+        pieces += bool(f.text.strip(LEADER_DOTS))
+        if pieces > 3:
+            return False
+        if _ENDS_IN_PAGE.search(f.text) and _LEADERS_TO_PAGE.search(
+            " ".join(g.text for g in row[start:k + 1])
+        ):
+            pieces, start = 0, k + 1
+    return start == len(row)
 
 
 def _led_to_a_figure(row: list[Fragment]) -> bool:
