@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pikepdf
+import pytest
 
 from workers.engine.document import (
     Document,
@@ -408,3 +409,59 @@ def test_leader_dots_drawn_one_by_one_make_a_contents_list_not_a_table(tmp_path:
         (1, "3.3 Gauss curvature", "50"), (1, "Exercises", "54"),
         (0, "Solutions", "60"), (0, "Sources of the figures", "65"), (0, "Index", "70"),
     ]
+
+
+def two_column_contents(tmp_path: Path, *, dots_apart: bool) -> Path:
+    """Contents set in two columns, side by side on the same rows, the pages going on from
+    the foot of the left column to the top of the right; sections indented under parts."""
+    texts = [Text(72, 780, "Contents", 18)]
+    columns = [(72, 280, [(0, "Introduction", 1), (1, "Background", 3), (1, "Scope", 5),
+                          (0, "Methods", 8), (1, "Data", 11), (1, "Survey", 14)]),
+               (320, 528, [(0, "Results", 17), (1, "Housing", 19), (1, "Transport", 22),
+                           (0, "Discussion", 25), (0, "Annexes", 28), (1, "Tables", 31)])]
+    for x0, x1, column in columns:
+        for k, (depth, title, page) in enumerate(column):
+            y, x = 740 - 16 * k, x0 + 12 * depth
+            if dots_apart:
+                texts.append(Text(x, y, title))
+                start = int((x + 6 * len(title) + 4) / 10) + 1
+                texts += [Text(10 * j, y, ".") for j in range(start, int((x1 - 20) / 10))]
+                texts.append(Text(x1 - 6 * len(str(page)), y, str(page)))
+            else:
+                texts.append(Text(x, y, f"{title} {'.' * (30 - len(title) - 2 * depth)} {page}"))
+    return make_pages(tmp_path / "two-columns.pdf", [texts])
+
+
+@pytest.mark.parametrize("dots_apart", [False, True])
+def test_contents_in_two_columns_read_down_each_column(tmp_path: Path, dots_apart: bool) -> None:
+    # The entries of the two columns stand on the same rows, as a table's cells do; read
+    # across, the pages would jump back and forth (1, 17, 3, 19): read down each column, they
+    # follow the document. Each column's indents are its own.
+    doc = read_layout(two_column_contents(tmp_path, dots_apart=dots_apart), max_pages=5)
+    assert not [b for b in doc.blocks if isinstance(b, Table)]
+    (found,) = contents_lists(doc)
+    assert [(depth, title.rstrip(" ."), page) for depth, title, page in entries(found)] == [
+        (0, "Introduction", "1"), (1, "Background", "3"), (1, "Scope", "5"),
+        (0, "Methods", "8"), (1, "Data", "11"), (1, "Survey", "14"),
+        (0, "Results", "17"), (1, "Housing", "19"), (1, "Transport", "22"),
+        (0, "Discussion", "25"), (0, "Annexes", "28"), (1, "Tables", "31"),
+    ]
+
+
+def test_a_table_with_dotted_labels_stays_a_table(tmp_path: Path) -> None:
+    # A statement's rows: a label, leader dots drawn one by one, then a figure for each year.
+    # The dots run to the first figure, not to the row's last: no contents entry.
+    texts = [Text(72, 780, "Statement of income", 18), Text(380, 750, "2022"),
+             Text(460, 750, "2023")]
+    rows = [("Revenue", 120, 130), ("Grants", 45, 52), ("Interest", 3, 4), ("Rents", 17, 9)]
+    for k, (label, first, second) in enumerate(rows):
+        y = 730 - 16 * k
+        texts.append(Text(72, y, label))
+        start = int((72 + 6 * len(label) + 4) / 10) + 1
+        texts += [Text(10 * j, y, ".") for j in range(start, 36)]
+        texts += [Text(390, y, str(first)), Text(470, y, str(second))]
+    doc = read_layout(make_pages(tmp_path / "statement.pdf", [texts]), max_pages=5)
+    assert contents_lists(doc) == []
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row.cells][-2:] for row in table.rows][1:3] == [
+        ["120", "130"], ["45", "52"]]
