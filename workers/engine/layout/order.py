@@ -1293,11 +1293,11 @@ def reading_order(
             blocks, _line_sizes, 3.0, lambda left, right, _: apart(left, right), apart
         )
     horizontal = _cut(blocks, axis="y")
-    # (A contents entry whose leader dots are drawn one by one is all short pieces: no row's
-    # end for all that.)
-    contents = vertical is not None and _contents_columns(*vertical)
-    ends = (_row_ends(*vertical) if vertical is not None and horizontal is None
-            and not contents else None)
+    ends = _row_ends(*vertical) if vertical is not None and horizontal is None else None
+    if ends is not None and vertical is not None and _contents_columns(*vertical):
+        # (A contents entry whose leader dots are drawn one by one is all short pieces: no
+        # row's end for all that.)
+        ends = None
     if ends is not None:
         # Nothing cuts across, and one side of the gutter is only the ends of the other's
         # rows (a form's line numbers by its entry boxes, beside lines whose margin note
@@ -1310,11 +1310,11 @@ def reading_order(
             (
                 not _same_rows(*vertical)
                 or _cards(*vertical)
-                or contents
                 or _apart_in_regions(*vertical, regions)
                 or (horizontal is not None and _runs_past_rows(vertical, horizontal))
+                or _contents_columns(*vertical)
             )
-            and (contents or not _one_row_beside(*vertical))
+            and (not _one_row_beside(*vertical) or _contents_columns(*vertical))
             and not _against_sections(vertical, sections, blocks)
         )
     ):

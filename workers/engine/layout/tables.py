@@ -1558,8 +1558,9 @@ def _leadered_entry(row: list[Fragment]) -> bool:
     ("Revenue . . . . 120  130"): the dots do not run to its last figure."""
     if len(row) <= 3 and any(LEADER.search(f.text) for f in row):
         return bool(re.fullmatch(r"\d{1,4}|[ivxlc]{1,6}", row[-1].text.split()[-1]))
-    if len(row) <= 3:
-        return False
+    end = row[-1].text[-1:]
+    if len(row) <= 3 or not end or not (end.isdigit() or end in "ivxlc"):
+        return False  # (the cheap tests first)
     pieces = 0  # of the entry so far, leaders aside
     start = 0
     for k, f in enumerate(row):
