@@ -1531,11 +1531,7 @@ def _is_text_column(column: list[float], rows: list[list[Fragment]]) -> bool:
 
 def _table_of_contents(rows: list[list[Fragment]]) -> bool:
     """Entries with leader dots, or numbered titles each followed by just a page number."""
-    entries = sum(
-        len(row) <= 3 and any(LEADER.search(f.text) for f in row)
-        and bool(re.fullmatch(r"\d{1,4}|[ivxlc]{1,6}", row[-1].text.split()[-1]))
-        for row in rows
-    )
+    entries = sum(map(_leadered_entry, rows))
     # (Sums led to by dots are lines of text only when every row is one: under a head
     # naming the figures' column, "2019", they are a statement's table.)
     if entries > 0.5 * len(rows) or all(map(_led_to_a_figure, rows)):
@@ -1546,6 +1542,36 @@ def _table_of_contents(rows: list[list[Fragment]]) -> bool:
     ) and sum(bool(NUMBERED.match(row[0].text)) for row in pairs) > 0.5 * len(pairs):
         return True
     return _numbered_contents(rows) or _index_columns(rows)
+
+
+#: Leader dots running up to a page number ending the line: a contents entry's end.
+_LEADERS_TO_PAGE = re.compile(r"(?:[.·]\s?|…|_){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})$")
+_ENDS_IN_PAGE = re.compile(r"(?:^|\s)(?:\d{1,4}|[ivxlc]{1,6})$")
+
+
+def _leadered_entry(row: list[Fragment]) -> bool:
+    """Contents entries: a title (with its number), leader dots, a page number; one on the
+    row, or two side by side (contents set in two columns). The dots may be one piece with
+    the title, or pieces of their own: typesetters that set leaders on a grid (LaTeX's dotted
+    contents lines) draw each dot apart, and the dots then line up down the page like a
+    table's columns. A table's row with dots in its label cell has its values after them
+    ("Revenue . . . . 120  130"): the dots do not run to its last figure."""
+    if len(row) <= 3 and any(LEADER.search(f.text) for f in row):
+        return bool(re.fullmatch(r"\d{1,4}|[ivxlc]{1,6}", row[-1].text.split()[-1]))
+    end = row[-1].text[-1:]
+    if len(row) <= 3 or not end or not (end.isdigit() or end in "ivxlc"):
+        return False  # (the cheap tests first)
+    pieces = 0  # of the entry so far, leaders aside
+    start = 0
+    for k, f in enumerate(row):
+        pieces += bool(f.text.strip(LEADER_DOTS))
+        if pieces > 3:
+            return False
+        if _ENDS_IN_PAGE.search(f.text) and _LEADERS_TO_PAGE.search(
+            " ".join(g.text for g in row[start:k + 1])
+        ):
+            pieces, start = 0, k + 1
+    return start == len(row)
 
 
 def _led_to_a_figure(row: list[Fragment]) -> bool:
