@@ -1292,7 +1292,9 @@ def reading_order(
             blocks, _line_sizes, 3.0, lambda left, right, _: apart(left, right), apart
         )
     horizontal = _cut(blocks, axis="y")
-    ends = _row_ends(*vertical) if vertical is not None and horizontal is None else None
+    ends = _row_ends(*vertical) if (
+        vertical is not None and horizontal is None and not _apart_in_regions(*vertical, regions)
+    ) else None
     if ends is not None:
         # Nothing cuts across, and one side of the gutter is only the ends of the other's
         # rows (a form's line numbers by its entry boxes, beside lines whose margin note

@@ -417,7 +417,8 @@ def page_blocks(
             # (Grouping into lines joins pieces a fragment gap apart again: split anew.)
             for line in region_lines:
                 line.fragments = split_at_walls(line.fragments, walls, positions)
-        tables, used = find_tables(region_lines, content.index)
+        columns: dict[int, int] = {}
+        tables, used = find_tables(region_lines, content.index, walls, columns)
         for form in [t for t in tables if lays_out_form(t, fields)]:
             tables.remove(form)  # its labels are read as text
             used.difference_update(id(f) for f in form.frags)
@@ -436,6 +437,11 @@ def page_blocks(
             rest, marks, content.index, to_pages, page_rules, frames
         ) + tables + formulas
         regions.update((id(b), number) for b in built)
+        # Columns found among the region's lines (lists side by side, columns between rules
+        # down): each a region of its own, numbered apart from the column search's regions.
+        own: dict[int, int] = {}
+        for block_id, column in columns.items():
+            regions[block_id] = own.setdefault(column, -1 - len(own) - len(regions))
         sections.update(
             (id(b), breaks.sections[id(b.frags[0])])
             for b in built if b.frags and id(b.frags[0]) in breaks.sections
