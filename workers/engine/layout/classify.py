@@ -265,7 +265,7 @@ def classify(
                 ordered = not BULLET.match(text)
                 indent = _label_indent(block)
                 tolerance = 0.8 * max(block.size, 1.0)
-                if stack and _beside_list(stack[0], block):
+                if stack and block.opens_list:
                     stack = []  # a list of its own, set beside the last (a slide's columns)
                 if not stack:
                     stack = [ListBlock([], ordered=ordered, prov=prov)]
@@ -365,9 +365,10 @@ def classify(
             elif _is_note(block, result, body_size, text):
                 doc.blocks.append(Note(text, text.split(" ", 1)[0], prov, page_links))
             else:
-                owner = _continued_item(block, stack, list_x, item_faces) if not (
-                    stack and _beside_list(stack[0], block)
-                ) else None
+                # (The line leading into a list set beside the last goes on with none.)
+                owner = None if block.opens_list else _continued_item(
+                    block, stack, list_x, item_faces
+                )
                 if owner is not None:
                     owner.blocks.append(Paragraph(text, prov, page_links))
                     continue
@@ -1128,27 +1129,6 @@ def _in_a_new_column(lst: ListBlock, block: Block) -> bool:
         return False
     box = last.bbox
     return (block.x0 >= box.x1 or block.x1 <= box.x0) and block.y1 > box.y0
-
-
-#: Lines above a list's first item (the line leading into it) that a block in the next
-#: column may top out at and still stand beside the list (see :func:`_beside_list`).
-LEAD_LINES = 1.5
-
-
-def _beside_list(lst: ListBlock, block: Block) -> bool:
-    """Whether ``block`` stands in a new column (:func:`_in_a_new_column`) level with the
-    list's first item, or with the line leading into it: a list set beside the list (a
-    slide's columns of points, each list whole), or the line leading into such a list; not
-    the list going on past a column break (which goes on at the next column's top, below
-    the list's start unless the list filled the column), nor a point inside its last."""
-    first = lst.items[0].prov[0] if lst.items and lst.items[0].prov else None
-    if first is None or first.page != block.page or not block.frags:
-        return False
-    line = block.frags[0].height
-    top = first.bbox.y1
-    return top - 0.5 * line <= block.y1 <= top + LEAD_LINES * line and _in_a_new_column(
-        lst, block
-    )
 
 
 def _counts_on(last: str, label: str) -> bool:

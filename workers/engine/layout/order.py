@@ -1292,8 +1292,12 @@ def reading_order(
             blocks, _line_sizes, 3.0, lambda left, right, _: apart(left, right), apart
         )
     horizontal = _cut(blocks, axis="y")
+    # (Columns the table finder found among a region's lines, numbered below zero, are read
+    # one after the other, whatever their lines' lengths: the short lines of a list set
+    # beside another are no ends of its rows.)
+    found_apart = vertical is not None and _found_apart(*vertical, regions)
     ends = _row_ends(*vertical) if (
-        vertical is not None and horizontal is None and not _apart_in_regions(*vertical, regions)
+        vertical is not None and horizontal is None and not found_apart
     ) else None
     if ends is not None:
         # Nothing cuts across, and one side of the gutter is only the ends of the other's
@@ -1310,7 +1314,7 @@ def reading_order(
                 or _apart_in_regions(*vertical, regions)
                 or (horizontal is not None and _runs_past_rows(vertical, horizontal))
             )
-            and not _one_row_beside(*vertical)
+            and (found_apart or not _one_row_beside(*vertical))
             and not _against_sections(vertical, sections, blocks)
         )
     ):
@@ -2131,6 +2135,17 @@ def _apart_in_regions(left: list[Block], right: list[Block], regions: dict[int, 
     left_regions = {regions[id(b)] for b in left if id(b) in regions}
     right_regions = {regions[id(b)] for b in right if id(b) in regions}
     return bool(left_regions) and bool(right_regions) and not left_regions & right_regions
+
+
+def _found_apart(left: list[Block], right: list[Block], regions: dict[int, int]) -> bool:
+    """Both sides are columns the table finder found apart (lists set side by side, columns
+    parted by rules down the page: see :func:`.tables.find_tables`), their regions numbered
+    below zero, and no such column has blocks on both sides."""
+    left_regions = {regions.get(id(b), 0) for b in left}
+    right_regions = {regions.get(id(b), 0) for b in right}
+    return (
+        max(left_regions | right_regions) < 0 and not left_regions & right_regions
+    )
 
 
 def _by_rows(blocks: list[Block]) -> list[Block]:

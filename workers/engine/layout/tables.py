@@ -1254,13 +1254,13 @@ def _read_run(
         above, parts, below = parted
         _read_run(above, page, (), blocks, used, columns)
         for part in parts:
-            column = len(set(columns.values()))
+            fresh = len(set(columns.values()))
             for line in part:
                 block = Block(page)
                 for f in line.fragments:
                     block.add(f)
                 blocks.append(block)
-                columns[id(block)] = column
+                columns[id(block)] = fresh
                 used.update(id(f) for f in line.fragments)
         _read_run(below, page, (), blocks, used, columns)
         return
@@ -1307,15 +1307,15 @@ def _read_run(
             # list, each line a block of its own as a list's items are (its label with it).
             line_of = {id(f): k for k, line in enumerate(run) for f in line.fragments}
             for x0, x1 in lists:
-                column = len(set(columns.values()))
+                fresh = len(set(columns.values()))
                 mine = [f for f in table.frags if x0 <= (f.x0 + f.x1) / 2 <= x1]
-                for k in sorted({line_of[id(f)] for f in mine}):
-                    block = Block(page)
+                for n, k in enumerate(sorted({line_of[id(f)] for f in mine})):
+                    block = Block(page, opens_list=n == 0)
                     for f in sorted((f for f in mine if line_of[id(f)] == k),
                                     key=operator.attrgetter("x0")):
                         block.add(f)
                     blocks.append(block)
-                    columns[id(block)] = column
+                    columns[id(block)] = fresh
                 used.update(id(f) for f in mine)
         elif table is not None:
             blocks.append(table)
@@ -1381,10 +1381,10 @@ def _parted_by_rules(
     ):
         return None
     own = 0  # columns with blank lines of their own where another has text
-    for k, mine in enumerate(filled):
-        top, bottom = mine.index(True), len(mine) - mine[::-1].index(True)
+    for k, has_text in enumerate(filled):
+        top, bottom = has_text.index(True), len(has_text) - has_text[::-1].index(True)
         gaps = sum(
-            not mine[i] and any(other[i] for j, other in enumerate(filled) if j != k)
+            not has_text[i] and any(other[i] for j, other in enumerate(filled) if j != k)
             for i in range(top, bottom)
         )
         own += gaps >= OWN_GAPS
@@ -1397,10 +1397,11 @@ def _lists_side_by_side(cells: list[list[Fragment | None]]) -> list[tuple[float,
     """The x-ranges of lists set side by side that a grid of cells is (a slide's columns of
     bullet points), or None. Each list opens with a column of its labels, bullets or numbers
     (each cell one, or opening with one), but for a line leading into the list at its top;
-    its lines run on from its first to its last with no line left blank, however long the
-    lists beside it run. A table with bullets in a column has other columns, or a first
-    column, that no labels open; a table whose every cell is bulleted leaves cells blank
-    between others in a column, where its rows have nothing in that column."""
+    its lines run on from its first to its last with no line left blank; and the lists are
+    not all as long as each other and level (as a table's columns, every cell bulleted, may
+    be). A table with bullets in a column has other columns, or a first column, that no
+    labels open; a table whose every cell is bulleted leaves cells blank between others in
+    a column, where its rows have nothing in that column."""
     width = len(cells[0]) if cells else 0
 
     def opens_list(k: int) -> bool:
@@ -1412,12 +1413,16 @@ def _lists_side_by_side(cells: list[list[Fragment | None]]) -> list[tuple[float,
     if len(starts) < 2 or starts[0] != 0:
         return None
     spans: list[tuple[float, float]] = []
+    reach: set[tuple[int, int]] = set()  # the first and last rows of each list
     for a, b in zip(starts, [*starts[1:], width], strict=True):
         rows = [i for i, row in enumerate(cells) if any(row[k] is not None for k in range(a, b))]
         if rows != list(range(rows[0], rows[-1] + 1)):
             return None  # a line left blank inside: a table's rows, not a list's lines
         pieces = [c for row in cells for c in row[a:b] if c is not None]
         spans.append((min(c.x0 for c in pieces), max(c.x1 for c in pieces)))
+        reach.add((rows[0], rows[-1]))
+    if len(reach) == 1:
+        return None  # lists as long as each other, level: as well a table's columns, kept
     return spans
 
 
