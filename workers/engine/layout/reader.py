@@ -407,6 +407,7 @@ def page_blocks(
         inside = {id(f) for b in blocks for f in b.frags}
         frags = [f for f in frags if id(f) not in inside]
     regions: dict[int, int] = {}  # block id -> the column region it was built in
+    found_columns = 0  # columns the table finder found (regions numbered below zero)
     sections: dict[int, Section] = {}  # block id -> its section, where lines across cut
     breaks = SectionBreaks(content.rules, content.paths)
     for number, region in enumerate(column_regions(frags, breaks=breaks)):
@@ -441,7 +442,10 @@ def page_blocks(
         # down): each a region of its own, numbered apart from the column search's regions.
         own: dict[int, int] = {}
         for block_id, column in columns.items():
-            regions[block_id] = own.setdefault(column, -1 - len(own) - len(regions))
+            if column not in own:
+                own[column] = -1 - found_columns
+                found_columns += 1
+            regions[block_id] = own[column]
         sections.update(
             (id(b), breaks.sections[id(b.frags[0])])
             for b in built if b.frags and id(b.frags[0]) in breaks.sections

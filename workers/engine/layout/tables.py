@@ -1247,10 +1247,10 @@ def _read_run(
     parted = _parted_by_rules(run, walls) if walls else None
     if parted is not None:
         # Columns of their own set side by side between rules down the page (a bulletin's
-        # columns of results): each is read whole, one after the other, as its own run.
-        # Each column's entries are its lines (a contest's title, then a line for each
-        # candidate with their party and votes), read whole, a line a block, as a listing's
-        # are: a table built of the column would read the titles into its rows' cells.
+        # columns of results): each read whole, one after the other. A column's entries
+        # are its lines (a contest's title, then a line for each candidate with party and
+        # votes), each read whole, a block, as a listing's are: a table built of the column
+        # would read the titles into its rows' cells.
         above, parts, below = parted
         _read_run(above, page, (), blocks, used, columns)
         for part in parts:
@@ -1344,9 +1344,12 @@ def _parted_by_rules(
     cells, wrapped. None when the run is not parted so."""
     left = min(f.x0 for line in run for f in line.fragments)
     right = max(f.x1 for line in run for f in line.fragments)
+    top, bottom = run[0].y1, run[-1].y0
+    # (A rule shorter than that many lines of the run's first's height runs beside fewer.)
+    tall = (RULED_COLUMN_LINES - 1) * (run[0].y1 - run[0].y0)
     crossing: list[tuple[float, float, float]] = []
     for x, y0, y1 in walls:
-        if not left < x < right:
+        if not left < x < right or min(y1, top) - max(y0, bottom) < tall:
             continue
         beside = sum(
             y0 <= (line.y0 + line.y1) / 2 <= y1
