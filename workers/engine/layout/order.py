@@ -2141,11 +2141,19 @@ def _found_apart(left: list[Block], right: list[Block], regions: dict[int, int])
     """Both sides are columns the table finder found apart (lists set side by side, columns
     parted by rules down the page: see :func:`.tables.find_tables`), their regions numbered
     below zero, and no such column has blocks on both sides."""
-    left_regions = {regions.get(id(b), 0) for b in left}
-    right_regions = {regions.get(id(b), 0) for b in right}
-    return (
-        max(left_regions | right_regions) < 0 and not left_regions & right_regions
-    )
+    # (Asked at every gutter of every page: most blocks are in no such column, and the
+    # first one asked settles it.)
+    found: set[int] = set()
+    for b in left:
+        region = regions.get(id(b), 0)
+        if region >= 0:
+            return False
+        found.add(region)
+    for b in right:
+        region = regions.get(id(b), 0)
+        if region >= 0 or region in found:
+            return False
+    return True
 
 
 def _by_rows(blocks: list[Block]) -> list[Block]:

@@ -1196,7 +1196,7 @@ def find_tables(
 ) -> tuple[list[Block], set[int]]:
     """The tables among ``page_lines`` (a column region's, top to bottom), and the ids of the
     fragments read into them or into the blocks read in their place (a listing's lines, lists
-    side by side). ``walls``: (x, y0, y1) of the page's rules down (see
+    side by side). ``walls``: (x, y0, y1) of the page's rules down, by x (see
     :func:`.walls.vertical_walls`), which may part columns of text set side by side;
     ``columns``, when given, gets the blocks of such columns (lists side by side too), by
     id: the column each was read in, numbered anew for every column found, to be read whole
@@ -1348,14 +1348,22 @@ def _parted_by_rules(
     # (A rule shorter than that many lines of the run's first's height runs beside fewer.)
     tall = (RULED_COLUMN_LINES - 1) * (run[0].y1 - run[0].y0)
     crossing: list[tuple[float, float, float]] = []
-    for x, y0, y1 in walls:
-        if not left < x < right or min(y1, top) - max(y0, bottom) < tall:
-            continue
-        beside = sum(
-            y0 <= (line.y0 + line.y1) / 2 <= y1
-            and any(f.x1 <= x for f in line.fragments) and any(f.x0 >= x for f in line.fragments)
-            for line in run
-        )
+    # Each line's middle, its first piece's end and its last piece's start: a rule at x has
+    # text on both its sides on the line when some piece ends before x and some starts past.
+    spans: list[tuple[float, float, float]] | None = None
+    # (The walls come by x: only those between the run's ends are looked at.)
+    first = bisect.bisect_right(walls, left, key=operator.itemgetter(0))
+    end = bisect.bisect_left(walls, right, key=operator.itemgetter(0))
+    for x, y0, y1 in walls[first:end]:
+        if y1 - tall < bottom or y0 + tall > top or y1 - y0 < tall:
+            continue  # (no stretch of the run ``tall`` high beside it)
+        if spans is None:
+            spans = [
+                ((line.y0 + line.y1) / 2, min(f.x1 for f in line.fragments),
+                 max(f.x0 for f in line.fragments))
+                for line in run
+            ]
+        beside = sum(y0 <= middle <= y1 and end <= x <= start for middle, end, start in spans)
         if beside >= RULED_COLUMN_LINES:
             crossing.append((x, y0, y1))
     if not crossing:
