@@ -1293,7 +1293,13 @@ def reading_order(
             blocks, _line_sizes, 3.0, lambda left, right, _: apart(left, right), apart
         )
     horizontal = _cut(blocks, axis="y")
-    ends = _row_ends(*vertical) if vertical is not None and horizontal is None else None
+    # (Columns the table finder found among a region's lines, numbered below zero, are read
+    # one after the other, whatever their lines' lengths: the short lines of a list set
+    # beside another are no ends of its rows.)
+    found_apart = vertical is not None and _found_apart(*vertical, regions)
+    ends = _row_ends(*vertical) if (
+        vertical is not None and horizontal is None and not found_apart
+    ) else None
     if ends is not None and vertical is not None and _contents_columns(*vertical):
         # (A contents entry whose leader dots are drawn one by one is all short pieces: no
         # row's end for all that.)
@@ -1314,7 +1320,7 @@ def reading_order(
                 or (horizontal is not None and _runs_past_rows(vertical, horizontal))
                 or _contents_columns(*vertical)
             )
-            and (not _one_row_beside(*vertical) or _contents_columns(*vertical))
+            and (found_apart or not _one_row_beside(*vertical) or _contents_columns(*vertical))
             and not _against_sections(vertical, sections, blocks)
         )
     ):
@@ -2135,6 +2141,25 @@ def _apart_in_regions(left: list[Block], right: list[Block], regions: dict[int, 
     left_regions = {regions[id(b)] for b in left if id(b) in regions}
     right_regions = {regions[id(b)] for b in right if id(b) in regions}
     return bool(left_regions) and bool(right_regions) and not left_regions & right_regions
+
+
+def _found_apart(left: list[Block], right: list[Block], regions: dict[int, int]) -> bool:
+    """Both sides are columns the table finder found apart (lists set side by side, columns
+    parted by rules down the page: see :func:`.tables.find_tables`), their regions numbered
+    below zero, and no such column has blocks on both sides."""
+    # (Asked at every gutter of every page: most blocks are in no such column, and the
+    # first one asked settles it.)
+    found: set[int] = set()
+    for b in left:
+        region = regions.get(id(b), 0)
+        if region >= 0:
+            return False
+        found.add(region)
+    for b in right:
+        region = regions.get(id(b), 0)
+        if region >= 0 or region in found:
+            return False
+    return True
 
 
 def _by_rows(blocks: list[Block]) -> list[Block]:
