@@ -50,6 +50,7 @@ from .items_in_a_row import beside_on_its_line
 from .line_breaks import cell_text, line_joiner
 from .lines import Fragment, text_of, word_count
 from .list_labels import label_provs
+from .numbered_heads import numbered_heading
 from .numbered_runs import numbered_runs, outvoted
 from .patterns import (
     BULLET,
@@ -193,6 +194,7 @@ def classify(
     heading_block: Block | None = None  # the block of the last heading
     run_in_heads: set[int] = set()  # the headings run into their paragraphs
     heading_faces: dict[int, tuple[float, bool]] = {}  # each heading line's face
+    numbered_heads: set[int] = set()  # the paragraphs that are numbered headings' lines
     for result, blocks in _document_order(results):
         drawn_in_figure = _figure_labels_kept(blocks, artifact_ids) | _pictures_in_drawings(
             blocks, artifact_ids)
@@ -254,6 +256,16 @@ def classify(
                 # "02. ■": a sentence's last word, a number, before the proof's end mark
                 # (:mod:`.end_marks`) on the line it ends, is no list's number.
                 item = None
+            numbered_head = False
+            if (
+                item and item.re is NUMBER
+                # (The next point of a list above is that list's, whatever follows it.)
+                and not any(lst.items and _counts_on(lst.items[-1].label, item.group(0).strip())
+                            for lst in stack)
+                and numbered_heading(block, item.group(0).strip(), text[item.end():],
+                                     _read_next(block, following, artifact_ids))
+            ):
+                item, numbered_head = None, True  # "IV. Evaluation" set apart: a heading
             if item:
                 label = next(g for g in item.groups() if g)
                 apart = label_provs(block.page, block.frags, block.objects, result.opmap,
@@ -363,18 +375,23 @@ def classify(
             elif _is_note(block, result, body_size, text):
                 doc.blocks.append(Note(text, text.split(" ", 1)[0], prov, page_links))
             else:
-                owner = _continued_item(block, stack, list_x, item_faces)
+                owner = (
+                    None if numbered_head else _continued_item(block, stack, list_x, item_faces)
+                )
                 if owner is not None:
                     owner.blocks.append(Paragraph(text, prov, page_links))
                     continue
                 stack = []
                 doc.blocks.append(Paragraph(text, prov, page_links))
+                if numbered_head:
+                    numbered_heads.add(id(doc.blocks[-1]))
     _drop_lone_items(doc)
     _drop_unordered_letters(doc)
     _one_figure_per_caption(doc)
     # (Lines numbered like list items and read back as prose above may be section titles.)
     _numbered_subsections(doc)
     _lettered_sections(doc)
+    _numbered_heads_left(doc, numbered_heads)
     if not outline:
         _form_parts(doc, fields)
         sections_ahead_apart(doc, heading_faces)
@@ -1109,6 +1126,14 @@ def _text_between(block: Block, box: BBox, page: list[Block], body_size: float) 
     )
 
 
+def _read_next(block: Block, following: dict[int, Block], skip: dict[int, Any]) -> Block | None:
+    """The block read after ``block`` on its page, page furniture passed over."""
+    below = following.get(id(block))
+    while below is not None and id(below) in skip:
+        below = following.get(id(below))
+    return below
+
+
 def _on_a_new_page(lst: ListBlock, page: int) -> bool:
     """Whether the list's last item is on another page than ``page``."""
     last = lst.items[-1].prov[-1] if lst.items and lst.items[-1].prov else None
@@ -1719,6 +1744,28 @@ def _title_line(block: object) -> Paragraph | None:
     ):
         return block
     return None
+
+
+def _numbered_heads_left(doc: Document, lines: set[int]) -> None:
+    """The numbered headings' lines (see :mod:`.numbered_heads`) that neither the heading
+    rules nor the numbering in sequence made headings (a paper's one Roman section among
+    others of another face): headings all the same, a level for each number under "1." or
+    "I.", a letter's one below the heading above it."""
+    last = 0
+    for at, block in enumerate(doc.blocks):
+        if isinstance(block, Heading):
+            last = block.level
+        if not isinstance(block, Paragraph) or id(block) not in lines:
+            continue
+        label = block.text.split(None, 1)[0].rstrip(".")
+        if label[:1].isdigit():
+            level = label.count(".") + 1
+        elif set(label) <= set(_ROMAN):
+            level = 1
+        else:
+            level = last + 1 if last else 1
+        _make_heading(doc, at, level)
+        last = level
 
 
 def _make_heading(doc: Document, at: int, level: int) -> None:
