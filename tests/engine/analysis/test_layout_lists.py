@@ -141,3 +141,25 @@ def test_a_list_goes_on_past_a_page_break_where_the_margins_move(html_pdf: HtmlP
     assert [len(lst.items) for lst in lists] == [40]
     assert not any(isinstance(b, ListBlock) for item in lists[0].items for b in item.blocks)
     assert _items(path)[-1] == "Point number 40 of the list"
+
+
+def test_an_items_text_wrapped_onto_a_line_in_bold_is_one_paragraph(html_pdf: HtmlPdf) -> None:
+    # A slide's point wraps onto a line whose words are set in bold ("“duck typing”."): the
+    # line is read on in the item's paragraph, not as a paragraph of its own; a paragraph
+    # set apart under the point stays one of its own.
+    path = html_pdf(
+        "<h1>Duck typing</h1><ul>"
+        "<li>Go functional polymorphism is a type-safe realization of<br>"
+        "<b>duck typing as a mechanism</b>.</li>"
+        "<li>In static languages duck typing is realized as a<br>"
+        "<b>structural typing mechanism</b> (instead of nominal)."
+        "<p style='margin-top: 1em'>Naively: a bird that walks like a duck.</p></li></ul>"
+        "<p>Public bodies publish documents that many people need to read.</p>",
+    )
+    doc = read_layout(path, max_pages=1)
+    [lst] = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert [[getattr(b, "text", "") for b in item.blocks] for item in lst.items] == [
+        ["Go functional polymorphism is a type-safe realization of duck typing as a mechanism."],
+        ["In static languages duck typing is realized as a structural typing mechanism "
+         "(instead of nominal).", "Naively: a bird that walks like a duck."],
+    ]

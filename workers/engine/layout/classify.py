@@ -379,6 +379,16 @@ def classify(
                     None if numbered_head else _continued_item(block, stack, list_x, item_faces)
                 )
                 if owner is not None:
+                    last_par = owner.blocks[-1] if owner.blocks else None
+                    if isinstance(last_par, Paragraph) and _wrapped_line(
+                        block, last_par, item_faces.get(id(owner))
+                    ):
+                        # The item's text wrapped onto a line in another face ("“duck
+                        # typing”." in bold): the same paragraph, read on.
+                        last_par.text = join_lines([last_par.text, text], block.hyphenation)
+                        last_par.prov.extend(prov)
+                        last_par.links.extend(page_links)
+                        continue
                     owner.blocks.append(Paragraph(text, prov, page_links))
                     continue
                 stack = []
@@ -1250,6 +1260,20 @@ def _continued_item(
 #: A section number of two levels or more opening a title or a clause ("4.1.8 Stage C",
 #: "2.3 The tests"); one level ("4 engines") may be a count opening a sentence.
 SECTION_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+[A-Z]")
+
+
+def _wrapped_line(
+    block: Block, paragraph: Paragraph, face: tuple[float | None, float, bool] | None
+) -> bool:
+    """Whether ``block`` is the next line of an item's ``paragraph``: right under its last
+    line (no paragraph's space between) and lined up with the item's text past its label."""
+    last = paragraph.prov[-1] if paragraph.prov else None
+    start = face[0] if face is not None else None
+    return (
+        last is not None and start is not None and last.page == block.page
+        and bool(block.frags) and _right_under(block, last.bbox)
+        and abs(_indent(block) - start) <= 0.2 * block.size
+    )
 
 
 def _opens_new_part(block: Block, item_bold: bool, last: Prov | None) -> bool:
