@@ -163,3 +163,25 @@ def test_an_items_text_wrapped_onto_a_line_in_bold_is_one_paragraph(html_pdf: Ht
         ["In static languages duck typing is realized as a structural typing mechanism "
          "(instead of nominal).", "Naively: a bird that walks like a duck."],
     ]
+
+
+def test_a_full_slides_list_beside_its_slide_number_is_no_table(tmp_path: Path) -> None:
+    # A slide filled to its foot: the last point's wrapped line shares its row with the
+    # slide's number ("2 / 2") at the right. A column holding that one piece makes no
+    # table of the bullets beside their points.
+    points = [
+        "Go is quite easy to install on most systems", "Fully available for Linux and Darwin",
+        "Needed: Mercurial, the version control system", "To make a basic Go program useful",
+        "Replace the eights by sixes for 64 bits",
+    ]
+    lines = [(72.0, 220.0, "Go installation")]
+    for k, point in enumerate(points):
+        lines += [(80.0, 180.0 - 20 * k, "\\225"), (94.0, 180.0 - 20 * k, point)]  # (a bullet)
+    last = 180.0 - 20 * len(points)
+    lines += [(94.0, last, "architectures of the machines."), (480.0, last, "2 / 2")]
+    first = [(72.0, 220.0, "Go"), (72.0, 180.0, "A talk on a language"), (480.0, last, "1 / 2")]
+    doc = read_layout(make_pdf(tmp_path / "slides.pdf", [([], first), ([], lines)]), max_pages=2)
+    [lst] = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert [item.text for item in lst.items] == [
+        *points[:-1], "Replace the eights by sixes for 64 bits architectures of the machines.",
+    ]

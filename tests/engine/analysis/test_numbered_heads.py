@@ -55,3 +55,14 @@ def test_lists_in_the_body_face_or_of_several_points_stay_lists(html_pdf: HtmlPd
     doc = read_layout(path, max_pages=5)
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["On rivers"]
     assert _lists(doc) == [["1."], ["1.", "2."]]
+
+
+def test_a_centred_numbered_section_after_a_list_is_no_point_of_it(html_pdf: HtmlPdf) -> None:
+    path = html_pdf(
+        f"<h1>On rivers</h1><p>{LOREM}</p><ul><li>A point to make: {LOREM}</li></ul>"
+        "<p style='text-align: center'><b>2. Method</b></p>"
+        f"<p>{LOREM}{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["On rivers", "2. Method"]
+    assert _lists(doc) == [["•"]]

@@ -259,6 +259,12 @@ def classify(
             numbered_head = False
             if (
                 item and item.re is NUMBER
+                # A line numbered "1." in bold is as often a point set in bold as a section
+                # (minutes' agenda items, tagged as lists by their authors): only one that
+                # would be read into the list open above it is judged. Roman numerals and
+                # capital letters number sections.
+                and (not item.group(0)[:1].isdigit()
+                     or _into_open_list(block, item.group(0).strip(), stack, list_x))
                 # (The next point of a list above is that list's, whatever follows it.)
                 and not any(lst.items and _counts_on(lst.items[-1].label, item.group(0).strip())
                             for lst in stack)
@@ -1134,6 +1140,17 @@ def _text_between(block: Block, box: BBox, page: list[Block], body_size: float) 
         for other in page if other is not block and other.kind == "text"
         for f in other.frags
     )
+
+
+def _into_open_list(
+    block: Block, label: str, stack: list[ListBlock], list_x: list[float]
+) -> bool:
+    """Whether a line opening with ``label`` would be read into the list open above it: set
+    further in than its points (a point of the last one's), or numbered as they are."""
+    if not stack or not stack[-1].items:
+        return False
+    deeper = _label_indent(block) > list_x[-1] + 0.8 * max(block.size, 1.0)
+    return deeper or _label_kind(stack[-1].items[-1].label) == _label_kind(label)
 
 
 def _read_next(block: Block, following: dict[int, Block], skip: dict[int, Any]) -> Block | None:
