@@ -6,7 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.engine.analysis.conftest import HtmlPdf
-from tests.engine.analysis.drawn_pdfs import Picture, body_lines, make_pdf
+from tests.engine.analysis.drawn_pdfs import (
+    Picture,
+    body_lines,
+    helvetica_page,
+    make_pdf,
+    prose_ops,
+)
 from workers.engine.document import ListBlock, ListItem
 from workers.engine.layout.reader import read_layout
 
@@ -143,25 +149,29 @@ def test_a_list_goes_on_past_a_page_break_where_the_margins_move(html_pdf: HtmlP
     assert _items(path)[-1] == "Point number 40 of the list"
 
 
-def test_an_items_text_wrapped_onto_a_line_in_bold_is_one_paragraph(html_pdf: HtmlPdf) -> None:
-    # A slide's point wraps onto a line whose words are set in bold ("“duck typing”."): the
-    # line is read on in the item's paragraph, not as a paragraph of its own; a paragraph
-    # set apart under the point stays one of its own.
-    path = html_pdf(
-        "<h1>Duck typing</h1><ul>"
-        "<li>Go functional polymorphism is a type-safe realization of<br>"
-        "<b>duck typing as a mechanism</b>.</li>"
-        "<li>In static languages duck typing is realized as a<br>"
-        "<b>structural typing mechanism</b> (instead of nominal)."
-        "<p style='margin-top: 1em'>Naively: a bird that walks like a duck.</p></li></ul>"
-        "<p>Public bodies publish documents that many people need to read.</p>",
-    )
-    doc = read_layout(path, max_pages=1)
+def test_an_items_text_wrapped_onto_a_line_in_bold_is_one_paragraph(tmp_path: Path) -> None:
+    # A slide's point wraps onto a line set in bold (its first word did not fit at the end
+    # of the line above): the line is read on in the item's paragraph, not as a paragraph of
+    # its own. A line that ends short of the edge was broken by choice: the next is another.
+    def line(font: str, x: float, y: float, text: str) -> str:
+        return f"BT /{font} 11 Tf {x} {y} Td ({text}) Tj ET"
+
+    ops = [
+        line("F2", 72, 720, "Duck typing"), *prose_ops(690, 3, size=11),
+        line("F1", 72, 630, "\\225"),  # (a bullet)
+        line("F1", 86, 630, "Go functional polymorphism is a type-safe realization of the idea"),
+        line("F2", 86, 617, "duck typing in the language."),
+        line("F1", 72, 595, "\\225"),
+        line("F1", 86, 595, "The open interval is not compact."),
+        line("F2", 86, 582, "The sets Un cover it without a finite subcover."),
+        *prose_ops(550, 3, size=11),
+    ]
+    doc = read_layout(helvetica_page(tmp_path / "slide.pdf", ops), max_pages=1)
     [lst] = [b for b in doc.blocks if isinstance(b, ListBlock)]
     assert [[getattr(b, "text", "") for b in item.blocks] for item in lst.items] == [
-        ["Go functional polymorphism is a type-safe realization of duck typing as a mechanism."],
-        ["In static languages duck typing is realized as a structural typing mechanism "
-         "(instead of nominal).", "Naively: a bird that walks like a duck."],
+        ["Go functional polymorphism is a type-safe realization of the idea duck typing in "
+         "the language."],
+        ["The open interval is not compact.", "The sets Un cover it without a finite subcover."],
     ]
 
 

@@ -48,7 +48,7 @@ from .figures import (
 )
 from .items_in_a_row import beside_on_its_line
 from .line_breaks import cell_text, line_joiner
-from .lines import Fragment, text_of, word_count
+from .lines import SPACE_GAP, Fragment, text_of, word_count
 from .list_labels import label_provs
 from .numbered_heads import numbered_heading
 from .numbered_runs import numbered_runs, outvoted
@@ -191,6 +191,7 @@ def classify(
     #: Where each item's text starts, past its label (a hanging indent's continuation lines),
     #: and its size.
     item_faces: dict[int, tuple[float | None, float, bool]] = {}
+    line_ends: dict[int, float] = {}  # where the last line of each item's paragraph ends
     heading_block: Block | None = None  # the block of the last heading
     run_in_heads: set[int] = set()  # the headings run into their paragraphs
     heading_faces: dict[int, tuple[float, bool]] = {}  # each heading line's face
@@ -322,6 +323,7 @@ def classify(
                     list_x.append(indent)
                 stack[-1].items.append(entry)
                 item_faces[id(entry)] = (_text_start(block, label), block.size, block.bold)
+                line_ends[id(entry.blocks[0])] = _last_line_end(block)
                 continue
             run_in = _run_in_title(block, places)
             if run_in is not None and (title_key(run_in), block.page) in own_lines:
@@ -387,15 +389,18 @@ def classify(
                 if owner is not None:
                     last_par = owner.blocks[-1] if owner.blocks else None
                     if isinstance(last_par, Paragraph) and _wrapped_line(
-                        block, last_par, item_faces.get(id(owner))
+                        block, last_par, item_faces.get(id(owner)), line_ends.get(id(last_par)),
+                        blocks,
                     ):
                         # The item's text wrapped onto a line in another face ("“duck
                         # typing”." in bold): the same paragraph, read on.
                         last_par.text = join_lines([last_par.text, text], block.hyphenation)
                         last_par.prov.extend(prov)
                         last_par.links.extend(page_links)
+                        line_ends[id(last_par)] = _last_line_end(block)
                         continue
                     owner.blocks.append(Paragraph(text, prov, page_links))
+                    line_ends[id(owner.blocks[-1])] = _last_line_end(block)
                     continue
                 stack = []
                 doc.blocks.append(Paragraph(text, prov, page_links))
@@ -1280,17 +1285,50 @@ SECTION_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+[A-Z]")
 
 
 def _wrapped_line(
-    block: Block, paragraph: Paragraph, face: tuple[float | None, float, bool] | None
+    block: Block, paragraph: Paragraph, face: tuple[float | None, float, bool] | None,
+    line_end: float | None, page: list[Block],
 ) -> bool:
     """Whether ``block`` is the next line of an item's ``paragraph``: right under its last
-    line (no paragraph's space between) and lined up with the item's text past its label."""
+    line (no paragraph's space between), lined up with the item's text past its label, and
+    its first word too long for the room the line above left (a line broken by choice, "(0,
+    1) ist nicht kompakt." over a formula, ends short of the list's right edge)."""
     last = paragraph.prov[-1] if paragraph.prov else None
     start = face[0] if face is not None else None
-    return (
-        last is not None and start is not None and last.page == block.page
-        and bool(block.frags) and _right_under(block, last.bbox)
-        and abs(_indent(block) - start) <= 0.2 * block.size
-    )
+    if not (
+        last is not None and start is not None and line_end is not None
+        and last.page == block.page and block.frags and not reads_right_to_left(block.frags)
+        and _right_under(block, last.bbox) and abs(_indent(block) - start) <= 0.2 * block.size
+    ):
+        return False
+    # The right edge of the column: of the text in the item's size across the line.
+    right = max([block.x1, line_end] + [
+        b.x1 for b in page
+        if b.kind == "text" and b.x0 < block.x1 and b.x1 > block.x0
+        and 0.85 * block.size <= b.size <= 1.15 * block.size
+    ])
+    return right - line_end < _first_word_width(block.frags[0]) + 0.6 * block.size
+
+
+def _first_word_width(frag: Fragment) -> float:
+    """How wide the fragment's first word is: up to a space, drawn or left as a gap."""
+    glyphs = frag.glyphs
+    if not glyphs:
+        return 0.0
+    end = glyphs[0].x1
+    for g in glyphs[1:]:
+        if g.char.isspace() or g.x0 - end > SPACE_GAP * g.size:
+            break
+        end = g.x1
+    return end - glyphs[0].x0
+
+
+def _last_line_end(block: Block) -> float:
+    """Where the block's last line ends (its right edge)."""
+    last = block.frags[-1] if block.frags else None
+    if last is None:
+        return block.x1
+    middle = (last.y0 + last.y1) / 2
+    return max(f.x1 for f in block.frags if f.y0 <= middle <= f.y1)
 
 
 def _opens_new_part(block: Block, item_bold: bool, last: Prov | None) -> bool:
@@ -1791,11 +1829,12 @@ def _numbered_heads_left(doc: Document, lines: set[int]) -> None:
     """The numbered headings' lines (see :mod:`.numbered_heads`) that neither the heading
     rules nor the numbering in sequence made headings (a paper's one Roman section among
     others of another face): headings all the same, a level for each number under "1." or
-    "I.", a letter's one below the heading above it."""
-    last = 0
+    "I.", a letter's that of the lettered heading before it ("B." after "A."), or one below
+    the heading above it."""
+    last: Heading | None = None
     for at, block in enumerate(doc.blocks):
         if isinstance(block, Heading):
-            last = block.level
+            last = block
         if not isinstance(block, Paragraph) or id(block) not in lines:
             continue
         label = block.text.split(None, 1)[0].rstrip(".")
@@ -1803,10 +1842,12 @@ def _numbered_heads_left(doc: Document, lines: set[int]) -> None:
             level = label.count(".") + 1
         elif set(label) <= set(_ROMAN):
             level = 1
+        elif last is not None and LETTER_SECTION.match(last.text):
+            level = last.level
         else:
-            level = last + 1 if last else 1
-        _make_heading(doc, at, level)
-        last = level
+            level = last.level + 1 if last is not None else 1
+        last = Heading(block.text, level, block.prov, block.links)
+        doc.blocks[at] = last
 
 
 def _make_heading(doc: Document, at: int, level: int) -> None:
