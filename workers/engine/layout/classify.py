@@ -191,7 +191,7 @@ def classify(
     #: Where each item's text starts, past its label (a hanging indent's continuation lines),
     #: and its size.
     item_faces: dict[int, tuple[float | None, float, bool]] = {}
-    line_ends: dict[int, float] = {}  # where the last line of each item's paragraph ends
+    last_lines: dict[int, Block] = {}  # the block each item's paragraph ends with
     heading_block: Block | None = None  # the block of the last heading
     run_in_heads: set[int] = set()  # the headings run into their paragraphs
     heading_faces: dict[int, tuple[float, bool]] = {}  # each heading line's face
@@ -323,7 +323,7 @@ def classify(
                     list_x.append(indent)
                 stack[-1].items.append(entry)
                 item_faces[id(entry)] = (_text_start(block, label), block.size, block.bold)
-                line_ends[id(entry.blocks[0])] = _last_line_end(block)
+                last_lines[id(entry.blocks[0])] = block
                 continue
             run_in = _run_in_title(block, places)
             if run_in is not None and (title_key(run_in), block.page) in own_lines:
@@ -389,7 +389,7 @@ def classify(
                 if owner is not None:
                     last_par = owner.blocks[-1] if owner.blocks else None
                     if isinstance(last_par, Paragraph) and _wrapped_line(
-                        block, last_par, item_faces.get(id(owner)), line_ends.get(id(last_par)),
+                        block, last_par, item_faces.get(id(owner)), last_lines.get(id(last_par)),
                         blocks,
                     ):
                         # The item's text wrapped onto a line in another face ("“duck
@@ -397,10 +397,10 @@ def classify(
                         last_par.text = join_lines([last_par.text, text], block.hyphenation)
                         last_par.prov.extend(prov)
                         last_par.links.extend(page_links)
-                        line_ends[id(last_par)] = _last_line_end(block)
+                        last_lines[id(last_par)] = block
                         continue
                     owner.blocks.append(Paragraph(text, prov, page_links))
-                    line_ends[id(owner.blocks[-1])] = _last_line_end(block)
+                    last_lines[id(owner.blocks[-1])] = block
                     continue
                 stack = []
                 doc.blocks.append(Paragraph(text, prov, page_links))
@@ -1286,7 +1286,7 @@ SECTION_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+[A-Z]")
 
 def _wrapped_line(
     block: Block, paragraph: Paragraph, face: tuple[float | None, float, bool] | None,
-    line_end: float | None, page: list[Block],
+    above: Block | None, page: list[Block],
 ) -> bool:
     """Whether ``block`` is the next line of an item's ``paragraph``: right under its last
     line (no paragraph's space between), lined up with the item's text past its label, and
@@ -1295,11 +1295,12 @@ def _wrapped_line(
     last = paragraph.prov[-1] if paragraph.prov else None
     start = face[0] if face is not None else None
     if not (
-        last is not None and start is not None and line_end is not None
+        last is not None and start is not None and above is not None
         and last.page == block.page and block.frags and not reads_right_to_left(block.frags)
         and _right_under(block, last.bbox) and abs(_indent(block) - start) <= 0.2 * block.size
     ):
         return False
+    line_end = _last_line_end(above)
     # The right edge of the column: of the text in the item's size across the line.
     right = max([block.x1, line_end] + [
         b.x1 for b in page
