@@ -1291,7 +1291,8 @@ def _wrapped_line(
     """Whether ``block`` is the next line of an item's ``paragraph``: right under its last
     line (no paragraph's space between), lined up with the item's text past its label, and
     its first word too long for the room the line above left (a line broken by choice, "(0,
-    1) ist nicht kompakt." over a formula, ends short of the list's right edge)."""
+    1) ist nicht kompakt." over a formula, ends short of the column's right edge).
+    ``above``: the block the paragraph ends with; ``page``: the page's blocks."""
     last = paragraph.prov[-1] if paragraph.prov else None
     start = face[0] if face is not None else None
     if not (
