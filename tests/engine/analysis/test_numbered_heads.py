@@ -35,11 +35,14 @@ def test_a_centred_roman_section_after_a_list_is_a_heading_not_a_nested_item(
         f"<p>{LOREM}{LOREM}</p>"
         "<p><i>A. Intuitive view</i></p>"
         f"<p>{LOREM}{LOREM}</p>"
+        "<p><i>B. Formal view</i></p>"
+        f"<p>{LOREM}{LOREM}</p>"
     )
     doc = read_layout(path, max_pages=5)
     heads = [(b.text.lower(), b.level) for b in doc.blocks if isinstance(b, Heading)]
     assert heads == [
         ("on rivers", 1), ("iv. individual privacy", 1), ("a. intuitive view", 2),
+        ("b. formal view", 2),
     ]
     assert _lists(doc) == [["1."]]
 
