@@ -6,7 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.engine.analysis.conftest import HtmlPdf
-from tests.engine.analysis.drawn_pdfs import Picture, body_lines, make_pdf
+from tests.engine.analysis.drawn_pdfs import (
+    Picture,
+    body_lines,
+    helvetica_page,
+    make_pdf,
+    prose_ops,
+)
 from workers.engine.document import ListBlock, ListItem
 from workers.engine.layout.reader import read_layout
 
@@ -141,3 +147,51 @@ def test_a_list_goes_on_past_a_page_break_where_the_margins_move(html_pdf: HtmlP
     assert [len(lst.items) for lst in lists] == [40]
     assert not any(isinstance(b, ListBlock) for item in lists[0].items for b in item.blocks)
     assert _items(path)[-1] == "Point number 40 of the list"
+
+
+def test_an_items_text_wrapped_onto_a_line_in_bold_is_one_paragraph(tmp_path: Path) -> None:
+    # A slide's point wraps onto a line set in bold (its first word did not fit at the end
+    # of the line above): the line is read on in the item's paragraph, not as a paragraph of
+    # its own. A line that ends short of the edge was broken by choice: the next is another.
+    def line(font: str, x: float, y: float, text: str) -> str:
+        return f"BT /{font} 11 Tf {x} {y} Td ({text}) Tj ET"
+
+    ops = [
+        line("F2", 72, 720, "Duck typing"), *prose_ops(690, 3, size=11),
+        line("F1", 72, 630, "\\225"),  # (a bullet)
+        line("F1", 86, 630, "Go functional polymorphism is a type-safe realization of the idea"),
+        line("F2", 86, 617, "duck typing in the language."),
+        line("F1", 72, 595, "\\225"),
+        line("F1", 86, 595, "The open interval is not compact."),
+        line("F2", 86, 582, "The sets Un cover it without a finite subcover."),
+        *prose_ops(550, 3, size=11),
+    ]
+    doc = read_layout(helvetica_page(tmp_path / "slide.pdf", ops), max_pages=1)
+    [lst] = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert [[getattr(b, "text", "") for b in item.blocks] for item in lst.items] == [
+        ["Go functional polymorphism is a type-safe realization of the idea duck typing in "
+         "the language."],
+        ["The open interval is not compact.", "The sets Un cover it without a finite subcover."],
+    ]
+
+
+def test_a_full_slides_list_beside_its_slide_number_is_no_table(tmp_path: Path) -> None:
+    # A slide filled to its foot: the last point's wrapped line shares its row with the
+    # slide's number ("2 / 2") at the right. A column holding that one piece makes no
+    # table of the bullets beside their points.
+    points = [
+        "Go is quite easy to install on most systems", "Fully available for Linux and Darwin",
+        "Needed: Mercurial, the version control system", "To make a basic Go program useful",
+        "Replace the eights by sixes for 64 bits",
+    ]
+    lines = [(72.0, 220.0, "Go installation")]
+    for k, point in enumerate(points):
+        lines += [(80.0, 180.0 - 20 * k, "\\225"), (94.0, 180.0 - 20 * k, point)]  # (a bullet)
+    last = 180.0 - 20 * len(points)
+    lines += [(94.0, last, "architectures of the machines."), (480.0, last, "2 / 2")]
+    first = [(72.0, 220.0, "Go"), (72.0, 180.0, "A talk on a language"), (480.0, last, "1 / 2")]
+    doc = read_layout(make_pdf(tmp_path / "slides.pdf", [([], first), ([], lines)]), max_pages=2)
+    [lst] = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert [item.text for item in lst.items] == [
+        *points[:-1], "Replace the eights by sixes for 64 bits architectures of the machines.",
+    ]

@@ -84,7 +84,7 @@ def _bold_font(pdf: pikepdf.Pdf) -> pikepdf.Object:
 
 def test_an_items_last_line_in_bold_right_under_it_stays_the_items(tmp_path: Path) -> None:
     # A slide's bullet whose last words, in bold, wrap to a line of their own: a block of
-    # its own for its face, but no heading: the item's words.
+    # its own for its face, but no heading: the item's words, read on in its paragraph.
     ops = [
         b"BT /F1 14 Tf 72 760 Td (Duck typing) Tj ET",
         b"BT /F1 11 Tf 72 730 Td (\x95) Tj 14 0 Td"
@@ -102,5 +102,5 @@ def test_an_items_last_line_in_bold_right_under_it_stays_the_items(tmp_path: Pat
     lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
     assert len(lists) == 1
     assert [p.text for p in lists[0].items[0].blocks if isinstance(p, Paragraph)] == [
-        "Go functional polymorphism is a type-safe realization of", "duck typing."
+        "Go functional polymorphism is a type-safe realization of duck typing."
     ]

@@ -48,8 +48,9 @@ from .figures import (
 )
 from .items_in_a_row import beside_on_its_line
 from .line_breaks import cell_text, line_joiner
-from .lines import Fragment, text_of, word_count
+from .lines import SPACE_GAP, Fragment, text_of, word_count
 from .list_labels import label_provs
+from .numbered_heads import numbered_heading
 from .numbered_runs import numbered_runs, outvoted
 from .patterns import (
     BULLET,
@@ -190,9 +191,11 @@ def classify(
     #: Where each item's text starts, past its label (a hanging indent's continuation lines),
     #: and its size.
     item_faces: dict[int, tuple[float | None, float, bool]] = {}
+    last_lines: dict[int, Block] = {}  # the block each item's paragraph ends with
     heading_block: Block | None = None  # the block of the last heading
     run_in_heads: set[int] = set()  # the headings run into their paragraphs
     heading_faces: dict[int, tuple[float, bool]] = {}  # each heading line's face
+    numbered_heads: set[int] = set()  # the paragraphs that are numbered headings' lines
     for result, blocks in _document_order(results):
         drawn_in_figure = _figure_labels_kept(blocks, artifact_ids) | _pictures_in_drawings(
             blocks, artifact_ids)
@@ -254,6 +257,22 @@ def classify(
                 # "02. ■": a sentence's last word, a number, before the proof's end mark
                 # (:mod:`.end_marks`) on the line it ends, is no list's number.
                 item = None
+            numbered_head = False
+            if (
+                item and item.re is NUMBER
+                # A line numbered "1." in bold is as often a point set in bold as a section
+                # (minutes' agenda items, tagged as lists by their authors): only one that
+                # would be read into the list open above it is judged. Roman numerals and
+                # capital letters number sections.
+                and (not item.group(0)[:1].isdigit()
+                     or _into_open_list(block, item.group(0).strip(), stack, list_x))
+                # (The next point of a list above is that list's, whatever follows it.)
+                and not any(lst.items and _counts_on(lst.items[-1].label, item.group(0).strip())
+                            for lst in stack)
+                and numbered_heading(block, item.group(0).strip(), text[item.end():],
+                                     _read_next(block, following, artifact_ids))
+            ):
+                item, numbered_head = None, True  # "IV. Evaluation" set apart: a heading
             if item:
                 label = next(g for g in item.groups() if g)
                 apart = label_provs(block.page, block.frags, block.objects, result.opmap,
@@ -306,6 +325,7 @@ def classify(
                     list_x.append(indent)
                 stack[-1].items.append(entry)
                 item_faces[id(entry)] = (_text_start(block, label), block.size, block.bold)
+                last_lines[id(entry.blocks[0])] = block
                 continue
             run_in = _run_in_title(block, places)
             if run_in is not None and (title_key(run_in), block.page) in own_lines:
@@ -366,20 +386,36 @@ def classify(
                 doc.blocks.append(Note(text, text.split(" ", 1)[0], prov, page_links))
             else:
                 # (The line leading into a list set beside the last goes on with none.)
-                owner = None if block.opens_list else _continued_item(
+                owner = None if block.opens_list or numbered_head else _continued_item(
                     block, stack, list_x, item_faces
                 )
                 if owner is not None:
+                    last_par = owner.blocks[-1] if owner.blocks else None
+                    if isinstance(last_par, Paragraph) and _wrapped_line(
+                        block, last_par, item_faces.get(id(owner)), last_lines.get(id(last_par)),
+                        blocks,
+                    ):
+                        # The item's text wrapped onto a line in another face ("“duck
+                        # typing”." in bold): the same paragraph, read on.
+                        last_par.text = join_lines([last_par.text, text], block.hyphenation)
+                        last_par.prov.extend(prov)
+                        last_par.links.extend(page_links)
+                        last_lines[id(last_par)] = block
+                        continue
                     owner.blocks.append(Paragraph(text, prov, page_links))
+                    last_lines[id(owner.blocks[-1])] = block
                     continue
                 stack = []
                 doc.blocks.append(Paragraph(text, prov, page_links))
+                if numbered_head:
+                    numbered_heads.add(id(doc.blocks[-1]))
     _drop_lone_items(doc)
     _drop_unordered_letters(doc)
     _one_figure_per_caption(doc)
     # (Lines numbered like list items and read back as prose above may be section titles.)
     _numbered_subsections(doc)
     _lettered_sections(doc)
+    _numbered_heads_left(doc, numbered_heads)
     if not outline:
         _form_parts(doc, fields)
         sections_ahead_apart(doc, heading_faces)
@@ -1114,6 +1150,25 @@ def _text_between(block: Block, box: BBox, page: list[Block], body_size: float) 
     )
 
 
+def _into_open_list(
+    block: Block, label: str, stack: list[ListBlock], list_x: list[float]
+) -> bool:
+    """Whether a line opening with ``label`` would be read into the list open above it: set
+    further in than its points (a point of the last one's), or numbered as they are."""
+    if not stack or not stack[-1].items:
+        return False
+    deeper = _label_indent(block) > list_x[-1] + 0.8 * max(block.size, 1.0)
+    return deeper or _label_kind(stack[-1].items[-1].label) == _label_kind(label)
+
+
+def _read_next(block: Block, following: dict[int, Block], skip: dict[int, Any]) -> Block | None:
+    """The block read after ``block`` on its page, page furniture passed over."""
+    below = following.get(id(block))
+    while below is not None and id(below) in skip:
+        below = following.get(id(below))
+    return below
+
+
 def _on_a_new_page(lst: ListBlock, page: int) -> bool:
     """Whether the list's last item is on another page than ``page``."""
     last = lst.items[-1].prov[-1] if lst.items and lst.items[-1].prov else None
@@ -1230,6 +1285,55 @@ def _continued_item(
 #: A section number of two levels or more opening a title or a clause ("4.1.8 Stage C",
 #: "2.3 The tests"); one level ("4 engines") may be a count opening a sentence.
 SECTION_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+[A-Z]")
+
+
+def _wrapped_line(
+    block: Block, paragraph: Paragraph, face: tuple[float | None, float, bool] | None,
+    above: Block | None, page: list[Block],
+) -> bool:
+    """Whether ``block`` is the next line of an item's ``paragraph``: right under its last
+    line (no paragraph's space between), lined up with the item's text past its label, and
+    its first word too long for the room the line above left (a line broken by choice, "(0,
+    1) ist nicht kompakt." over a formula, ends short of the column's right edge).
+    ``above``: the block the paragraph ends with; ``page``: the page's blocks."""
+    last = paragraph.prov[-1] if paragraph.prov else None
+    start = face[0] if face is not None else None
+    if not (
+        last is not None and start is not None and above is not None
+        and last.page == block.page and block.frags and not reads_right_to_left(block.frags)
+        and _right_under(block, last.bbox) and abs(_indent(block) - start) <= 0.2 * block.size
+    ):
+        return False
+    line_end = _last_line_end(above)
+    # The right edge of the column: of the text in the item's size across the line.
+    right = max([block.x1, line_end] + [
+        b.x1 for b in page
+        if b.kind == "text" and b.x0 < block.x1 and b.x1 > block.x0
+        and 0.85 * block.size <= b.size <= 1.15 * block.size
+    ])
+    return right - line_end < _first_word_width(block.frags[0]) + 0.6 * block.size
+
+
+def _first_word_width(frag: Fragment) -> float:
+    """How wide the fragment's first word is: up to a space, drawn or left as a gap."""
+    glyphs = frag.glyphs
+    if not glyphs:
+        return 0.0
+    end = glyphs[0].x1
+    for g in glyphs[1:]:
+        if g.char.isspace() or g.x0 - end > SPACE_GAP * g.size:
+            break
+        end = g.x1
+    return end - glyphs[0].x0
+
+
+def _last_line_end(block: Block) -> float:
+    """Where the block's last line ends (its right edge)."""
+    last = block.frags[-1] if block.frags else None
+    if last is None:
+        return block.x1
+    middle = (last.y0 + last.y1) / 2
+    return max(f.x1 for f in block.frags if f.y0 <= middle <= f.y1)
 
 
 def _opens_new_part(block: Block, item_bold: bool, last: Prov | None) -> bool:
@@ -1724,6 +1828,31 @@ def _title_line(block: object) -> Paragraph | None:
     ):
         return block
     return None
+
+
+def _numbered_heads_left(doc: Document, lines: set[int]) -> None:
+    """The numbered headings' lines (see :mod:`.numbered_heads`) that neither the heading
+    rules nor the numbering in sequence made headings (a paper's one Roman section among
+    others of another face): headings all the same, a level for each number under "1." or
+    "I.", a letter's that of the lettered heading before it ("B." after "A."), or one below
+    the heading above it."""
+    last: Heading | None = None
+    for at, block in enumerate(doc.blocks):
+        if isinstance(block, Heading):
+            last = block
+        if not isinstance(block, Paragraph) or id(block) not in lines:
+            continue
+        label = block.text.split(None, 1)[0].rstrip(".")
+        if label[:1].isdigit():
+            level = label.count(".") + 1
+        elif set(label) <= set(_ROMAN):
+            level = 1
+        elif last is not None and LETTER_SECTION.match(last.text):
+            level = last.level
+        else:
+            level = last.level + 1 if last is not None else 1
+        last = Heading(block.text, level, block.prov, block.links)
+        doc.blocks[at] = last
 
 
 def _make_heading(doc: Document, at: int, level: int) -> None:

@@ -2161,8 +2161,13 @@ def _table_from(run: list[Line], page: int) -> Block | None:
     if _table_of_contents(rows):
         return None
     first = [f for row in rows for f in row if _in_column(f, columns[0])]
-    if len(columns) == 2 and (
+    if (
         sum(_is_label(f.text) for f in first) > len(first) / 2 or _one_symbol(first)
+    ) and (
+        # (A column holding one piece is none: a slide's number on the row of a full
+        # slide's last line, "41 / 41", right of the list's text.)
+        len(columns) == 2
+        or sum(sum(_in_column(f, c) for row in rows for f in row) > 1 for c in columns) == 2
     ):
         return None  # bullets, numbers or reference keys beside text: a list
     if len(columns) == 2 and _keys_beside_meanings(rows, columns):

@@ -1,0 +1,96 @@
+"""A section's heading numbered like a list item ("IV. Individual differential privacy" in
+centred small capitals, "A. Intuitive view" in italics, "2. Method" in bold): one short line
+set apart from the running text that follows it. A reader needs it as the heading it is, not
+as a list of one item (nor as a point nested in the list above it, whose labels stand left of
+it): the list finder, which reads "IV." as a label first, leaves such a line to the heading
+rules.
+
+A list keeps its items: the next point follows the line (a list of several short items), or
+the line is set in the running text's own face and place (a list of one item), or the text
+under it is indented past the label (the item's own paragraphs).
+
+>>> section_label("IV."), section_label("2.1"), section_label("a."), section_label("(ii)")
+(True, True, False, False)
+"""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Block
+from .lines import word_count
+from .patterns import BULLET, NUMBER
+
+#: A section's number: Roman ("IV."), a capital letter ("B."), or figures ("3.", "2.1").
+#: Lower-case letters and numerals, brackets and parentheses ("a.", "iv.", "(ii)", "1)")
+#: number a list's points, seldom a section.
+_SECTION_LABEL = re.compile(r"^(?:[IVX]{1,5}\.|[A-Z]\.|\d{1,3}(?:\.\d{1,3})*\.?)$")
+
+#: The most words a numbered heading's title has (a point of a list runs on as a sentence).
+TITLE_WORDS = 10
+
+#: A face of small capitals, by its name (TeX's cmcsc and Latin Modern's LMRomanCaps, a
+#: synthesised "…-Small-Caps", a foundry's "…SC").
+_SMALL_CAPS = re.compile(r"caps|csc\d|smcp|[a-z-]SC$", re.IGNORECASE)
+
+#: How far (in the line's size) each side of a centred line stays in from the text below it.
+CENTRED_IN = 1.5
+#: How far apart (in the line's size) the two middles may be for the line to be centred.
+CENTRED_OFF = 0.5
+
+
+def section_label(label: str) -> bool:
+    """Whether ``label`` numbers sections as well as lists ("IV.", "B.", "3.", "2.1")."""
+    return _SECTION_LABEL.match(label) is not None
+
+
+def numbered_heading(block: Block, label: str, title: str, below: Block | None) -> bool:
+    """Whether ``block`` (its number ``label``, then ``title``) is a section's heading: one
+    short line, in a face or a place of its own (bold, italics, small capitals, capitals,
+    larger, or centred over the text), over running text set in the body's face from the
+    label's edge or further out."""
+    if (
+        below is None or below.kind != "text" or below.page != block.page
+        or not block.frags or not section_label(label)
+        or not 0 < word_count(title) <= TITLE_WORDS
+        or title.rstrip().endswith((".", ",", ";", ":"))
+        or BULLET.match(below.text) or NUMBER.match(below.text)  # the next point
+        or word_count(below.text) <= word_count(title)
+        or below.x0 > block.frags[0].x0 + 0.8 * block.size  # the item's own text, indented
+    ):
+        return False
+    first = block.frags[0]
+    middle = (first.y0 + first.y1) / 2
+    if not all(f.y0 <= middle <= f.y1 for f in block.frags):
+        return False  # more than one line: a point running on
+    return _face_apart(block, below) or _centred_over(block, below)
+
+
+def _face_apart(block: Block, below: Block) -> bool:
+    mine = [g for f in block.frags for g in f.glyphs if g.char.isalpha()]
+    # (The opening of the text below shows its face: a paragraph may be long.)
+    theirs = [g for f in below.frags[:3] for g in f.glyphs if g.char.isalpha()]
+    if not mine or not theirs:
+        return False
+    if block.bold and not below.bold:
+        return True
+    if block.size >= 1.15 * below.size:
+        return True
+    if all(g.italic for g in mine) and sum(g.italic for g in theirs) < len(theirs) / 2:
+        return True
+    if len(mine) >= 3 and all(g.char.isupper() for g in mine) and not all(
+        g.char.isupper() for g in theirs
+    ):
+        return True
+    caps = sum(bool(_SMALL_CAPS.search(g.font)) for g in mine)
+    return caps > len(mine) / 2 and not any(_SMALL_CAPS.search(g.font) for g in theirs[:20])
+
+
+def _centred_over(block: Block, below: Block) -> bool:
+    """Whether the line stands centred over the text below it, in from both its edges."""
+    size = max(below.size, 1.0)  # (small capitals make the line's own size small)
+    return (
+        block.x0 - below.x0 >= CENTRED_IN * size
+        and below.x1 - block.x1 >= CENTRED_IN * size
+        and abs((block.x0 + block.x1) - (below.x0 + below.x1)) / 2 <= CENTRED_OFF * size
+    )
