@@ -53,3 +53,7 @@ def clip_boxes(
     min_side: float,
     /,
 ) -> dict[int, tuple[float, float, float, float]]: ...
+
+def text_paints(
+    page: int, indices: list[int], functions: tuple[int, int, int, int], near_white: int, /
+) -> dict[int, int]: ...
