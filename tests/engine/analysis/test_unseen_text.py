@@ -127,3 +127,17 @@ def test_text_paints_are_read_alike_in_c_and_python(
         pdf.close()
     assert all(a == answers[-1] for a in answers)
     assert answers[-1] == {1: WHITE_INK, 2: NO_INK, 3: WHITE_INK, 6: WHITE_INK}
+
+
+def test_a_white_space_between_words_that_show_is_kept(tmp_path: Path) -> None:
+    # Each word and each space its own text object (as Quartz writes them), the spaces
+    # painted white: the words still read apart, and no artifact is made of spaces alone.
+    x, ops = 72.0, []
+    for word in ("Payments", " ", "are", " ", "listed"):
+        colour = "1 g " if word == " " else ""
+        ops.append(f"q {colour}BT /F1 11 Tf {x} 500 Td ({word}) Tj ET Q")
+        x += 6 * len(word) + 1
+    path = helvetica_page(tmp_path / "spaces.pdf", [*_prose(), *ops])
+    doc = read_layout(path, max_pages=5)
+    assert "Payments are listed" in " ".join(_words(doc))
+    assert not doc.artifacts
