@@ -133,8 +133,8 @@ def test_a_white_space_between_words_that_show_is_kept(tmp_path: Path) -> None:
     # Each word and each space its own text object (as Quartz writes them), the spaces
     # painted white: the words still read apart, and no artifact is made of spaces alone.
     x, ops = 72.0, []
-    for word in ("Payments", " ", "are", " ", "listed"):
-        colour = "1 g " if word == " " else ""
+    for word in ("Payments", "  ", "are", "  ", "listed"):
+        colour = "1 g " if word.isspace() else ""
         ops.append(f"q {colour}BT /F1 11 Tf {x} 500 Td ({word}) Tj ET Q")
         x += 6 * len(word) + 1
     path = helvetica_page(tmp_path / "spaces.pdf", [*_prose(), *ops])
