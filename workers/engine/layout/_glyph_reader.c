@@ -1290,7 +1290,8 @@ static int paint_of(object_colour_fn read_colour, void *object, unsigned int nea
 /*
  * text_paints(page, indices, functions, near_white) -> {index: paint}
  *
- * For each top-level text object index that may show nothing: paint 0 when it draws no ink
+ * For each top-level object index (any iterable; objects not text are left out) that is a
+ * text object and may show nothing: paint 0 when it draws no ink
  * (render mode 3, or every colour it paints with has alpha 0), 1 when all it paints is near
  * white (every channel at least near_white, 0-255); other objects are left out. functions:
  * addresses of FPDFPage_GetObject, FPDFTextObj_GetTextRenderMode, FPDFPageObj_GetFillColor,
@@ -1328,7 +1329,7 @@ static PyObject *text_paints(PyObject *self, PyObject *const *args, Py_ssize_t n
     render_mode_fn render_mode = (render_mode_fn)fn[1];
     object_colour_fn fill_colour = (object_colour_fn)fn[2];
     object_colour_fn stroke_colour = (object_colour_fn)fn[3];
-    PyObject *indices = PySequence_Fast(args[1], "indices: a sequence of ints");
+    PyObject *indices = PySequence_Fast(args[1], "indices: an iterable of ints");
     if (indices == NULL) return NULL;
     PyObject *out = PyDict_New();
     if (out == NULL) {
@@ -1343,7 +1344,7 @@ static PyObject *text_paints(PyObject *self, PyObject *const *args, Py_ssize_t n
         if (index < 0 || index > INT_MAX) continue;
         void *object = get_object(page, (int)index);
         if (object == NULL) continue;
-        int mode = render_mode(object);
+        int mode = render_mode(object); /* (-1 for an object not text) */
         long paint;
         if (mode == 3) {
             paint = 0;

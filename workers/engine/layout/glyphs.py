@@ -300,11 +300,10 @@ class OpenedPage:
         fill wholly under them (the last thing painted there before them). Text on anything
         else (an image, a coloured box, a form's drawing) may show, and is kept."""
         kinds = self.content.object_kinds
-        texts = sorted(i for i in set(objects) if 0 <= i < len(kinds) and kinds[i] == "text")
-        if not texts:
-            return set()
         page = _address(self.page.raw)
-        paints = text_paints(page, texts)
+        # (Objects of other kinds are passed too, and left out there: a page may draw
+        # thousands, and sorting them out here would cost more than asking.)
+        paints = text_paints(page, objects)
         if not paints:
             return set()  # (nearly every page: all its text is painted in a colour)
         sides = (ctypes.c_float * 4)()
@@ -486,8 +485,8 @@ def _near_white_fill(address: int | None) -> bool:
     )
 
 
-def text_paints(page: int, indices: list[int]) -> dict[int, int]:
-    """Of the top-level text objects ``indices`` of the page at address ``page``, those that
+def text_paints(page: int, indices: Iterable[int]) -> dict[int, int]:
+    """Of the top-level objects ``indices`` of the page at address ``page``, the text objects that
     may show nothing, each with what it paints: :data:`NO_INK` (render mode 3, or every
     colour its mode paints with of alpha 0), :data:`WHITE_INK` (every such colour near white,
     see :data:`NEAR_WHITE`). Render mode 7 (adding to the clip, painting nothing) is not
@@ -500,7 +499,7 @@ def text_paints(page: int, indices: list[int]) -> dict[int, int]:
     return _python_text_paints(page, indices)
 
 
-def _python_text_paints(page: int, indices: list[int]) -> dict[int, int]:
+def _python_text_paints(page: int, indices: Iterable[int]) -> dict[int, int]:
     """:func:`text_paints` in Python (keep it in step with ``_glyph_reader.c``'s)."""
     found = {}
     colour = (ctypes.c_uint * 4)()

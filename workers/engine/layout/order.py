@@ -648,8 +648,9 @@ def _set_aside_side_notes(frags: list[Fragment]) -> tuple[list[Fragment], list[F
 def side_notes(blocks: list[Block]) -> list[Block]:
     """The text blocks of a page running up or down a side margin, wholly beside all its
     level text blocks (see :func:`_set_aside_side_notes`)."""
+    # (Asked of every block of every page, twice: a block's first line answers for most.)
     return _beside_level_text(
-        blocks, lambda b: bool(b.frags) and all(turned(f) for f in b.frags),
+        blocks, lambda b: bool(b.frags) and turned(b.frags[0]) and all(map(turned, b.frags)),
         lambda b: b.kind == "text",
     )
 

@@ -21,6 +21,7 @@ artifact and a block, and what a Form XObject draws is marked whole with its ``D
 from __future__ import annotations
 
 from collections.abc import Set
+from operator import attrgetter
 
 from .glyphs import Glyph, PageContent
 
@@ -35,18 +36,32 @@ def take_unseen(content: PageContent, objects: Set[int]) -> list[Glyph]:
     if not objects:
         return []
     glyphs = content.glyphs
-    taken = [g.obj in objects and not g.char.isspace() for g in glyphs]
-    if not any(taken):
+    # (One pass over the page's glyphs finds the few hidden; the rest is done around them.)
+    hits = [k for k, obj in enumerate(map(_obj_of, glyphs)) if obj in objects]
+    taken = {k for k in hits if not glyphs[k].char.isspace()}
+    if not taken:
         return []
     last = len(glyphs) - 1
-    for k, g in enumerate(glyphs):
-        if g.char.isspace() and (g.obj < 0 or g.obj in objects) and (k == 0 or taken[k - 1]) and (
-            k == last or _hidden_word(glyphs[k + 1], objects)
-        ):
-            taken[k] = True
-    content.glyphs = [g for g, t in zip(glyphs, taken, strict=True) if not t]
-    return [g for g, t in zip(glyphs, taken, strict=True) if t]
+    for k in sorted(taken):
+        for j, beyond in ((k - 1, k - 2), (k + 1, k + 2)):
+            if 0 <= j <= last and j not in taken and _space_of(glyphs[j], objects) and (
+                beyond < 0 or beyond > last or beyond in taken
+            ):
+                taken.add(j)
+    order = sorted(taken)
+    kept: list[Glyph] = []
+    start = 0
+    for k in order:
+        kept.extend(glyphs[start:k])
+        start = k + 1
+    kept.extend(glyphs[start:])
+    content.glyphs = kept
+    return [glyphs[k] for k in order]
 
 
-def _hidden_word(g: Glyph, objects: Set[int]) -> bool:
-    return g.obj in objects and not g.char.isspace()
+_obj_of = attrgetter("obj")
+
+
+def _space_of(g: Glyph, objects: Set[int]) -> bool:
+    """A space pdfium generated, or one drawn by an object that shows nothing."""
+    return g.char.isspace() and (g.obj < 0 or g.obj in objects)
