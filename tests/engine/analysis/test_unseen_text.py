@@ -56,17 +56,20 @@ def test_white_text_on_the_white_page_is_an_artifact_not_read(tmp_path: Path) ->
 
 def test_white_text_on_a_white_box_is_unseen_on_a_coloured_band_read(tmp_path: Path) -> None:
     # A white box over a blue band: white text on the box shows nothing; white text on the
-    # band beside the box is a heading everyone sees. A grey box under white text: read.
+    # band beside the box is a heading everyone sees. A grey box under white text: read, and
+    # white on a black glyph.
     path = helvetica_page(tmp_path / "boxes.pdf", [
         *_prose(),
         "0 0 0.6 rg 60 480 480 40 re f 1 g 300 470 200 60 re f",
         "1 g BT /F2 14 Tf 72 495 Td (Banner heading) Tj ET",
         "1 g BT /F1 10 Tf 320 495 Td (Filler on white) Tj ET",
         "0.5 g 60 400 300 30 re f 1 g BT /F1 10 Tf 72 410 Td (Grey band label) Tj ET",
+        # (a white step number on a black glyph: the glyph is its background)
+        "0 g BT /F2 40 Tf 72 300 Td (M) Tj ET 1 g BT /F2 12 Tf 82 310 Td (7) Tj ET",
     ])
     doc = read_layout(path, max_pages=5)
     words = _words(doc)
-    assert "Banner" in words and "Grey" in words
+    assert "Banner" in words and "Grey" in words and "7" in " ".join(words)
     assert "Filler" not in words and "Filler on white" in _hidden(doc)
 
 

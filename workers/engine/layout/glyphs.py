@@ -298,7 +298,7 @@ class OpenedPage:
         a scan, or over the shapes of words turned to outlines, is the text of what shows
         there: it is kept); and those painting in (near) white on bare page, or on a white
         fill wholly under them (the last thing painted there before them). Text on anything
-        else (an image, a coloured box, a form's drawing) may show, and is kept."""
+        else (an image, a coloured box or glyph, a form's drawing) may show, and is kept."""
         kinds = self.content.object_kinds
         page = _address(self.page.raw)
         # (Objects of other kinds are passed too, and left out there: a page may draw
@@ -316,14 +316,17 @@ class OpenedPage:
             return sides[0], sides[1], sides[2], sides[3]
 
         boxes = {i: box for i in paints if (box := bounds(i)) is not None}
+        if not boxes:
+            return set()
         # What lies under each (or, for text drawing no ink, under or over it): the page's
-        # other objects (text is no one's background), each asked once, in drawing order.
+        # other objects, each asked once, in drawing order. Text painted in colour counts (a
+        # white digit on a black circle drawn by a symbol font shows); the suspects do not.
         shown: set[int] = set()
         on_white: dict[int, bool] = {}  # white text -> on a white fill (the last under it)
         open_ = sorted(boxes)
         end = len(kinds) if any(paints[i] == NO_INK for i in open_) else open_[-1]
         for j in range(min(end, len(kinds))):
-            if kinds[j] == "text" or not open_:
+            if not open_ or j in paints:
                 continue
             box = bounds(j)
             if box is None:

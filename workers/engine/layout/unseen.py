@@ -12,7 +12,8 @@ cheaply for every text object (its render mode and colours, in C), and what lies
 only for the few that paint no ink or only white. Invisible text over an image or drawn
 shapes is kept: it is an OCR layer over a scan, or the words of text turned to outlines,
 the only text the page has of what shows there. White text is kept on anything but bare page
-or a white fill (a heading on a coloured band, a caption on a photograph).
+or a white fill (a heading on a coloured band, a caption on a photograph, a digit on a black
+circle a symbol font draws).
 
 Only top-level text objects are asked: the tagger can cut their operators between an
 artifact and a block, and what a Form XObject draws is marked whole with its ``Do``.
