@@ -1,14 +1,16 @@
-"""The words the layout reader takes out as hidden by a clip path, file by file, each proved
-invisible by rendering.
+"""The words the layout reader takes out as hidden by a clip path or as painted where no one
+sees them, file by file, each proved invisible by rendering.
 
 For every PDF under ../shared/corpus (or the files named), page by page (at most
 ``--max-pages``): the glyphs read as the layout reader reads them, the off-page ones taken
 out (:mod:`workers.engine.layout.off_page`), then the clipped words
-(:mod:`workers.engine.layout.clipped`). Each page with such words is rendered by pdfium twice,
-as it is and without the page objects that drew them; inside each word's box (two pixels
-around it, at ``--scale``) the two must not differ. A word whose box differs by more than
-``--threshold`` (0-255, grey) is marked VISIBLE. A CONTROL line per page renders a word those
-objects draw and the reader keeps, to show the comparison sees a word that shows.
+(:mod:`workers.engine.layout.clipped`), then the unseen ones (no ink, or white on white:
+:mod:`workers.engine.layout.unseen`; their lines say ``clip unseen``). Each page with such
+words is rendered by pdfium twice, as it is and without the page objects that drew them;
+inside each word's box (two pixels around it, at ``--scale``) the two must not differ. A word
+whose box differs by more than ``--threshold`` (0-255, grey) is marked VISIBLE. A CONTROL line
+per page renders a word those objects draw and the reader keeps, to show the comparison sees
+a word that shows.
 
     PYTHONPATH=. .venv/bin/python bench/clipped_words.py [files...]
 """
@@ -25,6 +27,7 @@ from PIL import Image, ImageChops
 from workers.engine.layout.clipped import take_clipped
 from workers.engine.layout.glyphs import Glyph, OpenedPage, drawn_objects
 from workers.engine.layout.off_page import take_off_page, visible_area
+from workers.engine.layout.unseen import take_unseen
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -61,8 +64,15 @@ def survey_page(pdf: pdfium.PdfDocument, index: int, args: argparse.Namespace,
     with OpenedPage(pdf, index) as opened:
         content = opened.content
         take_off_page(content, visible_area(content, opened.page.get_bbox()))
-        clips = opened.clip_boxes(drawn_objects(content.glyphs))
+        shown = content.glyphs
+        drawn = drawn_objects(shown)
+        clips = opened.clip_boxes(drawn)
         gone = take_clipped(content, clips)
+        unseen = take_unseen(content, opened.unseen_text(drawn))
+        hidden_by = {id(g): "unseen" for g in unseen}
+        if unseen:
+            place = {id(g): k for k, g in enumerate(shown)}
+            gone = sorted(gone + unseen, key=lambda g: place[id(g)])
         if not gone:
             return 0
         page = opened.page
@@ -80,8 +90,9 @@ def survey_page(pdf: pdfium.PdfDocument, index: int, args: argparse.Namespace,
             text = "".join(g.char for g in word)
             x0, y0 = min(g.x0 for g in word), min(g.y0 for g in word)
             clip = clips.get(word[0].obj)
+            why = hidden_by.get(id(word[0])) or (tuple(round(v, 1) for v in clip) if clip else None)
             print(f"WORD\t{name}\tp{index + 1}\t{text!r}\tat ({x0:.1f}, {y0:.1f})\tclip "
-                  f"{tuple(round(v, 1) for v in clip) if clip else None}\trotate {turn}\t"
+                  f"{why}\trotate {turn}\t"
                   f"diff {diff}\t{'VISIBLE' if diff > args.threshold else 'hidden'}")
         for word in _words(content.glyphs, objects)[:1]:
             print(f"CONTROL\t{name}\tp{index + 1}\t{''.join(g.char for g in word)!r}\tdiff "

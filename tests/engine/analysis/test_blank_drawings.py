@@ -23,8 +23,9 @@ def _rows(paint: str) -> list[str]:
 
 
 def _read(tmp_path: Path, shapes: list[str]) -> Document:
+    # (In q/Q: the shapes' white fill would paint the text drawn after them white, unseen.)
     return read_layout(make_pdf(tmp_path / "rows.pdf", [([], body_lines(760))],
-                                shapes=shapes), max_pages=2)
+                                shapes=["q", *shapes, "Q"]), max_pages=2)
 
 
 def test_white_rows_on_bare_page_are_decoration(tmp_path: Path) -> None:
@@ -46,7 +47,7 @@ def test_white_rows_on_a_picture_are_not_set_aside(tmp_path: Path) -> None:
     """A picture lies under some of the rows: white on it shows."""
     photo = Picture("photo", 80, 90, 450, 80)
     doc = read_layout(make_pdf(tmp_path / "rows.pdf", [([photo], body_lines(760))],
-                               shapes=["1 1 1 rg", *_rows("f")]), max_pages=2)
+                               shapes=["q", "1 1 1 rg", *_rows("f"), "Q"]), max_pages=2)
     assert [a.kind for a in doc.artifacts] == []
     assert figures(doc)
 

@@ -203,3 +203,30 @@ def test_list_labels_of_a_turned_page_are_placed_in_user_space(
     for found, upright_box in zip(labels[1], labels[0], strict=True):
         want = _user_box(upright_box, 90, shown.width, shown.height)
         assert abs(found.x0 - want.x0) < 0.05 and abs(found.y1 - want.y1) < 0.05
+
+
+def test_a_side_note_in_the_margin_is_an_artifact(tmp_path: Path) -> None:
+    # The slug up the left margin, beside all the level text, is furniture: recorded, not
+    # read (a preprint server's stamp read between the paragraphs tells a listener nothing).
+    doc = read_layout(_two_columns_with_a_side_note(tmp_path / "slug.pdf"), max_pages=5)
+    assert not any("reprographics" in block_text(b) for b in doc.blocks)
+    (slug,) = [a for a in doc.artifacts if "reprographics" in a.text]
+    assert slug.kind == "other" and slug.prov[0].operators
+
+
+def test_turned_text_among_the_level_text_or_long_is_read(tmp_path: Path) -> None:
+    # A turned label between the two columns is not beside all the level text: read. Four
+    # turned lines up the margin are more than a slug or a stamp: read too.
+    path = _two_columns_with_a_side_note(tmp_path / "among.pdf")
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        page = pdf.pages[0]
+        extra = b"BT /F1 9 Tf 0 1 -1 0 300 400 Tm (Turned label between columns) Tj ET"
+        extra += b"".join(
+            b"BT /F1 9 Tf 0 1 -1 0 %d 200 Tm (Margin essay line %d of four) Tj ET" % (
+                595 - 12 * k, k) for k in range(4))
+        page.obj.Contents = pdf.make_stream(page.obj.Contents.read_bytes() + b"\n" + extra)
+        pdf.save(path)
+    doc = read_layout(path, max_pages=5)
+    texts = " ".join(block_text(b) for b in doc.blocks)
+    assert "Turned label between columns" in texts
+    assert "Margin essay line 3 of four" in texts and "reprographics" not in texts

@@ -1272,6 +1272,107 @@ fail:
     return NULL;
 }
 
+/* --- what a text object paints (glyphs.py's text_paints) ------------------------------ */
+
+typedef int (*render_mode_fn)(void *text_object);
+typedef int (*object_colour_fn)(void *object, unsigned int *r, unsigned int *g, unsigned int *b,
+                                unsigned int *a);
+
+/* Whether the object's colour (fill or stroke, read by read_colour) is painted at all and
+ * how: 0 no ink (alpha 0), 1 near white, 2 any other colour, -1 unreadable. */
+static int paint_of(object_colour_fn read_colour, void *object, unsigned int near_white) {
+    unsigned int r = 0, g = 0, b = 0, a = 0;
+    if (!read_colour(object, &r, &g, &b, &a)) return -1;
+    if (a == 0) return 0;
+    return r >= near_white && g >= near_white && b >= near_white ? 1 : 2;
+}
+
+/*
+ * text_paints(page, indices, functions, near_white) -> {index: paint}
+ *
+ * For each top-level object index (any iterable; objects not text are left out) that is a
+ * text object and may show nothing: paint 0 when it draws no ink
+ * (render mode 3, or every colour it paints with has alpha 0), 1 when all it paints is near
+ * white (every channel at least near_white, 0-255); other objects are left out. functions:
+ * addresses of FPDFPage_GetObject, FPDFTextObj_GetTextRenderMode, FPDFPageObj_GetFillColor,
+ * FPDFPageObj_GetStrokeColor. The same steps as glyphs.py's _python_text_paints (a test holds
+ * the two to the same answer).
+ */
+static PyObject *text_paints(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    (void)self;
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "text_paints takes 4 arguments");
+        return NULL;
+    }
+    void *page = PyLong_AsVoidPtr(args[0]);
+    if (PyErr_Occurred()) return NULL;
+    if (!PyTuple_Check(args[2]) || PyTuple_GET_SIZE(args[2]) != 4) {
+        PyErr_SetString(PyExc_TypeError, "functions: a tuple of 4 addresses");
+        return NULL;
+    }
+    void *fn[4];
+    for (int k = 0; k < 4; k++) {
+        fn[k] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(args[2], k));
+        if (PyErr_Occurred()) return NULL;
+        if (fn[k] == NULL) {
+            PyErr_SetString(PyExc_ValueError, "null pdfium function");
+            return NULL;
+        }
+    }
+    long near_white = PyLong_AsLong(args[3]);
+    if (near_white == -1 && PyErr_Occurred()) return NULL;
+    if (page == NULL) {
+        PyErr_SetString(PyExc_ValueError, "null page");
+        return NULL;
+    }
+    get_object_fn get_object = (get_object_fn)fn[0];
+    render_mode_fn render_mode = (render_mode_fn)fn[1];
+    object_colour_fn fill_colour = (object_colour_fn)fn[2];
+    object_colour_fn stroke_colour = (object_colour_fn)fn[3];
+    PyObject *indices = PySequence_Fast(args[1], "indices: an iterable of ints");
+    if (indices == NULL) return NULL;
+    PyObject *out = PyDict_New();
+    if (out == NULL) {
+        Py_DECREF(indices);
+        return NULL;
+    }
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(indices);
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *key = PySequence_Fast_GET_ITEM(indices, k);
+        long index = PyLong_AsLong(key);
+        if (index == -1 && PyErr_Occurred()) goto fail;
+        if (index < 0 || index > INT_MAX) continue;
+        void *object = get_object(page, (int)index);
+        if (object == NULL) continue;
+        int mode = render_mode(object); /* (-1 for an object not text) */
+        long paint;
+        if (mode == 3) {
+            paint = 0;
+        } else if (mode < 0 || mode > 6) {
+            continue; /* (unknown; 7 adds to the clip only: what it clips shows) */
+        } else {
+            /* Modes 0-6 but 3: fill (0, 4), stroke (1, 5) or both (2, 6). */
+            int fills = mode != 1 && mode != 5, strokes = mode == 1 || mode == 2 || mode >= 5;
+            int fill = fills ? paint_of(fill_colour, object, (unsigned int)near_white) : 0;
+            int stroke = strokes ? paint_of(stroke_colour, object, (unsigned int)near_white) : 0;
+            if (fill < 0 || stroke < 0 || fill == 2 || stroke == 2) continue;
+            paint = fill > stroke ? fill : stroke;
+        }
+        PyObject *value = PyLong_FromLong(paint);
+        if (value == NULL || PyDict_SetItem(out, key, value) < 0) {
+            Py_XDECREF(value);
+            goto fail;
+        }
+        Py_DECREF(value);
+    }
+    Py_DECREF(indices);
+    return out;
+fail:
+    Py_DECREF(indices);
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"glyph_objects", (PyCFunction)(void (*)(void))glyph_objects, METH_FASTCALL,
      "The set of the glyphs' obj values (glyphs.py: _restore_dropped_spaces)."},
@@ -1285,6 +1386,8 @@ static PyMethodDef methods[] = {
      "A drawing's top-level objects with their bounds, for sorting by size (glyphs.py)."},
     {"clip_boxes", (PyCFunction)(void (*)(void))clip_boxes, METH_FASTCALL,
      "The box of the clip of each of a page's top-level objects (glyphs.py: clip_boxes)."},
+    {"text_paints", (PyCFunction)(void (*)(void))text_paints, METH_FASTCALL,
+     "Which of a page's top-level text objects draw no ink or only near white (glyphs.py)."},
     {NULL, NULL, 0, NULL},
 };
 

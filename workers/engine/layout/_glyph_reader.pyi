@@ -1,5 +1,5 @@
 # Types of the C accelerator built from _glyph_reader.c (see glyphs.py).
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 def read_glyphs(
@@ -53,3 +53,7 @@ def clip_boxes(
     min_side: float,
     /,
 ) -> dict[int, tuple[float, float, float, float]]: ...
+
+def text_paints(
+    page: int, indices: Iterable[int], functions: tuple[int, int, int, int], near_white: int, /
+) -> dict[int, int]: ...

@@ -52,6 +52,7 @@ from .lines import SPACE_GAP, Fragment, text_of, word_count
 from .list_labels import label_provs
 from .numbered_heads import numbered_heading
 from .numbered_runs import numbered_runs, outvoted
+from .order import side_notes
 from .patterns import (
     BULLET,
     LEADER,
@@ -68,6 +69,9 @@ from .tables import table_caption
 
 #: Margin bands (fraction of page height) where running headers and footers live.
 MARGIN_BAND = 0.12
+#: Lines a side note may hold and be furniture: a print job's slug, a preprint server's
+#: stamp, a journal's vertical running title run to a line or two.
+SIDE_NOTE_LINES = 3
 
 
 _PAGE_NUMBER = re.compile(
@@ -1427,7 +1431,15 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
     numbered_in_body: dict[str, list[Block]] = {}
     for result, page in zip(results, doc.pages, strict=True):
         band = MARGIN_BAND * page.height
+        # Text running up or down a side margin, beside all the page's level text (an arXiv
+        # stamp, a slug, a vertical running title), is furniture of the margin, not of the
+        # text: read in the body it lands between the page's paragraphs.
+        for block in side_notes(result.blocks):
+            if block.artifact is None and len(block.frags) <= SIDE_NOTE_LINES:
+                found[id(block)] = "other"
         for block in result.blocks:
+            if id(block) in found:
+                continue
             if block.artifact is not None:
                 found[id(block)] = block.artifact
                 continue

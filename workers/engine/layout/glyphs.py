@@ -57,6 +57,12 @@ MAX_OBJECTS = 50_000
 MAX_PATHS = 3000
 #: A path thinner than this (points) in one direction is a rule (table border, underline).
 RULE_THICKNESS = 2.5
+#: A colour whose every channel (0-255) is at least this is white to the eye: on white paper
+#: it cannot be told from the page (#FAFAFA on white: a contrast ratio of 1.04).
+NEAR_WHITE = 245
+#: :func:`text_paints`' answers: a text object that draws no ink (render mode 3, or painted
+#: with alpha 0), and one that paints only in (near) white.
+NO_INK, WHITE_INK = 0, 1
 
 
 @dataclass(slots=True)
@@ -285,6 +291,65 @@ class OpenedPage:
                 boxes[index] = clip
         return boxes
 
+    def unseen_text(self, objects: Iterable[int]) -> set[int]:
+        """The top-level text objects among ``objects`` that no one sees (see
+        :mod:`.unseen`): those drawing no ink (render mode 3, or alpha 0) with nothing
+        painted where they lie, before or after them, but fills in white (invisible text over
+        a scan, or over the shapes of words turned to outlines, is the text of what shows
+        there: it is kept); and those painting in (near) white on bare page, or on a white
+        fill wholly under them (the last thing painted there before them). Text on anything
+        else (an image, a coloured box or glyph, a form's drawing) may show, and is kept."""
+        kinds = self.content.object_kinds
+        page = _address(self.page.raw)
+        # (Objects of other kinds are passed too, and left out there: a page may draw
+        # thousands, and sorting them out here would cost more than asking.)
+        paints = text_paints(page, objects)
+        if not paints:
+            return set()  # (nearly every page: all its text is painted in a colour)
+        sides = (ctypes.c_float * 4)()
+        at = [ctypes.addressof(sides) + k * ctypes.sizeof(ctypes.c_float) for k in range(4)]
+
+        def bounds(index: int) -> tuple[float, float, float, float] | None:
+            obj = _page_object(page, index)
+            if not obj or not _object_bounds(obj, *at):
+                return None
+            return sides[0], sides[1], sides[2], sides[3]
+
+        boxes = {i: box for i in paints if (box := bounds(i)) is not None}
+        if not boxes:
+            return set()
+        # What lies under each (or, for text drawing no ink, under or over it): the page's
+        # other objects, each asked once, in drawing order. Text painted in colour counts (a
+        # white digit on a black circle drawn by a symbol font shows); the suspects do not.
+        shown: set[int] = set()
+        on_white: dict[int, bool] = {}  # white text -> on a white fill (the last under it)
+        open_ = sorted(boxes)
+        end = len(kinds) if any(paints[i] == NO_INK for i in open_) else open_[-1]
+        for j in range(min(end, len(kinds))):
+            if not open_ or j in paints:
+                continue
+            box = bounds(j)
+            if box is None:
+                continue
+            white = None
+            added = False
+            for i in open_:
+                glyphs = boxes[i]
+                if (paints[i] == WHITE_INK and j > i) or not _overlap(box, glyphs):
+                    continue
+                if white is None:
+                    white = _near_white_fill(_page_object(page, j))
+                if paints[i] == NO_INK:
+                    if not white:
+                        shown.add(i)
+                        added = True
+                else:
+                    on_white[i] = white and box[0] <= glyphs[0] and box[1] <= glyphs[1] and (
+                        glyphs[2] <= box[2] and glyphs[3] <= box[3])
+            if added:
+                open_ = [i for i in open_ if i not in shown]
+        return {i for i in boxes if i not in shown and on_white.get(i, True)}
+
     def seen_box(
         self, objects: Iterable[int], within: tuple[float, float, float, float] | None = None
     ) -> tuple[float, float, float, float] | None:
@@ -403,6 +468,69 @@ def _white_fill_box(obj: Any) -> tuple[float, float, float, float] | None:
     ) or any(channel.value != 255 for channel in colour[:3]):
         return None
     return _bounds(obj)
+
+
+def _near_white_fill(address: int | None) -> bool:
+    """Whether the object at ``address`` is a path filled in (near) white, opaque, and not
+    stroked: it paints what the white page shows."""
+    if not address or _object_type(address) != c.FPDF_PAGEOBJ_PATH:
+        return False
+    obj = ctypes.cast(address, c.FPDF_PAGEOBJECT)
+    fill_mode, stroke = ctypes.c_int(0), ctypes.c_int(0)
+    if not c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke)):
+        return False
+    colour = [ctypes.c_uint(0) for _ in range(4)]
+    return bool(
+        not stroke.value and fill_mode.value != 0 and c.FPDFPageObj_GetFillColor(
+            obj, *(ctypes.byref(channel) for channel in colour))
+        and all(channel.value >= NEAR_WHITE for channel in colour[:3])
+        and colour[3].value == 255
+    )
+
+
+def text_paints(page: int, indices: Iterable[int]) -> dict[int, int]:
+    """Of the top-level objects ``indices`` of the page at address ``page``, the text objects that
+    may show nothing, each with what it paints: :data:`NO_INK` (render mode 3, or every
+    colour its mode paints with of alpha 0), :data:`WHITE_INK` (every such colour near white,
+    see :data:`NEAR_WHITE`). Render mode 7 (adding to the clip, painting nothing) is not
+    among them: what it clips shows the words. Asked of every text object of a page: in C
+    where built (``_glyph_reader.text_paints``), else :func:`_python_text_paints`."""
+    if _accelerator is not None:
+        found: dict[int, int] = _accelerator.text_paints(page, indices, _PAINT_FUNCTIONS,
+                                                         NEAR_WHITE)
+        return found
+    return _python_text_paints(page, indices)
+
+
+def _python_text_paints(page: int, indices: Iterable[int]) -> dict[int, int]:
+    """:func:`text_paints` in Python (keep it in step with ``_glyph_reader.c``'s)."""
+    found = {}
+    colour = (ctypes.c_uint * 4)()
+    channels = [ctypes.addressof(colour) + k * ctypes.sizeof(ctypes.c_uint) for k in range(4)]
+
+    def paint_of(read: Callable[..., int], obj: int) -> int:
+        if not read(obj, *channels):
+            return -1
+        if colour[3] == 0:
+            return NO_INK
+        return WHITE_INK if min(colour[0], colour[1], colour[2]) >= NEAR_WHITE else 2
+
+    for index in indices:
+        obj = _page_object(page, index) if index >= 0 else None
+        if not obj:
+            continue
+        mode = _render_mode(obj)
+        if mode == c.FPDF_TEXTRENDERMODE_INVISIBLE:
+            found[index] = NO_INK
+            continue
+        if not 0 <= mode <= 6:
+            continue
+        fill = paint_of(_fill_colour, obj) if mode not in (1, 5) else NO_INK
+        stroke = paint_of(_stroke_colour, obj) if mode in (1, 2, 5, 6) else NO_INK
+        if fill < 0 or stroke < 0 or fill == 2 or stroke == 2:
+            continue
+        found[index] = max(fill, stroke)
+    return found
 
 
 def _one_rule(boxes: Sequence[tuple[float, float, float, float]]) -> bool:
@@ -1210,6 +1338,20 @@ _form_object = ctypes.CFUNCTYPE(_VOID, _VOID, ctypes.c_ulong)(_address(c.FPDFFor
 _text_object_font = ctypes.CFUNCTYPE(_VOID, _VOID)(_address(c.FPDFTextObj_GetFont))
 _char_matrix = ctypes.CFUNCTYPE(ctypes.c_int, _VOID, ctypes.c_int, _VOID)(
     _address(c.FPDFText_GetMatrix)
+)
+
+
+_render_mode = ctypes.CFUNCTYPE(ctypes.c_int, _VOID)(_address(c.FPDFTextObj_GetTextRenderMode))
+_fill_colour = ctypes.CFUNCTYPE(ctypes.c_int, _VOID, _VOID, _VOID, _VOID, _VOID)(
+    _address(c.FPDFPageObj_GetFillColor)
+)
+_stroke_colour = ctypes.CFUNCTYPE(ctypes.c_int, _VOID, _VOID, _VOID, _VOID, _VOID)(
+    _address(c.FPDFPageObj_GetStrokeColor)
+)
+# What text_paints (C) calls, in its order.
+_PAINT_FUNCTIONS = (
+    _address(c.FPDFPage_GetObject), _address(c.FPDFTextObj_GetTextRenderMode),
+    _address(c.FPDFPageObj_GetFillColor), _address(c.FPDFPageObj_GetStrokeColor),
 )
 
 

@@ -646,6 +646,16 @@ def _set_aside_side_notes(frags: list[Fragment]) -> tuple[list[Fragment], list[F
     return [f for f in frags if id(f) not in gone], aside
 
 
+def side_notes(blocks: list[Block]) -> list[Block]:
+    """The text blocks of a page running up or down a side margin, wholly beside all its
+    level text blocks (see :func:`_set_aside_side_notes`)."""
+    # (Asked of every block of every page, twice: a block's first line answers for most.)
+    return _beside_level_text(
+        blocks, lambda b: bool(b.frags) and turned(b.frags[0]) and all(map(turned, b.frags)),
+        lambda b: b.kind == "text",
+    )
+
+
 def _beside_level_text(
     items: list[_B], turned: Callable[[_B], bool], counts: Callable[[_B], bool]
 ) -> list[_B]:
@@ -1249,10 +1259,7 @@ def reading_order(
 
     if depth == 0:
         # Side notes (see _set_aside_side_notes) would block every cut: read after the page.
-        aside = _beside_level_text(
-            blocks, lambda b: bool(b.frags) and all(turned(f) for f in b.frags),
-            lambda b: b.kind == "text",
-        )
+        aside = side_notes(blocks)
         if aside:
             rest = [b for b in blocks if b not in aside]
             return order(rest, 0) + aside

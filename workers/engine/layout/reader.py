@@ -135,6 +135,7 @@ from .tick_boxes import EVERYWHERE, TickBoxes
 from .tick_boxes import GAP as TICK_GAP
 from .tick_boxes import LEVEL as TICK_LEVEL
 from .tick_boxes import SIDE as TICK_SIDE
+from .unseen import take_unseen
 from .walls import GlyphPositions, shared_edges, split_at_walls, vertical_walls
 from .wordmarks import mark_wordmarks
 
@@ -259,9 +260,12 @@ def _analyse_page(
         # part of what a reader sees: an artifact, not text.
         drawn = content.glyphs
         off = take_off_page(content, visible_area(content, opened.page.get_bbox()))
-        # So are whole words a clip path hides (an axis label its chart's frame clips away).
-        clipped = take_clipped(content, opened.clip_boxes(drawn_objects(content.glyphs)))
-        off = _in_drawing_order(drawn, off, clipped)
+        # So are whole words a clip path hides (an axis label its chart's frame clips away),
+        objects = drawn_objects(content.glyphs)
+        clipped = take_clipped(content, opened.clip_boxes(objects))
+        # and text painted in no ink, or white on white ("SPACER TEXT" of a template).
+        unseen = take_unseen(content, opened.unseen_text(objects))
+        off = _in_drawing_order(drawn, off, _in_drawing_order(drawn, clipped, unseen))
         needs_ocr = not content.glyphs and bool(content.images)
         if needs_ocr:
             doc.warnings.append(Warning("needs-ocr", "the page is an image with no text", index))
