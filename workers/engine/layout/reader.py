@@ -417,7 +417,7 @@ def page_blocks(
             # (Grouping into lines joins pieces a fragment gap apart again: split anew.)
             for line in region_lines:
                 line.fragments = split_at_walls(line.fragments, walls, positions)
-        tables, used = find_tables(region_lines, content.index)
+        tables, used = find_tables(region_lines, content.index, content.rules)
         for form in [t for t in tables if lays_out_form(t, fields)]:
             tables.remove(form)  # its labels are read as text
             used.difference_update(id(f) for f in form.frags)

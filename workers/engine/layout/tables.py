@@ -1190,7 +1190,12 @@ def rows_align(a: list[Fragment], b: list[Fragment]) -> bool:
     return aligned > 0.6 * len(small)
 
 
-def find_tables(page_lines: list[Line], page: int) -> tuple[list[Block], set[int]]:
+def find_tables(
+    page_lines: list[Line], page: int, rules: Sequence[Rect] = ()
+) -> tuple[list[Block], set[int]]:
+    """Tables of lines lined up in columns among ``page_lines`` and the ids of the fragments
+    they (and listings read line by line) took. ``rules``: the page's rules, which may set a
+    table's caption apart from its rows (see :func:`_trim_captions`)."""
     blocks: list[Block] = []
     used: set[int] = set()
     run: list[Line] = []
@@ -1229,7 +1234,11 @@ def find_tables(page_lines: list[Line], page: int) -> tuple[list[Block], set[int
                         block.add(f)
                     blocks.append(block)
         elif len([line for line in run if len(line.fragments) > 1]) >= 3:
-            table = _table_from(run, page)
+            # A caption set apart at either end is the table's, read as text (the reader
+            # hears it as the table's caption, see .classify), no row: its lines are left.
+            rows = _trim_captions(run, rules)
+            table = _table_from(rows, page) if rows is not run else None
+            table = table if table is not None else _table_from(run, page)
             if table is not None and table.table is not None and _choices_to_mark(table.table):
                 # A questionnaire: each question and the answers printed beside it to circle
                 # ("yes  no"), read across as one line, not down as columns of answers.
@@ -1263,6 +1272,84 @@ def find_tables(page_lines: list[Line], page: int) -> tuple[list[Block], set[int
             close()
     close()
     return blocks, used
+
+
+def _trim_captions(run: list[Line], rules: Sequence[Rect]) -> list[Line]:
+    """The run without a table's caption at its top or its bottom ("Table 3: …", with the
+    lines it wraps onto), or ``run`` itself when it has none. A caption is set apart from
+    the column grid of the rows: a piece of its line spans two of their columns or stands
+    in none (a title running across the table), or a rule across the rows parts it from
+    them and none rules it in (a caption over a table's top rule). A row whose first cell
+    happens to open like a caption ("Table 1" in a list of tables) sits in the grid, and
+    the rules round it rule it in."""
+    if not (
+        TABLE_CAPTION.match(run[0].fragments[0].text)
+        or any(TABLE_CAPTION.match(line.fragments[0].text) for line in run[-_CAPTION_LINES:])
+    ):
+        return run  # (most runs: asked of every table found)
+    flat = [r for r in rules if r.x1 - r.x0 > 10 and r.y1 - r.y0 <= 2.5]
+    rows = run
+    if TABLE_CAPTION.match(run[0].fragments[0].text):
+        end = 1 + _wrapped_lines(run, 0)
+        if _caption_apart(run[:end], run[end:], flat, top=True):
+            rows = run[end:]
+    for k in range(max(len(rows) - _CAPTION_LINES, 1), len(rows)):
+        if (
+            TABLE_CAPTION.match(rows[k].fragments[0].text)
+            and k + 1 + _wrapped_lines(rows, k) == len(rows)
+            and _caption_apart(rows[k:], rows[:k], flat, top=False)
+        ):
+            rows = rows[:k]
+            break
+    return rows if sum(len(line.fragments) > 1 for line in rows) >= 3 else run
+
+
+#: A caption is at most this many lines (its first and those it wraps onto).
+_CAPTION_LINES = 4
+
+
+def _wrapped_lines(run: list[Line], k: int) -> int:
+    """How many lines after the caption line at ``k`` are its text wrapped: one piece each,
+    starting where a piece of the caption's line does, close under the line above."""
+    starts = [f.x0 for f in run[k].fragments]
+    count = 0
+    for above, line in zip(run[k:], run[k + 1:k + _CAPTION_LINES], strict=False):
+        f = line.fragments[0]
+        if len(line.fragments) > 1 or above.y0 - line.y1 > 0.5 * f.height or not any(
+            abs(f.x0 - x) <= 2 for x in starts
+        ):
+            break
+        count += 1
+    return count
+
+
+def _caption_apart(
+    caption: list[Line], rows: list[Line], flat: list[Rect], *, top: bool
+) -> bool:
+    """The ``caption`` lines (over the ``rows`` when ``top``, else under them) are set apart
+    from the rows' column grid (see :func:`_trim_captions`)."""
+    columns = _columns([list(line.fragments) for line in rows])
+    if len(columns) < 2:
+        return False
+    if any(
+        sum(_in_column(f, c) for c in columns) != 1 for line in caption for f in line.fragments
+    ):
+        return True
+    left, right = columns[0][0], columns[-1][1]
+    across = [r for r in flat if r.x0 <= left + 2 and r.x1 >= right - 2]
+    inner, next_row = (caption[-1], rows[0]) if top else (caption[0], rows[-1])
+    outer = caption[0] if top else caption[-1]
+    pitch = abs(inner.y0 - next_row.y0)
+    # (A rule set close under a line may cross its box: its descenders' room.)
+    room = 0.25 * max(f.height for f in inner.fragments)
+    middles = [(r.y0 + r.y1) / 2 for r in across]
+    if top:
+        parted = any(next_row.y1 - room <= y <= inner.y0 + room for y in middles)
+        ruled_in = any(outer.y1 - room <= y <= outer.y1 + pitch for y in middles)
+    else:
+        parted = any(inner.y1 - room <= y <= next_row.y0 + room for y in middles)
+        ruled_in = any(outer.y0 - pitch <= y <= outer.y0 + room for y in middles)
+    return parted and not ruled_in
 
 
 class _RunShape:
@@ -2195,7 +2282,7 @@ def _names_field(f: Fragment, fields: Sequence[BBox]) -> bool:
 #: What opens a table's caption ("Table 3:", "Tableau II", "Tabelle 4", "表 1"): the caption
 #: words of :data:`.figures.CAPTION` that name a table, and a number.
 TABLE_CAPTION = re.compile(
-    r"^(?:table|tableau|tabelle|tabla|tabella|tabel|表|표)"
+    r"^(?:table|tab\.|tableau|tabelle|tabla|tabella|tabel|表|표)"
     r"\s*(?:\d|(?-i:[IVX]+)\b|(?-i:[A-Z])[-.]?\d)",
     re.IGNORECASE,
 )
