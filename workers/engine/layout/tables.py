@@ -1238,7 +1238,17 @@ def find_tables(
             # hears it as the table's caption, see .classify), no row: its lines are left.
             rows = _trim_captions(run, rules)
             table = _table_from(rows, page) if rows is not run else None
-            table = table if table is not None else _table_from(run, page)
+            if table is not None:
+                # (One block: the caption's label and title, a wide gap apart, are one text.)
+                caption = Block(page)
+                for line in run:
+                    if line not in rows:
+                        for f in line.fragments:
+                            caption.add(f)
+                blocks.append(caption)
+                used.update(id(f) for f in caption.frags)
+            else:
+                table = _table_from(run, page)
             if table is not None and table.table is not None and _choices_to_mark(table.table):
                 # A questionnaire: each question and the answers printed beside it to circle
                 # ("yes  no"), read across as one line, not down as columns of answers.
