@@ -53,7 +53,7 @@ def test_a_caption_running_across_the_columns_over_the_rows_is_the_tables_captio
 ) -> None:
     # The label at the table's left edge, the title running on across its columns, on the
     # line right over the rows (the rows' own pitch): no row of cells.
-    ops = [_show(120, 734, label), _show(170, 734, "Sales of kites by model and by shop, spring")]
+    ops = [_show(120, 734, label), _show(186, 734, "Sales of kites by model and by shop, spring")]
     path = text_page_pdf(tmp_path / "above.pdf", ops + _rows(720))
     table, blocks = _read(path)
     caption = f"{label} Sales of kites by model and by shop, spring"

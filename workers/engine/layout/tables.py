@@ -1314,6 +1314,17 @@ def _trim_captions(run: list[Line], rules: Sequence[Rect]) -> list[Line]:
     return rows if sum(len(line.fragments) > 1 for line in rows) >= 3 else run
 
 
+def _aligned(a: Fragment, b: Fragment) -> bool:
+    """Two pieces of a column lined up as its cells are: flush left, flush right or centred
+    alike."""
+    return (
+        abs(a.x0 - b.x0) <= _ALIGNED or abs(a.x1 - b.x1) <= _ALIGNED
+        or abs(a.x0 + a.x1 - b.x0 - b.x1) <= 2 * _ALIGNED
+    )
+
+
+#: Points within which cells of a column line up.
+_ALIGNED = 1.0
 #: A caption is at most this many lines (its first and those it wraps onto).
 _CAPTION_LINES = 4
 
@@ -1337,14 +1348,20 @@ def _caption_apart(
     caption: list[Line], rows: list[Line], flat: list[Rect], *, top: bool
 ) -> bool:
     """The ``caption`` lines (over the ``rows`` when ``top``, else under them) are set apart
-    from the rows' column grid (see :func:`_trim_captions`)."""
+    from the rows' column grid (see :func:`_trim_captions`): a piece spans two columns or
+    stands in none, or does not line up with the cells of its column (cells line up, flush
+    left or right or centred: a caption's title runs on from its label wherever that ends),
+    or rules set the lines apart."""
     columns = _columns([list(line.fragments) for line in rows])
     if len(columns) < 2:
         return False
-    if any(
-        sum(_in_column(f, c) for c in columns) != 1 for line in caption for f in line.fragments
-    ):
-        return True
+    cells = [f for line in rows for f in line.fragments]
+    for f in (f for line in caption for f in line.fragments):
+        within = [c for c in columns if _in_column(f, c)]
+        if len(within) != 1 or not any(
+            _in_column(g, within[0]) and _aligned(f, g) for g in cells
+        ):
+            return True
     left, right = columns[0][0], columns[-1][1]
     across = [r for r in flat if r.x0 <= left + 2 and r.x1 >= right - 2]
     inner, next_row = (caption[-1], rows[0]) if top else (caption[0], rows[-1])
