@@ -133,3 +133,33 @@ def test_a_bookmarked_caption_is_no_heading_but_the_tables_caption(tmp_path: Pat
     assert not any(isinstance(b, Heading) for b in doc.blocks)
     (node,) = [n for n in _sequence(doc.blocks) if n.role == "Table"]
     assert node.children[0].role == "Caption"
+
+
+def _grid(xs: list[float], ys: list[float]) -> list[bytes]:
+    return [f"{xs[0]} {y} {xs[-1] - xs[0]} 0.5 re f".encode() for y in ys] + [
+        f"{x} {ys[-1]} 0.5 {ys[0] - ys[-1]} re f".encode() for x in xs
+    ]
+
+
+@pytest.mark.parametrize("title", ["Table 2: Staging of the tumour", "Staging"])
+def test_a_caption_in_a_band_of_the_grids_box_over_its_rules_is_its_caption(
+    tmp_path: Path, title: str
+) -> None:
+    # A table set on a coloured box, its caption in a band of the box above the top rule:
+    # the table's caption, read as text. (A title naming no table stays the grid's first
+    # row, one cell across it.)
+    xs, ys = [100.0, 200.0, 400.0], [700.0, 670.0, 640.0, 610.0]
+    rows = [("Stage I", "Less than 2 cm"), ("Stage II", "From 2 to 5 cm"),
+            ("Stage III", "More than 5 cm")]
+    ops = [b"0.8 g 100 600 300 125 re f 0 g", *_grid(xs, ys), _show(106, 708, title)]
+    for r, (stage, size) in enumerate(rows):
+        ops += [_show(106, 684 - 30 * r, stage), _show(206, 684 - 30 * r, size)]
+    table, blocks = _read(text_page_pdf(tmp_path / "boxed.pdf", ops))
+    cells = [[text for text in row if text] for row in _cells(table)]
+    if title.startswith("Table"):
+        assert table.caption == title
+        assert cells == [list(row) for row in rows]
+        assert any(isinstance(b, Paragraph) and b.text == title for b in blocks)
+    else:
+        assert table.caption is None
+        assert cells[0] == [title]

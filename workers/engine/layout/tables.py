@@ -214,6 +214,7 @@ def ruled_tables(
         # over the page per band: nothing in the loop below adds to ``taken`` (it grows only
         # once the grid is read), so these are the lists a pass per band would make.
         in_band: dict[int, list[Fragment]] = {}
+        beyond: set[int] = set()  # bands of the box beyond the rules (a title, a note)
         for f in frags:
             at = band_of.get(id(f))
             if at is not None and id(f) not in taken:  # (widened grids may overlap)
@@ -260,6 +261,8 @@ def ruled_tables(
             # (A band of the box beyond the rules, its title or its note, spans the columns:
             # its text is one cell, the first.)
             spanning = top > ruled_top + TOUCH or bottom < ruled_bottom - TOUCH
+            if spanning:
+                beyond.add(band)
             for group in row_groups:
                 row: list[Fragment | None] = [None] * (len(xs) - 1)
                 for f in group:
@@ -294,6 +297,14 @@ def ruled_tables(
             if all(c is None for c in cells[0]):
                 del cells[0]
                 del row_bands[0]
+        for at in (0, -1):
+            if len(cells) > 2 and row_bands[at] in beyond and _caption_cell(cells[at]):
+                # The table's caption in a band of its box ("Table 3: …"): read as text over
+                # or under the table, its caption (see .classify), not a row spanning it.
+                glyphs = {id(g) for f in cells[at] if f is not None for g in f.glyphs}
+                members = [f for f in members if not any(id(g) in glyphs for g in f.glyphs)]
+                del cells[at]
+                del row_bands[at]
         grid_cells, heads, spans = _drawn_table(
             cells, xs, Bands(ys, row_bands, blank_bands, hs), content.paths, members
         )
@@ -307,6 +318,15 @@ def ruled_tables(
         taken.update(id(f) for f in members)
         out.append(block)
     return out
+
+
+def _caption_cell(row: list[Fragment | None]) -> bool:
+    """A row of one cell, across the grid, reading as a table's caption ("Table 3: …")."""
+    first = row[0]
+    return (
+        first is not None and all(c is None for c in row[1:])
+        and bool(TABLE_CAPTION.match(first.text))
+    )
 
 
 def _drawn_table(
