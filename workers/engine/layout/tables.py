@@ -1256,13 +1256,14 @@ def find_tables(
         elif len([line for line in run if len(line.fragments) > 1]) >= 3:
             # A caption set apart at either end is the table's, read as text (the reader
             # hears it as the table's caption, see .classify), no row: its lines are left.
-            rows = _trim_captions(run, rules)
-            table = _table_from(rows, page) if rows is not run else None
+            kept = _trim_captions(run, rules)
+            table = _table_from(kept, page) if kept is not run else None
             if table is not None:
                 # (One block: the caption's label and title, a wide gap apart, are one text.)
                 caption = Block(page)
+                in_table = {id(line) for line in kept}
                 for line in run:
-                    if line not in rows:
+                    if id(line) not in in_table:
                         for f in line.fragments:
                             caption.add(f)
                 blocks.append(caption)
