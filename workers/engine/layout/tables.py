@@ -1308,27 +1308,27 @@ def find_tables(
 def _trim_captions(run: list[Line], rules: Sequence[Rect]) -> list[Line]:
     """The run without a table's caption at its top or its bottom ("Table 3: …", with the
     lines it wraps onto), or ``run`` itself when it has none. A caption is set apart from
-    the column grid of the rows: a piece of its line spans two of their columns or stands
-    in none (a title running across the table), or a rule across the rows parts it from
-    them and none rules it in (a caption over a table's top rule). A row whose first cell
-    happens to open like a caption ("Table 1" in a list of tables) sits in the grid, and
-    the rules round it rule it in."""
+    the column grid of the rows: a piece of its line spans two of their columns, stands in
+    none or lines up with no cell of its column (a title running on from its label), or a
+    rule across the rows parts it from them and none rules it in (a caption over a table's
+    top rule). A row whose first cell happens to open like a caption ("Table 1" in a list
+    of tables) sits in the grid, its cells lined up with the others, and the rules round
+    it rule it in."""
     if not (
         TABLE_CAPTION.match(run[0].fragments[0].text)
         or any(TABLE_CAPTION.match(line.fragments[0].text) for line in run[-_CAPTION_LINES:])
     ):
         return run  # (most runs: asked of every table found)
-    flat = [r for r in rules if r.x1 - r.x0 > 10 and r.y1 - r.y0 <= 2.5]
     rows = run
     if TABLE_CAPTION.match(run[0].fragments[0].text):
         end = 1 + _wrapped_lines(run, 0)
-        if _caption_apart(run[:end], run[end:], flat, top=True):
+        if _caption_apart(run[:end], run[end:], rules, top=True):
             rows = run[end:]
     for k in range(max(len(rows) - _CAPTION_LINES, 1), len(rows)):
         if (
             TABLE_CAPTION.match(rows[k].fragments[0].text)
             and k + 1 + _wrapped_lines(rows, k) == len(rows)
-            and _caption_apart(rows[k:], rows[:k], flat, top=False)
+            and _caption_apart(rows[k:], rows[:k], rules, top=False)
         ):
             rows = rows[:k]
             break
@@ -1366,7 +1366,7 @@ def _wrapped_lines(run: list[Line], k: int) -> int:
 
 
 def _caption_apart(
-    caption: list[Line], rows: list[Line], flat: list[Rect], *, top: bool
+    caption: list[Line], rows: list[Line], rules: Sequence[Rect], *, top: bool
 ) -> bool:
     """The ``caption`` lines (over the ``rows`` when ``top``, else under them) are set apart
     from the rows' column grid (see :func:`_trim_captions`): a piece spans two columns or
@@ -1384,7 +1384,10 @@ def _caption_apart(
         ):
             return True
     left, right = columns[0][0], columns[-1][1]
-    across = [r for r in flat if r.x0 <= left + 2 and r.x1 >= right - 2]
+    across = [
+        r for r in rules
+        if r.x0 <= left + 2 and r.x1 >= right - 2 and r.x1 - r.x0 > 10 and r.y1 - r.y0 <= 2.5
+    ]
     inner, next_row = (caption[-1], rows[0]) if top else (caption[0], rows[-1])
     outer = caption[0] if top else caption[-1]
     pitch = abs(inner.y0 - next_row.y0)
