@@ -3,7 +3,8 @@
 A run of lines split into several fragments is a table when its fragments line up in columns
 and do not fill them (text columns fill theirs, table cells rarely do); contents lists, line
 numbers and fixed-pitch listings are not tables. A table split by a wide gap between rows is
-rebuilt as one.
+rebuilt as one. A caption set apart over or under a table's rows ("Table 3: …" running across
+its columns, or over its top rule) is no row: it is read as text, the table's caption.
 """
 
 from __future__ import annotations
