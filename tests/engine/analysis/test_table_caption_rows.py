@@ -10,7 +10,7 @@ import pikepdf
 import pytest
 from pikepdf import OutlineItem
 
-from workers.engine.document import Heading, Paragraph, Table
+from workers.engine.document import Block, Heading, Paragraph, Table
 from workers.engine.layout.reader import read_layout
 from workers.engine.tagged_pdf.plan import _sequence
 
@@ -41,10 +41,10 @@ def _cells(table: Table) -> list[list[str]]:
     return [[c.text for c in row.cells] for row in table.rows]
 
 
-def _read(path: Path) -> tuple[Table, list[object]]:
+def _read(path: Path) -> tuple[Table, list[Block]]:
     doc = read_layout(path, max_pages=5)
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
-    return table, list(doc.blocks)
+    return table, doc.blocks
 
 
 @pytest.mark.parametrize("label", ["Table 3.", "Tab. 3", "Tableau 3 :", "Tabelle 3."])
@@ -79,10 +79,13 @@ def test_a_caption_under_the_rows_is_the_tables_caption(tmp_path: Path) -> None:
     title = "Sales of kites by model and by shop, spring and summer"
     ops = _rows(720) + [_show(120, 650, "Table 3:"), _show(160, 650, title)]
     path = text_page_pdf(tmp_path / "below.pdf", ops)
-    table, _ = _read(path)
+    table, blocks = _read(path)
     assert table.caption == "Table 3: Sales of kites by model and by shop, spring and summer"
     assert _cells(table)[-1] == ["Bare Bone Kit", "3", "50.00"]
     assert not any("Sales" in cell for row in _cells(table) for cell in row)
+    # (Tagged as the table's Caption, its last child: where it is read.)
+    (node,) = _sequence(blocks)
+    assert node.role == "Table" and node.children[-1].role == "Caption"
 
 
 def test_a_caption_over_the_tables_top_rule_is_its_caption(tmp_path: Path) -> None:
