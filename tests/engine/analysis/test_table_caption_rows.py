@@ -168,3 +168,15 @@ def test_a_caption_in_a_band_of_the_grids_box_over_its_rules_is_its_caption(
     else:
         assert table.caption is None
         assert cells[0] == [title]
+
+
+def test_heads_naming_tables_over_their_columns_stay_a_row(tmp_path: Path) -> None:
+    # Heads centred over columns of figures set flush right line up with no figure, but
+    # each names a table: the columns' heads, no caption.
+    ops = [_show(x - 16, 734, f"Table {k + 1}") for k, x in enumerate((140, 240, 340))]
+    for k, row in enumerate([("1,204", "87", "5"), ("12", "4", "310"), ("340", "21,500", "9")]):
+        ops += [_show(x + 8 - 5 * len(v), 720 - 14 * k, v) for x, v in zip((140, 240, 340), row,
+                                                                          strict=True)]
+    table, _ = _read(text_page_pdf(tmp_path / "heads.pdf", ops))
+    assert table.caption is None
+    assert _cells(table)[0] == ["Table 1", "Table 2", "Table 3"]

@@ -1321,19 +1321,30 @@ def _trim_captions(run: list[Line], rules: Sequence[Rect]) -> list[Line]:
     ):
         return run  # (most runs: asked of every table found)
     rows = run
-    if TABLE_CAPTION.match(run[0].fragments[0].text):
+    if _opens_caption(run[0]):
         end = 1 + _wrapped_lines(run, 0)
         if _caption_apart(run[:end], run[end:], rules, top=True):
             rows = run[end:]
     for k in range(max(len(rows) - _CAPTION_LINES, 1), len(rows)):
         if (
-            TABLE_CAPTION.match(rows[k].fragments[0].text)
+            _opens_caption(rows[k])
             and k + 1 + _wrapped_lines(rows, k) == len(rows)
             and _caption_apart(rows[k:], rows[:k], rules, top=False)
         ):
             rows = rows[:k]
             break
     return rows if sum(len(line.fragments) > 1 for line in rows) >= 3 else run
+
+
+def _opens_caption(line: Line) -> bool:
+    """The line opens like a table's caption: its first piece names the table, a title may
+    follow in a piece or two, none naming a table (a row of heads "Table 1  Table 2" names
+    the columns)."""
+    pieces = line.fragments
+    return (
+        len(pieces) <= 3 and bool(TABLE_CAPTION.match(pieces[0].text))
+        and not any(TABLE_CAPTION.match(f.text) for f in pieces[1:])
+    )
 
 
 def _aligned(a: Fragment, b: Fragment) -> bool:
