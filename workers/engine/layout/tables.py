@@ -1256,21 +1256,11 @@ def find_tables(
                     blocks.append(block)
         elif len([line for line in run if len(line.fragments) > 1]) >= 3:
             # A caption set apart at either end is the table's, read as text (the reader
-            # hears it as the table's caption, see .classify), no row: its lines are left.
+            # hears it as the table's caption, see .classify), no row: a block of its own.
             kept = _trim_captions(run, rules)
             table = _table_from(kept, page) if kept is not run else None
-            if table is not None:
-                # (One block: the caption's label and title, a wide gap apart, are one text.)
-                caption = Block(page)
-                in_table = {id(line) for line in kept}
-                for line in run:
-                    if id(line) not in in_table:
-                        for f in line.fragments:
-                            caption.add(f)
-                blocks.append(caption)
-                used.update(id(f) for f in caption.frags)
-            else:
-                table = _table_from(run, page)
+            if table is None:
+                kept, table = run, _table_from(run, page)
             if table is not None and table.table is not None and _choices_to_mark(table.table):
                 # A questionnaire: each question and the answers printed beside it to circle
                 # ("yes  no"), read across as one line, not down as columns of answers.
@@ -1281,6 +1271,9 @@ def find_tables(
                     blocks.append(block)
                     used.update(id(f) for f in line.fragments)
             elif table is not None:
+                if kept is not run:
+                    blocks.append(_caption_block(run, kept, page))
+                    used.update(id(f) for f in blocks[-1].frags)
                 blocks.append(table)
                 used.update(id(f) for f in table.frags)
         run.clear()
@@ -1334,6 +1327,18 @@ def _trim_captions(run: list[Line], rules: Sequence[Rect]) -> list[Line]:
             rows = rows[:k]
             break
     return rows if sum(len(line.fragments) > 1 for line in rows) >= 3 else run
+
+
+def _caption_block(run: list[Line], kept: list[Line], page: int) -> Block:
+    """The lines of ``run`` not ``kept`` in its table, its caption: one block (the caption's
+    label and title, a wide gap apart, are one text)."""
+    caption = Block(page)
+    in_table = {id(line) for line in kept}
+    for line in run:
+        if id(line) not in in_table:
+            for f in line.fragments:
+                caption.add(f)
+    return caption
 
 
 def _opens_caption(line: Line) -> bool:
