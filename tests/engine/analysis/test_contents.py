@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pikepdf
+import pytest
 
 from workers.engine.document import (
     Document,
@@ -16,6 +17,7 @@ from workers.engine.document import (
     ListBlock,
     ListItem,
     Paragraph,
+    Table,
     contents_title,
     without_leaders,
 )
@@ -346,3 +348,125 @@ def test_links_to_one_page_part_entries_but_not_a_wrapped_title(tmp_path: Path) 
     assert [t for _, t, _ in entries(found)] == [
         "Introduction", "Background", "Methods of the review and of the consultation",
         "Results"]
+
+
+def dotted_line(x: float, y: float, title: str, page: str | None, *, number: str = "",
+                size: float = 11.0) -> list[Text]:
+    """A LaTeX contents line: its number, its title, then (unless ``page`` is None, a
+    chapter's line) leader dots drawn one by one on a grid common to every line, so that they
+    line up down the page, and the page number set flush right."""
+    texts = []
+    if number:
+        texts.append(Text(x, y, number, size))
+        x += 8 * len(number) + 10
+    texts.append(Text(x, y, title, size))
+    title_end = x + 0.5 * size * len(title)  # (about: Helvetica's letters are narrower)
+    if page is None:
+        return texts
+    grid = 10.0  # (wide enough that each dot is a piece of its own)
+    k = int((title_end + 2 - 72) / grid) + 1
+    while 72 + k * grid < 500:
+        texts.append(Text(72 + k * grid, y, ".", size))
+        k += 1
+    return [*texts, Text(520 - 0.55 * size * len(page), y, page, size)]
+
+
+def dotted_contents(tmp_path: Path) -> Path:
+    # Chapters without leaders, numbered sections and unnumbered exercises and back matter
+    # with leaders drawn dot by dot (how LaTeX sets them).
+    texts = [Text(72, 780, "Contents", 18)]
+    y = 740.0
+    chapters = [("1", "Topological spaces", 2, ["Open sets", "Metric spaces", "Continuity"]),
+                ("2", "Manifolds", 24, ["Charts", "Smooth maps"]),
+                ("3", "Curvature", 44, ["Curves", "Surfaces", "Gauss curvature"])]
+    for number, title, page, sections in chapters:
+        texts += dotted_line(72, y, title, None, number=number)
+        texts.append(Text(520 - 6 * len(str(page)), y, str(page)))
+        y -= 14
+        for k, section in enumerate(sections):
+            texts += dotted_line(88, y, section, str(page + 3 * k), number=f"{number}.{k + 1}")
+            y -= 14
+        texts += dotted_line(88, y, "Exercises", str(page + 10))
+        y -= 24
+    for k, title in enumerate(["Solutions", "Sources of the figures", "Index"]):
+        texts += dotted_line(72, y, title, str(60 + 5 * k))
+        y -= 24
+    return make_pages(tmp_path / "dotted.pdf", [texts])
+
+
+def test_leader_dots_drawn_one_by_one_make_a_contents_list_not_a_table(tmp_path: Path) -> None:
+    # Each dot apart, the dots of all lines on one grid: the page looks like columns of dots to
+    # the table finder. A reader wants entries and their pages, not a grid of dots.
+    doc = read_layout(dotted_contents(tmp_path), max_pages=5)
+    assert not [b for b in doc.blocks if isinstance(b, Table)]
+    (found,) = contents_lists(doc)
+    assert entries(found) == [
+        (0, "1 Topological spaces", "2"), (1, "1.1 Open sets", "2"),
+        (1, "1.2 Metric spaces", "5"), (1, "1.3 Continuity", "8"), (1, "Exercises", "12"),
+        (0, "2 Manifolds", "24"), (1, "2.1 Charts", "24"), (1, "2.2 Smooth maps", "27"),
+        (1, "Exercises", "34"),
+        (0, "3 Curvature", "44"), (1, "3.1 Curves", "44"), (1, "3.2 Surfaces", "47"),
+        (1, "3.3 Gauss curvature", "50"), (1, "Exercises", "54"),
+        (0, "Solutions", "60"), (0, "Sources of the figures", "65"), (0, "Index", "70"),
+    ]
+
+
+def two_column_contents(tmp_path: Path, *, dots_apart: bool, leading: float = 16) -> Path:
+    """Contents set in two columns, side by side on the same rows, the pages going on from
+    the foot of the left column to the top of the right; sections indented under parts.
+    Set solid (``leading`` 12), without a heading, no gap cuts the page across."""
+    texts = [Text(72, 780, "Contents", 18)] if leading > 12 else []
+    columns = [(72, 280, [(0, "Introduction", 1), (1, "Background", 3), (1, "Scope", 5),
+                          (0, "Methods", 8), (1, "Data", 11), (1, "Survey", 14)]),
+               (320, 528, [(0, "Results", 17), (1, "Housing", 19), (1, "Transport", 22),
+                           (0, "Discussion", 25), (0, "Annexes", 28), (1, "Tables", 31)])]
+    for x0, x1, column in columns:
+        for k, (depth, title, page) in enumerate(column):
+            y, x = 740 - leading * k, x0 + 12 * depth
+            if dots_apart:
+                texts.append(Text(x, y, title))
+                start = int((x + 6 * len(title) + 4) / 10) + 1
+                texts += [Text(10 * j, y, ".") for j in range(start, int((x1 - 20) / 10))]
+                texts.append(Text(x1 - 6 * len(str(page)), y, str(page)))
+            else:
+                texts.append(Text(x, y, f"{title} {'.' * (30 - len(title) - 2 * depth)} {page}"))
+    return make_pages(tmp_path / "two-columns.pdf", [texts])
+
+
+@pytest.mark.parametrize(("dots_apart", "leading"), [(False, 16), (True, 16), (True, 12)])
+def test_contents_in_two_columns_read_down_each_column(
+    tmp_path: Path, dots_apart: bool, leading: float
+) -> None:
+    # The entries of the two columns stand on the same rows, as a table's cells do; read
+    # across, the pages would jump back and forth (1, 17, 3, 19): read down each column, they
+    # follow the document. Each column's indents are its own. (With the dots drawn apart,
+    # every piece of an entry is short, as the numbers ending a form's rows are.)
+    doc = read_layout(two_column_contents(tmp_path, dots_apart=dots_apart, leading=leading),
+                      max_pages=5)
+    assert not [b for b in doc.blocks if isinstance(b, Table)]
+    (found,) = contents_lists(doc)
+    assert [(depth, title.rstrip(" ."), page) for depth, title, page in entries(found)] == [
+        (0, "Introduction", "1"), (1, "Background", "3"), (1, "Scope", "5"),
+        (0, "Methods", "8"), (1, "Data", "11"), (1, "Survey", "14"),
+        (0, "Results", "17"), (1, "Housing", "19"), (1, "Transport", "22"),
+        (0, "Discussion", "25"), (0, "Annexes", "28"), (1, "Tables", "31"),
+    ]
+
+
+def test_a_table_with_dotted_labels_stays_a_table(tmp_path: Path) -> None:
+    # A statement's rows: a label, leader dots drawn one by one, then a figure for each year.
+    # The dots run to the first figure, not to the row's last: no contents entry.
+    texts = [Text(72, 780, "Statement of income", 18), Text(380, 750, "2022"),
+             Text(460, 750, "2023")]
+    rows = [("Revenue", 120, 130), ("Grants", 45, 52), ("Interest", 3, 4), ("Rents", 17, 9)]
+    for k, (label, first, second) in enumerate(rows):
+        y = 730 - 16 * k
+        texts.append(Text(72, y, label))
+        start = int((72 + 6 * len(label) + 4) / 10) + 1
+        texts += [Text(10 * j, y, ".") for j in range(start, 36)]
+        texts += [Text(390, y, str(first)), Text(470, y, str(second))]
+    doc = read_layout(make_pages(tmp_path / "statement.pdf", [texts]), max_pages=5)
+    assert contents_lists(doc) == []
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row.cells][-2:] for row in table.rows][1:3] == [
+        ["120", "130"], ["45", "52"]]

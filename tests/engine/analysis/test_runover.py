@@ -6,7 +6,7 @@ from pathlib import Path
 
 from workers.engine.document import BBox, Paragraph, Prov, block_text
 from workers.engine.layout.reader import read_layout
-from workers.engine.layout.runover import asides_after_runover
+from workers.engine.layout.runover import asides_after_runover, paragraphs_run_on
 
 from .conftest import HtmlPdf
 
@@ -29,7 +29,7 @@ def test_a_caption_beside_a_paragraph_broken_by_the_page_is_read_after_it_ends(
         f"<p style='margin: 0 0 0 4.5cm; line-height: 14pt'>{running}</p>"
     )
     doc = read_layout(path, max_pages=5)
-    assert len({b.prov[0].page for b in doc.blocks if b.prov}) == 2
+    assert [p.page for p in doc.blocks[0].prov] == [0, 1]  # (one paragraph on both pages)
     assert read_words(path) == running.split() + caption.split()
 
 
@@ -62,3 +62,64 @@ def test_a_sentence_going_on_under_a_formula_is_not_moved() -> None:
     assert asides_after_runover([formula, end, label]) == [formula, end, label]
     going_on = para("is an isomorphism of groups.", 1, 72, 700, 500, 760)
     assert asides_after_runover([formula, end, going_on]) == [formula, end, going_on]
+
+
+def letter_words(count: int) -> str:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return " ".join(f"w{letters[i // 26 % 26]}{letters[i % 26]}" for i in range(count))
+
+
+def test_a_paragraph_broken_by_the_page_is_one_paragraph(html_pdf: HtmlPdf) -> None:
+    # The running text breaks mid-sentence at the foot of page 1 and goes on on page 2: a
+    # screen reader should hear one paragraph, and its one element is marked on both pages.
+    running = letter_words(1400)
+    path = html_pdf(f"<p style='margin: 0; line-height: 14pt'>{running}</p>")
+    doc = read_layout(path, max_pages=5)
+    paragraphs = [b for b in doc.blocks if isinstance(b, Paragraph)]
+    assert len(paragraphs) == 1
+    assert paragraphs[0].text.split() == running.split()
+    assert [p.page for p in paragraphs[0].prov] == [0, 1]
+
+
+def test_a_paragraph_broken_by_the_column_is_one_paragraph(html_pdf: HtmlPdf) -> None:
+    running = letter_words(250)
+    path = html_pdf(
+        "<div style='columns: 2; column-gap: 1cm; height: 12cm; column-fill: auto'>"
+        f"<p style='margin: 0; line-height: 14pt'>{running}</p></div>"
+    )
+    paragraphs = [b for b in read_layout(path, max_pages=5).blocks if isinstance(b, Paragraph)]
+    assert len(paragraphs) == 1
+    assert paragraphs[0].text.split() == running.split()
+    (left, right) = paragraphs[0].prov
+    assert left.page == right.page == 0 and right.bbox.x0 > left.bbox.x1
+
+
+def test_a_word_hyphenated_at_the_break_is_one_word() -> None:
+    broken = para("the bridge was closed for three weeks of the sum-", 0, 72, 60, 520, 300)
+    rest = para("mer while the river was in flood.", 1, 72, 700, 520, 760)
+    (joined,) = paragraphs_run_on([broken, rest], None)
+    assert isinstance(joined, Paragraph)
+    assert joined.text == (
+        "the bridge was closed for three weeks of the summer while the river was in flood."
+    )
+    assert [p.page for p in joined.prov] == [0, 1]
+
+
+def test_what_does_not_go_on_stays_apart() -> None:
+    broken = para("the bridge was closed for three weeks of the summer in", 0, 72, 60, 520, 300)
+    # A sentence's end, a capital, or a narrow caption on the next page: no run-on.
+    ended = para("the bridge was closed for three weeks of the summer.", 0, 72, 60, 520, 300)
+    rest = para("june while the river was in flood.", 1, 72, 700, 520, 760)
+    capital = para("June came, and the river was in flood.", 1, 72, 700, 520, 760)
+    caption = para("a photo of the bridge in june", 1, 72, 700, 200, 760)
+    assert len(paragraphs_run_on([ended, rest], None)) == 2
+    assert len(paragraphs_run_on([broken, capital], None)) == 2
+    assert len(paragraphs_run_on([broken, caption], None)) == 2
+    # Labels side by side in a row (an infographic's columns) each break off and go on.
+    left = para("for 1–2 years after treatment", 0, 72, 300, 250, 320)
+    right = para("for 3–5 years after treatment", 0, 300, 300, 478, 320)
+    assert len(paragraphs_run_on([left, right], None)) == 2
+    # The next column of the page, above where the first half ends: one paragraph.
+    top_right = para("june while the river was in flood and more.", 0, 300, 600, 520, 760)
+    column = para("the bridge was closed for three weeks of the summer in", 0, 72, 60, 292, 300)
+    assert len(paragraphs_run_on([column, top_right], None)) == 1

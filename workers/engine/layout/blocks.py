@@ -56,6 +56,10 @@ class Block:
     #: Set for a text block locked up with a drawn mark into a logo at the top of its page
     #: (see :mod:`.wordmarks`): the sender's name, no heading.
     wordmark: bool = False
+    #: Set for the first line of a list set beside another (its lead line, or else its first
+    #: point: see :func:`.tables.find_tables`): it opens a list of its own, neither going on
+    #: with the list before it nor nested in its last point.
+    opens_list: bool = False
     x0: float = 0.0
     y0: float = 0.0
     x1: float = 0.0

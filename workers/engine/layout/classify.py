@@ -265,6 +265,8 @@ def classify(
                 ordered = not BULLET.match(text)
                 indent = _label_indent(block)
                 tolerance = 0.8 * max(block.size, 1.0)
+                if stack and block.opens_list:
+                    stack = []  # a list of its own, set beside the last (a slide's columns)
                 if not stack:
                     stack = [ListBlock([], ordered=ordered, prov=prov)]
                     list_x = [indent]
@@ -367,7 +369,10 @@ def classify(
             elif _is_note(block, result, body_size, text):
                 doc.blocks.append(Note(text, text.split(" ", 1)[0], prov, page_links))
             else:
-                owner = _continued_item(block, stack, list_x, item_faces)
+                # (The line leading into a list set beside the last goes on with none.)
+                owner = None if block.opens_list else _continued_item(
+                    block, stack, list_x, item_faces
+                )
                 if owner is not None:
                     owner.blocks.append(Paragraph(text, prov, page_links))
                     continue

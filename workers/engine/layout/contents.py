@@ -433,24 +433,43 @@ def _item(entry: _Entry) -> ListItem:
 
 
 def _depths(run: list[_Entry]) -> list[int]:
-    """Each entry's depth: the rank of its indent among the indents of its page's entries
-    (facing pages have their own margins), or where every page sets its entries flush, the
-    depth of its numbering ("1" 0, "1.2" 1, "1.2.3" 2)."""
+    """Each entry's depth: the rank of its indent among the indents of its column's entries
+    (facing pages have their own margins, the columns of a page theirs), or where every
+    column sets its entries flush, the depth of its numbering ("1" 0, "1.2" 1, "1.2.3" 2)."""
     tolerance = 3.0
-    indents: dict[int, list[float]] = {}
-    for left in sorted(entry.prov[0].bbox.x0 for entry in run):
-        for page in {entry.prov[0].page for entry in run if entry.prov[0].bbox.x0 == left}:
-            known = indents.setdefault(page, [])
-            if not known or left - known[-1] > tolerance:
-                known.append(left)
+    columns = _columns(run)
+    indents: dict[tuple[int, int], list[float]] = {}
+    for left, column in sorted(
+        ((entry.prov[0].bbox.x0, column) for entry, column in zip(run, columns, strict=True)),
+    ):
+        known = indents.setdefault(column, [])
+        if not known or left - known[-1] > tolerance:
+            known.append(left)
     if any(len(known) > 1 for known in indents.values()):
         return [
-            next(k for k, x in enumerate(indents[entry.prov[0].page])
+            next(k for k, x in enumerate(indents[column])
                  if entry.prov[0].bbox.x0 - x <= tolerance)
-            for entry in run
+            for entry, column in zip(run, columns, strict=True)
         ]
     depths = []
     for entry in run:
         number = _LEADING_NUMBER.match(entry.label or entry.text)
         depths.append(number[1].count(".") if number else 0)
     return depths
+
+
+def _columns(run: list[_Entry]) -> list[tuple[int, int]]:
+    """Each entry's column: its page, and how many times the entries before it on that page
+    went back up and to the right (contents set in two columns read down the first, then
+    the second)."""
+    out: list[tuple[int, int]] = []
+    before: Prov | None = None
+    for entry in run:
+        first = entry.prov[0]
+        if before is None or before.page != first.page:
+            out.append((first.page, 0))
+        else:
+            higher = first.bbox.y1 > before.bbox.y1 + 0.5 * first.bbox.height
+            out.append((first.page, out[-1][1] + (higher and first.bbox.x0 > before.bbox.x0)))
+        before = first
+    return out

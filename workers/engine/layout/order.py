@@ -36,7 +36,8 @@ from types import ModuleType
 from typing import Protocol, TypeVar
 
 from ..document import BBox
-from .blocks import MAX_SHAPES, Block, Boxed, area_share, boxes_overlap
+from .blocks import MAX_SHAPES, Block, Boxed, area_share, boxes_overlap, same_line
+from .contents import ends_with_page_number
 from .figures import RULE_WIDTH, caption_text
 from .glyphs import PageContent
 from .lines import FRAGMENT_GAP, Fragment, word_count
@@ -1292,7 +1293,17 @@ def reading_order(
             blocks, _line_sizes, 3.0, lambda left, right, _: apart(left, right), apart
         )
     horizontal = _cut(blocks, axis="y")
-    ends = _row_ends(*vertical) if vertical is not None and horizontal is None else None
+    # (Columns the table finder found among a region's lines, numbered below zero, are read
+    # one after the other, whatever their lines' lengths: the short lines of a list set
+    # beside another are no ends of its rows.)
+    found_apart = vertical is not None and _found_apart(*vertical, regions)
+    ends = _row_ends(*vertical) if (
+        vertical is not None and horizontal is None and not found_apart
+    ) else None
+    if ends is not None and vertical is not None and _contents_columns(*vertical):
+        # (A contents entry whose leader dots are drawn one by one is all short pieces: no
+        # row's end for all that.)
+        ends = None
     if ends is not None:
         # Nothing cuts across, and one side of the gutter is only the ends of the other's
         # rows (a form's line numbers by its entry boxes, beside lines whose margin note
@@ -1307,8 +1318,9 @@ def reading_order(
                 or _cards(*vertical)
                 or _apart_in_regions(*vertical, regions)
                 or (horizontal is not None and _runs_past_rows(vertical, horizontal))
+                or _contents_columns(*vertical)
             )
-            and not _one_row_beside(*vertical)
+            and (found_apart or not _one_row_beside(*vertical) or _contents_columns(*vertical))
             and not _against_sections(vertical, sections, blocks)
         )
     ):
@@ -2131,6 +2143,25 @@ def _apart_in_regions(left: list[Block], right: list[Block], regions: dict[int, 
     return bool(left_regions) and bool(right_regions) and not left_regions & right_regions
 
 
+def _found_apart(left: list[Block], right: list[Block], regions: dict[int, int]) -> bool:
+    """Both sides are columns the table finder found apart (lists set side by side, columns
+    parted by rules down the page: see :func:`.tables.find_tables`), their regions numbered
+    below zero, and no such column has blocks on both sides."""
+    # (Asked at every gutter of every page: most blocks are in no such column, and the
+    # first one asked settles it.)
+    found: set[int] = set()
+    for b in left:
+        region = regions.get(id(b), 0)
+        if region >= 0:
+            return False
+        found.add(region)
+    for b in right:
+        region = regions.get(id(b), 0)
+        if region >= 0 or region in found:
+            return False
+    return True
+
+
 def _by_rows(blocks: list[Block]) -> list[Block]:
     """Blocks no gap separates, top to bottom; blocks whose tops are level read across (in
     the script's direction). Level within part of a line height: a heading in a larger face
@@ -2191,6 +2222,46 @@ def _same_rows(left: list[Block], right: list[Block]) -> bool:
                 break
             at += 1
     return matched > 0.5 * len(left)
+
+
+#: Entries a side of a contents page set in two columns holds at the least.
+CONTENTS_COLUMN_ENTRIES = 3
+
+
+def _contents_columns(left: list[Block], right: list[Block]) -> bool:
+    """Blocks side by side on the same rows that are nonetheless columns: a table of contents
+    set in two columns. Each side is mostly entries ending in leader dots and a page number,
+    the pages growing down each side and going on from the left side's last to the right
+    side's first: read down one column, then the other, the pages follow the document as a
+    contents list does; read across, they jump back and forth."""
+    if any(sum(bool(b.frags) and b.frags[-1].text[-1:].isdigit() for b in side)
+           < CONTENTS_COLUMN_ENTRIES for side in (left, right)):
+        return False  # (the cheap test first: asked at every column cut)
+    pages = []
+    for side in (left, right):
+        numbers = [_entry_page(b) for b in sorted(side, key=lambda b: -b.y1)]
+        found = [n for n in numbers if n is not None]
+        if len(found) < max(CONTENTS_COLUMN_ENTRIES, 0.5 * len(side)):
+            return False
+        if any(b < a for a, b in zip(found, found[1:], strict=False)):
+            return False
+        pages.append(found)
+    return pages[0][-1] <= pages[1][0]
+
+
+def _entry_page(block: Block) -> int | None:
+    """The page number ending the block as a contents entry's ends (leaders, then the
+    number), if it does."""
+    if block.kind != "text" or not block.frags:
+        return None
+    last = block.frags[-1]
+    if not last.text[-1:].isdigit():
+        return None
+    line = [f.text for f in block.frags if same_line(f, last)]
+    text = " ".join(line)
+    if not ends_with_page_number(text):
+        return None
+    return int(text.split()[-1])
 
 
 def _face(block: Block) -> tuple[float, bool]:

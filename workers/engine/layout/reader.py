@@ -121,7 +121,7 @@ from .order import (
 from .patterns import forget_texts, is_marker, starts_item
 from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user_space
 from .running_lines import running_lines_apart
-from .runover import asides_after_runover
+from .runover import asides_after_runover, paragraphs_run_on
 from .tables import (
     find_tables,
     join_tables,
@@ -208,7 +208,7 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     for block in (b for r in results for b in r.blocks):
         block.hyphenation = hyphenation
     classify(doc, results, outline.levels, links, fields, outline.places)
-    doc.blocks = asides_after_runover(doc.blocks)
+    doc.blocks = paragraphs_run_on(asides_after_runover(doc.blocks), hyphenation)
     find_contents(doc, to_pages)
     doc.pages = [r.user_page for r in results]
     to_user_space(doc, frames)
@@ -407,6 +407,7 @@ def page_blocks(
         inside = {id(f) for b in blocks for f in b.frags}
         frags = [f for f in frags if id(f) not in inside]
     regions: dict[int, int] = {}  # block id -> the column region it was built in
+    found_columns = 0  # columns the table finder found (regions numbered below zero)
     sections: dict[int, Section] = {}  # block id -> its section, where lines across cut
     breaks = SectionBreaks(content.rules, content.paths)
     for number, region in enumerate(column_regions(frags, breaks=breaks)):
@@ -417,7 +418,10 @@ def page_blocks(
             # (Grouping into lines joins pieces a fragment gap apart again: split anew.)
             for line in region_lines:
                 line.fragments = split_at_walls(line.fragments, walls, positions)
-        tables, used = find_tables(region_lines, content.index, content.rules)
+        columns: dict[int, int] = {}
+        tables, used = find_tables(
+            region_lines, content.index, walls, columns, rules=content.rules
+        )
         for form in [t for t in tables if lays_out_form(t, fields)]:
             tables.remove(form)  # its labels are read as text
             used.difference_update(id(f) for f in form.frags)
@@ -436,6 +440,14 @@ def page_blocks(
             rest, marks, content.index, to_pages, page_rules, frames
         ) + tables + formulas
         regions.update((id(b), number) for b in built)
+        # Columns found among the region's lines (lists side by side, columns between rules
+        # down): each a region of its own, numbered apart from the column search's regions.
+        own: dict[int, int] = {}
+        for block_id, column in columns.items():
+            if column not in own:
+                own[column] = -1 - found_columns
+                found_columns += 1
+            regions[block_id] = own[column]
         sections.update(
             (id(b), breaks.sections[id(b.frags[0])])
             for b in built if b.frags and id(b.frags[0]) in breaks.sections

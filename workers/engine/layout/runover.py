@@ -1,4 +1,4 @@
-"""A paragraph that runs on over a page break is read in one go.
+"""A paragraph that runs on over a page break (or a column break) is read in one go.
 
 The page's reading order puts what stands beside or under its running text (a picture with
 its caption and credit, a margin's notes, footnotes) after that text: on a page whose last
@@ -7,11 +7,18 @@ the two halves of the sentence: a listener hears "… the bridge was closed for"
 credit and a caption — "three weeks in June". They are read after the paragraph ends
 instead, on the next page, as a reader of the printed page turns back to them after
 finishing the sentence.
+
+Then the two halves are one paragraph (:func:`paragraphs_run_on`): a screen reader announces
+a new paragraph and pauses at each break, and a reflowed large-print copy would start a new
+paragraph mid-sentence; the tagged PDF's one P element holds the marks of both pages.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..document import Block, Figure, Note, Paragraph, Table
+from .blocks import Hyphenation, join_lines
 
 #: Closing quotes and brackets that may follow a sentence's end.
 CLOSERS = "\"'”’)]»"
@@ -21,6 +28,13 @@ MAX_ASIDES = 12
 ASIDE_WIDTH = 0.8
 #: The second half holds at least this many words.
 GOING_ON_WORDS = 3
+#: The halves of a paragraph broken by a column break are set in columns this much alike in
+#: width at least (the narrower over the wider): a caption or a side note is no column.
+COLUMN_LIKENESS = 0.8
+#: The first half of a paragraph broken by a column break holds this many words at least:
+#: more than a line. Labels set side by side in a row ("for 1–2 years after treatment", "for
+#: 3–5 years …") each break off and go on with a small letter too.
+COLUMN_HALF_WORDS = 10
 #: What may stand between the halves: out of the running text's flow.
 _ASIDE_KINDS = (Figure, Note, Paragraph, Table)
 
@@ -94,3 +108,42 @@ def asides_after_runover(blocks: list[Block]) -> list[Block]:
             continue  # (a diagram's label at the top of the next page: no sentence)
         out[k:end + 1] = [second, *out[k:end]]
     return out
+
+
+def paragraphs_run_on(blocks: list[Block], hyphenation: Hyphenation | None) -> list[Block]:
+    """``blocks`` with each paragraph broken off mid-sentence and going on in the next block
+    (after :func:`asides_after_runover`) read as one paragraph: the second half starts with a
+    small letter at the head of the next page, or at the head of the next column to the right
+    on the same page, in a column about as wide. A word the break hyphenated is one again."""
+    out: list[Block] = []
+    for block in blocks:
+        first = out[-1] if out else None
+        if (isinstance(first, Paragraph) and isinstance(block, Paragraph)
+                and first.lang == block.lang and _runs_on(first, block)):
+            out[-1] = replace(
+                first,
+                text=join_lines([first.text, block.text], hyphenation),
+                prov=[*first.prov, *block.prov],
+                links=[*first.links, *block.links],
+            )
+        else:
+            out.append(block)
+    return out
+
+
+def _runs_on(first: Paragraph, second: Paragraph) -> bool:
+    if not first.prov or not second.prov or not _breaks_off(first.text):
+        return False
+    if not _goes_on(second.text) or len(second.text.split()) < GOING_ON_WORDS:
+        return False
+    end, start = first.prov[-1], second.prov[0]
+    a, b = end.bbox, start.bbox
+    wide, narrow = max(a.x1 - a.x0, b.x1 - b.x0), min(a.x1 - a.x0, b.x1 - b.x0)
+    if wide <= 0 or narrow < COLUMN_LIKENESS * wide:
+        return False
+    if start.page == end.page + 1:
+        return True
+    # The next column on the page: to the right, starting above where the first half ends
+    # (display space: y up).
+    return (start.page == end.page and b.x0 >= a.x1 - 1 and b.y1 > a.y0
+            and len(first.text.split()) >= COLUMN_HALF_WORDS)

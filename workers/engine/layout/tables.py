@@ -23,7 +23,7 @@ from .figures import CAPTION_GAP, TextLine
 from .glyphs import PageContent, Rect
 from .line_breaks import stacked
 from .lines import Fragment, Line, fragments, lines, word_count
-from .patterns import LEADER, NUMBERED, is_marker
+from .patterns import LEADER, NUMBERED, is_marker, starts_item
 from .table_heads import (
     Bands,
     Spans,
@@ -1212,70 +1212,25 @@ def rows_align(a: list[Fragment], b: list[Fragment]) -> bool:
 
 
 def find_tables(
-    page_lines: list[Line], page: int, rules: Sequence[Rect] = ()
+    page_lines: list[Line], page: int, walls: Sequence[tuple[float, float, float]] = (),
+    columns: dict[int, int] | None = None, *, rules: Sequence[Rect] = (),
 ) -> tuple[list[Block], set[int]]:
-    """Tables of lines lined up in columns among ``page_lines`` and the ids of the fragments
-    they (and listings read line by line) took. ``rules``: the page's rules, which may set a
-    table's caption apart from its rows (see :func:`_trim_captions`)."""
+    """The tables among ``page_lines`` (a column region's, top to bottom), and the ids of the
+    fragments read into them or into the blocks read in their place (a listing's lines, lists
+    side by side). ``walls``: (x, y0, y1) of the page's rules down, by x (see
+    :func:`.walls.vertical_walls`), which may part columns of text set side by side;
+    ``columns``, when given, gets the blocks of such columns (lists side by side too), by
+    id: the column each was read in, numbered anew for every column found, to be read whole
+    as a column region is (see :func:`.order.reading_order`). ``rules``: the page's rules,
+    which may set a table's caption apart from its rows (see :func:`_trim_captions`)."""
     blocks: list[Block] = []
     used: set[int] = set()
     run: list[Line] = []
     shape = _RunShape()
+    own = {} if columns is None else columns
 
     def close() -> None:
-        # (A run of fewer than three lines, most of them, is answered without a count.)
-        if len(run) < 3 or sum(len(line.fragments) > 1 for line in run) < 3:
-            # Neither a listing nor a table without three rows of pieces, and trimming the
-            # run's ends only takes rows away: nothing to look at (most runs, a line each).
-            run.clear()
-            return
-        _trim_headings(run)
-        _trim_set_apart(run)
-        rows = [list(line.fragments) for line in run]
-        if len([row for row in rows if len(row) > 1]) >= 3 and (
-            _fixed_pitch_words(rows) or _line_numbered(rows)
-        ):
-            # Code or a typewritten page, aligned by spaces, or text with its lines numbered
-            # (a transcript, a pleading): not a table of data, but still read line by line
-            # (a line's pieces belong together; read as paragraphs, a listing's comments
-            # would run into the code).
-            column = _number_column(rows)
-            for line in run:
-                pieces = list(line.fragments)
-                used.update(id(f) for f in pieces)
-                if column is not None and _in_number_column(pieces[0], column):
-                    # The margin's line numbers only count lines: an artifact, as page
-                    # numbers are, or a reader would hear a number before every line.
-                    number = Block(page, artifact="other")
-                    number.add(pieces.pop(0))
-                    blocks.append(number)
-                if pieces:
-                    block = Block(page)
-                    for f in pieces:
-                        block.add(f)
-                    blocks.append(block)
-        elif len([line for line in run if len(line.fragments) > 1]) >= 3:
-            # A caption set apart at either end is the table's, read as text (the reader
-            # hears it as the table's caption, see .classify), no row: a block of its own.
-            kept = _trim_captions(run, rules)
-            table = _table_from(kept, page) if kept is not run else None
-            if table is None:
-                kept, table = run, _table_from(run, page)
-            if table is not None and table.table is not None and _choices_to_mark(table.table):
-                # A questionnaire: each question and the answers printed beside it to circle
-                # ("yes  no"), read across as one line, not down as columns of answers.
-                for line in run:
-                    block = Block(page)
-                    for f in line.fragments:
-                        block.add(f)
-                    blocks.append(block)
-                    used.update(id(f) for f in line.fragments)
-            elif table is not None:
-                if kept is not run:
-                    blocks.append(_caption_block(run, kept, page))
-                    used.update(id(f) for f in blocks[-1].frags)
-                blocks.append(table)
-                used.update(id(f) for f in table.frags)
+        _read_run(run, page, walls, blocks, used, own, rules)
         run.clear()
 
     for line in page_lines:
@@ -1418,6 +1373,220 @@ def _caption_apart(
         parted = any(inner.y1 - room <= y <= next_row.y0 + room for y in middles)
         ruled_in = any(outer.y0 - pitch <= y <= outer.y0 + room for y in middles)
     return parted and not ruled_in
+
+
+def _read_run(
+    run: list[Line], page: int, walls: Sequence[tuple[float, float, float]],
+    blocks: list[Block], used: set[int], columns: dict[int, int],
+    rules: Sequence[Rect] = (),
+) -> None:
+    """Read a run of lines of several pieces (see :func:`find_tables`): as a table, a listing
+    read line by line, lists side by side, or (adding nothing) as text. ``columns`` and
+    ``rules``: see :func:`find_tables`."""
+    # (A run of fewer than three lines, most of them, is answered without a count.)
+    if len(run) < 3 or sum(len(line.fragments) > 1 for line in run) < 3:
+        # Neither a listing nor a table without three rows of pieces, and trimming the
+        # run's ends only takes rows away: nothing to look at (most runs, a line each).
+        return
+    parted = _parted_by_rules(run, walls) if walls else None
+    if parted is not None:
+        # Columns of their own set side by side between rules down the page (a bulletin's
+        # columns of results): each read whole, one after the other. A column's entries
+        # are its lines (a contest's title, then a line for each candidate with party and
+        # votes), each read whole, a block, as a listing's are: a table built of the column
+        # would read the titles into its rows' cells.
+        above, parts, below = parted
+        _read_run(above, page, (), blocks, used, columns, rules)
+        for part in parts:
+            fresh = len(set(columns.values()))
+            for line in part:
+                block = Block(page)
+                for f in line.fragments:
+                    block.add(f)
+                blocks.append(block)
+                columns[id(block)] = fresh
+                used.update(id(f) for f in line.fragments)
+        _read_run(below, page, (), blocks, used, columns, rules)
+        return
+    run = list(run)
+    _trim_headings(run)
+    _trim_set_apart(run)
+    rows = [list(line.fragments) for line in run]
+    if len([row for row in rows if len(row) > 1]) >= 3 and (
+        _fixed_pitch_words(rows) or _line_numbered(rows)
+    ):
+        # Code or a typewritten page, aligned by spaces, or text with its lines numbered
+        # (a transcript, a pleading): not a table of data, but still read line by line
+        # (a line's pieces belong together; read as paragraphs, a listing's comments
+        # would run into the code).
+        column = _number_column(rows)
+        for line in run:
+            pieces = list(line.fragments)
+            used.update(id(f) for f in pieces)
+            if column is not None and _in_number_column(pieces[0], column):
+                # The margin's line numbers only count lines: an artifact, as page
+                # numbers are, or a reader would hear a number before every line.
+                number = Block(page, artifact="other")
+                number.add(pieces.pop(0))
+                blocks.append(number)
+            if pieces:
+                block = Block(page)
+                for f in pieces:
+                    block.add(f)
+                blocks.append(block)
+    elif len([line for line in run if len(line.fragments) > 1]) >= 3:
+        # A caption set apart at either end is the table's, read as text (the reader hears
+        # it as the table's caption, see .classify), no row: a block of its own.
+        kept = _trim_captions(run, rules)
+        table = _table_from(kept, page) if kept is not run else None
+        if table is None:
+            kept, table = run, _table_from(run, page)
+        lists = _lists_side_by_side(table.table) if table is not None and table.table else None
+        if table is not None and table.table is not None and _choices_to_mark(table.table):
+            # A questionnaire: each question and the answers printed beside it to circle
+            # ("yes  no"), read across as one line, not down as columns of answers.
+            for line in run:
+                block = Block(page)
+                for f in line.fragments:
+                    block.add(f)
+                blocks.append(block)
+                used.update(id(f) for f in line.fragments)
+        elif table is not None and lists is not None:
+            # Lists set side by side (a slide's columns): each read whole, a list after the
+            # list, each line a block of its own as a list's items are (its label with it).
+            line_of = {id(f): k for k, line in enumerate(run) for f in line.fragments}
+            for x0, x1 in lists:
+                fresh = len(set(columns.values()))
+                mine = [f for f in table.frags if x0 <= (f.x0 + f.x1) / 2 <= x1]
+                for n, k in enumerate(sorted({line_of[id(f)] for f in mine})):
+                    block = Block(page, opens_list=n == 0)
+                    for f in sorted((f for f in mine if line_of[id(f)] == k),
+                                    key=operator.attrgetter("x0")):
+                        block.add(f)
+                    blocks.append(block)
+                    columns[id(block)] = fresh
+                used.update(id(f) for f in mine)
+        elif table is not None:
+            if kept is not run:
+                blocks.append(_caption_block(run, kept, page))
+                used.update(id(f) for f in blocks[-1].frags)
+            blocks.append(table)
+            used.update(id(f) for f in table.frags)
+
+
+#: Lines a rule down must run beside, with text on both its sides, to part a run of lines
+#: into columns of their own (see :func:`_parted_by_rules`).
+RULED_COLUMN_LINES = 6
+#: Lines a column holds no text on, between its own, where a column beside it does, for it
+#: to read down rather than across: the columns' rows are not shared.
+OWN_GAPS = 2
+
+
+def _parted_by_rules(
+    run: list[Line], walls: Sequence[tuple[float, float, float]]
+) -> tuple[list[Line], list[list[Line]], list[Line]] | None:
+    """The run read as its parts, when rules down it part it into columns whose rows are their
+    own (a bulletin's columns of results, a directory's columns of entries): the lines above
+    the rules, each column's lines (its pieces of them), the lines below. Columns of a table
+    share its rows: a row is one record read across, and where one column has a blank line
+    between its entries the others do too, or run on with a cell wrapped. Columns set side
+    by side as text each have their own rows: one column's blank lines (between its
+    entries) fall where another has text, and another's where it has. Each column must also
+    hold rows of its own (three lines of several pieces), or it is a table's column of long
+    cells, wrapped. None when the run is not parted so."""
+    left = min(f.x0 for line in run for f in line.fragments)
+    right = max(f.x1 for line in run for f in line.fragments)
+    top, bottom = run[0].y1, run[-1].y0
+    # (A rule shorter than that many lines of the run's first's height runs beside fewer.)
+    tall = (RULED_COLUMN_LINES - 1) * (run[0].y1 - run[0].y0)
+    crossing: list[tuple[float, float, float]] = []
+    # Each line's middle, its first piece's end and its last piece's start: a rule at x has
+    # text on both its sides on the line when some piece ends before x and some starts past.
+    spans: list[tuple[float, float, float]] | None = None
+    # (The walls come by x: only those between the run's ends are looked at.)
+    first = bisect.bisect_right(walls, left, key=operator.itemgetter(0))
+    end = bisect.bisect_left(walls, right, key=operator.itemgetter(0))
+    for x, y0, y1 in walls[first:end]:
+        if y1 - tall < bottom or y0 + tall > top or y1 - y0 < tall:
+            continue  # (no stretch of the run ``tall`` high beside it)
+        if spans is None:
+            spans = [
+                ((line.y0 + line.y1) / 2, min(f.x1 for f in line.fragments),
+                 max(f.x0 for f in line.fragments))
+                for line in run
+            ]
+        beside = sum(y0 <= middle <= y1 and end <= x <= start for middle, end, start in spans)
+        if beside >= RULED_COLUMN_LINES:
+            crossing.append((x, y0, y1))
+    if not crossing:
+        return None
+    low = max(w[1] for w in crossing)
+    high = min(w[2] for w in crossing)
+    inside = [k for k, line in enumerate(run) if low <= (line.y0 + line.y1) / 2 <= high]
+    if len(inside) < RULED_COLUMN_LINES:
+        return None
+    first, last = inside[0], inside[-1]
+    xs = sorted({w[0] for w in crossing})
+    columns: list[list[Line]] = [[] for _ in range(len(xs) + 1)]
+    filled: list[list[bool]] = [[] for _ in columns]
+    for line in run[first:last + 1]:
+        pieces: list[list[Fragment]] = [[] for _ in columns]
+        for f in line.fragments:
+            pieces[bisect.bisect(xs, (f.x0 + f.x1) / 2)].append(f)
+        for k, mine in enumerate(pieces):
+            filled[k].append(bool(mine))
+            if mine:
+                columns[k].append(Line(mine))
+    columns = [c for c in columns if c]
+    filled = [f for f in filled if any(f)]
+    if len(columns) < 2 or any(
+        sum(len(line.fragments) > 1 for line in column) < 3 for column in columns
+    ):
+        return None
+    own = 0  # columns with blank lines of their own where another has text
+    for k, has_text in enumerate(filled):
+        top, bottom = has_text.index(True), len(has_text) - has_text[::-1].index(True)
+        gaps = sum(
+            not has_text[i] and any(other[i] for j, other in enumerate(filled) if j != k)
+            for i in range(top, bottom)
+        )
+        own += gaps >= OWN_GAPS
+    if own < 2:
+        return None
+    return run[:first], columns, run[last + 1:]
+
+
+def _lists_side_by_side(cells: list[list[Fragment | None]]) -> list[tuple[float, float]] | None:
+    """The x-ranges of lists set side by side that a grid of cells is (a slide's columns of
+    bullet points), or None. Each list opens with a column of its labels, bullets or numbers
+    (each cell one, or opening with one), but for a line leading into the list at its top;
+    its lines run on from its first to its last with no line left blank; and the lists are
+    not all as long as each other and level (as a table's columns, every cell bulleted, may
+    be). A table with bullets in a column has other columns, or a first column, that no
+    labels open; a table whose every cell is bulleted leaves cells blank between others in
+    a column, where its rows have nothing in that column."""
+    width = len(cells[0]) if cells else 0
+
+    def opens_list(k: int) -> bool:
+        texts = [c.text for row in cells if (c := row[k]) is not None]
+        items = [starts_item(t.strip()) for t in texts]
+        return sum(items) >= 2 and all(items[1:])
+
+    starts = [k for k in range(width) if opens_list(k)]
+    if len(starts) < 2 or starts[0] != 0:
+        return None
+    spans: list[tuple[float, float]] = []
+    reach: set[tuple[int, int]] = set()  # the first and last rows of each list
+    for a, b in zip(starts, [*starts[1:], width], strict=True):
+        rows = [i for i, row in enumerate(cells) if any(row[k] is not None for k in range(a, b))]
+        if rows != list(range(rows[0], rows[-1] + 1)):
+            return None  # a line left blank inside: a table's rows, not a list's lines
+        pieces = [c for row in cells for c in row[a:b] if c is not None]
+        spans.append((min(c.x0 for c in pieces), max(c.x1 for c in pieces)))
+        reach.add((rows[0], rows[-1]))
+    if len(reach) == 1:
+        return None  # lists as long as each other, level: as well a table's columns, kept
+    return spans
 
 
 class _RunShape:
@@ -1686,11 +1855,7 @@ def _is_text_column(column: list[float], rows: list[list[Fragment]]) -> bool:
 
 def _table_of_contents(rows: list[list[Fragment]]) -> bool:
     """Entries with leader dots, or numbered titles each followed by just a page number."""
-    entries = sum(
-        len(row) <= 3 and any(LEADER.search(f.text) for f in row)
-        and bool(re.fullmatch(r"\d{1,4}|[ivxlc]{1,6}", row[-1].text.split()[-1]))
-        for row in rows
-    )
+    entries = sum(map(_leadered_entry, rows))
     # (Sums led to by dots are lines of text only when every row is one: under a head
     # naming the figures' column, "2019", they are a statement's table.)
     if entries > 0.5 * len(rows) or all(map(_led_to_a_figure, rows)):
@@ -1701,6 +1866,36 @@ def _table_of_contents(rows: list[list[Fragment]]) -> bool:
     ) and sum(bool(NUMBERED.match(row[0].text)) for row in pairs) > 0.5 * len(pairs):
         return True
     return _numbered_contents(rows) or _index_columns(rows)
+
+
+#: Leader dots running up to a page number ending the line: a contents entry's end.
+_LEADERS_TO_PAGE = re.compile(r"(?:[.·]\s?|…|_){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})$")
+_ENDS_IN_PAGE = re.compile(r"(?:^|\s)(?:\d{1,4}|[ivxlc]{1,6})$")
+
+
+def _leadered_entry(row: list[Fragment]) -> bool:
+    """Contents entries: a title (with its number), leader dots, a page number; one on the
+    row, or two side by side (contents set in two columns). The dots may be one piece with
+    the title, or pieces of their own: typesetters that set leaders on a grid (LaTeX's dotted
+    contents lines) draw each dot apart, and the dots then line up down the page like a
+    table's columns. A table's row with dots in its label cell has its values after them
+    ("Revenue . . . . 120  130"): the dots do not run to its last figure."""
+    if len(row) <= 3 and any(LEADER.search(f.text) for f in row):
+        return bool(re.fullmatch(r"\d{1,4}|[ivxlc]{1,6}", row[-1].text.split()[-1]))
+    end = row[-1].text[-1:]
+    if len(row) <= 3 or not end or not (end.isdigit() or end in "ivxlc"):
+        return False  # (the cheap tests first)
+    pieces = 0  # of the entry so far, leaders aside
+    start = 0
+    for k, f in enumerate(row):
+        pieces += bool(f.text.strip(LEADER_DOTS))
+        if pieces > 3:
+            return False
+        if _ENDS_IN_PAGE.search(f.text) and _LEADERS_TO_PAGE.search(
+            " ".join(g.text for g in row[start:k + 1])
+        ):
+            pieces, start = 0, k + 1
+    return start == len(row)
 
 
 def _led_to_a_figure(row: list[Fragment]) -> bool:
