@@ -65,7 +65,7 @@ from .patterns import (
 )
 from .sections_ahead import sections_ahead_apart
 from .subtitles import subtitle_apart
-from .tables import table_caption
+from .tables import TABLE_CAPTION, table_caption
 
 #: Margin bands (fraction of page height) where running headers and footers live.
 MARGIN_BAND = 0.12
@@ -357,6 +357,10 @@ def classify(
             if id(block) in echoes:
                 level = 0
             if level and _names_a_heading_above(doc, block, heading_faces):
+                level = 0
+            if level and _captions_table(block, following.get(id(block)), result):
+                # A table's caption, even one the outline leads to: said with the table as
+                # its caption (see ..captions), not once more as a heading over it.
                 level = 0
             if level and title_key(text) not in outline and (
                 id(block) in byline
@@ -2739,6 +2743,16 @@ def _row_label(block: Block, result: PageResult, worded: list[list[Fragment]]) -
             p.x0 <= x <= p.x1 for p in pictures)
 
     return text if all(o.kind == "figure" or named(o) for o in between) else None
+
+
+def _captions_table(block: Block, after: Block | None, result: PageResult) -> bool:
+    """The text ``block`` is the caption of the table read right after it (see
+    :func:`.tables.table_caption`)."""
+    return (
+        after is not None and after.kind == "table" and after.table is not None
+        and bool(TABLE_CAPTION.match(block.text))
+        and table_caption(after, [block.frags], result.page.height) is not None
+    )
 
 
 def _headed_anew(previous: Table, table: Table) -> bool:

@@ -423,7 +423,9 @@ def page_blocks(
             for line in region_lines:
                 line.fragments = split_at_walls(line.fragments, walls, positions)
         columns: dict[int, int] = {}
-        tables, used = find_tables(region_lines, content.index, walls, columns)
+        tables, used = find_tables(
+            region_lines, content.index, walls, columns, rules=content.rules
+        )
         for form in [t for t in tables if lays_out_form(t, fields)]:
             tables.remove(form)  # its labels are read as text
             used.difference_update(id(f) for f in form.frags)

@@ -3,7 +3,8 @@
 A run of lines split into several fragments is a table when its fragments line up in columns
 and do not fill them (text columns fill theirs, table cells rarely do); contents lists, line
 numbers and fixed-pitch listings are not tables. A table split by a wide gap between rows is
-rebuilt as one.
+rebuilt as one. A caption set apart over or under a table's rows ("Table 3: …" running across
+its columns, or over its top rule) is no row: it is read as text, the table's caption.
 """
 
 from __future__ import annotations
@@ -214,6 +215,7 @@ def ruled_tables(
         # over the page per band: nothing in the loop below adds to ``taken`` (it grows only
         # once the grid is read), so these are the lists a pass per band would make.
         in_band: dict[int, list[Fragment]] = {}
+        beyond: set[int] = set()  # bands of the box beyond the rules (a title, a note)
         for f in frags:
             at = band_of.get(id(f))
             if at is not None and id(f) not in taken:  # (widened grids may overlap)
@@ -260,6 +262,8 @@ def ruled_tables(
             # (A band of the box beyond the rules, its title or its note, spans the columns:
             # its text is one cell, the first.)
             spanning = top > ruled_top + TOUCH or bottom < ruled_bottom - TOUCH
+            if spanning:
+                beyond.add(band)
             for group in row_groups:
                 row: list[Fragment | None] = [None] * (len(xs) - 1)
                 for f in group:
@@ -294,6 +298,14 @@ def ruled_tables(
             if all(c is None for c in cells[0]):
                 del cells[0]
                 del row_bands[0]
+        for at in (0, -1):
+            if len(cells) > 2 and row_bands[at] in beyond and _caption_cell(cells[at]):
+                # The table's caption in a band of its box ("Table 3: …"): read as text over
+                # or under the table, its caption (see .classify), not a row spanning it.
+                glyphs = {id(g) for f in cells[at] if f is not None for g in f.glyphs}
+                members = [f for f in members if not any(id(g) in glyphs for g in f.glyphs)]
+                del cells[at]
+                del row_bands[at]
         grid_cells, heads, spans = _drawn_table(
             cells, xs, Bands(ys, row_bands, blank_bands, hs), content.paths, members
         )
@@ -307,6 +319,15 @@ def ruled_tables(
         taken.update(id(f) for f in members)
         out.append(block)
     return out
+
+
+def _caption_cell(row: list[Fragment | None]) -> bool:
+    """A row of one cell, across the grid, reading as a table's caption ("Table 3: …")."""
+    first = row[0]
+    return (
+        first is not None and all(c is None for c in row[1:])
+        and bool(TABLE_CAPTION.match(first.text))
+    )
 
 
 def _drawn_table(
@@ -1192,7 +1213,7 @@ def rows_align(a: list[Fragment], b: list[Fragment]) -> bool:
 
 def find_tables(
     page_lines: list[Line], page: int, walls: Sequence[tuple[float, float, float]] = (),
-    columns: dict[int, int] | None = None,
+    columns: dict[int, int] | None = None, *, rules: Sequence[Rect] = (),
 ) -> tuple[list[Block], set[int]]:
     """The tables among ``page_lines`` (a column region's, top to bottom), and the ids of the
     fragments read into them or into the blocks read in their place (a listing's lines, lists
@@ -1200,7 +1221,8 @@ def find_tables(
     :func:`.walls.vertical_walls`), which may part columns of text set side by side;
     ``columns``, when given, gets the blocks of such columns (lists side by side too), by
     id: the column each was read in, numbered anew for every column found, to be read whole
-    as a column region is (see :func:`.order.reading_order`)."""
+    as a column region is (see :func:`.order.reading_order`). ``rules``: the page's rules,
+    which may set a table's caption apart from its rows (see :func:`_trim_captions`)."""
     blocks: list[Block] = []
     used: set[int] = set()
     run: list[Line] = []
@@ -1208,7 +1230,7 @@ def find_tables(
     own = {} if columns is None else columns
 
     def close() -> None:
-        _read_run(run, page, walls, blocks, used, own)
+        _read_run(run, page, walls, blocks, used, own, rules)
         run.clear()
 
     for line in page_lines:
@@ -1232,13 +1254,135 @@ def find_tables(
     return blocks, used
 
 
+def _trim_captions(run: list[Line], rules: Sequence[Rect]) -> list[Line]:
+    """The run without a table's caption at its top or its bottom ("Table 3: …", with the
+    lines it wraps onto), or ``run`` itself when it has none. A caption is set apart from
+    the column grid of the rows: a piece of its line spans two of their columns, stands in
+    none or lines up with no cell of its column (a title running on from its label), or a
+    rule across the rows parts it from them and none rules it in (a caption over a table's
+    top rule). A row whose first cell happens to open like a caption ("Table 1" in a list
+    of tables) sits in the grid, its cells lined up with the others, and the rules round
+    it rule it in."""
+    if not (
+        TABLE_CAPTION.match(run[0].fragments[0].text)
+        or any(TABLE_CAPTION.match(line.fragments[0].text) for line in run[-_CAPTION_LINES:])
+    ):
+        return run  # (most runs: asked of every table found)
+    rows = run
+    if _opens_caption(run[0]):
+        end = 1 + _wrapped_lines(run, 0)
+        if _caption_apart(run[:end], run[end:], rules, top=True):
+            rows = run[end:]
+    for k in range(max(len(rows) - _CAPTION_LINES, 1), len(rows)):
+        if (
+            _opens_caption(rows[k])
+            and k + 1 + _wrapped_lines(rows, k) == len(rows)
+            and _caption_apart(rows[k:], rows[:k], rules, top=False)
+        ):
+            rows = rows[:k]
+            break
+    return rows if sum(len(line.fragments) > 1 for line in rows) >= 3 else run
+
+
+def _caption_block(run: list[Line], kept: list[Line], page: int) -> Block:
+    """The lines of ``run`` not ``kept`` in its table, its caption: one block (the caption's
+    label and title, a wide gap apart, are one text)."""
+    caption = Block(page)
+    in_table = {id(line) for line in kept}
+    for line in run:
+        if id(line) not in in_table:
+            for f in line.fragments:
+                caption.add(f)
+    return caption
+
+
+def _opens_caption(line: Line) -> bool:
+    """The line opens like a table's caption: its first piece names the table, a title may
+    follow in a piece or two, none naming a table (a row of heads "Table 1  Table 2" names
+    the columns)."""
+    pieces = line.fragments
+    return (
+        len(pieces) <= 3 and bool(TABLE_CAPTION.match(pieces[0].text))
+        and not any(TABLE_CAPTION.match(f.text) for f in pieces[1:])
+    )
+
+
+def _aligned(a: Fragment, b: Fragment) -> bool:
+    """Two pieces of a column lined up as its cells are: flush left, flush right or centred
+    alike."""
+    return (
+        abs(a.x0 - b.x0) <= _ALIGNED or abs(a.x1 - b.x1) <= _ALIGNED
+        or abs(a.x0 + a.x1 - b.x0 - b.x1) <= 2 * _ALIGNED
+    )
+
+
+#: Points within which cells of a column line up.
+_ALIGNED = 1.0
+#: A caption is at most this many lines (its first and those it wraps onto).
+_CAPTION_LINES = 4
+
+
+def _wrapped_lines(run: list[Line], k: int) -> int:
+    """How many lines after the caption line at ``k`` are its text wrapped: one piece each,
+    starting where a piece of the caption's line does, close under the line above."""
+    starts = [f.x0 for f in run[k].fragments]
+    count = 0
+    for above, line in zip(run[k:], run[k + 1:k + _CAPTION_LINES], strict=False):
+        f = line.fragments[0]
+        if len(line.fragments) > 1 or above.y0 - line.y1 > 0.5 * f.height or not any(
+            abs(f.x0 - x) <= 2 for x in starts
+        ):
+            break
+        count += 1
+    return count
+
+
+def _caption_apart(
+    caption: list[Line], rows: list[Line], rules: Sequence[Rect], *, top: bool
+) -> bool:
+    """The ``caption`` lines (over the ``rows`` when ``top``, else under them) are set apart
+    from the rows' column grid (see :func:`_trim_captions`): a piece spans two columns or
+    stands in none, or does not line up with the cells of its column (cells line up, flush
+    left or right or centred: a caption's title runs on from its label wherever that ends),
+    or rules set the lines apart."""
+    columns = _columns([list(line.fragments) for line in rows])
+    if len(columns) < 2:
+        return False
+    cells = [f for line in rows for f in line.fragments]
+    for f in (f for line in caption for f in line.fragments):
+        within = [c for c in columns if _in_column(f, c)]
+        if len(within) != 1 or not any(
+            _in_column(g, within[0]) and _aligned(f, g) for g in cells
+        ):
+            return True
+    left, right = columns[0][0], columns[-1][1]
+    across = [
+        r for r in rules
+        if r.x0 <= left + 2 and r.x1 >= right - 2 and r.x1 - r.x0 > 10 and r.y1 - r.y0 <= 2.5
+    ]
+    inner, next_row = (caption[-1], rows[0]) if top else (caption[0], rows[-1])
+    outer = caption[0] if top else caption[-1]
+    pitch = abs(inner.y0 - next_row.y0)
+    # (A rule set close under a line may cross its box: its descenders' room.)
+    room = 0.25 * max(f.height for f in inner.fragments)
+    middles = [(r.y0 + r.y1) / 2 for r in across]
+    if top:
+        parted = any(next_row.y1 - room <= y <= inner.y0 + room for y in middles)
+        ruled_in = any(outer.y1 - room <= y <= outer.y1 + pitch for y in middles)
+    else:
+        parted = any(inner.y1 - room <= y <= next_row.y0 + room for y in middles)
+        ruled_in = any(outer.y0 - pitch <= y <= outer.y0 + room for y in middles)
+    return parted and not ruled_in
+
+
 def _read_run(
     run: list[Line], page: int, walls: Sequence[tuple[float, float, float]],
     blocks: list[Block], used: set[int], columns: dict[int, int],
+    rules: Sequence[Rect] = (),
 ) -> None:
     """Read a run of lines of several pieces (see :func:`find_tables`): as a table, a listing
-    read line by line, lists side by side, or (adding nothing) as text. ``columns``: see
-    :func:`find_tables`."""
+    read line by line, lists side by side, or (adding nothing) as text. ``columns`` and
+    ``rules``: see :func:`find_tables`."""
     # (A run of fewer than three lines, most of them, is answered without a count.)
     if len(run) < 3 or sum(len(line.fragments) > 1 for line in run) < 3:
         # Neither a listing nor a table without three rows of pieces, and trimming the
@@ -1252,7 +1396,7 @@ def _read_run(
         # votes), each read whole, a block, as a listing's are: a table built of the column
         # would read the titles into its rows' cells.
         above, parts, below = parted
-        _read_run(above, page, (), blocks, used, columns)
+        _read_run(above, page, (), blocks, used, columns, rules)
         for part in parts:
             fresh = len(set(columns.values()))
             for line in part:
@@ -1262,7 +1406,7 @@ def _read_run(
                 blocks.append(block)
                 columns[id(block)] = fresh
                 used.update(id(f) for f in line.fragments)
-        _read_run(below, page, (), blocks, used, columns)
+        _read_run(below, page, (), blocks, used, columns, rules)
         return
     run = list(run)
     _trim_headings(run)
@@ -1291,7 +1435,12 @@ def _read_run(
                     block.add(f)
                 blocks.append(block)
     elif len([line for line in run if len(line.fragments) > 1]) >= 3:
-        table = _table_from(run, page)
+        # A caption set apart at either end is the table's, read as text (the reader hears
+        # it as the table's caption, see .classify), no row: a block of its own.
+        kept = _trim_captions(run, rules)
+        table = _table_from(kept, page) if kept is not run else None
+        if table is None:
+            kept, table = run, _table_from(run, page)
         lists = _lists_side_by_side(table.table) if table is not None and table.table else None
         if table is not None and table.table is not None and _choices_to_mark(table.table):
             # A questionnaire: each question and the answers printed beside it to circle
@@ -1318,6 +1467,9 @@ def _read_run(
                     columns[id(block)] = fresh
                 used.update(id(f) for f in mine)
         elif table is not None:
+            if kept is not run:
+                blocks.append(_caption_block(run, kept, page))
+                used.update(id(f) for f in blocks[-1].frags)
             blocks.append(table)
             used.update(id(f) for f in table.frags)
 
@@ -2398,7 +2550,7 @@ def _names_field(f: Fragment, fields: Sequence[BBox]) -> bool:
 #: What opens a table's caption ("Table 3:", "Tableau II", "Tabelle 4", "表 1"): the caption
 #: words of :data:`.figures.CAPTION` that name a table, and a number.
 TABLE_CAPTION = re.compile(
-    r"^(?:table|tableau|tabelle|tabla|tabella|tabel|表|표)"
+    r"^(?:table|tab\.|tableau|tabelle|tabla|tabella|tabel|表|표)"
     r"\s*(?:\d|(?-i:[IVX]+)\b|(?-i:[A-Z])[-.]?\d)",
     re.IGNORECASE,
 )
