@@ -56,6 +56,9 @@ class Block:
     #: Set for a text block locked up with a drawn mark into a logo at the top of its page
     #: (see :mod:`.wordmarks`): the sender's name, no heading.
     wordmark: bool = False
+    #: Set for a footnote at the foot of its page (see :mod:`.footnotes`): its mark ("1",
+    #: "*"), matching a mark raised in the page's text.
+    note: str | None = None
     x0: float = 0.0
     y0: float = 0.0
     x1: float = 0.0

@@ -88,6 +88,7 @@ from .figures import (
     with_scales,
 )
 from .formulas import formula_block, formula_runs
+from .footnotes import footnotes_apart
 from .frames import Frames
 from .gcpause import collect_young, paused_gc
 from .glyphs import (
@@ -546,7 +547,9 @@ def page_blocks(
         mark_box_labels(ordered, breaks.drawn)  # (a box is drawn with lines or shapes)
     if content.paths:
         mark_wordmarks(ordered, content.paths)
-    return labels_after_drawings(join_tables(footnotes_last(ordered, content)))
+    return labels_after_drawings(
+        join_tables(footnotes_apart(footnotes_last(ordered, content), content))
+    )
 
 
 def labels_after_drawings(blocks: list[Block]) -> list[Block]:
