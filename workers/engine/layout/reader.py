@@ -87,8 +87,8 @@ from .figures import (
     text_frame,
     with_scales,
 )
-from .formulas import formula_block, formula_runs
 from .footnotes import footnotes_apart
+from .formulas import formula_block, formula_runs
 from .frames import Frames
 from .gcpause import collect_young, paused_gc
 from .glyphs import (
