@@ -127,3 +127,28 @@ def test_small_text_at_the_foot_without_a_raised_mark_in_the_text_is_no_note(
     # (Read where the left column puts them, before the right column.)
     at = {t.split()[0]: k for k, t in enumerate(texts)}
     assert at["Figure"] < at["right0"] and at["07233"] < at["right0"]
+
+
+def _note_with_raised_mark(y: float, mark: str, text: str) -> str:
+    return f"BT /F1 5 Tf 60 {y} Td 3 Ts ({mark}) Tj /F1 8 Tf 0 Ts ( {text}) Tj ET"
+
+
+def test_notes_whose_own_marks_are_raised_need_no_rule(tmp_path: Path) -> None:
+    # A word processor's notes, set apart by a gap alone: each opens with its mark raised.
+    ops = _columns(("1", "2"))
+    ops.append(_note_with_raised_mark(138, "1", "The first note says where the data came from."))
+    ops.append(_note_with_raised_mark(128, "2", "The second note names the survey of readers."))
+    blocks = _read(_pdf(tmp_path / "raised.pdf", ops))
+    notes = [b for b in blocks if isinstance(b, Note)]
+    assert [n.label for n in notes] == ["1", "2"]
+    assert blocks[-2:] == notes
+
+
+def test_numbered_points_in_a_small_face_at_the_foot_are_no_notes(tmp_path: Path) -> None:
+    # The text carries raised numbers (exponents), and a list of points in a smaller face
+    # ends the left column: under no rule, their numbers on the line, they are no notes.
+    ops = _columns(("1", "2"))
+    ops.append("BT /F1 8 Tf 60 138 Td (1\\) The first point says where the data came from.) Tj ET")
+    ops.append("BT /F1 8 Tf 60 128 Td (2\\) The second point names the survey of readers.) Tj ET")
+    blocks = _read(_pdf(tmp_path / "points.pdf", ops))
+    assert not any(isinstance(b, Note) for b in blocks)

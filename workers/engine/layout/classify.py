@@ -240,8 +240,8 @@ def classify(
                 if boxes_overlap(r, block.bbox)
             ]
             if block.note is not None:
-                # A footnote (see .footnotes): a note, however it opens.
-                stack = []
+                # A footnote (see .footnotes): a note, however it opens. (A list going on
+                # past it, on the next page, is still the one list.)
                 doc.blocks.append(Note(text, block.note, prov, page_links))
                 continue
             item = BULLET.match(text) or NUMBER.match(text)

@@ -2,7 +2,10 @@
 
 A footnote is set in a smaller face than the running text, in the lower part of the page,
 and opens with a mark ("1", "2)", "*", "†") that a line of the page's text carries raised
-above it, smaller (the reference). The reading order of columns would read the notes where
+above it, smaller (the reference). The notes are set apart from the text above them: under a
+short rule (the note separator), or each opening with its own mark raised as well (a word
+processor's notes set off by a gap alone); a list of numbered points in a small face at the
+foot of a column is neither. The reading order of columns would read the notes where
 the column they stand in ends: in the middle of the page's text, and, where the column's
 last paragraph goes on at the top of the next column, in the middle of a sentence ("… which
 we treat as" — two notes — "a disease"). A reader needs the running text whole, and each
@@ -47,6 +50,8 @@ SYMBOLS = "*∗†‡§¶"
 #: date or a decimal: "2020.1.1.", "2.5"), or one to three symbols; then a closing ")" or "."
 #: may follow.
 _OPENING = re.compile(r"\s*(\d{1,3}(?!\d)|[*∗†‡§¶]{1,3})(?![.,]\d)[).]?")
+#: A word of two letters at least (or a Chinese, Japanese or Korean character).
+_WORD = re.compile(r"[^\W\d_]{2}|[\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def _key(mark: str) -> str:
@@ -55,11 +60,28 @@ def _key(mark: str) -> str:
 
 
 def _opening(text: str) -> str | None:
-    """The mark ``text`` opens with, where words follow it (a number alone is a page's)."""
+    """The mark ``text`` opens with, where words follow it, two or more, one of them two
+    letters long at least: a number alone is a page's, "3(ii)" or "1) R 2" a formula's."""
     found = _OPENING.match(text)
-    if found is None or not any(ch.isalpha() for ch in text[found.end():]):
+    if found is None:
+        return None
+    words = text[found.end():].split()
+    if len(words) < 2 or not any(_WORD.search(w) for w in words):
         return None
     return _key(found.group(1))
+
+
+def _mark_raised(block: Block) -> bool:
+    """The block's first line opens with its mark raised above the line, in a smaller face
+    (as a word processor or TeX sets a note's own mark)."""
+    line = lines_of(block.frags)[0]
+    size = block.size
+    rest = [g.y0 for f in line for g in f.glyphs if g.size > RAISED_SIZE * size]
+    first = line[0].glyphs[0] if line[0].glyphs else None
+    return (
+        first is not None and bool(rest) and first.size <= RAISED_SIZE * size
+        and first.y0 >= min(rest) + RAISED_BY * size
+    )
 
 
 def _body_size(blocks: list[Block]) -> float:
@@ -138,7 +160,7 @@ def footnotes_apart(blocks: list[Block], content: PageContent) -> list[Block]:
     in_low = {id(b) for b in low}
     marks = raised_marks([b for b in blocks if id(b) not in in_low])
     if not any(_opening(b.text) in marks for b in low):
-        return blocks
+        return blocks  # (no note is referred to in the text)
     notes: list[tuple[str, list[Fragment]]] = []
     used: set[int] = set()
     last_number = 0
@@ -158,7 +180,10 @@ def footnotes_apart(blocks: list[Block], content: PageContent) -> list[Block]:
         if b.kind != "text" or b.y1 > foot:
             continue
         mark = _opening(b.text)
-        if id(b) not in in_low or not opens(mark, True):
+        if id(b) not in in_low or not opens(mark, True) or not (
+            _under_rule(b, content) or _mark_raised(b)
+            or (last is not None and _right_below(b, last))
+        ):
             if last is not None and abs(b.size - last.size) <= NOTE_SIZE_APART and (
                 _right_below(b, last) if mark is not None else _under_rule(b, content)
             ):
