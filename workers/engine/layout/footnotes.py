@@ -9,8 +9,10 @@ foot of a column is neither. The reading order of columns would read the notes w
 the column they stand in ends: in the middle of the page's text, and, where the column's
 last paragraph goes on at the top of the next column, in the middle of a sentence ("… which
 we treat as" — two notes — "a disease"). A reader needs the running text whole, and each
-note apart, after it: the notes are read after the page's text (where the page's last
-paragraph goes on over the page, after its end: see :mod:`.runover`).
+note apart, after the paragraph referring to it: read where that paragraph ends (past a
+column break it runs on over; at the page's end where it goes on over the page, and then
+after its end: see :mod:`.runover`). A note whose mark the text does not carry raised is
+read after the note before it (the page's end for the first).
 
 The notes of a page may come as one block (lines in one face, one under the other): a line
 opening with a mark the text carries opens a note of its own. Numbered notes count up: a
@@ -31,6 +33,7 @@ from collections import Counter
 from .blocks import Block, lines_of
 from .glyphs import PageContent
 from .lines import Fragment
+from .runover import breaks_off
 
 #: Notes live in this share of the page, from its foot.
 FOOT_BAND = 0.4
@@ -93,10 +96,10 @@ def _body_size(blocks: list[Block]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
-def raised_marks(blocks: list[Block]) -> set[str]:
+def raised_marks(blocks: list[Block]) -> dict[str, Block]:
     """The marks the blocks' lines carry raised above them, in a smaller face: numbers and
-    symbols, each run of them one mark ("12", "†")."""
-    marks: set[str] = set()
+    symbols, each run of them one mark ("12", "†"); each with the first block carrying it."""
+    marks: dict[str, Block] = {}
     for b in blocks:
         if b.kind == "figure":
             continue
@@ -119,10 +122,10 @@ def raised_marks(blocks: list[Block]) -> set[str]:
                 ):
                     run += g.char
                 elif run:
-                    marks.add(_key(run))
+                    marks.setdefault(_key(run), b)
                     run = ""
             if run:
-                marks.add(_key(run))
+                marks.setdefault(_key(run), b)
     return marks
 
 
@@ -147,7 +150,7 @@ def _right_below(block: Block, note: Block) -> bool:
 
 def footnotes_apart(blocks: list[Block], content: PageContent) -> list[Block]:
     """``blocks`` with the page's footnotes each a block of its own (its ``note`` set to its
-    mark), read after the page's other blocks."""
+    mark), read after the paragraph referring to it."""
     foot = content.y0 + FOOT_BAND * content.height
     # (Cheap first: most pages have no small text opening with a mark at their foot.)
     low = [b for b in blocks if b.kind == "text" and b.y1 <= foot and _opening(b.text)]
@@ -208,9 +211,34 @@ def footnotes_apart(blocks: list[Block], content: PageContent) -> list[Block]:
         return blocks
     out = [b for b in blocks if id(b) not in used]
     page = blocks[0].page
+    after: dict[int, list[Block]] = {}  # index in ``out`` -> the notes read after it
+    at = len(out) - 1
     for mark, frags in notes:
         note = Block(page, note=mark)
         for f in frags:
             note.add(f)
-        out.append(note)
-    return out
+        if mark in marks:
+            at = _paragraph_end(out, out.index(marks[mark]))
+        after.setdefault(at, []).append(note)
+    return [x for k, b in enumerate(out) for x in [b, *after.get(k, [])]]
+
+
+#: A paragraph is followed over at most this many blocks (columns, pages) to its end.
+PARAGRAPH_BLOCKS = 4
+
+
+def _paragraph_end(blocks: list[Block], at: int) -> int:
+    """The index of the block that ends the paragraph going on from ``blocks[at]``: the
+    paragraph goes on past a block breaking off mid-sentence (after a word, a comma or a
+    hyphen), into the next text block (the next column's top). A paragraph breaking off at
+    the page's last block ends on the next page: the page's last block."""
+    for _ in range(PARAGRAPH_BLOCKS):
+        if not breaks_off(blocks[at].text):
+            return at
+        following = next(
+            (k for k in range(at + 1, len(blocks)) if blocks[k].kind == "text"), None
+        )
+        if following is None:
+            return len(blocks) - 1
+        at = following
+    return at

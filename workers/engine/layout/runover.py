@@ -45,7 +45,7 @@ def _running_text(block: Paragraph | Table, paragraph: Paragraph) -> bool:
     return box.y1 <= last.y0 + 1 and across > 0.5 * min(width, column)
 
 
-def _breaks_off(text: str) -> bool:
+def breaks_off(text: str) -> bool:
     """The paragraph stops mid-sentence: after a word, a comma or a hyphen. (Not after a
     number: an index's or a table's column of entries ends in page numbers or amounts.)"""
     end = text.rstrip().rstrip(CLOSERS)
@@ -70,7 +70,7 @@ def asides_after_runover(blocks: list[Block]) -> list[Block]:
         first = out[k]
         span = _page_span(first)
         k += 1
-        if not isinstance(first, Paragraph) or span is None or not _breaks_off(first.text):
+        if not isinstance(first, Paragraph) or span is None or not breaks_off(first.text):
             continue
         page = span[1]
         end = k
