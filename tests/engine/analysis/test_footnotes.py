@@ -53,7 +53,7 @@ def _read(path: Path) -> list[object]:
     return list(read_layout(path, max_pages=5).blocks)
 
 
-def test_numbered_notes_at_a_columns_foot_are_notes_read_after_the_page(tmp_path: Path) -> None:
+def test_numbered_notes_cutting_a_paragraph_are_notes_read_after_it(tmp_path: Path) -> None:
     # A paper's page: two notes under a short rule at the foot of the left column, in a
     # small face, one block of lines; the left column's paragraph goes on in the right one.
     ops = _columns(("1", "2"))
@@ -154,18 +154,16 @@ def test_numbered_points_in_a_small_face_at_the_foot_are_no_notes(tmp_path: Path
     assert not any(isinstance(b, Note) for b in blocks)
 
 
-def test_notes_are_read_after_the_paragraph_referring_to_them(tmp_path: Path) -> None:
-    # The first paragraph of the left column refers to both notes and ends there; the text
-    # after it (the rest of the column and the next) is read before the notes no more.
-    ops = [_raised(60, 700, "first public bodies", "1", " publish"),
-           _raised(60, 687, "words of the first", "2", " paragraph"),
-           "BT /F1 10 Tf 60 674 Td (which ends here.) Tj ET"]
-    ops += [f"BT /F1 10 Tf 60 {640 - 13 * k} Td (left{k} {WORDS}) Tj ET" for k in range(24)]
-    ops += [f"BT /F1 10 Tf 320 {700 - 13 * k} Td (right{k} {WORDS}) Tj ET" for k in range(48)]
+def test_notes_after_a_column_ending_its_paragraph_keep_their_place(tmp_path: Path) -> None:
+    # The left column's last paragraph ends with its column: the notes at its foot are read
+    # there, after it, before the next column, each a note of its own.
+    ops = _columns(("1", "2"))
+    ops[29] = "BT /F1 10 Tf 60 323 Td (left29 public bodies publish documents.) Tj ET"
     ops.append("60 150 100 0.5 re f")
     ops.append("BT /F1 8 Tf 60 138 Td (1 The first note says where the data came from.) Tj ET")
     ops.append("BT /F1 8 Tf 60 128 Td (2 The second note names the survey of readers.) Tj ET")
     blocks = _read(_pdf(tmp_path / "after.pdf", ops))
     kinds = [(type(b).__name__, block_text(b).split()[0]) for b in blocks]
-    assert kinds[:4] == [("Paragraph", "first"), ("Note", "1"), ("Note", "2"),
-                         ("Paragraph", "left0")]
+    at = kinds.index(("Note", "1"))
+    assert block_text(blocks[at - 1]).endswith("left29 public bodies publish documents.")
+    assert kinds[at + 1:at + 3] == [("Note", "2"), ("Paragraph", "right0")]

@@ -1,4 +1,4 @@
-"""Footnotes at the foot of a page, each read as a note of its own after the page's text.
+"""Footnotes at the foot of a page or column, each read as a note of its own, after the text.
 
 A footnote is set in a smaller face than the running text, in the lower part of the page,
 and opens with a mark ("1", "2)", "*", "†") that a line of the page's text carries raised
@@ -9,10 +9,10 @@ foot of a column is neither. The reading order of columns would read the notes w
 the column they stand in ends: in the middle of the page's text, and, where the column's
 last paragraph goes on at the top of the next column, in the middle of a sentence ("… which
 we treat as" — two notes — "a disease"). A reader needs the running text whole, and each
-note apart, after the paragraph referring to it: read where that paragraph ends (past a
-column break it runs on over; at the page's end where it goes on over the page, and then
-after its end: see :mod:`.runover`). A note whose mark the text does not carry raised is
-read after the note before it (the page's end for the first).
+note apart: the notes keep the place the column gives them, after its text, unless the
+column's last paragraph breaks off there mid-sentence; then they are read where that
+paragraph ends (past the column breaks it runs on over; at the page's end where it goes on
+over the page, and then after its end: see :mod:`.runover`).
 
 The notes of a page may come as one block (lines in one face, one under the other): a line
 opening with a mark the text carries opens a note of its own. Numbered notes count up: a
@@ -92,14 +92,14 @@ def _body_size(blocks: list[Block]) -> float:
     sizes: Counter[float] = Counter()
     for b in blocks:
         if b.kind == "text":
-            sizes[round(b.size * 2) / 2] += len(b.text)
+            sizes[round(b.size * 2) / 2] += sum(len(f.text) for f in b.frags)
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
-def raised_marks(blocks: list[Block]) -> dict[str, Block]:
+def raised_marks(blocks: list[Block]) -> set[str]:
     """The marks the blocks' lines carry raised above them, in a smaller face: numbers and
-    symbols, each run of them one mark ("12", "†"); each with the first block carrying it."""
-    marks: dict[str, Block] = {}
+    symbols, each run of them one mark ("12", "†")."""
+    marks: set[str] = set()
     for b in blocks:
         if b.kind == "figure":
             continue
@@ -122,10 +122,10 @@ def raised_marks(blocks: list[Block]) -> dict[str, Block]:
                 ):
                     run += g.char
                 elif run:
-                    marks.setdefault(_key(run), b)
+                    marks.add(_key(run))
                     run = ""
             if run:
-                marks.setdefault(_key(run), b)
+                marks.add(_key(run))
     return marks
 
 
@@ -150,10 +150,14 @@ def _right_below(block: Block, note: Block) -> bool:
 
 def footnotes_apart(blocks: list[Block], content: PageContent) -> list[Block]:
     """``blocks`` with the page's footnotes each a block of its own (its ``note`` set to its
-    mark), read after the paragraph referring to it."""
+    mark), read where the column puts them unless that is in the middle of a paragraph."""
     foot = content.y0 + FOOT_BAND * content.height
     # (Cheap first: most pages have no small text opening with a mark at their foot.)
-    low = [b for b in blocks if b.kind == "text" and b.y1 <= foot and _opening(b.text)]
+    low = [
+        b for b in blocks
+        if b.kind == "text" and b.y1 <= foot and b.frags and _OPENING.match(b.frags[0].text)
+    ]
+    low = [b for b in low if _opening(b.text)]
     if not low:
         return blocks
     size = _body_size(blocks)
@@ -165,6 +169,7 @@ def footnotes_apart(blocks: list[Block], content: PageContent) -> list[Block]:
     if not any(_opening(b.text) in marks for b in low):
         return blocks  # (no note is referred to in the text)
     notes: list[tuple[str, list[Fragment]]] = []
+    sources: list[Block] = []  # the block each note opens in
     used: set[int] = set()
     last_number = 0
     last: Block | None = None  # the block the last note was read from
@@ -203,24 +208,30 @@ def footnotes_apart(blocks: list[Block], content: PageContent) -> list[Block]:
             if k == 0 or opens(mark, False):
                 assert mark is not None
                 notes.append((mark, list(line)))
+                sources.append(b)
                 if mark.isdigit():
                     last_number = int(mark)
             else:
                 notes[-1][1].extend(line)
     if not notes:
         return blocks
-    out = [b for b in blocks if id(b) not in used]
-    page = blocks[0].page
+    out: list[Block] = []
+    before: dict[int, int] = {}  # a note's block -> the index in ``out`` of the block before
+    for b in blocks:
+        if id(b) in used:
+            before[id(b)] = len(out) - 1
+        else:
+            out.append(b)
     after: dict[int, list[Block]] = {}  # index in ``out`` -> the notes read after it
-    at = len(out) - 1
-    for mark, frags in notes:
-        note = Block(page, note=mark)
+    for (mark, frags), source in zip(notes, sources, strict=True):
+        note = Block(source.page, note=mark)
         for f in frags:
             note.add(f)
-        if mark in marks:
-            at = _paragraph_end(out, out.index(marks[mark]))
+        at = before[id(source)]
+        if at >= 0 and out[at].kind == "text" and breaks_off(out[at].text):
+            at = _paragraph_end(out, at)
         after.setdefault(at, []).append(note)
-    return [x for k, b in enumerate(out) for x in [b, *after.get(k, [])]]
+    return after.get(-1, []) + [x for k, b in enumerate(out) for x in [b, *after.get(k, [])]]
 
 
 #: A paragraph is followed over at most this many blocks (columns, pages) to its end.
