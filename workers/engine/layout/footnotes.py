@@ -31,6 +31,7 @@ import re
 from collections import Counter
 
 from .blocks import Block, lines_of
+from .figures import caption_text
 from .glyphs import PageContent
 from .lines import Fragment
 from .runover import breaks_off
@@ -241,15 +242,20 @@ PARAGRAPH_BLOCKS = 4
 def _paragraph_end(blocks: list[Block], at: int) -> int:
     """The index of the block that ends the paragraph going on from ``blocks[at]``: the
     paragraph goes on past a block breaking off mid-sentence (after a word, a comma or a
-    hyphen), into the next text block (the next column's top). A paragraph breaking off at
+    hyphen), into the next text block in its face (the next column's top; a caption or a
+    drawing's labels read between are none). A paragraph breaking off at
     the page's last block ends on the next page: the page's last block."""
     for _ in range(PARAGRAPH_BLOCKS):
         if not breaks_off(blocks[at].text):
             return at
+        size = blocks[at].size
         following = next(
-            (k for k in range(at + 1, len(blocks)) if blocks[k].kind == "text"), None
+            (k for k in range(at + 1, len(blocks))
+             if blocks[k].kind == "text" and blocks[k].size >= NOTE_FACE * size
+             and caption_text(blocks[k].text) is None),
+            None,
         )
         if following is None:
-            return len(blocks) - 1
+            return at
         at = following
     return at
