@@ -243,8 +243,9 @@ def _paragraph_end(blocks: list[Block], at: int) -> int:
     """The index of the block that ends the paragraph going on from ``blocks[at]``: the
     paragraph goes on past a block breaking off mid-sentence (after a word, a comma or a
     hyphen), into the next text block in its face (the next column's top; a caption or a
-    drawing's labels read between are none). A paragraph breaking off at
-    the page's last block ends on the next page: the page's last block."""
+    drawing's labels read between are none). Where no such text follows, it ends there (a
+    credit line without a full stop; a paragraph going on over the page, its end on the next
+    page: see :mod:`.runover`)."""
     for _ in range(PARAGRAPH_BLOCKS):
         if not breaks_off(blocks[at].text):
             return at
