@@ -246,13 +246,13 @@ def _paragraph_end(blocks: list[Block], at: int) -> int:
     drawing's labels read between are none). Where no such text follows, it ends there (a
     credit line without a full stop; a paragraph going on over the page, its end on the next
     page: see :mod:`.runover`)."""
+    size = blocks[at].size
     for _ in range(PARAGRAPH_BLOCKS):
         if not breaks_off(blocks[at].text):
             return at
-        size = blocks[at].size
         following = next(
             (k for k in range(at + 1, len(blocks))
-             if blocks[k].kind == "text" and blocks[k].size >= NOTE_FACE * size
+             if blocks[k].kind == "text" and NOTE_FACE * size <= blocks[k].size <= size / NOTE_FACE
              and caption_text(blocks[k].text) is None),
             None,
         )
