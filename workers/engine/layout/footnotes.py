@@ -115,6 +115,8 @@ def raised_marks(blocks: list[Block]) -> set[str]:
                 previous = f
                 continue
             previous = f
+            if min(f.sizes, default=size) > RAISED_SIZE * size:
+                continue  # (no glyph small enough: most lines)
             run = ""
             for g in f.glyphs:
                 if (
