@@ -60,6 +60,9 @@ class Block:
     #: point: see :func:`.tables.find_tables`): it opens a list of its own, neither going on
     #: with the list before it nor nested in its last point.
     opens_list: bool = False
+    #: Set for a footnote at the foot of its page (see :mod:`.footnotes`): its mark ("1",
+    #: "*"), matching a mark raised in the page's text.
+    note: str | None = None
     x0: float = 0.0
     y0: float = 0.0
     x1: float = 0.0

@@ -246,6 +246,11 @@ def classify(
                 for r, u in links.get(block.page, [])
                 if boxes_overlap(r, block.bbox)
             ]
+            if block.note is not None:
+                # A footnote (see .footnotes): a note, however it opens. (A list going on
+                # past it, on the next page, is still the one list.)
+                doc.blocks.append(Note(text, block.note, prov, page_links))
+                continue
             item = BULLET.match(text) or NUMBER.match(text)
             if item and item.re is BULLET and caption_text(text) is not None:
                 item = None  # "▌Figure 5.1 …": an ornament before a caption, no list's bullet
@@ -2496,7 +2501,7 @@ def _is_note(block: Block, result: PageResult, body_size: float, text: str) -> b
     return (
         block.size < 0.85 * body_size
         and block.y1 - result.page.y0 < 0.3 * max(result.page.height, 1.0)
-        and bool(re.match(r"^(\d{1,3}|[*†‡§])\s*\S", text))
+        and bool(re.match(r"^(\d{1,3}(?!\d)|[*†‡§])\s*\S", text))
     )
 
 

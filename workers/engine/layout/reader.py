@@ -87,6 +87,7 @@ from .figures import (
     text_frame,
     with_scales,
 )
+from .footnotes import footnotes_apart
 from .formulas import formula_block, formula_runs
 from .frames import Frames
 from .gcpause import collect_young, paused_gc
@@ -562,7 +563,9 @@ def page_blocks(
         mark_box_labels(ordered, breaks.drawn)  # (a box is drawn with lines or shapes)
     if content.paths:
         mark_wordmarks(ordered, content.paths)
-    return labels_after_drawings(join_tables(footnotes_last(ordered, content)))
+    return labels_after_drawings(
+        join_tables(footnotes_apart(footnotes_last(ordered, content), content))
+    )
 
 
 def labels_after_drawings(blocks: list[Block]) -> list[Block]:

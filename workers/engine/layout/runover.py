@@ -59,7 +59,7 @@ def _running_text(block: Paragraph | Table, paragraph: Paragraph) -> bool:
     return box.y1 <= last.y0 + 1 and across > 0.5 * min(width, column)
 
 
-def _breaks_off(text: str) -> bool:
+def breaks_off(text: str) -> bool:
     """The paragraph stops mid-sentence: after a word, a comma or a hyphen. (Not after a
     number: an index's or a table's column of entries ends in page numbers or amounts.)"""
     end = text.rstrip().rstrip(CLOSERS)
@@ -84,7 +84,7 @@ def asides_after_runover(blocks: list[Block]) -> list[Block]:
         first = out[k]
         span = _page_span(first)
         k += 1
-        if not isinstance(first, Paragraph) or span is None or not _breaks_off(first.text):
+        if not isinstance(first, Paragraph) or span is None or not breaks_off(first.text):
             continue
         page = span[1]
         end = k
@@ -132,7 +132,7 @@ def paragraphs_run_on(blocks: list[Block], hyphenation: Hyphenation | None) -> l
 
 
 def _runs_on(first: Paragraph, second: Paragraph) -> bool:
-    if not first.prov or not second.prov or not _breaks_off(first.text):
+    if not first.prov or not second.prov or not breaks_off(first.text):
         return False
     if not _goes_on(second.text) or len(second.text.split()) < GOING_ON_WORDS:
         return False
