@@ -80,7 +80,7 @@ def formula_line(line: Sequence[Fragment], left: float) -> bool:
     if not line:
         return False
     text = " ".join(f.text for f in line)
-    prose = len(_PROSE_WORD.findall(text))
+    prose = _prose_words(text, PROSE_WORDS + 2)
     if prose > PROSE_WORDS + 1:
         return False  # (most lines of text: asked first, the rest costs more)
     size = _size(line)
@@ -96,6 +96,19 @@ def formula_line(line: Sequence[Fragment], left: float) -> bool:
     # among figures alone are a chart's scale ("−4 −2 2 4"), and a word of running text
     # more is allowed beside a delimiter (cases: "otherwise").
     return bool(_delimiters([g for f in line for g in f.glyphs]))
+
+
+def _prose_words(text: str, most: int) -> int:
+    """How many words of running text ``text`` has (as ``_PROSE_WORD.findall`` finds them),
+    counted up to ``most``: a line of prose is refused on its first few words, without
+    searching the rest of it."""
+    count, at = 0, 0
+    while count < most:
+        found = _PROSE_WORD.search(text, at)
+        if found is None:
+            break
+        count, at = count + 1, found.end()
+    return count
 
 
 def formula_runs(

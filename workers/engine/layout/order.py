@@ -860,12 +860,15 @@ def _words_rejoined(frags: list[Fragment], gutter: float) -> list[Fragment]:
     do not join are kept as they were. (A gutter is wider than the word spaces either side
     of it: a gap no wider than a line's own word spaces is a space in a line across it.)"""
     rows: list[list[Fragment]] = []
+    row: list[Fragment] = []
+    level = reach = 0.0  # the row's first piece's y0, and how far from it a piece joins it
     for f in sorted(frags, key=_base):
-        row = rows[-1] if rows else None
-        if row is not None and abs(row[0].y0 - f.y0) <= max(1.0, 0.3 * row[0].height):
+        if row and abs(level - f.y0) <= reach:
             row.append(f)
         else:
-            rows.append([f])
+            row = [f]
+            rows.append(row)
+            level, reach = f.y0, max(1.0, 0.3 * (f.y1 - f.y0))
     joined: list[Fragment] = []
     for row in rows:
         row.sort(key=_x_span)
