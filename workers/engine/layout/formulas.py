@@ -79,7 +79,7 @@ def formula_line(line: Sequence[Fragment], left: float) -> bool:
     text starts at ``left``."""
     if not line:
         return False
-    text = " ".join(f.text for f in line)
+    text = " ".join([f.text for f in line])
     prose = _prose_words(text, PROSE_WORDS + 2)
     if prose > PROSE_WORDS + 1:
         return False  # (most lines of text: asked first, the rest costs more)
@@ -120,7 +120,10 @@ def formula_runs(
     than the column's usual gap between lines, or than none where that is wider (a column
     of headings and short paragraphs): a paragraph's first line, indented, has the next
     close under it, and so has a program's line."""
-    pieces = [[f for f in line.fragments if id(f) not in used] for line in region_lines]
+    pieces = (
+        [[f for f in line.fragments if id(f) not in used] for line in region_lines] if used
+        else [list(line.fragments) for line in region_lines]  # (most columns: no table)
+    )
     text = [f for line in pieces for f in line]
     if not text:
         return []
