@@ -20,24 +20,27 @@ from .document import Document
 from .errors import CorruptPdfError
 from .layout.reader import read_layout
 from .pdf_entries import entry_of
-from .source import open_source
+from .source import open_checked
 from .structure.reader import read_structure
 
 
-def has_structure(path: Path) -> bool:
-    with pikepdf.open(path) as pdf:
-        return isinstance(entry_of(pdf.Root, "/StructTreeRoot"), pikepdf.Dictionary)
+def has_structure(pdf: pikepdf.Pdf) -> bool:
+    return isinstance(entry_of(pdf.Root, "/StructTreeRoot"), pikepdf.Dictionary)
 
 
 def analyse(path: Path, *, max_pages: int) -> Document:
     """Validate ``path`` (errors as in :func:`~workers.engine.source.open_source`), then read it.
 
     Documents longer than ``max_pages`` are refused by validation, so work stays bounded.
+    The file is parsed once (pikepdf's): validation, the structure check and the reader read
+    the same open file.
     """
-    open_source(path, max_pages=max_pages)
+    pdf, _ = open_checked(path, max_pages=max_pages)
     try:
-        if has_structure(path):
-            return read_structure(path, max_pages=max_pages)
-        return read_layout(path, max_pages=max_pages)
+        if has_structure(pdf):
+            return read_structure(path, max_pages=max_pages, pdf=pdf)
+        return read_layout(path, max_pages=max_pages, pdf=pdf)
     except (pikepdf.PdfError, pdfium.PdfiumError, OSError, ValueError) as e:
         raise CorruptPdfError(detail=f"analysis: {type(e).__name__}: {e}") from e
+    finally:
+        pdf.close()

@@ -41,14 +41,28 @@ def open_source(path: Path, *, max_pages: int) -> SourceInfo:
 
     Raises NotAPdfError, EncryptedPdfError, CorruptPdfError or TooManyPagesError.
     """
+    pdf, info = open_checked(path, max_pages=max_pages)
+    pdf.close()
+    return info
+
+
+def open_checked(path: Path, *, max_pages: int) -> tuple[pikepdf.Pdf, SourceInfo]:
+    """:func:`open_source`, with the file it opened left open for the caller to read on (and
+    close): the analysis reads the same parse rather than opening the file again. Validation
+    changes nothing in it (the metadata is read, not opened for editing), so what the caller
+    reads is what a fresh open would read."""
     _check_header(path)
     try:
         # An owner password only restricts permissions; qpdf opens such files with the empty
         # user password, which is what every reader does.
-        with pikepdf.open(path) as pdf:
+        pdf = pikepdf.open(path)
+        try:
             page_count = len(pdf.pages)
             title = _title(pdf)
             language = _language(pdf)
+        except BaseException:
+            pdf.close()
+            raise
     except pikepdf.PasswordError as e:
         raise EncryptedPdfError(detail=str(e)) from e
     except (pikepdf.PdfError, RuntimeError, ValueError) as e:
@@ -56,14 +70,16 @@ def open_source(path: Path, *, max_pages: int) -> SourceInfo:
         # RuntimeError/ValueError from the bindings.
         raise CorruptPdfError(detail=f"{type(e).__name__}: {e}") from e
     if page_count == 0:
+        pdf.close()
         raise CorruptPdfError(detail="the page tree has no pages")
     if page_count > max_pages:
+        pdf.close()
         raise TooManyPagesError(
             f"The document has {page_count} pages. Automatic conversion handles documents of "
             f"up to {max_pages} pages; a member of staff can help with longer ones.",
             detail=f"page_count={page_count} max_pages={max_pages}",
         )
-    return SourceInfo(page_count=page_count, title=title, language=language)
+    return pdf, SourceInfo(page_count=page_count, title=title, language=language)
 
 
 def _check_header(path: Path) -> None:
@@ -80,8 +96,11 @@ def _title(pdf: pikepdf.Pdf) -> str | None:
         raw = entry_of(pdf.docinfo, "/Title")
         title = _clean(str(raw)) if raw is not None else None
         if not title:
-            with pdf.open_metadata() as xmp:
-                title = _clean(str(xmp.get("dc:title") or ""))
+            # Read, not opened for editing (``with``): closing an edit writes the XMP back
+            # into the file, with pikepdf's marks and the information dictionary synced from
+            # it, which the analysis reading this open file would then see.
+            xmp = pdf.open_metadata()
+            title = _clean(str(xmp.get("dc:title") or ""))
     except (pikepdf.PdfError, ValueError, TypeError, AttributeError):
         return None
     return title or None

@@ -9,9 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pytest
 
 from workers.engine.document import block_text
-from workers.engine.layout.formulas import formula_line, matrix_glyphs
+from workers.engine.layout.formulas import _PROSE_WORD, _prose_words, formula_line, matrix_glyphs
 from workers.engine.layout.glyphs import Glyph, read_page
 from workers.engine.layout.lines import fragments, lines
 from workers.engine.layout.reader import read_layout
@@ -149,3 +150,13 @@ def test_a_tall_sign_in_a_matrix_is_no_delimiter() -> None:
     ]
     at = {id(g): k for k, g in enumerate(drawn)}
     assert "".join(g.char for g in matrix_glyphs(drawn, at) or []) == "(01−10)"
+
+
+@pytest.mark.parametrize("text", [
+    "", "x = y + 1", "sin x ≤ cos y", "Innenwinkel ≤ π.", "the sum over all words here",
+    "αβγδ and ωψχφ", "abc_defgh 1234abcd efgh", "ab cd ef gh otherwise",
+])
+def test_prose_words_counted_as_findall_up_to_the_most(text: str) -> None:
+    found = len(_PROSE_WORD.findall(text))
+    for most in range(4):
+        assert _prose_words(text, most) == min(found, most)

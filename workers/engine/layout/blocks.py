@@ -151,6 +151,19 @@ def join_lines(texts: Sequence[str], hyphenation: Hyphenation | None) -> str:
     """The text of a block's lines (or of a run of fragments) read as one: a soft hyphen or a
     typesetter's hyphen at the end of a line joins the word it broke, a compound broken at
     its own hyphen keeps it, anything else is joined with a space."""
+    if texts and texts[0]:
+        # Most blocks: no soft hyphen anywhere and no line but the last ending in a hyphen
+        # (in the lines joined by spaces, a line's end is followed by a space), so each line
+        # is joined with a space, as :func:`_join_each` would join them one by one. (An
+        # empty first line is not: the line after it is joined without one.)
+        joined = " ".join(texts)
+        if "\u00ad" not in joined and "- " not in joined and "\u2010 " not in joined:
+            return joined
+    return _join_each(texts, hyphenation)
+
+
+def _join_each(texts: Sequence[str], hyphenation: Hyphenation | None) -> str:
+    """:func:`join_lines`, line by line."""
     out = ""
     for text in texts:
         if out.endswith("\u00ad"):

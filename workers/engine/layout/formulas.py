@@ -79,8 +79,8 @@ def formula_line(line: Sequence[Fragment], left: float) -> bool:
     text starts at ``left``."""
     if not line:
         return False
-    text = " ".join(f.text for f in line)
-    prose = len(_PROSE_WORD.findall(text))
+    text = " ".join([f.text for f in line])
+    prose = _prose_words(text, PROSE_WORDS + 2)
     if prose > PROSE_WORDS + 1:
         return False  # (most lines of text: asked first, the rest costs more)
     size = _size(line)
@@ -98,6 +98,19 @@ def formula_line(line: Sequence[Fragment], left: float) -> bool:
     return bool(_delimiters([g for f in line for g in f.glyphs]))
 
 
+def _prose_words(text: str, most: int) -> int:
+    """How many words of running text ``text`` has (as ``_PROSE_WORD.findall`` finds them),
+    counted up to ``most``: a line of prose is refused on its first few words, without
+    searching the rest of it."""
+    count, at = 0, 0
+    while count < most:
+        found = _PROSE_WORD.search(text, at)
+        if found is None:
+            break
+        count, at = count + 1, found.end()
+    return count
+
+
 def formula_runs(
     region_lines: Sequence[Line], used: set[int]
 ) -> list[list[list[Fragment]]]:
@@ -107,7 +120,10 @@ def formula_runs(
     than the column's usual gap between lines, or than none where that is wider (a column
     of headings and short paragraphs): a paragraph's first line, indented, has the next
     close under it, and so has a program's line."""
-    pieces = [[f for f in line.fragments if id(f) not in used] for line in region_lines]
+    pieces = (
+        [[f for f in line.fragments if id(f) not in used] for line in region_lines] if used
+        else [list(line.fragments) for line in region_lines]  # (most columns: no table)
+    )
     text = [f for line in pieces for f in line]
     if not text:
         return []

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import math
 import operator
 import statistics
@@ -36,7 +37,15 @@ from types import ModuleType
 from typing import Protocol, TypeVar
 
 from ..document import BBox
-from .blocks import MAX_SHAPES, Block, Boxed, area_share, boxes_overlap, same_line
+from .blocks import (
+    MAX_SHAPES,
+    Block,
+    Boxed,
+    _median,
+    area_share,
+    boxes_overlap,
+    same_line,
+)
 from .contents import ends_with_page_number
 from .figures import RULE_WIDTH, caption_text
 from .glyphs import PageContent
@@ -681,7 +690,7 @@ def _set_aside_margin_lines(
     two-column page it sits in the gutter and would hide the columns, so it is read apart."""
     if len(frags) < 8:
         return [], frags, []
-    height = statistics.median([f.y1 - f.y0 for f in frags])  # (their heights, unrolled)
+    height = _median([f.y1 - f.y0 for f in frags])  # (their heights, unrolled)
 
     def lone(edge: list[Fragment], rest: list[Fragment], gap: float) -> bool:
         return (
@@ -816,7 +825,7 @@ def _no_gutter(gap: float, size: float, narrow: float) -> bool:
 
 
 def _median_size(frags: list[Fragment]) -> float:
-    size: float = statistics.median(map(_size_of, frags))
+    size: float = _median(list(map(_size_of, frags)))
     return size
 
 
@@ -871,17 +880,23 @@ def _words_rejoined(frags: list[Fragment], gutter: float) -> list[Fragment]:
     do not join are kept as they were. (A gutter is wider than the word spaces either side
     of it: a gap no wider than a line's own word spaces is a space in a line across it.)"""
     rows: list[list[Fragment]] = []
+    row: list[Fragment] = []
+    level = reach = 0.0  # the row's first piece's y0, and how far from it a piece joins it
     for f in sorted(frags, key=_base):
-        row = rows[-1] if rows else None
-        if row is not None and abs(row[0].y0 - f.y0) <= max(1.0, 0.3 * row[0].height):
+        if row and abs(level - f.y0) <= reach:
             row.append(f)
         else:
-            rows.append([f])
+            row = [f]
+            rows.append(row)
+            level, reach = f.y0, max(1.0, 0.3 * (f.y1 - f.y0))
     joined: list[Fragment] = []
     for row in rows:
+        if len(row) == 1:
+            joined.append(row[0])  # (most lines: one piece, nothing to join)
+            continue
         row.sort(key=_x_span)
         line = row[0]
-        for f in row[1:]:
+        for f in itertools.islice(row, 1, None):
             gap = f.x0 - line.x1
             # (The sizes asked only of a gap narrower than the gutter: most are not.)
             if 0 <= gap < gutter and gap < WORD_GAP * max(line.size, f.size):
@@ -958,7 +973,7 @@ def _split_past_display(
     if not faces or max(faces) < DISPLAY_SIZE * min(faces):
         return None  # (one face size, or near it: most parts, at once)
     sizes = line_sizes(items)
-    body_size: float = statistics.median(sizes)
+    body_size: float = _median(sizes)
     floor = DISPLAY_SIZE * body_size
     display = [item for item in items if item.size >= floor]
     if not display or not body_size or len(line_sizes(display)) > DISPLAY_SHARE * len(sizes):
@@ -1224,12 +1239,12 @@ def _text_like(frags: list[Fragment], depth: int = 0) -> bool:
     running = frags if len(long) >= len(frags) / 2 else long
     # (The fragments' widths spelled out, as Fragment.width computes them: a property is a
     # call, and this is asked of every part the column search looks at.)
-    if width > 0 and statistics.median([(f.x1 - f.x0) / width for f in running]) >= 0.6:
+    if width > 0 and _median([(f.x1 - f.x0) / width for f in running]) >= 0.6:
         return True
     # Text set round a picture: the lines beside it are short, those below fill the column.
     if width > 0 and sum(f.x1 - f.x0 >= 0.9 * width for f in long) >= 0.4 * len(long):
         return True
-    size = statistics.median(f.size for f in frags) or 10.0
+    size = _median([f.size for f in frags]) or 10.0
     inner = _split(frags, "x", max(4.0, FRAGMENT_GAP * size))
     return inner is not None and (
         _text_like(inner[0], depth + 1) or _text_like(inner[1], depth + 1)
@@ -1528,7 +1543,7 @@ def _extent(blocks: list[Block]) -> _Extent:
 def _text_size(blocks: list[Block]) -> float:
     """The blocks' median type size (a picture has none; 10 points when none has one)."""
     sizes = [b.size for b in blocks if b.size > 0]
-    return statistics.median(sizes) if sizes else 10.0
+    return _median(sizes) if sizes else 10.0
 
 
 def _struck_range(block: Block) -> tuple[float, float]:

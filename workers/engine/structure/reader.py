@@ -124,47 +124,55 @@ class _Content:
         self.replaced.extend(inner.replaced)
 
 
-def read_structure(path: Path, *, max_pages: int) -> Document:
+def read_structure(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None = None) -> Document:
+    """Read the PDF at ``path`` from its tags (see the module's doc). ``pdf``: the same file,
+    already open (left open)."""
+    if pdf is not None:
+        return _read_structure(path, max_pages, pdf)
     with pikepdf.open(path) as pk:
-        root = pk.Root.get("/StructTreeRoot")
-        if not isinstance(root, pikepdf.Dictionary):
-            doc = read_layout(path, max_pages=max_pages, pdf=pk)
-            doc.warnings.append(Warning("no-structure", "no structure tree: read from layout"))
-            return doc
-        reader = _Reader(pk, root)
-        fitz = pdfium.PdfDocument(str(path))
-        try:
-            count = min(len(fitz), len(pk.pages), max_pages)
-            reader.load_pages(fitz, count)
-            doc = reader.build()
-        except Exception as e:  # noqa: BLE001 - broken tags: the layout still reads the page
-            fallback = read_layout(path, max_pages=max_pages, pdf=pk)
-            fallback.warnings.append(
-                Warning("structure-unusable", f"{type(e).__name__}: {e}: read from layout")
-            )
-            return fallback
-        finally:
-            fitz.close()
-        if reader.coverage() < MIN_COVERAGE:
-            fallback = read_layout(path, max_pages=max_pages, pdf=pk)
-            fallback.warnings.append(
-                Warning(
-                    "structure-unusable",
-                    f"the structure tree refers to {reader.coverage():.0%} of the text: "
-                    "read from layout",
-                )
-            )
-            return fallback
-        untagged = reader.untagged_pages()
-        if untagged:
-            # Tags missing on whole pages (the rest of the document is tagged): those pages
-            # only are read from the layout, in their place among the tagged pages.
-            _fill_untagged_pages(doc, read_layout(path, max_pages=max_pages, pdf=pk), untagged)
-            doc.warnings.extend(
-                Warning("untagged-page", f"no tags on page {page + 1}: read from layout", page)
-                for page in untagged
-            )
+        return _read_structure(path, max_pages, pk)
+
+
+def _read_structure(path: Path, max_pages: int, pk: pikepdf.Pdf) -> Document:
+    root = pk.Root.get("/StructTreeRoot")
+    if not isinstance(root, pikepdf.Dictionary):
+        doc = read_layout(path, max_pages=max_pages, pdf=pk)
+        doc.warnings.append(Warning("no-structure", "no structure tree: read from layout"))
         return doc
+    reader = _Reader(pk, root)
+    fitz = pdfium.PdfDocument(str(path))
+    try:
+        count = min(len(fitz), len(pk.pages), max_pages)
+        reader.load_pages(fitz, count)
+        doc = reader.build()
+    except Exception as e:  # noqa: BLE001 - broken tags: the layout still reads the page
+        fallback = read_layout(path, max_pages=max_pages, pdf=pk)
+        fallback.warnings.append(
+            Warning("structure-unusable", f"{type(e).__name__}: {e}: read from layout")
+        )
+        return fallback
+    finally:
+        fitz.close()
+    if reader.coverage() < MIN_COVERAGE:
+        fallback = read_layout(path, max_pages=max_pages, pdf=pk)
+        fallback.warnings.append(
+            Warning(
+                "structure-unusable",
+                f"the structure tree refers to {reader.coverage():.0%} of the text: "
+                "read from layout",
+            )
+        )
+        return fallback
+    untagged = reader.untagged_pages()
+    if untagged:
+        # Tags missing on whole pages (the rest of the document is tagged): those pages
+        # only are read from the layout, in their place among the tagged pages.
+        _fill_untagged_pages(doc, read_layout(path, max_pages=max_pages, pdf=pk), untagged)
+        doc.warnings.extend(
+            Warning("untagged-page", f"no tags on page {page + 1}: read from layout", page)
+            for page in untagged
+        )
+    return doc
 
 
 def _fill_untagged_pages(doc: Document, layout: Document, untagged: list[int]) -> None:
