@@ -1163,49 +1163,33 @@ typedef int (*clip_count_fn)(void *clip);
 typedef int (*clip_segment_count_fn)(void *clip, int path);
 typedef void *(*clip_segment_fn)(void *clip, int path, int segment);
 
-/*
- * clip_boxes(page, indices, functions, min_side) -> {index: (left, bottom, right, top)}
- *
- * For each top-level object index: the intersection of its clip paths' point boxes, left
- * out when it has no clip, a path or point cannot be read, or a path is narrower than
- * min_side. functions: addresses of FPDFPage_GetObject, FPDFPageObj_GetClipPath,
- * FPDFClipPath_CountPaths, FPDFClipPath_CountPathSegments, FPDFClipPath_GetPathSegment,
- * FPDFPathSegment_GetPoint. The same arithmetic, in doubles from pdfium's floats, as
- * glyphs.py's _clip_box (a test holds the two to the same answer).
- */
-static PyObject *clip_boxes(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 4) {
-        PyErr_SetString(PyExc_TypeError, "clip_boxes takes 4 arguments");
-        return NULL;
+/* The pdfium functions a per-object call is given: ``count`` addresses in a tuple, none null.
+ * 0, or -1 with an exception set. */
+static int pdfium_functions(PyObject *given, void **fn, Py_ssize_t count) {
+    if (!PyTuple_Check(given) || PyTuple_GET_SIZE(given) != count) {
+        PyErr_Format(PyExc_TypeError, "functions: a tuple of %zd addresses", count);
+        return -1;
     }
-    void *page = PyLong_AsVoidPtr(args[0]);
-    if (PyErr_Occurred()) return NULL;
-    if (!PyTuple_Check(args[2]) || PyTuple_GET_SIZE(args[2]) != 6) {
-        PyErr_SetString(PyExc_TypeError, "functions: a tuple of 6 addresses");
-        return NULL;
-    }
-    void *fn[6];
-    for (int k = 0; k < 6; k++) {
-        fn[k] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(args[2], k));
-        if (PyErr_Occurred()) return NULL;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        fn[k] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(given, k));
+        if (PyErr_Occurred()) return -1;
         if (fn[k] == NULL) {
             PyErr_SetString(PyExc_ValueError, "null pdfium function");
-            return NULL;
+            return -1;
         }
     }
-    double min_side = PyFloat_AsDouble(args[3]);
-    if (min_side == -1.0 && PyErr_Occurred()) return NULL;
-    if (page == NULL) {
-        PyErr_SetString(PyExc_ValueError, "null page");
-        return NULL;
-    }
-    get_object_fn get_object = (get_object_fn)fn[0];
-    clip_path_fn clip_path = (clip_path_fn)fn[1];
-    clip_count_fn count_paths = (clip_count_fn)fn[2];
-    clip_segment_count_fn count_segments = (clip_segment_count_fn)fn[3];
-    clip_segment_fn get_segment = (clip_segment_fn)fn[4];
-    segment_point_fn segment_point = (segment_point_fn)fn[5];
-    PyObject *indices = PySequence_Fast(args[1], "indices: a sequence of ints");
+    return 0;
+}
+
+/* What one top-level object answers: a new reference, NULL with no exception set to leave the
+ * object out, or NULL with an exception. */
+typedef PyObject *(*object_answer_fn)(void *object, const void *context);
+
+/* {index: answer} over the top-level objects at ``indices`` (an iterable of ints; indices out
+ * of range or with no object are left out), ``answer`` asked of each. */
+static PyObject *answers_by_index(void *page, PyObject *indices_given, get_object_fn get_object,
+                                  object_answer_fn answer, const void *context) {
+    PyObject *indices = PySequence_Fast(indices_given, "indices: an iterable of ints");
     if (indices == NULL) return NULL;
     PyObject *out = PyDict_New();
     if (out == NULL) {
@@ -1220,49 +1204,14 @@ static PyObject *clip_boxes(PyObject *self, PyObject *const *args, Py_ssize_t na
         if (index < 0 || index > INT_MAX) continue;
         void *object = get_object(page, (int)index);
         if (object == NULL) continue;
-        void *clip = clip_path(object);
-        if (clip == NULL) continue;
-        int paths = count_paths(clip);
-        if (paths <= 0) continue;
-        double box[4] = {-INFINITY, -INFINITY, INFINITY, INFINITY};
-        int readable = 1;
-        for (int p = 0; p < paths && readable; p++) {
-            int segments = count_segments(clip, p);
-            if (segments <= 0) {
-                readable = 0;
-                break;
-            }
-            double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-            for (int s = 0; s < segments; s++) {
-                void *segment = get_segment(clip, p, s);
-                float x = 0, y = 0;
-                if (segment == NULL || !segment_point(segment, &x, &y)) {
-                    readable = 0;
-                    break;
-                }
-                if (s == 0 || x < x0) x0 = x;
-                if (s == 0 || x > x1) x1 = x;
-                if (s == 0 || y < y0) y0 = y;
-                if (s == 0 || y > y1) y1 = y;
-            }
-            if (!readable) break;
-            if (x1 - x0 < min_side || y1 - y0 < min_side) {
-                readable = 0;
-                break;
-            }
-            /* (Python's max/min keep the first of equals: the same value here.) */
-            if (x0 > box[0]) box[0] = x0;
-            if (y0 > box[1]) box[1] = y0;
-            if (x1 < box[2]) box[2] = x1;
-            if (y1 < box[3]) box[3] = y1;
+        PyObject *value = answer(object, context);
+        if (value == NULL) {
+            if (PyErr_Occurred()) goto fail;
+            continue;
         }
-        if (!readable) continue;
-        PyObject *value = Py_BuildValue("(dddd)", box[0], box[1], box[2], box[3]);
-        if (value == NULL || PyDict_SetItem(out, key, value) < 0) {
-            Py_XDECREF(value);
-            goto fail;
-        }
+        int set = PyDict_SetItem(out, key, value);
         Py_DECREF(value);
+        if (set < 0) goto fail;
     }
     Py_DECREF(indices);
     return out;
@@ -1270,6 +1219,84 @@ fail:
     Py_DECREF(indices);
     Py_DECREF(out);
     return NULL;
+}
+
+typedef struct {
+    clip_path_fn clip_path;
+    clip_count_fn count_paths;
+    clip_segment_count_fn count_segments;
+    clip_segment_fn get_segment;
+    segment_point_fn segment_point;
+    double min_side;
+} clip_reader;
+
+/* One object's clip box (x0, y0, x1, y1), or NULL with no exception when it has none that can
+ * be read (see clip_boxes). */
+static PyObject *clip_box_of(void *object, const void *context) {
+    const clip_reader *read = context;
+    void *clip = read->clip_path(object);
+    if (clip == NULL) return NULL;
+    int paths = read->count_paths(clip);
+    if (paths <= 0) return NULL;
+    double box[4] = {-INFINITY, -INFINITY, INFINITY, INFINITY};
+    for (int p = 0; p < paths; p++) {
+        int segments = read->count_segments(clip, p);
+        if (segments <= 0) return NULL;
+        double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+        for (int s = 0; s < segments; s++) {
+            void *segment = read->get_segment(clip, p, s);
+            float x = 0, y = 0;
+            if (segment == NULL || !read->segment_point(segment, &x, &y)) return NULL;
+            if (s == 0 || x < x0) x0 = x;
+            if (s == 0 || x > x1) x1 = x;
+            if (s == 0 || y < y0) y0 = y;
+            if (s == 0 || y > y1) y1 = y;
+        }
+        if (x1 - x0 < read->min_side || y1 - y0 < read->min_side) return NULL;
+        /* (Python's max/min keep the first of equals: the same value here.) */
+        if (x0 > box[0]) box[0] = x0;
+        if (y0 > box[1]) box[1] = y0;
+        if (x1 < box[2]) box[2] = x1;
+        if (y1 < box[3]) box[3] = y1;
+    }
+    return Py_BuildValue("(dddd)", box[0], box[1], box[2], box[3]);
+}
+
+/*
+ * clip_boxes(page, indices, functions, min_side) -> {index: (left, bottom, right, top)}
+ *
+ * For each top-level object index: the intersection of its clip paths' point boxes, left
+ * out when it has no clip, a path or point cannot be read, or a path is narrower than
+ * min_side. functions: addresses of FPDFPage_GetObject, FPDFPageObj_GetClipPath,
+ * FPDFClipPath_CountPaths, FPDFClipPath_CountPathSegments, FPDFClipPath_GetPathSegment,
+ * FPDFPathSegment_GetPoint. The same arithmetic, in doubles from pdfium's floats, as
+ * glyphs.py's _clip_box (a test holds the two to the same answer).
+ */
+static PyObject *clip_boxes(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    (void)self;
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "clip_boxes takes 4 arguments");
+        return NULL;
+    }
+    void *page = PyLong_AsVoidPtr(args[0]);
+    if (PyErr_Occurred()) return NULL;
+    void *fn[6];
+    if (pdfium_functions(args[2], fn, 6) < 0) return NULL;
+    double min_side = PyFloat_AsDouble(args[3]);
+    if (min_side == -1.0 && PyErr_Occurred()) return NULL;
+    if (page == NULL) {
+        PyErr_SetString(PyExc_ValueError, "null page");
+        return NULL;
+    }
+    clip_reader read = {
+        .clip_path = (clip_path_fn)fn[1],
+        .count_paths = (clip_count_fn)fn[2],
+        .count_segments = (clip_segment_count_fn)fn[3],
+        .get_segment = (clip_segment_fn)fn[4],
+        .segment_point = (segment_point_fn)fn[5],
+        .min_side = min_side,
+    };
+    return answers_by_index(page, args[1], (get_object_fn)fn[0], clip_box_of, &read);
 }
 
 /* --- what a text object paints (glyphs.py's text_paints) ------------------------------ */
@@ -1285,6 +1312,32 @@ static int paint_of(object_colour_fn read_colour, void *object, unsigned int nea
     if (!read_colour(object, &r, &g, &b, &a)) return -1;
     if (a == 0) return 0;
     return r >= near_white && g >= near_white && b >= near_white ? 1 : 2;
+}
+
+typedef struct {
+    render_mode_fn render_mode;
+    object_colour_fn fill_colour, stroke_colour;
+    unsigned int near_white;
+} paint_reader;
+
+/* One object's paint (see text_paints), or NULL with no exception to leave it out. */
+static PyObject *paint_of_text(void *object, const void *context) {
+    const paint_reader *read = context;
+    int mode = read->render_mode(object); /* (-1 for an object not text) */
+    long paint;
+    if (mode == 3) {
+        paint = 0;
+    } else if (mode < 0 || mode > 6) {
+        return NULL; /* (unknown; 7 adds to the clip only: what it clips shows) */
+    } else {
+        /* Modes 0-6 but 3: fill (0, 4), stroke (1, 5) or both (2, 6). */
+        int fills = mode != 1 && mode != 5, strokes = mode == 1 || mode == 2 || mode >= 5;
+        int fill = fills ? paint_of(read->fill_colour, object, read->near_white) : 0;
+        int stroke = strokes ? paint_of(read->stroke_colour, object, read->near_white) : 0;
+        if (fill < 0 || stroke < 0 || fill == 2 || stroke == 2) return NULL;
+        paint = fill > stroke ? fill : stroke;
+    }
+    return PyLong_FromLong(paint);
 }
 
 /*
@@ -1306,71 +1359,21 @@ static PyObject *text_paints(PyObject *self, PyObject *const *args, Py_ssize_t n
     }
     void *page = PyLong_AsVoidPtr(args[0]);
     if (PyErr_Occurred()) return NULL;
-    if (!PyTuple_Check(args[2]) || PyTuple_GET_SIZE(args[2]) != 4) {
-        PyErr_SetString(PyExc_TypeError, "functions: a tuple of 4 addresses");
-        return NULL;
-    }
     void *fn[4];
-    for (int k = 0; k < 4; k++) {
-        fn[k] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(args[2], k));
-        if (PyErr_Occurred()) return NULL;
-        if (fn[k] == NULL) {
-            PyErr_SetString(PyExc_ValueError, "null pdfium function");
-            return NULL;
-        }
-    }
+    if (pdfium_functions(args[2], fn, 4) < 0) return NULL;
     long near_white = PyLong_AsLong(args[3]);
     if (near_white == -1 && PyErr_Occurred()) return NULL;
     if (page == NULL) {
         PyErr_SetString(PyExc_ValueError, "null page");
         return NULL;
     }
-    get_object_fn get_object = (get_object_fn)fn[0];
-    render_mode_fn render_mode = (render_mode_fn)fn[1];
-    object_colour_fn fill_colour = (object_colour_fn)fn[2];
-    object_colour_fn stroke_colour = (object_colour_fn)fn[3];
-    PyObject *indices = PySequence_Fast(args[1], "indices: an iterable of ints");
-    if (indices == NULL) return NULL;
-    PyObject *out = PyDict_New();
-    if (out == NULL) {
-        Py_DECREF(indices);
-        return NULL;
-    }
-    Py_ssize_t n = PySequence_Fast_GET_SIZE(indices);
-    for (Py_ssize_t k = 0; k < n; k++) {
-        PyObject *key = PySequence_Fast_GET_ITEM(indices, k);
-        long index = PyLong_AsLong(key);
-        if (index == -1 && PyErr_Occurred()) goto fail;
-        if (index < 0 || index > INT_MAX) continue;
-        void *object = get_object(page, (int)index);
-        if (object == NULL) continue;
-        int mode = render_mode(object); /* (-1 for an object not text) */
-        long paint;
-        if (mode == 3) {
-            paint = 0;
-        } else if (mode < 0 || mode > 6) {
-            continue; /* (unknown; 7 adds to the clip only: what it clips shows) */
-        } else {
-            /* Modes 0-6 but 3: fill (0, 4), stroke (1, 5) or both (2, 6). */
-            int fills = mode != 1 && mode != 5, strokes = mode == 1 || mode == 2 || mode >= 5;
-            int fill = fills ? paint_of(fill_colour, object, (unsigned int)near_white) : 0;
-            int stroke = strokes ? paint_of(stroke_colour, object, (unsigned int)near_white) : 0;
-            if (fill < 0 || stroke < 0 || fill == 2 || stroke == 2) continue;
-            paint = fill > stroke ? fill : stroke;
-        }
-        PyObject *value = PyLong_FromLong(paint);
-        if (value == NULL || PyDict_SetItem(out, key, value) < 0) {
-            Py_XDECREF(value);
-            goto fail;
-        }
-        Py_DECREF(value);
-    }
-    Py_DECREF(indices);
-    return out;
-fail:
-    Py_DECREF(indices);
-    Py_DECREF(out);
-    return NULL;
+    paint_reader read = {
+        .render_mode = (render_mode_fn)fn[1],
+        .fill_colour = (object_colour_fn)fn[2],
+        .stroke_colour = (object_colour_fn)fn[3],
+        .near_white = (unsigned int)near_white,
+    };
+    return answers_by_index(page, args[1], (get_object_fn)fn[0], paint_of_text, &read);
 }
 
 static PyMethodDef methods[] = {
