@@ -5,27 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pikepdf
-
 from workers.engine.document import Note, Paragraph, block_text
 from workers.engine.layout.reader import read_layout
+
+from ..content_pdfs import text_page_pdf
 
 WORDS = "public bodies publish documents for many readers"
 
 
 def _pdf(path: Path, ops: list[str]) -> Path:
-    pdf = pikepdf.new()
-    font = pdf.make_indirect(pikepdf.Dictionary(
-        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
-        Encoding=pikepdf.Name.WinAnsiEncoding,
-    ))
-    pdf.pages.append(pikepdf.Page(pikepdf.Dictionary(
-        Type=pikepdf.Name.Page, MediaBox=[0, 0, 595, 842],
-        Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)),
-        Contents=pdf.make_stream("\n".join(ops).encode()),
-    )))
-    pdf.save(path)
-    return path
+    return text_page_pdf(path, [op.encode() for op in ops])
 
 
 def _raised(x: float, y: float, before: str, mark: str, after: str) -> str:
