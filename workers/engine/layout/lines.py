@@ -122,6 +122,13 @@ class _computed_once(Generic[_T]):  # noqa: N801 - used as a decorator, like cac
         return value
 
 
+#: A line's running text holds this many small letters at least (a word's worth).
+RUNNING_LETTERS = 3
+#: Letters whose sizes differ by at most this share are of one size (as the block loop
+#: measures two lines' sizes).
+RUN_SIZE_STEP = 0.15
+
+
 @dataclass
 class Fragment:
     glyphs: list[Glyph] = field(default_factory=list)
@@ -198,6 +205,26 @@ class Fragment:
             tail, "".join(g.char for g in tail), min(g.x0 for g in tail), self.y0,
             max(g.x1 for g in tail), self.y1,
         )
+
+    @_computed_once
+    def running_face(self) -> tuple[float, bool] | None:
+        """The size and weight of the fragment's running text (the median size of its small
+        letters, and whether most of them are bold), where any other letters are an inline
+        run set no larger (small capitals, "in the FOR FURTHER INFORMATION", a word in bold):
+        the face a paragraph's lines share though a run in another size may make most of one
+        line. None with fewer than :data:`RUNNING_LETTERS` small letters (a line of capitals,
+        a script without case), or where a letter is set larger than the running text (a
+        heading's words). (Asked only where two lines' weights or sizes differ.)"""
+        small = [g for g in self.glyphs if g.char.islower()]
+        if len(small) < RUNNING_LETTERS:
+            return None
+        sizes = sorted(g.size for g in small)
+        n = len(sizes)
+        size = sizes[n // 2] if n % 2 else (sizes[n // 2 - 1] + sizes[n // 2]) / 2
+        largest = max(g.size for g in self.glyphs if g.char.isalpha())
+        if largest > (1 + RUN_SIZE_STEP) * size:
+            return None
+        return size, 2 * sum(g.bold for g in small) > n
 
     @property
     def objects(self) -> list[int]:

@@ -101,7 +101,7 @@ from .glyphs import (
     judge_closed_page,
 )
 from .image_groups import merge_images
-from .lines import FRAGMENT_GAP, Fragment, fragments, lines, word_count
+from .lines import FRAGMENT_GAP, RUN_SIZE_STEP, Fragment, fragments, lines, word_count
 from .named_glyphs import NamedGlyphReading
 from .off_page import off_page_objects, off_page_text, take_off_page, visible_area
 from .operators import OperatorMap, map_operators
@@ -1948,7 +1948,8 @@ class _BlockAsks:
         # what goes on below (the lead is often set in another face and size).
         after_lead = last.after_lead if last.bold and not f.bold else None
         return (
-            not _new_face(last if after_lead is None else after_lead, f)
+            not (_new_face(last if after_lead is None else after_lead, f)
+                 and not _inline_run_goes_on(last, f))
             # A list item's lines never start left of its marker (right of it, in
             # right-to-left text): a line that does is the next point one level out (a
             # paragraph's first line may be indented, so this holds for items only).
@@ -1997,6 +1998,11 @@ class _BlockAsks:
                 and _ticked(self.ticks, f, block.frags, line_x0, line_x1)
             )
         )
+
+    def inline_run_goes_on(self, last: Fragment, f: Fragment) -> bool:
+        """:func:`_inline_run_goes_on` (asked by the C loop of a pair whose weights or sizes
+        differ, after the tests of a lead-in)."""
+        return _inline_run_goes_on(last, f)
 
     def label_at_tab_stop(self, label: Fragment, f: Fragment) -> bool:
         """Whether ``label``, a block's one piece standing before ``f`` on its line past a
@@ -2106,6 +2112,29 @@ def _goes_on_after_lead(last: Fragment, f: Fragment) -> bool:
     return tail is not None and abs(tail.size - f.size) <= 0.15 * max(tail.size, f.size)
 
 
+def _inline_run_goes_on(last: Fragment, f: Fragment) -> bool:
+    """``f``, under ``last``, is the next line of one paragraph whose running text is set in
+    one face (:attr:`Fragment.running_face`), though a run in another size or weight inside
+    it (small capitals: "should be sent to the person identified" over "in the FOR FURTHER
+    INFORMATION" over "CONTACT section. Any ...") sets most of a line apart by its median: a
+    reader hears one paragraph. The face ``last`` ends in is the one ``f`` opens in (the
+    running text, or the run going on over the line break): a line opening in another face
+    under running text opens a paragraph with a run-in lead ("FOR FURTHER INFORMATION
+    CONTACT: Ian"). A heading, in capitals, bold or larger, has no running face alike.
+    (Asked only of a pair whose weights or sizes differ.)"""
+    above, below = last.running_face, f.running_face
+    if above is None or below is None or above[1] != below[1]:
+        return False
+    if abs(above[0] - below[0]) > RUN_SIZE_STEP * max(above[0], below[0]):
+        return False
+    end = next((g for g in reversed(last.glyphs) if g.char.isalpha()), None)
+    start = next((g for g in f.glyphs if g.char.isalpha()), None)
+    return (
+        end is not None and start is not None and end.bold == start.bold
+        and abs(end.size - start.size) <= RUN_SIZE_STEP * max(end.size, start.size)
+    )
+
+
 def _python_text_blocks(frags: list[Fragment], asks: _BlockAsks) -> list[Block]:
     """:func:`_text_blocks` in Python; ``_block_loop.c`` does the same in C (keep the two in
     step: a test compares them)."""
@@ -2168,6 +2197,7 @@ def _python_text_blocks(frags: list[Fragment], asks: _BlockAsks) -> list[Block]:
                          and (last.bold == f.bold
                               or asks.weight_goes_on(block, last, f, line_x0, line_x1)))
                         or _goes_on_after_lead(last, f)
+                        or _inline_run_goes_on(last, f)
                     )
                     and asks.goes_on_below(
                         block, last, f, height, line_x0, line_x1, block_above[id(block)],
