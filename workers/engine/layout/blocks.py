@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -105,7 +105,11 @@ class Block:
             and cached[2] is self.hyphenation
         ):
             return cached[3]  # type: ignore[return-value]
-        out = join_lines([f.text for f in self.frags], self.hyphenation)
+        frags = self.frags
+        out = join_lines(
+            [f.text for f in frags], self.hyphenation,
+            lambda k: not same_line(frags[k - 1], frags[k]),
+        )
         self._text_cache = (self.frags, len(self.frags), self.hyphenation, out)
         return out
 
@@ -140,12 +144,28 @@ class Block:
         return BBox(self.x0, self.y0, self.x1, self.y1)
 
 
-def join_lines(texts: Sequence[str], hyphenation: Hyphenation | None) -> str:
+#: Chinese and Japanese characters, which are written with no space between words: the
+#: CJK radicals, symbols and punctuation, kana, bopomofo, ideographs (and their extensions),
+#: and the fullwidth and halfwidth forms but Hangul's. (Korean writes spaces between words.)
+_UNSPACED = re.compile(
+    "[\u2e80-\u2fdf\u3001-\u303f\u3040-\u30ff\u3100-\u312f\u31a0-\u31ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff9f\uffe0-\uffef"
+    "\U00020000-\U0003134f]"
+)
+
+
+def join_lines(
+    texts: Sequence[str], hyphenation: Hyphenation | None,
+    new_line: Callable[[int], bool] | None = None,
+) -> str:
     """The text of a block's lines (or of a run of fragments) read as one: a soft hyphen or a
     typesetter's hyphen at the end of a line joins the word it broke, a compound broken at
-    its own hyphen keeps it, anything else is joined with a space."""
+    its own hyphen keeps it, a line of Chinese or Japanese goes on with no space (those
+    languages set none between words, and break a line anywhere between two characters),
+    anything else is joined with a space. ``new_line(k)``: whether ``texts[k]`` starts a new
+    line (by default each does); pieces of one line set apart keep their space."""
     out = ""
-    for text in texts:
+    for k, text in enumerate(texts):
         if out.endswith("\u00ad"):
             out = out[:-1].rstrip() + text
         elif text.startswith("\u00ad"):
@@ -162,6 +182,11 @@ def join_lines(texts: Sequence[str], hyphenation: Hyphenation | None) -> str:
             out = out[:-1] + text  # "Trace-" "Monkey", written "TraceMonkey" elsewhere
         elif out.endswith(_HYPHENS) and len(out) > 1 and out[-2].isalnum() and text[:1].isalnum():
             out += text  # a compound broken at its own hyphen ("well-" "known", "COVID-" "19")
+        elif (
+            _UNSPACED.match(out[-1:]) and _UNSPACED.match(text[:1])
+            and (new_line is None or new_line(k))
+        ):
+            out += text
         else:
             out = f"{out} {text}" if out else text
     # A soft hyphen is an invisible hyphenation point: whatever spacing a run put around it
