@@ -15,6 +15,8 @@ import pytest
 from workers.engine.analyse import analyse
 from workers.engine.document import Heading, Paragraph
 from workers.engine.layout import reader
+from workers.engine.layout.glyphs import Glyph
+from workers.engine.layout.lines import Fragment
 
 from .drawn_pdfs import helvetica_page
 from .test_caption_beside_column import _blocks
@@ -81,10 +83,37 @@ def test_a_heading_over_a_line_with_a_run_stays_apart(
 
 
 def test_a_run_in_lead_under_running_text_opens_a_paragraph(tmp_path: Path, loop: str) -> None:
-    # The line opens in another face than the one above ends in: a run-in lead.
-    ops = [f"BT /F1 9 Tf 72 {611 + 11 * (len(ABOVE) - k)} Td ({t}) Tj ET"
-           for k, t in enumerate(ABOVE)]
+    # Under a line closing its sentence, a line opening in another face: a run-in lead.
+    above = [*ABOVE[:-1], "sent to the person identified below."]
+    ops = [f"BT /F1 9 Tf 72 {611 + 11 * (len(above) - k)} Td ({t}) Tj ET"
+           for k, t in enumerate(above)]
     ops.append("BT /F2 6.9 Tf 72 611 Td (FOR FURTHER INFORMATION CONTACT:) Tj /F1 9 Tf "
                "( Ian Won, Manager, Seattle) Tj ET")
     found = _blocks(tmp_path / "lead.pdf", ops)
-    assert " ".join(ABOVE) in found
+    assert " ".join(above) in found
+
+
+def _line(parts: list[tuple[str, float, str]], bottom: float) -> Fragment:
+    """A line of ``parts`` (text, size, font), one glyph a point wide, its letters standing
+    on ``bottom`` (a formula's glyphs in CMMI10 reach lower: its box is taller)."""
+    glyphs, x = [], 72.0
+    for text, size, font in parts:
+        for c in text:
+            low = bottom - (4.0 if font == "CMMI10" else 0.0)
+            glyphs.append(Glyph(c, x, low, x + 1, bottom + size, size, False, font, 0, -1))
+            x += 1
+    text = "".join(t for t, _, _ in parts)
+    return Fragment(glyphs, text, 72.0, min(g.y0 for g in glyphs), x,
+                    max(g.y1 for g in glyphs))
+
+
+@pytest.mark.parametrize(("step", "goes_on"), [(11.5, True), (23.0, False)])
+def test_a_line_with_a_formula_goes_on_only_from_the_line_right_above(
+    step: float, goes_on: bool
+) -> None:
+    # "Annahme: ϕ(g) ∩ g ≠ ∅" over "Dann ist ∠RQP = ∠RQP'": the formulas' tall boxes bring
+    # a line two lines down within reach of the first; its running text, 2.4 sizes down, is
+    # no next line of it.
+    above = _line([("Annahme: ", 9.6, "SFRM1095"), ("ϕ(g) ∩ g ≠ ∅", 10.9, "CMMI10")], 600.0)
+    below = _line([("Dann ist ", 9.6, "SFRM1095"), ("RQP = RQP", 10.9, "CMMI10")], 600 - step)
+    assert reader._inline_run_goes_on(above, below) is goes_on

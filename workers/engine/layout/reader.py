@@ -101,7 +101,7 @@ from .glyphs import (
     judge_closed_page,
 )
 from .image_groups import merge_images
-from .lines import FRAGMENT_GAP, RUN_SIZE_STEP, Fragment, fragments, lines, word_count
+from .lines import FRAGMENT_GAP, Fragment, fragments, lines, word_count
 from .named_glyphs import NamedGlyphReading
 from .off_page import off_page_objects, off_page_text, take_off_page, visible_area
 from .operators import OperatorMap, map_operators
@@ -2112,27 +2112,35 @@ def _goes_on_after_lead(last: Fragment, f: Fragment) -> bool:
     return tail is not None and abs(tail.size - f.size) <= 0.15 * max(tail.size, f.size)
 
 
+#: Lines of running text stand less than this many sizes apart (double spacing, at most;
+#: a line between two single-spaced lines sets them 2.4 sizes apart).
+RUN_LINE_STEP = 2.0
+
+
 def _inline_run_goes_on(last: Fragment, f: Fragment) -> bool:
     """``f``, under ``last``, is the next line of one paragraph whose running text is set in
-    one face (:attr:`Fragment.running_face`), though a run in another size or weight inside
-    it (small capitals: "should be sent to the person identified" over "in the FOR FURTHER
-    INFORMATION" over "CONTACT section. Any ...") sets most of a line apart by its median: a
-    reader hears one paragraph. The face ``last`` ends in is the one ``f`` opens in (the
-    running text, or the run going on over the line break): a line opening in another face
-    under running text opens a paragraph with a run-in lead ("FOR FURTHER INFORMATION
-    CONTACT: Ian"). A heading, in capitals, bold or larger, has no running face alike.
-    (Asked only of a pair whose weights or sizes differ.)"""
+    one face (:attr:`Fragment.running_face`: one font and weight, sizes apart by no more than
+    :data:`FACE_SIZE_STEP`), though a run in another face inside one of the lines (small
+    capitals: "should be sent to the person identified" over "in the FOR FURTHER
+    INFORMATION" over "CONTACT section. Any ...") sets that line's median apart: a reader
+    hears one paragraph. ``last`` leaves its sentence open: under a line closing one, a line
+    in another face opens a paragraph (a run-in lead, "FOR FURTHER INFORMATION CONTACT:
+    Ian"; a form's next option, its note in small italics), as before; and ``f``'s running
+    text is the next line of ``last``'s, less than :data:`RUN_LINE_STEP` sizes below it
+    (tall boxes, a formula's, may bring a line two lines down within reach). A heading
+    (capitals, bold, larger) has no running face alike, and two lines with no run in them
+    are judged by their faces as before. (Asked only of a pair whose weights, sizes or
+    fonts differ.)"""
+    if last.text.rstrip().endswith(_SENTENCE_END):
+        return False
     above, below = last.running_face, f.running_face
-    if above is None or below is None or above[1] != below[1]:
-        return False
-    if abs(above[0] - below[0]) > RUN_SIZE_STEP * max(above[0], below[0]):
-        return False
-    end = next((g for g in reversed(last.glyphs) if g.char.isalpha()), None)
-    start = next((g for g in f.glyphs if g.char.isalpha()), None)
-    return (
-        end is not None and start is not None and end.bold == start.bold
-        and abs(end.size - start.size) <= RUN_SIZE_STEP * max(end.size, start.size)
+    return not (
+        above is None or below is None or not (above[3] or below[3])
+        or above[1] != below[1] or above[2] != below[2]
+        or abs(above[0] - below[0]) > FACE_SIZE_STEP * max(above[0], below[0])
+        or not 0 < above[4] - below[4] < RUN_LINE_STEP * above[0]
     )
+
 
 
 def _python_text_blocks(frags: list[Fragment], asks: _BlockAsks) -> list[Block]:
