@@ -2,7 +2,9 @@
 characters: a paragraph's lines go on with no space where both sides of the break are Chinese
 or Japanese (ideographs, kana, their punctuation), as a reader of the printed page reads them
 (:func:`workers.engine.layout.blocks.join_lines`). Korean, which writes spaces between words,
-Latin text and digits next to a break, and pieces of one line set apart keep their space."""
+Latin text and digits next to a break, pieces of one line set apart, and a line ended short of
+the block's right edge (a heading's, an option's: not broken for want of room) keep their
+space."""
 
 from __future__ import annotations
 
@@ -67,3 +69,13 @@ def test_a_chinese_paragraph_wrapped_over_lines_reads_whole(html_pdf: HtmlPdf) -
                     f"{CHINESE}</p>")
     texts = [b.text for b in read_layout(path, max_pages=2).blocks if isinstance(b, Paragraph)]
     assert CHINESE in texts
+
+
+def test_a_line_ended_short_keeps_its_space() -> None:
+    # An option's line, "是 否", over a sentence running the block's width: the option line
+    # was not broken for want of room.
+    block = Block(0)
+    for f in (_piece("是否", 72, 700), _piece("公司前名股东在报告期内", 72, 686),
+              _piece("未进行约定购回交易。", 72, 672)):
+        block.add(f)
+    assert block.text == "是否 公司前名股东在报告期内未进行约定购回交易。"

@@ -106,10 +106,15 @@ class Block:
         ):
             return cached[3]  # type: ignore[return-value]
         frags = self.frags
-        out = join_lines(
-            [f.text for f in frags], self.hyphenation,
-            lambda k: not same_line(frags[k - 1], frags[k]),
-        )
+        right = self.x1
+
+        def runs_on(k: int) -> bool:
+            # (A line of Chinese or Japanese broken because it is full ends within a
+            # character of the block's right edge.)
+            above = frags[k - 1]
+            return not same_line(above, frags[k]) and right - above.x1 <= above.size
+
+        out = join_lines([f.text for f in frags], self.hyphenation, runs_on)
         self._text_cache = (self.frags, len(self.frags), self.hyphenation, out)
         return out
 
@@ -156,14 +161,16 @@ _UNSPACED = re.compile(
 
 def join_lines(
     texts: Sequence[str], hyphenation: Hyphenation | None,
-    new_line: Callable[[int], bool] | None = None,
+    runs_on: Callable[[int], bool] | None = None,
 ) -> str:
     """The text of a block's lines (or of a run of fragments) read as one: a soft hyphen or a
     typesetter's hyphen at the end of a line joins the word it broke, a compound broken at
     its own hyphen keeps it, a line of Chinese or Japanese goes on with no space (those
     languages set none between words, and break a line anywhere between two characters),
-    anything else is joined with a space. ``new_line(k)``: whether ``texts[k]`` starts a new
-    line (by default each does); pieces of one line set apart keep their space."""
+    anything else is joined with a space. ``runs_on(k)``: whether the text before
+    ``texts[k]`` runs on into it over a line break, its line full (by default each does);
+    pieces of one line set apart, and a line ended short (a heading's, an option's, a
+    paragraph's last), keep their space."""
     out = ""
     for k, text in enumerate(texts):
         if out.endswith("\u00ad"):
@@ -184,7 +191,7 @@ def join_lines(
             out += text  # a compound broken at its own hyphen ("well-" "known", "COVID-" "19")
         elif (
             _UNSPACED.match(out[-1:]) and _UNSPACED.match(text[:1])
-            and (new_line is None or new_line(k))
+            and (runs_on is None or runs_on(k))
         ):
             out += text
         else:
