@@ -17,6 +17,7 @@ from workers.engine.layout.blocks import Block, join_lines
 from workers.engine.layout.glyphs import Glyph
 from workers.engine.layout.lines import Fragment
 from workers.engine.layout.reader import read_layout
+from workers.engine.structure.reader import read_structure
 
 from .conftest import HtmlPdf
 
@@ -79,3 +80,16 @@ def test_a_line_ended_short_keeps_its_space() -> None:
               _piece("未进行约定购回交易。", 72, 672)):
         block.add(f)
     assert block.text == "是否 公司前名股东在报告期内未进行约定购回交易。"
+
+
+@pytest.mark.skipif(not _has_chinese_font(), reason="no Chinese font installed")
+def test_an_authors_tagged_chinese_paragraph_reads_whole(html_pdf: HtmlPdf) -> None:
+    # The structure reader joins a tagged paragraph's lines as the layout reader does: full
+    # lines run on, a line ended short (before a box too wide for it) keeps its space.
+    path = html_pdf(f'<p lang="zh" style="width: 16em; font-family: \'Noto Serif CJK SC\'">'
+                    f"重要提示<span style='display: inline-block; width: 16em'>{CHINESE}</span>"
+                    "</p>", tagged=True)
+    document = read_structure(path, max_pages=2)
+    assert document.reader == "structure"
+    texts = [b.text for b in document.blocks if isinstance(b, Paragraph)]
+    assert f"重要提示 {CHINESE}" in texts

@@ -106,15 +106,7 @@ class Block:
         ):
             return cached[3]  # type: ignore[return-value]
         frags = self.frags
-        right = self.x1
-
-        def runs_on(k: int) -> bool:
-            # (A line of Chinese or Japanese broken because it is full ends within a
-            # character of the block's right edge.)
-            above = frags[k - 1]
-            return not same_line(above, frags[k]) and right - above.x1 <= above.size
-
-        out = join_lines([f.text for f in frags], self.hyphenation, runs_on)
+        out = join_lines([f.text for f in frags], self.hyphenation, full_lines(frags, self.x1))
         self._text_cache = (self.frags, len(self.frags), self.hyphenation, out)
         return out
 
@@ -199,6 +191,20 @@ def join_lines(
     # A soft hyphen is an invisible hyphenation point: whatever spacing a run put around it
     # (an /ActualText of its own is read with spaces), the word it sits in is one word.
     return _SOFT_HYPHEN.sub("", out) if "\u00ad" in out else out
+
+
+def full_lines(frags: Sequence[Fragment], right: float) -> Callable[[int], bool]:
+    """For :func:`join_lines` of ``frags`` (lines top to bottom, each left to right, of a
+    block whose right edge is ``right``): whether the piece before the ``k``-th ends a line
+    full to that edge, which therefore runs on into the next (a line of Chinese or Japanese
+    broken for want of room ends within a character of the edge; one ended short, a
+    heading's or an option's, was ended on purpose)."""
+
+    def runs_on(k: int) -> bool:
+        above = frags[k - 1]
+        return not same_line(above, frags[k]) and right - above.x1 <= above.size
+
+    return runs_on
 
 
 def _broken_name(before: str, after: str, hyphenation: Hyphenation | None) -> bool:
