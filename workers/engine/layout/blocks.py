@@ -182,7 +182,10 @@ def join_lines(
         elif out.endswith(_HYPHENS) and len(out) > 1 and out[-2].isalnum() and text[:1].isalnum():
             out += text  # a compound broken at its own hyphen ("well-" "known", "COVID-" "19")
         elif (
-            _UNSPACED.match(out[-1:]) and _UNSPACED.match(text[:1])
+            # (No character before U+2E80 is Chinese or Japanese: most text is settled by
+            # one comparison, without a search.)
+            out[-1:] >= "\u2e80" and text[:1] >= "\u2e80"
+            and _UNSPACED.match(out[-1:]) and _UNSPACED.match(text)
             and (runs_on is None or runs_on(k))
         ):
             out += text
