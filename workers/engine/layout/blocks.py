@@ -144,11 +144,17 @@ class Block:
 #: Chinese and Japanese characters, which are written with no space between words: the
 #: CJK radicals, symbols and punctuation, kana, bopomofo, ideographs (and their extensions),
 #: and the fullwidth and halfwidth forms but Hangul's. (Korean writes spaces between words.)
-_UNSPACED = re.compile(
-    "[\u2e80-\u2fdf\u3001-\u303f\u3040-\u30ff\u3100-\u312f\u31a0-\u31ff\u3400-\u4dbf"
-    "\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff9f\uffe0-\uffef"
-    "\U00020000-\U0003134f]"
+_UNSPACED = (
+    (0x2E80, 0x2FDF), (0x3001, 0x303F), (0x3040, 0x30FF), (0x3100, 0x312F), (0x31A0, 0x31FF),
+    (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF01, 0xFF9F),
+    (0xFFE0, 0xFFEF), (0x20000, 0x3134F),
 )
+
+
+def _unspaced(ch: str) -> bool:
+    """Whether ``ch`` (one character) is Chinese or Japanese (:data:`_UNSPACED`)."""
+    code = ord(ch)
+    return any(low <= code <= high for low, high in _UNSPACED)
 
 
 def join_lines(
@@ -185,7 +191,7 @@ def join_lines(
             # (No character before U+2E80 is Chinese or Japanese: most text is settled by
             # one comparison, without a search.)
             out[-1:] >= "\u2e80" and text[:1] >= "\u2e80"
-            and _UNSPACED.match(out[-1:]) and _UNSPACED.match(text)
+            and _unspaced(out[-1]) and _unspaced(text[0])
             and (runs_on is None or runs_on(k))
         ):
             out += text
