@@ -47,9 +47,14 @@ def _fragment(chooser: random.Random, x0: float, y0: float, plain: bool = False)
     # line, now and then: the lines under it go on in its regular face (after_lead).
     lead = 0 if plain or chooser.random() < 0.85 else chooser.randint(1, len(text))
     lead_size = chooser.choice([size, size, 0.7 * size, 1.3 * size])
+    # Or a run of small capitals inside the line, now and then (inline_run_goes_on).
+    run = (0, 0) if plain or lead or chooser.random() < 0.8 else tuple(
+        sorted(chooser.sample(range(len(text) + 1), 2)))
     glyphs = [
-        Glyph(c, x0 + k, y0, x0 + k + 1, y0 + height, lead_size if k < lead else size,
-              bold or k < lead, font, k, -1, rotated=rotated)
+        Glyph(c.upper() if run[0] <= k < run[1] else c, x0 + k, y0, x0 + k + 1, y0 + height,
+              lead_size if k < lead or run[0] <= k < run[1] else size,
+              bold or k < lead or (run[0] <= k < run[1] and lead_size < size), font, k, -1,
+              rotated=rotated)
         for k, c in enumerate(text) if not c.isspace()
     ]
     return Fragment(glyphs, text, x0, y0, x0 + width, y0 + height)

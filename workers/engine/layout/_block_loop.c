@@ -1080,6 +1080,17 @@ static Py_ssize_t under_line(Context *cx, Column *col, Py_ssize_t i, Open *open,
              * regular ending: asked of that (lines.Fragment.after_lead). */
             fits = after_lead(col, last, i);
             if (fits < 0) return -2;
+            if (!fits) {
+                /* One paragraph's running text though a run in another size or weight
+                 * (small capitals) sets a line's median apart: asked of Python
+                 * (_BlockAsks.inline_run_goes_on, a rare pair). */
+                PyObject *answer = PyObject_CallMethod(cx->asks, "inline_run_goes_on", "OO",
+                                                       last, f);
+                if (answer == NULL) return -2;
+                fits = PyObject_IsTrue(answer);
+                Py_DECREF(answer);
+                if (fits < 0) return -2;
+            }
             if (!fits) continue;
         }
         int one_line = PyList_GET_SIZE(open[k].starts) == 1;

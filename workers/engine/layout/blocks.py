@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -112,7 +112,8 @@ class Block:
             and cached[2] is self.hyphenation
         ):
             return cached[3]  # type: ignore[return-value]
-        out = join_lines([f.text for f in self.frags], self.hyphenation)
+        frags = self.frags
+        out = join_lines([f.text for f in frags], self.hyphenation, full_lines(frags, self.x1))
         self._text_cache = (self.frags, len(self.frags), self.hyphenation, out)
         return out
 
@@ -147,25 +148,54 @@ class Block:
         return BBox(self.x0, self.y0, self.x1, self.y1)
 
 
-def join_lines(texts: Sequence[str], hyphenation: Hyphenation | None) -> str:
+#: Chinese and Japanese characters, which are written with no space between words: the
+#: CJK radicals, symbols and punctuation, kana, bopomofo, ideographs (and their extensions),
+#: and the fullwidth and halfwidth forms but Hangul's. (Korean writes spaces between words.)
+_UNSPACED = (
+    (0x2E80, 0x2FDF), (0x3001, 0x303F), (0x3040, 0x30FF), (0x3100, 0x312F), (0x31A0, 0x31FF),
+    (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF01, 0xFF9F),
+    (0xFFE0, 0xFFEF), (0x20000, 0x3134F),
+)
+
+
+def _unspaced(ch: str) -> bool:
+    """Whether ``ch`` (one character) is Chinese or Japanese (:data:`_UNSPACED`)."""
+    code = ord(ch)
+    return any(low <= code <= high for low, high in _UNSPACED)
+
+
+def join_lines(
+    texts: Sequence[str], hyphenation: Hyphenation | None,
+    runs_on: Callable[[int], bool] | None = None,
+) -> str:
     """The text of a block's lines (or of a run of fragments) read as one: a soft hyphen or a
     typesetter's hyphen at the end of a line joins the word it broke, a compound broken at
-    its own hyphen keeps it, anything else is joined with a space."""
+    its own hyphen keeps it, a line of Chinese or Japanese goes on with no space (those
+    languages set none between words, and break a line anywhere between two characters),
+    anything else is joined with a space. ``runs_on(k)``: whether the text before
+    ``texts[k]`` runs on into it over a line break, its line full (by default each does);
+    pieces of one line set apart, and a line ended short (a heading's, an option's, a
+    paragraph's last), keep their space."""
     if texts and texts[0]:
-        # Most blocks: no soft hyphen anywhere and no line but the last ending in a hyphen
-        # (in the lines joined by spaces, a line's end is followed by a space), so each line
-        # is joined with a space, as :func:`_join_each` would join them one by one. (An
-        # empty first line is not: the line after it is joined without one.)
+        # Most blocks: no soft hyphen anywhere, no line but the last ending in a hyphen (in
+        # the lines joined by spaces, a line's end is followed by a space), and no character
+        # from U+2E80 on (no Chinese or Japanese), so each line is joined with a space, as
+        # :func:`_join_each` would join them one by one. (An empty first line is not: the
+        # line after it is joined without one.)
         joined = " ".join(texts)
-        if "\u00ad" not in joined and "- " not in joined and "\u2010 " not in joined:
+        if ("\u00ad" not in joined and "- " not in joined and "\u2010 " not in joined
+                and max(joined) < "\u2e80"):
             return joined
-    return _join_each(texts, hyphenation)
+    return _join_each(texts, hyphenation, runs_on)
 
 
-def _join_each(texts: Sequence[str], hyphenation: Hyphenation | None) -> str:
+def _join_each(
+    texts: Sequence[str], hyphenation: Hyphenation | None,
+    runs_on: Callable[[int], bool] | None = None,
+) -> str:
     """:func:`join_lines`, line by line."""
     out = ""
-    for text in texts:
+    for k, text in enumerate(texts):
         if out.endswith("\u00ad"):
             out = out[:-1].rstrip() + text
         elif text.startswith("\u00ad"):
@@ -182,11 +212,33 @@ def _join_each(texts: Sequence[str], hyphenation: Hyphenation | None) -> str:
             out = out[:-1] + text  # "Trace-" "Monkey", written "TraceMonkey" elsewhere
         elif out.endswith(_HYPHENS) and len(out) > 1 and out[-2].isalnum() and text[:1].isalnum():
             out += text  # a compound broken at its own hyphen ("well-" "known", "COVID-" "19")
+        elif (
+            # (No character before U+2E80 is Chinese or Japanese: most text is settled by
+            # one comparison, without a search.)
+            out[-1:] >= "\u2e80" and text[:1] >= "\u2e80"
+            and _unspaced(out[-1]) and _unspaced(text[0])
+            and (runs_on is None or runs_on(k))
+        ):
+            out += text
         else:
             out = f"{out} {text}" if out else text
     # A soft hyphen is an invisible hyphenation point: whatever spacing a run put around it
     # (an /ActualText of its own is read with spaces), the word it sits in is one word.
     return _SOFT_HYPHEN.sub("", out) if "\u00ad" in out else out
+
+
+def full_lines(frags: Sequence[Fragment], right: float) -> Callable[[int], bool]:
+    """For :func:`join_lines` of ``frags`` (lines top to bottom, each left to right, of a
+    block whose right edge is ``right``): whether the piece before the ``k``-th ends a line
+    full to that edge, which therefore runs on into the next (a line of Chinese or Japanese
+    broken for want of room ends within a character of the edge; one ended short, a
+    heading's or an option's, was ended on purpose)."""
+
+    def runs_on(k: int) -> bool:
+        above = frags[k - 1]
+        return not same_line(above, frags[k]) and right - above.x1 <= above.size
+
+    return runs_on
 
 
 def _broken_name(before: str, after: str, hyphenation: Hyphenation | None) -> bool:

@@ -385,10 +385,15 @@ def classify(
                 if (
                     isinstance(previous, Heading)
                     and heading_block is not None
-                    and (previous.level == level and _wrapped_heading(heading_block, block)
+                    and ((wrapped := previous.level == level
+                          and _wrapped_heading(heading_block, block))
                          or _subtitle(heading_block, block, previous.text))
                 ):
-                    previous.text = join_lines([previous.text, text], block.hyphenation)
+                    # (A subtitle is no line the title runs on into: its own words.)
+                    previous.text = join_lines(
+                        [previous.text, text], block.hyphenation,
+                        None if wrapped else lambda k: False,
+                    )
                     previous.prov.extend(prov)
                     previous.links.extend(page_links)
                 else:

@@ -15,6 +15,7 @@ import operator
 import re
 import statistics
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from types import ModuleType
@@ -122,6 +123,13 @@ class _computed_once(Generic[_T]):  # noqa: N801 - used as a decorator, like cac
         return value
 
 
+#: A line's running text holds this many small letters at least (a word's worth).
+RUNNING_LETTERS = 3
+#: Letters whose sizes differ by at most this share are of one size (as the block loop
+#: measures two lines' sizes).
+RUN_SIZE_STEP = 0.15
+
+
 @dataclass
 class Fragment:
     glyphs: list[Glyph] = field(default_factory=list)
@@ -198,6 +206,38 @@ class Fragment:
             tail, "".join(g.char for g in tail), min(g.x0 for g in tail), self.y0,
             max(g.x1 for g in tail), self.y1,
         )
+
+    @_computed_once
+    def running_face(self) -> tuple[float, bool, str, bool, float] | None:
+        """The face of the fragment's running text: the median size of its small letters,
+        whether most of them are bold, the font most are set in; whether other letters are
+        set in another face (a run inside the line: small capitals, "in the FOR FURTHER
+        INFORMATION", a word in bold or in another font), none of them larger; and the
+        median bottom of the small letters (where the running text stands, which a run of
+        tall glyphs, a formula's, does not move as it moves the fragment's box). The face a
+        paragraph's lines share though such a run may make most of one line. None with
+        fewer than :data:`RUNNING_LETTERS` small letters (a line of capitals, a script
+        without case), or where a letter is set larger than the running text (a heading's
+        words). (Asked only where two lines' weights or sizes differ.)"""
+        small = [g for g in self.glyphs if g.char.islower()]
+        if len(small) < RUNNING_LETTERS:
+            return None
+        sizes = sorted(g.size for g in small)
+        n = len(sizes)
+        size = sizes[n // 2] if n % 2 else (sizes[n // 2 - 1] + sizes[n // 2]) / 2
+        bold = 2 * sum(g.bold for g in small) > n
+        font = Counter(g.font for g in small).most_common(1)[0][0]
+        mixed = False
+        for g in self.glyphs:
+            if not g.char.isalpha():
+                continue
+            if g.size > (1 + RUN_SIZE_STEP) * size:
+                return None
+            if g.bold != bold or g.font != font or abs(g.size - size) > RUN_SIZE_STEP * size:
+                mixed = True
+        bottoms = sorted(g.y0 for g in small)
+        bottom = bottoms[n // 2] if n % 2 else (bottoms[n // 2 - 1] + bottoms[n // 2]) / 2
+        return size, bold, font, mixed, bottom
 
     @property
     def objects(self) -> list[int]:

@@ -1967,7 +1967,8 @@ class _BlockAsks:
         # what goes on below (the lead is often set in another face and size).
         after_lead = last.after_lead if last.bold and not f.bold else None
         return (
-            not _new_face(last if after_lead is None else after_lead, f)
+            not (_new_face(last if after_lead is None else after_lead, f)
+                 and not _inline_run_goes_on(last, f))
             # A list item's lines never start left of its marker (right of it, in
             # right-to-left text): a line that does is the next point one level out (a
             # paragraph's first line may be indented, so this holds for items only).
@@ -2016,6 +2017,11 @@ class _BlockAsks:
                 and _ticked(self.ticks, f, block.frags, line_x0, line_x1)
             )
         )
+
+    def inline_run_goes_on(self, last: Fragment, f: Fragment) -> bool:
+        """:func:`_inline_run_goes_on` (asked by the C loop of a pair whose weights or sizes
+        differ, after the tests of a lead-in)."""
+        return _inline_run_goes_on(last, f)
 
     def label_at_tab_stop(self, label: Fragment, f: Fragment) -> bool:
         """Whether ``label``, a block's one piece standing before ``f`` on its line past a
@@ -2125,6 +2131,37 @@ def _goes_on_after_lead(last: Fragment, f: Fragment) -> bool:
     return tail is not None and abs(tail.size - f.size) <= 0.15 * max(tail.size, f.size)
 
 
+#: Lines of running text stand less than this many sizes apart (double spacing, at most;
+#: a line between two single-spaced lines sets them 2.4 sizes apart).
+RUN_LINE_STEP = 2.0
+
+
+def _inline_run_goes_on(last: Fragment, f: Fragment) -> bool:
+    """``f``, under ``last``, is the next line of one paragraph whose running text is set in
+    one face (:attr:`Fragment.running_face`: one font and weight, sizes apart by no more than
+    :data:`FACE_SIZE_STEP`), though a run in another face inside one of the lines (small
+    capitals: "should be sent to the person identified" over "in the FOR FURTHER
+    INFORMATION" over "CONTACT section. Any ...") sets that line's median apart: a reader
+    hears one paragraph. ``last`` leaves its sentence open: under a line closing one, a line
+    in another face opens a paragraph (a run-in lead, "FOR FURTHER INFORMATION CONTACT:
+    Ian"; a form's next option, its note in small italics), as before; and ``f``'s running
+    text is the next line of ``last``'s, less than :data:`RUN_LINE_STEP` sizes below it
+    (tall boxes, a formula's, may bring a line two lines down within reach). A heading
+    (capitals, bold, larger) has no running face alike, and two lines with no run in them
+    are judged by their faces as before. (Asked only of a pair whose weights, sizes or
+    fonts differ.)"""
+    if last.text.rstrip().endswith(_SENTENCE_END):
+        return False
+    above, below = last.running_face, f.running_face
+    return not (
+        above is None or below is None or not (above[3] or below[3])
+        or above[1] != below[1] or above[2] != below[2]
+        or abs(above[0] - below[0]) > FACE_SIZE_STEP * max(above[0], below[0])
+        or not 0 < above[4] - below[4] < RUN_LINE_STEP * above[0]
+    )
+
+
+
 def _python_text_blocks(frags: list[Fragment], asks: _BlockAsks) -> list[Block]:
     """:func:`_text_blocks` in Python; ``_block_loop.c`` does the same in C (keep the two in
     step: a test compares them)."""
@@ -2187,6 +2224,7 @@ def _python_text_blocks(frags: list[Fragment], asks: _BlockAsks) -> list[Block]:
                          and (last.bold == f.bold
                               or asks.weight_goes_on(block, last, f, line_x0, line_x1)))
                         or _goes_on_after_lead(last, f)
+                        or _inline_run_goes_on(last, f)
                     )
                     and asks.goes_on_below(
                         block, last, f, height, line_x0, line_x1, block_above[id(block)],

@@ -50,10 +50,10 @@ from ..document import (
     page_target,
 )
 from ..layout.bidi import marks_on_their_letters
-from ..layout.blocks import Hyphenation, join_lines
+from ..layout.blocks import Hyphenation, full_lines, join_lines
 from ..layout.catalog_facts import PageOfDestination
 from ..layout.glyphs import Glyph, Rect, read_page
-from ..layout.lines import clean, fragments, text_of
+from ..layout.lines import Fragment, clean, fragments, text_of
 from ..layout.operators import OperatorMap, map_operators
 from ..layout.reader import read_layout
 from ..layout.rotation import Frame, frame_of, to_display_space, to_user_space
@@ -636,21 +636,25 @@ class _Reader:
         return content
 
     def text(self, content: _Content) -> str:
-        lines: list[str] = []
+        pieces: list[Fragment] = []
         run: list[Glyph] = []
         last_page = -2
         for page, g in content.glyphs:
             if page != last_page and run:
-                lines.extend(f.text for f in fragments(marks_on_their_letters(run)))
+                pieces.extend(fragments(marks_on_their_letters(run)))
                 run = []
             last_page = page
             run.append(g)
         if run:
-            lines.extend(f.text for f in fragments(marks_on_their_letters(run)))
+            pieces.extend(fragments(marks_on_their_letters(run)))
+        lines = [f.text for f in pieces]
         if self.hyphenation is None and any(line.endswith(_LINE_END_HYPHENS) for line in lines):
             # Read once, when the first line ending in a hyphen asks for it.
             self.hyphenation = self._hyphenation()
-        text = clean(join_lines(lines, self.hyphenation))
+        # (Lines of Chinese or Japanese run on with no space where they are full, as the
+        # layout reader reads a block's lines.)
+        right = max((f.x1 for f in pieces), default=0.0)
+        text = clean(join_lines(lines, self.hyphenation, full_lines(pieces, right)))
         for link in content.links:
             if not link.text:
                 link.text = text
