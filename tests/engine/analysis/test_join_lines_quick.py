@@ -10,9 +10,9 @@ import pytest
 from workers.engine.layout.blocks import _HYPHENS, Hyphenation, _join_each, join_lines
 
 #: Pieces lines are made of: words of either case, both hyphens a line can end in, a soft
-#: hyphen, spaces, and nothing at all.
+#: hyphen, spaces, Chinese, Japanese and Korean (which alone sets spaces), and nothing at all.
 PIECES = ["word", "Name", "well", "known", "docu", "ment", "x", "7", " ", "", "\u00ad",
-          *_HYPHENS, "- ", "\u00ad "]
+          *_HYPHENS, "- ", "\u00ad ", "会计", "カナ", "。", "보험"]
 
 
 def _lines(rng: random.Random) -> list[str]:
