@@ -1,0 +1,50 @@
+"""References at the end of a paper: an entry's page range wrapped at its dash ("pages 222-"
+then "228. Springer.") is read on in the entry, not as a numbered list's item."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workers.engine.document import ListBlock, Paragraph, block_text
+from workers.engine.layout.reader import read_layout
+
+from ..content_pdfs import text_page_pdf
+
+# (x, text): entries set with a hanging indent and a little space between them (as in the
+# ACL's style); \226 is the en dash in WinAnsiEncoding.
+ENTRIES = [
+    (72, "Petr Baudis and Jan Sedivy. 2015. Modeling of the question"),
+    (82, "answering task in the yodaqa system. In Proceedings of the"),
+    (82, "Evaluation Forum for European Languages, pages 222\\226"),
+    (82, "228. Springer."),
+    (72, "Brian Kulis. 2013. Metric learning: A survey. Foundations"),
+    (82, "and Trends in Machine Learning, 5\\(4\\):287\\226"),
+    (82, "364."),
+    (72, "Jonathan Berant, Andrew Chou, Roy Frostig, and Percy Liang."),
+    (82, "2013. Semantic parsing on Freebase from question-answer pairs."),
+]
+
+
+def test_a_page_range_wrapped_at_its_dash_goes_on_in_its_entry(tmp_path: Path) -> None:
+    ops, y = [], 700
+    for x, t in ENTRIES:
+        y -= 12 if x > 72 else 16
+        ops.append(f"BT /F1 10 Tf {x} {y} Td ({t}) Tj ET".encode())
+    blocks = list(read_layout(text_page_pdf(tmp_path / "refs.pdf", ops), max_pages=5).blocks)
+    assert not any(isinstance(b, ListBlock) for b in blocks)
+    texts = [block_text(b) for b in blocks if isinstance(b, Paragraph)]
+    assert [t.split()[0] for t in texts] == ["Petr", "Brian", "Jonathan"]
+    assert texts[0].endswith("pages 222\u2013 228. Springer.")
+    assert texts[1].endswith(":287\u2013 364.")
+
+
+def test_a_numbered_list_under_a_line_cut_at_a_word_is_still_a_list(tmp_path: Path) -> None:
+    # Labels open items under lines that end in full words; only the line right under a
+    # cut one is read on.
+    lines = [(72, "The steps are the following ones:"), (72, "1. Open the form and fill it in."),
+             (72, "2. Sign it and send it to the office."), (72, "3. Wait for the answer.")]
+    ops = [f"BT /F1 10 Tf {x} {700 - 12 * k} Td ({t}) Tj ET".encode()
+           for k, (x, t) in enumerate(lines)]
+    blocks = list(read_layout(text_page_pdf(tmp_path / "steps.pdf", ops), max_pages=5).blocks)
+    (found,) = [b for b in blocks if isinstance(b, ListBlock)]
+    assert len(found.items) == 3
