@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from workers.engine.document import ListBlock, Paragraph, block_text
 from workers.engine.layout.reader import read_layout
 
@@ -48,3 +50,36 @@ def test_a_numbered_list_under_a_line_cut_at_a_word_is_still_a_list(tmp_path: Pa
     blocks = list(read_layout(text_page_pdf(tmp_path / "steps.pdf", ops), max_pages=5).blocks)
     (found,) = [b for b in blocks if isinstance(b, ListBlock)]
     assert len(found.items) == 3
+
+
+
+def _keyed_entry(x: float, y: float, key: str, first: str, rest: str) -> list[bytes]:
+    """An entry labelled by its citation key at a tab stop, its first line justified: its
+    first word, an initial, a piece of its own ("D."); its second line under the first."""
+    initial, line = first.split(" ", 1)
+    return [f"BT /F1 10 Tf {x} {y} Td ({key}) Tj ET".encode(),
+            f"BT /F1 10 Tf {x + 50} {y} Td ({initial}) Tj ET".encode(),
+            f"BT /F1 10 Tf {x + 64} {y} Td ({line}) Tj ET".encode(),
+            f"BT /F1 10 Tf {x + 50} {y - 12} Td ({rest}) Tj ET".encode()]
+
+
+KEYED = [("[Cop87]", "D. Cope, Experiments in music", "intelligence and its programs, 1987."),
+         ("[Gad06]", "A. Gadsby, Dictionary of English.", "Pearson Education Limited, 2006."),
+         ("[HS97]", "S. Hochreiter and J. Schmidhuber,", "Long short-term memory, 1997."),
+         ("[KMN+02]", "T. Kanungo and D. Mount, k-means.", "IEEE Transactions on PAMI, 2002."),
+         ("[Mit97]", "T. M. Mitchell, Machine learning.", "McGraw-Hill series in science."),
+         ("[Wei76]", "J. Weizenbaum, Computer Power and", "Human Reason. Freeman, 1976.")]
+
+
+@pytest.mark.parametrize("columns", [1, 2])
+def test_entries_labelled_by_citation_keys_are_a_list(tmp_path: Path, columns: int) -> None:
+    # "[Cop87]  D. Cope, ...": keys of authors' initials and a year label the entries, each
+    # at a tab stop; set in two columns, the list goes on in the second one.
+    ops: list[bytes] = []
+    for k, (key, first, rest) in enumerate(KEYED):
+        x, y = (50, 700 - 30 * k) if columns == 1 or k < 3 else (320, 700 - 30 * (k - 3))
+        ops += _keyed_entry(x, y, key, first, rest)
+    blocks = list(read_layout(text_page_pdf(tmp_path / "keys.pdf", ops), max_pages=5).blocks)
+    (found,) = [b for b in blocks if isinstance(b, ListBlock)]
+    assert [(item.label, [block_text(b) for b in item.blocks]) for item in found.items] == [
+        (key, [f"{first} {rest}"]) for key, first, rest in KEYED]

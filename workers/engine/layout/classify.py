@@ -55,6 +55,7 @@ from .numbered_runs import numbered_runs, outvoted
 from .order import side_notes
 from .patterns import (
     BULLET,
+    KEY,
     LEADER,
     NUMBER,
     NUMBERED,
@@ -1207,6 +1208,9 @@ def _counts_on(last: str, label: str) -> bool:
         return False
     if kind == "bullet":
         return True
+    if KEY.fullmatch(label) is not None and KEY.fullmatch(last) is not None:
+        # A reference list labelled by citation keys runs in the keys' alphabetical order.
+        return last.lower() < label.lower()
     a, b = last.strip("()[]."), label.strip("()[].")
     if a.isdigit() and b.isdigit():
         return int(b) == int(a) + 1

@@ -13,12 +13,16 @@ BULLET = re.compile(
 )
 
 
-#: "1.", "a)", "(iv)", and "[12]" (a numbered reference list); not "(z." ("(z. B. Word)"
-#: opening a line is an aside going on, its bracket never closed as a label's is).
+#: "1.", "a)", "(iv)", "[12]" (a numbered reference list) and "[Knu84]", "[KMN+ 02]",
+#: "[Joh15a]" (a reference list labelled by citation keys: authors' initials and a year);
+#: not "(z." ("(z. B. Word)" opening a line is an aside going on, its bracket never closed
+#: as a label's is).
 NUMBER = re.compile(
     r"^(\((?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})\)|(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})[.)]"
-    r"|\[\d{1,3}\])\s+(?=\S)"
+    r"|\[\d{1,3}\]|\[[A-Za-z]{1,6}(?:\+ ?)?\d\d[a-z]?\])\s+(?=\S)"
 )
+#: A citation key standing alone ("[Knu84]"): longer than the other labels.
+KEY = re.compile(r"\[[A-Za-z]{1,6}(?:\+ ?)?\d\d[a-z]?\]")
 
 
 LEADER = re.compile(r"(\.\s?){4,}|…{2,}|_{4,}")
@@ -37,7 +41,8 @@ def starts_item(text: str) -> bool:
 @functools.lru_cache(maxsize=8192)
 def is_marker(text: str) -> bool:
     """A bullet or a list number standing alone (its text follows past a tab stop)."""
-    return len(text) <= 6 and bool(BULLET.match(text + " x") or NUMBER.match(text + " x"))
+    return (len(text) <= 6 and bool(BULLET.match(text + " x") or NUMBER.match(text + " x"))
+            or (text[:1] == "[" and KEY.fullmatch(text) is not None))
 
 
 _WORD = re.compile(r"\w+")

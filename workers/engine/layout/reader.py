@@ -119,7 +119,7 @@ from .order import (
     rule_pieces,
     turned,
 )
-from .patterns import forget_texts, is_marker, starts_item
+from .patterns import KEY, forget_texts, is_marker, starts_item
 from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user_space
 from .running_lines import running_lines_apart
 from .runover import asides_after_runover, paragraphs_run_on
@@ -2034,11 +2034,13 @@ class _BlockAsks:
         gap wider than the pieces of a line are set apart (less than :data:`MARKER_STEP`
         line heights), is a list's bullet or number labelling ``f`` at a tab stop. Not a
         dash, which stands for nothing in a table's cell as often as it leads a point
-        ("-   0.93x"), nor a mark before a letter or a number in a drawing ("·   a")."""
+        ("-   0.93x"), nor a mark before a letter or a number in a drawing ("·   a"). A
+        reference's citation key ("[Knu84]") labels whatever follows it (justified, the
+        entry's first line comes word by word: "D.", "——,")."""
         return (
             is_marker(label.text)
             and label.text.strip() not in _DASHES
-            and sum(map(str.isalpha, f.text)) >= 2
+            and (sum(map(str.isalpha, f.text)) >= 2 or KEY.fullmatch(label.text) is not None)
         )
 
     def weight_goes_on(
