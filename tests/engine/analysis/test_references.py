@@ -83,3 +83,17 @@ def test_entries_labelled_by_citation_keys_are_a_list(tmp_path: Path, columns: i
     (found,) = [b for b in blocks if isinstance(b, ListBlock)]
     assert [(item.label, [block_text(b) for b in item.blocks]) for item in found.items] == [
         (key, [f"{first} {rest}"]) for key, first, rest in KEYED]
+
+
+def test_a_citation_key_opening_a_line_of_running_text_labels_nothing(tmp_path: Path) -> None:
+    # "[MOT15] proposes a technique": a sentence opening with a key at the start of a line
+    # goes on in its paragraph (the key set one word space from the text, no tab stop).
+    lines = ["The gradient descent algorithm which optimizes most of the",
+             "parameters is well understood. However, its effect on the system",
+             "is difficult to estimate. The work of the authors of",
+             "[MOT15] proposes a technique to analyze the weights learned",
+             "by such a network. A similar idea was applied by [VKMT13]."]
+    ops = [f"BT /F1 10 Tf 72 {700 - 12 * k} Td ({t}) Tj ET".encode() for k, t in enumerate(lines)]
+    blocks = list(read_layout(text_page_pdf(tmp_path / "cites.pdf", ops), max_pages=5).blocks)
+    assert [(type(b).__name__, block_text(b)) for b in blocks] == [
+        ("Paragraph", " ".join(lines))]

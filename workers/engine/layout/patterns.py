@@ -13,16 +13,18 @@ BULLET = re.compile(
 )
 
 
-#: "1.", "a)", "(iv)", "[12]" (a numbered reference list) and "[Knu84]", "[KMN+ 02]",
-#: "[Joh15a]" (a reference list labelled by citation keys: authors' initials and a year);
-#: not "(z." ("(z. B. Word)" opening a line is an aside going on, its bracket never closed
-#: as a label's is).
+#: "1.", "a)", "(iv)", and "[12]" (a numbered reference list); not "(z." ("(z. B. Word)"
+#: opening a line is an aside going on, its bracket never closed as a label's is).
 NUMBER = re.compile(
     r"^(\((?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})\)|(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})[.)]"
-    r"|\[\d{1,3}\]|\[[A-Za-z]{1,6}(?:\+ ?)?\d\d[a-z]?\])\s+(?=\S)"
+    r"|\[\d{1,3}\])\s+(?=\S)"
 )
-#: A citation key standing alone ("[Knu84]"): longer than the other labels.
+#: A reference list's label that is a citation key: authors' initials and a year ("[Knu84]",
+#: "[KMN+ 02]", "[Joh15a]"). Such a key opens a sentence in running text as well ("[Knu84]
+#: shows that"): it labels an item only set apart from its text at a tab stop (a piece of
+#: its own, :func:`is_marker`), or opening a block the lines' layout has set apart already.
 KEY = re.compile(r"\[[A-Za-z]{1,6}(?:\+ ?)?\d\d[a-z]?\]")
+KEYED = re.compile(r"^(" + KEY.pattern + r")\s+(?=\S)")
 
 
 LEADER = re.compile(r"(\.\s?){4,}|…{2,}|_{4,}")
