@@ -470,3 +470,20 @@ def test_a_table_with_dotted_labels_stays_a_table(tmp_path: Path) -> None:
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
     assert [[c.text for c in row.cells][-2:] for row in table.rows][1:3] == [
         ["120", "130"], ["45", "52"]]
+
+
+@pytest.mark.parametrize("to", [(2, 1), (1, 1)])
+def test_citations_linked_on_two_lines_stay_in_their_paragraph(
+    tmp_path: Path, to: tuple[int, int]
+) -> None:
+    # Running text citing two works, each citation a link to its reference: one ends a
+    # line, the other opens the next. The links lead to different pages, or by two links to
+    # one page; each line reaches out of its link: the sentence goes on, one paragraph.
+    lines = ["Retrieval can be done efficiently using maximum inner product",
+             "search algorithms (e.g., Shrivastava and Li (2014);", "Guo et al. (2016))."]
+    texts = [Text(72, 700 - 13 * k, t.replace("(", "\\(").replace(")", "\\)"))
+             for k, t in enumerate(lines)]
+    links = [PageLink((190, 685, 314, 697), to[0]), PageLink((71, 672, 153, 684), to[1])]
+    doc = read_layout(make_pages(tmp_path / "cited.pdf", [texts, *chapter_pages()], [links]),
+                      max_pages=10)
+    assert [b.text for b in doc.blocks if b.text.startswith(lines[0][:20])] == [" ".join(lines)]

@@ -37,7 +37,7 @@ static PyObject *name_x0, *name_x1, *name_y0, *name_y1, *name_rtl, *name_size, *
     *name_text, *name_frags, *name_add, *name_goes_on_line, *name_goes_on_below,
     *name_new_block, *name_words, *name_glyphs, *name_rotated, *name_rules, *name_frames,
     *name_shapes, *name_holding, *name_to_pages, *name_entry_starts, *name_wall_lines,
-    *name_rule_lines, *name_tick_squares, *name_fixed_pitch;
+    *name_rule_lines, *name_tick_squares, *name_fixed_pitch, *name_opens_item;
 
 /* reader.py's constants the quick tests use, set by configure() when reader.py imports this
  * module (until then nothing is decided here: Python is asked of every pair). */
@@ -845,7 +845,7 @@ static int quick_below(Context *cx, Column *col, Open *o, Py_ssize_t j, Py_ssize
         if (leaders) return ASK_PYTHON;
     }
     if (cx->has_entries) return ASK_PYTHON;
-    /* Lines linked to different places. */
+    /* Lines each a link to a different place (reader._links_apart). */
     if (cx->has_links) {
         if (cx->links_state == NOT_LOADED) {
             int loaded = load_links(cx);
@@ -854,12 +854,19 @@ static int quick_below(Context *cx, Column *col, Open *o, Py_ssize_t j, Py_ssize
         }
         if (cx->links_state != LOADED) return ASK_PYTHON;
         Py_ssize_t above = link_under(cx, col, j), below = link_under(cx, col, i);
-        if (above >= 0 && below >= 0) {
+        double f_height = fy1 - fy0;
+        const double *upper = &cx->links[4 * (above >= 0 ? above : 0)];
+        const double *lower = &cx->links[4 * (below >= 0 ? below : 0)];
+        /* (Only where each line is its link: a line reaching out of its link is running
+         * text, which goes on below.) */
+        if (above >= 0 && below >= 0 &&
+            !(upper[0] > line_x0 + 0.5 * f_height || upper[2] < line_x1 - 0.5 * f_height ||
+              lower[0] > fx0 + 0.5 * f_height || lower[2] < fx1 - 0.5 * f_height)) {
             int other = PyObject_RichCompareBool(cx->link_pages[above], cx->link_pages[below],
                                                  Py_NE);
             if (other < 0) return FAILED;
             if (other) return STAYS_APART;
-            if (above != below && fx0 <= line_x0 + 0.5 * (fy1 - fy0)) return STAYS_APART;
+            if (above != below && fx0 <= line_x0 + 0.5 * f_height) return STAYS_APART;
         }
     }
     /* A rule drawn between the two lines (_HorizontalRules.between). */
@@ -1269,6 +1276,15 @@ static PyObject *text_blocks(PyObject *self, PyObject *args) {
         if (target < 0) {
             int item = asked_of_text(starts_item, &col, i);
             if (item < 0) goto end;
+            if (item) {
+                /* (A label under a line cut at a dash may be the rest of it: asked of
+                 * Python, a rare line.) */
+                PyObject *opens = PyObject_CallMethodOneArg(asks, name_opens_item, f);
+                if (opens == NULL) goto end;
+                item = PyObject_IsTrue(opens);
+                Py_DECREF(opens);
+                if (item < 0) goto end;
+            }
             if (!item) {
                 target = under_line(&cx, &col, i, open, count, goes_on_below, leading,
                                     block_gap);
@@ -1446,7 +1462,7 @@ PyMODINIT_FUNC PyInit__block_loop(void) {
         "x0", "x1", "y0", "y1", "rtl", "size", "bold", "text", "frags", "add",
         "goes_on_line", "goes_on_below", "new_block", "words", "glyphs", "rotated", "rules",
         "frames", "shapes", "holding", "to_pages", "entry_starts", "wall_lines", "rule_lines",
-        "tick_squares", "fixed_pitch", "after_lead",
+        "tick_squares", "fixed_pitch", "after_lead", "opens_item",
     };
     PyObject **slots[] = {
         &name_x0, &name_x1, &name_y0, &name_y1, &name_rtl, &name_size, &name_bold,
@@ -1454,6 +1470,7 @@ PyMODINIT_FUNC PyInit__block_loop(void) {
         &name_new_block, &name_words, &name_glyphs, &name_rotated, &name_rules, &name_frames,
         &name_shapes, &name_holding, &name_to_pages, &name_entry_starts, &name_wall_lines,
         &name_rule_lines, &name_tick_squares, &name_fixed_pitch, &name_after_lead,
+        &name_opens_item,
     };
     for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
         *slots[k] = PyUnicode_InternFromString(names[k]);

@@ -55,6 +55,8 @@ from .numbered_runs import numbered_runs, outvoted
 from .order import side_notes
 from .patterns import (
     BULLET,
+    KEY,
+    KEYED,
     LEADER,
     NUMBER,
     NUMBERED,
@@ -251,7 +253,16 @@ def classify(
                 # past it, on the next page, is still the one list.)
                 doc.blocks.append(Note(text, block.note, prov, page_links))
                 continue
-            item = BULLET.match(text) or NUMBER.match(text)
+            item = BULLET.match(text) or NUMBER.match(text) or (
+                # (A citation key opening a block labels it when set apart from its text, a
+                # piece of its own ("[Knu84]  D. E. Knuth, ..."), or under the item of a key
+                # above; not in a paragraph of its own opening "[Knu84] shows that".)
+                KEYED.match(text) if (
+                    KEY.fullmatch(block.frags[0].text.strip())
+                    or (stack and stack[-1].items
+                        and KEY.fullmatch(stack[-1].items[-1].label) is not None)
+                ) else None
+            )
             if item and item.re is BULLET and caption_text(text) is not None:
                 item = None  # "▌Figure 5.1 …": an ornament before a caption, no list's bullet
             if item and block.size >= 1.15 * body_size and _heading_level(
@@ -1212,6 +1223,9 @@ def _counts_on(last: str, label: str) -> bool:
         return False
     if kind == "bullet":
         return True
+    if KEY.fullmatch(label) is not None and KEY.fullmatch(last) is not None:
+        # A reference list labelled by citation keys runs in the keys' alphabetical order.
+        return last.lower() < label.lower()
     a, b = last.strip("()[]."), label.strip("()[].")
     if a.isdigit() and b.isdigit():
         return int(b) == int(a) + 1

@@ -19,6 +19,12 @@ NUMBER = re.compile(
     r"^(\((?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})\)|(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})[.)]"
     r"|\[\d{1,3}\])\s+(?=\S)"
 )
+#: A reference list's label that is a citation key: authors' initials and a year ("[Knu84]",
+#: "[KMN+ 02]", "[Joh15a]"). Such a key opens a sentence in running text as well ("[Knu84]
+#: shows that"): it labels an item only set apart from its text at a tab stop (a piece of
+#: its own, :func:`is_marker`), or opening a block the lines' layout has set apart already.
+KEY = re.compile(r"\[[A-Za-z]{1,6}(?:\+ ?)?\d\d[a-z]?\]")
+KEYED = re.compile(r"^(" + KEY.pattern + r")\s+(?=\S)")
 
 
 LEADER = re.compile(r"(\.\s?){4,}|…{2,}|_{4,}")
@@ -37,7 +43,8 @@ def starts_item(text: str) -> bool:
 @functools.lru_cache(maxsize=8192)
 def is_marker(text: str) -> bool:
     """A bullet or a list number standing alone (its text follows past a tab stop)."""
-    return len(text) <= 6 and bool(BULLET.match(text + " x") or NUMBER.match(text + " x"))
+    return (len(text) <= 6 and bool(BULLET.match(text + " x") or NUMBER.match(text + " x"))
+            or (text[:1] == "[" and KEY.fullmatch(text) is not None))
 
 
 _WORD = re.compile(r"\w+")

@@ -119,7 +119,7 @@ from .order import (
     rule_pieces,
     turned,
 )
-from .patterns import forget_texts, is_marker, starts_item
+from .patterns import KEY, forget_texts, is_marker, starts_item
 from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user_space
 from .running_lines import running_lines_apart
 from .runover import asides_after_runover, paragraphs_run_on
@@ -1379,6 +1379,10 @@ def _goes_on_below(
     return False
 
 
+#: A hyphen or an en dash ending a line after a letter or a figure cuts a word or a range
+#: ("pages 222–") whose rest opens the next line.
+_CUT_DASHES = frozenset({"-", "\u2010", "\u2011", "\u2013"})
+
 _LEADER_DOTS = frozenset({".", "\u00b7", "\u2026", "\u2024", "\u2025", "\u22ef", ". ."})
 
 
@@ -1414,17 +1418,25 @@ def _end_entry_beside(number: Fragment, open_blocks: list[Block], ended: set[int
     return found
 
 
-def _links_apart(above: Fragment, below: Fragment, line_x0: float,
+def _links_apart(above: Fragment, below: Fragment, line_x0: float, line_x1: float,
                  to_pages: Sequence[tuple[BBox, int]]) -> bool:
-    """The two lines are links to different places: to different pages, or by two links to
-    one page unless the lower line is indented under the upper one's start (a long title
-    wrapped with a hanging indent, each of its lines a link)."""
+    """The two lines are links to different places (the entries of a table of contents or
+    of a menu): each line is its link, which leads to another page than the other's, or to
+    the same page by another link unless the lower line is indented under the upper one's
+    start (a long title wrapped with a hanging indent, each of its lines a link). A line
+    reaching out of its link holds running text (a citation linked to its reference): the
+    sentence goes on below whatever the links lead to."""
     first, second = _link_under(above, to_pages), _link_under(below, to_pages)
     if first is None or second is None:
         return False
+    height = below.height
+    upper, lower = to_pages[first][0], to_pages[second][0]
+    if (upper.x0 > line_x0 + 0.5 * height or upper.x1 < line_x1 - 0.5 * height
+            or lower.x0 > below.x0 + 0.5 * height or lower.x1 < below.x1 - 0.5 * height):
+        return False
     if to_pages[first][1] != to_pages[second][1]:
         return True
-    return first != second and below.x0 <= line_x0 + 0.5 * below.height
+    return first != second and below.x0 <= line_x0 + 0.5 * height
 
 
 def _last_line_text(block: Block) -> str:
@@ -1992,9 +2004,9 @@ class _BlockAsks:
             and not (last.text.rstrip()[-1:].isalnum()
                      and ends_with_page_number(_last_line_text(block)))
             and not (id(block) in self.ended and id(f) in self.entry_starts)
-            # Lines linked to different pages are entries of a table of contents
+            # Lines each a link to another place are entries of a table of contents
             # (set without page numbers), not one paragraph.
-            and not (to_pages and _links_apart(last, f, line_x0, to_pages))
+            and not (to_pages and _links_apart(last, f, line_x0, line_x1, to_pages))
             # A rule drawn between the two lines sets them apart (a form's sections).
             # Lines set so tight that their boxes touch or overlap leave no gap: the rule is
             # then drawn over the capitals of the lower line, in the top of its box (a
@@ -2028,11 +2040,13 @@ class _BlockAsks:
         gap wider than the pieces of a line are set apart (less than :data:`MARKER_STEP`
         line heights), is a list's bullet or number labelling ``f`` at a tab stop. Not a
         dash, which stands for nothing in a table's cell as often as it leads a point
-        ("-   0.93x"), nor a mark before a letter or a number in a drawing ("·   a")."""
+        ("-   0.93x"), nor a mark before a letter or a number in a drawing ("·   a"). A
+        reference's citation key ("[Knu84]") labels whatever follows it (justified, the
+        entry's first line comes word by word: "D.", "——,")."""
         return (
             is_marker(label.text)
             and label.text.strip() not in _DASHES
-            and sum(map(str.isalpha, f.text)) >= 2
+            and (sum(map(str.isalpha, f.text)) >= 2 or KEY.fullmatch(label.text) is not None)
         )
 
     def weight_goes_on(
@@ -2090,6 +2104,23 @@ class _BlockAsks:
         """The page's boxes to tick, by their right sides (asked only of a page whose frames
         have shapes: :attr:`ticks` is then set)."""
         return self.ticks.squares() if self.ticks is not None else []
+
+    def opens_item(self, f: Fragment) -> bool:
+        """Whether ``f``, a line opening as a list item does ("228. Springer."), opens one:
+        not when it opens with a figure under a line cut at a hyphen or a dash (a page range
+        "222–" wrapped in a reference, a number split), whose rest it is. (Asked only of
+        the lines that open with an item's label.)"""
+        if not f.text[:1].isdigit():
+            return True
+        height = f.height
+        for block in self.open_blocks:
+            last = block.frags[-1]
+            ends = last.text.rstrip()
+            if (ends[-1:] in _CUT_DASHES and ends[-2:-1].isalnum()
+                    and -0.5 * height < last.y0 - f.y1 < BLOCK_GAP * height
+                    and f.x0 < last.x1 and last.x0 < f.x1):
+                return False
+        return True
 
     def new_block(self, f: Fragment) -> Block:
         """The block ``f`` opens (not yet in :attr:`open_blocks`, nor holding ``f``)."""
@@ -2200,7 +2231,7 @@ def _python_text_blocks(frags: list[Fragment], asks: _BlockAsks) -> list[Block]:
             ):
                 target = block  # the rest of the same line, past a wide gap ("2   Title")
                 break
-        if target is None and not starts_item(f.text):
+        if target is None and not (starts_item(f.text) and asks.opens_item(f)):
             for block in open_blocks:
                 last = block.frags[-1]
                 if len(block.frags) == 1 and is_marker(last.text):
