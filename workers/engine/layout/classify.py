@@ -2634,7 +2634,30 @@ def _prov(block: Block, result: PageResult, artifact_ids: dict[int, Any] | None 
         BBox(round(block.x0, 2), round(block.y0, 2), round(block.x1, 2), round(block.y1, 2)),
         tuple(sorted(mcids)),
         result.opmap.ranges_in_order(objects),
+        # (Only where some object is read twice: most blocks read each of theirs once.)
+        interleaved=len(objects) < len(drawn) and _interleaved(drawn, result.opmap.operator_of),
     )
+
+
+def _interleaved(drawn: list[int], operator_of: list[int]) -> bool:
+    """Whether reading ``drawn`` (page objects in reading order, each fragment's once) leaves
+    an operator for another's and comes back to it: "NEEL KASHKARI" and "247" drawn by one
+    operator, the "REP" read between them by another. Tagging wraps whole operators (only
+    those two blocks share are cut), and marked content reads in drawing order: such a
+    block's element would read "NEEL KASHKARI 247 REP" (the tagger says its text again:
+    :mod:`..tagged_pdf.logical_text`)."""
+    count = len(operator_of)
+    seen: set[int] = set()
+    last = -1
+    for obj in drawn:
+        op = operator_of[obj] if 0 <= obj < count else -1
+        if op < 0 or op == last:
+            continue
+        if op in seen:
+            return True
+        seen.add(op)
+        last = op
+    return False
 
 
 def _one_figure_per_caption(doc: Document) -> None:
