@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from operator import attrgetter
 from typing import Any
 
 from ..document import (
@@ -2634,9 +2635,14 @@ def _prov(block: Block, result: PageResult, artifact_ids: dict[int, Any] | None 
         BBox(round(block.x0, 2), round(block.y0, 2), round(block.x1, 2), round(block.y1, 2)),
         tuple(sorted(mcids)),
         result.opmap.ranges_in_order(objects),
-        # (Only where some object is read twice: most blocks read each of theirs once.)
-        interleaved=len(objects) < len(drawn) and _interleaved(drawn, result.opmap.operator_of),
+        # (Across fragments only where some object is read twice: most blocks read each of
+        # theirs once; inside one, as the C loop found it with its objects.)
+        interleaved=(len(objects) < len(drawn) and _interleaved(drawn, result.opmap.operator_of))
+        or any(map(_objects_interleaved, block.frags)),
     )
+
+
+_objects_interleaved = attrgetter("objects_interleaved")
 
 
 def _interleaved(drawn: list[int], operator_of: list[int]) -> bool:
@@ -2821,7 +2827,8 @@ def _table(block: Block, result: PageResult, prov: list[Prov]) -> Table:
                     row_span=spans.get((i, k), (1, 1))[0],
                     col_span=spans.get((i, k), (1, 1))[1],
                     prov=[Prov(block.page, BBox(f.x0, f.y0, f.x1, f.y1), (),
-                               result.opmap.ranges_in_order(_drawn(f)))] if f else [],
+                               result.opmap.ranges_in_order(_drawn(f)),
+                               interleaved=f.objects_interleaved)] if f else [],
                 )
                 for k, f in enumerate(row) if (i, k) not in covered
             ])
