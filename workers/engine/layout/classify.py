@@ -2635,10 +2635,12 @@ def _prov(block: Block, result: PageResult, artifact_ids: dict[int, Any] | None 
         BBox(round(block.x0, 2), round(block.y0, 2), round(block.x1, 2), round(block.y1, 2)),
         tuple(sorted(mcids)),
         result.opmap.ranges_in_order(objects),
-        # (Across fragments only where some object is read twice: most blocks read each of
-        # theirs once; inside one, as the C loop found it with its objects.)
-        interleaved=(len(objects) < len(drawn) and _interleaved(drawn, result.opmap.operator_of))
-        or any(map(_objects_interleaved, block.frags)),
+        # Text only (a figure's element is not read by its glyphs, a table's cells have their
+        # own). Across fragments only where some object is read twice: most blocks read each
+        # of theirs once; inside one, as the C loop found it with its objects.
+        interleaved=block.kind == "text" and (
+            len(objects) < len(drawn) and _interleaved(drawn, result.opmap.operator_of)
+            or any(map(_objects_interleaved, block.frags))),
     )
 
 
