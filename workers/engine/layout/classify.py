@@ -2639,7 +2639,8 @@ def _prov(block: Block, result: PageResult, artifact_ids: dict[int, Any] | None 
         # own). Across fragments only where some object is read twice: most blocks read each
         # of theirs once; inside one, as the C loop found it with its objects.
         interleaved=block.kind == "text" and (
-            len(objects) < len(drawn) and _interleaved(drawn, result.opmap.operator_of)
+            len(objects) < len(drawn) - drawn.count(-1)
+            and _interleaved(drawn, result.opmap.operator_of)
             or any(map(_objects_interleaved, block.frags))),
     )
 
