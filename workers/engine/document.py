@@ -29,7 +29,9 @@ Schema (version 1), as produced by :meth:`Document.to_dict`::
           | cell {text, header, scope: "row"|"column"|"both"|null, row_span, col_span}
           | figure {image, caption, alt} | note {label, text} | link {text, target}
     and every block and artifact also has "prov": [{"page", "bbox": [x0, y0, x1, y1],
-    "mcids": [int], "operators": [[start, end]]}] and text blocks "links": [link].
+    "mcids": [int], "operators": [[start, end]]}] and text blocks "links": [link]; a prov whose
+    text reads one operator's glyphs on both sides of another's also has "interleaved": true
+    (absent when false).
     Every block (and cell) also has "lang": str | null (optional when decoding).
 
 A block's ``lang`` is the natural language of its text (a BCP 47 tag such as "de-DE", as the
@@ -115,6 +117,11 @@ class Prov:
     operators: tuple[tuple[int, int], ...] = ()
     #: Parts of the drawing read as other text than the glyphs drawn (the author's word).
     actual_texts: tuple[ActualText, ...] = ()
+    #: The text reads some operator's glyphs, then another operator's, then the first's again
+    #: (a line "NEEL KASHKARI REP 247" whose name and votes one operator draws, its party
+    #: another): wrapped whole, in drawing order, the operators would read otherwise. Written
+    #: to JSON only when true.
+    interleaved: bool = field(default=False, metadata={"omitted_when": False})
 
 
 @dataclass
@@ -378,7 +385,10 @@ def _encode(value: Any) -> Any:
         if isinstance(kind, str):
             out["type"] = kind
         for f in dataclasses.fields(value):
-            out[f.name] = _encode(getattr(value, f.name))
+            field_value = getattr(value, f.name)
+            if "omitted_when" in f.metadata and field_value == f.metadata["omitted_when"]:
+                continue  # (a field added later, left out where it says nothing)
+            out[f.name] = _encode(field_value)
         return out
     if isinstance(value, list | tuple):
         return [_encode(v) for v in value]

@@ -291,7 +291,8 @@ def test_c_and_python_count_the_same_bold_letters(monkeypatch: pytest.MonkeyPatc
     assert fast[0] == (21, 6) and fast[3] == (0, 0)
 
 
-_GLYPH_FACTS = ("sizes", "size", "band", "letter_counts", "bold", "drawn_objects")
+_GLYPH_FACTS = ("sizes", "size", "band", "letter_counts", "bold", "drawn_objects",
+                "objects_interleaved")
 _TEXT_FACTS = ("words", "rtl")
 
 
@@ -366,6 +367,7 @@ def test_c_sets_a_tall_fragments_band_and_leaves_odd_values_to_python() -> None:
     assert made[0].band == (10.0, 20.0) and made[0].bold  # (set, and as the property says)
     assert made[1].size == 9.5
     assert made[0].drawn_objects == [-1, 3, 7, 2]
+    assert made[0].objects_interleaved and not made[1].objects_interleaved  # (3, 7, then 3)
     # An object number no C long holds, or no int: that value alone is left to the property.
     for odd in (2**70, True):
         huge = [glyph("a", 0.0, 0.0, 10.0, 10.0), glyph("b", 4.0, 0.0, 10.0, 10.0)]
@@ -373,6 +375,7 @@ def test_c_sets_a_tall_fragments_band_and_leaves_odd_values_to_python() -> None:
         fragment = Fragment(huge, "ab", 0.0, 0.0, 8.0, 10.0)
         assert lines._accelerator.glyph_facts([fragment], lines.TALL_GLYPHS) == 1
         assert "drawn_objects" not in fragment.__dict__ and "size" in fragment.__dict__
+        assert "objects_interleaved" not in fragment.__dict__
         assert fragment.drawn_objects == [-1, odd]
     # Left to the properties: values that are not plainly floats (an int, NaN).
     assert "size" not in made[3].__dict__ and made[3].size == 10

@@ -483,6 +483,7 @@ static int plain_float(PyObject *value, double *out) {
 }
 
 static PyObject *name_glyphs, *name_sizes, *name_band, *name_letter_counts, *name_drawn;
+static PyObject *name_interleaved;
 
 /* Whether the error just raised (reading a glyph's field) is one the property would raise
  * only when asked, if ever: a glyph-like object without the field, or of another type. It
@@ -498,11 +499,16 @@ static int left_to_python(void) {
  * appear (``list(dict.fromkeys(...))``, the first object of equal ones kept); NULL with no
  * exception set when one is no exact int a C long holds (then the property computes it).
  * A fragment's glyphs come from a few objects: each is looked for among those already
- * found (``values``, room for as many as there are glyphs), not in a set. */
-static PyObject *drawn_objects(PyObject *glyphs, slot_layout *layout, long *values) {
+ * found (``values``, room for as many as there are glyphs), not in a set. And, in
+ * ``*interleaved``, Fragment.objects_interleaved: whether a glyph's object (not negative)
+ * was already found but is not the last such glyph's (the search above tells it). */
+static PyObject *drawn_objects(PyObject *glyphs, slot_layout *layout, long *values,
+                               int *interleaved) {
     PyObject *out = PyList_New(0);
     if (out == NULL) return NULL;
     Py_ssize_t found = 0;
+    long last = -1; /* the last glyph's object that is not negative (-1: none yet) */
+    *interleaved = 0;
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(glyphs); i++) {
         PyObject *glyph = PyList_GET_ITEM(glyphs, i);
         if (Py_TYPE(glyph) != layout->type) layout_of(Py_TYPE(glyph), layout);
@@ -520,6 +526,10 @@ static PyObject *drawn_objects(PyObject *glyphs, slot_layout *layout, long *valu
         }
         Py_ssize_t k = found;
         while (k > 0 && values[k - 1] != value) k--; /* (the latest first: runs repeat it) */
+        if (value >= 0) {
+            if (k > 0 && value != last) *interleaved = 1;
+            last = value;
+        }
         if (k == 0) { /* not found */
             if (PyList_Append(out, obj) < 0) {
                 Py_DECREF(obj);
@@ -649,9 +659,13 @@ static int fragment_facts(PyObject *fragment, double tall_glyphs, slot_layout *l
         PyObject_SetAttr(fragment, name_letter_counts, counts) < 0 ||
         PyObject_SetAttr(fragment, name_bold, bold) < 0)
         goto done;
-    drawn = drawn_objects(glyphs, layout, values);
+    int interleaved = 0;
+    drawn = drawn_objects(glyphs, layout, values, &interleaved);
     if (drawn == NULL && PyErr_Occurred() && !left_to_python()) goto done;
-    if (drawn != NULL && PyObject_SetAttr(fragment, name_drawn, drawn) < 0) goto done;
+    if (drawn != NULL && (PyObject_SetAttr(fragment, name_drawn, drawn) < 0 ||
+                          PyObject_SetAttr(fragment, name_interleaved,
+                                           interleaved ? Py_True : Py_False) < 0))
+        goto done;
     outcome = 0;
 done:
     Py_XDECREF(glyphs);
@@ -668,9 +682,9 @@ done:
 /* glyph_facts(fragments, tall_glyphs) -> how many fragments got their values.
  *
  * Sets, on each fragment of the list, the values its computed-once properties would compute
- * from its glyphs on first use (sizes, size, band, letter_counts, bold, drawn_objects, the
- * last when its glyphs' objects are plain ints): the same values by
- * the same arithmetic (Python floats are C doubles; sorts ordered as sorted() orders them,
+ * from its glyphs on first use (sizes, size, band, letter_counts, bold, drawn_objects and
+ * objects_interleaved, the last two when its glyphs' objects are plain ints): the same
+ * values by the same arithmetic (Python floats are C doubles; sorts ordered as sorted() orders them,
  * the same objects kept where Python keeps them). The layout reader asks each of them of
  * nearly every fragment, and in Python the five calls per fragment cost more than the
  * fragment loop above. A fragment whose glyphs hold anything but plain floats is skipped:
@@ -2099,6 +2113,7 @@ PyMODINIT_FUNC PyInit__fragments(void) {
         !(name_band = PyUnicode_InternFromString("band")) ||
         !(name_letter_counts = PyUnicode_InternFromString("letter_counts")) ||
         !(name_drawn = PyUnicode_InternFromString("drawn_objects")) ||
+        !(name_interleaved = PyUnicode_InternFromString("objects_interleaved")) ||
         !(zero = PyLong_FromLong(0)) || !(empty_args = PyTuple_New(0)) || !(empty = PyUnicode_FromString("")) || !(space_text = PyUnicode_FromString(" ")))
         return NULL;
     return PyModule_Create(&module);

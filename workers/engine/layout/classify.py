@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from operator import attrgetter
 from typing import Any
 
 from ..document import (
@@ -2662,7 +2663,38 @@ def _prov(block: Block, result: PageResult, artifact_ids: dict[int, Any] | None 
         BBox(round(block.x0, 2), round(block.y0, 2), round(block.x1, 2), round(block.y1, 2)),
         tuple(sorted(mcids)),
         result.opmap.ranges_in_order(objects),
+        # Text only (a figure's element is not read by its glyphs, a table's cells have their
+        # own). Across fragments only where some object is read twice: most blocks read each
+        # of theirs once; inside one, as the C loop found it with its objects.
+        interleaved=block.kind == "text" and (
+            len(objects) < len(drawn) - drawn.count(-1)
+            and _interleaved(drawn, result.opmap.operator_of)
+            or any(map(_objects_interleaved, block.frags))),
     )
+
+
+_objects_interleaved = attrgetter("objects_interleaved")
+
+
+def _interleaved(drawn: list[int], operator_of: list[int]) -> bool:
+    """Whether reading ``drawn`` (page objects in reading order, each fragment's once) leaves
+    an operator for another's and comes back to it: "NEEL KASHKARI" and "247" drawn by one
+    operator, the "REP" read between them by another. Tagging wraps whole operators (only
+    those two blocks share are cut), and marked content reads in drawing order: such a
+    block's element would read "NEEL KASHKARI 247 REP" (the tagger says its text again:
+    :mod:`..tagged_pdf.logical_text`)."""
+    count = len(operator_of)
+    seen: set[int] = set()
+    last = -1
+    for obj in drawn:
+        op = operator_of[obj] if 0 <= obj < count else -1
+        if op < 0 or op == last:
+            continue
+        if op in seen:
+            return True
+        seen.add(op)
+        last = op
+    return False
 
 
 def _one_figure_per_caption(doc: Document) -> None:
@@ -2836,7 +2868,8 @@ def _table(block: Block, result: PageResult, prov: list[Prov]) -> Table:
                     row_span=spans.get((i, k), (1, 1))[0],
                     col_span=spans.get((i, k), (1, 1))[1],
                     prov=[Prov(block.page, BBox(f.x0, f.y0, f.x1, f.y1), (),
-                               result.opmap.ranges_in_order(_drawn(f)))] if f else [],
+                               result.opmap.ranges_in_order(_drawn(f)),
+                               interleaved=f.objects_interleaved)] if f else [],
                 )
                 for k, f in enumerate(row) if (i, k) not in covered
             ])

@@ -251,6 +251,25 @@ class Fragment:
         first appear: a fragment's many glyphs come from a few objects."""
         return list(dict.fromkeys(map(_obj_of, self.glyphs)))
 
+    # Cached, and set in C with drawn_objects: a block's provenance asks it of every fragment.
+    @_computed_once
+    def objects_interleaved(self) -> bool:
+        """Whether the glyphs, read in order, leave a page object (not -1) for another and come
+        back to it: "NEEL KASHKARI 247" drawn by one object, the "REP" between by another.
+        Tagged whole in drawing order, such objects read otherwise than the fragment."""
+        if len([obj for obj in self.drawn_objects if obj >= 0]) < 2:
+            return False  # (most fragments: one object, no glyph looked at again)
+        seen: set[int] = set()
+        last = -1
+        for obj in map(_obj_of, self.glyphs):
+            if obj < 0 or obj == last:
+                continue
+            if obj in seen:
+                return True
+            seen.add(obj)
+            last = obj
+        return False
+
     # Cached: the column search asks it of the same fragments for every candidate split
     # (whether a side is a program listing), and table finding again.
     # Cached: every grouping into lines asks it of each fragment (the page's, a ruled table's,

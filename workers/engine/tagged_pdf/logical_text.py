@@ -1,4 +1,5 @@
-"""``/ActualText`` for the elements whose drawing reads out of order: right-to-left text.
+"""``/ActualText`` for the elements whose drawing reads out of order: right-to-left text, and
+lines whose operators interleave.
 
 A page draws a right-to-left line as it looks (:mod:`..layout.bidi`): the letters one by one
 leftwards, the figures and Latin words rightwards, brackets mirrored. The model reads such a
@@ -8,8 +9,15 @@ drawing's order: "496 17" for "17 496", ") 12 (" for "(12)". PDF 32000-1 14.9.4 
 remedy: the element's ``/ActualText`` says its text as it reads, and a reader (and
 :mod:`..structure.reader`) reads that instead of the glyphs.
 
-Only a document with right-to-left text is looked at (only there does the model read lines
-other than drawn; a table's figures too: "17 496", drawn "496 17"), and in it an element gets
+The same holds where one operator draws two pieces of a line and another the piece read
+between them ("NEEL KASHKARI" and "247" by one, "REP" by the next): tagging wraps whole
+operators (cutting one only between blocks), so the element reads "NEEL KASHKARI 247 REP".
+The layout reader marks such a block's provenance (:attr:`..document.Prov.interleaved`, found
+from the objects it reads, at no cost per glyph).
+
+Reading the output back costs a save and a pdfium read, so only a document with right-to-left
+text (only there does the model read lines other than drawn; a table's figures too: "17 496",
+drawn "496 17"), or with interleaved leaves (only those), is looked at, and an element gets
 one only where it needs one: the text its marked content reads in content order (pdfium, as
 :mod:`.mcid_text` reads it) differs from the model's in order or in where words part (a space
 the drawing leaves to a gap), with the same characters. Characters that differ are left to the
@@ -50,7 +58,11 @@ def give_logical_texts(
     wanted = [leaf for leaf in leaves if leaf.role != "Figure" and leaf.leaf_id in elements
               and leaf.leaf_id in marks and leaf.text]
     if not any(has_rtl(leaf.text) for leaf in wanted):
-        return 0  # no right-to-left text: the output is not read (nor saved) again
+        # Without right-to-left text, only a leaf the layout reader read across its operators
+        # (one operator's glyphs on both sides of another's) can read otherwise as drawn.
+        wanted = [leaf for leaf in wanted if any(prov.interleaved for prov in leaf.prov)]
+        if not wanted:
+            return 0  # the output is not read (nor saved) again
     pages = sorted({page for leaf in wanted for page, _ in marks[leaf.leaf_id]})
     buffer = io.BytesIO()
     # pdfium reads the marked content as written; nothing is compressed (read once, here).

@@ -221,7 +221,8 @@ def _tag(source: Path, document: Document, source_pages: SourcePages) -> TaggedP
         summary = write_structure(pdf, plan, page_mcids, document, mcid_places,
                                   [tagging.mcid_stream for tagging in taggings])
         written = list(plan.walk())  # the tree as written (pruned)
-        # Right-to-left text reads out of order as drawn: said again as the model reads it.
+        # Right-to-left text, and leaves whose operators interleave, read out of order as
+        # drawn: said again as the model reads them.
         give_logical_texts(pdf, [node for node in written if node.is_leaf],
                            summary.leaf_elements, summary.leaf_marks)
         roles = Counter(node.role for node in written)
