@@ -43,7 +43,7 @@ def _show(x: float, y: float, text: str, width: float | None = None) -> bytes:
     # (A line set to the full measure by scaling it across, so each fills its column.)
     scale = 100.0 if width is None else 100 * width / _width(text)
     shown = text.replace(")", r"\)")
-    return f"BT /F1 {SIZE} Tf {scale:.2f} Tz 1 0 0 1 {x} {y} Tm ({shown}) Tj ET".encode()
+    return f"BT /F1 {SIZE} Tf {scale:.2f} Tz 1 0 0 1 {x} {y} Tm ({shown}) Tj ET".encode("latin-1")
 
 
 def _column(x: float, top: float, labels: str, start: int) -> tuple[list[bytes], list[str]]:
@@ -88,3 +88,35 @@ def test_labels_in_the_margin_of_a_lone_column_keep_their_items(tmp_path: Path) 
     ops, items = _column(RIGHT_X, 740, "abcdef", 5)
     text = _texts(text_page_pdf(tmp_path / "one.pdf", ops))
     assert " ".join(items) in text
+
+
+def _justified(x: float, y: float, words: list[str], width: float) -> bytes:
+    """``words`` set to ``width`` by moving each on by one stretched space (as a justified
+    line is drawn: every word space of the line alike)."""
+    stretch = (width - sum(map(_width, words))) / (len(words) - 1)
+    kern = f" {-stretch * 1000 / SIZE:.1f} "
+    shown = kern.join(f"({w})" for w in words)
+    return f"BT /F1 {SIZE} Tf 100 Tz 1 0 0 1 {x} {y} Tm [{shown}] TJ ET".encode()
+
+
+FIRST_LINE = "As a minimum the following data are to be"
+
+
+def test_a_justified_line_over_bullets_is_no_table(tmp_path: Path) -> None:
+    # An item's first line, justified with word spaces wider than a fragment's gap (each
+    # word a piece), then its last line and two bullets: the words are no table's columns.
+    words = FIRST_LINE.split()
+    ops = [
+        _show(LEFT_X, 700, "b)"),
+        _justified(LEFT_X + LABEL_INDENT, 700, words, MEASURE),
+        _show(LEFT_X + LABEL_INDENT, 689, "measured and recorded:"),
+        _show(LEFT_X + LABEL_INDENT, 678, "\x95"),
+        _show(LEFT_X + 2 * LABEL_INDENT, 678, "Engine speed"),
+        _show(LEFT_X + LABEL_INDENT, 667, "\x95"),
+        _show(LEFT_X + 2 * LABEL_INDENT, 667, "Torque"),
+    ]
+    path = text_page_pdf(tmp_path / "justified.pdf", ops)
+    blocks = read_layout(path, max_pages=1).blocks
+    assert "table" not in [b.type for b in blocks]
+    text = "\n".join(block_text(b) for b in blocks)
+    assert "b) As a minimum the following data are to be measured and recorded:" in text
