@@ -3,8 +3,10 @@ of the text, and a footer line running across the gutter (date, name, page numbe
 right column's labels stand in the gutter, a label's width short of its text: the gap
 between them is narrower than the gutter but, with the footer bridging the gutter, it is
 the only gap running the page's height. It is no gutter: each label belongs to the text on
-its right, and the columns are read one after the other, each item with its label. Small
-PDFs drawn here by text operators."""
+its right, and the columns are read one after the other, each item with its label. An item's
+first line, justified with word spaces wide enough to split it into words, over bullets, is
+no table (its evenly spaced words make columns nothing else fills). Small PDFs drawn here by
+text operators."""
 
 from __future__ import annotations
 
@@ -42,7 +44,7 @@ def _lines(start: int, count: int) -> list[str]:
 def _show(x: float, y: float, text: str, width: float | None = None) -> bytes:
     # (A line set to the full measure by scaling it across, so each fills its column.)
     scale = 100.0 if width is None else 100 * width / _width(text)
-    shown = text.replace(")", r"\)")
+    shown = text.replace("(", r"\(").replace(")", r"\)")
     return f"BT /F1 {SIZE} Tf {scale:.2f} Tz 1 0 0 1 {x} {y} Tm ({shown}) Tj ET".encode("latin-1")
 
 
@@ -120,3 +122,38 @@ def test_a_justified_line_over_bullets_is_no_table(tmp_path: Path) -> None:
     assert "table" not in [b.type for b in blocks]
     text = "\n".join(block_text(b) for b in blocks)
     assert "b) As a minimum the following data are to be measured and recorded:" in text
+
+
+def test_an_equation_number_ending_a_column_line_is_no_hung_label(tmp_path: Path) -> None:
+    # Control: an equation's number "(1)", flush right in the left column, level with a
+    # line of the right column a gutter away: it ends its column's line (the column's lines
+    # reach past its start), and the gutter still parts the columns.
+    gutter = 20.0
+    right_x = LEFT_X + MEASURE + gutter
+    left, right = _lines(0, 8), _lines(3, 8)
+    ops = []
+    for k in range(8):
+        y = 700 - LEADING * k
+        ops.append(_show(right_x, y, right[k], MEASURE))
+        if k == 4:
+            ops += [_show(140, y, "sim = q p"), _show(LEFT_X + MEASURE - 12, y, "(1)")]
+        else:
+            ops.append(_show(LEFT_X, y, left[k], MEASURE))
+    text = _texts(text_page_pdf(tmp_path / "equation.pdf", ops))
+    assert " ".join(right) in text.replace("\n", " ")
+    assert " ".join(left[:4]) in text.replace("\n", " ")
+
+
+def test_a_table_head_set_one_gap_apart_stays_a_table(tmp_path: Path) -> None:
+    # Control: a table's head set as LaTeX sets one, one gap between its columns (evenly
+    # spaced words), over two rows of figures that fill those columns: still a table.
+    heads = ["Method", "Top-1", "Top-5", "Top-20", "Top-100"]
+    rows = [["Gold", "44.9", "66.8", "78.1", "85.0"], ["Sup.", "43.9", "65.3", "77.1", "84.4"]]
+    ops, x = [], LEFT_X
+    for k, head in enumerate(heads):
+        ops.append(_show(x, 700, head))
+        for n, row in enumerate(rows):
+            ops.append(_show(x, 689 - LEADING * n, row[k]))
+        x += max(_width(head), *(_width(row[k]) for row in rows)) + 10
+    blocks = read_layout(text_page_pdf(tmp_path / "table.pdf", ops), max_pages=1).blocks
+    assert [b.type for b in blocks] == ["table"]

@@ -860,6 +860,10 @@ def _find_column_split(frags: list[Fragment]) -> tuple[list[Fragment], list[Frag
 
 #: A list label stands no further than this many type sizes from the text it labels.
 LABEL_REACH = 3.0
+#: A label hung in the gutter: no more than this share of the left column's pieces reach
+#: past its start (a footer or a heading across the gutter may; a column's lines, most of
+#: them, end short of a gutter).
+HUNG_CLEAR = 0.2
 
 
 def _labels_hung_in_gap(left: list[Fragment], right: list[Fragment]) -> bool:
@@ -874,7 +878,14 @@ def _labels_hung_in_gap(left: list[Fragment], right: list[Fragment]) -> bool:
         f for f in left if f.x1 - f.x0 < 3 * f.size and is_marker(f.text.strip())
         and edge - f.x1 < LABEL_REACH * f.size
     ]
+    if not labels:
+        return False
+    # (Hung in the gutter, a label stands clear of the left column's lines: an equation's
+    # number "(1)", set flush right in that column, ends its line, and is no label.)
+    ends = sorted(f.x1 for f in left if not is_marker(f.text.strip()))
     for label in labels:
+        if len(ends) - bisect.bisect_right(ends, label.x0) > HUNG_CLEAR * len(ends):
+            continue
         mid, half = (label.y0 + label.y1) / 2, (label.y1 - label.y0) / 2
         text = min(
             (g.x0 - label.x1 for g in right if abs((g.y0 + g.y1) / 2 - mid) < half),
