@@ -57,6 +57,7 @@ from .margin_anchors import (
     reference_user,
     term_user,
 )
+from .patterns import is_marker
 from .tables import is_listing, rows_align
 from .walls import boxes_in_rows
 
@@ -852,7 +853,58 @@ def _find_column_split(frags: list[Fragment]) -> tuple[list[Fragment], list[Frag
         return None
     if left_text != right_text and rows_align(*split) and not _listing_beside_prose(*split):
         return None  # a table whose last (or first) column holds longer text
+    if _labels_hung_in_gap(*split):
+        return None  # (the gap between a column's hanging labels and their text)
     return split
+
+
+#: A list label stands no further than this many type sizes from the text it labels.
+LABEL_REACH = 3.0
+#: A label hung in the gutter: no more than this share of the left column's pieces reach
+#: past its start (a footer or a heading across the gutter may; a column's lines, most of
+#: them, end short of a gutter).
+HUNG_CLEAR = 0.2
+
+
+def _labels_hung_in_gap(left: list[Fragment], right: list[Fragment]) -> bool:
+    """A list label ("a)", "•") on the ``left`` of a gap is the last piece of its line
+    there, and the line goes on across the gap on the ``right``, nearer than anything on the
+    label's left: the label hangs in the margin of the column on its right, and the gap is
+    the space between labels and their items, no gutter. (A column's left edge is lined up
+    by its text, not by labels hung before it; cut there, the labels would be read with the
+    column on their left, each item's label apart from its text.)"""
+    edge = max(map(_x1_of, left))
+    labels = [
+        f for f in left if f.x1 - f.x0 < 3 * f.size and is_marker(f.text.strip())
+        and edge - f.x1 < LABEL_REACH * f.size
+    ]
+    if not labels:
+        return False
+    # (Hung in the gutter, a label stands clear of the left column's lines: an equation's
+    # number "(1)", set flush right in that column, ends its line, and is no label.)
+    ends = sorted(f.x1 for f in left if not is_marker(f.text.strip()))
+    for label in labels:
+        if len(ends) - bisect.bisect_right(ends, label.x0) > HUNG_CLEAR * len(ends):
+            continue
+        mid, half = (label.y0 + label.y1) / 2, (label.y1 - label.y0) / 2
+        text = min(
+            (g.x0 - label.x1 for g in right if abs((g.y0 + g.y1) / 2 - mid) < half),
+            default=math.inf,
+        )
+        if not 0 <= text < LABEL_REACH * label.size:
+            continue
+        before = min(
+            (label.x0 - g.x1 for g in left
+             if g is not label and g.x0 < label.x0 and abs((g.y0 + g.y1) / 2 - mid) < half),
+            default=math.inf,
+        )
+        after = any(
+            g is not label and g.x0 >= label.x1 and abs((g.y0 + g.y1) / 2 - mid) < half
+            for g in left
+        )
+        if text < before and not after:
+            return True
+    return False
 
 
 #: Pieces of a line closer than this many type sizes are words of one line of text: the

@@ -2248,6 +2248,34 @@ def _words_spaced_out(rows: list[list[Fragment]], columns: list[list[float]]) ->
 GUTTER = 1.5
 
 
+#: Word spaces of one justified line differ by no more than this share of its type size.
+EVEN_SPACES = 0.1
+
+
+def _evenly_spaced_words(row: list[Fragment], rows: list[list[Fragment]]) -> bool:
+    """The row (one of ``rows``) is a line of text justified with word spaces wide enough to
+    split it into pieces: four or more pieces of words (no figures), a word or two each, set
+    the same distance apart (a list label's gap before them aside), most of them standing
+    where no other row has a piece. A line justified to the measure stretches every word
+    space in it alike, and the lines round it (an item's short last line, bullets) leave its
+    words alone, columns that nothing else fills. (A table's head set with one gap between
+    its columns, as LaTeX sets one, is evenly spaced too, but the rows below fill its
+    columns.)"""
+    ordered = sorted(row, key=operator.attrgetter("x0"))
+    pieces = ordered[1:] if is_marker(ordered[0].text.strip()) else ordered
+    if len(pieces) < 4:
+        return False
+    if any(_is_numeric(f.text) or f.words > 2 for f in pieces):
+        return False
+    gaps = [b.x0 - a.x1 for a, b in zip(pieces, pieces[1:], strict=False)]
+    size = min(f.size for f in pieces)
+    if min(gaps) <= 0 or max(gaps) - min(gaps) > EVEN_SPACES * size:
+        return False
+    others = [g for other in rows if other is not row for g in other]
+    alone = sum(not any(g.x0 < f.x1 and f.x0 < g.x1 for g in others) for f in pieces)
+    return alone > len(pieces) / 2
+
+
 def _reads_on_across(rows: list[list[Fragment]]) -> bool:
     """Every row but the last runs to the right edge of the run, and the next row goes on
     with its sentence (it starts in lower case after a word or a broken word's hyphen): lines
@@ -2327,6 +2355,8 @@ def _table_from(run: list[Line], page: int) -> Block | None:
     multi = [row for row in rows if len(row) > 1]
     if len(multi) < 3 or sum(len(row) for row in multi) < 2 * len(multi):
         return None
+    if len(multi) - sum(_evenly_spaced_words(row, rows) for row in multi) < 3:
+        return None  # a justified line of text (its words' pieces) makes up the rows
     if _words_spaced_out(multi, columns) or _reads_on_across(rows):
         return None  # justified lines split at their wide word spaces: words, not cells
     if len(columns) == 2 and _sizes_mixed(multi):
