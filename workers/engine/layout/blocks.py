@@ -179,12 +179,13 @@ def join_lines(
     if texts and texts[0]:
         # Most blocks: no soft hyphen anywhere, no line but the last ending in a hyphen (in
         # the lines joined by spaces, a line's end is followed by a space), and no character
-        # from U+2E80 on (no Chinese or Japanese), so each line is joined with a space, as
+        # from U+2E80 on (no Chinese or Japanese; ASCII text is known to hold none without a
+        # look at its characters), so each line is joined with a space, as
         # :func:`_join_each` would join them one by one. (An empty first line is not: the
         # line after it is joined without one.)
         joined = " ".join(texts)
         if ("\u00ad" not in joined and "- " not in joined and "\u2010 " not in joined
-                and max(joined) < "\u2e80"):
+                and (joined.isascii() or max(joined) < "\u2e80")):
             return joined
     return _join_each(texts, hyphenation, runs_on)
 
