@@ -49,7 +49,7 @@ from .figures import (
 )
 from .items_in_a_row import beside_on_its_line
 from .line_breaks import cell_text, line_joiner
-from .lines import SPACE_GAP, Fragment, text_of, word_count
+from .lines import SPACE_GAP, Fragment, comes_back, text_of, word_count
 from .list_labels import label_provs
 from .numbered_heads import numbered_heading
 from .numbered_runs import numbered_runs, outvoted
@@ -2684,17 +2684,7 @@ def _interleaved(drawn: list[int], operator_of: list[int]) -> bool:
     block's element would read "NEEL KASHKARI 247 REP" (the tagger says its text again:
     :mod:`..tagged_pdf.logical_text`)."""
     count = len(operator_of)
-    seen: set[int] = set()
-    last = -1
-    for obj in drawn:
-        op = operator_of[obj] if 0 <= obj < count else -1
-        if op < 0 or op == last:
-            continue
-        if op in seen:
-            return True
-        seen.add(op)
-        last = op
-    return False
+    return comes_back(operator_of[obj] if 0 <= obj < count else -1 for obj in drawn)
 
 
 def _one_figure_per_caption(doc: Document) -> None:

@@ -16,7 +16,7 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from types import ModuleType
 from typing import Any, Generic, TypeVar, overload
@@ -128,6 +128,21 @@ RUNNING_LETTERS = 3
 #: Letters whose sizes differ by at most this share are of one size (as the block loop
 #: measures two lines' sizes).
 RUN_SIZE_STEP = 0.15
+
+
+def comes_back(keys: Iterable[int]) -> bool:
+    """Whether ``keys``, read in order, leave one (not negative: negatives are skipped) for
+    another and come back to it: an object's glyphs read on both sides of another's."""
+    seen: set[int] = set()
+    last = -1
+    for key in keys:
+        if key < 0 or key == last:
+            continue
+        if key in seen:
+            return True
+        seen.add(key)
+        last = key
+    return False
 
 
 @dataclass
@@ -259,16 +274,7 @@ class Fragment:
         Tagged whole in drawing order, such objects read otherwise than the fragment."""
         if len([obj for obj in self.drawn_objects if obj >= 0]) < 2:
             return False  # (most fragments: one object, no glyph looked at again)
-        seen: set[int] = set()
-        last = -1
-        for obj in map(_obj_of, self.glyphs):
-            if obj < 0 or obj == last:
-                continue
-            if obj in seen:
-                return True
-            seen.add(obj)
-            last = obj
-        return False
+        return comes_back(map(_obj_of, self.glyphs))
 
     # Cached: the column search asks it of the same fragments for every candidate split
     # (whether a side is a program listing), and table finding again.
