@@ -1181,6 +1181,22 @@ static int pdfium_functions(PyObject *given, void **fn, Py_ssize_t count) {
     return 0;
 }
 
+/* The arguments every per-object call opens with: (page, indices, functions, one more), of
+ * which the page's address is returned (NULL with an exception set when any is wrong) and
+ * the ``count`` functions' addresses put in ``fn``. */
+static void *page_and_functions(const char *name, PyObject *const *args, Py_ssize_t nargs,
+                                void **fn, Py_ssize_t count) {
+    if (nargs != 4) {
+        PyErr_Format(PyExc_TypeError, "%s takes 4 arguments", name);
+        return NULL;
+    }
+    void *page = PyLong_AsVoidPtr(args[0]);
+    if (PyErr_Occurred()) return NULL;
+    if (pdfium_functions(args[2], fn, count) < 0) return NULL;
+    if (page == NULL) PyErr_SetString(PyExc_ValueError, "null page");
+    return page;
+}
+
 /* What one top-level object answers: a new reference, NULL with no exception set to leave the
  * object out, or NULL with an exception. */
 typedef PyObject *(*object_answer_fn)(void *object, const void *context);
@@ -1274,20 +1290,11 @@ static PyObject *clip_box_of(void *object, const void *context) {
  */
 static PyObject *clip_boxes(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     (void)self;
-    if (nargs != 4) {
-        PyErr_SetString(PyExc_TypeError, "clip_boxes takes 4 arguments");
-        return NULL;
-    }
-    void *page = PyLong_AsVoidPtr(args[0]);
-    if (PyErr_Occurred()) return NULL;
     void *fn[6];
-    if (pdfium_functions(args[2], fn, 6) < 0) return NULL;
+    void *page = page_and_functions("clip_boxes", args, nargs, fn, 6);
+    if (page == NULL) return NULL;
     double min_side = PyFloat_AsDouble(args[3]);
     if (min_side == -1.0 && PyErr_Occurred()) return NULL;
-    if (page == NULL) {
-        PyErr_SetString(PyExc_ValueError, "null page");
-        return NULL;
-    }
     clip_reader read = {
         .clip_path = (clip_path_fn)fn[1],
         .count_paths = (clip_count_fn)fn[2],
@@ -1353,20 +1360,11 @@ static PyObject *paint_of_text(void *object, const void *context) {
  */
 static PyObject *text_paints(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     (void)self;
-    if (nargs != 4) {
-        PyErr_SetString(PyExc_TypeError, "text_paints takes 4 arguments");
-        return NULL;
-    }
-    void *page = PyLong_AsVoidPtr(args[0]);
-    if (PyErr_Occurred()) return NULL;
     void *fn[4];
-    if (pdfium_functions(args[2], fn, 4) < 0) return NULL;
+    void *page = page_and_functions("text_paints", args, nargs, fn, 4);
+    if (page == NULL) return NULL;
     long near_white = PyLong_AsLong(args[3]);
     if (near_white == -1 && PyErr_Occurred()) return NULL;
-    if (page == NULL) {
-        PyErr_SetString(PyExc_ValueError, "null page");
-        return NULL;
-    }
     paint_reader read = {
         .render_mode = (render_mode_fn)fn[1],
         .fill_colour = (object_colour_fn)fn[2],

@@ -126,7 +126,7 @@ class Block:
         sizes: list[float] = []
         for f in self.frags:
             sizes.extend(f.sizes)
-        size = _median(sizes) if sizes else 0.0
+        size = quick_median(sizes) if sizes else 0.0
         self._size_cache = (self.frags, len(self.frags), size)
         return size
 
@@ -279,7 +279,7 @@ def _head(text: str) -> re.Match[str] | None:
     return _HEAD.search(text, text.rfind(" ") + 1)
 
 
-def _median(values: list[float]) -> float:
+def quick_median(values: list[float]) -> float:
     """``statistics.median`` of a non-empty list, its arithmetic without its per-call cost."""
     ordered = sorted(values)
     n = len(ordered)

@@ -41,9 +41,9 @@ from .blocks import (
     MAX_SHAPES,
     Block,
     Boxed,
-    _median,
     area_share,
     boxes_overlap,
+    quick_median,
     same_line,
 )
 from .contents import ends_with_page_number
@@ -691,7 +691,7 @@ def _set_aside_margin_lines(
     two-column page it sits in the gutter and would hide the columns, so it is read apart."""
     if len(frags) < 8:
         return [], frags, []
-    height = _median([f.y1 - f.y0 for f in frags])  # (their heights, unrolled)
+    height = quick_median([f.y1 - f.y0 for f in frags])  # (their heights, unrolled)
 
     def lone(edge: list[Fragment], rest: list[Fragment], gap: float) -> bool:
         return (
@@ -826,7 +826,7 @@ def _no_gutter(gap: float, size: float, narrow: float) -> bool:
 
 
 def _median_size(frags: list[Fragment]) -> float:
-    size: float = _median(list(map(_size_of, frags)))
+    size: float = quick_median(list(map(_size_of, frags)))
     return size
 
 
@@ -1025,7 +1025,7 @@ def _split_past_display(
     if not faces or max(faces) < DISPLAY_SIZE * min(faces):
         return None  # (one face size, or near it: most parts, at once)
     sizes = line_sizes(items)
-    body_size: float = _median(sizes)
+    body_size: float = quick_median(sizes)
     floor = DISPLAY_SIZE * body_size
     display = [item for item in items if item.size >= floor]
     if not display or not body_size or len(line_sizes(display)) > DISPLAY_SHARE * len(sizes):
@@ -1291,12 +1291,12 @@ def _text_like(frags: list[Fragment], depth: int = 0) -> bool:
     running = frags if len(long) >= len(frags) / 2 else long
     # (The fragments' widths spelled out, as Fragment.width computes them: a property is a
     # call, and this is asked of every part the column search looks at.)
-    if width > 0 and _median([(f.x1 - f.x0) / width for f in running]) >= 0.6:
+    if width > 0 and quick_median([(f.x1 - f.x0) / width for f in running]) >= 0.6:
         return True
     # Text set round a picture: the lines beside it are short, those below fill the column.
     if width > 0 and sum(f.x1 - f.x0 >= 0.9 * width for f in long) >= 0.4 * len(long):
         return True
-    size = _median([f.size for f in frags]) or 10.0
+    size = quick_median([f.size for f in frags]) or 10.0
     inner = _split(frags, "x", max(4.0, FRAGMENT_GAP * size))
     return inner is not None and (
         _text_like(inner[0], depth + 1) or _text_like(inner[1], depth + 1)
@@ -1595,7 +1595,7 @@ def _extent(blocks: list[Block]) -> _Extent:
 def _text_size(blocks: list[Block]) -> float:
     """The blocks' median type size (a picture has none; 10 points when none has one)."""
     sizes = [b.size for b in blocks if b.size > 0]
-    return _median(sizes) if sizes else 10.0
+    return quick_median(sizes) if sizes else 10.0
 
 
 def _struck_range(block: Block) -> tuple[float, float]:
