@@ -62,28 +62,28 @@ def test_unclaimed_painting_is_an_unnamed_artifact() -> None:
     assert units.unit_owners(names, painting, [None] * 5)[0] == [None, "", None, "", None]
 
 
-@pytest.mark.parametrize("seed", range(40))
-def test_random_streams_as_python(seed: int) -> None:
-    rng = random.Random(seed)
+def _random_stream(rng: random.Random) -> tuple[list[str], list[bool], list[Owner | None]]:
+    """A random content stream's operator names, which of them paint, and their owners."""
     count = rng.randrange(0, 300)
     names = [rng.choice(NAMES) for _ in range(count)]
     painting = [name in PAINTING_OPERATORS and rng.random() < 0.9 or name == INLINE_IMAGE
                 for name in names]
     choices: list[Owner | None] = [None, None, 1, 2, 7, "header", "decoration"]
     owners = [rng.choice(choices) for _ in range(count)]
-    _both(names, painting, owners)
+    return names, painting, owners
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_random_streams_as_python(seed: int) -> None:
+    _both(*_random_stream(random.Random(seed)))
 
 
 def _plan_inputs(seed: int) -> tuple[Any, ...]:
     """A random page for the plan's walk: operators, owners, split and replaced operators,
     cuts, and source marks some of which open optional content."""
     rng = random.Random(seed)
-    count = rng.randrange(0, 300)
-    names = [rng.choice(NAMES) for _ in range(count)]
-    painting = [name in PAINTING_OPERATORS and rng.random() < 0.9 or name == INLINE_IMAGE
-                for name in names]
-    choices: list[Owner | None] = [None, None, 1, 2, 7, "header", "decoration"]
-    owners = [rng.choice(choices) for _ in range(count)]
+    names, painting, owners = _random_stream(rng)
+    count = len(names)
     unit_owner, looked_at = python_unit_owners(Operators(names, painting), owners)
     showing = [i for i, name in enumerate(names) if name in ("Tj", "TJ")]
     parts = [1, 2, 7, "header"]
