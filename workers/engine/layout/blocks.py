@@ -245,13 +245,18 @@ def _join_each(
         ):
             out += text
         elif (
+            # (The next line opens in Korean: a Korean word going on, or a particle after a
+            # word in another script, a figure, a bracket or quote closing. A line followed
+            # by one opening in another script, a web address under a name, keeps its
+            # space; so does one ending a sentence or clause, "다." or ",".)
             inside_word is not None
-            and (hangul(out[-1:]) or hangul(text[:1]))
+            and hangul(text[:1])
+            and (out[-1:].isalnum() or out[-1:] in _CLOSING)
             and (runs_on is None or runs_on(k))
             and inside_word(k)
         ):
-            # A Korean word broken between two of its letters, or where it runs on from a
-            # word in another script, or a figure, without a space ("“U07.1”로", "MERS와").
+            # A Korean word broken between two of its letters, or where its particle follows
+            # a word in another script or a figure with no space ("“U07.1”로", "MERS와").
             out += text
         else:
             out = f"{out} {text}" if out else text
@@ -272,6 +277,11 @@ def full_lines(frags: Sequence[Fragment], right: float) -> Callable[[int], bool]
         return not same_line(above, frags[k]) and right - above.x1 <= above.size
 
     return runs_on
+
+
+#: Closing brackets and quotes a Korean particle follows with no space ("(U00~09)에",
+#: "“U07.1”로", "「감염병예방법」이").
+_CLOSING = frozenset(")]}\u201d\u2019\"'\u300d\u300f\u3009\u300b\u3011\u3015\uff09")
 
 
 def drawn_space_missing(frags: Sequence[Fragment]) -> Callable[[int], bool]:
