@@ -306,7 +306,10 @@ def draws_line_end_spaces(blocks: Iterable[Block]) -> bool:
     for block in blocks:
         frags = block.frags
         for above, below in zip(frags, frags[1:], strict=False):
-            if above.space_after and hangul(above.text[-1:]) and not same_line(above, below):
+            # (No character before U+1100 is Korean: most line ends are settled by one
+            # comparison, without a search.)
+            if (above.space_after and above.text[-1:] >= "\u1100" and hangul(above.text[-1])
+                    and not same_line(above, below)):
                 return True
     return False
 
