@@ -18,6 +18,7 @@ from workers.engine.layout.blocks import Block, Hyphenation, join_lines
 from workers.engine.layout.glyphs import Glyph
 from workers.engine.layout.lines import Fragment
 from workers.engine.layout.reader import read_layout
+from workers.engine.structure.reader import read_structure
 
 #: A paragraph's lines, full to its right edge but the last: a line broken between words
 #: (ending in the space it broke at), one broken inside "국가기관", one broken between
@@ -49,17 +50,36 @@ def _korean_font(pdf: pikepdf.Pdf) -> pikepdf.Object:
     ))
 
 
-def korean_page(path: Path, lines: list[str]) -> Path:
+def korean_page(path: Path, lines: list[str], *, tagged: bool = False) -> Path:
     """One page: ``lines`` one under another in 10-point Korean, each drawn with its spaces
-    (a trailing one too) by one ``Tj``."""
+    (a trailing one too) by one ``Tj``; ``tagged``: in one marked sequence, the page's one
+    ``P``."""
     pdf = pikepdf.new()
     ops = [f"BT /F1 10 Tf 72 {700 - 14 * k} Td <{text.encode('utf-16-be').hex()}> Tj ET"
            for k, text in enumerate(lines)]
-    pdf.pages.append(pikepdf.Page(pikepdf.Dictionary(
+    if tagged:
+        ops = ["/P <</MCID 0>> BDC", *ops, "EMC"]
+    page = pdf.make_indirect(pikepdf.Dictionary(
         Type=pikepdf.Name.Page, MediaBox=[0, 0, 595, 842],
         Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=_korean_font(pdf))),
         Contents=pdf.make_stream("\n".join(ops).encode()),
-    )))
+    ))
+    pdf.pages.append(pikepdf.Page(page))
+    if tagged:
+        page = pdf.pages[0].obj
+        page.StructParents = 0
+        root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
+        document = pdf.make_indirect(pikepdf.Dictionary(
+            Type=pikepdf.Name.StructElem, S=pikepdf.Name.Document, P=root))
+        paragraph = pdf.make_indirect(pikepdf.Dictionary(
+            Type=pikepdf.Name.StructElem, S=pikepdf.Name.P, P=document, Pg=page,
+            K=pikepdf.Array([0])))
+        document.K = pikepdf.Array([paragraph])
+        root.K = document
+        root.ParentTree = pdf.make_indirect(pikepdf.Dictionary(
+            Nums=pikepdf.Array([0, pikepdf.Array([paragraph])])))
+        pdf.Root.StructTreeRoot = root
+        pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
     pdf.save(path)
     return path
 
@@ -72,6 +92,13 @@ def test_a_korean_word_broken_at_a_line_end_reads_whole(tmp_path: Path) -> None:
     # The first line ends in the space it was broken at: the typesetter draws them, so the
     # next lines, ended with none, broke inside a word ("국가" "기관의", "MERS" "와").
     assert _paragraphs(korean_page(tmp_path / "ko.pdf", LINES)) == [READ]
+
+
+def test_the_structure_reader_joins_a_tagged_korean_paragraph_alike(tmp_path: Path) -> None:
+    document = read_structure(korean_page(tmp_path / "ko.pdf", LINES, tagged=True),
+                              max_pages=1)
+    assert document.reader == "structure", document.warnings
+    assert [b.text for b in document.blocks if isinstance(b, Paragraph)] == [READ]
 
 
 def test_korean_lines_keep_their_space_where_no_line_end_shows_one(tmp_path: Path) -> None:

@@ -297,14 +297,14 @@ def drawn_space_missing(frags: Sequence[Fragment]) -> Callable[[int], bool]:
     return inside_word
 
 
-def draws_line_end_spaces(blocks: Iterable[Block]) -> bool:
-    """Whether the typesetter of ``blocks`` draws the space at which it breaks a line of
-    Korean between words (a word processor keeps it at the end of the line): a line of some
-    block ends in a Korean letter and a drawn space, the block's next line under it. Where
-    it does, a Korean line ended with no space was broken inside a word; where it does not
-    (most typesetters drop that space), a missing space tells nothing."""
-    for block in blocks:
-        frags = block.frags
+def draws_line_end_spaces(runs: Iterable[Sequence[Fragment]]) -> bool:
+    """Whether the typesetter of ``runs`` (the fragments of each block, or of each run of
+    text read together) draws the space at which it breaks a line of Korean between words
+    (a word processor keeps it at the end of the line): a line of some run ends in a Korean
+    letter and a drawn space, the run's next line under it. Where it does, a Korean line
+    ended with no space was broken inside a word; where it does not (most typesetters drop
+    that space), a missing space tells nothing."""
+    for frags in runs:
         for above, below in zip(frags, frags[1:], strict=False):
             # (No character before U+1100 is Korean: most line ends are settled by one
             # comparison, without a search.)
