@@ -154,7 +154,8 @@ def _fragments_both_ways(
 def _described(frags: list[Fragment]) -> list[tuple[object, ...]]:
     # The glyphs by identity: both loops must group the very same Glyph objects.
     return [
-        (f.text, f.x0, f.y0, f.x1, f.y1, type(f.x0), [id(g) for g in f.glyphs]) for f in frags
+        (f.text, f.x0, f.y0, f.x1, f.y1, type(f.x0), [id(g) for g in f.glyphs],
+         f.space_before, f.space_after) for f in frags
     ]
 
 
@@ -196,6 +197,38 @@ def test_c_and_python_make_the_same_fragments_from_made_up_glyphs(
     fast, slow = _fragments_both_ways(made, monkeypatch)
     assert _described(fast) == _described(slow)
     assert len(fast) >= 5
+
+
+def test_c_and_python_tell_the_same_drawn_spaces_at_fragment_ends(
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Random streams of letters on a few lines, with spaces between them of every kind: a
+    # page object's, one pdfium made up from a gap (generated), pdfium's line end (no
+    # object), in runs of any order; rotated letters and letters of no height among them.
+    chooser = random.Random(17)
+    ends: set[tuple[bool | None, bool | None]] = set()
+    for _ in range(300):
+        made: list[Glyph] = []
+        x, y = 0.0, 100.0
+        for _ in range(chooser.randint(0, 40)):
+            kind = chooser.random()
+            if kind < 0.35:
+                obj, generated = chooser.choice([(0, False), (0, True), (-1, False)])
+                made.append(Glyph(" ", x, y, x + 3, y + 10, 10.0, False, "F", obj, -1,
+                                  generated=generated))
+                x += 3
+                continue
+            if kind < 0.45:
+                x, y = chooser.choice([0.0, 40.0]), y - chooser.choice([12.0, 0.0, 30.0])
+            height = 0.0 if chooser.random() < 0.05 else 10.0
+            made.append(Glyph(chooser.choice("a가나1"), x, y, x + 5, y + height, 10.0, False,
+                              "F", 0, -1, rotated=chooser.random() < 0.05))
+            x += chooser.choice([5.0, 5.0, 8.0, 30.0])
+        fast, slow = _fragments_both_ways(made, monkeypatch)
+        assert _described(fast) == _described(slow)
+        ends.update((f.space_before, f.space_after) for f in fast)
+    # (The streams gave fragments with a drawn space at either end, both, and neither.)
+    assert ends == {(False, False), (True, False), (False, True), (True, True)}
 
 
 class _ShiftedGlyph(Glyph):
@@ -580,7 +613,10 @@ def test_c_and_python_make_the_same_lines_from_made_up_fragments() -> None:
         text = chooser.choice(texts)
         glyphs = [Glyph(c, x0 + k, y0, x0 + k + 1, y0 + height, size, False, "F", k, -1,
                         rotated=rotated) for k, c in enumerate(text.replace(" ", ""))]
-        return Fragment(glyphs, text, x0, y0, x0 + width, y0 + height)
+        # (Spaces drawn at either end, or not, or not known: a merged piece takes the left
+        # one's and the right one's.)
+        return Fragment(glyphs, text, x0, y0, x0 + width, y0 + height,
+                        chooser.choice([None, False, True]), chooser.choice([None, False, True]))
 
     for _ in range(300):
         frags = []
@@ -693,7 +729,9 @@ def test_c_makes_fragments_and_lines_as_their_init_does() -> None:
     for f in made:
         # The fields in __init__'s order (the values computed once follow them).
         assert type(f) is Fragment and list(f.__dict__)[:len(fields)] == fields
-        assert f == Fragment(f.glyphs, f.text, f.x0, f.y0, f.x1, f.y1)
+        assert f == Fragment(f.glyphs, f.text, f.x0, f.y0, f.x1, f.y1, f.space_before,
+                             f.space_after)
+        assert f.space_before is not None and f.space_after is not None
     # Two pieces of one line close enough to merge: a merged Fragment and a Line made in C.
     left = Fragment(glyphs[:2], "ab", 0.0, 0.0, 11.0, 10.0)
     right = Fragment(glyphs[3:5], "cd", 13.0, 0.0, 29.0, 10.0)
@@ -712,7 +750,9 @@ def test_c_makes_fragments_and_lines_as_their_init_does() -> None:
 
 
 def test_only_an_init_that_sets_its_fields_is_skipped() -> None:
-    assert lines.assigned_fields(Fragment) == ("glyphs", "text", "x0", "y0", "x1", "y1")
+    assert lines.assigned_fields(Fragment) == (
+        "glyphs", "text", "x0", "y0", "x1", "y1", "space_before", "space_after",
+    )
     assert lines.assigned_fields(lines.Line) == ("fragments",)
 
     @dataclasses.dataclass(frozen=True)

@@ -19,7 +19,7 @@
 #include <structmember.h>
 
 static PyObject *name_obj, *name_char, *name_bold, *name_x0, *name_y0, *name_x1, *name_y1, *name_size, *name_rotated;
-static PyObject *name_font;
+static PyObject *name_font, *name_generated, *name_space_before, *name_space_after;
 static PyObject *name_text, *empty, *space_text;
 
 /* Reading a glyph's fields by name (PyObject_GetAttr) was most of this loop's cost: each
@@ -30,7 +30,8 @@ static PyObject *name_text, *empty, *space_text;
  * up, it uses the generic getattr (no __getattribute__ of its own), and the name resolves to
  * a plain object slot (a data descriptor, so it wins over anything else). Otherwise, or for
  * an unset slot (getattr raises AttributeError), the ordinary getattr is used. */
-enum { F_CHAR, F_X0, F_Y0, F_X1, F_Y1, F_SIZE, F_ROTATED, F_BOLD, F_OBJ, F_FONT, F_COUNT };
+enum { F_CHAR, F_X0, F_Y0, F_X1, F_Y1, F_SIZE, F_ROTATED, F_BOLD, F_OBJ, F_FONT, F_GENERATED,
+       F_COUNT };
 
 typedef struct {
     PyTypeObject *type; /* borrowed: the type of a glyph in the list being read */
@@ -39,7 +40,7 @@ typedef struct {
 
 static PyObject **field_names[F_COUNT] = {
     &name_char, &name_x0, &name_y0, &name_x1, &name_y1, &name_size, &name_rotated, &name_bold,
-    &name_obj, &name_font,
+    &name_obj, &name_font, &name_generated,
 };
 
 static Py_ssize_t slot_offset(PyTypeObject *type, PyObject *name) {
@@ -177,9 +178,11 @@ static void building_clear(building *b) {
     Py_CLEAR(b->y1o);
 }
 
-/* lines.py's close(): the joined text and the box written to the Fragment. */
-static int close_fragment(building *b) {
+/* lines.py's close(): the joined text and the box written to the Fragment, and whether a
+ * drawn space ends its line (``drawn_after``: Fragment.space_after, False as made). */
+static int close_fragment(building *b, int drawn_after) {
     if (b->fragment == NULL) return 0;
+    if (drawn_after && PyObject_SetAttr(b->fragment, name_space_after, Py_True) < 0) return -1;
     PyObject *text = PyUnicode_Join(empty, b->parts);
     if (text == NULL) return -1;
     int status = PyObject_SetAttr(b->fragment, name_text, text);
@@ -197,9 +200,10 @@ static void set_ref(PyObject **slot, PyObject *value) {
     Py_XSETREF(*slot, value);
 }
 
-/* A new Fragment([g]) appended to ``out``; the previous one must be closed already. */
+/* A new Fragment([g]) appended to ``out`` (``drawn_before``: its space_before); the previous
+ * one must be closed already. */
 static int start_fragment(building *b, PyObject *out, PyObject *fragment_class,
-                          PyObject *fragment_fields, const glyph_view *g) {
+                          PyObject *fragment_fields, const glyph_view *g, int drawn_before) {
     building_clear(b);
     b->glyphs = PyList_New(1);
     b->parts = PyList_New(1);
@@ -208,14 +212,11 @@ static int start_fragment(building *b, PyObject *out, PyObject *fragment_class,
     PyList_SET_ITEM(b->glyphs, 0, g->glyph);
     Py_INCREF(g->chr);
     PyList_SET_ITEM(b->parts, 0, g->chr);
-    if (fragment_fields == NULL || fragment_fields == Py_None) {
-        b->fragment = PyObject_CallOneArg(fragment_class, b->glyphs);
-    } else {
-        /* Fragment(glyphs) with its text and box set as close_fragment will set them (it
-         * sets them again: the box grows, the text is joined then). */
-        PyObject *values[6] = {b->glyphs, empty, g->x0o, g->y0o, g->x1o, g->y1o};
-        b->fragment = plain_instance(fragment_class, fragment_fields, values, 6);
-    }
+    /* Fragment(glyphs, "", box, drawn_before, False), as lines.py makes it (close_fragment
+     * sets the text and box again: the box grows, the text is joined then). */
+    PyObject *values[8] = {b->glyphs, empty, g->x0o, g->y0o, g->x1o, g->y1o,
+                           drawn_before ? Py_True : Py_False, Py_False};
+    b->fragment = plain_instance(fragment_class, fragment_fields, values, 8);
     if (b->fragment == NULL || PyList_Append(out, b->fragment) < 0) return -1;
     set_ref(&b->x0o, g->x0o);
     set_ref(&b->y0o, g->y0o);
@@ -277,6 +278,9 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
     Py_ssize_t letters = 0;
     int line_end = 0;    /* every space since the last glyph is pdfium's line end (RAISED) */
     int last_digit = 0;  /* the last glyph is a numeral */
+    /* A drawn space since the last glyph before pdfium's line end, and since that line end;
+     * whether one came (lines.py: drawn_after, drawn_before, past_line_end). */
+    int drawn_after = 0, drawn_before = 0, past_line_end = 0;
     PyObject *held[6] = {0};
     slot_layout layout = {NULL, {0}};
 
@@ -297,6 +301,20 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
             if (owner == -1 && PyErr_Occurred()) goto fail;
             line_end = (line_end || !space) && owner < 0;
             space = 1;
+            if (owner < 0) {
+                past_line_end = 1;
+                drawn_before = 0;
+            } else {
+                PyObject *generated = field_of(glyph, &layout, F_GENERATED);
+                if (generated == NULL) goto fail;
+                int made_up = PyObject_IsTrue(generated);
+                Py_DECREF(generated);
+                if (made_up < 0) goto fail;
+                if (!made_up) {
+                    drawn_after = drawn_after || !past_line_end;
+                    drawn_before = 1;
+                }
+            }
             continue;
         }
         if (g.y1 - g.y0 <= 0 && current.fragment != NULL) continue;
@@ -310,8 +328,10 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
                 if (extend_fragment(&current, &g, space) < 0) goto fail;
                 grow_box(&current, &g);
             } else {
-                if (close_fragment(&current) < 0) goto fail;
-                if (start_fragment(&current, out, fragment_class, fragment_fields, &g) < 0) goto fail;
+                if (close_fragment(&current, drawn_after) < 0) goto fail;
+                if (start_fragment(&current, out, fragment_class, fragment_fields, &g,
+                                   drawn_before) < 0)
+                    goto fail;
             }
             have_last = 1;
             last_rotated = 1;
@@ -321,10 +341,11 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
             last_size = g.size;
             last_digit = is_digit(g.chr);
             space = 0;
+            drawn_after = drawn_before = past_line_end = 0;
             continue;
         }
         if (current.fragment != NULL && have_last && last_rotated) {
-            if (close_fragment(&current) < 0) goto fail;
+            if (close_fragment(&current, drawn_after) < 0) goto fail;
             building_clear(&current);
         }
         if (current.fragment != NULL && have_last) {
@@ -374,12 +395,15 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
                     last_size = g.size;
                     last_digit = is_digit(g.chr);
                     space = 0;
+                    drawn_after = drawn_before = past_line_end = 0;
                     continue;
                 }
             }
         }
-        if (close_fragment(&current) < 0) goto fail;
-        if (start_fragment(&current, out, fragment_class, fragment_fields, &g) < 0) goto fail;
+        if (close_fragment(&current, drawn_after) < 0) goto fail;
+        if (start_fragment(&current, out, fragment_class, fragment_fields, &g, drawn_before) < 0)
+            goto fail;
+        drawn_after = drawn_before = past_line_end = 0;
         after_ligature = 0;
         gaps = 0;
         letters = 0;
@@ -392,7 +416,7 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
         last_digit = is_digit(g.chr);
         space = 0;
     }
-    if (close_fragment(&current) < 0) goto fail;
+    if (close_fragment(&current, drawn_after) < 0) goto fail;
     for (int k = 0; k < 6; k++) Py_CLEAR(held[k]);
     building_clear(&current);
     return out;
@@ -1146,9 +1170,10 @@ static PyObject *sorted_by_x0(PyObject *members, ranked *work) {
     return out;
 }
 
-/* A fragment's size, box and text, as the merging below reads them. */
+/* A fragment's size, box and text, as the merging below reads them, and its space_before
+ * and space_after (carried to a merged piece). */
 typedef struct {
-    PyObject *x0o, *y0o, *x1o, *y1o, *text, *glyphs;
+    PyObject *x0o, *y0o, *x1o, *y1o, *text, *glyphs, *before, *after;
     double size, x0, y0, x1, y1;
 } merge_view;
 
@@ -1159,6 +1184,8 @@ static void merge_view_clear(merge_view *v) {
     Py_CLEAR(v->y1o);
     Py_CLEAR(v->text);
     Py_CLEAR(v->glyphs);
+    Py_CLEAR(v->before);
+    Py_CLEAR(v->after);
 }
 
 /* 0, 1 (a value left to Python) or -1 (an error). */
@@ -1172,6 +1199,8 @@ static int merge_view_of(PyObject *fragment, merge_view *v) {
         return status;
     if (!(v->text = PyObject_GetAttr(fragment, name_text))) return -1;
     if (!(v->glyphs = PyObject_GetAttr(fragment, name_glyphs))) return -1;
+    if (!(v->before = PyObject_GetAttr(fragment, name_space_before))) return -1;
+    if (!(v->after = PyObject_GetAttr(fragment, name_space_after))) return -1;
     return PyUnicode_CheckExact(v->text) && PyList_CheckExact(v->glyphs) ? 0 : 1;
 }
 
@@ -1271,7 +1300,7 @@ static int read_in_bands(PyObject *sorted, const Py_ssize_t *run, Py_ssize_t n,
     ranked *work = PyMem_Malloc((size_t)n * (sizeof(ranked) + sizeof(Py_ssize_t)));
     int status = 0;
     PyObject *glyphs = NULL, *texts = NULL, *text = NULL, *made = NULL;
-    PyObject *x0o = NULL, *y0o = NULL, *x1o = NULL, *y1o = NULL;
+    PyObject *x0o = NULL, *y0o = NULL, *x1o = NULL, *y1o = NULL, *before = NULL, *after = NULL;
     if (pieces == NULL || order == NULL || first_of == NULL || work == NULL) {
         PyErr_NoMemory();
         status = -1;
@@ -1397,8 +1426,10 @@ static int read_in_bands(PyObject *sorted, const Py_ssize_t *run, Py_ssize_t n,
     if (!(text = PyUnicode_Join(space_text, texts)) ||
         !(x0o = PyObject_GetAttr(was, name_x0)) || !(y0o = PyObject_GetAttr(was, name_y0)) ||
         !(x1o = PyObject_GetAttr(was, name_x1)) || !(y1o = PyObject_GetAttr(was, name_y1)) ||
+        !(before = PyObject_GetAttr(was, name_space_before)) ||
+        !(after = PyObject_GetAttr(was, name_space_after)) ||
         !(made = PyObject_CallFunctionObjArgs(fragment_class, glyphs, text, x0o, y0o, x1o, y1o,
-                                              NULL)))
+                                              before, after, NULL)))
         goto failed;
     PyList_SetItem(merged, at, made); /* (steals made) */
     goto done;
@@ -1412,6 +1443,8 @@ done:
     Py_XDECREF(y0o);
     Py_XDECREF(x1o);
     Py_XDECREF(y1o);
+    Py_XDECREF(before);
+    Py_XDECREF(after);
     PyMem_Free(pieces);
     PyMem_Free(order);
     PyMem_Free(first_of);
@@ -1487,9 +1520,10 @@ static PyObject *merged_line(PyObject *sorted, int rtl, PyObject *fragment_class
                 PyObject *y0o = f.y0 < prev.y0 ? f.y0o : prev.y0o;
                 PyObject *x1o = f.x1 > prev.x1 ? f.x1o : prev.x1o;
                 PyObject *y1o = f.y1 > prev.y1 ? f.y1o : prev.y1o;
-                PyObject *values[6] = {glyphs, joined, prev.x0o, y0o, x1o, y1o};
+                PyObject *values[8] = {glyphs, joined, prev.x0o, y0o, x1o, y1o, prev.before,
+                                       f.after};
                 PyObject *made = glyphs == NULL ? NULL
-                                 : plain_instance(fragment_class, fragment_fields, values, 6);
+                                 : plain_instance(fragment_class, fragment_fields, values, 8);
                 Py_XDECREF(joined);
                 Py_XDECREF(glyphs);
                 if (made == NULL) goto fail;
@@ -2105,6 +2139,9 @@ PyMODINIT_FUNC PyInit__fragments(void) {
         !(name_size = PyUnicode_InternFromString("size")) ||
         !(name_rotated = PyUnicode_InternFromString("rotated")) ||
         !(name_font = PyUnicode_InternFromString("font")) ||
+        !(name_generated = PyUnicode_InternFromString("generated")) ||
+        !(name_space_before = PyUnicode_InternFromString("space_before")) ||
+        !(name_space_after = PyUnicode_InternFromString("space_after")) ||
         !(name_text = PyUnicode_InternFromString("text")) ||
         !(name_glyphs = PyUnicode_InternFromString("glyphs")) ||
         !(name_words = PyUnicode_InternFromString("words")) ||

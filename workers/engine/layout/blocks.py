@@ -113,7 +113,12 @@ class Block:
         ):
             return cached[3]  # type: ignore[return-value]
         frags = self.frags
-        out = join_lines([f.text for f in frags], self.hyphenation, full_lines(frags, self.x1))
+        hyphenation = self.hyphenation
+        out = join_lines(
+            [f.text for f in frags], hyphenation, full_lines(frags, self.x1),
+            drawn_space_missing(frags)
+            if hyphenation is not None and hyphenation.spaced_line_ends else None,
+        )
         self._text_cache = (self.frags, len(self.frags), self.hyphenation, out)
         return out
 
@@ -164,9 +169,23 @@ def _unspaced(ch: str) -> bool:
     return any(low <= code <= high for low, high in _UNSPACED)
 
 
+#: Korean letters: the Hangul syllables, and the jamo (conjoining and compatibility).
+_HANGUL = ((0xAC00, 0xD7A3), (0x1100, 0x11FF), (0x3131, 0x318E), (0xA960, 0xA97F),
+           (0xD7B0, 0xD7FF))
+
+
+def hangul(ch: str) -> bool:
+    """Whether ``ch`` (one character, or none) is a Korean letter (:data:`_HANGUL`)."""
+    if not ch:
+        return False
+    code = ord(ch)
+    return any(low <= code <= high for low, high in _HANGUL)
+
+
 def join_lines(
     texts: Sequence[str], hyphenation: Hyphenation | None,
     runs_on: Callable[[int], bool] | None = None,
+    inside_word: Callable[[int], bool] | None = None,
 ) -> str:
     """The text of a block's lines (or of a run of fragments) read as one: a soft hyphen or a
     typesetter's hyphen at the end of a line joins the word it broke, a compound broken at
@@ -175,7 +194,10 @@ def join_lines(
     anything else is joined with a space. ``runs_on(k)``: whether the text before
     ``texts[k]`` runs on into it over a line break, its line full (by default each does);
     pieces of one line set apart, and a line ended short (a heading's, an option's, a
-    paragraph's last), keep their space."""
+    paragraph's last), keep their space. A line of Korean, which sets spaces between words
+    and breaks a line at one as a rule, goes on with no space only where ``inside_word(k)``
+    says the break before ``texts[k]`` fell inside a word (a full line, broken between two
+    letters: see :func:`drawn_space_missing`); without it, it keeps its space."""
     if texts and texts[0]:
         # Most blocks: no soft hyphen anywhere, no line but the last ending in a hyphen (in
         # the lines joined by spaces, a line's end is followed by a space), and no character
@@ -187,12 +209,13 @@ def join_lines(
         if ("\u00ad" not in joined and "- " not in joined and "\u2010 " not in joined
                 and (joined.isascii() or max(joined) < "\u2e80")):
             return joined
-    return _join_each(texts, hyphenation, runs_on)
+    return _join_each(texts, hyphenation, runs_on, inside_word)
 
 
 def _join_each(
     texts: Sequence[str], hyphenation: Hyphenation | None,
     runs_on: Callable[[int], bool] | None = None,
+    inside_word: Callable[[int], bool] | None = None,
 ) -> str:
     """:func:`join_lines`, line by line."""
     out = ""
@@ -221,6 +244,20 @@ def _join_each(
             and (runs_on is None or runs_on(k))
         ):
             out += text
+        elif (
+            # (The next line opens in Korean: a Korean word going on, or a particle after a
+            # word in another script, a figure, a bracket or quote closing. A line followed
+            # by one opening in another script, a web address under a name, keeps its
+            # space; so does one ending a sentence or clause, "다." or ",".)
+            inside_word is not None
+            and hangul(text[:1])
+            and (out[-1:].isalnum() or out[-1:] in _CLOSING)
+            and (runs_on is None or runs_on(k))
+            and inside_word(k)
+        ):
+            # A Korean word broken between two of its letters, or where its particle follows
+            # a word in another script or a figure with no space ("“U07.1”로", "MERS와").
+            out += text
         else:
             out = f"{out} {text}" if out else text
     # A soft hyphen is an invisible hyphenation point: whatever spacing a run put around it
@@ -240,6 +277,41 @@ def full_lines(frags: Sequence[Fragment], right: float) -> Callable[[int], bool]
         return not same_line(above, frags[k]) and right - above.x1 <= above.size
 
     return runs_on
+
+
+#: Closing brackets and quotes a Korean particle follows with no space ("(U00~09)에",
+#: "“U07.1”로", "「감염병예방법」이").
+_CLOSING = frozenset(")]}\u201d\u2019\"'\u300d\u300f\u3009\u300b\u3011\u3015\uff09")
+
+
+def drawn_space_missing(frags: Sequence[Fragment]) -> Callable[[int], bool]:
+    """For :func:`join_lines` of ``frags``, in a document whose typesetter draws the space at
+    which it breaks a line between words (:attr:`Hyphenation.spaced_line_ends`): whether the
+    break before the ``k``-th falls inside a word, no space drawn at the end of the line
+    before nor at the start of the next. (A fragment not made from the page's glyphs says
+    nothing: its break keeps its space.)"""
+
+    def inside_word(k: int) -> bool:
+        return frags[k - 1].space_after is False and frags[k].space_before is False
+
+    return inside_word
+
+
+def draws_line_end_spaces(runs: Iterable[Sequence[Fragment]]) -> bool:
+    """Whether the typesetter of ``runs`` (the fragments of each block, or of each run of
+    text read together) draws the space at which it breaks a line of Korean between words
+    (a word processor keeps it at the end of the line): a line of some run ends in a Korean
+    letter and a drawn space, the run's next line under it. Where it does, a Korean line
+    ended with no space was broken inside a word; where it does not (most typesetters drop
+    that space), a missing space tells nothing."""
+    for frags in runs:
+        for above, below in zip(frags, frags[1:], strict=False):
+            # (No character before U+1100 is Korean: most line ends are settled by one
+            # comparison, without a search.)
+            if (above.space_after and above.text[-1:] >= "\u1100" and hangul(above.text[-1])
+                    and not same_line(above, below)):
+                return True
+    return False
 
 
 def _broken_name(before: str, after: str, hyphenation: Hyphenation | None) -> bool:
@@ -312,6 +384,10 @@ class Hyphenation:
         # a document whose lines never end in a hyphen never does.)
         votes = [self._evidence(head, tail) for head, tail in breaks]
         self.join_default = votes.count(True) > votes.count(False)
+        #: Evidence on spaces at line ends, set by the reader (:func:`draws_line_end_spaces`):
+        #: the typesetter draws the space it breaks a line of Korean at, so a line ended
+        #: with none broke a word.
+        self.spaced_line_ends = False
 
     @property
     def words(self) -> set[str]:

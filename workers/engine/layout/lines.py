@@ -153,6 +153,15 @@ class Fragment:
     y0: float = 0.0
     x1: float = 0.0
     y1: float = 0.0
+    #: Whether the content drew a space (a page object's space character, not one pdfium
+    #: made up) right before the fragment's first glyph, after any line end pdfium saw;
+    #: and right after its last glyph, before that line end. A line broken between words
+    #: ends in one where the typesetter draws the space it broke at (a word processor);
+    #: a word broken between two of its letters (Korean) ends in none. None: not known (a
+    #: fragment made otherwise than from a page's glyphs). A piece merged from two on one
+    #: line takes the left one's ``space_before`` and the right one's ``space_after``.
+    space_before: bool | None = None
+    space_after: bool | None = None
 
     # Kept: the fragment's median (size) and its block's (Block.size, over all its fragments'
     # glyphs, in their order) are both taken from them, and a block's is asked again whenever
@@ -596,10 +605,17 @@ def _python_fragments(glyphs: list[Glyph]) -> list[Fragment]:
     # by no page object).
     line_end = False
 
+    # Whether a drawn space (no space pdfium made up) came since the last glyph before any
+    # line end pdfium saw (it ends that glyph's line), and since the last such line end (it
+    # opens the next glyph's); whether such a line end came (see Fragment.space_before).
+    drawn_after = drawn_before = past_line_end = False
+
     def close() -> None:
         if current is not None:
             current.text = "".join(parts)
             current.x0, current.y0, current.x1, current.y1 = x0, y0, x1, y1
+            if drawn_after:
+                current.space_after = True
 
     for g in glyphs:
         char = g.char
@@ -607,6 +623,12 @@ def _python_fragments(glyphs: list[Glyph]) -> list[Fragment]:
             space_x0 = g.x0 if not space or g.x0 > space_x0 else space_x0
             line_end = (line_end or not space) and g.obj < 0
             space = True
+            if g.obj < 0:
+                past_line_end = True
+                drawn_before = False
+            elif not g.generated:
+                drawn_after = drawn_after or not past_line_end
+                drawn_before = True
             continue
         gy0, gy1 = g.y0, g.y1
         if gy1 - gy0 <= 0 and current is not None:
@@ -625,12 +647,13 @@ def _python_fragments(glyphs: list[Glyph]) -> list[Fragment]:
                 y0, y1 = min(y0, gy0), max(y1, gy1)
             else:
                 close()
-                current = Fragment([g])
+                current = Fragment([g], "", g.x0, gy0, g.x1, gy1, drawn_before, False)
                 out.append(current)
                 parts = [char]
                 x0, y0, x1, y1 = g.x0, gy0, g.x1, gy1
             last = g
             space = False
+            drawn_after = drawn_before = past_line_end = False
             continue
         if current is not None and last is not None and last.rotated:
             close()
@@ -689,14 +712,16 @@ def _python_fragments(glyphs: list[Glyph]) -> list[Fragment]:
                     y1 = gy1
                 last = g
                 space = False
+                drawn_after = drawn_before = past_line_end = False
                 continue
         close()
-        current = Fragment([g])
+        current = Fragment([g], "", g.x0, gy0, g.x1, gy1, drawn_before, False)
         out.append(current)
         parts = [char]
         x0, y0, x1, y1 = g.x0, gy0, g.x1, gy1
         last = g
         space = False
+        drawn_after = drawn_before = past_line_end = False
         after_ligature = False
         gaps = 0.0
         letters = 0
@@ -942,7 +967,7 @@ def _python_lines(frags: list[Fragment]) -> list[Line]:
                         joined, glyphs = f"{prev.text} {f.text}", prev.glyphs + f.glyphs
                     merged[-1] = Fragment(
                         glyphs, joined, prev.x0, min(prev.y0, f.y0),
-                        max(prev.x1, f.x1), max(prev.y1, f.y1),
+                        max(prev.x1, f.x1), max(prev.y1, f.y1), prev.space_before, f.space_after,
                     )
                     runs[-1].append(f)
                     continue
@@ -955,7 +980,7 @@ def _python_lines(frags: list[Fragment]) -> list[Line]:
                     made = merged[k]
                     merged[k] = Fragment(
                         [g for f in read for g in f.glyphs], " ".join([f.text for f in read]),
-                        made.x0, made.y0, made.x1, made.y1,
+                        made.x0, made.y0, made.x1, made.y1, made.space_before, made.space_after,
                     )
         if rtl:
             merged.reverse()

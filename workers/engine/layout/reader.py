@@ -51,6 +51,7 @@ from .blocks import (
     Hyphenation,
     PageResult,
     area_share,
+    draws_line_end_spaces,
     lines_of,
     same_line,
 )
@@ -206,6 +207,7 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     running_lines_apart(results)
     text_blocks = [b for r in results for b in r.blocks if b.kind == "text"]
     hyphenation = Hyphenation([f.text for f in b.frags] for b in text_blocks)
+    hyphenation.spaced_line_ends = draws_line_end_spaces(b.frags for b in text_blocks)
     # (Tables and figures too: their cells and captions read lines as paragraphs do.)
     for block in (b for r in results for b in r.blocks):
         block.hyphenation = hyphenation

@@ -50,7 +50,13 @@ from ..document import (
     page_target,
 )
 from ..layout.bidi import marks_on_their_letters
-from ..layout.blocks import Hyphenation, full_lines, join_lines
+from ..layout.blocks import (
+    Hyphenation,
+    drawn_space_missing,
+    draws_line_end_spaces,
+    full_lines,
+    join_lines,
+)
 from ..layout.catalog_facts import PageOfDestination
 from ..layout.glyphs import Glyph, Rect, read_page
 from ..layout.lines import Fragment, clean, fragments, text_of
@@ -237,6 +243,10 @@ class _Reader:
         self.destinations = PageOfDestination(pdf)
         self.doc = Document(reader="structure")
         self.hyphenation: Hyphenation | None = None
+        #: Whether the document draws the space it breaks a line of Korean at (see
+        #: :func:`.blocks.draws_line_end_spaces`): read once, when the first line going on
+        #: in Korean asks.
+        self.spaced_line_ends: bool | None = None
         #: The language each marked-content sequence names, by (page, MCID).
         self.marked_languages: dict[tuple[int, int], str] = {}
 
@@ -654,11 +664,28 @@ class _Reader:
         # (Lines of Chinese or Japanese run on with no space where they are full, as the
         # layout reader reads a block's lines.)
         right = max((f.x1 for f in pieces), default=0.0)
-        text = clean(join_lines(lines, self.hyphenation, full_lines(pieces, right)))
+        # (A Korean word broken between two lines goes on with no space, where the document
+        # draws the spaces its lines break at, as the layout reader reads it: asked only of
+        # a line going on in Korean.)
+        missing = drawn_space_missing(pieces)
+        text = clean(join_lines(
+            lines, self.hyphenation, full_lines(pieces, right),
+            lambda k: self._spaced_line_ends() and missing(k),
+        ))
         for link in content.links:
             if not link.text:
                 link.text = text
         return text
+
+    def _spaced_line_ends(self) -> bool:
+        """Whether the document draws the space it breaks a line of Korean at, from the
+        lines of every marked sequence (read once)."""
+        if self.spaced_line_ends is None:
+            self.spaced_line_ends = draws_line_end_spaces(
+                fragments(marks_on_their_letters(list(glyphs)))
+                for state in self.pages for glyphs in state.glyphs.values()
+            )
+        return self.spaced_line_ends
 
     def _hyphenation(self) -> Hyphenation:
         """The document's evidence on hyphens at line ends (a word the typesetter broke is read
