@@ -54,6 +54,11 @@ from .list_labels import label_provs
 from .numbered_heads import numbered_heading
 from .numbered_runs import numbered_runs, outvoted
 from .order import side_notes
+from .part_levels import (
+    heads_of_what_follows,
+    series_after_series,
+    title_over_larger_sections,
+)
 from .patterns import (
     BULLET,
     KEY,
@@ -1945,6 +1950,9 @@ def _normalise_levels(
     heads = [b for b in doc.blocks if isinstance(b, Heading)]
     if not outline and faces:
         _one_offs_among_siblings(heads, faces)
+        series_after_series(heads, faces)
+        heads_of_what_follows(doc, faces)
+        title_over_larger_sections(doc, heads, faces)
     numbered = [(h, m.group(1).count(".") + 1) for h in heads if (m := NUMBERED.match(h.text))]
     if len(numbered) >= 3 and len({depth for _, depth in numbered}) > 1:
         shallowest = min(depth for _, depth in numbered)
