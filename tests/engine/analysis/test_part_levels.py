@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pikepdf
+
 from workers.engine.document import Heading
 from workers.engine.layout.reader import read_layout
 
@@ -39,8 +41,9 @@ def _charter(part_head: bool) -> list[str]:
 
 
 def _levels(path: Path) -> dict[str, list[int]]:
+    """Each heading's text, with its levels where it is read."""
     levels: dict[str, list[int]] = {}
-    for b in read_layout(path, max_pages=1).blocks:
+    for b in read_layout(path, max_pages=10).blocks:
         if isinstance(b, Heading):
             levels.setdefault(b.text, []).append(b.level)
     return levels
@@ -72,3 +75,53 @@ def test_a_title_set_smaller_than_the_sections_heads_them(tmp_path: Path) -> Non
     levels = _levels(helvetica_page(tmp_path / "press.pdf", ops))
     assert levels["The Evolution of the Printing Press"] == [1]
     assert levels["Movable Type"] == levels["The Rotary Press"] == levels["Offset Printing"] == [2]
+
+
+def _pages(path: Path, pages: list[list[str]]) -> Path:
+    """Letter-size pages drawing ``pages``' operators with /F1 Helvetica, /F2 its bold."""
+    pdf = pikepdf.new()
+    fonts = pikepdf.Dictionary(**{
+        key: pdf.make_indirect(pikepdf.Dictionary(
+            Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name(name),
+            Encoding=pikepdf.Name.WinAnsiEncoding))
+        for key, name in (("F1", "/Helvetica"), ("F2", "/Helvetica-Bold"))
+    })
+    for ops in pages:
+        pdf.pages.append(pikepdf.Page(pikepdf.Dictionary(
+            Type=pikepdf.Name.Page, MediaBox=[0, 0, 612, 792],
+            Resources=pikepdf.Dictionary(Font=fonts),
+            Contents=pdf.make_stream("\n".join(ops).encode()),
+        )))
+    pdf.save(path)
+    return path
+
+
+def test_the_title_said_again_is_the_title_not_a_level_of_its_own(tmp_path: Path) -> None:
+    # A cover with the title; then the title again over the text, in another face, and the
+    # sections under it.
+    cover = ["BT /F1 26 Tf 72 600 Td (The Centre of Why) Tj ET", *prose_ops(560, 2)]
+    text = ["BT /F2 18 Tf 72 740 Td (The Centre of Why) Tj ET", *prose_ops(710, 2)]
+    top = 670.0
+    for name in ("Books and More Books", "Painting and Music", "The Beauty of Computing"):
+        text += [f"BT /F2 12 Tf 72 {top} Td ({name}) Tj ET", *prose_ops(top - 20, 3)]
+        top -= 80
+    levels = _levels(_pages(tmp_path / "why.pdf", [cover, text]))
+    assert levels["The Centre of Why"] == [1, 1]
+    assert levels["Books and More Books"] == levels["The Beauty of Computing"] == [2]
+
+
+def test_the_contents_heading_is_a_level_with_the_chapters_it_lists(tmp_path: Path) -> None:
+    # "Contents" set as large as the title; the chapters after the list set smaller.
+    chapters = ("What Is Cancer", "The Breasts", "Key Questions")
+    cover = ["BT /F2 26 Tf 72 600 Td (Understanding the Disease) Tj ET", *prose_ops(560, 2)]
+    contents = ["BT /F2 26 Tf 72 740 Td (Contents) Tj ET"] + [
+        f"BT /F1 10 Tf 72 {700 - 16 * k} Td ({name} {'.' * 40} {k + 3}) Tj ET"
+        for k, name in enumerate(chapters)
+    ]
+    pages = [cover, contents]
+    for name in chapters:
+        pages.append([f"BT /F2 18 Tf 72 740 Td ({name}) Tj ET", *prose_ops(710, 4),
+                      "BT /F2 12 Tf 72 640 Td (Further Reading) Tj ET", *prose_ops(620, 3)])
+    levels = _levels(_pages(tmp_path / "booklet.pdf", pages))
+    assert levels["Understanding the Disease"] == [1]
+    assert levels["Contents"] == levels["What Is Cancer"] == levels["Key Questions"] == [2]

@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..document import Document, Heading
+from ..document import Document, Figure, Heading, ListBlock
 from .blocks import x_overlap
+from .contents import CONTENTS_HEADING
 from .patterns import NUMBERED, title_key
 
 #: A division's label: a word, then its number in figures, Roman numerals or a capital letter
@@ -136,24 +137,92 @@ def title_over_larger_sections(
     """The document's first heading, the first thing it says, heads the whole document even
     when set smaller than the sections after it (a report's title in the body's size in
     bold, its sections in a larger bold face): it is no sibling of those sections but their
-    title, a level above them; so is the title where a later page repeats it. Its face must
-    be its own: one other headings share is a level of sections. (A heading set straight
-    over a larger one is read as the head of what follows: see
-    :func:`heads_of_what_follows`.)"""
-    if len(heads) < 3 or not doc.blocks or doc.blocks[0] is not heads[0]:
+    title, a level above them. Its face must be its own (or its repeats'): one other
+    headings share is a level of sections. (A heading set straight over a larger one is read
+    as the head of what follows: see :func:`heads_of_what_follows`.)"""
+    title = _title(doc, heads)
+    if title is None:
         return
-    title = heads[0]
     key = title_key(title.text)
     face = faces.get(id(title))
-    repeats = [h for h in heads if title_key(h.text) == key]
-    top = min(h.level for h in heads if title_key(h.text) != key)
+    others = [h for h in heads if title_key(h.text) != key]
+    top = min(h.level for h in others)
     if (
         face is not None
         and title.level > top
         and not NUMBERED.match(title.text)
-        and not isinstance(doc.blocks[1], Heading)
-        and all(faces.get(id(h)) == face for h in repeats)
-        and not any(faces.get(id(h)) == face and title_key(h.text) != key for h in heads)
+        and not isinstance(_after(doc, title), Heading)
+        and not any(faces.get(id(h)) == face for h in others)
     ):
-        for h in repeats:
-            h.level = top - 1
+        title.level = top - 1
+
+
+def repeats_of_the_title(doc: Document, heads: list[Heading]) -> None:
+    """A heading that says the document's title again (on the first page of the text after a
+    cover, in another face) is the title again, a level with it: not a level of its own
+    between the title and the sections, nor a section under a larger one."""
+    title = _title(doc, heads)
+    if title is None:
+        return
+    key = title_key(title.text)
+    for h in heads[1:]:
+        if title_key(h.text) == key:
+            h.level = title.level
+
+
+def _after(doc: Document, block: Heading) -> object:
+    at = next(k for k, b in enumerate(doc.blocks) if b is block)
+    return doc.blocks[at + 1] if at + 1 < len(doc.blocks) else None
+
+
+def _title(doc: Document, heads: list[Heading]) -> Heading | None:
+    """The document's first heading when it is the first thing the document says (a cover
+    picture may come before it), before two headings more at least."""
+    if len(heads) < 3:
+        return None
+    for block in doc.blocks:
+        if block is heads[0]:
+            return heads[0]
+        if not isinstance(block, Figure):
+            return None
+    return None
+
+
+def contents_at_the_sections_level(doc: Document, outline: dict[str, int]) -> None:
+    """The heading of a table of contents ("Contents" over the contents list) heads that
+    list alone, a part of the front matter: it takes the level of the first heading after
+    the list, the sections it lists, not the title's when set as large (every chapter
+    after it would fall under "Contents"), nor a level under the section before it. (A
+    heading the outline levels keeps its level.)"""
+    changed = False
+    blocks = doc.blocks
+    for at in range(1, len(blocks)):
+        listed, head = blocks[at], blocks[at - 1]
+        if (
+            not isinstance(listed, ListBlock) or not listed.contents
+            or not isinstance(head, Heading)
+            or not CONTENTS_HEADING.match(" ".join(head.text.split()))
+            or title_key(head.text) in outline
+        ):
+            continue
+        after = next((b for b in blocks[at + 1:] if isinstance(b, Heading)), None)
+        if after is not None and after.level != head.level:
+            head.level = after.level
+            changed = True
+    if changed:
+        close_up_levels([b for b in blocks if isinstance(b, Heading)])
+
+
+def close_up_levels(heads: list[Heading]) -> None:
+    """No level is skipped going down (PDF/UA, WCAG): the first heading is level 1, and one
+    deeper than the heading it falls under by more than one level becomes one level below
+    it; headings of one level under the same heading stay siblings (1, 3, 3, 4, 2 becomes
+    1, 2, 2, 3, 2). A subtitle in a smaller face than the sections after it (title 1,
+    subtitle 3, sections 2) is so one level below the title, as the sections are."""
+    open_levels: list[tuple[int, int]] = []  # (level found, level given) of open headings
+    for h in heads:
+        while open_levels and open_levels[-1][0] >= h.level:
+            open_levels.pop()
+        given = open_levels[-1][1] + 1 if open_levels else 1
+        open_levels.append((h.level, given))
+        h.level = given
