@@ -125,3 +125,16 @@ def test_the_contents_heading_is_a_level_with_the_chapters_it_lists(tmp_path: Pa
     levels = _levels(_pages(tmp_path / "booklet.pdf", pages))
     assert levels["Understanding the Disease"] == [1]
     assert levels["Contents"] == levels["What Is Cancer"] == levels["Key Questions"] == [2]
+
+
+def test_a_title_set_beside_its_division_label_is_one_heading(tmp_path: Path) -> None:
+    ops = ["BT /F2 16 Tf 72 740 Td (SECTION 2) Tj ET",
+           "BT /F2 13 Tf 300 740 Td (DIESEL ENGINES) Tj ET", *prose_ops(710, 3)]
+    top = 660.0
+    for name in ("General", "Design and Construction", "Arrangement"):
+        ops += [f"BT /F2 12 Tf 72 {top} Td ({name}) Tj ET", *prose_ops(top - 20, 3)]
+        top -= 80
+    levels = _levels(helvetica_page(tmp_path / "rules.pdf", ops))
+    assert levels["SECTION 2 DIESEL ENGINES"] == [1]
+    assert "SECTION 2" not in levels and "DIESEL ENGINES" not in levels
+    assert levels["General"] == levels["Arrangement"] == [2]

@@ -57,6 +57,7 @@ from .order import side_notes
 from .part_levels import (
     close_up_levels,
     heads_of_what_follows,
+    label_beside_title,
     repeats_of_the_title,
     series_after_series,
     title_over_larger_sections,
@@ -406,9 +407,11 @@ def classify(
                     and heading_block is not None
                     and ((wrapped := previous.level == level
                           and _wrapped_heading(heading_block, block))
-                         or _subtitle(heading_block, block, previous.text))
+                         or _subtitle(heading_block, block, previous.text)
+                         or label_beside_title(heading_block, block, previous.text))
                 ):
-                    # (A subtitle is no line the title runs on into: its own words.)
+                    # (A subtitle is no line the title runs on into: its own words; nor is
+                    # a title set beside its division's label.)
                     previous.text = join_lines(
                         [previous.text, text], block.hyphenation,
                         None if wrapped else lambda k: False,

@@ -20,7 +20,7 @@ import re
 from collections import Counter
 
 from ..document import Document, Figure, Heading, ListBlock
-from .blocks import x_overlap
+from .blocks import Block, x_overlap
 from .contents import CONTENTS_HEADING
 from .patterns import NUMBERED, title_key
 
@@ -37,6 +37,25 @@ Face = tuple[float, bool]
 def _label(text: str) -> str | None:
     match = _LABELLED.match(text)
     return match.group(1).lower() if match else None
+
+
+def label_beside_title(label: Block, title: Block, label_text: str) -> bool:
+    """Whether ``title`` is the title of the division ``label`` numbers, set beside it on its
+    line ("SECTION 2" at the left, "DIESEL ENGINES" further right, in another face): one
+    heading, not a division and a heading of its own under it. ``label_text``: the text of
+    the heading read so far from ``label``, a division's label and nothing else."""
+    match = _LABELLED.match(label_text)
+    if match is None or match.end() != len(label_text.rstrip()):
+        return False
+    last = label.frags[-1]
+    first = title.frags[0]
+    height = min(last.height, first.height)
+    return (
+        label.page == title.page
+        and first.x0 > last.x1
+        and abs(last.y0 - first.y0) < 0.5 * height
+        and len({round(f.y0) for f in title.frags}) == 1  # (one line)
+    )
 
 
 def series_after_series(heads: list[Heading], faces: dict[int, Face]) -> None:
