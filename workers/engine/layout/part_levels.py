@@ -1,6 +1,6 @@
 """Heading levels the faces alone get wrong where a document changes parts.
 
-Levels are first ranked by face, larger above smaller. Two things a face does not say:
+Levels are first ranked by face, larger above smaller. What a face does not say:
 
 * **Series after series.** A document divided into labelled divisions ("Article I" …
   "Article VII") may go on with another series of them in a face of its own, smaller
@@ -12,6 +12,15 @@ Levels are first ranked by face, larger above smaller. Two things a face does no
   straight over a heading a level above its own ("THE AMENDMENTS TO THE CONSTITUTION" set
   smaller, then "Preamble" and "Amendment I" in the larger face) heads what follows it, not
   a subsection of the part before: it is a level with the heading it stands over.
+* **The title.** The document's first heading, the first thing it says, is its title even
+  set smaller than the sections; said again after a cover, in another face, it is the title
+  again, not a level between the title and the sections.
+* **The contents' heading.** "Contents" over a table of contents heads that list alone, a
+  part of the front matter a level with the chapters it lists, whatever its face.
+* **A division's label and its title on one line** ("SECTION 2", then "DIESEL ENGINES"
+  further right in another face) are one heading.
+
+Each rule is asked once per document of its few headings: no cost to speak of.
 """
 
 from __future__ import annotations
