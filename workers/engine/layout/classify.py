@@ -54,6 +54,14 @@ from .list_labels import label_provs
 from .numbered_heads import numbered_heading
 from .numbered_runs import numbered_runs, outvoted
 from .order import side_notes
+from .part_levels import (
+    close_up_levels,
+    heads_of_what_follows,
+    label_beside_title,
+    repeats_of_the_title,
+    series_after_series,
+    title_over_larger_sections,
+)
 from .patterns import (
     BULLET,
     KEY,
@@ -399,9 +407,11 @@ def classify(
                     and heading_block is not None
                     and ((wrapped := previous.level == level
                           and _wrapped_heading(heading_block, block))
-                         or _subtitle(heading_block, block, previous.text))
+                         or _subtitle(heading_block, block, previous.text)
+                         or label_beside_title(heading_block, block, previous.text))
                 ):
-                    # (A subtitle is no line the title runs on into: its own words.)
+                    # (A subtitle is no line the title runs on into: its own words; nor is
+                    # a title set beside its division's label.)
                     previous.text = join_lines(
                         [previous.text, text], block.hyphenation,
                         None if wrapped else lambda k: False,
@@ -1934,7 +1944,7 @@ def _normalise_levels(
 ) -> None:
     """Section numbers decide levels where headings have them ("3.2.1" is one below "3.2");
     then levels are renumbered 1, 2, 3… in order, and closed up so that none is skipped
-    going down (:func:`_close_up_levels`).
+    going down (:func:`.part_levels.close_up_levels`).
 
     Numbered sections that start at 1 are the top level of the document: a title set larger
     above them (and whatever else heads the document before the first of them: a cover, its
@@ -1945,6 +1955,10 @@ def _normalise_levels(
     heads = [b for b in doc.blocks if isinstance(b, Heading)]
     if not outline and faces:
         _one_offs_among_siblings(heads, faces)
+        series_after_series(heads, faces)
+        heads_of_what_follows(doc, faces)
+        title_over_larger_sections(doc, heads, faces)
+        repeats_of_the_title(doc, heads)
     numbered = [(h, m.group(1).count(".") + 1) for h in heads if (m := NUMBERED.match(h.text))]
     if len(numbered) >= 3 and len({depth for _, depth in numbered}) > 1:
         shallowest = min(depth for _, depth in numbered)
@@ -1959,7 +1973,7 @@ def _normalise_levels(
     rank = {level: i + 1 for i, level in enumerate(used)}
     for h in heads:
         h.level = min(rank[h.level], 6)
-    _close_up_levels(heads)
+    close_up_levels(heads)
 
 
 #: Headings of one face at least, for them to be a level of sections a one-off face among
@@ -2067,21 +2081,6 @@ def _chapter_of(above: list[Heading], top: list[Heading]) -> bool:
         return False
     number = re.compile(rf"(?<![\w.]){prefixes.pop()}(?!\w|\.\d)")
     return any(number.search(h.text) for h in above)
-
-
-def _close_up_levels(heads: list[Heading]) -> None:
-    """No level is skipped going down (PDF/UA, WCAG): the first heading is level 1, and one
-    deeper than the heading it falls under by more than one level becomes one level below
-    it; headings of one level under the same heading stay siblings (1, 3, 3, 4, 2 becomes
-    1, 2, 2, 3, 2). A subtitle in a smaller face than the sections after it (title 1,
-    subtitle 3, sections 2) is so one level below the title, as the sections are."""
-    open_levels: list[tuple[int, int]] = []  # (level found, level given) of open headings
-    for h in heads:
-        while open_levels and open_levels[-1][0] >= h.level:
-            open_levels.pop()
-        given = open_levels[-1][1] + 1 if open_levels else 1
-        open_levels.append((h.level, given))
-        h.level = given
 
 
 #: Words a heading run into its paragraph may have at most.

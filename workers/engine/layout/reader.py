@@ -120,6 +120,7 @@ from .order import (
     rule_pieces,
     turned,
 )
+from .part_levels import contents_at_the_sections_level
 from .patterns import KEY, forget_texts, is_marker, starts_item
 from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user_space
 from .running_lines import running_lines_apart
@@ -214,6 +215,7 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     classify(doc, results, outline.levels, links, fields, outline.places)
     doc.blocks = paragraphs_run_on(asides_after_runover(doc.blocks), hyphenation)
     find_contents(doc, to_pages)
+    contents_at_the_sections_level(doc, outline.levels)
     doc.pages = [r.user_page for r in results]
     to_user_space(doc, frames)
     if doc.title is None:
