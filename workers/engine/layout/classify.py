@@ -51,6 +51,7 @@ from .items_in_a_row import beside_on_its_line
 from .line_breaks import cell_text, line_joiner
 from .lines import SPACE_GAP, Fragment, comes_back, text_of, word_count
 from .list_labels import label_provs
+from .listings import listing_text
 from .numbered_heads import numbered_heading
 from .numbered_runs import numbered_runs, outvoted
 from .order import side_notes
@@ -249,6 +250,13 @@ def classify(
                 for r, u in links.get(block.page, [])
                 if boxes_overlap(r, block.bbox)
             ]
+            if block.pitch:
+                # A code listing (see .listings): its lines and indents kept, no list's
+                # items or heading whatever its lines open with.
+                stack = []
+                doc.blocks.append(Paragraph(listing_text(block), prov, page_links,
+                                            preformatted=True))
+                continue
             if block.note is not None:
                 # A footnote (see .footnotes): a note, however it opens. (A list going on
                 # past it, on the next page, is still the one list.)

@@ -102,6 +102,7 @@ from .glyphs import (
     judge_closed_page,
 )
 from .image_groups import merge_images
+from .listings import listings_apart
 from .lines import FRAGMENT_GAP, Fragment, fragments, lines, word_count
 from .named_glyphs import NamedGlyphReading
 from .off_page import off_page_objects, off_page_text, take_off_page, visible_area
@@ -204,6 +205,7 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     to_pages = {page: [(box_to_display(box, frames[page]), to) for box, to in found]
                 for page, found in to_pages.items() if page < len(frames)}
     running_lines_apart(results)
+    listings_apart(results)
     text_blocks = [b for r in results for b in r.blocks if b.kind == "text"]
     hyphenation = Hyphenation([f.text for f in b.frags] for b in text_blocks)
     # (Tables and figures too: their cells and captions read lines as paragraphs do.)
