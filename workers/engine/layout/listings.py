@@ -17,7 +17,7 @@ A run of blocks is a listing when
 - each piece of a line has its glyphs on a grid of that width from its start
   (:data:`ON_GRID`): a listing's words are parted by whole spaces, where a justified
   line's spaces stretch (a sentence naming programs in a typewriter face is running text);
-  pieces may start off the grid (a tab stop);
+  pieces may start off the grid (a tab stop); and they are neither justified nor centred;
 - and its face is not the document's running text's: a typewritten transcript is all in
   one fixed-pitch face, and its lines are prose.
 
@@ -101,9 +101,21 @@ def listing_pitch(frags: list[Fragment]) -> float | None:
         _off_grid(g, f.x0, pitch) <= GRID_TOLERANCE
         for f in frags for g in f.glyphs if not g.char.isspace()
     )
-    if on_grid < ON_GRID * len(glyphs) or _justified(lines, pitch):
+    if on_grid < ON_GRID * len(glyphs) or _justified(lines, pitch) or _centred(lines, pitch):
         return None
     return pitch
+
+
+def _centred(lines: list[list[Fragment]], pitch: float) -> bool:
+    """Whether the lines are centred (a title page's addresses in a typewriter face): they
+    start at several places, and their middles stand within a character of one another. A
+    listing's lines start at its margin or at indents, wherever they end."""
+    lefts = [min(f.x0 for f in line) for line in lines]
+    if max(lefts) - min(lefts) <= GRID_TOLERANCE * pitch:
+        return False
+    middles = [(left + max(f.x1 for f in line)) / 2 for left, line in zip(lefts, lines,
+                                                                          strict=True)]
+    return max(middles) - min(middles) <= pitch
 
 
 def _justified(lines: list[list[Fragment]], pitch: float) -> bool:

@@ -84,7 +84,8 @@ def asides_after_runover(blocks: list[Block]) -> list[Block]:
         first = out[k]
         span = _page_span(first)
         k += 1
-        if not isinstance(first, Paragraph) or span is None or not breaks_off(first.text):
+        if (not isinstance(first, Paragraph) or first.preformatted or span is None
+                or not breaks_off(first.text)):
             continue
         page = span[1]
         end = k
@@ -102,7 +103,8 @@ def asides_after_runover(blocks: list[Block]) -> list[Block]:
             continue
         second = out[end]
         at = _page_span(second)
-        if not isinstance(second, Paragraph) or at is None or at[0] != page + 1:
+        if (not isinstance(second, Paragraph) or second.preformatted or at is None
+                or at[0] != page + 1):
             continue
         if not _goes_on(second.text) or len(second.text.split()) < GOING_ON_WORDS:
             continue  # (a diagram's label at the top of the next page: no sentence)
@@ -132,6 +134,8 @@ def paragraphs_run_on(blocks: list[Block], hyphenation: Hyphenation | None) -> l
 
 
 def _runs_on(first: Paragraph, second: Paragraph) -> bool:
+    if first.preformatted or second.preformatted:
+        return False  # (a listing's lines are its own: no sentence runs on into them)
     if not first.prov or not second.prov or not breaks_off(first.text):
         return False
     if not _goes_on(second.text) or len(second.text.split()) < GOING_ON_WORDS:
