@@ -136,12 +136,30 @@ def _justified(lines: list[list[Fragment]], pitch: float) -> bool:
 
 
 def listing_text(block: Block) -> str:
-    """A listing's text, line by line ("\\n"), each line's pieces at their columns (the
-    pitches they stand from the listing's left edge, in spaces), blank lines kept where
+    """A listing block's text: :func:`lines_text` of its lines at its pitch."""
+    return lines_text(lines_of(block.frags), block.pitch)
+
+
+def code_text(frags: list[Fragment]) -> str:
+    """The text of fragments an author tagged as code (a ``Code`` element at block level),
+    as :func:`lines_text` gives it: their lines top down, each line's indent in characters
+    of the median glyph width (the face need not be fixed-pitch: the author's word says it
+    is code)."""
+    if not frags:
+        return ""
+    widths = sorted(g.x1 - g.x0 for f in frags for g in f.glyphs if not g.char.isspace())
+    pitch = widths[len(widths) // 2] if widths else 0.0
+    lines = lines_of(_lines_down(frags))
+    if pitch <= 0:
+        return "\n".join(" ".join(f.text for f in line).strip() for line in lines)
+    return lines_text(lines, pitch)
+
+
+def lines_text(lines: list[list[Fragment]], pitch: float) -> str:
+    """Lines of a listing as text, line by line ("\\n"), each line's pieces at their columns
+    (the pitches they stand from the listing's left edge, in spaces), blank lines kept where
     the lines step down further than the listing's usual step."""
-    lines = lines_of(block.frags)
-    left = min(f.x0 for f in block.frags)
-    pitch = block.pitch
+    left = min(f.x0 for line in lines for f in line)
     bases = [min(f.y0 for f in line) for line in lines]
     steps = sorted(a - b for a, b in zip(bases, bases[1:], strict=False))
     usual = steps[len(steps) // 2] if steps else 0.0
