@@ -164,3 +164,15 @@ def test_preformatted_paragraph_round_trips_through_json(tmp_path: Path) -> None
     again = Document.from_json(doc.to_json())
     assert again == doc
     assert _preformatted(again)[0].text == "\n".join(_LISTING)
+
+
+def test_centred_typewriter_lines_are_no_listing(tmp_path: Path) -> None:
+    # A title page's addresses in Courier, centred under the authors' names.
+    lines = ["{ada, alan, grace}@example.org", "kurt@math.example.edu", "emmy@example.de"]
+    ops = [*_lines(b"F1", _PROSE, 720)]
+    for k, line in enumerate(lines):
+        ops.append(b"BT /F2 10 Tf %.2f %d Td (%s) Tj ET" % (
+            297.5 - 3 * len(line), 690 - 12 * k, _escaped(line)))
+    ops += _lines(b"F1", _AFTER, 640)
+    doc = read_layout(_pdf(tmp_path / "centred.pdf", ops), max_pages=1)
+    assert not _preformatted(doc)
