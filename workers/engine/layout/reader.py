@@ -102,8 +102,8 @@ from .glyphs import (
     judge_closed_page,
 )
 from .image_groups import merge_images
-from .listings import listings_apart
 from .lines import FRAGMENT_GAP, Fragment, fragments, lines, word_count
+from .listings import listings_apart
 from .named_glyphs import NamedGlyphReading
 from .off_page import off_page_objects, off_page_text, take_off_page, visible_area
 from .operators import OperatorMap, map_operators
