@@ -36,9 +36,13 @@ def _escaped(text: str) -> bytes:
 
 def _pdf(path: Path, operators: Sequence[bytes], *, body_font: str = "/Helvetica") -> Path:
     """A page drawing ``operators``: ``/F1`` is ``body_font``, ``/F2`` Courier."""
+    return _pages_pdf(path, [operators], body_font=body_font)
+
+
+def _pages_pdf(path: Path, pages: Sequence[Sequence[bytes]], *,
+               body_font: str = "/Helvetica") -> Path:
+    """A page for each list of operators, with ``/F1`` ``body_font`` and ``/F2`` Courier."""
     pdf = pikepdf.new()
-    pdf.add_blank_page(page_size=(595, 842))
-    page = pdf.pages[0]
 
     def font(base: str) -> pikepdf.Object:
         return pdf.make_indirect(pikepdf.Dictionary(
@@ -46,10 +50,12 @@ def _pdf(path: Path, operators: Sequence[bytes], *, body_font: str = "/Helvetica
             Encoding=pikepdf.Name.WinAnsiEncoding,
         ))
 
-    page.obj.Resources = pikepdf.Dictionary(
-        Font=pikepdf.Dictionary(F1=font(body_font), F2=font("/Courier"))
-    )
-    page.obj.Contents = pdf.make_stream(b"\n".join(operators))
+    fonts = pikepdf.Dictionary(F1=font(body_font), F2=font("/Courier"))
+    for operators in pages:
+        pdf.add_blank_page(page_size=(595, 842))
+        page = pdf.pages[-1]
+        page.obj.Resources = pikepdf.Dictionary(Font=fonts)
+        page.obj.Contents = pdf.make_stream(b"\n".join(operators))
     pdf.save(path)
     return path
 
@@ -176,3 +182,14 @@ def test_centred_typewriter_lines_are_no_listing(tmp_path: Path) -> None:
     ops += _lines(b"F1", _AFTER, 640)
     doc = read_layout(_pdf(tmp_path / "centred.pdf", ops), max_pages=1)
     assert not _preformatted(doc)
+
+
+def test_listing_broken_by_a_page_break_is_one_listing(tmp_path: Path) -> None:
+    listing = [*_LISTING, "", "def perimeter(shape):", "    return 2 * (shape.w + shape.h)",
+               "    # (circles are left out)"]
+    first = [*_lines(b"F1", _PROSE * 12, 780), *_lines(b"F2", listing[:4], 780 - 12 * 24 - 18)]
+    second = [*_lines(b"F2", listing[5:], 780), *_lines(b"F1", _AFTER, 780 - 12 * 3 - 18)]
+    doc = read_layout(_pages_pdf(tmp_path / "two.pdf", [first, second]), max_pages=2)
+    (code,) = _preformatted(doc)
+    assert code.text == "\n".join(listing[:4] + listing[5:])
+    assert [p.page for p in code.prov] == [0, 1]
