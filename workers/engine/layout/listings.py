@@ -27,6 +27,7 @@ of its own, nor of :data:`MIN_LINES` lines.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
@@ -44,6 +45,9 @@ PITCH_TOLERANCE = 0.04
 #: Distinct letters a listing's glyphs hold at least, all of the one width: a proportional
 #: face's "i" and "m" differ, its figures do not.
 MIN_SHAPES = 6
+#: Glyphs of a block's first fragment looked at first: of one width (but one), the block may
+#: be a listing's.
+FIRST_LOOK = 6
 #: Glyphs standing a whole number of pitches from the listing's left edge (within
 #: :data:`GRID_TOLERANCE` of a pitch): nearly all.
 ON_GRID = 0.9
@@ -60,15 +64,18 @@ def listings_apart(results: Sequence[PageResult]) -> None:
     """Gather each listing's blocks into one block (see the module's docstring)."""
     running_face: str | None = None
     for result in results:
-        runs = _candidate_runs(result.blocks)
-        if not runs:
-            continue
-        if running_face is None:
-            running_face = _running_face(results)
-        for run in runs:
-            frags = _lines_down([f for b in run for f in b.frags])
+        for run in _candidate_runs(result.blocks):
+            frags = [f for b in run for f in b.frags]
+            if glyph_pitch(frags) is None:
+                continue  # (most runs: a column of figures, of bullets; no listing)
+            frags = _lines_down(frags)
             pitch = listing_pitch(frags)
-            if pitch is None or _face(frags) == running_face:
+            if pitch is None:
+                continue
+            if running_face is None:
+                # (Read only for a document with a listing's lines in it: most have none.)
+                running_face = _running_face(results)
+            if _face(frags) == running_face:
                 continue
             merged = Block(run[0].page)
             for f in frags:
@@ -82,26 +89,41 @@ def listings_apart(results: Sequence[PageResult]) -> None:
 
 def listing_pitch(frags: list[Fragment]) -> float | None:
     """The width of the one character of a listing set in ``frags`` (in their lines, top
-    down), or None where they are no listing: fewer than :data:`MIN_LINES` lines, glyphs
-    of several widths, or words not on one grid."""
+    down), or None where they are no listing: glyphs of several widths, fewer than
+    :data:`MIN_LINES` lines, words not on one grid, or lines justified or centred."""
+    pitch = glyph_pitch(frags)
+    if pitch is None:
+        return None
     lines = lines_of(frags)
     if len(lines) < MIN_LINES:
         return None
-    glyphs = [g for f in frags for g in f.glyphs if not g.char.isspace()]
-    if len({g.char for g in glyphs if g.char.isalpha()}) < MIN_SHAPES:
+    glyphs = 0
+    on_grid = 0
+    for f in frags:
+        for g in f.glyphs:
+            if not g.char.isspace():
+                glyphs += 1
+                on_grid += _off_grid(g, f.x0, pitch) <= GRID_TOLERANCE
+    if on_grid < ON_GRID * glyphs or _justified(lines, pitch) or _centred(lines, pitch):
         return None
-    widths = sorted(g.x1 - g.x0 for g in glyphs)
+    return pitch
+
+
+def glyph_pitch(frags: list[Fragment]) -> float | None:
+    """The one width of the glyphs of ``frags`` (in any order), or None: glyphs of several
+    widths (:data:`SAME_PITCH`), or letters of too few shapes (:data:`MIN_SHAPES`)."""
+    glyphs = [g for f in frags for g in f.glyphs if not g.char.isspace()]
+    if not glyphs:
+        return None
+    widths = sorted([g.x1 - g.x0 for g in glyphs])
     pitch = widths[len(widths) // 2]
     if pitch <= 0:
         return None
-    alike = sum(abs(w - pitch) <= PITCH_TOLERANCE * pitch for w in widths)
+    low, high = (1 - PITCH_TOLERANCE) * pitch, (1 + PITCH_TOLERANCE) * pitch
+    alike = bisect_right(widths, high) - bisect_left(widths, low)
     if alike < SAME_PITCH * len(widths):
         return None
-    on_grid = sum(
-        _off_grid(g, f.x0, pitch) <= GRID_TOLERANCE
-        for f in frags for g in f.glyphs if not g.char.isspace()
-    )
-    if on_grid < ON_GRID * len(glyphs) or _justified(lines, pitch) or _centred(lines, pitch):
+    if len({g.char for g in glyphs if g.char.isalpha()}) < MIN_SHAPES:
         return None
     return pitch
 
@@ -178,32 +200,29 @@ def lines_text(lines: list[list[Fragment]], pitch: float) -> str:
 
 def _candidate_runs(blocks: list[Block]) -> list[list[Block]]:
     """Runs of text blocks, each set at one width of glyph (a cheap look first), read one
-    after another in one column, and parted by no wider gap than :data:`MAX_STEP` sizes
-    (taken top down: a closing brace may be read right after the line opening it, before
-    the lines between); the runs spanning :data:`MIN_LINES` lines at least."""
+    after another in one column (each starting inside the width of those before, or not
+    out left of them by more than :data:`OUT_LEFT` characters), and parted by no wider gap
+    than :data:`MAX_STEP` sizes (taken top down: a closing brace may be read right after
+    the line opening it, before the lines between); the runs of :data:`MIN_LINES`
+    fragments at least."""
     groups: list[list[Block]] = []
     group: list[Block] = []
+    left = right = 0.0
     for block in blocks:
         if not _one_width(block):
             group = []
             continue
-        if group and not _in_column(group, block):
+        if group and not left - OUT_LEFT * 0.6 * block.frags[0].size <= block.x0 < right:
             group = []
         if not group:
             groups.append(group)
+            left, right = block.x0, block.x1
         group.append(block)
-    runs = [run for g in groups if len(g) > 1 or g[0].y1 - g[0].y0 > 2 * g[0].size
-            for run in _apart_by_gaps(g)]
-    return [r for r in runs if sum(len(lines_of(b.frags)) for b in r) >= MIN_LINES]
-
-
-def _in_column(group: list[Block], block: Block) -> bool:
-    """Whether ``block`` starts inside the group's width, or not out left of it by more than
-    :data:`OUT_LEFT` characters."""
-    size = max(group[-1].size, block.size, 1.0)
-    left = min(b.x0 for b in group)
-    right = max(b.x1 for b in group)
-    return left - OUT_LEFT * 0.6 * size <= block.x0 < right
+        left, right = min(left, block.x0), max(right, block.x1)
+    # (A line is one fragment at least: a run of fewer holds fewer lines. Its lines are
+    # counted when it is measured.)
+    return [run for g in groups if sum(len(b.frags) for b in g) >= MIN_LINES
+            for run in _apart_by_gaps(g) if sum(len(b.frags) for b in run) >= MIN_LINES]
 
 
 def _apart_by_gaps(group: list[Block]) -> list[list[Block]]:
@@ -213,7 +232,7 @@ def _apart_by_gaps(group: list[Block]) -> list[list[Block]]:
     runs: list[list[Block]] = [[down[0]]]
     bottom = down[0].y0
     for block in down[1:]:
-        if bottom - block.y1 > MAX_STEP * max(block.size, 1.0):
+        if bottom - block.y1 > MAX_STEP * max(block.frags[0].size, 1.0):
             runs.append([])
         runs[-1].append(block)
         bottom = min(bottom, block.y0)
@@ -223,15 +242,26 @@ def _apart_by_gaps(group: list[Block]) -> list[list[Block]]:
 
 def _one_width(block: Block) -> bool:
     """Whether a text block's first glyphs are of one width, but one at most (a cheap first
-    look; the whole run is measured after)."""
+    look, at :data:`FIRST_LOOK` glyphs at most: most text is set in a proportional face, and
+    its first letters differ; the whole run is measured after)."""
     if block.kind != "text" or not block.frags or block.note is not None:
         return False
-    widths = sorted(g.x1 - g.x0 for g in block.frags[0].glyphs[:12] if not g.char.isspace())
-    if not widths:
-        return False
-    width = widths[len(widths) // 2]
-    odd = sum(abs(w - width) > PITCH_TOLERANCE * width for w in widths)
-    return width > 0 and odd <= 1 and 2 * odd < len(widths)
+    width = 0.0
+    seen = odd = 0
+    for g in block.frags[0].glyphs:
+        if g.char == " ":
+            continue
+        w = g.x1 - g.x0
+        if not seen:
+            width = w
+        elif abs(w - width) > PITCH_TOLERANCE * width:
+            odd += 1
+            if odd > 1:
+                return False
+        seen += 1
+        if seen == FIRST_LOOK:
+            break
+    return width > 0 and 2 * odd < seen
 
 
 def _lines_down(frags: list[Fragment]) -> list[Fragment]:
