@@ -193,3 +193,20 @@ def test_listing_broken_by_a_page_break_is_one_listing(tmp_path: Path) -> None:
     (code,) = _preformatted(doc)
     assert code.text == "\n".join(listing[:4] + listing[5:])
     assert [p.page for p in code.prov] == [0, 1]
+
+
+def test_numbered_listing_lines_title_no_section(tmp_path: Path) -> None:
+    # Under the numbered heading "2 Results", a listing whose lines are numbered 2.1, 2.2 …
+    # stays a listing: it is no subsection's title.
+    listing = ["2.1 load r1, [sp]", "2.2 add r1, r2", "2.3 store r1, [sp]"]
+    ops = [
+        b"BT /F1 16 Tf 72 760 Td (1 Setup) Tj ET",
+        *_lines(b"F1", _PROSE, 736),
+        b"BT /F1 16 Tf 72 700 Td (2 Results) Tj ET",
+        *_lines(b"F1", _PROSE, 676),
+        *_lines(b"F2", listing, 646),
+        *_lines(b"F1", _AFTER, 646 - 12 * len(listing) - 18),
+    ]
+    doc = read_layout(_pdf(tmp_path / "numbered.pdf", ops), max_pages=1)
+    (code,) = _preformatted(doc)
+    assert code.text == "\n".join(listing)

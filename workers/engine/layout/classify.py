@@ -1758,8 +1758,8 @@ def _numbered_subsections(doc: Document) -> None:
                 last = tuple(int(n) for n in match.group(1).split("."))
                 levels[last] = block.level
             continue
-        if last is None or not isinstance(block, Paragraph):
-            continue
+        if last is None or not isinstance(block, Paragraph) or block.preformatted:
+            continue  # (a listing's numbered lines are its own: no section's title)
         match = NUMBERED.match(block.text)
         if (
             match is None
@@ -1871,6 +1871,7 @@ def _title_line(block: object) -> Paragraph | None:
     # leave the answer open.)
     if (
         isinstance(block, Paragraph)
+        and not block.preformatted  # (a listing titles no section)
         and not block.text.rstrip().endswith((".", ":", ";", ",", "-"))
         and block.text.count(",") <= 1  # (a reference: "A. Curtis, “Now then,” BBC, 2014")
         and word_count(block.text) <= SUBSECTION_WORDS
