@@ -22,7 +22,7 @@ Schema (version 1), as produced by :meth:`Document.to_dict`::
     {"schema_version": 1, "reader": "layout" | "structure", "title": str | null,
      "language": str | null, "pages": [{"width", "height", "rotation", "needs_ocr", "x0", "y0"}],
      "blocks": [Block], "artifacts": [Artifact], "warnings": [{"code", "message", "page"}]}
-    Block = heading {text, level 1-6} | paragraph {text}
+    Block = heading {text, level 1-6} | paragraph {text, preformatted}
           | list {ordered, contents, items: [list_item]}
           | list_item {label, blocks: [Block], label_prov: [prov], page_label}
           | table {rows: [{cells: [cell]}], caption}
@@ -33,6 +33,9 @@ Schema (version 1), as produced by :meth:`Document.to_dict`::
     text reads one operator's glyphs on both sides of another's also has "interleaved": true
     (absent when false).
     Every block (and cell) also has "lang": str | null (optional when decoding).
+    A paragraph's "preformatted" (bool, optional when decoding, absent when false) says its
+    text is a code listing or other preformatted text: its lines ("\n") and leading spaces
+    are the author's and must be kept, the text read as code.
 
 A block's ``lang`` is the natural language of its text (a BCP 47 tag such as "de-DE", as the
 source's ``/Lang`` says it) where it differs from the language of what holds it — the list,
@@ -149,6 +152,10 @@ class Paragraph:
     prov: list[Prov] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     lang: str | None = None
+    #: A code listing or other preformatted text (set in a fixed-pitch face, apart from the
+    #: running text): ``text`` keeps its line breaks ("\n") and each line's leading spaces,
+    #: and is rendered and tagged as code. Written to JSON only when true.
+    preformatted: bool = field(default=False, metadata={"omitted_when": False})
     type: ClassVar[str] = "paragraph"
 
 

@@ -12,6 +12,8 @@ What the page has, and why:
   tables with ``<caption>``, ``<th scope>`` and row and column spans, ``<figure>`` with an
   embedded image whose ``alt`` is the source's alt text or else its caption — never invented:
   an image with neither gets ``alt=""`` and the result is flagged for review;
+* code listings (preformatted paragraphs) as ``<pre><code>``, their lines and indentation
+  kept, long lines wrapping;
 * links (only web and mail addresses become ``href``), footnotes whose reference in the text
   links to the note and whose label links back, and the source's page numbers as small
   "Page N" markers so readers can cite them;
@@ -63,6 +65,7 @@ from .render_large_print import (
     clean_text,
     document_title,
     header_rows,
+    preformatted_text,
     text_direction,
 )
 
@@ -144,6 +147,17 @@ th, td {
   min-width: 3em;
 }
 th { font-weight: bold; }
+/* A code listing keeps its lines and indentation; a line too long for the screen wraps
+   (no sideways scrolling at 320 px: WCAG 1.4.10), in a fixed-pitch face at the body size. */
+pre {
+  margin: 0 0 1em;
+  white-space: pre-wrap;
+  overflow-wrap: anywhere;
+  font-family: ui-monospace, "Cascadia Mono", Menlo, Consolas, "Liberation Mono",
+    "DejaVu Sans Mono", monospace;
+  font-size: 1em;
+}
+pre code { font-family: inherit; font-size: 1em; }
 figure { margin: 0 0 1em; }
 figure img { display: block; max-width: 100%; height: auto; background: #ffffff; }
 figcaption { margin-top: 0.5em; font-style: italic; }
@@ -520,6 +534,8 @@ class _Builder:
     def block(self, block: Block) -> str:
         if isinstance(block, Heading):
             return self._heading(block)
+        if isinstance(block, Paragraph) and block.preformatted:
+            return self._code(block)
         if isinstance(block, Paragraph):
             return self._text_block(
                 "p", block.text, block.links, _page_of(block), lang=block.lang
@@ -548,6 +564,16 @@ class _Builder:
         self.toc_entries.append((level, anchor, text))
         inner = self._inline(text, heading.links, _page_of(heading))
         return f'<h{level} id="{anchor}"{self._dir(text, heading.lang)}>{inner}</h{level}>'
+
+    def _code(self, block: Paragraph) -> str:
+        """A code listing (a preformatted paragraph) as ``<pre><code>``: its lines and
+        indentation kept, read as code; left to right whatever the page's direction."""
+        text = preformatted_text(block.text)
+        if not text:
+            return ""
+        inner = self._inline(text, block.links, _page_of(block))
+        direction = ' dir="ltr"' if self.page_rtl else ""
+        return f"<pre{direction}{_lang_attr(block.lang)}><code>{inner}</code></pre>"
 
     def _text_block(
         self, tag: str, raw: str, links: list[Link], page: int, *, attrs: str = "",

@@ -76,6 +76,10 @@ SANS_SERIF = (
     "sans-serif"
 )
 
+#: A code listing's face: fixed-pitch, so its indentation lines up as printed (Liberation Mono
+#: is metrically Courier New; DejaVu Sans Mono covers more scripts).
+MONOSPACE = '"Liberation Mono", Cousine, "DejaVu Sans Mono", "Noto Sans Mono CJK JP", monospace'
+
 #: Source page markers say "Original" so they are not confused with this PDF's own numbers.
 MARKER_LABEL = "Original page"
 
@@ -191,6 +195,16 @@ figcaption { font-weight: bold; }
   margin: 0 0 0.5em;
 }
 .alt { margin: 0; }
+/* A code listing: its lines and indentation kept, in a fixed-pitch face at the body size; a
+   line too long for the page wraps (never shrinks, never runs off the page). */
+pre {
+  font-family: {{ mono }};
+  font-size: 1rem;
+  line-height: 1.5;
+  white-space: pre-wrap;
+  margin: 0 0 1.5em;
+}
+pre code { font-family: inherit; font-size: 1rem; }
 """
 
 # Each block is a dict built by _Builder; the template only lays them out.
@@ -217,6 +231,8 @@ _TEMPLATE = """<!DOCTYPE html>
 {{ text_block("p", b) }}
 {% elif b.kind == "note" %}
 {{ text_block("p", b, "note") }}
+{% elif b.kind == "code" %}
+<pre dir="ltr"><code>{{ b.text }}</code></pre>
 {% elif b.kind == "list" %}
 <{{ "ol" if b.ordered else "ul" }}{% if b.cls %} class="{{ b.cls }}"{% endif %}>
 {% for item in b.entries %}
@@ -318,6 +334,7 @@ def build_large_print_html(
         builder.close()
     css = _STYLESHEET.render(
         font=SANS_SERIF,
+        mono=MONOSPACE,
         body=point_size,
         headings=[(level, _fmt(point_size * scale)) for level, scale in HEADING_SCALE.items()],
         side_margin=_fmt(SIDE_MARGIN_PT),
@@ -598,6 +615,9 @@ class _Builder:
             self.last_heading = level
             self._count_capitals(text)
             return [self._text("heading", text, level=level)]
+        if isinstance(block, Paragraph) and block.preformatted:
+            text = preformatted_text(block.text)
+            return [self._text("code", text)] if text else []
         if isinstance(block, Paragraph | Link):
             text = _link_text(block) if isinstance(block, Link) else clean_text(block.text)
             if not text:
@@ -905,6 +925,20 @@ def clean_text(text: str) -> str:
     """Layout whitespace collapsed; characters invalid in HTML/XML or meaningless left out."""
     kept = "".join(ch for ch in text if _is_text(ch))
     return _SPACES.sub(" ", kept).strip()
+
+
+def preformatted_text(text: str) -> str:
+    """A preformatted block's text (a code listing) as it is to be shown: its line breaks and
+    each line's leading spaces kept (they carry its meaning), characters invalid in HTML/XML
+    or meaningless left out, each line's trailing spaces and the blank lines at either end
+    dropped."""
+    kept = "".join(ch for ch in text.replace("\r\n", "\n") if _is_text(ch) and ch != "\r")
+    lines = [line.rstrip() for line in kept.split("\n")]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines)
 
 
 def _is_text(ch: str) -> bool:

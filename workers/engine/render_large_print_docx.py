@@ -60,12 +60,17 @@ from .render_large_print import (
     table_fits,
     text_direction,
 )
-from .render_pandoc import pandoc_attr, rtl_directed
+from .render_pandoc import code_block, pandoc_attr, rtl_directed
 
 #: Seconds pandoc may take for one document (a 400-page source takes a few seconds).
 PANDOC_TIMEOUT = 300.0
 #: Word has Arial everywhere; LibreOffice maps it to the metrically equal Liberation Sans.
 DOCX_FONT = "Arial"
+#: A code listing's face: fixed-pitch, so its indentation lines up (LibreOffice maps Courier
+#: New to the metrically equal Liberation Mono).
+DOCX_MONO = "Courier New"
+#: pandoc's styles for a code block's paragraphs and its runs.
+_CODE_STYLES = (("Source Code", False), ("Verbatim Char", True))
 #: A4 less 20 mm margins each side: the widest a picture may be, in inches.
 _TEXT_WIDTH_IN = 170 / 25.4
 
@@ -152,6 +157,8 @@ class _AstBuilder:
             self.last_heading = level
             header = {"t": "Header", "c": [level, pandoc_attr(), _inlines(text)]}
             return [rtl_directed(text, header)]
+        if isinstance(block, Paragraph) and block.preformatted:
+            return code_block(block)
         if isinstance(block, Paragraph | Note | Link):
             text = clean_text(block.text)
             if isinstance(block, Note) and block.label and not text.startswith(block.label):
@@ -337,6 +344,12 @@ def reference_docx(point_size: int) -> bytes:
         size = body_pt * HEADING_SCALE.get(level, 1.1)
         _plain_font(style, size, bold=True)
         _paragraph_spacing(style, size, compact=False, before=True)
+    for name, character in _CODE_STYLES:
+        # A listing at the body size in a fixed-pitch face, its long lines wrapping.
+        style = _style(document, name, character=character)
+        _plain_font(style, body_pt, face=DOCX_MONO)
+        if not character:
+            _paragraph_spacing(style, body_pt, compact=False)
     title = _style(document, "Title")
     _plain_font(title, body_pt * 1.75, bold=True)
     _paragraph_spacing(title, body_pt * 1.75, compact=False)
@@ -364,10 +377,12 @@ def _style(document: Any, name: str, *, character: bool = False) -> Any:
         return style
 
 
-def _plain_font(style: Any, size: float, *, bold: bool | None = None) -> None:
+def _plain_font(
+    style: Any, size: float, *, bold: bool | None = None, face: str = DOCX_FONT
+) -> None:
     font = style.font
     font.size = Pt(size)
-    font.name = DOCX_FONT
+    font.name = face
     font.italic = False
     font.underline = False
     font.all_caps = False
@@ -383,8 +398,8 @@ def _plain_font(style: Any, size: float, *, bold: bool | None = None) -> None:
         _set(rpr, "w:bCs", {"w:val": "1" if bold else "0"})
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is not None:
-        fonts.set(qn("w:cs"), DOCX_FONT)
-        fonts.set(qn("w:eastAsia"), DOCX_FONT)
+        fonts.set(qn("w:cs"), face)
+        fonts.set(qn("w:eastAsia"), face)
 
 
 def _paragraph_spacing(

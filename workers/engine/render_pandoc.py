@@ -5,7 +5,8 @@ HTML page (:mod:`workers.engine.render_html`): headings with no skipped level (W
 "Heading N" styles, the EPUB's chapters and navigation), real nested lists keeping the
 printed numbering, real tables with header rows, row headers and spans, figures as images
 with the source's alt text (or caption) and captions, links with safe addresses, footnotes in
-place, right-to-left paragraphs marked ``dir=rtl``. pandoc is run through
+place, code listings as code blocks (their lines and indentation kept), right-to-left
+paragraphs marked ``dir=rtl``. pandoc is run through
 :mod:`workers.engine.external.pandoc` (timeout, stderr logged, RenderError on failure).
 
 >>> docx = render_pandoc(document, "docx", source=Path("report.pdf"))  # doctest: +SKIP
@@ -50,6 +51,7 @@ from .render_large_print import (
     clean_text,
     document_title,
     header_rows,
+    preformatted_text,
     text_direction,
 )
 
@@ -178,6 +180,8 @@ class _AstBuilder:
             level = self.headings.level(block.level, text)
             header = {"t": "Header", "c": [level, pandoc_attr(), self._inlines(text, block.links)]}
             return [rtl_directed(text, header)]
+        if isinstance(block, Paragraph) and block.preformatted:
+            return code_block(block)
         if isinstance(block, Paragraph):
             text = clean_text(block.text)
             return [rtl_directed(text, _para_of(self._inlines(text, block.links)))] if text else []
@@ -437,6 +441,14 @@ def _plain(text: str) -> Json:
 
 def _plain_of(inlines: list[Json]) -> Json:
     return {"t": "Plain", "c": inlines}
+
+
+def code_block(block: Paragraph) -> list[Json]:
+    """A code listing (a preformatted paragraph) as pandoc's CodeBlock: its lines and
+    indentation kept (Word's "Source Code" style, an EPUB's ``<pre><code>``, plain text's
+    indented block)."""
+    text = preformatted_text(block.text)
+    return [{"t": "CodeBlock", "c": [pandoc_attr(), text]}] if text else []
 
 
 def rtl_directed(text: str, block: Json) -> Json:

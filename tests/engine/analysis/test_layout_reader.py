@@ -610,7 +610,7 @@ def test_code_set_apart_from_its_comments_in_a_fixed_pitch_face_is_no_table(
 ) -> None:
     # A listing whose comments line up past a wide gap has columns like a table's; its
     # fixed-pitch face (every glyph equally wide) tells code or typescript from data. It is
-    # read line by line, each line whole.
+    # read line by line, each line whole: one listing (a preformatted paragraph).
     listing = [
         ("total := first + second", "add the values"),
         ("for index := range items {", "walk the items"),
@@ -624,9 +624,9 @@ def test_code_set_apart_from_its_comments_in_a_fixed_pitch_face_is_no_table(
     )
     doc = read_layout(path, max_pages=5)
     assert not any(isinstance(b, Table) for b in doc.blocks)
-    texts = [block_text(b) for b in doc.blocks]
-    for code, note in listing:
-        assert f"{code} // {note}" in texts
+    (code_block,) = [b for b in doc.blocks if isinstance(b, Paragraph) and b.preformatted]
+    lines = [" ".join(line.split()) for line in code_block.text.split("\n")]
+    assert lines == [f"{code} // {note}" for code, note in listing]
 
 
 def test_figures_in_a_fixed_pitch_face_are_still_a_table(html_pdf: HtmlPdf) -> None:

@@ -63,6 +63,9 @@ class Block:
     #: Set for a footnote at the foot of its page (see :mod:`.footnotes`): its mark ("1",
     #: "*"), matching a mark raised in the page's text.
     note: str | None = None
+    #: Set for a code listing (see :mod:`.listings`): the width of one character of its
+    #: fixed-pitch face, which its lines' indents are counted in; 0 for any other block.
+    pitch: float = 0.0
     x0: float = 0.0
     y0: float = 0.0
     x1: float = 0.0

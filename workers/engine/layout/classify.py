@@ -51,6 +51,7 @@ from .items_in_a_row import beside_on_its_line
 from .line_breaks import cell_text, line_joiner
 from .lines import SPACE_GAP, Fragment, comes_back, text_of, word_count
 from .list_labels import label_provs
+from .listings import listing_text
 from .numbered_heads import numbered_heading
 from .numbered_runs import numbered_runs, outvoted
 from .order import side_notes
@@ -257,6 +258,13 @@ def classify(
                 for r, u in links.get(block.page, [])
                 if boxes_overlap(r, block.bbox)
             ]
+            if block.pitch:
+                # A code listing (see .listings): its lines and indents kept, no list's
+                # items or heading whatever its lines open with.
+                stack = []
+                doc.blocks.append(Paragraph(listing_text(block), prov, page_links,
+                                            preformatted=True))
+                continue
             if block.note is not None:
                 # A footnote (see .footnotes): a note, however it opens. (A list going on
                 # past it, on the next page, is still the one list.)
@@ -1760,8 +1768,8 @@ def _numbered_subsections(doc: Document) -> None:
                 last = tuple(int(n) for n in match.group(1).split("."))
                 levels[last] = block.level
             continue
-        if last is None or not isinstance(block, Paragraph):
-            continue
+        if last is None or not isinstance(block, Paragraph) or block.preformatted:
+            continue  # (a listing's numbered lines are its own: no section's title)
         match = NUMBERED.match(block.text)
         if (
             match is None
@@ -1873,6 +1881,7 @@ def _title_line(block: object) -> Paragraph | None:
     # leave the answer open.)
     if (
         isinstance(block, Paragraph)
+        and not block.preformatted  # (a listing titles no section)
         and not block.text.rstrip().endswith((".", ":", ";", ",", "-"))
         and block.text.count(",") <= 1  # (a reference: "A. Curtis, “Now then,” BBC, 2014")
         and word_count(block.text) <= SUBSECTION_WORDS

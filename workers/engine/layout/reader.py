@@ -104,6 +104,7 @@ from .glyphs import (
 )
 from .image_groups import merge_images
 from .lines import FRAGMENT_GAP, Fragment, fragments, lines, word_count
+from .listings import listings_apart
 from .named_glyphs import NamedGlyphReading
 from .off_page import off_page_objects, off_page_text, take_off_page, visible_area
 from .operators import OperatorMap, map_operators
@@ -206,6 +207,7 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     to_pages = {page: [(box_to_display(box, frames[page]), to) for box, to in found]
                 for page, found in to_pages.items() if page < len(frames)}
     running_lines_apart(results)
+    listings_apart(results)
     text_blocks = [b for r in results for b in r.blocks if b.kind == "text"]
     hyphenation = Hyphenation([f.text for f in b.frags] for b in text_blocks)
     hyphenation.spaced_line_ends = draws_line_end_spaces(b.frags for b in text_blocks)

@@ -11,6 +11,7 @@ finishing the sentence.
 Then the two halves are one paragraph (:func:`paragraphs_run_on`): a screen reader announces
 a new paragraph and pauses at each break, and a reflowed large-print copy would start a new
 paragraph mid-sentence; the tagged PDF's one P element holds the marks of both pages.
+A code listing broken by a page break is one listing likewise, its lines kept.
 """
 
 from __future__ import annotations
@@ -72,6 +73,11 @@ def _goes_on(text: str) -> bool:
     return bool(start) and start[0].islower()
 
 
+#: The two halves of a listing broken by a page break start within this many points of one
+#: another (the same margin, on the next page).
+LISTING_EDGE = 36.0
+
+
 def asides_after_runover(blocks: list[Block]) -> list[Block]:
     """``blocks`` with the asides read between the halves of a paragraph broken by a page
     break moved to after its second half. The halves: the last paragraph of a page that
@@ -84,7 +90,8 @@ def asides_after_runover(blocks: list[Block]) -> list[Block]:
         first = out[k]
         span = _page_span(first)
         k += 1
-        if not isinstance(first, Paragraph) or span is None or not breaks_off(first.text):
+        if (not isinstance(first, Paragraph) or first.preformatted or span is None
+                or not breaks_off(first.text)):
             continue
         page = span[1]
         end = k
@@ -102,7 +109,8 @@ def asides_after_runover(blocks: list[Block]) -> list[Block]:
             continue
         second = out[end]
         at = _page_span(second)
-        if not isinstance(second, Paragraph) or at is None or at[0] != page + 1:
+        if (not isinstance(second, Paragraph) or second.preformatted or at is None
+                or at[0] != page + 1):
             continue
         if not _goes_on(second.text) or len(second.text.split()) < GOING_ON_WORDS:
             continue  # (a diagram's label at the top of the next page: no sentence)
@@ -119,6 +127,15 @@ def paragraphs_run_on(blocks: list[Block], hyphenation: Hyphenation | None) -> l
     for block in blocks:
         first = out[-1] if out else None
         if (isinstance(first, Paragraph) and isinstance(block, Paragraph)
+                and _listing_runs_on(first, block)):
+            # (One listing over a page break: its lines go on, none joined.)
+            out[-1] = replace(
+                first,
+                text=f"{first.text}\n{block.text}",
+                prov=[*first.prov, *block.prov],
+                links=[*first.links, *block.links],
+            )
+        elif (isinstance(first, Paragraph) and isinstance(block, Paragraph)
                 and first.lang == block.lang and _runs_on(first, block)):
             out[-1] = replace(
                 first,
@@ -131,7 +148,20 @@ def paragraphs_run_on(blocks: list[Block], hyphenation: Hyphenation | None) -> l
     return out
 
 
+def _listing_runs_on(first: Paragraph, second: Paragraph) -> bool:
+    """Whether two listings (preformatted paragraphs), one read right after the other, are
+    one listing broken by a page break: the first ends its page's text, the second starts
+    the next page's, at about the same left edge."""
+    if not (first.preformatted and second.preformatted and first.prov and second.prov):
+        return False
+    end, start = first.prov[-1], second.prov[0]
+    return (start.page == end.page + 1 and first.lang == second.lang
+            and abs(start.bbox.x0 - end.bbox.x0) <= LISTING_EDGE)
+
+
 def _runs_on(first: Paragraph, second: Paragraph) -> bool:
+    if first.preformatted or second.preformatted:
+        return False  # (a listing's lines are its own: no sentence runs on into them)
     if not first.prov or not second.prov or not breaks_off(first.text):
         return False
     if not _goes_on(second.text) or len(second.text.split()) < GOING_ON_WORDS:

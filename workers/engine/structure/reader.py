@@ -60,6 +60,7 @@ from ..layout.blocks import (
 from ..layout.catalog_facts import PageOfDestination
 from ..layout.glyphs import Glyph, Rect, read_page
 from ..layout.lines import Fragment, clean, fragments, text_of
+from ..layout.listings import code_text
 from ..layout.operators import OperatorMap, map_operators
 from ..layout.reader import read_layout
 from ..layout.rotation import Frame, frame_of, to_display_space, to_user_space
@@ -562,6 +563,9 @@ class _Reader:
             for kid in self.children(element):
                 out.extend(self.blocks(kid, page, depth + 1))
             return out
+        if role == "Code":
+            # Code at block level (not inside a P): a listing, its lines and indents kept.
+            return self._code(self.collect(element, page))
         # P, Caption, TOCI, BlockQuote, Formula, inline elements at block level, unknown roles.
         return self._paragraph(self.collect(element, page))
 
@@ -639,6 +643,21 @@ class _Reader:
     def _paragraph(self, content: _Content) -> list[Block]:
         text = self.text(content)
         return [Paragraph(text, self.prov(content), content.links)] if text else []
+
+    def _code(self, content: _Content) -> list[Block]:
+        """A ``Code`` element's text as a preformatted paragraph (see :func:`code_text`),
+        page by page; its /ActualText, where it has one, as the author gave it."""
+        runs: dict[int, list[Glyph]] = {}
+        for page, g in content.glyphs:
+            runs.setdefault(page, []).append(g)
+        text = "\n".join(
+            code_text(fragments(marks_on_their_letters(run))) for run in runs.values()
+        ).strip("\n")
+        if not text.strip():
+            return []
+        for link in content.links:
+            link.text = link.text or text
+        return [Paragraph(text, self.prov(content), content.links, preformatted=True)]
 
     def collect(self, element: pikepdf.Object, page: int) -> _Content:
         content = _Content()

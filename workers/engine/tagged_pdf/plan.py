@@ -129,6 +129,10 @@ def _nodes(block: Block) -> list[Node]:
 def _nodes_of_kind(block: Block) -> list[Node]:
     if isinstance(block, Heading):
         return [_leaf(f"H{min(max(block.level, 1), 6)}", block, block.text)]
+    if isinstance(block, Paragraph) and block.preformatted:
+        # A code listing: ``Code`` (a standard type, PDF 32000-1 14.8.4.4), which PDF/UA-1
+        # lets stand at block level; assistive technology reads it as code.
+        return [_leaf("Code", block, block.text)]
     if isinstance(block, Paragraph | Link):
         return [_leaf("P", block, block.text)]
     if isinstance(block, Note):

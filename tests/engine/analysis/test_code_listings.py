@@ -1,0 +1,212 @@
+"""Code listings (lines in a fixed-pitch face set apart from the running text) are read as
+preformatted paragraphs (:mod:`workers.engine.layout.listings`): their lines kept, each
+line's indent spelled in spaces. Inline code inside a paragraph, a typewritten page and
+a justified paragraph in a typewriter face stay prose. Small PDFs drawn here: Helvetica
+(``/F1``) for the prose, Courier (``/F2``) for the code."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pikepdf
+
+from workers.engine.document import Document, Paragraph
+from workers.engine.layout.reader import read_layout
+
+_LISTING = [
+    "def area(shape):",
+    "    if shape.kind == 'circle':",
+    "        return 3.14 * shape.r ** 2",
+    "    return shape.w * shape.h",
+]
+_PROSE = [
+    "The function below works out the area of a shape, whatever kind of shape",
+    "it is given, and returns it to the caller as a number of square units.",
+]
+_AFTER = [
+    "Each branch returns at once, so the last line is only reached for shapes",
+    "that are not circles, as the reader can check by running the example.",
+]
+
+
+def _escaped(text: str) -> bytes:
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode()
+
+
+def _pdf(path: Path, operators: Sequence[bytes], *, body_font: str = "/Helvetica") -> Path:
+    """A page drawing ``operators``: ``/F1`` is ``body_font``, ``/F2`` Courier."""
+    return _pages_pdf(path, [operators], body_font=body_font)
+
+
+def _pages_pdf(path: Path, pages: Sequence[Sequence[bytes]], *,
+               body_font: str = "/Helvetica") -> Path:
+    """A page for each list of operators, with ``/F1`` ``body_font`` and ``/F2`` Courier."""
+    pdf = pikepdf.new()
+
+    def font(base: str) -> pikepdf.Object:
+        return pdf.make_indirect(pikepdf.Dictionary(
+            Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name(base),
+            Encoding=pikepdf.Name.WinAnsiEncoding,
+        ))
+
+    fonts = pikepdf.Dictionary(F1=font(body_font), F2=font("/Courier"))
+    for operators in pages:
+        pdf.add_blank_page(page_size=(595, 842))
+        page = pdf.pages[-1]
+        page.obj.Resources = pikepdf.Dictionary(Font=fonts)
+        page.obj.Contents = pdf.make_stream(b"\n".join(operators))
+    pdf.save(path)
+    return path
+
+
+def _lines(font: bytes, lines: Sequence[str], top: float, *, pitch: float = 6.0,
+           step: float = 12.0) -> list[bytes]:
+    """Each line drawn by its own text object; a line's leading spaces become its start
+    (``pitch`` points each), as a listing's generator sets them."""
+    out = []
+    for k, line in enumerate(lines):
+        indent = len(line) - len(line.lstrip(" "))
+        out.append(b"BT /%s 10 Tf %.2f %.2f Td (%s) Tj ET" % (
+            font, 72 + indent * pitch, top - k * step, _escaped(line.lstrip(" "))))
+    return out
+
+
+def _page(tmp_path: Path, listing: Sequence[str] = _LISTING) -> Document:
+    ops = [
+        *_lines(b"F1", _PROSE, 720),
+        *_lines(b"F2", listing, 690),
+        *_lines(b"F1", _AFTER, 690 - 12 * len(listing) - 18),
+    ]
+    return read_layout(_pdf(tmp_path / "code.pdf", ops), max_pages=1)
+
+
+def _preformatted(doc: Document) -> list[Paragraph]:
+    return [b for b in doc.blocks if isinstance(b, Paragraph) and b.preformatted]
+
+
+def test_courier_block_between_paragraphs_is_preformatted(tmp_path: Path) -> None:
+    doc = _page(tmp_path)
+    (code,) = _preformatted(doc)
+    assert code.text == "\n".join(_LISTING)
+    # The prose around it stays prose, whole.
+    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph) and not b.preformatted]
+    assert texts == [" ".join(_PROSE), " ".join(_AFTER)]
+
+
+def test_blank_line_inside_a_listing_is_kept(tmp_path: Path) -> None:
+    listing = [*_LISTING[:2], "", *_LISTING[2:]]
+    (code,) = _preformatted(_page(tmp_path, listing))
+    assert code.text == "\n".join(listing).replace("\n\n", "\n\n")
+    assert code.text.split("\n")[2] == ""
+
+
+def test_listing_lines_read_in_any_order_are_put_top_down(tmp_path: Path) -> None:
+    # The closing line drawn right after the opening one, before the lines between.
+    ops = [
+        *_lines(b"F1", _PROSE, 720),
+        *_lines(b"F2", _LISTING[:1], 690),
+        *_lines(b"F2", ["}"], 690 - 12 * len(_LISTING)),
+        *_lines(b"F2", _LISTING[1:], 678),
+        *_lines(b"F1", _AFTER, 690 - 12 * len(_LISTING) - 30),
+    ]
+    doc = read_layout(_pdf(tmp_path / "order.pdf", ops), max_pages=1)
+    (code,) = _preformatted(doc)
+    assert code.text == "\n".join([*_LISTING, "}"])
+
+
+def test_inline_code_in_a_paragraph_stays_prose(tmp_path: Path) -> None:
+    # A word in Courier inside each line of a paragraph.
+    ops = []
+    for k, (before, code, after) in enumerate([
+        ("Call the function ", "area(shape)", " to work out the area of any shape that"),
+        ("the caller gives it; the ", "kind", " field of the shape tells which of the"),
+        ("branches is taken, and ", "None", " is never returned, whatever the shape."),
+    ]):
+        ops.append(b"BT /F1 10 Tf 72 %d Td (%s) Tj /F2 10 Tf (%s) Tj /F1 10 Tf (%s) Tj ET" % (
+            700 - 12 * k, _escaped(before), _escaped(code), _escaped(after)))
+    doc = read_layout(_pdf(tmp_path / "inline.pdf", ops), max_pages=1)
+    assert not _preformatted(doc)
+
+
+def test_typewritten_page_is_no_listing(tmp_path: Path) -> None:
+    # Every line in Courier: the running text itself is set in the fixed-pitch face.
+    lines = [
+        "The witness was asked where she had been on the night",
+        "of the fourth, and she said that she had stayed at home",
+        "with her sister, who had been ill for some days.",
+        "    Q.  Did anyone else see you there that night?",
+        "    A.  The neighbour came by at about nine o'clock.",
+    ]
+    ops = _lines(b"F2", lines, 700)
+    doc = read_layout(_pdf(tmp_path / "typed.pdf", ops, body_font="/Courier"), max_pages=1)
+    assert not _preformatted(doc)
+
+
+def test_two_courier_lines_are_no_listing(tmp_path: Path) -> None:
+    doc = _page(tmp_path, _LISTING[:2])
+    assert not _preformatted(doc)
+
+
+def test_justified_typewriter_paragraph_is_no_listing(tmp_path: Path) -> None:
+    # Words in Courier spread by stretched word spaces (Tw) to a justified edge.
+    words = [
+        "alpha-one, beta-two, gamma-three, delta-four,",
+        "epsilon-five, zeta-six, eta-seven, theta-eight,",
+        "iota-nine, kappa-ten, lambda-eleven, mu-twelve.",
+    ]
+    ops = [*_lines(b"F1", _PROSE, 720)]
+    for k, line in enumerate(words):
+        stretch = (300 - 6 * len(line)) / max(line.count(" "), 1)
+        ops.append(b"BT /F2 10 Tf %.2f Tw 72 %d Td (%s) Tj ET" % (
+            stretch, 690 - 12 * k, _escaped(line)))
+    ops += _lines(b"F1", _AFTER, 640)
+    doc = read_layout(_pdf(tmp_path / "justified.pdf", ops), max_pages=1)
+    assert not _preformatted(doc)
+
+
+def test_preformatted_paragraph_round_trips_through_json(tmp_path: Path) -> None:
+    doc = _page(tmp_path)
+    again = Document.from_json(doc.to_json())
+    assert again == doc
+    assert _preformatted(again)[0].text == "\n".join(_LISTING)
+
+
+def test_centred_typewriter_lines_are_no_listing(tmp_path: Path) -> None:
+    # A title page's addresses in Courier, centred under the authors' names.
+    lines = ["{ada, alan, grace}@example.org", "kurt@math.example.edu", "emmy@example.de"]
+    ops = [*_lines(b"F1", _PROSE, 720)]
+    for k, line in enumerate(lines):
+        ops.append(b"BT /F2 10 Tf %.2f %d Td (%s) Tj ET" % (
+            297.5 - 3 * len(line), 690 - 12 * k, _escaped(line)))
+    ops += _lines(b"F1", _AFTER, 640)
+    doc = read_layout(_pdf(tmp_path / "centred.pdf", ops), max_pages=1)
+    assert not _preformatted(doc)
+
+
+def test_listing_broken_by_a_page_break_is_one_listing(tmp_path: Path) -> None:
+    listing = [*_LISTING, "", "def perimeter(shape):", "    return 2 * (shape.w + shape.h)",
+               "    # (circles are left out)"]
+    first = [*_lines(b"F1", _PROSE * 12, 780), *_lines(b"F2", listing[:4], 780 - 12 * 24 - 18)]
+    second = [*_lines(b"F2", listing[5:], 780), *_lines(b"F1", _AFTER, 780 - 12 * 3 - 18)]
+    doc = read_layout(_pages_pdf(tmp_path / "two.pdf", [first, second]), max_pages=2)
+    (code,) = _preformatted(doc)
+    assert code.text == "\n".join(listing[:4] + listing[5:])
+    assert [p.page for p in code.prov] == [0, 1]
+
+
+def test_numbered_listing_lines_title_no_section(tmp_path: Path) -> None:
+    # Under the numbered heading "2 Results", a listing whose lines are numbered 2.1, 2.2 …
+    # stays a listing: it is no subsection's title.
+    listing = ["2.1 load r1, [sp]", "2.2 add r1, r2", "2.3 store r1, [sp]"]
+    ops = [
+        b"BT /F1 16 Tf 72 760 Td (1 Setup) Tj ET",
+        *_lines(b"F1", _PROSE, 736),
+        b"BT /F1 16 Tf 72 700 Td (2 Results) Tj ET",
+        *_lines(b"F1", _PROSE, 676),
+        *_lines(b"F2", listing, 646),
+        *_lines(b"F1", _AFTER, 646 - 12 * len(listing) - 18),
+    ]
+    doc = read_layout(_pdf(tmp_path / "numbered.pdf", ops), max_pages=1)
+    (code,) = _preformatted(doc)
+    assert code.text == "\n".join(listing)
