@@ -1393,6 +1393,7 @@ def reading_order(
                 or _apart_in_regions(*vertical, regions)
                 or (horizontal is not None and _runs_past_rows(vertical, horizontal))
                 or _contents_columns(*vertical)
+                or _programs_side_by_side(*vertical)
             )
             and (found_apart or not _one_row_beside(*vertical) or _contents_columns(*vertical))
             and not _against_sections(vertical, sections, blocks)
@@ -1403,6 +1404,10 @@ def reading_order(
             rest = [b for b in blocks if b not in title]
             return title + order(rest)
         left, right = vertical
+        if _programs_side_by_side(left, right):
+            # Each read down, line by line: their first lines open on one row (no row across
+            # the columns), and an indented body is no column of its own beside its braces.
+            return _by_rows(left) + _by_rows(right)
         top, middle, bottom = _rows_across(blocks, left, right)
         if top or bottom:
             return top + order(middle) + bottom
@@ -2321,6 +2326,34 @@ def _contents_columns(left: list[Block], right: list[Block]) -> bool:
             return False
         pages.append(found)
     return pages[0][-1] <= pages[1][0]
+
+
+def _programs_side_by_side(left: list[Block], right: list[Block]) -> bool:
+    """Blocks side by side on the same rows that are nonetheless columns: two pieces of
+    program code set beside each other (a slide's type declarations beside its ``main``),
+    in whatever face. Each side opens a brace at the end of a line and closes it on a later
+    line of its own, every brace it opens closed: the lines of one program, read down, not
+    across into the other's."""
+    return _program_lines(left) and _program_lines(right)
+
+
+def _program_lines(side: list[Block]) -> bool:
+    """The blocks, read down, are lines of program code: some line ends by opening a brace
+    ("func main() {"), and the lines that close one ("}") close them all, none before it is
+    opened."""
+    if not any(b.text.rstrip().endswith("{") for b in side):
+        return False  # (the cheap test first: asked at every column cut of rows)
+    depth = 0
+    for block in sorted(side, key=lambda b: -b.y1):
+        for line in block.text.splitlines() or [""]:
+            text = line.strip()
+            if text.startswith("}"):
+                depth -= 1
+                if depth < 0:
+                    return False
+            if text.endswith("{"):
+                depth += 1
+    return depth == 0
 
 
 def _entry_page(block: Block) -> int | None:
