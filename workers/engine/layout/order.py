@@ -222,7 +222,38 @@ def panels_last(
     body_size = statistics.median(b.size for b in outside)
     if statistics.median(b.size for b in boxed) > 1.1 * body_size:
         return blocks  # a title or heading set on a band: where it stands is its place
-    return [b for b in blocks if id(b) not in inside] + [b for b in blocks if id(b) in inside]
+    rest = [b for b in blocks if id(b) not in inside]
+    foot = _foot_lines(rest, min(b.y0 for b in inside.values()), content)
+    return rest[:len(rest) - foot] + [b for b in blocks if id(b) in inside] + rest[
+        len(rest) - foot:
+    ]
+
+
+#: A page's foot lines (its footer: a copyright line, an author's name) stand within this
+#: share of the page from its foot.
+FOOT_LINES_BAND = 0.1
+
+
+def _foot_lines(rest: list[Block], panels_foot: float, content: PageContent) -> int:
+    """How many of the last blocks of ``rest`` (the page's text outside its panels, in
+    reading order) are its foot lines: one line each, under every panel (whose lowest edge
+    is ``panels_foot``), in the page's foot band, and set apart by a line's height at least
+    from all else on the page above them (a caption stands right under its picture). The
+    panels are read after the running text, not after the page's footer (a one-page
+    sheet's, which no other page repeats as furniture): that ends the page, as it does where
+    it stands."""
+    band = content.y0 + FOOT_LINES_BAND * content.height
+    count = 0
+    for block in reversed(rest):
+        if block.kind != "text" or block.y1 > min(panels_foot, band) or _on_lines(block):
+            break
+        count += 1
+    if not count or count == len(rest):
+        return 0
+    feet = rest[len(rest) - count:]
+    line = max(b.y1 - b.y0 for b in feet)
+    above = min(b.y0 for b in rest[:len(rest) - count])
+    return count if max(b.y1 for b in feet) + line <= min(above, panels_foot) else 0
 
 
 def _on_lines(block: Block) -> bool:
