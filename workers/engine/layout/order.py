@@ -1415,6 +1415,8 @@ def reading_order(
         # spans several rows): each is read with its row, not as a column after them all.
         pieces, other = ends
         return _with_row_ends(order(other), pieces)
+    # (Asked last of blocks on the same rows, and only then: see _programs_side_by_side.)
+    programs = False
     if vertical is not None and (
         horizontal is None
         or (
@@ -1424,7 +1426,7 @@ def reading_order(
                 or _apart_in_regions(*vertical, regions)
                 or (horizontal is not None and _runs_past_rows(vertical, horizontal))
                 or _contents_columns(*vertical)
-                or _programs_side_by_side(*vertical)
+                or (programs := _programs_side_by_side(*vertical))
             )
             and (found_apart or not _one_row_beside(*vertical) or _contents_columns(*vertical))
             and not _against_sections(vertical, sections, blocks)
@@ -1435,7 +1437,7 @@ def reading_order(
             rest = [b for b in blocks if b not in title]
             return title + order(rest)
         left, right = vertical
-        if _programs_side_by_side(left, right):
+        if programs:
             # Each read down, line by line: their first lines open on one row (no row across
             # the columns), and an indented body is no column of its own beside its braces.
             return _by_rows(left) + _by_rows(right)
@@ -2372,8 +2374,10 @@ def _program_lines(side: list[Block]) -> bool:
     """The blocks, read down, are lines of program code: some line ends by opening a brace
     ("func main() {"), and the lines that close one ("}") close them all, none before it is
     opened."""
-    if not any(b.text.rstrip().endswith("{") for b in side):
-        return False  # (the cheap test first: asked at every column cut of rows)
+    if not any(f.text.rstrip().endswith("{") for b in side for f in b.frags):
+        # (The cheap test first, of the pieces as set, none of the blocks' text joined: asked
+        # at every column cut of rows.)
+        return False
     depth = 0
     for block in sorted(side, key=lambda b: -b.y1):
         for line in block.text.splitlines() or [""]:
