@@ -61,3 +61,12 @@ def test_boxes_a_gutter_apart_are_still_asides(tmp_path: Path) -> None:
     # The same boxes set apart (no side shared): panels, read after the running text.
     words = _words(text_page_pdf(tmp_path / "row.pdf", _page(6.0)))
     assert words.index("Additional") < words.index("Army")
+
+
+def test_panels_are_read_before_the_page_footer_under_them(tmp_path: Path) -> None:
+    # A one-page sheet's footer (no other page repeats it as furniture): the panels are
+    # read after the running text, but the footer still ends the page, as it stands.
+    ops = _page(6.0) + [show(40, 30, "Prepared by the review office"), show(480, 30, "2024")]
+    words = _words(text_page_pdf(tmp_path / "footer.pdf", ops))
+    assert words.index("Additional") < words.index("Army") < words.index("Air")
+    assert words.index("Air") < words.index("Prepared") < words.index("2024")

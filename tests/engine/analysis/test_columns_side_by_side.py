@@ -124,3 +124,27 @@ def test_columns_of_entries_parted_by_rules_down_are_read_column_by_column(
     texts = [block_text(b) for b in doc.blocks if isinstance(b, Paragraph)]
     assert texts[:4] == ["GOVERNOR", "KASHKARI 247", "BROWN 69", "CONTROLLER"]
     assert texts.index("MORRIS 136") < texts.index("SHERIFF")
+
+
+_TYPES = [
+    (40, "type Abser interface {"), (67, "Abs() float64"), (40, "}"),
+    (40, "type Vertex struct {"), (67, "X, Y float64"), (40, "}"),
+    (40, "func (v *Vertex) Abs() float64 {"), (67, "return math.Sqrt(v.X*v.X + v.Y*v.Y)"),
+    (40, "}"),
+]
+_MAIN = [
+    (420, "func main() {"), (447, "var a Abser"), (447, "v := Vertex{3, 4}"),
+    (447, "a = &v // a *Vertex implements Abser"), (447, "fmt.Println(a.Abs())"), (420, "}"),
+]
+
+
+def test_two_programs_side_by_side_are_read_each_down(tmp_path: Path) -> None:
+    # A slide's code in a proportional face: type declarations on the left, main on the
+    # right, their lines on one grid with the slide's wide leading. Read across, each row
+    # would mix the two programs ("type Abser interface { func main() {"); each is read
+    # down, line by line, the left one first.
+    ops = [_show(x, 436 - 32 * k, text) for k, (x, text) in enumerate(_TYPES)]
+    ops += [_show(x, 436 - 32 * k, text) for k, (x, text) in enumerate(_MAIN)]
+    doc = _read(tmp_path, ops)
+    read = [line for b in doc.blocks for line in block_text(b).split("\n")]
+    assert " ".join(read).split() == " ".join(t for _, t in _TYPES + _MAIN).split()

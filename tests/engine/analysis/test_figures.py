@@ -90,6 +90,24 @@ def test_a_caption_above_the_picture_after_its_labels_is_found(tmp_path: Path) -
     assert figure.caption == "Abbildung 2: Zwei Messreihen"
 
 
+def test_pictures_side_by_side_each_take_the_caption_under_them(tmp_path: Path) -> None:
+    """The right picture's caption starts a little left of it, reaching under the end of the
+    left picture, and is set two points higher than the left one's: nearer to the left
+    picture than its own caption, but standing under the right one. Each picture is said
+    with its own caption."""
+    left = Picture("photo", 72, 220, 228, 160)
+    right = Picture("chart", 320, 220, 220, 160)
+    lines = body_lines(760)[:6] + [
+        (72.0, 200.0, "Figure 7: Self-locking nuts."),
+        (290.0, 202.0, "Figure 8: A stainless steel nut and its case."),
+    ]
+    doc = read_layout(make_pdf(tmp_path / "row.pdf", [([left, right], lines)]), max_pages=5)
+    assert [(f.prov[0].bbox.x0, f.caption) for f in figures(doc)] == [
+        (72, "Figure 7: Self-locking nuts."),
+        (320, "Figure 8: A stainless steel nut and its case."),
+    ]
+
+
 def test_a_captioned_flat_image_is_still_a_figure(tmp_path: Path) -> None:
     """The author's caption says it is a figure, however plain it looks."""
     swatch = Picture("flat", 150, 300, 200, 150)

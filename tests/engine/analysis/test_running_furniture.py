@@ -112,3 +112,36 @@ def test_numbered_sections_opening_pages_are_no_running_header(tmp_path: Path) -
     assert furniture == ["1", "2", "3", "4"] + ["HYPERBOLIC GEOMETRY"] * 4
     read = " ".join(b.text for b in doc.blocks)
     assert all(f"SECTION. {n}." in read for n in range(1, 9))
+
+
+_ROMAN_FOLIOS = [b"i", b"ii", b"iii", b"iv", b"v", b"vi"]
+
+
+def _front_matter_page_ops(number: int) -> list[bytes]:
+    """A report's page with a footer line: its title on the left and, level with it on the
+    right, the page's number, in Roman numerals on the front matter's first three pages and
+    in figures after them; the front matter sets its footer a little higher."""
+    front = number <= 3
+    folio = _ROMAN_FOLIOS[number - 1] if front else b"%d" % (number - 3)
+    y = 44 if front else 34
+    ops = [
+        b"BT /F1 9 Tf 72 %d Td (GeoBase Data Model) Tj ET" % y,
+        b"BT /F1 9 Tf 520 %d Td (" % y + folio + b") Tj ET",
+    ]
+    ops += [b"BT /F1 11 Tf 72 %d Td " % y + _LINE + b" ET" for y in range(760, 400, -15)]
+    return ops
+
+
+def test_page_numbers_in_roman_numerals_are_running_footers_like_the_figures(
+    tmp_path: Path,
+) -> None:
+    # The footer's title stands level with the folio, so no folio stands alone; the folios
+    # in figures repeat as one number at one place, and so do the Roman ones ("iii") at
+    # theirs: numbers, not words of the body read after each page's text. (Their row is on
+    # too few pages to make all it holds running text.)
+    path = _lecture_notes(tmp_path / "report.pdf", 6, _front_matter_page_ops)
+    doc = read_layout(path, max_pages=10)
+    furniture = sorted(a.text for a in doc.artifacts)
+    assert furniture == ["1", "2", "3"] + ["GeoBase Data Model"] * 6 + ["i", "ii", "iii"]
+    words = " ".join(b.text for b in doc.blocks if isinstance(b, Paragraph)).split()
+    assert not {"i", "ii", "iii"} & set(words)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workers.engine.document import BBox, Paragraph, Prov, block_text
+from workers.engine.document import BBox, Figure, Paragraph, Prov, block_text
 from workers.engine.layout.reader import read_layout
 from workers.engine.layout.runover import asides_after_runover, paragraphs_run_on
 
@@ -123,3 +123,24 @@ def test_what_does_not_go_on_stays_apart() -> None:
     top_right = para("june while the river was in flood and more.", 0, 300, 600, 520, 760)
     column = para("the bridge was closed for three weeks of the summer in", 0, 72, 60, 292, 300)
     assert len(paragraphs_run_on([column, top_right], None)) == 1
+
+
+def test_a_picture_under_a_paragraph_broken_by_the_column_is_read_after_it_ends() -> None:
+    # The left column's paragraph breaks off mid-sentence above a picture (its labels and
+    # caption under it, as wide as they reach) and goes on at the head of the right
+    # column: the sentence is read whole, the picture after it.
+    broken = para("spring styles in various sizes. The wing type that is", 0, 72, 254, 309, 278)
+    picture = Figure(caption="Figure 7-26. Self-locking nuts.", prov=[
+        Prov(0, BBox(71, 88, 310, 239))])
+    label = para("Boots aircraft nut", 0, 102, 177, 160, 186)
+    caption = para("Figure 7-26. Self-locking nuts.", 0, 72, 61, 182, 72)
+    going_on = para("the most common ranges in size for No. 6 up", 0, 321, 417, 558, 730)
+    blocks = [broken, picture, label, caption, going_on]
+    assert asides_after_runover(blocks) == [broken, going_on, picture, label, caption]
+    (joined, *rest) = paragraphs_run_on(asides_after_runover(blocks), None)
+    assert joined.text.endswith("The wing type that is the most common ranges in size for No. 6 up")
+    assert rest == [picture, label, caption]
+    # Text under the paragraph, as wide, not on the picture: the running text goes on there.
+    under = para("Another paragraph of the column that is set here.", 0, 72, 20, 309, 50)
+    assert asides_after_runover([broken, picture, under, going_on]) == [
+        broken, picture, under, going_on]

@@ -119,8 +119,19 @@ _DATED = re.compile(rf"(?:^|\s){_DATE}$", re.IGNORECASE)
 
 
 def norm_running(text: str) -> str:
-    """Running text's key: its words in lower case, its numbers one ("Page 2 of 4")."""
-    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+    """Running text's key: its words in lower case, its numbers one ("Page 2 of 4"). A page
+    number in Roman numerals ("iv", "Page xii") is a number too: a report's front matter
+    numbers its pages so, at the place its body's folios take."""
+    key = re.sub(r"\d+", "#", " ".join(text.lower().split()))
+    folio = _PAGE_NUMBER.match(key)
+    if folio and _ROMAN_FOLIO.fullmatch(folio.group(1)):
+        return f"{key[:folio.start(1)]}#{key[folio.end(1):]}"
+    return key
+
+
+#: A page's number in Roman numerals, in lower case: i to lxxxix (front matter runs no
+#: longer; "mix" or "dim", read as numerals, are far past it, or no numeral at all).
+_ROMAN_FOLIO = re.compile(r"l?x{0,3}(?:ix|iv|v?i{0,3})")
 
 
 _norm = norm_running

@@ -424,15 +424,20 @@ def caption_of(
     block). ``join`` reads its lines as one (as a paragraph's are, a word broken at a line
     end joined: :mod:`.line_breaks`)."""
     x0, y0, x1, y1 = box
-    best: tuple[float, str] | None = None
+    best: tuple[tuple[bool, float], str] | None = None
     for lines in blocks:
         for k, line in enumerate(lines):
-            first = caption_text(line.text) if _across(lines, k, x0, x1) else None
-            if first is None:
+            right = _across(lines, k, x0, x1)
+            first = caption_text(line.text) if right is not None else None
+            if first is None or right is None:
                 continue
             height = max(line.y1 - line.y0, 1.0)
             gap = y0 - line.y1 if (line.y0 + line.y1) / 2 < (y0 + y1) / 2 else line.y0 - y1
-            if -height <= gap < CAPTION_GAP * page_height and (best is None or gap < best[0]):
+            # A caption whose middle stands under (or over) the figure comes before a nearer
+            # one that only reaches in from beside it: the caption of the next picture in a
+            # row, set a point or two higher, starting where this one's frame ends.
+            rank = (not x0 <= (line.x0 + right) / 2 <= x1, gap)
+            if -height <= gap < CAPTION_GAP * page_height and (best is None or rank < best[0]):
                 # (A line of the caption's own, a short last one ending left of a narrow
                 # figure, starts where the caption does.)
                 end = next(
@@ -441,16 +446,17 @@ def caption_of(
                      and abs(lines[j].x0 - line.x0) > height),
                     len(lines),
                 )
-                best = (gap, join([first, *(other.text for other in lines[k + 1:end])]))
+                best = (rank, join([first, *(other.text for other in lines[k + 1:end])]))
             break
     return best[1] if best else None
 
 
 
-def _across(lines: Sequence[TextLine], k: int, x0: float, x1: float) -> bool:
-    """The line at ``k``, with the pieces following it on its line, overlaps ``x0``–``x1``
-    across: a caption's label ("Figure 2.") may stand left of a figure whose scale values lie
-    beside its plots, its words running on over it."""
+def _across(lines: Sequence[TextLine], k: int, x0: float, x1: float) -> float | None:
+    """Where the line at ``k``, with the pieces following it on its line, ends on the right,
+    if it overlaps ``x0``–``x1`` across (None if not): a caption's label ("Figure 2.") may
+    stand left of a figure whose scale values lie beside its plots, its words running on over
+    it."""
     line = lines[k]
     right = line.x1
     # (Asked of every line of a page: walked by index rather than copying the lines after
@@ -461,7 +467,7 @@ def _across(lines: Sequence[TextLine], k: int, x0: float, x1: float) -> bool:
             break
         other_x1 = other.x1
         right = other_x1 if other_x1 > right else right
-    return right > x0 and line.x0 < x1
+    return right if right > x0 and line.x0 < x1 else None
 
 
 # A caption without a keyword: the author's own line under a picture, set apart from the body

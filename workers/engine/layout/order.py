@@ -222,7 +222,38 @@ def panels_last(
     body_size = statistics.median(b.size for b in outside)
     if statistics.median(b.size for b in boxed) > 1.1 * body_size:
         return blocks  # a title or heading set on a band: where it stands is its place
-    return [b for b in blocks if id(b) not in inside] + [b for b in blocks if id(b) in inside]
+    rest = [b for b in blocks if id(b) not in inside]
+    foot = _foot_lines(rest, min(b.y0 for b in inside.values()), content)
+    return rest[:len(rest) - foot] + [b for b in blocks if id(b) in inside] + rest[
+        len(rest) - foot:
+    ]
+
+
+#: A page's foot lines (its footer: a copyright line, an author's name) stand within this
+#: share of the page from its foot.
+FOOT_LINES_BAND = 0.1
+
+
+def _foot_lines(rest: list[Block], panels_foot: float, content: PageContent) -> int:
+    """How many of the last blocks of ``rest`` (the page's text outside its panels, in
+    reading order) are its foot lines: one line each, under every panel (whose lowest edge
+    is ``panels_foot``), in the page's foot band, and set apart by a line's height at least
+    from all else on the page above them (a caption stands right under its picture). The
+    panels are read after the running text, not after the page's footer (a one-page
+    sheet's, which no other page repeats as furniture): that ends the page, as it does where
+    it stands."""
+    band = content.y0 + FOOT_LINES_BAND * content.height
+    count = 0
+    for block in reversed(rest):
+        if block.kind != "text" or block.y1 > min(panels_foot, band) or _on_lines(block):
+            break
+        count += 1
+    if not count or count == len(rest):
+        return 0
+    feet = rest[len(rest) - count:]
+    line = max(b.y1 - b.y0 for b in feet)
+    above = min(b.y0 for b in rest[:len(rest) - count])
+    return count if max(b.y1 for b in feet) + line <= min(above, panels_foot) else 0
 
 
 def _on_lines(block: Block) -> bool:
@@ -1384,6 +1415,8 @@ def reading_order(
         # spans several rows): each is read with its row, not as a column after them all.
         pieces, other = ends
         return _with_row_ends(order(other), pieces)
+    # (Asked last of blocks on the same rows, and only then: see _programs_side_by_side.)
+    programs = False
     if vertical is not None and (
         horizontal is None
         or (
@@ -1393,6 +1426,7 @@ def reading_order(
                 or _apart_in_regions(*vertical, regions)
                 or (horizontal is not None and _runs_past_rows(vertical, horizontal))
                 or _contents_columns(*vertical)
+                or (programs := _programs_side_by_side(*vertical))
             )
             and (found_apart or not _one_row_beside(*vertical) or _contents_columns(*vertical))
             and not _against_sections(vertical, sections, blocks)
@@ -1403,6 +1437,10 @@ def reading_order(
             rest = [b for b in blocks if b not in title]
             return title + order(rest)
         left, right = vertical
+        if programs:
+            # Each read down, line by line: their first lines open on one row (no row across
+            # the columns), and an indented body is no column of its own beside its braces.
+            return _by_rows(left) + _by_rows(right)
         top, middle, bottom = _rows_across(blocks, left, right)
         if top or bottom:
             return top + order(middle) + bottom
@@ -2321,6 +2359,36 @@ def _contents_columns(left: list[Block], right: list[Block]) -> bool:
             return False
         pages.append(found)
     return pages[0][-1] <= pages[1][0]
+
+
+def _programs_side_by_side(left: list[Block], right: list[Block]) -> bool:
+    """Blocks side by side on the same rows that are nonetheless columns: two pieces of
+    program code set beside each other (a slide's type declarations beside its ``main``),
+    in whatever face. Each side opens a brace at the end of a line and closes it on a later
+    line of its own, every brace it opens closed: the lines of one program, read down, not
+    across into the other's."""
+    return _program_lines(left) and _program_lines(right)
+
+
+def _program_lines(side: list[Block]) -> bool:
+    """The blocks, read down, are lines of program code: some line ends by opening a brace
+    ("func main() {"), and the lines that close one ("}") close them all, none before it is
+    opened."""
+    if not any(f.text.rstrip().endswith("{") for b in side for f in b.frags):
+        # (The cheap test first, of the pieces as set, none of the blocks' text joined: asked
+        # at every column cut of rows.)
+        return False
+    depth = 0
+    for block in sorted(side, key=lambda b: -b.y1):
+        for line in block.text.splitlines() or [""]:
+            text = line.strip()
+            if text.startswith("}"):
+                depth -= 1
+                if depth < 0:
+                    return False
+            if text.endswith("{"):
+                depth += 1
+    return depth == 0
 
 
 def _entry_page(block: Block) -> int | None:

@@ -80,10 +80,12 @@ LISTING_EDGE = 36.0
 
 def asides_after_runover(blocks: list[Block]) -> list[Block]:
     """``blocks`` with the asides read between the halves of a paragraph broken by a page
-    break moved to after its second half. The halves: the last paragraph of a page that
-    breaks off mid-sentence, and the first block of the next page, a paragraph going on with
-    a small letter; between them only pictures, notes, tables and paragraphs of that page
-    (no heading, no list: a new part of the text)."""
+    or column break moved to after its second half. The halves: the last paragraph of a page
+    (or of a column) that breaks off mid-sentence, and the first block of the next page (or
+    the head of the next column, :func:`_next_column`), a paragraph going on with a small
+    letter; between them only pictures, notes, tables and paragraphs of that page (no
+    heading, no list: a new part of the text), none of them running text going on under the
+    paragraph but a picture's own labels and caption."""
     out = list(blocks)
     k = 0
     while k < len(out):
@@ -95,27 +97,53 @@ def asides_after_runover(blocks: list[Block]) -> list[Block]:
             continue
         page = span[1]
         end = k
+        pictures: list[Figure] = []
         while end < len(out) and end - k <= MAX_ASIDES:
             aside = out[end]
             at = _page_span(aside)
             if at is None or at[0] != page or not isinstance(aside, _ASIDE_KINDS):
                 break
-            if isinstance(aside, Paragraph | Table) and _running_text(aside, first):
-                break  # (the running text going on below, in the paragraph's column)
             if isinstance(aside, Paragraph) and _goes_on(aside.text):
                 break  # (the sentence going on, under a formula set on its own lines)
+            if isinstance(aside, Figure):
+                pictures.append(aside)
+            elif isinstance(aside, Paragraph | Table) and _running_text(aside, first) and not (
+                _set_on_picture(aside, pictures)
+            ):
+                break  # (the running text going on below, in the paragraph's column)
             end += 1
         if end == k or end >= len(out) or end - k > MAX_ASIDES:
             continue
         second = out[end]
         at = _page_span(second)
-        if (not isinstance(second, Paragraph) or second.preformatted or at is None
-                or at[0] != page + 1):
+        if not isinstance(second, Paragraph) or second.preformatted or at is None:
+            continue
+        if at[0] != page + 1 and not (at[0] == page and _next_column(first, second)):
             continue
         if not _goes_on(second.text) or len(second.text.split()) < GOING_ON_WORDS:
             continue  # (a diagram's label at the top of the next page: no sentence)
         out[k:end + 1] = [second, *out[k:end]]
     return out
+
+
+def _set_on_picture(block: Block, pictures: list[Figure]) -> bool:
+    """``block`` is a label set on one of the ``pictures`` (on its page, its middle inside the
+    picture's box), or its caption: a drawing's text, read with it, however wide it reaches
+    below the paragraph."""
+    prov = getattr(block, "prov", None)
+    if not prov:
+        return False
+    if isinstance(block, Paragraph) and any(
+        picture.caption and " ".join(block.text.split()) == " ".join(picture.caption.split())
+        for picture in pictures
+    ):
+        return True
+    box, page = prov[0].bbox, prov[0].page
+    x, y = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
+    return any(
+        p.page == page and p.bbox.x0 <= x <= p.bbox.x1 and p.bbox.y0 <= y <= p.bbox.y1
+        for picture in pictures for p in picture.prov
+    )
 
 
 def paragraphs_run_on(blocks: list[Block], hyphenation: Hyphenation | None) -> list[Block]:
@@ -173,7 +201,17 @@ def _runs_on(first: Paragraph, second: Paragraph) -> bool:
         return False
     if start.page == end.page + 1:
         return True
-    # The next column on the page: to the right, starting above where the first half ends
-    # (display space: y up).
-    return (start.page == end.page and b.x0 >= a.x1 - 1 and b.y1 > a.y0
-            and len(first.text.split()) >= COLUMN_HALF_WORDS)
+    return start.page == end.page and _next_column(first, second)
+
+
+def _next_column(first: Paragraph, second: Paragraph) -> bool:
+    """``second`` stands at the head of the next column after ``first``'s on one page, in a
+    column about as wide: to the right, starting above where the first ends (display space:
+    y up); and the first holds more than a line (see :data:`COLUMN_HALF_WORDS`)."""
+    a, b = first.prov[-1].bbox, second.prov[0].bbox
+    wide, narrow = max(a.x1 - a.x0, b.x1 - b.x0), min(a.x1 - a.x0, b.x1 - b.x0)
+    return (
+        wide > 0 and narrow >= COLUMN_LIKENESS * wide
+        and b.x0 >= a.x1 - 1 and b.y1 > a.y0
+        and len(first.text.split()) >= COLUMN_HALF_WORDS
+    )
