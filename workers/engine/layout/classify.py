@@ -37,6 +37,14 @@ from ..document import (
 )
 from .bidi import reads_right_to_left
 from .blocks import Block, PageResult, area_share, boxes_overlap, join_lines, x_overlap
+from .continued_tables import (
+    caption_first_title,
+    continue_table,
+    starts_continued,
+    title_artifact,
+    title_over,
+    title_said_again,
+)
 from .end_marks import END_MARK_CHARS
 from .figures import (
     CAPTION,
@@ -219,24 +227,21 @@ def classify(
             if block.kind == "table":
                 stack = []
                 table = _table(block, result, prov)
-                previous = doc.blocks[-1] if doc.blocks else None
-                if (
-                    isinstance(previous, Table)
-                    and previous.prov
-                    and previous.prov[-1].page != block.page
-                    and x_overlap(previous.prov[-1].bbox, block.bbox) >= 0.6
-                    and abs(_columns_of(previous) - _columns_of(table)) <= 1
-                    and not _headed_anew(previous, table)
-                ):
-                    # The same table, continued past a page break or a wide gap between rows;
-                    # a repeated header row is dropped.
-                    rows = table.rows
-                    if rows and previous.rows and [c.text for c in rows[0].cells] == [
-                        c.text for c in previous.rows[0].cells
-                    ]:
-                        rows = rows[1:]
-                    previous.rows.extend(rows)
-                    previous.prov.extend(table.prov)
+                # (A title said again over the table where it goes on, "—Continued", is
+                # read right before it: the table before that is the one it continues.)
+                title = doc.blocks[-1] if doc.blocks and title_over(doc.blocks[-1], table) \
+                    else None
+                before = doc.blocks[:-1] if title is not None else doc.blocks
+                previous = before[-1] if before else None
+                if isinstance(previous, Table) and _continued_by(previous, table, title):
+                    # The same table, continued past a page break or a wide gap between rows.
+                    said_again = title_said_again(title, table)
+                    if said_again is not None:
+                        caption_first_title(doc.blocks, previous, said_again)
+                    if isinstance(title, Paragraph | Heading):
+                        doc.blocks.pop()
+                        doc.artifacts.append(title_artifact(title))
+                    doc.artifacts.extend(continue_table(previous, table))
                     width = _columns_of(previous)
                     for row in previous.rows:  # keep rows regular
                         row.cells.extend(Cell("") for _ in range(width - len(row.cells)))
@@ -2798,6 +2803,19 @@ def _captions_table(block: Block, after: Block | None, result: PageResult) -> bo
         after is not None and after.kind == "table" and after.table is not None
         and bool(TABLE_CAPTION.match(block.text))
         and table_caption(after, [block.frags], result.page.height) is not None
+    )
+
+
+def _continued_by(previous: Table, table: Table, title: object) -> bool:
+    """``table`` goes on with ``previous``: set past a page break under it, as wide and with
+    as many columns, and not headed anew (unless a ``title`` over it, or its own first row,
+    says it is continued: its head may then differ in how it is drawn)."""
+    return (
+        bool(previous.prov) and bool(table.prov)
+        and previous.prov[-1].page != table.prov[0].page
+        and x_overlap(previous.prov[-1].bbox, table.prov[0].bbox) >= 0.6
+        and abs(_columns_of(previous) - _columns_of(table)) <= 1
+        and (title is not None or starts_continued(table) or not _headed_anew(previous, table))
     )
 
 
