@@ -76,6 +76,7 @@ from .patterns import (
 )
 from .sections_ahead import sections_ahead_apart
 from .subtitles import subtitle_apart
+from .table_heads import bold_head_row
 from .tables import TABLE_CAPTION, table_caption
 
 #: Margin bands (fraction of page height) where running headers and footers live.
@@ -2863,10 +2864,9 @@ def _table(block: Block, result: PageResult, prov: list[Prov]) -> Table:
         (r + dr, k + dk) for (r, k), (down, across) in spans.items()
         for dr in range(down) for dk in range(across) if dr or dk
     }
+    bold_head = bool(grid) and bold_head_row(grid)
     for i, row in enumerate(grid):
-        header = i < block.head_rows or i == 0 and all(f is None or f.bold for f in row) and any(
-            f is not None and f.bold for f in row
-        )
+        header = i < block.head_rows or i == 0 and bold_head
         rows.append(
             Row([
                 Cell(
