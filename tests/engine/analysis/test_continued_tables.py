@@ -103,6 +103,20 @@ def test_a_table_continued_under_its_title_and_header_again_is_one_table(
     assert isinstance(doc.blocks[at - 1], Paragraph) and doc.blocks[at - 1].text == title
 
 
+def test_the_columns_that_did_not_fit_continued_over_the_same_rows_are_no_more_rows(
+    tmp_path: Path,
+) -> None:
+    # Page 2 goes on with the next columns for the same steps (its first column again):
+    # not rows of the table on page 1, which a merge would read twice over.
+    prose = [_show(72, 740 - 12 * k, _PROSE) for k in range(40)]
+    first = [*prose, *_ruled(240, _rows("installation", 1))]
+    second = [_show(250, 740, "ESTIMATED COSTS—Continued", 10),
+              *_ruled(730, [(f"Step {k} installation", f"{k} days", "yes", f"${9 * k}")
+                            for k in range(1, 5)])]
+    doc = read_layout(_pages_pdf(tmp_path / "wide.pdf", [first, second]), max_pages=5)
+    assert len([b for b in doc.blocks if isinstance(b, Table)]) == 2
+
+
 def _row(*texts: str, page: int = 1, operator: int = 0) -> Row:
     return Row([
         Cell(t, prov=[Prov(page, BBox(0, 0, 1, 1), (), ((operator + k, operator + k + 1),))]

@@ -40,6 +40,7 @@ from .blocks import Block, PageResult, area_share, boxes_overlap, join_lines, x_
 from .continued_tables import (
     caption_first_title,
     continue_table,
+    repeats_stub,
     starts_continued,
     title_artifact,
     title_over,
@@ -2809,13 +2810,15 @@ def _captions_table(block: Block, after: Block | None, result: PageResult) -> bo
 
 def _continued_by(previous: Table, table: Table, title: object) -> bool:
     """``table`` goes on with ``previous``: set past a page break under it, as wide and with
-    as many columns, and not headed anew (unless a ``title`` over it, or its own first row,
+    as many columns, with rows of its own (not the same rows again, with the columns that did
+    not fit), and not headed anew (unless a ``title`` over it, or its own first row,
     says it is continued: its head may then differ in how it is drawn)."""
     return (
         bool(previous.prov) and bool(table.prov)
         and previous.prov[-1].page != table.prov[0].page
         and x_overlap(previous.prov[-1].bbox, table.prov[0].bbox) >= 0.6
         and abs(_columns_of(previous) - _columns_of(table)) <= 1
+        and not repeats_stub(previous, table)
         and (title is not None or starts_continued(table) or not _headed_anew(previous, table))
     )
 

@@ -34,6 +34,11 @@ _TITLE_LINES = 3
 #: A continued title is a title: a few words, not a sentence that happens to end so.
 _TITLE_WORDS = 12
 
+#: A continuation repeating this many of the first column's texts, this share of its own,
+#: goes on with the columns (see :func:`repeats_stub`).
+_STUB_REPEATS = 3
+_STUB_SHARE = 0.8
+
 #: Header rows a continuation may repeat (a head set on two or three lines of rows).
 _HEAD_ROWS = 3
 
@@ -123,6 +128,15 @@ def _right_over(title: Prov, table: Prov) -> bool:
 def _stem(text: str) -> str:
     """The title without what says it is continued ("ESTIMATED COSTS")."""
     return CONTINUED.sub("", text.strip()).strip(" -–—:;,.([")
+
+
+def repeats_stub(previous: Table, table: Table) -> bool:
+    """``table`` repeats the first column of ``previous`` row for row (the years, the names):
+    the columns that did not fit the page go on there, over the same rows, not more rows."""
+    known = {row.cells[0].text for row in previous.rows if row.cells and row.cells[0].text.strip()}
+    stub = [row.cells[0].text for row in table.rows if row.cells and row.cells[0].text.strip()]
+    repeated = [text for text in stub if text in known]
+    return len(set(repeated)) >= _STUB_REPEATS and len(repeated) >= _STUB_SHARE * len(stub)
 
 
 def starts_continued(table: Table) -> bool:
