@@ -10,7 +10,9 @@ across them. The empty ruled rows of a form are rows, where a reader fills in an
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -57,9 +59,15 @@ def _set_in_bold(f: Fragment) -> bool:
     by its name."""
     if f.bold:
         return True
-    letters = [g for g in f.glyphs if g.char.isalnum()]
-    tex = sum(TEX_BOLD.fullmatch(g.font.split("+", 1)[-1].lower()) is not None for g in letters)
-    return tex > len(letters) / 2
+    fonts = Counter(g.font for g in f.glyphs if g.char.isalnum())
+    tex = sum(count for font, count in fonts.items() if _tex_bold(font))
+    return tex > fonts.total() / 2
+
+
+@functools.lru_cache(maxsize=256)
+def _tex_bold(font: str) -> bool:
+    """The font (its name as the PDF gives it, subset prefix and all) is a TeX bold face."""
+    return TEX_BOLD.fullmatch(font.split("+", 1)[-1].lower()) is not None
 
 
 def comb_edges(xs: Sequence[float], cells: Cells, heads: int) -> list[int]:
