@@ -1991,12 +1991,35 @@ def _merge_wrapped_cells(rows: list[list[Fragment]]) -> list[list[Fragment]]:
             gaps.append((_edge_gap(out[j + 1], bottom, above=False), j + 1))
         gaps = [g for g in gaps if g[0] < 1.5 * max(top.height, 1.0)]
         if gaps:
-            out[min(gaps)[1]].extend(group)
+            out[_nearer_row(gaps, group, out.get(i - 1), out.get(j + 1))].extend(group)
         else:
             for k in range(i, j + 1):
                 out[k] = [rows[k][0]]
         i = j + 1
     return [sorted(out[k], key=lambda f: place[id(f)]) for k in sorted(out)]
+
+
+#: Gaps closer than this share of a line's height tell no row nearer.
+_TIED_GAPS = 0.25
+
+
+def _nearer_row(
+    gaps: list[tuple[float, int]], group: list[Fragment],
+    above: list[Fragment] | None, below: list[Fragment] | None,
+) -> int:
+    """The row wrapped lines (``group``) join, of those ``gaps`` away (above first): the
+    nearer. Where the gaps are as good as tied (records set line after line at one pitch),
+    the row above when its cell over them holds text: a cell's text goes on under its first
+    line, as it is read. (Not where the text goes on into the cell under them, in the row
+    below, "Offenses against the family and" over "children . . . 92.4": a label set down
+    to its row's figures, whose nearer row is kept.)"""
+    if len(gaps) == 2 and abs(gaps[0][0] - gaps[1][0]) <= _TIED_GAPS * max(group[0].height, 1.0):
+        over = [f for f in above or () if _overlap_x(f, group[0])]
+        under = [f for f in below or () if _overlap_x(f, group[-1])]
+        goes_on = bool(under) and under[0].text[:1].islower() and not starts_item(under[0].text)
+        if over and not goes_on:
+            return gaps[0][1]
+    return min(gaps)[1]
 
 
 def _overlap_x(a: Fragment, b: Fragment) -> bool:
