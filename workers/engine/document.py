@@ -65,7 +65,9 @@ from typing import Any, ClassVar, Literal, Union
 SCHEMA_VERSION = 1
 
 Scope = Literal["row", "column", "both"]
-ArtifactKind = Literal["header", "footer", "page-number", "decoration", "other"]
+#: ("pagination": what a page break made the page repeat, other than its running lines: a
+#: table's title and header row said again where the table goes on.)
+ArtifactKind = Literal["header", "footer", "page-number", "pagination", "decoration", "other"]
 
 
 @dataclass(frozen=True)

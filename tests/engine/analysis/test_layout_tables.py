@@ -1393,3 +1393,55 @@ def test_a_numbered_list_over_a_line_with_two_spaces_after_a_full_stop_is_no_tab
     assert not any(isinstance(b, Table) for b in doc.blocks)
     text = " ".join(block_text(b) for b in doc.blocks)
     assert "on the agenda. The Board president" in text
+
+
+def _records(rows: list[tuple[str, str, list[str]]], pitches: list[float]) -> list[bytes]:
+    """Records at four tab stops, each a number, a name, a description that may run on over
+    lines of its own under the first, and an amount; ``pitches``: each line's step down from
+    the last."""
+    ops, y, steps = [], 760.0, iter(pitches)
+    for k, (number, name, lines_of) in enumerate(rows):
+        ops += [_show(72, y, number), _show(140, y, name), _show(260, y, lines_of[0]),
+                _show(500, y, f"{120 + 37 * k}.{k}0")]
+        for more in lines_of[1:]:
+            y -= next(steps)
+            ops.append(_show(300, y, more))
+        y -= next(steps)
+    return ops
+
+
+def test_a_description_run_over_lines_at_the_rows_pitch_stays_with_its_record(
+    tmp_path: Path,
+) -> None:
+    # Records set line after line at one pitch (a ledger): the next record's first line is
+    # no farther from a description's last line than its own first line is, a half point
+    # nearer even. The description goes on under its first line, as it is read.
+    rows = [("0001", "TRAVEL CARD", ["STAFF TRANSPORTATION"]),
+            ("0002", "SENATOR CARD", ["OFFICE SUPPLIES"]),
+            ("0004", "TRAVEL CARD", ["STAFF TRANSPORTATION", "AIRFARE FOR K FORD TO SAINT LOUIS",
+                                     "WASHINGTON DC"]),
+            ("0005", "SENATOR CARD", ["SENATORS TRANSPORTATION"]),
+            ("0006", "TRAVEL CARD", ["POSTAGE"])]
+    ops = _records(rows, [10, 10, 10, 10, 9.5, 10, 10])
+    doc = read_layout(text_page_pdf(tmp_path / "ledger.pdf", ops), max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [row[2] for row in _cells(table)] == [
+        "STAFF TRANSPORTATION", "OFFICE SUPPLIES",
+        "STAFF TRANSPORTATION AIRFARE FOR K FORD TO SAINT LOUIS WASHINGTON DC",
+        "SENATORS TRANSPORTATION", "POSTAGE"]
+
+
+
+def test_a_label_running_on_into_its_rows_cell_stays_with_that_row(tmp_path: Path) -> None:
+    # A row's label set down to its figures: its first line over the row, a little nearer
+    # it than the row above, the line it goes on on ("children") beside the figures.
+    ops = []
+    for k, (label, figure) in enumerate([("Burglary", "12.4"), ("children", "92.4"),
+                                         ("Vandalism", "7.1")]):
+        ops += [_show(72, 700 - 20 * k, label), _show(300, 700 - 20 * k, figure),
+                _show(400, 700 - 20 * k, "1.0")]
+    ops.append(_show(72, 689.5, "Offenses against the family and"))
+    doc = read_layout(text_page_pdf(tmp_path / "labels.pdf", ops), max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [row[0] for row in _cells(table)] == [
+        "Burglary", "Offenses against the family and children", "Vandalism"]

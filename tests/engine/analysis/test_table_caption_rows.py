@@ -180,3 +180,21 @@ def test_heads_naming_tables_over_their_columns_stay_a_row(tmp_path: Path) -> No
     table, _ = _read(text_page_pdf(tmp_path / "heads.pdf", ops))
     assert table.caption is None
     assert _cells(table)[0] == ["Table 1", "Table 2", "Table 3"]
+
+
+@pytest.mark.parametrize("note", ["[In thousands]", "(Percent)"])
+def test_a_units_note_under_the_caption_goes_with_the_caption(tmp_path: Path, note: str) -> None:
+    # "[In thousands]" centred under a two-line caption, over the table's top rule: the
+    # units of its figures, said with the caption, not a cell of a first row.
+    ops = [_show(120, 762, "Table 3."), _show(170, 762, "Sales of kites by model and by shop in"),
+           _show(170, 752, "the spring and summer"), _show(260, 740, note), _rule(110, 470, 732)]
+    path = text_page_pdf(tmp_path / "units.pdf", ops + _rows(720) + [_rule(110, 470, 660)])
+    table, blocks = _read(path)
+    caption = f"Table 3. Sales of kites by model and by shop in the spring and summer {note}"
+    assert table.caption == caption
+    assert _cells(table)[0] == ["Item", "Quantity", "Price"]
+    assert not any(note in cell for row in _cells(table) for cell in row)
+    # (Said once: the caption's paragraph, tagged as the table's Caption, says the note.)
+    (node,) = [n for n in _sequence(blocks) if n.role == "Table"]
+    assert node.children[0].role == "Caption" and node.children[0].text == caption
+

@@ -37,6 +37,15 @@ from ..document import (
 )
 from .bidi import reads_right_to_left
 from .blocks import Block, PageResult, area_share, boxes_overlap, join_lines, x_overlap
+from .continued_tables import (
+    caption_first_title,
+    continue_table,
+    repeats_stub,
+    starts_continued,
+    title_artifact,
+    title_over,
+    title_said_again,
+)
 from .end_marks import END_MARK_CHARS
 from .figures import (
     CAPTION,
@@ -77,6 +86,7 @@ from .patterns import (
 )
 from .sections_ahead import sections_ahead_apart
 from .subtitles import subtitle_apart
+from .table_heads import bold_head_row
 from .tables import TABLE_CAPTION, table_caption
 
 #: Margin bands (fraction of page height) where running headers and footers live.
@@ -239,24 +249,21 @@ def classify(
             if block.kind == "table":
                 stack = []
                 table = _table(block, result, prov)
-                previous = doc.blocks[-1] if doc.blocks else None
-                if (
-                    isinstance(previous, Table)
-                    and previous.prov
-                    and previous.prov[-1].page != block.page
-                    and x_overlap(previous.prov[-1].bbox, block.bbox) >= 0.6
-                    and abs(_columns_of(previous) - _columns_of(table)) <= 1
-                    and not _headed_anew(previous, table)
-                ):
-                    # The same table, continued past a page break or a wide gap between rows;
-                    # a repeated header row is dropped.
-                    rows = table.rows
-                    if rows and previous.rows and [c.text for c in rows[0].cells] == [
-                        c.text for c in previous.rows[0].cells
-                    ]:
-                        rows = rows[1:]
-                    previous.rows.extend(rows)
-                    previous.prov.extend(table.prov)
+                # (A title said again over the table where it goes on, "—Continued", is
+                # read right before it: the table before that is the one it continues.)
+                title = doc.blocks[-1] if doc.blocks and title_over(doc.blocks[-1], table) \
+                    else None
+                before = doc.blocks[:-1] if title is not None else doc.blocks
+                previous = before[-1] if before else None
+                if isinstance(previous, Table) and _continued_by(previous, table, title):
+                    # The same table, continued past a page break or a wide gap between rows.
+                    said_again = title_said_again(title, table)
+                    if said_again is not None:
+                        caption_first_title(doc.blocks, previous, said_again)
+                    if isinstance(title, Paragraph | Heading):
+                        doc.blocks.pop()
+                        doc.artifacts.append(title_artifact(title))
+                    doc.artifacts.extend(continue_table(previous, table))
                     width = _columns_of(previous)
                     for row in previous.rows:  # keep rows regular
                         row.cells.extend(Cell("") for _ in range(width - len(row.cells)))
@@ -2820,6 +2827,21 @@ def _captions_table(block: Block, after: Block | None, result: PageResult) -> bo
     )
 
 
+def _continued_by(previous: Table, table: Table, title: object) -> bool:
+    """``table`` goes on with ``previous``: set past a page break under it, as wide and with
+    as many columns, with rows of its own (not the same rows again, with the columns that did
+    not fit), and not headed anew (unless a ``title`` over it, or its own first row,
+    says it is continued: its head may then differ in how it is drawn)."""
+    return (
+        bool(previous.prov) and bool(table.prov)
+        and previous.prov[-1].page != table.prov[0].page
+        and x_overlap(previous.prov[-1].bbox, table.prov[0].bbox) >= 0.6
+        and abs(_columns_of(previous) - _columns_of(table)) <= 1
+        and not repeats_stub(previous, table)
+        and (title is not None or starts_continued(table) or not _headed_anew(previous, table))
+    )
+
+
 def _headed_anew(previous: Table, table: Table) -> bool:
     """Both tables open with a header row, and not the same one: the next table, not the
     previous one continued on the next page (which repeats its header, or has none)."""
@@ -2864,10 +2886,9 @@ def _table(block: Block, result: PageResult, prov: list[Prov]) -> Table:
         (r + dr, k + dk) for (r, k), (down, across) in spans.items()
         for dr in range(down) for dk in range(across) if dr or dk
     }
+    bold_head = bool(grid) and bold_head_row(grid)
     for i, row in enumerate(grid):
-        header = i < block.head_rows or i == 0 and all(f is None or f.bold for f in row) and any(
-            f is not None and f.bold for f in row
-        )
+        header = i < block.head_rows or i == 0 and bold_head
         rows.append(
             Row([
                 Cell(

@@ -10,6 +10,9 @@ across them. The empty ruled rows of a form are rows, where a reader fills in an
 
 from __future__ import annotations
 
+import functools
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -30,6 +33,41 @@ SHADED = 0.8
 MAX_HEAD_ROWS = 3
 
 Cells = list[list[Fragment | None]]
+
+#: The bold faces of Computer Modern and of its EC fonts (cm-super), which name their weight
+#: in a code, their descriptors often giving none: "CMBX10" (bold extended), "CMB10",
+#: "CMBXTI10", "CMSSBX10", "CMMIB10", "CMBSY10"; "SFBX1095", "SFSX1440", "ECBX1000" (bold
+#: extended, sans bold extended, and their italic, slanted and caps faces). Lower case; not
+#: "CMBR10" (Computer Modern Bright's regular face). (Known as bold here only: read as bold
+#: everywhere, a LaTeX paper's run-in theorem labels would be taken for headings.)
+TEX_BOLD = re.compile(
+    r"cm(?:ss)?bx?(?:sl|ti|csc)?\d+|cmmib\d+|cmbsy\d+|(?:sf|ec)(?:bx|bi|bl|xc|sx|so)\d+"
+)
+
+
+def bold_head_row(cells: Cells) -> bool:
+    """The grid's first row is set in a bold face, every cell of it, over rows in a regular
+    face (some cell at least): the header row that face sets apart."""
+    first = [f for f in cells[0] if f is not None] if cells else []
+    return bool(first) and all(map(_set_in_bold, first)) and any(
+        not _set_in_bold(f) for row in cells[1:] for f in row if f is not None
+    )
+
+
+def _set_in_bold(f: Fragment) -> bool:
+    """Most of the fragment's letters are bold, by their font's weight or, in TeX's faces,
+    by its name."""
+    if f.bold:
+        return True
+    fonts = Counter(g.font for g in f.glyphs if g.char.isalnum())
+    tex = sum(count for font, count in fonts.items() if _tex_bold(font))
+    return tex > fonts.total() / 2
+
+
+@functools.lru_cache(maxsize=256)
+def _tex_bold(font: str) -> bool:
+    """The font (its name as the PDF gives it, subset prefix and all) is a TeX bold face."""
+    return TEX_BOLD.fullmatch(font.split("+", 1)[-1].lower()) is not None
 
 
 def comb_edges(xs: Sequence[float], cells: Cells, heads: int) -> list[int]:

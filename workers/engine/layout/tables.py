@@ -1256,7 +1256,8 @@ def find_tables(
 
 def _trim_captions(run: list[Line], rules: Sequence[Rect]) -> list[Line]:
     """The run without a table's caption at its top or its bottom ("Table 3: …", with the
-    lines it wraps onto), or ``run`` itself when it has none. A caption is set apart from
+    lines it wraps onto, and at the top a note of the units under it, "[In thousands]"), or
+    ``run`` itself when it has none. A caption is set apart from
     the column grid of the rows: a piece of its line spans two of their columns, stands in
     none or lines up with no cell of its column (a title running on from its label), or a
     rule across the rows parts it from them and none rules it in (a caption over a table's
@@ -1271,6 +1272,8 @@ def _trim_captions(run: list[Line], rules: Sequence[Rect]) -> list[Line]:
     rows = run
     if _opens_caption(run[0]):
         end = 1 + _wrapped_lines(run, 0)
+        if end < len(run) and _units_note(run[end]):
+            end += 1  # (the units of its figures, under it: "[In thousands]")
         if _caption_apart(run[:end], run[end:], rules, top=True):
             rows = run[end:]
     for k in range(max(len(rows) - _CAPTION_LINES, 1), len(rows)):
@@ -1305,6 +1308,18 @@ def _opens_caption(line: Line) -> bool:
         len(pieces) <= 3 and bool(TABLE_CAPTION.match(pieces[0].text))
         and not any(TABLE_CAPTION.match(f.text) for f in pieces[1:])
     )
+
+
+#: A note of the units a table's figures are in, set in brackets on a line of its own under
+#: its caption ("[In thousands]", "(Millions of dollars)", "[Percent]"): a few words, with a
+#: letter, wholly bracketed.
+UNITS_NOTE = re.compile(r"\[(?=[^\]]*[^\W\d_])[^\[\]]{2,60}\]|\((?=[^)]*[^\W\d_])[^()]{2,60}\)")
+
+
+def _units_note(line: Line) -> bool:
+    """The line is a units note alone (see :data:`UNITS_NOTE`)."""
+    return len(line.fragments) == 1 and UNITS_NOTE.fullmatch(
+        line.fragments[0].text.strip()) is not None
 
 
 def _aligned(a: Fragment, b: Fragment) -> bool:
@@ -1976,12 +1991,35 @@ def _merge_wrapped_cells(rows: list[list[Fragment]]) -> list[list[Fragment]]:
             gaps.append((_edge_gap(out[j + 1], bottom, above=False), j + 1))
         gaps = [g for g in gaps if g[0] < 1.5 * max(top.height, 1.0)]
         if gaps:
-            out[min(gaps)[1]].extend(group)
+            out[_nearer_row(gaps, group, out.get(i - 1), out.get(j + 1))].extend(group)
         else:
             for k in range(i, j + 1):
                 out[k] = [rows[k][0]]
         i = j + 1
     return [sorted(out[k], key=lambda f: place[id(f)]) for k in sorted(out)]
+
+
+#: Gaps closer than this share of a line's height tell no row nearer.
+_TIED_GAPS = 0.25
+
+
+def _nearer_row(
+    gaps: list[tuple[float, int]], group: list[Fragment],
+    above: list[Fragment] | None, below: list[Fragment] | None,
+) -> int:
+    """The row wrapped lines (``group``) join, of those ``gaps`` away (above first): the
+    nearer. Where the gaps are as good as tied (records set line after line at one pitch),
+    the row above when its cell over them holds text: a cell's text goes on under its first
+    line, as it is read. (Not where the text goes on into the cell under them, in the row
+    below, "Offenses against the family and" over "children . . . 92.4": a label set down
+    to its row's figures, whose nearer row is kept.)"""
+    if len(gaps) == 2 and abs(gaps[0][0] - gaps[1][0]) <= _TIED_GAPS * max(group[0].height, 1.0):
+        over = [f for f in above or () if _overlap_x(f, group[0])]
+        under = [f for f in below or () if _overlap_x(f, group[-1])]
+        goes_on = bool(under) and under[0].text[:1].islower() and not starts_item(under[0].text)
+        if over and not goes_on:
+            return gaps[0][1]
+    return min(gaps)[1]
 
 
 def _overlap_x(a: Fragment, b: Fragment) -> bool:

@@ -58,7 +58,7 @@ _MARKS = frozenset({"BDC", "BMC", "EMC", "MP", "DP"})
 PAINTING_OPERATORS = _SHOW | _PAINT | {"sh", "Do"}
 
 #: What owns a piece of content: a structure leaf's id (an int), or an artifact kind (a str:
-#: "header", "footer", "page-number", "decoration", "other").
+#: "header", "footer", "page-number", "pagination", "decoration", "other").
 Owner = int | str
 
 #: The /Artifact properties of each artifact kind (ISO 32000-1 14.8.2.2).
@@ -66,6 +66,7 @@ _ARTIFACT_PROPERTIES: dict[str, dict[str, str]] = {
     "header": {"/Type": "/Pagination", "/Subtype": "/Header"},
     "footer": {"/Type": "/Pagination", "/Subtype": "/Footer"},
     "page-number": {"/Type": "/Pagination"},
+    "pagination": {"/Type": "/Pagination"},
     "decoration": {"/Type": "/Layout"},
 }
 

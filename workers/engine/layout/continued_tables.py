@@ -1,0 +1,175 @@
+"""A table continued past a page break: one table, without what the break made it repeat.
+
+A table cut by a page break is often set on the next page under its title again, marked as
+going on ("ESTIMATED COSTS—Continued", "Table 3 (continued)"), and over its header row again.
+Both repeat what the reader has already heard: they are pagination, like a running header,
+not rows of data. The repeated title (a row of its own at the top of the continuation, or a
+line set over it) and the repeated header rows are kept as pagination artifacts, so the
+tagged PDF still marks what draws them; the header row they repeat is the table's header.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..document import Artifact, Block, Heading, Paragraph, Prov, Row, Table
+from .patterns import title_key
+
+#: A title saying the table goes on from the page before: "—Continued", "(continued)",
+#: "cont'd", at its end ("ESTIMATED COSTS—Continued", "Table 3 (continued)"), or opening it
+#: ("Continued: Table 3", "续表 3"); in the languages the corpus has.
+CONTINUED = re.compile(
+    # (Set off by a dash, a bracket or a stop: "the work will be continued" is a sentence.)
+    r"[-–—(\[.,:;]\s*"
+    r"(?:continued|cont(?:['’]d|\.)|suite|fortsetzung|forts\.|continuaci[oó]n|continua(?:ção|cao)"
+    r"|continua(?:zione)?|vervolg|續|续)\s*[)\]]?\s*\.?\s*$"
+    r"|^[(\[]?\s*(?:continued|续表|續表|suite du tableau|fortsetzung)\b",
+    re.IGNORECASE,
+)
+
+#: How far over its table a title is set, in its own lines.
+_TITLE_LINES = 3
+
+#: A continued title is a title: a few words, not a sentence that happens to end so.
+_TITLE_WORDS = 12
+
+#: A continuation repeating this many of the first column's texts, this share of its own,
+#: goes on with the columns (see :func:`repeats_stub`).
+_STUB_REPEATS = 3
+_STUB_SHARE = 0.8
+
+#: Header rows a continuation may repeat (a head set on two or three lines of rows).
+_HEAD_ROWS = 3
+
+
+def continued_title(text: str) -> bool:
+    """The text is a table's title said again where the table goes on ("…—Continued")."""
+    return len(text.split()) <= _TITLE_WORDS and CONTINUED.search(text.strip()) is not None
+
+
+def title_over(block: Block, table: Table) -> bool:
+    """``block`` is a continued title set over the ``table`` on its page (the line read
+    right before it)."""
+    if not isinstance(block, Paragraph | Heading) or len(block.prov) != 1 or not table.prov:
+        return False
+    title, top = block.prov[0], table.prov[0]
+    return (
+        title.page == top.page
+        and title.bbox.y0 >= (top.bbox.y0 + top.bbox.y1) / 2  # (y grows up the page)
+        and continued_title(block.text)
+    )
+
+
+def continue_table(previous: Table, table: Table) -> list[Artifact]:
+    """Append ``table``'s rows to ``previous``, the table it continues, less the title and
+    header rows it repeats; those are returned as artifacts (with what draws them)."""
+    rows = table.rows
+    title_rows = 0
+    while title_rows < len(rows) and _title_row(rows[title_rows]):
+        title_rows += 1
+    head = _repeated_head(previous.rows, rows[title_rows:])
+    for row in previous.rows[:head]:
+        # Said again over the rows on the next page: the table's header, whatever its face.
+        for cell in row.cells:
+            if not cell.header and cell.text:
+                cell.header, cell.scope = True, "column"
+    dropped = title_rows + head
+    previous.rows.extend(rows[dropped:])
+    previous.prov.extend(table.prov)
+    return [_artifact(row) for row in rows[:dropped]]
+
+
+def title_said_again(title: Block | None, table: Table) -> str | None:
+    """The continued title over ``table`` (the block ``title`` set over it, or else its own
+    first row), if it has one."""
+    if isinstance(title, Paragraph | Heading):
+        return title.text
+    if starts_continued(table):
+        return next(c.text for c in table.rows[0].cells if c.text.strip())
+    return None
+
+
+def caption_first_title(blocks: list[Block], previous: Table, said_again: str) -> None:
+    """Where the table's continuation says its title again ("ESTIMATED COSTS—Continued"), the
+    paragraph saying it right over the table where it starts ("ESTIMATED COSTS") is its
+    caption: read right before the table (see :mod:`..captions`), not wherever the page's
+    text put it (a title centred on the page falls inside a column of text above)."""
+    key = title_key(_stem(said_again))
+    if previous.caption or not key or not previous.prov:
+        return
+    at = next((k for k, b in enumerate(blocks) if b is previous), None)
+    if at is None:
+        return
+    start = previous.prov[0]
+    for k in range(at - 1, -1, -1):
+        block = blocks[k]
+        if isinstance(block, Paragraph) and len(block.prov) == 1 and _right_over(
+            block.prov[0], start
+        ) and title_key(block.text) == key:
+            blocks.insert(at - 1, blocks.pop(k))
+            previous.caption = block.text
+            return
+        if all(p.page < start.page for p in getattr(block, "prov", [])):
+            return  # (the page before: no title of this table)
+
+
+def _right_over(title: Prov, table: Prov) -> bool:
+    """``title`` is set over ``table``'s top, within its width, no more than a few of its
+    own lines above it (y grows up the page)."""
+    height = title.bbox.y1 - title.bbox.y0
+    return (
+        title.page == table.page
+        and 0 <= title.bbox.y0 - table.bbox.y1 + 1 <= _TITLE_LINES * height
+        and table.bbox.x0 <= title.bbox.x0 and title.bbox.x1 <= table.bbox.x1
+    )
+
+
+def _stem(text: str) -> str:
+    """The title without what says it is continued ("ESTIMATED COSTS")."""
+    return CONTINUED.sub("", text.strip()).strip(" -–—:;,.([")
+
+
+def repeats_stub(previous: Table, table: Table) -> bool:
+    """``table`` repeats the first column of ``previous`` row for row (the years, the names):
+    the columns that did not fit the page go on there, over the same rows, not more rows."""
+    known = {row.cells[0].text for row in previous.rows if row.cells and row.cells[0].text.strip()}
+    stub = [row.cells[0].text for row in table.rows if row.cells and row.cells[0].text.strip()]
+    repeated = [text for text in stub if text in known]
+    return len(set(repeated)) >= _STUB_REPEATS and len(repeated) >= _STUB_SHARE * len(stub)
+
+
+def starts_continued(table: Table) -> bool:
+    """The table's first row is a title saying it goes on ("ESTIMATED COSTS—Continued")."""
+    return bool(table.rows) and _title_row(table.rows[0])
+
+
+def title_artifact(block: Paragraph | Heading) -> Artifact:
+    return Artifact("pagination", block.text, list(block.prov))
+
+
+def _title_row(row: Row) -> bool:
+    filled = [c for c in row.cells if c.text.strip()]
+    return len(filled) == 1 and continued_title(filled[0].text)
+
+
+def _repeated_head(head: Sequence[Row], rows: Sequence[Row]) -> int:
+    """How many of ``rows`` (the first, at most :data:`_HEAD_ROWS`) repeat the first rows of
+    ``head``, word for word."""
+    count = 0
+    while (
+        count < min(_HEAD_ROWS, len(head), len(rows))
+        and _words(head[count]) == _words(rows[count])
+        and any(c.text.strip() for c in rows[count].cells)
+    ):
+        count += 1
+    return count
+
+
+def _words(row: Row) -> list[list[str]]:
+    return [c.text.split() for c in row.cells]
+
+
+def _artifact(row: Row) -> Artifact:
+    prov: list[Prov] = [p for c in row.cells for p in c.prov]
+    return Artifact("pagination", " ".join(c.text for c in row.cells if c.text), prov)
