@@ -67,6 +67,7 @@ from .catalog_facts import (
 from .classify import classify
 from .clipped import take_clipped
 from .contents import ends_with_page_number, find_contents, has_leaders, is_page_number
+from .drawn_bullets import with_drawn_bullets
 from .end_marks import EndMark, attach_end_marks, take_end_marks
 from .figures import (
     BACKGROUND_AREA,
@@ -390,9 +391,11 @@ def page_blocks(
 ) -> list[Block]:
     """Blocks of one page in reading order (``fields``: the boxes of its form fields;
     ``to_pages``: its links to pages of the document, with the page each leads to)."""
-    frags = [
-        f for line in logical_lines(lines(fragments(content.glyphs))) for f in line.fragments
-    ]
+    pieces = fragments(content.glyphs)
+    if content.paths or content.rules:
+        # (Bullets drawn as shapes are read as "•", each a piece of its own before its text.)
+        pieces = with_drawn_bullets(pieces, content)
+    frags = [f for line in logical_lines(lines(pieces)) for f in line.fragments]
     # A form's boxes side by side: text running across a wall between two is two boxes'
     # (read by pdfium as one run where the gap is a word space), split there.
     edges = shared_edges(content.paths[:MAX_SHAPES], RULE_WIDTH)
