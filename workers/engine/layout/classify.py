@@ -311,6 +311,7 @@ def classify(
                     stack = [ListBlock([], ordered=ordered, prov=prov)]
                     list_x = [indent]
                     doc.blocks.append(stack[0])
+                _rebase_indents(block, label, indent, stack, list_x)
                 while len(stack) > 1 and indent < list_x[-1] - tolerance:
                     stack.pop()
                     list_x.pop()
@@ -1197,6 +1198,31 @@ def _read_next(block: Block, following: dict[int, Block], skip: dict[int, Any]) 
     while below is not None and id(below) in skip:
         below = following.get(id(below))
     return below
+
+
+def _rebase_indents(
+    block: Block, label: str, indent: float, stack: list[ListBlock], list_x: list[float]
+) -> None:
+    """Past a page or column break the margins move (the next column starts further left,
+    a book's right page further in than its left): the indents of the open lists, measured
+    in the last column, are no measure of the new one's. A point there that counts on the
+    last point of an open list above the innermost ("5)" after "4)", read in the next column
+    under "b)") is that list's next point: that list's indent is taken to be the point's,
+    the outer lists' moved alike, and the lists inside it are closed. (The innermost list's
+    next point, set further in, is :func:`_on_a_new_page`'s case.)"""
+    last = stack[-1] if stack else None
+    if last is None or not (_on_a_new_page(last, block.page) or _in_a_new_column(last, block)):
+        return
+    for depth in range(len(stack) - 1, -1, -1):
+        items = stack[depth].items
+        if items and _counts_on(items[-1].label, label):
+            if _label_kind(label) == "bullet" and depth != len(stack) - 1:
+                return  # (a bullet counts on any bullet: which list it goes on is unsure)
+            moved = indent - list_x[depth]
+            del stack[depth + 1:]
+            del list_x[depth + 1:]
+            list_x[:] = [x + moved for x in list_x]
+            return
 
 
 def _on_a_new_page(lst: ListBlock, page: int) -> bool:
