@@ -21,9 +21,9 @@ _REFERENCES = [
 def _read(path: Path, heading: str) -> Document:
     ops = [
         b"BT /F1 14 Tf 72 760 Td (1 Introduction) Tj ET",
-        b"BT /F1 10 Tf 72 740 Td (Computing has changed science in many ways over the years.) Tj ET",
+        b"BT /F1 10 Tf 72 740 Td (Computing has changed science in many ways.) Tj ET",
         b"BT /F1 10 Tf 72 714 Td ([sic] The old machines were slow, and the new ones fast.) Tj ET",
-        b"BT /F1 10 Tf 72 688 Td (That is a remark on the text above, set as a paragraph.) Tj ET",
+        b"BT /F1 10 Tf 72 688 Td (That is a remark on the text above.) Tj ET",
         f"BT /F1 14 Tf 72 650 Td ({heading}) Tj ET".encode(),
     ]
     for k, (key, entry) in enumerate(_REFERENCES):

@@ -1237,10 +1237,11 @@ def _rebase_indents(
 ) -> None:
     """Past a page break the margins move (a book's right page set further in than its
     left, the next page's first column left of the last page's second): the indents of the
-    open lists, measured on the last page, are no measure of the new one's. A point there that counts on the
-    last point of an open list above the innermost ("5)" after "4)", read on the next page
-    under "b)") is that list's next point: that list's indent is taken to be the point's,
-    the outer lists' moved alike, and the lists inside it are closed. (The innermost list's
+    open lists, measured on the last page, are no measure of the new one's. A point there
+    that counts on the last point of an open list above the innermost ("5)" after "4)",
+    read on the next page under "b)") is that list's next point: that list's indent is
+    taken to be the point's, the outer lists' moved alike, and the lists inside it are
+    closed. (The innermost list's
     next point, set further in, is :func:`_on_a_new_page`'s case.)"""
     last = stack[-1] if stack else None
     if last is None or not _on_a_new_page(last, block.page):

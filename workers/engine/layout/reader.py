@@ -391,11 +391,11 @@ def page_blocks(
 ) -> list[Block]:
     """Blocks of one page in reading order (``fields``: the boxes of its form fields;
     ``to_pages``: its links to pages of the document, with the page each leads to)."""
-    pieces = fragments(content.glyphs)
+    page_runs = fragments(content.glyphs)
     if content.paths or content.rules:
         # (Bullets drawn as shapes are read as "•", each a piece of its own before its text.)
-        pieces = with_drawn_bullets(pieces, content)
-    frags = [f for line in logical_lines(lines(pieces)) for f in line.fragments]
+        page_runs = with_drawn_bullets(page_runs, content)
+    frags = [f for line in logical_lines(lines(page_runs)) for f in line.fragments]
     # A form's boxes side by side: text running across a wall between two is two boxes'
     # (read by pdfium as one run where the gap is a word space), split there.
     edges = shared_edges(content.paths[:MAX_SHAPES], RULE_WIDTH)
