@@ -1293,11 +1293,14 @@ def _counts_on(last: str, label: str) -> bool:
 
 
 def _label_kind(label: str) -> str:
-    """What a list label counts with: "number" (1., [2]), "letter" (a), iv.) or "bullet";
+    """What a list label counts with: "number" (1., [2]), "letter" (a), iv.), "key"
+    ([Knu84], [hut]) or "bullet";
     an asterisk is a "mark": the note a mark in the text refers to ("* E.g. the guide…" under
     a slide's bullets) is no further point of the list above it."""
     if label == "*":
         return "mark"
+    if label[:1] == "[" and (KEY.fullmatch(label) or BARE_KEY.fullmatch(label)):
+        return "key"  # a reference list's citation key, with a year or without ("[Red]")
     if any(ch.isdigit() for ch in label):
         return "number"
     return "letter" if any(ch.isalpha() for ch in label) else "bullet"

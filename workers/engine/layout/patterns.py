@@ -54,8 +54,10 @@ def starts_item(text: str) -> bool:
 
 @functools.lru_cache(maxsize=8192)
 def is_marker(text: str) -> bool:
-    """A bullet or a list number standing alone (its text follows past a tab stop)."""
+    """A bullet, a list number or a citation key standing alone (its text follows past a
+    tab stop)."""
     return (len(text) <= 6 and bool(BULLET.match(text + " x") or NUMBER.match(text + " x"))
+            or (text[:1] == "[" and BARE_KEY.fullmatch(text) is not None)
             or (text[:1] == "[" and KEY.fullmatch(text) is not None))
 
 
