@@ -36,7 +36,7 @@ def _read(path: Path, heading: str, setting: str = "spaced") -> Document:
         y = 624 - step * k
         if setting == "tab":
             ops.append(f"BT /F1 10 Tf 72 {y} Td ({key}) Tj ET".encode())
-            ops.append(f"BT /F1 10 Tf 120 {y} Td ({entry}) Tj ET".encode())
+            ops.append(f"BT /F1 10 Tf 135 {y} Td ({entry}) Tj ET".encode())
         else:
             ops.append(f"BT /F1 10 Tf 72 {y} Td ({key} {entry}) Tj ET".encode())
     return read_layout(text_page_pdf(path, ops), max_pages=5)
