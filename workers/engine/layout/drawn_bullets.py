@@ -11,6 +11,7 @@ only against the pieces of text starting just right of it (found by bisection)."
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Sequence
 
 from .glyphs import Glyph, PageContent, Rect
@@ -35,6 +36,8 @@ LEVEL = 0.3
 #: Nothing else drawn or set within this many of the bullet's sides around it (a chart's
 #: marker sits on its curve or among others; a bullet stands alone in the margin).
 CLEAR = 1.0
+_x0_of = operator.attrgetter("x0")
+
 #: Bullets a page must hold, of one size, for its lines to make a list (one small shape
 #: before a label is as likely a chart's legend key as a bullet).
 MIN_BULLETS = 2
@@ -49,7 +52,7 @@ def with_drawn_bullets(
     small = [s for s in (*shapes, *rules) if _bullet_shaped(s)]
     if len(small) < MIN_BULLETS:
         return frags
-    by_start = sorted(frags, key=_x0_of)
+    by_start = sorted(frags, key=_x0_of)  # (attrgetter: no Python call per piece)
     starts = [f.x0 for f in by_start]
     drawings = _Drawings(content)
     led: dict[int, tuple[Rect, Fragment]] = {}
@@ -68,10 +71,6 @@ def with_drawn_bullets(
             out.append(_bullet_piece(*found))
         out.append(f)
     return out
-
-
-def _x0_of(f: Fragment) -> float:
-    return f.x0
 
 
 def _bullet_shaped(s: Rect) -> bool:
