@@ -9,8 +9,11 @@ from pathlib import Path
 import pytest
 
 from tests.engine.content_pdfs import text_page_pdf
+from workers.engine.analyse import analyse
 from workers.engine.document import ListBlock, Paragraph
 from workers.engine.layout.reader import read_layout
+from workers.engine.tagged_pdf.checks import check_tagged_pdf
+from workers.engine.tagged_pdf.tagger import tag_pdf
 
 _ITEMS = ["Apples grow on trees in the orchard", "Pears ripen later in the autumn",
           "Plums are best eaten fresh", "Cherries need a warm summer"]
@@ -54,7 +57,8 @@ def test_lines_led_by_drawn_bullets_are_a_list(tmp_path: Path, kind: str) -> Non
     doc = read_layout(_page(tmp_path / f"{kind}.pdf", kind), max_pages=5)
     lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
     assert len(lists) == 1
-    assert [i.label for i in lists[0].items] == ["•"] * 4
+    # (No character is printed for a drawn bullet: the items have no label in the text.)
+    assert [i.label for i in lists[0].items] == [""] * 4
     assert [i.blocks[0].text for i in lists[0].items] == _ITEMS
     assert not lists[0].ordered
 
@@ -71,3 +75,13 @@ def test_one_small_square_alone_is_no_bullet(tmp_path: Path) -> None:
            b"BT /F1 11 Tf 92 710 Td (Apples grow on trees in the orchard) Tj ET"]
     doc = read_layout(text_page_pdf(tmp_path / "one.pdf", ops), max_pages=5)
     assert not any(isinstance(b, ListBlock) for b in doc.blocks)
+
+
+def test_a_list_of_drawn_bullets_tags_faithfully(tmp_path: Path) -> None:
+    # (The items' text is what is drawn: no "•" said that no glyph draws.)
+    source = _page(tmp_path / "disc.pdf", "disc")
+    tagged = tag_pdf(source, analyse(source, max_pages=5))
+    assert tagged.list_items == 4
+    report = check_tagged_pdf(tagged.content, source=source,
+                              expected_texts=tagged.expected_texts)
+    assert report["passed"], [c for c in report["checks"] if not c["passed"]]

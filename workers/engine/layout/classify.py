@@ -37,6 +37,7 @@ from ..document import (
 )
 from .bidi import reads_right_to_left
 from .blocks import Block, PageResult, area_share, boxes_overlap, join_lines, x_overlap
+from .drawn_bullets import drawn_bullet
 from .end_marks import END_MARK_CHARS
 from .figures import (
     CAPTION,
@@ -307,6 +308,10 @@ def classify(
                 label = next(g for g in item.groups() if g)
                 apart = label_provs(block.page, block.frags, block.objects, result.opmap,
                                     result.mcids, label)
+                if drawn_bullet(block.frags[0]):
+                    # A bullet drawn as a shape prints no character: the item has no label
+                    # in its text (as a tagged list whose label is a picture reads back).
+                    label = ""
                 body_prov = [apart[1]] if apart else prov
                 entry = ListItem(label, [Paragraph(text[item.end():].strip(), body_prov,
                                                    page_links)], prov,

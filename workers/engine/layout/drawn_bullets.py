@@ -175,9 +175,18 @@ def _half_points(s: Rect) -> int:
     return round(2 * max(s.x1 - s.x0, s.y1 - s.y0))
 
 
+def drawn_bullet(f: Fragment) -> bool:
+    """Whether ``f`` opens with a bullet drawn as a shape (see :func:`with_drawn_bullets`):
+    a glyph no page object drew that is no space (pdfium generates spaces alone)."""
+    first = f.glyphs[0] if f.glyphs else None
+    return first is not None and first.generated and first.char == BULLET
+
+
 def _bullet_piece(shape: Rect, text: Fragment) -> Fragment:
     """A piece "•" where ``shape`` is, as high as the line it leads (read as one of its
-    pieces), in its text's size; no page object's glyph (the shape draws no text)."""
+    pieces), in its text's size; no page object's glyph (the shape draws no text: the item
+    it labels has no label in the text, as a list tagged with a picture for its label reads
+    back)."""
     first = text.glyphs[0]
     glyph = Glyph(
         BULLET, shape.x0, text.y0, shape.x1, text.y1, first.size, False, "", -1, -1,
