@@ -45,7 +45,7 @@ static struct {
     int set;
     double fragment_gap, column_edge, label_size_step, label_raise, vertical_rule_slack,
         gutter_step, face_size_step, indent_min, indent_max, rule_over_capitals, tick_gap,
-        tick_level, tick_side_min, tick_side_max, marker_step;
+        tick_level, tick_side_min, tick_side_max, marker_step, key_step;
     long label_letters, run_on_words, column_line_words;
     Py_UCS4 box_glyphs[32]; /* box_glyphs.BOX_GLYPHS */
     Py_ssize_t n_box_glyphs;
@@ -982,9 +982,11 @@ static Py_ssize_t beside_on_line(Context *cx, Column *col, Py_ssize_t i, Open *o
                                      line_step_tall))) {
             /* A lone bullet or number goes on with its text past a hanging indent's tab stop
              * (reader.MARKER_STEP, and _BlockAsks.label_at_tab_stop; unset, the limit above
-             * holds). */
+             * holds); a citation key, with its text at the stop set for the widest key, is
+             * measured from its start (reader.KEY_STEP, asked of Python). */
             double tall = f_height > l_height ? f_height : l_height;
-            if (!(K.set && step < K.marker_step * tall &&
+            double reach = rtl ? col->x1[j] - fx1 : fx0 - col->x0[j];
+            if (!(K.set && (step < K.marker_step * tall || reach < K.key_step * tall) &&
                   PyList_GET_SIZE(open[k].frags) == 1)) {
                 continue;
             }
@@ -1418,14 +1420,15 @@ static PyObject *configure(PyObject *self, PyObject *args, PyObject *kwargs) {
         "fragment_gap", "column_edge", "label_size_step", "label_raise",
         "vertical_rule_slack", "gutter_step", "face_size_step", "indent_min", "indent_max",
         "rule_over_capitals", "tick_gap", "tick_level", "tick_side_min", "tick_side_max",
-        "marker_step", "label_letters", "run_on_words", "column_line_words", "box_glyphs", NULL,
+        "marker_step", "key_step", "label_letters", "run_on_words", "column_line_words",
+        "box_glyphs", NULL,
     };
     if (!PyArg_ParseTupleAndKeywords(
-            args, kwargs, "$dddddddddddddddlllO!", keywords, &K.fragment_gap, &K.column_edge,
+            args, kwargs, "$ddddddddddddddddlllO!", keywords, &K.fragment_gap, &K.column_edge,
             &K.label_size_step, &K.label_raise, &K.vertical_rule_slack, &K.gutter_step,
             &K.face_size_step, &K.indent_min, &K.indent_max, &K.rule_over_capitals,
             &K.tick_gap, &K.tick_level, &K.tick_side_min, &K.tick_side_max, &K.marker_step,
-            &K.label_letters, &K.run_on_words, &K.column_line_words, &PyUnicode_Type,
+            &K.key_step, &K.label_letters, &K.run_on_words, &K.column_line_words, &PyUnicode_Type,
             &box_glyphs)) {
         K.set = 0;
         return NULL;

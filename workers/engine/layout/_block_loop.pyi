@@ -13,6 +13,6 @@ def configure(
     *, fragment_gap: float, column_edge: float, label_size_step: float, label_raise: float,
     vertical_rule_slack: float, gutter_step: float, face_size_step: float, indent_min: float,
     indent_max: float, rule_over_capitals: float, tick_gap: float, tick_level: float,
-    tick_side_min: float, tick_side_max: float, marker_step: float, label_letters: int,
-    run_on_words: int, column_line_words: int, box_glyphs: str,
+    tick_side_min: float, tick_side_max: float, marker_step: float, key_step: float,
+    label_letters: int, run_on_words: int, column_line_words: int, box_glyphs: str,
 ) -> None: ...

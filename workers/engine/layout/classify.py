@@ -46,6 +46,7 @@ from .continued_tables import (
     title_over,
     title_said_again,
 )
+from .drawn_bullets import drawn_bullet
 from .end_marks import END_MARK_CHARS
 from .figures import (
     CAPTION,
@@ -73,12 +74,15 @@ from .part_levels import (
     title_over_larger_sections,
 )
 from .patterns import (
+    BARE_KEY,
+    BARE_KEYED,
     BULLET,
     KEY,
     KEYED,
     LEADER,
     NUMBER,
     NUMBERED,
+    REFERENCES_TITLE,
     is_marker,
     prefix_title_keys,
     starts_item,
@@ -233,6 +237,7 @@ def classify(
     run_in_heads: set[int] = set()  # the headings run into their paragraphs
     heading_faces: dict[int, tuple[float, bool]] = {}  # each heading line's face
     numbered_heads: set[int] = set()  # the paragraphs that are numbered headings' lines
+    keyed_runs = _keyed_runs(results, artifact_ids)
     for result, blocks in _document_order(results):
         drawn_in_figure = _figure_labels_kept(blocks, artifact_ids) | _pictures_in_drawings(
             blocks, artifact_ids)
@@ -297,6 +302,11 @@ def classify(
                     or (stack and stack[-1].items
                         and KEY.fullmatch(stack[-1].items[-1].label) is not None)
                 ) else None
+            ) or (
+                # (A key without a year, "[hut]", labels an entry of a run of them under a
+                # references heading; alone, or elsewhere, it is a bracketed word of prose.)
+                BARE_KEYED.match(text)
+                if id(block) in keyed_runs and _in_references(doc) else None
             )
             if item and item.re is BULLET and caption_text(text) is not None:
                 item = None  # "▌Figure 5.1 …": an ornament before a caption, no list's bullet
@@ -332,6 +342,10 @@ def classify(
                 label = next(g for g in item.groups() if g)
                 apart = label_provs(block.page, block.frags, block.objects, result.opmap,
                                     result.mcids, label)
+                if drawn_bullet(block.frags[0]):
+                    # A bullet drawn as a shape prints no character: the item has no label
+                    # in its text (as a tagged list whose label is a picture reads back).
+                    label = ""
                 body_prov = [apart[1]] if apart else prov
                 entry = ListItem(label, [Paragraph(text[item.end():].strip(), body_prov,
                                                    page_links)], prov,
@@ -345,6 +359,7 @@ def classify(
                     stack = [ListBlock([], ordered=ordered, prov=prov)]
                     list_x = [indent]
                     doc.blocks.append(stack[0])
+                _rebase_indents(block, label, indent, stack, list_x)
                 while len(stack) > 1 and indent < list_x[-1] - tolerance:
                     stack.pop()
                     list_x.pop()
@@ -524,6 +539,29 @@ def _body_size(results: list[PageResult], artifact_ids: dict[int, Any]) -> float
 
 #: A figure covering this share of its page or more is the page's backdrop.
 BACKDROP = 0.8
+
+
+def _keyed_runs(results: list[PageResult], artifact_ids: dict[int, Any]) -> set[int]:
+    """The text blocks opening with a citation key without a year ("[hut] P. Hut, ...")
+    read next to another that does (the one before or after it, page furniture passed
+    over): entries of a reference list, one after another."""
+    text_blocks = [
+        b for _, blocks in _document_order(results) for b in blocks
+        if b.kind == "text" and id(b) not in artifact_ids
+    ]
+    keyed = [b.text[:1] == "[" and BARE_KEYED.match(b.text) is not None for b in text_blocks]
+    return {
+        id(b) for k, b in enumerate(text_blocks)
+        if keyed[k] and ((k > 0 and keyed[k - 1]) or (k + 1 < len(keyed) and keyed[k + 1]))
+    }
+
+
+def _in_references(doc: Document) -> bool:
+    """Whether the last heading read is a references section's ("References")."""
+    for block in reversed(doc.blocks):
+        if isinstance(block, Heading):
+            return REFERENCES_TITLE.match(block.text.strip()) is not None
+    return False
 
 
 def _document_order(results: list[PageResult]) -> list[tuple[PageResult, list[Block]]]:
@@ -1235,6 +1273,32 @@ def _read_next(block: Block, following: dict[int, Block], skip: dict[int, Any]) 
     return below
 
 
+def _rebase_indents(
+    block: Block, label: str, indent: float, stack: list[ListBlock], list_x: list[float]
+) -> None:
+    """Past a page break the margins move (a book's right page set further in than its
+    left, the next page's first column left of the last page's second): the indents of the
+    open lists, measured on the last page, are no measure of the new one's. A point there
+    that counts on the last point of an open list above the innermost ("5)" after "4)",
+    read on the next page under "b)") is that list's next point: that list's indent is
+    taken to be the point's, the outer lists' moved alike, and the lists inside it are
+    closed. (The innermost list's
+    next point, set further in, is :func:`_on_a_new_page`'s case.)"""
+    last = stack[-1] if stack else None
+    if last is None or not _on_a_new_page(last, block.page):
+        return  # (a column's next on the same page: see the rule on a new column)
+    for depth in range(len(stack) - 1, -1, -1):
+        items = stack[depth].items
+        if items and _counts_on(items[-1].label, label):
+            if _label_kind(label) == "bullet":
+                return  # (a bullet counts on any bullet: which list it goes on is unsure)
+            moved = indent - list_x[depth]
+            del stack[depth + 1:]
+            del list_x[depth + 1:]
+            list_x[:] = [x + moved for x in list_x]
+            return
+
+
 def _on_a_new_page(lst: ListBlock, page: int) -> bool:
     """Whether the list's last item is on another page than ``page``."""
     last = lst.items[-1].prov[-1] if lst.items and lst.items[-1].prov else None
@@ -1260,7 +1324,7 @@ def _counts_on(last: str, label: str) -> bool:
         return False
     if kind == "bullet":
         return True
-    if KEY.fullmatch(label) is not None and KEY.fullmatch(last) is not None:
+    if all(KEY.fullmatch(key) or BARE_KEY.fullmatch(key) for key in (label, last)):
         # A reference list labelled by citation keys runs in the keys' alphabetical order.
         return last.lower() < label.lower()
     a, b = last.strip("()[]."), label.strip("()[].")
@@ -1270,11 +1334,14 @@ def _counts_on(last: str, label: str) -> bool:
 
 
 def _label_kind(label: str) -> str:
-    """What a list label counts with: "number" (1., [2]), "letter" (a), iv.) or "bullet";
+    """What a list label counts with: "number" (1., [2]), "letter" (a), iv.), "key"
+    ([Knu84], [hut]) or "bullet";
     an asterisk is a "mark": the note a mark in the text refers to ("* E.g. the guide…" under
     a slide's bullets) is no further point of the list above it."""
     if label == "*":
         return "mark"
+    if label[:1] == "[" and (KEY.fullmatch(label) or BARE_KEY.fullmatch(label)):
+        return "key"  # a reference list's citation key, with a year or without ("[Red]")
     if any(ch.isdigit() for ch in label):
         return "number"
     return "letter" if any(ch.isalpha() for ch in label) else "bullet"

@@ -25,6 +25,18 @@ NUMBER = re.compile(
 #: its own, :func:`is_marker`), or opening a block the lines' layout has set apart already.
 KEY = re.compile(r"\[[A-Za-z]{1,6}(?:\+ ?)?\d\d[a-z]?\]")
 KEYED = re.compile(r"^(" + KEY.pattern + r")\s+(?=\S)")
+#: A citation key without a year ("[hut]", "[KR]", "[Knuth-1]"): a bracketed word opening
+#: a line is as often an aside in running text ("[sic]", "[Note]"), so such a key labels an
+#: item only in a run of entries each opening with one, in a references section.
+BARE_KEY = re.compile(r"\[[A-Za-z][A-Za-z0-9+.\-]{0,9}\]")
+BARE_KEYED = re.compile(r"^(" + BARE_KEY.pattern + r")\s+(?=\S)")
+#: The title of a references section ("References", "7 Bibliography", "Literatur").
+REFERENCES_TITLE = re.compile(
+    r"^(?:[\dIVX]+(?:\.\d+)*\.?\s+)?(?:references?|bibliography|literature(?: cited)?"
+    r"|works cited|citations|literatur(?:verzeichnis)?|bibliographie|références"
+    r"|referencias|bibliografía|bibliografia|riferimenti(?: bibliografici)?)\s*$",
+    re.IGNORECASE,
+)
 
 
 LEADER = re.compile(r"(\.\s?){4,}|…{2,}|_{4,}")
@@ -42,8 +54,10 @@ def starts_item(text: str) -> bool:
 
 @functools.lru_cache(maxsize=8192)
 def is_marker(text: str) -> bool:
-    """A bullet or a list number standing alone (its text follows past a tab stop)."""
+    """A bullet, a list number or a citation key standing alone (its text follows past a
+    tab stop)."""
     return (len(text) <= 6 and bool(BULLET.match(text + " x") or NUMBER.match(text + " x"))
+            or (text[:1] == "[" and BARE_KEY.fullmatch(text) is not None)
             or (text[:1] == "[" and KEY.fullmatch(text) is not None))
 
 

@@ -68,6 +68,7 @@ from .catalog_facts import (
 from .classify import classify
 from .clipped import take_clipped
 from .contents import ends_with_page_number, find_contents, has_leaders, is_page_number
+from .drawn_bullets import with_drawn_bullets
 from .end_marks import EndMark, attach_end_marks, take_end_marks
 from .figures import (
     BACKGROUND_AREA,
@@ -103,6 +104,7 @@ from .glyphs import (
     judge_closed_page,
 )
 from .image_groups import merge_images
+from .keyed_entries import split_keyed_entries
 from .lines import FRAGMENT_GAP, Fragment, fragments, lines, word_count
 from .listings import listings_apart
 from .named_glyphs import NamedGlyphReading
@@ -122,7 +124,7 @@ from .order import (
     turned,
 )
 from .part_levels import contents_at_the_sections_level
-from .patterns import KEY, forget_texts, is_marker, starts_item
+from .patterns import BARE_KEY, KEY, forget_texts, is_marker, starts_item
 from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user_space
 from .running_lines import running_lines_apart
 from .runover import asides_after_runover, paragraphs_run_on
@@ -396,9 +398,11 @@ def page_blocks(
 ) -> list[Block]:
     """Blocks of one page in reading order (``fields``: the boxes of its form fields;
     ``to_pages``: its links to pages of the document, with the page each leads to)."""
-    frags = [
-        f for line in logical_lines(lines(fragments(content.glyphs))) for f in line.fragments
-    ]
+    page_runs = fragments(content.glyphs)
+    if content.paths or content.rules:
+        # (Bullets drawn as shapes are read as "•", each a piece of its own before its text.)
+        page_runs = with_drawn_bullets(page_runs, content)
+    frags = [f for line in logical_lines(lines(page_runs)) for f in line.fragments]
     # A form's boxes side by side: text running across a wall between two is two boxes'
     # (read by pdfium as one run where the gap is a word space), split there.
     edges = shared_edges(content.paths[:MAX_SHAPES], RULE_WIDTH)
@@ -447,9 +451,10 @@ def page_blocks(
         ]
         used.update(in_formulas)
         rest = [f for line in region_lines for f in line.fragments if id(f) not in used]
-        built = _text_blocks_ended(
+        # (Reference entries opening with citation keys, line after line: one block each.)
+        built = split_keyed_entries(_text_blocks_ended(
             rest, marks, content.index, to_pages, page_rules, frames
-        ) + tables + formulas
+        )) + tables + formulas
         regions.update((id(b), number) for b in built)
         # Columns found among the region's lines (lists side by side, columns between rules
         # down): each a region of its own, numbered apart from the column search's regions.
@@ -1494,6 +1499,9 @@ LINE_STEP = 2.0
 #: text at a tab stop half an inch past the label ("•" at 1", its text at 1.5").
 LINE_STEP_TALL = 2.0
 MARKER_STEP = 3.5
+#: A reference list's citation key ("[hut]", "[VKMT13]") and its entry: the entry's text at
+#: the tab stop set past the widest key, within this many line heights of the key's start.
+KEY_STEP = 7.0
 _DASHES = frozenset({"-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2212"})
 
 
@@ -1872,7 +1880,7 @@ if _blocks_accelerator is not None:
         label_letters=LABEL_LETTERS, run_on_words=RUN_ON_WORDS,
         column_line_words=COLUMN_LINE_WORDS, tick_gap=TICK_GAP, tick_level=TICK_LEVEL,
         tick_side_min=TICK_SIDE[0], tick_side_max=TICK_SIDE[1], marker_step=MARKER_STEP,
-        box_glyphs="".join(sorted(BOX_GLYPHS)),
+        key_step=KEY_STEP, box_glyphs="".join(sorted(BOX_GLYPHS)),
     )
 
 
@@ -2047,12 +2055,17 @@ class _BlockAsks:
         line heights), is a list's bullet or number labelling ``f`` at a tab stop. Not a
         dash, which stands for nothing in a table's cell as often as it leads a point
         ("-   0.93x"), nor a mark before a letter or a number in a drawing ("·   a"). A
-        reference's citation key ("[Knu84]") labels whatever follows it (justified, the
-        entry's first line comes word by word: "D.", "——,")."""
+        reference's citation key ("[Knu84]", "[hut]") labels whatever follows it (justified,
+        the entry's first line comes word by word: "D.", "——,"), its text at the stop set
+        past the widest key (within :data:`KEY_STEP` line heights of the key's start)."""
+        key = KEY.fullmatch(label.text) is not None or BARE_KEY.fullmatch(label.text) is not None
+        tall = max(label.y1 - label.y0, f.y1 - f.y0)
+        if not key and (label.x0 - f.x1 if label.rtl else f.x0 - label.x1) >= MARKER_STEP * tall:
+            return False  # (only a key's text stands past the stop measured from its start)
         return (
             is_marker(label.text)
             and label.text.strip() not in _DASHES
-            and (sum(map(str.isalpha, f.text)) >= 2 or KEY.fullmatch(label.text) is not None)
+            and (sum(map(str.isalpha, f.text)) >= 2 or key)
         )
 
     def weight_goes_on(
@@ -2229,7 +2242,9 @@ def _python_text_blocks(frags: list[Fragment], asks: _BlockAsks) -> list[Block]:
                 and (
                     step < _line_step_limit(f_height, l_height, abs(fy0 - ly0))
                     or (
-                        step < MARKER_STEP * (f_height if f_height > l_height else l_height)
+                        (step < MARKER_STEP * (f_height if f_height > l_height else l_height)
+                         or (last.x1 - fx1 if last.rtl else fx0 - last.x0)
+                         < KEY_STEP * (f_height if f_height > l_height else l_height))
                         and len(block.frags) == 1 and asks.label_at_tab_stop(last, f)
                     )
                 )

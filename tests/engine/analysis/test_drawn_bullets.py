@@ -1,0 +1,87 @@
+"""Bullets drawn as shapes, not set in a font (LaTeX beamer's filled squares and discs, a
+triangle): the lines they lead are a list's points, as lines opening with "•" are. A legend's
+keys beside a chart, on the chart's panel, stay no list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.engine.content_pdfs import text_page_pdf
+from workers.engine.analyse import analyse
+from workers.engine.document import ListBlock, Paragraph
+from workers.engine.layout.reader import read_layout
+from workers.engine.tagged_pdf.checks import check_tagged_pdf
+from workers.engine.tagged_pdf.tagger import tag_pdf
+
+_ITEMS = ["Apples grow on trees in the orchard", "Pears ripen later in the autumn",
+          "Plums are best eaten fresh", "Cherries need a warm summer"]
+_KAPPA = 0.5523  # a quarter circle's control points, as a share of its radius
+
+
+def _disc(cx: float, cy: float, r: float) -> bytes:
+    k = _KAPPA * r
+    return (
+        f"{cx + r} {cy} m {cx + r} {cy + k} {cx + k} {cy + r} {cx} {cy + r} c "
+        f"{cx - k} {cy + r} {cx - r} {cy + k} {cx - r} {cy} c "
+        f"{cx - r} {cy - k} {cx - k} {cy - r} {cx} {cy - r} c "
+        f"{cx + k} {cy - r} {cx + r} {cy - k} {cx + r} {cy} c f"
+    ).encode()
+
+
+def _shape(kind: str, x: float, y: float) -> bytes:
+    if kind == "square":
+        return f"{x} {y + 0.75} 4.5 4.5 re f".encode()
+    if kind == "disc":
+        return _disc(x + 2.25, y + 3.0, 2.25)
+    return f"{x} {y + 0.5} m {x} {y + 5.5} l {x + 4.3} {y + 3} l h f".encode()
+
+
+def _page(path: Path, kind: str, panel: bool = False) -> Path:
+    ops = [b"BT /F1 14 Tf 72 760 Td (Fruit of the season) Tj ET",
+           b"BT /F1 11 Tf 72 735 Td (The orchard gives these fruits each year:) Tj ET"]
+    if panel:
+        # A chart's panel: a plot (a bar) and the legend's keys on one drawn box.
+        ops += [b"0.9 g 60 600 400 130 re f", b"0.2 g 100 610 40 100 re f", b"0 g"]
+    for k, text in enumerate(_ITEMS):
+        y = 710 - 18 * k
+        ops.append(_shape(kind, 80, y))
+        ops.append(f"BT /F1 11 Tf 92 {y} Td ({text}) Tj ET".encode())
+    ops.append(b"BT /F1 11 Tf 72 560 Td (That is all the fruit there is to tell this year.) Tj ET")
+    return text_page_pdf(path, ops)
+
+
+@pytest.mark.parametrize("kind", ["square", "disc", "triangle"])
+def test_lines_led_by_drawn_bullets_are_a_list(tmp_path: Path, kind: str) -> None:
+    doc = read_layout(_page(tmp_path / f"{kind}.pdf", kind), max_pages=5)
+    lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert len(lists) == 1
+    # (No character is printed for a drawn bullet: the items have no label in the text.)
+    assert [i.label for i in lists[0].items] == [""] * 4
+    assert [i.blocks[0].text for i in lists[0].items] == _ITEMS
+    assert not lists[0].ordered
+
+
+def test_legend_keys_on_a_charts_panel_are_no_bullets(tmp_path: Path) -> None:
+    doc = read_layout(_page(tmp_path / "legend.pdf", "square", panel=True), max_pages=5)
+    assert not any(isinstance(b, ListBlock) for b in doc.blocks)
+    assert any(isinstance(b, Paragraph) and b.text.startswith("Apples") for b in doc.blocks)
+
+
+def test_one_small_square_alone_is_no_bullet(tmp_path: Path) -> None:
+    ops = [b"BT /F1 11 Tf 72 735 Td (The orchard gives these fruits each year:) Tj ET",
+           _shape("square", 80, 710),
+           b"BT /F1 11 Tf 92 710 Td (Apples grow on trees in the orchard) Tj ET"]
+    doc = read_layout(text_page_pdf(tmp_path / "one.pdf", ops), max_pages=5)
+    assert not any(isinstance(b, ListBlock) for b in doc.blocks)
+
+
+def test_a_list_of_drawn_bullets_tags_faithfully(tmp_path: Path) -> None:
+    # (The items' text is what is drawn: no "•" said that no glyph draws.)
+    source = _page(tmp_path / "disc.pdf", "disc")
+    tagged = tag_pdf(source, analyse(source, max_pages=5))
+    assert tagged.list_items == 4
+    report = check_tagged_pdf(tagged.content, source=source,
+                              expected_texts=tagged.expected_texts)
+    assert report["passed"], [c for c in report["checks"] if not c["passed"]]
