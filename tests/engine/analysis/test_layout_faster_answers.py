@@ -68,7 +68,7 @@ def test_shares_and_overlaps_spelled_out_are_as_min_and_max_gave_them() -> None:
         assert _overlap(a, b) == (min(a.x1, b.x1) > max(a.x0, b.x0) and y > 0.5 * height)
 
 
-def _across_copied(lines: list[TextLine], k: int, x0: float, x1: float) -> bool:
+def _across_copied(lines: list[TextLine], k: int, x0: float, x1: float) -> float | None:
     """_across as it was: the lines after ``k`` walked as a copy, max() of the two."""
     line = lines[k]
     right = line.x1
@@ -76,7 +76,7 @@ def _across_copied(lines: list[TextLine], k: int, x0: float, x1: float) -> bool:
         if other.y0 >= line.y1 or other.y1 <= line.y0:
             break
         right = max(right, other.x1)
-    return right > x0 and line.x0 < x1
+    return right if right > x0 and line.x0 < x1 else None
 
 
 def test_a_lines_reach_across_walked_by_index_is_as_before() -> None:

@@ -451,7 +451,6 @@ def caption_of(
     return best[1] if best else None
 
 
-
 def _across(lines: Sequence[TextLine], k: int, x0: float, x1: float) -> float | None:
     """Where the line at ``k``, with the pieces following it on its line, ends on the right,
     if it overlaps ``x0``–``x1`` across (None if not): a caption's label ("Figure 2.") may
