@@ -13,6 +13,7 @@ from ..document import (
     BBox,
 )
 from ..pdf_entries import entry_of
+from ..titles import real_title
 from .patterns import title_key
 
 
@@ -27,8 +28,7 @@ def catalog_language(pdf: pikepdf.Pdf) -> str | None:
 def catalog_title(pdf: pikepdf.Pdf) -> str | None:
     try:
         raw = entry_of(pdf.docinfo, "/Title")
-        title = " ".join(str(raw).split()) if raw is not None else ""
-        return title or None
+        return real_title(str(raw)) if raw is not None else None
     except (pikepdf.PdfError, ValueError, TypeError, AttributeError):
         return None
 

@@ -65,6 +65,7 @@ from ..layout.operators import OperatorMap, map_operators
 from ..layout.reader import read_layout
 from ..layout.rotation import Frame, frame_of, to_display_space, to_user_space
 from ..pdf_entries import entry_of
+from ..titles import real_title
 
 #: Below this share of drawn characters referenced by the tree, the tags are not trusted.
 MIN_COVERAGE = 0.5
@@ -1179,5 +1180,4 @@ def _title(pdf: pikepdf.Pdf) -> str | None:
         raw = pdf.docinfo.get("/Title")
     except (pikepdf.PdfError, ValueError, TypeError):
         return None
-    title = " ".join(str(raw).split()) if raw is not None else ""
-    return title or None
+    return real_title(str(raw)) if raw is not None else None

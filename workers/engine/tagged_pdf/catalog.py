@@ -2,8 +2,9 @@
 
 ``/MarkInfo /Marked true``, ``/Lang``, ``/ViewerPreferences /DisplayDocTitle true``, a title
 in the information dictionary and in XMP (``dc:title``), and the PDF/UA identifier
-(``pdfuaid:part`` 1) in XMP. The title is the source's own (information dictionary or XMP),
-else the model's (which falls back to the first heading); never made up.
+(``pdfuaid:part`` 1) in XMP. The title is the source's own (information dictionary or XMP)
+unless that only names a file (:func:`..titles.names_a_file`), else the model's (which
+falls back to the first heading); never made up.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import pikepdf
 
 from ..document import Document, block_text
 from ..pdf_entries import entry_of
+from ..titles import names_a_file
 
 #: Used when neither the source nor the model says which language the text is in (the
 #: other renderers do the same); the report says so, as a screen reader would read it so.
@@ -134,7 +136,8 @@ def _source_title(pdf: pikepdf.Pdf) -> str:
                 title = " ".join(str(xmp.get("dc:title") or "").split())
     except (pikepdf.PdfError, ValueError, TypeError, AttributeError):
         return ""
-    return "".join(ch for ch in title if ch.isprintable())
+    # (A file's name for a title is no title: the model's, from the first heading, is used.)
+    return "" if names_a_file(title) else "".join(ch for ch in title if ch.isprintable())
 
 
 def _source_language(pdf: pikepdf.Pdf) -> str:
