@@ -6,6 +6,7 @@ plain text, and ``Code`` in the tagged PDF."""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import docx
@@ -43,10 +44,15 @@ def test_html_keeps_lines_and_indentation_in_pre_code() -> None:
     page = build_html(_document()).html
     block = page.split("<pre>", 1)[1].split("</pre>", 1)[0]
     assert block.startswith("<code>") and block.endswith("</code>")
-    assert block[len("<code>"):-len("</code>")] == (
-        LISTING.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("'", "&#x27;")
-    )
+    # One block per line, its indent kept; a line wrapped on a narrow screen hangs two
+    # characters in from where its text starts (a blank line holds a space, so it shows).
+    spans = re.findall(r'<span class="line" style="padding-left: (\d+)ch; '
+                       r'text-indent: -(\d+)ch">(.*?)</span>', block)
+    escaped = (LISTING.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+               .replace("'", "&#x27;"))
+    assert [text for _, _, text in spans] == [line or " " for line in escaped.split("\n")]
+    assert [int(pad) for pad, _, _ in spans] == [2, 6, 10, 2, 6]
+    assert all(pad == indent for pad, indent, _ in spans)
     # Prose stays in paragraphs; the page's checks pass, its words all read.
     assert "<p>The function below works out the area of a shape.</p>" in page
     assert check_html(page.encode(), _document())["passed"]
@@ -82,6 +88,11 @@ def test_large_print_pdf_sets_code_monospaced_at_the_size(size: int) -> None:
             lefts[start] = text.get_charbox(at)[0]
         pitch = text.get_charbox(whole.index("def area") + 1)[0] - lefts["def area"]
         lines = [line for page in pdf for line in page.get_textpage().get_text_range().split("\n")]
+        # Where the lines the long line wraps onto start.
+        wrapped_lefts = [
+            text.get_charbox(at)[0] for at in range(1, len(whole))
+            if whole[at - 1] == "\n" and whole[at:].lstrip("+ ").startswith("value_")
+        ]
         rights = [
             text.get_charbox(i)[2] for i in range(text.count_chars())
             if text.get_text_range(i, 1).strip()
@@ -97,6 +108,10 @@ def test_large_print_pdf_sets_code_monospaced_at_the_size(size: int) -> None:
     # The long line wraps inside the page (A4 less its margins), never shrinks.
     assert max(rights) <= 595 - 56.69 + 1
     assert sum("value_" in line for line in lines) > 3
+    # Wrapped parts hang two characters in from where the line's text starts (indent 4):
+    # not back at the margin, where they would read as new, unindented lines.
+    assert wrapped_lefts
+    assert all(round((x - lefts["def area"]) / pitch) == 6 for x in wrapped_lefts)
 
 
 def test_large_print_pdf_uses_a_monospaced_face_for_code() -> None:

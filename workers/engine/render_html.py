@@ -63,6 +63,7 @@ from .render_large_print import (
     DEFAULT_TITLE,
     FigureSource,
     clean_text,
+    code_lines,
     document_title,
     header_rows,
     preformatted_text,
@@ -158,6 +159,9 @@ pre {
   font-size: 1em;
 }
 pre code { font-family: inherit; font-size: 1em; }
+/* Each line a block, so a line wrapped on a narrow screen goes on standing in from where its
+   text starts (its hang, in the style attribute), not at the margin like a new line. */
+pre .line { display: block; }
 figure { margin: 0 0 1em; }
 figure img { display: block; max-width: 100%; height: auto; background: #ffffff; }
 figcaption { margin-top: 0.5em; font-style: italic; }
@@ -571,7 +575,12 @@ class _Builder:
         text = preformatted_text(block.text)
         if not text:
             return ""
-        inner = self._inline(text, block.links, _page_of(block))
+        page = _page_of(block)
+        inner = "".join(
+            f'<span class="line" style="padding-left: {hang}ch; text-indent: -{hang}ch">'
+            f'{self._inline(line, block.links, page) if line else " "}</span>'
+            for line, hang in code_lines(text)
+        )
         direction = ' dir="ltr"' if self.page_rtl else ""
         return f"<pre{direction}{_lang_attr(block.lang)}><code>{inner}</code></pre>"
 

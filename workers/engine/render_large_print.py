@@ -205,6 +205,10 @@ pre {
   margin: 0 0 1.5em;
 }
 pre code { font-family: inherit; font-size: 1rem; }
+/* Each line a block of its own, so that the part of a line wrapped onto the next stands in
+   from where the line's text starts (its hang, in the style attribute): not taken for a new
+   line at the margin. */
+pre .line { display: block; }
 """
 
 # Each block is a dict built by _Builder; the template only lays them out.
@@ -232,7 +236,13 @@ _TEMPLATE = """<!DOCTYPE html>
 {% elif b.kind == "note" %}
 {{ text_block("p", b, "note") }}
 {% elif b.kind == "code" %}
-<pre dir="ltr"><code>{{ b.text }}</code></pre>
+<pre dir="ltr"><code>
+{%- for line, hang in b.lines -%}
+<span class="line" style="padding-left: {{ hang }}ch; text-indent: -{{ hang }}ch">
+{{- line or " " -}}
+</span>
+{%- endfor -%}
+</code></pre>
 {% elif b.kind == "list" %}
 <{{ "ol" if b.ordered else "ul" }}{% if b.cls %} class="{{ b.cls }}"{% endif %}>
 {% for item in b.entries %}
@@ -617,7 +627,7 @@ class _Builder:
             return [self._text("heading", text, level=level)]
         if isinstance(block, Paragraph) and block.preformatted:
             text = preformatted_text(block.text)
-            return [self._text("code", text)] if text else []
+            return [{**self._text("code", text), "lines": code_lines(text)}] if text else []
         if isinstance(block, Paragraph | Link):
             text = _link_text(block) if isinstance(block, Link) else clean_text(block.text)
             if not text:
@@ -939,6 +949,20 @@ def preformatted_text(text: str) -> str:
     while lines and not lines[-1]:
         lines.pop()
     return "\n".join(lines)
+
+
+#: How far the wrapped part of a code line stands in from where the line's own text starts,
+#: in character widths.
+CODE_HANG = 2
+
+
+def code_lines(text: str) -> list[tuple[str, int]]:
+    """The lines of a :func:`preformatted_text`, each with its hang: the width (in character
+    widths, ``ch``) that the part of the line wrapped onto the next stands in from the
+    margin, its leading spaces and :data:`CODE_HANG` more. A line too long for the page must
+    wrap (text never shrinks or runs off the page), and a wrapped part back at the margin
+    reads as a line of its own, unindented: a different program."""
+    return [(line, len(line) - len(line.lstrip(" ")) + CODE_HANG) for line in text.split("\n")]
 
 
 def _is_text(ch: str) -> bool:
