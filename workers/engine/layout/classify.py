@@ -111,7 +111,10 @@ _DATED = re.compile(rf"(?:^|\s){_DATE}$", re.IGNORECASE)
 
 def norm_running(text: str) -> str:
     """Running text's key: its words in lower case, its numbers one ("Page 2 of 4")."""
-    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+    return _NUMBERS.sub("#", " ".join(text.lower().split()))
+
+
+_NUMBERS = re.compile(r"\d+")
 
 
 _norm = norm_running

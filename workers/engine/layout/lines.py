@@ -234,22 +234,30 @@ class Fragment:
         fewer than :data:`RUNNING_LETTERS` small letters (a line of capitals, a script
         without case), or where a letter is set larger than the running text (a heading's
         words). (Asked only where two lines' weights or sizes differ.)"""
-        small = [g for g in self.glyphs if g.char.islower()]
+        glyphs = self.glyphs
+        small = [g for g in glyphs if g.char.islower()]
         if len(small) < RUNNING_LETTERS:
             return None
         sizes = sorted(g.size for g in small)
         n = len(sizes)
         size = sizes[n // 2] if n % 2 else (sizes[n // 2 - 1] + sizes[n // 2]) / 2
+        # A letter larger than the running text rules a running face out: looked for first,
+        # as it ends the question (a heading's line), before the counts below are made.
+        largest = (1 + RUN_SIZE_STEP) * size
+        letters = [g for g in glyphs if g.char.isalpha()]
+        if any(g.size > largest for g in letters):
+            return None
         bold = 2 * sum(g.bold for g in small) > n
-        font = Counter(g.font for g in small).most_common(1)[0][0]
-        mixed = False
-        for g in self.glyphs:
-            if not g.char.isalpha():
-                continue
-            if g.size > (1 + RUN_SIZE_STEP) * size:
-                return None
-            if g.bold != bold or g.font != font or abs(g.size - size) > RUN_SIZE_STEP * size:
-                mixed = True
+        first = small[0].font
+        # (Most lines' small letters are all in one font, which is then the most common: the
+        # count, whose ties go to the font seen first, is made only where fonts mix.)
+        font = first if all(g.font == first for g in small) else Counter(
+            g.font for g in small
+        ).most_common(1)[0][0]
+        step = RUN_SIZE_STEP * size
+        mixed = any(
+            g.bold != bold or g.font != font or abs(g.size - size) > step for g in letters
+        )
         bottoms = sorted(g.y0 for g in small)
         bottom = bottoms[n // 2] if n % 2 else (bottoms[n // 2 - 1] + bottoms[n // 2]) / 2
         return size, bold, font, mixed, bottom
