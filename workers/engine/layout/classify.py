@@ -1479,12 +1479,13 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
                 continue
             y0, y1 = block.y0 - page.y0, block.y1 - page.y0
             in_band = y0 > page.height - band or y1 < band
-            if not in_band and len(block.frags) == 1 and _HAS_DIGIT.search(block.text):
-                numbered_in_body.setdefault(_norm(block.text), []).append(block)
+            text = block.text
+            if not in_band and len(block.frags) == 1 and _HAS_DIGIT.search(text):
+                numbered_in_body.setdefault(_norm(text), []).append(block)
             if in_band:
                 # Running text sits at the same place on every page it repeats on.
                 place = "top" if y0 > page.height / 2 else "bottom"
-                key = f"{place}:{round((block.y0 + block.y1) / 12)}:{_norm(block.text)}"
+                key = f"{place}:{round((block.y0 + block.y1) / 12)}:{_norm(text)}"
                 alone = not any(
                     other is not block and other.y0 < block.y1 and block.y0 < other.y1
                     for other in result.blocks
@@ -1493,12 +1494,12 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
                 seen[key] += 1
             elif _page_number_apart(block, result.blocks, page, len(doc.pages)):
                 found[id(block)] = "page-number"
-            elif word_count(block.text) <= 8:
+            elif word_count(text) <= 8:
                 # Furniture beside the text (a slide's side panel, a book's thumb tab): the
                 # same short text at the very same place, left edge and top, on most pages.
                 # Only the place is loosely matched; the text itself must be the same, digits
                 # included ("Part 1", "Part 2" at the top of each page are headings).
-                key = f"side:{round(block.x0 / 6)}:{round(block.y1 / 6)}:{block.text}"
+                key = f"side:{round(block.x0 / 6)}:{round(block.y1 / 6)}:{text}"
                 candidates.append((block, key, False))
                 seen[key] += 1
     repeats = max(2, min(3, len(results) // 2)) if len(results) > 1 else 10**9

@@ -1594,7 +1594,7 @@ def _extent(blocks: list[Block]) -> _Extent:
 
 def _text_size(blocks: list[Block]) -> float:
     """The blocks' median type size (a picture has none; 10 points when none has one)."""
-    sizes = [b.size for b in blocks if b.size > 0]
+    sizes = [size for size in map(_size_of, blocks) if size > 0]
     return quick_median(sizes) if sizes else 10.0
 
 
