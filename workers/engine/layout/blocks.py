@@ -102,46 +102,50 @@ class Block:
                 self.y1 = y1
         self.frags.append(f)
 
+    # (The caches are read with the fragment list in a local and unpacked at once: these
+    # properties are asked hundreds of thousands of times a document.)
     @property
     def text(self) -> str:
-        cached = self._text_cache
-        if (
-            cached is not None
-            and cached[0] is self.frags
-            and cached[1] == len(self.frags)
-            and cached[2] is self.hyphenation
-        ):
-            return cached[3]  # type: ignore[return-value]
         frags = self.frags
+        cached = self._text_cache
+        if cached is not None:
+            of, count, hyphenation, out = cached
+            if of is frags and count == len(frags) and hyphenation is self.hyphenation:
+                return out  # type: ignore[return-value]
         out = join_lines([f.text for f in frags], self.hyphenation, full_lines(frags, self.x1))
-        self._text_cache = (self.frags, len(self.frags), self.hyphenation, out)
-        return out
-
+        self._text_cache = (frags, len(frags), self.hyphenation, out)
+        return out  # type: ignore[return-value]
 
     @property
     def size(self) -> float:
+        frags = self.frags
         cached = self._size_cache
-        if cached is not None and cached[0] is self.frags and cached[1] == len(self.frags):
-            return cached[2]  # type: ignore[return-value]
+        if cached is not None:
+            of, count, size = cached
+            if of is frags and count == len(frags):
+                return size  # type: ignore[return-value]
         sizes: list[float] = []
-        for f in self.frags:
+        for f in frags:
             sizes.extend(f.sizes)
         size = quick_median(sizes) if sizes else 0.0
-        self._size_cache = (self.frags, len(self.frags), size)
-        return size
+        self._size_cache = (frags, len(frags), size)
+        return size  # type: ignore[return-value]
 
     @property
     def bold(self) -> bool:
+        frags = self.frags
         cached = self._bold_cache
-        if cached is not None and cached[0] is self.frags and cached[1] == len(self.frags):
-            return cached[2]  # type: ignore[return-value]
+        if cached is not None:
+            of, count, result = cached
+            if of is frags and count == len(frags):
+                return result  # type: ignore[return-value]
         letters = bold = 0
-        for f in self.frags:
+        for f in frags:
             counts = f.letter_counts
             letters, bold = letters + counts[0], bold + counts[1]
         result = letters > 0 and bold > 0.8 * letters
-        self._bold_cache = (self.frags, len(self.frags), result)
-        return result
+        self._bold_cache = (frags, len(frags), result)
+        return result  # type: ignore[return-value]
 
     @property
     def bbox(self) -> BBox:

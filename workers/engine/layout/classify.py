@@ -803,7 +803,11 @@ def _spans_lines(frags: list[Fragment], wanted: int) -> bool:
     many: a paragraph's first lines show it)."""
     rows: set[int] = set()
     for f in frags:
-        rows.add(round(f.y0 / max(f.height, 1.0)))
+        # (The height worked out here, and max(height, 1.0) spelled out with its exact
+        # semantics: asked of every paragraph of the body.)
+        y0 = f.y0
+        height = f.y1 - y0
+        rows.add(round(y0 / (1.0 if 1.0 > height else height)))
         if len(rows) >= wanted:
             return True
     return False
@@ -2138,10 +2142,12 @@ def _run_in_heading(block: Block) -> str | None:
     letters = 0
     for n, word in enumerate(words[:RUN_IN_HEADING_WORDS], start=1):
         letters += sum(ch.isalnum() for ch in word)
-        head, rest = glyphs[:letters], glyphs[letters:]
-        if not head or not all(g.bold for g in head) or len(rest) < 10:
+        head = glyphs[:letters]
+        # (The rest's length without cutting it off: it is cut once, at the full stop.)
+        if not head or not all(g.bold for g in head) or len(glyphs) - letters < 10:
             return None
         if word.endswith(".") and not word.endswith(".."):
+            rest = glyphs[letters:]
             title = " ".join(words[:n])
             regular = sum(not g.bold for g in rest) > 0.8 * len(rest)
             if (

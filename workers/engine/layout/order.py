@@ -496,7 +496,7 @@ class DrawnLines:
 
     def read_with(self, blocks: Sequence[Block]) -> DrawnLines:
         """These lines, for the page's ``blocks`` (see :attr:`reach`)."""
-        self.reach = max((b.size for b in blocks), default=0.0)
+        self.reach = max(map(_size_of, blocks), default=0.0)
         return self
 
     @functools.cached_property
@@ -940,7 +940,10 @@ def _words_rejoined(frags: list[Fragment], gutter: float) -> list[Fragment]:
         else:
             row = [f]
             rows.append(row)
-            level, reach = f.y0, max(1.0, 0.3 * (f.y1 - f.y0))
+            # (max() of two values spelled out with its exact semantics, ``max(a, b)`` is
+            # ``b if b > a else a``: every piece of every side the column search looks at.)
+            reach = 0.3 * (f.y1 - f.y0)
+            level, reach = f.y0, reach if reach > 1.0 else 1.0
     joined: list[Fragment] = []
     for row in rows:
         if len(row) == 1:
@@ -951,7 +954,9 @@ def _words_rejoined(frags: list[Fragment], gutter: float) -> list[Fragment]:
         for f in itertools.islice(row, 1, None):
             gap = f.x0 - line.x1
             # (The sizes asked only of a gap narrower than the gutter: most are not.)
-            if 0 <= gap < gutter and gap < WORD_GAP * max(line.size, f.size):
+            if 0 <= gap < gutter and gap < WORD_GAP * (
+                f.size if f.size > line.size else line.size
+            ):
                 line = Fragment(
                     glyphs=line.glyphs + f.glyphs, text=f"{line.text} {f.text}",
                     x0=line.x0, y0=min(line.y0, f.y0), x1=f.x1, y1=max(line.y1, f.y1),
@@ -1021,16 +1026,19 @@ def _split_past_display(
     :func:`_breaks_across`). A line across the columns (a title over both, a heading
     across the page) reaches far over, or has the other column stop for it: no split here
     (the cuts across find the columns under it)."""
-    faces = [size for size in map(_size_of, items) if size > 0]
+    # (Each item's size asked once: a block's is a property, and the reading order asks
+    # this of the same blocks at every step of its recursion.)
+    item_sizes = list(map(_size_of, items))
+    faces = [size for size in item_sizes if size > 0]
     if not faces or max(faces) < DISPLAY_SIZE * min(faces):
         return None  # (one face size, or near it: most parts, at once)
     sizes = line_sizes(items)
     body_size: float = quick_median(sizes)
     floor = DISPLAY_SIZE * body_size
-    display = [item for item in items if item.size >= floor]
+    display = [item for item, size in zip(items, item_sizes, strict=True) if size >= floor]
     if not display or not body_size or len(line_sizes(display)) > DISPLAY_SHARE * len(sizes):
         return None
-    body = [item for item in items if item.size < floor]
+    body = [item for item, size in zip(items, item_sizes, strict=True) if size < floor]
     if not body:
         return None
     gap, at, ordered = _widest_gap(body, "x")

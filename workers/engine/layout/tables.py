@@ -1693,8 +1693,11 @@ def _reaches_past_gutter(line: Line, shape: _RunShape) -> bool:
     return past and not _fixed_pitch_words(rows) and not _line_numbered(rows)
 
 
+_size_of = operator.attrgetter("size")
+
+
 def _line_size(line: Line) -> float:
-    return max(f.size for f in line.fragments)
+    return max(map(_size_of, line.fragments))
 
 
 def _heading_over(line: Line, shape: _RunShape) -> bool:
