@@ -114,7 +114,7 @@ class Block:
                 return out  # type: ignore[return-value]
         out = join_lines([f.text for f in frags], self.hyphenation, full_lines(frags, self.x1))
         self._text_cache = (frags, len(frags), self.hyphenation, out)
-        return out  # type: ignore[return-value]
+        return out
 
     @property
     def size(self) -> float:
@@ -129,7 +129,7 @@ class Block:
             sizes.extend(f.sizes)
         size = quick_median(sizes) if sizes else 0.0
         self._size_cache = (frags, len(frags), size)
-        return size  # type: ignore[return-value]
+        return size
 
     @property
     def bold(self) -> bool:
@@ -145,7 +145,7 @@ class Block:
             letters, bold = letters + counts[0], bold + counts[1]
         result = letters > 0 and bold > 0.8 * letters
         self._bold_cache = (frags, len(frags), result)
-        return result  # type: ignore[return-value]
+        return result
 
     @property
     def bbox(self) -> BBox:

@@ -807,7 +807,7 @@ def _spans_lines(frags: list[Fragment], wanted: int) -> bool:
         # semantics: asked of every paragraph of the body.)
         y0 = f.y0
         height = f.y1 - y0
-        rows.add(round(y0 / (1.0 if 1.0 > height else height)))
+        rows.add(round(y0 / (1.0 if height < 1.0 else height)))
         if len(rows) >= wanted:
             return True
     return False

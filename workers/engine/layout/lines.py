@@ -119,7 +119,11 @@ class _computed_once(Generic[_T]):  # noqa: N801 - used as a decorator, like cac
         if obj is None:
             return self
         value = self.compute(obj)
-        obj.__dict__[self.name] = value  # found before this descriptor from now on
+        # Found before this descriptor from now on. Set as an attribute, not through
+        # ``obj.__dict__``: reading that makes the instance keep its attributes in a dict of
+        # its own, and every attribute read of such a fragment (its box, everywhere) then
+        # misses the interpreter's fast path for instances of its class.
+        setattr(obj, self.name, value)
         return value
 
 

@@ -1697,7 +1697,8 @@ _size_of = operator.attrgetter("size")
 
 
 def _line_size(line: Line) -> float:
-    return max(map(_size_of, line.fragments))
+    size: float = max(map(_size_of, line.fragments))
+    return size
 
 
 def _heading_over(line: Line, shape: _RunShape) -> bool:
