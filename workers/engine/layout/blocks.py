@@ -324,8 +324,13 @@ class Hyphenation:
             # The words as written (normalised once each, below), found in one search of all
             # the texts: a word never runs across the line break between two (neither a word
             # character nor a hyphen), so it finds what a search of each text finds.
-            written = set(_WORD.findall("\n".join(self._texts)))
-            self._words = {w.lower().replace("\u2010", "-") for w in written}
+            joined = "\n".join(self._texts)
+            written = set(_WORD.findall(joined))
+            # (A word holds U+2010 only where the texts do: most documents' do not.)
+            self._words = (
+                {w.lower().replace("\u2010", "-") for w in written} if "\u2010" in joined
+                else {w.lower() for w in written}
+            )
         return self._words
 
     def _evidence(self, head: str, tail: str) -> bool | None:

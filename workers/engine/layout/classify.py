@@ -247,11 +247,14 @@ def classify(
                     doc.blocks.append(table)
                 continue
             text = block.text
-            page_links = [
-                Link(_link_text(block, r), u, [Prov(block.page, r)])
-                for r, u in links.get(block.page, [])
-                if boxes_overlap(r, block.bbox)
-            ]
+            page_links: list[Link] = []
+            on_page = links.get(block.page)
+            if on_page:
+                box = block.bbox  # (made once, for all the page's links)
+                page_links = [
+                    Link(_link_text(block, r), u, [Prov(block.page, r)])
+                    for r, u in on_page if boxes_overlap(r, box)
+                ]
             if block.note is not None:
                 # A footnote (see .footnotes): a note, however it opens. (A list going on
                 # past it, on the next page, is still the one list.)
@@ -478,12 +481,13 @@ def _body_size(results: list[PageResult], artifact_ids: dict[int, Any]) -> float
         for b in result.blocks:
             if b.kind != "text" or id(b) in artifact_ids:
                 continue
-            on_figure = any(area_share(b, figure) > 0.9 for figure in figures)
+            on_figure = bool(figures) and any(area_share(b, figure) > 0.9 for figure in figures)
             for f in b.frags:
                 size = round(f.size * 2) / 2
-                everywhere[size] += len(f.text)
+                count = len(f.text)
+                everywhere[size] += count
                 if not on_figure:
-                    off_figures[size] += len(f.text)
+                    off_figures[size] += count
     enough = off_figures.total() >= 0.25 * everywhere.total()
     sizes = off_figures if enough else everywhere
     return sizes.most_common(1)[0][0] if sizes else 10.0
@@ -551,17 +555,18 @@ def _contents_entry(block: Block, page: list[Block]) -> bool:
     """A one-line block with a lone page number far along its baseline: an entry of a table
     of contents set without leader dots ("1 Document structures        1")."""
     line = block.frags[-1] if block.frags else None
-    if line is None or any(abs(f.y0 - line.y0) >= 0.3 * line.height for f in block.frags):
+    if line is None:
+        return False
+    # (The line's measures worked out once: every other block of the page is looked at.)
+    base, level = line.y0, 0.3 * line.height
+    if any(abs(f.y0 - base) >= level for f in block.frags):
         return False  # more than one line: a paragraph, or a heading that wraps
+    reach = line.x1 + 2 * line.height
     for other in page:
         if other is block or other.kind != "text" or len(other.frags) != 1:
             continue
         f = other.frags[0]
-        if (
-            f.x0 > line.x1 + 2 * line.height
-            and abs(f.y0 - line.y0) < 0.3 * line.height
-            and _PAGE_REF.fullmatch(f.text.strip())
-        ):
+        if f.x0 > reach and abs(f.y0 - base) < level and _PAGE_REF.fullmatch(f.text.strip()):
             return True
     return False
 
@@ -790,10 +795,11 @@ def _in_running_text_faces(body: list[Block], body_size: float) -> set[int]:
     text_faces = {face for face, n in paragraphs.items() if n >= 2}
     if not text_faces:
         return set()  # (most documents: their one text face is the body's, under 1.15 x)
+    # (The size asked first: most of the body is set smaller, and is passed over on it.)
     return {
         id(b) for b in body
-        if (round(b.size), b.bold) in text_faces
-        and b.size >= 1.15 * body_size
+        if b.size >= 1.15 * body_size
+        and (round(b.size), b.bold) in text_faces
         and _heading_candidate(b, b.text, body_size)
     }
 

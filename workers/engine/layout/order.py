@@ -1342,9 +1342,11 @@ def reading_order(
         # the columns it overlaps and hide them: order the rest, then read the picture just
         # before the first of the texts lying most fully on it.
         text = [b for b in blocks if b.kind != "figure"]
+        # (The texts' boxes made once, where the page has a picture to lay them on.)
+        text_boxes = [t.bbox for t in text] if len(text) < len(blocks) else []
         under = [
             b for b in blocks
-            if b.kind == "figure" and any(boxes_overlap(b.bbox, t.bbox) for t in text)
+            if b.kind == "figure" and any(boxes_overlap(b.bbox, box) for box in text_boxes)
         ]
         if under:
             ordered = order([b for b in blocks if b not in under], 1)
