@@ -80,6 +80,7 @@ _SYMBOL_FONT_CODES = frozenset(map(chr, range(0xF021, 0xF100)))
 _size_of = operator.attrgetter("size")
 _x0_of = operator.attrgetter("x0")
 _obj_of = operator.attrgetter("obj")
+_y0_of, _y1_of = operator.attrgetter("y0"), operator.attrgetter("y1")
 #: A right-to-left letter: Hebrew, Arabic and the other scripts of U+0590-U+08FF, and the
 #: Hebrew and Arabic presentation forms.
 RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
@@ -720,13 +721,16 @@ def _python_fragments(glyphs: list[Glyph]) -> list[Fragment]:
 class Line:
     fragments: list[Fragment]
 
+    # (Read with attrgetters, at C speed: table finding asks them of every line it looks at.)
     @property
     def y0(self) -> float:
-        return min(f.y0 for f in self.fragments)
+        low: float = min(map(_y0_of, self.fragments))
+        return low
 
     @property
     def y1(self) -> float:
-        return max(f.y1 for f in self.fragments)
+        high: float = max(map(_y1_of, self.fragments))
+        return high
 
 
 def assigned_fields(cls: type) -> tuple[str, ...] | None:

@@ -704,12 +704,12 @@ def _set_aside_margin_lines(
     ordered = sorted(frags, key=lambda f: -f.y1)
     top, below_top = ordered[:1], ordered[1:]
     above: list[Fragment] = []
-    if below_top and lone(top, below_top, top[0].y0 - max(f.y1 for f in below_top)):
+    if below_top and lone(top, below_top, top[0].y0 - max(map(_y1_of, below_top))):
         above, ordered = top, below_top
     ordered.sort(key=lambda f: f.y0)
     bottom, over_bottom = ordered[:1], ordered[1:]
     below: list[Fragment] = []
-    if over_bottom and lone(bottom, over_bottom, min(f.y0 for f in over_bottom) - bottom[0].y1):
+    if over_bottom and lone(bottom, over_bottom, min(map(_y0_of, over_bottom)) - bottom[0].y1):
         below, ordered = bottom, over_bottom
     if not above and not below:
         return [], frags, []
@@ -918,7 +918,7 @@ def _rejoined_text_like(side: list[Fragment], gutter: float) -> bool:
     (:func:`_words_rejoined`); False at once where the side has too few words for it (joining
     pieces adds none), or no piece joins another (the side is as it was, and was measured
     so)."""
-    if sum(f.words for f in side) < 3 * LONG_LINE_WORDS:
+    if sum(map(_words_of, side)) < 3 * LONG_LINE_WORDS:
         return False  # (joined or not, too few words for three lines of running text)
     rejoined = _words_rejoined(side, gutter)
     return len(rejoined) < len(side) and _text_like(rejoined)
@@ -1169,6 +1169,8 @@ _x1_of = operator.attrgetter("x1")
 _y0_of = operator.attrgetter("y0")
 _y1_of = operator.attrgetter("y1")
 _rtl_of = operator.attrgetter("rtl")
+_words_of = operator.attrgetter("words")
+_text_of = operator.attrgetter("text")
 
 
 def _widest_gap(items: list[_B], axis: str) -> tuple[float, int, list[_B]]:
@@ -1291,8 +1293,8 @@ def _text_like(frags: list[Fragment], depth: int = 0) -> bool:
         return False
     # Many short pieces (a contents list's numbers and dot leaders, the parts of a displayed
     # formula) beside running lines: still set text if the running lines carry most of it.
-    if len(long) < len(frags) / 2 and sum(len(f.text) for f in long) < 0.6 * sum(
-        len(f.text) for f in frags
+    if len(long) < len(frags) / 2 and sum(map(len, map(_text_of, long))) < 0.6 * sum(
+        map(len, map(_text_of, frags))
     ):
         return False
     width = max(f.x1 for f in frags) - min(f.x0 for f in frags)
