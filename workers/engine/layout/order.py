@@ -641,13 +641,22 @@ def turned(fragment: Fragment) -> bool:
     return all(g.rotated for g in glyphs)
 
 
+def _any_turned(frags: list[Fragment]) -> bool:
+    """Whether a fragment's first glyph is turned (a plain loop: asked of every region)."""
+    for f in frags:
+        glyphs = f.glyphs
+        if glyphs and glyphs[0].rotated:
+            return True
+    return False
+
+
 def _set_aside_side_notes(frags: list[Fragment]) -> tuple[list[Fragment], list[Fragment]]:
     """(the rest, side notes): text running up or down a side margin, beside all the level
     text (a print job's slug, a journal's vertical running title, "Draft" along the edge).
     Tall and narrow, it spans the gaps that separate the page's title, columns and footer,
     and would keep them from being found; it is read after the page. Turned text among the
     level text (a table's turned column heads, a chart's axis title) stays where it is."""
-    if not any(f.glyphs and f.glyphs[0].rotated for f in frags):
+    if not _any_turned(frags):
         return frags, []  # (no fragment turned, as turned() first asks: most pages, at once)
     aside = _beside_level_text(frags, turned, lambda f: True)
     if not aside:
