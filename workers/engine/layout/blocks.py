@@ -162,6 +162,12 @@ _UNSPACED = (
 )
 
 
+#: Any character from U+2E80 on (where :data:`_UNSPACED` starts): text holding none is
+#: known to need no look at its line ends' characters. (A search at C speed: max() of a
+#: string of accented letters makes a string of each character to compare it.)
+_FROM_CJK = re.compile("[\u2e80-\U0010ffff]")
+
+
 def _unspaced(ch: str) -> bool:
     """Whether ``ch`` (one character) is Chinese or Japanese (:data:`_UNSPACED`)."""
     code = ord(ch)
@@ -189,7 +195,7 @@ def join_lines(
         # line after it is joined without one.)
         joined = " ".join(texts)
         if ("\u00ad" not in joined and "- " not in joined and "\u2010 " not in joined
-                and (joined.isascii() or max(joined) < "\u2e80")):
+                and (joined.isascii() or _FROM_CJK.search(joined) is None)):
             return joined
     return _join_each(texts, hyphenation, runs_on)
 
