@@ -10,9 +10,10 @@ import pytest
 from workers.engine.layout.blocks import _HYPHENS, Hyphenation, _join_each, join_lines
 
 #: Pieces lines are made of: words of either case, both hyphens a line can end in, a soft
-#: hyphen, spaces, Chinese, Japanese and Korean (which alone sets spaces), and nothing at all.
+#: hyphen, spaces, Chinese, Japanese and Korean (which alone sets spaces; in syllables and in
+#: conjoining jamo, below U+2E80), and nothing at all.
 PIECES = ["word", "Name", "well", "known", "docu", "ment", "x", "7", " ", "", "\u00ad",
-          *_HYPHENS, "- ", "\u00ad ", "会计", "カナ", "。", "보험"]
+          *_HYPHENS, "- ", "\u00ad ", "会计", "カナ", "。", "보험", "\u1100\u1161"]
 
 
 def _lines(rng: random.Random) -> list[str]:
@@ -27,6 +28,17 @@ def test_join_lines_as_line_by_line(evidence: list[str] | None) -> None:
     for _ in range(20_000):
         lines = _lines(rng)
         assert join_lines(lines, hyphenation) == _join_each(lines, hyphenation), lines
+
+
+def test_join_lines_as_line_by_line_where_korean_may_go_on_unspaced() -> None:
+    rng = random.Random(11)
+    for _ in range(20_000):
+        lines = _lines(rng)
+        assert join_lines(lines, None, None, _always) == _join_each(lines, None, None, _always)
+
+
+def _always(k: int) -> bool:
+    return True
 
 
 def test_quick_answer_taken_for_plain_lines() -> None:

@@ -105,50 +105,54 @@ class Block:
                 self.y1 = y1
         self.frags.append(f)
 
+    # (The caches are read with the fragment list in a local and unpacked at once: these
+    # properties are asked hundreds of thousands of times a document.)
     @property
     def text(self) -> str:
-        cached = self._text_cache
-        if (
-            cached is not None
-            and cached[0] is self.frags
-            and cached[1] == len(self.frags)
-            and cached[2] is self.hyphenation
-        ):
-            return cached[3]  # type: ignore[return-value]
         frags = self.frags
         hyphenation = self.hyphenation
+        cached = self._text_cache
+        if cached is not None:
+            of, count, cached_hyphenation, out = cached
+            if of is frags and count == len(frags) and cached_hyphenation is hyphenation:
+                return out  # type: ignore[return-value]
         out = join_lines(
             [f.text for f in frags], hyphenation, full_lines(frags, self.x1),
             drawn_space_missing(frags)
             if hyphenation is not None and hyphenation.spaced_line_ends else None,
         )
-        self._text_cache = (self.frags, len(self.frags), self.hyphenation, out)
+        self._text_cache = (frags, len(frags), hyphenation, out)
         return out
-
 
     @property
     def size(self) -> float:
+        frags = self.frags
         cached = self._size_cache
-        if cached is not None and cached[0] is self.frags and cached[1] == len(self.frags):
-            return cached[2]  # type: ignore[return-value]
+        if cached is not None:
+            of, count, size = cached
+            if of is frags and count == len(frags):
+                return size  # type: ignore[return-value]
         sizes: list[float] = []
-        for f in self.frags:
+        for f in frags:
             sizes.extend(f.sizes)
         size = quick_median(sizes) if sizes else 0.0
-        self._size_cache = (self.frags, len(self.frags), size)
+        self._size_cache = (frags, len(frags), size)
         return size
 
     @property
     def bold(self) -> bool:
+        frags = self.frags
         cached = self._bold_cache
-        if cached is not None and cached[0] is self.frags and cached[1] == len(self.frags):
-            return cached[2]  # type: ignore[return-value]
+        if cached is not None:
+            of, count, result = cached
+            if of is frags and count == len(frags):
+                return result  # type: ignore[return-value]
         letters = bold = 0
-        for f in self.frags:
+        for f in frags:
             counts = f.letter_counts
             letters, bold = letters + counts[0], bold + counts[1]
         result = letters > 0 and bold > 0.8 * letters
-        self._bold_cache = (self.frags, len(self.frags), result)
+        self._bold_cache = (frags, len(frags), result)
         return result
 
     @property
@@ -164,6 +168,14 @@ _UNSPACED = (
     (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF01, 0xFF9F),
     (0xFFE0, 0xFFEF), (0x20000, 0x3134F),
 )
+
+
+#: Any character from U+2E80 on (where :data:`_UNSPACED` starts): text holding none is
+#: known to need no look at its line ends' characters. (A search at C speed: max() of a
+#: string of accented letters makes a string of each character to compare it.)
+_FROM_CJK = re.compile("[\u2e80-\U0010ffff]")
+#: Hangul's conjoining jamo, the one range of :data:`_HANGUL` below U+2E80.
+_CONJOINING_JAMO = re.compile("[\u1100-\u11ff]")
 
 
 def _unspaced(ch: str) -> bool:
@@ -210,7 +222,10 @@ def join_lines(
         # line after it is joined without one.)
         joined = " ".join(texts)
         if ("\u00ad" not in joined and "- " not in joined and "\u2010 " not in joined
-                and (joined.isascii() or max(joined) < "\u2e80")):
+                and (joined.isascii() or _FROM_CJK.search(joined) is None)
+                # (Korean's conjoining jamo lie below U+2E80: only asked where a Korean
+                # line may go on with no space, ``inside_word`` given.)
+                and (inside_word is None or _CONJOINING_JAMO.search(joined) is None)):
             return joined
     return _join_each(texts, hyphenation, runs_on, inside_word)
 
@@ -399,8 +414,13 @@ class Hyphenation:
             # The words as written (normalised once each, below), found in one search of all
             # the texts: a word never runs across the line break between two (neither a word
             # character nor a hyphen), so it finds what a search of each text finds.
-            written = set(_WORD.findall("\n".join(self._texts)))
-            self._words = {w.lower().replace("\u2010", "-") for w in written}
+            joined = "\n".join(self._texts)
+            written = set(_WORD.findall(joined))
+            # (A word holds U+2010 only where the texts do: most documents' do not.)
+            self._words = (
+                {w.lower().replace("\u2010", "-") for w in written} if "\u2010" in joined
+                else {w.lower() for w in written}
+            )
         return self._words
 
     def _evidence(self, head: str, tail: str) -> bool | None:

@@ -136,13 +136,14 @@ def norm_running(text: str) -> str:
     """Running text's key: its words in lower case, its numbers one ("Page 2 of 4"). A page
     number in Roman numerals ("iv", "Page xii") is a number too: a report's front matter
     numbers its pages so, at the place its body's folios take."""
-    key = re.sub(r"\d+", "#", " ".join(text.lower().split()))
+    key = _NUMBERS.sub("#", " ".join(text.lower().split()))
     folio = _PAGE_NUMBER.match(key)
     if folio and _ROMAN_FOLIO.fullmatch(folio.group(1)):
         return f"{key[:folio.start(1)]}#{key[folio.end(1):]}"
     return key
 
 
+_NUMBERS = re.compile(r"\d+")
 #: A page's number in Roman numerals, in lower case: i to lxxxix (front matter runs no
 #: longer; "mix" or "dim", read as numerals, are far past it, or no numeral at all).
 _ROMAN_FOLIO = re.compile(r"l?x{0,3}(?:ix|iv|v?i{0,3})")
@@ -276,11 +277,14 @@ def classify(
                     doc.blocks.append(table)
                 continue
             text = block.text
-            page_links = [
-                Link(_link_text(block, r), u, [Prov(block.page, r)])
-                for r, u in links.get(block.page, [])
-                if boxes_overlap(r, block.bbox)
-            ]
+            page_links: list[Link] = []
+            on_page = links.get(block.page)
+            if on_page:
+                box = block.bbox  # (made once, for all the page's links)
+                page_links = [
+                    Link(_link_text(block, r), u, [Prov(block.page, r)])
+                    for r, u in on_page if boxes_overlap(r, box)
+                ]
             if block.pitch:
                 # A code listing (see .listings): its lines and indents kept, no list's
                 # items or heading whatever its lines open with.
@@ -526,12 +530,13 @@ def _body_size(results: list[PageResult], artifact_ids: dict[int, Any]) -> float
         for b in result.blocks:
             if b.kind != "text" or id(b) in artifact_ids:
                 continue
-            on_figure = any(area_share(b, figure) > 0.9 for figure in figures)
+            on_figure = bool(figures) and any(area_share(b, figure) > 0.9 for figure in figures)
             for f in b.frags:
                 size = round(f.size * 2) / 2
-                everywhere[size] += len(f.text)
+                count = len(f.text)
+                everywhere[size] += count
                 if not on_figure:
-                    off_figures[size] += len(f.text)
+                    off_figures[size] += count
     enough = off_figures.total() >= 0.25 * everywhere.total()
     sizes = off_figures if enough else everywhere
     return sizes.most_common(1)[0][0] if sizes else 10.0
@@ -622,17 +627,18 @@ def _contents_entry(block: Block, page: list[Block]) -> bool:
     """A one-line block with a lone page number far along its baseline: an entry of a table
     of contents set without leader dots ("1 Document structures        1")."""
     line = block.frags[-1] if block.frags else None
-    if line is None or any(abs(f.y0 - line.y0) >= 0.3 * line.height for f in block.frags):
+    if line is None:
+        return False
+    # (The line's measures worked out once: every other block of the page is looked at.)
+    base, level = line.y0, 0.3 * line.height
+    if any(abs(f.y0 - base) >= level for f in block.frags):
         return False  # more than one line: a paragraph, or a heading that wraps
+    reach = line.x1 + 2 * line.height
     for other in page:
         if other is block or other.kind != "text" or len(other.frags) != 1:
             continue
         f = other.frags[0]
-        if (
-            f.x0 > line.x1 + 2 * line.height
-            and abs(f.y0 - line.y0) < 0.3 * line.height
-            and _PAGE_REF.fullmatch(f.text.strip())
-        ):
+        if f.x0 > reach and abs(f.y0 - base) < level and _PAGE_REF.fullmatch(f.text.strip()):
             return True
     return False
 
@@ -861,10 +867,11 @@ def _in_running_text_faces(body: list[Block], body_size: float) -> set[int]:
     text_faces = {face for face, n in paragraphs.items() if n >= 2}
     if not text_faces:
         return set()  # (most documents: their one text face is the body's, under 1.15 x)
+    # (The size asked first: most of the body is set smaller, and is passed over on it.)
     return {
         id(b) for b in body
-        if (round(b.size), b.bold) in text_faces
-        and b.size >= 1.15 * body_size
+        if b.size >= 1.15 * body_size
+        and (round(b.size), b.bold) in text_faces
         and _heading_candidate(b, b.text, body_size)
     }
 
@@ -874,7 +881,11 @@ def _spans_lines(frags: list[Fragment], wanted: int) -> bool:
     many: a paragraph's first lines show it)."""
     rows: set[int] = set()
     for f in frags:
-        rows.add(round(f.y0 / max(f.height, 1.0)))
+        # (The height worked out here, and max(height, 1.0) spelled out with its exact
+        # semantics: asked of every paragraph of the body.)
+        y0 = f.y0
+        height = f.y1 - y0
+        rows.add(round(y0 / (1.0 if height < 1.0 else height)))
         if len(rows) >= wanted:
             return True
     return False
@@ -1579,12 +1590,13 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
                 continue
             y0, y1 = block.y0 - page.y0, block.y1 - page.y0
             in_band = y0 > page.height - band or y1 < band
-            if not in_band and len(block.frags) == 1 and _HAS_DIGIT.search(block.text):
-                numbered_in_body.setdefault(_norm(block.text), []).append(block)
+            text = block.text
+            if not in_band and len(block.frags) == 1 and _HAS_DIGIT.search(text):
+                numbered_in_body.setdefault(_norm(text), []).append(block)
             if in_band:
                 # Running text sits at the same place on every page it repeats on.
                 place = "top" if y0 > page.height / 2 else "bottom"
-                key = f"{place}:{round((block.y0 + block.y1) / 12)}:{_norm(block.text)}"
+                key = f"{place}:{round((block.y0 + block.y1) / 12)}:{_norm(text)}"
                 alone = not any(
                     other is not block and other.y0 < block.y1 and block.y0 < other.y1
                     for other in result.blocks
@@ -1593,12 +1605,12 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
                 seen[key] += 1
             elif _page_number_apart(block, result.blocks, page, len(doc.pages)):
                 found[id(block)] = "page-number"
-            elif word_count(block.text) <= 8:
+            elif word_count(text) <= 8:
                 # Furniture beside the text (a slide's side panel, a book's thumb tab): the
                 # same short text at the very same place, left edge and top, on most pages.
                 # Only the place is loosely matched; the text itself must be the same, digits
                 # included ("Part 1", "Part 2" at the top of each page are headings).
-                key = f"side:{round(block.x0 / 6)}:{round(block.y1 / 6)}:{block.text}"
+                key = f"side:{round(block.x0 / 6)}:{round(block.y1 / 6)}:{text}"
                 candidates.append((block, key, False))
                 seen[key] += 1
     repeats = max(2, min(3, len(results) // 2)) if len(results) > 1 else 10**9
@@ -2227,10 +2239,12 @@ def _run_in_heading(block: Block) -> str | None:
     letters = 0
     for n, word in enumerate(words[:RUN_IN_HEADING_WORDS], start=1):
         letters += sum(ch.isalnum() for ch in word)
-        head, rest = glyphs[:letters], glyphs[letters:]
-        if not head or not all(g.bold for g in head) or len(rest) < 10:
+        head = glyphs[:letters]
+        # (The rest's length without cutting it off: it is cut once, at the full stop.)
+        if not head or not all(g.bold for g in head) or len(glyphs) - letters < 10:
             return None
         if word.endswith(".") and not word.endswith(".."):
+            rest = glyphs[letters:]
             title = " ".join(words[:n])
             regular = sum(not g.bold for g in rest) > 0.8 * len(rest)
             if (

@@ -543,8 +543,13 @@ def _one_rule(boxes: Sequence[tuple[float, float, float, float]]) -> bool:
 
 def _overlap(a: Sequence[float], b: Sequence[float]) -> bool:
     """Whether boxes (left, bottom, right, top) share a point (touching counts: a rule on a
-    clip's edge may show)."""
-    return max(a[0], b[0]) <= min(a[2], b[2]) and max(a[1], b[1]) <= min(a[3], b[3])
+    clip's edge may show). (Asked of every object under an unseen text's: min() and max()
+    of two values spelled out with their exact semantics, ``max(a, b)`` is ``b if b > a
+    else a``, ``min(a, b)`` is ``b if b < a else a``.)"""
+    a0, a1, a2, a3 = a
+    b0, b1, b2, b3 = b
+    return (b0 if b0 > a0 else a0) <= (b2 if b2 < a2 else a2) and (
+        b1 if b1 > a1 else a1) <= (b3 if b3 < a3 else a3)
 
 
 def _clip_box(obj: int, *, areas: bool = False) -> tuple[float, float, float, float] | None:

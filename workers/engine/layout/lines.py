@@ -80,6 +80,7 @@ _SYMBOL_FONT_CODES = frozenset(map(chr, range(0xF021, 0xF100)))
 _size_of = operator.attrgetter("size")
 _x0_of = operator.attrgetter("x0")
 _obj_of = operator.attrgetter("obj")
+_y0_of, _y1_of = operator.attrgetter("y0"), operator.attrgetter("y1")
 #: A right-to-left letter: Hebrew, Arabic and the other scripts of U+0590-U+08FF, and the
 #: Hebrew and Arabic presentation forms.
 RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
@@ -119,7 +120,11 @@ class _computed_once(Generic[_T]):  # noqa: N801 - used as a decorator, like cac
         if obj is None:
             return self
         value = self.compute(obj)
-        obj.__dict__[self.name] = value  # found before this descriptor from now on
+        # Found before this descriptor from now on. Set as an attribute, not through
+        # ``obj.__dict__``: reading that makes the instance keep its attributes in a dict of
+        # its own, and every attribute read of such a fragment (its box, everywhere) then
+        # misses the interpreter's fast path for instances of its class.
+        setattr(obj, self.name, value)
         return value
 
 
@@ -243,22 +248,30 @@ class Fragment:
         fewer than :data:`RUNNING_LETTERS` small letters (a line of capitals, a script
         without case), or where a letter is set larger than the running text (a heading's
         words). (Asked only where two lines' weights or sizes differ.)"""
-        small = [g for g in self.glyphs if g.char.islower()]
+        glyphs = self.glyphs
+        small = [g for g in glyphs if g.char.islower()]
         if len(small) < RUNNING_LETTERS:
             return None
         sizes = sorted(g.size for g in small)
         n = len(sizes)
         size = sizes[n // 2] if n % 2 else (sizes[n // 2 - 1] + sizes[n // 2]) / 2
+        # A letter larger than the running text rules a running face out: looked for first,
+        # as it ends the question (a heading's line), before the counts below are made.
+        largest = (1 + RUN_SIZE_STEP) * size
+        letters = [g for g in glyphs if g.char.isalpha()]
+        if any(g.size > largest for g in letters):
+            return None
         bold = 2 * sum(g.bold for g in small) > n
-        font = Counter(g.font for g in small).most_common(1)[0][0]
-        mixed = False
-        for g in self.glyphs:
-            if not g.char.isalpha():
-                continue
-            if g.size > (1 + RUN_SIZE_STEP) * size:
-                return None
-            if g.bold != bold or g.font != font or abs(g.size - size) > RUN_SIZE_STEP * size:
-                mixed = True
+        first = small[0].font
+        # (Most lines' small letters are all in one font, which is then the most common: the
+        # count, whose ties go to the font seen first, is made only where fonts mix.)
+        font = first if all(g.font == first for g in small) else Counter(
+            g.font for g in small
+        ).most_common(1)[0][0]
+        step = RUN_SIZE_STEP * size
+        mixed = any(
+            g.bold != bold or g.font != font or abs(g.size - size) > step for g in letters
+        )
         bottoms = sorted(g.y0 for g in small)
         bottom = bottoms[n // 2] if n % 2 else (bottoms[n // 2 - 1] + bottoms[n // 2]) / 2
         return size, bold, font, mixed, bottom
@@ -733,13 +746,16 @@ def _python_fragments(glyphs: list[Glyph]) -> list[Fragment]:
 class Line:
     fragments: list[Fragment]
 
+    # (Read with attrgetters, at C speed: table finding asks them of every line it looks at.)
     @property
     def y0(self) -> float:
-        return min(f.y0 for f in self.fragments)
+        low: float = min(map(_y0_of, self.fragments))
+        return low
 
     @property
     def y1(self) -> float:
-        return max(f.y1 for f in self.fragments)
+        high: float = max(map(_y1_of, self.fragments))
+        return high
 
 
 def assigned_fields(cls: type) -> tuple[str, ...] | None:

@@ -527,7 +527,7 @@ class DrawnLines:
 
     def read_with(self, blocks: Sequence[Block]) -> DrawnLines:
         """These lines, for the page's ``blocks`` (see :attr:`reach`)."""
-        self.reach = max((b.size for b in blocks), default=0.0)
+        self.reach = max(map(_size_of, blocks), default=0.0)
         return self
 
     @functools.cached_property
@@ -672,13 +672,22 @@ def turned(fragment: Fragment) -> bool:
     return all(g.rotated for g in glyphs)
 
 
+def _any_turned(frags: list[Fragment]) -> bool:
+    """Whether a fragment's first glyph is turned (a plain loop: asked of every region)."""
+    for f in frags:
+        glyphs = f.glyphs
+        if glyphs and glyphs[0].rotated:
+            return True
+    return False
+
+
 def _set_aside_side_notes(frags: list[Fragment]) -> tuple[list[Fragment], list[Fragment]]:
     """(the rest, side notes): text running up or down a side margin, beside all the level
     text (a print job's slug, a journal's vertical running title, "Draft" along the edge).
     Tall and narrow, it spans the gaps that separate the page's title, columns and footer,
     and would keep them from being found; it is read after the page. Turned text among the
     level text (a table's turned column heads, a chart's axis title) stays where it is."""
-    if not any(f.glyphs and f.glyphs[0].rotated for f in frags):
+    if not _any_turned(frags):
         return frags, []  # (no fragment turned, as turned() first asks: most pages, at once)
     aside = _beside_level_text(frags, turned, lambda f: True)
     if not aside:
@@ -735,12 +744,12 @@ def _set_aside_margin_lines(
     ordered = sorted(frags, key=lambda f: -f.y1)
     top, below_top = ordered[:1], ordered[1:]
     above: list[Fragment] = []
-    if below_top and lone(top, below_top, top[0].y0 - max(f.y1 for f in below_top)):
+    if below_top and lone(top, below_top, top[0].y0 - max(map(_y1_of, below_top))):
         above, ordered = top, below_top
     ordered.sort(key=lambda f: f.y0)
     bottom, over_bottom = ordered[:1], ordered[1:]
     below: list[Fragment] = []
-    if over_bottom and lone(bottom, over_bottom, min(f.y0 for f in over_bottom) - bottom[0].y1):
+    if over_bottom and lone(bottom, over_bottom, min(map(_y0_of, over_bottom)) - bottom[0].y1):
         below, ordered = bottom, over_bottom
     if not above and not below:
         return [], frags, []
@@ -949,7 +958,7 @@ def _rejoined_text_like(side: list[Fragment], gutter: float) -> bool:
     (:func:`_words_rejoined`); False at once where the side has too few words for it (joining
     pieces adds none), or no piece joins another (the side is as it was, and was measured
     so)."""
-    if sum(f.words for f in side) < 3 * LONG_LINE_WORDS:
+    if sum(map(_words_of, side)) < 3 * LONG_LINE_WORDS:
         return False  # (joined or not, too few words for three lines of running text)
     rejoined = _words_rejoined(side, gutter)
     return len(rejoined) < len(side) and _text_like(rejoined)
@@ -971,7 +980,10 @@ def _words_rejoined(frags: list[Fragment], gutter: float) -> list[Fragment]:
         else:
             row = [f]
             rows.append(row)
-            level, reach = f.y0, max(1.0, 0.3 * (f.y1 - f.y0))
+            # (max() of two values spelled out with its exact semantics, ``max(a, b)`` is
+            # ``b if b > a else a``: every piece of every side the column search looks at.)
+            reach = 0.3 * (f.y1 - f.y0)
+            level, reach = f.y0, reach if reach > 1.0 else 1.0
     joined: list[Fragment] = []
     for row in rows:
         if len(row) == 1:
@@ -982,7 +994,9 @@ def _words_rejoined(frags: list[Fragment], gutter: float) -> list[Fragment]:
         for f in itertools.islice(row, 1, None):
             gap = f.x0 - line.x1
             # (The sizes asked only of a gap narrower than the gutter: most are not.)
-            if 0 <= gap < gutter and gap < WORD_GAP * max(line.size, f.size):
+            if 0 <= gap < gutter and gap < WORD_GAP * (
+                f.size if f.size > line.size else line.size
+            ):
                 line = Fragment(
                     glyphs=line.glyphs + f.glyphs, text=f"{line.text} {f.text}",
                     x0=line.x0, y0=min(line.y0, f.y0), x1=f.x1, y1=max(line.y1, f.y1),
@@ -1052,16 +1066,19 @@ def _split_past_display(
     :func:`_breaks_across`). A line across the columns (a title over both, a heading
     across the page) reaches far over, or has the other column stop for it: no split here
     (the cuts across find the columns under it)."""
-    faces = [size for size in map(_size_of, items) if size > 0]
+    # (Each item's size asked once: a block's is a property, and the reading order asks
+    # this of the same blocks at every step of its recursion.)
+    item_sizes = list(map(_size_of, items))
+    faces = [size for size in item_sizes if size > 0]
     if not faces or max(faces) < DISPLAY_SIZE * min(faces):
         return None  # (one face size, or near it: most parts, at once)
     sizes = line_sizes(items)
     body_size: float = quick_median(sizes)
     floor = DISPLAY_SIZE * body_size
-    display = [item for item in items if item.size >= floor]
+    display = [item for item, size in zip(items, item_sizes, strict=True) if size >= floor]
     if not display or not body_size or len(line_sizes(display)) > DISPLAY_SHARE * len(sizes):
         return None
-    body = [item for item in items if item.size < floor]
+    body = [item for item, size in zip(items, item_sizes, strict=True) if size < floor]
     if not body:
         return None
     gap, at, ordered = _widest_gap(body, "x")
@@ -1192,6 +1209,8 @@ _x1_of = operator.attrgetter("x1")
 _y0_of = operator.attrgetter("y0")
 _y1_of = operator.attrgetter("y1")
 _rtl_of = operator.attrgetter("rtl")
+_words_of = operator.attrgetter("words")
+_text_of = operator.attrgetter("text")
 
 
 def _widest_gap(items: list[_B], axis: str) -> tuple[float, int, list[_B]]:
@@ -1314,8 +1333,8 @@ def _text_like(frags: list[Fragment], depth: int = 0) -> bool:
         return False
     # Many short pieces (a contents list's numbers and dot leaders, the parts of a displayed
     # formula) beside running lines: still set text if the running lines carry most of it.
-    if len(long) < len(frags) / 2 and sum(len(f.text) for f in long) < 0.6 * sum(
-        len(f.text) for f in frags
+    if len(long) < len(frags) / 2 and sum(map(len, map(_text_of, long))) < 0.6 * sum(
+        map(len, map(_text_of, frags))
     ):
         return False
     width = max(f.x1 for f in frags) - min(f.x0 for f in frags)
@@ -1365,9 +1384,11 @@ def reading_order(
         # the columns it overlaps and hide them: order the rest, then read the picture just
         # before the first of the texts lying most fully on it.
         text = [b for b in blocks if b.kind != "figure"]
+        # (The texts' boxes made once, where the page has a picture to lay them on.)
+        text_boxes = [t.bbox for t in text] if len(text) < len(blocks) else []
         under = [
             b for b in blocks
-            if b.kind == "figure" and any(boxes_overlap(b.bbox, t.bbox) for t in text)
+            if b.kind == "figure" and any(boxes_overlap(b.bbox, box) for box in text_boxes)
         ]
         if under:
             ordered = order([b for b in blocks if b not in under], 1)
@@ -1632,7 +1653,7 @@ def _extent(blocks: list[Block]) -> _Extent:
 
 def _text_size(blocks: list[Block]) -> float:
     """The blocks' median type size (a picture has none; 10 points when none has one)."""
-    sizes = [b.size for b in blocks if b.size > 0]
+    sizes = [size for size in map(_size_of, blocks) if size > 0]
     return quick_median(sizes) if sizes else 10.0
 
 

@@ -425,6 +425,7 @@ def page_blocks(
     found_columns = 0  # columns the table finder found (regions numbered below zero)
     sections: dict[int, Section] = {}  # block id -> its section, where lines across cut
     breaks = SectionBreaks(content.rules, content.paths)
+    at: dict[int, int] | None = None  # each glyph's place in the stream, by id (see below)
     for number, region in enumerate(column_regions(frags, breaks=breaks)):
         # A proof's end mark, set flush right, is read with the line it ends: out of the
         # lines while tables and blocks are built (level with text, it would be a column).
@@ -445,9 +446,12 @@ def page_blocks(
         in_formulas = {id(f) for run in runs for line in run for f in line}
         ends = {id(m.after): m.mark for m in marks if id(m.after) in in_formulas}
         marks = [m for m in marks if id(m.after) not in in_formulas]
-        at = {id(g): k for k, g in enumerate(content.glyphs)} if runs else {}
+        if runs and at is None:
+            # (Each glyph's place in the page's stream, indexed once for the page: formulas
+            # of several regions look up the same stream.)
+            at = {id(g): k for k, g in enumerate(content.glyphs)}
         formulas = [
-            formula_block(content.index, run, content.glyphs, at, ends) for run in runs
+            formula_block(content.index, run, content.glyphs, at or {}, ends) for run in runs
         ]
         used.update(in_formulas)
         rest = [f for line in region_lines for f in line.fragments if id(f) not in used]
@@ -1262,8 +1266,15 @@ def _leading(frags: list[Fragment]) -> float:
 
 def _face(f: Fragment) -> str:
     """The font most of the fragment's letters are set in."""
-    fonts = Counter(g.font for g in f.glyphs if g.char.isalnum())
-    return fonts.most_common(1)[0][0] if fonts else ""
+    fonts = [g.font for g in f.glyphs if g.char.isalnum()]
+    if not fonts:
+        return ""
+    first = fonts[0]
+    # (Most fragments are set in one font: counted only where fonts mix, ties going to the
+    # font seen first, as Counter.most_common gives them.)
+    if fonts.count(first) == len(fonts):
+        return first
+    return Counter(fonts).most_common(1)[0][0]
 
 
 def _new_face(above: Fragment, below: Fragment) -> bool:
@@ -2202,9 +2213,12 @@ def _inline_run_goes_on(last: Fragment, f: Fragment) -> bool:
     fonts differ.)"""
     if last.text.rstrip().endswith(_SENTENCE_END):
         return False
-    above, below = last.running_face, f.running_face
+    above = last.running_face
+    if above is None:
+        return False  # (asked first: the line below's face is not worked out for nothing)
+    below = f.running_face
     return not (
-        above is None or below is None or not (above[3] or below[3])
+        below is None or not (above[3] or below[3])
         or above[1] != below[1] or above[2] != below[2]
         or abs(above[0] - below[0]) > FACE_SIZE_STEP * max(above[0], below[0])
         or not 0 < above[4] - below[4] < RUN_LINE_STEP * above[0]

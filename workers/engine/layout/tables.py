@@ -1672,11 +1672,20 @@ def _spans_columns(line: Line, shape: _RunShape) -> bool:
     rows, columns = shape.rows, shape.columns
     if len(rows) < 2:
         return False
-    spans = any(
-        sum(f.x0 <= c[0] + 1 and f.x1 >= c[1] - 1 for c in columns) >= 2 for f in line.fragments
-    )
+    spans = any(_across_columns(f, columns) >= 2 for f in line.fragments)
     # (Lines of a typewritten page are split word by word: their "columns" are words.)
     return spans and not _fixed_pitch_words(rows) and not _line_numbered(rows)
+
+
+def _across_columns(f: Fragment, columns: list[list[float]]) -> int:
+    """How many of the ``columns`` (their extents across) the piece runs over whole. (A plain
+    loop: asked of every piece of every line a table's rows are read on for.)"""
+    x0, x1 = f.x0, f.x1
+    count = 0
+    for c in columns:
+        if x0 <= c[0] + 1 and x1 >= c[1] - 1:
+            count += 1
+    return count
 
 
 def _reaches_past_gutter(line: Line, shape: _RunShape) -> bool:
@@ -1708,8 +1717,12 @@ def _reaches_past_gutter(line: Line, shape: _RunShape) -> bool:
     return past and not _fixed_pitch_words(rows) and not _line_numbered(rows)
 
 
+_size_of = operator.attrgetter("size")
+
+
 def _line_size(line: Line) -> float:
-    return max(f.size for f in line.fragments)
+    size: float = max(map(_size_of, line.fragments))
+    return size
 
 
 def _heading_over(line: Line, shape: _RunShape) -> bool:

@@ -191,18 +191,24 @@ class GlyphPositions:
             walls = self.walls or []
             bands: dict[int, tuple[list[float], Walls]] = {}
             budget = BAND_ENTRIES * (len(walls) + 1)
+            isfinite, floor, find = math.isfinite, math.floor, bands.get
             for w in walls:
-                if not (math.isfinite(w[1]) and math.isfinite(w[2])):
+                x, y0, y1 = w
+                if not (isfinite(y0) and isfinite(y1)):
                     self._unbanded = True
                     return None
-                first, last = math.floor(w[1] / WALL_BAND), math.floor(w[2] / WALL_BAND)
-                budget -= max(last - first + 1, 0)
-                if budget < 0:
-                    self._unbanded = True
-                    return None
+                first, last = floor(y0 / WALL_BAND), floor(y1 / WALL_BAND)
+                if last >= first:
+                    budget -= last - first + 1
+                    if budget < 0:
+                        self._unbanded = True
+                        return None
+                # (A band made where a wall first runs through it, in the walls' order.)
                 for k in range(first, last + 1):
-                    band = bands.setdefault(k, ([], []))
-                    band[0].append(w[0])
+                    band = find(k)
+                    if band is None:
+                        band = bands[k] = ([], [])
+                    band[0].append(x)
                     band[1].append(w)
             self._bands = bands
         return self._bands
