@@ -49,6 +49,13 @@ try:
 except ImportError:  # pragma: no cover - depends on the installation
     _accelerator = None
 
+_edges: ModuleType | None
+try:
+    # The edge count of an opaque rendered image in C (_image_edges.c); without it, PIL's.
+    from . import _image_edges as _edges
+except ImportError:  # pragma: no cover - depends on the installation
+    _edges = None
+
 #: Pages with more glyphs than this are truncated (with a warning): a bound on time and memory.
 MAX_GLYPHS = 200_000
 #: Page objects visited per page (recursing into Form XObjects), for images and rules.
@@ -904,9 +911,26 @@ def _smooth_at(obj: Any, pdf: pdfium.PdfDocument, page: Any, scale: float) -> bo
     # shares its memory, so it stays referenced here until the verdict is in.
     bitmap = pdfium.PdfBitmap.from_raw(raw_bitmap)
     try:
-        return _smooth(bitmap.to_pil())
+        counted = _opaque_smooth(bitmap)
+        return _smooth(bitmap.to_pil()) if counted is None else counted
     except (pdfium.PdfiumError, ValueError, OSError):
         return None
+
+
+def _opaque_smooth(bitmap: pdfium.PdfBitmap) -> bool | None:
+    """:func:`_smooth` of the rendered ``bitmap`` counted in C on pdfium's own bytes (no copy
+    into PIL), where it is opaque BGRA of at least 5 by 5 pixels; None otherwise (or without
+    the extension): then PIL counts."""
+    if _edges is None or bitmap.format != c.FPDFBitmap_BGRA or bitmap.rev_byteorder or (
+            bitmap.width < 5 or bitmap.height < 5):
+        return None
+    w, h = bitmap.width - 2, bitmap.height - 2  # (the inside, as in _smooth)
+    allowed = EDGE_SHARE * ((w - 1) * (h - 1))
+    edges = _edges.opaque_edge_steps(
+        ctypes.addressof(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
+        EDGE, allowed,
+    )
+    return None if edges is None else edges <= allowed
 
 
 def _smooth(image: Image.Image) -> bool:
