@@ -190,6 +190,28 @@ def read_page(pdf: pdfium.PdfDocument, index: int, *, image_facts: bool = False)
         return opened.content
 
 
+class _BarePage(pdfium.PdfPage):  # type: ignore[misc]  # (pypdfium2 has no types)
+    """A page loaded with pdfium's own call, wrapped without pypdfium2's closing bookkeeping
+    (a finalizer, a tracker entry and a set of kids, made and undone for every page): an
+    :class:`OpenedPage` always closes its page itself, and opens no text page on it that
+    outlives the call reading it. Every :class:`pypdfium2.PdfPage` method reads the page
+    through ``raw``, as for any page; the document must stay open while the page is."""
+
+    def __init__(self, pdf: pdfium.PdfDocument, index: int) -> None:
+        # (PdfPage's own __init__ is skipped on purpose: it attaches the finalizer.)
+        raw = c.FPDF_LoadPage(pdf.raw, index)
+        if not raw:
+            raise pdfium.PdfiumError("Failed to load page.")
+        self.raw, self.pdf, self.formenv = raw, pdf, None
+
+    def close(self, _by_parent: bool = False) -> bool:
+        if not self.raw:
+            return False
+        c.FPDF_ClosePage(self.raw)
+        self.raw = None
+        return True
+
+
 class OpenedPage:
     """Page ``index`` read as :func:`read_page` reads it, and kept open until closed (a context
     manager): of its images' facts, the dearest, :attr:`ImageFacts.smooth` (each image
@@ -198,7 +220,8 @@ class OpenedPage:
 
     def __init__(self, pdf: pdfium.PdfDocument, index: int, *, image_facts: bool = False) -> None:
         self.pdf = pdf
-        self.page = pdf[index]
+        # (A document with a form environment gets pypdfium2's page: it tells the forms.)
+        self.page = pdf[index] if pdf.formenv else _BarePage(pdf, index)
         try:
             self.content = _read_content(self.page, index, pdf if image_facts else None)
         except BaseException:
