@@ -153,3 +153,26 @@ def test_a_translucent_or_tiny_render_is_left_to_pil() -> None:
     rng = random.Random(3)
     assert glyphs._opaque_smooth(_bgra_bitmap(rng, 30, 30, opaque=False)) is None
     assert glyphs._opaque_smooth(_bgra_bitmap(rng, 4, 30, opaque=True)) is None
+
+
+def test_an_opened_page_without_pypdfium2s_wrapper_reads_as_its_page(tmp_path: Path) -> None:
+    # OpenedPage loads its page with pdfium's own call (glyphs._BarePage) and closes it
+    # itself: what it reads, and the page's box, are what pypdfium2's page gives.
+    pdf = pdfium.PdfDocument(str(_page_with_images(tmp_path / "images.pdf")))
+    try:
+        with glyphs.OpenedPage(pdf, 0) as opened:
+            assert isinstance(opened.page, glyphs._BarePage)
+            bare, box = opened.content, opened.page.get_bbox()
+        assert opened.page.raw is None  # (closed with the OpenedPage)
+        page = pdf[0]
+        try:
+            wrapped = glyphs.read_loaded_page(page, 0)
+            assert box == page.get_bbox()
+        finally:
+            page.close()
+    finally:
+        pdf.close()
+    assert bare.glyphs == wrapped.glyphs and bare.images == wrapped.images
+    assert (bare.width, bare.height, bare.rotation) == (wrapped.width, wrapped.height,
+                                                        wrapped.rotation)
+    assert bare.object_kinds == wrapped.object_kinds
