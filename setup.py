@@ -1,11 +1,12 @@
 """The project's C extensions; everything else is declared in pyproject.toml.
 
-Seven hot loops of the layout reader, each file saying why: ``_glyph_reader.c`` (the
+Eight hot loops of the layout reader, each file saying why: ``_glyph_reader.c`` (the
 per-character pdfium loop of glyphs.py), ``_fragments.c`` (the glyph and line loops of lines.py),
 ``_longest_match.c`` (difflib's search, for operators.py), ``_content_scan.c`` (the
 content-stream walk of operators.py), ``_column_gap.c`` (the column search's widest gap,
-for order.py), ``_block_loop.c`` (block building, for reader.py) and ``_walls.c`` (the boxes
-side by side of a page of shapes, for walls.py); and four of the
+for order.py), ``_block_loop.c`` (block building, for reader.py), ``_walls.c`` (the boxes
+side by side of a page of shapes, for walls.py) and ``_image_edges.c`` (the edges of an opaque
+rendered image, for glyphs.py's edgeless images); and four of the
 tagged-PDF writer, ``tagged_pdf/_instruction_scan.c`` (where each instruction of a page's
 content stream lies, so marked content is written between its bytes: marked_content.py),
 ``tagged_pdf/_mark_units.c`` (the owner to switch to before each instruction, the
@@ -36,7 +37,7 @@ setup(
         )
         for name in (
             "_glyph_reader", "_longest_match", "_fragments", "_content_scan", "_column_gap",
-            "_block_loop", "_walls",
+            "_block_loop", "_walls", "_image_edges",
         )
     ]
     + [

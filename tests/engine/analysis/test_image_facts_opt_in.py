@@ -112,3 +112,67 @@ def test_smoothness_counted_by_bands_is_the_whole_images(
         assert verdict == _smooth_whole(image)
         verdicts.add(verdict)
     assert verdicts == {True, False}
+
+
+def _bgra_bitmap(rng: random.Random, width: int, height: int, opaque: bool) -> pdfium.PdfBitmap:
+    """A rendered-like BGRA bitmap: one colour with a few pixels stepping off it (by just
+    under, at or well over the edge step), translucent somewhere unless ``opaque``."""
+    bitmap = pdfium.PdfBitmap.new_native(width, height, pdfium.raw.FPDFBitmap_BGRA)
+    ground = [rng.randrange(256) for _ in range(3)]
+    row = bytes([*ground, 255]) * width + bytes(bitmap.stride - 4 * width)
+    bitmap.buffer[:] = row * height
+    for _ in range(rng.choice((0, 1, 2, 5, 40, 400))):
+        at = rng.randrange(height) * bitmap.stride + 4 * rng.randrange(width) + rng.randrange(3)
+        step = rng.choice((glyphs.EDGE - 1, glyphs.EDGE, 200))
+        value = bitmap.buffer[at]
+        bitmap.buffer[at] = value + step if value + step < 256 else value - min(step, value)
+    if not opaque:
+        bitmap.buffer[rng.randrange(height) * bitmap.stride + 4 * rng.randrange(width) + 3] = 254
+    return bitmap
+
+
+def test_the_c_edge_count_of_an_opaque_render_is_pils() -> None:
+    # _image_edges.c counts an opaque render's edges on pdfium's bytes; PIL's count (the
+    # bitmap copied into an image, printed on white, counted band by band) gives the same
+    # verdict, edges near the share allowed or not, on the first or last rows and columns.
+    if glyphs._edges is None:
+        pytest.skip("the C extension is not built")
+    rng = random.Random(17)
+    verdicts = set()
+    for _ in range(300):
+        width, height = rng.randint(5, 90), rng.randint(5, 160)
+        bitmap = _bgra_bitmap(rng, width, height, opaque=True)
+        verdict = glyphs._opaque_smooth(bitmap)
+        assert verdict is not None
+        assert verdict == _smooth(bitmap.to_pil())
+        verdicts.add(verdict)
+    assert verdicts == {True, False}
+
+
+def test_a_translucent_or_tiny_render_is_left_to_pil() -> None:
+    rng = random.Random(3)
+    assert glyphs._opaque_smooth(_bgra_bitmap(rng, 30, 30, opaque=False)) is None
+    assert glyphs._opaque_smooth(_bgra_bitmap(rng, 4, 30, opaque=True)) is None
+
+
+def test_an_opened_page_without_pypdfium2s_wrapper_reads_as_its_page(tmp_path: Path) -> None:
+    # OpenedPage loads its page with pdfium's own call (glyphs._BarePage) and closes it
+    # itself: what it reads, and the page's box, are what pypdfium2's page gives.
+    pdf = pdfium.PdfDocument(str(_page_with_images(tmp_path / "images.pdf")))
+    try:
+        with glyphs.OpenedPage(pdf, 0) as opened:
+            assert isinstance(opened.page, glyphs._BarePage)
+            bare, box = opened.content, opened.page.get_bbox()
+        assert opened.page.raw is None  # (closed with the OpenedPage)
+        page = pdf[0]
+        try:
+            wrapped = glyphs.read_loaded_page(page, 0)
+            assert box == page.get_bbox()
+        finally:
+            page.close()
+    finally:
+        pdf.close()
+    assert bare.glyphs == wrapped.glyphs and bare.images == wrapped.images
+    assert (bare.width, bare.height, bare.rotation) == (wrapped.width, wrapped.height,
+                                                        wrapped.rotation)
+    assert bare.object_kinds == wrapped.object_kinds

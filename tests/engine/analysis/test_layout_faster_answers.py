@@ -1,8 +1,8 @@
 """What the layout reader now works out faster gives what it gave before, on random input:
 the rows matched across a gutter (by search, not by scanning every top), a box's share
 inside another and a contents entry's overlap with a link (min and max spelled out), a
-caption line's reach across (walked by index), and a run-in title's prefixes keyed one from
-the last."""
+caption line's reach across (walked by index), a run-in title's prefixes keyed one from
+the last, and the characters of scripts without spaces that a word count finds (by search)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import random
 from workers.engine.document import BBox
 from workers.engine.layout.blocks import Block, area_share
 from workers.engine.layout.contents import _overlap
-from workers.engine.layout.figures import TextLine, _across
+from workers.engine.layout.figures import _SPACELESS, _SPACELESS_CHAR, TextLine, _across, word_count
 from workers.engine.layout.lines import Fragment
 from workers.engine.layout.order import _same_rows
 from workers.engine.layout.patterns import prefix_title_keys, title_key
@@ -102,3 +102,15 @@ def test_prefix_keys_are_the_keys_of_the_prefixes() -> None:
         words = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))).split()
         keys = list(prefix_title_keys(words))
         assert keys == [title_key(" ".join(words[:n])) for n in range(1, len(words) + 1)]
+
+
+def test_spaceless_characters_searched_for_are_those_of_the_ranges() -> None:
+    # word_count finds a token's characters of scripts written without spaces with one
+    # search (ASCII tokens with none): every code point is found exactly when it lies in one
+    # of the ranges, as the test per character it replaces had it.
+    for code in range(0x32000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue  # (lone surrogates: no character)
+        in_ranges = any(lo <= code <= hi for lo, hi in _SPACELESS)
+        assert (_SPACELESS_CHAR.fullmatch(chr(code)) is not None) == in_ranges, hex(code)
+    assert word_count("Net profit 归属于上市公司股东的净利润 ok") == 3 + 6.5

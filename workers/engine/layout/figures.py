@@ -735,9 +735,10 @@ _SPACELESS = (
 Box = tuple[float, float, float, float]
 
 
-def _spaceless(ch: str) -> bool:
-    code = ord(ch)
-    return any(lo <= code <= hi for lo, hi in _SPACELESS)
+#: A character of :data:`_SPACELESS` (one search per token, not a test per character).
+_SPACELESS_CHAR = re.compile(
+    "[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in _SPACELESS) + "]"
+)
 
 
 def word_count(text: str) -> float:
@@ -749,7 +750,8 @@ def word_count(text: str) -> float:
     """
     total: float = 0
     for token in text.split():
-        spaceless = sum(1 for ch in token if _spaceless(ch))
+        # (An ASCII token holds none: one word.)
+        spaceless = 0 if token.isascii() else len(_SPACELESS_CHAR.findall(token))
         total += max(1, spaceless / CHARS_PER_WORD)
     return total
 

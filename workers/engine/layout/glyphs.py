@@ -49,6 +49,13 @@ try:
 except ImportError:  # pragma: no cover - depends on the installation
     _accelerator = None
 
+_edges: ModuleType | None
+try:
+    # The edge count of an opaque rendered image in C (_image_edges.c); without it, PIL's.
+    from . import _image_edges as _edges
+except ImportError:  # pragma: no cover - depends on the installation
+    _edges = None
+
 #: Pages with more glyphs than this are truncated (with a warning): a bound on time and memory.
 MAX_GLYPHS = 200_000
 #: Page objects visited per page (recursing into Form XObjects), for images and rules.
@@ -183,6 +190,28 @@ def read_page(pdf: pdfium.PdfDocument, index: int, *, image_facts: bool = False)
         return opened.content
 
 
+class _BarePage(pdfium.PdfPage):  # type: ignore[misc]  # (pypdfium2 has no types)
+    """A page loaded with pdfium's own call, wrapped without pypdfium2's closing bookkeeping
+    (a finalizer, a tracker entry and a set of kids, made and undone for every page): an
+    :class:`OpenedPage` always closes its page itself, and opens no text page on it that
+    outlives the call reading it. Every :class:`pypdfium2.PdfPage` method reads the page
+    through ``raw``, as for any page; the document must stay open while the page is."""
+
+    def __init__(self, pdf: pdfium.PdfDocument, index: int) -> None:
+        # (PdfPage's own __init__ is skipped on purpose: it attaches the finalizer.)
+        raw = c.FPDF_LoadPage(pdf.raw, index)
+        if not raw:
+            raise pdfium.PdfiumError("Failed to load page.")
+        self.raw, self.pdf, self.formenv = raw, pdf, None
+
+    def close(self, _by_parent: bool = False) -> bool:
+        if not self.raw:
+            return False
+        c.FPDF_ClosePage(self.raw)
+        self.raw = None
+        return True
+
+
 class OpenedPage:
     """Page ``index`` read as :func:`read_page` reads it, and kept open until closed (a context
     manager): of its images' facts, the dearest, :attr:`ImageFacts.smooth` (each image
@@ -191,7 +220,8 @@ class OpenedPage:
 
     def __init__(self, pdf: pdfium.PdfDocument, index: int, *, image_facts: bool = False) -> None:
         self.pdf = pdf
-        self.page = pdf[index]
+        # (A document with a form environment gets pypdfium2's page: it tells the forms.)
+        self.page = pdf[index] if pdf.formenv else _BarePage(pdf, index)
         try:
             self.content = _read_content(self.page, index, pdf if image_facts else None)
         except BaseException:
@@ -420,12 +450,16 @@ def _read_content(
     document), the images' facts too."""
     content = _bare_content(page, index)
     owners = _objects(page, content, pdf)
-    textpage = page.get_textpage()
+    # (pdfium's text page, without pypdfium2's wrapper: it lives only for this call, and
+    # the wrapper's bookkeeping to close it with its page cost a tenth of loading it.)
+    textpage = c.FPDFText_LoadPage(page.raw)
+    if not textpage:
+        raise pdfium.PdfiumError("Failed to load text page.")
     try:
         _glyphs(textpage, owners, content)
         _restore_dropped_spaces(page, content)
     finally:
-        textpage.close()
+        c.FPDFText_ClosePage(textpage)
     return content
 
 
@@ -909,9 +943,26 @@ def _smooth_at(obj: Any, pdf: pdfium.PdfDocument, page: Any, scale: float) -> bo
     # shares its memory, so it stays referenced here until the verdict is in.
     bitmap = pdfium.PdfBitmap.from_raw(raw_bitmap)
     try:
-        return _smooth(bitmap.to_pil())
+        counted = _opaque_smooth(bitmap)
+        return _smooth(bitmap.to_pil()) if counted is None else counted
     except (pdfium.PdfiumError, ValueError, OSError):
         return None
+
+
+def _opaque_smooth(bitmap: pdfium.PdfBitmap) -> bool | None:
+    """:func:`_smooth` of the rendered ``bitmap`` counted in C on pdfium's own bytes (no copy
+    into PIL), where it is opaque BGRA of at least 5 by 5 pixels; None otherwise (or without
+    the extension): then PIL counts."""
+    if _edges is None or bitmap.format != c.FPDFBitmap_BGRA or bitmap.rev_byteorder or (
+            bitmap.width < 5 or bitmap.height < 5):
+        return None
+    w, h = bitmap.width - 2, bitmap.height - 2  # (the inside, as in _smooth)
+    allowed = EDGE_SHARE * ((w - 1) * (h - 1))
+    edges = _edges.opaque_edge_steps(
+        ctypes.addressof(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
+        EDGE, allowed,
+    )
+    return None if edges is None else edges <= allowed
 
 
 def _smooth(image: Image.Image) -> bool:
@@ -981,8 +1032,8 @@ def edge_steps(inner: Image.Image, top: int, bottom: int) -> int:
     return sum(histogram[EDGE:])
 
 
-def _glyphs(textpage: Any, owners: dict[int, int], content: PageContent) -> None:
-    raw = textpage.raw
+def _glyphs(raw: Any, owners: dict[int, int], content: PageContent) -> None:
+    """Fill in the glyphs of ``content`` from the text page ``raw`` (pdfium's handle)."""
     count = c.FPDFText_CountChars(raw)
     if count <= 0:
         return

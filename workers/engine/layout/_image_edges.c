@@ -1,0 +1,94 @@
+/*
+ * The edge count of glyphs.py's _smooth, in C, for an opaque image as pdfium rendered it.
+ *
+ * Why C: judging whether an image is edgeless (glyphs.py's _smooth) took the rendered bitmap
+ * through PIL: a copy into a PIL image, its alpha channel's extrema, then per band of rows a
+ * crop, a conversion, three more crops, two differences, three maxima, a split and a
+ * histogram. Here the bitmap's own bytes are read where pdfium wrote them, once.
+ *
+ * Only opaque bitmaps are counted here (every alpha byte 255: most pictures): printed on
+ * white, such an image is itself (glyphs.py's _printed skips the compositing for them too),
+ * so its steps are those of its own bytes. A bitmap with any translucent pixel is left to the
+ * PIL path (None is returned), whose compositing over white this does not repeat.
+ *
+ * The count must stay the one edge_steps gives over the same rows, band after band: a test
+ * compares the two on random bitmaps.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include <stdint.h>
+
+/* The largest step of pixel ``a`` to ``b`` in any of the three colour bytes (B, G, R). */
+static int colour_step(const uint8_t *a, const uint8_t *b) {
+    int most = 0;
+    for (int k = 0; k < 3; k++) {
+        int step = a[k] > b[k] ? a[k] - b[k] : b[k] - a[k];
+        if (step > most) most = step;
+    }
+    return most;
+}
+
+/* opaque_edge_steps(address, width, height, stride, edge, allowed) -> int | None
+ *
+ * The BGRA bitmap of ``width`` x ``height`` pixels at ``address`` (rows ``stride`` bytes
+ * apart): None if some pixel is not opaque; else how many pixels of its inside (the outermost
+ * rows and columns left out, as glyphs.py's printed_inside does), all but the inside's last
+ * row and column, step to their right or lower neighbour by ``edge`` or more in some colour
+ * byte. The count stops once it is over ``allowed`` (then only its being over is known, as
+ * in _smooth, which stops at the first band over it). */
+static PyObject *opaque_edge_steps(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 6) {
+        PyErr_SetString(PyExc_TypeError,
+                        "opaque_edge_steps(address, width, height, stride, edge, allowed)");
+        return NULL;
+    }
+    const uint8_t *pixels = (const uint8_t *)PyLong_AsVoidPtr(args[0]);
+    if (pixels == NULL && PyErr_Occurred()) return NULL;
+    Py_ssize_t width = PyLong_AsSsize_t(args[1]);
+    Py_ssize_t height = PyLong_AsSsize_t(args[2]);
+    Py_ssize_t stride = PyLong_AsSsize_t(args[3]);
+    long edge = PyLong_AsLong(args[4]);
+    double allowed = PyFloat_AsDouble(args[5]);
+    if (PyErr_Occurred()) return NULL;
+    if (pixels == NULL || width < 5 || height < 5 || stride < 4 * width) {
+        PyErr_SetString(PyExc_ValueError, "not a BGRA bitmap of at least 5 x 5 pixels");
+        return NULL;
+    }
+    for (Py_ssize_t y = 0; y < height; y++) {
+        const uint8_t *row = pixels + y * stride;
+        for (Py_ssize_t x = 0; x < width; x++) {
+            if (row[4 * x + 3] != 255) Py_RETURN_NONE;
+        }
+    }
+    /* The inside is columns 1 .. width-2 and rows 1 .. height-2; each of its pixels but
+     * those of its last column and row is measured against its right and lower neighbour. */
+    long long edges = 0;
+    for (Py_ssize_t y = 1; y < height - 2; y++) {
+        const uint8_t *row = pixels + y * stride;
+        const uint8_t *below = row + stride;
+        for (Py_ssize_t x = 1; x < width - 2; x++) {
+            const uint8_t *here = row + 4 * x;
+            int across = colour_step(here + 4, here);
+            int down = colour_step(below + 4 * x, here);
+            if ((across > down ? across : down) >= edge) edges++;
+        }
+        /* (Whole rows only: the bands of _smooth end at row ends too; stopping once over
+         * ``allowed`` changes nothing but the count returned, still over it.) */
+        if ((double)edges > allowed) break;
+    }
+    return PyLong_FromLongLong(edges);
+}
+
+static PyMethodDef methods[] = {
+    {"opaque_edge_steps", (PyCFunction)(void (*)(void))opaque_edge_steps, METH_FASTCALL,
+     "Edge steps of the inside of an opaque BGRA bitmap (None if not opaque)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_image_edges", "The edge count of an opaque rendered image.", -1,
+    methods,
+};
+
+PyMODINIT_FUNC PyInit__image_edges(void) { return PyModule_Create(&module); }

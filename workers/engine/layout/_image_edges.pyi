@@ -1,0 +1,5 @@
+"""Type stub of the C extension built from _image_edges.c (glyphs._opaque_smooth)."""
+
+def opaque_edge_steps(
+    address: int, width: int, height: int, stride: int, edge: int, allowed: float, /
+) -> int | None: ...
