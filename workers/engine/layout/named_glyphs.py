@@ -75,37 +75,37 @@ class NamedGlyphReading:
             self._by_resources[key] = usable
         return usable
 
-    def _page_fonts(self, page: pikepdf.Page, resources: object) -> Iterator[_Named]:
+    def _page_fonts(self, page: pikepdf.Page, resources: object) -> list[_Named]:
         """The name and fixes of each font the page reaches (those :func:`reachable_fonts`
         finds from :func:`page_roots`), a font reached twice perhaps twice. Pages rarely
         share a resource dictionary but mostly share their fonts and Form XObjects: each
         font's answer, and each Form's or appearance's fonts, are worked out once per
         document, and a page's own walk only reads the objects its resources name."""
+        found: list[_Named] = []
         if isinstance(resources, pikepdf.Dictionary):
             fonts = entry_of(resources, "/Font")
             if isinstance(fonts, pikepdf.Dictionary):
+                known = self._fonts  # (by objgen; a direct font's (0, 0) is never known)
                 for font in fonts.values():
                     if isinstance(font, pikepdf.Dictionary):
-                        yield from self._font(font)
+                        found += known.get(font.objgen) or self._font(font)
             xobjects = entry_of(resources, "/XObject")
             if isinstance(xobjects, pikepdf.Dictionary):
                 for xobject in xobjects.values():
                     if isinstance(xobject, pikepdf.Stream):
-                        yield from self._form(xobject)
-        if "/Annots" not in page.obj:
-            return
-        appearances = page_roots(page)
-        next(appearances)  # (the resources, read above)
-        for appearance in appearances:
-            if isinstance(appearance, pikepdf.Stream):
-                yield from self._subtree(appearance)
+                        found += self._form(xobject)
+        if "/Annots" in page.obj:
+            appearances = page_roots(page)
+            next(appearances)  # (the resources, read above)
+            for appearance in appearances:
+                if isinstance(appearance, pikepdf.Stream):
+                    found += self._subtree(appearance)
+        return found
 
     def _font(self, font: pikepdf.Dictionary) -> tuple[_Named, ...]:
-        """The font's name and fixes, and those of the fonts its Type3 glyphs use."""
+        """The font's name and fixes, and those of the fonts its Type3 glyphs use (kept for
+        an indirect font: pages share them)."""
         key = font.objgen if font.is_indirect else None
-        known = self._fonts.get(key) if key is not None else None
-        if known is not None:
-            return known
         named: tuple[_Named, ...] = ((display_name(font), self._of(font)),)
         if entry_of(font, "/Subtype") == "/Type3":
             glyph_resources = entry_of(font, "/Resources", pikepdf.Dictionary())
