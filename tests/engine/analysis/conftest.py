@@ -9,12 +9,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pikepdf
 import pytest
 import weasyprint
 
 from workers.engine.document import Document, Heading, Paragraph
 
 HtmlPdf = Callable[..., Path]
+#: Builds a hand-made structure tree's elements under the Document element: given the PDF,
+#: that element and the page, the elements in order and each MCID's element.
+StructureBuild = Callable[
+    [pikepdf.Pdf, pikepdf.Object, pikepdf.Page],
+    tuple[list[pikepdf.Object], dict[int, pikepdf.Object]],
+]
 
 #: Running text for the pages the tests make: long enough to read as body text.
 LOREM = (
@@ -75,3 +82,19 @@ def html_pdf(tmp_path: Path) -> HtmlPdf:
         return path
 
     return make
+
+
+def add_structure_tree(pdf: pikepdf.Pdf, page: pikepdf.Page, build: StructureBuild) -> None:
+    """Tag ``pdf``'s one page by hand: a structure tree root over a Document element holding
+    what ``build`` makes, the parent tree of the page's MCIDs, and ``/MarkInfo``."""
+    page.obj.StructParents = 0
+    root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
+    document = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.StructElem, S=pikepdf.Name.Document, P=root))
+    elements, parents = build(pdf, document, page)
+    document.K = pikepdf.Array(elements)
+    root.K = document
+    root.ParentTree = pdf.make_indirect(pikepdf.Dictionary(Nums=pikepdf.Array([
+        0, pikepdf.Array([parents[m] for m in sorted(parents)])])))
+    pdf.Root.StructTreeRoot = root
+    pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)

@@ -20,6 +20,8 @@ from workers.engine.layout.lines import Fragment
 from workers.engine.layout.reader import read_layout
 from workers.engine.structure.reader import read_structure
 
+from .conftest import add_structure_tree
+
 #: A paragraph's lines, full to its right edge but the last: a line broken between words
 #: (ending in the space it broke at), one broken inside "국가기관", one broken between
 #: "MERS" and the particle "와" it takes.
@@ -66,22 +68,18 @@ def korean_page(path: Path, lines: list[str], *, tagged: bool = False) -> Path:
     ))
     pdf.pages.append(pikepdf.Page(page))
     if tagged:
-        page = pdf.pages[0].obj
-        page.StructParents = 0
-        root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
-        document = pdf.make_indirect(pikepdf.Dictionary(
-            Type=pikepdf.Name.StructElem, S=pikepdf.Name.Document, P=root))
-        paragraph = pdf.make_indirect(pikepdf.Dictionary(
-            Type=pikepdf.Name.StructElem, S=pikepdf.Name.P, P=document, Pg=page,
-            K=pikepdf.Array([0])))
-        document.K = pikepdf.Array([paragraph])
-        root.K = document
-        root.ParentTree = pdf.make_indirect(pikepdf.Dictionary(
-            Nums=pikepdf.Array([0, pikepdf.Array([paragraph])])))
-        pdf.Root.StructTreeRoot = root
-        pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
+        add_structure_tree(pdf, pdf.pages[0], _one_paragraph)
     pdf.save(path)
     return path
+
+
+def _one_paragraph(pdf: pikepdf.Pdf, document: pikepdf.Object,
+                   page: pikepdf.Page) -> tuple[list[pikepdf.Object], dict[int, pikepdf.Object]]:
+    """The page's one ``P``, holding its one marked sequence (MCID 0)."""
+    paragraph = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.StructElem, S=pikepdf.Name.P, P=document, Pg=page.obj,
+        K=pikepdf.Array([0])))
+    return [paragraph], {0: paragraph}
 
 
 def _paragraphs(path: Path) -> list[str]:

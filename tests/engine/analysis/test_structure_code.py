@@ -11,6 +11,8 @@ import pikepdf
 from workers.engine.document import Paragraph
 from workers.engine.structure.reader import read_structure
 
+from .conftest import StructureBuild, add_structure_tree
+
 _LISTING = ["int main(void) {", "    puts(\"hi\");", "    return 0;", "}"]
 
 
@@ -28,7 +30,7 @@ def _code_lines(first_mcid: int, top: float) -> bytes:
     return b"\n".join(out)
 
 
-def _tagged(path: Path, content: bytes, build: object) -> Path:
+def _tagged(path: Path, content: bytes, build: StructureBuild) -> Path:
     """One page drawing ``content``; ``build(pdf, document, page)`` returns the elements
     under the Document element and the MCID -> element map for the parent tree."""
     pdf = pikepdf.new()
@@ -43,17 +45,7 @@ def _tagged(path: Path, content: bytes, build: object) -> Path:
     page.obj.Resources = pikepdf.Dictionary(
         Font=pikepdf.Dictionary(F1=font("/Helvetica"), F2=font("/Courier")))
     page.obj.Contents = pdf.make_stream(content)
-    page.obj.StructParents = 0
-    root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
-    document = pdf.make_indirect(pikepdf.Dictionary(
-        Type=pikepdf.Name.StructElem, S=pikepdf.Name.Document, P=root))
-    elements, parents = build(pdf, document, page)  # type: ignore[operator]
-    document.K = pikepdf.Array(elements)
-    root.K = document
-    root.ParentTree = pdf.make_indirect(pikepdf.Dictionary(Nums=pikepdf.Array([
-        0, pikepdf.Array([parents[m] for m in sorted(parents)])])))
-    pdf.Root.StructTreeRoot = root
-    pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
+    add_structure_tree(pdf, page, build)
     pdf.save(path)
     return path
 

@@ -14,7 +14,7 @@ from workers.engine.structure.reader import read_structure
 from workers.engine.tagged_pdf.tagger import tag_pdf
 
 from ..tagged_pdf.conftest import checks_by_id
-from .conftest import paragraph_texts
+from .conftest import add_structure_tree, paragraph_texts
 
 
 def _page_with_helvetica() -> tuple[pikepdf.Pdf, pikepdf.Page, pikepdf.Object]:
@@ -44,24 +44,20 @@ def _tagged_pdf(path: Path, content: bytes, kids: list[list[int]],
         xobjects[f"/{name}"] = form
     page.obj.Resources = pikepdf.Dictionary(Font=fonts, XObject=xobjects)
     page.obj.Contents = pdf.make_stream(content)
-    page.obj.StructParents = 0
-    root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
-    document = pdf.make_indirect(pikepdf.Dictionary(
-        Type=pikepdf.Name.StructElem, S=pikepdf.Name.Document, P=root))
-    elements = []
-    parents: dict[int, pikepdf.Object] = {}
-    for mcids in kids:
-        element = pdf.make_indirect(pikepdf.Dictionary(
-            Type=pikepdf.Name.StructElem, S=pikepdf.Name.P, P=document, Pg=page.obj,
-            K=pikepdf.Array(mcids)))
-        elements.append(element)
-        parents.update(dict.fromkeys(mcids, element))
-    document.K = pikepdf.Array(elements)
-    root.K = document
-    root.ParentTree = pdf.make_indirect(pikepdf.Dictionary(Nums=pikepdf.Array([
-        0, pikepdf.Array([parents[m] for m in sorted(parents)])])))
-    pdf.Root.StructTreeRoot = root
-    pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
+
+    def build(pdf: pikepdf.Pdf, document: pikepdf.Object,
+              page: pikepdf.Page) -> tuple[list[pikepdf.Object], dict[int, pikepdf.Object]]:
+        elements = []
+        parents: dict[int, pikepdf.Object] = {}
+        for mcids in kids:
+            element = pdf.make_indirect(pikepdf.Dictionary(
+                Type=pikepdf.Name.StructElem, S=pikepdf.Name.P, P=document, Pg=page.obj,
+                K=pikepdf.Array(mcids)))
+            elements.append(element)
+            parents.update(dict.fromkeys(mcids, element))
+        return elements, parents
+
+    add_structure_tree(pdf, page, build)
     pdf.save(path)
     return path
 
