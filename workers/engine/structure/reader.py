@@ -57,7 +57,7 @@ from ..layout.blocks import (
     full_lines,
     join_lines,
 )
-from ..layout.catalog_facts import PageOfDestination
+from ..layout.catalog_facts import PageOfDestination, catalog_language, catalog_title
 from ..layout.glyphs import Glyph, Rect, read_page
 from ..layout.lines import Fragment, clean, fragments, text_of
 from ..layout.listings import code_text
@@ -65,7 +65,6 @@ from ..layout.operators import OperatorMap, map_operators
 from ..layout.reader import read_layout
 from ..layout.rotation import Frame, frame_of, to_display_space, to_user_space
 from ..pdf_entries import entry_of
-from ..titles import real_title
 
 #: Below this share of drawn characters referenced by the tree, the tags are not trusted.
 MIN_COVERAGE = 0.5
@@ -443,8 +442,8 @@ class _Reader:
     def build(self) -> Document:
         doc = self.doc
         doc.pages = [state.page for state in self.pages]
-        doc.language = _catalog_language(self.pdf)
-        doc.title = _title(self.pdf)
+        doc.language = catalog_language(self.pdf)
+        doc.title = catalog_title(self.pdf)
         for kid in self.children(self.root):
             doc.blocks.extend(self.blocks(kid, -1, 0))
         for index, state in enumerate(self.pages):
@@ -1170,14 +1169,3 @@ def drop_inherited_languages(blocks: list[Block], inherited: str | None) -> None
                         cell.lang = None
 
 
-def _catalog_language(pdf: pikepdf.Pdf) -> str | None:
-    lang = pdf.Root.get("/Lang")
-    return (str(lang).strip() or None) if isinstance(lang, pikepdf.String) else None
-
-
-def _title(pdf: pikepdf.Pdf) -> str | None:
-    try:
-        raw = pdf.docinfo.get("/Title")
-    except (pikepdf.PdfError, ValueError, TypeError):
-        return None
-    return real_title(str(raw)) if raw is not None else None
