@@ -48,8 +48,8 @@ def with_drawn_bullets(
 ) -> list[Fragment]:
     """``frags`` with a piece "•" put before each one a bullet drawn among the page's shapes
     (or rules: a dot under a rule's thickness) leads; ``frags`` itself when none does."""
-    shapes, rules = content.paths, content.rules
-    small = [s for s in (*shapes, *rules) if _bullet_shaped(s)]
+    drawn = (*content.paths, *content.rules)
+    small = [s for s in drawn if _bullet_shaped(s)]
     if len(small) < MIN_BULLETS:
         return frags
     by_start = sorted(frags, key=_x0_of)  # (attrgetter: no Python call per piece)
@@ -59,7 +59,7 @@ def with_drawn_bullets(
     for shape in small:
         text = _led_text(shape, by_start, starts)
         if (text is not None and id(text) not in led
-                and _alone(shape, text, frags, shapes, rules, drawings)):
+                and _alone(shape, text, frags, drawn, drawings)):
             led[id(text)] = (shape, text)
     led = _repeated(led)
     if not led:
@@ -128,8 +128,8 @@ class _Drawings:
 
 
 def _alone(
-    shape: Rect, text: Fragment, frags: list[Fragment], shapes: Sequence[Rect],
-    rules: Sequence[Rect], drawings: _Drawings,
+    shape: Rect, text: Fragment, frags: list[Fragment], drawn: Sequence[Rect],
+    drawings: _Drawings,
 ) -> bool:
     """Whether ``shape`` stands alone before ``text``: no other text between them or just
     left of it on the line, and no other shape drawn near it (a panel it stands on aside,
@@ -142,7 +142,7 @@ def _alone(
             return False
     clear = CLEAR * max(shape.x1 - shape.x0, shape.y1 - shape.y0)
     x0, y0, x1, y1 = shape.x0 - clear, shape.y0 - clear, shape.x1 + clear, shape.y1 + clear
-    for other in (*shapes, *rules):
+    for other in drawn:
         if other is shape or other.x0 >= x1 or other.x1 <= x0 or other.y0 >= y1 or other.y1 <= y0:
             continue
         if _same_box(other, shape):

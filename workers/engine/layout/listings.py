@@ -66,11 +66,11 @@ def listings_apart(results: Sequence[PageResult]) -> None:
     for result in results:
         for run in _candidate_runs(result.blocks):
             frags = [f for b in run for f in b.frags]
-            if glyph_pitch(frags) is None:
+            pitch = glyph_pitch(frags)
+            if pitch is None:
                 continue  # (most runs: a column of figures, of bullets; no listing)
             frags = _lines_down(frags)
-            pitch = listing_pitch(frags)
-            if pitch is None:
+            if not _set_as_listing(frags, pitch):
                 continue
             if running_face is None:
                 # (Read only for a document with a listing's lines in it: most have none.)
@@ -87,16 +87,14 @@ def listings_apart(results: Sequence[PageResult]) -> None:
             result.blocks[:] = [b for b in result.blocks if id(b) not in gone]
 
 
-def listing_pitch(frags: list[Fragment]) -> float | None:
-    """The width of the one character of a listing set in ``frags`` (in their lines, top
-    down), or None where they are no listing: glyphs of several widths, fewer than
-    :data:`MIN_LINES` lines, words not on one grid, or lines justified or centred."""
-    pitch = glyph_pitch(frags)
-    if pitch is None:
-        return None
+def _set_as_listing(frags: list[Fragment], pitch: float) -> bool:
+    """Whether ``frags`` (in their lines, top down), their glyphs all ``pitch`` wide (see
+    :func:`glyph_pitch`), are a listing: not so where they hold fewer than
+    :data:`MIN_LINES` lines, their words are not on one grid, or their lines are justified
+    or centred."""
     lines = lines_of(frags)
     if len(lines) < MIN_LINES:
-        return None
+        return False
     glyphs = 0
     on_grid = 0
     for f in frags:
@@ -104,9 +102,8 @@ def listing_pitch(frags: list[Fragment]) -> float | None:
             if not g.char.isspace():
                 glyphs += 1
                 on_grid += _off_grid(g, f.x0, pitch) <= GRID_TOLERANCE
-    if on_grid < ON_GRID * glyphs or _justified(lines, pitch) or _centred(lines, pitch):
-        return None
-    return pitch
+    return not (on_grid < ON_GRID * glyphs or _justified(lines, pitch)
+                or _centred(lines, pitch))
 
 
 def glyph_pitch(frags: list[Fragment]) -> float | None:
