@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pikepdf
 
-from workers.engine.document import Heading
+from workers.engine.document import Document, Heading
+from workers.engine.layout.part_levels import title_over_larger_sections
 from workers.engine.layout.reader import read_layout
 
 from .drawn_pdfs import helvetica_page, prose_ops
@@ -138,3 +139,12 @@ def test_a_title_set_beside_its_division_label_is_one_heading(tmp_path: Path) ->
     assert levels["SECTION 2 DIESEL ENGINES"] == [1]
     assert "SECTION 2" not in levels and "DIESEL ENGINES" not in levels
     assert levels["General"] == levels["Arrangement"] == [2]
+
+
+def test_headings_that_all_say_the_title_are_left_as_they_are() -> None:
+    # A running title read as a heading on every page, and no other heading: no sections
+    # for the title to head (this raised ValueError on the empty list of the others).
+    heads = [Heading(text="Annual Report", level=2) for _ in range(3)]
+    doc = Document(blocks=list(heads))
+    title_over_larger_sections(doc, heads, {id(h): None for h in heads})  # type: ignore[misc]
+    assert [h.level for h in heads] == [2, 2, 2]

@@ -174,6 +174,8 @@ def title_over_larger_sections(
     key = title_key(title.text)
     face = faces.get(id(title))
     others = [h for h in heads if title_key(h.text) != key]
+    if not others:
+        return  # (every heading says the title: a running title, no sections to head)
     top = min(h.level for h in others)
     if (
         face is not None
