@@ -160,6 +160,14 @@ class Block:
         return BBox(self.x0, self.y0, self.x1, self.y1)
 
 
+def block_of(page: int, frags: Iterable[Fragment], *, opens_list: bool = False) -> Block:
+    """A text block of ``page`` holding ``frags``, added in the order given."""
+    block = Block(page, opens_list=opens_list)
+    for f in frags:
+        block.add(f)
+    return block
+
+
 #: Chinese and Japanese characters, which are written with no space between words: the
 #: CJK radicals, symbols and punctuation, kana, bopomofo, ideographs (and their extensions),
 #: and the fullwidth and halfwidth forms but Hangul's. (Korean writes spaces between words.)

@@ -238,8 +238,9 @@ def classify(
     run_in_heads: set[int] = set()  # the headings run into their paragraphs
     heading_faces: dict[int, tuple[float, bool]] = {}  # each heading line's face
     numbered_heads: set[int] = set()  # the paragraphs that are numbered headings' lines
-    keyed_runs = _keyed_runs(results, artifact_ids)
-    for result, blocks in _document_order(results):
+    in_order = _document_order(results)
+    keyed_runs = _keyed_runs(in_order, artifact_ids)
+    for result, blocks in in_order:
         drawn_in_figure = _figure_labels_kept(blocks, artifact_ids) | _pictures_in_drawings(
             blocks, artifact_ids)
         on_drawing = _drawing_labels(blocks, artifact_ids)
@@ -546,12 +547,15 @@ def _body_size(results: list[PageResult], artifact_ids: dict[int, Any]) -> float
 BACKDROP = 0.8
 
 
-def _keyed_runs(results: list[PageResult], artifact_ids: dict[int, Any]) -> set[int]:
+def _keyed_runs(
+    in_order: list[tuple[PageResult, list[Block]]], artifact_ids: dict[int, Any]
+) -> set[int]:
     """The text blocks opening with a citation key without a year ("[hut] P. Hut, ...")
     read next to another that does (the one before or after it, page furniture passed
-    over): entries of a reference list, one after another."""
+    over): entries of a reference list, one after another. ``in_order``: the pages' blocks
+    in reading order (:func:`_document_order`)."""
     text_blocks = [
-        b for _, blocks in _document_order(results) for b in blocks
+        b for _, blocks in in_order for b in blocks
         if b.kind == "text" and id(b) not in artifact_ids
     ]
     keyed = [b.text[:1] == "[" and BARE_KEYED.match(b.text) is not None for b in text_blocks]

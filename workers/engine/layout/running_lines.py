@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..document import BBox, Page
-from .blocks import Block, PageResult, lines_of
+from .blocks import Block, PageResult, block_of, lines_of
 from .classify import MARGIN_BAND, norm_running
 from .lines import Fragment
 
@@ -57,10 +57,10 @@ def running_lines_apart(results: Sequence[PageResult]) -> None:
             first, last = line_list[0], line_list[-1]
             if _line_box(first).y0 - result.page.y0 > result.page.height - band and \
                     _repeated_line(first, index, alone, repeats):
-                out += [_block_of(block.page, first), _block_of(block.page, _joined(line_list[1:]))]
+                out += [block_of(block.page, first), block_of(block.page, _joined(line_list[1:]))]
             elif _line_box(last).y1 - result.page.y0 < band and \
                     _repeated_line(last, index, alone, repeats):
-                out += [_block_of(block.page, _joined(line_list[:-1])), _block_of(block.page, last)]
+                out += [block_of(block.page, _joined(line_list[:-1])), block_of(block.page, last)]
             else:
                 out.append(block)
         result.blocks[:] = out
@@ -103,8 +103,3 @@ def _joined(line_list: list[list[Fragment]]) -> list[Fragment]:
     return [f for line in line_list for f in line]
 
 
-def _block_of(page: int, frags: list[Fragment]) -> Block:
-    block = Block(page)
-    for f in frags:
-        block.add(f)
-    return block

@@ -154,26 +154,24 @@ def paragraphs_run_on(blocks: list[Block], hyphenation: Hyphenation | None) -> l
     out: list[Block] = []
     for block in blocks:
         first = out[-1] if out else None
-        if (isinstance(first, Paragraph) and isinstance(block, Paragraph)
-                and _listing_runs_on(first, block)):
+        if not (isinstance(first, Paragraph) and isinstance(block, Paragraph)):
+            out.append(block)
+        elif _listing_runs_on(first, block):
             # (One listing over a page break: its lines go on, none joined.)
-            out[-1] = replace(
-                first,
-                text=f"{first.text}\n{block.text}",
-                prov=[*first.prov, *block.prov],
-                links=[*first.links, *block.links],
-            )
-        elif (isinstance(first, Paragraph) and isinstance(block, Paragraph)
-                and first.lang == block.lang and _runs_on(first, block)):
-            out[-1] = replace(
-                first,
-                text=join_lines([first.text, block.text], hyphenation),
-                prov=[*first.prov, *block.prov],
-                links=[*first.links, *block.links],
-            )
+            out[-1] = _joined(first, block, f"{first.text}\n{block.text}")
+        elif first.lang == block.lang and _runs_on(first, block):
+            out[-1] = _joined(first, block, join_lines([first.text, block.text], hyphenation))
         else:
             out.append(block)
     return out
+
+
+def _joined(first: Paragraph, second: Paragraph, text: str) -> Paragraph:
+    """The two paragraphs as one reading ``text``: the first's, with both halves' marks and
+    links."""
+    return replace(
+        first, text=text, prov=[*first.prov, *second.prov], links=[*first.links, *second.links]
+    )
 
 
 def _listing_runs_on(first: Paragraph, second: Paragraph) -> bool:

@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 
 from ..document import BBox
-from .blocks import MAX_SHAPES, Block, x_overlap
+from .blocks import MAX_SHAPES, Block, block_of, x_overlap
 from .figures import CAPTION_GAP, TextLine
 from .glyphs import PageContent, Rect
 from .line_breaks import stacked
@@ -1290,13 +1290,10 @@ def _trim_captions(run: list[Line], rules: Sequence[Rect]) -> list[Line]:
 def _caption_block(run: list[Line], kept: list[Line], page: int) -> Block:
     """The lines of ``run`` not ``kept`` in its table, its caption: one block (the caption's
     label and title, a wide gap apart, are one text)."""
-    caption = Block(page)
     in_table = {id(line) for line in kept}
-    for line in run:
-        if id(line) not in in_table:
-            for f in line.fragments:
-                caption.add(f)
-    return caption
+    return block_of(
+        page, (f for line in run if id(line) not in in_table for f in line.fragments)
+    )
 
 
 def _opens_caption(line: Line) -> bool:
@@ -1415,9 +1412,7 @@ def _read_run(
         for part in parts:
             fresh = len(set(columns.values()))
             for line in part:
-                block = Block(page)
-                for f in line.fragments:
-                    block.add(f)
+                block = block_of(page, line.fragments)
                 blocks.append(block)
                 columns[id(block)] = fresh
                 used.update(id(f) for f in line.fragments)
@@ -1445,10 +1440,7 @@ def _read_run(
                 number.add(pieces.pop(0))
                 blocks.append(number)
             if pieces:
-                block = Block(page)
-                for f in pieces:
-                    block.add(f)
-                blocks.append(block)
+                blocks.append(block_of(page, pieces))
     elif len([line for line in run if len(line.fragments) > 1]) >= 3:
         # A caption set apart at either end is the table's, read as text (the reader hears
         # it as the table's caption, see .classify), no row: a block of its own.
@@ -1461,10 +1453,7 @@ def _read_run(
             # A questionnaire: each question and the answers printed beside it to circle
             # ("yes  no"), read across as one line, not down as columns of answers.
             for line in run:
-                block = Block(page)
-                for f in line.fragments:
-                    block.add(f)
-                blocks.append(block)
+                blocks.append(block_of(page, line.fragments))
                 used.update(id(f) for f in line.fragments)
         elif table is not None and lists is not None:
             # Lists set side by side (a slide's columns): each read whole, a list after the
@@ -1474,10 +1463,12 @@ def _read_run(
                 fresh = len(set(columns.values()))
                 mine = [f for f in table.frags if x0 <= (f.x0 + f.x1) / 2 <= x1]
                 for n, k in enumerate(sorted({line_of[id(f)] for f in mine})):
-                    block = Block(page, opens_list=n == 0)
-                    for f in sorted((f for f in mine if line_of[id(f)] == k),
-                                    key=operator.attrgetter("x0")):
-                        block.add(f)
+                    block = block_of(
+                        page,
+                        sorted((f for f in mine if line_of[id(f)] == k),
+                               key=operator.attrgetter("x0")),
+                        opens_list=n == 0,
+                    )
                     blocks.append(block)
                     columns[id(block)] = fresh
                 used.update(id(f) for f in mine)
