@@ -16,7 +16,7 @@ from .figures import (
     Candidate,
 )
 from .glyphs import Rect
-from .lines import Fragment, Line
+from .lines import Fragment, Line, quick_median
 from .operators import OperatorMap
 from .rotation import Frame
 
@@ -375,13 +375,6 @@ def _head(text: str) -> re.Match[str] | None:
     if not (text.endswith(_HYPHENS) or text.endswith(("-\n", "\u2010\n"))):
         return None
     return _HEAD.search(text, text.rfind(" ") + 1)
-
-
-def quick_median(values: list[float]) -> float:
-    """``statistics.median`` of a non-empty list, its arithmetic without its per-call cost."""
-    ordered = sorted(values)
-    n = len(ordered)
-    return ordered[n // 2] if n % 2 else (ordered[n // 2 - 1] + ordered[n // 2]) / 2
 
 
 class Hyphenation:

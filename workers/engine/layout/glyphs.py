@@ -491,6 +491,24 @@ def judge_closed_page(pdf: pdfium.PdfDocument, index: int, wanted: dict[int, Ima
 def _white_fill_box(obj: Any) -> tuple[float, float, float, float] | None:
     """The bounds of a path object filled in opaque-or-not white and not stroked; None for
     any other object."""
+    fill = _unstroked_fill(obj)
+    if fill is None or any(channel != 255 for channel in fill[:3]):
+        return None
+    return _bounds(obj)
+
+
+def _near_white_fill(address: int | None) -> bool:
+    """Whether the object at ``address`` is a path filled in (near) white, opaque, and not
+    stroked: it paints what the white page shows."""
+    if not address:
+        return False
+    fill = _unstroked_fill(ctypes.cast(address, c.FPDF_PAGEOBJECT))
+    return fill is not None and min(fill[:3]) >= NEAR_WHITE and fill[3] == 255
+
+
+def _unstroked_fill(obj: Any) -> tuple[int, int, int, int] | None:
+    """The fill colour (red, green, blue, alpha: 0-255) of a path object filled and not
+    stroked; None for any other object, or where pdfium cannot read it."""
     if c.FPDFPageObj_GetType(obj) != c.FPDF_PAGEOBJ_PATH:
         return None
     fill_mode, stroke = ctypes.c_int(0), ctypes.c_int(0)
@@ -499,27 +517,10 @@ def _white_fill_box(obj: Any) -> tuple[float, float, float, float] | None:
     colour = [ctypes.c_uint(0) for _ in range(4)]
     if stroke.value or fill_mode.value == 0 or not c.FPDFPageObj_GetFillColor(
         obj, *(ctypes.byref(channel) for channel in colour)
-    ) or any(channel.value != 255 for channel in colour[:3]):
+    ):
         return None
-    return _bounds(obj)
-
-
-def _near_white_fill(address: int | None) -> bool:
-    """Whether the object at ``address`` is a path filled in (near) white, opaque, and not
-    stroked: it paints what the white page shows."""
-    if not address or _object_type(address) != c.FPDF_PAGEOBJ_PATH:
-        return False
-    obj = ctypes.cast(address, c.FPDF_PAGEOBJECT)
-    fill_mode, stroke = ctypes.c_int(0), ctypes.c_int(0)
-    if not c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke)):
-        return False
-    colour = [ctypes.c_uint(0) for _ in range(4)]
-    return bool(
-        not stroke.value and fill_mode.value != 0 and c.FPDFPageObj_GetFillColor(
-            obj, *(ctypes.byref(channel) for channel in colour))
-        and all(channel.value >= NEAR_WHITE for channel in colour[:3])
-        and colour[3].value == 255
-    )
+    red, green, blue, alpha = (channel.value for channel in colour)
+    return red, green, blue, alpha
 
 
 def text_paints(page: int, indices: Iterable[int]) -> dict[int, int]:

@@ -135,6 +135,13 @@ RUNNING_LETTERS = 3
 RUN_SIZE_STEP = 0.15
 
 
+def quick_median(values: list[float]) -> float:
+    """``statistics.median`` of a non-empty list, its arithmetic without its per-call cost."""
+    ordered = sorted(values)
+    n = len(ordered)
+    return ordered[n // 2] if n % 2 else (ordered[n // 2 - 1] + ordered[n // 2]) / 2
+
+
 def comes_back(keys: Iterable[int]) -> bool:
     """Whether ``keys``, read in order, leave one (not negative: negatives are skipped) for
     another and come back to it: an object's glyphs read on both sides of another's."""
@@ -178,12 +185,8 @@ class Fragment:
 
     @_computed_once
     def size(self) -> float:
-        # statistics.median's own arithmetic, without its per-call overhead (one per fragment).
-        sizes: list[float] = sorted(self.sizes)
-        n = len(sizes)
-        if n == 0:
-            return 0.0
-        return sizes[n // 2] if n % 2 else (sizes[n // 2 - 1] + sizes[n // 2]) / 2
+        sizes = self.sizes
+        return quick_median(sizes) if sizes else 0.0
 
     # Cached (as rtl is, from the same text, which no longer changes once fragments() has
     # returned the fragment): the column search asks it of the same fragments for every part
@@ -252,9 +255,8 @@ class Fragment:
         small = [g for g in glyphs if g.char.islower()]
         if len(small) < RUNNING_LETTERS:
             return None
-        sizes = sorted(g.size for g in small)
-        n = len(sizes)
-        size = sizes[n // 2] if n % 2 else (sizes[n // 2 - 1] + sizes[n // 2]) / 2
+        n = len(small)
+        size = quick_median([g.size for g in small])
         # A letter larger than the running text rules a running face out: looked for first,
         # as it ends the question (a heading's line), before the counts below are made.
         largest = (1 + RUN_SIZE_STEP) * size
@@ -272,8 +274,7 @@ class Fragment:
         mixed = any(
             g.bold != bold or g.font != font or abs(g.size - size) > step for g in letters
         )
-        bottoms = sorted(g.y0 for g in small)
-        bottom = bottoms[n // 2] if n % 2 else (bottoms[n // 2 - 1] + bottoms[n // 2]) / 2
+        bottom = quick_median([g.y0 for g in small])
         return size, bold, font, mixed, bottom
 
     @property

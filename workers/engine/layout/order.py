@@ -43,13 +43,12 @@ from .blocks import (
     Boxed,
     area_share,
     boxes_overlap,
-    quick_median,
     same_line,
 )
 from .contents import ends_with_page_number
 from .figures import RULE_WIDTH, caption_text
 from .glyphs import PageContent
-from .lines import FRAGMENT_GAP, Fragment, word_count
+from .lines import FRAGMENT_GAP, Fragment, quick_median, word_count
 from .margin_anchors import (
     GLOSSARY_TERM_WORDS,
     caption_label,
