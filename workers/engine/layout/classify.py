@@ -1592,6 +1592,9 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
                 continue
             if block.kind != "text" or len(block.frags) > 3:
                 continue
+            if _LEFT_BLANK.match(block.text):
+                found[id(block)] = "pagination"
+                continue
             y0, y1 = block.y0 - page.y0, block.y1 - page.y0
             in_band = y0 > page.height - band or y1 < band
             text = block.text
@@ -1636,6 +1639,17 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
 
 
 _HAS_DIGIT = re.compile(r"\d")
+#: "This page intentionally left blank": printed so that a chapter starts on a right-hand page
+#: and nobody thinks a page is missing from the print. It belongs to the printed pages, as a
+#: page number does; read aloud it tells a listener nothing. The whole block must say it (a
+#: sentence about blank pages in the text is not furniture); the first word is left open, as
+#: a decorated or dropped initial ("T") can be missing from the text.
+_LEFT_BLANK = re.compile(
+    r"\W*(?:\w+\s+)?page\s+(?:(?:is|has\s+been|was)\s+)?(?:intentionally|deliberately|purposely)"
+    r"\s+(?:left\s+)?blank\W*$"
+    r"|\W*(?:\w+\s+)?page\s+left\s+blank\s+(?:intentionally|deliberately|on\s+purpose)\W*$",
+    re.IGNORECASE,
+)
 
 
 def _numbered_sequences(
