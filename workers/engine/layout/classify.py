@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from operator import attrgetter
 from typing import Any
@@ -50,12 +51,15 @@ from .drawn_bullets import drawn_bullet
 from .end_marks import END_MARK_CHARS
 from .figures import (
     CAPTION,
+    EDGE_TOLERANCE,
     caption_of,
     caption_text,
     judge,
     row_label_of,
     scale_label,
+    sole_caption_of,
     styled_caption_of,
+    title_on,
 )
 from .items_in_a_row import beside_on_its_line
 from .line_breaks import cell_text, line_joiner
@@ -2821,7 +2825,9 @@ def _one_figure_per_caption(doc: Document) -> None:
     anything else between them is left as it is read."""
     out: list[Any] = []
     for block in doc.blocks:
-        earlier = _same_caption_before(out, block) if isinstance(block, Figure) else None
+        earlier = (
+            _same_caption_before(out, block) if block.caption else _captioned_above(out, block)
+        ) if isinstance(block, Figure) else None
         if earlier is None:
             out.append(block)
             continue
@@ -2854,6 +2860,58 @@ def _same_caption_before(blocks: list[Any], figure: Figure) -> int | None:
 
 #: Points around a picture within which text is still set on it (its labels).
 _ON_PICTURE = 12.0
+#: A picture is part of the captioned one right over it when the gap between them is at most
+#: this share of the lower of the two heights …
+_PART_GAP = 0.5
+#: … and they overlap across by this share of the narrower one's width.
+_PART_OVERLAP = 0.5
+
+
+def _captioned_above(blocks: list[Any], figure: Figure) -> int | None:
+    """The index of the figure in ``blocks`` that ``figure`` (without a caption) is the lower
+    part of: a figure whose caption is set over it, right over ``figure`` across, with only
+    their labels read between them; None if there is none.
+
+    A figure drawn in rows (a chart's rows of symbols, each labelled) has its caption over
+    the first row only, too far from the later ones for them to find it: split, the later
+    rows would be pictures of their own, flagged as undescribed. The caption over the first
+    row names them all (it ends at the figure's source line, under the last row). A caption
+    under the figure above ends that figure: a picture under that caption is the next one."""
+    if figure.alt or len(figure.prov) != 1:
+        return None
+    low = figure.prov[0]
+    for at in range(len(blocks) - 1, -1, -1):
+        other = blocks[at]
+        if isinstance(other, Figure):
+            if not other.caption or not other.prov or other.prov[-1].page != low.page:
+                return None
+            high = other.prov[-1].bbox
+            box = low.bbox
+            gap = high.y0 - box.y1
+            across = min(high.x1, box.x1) - max(high.x0, box.x0)
+            caption = " ".join(other.caption.split())
+            between = blocks[at + 1:]
+            if (
+                -EDGE_TOLERANCE <= gap <= _PART_GAP * min(high.height, box.height)
+                and across >= _PART_OVERLAP * min(high.width, box.width)
+                and _caption_over(blocks[:at], caption, low.page, high)
+                and all(_set_on(b, low.page, [box, high]) for b in between)
+                and not any(" ".join(b.text.split()) == caption for b in between)
+            ):
+                return at
+            return None
+        if not isinstance(other, Paragraph | Heading):
+            return None
+    return None
+
+
+def _caption_over(blocks: list[Any], caption: str, page: int, box: BBox) -> bool:
+    """A paragraph of ``blocks`` reading ``caption`` is set on ``page`` over ``box``."""
+    return any(
+        isinstance(b, Paragraph) and " ".join(b.text.split()) == caption
+        and b.prov and b.prov[0].page == page and b.prov[-1].bbox.y0 >= box.y1 - EDGE_TOLERANCE
+        for b in blocks
+    )
 
 
 def _set_on(block: Paragraph | Heading, page: int, boxes: list[BBox]) -> bool:
@@ -2881,9 +2939,31 @@ def _figure(
         caption_of(box, texts, result.page.height, join)
         or styled_caption_of(box, worded, body_size, join)
         or _row_label(block, result, worded)
+        or _title_of_drawing(block, texts)
+        or _sole_caption(block, result, worded, body_size, join)
     )
     image = f"page:{block.page}/object:{block.image.obj}" if block.image else None
     return Figure(image=image, caption=caption, prov=prov)
+
+
+def _title_of_drawing(block: Block, texts: list[list[Fragment]]) -> str | None:
+    """The title set on a chart drawn with shapes (:func:`.figures.title_on`). Only vector
+    drawings are asked: a photograph's words are a sign or a poster in it, and a banner image
+    behind a heading is no chart."""
+    if block.candidate is None or not block.candidate.drawing:
+        return None
+    return title_on((block.x0, block.y0, block.x1, block.y1), texts)
+
+
+def _sole_caption(
+    block: Block, result: PageResult, worded: list[list[Fragment]], body_size: float,
+    join: Callable[[Sequence[str]], str],
+) -> str | None:
+    """The one short line under the only picture of a page (:func:`.figures.sole_caption_of`):
+    a slide showing a picture and saying what it is."""
+    if sum(o.kind != "text" for o in result.blocks) != 1:
+        return None  # another picture or a table: the line may be said of either
+    return sole_caption_of((block.x0, block.y0, block.x1, block.y1), worded, body_size, join)
 
 
 def _row_label(block: Block, result: PageResult, worded: list[list[Fragment]]) -> str | None:

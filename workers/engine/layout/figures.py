@@ -560,6 +560,109 @@ def styled_caption_of(
     return text if italic or smaller else None
 
 
+# A chart's own title. A spreadsheet or a statistics package exports a chart with its title
+# inside the chart's frame, centred over the plot, in a face larger than the chart's other
+# labels (its scale, its legend): the author's name for the chart. Read as its caption the
+# reader hears it with the chart, once (its paragraph becomes the figure's Caption), and
+# nothing is hidden: the title is still read where it stands.
+
+#: A chart's title stands in this top share of the chart's box …
+TITLE_TOP = 0.2
+#: … its middle on the chart's middle, to this share of the chart's width …
+TITLE_CENTRE = 0.05
+#: … in a face at least this much larger than every other label on the chart.
+TITLE_LARGER = 1.15
+
+
+def title_on(box: Box, blocks: Sequence[Sequence[StyledLine]]) -> str | None:
+    """The title set on the drawing at ``box`` (``blocks``: the page's text blocks): the
+    topmost block lying on it, one line of words centred at its top, in a face larger than
+    every other block on it. A drawing with no other text on it has no labels to tell a title
+    from, and is left alone; so is a line of values (a scale) or a sentence.
+
+    >>> class L:
+    ...     def __init__(self, text, x0, y0, x1, y1, size):
+    ...         self.text, self.x0, self.y0, self.x1, self.y1 = text, x0, y0, x1, y1
+    ...         self.size, self.glyphs = size, []
+    >>> title = [L("Iowa Ethanol", 80, 180, 120, 190, 10)]
+    >>> scale = [L("2.60 2.40 2.20", 5, 40, 15, 160, 6)]
+    >>> title_on((0, 0, 200, 200), [scale, title])
+    'Iowa Ethanol'
+    >>> title_on((0, 0, 200, 200), [scale, [L("Iowa Ethanol", 10, 180, 50, 190, 10)]])
+    """
+    x0, y0, x1, y1 = box
+    width, height = x1 - x0, y1 - y0
+    on = [
+        lines for lines in blocks
+        if lines and all(
+            x0 <= (f.x0 + f.x1) / 2 <= x1 and y0 <= (f.y0 + f.y1) / 2 <= y1 for f in lines)
+    ]
+    if len(on) < 2 or width <= 0 or height <= 0:
+        return None
+    top = max(on, key=lambda lines: max(f.y1 for f in lines))
+    text = " ".join(f.text for f in top).strip()
+    left, right = min(f.x0 for f in top), max(f.x1 for f in top)
+    if (
+        _line_count(top) != 1
+        or running_text(text) or scale_label(text) or not any(ch.isalpha() for ch in text)
+        or abs((left + right) / 2 - (x0 + x1) / 2) > TITLE_CENTRE * width
+        or min(f.y0 for f in top) < y1 - TITLE_TOP * height
+    ):
+        return None
+    others = max(f.size for lines in on if lines is not top for f in lines)
+    return text if min(f.size for f in top) >= TITLE_LARGER * others else None
+
+
+# A slide (or a page of a picture book) that shows one picture and says one short thing under
+# it: that line is what the author says of the picture, however it is set (a slide's text is
+# all set in one large face, and may run wider than the picture). Read as its caption, the
+# reader hears it with the picture, once; nothing is hidden.
+
+#: The line is set no larger than this many times the body's size (a cover's title under the
+#: issuer's logo is larger, and heads the document).
+SOLE_LINE_SIZE = 1.15
+
+
+def sole_caption_of(
+    box: Box, blocks: Sequence[Sequence[StyledLine]], body_size: float,
+    join: Callable[[Sequence[str]], str] = " ".join,
+) -> str | None:
+    """The caption of the only picture of a page whose only text (``blocks``, its running
+    lines set aside) is one short block right under the picture, overlapping it across: at
+    most :data:`STYLED_CAPTION_LINES` lines and :data:`STYLED_CAPTION_WORDS` words, of two
+    words at least, not a line naming the picture's source, in a face no larger than the
+    body's. (The caller makes sure the picture is the page's only one.)
+
+    >>> class L:
+    ...     def __init__(self, text, x0, y0, x1, y1, size=11):
+    ...         self.text, self.x0, self.y0, self.x1, self.y1 = text, x0, y0, x1, y1
+    ...         self.size, self.glyphs = size, []
+    >>> line = [L("Objective-C and Go: a new kind of progression", 28, 19, 324, 28)]
+    >>> sole_caption_of((28, 36, 255, 266), [line], 11)
+    'Objective-C and Go: a new kind of progression'
+    >>> sole_caption_of((28, 36, 255, 266), [line, [L("More", 28, 280, 60, 290)]], 11)
+    """
+    if len(blocks) != 1 or not blocks[0]:
+        return None
+    lines = blocks[0]
+    x0, y0, x1, _ = box
+    height = max(f.y1 - f.y0 for f in lines)
+    gap = y0 - max(f.y1 for f in lines)
+    text = join([f.text for f in lines]).strip()
+    sizes = sorted(f.size for f in lines)
+    if (
+        not -EDGE_TOLERANCE <= gap <= STYLED_CAPTION_GAP * height
+        or max(f.x1 for f in lines) <= x0 or min(f.x0 for f in lines) >= x1
+        or _line_count(lines) > STYLED_CAPTION_LINES
+        or word_count(text) > STYLED_CAPTION_WORDS
+        or sum(any(ch.isalpha() for ch in token) for token in text.split()) < 2
+        or SOURCE_LINE.match(text)
+        or sizes[len(sizes) // 2] > SOLE_LINE_SIZE * body_size
+    ):
+        return None
+    return text
+
+
 #: Text set on a picture runs on under it when the block under the picture starts within
 #: this many of its line heights of a block over the picture, above it …
 RUNS_ON_GAP = 2.0

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from ..document import BBox
 from .blocks import MAX_SHAPES, Block, block_of, x_overlap
-from .figures import CAPTION_GAP, TextLine
+from .figures import CAPTION_GAP, EDGE_TOLERANCE, FIGURE_MIN_AREA, LINE_PITCH, TextLine
 from .glyphs import PageContent, Rect
 from .line_breaks import stacked
 from .lines import Fragment, Line, fragments, lines, word_count
@@ -306,6 +306,16 @@ def ruled_tables(
                 members = [f for f in members if not any(id(g) in glyphs for g in f.glyphs)]
                 del cells[at]
                 del row_bands[at]
+        picture_caption: list[Fragment] = []
+        if len(cells) > 2 and _picture_caption_cell(cells[0], content):
+            # The caption of the picture over the table: its own block of text, taken from
+            # the page with the table (left to the page, its lines could be read into the
+            # text of a column beside it).
+            glyphs = {id(g) for f in cells[0] if f is not None for g in f.glyphs}
+            picture_caption = [f for f in members if any(id(g) in glyphs for g in f.glyphs)]
+            members = [f for f in members if not any(id(g) in glyphs for g in f.glyphs)]
+            del cells[0]
+            del row_bands[0]
         grid_cells, heads, spans = _drawn_table(
             cells, xs, Bands(ys, row_bands, blank_bands, hs), content.paths, members
         )
@@ -318,6 +328,9 @@ def ruled_tables(
             continue  # its labels are read as text
         taken.update(id(f) for f in members)
         out.append(block)
+        if picture_caption:
+            taken.update(id(f) for f in picture_caption)
+            out.append(block_of(content.index, picture_caption))
     return out
 
 
@@ -327,6 +340,31 @@ def _caption_cell(row: list[Fragment | None]) -> bool:
     return (
         first is not None and all(c is None for c in row[1:])
         and bool(TABLE_CAPTION.match(first.text))
+    )
+
+
+def _picture_caption_cell(row: list[Fragment | None], content: PageContent) -> bool:
+    """A row of one cell, under a picture: the picture's caption, set in the table's top row.
+
+    A web page's infobox (printed to PDF from a browser) is one table holding a picture, the
+    picture's caption in the row under it, then the rows of facts; the picture is read as a
+    figure and the rows under it as the table, so its caption would open the table as a row
+    spanning it, and the picture would be left undescribed. Read as text over the table, it
+    is the picture's caption (see :func:`.figures.styled_caption_of`), said with it, and
+    still read where it stands: nothing is lost. The picture is an image large enough for a
+    figure, its foot within a line of the cell's top, the cell's middle within its width."""
+    first = row[0]
+    if first is None or any(c is not None for c in row[1:]):
+        return False
+    if sum(any(ch.isalpha() for ch in token) for token in first.text.split()) < 2:
+        return False
+    page_area = content.width * content.height
+    line = LINE_PITCH * max(first.size, 1.0)
+    middle = (first.x0 + first.x1) / 2
+    return any(
+        (r.x1 - r.x0) * (r.y1 - r.y0) >= FIGURE_MIN_AREA * page_area
+        and -EDGE_TOLERANCE <= r.y0 - first.y1 <= line and r.x0 <= middle <= r.x1
+        for r in content.images
     )
 
 
