@@ -112,11 +112,14 @@ def _caseless_goes_on(start: str, before: str) -> bool:
     the break, but for a comma after the first (not a bracket, a quote or a figure: a new
     sentence may start with one), the first half's last sentence unfinished (no full stop,
     no Korean declarative ending), the second not opening with an item's label."""
-    first, last = start[0], before.rstrip(_CLAUSE_ENDS)[-1:]
+    first = start[0]
+    if first < "\u1100":
+        return False  # (no Korean, Chinese or Japanese letter comes before U+1100)
+    last = before.rstrip(_CLAUSE_ENDS)[-1:]
     return (
         first.isalpha() and last.isalpha()
         and (hangul(first) and hangul(last) or unspaced(first) and unspaced(last))
-        and before[-1] != _KOREAN_SENTENCE_END
+        and before[-1:] != _KOREAN_SENTENCE_END
         and _CASELESS_LABEL.match(start) is None
     )
 
