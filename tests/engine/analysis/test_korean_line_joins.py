@@ -14,8 +14,9 @@ import pikepdf
 import pytest
 
 from workers.engine.document import Paragraph
-from workers.engine.layout.blocks import Block, Hyphenation, join_lines
+from workers.engine.layout.blocks import Block, Hyphenation, full_in_their_columns, join_lines
 from workers.engine.layout.glyphs import Glyph
+from workers.engine.layout.line_breaks import cell_text, stacked
 from workers.engine.layout.lines import Fragment
 from workers.engine.layout.reader import read_layout
 from workers.engine.structure.reader import read_structure
@@ -144,3 +145,38 @@ def test_a_line_broken_with_no_space_drawn_goes_on_into_korean(
 ) -> None:
     # Every break here has no space drawn on either side, in a document that draws them.
     assert join_lines(lines, None, None, lambda k: True) == read
+
+
+def test_a_table_cells_korean_word_broken_at_a_line_end_reads_whole() -> None:
+    # A cell's lines are read as a block's: a full line ended with no space drawn, in a
+    # document that draws them, broke a word ("파라" "티푸스"); one ended in its drawn
+    # space broke between words.
+    spaced = Hyphenation([])
+    spaced.spaced_line_ends = True
+    broken = stacked(_piece("장티푸스, 파라", 700, before=None, after=False),
+                     _piece("티푸스, 콜레라", 686, before=False, after=None))
+    assert cell_text(broken, spaced) == "장티푸스, 파라티푸스, 콜레라"
+    between = stacked(_piece("장티푸스, 파라", 700, before=None, after=True),
+                      _piece("티푸스, 콜레라", 686, before=False, after=None))
+    assert cell_text(between, spaced) == "장티푸스, 파라 티푸스, 콜레라"
+    # A piece set beside a line: the line ends where the piece does, as the piece ends.
+    beside = _shifted(_piece("파라", 700, before=False, after=False), 55)
+    cell = stacked(stacked(_piece("장티푸스,", 700, before=None, after=True), beside),
+                   _piece("티푸스, 콜레라", 686, before=False, after=None))
+    assert cell_text(cell, spaced) == "장티푸스, 파라티푸스, 콜레라"
+
+
+def test_a_tagged_paragraph_over_two_columns_measures_each_line_in_its_own() -> None:
+    # The left column's lines (x 72 to 92) end far short of the right column's (to 370):
+    # each is full in its own column; the right column's short line is not.
+    left = [_piece("국가", 700, before=None, after=False),
+            _piece("기관", 686, before=None, after=None)]
+    right = [_shifted(_piece("의 조직과", 700, before=None, after=None), 220),
+             _shifted(_piece("권한을 정한다.", 686, before=None, after=None), 220)]
+    runs_on = full_in_their_columns([*left, *right])
+    assert [runs_on(k) for k in (1, 2, 3)] == [True, True, False]
+
+
+def _shifted(f: Fragment, dx: float) -> Fragment:
+    return Fragment(f.glyphs, f.text, f.x0 + dx, f.y0, f.x1 + dx, f.y1, f.space_before,
+                    f.space_after)

@@ -116,11 +116,7 @@ class Block:
             of, count, cached_hyphenation, out = cached
             if of is frags and count == len(frags) and cached_hyphenation is hyphenation:
                 return out  # type: ignore[return-value]
-        out = join_lines(
-            [f.text for f in frags], hyphenation, full_lines(frags, self.x1),
-            drawn_space_missing(frags)
-            if hyphenation is not None and hyphenation.spaced_line_ends else None,
-        )
+        out = lines_text(frags, self.x1, hyphenation)
         self._text_cache = (frags, len(frags), hyphenation, out)
         return out
 
@@ -186,7 +182,7 @@ _FROM_CJK = re.compile("[\u2e80-\U0010ffff]")
 _CONJOINING_JAMO = re.compile("[\u1100-\u11ff]")
 
 
-def _unspaced(ch: str) -> bool:
+def unspaced(ch: str) -> bool:
     """Whether ``ch`` (one character) is Chinese or Japanese (:data:`_UNSPACED`)."""
     code = ord(ch)
     return any(low <= code <= high for low, high in _UNSPACED)
@@ -266,7 +262,7 @@ def _join_each(
             # (No character before U+2E80 is Chinese or Japanese: most text is settled by
             # one comparison, without a search.)
             out[-1:] >= "\u2e80" and text[:1] >= "\u2e80"
-            and _unspaced(out[-1]) and _unspaced(text[0])
+            and unspaced(out[-1]) and unspaced(text[0])
             and (runs_on is None or runs_on(k))
         ):
             out += text
@@ -291,6 +287,18 @@ def _join_each(
     return _SOFT_HYPHEN.sub("", out) if "\u00ad" in out else out
 
 
+def lines_text(frags: Sequence[Fragment], right: float, hyphenation: Hyphenation | None) -> str:
+    """The text of ``frags`` (lines top to bottom, each left to right, of a block or a table
+    cell whose right edge is ``right``) read as one by :func:`join_lines`: a line full to
+    that edge runs on, and where the document draws the spaces its lines break at, a Korean
+    line ended with none was broken inside a word."""
+    return join_lines(
+        [f.text for f in frags], hyphenation, full_lines(frags, right),
+        drawn_space_missing(frags)
+        if hyphenation is not None and hyphenation.spaced_line_ends else None,
+    )
+
+
 def full_lines(frags: Sequence[Fragment], right: float) -> Callable[[int], bool]:
     """For :func:`join_lines` of ``frags`` (lines top to bottom, each left to right, of a
     block whose right edge is ``right``): whether the piece before the ``k``-th ends a line
@@ -301,6 +309,27 @@ def full_lines(frags: Sequence[Fragment], right: float) -> Callable[[int], bool]
     def runs_on(k: int) -> bool:
         above = frags[k - 1]
         return not same_line(above, frags[k]) and right - above.x1 <= above.size
+
+    return runs_on
+
+
+def full_in_their_columns(frags: Sequence[Fragment]) -> Callable[[int], bool]:
+    """:func:`full_lines` of ``frags`` (lines top to bottom, each left to right) that may go
+    on from one column or page into the next (a tagged paragraph's marked lines): each line
+    measured against the right edge of its own column, the furthest any line of it reaches.
+    A line set above the one before it starts a new column (or page): a column's lines go
+    down. (Measured against the widest column, a narrower one's lines would never be full.)"""
+    rights: list[float] = []
+    start = 0
+    for k in range(1, len(frags) + 1):
+        if k == len(frags) or frags[k].y0 > frags[k - 1].y1:
+            right = max(f.x1 for f in frags[start:k])
+            rights.extend([right] * (k - start))
+            start = k
+
+    def runs_on(k: int) -> bool:
+        above = frags[k - 1]
+        return not same_line(above, frags[k]) and rights[k - 1] - above.x1 <= above.size
 
     return runs_on
 

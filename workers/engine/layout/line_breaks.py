@@ -13,38 +13,51 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
-from .blocks import Hyphenation, join_lines
+from .blocks import Hyphenation, join_lines, lines_text
 from .lines import Fragment
 
 
 @dataclass
 class StackedFragment(Fragment):
     """A table cell's text gathered from fragments one under another: ``text`` reads them
-    joined by spaces, as table finding compares cells; ``line_texts`` keeps each line's text,
-    so the cell's text in the model can join a word broken at a line end."""
+    joined by spaces, as table finding compares cells; ``line_fragments`` keeps each line
+    (its pieces side by side made one), so the cell's text in the model reads its line
+    breaks as a paragraph's: a word broken at a line end joined, a Korean word broken
+    between two letters whole (by the line's width and the spaces drawn at its ends)."""
 
-    line_texts: list[str] = field(default_factory=list)
+    line_fragments: list[Fragment] = field(default_factory=list)
 
 
 def stacked(cell: Fragment, f: Fragment) -> Fragment:
     """``cell`` with ``f`` added after it (its glyphs, its text after a space, the box of
     both). ``f`` set under the cell starts a line of its own; beside it, it goes on the
     cell's last line."""
-    lines = list(cell.line_texts) if isinstance(cell, StackedFragment) else [cell.text]
+    lines = list(cell.line_fragments) if isinstance(cell, StackedFragment) else [cell]
     if (f.y0 + f.y1) / 2 < cell.y0:
-        lines.append(f.text)
+        lines.append(f)
     else:
-        lines[-1] = f"{lines[-1]} {f.text}"
+        lines[-1] = _side_by_side(lines[-1], f)
     return StackedFragment(
         cell.glyphs + f.glyphs, f"{cell.text} {f.text}", min(cell.x0, f.x0),
-        min(cell.y0, f.y0), max(cell.x1, f.x1), max(cell.y1, f.y1), line_texts=lines,
+        min(cell.y0, f.y0), max(cell.x1, f.x1), max(cell.y1, f.y1), line_fragments=lines,
+    )
+
+
+def _side_by_side(left: Fragment, right: Fragment) -> Fragment:
+    """Two pieces of one line read as one, a space between them: the left one's start and
+    the right one's end (whether a space is drawn there) are the line's."""
+    return Fragment(
+        left.glyphs + right.glyphs, f"{left.text} {right.text}", min(left.x0, right.x0),
+        min(left.y0, right.y0), max(left.x1, right.x1), max(left.y1, right.y1),
+        space_before=left.space_before, space_after=right.space_after,
     )
 
 
 def cell_text(f: Fragment, hyphenation: Hyphenation | None) -> str:
-    """The text of a table cell, its lines read as a paragraph's are."""
-    if isinstance(f, StackedFragment) and len(f.line_texts) > 1:
-        return join_lines(f.line_texts, hyphenation)
+    """The text of a table cell, its lines read as a paragraph's are (its right edge the
+    furthest any of its lines reaches)."""
+    if isinstance(f, StackedFragment) and len(f.line_fragments) > 1:
+        return lines_text(f.line_fragments, f.x1, hyphenation)
     return f.text
 
 

@@ -12,14 +12,28 @@ Then the two halves are one paragraph (:func:`paragraphs_run_on`): a screen read
 a new paragraph and pauses at each break, and a reflowed large-print copy would start a new
 paragraph mid-sentence; the tagged PDF's one P element holds the marks of both pages.
 A code listing broken by a page break is one listing likewise, its lines kept.
+
+A sentence going on shows by a small letter; Korean, Chinese and Japanese have none, so there
+the first half must leave its sentence unfinished (no full stop, no Korean declarative "다")
+and the second open with a letter of the same script that is not an item's label ("가.",
+"一、"). A Korean word the break fell inside reads whole where the document draws the spaces
+it breaks its lines at (:func:`words_broken_at_block_ends`), as within a block.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from ..document import Block, Figure, Note, Paragraph, Table
-from .blocks import Hyphenation, join_lines
+from ..document import Block, Figure, Note, Paragraph, Prov, Table
+from .blocks import Block as TextBlock
+from .blocks import Hyphenation, hangul, join_lines, unspaced
+
+#: Whether the word at the end of one paragraph's half goes on, unspaced, at the start of
+#: the other's (a Korean word broken between two of its letters): see
+#: :func:`paragraphs_run_on`.
+BrokenWord = Callable[[Paragraph, Paragraph], bool]
 
 #: Closing quotes and brackets that may follow a sentence's end.
 CLOSERS = "\"'”’)]»"
@@ -64,13 +78,60 @@ def breaks_off(text: str) -> bool:
     """The paragraph stops mid-sentence: after a word, a comma or a hyphen. (Not after a
     number: an index's or a table's column of entries ends in page numbers or amounts.)"""
     end = text.rstrip().rstrip(CLOSERS)
-    return bool(end) and (end[-1].isalpha() or end[-1] in ",-‐")
+    return bool(end) and (end[-1].isalpha() or end[-1] in _CLAUSE_ENDS)
 
 
-def _goes_on(text: str) -> bool:
-    """The paragraph starts as a sentence's middle: with a small letter."""
+#: Marks a sentence goes on after: the comma and hyphens, and the comma and enumeration
+#: comma of Chinese and Japanese ("，", "、").
+_CLAUSE_ENDS = ",-‐\uff0c\u3001"
+
+
+def _goes_on(text: str, before: str) -> bool:
+    """The paragraph starts as a sentence's middle, going on from ``before``: with a small
+    letter; or, in Korean, Chinese or Japanese, which have no small letters, with a letter
+    of theirs where ``before`` ends in one, a sentence left unfinished (see
+    :func:`_caseless_goes_on`)."""
     start = text.lstrip()
-    return bool(start) and start[0].islower()
+    if not start:
+        return False
+    return start[0].islower() or _caseless_goes_on(start, before.rstrip())
+
+
+#: A Korean sentence's last syllable in the declarative ("했다", "있다"), which a paragraph
+#: ended without its full stop still ends in: a Korean paragraph ending in it has ended.
+_KOREAN_SENTENCE_END = "\ub2e4"
+#: An item's label in Korean, Chinese or Japanese: a syllable or an ideograph counting the
+#: items ("가.", "나)", "一、", "二．").
+_CASELESS_LABEL = re.compile("[\uac00-\ud7a3\u3400-\u9fff][.)\u3001\uff0e\uff09]")
+
+
+def _caseless_goes_on(start: str, before: str) -> bool:
+    """Whether a paragraph starting with ``start`` goes on from one ending with ``before``,
+    in a script without capitals (Korean, Chinese, Japanese), where a sentence's middle
+    cannot be told by a small letter: both halves are in that script, letters meeting at
+    the break, but for a comma after the first (not a bracket, a quote or a figure: a new
+    sentence may start with one), the first half's last sentence unfinished (no full stop,
+    no Korean declarative ending), the second not opening with an item's label."""
+    first = start[0]
+    if first < "\u1100":
+        return False  # (no Korean, Chinese or Japanese letter comes before U+1100)
+    last = before.rstrip(_CLAUSE_ENDS)[-1:]
+    return (
+        first.isalpha() and last.isalpha()
+        and (hangul(first) and hangul(last) or unspaced(first) and unspaced(last))
+        and before[-1:] != _KOREAN_SENTENCE_END
+        and _CASELESS_LABEL.match(start) is None
+    )
+
+
+def _going_on_words(text: str) -> int:
+    """Words in ``text``, read as the length of a sentence: the words between its spaces;
+    in Chinese and Japanese, which set no spaces between words, a word for each two
+    characters (about a word's length in those languages)."""
+    words = len(text.split())
+    if text[:1] and unspaced(text[0]):
+        return max(words, sum(map(unspaced, text)) // 2)
+    return words
 
 
 #: The two halves of a listing broken by a page break start within this many points of one
@@ -103,7 +164,7 @@ def asides_after_runover(blocks: list[Block]) -> list[Block]:
             at = _page_span(aside)
             if at is None or at[0] != page or not isinstance(aside, _ASIDE_KINDS):
                 break
-            if isinstance(aside, Paragraph) and _goes_on(aside.text):
+            if isinstance(aside, Paragraph) and _goes_on(aside.text, first.text):
                 break  # (the sentence going on, under a formula set on its own lines)
             if isinstance(aside, Figure):
                 pictures.append(aside)
@@ -120,7 +181,7 @@ def asides_after_runover(blocks: list[Block]) -> list[Block]:
             continue
         if at[0] != page + 1 and not (at[0] == page and _next_column(first, second)):
             continue
-        if not _goes_on(second.text) or len(second.text.split()) < GOING_ON_WORDS:
+        if not _goes_on(second.text, first.text) or _going_on_words(second.text) < GOING_ON_WORDS:
             continue  # (a diagram's label at the top of the next page: no sentence)
         out[k:end + 1] = [second, *out[k:end]]
     return out
@@ -146,11 +207,17 @@ def _set_on_picture(block: Block, pictures: list[Figure]) -> bool:
     )
 
 
-def paragraphs_run_on(blocks: list[Block], hyphenation: Hyphenation | None) -> list[Block]:
+def paragraphs_run_on(
+    blocks: list[Block], hyphenation: Hyphenation | None,
+    broken_word: BrokenWord | None = None,
+) -> list[Block]:
     """``blocks`` with each paragraph broken off mid-sentence and going on in the next block
     (after :func:`asides_after_runover`) read as one paragraph: the second half starts with a
-    small letter at the head of the next page, or at the head of the next column to the right
-    on the same page, in a column about as wide. A word the break hyphenated is one again."""
+    small letter (in Korean, Chinese or Japanese: a letter, the first half's sentence
+    unfinished) at the head of the next page, or at the head of the next column to the right
+    on the same page, in a column about as wide. A word the break hyphenated is one again;
+    so is a Korean word the break fell inside, where ``broken_word`` says so (otherwise the
+    halves of a Korean line join with a space, as Korean breaks a line between words)."""
     out: list[Block] = []
     for block in blocks:
         first = out[-1] if out else None
@@ -160,10 +227,22 @@ def paragraphs_run_on(blocks: list[Block], hyphenation: Hyphenation | None) -> l
             # (One listing over a page break: its lines go on, none joined.)
             out[-1] = _joined(first, block, f"{first.text}\n{block.text}")
         elif first.lang == block.lang and _runs_on(first, block):
-            out[-1] = _joined(first, block, join_lines([first.text, block.text], hyphenation))
+            out[-1] = _joined(first, block, join_lines(
+                [first.text, block.text], hyphenation,
+                inside_word=_at_the_break(broken_word, first, block),
+            ))
         else:
             out.append(block)
     return out
+
+
+def _at_the_break(
+    broken_word: BrokenWord | None, first: Paragraph, second: Paragraph,
+) -> Callable[[int], bool] | None:
+    """``broken_word`` asked of the one break :func:`join_lines` reads between the halves."""
+    if broken_word is None:
+        return None
+    return lambda _k: broken_word(first, second)
 
 
 def _joined(first: Paragraph, second: Paragraph, text: str) -> Paragraph:
@@ -190,7 +269,7 @@ def _runs_on(first: Paragraph, second: Paragraph) -> bool:
         return False  # (a listing's lines are its own: no sentence runs on into them)
     if not first.prov or not second.prov or not breaks_off(first.text):
         return False
-    if not _goes_on(second.text) or len(second.text.split()) < GOING_ON_WORDS:
+    if not _goes_on(second.text, first.text) or _going_on_words(second.text) < GOING_ON_WORDS:
         return False
     end, start = first.prov[-1], second.prov[0]
     a, b = end.bbox, start.bbox
@@ -213,3 +292,33 @@ def _next_column(first: Paragraph, second: Paragraph) -> bool:
         and b.x0 >= a.x1 - 1 and b.y1 > a.y0
         and len(first.text.split()) >= COLUMN_HALF_WORDS
     )
+
+
+def words_broken_at_block_ends(blocks: Iterable[TextBlock]) -> BrokenWord:
+    """For :func:`paragraphs_run_on`, in a document whose typesetter draws the space it breaks
+    a line of Korean at (:attr:`.blocks.Hyphenation.spaced_line_ends`), from the text
+    ``blocks`` the paragraphs were read from (found by their page and box): whether the
+    break between two halves fell inside a word, the first half's last line full to its
+    block's edge and no space drawn at its end nor at the start of the second half (as
+    :func:`.blocks.drawn_space_missing` reads a break between two lines of one block)."""
+    at = {_place(b.page, b.x0, b.y0, b.x1, b.y1): b for b in blocks if b.frags}
+
+    def broken_word(first: Paragraph, second: Paragraph) -> bool:
+        above, below = at.get(_prov_place(first.prov[-1])), at.get(_prov_place(second.prov[0]))
+        if above is None or below is None:
+            return False
+        last, opening = above.frags[-1], below.frags[0]
+        return (above.x1 - last.x1 <= last.size
+                and last.space_after is False and opening.space_before is False)
+
+    return broken_word
+
+
+def _place(page: int, x0: float, y0: float, x1: float, y1: float) -> tuple[float, ...]:
+    """A block's page and box, rounded as a paragraph's :class:`Prov` keeps it."""
+    return (page, round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2))
+
+
+def _prov_place(prov: Prov) -> tuple[float, ...]:
+    box = prov.bbox
+    return _place(prov.page, box.x0, box.y0, box.x1, box.y1)

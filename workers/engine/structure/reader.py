@@ -54,7 +54,7 @@ from ..layout.blocks import (
     Hyphenation,
     drawn_space_missing,
     draws_line_end_spaces,
-    full_lines,
+    full_in_their_columns,
     join_lines,
 )
 from ..layout.catalog_facts import PageOfDestination, catalog_language, catalog_title
@@ -681,14 +681,14 @@ class _Reader:
             # Read once, when the first line ending in a hyphen asks for it.
             self.hyphenation = self._hyphenation()
         # (Lines of Chinese or Japanese run on with no space where they are full, as the
-        # layout reader reads a block's lines.)
-        right = max((f.x1 for f in pieces), default=0.0)
+        # layout reader reads a block's lines: each against its own column's edge, as a
+        # paragraph the layout reader read on over a column or page break ends its block.)
         # (A Korean word broken between two lines goes on with no space, where the document
         # draws the spaces its lines break at, as the layout reader reads it: asked only of
         # a line going on in Korean.)
         missing = drawn_space_missing(pieces)
         text = clean(join_lines(
-            lines, self.hyphenation, full_lines(pieces, right),
+            lines, self.hyphenation, full_in_their_columns(pieces),
             lambda k: self._spaced_line_ends() and missing(k),
         ))
         for link in content.links:
