@@ -66,6 +66,10 @@ class Block:
     #: Set for a code listing (see :mod:`.listings`): the width of one character of its
     #: fixed-pitch face, which its lines' indents are counted in; 0 for any other block.
     pitch: float = 0.0
+    #: Set for a listing whose characters stand each in a cell ``pitch`` wide, drawn in
+    #: faces of several widths (see :func:`.listings._braced_code_apart`): its text is
+    #: spelled from where its glyphs stand, not from its pieces' texts.
+    set_in_cells: bool = False
     x0: float = 0.0
     y0: float = 0.0
     x1: float = 0.0
