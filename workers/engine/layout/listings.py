@@ -136,10 +136,8 @@ def _braced_code_apart(blocks: list[Block]) -> None:
     opener's indent closing it with "}". A listing whose glyphs stand in cells
     (:func:`_on_cells`) is marked :attr:`.Block.set_in_cells`, its text spelled from its
     glyphs' places (:func:`cells_text`); another's from its pieces' texts."""
-    if not any(
-        f.text.rstrip().endswith("{")
-        for b in blocks if b.kind == "text" and not b.pitch for f in b.frags
-    ):
+    texts = [f.text for b in blocks if b.kind == "text" and not b.pitch for f in b.frags]
+    if "{" not in "".join(texts) or not any(text.rstrip().endswith("{") for text in texts):
         return  # (most pages: no line opens a block of code)
     runs = [column for run in _candidate_runs(blocks, _may_hold_code)
             for column in _side_by_side(run)]
