@@ -134,8 +134,8 @@ def _braced_code_apart(blocks: list[Block]) -> None:
     and no fixed pitch shows. Its structure shows instead (:func:`_braced_spans`): a line
     opening a block with "{", the lines under it set further in, and a line at the
     opener's indent closing it with "}". A listing whose glyphs stand in cells
-    (:func:`_on_cells`) is marked :attr:`.Block.set_in_cells`, its text spelled from its
-    glyphs' places (:func:`cells_text`); another's from its pieces' texts."""
+    (:func:`_on_cells`) is spelled from its glyphs' places (:func:`cells_text`); another
+    from its pieces' texts (:func:`words_text`)."""
     texts = [f.text for b in blocks if b.kind == "text" and not b.pitch for f in b.frags]
     if "{" not in "".join(texts) or not any(text.rstrip().endswith("{") for text in texts):
         return  # (most pages: no line opens a block of code)
@@ -152,7 +152,7 @@ def _braced_code_apart(blocks: list[Block]) -> None:
             for f in (f for line in lines[start:end] for f in line):
                 listing.add(f)
             listing.pitch = _cell_width(lines[start:end])
-            listing.set_in_cells = _on_cells(lines[start:end], listing.pitch)
+            listing.spelling = "cells" if _on_cells(lines[start:end], listing.pitch) else "words"
             listings.append(listing)
         at = blocks.index(run[0])
         members = {id(b) for b in run}
@@ -472,11 +472,14 @@ def _justified(lines: list[list[Fragment]], pitch: float) -> bool:
 
 
 def listing_text(block: Block) -> str:
-    """A listing block's text: :func:`lines_text` of its lines at its pitch (or, for one set
-    in cells, :func:`cells_text`)."""
-    if block.set_in_cells:
-        return cells_text(lines_of(block.frags), block.pitch)
-    return lines_text(lines_of(block.frags), block.pitch)
+    """A listing block's text as its :attr:`.Block.spelling` says: :func:`lines_text` of its
+    lines at its pitch, :func:`cells_text` or :func:`words_text`."""
+    lines = lines_of(block.frags)
+    if block.spelling == "cells":
+        return cells_text(lines, block.pitch)
+    if block.spelling == "words":
+        return words_text(lines, block.pitch)
+    return lines_text(lines, block.pitch)
 
 
 def code_text(frags: list[Fragment]) -> str:
@@ -508,6 +511,19 @@ def lines_text(lines: list[list[Fragment]], pitch: float) -> str:
             text += (" " * gap if gap > 0 else (" " if text else "")) + f.text
         texts.append(text.rstrip())
     return _with_blank_lines(lines, texts)
+
+
+def words_text(lines: list[list[Fragment]], step: float) -> str:
+    """Lines of a listing set in a proportional face as text: each line's pieces a space
+    apart (no column of such a face lines up with another's), its indent in steps of ``step``
+    from the listing's left edge."""
+    left = min(f.x0 for line in lines for f in line)
+    texts = [
+        " " * max(0, round((min(f.x0 for f in line) - left) / step))
+        + " ".join(f.text.strip() for f in sorted(line, key=lambda f: f.x0))
+        for line in lines
+    ]
+    return _with_blank_lines(lines, [text.rstrip() for text in texts])
 
 
 def cells_text(lines: list[list[Fragment]], pitch: float) -> str:
