@@ -96,3 +96,18 @@ def test_inline_elements_do_not_split_words_but_blocks_do() -> None:
         b" <em>f</em>s</p><p>end</p><p>next</p></main></body></html>"
     )
     assert words(read_html(page).main_text()) == ["norm", "k2", "of", "fs", "end", "next"]
+
+
+def test_a_listing_s_lines_are_read_apart() -> None:
+    # A listing's lines are spans the page's style sets as blocks (``pre .line``): the
+    # last word of one line and the first of the next are two words, as a browser shows
+    # them; another span runs on.
+    from workers.engine.checks import read_html
+    from workers.engine.checks_large_print import words
+
+    page = (
+        b'<html lang="en"><body><main><pre><code><span class="line">package main</span>'
+        b'<span class="line">import <span class="kw">o</span>s</span></code></pre>'
+        b"</main></body></html>"
+    )
+    assert words(read_html(page).main_text()) == ["package", "main", "import", "os"]

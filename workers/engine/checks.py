@@ -549,6 +549,9 @@ class HtmlFacts(HTMLParser):
         self._in_main = False
         self._main_text: list[str] = []
         self._heading: list[str] | None = None
+        #: For each <span> open: whether it is a code listing's line, which the page's style
+        #: sets as a block (``pre .line { display: block }``): its words end with it.
+        self._spans: list[bool] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
@@ -574,7 +577,9 @@ class HtmlFacts(HTMLParser):
         if tag == "main" or attributes.get("role") == "main":
             self.mains += 1
             self._in_main = True
-        if tag not in _INLINE:
+        if tag == "span":
+            self._spans.append("line" in (attributes.get("class") or "").split())
+        if tag not in _INLINE or (tag == "span" and self._spans[-1]):
             # Block boundaries separate words; inline ones ("k<sup><a>2</a></sup>") do not,
             # as a browser reads them.
             self._main_text.append(" ")
@@ -588,7 +593,8 @@ class HtmlFacts(HTMLParser):
             level, _ = self.main_headings[-1]
             self.main_headings[-1] = (level, " ".join("".join(self._heading).split()))
             self._heading = None
-        if tag not in _INLINE:
+        line = tag == "span" and bool(self._spans) and self._spans.pop()
+        if tag not in _INLINE or line:
             self._main_text.append(" ")
 
     def handle_data(self, data: str) -> None:

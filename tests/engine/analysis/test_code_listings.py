@@ -210,3 +210,95 @@ def test_numbered_listing_lines_title_no_section(tmp_path: Path) -> None:
     doc = read_layout(_pdf(tmp_path / "numbered.pdf", ops), max_pages=1)
     (code,) = _preformatted(doc)
     assert code.text == "\n".join(listing)
+
+
+def test_prose_lines_of_a_page_set_in_a_typewriter_face_are_no_code(tmp_path: Path) -> None:
+    # A slide set in Courier throughout: the lines leading into the code and the sentence
+    # after it are prose; the statements between them are the listing.
+    lines = ["Equivalent declarations:", 'var s string = "Hello";', 'var s = "Hello";',
+             's := "Hello"; // the short form', "Declares s to be a new variable of type string"]
+    ops = [*_lines(b"F1", _PROSE, 720), *_lines(b"F2", lines, 690),
+           *_lines(b"F1", _AFTER, 690 - 12 * len(lines) - 18)]
+    doc = read_layout(_pdf(tmp_path / "slide.pdf", ops), max_pages=1)
+    (code,) = _preformatted(doc)
+    assert code.text == "\n".join(lines[1:4])
+    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph) and not b.preformatted]
+    assert texts == [" ".join(_PROSE), lines[0], lines[4], " ".join(_AFTER)]
+
+
+def test_a_listing_s_first_line_left_at_the_foot_of_a_page_is_the_listing_s(
+    tmp_path: Path,
+) -> None:
+    # "/*" alone at the foot of the page, the comment it opens and the code at the head
+    # of the next: one listing.
+    listing = ["/*", " * Works out the area.", " */", "int area(int w, int h) {",
+               "    return w * h;", "}"]
+    first = [*_lines(b"F1", _PROSE * 12, 780), *_lines(b"F2", listing[:1], 780 - 12 * 24 - 18)]
+    second = [*_lines(b"F2", listing[1:], 780), *_lines(b"F1", _AFTER, 780 - 12 * 5 - 18)]
+    doc = read_layout(_pages_pdf(tmp_path / "foot.pdf", [first, second]), max_pages=2)
+    (code,) = _preformatted(doc)
+    assert code.text == "\n".join(listing)
+    assert [p.page for p in code.prov] == [0, 1]
+
+
+_BRACED = ["func main() {", "    for i := 0; i < 3; i++ {", "        total += i", "    }",
+           '    fmt.Println("total", total)', "}"]
+
+
+def test_code_structured_by_braces_in_a_proportional_face_is_a_listing(tmp_path: Path) -> None:
+    # A slide's code set in Helvetica: no fixed pitch, but a block its braces open and
+    # close, the lines inside it set further in. The title over it is prose.
+    ops = [b"BT /F1 14 Tf 72 740 Td (Loops in Go) Tj ET",
+           *_lines(b"F1", _BRACED, 710, pitch=5.0), *_lines(b"F1", _AFTER, 620)]
+    doc = read_layout(_pdf(tmp_path / "braced.pdf", ops), max_pages=1)
+    (code,) = _preformatted(doc)
+    # (Its indents are counted in the face's usual step between two letters, which is no
+    # space's width: deeper lines are further in, by as many spaces as that step gives.)
+    read = code.text.split("\n")
+    assert [line.strip() for line in read] == [line.strip() for line in _BRACED]
+    assert _ranks([_indent(line) for line in read]) == _ranks([_indent(x) for x in _BRACED])
+    texts = [b.text for b in doc.blocks if not (isinstance(b, Paragraph) and b.preformatted)]
+    assert texts == ["Loops in Go", " ".join(_AFTER)]
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _ranks(indents: list[int]) -> list[int]:
+    """Each indent's place among the distinct indents (0 for the least)."""
+    return [sorted(set(indents)).index(x) for x in indents]
+
+
+def test_code_set_in_cells_is_spelled_from_its_glyphs(tmp_path: Path) -> None:
+    # Each character drawn on its own in the middle of a cell 6 points wide, in Helvetica
+    # (a narrow "i" in a wide cell leaves gaps as wide as a word space): its text is read
+    # from the cells.
+    ops = [b"BT /F1 14 Tf 72 740 Td (Loops in Go) Tj ET"]
+    for k, line in enumerate(_BRACED):
+        for column, char in enumerate(line):
+            if char != " ":
+                ops.append(b"BT /F1 10 Tf %.2f %d Td (%s) Tj ET" % (
+                    72 + 6 * column + (6 - _HELVETICA_WIDTHS.get(char, 5.56)) / 2,
+                    710 - 12 * k, _escaped(char)))
+    ops += _lines(b"F1", _AFTER, 620)
+    doc = read_layout(_pdf(tmp_path / "cells.pdf", ops), max_pages=1)
+    (code,) = _preformatted(doc)
+    assert code.text == "\n".join(_BRACED)
+
+
+#: Helvetica's widths at 10 points of the narrow and wide characters of the code above.
+_HELVETICA_WIDTHS = {"i": 2.22, "l": 2.22, "f": 2.78, "t": 2.78, "(": 3.33, ")": 3.33,
+                     "{": 3.34, "}": 3.34, ";": 2.78, ":": 2.78, ",": 2.78, ".": 2.78,
+                     '"': 3.55, "m": 8.33, "=": 5.84, "+": 5.84, "<": 5.84, "P": 6.67,
+                     "r": 3.33, "F": 6.11}
+
+
+def test_prose_with_braces_is_no_listing(tmp_path: Path) -> None:
+    # A paragraph whose lines hold braces but open no block of lines under them.
+    lines = ["The set {a, b} holds two letters, and the set {c} holds one; their",
+             "union {a, b, c} holds three. A set written as {} holds nothing at all,",
+             "and {x | x > 0} holds every number greater than nought."]
+    ops = [*_lines(b"F1", _PROSE, 720), *_lines(b"F1", lines, 690)]
+    doc = read_layout(_pdf(tmp_path / "sets.pdf", ops), max_pages=1)
+    assert not _preformatted(doc)

@@ -97,3 +97,45 @@ def test_a_citation_key_opening_a_line_of_running_text_labels_nothing(tmp_path: 
     blocks = list(read_layout(text_page_pdf(tmp_path / "cites.pdf", ops), max_pages=5).blocks)
     assert [(type(b).__name__, block_text(b)) for b in blocks] == [
         ("Paragraph", " ".join(lines))]
+
+
+def _numbered_entries(entries: list[list[str]]) -> list[bytes]:
+    """Entries "[1] ..." with a hanging indent: the number, then the text at a tab stop, each
+    next line under the text; the first line justified to the column's edge, word by word
+    (so an initial wrapped to the next line is a piece of its own, "E.")."""
+    ops, y = [], 700
+    for k, lines in enumerate(entries):
+        ops.append(f"BT /F1 10 Tf 72 {y} Td ([{k + 1}]) Tj ET".encode())
+        for n, line in enumerate(lines):
+            x = 90
+            for word in line.split():
+                ops.append(f"BT /F1 10 Tf {x} {y} Td ({word}) Tj ET".encode())
+                x += 5.6 * len(word) + (4 if n < len(lines) - 1 else 2.8)
+            y -= 12
+        y -= 2
+    return ops
+
+
+def test_an_initial_wrapped_in_a_list_of_authors_goes_on_in_its_entry(tmp_path: Path) -> None:
+    # "... L. Franconi, S. Giessing," wrapped before "E. Schulte-Nordholt": the initial
+    # opening the next line, under a line that ends with a comma, is no lettered item "E.".
+    entries = [["A. Hundepool, J. Domingo-Ferrer, L. Franconi, S. Giessing,",
+                "E. Schulte-Nordholt, K. Spicer, and P. de Wolf, Disclosure control."],
+               ["N. Li, T. Li, and S. Venkatasubramanian, in ICDE, R. Chirkova and",
+                "A. Dogac, Eds. IEEE, 2007, pp. 106-115."]]
+    doc = read_layout(text_page_pdf(tmp_path / "authors.pdf", _numbered_entries(entries)),
+                      max_pages=1)
+    (found,) = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert [(item.label, item.text) for item in found.items] == [
+        (f"[{k + 1}]", " ".join(lines)) for k, lines in enumerate(entries)]
+
+
+def test_a_lettered_list_under_a_comma_is_still_a_list(tmp_path: Path) -> None:
+    # "B. Pears," counts on "A. Apples," above it: the next point, though the line above
+    # ends with a comma.
+    lines = ["A. Apples, from the orchard,", "B. Pears, from the market,", "C. Plums."]
+    ops = [f"BT /F1 10 Tf 72 {700 - 12 * k} Td ({t}) Tj ET".encode()
+           for k, t in enumerate(lines)]
+    blocks = list(read_layout(text_page_pdf(tmp_path / "fruit.pdf", ops), max_pages=1).blocks)
+    (found,) = [b for b in blocks if isinstance(b, ListBlock)]
+    assert [item.label for item in found.items] == ["A.", "B.", "C."]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workers.engine.document import BBox, Figure, Paragraph, Prov, block_text
+from workers.engine.document import BBox, Figure, ListBlock, ListItem, Paragraph, Prov, block_text
 from workers.engine.layout.reader import read_layout
 from workers.engine.layout.runover import asides_after_runover, paragraphs_run_on
 
@@ -144,3 +144,40 @@ def test_a_picture_under_a_paragraph_broken_by_the_column_is_read_after_it_ends(
     under = para("Another paragraph of the column that is set here.", 0, 72, 20, 309, 50)
     assert asides_after_runover([broken, picture, under, going_on]) == [
         broken, picture, under, going_on]
+
+
+def test_a_sentence_ending_in_a_short_line_on_the_next_page_is_one_paragraph() -> None:
+    # "... and no wonder, for who" / "had ever heard of the Moon being lost?": the rest of
+    # the sentence is one line, as long as its words (set flush right on the next page):
+    # narrower than the column, it still ends the paragraph.
+    broken = para("in the inn and all about; and no wonder, for who", 0, 57, 67, 433, 131)
+    rest = para("had ever heard of the Moon being lost?", 1, 262, 722, 555, 735)
+    (joined,) = paragraphs_run_on([broken, rest], None)
+    assert isinstance(joined, Paragraph)
+    assert joined.text.endswith("for who had ever heard of the Moon being lost?")
+    # A word or two ending the sentence are its rest too.
+    share = para("the old woman took care to save the bigger share for", 0, 57, 67, 433, 131)
+    word = para("herself.", 1, 57, 722, 100, 735)
+    (joined,) = paragraphs_run_on([share, word], None)
+    assert isinstance(joined, Paragraph)
+    assert joined.text.endswith("share for herself.")
+    # A label at the head of the next page, with no sentence's end, stays apart.
+    label = para("miles an hour", 1, 57, 722, 140, 735)
+    assert len(paragraphs_run_on([broken, label], None)) == 2
+
+
+def test_a_list_point_broken_by_the_page_goes_on_in_the_point() -> None:
+    # "5. When they build on a stream, they make a dam for the purpose of keeping the" /
+    # (next page) "water at the height they wish.": the point's rest, no paragraph after it.
+    first = ListItem("4.", [para("They build their huts by rivers.", 0, 80, 140, 520, 152)])
+    last = ListItem("5.", [para("When they build on a stream, they make a dam for the"
+                                " purpose of keeping the", 0, 80, 60, 520, 130)])
+    points = ListBlock([first, last], ordered=True)
+    rest = para("water at the height they wish.", 1, 80, 740, 300, 752)
+    (read,) = paragraphs_run_on([points, rest], None)
+    assert read is points
+    assert [item.text for item in points.items] == [
+        "They build their huts by rivers.",
+        "When they build on a stream, they make a dam for the purpose of keeping the water"
+        " at the height they wish."]
+    assert [p.page for p in points.items[1].blocks[0].prov] == [0, 1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Literal, Protocol
 
 from ..document import (
     ArtifactKind,
@@ -66,6 +66,13 @@ class Block:
     #: Set for a code listing (see :mod:`.listings`): the width of one character of its
     #: fixed-pitch face, which its lines' indents are counted in; 0 for any other block.
     pitch: float = 0.0
+    #: For a listing, how its text is spelled (see :func:`.listings.listing_text`): "pitch",
+    #: its pieces at the columns of its fixed pitch; "cells", its glyphs by the cells
+    #: ``pitch`` wide they stand in (faces of several widths, each character centred in its
+    #: cell); "words", its pieces a space apart, each line's indent in steps of ``pitch``
+    #: (a proportional face). The last two are found by their braces
+    #: (:func:`.listings._braced_code_apart`).
+    spelling: Literal["pitch", "cells", "words"] = "pitch"
     x0: float = 0.0
     y0: float = 0.0
     x1: float = 0.0

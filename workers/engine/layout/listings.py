@@ -21,19 +21,35 @@ A run of blocks is a listing when
 - and its face is not the document's running text's: a typewritten transcript is all in
   one fixed-pitch face, and its lines are prose.
 
+A page set wholly in a fixed-pitch face (a slide) writes its prose in that face too: among
+lines of code, a line at the listing's edge that reads as a sentence is told apart from the
+code (:func:`_prose_apart`).
+
+Code set in a proportional face, or in several faces (a slide's keywords in bold, its names
+in a typewriter face, each character centred in a cell of one width) shows no fixed pitch;
+its braces show its structure instead: a line opening a block with "{", the lines under it
+set further in, and a line closing it with "}" at the opener's indent
+(:func:`_braced_code_apart`).
+
+A listing broken by a page break may leave a line alone on one side ("/*" at a page's foot):
+a line in the listing's face and pitch there is the listing's (:func:`_lone_lines_across`).
+
 Inline code (a monospaced word inside a paragraph) stays in its paragraph: it is no block
 of its own, nor of :data:`MIN_LINES` lines.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from .blocks import Block, PageResult, lines_of
+from .contents import is_page_number
 from .glyphs import Glyph
-from .lines import Fragment
+from .lines import Fragment, clean
+from .patterns import starts_item
 
 #: A listing holds at least this many lines (two lines in a typewriter face can be an
 #: address or a pair of names; three make a block of code).
@@ -59,6 +75,20 @@ MAX_STEP = 3.5
 #: closing brace under an indented first line).
 OUT_LEFT = 40
 
+#: A line of prose holds this many words at least, or ends with a colon (a line leading
+#: into the code under it: "Equivalent declarations:").
+PROSE_WORDS = 4
+#: A word of prose: letters (with an apostrophe or a hyphen inside).
+_PROSE_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+#: What a program's statement holds and prose does not: an assignment or a comparison, a
+#: statement's end, a brace, a comment's mark (not a web address's "://"), an increment.
+_STATEMENT = re.compile(r"[;{}=]|(?<!:)//|\+\+|->")
+#: What may stand round a word of prose: brackets, quotes and punctuation.
+_AROUND_WORDS = "()[]\"'“”‘’.,:;?!…"
+#: Glyphs next to one another in a listing set in cells stand a whole number of cells apart
+#: (within :data:`CELL_TOLERANCE` of a cell), nearly all of them (:data:`ON_GRID`).
+CELL_TOLERANCE = 0.25
+
 
 def listings_apart(results: Sequence[PageResult]) -> None:
     """Gather each listing's blocks into one block (see the module's docstring)."""
@@ -77,14 +107,301 @@ def listings_apart(results: Sequence[PageResult]) -> None:
                 running_face = _running_face(results)
             if _face(frags) == running_face:
                 continue
-            merged = Block(run[0].page)
-            for f in frags:
-                merged.add(f)
-            merged.pitch = pitch
+            pieces = _prose_apart(lines_of(frags), pitch)
+            if pieces is None:
+                continue
+            made: list[Block] = []
+            for is_code, lines in pieces:
+                piece = Block(run[0].page)
+                for f in (f for line in lines for f in line):
+                    piece.add(f)
+                piece.pitch = pitch if is_code else 0.0
+                made.append(piece)
             gone = {id(b) for b in run[1:]}
             at = result.blocks.index(run[0])
-            result.blocks[at] = merged
+            result.blocks[at:at + 1] = made
             result.blocks[:] = [b for b in result.blocks if id(b) not in gone]
+        _braced_code_apart(result.blocks)
+    for result, after in zip(results, results[1:], strict=False):
+        _lone_lines_across(result.blocks, after.blocks)
+
+
+def _braced_code_apart(blocks: list[Block]) -> None:
+    """Gather into one listing each run of lines that a program's braces structure, in
+    whatever faces they are set: a slide's code is often set in a proportional face, or in
+    several (keywords in bold, names in a typewriter face, punctuation in the slide's face),
+    each character centred in a cell of one width, so that its glyphs are of many widths
+    and no fixed pitch shows. Its structure shows instead (:func:`_braced_spans`): a line
+    opening a block with "{", the lines under it set further in, and a line at the
+    opener's indent closing it with "}". A listing whose glyphs stand in cells
+    (:func:`_on_cells`) is spelled from its glyphs' places (:func:`cells_text`); another
+    from its pieces' texts (:func:`words_text`)."""
+    texts = [f.text for b in blocks if b.kind == "text" and not b.pitch for f in b.frags]
+    if "{" not in "".join(texts) or not any(text.rstrip().endswith("{") for text in texts):
+        return  # (most pages: no line opens a block of code)
+    runs = [column for run in _candidate_runs(blocks, _may_hold_code)
+            for column in _side_by_side(run)]
+    for run in runs:
+        lines = lines_of(_lines_down([f for b in run for f in b.frags]))
+        spans = _braced_spans(lines, _with_prose(run, lines))
+        if not spans:
+            continue
+        listings: list[Block] = []
+        for start, end in spans:
+            listing = Block(run[0].page)
+            for f in (f for line in lines[start:end] for f in line):
+                listing.add(f)
+            listing.pitch = _cell_width(lines[start:end])
+            listing.spelling = "cells" if _on_cells(lines[start:end], listing.pitch) else "words"
+            listings.append(listing)
+        at = blocks.index(run[0])
+        members = {id(b) for b in run}
+        blocks[:] = [
+            *(b for b in blocks[:at] if id(b) not in members),
+            *_run_with_listings(run, listings),
+            *(b for b in blocks[at:] if id(b) not in members),
+        ]
+
+
+def _side_by_side(run: list[Block]) -> list[list[Block]]:
+    """The run's blocks in columns: blocks whose spans across overlap, one with another,
+    are in one column (a slide's two listings side by side are read row by row, and their
+    lines would be read as one line each)."""
+    columns: list[tuple[float, float, list[int]]] = []
+    for k in sorted(range(len(run)), key=lambda k: run[k].x0):
+        block = run[k]
+        if columns and block.x0 < columns[-1][1]:
+            x0, x1, members = columns[-1]
+            columns[-1] = (x0, max(x1, block.x1), [*members, k])
+        else:
+            columns.append((block.x0, block.x1, [k]))
+    return [[run[k] for k in sorted(members)] for _, _, members in columns]
+
+
+def _may_hold_code(block: Block) -> bool:
+    """Whether a block may hold lines of a listing its braces show: text of the page's
+    own (no footnote), not yet a listing, read left to right."""
+    return (block.kind == "text" and bool(block.frags) and block.note is None
+            and not block.pitch and not any(f.rtl for f in block.frags))
+
+
+def _with_prose(run: list[Block], lines: list[list[Fragment]]) -> list[bool]:
+    """For each of ``lines`` (the run's, top down), whether a piece of it stands in a block
+    holding a line that reads as prose (:func:`_reads_as_prose`): a paragraph's, whose
+    last line may be a few words in small letters ("the following code") though it is no
+    code."""
+    prose_blocks = {
+        id(block) for block in run
+        if any(_reads_as_prose(" ".join(f.text for f in line)) for line in lines_of(block.frags))
+    }
+    holder = {id(f): id(block) for block in run for f in block.frags}
+    return [any(holder[id(f)] in prose_blocks for f in line) for line in lines]
+
+
+def _braced_spans(lines: list[list[Fragment]], with_prose: list[bool]) -> list[tuple[int, int]]:
+    """The spans of ``lines`` (start, end: ``lines[start:end]``) that are a program's: each
+    holds a block its braces open and close (a line ending in "{", lines set further in
+    under it, a line at its indent opening with "}"), with the lines of code around it
+    (:func:`_code_like`), none of them in a block with prose (``with_prose``). None of a
+    span's lines reads as prose."""
+    texts = [" ".join(f.text for f in line).strip() for line in lines]
+    indents = [line[0].x0 for line in lines]
+    sizes = sorted(f.size for line in lines for f in line)
+    slack = 0.5 * sizes[len(sizes) // 2]
+    braced = [False] * len(lines)
+    for k, text in enumerate(texts):
+        if not text.endswith("{"):
+            continue
+        for j in range(k + 1, len(lines)):
+            if texts[j].startswith("}") and abs(indents[j] - indents[k]) <= slack:
+                if j > k + 1:
+                    braced[k:j + 1] = [True] * (j + 1 - k)
+                break
+            if indents[j] <= indents[k] + slack:
+                break  # a line not set in: the brace opens no block of lines
+    prose = [_reads_as_prose(text) for text in texts]
+    code = [braced[k] or (_code_like(text) and not prose[k] and not with_prose[k])
+            for k, text in enumerate(texts)]
+    spans: list[tuple[int, int]] = []
+    k = 0
+    while k < len(lines):
+        if not code[k]:
+            k += 1
+            continue
+        end = k
+        while end < len(lines) and code[end]:
+            end += 1
+        if any(braced[k:end]) and end - k >= MIN_LINES and not any(prose[k:end]):
+            spans.append((k, end))
+        k = end
+    return spans
+
+
+def _code_like(text: str) -> bool:
+    """Whether a line may be a program's, next to lines its braces structure: it holds a
+    statement's marks (:data:`_STATEMENT`), opens or closes a bracket, or is a few words
+    opening with no capital ("package main", "else", a string's '"os"'); no list's point,
+    no sentence."""
+    if not text or starts_item(text):
+        return False
+    if _STATEMENT.search(text) or text[-1] in "([)]" or text[0] in ")]":
+        return True
+    words = [word for word in text.split() if any(ch.isalnum() for ch in word)]
+    return len(words) < PROSE_WORDS and not text[0].isupper() and text[-1] not in ".:?!"
+
+
+def _reads_as_prose(text: str) -> bool:
+    """Whether a line reads as a sentence: no mark of a statement (:data:`_STATEMENT`), a
+    word with a capital first (not a word all in capitals: a keyword of SQL or COBOL), and
+    words of letters two in three of its words at least ("Echo Function in C (not much of
+    a difference...)"), :data:`PROSE_WORDS` words or more, or a colon at the end ("A
+    producer/consumer agreement:")."""
+    words = text.split()
+    if len(words) < 2 or _STATEMENT.search(text):
+        return False
+    first = words[0].strip(_AROUND_WORDS)
+    if not first[:1].isupper() or (len(first) > 1 and first.isupper()):
+        return False
+    lettered = sum(1 for word in words if _PROSE_WORD.fullmatch(word.strip(_AROUND_WORDS)))
+    return 3 * lettered >= 2 * len(words) and (
+        len(words) >= PROSE_WORDS or text.rstrip()[-1:] == ":"
+    )
+
+
+def _cell_width(lines: list[list[Fragment]]) -> float:
+    """The width of a cell of a listing set in cells: the usual step between the middles of
+    two glyphs next to one another in a piece of a line (a name's letters)."""
+    steps = sorted(
+        _middle(b) - _middle(a)
+        for line in lines for f in line
+        for a, b in zip(f.glyphs, f.glyphs[1:], strict=False)
+        if not a.char.isspace() and not b.char.isspace()
+    )
+    positive = [step for step in steps if step > 0]
+    return positive[len(positive) // 2] if positive else max(lines[0][0].size * 0.5, 1.0)
+
+
+def _on_cells(lines: list[list[Fragment]], width: float) -> bool:
+    """Whether the lines' glyphs stand in cells ``width`` wide: the middles of nearly every
+    two glyphs next to one another on a line a whole number of cells apart. In a
+    proportional face set as it comes, a space is narrower than a letter, and the steps
+    between letters are of many lengths."""
+    steps = [
+        (_middle(b) - _middle(a)) / width
+        for line in lines
+        for row in [sorted((g for f in line for g in f.glyphs if not g.char.isspace()),
+                           key=_middle)]
+        for a, b in zip(row, row[1:], strict=False)
+    ]
+    whole = sum(1 for step in steps if step >= 1 - CELL_TOLERANCE
+                and abs(step - round(step)) <= CELL_TOLERANCE)
+    return bool(steps) and whole >= ON_GRID * len(steps)
+
+
+def _run_with_listings(run: list[Block], listings: list[Block]) -> list[Block]:
+    """The run's blocks with the listings' fragments taken out of them and each listing put
+    where its first fragment was read; a block left with fragments of its own stays (cut
+    down to them, before the listing when they are read before its first)."""
+    owner = {id(f): listing for listing in listings for f in listing.frags}
+    out: list[Block] = []
+    placed: set[int] = set()
+    for block in run:
+        own = [f for f in block.frags if id(f) not in owner]
+        if len(own) == len(block.frags):
+            out.append(block)
+            continue
+        rest = Block(block.page)
+        for f in own:
+            rest.add(f)
+        first_own = block.frags.index(own[0]) if own else len(block.frags)
+        first_taken = next(k for k, f in enumerate(block.frags) if id(f) in owner)
+        if own and first_own < first_taken:
+            out.append(rest)
+        for f in block.frags:
+            listing = owner.get(id(f))
+            if listing is not None and id(listing) not in placed:
+                placed.add(id(listing))
+                out.append(listing)
+        if own and first_own > first_taken:
+            out.append(rest)
+    return out
+
+
+def _lone_lines_across(page: list[Block], next_page: list[Block]) -> None:
+    """A listing broken by a page break may leave a line or two on one side, too few to
+    count as one ("/*" at the foot of a page, the comment it opens at the head of the
+    next; a closing "}" over the next page's text): such lines, the last text of their
+    page (the first of the next), are the listing's when every glyph of them is of the
+    listing's pitch and in one of its fonts. (:mod:`.runover` then reads the two halves
+    as one listing.)"""
+    last, first = _end_block(reversed(page)), _end_block(next_page)
+    if last is None or first is None or bool(last.pitch) == bool(first.pitch):
+        return
+    listing, lone = (last, first) if last.pitch else (first, last)
+    if lone.note is None and len(lines_of(lone.frags)) < MIN_LINES and _in_listing_face(
+        lone, listing
+    ):
+        lone.pitch = listing.pitch
+
+
+def _end_block(blocks: Iterable[Block]) -> Block | None:
+    """The first text block of ``blocks`` that is not a page number alone, if it is text."""
+    for block in blocks:
+        if block.kind == "text" and not is_page_number(block.text):
+            return block
+        if block.kind != "text":
+            return None
+    return None
+
+
+def _in_listing_face(block: Block, listing: Block) -> bool:
+    """Whether every glyph of ``block`` is as wide as the listing's pitch and drawn in one of
+    the listing's fonts."""
+    fonts = {g.font for f in listing.frags for g in f.glyphs}
+    glyphs = [g for f in block.frags for g in f.glyphs if not g.char.isspace()]
+    low, high = (1 - PITCH_TOLERANCE) * listing.pitch, (1 + PITCH_TOLERANCE) * listing.pitch
+    return bool(glyphs) and all(
+        g.font in fonts and low <= g.x1 - g.x0 <= high for g in glyphs
+    )
+
+
+
+def _prose_line(line: list[Fragment], left: float, pitch: float) -> bool:
+    """Whether a listing's line is a sentence of prose: at the listing's left edge (an
+    indented line is the code's), a capitalised word and words of letters after it, no
+    mark of code among them, :data:`PROSE_WORDS` of them or a colon at the end."""
+    if line[0].x0 - left > GRID_TOLERANCE * pitch:
+        return False
+    return _reads_as_prose(" ".join(f.text for f in line))
+
+
+def _prose_apart(
+    lines: list[list[Fragment]], pitch: float
+) -> list[tuple[bool, list[list[Fragment]]]] | None:
+    """A listing's lines in pieces, each (code or not, its lines): a slide or a page set
+    wholly in a fixed-pitch face writes its prose in that face too ("Equivalent
+    declarations:" over the lines it leads into, "Declares i to be a new variable" under
+    them), and those lines are no code. Prose is told apart only among lines of code, of
+    which :data:`MIN_LINES` hold a statement's marks (:data:`_STATEMENT`): a verbatim copy
+    of a poem or of an article, its lines all words, is kept whole, as set. None when the
+    code left holds fewer than :data:`MIN_LINES` lines (a page of prose with a line or two
+    of code in it is no listing)."""
+    statements = sum(
+        1 for line in lines if _STATEMENT.search(" ".join(f.text for f in line))
+    )
+    if statements < MIN_LINES:
+        return [(True, lines)]
+    left = min(f.x0 for line in lines for f in line)
+    pieces: list[tuple[bool, list[list[Fragment]]]] = []
+    for line in lines:
+        is_code = not _prose_line(line, left, pitch)
+        if pieces and pieces[-1][0] == is_code:
+            pieces[-1][1].append(line)
+        else:
+            pieces.append((is_code, [line]))
+    if sum(len(piece) for is_code, piece in pieces if is_code) < MIN_LINES:
+        return None
+    return pieces
 
 
 def _set_as_listing(frags: list[Fragment], pitch: float) -> bool:
@@ -155,8 +472,14 @@ def _justified(lines: list[list[Fragment]], pitch: float) -> bool:
 
 
 def listing_text(block: Block) -> str:
-    """A listing block's text: :func:`lines_text` of its lines at its pitch."""
-    return lines_text(lines_of(block.frags), block.pitch)
+    """A listing block's text as its :attr:`.Block.spelling` says: :func:`lines_text` of its
+    lines at its pitch, :func:`cells_text` or :func:`words_text`."""
+    lines = lines_of(block.frags)
+    if block.spelling == "cells":
+        return cells_text(lines, block.pitch)
+    if block.spelling == "words":
+        return words_text(lines, block.pitch)
+    return lines_text(lines, block.pitch)
 
 
 def code_text(frags: list[Fragment]) -> str:
@@ -179,24 +502,81 @@ def lines_text(lines: list[list[Fragment]], pitch: float) -> str:
     (the pitches they stand from the listing's left edge, in spaces), blank lines kept where
     the lines step down further than the listing's usual step."""
     left = min(f.x0 for line in lines for f in line)
-    bases = [min(f.y0 for f in line) for line in lines]
-    steps = sorted(a - b for a, b in zip(bases, bases[1:], strict=False))
-    usual = steps[len(steps) // 2] if steps else 0.0
-    out: list[str] = []
-    for k, line in enumerate(lines):
-        if k and usual > 0:
-            out.extend([""] * max(0, round((bases[k - 1] - bases[k]) / usual) - 1))
+    texts: list[str] = []
+    for line in lines:
         text = ""
         for f in sorted(line, key=lambda f: f.x0):
             column = max(0, round((f.x0 - left) / pitch))
             gap = column - len(text)
             text += (" " * gap if gap > 0 else (" " if text else "")) + f.text
-        out.append(text.rstrip())
+        texts.append(text.rstrip())
+    return _with_blank_lines(lines, texts)
+
+
+def words_text(lines: list[list[Fragment]], step: float) -> str:
+    """Lines of a listing set in a proportional face as text: each line's pieces a space
+    apart (no column of such a face lines up with another's), its indent in steps of ``step``
+    from the listing's left edge."""
+    left = min(f.x0 for line in lines for f in line)
+    texts = [
+        " " * max(0, round((min(f.x0 for f in line) - left) / step))
+        + " ".join(f.text.strip() for f in sorted(line, key=lambda f: f.x0))
+        for line in lines
+    ]
+    return _with_blank_lines(lines, [text.rstrip() for text in texts])
+
+
+def cells_text(lines: list[list[Fragment]], pitch: float) -> str:
+    """Lines of a listing set in cells (see :func:`_braced_code_apart`) as text: each line's
+    glyphs left to right, as many spaces between two of them as the whole cells ``pitch``
+    wide that stand empty between their middles (a narrow glyph centred in its cell leaves
+    gaps as wide as a space of a proportional face; the pieces read from the page are cut
+    there: "i f", "flag . Parse"), the line's indent in cells from the listing's left."""
+    rows = [sorted((g for f in line for g in f.glyphs if not g.char.isspace()),
+                   key=_middle) for line in lines]
+    left = min((_middle(row[0]) for row in rows if row), default=0.0)
+    texts: list[str] = []
+    for row in rows:
+        text = ""
+        before: Glyph | None = None
+        for g in row:
+            char = clean(g.char)
+            if before is None:
+                text = " " * max(0, round((_middle(g) - left) / pitch))
+            else:
+                # (Between the middles of two glyphs of one character each: one cell.)
+                width = (len(char) + len(clean(before.char))) / 2
+                cells = (_middle(g) - _middle(before)) / pitch - width
+                text += " " * max(0, round(cells))
+            text += char
+            before = g
+        texts.append(text.rstrip())
+    return _with_blank_lines(lines, texts)
+
+
+def _middle(glyph: Glyph) -> float:
+    return (glyph.x0 + glyph.x1) / 2
+
+
+def _with_blank_lines(lines: list[list[Fragment]], texts: list[str]) -> str:
+    """The lines' ``texts`` one a line, blank lines kept where the lines step down further
+    than the listing's usual step."""
+    bases = [min(f.y0 for f in line) for line in lines]
+    steps = sorted(a - b for a, b in zip(bases, bases[1:], strict=False))
+    usual = steps[len(steps) // 2] if steps else 0.0
+    out: list[str] = []
+    for k, text in enumerate(texts):
+        if k and usual > 0:
+            out.extend([""] * max(0, round((bases[k - 1] - bases[k]) / usual) - 1))
+        out.append(text)
     return "\n".join(out)
 
 
-def _candidate_runs(blocks: list[Block]) -> list[list[Block]]:
-    """Runs of text blocks, each set at one width of glyph (a cheap look first), read one
+def _candidate_runs(
+    blocks: list[Block], member: Callable[[Block], bool] | None = None
+) -> list[list[Block]]:
+    """Runs of text blocks, each set at one width of glyph (a cheap look first; or each
+    one ``member`` takes), read one
     after another in one column (each starting inside the width of those before, or not
     out left of them by more than :data:`OUT_LEFT` characters), and parted by no wider gap
     than :data:`MAX_STEP` sizes (taken top down: a closing brace may be read right after
@@ -205,8 +585,9 @@ def _candidate_runs(blocks: list[Block]) -> list[list[Block]]:
     groups: list[list[Block]] = []
     group: list[Block] = []
     left = right = 0.0
+    takes = _one_width if member is None else member
     for block in blocks:
-        if not _one_width(block):
+        if not takes(block):
             group = []
             continue
         if group and not left - OUT_LEFT * 0.6 * block.frags[0].size <= block.x0 < right:

@@ -124,7 +124,7 @@ from .order import (
     turned,
 )
 from .part_levels import contents_at_the_sections_level
-from .patterns import BARE_KEY, KEY, forget_texts, is_marker, starts_item
+from .patterns import BARE_KEY, KEY, NUMBER, forget_texts, is_marker, starts_item
 from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user_space
 from .running_lines import running_lines_apart
 from .runover import asides_after_runover, paragraphs_run_on, words_broken_at_block_ends
@@ -1410,6 +1410,14 @@ def _goes_on_below(
 #: ("pages 222–") whose rest opens the next line.
 _CUT_DASHES = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 
+#: A line opening with a letter and a full stop, then a word or nothing (text set word by
+#: word): a capital in both places is a name's initial ("E. Schulte-Nordholt,", "J. R.
+#: Smith"), which a lettered list's point opens with as well ("A. Apples").
+_LETTER_AND_WORD = re.compile(r"([^\W\d_])\.(?:\s+([^\W\d_])|\s*$)")
+#: A line that leaves a run of names open: it ends with a comma or an "and" (in English,
+#: German, French), the next name on the line below.
+_NAMES_OPEN = re.compile(r"(?:,|(?:^|\s)(?:and|&|und|et))$")
+
 _LEADER_DOTS = frozenset({".", "\u00b7", "\u2026", "\u2024", "\u2025", "\u22ef", ". ."})
 
 
@@ -2143,10 +2151,11 @@ class _BlockAsks:
     def opens_item(self, f: Fragment) -> bool:
         """Whether ``f``, a line opening as a list item does ("228. Springer."), opens one:
         not when it opens with a figure under a line cut at a hyphen or a dash (a page range
-        "222–" wrapped in a reference, a number split), whose rest it is. (Asked only of
-        the lines that open with an item's label.)"""
+        "222–" wrapped in a reference, a number split), whose rest it is; nor when it opens
+        with a name's initial under a line that leaves a run of names open
+        (:meth:`_names_go_on`). (Asked only of the lines that open with an item's label.)"""
         if not f.text[:1].isdigit():
-            return True
+            return not (_opens_with_initial(f.text) and self._names_go_on(f))
         height = f.height
         for block in self.open_blocks:
             last = block.frags[-1]
@@ -2157,6 +2166,29 @@ class _BlockAsks:
                 return False
         return True
 
+    def _names_go_on(self, f: Fragment) -> bool:
+        """Whether ``f``, opening with a capital and a full stop ("E. Schulte-Nordholt, K.
+        Spicer"), is the next line of a run of names: right under the last line of an open
+        block that ends with a comma or an "and" (a reference's authors, "… L. Franconi, S.
+        Giessing," wrapped before the next author's initial). A lettered list's points end
+        their lines as they like, but the next point's letter counts on the last one's ("B.
+        Pears," under "A. Apples,"): that line still opens an item."""
+        height = f.height
+        letter = f.text[0]
+        for block in self.open_blocks:
+            last = block.frags[-1]
+            if not (-0.5 * height < last.y0 - f.y1 < BLOCK_GAP * height
+                    and f.x0 < block.x1 and block.x0 < f.x1):
+                continue
+            if not _NAMES_OPEN.search(last.text.rstrip()):
+                continue
+            label = NUMBER.match(block.frags[0].text)
+            above = label.group(0).strip().strip("()") if label else ""
+            if len(above) == 2 and ord(letter) - ord(above[0]) == 1:
+                continue  # the next letter of a lettered list
+            return True
+        return False
+
     def new_block(self, f: Fragment) -> Block:
         """The block ``f`` opens (not yet in :attr:`open_blocks`, nor holding ``f``)."""
         target = Block(self.page)
@@ -2166,6 +2198,14 @@ class _BlockAsks:
         ):
             self.ended.add(id(target))  # the number, too, ends there
         return target
+
+
+def _opens_with_initial(text: str) -> bool:
+    """Whether ``text`` opens with a capital and a full stop, a capitalised word or nothing
+    after them."""
+    found = _LETTER_AND_WORD.match(text)
+    return (found is not None and found.group(1).isupper()
+            and (found.group(2) is None or found.group(2).isupper()))
 
 
 def _ticked(

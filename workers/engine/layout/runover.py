@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from ..document import Block, Figure, Note, Paragraph, Prov, Table
+from ..document import Block, Figure, ListBlock, Note, Paragraph, Prov, Table
 from .blocks import Block as TextBlock
 from .blocks import Hyphenation, hangul, join_lines, unspaced
 
@@ -134,6 +134,22 @@ def _going_on_words(text: str) -> int:
     return words
 
 
+def _ends_sentence(text: str) -> bool:
+    """The paragraph ends as a sentence does: with a full stop, a question or an
+    exclamation mark (a closing quote or bracket may follow)."""
+    return text.rstrip().rstrip(CLOSERS)[-1:] in (".", "?", "!")
+
+
+def _second_half(text: str, before: str) -> bool:
+    """``text`` may be the rest of a sentence broken off above (``before``): it goes on from
+    it (:func:`_goes_on`) and holds :data:`GOING_ON_WORDS` words at least (:func:`_going_on_words`),
+    or ends the sentence ("herself.",
+    "destroyed it.": the few words left for the next page). A diagram's label at the top of
+    the next page, a few words with no full stop, is no sentence's rest."""
+    return _goes_on(text, before) and (
+        _going_on_words(text) >= GOING_ON_WORDS or _ends_sentence(text))
+
+
 #: The two halves of a listing broken by a page break start within this many points of one
 #: another (the same margin, on the next page).
 LISTING_EDGE = 36.0
@@ -181,7 +197,7 @@ def asides_after_runover(blocks: list[Block]) -> list[Block]:
             continue
         if at[0] != page + 1 and not (at[0] == page and _next_column(first, second)):
             continue
-        if not _goes_on(second.text, first.text) or _going_on_words(second.text) < GOING_ON_WORDS:
+        if not _second_half(second.text, first.text):
             continue  # (a diagram's label at the top of the next page: no sentence)
         out[k:end + 1] = [second, *out[k:end]]
     return out
@@ -221,7 +237,12 @@ def paragraphs_run_on(
     out: list[Block] = []
     for block in blocks:
         first = out[-1] if out else None
-        if not (isinstance(first, Paragraph) and isinstance(block, Paragraph)):
+        if isinstance(first, ListBlock) and isinstance(block, Paragraph):
+            # A list's last point broken off at the foot of a page goes on at the head of
+            # the next as a paragraph's sentence does (its lines are no point of their own).
+            if not _item_runs_on(first, block, hyphenation):
+                out.append(block)
+        elif not (isinstance(first, Paragraph) and isinstance(block, Paragraph)):
             out.append(block)
         elif _listing_runs_on(first, block):
             # (One listing over a page break: its lines go on, none joined.)
@@ -243,6 +264,24 @@ def _at_the_break(
     if broken_word is None:
         return None
     return lambda _k: broken_word(first, second)
+
+
+def _item_runs_on(
+    lst: ListBlock, second: Paragraph, hyphenation: Hyphenation | None
+) -> bool:
+    """Whether ``second`` is the rest of the last paragraph of the list's last point (of the
+    innermost list that ends it); if so it is joined to that paragraph."""
+    item = lst.items[-1] if lst.items else None
+    while item is not None and item.blocks and isinstance(item.blocks[-1], ListBlock):
+        inner = item.blocks[-1]
+        item = inner.items[-1] if inner.items else None
+    tail = item.blocks[-1] if item is not None and item.blocks else None
+    if not (isinstance(tail, Paragraph) and tail.lang == second.lang
+            and _runs_on(tail, second)):
+        return False
+    assert item is not None  # (a tail was found in it)
+    item.blocks[-1] = _joined(tail, second, join_lines([tail.text, second.text], hyphenation))
+    return True
 
 
 def _joined(first: Paragraph, second: Paragraph, text: str) -> Paragraph:
@@ -269,15 +308,20 @@ def _runs_on(first: Paragraph, second: Paragraph) -> bool:
         return False  # (a listing's lines are its own: no sentence runs on into them)
     if not first.prov or not second.prov or not breaks_off(first.text):
         return False
-    if not _goes_on(second.text, first.text) or _going_on_words(second.text) < GOING_ON_WORDS:
+    if not _second_half(second.text, first.text):
         return False
     end, start = first.prov[-1], second.prov[0]
     a, b = end.bbox, start.bbox
     wide, narrow = max(a.x1 - a.x0, b.x1 - b.x0), min(a.x1 - a.x0, b.x1 - b.x0)
+    if start.page == end.page + 1:
+        # The rest of a sentence that ends the paragraph on the next page is as long as its
+        # words make it (its last line): it is no column's width, so it is held only to be
+        # no wider than the column the paragraph broke off in.
+        return wide > 0 and (narrow >= COLUMN_LIKENESS * wide or (
+            _ends_sentence(second.text) and b.x1 - b.x0 <= a.x1 - a.x0
+        ))
     if wide <= 0 or narrow < COLUMN_LIKENESS * wide:
         return False
-    if start.page == end.page + 1:
-        return True
     return start.page == end.page and _next_column(first, second)
 
 
