@@ -2475,7 +2475,8 @@ def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
         return False  # "(Articles L.161-14, … du Code de la sécurité sociale)": a note
     if not (text[0].isalnum() or text[0] in "«“‘\"'(¿¡[§"):
         return False  # "= staff time", "$ = under 50 000": a legend
-    if _words_size(block) >= 1.15 * body_size:
+    # (The words' size is never more than the block's: asked only of a larger block.)
+    if block.size >= 1.15 * body_size and _words_size(block) >= 1.15 * body_size:
         # A larger face: a heading, even when numbered like a list ("1. Scope"); but a whole
         # sentence set large ("This page has been intentionally left blank.") is a
         # statement, a pull quote or a slide's point: a title ends without a full stop.
