@@ -204,7 +204,7 @@ def classify(
         ), [])
         if len(results) >= 3:
             not_headings |= _cover_lines(first, body_size)
-        not_headings |= _masthead_lines(first, body_size)
+        not_headings |= _masthead_lines(first, body_size, not_headings)
     if _body_is_bold(body, body_size):
         # Bold is the body's own face here, so it sets nothing apart: only a larger face does.
         body = [b for b in body if b.size >= 1.15 * body_size or not b.bold]
@@ -874,7 +874,9 @@ def _cover_lines(first_page: list[Block], body_size: float) -> set[int]:
 MASTHEAD_SIZE = 0.95
 
 
-def _masthead_lines(first_page: list[Block], body_size: float) -> set[int]:
+def _masthead_lines(
+    first_page: list[Block], body_size: float, set_aside: set[int]
+) -> set[int]:
     """The lines set above the document's title on its first page, read before it, in a
     smaller face than the title's: a masthead's series name and issue number ("이슈와 논점",
     "제1695호"), a journal's name over an article, a publisher's line. They name the
@@ -884,9 +886,13 @@ def _masthead_lines(first_page: list[Block], body_size: float) -> set[int]:
     text sets no masthead over it, and its largest line may be a section's (a title set in
     the body's size in bold, its sections larger). (A division's label set over its title,
     "Chapter 3" over "Methods", is the title's own; so is a line as large as the title, one
-    of its lines.)"""
+    of its lines.) ``set_aside``: the lines already known to head nothing (a chart's title
+    drawn large is no document's title)."""
     texts = [b for b in first_page if b.kind == "text" and b.frags]
-    candidates = [b for b in texts if _heading_candidate(b, b.text, body_size)]
+    candidates = [
+        b for b in texts
+        if id(b) not in set_aside and _heading_candidate(b, b.text, body_size)
+    ]
     if len(candidates) < 2:
         return set()
     largest = max(b.size for b in candidates)
