@@ -97,6 +97,7 @@ from .patterns import (
     starts_item,
     title_key,
 )
+from .runover import letterheads_apart
 from .sections_ahead import sections_ahead_apart
 from .subtitles import subtitle_apart
 from .table_heads import bold_head_row
@@ -505,6 +506,9 @@ def classify(
                 doc.blocks.append(Paragraph(text, prov, page_links))
                 if numbered_head:
                     numbered_heads.add(id(doc.blocks[-1]))
+    # (Before the levels are worked out: they close up around the headings that remain.)
+    doc.blocks, letterheads = letterheads_apart(doc.blocks)
+    doc.artifacts.extend(letterheads)
     _drop_lone_items(doc)
     _drop_unordered_letters(doc)
     _one_figure_per_caption(doc)

@@ -127,7 +127,7 @@ from .part_levels import contents_at_the_sections_level
 from .patterns import BARE_KEY, KEY, forget_texts, is_marker, starts_item
 from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user_space
 from .running_lines import running_lines_apart
-from .runover import asides_after_runover, letterheads_apart, paragraphs_run_on
+from .runover import asides_after_runover, paragraphs_run_on
 from .tables import (
     find_tables,
     join_tables,
@@ -217,8 +217,6 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     for block in (b for r in results for b in r.blocks):
         block.hyphenation = hyphenation
     classify(doc, results, outline.levels, links, fields, outline.places)
-    doc.blocks, letterheads = letterheads_apart(doc.blocks)
-    doc.artifacts.extend(letterheads)
     doc.blocks = paragraphs_run_on(asides_after_runover(doc.blocks), hyphenation)
     find_contents(doc, to_pages)
     contents_at_the_sections_level(doc, outline.levels)
