@@ -37,7 +37,15 @@ from ..document import (
     Table,
 )
 from .bidi import reads_right_to_left
-from .blocks import Block, PageResult, area_share, boxes_overlap, join_lines, x_overlap
+from .blocks import (
+    Block,
+    PageResult,
+    area_share,
+    boxes_overlap,
+    join_lines,
+    stacked_lines,
+    x_overlap,
+)
 from .continued_tables import (
     caption_first_title,
     continue_table,
@@ -63,7 +71,7 @@ from .figures import (
 )
 from .items_in_a_row import beside_on_its_line
 from .line_breaks import cell_text, line_joiner
-from .lines import SPACE_GAP, Fragment, comes_back, text_of, word_count
+from .lines import SPACE_GAP, Fragment, comes_back, quick_median, text_of, word_count
 from .list_labels import label_provs
 from .listings import listing_text
 from .numbered_heads import numbered_heading
@@ -71,6 +79,7 @@ from .numbered_runs import numbered_runs, outvoted
 from .order import side_notes
 from .part_levels import (
     close_up_levels,
+    division_label,
     heads_of_what_follows,
     label_beside_title,
     repeats_of_the_title,
@@ -92,6 +101,7 @@ from .patterns import (
     starts_item,
     title_key,
 )
+from .runover import letterheads_apart
 from .sections_ahead import sections_ahead_apart
 from .subtitles import subtitle_apart
 from .table_heads import bold_head_row
@@ -199,6 +209,7 @@ def classify(
         ), [])
         if len(results) >= 3:
             not_headings |= _cover_lines(first, body_size)
+        not_headings |= _masthead_lines(first, body_size, not_headings)
     if _body_is_bold(body, body_size):
         # Bold is the body's own face here, so it sets nothing apart: only a larger face does.
         body = [b for b in body if b.size >= 1.15 * body_size or not b.bold]
@@ -499,6 +510,9 @@ def classify(
                 doc.blocks.append(Paragraph(text, prov, page_links))
                 if numbered_head:
                     numbered_heads.add(id(doc.blocks[-1]))
+    # (Before the levels are worked out: they close up around the headings that remain.)
+    doc.blocks, letterheads = letterheads_apart(doc.blocks)
+    doc.artifacts.extend(letterheads)
     _drop_lone_items(doc)
     _drop_unordered_letters(doc)
     _one_figure_per_caption(doc)
@@ -861,6 +875,49 @@ def _cover_lines(first_page: list[Block], body_size: float) -> set[int]:
     largest = max(b.size for b in candidates)
     title = next(b for b in candidates if b.size >= 0.95 * largest)
     return {id(b) for b in candidates if b is not title}
+
+
+#: A masthead's line is set at most this share of the title's size: a line as large as the
+#: title is a line of it.
+MASTHEAD_SIZE = 0.95
+
+
+def _masthead_lines(
+    first_page: list[Block], body_size: float, set_aside: set[int]
+) -> set[int]:
+    """The lines set above the document's title on its first page, read before it, in a
+    smaller face than the title's: a masthead's series name and issue number ("이슈와 논점",
+    "제1695호"), a journal's name over an article, a publisher's line. They name the
+    publication the document appears in, not a section of it: what follows them is the
+    title, and the title heads the document. The title is the first line in the page's
+    largest face of heading, when no running text is read before it: a page that opens with
+    text sets no masthead over it, and its largest line may be a section's (a title set in
+    the body's size in bold, its sections larger). (A division's label set over its title,
+    "Chapter 3" over "Methods", is the title's own; so is a line as large as the title, one
+    of its lines.) ``set_aside``: the lines already known to head nothing (a chart's title
+    drawn large is no document's title)."""
+    texts = [b for b in first_page if b.kind == "text" and b.frags]
+    candidates = [
+        b for b in texts
+        if id(b) not in set_aside and _heading_candidate(b, b.text, body_size)
+    ]
+    if len(candidates) < 2:
+        return set()
+    largest = max(b.size for b in candidates)
+    at = next(i for i, b in enumerate(candidates) if b.size >= MASTHEAD_SIZE * largest)
+    title = candidates[at]
+    if any(_running_text(b, body_size) for b in texts[:texts.index(title)]):
+        return set()
+    return {
+        id(b) for b in candidates[:at]
+        if b.y0 >= title.y1 and b.size < MASTHEAD_SIZE * title.size
+        and not division_label(b.text)
+    }
+
+
+def _running_text(block: Block, body_size: float) -> bool:
+    """Lines of prose: more than one, in about the body's size."""
+    return abs(block.size - body_size) <= 0.1 * body_size and stacked_lines(block) >= 2
 
 
 def _in_running_text_faces(body: list[Block], body_size: float) -> set[int]:
@@ -2446,7 +2503,8 @@ def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
         return False  # "(Articles L.161-14, … du Code de la sécurité sociale)": a note
     if not (text[0].isalnum() or text[0] in "«“‘\"'(¿¡[§"):
         return False  # "= staff time", "$ = under 50 000": a legend
-    if block.size >= 1.15 * body_size:
+    # (The words' size is never more than the block's: asked only of a larger block.)
+    if block.size >= 1.15 * body_size and _words_size(block) >= 1.15 * body_size:
         # A larger face: a heading, even when numbered like a list ("1. Scope"); but a whole
         # sentence set large ("This page has been intentionally left blank.") is a
         # statement, a pull quote or a slide's point: a title ends without a full stop.
@@ -2466,6 +2524,19 @@ def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
         and not _label_and_value(block)
         and not _long_question(text)
     )
+
+
+def _words_size(block: Block) -> float:
+    """The size of the block's letters, its numbers and marks left out (the block's own size
+    when it has no letters). A line mixing scripts sets its digits in a Latin face whose box
+    is taller than the Chinese or Japanese face of its words at the same point size: in a
+    short line ("6.其他", a table's row label) the digits are half the glyphs, and the
+    line's median size reads larger than the body's, though its words are set as the
+    body's are. A heading is set apart by the size of its words."""
+    sizes = [g.size for f in block.frags for g in f.glyphs if g.char.isalpha()]
+    # (Never larger than the block's: a label whose words are set larger than its numbers,
+    # a timetable's "14:20 14:25 … Fightstar", is judged as it was.)
+    return min(quick_median(sizes), block.size) if sizes else block.size
 
 
 #: A heading in the body's size in bold of three pieces (wrapped onto three lines in a

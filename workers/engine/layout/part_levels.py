@@ -43,6 +43,11 @@ SERIES = 2
 Face = tuple[float, bool]
 
 
+def division_label(text: str) -> bool:
+    """``text`` opens with a division's label ("Chapter 3", "SECTION 2", "Annex B")."""
+    return _LABELLED.match(text) is not None
+
+
 def _label(text: str) -> str | None:
     match = _LABELLED.match(text)
     return match.group(1).lower() if match else None

@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from ..document import Block, Figure, ListBlock, Note, Paragraph, Prov, Table
+from ..document import Artifact, Block, Figure, Heading, ListBlock, Note, Paragraph, Prov, Table
 from .blocks import Block as TextBlock
 from .blocks import Hyphenation, hangul, join_lines, unspaced
 
@@ -153,6 +153,61 @@ def _second_half(text: str, before: str) -> bool:
 #: The two halves of a listing broken by a page break start within this many points of one
 #: another (the same margin, on the next page).
 LISTING_EDGE = 36.0
+
+
+def letterheads_apart(blocks: list[Block]) -> tuple[list[Block], list[Artifact]]:
+    """``blocks`` without the headings that stand inside a sentence broken by a page break,
+    and those headings as page furniture. A letterhead repeated at the top of a report's or
+    a letter's later pages (the sender's name beside its logo, set large) is read first on
+    its page, before the running text goes on there; where that text goes on mid-sentence
+    (with a small letter, under the line) from a paragraph of the page before that breaks
+    off, in a column about as wide, no section starts between the sentence's halves: the
+    line is the page's header, not a heading."""
+    kept: list[Block] = []
+    furniture: list[Artifact] = []
+    for k, block in enumerate(blocks):
+        if isinstance(block, Heading) and _inside_a_sentence(block, blocks, k):
+            furniture.append(Artifact("header", block.text, list(block.prov)))
+        else:
+            kept.append(block)
+    return kept, furniture
+
+
+def _inside_a_sentence(heading: Heading, blocks: list[Block], k: int) -> bool:
+    """``heading``, ``blocks[k]``, is read first on its page, above a paragraph that goes on
+    with a sentence a paragraph of the page before breaks off (see :func:`letterheads_apart`)."""
+    span = _page_span(heading)
+    if span is None or k == 0 or k + 1 >= len(blocks):
+        return False
+    page = span[0]
+    before = _page_span(blocks[k - 1])
+    if before is None or before[1] >= page:
+        return False  # (not the first thing read on its page)
+    going_on = blocks[k + 1]
+    if (not isinstance(going_on, Paragraph) or going_on.preformatted
+            or _page_span(going_on) != (page, page)
+            or len(going_on.text.split()) < COLUMN_HALF_WORDS):
+        return False
+    head, start = heading.prov[-1].bbox, going_on.prov[0].bbox
+    if start.y1 > head.y0 + 1:
+        return False  # (display space, y up: the text goes on under the line, not beside it)
+    width = start.x1 - start.x0
+    for j in range(k - 1, -1, -1):
+        b = blocks[j]
+        at = _page_span(b)
+        if at is not None and at[1] < page - 1:
+            return False  # (read back to the page before, no further)
+        if (isinstance(b, Paragraph) and not b.preformatted and at == (page - 1, page - 1)
+                and breaks_off(b.text) and _goes_on(going_on.text, b.text)
+                and len(b.text.split()) >= COLUMN_HALF_WORDS
+                and _alike_in_width(b.prov[-1].bbox.x1 - b.prov[-1].bbox.x0, width)):
+            return True
+    return False
+
+
+def _alike_in_width(a: float, b: float) -> bool:
+    wide, narrow = max(a, b), min(a, b)
+    return wide > 0 and narrow >= COLUMN_LIKENESS * wide
 
 
 def asides_after_runover(blocks: list[Block]) -> list[Block]:
