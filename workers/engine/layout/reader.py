@@ -43,6 +43,7 @@ from ..document import (
     Prov,
     Warning,
 )
+from ..language import detect_languages
 from .bidi import logical_lines
 from .blocks import (
     MAX_SHAPES,
@@ -230,6 +231,8 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     if doc.title is None:
         heading = next((b for b in doc.blocks if isinstance(b, Heading)), None)
         doc.title = heading.text if heading else None
+    # The language the catalog does not say (or says wrongly), and passages in another.
+    detect_languages(doc)
     return doc
 
 

@@ -49,6 +49,7 @@ from ..document import (
     Warning,
     page_target,
 )
+from ..language import detect_languages, is_language_tag
 from ..layout.bidi import marks_on_their_letters
 from ..layout.blocks import (
     Hyphenation,
@@ -179,6 +180,11 @@ def _read_structure(path: Path, max_pages: int, pk: pikepdf.Pdf) -> Document:
             Warning("untagged-page", f"no tags on page {page + 1}: read from layout", page)
             for page in untagged
         )
+    if not is_language_tag(doc.language):
+        # The author's /Lang values stand; only a document that says no language of its
+        # own is read for one (and its passages that inherit it).
+        detect_languages(doc)
+        drop_inherited_languages(doc.blocks, doc.language)
     return doc
 
 
