@@ -9,13 +9,17 @@ was (the pixels are the same)."""
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 import pytest
 
 from workers.engine.document import Document, Paragraph
 from workers.engine.structure.reader import read_structure
+from workers.engine.tagged_pdf import logical_text, tagger
+from workers.engine.tagged_pdf.plan import Node
 
 from .conftest import tag_and_check
 
@@ -97,3 +101,37 @@ def test_interleaved_is_written_to_json_only_when_true(tmp_path: Path) -> None:
     text = document.to_json()
     assert text.count('"interleaved": true') == 1 and '"interleaved": false' not in text
     assert Document.from_json(text) == document
+
+
+@pytest.mark.parametrize("changed", [frozenset(), frozenset({0})])
+def test_the_texts_are_read_from_a_copy_saved_earlier_where_its_pages_still_hold(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, changed: frozenset[int]
+) -> None:
+    """Given the copy the split proof saved for pdfium, and the pages tagged again since
+    (``changed``), the elements' texts are read from that copy where none of the pages read
+    is among them: the document is not saved again. Either way the same element gets its
+    /ActualText."""
+    real_save = pikepdf.Pdf.save
+    saves: list[int] = []
+
+    def counted_save(self: pikepdf.Pdf, *args: Any, **kwargs: Any) -> None:
+        saves.append(1)
+        real_save(self, *args, **kwargs)
+
+    saves_while_giving: list[int] = []
+
+    def give_with_copy(pdf: pikepdf.Pdf, leaves: list[Node],
+                       elements: Mapping[int, pikepdf.Dictionary],
+                       marks: Mapping[int, list[tuple[int, int]]], *_: object) -> int:
+        with tagger.closing_copy(pdf) as copy:
+            saves.clear()
+            given = logical_text.give_logical_texts(pdf, leaves, elements, marks, copy, changed)
+            saves_while_giving.append(len(saves))
+        return given
+
+    monkeypatch.setattr(pikepdf.Pdf, "save", counted_save)
+    monkeypatch.setattr(tagger, "give_logical_texts", give_with_copy)
+    result = tag_and_check(_interleaved_pdf(tmp_path / "in.pdf", 4.0), tmp_path / "out.pdf")
+    assert saves_while_giving == [1 if changed else 0]
+    assert _actual_texts(result.tagged.content) == [LINE, None]
+    assert result.failed() == ["fonts-embedded"]

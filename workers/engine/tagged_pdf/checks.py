@@ -634,10 +634,21 @@ def _reused_bitmap(
     return pdfium.PdfBitmap.new_native(width, height, format, rev_byteorder, buffer=buffer)
 
 
+def pdfium_copy(pdf: pikepdf.Pdf) -> pdfium.PdfDocument:
+    """``pdf`` as it stands (unsaved), saved and read by pdfium (the caller closes it)."""
+    buffer = io.BytesIO()
+    # Only for reading here: not compressing the streams saves most of the writing time,
+    # and the XMP packet is not parsed and written again for its pdf:PDFVersion (pikepdf's
+    # metadata fix, which pdfium does not read).
+    pdf.save(buffer, encryption=False, compress_streams=False, fix_metadata_version=False)
+    return pdfium.PdfDocument(buffer.getvalue())
+
+
 def pages_drawn_differently(
     pdf: pikepdf.Pdf, source: pdfium.PdfDocument, pages: list[int], *, text: bool = False,
     source_pixels: Callable[[int, Clip | None], bytes] | None = None,
     clips: Mapping[int, Clip | None] | None = None,
+    saved: pdfium.PdfDocument | None = None,
 ) -> list[int]:
     """Which of ``pages`` pdfium renders differently in ``pdf`` as it stands (unsaved) than in
     ``source`` — or, with ``text``, also reads different text from: how a repair or a split
@@ -645,15 +656,11 @@ def pages_drawn_differently(
     page's pixels, where the caller has the page loaded already (:func:`render_page` of
     ``source`` otherwise). ``clips``: pages that can differ only inside a box of pixels
     (see :func:`page_pixels`), rendered only there (away from its edges, the box's pixels
-    are the whole render's)."""
+    are the whole render's). ``saved``: :func:`pdfium_copy` of ``pdf`` as it stands, where
+    the caller made it (and closes it: it reads more from it)."""
     if not pages:
         return []
-    buffer = io.BytesIO()
-    # Only for rendering here: not compressing the streams saves most of the writing time,
-    # and the XMP packet is not parsed and written again for its pdf:PDFVersion (pikepdf's
-    # metadata fix, which pdfium does not read).
-    pdf.save(buffer, encryption=False, compress_streams=False, fix_metadata_version=False)
-    changed = pdfium.PdfDocument(buffer.getvalue())
+    changed = saved if saved is not None else pdfium_copy(pdf)
     before = source_pixels or functools.partial(render_page, source)
     clip_of = (clips or {}).get
 
@@ -675,7 +682,8 @@ def pages_drawn_differently(
     try:
         return [index for index in pages if drawn_differently(index)]
     finally:
-        changed.close()
+        if saved is None:
+            changed.close()
 
 
 @contextmanager

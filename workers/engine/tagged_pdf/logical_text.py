@@ -15,14 +15,16 @@ operators (cutting one only between blocks), so the element reads "NEEL KASHKARI
 The layout reader marks such a block's provenance (:attr:`..document.Prov.interleaved`, found
 from the objects it reads, at no cost per glyph).
 
-Reading the output back costs a save and a pdfium read, so only a document with right-to-left
-text (only there does the model read lines other than drawn; a table's figures too: "17 496",
-drawn "496 17"), or with interleaved leaves (only those), is looked at, and an element gets
-one only where it needs one: the text its marked content reads in content order (pdfium, as
-:mod:`.mcid_text` reads it) differs from the model's in order or in where words part (a space
-the drawing leaves to a gap), with the same characters. Characters that differ are left to the
-fidelity check (:mod:`.checks`), which still compares the drawn characters with the model's
-(and an /ActualText's with the drawn ones): an /ActualText would hide them.
+Reading the output back costs a save and a pdfium read (or only the read, of the copy the
+tagger saved to prove its cut operators, where no page read was tagged again since), so only
+a document with right-to-left text (only there does the model read lines other than drawn; a
+table's figures too: "17 496", drawn "496 17"), or with interleaved leaves (only those), is
+looked at, and an element gets one only where it needs one: the text its marked content
+reads in content order (pdfium, as :mod:`.mcid_text` reads it) differs from the model's in
+order or in where words part (a space the drawing leaves to a gap), with the same
+characters. Characters that differ are left to the fidelity check (:mod:`.checks`), which
+still compares the drawn characters with the model's (and an /ActualText's with the drawn
+ones): an /ActualText would hide them.
 
 >>> give_logical_texts(pdf, leaves, elements, marks)  # doctest: +SKIP
 3
@@ -32,7 +34,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 
 import pikepdf
 import pypdfium2 as pdfium
@@ -51,10 +53,18 @@ def give_logical_texts(
     leaves: Sequence[Node],
     elements: Mapping[int, pikepdf.Dictionary],
     marks: Mapping[int, Sequence[tuple[int, int]]],
+    saved: pdfium.PdfDocument | None = None,
+    changed_since: Set[int] = frozenset(),
 ) -> int:
     """Give each written leaf whose drawing reads otherwise an ``/ActualText`` of its model
     text, in a document with right-to-left text. ``elements``: leaf id -> its structure element;
-    ``marks``: leaf id -> its (page, MCID) in reading order. Returns how many got one."""
+    ``marks``: leaf id -> its (page, MCID) in reading order. Returns how many got one.
+    ``saved``: ``pdf`` as pdfium read a copy of it saved earlier (the caller closes it), with
+    ``changed_since`` the pages whose content or resources changed since: where none of the
+    pages read is among them, they are read from it, not from a copy saved again (what
+    pdfium reads of a page's marked content is drawn from its content and resources
+    alone: the structure tree, the keys that point into it and the annotations written
+    since change nothing of it)."""
     wanted = [leaf for leaf in leaves if leaf.role != "Figure" and leaf.leaf_id in elements
               and leaf.leaf_id in marks and leaf.text]
     if not any(has_rtl(leaf.text) for leaf in wanted):
@@ -64,16 +74,18 @@ def give_logical_texts(
         if not wanted:
             return 0  # the output is not read (nor saved) again
     pages = sorted({page for leaf in wanted for page, _ in marks[leaf.leaf_id]})
-    buffer = io.BytesIO()
-    # pdfium reads the marked content as written; nothing is compressed (read once, here).
-    pdf.save(buffer, compress_streams=False, stream_decode_level=pikepdf.StreamDecodeLevel.none,
-             fix_metadata_version=False)
-    document = pdfium.PdfDocument(buffer.getvalue())
-    try:
-        by_mcid = {(page, mcid): "".join(pieces) for page in pages
-                   for mcid, pieces in page_text_by_mcid(document, page).items()}
-    finally:
-        document.close()
+    if saved is not None and changed_since.isdisjoint(pages):
+        by_mcid = _text_by_mark(saved, pages)
+    else:
+        buffer = io.BytesIO()
+        # pdfium reads the marked content as written; nothing is compressed (read once, here).
+        pdf.save(buffer, compress_streams=False,
+                 stream_decode_level=pikepdf.StreamDecodeLevel.none, fix_metadata_version=False)
+        document = pdfium.PdfDocument(buffer.getvalue())
+        try:
+            by_mcid = _text_by_mark(document, pages)
+        finally:
+            document.close()
     given = 0
     for leaf in wanted:
         drawn = "".join(by_mcid.get(mark, "") for mark in marks[leaf.leaf_id])
@@ -84,6 +96,12 @@ def give_logical_texts(
             elements[leaf.leaf_id][pikepdf.Name.ActualText] = pikepdf.String(leaf.text)
             given += 1
     return given
+
+
+def _text_by_mark(document: pdfium.PdfDocument, pages: Sequence[int]) -> dict[tuple[int, int], str]:
+    """(page, MCID) -> the text pdfium reads in that marked content, over ``pages``."""
+    return {(page, mcid): "".join(pieces) for page in pages
+            for mcid, pieces in page_text_by_mcid(document, page).items()}
 
 
 def _compared(text: str) -> str:

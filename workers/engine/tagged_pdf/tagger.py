@@ -28,7 +28,7 @@ import io
 import itertools
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -40,7 +40,7 @@ from ..document import BBox, Document
 from ..layout.gcpause import paused_gc
 from ..pdf_entries import entry_of
 from .catalog import remove_old_structure, write_catalog
-from .checks import Clip, pages_drawn_differently, read_tagged_text
+from .checks import Clip, pages_drawn_differently, pdfium_copy, read_tagged_text
 from .font_embedding import repair_fonts
 from .fonts import drop_subset_glyph_lists
 from .form_content import painted_forms, plan_form_copies, shared_paintings, write_form_copies
@@ -125,7 +125,7 @@ def tag_pdf(source: Path, document: Document) -> TaggedPdf:
 
 def _tag(source: Path, document: Document, source_pages: SourcePages) -> TaggedPdf:
     glyph_source = source_pages.document
-    with pikepdf.open(source) as pdf:
+    with pikepdf.open(source) as pdf, ExitStack() as closing:
         was_encrypted = pdf.is_encrypted
         had_tags = remove_old_structure(pdf)
         strip_form_marks(pdf)
@@ -184,9 +184,16 @@ def _tag(source: Path, document: Document, source_pages: SourcePages) -> TaggedP
                       whole=whole or frozenset(), texts=code_texts, leaf_texts=leaf_texts,
                       nudges=nudges, actual_texts=actual_texts[index])
 
+        # The pages as tagged, saved and read by pdfium for the proof: read again for the
+        # elements' logical texts (:mod:`.logical_text`) where no page it reads was tagged
+        # again since.
+        saved = closing.enter_context(closing_copy(pdf)) if split_pages else None
+        retagged: set[int] = set()
         # (A split page is rendered from its load for its glyphs, where it is still kept.)
         for index in pages_drawn_differently(pdf, glyph_source, list(split_pages),
-                                             source_pixels=source_pages.pixels, clips=clips):
+                                             source_pixels=source_pages.pixels, clips=clips,
+                                             saved=saved):
+            retagged.add(index)
             # Splitting a text operator is exact in PDF terms, but pdfium can draw a part a
             # pixel away (:mod:`.split_proof`). Identical pixels come first: the operators
             # drawing where the pixels changed are nudged or kept whole, else the page's all
@@ -224,7 +231,7 @@ def _tag(source: Path, document: Document, source_pages: SourcePages) -> TaggedP
         # Right-to-left text, and leaves whose operators interleave, read out of order as
         # drawn: said again as the model reads them.
         give_logical_texts(pdf, [node for node in written if node.is_leaf],
-                           summary.leaf_elements, summary.leaf_marks)
+                           summary.leaf_elements, summary.leaf_marks, saved, retagged)
         roles = Counter(node.role for node in written)
         result.list_items = roles["LI"]
         # (A contents entry's Lbl is no list item's: TOCI holds its own.)
@@ -332,6 +339,16 @@ FlateLevel = Literal[-1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
 SAVE_FLATE_LEVEL: FlateLevel = 3
 #: qpdf's own setting, zlib's default level.
 _DEFAULT_FLATE_LEVEL: FlateLevel = -1
+
+
+@contextmanager
+def closing_copy(pdf: pikepdf.Pdf) -> Iterator[pdfium.PdfDocument]:
+    """:func:`.checks.pdfium_copy` of ``pdf`` meanwhile."""
+    document = pdfium_copy(pdf)
+    try:
+        yield document
+    finally:
+        document.close()
 
 
 @contextmanager
