@@ -59,6 +59,7 @@ from .document import (
     Table,
     contents_title,
 )
+from .language import LANGUAGE_TAG
 from .render_large_print import (
     DEFAULT_TITLE,
     FigureSource,
@@ -83,8 +84,6 @@ JPEG_QUALITY = 85
 _JPEG_GAIN = 0.67
 #: Only these schemes become links; anything else (javascript:, file:, data:) stays text.
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "ftp://")
-#: Primary-language subtags are 2-3 letters (BCP 47); anything else is not a usable lang.
-_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 _RTL_LANGUAGES = frozenset(
     {"ar", "arc", "dv", "fa", "he", "iw", "ku", "ps", "sd", "ug", "ur", "yi"}
 )
@@ -1027,12 +1026,12 @@ def _lang_attr(lang: str | None) -> str:
     """`` lang="…"`` for a block's language; nothing for none, or for a tag that is not one
     (it would only confuse a screen reader's voice switching)."""
     tag = (lang or "").strip().replace("_", "-")
-    return f' lang="{escape(tag)}"' if _LANGUAGE_TAG.match(tag) else ""
+    return f' lang="{escape(tag)}"' if LANGUAGE_TAG.match(tag) else ""
 
 
 def language_tag(language: str | None) -> tuple[str, str | None]:
     tag = (language or "").strip().replace("_", "-")
-    if _LANGUAGE_TAG.match(tag):
+    if LANGUAGE_TAG.match(tag):
         return tag, None
     note = (
         f"the source's language {tag[:20]!r} is not a valid language tag"

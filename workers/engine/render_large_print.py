@@ -61,6 +61,7 @@ from .document import (
 )
 from .errors import RenderError, must_pass_through
 from .external.weasyprint_logs import route_weasyprint_logs
+from .language import LANGUAGE_TAG
 from .layout.rotation import Frame
 from .page_boxes import media_box
 
@@ -222,7 +223,8 @@ _TEMPLATE = """<!DOCTYPE html>
 <body>
 <main>
 {% macro text_block(tag, b, cls="") %}
-<{{ tag }}{% if cls %} class="{{ cls }}"{% endif %}{% if b.rtl %} dir="rtl"{% endif %}>
+<{{ tag }}{% if cls %} class="{{ cls }}"{% endif %}{% if b.rtl %} dir="rtl"{% endif %}
+{%- if b.lang %} lang="{{ b.lang }}"{% endif %}>
 {%- if b.label %}<span class="label">{{ b.label }}</span> {% endif %}{{ b.text }}</{{ tag }}>
 {% endmacro %}
 {% macro blocks(items) %}
@@ -624,7 +626,7 @@ class _Builder:
             level = max(1, min(block.level, self.last_heading + 1, 6))
             self.last_heading = level
             self._count_capitals(text)
-            return [self._text("heading", text, level=level)]
+            return [self._text("heading", text, level=level, lang=block.lang)]
         if isinstance(block, Paragraph) and block.preformatted:
             text = preformatted_text(block.text)
             return [{**self._text("code", text), "lines": code_lines(text)}] if text else []
@@ -633,13 +635,13 @@ class _Builder:
             if not text:
                 return []
             self._count_capitals(text)
-            return [self._text("paragraph", text)]
+            return [self._text("paragraph", text, lang=block.lang)]
         if isinstance(block, Note):
             text = clean_text(block.text)
             label = clean_text(block.label)
             if label and text.startswith(label):
                 label = ""  # the reader kept the label in the text
-            return [self._text("note", text, label=label)] if text or label else []
+            return [self._text("note", text, label=label, lang=block.lang)] if text or label else []
         if isinstance(block, ListBlock):
             if block.contents:
                 block = without_leaders(block)
@@ -656,13 +658,18 @@ class _Builder:
             return self._figure(block)
         return []
 
-    def _text(self, kind: str, text: str, *, level: int = 0, label: str = "") -> dict[str, Any]:
+    def _text(
+        self, kind: str, text: str, *, level: int = 0, label: str = "", lang: str | None = None,
+    ) -> dict[str, Any]:
         return {
             "kind": kind,
             "text": text,
             "label": label,
             "level": level,
             "rtl": text_direction(text) == "rtl",
+            # A passage in another language than the document's is spoken in its own voice
+            # (WCAG 3.1.2); a tag that is none would only confuse the voice switching.
+            "lang": lang if lang and LANGUAGE_TAG.match(lang) else "",
         }
 
     def _item(self, item: ListItem) -> dict[str, Any]:

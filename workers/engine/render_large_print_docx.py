@@ -60,7 +60,7 @@ from .render_large_print import (
     table_fits,
     text_direction,
 )
-from .render_pandoc import code_block, pandoc_attr, rtl_directed
+from .render_pandoc import code_block, in_language, pandoc_attr, rtl_directed
 
 #: Seconds pandoc may take for one document (a 400-page source takes a few seconds).
 PANDOC_TIMEOUT = 300.0
@@ -156,7 +156,7 @@ class _AstBuilder:
             level = max(1, min(block.level, self.last_heading + 1, 6))
             self.last_heading = level
             header = {"t": "Header", "c": [level, pandoc_attr(), _inlines(text)]}
-            return [rtl_directed(text, header)]
+            return [in_language(block.lang, rtl_directed(text, header))]
         if isinstance(block, Paragraph) and block.preformatted:
             return code_block(block)
         if isinstance(block, Paragraph | Note | Link):
@@ -165,7 +165,7 @@ class _AstBuilder:
                 text = f"{clean_text(block.label)} {text}".strip()
             if isinstance(block, Link) and block.target and block.target not in text:
                 text = f"{text} ({clean_text(block.target)})".strip()
-            return [rtl_directed(text, _para(text))] if text else []
+            return [in_language(block.lang, rtl_directed(text, _para(text)))] if text else []
         if isinstance(block, ListBlock):
             return self._list(block)
         if isinstance(block, ListItem):

@@ -36,6 +36,7 @@ from .document import (
     without_leaders,
 )
 from .external import pandoc
+from .language import LANGUAGE_TAG
 from .render_html import (
     HeadingLevels,
     ListNumbering,
@@ -179,18 +180,20 @@ class _AstBuilder:
                 return []
             level = self.headings.level(block.level, text)
             header = {"t": "Header", "c": [level, pandoc_attr(), self._inlines(text, block.links)]}
-            return [rtl_directed(text, header)]
+            return [in_language(block.lang, rtl_directed(text, header))]
         if isinstance(block, Paragraph) and block.preformatted:
             return code_block(block)
         if isinstance(block, Paragraph):
             text = clean_text(block.text)
-            return [rtl_directed(text, _para_of(self._inlines(text, block.links)))] if text else []
+            para = _para_of(self._inlines(text, block.links))
+            return [in_language(block.lang, rtl_directed(text, para))] if text else []
         if isinstance(block, Note):
             text = clean_text(block.text)
             label = clean_text(block.label)
             if label and not text.startswith(label):
                 text = f"{label} {text}".strip()
-            return [rtl_directed(text, _para_of(self._inlines(text, block.links)))] if text else []
+            para = _para_of(self._inlines(text, block.links))
+            return [in_language(block.lang, rtl_directed(text, para))] if text else []
         if isinstance(block, Link):
             return self._link_block(block)
         if isinstance(block, ListBlock):
@@ -449,6 +452,14 @@ def code_block(block: Paragraph) -> list[Json]:
     indented block)."""
     text = preformatted_text(block.text)
     return [{"t": "CodeBlock", "c": [pandoc_attr(), text]}] if text else []
+
+
+def in_language(lang: str | None, block: Json) -> Json:
+    """``block`` in a Div saying its language, where the model gives the block one of its own
+    (a passage in another language than the document's: WCAG 3.1.2; Word marks its runs)."""
+    if not lang or not LANGUAGE_TAG.match(lang):
+        return block
+    return {"t": "Div", "c": [["", [], [["lang", lang]]], [block]]}
 
 
 def rtl_directed(text: str, block: Json) -> Json:

@@ -127,3 +127,19 @@ def test_real_pandoc_rejecting_input_becomes_render_error() -> None:
     with pytest.raises(RenderError) as caught:
         pandoc.convert("{not json", from_format="json", to_format="docx", timeout=30)
     assert "pandoc" in (caught.value.detail or "")
+
+
+def test_a_passage_in_another_language_is_marked_in_word() -> None:
+    # A block with its own language (read from tags or detected) keeps it in Word, so a
+    # screen reader's voice (and Word's spelling) switches for it.
+    doc = Document(title="Notice", language="en", blocks=[
+        Paragraph("The council meets on Monday."),
+        Paragraph("El consejo se reúne el lunes.", lang="es"),
+    ])
+    content = render_large_print_docx(doc, point_size=20)
+    with zipfile.ZipFile(io.BytesIO(content)) as package:
+        xml = package.read("word/document.xml").decode()
+    spanish = xml[xml.index("El consejo") - 600: xml.index("El consejo")]
+    english = xml[xml.index("The council") - 600: xml.index("The council")]
+    assert 'w:lang w:val="es"' in spanish
+    assert 'w:val="es"' not in english

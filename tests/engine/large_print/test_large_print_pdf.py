@@ -248,3 +248,19 @@ def test_table_with_a_row_taller_than_half_a_page_is_linearised() -> None:
     doc = Document(title="T", language="en", blocks=[table])
     content = render_large_print(doc, point_size=18)
     assert word_recall(document_words(doc), read_back(content).words).value == 1.0
+
+
+def test_a_passage_in_another_language_says_its_language() -> None:
+    # The model gives a block its own language where it differs from the document's (read
+    # from the tags or detected): large print says it too, so the voice switches (WCAG 3.1.2).
+    doc = Document(title="Notice", language="en", blocks=[
+        Heading("Aviso", level=1, lang="es"),
+        Paragraph("The council meets on Monday.", lang=None),
+        Paragraph("El consejo se reúne el lunes.", lang="es"),
+        Paragraph("Not a tag", lang="not a tag"),
+    ])
+    html = build_large_print_html(doc, point_size=18).html
+    assert re.search(r'<h1 lang="es">Aviso</h1>', html)
+    assert re.search(r'<p lang="es">El consejo se reúne el lunes.</p>', html)
+    assert re.search(r"<p>The council meets on Monday.</p>", html)
+    assert re.search(r"<p>Not a tag</p>", html)
