@@ -275,6 +275,7 @@ def ruled_tables(
                 if any(c is not None for c in row):
                     cells.append(row)
                     row_bands.append(band)
+        xs, cells = without_edges(xs, cells, _pieced_edges(xs, cells, vs))
         filled = [row for row in cells if sum(c is not None for c in row) >= 2]
         # A row of heads, one in each column, over ruled rows left blank: a table printed
         # to be filled in (its heads name what goes in its columns), as one with fields.
@@ -307,7 +308,6 @@ def ruled_tables(
                 members = [f for f in members if not any(id(g) in glyphs for g in f.glyphs)]
                 del cells[at]
                 del row_bands[at]
-        xs, cells = without_edges(xs, cells, _pieced_edges(xs, cells, vs))
         grid_cells, heads, spans = _drawn_table(
             cells, xs, Bands(ys, row_bands, blank_bands, hs), content.paths, members
         )
