@@ -51,27 +51,10 @@ def _caption_at(
             other.text, wanted
         ):
             return at
-        if not (
-            at in taken or _pictured_beside(other, figure) or _on_figure(other, figure)
-            or step < 0 and isinstance(blocks[k], Table) and _headnote(other, blocks[k].prov[0])
-        ):
+        if not (at in taken or _pictured_beside(other, figure) or _on_figure(other, figure)):
             return None
         at += step
     return None
-
-
-def _headnote(block: Block, table: Prov) -> bool:
-    """A table's headnote: a paragraph wholly in brackets ("[In thousands (11,062.6
-    represents 11,062,600) …]"), set between the table's caption and the table on its page.
-    It says how to read the table's figures; the caption names the table, and is said with
-    it, as its caption, once (the headnote is read before the table, as it stands)."""
-    if not isinstance(block, Paragraph) or not block.prov:
-        return False
-    text = block.text.strip()
-    return (
-        text.startswith("[") and text.endswith("]")
-        and all(p.page == table.page for p in block.prov)
-    )
 
 
 def _pictured_beside(block: Block, figure: Prov) -> bool:

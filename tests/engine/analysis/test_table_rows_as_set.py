@@ -1,16 +1,14 @@
 """A table's rows and columns as a sighted reader sees them: a form's rules drawn a piece at
 a time part no columns, and its empty ruled rows stay rows whatever its heads' lines; a
 cell's line split at the two spaces after a clause is its cell's; lines set as rows, their
-figures left blank, stay rows; a line saying the table goes on over the page is
-pagination; and a caption with a bracketed headnote under it is paired with its table.
-Small PDFs drawn here."""
+figures left blank, stay rows; and a line saying the table goes on over the page is
+pagination. Small PDFs drawn here."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from workers.engine.captions import caption_paragraphs
-from workers.engine.document import BBox, Cell, Paragraph, Prov, Row, Table, block_text
+from workers.engine.document import Cell, Row, Table, block_text
 from workers.engine.layout.continued_tables import goes_on_rows_apart
 from workers.engine.layout.reader import read_layout
 
@@ -139,21 +137,3 @@ def test_a_tables_last_row_saying_it_goes_on_is_pagination() -> None:
     (artifact,) = goes_on_rows_apart(table)
     assert (artifact.kind, artifact.text) == ("pagination", "Continued on page 5")
     assert [[c.text for c in row.cells] for row in table.rows] == [["Install", "85"]]
-
-
-def test_a_caption_over_a_bracketed_headnote_is_its_tables() -> None:
-    # "Table 324. Arrests …", then its headnote "[In thousands …]", then the table: the
-    # caption is said once, with the table.
-    def prov(top: float, height: float = 10) -> list[Prov]:
-        return [Prov(0, BBox(72, top - height, 540, top))]
-
-    caption = "Table 324. Arrests by Sex and Age: 2009"
-    blocks = [
-        Paragraph(caption, prov(780)),
-        Paragraph("[In thousands. For year ending December 31.]", prov(760)),
-        Table([Row([Cell("Total"), Cell("11,062.6")])], caption, prov(720, 200)),
-    ]
-    assert caption_paragraphs(blocks) == {2: (0, True)}
-    # (A paragraph of the text between them is no headnote: the caption is not moved over it.)
-    blocks[1] = Paragraph("Arrests rose in most states.", prov(760))
-    assert caption_paragraphs(blocks) == {}
