@@ -1,8 +1,9 @@
 """A table's rows and columns as a sighted reader sees them: a form's rules drawn a piece at
 a time part no columns, and its empty ruled rows stay rows whatever its heads' lines; a
 cell's line split at the two spaces after a clause is its cell's; lines set as rows, their
-figures left blank, stay rows; and a line saying the table goes on over the page is
-pagination. Small PDFs drawn here."""
+figures left blank, stay rows; the row naming a group's columns, under the group's head,
+is a head row too; and a line saying the table goes on over the page is pagination. Small
+PDFs drawn here."""
 
 from __future__ import annotations
 
@@ -137,3 +138,23 @@ def test_a_tables_last_row_saying_it_goes_on_is_pagination() -> None:
     (artifact,) = goes_on_rows_apart(table)
     assert (artifact.kind, artifact.text) == ("pagination", "Continued on page 5")
     assert [[c.text for c in row.cells] for row in table.rows] == [["Install", "85"]]
+
+
+def test_heads_under_a_groups_head_are_heads_too(tmp_path: Path) -> None:
+    # A bold head row, "Sales" running over two columns, over a ruled row naming the two
+    # ("1996", "1997") and one under "Staff", with no row's name beside them, over the
+    # regions' rows: both rows are heads.
+    ys = [724, 708, 694, 680, 666, 652]
+    ops = [*_prose(), "0 g", *(_across(y, LEFT, RIGHT) for y in ys)]
+    ops += [_down(x, ys[0], ys[-1]) for x in (LEFT, 200, 300, 400, RIGHT)]
+    ops += ["BT /F2 8 Tf 262 713 Td (Sales total) Tj ET", "BT /F2 8 Tf 404 713 Td (Staff) Tj ET",
+            _text(204, 698, "1996"), _text(304, 698, "1997"), _text(404, 698, "1996")]
+    for k, (region, *figures) in enumerate([("North", "12", "14", "3"), ("South", "20", "22", "5"),
+                                            ("West", "7", "9", "2")]):
+        y = 684 - 14 * k
+        ops += [_text(76, y, region), *(_text(x, y, t) for x, t in zip((204, 304, 404), figures,
+                                                                        strict=True))]
+    (table,) = _tables(helvetica_page(tmp_path / "groups.pdf", ops))
+    heads = [[c.text for c in row.cells if c.header] for row in table.rows]
+    assert heads[:2] == [["", "Sales total", "Staff"], ["", "1996", "1997", "1996"]]
+    assert not any(heads[2:])

@@ -31,6 +31,7 @@ from .table_heads import (
     comb_edges,
     head_rows,
     head_spans,
+    sub_head_rows,
     with_blank_rows,
     without_edges,
 )
@@ -363,6 +364,7 @@ def _drawn_table(
     """A ruled grid's rows as drawn (see :mod:`.table_heads`): the columns its heads part,
     its empty ruled rows to fill in, and how many of its first rows are heads."""
     heads = head_rows(cells, bands, shadings)
+    heads += sub_head_rows(cells, heads, bands, xs)
     if heads:
         xs, cells = without_edges(xs, cells, comb_edges(xs, cells, heads))
     if heads and bands.blank and members:
