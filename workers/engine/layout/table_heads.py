@@ -194,7 +194,15 @@ def sub_head_rows(cells: Cells, heads: int, bands: Bands, xs: Sequence[float]) -
         any(cells[k][j] is not None for k in under)
         for first, last in groups for j in range(first, last + 1)
     )
-    return len(under) if named else 0
+    # (Each of their texts under a head or a group's: text under no head, beside the
+    # group, is the body's, or heads of their own the group does not reach.)
+    headed = {j for first, last in groups for j in range(first, last + 1)} | {
+        j for row in cells[:heads] for j, f in enumerate(row) if f is not None
+    }
+    under_heads = all(
+        j in headed for k in under for j, f in enumerate(cells[k]) if f is not None
+    )
+    return len(under) if named and under_heads else 0
 
 
 def _spanned(row: Sequence[Fragment | None], xs: Sequence[float]) -> list[tuple[int, int]]:
