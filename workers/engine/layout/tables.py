@@ -2013,24 +2013,21 @@ def _merge_wrapped_cells(
     above its row's first line) -- unless it is set apart from that row's cell as rows are
     (see :func:`_own_row`): then it is a row of its own, its other cells empty."""
 
-    def full(row: list[Fragment]) -> bool:
-        return len(row) > 1 and not _one_cell_line(row, columns)
+    full = [len(row) > 1 and not _one_cell_line(row, columns) for row in rows]
+    pitch = _row_gap([row for k, row in enumerate(rows) if full[k]])
 
-    pitch = _row_gap([rows[k] for k in range(len(rows)) if full(rows[k])])
-
-    out: dict[int, list[Fragment]] = {i: list(row) for i, row in enumerate(rows) if full(row)}
+    out: dict[int, list[Fragment]] = {i: list(row) for i, row in enumerate(rows) if full[i]}
     # A merged row reads its lines top to bottom, each left to right, as they came: its
     # pieces sorted by their tops would put a larger value before its label on one line
     # ("150109 Case Tracking Number:") where the two stand on one baseline.
     place = {id(f): (i, k) for i, row in enumerate(rows) for k, f in enumerate(row)}
     i = 0
     while i < len(rows):
-        if full(rows[i]):
+        if full[i]:
             i += 1
             continue
         j = i
-        while j + 1 < len(rows) and not full(rows[j + 1]) and _overlap_x(rows[j + 1][0],
-                                                                          rows[i][0]):
+        while j + 1 < len(rows) and not full[j + 1] and _overlap_x(rows[j + 1][0], rows[i][0]):
             j += 1
         group = [f for k in range(i, j + 1) for f in rows[k]]
         top, bottom = rows[i][0], rows[j][0]
@@ -2137,10 +2134,11 @@ def _one_cell_line(row: list[Fragment], columns: list[list[float]]) -> bool:
     piece ending a sentence or a clause (see :func:`_sentence_gaps_closed`, which joins such
     pieces only where the one after would stand alone in its column). Not after a label
     ("Race or Ethnicity:  African American/Black"): a line of a form's own, a row."""
-    return len({_column_of(f, columns) for f in row}) == 1 and all(
+    # (The pieces' ends and gaps asked first: most rows fail there, before their columns.)
+    return all(
         a.text.rstrip().endswith(CLAUSE_ENDS) and b.x0 - a.x1 < WORD_SPACE_SIZES * b.size
         for a, b in zip(row, row[1:], strict=False)
-    )
+    ) and len({_column_of(f, columns) for f in row}) == 1
 
 
 #: Gaps closer than this share of a line's height tell no row nearer.
