@@ -1313,7 +1313,7 @@ def test_a_cells_label_and_larger_value_on_one_line_read_label_first() -> None:
     value = Fragment([], "150109-DSP", 134, 700, 200, 712)
     other = Fragment([], "Agency:", 300, 700, 340, 708)
     wrapped = Fragment([], "(at time of incident)", 72, 688, 160, 696)
-    (row,) = _merge_wrapped_cells([[label, value, other], [wrapped]])
+    (row,) = _merge_wrapped_cells([[label, value, other], [wrapped]], [[72, 200], [300, 340]])
     assert [f.text for f in row] == ["Case number:", "150109-DSP", "Agency:",
                                      "(at time of incident)"]
 

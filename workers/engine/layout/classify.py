@@ -49,6 +49,8 @@ from .blocks import (
 from .continued_tables import (
     caption_first_title,
     continue_table,
+    goes_on_note,
+    goes_on_rows_apart,
     repeats_stub,
     starts_continued,
     title_artifact,
@@ -271,6 +273,8 @@ def classify(
             if block.kind == "table":
                 stack = []
                 table = _table(block, result, prov)
+                # (Its last row saying only that it goes on over the page is pagination.)
+                doc.artifacts.extend(goes_on_rows_apart(table))
                 # (A title said again over the table where it goes on, "—Continued", is
                 # read right before it: the table before that is the one it continues.)
                 title = doc.blocks[-1] if doc.blocks and title_over(doc.blocks[-1], table) \
@@ -1696,7 +1700,26 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
                 found[id(block)] = "other"
         elif seen[key] >= repeats and key not in sequences:
             found[id(block)] = "header" if key.startswith("top") else "footer"
-    return found | _in_running_rows(candidates, found, side_repeats)
+    found |= _in_running_rows(candidates, found, side_repeats)
+    for result in results:
+        found.update((id(b), "pagination") for b in _goes_on_at_foot(result.blocks, found))
+    return found
+
+
+def _goes_on_at_foot(blocks: list[Block], found: dict[int, Any]) -> list[Block]:
+    """The lines that only say the text goes on over the page ("(continued on next page)"),
+    set at the foot of a part of it (no text of the page's body under them, within their
+    width): pagination, as a "—Continued" title over the rest is (see
+    :mod:`.continued_tables`). Said, they would read as a line of the text or of its table."""
+    body = [b for b in blocks if id(b) not in found]
+    return [
+        b for b in body
+        if b.kind == "text" and len(b.frags) <= 2 and goes_on_note(b.text)
+        and not any(
+            other is not b and (other.y0 + other.y1) / 2 < b.y0 and x_overlap(other, b) > 0
+            for other in body
+        )
+    ]
 
 
 _HAS_DIGIT = re.compile(r"\d")

@@ -28,6 +28,20 @@ CONTINUED = re.compile(
     re.IGNORECASE,
 )
 
+#: A line saying the text or the table goes on over the page: "(continued on next page)",
+#: "Continued overleaf", "(continued)", "— suite au verso —"; the whole line, no more than
+#: that (not "continued safe flight", nor "Continued from page 3", which opens a part).
+GOES_ON = re.compile(
+    r"^[\s(\[\-–—*]*"
+    r"(?:continued|cont(?:['’]d|\.)|suite|fortsetzung|continúa|continua|segue)"
+    r"(?:\s+(?:on|over|to|in|au|à|auf|en|na|alla|sur|a)\b)?"
+    r"(?:\s+(?:the|la|der|le|a)\b)?"
+    r"(?:\s+(?:next|following|reverse|back|overleaf|page|pages|verso|p\.|nächsten|siguiente"
+    r"|seguinte|successiva|suivante|pagina|página|seite)\b\.?(?:\s*\d+)?){0,2}"
+    r"[\s)\]\-–—*.…:→►▶»>]*$",
+    re.IGNORECASE,
+)
+
 #: How far over its table a title is set, in its own lines.
 _TITLE_LINES = 3
 
@@ -46,6 +60,25 @@ _HEAD_ROWS = 3
 def continued_title(text: str) -> bool:
     """The text is a table's title said again where the table goes on ("…—Continued")."""
     return len(text.split()) <= _TITLE_WORDS and CONTINUED.search(text.strip()) is not None
+
+
+def goes_on_note(text: str) -> bool:
+    """The text only says that what it ends goes on over the page ("(continued on next
+    page)"): set at a part's foot, it is pagination, like a "—Continued" title over the
+    rest (see :data:`GOES_ON`)."""
+    return GOES_ON.match(text.strip()) is not None
+
+
+def goes_on_rows_apart(table: Table) -> list[Artifact]:
+    """The table's last rows, each a single cell saying the table goes on over the page,
+    taken out of it: pagination artifacts (with what draws them), not rows of data."""
+    out: list[Artifact] = []
+    while len(table.rows) > 1:
+        filled = [c for c in table.rows[-1].cells if c.text.strip()]
+        if len(filled) != 1 or not goes_on_note(filled[0].text):
+            break
+        out.insert(0, _artifact(table.rows.pop()))
+    return out
 
 
 def title_over(block: Block, table: Table) -> bool:

@@ -2,7 +2,8 @@
 
 A screen-reader user moves through a table by its header cells: a grid's first rows set
 apart from the rest (by a heavier rule under them, a shading of their own, a face of their
-own, or as the only text over empty ruled rows to fill in) are its heads, with column scope.
+own, or as the only text over empty ruled rows to fill in) are its heads, with column scope;
+so is the row under them naming the columns of a group their head runs over.
 Rules down that only tick off a field to fill in (the dotted marks parting a number's
 digits) part no columns: no text of its own lies on either side of them, and a head runs
 across them. The empty ruled rows of a form are rows, where a reader fills in an entry.
@@ -168,6 +169,54 @@ def head_rows(cells: Cells, bands: Bands, shadings: Sequence[Rect]) -> int:
     if _heavier_under(first, bands) or _shaded(first, bands, shadings):
         return count
     return 0
+
+
+def sub_head_rows(cells: Cells, heads: int, bands: Bands, xs: Sequence[float]) -> int:
+    """How many rows under the grid's ``heads`` rows are its heads too: the band right under
+    them, when a head of theirs runs across columns empty beside it (a group's name,
+    "hypermarkets" over "1996" and "change since 1980") and that band's rows name each of
+    the group's columns, with no row's name in the first column ("1996" under the group
+    where "Austria" stands in the rows under them): the group's columns' own heads. 0
+    otherwise."""
+    if not heads or heads >= len(cells):
+        return 0
+    groups = [span for row in cells[:heads] for span in _spanned(row, xs)]
+    band = bands.row_bands[heads]
+    under = [k for k in range(heads, len(cells)) if bands.row_bands[k] == band]
+    body = cells[heads + len(under):]
+    if not groups or len(under) > MAX_HEAD_ROWS or len(body) < 2:
+        return 0
+    if any(cells[k][0] is not None for k in under) or sum(
+        row[0] is not None for row in body
+    ) <= len(body) / 2:
+        return 0
+    named = all(
+        any(cells[k][j] is not None for k in under)
+        for first, last in groups for j in range(first, last + 1)
+    )
+    # (Each of their texts under a head or a group's: text under no head, beside the
+    # group, is the body's, or heads of their own the group does not reach.)
+    headed = {j for first, last in groups for j in range(first, last + 1)} | {
+        j for row in cells[:heads] for j, f in enumerate(row) if f is not None
+    }
+    under_heads = all(
+        j in headed for k in under for j, f in enumerate(cells[k]) if f is not None
+    )
+    return len(under) if named and under_heads else 0
+
+
+def _spanned(row: Sequence[Fragment | None], xs: Sequence[float]) -> list[tuple[int, int]]:
+    """The first and last columns of each text of ``row`` running across column edges over
+    columns empty beside it in the row (see :func:`head_spans`)."""
+    out = []
+    for k, f in enumerate(row):
+        if f is None:
+            continue
+        first = next(j for j in range(len(row)) if f.x0 < xs[j + 1] - CROSSING)
+        last = max(j for j in range(len(row)) if f.x1 > xs[j] + CROSSING)
+        if first < last and all(row[j] is None for j in range(first, last + 1) if j != k):
+            out.append((first, last))
+    return out
 
 
 def _thickness_at(y: float, across: Sequence[Rect]) -> float:

@@ -20,16 +20,18 @@ from collections.abc import Callable, Iterable, Sequence
 from ..document import BBox
 from .blocks import MAX_SHAPES, Block, block_of, x_overlap
 from .figures import CAPTION_GAP, EDGE_TOLERANCE, FIGURE_MIN_AREA, LINE_PITCH, TextLine
-from .glyphs import PageContent, Rect
+from .glyphs import Glyph, PageContent, Rect
 from .line_breaks import stacked
-from .lines import Fragment, Line, fragments, lines, word_count
+from .lines import SPACE_GAP, Fragment, Line, fragments, lines, word_count
 from .patterns import LEADER, NUMBERED, is_marker, starts_item
 from .table_heads import (
+    CROSSING,
     Bands,
     Spans,
     comb_edges,
     head_rows,
     head_spans,
+    sub_head_rows,
     with_blank_rows,
     without_edges,
 )
@@ -274,6 +276,7 @@ def ruled_tables(
                 if any(c is not None for c in row):
                     cells.append(row)
                     row_bands.append(band)
+        xs, cells = without_edges(xs, cells, _pieced_edges(xs, cells, vs))
         filled = [row for row in cells if sum(c is not None for c in row) >= 2]
         # A row of heads, one in each column, over ruled rows left blank: a table printed
         # to be filled in (its heads name what goes in its columns), as one with fields.
@@ -334,6 +337,30 @@ def ruled_tables(
     return out
 
 
+def _pieced_edges(
+    xs: list[float], cells: list[list[Fragment | None]], vs: list[Rect]
+) -> list[int]:
+    """The grid's inner column edges (indexes into ``xs``) that only a break in its rules
+    across puts there, beside a column holding no text: rules drawn a piece at a time (a
+    form's ruling, its pieces meeting where no rule runs down) part no columns, and the
+    empty column between such a break and the next edge is none a reader would find."""
+    def ruled_down(x: float) -> bool:
+        return any(abs((v.x0 + v.x1) / 2 - x) <= TOUCH for v in vs)
+
+    def empty(k: int) -> bool:
+        left, right = xs[k] + CROSSING, xs[k + 1] - CROSSING
+        return all(
+            row[k] is None and not any(f is not None and f.x0 < right and f.x1 > left
+                                       for f in row)
+            for row in cells
+        )
+
+    return [
+        k for k in range(1, len(xs) - 1)
+        if not ruled_down(xs[k]) and (empty(k - 1) or empty(k))
+    ]
+
+
 def _caption_cell(row: list[Fragment | None]) -> bool:
     """A row of one cell, across the grid, reading as a table's caption ("Table 3: …")."""
     first = row[0]
@@ -375,10 +402,12 @@ def _drawn_table(
     """A ruled grid's rows as drawn (see :mod:`.table_heads`): the columns its heads part,
     its empty ruled rows to fill in, and how many of its first rows are heads."""
     heads = head_rows(cells, bands, shadings)
+    heads += sub_head_rows(cells, heads, bands, xs)
     if heads:
         xs, cells = without_edges(xs, cells, comb_edges(xs, cells, heads))
     if heads and bands.blank and members:
-        cells = with_blank_rows(cells, bands, least_height=max(f.height for f in members))
+        # (A line of the grid's largest text: a cell's lines stacked are higher than any row.)
+        cells = with_blank_rows(cells, bands, least_height=max(f.size for f in members))
     cells, heads, spans = head_spans(cells, heads, xs)
     return cells, heads, spans
 
@@ -2006,39 +2035,148 @@ def _numbered_contents(rows: list[list[Fragment]]) -> bool:
     )
 
 
-def _merge_wrapped_cells(rows: list[list[Fragment]]) -> list[list[Fragment]]:
-    """Lines holding a single fragment between full rows are wrapped cell text. A run of them
-    joins the full row above or below, whichever is closer in the same column (cells are often
-    centred vertically, so wrapped text can sit above its row's first line)."""
-    out: dict[int, list[Fragment]] = {i: list(row) for i, row in enumerate(rows) if len(row) > 1}
+def _column_of(f: Fragment, columns: list[list[float]]) -> int:
+    """The column (index into ``columns``) a piece of a row is in: the first it reaches
+    into, else the last."""
+    return next((i for i, c in enumerate(columns) if _in_column(f, c)), len(columns) - 1)
+
+
+def _merge_wrapped_cells(
+    rows: list[list[Fragment]], columns: list[list[float]]
+) -> list[list[Fragment]]:
+    """Lines holding a single fragment between full rows are wrapped cell text, and so are
+    lines of one cell split where a clause ends before a wide space (see
+    :func:`_one_cell_line`). A run of them joins the full row above or below, whichever is
+    closer in the same column (cells are often centred vertically, so wrapped text can sit
+    above its row's first line) -- unless it is set apart from that row's cell as rows are
+    (see :func:`_own_row`): then it is a row of its own, its other cells empty."""
+
+    full = [len(row) > 1 and not _one_cell_line(row, columns) for row in rows]
+    pitch = _row_gap([row for k, row in enumerate(rows) if full[k]])
+
+    out: dict[int, list[Fragment]] = {i: list(row) for i, row in enumerate(rows) if full[i]}
     # A merged row reads its lines top to bottom, each left to right, as they came: its
     # pieces sorted by their tops would put a larger value before its label on one line
     # ("150109 Case Tracking Number:") where the two stand on one baseline.
     place = {id(f): (i, k) for i, row in enumerate(rows) for k, f in enumerate(row)}
     i = 0
     while i < len(rows):
-        if len(rows[i]) > 1:
+        if full[i]:
             i += 1
             continue
         j = i
-        while j + 1 < len(rows) and len(rows[j + 1]) == 1 and _overlap_x(rows[j + 1][0],
-                                                                             rows[i][0]):
+        while j + 1 < len(rows) and not full[j + 1] and _overlap_x(rows[j + 1][0], rows[i][0]):
             j += 1
-        group = [rows[k][0] for k in range(i, j + 1)]
-        top, bottom = group[0], group[-1]
+        group = [f for k in range(i, j + 1) for f in rows[k]]
+        top, bottom = rows[i][0], rows[j][0]
         gaps = []
-        if i - 1 in out:
+        # (Set apart from the row above as rows are, the run joins the row below only if
+        # nearer to it than rows stand: a row of its own, its first cells blank, else.)
+        apart = i - 1 in out and _own_row(out[i - 1], top, pitch, columns, above=True)
+        if i - 1 in out and not apart:
             gaps.append((_edge_gap(out[i - 1], top, above=True), i - 1))
-        if j + 1 in out:
+        if j + 1 in out and not (
+            _own_row(out[j + 1], bottom, pitch, columns, above=False)
+            or apart and _as_far_as_rows(out[j + 1], bottom, pitch, above=False)
+        ):
             gaps.append((_edge_gap(out[j + 1], bottom, above=False), j + 1))
         gaps = [g for g in gaps if g[0] < 1.5 * max(top.height, 1.0)]
         if gaps:
             out[_nearer_row(gaps, group, out.get(i - 1), out.get(j + 1))].extend(group)
         else:
             for k in range(i, j + 1):
-                out[k] = [rows[k][0]]
+                out[k] = list(rows[k])
         i = j + 1
     return [sorted(out[k], key=lambda f: place[id(f)]) for k in sorted(out)]
+
+
+#: A line this share of the rows' usual gap (or more) from a row is set as far apart as
+#: rows are (the lines of a cell, wrapped, stand closer, or at the same pitch).
+ROW_PITCH = 0.8
+
+
+def _row_gap(rows: list[list[Fragment]]) -> float | None:
+    """The usual gap between one full row of a table and the next (None with fewer than
+    three rows to tell it by)."""
+    gaps = [
+        min(f.y0 for f in upper) - max(f.y1 for f in lower)
+        for upper, lower in zip(rows, rows[1:], strict=False)
+    ]
+    return statistics.median(gaps) if len(gaps) >= 2 else None
+
+
+def _own_row(
+    row: list[Fragment], line: Fragment, pitch: float | None, columns: list[list[float]],
+    *, above: bool,
+) -> bool:
+    """``line``, set alone in its column right under (``above``: ``row`` is over it) or
+    over ``row``, is no wrapped line of the row's cell: it stands as far from it as rows do
+    from each other, and the earlier of the two lines ends with room left in its column for
+    the later one's first word. Text wraps only when the next word does not fit; a line
+    that ends short with its next word on the line after, as far off as the next row, was
+    set as a row of its own (a statement's items, "Imprese controllate", "Imprese
+    collegate", under "15) Proventi da partecipazioni", their figures left blank)."""
+    cell = [g for g in row if _overlap_x(g, line)]
+    if not cell or not _as_far_as_rows(row, line, pitch, above=above):
+        return False
+    if above:
+        bottom = min(g.y0 for g in cell)
+        last = [g for g in cell if g.y0 < bottom + g.height / 2]  # (its last line's pieces)
+        end, later = max(g.x1 for g in last), line
+        column = _column_of(max(last, key=lambda g: g.x1), columns)
+    else:
+        end, later = line.x1, max(cell, key=lambda g: g.y1)
+        column = _column_of(line, columns)
+    return columns[column][1] - end > _first_word_width(later) + SPACE_SHARE * later.size
+
+
+#: Rows stand at least this share of a line's height apart, to tell them from a cell's lines
+#: set solid (a table of rows packed as close as lines tells nothing by its gaps).
+ROW_GAP_LINES = 0.25
+
+
+def _as_far_as_rows(
+    row: list[Fragment], line: Fragment, pitch: float | None, *, above: bool
+) -> bool:
+    """``line`` stands as far from ``row`` (over it, if ``above``) as full rows stand from
+    each other (``pitch``, their usual gap), and some way apart."""
+    cell = [g for g in row if _overlap_x(g, line)]
+    if pitch is None or not cell:
+        return False
+    gap = _edge_gap(cell, line, above=above)
+    return gap >= ROW_PITCH * pitch and gap > ROW_GAP_LINES * line.height
+
+
+#: A word space, in font sizes (about a quarter of an em).
+SPACE_SHARE = 0.25
+
+
+def _first_word_width(f: Fragment) -> float:
+    """How wide the fragment's first word is drawn (to a space, drawn or not: a gap of
+    :data:`.lines.SPACE_GAP` font sizes)."""
+    word: list[Glyph] = []
+    for g in f.glyphs:
+        if g.char.isspace():
+            if word:
+                break
+            continue
+        if word and g.x0 - word[-1].x1 > SPACE_GAP * g.size:
+            break
+        word.append(g)
+    return word[-1].x1 - word[0].x0 if word else 0.0
+
+
+def _one_cell_line(row: list[Fragment], columns: list[list[float]]) -> bool:
+    """The row's pieces are one cell's line, split at the two spaces typed after a clause
+    ("CITY;  3/24 SAINT LOUIS"): all in one column, each less than a font size after a
+    piece ending a sentence or a clause (see :func:`_sentence_gaps_closed`, which joins such
+    pieces only where the one after would stand alone in its column). Not after a label
+    ("Race or Ethnicity:  African American/Black"): a line of a form's own, a row."""
+    # (The pieces' ends and gaps asked first: most rows fail there, before their columns.)
+    return all(
+        a.text.rstrip().endswith(CLAUSE_ENDS) and b.x0 - a.x1 < WORD_SPACE_SIZES * b.size
+        for a, b in zip(row, row[1:], strict=False)
+    ) and len({_column_of(f, columns) for f in row}) == 1
 
 
 #: Gaps closer than this share of a line's height tell no row nearer.
@@ -2441,12 +2579,12 @@ def _table_from(run: list[Line], page: int) -> Block | None:
         return None  # justified lines split at their wide word spaces: words, not cells
     if len(columns) == 2 and _sizes_mixed(multi):
         return None  # two blocks of text side by side (a title beside a box of notes)
-    rows = _merge_wrapped_cells(rows)
+    rows = _merge_wrapped_cells(rows, columns)
     cells: list[list[Fragment | None]] = []
     for row in rows:
         cell_row: list[Fragment | None] = [None] * len(columns)
         for f in row:
-            k = next((i for i, c in enumerate(columns) if _in_column(f, c)), len(columns) - 1)
+            k = _column_of(f, columns)
             existing = cell_row[k]
             if existing is not None:
                 cell_row[k] = stacked(existing, f)
@@ -2474,6 +2612,8 @@ WORD_SPACE_SIZES = 1.0
 #: What a piece ends with for a wide space after it to be one typed after a sentence or a
 #: label ("agenda.  The", "Agency:  Bureau").
 SENTENCE_ENDS = (".", ":", ";", "?", "!")
+#: What a piece ends with for a wide space after it to go on within its line of text.
+CLAUSE_ENDS = (".", ";", "?", "!")
 
 
 def _sentence_gaps_closed(
