@@ -23,6 +23,8 @@ from setuptools import Extension, setup
 
 #: The content-stream lexing both scanners include.
 LEXER = "workers/engine/_content_lexer.h"
+#: The merge sort the layout loops sort their small arrays with.
+SORT = "workers/engine/_merge_sort.h"
 
 setup(
     ext_modules=[
@@ -32,7 +34,7 @@ setup(
             # The loops must compute exactly what their Python twins compute: no fused
             # multiply-adds (gcc's default on some processors), which round differently.
             extra_compile_args=["-ffp-contract=off"],
-            depends=[LEXER],
+            depends=[LEXER, SORT],
             optional=True,
         )
         for name in (

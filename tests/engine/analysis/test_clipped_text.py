@@ -140,7 +140,11 @@ def test_clip_boxes_are_read_alike_in_c_and_python(
             everything = list(range(len(opened.content.object_kinds) + 2))
             answers = []
             if glyphs._accelerator is not None:
+                # (From the walk's object table, and from pdfium asked again: the same.)
                 answers.append(opened.clip_boxes(everything))
+                answers.append(glyphs._accelerator.clip_boxes(
+                    glyphs._address(opened.page.raw), everything, glyphs._CLIP_FUNCTIONS,
+                    glyphs.CLIP_MIN_SIDE))
             with monkeypatch.context() as patch:
                 patch.setattr(glyphs, "_accelerator", None)
                 answers.append(opened.clip_boxes(everything))

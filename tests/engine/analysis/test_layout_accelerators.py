@@ -415,6 +415,36 @@ def test_c_sets_a_tall_fragments_band_and_leaves_odd_values_to_python() -> None:
     assert "size" not in made[4].__dict__
 
 
+def test_c_medians_of_long_fragments_with_ties_are_the_properties() -> None:
+    """The C loop sorts a fragment's sizes, and a tall one's glyph bottoms and tops, for
+    their medians (its merge sort: a buffer on the stack up to 64 values, one allocated
+    above): the same median float as the properties' sorted(), down to which of two equal
+    values it is (0.0 or -0.0), on fragments of up to 300 glyphs with many ties."""
+    if lines._accelerator is None:
+        pytest.skip("the C fragments loop is not built here (no C compiler at install time)")
+    rng = random.Random(18)
+    sizes = [9.0, 10.0, 10.0, 12.0, 0.0, -0.0, 7.5]
+    made = []
+    for count in (2, 3, 17, 63, 64, 65, 66, 129, 300):
+        for _ in range(12):
+            run = []
+            for k in range(count):
+                y0 = rng.choice((0.0, -0.0, 1.0, 2.5, 2.5, 4.0))
+                y1 = y0 + rng.choice((8.0, 8.0, 10.0, 30.0, 0.0))
+                run.append(Glyph("ab1"[k % 3], 4.0 * k, y0, 4.0 * k + 4.0, y1,
+                                 rng.choice(sizes), False, "F", k % 5, -1))
+            made.append(Fragment(run, "t", 0.0, min(g.y0 for g in run), 4.0 * count,
+                                 max(g.y1 for g in run)))
+    assert lines._accelerator.glyph_facts(made, lines.TALL_GLYPHS) == len(made)
+    tall = 0
+    for f in made:
+        fresh = Fragment(f.glyphs, f.text, f.x0, f.y0, f.x1, f.y1)
+        assert repr(f.__dict__["size"]) == repr(fresh.size)
+        assert repr(f.__dict__["band"]) == repr(fresh.band)
+        tall += f.band != (f.y0, f.y1)
+    assert tall > 50  # (the bands of most long fragments are their glyphs' medians)
+
+
 def test_c_counts_words_and_tells_direction_as_python_does(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

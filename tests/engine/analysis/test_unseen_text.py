@@ -122,12 +122,17 @@ def test_text_paints_are_read_alike_in_c_and_python(
             everything = list(range(-1, len(opened.content.object_kinds) + 2))
             answers = []
             if glyphs._accelerator is not None:
+                # (In C, the objects asked of pdfium, or taken from the walk's object table:
+                # the same objects; an index past the page's objects has none either way.)
                 answers.append(text_paints(page, everything))
+                assert opened.content.object_table is not None
+                answers.append(text_paints(page, everything, opened.content.object_table))
             with monkeypatch.context() as patch:
                 patch.setattr(glyphs, "_accelerator", None)
                 answers.append(text_paints(page, everything))
     finally:
         pdf.close()
+    assert opened.content.object_table is None  # (the addresses went with the page)
     assert all(a == answers[-1] for a in answers)
     assert answers[-1] == {1: WHITE_INK, 2: NO_INK, 3: WHITE_INK, 6: WHITE_INK}
 

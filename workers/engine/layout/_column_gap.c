@@ -6,10 +6,10 @@
  * sixth of the untagged files' analysis in Python.
  *
  * Same result as order._python_widest_x_gap: the items sorted stably by (x0, x1) (ties by
- * their place in the list: a total order, so qsort gives the stable sort's order), then the
- * first widest gap x0 - (rightmost x1 so far). Returns None, for the Python twin to answer,
- * when the list is empty or any coordinate is not a finite float (NaN sorts by the order of
- * comparisons, which only the same algorithm reproduces). A test compares the two.
+ * their place in the list: a total order, so the merge sort gives the stable sort's order),
+ * then the first widest gap x0 - (rightmost x1 so far). Returns None, for the Python twin to
+ * answer, when the list is empty or any coordinate is not a finite float (NaN sorts by the
+ * order of comparisons, which only the same algorithm reproduces). A test compares the two.
  *
  * gap_measures: what the column search measures of a part before it looks further, for
  * many slices of one list at once (the parts above and below each horizontal cut it tries;
@@ -42,6 +42,8 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "../_merge_sort.h"
+
 typedef struct {
     double x0, x1;
     Py_ssize_t index;
@@ -55,6 +57,8 @@ static int compare_spans(const void *pa, const void *pb) {
     if (a->x1 != b->x1) return a->x1 < b->x1 ? -1 : 1;
     return a->index < b->index ? -1 : (a->index > b->index);
 }
+
+DEFINE_MERGE_SORT(sort_spans, Span, compare_spans)
 
 /* The attribute as a finite float; 0 when it is not one (or on an error, which is set). */
 static int finite_float(PyObject *item, PyObject *name, double *out) {
@@ -116,7 +120,7 @@ static PyObject *widest_gap(PyObject *items, Span *(*read)(PyObject *, Py_ssize_
         if (PyErr_Occurred()) return NULL;
         Py_RETURN_NONE;
     }
-    qsort(spans, (size_t)n, sizeof(Span), compare_spans);
+    sort_spans(spans, (size_t)n);
     double best_gap = 0.0, reach = spans[0].x1;
     Py_ssize_t best_at = -1;
     for (Py_ssize_t i = 1; i < n; i++) {
@@ -164,12 +168,14 @@ static int compare_doubles(const void *pa, const void *pb) {
     return (a > b) - (a < b);
 }
 
+DEFINE_MERGE_SORT(sort_doubles, double, compare_doubles)
+
 /* statistics.median of the sizes of the items of [start, end) (finite: a total order). */
 static double median_size(const double *sizes, Py_ssize_t start, Py_ssize_t end,
                           double *scratch) {
     Py_ssize_t m = end - start;
     for (Py_ssize_t i = 0; i < m; i++) scratch[i] = sizes[start + i];
-    qsort(scratch, (size_t)m, sizeof(double), compare_doubles);
+    sort_doubles(scratch, (size_t)m);
     return m % 2 ? scratch[m / 2] : (scratch[m / 2 - 1] + scratch[m / 2]) / 2;
 }
 
@@ -267,7 +273,7 @@ static PyObject *gap_measures(PyObject *self, PyObject *args) {
         }
         Py_RETURN_NONE;
     }
-    qsort(spans, (size_t)n, sizeof(Span), compare_spans);
+    sort_spans(spans, (size_t)n);
     double *sizes = NULL;  /* read on the first slice whose gap is wide enough */
     int failed = 0;
     for (Py_ssize_t k = 0; k < count; k++) {
@@ -321,6 +327,8 @@ static int compare_tops(const void *pa, const void *pb) {
     return a->index < b->index ? -1 : (a->index > b->index);
 }
 
+DEFINE_MERGE_SORT(sort_tops, Line, compare_tops)
+
 typedef struct {
     double gap;
     Py_ssize_t at;
@@ -333,10 +341,14 @@ static int compare_cuts(const void *pa, const void *pb) {
     return a->at > b->at ? -1 : (a->at < b->at);
 }
 
+DEFINE_MERGE_SORT(sort_cuts, Cut, compare_cuts)
+
 static int compare_places(const void *pa, const void *pb) {
     Py_ssize_t a = ((const Cut *)pa)->at, b = ((const Cut *)pb)->at;
     return (a > b) - (a < b);
 }
+
+DEFINE_MERGE_SORT(sort_places, Cut, compare_places)
 
 static PyObject *horizontal_cuts(PyObject *self, PyObject *args) {
     (void)self;
@@ -371,10 +383,10 @@ static PyObject *horizontal_cuts(PyObject *self, PyObject *args) {
         }
         heights[i] = lines[i].top - lines[i].bottom;
     }
-    qsort(heights, (size_t)n, sizeof(double), compare_doubles);
+    sort_doubles(heights, (size_t)n);
     double median = n % 2 ? heights[n / 2] : (heights[n / 2 - 1] + heights[n / 2]) / 2;
     double minimum = share * median;
-    if (!top_down) qsort(lines, (size_t)n, sizeof(Line), compare_tops);
+    if (!top_down) sort_tops(lines, (size_t)n);
     /* The walk down the lines: the gap under the lowest foot so far. */
     Py_ssize_t found = 0;
     double reach = lines[0].bottom, reach_height = lines[0].top - lines[0].bottom;
@@ -392,9 +404,9 @@ static PyObject *horizontal_cuts(PyObject *self, PyObject *args) {
             reach_height = height;
         }
     }
-    qsort(cuts, (size_t)found, sizeof(Cut), compare_cuts);
+    sort_cuts(cuts, (size_t)found);
     if (found > limit) found = limit > 0 ? limit : 0;
-    qsort(cuts, (size_t)found, sizeof(Cut), compare_places);
+    sort_places(cuts, (size_t)found);
     PyObject *spans = PyList_New(n), *places = PyList_New(found);
     if (spans == NULL || places == NULL) {
         Py_XDECREF(spans);
@@ -436,11 +448,15 @@ static int compare_pieces(const void *pa, const void *pb) {
     return (a->index > b->index) - (a->index < b->index);
 }
 
+DEFINE_MERGE_SORT(sort_pieces, Piece, compare_pieces)
+
 static int compare_starts(const void *pa, const void *pb) {
     const Piece *a = pa, *b = pb;
     if (a->start != b->start) return a->start < b->start ? -1 : 1;
     return (a->index > b->index) - (a->index < b->index);
 }
+
+DEFINE_MERGE_SORT(sort_starts, Piece, compare_starts)
 
 /* The float of a tuple's item as a finite double; 0 when it is not one. */
 static int finite_item(PyObject *tuple, Py_ssize_t k, double *out) {
@@ -484,7 +500,7 @@ static PyObject *lines_along(PyObject *self, PyObject *args) {
             Py_RETURN_NONE;
         }
     }
-    qsort(sorted, (size_t)n, sizeof(Piece), compare_pieces);
+    sort_pieces(sorted, (size_t)n);
     for (Py_ssize_t i = 0; i < n; i++) sorted[i].index = i;  /* (the stable order from here) */
     lines = PyList_New(0);
     if (lines == NULL) goto failed;
@@ -495,7 +511,7 @@ static PyObject *lines_along(PyObject *self, PyObject *args) {
         while (end < n && sorted[end].place - place <= join) end++;
         PyObject *stretches = PyList_New(0);
         if (stretches == NULL) goto failed;
-        if (end > at + 1) qsort(sorted + at, (size_t)(end - at), sizeof(Piece), compare_starts);
+        if (end > at + 1) sort_starts(sorted + at, (size_t)(end - at));
         /* _joined_stretches: a piece starting within ``join`` of the open stretch's end
          * extends it (to the farther end: max(end, b) keeps the first on a tie). */
         double open_start = sorted[at].start, open_end = sorted[at].end;

@@ -33,6 +33,7 @@
 #include <string.h>
 
 #include "../_content_lexer.h"
+#include "../_merge_sort.h"
 
 /* Roles of the operators that matter; every other PDF operator is ROLE_NONE. */
 enum {
@@ -330,6 +331,8 @@ static int by_value(const void *a, const void *b) {
     return (x > y) - (x < y);
 }
 
+DEFINE_MERGE_SORT(sort_values, long, by_value)
+
 /* A tuple of (start, end) pairs of ints, from ``count`` pairs in ``pairs`` (flat). */
 static PyObject *range_tuple(const long *pairs, Py_ssize_t count) {
     PyObject *out = PyTuple_New(count);
@@ -403,7 +406,7 @@ static PyObject *ranges(PyObject *self, PyObject *args) {
     PyObject *out = NULL;
     if (status == 0) {
         /* sorted(set(objects)) */
-        qsort(values, (size_t)n, sizeof(long), by_value);
+        sort_values(values, (size_t)n);
         Py_ssize_t distinct = 0;
         for (Py_ssize_t k = 0; k < n; k++)
             if (distinct == 0 || values[k] != values[distinct - 1]) values[distinct++] = values[k];
@@ -428,10 +431,14 @@ static int by_object_then_reading(const void *a, const void *b) {
     return (x->at > y->at) - (x->at < y->at);
 }
 
+DEFINE_MERGE_SORT(sort_by_object, read_object, by_object_then_reading)
+
 static int by_reading(const void *a, const void *b) {
     const read_object *x = a, *y = b;
     return (x->at > y->at) - (x->at < y->at);
 }
+
+DEFINE_MERGE_SORT(sort_by_reading, read_object, by_reading)
 
 /* A range being made: its operators and the place of its first object. */
 typedef struct {
@@ -443,6 +450,8 @@ static int by_place(const void *a, const void *b) {
     const ordered_range *x = a, *y = b;
     return (x->place > y->place) - (x->place < y->place);
 }
+
+DEFINE_MERGE_SORT(sort_by_place, ordered_range, by_place)
 
 /* ranges_in_order(operator_of, objects) -> OperatorMap(operator_of).ranges_in_order(objects). */
 static PyObject *ranges_in_order(PyObject *self, PyObject *args) {
@@ -482,13 +491,13 @@ static PyObject *ranges_in_order(PyObject *self, PyObject *args) {
         }
         if (op >= 0) read[count++] = (read_object){values[k], op, k, 0};
     }
-    qsort(read, (size_t)count, sizeof(read_object), by_object_then_reading);
+    sort_by_object(read, (size_t)count);
     Py_ssize_t distinct = 0;
     for (Py_ssize_t k = 0; k < count; k++)
         if (distinct == 0 || read[k].obj != read[distinct - 1].obj) read[distinct++] = read[k];
-    qsort(read, (size_t)distinct, sizeof(read_object), by_reading);
+    sort_by_reading(read, (size_t)distinct);
     for (Py_ssize_t k = 0; k < distinct; k++) read[k].place = k;
-    qsort(read, (size_t)distinct, sizeof(read_object), by_object_then_reading);
+    sort_by_object(read, (size_t)distinct);
     Py_ssize_t ranges_made = 0;
     long previous_obj = -10;
     Py_ssize_t previous_place = -1;
@@ -509,7 +518,7 @@ static PyObject *ranges_in_order(PyObject *self, PyObject *args) {
         previous_place = here;
     }
     /* (The places are distinct: the sort's order is the one list.sort gives.) */
-    qsort(made, (size_t)ranges_made, sizeof(ordered_range), by_place);
+    sort_by_place(made, (size_t)ranges_made);
     out = PyTuple_New(ranges_made);
     if (out == NULL) goto done;
     for (Py_ssize_t k = 0; k < ranges_made; k++) {

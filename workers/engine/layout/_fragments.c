@@ -18,6 +18,8 @@
 #include <math.h>
 #include <structmember.h>
 
+#include "../_merge_sort.h"
+
 static PyObject *name_obj, *name_char, *name_bold, *name_x0, *name_y0, *name_x1, *name_y1, *name_size, *name_rotated;
 static PyObject *name_font, *name_generated, *name_space_before, *name_space_after;
 static PyObject *name_text, *empty, *space_text;
@@ -498,6 +500,8 @@ static int ranked_order(const void *a, const void *b) {
     return (x->at > y->at) - (x->at < y->at);
 }
 
+DEFINE_MERGE_SORT(sort_ranked, ranked, ranked_order)
+
 /* A float object's value, or -1 when the object is no exact float or is NaN: then the
  * fragment is left to Python (sorted() orders NaN by where it stands, a C sort cannot). */
 static int plain_float(PyObject *value, double *out) {
@@ -606,7 +610,7 @@ static int fragment_facts(PyObject *fragment, double tall_glyphs, slot_layout *l
          * first order, which is the order the sort would give; only the rest are sorted.) */
         Py_ssize_t ordered = 1;
         while (ordered < n && work[ordered - 1].value <= work[ordered].value) ordered++;
-        if (ordered < n) qsort(work, (size_t)n, sizeof(ranked), ranked_order);
+        if (ordered < n) sort_ranked(work, (size_t)n);
         if (n % 2) {
             size = Py_NewRef(work[n / 2].object);
             median = work[n / 2].value;
@@ -653,8 +657,8 @@ static int fragment_facts(PyObject *fragment, double tall_glyphs, slot_layout *l
         if (plain == 1 && k < 2) {
             band = PyTuple_Pack(2, fy0o, fy1o);
         } else if (plain == 1) {
-            qsort(work, (size_t)k, sizeof(ranked), ranked_order);
-            qsort(work + n, (size_t)k, sizeof(ranked), ranked_order);
+            sort_ranked(work, (size_t)k);
+            sort_ranked(work + n, (size_t)k);
             band = PyTuple_Pack(2, work[k / 2].object, work[n + k / 2].object);
         }
         for (Py_ssize_t i = 0; i < k; i++) {
@@ -1023,6 +1027,8 @@ static int piece_order(const void *a, const void *b) {
     return (x->at > y->at) - (x->at < y->at);
 }
 
+DEFINE_MERGE_SORT(sort_pieces, ranked, piece_order)
+
 /* A float attribute's value, 0; 1 when it is no exact float or is NaN (left to Python);
  * -1 with an exception set. */
 static int float_attribute(PyObject *obj, PyObject *name, double *out, PyObject **keep) {
@@ -1163,7 +1169,7 @@ static PyObject *sorted_by_x0(PyObject *members, ranked *work) {
         work[k].at = k;
         work[k].object = PyList_GET_ITEM(members, k);
     }
-    qsort(work, (size_t)n, sizeof(ranked), piece_order);
+    sort_pieces(work, (size_t)n);
     PyObject *out = PyList_New(n);
     if (out == NULL) return NULL;
     for (Py_ssize_t k = 0; k < n; k++) PyList_SET_ITEM(out, k, Py_NewRef(work[k].object));
@@ -1280,7 +1286,7 @@ static void sort_stably(Py_ssize_t *order, Py_ssize_t n, const run_piece *pieces
         const run_piece *p = &pieces[order[k]];
         work[k] = (ranked){by_x0 ? p->x0 : -((0.0 + p->band0) + p->band1) / 2, k, NULL};
     }
-    qsort(work, (size_t)n, sizeof(ranked), ranked_order);
+    sort_ranked(work, (size_t)n);
     Py_ssize_t *kept = (Py_ssize_t *)(work + n); /* (room for n indices after the n ranks) */
     for (Py_ssize_t k = 0; k < n; k++) kept[k] = order[work[k].at];
     memcpy(order, kept, (size_t)n * sizeof(Py_ssize_t));
@@ -1614,7 +1620,7 @@ static PyObject *group_lines(PyObject *self, PyObject *args) {
         if (status > 0) goto left;
         work[i] = (ranked){pieces[i].key, i, NULL};
     }
-    qsort(work, (size_t)n, sizeof(ranked), piece_order);
+    sort_pieces(work, (size_t)n);
 
     Py_ssize_t group_count = 0, enclosing_count = 0;
     double high = 0.0, low = 0.0, tall = 0.0, short_ = 0.0;

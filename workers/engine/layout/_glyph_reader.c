@@ -896,8 +896,10 @@ static int visit_object(object_walk *walk, void *object, PyObject *top_index, in
 }
 
 /* walk_objects(page, functions, rect_class, images, rules, paths, on_image, kind_names,
- *              max_objects, max_paths, rule_thickness) -> (owners, kinds, mcids, visited)
- * glyphs.py's _objects loop: see there for what each step is for. */
+ *              max_objects, max_paths, rule_thickness) -> (owners, kinds, mcids, visited,
+ *              table)
+ * glyphs.py's _objects loop: see there for what each step is for. ``table``: the address of
+ * each top-level object (NULL where pdfium gave none), as bytes: see object_table. */
 static PyObject *walk_objects(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     (void)self;
     if (nargs != 11) {
@@ -956,12 +958,17 @@ static PyObject *walk_objects(PyObject *self, PyObject *const *args, Py_ssize_t 
     }
     PyObject *owners = PyDict_New(), *kinds = PyList_New(0), *mcids = PyList_New(0);
     PyObject *unknown = PyUnicode_FromString("unknown");
-    PyObject *result = NULL;
+    PyObject *result = NULL, *table = NULL;
     if (!owners || !kinds || !mcids || !unknown) goto done;
     walk.owners = owners;
     int count = count_objects(page);
+    /* (Each top-level object's address, as asked here: see object_table.) */
+    table = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(count > 0 ? count : 0) * sizeof(void *));
+    if (table == NULL) goto done;
+    void **objects = (void **)PyBytes_AS_STRING(table);
     for (int i = 0; i < count; i++) {
         void *object = get_object(page, i);
+        objects[i] = object;
         int kind = object ? walk.type(object) : -1;
         PyObject *number = PyLong_FromLong(kind);
         if (number == NULL) goto done;
@@ -982,9 +989,10 @@ static PyObject *walk_objects(PyObject *self, PyObject *const *args, Py_ssize_t 
             if (status < 0) goto done;
         }
     }
-    result = Py_BuildValue("OOOn", owners, kinds, mcids, walk.visited);
+    result = Py_BuildValue("OOOnO", owners, kinds, mcids, walk.visited, table);
 
 done:
+    Py_XDECREF(table);
     Py_XDECREF(owners);
     Py_XDECREF(kinds);
     Py_XDECREF(mcids);
@@ -1186,8 +1194,12 @@ static int pdfium_functions(PyObject *given, void **fn, Py_ssize_t count) {
  * the ``count`` functions' addresses put in ``fn``. */
 static void *page_and_functions(const char *name, PyObject *const *args, Py_ssize_t nargs,
                                 void **fn, Py_ssize_t count) {
-    if (nargs != 4) {
-        PyErr_Format(PyExc_TypeError, "%s takes 4 arguments", name);
+    if (nargs != 4 && nargs != 5) {
+        PyErr_Format(PyExc_TypeError, "%s takes 4 or 5 arguments", name);
+        return NULL;
+    }
+    if (nargs == 5 && args[4] != Py_None && !PyBytes_Check(args[4])) {
+        PyErr_Format(PyExc_TypeError, "%s: the object table is bytes or None", name);
         return NULL;
     }
     void *page = PyLong_AsVoidPtr(args[0]);
@@ -1201,10 +1213,27 @@ static void *page_and_functions(const char *name, PyObject *const *args, Py_ssiz
  * object out, or NULL with an exception. */
 typedef PyObject *(*object_answer_fn)(void *object, const void *context);
 
+/*
+ * The object table: the addresses walk_objects found for a page's top-level objects, each
+ * as pdfium's FPDFPage_GetObject gave it, in index order (bytes of pointers). Asked again
+ * while the page is open (nothing adds or removes its objects), pdfium gives the same
+ * addresses; each call checks the page anew, which cost more than what the answers below
+ * ask of the objects, so the table is read instead where the caller passes it (``table``,
+ * the 5th argument; None or absent: pdfium is asked). An index past the table is past the
+ * page's objects: pdfium would give none.
+ */
+static void *object_at(void *page, get_object_fn get_object, PyObject *table, long index) {
+    if (table == NULL || table == Py_None) return get_object(page, (int)index);
+    Py_ssize_t count = PyBytes_GET_SIZE(table) / (Py_ssize_t)sizeof(void *);
+    return index < count ? ((void *const *)PyBytes_AS_STRING(table))[index] : NULL;
+}
+
 /* {index: answer} over the top-level objects at ``indices`` (an iterable of ints; indices out
- * of range or with no object are left out), ``answer`` asked of each. */
+ * of range or with no object are left out), ``answer`` asked of each; ``table``: see
+ * object_at. */
 static PyObject *answers_by_index(void *page, PyObject *indices_given, get_object_fn get_object,
-                                  object_answer_fn answer, const void *context) {
+                                  PyObject *table, object_answer_fn answer,
+                                  const void *context) {
     PyObject *indices = PySequence_Fast(indices_given, "indices: an iterable of ints");
     if (indices == NULL) return NULL;
     PyObject *out = PyDict_New();
@@ -1218,7 +1247,7 @@ static PyObject *answers_by_index(void *page, PyObject *indices_given, get_objec
         long index = PyLong_AsLong(key);
         if (index == -1 && PyErr_Occurred()) goto fail;
         if (index < 0 || index > INT_MAX) continue;
-        void *object = get_object(page, (int)index);
+        void *object = object_at(page, get_object, table, index);
         if (object == NULL) continue;
         PyObject *value = answer(object, context);
         if (value == NULL) {
@@ -1279,7 +1308,7 @@ static PyObject *clip_box_of(void *object, const void *context) {
 }
 
 /*
- * clip_boxes(page, indices, functions, min_side) -> {index: (left, bottom, right, top)}
+ * clip_boxes(page, indices, functions, min_side[, table]) -> {index: (left, bottom, right, top)}
  *
  * For each top-level object index: the intersection of its clip paths' point boxes, left
  * out when it has no clip, a path or point cannot be read, or a path is narrower than
@@ -1303,7 +1332,8 @@ static PyObject *clip_boxes(PyObject *self, PyObject *const *args, Py_ssize_t na
         .segment_point = (segment_point_fn)fn[5],
         .min_side = min_side,
     };
-    return answers_by_index(page, args[1], (get_object_fn)fn[0], clip_box_of, &read);
+    return answers_by_index(page, args[1], (get_object_fn)fn[0], nargs == 5 ? args[4] : NULL,
+                            clip_box_of, &read);
 }
 
 /* --- what a text object paints (glyphs.py's text_paints) ------------------------------ */
@@ -1348,7 +1378,7 @@ static PyObject *paint_of_text(void *object, const void *context) {
 }
 
 /*
- * text_paints(page, indices, functions, near_white) -> {index: paint}
+ * text_paints(page, indices, functions, near_white[, table]) -> {index: paint}
  *
  * For each top-level object index (any iterable; objects not text are left out) that is a
  * text object and may show nothing: paint 0 when it draws no ink
@@ -1371,7 +1401,8 @@ static PyObject *text_paints(PyObject *self, PyObject *const *args, Py_ssize_t n
         .stroke_colour = (object_colour_fn)fn[3],
         .near_white = (unsigned int)near_white,
     };
-    return answers_by_index(page, args[1], (get_object_fn)fn[0], paint_of_text, &read);
+    return answers_by_index(page, args[1], (get_object_fn)fn[0], nargs == 5 ? args[4] : NULL,
+                            paint_of_text, &read);
 }
 
 static PyMethodDef methods[] = {

@@ -157,6 +157,11 @@ class PageContent:
     #: Marked-content id of every top-level object (-1 when none).
     object_mcids: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: While an :class:`OpenedPage` holds the page open (None after, or where the C walk did
+    #: not read it): each top-level object's address, as the C walk found it (see
+    #: ``_glyph_reader.c``'s object table), for the C readers to take rather than ask pdfium
+    #: for each object again.
+    object_table: bytes | None = field(default=None, repr=False, compare=False)
 
 
 _KINDS = {
@@ -311,7 +316,7 @@ class OpenedPage:
             # (In C where built: three calls per object through ctypes cost a page of many
             # text objects more than the rest of this reading.)
             found: dict[int, tuple[float, float, float, float]] = _accelerator.clip_boxes(
-                page, wanted, _CLIP_FUNCTIONS, CLIP_MIN_SIDE)
+                page, wanted, _CLIP_FUNCTIONS, CLIP_MIN_SIDE, self.content.object_table)
             return found
         boxes = {}
         for index in wanted:
@@ -333,7 +338,7 @@ class OpenedPage:
         page = _address(self.page.raw)
         # (Objects of other kinds are passed too, and left out there: a page may draw
         # thousands, and sorting them out here would cost more than asking.)
-        paints = text_paints(page, objects)
+        paints = text_paints(page, objects, self.content.object_table)
         if not paints:
             return set()  # (nearly every page: all its text is painted in a colour)
         sides = (ctypes.c_float * 4)()
@@ -427,6 +432,7 @@ class OpenedPage:
     def close(self) -> None:
         for image in self.content.image_facts:
             image.unjudged = 0  # (its page object goes with the page: never asked, never known)
+        self.content.object_table = None  # (its addresses go with the page too)
         self.page.close()
 
     def __enter__(self) -> OpenedPage:
@@ -440,7 +446,9 @@ def read_loaded_page(page: pdfium.PdfPage, index: int) -> PageContent:
     """:func:`read_page` of page ``index``, loaded by the caller, who keeps it loaded (the
     tagger reads a page's glyphs, then renders the page: pdfium parses the whole content
     stream on loading a page, which costs about as much as rendering it)."""
-    return _read_content(page, index, None)
+    content = _read_content(page, index, None)
+    content.object_table = None  # (only an OpenedPage, which closes the page, keeps it)
+    return content
 
 
 def _read_content(
@@ -523,16 +531,19 @@ def _unstroked_fill(obj: Any) -> tuple[int, int, int, int] | None:
     return red, green, blue, alpha
 
 
-def text_paints(page: int, indices: Iterable[int]) -> dict[int, int]:
+def text_paints(
+    page: int, indices: Iterable[int], table: bytes | None = None
+) -> dict[int, int]:
     """Of the top-level objects ``indices`` of the page at address ``page``, the text objects that
     may show nothing, each with what it paints: :data:`NO_INK` (render mode 3, or every
     colour its mode paints with of alpha 0), :data:`WHITE_INK` (every such colour near white,
     see :data:`NEAR_WHITE`). Render mode 7 (adding to the clip, painting nothing) is not
     among them: what it clips shows the words. Asked of every text object of a page: in C
-    where built (``_glyph_reader.text_paints``), else :func:`_python_text_paints`."""
+    where built (``_glyph_reader.text_paints``; ``table``: the page's
+    :attr:`PageContent.object_table`, while it is open), else :func:`_python_text_paints`."""
     if _accelerator is not None:
         found: dict[int, int] = _accelerator.text_paints(page, indices, _PAINT_FUNCTIONS,
-                                                         NEAR_WHITE)
+                                                         NEAR_WHITE, table)
         return found
     return _python_text_paints(page, indices)
 
@@ -826,7 +837,8 @@ def _walked_objects(
             content.image_facts.append(_wanted_facts(address, rect, content))
 
     owners: dict[int, int]
-    owners, content.object_kinds, content.object_mcids, visited = accelerator.walk_objects(
+    (owners, content.object_kinds, content.object_mcids, visited,
+     content.object_table) = accelerator.walk_objects(
         _address(page.raw), _OBJECT_FUNCTIONS, Rect, content.images, content.rules,
         content.paths, None if pdf is None else on_image, _KINDS, MAX_OBJECTS, MAX_PATHS,
         RULE_THICKNESS,

@@ -184,9 +184,13 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
             count = min(len(fitz), len(pk.pages), max_pages)
             annotated = page_links(pk, count)
             to_pages = annotated.pages
+            # (Read once, in user space: each page's reading asks for its own, the model for
+            # them all.)
+            fields = form_field_boxes(pk, count)
             unjudged: dict[int, dict[int, ImageFacts]] = {}
             results = [
-                _read_page(fitz, pk, index, doc, to_pages.get(index, []), named, unjudged)
+                _read_page(fitz, pk, index, doc, to_pages.get(index, []), named, unjudged,
+                           fields.get(index, []))
                 for index in range(count)
             ]
             _judge_images_left(fitz, results, unjudged)
@@ -194,7 +198,6 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
             fitz.close()
         outline = read_outline(pk)
         links = annotated.uris
-        fields = form_field_boxes(pk, len(results))
         doc.language = catalog_language(pk)
         doc.title = catalog_title(pk)
     finally:
@@ -241,12 +244,14 @@ def _read_page(
     to_pages: list[tuple[BBox, int]],
     named: NamedGlyphReading | None = None,
     unjudged: dict[int, dict[int, ImageFacts]] | None = None,
+    fields: Sequence[BBox] | None = None,
 ) -> PageResult:
     """``unjudged``: where the page's figure images left unjudged are put (see
-    :func:`_judge_images_left`)."""
+    :func:`_judge_images_left`); ``fields``: the page's form field boxes in user space
+    (:func:`.catalog_facts.page_field_boxes`, read from the page when not given)."""
     try:
         return _analyse_page(fitz, pk, index, doc, to_pages, named or NamedGlyphReading(),
-                             {} if unjudged is None else unjudged)
+                             {} if unjudged is None else unjudged, fields)
     except Exception as e:  # noqa: BLE001 - one bad page must not lose the document
         doc.warnings.append(Warning("page-unreadable", f"{type(e).__name__}: {e}", index))
         empty = Page(0.0, 0.0)
@@ -262,15 +267,17 @@ def _analyse_page(
     to_pages: list[tuple[BBox, int]],
     named: NamedGlyphReading,
     unjudged: dict[int, dict[int, ImageFacts]],
+    user_fields: Sequence[BBox] | None,
 ) -> PageResult:
     with OpenedPage(fitz, index, image_facts=True) as opened:
+        pk_page = pk.pages[index]
         content = opened.content
         # Glyphs whose names pdfium does not know read as their names say (the tagged
         # output's /ToUnicode says the same).
-        named.apply(pk.pages[index], content.glyphs)
+        named.apply(pk_page, content.glyphs)
         for message in content.warnings:
             doc.warnings.append(Warning("page-truncated", message, index))
-        opmap = map_operators(pk.pages[index], content.object_kinds)
+        opmap = map_operators(pk_page, content.object_kinds)
         if opmap.warning:
             doc.warnings.append(Warning("operator-map", opmap.warning, index))
         # Text drawn wholly outside the visible page (the other half of a spread) is no
@@ -292,7 +299,9 @@ def _analyse_page(
         if off:
             doc.artifacts.append(_off_page_artifact(off, index, content, opmap, frame))
         to_display_space(content, frame)
-        fields = [box_to_display(box, frame) for box in page_field_boxes(pk.pages[index])]
+        if user_fields is None:
+            user_fields = page_field_boxes(pk_page)
+        fields = [box_to_display(box, frame) for box in user_fields]
         linked = [(box_to_display(box, frame), to) for box, to in to_pages]
         blocks = page_blocks(content, fields, linked)
         for b in blocks:

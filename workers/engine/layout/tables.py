@@ -2443,16 +2443,19 @@ def _words_spaced_out(rows: list[list[Fragment]], columns: list[list[float]]) ->
     reference list). A table's cells line up, one to a column a row (a long cell running
     into the next column crowds one column, not all of them); a table whose columns were
     merged by a title spanning them crowds figures, not words."""
+    pieces = [f for row in rows for f in row]
+    # (Twice as many pieces as cells asked first: a table's rows fall short of it, and
+    # then no column's crowd need be counted.)
+    if len(pieces) < 2 * len(columns) * len(rows):
+        return False
+    words = sum(not _is_numeric(f.text) for f in pieces)
+    if not words > 0.5 * len(pieces):  # (figures crowd a column a spanning title merged)
+        return False
     crowded = 0
     for row in rows:
         counts = [sum(_in_column(f, c) for f in row) for c in columns]
         crowded += max(counts) >= 2
-    pieces = [f for row in rows for f in row]
-    words = sum(not _is_numeric(f.text) for f in pieces)
-    if not (
-        crowded > 0.5 * len(rows) and len(pieces) >= 2 * len(columns) * len(rows)
-        and words > 0.5 * len(pieces)  # (figures crowd a column a spanning title merged)
-    ):
+    if not crowded > 0.5 * len(rows):
         return False
     # A gap between columns clearly wider than the word spaces is a gutter: two columns of
     # text side by side, each justified, whose lines the reading order must keep apart

@@ -38,6 +38,8 @@ BAND_LOOKUP = 16
 BAND_ENTRIES = 8
 
 Walls = list[tuple[float, float, float]]
+#: Walls filed by band: each band's walls' places across and the walls, by place.
+Bands = dict[int, tuple[list[float], Walls]]
 
 
 def _neighbours(boxes: Sequence[Rect], thick: float) -> list[tuple[Rect, Rect]]:
@@ -106,8 +108,20 @@ def _bottom(box: Rect) -> float:
 def shared_edges(boxes: Sequence[Rect], thick: float) -> list[Rect]:
     """The vertical edges two of the ``boxes`` (shapes thicker than ``thick`` both ways)
     share, each as a rule as high as the stretch along which both boxes run."""
+    pairs = _neighbours(boxes, thick)
+    if _accelerator is not None and pairs:
+        # (In C where built: a page drawn as thousands of shapes has tens of thousands.)
+        found: list[Rect] | None = _accelerator.edges(pairs, Rect)
+        if found is not None:
+            return found
+    return _python_edges(pairs)
+
+
+def _python_edges(pairs: list[tuple[Rect, Rect]]) -> list[Rect]:
+    """:func:`shared_edges`'s edges of the pairs; ``_walls.c`` does the same in C (a test
+    compares them)."""
     edges = []
-    for left, right in _neighbours(boxes, thick):
+    for left, right in pairs:
         x = (left.x1 + right.x0) / 2
         ly0, ry0, ly1, ry1 = left.y0, right.y0, left.y1, right.y1
         # (max() and min() of two values spelled out, ties and all: see _neighbours.)
@@ -151,7 +165,7 @@ class GlyphPositions:
         self.walls: list[tuple[float, float, float]] | None = None
         self.places: list[float] = []
         self.whole: dict[int, Fragment] = {}
-        self._bands: dict[int, tuple[list[float], Walls]] | None = None
+        self._bands: Bands | None = None
         self._unbanded = False  # (the walls are too many to file in bands)
 
     def against(self, walls: list[tuple[float, float, float]]) -> None:
@@ -181,7 +195,7 @@ class GlyphPositions:
                 return [w for w in members[at:stop] if w[1] <= low and w[2] >= high]
         return [w for w in walls[at:stop] if w[1] <= low and w[2] >= high]
 
-    def _banded(self) -> dict[int, tuple[list[float], Walls]] | None:
+    def _banded(self) -> Bands | None:
         """The walls by the bands of height :data:`WALL_BAND` they run through (each band's
         walls by place across, with their places), or None where they would be too many to
         file (a page of very tall or unbounded strokes: the walls are looked through)."""
@@ -189,28 +203,16 @@ class GlyphPositions:
             return None
         if self._bands is None:
             walls = self.walls or []
-            bands: dict[int, tuple[list[float], Walls]] = {}
-            budget = BAND_ENTRIES * (len(walls) + 1)
-            isfinite, floor, find = math.isfinite, math.floor, bands.get
-            for w in walls:
-                x, y0, y1 = w
-                if not (isfinite(y0) and isfinite(y1)):
-                    self._unbanded = True
-                    return None
-                first, last = floor(y0 / WALL_BAND), floor(y1 / WALL_BAND)
-                if last >= first:
-                    budget -= last - first + 1
-                    if budget < 0:
-                        self._unbanded = True
-                        return None
-                # (A band made where a wall first runs through it, in the walls' order.)
-                for k in range(first, last + 1):
-                    band = find(k)
-                    if band is None:
-                        band = bands[k] = ([], [])
-                    band[0].append(x)
-                    band[1].append(w)
-            self._bands = bands
+            found: Bands | None = NotImplemented
+            if _accelerator is not None:
+                # (In C where built: a chart drawn cell by cell files thousands of walls.)
+                found = _accelerator.banded(walls, WALL_BAND, BAND_ENTRIES)
+            if found is NotImplemented:
+                found = _python_banded(walls)
+            if found is None:
+                self._unbanded = True
+                return None
+            self._bands = found
         return self._bands
 
     def of(self, glyphs: list[Glyph]) -> list[int]:
@@ -218,6 +220,31 @@ class GlyphPositions:
             self._at = {id(g): i for i, g in enumerate(self.stream)}
         at = self._at
         return [at.get(id(g), -1) for g in glyphs]
+
+
+def _python_banded(walls: Walls) -> Bands | None:
+    """:meth:`GlyphPositions._banded`'s filing of ``walls``, None where they are too many to
+    file; ``_walls.c`` does the same in C (a test compares them)."""
+    bands: Bands = {}
+    budget = BAND_ENTRIES * (len(walls) + 1)
+    isfinite, floor, find = math.isfinite, math.floor, bands.get
+    for w in walls:
+        x, y0, y1 = w
+        if not (isfinite(y0) and isfinite(y1)):
+            return None
+        first, last = floor(y0 / WALL_BAND), floor(y1 / WALL_BAND)
+        if last >= first:
+            budget -= last - first + 1
+            if budget < 0:
+                return None
+        # (A band made where a wall first runs through it, in the walls' order.)
+        for k in range(first, last + 1):
+            band = find(k)
+            if band is None:
+                band = bands[k] = ([], [])
+            band[0].append(x)
+            band[1].append(w)
+    return bands
 
 
 def split_at_walls(
