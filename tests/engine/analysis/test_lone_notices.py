@@ -1,5 +1,6 @@
-"""A sentence closed by a full stop, alone on its page, is a notice ("This page
-intentionally left blank."), not a heading, however large it is set; a part's title alone on
+"""A sentence closed by a full stop, alone on its page, is a notice ("The appendices follow
+overleaf."), not a heading, however large it is set ("This page intentionally left blank." is
+a pagination artifact: test_left_blank_pages.py); a part's title alone on
 its page stays a heading (:func:`workers.engine.layout.classify._lone_notices`)."""
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ def _book(html_pdf: HtmlPdf, alone: str, size: str = "16pt") -> str:
 
 
 def test_a_sentence_alone_on_its_page_is_no_heading(html_pdf: HtmlPdf) -> None:
-    doc = read_layout(html_pdf(_book(html_pdf, "This page intentionally left blank.")),
-                      max_pages=5)
-    assert "This page intentionally left blank." not in heading_texts(doc)
-    assert "This page intentionally left blank." in paragraph_texts(doc)
+    notice = "The appendices follow overleaf."
+    doc = read_layout(html_pdf(_book(html_pdf, notice)), max_pages=5)
+    assert notice not in heading_texts(doc)
+    assert notice in paragraph_texts(doc)
     assert "Accounts" in heading_texts(doc)
 
 

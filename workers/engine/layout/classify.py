@@ -777,7 +777,7 @@ NOTICE_WORDS = 3
 
 def _lone_notices(results: list[PageResult], artifact_ids: dict[int, Any]) -> set[int]:
     """The one line of text on its page (its running lines and number apart), a sentence
-    closed by a full stop: a notice ("This page intentionally left blank."), however large
+    closed by a full stop: a notice ("The appendices follow overleaf."), however large
     it is set. A heading has its section under it; a page this line has to itself holds no
     section."""
     out: set[int] = set()
