@@ -314,7 +314,12 @@ def _analyse_page(
                 if f.unjudged and id(f) in place_of}
         if left:
             unjudged[index] = left
-    return PageResult(frame.display_page(page), blocks, opmap, content.object_mcids, frame, page)
+    level_rules = [
+        BBox(r.x0, r.y0, r.x1, r.y1) for r in content.rules if r.y1 - r.y0 <= RULE_WIDTH
+    ]
+    return PageResult(
+        frame.display_page(page), blocks, opmap, content.object_mcids, frame, page, level_rules
+    )
 
 
 def _in_drawing_order(drawn: list[Glyph], first: list[Glyph], then: list[Glyph]) -> list[Glyph]:
