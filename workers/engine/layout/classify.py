@@ -1602,15 +1602,18 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
             if block.artifact is not None:
                 found[id(block)] = block.artifact
                 continue
-            # (Up to three lines: a letter-spaced line, "C O N S T I T U T I O N", comes as
-            # many fragments, yet it is one line of running text.)
-            if block.kind != "text" or (len(block.frags) > 3 and len(lines_of(block.frags)) > 3):
-                continue
-            if _LEFT_BLANK.match(block.text):
-                found[id(block)] = "pagination"
+            if block.kind != "text":
                 continue
             y0, y1 = block.y0 - page.y0, block.y1 - page.y0
             in_band = y0 > page.height - band or y1 < band
+            # (In the bands, up to three lines: a letter-spaced line, "C O N S T I T U T I O
+            # N", comes as many fragments, yet it is one line of running text.)
+            if len(block.frags) > 3:
+                if not in_band or len(lines_of(block.frags)) > 3:
+                    continue
+            elif _LEFT_BLANK.match(block.text):
+                found[id(block)] = "pagination"
+                continue
             text = block.text
             if not in_band and len(block.frags) == 1 and _HAS_DIGIT.search(text):
                 numbered_in_body.setdefault(_norm(text), []).append(block)
@@ -1651,7 +1654,7 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
             found[id(block)] = "header" if key.startswith("top") else "footer"
     found |= _running_lines_moved(candidates, found)
     if len(results) == 1:
-        found |= _page_furniture_apart(results[0])
+        found = _page_furniture_apart(results[0]) | found
     return found | _in_running_rows(candidates, found, side_repeats)
 
 
@@ -1688,9 +1691,10 @@ def _page_furniture_apart(result: PageResult) -> dict[int, Any]:
     manual, a printed web page) shows its furniture by its place and its setting alone.
     Lines in a margin band, in no larger a face than the page's text, are its header
     (footer) where a drawn rule across the page in the band sets them off from all the text
-    below (above) it, or where a page number sits among them, the text a line's height away
-    at least: a publisher's template rules off or numbers its running lines; a paragraph or
-    a title that happens to open or close the page is neither."""
+    below (above) it, or where a page number sits among them, all in a smaller face and the
+    text a line's height away at least: a publisher's template rules off or numbers its
+    running lines; a paragraph or a title that happens to open or close the page is
+    neither."""
     page = result.page
     texts = [b for b in result.blocks if b.kind == "text" and b.artifact is None]
     if not texts:
@@ -1716,12 +1720,24 @@ def _page_furniture_apart(result: PageResult) -> dict[int, Any]:
             near = max(b.y1 for b in rest) if top else min(b.y0 for b in rest)
             far = min(b.y0 for b in edge) if top else max(b.y1 for b in edge)
             line = max(b.y1 - b.y0 for b in edge)
-            numbered = any(_PAGE_NUMBER.match(b.text.strip()) for b in edge)
+            # (A folio's line is set smaller than the text: a number among lines of the
+            # text's own size is a value, a chart's scale under its title.)
+            numbered = any(_lone_page_folio(b.text) for b in edge) and all(
+                round(b.size, 1) < text_size for b in edge
+            )
             if (ruled and _spans(ruled, edge, text_size)) or (
                 numbered and abs(far - near) >= line and (far > near) == top
             ):
                 out |= {id(b): "header" if top else "footer" for b in edge}
     return out
+
+
+def _lone_page_folio(text: str) -> bool:
+    """Whether a line is a page number on a page with no others to count up to: a page of
+    a longer work ("93", "Page 93"), but not four bare digits, a year as like as a folio
+    ("2024" at a leaflet's foot)."""
+    folio = _PAGE_NUMBER.match(text.strip())
+    return folio is not None and not re.fullmatch(r"\d{4}", text.strip())
 
 
 def _margin_split(
