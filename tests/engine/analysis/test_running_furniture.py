@@ -145,3 +145,78 @@ def test_page_numbers_in_roman_numerals_are_running_footers_like_the_figures(
     assert furniture == ["1", "2", "3"] + ["GeoBase Data Model"] * 6 + ["i", "ii", "iii"]
     words = " ".join(b.text for b in doc.blocks if isinstance(b, Paragraph)).split()
     assert not {"i", "ii", "iii"} & set(words)
+
+
+def _spaced_footer_ops(number: int) -> list[bytes]:
+    """A page whose footer is letter-spaced: each word drawn apart, as a designer's
+    tracked small capitals are, so the one line comes as many pieces."""
+    ops = [b"BT /F1 11 Tf 72 %d Td " % y + _LINE + b" ET" for y in range(760, 400, -15)]
+    x = 72
+    for word in (b"C O N S T I T U T I O N", b"O F", b"T H E", b"U N I T E D", b"S T A T E S"):
+        ops.append(b"BT /F1 7 Tf %d 42 Td (%s) Tj ET" % (x, word))
+        x += 8 + 7 * len(word) // 2
+    return ops
+
+
+def test_a_letter_spaced_running_footer_is_furniture(tmp_path: Path) -> None:
+    # One line in many pieces is one line of running text: it repeats on every page.
+    doc = read_layout(_lecture_notes(tmp_path / "spaced.pdf", 4, _spaced_footer_ops), max_pages=10)
+    text = " ".join(b.text for b in doc.blocks if isinstance(b, Paragraph))
+    assert "C O N" not in text
+    assert sum("C O N" in a.text for a in doc.artifacts) == 4
+
+
+def _moved_head_ops(number: int) -> list[bytes]:
+    """Pages with a running head, set higher on the first page (its other margins)."""
+    head = 812 if number == 1 else 805
+    return [b"BT /F1 9 Tf 200 %d Td (ANNUAL REPORT OF THE COMPANY) Tj ET" % head] + [
+        b"BT /F1 11 Tf 72 %d Td " % y + _LINE + b" ET" for y in range(740, 400, -15)
+    ]
+
+
+def test_a_running_head_set_a_little_higher_on_the_first_page_is_furniture(
+    tmp_path: Path,
+) -> None:
+    doc = read_layout(_lecture_notes(tmp_path / "moved.pdf", 4, _moved_head_ops), max_pages=10)
+    text = " ".join(b.text for b in doc.blocks if isinstance(b, Paragraph))
+    assert "ANNUAL REPORT" not in text
+    assert sum("ANNUAL REPORT" in a.text for a in doc.artifacts) == 4
+
+
+def _lone_page_ops(number: int) -> list[bytes]:
+    """A manual's one page: a header ruled off under it, a footer with the page number."""
+    return [
+        b"BT /F1 9 Tf 30 770 Td (Configuration Guide Release 2) Tj ET",
+        b"BT /F1 9 Tf 470 770 Td (Cross-Connect) Tj ET",
+        b"0.5 w 29 750 m 566 750 l S",
+        b"BT /F1 11 Tf 72 720 Td (A heading set in the body) Tj ET",
+    ] + [b"BT /F1 11 Tf 72 %d Td " % y + _LINE + b" ET" for y in range(700, 300, -15)] + [
+        b"BT /F1 9 Tf 30 40 Td (3HE 19220 AAAB) Tj ET",
+        b"BT /F1 9 Tf 540 40 Td (93) Tj ET",
+        b"BT /F1 8 Tf 230 28 Td (Use subject to the terms) Tj ET",
+    ]
+
+
+def test_a_lone_pages_ruled_off_header_and_numbered_footer_are_furniture(
+    tmp_path: Path,
+) -> None:
+    # No other page repeats them: the rule under the header and the page number in the
+    # footer tell them from the text.
+    doc = read_layout(_lecture_notes(tmp_path / "lone.pdf", 1, _lone_page_ops), max_pages=10)
+    text = " ".join(b.text for b in doc.blocks if isinstance(b, Paragraph))
+    for furniture in ("Configuration Guide", "Cross-Connect", "3HE", "93", "terms"):
+        assert furniture not in text
+    assert "A heading set in the body" in " ".join(b.text for b in doc.blocks)
+
+
+def _lone_page_unruled_ops(number: int) -> list[bytes]:
+    """One page whose first line sits in the top band with no rule and whose last line
+    sits in the bottom band with no page number: the text's own."""
+    return [b"BT /F1 11 Tf 72 %d Td " % y + _LINE + b" ET" for y in range(780, 40, -15)]
+
+
+def test_a_lone_pages_first_and_last_lines_are_text(tmp_path: Path) -> None:
+    doc = read_layout(
+        _lecture_notes(tmp_path / "plain.pdf", 1, _lone_page_unruled_ops), max_pages=10
+    )
+    assert not doc.artifacts

@@ -495,6 +495,9 @@ class PageResult:
     frame: Frame
     #: The page in user space, as the model keeps it.
     user_page: Page
+    #: The page's drawn horizontal rules (display space): what rules a running header or
+    #: footer off from the text on a page that no other page repeats (:mod:`.classify`).
+    level_rules: list[BBox] = field(default_factory=list)
 
 
 def x_overlap(a: Block | BBox, b: Block | BBox) -> float:

@@ -43,6 +43,7 @@ from .blocks import (
     area_share,
     boxes_overlap,
     join_lines,
+    lines_of,
     stacked_lines,
     x_overlap,
 )
@@ -1655,13 +1656,18 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
             if block.artifact is not None:
                 found[id(block)] = block.artifact
                 continue
-            if block.kind != "text" or len(block.frags) > 3:
-                continue
-            if _LEFT_BLANK.match(block.text):
-                found[id(block)] = "pagination"
+            if block.kind != "text":
                 continue
             y0, y1 = block.y0 - page.y0, block.y1 - page.y0
             in_band = y0 > page.height - band or y1 < band
+            # (In the bands, up to three lines: a letter-spaced line, "C O N S T I T U T I O
+            # N", comes as many fragments, yet it is one line of running text.)
+            if len(block.frags) > 3:
+                if not in_band or len(lines_of(block.frags)) > 3:
+                    continue
+            elif _LEFT_BLANK.match(block.text):
+                found[id(block)] = "pagination"
+                continue
             text = block.text
             if not in_band and len(block.frags) == 1 and _HAS_DIGIT.search(text):
                 numbered_in_body.setdefault(_norm(text), []).append(block)
@@ -1700,6 +1706,9 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
                 found[id(block)] = "other"
         elif seen[key] >= repeats and key not in sequences:
             found[id(block)] = "header" if key.startswith("top") else "footer"
+    found |= _running_lines_moved(candidates, found)
+    if len(results) == 1:
+        found = _page_furniture_apart(results[0]) | found
     found |= _in_running_rows(candidates, found, side_repeats)
     for result in results:
         found.update((id(b), "pagination") for b in _goes_on_at_foot(result.blocks, found))
@@ -1720,6 +1729,132 @@ def _goes_on_at_foot(blocks: list[Block], found: dict[int, Any]) -> list[Block]:
             for other in body
         )
     ]
+
+
+def _running_lines_moved(
+    candidates: list[tuple[Block, str, bool]], found: dict[int, Any]
+) -> dict[int, Any]:
+    """Margin-band lines saying what a running header or footer found on other pages says,
+    a line's height at most above or below its place: a report's first page, set to other
+    margins than the pages after it (a cover's or a title page's), carries the same
+    running head a few points higher. Its place's key differs, so its text is matched, and
+    its face: the same words set large are a title ("U.S. Government Accountability Office"
+    on a report's back page, over the running head in small capitals)."""
+    places: dict[str, list[tuple[float, float]]] = {}  # "top:text" -> (middle, size) found
+    for block, key, _ in candidates:
+        if found.get(id(block)) in ("header", "footer"):
+            places.setdefault(_band_and_text(key), []).append(
+                ((block.y0 + block.y1) / 2, block.size)
+            )
+    out: dict[int, Any] = {}
+    for block, key, _ in candidates:
+        if id(block) in found or key.startswith("side:"):
+            continue
+        middle, height = (block.y0 + block.y1) / 2, block.y1 - block.y0
+        if any(
+            abs(m - middle) <= height and abs(size - block.size) <= 0.1 * size
+            for m, size in places.get(_band_and_text(key), ())
+        ):
+            out[id(block)] = "header" if key.startswith("top") else "footer"
+    return out
+
+
+def _page_furniture_apart(result: PageResult) -> dict[int, Any]:
+    """A lone page's header and footer: a page that no other page repeats (an excerpt of a
+    manual, a printed web page) shows its furniture by its place and its setting alone.
+    Lines in a margin band, in no larger a face than the page's text, are its header
+    (footer) where a drawn rule across the page in the band sets them off from all the text
+    below (above) it, or where a page number sits among them, all in a smaller face and the
+    text a line's height away at least: a publisher's template rules off or numbers its
+    running lines; a paragraph or a title that happens to open or close the page is
+    neither."""
+    page = result.page
+    texts = [b for b in result.blocks if b.kind == "text" and b.artifact is None]
+    if not texts:
+        return {}
+    text_size = _page_text_size(texts)
+    band = MARGIN_BAND * page.height
+    out: dict[int, Any] = {}
+    for top in (True, False):
+        def beyond(y: float, top: bool = top) -> bool:
+            return y - page.y0 > page.height - band if top else y - page.y0 < band
+
+        parts = [_margin_split(texts, page, top)] + [
+            _rule_split(texts, r, top) for r in result.level_rules
+            if beyond(r.y0) and beyond(r.y1) and r.x1 - r.x0 >= page.width / 2
+        ]
+        for edge, rest, ruled in parts:
+            if not edge or not rest or any(
+                b.size > text_size or len(lines_of(b.frags)) > 2
+                or not beyond(b.y0 if top else b.y1)
+                for b in edge
+            ):
+                continue
+            near = max(b.y1 for b in rest) if top else min(b.y0 for b in rest)
+            far = min(b.y0 for b in edge) if top else max(b.y1 for b in edge)
+            line = max(b.y1 - b.y0 for b in edge)
+            # (A folio's line is set smaller than the text: a number among lines of the
+            # text's own size is a value, a chart's scale under its title.)
+            numbered = any(_lone_page_folio(b.text) for b in edge) and all(
+                round(b.size, 1) < text_size for b in edge
+            )
+            if (ruled and _spans(ruled, edge, text_size)) or (
+                numbered and abs(far - near) >= line and (far > near) == top
+            ):
+                out |= {id(b): "header" if top else "footer" for b in edge}
+    return out
+
+
+def _lone_page_folio(text: str) -> bool:
+    """Whether a line is a page number on a page with no others to count up to: a page of
+    a longer work ("93", "Page 93"), but not four bare digits, a year as like as a folio
+    ("2024" at a leaflet's foot)."""
+    folio = _PAGE_NUMBER.match(text.strip())
+    return folio is not None and not re.fullmatch(r"\d{4}", text.strip())
+
+
+def _margin_split(
+    texts: list[Block], page: Page, top: bool
+) -> tuple[list[Block], list[Block], BBox | None]:
+    """The page's text wholly in its top (bottom) margin band, and the rest."""
+    band = MARGIN_BAND * page.height
+    edge = [
+        b for b in texts
+        if (b.y0 - page.y0 > page.height - band if top else b.y1 - page.y0 < band)
+    ]
+    return edge, [b for b in texts if b not in edge], None
+
+
+def _rule_split(
+    texts: list[Block], rule: BBox, top: bool
+) -> tuple[list[Block], list[Block], BBox | None]:
+    """The page's text beyond a rule (above it for a header, below it for a footer) and
+    the rest, when no text crosses the rule."""
+    edge = [b for b in texts if (b.y0 >= rule.y1 if top else b.y1 <= rule.y0)]
+    rest = [b for b in texts if b not in edge]
+    if any(b.y1 > rule.y0 if top else b.y0 < rule.y1 for b in rest):
+        return [], rest, None
+    return edge, rest, rule
+
+
+def _page_text_size(texts: list[Block]) -> float:
+    """The size most of the page's characters are set in."""
+    chars: Counter[float] = Counter()
+    for b in texts:
+        chars[round(b.size, 1)] += len(b.text)
+    return chars.most_common(1)[0][0]
+
+
+def _spans(rule: BBox, edge: list[Block], slack: float) -> bool:
+    """Whether the rule runs under (over) all the margin's lines (a footnote's separator is
+    a short stroke at the left)."""
+    return rule.x0 <= min(b.x0 for b in edge) + slack and rule.x1 >= max(b.x1 for b in edge) - slack
+
+
+def _band_and_text(key: str) -> str:
+    """``top:text`` of a running-text key ``top:135:text`` (its band and its text)."""
+    place, _, text = key.split(":", 2)
+    return f"{place}:{text}"
 
 
 _HAS_DIGIT = re.compile(r"\d")

@@ -326,7 +326,30 @@ def _analyse_page(
                 if f.unjudged and id(f) in place_of}
         if left:
             unjudged[index] = left
-    return PageResult(frame.display_page(page), blocks, opmap, content.object_mcids, frame, page)
+    return PageResult(
+        frame.display_page(page), blocks, opmap, content.object_mcids, frame, page,
+        _free_level_rules(content.rules, content.width / 3),
+    )
+
+
+def _free_level_rules(rules: Sequence[Rect], longest: float) -> list[BBox]:
+    """The page's horizontal rules ``longest`` long at least that stand free, no rule up
+    the page meeting either end: a template's stroke under a running header, not the top
+    or the bottom of a frame drawn round a table or a chart."""
+    upright = [r for r in rules if r.x1 - r.x0 <= RULE_WIDTH]
+
+    def meets(r: Rect, x: float) -> bool:
+        return any(
+            u.x0 - RULE_WIDTH <= x <= u.x1 + RULE_WIDTH
+            and u.y0 - RULE_WIDTH <= r.y1 and r.y0 <= u.y1 + RULE_WIDTH
+            for u in upright
+        )
+
+    return [
+        BBox(r.x0, r.y0, r.x1, r.y1) for r in rules
+        if r.y1 - r.y0 <= RULE_WIDTH and r.x1 - r.x0 >= longest
+        and not meets(r, r.x0) and not meets(r, r.x1)
+    ]
 
 
 def _in_drawing_order(drawn: list[Glyph], first: list[Glyph], then: list[Glyph]) -> list[Glyph]:
