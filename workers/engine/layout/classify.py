@@ -3231,7 +3231,10 @@ def _captions_table(block: Block, after: Block | None, result: PageResult) -> bo
     return (
         after is not None and after.kind == "table" and after.table is not None
         and bool(TABLE_CAPTION.match(block.text))
-        and table_caption(after, [block.frags], result.page.height) is not None
+        and table_caption(
+            after, [block.frags], result.page.height,
+            others=[other for other in result.blocks if other.kind == "table"],
+        ) is not None
     )
 
 
@@ -3313,5 +3316,8 @@ def _table(block: Block, result: PageResult, prov: list[Prov]) -> Table:
             ])
         )
     texts = [other.frags for other in result.blocks if other.kind == "text"]
-    caption = table_caption(block, texts, result.page.height, line_joiner(block.hyphenation))
+    tables = [other for other in result.blocks if other.kind == "table"]
+    caption = table_caption(
+        block, texts, result.page.height, line_joiner(block.hyphenation), tables
+    )
     return Table(rows, caption, prov)

@@ -223,7 +223,11 @@ class Fragment:
         its own (its glyphs from the first regular letter on): the face its paragraph goes on
         in on the lines below, though the lead may make most of the line bold, and in a size
         of its own (small capitals). None where the bold letters are no leading run, or the
-        regular ones hold no letter. (Asked only where two lines' weights or sizes differ.)"""
+        regular ones hold no letter. A word set in a face of its own inside that text (a
+        program's name in a typewriter face, "Sample program. ``primes`` is") is no face the
+        paragraph goes on in: the text is taken from the last word in another font than the
+        one the line ends in, when that font's run holds a letter (not a note's mark).
+        (Asked only where two lines' weights or sizes differ.)"""
         glyphs = self.glyphs
         letters = [k for k, g in enumerate(glyphs) if g.char.isalnum()]
         if not letters or not glyphs[letters[0]].bold or glyphs[letters[-1]].bold:
@@ -234,6 +238,7 @@ class Fragment:
             g.char.isalpha() for g in tail
         ):
             return None
+        tail = _ending_run(tail)
         return Fragment(
             tail, "".join(g.char for g in tail), min(g.x0 for g in tail), self.y0,
             max(g.x1 for g in tail), self.y1,
@@ -349,6 +354,16 @@ def word_count(text: str) -> int:
 
 
 _FROM_FIRST_LETTER = re.compile(r"[A-Za-z]\S*")
+
+
+def _ending_run(glyphs: list[Glyph]) -> list[Glyph]:
+    """``glyphs`` from the last letter in another font than the last letter's on: the run of
+    text they end in, in one font (all of them when that run holds no letter, or is all)."""
+    fonts = [g.font for g in glyphs if g.char.isalpha()]
+    if not fonts or all(font == fonts[-1] for font in fonts):
+        return glyphs
+    last_other = max(k for k, g in enumerate(glyphs) if g.char.isalpha() and g.font != fonts[-1])
+    return glyphs[last_other + 1:]
 
 
 def letter_boldness(glyphs: list[Glyph]) -> tuple[int, int]:

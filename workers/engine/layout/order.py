@@ -890,11 +890,105 @@ def _find_column_split(frags: list[Fragment]) -> tuple[list[Fragment], list[Frag
     left_text, right_text = (_text_like(side) or _rejoined_text_like(side, gap) for side in split)
     if not (left_text or right_text):
         return None
-    if left_text != right_text and rows_align(*split) and not _listing_beside_prose(*split):
+    if (
+        left_text != right_text and rows_align(*split) and not _listing_beside_prose(*split)
+        and not _beside_running_lines(*(split if right_text else split[::-1]))
+    ):
         return None  # a table whose last (or first) column holds longer text
     if _labels_hung_in_gap(*split):
         return None  # (the gap between a column's hanging labels and their text)
     return split
+
+
+#: Entries of a column beside a column of running text, more than this share of them (of
+#: this many at least) opening level with a line inside one of its paragraphs, are no
+#: table's cells.
+RUN_ON_BESIDE = 0.5
+RUN_ON_BESIDE_LINES = 3
+#: A justified line fills its column to this many type sizes of the column's right edge.
+FULL_LINE = 1.0
+#: A line stands under the one above it within this many type sizes.
+NEXT_LINE = 2.0
+#: A line of running text holds this many words at least …
+RUNNING_WORDS = 6
+#: … its pieces (words of a justified line, spaced out) at most this many type sizes apart.
+WORD_SPACE = 1.0
+#: Lines of one entry stand at most this many times the tightest pitch apart.
+ENTRY_PITCH = 1.2
+#: Lines side by side are level when their baselines are within this many type sizes.
+LEVEL = 0.3
+
+
+def _beside_running_lines(short: list[Fragment], text: list[Fragment]) -> bool:
+    """Whether the entries of ``short`` open, most of them, level with a line inside a
+    paragraph of ``text``: the line above runs on onto it, and it runs on onto the line
+    below (a line runs on when it is a line of words that fills the column, justified to its
+    right edge, and ends inside a sentence: in a word, a comma or a hyphen; a table's row
+    ends in a figure). An entry is a run of ``short``'s lines at its tightest pitch; it
+    opens at its first line level with one of ``text``. A table's cell opens level with the
+    first line of its row's longer text (a wrapped cell's lines go on beside that text's);
+    entries set beside a column of running text on the same grid of baselines (a book's
+    lists of names beside its text, two columns of one page) open wherever they come."""
+    lines: dict[float, list[Fragment]] = {}
+    for f in text:
+        lines.setdefault(round(f.y0), []).append(f)
+    if len(lines) < RUN_ON_BESIDE_LINES:
+        return False
+    size = _median_size(text)
+    inside = _lines_inside_paragraphs(lines, size)
+    # (Only the lines level with one of ``text`` tell: a heading between the names, a page's
+    # foot, stand level with none.)
+    slack = LEVEL * size  # (as :func:`.tables.rows_align` has lines level)
+    opening: list[float] = []
+    for entry in _entries({round(f.y0) for f in short}):
+        level = [y for y in entry if any(abs(y - b) <= slack for b in lines)]
+        if level:
+            opening.append(min(lines, key=lambda b: abs(level[0] - b)))
+    running = sum(y in inside for y in opening)
+    return len(opening) >= RUN_ON_BESIDE_LINES and running > RUN_ON_BESIDE * len(opening)
+
+
+def _lines_inside_paragraphs(lines: dict[float, list[Fragment]], size: float) -> set[float]:
+    """The lines (by height) that the line above runs on onto and that run on onto the
+    line below (see :func:`_beside_running_lines`)."""
+    # The column's right edge: where its longer lines end, most of them (a page number or a
+    # line set out past the column does not move it).
+    ends = {y: max(f.x1 for f in line) for y, line in lines.items()}
+    half = (min(f.x0 for line in lines.values() for f in line) + max(ends.values())) / 2
+    right = statistics.median(end for end in ends.values() if end > half)
+    runs_on: set[float] = set()  # lines the line above runs on onto
+    runs_into: set[float] = set()  # lines that run on onto the line below
+    for above, below in itertools.pairwise(sorted(lines, reverse=True)):
+        pieces = sorted(lines[above], key=_x0_of)
+        last = pieces[-1].text.rstrip()[-1:]
+        if (
+            above - below <= NEXT_LINE * size
+            and abs(right - ends[above]) <= FULL_LINE * size
+            and sum(word_count(f.text) for f in pieces) >= RUNNING_WORDS
+            # (Its pieces a word space apart, at most stretched: no cell past a wide gap.)
+            and all(b.x0 - a.x1 <= WORD_SPACE * size for a, b in itertools.pairwise(pieces))
+            # (A word or a break inside a sentence; a table's row ends in a figure.)
+            and (last.isalpha() or last in ",-\u00ad")
+        ):
+            runs_on.add(below)
+            runs_into.add(above)
+    return runs_on & runs_into
+
+
+def _entries(heights: set[float]) -> list[list[float]]:
+    """Lines (by height) in entries, top down: lines at the tightest pitch between two of
+    them (to :data:`ENTRY_PITCH` of it) are one entry's."""
+    down = sorted(heights, reverse=True)
+    steps = [a - b for a, b in itertools.pairwise(down) if a - b > 0]
+    if not steps:
+        return [down] if down else []
+    pitch = min(steps)
+    entries = [[down[0]]]
+    for above, below in itertools.pairwise(down):
+        if above - below > ENTRY_PITCH * pitch:
+            entries.append([])
+        entries[-1].append(below)
+    return entries
 
 
 #: A list label stands no further than this many type sizes from the text it labels.

@@ -19,7 +19,14 @@ from collections.abc import Callable, Iterable, Sequence
 
 from ..document import BBox
 from .blocks import MAX_SHAPES, Block, block_of, x_overlap
-from .figures import CAPTION_GAP, EDGE_TOLERANCE, FIGURE_MIN_AREA, LINE_PITCH, TextLine
+from .figures import (
+    CAPTION_GAP,
+    EDGE_TOLERANCE,
+    FIGURE_MIN_AREA,
+    LINE_PITCH,
+    TextLine,
+    caption_text,
+)
 from .glyphs import Glyph, PageContent, Rect
 from .line_breaks import stacked
 from .lines import SPACE_GAP, Fragment, Line, fragments, lines, word_count
@@ -1816,7 +1823,10 @@ def _trim_set_apart(run: list[Line]) -> None:
     """Drop from the ends of a run a line set apart from the rows by a gap several times
     theirs and taller than a line: the first, a heading or a title line over the table ("Invoice
     2020-10   January 8, 2020"); the last if it holds one piece, the next section's heading
-    taken for a row with one filled cell. A table's rows follow each other at one pitch."""
+    taken for a row with one filled cell, or if it opens like a caption: a listing's or a
+    figure's caption under it ("Figure 1.   Sample program: …"), its label set a wide gap
+    before its title, is two pieces but no row (its wrapped lines, read as text after it,
+    would lose their first line). A table's rows follow each other at one pitch."""
     if len(run) < 4:
         return
     gaps = [above.y0 - below.y1 for above, below in zip(run, run[1:], strict=False)]
@@ -1825,7 +1835,9 @@ def _trim_set_apart(run: list[Line]) -> None:
         height = max(f.height for f in line.fragments)
         return gap > max(SET_APART * statistics.median(others), height)
 
-    if apart(gaps[-1], run[-1], gaps[:-1]) and len(run[-1].fragments) == 1:
+    if apart(gaps[-1], run[-1], gaps[:-1]) and (
+        len(run[-1].fragments) == 1 or caption_text(run[-1].fragments[0].text) is not None
+    ):
         run.pop()
         gaps.pop()
     if len(run) >= 4 and apart(gaps[0], run[0], gaps[1:]):
@@ -2811,12 +2823,14 @@ TABLE_CAPTION = re.compile(
 
 def table_caption(
     table: Block, texts: Sequence[Sequence[TextLine]], page_height: float,
-    join: Callable[[Sequence[str]], str] = " ".join,
+    join: Callable[[Sequence[str]], str] = " ".join, others: Sequence[Block] = (),
 ) -> str | None:
     """The caption of the table: text across it opening like a table's caption ("Table 3:
     …"), read from that line to the end of its block; the nearest above it (where tables are
     captioned), else the nearest below, within a tenth of the page (as a figure's, see
-    :func:`.figures.caption_of`, its lines read as one by ``join``)."""
+    :func:`.figures.caption_of`, its lines read as one by ``join``). A caption above it set
+    nearer under another of the page's tables (``others``) is that table's: tables stacked
+    in a column, each captioned under it, have the caption of the one above between them."""
     best: dict[bool, tuple[float, str]] = {}
     for block in texts:
         for k, line in enumerate(block):
@@ -2824,6 +2838,8 @@ def table_caption(
                 continue
             above = (line.y0 + line.y1) / 2 > (table.y0 + table.y1) / 2
             gap = line.y0 - table.y1 if above else table.y0 - line.y1
+            if above and _nearer_under_another(line, gap, table, others, texts, page_height):
+                break
             if -(line.y1 - line.y0) <= gap < CAPTION_GAP * page_height and (
                 above not in best or gap < best[above][0]
             ):
@@ -2831,3 +2847,28 @@ def table_caption(
             break
     found = best.get(True) or best.get(False)
     return found[1] if found else None
+
+
+def _nearer_under_another(
+    line: TextLine, gap: float, table: Block, others: Sequence[Block],
+    texts: Sequence[Sequence[TextLine]], page_height: float,
+) -> bool:
+    """Whether the caption ``line``, ``gap`` over ``table``, stands under another of
+    ``others`` across it, nearer to that one's bottom than to ``table``'s top, and that one
+    has no caption over it (its tables are captioned under them)."""
+    return any(
+        other is not table and other.x0 < line.x1 and line.x0 < other.x1
+        and 0 <= other.y0 - line.y1 < gap
+        and not _caption_over(other, texts, page_height)
+        for other in others
+    )
+
+
+def _caption_over(table: Block, texts: Sequence[Sequence[TextLine]], page_height: float) -> bool:
+    """Whether a line opening like a table's caption stands over ``table``, across it,
+    within a tenth of the page."""
+    return any(
+        TABLE_CAPTION.match(line.text) and line.x0 < table.x1 and table.x0 < line.x1
+        and 0 <= line.y0 - table.y1 < CAPTION_GAP * page_height
+        for block in texts for line in block
+    )
