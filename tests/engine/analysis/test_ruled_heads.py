@@ -3,7 +3,8 @@ text over empty ruled rows to fill in (a form's table of dependents), or over a 
 rule, or on a shading of their own. A group's head over two columns spans them; heads set
 at different heights in one ruled band are one row. Dotted ticks parting a number's digits
 under one head part no columns, and the form's empty ruled rows are rows
-(:mod:`workers.engine.layout.table_heads`). Small PDFs drawn here."""
+(:mod:`workers.engine.layout.table_heads`). Words over a grid's figures are heads too, each
+row on the line it is set on. Small PDFs drawn here."""
 
 from __future__ import annotations
 
@@ -73,13 +74,16 @@ def test_a_forms_heads_over_empty_rows_are_header_cells(tmp_path: Path) -> None:
                for row in entries)
 
 
-def _data_grid(under_head: float, shaded: bool = False) -> list[str]:
-    """A head row and three rows of data, in one face, ruled between every row."""
+def _data_grid(
+    under_head: float, shaded: bool = False, heads: tuple[str, str] = ("Population", "Area")
+) -> list[str]:
+    """A head row and three rows of data, in one face, ruled between every row; ``heads``
+    over the columns of figures."""
     ops = ["0.85 g 72 700 468 24 re f"] if shaded else []
     ops += ["0 g", *(_across(y, under_head if y == 700 else 0.5) for y in (724, 688, 676, 664))]
     ops.append(_across(700, under_head))
     ops += [_down(x, 724, 664) for x in (LEFT, 250, 400, RIGHT)]
-    ops += [_text(76, 709, "Region"), _text(254, 709, "Population"), _text(404, 709, "Area")]
+    ops += [_text(76, 709, "Region"), _text(254, 709, heads[0]), _text(404, 709, heads[1])]
     for k, (name, people, area) in enumerate(
         [("North", "1200", "35"), ("South", "3400", "48"), ("West", "560", "12")]
     ):
@@ -104,13 +108,15 @@ def test_a_shaded_head_is_header_cells(tmp_path: Path) -> None:
 
 
 def test_a_first_row_not_set_apart_is_no_head(tmp_path: Path) -> None:
-    table = _table(helvetica_page(tmp_path / "plain.pdf", _prose() + _data_grid(0.5)))
+    # (Years over the figures: no words over them, which would set the row apart.)
+    ops = _prose() + _data_grid(0.5, heads=("2019", "2020"))
+    table = _table(helvetica_page(tmp_path / "plain.pdf", ops))
     assert not any(c.header for row in table.rows for c in row.cells)
 
 
 def test_stripes_shading_every_other_row_set_apart_no_head(tmp_path: Path) -> None:
     stripes = ["0.85 g 72 700 468 24 re f", "0.85 g 72 676 468 12 re f"]
-    ops = _prose() + stripes + _data_grid(0.5)
+    ops = _prose() + stripes + _data_grid(0.5, heads=("2019", "2020"))
     table = _table(helvetica_page(tmp_path / "stripes.pdf", ops))
     assert not any(c.header for row in table.rows for c in row.cells)
 
@@ -179,3 +185,22 @@ def test_a_heads_three_lines_read_top_down(tmp_path: Path) -> None:
     assert [c.text for c in _table(path).rows[0].cells] == [
         "Number of visits", "First visit to the clinic", "Total", "Last visit this year",
     ]
+
+
+def test_words_over_a_grids_figures_are_header_cells(tmp_path: Path) -> None:
+    # Ruled between every row alike, in one face: the words over the figures are the head.
+    table = _table(helvetica_page(tmp_path / "words.pdf", _prose() + _data_grid(0.5)))
+    assert _heads(table) == [[True] * 3] + [[False] * 3] * 3
+
+
+def test_heads_told_by_their_words_keep_the_rows_they_are_set_on(tmp_path: Path) -> None:
+    # A group's name over the Population column, ruled into a band of its own over the
+    # columns' heads: "Region" and "Area" are not moved up beside it (as heads set at
+    # different heights in one band would be).
+    ops = _prose() + _data_grid(0.5) + [_across(736), _down(LEFT, 736, 724),
+                                         _down(RIGHT, 736, 724), _text(254, 727, "Census")]
+    table = _table(helvetica_page(tmp_path / "group.pdf", ops))
+    assert [[c.text for c in row.cells] for row in table.rows[:2]] == [
+        ["", "Census", ""], ["Region", "Population", "Area"]
+    ]
+    assert _heads(table)[:3] == [[True] * 3, [True] * 3, [False] * 3]

@@ -107,7 +107,7 @@ from .patterns import (
 from .runover import letterheads_apart
 from .sections_ahead import sections_ahead_apart
 from .subtitles import subtitle_apart
-from .table_heads import bold_head_row
+from .table_heads import set_apart_head
 from .tables import TABLE_CAPTION, table_caption
 
 #: Margin bands (fraction of page height) where running headers and footers live.
@@ -291,9 +291,11 @@ def classify(
                         doc.blocks.pop()
                         doc.artifacts.append(title_artifact(title))
                     doc.artifacts.extend(continue_table(previous, table))
-                    width = _columns_of(previous)
-                    for row in previous.rows:  # keep rows regular
-                        row.cells.extend(Cell("") for _ in range(width - len(row.cells)))
+                    widths = _row_widths(previous)
+                    for row, taken in zip(previous.rows, widths, strict=True):
+                        # (Rows kept regular: each as wide as the widest, counting the
+                        # columns its spanning cells and those spanning down into it take.)
+                        row.cells.extend(Cell("") for _ in range(max(widths) - taken))
                 else:
                     doc.blocks.append(table)
                 continue
@@ -3269,6 +3271,17 @@ def _columns_of(table: Table) -> int:
     return max((len(row.cells) for row in table.rows), default=0)
 
 
+def _row_widths(table: Table) -> list[int]:
+    """The columns each row of the table takes: its cells' and those spanning down into it
+    from the rows over it."""
+    widths = [0] * len(table.rows)
+    for r, row in enumerate(table.rows):
+        for cell in row.cells:
+            for down in range(r, min(r + max(cell.row_span, 1), len(widths))):
+                widths[down] += max(cell.col_span, 1)
+    return widths
+
+
 def _drawn(f: Fragment) -> list[int]:
     """The fragment's page objects, each once, in the order its glyphs are read: the
     operators ranges_in_order gives for them are those of all its glyphs' objects (it reads
@@ -3292,14 +3305,15 @@ def _table(block: Block, result: PageResult, prov: list[Prov]) -> Table:
         (r, width - k - columns if rtl else k): (rows_spanned, columns)
         for (r, k), (rows_spanned, columns) in block.spans.items()
     }
+    # (No rule or shading set the heads apart: their text may.)
+    head_rows = block.head_rows or set_apart_head(block.table)
     # (A spanning cell is said once, at its top-left: the positions it covers hold no cell.)
     covered = {
         (r + dr, k + dk) for (r, k), (down, across) in spans.items()
         for dr in range(down) for dk in range(across) if dr or dk
     }
-    bold_head = bool(grid) and bold_head_row(grid)
     for i, row in enumerate(grid):
-        header = i < block.head_rows or i == 0 and bold_head
+        header = i < head_rows
         rows.append(
             Row([
                 Cell(

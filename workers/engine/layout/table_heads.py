@@ -3,7 +3,9 @@
 A screen-reader user moves through a table by its header cells: a grid's first rows set
 apart from the rest (by a heavier rule under them, a shading of their own, a face of their
 own, or as the only text over empty ruled rows to fill in) are its heads, with column scope;
-so is the row under them naming the columns of a group their head runs over.
+so is the row under them naming the columns of a group their head runs over; so are any
+table's first rows its text sets apart (:func:`set_apart_head`: a face of their own, or
+words over its columns of figures).
 Rules down that only tick off a field to fill in (the dotted marks parting a number's
 digits) part no columns: no text of its own lies on either side of them, and a head runs
 across them. The empty ruled rows of a form are rows, where a reader fills in an entry.
@@ -275,13 +277,16 @@ def with_blank_rows(cells: Cells, bands: Bands, *, least_height: float) -> Cells
 Spans = dict[tuple[int, int], tuple[int, int]]
 
 
-def head_spans(cells: Cells, heads: int, xs: Sequence[float]) -> tuple[Cells, int, Spans]:
+def head_spans(
+    cells: Cells, heads: int, xs: Sequence[float], *, packed: bool = True
+) -> tuple[Cells, int, Spans]:
     """The head rows laid out as drawn: a head running across column edges over columns
     empty beside it in its row (a group's name over its columns' own heads) spans them,
-    set in the first; a head with nothing over it in the head moves up (heads set at
-    different heights in one ruled band are one row's); a head with nothing under it in
-    the head spans down to the body. Only the first ``heads`` rows are touched; returned
-    with their number once rows left empty are dropped."""
+    set in the first; when ``packed`` (the head is a ruled band's), a head with nothing over
+    it in the head moves up (heads set at different heights in one ruled band are one
+    row's); a head with nothing under it in the head spans down to the body. Only the first
+    ``heads`` rows are touched; returned with their number once rows left empty are
+    dropped."""
     rows = [list(row) for row in cells]
     across: dict[tuple[int, int], int] = {}  # (row, first column) -> columns spanned
     for r in range(heads):
@@ -299,7 +304,7 @@ def head_spans(cells: Cells, heads: int, xs: Sequence[float]) -> tuple[Cells, in
             row[first] = f
             across[(r, first)] = last - first + 1
     covered = {(r, k + d) for (r, k), n in across.items() for d in range(1, n)}
-    for r in range(1, heads):  # (packed upward, top rows first)
+    for r in range(1, heads if packed else 0):  # (packed upward, top rows first)
         for k, f in enumerate(rows[r]):
             if f is None or (r, k) in across:
                 continue
@@ -325,3 +330,144 @@ def head_spans(cells: Cells, heads: int, xs: Sequence[float]) -> tuple[Cells, in
             if down > r + 1:
                 spans[(r, k)] = (down - r, 1)
     return rows, heads, spans
+
+
+
+def set_apart_head(cells: Cells, *, bold: bool = True) -> int:
+    """How many of the first rows of a table no rule or shading marks are its heads, read
+    from its text alone. A table's column heads are set apart from its data by how they are
+    written, whatever draws the table: in bold (:func:`bold_head_row`; unless not ``bold``),
+    in faces of their own (a smaller or larger size, another font or its italic), or as
+    words over columns of figures. No head is found where none of these holds: a first data
+    row is no head; nor is a row under the first that gives a figure where its columns hold
+    figures (a total in bold under bold heads)."""
+    texts = [_texts(row) for row in cells]
+    figures = _figure_columns(texts)
+    in_bold = _bold_head_rows(cells) if bold else 0
+    heads = in_bold or _face_head_rows(cells) or _worded_head_rows(texts, figures)
+    # (The first row is told by its face or words: those under it are heads only where they
+    # give no figure either.)
+    count = 1
+    while count < heads and not any(_number(texts[count][k] or "") for k in figures):
+        count += 1
+    heads = min(heads, count)
+    if in_bold:
+        return heads
+    # (A lone text across the first row is the table's title over its heads, or a label over
+    # the rows of its first section, not a column's head: a head only over heads.)
+    lone = sum(f is not None for f in cells[0]) < 2 if cells else True
+    return 0 if lone and heads < 2 else heads
+
+
+def _bold_head_rows(cells: Cells) -> int:
+    """The first row in bold over regular rows (:func:`bold_head_row`) and the rows under it
+    wholly in bold (the heads' lines wrapped in their cells), no more than
+    :data:`MAX_HEAD_ROWS` of them."""
+    if not bold_head_row(cells):
+        return 0
+    count = 1
+    while count < min(MAX_HEAD_ROWS, len(cells) - 1) and _all_bold(cells[count]):
+        count += 1
+    return count
+
+
+def _all_bold(row: Sequence[Fragment | None]) -> bool:
+    filled = [f for f in row if f is not None]
+    return bool(filled) and all(map(_set_in_bold, filled))
+
+
+#: A face: a font, its size (to half a point: one face's glyphs vary by rounding only), bold,
+#: italic.
+Face = tuple[str, float, bool, bool]
+
+
+def _face(f: Fragment) -> Face:
+    """The face most of the fragment's letters and figures are set in."""
+    faces = Counter(
+        (g.font, round(g.size * 2) / 2, g.bold, g.italic) for g in f.glyphs if g.char.isalnum()
+    )
+    if not faces:
+        return ("", 0.0, False, False)
+    font, size, bold, italic = faces.most_common(1)[0][0]
+    return (font.split("+", 1)[-1], size, bold, italic)  # (a subset's prefix named no face)
+
+
+#: Rows under a table's head, at least, for the head to be told by its faces (fewer rows show
+#: no faces the body is set in).
+BODY_ROWS = 2
+
+
+def _face_head_rows(cells: Cells) -> int:
+    """The fewest first rows (the first of two cells at least, across columns; no more than
+    :data:`MAX_HEAD_ROWS`) set in faces no cell under them is set in, when
+    :data:`BODY_ROWS` rows at least follow them; 0 when none are. Faces of the heads' own
+    (set smaller, larger, in another font or its italic) are how the writer set them apart;
+    a data row is set as the rows under it are."""
+    if not cells or sum(f is not None for f in cells[0]) < 2:
+        return 0
+    first = {_face(f) for f in cells[0] if f is not None}
+    if any(_face(f) in first for row in cells[MAX_HEAD_ROWS:] for f in row if f is not None):
+        return 0  # (the first row's face is the body's: quickly told, as in most tables)
+    faces = [{_face(f) for f in row if f is not None} for row in cells]
+    for count in range(1, min(MAX_HEAD_ROWS, len(cells) - BODY_ROWS) + 1):
+        head = set().union(*faces[:count])
+        if not head & set().union(*faces[count:]):
+            return count
+    return 0
+
+
+#: Two figures joined by a dash: a range ("9–12", "1996-97"), which names a group of the
+#: things a column counts (grades, years) rather than giving a count.
+RANGE = re.compile(r"\d[-–—]\d")
+
+
+def _number(text: str) -> bool:
+    """The cell reads as a figure: digits with no word ("46,857", "-16.55%", "(3.2)"), and
+    no range."""
+    return (
+        any(map(str.isdigit, text)) and not any(map(str.isalpha, text))
+        and RANGE.search(text) is None
+    )
+
+
+def _worded(text: str) -> bool:
+    return any(map(str.isalpha, text))
+
+
+def _texts(row: Sequence[Fragment | None]) -> list[str | None]:
+    return [f.text if f is not None else None for f in row]
+
+
+def _figure_columns(texts: list[list[str | None]]) -> set[int]:
+    """The columns of figures: two figures at least, and more figures than worded cells (its
+    heads; a dash or a blank for a figure not given is neither)."""
+    out: set[int] = set()
+    for k in range(len(texts[0]) if texts else 0):
+        column = [row[k] or "" for row in texts]
+        figures = sum(map(_number, column))
+        if figures >= 2 and figures > sum(map(_worded, column)):
+            out.add(k)
+    return out
+
+
+def _worded_head_rows(texts: list[list[str | None]], figures: set[int]) -> int:
+    """How many of the table's first rows are words over its columns of ``figures``: rows
+    holding no figure in a column of figures and a word in one at least, no more than
+    :data:`MAX_HEAD_ROWS` of them. A column's head names what its figures count; a row of
+    data gives a figure where its columns hold them. (A word over a column's figures that
+    comes again under them, "n/a", is a value, not its name; but for the whole row again,
+    the head repeated where the table goes on over a page.)"""
+    count = 0
+    while figures and count < min(MAX_HEAD_ROWS + 1, len(texts) - 1):
+        row = texts[count]
+        over = {k: text for k in figures if (text := row[k]) is not None}
+        if not any(map(_worded, over.values())) or any(map(_number, over.values())):
+            break
+        if any(
+            other[k] == text
+            for other in texts[count + 1:] if other != row
+            for k, text in over.items()
+        ):
+            break
+        count += 1
+    return count if count <= MAX_HEAD_ROWS else 0

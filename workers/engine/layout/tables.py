@@ -38,6 +38,7 @@ from .table_heads import (
     comb_edges,
     head_rows,
     head_spans,
+    set_apart_head,
     sub_head_rows,
     with_blank_rows,
     without_edges,
@@ -408,14 +409,19 @@ def _drawn_table(
 ) -> tuple[list[list[Fragment | None]], int, Spans]:
     """A ruled grid's rows as drawn (see :mod:`.table_heads`): the columns its heads part,
     its empty ruled rows to fill in, and how many of its first rows are heads."""
-    heads = head_rows(cells, bands, shadings)
-    heads += sub_head_rows(cells, heads, bands, xs)
-    if heads:
-        xs, cells = without_edges(xs, cells, comb_edges(xs, cells, heads))
-    if heads and bands.blank and members:
+    drawn = head_rows(cells, bands, shadings)
+    drawn += sub_head_rows(cells, drawn, bands, xs)
+    if drawn:
+        xs, cells = without_edges(xs, cells, comb_edges(xs, cells, drawn))
+    if drawn and bands.blank and members:
         # (A line of the grid's largest text: a cell's lines stacked are higher than any row.)
         cells = with_blank_rows(cells, bands, least_height=max(f.size for f in members))
-    cells, heads, spans = head_spans(cells, heads, xs)
+    # (No rule or shading set the heads apart: their text may. Such a table is a table of
+    # data, not a form: its blank rows and columns are no fields to fill in. Its head rows
+    # are the lines its text is set on: none is moved into another. A head in bold is told
+    # once the grid is read with any heads drawn over it, apart: see .classify.)
+    heads = drawn or set_apart_head(cells, bold=False)
+    cells, heads, spans = head_spans(cells, heads, xs, packed=bool(drawn))
     return cells, heads, spans
 
 
