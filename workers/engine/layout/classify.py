@@ -46,6 +46,7 @@ from .blocks import (
     stacked_lines,
     x_overlap,
 )
+from .box_glyphs import opens_options_row
 from .continued_tables import (
     caption_first_title,
     continue_table,
@@ -330,6 +331,8 @@ def classify(
             )
             if item and item.re is BULLET and caption_text(text) is not None:
                 item = None  # "▌Figure 5.1 …": an ornament before a caption, no list's bullet
+            if item and item.re is BULLET and opens_options_row(block.frags):
+                item = None  # "□ Yes √ No": a form's boxes to tick, the first no bullet
             if item and block.size >= 1.15 * body_size and _heading_level(
                 block, text, styles, outline, body_size, repeated, faces, headed
             ):
