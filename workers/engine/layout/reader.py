@@ -124,7 +124,15 @@ from .order import (
     turned,
 )
 from .part_levels import contents_at_the_sections_level
-from .patterns import BARE_KEY, KEY, NUMBER, forget_texts, is_marker, starts_item
+from .patterns import (
+    BARE_KEY,
+    KEY,
+    NUMBER,
+    OUTLINE_NUMBER,
+    forget_texts,
+    is_marker,
+    starts_item,
+)
 from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user_space
 from .running_lines import running_lines_apart
 from .runover import asides_after_runover, paragraphs_run_on, words_broken_at_block_ends
@@ -2086,6 +2094,11 @@ class _BlockAsks:
         tall = max(label.y1 - label.y0, f.y1 - f.y0)
         if not key and (label.x0 - f.x1 if label.rtl else f.x0 - label.x1) >= MARKER_STEP * tall:
             return False  # (only a key's text stands past the stop measured from its start)
+        if OUTLINE_NUMBER.fullmatch(label.text.strip()) and f.text[:1].isupper():
+            # A section's number set before its title at a tab stop ("6.4<tab>The changing
+            # face"), as a word processor's numbered heading sets it: one heading, number
+            # and title, whose outline would otherwise skip the number.
+            return True
         return (
             is_marker(label.text)
             and label.text.strip() not in _DASHES
