@@ -75,7 +75,7 @@ from .line_breaks import cell_text, line_joiner
 from .lines import SPACE_GAP, Fragment, comes_back, quick_median, text_of, word_count
 from .list_labels import label_provs
 from .listings import listing_text
-from .numbered_heads import numbered_heading
+from .numbered_heads import bracketed_heads, numbered_heading
 from .numbered_runs import numbered_runs, outvoted
 from .order import side_notes
 from .part_levels import (
@@ -522,6 +522,7 @@ def classify(
     # (Lines numbered like list items and read back as prose above may be section titles.)
     _numbered_subsections(doc)
     _lettered_sections(doc)
+    doc.blocks = bracketed_heads(doc.blocks)
     _numbered_heads_left(doc, numbered_heads)
     if not outline:
         _form_parts(doc, fields)
