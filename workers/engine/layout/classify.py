@@ -333,6 +333,11 @@ def classify(
                 item = None  # "▌Figure 5.1 …": an ornament before a caption, no list's bullet
             if item and item.re is BULLET and opens_options_row(block.frags):
                 item = None  # "□ Yes √ No": a form's boxes to tick, the first no bullet
+            if item and item.re is NUMBER and _labels_alone(text[item.end():]):
+                # "(i) (i)": a formula's superscripts set apart from their line (w_s⁽ⁱ⁾,
+                # w_e⁽ⁱ⁾), labels and nothing they label: no list's point, which says
+                # something after its label.
+                item = None
             if item and block.size >= 1.15 * body_size and _heading_level(
                 block, text, styles, outline, body_size, repeated, faces, headed
             ):
@@ -1217,6 +1222,12 @@ def _names_a_heading_above(
             if title_key(b.text) == key:
                 return True
     return False
+
+
+def _labels_alone(rest: str) -> bool:
+    """Whether ``rest``, a line's text after its label, is labels alone ("(i)", "(ii) (iii)")."""
+    words = rest.split()
+    return bool(words) and all(NUMBER.match(f"{w} x") is not None for w in words)
 
 
 def _drop_lone_items(doc: Document) -> None:
