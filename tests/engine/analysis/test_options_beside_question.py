@@ -149,3 +149,26 @@ def test_a_line_of_boxes_holding_a_tick_for_the_chosen_option_is_left_whole(
     pdf.save(tmp_path / "form.pdf")
     assert _entries(tmp_path / "form.pdf")[1:] == [
         ("paragraph", "Items of gain √ Applicable ☐ Not applicable")]
+
+
+def test_a_line_opening_with_a_box_among_its_options_boxes_keeps_the_box_in_its_text(
+    tmp_path: Path,
+) -> None:
+    # "☐ Applicable  √ Not applicable" on a line of its own under its question: the box it
+    # opens with is the first option's (unticked: the answer), not a list's bullet, which
+    # a reader would hear as a list of one item and lose the box by.
+    ops = [show(57, 780, "Section one: service member", 16),
+           show(60, 700, "Items of non-recurring gain and loss"),
+           b"BT /F2 9 Tf 1 0 0 1 60 686 Tm (q) Tj /F1 9 Tf ( Applicable ) Tj /F2 9 Tf (r) Tj"
+           b" /F1 9 Tf ( Not applicable) Tj ET"]
+    pdf, page = text_page(b"\n".join(ops))
+    page.obj.Resources.Font.F2 = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+        BaseFont=pikepdf.Name.ZapfDingbats,
+        ToUnicode=pdf.make_stream(_BOX_CMAP.replace(b"1 beginbfchar <71> <2610>",
+                                                    b"2 beginbfchar <71> <2610> <72> <221A>")),
+    ))
+    pdf.save(tmp_path / "form.pdf")
+    entries = _entries(tmp_path / "form.pdf")
+    assert ("paragraph", "☐ Applicable √ Not applicable") in entries
+    assert not any(label == "☐" for label, _ in entries)

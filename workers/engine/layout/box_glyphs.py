@@ -58,3 +58,21 @@ def box_glyph_walls(frags: Sequence[Fragment]) -> list[tuple[float, float, float
                 walls.append((g.x0, f.y0, f.y1))
     walls.sort()
     return walls
+
+
+def opens_options_row(frags: Sequence[Fragment]) -> bool:
+    """Whether the line ``frags`` open (a block's pieces, its first line first) is a row of
+    options, its first the box it opens with: a box to tick, or a tick standing for a chosen
+    option's box, then another box or tick as a word of its own later on that line ("□ Yes
+    √ No"). A form prints such a row where its answers are picked; a list's bullet opens its
+    item and does not come back between the item's words, so the opening mark is the first
+    option's box (content a reader must hear, ticked or not), not a bullet."""
+    if not frags:
+        return False
+    first = frags[0]
+    words = first.text.split()
+    marks = BOX_GLYPHS | TICK_MARKS
+    if not words or words[0] not in marks:
+        return False
+    words.extend(w for f in frags[1:] if same_line(f, first) for w in f.text.split())
+    return any(w in marks for w in words[1:])

@@ -47,6 +47,7 @@ from .blocks import (
     stacked_lines,
     x_overlap,
 )
+from .box_glyphs import opens_options_row
 from .continued_tables import (
     caption_first_title,
     continue_table,
@@ -77,7 +78,7 @@ from .line_breaks import cell_text, line_joiner
 from .lines import SPACE_GAP, Fragment, comes_back, quick_median, text_of, word_count
 from .list_labels import label_provs
 from .listings import listing_text
-from .numbered_heads import numbered_heading
+from .numbered_heads import bracketed_heads, numbered_heading
 from .numbered_runs import numbered_runs, outvoted
 from .order import side_notes
 from .part_levels import (
@@ -337,6 +338,13 @@ def classify(
             )
             if item and item.re is BULLET and caption_text(text) is not None:
                 item = None  # "▌Figure 5.1 …": an ornament before a caption, no list's bullet
+            if item and item.re is BULLET and opens_options_row(block.frags):
+                item = None  # "□ Yes √ No": a form's boxes to tick, the first no bullet
+            if item and item.re is NUMBER and _labels_alone(text[item.end():]):
+                # "(i) (i)": a formula's superscripts set apart from their line (w_s⁽ⁱ⁾,
+                # w_e⁽ⁱ⁾), labels and nothing they label: no list's point, which says
+                # something after its label.
+                item = None
             if item and block.size >= 1.15 * body_size and _heading_level(
                 block, text, styles, outline, body_size, repeated, faces, headed
             ):
@@ -526,6 +534,7 @@ def classify(
     # (Lines numbered like list items and read back as prose above may be section titles.)
     _numbered_subsections(doc)
     _lettered_sections(doc)
+    doc.blocks = bracketed_heads(doc.blocks)
     _numbered_heads_left(doc, numbered_heads)
     if not outline:
         _form_parts(doc, fields)
@@ -1220,6 +1229,12 @@ def _names_a_heading_above(
             if title_key(b.text) == key:
                 return True
     return False
+
+
+def _labels_alone(rest: str) -> bool:
+    """Whether ``rest``, a line's text after its label, is labels alone ("(i)", "(ii) (iii)")."""
+    words = rest.split()
+    return bool(words) and all(NUMBER.match(f"{w} x") is not None for w in words)
 
 
 def _drop_lone_items(doc: Document) -> None:

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from ..document import Block as ModelBlock
+from ..document import Heading, ListBlock, Paragraph
 from .blocks import Block
 from .lines import word_count
 from .patterns import BULLET, NUMBER
@@ -94,3 +96,93 @@ def _centred_over(block: Block, below: Block) -> bool:
         and below.x1 - block.x1 >= CENTRED_IN * size
         and abs((block.x0 + block.x1) - (below.x0 + below.x1)) / 2 <= CENTRED_OFF * size
     )
+
+
+#: A rule's paragraph head labelled by a letter in brackets ("(j) Installation of Software").
+_BRACKETED_LETTER = re.compile(r"^\(([a-z])\)$")
+#: The fewest such heads, lettered in order from "(a)", read as a rule's paragraphs' heads
+#: (two lone points a paragraph apart may be a list's, broken by its first point's text).
+BRACKETED_RUN = 3
+#: The most words a paragraph head names its paragraph's subject in: a regulation's heads
+#: run longer than a paper's section titles ("Installation/Verification of MAX Display
+#: System (MDS) Software, Removal of INOP Markers"), short of a point's sentence or more.
+BRACKETED_TITLE_WORDS = 2 * TITLE_WORDS
+
+
+def bracketed_heads(blocks: list[ModelBlock]) -> list[ModelBlock]:
+    """``blocks`` with a rule's lettered paragraph heads as headings, one level below the
+    heading above them: lists of one point each, "(a)", "(b)", "(c)" … in order from "(a)",
+    each a title (no sentence: no closing punctuation) with running text between them
+    (sentences, not only a drawing's labels between its subfigures' lettered captions)
+    (a regulation's paragraphs, "(a) Comments Due Date", its text, "(b) Affected ADs" …). A
+    list's points follow one another in one list; read as lists of one point, these leave a
+    reader each head's text outside its "list" and no heads to move between."""
+    runs: list[list[int]] = []
+    run: list[int] = []
+    for at, block in enumerate(blocks):
+        if isinstance(block, Heading):
+            run = []  # (another part of the document: its heads start again from "(a)")
+            continue
+        letter = _bracketed_letter(block)
+        if letter is None:
+            continue
+        if letter == "a":
+            run = [at]
+            runs.append(run)
+        elif run and _next_letter(blocks[run[-1]]) == letter and any(
+            map(_sentence, blocks[run[-1] + 1:at])
+        ):
+            run.append(at)
+    heads = {at for run in runs if len(run) >= BRACKETED_RUN for at in run}
+    if not heads:
+        return blocks
+    out: list[ModelBlock] = []
+    level = 0
+    for at, block in enumerate(blocks):
+        if isinstance(block, Heading):
+            level = block.level
+        if at not in heads:
+            out.append(block)
+            continue
+        assert isinstance(block, ListBlock)
+        item = block.items[0]
+        title = item.blocks[0]
+        assert isinstance(title, Paragraph)
+        heading = Heading(f"{item.label} {title.text}", min(level + 1, 6), block.prov,
+                          title.links, item.lang or block.lang)
+        # (What went on under the head in its point, a list of its own paragraphs, follows
+        # it, as the head's paragraph's text does.)
+        out += [heading, *item.blocks[1:]]
+    return out
+
+
+def _bracketed_letter(block: ModelBlock) -> str | None:
+    """The letter of a list of one point titled as a paragraph head ("(j) Markers")."""
+    if not isinstance(block, ListBlock) or len(block.items) != 1:
+        return None
+    item = block.items[0]
+    match = _BRACKETED_LETTER.match(item.label)
+    if match is None or not item.blocks or not isinstance(item.blocks[0], Paragraph):
+        return None
+    title = item.blocks[0].text.rstrip()
+    if not title or title.endswith((".", ",", ";", ":")):
+        return None
+    if not 0 < word_count(title) <= BRACKETED_TITLE_WORDS:
+        return None
+    return match.group(1)
+
+
+def _sentence(block: ModelBlock) -> bool:
+    """Whether ``block`` is running text: a paragraph of a few words closed by a full stop (a
+    head's paragraph), not a drawing's labels ("−1", "sin x cos x") set between subfigures'
+    lettered captions."""
+    return (
+        isinstance(block, Paragraph)
+        and block.text.rstrip().endswith((".", "!", "?"))
+        and word_count(block.text) > 3
+    )
+
+
+def _next_letter(block: ModelBlock) -> str:
+    letter = _bracketed_letter(block)
+    return chr(ord(letter) + 1) if letter else ""

@@ -19,6 +19,9 @@ NUMBER = re.compile(
     r"^(\((?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})\)|(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})[.)]"
     r"|\[\d{1,3}\])\s+(?=\S)"
 )
+#: A section's number of two levels or more ("6.4", "2.1.3."), as it numbers a heading (a list's
+#: numbers, "3." and "a)", are :data:`NUMBER`'s).
+OUTLINE_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})+\.?")
 #: A reference list's label that is a citation key: authors' initials and a year ("[Knu84]",
 #: "[KMN+ 02]", "[Joh15a]"). Such a key opens a sentence in running text as well ("[Knu84]
 #: shows that"): it labels an item only set apart from its text at a tab stop (a piece of

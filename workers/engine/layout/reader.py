@@ -125,7 +125,15 @@ from .order import (
     turned,
 )
 from .part_levels import contents_at_the_sections_level
-from .patterns import BARE_KEY, KEY, NUMBER, forget_texts, is_marker, starts_item
+from .patterns import (
+    BARE_KEY,
+    KEY,
+    NUMBER,
+    OUTLINE_NUMBER,
+    forget_texts,
+    is_marker,
+    starts_item,
+)
 from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user_space
 from .running_lines import running_lines_apart
 from .runover import asides_after_runover, paragraphs_run_on, words_broken_at_block_ends
@@ -1453,6 +1461,18 @@ _LETTER_AND_WORD = re.compile(r"([^\W\d_])\.(?:\s+([^\W\d_])|\s*$)")
 #: German, French), the next name on the line below.
 _NAMES_OPEN = re.compile(r"(?:,|(?:^|\s)(?:and|&|und|et))$")
 
+#: A line ending with the name of a part of a text, the label it refers to on the next line
+#: ("… to paragraph" over "(i) of this AD"; "section", "clause", "Absatz", "alinéa"…).
+_NAMES_A_PART = re.compile(
+    r"(?:^|\s)(?:(?:sub)?paragraphs?|(?:sub)?sections?|(?:sub)?clauses?|items?|steps?|notes?"
+    r"|figures?|tables?|appendix|appendices|articles?|parts?|chapters?|schedules?|rules?"
+    r"|columns?|lines?|boxes|box|questions?|options?|Abs\.|Absatz|Nr\.|alinéas?|points?"
+    r"|apartados?)$",
+    re.IGNORECASE,
+)
+#: What may follow a label a sentence goes on past ("(i), (j) and (k)"; "(i) of this AD").
+_SENTENCE_GOES_ON = frozenset(",;:.)")
+
 _LEADER_DOTS = frozenset({".", "\u00b7", "\u2026", "\u2024", "\u2025", "\u22ef", ". ."})
 
 
@@ -2121,6 +2141,11 @@ class _BlockAsks:
         tall = max(label.y1 - label.y0, f.y1 - f.y0)
         if not key and (label.x0 - f.x1 if label.rtl else f.x0 - label.x1) >= MARKER_STEP * tall:
             return False  # (only a key's text stands past the stop measured from its start)
+        if OUTLINE_NUMBER.fullmatch(label.text.strip()) and f.text[:1].isupper():
+            # A section's number set before its title at a tab stop ("6.4<tab>The changing
+            # face"), as a word processor's numbered heading sets it: one heading, number
+            # and title, whose outline would otherwise skip the number.
+            return True
         return (
             is_marker(label.text)
             and label.text.strip() not in _DASHES
@@ -2189,6 +2214,8 @@ class _BlockAsks:
         "222–" wrapped in a reference, a number split), whose rest it is; nor when it opens
         with a name's initial under a line that leaves a run of names open
         (:meth:`_names_go_on`). (Asked only of the lines that open with an item's label.)"""
+        if f.text[:1] == "(":
+            return not self._reference_goes_on(f)
         if not f.text[:1].isdigit():
             return not (_opens_with_initial(f.text) and self._names_go_on(f))
         height = f.height
@@ -2200,6 +2227,30 @@ class _BlockAsks:
                     and f.x0 < last.x1 and last.x0 < f.x1):
                 return False
         return True
+
+    def _reference_goes_on(self, f: Fragment) -> bool:
+        """Whether ``f``, opening with a bracketed label ("(i) of this AD correspond to"), is
+        a cross-reference wrapped mid-sentence: right under the last line of an open block
+        that ends with the name of the part referred to ("… specified in figure 10 to
+        paragraph"), the sentence going on after the label in a small letter or a
+        punctuation mark. Rules and regulations refer to their own parts so ("paragraph (i)
+        of this AD"), and a line break may fall before the label; a list's point opens with
+        its label after a line that ends a sentence or introduces the list (with a colon),
+        not one that names a part and stops."""
+        label = NUMBER.match(f.text)
+        after = f.text[label.end():label.end() + 1] if label else ""
+        if not (after.islower() or after in _SENTENCE_GOES_ON):
+            return False
+        height = f.height
+        for block in self.open_blocks:
+            last = block.frags[-1]
+            if (
+                -0.5 * height < last.y0 - f.y1 < BLOCK_GAP * height
+                and f.x0 < block.x1 and block.x0 < f.x1
+                and _NAMES_A_PART.search(last.text.rstrip())
+            ):
+                return True
+        return False
 
     def _names_go_on(self, f: Fragment) -> bool:
         """Whether ``f``, opening with a capital and a full stop ("E. Schulte-Nordholt, K.

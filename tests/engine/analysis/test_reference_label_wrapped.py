@@ -1,0 +1,40 @@
+"""A cross-reference wrapped before its label ("… specified in figure 10 to paragraph" over
+"(i) of this AD correspond to …"): the sentence goes on; the label opens no list item."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workers.engine.document import ListBlock, Paragraph, block_text
+from workers.engine.layout.reader import read_layout
+
+from ..content_pdfs import text_page_pdf
+
+
+def _page(path: Path, second: str) -> Path:
+    lines = ["Note 2 to paragraph (i): The provisions specified in figure 10 to paragraph",
+             second,
+             "Equipment List items 22-10-01B and 22-10-02, in the existing approved list,",
+             "which can be found on the Flight Standards Information Management website."]
+    ops = [b"BT /F1 16 Tf 72 780 Td (Airworthiness directives) Tj ET"]
+    ops += [b"BT /F1 10 Tf 72 %d Td (%s) Tj ET" % (700 - 12 * k, line.encode())
+            for k, line in enumerate(lines)]
+    return text_page_pdf(path, ops)
+
+
+def test_a_label_wrapped_after_the_name_of_the_part_it_refers_to_goes_on_the_sentence(
+    tmp_path: Path,
+) -> None:
+    blocks = read_layout(_page(tmp_path / "rule.pdf", "(i) of this AD correspond to the Master"
+                               " Minimum"), max_pages=5).blocks
+    assert not any(isinstance(b, ListBlock) for b in blocks)
+    paragraph = next(b for b in blocks if isinstance(b, Paragraph))
+    assert "to paragraph (i) of this AD correspond to the Master Minimum Equipment" in (
+        block_text(paragraph))
+
+
+def test_a_label_opening_a_point_in_a_capital_still_opens_an_item(tmp_path: Path) -> None:
+    # ("(i) Minimum equipment" under the same line opens a point of its own, as before.)
+    blocks = read_layout(_page(tmp_path / "rule.pdf", "(i) Minimum equipment provisions for the"
+                               " Master"), max_pages=5).blocks
+    assert any(isinstance(b, ListBlock) for b in blocks)
