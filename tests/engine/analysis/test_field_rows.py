@@ -1,4 +1,5 @@
-"""A form's labels each beside its own field are entries of their own."""
+"""A form's labels each beside its own field are entries of their own; two groups set side by
+side (a column of radio buttons, push buttons beside it) are read group by group."""
 
 from __future__ import annotations
 
@@ -45,6 +46,23 @@ def test_a_label_wrapped_beside_one_field_stays_one_entry(tmp_path: Path) -> Non
     texts = read_texts(path)
     assert ("If the office sent you a personal number, enter it here (see the instructions)"
             in texts), texts
+
+
+NAMES = ["Alexander Hamilton", "Marcus Aurelius", "Ada Lovelace", "Marie Curie"]
+
+
+def test_a_radio_group_beside_push_buttons_is_read_group_by_group(tmp_path: Path) -> None:
+    # "Select a figure:" heads a column of options, each led by its radio button; level with
+    # it, "Perform an action" heads push buttons on the right (drawn by the viewer: no text
+    # on the page). The options are read after their question, then the other group's head.
+    # (Set close: the two heads are read as one line but for the groups under them.)
+    ops = [show(40, 700, "Select your favorite figure:"), show(200, 700, "Perform an action")]
+    ops += [show(90, 682 - 18 * k, name) for k, name in enumerate(NAMES)]
+    fields = [(72.0, 680.0 - 18 * k, 84.0, 692.0 - 18 * k) for k in range(len(NAMES))]
+    fields += [(210.0, 670.0, 280.0, 690.0), (210.0, 640.0, 280.0, 660.0)]
+    path = _with_fields(text_page_pdf(tmp_path / "form.pdf", ops), fields)
+    texts = read_texts(path)
+    assert texts == ["Select your favorite figure:", *NAMES, "Perform an action"], texts
 
 
 def test_a_form_printed_twice_keeps_its_labels_at_the_foot(tmp_path: Path) -> None:

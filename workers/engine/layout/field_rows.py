@@ -5,6 +5,11 @@ a boss?   [x]") or just before it on its left ("( ) Marcus Aurelius"). The field
 the viewer and not by the page, leaves no trace among the page's pieces of text, so the
 labels set one under another read as one paragraph's lines: each is an entry of its own.
 
+A line made of two pieces far apart, where only the left one has lines under it in its
+block and fields stand under the right one, heads two groups set side by side ("Select your
+figure:" over its radio buttons, "Perform an action" over its push buttons): the right one
+is read after the left group, not in the middle of its line.
+
 Boxes are as the page is shown (y up), the page's pieces and its fields alike."""
 
 from __future__ import annotations
@@ -134,14 +139,43 @@ def _part(block: Block, frags: Sequence[Fragment], first: bool) -> Block:
     return part
 
 
+def _side_group_head(
+    lines: list[list[Fragment]], fields: Sequence[BBox]
+) -> tuple[list[Fragment], list[Fragment]] | None:
+    """The first line parted into its left and right pieces where they head two groups set
+    side by side: the pieces past a gap, starting beyond where the lines under them reach
+    (no line of the block under them), with a field under them (the right group's members
+    are fields); None otherwise."""
+    if len(lines) < 2 or len(lines[0]) < 2:
+        return None
+    reach = max(f.x1 for line in lines[1:] for f in line)
+    head = lines[0]
+    left = [f for f in head if f.x0 <= reach]
+    right = [f for f in head if f.x0 > reach]
+    if not left or not right or min(f.x0 for f in right) <= max(f.x1 for f in left):
+        return None
+    x0, x1 = min(f.x0 for f in right), max(f.x1 for f in right)
+    top = min(f.y0 for f in right)
+    bottom = min(f.y0 for f in lines[-1])
+    if not any(field.x0 < x1 and x0 < field.x1 and bottom <= field.y1 <= top
+               for field in fields):
+        return None
+    return left, right
+
+
 def _parts(
     block: Block, fields: Sequence[BBox], ends: Sequence[BBox], pieces: PagePieces
-) -> list[Block] | None:
+) -> tuple[list[Block], Block | None] | None:
     """``block`` parted at its labels (see :func:`split_at_fields`; ``ends``: the fields
-    that may end a line on their left); None if it is not parted."""
+    that may end a line on their left): the parts, and apart from them the head of a group
+    set beside, if any; None if it is not parted."""
     lines = _lines(block.frags)
     if len(lines) < 2:
         return None
+    after: list[Fragment] = []  # a right group's head, read after the left group
+    parted = _side_group_head(lines, fields)
+    if parted is not None:
+        lines[0], after = parted
     if any(_cells_side_by_side(line) for line in lines):
         return None  # (a form's cells read together: which line a field ends is unclear)
     span = (min(f.x0 for line in lines for f in line), max(f.x1 for line in lines for f in line))
@@ -159,18 +193,21 @@ def _parts(
             groups.append(list(lines[k]))
         else:
             groups[-1].extend(lines[k])
-    if len(groups) == 1:
+    if len(groups) == 1 and not after:
         return None
-    return [_part(block, group, first=k == 0) for k, group in enumerate(groups)]
+    parts = [_part(block, group, first=k == 0) for k, group in enumerate(groups)]
+    return parts, (_part(block, after, first=False) if after else None)
 
 
 def split_at_fields(
     blocks: list[Block], fields: Sequence[BBox], frags: Sequence[Fragment]
-) -> list[Block]:
+) -> tuple[list[Block], list[tuple[list[Block], Block]]]:
     """``blocks`` with each text block whose lines are labels of form fields split into one
-    block per label (``blocks`` itself when none is; ``frags``: the page's pieces)."""
+    block per label (``blocks`` itself when none is); and the groups set side by side found
+    on the way: the blocks of the left group, and the head of the group of fields beside it
+    (two columns, the left read first)."""
     if not fields:
-        return blocks
+        return blocks, []
     pieces = PagePieces(frags)
     # (A field leading text on its right is that text's, not the line's on its left.)
     ends = [
@@ -179,6 +216,7 @@ def split_at_fields(
                                    (field.y0 + field.y1) / 2)
     ]
     out: list[Block] | None = None
+    side_groups: list[tuple[list[Block], Block]] = []
     for k, block in enumerate(blocks):
         parts = (
             _parts(block, fields, ends, pieces)
@@ -191,5 +229,9 @@ def split_at_fields(
             continue
         if out is None:
             out = blocks[:k]
-        out.extend(parts)
-    return blocks if out is None else out
+        group, head = parts
+        out.extend(group)
+        if head is not None:
+            out.append(head)
+            side_groups.append((group, head))
+    return (blocks if out is None else out), side_groups
