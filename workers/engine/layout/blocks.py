@@ -53,6 +53,9 @@ class Block:
     #: Set for a text block labelling an empty box drawn on the page, to be filled in (see
     #: :mod:`.box_labels`): a form's label, no heading.
     labels_box: bool = False
+    #: Set for a text block parted from the lines round it at a form's fields (see
+    #: :mod:`.field_rows`): a form's label, the form's content wherever it stands.
+    labels_field: bool = False
     #: Set for a text block locked up with a drawn mark into a logo at the top of its page
     #: (see :mod:`.wordmarks`): the sender's name, no heading.
     wordmark: bool = False

@@ -1673,7 +1673,9 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
             if block.artifact is not None:
                 found[id(block)] = block.artifact
                 continue
-            if block.kind != "text":
+            # (A form's label beside its field is the form's, though a form printed twice,
+            # a copy on each page, repeats it at the same place: see .field_rows.)
+            if block.kind != "text" or block.labels_field:
                 continue
             y0, y1 = block.y0 - page.y0, block.y1 - page.y0
             in_band = y0 > page.height - band or y1 < band
@@ -1975,24 +1977,27 @@ def _drop_set_in_body(
 def _body_boxes(blocks: list[Block], page_y0: float, height: float, band: float) -> list[Block]:
     """The text blocks of a page that do not lie wholly in its top or bottom margin band:
     the body's text, even where it reaches into a band. (Not figures: a slide's background
-    or a picture bleeding off the page is drawn under its running footer.)"""
+    or a picture bleeding off the page is drawn under its running footer.) A form's labels
+    beside their fields are the body's wherever they stand (a form's last rows reach into
+    the band)."""
     return [
         b for b in blocks
         if b.artifact is None and b.kind == "text"
-        and b.y1 - page_y0 >= band and b.y0 - page_y0 <= height - band
+        and (b.labels_field or (b.y1 - page_y0 >= band and b.y0 - page_y0 <= height - band))
     ]
 
 
 def _set_in_body(block: Block, lines: list[Block], boxes: list[Block]) -> bool:
     """Whether a margin-band block is set inside one of the body's ``boxes``, or, being a
     single letter, on one of its ``lines`` (those reaching out of the band): a letter beside
-    body text is a variable of it."""
+    body text is a variable of it; or on the row of a form's label."""
     letter = len(block.text.strip()) == 1 and block.text.strip().isalpha()
     if letter and any(other is not block and _same_line(block, other) for other in lines):
         return True
+    # (So is one on the row of a form's label beside its field: the form's next label.)
     return any(
         other is not block and _same_line(block, other)
-        and block.x0 < other.x1 and other.x0 < block.x1
+        and ((block.x0 < other.x1 and other.x0 < block.x1) or other.labels_field)
         for other in boxes
     )
 

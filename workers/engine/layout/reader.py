@@ -71,6 +71,7 @@ from .clipped import take_clipped
 from .contents import ends_with_page_number, find_contents, has_leaders, is_page_number
 from .drawn_bullets import with_drawn_bullets
 from .end_marks import EndMark, attach_end_marks, take_end_marks
+from .field_rows import split_at_fields
 from .figures import (
     BACKGROUND_AREA,
     FIGURE_MIN_AREA,
@@ -504,10 +505,19 @@ def page_blocks(
         used.update(in_formulas)
         rest = [f for line in region_lines for f in line.fragments if id(f) not in used]
         # (Reference entries opening with citation keys, line after line: one block each.)
-        built = split_keyed_entries(_text_blocks_ended(
+        # (A form's labels one under another, each beside its own field: one block each.)
+        labelled, side_groups = split_at_fields(split_keyed_entries(_text_blocks_ended(
             rest, marks, content.index, to_pages, page_rules, frames
-        )) + tables + formulas
+        )), fields, frags)
+        built = labelled + tables + formulas
         regions.update((id(b), number) for b in built)
+        for group, head in side_groups:
+            # Two groups side by side (the head of a group of fields set beside a group of
+            # labels): two columns, numbered as the table finder's are, read one after the
+            # other.
+            regions.update((id(b), -1 - found_columns) for b in group)
+            regions[id(head)] = -2 - found_columns
+            found_columns += 2
         # Columns found among the region's lines (lists side by side, columns between rules
         # down): each a region of its own, numbered apart from the column search's regions.
         own: dict[int, int] = {}
