@@ -41,6 +41,22 @@ def test_a_head_over_two_columns_leaves_them_two(tmp_path: Path) -> None:
     assert cells[-1] == ["Squad", "78,713", "70,096", "10,570"]
 
 
+def test_a_head_reaching_over_two_columns_spans_them(tmp_path: Path) -> None:
+    # The same head, read as the head of both columns of figures, not of the first alone
+    # beside a blank head.
+    ops = [_show(72, 700, "Dataset"), _show(190, 700, "Training questions"),
+           _show(340, 700, "Test")]
+    for k in range(5):
+        y = 682 - 16 * k
+        ops += [_show(72, y, f"Set {k}"), _show(190, y, f"{7000 + k}"),
+                _show(260, y, f"{5000 + k}"), _show(340, y, f"{300 + k}")]
+    doc = read_layout(text_page_pdf(tmp_path / "spanning-head.pdf", ops), max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    head = table.rows[0].cells
+    assert [(c.text, c.col_span) for c in head] == [
+        ("Dataset", 1), ("Training questions", 2), ("Test", 1)]
+
+
 def test_a_bullet_opening_a_cell_is_read_with_its_text(tmp_path: Path) -> None:
     # A slide's table with a bulleted point in each cell: the bullet stands a little apart
     # from its word, and is the cell's, not a column of bullets of its own.

@@ -1976,6 +1976,25 @@ def _columns_under_spans(rows: list[list[Fragment]]) -> list[list[float]]:
     return columns
 
 
+def _spans_across(
+    cells: list[list[Fragment | None]], columns: list[list[float]]
+) -> dict[tuple[int, int], tuple[int, int]]:
+    """Each cell reaching across a gutter into the next columns, empty in its row, spans
+    them (a stage's name over its acts' and their times' columns, "A merged with B" over
+    "A" and "B"): read as the head of both, not of the first alone beside a blank one."""
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+    for r, row in enumerate(cells):
+        for k, f in enumerate(row):
+            if f is None:
+                continue
+            end = k + 1
+            while end < len(row) and row[end] is None and f.x1 > columns[end][0] + CROSSING:
+                end += 1
+            if end > k + 1:
+                spans[(r, k)] = (1, end - k)
+    return spans
+
+
 def _bullets_joined(rows: list[list[Fragment]]) -> list[list[Fragment]]:
     """The rows with each bullet standing apart from the text it opens, within a font size
     of it, joined to that text: a table's cell holding a bulleted point (a slide's table)
@@ -2693,7 +2712,9 @@ def _table_from(run: list[Line], page: int) -> Block | None:
         return None  # labels placed about a chart or diagram: no rows and columns of data
     if _numbered_equations(cells) or _braced_code(rows) or _typeset_math(rows):
         return None
-    block = Block(page, kind="table", table=cells, lines=list(run))
+    block = Block(
+        page, kind="table", table=cells, lines=list(run), spans=_spans_across(cells, columns)
+    )
     for row in rows:
         for f in row:
             for part in parts.get(id(f), (f,)):
