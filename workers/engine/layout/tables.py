@@ -10,6 +10,7 @@ its columns, or over its top rule) is no row: it is read as text, the table's ca
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import operator
 import re
@@ -30,7 +31,7 @@ from .figures import (
 from .glyphs import Glyph, PageContent, Rect
 from .line_breaks import stacked
 from .lines import SPACE_GAP, Fragment, Line, fragments, lines, word_count
-from .patterns import LEADER, NUMBERED, is_marker, starts_item
+from .patterns import BULLET, LEADER, NUMBERED, is_marker, starts_item
 from .table_heads import (
     CROSSING,
     Bands,
@@ -1935,6 +1936,111 @@ def _swept(spans: list[tuple[float, float]]) -> list[list[float]]:
     return columns
 
 
+#: A table's rows, this many at least, for a gutter that a few rows' pieces cross (cells
+#: spanning two columns) to part its columns still ...
+SPANNED_ROWS = 4
+#: ... when no more than this share of them cross it (a head over a group of columns, a
+#: merged cell: each row crossing it is an exception the other rows show up).
+SPANNING_SHARE = 0.25
+
+
+def _columns_under_spans(rows: list[list[Fragment]]) -> list[list[float]]:
+    """:func:`_columns`, with a gutter that a few rows' pieces cross kept: a slide's or a
+    report's table spans a head or a cell across two columns ("Class 1" over "A" and "B", "A
+    merged with B"), and those pieces would join the columns beneath them into one. A gutter
+    is a stretch that few rows reach (:data:`SPANNING_SHARE`) between stretches that more
+    rows reach, inside what :func:`_columns` made one column. (A column of few entries at the
+    table's edge, a label standing for several rows, has no busier stretch beyond it; one
+    between two others is a column of its own already, clear gutters either side.)"""
+    multi = [row for row in rows if len(row) > 1]
+    swept = _columns(rows)
+    if len(multi) < SPANNED_ROWS:
+        return swept
+    edges = sorted({x for row in multi for f in row for x in (f.x0, f.x1)})
+    stretches = list(zip(edges, edges[1:], strict=False))
+    # (Rows reaching each stretch between neighbouring edges, counted by differences: a
+    # row's swept spans are apart, and each runs from one edge to another.)
+    steps = [0] * (len(edges) + 1)
+    for row in multi:
+        for a, b in _swept(sorted((f.x0, f.x1) for f in row)):
+            steps[bisect.bisect_left(edges, a)] += 1
+            steps[bisect.bisect_left(edges, b)] -= 1
+    reach = list(itertools.accumulate(steps[: len(stretches)]))
+    crossing = max(1, int(SPANNING_SHARE * len(multi)))
+    gutters: list[tuple[float, float]] = []
+    k = 0
+    while k < len(stretches):
+        if not 0 < reach[k] <= crossing:
+            k += 1
+            continue
+        end = k
+        while end + 1 < len(stretches) and 0 < reach[end + 1] <= crossing:
+            end += 1
+        x0, x1 = stretches[k][0], stretches[end][1]
+        beside = any(r > crossing for r in reach[:k]) and any(r > crossing for r in reach[end + 1:])
+        if beside:
+            gutters.append((x0, x1))
+        k = end + 1
+    if not gutters:
+        return swept
+    columns: list[list[float]] = []
+    for column in swept:
+        start = column[0]
+        for x0, x1 in gutters:
+            if column[0] < x0 and x1 < column[1]:
+                columns.append([start, x0])
+                start = x1
+        columns.append([start, column[1]])
+    return columns
+
+
+def _spans_across(
+    cells: list[list[Fragment | None]], columns: list[list[float]]
+) -> dict[tuple[int, int], tuple[int, int]]:
+    """Each cell reaching across a gutter into the next columns, empty in its row, spans
+    them (a stage's name over its acts' and their times' columns, "A merged with B" over
+    "A" and "B"): read as the head of both, not of the first alone beside a blank one."""
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+    for r, row in enumerate(cells):
+        for k, f in enumerate(row):
+            if f is None:
+                continue
+            end = k + 1
+            while end < len(row) and row[end] is None and f.x1 > columns[end][0] + CROSSING:
+                end += 1
+            if end > k + 1:
+                spans[(r, k)] = (1, end - k)
+    return spans
+
+
+def _bullets_joined(rows: list[list[Fragment]]) -> list[list[Fragment]]:
+    """The rows with each bullet standing apart from the text it opens, within a font size
+    of it, joined to that text: a table's cell holding a bulleted point (a slide's table)
+    is one cell, not a column of bullets beside a column of words."""
+    joined_rows: list[list[Fragment]] = []
+    for row in rows:
+        joined: list[Fragment] = []
+        for f in row:
+            before = joined[-1] if joined else None
+            if (
+                before is not None and _lone_bullet(before.text)
+                and 0 <= f.x0 - before.x1 < WORD_SPACE_SIZES * f.size
+                and abs(f.y0 - before.y0) < f.height / 2
+            ):
+                joined[-1] = stacked(before, f)
+            else:
+                joined.append(f)
+        joined_rows.append(joined)
+    return joined_rows
+
+
+def _lone_bullet(text: str) -> bool:
+    """A bullet sign alone ("●", "•"): not a dash, an asterisk or a number, which stand for a
+    value in a table's cell as often ("–" for none, "*" for a note)."""
+    text = text.strip()
+    return len(text) == 1 and bool(BULLET.match(text + " x")) and text not in "-–—*·"
+
+
 def _in_column(f: Fragment, column: list[float]) -> bool:
     return f.x0 < column[1] and f.x1 > column[0]
 
@@ -2591,6 +2697,12 @@ def _table_from(run: list[Line], page: int) -> Block | None:
         return None  # bullets, numbers or reference keys beside text: a list
     if len(columns) == 2 and _keys_beside_meanings(rows, columns):
         return None  # a glossary or a legend: each key is read with what it means
+    if len(columns) > 2:
+        # (Past the tests for a list: a column of bullets beside their items' text is one,
+        # and more columns than two make a table whose cells may open with bullets. The
+        # rows keep their pieces, for the tests of rows below: a bullet falls in its cell's
+        # column and is read with its text there.)
+        columns = _columns_under_spans(_bullets_joined(rows))
     multi = [row for row in rows if len(row) > 1]
     if len(multi) < 3 or sum(len(row) for row in multi) < 2 * len(multi):
         return None
@@ -2618,7 +2730,9 @@ def _table_from(run: list[Line], page: int) -> Block | None:
         return None  # labels placed about a chart or diagram: no rows and columns of data
     if _numbered_equations(cells) or _braced_code(rows) or _typeset_math(rows):
         return None
-    block = Block(page, kind="table", table=cells, lines=list(run))
+    block = Block(
+        page, kind="table", table=cells, lines=list(run), spans=_spans_across(cells, columns)
+    )
     for row in rows:
         for f in row:
             for part in parts.get(id(f), (f,)):
