@@ -18,9 +18,10 @@ import re
 from collections.abc import Sequence
 
 from .glyphs import Glyph
+from .lines import Fragment
 
 #: Spacing accents (and their modifier-letter forms) -> the combining mark they draw.
-_COMBINING = {
+COMBINING = {
     "\u00b4": "\u0301", "\u02ca": "\u0301",  # acute
     "`": "\u0300", "\u02cb": "\u0300",  # grave
     "\u00a8": "\u0308",  # diaeresis
@@ -39,7 +40,7 @@ _COMBINING = {
 _BELOW = frozenset("\u0327\u0328")
 #: Dotless letters that a mark over them turns into the dotted ones (TeX's "\"{\i}": ı + ¨).
 _DOTTED = {"\u0131": "i", "\u0237": "j"}
-_ANY_ACCENT = re.compile("[" + re.escape("".join(_COMBINING)) + "]")
+_ANY_ACCENT = re.compile("[" + re.escape("".join(COMBINING)) + "]")
 #: Glyphs looked at on each side of an accent (in drawing order) for its letter: TeX draws
 #: the accent next to its letter, after the rest of the word, or after the rest of the line.
 WINDOW = 160
@@ -58,6 +59,16 @@ NEAR = 0.25
 LOOSE = 0.8
 
 
+#: A combining diacritical mark: what a joined accent's glyph reads.
+_MARK = re.compile("[\u0300-\u036f]")
+
+
+def joins_accents(fragment: Fragment) -> bool:
+    """Whether ``fragment`` reads an accent drawn apart joined to its letter (its text then
+    reads otherwise than its glyphs in drawing order: the tagger says it again)."""
+    return not fragment.text.isascii() and any(_MARK.match(g.char) for g in fragment.glyphs)
+
+
 def join_accents(glyphs: list[Glyph]) -> None:
     """Join, in place, each spacing accent of ``glyphs`` (drawing order) to the letter it is
     set over or under (see the module's word)."""
@@ -66,7 +77,7 @@ def join_accents(glyphs: list[Glyph]) -> None:
     k = 0
     while k < len(glyphs):
         accent = glyphs[k]
-        mark = _COMBINING.get(accent.char)
+        mark = COMBINING.get(accent.char)
         if mark is None or accent.rotated:
             k += 1
             continue
