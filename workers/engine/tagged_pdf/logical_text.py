@@ -40,7 +40,7 @@ import pikepdf
 import pypdfium2 as pdfium
 
 from ..layout.lines import clean, has_rtl
-from .checks import decomposed
+from .checks import normal_counts
 from .mcid_text import page_text_by_mcid
 from .plan import Node
 
@@ -95,7 +95,7 @@ def give_logical_texts(
         read, model = _compared(drawn), _compared(leaf.text)
         # Only the order and the spacing are said again: where the characters differ, the
         # drawing is read as it is (an /ActualText would hide what is drawn).
-        if read != model and _characters(read) == _characters(model):
+        if read != model and _same_characters(read, model, leaf):
             elements[leaf.leaf_id][pikepdf.Name.ActualText] = pikepdf.String(leaf.text)
             given += 1
     return given
@@ -107,12 +107,15 @@ def _text_by_mark(document: pdfium.PdfDocument, pages: Sequence[int]) -> dict[tu
             for mcid, pieces in page_text_by_mcid(document, page).items()}
 
 
-def _characters(text: str) -> list[str]:
-    """The characters of ``text`` (as :func:`_compared` gives it), in any order, an accented
-    letter as its letter and its mark: a letter with a spacing accent drawn apart ("o" and
-    "´") says the same characters as the accented letter ("ó") the model joined them to
-    (see :func:`.checks.normal_counts`)."""
-    return sorted(decomposed(text).replace(" ", ""))
+def _same_characters(read: str, model: str, leaf: Node) -> bool:
+    """Whether the drawn text ``read`` has the characters of the model's (both as
+    :func:`_compared` gives them), in any order. Where the reader joined accents drawn
+    apart to their letters, as the fidelity check counts them (:func:`.checks.normal_counts`:
+    "o" and a spacing "´" are the "ó" the model says; a line-end hyphen the model joined its
+    word at is none)."""
+    if any(prov.joined_accents for prov in leaf.prov):
+        return normal_counts(read) == normal_counts(model)
+    return sorted(read.replace(" ", "")) == sorted(model.replace(" ", ""))
 
 
 def _compared(text: str) -> str:
