@@ -438,7 +438,7 @@ def decomposed(text: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def _counts_as_character(ch: str) -> bool:
     return ch.isalnum() or (not ch.isspace() and ch not in "-\u00ad"
-                            and unicodedata.category(ch)[0] in "PS")
+                            and unicodedata.category(ch)[0] in "PSM")  # (M: an accent's mark)
 
 
 #: (page index, MCID) -> the text pdfium reads in that marked-content sequence, in pieces.
