@@ -31,7 +31,8 @@ Schema (version 1), as produced by :meth:`Document.to_dict`::
     and every block and artifact also has "prov": [{"page", "bbox": [x0, y0, x1, y1],
     "mcids": [int], "operators": [[start, end]]}] and text blocks "links": [link]; a prov whose
     text reads one operator's glyphs on both sides of another's also has "interleaved": true
-    (absent when false).
+    (absent when false), and one whose text joins accents drawn apart to their letters
+    ("László", drawn "Laszl´o") "joined_accents": true (absent when false).
     Every block (and cell) also has "lang": str | null (optional when decoding).
     A paragraph's "preformatted" (bool, optional when decoding, absent when false) says its
     text is a code listing or other preformatted text: its lines ("\n") and leading spaces
@@ -127,6 +128,10 @@ class Prov:
     #: another): wrapped whole, in drawing order, the operators would read otherwise. Written
     #: to JSON only when true.
     interleaved: bool = field(default=False, metadata={"omitted_when": False})
+    #: The text joins accents drawn apart to their letters ("o" and a spacing "´" set over
+    #: it read "ó", see :mod:`.layout.accents`): the drawing, read in order, says
+    #: "Laszl´o". Written to JSON only when true.
+    joined_accents: bool = field(default=False, metadata={"omitted_when": False})
 
 
 @dataclass

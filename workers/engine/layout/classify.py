@@ -36,6 +36,7 @@ from ..document import (
     Row,
     Table,
 )
+from .accents import joins_accents
 from .bidi import reads_right_to_left
 from .blocks import (
     Block,
@@ -3050,6 +3051,7 @@ def _prov(block: Block, result: PageResult, artifact_ids: dict[int, Any] | None 
             len(objects) < len(drawn) - drawn.count(-1)
             and _interleaved(drawn, result.opmap.operator_of)
             or any(map(_objects_interleaved, block.frags))),
+        joined_accents=block.kind == "text" and any(map(joins_accents, block.frags)),
     )
 
 
@@ -3344,7 +3346,8 @@ def _table(block: Block, result: PageResult, prov: list[Prov]) -> Table:
                     col_span=spans.get((i, k), (1, 1))[1],
                     prov=[Prov(block.page, BBox(f.x0, f.y0, f.x1, f.y1), (),
                                result.opmap.ranges_in_order(_drawn(f)),
-                               interleaved=f.objects_interleaved)] if f else [],
+                               interleaved=f.objects_interleaved,
+                               joined_accents=joins_accents(f))] if f else [],
                 )
                 for k, f in enumerate(row) if (i, k) not in covered
             ])

@@ -375,10 +375,18 @@ def letter_boldness(glyphs: list[Glyph]) -> tuple[int, int]:
     return len(letters), sum(letters)
 
 
+#: A combining diacritical mark (U+0300-U+036F).
+_COMBINING_MARK = re.compile("[\u0300-\u036f]")
+
+
 def clean(text: str) -> str:
     if not text.isascii() or "\x02" in text:
         # (Every other character the map turns is outside ASCII; isascii() is a flag read.)
         text = text.translate(_SYMBOL_FONT_BULLETS)
+        if _COMBINING_MARK.search(text):
+            # A letter and a mark drawn apart (see .accents): one character where Unicode
+            # has it ("o" + U+0301 -> "ó"), as a reader and a search expect.
+            text = unicodedata.normalize("NFC", text)
     if text[:1] in _SYMBOL_FONT_CODES and text[1:2] in ("", " "):
         # Another symbol font's character opening a line, set apart from what follows: a
         # bullet of a font the map above does not know (Wingdings 2's, a slide's bullets).

@@ -44,6 +44,7 @@ from ..document import (
     Warning,
 )
 from ..language import detect_languages
+from .accents import join_accents
 from .bidi import logical_lines
 from .blocks import (
     MAX_SHAPES,
@@ -447,6 +448,8 @@ def page_blocks(
 ) -> list[Block]:
     """Blocks of one page in reading order (``fields``: the boxes of its form fields;
     ``to_pages``: its links to pages of the document, with the page each leads to)."""
+    # (Accents drawn apart, "o" and "´" over it, read as the one letter "ó".)
+    join_accents(content.glyphs)
     page_runs = fragments(content.glyphs)
     if content.paths or content.rules:
         # (Bullets drawn as shapes are read as "•", each a piece of its own before its text.)

@@ -37,6 +37,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..checks import Check, Report, check_pdf, make_report
+from ..layout.accents import COMBINING
 from ..layout.lines import clean
 from .fonts import font_findings
 from .marked_content import PAINTING_OPERATORS, is_painting, read_operators, xobject_names
@@ -414,16 +415,30 @@ def normal_counts(text: str) -> Counter[str]:
     """How often each character occurs: spacing, hyphens a reader joined lines at, and
     controls do not count. Counted first and filtered per distinct character (a text has
     few), as the check compares counts, not order."""
-    counts = Counter(unicodedata.normalize("NFKC", clean(text)))
+    counts = Counter(decomposed(clean(text)))
     for ch in [ch for ch in counts if not _counts_as_character(ch)]:
         del counts[ch]
     return counts
 
 
+#: Spacing accents as the combining marks they draw (not all decompose so: "ˆ", "ˇ", "`"),
+#: and dotless letters, which TeX sets under an accent drawn apart ("ı" and "¨"), as the
+#: dotted ones: the layout reader reads such a pair as the dotted letter ("ï").
+_APART = str.maketrans({**COMBINING, "\u0131": "i", "\u0237": "j"})
+
+
+def decomposed(text: str) -> str:
+    """``text`` decomposed (NFKD): an accented letter as its letter and combining mark, and
+    a spacing accent as the same mark, so that a letter with an accent drawn
+    apart ("o", "´") counts as the same characters as the accented letter ("ó") the layout
+    reader joined them to (:mod:`..layout.accents`)."""
+    return unicodedata.normalize("NFKD", text.translate(_APART))
+
+
 @functools.lru_cache(maxsize=4096)
 def _counts_as_character(ch: str) -> bool:
     return ch.isalnum() or (not ch.isspace() and ch not in "-\u00ad"
-                            and unicodedata.category(ch)[0] in "PS")
+                            and unicodedata.category(ch)[0] in "PSM")  # (M: an accent's mark)
 
 
 #: (page index, MCID) -> the text pdfium reads in that marked-content sequence, in pieces.

@@ -40,6 +40,7 @@ import pikepdf
 import pypdfium2 as pdfium
 
 from ..layout.lines import clean, has_rtl
+from .checks import normal_counts
 from .mcid_text import page_text_by_mcid
 from .plan import Node
 
@@ -70,7 +71,9 @@ def give_logical_texts(
     if not any(has_rtl(leaf.text) for leaf in wanted):
         # Without right-to-left text, only a leaf the layout reader read across its operators
         # (one operator's glyphs on both sides of another's) can read otherwise as drawn.
-        wanted = [leaf for leaf in wanted if any(prov.interleaved for prov in leaf.prov)]
+        # So can one whose accents, drawn apart, the reader joined to their letters.
+        wanted = [leaf for leaf in wanted
+                  if any(prov.interleaved or prov.joined_accents for prov in leaf.prov)]
         if not wanted:
             return 0  # the output is not read (nor saved) again
     pages = sorted({page for leaf in wanted for page, _ in marks[leaf.leaf_id]})
@@ -92,7 +95,7 @@ def give_logical_texts(
         read, model = _compared(drawn), _compared(leaf.text)
         # Only the order and the spacing are said again: where the characters differ, the
         # drawing is read as it is (an /ActualText would hide what is drawn).
-        if read != model and sorted(read.replace(" ", "")) == sorted(model.replace(" ", "")):
+        if read != model and _same_characters(read, model, leaf):
             elements[leaf.leaf_id][pikepdf.Name.ActualText] = pikepdf.String(leaf.text)
             given += 1
     return given
@@ -102,6 +105,17 @@ def _text_by_mark(document: pdfium.PdfDocument, pages: Sequence[int]) -> dict[tu
     """(page, MCID) -> the text pdfium reads in that marked content, over ``pages``."""
     return {(page, mcid): "".join(pieces) for page in pages
             for mcid, pieces in page_text_by_mcid(document, page).items()}
+
+
+def _same_characters(read: str, model: str, leaf: Node) -> bool:
+    """Whether the drawn text ``read`` has the characters of the model's (both as
+    :func:`_compared` gives them), in any order. Where the reader joined accents drawn
+    apart to their letters, as the fidelity check counts them (:func:`.checks.normal_counts`:
+    "o" and a spacing "´" are the "ó" the model says; a line-end hyphen the model joined its
+    word at is none)."""
+    if any(prov.joined_accents for prov in leaf.prov):
+        return normal_counts(read) == normal_counts(model)
+    return sorted(read.replace(" ", "")) == sorted(model.replace(" ", ""))
 
 
 def _compared(text: str) -> str:
