@@ -1,5 +1,6 @@
-"""``/ActualText`` for the elements whose drawing reads out of order: right-to-left text, and
-lines whose operators interleave.
+"""``/ActualText`` for the elements whose drawing reads out of order: right-to-left text,
+lines whose operators interleave, accents drawn apart and listings spelled from their glyphs'
+places.
 
 A page draws a right-to-left line as it looks (:mod:`..layout.bidi`): the letters one by one
 leftwards, the figures and Latin words rightwards, brackets mirrored. The model reads such a
@@ -71,9 +72,11 @@ def give_logical_texts(
     if not any(has_rtl(leaf.text) for leaf in wanted):
         # Without right-to-left text, only a leaf the layout reader read across its operators
         # (one operator's glyphs on both sides of another's) can read otherwise as drawn.
-        # So can one whose accents, drawn apart, the reader joined to their letters.
-        wanted = [leaf for leaf in wanted
-                  if any(prov.interleaved or prov.joined_accents for prov in leaf.prov)]
+        # So can one whose accents, drawn apart, the reader joined to their letters, and a
+        # listing, whose spaces the reader counts from its glyphs' places (its indents, the
+        # cells of its pitch), where pdfium parts words at gaps ("i f" for "if").
+        wanted = [leaf for leaf in wanted if leaf.role == "Code" or any(
+            prov.interleaved or prov.joined_accents for prov in leaf.prov)]
         if not wanted:
             return 0  # the output is not read (nor saved) again
     pages = sorted({page for leaf in wanted for page, _ in marks[leaf.leaf_id]})
@@ -96,9 +99,16 @@ def give_logical_texts(
         # Only the order and the spacing are said again: where the characters differ, the
         # drawing is read as it is (an /ActualText would hide what is drawn).
         if read != model and _same_characters(read, model, leaf):
-            elements[leaf.leaf_id][pikepdf.Name.ActualText] = pikepdf.String(leaf.text)
+            elements[leaf.leaf_id][pikepdf.Name.ActualText] = pikepdf.String(_said(leaf))
             given += 1
     return given
+
+
+def _said(leaf: Node) -> str:
+    """The /ActualText of ``leaf``: its model text; a listing's lines parted by a space, as a
+    reader takes a line break in an /ActualText for nothing (and would join the last word of
+    one line to the first of the next)."""
+    return " ".join(leaf.text.split("\n")) if leaf.role == "Code" else leaf.text
 
 
 def _text_by_mark(document: pdfium.PdfDocument, pages: Sequence[int]) -> dict[tuple[int, int], str]:
