@@ -274,6 +274,14 @@ def test_code_set_in_cells_is_spelled_from_its_glyphs(tmp_path: Path) -> None:
     # Each character drawn on its own in the middle of a cell 6 points wide, in Helvetica
     # (a narrow "i" in a wide cell leaves gaps as wide as a word space): its text is read
     # from the cells.
+    doc = read_layout(code_in_cells_pdf(tmp_path / "cells.pdf"), max_pages=1)
+    (code,) = _preformatted(doc)
+    assert code.text == "\n".join(_BRACED)
+
+
+def code_in_cells_pdf(path: Path) -> Path:
+    """A title, the braced code with each character drawn on its own in the middle of a cell
+    6 points wide, in Helvetica, and a paragraph under it."""
     ops = [b"BT /F1 14 Tf 72 740 Td (Loops in Go) Tj ET"]
     for k, line in enumerate(_BRACED):
         for column, char in enumerate(line):
@@ -281,10 +289,7 @@ def test_code_set_in_cells_is_spelled_from_its_glyphs(tmp_path: Path) -> None:
                 ops.append(b"BT /F1 10 Tf %.2f %d Td (%s) Tj ET" % (
                     72 + 6 * column + (6 - _HELVETICA_WIDTHS.get(char, 5.56)) / 2,
                     710 - 12 * k, _escaped(char)))
-    ops += _lines(b"F1", _AFTER, 620)
-    doc = read_layout(_pdf(tmp_path / "cells.pdf", ops), max_pages=1)
-    (code,) = _preformatted(doc)
-    assert code.text == "\n".join(_BRACED)
+    return _pdf(path, [*ops, *_lines(b"F1", _AFTER, 620)])
 
 
 #: Helvetica's widths at 10 points of the narrow and wide characters of the code above.

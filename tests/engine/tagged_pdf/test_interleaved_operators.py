@@ -58,14 +58,14 @@ def _interleaved_pdf(path: Path, gap: float) -> Path:
     return path
 
 
-def _actual_texts(content: bytes) -> list[str | None]:
-    """Each P element's /ActualText (None without one), in tree order."""
+def _actual_texts(content: bytes, role: str = "/P") -> list[str | None]:
+    """Each ``role`` element's /ActualText (None without one), in tree order."""
     out: list[str | None] = []
     with pikepdf.open(io.BytesIO(content)) as pdf:
         stack = [pdf.Root.StructTreeRoot]
         while stack:
             node = stack.pop()
-            if node.get("/S") == "/P":
+            if node.get("/S") == role:
                 actual = node.get("/ActualText")
                 out.append(str(actual) if actual is not None else None)
             kids = node.get("/K")
