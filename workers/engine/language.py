@@ -108,9 +108,16 @@ class Detected:
     by_script: bool = False
 
 
+def declared_tag(tag: str | None) -> str | None:
+    """``tag`` as a renderer declares it ("en_GB" as "en-GB"), or None where it is no language
+    tag: a tag that is none would only confuse a screen reader's voice switching."""
+    tag = (tag or "").strip().replace("_", "-")
+    return tag if LANGUAGE_TAG.match(tag) else None
+
+
 def is_language_tag(tag: str | None) -> bool:
     """Whether ``tag`` is shaped as a language tag a renderer can declare."""
-    return tag is not None and LANGUAGE_TAG.match(tag.strip().replace("_", "-")) is not None
+    return declared_tag(tag) is not None
 
 
 def primary_subtag(tag: str) -> str:

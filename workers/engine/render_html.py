@@ -59,7 +59,7 @@ from .document import (
     Table,
     contents_title,
 )
-from .language import LANGUAGE_TAG
+from .language import declared_tag
 from .render_large_print import (
     DEFAULT_TITLE,
     FigureSource,
@@ -1025,14 +1025,15 @@ def _direction_attr(text: str, page_rtl: bool) -> str:
 def _lang_attr(lang: str | None) -> str:
     """`` lang="…"`` for a block's language; nothing for none, or for a tag that is not one
     (it would only confuse a screen reader's voice switching)."""
-    tag = (lang or "").strip().replace("_", "-")
-    return f' lang="{escape(tag)}"' if LANGUAGE_TAG.match(tag) else ""
+    tag = declared_tag(lang)
+    return f' lang="{escape(tag)}"' if tag else ""
 
 
 def language_tag(language: str | None) -> tuple[str, str | None]:
+    declared = declared_tag(language)
+    if declared:
+        return declared, None
     tag = (language or "").strip().replace("_", "-")
-    if LANGUAGE_TAG.match(tag):
-        return tag, None
     note = (
         f"the source's language {tag[:20]!r} is not a valid language tag"
         if tag

@@ -61,7 +61,7 @@ from .document import (
 )
 from .errors import RenderError, must_pass_through
 from .external.weasyprint_logs import route_weasyprint_logs
-from .language import LANGUAGE_TAG
+from .language import declared_tag
 from .layout.rotation import Frame
 from .page_boxes import media_box
 
@@ -669,7 +669,7 @@ class _Builder:
             "rtl": text_direction(text) == "rtl",
             # A passage in another language than the document's is spoken in its own voice
             # (WCAG 3.1.2); a tag that is none would only confuse the voice switching.
-            "lang": lang if lang and LANGUAGE_TAG.match(lang) else "",
+            "lang": declared_tag(lang) or "",
         }
 
     def _item(self, item: ListItem) -> dict[str, Any]:

@@ -36,7 +36,7 @@ from .document import (
     without_leaders,
 )
 from .external import pandoc
-from .language import LANGUAGE_TAG
+from .language import declared_tag
 from .render_html import (
     HeadingLevels,
     ListNumbering,
@@ -457,9 +457,10 @@ def code_block(block: Paragraph) -> list[Json]:
 def in_language(lang: str | None, block: Json) -> Json:
     """``block`` in a Div saying its language, where the model gives the block one of its own
     (a passage in another language than the document's: WCAG 3.1.2; Word marks its runs)."""
-    if not lang or not LANGUAGE_TAG.match(lang):
+    tag = declared_tag(lang)
+    if not tag:
         return block
-    return {"t": "Div", "c": [["", [], [["lang", lang]]], [block]]}
+    return {"t": "Div", "c": [["", [], [["lang", tag]]], [block]]}
 
 
 def rtl_directed(text: str, block: Json) -> Json:
