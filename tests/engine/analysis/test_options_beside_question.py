@@ -131,6 +131,20 @@ def test_answers_by_their_boxes_before_their_question_read_on_with_it(tmp_path: 
     assert "Yes No Criminal charges filed?" in texts
 
 
+def _box_and_tick_page(path: Path, ops: list[bytes]) -> Path:
+    """A page drawing ``ops`` with /F1 Helvetica and /F2 ZapfDingbats, whose "q" reads as an
+    empty box (☐) and "r" as a tick (√)."""
+    pdf, page = text_page(b"\n".join(ops))
+    page.obj.Resources.Font.F2 = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+        BaseFont=pikepdf.Name.ZapfDingbats,
+        ToUnicode=pdf.make_stream(_BOX_CMAP.replace(b"1 beginbfchar <71> <2610>",
+                                                    b"2 beginbfchar <71> <2610> <72> <221A>")),
+    ))
+    pdf.save(path)
+    return path
+
+
 def test_a_line_of_boxes_holding_a_tick_for_the_chosen_option_is_left_whole(
     tmp_path: Path,
 ) -> None:
@@ -139,14 +153,7 @@ def test_a_line_of_boxes_holding_a_tick_for_the_chosen_option_is_left_whole(
     ops = [show(57, 780, "Section one: service member", 16),
            b"BT /F1 9 Tf 1 0 0 1 60 700 Tm (Items of gain ) Tj /F2 9 Tf (r) Tj /F1 9 Tf"
            b" ( Applicable ) Tj /F2 9 Tf (q) Tj /F1 9 Tf ( Not applicable) Tj ET"]
-    pdf, page = text_page(b"\n".join(ops))
-    page.obj.Resources.Font.F2 = pdf.make_indirect(pikepdf.Dictionary(
-        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
-        BaseFont=pikepdf.Name.ZapfDingbats,
-        ToUnicode=pdf.make_stream(_BOX_CMAP.replace(b"1 beginbfchar <71> <2610>",
-                                                    b"2 beginbfchar <71> <2610> <72> <221A>")),
-    ))
-    pdf.save(tmp_path / "form.pdf")
+    _box_and_tick_page(tmp_path / "form.pdf", ops)
     assert _entries(tmp_path / "form.pdf")[1:] == [
         ("paragraph", "Items of gain √ Applicable ☐ Not applicable")]
 
@@ -161,14 +168,7 @@ def test_a_line_opening_with_a_box_among_its_options_boxes_keeps_the_box_in_its_
            show(60, 700, "Items of non-recurring gain and loss"),
            b"BT /F2 9 Tf 1 0 0 1 60 686 Tm (q) Tj /F1 9 Tf ( Applicable ) Tj /F2 9 Tf (r) Tj"
            b" /F1 9 Tf ( Not applicable) Tj ET"]
-    pdf, page = text_page(b"\n".join(ops))
-    page.obj.Resources.Font.F2 = pdf.make_indirect(pikepdf.Dictionary(
-        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
-        BaseFont=pikepdf.Name.ZapfDingbats,
-        ToUnicode=pdf.make_stream(_BOX_CMAP.replace(b"1 beginbfchar <71> <2610>",
-                                                    b"2 beginbfchar <71> <2610> <72> <221A>")),
-    ))
-    pdf.save(tmp_path / "form.pdf")
+    _box_and_tick_page(tmp_path / "form.pdf", ops)
     entries = _entries(tmp_path / "form.pdf")
     assert ("paragraph", "☐ Applicable √ Not applicable") in entries
     assert not any(label == "☐" for label, _ in entries)

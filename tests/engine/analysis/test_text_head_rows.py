@@ -12,8 +12,9 @@ import pikepdf
 from workers.engine.document import Cell, Row, Table
 from workers.engine.layout.classify import _row_widths
 from workers.engine.layout.lines import Fragment
-from workers.engine.layout.reader import read_layout
 from workers.engine.layout.table_heads import set_apart_head
+
+from .test_bold_head_rows import _table
 
 #: Tab stops of the columns: a label column, then three of figures.
 _STOPS = (80, 240, 330, 420)
@@ -44,11 +45,6 @@ def _table_pdf(
     page.obj.Contents = pdf.make_stream(b"\n".join(ops))
     pdf.save(path)
     return path
-
-
-def _table(path: Path) -> Table:
-    (table,) = [b for b in read_layout(path, max_pages=5).blocks if isinstance(b, Table)]
-    return table
 
 
 def _row(*texts: str) -> Line:
