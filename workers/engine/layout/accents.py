@@ -66,7 +66,10 @@ _MARK = re.compile("[\u0300-\u036f]")
 def joins_accents(fragment: Fragment) -> bool:
     """Whether ``fragment`` reads an accent drawn apart joined to its letter (its text then
     reads otherwise than its glyphs in drawing order: the tagger says it again)."""
-    return not fragment.text.isascii() and any(_MARK.match(g.char) for g in fragment.glyphs)
+    # (One search over the glyphs' first characters: the fragments of a page in a script
+    # other than Latin are all looked at, glyph by glyph.)
+    return not fragment.text.isascii() and _MARK.search(
+        "".join([g.char[:1] for g in fragment.glyphs])) is not None
 
 
 def join_accents(glyphs: list[Glyph]) -> None:
