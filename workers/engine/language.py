@@ -169,9 +169,11 @@ def _holds(found: Detected, text: str, min_words: int) -> bool:
     return words >= min(min_words, found.words) and words >= PROSE_SHARE * lettered
 
 
-def word_count(text: str) -> int:
+def _words(text: str) -> int:
     """Words of an alphabet, and CJK characters counted as words (see
-    :data:`CJK_CHARACTERS_PER_WORD`)."""
+    :data:`CJK_CHARACTERS_PER_WORD`): each language's share of a document is weighed in
+    these, so a run of Chinese characters weighs as the words it holds, not as the one
+    "word" :func:`.layout.lines.word_count` sees in it."""
     return _Scripts.of(text).words
 
 
@@ -301,7 +303,7 @@ def _document_language(
     for lang, text in declared_texts:
         if not is_language_tag(lang):
             continue
-        declared[lang] += word_count(text)
+        declared[lang] += _words(text)
     by_language: Counter[str] = Counter()
     for tag, words in (detected + declared).items():
         by_language[primary_subtag(tag)] += words
