@@ -1832,7 +1832,11 @@ def _page_furniture_apart(result: PageResult) -> dict[int, Any]:
             if (ruled and _spans(ruled, edge, text_size)) or (
                 numbered and _set_off(edge, rest, top)
             ):
-                out |= {id(b): "header" if top else "footer" for b in edge}
+                # (A form's label beside its field is the form's wherever it stands: a
+                # one-page form's last rows may reach under a rule into the band.)
+                out |= {
+                    id(b): "header" if top else "footer" for b in edge if not b.labels_field
+                }
     return out
 
 
