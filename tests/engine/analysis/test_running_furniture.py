@@ -305,3 +305,26 @@ def test_a_smaller_line_at_a_numbered_pages_head_in_another_face_is_text(
     head = b"BT /F3 9 Tf 126 746 Td (see the argument of the Petitioner below) Tj ET"
     doc = read_layout(_transcript_page(tmp_path / "transcript.pdf", head), max_pages=10)
     assert "see the argument" in " ".join(b.text for b in doc.blocks)
+
+
+def _facing_pages_ops(number: int) -> list[bytes]:
+    """A title page, then pages printed on both sides: the running head on the left of
+    the even (left-hand) pages, on the right of the odd ones, mirrored, and the odd ones'
+    a few points lower."""
+    if number == 1:
+        return [b"BT /F1 24 Tf 72 600 Td (The Annual Report) Tj ET"]
+    x, y = (72, 805) if number % 2 == 0 else (363, 799)
+    return [b"BT /F1 9 Tf %d %d Td (ANNUAL REPORT OF THE COMPANY) Tj ET" % (x, y)] + [
+        b"BT /F1 11 Tf 72 %d Td " % y + _LINE + b" ET" for y in range(740, 400, -15)
+    ]
+
+
+def test_a_running_head_on_facing_pages_at_mirrored_places_is_furniture(
+    tmp_path: Path,
+) -> None:
+    # Twice only, and at two heights: yet the same line at mirrored places on two facing
+    # pages is a two-sided print's running head.
+    doc = read_layout(_lecture_notes(tmp_path / "facing.pdf", 3, _facing_pages_ops), max_pages=10)
+    text = " ".join(b.text for b in doc.blocks if isinstance(b, Paragraph))
+    assert "ANNUAL REPORT" not in text
+    assert [a.kind for a in doc.artifacts if "ANNUAL REPORT" in a.text] == ["header"] * 2

@@ -1727,6 +1727,7 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
         elif seen[key] >= repeats and key not in sequences:
             found[id(block)] = "header" if key.startswith("top") else "footer"
     found |= _running_lines_moved(candidates, found, doc.pages)
+    found |= _facing_running_lines(candidates, found, doc.pages)
     if len(results) == 1:
         found = _page_furniture_apart(results[0]) | found
     found |= _in_running_rows(candidates, found, side_repeats)
@@ -1779,6 +1780,46 @@ def _running_lines_moved(
         ):
             out[id(block)] = "header" if key.startswith("top") else "footer"
     return out
+
+
+def _facing_running_lines(
+    candidates: list[tuple[Block, str, bool]], found: dict[int, Any], pages: list[Page]
+) -> dict[int, Any]:
+    """Margin-band lines saying the same on two pages one after the other, in one face, as
+    far from the edge within a line's height, at places mirrored across the page: a book's
+    or a report's pages printed on both sides set their running head at the outer edge,
+    on the left of a left-hand page and on the right of a right-hand one, and a template
+    may set the two a little apart in height too. Seen on two facing pages only (a short
+    document), neither place repeats, but no text of the body is mirrored so."""
+    loose: dict[str, list[Block]] = {}  # "top:text" -> lines not found, in page order
+    for block, key, _ in candidates:
+        if id(block) not in found and not key.startswith("side:"):
+            loose.setdefault(_band_and_text(key), []).append(block)
+    out: dict[int, Any] = {}
+    for key, blocks in loose.items():
+        for left, right in zip(blocks, blocks[1:], strict=False):
+            if right.page == left.page + 1 and _mirrored(
+                left, pages[left.page], right, pages[right.page]
+            ):
+                out |= dict.fromkeys((id(left), id(right)), "header" if key.startswith("top")
+                                     else "footer")
+    return out
+
+
+def _mirrored(a: Block, page_a: Page, b: Block, page_b: Page) -> bool:
+    """Whether two lines stand at mirrored places of their pages, in one face: one's left
+    edge as far from its page's left edge as the other's right edge from its page's right
+    one, within a line's height, and as far from the top (bottom) edge; one left, one right
+    (a line centred on both pages is mirrored by any measure, and says nothing)."""
+    line = max(a.y1 - a.y0, b.y1 - b.y0)
+    inset_a = a.x0 - page_a.x0
+    inset_b = page_b.x0 + page_b.width - b.x1
+    return (
+        abs(inset_a - inset_b) <= line
+        and abs((a.x0 - page_a.x0) - (b.x0 - page_b.x0)) > line
+        and abs(_from_edge(a, page_a) - _from_edge(b, page_b)) <= line
+        and abs(a.size - b.size) <= 0.1 * max(a.size, b.size)
+    )
 
 
 def _from_edge(block: Block, page: Page) -> float:
