@@ -1886,8 +1886,8 @@ def _in_faces_of(
 ) -> tuple[list[Block], list[Block], BBox | None]:
     """A margin's lines set in the face of a line at the numbered edge other than its
     folio, and the rest of the page's text: one template sets the running lines of both
-    edges (a line of code in the band under a manual's ruled-off header is set in the
-    code's face)."""
+    edges. (A smaller line in the band that is the text's, a line of code reaching in
+    under a manual's header, is set in another face than the footer's.)"""
     faces = {_face_of(b) for b in numbered if not _lone_page_folio(b.text)}
     alike = [b for b in edge if _face_of(b) in faces]
     return alike, [b for b in texts if b not in alike], None
