@@ -83,3 +83,23 @@ def test_a_form_printed_twice_keeps_its_labels_at_the_foot(tmp_path: Path) -> No
     texts = read_texts(path)
     for label in ("Name and first name:", "signature of the dependant"):
         assert texts.count(label) == 2, texts
+
+
+def test_a_one_page_forms_labels_under_a_rule_in_the_bottom_margin_stay_its_content(
+    tmp_path: Path,
+) -> None:
+    # A one-page form's last rows, two labels each ending at its text box, stand in the
+    # bottom margin band under a rule drawn across the page, as a lone page's ruled-off
+    # footer does: a label beside its field is the form's all the same.
+    ops = [show(40, 780, "Request for cover", 18)]
+    ops += [show(40, 740 - 16 * k, f"Line {k} of the statement the applicant signs below")
+            for k in range(30)]
+    ops += [b"0.5 w 40 97 m 555 97 l S",
+            show(40, 78, "Signature of the applicant"), show(40, 60, "Date of the signature")]
+    fields = [(300.0, 75.0, 520.0, 91.0), (300.0, 57.0, 520.0, 73.0)]
+    path = _with_fields(text_page_pdf(tmp_path / "form.pdf", ops), fields)
+    doc = read_layout(path, max_pages=5)
+    texts = [block_text(b) for b in doc.blocks]
+    for label in ("Signature of the applicant", "Date of the signature"):
+        assert label in texts, texts
+    assert not doc.artifacts, [a.text for a in doc.artifacts]

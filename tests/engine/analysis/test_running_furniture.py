@@ -220,3 +220,111 @@ def test_a_lone_pages_first_and_last_lines_are_text(tmp_path: Path) -> None:
         _lecture_notes(tmp_path / "plain.pdf", 1, _lone_page_unruled_ops), max_pages=10
     )
     assert not doc.artifacts
+
+
+def _report_on_two_sheets(path: Path) -> Path:
+    """A report whose first two pages are letter-size and the rest legal-size, its running
+    head set 40 points under the top edge of each, on the left of even pages and on the
+    right of odd ones."""
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
+        Encoding=pikepdf.Name.WinAnsiEncoding,
+    ))
+    for number in range(1, 7):
+        height = 792 if number <= 2 else 1008
+        pdf.add_blank_page(page_size=(612, height))
+        page = pdf.pages[-1]
+        page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+        x = 72 if number % 2 == 0 else 340
+        ops = [b"BT /F1 9 Tf %d %d Td (ANNUAL REPORT OF THE COMPANY) Tj ET" % (x, height - 40)]
+        ops += [
+            b"BT /F1 11 Tf 72 %d Td " % y + _LINE + b" ET"
+            for y in range(height - 100, height - 400, -15)
+        ]
+        page.obj.Contents = pdf.make_stream(b"\n".join(ops))
+    pdf.save(path)
+    return path
+
+
+def test_a_running_head_as_far_from_the_top_of_a_shorter_sheet_is_furniture(
+    tmp_path: Path,
+) -> None:
+    # On the letter-size pages the head stands lower on the page than on the legal-size
+    # ones, and only twice there: what places it is its distance from the top edge.
+    doc = read_layout(_report_on_two_sheets(tmp_path / "sheets.pdf"), max_pages=10)
+    text = " ".join(b.text for b in doc.blocks if isinstance(b, Paragraph))
+    assert "ANNUAL REPORT" not in text
+    assert [a.kind for a in doc.artifacts if "ANNUAL REPORT" in a.text] == ["header"] * 6
+
+
+def _transcript_page(path: Path, head: bytes) -> Path:
+    """A transcript's one page: its text in Courier 12, its page number at its foot in
+    the text's face over the reporter's name in Times 11; ``head`` at its top."""
+    pdf = pikepdf.new()
+    fonts = {
+        name: pdf.make_indirect(pikepdf.Dictionary(
+            Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+            BaseFont=pikepdf.Name(base), Encoding=pikepdf.Name.WinAnsiEncoding,
+        ))
+        for name, base in (("F1", "/Courier"), ("F2", "/Times-Roman"), ("F3", "/Helvetica"))
+    }
+    pdf.add_blank_page(page_size=(612, 792))
+    page = pdf.pages[-1]
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(**fonts))
+    ops = [head] + [
+        b"BT /F1 12 Tf 126 %d Td (argument before the Supreme Court of the States) Tj ET" % y
+        for y in range(713, 240, -26)
+    ] + [
+        b"BT /F1 12 Tf 320 56 Td (1) Tj ET",
+        b"BT /F2 11 Tf 264 30 Td (Alderson Reporting Company) Tj ET",
+    ]
+    page.obj.Contents = pdf.make_stream(b"\n".join(ops))
+    pdf.save(path)
+    return path
+
+
+def test_a_numbered_transcript_pages_head_and_foot_are_furniture(tmp_path: Path) -> None:
+    # The page number is set in the text's face, yet it stands alone over a smaller line:
+    # the page is numbered, so a page of a longer work, and the line at its head, in the
+    # face of the reporter's name and set off from the text, is its running head.
+    head = b"BT /F2 11 Tf 256 746 Td (Official - Subject to Final Review) Tj ET"
+    doc = read_layout(_transcript_page(tmp_path / "transcript.pdf", head), max_pages=10)
+    kinds = {a.text: a.kind for a in doc.artifacts}
+    assert kinds["Official - Subject to Final Review"] == "header"
+    assert kinds["Alderson Reporting Company"] == "footer"
+    text = " ".join(b.text for b in doc.blocks)
+    assert "Official" not in text and "Alderson" not in text
+
+
+def test_a_smaller_line_at_a_numbered_pages_head_in_another_face_is_text(
+    tmp_path: Path,
+) -> None:
+    # The line at the head is smaller than the text and set off from it, but in a face the
+    # foot's template does not use: nothing shows it is the template's.
+    head = b"BT /F3 9 Tf 126 746 Td (see the argument of the Petitioner below) Tj ET"
+    doc = read_layout(_transcript_page(tmp_path / "transcript.pdf", head), max_pages=10)
+    assert "see the argument" in " ".join(b.text for b in doc.blocks)
+
+
+def _facing_pages_ops(number: int) -> list[bytes]:
+    """A title page, then pages printed on both sides: the running head on the left of
+    the even (left-hand) pages, on the right of the odd ones, mirrored, and the odd ones'
+    a few points lower."""
+    if number == 1:
+        return [b"BT /F1 24 Tf 72 600 Td (The Annual Report) Tj ET"]
+    x, y = (72, 805) if number % 2 == 0 else (363, 799)
+    return [b"BT /F1 9 Tf %d %d Td (ANNUAL REPORT OF THE COMPANY) Tj ET" % (x, y)] + [
+        b"BT /F1 11 Tf 72 %d Td " % y + _LINE + b" ET" for y in range(740, 400, -15)
+    ]
+
+
+def test_a_running_head_on_facing_pages_at_mirrored_places_is_furniture(
+    tmp_path: Path,
+) -> None:
+    # Twice only, and at two heights: yet the same line at mirrored places on two facing
+    # pages is a two-sided print's running head.
+    doc = read_layout(_lecture_notes(tmp_path / "facing.pdf", 3, _facing_pages_ops), max_pages=10)
+    text = " ".join(b.text for b in doc.blocks if isinstance(b, Paragraph))
+    assert "ANNUAL REPORT" not in text
+    assert [a.kind for a in doc.artifacts if "ANNUAL REPORT" in a.text] == ["header"] * 2

@@ -1726,7 +1726,8 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
                 found[id(block)] = "other"
         elif seen[key] >= repeats and key not in sequences:
             found[id(block)] = "header" if key.startswith("top") else "footer"
-    found |= _running_lines_moved(candidates, found)
+    found |= _running_lines_moved(candidates, found, doc.pages)
+    found |= _facing_running_lines(candidates, found, doc.pages)
     if len(results) == 1:
         found = _page_furniture_apart(results[0]) | found
     found |= _in_running_rows(candidates, found, side_repeats)
@@ -1752,31 +1753,80 @@ def _goes_on_at_foot(blocks: list[Block], found: dict[int, Any]) -> list[Block]:
 
 
 def _running_lines_moved(
-    candidates: list[tuple[Block, str, bool]], found: dict[int, Any]
+    candidates: list[tuple[Block, str, bool]], found: dict[int, Any], pages: list[Page]
 ) -> dict[int, Any]:
     """Margin-band lines saying what a running header or footer found on other pages says,
-    a line's height at most above or below its place: a report's first page, set to other
-    margins than the pages after it (a cover's or a title page's), carries the same
-    running head a few points higher. Its place's key differs, so its text is matched, and
-    its face: the same words set large are a title ("U.S. Government Accountability Office"
-    on a report's back page, over the running head in small capitals)."""
-    places: dict[str, list[tuple[float, float]]] = {}  # "top:text" -> (middle, size) found
+    a line's height at most nearer to or farther from the page's edge: a report's first
+    page, set to other margins than the pages after it (a cover's or a title page's),
+    carries the same running head a few points higher; a report whose front matter is set
+    on a shorter sheet than its body carries it as far from the top edge, so at another
+    height. Its place's key differs, so its text is matched, and its face: the same words
+    set large are a title ("U.S. Government Accountability Office" on a report's back page,
+    over the running head in small capitals)."""
+    places: dict[str, list[tuple[float, float]]] = {}  # "top:text" -> (from edge, size) found
     for block, key, _ in candidates:
         if found.get(id(block)) in ("header", "footer"):
             places.setdefault(_band_and_text(key), []).append(
-                ((block.y0 + block.y1) / 2, block.size)
+                (_from_edge(block, pages[block.page]), block.size)
             )
     out: dict[int, Any] = {}
     for block, key, _ in candidates:
         if id(block) in found or key.startswith("side:"):
             continue
-        middle, height = (block.y0 + block.y1) / 2, block.y1 - block.y0
+        middle, height = _from_edge(block, pages[block.page]), block.y1 - block.y0
         if any(
             abs(m - middle) <= height and abs(size - block.size) <= 0.1 * size
             for m, size in places.get(_band_and_text(key), ())
         ):
             out[id(block)] = "header" if key.startswith("top") else "footer"
     return out
+
+
+def _facing_running_lines(
+    candidates: list[tuple[Block, str, bool]], found: dict[int, Any], pages: list[Page]
+) -> dict[int, Any]:
+    """Margin-band lines saying the same on two pages one after the other, in one face, as
+    far from the edge within a line's height, at places mirrored across the page: a book's
+    or a report's pages printed on both sides set their running head at the outer edge,
+    on the left of a left-hand page and on the right of a right-hand one, and a template
+    may set the two a little apart in height too. Seen on two facing pages only (a short
+    document), neither place repeats, but no text of the body is mirrored so."""
+    loose: dict[str, list[Block]] = {}  # "top:text" -> lines not found, in page order
+    for block, key, _ in candidates:
+        if id(block) not in found and not key.startswith("side:"):
+            loose.setdefault(_band_and_text(key), []).append(block)
+    out: dict[int, Any] = {}
+    for key, blocks in loose.items():
+        for left, right in zip(blocks, blocks[1:], strict=False):
+            if right.page == left.page + 1 and _mirrored(
+                left, pages[left.page], right, pages[right.page]
+            ):
+                out |= dict.fromkeys((id(left), id(right)), "header" if key.startswith("top")
+                                     else "footer")
+    return out
+
+
+def _mirrored(a: Block, page_a: Page, b: Block, page_b: Page) -> bool:
+    """Whether two lines stand at mirrored places of their pages, in one face: one's left
+    edge as far from its page's left edge as the other's right edge from its page's right
+    one, within a line's height, and as far from the top (bottom) edge; one left, one right
+    (a line centred on both pages is mirrored by any measure, and says nothing)."""
+    line = max(a.y1 - a.y0, b.y1 - b.y0)
+    inset_a = a.x0 - page_a.x0
+    inset_b = page_b.x0 + page_b.width - b.x1
+    return (
+        abs(inset_a - inset_b) <= line
+        and abs((a.x0 - page_a.x0) - (b.x0 - page_b.x0)) > line
+        and abs(_from_edge(a, page_a) - _from_edge(b, page_b)) <= line
+        and abs(a.size - b.size) <= 0.1 * max(a.size, b.size)
+    )
+
+
+def _from_edge(block: Block, page: Page) -> float:
+    """How far a margin-band line's middle lies from the page's nearer edge, top or
+    bottom: where a template sets its running lines, whatever the sheet's height."""
+    middle = (block.y0 + block.y1) / 2 - page.y0
+    return min(middle, page.height - middle)
 
 
 def _page_furniture_apart(result: PageResult) -> dict[int, Any]:
@@ -1787,7 +1837,9 @@ def _page_furniture_apart(result: PageResult) -> dict[int, Any]:
     below (above) it, or where a page number sits among them, all in a smaller face and the
     text a line's height away at least: a publisher's template rules off or numbers its
     running lines; a paragraph or a title that happens to open or close the page is
-    neither."""
+    neither. A page numbered so at one edge is a page of a longer work: the lines at its
+    other edge, in a smaller face and as far apart, are its running lines too (a
+    transcript's "Official - Subject to Final Review" over a page numbered at its foot)."""
     page = result.page
     texts = [b for b in result.blocks if b.kind == "text" and b.artifact is None]
     if not texts:
@@ -1795,34 +1847,88 @@ def _page_furniture_apart(result: PageResult) -> dict[int, Any]:
     text_size = _page_text_size(texts)
     band = MARGIN_BAND * page.height
     out: dict[int, Any] = {}
+    margins = {top: _margin_split(texts, page, top) for top in (True, False)}
+    numbered_edges = {
+        top for top, (edge, rest, _) in margins.items()
+        if _margin_lines(edge, text_size) and _set_off(edge, rest, top)
+        and _numbered_lines(edge, text_size)
+    }
     for top in (True, False):
         def beyond(y: float, top: bool = top) -> bool:
             return y - page.y0 > page.height - band if top else y - page.y0 < band
 
-        parts = [_margin_split(texts, page, top)] + [
-            _rule_split(texts, r, top) for r in result.level_rules
+        parts = [(margins[top], False)] + [
+            (_rule_split(texts, r, top), False) for r in result.level_rules
             if beyond(r.y0) and beyond(r.y1) and r.x1 - r.x0 >= page.width / 2
         ]
-        for edge, rest, ruled in parts:
-            if not edge or not rest or any(
-                b.size > text_size or len(lines_of(b.frags)) > 2
-                or not beyond(b.y0 if top else b.y1)
-                for b in edge
+        if (not top) in numbered_edges:
+            # (The text's first or last line may reach into the band, under or over them.)
+            parts.append((_in_faces_of(texts, margins[top][0], margins[not top][0]), True))
+        for (edge, rest, ruled), templated in parts:
+            if not edge or not rest or not _margin_lines(edge, text_size) or any(
+                not beyond(b.y0 if top else b.y1) for b in edge
             ):
                 continue
-            near = max(b.y1 for b in rest) if top else min(b.y0 for b in rest)
-            far = min(b.y0 for b in edge) if top else max(b.y1 for b in edge)
-            line = max(b.y1 - b.y0 for b in edge)
-            # (A folio's line is set smaller than the text: a number among lines of the
-            # text's own size is a value, a chart's scale under its title.)
-            numbered = any(_lone_page_folio(b.text) for b in edge) and all(
-                round(b.size, 1) < text_size for b in edge
-            )
+            numbered = templated or _numbered_lines(edge, text_size)
             if (ruled and _spans(ruled, edge, text_size)) or (
-                numbered and abs(far - near) >= line and (far > near) == top
+                numbered and _set_off(edge, rest, top)
             ):
-                out |= {id(b): "header" if top else "footer" for b in edge}
+                # (A form's label beside its field is the form's wherever it stands: a
+                # one-page form's last rows may reach under a rule into the band.)
+                out |= {
+                    id(b): "header" if top else "footer" for b in edge if not b.labels_field
+                }
     return out
+
+
+def _in_faces_of(
+    texts: list[Block], edge: list[Block], numbered: list[Block]
+) -> tuple[list[Block], list[Block], BBox | None]:
+    """A margin's lines set in the face of a line at the numbered edge other than its
+    folio, and the rest of the page's text: one template sets the running lines of both
+    edges. (A smaller line in the band that is the text's, a line of code reaching in
+    under a manual's header, is set in another face than the footer's.)"""
+    faces = {_face_of(b) for b in numbered if not _lone_page_folio(b.text)}
+    alike = [b for b in edge if _face_of(b) in faces]
+    return alike, [b for b in texts if b not in alike], None
+
+
+def _face_of(block: Block) -> tuple[str, float]:
+    """The font most of a block's letters are set in, and its size."""
+    fonts = Counter(g.font for f in block.frags for g in f.glyphs if g.char.isalnum())
+    return (fonts.most_common(1)[0][0] if fonts else "", round(block.size, 1))
+
+
+def _margin_lines(edge: list[Block], text_size: float) -> bool:
+    """Whether lines may be a margin's furniture by their setting: a line or two each, in
+    no larger a face than the page's text."""
+    return all(b.size <= text_size and len(lines_of(b.frags)) <= 2 for b in edge)
+
+
+def _set_off(edge: list[Block], rest: list[Block], top: bool) -> bool:
+    """Whether a margin's lines lie a line's height at least beyond the rest of the text
+    (above it for a header, below it for a footer)."""
+    if not edge or not rest:
+        return False
+    near = max(b.y1 for b in rest) if top else min(b.y0 for b in rest)
+    far = min(b.y0 for b in edge) if top else max(b.y1 for b in edge)
+    line = max(b.y1 - b.y0 for b in edge)
+    return abs(far - near) >= line and (far > near) == top
+
+
+def _numbered_lines(edge: list[Block], text_size: float) -> bool:
+    """Whether a margin's lines hold the page's number: a folio among lines all set in a
+    smaller face than the text's, or one folio in the text's face over or beside smaller
+    lines (a transcript's page number over its reporter's name). A number among lines of
+    the text's own size is a value, a chart's scale under its title; a number alone in
+    the text's face may be one too."""
+    folios = [b for b in edge if _lone_page_folio(b.text)]
+    others = [b for b in edge if b not in folios]
+    if not folios or any(round(b.size, 1) >= text_size for b in others):
+        return False
+    return all(round(b.size, 1) < text_size for b in folios) or (
+        len(folios) == 1 and bool(others)
+    )
 
 
 def _lone_page_folio(text: str) -> bool:
