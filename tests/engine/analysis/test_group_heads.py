@@ -1,7 +1,9 @@
 """A group's name over the columns it gathers ("Total" over "All", "Boys" and "Girls") is one
 header cell spanning them, though its text stays inside one of them: centred over their
 extent in a table no rule parts, or boxed over them in a ruled grid, the rules between them
-stopping under it (:mod:`workers.engine.layout.table_heads`). Small PDFs drawn here."""
+stopping under it. A grid's heads centred in their columns over rows whose names are set
+flush left are its header cells, though nothing else sets them apart
+(:mod:`workers.engine.layout.table_heads`). Small PDFs drawn here."""
 
 from __future__ import annotations
 
@@ -117,3 +119,41 @@ def test_a_name_the_rules_part_from_its_neighbours_spans_one_column(tmp_path: Pa
     # own column's.
     table = _table(helvetica_page(tmp_path / "parted.pdf", _prose() + _boxed_group(724)))
     assert ("Sales", 1) in [(t, n) for t, n, _ in _first_row(table)]
+
+
+def test_a_long_name_boxed_over_its_groups_columns_spans_them_all(tmp_path: Path) -> None:
+    # The name runs across one rule's place, but its box goes on over the third column.
+    ops = [op for op in _boxed_group(712) if "(Sales)" not in op]
+    ops.append(_text(300, 715, "Sales of the year by region"))
+    table = _table(helvetica_page(tmp_path / "long.pdf", _prose() + ops))
+    assert ("Sales of the year by region", 3) in [(t, n) for t, n, _ in _first_row(table)]
+
+
+def _centred_heads(name_at: float) -> list[str]:
+    """A grid ruled alike throughout, in one face, words in every row: its heads centred in
+    their columns, the first (set at ``name_at``) over the rows' names set flush left."""
+    ops = ["0 g", *(_across(y) for y in (724, 708, 692, 676, 660, 644))]
+    ops += [_down(x, 724, 644) for x in (LEFT, 300, 400, RIGHT)]
+    ops += [_text(name_at, 713, "Parameter"), _text(339.6, 713, "Alarm"),
+            _text(452.9, 713, "Indication")]
+    for k, (name, alarm, shown) in enumerate([
+        ("Fuel oil pressure", "L", "local"), ("Fuel oil leakage", "H", ""),
+        ("Oil mist in crankcase", "H", "local"), ("Cooling water flow", "L", "local"),
+    ]):
+        y = 697 - 16 * k
+        ops += [_text(76, y, name), _text(347.1, y, alarm)]
+        if shown:
+            ops.append(_text(461.8, y, shown))
+    return ops
+
+
+def test_heads_set_apart_by_their_centring_are_header_cells(tmp_path: Path) -> None:
+    table = _table(helvetica_page(tmp_path / "centred.pdf", _prose() + _centred_heads(167.3)))
+    assert [(c.text, c.header) for c in table.rows[0].cells] == [
+        ("Parameter", True), ("Alarm", True), ("Indication", True)]
+    assert not any(c.header for row in table.rows[1:] for c in row.cells)
+
+
+def test_a_first_row_set_flush_left_as_the_rest_is_no_head(tmp_path: Path) -> None:
+    table = _table(helvetica_page(tmp_path / "flush.pdf", _prose() + _centred_heads(76)))
+    assert not any(c.header for row in table.rows for c in row.cells)

@@ -5,7 +5,9 @@ apart from the rest (by a heavier rule under them, a shading of their own, a fac
 own, or as the only text over empty ruled rows to fill in) are its heads, with column scope;
 so is the row under them naming the columns of a group their head runs over; so are any
 table's first rows its text sets apart (:func:`set_apart_head`: a face of their own, or
-words over its columns of figures).
+words over its columns of figures), and a grid's first rows centred over the names of its
+rows set flush left (:func:`centred_head_rows`). A group's name boxed over its columns, or
+centred over them where no rule parts the table (:func:`centred_groups`), spans them.
 Rules down that only tick off a field to fill in (the dotted marks parting a number's
 digits) part no columns: no text of its own lies on either side of them, and a head runs
 across them. The empty ruled rows of a form are rows, where a reader fills in an entry.
@@ -299,8 +301,7 @@ def head_spans(
                 continue
             first = next(j for j in range(len(row)) if f.x0 < xs[j + 1] - CROSSING)
             last = max(j for j in range(len(row)) if f.x1 > xs[j] + CROSSING)
-            if first >= last:
-                first, last = _boxed(f, row, k, xs, downs)
+            first, last = _boxed(f, row, min(first, k), max(last, k), xs, downs)
             if first >= last or any(
                 row[j] is not None for j in range(first, last + 1) if j != k
             ):
@@ -338,16 +339,17 @@ def head_spans(
 
 
 def _boxed(
-    f: Fragment, row: Sequence[Fragment | None], k: int, xs: Sequence[float],
+    f: Fragment, row: Sequence[Fragment | None], start: int, end: int, xs: Sequence[float],
     downs: Sequence[Rect],
 ) -> tuple[int, int]:
-    """The first and last columns of the box ``f`` (in column ``k`` of ``row``) is set in:
-    out from its column over the columns empty beside it in the row, as far as the rules
-    down (``downs``) at the height of its text, which bound it on both sides, one of them
-    at least inside the grid (a group's name boxed over its columns' heads, the rules
-    between those columns stopping under it: "Pre-Pawn" centred over "Handgun", "Long Gun"
-    and "Other"). Its own column twice when no such box holds it (nothing but the frame
-    bounds the text of a head band no rule parts: no box of a group's)."""
+    """The first and last columns of the box ``f`` (over columns ``start`` to ``end`` of
+    ``row``) is set in: out from those columns over the columns empty beside them in the
+    row, as far as the rules down (``downs``) at the height of its text, which bound it on
+    both sides, one of them at least inside the grid (a group's name boxed over its
+    columns' heads, the rules between those columns stopping under it: "Pre-Pawn" centred
+    over "Handgun", "Long Gun" and "Other"). ``start`` and ``end`` when no such box holds
+    it (nothing but the frame bounds the text of a head band no rule parts: no box of a
+    group's)."""
     middle = (f.y0 + f.y1) / 2
 
     def ruled(j: int) -> bool:
@@ -356,7 +358,7 @@ def _boxed(
             for v in downs
         )
 
-    first, last = k, k
+    first, last = start, end
     while first > 0 and row[first - 1] is None and not ruled(first):
         first -= 1
     while last + 1 < len(row) and row[last + 1] is None and not ruled(last + 1):
@@ -364,7 +366,7 @@ def _boxed(
     inner = first > 0 or last + 1 < len(row)
     if first < last and inner and ruled(first) and ruled(last + 1):
         return first, last
-    return k, k
+    return start, end
 
 
 def centred_groups(cells: Cells, heads: int, spans: Spans) -> Spans:
@@ -425,6 +427,35 @@ def _columns_left_to(
         nearest = min(named, key=lambda item: max(item[1].x0 - x1, x0 - item[1].x1, 0))[0]
         out.setdefault(nearest, []).append(j)
     return out
+
+
+def centred_head_rows(cells: Cells, xs: Sequence[float]) -> int:
+    """How many of a ruled grid's first rows are heads set apart by their centring alone:
+    the rows down to one (no more than :data:`MAX_HEAD_ROWS` of them) whose texts, two at
+    least, are each centred in their columns, its first column's too, over rows whose first
+    column's texts are set flush left, most of them (each row's name): a head centred over
+    the names of the rows it heads ("Identification of system parameter" over "Fuel oil
+    pressure"). 0 when none is: a first column centred like the rest sets no row apart."""
+    for count in range(min(MAX_HEAD_ROWS, len(cells) - BODY_ROWS), 0, -1):
+        last = [(k, f) for k, f in enumerate(cells[count - 1]) if f is not None]
+        if len(last) < 2 or last[0][0] != 0:
+            continue
+        if not all(_centred(f, xs[k], xs[k + 1]) for k, f in last):
+            continue
+        names = [f for row in cells[count:] if (f := row[0]) is not None]
+        if len(names) < BODY_ROWS:
+            return 0
+        left = min(f.x0 for f in names)
+        flush = [f for f in names if f.x0 - left <= CROSSING and not _centred(f, xs[0], xs[1])]
+        head = last[0][1]
+        return count if 2 * len(flush) > len(names) and head.x0 - left > head.height else 0
+    return 0
+
+
+def _centred(f: Fragment, left: float, right: float) -> bool:
+    """The text's middle is that of the column from ``left`` to ``right``, within a quarter
+    of its height (a line's height: a wider column is no less exactly centred in)."""
+    return abs((f.x0 + f.x1) / 2 - (left + right) / 2) <= max(CROSSING, f.height / 4)
 
 
 def set_apart_head(cells: Cells, *, bold: bool = True) -> int:

@@ -37,6 +37,7 @@ from .table_heads import (
     Bands,
     Spans,
     centred_groups,
+    centred_head_rows,
     comb_edges,
     head_rows,
     head_spans,
@@ -423,7 +424,7 @@ def _drawn_table(
     # data, not a form: its blank rows and columns are no fields to fill in. Its head rows
     # are the lines its text is set on: none is moved into another. A head in bold is told
     # once the grid is read with any heads drawn over it, apart: see .classify.)
-    heads = drawn or set_apart_head(cells, bold=False)
+    heads = drawn or set_apart_head(cells, bold=False) or centred_head_rows(cells, xs)
     cells, heads, spans = head_spans(cells, heads, xs, packed=bool(drawn), downs=downs)
     return cells, heads, spans
 
