@@ -287,9 +287,9 @@ def head_spans(
     empty beside it in its row (a group's name over its columns' own heads) spans them,
     set in the first; so does a head boxed over them, the grid's rules down (``downs``)
     bounding it on both sides and none parting them beside it (see :func:`_boxed`); when
-    ``packed`` (the head is a ruled band's), a head with nothing over
-    it in the head moves up (heads set at different heights in one ruled band are one
-    row's); a head with nothing under it in the head spans down to the body. Only the first
+    ``packed`` (the head is a ruled band's), a head with nothing over it in the head moves
+    up (heads set at different heights in one ruled band are one row's); a head with
+    nothing under it in the head spans down to the body. Only the first
     ``heads`` rows are touched; returned with their number once rows left empty are
     dropped."""
     rows = [list(row) for row in cells]
@@ -454,7 +454,7 @@ def centred_head_rows(cells: Cells, xs: Sequence[float]) -> int:
 
 def _centred(f: Fragment, left: float, right: float) -> bool:
     """The text's middle is that of the column from ``left`` to ``right``, within a quarter
-    of its height (a line's height: a wider column is no less exactly centred in)."""
+    of its line's height (however wide the column: centred text is set to a point or so)."""
     return abs((f.x0 + f.x1) / 2 - (left + right) / 2) <= max(CROSSING, f.height / 4)
 
 
