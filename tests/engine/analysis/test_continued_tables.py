@@ -1,6 +1,7 @@
 """A table continued past a page break under its title said again ("—Continued") and its
 header row again is one table: the repeated title and header are pagination artifacts, not
-rows, and the header they repeat is the table's header (:mod:`.continued_tables`)."""
+rows, and the header they repeat is the table's header; rows going on in the columns the
+last rows fill are laid out under them (:mod:`.continued_tables`)."""
 
 from __future__ import annotations
 
@@ -185,3 +186,34 @@ def test_the_repeated_title_and_header_are_tagged_as_pagination(tmp_path: Path) 
     assert _marks_around(content, 0, b"Labor cost") == ["/P"]
     assert _marks_around(content, 1, b"Step 5 verification") == ["/P"]
     assert result.failed() == []
+
+
+_HOLDINGS = (72, 180, 290, 400, 490)
+
+
+def _holdings_page(rows: list[tuple[str, ...]], top: float) -> list[bytes]:
+    """``rows`` of a table of holdings from ``top`` down, each cell at its column of
+    :data:`_HOLDINGS` (an empty cell left out)."""
+    return [
+        _show(x, top - 16 * k, cell)
+        for k, row in enumerate(rows)
+        for x, cell in zip(_HOLDINGS, row, strict=True) if cell
+    ]
+
+
+def test_a_table_going_on_in_the_columns_its_last_rows_fill_is_one_table(
+    tmp_path: Path,
+) -> None:
+    # The last rows on the first page (the holders of free shares) fill the first and the
+    # last two columns only; the rows at the top of the next page, those three columns.
+    head = [("Holder", "Kind", "Share", "Held", "Pledged")]
+    full = [(f"Fund {k}", "State", f"{k}.5%", f"{1000 * k}", f"{300 * k}") for k in range(1, 5)]
+    free = [(f"Holder {k}", "", "", f"{900 - k}", f"{40 + k}") for k in range(1, 4)]
+    more = [(f"Holder {k}", "", "", f"{900 - k}", f"{40 + k}") for k in range(4, 8)]
+    first = [_show(72, 720, _PROSE), *_holdings_page(head + full + free, 680)]
+    path = _pages_pdf(tmp_path / "holdings.pdf", [first, _holdings_page(more, 740)])
+    (table,) = [b for b in read_layout(path, max_pages=5).blocks if isinstance(b, Table)]
+    texts = [[c.text for c in row.cells] for row in table.rows]
+    assert texts[-4] == ["Holder 4", "", "", "896", "44"]
+    assert texts[-1] == ["Holder 7", "", "", "893", "47"]
+    assert len(texts) == 1 + 4 + 3 + 4

@@ -51,10 +51,12 @@ from .blocks import (
 from .box_glyphs import opens_options_row
 from .continued_tables import (
     caption_first_title,
+    columns_under,
     continue_table,
     goes_on_note,
     goes_on_rows_apart,
     repeats_stub,
+    spread_over,
     starts_continued,
     title_artifact,
     title_over,
@@ -292,6 +294,9 @@ def classify(
                     if isinstance(title, Paragraph | Heading):
                         doc.blocks.pop()
                         doc.artifacts.append(title_artifact(title))
+                    columns = columns_under(previous, table)
+                    if columns is not None and not _as_many_columns(previous, table):
+                        spread_over(table, columns)
                     doc.artifacts.extend(continue_table(previous, table))
                     widths = _row_widths(previous)
                     for row, taken in zip(previous.rows, widths, strict=True):
@@ -3370,14 +3375,16 @@ def _captions_table(block: Block, after: Block | None, result: PageResult) -> bo
 
 def _continued_by(previous: Table, table: Table, title: object) -> bool:
     """``table`` goes on with ``previous``: set past a page break under it, as wide and with
-    as many columns, with rows of its own (not the same rows again, with the columns that did
-    not fit), and not headed anew (unless a ``title`` over it, or its own first row,
-    says it is continued: its head may then differ in how it is drawn)."""
+    as many columns (or with those its last row fills, one for one: see
+    :func:`.continued_tables.columns_under`), with rows of its own (not the same rows
+    again, with the columns that did not fit), and not headed anew (unless a ``title`` over
+    it, or its own first row, says it is continued: its head may then differ in how it is
+    drawn)."""
     return (
         bool(previous.prov) and bool(table.prov)
         and previous.prov[-1].page != table.prov[0].page
         and x_overlap(previous.prov[-1].bbox, table.prov[0].bbox) >= 0.6
-        and abs(_columns_of(previous) - _columns_of(table)) <= 1
+        and (_as_many_columns(previous, table) or columns_under(previous, table) is not None)
         and not repeats_stub(previous, table)
         and (title is not None or starts_continued(table) or not _headed_anew(previous, table))
     )
@@ -3393,6 +3400,10 @@ def _headed_anew(previous: Table, table: Table) -> bool:
         any(c.header for c in first) and any(c.header for c in head)
         and [c.text for c in first] != [c.text for c in head]
     )
+
+
+def _as_many_columns(previous: Table, table: Table) -> bool:
+    return abs(_columns_of(previous) - _columns_of(table)) <= 1
 
 
 def _columns_of(table: Table) -> int:

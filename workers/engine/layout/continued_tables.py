@@ -6,6 +6,8 @@ Both repeat what the reader has already heard: they are pagination, like a runni
 not rows of data. The repeated title (a row of its own at the top of the continuation, or a
 line set over it) and the repeated header rows are kept as pagination artifacts, so the
 tagged PDF still marks what draws them; the header row they repeat is the table's header.
+A table's last rows may fill only some of its columns (a section under a head of its own),
+and go on over the page drawn with those columns alone: their rows are laid out under them.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..document import Artifact, Block, Heading, Paragraph, Prov, Row, Table
+from ..document import Artifact, Block, Cell, Heading, Paragraph, Prov, Row, Table
 from .patterns import title_key
 
 #: A title saying the table goes on from the page before: "—Continued", "(continued)",
@@ -111,6 +113,61 @@ def continue_table(previous: Table, table: Table) -> list[Artifact]:
     previous.rows.extend(rows[dropped:])
     previous.prov.extend(table.prov)
     return [_artifact(row) for row in rows[:dropped]]
+
+
+def columns_under(previous: Table, table: Table) -> list[int] | None:
+    """The column of ``previous`` each column of ``table`` stands under, when ``table``
+    has fewer columns and they line up one for one with those the last row of ``previous``
+    fills (the rows under a group's head using some columns of a wider table, going on over
+    the page where only those columns are drawn): for each of its columns, left to right,
+    where its full rows' cells stand over the width of one of those cells and of no other.
+    None when they do not."""
+    if not previous.rows or any(c.row_span > 1 for row in table.rows for c in row.cells):
+        return None
+    last = previous.rows[-1].cells
+    if sum(c.col_span for c in last) < _width(previous):
+        return None  # (a cell spanning down into it: its places are not its cells')
+    filled, at = [], 0
+    for cell in last:
+        if cell.text.strip() and cell.prov and cell.col_span == 1:
+            filled.append((at, cell.prov[0].bbox.x0, cell.prov[0].bbox.x1))
+        at += cell.col_span
+    full = [
+        row for row in table.rows
+        if all(c.col_span == 1 and c.text.strip() and c.prov for c in row.cells)
+    ]
+    width = _width(table)
+    if not full or len(filled) != width or width >= _width(previous):
+        return None
+    out = []
+    for k in range(width):
+        x0 = min(row.cells[k].prov[0].bbox.x0 for row in full if len(row.cells) == width)
+        x1 = max(row.cells[k].prov[0].bbox.x1 for row in full if len(row.cells) == width)
+        over = [at for at, left, right in filled if min(x1, right) > max(x0, left)]
+        if over != [filled[k][0]]:
+            return None
+        out.append(over[0])
+    return out
+
+
+def spread_over(table: Table, columns: Sequence[int]) -> None:
+    """Each row of ``table`` laid out (in place) at the ``columns`` of the wider table it
+    goes on with (see :func:`columns_under`): its cells there, empty cells between them."""
+    for row in table.rows:
+        cells: list[Cell] = []
+        at = 0
+        for cell in row.cells:
+            first, last = columns[at], columns[at + cell.col_span - 1]
+            at += cell.col_span
+            cells.extend(Cell("") for _ in range(first - sum(c.col_span for c in cells)))
+            cell.col_span = last - first + 1
+            cells.append(cell)
+        row.cells = cells
+
+
+def _width(table: Table) -> int:
+    """The columns of the table: those its widest row takes, its cells' spans counted."""
+    return max((sum(c.col_span for c in row.cells) for row in table.rows), default=0)
 
 
 def title_said_again(title: Block | None, table: Table) -> str | None:

@@ -5,7 +5,9 @@ apart from the rest (by a heavier rule under them, a shading of their own, a fac
 own, or as the only text over empty ruled rows to fill in) are its heads, with column scope;
 so is the row under them naming the columns of a group their head runs over; so are any
 table's first rows its text sets apart (:func:`set_apart_head`: a face of their own, or
-words over its columns of figures).
+words over its columns of figures), and a grid's first rows centred over the names of its
+rows set flush left (:func:`centred_head_rows`). A group's name boxed over its columns, or
+centred over them where no rule parts the table (:func:`centred_groups`), spans them.
 Rules down that only tick off a field to fill in (the dotted marks parting a number's
 digits) part no columns: no text of its own lies on either side of them, and a head runs
 across them. The empty ruled rows of a form are rows, where a reader fills in an entry.
@@ -278,13 +280,16 @@ Spans = dict[tuple[int, int], tuple[int, int]]
 
 
 def head_spans(
-    cells: Cells, heads: int, xs: Sequence[float], *, packed: bool = True
+    cells: Cells, heads: int, xs: Sequence[float], *, packed: bool = True,
+    downs: Sequence[Rect] = (),
 ) -> tuple[Cells, int, Spans]:
     """The head rows laid out as drawn: a head running across column edges over columns
     empty beside it in its row (a group's name over its columns' own heads) spans them,
-    set in the first; when ``packed`` (the head is a ruled band's), a head with nothing over
-    it in the head moves up (heads set at different heights in one ruled band are one
-    row's); a head with nothing under it in the head spans down to the body. Only the first
+    set in the first; so does a head boxed over them, the grid's rules down (``downs``)
+    bounding it on both sides and none parting them beside it (see :func:`_boxed`); when
+    ``packed`` (the head is a ruled band's), a head with nothing over it in the head moves
+    up (heads set at different heights in one ruled band are one row's); a head with
+    nothing under it in the head spans down to the body. Only the first
     ``heads`` rows are touched; returned with their number once rows left empty are
     dropped."""
     rows = [list(row) for row in cells]
@@ -296,6 +301,7 @@ def head_spans(
                 continue
             first = next(j for j in range(len(row)) if f.x0 < xs[j + 1] - CROSSING)
             last = max(j for j in range(len(row)) if f.x1 > xs[j] + CROSSING)
+            first, last = _boxed(f, row, min(first, k), max(last, k), xs, downs)
             if first >= last or any(
                 row[j] is not None for j in range(first, last + 1) if j != k
             ):
@@ -331,6 +337,125 @@ def head_spans(
                 spans[(r, k)] = (down - r, 1)
     return rows, heads, spans
 
+
+def _boxed(
+    f: Fragment, row: Sequence[Fragment | None], start: int, end: int, xs: Sequence[float],
+    downs: Sequence[Rect],
+) -> tuple[int, int]:
+    """The first and last columns of the box ``f`` (over columns ``start`` to ``end`` of
+    ``row``) is set in: out from those columns over the columns empty beside them in the
+    row, as far as the rules down (``downs``) at the height of its text, which bound it on
+    both sides, one of them at least inside the grid (a group's name boxed over its
+    columns' heads, the rules between those columns stopping under it: "Pre-Pawn" centred
+    over "Handgun", "Long Gun" and "Other"). ``start`` and ``end`` when no such box holds
+    it (nothing but the frame bounds the text of a head band no rule parts: no box of a
+    group's)."""
+    middle = (f.y0 + f.y1) / 2
+
+    def ruled(j: int) -> bool:
+        return any(
+            v.x0 - CROSSING <= xs[j] <= v.x1 + CROSSING and v.y0 <= middle <= v.y1
+            for v in downs
+        )
+
+    first, last = start, end
+    while first > 0 and row[first - 1] is None and not ruled(first):
+        first -= 1
+    while last + 1 < len(row) and row[last + 1] is None and not ruled(last + 1):
+        last += 1
+    inner = first > 0 or last + 1 < len(row)
+    if first < last and inner and ruled(first) and ruled(last + 1):
+        return first, last
+    return start, end
+
+
+def centred_groups(cells: Cells, heads: int, spans: Spans) -> Spans:
+    """The spans of the heads of a table no rule parts that name groups of its columns,
+    each set (in place) in its group's first column: a head in its row's first ``heads``
+    rows, one row of heads under it at least, centred over the columns its row leaves to it
+    ("Total" over "PK-12", "PK-8" and "9-12", "Public" over the next three). A column is
+    left to the head of its row its text stands nearest (each row's name in the first
+    column is under none); a group is two columns or more, each headed in the rows under
+    it, the head's middle within half its height of the middle of their text. (Centred over
+    its own column alone, a head spans none: a wrapped head's first line, say.) Heads
+    already spanning (``spans``) are left as they are."""
+    out: Spans = {}
+    for r in range(max(0, heads - 1)):
+        row = cells[r]
+        extents = [_extent_under(cells, r, j) for j in range(len(row))]
+        groups = _columns_left_to(row, extents)
+        for k, f in enumerate(row):
+            group = groups.get(k, [])
+            if f is None or (r, k) in spans or len(group) < 2:
+                continue
+            if group != list(range(group[0], group[-1] + 1)) or any(
+                row[j] is not None for j in group if j != k
+            ) or not all(any(cells[h][j] is not None for h in range(r + 1, heads)) for j in group):
+                continue
+            left = min(e[0] for j in group if (e := extents[j]) is not None)
+            right = max(e[1] for j in group if (e := extents[j]) is not None)
+            if abs((f.x0 + f.x1) / 2 - (left + right) / 2) > f.height / 2:
+                continue
+            row[k] = None
+            row[group[0]] = f
+            out[(r, group[0])] = (1, len(group))
+    return out
+
+
+def _extent_under(cells: Cells, r: int, j: int) -> tuple[float, float] | None:
+    """The left and right of the text in column ``j`` under row ``r`` (None: none)."""
+    under = [f for below in cells[r + 1:] if (f := below[j]) is not None]
+    if not under:
+        return None
+    return min(f.x0 for f in under), max(f.x1 for f in under)
+
+
+def _columns_left_to(
+    row: Sequence[Fragment | None], extents: Sequence[tuple[float, float] | None]
+) -> dict[int, list[int]]:
+    """The columns (but the first) left to each text of ``row``, by its column: those whose
+    text under the row (``extents``) stands nearer it than any other of the row's texts."""
+    named = [(k, f) for k, f in enumerate(row) if f is not None]
+    out: dict[int, list[int]] = {}
+    if not named:
+        return out
+    for j in range(1, len(row)):
+        span = extents[j]
+        if span is None:
+            continue
+        x0, x1 = span
+        nearest = min(named, key=lambda item: max(item[1].x0 - x1, x0 - item[1].x1, 0))[0]
+        out.setdefault(nearest, []).append(j)
+    return out
+
+
+def centred_head_rows(cells: Cells, xs: Sequence[float]) -> int:
+    """How many of a ruled grid's first rows are heads set apart by their centring alone:
+    the rows down to one (no more than :data:`MAX_HEAD_ROWS` of them) whose texts, two at
+    least, are each centred in their columns, its first column's too, over rows whose first
+    column's texts are set flush left, most of them (each row's name): a head centred over
+    the names of the rows it heads ("Identification of system parameter" over "Fuel oil
+    pressure"). 0 when none is: a first column centred like the rest sets no row apart."""
+    for count in range(min(MAX_HEAD_ROWS, len(cells) - BODY_ROWS), 0, -1):
+        last = [(k, f) for k, f in enumerate(cells[count - 1]) if f is not None]
+        if len(last) < 2 or last[0][0] != 0:
+            continue
+        if not all(_centred(f, xs[k], xs[k + 1]) for k, f in last):
+            continue
+        names = [f for row in cells[count:] if (f := row[0]) is not None]
+        if len(names) < BODY_ROWS:
+            return 0
+        left = min(f.x0 for f in names)
+        flush = [f for f in names if f.x0 - left <= CROSSING and not _centred(f, xs[0], xs[1])]
+        head = last[0][1]
+        return count if 2 * len(flush) > len(names) and head.x0 - left > head.height else 0
+    return 0
+
+
+def _centred(f: Fragment, left: float, right: float) -> bool:
+    """The text's middle is that of the column from ``left`` to ``right``, within a quarter
+    of its line's height (however wide the column: centred text is set to a point or so)."""
+    return abs((f.x0 + f.x1) / 2 - (left + right) / 2) <= max(CROSSING, f.height / 4)
 
 
 def set_apart_head(cells: Cells, *, bold: bool = True) -> int:

@@ -36,6 +36,8 @@ from .table_heads import (
     CROSSING,
     Bands,
     Spans,
+    centred_groups,
+    centred_head_rows,
     comb_edges,
     head_rows,
     head_spans,
@@ -329,7 +331,7 @@ def ruled_tables(
             del cells[0]
             del row_bands[0]
         grid_cells, heads, spans = _drawn_table(
-            cells, xs, Bands(ys, row_bands, blank_bands, hs), content.paths, members
+            cells, xs, Bands(ys, row_bands, blank_bands, hs), content.paths, members, vs
         )
         block = Block(
             content.index, kind="table", table=grid_cells, head_rows=heads, spans=spans
@@ -406,10 +408,11 @@ def _picture_caption_cell(row: list[Fragment | None], content: PageContent) -> b
 
 def _drawn_table(
     cells: list[list[Fragment | None]], xs: list[float], bands: Bands, shadings: list[Rect],
-    members: list[Fragment],
+    members: list[Fragment], downs: list[Rect],
 ) -> tuple[list[list[Fragment | None]], int, Spans]:
     """A ruled grid's rows as drawn (see :mod:`.table_heads`): the columns its heads part,
-    its empty ruled rows to fill in, and how many of its first rows are heads."""
+    its empty ruled rows to fill in, and how many of its first rows are heads (a head's
+    box bounded by the grid's rules ``downs``)."""
     drawn = head_rows(cells, bands, shadings)
     drawn += sub_head_rows(cells, drawn, bands, xs)
     if drawn:
@@ -421,8 +424,8 @@ def _drawn_table(
     # data, not a form: its blank rows and columns are no fields to fill in. Its head rows
     # are the lines its text is set on: none is moved into another. A head in bold is told
     # once the grid is read with any heads drawn over it, apart: see .classify.)
-    heads = drawn or set_apart_head(cells, bold=False)
-    cells, heads, spans = head_spans(cells, heads, xs, packed=bool(drawn))
+    heads = drawn or set_apart_head(cells, bold=False) or centred_head_rows(cells, xs)
+    cells, heads, spans = head_spans(cells, heads, xs, packed=bool(drawn), downs=downs)
     return cells, heads, spans
 
 
@@ -2730,8 +2733,16 @@ def _table_from(run: list[Line], page: int) -> Block | None:
         return None  # labels placed about a chart or diagram: no rows and columns of data
     if _numbered_equations(cells) or _braced_code(rows) or _typeset_math(rows):
         return None
+    spans = _spans_across(cells, columns)
+    heads = set_apart_head(cells)
+    groups = centred_groups(cells, heads, spans)
+    spans.update(groups)
+    # (The heads told before the groups' names moved into their first columns: moved, a
+    # name may stand over the same word in its column's head, "Total" over "Total", and
+    # read as a value.)
     block = Block(
-        page, kind="table", table=cells, lines=list(run), spans=_spans_across(cells, columns)
+        page, kind="table", table=cells, lines=list(run), spans=spans,
+        head_rows=heads if groups else 0,
     )
     for row in rows:
         for f in row:
