@@ -1362,6 +1362,7 @@ def find_tables(
         _read_run(run, page, walls, blocks, used, own, rules)
         run.clear()
 
+    alone: Line | None = None  # the line of one piece just read outside any run
     for line in page_lines:
         if len(run) >= 2 and len(line.fragments) <= 2 and _heading_over(line, shape.of(run)):
             close()
@@ -1374,13 +1375,36 @@ def find_tables(
                 line, shape.of(run)
             ):
                 close()
+            if not run and alone is not None and _head_line_over(alone, line):
+                run.append(alone)
             run.append(line)
         elif near and _inside_columns(line, shape.of(run)):
             run.append(line)  # a row with one filled cell
         else:
             close()
+        alone = line if len(line.fragments) == 1 and not (run and run[-1] is line) else None
     close()
     return blocks, used
+
+
+def _head_line_over(line: Line, row: Line) -> bool:
+    """The one piece of ``line`` is the first line of a head stacked over the cell of
+    ``row`` under it ("American" over "Indian/Alaskan" over "Native"): at the rows' line
+    pitch, in their face, lined up with that cell and within its column (clear of the cells
+    beside it), which is not the first (a line over the stub's column is the text's). A
+    heading or a caption over a table is set larger, or apart, or across its columns."""
+    (f,) = line.fragments
+    cells = sorted(row.fragments, key=operator.attrgetter("x0"))
+    if line.y0 - row.y1 > 0.5 * f.height:
+        return False
+    for k, g in enumerate(cells[1:], start=1):
+        if (
+            _aligned(f, g) and f.x0 > cells[k - 1].x1
+            and (k + 1 == len(cells) or f.x1 < cells[k + 1].x0)
+            and abs(f.size - g.size) <= 0.1 * g.size
+        ):
+            return True
+    return False
 
 
 def _trim_captions(run: list[Line], rules: Sequence[Rect]) -> list[Line]:
