@@ -10,6 +10,7 @@ import pikepdf
 import pytest
 from pikepdf import OutlineItem
 
+from workers.engine.captions import without_caption_paragraphs
 from workers.engine.document import Block, Heading, Paragraph, Table
 from workers.engine.layout.reader import read_layout
 from workers.engine.tagged_pdf.plan import _sequence
@@ -198,3 +199,22 @@ def test_a_units_note_under_the_caption_goes_with_the_caption(tmp_path: Path, no
     (node,) = [n for n in _sequence(blocks) if n.role == "Table"]
     assert node.children[0].role == "Caption" and node.children[0].text == caption
 
+
+
+def test_a_headnote_under_the_caption_goes_with_the_caption(tmp_path: Path) -> None:
+    # A statistical abstract's table: its caption in a larger face, then a headnote of two
+    # lines in a smaller one, wholly in brackets, over the table's top rule. The two read
+    # apart as blocks, the headnote between the caption and the table; the caption, said
+    # with the table, was then said once more where it stood.
+    note = ("[In thousands (11,062.6 represents 11,062,600). For year ending December 31.",
+            "Based on reports of 12,910 agencies. See text, this section and source]")
+    ops = [_show(110, 770, "Table 324. Sales of Kites by Model: 2009", size=12),
+           _show(110, 758, note[0], size=7), _show(110, 750, note[1], size=7),
+           _rule(110, 470, 744)]
+    path = text_page_pdf(tmp_path / "headnote.pdf", ops + _rows(732) + [_rule(110, 470, 672)])
+    table, blocks = _read(path)
+    caption = f"Table 324. Sales of Kites by Model: 2009 {note[0]} {note[1]}"
+    assert table.caption == caption
+    assert _cells(table)[0] == ["Item", "Quantity", "Price"]
+    said = " ".join(b.text for b in without_caption_paragraphs(blocks) if isinstance(b, Paragraph))
+    assert "Table 324" not in said and "In thousands" not in said

@@ -2077,10 +2077,11 @@ def _drop_set_in_body(
         lines = _body_boxes(result.blocks, page.y0, page.height, band)
         # Text in the band that does not repeat is the body's too ("und" over a formula).
         boxes = lines + [b for b in result.blocks if id(b) in unrepeated]
+        ruled_off = _under_header_rule(result, page, band)
         for block in result.blocks:
             if id(block) not in margin or id(block) in unrepeated:
                 continue
-            if _set_in_body(block, lines, boxes):
+            if _set_in_body(block, lines, boxes) or id(block) in ruled_off:
                 dropped.add(id(block))
                 seen[margin[id(block)]] -= 1
     return [c for c in candidates if id(c[0]) not in dropped]
@@ -2112,6 +2113,26 @@ def _set_in_body(block: Block, lines: list[Block], boxes: list[Block]) -> bool:
         and ((block.x0 < other.x1 and other.x0 < block.x1) or other.labels_field)
         for other in boxes
     )
+
+
+def _under_header_rule(result: PageResult, page: Page, band: float) -> set[int]:
+    """Ids of the top-band text blocks under the page's header rule: a free rule across the
+    page in the band with text of the band over it, the running head it underlines. The
+    template's rule sets its furniture off from the body, so what stands under it is the
+    body's, however often it comes back at that place (an exercises section's heading
+    opening a page in every chapter)."""
+    top = page.y0 + page.height - band
+    texts = [b for b in result.blocks if b.kind == "text" and b.artifact is None]
+    out: set[int] = set()
+    for rule in result.level_rules:
+        # (The running head's descenders may reach down to its rule: its middle is over it.)
+        if rule.y0 < top or not any((b.y0 + b.y1) / 2 > rule.y1 for b in texts):
+            continue
+        out.update(
+            id(b) for b in texts
+            if top < b.y0 and b.y1 <= rule.y0 and rule.x0 <= b.x0 and b.x1 <= rule.x1
+        )
+    return out
 
 
 def _same_line(block: Block, other: Block) -> bool:

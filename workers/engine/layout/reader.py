@@ -141,6 +141,7 @@ from .running_lines import running_lines_apart
 from .runover import asides_after_runover, paragraphs_run_on, words_broken_at_block_ends
 from .tables import (
     find_tables,
+    headnotes_captioned,
     join_tables,
     labels_on_pictures,
     lays_out_form,
@@ -639,9 +640,9 @@ def page_blocks(
         mark_box_labels(ordered, breaks.drawn)  # (a box is drawn with lines or shapes)
     if content.paths:
         mark_wordmarks(ordered, content.paths)
-    return labels_after_drawings(
+    return labels_after_drawings(headnotes_captioned(
         join_tables(footnotes_apart(footnotes_last(ordered, content), content))
-    )
+    ))
 
 
 def labels_after_drawings(blocks: list[Block]) -> list[Block]:

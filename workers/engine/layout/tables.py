@@ -28,7 +28,7 @@ from .figures import (
     TextLine,
     caption_text,
 )
-from .glyphs import Glyph, PageContent, Rect
+from .glyphs import RULE_THICKNESS, Glyph, PageContent, Rect
 from .line_breaks import stacked
 from .lines import SPACE_GAP, Fragment, Line, fragments, lines, word_count
 from .patterns import BULLET, LEADER, NUMBERED, is_marker, starts_item
@@ -82,6 +82,54 @@ def join_tables(blocks: list[Block]) -> list[Block]:
         rest = [b for b in out if id(b) not in gone]
         out = rest[:first] + [_headed(heads, grid)] + rest[first:]
     return out
+
+
+#: A table's headnote: a note set wholly in brackets, one level of parentheses inside it and
+#: all ("[In thousands (11,062.6 represents 11,062,600) For year ending December 31. ...]").
+HEADNOTE = re.compile(r"\[[^\[\]]*\]|\((?:[^()]|\([^()]*\))*\)")
+#: Blocks set on a table's top edge (a head's line reaching over its first rule) that may stand
+#: between its headnote and the table in reading order.
+_ON_TOP = 2
+
+
+def headnotes_captioned(blocks: list[Block]) -> list[Block]:
+    """A table's caption and the headnote set under it, over the table (the units of its
+    figures, what it covers, wholly in brackets: "[In thousands (...) For year ending ...]"):
+    one block, the table's caption, as :func:`_caption_block` reads a units note under a
+    caption within a run of rows. Apart, the headnote stands between the caption and the
+    table, and the caption, said with the table, would be read once more where it stands (see
+    ..captions: only a caption next to its table is paired with it)."""
+    out: list[Block] = []
+    for k, block in enumerate(blocks):
+        if out and out[-1].kind == "text" and _headnote_of(out[-1], block, blocks[k + 1:]):
+            out[-1] = block_of(block.page, out[-1].frags + block.frags)
+            continue
+        out.append(block)
+    return out
+
+
+def _headnote_of(caption: Block, note: Block, after: list[Block]) -> bool:
+    """``note``, read after ``caption``, is the headnote of a table read right after it (or
+    after a line or two set on its top edge): set under the caption, a line apart at most,
+    right over the table, both across it."""
+    if (
+        note.kind != "text" or not note.frags or not caption.frags
+        or not TABLE_CAPTION.match(caption.text)
+        or HEADNOTE.fullmatch(note.text.strip()) is None
+        or not any(ch.isalpha() for ch in note.text)
+    ):
+        return False
+    line = max(f.height for f in note.frags)
+    table = next((b for b in after[:_ON_TOP + 1] if b.kind == "table"), None)
+    if table is None or any(
+        b.y0 > table.y1 + line for b in after[:after.index(table)]
+    ):
+        return False
+    return (
+        0 <= caption.y0 - note.y1 + 0.5 * line < 1.5 * line
+        and 0 <= note.y0 - table.y1 + 0.5 * line < 2 * line
+        and all(b.x0 < table.x1 and b.x1 > table.x0 for b in (caption, note))
+    )
 
 
 def _heads(head: Block, grid: Block) -> bool:
@@ -1317,6 +1365,7 @@ def find_tables(
         _read_run(run, page, walls, blocks, used, own, rules)
         run.clear()
 
+    alone: Line | None = None  # the line of one piece just read outside any run
     for line in page_lines:
         if len(run) >= 2 and len(line.fragments) <= 2 and _heading_over(line, shape.of(run)):
             close()
@@ -1329,13 +1378,36 @@ def find_tables(
                 line, shape.of(run)
             ):
                 close()
+            if not run and alone is not None and _head_line_over(alone, line):
+                run.append(alone)
             run.append(line)
         elif near and _inside_columns(line, shape.of(run)):
             run.append(line)  # a row with one filled cell
         else:
             close()
+        alone = line if len(line.fragments) == 1 and not (run and run[-1] is line) else None
     close()
     return blocks, used
+
+
+def _head_line_over(line: Line, row: Line) -> bool:
+    """The one piece of ``line`` is the first line of a head stacked over the cell of
+    ``row`` under it ("American" over "Indian/Alaskan" over "Native"): at the rows' line
+    pitch, in their face, lined up with that cell and within its column (clear of the cells
+    beside it), which is not the first (a line over the stub's column is the text's). A
+    heading or a caption over a table is set larger, or apart, or across its columns."""
+    (f,) = line.fragments
+    cells = sorted(row.fragments, key=operator.attrgetter("x0"))
+    if line.y0 - row.y1 > 0.5 * f.height:
+        return False
+    for k, g in enumerate(cells[1:], start=1):
+        if (
+            _aligned(f, g) and f.x0 > cells[k - 1].x1
+            and (k + 1 == len(cells) or f.x1 < cells[k + 1].x0)
+            and abs(f.size - g.size) <= 0.1 * g.size
+        ):
+            return True
+    return False
 
 
 def _trim_captions(run: list[Line], rules: Sequence[Rect]) -> list[Line]:
@@ -1505,6 +1577,7 @@ def _read_run(
     run = list(run)
     _trim_headings(run)
     _trim_set_apart(run)
+    _trim_underlined_top(run, rules)
     rows = [list(line.fragments) for line in run]
     if len([row for row in rows if len(row) > 1]) >= 3 and (
         _fixed_pitch_words(rows) or _line_numbered(rows)
@@ -1852,6 +1925,41 @@ def _trim_set_apart(run: list[Line]) -> None:
         gaps.pop()
     if len(run) >= 4 and apart(gaps[0], run[0], gaps[1:]):
         run.pop(0)
+
+
+#: How many times the gap between a line and the rule it sits on the gap from that rule down
+#: to the next line must be (a line's height at least) for the rule to underline the line
+#: alone: see :func:`_trim_underlined_top`.
+UNDERLINED_APART = 3.0
+
+
+def _trim_underlined_top(run: list[Line], rules: Sequence[Rect]) -> None:
+    """Drop the run's first line when a rule across the whole run underlines it alone: the
+    rule hugs the line, the next line starts well below it, and no rule runs over the line.
+    That is a page's running head over its header rule ("23   1.6. WEGE UND KNOTEN"), page
+    furniture whose two pieces, at the text's two edges, would make the head row of
+    whatever lines follow. A table's head ruled off from its rows has the rule midway between
+    them (the head's and the first row's cell margins alike), and a head ruled in over and
+    under is a booktabs table's."""
+    if len(run) < 2 or not rules:
+        return
+    first, second = run[0], run[1]
+    left = min(f.x0 for line in run for f in line.fragments)
+    right = max(f.x1 for line in run for f in line.fragments)
+    across = [
+        (r.y0 + r.y1) / 2 for r in rules
+        if r.x0 <= left + 2 and r.x1 >= right - 2 and r.y1 - r.y0 <= RULE_THICKNESS
+    ]
+    height = max(f.height for f in first.fragments)
+    if any(first.y1 - 0.25 * height <= y <= first.y1 + 2 * height for y in across):
+        return  # ruled in over as well: a head row (or a caption) between its rules
+    for y in across:
+        hug, gap = first.y0 - y, y - second.y1
+        if -0.25 * height <= hug <= 0.5 * height and gap >= max(
+            UNDERLINED_APART * max(hug, 1.0), height
+        ):
+            run.pop(0)
+            return
 
 
 def _inside_columns(line: Line, shape: _RunShape) -> bool:
@@ -2603,12 +2711,13 @@ EVEN_SPACES = 0.1
 def _evenly_spaced_words(row: list[Fragment], rows: list[list[Fragment]]) -> bool:
     """The row (one of ``rows``) is a line of text justified with word spaces wide enough to
     split it into pieces: four or more pieces of words (no figures), a word or two each, set
-    the same distance apart (a list label's gap before them aside), most of them standing
-    where no other row has a piece. A line justified to the measure stretches every word
+    the same distance apart (a list label's gap before them aside), most of them lined up
+    with no piece of another row. A line justified to the measure stretches every word
     space in it alike, and the lines round it (an item's short last line, bullets) leave its
-    words alone, columns that nothing else fills. (A table's head set with one gap between
-    its columns, as LaTeX sets one, is evenly spaced too, but the rows below fill its
-    columns.)"""
+    words alone, columns that nothing else fills or that no piece of another row lines up
+    with (an item's wrapped lines under its first words start where its text does, not
+    where those words do). (A table's head set with one gap between its columns, as LaTeX
+    sets one, is evenly spaced too, but the rows below fill its columns, lined up with it.)"""
     ordered = sorted(row, key=operator.attrgetter("x0"))
     pieces = ordered[1:] if is_marker(ordered[0].text.strip()) else ordered
     if len(pieces) < 4:
@@ -2620,7 +2729,7 @@ def _evenly_spaced_words(row: list[Fragment], rows: list[list[Fragment]]) -> boo
     if min(gaps) <= 0 or max(gaps) - min(gaps) > EVEN_SPACES * size:
         return False
     others = [g for other in rows if other is not row for g in other]
-    alone = sum(not any(g.x0 < f.x1 and f.x0 < g.x1 for g in others) for f in pieces)
+    alone = sum(not any(_aligned(f, g) for g in others) for f in pieces)
     return alone > len(pieces) / 2
 
 
