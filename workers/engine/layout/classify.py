@@ -114,6 +114,9 @@ from .tables import TABLE_CAPTION, table_caption
 
 #: Margin bands (fraction of page height) where running headers and footers live.
 MARGIN_BAND = 0.12
+#: Pages of a document at most so many read their running lines each from its own setting
+#: (see ``_page_furniture_apart``), as a lone page does.
+SHORT_DOCUMENT = 3
 #: Lines a side note may hold and be furniture: a print job's slug, a preprint server's
 #: stamp, a journal's vertical running title run to a line or two.
 SIDE_NOTE_LINES = 3
@@ -1728,8 +1731,11 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
             found[id(block)] = "header" if key.startswith("top") else "footer"
     found |= _running_lines_moved(candidates, found, doc.pages)
     found |= _facing_running_lines(candidates, found, doc.pages)
-    if len(results) == 1:
-        found = _page_furniture_apart(results[0]) | found
+    if len(results) <= SHORT_DOCUMENT:
+        # (A short document's first page may carry no running lines, its title in their
+        # place, so its pages seldom repeat theirs: each page shows them by its own setting.)
+        for result in results:
+            found = _page_furniture_apart(result) | found
     found |= _in_running_rows(candidates, found, side_repeats)
     for result in results:
         found.update((id(b), "pagination") for b in _goes_on_at_foot(result.blocks, found))
