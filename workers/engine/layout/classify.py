@@ -1734,8 +1734,8 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
     if len(results) <= SHORT_DOCUMENT:
         # (A short document's first page may carry no running lines, its title in their
         # place, so its pages seldom repeat theirs: each page shows them by its own setting.)
-        for result in results:
-            found = _page_furniture_apart(result) | found
+        for k, result in enumerate(results):
+            found = _page_furniture_apart(result, k > 0) | found
     found |= _in_running_rows(candidates, found, side_repeats)
     for result in results:
         found.update((id(b), "pagination") for b in _goes_on_at_foot(result.blocks, found))
@@ -1835,7 +1835,7 @@ def _from_edge(block: Block, page: Page) -> float:
     return min(middle, page.height - middle)
 
 
-def _page_furniture_apart(result: PageResult) -> dict[int, Any]:
+def _page_furniture_apart(result: PageResult, later: bool = False) -> dict[int, Any]:
     """A lone page's header and footer: a page that no other page repeats (an excerpt of a
     manual, a printed web page) shows its furniture by its place and its setting alone.
     Lines in a margin band, in no larger a face than the page's text, are its header
@@ -1884,7 +1884,79 @@ def _page_furniture_apart(result: PageResult) -> dict[int, Any]:
                 out |= {
                     id(b): "header" if top else "footer" for b in edge if not b.labels_field
                 }
+        edge, rest, _ = _in_own_faces(texts, margins[top][0])
+        if _own_running_lines(edge, rest, top, later):
+            out |= {id(b): "header" if top else "footer" for b in edge if not b.labels_field}
     return out
+
+
+def _in_own_faces(
+    texts: list[Block], margin: list[Block]
+) -> tuple[list[Block], list[Block], BBox | None]:
+    """A margin's lines set in fonts that no other line of the page is set in, and the rest
+    of the page's text: a template sets its running lines apart in a face of their own (a
+    note closing the text in its own font, under a table in the band, stays with the text)."""
+    faces = {_face_of(b)[0] for b in texts if b not in margin}
+    own = [b for b in margin if _face_of(b)[0] not in faces]
+    return own, [b for b in texts if b not in own], None
+
+
+def _own_running_lines(edge: list[Block], rest: list[Block], top: bool, later: bool) -> bool:
+    """Whether a margin's lines in faces of their own (see ``_in_own_faces``), a line or two
+    each, all beyond the rest of the text, are running lines by their setting, whatever their
+    size: one of them opens or closes with a page number set apart from its words ("206
+    Law Enforcement, Courts, and Prisons" at a statistical abstract's foot), or, on a page
+    after a document's first, they are two or more pieces of one line over the text, one
+    flush with its left edge and one with its right (a paper's running head, "DocEng '19…"
+    left and its authors right, on the pages after the one its title heads)."""
+    if not edge or not rest or any(len(lines_of(b.frags)) > 2 for b in edge):
+        return False
+    near = max(b.y1 for b in rest) if top else min(b.y0 for b in rest)
+    if any(((b.y0 + b.y1) / 2 > near) != top for b in edge):
+        return False
+    if any(_folio_set_apart(b) for b in edge):
+        return True
+    return later and top and _set_off(edge, rest, top) and _split_across(edge, rest)
+
+
+def _folio_set_apart(block: Block) -> bool:
+    """Whether a line opens or closes with a page number set apart from its words by a
+    wider space than theirs, as a running title's folio is (an em space or a quad); a
+    numbered heading's number ("Chapter 3", "2 Topics") stands a word space away."""
+    if len(lines_of(block.frags)) != 1:
+        return False
+    glyphs = sorted(
+        (g for f in block.frags for g in f.glyphs if not g.char.isspace()), key=attrgetter("x0")
+    )
+    words: list[str] = []
+    gaps: list[float] = []
+    for before, g in zip([None, *glyphs], glyphs, strict=False):
+        gap = g.x0 - before.x1 if before is not None else 0.0
+        if before is None or gap > SPACE_GAP * block.size:
+            if before is not None:
+                gaps.append(gap)
+            words.append("")
+        words[-1] += g.char
+    if len(words) < 4:
+        return False
+    widest = max(gaps[1:-1])
+    return (_lone_page_folio(words[0]) and gaps[0] > 1.5 * widest) or (
+        _lone_page_folio(words[-1]) and gaps[-1] > 1.5 * widest
+    )
+
+
+def _split_across(edge: list[Block], rest: list[Block]) -> bool:
+    """Whether a margin's lines are pieces of one line, the first flush with the text's
+    left edge and the last with its right edge, a line's height at most in or out."""
+    pieces = sorted(edge, key=attrgetter("x0"))
+    line = max(b.y1 - b.y0 for b in edge)
+    first, last = pieces[0], pieces[-1]
+    return (
+        len(pieces) >= 2
+        and all(len(lines_of(b.frags)) == 1 and abs(b.y1 - first.y1) <= line / 2 for b in pieces)
+        and abs(first.x0 - min(b.x0 for b in rest)) <= line
+        and abs(last.x1 - max(b.x1 for b in rest)) <= line
+    )
 
 
 def _in_faces_of(
