@@ -1845,7 +1845,9 @@ def _page_furniture_apart(result: PageResult, later: bool = False) -> dict[int, 
     running lines; a paragraph or a title that happens to open or close the page is
     neither. A page numbered so at one edge is a page of a longer work: the lines at its
     other edge, in a smaller face and as far apart, are its running lines too (a
-    transcript's "Official - Subject to Final Review" over a page numbered at its foot)."""
+    transcript's "Official - Subject to Final Review" over a page numbered at its foot).
+    Lines in faces of their own are running lines by other marks of a template too (see
+    ``_own_running_lines``); ``later`` says the page is not its document's first."""
     page = result.page
     texts = [b for b in result.blocks if b.kind == "text" and b.artifact is None]
     if not texts:
