@@ -435,3 +435,31 @@ def test_a_line_split_flush_left_and_right_over_a_first_page_is_text(tmp_path: P
     # Over a document's first page the same setting may be its letterhead or its title.
     doc = read_layout(_pages_in_faces(tmp_path / "paper.pdf", [_paper_page(True)]), max_pages=10)
     assert "DocEng" in " ".join(b.text for b in doc.blocks)
+
+
+def _form_report_ops(last: bytes) -> Callable[[int], list[bytes]]:
+    """A two-page report: the second page numbered at its foot, the first ending in
+    ``last`` at the height of that number."""
+    def ops(number: int) -> list[bytes]:
+        body = [b"BT /F1 11 Tf 72 %d Td " % y + _LINE + b" ET" for y in range(740, 45, -15)]
+        if number == 1:
+            return body + [last]
+        return body[:20] + [b"BT /F1 11 Tf 300 30 Td (2) Tj ET"]
+    return ops
+
+
+def test_a_form_number_in_the_row_of_another_pages_number_is_furniture(
+    tmp_path: Path,
+) -> None:
+    ops = _form_report_ops(b"BT /F1 8 Tf 30 30 Td (DCF-F-2476-E (R. 04/2014)) Tj ET")
+    doc = read_layout(_lecture_notes(tmp_path / "form.pdf", 2, ops), max_pages=10)
+    kinds = {a.text: a.kind for a in doc.artifacts}
+    assert kinds["DCF-F-2476-E (R. 04/2014)"] == "footer"
+
+
+def test_a_last_line_of_the_text_in_the_row_of_another_pages_number_is_text(
+    tmp_path: Path,
+) -> None:
+    ops = _form_report_ops(b"BT /F1 11 Tf 72 30 Td (and so the report ends here.) Tj ET")
+    doc = read_layout(_lecture_notes(tmp_path / "form.pdf", 2, ops), max_pages=10)
+    assert "the report ends here" in " ".join(b.text for b in doc.blocks)

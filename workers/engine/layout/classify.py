@@ -1736,6 +1736,7 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
         # place, so its pages seldom repeat theirs: each page shows them by its own setting.)
         for k, result in enumerate(results):
             found = _page_furniture_apart(result, k > 0) | found
+        found |= _in_folio_rows(results, found)
     found |= _in_running_rows(candidates, found, side_repeats)
     for result in results:
         found.update((id(b), "pagination") for b in _goes_on_at_foot(result.blocks, found))
@@ -1892,6 +1893,43 @@ def _page_furniture_apart(result: PageResult, later: bool = False) -> dict[int, 
     return out
 
 
+def _in_folio_rows(results: list[PageResult], found: dict[int, Any]) -> dict[int, Any]:
+    """Lines standing in the row a short document's page number stands in on another of
+    its pages, as far from the edge within its height, on pages with no number there: the
+    template's footer (header) row, which holds a form's number ("DCF-F-2476-E (R.
+    04/2014)") on a page whose number it leaves out. Each must be one line, smaller than
+    its page's text, the last (first) thing of the page and half its height at least
+    beyond the rest: the text's own last line, reaching that low, is set in its face."""
+    rows = [
+        (b.page, (b.y0 + b.y1) / 2 - r.page.y0 > r.page.height / 2, _from_edge(b, r.page),
+         b.y1 - b.y0)
+        for r in results for b in r.blocks if found.get(id(b)) == "page-number"
+    ]
+    out: dict[int, Any] = {}
+    for k, result in enumerate(results):
+        page = result.page
+        body = [b for b in result.blocks if id(b) not in found and b.artifact is None]
+        texts = [b for b in body if b.kind == "text"]
+        numbered = {top for at, top, _, _ in rows if at == k}
+        for top in {top for at, top, _, _ in rows if at != k} - numbered:
+            edge = [
+                b for b in texts
+                if ((b.y0 + b.y1) / 2 - page.y0 > page.height / 2) == top
+                and any(at != k and t == top and abs(_from_edge(b, page) - m) <= height
+                        for at, t, m, height in rows)
+            ]
+            if len(edge) != 1 or edge[0].labels_field or len(lines_of(edge[0].frags)) > 1:
+                continue
+            line = edge[0]
+            rest = [b for b in body if b is not line]
+            height = line.y1 - line.y0
+            if rest and round(line.size, 1) < _page_text_size(texts) and _set_off(
+                [line], rest, top, height / 2
+            ):
+                out[id(line)] = "header" if top else "footer"
+    return out
+
+
 def _in_own_faces(
     texts: list[Block], margin: list[Block]
 ) -> tuple[list[Block], list[Block], BBox | None]:
@@ -1985,14 +2023,16 @@ def _margin_lines(edge: list[Block], text_size: float) -> bool:
     return all(b.size <= text_size and len(lines_of(b.frags)) <= 2 for b in edge)
 
 
-def _set_off(edge: list[Block], rest: list[Block], top: bool) -> bool:
-    """Whether a margin's lines lie a line's height at least beyond the rest of the text
-    (above it for a header, below it for a footer)."""
+def _set_off(
+    edge: list[Block], rest: list[Block], top: bool, gap: float | None = None
+) -> bool:
+    """Whether a margin's lines lie a line's height (``gap``) at least beyond the rest of
+    the text (above it for a header, below it for a footer)."""
     if not edge or not rest:
         return False
     near = max(b.y1 for b in rest) if top else min(b.y0 for b in rest)
     far = min(b.y0 for b in edge) if top else max(b.y1 for b in edge)
-    line = max(b.y1 - b.y0 for b in edge)
+    line = max(b.y1 - b.y0 for b in edge) if gap is None else gap
     return abs(far - near) >= line and (far > near) == top
 
 
