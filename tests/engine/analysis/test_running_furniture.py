@@ -463,3 +463,37 @@ def test_a_last_line_of_the_text_in_the_row_of_another_pages_number_is_text(
     ops = _form_report_ops(b"BT /F1 11 Tf 72 30 Td (and so the report ends here.) Tj ET")
     doc = read_layout(_lecture_notes(tmp_path / "form.pdf", 2, ops), max_pages=10)
     assert "the report ends here" in " ".join(b.text for b in doc.blocks)
+
+
+def _boxed_header_ops(folio: bytes) -> Callable[[int], list[bytes]]:
+    """A page of a notice: a frame of two cells across its head, reaching out of the top
+    margin band, holding its title and the company's name; ``folio`` at its foot."""
+    def ops(number: int) -> list[bytes]:
+        return [
+            # (Drawn as Word draws a table's edges: a thin filled box per cell side.)
+            b"30 722 276 0.5 re f 306 722 258 0.5 re f 30 812 276 0.5 re f 306 812 258 0.5 re f",
+            b"30 722 0.5 90 re f 306 722 0.5 90 re f 564 722 0.5 90 re f",
+            b"BT /F1 12 Tf 60 770 Td (Notice of admission to the main market) Tj ET",
+            b"BT /F1 10 Tf 380 738 Td (The Commodity Exchange) Tj ET",
+        ] + [b"BT /F1 12 Tf 72 %d Td " % y + _LINE + b" ET" for y in range(690, 200, -16)] + [
+            b"BT /F1 9 Tf 280 50 Td (" + folio + b") Tj ET",
+        ]
+    return ops
+
+
+def test_a_boxed_header_over_a_page_numbered_past_its_first_is_furniture(
+    tmp_path: Path,
+) -> None:
+    doc = read_layout(
+        _lecture_notes(tmp_path / "notice.pdf", 1, _boxed_header_ops(b"Page 7")), max_pages=10
+    )
+    kinds = {a.text: a.kind for a in doc.artifacts}
+    assert kinds["Notice of admission to the main market"] == "header"
+    assert kinds["The Commodity Exchange"] == "header"
+
+
+def test_a_boxed_title_over_a_first_page_is_text(tmp_path: Path) -> None:
+    doc = read_layout(
+        _lecture_notes(tmp_path / "notice.pdf", 1, _boxed_header_ops(b"Page 1")), max_pages=10
+    )
+    assert "Notice of admission" in " ".join(b.text for b in doc.blocks)

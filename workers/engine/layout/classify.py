@@ -1870,12 +1870,18 @@ def _page_furniture_apart(result: PageResult, later: bool = False) -> dict[int, 
             (_rule_split(texts, r, top), False) for r in result.level_rules
             if beyond(r.y0) and beyond(r.y1) and r.x1 - r.x0 >= page.width / 2
         ]
+        boxed: list[tuple[list[Block], list[Block], BBox | None]] = []
         if (not top) in numbered_edges:
             # (The text's first or last line may reach into the band, under or over them.)
             parts.append((_in_faces_of(texts, margins[top][0], margins[not top][0]), True))
-        for (edge, rest, ruled), templated in parts:
-            if not edge or not rest or not _margin_lines(edge, text_size) or any(
-                not beyond(b.y0 if top else b.y1) for b in edge
+            if _past_its_first(margins[not top][0]):
+                boxed = _boxed_off(texts, result.level_edges, page, top)
+        for split, templated in parts + [(split, True) for split in boxed]:
+            edge, rest, ruled = split
+            # (A boxed header's lines reach into the band: _boxed_off.)
+            if not edge or not rest or not _margin_lines(edge, text_size) or (
+                not any(split is b for b in boxed)
+                and any(not beyond(b.y0 if top else b.y1) for b in edge)
             ):
                 continue
             numbered = templated or _numbered_lines(edge, text_size)
@@ -1927,6 +1933,37 @@ def _in_folio_rows(results: list[PageResult], found: dict[int, Any]) -> dict[int
                 [line], rest, top, height / 2
             ):
                 out[id(line)] = "header" if top else "footer"
+    return out
+
+
+def _past_its_first(edge: list[Block]) -> bool:
+    """Whether a margin's page number is past the first of its work ("Page 7"): the page
+    of a longer work, not its title page."""
+    folios = [_PAGE_NUMBER.match(b.text.strip()) for b in edge if _lone_page_folio(b.text)]
+    return any(
+        f is not None and f.group(1).isdigit() and int(f.group(1)) > 1 for f in folios
+    )
+
+
+def _boxed_off(
+    texts: list[Block], edges: list[BBox], page: Page, top: bool
+) -> list[tuple[list[Block], list[Block], BBox | None]]:
+    """The page's text above (below) a stroke across half the page at least, each line
+    reaching into the top (bottom) margin band, and the rest: a page numbered past its
+    first carries no title of its own, and lines closed off at its head by a frame's lower
+    edge or a rule, though the frame reaches out of the band, are its template's header (a
+    Word header's table, a title and the company's name beside its logo)."""
+    band = MARGIN_BAND * page.height
+    out: list[tuple[list[Block], list[Block], BBox | None]] = []
+    for rule in edges:
+        if rule.x1 - rule.x0 < page.width / 2:
+            continue
+        edge, rest, _ = _rule_split(texts, rule, top)
+        if edge and all(
+            (b.y1 - page.y0 > page.height - band) if top else (b.y0 - page.y0 < band)
+            for b in edge
+        ):
+            out.append((edge, rest, None))
     return out
 
 
