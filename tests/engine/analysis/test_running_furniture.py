@@ -328,3 +328,172 @@ def test_a_running_head_on_facing_pages_at_mirrored_places_is_furniture(
     text = " ".join(b.text for b in doc.blocks if isinstance(b, Paragraph))
     assert "ANNUAL REPORT" not in text
     assert [a.kind for a in doc.artifacts if "ANNUAL REPORT" in a.text] == ["header"] * 2
+
+
+def _short_manual_ops(number: int) -> list[bytes]:
+    """Two pages of a manual: the first opens with its title, the second carries the
+    template's ruled-off header and numbered footer, which no other page repeats."""
+    if number == 1:
+        return [b"BT /F1 20 Tf 72 780 Td (Configuration) Tj ET"] + [
+            b"BT /F1 11 Tf 72 %d Td " % y + _LINE + b" ET" for y in range(740, 300, -15)
+        ]
+    return _lone_page_ops(number)
+
+
+def test_a_ruled_off_header_on_one_page_of_a_short_document_is_furniture(
+    tmp_path: Path,
+) -> None:
+    doc = read_layout(_lecture_notes(tmp_path / "short.pdf", 2, _short_manual_ops), max_pages=10)
+    text = " ".join(b.text for b in doc.blocks if isinstance(b, Paragraph))
+    for furniture in ("Configuration Guide", "Cross-Connect", "3HE", "terms"):
+        assert furniture not in text
+    assert "A heading set in the body" in " ".join(b.text for b in doc.blocks)
+
+
+def _pages_in_faces(path: Path, pages: list[list[bytes]]) -> Path:
+    """Letter-size pages in Courier (F1), Times (F2), Courier-Oblique (F3)."""
+    pdf = pikepdf.new()
+    fonts = {
+        name: pdf.make_indirect(pikepdf.Dictionary(
+            Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+            BaseFont=pikepdf.Name(base), Encoding=pikepdf.Name.WinAnsiEncoding,
+        ))
+        for name, base in (("F1", "/Courier"), ("F2", "/Times-Roman"), ("F3", "/Courier-Oblique"))
+    }
+    for ops in pages:
+        pdf.add_blank_page(page_size=(612, 792))
+        page = pdf.pages[-1]
+        page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(**fonts))
+        page.obj.Contents = pdf.make_stream(b"\n".join(ops))
+    pdf.save(path)
+    return path
+
+
+_TABLE_LINE = b"(Offense charged . . . . . . . . . . . 11,062.6  1,540.0  9,522.6) Tj"
+
+
+def _abstract_page(folio: list[bytes]) -> list[bytes]:
+    """A statistical abstract's page: its table in Courier 7 down to the foot, then
+    ``folio``, in Times, and the work's title under it, just under the table's last line."""
+    return [b"BT /F1 7 Tf 72 %d Td " % y + _TABLE_LINE + b" ET" for y in range(740, 45, -9)] + (
+        folio + [b"BT /F2 7 Tf 300 27 Td (U.S. Census Bureau, Statistical Abstract) Tj ET"]
+    )
+
+
+def test_a_running_title_with_its_folio_set_apart_in_its_own_face_is_furniture(
+    tmp_path: Path,
+) -> None:
+    # Larger than the table's text and close under it, but set in a face of its own, its
+    # page number an em space away from its words: a template's running footer.
+    folio = [
+        b"BT /F2 9.5 Tf 72 36 Td (206) Tj ET",
+        b"BT /F2 9.5 Tf 92 36 Td (Law Enforcement, Courts, and Prisons) Tj ET",
+    ]
+    doc = read_layout(_pages_in_faces(tmp_path / "abstract.pdf", [_abstract_page(folio)]),
+                      max_pages=10)
+    kinds = {a.text: a.kind for a in doc.artifacts}
+    assert kinds["206 Law Enforcement, Courts, and Prisons"] == "footer"
+    assert kinds["U.S. Census Bureau, Statistical Abstract"] == "footer"
+
+
+def test_a_numbered_heading_at_a_pages_foot_in_its_own_face_is_text(tmp_path: Path) -> None:
+    # The same line with its number a word space from its words: a numbered heading.
+    folio = [b"BT /F2 9.5 Tf 72 36 Td (206 Law Enforcement, Courts, and Prisons) Tj ET"]
+    doc = read_layout(_pages_in_faces(tmp_path / "abstract.pdf", [_abstract_page(folio)]),
+                      max_pages=10)
+    assert "206 Law Enforcement" in " ".join(b.text for b in doc.blocks)
+
+
+_PAPER_LINE = b"(the format has been the means of exchange of final documents) Tj"
+
+
+def _paper_page(head: bool) -> list[bytes]:
+    """A page of a paper in Courier 10 (60 characters a line, 72 to 432), with its running
+    head over it in Courier-Oblique 9 split flush left and right when ``head``."""
+    ops = [b"BT /F1 10 Tf 72 %d Td " % y + _PAPER_LINE + b" ET" for y in range(690, 300, -12)]
+    if head:
+        ops += [
+            b"BT /F3 9 Tf 72 725 Td (DocEng 19, Berlin) Tj ET",
+            b"BT /F3 9 Tf %.1f 725 Td (Seggern and Posselt) Tj ET" % (432 - 19 * 5.4),
+        ]
+    return ops
+
+
+def test_a_running_head_split_flush_left_and_right_on_a_papers_second_page_is_furniture(
+    tmp_path: Path,
+) -> None:
+    pages = [
+        [b"BT /F2 16 Tf 72 730 Td (More than digital paper) Tj ET"] + _paper_page(False),
+        _paper_page(True),
+    ]
+    doc = read_layout(_pages_in_faces(tmp_path / "paper.pdf", pages), max_pages=10)
+    kinds = {a.text: a.kind for a in doc.artifacts}
+    assert kinds["DocEng 19, Berlin"] == kinds["Seggern and Posselt"] == "header"
+
+
+def test_a_line_split_flush_left_and_right_over_a_first_page_is_text(tmp_path: Path) -> None:
+    # Over a document's first page the same setting may be its letterhead or its title.
+    doc = read_layout(_pages_in_faces(tmp_path / "paper.pdf", [_paper_page(True)]), max_pages=10)
+    assert "DocEng" in " ".join(b.text for b in doc.blocks)
+
+
+def _form_report_ops(last: bytes) -> Callable[[int], list[bytes]]:
+    """A two-page report: the second page numbered at its foot, the first ending in
+    ``last`` at the height of that number."""
+    def ops(number: int) -> list[bytes]:
+        body = [b"BT /F1 11 Tf 72 %d Td " % y + _LINE + b" ET" for y in range(740, 45, -15)]
+        if number == 1:
+            return body + [last]
+        return body[:20] + [b"BT /F1 11 Tf 300 30 Td (2) Tj ET"]
+    return ops
+
+
+def test_a_form_number_in_the_row_of_another_pages_number_is_furniture(
+    tmp_path: Path,
+) -> None:
+    ops = _form_report_ops(b"BT /F1 8 Tf 30 30 Td (DCF-F-2476-E (R. 04/2014)) Tj ET")
+    doc = read_layout(_lecture_notes(tmp_path / "form.pdf", 2, ops), max_pages=10)
+    kinds = {a.text: a.kind for a in doc.artifacts}
+    assert kinds["DCF-F-2476-E (R. 04/2014)"] == "footer"
+
+
+def test_a_last_line_of_the_text_in_the_row_of_another_pages_number_is_text(
+    tmp_path: Path,
+) -> None:
+    ops = _form_report_ops(b"BT /F1 11 Tf 72 30 Td (and so the report ends here.) Tj ET")
+    doc = read_layout(_lecture_notes(tmp_path / "form.pdf", 2, ops), max_pages=10)
+    assert "the report ends here" in " ".join(b.text for b in doc.blocks)
+
+
+def _boxed_header_ops(folio: bytes) -> Callable[[int], list[bytes]]:
+    """A page of a notice: a frame of two cells across its head, reaching out of the top
+    margin band, holding its title and the company's name; ``folio`` at its foot."""
+    def ops(number: int) -> list[bytes]:
+        return [
+            # (Drawn as Word draws a table's edges: a thin filled box per cell side.)
+            b"30 722 276 0.5 re f 306 722 258 0.5 re f 30 812 276 0.5 re f 306 812 258 0.5 re f",
+            b"30 722 0.5 90 re f 306 722 0.5 90 re f 564 722 0.5 90 re f",
+            b"BT /F1 12 Tf 60 770 Td (Notice of admission to the main market) Tj ET",
+            b"BT /F1 10 Tf 380 738 Td (The Commodity Exchange) Tj ET",
+        ] + [b"BT /F1 12 Tf 72 %d Td " % y + _LINE + b" ET" for y in range(690, 200, -16)] + [
+            b"BT /F1 9 Tf 280 50 Td (" + folio + b") Tj ET",
+        ]
+    return ops
+
+
+def test_a_boxed_header_over_a_page_numbered_past_its_first_is_furniture(
+    tmp_path: Path,
+) -> None:
+    doc = read_layout(
+        _lecture_notes(tmp_path / "notice.pdf", 1, _boxed_header_ops(b"Page 7")), max_pages=10
+    )
+    kinds = {a.text: a.kind for a in doc.artifacts}
+    assert kinds["Notice of admission to the main market"] == "header"
+    assert kinds["The Commodity Exchange"] == "header"
+
+
+def test_a_boxed_title_over_a_first_page_is_text(tmp_path: Path) -> None:
+    doc = read_layout(
+        _lecture_notes(tmp_path / "notice.pdf", 1, _boxed_header_ops(b"Page 1")), max_pages=10
+    )
+    assert "Notice of admission" in " ".join(b.text for b in doc.blocks)

@@ -501,6 +501,9 @@ class PageResult:
     #: The page's drawn horizontal rules (display space): what rules a running header or
     #: footer off from the text on a page that no other page repeats (:mod:`.classify`).
     level_rules: list[BBox] = field(default_factory=list)
+    #: The page's horizontal strokes across a third of it at least, pieces drawn end to end
+    #: as one, frames' edges too: what closes a boxed header off (:mod:`.classify`).
+    level_edges: list[BBox] = field(default_factory=list)
 
 
 def x_overlap(a: Block | BBox, b: Block | BBox) -> float:

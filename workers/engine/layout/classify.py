@@ -116,6 +116,9 @@ from .tables import TABLE_CAPTION, table_caption
 
 #: Margin bands (fraction of page height) where running headers and footers live.
 MARGIN_BAND = 0.12
+#: Pages of a document at most so many read their running lines each from its own setting
+#: (see ``_page_furniture_apart``), as a lone page does.
+SHORT_DOCUMENT = 3
 #: Lines a side note may hold and be furniture: a print job's slug, a preprint server's
 #: stamp, a journal's vertical running title run to a line or two.
 SIDE_NOTE_LINES = 3
@@ -1733,8 +1736,12 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
             found[id(block)] = "header" if key.startswith("top") else "footer"
     found |= _running_lines_moved(candidates, found, doc.pages)
     found |= _facing_running_lines(candidates, found, doc.pages)
-    if len(results) == 1:
-        found = _page_furniture_apart(results[0]) | found
+    if len(results) <= SHORT_DOCUMENT:
+        # (A short document's first page may carry no running lines, its title in their
+        # place, so its pages seldom repeat theirs: each page shows them by its own setting.)
+        for k, result in enumerate(results):
+            found = _page_furniture_apart(result, k > 0) | found
+        found |= _in_folio_rows(results, found)
     found |= _in_running_rows(candidates, found, side_repeats)
     for result in results:
         found.update((id(b), "pagination") for b in _goes_on_at_foot(result.blocks, found))
@@ -1834,7 +1841,7 @@ def _from_edge(block: Block, page: Page) -> float:
     return min(middle, page.height - middle)
 
 
-def _page_furniture_apart(result: PageResult) -> dict[int, Any]:
+def _page_furniture_apart(result: PageResult, later: bool = False) -> dict[int, Any]:
     """A lone page's header and footer: a page that no other page repeats (an excerpt of a
     manual, a printed web page) shows its furniture by its place and its setting alone.
     Lines in a margin band, in no larger a face than the page's text, are its header
@@ -1844,7 +1851,9 @@ def _page_furniture_apart(result: PageResult) -> dict[int, Any]:
     running lines; a paragraph or a title that happens to open or close the page is
     neither. A page numbered so at one edge is a page of a longer work: the lines at its
     other edge, in a smaller face and as far apart, are its running lines too (a
-    transcript's "Official - Subject to Final Review" over a page numbered at its foot)."""
+    transcript's "Official - Subject to Final Review" over a page numbered at its foot).
+    Lines in faces of their own are running lines by other marks of a template too (see
+    ``_own_running_lines``); ``later`` says the page is not its document's first."""
     page = result.page
     texts = [b for b in result.blocks if b.kind == "text" and b.artifact is None]
     if not texts:
@@ -1866,12 +1875,18 @@ def _page_furniture_apart(result: PageResult) -> dict[int, Any]:
             (_rule_split(texts, r, top), False) for r in result.level_rules
             if beyond(r.y0) and beyond(r.y1) and r.x1 - r.x0 >= page.width / 2
         ]
+        boxed: list[tuple[list[Block], list[Block], BBox | None]] = []
         if (not top) in numbered_edges:
             # (The text's first or last line may reach into the band, under or over them.)
             parts.append((_in_faces_of(texts, margins[top][0], margins[not top][0]), True))
-        for (edge, rest, ruled), templated in parts:
-            if not edge or not rest or not _margin_lines(edge, text_size) or any(
-                not beyond(b.y0 if top else b.y1) for b in edge
+            if _past_its_first(margins[not top][0]):
+                boxed = _boxed_off(texts, result.level_edges, page, top)
+        for split, templated in parts + [(split, True) for split in boxed]:
+            edge, rest, ruled = split
+            # (A boxed header's lines reach into the band: _boxed_off.)
+            if not edge or not rest or not _margin_lines(edge, text_size) or (
+                not any(split is b for b in boxed)
+                and any(not beyond(b.y0 if top else b.y1) for b in edge)
             ):
                 continue
             numbered = templated or _numbered_lines(edge, text_size)
@@ -1883,7 +1898,147 @@ def _page_furniture_apart(result: PageResult) -> dict[int, Any]:
                 out |= {
                     id(b): "header" if top else "footer" for b in edge if not b.labels_field
                 }
+        edge, rest, _ = _in_own_faces(texts, margins[top][0])
+        if _own_running_lines(edge, rest, top, later):
+            out |= {id(b): "header" if top else "footer" for b in edge if not b.labels_field}
     return out
+
+
+def _in_folio_rows(results: list[PageResult], found: dict[int, Any]) -> dict[int, Any]:
+    """Lines standing in the row a short document's page number stands in on another of
+    its pages, as far from the edge within its height, on pages with no number there: the
+    template's footer (header) row, which holds a form's number ("DCF-F-2476-E (R.
+    04/2014)") on a page whose number it leaves out. Each must be one line, smaller than
+    its page's text, the last (first) thing of the page and half its height at least
+    beyond the rest: the text's own last line, reaching that low, is set in its face."""
+    rows = [
+        (b.page, (b.y0 + b.y1) / 2 - r.page.y0 > r.page.height / 2, _from_edge(b, r.page),
+         b.y1 - b.y0)
+        for r in results for b in r.blocks if found.get(id(b)) == "page-number"
+    ]
+    out: dict[int, Any] = {}
+    for k, result in enumerate(results):
+        page = result.page
+        body = [b for b in result.blocks if id(b) not in found and b.artifact is None]
+        texts = [b for b in body if b.kind == "text"]
+        numbered = {top for at, top, _, _ in rows if at == k}
+        for top in {top for at, top, _, _ in rows if at != k} - numbered:
+            edge = [
+                b for b in texts
+                if ((b.y0 + b.y1) / 2 - page.y0 > page.height / 2) == top
+                and any(at != k and t == top and abs(_from_edge(b, page) - m) <= height
+                        for at, t, m, height in rows)
+            ]
+            if len(edge) != 1 or edge[0].labels_field or len(lines_of(edge[0].frags)) > 1:
+                continue
+            line = edge[0]
+            rest = [b for b in body if b is not line]
+            height = line.y1 - line.y0
+            if rest and round(line.size, 1) < _page_text_size(texts) and _set_off(
+                [line], rest, top, height / 2
+            ):
+                out[id(line)] = "header" if top else "footer"
+    return out
+
+
+def _past_its_first(edge: list[Block]) -> bool:
+    """Whether a margin's page number is past the first of its work ("Page 7"): the page
+    of a longer work, not its title page."""
+    folios = [_PAGE_NUMBER.match(b.text.strip()) for b in edge if _lone_page_folio(b.text)]
+    return any(
+        f is not None and f.group(1).isdigit() and int(f.group(1)) > 1 for f in folios
+    )
+
+
+def _boxed_off(
+    texts: list[Block], edges: list[BBox], page: Page, top: bool
+) -> list[tuple[list[Block], list[Block], BBox | None]]:
+    """The page's text above (below) a stroke across half the page at least, each line
+    reaching into the top (bottom) margin band, and the rest: a page numbered past its
+    first carries no title of its own, and lines closed off at its head by a frame's lower
+    edge or a rule, though the frame reaches out of the band, are its template's header (a
+    Word header's table, a title and the company's name beside its logo)."""
+    band = MARGIN_BAND * page.height
+    out: list[tuple[list[Block], list[Block], BBox | None]] = []
+    for rule in edges:
+        if rule.x1 - rule.x0 < page.width / 2:
+            continue
+        edge, rest, _ = _rule_split(texts, rule, top)
+        if edge and all(
+            (b.y1 - page.y0 > page.height - band) if top else (b.y0 - page.y0 < band)
+            for b in edge
+        ):
+            out.append((edge, rest, None))
+    return out
+
+
+def _in_own_faces(
+    texts: list[Block], margin: list[Block]
+) -> tuple[list[Block], list[Block], BBox | None]:
+    """A margin's lines set in fonts that no other line of the page is set in, and the rest
+    of the page's text: a template sets its running lines apart in a face of their own (a
+    note closing the text in its own font, under a table in the band, stays with the text)."""
+    faces = {_face_of(b)[0] for b in texts if b not in margin}
+    own = [b for b in margin if _face_of(b)[0] not in faces]
+    return own, [b for b in texts if b not in own], None
+
+
+def _own_running_lines(edge: list[Block], rest: list[Block], top: bool, later: bool) -> bool:
+    """Whether a margin's lines in faces of their own (see ``_in_own_faces``), a line or two
+    each, all beyond the rest of the text, are running lines by their setting, whatever their
+    size: one of them opens or closes with a page number set apart from its words ("206
+    Law Enforcement, Courts, and Prisons" at a statistical abstract's foot), or, on a page
+    after a document's first, they are two or more pieces of one line over the text, one
+    flush with its left edge and one with its right (a paper's running head, "DocEng '19…"
+    left and its authors right, on the pages after the one its title heads)."""
+    if not edge or not rest or any(len(lines_of(b.frags)) > 2 for b in edge):
+        return False
+    near = max(b.y1 for b in rest) if top else min(b.y0 for b in rest)
+    if any(((b.y0 + b.y1) / 2 > near) != top for b in edge):
+        return False
+    if any(_folio_set_apart(b) for b in edge):
+        return True
+    return later and top and _set_off(edge, rest, top) and _split_across(edge, rest)
+
+
+def _folio_set_apart(block: Block) -> bool:
+    """Whether a line opens or closes with a page number set apart from its words by a
+    wider space than theirs, as a running title's folio is (an em space or a quad); a
+    numbered heading's number ("Chapter 3", "2 Topics") stands a word space away."""
+    if len(lines_of(block.frags)) != 1:
+        return False
+    glyphs = sorted(
+        (g for f in block.frags for g in f.glyphs if not g.char.isspace()), key=attrgetter("x0")
+    )
+    words: list[str] = []
+    gaps: list[float] = []
+    for before, g in zip([None, *glyphs], glyphs, strict=False):
+        gap = g.x0 - before.x1 if before is not None else 0.0
+        if before is None or gap > SPACE_GAP * block.size:
+            if before is not None:
+                gaps.append(gap)
+            words.append("")
+        words[-1] += g.char
+    if len(words) < 4:
+        return False
+    widest = max(gaps[1:-1])
+    return (_lone_page_folio(words[0]) and gaps[0] > 1.5 * widest) or (
+        _lone_page_folio(words[-1]) and gaps[-1] > 1.5 * widest
+    )
+
+
+def _split_across(edge: list[Block], rest: list[Block]) -> bool:
+    """Whether a margin's lines are pieces of one line, the first flush with the text's
+    left edge and the last with its right edge, a line's height at most in or out."""
+    pieces = sorted(edge, key=attrgetter("x0"))
+    line = max(b.y1 - b.y0 for b in edge)
+    first, last = pieces[0], pieces[-1]
+    return (
+        len(pieces) >= 2
+        and all(len(lines_of(b.frags)) == 1 and abs(b.y1 - first.y1) <= line / 2 for b in pieces)
+        and abs(first.x0 - min(b.x0 for b in rest)) <= line
+        and abs(last.x1 - max(b.x1 for b in rest)) <= line
+    )
 
 
 def _in_faces_of(
@@ -1910,14 +2065,16 @@ def _margin_lines(edge: list[Block], text_size: float) -> bool:
     return all(b.size <= text_size and len(lines_of(b.frags)) <= 2 for b in edge)
 
 
-def _set_off(edge: list[Block], rest: list[Block], top: bool) -> bool:
-    """Whether a margin's lines lie a line's height at least beyond the rest of the text
-    (above it for a header, below it for a footer)."""
+def _set_off(
+    edge: list[Block], rest: list[Block], top: bool, gap: float | None = None
+) -> bool:
+    """Whether a margin's lines lie a line's height (``gap``) at least beyond the rest of
+    the text (above it for a header, below it for a footer)."""
     if not edge or not rest:
         return False
     near = max(b.y1 for b in rest) if top else min(b.y0 for b in rest)
     far = min(b.y0 for b in edge) if top else max(b.y1 for b in edge)
-    line = max(b.y1 - b.y0 for b in edge)
+    line = max(b.y1 - b.y0 for b in edge) if gap is None else gap
     return abs(far - near) >= line and (far > near) == top
 
 

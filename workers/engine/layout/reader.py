@@ -340,6 +340,7 @@ def _analyse_page(
     return PageResult(
         frame.display_page(page), blocks, opmap, content.object_mcids, frame, page,
         _free_level_rules(content.rules, content.width / 3),
+        _level_edges(content.rules, content.width / 3),
     )
 
 
@@ -361,6 +362,22 @@ def _free_level_rules(rules: Sequence[Rect], longest: float) -> list[BBox]:
         if r.y1 - r.y0 <= RULE_WIDTH and r.x1 - r.x0 >= longest
         and not meets(r, r.x0) and not meets(r, r.x1)
     ]
+
+
+def _level_edges(rules: Sequence[Rect], longest: float) -> list[BBox]:
+    """The page's horizontal rules ``longest`` long at least, counting rules drawn end to
+    end at one height as one (a table's cells draw their edges cell by cell)."""
+    level = sorted(
+        (r for r in rules if r.y1 - r.y0 <= RULE_WIDTH), key=lambda r: (round(r.y0), r.x0)
+    )
+    runs: list[BBox] = []
+    for r in level:
+        last = runs[-1] if runs else None
+        if last and abs(last.y0 - r.y0) <= RULE_WIDTH and r.x0 <= last.x1 + RULE_WIDTH:
+            runs[-1] = BBox(last.x0, min(last.y0, r.y0), max(last.x1, r.x1), max(last.y1, r.y1))
+        else:
+            runs.append(BBox(r.x0, r.y0, r.x1, r.y1))
+    return [r for r in runs if r.x1 - r.x0 >= longest]
 
 
 def _in_drawing_order(drawn: list[Glyph], first: list[Glyph], then: list[Glyph]) -> list[Glyph]:
