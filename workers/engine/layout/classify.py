@@ -12,6 +12,7 @@ front cover first and back panels last.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -800,22 +801,12 @@ def _grid_cells(heads: list[Block]) -> set[int]:
     a page's columns are ten and more of their sizes apart: no links across them.)"""
     if len(heads) < 2 * GRID_HEADS:
         return set()
+    # (Each line's link up to its group's first, lines linked side by side or stacked; and
+    # the same for lines stacked in one column alone.)
     group = list(range(len(heads)))
-
-    def root(k: int) -> int:
-        while group[k] != k:
-            group[k] = group[group[k]]
-            k = group[k]
-        return k
-
-    column = list(range(len(heads)))  # the same, linking only lines stacked in one column
-
-    def column_root(k: int) -> int:
-        while column[k] != k:
-            column[k] = column[column[k]]
-            k = column[k]
-        return k
-
+    column = list(range(len(heads)))
+    root = functools.partial(_linked_root, group)
+    column_root = functools.partial(_linked_root, column)
     for i, a in enumerate(heads):
         for j in range(i + 1, len(heads)):
             b = heads[j]
@@ -840,6 +831,15 @@ def _grid_cells(heads: list[Block]) -> set[int]:
         if len(columns) >= GRID_HEADS and len(lines) >= 2 * GRID_HEADS:
             out.update(id(heads[k]) for k in lines)
     return out
+
+
+def _linked_root(links: list[int], k: int) -> int:
+    """The first of the group ``k`` is linked into (``links``: each one's link up, the first's
+    to itself), the links on the way shortened."""
+    while links[k] != k:
+        links[k] = links[links[k]]
+        k = links[k]
+    return k
 
 
 #: A notice alone on its page has this many words at least (a part's title closed by a
