@@ -644,14 +644,14 @@ def page_blocks(
             blocks, regions, sections=sections, drawn=breaks.drawn.read_with(blocks)
         ),
         content, fields,
-    )
+    ) + braces  # (decoration, read with none of the page's text: last)
     if content.rules or content.paths:
         mark_box_labels(ordered, breaks.drawn)  # (a box is drawn with lines or shapes)
     if content.paths:
         mark_wordmarks(ordered, content.paths)
     return labels_after_drawings(
         join_tables(footnotes_apart(footnotes_last(ordered, content), content))
-    ) + braces
+    )
 
 
 
