@@ -1,6 +1,7 @@
 """A row of four or more heading-like lines in one face, a few words apart, is a grid's
-column heads (a timetable's stages or days), not section headings; the headings of wide
-columns side by side stay headings
+column heads (a timetable's stages or days), not section headings; so are lines in sizes
+shrunk to fit, side by side and stacked in four columns or more a few sizes apart (a
+timetable's acts in their slots); the headings of wide columns side by side stay headings
 (:func:`workers.engine.layout.classify._grid_heads`). Small PDFs drawn here."""
 
 from __future__ import annotations
@@ -60,3 +61,32 @@ def test_three_heads_in_a_row_are_not_a_grid(tmp_path: Path) -> None:
     heads = ["Main", "Second", "Tent"]
     found = _headings(_page(tmp_path, "three.pdf", heads, 92.0, 2))
     assert set(heads) <= set(found)
+
+
+def _timetable(tmp_path: Path, pitch: float) -> Path:
+    """Acts in their stages' slots, in sizes shrunk to fit, no two rows alike: no row holds
+    four lines in one face, and a slot's neighbours sit at different heights."""
+    ops = ["BT /F2 20 Tf 72 760 Td (Festival Timetable) Tj ET"]
+    acts = [["Korn", "Opeth", "Anvil"], ["Static", "Clutch", "Voivod"],
+            ["Hexes", "Logan", "Duff"], ["Sabbat", "Trivium", "Down"]]
+    for stage, names in enumerate(acts):
+        x = 72 + pitch * stage
+        for slot, name in enumerate(names):
+            size = (11, 10, 9)[(stage + slot) % 3]
+            y = 700 - 90 * slot - 6 * stage
+            # (Each act in its slot's box, as a timetable draws them.)
+            ops.append(f"0.8 g {x - 4} {y - 8} {pitch - 8} 28 re f 0 g")
+            ops.append(f"BT /F1 {size} Tf {x} {y} Td ({name}) Tj ET")
+    ops += [f"BT /F1 7 Tf 72 {380 - 9 * k} Td ({SENTENCE}) Tj ET" for k in range(12)]
+    return helvetica_page(tmp_path / "timetable.pdf", ops)
+
+
+def test_acts_in_a_timetables_slots_are_no_headings(tmp_path: Path) -> None:
+    found = _headings(_timetable(tmp_path, 60.0))
+    assert found == ["Festival Timetable"]
+
+
+def test_headings_of_wide_columns_stacked_stay_headings(tmp_path: Path) -> None:
+    # The same lines a newsletter's columns apart: each heads the column under it.
+    found = _headings(_timetable(tmp_path, 150.0))
+    assert {"Anvil", "Clutch", "Hexes", "Down"} <= set(found)

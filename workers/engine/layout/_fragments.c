@@ -261,18 +261,19 @@ static void grow_box(building *b, const glyph_view *g) {
 
 static PyObject *fragments(PyObject *self, PyObject *args) {
     (void)self;
-    PyObject *glyphs, *fragment_class, *fragment_fields = NULL;
-    double fragment_gap, space_gap, set_back, set_back_gap, raised;
+    PyObject *glyphs, *fragment_class, *braces, *fragment_fields = NULL;
+    double fragment_gap, space_gap, set_back, set_back_gap, raised, spans_lines;
     Py_ssize_t usual_after;
-    if (!PyArg_ParseTuple(args, "O!Oddddnd|O", &PyList_Type, &glyphs, &fragment_class,
+    if (!PyArg_ParseTuple(args, "O!OddddnddO!|O", &PyList_Type, &glyphs, &fragment_class,
                           &fragment_gap, &space_gap, &set_back, &set_back_gap, &usual_after,
-                          &raised, &fragment_fields))
+                          &raised, &spans_lines, &PyFrozenSet_Type, &braces, &fragment_fields))
         return NULL;
     PyObject *out = PyList_New(0);
     if (out == NULL) return NULL;
     building current = {0};
     int have_last = 0, last_rotated = 0;
     double last_x0 = 0, last_x1 = 0, last_y0 = 0, last_size = 0;
+    PyObject *last_chr = NULL; /* the last glyph's character: a brace? (SPANS_LINES) */
     int space = 0;
     double space_x0 = 0; /* where the last space since the last glyph starts (SET_BACK) */
     int after_ligature = 0; /* the last glyph ends a ligature (SET_BACK) */
@@ -341,6 +342,7 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
             last_x1 = g.x1;
             last_y0 = g.y0;
             last_size = g.size;
+            last_chr = g.chr; /* (borrowed: held by its glyph, alive in the list) */
             last_digit = is_digit(g.chr);
             space = 0;
             drawn_after = drawn_before = past_line_end = 0;
@@ -356,7 +358,17 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
             double height = g.y1 - g.y0;
             double current_height = current.y1 - current.y0;
             double shorter = height < current_height ? height : current_height;
-            if (top - bottom > 0.5 * shorter) {
+            /* (A brace as tall as many lines beside the last glyph, or the last beside it,
+               is set beside the lines: on none of them. lines.py: SPANS_LINES.) */
+            int spans = 0;
+            if (g.size > spans_lines * (last_size > 1.0 ? last_size : 1.0)) {
+                spans = PySet_Contains(braces, g.chr);
+                if (spans < 0) goto fail;
+            } else if (last_size > spans_lines * (g.size > 1.0 ? g.size : 1.0)) {
+                spans = PySet_Contains(braces, last_chr);
+                if (spans < 0) goto fail;
+            }
+            if (top - bottom > 0.5 * shorter && !spans) {
                 double gap = g.x0 - last_x1;
                 double size = g.size;
                 if (last_size > size) size = last_size;
@@ -395,6 +407,7 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
                     last_x1 = g.x1;
                     last_y0 = g.y0;
                     last_size = g.size;
+                    last_chr = g.chr; /* (borrowed: held by its glyph, alive in the list) */
                     last_digit = is_digit(g.chr);
                     space = 0;
                     drawn_after = drawn_before = past_line_end = 0;
@@ -415,6 +428,7 @@ static PyObject *fragments(PyObject *self, PyObject *args) {
         last_x1 = g.x1;
         last_y0 = g.y0;
         last_size = g.size;
+        last_chr = g.chr; /* (borrowed: held by its glyph, alive in the list) */
         last_digit = is_digit(g.chr);
         space = 0;
     }

@@ -4,8 +4,8 @@ from typing import Any
 
 def fragments(
     glyphs: list[Any], fragment_class: type, fragment_gap: float, space_gap: float,
-    set_back: float, set_back_gap: float, usual_after: int, raised: float,
-    fragment_fields: tuple[str, ...] | None = None, /,
+    set_back: float, set_back_gap: float, usual_after: int, raised: float, spans_lines: float,
+    braces: frozenset[str], fragment_fields: tuple[str, ...] | None = None, /,
 ) -> list[Any]: ...
 def letter_boldness(glyphs: list[Any], /) -> tuple[int, int]: ...
 def glyph_facts(fragments: list[Any], tall_glyphs: float, /) -> int: ...

@@ -12,6 +12,7 @@ front cover first and back panels last.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -788,7 +789,65 @@ def _grid_heads(results: list[PageResult], body_size: float) -> set[int]:
                 run.append(right)
                 if len(run) >= GRID_HEADS:
                     out.update(id(b) for b in run)
+        out |= _grid_cells(heads)
     return out
+
+
+#: Lines in one weight whose sizes differ by no more than this ratio may be a grid's cells:
+#: a timetable shrinks a long name to fit its slot ("Five Finger Death Punch" set smaller
+#: than "Korn").
+GRID_CELL_SIZES = 1.4
+
+
+def _grid_cells(heads: list[Block]) -> set[int]:
+    """Heading-like lines of a page that fill the cells of a grid: lines side by side a few
+    of their sizes apart (:data:`GRID_PITCH`), or stacked in one column, linked into a
+    group spanning :data:`GRID_HEADS` columns or more with two rows' worth of lines (a
+    timetable's acts in their stages' slots, each set large and bold to be read at a
+    glance, in sizes shrunk to fit). A heading is followed by the text it heads; a grid's
+    cells are followed by one another, side by side at regular positions. (The headings of
+    a page's columns are ten and more of their sizes apart: no links across them.)"""
+    if len(heads) < 2 * GRID_HEADS:
+        return set()
+    # (Each line's link up to its group's first, lines linked side by side or stacked; and
+    # the same for lines stacked in one column alone.)
+    group = list(range(len(heads)))
+    column = list(range(len(heads)))
+    root = functools.partial(_linked_root, group)
+    column_root = functools.partial(_linked_root, column)
+    for i, a in enumerate(heads):
+        for j in range(i + 1, len(heads)):
+            b = heads[j]
+            if a.bold != b.bold or max(a.size, b.size) > GRID_CELL_SIZES * min(a.size, b.size):
+                continue
+            stacked = x_overlap(a, b) >= 0.5
+            beside = (
+                not stacked
+                and min(a.y1, b.y1) - max(a.y0, b.y0) > 0
+                and abs(a.x0 - b.x0) <= GRID_PITCH * max(a.size, b.size, 1.0)
+            )
+            if stacked or beside:
+                group[root(i)] = root(j)
+            if stacked:
+                column[column_root(i)] = column_root(j)
+    members: dict[int, list[int]] = {}
+    for k in range(len(heads)):
+        members.setdefault(root(k), []).append(k)
+    out: set[int] = set()
+    for lines in members.values():
+        columns = {column_root(k) for k in lines}
+        if len(columns) >= GRID_HEADS and len(lines) >= 2 * GRID_HEADS:
+            out.update(id(heads[k]) for k in lines)
+    return out
+
+
+def _linked_root(links: list[int], k: int) -> int:
+    """The first of the group ``k`` is linked into (``links``: each one's link up, the first's
+    to itself), the links on the way shortened."""
+    while links[k] != k:
+        links[k] = links[links[k]]
+        k = links[k]
+    return k
 
 
 #: A notice alone on its page has this many words at least (a part's title closed by a

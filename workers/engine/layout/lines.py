@@ -63,6 +63,12 @@ USUAL_AFTER = 3
 RAISED = 0.15
 #: A fragment taller than this many of its glyphs' sizes has glyphs above or below its line.
 TALL_GLYPHS = 1.1
+#: A brace this many times the size of the glyph before it (or after it) at least spans
+#: lines: it groups a list's items, set beside their lines. (A formula's tallest brackets
+#: are three times its line's size, six times the size of an index beside them.)
+SPANS_LINES = 8.0
+#: Braces and brackets, one glyph of which may be drawn as tall as the lines it groups.
+BRACES = frozenset("{}[]()⟨⟩|⎧⎨⎩⎫⎬⎭⎡⎣⎤⎦⎛⎝⎞⎠")
 #: A fragment more than this many times the height of a line's shortest joins it without
 #: stretching it (its box reaches into the lines above or below).
 TALLER_THAN_LINE = 1.6
@@ -408,7 +414,7 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
     if _accelerator is not None:
         out: list[Fragment] = _accelerator.fragments(
             glyphs, Fragment, FRAGMENT_GAP, SPACE_GAP, SET_BACK, SET_BACK_GAP, USUAL_AFTER,
-            RAISED, _FRAGMENT_FIELDS,
+            RAISED, SPANS_LINES, BRACES, _FRAGMENT_FIELDS,
         )
     else:
         out = _python_fragments(glyphs)
@@ -700,6 +706,14 @@ def _python_fragments(glyphs: list[Glyph]) -> list[Fragment]:
         if current is not None and last is not None and (
             (gy1 if gy1 < y1 else y1) - (gy0 if gy0 > y0 else y0)
             > 0.5 * (gy1 - gy0 if gy1 - gy0 < y1 - y0 else y1 - y0)
+        ) and not (
+            # A brace as tall as many lines stands beside them, on none: the glyphs after
+            # it (or before it) are of the line they stand on. (Sizes under 1 counted as 1,
+            # as the gaps below count them.)
+            (g.size > SPANS_LINES * (last.size if last.size > 1.0 else 1.0)
+             and g.char in BRACES)
+            or (last.size > SPANS_LINES * (g.size if g.size > 1.0 else 1.0)
+                and last.char in BRACES)
         ):
             gx0, gx1 = g.x0, g.x1
             gap = gx0 - last.x1

@@ -108,7 +108,15 @@ from .glyphs import (
 )
 from .image_groups import merge_images
 from .keyed_entries import split_keyed_entries
-from .lines import FRAGMENT_GAP, Fragment, fragments, lines, word_count
+from .lines import (
+    BRACES,
+    FRAGMENT_GAP,
+    Fragment,
+    fragments,
+    lines,
+    quick_median,
+    word_count,
+)
 from .listings import listings_apart
 from .named_glyphs import NamedGlyphReading
 from .off_page import off_page_objects, off_page_text, take_off_page, visible_area
@@ -469,6 +477,8 @@ def page_blocks(
     # (Accents drawn apart, "o" and "´" over it, read as the one letter "ó".)
     join_accents(content.glyphs)
     page_runs = fragments(content.glyphs)
+    # (A brace grouping lines, as tall as many of them, is drawn beside them: decoration.)
+    page_runs, braces = _braces_apart(page_runs, content.index)
     if content.paths or content.rules:
         # (Bullets drawn as shapes are read as "•", each a piece of its own before its text.)
         page_runs = with_drawn_bullets(page_runs, content)
@@ -652,7 +662,7 @@ def page_blocks(
             blocks, regions, sections=sections, drawn=breaks.drawn.read_with(blocks)
         ),
         content, fields,
-    )
+    ) + braces  # (decoration, read with none of the page's text: last)
     if content.rules or content.paths:
         mark_box_labels(ordered, breaks.drawn)  # (a box is drawn with lines or shapes)
     if content.paths:
@@ -660,6 +670,35 @@ def page_blocks(
     return labels_after_drawings(headnotes_captioned(
         join_tables(footnotes_apart(footnotes_last(ordered, content), content))
     ))
+
+
+
+#: A brace alone, this many times the size of most of its page's text at least, groups
+#: lines of it. (A formula's tallest brackets are three times its size.)
+BRACE_LINES = 4.0
+
+
+def _braces_apart(runs: list[Fragment], page: int) -> tuple[list[Fragment], list[Block]]:
+    """``runs`` without the braces standing alone, drawn as tall as :data:`BRACE_LINES`
+    lines of the page's text at least (a form's "{" grouping the kinds of relative a list
+    names, set apart from its lines: :data:`.lines.SPANS_LINES`), and those, each a block
+    of decoration. Such a brace groups the lines beside it, which a sighted reader reads one
+    by one, past it: among them, its box reaching over them all would draw them into one
+    line, or read the block it joins before the text above it."""
+    tall = [f for f in runs if f.text in BRACES]
+    if not tall:
+        return runs, []
+    size = quick_median([f.size for f in runs])
+    apart = [f for f in tall if f.size > BRACE_LINES * size]
+    if not apart:
+        return runs, []
+    gone = {id(f) for f in apart}
+    blocks = []
+    for brace in apart:
+        block = Block(page, artifact="decoration")
+        block.add(brace)
+        blocks.append(block)
+    return [f for f in runs if id(f) not in gone], blocks
 
 
 def labels_after_drawings(blocks: list[Block]) -> list[Block]:
