@@ -29,8 +29,10 @@ _CLAUSE_END = frozenset("。！？．：；…")
 def wide_leading_lines_joined(blocks: list[Block]) -> list[Block]:
     """``blocks`` (one page's, in reading order) with each Chinese or Japanese line that runs
     on into the next block (see the module's docstring) read in one block with it."""
-    # (Cheap first: most pages hold no line ending in a Chinese or Japanese character.)
-    if not any(b.kind == "text" and b.text[-1:] >= "\u2e80" for b in blocks):
+    # (Cheap first, with no block's text read: most pages hold no block whose last piece
+    # ends in a Chinese or Japanese character, or any from U+2E80 on.)
+    if not any(b.kind == "text" and b.frags and b.frags[-1].text.rstrip()[-1:] >= "\u2e80"
+               for b in blocks):
         return blocks
     out: list[Block] = []
     for block in blocks:
