@@ -93,3 +93,20 @@ def test_an_authors_tagged_chinese_paragraph_reads_whole(html_pdf: HtmlPdf) -> N
     assert document.reader == "structure"
     texts = [b.text for b in document.blocks if isinstance(b, Paragraph)]
     assert f"重要提示 {CHINESE}" in texts
+
+
+#: A second paragraph, read apart from the first.
+CHINESE_NEXT = "所有董事均已出席了审议本次季报的董事会会议，并对报告内容无异议。"
+
+
+@pytest.mark.skipif(not _has_chinese_font(), reason="no Chinese font installed")
+def test_a_chinese_paragraph_double_spaced_reads_whole(html_pdf: HtmlPdf) -> None:
+    # Lines set at twice the usual leading stand further apart than a block's lines do:
+    # each line full to the edge and stopping mid-sentence goes on in the flush-left line
+    # under it. The next paragraph, its first line indented, is read apart.
+    style = ("width: 16em; line-height: 3; text-indent: 2em; margin: 0 0 0.6em;"
+             " font-family: 'Noto Serif CJK SC'")
+    path = html_pdf(f'<div lang="zh"><p style="{style}">{CHINESE}</p>'
+                    f'<p style="{style}">{CHINESE_NEXT}</p></div>')
+    texts = [b.text for b in read_layout(path, max_pages=2).blocks if isinstance(b, Paragraph)]
+    assert texts == [CHINESE, CHINESE_NEXT]

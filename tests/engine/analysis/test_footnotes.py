@@ -133,6 +133,25 @@ def test_notes_whose_own_marks_are_raised_need_no_rule(tmp_path: Path) -> None:
     assert blocks[-2:] == notes
 
 
+def test_a_notes_raised_mark_set_against_its_first_word_is_a_word_of_its_own(
+    tmp_path: Path,
+) -> None:
+    # TeX sets a note's raised mark with no space before its first word: read as drawn, the
+    # mark and the word are one ("1The"). The note reads its mark apart.
+    ops = _columns(("1", "2"))
+    ops.append("60 150 100 0.5 re f")
+    ops.append("BT /F1 5 Tf 60 141 Td (1) Tj /F1 8 Tf -3 Ts (The first note says where"
+               " the data came from.) Tj ET")
+    ops.append('BT /F1 5 Tf 60 131 Td (2) Tj /F1 8 Tf -3 Ts ("Second" names the survey'
+               ' of readers.) Tj ET')
+    blocks = _read(_pdf(tmp_path / "glued.pdf", ops))
+    notes = [b for b in blocks if isinstance(b, Note)]
+    assert [(n.label, n.text) for n in notes] == [
+        ("1", "1 The first note says where the data came from."),
+        ("2", '2 "Second" names the survey of readers.'),
+    ]
+
+
 def test_numbered_points_in_a_small_face_at_the_foot_are_no_notes(tmp_path: Path) -> None:
     # The text carries raised numbers (exponents), and a list of points in a smaller face
     # ends the left column: under no rule, their numbers on the line, they are no notes.

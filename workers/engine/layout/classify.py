@@ -1802,9 +1802,43 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
             found = _page_furniture_apart(result, k > 0) | found
         found |= _in_folio_rows(results, found)
     found |= _in_running_rows(candidates, found, side_repeats)
+    found |= _spaced_page_numbers(candidates, found)
     for result in results:
         found.update((id(b), "pagination") for b in _goes_on_at_foot(result.blocks, found))
     return found
+
+
+#: A number drawn digit by digit, a space between each two ("1 0"): the text reads the
+#: spaces a page's content draws.
+_SPACED_DIGITS = re.compile(r"\d(?: \d){1,3}")
+
+
+def _spaced_page_numbers(
+    candidates: list[tuple[Block, str, bool]], found: dict[int, Any],
+) -> dict[int, Any]:
+    """The margin-band lines alone on their line that spell a page number with spaces
+    between its digits ("1 0"), and read without them ("10") go on with the page numbers of
+    the pages before or after, at the same height: page numbers, not a paragraph of figures.
+    (Only where the neighbours' numbers say so: spaced digits are as often a table's or a
+    code's.)"""
+    numbers: dict[int, tuple[int, Block]] = {}
+    for block, _, _ in candidates:
+        text = block.text.strip()
+        if found.get(id(block)) == "page-number" and text.isdigit():
+            numbers[block.page] = (int(text), block)
+    out: dict[int, Any] = {}
+    for block, _, alone in candidates:
+        text = block.text.strip()
+        if not alone or id(block) in found or not _SPACED_DIGITS.fullmatch(text):
+            continue
+        value = int(text.replace(" ", ""))
+        for step in (-1, 1):
+            known = numbers.get(block.page + step)
+            if known is not None and known[0] == value + step and (
+                abs(known[1].y0 - block.y0) <= block.y1 - block.y0
+            ):
+                out[id(block)] = "page-number"
+    return out
 
 
 def _goes_on_at_foot(blocks: list[Block], found: dict[int, Any]) -> list[Block]:

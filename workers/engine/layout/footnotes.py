@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from .blocks import Block, lines_of
 from .figures import caption_text
@@ -73,6 +74,25 @@ def _opening(text: str) -> str | None:
     if len(words) < 2 or not any(_WORD.search(w) for w in words):
         return None
     return _key(found.group(1))
+
+
+#: Quotes a note's first word may open with, right after the mark ("1„Verschiebung“ …").
+_OPENING_QUOTES = "\"'\u2018\u201c\u201e\u00ab\u2039"
+
+
+def _mark_apart(line: list[Fragment]) -> list[Fragment]:
+    """The first line of a note (its pieces left to right) with its mark a word of its own:
+    a raised mark set with no space before the note's first word ("1The", from a TeX or
+    word processor's note) would be read as one word with it."""
+    first = line[0]
+    found = _OPENING.match(first.text)
+    if found is None:
+        return line
+    end = found.end()
+    after = first.text[end:end + 1]
+    if not after or not (after.isalpha() or after in _OPENING_QUOTES):
+        return line
+    return [replace(first, text=f"{first.text[:end]} {first.text[end:]}"), *line[1:]]
 
 
 def _mark_raised(block: Block) -> bool:
@@ -210,7 +230,7 @@ def footnotes_apart(blocks: list[Block], content: PageContent) -> list[Block]:
             mark = _opening(" ".join(f.text for f in line)) if k else mark
             if k == 0 or opens(mark, False):
                 assert mark is not None
-                notes.append((mark, list(line)))
+                notes.append((mark, _mark_apart(list(line))))
                 sources.append(b)
                 if mark.isdigit():
                     last_number = int(mark)

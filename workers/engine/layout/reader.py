@@ -163,6 +163,7 @@ from .tick_boxes import LEVEL as TICK_LEVEL
 from .tick_boxes import SIDE as TICK_SIDE
 from .unseen import take_unseen
 from .walls import GlyphPositions, shared_edges, split_at_walls, vertical_walls
+from .wide_leading import wide_leading_lines_joined
 from .wordmarks import mark_wordmarks
 
 _blocks_accelerator: ModuleType | None
@@ -233,6 +234,10 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
                 for page, found in to_pages.items() if page < len(frames)}
     running_lines_apart(results)
     listings_apart(results)
+    # (Before the document's hyphenation is gathered from the blocks' lines, and before
+    # classification reads each block as a paragraph.)
+    for result in results:
+        result.blocks = wide_leading_lines_joined(result.blocks)
     text_blocks = [b for r in results for b in r.blocks if b.kind == "text"]
     hyphenation = Hyphenation([f.text for f in b.frags] for b in text_blocks)
     hyphenation.spaced_line_ends = draws_line_end_spaces(b.frags for b in text_blocks)
