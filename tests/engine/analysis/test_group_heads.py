@@ -32,18 +32,26 @@ def _first_row(table: Table) -> list[tuple[str, int, bool]]:
     return [(c.text, c.col_span, c.header) for c in table.rows[0].cells]
 
 
-def test_a_name_centred_over_its_groups_columns_spans_them(tmp_path: Path) -> None:
-    # Each name stands over the middle column of its three, centred over all three.
-    ops = [_show(219.6, 720, "Total"), _show(400.7, 720, "Rate"), _show(72, 700, "Region")]
+def _grouped_table_ops(total_x: float, boys_x: float) -> list[bytes]:
+    """An unruled table of two groups of three columns: "Total" (at ``total_x``) over
+    "All", "Boys" (at ``boys_x``) and "Girls", and "Rate" centred over "Mean", "Low" and
+    "High"; the regions' names flush left."""
+    counts = (160, boys_x, 280)
+    ops = [_show(total_x, 720, "Total"), _show(400.7, 720, "Rate"), _show(72, 700, "Region")]
     ops += [_show(x, 700, name) for x, name in zip(
-        (160, 220, 280, 340, 400, 460), ("All", "Boys", "Girls", "Mean", "Low", "High"),
+        (*counts, 340, 400, 460), ("All", "Boys", "Girls", "Mean", "Low", "High"),
         strict=True)]
     for k, (name, count, rate) in enumerate(ROWS):
         y = 682 - 16 * k
         ops.append(_show(72, y, name))
-        ops += [_show(x, y, str(count + j)) for j, x in enumerate((160, 220, 280))]
+        ops += [_show(x, y, str(count + j)) for j, x in enumerate(counts)]
         ops += [_show(x, y, f"{rate + j}.5") for j, x in enumerate((340, 400, 460))]
-    table = _table(text_page_pdf(tmp_path / "groups.pdf", ops))
+    return ops
+
+
+def test_a_name_centred_over_its_groups_columns_spans_them(tmp_path: Path) -> None:
+    # Each name stands over the middle column of its three, centred over all three.
+    table = _table(text_page_pdf(tmp_path / "groups.pdf", _grouped_table_ops(219.6, 220)))
     assert _first_row(table) == [("", 1, True), ("Total", 3, True), ("Rate", 3, True)]
     assert [c.text for c in table.rows[1].cells] == [
         "Region", "All", "Boys", "Girls", "Mean", "Low", "High"]
@@ -53,16 +61,7 @@ def test_a_name_centred_over_its_groups_columns_spans_them(tmp_path: Path) -> No
 def test_a_name_over_its_own_column_spans_no_others(tmp_path: Path) -> None:
     # "Total" centred over "Boys" alone (nearer the columns beside it than any other name,
     # but off their middle): a head of one column, spanning none.
-    ops = [_show(200, 720, "Total"), _show(400.7, 720, "Rate"), _show(72, 700, "Region")]
-    ops += [_show(x, 700, name) for x, name in zip(
-        (160, 200, 280, 340, 400, 460), ("All", "Boys", "Girls", "Mean", "Low", "High"),
-        strict=True)]
-    for k, (name, count, rate) in enumerate(ROWS):
-        y = 682 - 16 * k
-        ops.append(_show(72, y, name))
-        ops += [_show(x, y, str(count + j)) for j, x in enumerate((160, 200, 280))]
-        ops += [_show(x, y, f"{rate + j}.5") for j, x in enumerate((340, 400, 460))]
-    table = _table(text_page_pdf(tmp_path / "one.pdf", ops))
+    table = _table(text_page_pdf(tmp_path / "one.pdf", _grouped_table_ops(200, 200)))
     assert ("Total", 1, True) in _first_row(table)
     assert ("Rate", 3, True) in _first_row(table)
 
