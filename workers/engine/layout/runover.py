@@ -29,6 +29,7 @@ from dataclasses import replace
 from ..document import Artifact, Block, Figure, Heading, ListBlock, Note, Paragraph, Prov, Table
 from .blocks import Block as TextBlock
 from .blocks import Hyphenation, hangul, join_lines, unspaced
+from .figures import caption_text
 
 #: Whether the word at the end of one paragraph's half goes on, unspaced, at the start of
 #: the other's (a Korean word broken between two of its letters): see
@@ -39,6 +40,9 @@ BrokenWord = Callable[[Paragraph, Paragraph], bool]
 CLOSERS = "\"'”’)]»"
 #: At most this many blocks between the halves are moved (more is no page's asides).
 MAX_ASIDES = 12
+#: At most this many blocks make the floats between the halves of a sentence broken by a
+#: column or page break (a table read as its columns' paragraphs): see :func:`_past_floats`.
+MAX_FLOAT_BLOCKS = 40
 #: A paragraph or table between the halves is narrower than this share of the paragraph.
 ASIDE_WIDTH = 0.8
 #: The second half holds at least this many words.
@@ -244,18 +248,75 @@ def asides_after_runover(blocks: list[Block]) -> list[Block]:
             ):
                 break  # (the running text going on below, in the paragraph's column)
             end += 1
-        if end == k or end >= len(out) or end - k > MAX_ASIDES:
-            continue
-        second = out[end]
-        at = _page_span(second)
-        if not isinstance(second, Paragraph) or second.preformatted or at is None:
-            continue
-        if at[0] != page + 1 and not (at[0] == page and _next_column(first, second)):
-            continue
-        if not _second_half(second.text, first.text):
-            continue  # (a diagram's label at the top of the next page: no sentence)
-        out[k:end + 1] = [second, *out[k:end]]
+        if end == k or end - k > MAX_ASIDES or not _second_half_at(out, end, first):
+            end = _past_floats(out, k, first)
+            if end is None:
+                continue
+        out[k:end + 1] = [out[end], *out[k:end]]
     return out
+
+
+def _second_half_at(blocks: list[Block], end: int, first: Paragraph) -> bool:
+    """``blocks[end]`` goes on with the sentence ``first`` breaks off, at the head of the
+    next page or of the next column."""
+    if end >= len(blocks):
+        return False
+    second = blocks[end]
+    at, span = _page_span(second), _page_span(first)
+    if not isinstance(second, Paragraph) or second.preformatted or at is None or span is None:
+        return False
+    page = span[1]
+    if at[0] != page + 1 and not (at[0] == page and _next_column(first, second)):
+        return False
+    # (A diagram's label at the top of the next page: no sentence.)
+    return _second_half(second.text, first.text)
+
+
+def _past_floats(blocks: list[Block], k: int, first: Paragraph) -> int | None:
+    """Where the sentence ``first`` (``blocks[k - 1]``) breaks off goes on past floats set
+    at the foot of its column or the head of the next (a figure, a listing or a table with
+    its caption, as wide as the column they stand in): the index of its second half, or
+    None. The second half is the first paragraph after ``first`` going on with a small
+    letter, at the head of the next column or page in a column about as wide, and ``first``
+    holds more than a line; each block between stands under ``first`` on its page, across
+    its column, or over the second half on its; the one read last before the second half is a caption, a picture or a table
+    (a float's foot meets the running text, which a paragraph of the column would not)."""
+    end = next((j for j in range(k, min(len(blocks), k + MAX_FLOAT_BLOCKS + 1))
+                if isinstance(blocks[j], Paragraph) and _goes_on(blocks[j].text, first.text)),
+               None)
+    if (end is None or end == k or not _second_half_at(blocks, end, first)
+            or _going_on_words(first.text) < COLUMN_HALF_WORDS):
+        return None  # (a line over a table, "Unit: yuan", is no broken sentence)
+    if not _float_foot(blocks[end - 1]):
+        return None
+    under, over = first.prov[-1], blocks[end].prov[0]
+    for block in blocks[k:end]:
+        prov = getattr(block, "prov", None)
+        if isinstance(block, Heading | ListBlock | Artifact) or not prov:
+            return None  # (a new part of the text, no float)
+        if not all(_set_apart(p, under, below=True) or _set_apart(p, over, below=False)
+                   for p in prov):
+            return None
+    return end
+
+
+def _float_foot(block: Block) -> bool:
+    """``block`` may end a float: a picture, a table, or a caption ("Figure 3. …")."""
+    if isinstance(block, Figure | Table):
+        return True
+    return isinstance(block, Paragraph) and caption_text(block.text) is not None
+
+
+def _set_apart(place: Prov, text: Prov, *, below: bool) -> bool:
+    """``place`` stands on ``text``'s page under it, across its column (``below``), or over
+    it (display space: y up), anywhere across the page (a table at the head of a page
+    spans its columns)."""
+    a, b = place.bbox, text.bbox
+    if place.page != text.page:
+        return False
+    if not below:
+        return a.y0 >= b.y1 - 1
+    return a.y1 <= b.y0 + 1 and a.x0 < b.x1 and b.x0 < a.x1
 
 
 def _set_on_picture(block: Block, pictures: list[Figure]) -> bool:
