@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workers.engine.document import BBox, Figure, ListBlock, ListItem, Paragraph, Prov, block_text
+from workers.engine.document import (
+    BBox,
+    Figure,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Prov,
+    Table,
+    block_text,
+)
 from workers.engine.layout.reader import read_layout
 from workers.engine.layout.runover import asides_after_runover, paragraphs_run_on
 
@@ -181,3 +190,67 @@ def test_a_list_point_broken_by_the_page_goes_on_in_the_point() -> None:
         "When they build on a stream, they make a dam for the purpose of keeping the water"
         " at the height they wish."]
     assert [p.page for p in points.items[1].blocks[0].prov] == [0, 1]
+
+
+def test_a_float_at_the_head_of_the_next_column_is_read_after_the_sentence(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The left column breaks off mid-sentence ("… our compiler based on"); the right column
+    # opens with a figure's caption, as wide as the column, and goes on under it ("a set of
+    # benchmarks."): the sentence is read whole, then the caption.
+    left = letter_words(160) + " based on"
+    caption = "Figure 2. " + " ".join(f"cap{c}" for c in "abcdefghijklmnopqrst") + "."
+    rest = "a set of industry benchmarks. " + letter_words(60) + "."
+    column = "position: absolute; width: 8cm; line-height: 14pt; margin: 0"
+    path = html_pdf(
+        f"<p style='{column}; left: 0; top: 0'>{left}</p>"
+        f"<p style='{column}; left: 9cm; top: 0'>{caption}</p>"
+        f"<p style='{column}; left: 9cm; top: 4cm'>{rest}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert read_words(path) == left.split() + rest.split() + caption.split()
+    paragraphs = [b for b in doc.blocks if isinstance(b, Paragraph)]
+    assert paragraphs[0].text.split() == left.split() + rest.split()
+
+
+def test_floats_between_the_halves_of_a_sentence_are_read_after_it() -> None:
+    # The left column ends "… based on"; the right opens with a listing, its caption and a
+    # picture with its caption, then "a set of industry benchmarks.".
+    broken = para("we then evaluate our dynamic compiler in Section 7 based on", 0,
+                  54, 66, 293, 164)
+    listing = Paragraph("1 for (i = 2; i < 100; ++i)\n2   continue;",
+                        [Prov(0, BBox(317, 662, 505, 720))], preformatted=True)
+    listed = para("Figure 1. Sample program: sieve of Eratosthenes.", 0, 317, 620, 556, 648)
+    picture = Figure(caption="Figure 2. State machine.", prov=[Prov(0, BBox(317, 415, 556, 601))])
+    pictured = para("Figure 2. State machine.", 0, 317, 312, 556, 400)
+    going_on = para("a set of industry benchmarks. The paper ends in Section 9.", 0,
+                    317, 273, 556, 291)
+    floats = [listing, listed, picture, pictured]
+    assert asides_after_runover([broken, *floats, going_on]) == [broken, going_on, *floats]
+    # A table read as its columns' paragraphs across the head of the next page, its caption
+    # under it: the sentence goes on under the caption.
+    ends = para("these runs have large standard deviations (on the order of the", 0,
+                317, 66, 556, 104)
+    cells = [para(f"{n}.{n} 1.0 2.0", 1, 60 + 60 * n, 452, 100 + 60 * n, 709) for n in range(8)]
+    title = para("Figure 13. Detailed trace recording statistics.", 1, 161, 427, 446, 435)
+    mean = para("mean). We exclude regexp-dna from the following calculations.", 1,
+                54, 318, 293, 405)
+    assert asides_after_runover([ends, *cells, title, mean]) == [ends, mean, *cells, title]
+
+
+def test_blocks_between_without_a_float_s_foot_stay() -> None:
+    broken = para("we then evaluate our dynamic compiler in Section 7 based on", 0,
+                  54, 66, 293, 164)
+    going_on = para("a set of industry benchmarks. The paper ends in Section 9.", 0,
+                    317, 273, 556, 291)
+    # Running text over the second half, no caption nor picture last: no float.
+    text = para("Another paragraph of the right column, set at its head.", 0, 317, 300, 556, 720)
+    assert asides_after_runover([broken, text, going_on]) == [broken, text, going_on]
+    # A caption beside the second half, not over it: no float at the column's head.
+    beside = para("Figure 4. A chart.", 0, 317, 200, 556, 290)
+    assert asides_after_runover([broken, beside, going_on]) == [broken, beside, going_on]
+    # A line over a table ("Unit: shares") is no sentence broken off.
+    unit = para("单位：股", 3, 65, 700, 120, 712)
+    table = Table(rows=[], prov=[Prov(3, BBox(65, 80, 530, 690)), Prov(4, BBox(65, 600, 530, 760))])
+    rest = para("公司前十名普通股股东在报告期内是否进行约定购回交易", 4, 65, 560, 530, 580)
+    assert asides_after_runover([unit, table, rest]) == [unit, table, rest]

@@ -279,8 +279,9 @@ def _past_floats(blocks: list[Block], k: int, first: Paragraph) -> int | None:
     None. The second half is the first paragraph after ``first`` going on with a small
     letter, at the head of the next column or page in a column about as wide, and ``first``
     holds more than a line; each block between stands under ``first`` on its page, across
-    its column, or over the second half on its; the one read last before the second half is a caption, a picture or a table
-    (a float's foot meets the running text, which a paragraph of the column would not)."""
+    its column, or over the second half on its; the one read last before the second half
+    is a caption, a picture or a table (a float's foot meets the running text, which a
+    paragraph of the column would not)."""
     end = next((j for j in range(k, min(len(blocks), k + MAX_FLOAT_BLOCKS + 1))
                 if isinstance(blocks[j], Paragraph) and _goes_on(blocks[j].text, first.text)),
                None)
