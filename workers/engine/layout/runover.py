@@ -249,9 +249,10 @@ def asides_after_runover(blocks: list[Block]) -> list[Block]:
                 break  # (the running text going on below, in the paragraph's column)
             end += 1
         if end == k or end - k > MAX_ASIDES or not _second_half_at(out, end, first):
-            end = _past_floats(out, k, first)
-            if end is None:
+            past = _past_floats(out, k, first)
+            if past is None:
                 continue
+            end = past
         out[k:end + 1] = [out[end], *out[k:end]]
     return out
 
@@ -282,9 +283,8 @@ def _past_floats(blocks: list[Block], k: int, first: Paragraph) -> int | None:
     its column, or over the second half on its; the one read last before the second half
     is a caption, a picture or a table (a float's foot meets the running text, which a
     paragraph of the column would not)."""
-    end = next((j for j in range(k, min(len(blocks), k + MAX_FLOAT_BLOCKS + 1))
-                if isinstance(blocks[j], Paragraph) and _goes_on(blocks[j].text, first.text)),
-               None)
+    end = next((j for j, block in enumerate(blocks[k:k + MAX_FLOAT_BLOCKS + 1], start=k)
+                if isinstance(block, Paragraph) and _goes_on(block.text, first.text)), None)
     if (end is None or end == k or not _second_half_at(blocks, end, first)
             or _going_on_words(first.text) < COLUMN_HALF_WORDS):
         return None  # (a line over a table, "Unit: yuan", is no broken sentence)
