@@ -236,6 +236,19 @@ def test_floats_between_the_halves_of_a_sentence_are_read_after_it() -> None:
     mean = para("mean). We exclude regexp-dna from the following calculations.", 1,
                 54, 318, 293, 405)
     assert asides_after_runover([ends, *cells, title, mean]) == [ends, mean, *cells, title]
+    # A table's cells (one opening with a small letter) over a caption in two paragraphs,
+    # its label's line set apart ("Figure 9. Tagged values." over its rest, close under
+    # it): the float ends in the caption's rest, set farther over the running text.
+    then = para("considers the values in registers at the point each is referred to. Then the",
+                0, 54, 67, 293, 95)
+    head = para("Tag JS Type", 0, 324, 711, 377, 719)
+    cell = para("xx1 number 000 object 010 number", 0, 324, 641, 384, 709)
+    label = para("Figure 9. Tagged values in the interpreter.", 0, 317, 624, 556, 632)
+    rest_of_it = para("Testing tags, unboxing and boxing have costs.", 0, 317, 594, 556, 622)
+    heuristic = para("heuristic selects v with minimum vm. The motivation is plain.", 0,
+                     317, 547, 556, 565)
+    table = [head, cell, label, rest_of_it]
+    assert asides_after_runover([then, *table, heuristic]) == [then, heuristic, *table]
 
 
 def test_blocks_between_without_a_float_s_foot_stay() -> None:
@@ -249,6 +262,13 @@ def test_blocks_between_without_a_float_s_foot_stay() -> None:
     # A caption beside the second half, not over it: no float at the column's head.
     beside = para("Figure 4. A chart.", 0, 317, 200, 556, 290)
     assert asides_after_runover([broken, beside, going_on]) == [broken, beside, going_on]
+    # The sentence going on in its column under a formula: no float, however a caption
+    # heads the next column.
+    formula = para("f(x) = max g(x, y)", 0, 100, 40, 250, 60)
+    where = para("where g is the gain of the step taken.", 0, 54, 20, 293, 35)
+    caption = para("Figure 4. A chart.", 0, 317, 300, 556, 320)
+    assert asides_after_runover([broken, formula, where, caption, going_on]) == [
+        broken, formula, where, caption, going_on]
     # A line over a table ("Unit: shares") is no sentence broken off.
     unit = para("单位：股", 3, 65, 700, 120, 712)
     table = Table(rows=[], prov=[Prov(3, BBox(65, 80, 530, 690)), Prov(4, BBox(65, 600, 530, 760))])

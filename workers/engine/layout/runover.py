@@ -278,17 +278,20 @@ def _past_floats(blocks: list[Block], k: int, first: Paragraph) -> int | None:
     at the foot of its column or the head of the next (a figure, a listing or a table with
     its caption, as wide as the column they stand in): the index of its second half, or
     None. The second half is the first paragraph after ``first`` going on with a small
-    letter, at the head of the next column or page in a column about as wide, and ``first``
-    holds more than a line; each block between stands under ``first`` on its page, across
-    its column, or over the second half on its; the one read last before the second half
-    is a caption, a picture or a table (a float's foot meets the running text, which a
-    paragraph of the column would not)."""
-    end = next((j for j, block in enumerate(blocks[k:k + MAX_FLOAT_BLOCKS + 1], start=k)
-                if isinstance(block, Paragraph) and _goes_on(block.text, first.text)), None)
-    if (end is None or end == k or not _second_half_at(blocks, end, first)
-            or _going_on_words(first.text) < COLUMN_HALF_WORDS):
+    letter at the head of the next column or page, in a column about as wide (past a
+    table's cells over it that open with one), and ``first`` holds more than a line; each
+    block between stands under ``first`` on its page, across its column, or over the
+    second half on its; the one read last before the second half is a caption (or its
+    rest, :func:`_caption_rest`), a picture or a table (a float's foot meets the running
+    text, which a paragraph of the column would not)."""
+    if _going_on_words(first.text) < COLUMN_HALF_WORDS:
         return None  # (a line over a table, "Unit: yuan", is no broken sentence)
-    if not _float_foot(blocks[end - 1]):
+    end = next((j for j, block in enumerate(blocks[k + 1:k + MAX_FLOAT_BLOCKS + 1], start=k + 1)
+                if isinstance(block, Paragraph) and _goes_on(block.text, first.text)
+                and _second_half_at(blocks, j, first)), None)
+    if end is None:
+        return None
+    if not _float_foot(blocks[end - 1]) and not _caption_rest(blocks[max(k, end - 2):end + 1]):
         return None
     under, over = first.prov[-1], blocks[end].prov[0]
     for block in blocks[k:end]:
@@ -298,6 +301,9 @@ def _past_floats(blocks: list[Block], k: int, first: Paragraph) -> int | None:
         if not all(_set_apart(p, under, below=True) or _set_apart(p, over, below=False)
                    for p in prov):
             return None
+        if (isinstance(block, Paragraph) and _goes_on(block.text, first.text)
+                and not all(_set_apart(p, over, below=False) for p in prov)):
+            return None  # (the sentence going on in its column, under a formula: no float)
     return end
 
 
@@ -306,6 +312,24 @@ def _float_foot(block: Block) -> bool:
     if isinstance(block, Figure | Table):
         return True
     return isinstance(block, Paragraph) and caption_text(block.text) is not None
+
+
+def _caption_rest(three: list[Block]) -> bool:
+    """Of ``three`` blocks read in a row, the second is the rest of a caption, the first
+    (its label's line set apart: "Figure 9. Tagged values." over "Testing tags … is a key
+    benefit."), over running text, the third: on one page, set closer under the caption
+    than over the text (display space: y up)."""
+    if len(three) != 3:
+        return False
+    caption, rest, text = three
+    if not (isinstance(caption, Paragraph) and caption_text(caption.text) is not None
+            and isinstance(rest, Paragraph) and caption.prov and rest.prov):
+        return False
+    above, under, below = caption.prov[-1], rest.prov[0], text.prov[0]
+    if not above.page == under.page == below.page:
+        return False
+    gap = above.bbox.y0 - under.bbox.y1
+    return gap >= -1 and 2 * gap < under.bbox.y0 - below.bbox.y1
 
 
 def _set_apart(place: Prov, text: Prov, *, below: bool) -> bool:
