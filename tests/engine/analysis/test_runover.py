@@ -274,3 +274,25 @@ def test_blocks_between_without_a_float_s_foot_stay() -> None:
     table = Table(rows=[], prov=[Prov(3, BBox(65, 80, 530, 690)), Prov(4, BBox(65, 600, 530, 760))])
     rest = para("公司前十名普通股股东在报告期内是否进行约定购回交易", 4, 65, 560, 530, 580)
     assert asides_after_runover([unit, table, rest]) == [unit, table, rest]
+
+
+def test_a_sentence_wrapped_round_a_picture_is_read_whole_then_the_picture() -> None:
+    # A biography set beside its author's photo breaks off ("… cryptographic pro-") and
+    # goes on under the photo ("tocols."): one paragraph, the photo after it.
+    beside = para("is a professor of computer science. His research interests are in data"
+                  " privacy, data security and cryptographic pro-", 11, 383, 375, 547, 470)
+    photo = Figure(prov=[Prov(11, BBox(303, 385, 374, 467))])
+    under = para("tocols.", 11, 303, 367, 326, 374)
+    moved = asides_after_runover([beside, photo, under])
+    assert moved == [beside, under, photo]
+    (joined, after) = paragraphs_run_on(moved, None)
+    assert isinstance(joined, Paragraph) and after is photo
+    assert joined.text.endswith("data security and cryptographic protocols.")
+    # Under the photo, a line's gap or more below the text: a paragraph of its own.
+    apart = para("tocols.", 11, 303, 340, 326, 347)
+    assert asides_after_runover([beside, photo, apart]) == [beside, photo, apart]
+    # A diagram's labels by its drawing ("c" beside it, "γ 2" under): no sentence.
+    label = para("c", 50, 433, 743, 438, 754)
+    drawing = Figure(prov=[Prov(50, BBox(198, 726, 429, 770))])
+    other = para("γ ′ 2", 50, 365, 732, 375, 742)
+    assert asides_after_runover([label, drawing, other]) == [label, drawing, other]

@@ -248,7 +248,9 @@ def asides_after_runover(blocks: list[Block]) -> list[Block]:
             ):
                 break  # (the running text going on below, in the paragraph's column)
             end += 1
-        if end == k or end - k > MAX_ASIDES or not _second_half_at(out, end, first):
+        if end == k or end - k > MAX_ASIDES or not (
+            _second_half_at(out, end, first) or _wraps_under(first, out[k:end], out[end:end + 1])
+        ):
             past = _past_floats(out, k, first)
             if past is None:
                 continue
@@ -271,6 +273,37 @@ def _second_half_at(blocks: list[Block], end: int, first: Paragraph) -> bool:
         return False
     # (A diagram's label at the top of the next page: no sentence.)
     return _second_half(second.text, first.text)
+
+
+def _wraps_under(first: Paragraph, between: list[Block], after: list[Block]) -> bool:
+    """The paragraph ``after`` holds (one block) goes on with the sentence ``first`` breaks
+    off beside a picture, under both (the text wraps round an author's photo in a paper's
+    biographies): ``first`` holds more than a line, the ``between`` blocks are pictures set
+    beside its last part, and the second half stands directly under it (no further than
+    its own height), reaching in under them."""
+    second = after[0] if after else None
+    if (first.preformatted or not first.prov or not breaks_off(first.text)
+            or _going_on_words(first.text) < COLUMN_HALF_WORDS):
+        return False  # (a diagram's labels by its drawing: no sentence)
+    if not (isinstance(second, Paragraph) and not second.preformatted and second.prov
+            and between and all(isinstance(b, Figure) and b.prov for b in between)
+            and _second_half(second.text, first.text)):
+        return False
+    last, start = first.prov[-1], second.prov[0]
+    a, b = last.bbox, start.bbox
+    if start.page != last.page or not -1 <= a.y0 - b.y1 <= b.y1 - b.y0:
+        return False
+    return all(
+        _beside(p, last) and p.bbox.x0 < b.x1 and b.x0 < p.bbox.x1
+        for picture in between for p in getattr(picture, "prov", [])
+    )
+
+
+def _beside(place: Prov, text: Prov) -> bool:
+    """``place`` stands beside ``text`` on its page: level with it, not across it."""
+    a, b = place.bbox, text.bbox
+    return (place.page == text.page and a.y0 < b.y1 and b.y0 < a.y1
+            and (a.x1 <= b.x0 + 1 or a.x0 >= b.x1 - 1))
 
 
 def _past_floats(blocks: list[Block], k: int, first: Paragraph) -> int | None:
@@ -372,11 +405,13 @@ def paragraphs_run_on(
     (after :func:`asides_after_runover`) read as one paragraph: the second half starts with a
     small letter (in Korean, Chinese or Japanese: a letter, the first half's sentence
     unfinished) at the head of the next page, or at the head of the next column to the right
-    on the same page, in a column about as wide. A word the break hyphenated is one again;
-    so is a Korean word the break fell inside, where ``broken_word`` says so (otherwise the
-    halves of a Korean line join with a space, as Korean breaks a line between words)."""
+    on the same page, in a column about as wide, or under a picture the first half stands
+    beside, which is read after the second (:func:`_wraps_under`). A word the break
+    hyphenated is one again; so is a Korean word the break fell inside, where
+    ``broken_word`` says so (otherwise the halves of a Korean line join with a space, as
+    Korean breaks a line between words)."""
     out: list[Block] = []
-    for block in blocks:
+    for n, block in enumerate(blocks):
         first = out[-1] if out else None
         if isinstance(first, ListBlock) and isinstance(block, Paragraph):
             # A list's last point broken off at the foot of a page goes on at the head of
@@ -388,7 +423,11 @@ def paragraphs_run_on(
         elif _listing_runs_on(first, block):
             # (One listing over a page break: its lines go on, none joined.)
             out[-1] = _joined(first, block, f"{first.text}\n{block.text}")
-        elif first.lang == block.lang and _runs_on(first, block):
+        elif first.lang == block.lang and (
+            _runs_on(first, block)
+            # (The text wrapped round a picture, which is read after it: see asides_after_runover.)
+            or _wraps_under(first, blocks[n + 1:n + 2], [block])
+        ):
             out[-1] = _joined(first, block, join_lines(
                 [first.text, block.text], hyphenation,
                 inside_word=_at_the_break(broken_word, first, block),
