@@ -820,13 +820,13 @@ def _mostly_running_lines(frags: list[Fragment]) -> bool:
 def _between_lines_of_a_column(spans: list[Fragment], i: int) -> bool:
     """Whether the cut before ``spans[i]`` (sorted by their tops, highest first) falls
     between two lines of one column set at its leading: a line under the cut (of the first
-    row under it, :data:`LINE_LENGTH` line heights long), the nearest line over it in the
-    same column (as tall, starting at the same edge and reaching as far at least, as a
-    paragraph's lines fill their column) and the next line under it there stand equally far
-    apart, and no further than a line's height. A cut there parts a paragraph's lines (two
-    columns of Korean text on one grid of baselines have many such gaps level across the
-    page); a title over the columns, a footer under them, stand further off than the
-    columns' own leading."""
+    row under it), the nearest line over it in the same column (as tall, starting at the
+    same edge and reaching as far at least, :data:`LINE_LENGTH` line heights long, as a
+    paragraph's lines fill their column) and the next line under it there (or over the line
+    over it) stand equally far apart, and no further than a line's height. A cut there
+    parts a paragraph's lines (two columns of Korean text on one grid of baselines have
+    many such gaps level across the page); a title over the columns, a footer under them,
+    stand further off than the columns' own leading."""
     first = spans[i]
     j = i
     while j < len(spans) and spans[j].y1 > first.y0:
@@ -841,14 +841,19 @@ def _at_leading(spans: list[Fragment], i: int, j: int) -> bool:
     from the line over the cut (see :func:`_between_lines_of_a_column`)."""
     below = spans[j]
     height = below.y1 - below.y0
-    over = _nearest_in_column(below, reversed(spans[:i]), over=True)
-    under = _nearest_in_column(below, spans[j + 1:], over=False)
-    if (over is None or under is None or abs((over.y1 - over.y0) - height) > 0.2 * height
+    upward = reversed(spans[:i])
+    over = _nearest_in_column(below, upward, over=True)
+    if (over is None or abs((over.y1 - over.y0) - height) > 0.2 * height
             or abs(over.x0 - below.x0) > height or over.x1 < below.x1 - height
-            or below.x1 - below.x0 < LINE_LENGTH * height):
+            or over.x1 - over.x0 < LINE_LENGTH * height):
         return False  # (a table's rows, a form's labels: no column's full lines)
-    gap, leading = over.y0 - below.y1, below.y0 - under.y1
-    return 0 <= leading <= height and gap <= leading + LEADING_SLACK
+    # The column's leading: under the line under the cut, or (a column's last line) over
+    # the line over it.
+    under = _nearest_in_column(below, spans[j + 1:], over=False)
+    above = _nearest_in_column(over, upward, over=True)
+    leadings = [gap for gap in (below.y0 - under.y1 if under else -1.0,
+                                above.y0 - over.y1 if above else -1.0) if 0 <= gap <= height]
+    return bool(leadings) and over.y0 - below.y1 <= max(leadings) + LEADING_SLACK
 
 
 def _nearest_in_column(
