@@ -768,7 +768,7 @@ def _cut_revealing_columns(
         # can reveal columns, and the cuts need not be looked for.)
         return None
     spans, places = _horizontal_cuts(frags, 0.25, 12, top_down)
-    if _mostly_running_lines(spans):
+    if places and _mostly_running_lines(spans):
         # (No cut between two lines of a column at its leading: it would part a paragraph.)
         places = [i for i in places if not _between_lines_of_a_column(spans, i)]
     # Each part's widest gap across x, for all parts at once: most parts have none wide
@@ -841,7 +841,8 @@ def _at_leading(spans: list[Fragment], i: int, j: int) -> bool:
     from the line over the cut (see :func:`_between_lines_of_a_column`)."""
     below = spans[j]
     height = below.y1 - below.y0
-    upward = reversed(spans[:i])
+    # (By index, not slices: a slice would copy the page's fragments for every line asked.)
+    upward = (spans[k] for k in range(i - 1, -1, -1))
     over = _nearest_in_column(below, upward, over=True)
     if (over is None or abs((over.y1 - over.y0) - height) > 0.2 * height
             or abs(over.x0 - below.x0) > height or over.x1 < below.x1 - height
@@ -849,7 +850,7 @@ def _at_leading(spans: list[Fragment], i: int, j: int) -> bool:
         return False  # (a table's rows, a form's labels: no column's full lines)
     # The column's leading: under the line under the cut, or (a column's last line) over
     # the line over it.
-    under = _nearest_in_column(below, spans[j + 1:], over=False)
+    under = _nearest_in_column(below, (spans[k] for k in range(j + 1, len(spans))), over=False)
     above = _nearest_in_column(over, upward, over=True)
     leadings = [gap for gap in (below.y0 - under.y1 if under else -1.0,
                                 above.y0 - over.y1 if above else -1.0) if 0 <= gap <= height]
