@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workers.engine.document import BBox, Figure, ListBlock, ListItem, Paragraph, Prov, block_text
+from workers.engine.document import (
+    BBox,
+    Figure,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Prov,
+    Table,
+    block_text,
+)
 from workers.engine.layout.reader import read_layout
 from workers.engine.layout.runover import asides_after_runover, paragraphs_run_on
 
@@ -181,3 +190,109 @@ def test_a_list_point_broken_by_the_page_goes_on_in_the_point() -> None:
         "When they build on a stream, they make a dam for the purpose of keeping the water"
         " at the height they wish."]
     assert [p.page for p in points.items[1].blocks[0].prov] == [0, 1]
+
+
+def test_a_float_at_the_head_of_the_next_column_is_read_after_the_sentence(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The left column breaks off mid-sentence ("… our compiler based on"); the right column
+    # opens with a figure's caption, as wide as the column, and goes on under it ("a set of
+    # benchmarks."): the sentence is read whole, then the caption.
+    left = letter_words(160) + " based on"
+    caption = "Figure 2. " + " ".join(f"cap{c}" for c in "abcdefghijklmnopqrst") + "."
+    rest = "a set of industry benchmarks. " + letter_words(60) + "."
+    column = "position: absolute; width: 8cm; line-height: 14pt; margin: 0"
+    path = html_pdf(
+        f"<p style='{column}; left: 0; top: 0'>{left}</p>"
+        f"<p style='{column}; left: 9cm; top: 0'>{caption}</p>"
+        f"<p style='{column}; left: 9cm; top: 4cm'>{rest}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert read_words(path) == left.split() + rest.split() + caption.split()
+    paragraphs = [b for b in doc.blocks if isinstance(b, Paragraph)]
+    assert paragraphs[0].text.split() == left.split() + rest.split()
+
+
+def test_floats_between_the_halves_of_a_sentence_are_read_after_it() -> None:
+    # The left column ends "… based on"; the right opens with a listing, its caption and a
+    # picture with its caption, then "a set of industry benchmarks.".
+    broken = para("we then evaluate our dynamic compiler in Section 7 based on", 0,
+                  54, 66, 293, 164)
+    listing = Paragraph("1 for (i = 2; i < 100; ++i)\n2   continue;",
+                        [Prov(0, BBox(317, 662, 505, 720))], preformatted=True)
+    listed = para("Figure 1. Sample program: sieve of Eratosthenes.", 0, 317, 620, 556, 648)
+    picture = Figure(caption="Figure 2. State machine.", prov=[Prov(0, BBox(317, 415, 556, 601))])
+    pictured = para("Figure 2. State machine.", 0, 317, 312, 556, 400)
+    going_on = para("a set of industry benchmarks. The paper ends in Section 9.", 0,
+                    317, 273, 556, 291)
+    floats = [listing, listed, picture, pictured]
+    assert asides_after_runover([broken, *floats, going_on]) == [broken, going_on, *floats]
+    # A table read as its columns' paragraphs across the head of the next page, its caption
+    # under it: the sentence goes on under the caption.
+    ends = para("these runs have large standard deviations (on the order of the", 0,
+                317, 66, 556, 104)
+    cells = [para(f"{n}.{n} 1.0 2.0", 1, 60 + 60 * n, 452, 100 + 60 * n, 709) for n in range(8)]
+    title = para("Figure 13. Detailed trace recording statistics.", 1, 161, 427, 446, 435)
+    mean = para("mean). We exclude regexp-dna from the following calculations.", 1,
+                54, 318, 293, 405)
+    assert asides_after_runover([ends, *cells, title, mean]) == [ends, mean, *cells, title]
+    # A table's cells (one opening with a small letter) over a caption in two paragraphs,
+    # its label's line set apart ("Figure 9. Tagged values." over its rest, close under
+    # it): the float ends in the caption's rest, set farther over the running text.
+    then = para("considers the values in registers at the point each is referred to. Then the",
+                0, 54, 67, 293, 95)
+    head = para("Tag JS Type", 0, 324, 711, 377, 719)
+    cell = para("xx1 number 000 object 010 number", 0, 324, 641, 384, 709)
+    label = para("Figure 9. Tagged values in the interpreter.", 0, 317, 624, 556, 632)
+    rest_of_it = para("Testing tags, unboxing and boxing have costs.", 0, 317, 594, 556, 622)
+    heuristic = para("heuristic selects v with minimum vm. The motivation is plain.", 0,
+                     317, 547, 556, 565)
+    table = [head, cell, label, rest_of_it]
+    assert asides_after_runover([then, *table, heuristic]) == [then, heuristic, *table]
+
+
+def test_blocks_between_without_a_float_s_foot_stay() -> None:
+    broken = para("we then evaluate our dynamic compiler in Section 7 based on", 0,
+                  54, 66, 293, 164)
+    going_on = para("a set of industry benchmarks. The paper ends in Section 9.", 0,
+                    317, 273, 556, 291)
+    # Running text over the second half, no caption nor picture last: no float.
+    text = para("Another paragraph of the right column, set at its head.", 0, 317, 300, 556, 720)
+    assert asides_after_runover([broken, text, going_on]) == [broken, text, going_on]
+    # A caption beside the second half, not over it: no float at the column's head.
+    beside = para("Figure 4. A chart.", 0, 317, 200, 556, 290)
+    assert asides_after_runover([broken, beside, going_on]) == [broken, beside, going_on]
+    # The sentence going on in its column under a formula: no float, however a caption
+    # heads the next column.
+    formula = para("f(x) = max g(x, y)", 0, 100, 40, 250, 60)
+    where = para("where g is the gain of the step taken.", 0, 54, 20, 293, 35)
+    caption = para("Figure 4. A chart.", 0, 317, 300, 556, 320)
+    assert asides_after_runover([broken, formula, where, caption, going_on]) == [
+        broken, formula, where, caption, going_on]
+    # A line over a table ("Unit: shares") is no sentence broken off.
+    unit = para("单位：股", 3, 65, 700, 120, 712)
+    table = Table(rows=[], prov=[Prov(3, BBox(65, 80, 530, 690)), Prov(4, BBox(65, 600, 530, 760))])
+    rest = para("公司前十名普通股股东在报告期内是否进行约定购回交易", 4, 65, 560, 530, 580)
+    assert asides_after_runover([unit, table, rest]) == [unit, table, rest]
+
+
+def test_a_sentence_wrapped_round_a_picture_is_read_whole_then_the_picture() -> None:
+    # A biography set beside its author's photo breaks off ("… cryptographic pro-") and
+    # goes on under the photo ("tocols."): one paragraph, the photo after it.
+    beside = para("is a professor of computer science. His research interests are in data"
+                  " privacy, data security and cryptographic pro-", 11, 383, 375, 547, 470)
+    photo = Figure(prov=[Prov(11, BBox(303, 385, 374, 467))])
+    under = para("tocols.", 11, 303, 367, 326, 374)
+    moved = asides_after_runover([beside, photo, under])
+    assert moved == [beside, under, photo]
+    (joined, after) = paragraphs_run_on(moved, None)
+    assert isinstance(joined, Paragraph) and after is photo
+    assert joined.text.endswith("data security and cryptographic protocols.")
+    # Under the photo, a line's gap or more below the text: a paragraph of its own.
+    apart = para("tocols.", 11, 303, 340, 326, 347)
+    assert asides_after_runover([beside, photo, apart]) == [beside, photo, apart]
+    # A diagram's labels by its drawing ("c" beside it, "γ 2" under): no sentence.
+    label = para("c", 50, 433, 743, 438, 754)
+    drawing = Figure(prov=[Prov(50, BBox(198, 726, 429, 770))])
+    other = para("γ ′ 2", 50, 365, 732, 375, 742)
+    assert asides_after_runover([label, drawing, other]) == [label, drawing, other]

@@ -759,7 +759,8 @@ static int opens_indented_paragraph(Context *cx, Column *col, Open *o, Py_ssize_
     if (ok <= 0) return ok < 0 ? -2 : -1;
     Py_ssize_t first = o->members[0];
     if (block_x1 - o->line_x1 < height) {
-        /* Unless a full line closes a sentence before a capital (not the block's first). */
+        /* Unless a full line closes a sentence before a capital, or a letter of a script
+         * without capitals (not the block's first). */
         if (same_line(col, first, j)) return 0;
         Py_UCS4 ends = last_character(col, j);
         if (ends == (Py_UCS4)-2) return -2;
@@ -771,9 +772,13 @@ static int opens_indented_paragraph(Context *cx, Column *col, Open *o, Py_ssize_
         PyObject *text = text_of(col, i);
         if (text == NULL) return -2;
         if (!PyUnicode_Check(text)) return -1;
-        /* (str.isupper of one character is Py_UNICODE_ISUPPER of it.) */
-        if (!(PyUnicode_GET_LENGTH(text) > 0 &&
-              Py_UNICODE_ISUPPER(PyUnicode_READ_CHAR(text, 0)))) {
+        /* reader._opens_sentence: a capital, or a letter of a script without capitals.
+         * (str.isupper, .islower, .isalpha of one character are Py_UNICODE_ISUPPER, _ISLOWER,
+         * _ISALPHA of it.) */
+        if (PyUnicode_GET_LENGTH(text) == 0) return 0;
+        Py_UCS4 opening = PyUnicode_READ_CHAR(text, 0);
+        if (!(Py_UNICODE_ISUPPER(opening) ||
+              (Py_UNICODE_ISALPHA(opening) && !Py_UNICODE_ISLOWER(opening)))) {
             return 0;
         }
     }

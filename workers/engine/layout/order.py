@@ -768,6 +768,9 @@ def _cut_revealing_columns(
         # can reveal columns, and the cuts need not be looked for.)
         return None
     spans, places = _horizontal_cuts(frags, 0.25, 12, top_down)
+    if places and _mostly_running_lines(spans):
+        # (No cut between two lines of a column at its leading: it would part a paragraph.)
+        places = [i for i in places if not _between_lines_of_a_column(spans, i)]
     # Each part's widest gap across x, for all parts at once: most parts have none wide
     # enough for a gutter, and are refused on it without being cut off, sorted and looked up.
     end = len(spans)
@@ -796,6 +799,72 @@ def _cut_revealing_columns(
                 top, depth - 1, budget, memo, True
             ) or _cut_revealing_columns(bottom, depth - 1, budget, memo, True):
                 return top, bottom
+    return None
+
+
+#: Lines of one column this much apart at most (points) more than its leading are at it.
+LEADING_SLACK = 0.5
+#: A line of a paragraph in a column is this many times its height long at least (a cell's
+#: label, a heading in a bar, are shorter).
+LINE_LENGTH = 15.0
+
+
+def _mostly_running_lines(frags: list[Fragment]) -> bool:
+    """Most of ``frags`` are lines of running text, :data:`LINE_LENGTH` line heights long
+    (a page of paragraphs in columns; not a cheat sheet's tables and labels, whose few
+    notes' lines a cut may part to find its sections)."""
+    long = sum(f.x1 - f.x0 >= LINE_LENGTH * (f.y1 - f.y0) for f in frags)
+    return 2 * long > len(frags)
+
+
+def _between_lines_of_a_column(spans: list[Fragment], i: int) -> bool:
+    """Whether the cut before ``spans[i]`` (sorted by their tops, highest first) falls
+    between two lines of one column set at its leading: a line under the cut (of the first
+    row under it), the nearest line over it in the same column (as tall, starting at the
+    same edge and reaching as far at least, :data:`LINE_LENGTH` line heights long, as a
+    paragraph's lines fill their column) and the next line under it there (or over the line
+    over it) stand equally far apart, and no further than a line's height. A cut there
+    parts a paragraph's lines (two columns of Korean text on one grid of baselines have
+    many such gaps level across the page); a title over the columns, a footer under them,
+    stand further off than the columns' own leading."""
+    first = spans[i]
+    j = i
+    while j < len(spans) and spans[j].y1 > first.y0:
+        if _at_leading(spans, i, j):
+            return True
+        j += 1
+    return False
+
+
+def _at_leading(spans: list[Fragment], i: int, j: int) -> bool:
+    """Whether ``spans[j]`` stands under the cut before ``spans[i]`` at its column's leading
+    from the line over the cut (see :func:`_between_lines_of_a_column`)."""
+    below = spans[j]
+    height = below.y1 - below.y0
+    # (By index, not slices: a slice would copy the page's fragments for every line asked.)
+    upward = (spans[k] for k in range(i - 1, -1, -1))
+    over = _nearest_in_column(below, upward, over=True)
+    if (over is None or abs((over.y1 - over.y0) - height) > 0.2 * height
+            or abs(over.x0 - below.x0) > height or over.x1 < below.x1 - height
+            or over.x1 - over.x0 < LINE_LENGTH * height):
+        return False  # (a table's rows, a form's labels: no column's full lines)
+    # The column's leading: under the line under the cut, or (a column's last line) over
+    # the line over it.
+    under = _nearest_in_column(below, (spans[k] for k in range(j + 1, len(spans))), over=False)
+    above = _nearest_in_column(over, upward, over=True)
+    leadings = [gap for gap in (below.y0 - under.y1 if under else -1.0,
+                                above.y0 - over.y1 if above else -1.0) if 0 <= gap <= height]
+    return bool(leadings) and over.y0 - below.y1 <= max(leadings) + LEADING_SLACK
+
+
+def _nearest_in_column(
+    line: Fragment, others: Iterable[Fragment], *, over: bool
+) -> Fragment | None:
+    """The first of ``others`` across the same stretch as ``line`` wholly over it (``over``)
+    or under it (display space: y up)."""
+    for f in others:
+        if f.x0 < line.x1 and line.x0 < f.x1 and (f.y0 >= line.y1 if over else f.y1 <= line.y0):
+            return f
     return None
 
 

@@ -1440,7 +1440,7 @@ def _opens_indented_paragraph(
         # (A block's one line is its widest: a heading's first line before its second.)
         not same_line(block.frags[0], last)
         and last.text.rstrip().endswith(_SENTENCE_END)
-        and f.text[:1].isupper()
+        and _opens_sentence(f.text)
     ):
         return False
     first = block.frags[0]
@@ -1450,6 +1450,14 @@ def _opens_indented_paragraph(
         return False  # (an item whose lines start out left of its marker is set as a
         # paragraph is, its marker at the first-line indent: see _item_body_out_left)
     return not f.fixed_pitch
+
+
+def _opens_sentence(text: str) -> bool:
+    """``text`` opens as a sentence may: with a capital, or with a letter of a script
+    that has none (Korean, Chinese, Japanese: a paragraph there is told by its indent and
+    the full stop before it alone)."""
+    first = text[:1]
+    return first.isupper() or (first.isalpha() and not first.islower())
 
 
 #: Lines of a column start within this many points of its edge.

@@ -29,6 +29,7 @@ from dataclasses import replace
 from ..document import Artifact, Block, Figure, Heading, ListBlock, Note, Paragraph, Prov, Table
 from .blocks import Block as TextBlock
 from .blocks import Hyphenation, hangul, join_lines, unspaced
+from .figures import caption_text
 
 #: Whether the word at the end of one paragraph's half goes on, unspaced, at the start of
 #: the other's (a Korean word broken between two of its letters): see
@@ -39,6 +40,9 @@ BrokenWord = Callable[[Paragraph, Paragraph], bool]
 CLOSERS = "\"'”’)]»"
 #: At most this many blocks between the halves are moved (more is no page's asides).
 MAX_ASIDES = 12
+#: At most this many blocks make the floats between the halves of a sentence broken by a
+#: column or page break (a table read as its columns' paragraphs): see :func:`_past_floats`.
+MAX_FLOAT_BLOCKS = 40
 #: A paragraph or table between the halves is narrower than this share of the paragraph.
 ASIDE_WIDTH = 0.8
 #: The second half holds at least this many words.
@@ -244,18 +248,133 @@ def asides_after_runover(blocks: list[Block]) -> list[Block]:
             ):
                 break  # (the running text going on below, in the paragraph's column)
             end += 1
-        if end == k or end >= len(out) or end - k > MAX_ASIDES:
-            continue
-        second = out[end]
-        at = _page_span(second)
-        if not isinstance(second, Paragraph) or second.preformatted or at is None:
-            continue
-        if at[0] != page + 1 and not (at[0] == page and _next_column(first, second)):
-            continue
-        if not _second_half(second.text, first.text):
-            continue  # (a diagram's label at the top of the next page: no sentence)
-        out[k:end + 1] = [second, *out[k:end]]
+        if end == k or end - k > MAX_ASIDES or not (
+            _second_half_at(out, end, first) or _wraps_under(first, out[k:end], out[end:end + 1])
+        ):
+            past = _past_floats(out, k, first)
+            if past is None:
+                continue
+            end = past
+        out[k:end + 1] = [out[end], *out[k:end]]
     return out
+
+
+def _second_half_at(blocks: list[Block], end: int, first: Paragraph) -> bool:
+    """``blocks[end]`` goes on with the sentence ``first`` breaks off, at the head of the
+    next page or of the next column."""
+    if end >= len(blocks):
+        return False
+    second = blocks[end]
+    at, span = _page_span(second), _page_span(first)
+    if not isinstance(second, Paragraph) or second.preformatted or at is None or span is None:
+        return False
+    page = span[1]
+    if at[0] != page + 1 and not (at[0] == page and _next_column(first, second)):
+        return False
+    # (A diagram's label at the top of the next page: no sentence.)
+    return _second_half(second.text, first.text)
+
+
+def _wraps_under(first: Paragraph, between: list[Block], after: list[Block]) -> bool:
+    """The paragraph ``after`` holds (one block) goes on with the sentence ``first`` breaks
+    off beside a picture, under both (the text wraps round an author's photo in a paper's
+    biographies): ``first`` holds more than a line, the ``between`` blocks are pictures set
+    beside its last part, and the second half stands directly under it (no further than
+    its own height), reaching in under them."""
+    second = after[0] if after else None
+    if (first.preformatted or not first.prov or not breaks_off(first.text)
+            or _going_on_words(first.text) < COLUMN_HALF_WORDS):
+        return False  # (a diagram's labels by its drawing: no sentence)
+    if not (isinstance(second, Paragraph) and not second.preformatted and second.prov
+            and between and all(isinstance(b, Figure) and b.prov for b in between)
+            and _second_half(second.text, first.text)):
+        return False
+    last, start = first.prov[-1], second.prov[0]
+    a, b = last.bbox, start.bbox
+    if start.page != last.page or not -1 <= a.y0 - b.y1 <= b.y1 - b.y0:
+        return False
+    return all(
+        _beside(p, last) and p.bbox.x0 < b.x1 and b.x0 < p.bbox.x1
+        for picture in between for p in getattr(picture, "prov", [])
+    )
+
+
+def _beside(place: Prov, text: Prov) -> bool:
+    """``place`` stands beside ``text`` on its page: level with it, not across it."""
+    a, b = place.bbox, text.bbox
+    return (place.page == text.page and a.y0 < b.y1 and b.y0 < a.y1
+            and (a.x1 <= b.x0 + 1 or a.x0 >= b.x1 - 1))
+
+
+def _past_floats(blocks: list[Block], k: int, first: Paragraph) -> int | None:
+    """Where the sentence ``first`` (``blocks[k - 1]``) breaks off goes on past floats set
+    at the foot of its column or the head of the next (a figure, a listing or a table with
+    its caption, as wide as the column they stand in): the index of its second half, or
+    None. The second half is the first paragraph after ``first`` going on with a small
+    letter at the head of the next column or page, in a column about as wide (past a
+    table's cells over it that open with one), and ``first`` holds more than a line; each
+    block between stands under ``first`` on its page, across its column, or over the
+    second half on its; the one read last before the second half is a caption (or its
+    rest, :func:`_caption_rest`), a picture or a table (a float's foot meets the running
+    text, which a paragraph of the column would not)."""
+    if _going_on_words(first.text) < COLUMN_HALF_WORDS:
+        return None  # (a line over a table, "Unit: yuan", is no broken sentence)
+    end = next((j for j, block in enumerate(blocks[k + 1:k + MAX_FLOAT_BLOCKS + 1], start=k + 1)
+                if isinstance(block, Paragraph) and _goes_on(block.text, first.text)
+                and _second_half_at(blocks, j, first)), None)
+    if end is None:
+        return None
+    if not _float_foot(blocks[end - 1]) and not _caption_rest(blocks[max(k, end - 2):end + 1]):
+        return None
+    under, over = first.prov[-1], blocks[end].prov[0]
+    for block in blocks[k:end]:
+        prov = getattr(block, "prov", None)
+        if isinstance(block, Heading | ListBlock | Artifact) or not prov:
+            return None  # (a new part of the text, no float)
+        if not all(_set_apart(p, under, below=True) or _set_apart(p, over, below=False)
+                   for p in prov):
+            return None
+        if (isinstance(block, Paragraph) and _goes_on(block.text, first.text)
+                and not all(_set_apart(p, over, below=False) for p in prov)):
+            return None  # (the sentence going on in its column, under a formula: no float)
+    return end
+
+
+def _float_foot(block: Block) -> bool:
+    """``block`` may end a float: a picture, a table, or a caption ("Figure 3. …")."""
+    if isinstance(block, Figure | Table):
+        return True
+    return isinstance(block, Paragraph) and caption_text(block.text) is not None
+
+
+def _caption_rest(three: list[Block]) -> bool:
+    """Of ``three`` blocks read in a row, the second is the rest of a caption, the first
+    (its label's line set apart: "Figure 9. Tagged values." over "Testing tags … is a key
+    benefit."), over running text, the third: on one page, set closer under the caption
+    than over the text (display space: y up)."""
+    if len(three) != 3:
+        return False
+    caption, rest, text = three
+    if not (isinstance(caption, Paragraph) and caption_text(caption.text) is not None
+            and isinstance(rest, Paragraph) and caption.prov and rest.prov):
+        return False
+    above, under, below = caption.prov[-1], rest.prov[0], text.prov[0]
+    if not above.page == under.page == below.page:
+        return False
+    gap = above.bbox.y0 - under.bbox.y1
+    return gap >= -1 and 2 * gap < under.bbox.y0 - below.bbox.y1
+
+
+def _set_apart(place: Prov, text: Prov, *, below: bool) -> bool:
+    """``place`` stands on ``text``'s page under it, across its column (``below``), or over
+    it (display space: y up), anywhere across the page (a table at the head of a page
+    spans its columns)."""
+    a, b = place.bbox, text.bbox
+    if place.page != text.page:
+        return False
+    if not below:
+        return a.y0 >= b.y1 - 1
+    return a.y1 <= b.y0 + 1 and a.x0 < b.x1 and b.x0 < a.x1
 
 
 def _set_on_picture(block: Block, pictures: list[Figure]) -> bool:
@@ -286,11 +405,13 @@ def paragraphs_run_on(
     (after :func:`asides_after_runover`) read as one paragraph: the second half starts with a
     small letter (in Korean, Chinese or Japanese: a letter, the first half's sentence
     unfinished) at the head of the next page, or at the head of the next column to the right
-    on the same page, in a column about as wide. A word the break hyphenated is one again;
-    so is a Korean word the break fell inside, where ``broken_word`` says so (otherwise the
-    halves of a Korean line join with a space, as Korean breaks a line between words)."""
+    on the same page, in a column about as wide, or under a picture the first half stands
+    beside, which is read after the second (:func:`_wraps_under`). A word the break
+    hyphenated is one again; so is a Korean word the break fell inside, where
+    ``broken_word`` says so (otherwise the halves of a Korean line join with a space, as
+    Korean breaks a line between words)."""
     out: list[Block] = []
-    for block in blocks:
+    for n, block in enumerate(blocks):
         first = out[-1] if out else None
         if isinstance(first, ListBlock) and isinstance(block, Paragraph):
             # A list's last point broken off at the foot of a page goes on at the head of
@@ -302,7 +423,11 @@ def paragraphs_run_on(
         elif _listing_runs_on(first, block):
             # (One listing over a page break: its lines go on, none joined.)
             out[-1] = _joined(first, block, f"{first.text}\n{block.text}")
-        elif first.lang == block.lang and _runs_on(first, block):
+        elif first.lang == block.lang and (
+            _runs_on(first, block)
+            # (The text wrapped round a picture, which is read after it: see asides_after_runover.)
+            or _wraps_under(first, blocks[n + 1:n + 2], [block])
+        ):
             out[-1] = _joined(first, block, join_lines(
                 [first.text, block.text], hyphenation,
                 inside_word=_at_the_break(broken_word, first, block),
