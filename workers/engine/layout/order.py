@@ -2463,7 +2463,6 @@ def _by_rows(blocks: list[Block]) -> list[Block]:
     beside its text tops a little higher or lower by its size, so sorting on the exact top
     could read the heading after the text beside it. Blocks level at the top also share
     more than a touch of the shorter one's height (see :func:`_level`)."""
-    rtl = _mostly_rtl(blocks)
     rows: list[list[Block]] = []
     for block in sorted(blocks, key=lambda b: -b.y1):
         slack = 0.5 * (block.frags[0].height if block.frags else 4.0)
@@ -2471,7 +2470,12 @@ def _by_rows(blocks: list[Block]) -> list[Block]:
             rows[-1].append(block)
         else:
             rows.append([block])
-    return [b for row in rows for b in sorted(row, key=functools.partial(_first_x, rtl=rtl))]
+    if all(len(row) == 1 for row in rows):
+        # (Most parts the reading order's recursion asks of: a block a row, nothing read
+        # across, and the script's direction, counted over every fragment, not asked.)
+        return [row[0] for row in rows]
+    first_x = functools.partial(_first_x, rtl=_mostly_rtl(blocks))
+    return [b for row in rows for b in (sorted(row, key=first_x) if len(row) > 1 else row)]
 
 
 def _level(one: Block, other: Block) -> bool:
