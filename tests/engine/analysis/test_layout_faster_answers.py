@@ -11,7 +11,13 @@ import random
 from workers.engine.document import BBox
 from workers.engine.layout.blocks import Block, area_share
 from workers.engine.layout.contents import _overlap
-from workers.engine.layout.figures import _SPACELESS, _SPACELESS_CHAR, TextLine, _across, word_count
+from workers.engine.layout.figures import (
+    _SPACELESS,
+    _SPACELESS_CHAR,
+    TextLine,
+    _line_end,
+    word_count,
+)
 from workers.engine.layout.lines import Fragment
 from workers.engine.layout.order import _same_rows
 from workers.engine.layout.patterns import prefix_title_keys, title_key
@@ -91,7 +97,10 @@ def test_a_lines_reach_across_walked_by_index_is_as_before() -> None:
         ]
         x0, x1 = rng.choice([30.0, 100.0, 150.0]), rng.choice([60.0, 180.0, 300.0])
         for k in range(len(lines)):
-            assert _across(lines, k, x0, x1) == _across_copied(lines, k, x0, x1)
+            # (Where the line ends, as caption_among asks whether that reaches across.)
+            right = _line_end(lines, k)
+            across = right if right > x0 and lines[k].x0 < x1 else None
+            assert across == _across_copied(lines, k, x0, x1)
 
 
 def test_prefix_keys_are_the_keys_of_the_prefixes() -> None:

@@ -68,7 +68,9 @@ from .end_marks import END_MARK_CHARS
 from .figures import (
     CAPTION,
     EDGE_TOLERANCE,
-    caption_of,
+    CaptionLine,
+    caption_among,
+    caption_lines,
     caption_text,
     judge,
     row_label_of,
@@ -270,6 +272,7 @@ def classify(
         drawn_in_figure = _figure_labels_kept(blocks, artifact_ids) | _pictures_in_drawings(
             blocks, artifact_ids)
         on_drawing = _drawing_labels(blocks, artifact_ids)
+        captions: list[CaptionLine] | None = None  # the page's, found for its first figure
         following = {id(a): b for a, b in zip(blocks, blocks[1:], strict=False)}
         for block in blocks:
             if id(block) in artifact_ids or id(block) in drawn_in_figure:
@@ -277,7 +280,10 @@ def classify(
             prov = [_prov(block, result, artifact_ids)]
             if block.kind == "figure":
                 stack = []
-                doc.blocks.append(_figure(block, result, prov, body_size, artifact_ids))
+                if captions is None:
+                    captions = caption_lines(
+                        [other.frags for other in result.blocks if other.kind == "text"])
+                doc.blocks.append(_figure(block, result, prov, body_size, artifact_ids, captions))
                 continue
             if block.kind == "table":
                 stack = []
@@ -563,8 +569,11 @@ def _body_size(results: list[PageResult], artifact_ids: dict[int, Any]) -> float
     when other text remains (a quarter of it at least): a data model's many diagrams carry
     more words in their small labels than its pages of prose, whose face is still the body's
     the headings stand out from. (Text on a picture behind the whole page is the page's.)"""
-    everywhere: Counter[float] = Counter()
-    off_figures: Counter[float] = Counter()
+    # Characters counted by each fragment's exact size, rounded to the half point once per
+    # size at the end (:func:`_by_half_points`): a document's many fragments come in a few
+    # sizes, and this is a step of every fragment of the document.
+    everywhere: dict[float, int] = {}
+    off_figures: dict[float, int] = {}
     for result in results:
         page_area = result.page.width * result.page.height
         figures = [
@@ -577,14 +586,26 @@ def _body_size(results: list[PageResult], artifact_ids: dict[int, Any]) -> float
                 continue
             on_figure = bool(figures) and any(area_share(b, figure) > 0.9 for figure in figures)
             for f in b.frags:
-                size = round(f.size * 2) / 2
-                count = len(f.text)
-                everywhere[size] += count
+                size, count = f.size, len(f.text)
+                everywhere[size] = everywhere.get(size, 0) + count
                 if not on_figure:
-                    off_figures[size] += count
-    enough = off_figures.total() >= 0.25 * everywhere.total()
-    sizes = off_figures if enough else everywhere
+                    off_figures[size] = off_figures.get(size, 0) + count
+    rounded_everywhere = _by_half_points(everywhere)
+    rounded_off_figures = _by_half_points(off_figures)
+    enough = rounded_off_figures.total() >= 0.25 * rounded_everywhere.total()
+    sizes = rounded_off_figures if enough else rounded_everywhere
     return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _by_half_points(chars: dict[float, int]) -> Counter[float]:
+    """``chars`` (characters by exact size) by size rounded to the half point. The rounded
+    sizes come in the order of the first fragment set in each, as counting fragment by
+    fragment would put them (``most_common`` breaks a tie by that order): a size's first
+    fragment is the first of the exact sizes rounding to it."""
+    out: Counter[float] = Counter()
+    for size, count in chars.items():
+        out[round(size * 2) / 2] += count
+    return out
 
 
 #: A figure covering this share of its page or more is the page's backdrop.
@@ -1084,11 +1105,14 @@ def _set_aside_decoration(
     """Figures that are decoration (:mod:`.figures`) become artifacts; a picture merged with
     running images (a logo, a slide's band) keeps only its own images."""
     blocks = {id(b.candidate): (b, r) for r in results for b in r.blocks if b.candidate}
+    captions: dict[int, list[CaptionLine]] = {}  # each page's caption lines (by its result's id)
     for block, result in blocks.values():
         if block.candidate is not None:
-            texts = [other.frags for other in result.blocks if other.kind == "text"]
-            block.candidate.captioned = caption_of(
-                block.candidate.box, texts, result.page.height) is not None
+            if id(result) not in captions:
+                captions[id(result)] = caption_lines(
+                    [other.frags for other in result.blocks if other.kind == "text"])
+            block.candidate.captioned = caption_among(
+                block.candidate.box, captions[id(result)], result.page.height) is not None
     verdicts = judge([b.candidate for b, _ in blocks.values() if b.candidate],
                      pages=len(results))
     text_objects: dict[int, set[int]] = {}  # per page (by its result's id)
@@ -3563,15 +3587,16 @@ def _set_on(block: Paragraph | Heading, page: int, boxes: list[BBox]) -> bool:
 
 def _figure(
     block: Block, result: PageResult, prov: list[Prov], body_size: float,
-    artifact_ids: dict[int, Any],
+    artifact_ids: dict[int, Any], captions: list[CaptionLine],
 ) -> Figure:
+    """``captions``: :func:`.figures.caption_lines` of the page's text blocks."""
     texts = [other.frags for other in result.blocks if other.kind == "text"]
     box = (block.x0, block.y0, block.x1, block.y1)
     # (Page furniture under a picture, a printer's slug line, describes nothing.)
     worded = [o.frags for o in result.blocks if o.kind == "text" and id(o) not in artifact_ids]
     join = line_joiner(block.hyphenation)
     caption = (
-        caption_of(box, texts, result.page.height, join)
+        caption_among(box, captions, result.page.height, join)
         or styled_caption_of(box, worded, body_size, join)
         or _row_label(block, result, worded)
         or _title_of_drawing(block, texts)

@@ -409,6 +409,26 @@ def caption_text(text: str) -> str | None:
     return rest if rest != text and CAPTION.match(rest) else None
 
 
+#: A line opening like a caption, found by :func:`caption_lines`: its block's place among the
+#: blocks, the lines of that block, its place among them, the caption it opens
+#: (:func:`caption_text`), and where it ends on the right with the pieces following it on
+#: its line (:func:`_line_end`).
+CaptionLine = tuple[int, Sequence[TextLine], int, str, float]
+
+
+def caption_lines(blocks: Sequence[Sequence[TextLine]]) -> list[CaptionLine]:
+    """The lines of ``blocks`` opening like a caption, block by block: what
+    :func:`caption_of` looks for whatever the figure (asked for every figure of a page, they
+    are found once: see :func:`caption_among`)."""
+    out: list[CaptionLine] = []
+    for b, lines in enumerate(blocks):
+        for k, line in enumerate(lines):
+            first = caption_text(line.text)
+            if first is not None:
+                out.append((b, lines, k, first, _line_end(lines, k)))
+    return out
+
+
 def caption_of(
     box: tuple[float, float, float, float],
     blocks: Sequence[Sequence[TextLine]],
@@ -423,50 +443,60 @@ def caption_of(
     the caption's own lines (the text of a column beside the picture, run into the caption's
     block). ``join`` reads its lines as one (as a paragraph's are, a word broken at a line
     end joined: :mod:`.line_breaks`)."""
+    return caption_among(box, caption_lines(blocks), page_height, join)
+
+
+def caption_among(
+    box: tuple[float, float, float, float],
+    found: list[CaptionLine],
+    page_height: float,
+    join: Callable[[Sequence[str]], str] = " ".join,
+) -> str | None:
+    """:func:`caption_of` the figure at ``box`` among the caption lines of its page's
+    blocks, ``found`` by :func:`caption_lines` (once for all the page's figures)."""
     x0, y0, x1, y1 = box
     best: tuple[tuple[bool, float], str] | None = None
-    for lines in blocks:
-        for k, line in enumerate(lines):
-            right = _across(lines, k, x0, x1)
-            first = caption_text(line.text) if right is not None else None
-            if first is None or right is None:
-                continue
-            height = max(line.y1 - line.y0, 1.0)
-            gap = y0 - line.y1 if (line.y0 + line.y1) / 2 < (y0 + y1) / 2 else line.y0 - y1
-            # A caption whose middle stands under (or over) the figure comes before a nearer
-            # one that only reaches in from beside it: the caption of the next picture in a
-            # row, set a point or two higher, starting where this one's frame ends.
-            rank = (not x0 <= (line.x0 + right) / 2 <= x1, gap)
-            if -height <= gap < CAPTION_GAP * page_height and (best is None or rank < best[0]):
-                # (A line of the caption's own, a short last one ending left of a narrow
-                # figure, starts where the caption does.)
-                end = next(
-                    (j for j in range(k + 1, len(lines))
-                     if (lines[j].x1 <= x0 or lines[j].x0 >= x1)
-                     and abs(lines[j].x0 - line.x0) > height),
-                    len(lines),
-                )
-                best = (rank, join([first, *(other.text for other in lines[k + 1:end])]))
-            break
+    taken = -1  # the last block whose caption line was judged
+    for b, lines, k, first, right in found:
+        line = lines[k]
+        # (Only a block's first caption line across the figure is judged.)
+        if b == taken or not (right > x0 and line.x0 < x1):
+            continue
+        taken = b
+        height = max(line.y1 - line.y0, 1.0)
+        gap = y0 - line.y1 if (line.y0 + line.y1) / 2 < (y0 + y1) / 2 else line.y0 - y1
+        # A caption whose middle stands under (or over) the figure comes before a nearer
+        # one that only reaches in from beside it: the caption of the next picture in a
+        # row, set a point or two higher, starting where this one's frame ends.
+        rank = (not x0 <= (line.x0 + right) / 2 <= x1, gap)
+        if -height <= gap < CAPTION_GAP * page_height and (best is None or rank < best[0]):
+            # (A line of the caption's own, a short last one ending left of a narrow
+            # figure, starts where the caption does.)
+            end = next(
+                (j for j in range(k + 1, len(lines))
+                 if (lines[j].x1 <= x0 or lines[j].x0 >= x1)
+                 and abs(lines[j].x0 - line.x0) > height),
+                len(lines),
+            )
+            best = (rank, join([first, *(other.text for other in lines[k + 1:end])]))
     return best[1] if best else None
 
 
-def _across(lines: Sequence[TextLine], k: int, x0: float, x1: float) -> float | None:
-    """Where the line at ``k``, with the pieces following it on its line, ends on the right,
-    if it overlaps ``x0``–``x1`` across (None if not): a caption's label ("Figure 2.") may
-    stand left of a figure whose scale values lie beside its plots, its words running on over
-    it."""
+def _line_end(lines: Sequence[TextLine], k: int) -> float:
+    """Where the line at ``k``, with the pieces following it on its line, ends on the right:
+    a caption's label ("Figure 2.") may stand left of a figure whose scale values lie beside
+    its plots, its words running on over it."""
     line = lines[k]
     right = line.x1
-    # (Asked of every line of a page: walked by index rather than copying the lines after
-    # it, and max() of two values spelled out, ``max(a, b)`` being ``b if b > a else a``.)
+    # (Walked by index rather than copying the lines after it, and max() of two values
+    # spelled out, ``max(a, b)`` being ``b if b > a else a``.)
     for j in range(k + 1, len(lines)):
         other = lines[j]
         if other.y0 >= line.y1 or other.y1 <= line.y0:
             break
         other_x1 = other.x1
         right = other_x1 if other_x1 > right else right
-    return right if right > x0 and line.x0 < x1 else None
+    return right
 
 
 # A caption without a keyword: the author's own line under a picture, set apart from the body
