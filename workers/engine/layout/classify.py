@@ -836,16 +836,20 @@ def _grid_cells(heads: list[Block]) -> set[int]:
     column = list(range(len(heads)))
     root = functools.partial(_linked_root, group)
     column_root = functools.partial(_linked_root, column)
+    # (Every pair is compared: each line's weight and size are read once, not per pair.)
+    faces = [(head.bold, head.size) for head in heads]
     for i, a in enumerate(heads):
+        a_bold, a_size = faces[i]
         for j in range(i + 1, len(heads)):
-            b = heads[j]
-            if a.bold != b.bold or max(a.size, b.size) > GRID_CELL_SIZES * min(a.size, b.size):
+            b_bold, b_size = faces[j]
+            if a_bold != b_bold or max(a_size, b_size) > GRID_CELL_SIZES * min(a_size, b_size):
                 continue
+            b = heads[j]
             stacked = x_overlap(a, b) >= 0.5
             beside = (
                 not stacked
                 and min(a.y1, b.y1) - max(a.y0, b.y0) > 0
-                and abs(a.x0 - b.x0) <= GRID_PITCH * max(a.size, b.size, 1.0)
+                and abs(a.x0 - b.x0) <= GRID_PITCH * max(a_size, b_size, 1.0)
             )
             if stacked or beside:
                 group[root(i)] = root(j)
