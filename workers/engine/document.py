@@ -32,7 +32,9 @@ Schema (version 1), as produced by :meth:`Document.to_dict`::
     "mcids": [int], "operators": [[start, end]]}] and text blocks "links": [link]; a prov whose
     text reads one operator's glyphs on both sides of another's also has "interleaved": true
     (absent when false), and one whose text joins accents drawn apart to their letters
-    ("László", drawn "Laszl´o") "joined_accents": true (absent when false).
+    ("László", drawn "Laszl´o") "joined_accents": true (absent when false), and one whose
+    text parts words the drawing sets together (a note's mark, "1 The" drawn "1The")
+    "spaced_apart": true (absent when false).
     Every block (and cell) also has "lang": str | null (optional when decoding).
     A paragraph's "preformatted" (bool, optional when decoding, absent when false) says its
     text is a code listing or other preformatted text: its lines ("\n") and leading spaces
@@ -132,6 +134,10 @@ class Prov:
     #: it read "ó", see :mod:`.layout.accents`): the drawing, read in order, says
     #: "Laszl´o". Written to JSON only when true.
     joined_accents: bool = field(default=False, metadata={"omitted_when": False})
+    #: The text parts words the drawing sets together: a note's raised mark and its first
+    #: word ("1 The", drawn "1The", see :mod:`.layout.footnotes`). Written to JSON only when
+    #: true.
+    spaced_apart: bool = field(default=False, metadata={"omitted_when": False})
 
 
 @dataclass

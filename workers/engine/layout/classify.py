@@ -3462,6 +3462,7 @@ def _prov(block: Block, result: PageResult, artifact_ids: dict[int, Any] | None 
             and _interleaved(drawn, result.opmap.operator_of)
             or any(map(_objects_interleaved, block.frags))),
         joined_accents=block.kind == "text" and any(map(joins_accents, block.frags)),
+        spaced_apart=block.note is not None and any(f.mark_apart for f in block.frags),
     )
 
 

@@ -92,7 +92,8 @@ def _mark_apart(line: list[Fragment]) -> list[Fragment]:
     after = first.text[end:end + 1]
     if not after or not (after.isalpha() or after in _OPENING_QUOTES):
         return line
-    return [replace(first, text=f"{first.text[:end]} {first.text[end:]}"), *line[1:]]
+    return [replace(first, text=f"{first.text[:end]} {first.text[end:]}", mark_apart=True),
+            *line[1:]]
 
 
 def _mark_raised(block: Block) -> bool:

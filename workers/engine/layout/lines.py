@@ -180,6 +180,10 @@ class Fragment:
     #: line takes the left one's ``space_before`` and the right one's ``space_after``.
     space_before: bool | None = None
     space_after: bool | None = None
+    #: The text parts its first word from what the glyphs draw right after it, with no
+    #: space between: a note's raised mark set against its first word ("1 The", drawn
+    #: "1The"; see :mod:`.footnotes`).
+    mark_apart: bool = False
 
     # Kept: the fragment's median (size) and its block's (Block.size, over all its fragments'
     # glyphs, in their order) are both taken from them, and a block's is asked again whenever

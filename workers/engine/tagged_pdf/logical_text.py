@@ -1,6 +1,6 @@
 """``/ActualText`` for the elements whose drawing reads out of order: right-to-left text,
-lines whose operators interleave, accents drawn apart and listings spelled from their glyphs'
-places.
+lines whose operators interleave, accents drawn apart, listings spelled from their glyphs'
+places and notes whose mark is drawn against their first word.
 
 A page draws a right-to-left line as it looks (:mod:`..layout.bidi`): the letters one by one
 leftwards, the figures and Latin words rightwards, brackets mirrored. The model reads such a
@@ -74,9 +74,11 @@ def give_logical_texts(
         # (one operator's glyphs on both sides of another's) can read otherwise as drawn.
         # So can one whose accents, drawn apart, the reader joined to their letters, and a
         # listing, whose spaces the reader counts from its glyphs' places (its indents, the
-        # cells of its pitch), where pdfium parts words at gaps ("i f" for "if").
+        # cells of its pitch), where pdfium parts words at gaps ("i f" for "if"); and a
+        # note whose raised mark the reader parted from the first word set against it.
         wanted = [leaf for leaf in wanted if leaf.role == "Code" or any(
-            prov.interleaved or prov.joined_accents for prov in leaf.prov)]
+            prov.interleaved or prov.joined_accents or prov.spaced_apart
+            for prov in leaf.prov)]
         if not wanted:
             return 0  # the output is not read (nor saved) again
     pages = sorted({page for leaf in wanted for page, _ in marks[leaf.leaf_id]})
