@@ -22,6 +22,9 @@ the column it stands in. Two columns of justified text on one grid of baselines 
 not a table's rows, even where one column's stretched word spaces broke its lines into
 pieces: a side is measured with its lines' words joined again (but only across spaces
 narrower than the gutter, which is wider than any word space beside it).
+A margin note standing level with a column's title or above it (a form's office-use stamp
+box beside its logo) is read after that title, set larger than the notes and the column's
+text, which opens the text.
 """
 
 from __future__ import annotations
@@ -2266,11 +2269,35 @@ def _with_notes(
             used = reference_user(label, beside_note)
             at = at if used is None else used
         anchors.append(max([at, *anchors[-1:]]))
+    title = _opening_title(text, near, notes)
+    if title is not None:
+        # The column opens with its title: a note level with the title or the picture over
+        # it (a form's office-use stamp box beside its logo) is read after the title, which
+        # opens the text.
+        anchors = [max(at, title) for at in anchors]
     out = [n for n, at in zip(notes, anchors, strict=True) if at < 0]
     for k, block in enumerate(text):
         out.append(block)
         out.extend(n for n, at in zip(notes, anchors, strict=True) if at == k)
     return out
+
+
+#: A column's title is set at least this much larger than the margin notes beside it and
+#: the column's other text.
+OPENING_TITLE_SIZE = 1.2
+
+
+def _opening_title(text: list[Block], near: set[int], notes: list[Block]) -> int | None:
+    """The place in ``text`` of the first text block of the column beside the ``notes``
+    (``near``: ids of its blocks) if it is the column's title: nothing but pictures before
+    it, and set larger than every note and than the column's other text. None otherwise."""
+    first = next((j for j, b in enumerate(text) if b.kind == "text"), None)
+    if first is None or id(text[first]) not in near:
+        return None
+    size = OPENING_TITLE_SIZE * max(
+        (b.size for b in [*notes, *text[first + 1:]] if b.kind == "text"), default=0.0
+    )
+    return first if size and text[first].size >= size else None
 
 
 def _row_led_to(
