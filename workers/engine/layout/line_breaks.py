@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
-from .blocks import Hyphenation, join_lines, lines_text
+from .blocks import Hyphenation, full_lines, join_lines, lines_text
 from .glyphs import Glyph
 from .lines import Fragment
 
@@ -58,10 +58,35 @@ def cell_text(f: Fragment, hyphenation: Hyphenation | None) -> str:
     """The text of a table cell, its lines read as a paragraph's are (its right edge the
     furthest any of its lines reaches)."""
     if isinstance(f, StackedFragment) and len(f.line_fragments) > 1:
-        return lines_text(f.line_fragments, f.x1, hyphenation)
+        lines = f.line_fragments
+        if hyphenation is not None:
+            lines = _broken_lines_joined(lines, f.x1, hyphenation)
+        return lines_text(lines, f.x1, hyphenation)
     if hyphenation is None:
         return f.text
     return _words_whole(f, hyphenation)
+
+
+def _broken_lines_joined(
+    lines: list[Fragment], right: float, hyphenation: Hyphenation
+) -> list[Fragment]:
+    """A cell's lines (top to bottom, its right edge ``right``) with each ending in a word
+    broken with no hyphen (:meth:`.blocks.Hyphenation.broken_unhyphenated`), the line full
+    to that edge, read on into the next with no space: the two are one piece, in the place
+    of the lower line (its end is where the text goes on)."""
+    runs_on = full_lines(lines, right)
+    out = [lines[0]]
+    for k in range(1, len(lines)):
+        above, below = out[-1], lines[k]
+        if runs_on(k) and hyphenation.broken_unhyphenated(above.text, below.text):
+            out[-1] = Fragment(
+                above.glyphs + below.glyphs, above.text + below.text, below.x0, below.y0,
+                below.x1, below.y1, space_before=above.space_before,
+                space_after=below.space_after,
+            )
+        else:
+            out.append(below)
+    return out
 
 
 def _words_whole(f: Fragment, hyphenation: Hyphenation) -> str:
