@@ -108,7 +108,9 @@ def _line_breaks(f: Fragment) -> list[tuple[int, int, Glyph]]:
     before it. None found where the text's characters are not its glyphs' in their order
     (a piece read right to left, a glyph's text made up)."""
     text, glyphs = f.text, f.glyphs
-    if " " not in text or not glyphs:
+    # (Most cells are one line, less than one and a half of its glyphs' size tall: their
+    # glyphs need no matching.)
+    if " " not in text or not glyphs or f.y1 - f.y0 < 1.5 * glyphs[0].size:
         return []
     owners: list[Glyph] = []
     for g in glyphs:
