@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from workers.engine.document import Figure, ListBlock, Table, block_text
 from workers.engine.layout.blocks import Hyphenation, join_lines
+from workers.engine.layout.glyphs import Glyph
 from workers.engine.layout.line_breaks import cell_text, stacked
 from workers.engine.layout.lines import Fragment
 from workers.engine.layout.reader import read_layout
@@ -87,3 +88,54 @@ def test_a_cell_stacked_from_lines_keeps_them_apart_and_pieces_beside_together()
     cell = stacked(top, under)
     assert cell_text(cell, None) == "fuel system"
     assert (cell.x0, cell.y0, cell.x1, cell.y1) == (0.0, 8.0, 40.0, 30.0)
+
+
+def test_a_word_broken_with_no_hyphen_in_a_narrow_cell_is_read_whole(html_pdf: HtmlPdf) -> None:
+    # A word processor breaks a word too wide for its narrow cell between two letters, no
+    # hyphen drawn: "Complèteme" / "nt". The document writes "complètement" and "désaccord"
+    # whole inside a line; "Cross" / "head" are words of their own, written inside a line.
+    rows = "".join(
+        f"<tr><td>Row {k}</td><td>{k * 3}</td><td>{k * 7}</td><td>{k}</td><td>{k * 2}</td></tr>"
+        for k in range(1, 5)
+    )
+    path = html_pdf(
+        "<p>Synthèse: complètement en désaccord, the crosshead and the head of the cross bar.</p>"
+        "<table><tr><th>Synthèse des résultats</th><th>Complètement en accord</th>"
+        "<th>En désaccord</th><th>Cross head</th><th>Complètement en accord</th>"
+        f"</tr>{rows}</table>",
+        css="table { border-collapse: collapse } th, td { border: 1px solid black;"
+        " padding: 3pt 4pt; text-align: center; font-size: 10pt } th { width: 52pt;"
+        " overflow-wrap: anywhere } th:last-child { width: 90pt }",
+    )
+    tables = [b for b in read_layout(path, max_pages=5).blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    heads = [c.text for c in tables[0].rows[0].cells]
+    assert heads == [
+        "Synthèse des résultats", "Complètement en accord", "En désaccord", "Cross head",
+        "Complètement en accord",
+    ], heads
+
+
+def _glyphs(text: str, x0: float, y0: float) -> list[Glyph]:
+    """One glyph a character (5 points wide, 10 high) of ``text`` from ``x0`` on, spaces
+    drawn as gaps."""
+    return [
+        Glyph(c, x0 + 5 * k, y0, x0 + 5 * k + 5, y0 + 10, 10.0, False, "F", 0, -1)
+        for k, c in enumerate(text) if c != " "
+    ]
+
+
+def test_a_cell_held_in_one_piece_reads_a_word_broken_with_no_hyphen_whole() -> None:
+    # A narrow head cell's two lines merged into one piece (set over each other in a row of
+    # taller cells), read with a space between them: "Complèteme" fills the cell.
+    top, under = _glyphs("Complèteme", 0.0, 20.0), _glyphs("nt en accord", 0.0, 8.0)
+    cell = Fragment(top + under, "Complèteme nt en accord", 0.0, 8.0, 60.0, 30.0)
+    evidence = Hyphenation([["Complètement en désaccord", "the cross bar"]])
+    assert cell_text(cell, evidence) == "Complètement en accord"
+    # Two words the document writes keep their space; so does a line ended short.
+    cross = Fragment(
+        _glyphs("cross", 0.0, 20.0) + _glyphs("bar", 0.0, 8.0), "cross bar", 0.0, 8.0, 25.0, 30.0)
+    assert cell_text(cross, Hyphenation([["crossbar", "a cross bar"]])) == "cross bar"
+    short = Fragment(top + _glyphs("nt en accord plus", 0.0, 8.0), "Complèteme nt en accord plus",
+                     0.0, 8.0, 85.0, 30.0)
+    assert cell_text(short, evidence) == "Complèteme nt en accord plus"

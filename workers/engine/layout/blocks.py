@@ -407,6 +407,9 @@ _HEAD = re.compile(r"(\w+)[-\u2010]$")
 _TAIL = re.compile(r"\w+")
 
 
+_LAST_WORD = re.compile(r"\w+$")
+
+
 def _head(text: str) -> re.Match[str] | None:
     """``_HEAD.search(text)``, without scanning text that cannot match: a text that does not
     end in a hyphen (``$`` also matches before a final newline), and any text up to its last
@@ -414,6 +417,21 @@ def _head(text: str) -> re.Match[str] | None:
     if not (text.endswith(_HYPHENS) or text.endswith(("-\n", "\u2010\n"))):
         return None
     return _HEAD.search(text, text.rfind(" ") + 1)
+
+
+def _line_words(texts: Iterable[str]) -> tuple[set[str], set[str], set[str]]:
+    """The words (lower-cased) of ``texts`` (lines): all of them, those written with a word
+    after them on their line (not its last), those written with one before them (not its
+    first)."""
+    written: set[str] = set()
+    not_ending: set[str] = set()
+    not_starting: set[str] = set()
+    for text in texts:
+        found = [w.lower() for w in _TAIL.findall(text)]
+        written.update(found)
+        not_ending.update(found[:-1])
+        not_starting.update(found[1:])
+    return written, not_ending, not_starting
 
 
 class Hyphenation:
@@ -446,6 +464,11 @@ class Hyphenation:
         #: the typesetter draws the space it breaks a line of Korean at, so a line ended
         #: with none broke a word.
         self.spaced_line_ends = False
+        #: The lines of the document's table cells, given by the reader: a cell's lines held
+        #: in one piece (:func:`.line_breaks.cell_lines`) are not a block's. Read for their
+        #: words only when a word broken with no hyphen asks (:meth:`broken_unhyphenated`).
+        self.cell_lines: Callable[[], Iterable[str]] = tuple
+        self._line_words: tuple[set[str], set[str], set[str]] | None = None
 
     @property
     def words(self) -> set[str]:
@@ -478,6 +501,27 @@ class Hyphenation:
             head is not None and tail is not None
             and self._evidence(head.group(1).lower(), tail.group(0).lower()) is True
         )
+
+    def broken_unhyphenated(self, before: str, after: str) -> bool:
+        """Whether the last word of ``before`` (a line's text) and the first of ``after`` (the
+        next line's, starting lower-case) are one word broken with no hyphen: a word processor
+        breaks a word between two letters where it is wider than its narrow cell
+        ("Complèteme" "nt"). The document writes the word whole inside a line (a block's or a
+        cell's), and neither piece as a word of its own: two words the document writes
+        ("Cross" "head", "over" "all") keep their space."""
+        head, tail = _LAST_WORD.search(before), _TAIL.match(after)
+        if head is None or tail is None or not tail.group(0)[:1].islower():
+            return False
+        first, second = head.group(0).lower(), tail.group(0).lower()
+        if not (first.isalpha() and second.isalpha()):
+            return False
+        if self._line_words is None:
+            self._line_words = _line_words([*self._texts, *self.cell_lines()])
+        written, not_ending, not_starting = self._line_words
+        # (A piece of a broken word is its line's last or first word: written elsewhere, or
+        # on this line too, with a word after it or before it, it is a word.)
+        return (first + second in written and first not in not_ending
+                and second not in not_starting)
 
     def joins(self, before: str, after: str) -> bool:
         """Whether ``before`` (ending in "-") and the next line ``after`` make one word."""

@@ -9,11 +9,12 @@ paragraph it is drawn as would not be found to be that paragraph.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
-from .blocks import Hyphenation, join_lines, lines_text
+from .blocks import Hyphenation, full_lines, join_lines, lines_text
+from .glyphs import Glyph
 from .lines import Fragment
 
 
@@ -57,8 +58,97 @@ def cell_text(f: Fragment, hyphenation: Hyphenation | None) -> str:
     """The text of a table cell, its lines read as a paragraph's are (its right edge the
     furthest any of its lines reaches)."""
     if isinstance(f, StackedFragment) and len(f.line_fragments) > 1:
-        return lines_text(f.line_fragments, f.x1, hyphenation)
-    return f.text
+        lines = f.line_fragments
+        if hyphenation is not None:
+            lines = _broken_lines_joined(lines, f.x1, hyphenation)
+        return lines_text(lines, f.x1, hyphenation)
+    if hyphenation is None:
+        return f.text
+    return _words_whole(f, hyphenation)
+
+
+def _broken_lines_joined(
+    lines: list[Fragment], right: float, hyphenation: Hyphenation
+) -> list[Fragment]:
+    """A cell's lines (top to bottom, its right edge ``right``) with each ending in a word
+    broken with no hyphen (:meth:`.blocks.Hyphenation.broken_unhyphenated`), the line full
+    to that edge, read on into the next with no space: the two are one piece, in the place
+    of the lower line (its end is where the text goes on)."""
+    runs_on = full_lines(lines, right)
+    out = [lines[0]]
+    for k in range(1, len(lines)):
+        above, below = out[-1], lines[k]
+        if runs_on(k) and hyphenation.broken_unhyphenated(above.text, below.text):
+            out[-1] = Fragment(
+                above.glyphs + below.glyphs, above.text + below.text, below.x0, below.y0,
+                below.x1, below.y1, space_before=above.space_before,
+                space_after=below.space_after,
+            )
+        else:
+            out.append(below)
+    return out
+
+
+def _words_whole(f: Fragment, hyphenation: Hyphenation) -> str:
+    """The text of ``f`` (a cell's lines held in one piece, read with a space between them
+    by :func:`.lines.lines`) with each word broken with no hyphen at the end of a line full
+    to the cell's furthest reach read whole (:meth:`.blocks.Hyphenation.broken_unhyphenated`:
+    "Complèteme" "nt en accord" in a narrow head cell is "Complètement en accord")."""
+    text = f.text
+    for start, end, line_end in reversed(_line_breaks(f)):
+        if (f.x1 - line_end.x1 <= line_end.size
+                and hyphenation.broken_unhyphenated(text[:start], text[end:])):
+            text = text[:start] + text[end:]
+    return text
+
+
+def _line_breaks(f: Fragment) -> list[tuple[int, int, Glyph]]:
+    """Where the text of ``f`` goes on from one line to the one under it: the start and end
+    of each run of spaces between a character and one drawn lower, and the last glyph
+    before it. None found where the text's characters are not its glyphs' in their order
+    (a piece read right to left, a glyph's text made up)."""
+    text, glyphs = f.text, f.glyphs
+    # (Most cells are one line, less than one and a half of its glyphs' size tall: their
+    # glyphs need no matching.)
+    if " " not in text or not glyphs or f.y1 - f.y0 < 1.5 * glyphs[0].size:
+        return []
+    owners: list[Glyph] = []
+    for g in glyphs:
+        owners.extend([g] * sum(not c.isspace() for c in g.char))
+    drawn = [c for g in glyphs for c in g.char if not c.isspace()]
+    if [c for c in text if not c.isspace()] != drawn:
+        return []
+    breaks: list[tuple[int, int, Glyph]] = []
+    n = 0
+    k = 0
+    while k < len(text):
+        if not text[k].isspace():
+            n += 1
+            k += 1
+            continue
+        end = k
+        while end < len(text) and text[end].isspace():
+            end += 1
+        if 0 < n < len(owners):
+            above, below = owners[n - 1], owners[n]
+            if (below.y0 + below.y1) / 2 < above.y0:
+                breaks.append((k, end, above))
+        k = end
+    return breaks
+
+
+def cell_lines(cells: Iterable[Fragment]) -> Iterator[str]:
+    """The lines of text of table cells (``cells``), each cell's split where it goes on to
+    a line under (:func:`_line_breaks`): their words are evidence as a block's lines' are
+    (:attr:`.blocks.Hyphenation.cell_lines`)."""
+    for cell in cells:
+        pieces = cell.line_fragments if isinstance(cell, StackedFragment) else [cell]
+        for piece in pieces:
+            start = 0
+            for begin, end, _ in _line_breaks(piece):
+                yield piece.text[start:begin]
+                start = end
+            yield piece.text[start:]
 
 
 def line_joiner(hyphenation: Hyphenation | None) -> Callable[[Sequence[str]], str]:

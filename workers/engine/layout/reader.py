@@ -27,6 +27,7 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -108,6 +109,7 @@ from .glyphs import (
 )
 from .image_groups import merge_images
 from .keyed_entries import split_keyed_entries
+from .line_breaks import cell_lines
 from .lines import (
     BRACES,
     FRAGMENT_GAP,
@@ -241,6 +243,9 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     text_blocks = [b for r in results for b in r.blocks if b.kind == "text"]
     hyphenation = Hyphenation([f.text for f in b.frags] for b in text_blocks)
     hyphenation.spaced_line_ends = draws_line_end_spaces(b.frags for b in text_blocks)
+    tables = [b.table for r in results for b in r.blocks if b.table]
+    hyphenation.cell_lines = partial(
+        cell_lines, (f for table in tables for row in table for f in row if f is not None))
     # (Tables and figures too: their cells and captions read lines as paragraphs do.)
     for block in (b for r in results for b in r.blocks):
         block.hyphenation = hyphenation
