@@ -366,3 +366,27 @@ def test_labels_set_round_a_drawing_are_read_with_it() -> None:
     going_on = para("and for hearing.", 7, 213, 280, 400, 295)
     assert asides_after_runover([broken, going_on, drawing, rest]) == [
         broken, going_on, drawing, rest]
+
+
+def test_a_note_set_smaller_at_the_column_s_foot_is_read_after_the_sentence() -> None:
+    # "… popular for web programming" / the permission notice at the left column's foot,
+    # as wide but set smaller / (next column) "and is used for the application logic …".
+    broken = para("Dynamic languages such as JavaScript, Python, and Ruby are popular since"
+                  " they are expressive and have become the language of web programming",
+                  0, 54, 159, 293, 207)
+    notice = para("Permission to make digital or hard copies of all or part of this work is"
+                  " granted without fee.", 0, 54, 68, 293, 125)
+    going_on = para("and is used for the application logic of browser-based applications.",
+                    0, 317, 406, 556, 454)
+    blocks = [broken, notice, going_on]
+    sizes = {id(broken.prov[0]): 10.0, id(notice.prov[0]): 8.0, id(going_on.prov[0]): 10.0}
+
+    def size(prov: Prov) -> float | None:
+        return sizes.get(id(prov))
+
+    assert asides_after_runover(blocks, size) == [broken, going_on, notice]
+    # Set in the running text's size, it is the running text going on under the paragraph.
+    sizes[id(notice.prov[0])] = 10.0
+    assert asides_after_runover(blocks, size) == blocks
+    # Sizes unknown: nothing moves.
+    assert asides_after_runover(blocks) == blocks

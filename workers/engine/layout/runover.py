@@ -243,7 +243,22 @@ def _alike_in_width(a: float, b: float) -> bool:
     return wide > 0 and narrow >= COLUMN_LIKENESS * wide
 
 
-def asides_after_runover(blocks: list[Block]) -> list[Block]:
+#: The size of the text set in one of a paragraph's places (its :class:`Prov`), or None
+#: where it is not known: see :func:`text_sizes`.
+TextSize = Callable[[Prov], float | None]
+#: A note set at a column's foot is set this much smaller than the running text at most
+#: (a footnote's size, or a paper's permission notice).
+NOTE_SIZE = 0.9
+
+
+def text_sizes(blocks: Iterable[TextBlock]) -> TextSize:
+    """For :func:`asides_after_runover`, from the text ``blocks`` the paragraphs were read
+    from (found by their page and box): the size each is set in."""
+    at = {_place(b.page, b.x0, b.y0, b.x1, b.y1): b.size for b in blocks if b.frags}
+    return lambda prov: at.get(_prov_place(prov))
+
+
+def asides_after_runover(blocks: list[Block], size: TextSize | None = None) -> list[Block]:
     """``blocks`` with the asides read between the halves of a paragraph broken by a page
     or column break moved to after its second half. The halves: the last paragraph of a page
     (or of a column) that breaks off mid-sentence, and the first block of the next page (or
@@ -252,7 +267,9 @@ def asides_after_runover(blocks: list[Block]) -> list[Block]:
     heading, no list: a new part of the text), none of them running text going on under the
     paragraph but a float's own text: a picture's labels and caption (the labels set on or
     round a drawing not counted among :data:`MAX_ASIDES`), a table with its caption, its
-    heading cells and the note under it."""
+    heading cells and the note under it; a note set smaller than the paragraph under it, at
+    its column's foot (a footnote, a paper's permission notice), where ``size`` tells the
+    paragraphs' sizes."""
     out = list(blocks)
     k = 0
     while k < len(out):
@@ -279,6 +296,7 @@ def asides_after_runover(blocks: list[Block]) -> list[Block]:
                 isinstance(aside, Table) and aside.caption is not None)
             if (isinstance(aside, Paragraph | Table) and not on_float
                     and not _table_note(aside, out[end - 1], first)
+                    and not _set_smaller_under(aside, first, size)
                     and _running_text(aside, first)):
                 break  # (the running text going on below, in the paragraph's column)
             # (A drawing's labels are read with it: many of them make no more asides.)
@@ -293,6 +311,17 @@ def asides_after_runover(blocks: list[Block]) -> list[Block]:
             end = past
         out[k:end + 1] = [out[end], *out[k:end]]
     return out
+
+
+def _set_smaller_under(block: Block, paragraph: Paragraph, size: TextSize | None) -> bool:
+    """``block`` is a note set under ``paragraph`` in smaller type (:data:`NOTE_SIZE`): a
+    footnote, no running text going on. The paragraph holds more than a line (a form's
+    label over its small print is no sentence broken off)."""
+    if (size is None or not isinstance(block, Paragraph) or not _under(block, paragraph)
+            or _going_on_words(paragraph.text) < COLUMN_HALF_WORDS):
+        return False
+    own, running = size(block.prov[0]), size(paragraph.prov[-1])
+    return own is not None and running is not None and 0 < own <= NOTE_SIZE * running
 
 
 def _under(block: Paragraph, paragraph: Paragraph) -> bool:
