@@ -296,3 +296,97 @@ def test_a_sentence_wrapped_round_a_picture_is_read_whole_then_the_picture() -> 
     drawing = Figure(prov=[Prov(50, BBox(198, 726, 429, 770))])
     other = para("γ ′ 2", 50, 365, 732, 375, 742)
     assert asides_after_runover([label, drawing, other]) == [label, drawing, other]
+
+
+def test_a_quotation_going_on_after_the_page_break_is_the_sentence_s_rest() -> None:
+    # "… the destiny of oNLine Systems (NLS) was the" / (next page) "“augmentation of human
+    # intellect” via …": an opening quote before the small letter; the photo in the margin
+    # between is read after the sentence.
+    broken = para("His notion of the dream was that the destiny of oNLine Systems (NLS) was the",
+                  12, 90, 76, 441, 102)
+    photo = Figure(prov=[Prov(12, BBox(465, 542, 542, 644))])
+    caption = para("Dave Evans, Head of the Department, and my mentor.", 12, 465, 505, 547, 542)
+    rest = para("“augmentation of human intellect” via an interactive vehicle.",
+                13, 90, 691, 441, 717)
+    moved = asides_after_runover([broken, photo, caption, rest])
+    assert moved == [broken, rest, photo, caption]
+    (joined, *after) = paragraphs_run_on(moved, None)
+    assert isinstance(joined, Paragraph) and after == [photo, caption]
+    assert joined.text.endswith("(NLS) was the “augmentation of human intellect” via an"
+                                " interactive vehicle.")
+    # A bracketed label or a diagram's stereotype name is no sentence's middle.
+    for start in ("(a) the first of the points made here.", "«spatialEvol» HydroJunction - Type"):
+        other = para(start, 13, 90, 691, 441, 717)
+        assert asides_after_runover([broken, photo, caption, other]) == [
+            broken, photo, caption, other]
+
+
+def test_a_table_with_its_caption_and_note_is_an_aside() -> None:
+    # "… with activities involving the" / TABLE 5.1's caption (nearly as wide as the
+    # column), its heading cells, the table and its "Sources: …" line under it / (next
+    # page) "head, neck, and upper extremities …".
+    broken = para("The two fundamental laws also hold for motor development, with activities"
+                  " involving the", 10, 249, 417, 609, 455)
+    title = "TABLE 5.1 Age Norms (in Months) for Important Motor Developments"
+    caption = para(title, 10, 261, 359, 593, 397)
+    heads = [para("Month when 50% of infants have", 10, 411, 325, 485, 348),
+             para("Month when 90% of infants have", 10, 510, 325, 584, 348)]
+    table = Table(rows=[], caption=title, prov=[Prov(10, BBox(261, 90, 584, 326))])
+    note = para("Sources: Bayley, 1993; Frankenburg et al., 1992.", 10, 249, 68, 417, 78)
+    rest = para("head, neck, and upper extremities preceding those of the legs.",
+                11, 212, 452, 573, 752)
+    floats = [caption, *heads, table, note]
+    assert asides_after_runover([broken, *floats, rest]) == [broken, rest, *floats]
+    # Running text under the table, a line's gap and more below it: the paragraph was not
+    # the page's last.
+    under = para("Other text of the page.", 10, 249, 40, 417, 60)
+    assert asides_after_runover([broken, *floats, under, rest]) == [
+        broken, *floats, under, rest]
+
+
+def test_labels_set_round_a_drawing_are_read_with_it() -> None:
+    # "… it contains centers for speech," then the margin's glossary (its entries opening
+    # with small letters, beside the paragraph), the figure's caption and a drawing with a
+    # dozen labels set round it (their boxes touching its box, not inside it) / (next page)
+    # "hearing, verbal memory, …".
+    broken = para("The highest brain center consists of two halves; as illustrated in Figure"
+                  " 5.6, it contains centers for speech,", 7, 213, 303, 573, 390)
+    glossary = [para("corpus callosum", 7, 69, 440, 123, 451),
+                para("the bundle of fibers that connects the two halves.", 7, 69, 390, 184, 440)]
+    caption = para("Figure 5.6 Lateral view of the left cerebral cortex.", 7, 69, 205, 197, 282)
+    drawing = Figure(prov=[Prov(7, BBox(231, 113, 517, 260))])
+    labels = [para(f"Lobe {n} (function)", 7, 240 + 20 * n, 261, 290 + 20 * n, 275)
+              for n in range(10)]
+    labels += [para("Temporal lobe (memory)", 7, 278, 96, 334, 111),
+               para("Cerebellum (balance)", 7, 518, 130, 564, 155)]
+    rest = para("hearing, verbal memory, decision making and language.", 8, 249, 590, 610, 752)
+    floats = [*glossary, caption, drawing, *labels]
+    assert asides_after_runover([broken, *floats, rest]) == [broken, rest, *floats]
+    # The sentence going on under the paragraph with a small letter: no aside.
+    going_on = para("and for hearing.", 7, 213, 280, 400, 295)
+    assert asides_after_runover([broken, going_on, drawing, rest]) == [
+        broken, going_on, drawing, rest]
+
+
+def test_a_note_set_smaller_at_the_column_s_foot_is_read_after_the_sentence() -> None:
+    # "… popular for web programming" / the permission notice at the left column's foot,
+    # as wide but set smaller / (next column) "and is used for the application logic …".
+    broken = para("Dynamic languages such as JavaScript, Python, and Ruby are popular since"
+                  " they are expressive and have become the language of web programming",
+                  0, 54, 159, 293, 207)
+    notice = para("Permission to make digital or hard copies of all or part of this work is"
+                  " granted without fee.", 0, 54, 68, 293, 125)
+    going_on = para("and is used for the application logic of browser-based applications.",
+                    0, 317, 406, 556, 454)
+    blocks = [broken, notice, going_on]
+    sizes = {id(broken.prov[0]): 10.0, id(notice.prov[0]): 8.0, id(going_on.prov[0]): 10.0}
+
+    def size(prov: Prov) -> float | None:
+        return sizes.get(id(prov))
+
+    assert asides_after_runover(blocks, size) == [broken, going_on, notice]
+    # Set in the running text's size, it is the running text going on under the paragraph.
+    sizes[id(notice.prov[0])] = 10.0
+    assert asides_after_runover(blocks, size) == blocks
+    # Sizes unknown: nothing moves.
+    assert asides_after_runover(blocks) == blocks

@@ -26,7 +26,18 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from ..document import Artifact, Block, Figure, Heading, ListBlock, Note, Paragraph, Prov, Table
+from ..document import (
+    Artifact,
+    BBox,
+    Block,
+    Figure,
+    Heading,
+    ListBlock,
+    Note,
+    Paragraph,
+    Prov,
+    Table,
+)
 from .blocks import Block as TextBlock
 from .blocks import Hyphenation, hangul, join_lines, unspaced
 from .figures import caption_text
@@ -98,7 +109,25 @@ def _goes_on(text: str, before: str) -> bool:
     start = text.lstrip()
     if not start:
         return False
-    return start[0].islower() or _caseless_goes_on(start, before.rstrip())
+    return _small_letter_first(start) or _caseless_goes_on(start, before.rstrip())
+
+
+#: Opening quotes and brackets a sentence's middle may open with ("“augmentation of …”").
+OPENERS = "\"'“‘([«"
+#: An item's label in brackets ("(a)", "(iv)", "[2."): no sentence's middle.
+_BRACKETED_LABEL = re.compile(r"\w{1,4}[.)\]]")
+
+
+def _small_letter_first(start: str) -> bool:
+    """``start`` opens with a small letter, or with a word of small letters only after an
+    opening quote or bracket (a quotation or an aside going on with the sentence), not a
+    label ("(a)") nor a name ("«dataType» Code", a diagram's stereotype)."""
+    if start[0].islower():
+        return True
+    inner = start.lstrip(OPENERS)
+    word = inner.split(maxsplit=1)[0].rstrip(CLOSERS + ",.;:") if inner.strip() else ""
+    return (inner != start and word.isalpha() and word.islower()
+            and _BRACKETED_LABEL.match(inner) is None)
 
 
 #: A Korean sentence's last syllable in the declarative ("했다", "있다"), which a paragraph
@@ -214,14 +243,33 @@ def _alike_in_width(a: float, b: float) -> bool:
     return wide > 0 and narrow >= COLUMN_LIKENESS * wide
 
 
-def asides_after_runover(blocks: list[Block]) -> list[Block]:
+#: The size of the text set in one of a paragraph's places (its :class:`Prov`), or None
+#: where it is not known: see :func:`text_sizes`.
+TextSize = Callable[[Prov], float | None]
+#: A note set at a column's foot is set this much smaller than the running text at most
+#: (a footnote's size, or a paper's permission notice).
+NOTE_SIZE = 0.9
+
+
+def text_sizes(blocks: Iterable[TextBlock]) -> TextSize:
+    """For :func:`asides_after_runover`, from the text ``blocks`` the paragraphs were read
+    from (found by their page and box): the size each is set in."""
+    at = {_place(b.page, b.x0, b.y0, b.x1, b.y1): b.size for b in blocks if b.frags}
+    return lambda prov: at.get(_prov_place(prov))
+
+
+def asides_after_runover(blocks: list[Block], size: TextSize | None = None) -> list[Block]:
     """``blocks`` with the asides read between the halves of a paragraph broken by a page
     or column break moved to after its second half. The halves: the last paragraph of a page
     (or of a column) that breaks off mid-sentence, and the first block of the next page (or
     the head of the next column, :func:`_next_column`), a paragraph going on with a small
     letter; between them only pictures, notes, tables and paragraphs of that page (no
     heading, no list: a new part of the text), none of them running text going on under the
-    paragraph but a picture's own labels and caption."""
+    paragraph but a float's own text: a picture's labels and caption (the labels set on or
+    round a drawing not counted among :data:`MAX_ASIDES`), a table with its caption, its
+    heading cells and the note under it; a note set smaller than the paragraph under it, at
+    its column's foot (a footnote, a paper's permission notice), where ``size`` tells the
+    paragraphs' sizes."""
     out = list(blocks)
     k = 0
     while k < len(out):
@@ -233,22 +281,28 @@ def asides_after_runover(blocks: list[Block]) -> list[Block]:
             continue
         page = span[1]
         end = k
-        pictures: list[Figure] = []
-        while end < len(out) and end - k <= MAX_ASIDES:
+        floats = _floats_of_page(out[k:k + MAX_FLOAT_BLOCKS], page)
+        counted = 0
+        while end < len(out) and counted <= MAX_ASIDES:
             aside = out[end]
             at = _page_span(aside)
             if at is None or at[0] != page or not isinstance(aside, _ASIDE_KINDS):
                 break
-            if isinstance(aside, Paragraph) and _goes_on(aside.text, first.text):
+            if (isinstance(aside, Paragraph) and _goes_on(aside.text, first.text)
+                    and _under(aside, first)):
                 break  # (the sentence going on, under a formula set on its own lines)
-            if isinstance(aside, Figure):
-                pictures.append(aside)
-            elif isinstance(aside, Paragraph | Table) and _running_text(aside, first) and not (
-                _set_on_picture(aside, pictures)
-            ):
+            # (A table with its caption is a float, however wide: no running text.)
+            on_float = _set_on_picture(aside, floats) or (
+                isinstance(aside, Table) and aside.caption is not None)
+            if (isinstance(aside, Paragraph | Table) and not on_float
+                    and not _table_note(aside, out[end - 1], first)
+                    and not _set_smaller_under(aside, first, size)
+                    and _running_text(aside, first)):
                 break  # (the running text going on below, in the paragraph's column)
+            # (A drawing's labels are read with it: many of them make no more asides.)
+            counted += not (on_float and isinstance(aside, Paragraph))
             end += 1
-        if end == k or end - k > MAX_ASIDES or not (
+        if end == k or counted > MAX_ASIDES or not (
             _second_half_at(out, end, first) or _wraps_under(first, out[k:end], out[end:end + 1])
         ):
             past = _past_floats(out, k, first)
@@ -257,6 +311,23 @@ def asides_after_runover(blocks: list[Block]) -> list[Block]:
             end = past
         out[k:end + 1] = [out[end], *out[k:end]]
     return out
+
+
+def _set_smaller_under(block: Block, paragraph: Paragraph, size: TextSize | None) -> bool:
+    """``block`` is a note set under ``paragraph`` in smaller type (:data:`NOTE_SIZE`): a
+    footnote, no running text going on. The paragraph holds more than a line (a form's
+    label over its small print is no sentence broken off)."""
+    if (size is None or not isinstance(block, Paragraph) or not _under(block, paragraph)
+            or _going_on_words(paragraph.text) < COLUMN_HALF_WORDS):
+        return False
+    own, running = size(block.prov[0]), size(paragraph.prov[-1])
+    return own is not None and running is not None and 0 < own <= NOTE_SIZE * running
+
+
+def _under(block: Paragraph, paragraph: Paragraph) -> bool:
+    """``block`` starts below ``paragraph``'s end on its page (display space: y up), not
+    beside it (a margin's glossary entry opening with a small letter)."""
+    return block.prov[0].bbox.y1 <= paragraph.prov[-1].bbox.y0 + 1
 
 
 def _second_half_at(blocks: list[Block], end: int, first: Paragraph) -> bool:
@@ -377,12 +448,25 @@ def _set_apart(place: Prov, text: Prov, *, below: bool) -> bool:
     return a.y1 <= b.y0 + 1 and a.x0 < b.x1 and b.x0 < a.x1
 
 
-def _set_on_picture(block: Block, pictures: list[Figure]) -> bool:
-    """``block`` is a label set on one of the ``pictures`` (on its page, its middle inside the
-    picture's box), or its caption: a drawing's text, read with it, however wide it reaches
-    below the paragraph."""
+def _floats_of_page(blocks: list[Block], page: int) -> list[Figure | Table]:
+    """The pictures and tables among ``blocks`` read on ``page`` (up to the first block of
+    another): a float's caption and labels may be read before it."""
+    floats: list[Figure | Table] = []
+    for block in blocks:
+        if _page_span(block) != (page, page):
+            break
+        if isinstance(block, Figure | Table):
+            floats.append(block)
+    return floats
+
+
+def _set_on_picture(block: Block, pictures: list[Figure | Table]) -> bool:
+    """``block`` is a label set on one of the ``pictures`` or a table's head (on its page,
+    its middle inside the float's box, or its box meeting that box and no wider than half
+    of it: a label set round a drawing, a heading cell over a table's rows), or its caption:
+    a float's text, read with it, however wide it reaches below the paragraph."""
     prov = getattr(block, "prov", None)
-    if not prov:
+    if not prov or any(block is picture for picture in pictures):
         return False
     if isinstance(block, Paragraph) and any(
         picture.caption and " ".join(block.text.split()) == " ".join(picture.caption.split())
@@ -392,9 +476,37 @@ def _set_on_picture(block: Block, pictures: list[Figure]) -> bool:
     box, page = prov[0].bbox, prov[0].page
     x, y = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
     return any(
-        p.page == page and p.bbox.x0 <= x <= p.bbox.x1 and p.bbox.y0 <= y <= p.bbox.y1
+        p.page == page and (
+            p.bbox.x0 <= x <= p.bbox.x1 and p.bbox.y0 <= y <= p.bbox.y1
+            or _meets(box, p.bbox) and 2 * (box.x1 - box.x0) <= p.bbox.x1 - p.bbox.x0
+        )
         for picture in pictures for p in picture.prov
     )
+
+
+#: Boxes this near (points) meet: a label set by the drawing it names, a hair's gap apart
+#: (less than a line's leading).
+MEETING = 3.0
+
+
+def _meets(a: BBox, b: BBox) -> bool:
+    return (a.x0 <= b.x1 + MEETING and b.x0 <= a.x1 + MEETING
+            and a.y0 <= b.y1 + MEETING and b.y0 <= a.y1 + MEETING)
+
+
+def _table_note(block: Block, before: Block, paragraph: Paragraph) -> bool:
+    """``block`` is the note under the table read ``before`` it ("Sources: …"): a paragraph
+    narrower than the running text (``paragraph``'s column), set directly under the table
+    (no further below than twice its own height), within the table's width."""
+    if not (isinstance(block, Paragraph) and isinstance(before, Table) and block.prov
+            and before.prov and paragraph.prov):
+        return False
+    note, table, last = block.prov[0], before.prov[-1], paragraph.prov[-1].bbox
+    a, b = note.bbox, table.bbox
+    return (note.page == table.page
+            and a.x1 - a.x0 < ASIDE_WIDTH * (last.x1 - last.x0)
+            and -1 <= b.y0 - a.y1 <= 2 * (a.y1 - a.y0)
+            and a.x0 < b.x1 and b.x0 < a.x1)
 
 
 def paragraphs_run_on(
