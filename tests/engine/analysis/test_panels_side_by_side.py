@@ -76,3 +76,14 @@ def test_shading_level_across_a_table_keeps_it_one(tmp_path: Path) -> None:
     doc = _read(tmp_path, ops)
     tables = [_cells(b) for b in doc.blocks if isinstance(b, Table)]
     assert tables and tables[0][0] == ["Item 0", "00", "Part 0", "05"]
+
+
+def test_a_grid_with_a_column_of_names_in_lower_case_is_a_table(tmp_path: Path) -> None:
+    # Names in lower case one under another ("alpha" over "blend") do not run on as a
+    # sentence's lines do: a word a line, the column is a table's.
+    ops = _panel(49, 742, "Compositing", [
+        ("Name", "Type", "Default"), ("alpha", "float", "1.0"), ("blend", "string", "over"),
+        ("mask", "string", "none"), ("clip", "string", "none"),
+    ])
+    tables = [_cells(b) for b in _read(tmp_path, ops).blocks if isinstance(b, Table)]
+    assert tables and tables[0][-1] == ["clip", "string", "none"]
