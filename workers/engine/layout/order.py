@@ -371,20 +371,30 @@ def _panel_split(
     ]
     if len(inside) < 2 * PANEL_SHAPES:
         return None
-    for left_end, right_start in _shape_gaps(inside):
-        found = _panels_at(frags, inside, left_end, right_start)
-        if found is not None:
-            return found
+    top = max(s.y1 for s in inside)
+    head = [f for f in frags if f.y0 >= top]
+    body = [f for f in frags if f.y0 < top]
+    if len(body) < 2:
+        return None
+    # (Only a strip within a gap of the text below the head may be a gutter: found by one
+    # sweep each of the shapes and of the text, not by sorting the text at every strip.)
+    text_gaps = _gaps((f.x0, f.x1) for f in body)
+    for left_end, right_start in _gaps((s.x0, s.x1) for s in inside):
+        if not any(a <= left_end and right_start <= b for a, b in text_gaps):
+            continue  # text runs into the strip: no gutter
+        sides = _panels_at(body, inside, left_end, right_start)
+        if sides is not None:
+            return head, *sides
     return None
 
 
-def _shape_gaps(shapes: list[Boxed]) -> list[tuple[float, float]]:
-    """The strips across x that no shape covers, between the leftmost and rightmost shape
-    (each as its left and right end), left first."""
-    spans = sorted((s.x0, s.x1) for s in shapes)
+def _gaps(spans: Iterable[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The stretches across x that none of ``spans`` covers, between the leftmost and the
+    rightmost (each as its left and right end), left first."""
+    ordered = sorted(spans)
     gaps: list[tuple[float, float]] = []
-    reach = spans[0][1]
-    for start, end in spans[1:]:
+    reach = ordered[0][1]
+    for start, end in ordered[1:]:
         if start > reach:
             gaps.append((reach, start))
         reach = max(reach, end)
@@ -392,16 +402,15 @@ def _shape_gaps(shapes: list[Boxed]) -> list[tuple[float, float]]:
 
 
 def _panels_at(
-    frags: list[Fragment], shapes: list[Boxed], left_end: float, right_start: float
-) -> tuple[list[Fragment], list[Fragment], list[Fragment]] | None:
-    """:func:`_panel_split` at the strip from ``left_end`` to ``right_start``, or None."""
-    top = max(s.y1 for s in shapes)
-    head = [f for f in frags if f.y0 >= top]
-    body = [f for f in frags if f.y0 < top]
+    body: list[Fragment], shapes: list[Boxed], left_end: float, right_start: float
+) -> tuple[list[Fragment], list[Fragment]] | None:
+    """(the left column, the right column) of ``body`` (the text under the head, none of it
+    in the strip) parted at the strip from ``left_end`` to ``right_start`` (see
+    :func:`_panel_split`), or None."""
     left = [f for f in body if f.x1 <= left_end]
     right = [f for f in body if f.x0 >= right_start]
-    if not left or not right or len(left) + len(right) < len(body):
-        return None  # text runs into the strip: no gutter
+    if not left or not right:
+        return None
     left_shapes = [s for s in shapes if s.x1 <= left_end and _spans_half(s, left)]
     right_shapes = [s for s in shapes if s.x0 >= right_start and _spans_half(s, right)]
     if len(left_shapes) < PANEL_SHAPES or len(right_shapes) < PANEL_SHAPES:
@@ -410,7 +419,7 @@ def _panels_at(
         _has_level(s, left_shapes) for s in right_shapes
     ):
         return None
-    return head, left, right
+    return left, right
 
 
 def _spans_half(shape: Boxed, side: list[Fragment]) -> bool:
