@@ -54,6 +54,25 @@ def test_a_table_cell_joins_a_word_broken_at_a_line_end(html_pdf: HtmlPdf) -> No
     assert cell.prov and cell.prov[0].operators
 
 
+def test_a_compound_written_in_a_table_cell_keeps_its_hyphen_at_a_line_end(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The document hyphenates words (the breaks of EVIDENCE's words), but it writes
+    # "access-fannkuch" with its hyphen, in a table's column of names: broken at its own
+    # hyphen in a paragraph, the compound keeps it.
+    rows = "".join(
+        f"<tr><td>{name}</td><td>{k * 3}</td><td>{k * 7}</td></tr>"
+        for k, name in enumerate(["crypto-aes", "access-fannkuch", "math-cordic"], 1)
+    )
+    path = html_pdf(
+        f"{EVIDENCE}{BREAKS}<p>Some programs such as access-<br>fannkuch trace well.</p>"
+        f"<table>{rows}</table>",
+        css="table { border-collapse: collapse } td { border: 1px solid black; padding: 3pt 6pt }",
+    )
+    texts = [block_text(b) for b in read_layout(path, max_pages=5).blocks]
+    assert "Some programs such as access-fannkuch trace well." in texts, texts
+
+
 def test_a_list_item_joins_a_word_broken_at_a_line_end(html_pdf: HtmlPdf) -> None:
     path = html_pdf(
         f"{EVIDENCE}{BREAKS}<ul><li>The sys-<br>tem is well-<br>known.</li>"

@@ -497,3 +497,26 @@ def test_a_boxed_title_over_a_first_page_is_text(tmp_path: Path) -> None:
         _lecture_notes(tmp_path / "notice.pdf", 1, _boxed_header_ops(b"Page 1")), max_pages=10
     )
     assert "Notice of admission" in " ".join(b.text for b in doc.blocks)
+
+
+def _panels_page_ops(number: int) -> list[bytes]:
+    """The first page: a title and a paragraph. The second: two columns, each opening with
+    its section's heading and an "Attributes" line under it, level across the columns."""
+    if number == 1:
+        ops = [b"BT /F1 16 Tf 72 790 Td (Canvas reference) Tj ET"]
+        return ops + [b"BT /F1 11 Tf 72 %d Td " % y + _LINE + b" ET" for y in range(740, 400, -15)]
+    ops = []
+    for x, title in ((72, b"Colors"), (320, b"Text")):
+        ops += [b"BT /F1 12 Tf %d 800 Td (%s) Tj ET" % (x, title),
+                b"BT /F1 10 Tf %d 780 Td (Attributes) Tj ET" % x]
+        ops += [b"BT /F1 9 Tf %d %d Td (The %s of the shape drawn next) Tj ET" % (x, y, title)
+                for y in range(760, 500, -13)]
+    return ops
+
+
+def test_a_line_twice_on_one_page_is_no_running_head(tmp_path: Path) -> None:
+    # "Attributes" stands twice at one place in the top band of the second page, over each
+    # column: no other page repeats it, so it is the text's, not a running head.
+    doc = read_layout(_lecture_notes(tmp_path / "sheet.pdf", 2, _panels_page_ops), max_pages=5)
+    assert not [a.text for a in doc.artifacts if a.text == "Attributes"]
+    assert [b.text for b in doc.blocks if b.text == "Attributes"] == ["Attributes"] * 2

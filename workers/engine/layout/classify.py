@@ -1751,7 +1751,8 @@ def _link_text(block: Block, r: BBox) -> str:
 
 def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
     found: dict[int, Any] = {}
-    seen: Counter[str] = Counter()
+    seen: Counter[str] = Counter()  # the pages each margin line's text and place is on
+    counted: set[tuple[int, str]] = set()
     candidates: list[tuple[Block, str, bool]] = []
     # Numbered lines of the body, by their text with numbers as one, and their faces.
     numbered_in_body: dict[str, list[Block]] = {}
@@ -1795,7 +1796,11 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
                     for other in result.blocks
                 )
                 candidates.append((block, key, alone))
-                seen[key] += 1
+                # (Pages repeat running text: the same line twice on one page, a heading
+                # over each of two columns of panels, counts once.)
+                if (id(result), key) not in counted:
+                    counted.add((id(result), key))
+                    seen[key] += 1
             elif _page_number_apart(block, result.blocks, page, len(doc.pages)):
                 found[id(block)] = "page-number"
             elif word_count(text) <= 8:

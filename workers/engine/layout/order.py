@@ -311,6 +311,14 @@ def column_regions(
             return ([above] if above else []) + inner + ([below] if below else []) + (
                 [aside] if aside else []
             )
+    panels = _panel_split(frags, breaks.shapes) if breaks is not None else None
+    if panels is not None:
+        # Boxed panels side by side (a cheat sheet's sections under dark bars): a page
+        # column of panels is read down before the next, even with no running text.
+        return [
+            region for part in panels if part
+            for region in column_regions(part, depth + 1, budget, memo, breaks)
+        ]
     if not _has_running_lines(frags, 3):
         return [frags]  # no running text here, so no text columns: a table, a form, a list
     vertical = _column_split(frags, budget, memo)
@@ -336,6 +344,96 @@ def column_regions(
         heads = _column_heads(top, bottom) if len(top) == 1 and len(bottom) > 1 else None
         return (top if heads is None else heads) + bottom
     return [frags]
+
+
+#: Painted shapes on each side of a gutter that make its two sides page columns of panels.
+PANEL_SHAPES = 2
+
+
+def _panel_split(
+    frags: list[Fragment], shapes: Sequence[Boxed]
+) -> tuple[list[Fragment], list[Fragment], list[Fragment]] | None:
+    """(the head above them, the left column, the right column) of ``frags`` set as boxed
+    panels in two page columns, or None. The evidence is the page's own drawing: painted
+    shapes (a panel's dark section bar, its box) lie on both sides of a strip that no shape
+    and no text below the head crosses, at least :data:`PANEL_SHAPES` on each side, each
+    as wide as half its side's text at least (a panel's bar spans its panel, a highlight
+    does not). The panels' bars are set each column on its own: some shape has none level
+    with it across the strip (a table's row shading, drawn cell by cell, is level across
+    its columns: one table, read row by row). The head: the lines above every such shape
+    (the page's title, over both columns)."""
+    if len(shapes) < 2 * PANEL_SHAPES or len(frags) < 2:
+        return None
+    x0, x1 = min(f.x0 for f in frags), max(f.x1 for f in frags)
+    y0, y1 = min(f.y0 for f in frags), max(f.y1 for f in frags)
+    # (A frame round all the text, the page's border, divides nothing.)
+    inside = [
+        s for s in shapes
+        if s.y0 < y1 and s.y1 > y0 and s.x0 < x1 and s.x1 > x0
+        and not (s.x0 <= x0 and s.x1 >= x1)
+    ]
+    if len(inside) < 2 * PANEL_SHAPES:
+        return None
+    top = max(s.y1 for s in inside)
+    head = [f for f in frags if f.y0 >= top]
+    body = [f for f in frags if f.y0 < top]
+    if len(body) < 2:
+        return None
+    # (Only a strip within a gap of the text below the head may be a gutter: found by one
+    # sweep each of the shapes and of the text, not by sorting the text at every strip.)
+    text_gaps = _gaps((f.x0, f.x1) for f in body)
+    for left_end, right_start in _gaps((s.x0, s.x1) for s in inside):
+        if not any(a <= left_end and right_start <= b for a, b in text_gaps):
+            continue  # text runs into the strip: no gutter
+        sides = _panels_at(body, inside, left_end, right_start)
+        if sides is not None:
+            return head, *sides
+    return None
+
+
+def _gaps(spans: Iterable[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The stretches across x that none of ``spans`` covers, between the leftmost and the
+    rightmost (each as its left and right end), left first."""
+    ordered = sorted(spans)
+    gaps: list[tuple[float, float]] = []
+    reach = ordered[0][1]
+    for start, end in ordered[1:]:
+        if start > reach:
+            gaps.append((reach, start))
+        reach = max(reach, end)
+    return gaps
+
+
+def _panels_at(
+    body: list[Fragment], shapes: list[Boxed], left_end: float, right_start: float
+) -> tuple[list[Fragment], list[Fragment]] | None:
+    """(the left column, the right column) of ``body`` (the text under the head, none of it
+    in the strip) parted at the strip from ``left_end`` to ``right_start`` (see
+    :func:`_panel_split`), or None."""
+    left = [f for f in body if f.x1 <= left_end]
+    right = [f for f in body if f.x0 >= right_start]
+    if not left or not right:
+        return None
+    left_shapes = [s for s in shapes if s.x1 <= left_end and _spans_half(s, left)]
+    right_shapes = [s for s in shapes if s.x0 >= right_start and _spans_half(s, right)]
+    if len(left_shapes) < PANEL_SHAPES or len(right_shapes) < PANEL_SHAPES:
+        return None
+    if all(_has_level(s, right_shapes) for s in left_shapes) and all(
+        _has_level(s, left_shapes) for s in right_shapes
+    ):
+        return None
+    return left, right
+
+
+def _spans_half(shape: Boxed, side: list[Fragment]) -> bool:
+    """``shape`` is as wide as half the text of its side at least."""
+    width = max(f.x1 for f in side) - min(f.x0 for f in side)
+    return shape.x1 - shape.x0 >= 0.5 * width
+
+
+def _has_level(shape: Boxed, others: list[Boxed]) -> bool:
+    """One of ``others`` stands level with ``shape`` (their heights overlap)."""
+    return any(o.y0 < shape.y1 and shape.y0 < o.y1 for o in others)
 
 
 def _column_heads(
@@ -413,6 +511,11 @@ class SectionBreaks:
         self.drawn = DrawnLines(rules, shapes)
         self.sections: dict[int, Section] = {}
         self._cuts = 0
+
+    @property
+    def shapes(self) -> Sequence[Boxed]:
+        """The page's painted shapes (filled bands, boxes)."""
+        return self.drawn.shapes
 
     @property
     def lines(self) -> list[tuple[float, list[tuple[float, float]]]]:
@@ -517,6 +620,11 @@ class DrawnLines:
         #: heights strictly between which a line runs through it (:func:`_struck_range`),
         #: worked out once (the same blocks are asked at every step of the reading order).
         self._struck: dict[int, tuple[Block, float, float]] = {}
+
+    @property
+    def shapes(self) -> Sequence[Boxed]:
+        """The page's painted shapes (filled bands, boxes)."""
+        return self._shapes
 
     def struck_between(self, block: Block) -> tuple[float, float]:
         """The heights strictly between which a line drawn across runs through ``block``

@@ -2585,15 +2585,17 @@ def _runs_on(cells: list[list[Fragment | None]], column: int) -> bool:
     lower case): running text wrapped line after line, such as a side column or captions set
     beside the body text, whose lines share baselines with it. A table's cells each start
     afresh (a wrapped cell's lone lines are already joined to their row), and a value
-    repeated down a column ("yes", "no", a unit) is a table's, however it is written.
+    repeated down a column ("yes", "no", a unit) is a table's, however it is written, and
+    so is a column of single words (names in lower case, "lineWidth" over "lineCap"): a
+    sentence wrapped from line to line has lines of several words.
     Over only two or three lines every one must go on, from a line of several words (a
     short cell in lower case, "yes" over "no", goes on with nothing)."""
     pairs = [
         (above[column], below[column]) for above, below in zip(cells, cells[1:], strict=False)
         if above[column] is not None and below[column] is not None
     ]
-    if len(pairs) < 2:
-        return False
+    if len(pairs) < 2 or all(f.words == 1 for pair in pairs for f in pair if f is not None):
+        return False  # (a word a line, each: a column of names, no sentence running on)
     going_on = [
         above for above, below in pairs
         if above is not None and below is not None and _item_text(below.text)[:1].islower()
