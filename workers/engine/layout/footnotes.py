@@ -92,8 +92,9 @@ def _mark_apart(line: list[Fragment]) -> list[Fragment]:
     after = first.text[end:end + 1]
     if not after or not (after.isalpha() or after in _OPENING_QUOTES):
         return line
-    return [replace(first, text=f"{first.text[:end]} {first.text[end:]}", mark_apart=True),
-            *line[1:]]
+    apart = replace(first, text=f"{first.text[:end]} {first.text[end:]}")
+    apart.mark_apart = True
+    return [apart, *line[1:]]
 
 
 def _mark_raised(block: Block) -> bool:

@@ -182,8 +182,9 @@ class Fragment:
     space_after: bool | None = None
     #: The text parts its first word from what the glyphs draw right after it, with no
     #: space between: a note's raised mark set against its first word ("1 The", drawn
-    #: "1The"; see :mod:`.footnotes`).
-    mark_apart: bool = False
+    #: "1The"; see :mod:`.footnotes`). A class attribute an instance sets, not a field: the
+    #: C loops make fragments by setting exactly the fields (see :func:`assigned_fields`).
+    mark_apart = False
 
     # Kept: the fragment's median (size) and its block's (Block.size, over all its fragments'
     # glyphs, in their order) are both taken from them, and a block's is asked again whenever
