@@ -445,8 +445,10 @@ class Hyphenation:
     browsers break lines only at hyphens that are there), which never loses a character.
     """
 
-    def __init__(self, runs: Iterable[Sequence[str]]) -> None:
-        """``runs``: the lines' texts of each block (or of each run of text read together)."""
+    def __init__(self, runs: Iterable[Sequence[str]], cells: Iterable[str] = ()) -> None:
+        """``runs``: the lines' texts of each block (or of each run of text read together);
+        ``cells``: the texts of the document's table cells, whose words are evidence too
+        ("access-fannkuch" in a column of names)."""
         breaks: list[tuple[str, str]] = []
         every: list[str] = []
         for texts in runs:
@@ -455,6 +457,9 @@ class Hyphenation:
                     breaks.append((head.group(1).lower(), tail.group(0).lower()))
             every.extend(texts)
         self._texts = every
+        # (Kept apart from the blocks' lines: a cell's lines held in one piece are read apart
+        # for :meth:`broken_unhyphenated`, from :attr:`cell_lines`.)
+        self._cell_texts = list(cells)
         self._words: set[str] | None = None
         # (No break, no vote: the words are gathered only when a break asks for them, which
         # a document whose lines never end in a hyphen never does.)
@@ -477,7 +482,7 @@ class Hyphenation:
             # The words as written (normalised once each, below), found in one search of all
             # the texts: a word never runs across the line break between two (neither a word
             # character nor a hyphen), so it finds what a search of each text finds.
-            joined = "\n".join(self._texts)
+            joined = "\n".join([*self._texts, *self._cell_texts])
             written = set(_WORD.findall(joined))
             # (A word holds U+2010 only where the texts do: most documents' do not.)
             self._words = (

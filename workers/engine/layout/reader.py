@@ -23,7 +23,6 @@ Nothing is tuned to particular files; every threshold is relative to font size o
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 import statistics
 from collections import Counter
@@ -247,12 +246,9 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     for result in results:
         result.blocks = wide_leading_lines_joined(result.blocks)
     text_blocks = [b for r in results for b in r.blocks if b.kind == "text"]
-    # (A table's cells write words too, "access-fannkuch" in a column of names: each cell
-    # a run of its own, as no cell goes on from the one before it.)
-    cells = ([f.text] for r in results for b in r.blocks if b.kind == "table" for f in b.frags)
-    hyphenation = Hyphenation(
-        itertools.chain(([f.text for f in b.frags] for b in text_blocks), cells)
-    )
+    # (A table's cells write words too, "access-fannkuch" in a column of names.)
+    cells = [f.text for r in results for b in r.blocks if b.kind == "table" for f in b.frags]
+    hyphenation = Hyphenation(([f.text for f in b.frags] for b in text_blocks), cells)
     hyphenation.spaced_line_ends = draws_line_end_spaces(b.frags for b in text_blocks)
     tables = [b.table for r in results for b in r.blocks if b.table]
     hyphenation.cell_lines = partial(
