@@ -73,7 +73,7 @@ Scope = Literal["row", "column", "both"]
 ArtifactKind = Literal["header", "footer", "page-number", "pagination", "decoration", "other"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class BBox:
     """A rectangle in page user space: left, bottom, right, top (points)."""
 
@@ -81,6 +81,16 @@ class BBox:
     y0: float
     x1: float
     y1: float
+
+    def __init__(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        # (A frozen dataclass's own __init__ sets each field through object.__setattr__, a
+        # call per field; the reader makes a box for every glyph group and block, so the
+        # fields are written straight into the instance's dict: the same object.)
+        fields = self.__dict__
+        fields["x0"] = x0
+        fields["y0"] = y0
+        fields["x1"] = x1
+        fields["y1"] = y1
 
     @property
     def width(self) -> float:
@@ -110,7 +120,7 @@ class ActualText:
     operators: tuple[tuple[int, int], ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Prov:
     """Where on a source page a block (or the part of it on that page) came from.
 
@@ -138,6 +148,26 @@ class Prov:
     #: word ("1 The", drawn "1The", see :mod:`.layout.footnotes`). Written to JSON only when
     #: true.
     spaced_apart: bool = field(default=False, metadata={"omitted_when": False})
+
+    def __init__(
+        self,
+        page: int,
+        bbox: BBox,
+        mcids: tuple[int, ...] = (),
+        operators: tuple[tuple[int, int], ...] = (),
+        actual_texts: tuple[ActualText, ...] = (),
+        interleaved: bool = False,
+        joined_accents: bool = False,
+    ) -> None:
+        # (Written straight into the instance's dict, as BBox's: one per block and part.)
+        fields = self.__dict__
+        fields["page"] = page
+        fields["bbox"] = bbox
+        fields["mcids"] = mcids
+        fields["operators"] = operators
+        fields["actual_texts"] = actual_texts
+        fields["interleaved"] = interleaved
+        fields["joined_accents"] = joined_accents
 
 
 @dataclass
