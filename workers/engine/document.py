@@ -158,6 +158,7 @@ class Prov:
         actual_texts: tuple[ActualText, ...] = (),
         interleaved: bool = False,
         joined_accents: bool = False,
+        spaced_apart: bool = False,
     ) -> None:
         # (Written straight into the instance's dict, as BBox's: one per block and part.)
         fields = self.__dict__
@@ -168,6 +169,7 @@ class Prov:
         fields["actual_texts"] = actual_texts
         fields["interleaved"] = interleaved
         fields["joined_accents"] = joined_accents
+        fields["spaced_apart"] = spaced_apart
 
 
 @dataclass
