@@ -12,7 +12,6 @@ front cover first and back panels last.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -63,6 +62,7 @@ from .continued_tables import (
     title_over,
     title_said_again,
 )
+from .disjoint_sets import DisjointSets
 from .drawn_bullets import drawn_bullet
 from .end_marks import END_MARK_CHARS
 from .figures import (
@@ -830,12 +830,9 @@ def _grid_cells(heads: list[Block]) -> set[int]:
     a page's columns are ten and more of their sizes apart: no links across them.)"""
     if len(heads) < 2 * GRID_HEADS:
         return set()
-    # (Each line's link up to its group's first, lines linked side by side or stacked; and
-    # the same for lines stacked in one column alone.)
-    group = list(range(len(heads)))
-    column = list(range(len(heads)))
-    root = functools.partial(_linked_root, group)
-    column_root = functools.partial(_linked_root, column)
+    # (Lines linked side by side or stacked make a group; lines stacked make a column.)
+    groups = DisjointSets(len(heads))
+    columns = DisjointSets(len(heads))
     # (Every pair is compared: each line's weight and size are read once, not per pair.)
     faces = [(head.bold, head.size) for head in heads]
     for i, a in enumerate(heads):
@@ -852,27 +849,18 @@ def _grid_cells(heads: list[Block]) -> set[int]:
                 and abs(a.x0 - b.x0) <= GRID_PITCH * max(a_size, b_size, 1.0)
             )
             if stacked or beside:
-                group[root(i)] = root(j)
+                groups.join(i, j)
             if stacked:
-                column[column_root(i)] = column_root(j)
+                columns.join(i, j)
     members: dict[int, list[int]] = {}
     for k in range(len(heads)):
-        members.setdefault(root(k), []).append(k)
+        members.setdefault(groups.root(k), []).append(k)
     out: set[int] = set()
     for lines in members.values():
-        columns = {column_root(k) for k in lines}
-        if len(columns) >= GRID_HEADS and len(lines) >= 2 * GRID_HEADS:
+        if (len({columns.root(k) for k in lines}) >= GRID_HEADS
+                and len(lines) >= 2 * GRID_HEADS):
             out.update(id(heads[k]) for k in lines)
     return out
-
-
-def _linked_root(links: list[int], k: int) -> int:
-    """The first of the group ``k`` is linked into (``links``: each one's link up, the first's
-    to itself), the links on the way shortened."""
-    while links[k] != k:
-        links[k] = links[links[k]]
-        k = links[k]
-    return k
 
 
 #: A notice alone on its page has this many words at least (a part's title closed by a

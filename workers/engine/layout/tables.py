@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from ..document import BBox
 from .blocks import MAX_SHAPES, Block, block_of, x_overlap
+from .disjoint_sets import DisjointSets
 from .figures import (
     CAPTION_GAP,
     EDGE_TOLERANCE,
@@ -645,27 +646,13 @@ def _fields_in(fields: Sequence[BBox], x0: float, y0: float, x1: float, y1: floa
 TOUCH = 2.0
 
 
-class _Pieces:
-    """Which of ``count`` rules are joined into one piece, one to the next (disjoint sets)."""
-
-    def __init__(self, count: int) -> None:
-        self.parent = list(range(count))
-
-    def root(self, k: int) -> int:
-        parent = self.parent
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-
 #: How far apart (across their length) two rules one way may lie and still touch: each is
 #: at most RULE_THICKNESS thick (see .glyphs: 2.5), and TOUCH near. (A hair more, so that
 #: no rounding of the sums keeps a pair that touches from being compared.)
 _REACH = TOUCH + 2.5 + 0.01
 
 
-def _joined(horizontal: list[Rect], vertical: list[Rect]) -> _Pieces:
+def _joined(horizontal: list[Rect], vertical: list[Rect]) -> DisjointSets:
     """The pieces the rules draw (indices: ``horizontal`` first, then ``vertical``): rules
     whose boxes come within TOUCH of each other, one to the next, are one piece. Rules across
     are at most 2.5 thick, rules down at most 2.5 wide (as :func:`ruled_tables` takes them).
@@ -673,7 +660,7 @@ def _joined(horizontal: list[Rect], vertical: list[Rect]) -> _Pieces:
     line, a rule down with those down on about its line, and with the rules across whose
     line it reaches. (The same pieces as comparing every pair, at a fraction of the pairs.)"""
     rules = horizontal + vertical
-    pieces = _Pieces(len(rules))
+    pieces = DisjointSets(len(rules))
     root, parent = pieces.root, pieces.parent
     boxes = [(r.x0, r.y0, r.x1, r.y1) for r in rules]
 
