@@ -14,6 +14,12 @@ from workers.engine.layout.reader import read_layout
 _LINE = b"(The transformation acts on the upper half plane and keeps its lines as lines) Tj"
 
 
+def _body(top: int, bottom: int) -> list[bytes]:
+    """Lines of running text in 11-point type, 15 points apart, from ``top`` down to above
+    ``bottom``."""
+    return [b"BT /F1 11 Tf 72 %d Td " % y + _LINE + b" ET" for y in range(top, bottom, -15)]
+
+
 def _page_ops(number: int) -> list[bytes]:
     """A page with a running header and a page number at its top, and a paragraph reaching
     into the top margin band: its second line sets a matrix's first row, ``a`` and ``b``
@@ -25,7 +31,7 @@ def _page_ops(number: int) -> list[bytes]:
         b"BT /F1 11 Tf 72 755 Td (Let the map be set by the matrix) Tj"
         b" 180 0 Td [(a) -8000 (b)] TJ ET",
     ]
-    ops += [b"BT /F1 11 Tf 72 %d Td " % y + _LINE + b" ET" for y in range(740, 400, -15)]
+    ops += _body(740, 400)
     return ops
 
 
@@ -73,7 +79,7 @@ def _formula_page_ops(number: int) -> list[bytes]:
         b"BT /F1 11 Tf 72 748 Td (the disc of " + name + b" by the map that we study here) Tj ET",
         b"BT /F1 7 Tf 150 755 Td (ab) Tj ET",
     ]
-    ops += [b"BT /F1 11 Tf 72 %d Td " % y + _LINE + b" ET" for y in range(720, 400, -15)]
+    ops += _body(720, 400)
     return ops
 
 
@@ -97,8 +103,8 @@ def _sections_page_ops(number: int) -> list[bytes]:
         b"BT /F1 13 Tf 72 770 Td (SECTION. %d.) Tj ET" % (2 * number - 1),
         b"BT /F1 13 Tf 72 560 Td (SECTION. %d.) Tj ET" % (2 * number),
     ]
-    ops += [b"BT /F1 11 Tf 72 %d Td " % y + _LINE + b" ET" for y in range(750, 580, -15)]
-    ops += [b"BT /F1 11 Tf 72 %d Td " % y + _LINE + b" ET" for y in range(540, 400, -15)]
+    ops += _body(750, 580)
+    ops += _body(540, 400)
     return ops
 
 
@@ -128,7 +134,7 @@ def _front_matter_page_ops(number: int) -> list[bytes]:
         b"BT /F1 9 Tf 72 %d Td (GeoBase Data Model) Tj ET" % y,
         b"BT /F1 9 Tf 520 %d Td (" % y + folio + b") Tj ET",
     ]
-    ops += [b"BT /F1 11 Tf 72 %d Td " % y + _LINE + b" ET" for y in range(760, 400, -15)]
+    ops += _body(760, 400)
     return ops
 
 
@@ -150,7 +156,7 @@ def test_page_numbers_in_roman_numerals_are_running_footers_like_the_figures(
 def _spaced_footer_ops(number: int) -> list[bytes]:
     """A page whose footer is letter-spaced: each word drawn apart, as a designer's
     tracked small capitals are, so the one line comes as many pieces."""
-    ops = [b"BT /F1 11 Tf 72 %d Td " % y + _LINE + b" ET" for y in range(760, 400, -15)]
+    ops = _body(760, 400)
     x = 72
     for word in (b"C O N S T I T U T I O N", b"O F", b"T H E", b"U N I T E D", b"S T A T E S"):
         ops.append(b"BT /F1 7 Tf %d 42 Td (%s) Tj ET" % (x, word))
@@ -169,9 +175,7 @@ def test_a_letter_spaced_running_footer_is_furniture(tmp_path: Path) -> None:
 def _moved_head_ops(number: int) -> list[bytes]:
     """Pages with a running head, set higher on the first page (its other margins)."""
     head = 812 if number == 1 else 805
-    return [b"BT /F1 9 Tf 200 %d Td (ANNUAL REPORT OF THE COMPANY) Tj ET" % head] + [
-        b"BT /F1 11 Tf 72 %d Td " % y + _LINE + b" ET" for y in range(740, 400, -15)
-    ]
+    return [b"BT /F1 9 Tf 200 %d Td (ANNUAL REPORT OF THE COMPANY) Tj ET" % head] + _body(740, 400)
 
 
 def test_a_running_head_set_a_little_higher_on_the_first_page_is_furniture(
@@ -190,7 +194,7 @@ def _lone_page_ops(number: int) -> list[bytes]:
         b"BT /F1 9 Tf 470 770 Td (Cross-Connect) Tj ET",
         b"0.5 w 29 750 m 566 750 l S",
         b"BT /F1 11 Tf 72 720 Td (A heading set in the body) Tj ET",
-    ] + [b"BT /F1 11 Tf 72 %d Td " % y + _LINE + b" ET" for y in range(700, 300, -15)] + [
+    ] + _body(700, 300) + [
         b"BT /F1 9 Tf 30 40 Td (3HE 19220 AAAB) Tj ET",
         b"BT /F1 9 Tf 540 40 Td (93) Tj ET",
         b"BT /F1 8 Tf 230 28 Td (Use subject to the terms) Tj ET",
@@ -212,7 +216,7 @@ def test_a_lone_pages_ruled_off_header_and_numbered_footer_are_furniture(
 def _lone_page_unruled_ops(number: int) -> list[bytes]:
     """One page whose first line sits in the top band with no rule and whose last line
     sits in the bottom band with no page number: the text's own."""
-    return [b"BT /F1 11 Tf 72 %d Td " % y + _LINE + b" ET" for y in range(780, 40, -15)]
+    return _body(780, 40)
 
 
 def test_a_lone_pages_first_and_last_lines_are_text(tmp_path: Path) -> None:
@@ -314,9 +318,7 @@ def _facing_pages_ops(number: int) -> list[bytes]:
     if number == 1:
         return [b"BT /F1 24 Tf 72 600 Td (The Annual Report) Tj ET"]
     x, y = (72, 805) if number % 2 == 0 else (363, 799)
-    return [b"BT /F1 9 Tf %d %d Td (ANNUAL REPORT OF THE COMPANY) Tj ET" % (x, y)] + [
-        b"BT /F1 11 Tf 72 %d Td " % y + _LINE + b" ET" for y in range(740, 400, -15)
-    ]
+    return [b"BT /F1 9 Tf %d %d Td (ANNUAL REPORT OF THE COMPANY) Tj ET" % (x, y)] + _body(740, 400)
 
 
 def test_a_running_head_on_facing_pages_at_mirrored_places_is_furniture(
@@ -334,9 +336,7 @@ def _short_manual_ops(number: int) -> list[bytes]:
     """Two pages of a manual: the first opens with its title, the second carries the
     template's ruled-off header and numbered footer, which no other page repeats."""
     if number == 1:
-        return [b"BT /F1 20 Tf 72 780 Td (Configuration) Tj ET"] + [
-            b"BT /F1 11 Tf 72 %d Td " % y + _LINE + b" ET" for y in range(740, 300, -15)
-        ]
+        return [b"BT /F1 20 Tf 72 780 Td (Configuration) Tj ET"] + _body(740, 300)
     return _lone_page_ops(number)
 
 
@@ -441,7 +441,7 @@ def _form_report_ops(last: bytes) -> Callable[[int], list[bytes]]:
     """A two-page report: the second page numbered at its foot, the first ending in
     ``last`` at the height of that number."""
     def ops(number: int) -> list[bytes]:
-        body = [b"BT /F1 11 Tf 72 %d Td " % y + _LINE + b" ET" for y in range(740, 45, -15)]
+        body = _body(740, 45)
         if number == 1:
             return body + [last]
         return body[:20] + [b"BT /F1 11 Tf 300 30 Td (2) Tj ET"]
@@ -504,7 +504,7 @@ def _panels_page_ops(number: int) -> list[bytes]:
     its section's heading and an "Attributes" line under it, level across the columns."""
     if number == 1:
         ops = [b"BT /F1 16 Tf 72 790 Td (Canvas reference) Tj ET"]
-        return ops + [b"BT /F1 11 Tf 72 %d Td " % y + _LINE + b" ET" for y in range(740, 400, -15)]
+        return ops + _body(740, 400)
     ops = []
     for x, title in ((72, b"Colors"), (320, b"Text")):
         ops += [b"BT /F1 12 Tf %d 800 Td (%s) Tj ET" % (x, title),
