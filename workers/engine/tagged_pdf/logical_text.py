@@ -1,6 +1,7 @@
 """``/ActualText`` for the elements whose drawing reads out of order: right-to-left text,
 lines whose operators interleave, accents drawn apart, listings spelled from their glyphs'
-places and notes whose mark is drawn against their first word.
+places, notes whose mark is drawn against their first word and cells whose word broken over
+their lines with no hyphen the model runs on.
 
 A page draws a right-to-left line as it looks (:mod:`..layout.bidi`): the letters one by one
 leftwards, the figures and Latin words rightwards, brackets mirrored. The model reads such a
@@ -75,9 +76,10 @@ def give_logical_texts(
         # So can one whose accents, drawn apart, the reader joined to their letters, and a
         # listing, whose spaces the reader counts from its glyphs' places (its indents, the
         # cells of its pitch), where pdfium parts words at gaps ("i f" for "if"); and a
-        # note whose raised mark the reader parted from the first word set against it.
+        # note whose raised mark the reader parted from the first word set against it; and
+        # a cell whose word, broken over its lines with no hyphen, the reader ran on.
         wanted = [leaf for leaf in wanted if leaf.role == "Code" or any(
-            prov.interleaved or prov.joined_accents or prov.spaced_apart
+            prov.interleaved or prov.joined_accents or prov.spaced_apart or prov.run_on
             for prov in leaf.prov)]
         if not wanted:
             return 0  # the output is not read (nor saved) again
