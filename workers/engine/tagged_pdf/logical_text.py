@@ -103,16 +103,12 @@ def give_logical_texts(
         # Only the order and the spacing are said again: where the characters differ, the
         # drawing is read as it is (an /ActualText would hide what is drawn).
         if read != model and _same_characters(read, model, leaf):
-            elements[leaf.leaf_id][pikepdf.Name.ActualText] = pikepdf.String(_said(leaf))
+            # (A listing's text with its lines and their indents: a line break in a text
+            # string parts words as a space does, and :mod:`..structure.reader` reads a
+            # listing's lines from it.)
+            elements[leaf.leaf_id][pikepdf.Name.ActualText] = pikepdf.String(leaf.text)
             given += 1
     return given
-
-
-def _said(leaf: Node) -> str:
-    """The /ActualText of ``leaf``: its model text; a listing's lines parted by a space, as a
-    reader takes a line break in an /ActualText for nothing (and would join the last word of
-    one line to the first of the next)."""
-    return " ".join(leaf.text.split("\n")) if leaf.role == "Code" else leaf.text
 
 
 def _text_by_mark(document: pdfium.PdfDocument, pages: Sequence[int]) -> dict[tuple[int, int], str]:
