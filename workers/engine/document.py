@@ -34,7 +34,9 @@ Schema (version 1), as produced by :meth:`Document.to_dict`::
     (absent when false), and one whose text joins accents drawn apart to their letters
     ("László", drawn "Laszl´o") "joined_accents": true (absent when false), and one whose
     text parts words the drawing sets together (a note's mark, "1 The" drawn "1The")
-    "spaced_apart": true (absent when false).
+    "spaced_apart": true (absent when false), and one whose text runs a word on over a line
+    break the drawing sets apart with no hyphen (a cell's "github.c" / "om" read "github.com")
+    "run_on": true (absent when false).
     Every block (and cell) also has "lang": str | null (optional when decoding).
     A paragraph's "preformatted" (bool, optional when decoding, absent when false) says its
     text is a code listing or other preformatted text: its lines ("\n") and leading spaces
@@ -148,6 +150,10 @@ class Prov:
     #: word ("1 The", drawn "1The", see :mod:`.layout.footnotes`). Written to JSON only when
     #: true.
     spaced_apart: bool = field(default=False, metadata={"omitted_when": False})
+    #: The text runs a word on over a line break the drawing sets apart, with no hyphen: a
+    #: web address broken at a narrow cell's edge ("github.c" / "om" read "github.com", see
+    #: :func:`.layout.line_breaks.cell_text`). Written to JSON only when true.
+    run_on: bool = field(default=False, metadata={"omitted_when": False})
 
     def __init__(
         self,
@@ -159,6 +165,7 @@ class Prov:
         interleaved: bool = False,
         joined_accents: bool = False,
         spaced_apart: bool = False,
+        run_on: bool = False,
     ) -> None:
         # (Written straight into the instance's dict, as BBox's: one per block and part.)
         fields = self.__dict__
@@ -170,6 +177,7 @@ class Prov:
         fields["interleaved"] = interleaved
         fields["joined_accents"] = joined_accents
         fields["spaced_apart"] = spaced_apart
+        fields["run_on"] = run_on
 
 
 @dataclass

@@ -7,7 +7,7 @@ from __future__ import annotations
 from workers.engine.document import Figure, ListBlock, Table, block_text
 from workers.engine.layout.blocks import Hyphenation, join_lines
 from workers.engine.layout.glyphs import Glyph
-from workers.engine.layout.line_breaks import cell_text, stacked
+from workers.engine.layout.line_breaks import cell_text, runs_words_on, stacked
 from workers.engine.layout.lines import Fragment
 from workers.engine.layout.reader import read_layout
 
@@ -158,3 +158,21 @@ def test_a_cell_held_in_one_piece_reads_a_word_broken_with_no_hyphen_whole() -> 
     short = Fragment(top + _glyphs("nt en accord plus", 0.0, 8.0), "Complèteme nt en accord plus",
                      0.0, 8.0, 85.0, 30.0)
     assert cell_text(short, evidence) == "Complèteme nt en accord plus"
+
+
+def test_a_cell_runs_words_on_only_where_a_reader_would_hear_them_apart() -> None:
+    # (The cell's lines read with a space between them, and the cell's text as read.)
+    def runs_on(drawn: str, read: str) -> bool:
+        return runs_words_on(Fragment([], drawn, 0.0, 0.0, 50.0, 20.0), read)
+
+    assert runs_on("github.c om/mozilla", "github.com/mozilla")
+    assert runs_on("Complèteme nt en accord", "Complètement en accord")
+    assert runs_on("생물테러감 염병", "생물테러감염병")  # Korean parts its words with spaces
+    # Read as drawn; a compound broken at its own hyphen; Chinese, which no space parts; a
+    # doubled space read as one.
+    assert not runs_on("En accord", "En accord")
+    assert not runs_on("main- d’œuvre", "main-d’œuvre")
+    assert not runs_on("归属于上市公司 股东的净利润", "归属于上市公司股东的净利润")
+    assert not runs_on("en  accord", "en accord")
+    # A hyphen the text leaves out is another join (the hyphen's word read whole).
+    assert not runs_on("sys- tem", "system")

@@ -91,3 +91,30 @@ def test_code_inside_a_paragraph_stays_inline(tmp_path: Path) -> None:
     (paragraph,) = doc.blocks
     assert isinstance(paragraph, Paragraph) and not paragraph.preformatted
     assert paragraph.text == "Call puts to say it."
+
+
+def test_an_actual_text_with_line_breaks_keeps_a_listings_lines_and_parts_a_paragraphs_words(
+    tmp_path: Path,
+) -> None:
+    # The listing drawn in one proportional line (as a tagger's drawing might read), the
+    # author's /ActualText saying it with its lines and indents; a paragraph whose
+    # /ActualText breaks its line after "says": a line break parts words as a space does.
+    content = b"\n".join([
+        b"/P <</MCID 0>> BDC BT /F1 10 Tf 72 720 Td (The program below says hi.) Tj ET EMC",
+        b"/Code <</MCID 1>> BDC BT /F1 10 Tf 72 700 Td (%s) Tj ET EMC"
+        % _escaped(" ".join(line.strip() for line in _LISTING)),
+    ])
+
+    def build(pdf: pikepdf.Pdf, document: pikepdf.Object, page: pikepdf.Page) -> object:
+        prose = _element(pdf, "P", document, page, [0])
+        prose.ActualText = pikepdf.String("The program below says\nhi.")
+        code = _element(pdf, "Code", document, page, [1])
+        code.ActualText = pikepdf.String("\r\n".join(_LISTING))
+        return [prose, code], {0: prose, 1: code}
+
+    doc = read_structure(_tagged(tmp_path / "said.pdf", content, build), max_pages=1)
+    assert doc.reader == "structure", doc.warnings
+    prose, code = doc.blocks
+    assert isinstance(prose, Paragraph) and prose.text == "The program below says hi."
+    assert isinstance(code, Paragraph) and code.preformatted
+    assert code.text == "\n".join(_LISTING)

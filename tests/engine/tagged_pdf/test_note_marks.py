@@ -48,3 +48,26 @@ def test_spaced_apart_is_written_to_json_only_when_true(tmp_path: Path) -> None:
     text = document.to_json()
     assert text.count('"spaced_apart": true') == 1 and '"spaced_apart": false' not in text
     assert Document.from_json(text) == document
+
+
+def test_a_note_with_its_mark_against_its_first_word_and_a_word_broken_at_a_hyphen(
+    tmp_path: Path,
+) -> None:
+    # The note's mark set against its first word, and a word of it broken over its two lines
+    # at a hyphen the model joins the word at: its drawing reads "1The … docu-" "ments …",
+    # which the /ActualText still says with the drawing's characters (a line-end hyphen is
+    # none), so the note gets the model's text there as well.
+    ops = _columns(("1", ""))
+    ops.append("60 150 100 0.5 re f")
+    ops.append("BT /F1 5 Tf 60 141 Td (1) Tj /F1 8 Tf -3 Ts"
+               " (The first note says which docu-) Tj ET")
+    ops.append("BT /F1 8 Tf 60 131 Td (ments the survey of readers came from.) Tj ET")
+    result = tag_and_check(_pdf(tmp_path / "in.pdf", ops), tmp_path / "out.pdf")
+    said = "1 The first note says which documents the survey of readers came from."
+    notes = [b for b in result.document.blocks if isinstance(b, Note)]
+    assert [n.text for n in notes] == [said]
+    assert _actual_texts(result.tagged.content, "/Note") == [said]
+    assert set(result.failed()) <= {"fonts-embedded"}
+    read = [b.text for b in read_structure(result.output, max_pages=5).blocks
+            if isinstance(b, Note)]
+    assert read == [said]

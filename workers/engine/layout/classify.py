@@ -34,6 +34,7 @@ from ..document import (
     Paragraph,
     Prov,
     Row,
+    Scope,
     Table,
 )
 from .accents import joins_accents
@@ -80,7 +81,7 @@ from .figures import (
     title_on,
 )
 from .items_in_a_row import beside_on_its_line
-from .line_breaks import cell_text, line_joiner
+from .line_breaks import cell_text, line_joiner, runs_words_on
 from .lines import SPACE_GAP, Fragment, comes_back, quick_median, text_of, word_count
 from .list_labels import label_provs
 from .listings import listing_text
@@ -3722,6 +3723,23 @@ def _drawn(f: Fragment) -> list[int]:
     return [o for o in f.drawn_objects if o >= 0]
 
 
+def _table_cell(f: Fragment | None, block: Block, result: PageResult, header: bool,
+                span: tuple[int, int]) -> Cell:
+    """The cell ``f`` of ``block``'s grid (None: an empty one), spanning ``span`` (rows,
+    columns)."""
+    scope: Scope | None = "column" if header else None
+    if not f:
+        return Cell("", header=header, scope=scope, row_span=span[0], col_span=span[1])
+    text = cell_text(f, block.hyphenation)
+    return Cell(
+        text, header=header, scope=scope, row_span=span[0], col_span=span[1],
+        prov=[Prov(block.page, BBox(f.x0, f.y0, f.x1, f.y1), (),
+                   result.opmap.ranges_in_order(_drawn(f)),
+                   interleaved=f.objects_interleaved, joined_accents=joins_accents(f),
+                   run_on=runs_words_on(f, text))],
+    )
+
+
 def _table(block: Block, result: PageResult, prov: list[Prov]) -> Table:
     assert block.table is not None
     rows: list[Row] = []
@@ -3749,17 +3767,7 @@ def _table(block: Block, result: PageResult, prov: list[Prov]) -> Table:
         header = i < head_rows
         rows.append(
             Row([
-                Cell(
-                    cell_text(f, block.hyphenation) if f else "",
-                    header=header,
-                    scope="column" if header else None,
-                    row_span=spans.get((i, k), (1, 1))[0],
-                    col_span=spans.get((i, k), (1, 1))[1],
-                    prov=[Prov(block.page, BBox(f.x0, f.y0, f.x1, f.y1), (),
-                               result.opmap.ranges_in_order(_drawn(f)),
-                               interleaved=f.objects_interleaved,
-                               joined_accents=joins_accents(f))] if f else [],
-                )
+                _table_cell(f, block, result, header, spans.get((i, k), (1, 1)))
                 for k, f in enumerate(row) if (i, k) not in covered
             ])
         )

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
-from .blocks import Hyphenation, full_lines, join_lines, lines_text
+from .blocks import Hyphenation, full_lines, join_lines, lines_text, unspaced
 from .glyphs import Glyph
 from .lines import Fragment
 
@@ -65,6 +65,45 @@ def cell_text(f: Fragment, hyphenation: Hyphenation | None) -> str:
     if hyphenation is None:
         return f.text
     return _words_whole(f, hyphenation)
+
+
+def runs_words_on(f: Fragment, text: str) -> bool:
+    """Whether ``text``, the cell ``f`` read (:func:`cell_text`), runs a word on over a line
+    break the drawing sets apart with no hyphen ("github.c" / "om" read "github.com", a
+    Korean word broken between two letters): the same characters as its lines read with a
+    space between them, a space left out between two letters of a script that parts its words
+    with spaces. Its marked content reads the lines apart: the tagger says such a cell's text
+    again (:mod:`..tagged_pdf.logical_text`). A word broken at a hyphen (the hyphen ends the
+    line: any reader joins it, pdfium marks it) and lines of Chinese or Japanese (no space
+    parts their words) read the same either way. (Most cells read as drawn: one comparison.)"""
+    drawn = f.text
+    if text == drawn or text.count(" ") >= drawn.count(" ") or (
+        text.replace(" ", "") != drawn.replace(" ", "")
+    ):
+        return False
+    at = 0  # the next character of ``text``, read along ``drawn`` (the same but for spaces)
+    for ch in drawn:
+        if ch != " ":
+            while text[at] == " ":
+                at += 1  # a space the text has where the drawing has none
+            at += 1
+        elif at < len(text) and text[at] == " ":
+            at += 1
+        elif 0 < at < len(text) and text[at - 1] != " " and _parts_words(
+                text[at - 1], text[at]):
+            return True
+    return False
+
+
+def _parts_words(before: str, after: str) -> bool:
+    """Whether a space drawn between ``before`` and ``after`` (a line's last character and
+    the next line's first) would part two words a reader hears: not after a hyphen, nor
+    between two characters of Chinese or Japanese."""
+    return before not in _HYPHENS and not (unspaced(before) and unspaced(after))
+
+
+#: Hyphens a line may end in: a reader joins the word broken there (or keeps the compound).
+_HYPHENS = frozenset("-\u00ad\u2010\u2011")
 
 
 def _broken_lines_joined(

@@ -124,6 +124,9 @@ class _Content:
     replaced: list[tuple[int, Glyph]] = field(default_factory=list)
     #: Each /ActualText with the page and objects of the glyphs it replaces.
     actual_texts: list[tuple[int, str, list[int]]] = field(default_factory=list)
+    #: The glyph an /ActualText is read as (by ``id``, among ``glyphs``) -> the text as the
+    #: author wrote it, line breaks and all: the glyph's own text has spaces for them.
+    said: dict[int, str] = field(default_factory=dict)
 
     def take_drawing(self, inner: _Content) -> None:
         """What ``inner`` draws besides its text, as part of this content's drawing."""
@@ -391,6 +394,7 @@ class _Reader:
             out.glyphs.extend(inner.glyphs)
             out.take_drawing(inner)
             out.actual_texts.extend(inner.actual_texts)
+            out.said.update(inner.said)
             out.links.extend(inner.links)
             return
         actual = entry_of(element, "/ActualText")
@@ -411,16 +415,22 @@ class _Reader:
             # ActualText replaces the drawn text; keep its place with a synthetic glyph run.
             drawn = [g for _, g in inner.glyphs]
             box = _union(drawn)
+            # A line break in it parts words as a space does (text read as a paragraph drops
+            # control characters: "total\n}" would read "total}"); a listing reads its lines
+            # (:meth:`_code`).
+            said = " ".join(str(actual).splitlines())
             if drawn:
                 # In the drawn text's box, size and page (the element may name no page: its
                 # marked content does), it is part of the word around it as the glyphs were
                 # (the TeX logo of "LuaTeX", a ligature): the gaps decide.
                 size = max(g.size for g in drawn)
-                out.glyphs.append((inner.glyphs[0][0],
-                                   Glyph(str(actual), *box, size, False, "", -1, -1)))
+                glyph = Glyph(said, *box, size, False, "", -1, -1)
+                out.glyphs.append((inner.glyphs[0][0], glyph))
             else:
                 # Nothing drawn to place it: a word of its own.
-                out.glyphs.append((page, Glyph(f" {actual} ", *box, 10.0, False, "", -1, -1)))
+                glyph = Glyph(f" {said} ", *box, 10.0, False, "", -1, -1)
+                out.glyphs.append((page, glyph))
+            out.said[id(glyph)] = str(actual)
             return
         if self.role(element) == "Lbl":
             # A label (a footnote's mark, an item's number) is a word of its own, however
@@ -652,18 +662,41 @@ class _Reader:
 
     def _code(self, content: _Content) -> list[Block]:
         """A ``Code`` element's text as a preformatted paragraph (see :func:`code_text`),
-        page by page; its /ActualText, where it has one, as the author gave it."""
+        page by page; its /ActualText, where it has one, as the author gave it: its lines
+        and their indents are the listing's."""
         runs: dict[int, list[Glyph]] = {}
         for page, g in content.glyphs:
             runs.setdefault(page, []).append(g)
         text = "\n".join(
-            code_text(fragments(marks_on_their_letters(run))) for run in runs.values()
+            self._code_lines(run, content.said) for run in runs.values()
         ).strip("\n")
         if not text.strip():
             return []
         for link in content.links:
             link.text = link.text or text
         return [Paragraph(text, self.prov(content), content.links, preformatted=True)]
+
+    @staticmethod
+    def _code_lines(run: list[Glyph], said: dict[int, str]) -> str:
+        """The lines of a listing's glyphs on one page: those drawn as their places set
+        them (:func:`code_text`), an /ActualText of lines as written (one inside a line, a
+        ligature's, is read in its place, as a glyph)."""
+        if not said:
+            return code_text(fragments(marks_on_their_letters(run)))
+        parts: list[str] = []
+        drawn: list[Glyph] = []
+        for g in run:
+            written = said.get(id(g))
+            if written is None or len(written.splitlines()) < 2:
+                drawn.append(g)
+                continue
+            if drawn:
+                parts.append(code_text(fragments(marks_on_their_letters(drawn))))
+                drawn = []
+            parts.append("\n".join(written.splitlines()))
+        if drawn:
+            parts.append(code_text(fragments(marks_on_their_letters(drawn))))
+        return "\n".join(part for part in parts if part)
 
     def collect(self, element: pikepdf.Object, page: int) -> _Content:
         content = _Content()

@@ -1,6 +1,7 @@
 """``/ActualText`` for the elements whose drawing reads out of order: right-to-left text,
 lines whose operators interleave, accents drawn apart, listings spelled from their glyphs'
-places and notes whose mark is drawn against their first word.
+places, notes whose mark is drawn against their first word and cells whose word broken over
+their lines with no hyphen the model runs on.
 
 A page draws a right-to-left line as it looks (:mod:`..layout.bidi`): the letters one by one
 leftwards, the figures and Latin words rightwards, brackets mirrored. The model reads such a
@@ -75,9 +76,10 @@ def give_logical_texts(
         # So can one whose accents, drawn apart, the reader joined to their letters, and a
         # listing, whose spaces the reader counts from its glyphs' places (its indents, the
         # cells of its pitch), where pdfium parts words at gaps ("i f" for "if"); and a
-        # note whose raised mark the reader parted from the first word set against it.
+        # note whose raised mark the reader parted from the first word set against it; and
+        # a cell whose word, broken over its lines with no hyphen, the reader ran on.
         wanted = [leaf for leaf in wanted if leaf.role == "Code" or any(
-            prov.interleaved or prov.joined_accents or prov.spaced_apart
+            prov.interleaved or prov.joined_accents or prov.spaced_apart or prov.run_on
             for prov in leaf.prov)]
         if not wanted:
             return 0  # the output is not read (nor saved) again
@@ -101,16 +103,12 @@ def give_logical_texts(
         # Only the order and the spacing are said again: where the characters differ, the
         # drawing is read as it is (an /ActualText would hide what is drawn).
         if read != model and _same_characters(read, model, leaf):
-            elements[leaf.leaf_id][pikepdf.Name.ActualText] = pikepdf.String(_said(leaf))
+            # (A listing's text with its lines and their indents: a line break in a text
+            # string parts words as a space does, and :mod:`..structure.reader` reads a
+            # listing's lines from it.)
+            elements[leaf.leaf_id][pikepdf.Name.ActualText] = pikepdf.String(leaf.text)
             given += 1
     return given
-
-
-def _said(leaf: Node) -> str:
-    """The /ActualText of ``leaf``: its model text; a listing's lines parted by a space, as a
-    reader takes a line break in an /ActualText for nothing (and would join the last word of
-    one line to the first of the next)."""
-    return " ".join(leaf.text.split("\n")) if leaf.role == "Code" else leaf.text
 
 
 def _text_by_mark(document: pdfium.PdfDocument, pages: Sequence[int]) -> dict[tuple[int, int], str]:
@@ -131,5 +129,8 @@ def _same_characters(read: str, model: str, leaf: Node) -> bool:
 
 
 def _compared(text: str) -> str:
-    """``text`` as heard: normalised, words parted by one space."""
-    return " ".join(unicodedata.normalize("NFKC", clean(text)).translate(_NOT_COMPARED).split())
+    """``text`` as heard: normalised, words parted by one space. The characters said nothing
+    are dropped first: :func:`.clean` reads pdfium's line-end hyphen (U+FFFE) as "-", which
+    would count as a character the model lacks where it joined the word broken there (a
+    note's "3The … func-" "tions" read "3 The … functions")."""
+    return " ".join(unicodedata.normalize("NFKC", clean(text.translate(_NOT_COMPARED))).split())
