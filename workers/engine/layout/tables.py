@@ -149,10 +149,14 @@ def _heads(head: Block, grid: Block) -> bool:
 
 def _headed(heads: list[Block], grid: Block) -> Block:
     """The lines of the ``heads`` put as rows over the columns of the ruled ``grid`` (each
-    piece in the column it overlaps most, or the nearest)."""
+    piece in the column it overlaps most, or the nearest). A head wrapped over lines in its
+    column is one cell (:func:`_wrapped_heads`); the rows are then laid out as a ruled
+    band's heads are (:func:`.table_heads.head_spans`): a head with nothing over it moves
+    up, a head over columns empty beside it spans them, one with nothing under it spans
+    down to the body."""
     assert grid.table is not None
     width = len(grid.table[0])
-    spans = []
+    spans: list[tuple[float, float] | None] = []
     for k in range(width):
         column = [f for row in grid.table if k < len(row) and (f := row[k]) is not None]
         spans.append((min(f.x0 for f in column), max(f.x1 for f in column)) if column else None)
@@ -164,8 +168,12 @@ def _headed(heads: list[Block], grid: Block) -> Block:
             -abs((f.x0 + f.x1) - (item[1][0] + item[1][1])),
         ))[0]
 
+    head_frags = [f for h in heads for f in h.frags]
+    column_of = {id(f): place(f) for f in head_frags}
+    cells_of, within = _wrapped_heads(head_frags, column_of, spans)
     head_rows: list[list[Fragment | None]] = [
-        list(line.fragments) for line in lines([f for h in heads for f in h.frags])
+        [cells_of.get(id(f), f) for f in line.fragments if id(f) not in within]
+        for line in lines(head_frags)
     ]
     rows: list[list[Fragment | None]] = []
     for head_row in head_rows:
@@ -173,17 +181,122 @@ def _headed(heads: list[Block], grid: Block) -> Block:
         for f in head_row:
             if f is None:
                 continue
-            k = place(f)
+            k = column_of[id(f)] if id(f) in column_of else place(f)
             cell = row[k]
             row[k] = f if cell is None else stacked(cell, f)
-        rows.append(row)
+        if any(c is not None for c in row):
+            rows.append(row)
+    head_cells: dict[tuple[int, int], tuple[int, int]] = {}
+    if within:
+        # (A column's edges told by its wrapped heads too, each within its column: often
+        # wider than the figures under it.)
+        extents = list(spans)
+        for first, cell in cells_of.items():
+            k = column_of[first]
+            here = extents[k]
+            if here is not None:
+                extents[k] = (min(here[0], cell.x0), max(here[1], cell.x1))
+        rows, count, head_cells = head_spans(
+            rows + grid.table, len(rows), _column_edges(extents), packed=True
+        )
+        rows = rows[:count]
     table = Block(
         grid.page, kind="table", table=rows + grid.table, head_rows=len(rows) + grid.head_rows,
-        spans={(r + len(rows), k): span for (r, k), span in grid.spans.items()},
+        spans=head_cells | {(r + len(rows), k): span for (r, k), span in grid.spans.items()},
     )
-    for f in [f for head in heads for f in head.frags] + grid.frags:
+    for f in head_frags + grid.frags:
         table.add(f)
     return table
+
+
+#: A head's next line in its column is its text wrapped when the space between the two
+#: lines is at most this share of the lower line's size (the cell's own leading: a head
+#: row of its own is set off by the cells' padding, and most often a rule).
+WRAP_GAP = 0.5
+
+
+def _wrapped_heads(
+    frags: list[Fragment], column_of: dict[int, int],
+    spans: Sequence[tuple[float, float] | None],
+) -> tuple[dict[int, Fragment], set[int]]:
+    """Heads over a grid's columns (``column_of``: each piece's column, by id) whose text
+    wraps onto the next line in their column: the piece under a head, within the same
+    column as the head (neither runs over another column's text, ``spans``: each column's
+    extent), in its size, the space between them at most a line's leading
+    (:data:`WRAP_GAP`), is the same cell's text, not a head row of its own (spreadsheets
+    and word processors wrap long column heads: "Annual" over "percentage rate"). A
+    group's head running over several columns is no wrapped line of a column's head under
+    it. Returned: each cell by the id of its first piece, and the ids of the pieces taken
+    into a cell above them."""
+    by_column: dict[int, list[Fragment]] = {}
+    for f in frags:
+        by_column.setdefault(column_of[id(f)], []).append(f)
+    cells: dict[int, Fragment] = {}
+    within: set[int] = set()
+    for k, pieces in by_column.items():
+        if len(pieces) < 2:
+            continue
+        pieces.sort(key=lambda f: -f.y1)
+        first = cell = pieces[0]
+        for f in pieces[1:]:
+            if (
+                _wraps_onto(cell, f)
+                and _within_column(cell, k, spans) and _within_column(f, k, spans)
+            ):
+                cell = stacked(cell, f)
+                cells[id(first)] = cell
+                within.add(id(f))
+            else:
+                first = cell = f
+    return cells, within
+
+
+def _wraps_onto(cell: Fragment, f: Fragment) -> bool:
+    """``f`` is the next line of ``cell``'s text: under it, in its size, no more than a
+    line's leading below it (:data:`WRAP_GAP`), set as it is (flush left, centred or flush
+    right alike, within a quarter of the line's size: a group's head centred over two
+    columns is set otherwise than the head of one of them under it)."""
+    size = f.size
+    if not (
+        (f.y0 + f.y1) / 2 < cell.y0
+        and cell.y0 - f.y1 <= WRAP_GAP * size
+        and abs(cell.size - size) <= 0.1 * max(cell.size, size)
+    ):
+        return False
+    near = max(CROSSING, size / 4)
+    return (
+        abs(f.x0 - cell.x0) <= near or abs(f.x1 - cell.x1) <= near
+        or abs((f.x0 + f.x1) - (cell.x0 + cell.x1)) / 2 <= near
+    )
+
+
+def _within_column(
+    f: Fragment, k: int, spans: Sequence[tuple[float, float] | None]
+) -> bool:
+    """``f`` runs over no other column's text than column ``k``'s (``spans``: each column's
+    extent), but by a hair (:data:`.table_heads.CROSSING`)."""
+    return all(
+        min(f.x1, span[1]) - max(f.x0, span[0]) <= CROSSING
+        for j, span in enumerate(spans) if j != k and span is not None
+    )
+
+
+def _column_edges(spans: Sequence[tuple[float, float] | None]) -> list[float]:
+    """The edges of a grid's columns told by their text (``spans``: each column's extent,
+    None where it holds none): halfway between one column's text and the next's, the
+    outer edges a point beyond the text (a column holding none closes up to nothing)."""
+    known = [span for span in spans if span is not None]
+    left = min(span[0] for span in known) - 1.0
+    edges = [left]
+    for k in range(len(spans) - 1):
+        here = spans[k]
+        ahead = next((span for span in spans[k + 1:] if span is not None), None)
+        if here is None or ahead is None:
+            edges.append(edges[-1])
+            continue
+        edges.append(max(edges[-1], (here[1] + ahead[0]) / 2))
+    edges.append(max(edges[-1], max(span[1] for span in known) + 1.0))
+    return edges
 
 
 def ruled_tables(
