@@ -34,7 +34,9 @@ from .line_breaks import stacked
 from .lines import SPACE_GAP, Fragment, Line, fragments, lines, word_count
 from .patterns import BULLET, LEADER, NUMBERED, is_marker, starts_item
 from .table_heads import (
+    BODY_ROWS,
     CROSSING,
+    MAX_HEAD_ROWS,
     Bands,
     Spans,
     centred_groups,
@@ -149,10 +151,14 @@ def _heads(head: Block, grid: Block) -> bool:
 
 def _headed(heads: list[Block], grid: Block) -> Block:
     """The lines of the ``heads`` put as rows over the columns of the ruled ``grid`` (each
-    piece in the column it overlaps most, or the nearest)."""
+    piece in the column it overlaps most, or the nearest). A head wrapped over lines in its
+    column is one cell (:func:`_wrapped_heads`); the rows are then laid out as a ruled
+    band's heads are (:func:`.table_heads.head_spans`): a head with nothing over it moves
+    up, a head over columns empty beside it spans them, one with nothing under it spans
+    down to the body."""
     assert grid.table is not None
     width = len(grid.table[0])
-    spans = []
+    spans: list[tuple[float, float] | None] = []
     for k in range(width):
         column = [f for row in grid.table if k < len(row) and (f := row[k]) is not None]
         spans.append((min(f.x0 for f in column), max(f.x1 for f in column)) if column else None)
@@ -164,8 +170,12 @@ def _headed(heads: list[Block], grid: Block) -> Block:
             -abs((f.x0 + f.x1) - (item[1][0] + item[1][1])),
         ))[0]
 
+    head_frags = [f for h in heads for f in h.frags]
+    column_of = {id(f): place(f) for f in head_frags}
+    cells_of, within = _wrapped_heads(head_frags, column_of, spans)
     head_rows: list[list[Fragment | None]] = [
-        list(line.fragments) for line in lines([f for h in heads for f in h.frags])
+        [cells_of.get(id(f), f) for f in line.fragments if id(f) not in within]
+        for line in lines(head_frags)
     ]
     rows: list[list[Fragment | None]] = []
     for head_row in head_rows:
@@ -173,17 +183,123 @@ def _headed(heads: list[Block], grid: Block) -> Block:
         for f in head_row:
             if f is None:
                 continue
-            k = place(f)
+            k = column_of[id(f)] if id(f) in column_of else place(f)
             cell = row[k]
             row[k] = f if cell is None else stacked(cell, f)
-        rows.append(row)
+        if any(c is not None for c in row):
+            rows.append(row)
+    head_cells: dict[tuple[int, int], tuple[int, int]] = {}
+    if within:
+        # (A column's edges told by its wrapped heads too, each within its column: often
+        # wider than the figures under it.)
+        extents = list(spans)
+        for first, cell in cells_of.items():
+            k = column_of[first]
+            here = extents[k]
+            if here is not None:
+                extents[k] = (min(here[0], cell.x0), max(here[1], cell.x1))
+        rows, count, head_cells = head_spans(
+            rows + grid.table, len(rows), _column_edges(extents), packed=True
+        )
+        rows = rows[:count]
     table = Block(
         grid.page, kind="table", table=rows + grid.table, head_rows=len(rows) + grid.head_rows,
-        spans={(r + len(rows), k): span for (r, k), span in grid.spans.items()},
+        spans=head_cells | {(r + len(rows), k): span for (r, k), span in grid.spans.items()},
     )
-    for f in [f for head in heads for f in head.frags] + grid.frags:
+    for f in head_frags + grid.frags:
         table.add(f)
     return table
+
+
+#: A head's next line in its column is its text wrapped when the space between the two
+#: lines is at most this share of the lower line's size (the cell's own leading: a head
+#: row of its own is set off by the cells' padding, and most often a rule).
+WRAP_GAP = 0.5
+
+
+def _wrapped_heads(
+    frags: list[Fragment], column_of: dict[int, int],
+    spans: Sequence[tuple[float, float] | None],
+) -> tuple[dict[int, Fragment], set[int]]:
+    """Heads over a grid's columns (``column_of``: each piece's column, by id) whose text
+    wraps onto the next line in their column: the piece under a head, within the same
+    column as the head (neither runs over another column's text, ``spans``: each column's
+    extent), in its size, the space between them at most a line's leading
+    (:data:`WRAP_GAP`), is the same cell's text, not a head row of its own (spreadsheets
+    and word processors wrap long column heads: "Annual" over "percentage rate"). A
+    group's head running over several columns is no wrapped line of a column's head under
+    it. Returned: each cell by the id of its first piece, and the ids of the pieces taken
+    into a cell above them."""
+    by_column: dict[int, list[Fragment]] = {}
+    for f in frags:
+        by_column.setdefault(column_of[id(f)], []).append(f)
+    cells: dict[int, Fragment] = {}
+    within: set[int] = set()
+    for k, pieces in by_column.items():
+        if len(pieces) < 2:
+            continue
+        pieces.sort(key=lambda f: -f.y1)
+        first = cell = pieces[0]
+        for f in pieces[1:]:
+            if (
+                _wraps_onto(cell, f)
+                and _within_column(cell, k, spans) and _within_column(f, k, spans)
+            ):
+                cell = stacked(cell, f)
+                cells[id(first)] = cell
+                within.add(id(f))
+            else:
+                first = cell = f
+    return cells, within
+
+
+def _wraps_onto(cell: Fragment, f: Fragment) -> bool:
+    """``f`` is the next line of ``cell``'s text: under it, in its size, no more than a
+    line's leading below it (:data:`WRAP_GAP`), set as it is (flush left, centred or flush
+    right alike, within half the line's size, a footnote's mark beside a line's end
+    and all: a group's head centred over two columns is set otherwise than the head of one
+    of them under it)."""
+    size = f.size
+    if not (
+        (f.y0 + f.y1) / 2 < cell.y0
+        and cell.y0 - f.y1 <= WRAP_GAP * size
+        and abs(cell.size - size) <= 0.1 * max(cell.size, size)
+    ):
+        return False
+    near = max(CROSSING, size / 2)
+    return (
+        abs(f.x0 - cell.x0) <= near or abs(f.x1 - cell.x1) <= near
+        or abs((f.x0 + f.x1) - (cell.x0 + cell.x1)) / 2 <= near
+    )
+
+
+def _within_column(
+    f: Fragment, k: int, spans: Sequence[tuple[float, float] | None]
+) -> bool:
+    """``f`` runs over no other column's text than column ``k``'s (``spans``: each column's
+    extent), but by a hair (:data:`.table_heads.CROSSING`)."""
+    return all(
+        min(f.x1, span[1]) - max(f.x0, span[0]) <= CROSSING
+        for j, span in enumerate(spans) if j != k and span is not None
+    )
+
+
+def _column_edges(spans: Sequence[tuple[float, float] | None]) -> list[float]:
+    """The edges of a grid's columns told by their text (``spans``: each column's extent,
+    None where it holds none): halfway between one column's text and the next's, the
+    outer edges a point beyond the text (a column holding none closes up to nothing)."""
+    known = [span for span in spans if span is not None]
+    left = min(span[0] for span in known) - 1.0
+    edges = [left]
+    for k in range(len(spans) - 1):
+        here = spans[k]
+        ahead = next((span for span in spans[k + 1:] if span is not None), None)
+        if here is None or ahead is None:
+            edges.append(edges[-1])
+            continue
+        edges.append(max(edges[-1], (here[1] + ahead[0]) / 2))
+    edges.append(max(edges[-1], max(span[1] for span in known) + 1.0))
+    return edges
 
 
 def ruled_tables(
@@ -1589,9 +1705,9 @@ def _read_run(
         # A caption set apart at either end is the table's, read as text (the reader hears
         # it as the table's caption, see .classify), no row: a block of its own.
         kept = _trim_captions(run, rules)
-        table = _table_from(kept, page) if kept is not run else None
+        table = _table_from(kept, page, rules) if kept is not run else None
         if table is None:
-            kept, table = run, _table_from(run, page)
+            kept, table = run, _table_from(run, page, rules)
         lists = _lists_side_by_side(table.table) if table is not None and table.table else None
         if table is not None and table.table is not None and _choices_to_mark(table.table):
             # A questionnaire: each question and the answers printed beside it to circle
@@ -2760,7 +2876,9 @@ def _sizes_mixed(rows: list[list[Fragment]]) -> bool:
     return mixed > 0.5 * len(rows)
 
 
-def _table_from(run: list[Line], page: int) -> Block | None:
+def _table_from(run: list[Line], page: int, rules: Sequence[Rect] = ()) -> Block | None:
+    """The table the run of lines makes, or None. ``rules``: the page's rules, which may
+    set a group's head over its columns (see :func:`_under_spanner_rules`)."""
     rows, parts = _sentence_gaps_closed([list(line.fragments) for line in run])
     for _ in range(3):
         columns = _columns(rows)
@@ -2831,9 +2949,13 @@ def _table_from(run: list[Line], page: int) -> Block | None:
         return None  # labels placed about a chart or diagram: no rows and columns of data
     if _numbered_equations(cells) or _braced_code(rows) or _typeset_math(rows):
         return None
-    spans = _spans_across(cells, columns)
     heads = set_apart_head(cells)
-    groups = centred_groups(cells, heads, spans)
+    ruled_groups: Spans = {}
+    spanned = _under_spanner_rules(cells, columns, heads, rules) if rules else None
+    if spanned is not None:
+        cells, columns, heads, ruled_groups = spanned
+    spans = _spans_across(cells, columns)
+    groups = centred_groups(cells, heads, spans | ruled_groups) | ruled_groups
     spans.update(groups)
     # (The heads told before the groups' names moved into their first columns: moved, a
     # name may stand over the same word in its column's head, "Total" over "Total", and
@@ -2847,6 +2969,176 @@ def _table_from(run: list[Line], page: int) -> Block | None:
             for part in parts.get(id(f), (f,)):
                 block.add(part)
     return block
+
+
+def _under_spanner_rules(
+    cells: list[list[Fragment | None]], columns: list[list[float]], heads: int,
+    rules: Sequence[Rect],
+) -> tuple[list[list[Fragment | None]], list[list[float]], int, Spans] | None:
+    """The head of a table no rule parts, read by its rules across: a group's head over a
+    rule running under it across some of the table's columns (a "spanner" rule, between the
+    table's top rule and the rule under its heads) spans the columns the rule runs over.
+    The head rows are those over the rule across the whole table under them, if any
+    (:data:`.table_heads.MAX_HEAD_ROWS` at most; else those its text sets apart,
+    ``heads``, two at least). A head wrapped over lines in its column is one cell, in the
+    row of its last line (heads are set on the line of the columns' heads, wrapped upwards:
+    "Asian/" "Pacific" over "Islander"), and so is a group's head wrapped over its rule. A
+    column holding no text but the group's head (set between its columns' heads, over their
+    gutter) is none. Then the heads are laid out as a ruled band's are: a head with nothing
+    over it in the head rows moves up, and spans down to the body when nothing is under it.
+    The cells, columns, head rows and the spans of the head rows' cells; None when no such
+    rule runs under a head."""
+    if len(cells) < BODY_ROWS + 2:
+        return None
+    left, right = columns[0][0], columns[-1][1]
+    width = right - left
+    tops = [max((f.y1 for f in row if f is not None), default=0.0) for row in cells]
+    bottoms = [min((f.y0 for f in row if f is not None), default=0.0) for row in cells]
+    # (Only the rules within the table's box are asked about: a page may hold thousands.)
+    runs = _rule_runs([
+        r for r in rules
+        if r.x1 > left and r.x0 < right and bottoms[-1] < r.y0 and r.y1 < max(tops)
+    ])
+    if not runs:
+        return None
+    # (A rule under the head rows runs across the table: most of its width.)
+    under = next((
+        r for r in range(1, min(MAX_HEAD_ROWS, len(cells) - BODY_ROWS) + 1)
+        if any(x1 - x0 >= 0.8 * width and tops[r] < y < bottoms[r - 1] for x0, x1, y in runs)
+    ), None)
+    spanners = [
+        (x0, x1, y) for x0, x1, y in runs
+        if x1 - x0 < 0.8 * width and tops[-1] < y < max(tops)
+    ]
+    if not spanners:
+        return None
+    body = cells[max(heads, under or 0):]
+    extents = [_text_extent([row[k] for row in body]) for k in range(len(columns))]
+    rows = [list(row) for row in cells]
+    count = under or heads
+    if count < 2:
+        return None
+    for k in range(len(columns)):  # (wrapped heads first: a group's head spans over them)
+        for r in range(count - 1):
+            upper, lower = rows[r][k], rows[r + 1][k]
+            if (
+                upper is not None and lower is not None and _wraps_onto(upper, lower)
+                and _within_column(upper, k, extents) and _within_column(lower, k, extents)
+            ):
+                rows[r + 1][k], rows[r][k] = stacked(upper, lower), None
+    groups: Spans = {}
+    for r in range(count - 1):
+        for k, f in enumerate(rows[r]):
+            if f is None:
+                continue
+            rule = next((
+                (x0, x1) for x0, x1, y in spanners
+                if 0 <= f.y0 - y <= f.height and x0 - CROSSING <= f.x0 and f.x1 <= x1 + CROSSING
+            ), None)
+            if rule is None:
+                continue
+            group = [
+                j for j, (a, b) in enumerate(columns)
+                if rule[0] - CROSSING <= a and b <= rule[1] + CROSSING
+            ]
+            if (
+                len(group) < 2 or k not in group
+                or group != list(range(group[0], group[-1] + 1))
+                or any(rows[r][j] is not None for j in group if j != k)
+            ):
+                continue
+            above = [(j, g) for j in group if r > 0 and (g := rows[r - 1][j]) is not None]
+            if len(above) == 1 and _wraps_onto(above[0][1], f) and (
+                columns[group[0]][0] - CROSSING <= above[0][1].x0
+                and above[0][1].x1 <= columns[group[-1]][1] + CROSSING
+            ):
+                # (The group's head wrapped over lines, "Obligation/Service" over "Dates".)
+                rows[r - 1][above[0][0]] = None
+                f = stacked(above[0][1], f)
+            rows[r][k] = None
+            rows[r][group[0]] = f
+            groups[(r, group[0])] = (1, len(group))
+    if not groups:
+        return None
+    # (A head with nothing over it in the head rows moves up, as a ruled band's heads do:
+    # set on the line of its columns' heads, it heads the head rows from the top.)
+    for (r, k), (_, n) in sorted(groups.items()):  # (a group's head too, over its columns)
+        others = {
+            (row, first + d) for (row, first), (_, wide) in groups.items() if row != r
+            for d in range(wide)
+        }
+        up = r
+        while up > 0 and all(
+            rows[up - 1][j] is None and (up - 1, j) not in others for j in range(k, k + n)
+        ):
+            up -= 1
+        if up < r:
+            rows[up][k], rows[r][k] = rows[r][k], None
+            groups[(up, k)] = groups.pop((r, k))
+    covered = {(r, k + d) for (r, k), (_, n) in groups.items() for d in range(n)}
+    for r in range(1, count):
+        for k, f in enumerate(rows[r]):
+            if f is None or (r, k) in covered:
+                continue
+            up = r
+            while up > 0 and rows[up - 1][k] is None and (up - 1, k) not in covered:
+                up -= 1
+            if up < r:
+                rows[up][k], rows[r][k] = f, None
+    # (Head rows left empty, their heads wrapped into the rows under them, are gone; so is
+    # a column holding nothing once its group's head spans from the group's first.)
+    empty_rows = [r for r in range(count) if all(f is None for f in rows[r])]
+    gone = [
+        k for k in range(len(columns))
+        if all(row[k] is None for row in rows)
+    ]
+    rows = [
+        [f for k, f in enumerate(row) if k not in gone]
+        for r, row in enumerate(rows) if r not in empty_rows
+    ]
+    kept_columns = [c for k, c in enumerate(columns) if k not in gone]
+    spans: Spans = {
+        (r - sum(e < r for e in empty_rows), k - sum(g < k for g in gone)):
+        (1, n - sum(k <= g < k + n for g in gone))
+        for (r, k), (_, n) in groups.items()
+    }
+    count -= len(empty_rows)
+    covered = {(r, k + d) for (r, k), (_, n) in spans.items() for d in range(n)}
+    for r in range(count - 1):  # (a head with nothing under it spans down to the body)
+        for k, f in enumerate(rows[r]):
+            if f is None or (r, k) in spans:
+                continue
+            down = r + 1
+            while down < count and rows[down][k] is None and (down, k) not in covered:
+                down += 1
+            if down > r + 1:
+                spans[(r, k)] = (down - r, 1)
+    return rows, kept_columns, count, spans
+
+
+def _text_extent(column: list[Fragment | None]) -> tuple[float, float] | None:
+    """The left and right of the text in a column's cells (None: it holds none)."""
+    texts = [f for f in column if f is not None]
+    if not texts:
+        return None
+    return min(f.x0 for f in texts), max(f.x1 for f in texts)
+
+
+def _rule_runs(rules: Sequence[Rect]) -> list[tuple[float, float, float]]:
+    """The page's rules across, pieces drawn end to end on one line joined: each run's left,
+    right and height."""
+    across = sorted(
+        ((r.x0, r.x1, (r.y0 + r.y1) / 2) for r in rules
+         if r.x1 - r.x0 > 10 and r.y1 - r.y0 <= RULE_THICKNESS),
+        key=lambda run: (round(run[2]), run[0]),
+    )
+    runs: list[tuple[float, float, float]] = []
+    for x0, x1, y in across:
+        if runs and abs(runs[-1][2] - y) <= TOUCH and x0 <= runs[-1][1] + TOUCH:
+            runs[-1] = (runs[-1][0], max(runs[-1][1], x1), runs[-1][2])
+        else:
+            runs.append((x0, x1, y))
+    return runs
 
 
 #: Gap between two pieces of a row, in font sizes of the right-hand piece (loose-box
