@@ -64,7 +64,7 @@ HTML_SOURCES = (
     "python3/python-policy.html",
     "socat/socat-multicast.html",
     "socat/socat-openssltunnel.html",
-    "socat/socat-genericsocket.html",
+    "valgrind/html/dh-manual.html",
     "zlib1g-dev/examples/zlib_how.html",
     "libxslt1-dev/html/tutorial/libxslttutorial.html",
     "libxslt1-dev/html/xsltproc.html",
@@ -177,6 +177,7 @@ _AUTHOR_STYLE = re.compile(
 )
 _DOCTYPE = re.compile(r"<!DOCTYPE[^>]*>", re.IGNORECASE)
 _CHARSET = re.compile(r"<meta\b[^>]*\bcharset\b[^>]*>", re.IGNORECASE)
+_IMAGE = re.compile(r"<img\b[^>]*?\bsrc=(\"([^\"]*)\"|'([^']*)')[^>]*>", re.IGNORECASE)
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title", re.IGNORECASE | re.DOTALL)
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 
@@ -221,15 +222,27 @@ def source_html(path: Path) -> str:
             text = raw.decode("latin-1")
     else:
         text = text_to_html(path)
-    return source_html_text(text)
+    return source_html_text(text, path.parent)
 
 
-def source_html_text(text: str) -> str:
+def source_html_text(text: str, base: Path) -> str:
     # Standards mode (quirks mode gives the body the viewport's height: Chromium then sets
     # columns side by side past the page's edge instead of breaking them across pages), and
     # the charset the text now has (the page is written out again in UTF-8).
     text = "<!DOCTYPE html>\n" + _DOCTYPE.sub("", _CHARSET.sub("", text))
+    text = _IMAGE.sub(lambda m: m[0] if image_is_here(m[2] or m[3] or "", base) else "", text)
     return in_head(_AUTHOR_STYLE.sub("", text), '<meta charset="utf-8">')
+
+
+def image_is_here(src: str, base: Path) -> bool:
+    """An image the makers can draw: with no network, a remote or missing one is left out, or
+    the truth would hold a figure that draws only its alternate text."""
+    if src.startswith("data:"):
+        return True
+    if re.match(r"[a-z][a-z0-9+.-]*:", src, re.IGNORECASE) and not src.startswith("file:"):
+        return False
+    local = Path(src.removeprefix("file://").split("#")[0].split("?")[0])
+    return (base / local).is_file()
 
 
 def styled(text: str, design: str) -> str:
