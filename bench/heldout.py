@@ -415,6 +415,9 @@ def main() -> int:
     todo = jobs(sources(), makers)
     if args.only:
         todo = [j for j in todo if args.only in j.pdf.name]
+    if not todo:
+        print("skipped: none of the source documents is on this machine")
+        return 0
     CACHE.mkdir(parents=True, exist_ok=True)
     print(f"held-out set: {len(todo)} PDFs from {len({j.name for j in todo})} sources, "
           f"makers {', '.join(makers)}, designs {', '.join(DESIGNS)} (cache {CACHE})")
