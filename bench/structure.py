@@ -41,6 +41,7 @@ import tempfile
 import time
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -362,6 +363,80 @@ def memory_of_large_file() -> str:
     return f"memory: {LARGE_FILE.name}: {pages} pages, peak RSS {rss} MB, {seconds:.1f} s"
 
 
+def header() -> str:
+    line = f"{'file':44} {'pages':>5} " + " ".join(f"{m:>8}" for m in MEASURES)
+    return line + f" {'layout s':>8} {'ratio':>6}"
+
+
+def row(s: Scores) -> str:
+    values = " ".join(f"{fmt(getattr(s, m)):>8}" for m in MEASURES)
+    ratio = s.layout_s / s.pdftotext_s if s.pdftotext_s else 0.0
+    return f"{s.name[:44]:44} {s.pages:5} {values} {s.layout_s:8.2f} {ratio:6.1f} {s.note}"
+
+
+def mean_of(scored: list[Scores], measure: str) -> tuple[float | None, int]:
+    """The mean of a measure over the files that have it ("-" ones left out), and their count."""
+    values = [getattr(s, measure) for s in scored if getattr(s, measure) is not None]
+    return (statistics.fmean(values) if values else None), len(values)
+
+
+def time_ratio(scored: list[Scores]) -> float:
+    """Layout analysis against pdftotext, all files together."""
+    poppler = sum(s.pdftotext_s for s in scored)
+    return sum(s.layout_s for s in scored) / poppler if poppler else 0.0
+
+
+def print_means(results: list[Scores]) -> None:
+    """The means over the scored files (those with no note), the time, as every bench shows."""
+    scored = [s for s in results if not s.note]
+    print(f"means over {len(scored)} scored files ({len(results) - len(scored)} not scored):")
+    for m in MEASURES:
+        mean, n = mean_of(scored, m)
+        line = f"  {m:9} {fmt(mean)}  (n={n})"
+        if m in TRUTH_COUNT:
+            # Many authors' tags hold no headings (or lists, tables) at all: then any found is
+            # a false positive. The mean over files whose tags do have them is shown beside.
+            having = [getattr(s, m) for s in scored
+                      if getattr(s, m) is not None and getattr(s, TRUTH_COUNT[m]) > 0]
+            if having:
+                line += f"   files whose tags have them: {statistics.fmean(having):5.3f}"
+                line += f" (n={len(having)})"
+        print(line)
+    layout = sum(s.layout_s for s in scored)
+    poppler = sum(s.pdftotext_s for s in scored)
+    print(f"  time      layout {layout:.2f} s, pdftotext {poppler:.2f} s, "
+          f"ratio {time_ratio(scored):.2f}x (all files together)")
+    ratios = [s.layout_s / s.pdftotext_s for s in scored if s.pdftotext_s]
+    if ratios:
+        print(f"            per-file ratio median {statistics.median(ratios):.2f}x, "
+              f"max {max(ratios):.2f}x")
+
+
+def print_worst(results: list[Scores], count: int) -> None:
+    scored = [s for s in results if not s.note]
+    print(f"worst {count} by reading order:")
+    for s in sorted(scored, key=lambda s: s.order if s.order is not None else 2)[:count]:
+        print(f"  {s.name[:44]:44} order {fmt(s.order)} recall {fmt(s.recall)} "
+              f"head_f1 {fmt(s.head_f1)} list_f1 {fmt(s.list_f1)} table_f1 {fmt(s.table_f1)}")
+
+
+def run_all(
+    files: list[Path], score_file: Callable[[Path, Path], Scores] = run_file
+) -> list[Scores]:
+    """Scores every file (a crash is a row too), printing each row as it comes."""
+    results: list[Scores] = []
+    print(header())
+    with tempfile.TemporaryDirectory(prefix="bench-structure-") as tmp:
+        for path in files:
+            try:
+                s = score_file(path, Path(tmp))
+            except Exception as e:  # noqa: BLE001 - a crash is a result to report, not to hide
+                s = Scores(path.name, 0, note=f"CRASH {type(e).__name__}: {e}")
+            results.append(s)
+            print(row(s), flush=True)
+    return results
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", help="substring of the file names to run")
@@ -379,50 +454,11 @@ def main() -> int:
     )
     if args.only:
         files = [f for f in files if args.only in f.name]
-    results: list[Scores] = []
-    header = f"{'file':44} {'pages':>5} " + " ".join(f"{m:>8}" for m in MEASURES)
-    header += f" {'layout s':>8} {'ratio':>6}"
-    print(header)
-    with tempfile.TemporaryDirectory(prefix="bench-structure-") as tmp:
-        for path in files:
-            try:
-                s = run_file(path, Path(tmp))
-            except Exception as e:  # noqa: BLE001 - a crash is a result to report, not to hide
-                s = Scores(path.name, 0, note=f"CRASH {type(e).__name__}: {e}")
-            results.append(s)
-            values = " ".join(f"{fmt(getattr(s, m)):>8}" for m in MEASURES)
-            ratio = s.layout_s / s.pdftotext_s if s.pdftotext_s else 0.0
-            print(f"{s.name[:44]:44} {s.pages:5} {values} {s.layout_s:8.2f} {ratio:6.1f} {s.note}",
-                  flush=True)
-    scored = [s for s in results if not s.note]
+    results = run_all(files)
     print()
-    print(f"means over {len(scored)} scored files ({len(results) - len(scored)} not scored):")
-    for m in MEASURES:
-        values = [getattr(s, m) for s in scored if getattr(s, m) is not None]
-        mean = statistics.fmean(values) if values else None
-        line = f"  {m:9} {fmt(mean)}  (n={len(values)})"
-        if m in TRUTH_COUNT:
-            # Many authors' tags hold no headings (or lists, tables) at all: then any found is
-            # a false positive. The mean over files whose tags do have them is shown beside.
-            having = [getattr(s, m) for s in scored
-                      if getattr(s, m) is not None and getattr(s, TRUTH_COUNT[m]) > 0]
-            if having:
-                line += f"   files whose tags have them: {statistics.fmean(having):5.3f}"
-                line += f" (n={len(having)})"
-        print(line)
-    layout = sum(s.layout_s for s in scored)
-    poppler = sum(s.pdftotext_s for s in scored)
-    print(f"  time      layout {layout:.2f} s, pdftotext {poppler:.2f} s, "
-          f"ratio {layout / poppler if poppler else 0:.2f}x (all files together)")
-    ratios = [s.layout_s / s.pdftotext_s for s in scored if s.pdftotext_s]
-    if ratios:
-        print(f"            per-file ratio median {statistics.median(ratios):.2f}x, "
-              f"max {max(ratios):.2f}x")
+    print_means(results)
     print()
-    print(f"worst {args.worst} by reading order:")
-    for s in sorted(scored, key=lambda s: s.order if s.order is not None else 2)[: args.worst]:
-        print(f"  {s.name[:44]:44} order {fmt(s.order)} recall {fmt(s.recall)} "
-              f"head_f1 {fmt(s.head_f1)} list_f1 {fmt(s.list_f1)} table_f1 {fmt(s.table_f1)}")
+    print_worst(results, args.worst)
     if not args.only:
         print()
         print(untagged_time())
