@@ -69,6 +69,7 @@ from .figures import (
     CAPTION,
     EDGE_TOLERANCE,
     CaptionLine,
+    between_pictures_and_caption,
     caption_among,
     caption_lines,
     caption_text,
@@ -3477,14 +3478,20 @@ def _one_figure_per_caption(doc: Document) -> None:
     """Pictures under one caption on a page (a chart's row of icons over its grid, sub-figures
     side by side) are one figure: each finds the caption nearest, but it is one paragraph,
     said once (every output pairs it with one figure: see :mod:`workers.engine.captions`).
-    A later picture joins the earlier when only text set on the two stands between them (the
-    drawing's labels, read after the joined figure as they were read after its first part);
-    anything else between them is left as it is read."""
+    A later picture joins the earlier when only text set on the two, or between them and
+    their caption (the sub-figures' names), stands between them (read after the joined
+    figure as they were read after its first part); anything else between them is left as
+    it is read."""
     out: list[Any] = []
+    caption_boxes: dict[tuple[int, str], BBox] | None = None
     for block in doc.blocks:
-        earlier = (
-            _same_caption_before(out, block) if block.caption else _captioned_above(out, block)
-        ) if isinstance(block, Figure) else None
+        earlier = None
+        if isinstance(block, Figure) and block.caption:
+            if caption_boxes is None:
+                caption_boxes = _caption_paragraph_boxes(doc.blocks)
+            earlier = _same_caption_before(out, block, caption_boxes)
+        elif isinstance(block, Figure):
+            earlier = _captioned_above(out, block)
         if earlier is None:
             out.append(block)
             continue
@@ -3493,9 +3500,32 @@ def _one_figure_per_caption(doc: Document) -> None:
     doc.blocks = out
 
 
-def _same_caption_before(blocks: list[Any], figure: Figure) -> int | None:
+def _caption_paragraph_boxes(blocks: list[Any]) -> dict[tuple[int, str], BBox]:
+    """(page, text) -> box of the paragraphs set on one page, their texts read with single
+    spaces (an ornament opening one left out, as :func:`.figures.caption_text` leaves it out
+    of the caption): where each figure's caption paragraph stands."""
+    out: dict[tuple[int, str], BBox] = {}
+    for block in blocks:
+        if not isinstance(block, Paragraph) or not block.prov:
+            continue
+        page = block.prov[0].page
+        if any(prov.page != page for prov in block.prov):
+            continue
+        box = block.prov[0].bbox
+        for prov in block.prov[1:]:
+            box = box.union(prov.bbox)
+        text = " ".join(block.text.split())
+        out.setdefault((page, text), box)
+        out.setdefault((page, BULLET.sub("", text, count=1)), box)
+    return out
+
+
+def _same_caption_before(
+    blocks: list[Any], figure: Figure, caption_boxes: dict[tuple[int, str], BBox]
+) -> int | None:
     """The index of the figure in ``blocks`` with ``figure``'s caption on its page, with only
-    text set on the two of them after it; None if there is none."""
+    text set on the two of them, or between them and their caption paragraph (in
+    ``caption_boxes``), after it; None if there is none."""
     if not figure.caption or len(figure.prov) != 1:
         return None
     page, caption = figure.prov[0].page, " ".join(figure.caption.split())
@@ -3507,12 +3537,28 @@ def _same_caption_before(blocks: list[Any], figure: Figure) -> int | None:
                 and " ".join(other.caption.split()) == caption
             ):
                 boxes = [figure.prov[0].bbox, *(p.bbox for p in other.prov)]
+                named = caption_boxes.get((page, caption))
                 between = blocks[at + 1:]
-                return at if all(_set_on(b, page, boxes) for b in between) else None
+                return at if all(
+                    _set_on(b, page, boxes) or (
+                        named is not None and _named_under(b, page, boxes, named))
+                    for b in between
+                ) else None
             return None
-        if not isinstance(other, Paragraph | Heading):
+        if not isinstance(other, Paragraph | Heading | ListBlock):
             return None
     return None
+
+
+def _named_under(block: Any, page: int, pictures: list[BBox], caption: BBox) -> bool:
+    """Every part of ``block`` is on ``page`` between the ``pictures`` and their
+    ``caption``: the sub-figures' names (:func:`.figures.between_pictures_and_caption`)."""
+    return all(
+        prov.page == page and between_pictures_and_caption(
+            (prov.bbox.x0 + prov.bbox.x1) / 2, (prov.bbox.y0 + prov.bbox.y1) / 2,
+            pictures, caption, _ON_PICTURE)
+        for prov in block.prov
+    )
 
 
 #: Points around a picture within which text is still set on it (its labels).
@@ -3571,7 +3617,7 @@ def _caption_over(blocks: list[Any], caption: str, page: int, box: BBox) -> bool
     )
 
 
-def _set_on(block: Paragraph | Heading, page: int, boxes: list[BBox]) -> bool:
+def _set_on(block: Paragraph | Heading | ListBlock, page: int, boxes: list[BBox]) -> bool:
     """Every part of ``block`` is on ``page`` with its middle on one of ``boxes``."""
     for prov in block.prov:
         x, y = (prov.bbox.x0 + prov.bbox.x1) / 2, (prov.bbox.y0 + prov.bbox.y1) / 2
