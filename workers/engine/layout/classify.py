@@ -1821,7 +1821,10 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
         # (A short document's first page may carry no running lines, its title in their
         # place, so its pages seldom repeat theirs: each page shows them by its own setting.)
         for k, result in enumerate(results):
-            found = _page_furniture_apart(result, k > 0) | found
+            apart = _page_furniture_apart(result, k > 0)
+            if 0 < k == len(results) - 1:
+                apart = _without_closing_lines(apart, results, found)
+            found = apart | found
         found |= _in_folio_rows(results, found)
     found |= _in_running_rows(candidates, found, side_repeats)
     found |= _spaced_page_numbers(candidates, found)
@@ -1829,6 +1832,32 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
         found.update((id(b), "pagination") for b in _goes_on_at_foot(result.blocks, found))
     return found
 
+
+
+def _without_closing_lines(
+    apart: dict[int, Any], results: list[PageResult], found: dict[int, Any]
+) -> dict[int, Any]:
+    """The last page's own running lines (``apart``, by :func:`_page_furniture_apart`) less
+    its footer when it is the document's closing line: a footer said on the last page only
+    (no other page has any furniture at its foot, nor the last page at its head) and not
+    holding a page number is no template's running line, which would come back on each page,
+    but the end of the document (a cheat sheet's "Source: …" credit, its author's
+    copyright). Who made a document, and from what, is content a reader needs."""
+    last = results[-1]
+    footer = [b for b in last.blocks if apart.get(id(b)) == "footer"]
+    if not footer or any(apart.get(id(b)) == "header" for b in last.blocks) or any(
+        _PAGE_NUMBER.match(b.text.strip()) for b in footer
+    ):
+        return apart
+    for result in results[:-1]:
+        page = result.page
+        for block in result.blocks:
+            kind = found.get(id(block))
+            if kind in ("footer", "page-number") and (
+                (block.y0 + block.y1) / 2 - page.y0 < page.height / 2
+            ):
+                return apart
+    return {key: kind for key, kind in apart.items() if kind != "footer"}
 
 #: A number drawn digit by digit, a space between each two ("1 0"): the text reads the
 #: spaces a page's content draws.
