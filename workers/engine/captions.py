@@ -10,7 +10,7 @@ further away would change the reading order.
 
 from __future__ import annotations
 
-from .document import BBox, Block, Figure, Paragraph, Prov, Table
+from .document import BBox, Block, Figure, ListBlock, Paragraph, Prov, Table
 from .layout.figures import between_pictures_and_caption
 from .layout.patterns import BULLET
 
@@ -43,8 +43,8 @@ def _caption_at(
     """The caption paragraph of the figure at ``k``, looked for in direction ``step``. Besides
     text set on the figure, the other pictures of a row and the names already taken by them
     may stand between (a row of pictures read before the row of their names), and so may
-    text set between the pictures and the caption (the sub-figures' names): none of them is
-    text of the flow, so pairing leaves the words in their order."""
+    the sub-figures' labelled names set between the pictures and the caption: none of them
+    is text of the flow, so pairing leaves the words in their order."""
     figure = blocks[k].prov
     page = figure[-1].page
     pictures = [prov.bbox for prov in figure if prov.page == page]
@@ -69,9 +69,14 @@ def _caption_at(
 
 
 def _named_under(block: Block, page: int, pictures: list[BBox], caption: Paragraph) -> bool:
-    """Whether ``block`` is set between the ``pictures`` (on ``page``) and their ``caption``:
-    the sub-figures' names (see :func:`.layout.figures.between_pictures_and_caption`)."""
-    if not block.prov or any(prov.page != page for prov in caption.prov):
+    """Whether ``block`` holds the sub-figures' names, labelled ("(a) Halbraum  (b) Pair of
+    pants", read as a list), set between the ``pictures`` (on ``page``) and their
+    ``caption`` (see :func:`.layout.figures.between_pictures_and_caption`). A paragraph
+    there is running text read between a picture and its caption: pairing the caption
+    over it would change the reading order."""
+    if not isinstance(block, ListBlock) or not block.prov or any(
+        prov.page != page for prov in caption.prov
+    ):
         return False
     box = caption.prov[0].bbox
     for prov in caption.prov[1:]:

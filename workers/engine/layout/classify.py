@@ -3512,15 +3512,11 @@ def _one_figure_per_caption(doc: Document) -> None:
     figure as they were read after its first part); anything else between them is left as
     it is read."""
     out: list[Any] = []
-    caption_boxes: dict[tuple[int, str], BBox] | None = None
-    for block in doc.blocks:
-        earlier = None
-        if isinstance(block, Figure) and block.caption:
-            if caption_boxes is None:
-                caption_boxes = _caption_paragraph_boxes(doc.blocks)
-            earlier = _same_caption_before(out, block, caption_boxes)
-        elif isinstance(block, Figure):
-            earlier = _captioned_above(out, block)
+    for k, block in enumerate(doc.blocks):
+        earlier = (
+            _same_caption_before(out, block, (doc.blocks, k)) if block.caption
+            else _captioned_above(out, block)
+        ) if isinstance(block, Figure) else None
         if earlier is None:
             out.append(block)
             continue
@@ -3529,32 +3525,35 @@ def _one_figure_per_caption(doc: Document) -> None:
     doc.blocks = out
 
 
-def _caption_paragraph_boxes(blocks: list[Any]) -> dict[tuple[int, str], BBox]:
-    """(page, text) -> box of the paragraphs set on one page, their texts read with single
-    spaces (an ornament opening one left out, as :func:`.figures.caption_text` leaves it out
-    of the caption): where each figure's caption paragraph stands."""
-    out: dict[tuple[int, str], BBox] = {}
+#: Blocks before or after a figure within which its caption paragraph is looked for.
+_CAPTION_REACH = 40
+
+
+def _caption_paragraph_box(blocks: list[Any], page: int, caption: str) -> BBox | None:
+    """The box of the paragraph of ``blocks`` set on ``page`` alone that reads ``caption``
+    (spaces aside; an ornament opening it left out, as :func:`.figures.caption_text` leaves
+    it out of the caption), or None."""
     for block in blocks:
-        if not isinstance(block, Paragraph) or not block.prov:
+        if not isinstance(block, Paragraph) or not block.prov or any(
+            prov.page != page for prov in block.prov
+        ):
             continue
-        page = block.prov[0].page
-        if any(prov.page != page for prov in block.prov):
-            continue
-        box = block.prov[0].bbox
-        for prov in block.prov[1:]:
-            box = box.union(prov.bbox)
         text = " ".join(block.text.split())
-        out.setdefault((page, text), box)
-        out.setdefault((page, BULLET.sub("", text, count=1)), box)
-    return out
+        if text == caption or BULLET.sub("", text, count=1) == caption:
+            box = block.prov[0].bbox
+            for prov in block.prov[1:]:
+                box = box.union(prov.bbox)
+            return box
+    return None
 
 
 def _same_caption_before(
-    blocks: list[Any], figure: Figure, caption_boxes: dict[tuple[int, str], BBox]
+    blocks: list[Any], figure: Figure, read: tuple[list[Any], int]
 ) -> int | None:
     """The index of the figure in ``blocks`` with ``figure``'s caption on its page, with only
-    text set on the two of them, or between them and their caption paragraph (in
-    ``caption_boxes``), after it; None if there is none."""
+    text set on the two of them, or between them and their caption paragraph, after it;
+    None if there is none. ``read``: the document's blocks and ``figure``'s index among
+    them, near which its caption paragraph is read (a few labels and names away)."""
     if not figure.caption or len(figure.prov) != 1:
         return None
     page, caption = figure.prov[0].page, " ".join(figure.caption.split())
@@ -3566,12 +3565,15 @@ def _same_caption_before(
                 and " ".join(other.caption.split()) == caption
             ):
                 boxes = [figure.prov[0].bbox, *(p.bbox for p in other.prov)]
-                named = caption_boxes.get((page, caption))
-                between = blocks[at + 1:]
-                return at if all(
-                    _set_on(b, page, boxes) or (
-                        named is not None and _named_under(b, page, boxes, named))
-                    for b in between
+                between = [b for b in blocks[at + 1:] if not _set_on(b, page, boxes)]
+                if not between:
+                    return at
+                # (Looked for only when text off the pictures stands between them.)
+                every, k = read
+                near = every[max(0, k - _CAPTION_REACH):k + _CAPTION_REACH]
+                named = _caption_paragraph_box(near, page, caption)
+                return at if named is not None and all(
+                    _named_under(b, page, boxes, named) for b in between
                 ) else None
             return None
         if not isinstance(other, Paragraph | Heading | ListBlock):
