@@ -10,7 +10,8 @@ further away would change the reading order.
 
 from __future__ import annotations
 
-from .document import Block, Figure, Paragraph, Prov, Table
+from .document import BBox, Block, Figure, ListBlock, Paragraph, Prov, Table
+from .layout.figures import between_pictures_and_caption
 from .layout.patterns import BULLET
 
 
@@ -41,20 +42,51 @@ def _caption_at(
 ) -> int | None:
     """The caption paragraph of the figure at ``k``, looked for in direction ``step``. Besides
     text set on the figure, the other pictures of a row and the names already taken by them
-    may stand between (a row of pictures read before the row of their names): none of them
+    may stand between (a row of pictures read before the row of their names), and so may
+    the sub-figures' labelled names set between the pictures and the caption: none of them
     is text of the flow, so pairing leaves the words in their order."""
-    figure = blocks[k].prov[-1]
+    figure = blocks[k].prov
+    page = figure[-1].page
+    pictures = [prov.bbox for prov in figure if prov.page == page]
+    # Blocks neither taken nor on the figure nor pictured beside it, which the caption
+    # found must show to stand between itself and the pictures.
+    apart: list[Block] = []
     at = k + step
     while 0 <= at < len(blocks) and abs(at - k) <= _MAX_LABELS + 1:
         other = blocks[at]
         if at not in taken and isinstance(other, Paragraph) and other.prov and _reads_as(
             other.text, wanted
         ):
-            return at
-        if not (at in taken or _pictured_beside(other, figure) or _on_figure(other, figure)):
-            return None
+            return at if all(_named_under(b, page, pictures, other) for b in apart) else None
+        if not (
+            at in taken or _pictured_beside(other, figure[-1]) or _on_figure(other, pictures, page)
+        ):
+            if isinstance(other, Figure | Table):
+                return None
+            apart.append(other)
         at += step
     return None
+
+
+def _named_under(block: Block, page: int, pictures: list[BBox], caption: Paragraph) -> bool:
+    """Whether ``block`` holds the sub-figures' names, labelled ("(a) Halbraum  (b) Pair of
+    pants", read as a list), set between the ``pictures`` (on ``page``) and their
+    ``caption`` (see :func:`.layout.figures.between_pictures_and_caption`). A paragraph
+    there is running text read between a picture and its caption: pairing the caption
+    over it would change the reading order."""
+    if not isinstance(block, ListBlock) or not block.prov or any(
+        prov.page != page for prov in caption.prov
+    ):
+        return False
+    box = caption.prov[0].bbox
+    for prov in caption.prov[1:]:
+        box = box.union(prov.bbox)
+    return all(
+        prov.page == page and between_pictures_and_caption(
+            (prov.bbox.x0 + prov.bbox.x1) / 2, (prov.bbox.y0 + prov.bbox.y1) / 2,
+            pictures, box, _ON_FIGURE)
+        for prov in block.prov
+    )
 
 
 def _pictured_beside(block: Block, figure: Prov) -> bool:
@@ -83,17 +115,17 @@ _MAX_LABELS = 10
 _ON_FIGURE = 12.0
 
 
-def _on_figure(block: Block, figure: Prov) -> bool:
-    """Whether ``block`` is text set on the figure: drawn on its page, with its middle inside
-    the figure's box (give or take :data:`_ON_FIGURE`)."""
+def _on_figure(block: Block, pictures: list[BBox], page: int) -> bool:
+    """Whether ``block`` is text set on the figure: drawn on its ``page``, with its middle
+    inside one of the figure's ``pictures`` (give or take :data:`_ON_FIGURE`)."""
     if isinstance(block, Figure | Table) or not block.prov:
         return False
-    box = figure.bbox
     for prov in block.prov:
         x, y = (prov.bbox.x0 + prov.bbox.x1) / 2, (prov.bbox.y0 + prov.bbox.y1) / 2
-        if prov.page != figure.page or not (
+        if prov.page != page or not any(
             box.x0 - _ON_FIGURE <= x <= box.x1 + _ON_FIGURE
             and box.y0 - _ON_FIGURE <= y <= box.y1 + _ON_FIGURE
+            for box in pictures
         ):
             return False
     return True

@@ -520,3 +520,39 @@ def test_a_line_twice_on_one_page_is_no_running_head(tmp_path: Path) -> None:
     doc = read_layout(_lecture_notes(tmp_path / "sheet.pdf", 2, _panels_page_ops), max_pages=5)
     assert not [a.text for a in doc.artifacts if a.text == "Attributes"]
     assert [b.text for b in doc.blocks if b.text == "Attributes"] == ["Attributes"] * 2
+
+
+def _cheat_sheet_ops(number: int) -> list[bytes]:
+    """Two pages of a reference card with no running lines; the last closes with its
+    source, in a smaller face under a rule across the page at its foot."""
+    if number == 1:
+        return [b"BT /F1 20 Tf 72 780 Td (Canvas Cheat Sheet) Tj ET"] + _body(740, 60)
+    return _body(780, 100) + [
+        b"0.5 w 30 60 m 565 60 l S",
+        b"BT /F1 8 Tf 30 45 Td (Source: http://www.example.org/specs/canvas/ (2009-05-04)) Tj ET",
+    ]
+
+
+def test_a_short_documents_closing_line_on_its_last_page_only_is_text(tmp_path: Path) -> None:
+    """A line ruled off at the last page's foot that no other page's foot echoes, with no
+    header over it, is the document's closing credit (who made it, from what): read."""
+    doc = read_layout(_lecture_notes(tmp_path / "card.pdf", 2, _cheat_sheet_ops), max_pages=10)
+    text = " ".join(b.text for b in doc.blocks if isinstance(b, Paragraph))
+    assert "Source: http://www.example.org" in text
+    assert not doc.artifacts
+
+
+def _ruled_footer_ops(number: int) -> list[bytes]:
+    """Two pages, each closing with a ruled-off footer line of its own text."""
+    return _body(780, 100) + [
+        b"0.5 w 30 60 m 565 60 l S",
+        b"BT /F1 8 Tf 30 45 Td (%s) Tj ET" % (b"Draft for comment", b"Internal use")[number - 1],
+    ]
+
+
+def test_a_ruled_off_footer_on_each_page_of_a_short_document_stays_furniture(
+    tmp_path: Path,
+) -> None:
+    """Footers on every page, each page's its own: the template's, the last one too."""
+    doc = read_layout(_lecture_notes(tmp_path / "ruled.pdf", 2, _ruled_footer_ops), max_pages=10)
+    assert [a.kind for a in doc.artifacts] == ["footer", "footer"]

@@ -70,6 +70,7 @@ from .figures import (
     CAPTION,
     EDGE_TOLERANCE,
     CaptionLine,
+    between_pictures_and_caption,
     caption_among,
     caption_lines,
     caption_text,
@@ -1821,7 +1822,10 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
         # (A short document's first page may carry no running lines, its title in their
         # place, so its pages seldom repeat theirs: each page shows them by its own setting.)
         for k, result in enumerate(results):
-            found = _page_furniture_apart(result, k > 0) | found
+            apart = _page_furniture_apart(result, k > 0)
+            if 0 < k == len(results) - 1:
+                apart = _without_closing_lines(apart, results, found)
+            found = apart | found
         found |= _in_folio_rows(results, found)
     found |= _in_running_rows(candidates, found, side_repeats)
     found |= _spaced_page_numbers(candidates, found)
@@ -1829,6 +1833,32 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
         found.update((id(b), "pagination") for b in _goes_on_at_foot(result.blocks, found))
     return found
 
+
+
+def _without_closing_lines(
+    apart: dict[int, Any], results: list[PageResult], found: dict[int, Any]
+) -> dict[int, Any]:
+    """The last page's own running lines (``apart``, by :func:`_page_furniture_apart`) less
+    its footer when it is the document's closing line: a footer said on the last page only
+    (no other page has any furniture at its foot, nor the last page at its head) and not
+    holding a page number is no template's running line, which would come back on each page,
+    but the end of the document (a cheat sheet's "Source: …" credit, its author's
+    copyright). Who made a document, and from what, is content a reader needs."""
+    last = results[-1]
+    footer = [b for b in last.blocks if apart.get(id(b)) == "footer"]
+    if not footer or any(apart.get(id(b)) == "header" for b in last.blocks) or any(
+        _PAGE_NUMBER.match(b.text.strip()) for b in footer
+    ):
+        return apart
+    for result in results[:-1]:
+        page = result.page
+        for block in result.blocks:
+            kind = found.get(id(block))
+            if kind in ("footer", "page-number") and (
+                (block.y0 + block.y1) / 2 - page.y0 < page.height / 2
+            ):
+                return apart
+    return {key: kind for key, kind in apart.items() if kind != "footer"}
 
 #: A number drawn digit by digit, a space between each two ("1 0"): the text reads the
 #: spaces a page's content draws.
@@ -3478,13 +3508,15 @@ def _one_figure_per_caption(doc: Document) -> None:
     """Pictures under one caption on a page (a chart's row of icons over its grid, sub-figures
     side by side) are one figure: each finds the caption nearest, but it is one paragraph,
     said once (every output pairs it with one figure: see :mod:`workers.engine.captions`).
-    A later picture joins the earlier when only text set on the two stands between them (the
-    drawing's labels, read after the joined figure as they were read after its first part);
-    anything else between them is left as it is read."""
+    A later picture joins the earlier when only text set on the two, or between them and
+    their caption (the sub-figures' names), stands between them (read after the joined
+    figure as they were read after its first part); anything else between them is left as
+    it is read."""
     out: list[Any] = []
-    for block in doc.blocks:
+    for k, block in enumerate(doc.blocks):
         earlier = (
-            _same_caption_before(out, block) if block.caption else _captioned_above(out, block)
+            _same_caption_before(out, block, (doc.blocks, k)) if block.caption
+            else _captioned_above(out, block)
         ) if isinstance(block, Figure) else None
         if earlier is None:
             out.append(block)
@@ -3494,9 +3526,35 @@ def _one_figure_per_caption(doc: Document) -> None:
     doc.blocks = out
 
 
-def _same_caption_before(blocks: list[Any], figure: Figure) -> int | None:
+#: Blocks before or after a figure within which its caption paragraph is looked for.
+_CAPTION_REACH = 40
+
+
+def _caption_paragraph_box(blocks: list[Any], page: int, caption: str) -> BBox | None:
+    """The box of the paragraph of ``blocks`` set on ``page`` alone that reads ``caption``
+    (spaces aside; an ornament opening it left out, as :func:`.figures.caption_text` leaves
+    it out of the caption), or None."""
+    for block in blocks:
+        if not isinstance(block, Paragraph) or not block.prov or any(
+            prov.page != page for prov in block.prov
+        ):
+            continue
+        text = " ".join(block.text.split())
+        if text == caption or BULLET.sub("", text, count=1) == caption:
+            box = block.prov[0].bbox
+            for prov in block.prov[1:]:
+                box = box.union(prov.bbox)
+            return box
+    return None
+
+
+def _same_caption_before(
+    blocks: list[Any], figure: Figure, read: tuple[list[Any], int]
+) -> int | None:
     """The index of the figure in ``blocks`` with ``figure``'s caption on its page, with only
-    text set on the two of them after it; None if there is none."""
+    text set on the two of them, or between them and their caption paragraph, after it;
+    None if there is none. ``read``: the document's blocks and ``figure``'s index among
+    them, near which its caption paragraph is read (a few labels and names away)."""
     if not figure.caption or len(figure.prov) != 1:
         return None
     page, caption = figure.prov[0].page, " ".join(figure.caption.split())
@@ -3508,12 +3566,31 @@ def _same_caption_before(blocks: list[Any], figure: Figure) -> int | None:
                 and " ".join(other.caption.split()) == caption
             ):
                 boxes = [figure.prov[0].bbox, *(p.bbox for p in other.prov)]
-                between = blocks[at + 1:]
-                return at if all(_set_on(b, page, boxes) for b in between) else None
+                between = [b for b in blocks[at + 1:] if not _set_on(b, page, boxes)]
+                if not between:
+                    return at
+                # (Looked for only when text off the pictures stands between them.)
+                every, k = read
+                near = every[max(0, k - _CAPTION_REACH):k + _CAPTION_REACH]
+                named = _caption_paragraph_box(near, page, caption)
+                return at if named is not None and all(
+                    _named_under(b, page, boxes, named) for b in between
+                ) else None
             return None
-        if not isinstance(other, Paragraph | Heading):
+        if not isinstance(other, Paragraph | Heading | ListBlock):
             return None
     return None
+
+
+def _named_under(block: Any, page: int, pictures: list[BBox], caption: BBox) -> bool:
+    """Every part of ``block`` is on ``page`` between the ``pictures`` and their
+    ``caption``: the sub-figures' names (:func:`.figures.between_pictures_and_caption`)."""
+    return all(
+        prov.page == page and between_pictures_and_caption(
+            (prov.bbox.x0 + prov.bbox.x1) / 2, (prov.bbox.y0 + prov.bbox.y1) / 2,
+            pictures, caption, _ON_PICTURE)
+        for prov in block.prov
+    )
 
 
 #: Points around a picture within which text is still set on it (its labels).
@@ -3572,7 +3649,7 @@ def _caption_over(blocks: list[Any], caption: str, page: int, box: BBox) -> bool
     )
 
 
-def _set_on(block: Paragraph | Heading, page: int, boxes: list[BBox]) -> bool:
+def _set_on(block: Paragraph | Heading | ListBlock, page: int, boxes: list[BBox]) -> bool:
     """Every part of ``block`` is on ``page`` with its middle on one of ``boxes``."""
     for prov in block.prov:
         x, y = (prov.bbox.x0 + prov.bbox.x1) / 2, (prov.bbox.y0 + prov.bbox.y1) / 2

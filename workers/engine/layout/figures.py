@@ -502,6 +502,40 @@ def _line_end(lines: Sequence[TextLine], k: int) -> float:
 # A caption without a keyword: the author's own line under a picture, set apart from the body
 # ("PDF.js in Firefox 100, with a table of contents in the sidebar", in italics or smaller).
 
+class Edges(Protocol):
+    """A box's edges (a :class:`~workers.engine.document.BBox`, a text line), read only."""
+
+    @property
+    def x0(self) -> float: ...
+    @property
+    def y0(self) -> float: ...
+    @property
+    def x1(self) -> float: ...
+    @property
+    def y1(self) -> float: ...
+
+
+def between_pictures_and_caption(
+    x: float, y: float, pictures: Sequence[Edges], caption: Edges, margin: float
+) -> bool:
+    """Whether the point (``x``, ``y``), the middle of a block of text, stands in the gap
+    between a figure's ``pictures`` and its ``caption``, across them: where the names of the
+    sub-figures ("(a) Halbraum  (b) Pair of pants") and a diagram's lowest labels are set.
+    A figure is its pictures and its caption: nothing of the running text is set between
+    the two. Only the gap on the caption's side counts (from the caption to the pictures'
+    nearest edge, give or take ``margin``): text between two pictures set one over the
+    other may be running text read between them."""
+    left = min(caption.x0, *(p.x0 for p in pictures)) - margin
+    right = max(caption.x1, *(p.x1 for p in pictures)) + margin
+    if not left <= x <= right:
+        return False
+    bottom = min(p.y0 for p in pictures)
+    if caption.y1 <= bottom + margin:  # the caption under the pictures
+        return caption.y1 <= y <= bottom + margin
+    top = max(p.y1 for p in pictures)
+    return caption.y0 >= top - margin and top - margin <= y <= caption.y0
+
+
 #: Such a caption starts within this many of its line heights under the figure …
 STYLED_CAPTION_GAP = 1.0
 #: … holds at most this many lines and words …
