@@ -34,7 +34,8 @@ Schema (version 1), as produced by :meth:`Document.to_dict`::
     (absent when false), and one whose text joins accents drawn apart to their letters
     ("László", drawn "Laszl´o") "joined_accents": true (absent when false), and one whose
     text parts words the drawing sets together (a note's mark, "1 The" drawn "1The")
-    "spaced_apart": true (absent when false).
+    "spaced_apart": true (absent when false), and one whose text reads underscores drawn as
+    rules ("asn1_node", drawn "asn1 node") "drawn_underscores": true (absent when false).
     Every block (and cell) also has "lang": str | null (optional when decoding).
     A paragraph's "preformatted" (bool, optional when decoding, absent when false) says its
     text is a code listing or other preformatted text: its lines ("\n") and leading spaces
@@ -148,6 +149,10 @@ class Prov:
     #: word ("1 The", drawn "1The", see :mod:`.layout.footnotes`). Written to JSON only when
     #: true.
     spaced_apart: bool = field(default=False, metadata={"omitted_when": False})
+    #: The text reads underscores drawn as rules, not glyphs ("asn1_node", drawn "asn1" and
+    #: "node" with a rule between, see :mod:`.layout.drawn_underscores`): the drawing's text
+    #: has a space or nothing there. Written to JSON only when true.
+    drawn_underscores: bool = field(default=False, metadata={"omitted_when": False})
 
     def __init__(
         self,
@@ -159,6 +164,7 @@ class Prov:
         interleaved: bool = False,
         joined_accents: bool = False,
         spaced_apart: bool = False,
+        drawn_underscores: bool = False,
     ) -> None:
         # (Written straight into the instance's dict, as BBox's: one per block and part.)
         fields = self.__dict__
@@ -170,6 +176,7 @@ class Prov:
         fields["interleaved"] = interleaved
         fields["joined_accents"] = joined_accents
         fields["spaced_apart"] = spaced_apart
+        fields["drawn_underscores"] = drawn_underscores
 
 
 @dataclass

@@ -64,6 +64,7 @@ from .continued_tables import (
 )
 from .disjoint_sets import DisjointSets
 from .drawn_bullets import drawn_bullet
+from .drawn_underscores import reads_drawn_underscore
 from .end_marks import END_MARK_CHARS
 from .figures import (
     CAPTION,
@@ -3456,6 +3457,7 @@ def _prov(block: Block, result: PageResult, artifact_ids: dict[int, Any] | None 
             or any(map(_objects_interleaved, block.frags))),
         joined_accents=block.kind == "text" and any(map(joins_accents, block.frags)),
         spaced_apart=block.note is not None and any(f.mark_apart for f in block.frags),
+        drawn_underscores=block.kind == "text" and any(map(reads_drawn_underscore, block.frags)),
     )
 
 
@@ -3758,7 +3760,8 @@ def _table(block: Block, result: PageResult, prov: list[Prov]) -> Table:
                     prov=[Prov(block.page, BBox(f.x0, f.y0, f.x1, f.y1), (),
                                result.opmap.ranges_in_order(_drawn(f)),
                                interleaved=f.objects_interleaved,
-                               joined_accents=joins_accents(f))] if f else [],
+                               joined_accents=joins_accents(f),
+                               drawn_underscores=reads_drawn_underscore(f))] if f else [],
                 )
                 for k, f in enumerate(row) if (i, k) not in covered
             ])
