@@ -67,9 +67,11 @@ def read_drawn_underscores(content: PageContent) -> None:
     if not short or not content.glyphs:
         return
     glyphs = content.glyphs
-    near = _GlyphsByX(glyphs)
+    near = _GlyphsNear(glyphs)
     joins: list[tuple[Rect, Glyph]] = []
     for rule in short:
+        if not near.may_join(rule):
+            continue
         left = _joined_before(rule, near.around(rule))
         if left is not None and _alone(rule, left, content.rules):
             joins.append((rule, left))
@@ -81,23 +83,38 @@ def read_drawn_underscores(content: PageContent) -> None:
         _put_underscore(glyphs, rule, place[id(left)])
 
 
-class _GlyphsByX:
-    """The page's glyphs by where they start across the page, to find those about a rule."""
+class _GlyphsNear:
+    """The page's glyphs by the bottom of their box, to find those about a rule:
+    the lines it may stand in, and a glyph's height over or under it."""
 
     def __init__(self, glyphs: Sequence[Glyph]) -> None:
-        self.glyphs = sorted((g for g in glyphs if not g.char.isspace()), key=_x0_of)
-        self.starts = [g.x0 for g in self.glyphs]
-        self.widest = max((g.x1 - g.x0 for g in self.glyphs), default=0.0)
+        # (Built only for a page with short rules, at C speed: sorted by attrgetter, the
+        # bottoms and sizes mapped. A glyph's box is at most twice its size tall.)
+        self.glyphs = sorted(glyphs, key=_y0_of)
+        self.bottoms: list[float] = list(map(_y0_of, self.glyphs))
+        self.largest: float = max(map(_size_of, self.glyphs))
+        self.tallest = 2 * self.largest
 
     def around(self, rule: Rect) -> list[Glyph]:
-        """The glyphs that may reach over ``rule`` or touch it across (any line)."""
-        reach = TOUCH * MAX_LENGTH / LENGTH[0]  # (the widest touch: the largest size's)
-        lo = bisect.bisect_left(self.starts, rule.x0 - self.widest - reach)
-        hi = bisect.bisect_right(self.starts, rule.x1 + reach)
-        return self.glyphs[lo:hi]
+        """The glyphs whose box may stand over, under or beside ``rule``: their bottoms within
+        a glyph's height of it, and their sides within a touch of it. (The glyphs it may
+        join are at most ``1 / LENGTH[0]`` times its length in size, their boxes at most
+        twice their size tall: a short rule is looked at against a line or two.)"""
+        tall = min(self.tallest, 2 * (rule.x1 - rule.x0) / LENGTH[0])
+        lo = bisect.bisect_left(self.bottoms, rule.y0 - tall)
+        hi = bisect.bisect_right(self.bottoms, rule.y1 + 0.5 * tall)
+        reach = TOUCH * self.largest
+        x0, x1 = rule.x0 - reach, rule.x1 + reach
+        return [g for g in self.glyphs[lo:hi] if g.x1 >= x0 and g.x0 <= x1]
+
+    def may_join(self, rule: Rect) -> bool:
+        """A cheap first look: ``rule`` is short and thin enough for the page's largest text."""
+        length, thickness = rule.x1 - rule.x0, rule.y1 - rule.y0
+        return length <= LENGTH[1] * self.largest and thickness <= THICKNESS * self.largest
 
 
-_x0_of = operator.attrgetter("x0")
+_y0_of = operator.attrgetter("y0")
+_size_of = operator.attrgetter("size")
 
 
 def reads_drawn_underscore(fragment: Fragment) -> bool:
@@ -137,6 +154,8 @@ def _joined_before(rule: Rect, glyphs: Sequence[Glyph]) -> Glyph | None:
     left: Glyph | None = None
     right: Glyph | None = None
     for g in glyphs:
+        if g.char.isspace():
+            continue
         height = g.y1 - g.y0
         touch = TOUCH * (g.size if g.size > 0 else height)
         if g.x0 < rule.x1 - touch and g.x1 > rule.x0 + touch:
