@@ -11,6 +11,7 @@ from tests.engine.content_pdfs import text_page_pdf
 from workers.engine.analyse import analyse
 from workers.engine.document import Heading, block_text
 from workers.engine.layout.reader import read_layout
+from workers.engine.structure.reader import read_structure
 from workers.engine.tagged_pdf.checks import check_tagged_pdf
 from workers.engine.tagged_pdf.tagger import tag_pdf
 
@@ -125,3 +126,24 @@ def test_an_underline_drawn_in_pieces_is_no_underscore(tmp_path: Path) -> None:
            f"{gap + _width(' ') - 0.2:.2f} 760.5 {_width(second):.2f} {_THICK:.2f} re f".encode()]
     doc = read_layout(text_page_pdf(tmp_path / "pieces.pdf", ops), max_pages=5)
     assert "_" not in " ".join(block_text(b) for b in doc.blocks)
+
+
+def test_a_list_items_drawn_underscores_are_said_in_the_tags(tmp_path: Path) -> None:
+    # (The item's body, parted from its bullet, reads its underscores as the item does: the
+    # tags say "asn1_node" again, and a reader of the tagged PDF hears it.)
+    ops = [_text(760, "The types of the library are these:")]
+    for k, words in enumerate([["asn1", "node", "for the tree of a definition"],
+                               ["asn1", "data", "node", "for the data of a node"]]):
+        y = 740 - 16 * k
+        name = words[:-1]
+        ops.append(_text(y, "\\225", x=80))
+        ops += _words_joined(92, y, name)
+        end = 92 + _width("".join(name)) + (len(name) - 1) * (2 * _KERN + _RULE)
+        ops.append(_text(y, words[-1], x=end + _width(" ")))
+    source = text_page_pdf(tmp_path / "items.pdf", ops)
+    model = analyse(source, max_pages=5)
+    tagged = tag_pdf(source, model)
+    out = tmp_path / "tagged.pdf"
+    out.write_bytes(tagged.content)
+    read = " ".join(block_text(b) for b in read_structure(out, max_pages=5).blocks)
+    assert "asn1_node for the tree" in read and "asn1_data_node for the data" in read, read
