@@ -36,7 +36,8 @@ Schema (version 1), as produced by :meth:`Document.to_dict`::
     text parts words the drawing sets together (a note's mark, "1 The" drawn "1The")
     "spaced_apart": true (absent when false), and one whose text runs a word on over a line
     break the drawing sets apart with no hyphen (a cell's "github.c" / "om" read "github.com")
-    "run_on": true (absent when false).
+    "run_on": true (absent when false), and one whose text reads underscores drawn as rules
+    ("asn1_node", drawn "asn1 node") "drawn_underscores": true (absent when false).
     Every block (and cell) also has "lang": str | null (optional when decoding).
     A paragraph's "preformatted" (bool, optional when decoding, absent when false) says its
     text is a code listing or other preformatted text: its lines ("\n") and leading spaces
@@ -154,6 +155,10 @@ class Prov:
     #: web address broken at a narrow cell's edge ("github.c" / "om" read "github.com", see
     #: :func:`.layout.line_breaks.cell_text`). Written to JSON only when true.
     run_on: bool = field(default=False, metadata={"omitted_when": False})
+    #: The text reads underscores drawn as rules, not glyphs ("asn1_node", drawn "asn1" and
+    #: "node" with a rule between, see :mod:`.layout.drawn_underscores`): the drawing's text
+    #: has a space or nothing there. Written to JSON only when true.
+    drawn_underscores: bool = field(default=False, metadata={"omitted_when": False})
 
     def __init__(
         self,
@@ -166,6 +171,7 @@ class Prov:
         joined_accents: bool = False,
         spaced_apart: bool = False,
         run_on: bool = False,
+        drawn_underscores: bool = False,
     ) -> None:
         # (Written straight into the instance's dict, as BBox's: one per block and part.)
         fields = self.__dict__
@@ -178,6 +184,7 @@ class Prov:
         fields["joined_accents"] = joined_accents
         fields["spaced_apart"] = spaced_apart
         fields["run_on"] = run_on
+        fields["drawn_underscores"] = drawn_underscores
 
 
 @dataclass

@@ -65,6 +65,7 @@ from .continued_tables import (
 )
 from .disjoint_sets import DisjointSets
 from .drawn_bullets import drawn_bullet
+from .drawn_underscores import reads_drawn_underscore
 from .end_marks import END_MARK_CHARS
 from .figures import (
     CAPTION,
@@ -399,7 +400,7 @@ def classify(
                     # A bullet drawn as a shape prints no character: the item has no label
                     # in its text (as a tagged list whose label is a picture reads back).
                     label = ""
-                body_prov = [apart[1]] if apart else prov
+                body_prov = [_text_read_as(apart[1], prov)] if apart else prov
                 entry = ListItem(label, [Paragraph(text[item.end():].strip(), body_prov,
                                                    page_links)], prov,
                                  [apart[0]] if apart else [])
@@ -463,9 +464,9 @@ def classify(
                 if apart:
                     stack = []
                     rest = text.split(None, len(run_in.split()))[-1]
-                    doc.blocks.append(Heading(run_in, level, [apart[0]]))
+                    doc.blocks.append(Heading(run_in, level, [_text_read_as(apart[0], prov)]))
                     run_in_heads.add(id(doc.blocks[-1]))
-                    doc.blocks.append(Paragraph(rest, [apart[1]], page_links))
+                    doc.blocks.append(Paragraph(rest, [_text_read_as(apart[1], prov)], page_links))
                     heading_block = None
                     continue
             level = _heading_level(
@@ -3487,10 +3488,20 @@ def _prov(block: Block, result: PageResult, artifact_ids: dict[int, Any] | None 
             or any(map(_objects_interleaved, block.frags))),
         joined_accents=block.kind == "text" and any(map(joins_accents, block.frags)),
         spaced_apart=block.note is not None and any(f.mark_apart for f in block.frags),
+        drawn_underscores=block.kind == "text" and any(map(reads_drawn_underscore, block.frags)),
     )
 
 
 _objects_interleaved = attrgetter("objects_interleaved")
+
+
+def _text_read_as(part: Prov, whole: list[Prov]) -> Prov:
+    """``part`` (a list item's body or a run-in heading, parted from its block's label or
+    text) reading underscores drawn as rules as its block does: the tagger says its text
+    again (see :mod:`.drawn_underscores`)."""
+    if any(p.drawn_underscores for p in whole) and not part.drawn_underscores:
+        return replace(part, drawn_underscores=True)
+    return part
 
 
 def _interleaved(drawn: list[int], operator_of: list[int]) -> bool:
@@ -3813,7 +3824,8 @@ def _table_cell(f: Fragment | None, block: Block, result: PageResult, header: bo
         prov=[Prov(block.page, BBox(f.x0, f.y0, f.x1, f.y1), (),
                    result.opmap.ranges_in_order(_drawn(f)),
                    interleaved=f.objects_interleaved, joined_accents=joins_accents(f),
-                   run_on=runs_words_on(f, text))],
+                   run_on=runs_words_on(f, text),
+                   drawn_underscores=reads_drawn_underscore(f))],
     )
 
 

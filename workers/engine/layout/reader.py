@@ -72,6 +72,7 @@ from .classify import classify
 from .clipped import take_clipped
 from .contents import ends_with_page_number, find_contents, has_leaders, is_page_number
 from .drawn_bullets import with_drawn_bullets
+from .drawn_underscores import read_drawn_underscores
 from .end_marks import EndMark, attach_end_marks, take_end_marks
 from .field_rows import split_at_fields
 from .figures import (
@@ -493,6 +494,9 @@ def page_blocks(
     ``to_pages``: its links to pages of the document, with the page each leads to)."""
     # (Accents drawn apart, "o" and "´" over it, read as the one letter "ó".)
     join_accents(content.glyphs)
+    # (TeX's underscores outside the typewriter face are short rules on the baseline.)
+    if content.rules:
+        read_drawn_underscores(content)
     page_runs = fragments(content.glyphs)
     # (A brace grouping lines, as tall as many of them, is drawn beside them: decoration.)
     page_runs, braces = _braces_apart(page_runs, content.index)

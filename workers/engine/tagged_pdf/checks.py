@@ -412,9 +412,10 @@ def _annotation_check(pdf: pikepdf.Pdf) -> Check:
 
 
 def normal_counts(text: str) -> Counter[str]:
-    """How often each character occurs: spacing, hyphens a reader joined lines at, and
-    controls do not count. Counted first and filtered per distinct character (a text has
-    few), as the check compares counts, not order."""
+    """How often each character occurs: spacing, hyphens a reader joined lines at,
+    underscores (drawn as rules or not) and controls do not count. Counted first and
+    filtered per distinct character (a text has few), as the check compares counts, not
+    order."""
     counts = Counter(decomposed(clean(text)))
     for ch in [ch for ch in counts if not _counts_as_character(ch)]:
         del counts[ch]
@@ -437,7 +438,9 @@ def decomposed(text: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _counts_as_character(ch: str) -> bool:
-    return ch.isalnum() or (not ch.isspace() and ch not in "-\u00ad"
+    # (Not an underscore: TeX draws one outside its typewriter face as a rule, which the
+    # layout reader reads as "_" and pdfium as a space or nothing.)
+    return ch.isalnum() or (not ch.isspace() and ch not in "-\u00ad_"
                             and unicodedata.category(ch)[0] in "PSM")  # (M: an accent's mark)
 
 

@@ -77,10 +77,11 @@ def give_logical_texts(
         # listing, whose spaces the reader counts from its glyphs' places (its indents, the
         # cells of its pitch), where pdfium parts words at gaps ("i f" for "if"); and a
         # note whose raised mark the reader parted from the first word set against it; and
-        # a cell whose word, broken over its lines with no hyphen, the reader ran on.
+        # a cell whose word, broken over its lines with no hyphen, the reader ran on; and one
+        # whose underscores, drawn as rules, the reader read as "_".
         wanted = [leaf for leaf in wanted if leaf.role == "Code" or any(
             prov.interleaved or prov.joined_accents or prov.spaced_apart or prov.run_on
-            for prov in leaf.prov)]
+            or prov.drawn_underscores for prov in leaf.prov)]
         if not wanted:
             return 0  # the output is not read (nor saved) again
     pages = sorted({page for leaf in wanted for page, _ in marks[leaf.leaf_id]})
@@ -120,10 +121,12 @@ def _text_by_mark(document: pdfium.PdfDocument, pages: Sequence[int]) -> dict[tu
 def _same_characters(read: str, model: str, leaf: Node) -> bool:
     """Whether the drawn text ``read`` has the characters of the model's (both as
     :func:`_compared` gives them), in any order. Where the reader joined accents drawn
-    apart to their letters, as the fidelity check counts them (:func:`.checks.normal_counts`:
-    "o" and a spacing "´" are the "ó" the model says; a line-end hyphen the model joined its
-    word at is none)."""
-    if any(prov.joined_accents for prov in leaf.prov):
+    apart to their letters, or read underscores drawn as rules, as the fidelity check counts
+    them (:func:`.checks.normal_counts`: "o" and a spacing "´" are the "ó" the model says; a
+    line-end hyphen the model joined its word at is none, nor is an underscore)."""
+    if any(prov.joined_accents or prov.drawn_underscores for prov in leaf.prov):
+        # (An underscore drawn as a rule is no character of the drawing's text: the fidelity
+        # check counts none, drawn or not.)
         return normal_counts(read) == normal_counts(model)
     return sorted(read.replace(" ", "")) == sorted(model.replace(" ", ""))
 
