@@ -10,7 +10,8 @@
  * It returns the fragments with their raw text; lines.py cleans the text and drops the empty.
  * The module also holds the other loops of lines.py that every page runs: the values a
  * fragment computes once (glyph_facts, text_facts, fixed_pitch) and the grouping of
- * fragments into lines (group_lines).
+ * fragments into lines (group_lines); and the box of a list item's body (ink_box, for
+ * list_labels.py).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>

@@ -3776,7 +3776,8 @@ def _table(block: Block, result: PageResult, prov: list[Prov]) -> Table:
                     prov=[Prov(block.page, BBox(f.x0, f.y0, f.x1, f.y1), (),
                                result.opmap.ranges_in_order(_drawn(f)),
                                interleaved=f.objects_interleaved,
-                               joined_accents=joins_accents(f))] if f else [],
+                               joined_accents=not f.text.isascii() and joins_accents(f))]
+                    if f else [],
                 )
                 for k, f in enumerate(row) if (i, k) not in covered
             ])
