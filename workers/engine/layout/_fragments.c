@@ -10,7 +10,8 @@
  * It returns the fragments with their raw text; lines.py cleans the text and drops the empty.
  * The module also holds the other loops of lines.py that every page runs: the values a
  * fragment computes once (glyph_facts, text_facts, fixed_pitch) and the grouping of
- * fragments into lines (group_lines).
+ * fragments into lines (group_lines); and the box of a list item's body (ink_box, for
+ * list_labels.py).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -2116,6 +2117,68 @@ static PyObject *all_inside(PyObject *self, PyObject *args) {
     Py_RETURN_TRUE;
 }
 
+/* list_labels.py's ink box: the box of the glyphs neither blank (str.isspace()) nor generated
+ * by pdfium, as min() and max() over them give it (the first least or greatest coordinate
+ * object, a NaN kept where it comes first, as they keep it); None when there are none; and
+ * NotImplemented for a coordinate that is no float (left to Python). Why C: a list item's body
+ * may be a long paragraph, and its box was four passes over every glyph. */
+static PyObject *ink_box(PyObject *self, PyObject *glyphs) {
+    (void)self;
+    if (!PyList_Check(glyphs)) Py_RETURN_NOTIMPLEMENTED;
+    static const int fields[4] = {F_X0, F_Y0, F_X1, F_Y1};
+    PyObject *best[4] = {NULL, NULL, NULL, NULL}; /* new references */
+    double value[4] = {0, 0, 0, 0};
+    slot_layout layout = {NULL, {0}};
+    PyObject *out = NULL;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(glyphs); i++) {
+        PyObject *glyph = PyList_GET_ITEM(glyphs, i);
+        if (Py_TYPE(glyph) != layout.type) layout_of(Py_TYPE(glyph), &layout);
+        PyObject *character = field_of(glyph, &layout, F_CHAR);
+        if (character == NULL) goto done;
+        if (!PyUnicode_Check(character)) {
+            Py_DECREF(character);
+            out = Py_NewRef(Py_NotImplemented);
+            goto done;
+        }
+        /* str.isspace(): at least one character, every one a space. */
+        Py_ssize_t length = PyUnicode_GET_LENGTH(character);
+        int blank = length > 0;
+        for (Py_ssize_t k = 0; k < length && blank; k++) {
+            blank = Py_UNICODE_ISSPACE(PyUnicode_READ_CHAR(character, k));
+        }
+        Py_DECREF(character);
+        if (blank) continue;
+        PyObject *generated = field_of(glyph, &layout, F_GENERATED);
+        if (generated == NULL) goto done;
+        int truth = generated == Py_True ? 1 : generated == Py_False ? 0
+                    : PyObject_IsTrue(generated);
+        Py_DECREF(generated);
+        if (truth < 0) goto done;
+        if (truth) continue;
+        for (int k = 0; k < 4; k++) {
+            PyObject *coordinate = field_of(glyph, &layout, fields[k]);
+            if (coordinate == NULL) goto done;
+            if (!PyFloat_CheckExact(coordinate)) {
+                Py_DECREF(coordinate);
+                out = Py_NewRef(Py_NotImplemented);
+                goto done;
+            }
+            double v = PyFloat_AS_DOUBLE(coordinate);
+            /* min() takes an item less than the least so far, max() one greater. */
+            if (best[k] == NULL || (k < 2 ? v < value[k] : v > value[k])) {
+                Py_XSETREF(best[k], coordinate);
+                value[k] = v;
+            } else {
+                Py_DECREF(coordinate);
+            }
+        }
+    }
+    out = best[0] == NULL ? Py_NewRef(Py_None) : PyTuple_Pack(4, best[0], best[1], best[2], best[3]);
+done:
+    for (int k = 0; k < 4; k++) Py_XDECREF(best[k]);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"all_inside", all_inside, METH_VARARGS,
      "all_inside(glyphs, left, bottom, right, top) -> whether every glyph's box reaches into "
@@ -2138,6 +2201,8 @@ static PyMethodDef methods[] = {
     {"cell_candidates", cell_candidates, METH_VARARGS,
      "cell_candidates(fragments, grid_min_cell, grid_slack, spread_min_gap) -> those "
      "_close_cells may change"},
+    {"ink_box", ink_box, METH_O,
+     "ink_box(glyphs) -> box of those neither blank nor generated, None, or NotImplemented"},
     {"glyph_facts", glyph_facts, METH_VARARGS,
      "glyph_facts(fragments, tall_glyphs) -> count: set the values Fragment computes once"},
     {NULL, NULL, 0, NULL},

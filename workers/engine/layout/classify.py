@@ -12,6 +12,7 @@ front cover first and back panels last.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -836,25 +837,32 @@ def _grid_cells(heads: list[Block]) -> set[int]:
     # (Lines linked side by side or stacked make a group; lines stacked make a column.)
     groups = DisjointSets(len(heads))
     columns = DisjointSets(len(heads))
-    # (Every pair is compared: each line's weight and size are read once, not per pair.)
-    faces = [(head.bold, head.size) for head in heads]
-    for i, a in enumerate(heads):
-        a_bold, a_size = faces[i]
-        for j in range(i + 1, len(heads)):
-            b_bold, b_size = faces[j]
-            if a_bold != b_bold or max(a_size, b_size) > GRID_CELL_SIZES * min(a_size, b_size):
+    # (Every pair is compared: each line's weight, size and box are read once, not per
+    # pair, and the pair's measures are worked out inline, min() and max() of two spelled
+    # out with their exact semantics: ``min(a, b)`` is ``b if b < a else a``.)
+    faces = [(head.bold, head.size, head.x0, head.y0, head.x1, head.y1) for head in heads]
+    for i, (a_bold, a_size, a_x0, a_y0, a_x1, a_y1) in enumerate(faces):
+        a_width = a_x1 - a_x0
+        for j in range(i + 1, len(faces)):
+            b_bold, b_size, b_x0, b_y0, b_x1, b_y1 = faces[j]
+            if a_bold != b_bold:
                 continue
-            b = heads[j]
-            stacked = x_overlap(a, b) >= 0.5
-            beside = (
-                not stacked
-                and min(a.y1, b.y1) - max(a.y0, b.y0) > 0
-                and abs(a.x0 - b.x0) <= GRID_PITCH * max(a_size, b_size, 1.0)
-            )
-            if stacked or beside:
-                groups.join(i, j)
+            larger, smaller = (b_size, a_size) if b_size > a_size else (a_size, b_size)
+            if larger > GRID_CELL_SIZES * smaller:
+                continue
+            # x_overlap(a, b) >= 0.5: the overlap as a share of the narrower of the two.
+            b_width = b_x1 - b_x0
+            narrower = b_width if b_width < a_width else a_width
+            overlap = (b_x1 if b_x1 < a_x1 else a_x1) - (b_x0 if b_x0 > a_x0 else a_x0)
+            stacked = (overlap / narrower if narrower > 0 else 0.0) >= 0.5
             if stacked:
+                groups.join(i, j)
                 columns.join(i, j)
+            elif (
+                (b_y1 if b_y1 < a_y1 else a_y1) - (b_y0 if b_y0 > a_y0 else a_y0) > 0
+                and abs(a_x0 - b_x0) <= GRID_PITCH * max(larger, 1.0)
+            ):
+                groups.join(i, j)  # (beside)
     members: dict[int, list[int]] = {}
     for k in range(len(heads)):
         members.setdefault(groups.root(k), []).append(k)
@@ -3086,17 +3094,17 @@ def _heading_candidate(block: Block, text: str, body_size: float) -> bool:
     """Whether the block (read as ``text``) looks like a heading in a document whose body is
     set in ``body_size``. Kept with what it was judged from (the fragment list, its length,
     the text, the body size): classification asks it of the same block in each of its passes."""
-    cached = block.heading_cache
-    if (
-        cached is not None
-        and cached[0] is block.frags
-        and cached[1] == len(block.frags)
-        and cached[2] == text
-        and cached[3] == body_size
-    ):
-        return cached[4]  # type: ignore[return-value]
+    # (Unpacked at once: the same blocks are asked tens of thousands of times a document.)
+    frags, cached = block.frags, block.heading_cache
+    if cached is not None:
+        of, count, judged_text, judged_size, verdict = cached
+        if (
+            of is frags and count == len(frags) and judged_text == text
+            and judged_size == body_size
+        ):
+            return verdict  # type: ignore[return-value]
     verdict = _judge_heading_candidate(block, text, body_size)
-    block.heading_cache = (block.frags, len(block.frags), text, body_size, verdict)
+    block.heading_cache = (frags, len(frags), text, body_size, verdict)
     return verdict
 
 
@@ -3455,8 +3463,7 @@ def _prov(block: Block, result: PageResult, artifact_ids: dict[int, Any] | None 
     # (Each fragment's objects once, in order, as dict.fromkeys below would keep them of its
     # glyphs: the same objects in the same order, from lists a few long, not a glyph each.)
     drawn = list(block.objects)
-    for f in block.frags:
-        drawn.extend(f.drawn_objects)
+    drawn.extend(itertools.chain.from_iterable(map(_drawn_objects_of, block.frags)))
     # Labels read as part of the picture (the same test as :func:`_figure_labels_kept`: the
     # names under a row of images are read as text, and draw their own operators).
     captioned = (
@@ -3486,13 +3493,24 @@ def _prov(block: Block, result: PageResult, artifact_ids: dict[int, Any] | None 
             len(objects) < len(drawn) - drawn.count(-1)
             and _interleaved(drawn, result.opmap.operator_of)
             or any(map(_objects_interleaved, block.frags))),
-        joined_accents=block.kind == "text" and any(map(joins_accents, block.frags)),
+        joined_accents=block.kind == "text" and _joins_accents(block.frags),
         spaced_apart=block.note is not None and any(f.mark_apart for f in block.frags),
         drawn_underscores=block.kind == "text" and any(map(reads_drawn_underscore, block.frags)),
     )
 
 
 _objects_interleaved = attrgetter("objects_interleaved")
+_drawn_objects_of = attrgetter("drawn_objects")
+_text_of = attrgetter("text")
+
+
+def _joins_accents(frags: list[Fragment]) -> bool:
+    """Whether a fragment of ``frags`` reads an accent joined to its letter
+    (:func:`.accents.joins_accents`). Only text beyond ASCII can: every fragment's text is
+    looked at first at C speed (most blocks hold none), each fragment's glyphs only then."""
+    if all(map(str.isascii, map(_text_of, frags))):
+        return False
+    return any(map(joins_accents, frags))
 
 
 def _text_read_as(part: Prov, whole: list[Prov]) -> Prov:
@@ -3823,7 +3841,8 @@ def _table_cell(f: Fragment | None, block: Block, result: PageResult, header: bo
         text, header=header, scope=scope, row_span=span[0], col_span=span[1],
         prov=[Prov(block.page, BBox(f.x0, f.y0, f.x1, f.y1), (),
                    result.opmap.ranges_in_order(_drawn(f)),
-                   interleaved=f.objects_interleaved, joined_accents=joins_accents(f),
+                   interleaved=f.objects_interleaved,
+                   joined_accents=not f.text.isascii() and joins_accents(f),
                    run_on=runs_words_on(f, text),
                    drawn_underscores=reads_drawn_underscore(f))],
     )

@@ -17,8 +17,10 @@ maths.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
+from operator import attrgetter
 
 from .blocks import Block
 from .glyphs import Glyph
@@ -46,13 +48,15 @@ LINE_GAP = 1.0
 APART = 0.3
 
 
+_sizes_of = attrgetter("sizes")
+
 #: A maths sign or a letter of the Mathematical Alphanumeric Symbols block.
 _MATHS = re.compile("[" + re.escape("".join(sorted(MATH_SIGNS))) + "\U0001D400-\U0001D7FF]")
 
 
 def _tall(glyphs: Sequence[Glyph]) -> float:
     """The height from which a glyph of ``glyphs`` is a tall delimiter (inf: too few)."""
-    heights = sorted(g.y1 - g.y0 for g in glyphs if g.y1 > g.y0)
+    heights = sorted([g.y1 - g.y0 for g in glyphs if g.y1 > g.y0])
     if len(heights) < 3:
         return float("inf")
     return TALL * heights[len(heights) // 2]
@@ -71,7 +75,7 @@ def _delimiters(glyphs: Sequence[Glyph]) -> list[Glyph]:
 
 
 def _middle(row: Sequence[Glyph]) -> float:
-    return (min(g.y0 for g in row) + max(g.y1 for g in row)) / 2
+    return (min([g.y0 for g in row]) + max([g.y1 for g in row])) / 2
 
 
 def formula_line(line: Sequence[Fragment], left: float) -> bool:
@@ -84,7 +88,7 @@ def formula_line(line: Sequence[Fragment], left: float) -> bool:
     if prose > PROSE_WORDS + 1:
         return False  # (most lines of text: asked first, the rest costs more)
     size = _size(line)
-    if size <= 0 or min(f.x0 for f in line) < left + INDENT * size:
+    if size <= 0 or min([f.x0 for f in line]) < left + INDENT * size:
         return False
     pitch = [f.fixed_pitch for f in line if f.fixed_pitch is not None]
     if pitch and all(pitch):
@@ -152,13 +156,13 @@ def formula_runs(
 
 def _size(frags: Sequence[Fragment]) -> float:
     """The median size of the glyphs of ``frags`` (a tall bracket's is not the text's)."""
-    sizes = sorted(size for f in frags for size in f.sizes)
+    sizes = sorted(itertools.chain.from_iterable(map(_sizes_of, frags)))
     return sizes[len(sizes) // 2] if sizes else 0.0
 
 
 def _gap(above: Line, below: Line) -> float:
     """The height between two lines' boxes (negative where they overlap)."""
-    return min(f.y0 for f in above.fragments) - max(f.y1 for f in below.fragments)
+    return min([f.y0 for f in above.fragments]) - max([f.y1 for f in below.fragments])
 
 
 def _usual_gap(region_lines: Sequence[Line]) -> float:

@@ -17,11 +17,19 @@ from __future__ import annotations
 import itertools
 import operator
 from collections.abc import Sequence
+from types import ModuleType
 
 from ..document import BBox, Prov
 from .glyphs import Glyph
 from .lines import Fragment, clean
 from .operators import OperatorMap
+
+_accelerator: ModuleType | None
+try:
+    # The box of a list item's body in C (see ink_box), built where a C compiler exists.
+    from . import _fragments as _accelerator
+except ImportError:  # pragma: no cover - depends on the installation
+    _accelerator = None
 
 _obj_of = operator.attrgetter("obj")
 _x0_of, _y0_of = operator.attrgetter("x0"), operator.attrgetter("y0")
@@ -53,25 +61,46 @@ def label_provs(
         return None  # (asked first: the body's glyphs need not be gathered then)
     label_glyphs = [g for g in glyphs[:end] if not g.char.isspace()]
     rest = glyphs[end:]
-    body_glyphs = [g for g in rest if not g.char.isspace() and not g.generated]
-    if not body_glyphs or any(g.obj < 0 for g in label_glyphs):
+    body_box = ink_box(rest)
+    if body_box is None or any(g.obj < 0 for g in label_glyphs):
         return None
     label_objects = {g.obj for g in label_glyphs}
     # (An item may be a long paragraph: its glyphs are walked at C speed where that is enough.)
     body_objects = {o for o in set(map(_obj_of, rest)) if o >= 0} | set(objects)
     return (
-        _prov(page, label_glyphs, label_objects, opmap, mcids),
-        _prov(page, body_glyphs, body_objects, opmap, mcids),
+        _prov(page, _box_of(label_glyphs), label_objects, opmap, mcids),
+        _prov(page, body_box, body_objects, opmap, mcids),
     )
 
 
-def _prov(
-    page: int, glyphs: list[Glyph], objects: set[int], opmap: OperatorMap, mcids: Sequence[int]
-) -> Prov:
-    box = BBox(
-        round(min(map(_x0_of, glyphs)), 2), round(min(map(_y0_of, glyphs)), 2),
-        round(max(map(_x1_of, glyphs)), 2), round(max(map(_y1_of, glyphs)), 2),
+Box = tuple[float, float, float, float]
+
+
+def ink_box(glyphs: list[Glyph]) -> Box | None:
+    """The box of ``glyphs`` but the blank and those pdfium generated (the ink an item's body
+    draws), None when none is left."""
+    if _accelerator is not None:
+        # The same box in C (a test holds the two equal): an item may be a long paragraph.
+        found = _accelerator.ink_box(glyphs)
+        if found is not NotImplemented:
+            box: Box | None = found
+            return box
+    inked = [g for g in glyphs if not g.char.isspace() and not g.generated]
+    return _box_of(inked) if inked else None
+
+
+def _box_of(glyphs: list[Glyph]) -> Box:
+    return (
+        min(map(_x0_of, glyphs)), min(map(_y0_of, glyphs)),
+        max(map(_x1_of, glyphs)), max(map(_y1_of, glyphs)),
     )
+
+
+def _prov(page: int, box: Box, objects: set[int], opmap: OperatorMap, mcids: Sequence[int]) -> Prov:
+    x0, y0, x1, y1 = box
     count = len(mcids)
     marks = {mcids[o] for o in objects if 0 <= o < count} - {-1}
-    return Prov(page, box, tuple(sorted(marks)), opmap.ranges(objects))
+    return Prov(
+        page, BBox(round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)),
+        tuple(sorted(marks)), opmap.ranges(objects),
+    )

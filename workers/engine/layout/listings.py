@@ -40,10 +40,12 @@ of its own, nor of :data:`MIN_LINES` lines.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from operator import attrgetter
 
 from .blocks import Block, PageResult, lines_of
 from .contents import is_page_number
@@ -88,6 +90,9 @@ _AROUND_WORDS = "()[]\"'“”‘’.,:;?!…"
 #: Glyphs next to one another in a listing set in cells stand a whole number of cells apart
 #: (within :data:`CELL_TOLERANCE` of a cell), nearly all of them (:data:`ON_GRID`).
 CELL_TOLERANCE = 0.25
+
+
+_text_of = attrgetter("text")
 
 
 def listings_apart(results: Sequence[PageResult]) -> None:
@@ -136,7 +141,9 @@ def _braced_code_apart(blocks: list[Block]) -> None:
     opener's indent closing it with "}". A listing whose glyphs stand in cells
     (:func:`_on_cells`) is spelled from its glyphs' places (:func:`cells_text`); another
     from its pieces' texts (:func:`words_text`)."""
-    texts = [f.text for b in blocks if b.kind == "text" and not b.pitch for f in b.frags]
+    # (Every fragment of every page is looked at: read at C speed.)
+    texts = list(map(_text_of, itertools.chain.from_iterable(
+        b.frags for b in blocks if b.kind == "text" and not b.pitch)))
     if "{" not in "".join(texts) or not any(text.rstrip().endswith("{") for text in texts):
         return  # (most pages: no line opens a block of code)
     runs = [column for run in _candidate_runs(blocks, _may_hold_code)

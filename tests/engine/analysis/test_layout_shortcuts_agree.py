@@ -1,0 +1,154 @@
+"""Shortcuts taken in the layout reader's hot spots give what the plain code gave, on made-up
+inputs of every kind:
+
+- list_labels.ink_box (C, in layout/_fragments.c, and its Python twin): the box of a list
+  item's body glyphs, blanks and pdfium's generated glyphs aside, as min() and max() over
+  them gave it;
+- classify._grid_cells: the pairs of heading-like lines it links, their measures worked
+  out inline, are those x_overlap and min()/max() linked;
+- classify._joins_accents: the ASCII look first answers as asking every fragment does."""
+
+from __future__ import annotations
+
+import math
+import random
+
+import pytest
+
+from workers.engine.layout import classify, list_labels
+from workers.engine.layout.accents import joins_accents
+from workers.engine.layout.blocks import Block, x_overlap
+from workers.engine.layout.disjoint_sets import DisjointSets
+from workers.engine.layout.glyphs import Glyph
+from workers.engine.layout.lines import Fragment
+
+
+def _glyph(chooser: random.Random, char: str, *, generated: bool = False) -> Glyph:
+    x0, y0 = chooser.uniform(0, 500), chooser.uniform(0, 700)
+    # (Ties too: equal coordinates, as the glyphs of one line share their bottoms.)
+    if chooser.random() < 0.3:
+        x0, y0 = float(round(x0 / 50) * 50), float(round(y0 / 50) * 50)
+    return Glyph(char, x0, y0, x0 + chooser.uniform(-1, 9), y0 + chooser.uniform(0, 12),
+                 10.0, False, "F", chooser.randrange(-1, 4), -1, generated=generated)
+
+
+def _box_in_python(glyphs: list[Glyph]) -> tuple[float, ...] | None:
+    """What label_provs took for the body's box before ink_box."""
+    inked = [g for g in glyphs if not g.char.isspace() and not g.generated]
+    if not inked:
+        return None
+    return (min(g.x0 for g in inked), min(g.y0 for g in inked),
+            max(g.x1 for g in inked), max(g.y1 for g in inked))
+
+
+def _same(a: tuple[float, ...] | None, b: tuple[float, ...] | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return all(x == y or (math.isnan(x) and math.isnan(y)) for x, y in zip(a, b, strict=True))
+
+
+def test_an_items_body_box_is_the_one_min_and_max_give(monkeypatch: pytest.MonkeyPatch) -> None:
+    chooser = random.Random(20)
+    chars = ["a", "B", " ", "\u00a0", "\u3000", "", "\t\n", " x", "1", "\u2022", "\U0001d538"]
+    runs: list[list[Glyph]] = [[], [_glyph(chooser, " ")], [_glyph(chooser, "a", generated=True)]]
+    for _ in range(400):
+        runs.append([
+            _glyph(chooser, chooser.choice(chars), generated=chooser.random() < 0.1)
+            for _ in range(chooser.randrange(1, 40))
+        ])
+    nan = _glyph(chooser, "n")
+    nan.x1 = math.nan
+    runs += [[nan, _glyph(chooser, "a")], [_glyph(chooser, "a"), nan]]
+    for run in runs:
+        expected = _box_in_python(run)
+        assert _same(list_labels.ink_box(run), expected)
+        with monkeypatch.context() as patch:
+            patch.setattr(list_labels, "_accelerator", None)
+            assert _same(list_labels.ink_box(run), expected)
+    if list_labels._accelerator is not None:
+        # Coordinates that are no floats are left to Python.
+        whole = Glyph("a", 1, 2, 3, 4, 10.0, False, "F", 0, -1)  # type: ignore[arg-type]
+        assert list_labels._accelerator.ink_box([whole]) is NotImplemented
+        assert list_labels.ink_box([whole]) == (1, 2, 3, 4)
+
+
+def _grid_cells_before(heads: list[Block]) -> set[int]:
+    """classify._grid_cells as it was written before its pairs were measured inline."""
+    if len(heads) < 2 * classify.GRID_HEADS:
+        return set()
+    groups = DisjointSets(len(heads))
+    columns = DisjointSets(len(heads))
+    faces = [(head.bold, head.size) for head in heads]
+    for i, a in enumerate(heads):
+        a_bold, a_size = faces[i]
+        for j in range(i + 1, len(heads)):
+            b_bold, b_size = faces[j]
+            if a_bold != b_bold or max(a_size, b_size) > classify.GRID_CELL_SIZES * min(
+                a_size, b_size
+            ):
+                continue
+            b = heads[j]
+            stacked = x_overlap(a, b) >= 0.5
+            beside = (
+                not stacked
+                and min(a.y1, b.y1) - max(a.y0, b.y0) > 0
+                and abs(a.x0 - b.x0) <= classify.GRID_PITCH * max(a_size, b_size, 1.0)
+            )
+            if stacked or beside:
+                groups.join(i, j)
+            if stacked:
+                columns.join(i, j)
+    members: dict[int, list[int]] = {}
+    for k in range(len(heads)):
+        members.setdefault(groups.root(k), []).append(k)
+    out: set[int] = set()
+    for lines in members.values():
+        if (len({columns.root(k) for k in lines}) >= classify.GRID_HEADS
+                and len(lines) >= 2 * classify.GRID_HEADS):
+            out.update(id(heads[k]) for k in lines)
+    return out
+
+
+def _head(chooser: random.Random, column: int, row: int) -> Block:
+    """A line in a grid's cell (loosely: cells overlap, lines go astray, sizes vary)."""
+    size = chooser.choice([10.0, 10.0, 10.0, 9.0, 12.0, 14.0, 17.0, 0.0])
+    # (Ties too: lines half over one another, x0 a pitch apart.)
+    x0 = 20.0 + 60.0 * column + chooser.choice([0.0, 0.0, 25.0, -25.0, chooser.uniform(-40, 40)])
+    y0 = 700.0 - 30.0 * row + chooser.choice([0.0, chooser.uniform(-20, 20)])
+    width = chooser.choice([50.0, 50.0, chooser.uniform(0, 120), 0.0])
+    glyphs = [Glyph("A", x0, y0, x0 + width, y0 + size, size, chooser.random() < 0.1, "F", 0, -1)]
+    block = Block(1)
+    block.add(Fragment(glyphs, "A", x0, y0, x0 + width, y0 + max(size, 1.0)))
+    return block
+
+
+def test_grid_cells_link_the_lines_the_plain_comparisons_linked() -> None:
+    chooser = random.Random(8)
+    found = 0
+    for _ in range(300):
+        columns, rows = chooser.randrange(2, 9), chooser.randrange(1, 6)
+        heads = [
+            _head(chooser, c, r) for c in range(columns) for r in range(rows)
+            if chooser.random() < 0.9
+        ]
+        chooser.shuffle(heads)
+        expected = _grid_cells_before(heads)
+        assert classify._grid_cells(heads) == expected
+        found += bool(expected)
+    assert found > 20  # (the made-up pages hold grids, not only scattered lines)
+
+
+def test_accents_are_looked_for_as_before() -> None:
+    def piece(text: str, chars: str) -> Fragment:
+        glyphs = [Glyph(c, 10.0 * k, 0.0, 10.0 * k + 8, 10.0, 10.0, False, "F", 0, -1)
+                  for k, c in enumerate(chars)]
+        return Fragment(glyphs, text, 0.0, 0.0, 10.0 * len(chars), 10.0)
+
+    plain = piece("cafe", "cafe")
+    joined = piece("café", "cafe\u0301")  # (the accent drawn apart, after its letter)
+    spaced = piece("café", "caf\u00b4e")  # (a spacing accent)
+    foreign = piece("naïve", "naïve")  # (precomposed: nothing joined)
+    for frags in ([], [plain], [plain, joined], [foreign], [foreign, plain], [spaced],
+                  [plain, spaced, foreign], [joined]):
+        assert classify._joins_accents(frags) == any(map(joins_accents, frags))
+    assert classify._joins_accents([plain, joined]) == joins_accents(joined)
