@@ -1551,6 +1551,9 @@ def _goes_on_below(
 #: A hyphen or an en dash ending a line after a letter or a figure cuts a word or a range
 #: ("pages 222–") whose rest opens the next line.
 _CUT_DASHES = frozenset({"-", "\u2010", "\u2011", "\u2013"})
+#: A relation or an operator ending a line ("LEN !=", "x <", "n +"): the expression goes on
+#: with the figure opening the next line, its operand ("0. With this ..." is no item "0.").
+_OPERATORS_ENDING = frozenset("=<>+*/\u00d7\u00f7\u2212\u2260\u2264\u2265")
 
 #: A line opening with a letter and a full stop, then a word or nothing (text set word by
 #: word): a capital in both places is a name's initial ("E. Schulte-Nordholt,", "J. R.
@@ -2310,8 +2313,9 @@ class _BlockAsks:
     def opens_item(self, f: Fragment) -> bool:
         """Whether ``f``, a line opening as a list item does ("228. Springer."), opens one:
         not when it opens with a figure under a line cut at a hyphen or a dash (a page range
-        "222–" wrapped in a reference, a number split), whose rest it is; nor when it opens
-        with a name's initial under a line that leaves a run of names open
+        "222–" wrapped in a reference, a number split), whose rest it is, or ending in a
+        relation or an operator ("LEN !=" over "0. With ..."), whose operand it is; nor when
+        it opens with a name's initial under a line that leaves a run of names open
         (:meth:`_names_go_on`). (Asked only of the lines that open with an item's label.)"""
         if f.text[:1] == "(":
             return not self._reference_goes_on(f)
@@ -2321,7 +2325,8 @@ class _BlockAsks:
         for block in self.open_blocks:
             last = block.frags[-1]
             ends = last.text.rstrip()
-            if (ends[-1:] in _CUT_DASHES and ends[-2:-1].isalnum()
+            if ((ends[-1:] in _CUT_DASHES and ends[-2:-1].isalnum()
+                 or ends[-1:] in _OPERATORS_ENDING)
                     and -0.5 * height < last.y0 - f.y1 < BLOCK_GAP * height
                     and f.x0 < last.x1 and last.x0 < f.x1):
                 return False

@@ -1682,13 +1682,18 @@ def _read_run(
     _trim_set_apart(run)
     _trim_underlined_top(run, rules)
     rows = [list(line.fragments) for line in run]
-    if len([row for row in rows if len(row) > 1]) >= 3 and (
-        _fixed_pitch_words(rows) or _line_numbered(rows)
-    ):
+    listing = _listing_of(run, rows)
+    if listing is not None:
         # Code or a typewritten page, aligned by spaces, or text with its lines numbered
         # (a transcript, a pleading): not a table of data, but still read line by line
         # (a line's pieces belong together; read as paragraphs, a listing's comments
-        # would run into the code).
+        # would run into the code). The prose lines the run took on at either end (the
+        # sentence leading into the code, or going on after it) are read as they would
+        # be without it: their paragraphs' lines.
+        lead, run, tail = listing
+        _read_run(lead, page, (), blocks, used, columns, rules)
+        _read_run(tail, page, (), blocks, used, columns, rules)
+        rows = [list(line.fragments) for line in run]
         column = _number_column(rows)
         for line in run:
             pieces = list(line.fragments)
@@ -2577,6 +2582,61 @@ def _fixed_pitch_words(rows: list[list[Fragment]]) -> bool:
         return False  # set in a proportional face: its words need no counting
     words = sum(not _is_numeric(f.text) for f, _ in measured)
     return words > 0.5 * len(measured)
+
+
+def _listing_of(
+    run: list[Line], rows: list[list[Fragment]]
+) -> tuple[list[Line], list[Line], list[Line]] | None:
+    """The run read as a listing, when it is one (code or a typewritten page in a fixed-pitch
+    face, or text with its lines numbered): the lines before it, its own, the lines after it;
+    None when the run is no listing. A run of lines of several pieces runs on from code into
+    the prose next to it (a justified line is set in pieces, and the guards that end a
+    table's run at a line across its columns let a listing's run go on, its "columns" being
+    words), and most of the run's pieces being the code's, the whole run was read line by
+    line: the prose lines at its ends, set in a proportional face (see :func:`_prose_ends`),
+    are the text round the listing, each a line of its paragraph."""
+    if len([row for row in rows if len(row) > 1]) < 3:
+        return None
+    if _fixed_pitch_words(rows):
+        first, last = _prose_ends(run)
+        return run[:first], run[first:last], run[last:]
+    if _line_numbered(rows):
+        return [], run, []
+    return None
+
+
+def _prose_ends(run: list[Line]) -> tuple[int, int]:
+    """Where the fixed-pitch lines of ``run`` start and end (``run[first:last]``): the lines
+    before the first of its fixed-pitch lines up to the last one set in a proportional face,
+    and those after its last fixed-pitch line from the first proportional one on, are prose
+    (see :func:`_face_of_line`). Lines whose face cannot be told (a brace, "END": too few
+    letters) go with the listing next to them, or with the prose past a prose line."""
+    faces = [_face_of_line(line) for line in run]
+    fixed = [k for k, face in enumerate(faces) if face is True]
+    if not fixed:
+        return 0, len(run)
+    first, last = fixed[0], fixed[-1] + 1
+    before = [k for k in range(first) if faces[k] is False]
+    after = [k for k in range(last, len(run)) if faces[k] is False]
+    return (before[-1] + 1 if before else 0), (after[0] if after else len(run))
+
+
+def _face_of_line(line: Line) -> bool | None:
+    """Whether the line is set in a fixed-pitch face (True) or a proportional one (False):
+    most of the width of its pieces whose face can be told is in that face. (A word of a
+    proportional face may measure as fixed pitch by chance, "access" its letters alike
+    wide; a prose line naming code, a `keyword` or two, is mostly proportional.) None: no
+    piece tells."""
+    fixed = proportional = 0.0
+    for f in line.fragments:
+        pitch = f.fixed_pitch
+        if pitch is True:
+            fixed += f.x1 - f.x0
+        elif pitch is False:
+            proportional += f.x1 - f.x0
+    if fixed == proportional == 0.0:
+        return None
+    return fixed > proportional
 
 
 def _line_numbered(rows: list[list[Fragment]]) -> bool:
