@@ -2052,10 +2052,21 @@ def _page_furniture_apart(result: PageResult, later: bool = False) -> dict[int, 
                 out |= {
                     id(b): "header" if top else "footer" for b in edge if not b.labels_field
                 }
-        edge, rest, _ = _in_own_faces(texts, margins[top][0])
+        margin = margins[top][0]
+        if not _may_hold_own_running_lines(margin, top, later):
+            continue  # (the faces of every line of the page need not be looked up)
+        edge, rest, _ = _in_own_faces(texts, margin)
         if _own_running_lines(edge, rest, top, later):
             out |= {id(b): "header" if top else "footer" for b in edge if not b.labels_field}
     return out
+
+
+def _may_hold_own_running_lines(margin: list[Block], top: bool, later: bool) -> bool:
+    """Whether a margin's lines (its top one's, ``top``) may hold running lines in faces of
+    their own (``_own_running_lines``, of some of them): there are lines in the margin, and
+    one of them opens or closes with a page number set apart, or the margin is the head of
+    a page after its document's first."""
+    return bool(margin) and ((later and top) or any(map(_folio_set_apart, margin)))
 
 
 def _in_folio_rows(results: list[PageResult], found: dict[int, Any]) -> dict[int, Any]:
@@ -2132,9 +2143,11 @@ def _in_own_faces(
     """A margin's lines set in fonts that no other line of the page is set in, and the rest
     of the page's text: a template sets its running lines apart in a face of their own (a
     note closing the text in its own font, under a table in the band, stays with the text)."""
-    faces = {_face_of(b)[0] for b in texts if b not in margin}
+    in_margin = set(map(id, margin))  # (by identity, as _margin_split parts them)
+    faces = {_face_of(b)[0] for b in texts if id(b) not in in_margin}
     own = [b for b in margin if _face_of(b)[0] not in faces]
-    return own, [b for b in texts if b not in own], None
+    taken = set(map(id, own))
+    return own, [b for b in texts if id(b) not in taken], None
 
 
 def _own_running_lines(edge: list[Block], rest: list[Block], top: bool, later: bool) -> bool:
@@ -2264,7 +2277,10 @@ def _margin_split(
         b for b in texts
         if (b.y0 - page.y0 > page.height - band if top else b.y1 - page.y0 < band)
     ]
-    return edge, [b for b in texts if b not in edge], None
+    # (The rest by the blocks' identity: "not in" compared each with every field of each
+    # margin line's block, on every page of a short document.)
+    taken = set(map(id, edge))
+    return edge, [b for b in texts if id(b) not in taken], None
 
 
 def _rule_split(

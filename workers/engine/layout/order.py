@@ -364,8 +364,10 @@ def _panel_split(
     (the page's title, over both columns)."""
     if len(shapes) < 2 * PANEL_SHAPES or len(frags) < 2:
         return None
-    x0, x1 = min(f.x0 for f in frags), max(f.x1 for f in frags)
-    y0, y1 = min(f.y0 for f in frags), max(f.y1 for f in frags)
+    # (Read at C speed: asked of every region the column search looks at on a page with
+    # painted shapes.)
+    x0, x1 = min(map(_x0_of, frags)), max(map(_x1_of, frags))
+    y0, y1 = min(map(_y0_of, frags)), max(map(_y1_of, frags))
     # (A frame round all the text, the page's border, divides nothing.)
     inside = [
         s for s in shapes
@@ -414,8 +416,10 @@ def _panels_at(
     right = [f for f in body if f.x0 >= right_start]
     if not left or not right:
         return None
-    left_shapes = [s for s in shapes if s.x1 <= left_end and _spans_half(s, left)]
-    right_shapes = [s for s in shapes if s.x0 >= right_start and _spans_half(s, right)]
+    # (Each side's width measured once, not once for every shape asked about it.)
+    left_half, right_half = _half_width(left), _half_width(right)
+    left_shapes = [s for s in shapes if s.x1 <= left_end and s.x1 - s.x0 >= left_half]
+    right_shapes = [s for s in shapes if s.x0 >= right_start and s.x1 - s.x0 >= right_half]
     if len(left_shapes) < PANEL_SHAPES or len(right_shapes) < PANEL_SHAPES:
         return None
     if all(_has_level(s, right_shapes) for s in left_shapes) and all(
@@ -425,10 +429,11 @@ def _panels_at(
     return left, right
 
 
-def _spans_half(shape: Boxed, side: list[Fragment]) -> bool:
-    """``shape`` is as wide as half the text of its side at least."""
-    width = max(f.x1 for f in side) - min(f.x0 for f in side)
-    return shape.x1 - shape.x0 >= 0.5 * width
+def _half_width(side: list[Fragment]) -> float:
+    """Half the width of the text of a side: a shape as wide at least spans it as a
+    panel's bar does."""
+    width: float = max(map(_x1_of, side)) - min(map(_x0_of, side))
+    return 0.5 * width
 
 
 def _has_level(shape: Boxed, others: list[Boxed]) -> bool:
@@ -879,7 +884,7 @@ def _cut_revealing_columns(
         # can reveal columns, and the cuts need not be looked for.)
         return None
     spans, places = _horizontal_cuts(frags, 0.25, 12, top_down)
-    if places and _mostly_running_lines(spans):
+    if places and _mostly_running_lines(spans, memo):
         # (No cut between two lines of a column at its leading: it would part a paragraph.)
         places = [i for i in places if not _between_lines_of_a_column(spans, i)]
     # Each part's widest gap across x, for all parts at once: most parts have none wide
@@ -920,12 +925,19 @@ LEADING_SLACK = 0.5
 LINE_LENGTH = 15.0
 
 
-def _mostly_running_lines(frags: list[Fragment]) -> bool:
+def _mostly_running_lines(frags: list[Fragment], memo: _SplitMemo | None = None) -> bool:
     """Most of ``frags`` are lines of running text, :data:`LINE_LENGTH` line heights long
     (a page of paragraphs in columns; not a cheat sheet's tables and labels, whose few
-    notes' lines a cut may part to find its sections)."""
-    long = sum(f.x1 - f.x0 >= LINE_LENGTH * (f.y1 - f.y0) for f in frags)
+    notes' lines a cut may part to find its sections). ``memo``: the page's column search,
+    which knows each of its fragments' answer once asked (every part cut off is asked
+    again, of the same fragments)."""
+    long = sum(map(_long_line, frags)) if memo is None else memo.long_lines(frags)
     return 2 * long > len(frags)
+
+
+def _long_line(f: Fragment) -> bool:
+    """``f`` is :data:`LINE_LENGTH` times its height long at least: a line of running text."""
+    return f.x1 - f.x0 >= LINE_LENGTH * (f.y1 - f.y0)
 
 
 def _between_lines_of_a_column(spans: list[Fragment], i: int) -> bool:
@@ -953,30 +965,48 @@ def _at_leading(spans: list[Fragment], i: int, j: int) -> bool:
     below = spans[j]
     height = below.y1 - below.y0
     # (By index, not slices: a slice would copy the page's fragments for every line asked.)
-    upward = (spans[k] for k in range(i - 1, -1, -1))
-    over = _nearest_in_column(below, upward, over=True)
-    if (over is None or abs((over.y1 - over.y0) - height) > 0.2 * height
+    at = _nearest_over(spans, below, i - 1)
+    if at < 0:
+        return False
+    over = spans[at]
+    if (abs((over.y1 - over.y0) - height) > 0.2 * height
             or abs(over.x0 - below.x0) > height or over.x1 < below.x1 - height
             or over.x1 - over.x0 < LINE_LENGTH * height):
         return False  # (a table's rows, a form's labels: no column's full lines)
     # The column's leading: under the line under the cut, or (a column's last line) over
-    # the line over it.
-    under = _nearest_in_column(below, (spans[k] for k in range(j + 1, len(spans))), over=False)
-    above = _nearest_in_column(over, upward, over=True)
-    leadings = [gap for gap in (below.y0 - under.y1 if under else -1.0,
-                                above.y0 - over.y1 if above else -1.0) if 0 <= gap <= height]
+    # the line over it (looked for further up, past it).
+    under = _nearest_under(spans, below, j + 1)
+    above = _nearest_over(spans, over, at - 1)
+    leadings = [gap for gap in (below.y0 - spans[under].y1 if under >= 0 else -1.0,
+                                spans[above].y0 - over.y1 if above >= 0 else -1.0)
+                if 0 <= gap <= height]
     return bool(leadings) and over.y0 - below.y1 <= max(leadings) + LEADING_SLACK
 
 
-def _nearest_in_column(
-    line: Fragment, others: Iterable[Fragment], *, over: bool
-) -> Fragment | None:
-    """The first of ``others`` across the same stretch as ``line`` wholly over it (``over``)
-    or under it (display space: y up)."""
-    for f in others:
-        if f.x0 < line.x1 and line.x0 < f.x1 and (f.y0 >= line.y1 if over else f.y1 <= line.y0):
-            return f
-    return None
+# (The two searches below, one line at a time, are asked for every line under every cut on
+# a page of columns: plain loops over indices, with no generator to step through.)
+
+
+def _nearest_over(spans: list[Fragment], line: Fragment, start: int) -> int:
+    """The index of the first of ``spans`` from ``start`` back to the first across the same
+    stretch as ``line``, wholly over it (display space: y up), or -1."""
+    x0, x1, top = line.x0, line.x1, line.y1
+    for k in range(start, -1, -1):
+        f = spans[k]
+        if f.x0 < x1 and x0 < f.x1 and f.y0 >= top:
+            return k
+    return -1
+
+
+def _nearest_under(spans: list[Fragment], line: Fragment, start: int) -> int:
+    """The index of the first of ``spans`` from ``start`` on across the same stretch as
+    ``line``, wholly under it (display space: y up), or -1."""
+    x0, x1, bottom = line.x0, line.x1, line.y0
+    for k in range(start, len(spans)):
+        f = spans[k]
+        if f.x0 < x1 and x0 < f.x1 and f.y1 <= bottom:
+            return k
+    return -1
 
 
 _Split = tuple[list[Fragment], list[Fragment]]
@@ -994,6 +1024,23 @@ class _SplitMemo:
     def __init__(self) -> None:
         self._filed: dict[tuple[int, int, int, int], list[tuple[list[Fragment], _Split | None]]]
         self._filed = {}
+        # Each fragment asked about, by identity, whether it is a long line (_long_line),
+        # and the fragments themselves, kept so that no identity is used again by another.
+        self._long: dict[int, bool] = {}
+        self._asked: list[Fragment] = []
+
+    def long_lines(self, frags: list[Fragment]) -> int:
+        """How many of ``frags`` are long lines (:func:`_long_line`), each measured once:
+        the count is read at C speed from the answers kept."""
+        known = self._long
+        try:
+            return sum(map(known.__getitem__, map(id, frags)))
+        except KeyError:
+            for f in frags:
+                if id(f) not in known:
+                    known[id(f)] = _long_line(f)
+                    self._asked.append(f)
+            return sum(map(known.__getitem__, map(id, frags)))
 
     @staticmethod
     def _place(frags: list[Fragment]) -> tuple[int, int, int, int]:

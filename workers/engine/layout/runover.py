@@ -39,7 +39,7 @@ from ..document import (
     Table,
 )
 from .blocks import Block as TextBlock
-from .blocks import Hyphenation, hangul, join_lines, unspaced
+from .blocks import Hyphenation, hangul, join_lines, unspaced, unspaced_count
 from .figures import caption_text
 
 #: Whether the word at the end of one paragraph's half goes on, unspaced, at the start of
@@ -163,7 +163,7 @@ def _going_on_words(text: str) -> int:
     characters (about a word's length in those languages)."""
     words = len(text.split())
     if text[:1] and unspaced(text[0]):
-        return max(words, sum(map(unspaced, text)) // 2)
+        return max(words, unspaced_count(text) // 2)
     return words
 
 
@@ -281,7 +281,9 @@ def asides_after_runover(blocks: list[Block], size: TextSize | None = None) -> l
             continue
         page = span[1]
         end = k
-        floats = _floats_of_page(out[k:k + MAX_FLOAT_BLOCKS], page)
+        # (The page's floats are looked for only once an aside is there to be set on one:
+        # most paragraphs are followed by running text or the next page.)
+        floats: list[Figure | Table] | None = None
         counted = 0
         while end < len(out) and counted <= MAX_ASIDES:
             aside = out[end]
@@ -291,6 +293,8 @@ def asides_after_runover(blocks: list[Block], size: TextSize | None = None) -> l
             if (isinstance(aside, Paragraph) and _goes_on(aside.text, first.text)
                     and _under(aside, first)):
                 break  # (the sentence going on, under a formula set on its own lines)
+            if floats is None:
+                floats = _floats_of_page(out[k:k + MAX_FLOAT_BLOCKS], page)
             # (A table with its caption is a float, however wide: no running text.)
             on_float = _set_on_picture(aside, floats) or (
                 isinstance(aside, Table) and aside.caption is not None)
@@ -390,9 +394,14 @@ def _past_floats(blocks: list[Block], k: int, first: Paragraph) -> int | None:
     text, which a paragraph of the column would not)."""
     if _going_on_words(first.text) < COLUMN_HALF_WORDS:
         return None  # (a line over a table, "Unit: yuan", is no broken sentence)
+    # (A second half starts on the page ``first`` ends on or the next, as _second_half_at
+    # asks: asked first, so that the blocks of other pages are passed over by one
+    # comparison, not after a look at their words.)
+    pages = (first.prov[-1].page, first.prov[-1].page + 1)
     end = next((j for j, block in enumerate(blocks[k + 1:k + MAX_FLOAT_BLOCKS + 1], start=k + 1)
-                if isinstance(block, Paragraph) and _goes_on(block.text, first.text)
-                and _second_half_at(blocks, j, first)), None)
+                if isinstance(block, Paragraph) and block.prov and block.prov[0].page in pages
+                and _goes_on(block.text, first.text) and _second_half_at(blocks, j, first)),
+               None)
     if end is None:
         return None
     if not _float_foot(blocks[end - 1]) and not _caption_rest(blocks[max(k, end - 2):end + 1]):
@@ -453,7 +462,10 @@ def _floats_of_page(blocks: list[Block], page: int) -> list[Figure | Table]:
     another): a float's caption and labels may be read before it."""
     floats: list[Figure | Table] = []
     for block in blocks:
-        if _page_span(block) != (page, page):
+        # (_page_span(block) != (page, page), spelled out: asked of every block after each
+        # paragraph breaking off.)
+        prov = getattr(block, "prov", None)
+        if not prov or prov[0].page != page or prov[-1].page != page:
             break
         if isinstance(block, Figure | Table):
             floats.append(block)
