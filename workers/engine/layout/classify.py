@@ -3069,8 +3069,17 @@ def _heading_candidate(block: Block, text: str, body_size: float) -> bool:
     return verdict
 
 
+#: A heading wraps onto this many lines at most: a block of more lines is running text.
+HEADING_LINES = 3
+
+
 def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
-    if len(block.frags) > 3 or not 1 < len(text) <= 160:
+    # (Lines, not pieces: a heading's line may come in several pieces, its words set apart by
+    # wide gaps or by the rules TeX draws for underscores ("asn1_get_tag_der" in four), and
+    # is the same heading as the lines of its face read whole.)
+    if not 1 < len(text) <= 160 or (
+        len(block.frags) > HEADING_LINES and len(lines_of(block.frags)) > HEADING_LINES
+    ):
         return False
     if not any(map(str.isalpha, text)) or LEADER.search(text) or BULLET.match(text):
         return False  # no words, a table-of-contents entry ("Results ....... 12"), a bullet
