@@ -50,6 +50,7 @@ from .blocks import (
     x_overlap,
 )
 from .box_glyphs import opens_options_row
+from .bylines import bylines_apart
 from .continued_tables import (
     caption_first_title,
     columns_under,
@@ -557,6 +558,7 @@ def classify(
         _form_parts(doc, fields)
         sections_ahead_apart(doc, heading_faces)
     subtitle_apart(doc, heading_faces, outline)
+    bylines_apart(doc, heading_faces, outline)
     _normalise_levels(doc, outline, heading_faces)
     for result in results:
         for block in result.blocks:
