@@ -51,6 +51,7 @@ from .blocks import (
     x_overlap,
 )
 from .box_glyphs import opens_options_row
+from .bylines import bylines_apart
 from .continued_tables import (
     caption_first_title,
     columns_under,
@@ -560,6 +561,7 @@ def classify(
         _form_parts(doc, fields)
         sections_ahead_apart(doc, heading_faces)
     subtitle_apart(doc, heading_faces, outline)
+    bylines_apart(doc, heading_faces, outline)
     _normalise_levels(doc, outline, heading_faces)
     for result in results:
         for block in result.blocks:
@@ -3124,8 +3126,17 @@ def _heading_candidate(block: Block, text: str, body_size: float) -> bool:
     return verdict
 
 
+#: A heading wraps onto this many lines at most: a block of more lines is running text.
+HEADING_LINES = 3
+
+
 def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
-    if len(block.frags) > 3 or not 1 < len(text) <= 160:
+    # (Lines, not pieces: a heading's line may come in several pieces, its words set apart by
+    # wide gaps or by the rules TeX draws for underscores ("asn1_get_tag_der" in four), and
+    # is the same heading as the lines of its face read whole.)
+    if not 1 < len(text) <= 160 or (
+        len(block.frags) > HEADING_LINES and len(lines_of(block.frags)) > HEADING_LINES
+    ):
         return False
     if not any(map(str.isalpha, text)) or LEADER.search(text) or BULLET.match(text):
         return False  # no words, a table-of-contents entry ("Results ....... 12"), a bullet
