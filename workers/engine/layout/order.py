@@ -130,6 +130,25 @@ PANEL_MIN_WORDS = 15
 PANEL_MAX_AREA = 0.5
 
 
+#: A panel's title band (a shaded strip with its title, set on the panel's top edge) is
+#: this many of the page's lines high at most.
+TITLE_BAND_LINES = 3.0
+
+
+def _with_title_bands(frame: BBox, shapes: Sequence[Boxed], size: float) -> BBox:
+    """``frame`` (a panel's) grown by the title bands set on it: shapes no higher than
+    :data:`TITLE_BAND_LINES` lines of ``size``, within its width, standing over its top
+    edge no further than a line (display space: y up). "CONCEPT CHECK 5.2" on a strip over
+    the shaded box of its questions heads the panel: part of the float."""
+    top = frame.y1
+    for shape in shapes:
+        if (shape.y0 >= frame.y1 - 1 and shape.y0 - frame.y1 <= size
+                and shape.y1 - shape.y0 <= TITLE_BAND_LINES * size
+                and shape.x0 >= frame.x0 - 2 and shape.x1 <= frame.x1 + 2):
+            top = max(top, shape.y1)
+    return frame if top == frame.y1 else BBox(frame.x0, frame.y0, frame.x1, top)
+
+
 def _opens_running_text(blocks: list[Block], held: set[int]) -> bool:
     """Whether the blocks ``held`` in a panel, where the reading order places them, come
     before any of the page's running text and after its title lines (a notice under a
@@ -165,7 +184,9 @@ def panels_last(
     where boxes hold most of the text, as on slides and forms, they are the content and
     keep their places. A box of short lines (a chapter's contents) keeps its place too, and
     so does a box holding a form's fields to fill in (``fields``: a signature area): it is
-    the form's content."""
+    the form's content. Every panel found, moved or not, marks its blocks with its frame
+    (:attr:`.blocks.Block.panel`, grown by the title bands set on it): a float, read past
+    where a sentence breaks off before it (:mod:`.runover`)."""
     texts = [b for b in blocks if b.kind == "text"]
     if len(texts) < 2 or not content.paths:
         return blocks
@@ -213,6 +234,9 @@ def panels_last(
         if _opens_running_text(blocks, {id(b) for b in held}):
             continue  # read where it stands, under the title, it interrupts nothing
         inside.update((id(b), b) for b in held)
+        titled = _with_title_bands(frame, shapes, size)
+        for b in held:
+            b.panel = titled
     if not inside:
         return blocks
     outside = [b for b in texts if id(b) not in inside]

@@ -150,6 +150,7 @@ from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user
 from .running_lines import running_lines_apart
 from .runover import (
     asides_after_runover,
+    panel_frames,
     paragraphs_run_on,
     text_sizes,
     words_broken_at_block_ends,
@@ -260,7 +261,8 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     # (A Korean word broken by a page or column break is read whole by the drawn spaces'
     # evidence, as one broken by a line break inside a block is.)
     doc.blocks = paragraphs_run_on(
-        asides_after_runover(doc.blocks, text_sizes(text_blocks)), hyphenation,
+        asides_after_runover(doc.blocks, text_sizes(text_blocks), panel_frames(
+            b for r in results for b in r.blocks)), hyphenation,
         words_broken_at_block_ends(text_blocks) if hyphenation.spaced_line_ends else None,
     )
     find_contents(doc, to_pages)
