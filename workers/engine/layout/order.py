@@ -24,7 +24,8 @@ pieces: a side is measured with its lines' words joined again (but only across s
 narrower than the gutter, which is wider than any word space beside it).
 A margin note standing level with a column's title or above it (a form's office-use stamp
 box beside its logo) is read after that title, set larger than the notes and the column's
-text, which opens the text.
+text, which opens the text; so are small lines in a top corner of the page, above the title
+and beside it (a form's control number over its frame).
 """
 
 from __future__ import annotations
@@ -2430,6 +2431,48 @@ def _opening_title(text: list[Block], near: set[int], notes: list[Block]) -> int
         (b.size for b in [*notes, *text[first + 1:]] if b.kind == "text"), default=0.0
     )
     return first if size and text[first].size >= size else None
+
+
+#: At most this many blocks of small lines stand in a page's top corner over its title.
+CORNER_NOTES = 3
+
+
+def corner_notes_after_title(blocks: list[Block]) -> list[Block]:
+    """``blocks`` (a page's, in reading order) with the small lines set in a top corner of
+    the page beside its title, above it, read after the title instead of before it: a
+    form's control number and expiry date over the top right of its frame, which a reader
+    takes in after the form's title, as the title opens the page. The notes are the first
+    text read on the page (no more than :data:`CORNER_NOTES` blocks, fewer words than a
+    panel's), all above the title and clear of its width on one side (in the corner beside
+    it, not a header across the page over it); the title, the next text read (pictures may
+    come between: a logo), is set :data:`OPENING_TITLE_SIZE` times larger than the notes and
+    than the page's text at least, and not on a picture (a drawing's letter)."""
+    notes: list[Block] = []
+    title: Block | None = None
+    for block in blocks:
+        if block.kind != "text" or block.artifact is not None:
+            continue
+        if notes and block.size >= OPENING_TITLE_SIZE * max(n.size for n in notes):
+            title = block
+            break
+        notes.append(block)
+        if len(notes) > CORNER_NOTES:
+            return blocks
+    if title is None or sum(word_count(n.text) for n in notes) >= PANEL_MIN_WORDS:
+        return blocks
+    if not (all(n.y0 >= title.y1 - 1 and n.x0 >= title.x1 for n in notes)
+            or all(n.y0 >= title.y1 - 1 and n.x1 <= title.x0 for n in notes)):
+        return blocks  # (a header's pieces either side over the title: a header across)
+    middle = ((title.x0 + title.x1) / 2, (title.y0 + title.y1) / 2)
+    if any(b.kind == "figure" and b.x0 <= middle[0] <= b.x1 and b.y0 <= middle[1] <= b.y1
+           for b in blocks):
+        return blocks  # (a letter drawn on a picture, large: no title)
+    sizes = [b.size for b in blocks if b.kind == "text" and b.artifact is None]
+    if title.size < OPENING_TITLE_SIZE * quick_median(sizes):
+        return blocks
+    rest = [b for b in blocks if not any(b is n for n in notes)]
+    at = next(k for k, b in enumerate(rest) if b is title) + 1
+    return rest[:at] + notes + rest[at:]
 
 
 def _row_led_to(

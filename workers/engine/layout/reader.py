@@ -129,6 +129,7 @@ from .order import (
     Section,
     SectionBreaks,
     column_regions,
+    corner_notes_after_title,
     footnotes_last,
     lines_along,
     panels_last,
@@ -676,12 +677,12 @@ def page_blocks(
         text = _text_blocks(labels.frags, content.index, rules=content.rules)
         regions.update((id(b), regions.get(id(labels), 0)) for b in text)
         blocks.extend(text)
-    ordered = panels_last(
+    ordered = corner_notes_after_title(panels_last(
         reading_order(
             blocks, regions, sections=sections, drawn=breaks.drawn.read_with(blocks)
         ),
         content, fields,
-    ) + braces  # (decoration, read with none of the page's text: last)
+    )) + braces  # (decoration, read with none of the page's text: last)
     if content.rules or content.paths:
         mark_box_labels(ordered, breaks.drawn)  # (a box is drawn with lines or shapes)
     if content.paths:
