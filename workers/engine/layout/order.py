@@ -259,28 +259,43 @@ def panels_last(
 #: A page's foot lines (its footer: a copyright line, an author's name) stand within this
 #: share of the page from its foot.
 FOOT_LINES_BAND = 0.1
+#: A note at a column's foot (a footnote, an imprint) is set this much smaller than the
+#: page's running text at most.
+FOOT_NOTE_SIZE = 0.9
 
 
 def _foot_lines(rest: list[Block], panels_foot: float, content: PageContent) -> int:
     """How many of the last blocks of ``rest`` (the page's text outside its panels, in
-    reading order) are its foot lines: one line each, under every panel (whose lowest edge
-    is ``panels_foot``), in the page's foot band, and set apart by a line's height at least
-    from all else on the page above them (a caption stands right under its picture). The
-    panels are read after the running text, not after the page's footer (a one-page
-    sheet's, which no other page repeats as furniture): that ends the page, as it does where
-    it stands."""
+    reading order) are its foot: under every panel (whose lowest edge is ``panels_foot``),
+    each a line in the page's foot band, a note set smaller than the running text (a
+    footnote, an imprint) or a picture (a QR code beside the imprint), and set apart by a
+    line's height at least from all else above them in their columns (a caption stands
+    right under its picture). The panels are read after the running text, not after the
+    page's footer (a one-page sheet's, which no other page repeats as furniture) nor its
+    notes: those end the page, as they do where they stand."""
     band = content.y0 + FOOT_LINES_BAND * content.height
+    texts = [b.size for b in rest if b.kind == "text"]
+    small = FOOT_NOTE_SIZE * quick_median(texts) if texts else 0.0
     count = 0
     for block in reversed(rest):
-        if block.kind != "text" or block.y1 > min(panels_foot, band) or _on_lines(block):
+        if block.y1 > panels_foot:
+            break
+        if block.kind == "text":
+            if not (block.y1 <= band and not _on_lines(block) or block.size <= small):
+                break
+        elif block.kind != "figure":
             break
         count += 1
     if not count or count == len(rest):
         return 0
     feet = rest[len(rest) - count:]
-    line = max(b.y1 - b.y0 for b in feet)
-    above = min(b.y0 for b in rest[:len(rest) - count])
-    return count if max(b.y1 for b in feet) + line <= min(above, panels_foot) else 0
+    line = max((f.height for b in feet for f in b.frags), default=0.0) or max(
+        b.y1 - b.y0 for b in feet
+    )
+    above = [b for b in rest[:len(rest) - count]
+             if any(b.x0 < f.x1 and f.x0 < b.x1 for f in feet)]
+    top = min([b.y0 for b in above], default=panels_foot)
+    return count if max(b.y1 for b in feet) + line <= min(top, panels_foot) else 0
 
 
 def _on_lines(block: Block) -> bool:
