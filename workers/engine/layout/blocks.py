@@ -76,8 +76,8 @@ class Block:
     #: (a proportional face). The last two are found by their braces
     #: (:func:`.listings._braced_code_apart`).
     spelling: Literal["pitch", "cells", "words"] = "pitch"
-    #: Set for a block of a boxed panel read after its page's running text (see
-    #: :func:`.order.panels_last`): the panel's frame. The panel is a float, as a figure is:
+    #: Set for a block of a boxed panel (found by :func:`.order.panels_last`, moved after
+    #: the running text or not): the panel's frame. The panel is a float, as a figure is:
     #: a sentence broken off before it goes on past it (:mod:`.runover`).
     panel: BBox | None = None
     x0: float = 0.0

@@ -265,7 +265,7 @@ Panels = Mapping[int, Sequence[BBox]]
 
 def panel_frames(blocks: Iterable[TextBlock]) -> dict[int, list[BBox]]:
     """For :func:`asides_after_runover`, from the blocks of the document's pages: the frames
-    of the boxed panels read after their pages' running text (:func:`.order.panels_last`)."""
+    of their boxed panels (found by :func:`.order.panels_last`)."""
     frames: dict[int, list[BBox]] = {}
     for block in blocks:
         if block.panel is not None and block.panel not in frames.setdefault(block.page, []):
