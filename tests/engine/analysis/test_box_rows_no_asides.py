@@ -70,3 +70,16 @@ def test_panels_are_read_before_the_page_footer_under_them(tmp_path: Path) -> No
     words = _words(text_page_pdf(tmp_path / "footer.pdf", ops))
     assert words.index("Additional") < words.index("Army") < words.index("Air")
     assert words.index("Air") < words.index("Prepared") < words.index("2024")
+
+
+def test_panels_are_read_before_the_notes_at_the_page_s_foot(tmp_path: Path) -> None:
+    # A footnote set smaller at the foot (above the footer's band, on several lines) and an
+    # imprint under it: notes that end the page as they stand, read after the panels.
+    ops = _page(6.0) + [
+        b"BT /F1 7 Tf 1 0 0 1 40 %d Tm (%s) Tj ET" % (140 - 9 * k, line)
+        for k, line in enumerate([b"Note: the board meets once a month and reviews the files",
+                                  b"in the order it receives them, the oldest first."])
+    ] + [show(40, 30, "Registration number 31-9735045")]
+    words = _words(text_page_pdf(tmp_path / "notes.pdf", ops))
+    assert words.index("Additional") < words.index("Army") < words.index("Air")
+    assert words.index("Air") < words.index("Note:") < words.index("Registration")

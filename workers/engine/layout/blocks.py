@@ -76,6 +76,10 @@ class Block:
     #: (a proportional face). The last two are found by their braces
     #: (:func:`.listings._braced_code_apart`).
     spelling: Literal["pitch", "cells", "words"] = "pitch"
+    #: Set for a block of a boxed panel (found by :func:`.order.panels_last`, moved after
+    #: the running text or not): the panel's frame. The panel is a float, as a figure is:
+    #: a sentence broken off before it goes on past it (:mod:`.runover`).
+    panel: BBox | None = None
     x0: float = 0.0
     y0: float = 0.0
     x1: float = 0.0

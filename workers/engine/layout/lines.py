@@ -1192,8 +1192,10 @@ def lines_of_a_column(upper: Fragment, lower: Fragment, members: list[Fragment])
         return False
     on_above = [f for f in column if f.glyphs and line_of.get(id(f.glyphs[0])) == above]
     on_below = [f for f in column if f.glyphs and line_of.get(id(f.glyphs[0])) == below]
-    if on_above and on_below and _running_lines(on_above, on_below) and _chained(
-        members, upper, lower
+    if on_above and on_below and (
+        _running_lines(on_above, on_below) and _chained(members, upper, lower)
+        or _running_lines(on_above, on_below, BESIDE_OVERLAP)
+        and _running_beside(members, column)
     ):
         return True
     edge = SAME_EDGE * size
@@ -1215,9 +1217,15 @@ RUNNING_WIDTH = 10.0
 #: closer share more.
 RUNNING_OVERLAP = 0.15
 _WORD = re.compile(r"[^\W\d_]{2,}")
+#: Lines of running text in a group that holds two lines of running text of another column
+#: too (:func:`_running_beside`) share this share of the shorter's band at most: a face's
+#: loose box reaches further past its leading (LaTeX's 10 pt type on a 12 pt step).
+BESIDE_OVERLAP = 0.25
 
 
-def _running_lines(one: list[Fragment], other: list[Fragment]) -> bool:
+def _running_lines(
+    one: list[Fragment], other: list[Fragment], overlap: float = RUNNING_OVERLAP
+) -> bool:
     """Whether two lines' pieces (``one`` and ``other``, each a line of a column) are lines
     of running text: they hold :data:`RUNNING_WORDS` words at least, the longer spans
     :data:`RUNNING_WIDTH` font sizes at least, and their bands a
@@ -1237,7 +1245,7 @@ def _running_lines(one: list[Fragment], other: list[Fragment]) -> bool:
     top1 = max([f.band[1] for f in other])
     bottom1 = min([f.band[0] for f in other])
     shared = min(top0, top1) - max(bottom0, bottom1)
-    return shared <= RUNNING_OVERLAP * min(top0 - bottom0, top1 - bottom1)
+    return shared <= overlap * min(top0 - bottom0, top1 - bottom1)
 
 
 #: A line group this many line heights tall at least is chained down the lines of columns
@@ -1253,6 +1261,38 @@ def _chained(members: list[Fragment], upper: Fragment, lower: Fragment) -> bool:
     line = max(up[1] - up[0], down[1] - down[0])
     bands = [f.band for f in members]
     return max([b[1] for b in bands]) - min([b[0] for b in bands]) >= CHAINED_LINES * line
+
+
+def _running_beside(members: list[Fragment], column: list[Fragment]) -> bool:
+    """Whether the pieces of the line group ``members`` outside ``column`` (another
+    column's) stand on two lines of running text too (:func:`_running_lines`, to
+    :data:`BESIDE_OVERLAP`), not centred on the middle of ``column``'s lines: two columns
+    of text set at leadings offset by part of a line, each line level with two of the
+    other's, chained into one group however short it is. A table's cells in one row are
+    centred on one middle (a cell of three lines beside one of two) or share their
+    baselines (set from the top or the foot): a row of cells, read as before."""
+    inside = {id(f) for f in column}
+    other = [f for f in members if id(f) not in inside]
+    if len(other) < 2:
+        return False
+    found = lines(other)
+    if not any(
+        _running_lines(a.fragments, b.fragments, BESIDE_OVERLAP)
+        for a, b in zip(found, found[1:], strict=False)
+    ):
+        return False
+    line = max(f.band[1] - f.band[0] for f in members)
+    return abs(_band_middle(column) - _band_middle(other)) > OFF_MIDDLE * line
+
+
+#: Two columns' lines whose middles are this many line heights apart at most are centred
+#: on one middle (a table row's cells).
+OFF_MIDDLE = 0.25
+
+
+def _band_middle(pieces: list[Fragment]) -> float:
+    """The middle of the bands ``pieces`` stand on, from the lowest to the highest."""
+    return (min(f.band[0] for f in pieces) + max(f.band[1] for f in pieces)) / 2
 
 
 def _column_of(piece: Fragment, members: list[Fragment], gap: float) -> list[Fragment]:

@@ -24,7 +24,8 @@ pieces: a side is measured with its lines' words joined again (but only across s
 narrower than the gutter, which is wider than any word space beside it).
 A margin note standing level with a column's title or above it (a form's office-use stamp
 box beside its logo) is read after that title, set larger than the notes and the column's
-text, which opens the text.
+text, which opens the text; so are small lines in a top corner of the page, above the title
+and beside it (a form's control number over its frame).
 """
 
 from __future__ import annotations
@@ -130,6 +131,25 @@ PANEL_MIN_WORDS = 15
 PANEL_MAX_AREA = 0.5
 
 
+#: A panel's title band (a shaded strip with its title, set on the panel's top edge) is
+#: this many of the page's lines high at most.
+TITLE_BAND_LINES = 3.0
+
+
+def _with_title_bands(frame: BBox, shapes: Sequence[Boxed], size: float) -> BBox:
+    """``frame`` (a panel's) grown by the title bands set on it: shapes no higher than
+    :data:`TITLE_BAND_LINES` lines of ``size``, within its width, standing over its top
+    edge no further than a line (display space: y up). "CONCEPT CHECK 5.2" on a strip over
+    the shaded box of its questions heads the panel: part of the float."""
+    top = frame.y1
+    for shape in shapes:
+        if (shape.y0 >= frame.y1 - 1 and shape.y0 - frame.y1 <= size
+                and shape.y1 - shape.y0 <= TITLE_BAND_LINES * size
+                and shape.x0 >= frame.x0 - 2 and shape.x1 <= frame.x1 + 2):
+            top = max(top, shape.y1)
+    return frame if top == frame.y1 else BBox(frame.x0, frame.y0, frame.x1, top)
+
+
 def _opens_running_text(blocks: list[Block], held: set[int]) -> bool:
     """Whether the blocks ``held`` in a panel, where the reading order places them, come
     before any of the page's running text and after its title lines (a notice under a
@@ -165,7 +185,9 @@ def panels_last(
     where boxes hold most of the text, as on slides and forms, they are the content and
     keep their places. A box of short lines (a chapter's contents) keeps its place too, and
     so does a box holding a form's fields to fill in (``fields``: a signature area): it is
-    the form's content."""
+    the form's content. Every panel found, moved or not, marks its blocks with its frame
+    (:attr:`.blocks.Block.panel`, grown by the title bands set on it): a float, read past
+    where a sentence breaks off before it (:mod:`.runover`)."""
     texts = [b for b in blocks if b.kind == "text"]
     if len(texts) < 2 or not content.paths:
         return blocks
@@ -213,6 +235,9 @@ def panels_last(
         if _opens_running_text(blocks, {id(b) for b in held}):
             continue  # read where it stands, under the title, it interrupts nothing
         inside.update((id(b), b) for b in held)
+        titled = _with_title_bands(frame, shapes, size)
+        for b in held:
+            b.panel = titled
     if not inside:
         return blocks
     outside = [b for b in texts if id(b) not in inside]
@@ -234,28 +259,43 @@ def panels_last(
 #: A page's foot lines (its footer: a copyright line, an author's name) stand within this
 #: share of the page from its foot.
 FOOT_LINES_BAND = 0.1
+#: A note at a column's foot (a footnote, an imprint) is set this much smaller than the
+#: page's running text at most.
+FOOT_NOTE_SIZE = 0.9
 
 
 def _foot_lines(rest: list[Block], panels_foot: float, content: PageContent) -> int:
     """How many of the last blocks of ``rest`` (the page's text outside its panels, in
-    reading order) are its foot lines: one line each, under every panel (whose lowest edge
-    is ``panels_foot``), in the page's foot band, and set apart by a line's height at least
-    from all else on the page above them (a caption stands right under its picture). The
-    panels are read after the running text, not after the page's footer (a one-page
-    sheet's, which no other page repeats as furniture): that ends the page, as it does where
-    it stands."""
+    reading order) are its foot: under every panel (whose lowest edge is ``panels_foot``),
+    each a line in the page's foot band, a note set smaller than the running text (a
+    footnote, an imprint) or a picture (a QR code beside the imprint), and set apart by a
+    line's height at least from all else above them in their columns (a caption stands
+    right under its picture). The panels are read after the running text, not after the
+    page's footer (a one-page sheet's, which no other page repeats as furniture) nor its
+    notes: those end the page, as they do where they stand."""
     band = content.y0 + FOOT_LINES_BAND * content.height
+    texts = [b.size for b in rest if b.kind == "text"]
+    small = FOOT_NOTE_SIZE * quick_median(texts) if texts else 0.0
     count = 0
     for block in reversed(rest):
-        if block.kind != "text" or block.y1 > min(panels_foot, band) or _on_lines(block):
+        if block.y1 > panels_foot:
+            break
+        if block.kind == "text":
+            if not (block.y1 <= band and not _on_lines(block) or block.size <= small):
+                break
+        elif block.kind != "figure":
             break
         count += 1
     if not count or count == len(rest):
         return 0
     feet = rest[len(rest) - count:]
-    line = max(b.y1 - b.y0 for b in feet)
-    above = min(b.y0 for b in rest[:len(rest) - count])
-    return count if max(b.y1 for b in feet) + line <= min(above, panels_foot) else 0
+    line = max((f.height for b in feet for f in b.frags), default=0.0) or max(
+        b.y1 - b.y0 for b in feet
+    )
+    above = [b for b in rest[:len(rest) - count]
+             if any(b.x0 < f.x1 and f.x0 < b.x1 for f in feet)]
+    top = min([b.y0 for b in above], default=panels_foot)
+    return count if max(b.y1 for b in feet) + line <= min(top, panels_foot) else 0
 
 
 def _on_lines(block: Block) -> bool:
@@ -2453,6 +2493,48 @@ def _opening_title(text: list[Block], near: set[int], notes: list[Block]) -> int
         (b.size for b in [*notes, *text[first + 1:]] if b.kind == "text"), default=0.0
     )
     return first if size and text[first].size >= size else None
+
+
+#: At most this many blocks of small lines stand in a page's top corner over its title.
+CORNER_NOTES = 3
+
+
+def corner_notes_after_title(blocks: list[Block]) -> list[Block]:
+    """``blocks`` (a page's, in reading order) with the small lines set in a top corner of
+    the page beside its title, above it, read after the title instead of before it: a
+    form's control number and expiry date over the top right of its frame, which a reader
+    takes in after the form's title, as the title opens the page. The notes are the first
+    text read on the page (no more than :data:`CORNER_NOTES` blocks, fewer words than a
+    panel's), all above the title and clear of its width on one side (in the corner beside
+    it, not a header across the page over it); the title, the next text read (pictures may
+    come between: a logo), is set :data:`OPENING_TITLE_SIZE` times larger than the notes and
+    than the page's text at least, and not on a picture (a drawing's letter)."""
+    notes: list[Block] = []
+    title: Block | None = None
+    for block in blocks:
+        if block.kind != "text" or block.artifact is not None:
+            continue
+        if notes and block.size >= OPENING_TITLE_SIZE * max(n.size for n in notes):
+            title = block
+            break
+        notes.append(block)
+        if len(notes) > CORNER_NOTES:
+            return blocks
+    if title is None or sum(word_count(n.text) for n in notes) >= PANEL_MIN_WORDS:
+        return blocks
+    if not (all(n.y0 >= title.y1 - 1 and n.x0 >= title.x1 for n in notes)
+            or all(n.y0 >= title.y1 - 1 and n.x1 <= title.x0 for n in notes)):
+        return blocks  # (a header's pieces either side over the title: a header across)
+    middle = ((title.x0 + title.x1) / 2, (title.y0 + title.y1) / 2)
+    if any(b.kind == "figure" and b.x0 <= middle[0] <= b.x1 and b.y0 <= middle[1] <= b.y1
+           for b in blocks):
+        return blocks  # (a letter drawn on a picture, large: no title)
+    sizes = [b.size for b in blocks if b.kind == "text" and b.artifact is None]
+    if title.size < OPENING_TITLE_SIZE * quick_median(sizes):
+        return blocks
+    rest = [b for b in blocks if not any(b is n for n in notes)]
+    at = next(k for k, b in enumerate(rest) if b is title) + 1
+    return rest[:at] + notes + rest[at:]
 
 
 def _row_led_to(

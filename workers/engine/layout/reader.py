@@ -130,6 +130,7 @@ from .order import (
     Section,
     SectionBreaks,
     column_regions,
+    corner_notes_after_title,
     footnotes_last,
     lines_along,
     panels_last,
@@ -151,6 +152,7 @@ from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user
 from .running_lines import running_lines_apart
 from .runover import (
     asides_after_runover,
+    panel_frames,
     paragraphs_run_on,
     text_sizes,
     words_broken_at_block_ends,
@@ -261,7 +263,8 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     # (A Korean word broken by a page or column break is read whole by the drawn spaces'
     # evidence, as one broken by a line break inside a block is.)
     doc.blocks = paragraphs_run_on(
-        asides_after_runover(doc.blocks, text_sizes(text_blocks)), hyphenation,
+        asides_after_runover(doc.blocks, text_sizes(text_blocks), panel_frames(
+            b for r in results for b in r.blocks)), hyphenation,
         words_broken_at_block_ends(text_blocks) if hyphenation.spaced_line_ends else None,
     )
     find_contents(doc, to_pages)
@@ -678,12 +681,12 @@ def page_blocks(
         text = _text_blocks(labels.frags, content.index, rules=content.rules)
         regions.update((id(b), regions.get(id(labels), 0)) for b in text)
         blocks.extend(text)
-    ordered = panels_last(
+    ordered = corner_notes_after_title(panels_last(
         reading_order(
             blocks, regions, sections=sections, drawn=breaks.drawn.read_with(blocks)
         ),
         content, fields,
-    ) + braces  # (decoration, read with none of the page's text: last)
+    )) + braces  # (decoration, read with none of the page's text: last)
     if content.rules or content.paths:
         mark_box_labels(ordered, breaks.drawn)  # (a box is drawn with lines or shapes)
     if content.paths:

@@ -1,12 +1,12 @@
 """A paragraph that runs on over a page break (or a column break) is read in one go.
 
 The page's reading order puts what stands beside or under its running text (a picture with
-its caption and credit, a margin's notes, footnotes) after that text: on a page whose last
-paragraph breaks off mid-sentence to go on at the top of the next page, they land between
-the two halves of the sentence: a listener hears "… the bridge was closed for" — a photo
-credit and a caption — "three weeks in June". They are read after the paragraph ends
-instead, on the next page, as a reader of the printed page turns back to them after
-finishing the sentence.
+its caption and credit, a margin's notes, footnotes, a boxed panel) after that text: on a
+page whose last paragraph breaks off mid-sentence to go on at the top of the next page,
+they land between the two halves of the sentence: a listener hears "… the bridge was
+closed for" — a photo credit and a caption — "three weeks in June". They are read after
+the paragraph ends instead, on the next page, as a reader of the printed page turns back
+to them after finishing the sentence.
 
 Then the two halves are one paragraph (:func:`paragraphs_run_on`): a screen reader announces
 a new paragraph and pauses at each break, and a reflowed large-print copy would start a new
@@ -23,7 +23,7 @@ it breaks its lines at (:func:`words_broken_at_block_ends`), as within a block.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from ..document import (
@@ -258,7 +258,44 @@ def text_sizes(blocks: Iterable[TextBlock]) -> TextSize:
     return lambda prov: at.get(_prov_place(prov))
 
 
-def asides_after_runover(blocks: list[Block], size: TextSize | None = None) -> list[Block]:
+#: The frames of each page's boxed panels (display space, by page), read as floats: see
+#: :func:`asides_after_runover`.
+Panels = Mapping[int, Sequence[BBox]]
+
+
+def panel_frames(blocks: Iterable[TextBlock]) -> dict[int, list[BBox]]:
+    """For :func:`asides_after_runover`, from the blocks of the document's pages: the frames
+    of their boxed panels (found by :func:`.order.panels_last`)."""
+    frames: dict[int, list[BBox]] = {}
+    for block in blocks:
+        if block.panel is not None and block.panel not in frames.setdefault(block.page, []):
+            frames[block.page].append(block.panel)
+    return frames
+
+
+def _panel_of(block: Block, panels: Panels) -> BBox | None:
+    """The frame of the boxed panel ``block`` stands inside (every place of it), or None."""
+    prov = getattr(block, "prov", None)
+    if not prov or not panels:
+        return None
+    frames = panels.get(prov[0].page, ())
+    return next((frame for frame in frames if all(
+        p.page == prov[0].page and _inside(p.bbox, frame) for p in prov
+    )), None)
+
+
+#: A block's box lies inside a panel's frame within this many points of its edges.
+FRAME_SLACK = 2.0
+
+
+def _inside(box: BBox, frame: BBox) -> bool:
+    return (box.x0 >= frame.x0 - FRAME_SLACK and box.x1 <= frame.x1 + FRAME_SLACK
+            and box.y0 >= frame.y0 - FRAME_SLACK and box.y1 <= frame.y1 + FRAME_SLACK)
+
+
+def asides_after_runover(
+    blocks: list[Block], size: TextSize | None = None, panels: Panels | None = None,
+) -> list[Block]:
     """``blocks`` with the asides read between the halves of a paragraph broken by a page
     or column break moved to after its second half. The halves: the last paragraph of a page
     (or of a column) that breaks off mid-sentence, and the first block of the next page (or
@@ -269,8 +306,11 @@ def asides_after_runover(blocks: list[Block], size: TextSize | None = None) -> l
     round a drawing not counted among :data:`MAX_ASIDES`), a table with its caption, its
     heading cells and the note under it; a note set smaller than the paragraph under it, at
     its column's foot (a footnote, a paper's permission notice), where ``size`` tells the
-    paragraphs' sizes."""
+    paragraphs' sizes; a boxed panel's blocks, whatever they are (its title, its lists),
+    where ``panels`` gives the frames of the page's panels: a panel is a float too, set
+    apart from the running text as a picture is (each panel one aside)."""
     out = list(blocks)
+    panels = panels or {}
     k = 0
     while k < len(out):
         first = out[k]
@@ -285,10 +325,19 @@ def asides_after_runover(blocks: list[Block], size: TextSize | None = None) -> l
         # most paragraphs are followed by running text or the next page.)
         floats: list[Figure | Table] | None = None
         counted = 0
+        boxes: list[BBox] = []
         while end < len(out) and counted <= MAX_ASIDES:
             aside = out[end]
             at = _page_span(aside)
-            if at is None or at[0] != page or not isinstance(aside, _ASIDE_KINDS):
+            if at is None or at[0] != page:
+                break
+            frame = _panel_of(aside, panels)
+            if frame is not None:
+                counted += frame not in boxes
+                boxes.append(frame)
+                end += 1
+                continue
+            if not isinstance(aside, _ASIDE_KINDS):
                 break
             if (isinstance(aside, Paragraph) and _goes_on(aside.text, first.text)
                     and _under(aside, first)):
