@@ -465,11 +465,11 @@ def ruled_tables(
             and all(c is not None for c in cells[0])
         )
         wanted = 1 if to_fill_in >= FILL_IN_ROWS or heads_over_blanks else 2
+        if longest > LONGEST_CELL and _terms_described(filled, parted_rows):
+            longest = 0  # a table of terms, each described at length beside it
         if parted_rows < PARTED_ROWS:
             # (A frame round a paragraph, with a row or two of boxes over it, is no table.)
             longest = max(longest, longest_across)
-        if longest > LONGEST_CELL and _terms_described(filled, parted_rows):
-            longest = 0  # a table of terms, each described at length beside it
         if len(filled) < wanted or longest > LONGEST_CELL:
             if text_grids is not None and len(set(row_bands)) >= TEXT_GRID_SHARE * (len(ys) - 1):
                 text_grids.append(box)
