@@ -521,7 +521,8 @@ def page_blocks(
     frames = Frames(content.paths[:MAX_SHAPES], RULE_WIDTH)
     # (Boxes of text side by side are read a box at a time: their frames are no drawing.)
     boxed_rows = side_by_side_areas(content.paths, frags)
-    blocks = ruled_tables(content, frags, fields)
+    text_grids: list[Rect] = []  # grids of rules framing text read as no table
+    blocks = ruled_tables(content, frags, fields, text_grids)
     if blocks:
         inside = {id(f) for b in blocks for f in b.frags}
         frags = [f for f in frags if id(f) not in inside]
@@ -610,6 +611,11 @@ def page_blocks(
             area_share(drawing, row) > 0.3 for row in boxed_rows
         ):
             continue  # the rules and shading of a table
+        if any(area_share(drawing, g) > 0.3 and area_share(g, drawing) > 0.5 for g in text_grids):
+            # Mostly a grid of rules holding text (a menu of links ruled a row each, a frame
+            # around paragraphs, with a rule under it): its text is read as text, and its rules
+            # draw no picture.
+            continue
         members = [
             r for r in content.paths + content.rules + content.images
             if r.x0 >= drawing.x0 - 1 and r.x1 <= drawing.x1 + 1 and r.y0 >= drawing.y0 - 1

@@ -303,12 +303,16 @@ def _column_edges(spans: Sequence[tuple[float, float] | None]) -> list[float]:
 
 
 def ruled_tables(
-    content: PageContent, frags: list[Fragment], fields: Sequence[BBox] = ()
+    content: PageContent, frags: list[Fragment], fields: Sequence[BBox] = (),
+    text_grids: list[Rect] | None = None,
 ) -> list[Block]:
     """Tables drawn with rules: a grid of at least three horizontal and three vertical lines
     (two columns, two rows), its text placed in the grid's cells. A form's grid of labels,
     each naming its field (``fields``: the boxes of the page's form fields), is none; a
-    grid whose heads name columns of fields to fill in, row after row, is one."""
+    grid whose heads name columns of fields to fill in, row after row, is one. The boxes of
+    the grids holding text in rows of their own that are read as no table (a menu of links
+    ruled a row each, a frame around paragraphs) go in ``text_grids``: their rules frame
+    text, no drawing."""
     rules = content.rules[:MAX_SHAPES]
     horizontal = [r for r in rules if r.x1 - r.x0 > 10 and r.y1 - r.y0 <= 2.5]
     vertical = [r for r in rules if r.y1 - r.y0 > 6 and r.x1 - r.x0 <= 2.5]
@@ -461,10 +465,14 @@ def ruled_tables(
             and all(c is not None for c in cells[0])
         )
         wanted = 1 if to_fill_in >= FILL_IN_ROWS or heads_over_blanks else 2
+        if longest > LONGEST_CELL and _terms_described(filled, parted_rows):
+            longest = 0  # a table of terms, each described at length beside it
         if parted_rows < PARTED_ROWS:
             # (A frame round a paragraph, with a row or two of boxes over it, is no table.)
             longest = max(longest, longest_across)
-        if len(filled) < wanted or longest > 40:
+        if len(filled) < wanted or longest > LONGEST_CELL:
+            if text_grids is not None and len(set(row_bands)) >= TEXT_GRID_SHARE * (len(ys) - 1):
+                text_grids.append(box)
             continue  # a frame around text, or a form's boxes: not a table of data
         if _plot_area(cells):
             continue  # a chart's grid lines: its labels are read as text
@@ -511,6 +519,36 @@ def ruled_tables(
             taken.update(id(f) for f in picture_caption)
             out.append(block_of(content.index, picture_caption))
     return out
+
+
+#: Words in a ruled grid's fullest cell above which it is a frame around text, not a table of
+#: data (but see :func:`_terms_described`).
+LONGEST_CELL = 40
+#: Share of a grid's ruled bands holding text at least for its rules to frame text, no
+#: drawing (a chart's gridlines part its plot into bands, a label or a legend few of them).
+TEXT_GRID_SHARE = 0.5
+#: A table of terms and what they mean has this many rows at least, each of a term and its
+#: description (the rows a table's part carried over to the next column may be as few) …
+TERMS_ROWS = 2
+#: … each term this many letters at most (a word or a few: counted in letters, not words,
+#: as a line set letterspaced reads as a word per letter).
+TERM_LETTERS = 30
+
+
+def _terms_described(filled: list[list[Fragment | None]], parted_rows: int) -> bool:
+    """A ruled grid of terms down its first column, each beside a description however long
+    (a manual's table of commands or options and what each does): a table, not a frame
+    around text. Its column rules part its rows, and each row's first cell is a term of a
+    few words. (``filled``: the grid's rows holding two cells of text or more.)"""
+    return (
+        len(filled) >= TERMS_ROWS and parted_rows >= TERMS_ROWS
+        and all(row[0] is not None and _letters(row[0].text) <= TERM_LETTERS for row in filled)
+    )
+
+
+def _letters(text: str) -> int:
+    """The letters (and other marks) of ``text``, its spaces left out."""
+    return len(text) - sum(c.isspace() for c in text)
 
 
 def _pieced_edges(
