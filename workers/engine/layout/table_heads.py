@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from .glyphs import Rect
@@ -310,15 +310,8 @@ def head_spans(
             row[first] = f
             across[(r, first)] = last - first + 1
     covered = {(r, k + d) for (r, k), n in across.items() for d in range(1, n)}
-    for r in range(1, heads if packed else 0):  # (packed upward, top rows first)
-        for k, f in enumerate(rows[r]):
-            if f is None or (r, k) in across:
-                continue
-            up = r
-            while up > 0 and rows[up - 1][k] is None and (up - 1, k) not in covered:
-                up -= 1
-            if up < r:
-                rows[up][k], rows[r][k] = f, None
+    if packed:
+        pack_up(rows, heads, across.keys(), covered)
     empty = [r for r in range(heads) if all(f is None for f in rows[r])]
     if empty:
         rows = [row for r, row in enumerate(rows) if r not in empty]
@@ -336,6 +329,24 @@ def head_spans(
             if down > r + 1:
                 spans[(r, k)] = (down - r, 1)
     return rows, heads, spans
+
+
+def pack_up(
+    rows: Cells, heads: int, fixed: Collection[tuple[int, int]],
+    covered: Collection[tuple[int, int]],
+) -> None:
+    """Move each head of the first ``heads`` rows of ``rows`` up, in place, into the empty
+    cells over it (top rows first): heads set at different heights are one row's. A head at
+    ``fixed`` (row, column) stays; none moves into or past a cell ``covered`` by a span."""
+    for r in range(1, heads):
+        for k, f in enumerate(rows[r]):
+            if f is None or (r, k) in fixed:
+                continue
+            up = r
+            while up > 0 and rows[up - 1][k] is None and (up - 1, k) not in covered:
+                up -= 1
+            if up < r:
+                rows[up][k], rows[r][k] = f, None
 
 
 def _boxed(

@@ -44,6 +44,7 @@ from .table_heads import (
     comb_edges,
     head_rows,
     head_spans,
+    pack_up,
     set_apart_head,
     sub_head_rows,
     with_blank_rows,
@@ -3174,15 +3175,7 @@ def _under_spanner_rules(
             rows[up][k], rows[r][k] = rows[r][k], None
             groups[(up, k)] = groups.pop((r, k))
     covered = {(r, k + d) for (r, k), (_, n) in groups.items() for d in range(n)}
-    for r in range(1, count):
-        for k, f in enumerate(rows[r]):
-            if f is None or (r, k) in covered:
-                continue
-            up = r
-            while up > 0 and rows[up - 1][k] is None and (up - 1, k) not in covered:
-                up -= 1
-            if up < r:
-                rows[up][k], rows[r][k] = f, None
+    pack_up(rows, count, covered, covered)
     # (Head rows left empty, their heads wrapped into the rows under them, are gone; so is
     # a column holding nothing once its group's head spans from the group's first.)
     empty_rows = [r for r in range(count) if all(f is None for f in rows[r])]
