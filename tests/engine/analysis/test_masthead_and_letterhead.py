@@ -113,3 +113,50 @@ def test_a_heading_between_whole_sentences_stays() -> None:
     # A slide's title over a line of code starting with a small letter: no sentence.
     code = _para("type Point struct { x, y float64 }", 1, 25, 700, 300, 725)
     assert letterheads_apart([_BROKEN, _LETTERHEAD, code]) == ([_BROKEN, _LETTERHEAD, code], [])
+
+
+_UNDER_HEAD = Heading("asn1_copy_node", 3, [Prov(1, BBox(90, 682, 192, 693))])
+_SIGNATURE = _para("int asn1_copy_node (asn1_node dst, const char * dst_name, asn1_node_const"
+                   " src, const char * src_name) copies a node", 1, 90, 640, 522, 675)
+_BROKEN_SIGNATURE = _para("int asn1_number_of_elements (asn1_node_const element, const char *"
+                          " name, int * num) counts the", 0, 90, 316, 438, 340)
+
+
+def test_a_heading_under_the_pages_running_head_is_the_text_not_a_letterhead() -> None:
+    # A manual's function heading opens the page under its running head ("Chapter 4:
+    # Function reference" and the page number, down to 732), over a signature starting with
+    # a small letter, while a signature of the page before breaks off: the page has its
+    # furniture over the heading, which heads its section once.
+    blocks = [_BROKEN_SIGNATURE, _UNDER_HEAD, _SIGNATURE]
+    assert letterheads_apart(blocks, {1: 732.0}) == (blocks, [])
+    # A letterhead over the page's small running line (a logo's caption reaching lower, to
+    # 730) is still the page's header: it is not under that line.
+    blocks, furniture = letterheads_apart([_BROKEN, _LETTERHEAD, _GOING_ON], {1: 730.0})
+    assert blocks == [_BROKEN, _GOING_ON]
+    assert furniture == [Artifact("header", _LETTERHEAD.text, _LETTERHEAD.prov)]
+
+
+def test_a_section_opening_a_page_under_its_running_head_keeps_its_heading(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The running head (chapter title and page number) over every page; on the second page
+    # a section's heading opens the text block under it, over a paragraph starting with a
+    # program's name in small letters, while a sentence of the page before broke off
+    # (before a command line): the heading is read once, as a heading, not dropped as the
+    # page's header.
+    css = ("@page { @top-left { content: 'Chapter 3: Utilities'; font: 9pt 'DejaVu Sans';"
+           " vertical-align: bottom; border-bottom: 0.5pt solid black }"
+           " @top-right { content: counter(page); font: 9pt 'DejaVu Sans';"
+           " vertical-align: bottom } }")
+    broken = ("For example, after the schema has been read from its file, the following"
+              " invocation decodes the data that the coder wrote before, as in")
+    body = (
+        _line("3 Utilities", 20) + f"<p>{LOREM * 4}</p>" + f"<p>{broken}</p>"
+        + "<pre>$ decoder schema.asn data.der</pre>" + f"<p>{LOREM * 3}</p>"
+        + "<div style='break-before: page'></div>" + _line("3.3 Invoking the decoder", 15)
+        + "<p>decoder reads an encoded structure from a file with its definitions and a"
+          f" binary file with its encoding. {LOREM * 2}</p>"
+    )
+    doc = read_layout(html_pdf(body, css=css), max_pages=3)
+    assert heading_texts(doc) == ["3 Utilities", "3.3 Invoking the decoder"]
+    assert "3.3 Invoking the decoder" not in [a.text for a in doc.artifacts]

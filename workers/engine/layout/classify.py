@@ -547,7 +547,8 @@ def classify(
                 if numbered_head:
                     numbered_heads.add(id(doc.blocks[-1]))
     # (Before the levels are worked out: they close up around the headings that remain.)
-    doc.blocks, letterheads = letterheads_apart(doc.blocks)
+    doc.blocks, letterheads = letterheads_apart(
+        doc.blocks, _running_heads_end(results, artifact_ids))
     doc.artifacts.extend(letterheads)
     _drop_lone_items(doc)
     _drop_unordered_letters(doc)
@@ -1844,6 +1845,20 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
         found.update((id(b), "pagination") for b in _goes_on_at_foot(result.blocks, found))
     return found
 
+
+
+def _running_heads_end(results: list[PageResult], artifact_ids: dict[int, Any]) -> dict[int, float]:
+    """For each page whose head carries running lines (its running header or its page
+    number, found in the upper half of the page), where the lowest of them ends (display
+    space: y up): what stands under that is the page's text (see
+    :func:`.runover.letterheads_apart`)."""
+    out: dict[int, float] = {}
+    for result in results:
+        middle = result.page.y0 + result.page.height / 2
+        for block in result.blocks:
+            if artifact_ids.get(id(block)) in ("header", "page-number") and block.y0 > middle:
+                out[block.page] = min(out.get(block.page, block.y0), block.y0)
+    return out
 
 
 def _without_closing_lines(

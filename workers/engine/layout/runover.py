@@ -188,22 +188,42 @@ def _second_half(text: str, before: str) -> bool:
 LISTING_EDGE = 36.0
 
 
-def letterheads_apart(blocks: list[Block]) -> tuple[list[Block], list[Artifact]]:
+def letterheads_apart(
+    blocks: list[Block], running_heads: Mapping[int, float] | None = None
+) -> tuple[list[Block], list[Artifact]]:
     """``blocks`` without the headings that stand inside a sentence broken by a page break,
     and those headings as page furniture. A letterhead repeated at the top of a report's or
     a letter's later pages (the sender's name beside its logo, set large) is read first on
     its page, before the running text goes on there; where that text goes on mid-sentence
     (with a small letter, under the line) from a paragraph of the page before that breaks
     off, in a column about as wide, no section starts between the sentence's halves: the
-    line is the page's header, not a heading."""
+    line is the page's header, not a heading.
+
+    ``running_heads``: for a page, where its running lines at its head end (the lowest
+    bottom of its running header and its page number there, display space: y up). A line
+    under them is no header: the page has its furniture over it, and a line set once under
+    that is the text's, a section's title at the text block's top (a manual's function
+    heading opening a page, over its signature: "int asn1_copy_node (…" opens with a small
+    letter too)."""
     kept: list[Block] = []
     furniture: list[Artifact] = []
     for k, block in enumerate(blocks):
-        if isinstance(block, Heading) and _inside_a_sentence(block, blocks, k):
+        if (isinstance(block, Heading) and not _under_running_head(block, running_heads or {})
+                and _inside_a_sentence(block, blocks, k)):
             furniture.append(Artifact("header", block.text, list(block.prov)))
         else:
             kept.append(block)
     return kept, furniture
+
+
+def _under_running_head(heading: Heading, running_heads: Mapping[int, float]) -> bool:
+    """Whether ``heading`` starts on its page under that page's running lines at its head
+    (see :func:`letterheads_apart`; display space: y up)."""
+    if not heading.prov:
+        return False
+    first = heading.prov[0]
+    head = running_heads.get(first.page)
+    return head is not None and first.bbox.y1 <= head + 1
 
 
 def _inside_a_sentence(heading: Heading, blocks: list[Block], k: int) -> bool:
