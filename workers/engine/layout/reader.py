@@ -370,6 +370,19 @@ def _analyse_page(
     )
 
 
+def _rules_only(
+    members: Sequence[Rect], rules: Sequence[Rect]
+) -> tuple[tuple[float, float, float, float], ...]:
+    """The boxes of a drawing's ``members`` when all of them are among the page's ``rules``
+    (no other shape, no image); none otherwise (see :func:`.figures.empty_frame`)."""
+    if not members:
+        return ()
+    ids = {id(r) for r in rules}
+    if any(id(r) not in ids for r in members):
+        return ()
+    return tuple((r.x0, r.y0, r.x1, r.y1) for r in members)
+
+
 def _free_level_rules(rules: Sequence[Rect], longest: float) -> list[BBox]:
     """The page's horizontal rules ``longest`` long at least that stand free, no rule up
     the page meeting either end: a template's stroke under a running header, not the top
@@ -625,6 +638,7 @@ def page_blocks(
                 text_heights=[f.height for f in words_on], page_box=page_box,
                 shapes=tuple(sorted(place(r.x0, r.y0, r.x1, r.y1) for r in members)),
                 words_on=[((f.x0, f.y0, f.x1, f.y1), f.text) for f in words_on],
+                rules=_rules_only(members, content.rules),
             ))
         drawings.append(figure)
         blocks.append(figure)
