@@ -27,6 +27,12 @@ the page, which the layout reader always took for icons and page backgrounds):
   footer, a slide master's ornament.
 * **blank drawings** — shapes filled in white, not stroked, on bare page: they show nothing
   (a table's row bands left without their text, a layout program's empty box).
+* **empty frames** — a drawing made of rules alone (thin strokes or fills, level or upright),
+  holding no text and no image, each rule ending on another or running the drawing's whole
+  width or height: the frame and grid of a table or a box whose text is gone, a form's box to
+  write in (its label, beside it, says what it is). Nothing in it to describe. A chart's
+  tick marks and a diagram's connectors end in the open (or are drawn slanting, or with
+  arrowheads and boxes that are no rules), and the words of a diagram lie on it.
 * **bars behind a line of text** — a vector drawing hardly taller than the text set on it: the
   shaded band of a heading, a box around a label. Pictures are taller than their labels.
 * **panels behind text** — a vector drawing of a panel or two, each holding words, and rules
@@ -126,6 +132,8 @@ class Candidate:
     captioned: bool = False
     #: Drawn wholly off the page or outside its clip: nothing of it shows.
     nowhere: bool = False
+    #: A drawing of rules alone (no other shape, no image): their boxes, x0, y0, x1, y1.
+    rules: tuple[tuple[float, float, float, float], ...] = ()
 
     def significant(self) -> list[tuple[Rect, ImageFacts]]:
         """The images large enough to say what the figure is."""
@@ -137,7 +145,8 @@ class Candidate:
 class Verdict:
     """What remains of a candidate's picture (nothing: it is all decoration), and the rule that
     decided: "running-image", "edgeless", "background", "too-small", "running-drawing",
-    "blank", "bar-behind-text", "panels-behind-text", "band-behind-text", "unseen"."""
+    "blank", "empty-frame", "bar-behind-text", "panels-behind-text", "band-behind-text",
+    "unseen"."""
 
     kept: list[Rect]
     rule: str
@@ -171,6 +180,8 @@ def judge(candidates: Sequence[Candidate], *, pages: int) -> dict[int, Verdict]:
                 out[id(c)] = Verdict([], "running-drawing")
             elif c.blank:
                 out[id(c)] = Verdict([], "blank")
+            elif not c.words_on and empty_frame(c.rules, c.box):
+                out[id(c)] = Verdict([], "empty-frame")
             elif _bar_behind_text(c):
                 out[id(c)] = Verdict([], "bar-behind-text")
             elif panels_behind_text(c.shapes, c.words_on):
@@ -183,6 +194,65 @@ def judge(candidates: Sequence[Candidate], *, pages: int) -> dict[int, Verdict]:
         if verdict is not None and (verdict.kept or not c.captioned):
             out[id(c)] = verdict
     return out
+
+
+def empty_frame(
+    rules: Sequence[tuple[float, float, float, float]],
+    box: tuple[float, float, float, float],
+) -> bool:
+    """Whether ``rules`` (a drawing's shapes, all of them rules: x0, y0, x1, y1), lying in the
+    drawing's ``box``, only frame it: level and upright lines (pieces drawn end to end, or
+    twice, one line), each of whose ends meets a line across it, or that runs the box's whole
+    width or height (a frame's side cut by the page's foot). A tick mark, an axis standing
+    alone or a connector has an end in the open; a dot, no direction."""
+    if not rules:
+        return False
+    level = _joined_lines([(y0, y1, x0, x1) for x0, y0, x1, y1 in rules if x1 - x0 > y1 - y0])
+    upright = _joined_lines([(x0, x1, y0, y1) for x0, y0, x1, y1 in rules if y1 - y0 >= x1 - x0])
+    x0, y0, x1, y1 = box
+    return all(
+        _spans(line, x0, x1) or all(_meets(end, line, upright) for end in (line[2], line[3]))
+        for line in level
+    ) and all(
+        _spans(line, y0, y1) or all(_meets(end, line, level) for end in (line[2], line[3]))
+        for line in upright
+    )
+
+
+#: Lines in a frame: across (the band it lies on, two edges) and along (where it starts and
+#: ends).
+_Line = tuple[float, float, float, float]
+
+
+def _joined_lines(pieces: Sequence[_Line]) -> list[_Line]:
+    """Rules lying on one band (within :data:`EDGE_TOLERANCE`), touching or overlapping along
+    it, joined into one line: a side drawn a cell at a time, or stroked twice, is one side."""
+    lines: list[list[float]] = []
+    for low, high, start, end in sorted(pieces, key=lambda p: ((p[0] + p[1]) / 2, p[2])):
+        for line in lines:
+            if (abs((low + high) / 2 - (line[0] + line[1]) / 2) <= EDGE_TOLERANCE
+                    and start <= line[3] + EDGE_TOLERANCE and line[2] <= end + EDGE_TOLERANCE):
+                line[0], line[1] = min(line[0], low), max(line[1], high)
+                line[2], line[3] = min(line[2], start), max(line[3], end)
+                break
+        else:
+            lines.append([low, high, start, end])
+    return [(a, b, c, d) for a, b, c, d in lines]
+
+
+def _spans(line: _Line, start: float, end: float) -> bool:
+    """Whether ``line`` runs the whole way from ``start`` to ``end``."""
+    return line[2] <= start + EDGE_TOLERANCE and line[3] >= end - EDGE_TOLERANCE
+
+
+def _meets(at: float, line: _Line, across: Sequence[_Line]) -> bool:
+    """Whether the end of ``line`` at ``at`` (along it) meets one of the lines ``across``."""
+    middle = (line[0] + line[1]) / 2
+    return any(
+        other[0] - EDGE_TOLERANCE <= at <= other[1] + EDGE_TOLERANCE
+        and other[2] - EDGE_TOLERANCE <= middle <= other[3] + EDGE_TOLERANCE
+        for other in across
+    )
 
 
 def running_keys(candidates: Sequence[Candidate], *, pages: int) -> set[object]:

@@ -373,6 +373,16 @@ def _analyse_page(
     )
 
 
+def _rules_only(
+    members: Sequence[Rect], rule_ids: set[int]
+) -> tuple[tuple[float, float, float, float], ...]:
+    """The boxes of a drawing's ``members`` when all of them are among the page's rules (by
+    ``id``: no other shape, no image); none otherwise (see :func:`.figures.empty_frame`)."""
+    if not members or any(id(r) not in rule_ids for r in members):
+        return ()
+    return tuple((r.x0, r.y0, r.x1, r.y1) for r in members)
+
+
 def _free_level_rules(rules: Sequence[Rect], longest: float) -> list[BBox]:
     """The page's horizontal rules ``longest`` long at least that stand free, no rule up
     the page meeting either end: a template's stroke under a running header, not the top
@@ -606,6 +616,7 @@ def page_blocks(
         text = _text_blocks(table.frags, content.index, rules=content.rules)
         regions.update((id(b), regions.get(id(table), 0)) for b in text)
         blocks.extend(text)
+    rule_ids = {id(r) for r in content.rules} if found else set()
     for drawing in found:
         if any(area_share(drawing, t) > 0.3 for t in tables) or any(
             area_share(drawing, row) > 0.3 for row in boxed_rows
@@ -634,6 +645,7 @@ def page_blocks(
                 text_heights=[f.height for f in words_on], page_box=page_box,
                 shapes=tuple(sorted(place(r.x0, r.y0, r.x1, r.y1) for r in members)),
                 words_on=[((f.x0, f.y0, f.x1, f.y1), f.text) for f in words_on],
+                rules=_rules_only(members, rule_ids),
             ))
         drawings.append(figure)
         blocks.append(figure)
