@@ -113,6 +113,7 @@ from .keyed_entries import split_keyed_entries
 from .line_breaks import cell_lines
 from .lines import (
     BRACES,
+    FIXED_PITCH_SPREAD,
     FRAGMENT_GAP,
     Fragment,
     fragments,
@@ -157,6 +158,7 @@ from .runover import (
     text_sizes,
     words_broken_at_block_ends,
 )
+from .spread import spread_below
 from .tables import (
     find_tables,
     headnotes_captioned,
@@ -2196,7 +2198,8 @@ class _BlockAsks:
         after_lead = last.after_lead if last.bold and not f.bold else None
         return (
             not (_new_face(last if after_lead is None else after_lead, f)
-                 and not _inline_run_goes_on(last, f))
+                 and not _inline_run_goes_on(last, f)
+                 and not _inline_code_goes_on(block, last, f, self.leading))
             # A list item's lines never start left of its marker (right of it, in
             # right-to-left text): a line that does is the next point one level out (a
             # paragraph's first line may be indented, so this holds for items only).
@@ -2480,6 +2483,61 @@ def _inline_run_goes_on(last: Fragment, f: Fragment) -> bool:
         or not 0 < above[4] - below[4] < RUN_LINE_STEP * above[0]
     )
 
+
+#: Inline code's fixed-pitch face may be set this much smaller than the running text (as a
+#: fraction of the larger size): typewriter faces are scaled down to match x-heights.
+CODE_SIZE_STEP = 2 * FACE_SIZE_STEP
+#: Ends of a line after which a line in another face opens a block: a sentence's, and the
+#: colon or semicolon that leads into a listing or ends one of its lines.
+_OPEN_END_STOPS = (*_SENTENCE_END, ":", ";")
+
+
+def _in_fixed_pitch(f: Fragment) -> bool:
+    """Whether the font most of ``f``'s letters are set in (:func:`_face`) draws its Latin
+    letters one width: a code face, though the line may also hold quotes or words in
+    another. (Only Latin letters are measured: figures are set one width in most faces, and
+    Chinese, Japanese and Korean characters in every one.)"""
+    face = _face(f)
+    widths = [g.x1 - g.x0 for g in f.glyphs
+              if g.font == face and g.char.isascii() and g.char.isalpha()]
+    if len(widths) < 4 or statistics.fmean(widths) <= 0:
+        return False
+    return spread_below(widths, FIXED_PITCH_SPREAD)
+
+
+def _inline_code_goes_on(block: Block, last: Fragment, f: Fragment, leading: float) -> bool:
+    """``f``, under ``last`` (the last piece of ``block``), is the next line of one paragraph
+    though one of the two is set in a fixed-pitch face and the other in the running
+    proportional one, at nearly the same size (within :data:`CODE_SIZE_STEP`): code set
+    inline ("doesn't support the AUTOMATIC TAGS" over "option, and the EXPORT ...";
+    "(e.g., as in" over "'char description[...]')."). ``last`` leaves its sentence open (no
+    colon leading into a listing, no semicolon ending a line of code), ``f`` comes at the
+    column's own line spacing (a listing is set apart by more), and the block opened in
+    neither the code's font nor a bold keyword (the lines of a listing are no paragraph's).
+    (The C loop asks this of Python too: it leaves pairs of sizes this far apart to
+    :meth:`_BlockAsks.goes_on_below`.)"""
+    if last.text.rstrip().endswith(_OPEN_END_STOPS):
+        return False
+    larger = max(last.size, f.size)
+    if abs(last.size - f.size) > CODE_SIZE_STEP * larger:
+        return False
+    height = max(last.y1 - last.y0, f.y1 - f.y0)
+    if last.y0 - f.y1 > leading + 0.15 * height:
+        return False
+    code_above = _in_fixed_pitch(last)
+    if code_above == _in_fixed_pitch(f):
+        return False  # (both code, or neither: a change of font _new_face judges)
+    # A block that opened (its first piece with letters, past a run-in lead in bold,
+    # "Returns:") in the code's own font or in bold (a keyword) is a listing, whose
+    # comments may be set in a proportional face ("func () { ... }  // call with a
+    # function" over "list.Sort()").
+    opening = next((
+        piece for piece in block.frags
+        if _face(piece) and not (piece.bold and piece.text.rstrip().endswith(":"))
+    ), None)
+    return opening is not None and not opening.bold and (
+        _face(opening) != _face(last if code_above else f)
+    )
 
 
 def _python_text_blocks(frags: list[Fragment], asks: _BlockAsks) -> list[Block]:
