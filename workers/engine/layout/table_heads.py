@@ -319,16 +319,26 @@ def head_spans(
         heads -= len(empty)
         covered = {(r, k + d) for (r, k), n in across.items() for d in range(1, n)}
     spans: Spans = {(r, k): (1, n) for (r, k), n in across.items()}
-    for k in range(len(rows[0]) if rows else 0):
-        for r in range(heads):
-            if rows[r][k] is None or (r, k) in across:
+    span_down(rows, heads, across.keys(), covered, spans)
+    return rows, heads, spans
+
+
+def span_down(
+    rows: Cells, heads: int, fixed: Collection[tuple[int, int]],
+    covered: Collection[tuple[int, int]], spans: Spans,
+) -> None:
+    """A head of the first ``heads`` rows of ``rows`` with nothing under it in the head spans
+    down over the empty cells (to the body): its row span goes into ``spans``. A head at
+    ``fixed`` (row, column) keeps its span; none spans into a cell ``covered`` by another."""
+    for r in range(heads - 1):
+        for k, f in enumerate(rows[r]):
+            if f is None or (r, k) in fixed:
                 continue
             down = r + 1
             while down < heads and rows[down][k] is None and (down, k) not in covered:
                 down += 1
             if down > r + 1:
                 spans[(r, k)] = (down - r, 1)
-    return rows, heads, spans
 
 
 def pack_up(

@@ -46,6 +46,7 @@ from .table_heads import (
     head_spans,
     pack_up,
     set_apart_head,
+    span_down,
     sub_head_rows,
     with_blank_rows,
     without_edges,
@@ -3195,15 +3196,7 @@ def _under_spanner_rules(
     }
     count -= len(empty_rows)
     covered = {(r, k + d) for (r, k), (_, n) in spans.items() for d in range(n)}
-    for r in range(count - 1):  # (a head with nothing under it spans down to the body)
-        for k, f in enumerate(rows[r]):
-            if f is None or (r, k) in spans:
-                continue
-            down = r + 1
-            while down < count and rows[down][k] is None and (down, k) not in covered:
-                down += 1
-            if down > r + 1:
-                spans[(r, k)] = (down - r, 1)
+    span_down(rows, count, set(spans), covered, spans)
     return rows, kept_columns, count, spans
 
 
