@@ -40,6 +40,29 @@ def text_page_pdf(
     return path
 
 
+def text_pages_pdf(
+    path: Path,
+    pages: Sequence[Sequence[bytes]],
+    *,
+    base: str = "/Helvetica",
+    size: tuple[float, float] = (612, 792),
+) -> Path:
+    """A PDF of one page per item of ``pages``, each drawn by its operators (one per line of
+    its content stream), all with ``/F1`` one standard-14 font (not embedded) in WinAnsiEncoding."""
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name(base),
+        Encoding=pikepdf.Name.WinAnsiEncoding,
+    ))
+    for operators in pages:
+        pdf.add_blank_page(page_size=size)
+        page = pdf.pages[-1]
+        page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+        page.obj.Contents = pdf.make_stream(b"\n".join(operators))
+    pdf.save(path)
+    return path
+
+
 LABELS = ["Pituitary gland", "Thyroid", "Adrenal glands", "Testes", "Ovaries", "Thyroxine",
           "Androgens", "Estrogen"]
 

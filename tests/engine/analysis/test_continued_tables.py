@@ -15,6 +15,7 @@ from workers.engine.document import BBox, Cell, Paragraph, Prov, Row, Table, blo
 from workers.engine.layout.continued_tables import continue_table, continued_title
 from workers.engine.layout.reader import read_layout
 
+from ..content_pdfs import text_pages_pdf
 from ..tagged_pdf.conftest import tag_and_check
 
 _COLUMNS = (72, 250, 400, 500)
@@ -42,19 +43,6 @@ def _ruled(top: float, rows: list[tuple[str, ...]]) -> list[bytes]:
     return ops
 
 
-def _pages_pdf(path: Path, pages: list[list[bytes]]) -> Path:
-    pdf = pikepdf.new()
-    font = pdf.make_indirect(pikepdf.Dictionary(
-        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
-        Encoding=pikepdf.Name.WinAnsiEncoding,
-    ))
-    for ops in pages:
-        pdf.add_blank_page(page_size=(612, 792))
-        page = pdf.pages[-1]
-        page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
-        page.obj.Contents = pdf.make_stream(b"\n".join(ops))
-    pdf.save(path)
-    return path
 
 
 def _rows(words: str, first: int) -> list[tuple[str, ...]]:
@@ -69,7 +57,7 @@ def _costs_pdf(path: Path, title: str, again: str) -> Path:
     first = [*prose, _show(250, 250, title, 10), *_ruled(240, _rows("installation", 1))]
     second = [_show(250, 740, again, 10), *_ruled(730, _rows("verification", 5)),
               *(_show(72, 560 - 12 * k, _PROSE) for k in range(30))]
-    return _pages_pdf(path, [first, second])
+    return text_pages_pdf(path, [first, second])
 
 
 @pytest.mark.parametrize(("title", "again"), [
@@ -114,7 +102,7 @@ def test_the_columns_that_did_not_fit_continued_over_the_same_rows_are_no_more_r
     second = [_show(250, 740, "ESTIMATED COSTS—Continued", 10),
               *_ruled(730, [(f"Step {k} installation", f"{k} days", "yes", f"${9 * k}")
                             for k in range(1, 5)])]
-    doc = read_layout(_pages_pdf(tmp_path / "wide.pdf", [first, second]), max_pages=5)
+    doc = read_layout(text_pages_pdf(tmp_path / "wide.pdf", [first, second]), max_pages=5)
     assert len([b for b in doc.blocks if isinstance(b, Table)]) == 2
 
 
@@ -211,7 +199,7 @@ def test_a_table_going_on_in_the_columns_its_last_rows_fill_is_one_table(
     free = [(f"Holder {k}", "", "", f"{900 - k}", f"{40 + k}") for k in range(1, 4)]
     more = [(f"Holder {k}", "", "", f"{900 - k}", f"{40 + k}") for k in range(4, 8)]
     first = [_show(72, 720, _PROSE), *_holdings_page(head + full + free, 680)]
-    path = _pages_pdf(tmp_path / "holdings.pdf", [first, _holdings_page(more, 740)])
+    path = text_pages_pdf(tmp_path / "holdings.pdf", [first, _holdings_page(more, 740)])
     (table,) = [b for b in read_layout(path, max_pages=5).blocks if isinstance(b, Table)]
     texts = [[c.text for c in row.cells] for row in table.rows]
     assert texts[-4] == ["Holder 4", "", "", "896", "44"]

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pikepdf
-
 from workers.engine.document import BBox, Heading, ListBlock, Paragraph, Prov, block_text
 from workers.engine.layout.reader import read_layout
 from workers.engine.layout.runover import asides_after_runover
+
+from ..content_pdfs import text_pages_pdf
 
 #: The running text's lines, a sentence broken off at the foot of the first page's column.
 FIRST_HALF = [
@@ -55,18 +55,7 @@ def _lines(x: float, top: float, lines: list[str], size: float = 10) -> list[str
 
 
 def _pdf(path: Path, pages: list[list[str]]) -> Path:
-    pdf = pikepdf.new()
-    font = pdf.make_indirect(pikepdf.Dictionary(
-        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
-        Encoding=pikepdf.Name.WinAnsiEncoding,
-    ))
-    for ops in pages:
-        pdf.add_blank_page(page_size=(612, 792))
-        page = pdf.pages[-1]
-        page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
-        page.obj.Contents = pdf.make_stream("\n".join(ops).encode())
-    pdf.save(path)
-    return path
+    return text_pages_pdf(path, [[op.encode() for op in ops] for ops in pages])
 
 
 def _book_pages(path: Path, *, band: bool = True) -> Path:
