@@ -3148,9 +3148,11 @@ HEADING_LINES = 3
 def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
     # (Lines, not pieces: a heading's line may come in several pieces, its words set apart by
     # wide gaps or by the rules TeX draws for underscores ("asn1_get_tag_der" in four), and
-    # is the same heading as the lines of its face read whole.)
-    if not 1 < len(text) <= 160 or (
-        len(block.frags) > HEADING_LINES and len(lines_of(block.frags)) > HEADING_LINES
+    # is the same heading as the lines of its face read whole. Not in a fixed-pitch face: a
+    # line of code comes in pieces at its runs of spaces, and its pieces are its words.)
+    if not 1 < len(text) <= 160 or len(block.frags) > HEADING_LINES and (
+        any(f.fixed_pitch for f in block.frags)
+        or len(lines_of(block.frags)) > HEADING_LINES
     ):
         return False
     if not any(map(str.isalpha, text)) or LEADER.search(text) or BULLET.match(text):
