@@ -63,6 +63,37 @@ def text_pages_pdf(
     return path
 
 
+def pdf_string(text: str) -> bytes:
+    """``text`` as the inside of a PDF literal string ``(…)``: its backslashes and brackets
+    escaped."""
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode()
+
+
+def fonts_page_pdf(
+    path: Path,
+    operators: Sequence[bytes],
+    fonts: dict[str, str],
+    *,
+    size: tuple[float, float] = (595, 842),
+) -> Path:
+    """A page drawing ``operators`` (one per line of the content stream) with ``fonts``:
+    resource name -> standard-14 base font ({"F1": "/Times-Roman", "F2": "/Courier"}), each
+    not embedded, in WinAnsiEncoding."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=size)
+    page = pdf.pages[-1]
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary({
+        f"/{name}": pdf.make_indirect(pikepdf.Dictionary(
+            Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name(base),
+            Encoding=pikepdf.Name.WinAnsiEncoding,
+        ))
+        for name, base in fonts.items()
+    }))
+    page.obj.Contents = pdf.make_stream(b"\n".join(operators))
+    pdf.save(path)
+    return path
+
+
 LABELS = ["Pituitary gland", "Thyroid", "Adrenal glands", "Testes", "Ovaries", "Thyroxine",
           "Androgens", "Estrogen"]
 

@@ -26,7 +26,7 @@ from workers.engine.layout.glyphs import Glyph, read_page
 from workers.engine.layout.lines import Fragment
 from workers.engine.layout.reader import read_layout
 
-from ..content_pdfs import text_page_pdf
+from ..content_pdfs import pdf_string, text_page_pdf
 
 _BODY = (b"BT /F1 10 Tf 0 Tc 72 540 Td (Few aspects of development are more interesting to us.)"
          b" Tj ET")
@@ -34,14 +34,10 @@ _LISTING = ["func main() {", "    for i := 0; i < n; i++ {", "        var x int"
 _PITCH = 6.0
 
 
-def _escaped(text: str) -> bytes:
-    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode()
-
-
 def _glyph_by_glyph(line: str, y: int) -> list[bytes]:
     """Each character drawn alone at its cell's start (Helvetica: proportional)."""
     return [
-        b"BT /F1 10 Tf %.2f %d Td (%s) Tj ET" % (72 + k * _PITCH, y, _escaped(ch))
+        b"BT /F1 10 Tf %.2f %d Td (%s) Tj ET" % (72 + k * _PITCH, y, pdf_string(ch))
         for k, ch in enumerate(line) if ch != " "
     ]
 
@@ -51,7 +47,7 @@ def _spread(line: str, y: int, kern: int = 150) -> list[bytes]:
     return [
         b"BT /F1 10 Tf %.2f %d Td [%s] TJ ET" % (
             72 + m.start() * _PITCH, y,
-            (b" -%d " % kern).join(b"(%s)" % _escaped(ch) for ch in m.group()),
+            (b" -%d " % kern).join(b"(%s)" % pdf_string(ch) for ch in m.group()),
         )
         for m in re.finditer(r"\S+", line)
     ]

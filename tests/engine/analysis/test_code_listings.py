@@ -14,6 +14,8 @@ import pikepdf
 from workers.engine.document import Document, Paragraph
 from workers.engine.layout.reader import read_layout
 
+from ..content_pdfs import pdf_string
+
 _LISTING = [
     "def area(shape):",
     "    if shape.kind == 'circle':",
@@ -28,10 +30,6 @@ _AFTER = [
     "Each branch returns at once, so the last line is only reached for shapes",
     "that are not circles, as the reader can check by running the example.",
 ]
-
-
-def _escaped(text: str) -> bytes:
-    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode()
 
 
 def _pdf(path: Path, operators: Sequence[bytes], *, body_font: str = "/Helvetica") -> Path:
@@ -68,7 +66,7 @@ def _lines(font: bytes, lines: Sequence[str], top: float, *, pitch: float = 6.0,
     for k, line in enumerate(lines):
         indent = len(line) - len(line.lstrip(" "))
         out.append(b"BT /%s 10 Tf %.2f %.2f Td (%s) Tj ET" % (
-            font, 72 + indent * pitch, top - k * step, _escaped(line.lstrip(" "))))
+            font, 72 + indent * pitch, top - k * step, pdf_string(line.lstrip(" "))))
     return out
 
 
@@ -124,7 +122,7 @@ def test_inline_code_in_a_paragraph_stays_prose(tmp_path: Path) -> None:
         ("branches is taken, and ", "None", " is never returned, whatever the shape."),
     ]):
         ops.append(b"BT /F1 10 Tf 72 %d Td (%s) Tj /F2 10 Tf (%s) Tj /F1 10 Tf (%s) Tj ET" % (
-            700 - 12 * k, _escaped(before), _escaped(code), _escaped(after)))
+            700 - 12 * k, pdf_string(before), pdf_string(code), pdf_string(after)))
     doc = read_layout(_pdf(tmp_path / "inline.pdf", ops), max_pages=1)
     assert not _preformatted(doc)
 
@@ -159,7 +157,7 @@ def test_justified_typewriter_paragraph_is_no_listing(tmp_path: Path) -> None:
     for k, line in enumerate(words):
         stretch = (300 - 6 * len(line)) / max(line.count(" "), 1)
         ops.append(b"BT /F2 10 Tf %.2f Tw 72 %d Td (%s) Tj ET" % (
-            stretch, 690 - 12 * k, _escaped(line)))
+            stretch, 690 - 12 * k, pdf_string(line)))
     ops += _lines(b"F1", _AFTER, 640)
     doc = read_layout(_pdf(tmp_path / "justified.pdf", ops), max_pages=1)
     assert not _preformatted(doc)
@@ -178,7 +176,7 @@ def test_centred_typewriter_lines_are_no_listing(tmp_path: Path) -> None:
     ops = [*_lines(b"F1", _PROSE, 720)]
     for k, line in enumerate(lines):
         ops.append(b"BT /F2 10 Tf %.2f %d Td (%s) Tj ET" % (
-            297.5 - 3 * len(line), 690 - 12 * k, _escaped(line)))
+            297.5 - 3 * len(line), 690 - 12 * k, pdf_string(line)))
     ops += _lines(b"F1", _AFTER, 640)
     doc = read_layout(_pdf(tmp_path / "centred.pdf", ops), max_pages=1)
     assert not _preformatted(doc)
@@ -288,7 +286,7 @@ def code_in_cells_pdf(path: Path) -> Path:
             if char != " ":
                 ops.append(b"BT /F1 10 Tf %.2f %d Td (%s) Tj ET" % (
                     72 + 6 * column + (6 - _HELVETICA_WIDTHS.get(char, 5.56)) / 2,
-                    710 - 12 * k, _escaped(char)))
+                    710 - 12 * k, pdf_string(char)))
     return _pdf(path, [*ops, *_lines(b"F1", _AFTER, 620)])
 
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-import pikepdf
 import pytest
 
 from workers.engine.document import Paragraph
 from workers.engine.layout import reader
 from workers.engine.layout.reader import read_layout
+
+from ..content_pdfs import fonts_page_pdf, pdf_string
 
 #: Prose and code are set at one nominal size: Courier's letters measure some 7% smaller
 #: than Times', past reader.FACE_SIZE_STEP.
@@ -28,41 +29,23 @@ _LEFT, _STEP = 72.0, 12.0
 Line = Sequence[tuple[str, str]]
 
 
-def _escaped(text: str) -> bytes:
-    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode()
-
-
 def _line(pieces: Line, y: float) -> bytes:
     ops = []
     for font, text in pieces:
-        ops.append(b"/%s %d Tf [(%s) -1000] TJ" % (font.encode(), SIZE, _escaped(text)))
+        ops.append(b"/%s %d Tf [(%s) -1000] TJ" % (font.encode(), SIZE, pdf_string(text)))
     return b"BT %.2f %.2f Td %s ET" % (_LEFT, y, b" ".join(ops))
 
 
 def _pdf(path: Path, lines: Sequence[Line | None]) -> Path:
     """``lines`` one under another, ``None`` a blank line (paragraphs, a listing set apart)."""
-    pdf = pikepdf.new()
-
-    def font(base: str) -> pikepdf.Object:
-        return pdf.make_indirect(pikepdf.Dictionary(
-            Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name(base),
-            Encoding=pikepdf.Name.WinAnsiEncoding,
-        ))
-
-    pdf.add_blank_page(page_size=(595, 842))
-    page = pdf.pages[-1]
-    page.obj.Resources = pikepdf.Dictionary(
-        Font=pikepdf.Dictionary(F1=font("/Times-Roman"), F2=font("/Courier"),
-                                F3=font("/Times-Bold"))
-    )
     ops, y = [], 760.0
     for line in lines:
         if line is not None:
             ops.append(_line(line, y))
         y -= _STEP
-    page.obj.Contents = pdf.make_stream(b"\n".join(ops))
-    pdf.save(path)
-    return path
+    return fonts_page_pdf(
+        path, ops, {"F1": "/Times-Roman", "F2": "/Courier", "F3": "/Times-Bold"}
+    )
 
 
 @pytest.fixture(params=["c", "python"])

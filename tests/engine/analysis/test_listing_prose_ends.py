@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-import pikepdf
-
 from workers.engine.document import Document, Paragraph
 from workers.engine.layout.reader import read_layout
+
+from ..content_pdfs import fonts_page_pdf, pdf_string
 
 #: Code lines, each a list of (column, word): words set in columns, as a listing's
 #: generator places them (each a piece of its own on the page).
@@ -35,33 +35,14 @@ _BEFORE = [
 _LEFT, _STEP = 72.0, 12.0
 
 
-def _escaped(text: str) -> bytes:
-    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode()
-
-
 def _pdf(path: Path, operators: Sequence[bytes]) -> Path:
-    pdf = pikepdf.new()
-
-    def font(base: str) -> pikepdf.Object:
-        return pdf.make_indirect(pikepdf.Dictionary(
-            Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name(base),
-            Encoding=pikepdf.Name.WinAnsiEncoding,
-        ))
-
-    pdf.add_blank_page(page_size=(595, 842))
-    page = pdf.pages[-1]
-    page.obj.Resources = pikepdf.Dictionary(
-        Font=pikepdf.Dictionary(F1=font("/Times-Roman"), F2=font("/Courier"))
-    )
-    page.obj.Contents = pdf.make_stream(b"\n".join(operators))
-    pdf.save(path)
-    return path
+    return fonts_page_pdf(path, operators, {"F1": "/Times-Roman", "F2": "/Courier"})
 
 
 def _code(top: float) -> list[bytes]:
     return [
         b"BT /F2 10 Tf %.2f %.2f Td (%s) Tj ET" % (_LEFT + 18 + 6 * column, top - k * _STEP,
-                                                 _escaped(word))
+                                                 pdf_string(word))
         for k, line in enumerate(_CODE) for column, word in line
     ]
 
@@ -70,7 +51,7 @@ def _prose(lines: Sequence[Sequence[str]], top: float) -> list[bytes]:
     """Each line's pieces set an em apart (drawn with no space glyph between them)."""
     out = []
     for k, pieces in enumerate(lines):
-        spread = b" -1000 ".join(b"(%s)" % _escaped(piece) for piece in pieces)
+        spread = b" -1000 ".join(b"(%s)" % pdf_string(piece) for piece in pieces)
         out.append(b"BT /F1 10 Tf %.2f %.2f Td [%s] TJ ET" % (_LEFT, top - k * _STEP, spread))
     return out
 

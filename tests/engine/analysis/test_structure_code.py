@@ -11,13 +11,10 @@ import pikepdf
 from workers.engine.document import Paragraph
 from workers.engine.structure.reader import read_structure
 
+from ..content_pdfs import pdf_string
 from .conftest import StructureBuild, add_structure_tree
 
 _LISTING = ["int main(void) {", "    puts(\"hi\");", "    return 0;", "}"]
-
-
-def _escaped(text: str) -> bytes:
-    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode()
 
 
 def _code_lines(first_mcid: int, top: float) -> bytes:
@@ -26,7 +23,7 @@ def _code_lines(first_mcid: int, top: float) -> bytes:
     for k, line in enumerate(_LISTING):
         indent = len(line) - len(line.lstrip(" "))
         out.append(b"/Code <</MCID %d>> BDC BT /F2 10 Tf %.1f %.1f Td (%s) Tj ET EMC" % (
-            first_mcid + k, 72 + 6 * indent, top - 12 * k, _escaped(line.lstrip(" "))))
+            first_mcid + k, 72 + 6 * indent, top - 12 * k, pdf_string(line.lstrip(" "))))
     return b"\n".join(out)
 
 
@@ -102,7 +99,7 @@ def test_an_actual_text_with_line_breaks_keeps_a_listings_lines_and_parts_a_para
     content = b"\n".join([
         b"/P <</MCID 0>> BDC BT /F1 10 Tf 72 720 Td (The program below says hi.) Tj ET EMC",
         b"/Code <</MCID 1>> BDC BT /F1 10 Tf 72 700 Td (%s) Tj ET EMC"
-        % _escaped(" ".join(line.strip() for line in _LISTING)),
+        % pdf_string(" ".join(line.strip() for line in _LISTING)),
     ])
 
     def build(pdf: pikepdf.Pdf, document: pikepdf.Object, page: pikepdf.Page) -> object:
