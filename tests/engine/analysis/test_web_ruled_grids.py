@@ -1,7 +1,10 @@
 """Ruled grids as WeasyPrint (and a browser) draws them: a rule a cell edge, often not joined.
 
 A manual's table of commands beside what each does is a table however long its descriptions
-run; a menu of links ruled a row each, read as text, is still no picture: its rules frame text.
+run; a menu of links ruled cell by cell, its other cells left blank, is a table (its maker's
+tags say so), and no picture; so is a page's ruled row of links to the pages before and after
+it, though a second row holds one link only; a chart's grid lines, a legend in a band or two,
+stay no table.
 """
 
 from __future__ import annotations
@@ -44,10 +47,10 @@ def test_a_ruled_table_of_terms_with_long_descriptions_is_a_table(html_pdf: Html
     assert not [b for b in blocks if isinstance(b, Figure)]
 
 
-def test_a_menu_of_links_ruled_a_row_each_is_no_figure(html_pdf: HtmlPdf) -> None:
+def test_a_menu_of_links_ruled_cell_by_cell_is_a_table(html_pdf: HtmlPdf) -> None:
     # A manual's menu (as texinfo writes it): a ruled grid, a link in each row's first cell,
-    # the others left empty, a rule across the page under it. Its text is read (no table of
-    # data: one column holds it all); its rules draw no picture.
+    # the others left empty, a rule across the page under it. The rules down part every row:
+    # cells drawn one by one, a table though one column holds all its text; no picture.
     entries = ("Introduction", "Basic Elements", "Expressions", "Statements", "Functions",
                "Examples", "Limits", "Environment Variables")
     rows = "".join(
@@ -62,5 +65,39 @@ def test_a_menu_of_links_ruled_a_row_each_is_no_figure(html_pdf: HtmlPdf) -> Non
     )
     blocks = read_layout(pdf, max_pages=1).blocks
     assert not [b for b in blocks if isinstance(b, Figure)]
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert [row.cells[0].text.lstrip("• ") for row in tables[0].rows] == list(entries)
     text = " ".join(block_text(b) for b in blocks)
     assert all(n in text for n in entries)
+
+
+def test_a_ruled_row_of_links_to_the_pages_around_is_a_table(html_pdf: HtmlPdf) -> None:
+    # A manual's foot (as DocBook writes it): the pages before and after, and the one up,
+    # over a second row holding the link home in its middle cell only, each cell ruled.
+    pdf = html_pdf(
+        f"<h1>Quick start</h1><p>{DESCRIPTION}.</p>"
+        "<table><tr><td>&lt;&lt; Memcheck</td><td>Up</td><td>User Manual &gt;&gt;</td></tr>"
+        "<tr><td></td><td>Home</td><td></td></tr></table>",
+        css=GRID,
+    )
+    blocks = read_layout(pdf, max_pages=1).blocks
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert [[c.text for c in row.cells] for row in tables[0].rows] == [
+        ["<< Memcheck", "Up", "User Manual >>"], ["", "Home", ""]
+    ]
+
+
+def test_a_chart_grid_with_a_legend_in_two_bands_is_no_table(html_pdf: HtmlPdf) -> None:
+    # Grid lines ruled cell by cell, as a plot's, the legend's two lines in bands of their
+    # own, the rest blank: the rules part the legend's bands, but the bands without text
+    # make it no table.
+    rows = "".join(
+        "<tr>" + "".join("<td style='height: 14pt'></td>" for _ in range(5)) + "</tr>"
+        for _ in range(6)
+    )
+    legend = "".join(f"<tr><td>stage {k}</td>{'<td></td>' * 4}</tr>" for k in (1, 2))
+    pdf = html_pdf(f"<h1>Power</h1><table>{rows}{legend}</table>", css=GRID)
+    blocks = read_layout(pdf, max_pages=1).blocks
+    assert not [b for b in blocks if isinstance(b, Table)]

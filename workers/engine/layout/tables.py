@@ -472,7 +472,11 @@ def ruled_tables(
         if parted_rows < PARTED_ROWS:
             # (A frame round a paragraph, with a row or two of boxes over it, is no table.)
             longest = max(longest, longest_across)
-        if len(filled) < wanted or longest > LONGEST_CELL:
+        # A grid ruled cell by cell, the rules down parting every band of its text, is a
+        # table though its text fills one column or one row only (a menu of links ruled
+        # with blank cells beside them, a page's links to the next and previous pages).
+        enough = len(filled) >= wanted or _ruled_cell_by_cell(row_bands, parted_rows, blank)
+        if not enough or longest > LONGEST_CELL:
             if text_grids is not None and len(set(row_bands)) >= TEXT_GRID_SHARE * (len(ys) - 1):
                 text_grids.append(box)
             continue  # a frame around text, or a form's boxes: not a table of data
@@ -535,6 +539,19 @@ TERMS_ROWS = 2
 #: … each term this many letters at most (a word or a few: counted in letters, not words,
 #: as a line set letterspaced reads as a word per letter).
 TERM_LETTERS = 30
+
+
+#: Bands of text, each parted by the rules down, that make a grid ruled cell by cell.
+CELL_BY_CELL_ROWS = 2
+
+
+def _ruled_cell_by_cell(row_bands: list[int], parted_rows: int, blank: int) -> bool:
+    """Every band of the grid holds text, its rules down part each one, and two bands at
+    least: its rules draw each cell, not a frame round text (a frame's rules down run along
+    its sides only), a row of boxes over a paragraph (the paragraph's band is not parted)
+    nor a chart's grid lines (most of their bands hold no text: a legend, a label or two)."""
+    bands = len(set(row_bands))
+    return not blank and bands >= CELL_BY_CELL_ROWS and parted_rows == bands
 
 
 def _terms_described(filled: list[list[Fragment | None]], parted_rows: int) -> bool:
