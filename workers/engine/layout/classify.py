@@ -117,6 +117,7 @@ from .patterns import (
     title_key,
 )
 from .runover import letterheads_apart
+from .section_numbers import section_numbered
 from .sections_ahead import sections_ahead_apart
 from .subtitles import subtitle_apart
 from .table_heads import set_apart_head
@@ -2784,7 +2785,8 @@ def _normalise_levels(
     outline: dict[str, int] | None = None,
     faces: dict[int, tuple[float, bool]] | None = None,
 ) -> None:
-    """Section numbers decide levels where headings have them ("3.2.1" is one below "3.2");
+    """Section numbers decide levels where headings have them ("3.2.1" is one below "3.2";
+    versions listed newest first are none, see :mod:`.section_numbers`);
     then levels are renumbered 1, 2, 3… in order, and closed up so that none is skipped
     going down (:func:`.part_levels.close_up_levels`).
 
@@ -2801,7 +2803,7 @@ def _normalise_levels(
         heads_of_what_follows(doc, faces)
         title_over_larger_sections(doc, heads, faces)
         repeats_of_the_title(doc, heads)
-    numbered = [(h, m.group(1).count(".") + 1) for h in heads if (m := NUMBERED.match(h.text))]
+    numbered = section_numbered(heads)
     if len(numbered) >= 3 and len({depth for _, depth in numbered}) > 1:
         shallowest = min(depth for _, depth in numbered)
         numbered_levels = {h.level for h, depth in numbered if depth == shallowest}
