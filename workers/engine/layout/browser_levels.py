@@ -7,15 +7,15 @@ but does show absolutely: every browser sets h1…h6, where the page's style she
 say otherwise, in bold at 2, 1.5, 1.17, 1, 0.83 and 0.67 times the body's size (the CSS 2
 default style sheet, which WeasyPrint and Chromium follow). A manual page whose sections
 are h2, under no h1 (DocBook's reference pages), has its largest heading at 1.5 times the
-body: level 2, not 1. An h1 title over h3 authors keeps the
-level skipped between them, as the page's own tags have it (the renderers close levels up
-where their format needs it).
+body: level 2, not 1. An h1 title over h3 authors keeps the level skipped between them, as
+the page's own tags have it (the renderers close levels up where their format needs it).
 
 The sizes decide only where they cannot be a style sheet's own choice: the PDF's producer
 is a browser engine; every heading set in a face of its own is bold at one of those sizes;
 and either the largest of them is h1's, or there are two levels at least, one step apart
-each (a page styling h1 at 1.5 times the body and
-h2…h6 at the body's size reads as h2 over h4: a style sheet's, left to the faces' ranks).
+each (a page styling h1 at 1.5 times the body and h2…h6 at the body's size reads as h2 over
+h4: a style sheet's, left to the faces' ranks). A lone face below h1's is left to its rank
+too: an h2 is the same size as a style sheet's h1 set at 1.5 times the body.
 """
 
 from __future__ import annotations
