@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pikepdf
 
-from workers.engine.document import Heading
+from workers.engine.document import Document, Heading, ListBlock, ListItem, Paragraph
 from workers.engine.layout.browser_levels import default_level, printed_by_browser
+from workers.engine.layout.part_levels import contents_at_the_sections_level, skips_a_level
 from workers.engine.layout.reader import read_layout
 
 from .drawn_pdfs import helvetica_page, prose_ops
@@ -74,3 +75,18 @@ def test_defaults() -> None:
     assert default_level(15.0, True, 10.0) == 2
     assert default_level(15.0, False, 10.0) is None
     assert default_level(13.0, True, 10.0) is None
+
+
+def test_the_contents_heading_keeps_a_skipped_level() -> None:
+    # (A browser's page: its h1 title over h3 authors, then "Table of Contents" in h4's size
+    # over the contents list, then the h2 sections. The contents heading takes the sections'
+    # level; the authors keep theirs, not closed up under the title.)
+    doc = Document(blocks=[
+        Heading("Users and Groups", 1), Heading("Joey Hess", 3),
+        Heading("Table of Contents", 4),
+        ListBlock([ListItem("", [Paragraph("Introduction")], page_label="1")], contents=True),
+        Heading("Introduction", 2),
+    ])
+    contents_at_the_sections_level(doc, {})
+    assert [b.level for b in doc.blocks if isinstance(b, Heading)] == [1, 3, 2, 2]
+    assert skips_a_level([Heading("Sections", 2)]) and not skips_a_level([Heading("Title", 1)])
