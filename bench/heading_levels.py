@@ -10,7 +10,10 @@ With ``--no-outline`` the bookmarks are removed from the stripped copy too: the 
 then the layout reader's own (faces, numbers, places), as on documents without an outline,
 which the bookmarks of the corpus's files otherwise hide.
 
-    .venv/bin/python bench/heading_levels.py [--no-outline] [PDF ...]
+With ``--all`` every matched heading is printed (``x`` marks a wrong level); ``--heldout``
+reads the held-out bench's PDFs instead of the corpus.
+
+    .venv/bin/python bench/heading_levels.py [--no-outline] [--all] [--heldout] [PDF ...]
 """
 
 from __future__ import annotations
@@ -41,8 +44,9 @@ def outline_levels(path: Path) -> list[tuple[int, str]]:
     return found
 
 
-def report(path: Path, *, no_outline: bool = False) -> float | None:
-    """Print the file's mismatched levels; its level accuracy (None: no heading matched)."""
+def report(path: Path, *, no_outline: bool = False, every: bool = False) -> float | None:
+    """Print the file's mismatched levels (``every``: all matched pairs); its level accuracy
+    (None: no heading matched)."""
     truth = bench.read_structure(path, max_pages=bench.MAX_PAGES)
     if truth.reader != "structure":
         return None
@@ -62,13 +66,15 @@ def report(path: Path, *, no_outline: bool = False) -> float | None:
     wrong = [(i, j) for i, j in pairs if th[i].level != fh[j].level]
     if not pairs:
         return None
-    if not wrong:
+    if not wrong and not every:
         return 1.0
     print(f"== {path.name}: level {1 - len(wrong) / len(pairs):.3f}")
     print(f"   truth levels {[h.level for h in th]}, ours {[h.level for h in fh]}")
     print(f"   bookmarks {outline_levels(path)}")
-    for i, j in wrong:
-        print(f"   truth H{th[i].level} ours H{fh[j].level}  {th[i].text[:70]!r}")
+    for i, j in pairs if every else wrong:
+        mark = " " if th[i].level == fh[j].level else "x"
+        page = fh[j].prov[0].page if fh[j].prov else 0
+        print(f" {mark} truth H{th[i].level} ours H{fh[j].level}  p{page}  {th[i].text[:70]!r}")
     return 1 - len(wrong) / len(pairs)
 
 
@@ -77,7 +83,13 @@ def main() -> int:
     parser.add_argument("pdfs", nargs="*", type=Path, help="files to report (default: corpus)")
     parser.add_argument("--no-outline", action="store_true",
                         help="remove the bookmarks too: the levels the layout alone gives")
+    parser.add_argument("--all", action="store_true",
+                        help="print every matched heading, not only those whose level differs")
+    parser.add_argument("--heldout", action="store_true",
+                        help="the held-out bench's PDFs (bench/.cache/heldout; run it first)")
     args = parser.parse_args()
+    if args.heldout:
+        args.pdfs = sorted((Path(__file__).resolve().parent / ".cache" / "heldout").glob("*.pdf"))
     corpus = bench.SHARED / "corpus"
     if not args.pdfs and not corpus.exists():
         print(f"skipped: {corpus} is absent")
@@ -86,7 +98,10 @@ def main() -> int:
         # (The structure bench's files: the tagged corpus and the PDF/UA Reference Suite.)
         [*corpus.glob("tagged/*.pdf"), *corpus.glob("pdfua/PDFUA-Reference-Suite-1.1/*.pdf")]
     )
-    scores = [s for path in paths if (s := report(path, no_outline=args.no_outline)) is not None]
+    scores = [
+        s for path in paths
+        if (s := report(path, no_outline=args.no_outline, every=args.all)) is not None
+    ]
     if scores:
         print(f"level mean {sum(scores) / len(scores):.3f} over {len(scores)} files")
     return 0

@@ -33,6 +33,15 @@ def catalog_title(pdf: pikepdf.Pdf) -> str | None:
         return None
 
 
+def info_entry(pdf: pikepdf.Pdf, key: str) -> str | None:
+    """An entry of the information dictionary as text ("/Producer"), None if it has none."""
+    try:
+        raw = entry_of(pdf.docinfo, key)
+        return str(raw) if isinstance(raw, pikepdf.String) else None
+    except (pikepdf.PdfError, ValueError, TypeError, AttributeError):
+        return None
+
+
 @dataclass(frozen=True)
 class Outline:
     """What the bookmarks say of the headings, titles normalised (:func:`.patterns.title_key`).

@@ -51,6 +51,7 @@ from .blocks import (
     x_overlap,
 )
 from .box_glyphs import opens_options_row
+from .browser_levels import browser_levels
 from .bylines import bylines_apart
 from .continued_tables import (
     caption_first_title,
@@ -117,6 +118,7 @@ from .patterns import (
     title_key,
 )
 from .runover import letterheads_apart
+from .section_numbers import section_numbered
 from .sections_ahead import sections_ahead_apart
 from .subtitles import subtitle_apart
 from .table_heads import set_apart_head
@@ -191,9 +193,11 @@ def classify(
     links: dict[int, list[tuple[BBox, str]]],
     fields: dict[int, list[BBox]] | None = None,
     places: dict[str, dict[int, int]] | None = None,
+    browser: bool = False,
 ) -> None:
     """``outline``: bookmark titles -> levels; ``places``: title -> {page: level}, the pages
-    the bookmarks of each title lead to (see :class:`.catalog_facts.Outline`)."""
+    the bookmarks of each title lead to (see :class:`.catalog_facts.Outline`); ``browser``:
+    the PDF was printed from HTML by a browser engine (see :mod:`.browser_levels`)."""
     fields = fields or {}
     places = places or {}
     artifact_ids = _find_artifacts(doc, results)
@@ -270,6 +274,7 @@ def classify(
     heading_block: Block | None = None  # the block of the last heading
     run_in_heads: set[int] = set()  # the headings run into their paragraphs
     heading_faces: dict[int, tuple[float, bool]] = {}  # each heading line's face
+    heading_sizes: dict[int, tuple[float, bool]] = {}  # the same, its size not rounded
     numbered_heads: set[int] = set()  # the paragraphs that are numbered headings' lines
     in_order = _document_order(results)
     keyed_runs = _keyed_runs(in_order, artifact_ids)
@@ -518,6 +523,7 @@ def classify(
                 else:
                     doc.blocks.append(Heading(text, level, prov, page_links))
                     heading_faces[id(doc.blocks[-1])] = (round(block.size), block.bold)
+                    heading_sizes[id(doc.blocks[-1])] = (block.size, block.bold)
                 heading_block = block
             elif _is_note(block, result, body_size, text):
                 doc.blocks.append(Note(text, text.split(" ", 1)[0], prov, page_links))
@@ -564,6 +570,9 @@ def classify(
     subtitle_apart(doc, heading_faces, outline)
     bylines_apart(doc, heading_faces, outline)
     _normalise_levels(doc, outline, heading_faces)
+    if browser:
+        browser_levels(
+            [b for b in doc.blocks if isinstance(b, Heading)], heading_sizes, body_size)
     for result in results:
         for block in result.blocks:
             if id(block) in artifact_ids:
@@ -2784,7 +2793,8 @@ def _normalise_levels(
     outline: dict[str, int] | None = None,
     faces: dict[int, tuple[float, bool]] | None = None,
 ) -> None:
-    """Section numbers decide levels where headings have them ("3.2.1" is one below "3.2");
+    """Section numbers decide levels where headings have them ("3.2.1" is one below "3.2";
+    versions listed newest first are none, see :mod:`.section_numbers`);
     then levels are renumbered 1, 2, 3… in order, and closed up so that none is skipped
     going down (:func:`.part_levels.close_up_levels`).
 
@@ -2801,7 +2811,7 @@ def _normalise_levels(
         heads_of_what_follows(doc, faces)
         title_over_larger_sections(doc, heads, faces)
         repeats_of_the_title(doc, heads)
-    numbered = [(h, m.group(1).count(".") + 1) for h in heads if (m := NUMBERED.match(h.text))]
+    numbered = section_numbered(heads)
     if len(numbered) >= 3 and len({depth for _, depth in numbered}) > 1:
         shallowest = min(depth for _, depth in numbered)
         numbered_levels = {h.level for h, depth in numbered if depth == shallowest}

@@ -231,6 +231,9 @@ def contents_at_the_sections_level(doc: Document, outline: dict[str, int]) -> No
     heading the outline levels keeps its level.)"""
     changed = False
     blocks = doc.blocks
+    # (Levels that skip one already are the page's own, kept as its HTML had them: see
+    # :mod:`.browser_levels`. Those closed up stay so.)
+    kept = skips_a_level([b for b in blocks if isinstance(b, Heading)])
     for at in range(1, len(blocks)):
         listed, head = blocks[at], blocks[at - 1]
         if (
@@ -244,8 +247,17 @@ def contents_at_the_sections_level(doc: Document, outline: dict[str, int]) -> No
         if after is not None and after.level != head.level:
             head.level = after.level
             changed = True
-    if changed:
+    if changed and not kept:
         close_up_levels([b for b in blocks if isinstance(b, Heading)])
+
+
+def skips_a_level(heads: list[Heading]) -> bool:
+    """Whether the first heading is below level 1, or one is more than a level below the
+    heading before it."""
+    return any(
+        h.level > (previous.level if previous else 0) + 1
+        for previous, h in zip([None, *heads], heads, strict=False)
+    )
 
 
 def close_up_levels(heads: list[Heading]) -> None:

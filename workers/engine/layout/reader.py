@@ -60,10 +60,12 @@ from .blocks import (
 )
 from .box_glyphs import BOX_GLYPHS, box_glyph_walls
 from .box_labels import mark_box_labels
+from .browser_levels import printed_by_browser
 from .catalog_facts import (
     catalog_language,
     catalog_title,
     form_field_boxes,
+    info_entry,
     page_field_boxes,
     page_links,
     read_outline,
@@ -232,6 +234,7 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
         links = annotated.uris
         doc.language = catalog_language(pk)
         doc.title = catalog_title(pk)
+        browser = printed_by_browser(info_entry(pk, "/Producer"), info_entry(pk, "/Creator"))
     finally:
         if own:
             pk.close()
@@ -261,7 +264,7 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     # (Tables and figures too: their cells and captions read lines as paragraphs do.)
     for block in (b for r in results for b in r.blocks):
         block.hyphenation = hyphenation
-    classify(doc, results, outline.levels, links, fields, outline.places)
+    classify(doc, results, outline.levels, links, fields, outline.places, browser)
     # (A Korean word broken by a page or column break is read whole by the drawn spaces'
     # evidence, as one broken by a line break inside a block is.)
     doc.blocks = paragraphs_run_on(

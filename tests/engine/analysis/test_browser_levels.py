@@ -1,0 +1,92 @@
+"""A page a browser printed from HTML keeps the HTML's heading levels, which the browser's
+default sizes tell (h1 2, h2 1.5, h3 1.17 times the body, bold): sections in h2 under no h1
+are level 2, an h1 title over h3 authors keeps the level skipped. Only a browser engine's
+PDF is read so; small PDFs drawn here, the producer written in their information
+dictionary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pikepdf
+
+from workers.engine.document import Document, Heading, ListBlock, ListItem, Paragraph
+from workers.engine.layout.browser_levels import default_level, printed_by_browser
+from workers.engine.layout.part_levels import contents_at_the_sections_level, skips_a_level
+from workers.engine.layout.reader import read_layout
+
+from .drawn_pdfs import helvetica_page, prose_ops
+
+
+def _page(path: Path, heads: list[tuple[float, str]], producer: str | None) -> Path:
+    ops: list[str] = []
+    top = 740.0
+    for size, text in heads:
+        ops += [f"BT /F2 {size} Tf 72 {top} Td ({text}) Tj ET", *prose_ops(top - 24, 3)]
+        top -= 90
+    helvetica_page(path, ops)
+    if producer is not None:
+        with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+            pdf.docinfo["/Producer"] = producer
+            pdf.save(path)
+    return path
+
+
+def _levels(path: Path) -> dict[str, int]:
+    blocks = read_layout(path, max_pages=1).blocks
+    return {b.text: b.level for b in blocks if isinstance(b, Heading)}
+
+
+#: A reference page's sections, h2 (15 points over a 10-point body), and their h3 parts.
+SECTIONS = [(15, "Synopsis"), (15, "Description"), (11.7, "Options"), (11.7, "Examples"),
+            (15, "Diagnostics")]
+
+
+def test_sections_under_no_h1_are_level_2(tmp_path: Path) -> None:
+    levels = _levels(_page(tmp_path / "page.pdf", SECTIONS, "WeasyPrint 70.0"))
+    assert levels == {"Synopsis": 2, "Description": 2, "Options": 3, "Examples": 3,
+                      "Diagnostics": 2}
+
+
+def test_a_title_over_h3_authors_keeps_the_level_between(tmp_path: Path) -> None:
+    heads = [(20, "Users and Groups"), (11.7, "Joey Hess"), (11.7, "Colin Watson"),
+             (15, "Introduction"), (15, "Groups")]
+    levels = _levels(_page(tmp_path / "page.pdf", heads, "Skia/PDF m156"))
+    assert levels == {"Users and Groups": 1, "Joey Hess": 3, "Colin Watson": 3,
+                      "Introduction": 2, "Groups": 2}
+
+
+def test_other_producers_rank_the_faces(tmp_path: Path) -> None:
+    levels = _levels(_page(tmp_path / "page.pdf", SECTIONS, "LibreOffice 7.4"))
+    assert levels["Synopsis"] == 1 and levels["Options"] == 2
+
+
+def test_a_style_sheets_own_sizes_say_nothing(tmp_path: Path) -> None:
+    # (h2 at 1.3 and h3 at 1.1 times the body: no browser's defaults.)
+    heads = [(13, "Synopsis"), (11, "Options"), (13, "Description")]
+    levels = _levels(_page(tmp_path / "page.pdf", heads, "WeasyPrint 70.0"))
+    assert levels == {"Synopsis": 1, "Options": 2, "Description": 1}
+
+
+def test_defaults() -> None:
+    assert printed_by_browser("Skia/PDF m120", None)
+    assert printed_by_browser(None, "Mozilla/5.0 … HeadlessChrome/120.0")
+    assert not printed_by_browser("Microsoft® Word 2016", "Microsoft® Word 2016")
+    assert default_level(15.0, True, 10.0) == 2
+    assert default_level(15.0, False, 10.0) is None
+    assert default_level(13.0, True, 10.0) is None
+
+
+def test_the_contents_heading_keeps_a_skipped_level() -> None:
+    # (A browser's page: its h1 title over h3 authors, then "Table of Contents" in h4's size
+    # over the contents list, then the h2 sections. The contents heading takes the sections'
+    # level; the authors keep theirs, not closed up under the title.)
+    doc = Document(blocks=[
+        Heading("Users and Groups", 1), Heading("Joey Hess", 3),
+        Heading("Table of Contents", 4),
+        ListBlock([ListItem("", [Paragraph("Introduction")], page_label="1")], contents=True),
+        Heading("Introduction", 2),
+    ])
+    contents_at_the_sections_level(doc, {})
+    assert [b.level for b in doc.blocks if isinstance(b, Heading)] == [1, 3, 2, 2]
+    assert skips_a_level([Heading("Sections", 2)]) and not skips_a_level([Heading("Title", 1)])
