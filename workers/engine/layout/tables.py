@@ -1510,7 +1510,10 @@ def find_tables(
 
     alone: Line | None = None  # the line of one piece just read outside any run
     for line in page_lines:
-        if len(run) >= 2 and len(line.fragments) <= 2 and _heading_over(line, shape.of(run)):
+        if len(line.fragments) <= 2 and run and (
+            _heading_over(line, shape.of(run)) if len(run) >= 2
+            else _numbered_heading_under(line, run[0])
+        ):
             close()
         # (The line's height, y1 - y0 as Fragment.height has it, asked only beside a run.)
         near = bool(run) and run[-1].y0 - line.y1 < 2.5 * max(
@@ -2025,6 +2028,30 @@ def _heading_over(line: Line, shape: _RunShape) -> bool:
     """:func:`_heading_in_rows` of a line of two pieces at most, over the run ``shape`` is
     the shape of (its lines' median size kept as the run grows: asked for every line)."""
     return _line_size(line) > 1.15 * shape.usual_size()
+
+
+#: A section's number set apart from its heading's title: "4.3", "2.6.", "A.1", "IV".
+HEADING_NUMBER = re.compile(r"(?:\d{1,3}|[A-Z]|[IVX]{1,5})(?:\.\d{1,3})*\.?")
+
+
+def _numbered_heading_under(line: Line, row: Line) -> bool:
+    """The line is a section's heading set with its number apart ("4.3   DER functions"),
+    under a run's one line: its number, then a title opening with a letter, in a face
+    clearly larger than the line's (as :func:`_heading_over` asks). Two pieces like a row,
+    but the run ends above it: it opens what follows (a lone line of pieces above it, the
+    end of a paragraph before the next section, would otherwise carry the heading into a
+    table with the first rows under it). A larger line of one piece (a slide's heading
+    between two lines of code) does not end a run of one line: the code's lone line
+    above it, read with the code under it, is a listing's line, and read alone a
+    paragraph torn at its wide spaces."""
+    if len(line.fragments) != 2:
+        return False
+    number, title = line.fragments
+    return (
+        HEADING_NUMBER.fullmatch(number.text.strip()) is not None
+        and title.text[:1].isalpha()
+        and _line_size(line) > 1.15 * _line_size(row)
+    )
 
 
 def _heading_in_rows(line: Line, rows: list[Line]) -> bool:

@@ -1,0 +1,57 @@
+"""Runs of lines in pieces that are no table: a numbered section heading under the lone last
+line of a paragraph (a texinfo manual's "4.3   DER functions" over a function's definition)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workers.engine.document import Heading, Table
+from workers.engine.layout.reader import read_layout
+
+from ..content_pdfs import fonts_page_pdf, pdf_string
+
+_FONTS = {"F1": "/Times-Roman", "F2": "/Times-Bold", "F3": "/Courier"}
+
+
+def _text(font: str, size: float, x: float, y: float, text: str) -> bytes:
+    return f"BT /{font} {size} Tf {x} {y} Td (".encode() + pdf_string(text) + b") Tj ET"
+
+
+def _manual_ops() -> list[bytes]:
+    """A function reference's page: a description's last line, its bold label a gap before
+    its text; the next section's heading, its number set apart from its title in a larger
+    bold face; a function's name as a heading of its own; then the function's definition
+    (its type, name, arguments and category in pieces across the line, the arguments
+    wrapped) and its arguments described a line each."""
+    return [
+        _text("F1", 9.7, 119, 650, "Returns the value of a node inside a structure, as the"),
+        _text("F1", 9.7, 119, 637, "caller asked for it."),
+        _text("F2", 9.7, 119, 618, "Returns:"),
+        _text("F1", 9.7, 165, 618, "ASN1_SUCCESS if the node exists."),
+        _text("F2", 12.7, 90, 588, "4.3"),
+        _text("F2", 12.7, 119, 588, "DER functions"),
+        _text("F2", 11.6, 90, 561, "asn1_length_der"),
+        _text("F3", 10, 90, 537, "void"),
+        _text("F3", 10, 121, 537, "asn1_length_der"),
+        _text("F1", 10.6, 221, 537, "(unsigned long int len, unsigned char * der,"),
+        _text("F1", 9.7, 474, 537, "[Function]"),
+        _text("F1", 10, 140, 523, "int * der_len)"),
+        _text("F1", 9.7, 119, 511, "len: value to convert."),
+        _text("F1", 9.7, 119, 493, "der: buffer to hold the returned encoding."),
+        _text("F1", 9.7, 119, 476, "der_len: number of meaningful bytes of the encoding."),
+    ]
+
+
+def test_a_numbered_heading_under_a_lone_line_in_pieces_is_no_table_row(
+    tmp_path: Path,
+) -> None:
+    # The paragraph's last line ("Returns:" a gap before its text) opened a run of lines in
+    # pieces; the heading under it, two pieces too, went on in that run, and so did the
+    # function's definition: a table whose rows were the heading and the definition. A
+    # heading with its number apart, in a face clearly larger than the line above, ends
+    # the run however short it is.
+    path = fonts_page_pdf(tmp_path / "manual.pdf", _manual_ops(), _FONTS, size=(612, 792))
+    doc = read_layout(path, max_pages=5)
+    assert not [b for b in doc.blocks if isinstance(b, Table)]
+    headings = [b.text for b in doc.blocks if isinstance(b, Heading)]
+    assert any(h.startswith("4.3") and h.endswith("DER functions") for h in headings)
