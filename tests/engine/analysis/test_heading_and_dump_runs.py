@@ -1,5 +1,7 @@
 """Runs of lines in pieces that are no table: a numbered section heading under the lone last
-line of a paragraph (a texinfo manual's "4.3   DER functions" over a function's definition)."""
+line of a paragraph (a texinfo manual's "4.3   DER functions" over a function's definition),
+and bytes dumped in hex in a fixed-pitch face (xxd's lines: an offset, hex bytes, the bytes
+as text)."""
 
 from __future__ import annotations
 
@@ -55,3 +57,45 @@ def test_a_numbered_heading_under_a_lone_line_in_pieces_is_no_table_row(
     assert not [b for b in doc.blocks if isinstance(b, Table)]
     headings = [b.text for b in doc.blocks if isinstance(b, Heading)]
     assert any(h.startswith("4.3") and h.endswith("DER functions") for h in headings)
+
+
+_DUMP = [
+    ("00000000", "4d 49 4d 45 2d 4d 61 67  69 63 00 0a 5b 35 30 3a", "|MIME-Magic..[50:|"),
+    ("00000010", "74 65 78 74 2f 78 2d 64  69 66 66 5d 0a 3e 30 3d", "|text/x-diff].>0=|"),
+    ("00000020", "00 05 64 69 66 66 09 0a  3e 30 3d 00 04 2a 2a 2a", "|..diff..>0=..***|"),
+]
+
+
+def _dump_ops() -> list[bytes]:
+    """A paragraph, then a dump of bytes in Courier: each line its offset, sixteen bytes in
+    hex, each group of digits drawn where the face's pitch puts it (a piece of its own, as
+    TeX sets a verbatim line's words), and the bytes as text; then a paragraph again."""
+    ops = [
+        _text("F1", 10, 120, 700, "The example above would, on its own, create this file:"),
+    ]
+    pitch = 0.6 * 6.9  # (Courier's advance at 6.9 points)
+    for row, (offset, data, chars) in enumerate(_DUMP):
+        y = 680 - 11.5 * row
+        ops.append(_text("F3", 6.9, 120, y, offset))
+        column = 10
+        for byte in data.split(" "):
+            if byte:
+                ops.append(_text("F3", 6.9, 120 + column * pitch, y, byte))
+                column += 3
+            else:
+                column += 1  # (the wider gap after eight bytes)
+        ops.append(_text("F3", 6.9, 120 + (column + 1) * pitch, y, chars))
+    ops.append(_text("F1", 10, 120, 630, "This can be followed by other rules for the type."))
+    return ops
+
+
+def test_bytes_dumped_in_hex_are_read_as_a_listing_not_a_table(tmp_path: Path) -> None:
+    # Most of the dump's pieces are groups of hex digits that read as numbers ("00", "64"),
+    # so it passed for a fixed-pitch table of figures; but some hold a letter beside a
+    # digit ("4d", "0a"), which no figure does: computer output, read line by line.
+    path = fonts_page_pdf(tmp_path / "dump.pdf", _dump_ops(), _FONTS, size=(612, 792))
+    doc = read_layout(path, max_pages=5)
+    assert not [b for b in doc.blocks if isinstance(b, Table)]
+    said = " ".join(" ".join(b.text.split()) for b in doc.blocks)
+    for offset, data, chars in _DUMP:
+        assert " ".join([offset, *data.split(), chars]) in said

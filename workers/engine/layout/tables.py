@@ -2651,6 +2651,36 @@ def _fixed_pitch_words(rows: list[list[Fragment]]) -> bool:
     return words > 0.5 * len(measured)
 
 
+#: A group of hex digits as a dump of bytes sets them: a byte, a word, an offset ("4d",
+#: "4d49", "00000020").
+HEX_GROUP = re.compile(r"[0-9a-fA-F]{2,8}")
+#: Share of a run's pieces that are groups of hex digits for it to be a dump of bytes.
+HEX_PIECES = 0.6
+#: Share of those groups holding a letter beside a digit ("0a", "3e"): figures hold none.
+HEX_LETTERED = 0.1
+
+
+def _hex_dump(rows: list[list[Fragment]]) -> bool:
+    """Bytes dumped in hex in a fixed-pitch face (xxd, od, a debugger's memory): each line
+    an offset and groups of hex digits, the bytes as text at its end ("|..diff..>0=|").
+    Computer output, read line by line as a listing is, not a table of figures: its groups
+    line up by the face's pitch, and most read as numbers, so :func:`_fixed_pitch_words`
+    (which leaves fixed-pitch figures to be a table) does not tell it. Told by its pieces:
+    most are groups of hex digits, and some of these hold a letter beside a digit ("0a",
+    "3e"), which no table's figures do."""
+    measured = [pitch for row in rows for f in row if (pitch := f.fixed_pitch) is not None]
+    if not measured or sum(measured) <= 0.5 * len(measured):
+        return False  # (set in a proportional face)
+    texts = [f.text.strip() for row in rows for f in row]
+    groups = [t for t in texts if HEX_GROUP.fullmatch(t)]
+    lettered = sum(
+        any(c.isdigit() for c in t) and any(c.isalpha() for c in t) for t in groups
+    )
+    return len(groups) >= HEX_PIECES * len(texts) and lettered >= max(
+        2, HEX_LETTERED * len(groups)
+    )
+
+
 def _listing_of(
     run: list[Line], rows: list[list[Fragment]]
 ) -> tuple[list[Line], list[Line], list[Line]] | None:
@@ -2664,7 +2694,7 @@ def _listing_of(
     are the text round the listing, each a line of its paragraph."""
     if len([row for row in rows if len(row) > 1]) < 3:
         return None
-    if _fixed_pitch_words(rows):
+    if _fixed_pitch_words(rows) or _hex_dump(rows):
         first, last = _prose_ends(run)
         return run[:first], run[first:last], run[last:]
     if _line_numbered(rows):
