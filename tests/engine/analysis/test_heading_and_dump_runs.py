@@ -99,3 +99,71 @@ def test_bytes_dumped_in_hex_are_read_as_a_listing_not_a_table(tmp_path: Path) -
     said = " ".join(" ".join(b.text.split()) for b in doc.blocks)
     for offset, data, chars in _DUMP:
         assert " ".join([offset, *data.split(), chars]) in said
+
+
+#: The text's right edge: prose justified to it, the definitions' kinds set flush with it.
+_RIGHT = 522.0
+#: The kinds of the definitions and their widths in Times-Roman at 9.7 points.
+_KINDS = {"[Context struct]": 61.16, "[Constant]": 40.95, "[Function]": 40.95}
+
+
+def _justified(x: float, y: float, text: str, width: float) -> bytes:
+    """``text`` in Times-Roman at 9.7 points from ``x``, spaced out to reach the text's
+    right edge (``width``: its natural width), a little between every two letters (TeX
+    stretches word spaces, but by less than a gap between pieces)."""
+    spacing = (_RIGHT - x - width) / (len(text) - 1)
+    return f"{spacing:.3f} Tc ".encode() + _text("F1", 9.7, x, y, text) + b" 0 Tc"
+
+
+def _definitions_ops() -> list[bytes]:
+    """A reference manual's definitions (texinfo's) between paragraphs justified across the
+    text: each a line of its name or signature, in a fixed-pitch face (its words pieces
+    apart), and its kind in brackets flush with the text's right edge; lines describing it,
+    indented, under some."""
+    ops = [
+        _justified(90, 730, "SHA256 is a member of the SHA2 family of hash functions. It"
+                   " outputs hash values of 256 bits, or", 385.0),
+        _text("F1", 9.7, 90, 717, "32 octets, and is defined in the header sha2.h."),
+    ]
+    entries: list[tuple[list[str], str, list[tuple[str, float | None]]]] = [
+        (["struct", "sha256_ctx"], "[Context struct]", []),
+        (["SHA256_DIGEST_SIZE"], "[Constant]", [("The size of a SHA256 digest, i.e. 32.", None)]),
+        (["SHA256_BLOCK_SIZE"], "[Constant]", [
+            ("The internal block size of SHA256. Useful for some special constructions, in"
+             " particular", 338.37),
+            ("HMAC-SHA256.", None),
+        ]),
+        (["void", "sha256_init"], "[Function]", [("Initialize the SHA256 state.", None)]),
+    ]
+    y = 695.0
+    for name, kind, lines in entries:
+        x = 90.0
+        for word in name:
+            ops.append(_text("F3", 10, x, y, word))
+            x += 6 * (len(word) + 1) + 4  # (a wide gap: the name's words are pieces)
+        ops.append(_text("F1", 9.7, _RIGHT - _KINDS[kind], y, kind))
+        for line, width in lines:
+            y -= 12
+            ops.append(_text("F1", 9.7, 119, y, line) if width is None
+                       else _justified(119, y, line, width))
+        y -= 18
+    ops.append(_justified(90, y, "Performs final processing and extracts the message digest,"
+                          " writing it to digest. length", 329.23))
+    ops.append(_text("F1", 9.7, 90, y - 12, "may be smaller than the digest size."))
+    return ops
+
+
+def test_a_manuals_definitions_with_their_kinds_flush_right_are_no_table(
+    tmp_path: Path,
+) -> None:
+    # Each definition's line, its name at the left and its kind at the right edge, made a
+    # row of pieces: names, descriptions and kinds were read as a table's columns. Each
+    # line is read whole, its kind with its name, and the descriptions are text.
+    path = fonts_page_pdf(tmp_path / "reference.pdf", _definitions_ops(), _FONTS,
+                          size=(612, 792))
+    doc = read_layout(path, max_pages=5)
+    assert not [b for b in doc.blocks if isinstance(b, Table)]
+    texts = [" ".join(b.text.split()) for b in doc.blocks]
+    assert "SHA256_DIGEST_SIZE [Constant]" in texts
+    assert "struct sha256_ctx [Context struct]" in texts
+    assert any("The size of a SHA256 digest" in t and "[" not in t for t in texts)

@@ -1725,6 +1725,15 @@ def _read_run(
     _trim_set_apart(run)
     _trim_underlined_top(run, rules)
     rows = [list(line.fragments) for line in run]
+    if _kinds_defined(rows):
+        # A reference manual's definitions: each definition's line read whole, a block (its
+        # name or signature, and its kind flush right, heard together, as a listing's line
+        # is); the lines describing it are text, read as their paragraphs.
+        for line in run:
+            if len(line.fragments) > 1 and _kind_defined(line.fragments):
+                blocks.append(block_of(page, line.fragments))
+                used.update(id(f) for f in line.fragments)
+        return
     listing = _listing_of(run, rows)
     if listing is not None:
         # Code or a typewritten page, aligned by spaces, or text with its lines numbered
@@ -2408,6 +2417,42 @@ def _led_to_a_figure(row: list[Fragment]) -> bool:
 
 #: An index entry: words, then the pages they are found on ("synapse 173", "tumour 12, 40-42").
 INDEX_ENTRY = re.compile(r"([^\W\d_][^\d]*)\s\d{1,4}(\s*[,–-]\s*\d{1,4})*")
+
+
+#: What a reference manual's definition line ends with, flush right: the kind of thing it
+#: defines, a word or a few in brackets ("[Function]", "[Constant]", "[Context struct]").
+DEFINITION_KIND = re.compile(r"\[[^\W\d_]{3,}(?:[ -][^\W\d_]+){0,3}\]")
+#: Share of a run's lines of pieces that end with such a kind for it to be definitions (a
+#: description's lines come in pieces too, split where its words change face: "Encryption
+#: function.   length must be ...").
+KINDS_DEFINED = 0.5
+
+
+def _kinds_defined(rows: list[list[Fragment]]) -> bool:
+    """Definitions of a reference manual (texinfo's ``@deftypefn``): each line of pieces a
+    name or a signature, then the kind of what it defines in brackets, flush with the
+    text's right edge ("SHA256_DIGEST_SIZE ... [Constant]"); the lines between describe it.
+    Read as a table, the names, their descriptions and their kinds made its columns; they
+    are entries of a reference, read as text. Lines of names and kinds with no line of one
+    piece among them, nothing described, are a table's rows (an interface's attributes:
+    "width   unsigned long   [readonly]")."""
+    kinds = [kind for row in rows if len(row) > 1 and (kind := _kind_defined(row)) is not None]
+    if len(kinds) < 2 or all(len(row) > 1 for row in rows):
+        return False  # (most runs: no kinds; or nothing described)
+    # (Lines of the prose round them justified at wide word spaces, in pieces too, count
+    # neither way.)
+    multi = [row for row in rows if len(row) > 1 and not _evenly_spaced_words(row, rows)]
+    if len(kinds) < KINDS_DEFINED * len(multi):
+        return False
+    right = max(f.x1 for row in rows for f in row)
+    return all(right - f.x1 <= 2 * _ALIGNED for f in kinds)
+
+
+def _kind_defined(row: Sequence[Fragment]) -> Fragment | None:
+    """The row's last piece when it names the kind of what a definition's line defines
+    (:data:`DEFINITION_KIND`), else None."""
+    end = max(row, key=operator.attrgetter("x1"))
+    return end if DEFINITION_KIND.fullmatch(end.text.strip()) else None
 
 
 def _index_columns(rows: list[list[Fragment]]) -> bool:
