@@ -1527,7 +1527,10 @@ def find_tables(
 
     alone: Line | None = None  # the line of one piece just read outside any run
     for line in page_lines:
-        if len(run) >= 2 and len(line.fragments) <= 2 and _heading_over(line, shape.of(run)):
+        if len(line.fragments) <= 2 and run and (
+            _heading_over(line, shape.of(run)) if len(run) >= 2
+            else _numbered_heading_under(line, run[0])
+        ):
             close()
         # (The line's height, y1 - y0 as Fragment.height has it, asked only beside a run.)
         near = bool(run) and run[-1].y0 - line.y1 < 2.5 * max(
@@ -1739,6 +1742,15 @@ def _read_run(
     _trim_set_apart(run)
     _trim_underlined_top(run, rules)
     rows = [list(line.fragments) for line in run]
+    if _kinds_defined(rows):
+        # A reference manual's definitions: each definition's line read whole, a block (its
+        # name or signature, and its kind flush right, heard together, as a listing's line
+        # is); the lines describing it are text, read as their paragraphs.
+        for line in run:
+            if len(line.fragments) > 1 and _kind_defined(line.fragments):
+                blocks.append(block_of(page, line.fragments))
+                used.update(id(f) for f in line.fragments)
+        return
     listing = _listing_of(run, rows)
     if listing is not None:
         # Code or a typewritten page, aligned by spaces, or text with its lines numbered
@@ -2042,6 +2054,30 @@ def _heading_over(line: Line, shape: _RunShape) -> bool:
     """:func:`_heading_in_rows` of a line of two pieces at most, over the run ``shape`` is
     the shape of (its lines' median size kept as the run grows: asked for every line)."""
     return _line_size(line) > 1.15 * shape.usual_size()
+
+
+#: A section's number set apart from its heading's title: "4.3", "2.6.", "A.1", "IV".
+HEADING_NUMBER = re.compile(r"(?:\d{1,3}|[A-Z]|[IVX]{1,5})(?:\.\d{1,3})*\.?")
+
+
+def _numbered_heading_under(line: Line, row: Line) -> bool:
+    """The line is a section's heading set with its number apart ("4.3   DER functions"),
+    under a run's one line: its number, then a title opening with a letter, in a face
+    clearly larger than the line's (as :func:`_heading_over` asks). Two pieces like a row,
+    but the run ends above it: it opens what follows (a lone line of pieces above it, the
+    end of a paragraph before the next section, would otherwise carry the heading into a
+    table with the first rows under it). A larger line of one piece (a slide's heading
+    between two lines of code) does not end a run of one line: the code's lone line
+    above it, read with the code under it, is a listing's line, and read alone a
+    paragraph torn at its wide spaces."""
+    if len(line.fragments) != 2:
+        return False
+    number, title = line.fragments
+    return (
+        HEADING_NUMBER.fullmatch(number.text.strip()) is not None
+        and title.text[:1].isalpha()
+        and _line_size(line) > 1.15 * _line_size(row)
+    )
 
 
 def _heading_in_rows(line: Line, rows: list[Line]) -> bool:
@@ -2400,6 +2436,42 @@ def _led_to_a_figure(row: list[Fragment]) -> bool:
 INDEX_ENTRY = re.compile(r"([^\W\d_][^\d]*)\s\d{1,4}(\s*[,–-]\s*\d{1,4})*")
 
 
+#: What a reference manual's definition line ends with, flush right: the kind of thing it
+#: defines, a word or a few in brackets ("[Function]", "[Constant]", "[Context struct]").
+DEFINITION_KIND = re.compile(r"\[[^\W\d_]{3,}(?:[ -][^\W\d_]+){0,3}\]")
+#: Share of a run's lines of pieces that end with such a kind for it to be definitions (a
+#: description's lines come in pieces too, split where its words change face: "Encryption
+#: function.   length must be ...").
+KINDS_DEFINED = 0.5
+
+
+def _kinds_defined(rows: list[list[Fragment]]) -> bool:
+    """Definitions of a reference manual (texinfo's ``@deftypefn``): each line of pieces a
+    name or a signature, then the kind of what it defines in brackets, flush with the
+    text's right edge ("SHA256_DIGEST_SIZE ... [Constant]"); the lines between describe it.
+    Read as a table, the names, their descriptions and their kinds made its columns; they
+    are entries of a reference, read as text. Lines of names and kinds with no line of one
+    piece among them, nothing described, are a table's rows (an interface's attributes:
+    "width   unsigned long   [readonly]")."""
+    kinds = [kind for row in rows if len(row) > 1 and (kind := _kind_defined(row)) is not None]
+    if len(kinds) < 2 or all(len(row) > 1 for row in rows):
+        return False  # (most runs: no kinds; or nothing described)
+    # (Lines of the prose round them justified at wide word spaces, in pieces too, count
+    # neither way.)
+    multi = [row for row in rows if len(row) > 1 and not _evenly_spaced_words(row, rows)]
+    if len(kinds) < KINDS_DEFINED * len(multi):
+        return False
+    right = max(f.x1 for row in rows for f in row)
+    return all(right - f.x1 <= 2 * _ALIGNED for f in kinds)
+
+
+def _kind_defined(row: Sequence[Fragment]) -> Fragment | None:
+    """The row's last piece when it names the kind of what a definition's line defines
+    (:data:`DEFINITION_KIND`), else None."""
+    end = max(row, key=operator.attrgetter("x1"))
+    return end if DEFINITION_KIND.fullmatch(end.text.strip()) else None
+
+
 def _index_columns(rows: list[list[Fragment]]) -> bool:
     """A book's index set in columns: nearly every piece a term and its page numbers (a
     term wrapped over two lines leaves one line without), the terms all different and in
@@ -2641,6 +2713,36 @@ def _fixed_pitch_words(rows: list[list[Fragment]]) -> bool:
     return words > 0.5 * len(measured)
 
 
+#: A group of hex digits as a dump of bytes sets them: a byte, a word, an offset ("4d",
+#: "4d49", "00000020").
+HEX_GROUP = re.compile(r"[0-9a-fA-F]{2,8}")
+#: Share of a run's pieces that are groups of hex digits for it to be a dump of bytes.
+HEX_PIECES = 0.6
+#: Share of those groups holding a letter beside a digit ("0a", "3e"): figures hold none.
+HEX_LETTERED = 0.1
+
+
+def _hex_dump(rows: list[list[Fragment]]) -> bool:
+    """Bytes dumped in hex in a fixed-pitch face (xxd, od, a debugger's memory): each line
+    an offset and groups of hex digits, the bytes as text at its end ("|..diff..>0=|").
+    Computer output, read line by line as a listing is, not a table of figures: its groups
+    line up by the face's pitch, and most read as numbers, so :func:`_fixed_pitch_words`
+    (which leaves fixed-pitch figures to be a table) does not tell it. Told by its pieces:
+    most are groups of hex digits, and some of these hold a letter beside a digit ("0a",
+    "3e"), which no table's figures do."""
+    measured = [pitch for row in rows for f in row if (pitch := f.fixed_pitch) is not None]
+    if not measured or sum(measured) <= 0.5 * len(measured):
+        return False  # (set in a proportional face)
+    texts = [f.text.strip() for row in rows for f in row]
+    groups = [t for t in texts if HEX_GROUP.fullmatch(t)]
+    lettered = sum(
+        any(c.isdigit() for c in t) and any(c.isalpha() for c in t) for t in groups
+    )
+    return len(groups) >= HEX_PIECES * len(texts) and lettered >= max(
+        2, HEX_LETTERED * len(groups)
+    )
+
+
 def _listing_of(
     run: list[Line], rows: list[list[Fragment]]
 ) -> tuple[list[Line], list[Line], list[Line]] | None:
@@ -2654,7 +2756,7 @@ def _listing_of(
     are the text round the listing, each a line of its paragraph."""
     if len([row for row in rows if len(row) > 1]) < 3:
         return None
-    if _fixed_pitch_words(rows):
+    if _fixed_pitch_words(rows) or _hex_dump(rows):
         first, last = _prose_ends(run)
         return run[:first], run[first:last], run[last:]
     if _line_numbered(rows):
