@@ -141,11 +141,6 @@ def test_typewritten_page_is_no_listing(tmp_path: Path) -> None:
     assert not _preformatted(doc)
 
 
-def test_two_courier_lines_are_no_listing(tmp_path: Path) -> None:
-    doc = _page(tmp_path, _LISTING[:2])
-    assert not _preformatted(doc)
-
-
 def test_justified_typewriter_paragraph_is_no_listing(tmp_path: Path) -> None:
     # Words in Courier spread by stretched word spaces (Tw) to a justified edge.
     words = [
@@ -305,3 +300,45 @@ def test_prose_with_braces_is_no_listing(tmp_path: Path) -> None:
     ops = [*_lines(b"F1", _PROSE, 720), *_lines(b"F1", lines, 690)]
     doc = read_layout(_pdf(tmp_path / "sets.pdf", ops), max_pages=1)
     assert not _preformatted(doc)
+
+
+def test_a_usage_message_under_a_heading_and_a_paragraph_is_a_listing(tmp_path: Path) -> None:
+    # The section's number ("3.1": figures of one width and a point) and the paragraph
+    # opening with the program's name in Courier look, at first, like the listing's lines;
+    # the run reaching over them holds glyphs of many widths, the message under them not.
+    usage = ["Usage: wordcount [OPTION] FILE", "Read FILE and write a table of its words.",
+             "", "  -c, --check     checks the syntax only", "  -h, --help      display help"]
+    ops = [b"BT /F1 14 Tf 72 760 Td (3.1) Tj ET",
+           b"BT /F1 14 Tf 100 760 Td (Invoking the tool) Tj ET",
+           b"BT /F2 10 Tf 72 736 Td (wordcount) Tj /F1 10 Tf ( reads a file of words and writes a"
+           b" table of them.) Tj ET",
+           *_lines(b"F2", usage, 716),
+           *_lines(b"F1", _AFTER, 716 - 12 * len(usage) - 18)]
+    doc = read_layout(_pdf(tmp_path / "usage.pdf", ops), max_pages=1)
+    (code,) = _preformatted(doc)
+    assert code.text == "\n".join(usage)
+
+
+def _display_page(tmp_path: Path, display: Sequence[str], name: str = "display") -> Document:
+    """A paragraph, ``display``'s lines in Courier, a paragraph."""
+    ops = [*_lines(b"F1", _PROSE, 720), *_lines(b"F2", display, 690),
+           *_lines(b"F1", _AFTER, 690 - 12 * len(display) - 18)]
+    return read_layout(_pdf(tmp_path / f"{name}.pdf", ops), max_pages=1)
+
+
+def test_a_one_line_command_between_paragraphs_is_code(tmp_path: Path) -> None:
+    (code,) = _preformatted(_display_page(tmp_path, ["$ tool words.txt table.out"]))
+    assert code.text == "$ tool words.txt table.out"
+
+
+def test_a_two_line_declaration_between_paragraphs_is_code(tmp_path: Path) -> None:
+    lines = ["-- INCORRECT", "Version ::=INTEGER"]
+    (code,) = _preformatted(_display_page(tmp_path, lines))
+    assert code.text == "\n".join(lines)
+
+
+def test_addresses_and_names_in_a_typewriter_face_are_no_code(tmp_path: Path) -> None:
+    # An author block's e-mail addresses (braces and all), a licence's web address, names.
+    for k, lines in enumerate([["{gal,brendan}@mozilla.com"], ["http://fsf.org/"],
+                               ["Ada Lovelace", "Charles Babbage"]]):
+        assert not _preformatted(_display_page(tmp_path, lines, f"lines{k}")), lines
