@@ -49,7 +49,7 @@ from .blocks import (
     boxes_overlap,
     same_line,
 )
-from .contents import ends_with_page_number
+from .contents import ends_with_page_number, has_leaders
 from .figures import RULE_WIDTH, caption_text
 from .glyphs import PageContent
 from .lines import FRAGMENT_GAP, Fragment, quick_median, word_count
@@ -808,15 +808,24 @@ def _struck(f: Fragment, y: float) -> bool:
 
 
 def _has_running_lines(frags: list[Fragment], wanted: int) -> bool:
-    """At least ``wanted`` fragments of four words or more (counted only until there are
-    enough: most parts of a page open with running lines)."""
+    """At least ``wanted`` fragments of four words or more, or entries led by dots across
+    their column (:func:`_leadered_entry`) (counted only until there are enough: most
+    parts of a page open with running lines)."""
     found = 0
     for f in frags:
-        if f.words >= 4:
+        if f.words >= 4 or _leadered_entry(f):
             found += 1
             if found >= wanted:
                 return True
     return False
+
+
+def _leadered_entry(fragment: Fragment) -> bool:
+    """Whether the fragment is an entry's term led by dots to its page number ("threads
+    . . . . . 1", an index's or a contents list's): a line of one or two words that
+    fills its column as a line of running text does, its dots reaching the column's right
+    edge (an index set in two columns is read down each)."""
+    return fragment.words >= 1 and has_leaders(fragment.text)
 
 
 def turned(fragment: Fragment) -> bool:
@@ -1688,7 +1697,7 @@ def _text_like(frags: list[Fragment], depth: int = 0) -> bool:
     two in five of them filling the column is enough."""
     if len(frags) < 3 or depth > 6:
         return False
-    long = [f for f in frags if f.words >= LONG_LINE_WORDS]
+    long = [f for f in frags if f.words >= LONG_LINE_WORDS or _leadered_entry(f)]
     if len(long) < 3:
         return False
     # Many short pieces (a contents list's numbers and dot leaders, the parts of a displayed
