@@ -35,6 +35,7 @@ import functools
 import itertools
 import math
 import operator
+import re
 import statistics
 from collections.abc import Callable, Iterable, Sequence
 from types import ModuleType
@@ -49,7 +50,7 @@ from .blocks import (
     boxes_overlap,
     same_line,
 )
-from .contents import ends_with_page_number, has_leaders
+from .contents import ends_with_page_number
 from .figures import RULE_WIDTH, caption_text
 from .glyphs import PageContent
 from .lines import FRAGMENT_GAP, Fragment, quick_median, word_count
@@ -820,12 +821,19 @@ def _has_running_lines(frags: list[Fragment], wanted: int) -> bool:
     return False
 
 
+#: An entry's term led by dots to the end of its line, or to its page number there.
+_DOTS_TO_LINE_END = re.compile(
+    r"[^\W\d_]\S*\s*(?:[.\u00b7\u2026]\s?){4,}\s*(?:\d{1,4}|[ivxlcIVXLC]{1,6})?\s*$"
+)
+
+
 def _leadered_entry(fragment: Fragment) -> bool:
     """Whether the fragment is an entry's term led by dots to its page number ("threads
     . . . . . 1", an index's or a contents list's): a line of one or two words that
     fills its column as a line of running text does, its dots reaching the column's right
-    edge (an index set in two columns is read down each)."""
-    return fragment.words >= 1 and has_leaders(fragment.text)
+    edge (an index set in two columns is read down each). A form's rule to write on
+    ("what?_______") is no leader: its columns of questions and answers are a table's."""
+    return fragment.words >= 1 and _DOTS_TO_LINE_END.search(fragment.text) is not None
 
 
 def turned(fragment: Fragment) -> bool:
