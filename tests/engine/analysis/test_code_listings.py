@@ -342,3 +342,12 @@ def test_addresses_and_names_in_a_typewriter_face_are_no_code(tmp_path: Path) ->
     for k, lines in enumerate([["{gal,brendan}@mozilla.com"], ["http://fsf.org/"],
                                ["Ada Lovelace", "Charles Babbage"]]):
         assert not _preformatted(_display_page(tmp_path, lines, f"lines{k}")), lines
+
+
+def test_a_heading_in_a_typewriter_face_is_no_code(tmp_path: Path) -> None:
+    # A manual's section named after the element it describes, larger than the text.
+    ops = [*_lines(b"F1", _PROSE, 720),
+           b'BT /F2 14 Tf 72 690 Td (<dir prefix="default">) Tj ET',
+           *_lines(b"F1", _AFTER, 666)]
+    doc = read_layout(_pdf(tmp_path / "heading.pdf", ops), max_pages=1)
+    assert not _preformatted(doc)

@@ -77,6 +77,9 @@ MAX_STEP = 3.5
 #: closing brace under an indented first line).
 OUT_LEFT = 40
 
+#: A short display of code is set no larger than this many times the running text beside it
+#: (a heading in a typewriter face is larger).
+LARGER = 1.1
 #: A line of prose holds this many words at least, or ends with a colon (a line leading
 #: into the code under it: "Equivalent declarations:").
 PROSE_WORDS = 4
@@ -154,7 +157,9 @@ def _short_displays_apart(blocks: list[Block], running_face: str) -> None:
     (:data:`_CODE_MARK`: a statement's, a shell's prompt) and no mere web or e-mail
     addresses (an author block's, a licence's address line), with a block of running text
     before or after it on the page: a display between paragraphs, not inline code (that
-    is in its paragraph's block), nor a line of a typewritten page."""
+    is in its paragraph's block), nor a line of a typewritten page. Not bold, nor larger
+    than the running text beside it (:data:`LARGER`): that is a heading naming an element
+    ('<dir prefix="default">'), set in the typewriter face its name is written in."""
     for k, block in enumerate(blocks):
         if (block.pitch or not _one_width(block) or len(block.frags) >= 4 * MIN_LINES
                 or _CODE_MARK.search(block.text) is None):
@@ -166,9 +171,15 @@ def _short_displays_apart(blocks: list[Block], running_face: str) -> None:
         pitch = glyph_pitch(block.frags)
         if pitch is None or fonts != {_face(block.frags)} or running_face in fonts:
             continue
+        if all(f.bold for f in block.frags):
+            continue  # a heading in a typewriter face (a manual's element names), no code
         around = [b for b in blocks[max(0, k - 1):k] + blocks[k + 1:k + 2]
-                  if b.kind == "text" and b.note is None and b.frags]
-        if any(_face(b.frags) == running_face for b in around) and not _centred(lines, pitch):
+                  if b.kind == "text" and b.note is None and b.frags
+                  and _face(b.frags) == running_face]
+        size = max(f.size for f in block.frags)
+        if around and size <= LARGER * max(f.size for b in around for f in b.frags) and not (
+            _centred(lines, pitch)
+        ):
             block.pitch = pitch
 
 
