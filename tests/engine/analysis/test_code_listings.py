@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pikepdf
 
-from workers.engine.document import Document, Paragraph
+from workers.engine.document import Document, ListBlock, Paragraph
 from workers.engine.layout.reader import read_layout
 
 from ..content_pdfs import pdf_string
@@ -351,3 +351,18 @@ def test_a_heading_in_a_typewriter_face_is_no_code(tmp_path: Path) -> None:
            *_lines(b"F1", _AFTER, 666)]
     doc = read_layout(_pdf(tmp_path / "heading.pdf", ops), max_pages=1)
     assert not _preformatted(doc)
+
+
+def test_a_short_display_inside_a_list_item_stays_in_the_item(tmp_path: Path) -> None:
+    # A release's notes: a point, an example set in under its text, the next point.
+    ops = [*_lines(b"F1", _PROSE, 760),
+           b"BT /F1 10 Tf 72 720 Td (\x95) Tj ET",
+           b"BT /F1 10 Tf 90 720 Td (Pattern matching now covers records and arrays, as in:) Tj ET",
+           b"BT /F2 10 Tf 90 700 Td (Sign := Multiply\\(S1, S2\\);) Tj ET",
+           b"BT /F1 10 Tf 72 680 Td (\x95) Tj ET",
+           b"BT /F1 10 Tf 90 680 Td (Loops may name the values they run over directly.) Tj ET"]
+    doc = read_layout(_pdf(tmp_path / "items.pdf", ops), max_pages=1)
+    (listed,) = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert len(listed.items) == 2
+    assert [p.text for p in listed.items[0].blocks
+            if isinstance(p, Paragraph) and p.preformatted] == ["Sign := Multiply(S1, S2);"]
