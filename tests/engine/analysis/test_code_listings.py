@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pikepdf
 
-from workers.engine.document import Document, Paragraph
+from workers.engine.document import Document, ListBlock, Paragraph
 from workers.engine.layout.reader import read_layout
 
 from ..content_pdfs import pdf_string
@@ -138,11 +138,6 @@ def test_typewritten_page_is_no_listing(tmp_path: Path) -> None:
     ]
     ops = _lines(b"F2", lines, 700)
     doc = read_layout(_pdf(tmp_path / "typed.pdf", ops, body_font="/Courier"), max_pages=1)
-    assert not _preformatted(doc)
-
-
-def test_two_courier_lines_are_no_listing(tmp_path: Path) -> None:
-    doc = _page(tmp_path, _LISTING[:2])
     assert not _preformatted(doc)
 
 
@@ -305,3 +300,69 @@ def test_prose_with_braces_is_no_listing(tmp_path: Path) -> None:
     ops = [*_lines(b"F1", _PROSE, 720), *_lines(b"F1", lines, 690)]
     doc = read_layout(_pdf(tmp_path / "sets.pdf", ops), max_pages=1)
     assert not _preformatted(doc)
+
+
+def test_a_usage_message_under_a_heading_and_a_paragraph_is_a_listing(tmp_path: Path) -> None:
+    # The section's number ("3.1": figures of one width and a point) and the paragraph
+    # opening with the program's name in Courier look, at first, like the listing's lines;
+    # the run reaching over them holds glyphs of many widths, the message under them not.
+    usage = ["Usage: wordcount [OPTION] FILE", "Read FILE and write a table of its words.",
+             "", "  -c, --check     checks the syntax only", "  -h, --help      display help"]
+    ops = [b"BT /F1 14 Tf 72 760 Td (3.1) Tj ET",
+           b"BT /F1 14 Tf 100 760 Td (Invoking the tool) Tj ET",
+           b"BT /F2 10 Tf 72 736 Td (wordcount) Tj /F1 10 Tf ( reads a file of words and writes a"
+           b" table of them.) Tj ET",
+           *_lines(b"F2", usage, 716),
+           *_lines(b"F1", _AFTER, 716 - 12 * len(usage) - 18)]
+    doc = read_layout(_pdf(tmp_path / "usage.pdf", ops), max_pages=1)
+    (code,) = _preformatted(doc)
+    assert code.text == "\n".join(usage)
+
+
+def _display_page(tmp_path: Path, display: Sequence[str], name: str = "display") -> Document:
+    """A paragraph, ``display``'s lines in Courier, a paragraph."""
+    ops = [*_lines(b"F1", _PROSE, 720), *_lines(b"F2", display, 690),
+           *_lines(b"F1", _AFTER, 690 - 12 * len(display) - 18)]
+    return read_layout(_pdf(tmp_path / f"{name}.pdf", ops), max_pages=1)
+
+
+def test_a_one_line_command_between_paragraphs_is_code(tmp_path: Path) -> None:
+    (code,) = _preformatted(_display_page(tmp_path, ["$ tool words.txt table.out"]))
+    assert code.text == "$ tool words.txt table.out"
+
+
+def test_a_two_line_declaration_between_paragraphs_is_code(tmp_path: Path) -> None:
+    lines = ["-- INCORRECT", "Version ::=INTEGER"]
+    (code,) = _preformatted(_display_page(tmp_path, lines))
+    assert code.text == "\n".join(lines)
+
+
+def test_addresses_and_names_in_a_typewriter_face_are_no_code(tmp_path: Path) -> None:
+    # An author block's e-mail addresses (braces and all), a licence's web address, names.
+    for k, lines in enumerate([["{gal,brendan}@mozilla.com"], ["http://fsf.org/"],
+                               ["Ada Lovelace", "Charles Babbage"]]):
+        assert not _preformatted(_display_page(tmp_path, lines, f"lines{k}")), lines
+
+
+def test_a_heading_in_a_typewriter_face_is_no_code(tmp_path: Path) -> None:
+    # A manual's section named after the element it describes, larger than the text.
+    ops = [*_lines(b"F1", _PROSE, 720),
+           b'BT /F2 14 Tf 72 690 Td (<dir prefix="default">) Tj ET',
+           *_lines(b"F1", _AFTER, 666)]
+    doc = read_layout(_pdf(tmp_path / "heading.pdf", ops), max_pages=1)
+    assert not _preformatted(doc)
+
+
+def test_a_short_display_inside_a_list_item_stays_in_the_item(tmp_path: Path) -> None:
+    # A release's notes: a point, an example set in under its text, the next point.
+    ops = [*_lines(b"F1", _PROSE, 760),
+           b"BT /F1 10 Tf 72 720 Td (\x95) Tj ET",
+           b"BT /F1 10 Tf 90 720 Td (Pattern matching now covers records and arrays, as in:) Tj ET",
+           b"BT /F2 10 Tf 90 700 Td (Sign := Multiply\\(S1, S2\\);) Tj ET",
+           b"BT /F1 10 Tf 72 680 Td (\x95) Tj ET",
+           b"BT /F1 10 Tf 90 680 Td (Loops may name the values they run over directly.) Tj ET"]
+    doc = read_layout(_pdf(tmp_path / "items.pdf", ops), max_pages=1)
+    (listed,) = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert len(listed.items) == 2
+    assert [p.text for p in listed.items[0].blocks
+            if isinstance(p, Paragraph) and p.preformatted] == ["Sign := Multiply(S1, S2);"]

@@ -315,6 +315,35 @@ def test_an_index_with_leaders_is_no_contents(tmp_path: Path) -> None:
     assert contents_lists(doc) == []
 
 
+def test_an_index_s_entries_read_without_their_leaders(tmp_path: Path) -> None:
+    # The dots lead the eye to the page number; read aloud or reflowed they say nothing.
+    terms = [("Agriculture", "12"), ("Apples", "3"), ("Bridges", "41"), ("Budget", "7")]
+    texts = [Text(72, 760, "Index", 18)] + [
+        Text(72, 720 - 20 * k, leaders(term, page)) for k, (term, page) in enumerate(terms)
+    ]
+    doc = read_layout(make_pages(tmp_path / "index.pdf", [texts]), max_pages=5)
+    read = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert read == [f"{term}, {page}" for term, page in terms]
+
+
+def test_an_index_in_two_columns_is_read_down_each_column(tmp_path: Path) -> None:
+    # Letters heading each group, level across the gutter; no running text on the page, only
+    # entries whose dots fill their column.
+    left = [("A", None), ("Apples", "3"), ("Axles", "9"), ("B", None), ("Bridges", "41"),
+            ("Budget", "7")]
+    right = [("M", None), ("Maps", "5"), ("Mills", "2"), ("P", None), ("Ports", "8"),
+             ("Pumps", "4")]
+    texts = [Text(72, 780, "Index", 18)]
+    for x, column in ((72, left), (310, right)):
+        for k, (term, page) in enumerate(column):
+            y = 740 - 16 * k
+            texts.append(Text(x, y, term, 14) if page is None
+                         else Text(x, y, leaders(term, page, 50)))
+    doc = read_layout(make_pages(tmp_path / "index2.pdf", [texts]), max_pages=5)
+    words = [b.text.split(",")[0] for b in doc.blocks if isinstance(b, Paragraph | Heading)]
+    assert words == ["Index", *(term for term, _ in left + right)]
+
+
 def test_values_set_apart_from_names_do_not_cut_the_names_apart(tmp_path: Path) -> None:
     # A table's names in a column, their values far right (a benchmark table): with no
     # contents entry below them, the names are read as they are without the values (whole,

@@ -337,10 +337,16 @@ def classify(
                 ]
             if block.pitch:
                 # A code listing (see .listings): its lines and indents kept, no list's
-                # items or heading whatever its lines open with.
+                # items or heading whatever its lines open with. Set in under a list's
+                # item, it is the item's (an example in a point of a release's notes), and
+                # the list goes on after it.
+                listing = Paragraph(listing_text(block), prov, page_links, preformatted=True)
+                owner = _continued_item(block, stack, list_x, item_faces)
+                if owner is not None:
+                    owner.blocks.append(listing)
+                    continue
                 stack = []
-                doc.blocks.append(Paragraph(listing_text(block), prov, page_links,
-                                            preformatted=True))
+                doc.blocks.append(listing)
                 continue
             if block.note is not None:
                 # A footnote (see .footnotes): a note, however it opens. (A list going on

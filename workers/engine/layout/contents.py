@@ -110,11 +110,27 @@ def find_contents(doc: Document, page_links: dict[int, list[tuple[BBox, int]]]) 
             out.append(_contents_list(run))
         elif run:
             # Not contents (an index, a price list): none of its parts is either.
+            _drop_leaders(run, blocks)
             out.extend(blocks[at:run[-1].last + 1])
         else:
             out.append(blocks[at])
         at = run[-1].last + 1 if run else at + 1
     doc.blocks = out
+
+
+def _drop_leaders(run: list[_Entry], blocks: list[Block]) -> None:
+    """An index's entries, "term ....... 12", read "term, 12": the leader dots lead the eye
+    across a printed column and say nothing read aloud or reflowed (a contents list drops
+    them in its outputs; an index stays paragraphs, and drops them here). Only entries read
+    whole from one paragraph are rewritten."""
+    for entry in run:
+        block = blocks[entry.last]
+        if (not entry.leaders or not isinstance(block, Paragraph)
+                or block.text.strip() != entry.text):
+            continue
+        leadered = _LEADERED.match(entry.text)
+        if leadered:
+            block.text = f"{leadered['title']}, {leadered['page']}"
 
 
 def _run(

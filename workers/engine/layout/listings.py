@@ -77,6 +77,9 @@ MAX_STEP = 3.5
 #: closing brace under an indented first line).
 OUT_LEFT = 40
 
+#: A short display of code is set no larger than this many times the running text beside it
+#: (a heading in a typewriter face is larger).
+LARGER = 1.1
 #: A line of prose holds this many words at least, or ends with a colon (a line leading
 #: into the code under it: "Equivalent declarations:").
 PROSE_WORDS = 4
@@ -85,6 +88,12 @@ _PROSE_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 #: What a program's statement holds and prose does not: an assignment or a comparison, a
 #: statement's end, a brace, a comment's mark (not a web address's "://"), an increment.
 _STATEMENT = re.compile(r"[;{}=]|(?<!:)//|\+\+|->")
+#: A mark of code in a short display: a statement's (:data:`_STATEMENT`), a shell's
+#: prompt opening it ("$ make", "% ls", "> dir"), a call ("free(p)").
+_CODE_MARK = re.compile(r"[;{}=]|(?<!:)//|\+\+|->|^\s*[$%>#]\s|\w\([^()]*\)")
+#: A line of web or e-mail addresses alone ("{gal,brendan}@mozilla.com", "http://fsf.org/"):
+#: an author block's or a licence's, no code.
+_ADDRESSES = re.compile(r"(?:\S*@\S+|\w+://\S+)(?:[\s,;]+(?:\S*@\S+|\w+://\S+))*")
 #: What may stand round a word of prose: brackets, quotes and punctuation.
 _AROUND_WORDS = "()[]\"'“”‘’.,:;?!…"
 #: Glyphs next to one another in a listing set in cells stand a whole number of cells apart
@@ -99,12 +108,8 @@ def listings_apart(results: Sequence[PageResult]) -> None:
     """Gather each listing's blocks into one block (see the module's docstring)."""
     running_face: str | None = None
     for result in results:
-        for run in _candidate_runs(result.blocks):
-            frags = [f for b in run for f in b.frags]
-            pitch = glyph_pitch(frags)
-            if pitch is None:
-                continue  # (most runs: a column of figures, of bullets; no listing)
-            frags = _lines_down(frags)
+        for run, pitch in _pitched_runs(_candidate_runs(result.blocks)):
+            frags = _lines_down([f for b in run for f in b.frags])
             if not _set_as_listing(frags, pitch):
                 continue
             if running_face is None:
@@ -126,9 +131,101 @@ def listings_apart(results: Sequence[PageResult]) -> None:
             at = result.blocks.index(run[0])
             result.blocks[at:at + 1] = made
             result.blocks[:] = [b for b in result.blocks if id(b) not in gone]
+        if running_face is None and _short_display_may_be(result.blocks):
+            running_face = _running_face(results)
+        if running_face is not None:
+            _short_displays_apart(result.blocks, running_face)
         _braced_code_apart(result.blocks)
     for result, after in zip(results, results[1:], strict=False):
         _lone_lines_across(result.blocks, after.blocks)
+
+
+def _short_display_may_be(blocks: list[Block]) -> bool:
+    """Whether a block of the page, of fewer lines than a listing, may be a short display
+    of code (a cheap look: its first glyphs of one width, a mark of code in it)."""
+    return any(
+        not b.pitch and _one_width(b) and len(b.frags) < 4 * MIN_LINES
+        and _CODE_MARK.search(b.text) is not None
+        for b in blocks
+    )
+
+
+def _short_displays_apart(blocks: list[Block], running_face: str) -> None:
+    """Mark each short display of code as a listing: a block of a line or two, fewer than a
+    listing's :data:`MIN_LINES` (a shell command, a declaration shown on its own), set
+    wholly in one fixed-pitch face that is not the running text's, holding a mark of code
+    (:data:`_CODE_MARK`: a statement's, a shell's prompt) and no mere web or e-mail
+    addresses (an author block's, a licence's address line), with a block of running text
+    before or after it on the page: a display between paragraphs, not inline code (that
+    is in its paragraph's block), nor a line of a typewritten page. Not bold, nor larger
+    than the running text beside it (:data:`LARGER`): that is a heading naming an element
+    ('<dir prefix="default">'), set in the typewriter face its name is written in."""
+    for k, block in enumerate(blocks):
+        if (block.pitch or not _one_width(block) or len(block.frags) >= 4 * MIN_LINES
+                or _CODE_MARK.search(block.text) is None):
+            continue
+        lines = lines_of(block.frags)
+        if len(lines) >= MIN_LINES or _ADDRESSES.fullmatch(block.text.strip()):
+            continue
+        fonts = {g.font for f in block.frags for g in f.glyphs if not g.char.isspace()}
+        pitch = glyph_pitch(block.frags)
+        if pitch is None or fonts != {_face(block.frags)} or running_face in fonts:
+            continue
+        if all(f.bold for f in block.frags):
+            continue  # a heading in a typewriter face (a manual's element names), no code
+        around = [b for b in blocks[max(0, k - 1):k] + blocks[k + 1:k + 2]
+                  if b.kind == "text" and b.note is None and b.frags
+                  and _face(b.frags) == running_face]
+        size = max(f.size for f in block.frags)
+        if around and size <= LARGER * max(f.size for b in around for f in b.frags) and not (
+            _centred(lines, pitch)
+        ):
+            block.pitch = pitch
+
+
+def _pitched_runs(
+    runs: Iterable[list[Block]],
+) -> Iterable[tuple[list[Block], float]]:
+    """The runs (or stretches of them) whose glyphs are all of one width, each with that
+    width (:func:`glyph_pitch`). A run that is not may hold such a stretch: the cheap first
+    look (:func:`_one_width`) takes a heading whose first glyphs happen to be of one width
+    ("3.1"), or a paragraph opening with a word in a typewriter face, and the run reaching
+    over them holds glyphs of many widths; the stretches of its blocks whose own glyphs are
+    all of one width are tried instead (a manual's usage message under its section's
+    heading and first paragraph)."""
+    for run in runs:
+        pitch = glyph_pitch([f for b in run for f in b.frags])
+        if pitch is not None:
+            yield run, pitch
+            continue
+        # (Most runs end here: a column of figures, of bullets; no listing.)
+        for stretch in _one_width_stretches(run):
+            if len(stretch) < len(run) and sum(len(b.frags) for b in stretch) >= MIN_LINES:
+                pitch = glyph_pitch([f for b in stretch for f in b.frags])
+                if pitch is not None:
+                    yield stretch, pitch
+
+
+def _one_width_stretches(run: list[Block]) -> list[list[Block]]:
+    """The run's stretches of consecutive blocks whose glyphs are each (:data:`SAME_PITCH`)
+    of one width."""
+    stretches: list[list[Block]] = [[]]
+    for block in run:
+        if _all_one_width(block):
+            stretches[-1].append(block)
+        elif stretches[-1]:
+            stretches.append([])
+    return [stretch for stretch in stretches if stretch]
+
+
+def _all_one_width(block: Block) -> bool:
+    """Whether nearly all (:data:`SAME_PITCH`) of the block's glyphs are of one width."""
+    widths = sorted(g.x1 - g.x0 for f in block.frags for g in f.glyphs if not g.char.isspace())
+    if not widths:
+        return False
+    middle = widths[len(widths) // 2]
+    low, high = (1 - PITCH_TOLERANCE) * middle, (1 + PITCH_TOLERANCE) * middle
+    return bisect_right(widths, high) - bisect_left(widths, low) >= SAME_PITCH * len(widths)
 
 
 def _braced_code_apart(blocks: list[Block]) -> None:

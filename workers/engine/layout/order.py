@@ -35,6 +35,7 @@ import functools
 import itertools
 import math
 import operator
+import re
 import statistics
 from collections.abc import Callable, Iterable, Sequence
 from types import ModuleType
@@ -808,15 +809,31 @@ def _struck(f: Fragment, y: float) -> bool:
 
 
 def _has_running_lines(frags: list[Fragment], wanted: int) -> bool:
-    """At least ``wanted`` fragments of four words or more (counted only until there are
-    enough: most parts of a page open with running lines)."""
+    """At least ``wanted`` fragments of four words or more, or entries led by dots across
+    their column (:func:`_leadered_entry`) (counted only until there are enough: most
+    parts of a page open with running lines)."""
     found = 0
     for f in frags:
-        if f.words >= 4:
+        if f.words >= 4 or _leadered_entry(f):
             found += 1
             if found >= wanted:
                 return True
     return False
+
+
+#: An entry's term led by dots to the end of its line, or to its page number there.
+_DOTS_TO_LINE_END = re.compile(
+    r"[^\W\d_]\S*\s*(?:[.\u00b7\u2026]\s?){4,}\s*(?:\d{1,4}|[ivxlcIVXLC]{1,6})?\s*$"
+)
+
+
+def _leadered_entry(fragment: Fragment) -> bool:
+    """Whether the fragment is an entry's term led by dots to its page number ("threads
+    . . . . . 1", an index's or a contents list's): a line of one or two words that
+    fills its column as a line of running text does, its dots reaching the column's right
+    edge (an index set in two columns is read down each). A form's rule to write on
+    ("what?_______") is no leader: its columns of questions and answers are a table's."""
+    return fragment.words >= 1 and _DOTS_TO_LINE_END.search(fragment.text) is not None
 
 
 def turned(fragment: Fragment) -> bool:
@@ -1688,7 +1705,7 @@ def _text_like(frags: list[Fragment], depth: int = 0) -> bool:
     two in five of them filling the column is enough."""
     if len(frags) < 3 or depth > 6:
         return False
-    long = [f for f in frags if f.words >= LONG_LINE_WORDS]
+    long = [f for f in frags if f.words >= LONG_LINE_WORDS or _leadered_entry(f)]
     if len(long) < 3:
         return False
     # Many short pieces (a contents list's numbers and dot leaders, the parts of a displayed

@@ -190,6 +190,13 @@ except ImportError:  # pragma: no cover - depends on the installation
 
 #: Lines further apart than this many line heights do not belong to one block.
 BLOCK_GAP = 0.9
+#: The usual gap between lines is taken from the narrower of two kinds of gap when the
+#: median gap is this many times the median of the gaps below it (see :func:`_leading`).
+TWO_GAPS = 1.5
+#: … told from this many gaps at least, …
+TWO_GAPS_COUNT = 10
+#: … the narrower this many type sizes at least.
+LINE_SPACE = 0.1
 #: The share of a line's box, at its top, above its capitals or about at their top (a face's
 #: ascent reaches past them: by a sixth of the box in Helvetica's, by less in Arial's): a rule
 #: drawn there stands between the line and the one above, not through the line's text.
@@ -1426,7 +1433,24 @@ def _leading(frags: list[Fragment]) -> float:
             ay0 > by1 - 0.5 * (a.y1 - ay0)
         ):
             gaps.append(ay0 - by1)
-    return statistics.median(gaps) if len(gaps) >= 3 else float("inf")
+    if len(gaps) < 3:
+        return float("inf")
+    usual: float = statistics.median(gaps)
+    # A page of paragraphs of a line or two each (a manual's parameters, one a paragraph)
+    # holds more gaps between paragraphs than between lines: the median is a paragraph's
+    # gap, and paragraphs would run into one another. Where the gaps part clearly in two
+    # (the lower half's own median much narrower), the narrower is the lines'.
+    # (Told only from enough gaps, the narrower a real space between lines, not pieces of a
+    # table's rows or of a slide's few lines that nearly touch.)
+    if len(gaps) < TWO_GAPS_COUNT:
+        return usual
+    lines = [gap for gap in gaps if 0 < gap <= usual]
+    narrow: float = statistics.median(lines) if lines else usual
+    if usual > TWO_GAPS * narrow and narrow >= LINE_SPACE * quick_median(
+        [f.size for f in frags]
+    ):
+        return narrow
+    return usual
 
 
 def _face(f: Fragment) -> str:
