@@ -61,6 +61,7 @@ from .margin_anchors import (
     term_user,
 )
 from .patterns import is_marker
+from .spanning import spanning_cuts
 from .tables import is_listing, rows_align
 from .walls import boxes_in_rows
 
@@ -574,21 +575,10 @@ class SectionBreaks:
         lines that span their width (short of it by no more than the text's size at either
         end), strike no fragment through, and have one side all above or all below them (a
         column ending there). One band when there is none. Where both sides go on across a
-        line, it is a table's rule between rows (its columns go on) and cuts nothing."""
-        if not self.lines:
-            return [frags]
-        x0, x1 = min(f.x0 for f in frags), max(f.x1 for f in frags)
-        y0, y1 = min(f.y0 for f in frags), max(f.y1 for f in frags)
-        slack = statistics.median(map(_size_of, frags))
-        cuts = [
-            y for y, stretches in self.lines
-            if y0 < y < y1 and any(a <= x0 + slack and b >= x1 - slack for a, b in stretches)
-        ]
-        cuts = [
-            y for y in cuts
-            if any(_all_one_side(side, y) for side in sides)
-            and not any(_struck(f, y) for f in frags)
-        ]
+        line, it is a table's rule between rows (its columns go on) and cuts nothing.
+        A heading set across the columns cuts them too, just above it (see :mod:`.spanning`).
+        """
+        cuts = self._drawn_cuts(frags, sides) + spanning_cuts(*sides)
         if not cuts:
             return [frags]
         cuts.sort(reverse=True)
@@ -603,6 +593,23 @@ class SectionBreaks:
                 for f in band:
                     self.sections[id(f)] = self.sections.get(id(f), ()) + ((self._cuts, k),)
         return bands
+
+    def _drawn_cuts(self, frags: list[Fragment], sides: _Split) -> list[float]:
+        """The heights of the lines drawn across ``frags`` that cut them (see :meth:`bands`)."""
+        if not self.lines:
+            return []
+        x0, x1 = min(f.x0 for f in frags), max(f.x1 for f in frags)
+        y0, y1 = min(f.y0 for f in frags), max(f.y1 for f in frags)
+        slack = statistics.median(map(_size_of, frags))
+        cuts = [
+            y for y, stretches in self.lines
+            if y0 < y < y1 and any(a <= x0 + slack and b >= x1 - slack for a, b in stretches)
+        ]
+        return [
+            y for y in cuts
+            if any(_all_one_side(side, y) for side in sides)
+            and not any(_struck(f, y) for f in frags)
+        ]
 
 
 #: Lines drawn along one axis, each as (where it stands across the axis, the stretches it
