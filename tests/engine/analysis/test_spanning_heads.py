@@ -13,7 +13,7 @@ from workers.engine.document import block_text
 from workers.engine.layout.reader import read_layout
 from workers.engine.layout.spanning import spanning_cuts
 
-from ..content_pdfs import fonts_page_pdf, text_page_pdf
+from ..content_pdfs import text_page_pdf
 
 #: The columns' left edges, the body size and its leading (points).
 LEFT, RIGHT = 72, 320
@@ -127,20 +127,3 @@ def test_a_heading_between_balanced_bands_cuts_just_above_it() -> None:
     (cut,) = spanning_cuts(left, right)
     assert 565 < cut < 580
 
-
-def test_a_line_reaching_into_the_gutter_leaves_two_columns(tmp_path: Path) -> None:
-    # A program's name too long to break (Courier, 41 characters: 246 points) runs from the
-    # left column's edge to 318, 2 points short of the right column (between two of its
-    # paragraphs): no band runs clear down the page, but the other lines keep it clear.
-    long_name = "std::basic_string::resize_and_overwrite()"
-    ops = [
-        *paragraph(LEFT, 750, "Alpha", 8),
-        f"BT /F2 10 Tf {LEFT} 645 Td ({long_name}) Tj ET".encode(),
-        *paragraph(LEFT, 620, "Bravo", 8),
-        *paragraph(RIGHT, 750, "Charlie", 8),
-        *paragraph(RIGHT, 630, "Delta", 8),
-    ]
-    path = fonts_page_pdf(
-        tmp_path / "overhang.pdf", ops, {"F1": "/Helvetica", "F2": "/Courier"}
-    )
-    assert in_order(read(path), ["Alpha", "resize_and_overwrite", "Bravo", "Charlie", "Delta"])
