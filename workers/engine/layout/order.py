@@ -26,6 +26,9 @@ A margin note standing level with a column's title or above it (a form's office-
 box beside its logo) is read after that title, set larger than the notes and the column's
 text, which opens the text; so are small lines in a top corner of the page, above the title
 and beside it (a form's control number over its frame).
+A heading set across two columns (CSS ``column-span``) cuts them into bands, each band's
+columns read in turn (see :mod:`.spanning`); a line or two of the left column reaching into
+the gutter (a word too long to break) do not hide the gutter the other lines keep clear.
 """
 
 from __future__ import annotations
