@@ -26,6 +26,9 @@ A margin note standing level with a column's title or above it (a form's office-
 box beside its logo) is read after that title, set larger than the notes and the column's
 text, which opens the text; so are small lines in a top corner of the page, above the title
 and beside it (a form's control number over its frame).
+A heading set across two columns (CSS ``column-span``) cuts them into bands, each band's
+columns read in turn (see :mod:`.spanning`); a line or two of the left column reaching into
+the gutter (a word too long to break) do not hide the gutter the other lines keep clear.
 """
 
 from __future__ import annotations
@@ -62,6 +65,7 @@ from .margin_anchors import (
     term_user,
 )
 from .patterns import is_marker
+from .spanning import spanning_cuts
 from .tables import is_listing, rows_align
 from .walls import boxes_in_rows
 
@@ -575,21 +579,10 @@ class SectionBreaks:
         lines that span their width (short of it by no more than the text's size at either
         end), strike no fragment through, and have one side all above or all below them (a
         column ending there). One band when there is none. Where both sides go on across a
-        line, it is a table's rule between rows (its columns go on) and cuts nothing."""
-        if not self.lines:
-            return [frags]
-        x0, x1 = min(f.x0 for f in frags), max(f.x1 for f in frags)
-        y0, y1 = min(f.y0 for f in frags), max(f.y1 for f in frags)
-        slack = statistics.median(map(_size_of, frags))
-        cuts = [
-            y for y, stretches in self.lines
-            if y0 < y < y1 and any(a <= x0 + slack and b >= x1 - slack for a, b in stretches)
-        ]
-        cuts = [
-            y for y in cuts
-            if any(_all_one_side(side, y) for side in sides)
-            and not any(_struck(f, y) for f in frags)
-        ]
+        line, it is a table's rule between rows (its columns go on) and cuts nothing.
+        A heading set across the columns cuts them too, just above it (see :mod:`.spanning`).
+        """
+        cuts = self._drawn_cuts(frags, sides) + spanning_cuts(*sides)
         if not cuts:
             return [frags]
         cuts.sort(reverse=True)
@@ -604,6 +597,23 @@ class SectionBreaks:
                 for f in band:
                     self.sections[id(f)] = self.sections.get(id(f), ()) + ((self._cuts, k),)
         return bands
+
+    def _drawn_cuts(self, frags: list[Fragment], sides: _Split) -> list[float]:
+        """The heights of the lines drawn across ``frags`` that cut them (see :meth:`bands`)."""
+        if not self.lines:
+            return []
+        x0, x1 = min(f.x0 for f in frags), max(f.x1 for f in frags)
+        y0, y1 = min(f.y0 for f in frags), max(f.y1 for f in frags)
+        slack = statistics.median(map(_size_of, frags))
+        cuts = [
+            y for y, stretches in self.lines
+            if y0 < y < y1 and any(a <= x0 + slack and b >= x1 - slack for a, b in stretches)
+        ]
+        return [
+            y for y in cuts
+            if any(_all_one_side(side, y) for side in sides)
+            and not any(_struck(f, y) for f in frags)
+        ]
 
 
 #: Lines drawn along one axis, each as (where it stands across the axis, the stretches it
@@ -1164,10 +1174,16 @@ def _find_column_split(frags: list[Fragment]) -> tuple[list[Fragment], list[Frag
     # gap a gutter needs (from the text size) only when there is one of the least width.
     gap, at, ordered = _widest_gap(frags, "x")
     if at < 0 or gap < MIN_GUTTER:
-        return _split_past_display_lines(frags)
+        return _split_past_display_lines(frags) or _split_past_overhangs(frags, ordered)
     split = ordered[:at], ordered[at:]
     if _no_gutter(gap, _median_size(frags), _narrower_side(split)):
-        return _split_past_display_lines(frags)
+        return _split_past_display_lines(frags) or _split_past_overhangs(frags, ordered)
+    return _checked_columns(split, gap)
+
+
+def _checked_columns(split: _Split, gap: float) -> _Split | None:
+    """``split`` (two sides of a gap ``gap`` wide) where its sides are columns of set text,
+    not a table's columns nor labels hung in a margin."""
     # (A side whose lines came apart at a justified line's stretched word spaces, each
     # piece too short to look like running text, is measured with its lines joined again:
     # a column beside another on one grid of baselines, as LaTeX sets them, is no table.)
@@ -1182,6 +1198,52 @@ def _find_column_split(frags: list[Fragment]) -> tuple[list[Fragment], list[Frag
     if _labels_hung_in_gap(*split):
         return None  # (the gap between a column's hanging labels and their text)
     return split
+
+
+#: Lines of a left-hand column that may reach into the gutter (a word too long to break,
+#: set past the column's edge: a program's name in a narrow column), this many at most...
+OVERHANGS = 2
+#: ...and one in this many of the column's pieces at most.
+OVERHANG_SHARE = 10
+
+
+def _split_past_overhangs(frags: list[Fragment], ordered: list[Fragment]) -> _Split | None:
+    """Two columns whose gutter a line or two of the left column reach into (an unbreakable
+    word overflowing the column's edge), so no band runs clear down the whole part: the
+    gutter the other lines keep clear, where it is one (see :func:`_checked_columns`) and
+    the lines reaching into it stop short of the right column. ``ordered``: ``frags`` by
+    their left edges (as :func:`_widest_gap` sorts them)."""
+    if len(frags) < OVERHANG_SHARE * 2:
+        return None
+    # Walk the pieces from the left, keeping the right edges reached so far by the furthest
+    # few: the gap before each piece, past all but OVERHANGS of those before it.
+    reached: list[float] = []
+    best_gap, best_at = 0.0, -1
+    for i, item in enumerate(ordered):
+        if len(reached) > OVERHANGS:
+            gap = item.x0 + reached[OVERHANGS]
+            if gap > best_gap:
+                best_gap, best_at = gap, i
+        bisect.insort(reached, -item.x1)  # (negated, so the furthest come first)
+        del reached[OVERHANGS + 1:]
+    if best_at < 0:
+        return None
+    left, right = ordered[:best_at], ordered[best_at:]
+    # (Reaching into the gutter: past the column's edge by more than a word space; a line
+    # ending a little past the others is no overhang.)
+    size = _median_size(frags)
+    edge = right[0].x0 - best_gap + FRAGMENT_GAP * size
+    over = [f for f in left if f.x1 > edge]
+    if (
+        not over or len(over) * OVERHANG_SHARE > len(left)
+        or any(f.x1 > right[0].x0 for f in over)
+    ):
+        return None  # (none reaching in, or reaching across into the right column)
+    kept = [f for f in left if f.x1 <= edge]
+    gap = right[0].x0 - max(map(_x1_of, kept))
+    if _no_gutter(gap, size, _narrower_side((kept, right))):
+        return None
+    return _checked_columns((left, right), gap)
 
 
 #: Entries of a column beside a column of running text, more than this share of them (of
@@ -1794,7 +1856,7 @@ def reading_order(
         apart = functools.partial(_apart_in_regions, regions=regions)
         vertical = _split_past_display(
             blocks, _line_sizes, 3.0, lambda left, right, _: apart(left, right), apart
-        )
+        ) or _narrow_gutter(blocks, regions)
     horizontal = _cut(blocks, axis="y")
     # (Columns the table finder found among a region's lines, numbered below zero, are read
     # one after the other, whatever their lines' lengths: the short lines of a list set
@@ -2717,6 +2779,19 @@ def _apart_in_regions(left: list[Block], right: list[Block], regions: dict[int, 
     left_regions = {regions[id(b)] for b in left if id(b) in regions}
     right_regions = {regions[id(b)] for b in right if id(b) in regions}
     return bool(left_regions) and bool(right_regions) and not left_regions & right_regions
+
+
+def _narrow_gutter(
+    blocks: list[Block], regions: dict[int, int]
+) -> tuple[list[Block], list[Block]] | None:
+    """The blocks parted at a gap across x narrower than a gutter between blocks (a
+    line reaching into the gutter, see :func:`_split_past_overhangs`), where the column
+    search found the columns either side of it apart."""
+    gap, at, ordered = _widest_gap(blocks, "x")
+    if at < 0 or gap <= 0:
+        return None
+    left, right = ordered[:at], ordered[at:]
+    return (left, right) if _apart_in_regions(left, right, regions) else None
 
 
 def _found_apart(left: list[Block], right: list[Block], regions: dict[int, int]) -> bool:
