@@ -11,8 +11,12 @@ reader on their stripped copies exactly as the structure bench does (its ``run_f
 - designs: stylesheets of our own (the sources' own are dropped): one column; two columns;
   a large serif face with numbered headings; narrow margins, a small sans face and headings
   set in the body size; a running header and footer with page numbers;
-- makers: WeasyPrint (``pdf_variant="pdf/ua-1"`` writes a structure tree) and, when it is
-  installed, headless Chromium (tagged PDFs are its default);
+- makers: WeasyPrint (``pdf_variant="pdf/ua-1"`` writes a structure tree), and when they are
+  installed, headless Chromium (tagged PDFs are its default) and LibreOffice Writer (an office
+  export, as most public-sector PDFs are: pandoc writes the page as a .docx whose page set-up and
+  styles come from the design's reference document, bench/office_designs.py, and headless
+  soffice exports it with UseTaggedPDF). LibreOffice is a bench tool, not a service dependency:
+  ``apt-get install --no-install-recommends libreoffice-writer-nogui`` (Debian);
 - each source gets one design per maker, in turn, so every design meets every kind of source.
 
 The truth is the makers' tags. A PDF the structure reader does not read as "structure", or
@@ -20,14 +24,17 @@ whose tags lose poppler's text (s_recall below TRUTH_RECALL_MIN), has no usable 
 listed and left out of the means. The PDFs are made once into bench/.cache/heldout/ (git
 ignores it) and made again when their HTML, design or maker changes.
 
-Usage: .venv/bin/python bench/heldout.py [--only SUBSTR] [--maker weasyprint|chromium] [--jobs N]
-Skips (exit 0) when pdftotext, pandoc or WeasyPrint is absent (Chromium is optional).
+Usage: .venv/bin/python bench/heldout.py [--only SUBSTR] [--maker weasyprint|chromium|libreoffice]
+       [--jobs N]
+Skips (exit 0) when pdftotext, pandoc or WeasyPrint is absent (Chromium and LibreOffice are
+optional: a maker that is not installed is left out).
 """
 
 from __future__ import annotations
 
 import argparse
 import email.parser
+import functools
 import hashlib
 import html
 import inspect
@@ -46,6 +53,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import structure  # noqa: E402  (bench/structure.py: one scoring path for both benches)
+from office_designs import write_reference  # noqa: E402
 from structure import MEASURES, Scores, fmt  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,7 +64,8 @@ SITE = Path(sys.prefix) / "lib" / f"python{sys.version_info[0]}.{sys.version_inf
 DOC = Path("/usr/share/doc")
 #: Below this share of poppler's words found in the makers' tags, the truth has lost text.
 TRUTH_RECALL_MIN = 0.9
-MAX_PDFS = 60
+#: PDFs per maker (the set each maker makes stays the same when another maker is added).
+MAX_PDFS_PER_MAKER = 30
 
 #: The held-out documents: varied (headings, lists, tables, code, long prose), none of them in
 #: the tuning corpus. Paths under /usr/share/doc, or site-packages relative ones.
@@ -138,7 +147,7 @@ h2, h3, h4, h5, h6 { font-size: 1em; font-weight: bold; margin: 0.8em 0 0.2em; }
 body { font: 10.5pt/1.4 "Liberation Sans", sans-serif; }
 """,
 }
-MAKERS = ("weasyprint", "chromium")
+MAKERS = ("weasyprint", "chromium", "libreoffice")
 
 
 @dataclass(frozen=True)
@@ -162,11 +171,17 @@ class Job:
         return hashlib.sha256(f"{self.html}\0{maker}".encode()).hexdigest()
 
 
+@functools.cache
 def maker_version(maker: str) -> str:
     if maker == "weasyprint":
         import weasyprint
 
         return str(weasyprint.__version__)
+    if maker == "libreoffice":
+        # The reference documents are part of how LibreOffice's PDFs are made.
+        version = subprocess.run([soffice(), "--version"], capture_output=True, text=True,
+                                 timeout=120).stdout.strip()
+        return f"{version} {inspect.getsource(sys.modules[write_reference.__module__])}"
     return "chromium"
 
 
@@ -281,7 +296,7 @@ def jobs(paths: Iterable[Path], makers: tuple[str, ...]) -> list[Job]:
         for maker in makers:
             design = designs[(i + 2 * MAKERS.index(maker)) % len(designs)]
             out.append(Job(source_name(path), styled(text, design), path.parent, design, maker))
-    return out[:MAX_PDFS]
+    return [j for m in makers for j in [j for j in out if j.maker == m][:MAX_PDFS_PER_MAKER]]
 
 
 def make_weasyprint(job: Job, out: Path) -> None:
@@ -317,9 +332,51 @@ def make_chromium(job: Job, out: Path) -> None:
         )
 
 
+def make_libreoffice(job: Job, out: Path) -> None:
+    """The page as an office document: pandoc writes a .docx in the design's page set-up and
+    styles, LibreOffice Writer exports it as a tagged PDF."""
+    import pypandoc
+
+    pandoc = pypandoc.get_pandoc_path()
+    title = _TITLE.search(job.html)
+    label = " ".join(html.unescape(title.group(1)).split())[:60] if title else "Document"
+    with tempfile.TemporaryDirectory(prefix="heldout-libreoffice-") as tmp:
+        work = Path(tmp)
+        reference = work / "reference.docx"
+        write_reference(pandoc, job.design, label, reference)
+        page = work / "page.html"
+        page.write_text(job.html, encoding="utf-8")
+        numbered = ["--number-sections"] if job.design == "serifnum" else []
+        subprocess.run(
+            [pandoc, str(page), "--from=html", "--to=docx", f"--reference-doc={reference}",
+             f"--resource-path={job.base}", "--output", str(work / "page.docx"), *numbered],
+            capture_output=True, timeout=180, check=True,
+        )
+        # Its own profile: soffice instances sharing one would wait for each other or fail.
+        subprocess.run(
+            [soffice(), "--headless", "--norestore",
+             f"-env:UserInstallation={(work / 'profile').as_uri()}",
+             "--convert-to", f"pdf:writer_pdf_Export:{LIBREOFFICE_PDF_OPTIONS}",
+             "--outdir", str(work), str(work / "page.docx")],
+            capture_output=True, timeout=300, check=True,
+        )
+        made = work / "page.pdf"
+        if not made.is_file():
+            raise RuntimeError("soffice wrote no PDF")
+        shutil.move(made, out)
+
+
+#: Tagged PDF (a structure tree), as an office user gets with "Tagged PDF" ticked.
+LIBREOFFICE_PDF_OPTIONS = '{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
+
+
 MAKE: dict[str, Callable[[Job, Path], None]] = {
-    "weasyprint": make_weasyprint, "chromium": make_chromium,
+    "weasyprint": make_weasyprint, "chromium": make_chromium, "libreoffice": make_libreoffice,
 }
+
+
+def soffice() -> str:
+    return shutil.which("soffice") or shutil.which("libreoffice") or "soffice"
 
 
 def chromium() -> str:
@@ -361,6 +418,8 @@ def available_makers() -> tuple[str, ...]:
     makers = ["weasyprint"] if weasyprint_tags() else []
     if shutil.which("chromium") or shutil.which("chromium-browser"):
         makers.append("chromium")
+    if shutil.which("soffice") or shutil.which("libreoffice"):
+        makers.append("libreoffice")
     return tuple(makers)
 
 

@@ -71,3 +71,43 @@ def test_each_source_gets_a_different_design_from_each_maker(
         designs = [j.design for j in jobs if j.name.endswith(f"page{source}")]
         assert len(set(designs)) == len(heldout.MAKERS)
     assert len({j.design for j in jobs}) >= 3
+
+
+def test_the_office_reference_documents_carry_the_designs_page_set_up(
+    heldout: ModuleType, tmp_path: Path
+) -> None:
+    import zipfile
+
+    pypandoc = pytest.importorskip("pypandoc")
+    reference = tmp_path / "reference.docx"
+    heldout.write_reference(pypandoc.get_pandoc_path(), "twocol", "A & B", reference)
+    with zipfile.ZipFile(reference) as docx:
+        document = docx.read("word/document.xml").decode()
+        styles = docx.read("word/styles.xml").decode()
+    assert '<w:cols w:num="2"' in document
+    assert '<w:pgSz w:w="11906" w:h="16838" />' in document  # A4
+    assert 'w:ascii="Liberation Serif"' in styles and 'w:sz w:val="19"' in styles
+    assert "<w:tblBorders>" in styles
+    heldout.write_reference(pypandoc.get_pandoc_path(), "running", "A & B", reference)
+    with zipfile.ZipFile(reference) as docx:
+        assert "A &amp; B" in docx.read("word/header1.xml").decode()
+        assert "PAGE" in docx.read("word/footer1.xml").decode()
+        assert "headerReference" in docx.read("word/document.xml").decode()
+
+
+def test_libreoffice_makes_a_tagged_pdf_the_bench_scores(
+    heldout: ModuleType, tmp_path: Path
+) -> None:
+    if "libreoffice" not in heldout.available_makers():
+        pytest.skip("LibreOffice is not installed")
+    html = heldout.source_html_text(PAGE, tmp_path)
+    job = heldout.Job("test", heldout.styled(html, "twocol"), tmp_path, "twocol", "libreoffice")
+    pdf = tmp_path / "test.twocol.libreoffice.pdf"
+    heldout.make_libreoffice(job, pdf)
+    assert heldout.has_structure_tree(pdf)
+    work = tmp_path / "work"
+    work.mkdir()
+    s = heldout.score_file(pdf, work)
+    assert s.note == ""
+    assert (s.n_headings, s.n_items, s.n_tables) == (2, 2, 1)
+    assert s.s_recall == 1.0
