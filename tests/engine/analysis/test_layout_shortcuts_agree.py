@@ -152,3 +152,30 @@ def test_accents_are_looked_for_as_before() -> None:
                   [plain, spaced, foreign], [joined]):
         assert classify._joins_accents(frags) == any(map(joins_accents, frags))
     assert classify._joins_accents([plain, joined]) == joins_accents(joined)
+
+
+def test_accents_and_marks_are_found_among_the_glyphs_as_the_joined_search_finds_them() -> None:
+    """accents._glyph_holds (C where built) answers as the regular expression over the glyphs'
+    characters joined did: spacing accents anywhere in a glyph's character, combining marks
+    first in one, glyphs of several characters (ligatures) and empty ones among them."""
+    from workers.engine.layout import accents
+
+    chooser = random.Random(7)
+    alphabet = ["a", "`", "~", "^", "é", "\u00b4", "\u02dc", "\u00b8", "\u0301", "\u036f",
+                "\u0370", "\u02ff", "ﬁ", "f\u0301", "\u0301f", "", "中", "\U0001d400", "\x7f"]
+    cases = [[], [_glyph(chooser, "a")], [_glyph(chooser, "\u00b4")]]
+    for _ in range(400):
+        cases.append([_glyph(chooser, chooser.choice(alphabet))
+                      for _ in range(chooser.randrange(1, 6))])
+    found = {False: 0, True: 0}
+    for glyphs in cases:
+        for chars, pattern, first_only in ((accents._ACCENTS, accents._ANY_ACCENT, False),
+                                           (accents._MARKS, accents._MARK, True)):
+            fast = accents._glyph_holds(glyphs, chars, pattern, first_only)
+            assert fast is accents._python_glyph_holds(glyphs, pattern, first_only)
+            found[fast] += 1
+    assert found[False] > 50 and found[True] > 50
+    # (A character that is no str is left to Python.)
+    odd = [Glyph(1, 0.0, 0.0, 1.0, 1.0, 10.0, False, "F", 0, -1)]  # type: ignore[arg-type]
+    assert accents._accelerator is not None
+    assert accents._accelerator.chars_among(odd, "a", False) is NotImplemented

@@ -149,6 +149,7 @@ from .patterns import (
     is_marker,
     starts_item,
 )
+from .places import places_by_id
 from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user_space
 from .running_lines import running_lines_apart
 from .runover import (
@@ -426,7 +427,7 @@ def _in_drawing_order(drawn: list[Glyph], first: list[Glyph], then: list[Glyph])
     together, in the order of ``drawn``."""
     if not first or not then:
         return first or then
-    place = {id(g): k for k, g in enumerate(drawn)}
+    place = places_by_id(drawn)
     return sorted(first + then, key=lambda g: place[id(g)])
 
 
@@ -566,7 +567,7 @@ def page_blocks(
         if runs and at is None:
             # (Each glyph's place in the page's stream, indexed once for the page: formulas
             # of several regions look up the same stream.)
-            at = {id(g): k for k, g in enumerate(content.glyphs)}
+            at = places_by_id(content.glyphs)
         formulas = [
             formula_block(content.index, run, content.glyphs, at or {}, ends) for run in runs
         ]
