@@ -179,3 +179,37 @@ def test_accents_and_marks_are_found_among_the_glyphs_as_the_joined_search_finds
     odd = [Glyph(1, 0.0, 0.0, 1.0, 1.0, 10.0, False, "F", 0, -1)]  # type: ignore[arg-type]
     assert accents._accelerator is not None
     assert accents._accelerator.chars_among(odd, "a", False) is NotImplemented
+
+
+def test_shapes_grow_the_clusters_the_python_loop_grew() -> None:
+    """reader._clusters's first pass (C where built, _walls.clusters_grown) grows the clusters
+    the Python loop grows, in the same order with the same boxes and counts: shapes touching,
+    a gap apart, ties, a NaN among them; a coordinate that is no float is left to Python."""
+    from workers.engine.layout import _walls, reader
+    from workers.engine.layout.glyphs import Rect
+
+    chooser = random.Random(5)
+    grew = 0
+    for _ in range(200):
+        shapes = []
+        for k in range(chooser.randrange(0, 40)):
+            x0 = float(chooser.choice([0, 10, 11.5, 12, 30, 31, 60, 100]) + chooser.random() * 3)
+            y0 = float(chooser.choice([0, 5, 20, 21, 50]))
+            if chooser.random() < 0.02:
+                y0 = math.nan
+            shapes.append(Rect(x0, y0, x0 + chooser.choice([0.0, 1.0, 4.0]),
+                               y0 + chooser.choice([0.0, 2.0, 9.0]), k))
+        ordered = sorted(shapes, key=lambda r: (-r.y1, r.x0))
+        for gap in (0.0, 1.5, 6.0):
+            fast = _walls.clusters_grown(ordered, gap)
+            slow = reader._python_clusters_grown(ordered, gap)
+            assert fast is not None and len(fast) == len(slow)
+            for a, b in zip(fast, slow, strict=True):
+                assert a[4:] == b[4:]
+                assert all(x == y or (math.isnan(x) and math.isnan(y))
+                           for x, y in zip(a[:4], b[:4], strict=True))
+            grew += sum(row[5] > 1 for row in slow)
+    assert grew > 100
+    assert _walls.clusters_grown([Rect(0, 0, 1, 1, 0)], 1.0) is None  # (ints: Python's)
+    assert reader._clusters([Rect(0, 0, 1, 1, 0), Rect(1.5, 0, 2, 1, 1)], 1.0) == [
+        (Rect(0, 0, 2, 1, 0), 2)]

@@ -186,6 +186,12 @@ try:
     from . import _block_loop as _blocks_accelerator
 except ImportError:  # pragma: no cover - depends on the installation
     _blocks_accelerator = None
+_walls_accelerator: ModuleType | None
+try:
+    # The first pass of _clusters in C (walls.py's module of shapes side by side).
+    from . import _walls as _walls_accelerator
+except ImportError:  # pragma: no cover - depends on the installation
+    _walls_accelerator = None
 
 #: Lines further apart than this many line heights do not belong to one block.
 BLOCK_GAP = 0.9
@@ -1262,24 +1268,12 @@ def _area(box: Boxed) -> float:
 def _clusters(shapes: Sequence[Rect], gap: float) -> list[tuple[Rect, int]]:
     """Shapes within ``gap`` points of each other gathered: each cluster's box and how many
     shapes it holds."""
-    # Each cluster as [x0, y0, x1, y1, obj, shapes], grown in place (a page's many shapes
-    # each grow one); min() and max() of two values are spelled out with their exact
-    # semantics (``min(a, b)`` is ``b if b < a else a``, ``max(a, b)`` is ``b if b > a
-    # else a``).
-    grown: list[list[Any]] = []
-    for r in sorted(shapes, key=lambda r: (-r.y1, r.x0)):
-        rx0, ry0, rx1, ry1 = r.x0, r.y0, r.x1, r.y1
-        for m in grown:
-            mx0, my0, mx1, my1 = m[0], m[1], m[2], m[3]
-            if rx0 <= mx1 + gap and mx0 <= rx1 + gap and ry0 <= my1 + gap and my0 <= ry1 + gap:
-                m[0] = rx0 if rx0 < mx0 else mx0
-                m[1] = ry0 if ry0 < my0 else my0
-                m[2] = rx1 if rx1 > mx1 else mx1
-                m[3] = ry1 if ry1 > my1 else my1
-                m[5] += 1
-                break
-        else:
-            grown.append([rx0, ry0, rx1, ry1, r.obj, 1])
+    # Each cluster as [x0, y0, x1, y1, obj, shapes], grown by its shapes in turn (in C
+    # where built: a page's many shapes are each looked at against the clusters so far).
+    ordered = sorted(shapes, key=lambda r: (-r.y1, r.x0))
+    grown = _walls_accelerator.clusters_grown(ordered, gap) if _walls_accelerator else None
+    if grown is None:
+        grown = _python_clusters_grown(ordered, gap)
     clusters = [(Rect(x0, y0, x1, y1, obj), n) for x0, y0, x1, y1, obj, n in grown]
     # Clusters that grew into each other are one drawing (bounded: few clusters on a page).
     merged = True
@@ -1301,6 +1295,30 @@ def _clusters(shapes: Sequence[Rect], gap: float) -> list[tuple[Rect, int]]:
             if merged:
                 break
     return clusters
+
+
+def _python_clusters_grown(shapes: Sequence[Rect], gap: float) -> list[list[Any]]:
+    """:func:`_clusters`'s first pass, in Python (``_walls.clusters_grown`` in C, where built:
+    keep the two in step; a test compares them): each shape, in turn, grows the first
+    cluster within ``gap`` of it, else starts one."""
+    # (Grown in place; min() and max() of two values are spelled out with their exact
+    # semantics: ``min(a, b)`` is ``b if b < a else a``, ``max(a, b)`` is ``b if b > a
+    # else a``.)
+    grown: list[list[Any]] = []
+    for r in shapes:
+        rx0, ry0, rx1, ry1 = r.x0, r.y0, r.x1, r.y1
+        for m in grown:
+            mx0, my0, mx1, my1 = m[0], m[1], m[2], m[3]
+            if rx0 <= mx1 + gap and mx0 <= rx1 + gap and ry0 <= my1 + gap and my0 <= ry1 + gap:
+                m[0] = rx0 if rx0 < mx0 else mx0
+                m[1] = ry0 if ry0 < my0 else my0
+                m[2] = rx1 if rx1 > mx1 else mx1
+                m[3] = ry1 if ry1 > my1 else my1
+                m[5] += 1
+                break
+        else:
+            grown.append([rx0, ry0, rx1, ry1, r.obj, 1])
+    return grown
 
 
 #: Rules looked at each way for the frames of a cluster of shapes (bounded work).
