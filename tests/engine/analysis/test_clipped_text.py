@@ -3,10 +3,12 @@ artifact: an axis label its chart's frame clips away, text behind nested clips (
 matrix in force). A word the clip cuts shows in part and is read whole, and so is a text run
 that shows in part (a spreadsheet cell's text run on under the next cell); text outside a
 curved clip but inside the box of its points is read (the clip is bounded by that box alone).
-The clips' boxes are read alike in C and in Python."""
+The clips' boxes are read alike in C and in Python, and so are the glyphs they hide."""
 
 from __future__ import annotations
 
+import math
+import random
 from pathlib import Path
 
 import pikepdf
@@ -14,8 +16,8 @@ import pypdfium2 as pdfium
 import pytest
 
 from workers.engine.document import Document, block_text
-from workers.engine.layout import glyphs
-from workers.engine.layout.glyphs import OpenedPage
+from workers.engine.layout import clipped, glyphs
+from workers.engine.layout.glyphs import Glyph, OpenedPage
 from workers.engine.layout.reader import read_layout
 from workers.engine.tagged_pdf.tagger import tag_pdf
 
@@ -198,3 +200,37 @@ def test_a_form_its_clip_hides_wholly_is_an_artifact(tmp_path: Path) -> None:
     (hidden,) = [a for a in doc.artifacts if "Caption" in a.text]
     assert hidden.text == "Caption hidden wholly" and hidden.prov[0].operators
     _tagged_as_drawn(path, doc)
+
+
+def test_the_glyphs_clips_hide_are_found_alike_in_c_and_python() -> None:
+    """clipped.hidden_glyphs (C where built) finds the glyphs the Python loop finds: glyphs of
+    objects clipped or not (or with no clip known), inside, outside by less and by more than
+    their tolerance (the share of a large size or the points of a small one), on the edge,
+    spaces and words, a NaN among the coordinates; a value that is no float is left to
+    Python."""
+    chooser = random.Random(11)
+    clips: dict[int, tuple[float, float, float, float] | None] = {
+        0: (100.0, 100.0, 300.0, 400.0), 1: (0.0, 0.0, 50.0, 50.0), 2: None,
+        3: (200.0, 200.0, 200.5, 201.0),
+    }
+    found = {"none": 0, "some": 0}
+    for _ in range(300):
+        page = []
+        for _ in range(chooser.randrange(0, 12)):
+            x0 = float(chooser.choice([0, 49.5, 51.0, 98.9, 99.5, 100, 150, 299, 301.5, 320]))
+            y0 = float(chooser.choice([0, 49.5, 60, 99, 150, 399.5, 401, 420]))
+            if chooser.random() < 0.02:
+                x0 = math.nan
+            size = chooser.choice([4.0, 9.0, 10.0, 30.0])
+            page.append(Glyph(chooser.choice(["a", " ", "b", "\u00a0"]), x0, y0,
+                              x0 + chooser.choice([0.0, 0.5, 6.0]), y0 + 8.0, size, False,
+                              "F1", chooser.randrange(-1, 5), -1))
+        fast = clipped.hidden_glyphs(page, clips)
+        assert fast == clipped._python_hidden_glyphs(page, clips)
+        found["none" if fast is None else "some"] += 1
+    assert found["none"] > 30 and found["some"] > 30
+    odd = [Glyph("a", 10, 10, 16, 20, 11, False, "F1", 1, -1)]  # (ints: left to Python)
+    assert clipped._accelerator is not None
+    assert clipped._accelerator.clip_hidden(odd, clips, 1.0, 0.1) is NotImplemented
+    assert clipped.hidden_glyphs(odd, clips) == clipped._python_hidden_glyphs(odd, clips)
+    assert clipped._accelerator.clip_hidden([], {1: (1, 2, 3, 4)}, 1.0, 0.1) is None

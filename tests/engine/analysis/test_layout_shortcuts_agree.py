@@ -152,3 +152,64 @@ def test_accents_are_looked_for_as_before() -> None:
                   [plain, spaced, foreign], [joined]):
         assert classify._joins_accents(frags) == any(map(joins_accents, frags))
     assert classify._joins_accents([plain, joined]) == joins_accents(joined)
+
+
+def test_accents_and_marks_are_found_among_the_glyphs_as_the_joined_search_finds_them() -> None:
+    """accents._glyph_holds (C where built) answers as the regular expression over the glyphs'
+    characters joined did: spacing accents anywhere in a glyph's character, combining marks
+    first in one, glyphs of several characters (ligatures) and empty ones among them."""
+    from workers.engine.layout import accents
+
+    chooser = random.Random(7)
+    alphabet = ["a", "`", "~", "^", "é", "\u00b4", "\u02dc", "\u00b8", "\u0301", "\u036f",
+                "\u0370", "\u02ff", "ﬁ", "f\u0301", "\u0301f", "", "中", "\U0001d400", "\x7f"]
+    cases = [[], [_glyph(chooser, "a")], [_glyph(chooser, "\u00b4")]]
+    for _ in range(400):
+        cases.append([_glyph(chooser, chooser.choice(alphabet))
+                      for _ in range(chooser.randrange(1, 6))])
+    found = {False: 0, True: 0}
+    for glyphs in cases:
+        for chars, pattern, first_only in ((accents._ACCENTS, accents._ANY_ACCENT, False),
+                                           (accents._MARKS, accents._MARK, True)):
+            fast = accents._glyph_holds(glyphs, chars, pattern, first_only)
+            assert fast is accents._python_glyph_holds(glyphs, pattern, first_only)
+            found[fast] += 1
+    assert found[False] > 50 and found[True] > 50
+    # (A character that is no str is left to Python.)
+    odd = [Glyph(1, 0.0, 0.0, 1.0, 1.0, 10.0, False, "F", 0, -1)]  # type: ignore[arg-type]
+    assert accents._accelerator is not None
+    assert accents._accelerator.chars_among(odd, "a", False) is NotImplemented
+
+
+def test_shapes_grow_the_clusters_the_python_loop_grew() -> None:
+    """reader._clusters's first pass (C where built, _walls.clusters_grown) grows the clusters
+    the Python loop grows, in the same order with the same boxes and counts: shapes touching,
+    a gap apart, ties, a NaN among them; a coordinate that is no float is left to Python."""
+    from workers.engine.layout import _walls, reader
+    from workers.engine.layout.glyphs import Rect
+
+    chooser = random.Random(5)
+    grew = 0
+    for _ in range(200):
+        shapes = []
+        for k in range(chooser.randrange(0, 40)):
+            x0 = float(chooser.choice([0, 10, 11.5, 12, 30, 31, 60, 100]) + chooser.random() * 3)
+            y0 = float(chooser.choice([0, 5, 20, 21, 50]))
+            if chooser.random() < 0.02:
+                y0 = math.nan
+            shapes.append(Rect(x0, y0, x0 + chooser.choice([0.0, 1.0, 4.0]),
+                               y0 + chooser.choice([0.0, 2.0, 9.0]), k))
+        ordered = sorted(shapes, key=lambda r: (-r.y1, r.x0))
+        for gap in (0.0, 1.5, 6.0):
+            fast = _walls.clusters_grown(ordered, gap)
+            slow = reader._python_clusters_grown(ordered, gap)
+            assert fast is not None and len(fast) == len(slow)
+            for a, b in zip(fast, slow, strict=True):
+                assert a[4:] == b[4:]
+                assert all(x == y or (math.isnan(x) and math.isnan(y))
+                           for x, y in zip(a[:4], b[:4], strict=True))
+            grew += sum(row[5] > 1 for row in slow)
+    assert grew > 100
+    assert _walls.clusters_grown([Rect(0, 0, 1, 1, 0)], 1.0) is None  # (ints: Python's)
+    assert reader._clusters([Rect(0, 0, 1, 1, 0), Rect(1.5, 0, 2, 1, 1)], 1.0) == [
+        (Rect(0, 0, 2, 1, 0), 2)]

@@ -2117,6 +2117,159 @@ static PyObject *all_inside(PyObject *self, PyObject *args) {
     Py_RETURN_TRUE;
 }
 
+/* chars_among(glyphs, chars, first_only) -> True, False or NotImplemented: whether a glyph's
+ * character holds one of the characters of ``chars`` (every character of each glyph's, or only
+ * its first with ``first_only``): accents.py's ``_ANY_ACCENT.search("".join([g.char for g in
+ * glyphs]))`` and ``_MARK.search("".join([g.char[:1] for g in glyphs]))`` without the joined
+ * string. Why C: every glyph of every page is looked at for an accent drawn apart, and nearly
+ * every page has none. A glyph whose character is no str, or ``chars`` with more than
+ * CHARS_AMONG_MAX characters beyond ASCII, is left to Python (NotImplemented). */
+#define CHARS_AMONG_MAX 256
+
+static int ucs4_ascending(const void *a, const void *b) {
+    Py_UCS4 x = *(const Py_UCS4 *)a, y = *(const Py_UCS4 *)b;
+    return (x > y) - (x < y);
+}
+
+static PyObject *chars_among(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *glyphs, *chars;
+    int first_only;
+    if (!PyArg_ParseTuple(args, "O!Up", &PyList_Type, &glyphs, &chars, &first_only)) return NULL;
+    /* ASCII characters by a bit each; the others sorted, for a binary search. */
+    uint64_t ascii[2] = {0, 0};
+    Py_UCS4 wide[CHARS_AMONG_MAX];
+    Py_ssize_t wide_count = 0;
+    for (Py_ssize_t j = 0; j < PyUnicode_GET_LENGTH(chars); j++) {
+        Py_UCS4 ch = PyUnicode_READ_CHAR(chars, j);
+        if (ch < 128) {
+            ascii[ch >> 6] |= (uint64_t)1 << (ch & 63);
+        } else {
+            if (wide_count == CHARS_AMONG_MAX) Py_RETURN_NOTIMPLEMENTED;
+            wide[wide_count++] = ch;
+        }
+    }
+    qsort(wide, (size_t)wide_count, sizeof(Py_UCS4), ucs4_ascending);
+    Py_UCS4 lowest = wide_count ? wide[0] : 0, highest = wide_count ? wide[wide_count - 1] : 0;
+    slot_layout layout = {NULL, {0}};
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(glyphs); i++) {
+        PyObject *glyph = PyList_GET_ITEM(glyphs, i);
+        if (Py_TYPE(glyph) != layout.type) layout_of(Py_TYPE(glyph), &layout);
+        PyObject *character = field_of(glyph, &layout, F_CHAR);
+        if (character == NULL) return NULL;
+        if (!PyUnicode_Check(character)) {
+            Py_DECREF(character);
+            Py_RETURN_NOTIMPLEMENTED;
+        }
+        Py_ssize_t length = PyUnicode_GET_LENGTH(character);
+        if (first_only && length > 1) length = 1;
+        int kind = PyUnicode_KIND(character);
+        const void *data = PyUnicode_DATA(character);
+        int found = 0;
+        for (Py_ssize_t j = 0; j < length && !found; j++) {
+            Py_UCS4 ch = PyUnicode_READ(kind, data, j);
+            if (ch < 128) {
+                found = (ascii[ch >> 6] >> (ch & 63)) & 1;
+            } else if (wide_count && ch >= lowest && ch <= highest) {
+                Py_ssize_t lo = 0, hi = wide_count - 1;
+                while (lo <= hi && !found) {
+                    Py_ssize_t mid = lo + (hi - lo) / 2;
+                    if (wide[mid] == ch) found = 1;
+                    else if (wide[mid] < ch) lo = mid + 1;
+                    else hi = mid - 1;
+                }
+            }
+        }
+        Py_DECREF(character);
+        if (found) Py_RETURN_TRUE;
+    }
+    Py_RETURN_FALSE;
+}
+
+/* clip_hidden(glyphs, clips, tolerance, share) -> list, None or NotImplemented: clipped.py's
+ * first pass over a page's glyphs. Each glyph whose object has a clip box (``clips``: a dict,
+ * object -> (x0, y0, x1, y1)) and lies outside it by more than its tolerance (``share`` of its
+ * size, ``tolerance`` at least) is hidden: the list of which are, or None when no glyph hidden
+ * is other than a space (take_clipped then takes nothing). The same lookups and comparisons in
+ * the same order as take_clipped's loop; a value that is no plain float (a box that is no
+ * tuple of four, clips that are no dict) is left to Python (NotImplemented). Why C: asked of
+ * every glyph of every page holding a clipped object, which most pages of a PDF made by a
+ * layout or a charting program do. */
+static PyObject *clip_hidden(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *glyphs, *clips;
+    double tolerance, share;
+    if (!PyArg_ParseTuple(args, "O!Odd", &PyList_Type, &glyphs, &clips, &tolerance, &share))
+        return NULL;
+    if (!PyDict_CheckExact(clips)) Py_RETURN_NOTIMPLEMENTED;
+    Py_ssize_t count = PyList_GET_SIZE(glyphs);
+    char *hidden = count ? PyMem_Calloc((size_t)count, 1) : NULL;
+    if (count && hidden == NULL) return PyErr_NoMemory();
+    PyObject *out = NULL;
+    int found = 0, odd = 0;
+    slot_layout layout = {NULL, {0}};
+    static const int fields[5] = {F_SIZE, F_X0, F_Y0, F_X1, F_Y1};
+    for (Py_ssize_t i = 0; i < count && !odd; i++) {
+        PyObject *glyph = PyList_GET_ITEM(glyphs, i);
+        if (Py_TYPE(glyph) != layout.type) layout_of(Py_TYPE(glyph), &layout);
+        PyObject *obj = field_of(glyph, &layout, F_OBJ);
+        if (obj == NULL) goto done;
+        PyObject *clip = PyDict_GetItemWithError(clips, obj); /* borrowed */
+        Py_DECREF(obj);
+        if (clip == NULL) {
+            if (PyErr_Occurred()) goto done;
+            continue;
+        }
+        if (clip == Py_None) continue;
+        if (!PyTuple_CheckExact(clip) || PyTuple_GET_SIZE(clip) != 4) {
+            odd = 1;
+            break;
+        }
+        double box[4], value[5]; /* clip x0, y0, x1, y1; glyph size, x0, y0, x1, y1 */
+        for (int k = 0; k < 4 && !odd; k++) {
+            PyObject *item = PyTuple_GET_ITEM(clip, k);
+            if (PyFloat_CheckExact(item)) box[k] = PyFloat_AS_DOUBLE(item);
+            else odd = 1;
+        }
+        for (int k = 0; k < 5 && !odd; k++) {
+            PyObject *item = field_of(glyph, &layout, fields[k]);
+            if (item == NULL) goto done;
+            if (PyFloat_CheckExact(item)) value[k] = PyFloat_AS_DOUBLE(item);
+            else odd = 1;
+            Py_DECREF(item);
+        }
+        if (odd) break;
+        double t = share * value[0];
+        if (!(t > tolerance)) t = tolerance;
+        /* g.x1 < clip[0] - t or g.x0 > clip[2] + t or g.y1 < clip[1] - t or g.y0 > clip[3] + t */
+        if (value[3] < box[0] - t || value[1] > box[2] + t || value[4] < box[1] - t ||
+            value[2] > box[3] + t) {
+            hidden[i] = 1;
+            if (!found) {
+                PyObject *character = field_of(glyph, &layout, F_CHAR);
+                if (character == NULL) goto done;
+                int space = is_space(character);
+                Py_DECREF(character);
+                if (space < 0) goto done;
+                found = !space;
+            }
+        }
+    }
+    if (odd) {
+        out = Py_NewRef(Py_NotImplemented);
+    } else if (!found) {
+        out = Py_NewRef(Py_None);
+    } else {
+        out = PyList_New(count);
+        if (out != NULL)
+            for (Py_ssize_t i = 0; i < count; i++)
+                PyList_SET_ITEM(out, i, Py_NewRef(hidden[i] ? Py_True : Py_False));
+    }
+done:
+    PyMem_Free(hidden);
+    return out;
+}
+
 /* list_labels.py's ink box: the box of the glyphs neither blank (str.isspace()) nor generated
  * by pdfium, as min() and max() over them give it (the first least or greatest coordinate
  * object, a NaN kept where it comes first, as they keep it); None when there are none; and
@@ -2180,6 +2333,12 @@ done:
 }
 
 static PyMethodDef methods[] = {
+    {"clip_hidden", clip_hidden, METH_VARARGS,
+     "clip_hidden(glyphs, clips, tolerance, share) -> which glyphs their clips hide, None "
+     "(no word's glyph), or NotImplemented"},
+    {"chars_among", chars_among, METH_VARARGS,
+     "chars_among(glyphs, chars, first_only) -> whether a glyph's character (or its first) "
+     "holds one of chars, or NotImplemented"},
     {"all_inside", all_inside, METH_VARARGS,
      "all_inside(glyphs, left, bottom, right, top) -> whether every glyph's box reaches into "
      "the bounds, or NotImplemented"},

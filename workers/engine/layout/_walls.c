@@ -395,6 +395,89 @@ static PyObject *banded(PyObject *self, PyObject *args) {
     return bands;
 }
 
+/* clusters_grown(shapes, gap) -> list or None: reader._clusters's first pass over a page's
+ * shapes (taken in the order given): each shape grows the first cluster it comes within
+ * ``gap`` of (both ways), else starts one of its own. Each cluster as [x0, y0, x1, y1, obj,
+ * count] (obj: its first shape's), as the Python loop grows them: the same comparisons in the
+ * same order, min() and max() of two as ``a if a < b else b``. None, for the Python twin to
+ * answer, where a coordinate is no float. Why C: a page drawn as thousands of shapes (a map,
+ * a chart) has hundreds of clusters, each shape looked at against each of them in turn. */
+typedef struct {
+    double x0, y0, x1, y1;
+    PyObject *obj; /* new reference */
+    Py_ssize_t count;
+} Cluster;
+
+static int exact_float(PyObject *item, PyObject *name, double *out) {
+    PyObject *value = PyObject_GetAttr(item, name);
+    if (value == NULL) return -1;
+    int ok = PyFloat_CheckExact(value);
+    if (ok) *out = PyFloat_AS_DOUBLE(value);
+    Py_DECREF(value);
+    return ok;
+}
+
+static PyObject *clusters_grown(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *shapes;
+    double gap;
+    if (!PyArg_ParseTuple(args, "O!d", &PyList_Type, &shapes, &gap)) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(shapes), count = 0;
+    Cluster *grown = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(Cluster));
+    if (grown == NULL) return PyErr_NoMemory();
+    PyObject *out = NULL;
+    int odd = 0;
+    for (Py_ssize_t i = 0; i < n && !odd; i++) {
+        PyObject *r = PyList_GET_ITEM(shapes, i);
+        double box[4]; /* x0, y0, x1, y1 */
+        PyObject *const names[4] = {name_x0, name_y0, name_x1, name_y1};
+        for (int k = 0; k < 4 && !odd; k++) {
+            int got = exact_float(r, names[k], &box[k]);
+            if (got < 0) goto done;
+            odd = !got;
+        }
+        if (odd) break;
+        double rx0 = box[0], ry0 = box[1], rx1 = box[2], ry1 = box[3];
+        Py_ssize_t m = 0;
+        for (; m < count; m++) {
+            Cluster *c = &grown[m];
+            if (rx0 <= c->x1 + gap && c->x0 <= rx1 + gap && ry0 <= c->y1 + gap &&
+                c->y0 <= ry1 + gap) {
+                c->x0 = rx0 < c->x0 ? rx0 : c->x0;
+                c->y0 = ry0 < c->y0 ? ry0 : c->y0;
+                c->x1 = rx1 > c->x1 ? rx1 : c->x1;
+                c->y1 = ry1 > c->y1 ? ry1 : c->y1;
+                c->count += 1;
+                break;
+            }
+        }
+        if (m == count) {
+            PyObject *obj = PyObject_GetAttr(r, name_obj);
+            if (obj == NULL) goto done;
+            grown[count++] = (Cluster){rx0, ry0, rx1, ry1, obj, 1};
+        }
+    }
+    if (odd) {
+        out = Py_NewRef(Py_None);
+        goto done;
+    }
+    out = PyList_New(count);
+    if (out == NULL) goto done;
+    for (Py_ssize_t m = 0; m < count; m++) {
+        Cluster *c = &grown[m];
+        PyObject *row = Py_BuildValue("[ddddOn]", c->x0, c->y0, c->x1, c->y1, c->obj, c->count);
+        if (row == NULL) {
+            Py_CLEAR(out);
+            goto done;
+        }
+        PyList_SET_ITEM(out, m, row);
+    }
+done:
+    for (Py_ssize_t m = 0; m < count; m++) Py_DECREF(grown[m].obj);
+    PyMem_Free(grown);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"neighbours", neighbours, METH_VARARGS,
      "(left, right) pairs of the boxes thicker than thick both ways set side by side, the "
@@ -405,6 +488,9 @@ static PyMethodDef methods[] = {
     {"banded", banded, METH_VARARGS,
      "banded(walls, band, entries) -> the walls by the bands they run through; None or "
      "NotImplemented."},
+    {"clusters_grown", clusters_grown, METH_VARARGS,
+     "clusters_grown(shapes, gap) -> [x0, y0, x1, y1, obj, count] of each cluster the shapes "
+     "grow in turn; or None."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -16,9 +16,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from types import ModuleType
 
 from .glyphs import Glyph
 from .lines import Fragment
+
+_accelerator: ModuleType | None
+try:
+    # chars_among below, in C (lines.py's glyph loops' module), built where a C compiler exists.
+    from . import _fragments as _accelerator
+except ImportError:  # pragma: no cover - depends on the installation
+    _accelerator = None
 
 #: Spacing accents (and their modifier-letter forms) -> the combining mark they draw.
 COMBINING = {
@@ -40,7 +48,8 @@ COMBINING = {
 _BELOW = frozenset("\u0327\u0328")
 #: Dotless letters that a mark over them turns into the dotted ones (TeX's "\"{\i}": ı + ¨).
 _DOTTED = {"\u0131": "i", "\u0237": "j"}
-_ANY_ACCENT = re.compile("[" + re.escape("".join(COMBINING)) + "]")
+_ACCENTS = "".join(COMBINING)
+_ANY_ACCENT = re.compile("[" + re.escape(_ACCENTS) + "]")
 #: Glyphs looked at on each side of an accent (in drawing order) for its letter: TeX draws
 #: the accent next to its letter, after the rest of the word, or after the rest of the line.
 WINDOW = 160
@@ -61,6 +70,7 @@ LOOSE = 0.8
 
 #: A combining diacritical mark: what a joined accent's glyph reads.
 _MARK = re.compile("[\u0300-\u036f]")
+_MARKS = "".join(map(chr, range(0x300, 0x370)))
 
 
 def joins_accents(fragment: Fragment) -> bool:
@@ -68,14 +78,35 @@ def joins_accents(fragment: Fragment) -> bool:
     reads otherwise than its glyphs in drawing order: the tagger says it again)."""
     # (One search over the glyphs' first characters: the fragments of a page in a script
     # other than Latin are all looked at, glyph by glyph.)
-    return not fragment.text.isascii() and _MARK.search(
-        "".join([g.char[:1] for g in fragment.glyphs])) is not None
+    return not fragment.text.isascii() and _glyph_holds(fragment.glyphs, _MARKS, _MARK, True)
+
+
+def _glyph_holds(glyphs: list[Glyph], chars: str, pattern: re.Pattern[str],
+                 first_only: bool) -> bool:
+    """Whether a character of ``chars`` (``pattern`` finds any one of them) is among the
+    glyphs' characters (only each glyph's first with ``first_only``). Asked of every glyph
+    of every page: counted in C where built (``_fragments.chars_among``; a test holds the two
+    equal), else by one search over the characters joined."""
+    if _accelerator is not None and isinstance(glyphs, list):
+        found = _accelerator.chars_among(glyphs, chars, first_only)
+        if found is not NotImplemented:
+            answer: bool = found
+            return answer
+    return _python_glyph_holds(glyphs, pattern, first_only)
+
+
+def _python_glyph_holds(glyphs: Sequence[Glyph], pattern: re.Pattern[str],
+                        first_only: bool) -> bool:
+    """:func:`_glyph_holds` in Python (keep it in step with ``_fragments.c``'s)."""
+    if first_only:
+        return pattern.search("".join([g.char[:1] for g in glyphs])) is not None
+    return pattern.search("".join([g.char for g in glyphs])) is not None
 
 
 def join_accents(glyphs: list[Glyph]) -> None:
     """Join, in place, each spacing accent of ``glyphs`` (drawing order) to the letter it is
     set over or under (see the module's word)."""
-    if not _ANY_ACCENT.search("".join([g.char for g in glyphs])):
+    if not _glyph_holds(glyphs, _ACCENTS, _ANY_ACCENT, False):
         return  # (nearly every page)
     k = 0
     while k < len(glyphs):
@@ -111,7 +142,8 @@ def _letter_under(glyphs: Sequence[Glyph], k: int, below: bool) -> int | None:
     distance = 0.0
     for i in range(max(0, k - WINDOW), min(len(glyphs), k + WINDOW + 1)):
         g = glyphs[i]
-        if i == k or not g.char.isalpha() or g.rotated or not g.x0 <= centre <= g.x1:
+        # (The box first: a comparison of two floats settles most glyphs of the window.)
+        if not g.x0 <= centre <= g.x1 or i == k or not g.char.isalpha() or g.rotated:
             continue
         if not 1 / SIZE_RATIO <= max(g.size, 1.0) / size <= SIZE_RATIO:
             continue

@@ -35,9 +35,18 @@ and reads it back so.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from types import ModuleType
 
 from .glyphs import Glyph, PageContent
+
+_accelerator: ModuleType | None
+try:
+    # hidden_glyphs below, in C (lines.py's glyph loops' module), built where a C compiler
+    # exists.
+    from . import _fragments as _accelerator
+except ImportError:  # pragma: no cover - depends on the installation
+    _accelerator = None
 
 #: Points (at least) a glyph's box must lie outside a clip for the glyph to count as hidden:
 #: pdfium's loose box is the font's ascent and advance, which an accent, a swash or an italic
@@ -58,22 +67,10 @@ def take_clipped(content: PageContent, clips: Mapping[int, Box | None]) -> list[
     if not clips:
         return []  # (most pages: pdfium keeps no clip that holds all of an object)
     glyphs = content.glyphs
-    hidden = [False] * len(glyphs)
-    found = False
-    get = clips.get
-    for k, g in enumerate(glyphs):
-        clip = get(g.obj)
-        if clip is None:
-            continue
-        # (_hidden spelled out: asked of every glyph of a clipped object.)
-        t = CLIP_TOLERANCE_SHARE * g.size
-        if not t > CLIP_TOLERANCE:
-            t = CLIP_TOLERANCE
-        if g.x1 < clip[0] - t or g.x0 > clip[2] + t or g.y1 < clip[1] - t or g.y0 > clip[3] + t:
-            hidden[k] = True
-            found = found or not g.char.isspace()
-    if not found:
+    found = hidden_glyphs(glyphs, clips)
+    if found is None:
         return []
+    hidden = found
     # An object that shows some of its text keeps all of it: a spreadsheet cell's text run
     # on under the next cell is its author's (read whole, as the export's own tags read it),
     # and an object the tagger cannot cut (a form's Do) is marked with the text it shows (see
@@ -112,3 +109,37 @@ def take_clipped(content: PageContent, clips: Mapping[int, Box | None]) -> list[
             gone[k] = (before_gone and after_gone) or hidden[k]
     content.glyphs = [g for g, out in zip(glyphs, gone, strict=True) if not out]
     return [g for g, out in zip(glyphs, gone, strict=True) if out]
+
+
+def hidden_glyphs(glyphs: list[Glyph], clips: Mapping[int, Box | None]) -> list[bool] | None:
+    """Which of ``glyphs`` their objects' clips hide (by more than their tolerance); None when
+    none hidden is other than a space (nothing is taken out then). Asked of every glyph of a
+    page with a clipped object: in C where built (``_fragments.clip_hidden``, the same lookups
+    and comparisons in the same order; a test holds the two equal), else in Python."""
+    if _accelerator is not None:
+        answer = _accelerator.clip_hidden(glyphs, clips, CLIP_TOLERANCE, CLIP_TOLERANCE_SHARE)
+        if answer is not NotImplemented:
+            hidden: list[bool] | None = answer
+            return hidden
+    return _python_hidden_glyphs(glyphs, clips)
+
+
+def _python_hidden_glyphs(
+    glyphs: Sequence[Glyph], clips: Mapping[int, Box | None]
+) -> list[bool] | None:
+    """:func:`hidden_glyphs` in Python (keep it in step with ``_fragments.c``'s)."""
+    hidden = [False] * len(glyphs)
+    found = False
+    get = clips.get
+    for k, g in enumerate(glyphs):
+        clip = get(g.obj)
+        if clip is None:
+            continue
+        # (_hidden spelled out: asked of every glyph of a clipped object.)
+        t = CLIP_TOLERANCE_SHARE * g.size
+        if not t > CLIP_TOLERANCE:
+            t = CLIP_TOLERANCE
+        if g.x1 < clip[0] - t or g.x0 > clip[2] + t or g.y1 < clip[1] - t or g.y0 > clip[3] + t:
+            hidden[k] = True
+            found = found or not g.char.isspace()
+    return hidden if found else None

@@ -32,6 +32,7 @@ from collections.abc import Sequence
 
 from .glyphs import Glyph, PageContent, Rect
 from .lines import Fragment
+from .places import places_by_id
 
 #: The character such a rule is read as.
 UNDERSCORE = "_"
@@ -77,7 +78,7 @@ def read_drawn_underscores(content: PageContent) -> None:
             joins.append((rule, left))
     if not joins:
         return
-    place = {id(g): k for k, g in enumerate(glyphs)}
+    place = places_by_id(glyphs)
     # (From the last glyph back: a glyph put in moves none of those before it.)
     for rule, left in sorted(joins, key=lambda join: place[id(join[1])], reverse=True):
         _put_underscore(glyphs, rule, place[id(left)])

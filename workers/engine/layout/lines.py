@@ -30,6 +30,7 @@ from .cells import (
     grid_cells,
 )
 from .glyphs import Glyph
+from .places import places_by_id
 from .spread import MARGIN, spread_below
 
 _accelerator: ModuleType | None
@@ -432,7 +433,7 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
         text = fragment.text = clean(fragment.text)
         if " " in text and _SPACED_LETTERS.search(text):
             if positions is None:  # (a rare fragment: the page's glyphs are indexed once)
-                positions = {id(g): i for i, g in enumerate(glyphs)}
+                positions = places_by_id(glyphs)
             fragment.text = _close_letter_spacing(fragment, glyphs, positions)
     # (Few fragments have a word of one or two letters: only their lines are looked at.)
     broken = [f for f in out if " " in f.text and _SHORT_WORD.search(f.text)]
@@ -493,7 +494,7 @@ def _close_cells(out: list[Fragment], broken: list[Fragment], stream: list[Glyph
         if may_stay is None:
             continue
         if positions is None:  # (the page's glyphs are indexed once, for the few that get here)
-            positions = {id(g): i for i, g in enumerate(stream)}
+            positions = places_by_id(stream)
         fragment.text = _without_cell_spaces(fragment, may_stay, stream, positions)
 
 

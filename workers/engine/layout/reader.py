@@ -151,6 +151,7 @@ from .patterns import (
     is_marker,
     starts_item,
 )
+from .places import places_by_id
 from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user_space
 from .running_lines import running_lines_apart
 from .runover import (
@@ -187,6 +188,12 @@ try:
     from . import _block_loop as _blocks_accelerator
 except ImportError:  # pragma: no cover - depends on the installation
     _blocks_accelerator = None
+_walls_accelerator: ModuleType | None
+try:
+    # The first pass of _clusters in C (walls.py's module of shapes side by side).
+    from . import _walls as _walls_accelerator
+except ImportError:  # pragma: no cover - depends on the installation
+    _walls_accelerator = None
 
 #: Lines further apart than this many line heights do not belong to one block.
 BLOCK_GAP = 0.9
@@ -436,7 +443,7 @@ def _in_drawing_order(drawn: list[Glyph], first: list[Glyph], then: list[Glyph])
     together, in the order of ``drawn``."""
     if not first or not then:
         return first or then
-    place = {id(g): k for k, g in enumerate(drawn)}
+    place = places_by_id(drawn)
     return sorted(first + then, key=lambda g: place[id(g)])
 
 
@@ -576,7 +583,7 @@ def page_blocks(
         if runs and at is None:
             # (Each glyph's place in the page's stream, indexed once for the page: formulas
             # of several regions look up the same stream.)
-            at = {id(g): k for k, g in enumerate(content.glyphs)}
+            at = places_by_id(content.glyphs)
         formulas = [
             formula_block(content.index, run, content.glyphs, at or {}, ends) for run in runs
         ]
@@ -1271,24 +1278,12 @@ def _area(box: Boxed) -> float:
 def _clusters(shapes: Sequence[Rect], gap: float) -> list[tuple[Rect, int]]:
     """Shapes within ``gap`` points of each other gathered: each cluster's box and how many
     shapes it holds."""
-    # Each cluster as [x0, y0, x1, y1, obj, shapes], grown in place (a page's many shapes
-    # each grow one); min() and max() of two values are spelled out with their exact
-    # semantics (``min(a, b)`` is ``b if b < a else a``, ``max(a, b)`` is ``b if b > a
-    # else a``).
-    grown: list[list[Any]] = []
-    for r in sorted(shapes, key=lambda r: (-r.y1, r.x0)):
-        rx0, ry0, rx1, ry1 = r.x0, r.y0, r.x1, r.y1
-        for m in grown:
-            mx0, my0, mx1, my1 = m[0], m[1], m[2], m[3]
-            if rx0 <= mx1 + gap and mx0 <= rx1 + gap and ry0 <= my1 + gap and my0 <= ry1 + gap:
-                m[0] = rx0 if rx0 < mx0 else mx0
-                m[1] = ry0 if ry0 < my0 else my0
-                m[2] = rx1 if rx1 > mx1 else mx1
-                m[3] = ry1 if ry1 > my1 else my1
-                m[5] += 1
-                break
-        else:
-            grown.append([rx0, ry0, rx1, ry1, r.obj, 1])
+    # Each cluster as [x0, y0, x1, y1, obj, shapes], grown by its shapes in turn (in C
+    # where built: a page's many shapes are each looked at against the clusters so far).
+    ordered = sorted(shapes, key=lambda r: (-r.y1, r.x0))
+    grown = _walls_accelerator.clusters_grown(ordered, gap) if _walls_accelerator else None
+    if grown is None:
+        grown = _python_clusters_grown(ordered, gap)
     clusters = [(Rect(x0, y0, x1, y1, obj), n) for x0, y0, x1, y1, obj, n in grown]
     # Clusters that grew into each other are one drawing (bounded: few clusters on a page).
     merged = True
@@ -1310,6 +1305,30 @@ def _clusters(shapes: Sequence[Rect], gap: float) -> list[tuple[Rect, int]]:
             if merged:
                 break
     return clusters
+
+
+def _python_clusters_grown(shapes: Sequence[Rect], gap: float) -> list[list[Any]]:
+    """:func:`_clusters`'s first pass, in Python (``_walls.clusters_grown`` in C, where built:
+    keep the two in step; a test compares them): each shape, in turn, grows the first
+    cluster within ``gap`` of it, else starts one."""
+    # (Grown in place; min() and max() of two values are spelled out with their exact
+    # semantics: ``min(a, b)`` is ``b if b < a else a``, ``max(a, b)`` is ``b if b > a
+    # else a``.)
+    grown: list[list[Any]] = []
+    for r in shapes:
+        rx0, ry0, rx1, ry1 = r.x0, r.y0, r.x1, r.y1
+        for m in grown:
+            mx0, my0, mx1, my1 = m[0], m[1], m[2], m[3]
+            if rx0 <= mx1 + gap and mx0 <= rx1 + gap and ry0 <= my1 + gap and my0 <= ry1 + gap:
+                m[0] = rx0 if rx0 < mx0 else mx0
+                m[1] = ry0 if ry0 < my0 else my0
+                m[2] = rx1 if rx1 > mx1 else mx1
+                m[3] = ry1 if ry1 > my1 else my1
+                m[5] += 1
+                break
+        else:
+            grown.append([rx0, ry0, rx1, ry1, r.obj, 1])
+    return grown
 
 
 #: Rules looked at each way for the frames of a cluster of shapes (bounded work).

@@ -14,6 +14,7 @@ from types import ModuleType
 
 from .glyphs import Glyph, Rect
 from .lines import SPACE_GAP, Fragment, fragments
+from .places import places_by_id
 
 _accelerator: ModuleType | None
 try:
@@ -217,7 +218,7 @@ class GlyphPositions:
 
     def of(self, glyphs: list[Glyph]) -> list[int]:
         if self._at is None:
-            self._at = {id(g): i for i, g in enumerate(self.stream)}
+            self._at = places_by_id(self.stream)
         at = self._at
         return [at.get(id(g), -1) for g in glyphs]
 
