@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workers.engine.document import Heading, block_text
+from workers.engine.document import Heading, ListBlock, block_text
 from workers.engine.layout.reader import read_layout
 
 from ..content_pdfs import fonts_page_pdf, pdf_string
@@ -61,3 +61,34 @@ def test_a_wrapped_heading_stays_one(tmp_path: Path) -> None:
     blocks = _read(tmp_path / "wrapped.pdf", rows)
     heads = [block_text(b) for b in blocks if isinstance(b, Heading)]
     assert "Making other libraries uninstallable when the vendored copies are patched" in heads
+
+
+def test_sections_numbered_across_their_text_are_headings(tmp_path: Path) -> None:
+    rows = [
+        ("F2", "1. Introduction", 780.0),
+        ("F1", "The tool suite provides a number of debugging and profiling tools that help.", 765),
+        ("F1", "You make your programs faster and more correct than they were before it all.", 754),
+        ("F2", "2. Preparing your program", 730.0),
+        ("F1", "Compile your program with debugging information so that messages are exact.", 715),
+        ("F1", "Using no optimisation is also a good idea if you can tolerate the slowdown.", 704),
+        ("F2", "3. Running your program", 680.0),
+        ("F1", "If you normally run your program like this, run it under the tool instead.", 665),
+    ]
+    blocks = _read(tmp_path / "guide.pdf", rows)
+    assert not any(isinstance(b, ListBlock) for b in blocks)
+    heads = [block_text(b) for b in blocks if isinstance(b, Heading)]
+    assert heads == ["1. Introduction", "2. Preparing your program", "3. Running your program"]
+
+
+def test_a_bold_numbered_list_stays_a_list(tmp_path: Path) -> None:
+    # (Points one under another, with no running text set between them.)
+    rows = [
+        ("F1", "Things to notice about the output before reading on to the next section:", 780),
+        ("F2", "1. Read each message carefully", 765.0),
+        ("F2", "2. The number is the process id", 754.0),
+        ("F2", "3. The first line says the kind", 743.0),
+        ("F1", "Most error messages look like the one above, which describes problem one.", 725),
+        ("F1", "The stack trace tells you where in the program the problem occurred then.", 714),
+    ]
+    blocks = _read(tmp_path / "list.pdf", rows)
+    assert any(isinstance(b, ListBlock) for b in blocks)
