@@ -276,6 +276,7 @@ def classify(
     heading_faces: dict[int, tuple[float, bool]] = {}  # each heading line's face
     heading_sizes: dict[int, tuple[float, bool]] = {}  # the same, its size not rounded
     numbered_heads: set[int] = set()  # the paragraphs that are numbered headings' lines
+    section_before: str | None = None  # the number of the last of those
     in_order = _document_order(results)
     keyed_runs = _keyed_runs(in_order, artifact_ids)
     for result, blocks in in_order:
@@ -397,7 +398,9 @@ def classify(
                 # would be read into the list open above it is judged. Roman numerals and
                 # capital letters number sections.
                 and (not item.group(0)[:1].isdigit()
-                     or _into_open_list(block, item.group(0).strip(), stack, list_x))
+                     or _into_open_list(block, item.group(0).strip(), stack, list_x)
+                     or _numbered_in_sequence(block, item.group(0).strip(), following,
+                                              section_before))
                 # (The next point of a list above is that list's, whatever follows it.)
                 and not any(lst.items and _counts_on(lst.items[-1].label, item.group(0).strip())
                             for lst in stack)
@@ -405,6 +408,7 @@ def classify(
                                      _read_next(block, following, artifact_ids))
             ):
                 item, numbered_head = None, True  # "IV. Evaluation" set apart: a heading
+                section_before = item_label_of(text)
             if item:
                 label = next(g for g in item.groups() if g)
                 apart = label_provs(block.page, block.frags, block.objects, result.opmap,
@@ -1474,6 +1478,50 @@ def _into_open_list(
         return False
     deeper = _label_indent(block) > list_x[-1] + 0.8 * max(block.size, 1.0)
     return deeper or _label_kind(stack[-1].items[-1].label) == _label_kind(label)
+
+
+#: How many blocks ahead the next section's numbered line is looked for on the page.
+SECTION_LOOKAHEAD = 40
+
+
+def item_label_of(text: str) -> str | None:
+    """The number a line opens with ("2." of "2. Preparing your program"), if any."""
+    found = NUMBER.match(text)
+    return found.group(0).strip() if found else None
+
+
+def _numbered_in_sequence(
+    block: Block, label: str, following: dict[int, Block], before: str | None
+) -> bool:
+    """Whether the line opening with the figure ``label`` ("1.", "2.") numbers a section in
+    a sequence of sections, not a list's point: the numbered heading before it is the one
+    it counts on (``before``), or the next line numbered on from it, in its face and from
+    its left edge, follows a paragraph of running text set from that edge too. A list's
+    points follow one another, or hold their own paragraphs indented past the labels, or a
+    line of note each (minutes' agenda points, "1. Ouverture de la séance" / "La séance est
+    ouverte à 16h00."); sections' numbers run on across the sections' paragraphs, set as
+    the body is ("1. Introduction" / "The Valgrind tool suite …" / "2. Preparing your
+    program")."""
+    if before is not None and _counts_on(before, label):
+        return True
+    size = max(block.size, 1.0)
+    flush_text = False
+    below = following.get(id(block))
+    for _ in range(SECTION_LOOKAHEAD):
+        if below is None:
+            return False
+        if below.kind == "text" and abs(below.x0 - block.x0) < 0.8 * size:
+            text = below.text
+            found = NUMBER.match(text)
+            if found:
+                return (
+                    flush_text and _counts_on(label, found.group(0).strip())
+                    and below.bold == block.bold and round(below.size) == round(block.size)
+                )
+            if not below.bold and len(lines_of(below.frags)) > 1:
+                flush_text = True  # (a paragraph running on: an agenda's point has a line)
+        below = following.get(id(below))
+    return False
 
 
 def _read_next(block: Block, following: dict[int, Block], skip: dict[int, Any]) -> Block | None:

@@ -110,6 +110,7 @@ from .glyphs import (
     drawn_objects,
     judge_closed_page,
 )
+from .heading_breaks import bold_lines_apart
 from .image_groups import merge_images
 from .keyed_entries import split_keyed_entries
 from .line_breaks import cell_lines
@@ -2144,15 +2145,18 @@ def _text_blocks(
     line left to right. (``frames``: the page's drawn boxes, whose sides part the text they
     hold from text outside them.)"""
     asks = _BlockAsks(frags, page, to_pages, rules, frames)
+    found: list[Block] | None = None
     if _blocks_accelerator is not None:
         # The loop in C; None when a fragment's box is not all floats (left to Python).
-        found: list[Block] | None = _blocks_accelerator.text_blocks(
+        found = _blocks_accelerator.text_blocks(
             frags, asks, asks.open_blocks, asks.block_starts, asks.leading, BLOCK_GAP,
             LINE_STEP, LINE_STEP_TALL, starts_item, is_marker,
         )
-        if found is not None:
-            return found
-    return _python_text_blocks(frags, asks)
+    if found is None:
+        found = _python_text_blocks(frags, asks)
+    # (The page's usual gap between lines, which the loop joins lines by, may be a paragraph
+    # break's: headings one under another are parted again.)
+    return bold_lines_apart(found, frags)
 
 
 class _BlockAsks:
