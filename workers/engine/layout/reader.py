@@ -1480,7 +1480,7 @@ def _opens_indented_paragraph(
         not same_line(block.frags[0], last)
         and last.text.rstrip().endswith(_SENTENCE_END)
         and _opens_sentence(f.text)
-    ):
+    ) and not _indented_under_short_line(block, f, last_line, height):
         return False
     first = block.frags[0]
     if (starts_item(first.text) or is_marker(first.text)) and (
@@ -1489,6 +1489,27 @@ def _opens_indented_paragraph(
         return False  # (an item whose lines start out left of its marker is set as a
         # paragraph is, its marker at the first-line indent: see _item_body_out_left)
     return not f.fixed_pitch
+
+
+#: A heading set at the margin over the indented text of its section is a few words at most.
+HEAD_WORDS = 4
+
+
+def _indented_under_short_line(
+    block: Block, f: Fragment, last_line: tuple[float, float], height: float
+) -> bool:
+    """Whether ``f``, indented under ``block``'s one line (``last_line``, its x extent), opens
+    a paragraph of its own though that line is the block's widest: the line is a few words
+    at the margin (a section's heading, "EXAMPLES", "SEE ALSO"), and ``f`` the first line of
+    the section's text indented under it, in the heading's face (a manual's option or term
+    in bold). A heading's second line is not set so: centred lines share their middle, and
+    the lines of a heading set flush left start together."""
+    if not same_line(block.frags[0], block.frags[-1]):
+        return False
+    last_x0, last_x1 = last_line
+    if abs((f.x0 + f.x1) - (last_x0 + last_x1)) <= height:
+        return False  # (centred: their middles within half a line height)
+    return word_count(_last_line_text(block)) <= HEAD_WORDS
 
 
 def _opens_sentence(text: str) -> bool:
@@ -2109,6 +2130,27 @@ def _text_blocks(
     return _python_text_blocks(frags, asks)
 
 
+#: A term set in bold before its description at a tab stop is a few words at most (an
+#: option's names, "-c" or "-I, --ignore=PATTERN"; a glossary's word).
+TERM_WORDS = 4
+
+
+def _term_at_tab_stop(label: Fragment, f: Fragment) -> bool:
+    """Whether ``label``, a block's one piece before ``f`` at a tab stop on its line, is a
+    term that ``f`` describes: a hanging-indent list of terms (a manual's options, a
+    glossary) sets a term short enough for the indent on its description's first line, the
+    description going on in regular text at the indent below. Read apart, the description's
+    first line would go on under the entry before it (whose description stands at the same
+    indent just above), and the term would be read after text that follows it. A term is a
+    few words in bold, its description regular text that opens with a word."""
+    return (
+        label.bold and not f.bold and not label.rtl and not f.rtl
+        and abs(label.y0 - f.y0) <= LABEL_RAISE * (label.y1 - label.y0)
+        and word_count(label.text) <= TERM_WORDS
+        and sum(map(str.isalpha, f.text)) >= 2
+    )
+
+
 class _BlockAsks:
     """What :func:`_text_blocks` asks of a fragment and an open block beyond their boxes (the
     tests that look at text, fonts, rules, boxes, links and the other blocks), with the state
@@ -2271,6 +2313,8 @@ class _BlockAsks:
             # A section's number set before its title at a tab stop ("6.4<tab>The changing
             # face"), as a word processor's numbered heading sets it: one heading, number
             # and title, whose outline would otherwise skip the number.
+            return True
+        if _term_at_tab_stop(label, f):
             return True
         return (
             is_marker(label.text)
