@@ -1,8 +1,9 @@
 """A section's heading set at the margin in bold, its text indented under it opening with a
 term in the same bold (a manual's "EXAMPLES" over "tput init", "Options" over "-S"): the
 heading is a line of its own, not the first line of a paragraph going on with the term,
-in the Python loop and in the C one alike. Lines of one heading set centred, or flush left,
-are still read as one."""
+in the Python loop and in the C one alike. Lines of one heading set centred are still read
+as one, and so is a name set over a second line apart from where the page's lines start
+(a logo's "Kraxi Systems, Inc." over "Paper Planes")."""
 
 from __future__ import annotations
 
@@ -39,9 +40,18 @@ def test_a_heading_over_an_indented_term_in_its_face_stands_apart(
 ) -> None:
     if not in_c:
         monkeypatch.setattr(reader, "_blocks_accelerator", None)
+    # (The text of the page starts its lines at 108, where the terms stand.)
+    intro = [
+        f"BT /F1 10 Tf 108 {760 - 12 * k} Td (The tput utility uses the terminfo database "
+        f"to make the values of capabilities available.) Tj ET".encode()
+        for k in range(3)
+    ]
     ops = [
+        *intro,
         *_section(720, "EXAMPLES", 72, "tput init"),
         *_section(640, "Options", 87, "-S"),
+        *[f"BT /F1 10 Tf 108 {580 - 12 * k} Td (The terminal is reset according to its type "
+          f"in the variable TERM.) Tj ET".encode() for k in range(3)],
     ]
     path = fonts_page_pdf(tmp_path / "sections.pdf", ops,
                           {"F1": "/Times-Roman", "F2": "/Times-Bold"})
@@ -66,3 +76,19 @@ def test_a_centred_heading_goes_on_over_its_second_line(
     path = fonts_page_pdf(tmp_path / "centred.pdf", ops,
                           {"F1": "/Times-Roman", "F2": "/Times-Bold"})
     assert _texts(path)[0] == "Annual Review of the Programme"
+
+
+@pytest.mark.parametrize("in_c", [True, False])
+def test_a_bold_name_over_a_line_off_the_texts_edge_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_c: bool
+) -> None:
+    if not in_c:
+        monkeypatch.setattr(reader, "_blocks_accelerator", None)
+    ops = [
+        b"BT /F2 16 Tf 208 800 Td (Kraxi Systems, Inc.) Tj ET",
+        b"BT /F2 16 Tf 249 783 Td (Paper Planes) Tj ET",
+        *[f"BT /F1 10 Tf 55 {700 - 12 * k} Td (John Q. Doe, 255 Customer Lane, Suite B, "
+          f"12345 User Town) Tj ET".encode() for k in range(6)],
+    ]
+    path = fonts_page_pdf(tmp_path / "logo.pdf", ops, {"F1": "/Times-Roman", "F2": "/Times-Bold"})
+    assert _texts(path)[0] == "Kraxi Systems, Inc. Paper Planes"

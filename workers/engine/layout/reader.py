@@ -1457,7 +1457,8 @@ _SENTENCE_END = (".", "!", "?", "\u201d", '"', ")")
 
 
 def _opens_indented_paragraph(
-    block: Block, f: Fragment, last_line: tuple[float, float], above_x0: float, height: float
+    block: Block, f: Fragment, last_line: tuple[float, float], above_x0: float, height: float,
+    edges: TextEdges | None = None,
 ) -> bool:
     """Whether the line ``f`` starts opens a new paragraph of ``block`` though set close under
     it, as a book sets its paragraphs: the line is indented from where the block's last line
@@ -1480,7 +1481,9 @@ def _opens_indented_paragraph(
         not same_line(block.frags[0], last)
         and last.text.rstrip().endswith(_SENTENCE_END)
         and _opens_sentence(f.text)
-    ) and not _indented_under_short_line(block, f, last_line, height):
+    ) and not (
+        edges is not None and _indented_under_short_line(block, f, last_line, height, edges)
+    ):
         return False
     first = block.frags[0]
     if (starts_item(first.text) or is_marker(first.text)) and (
@@ -1491,25 +1494,66 @@ def _opens_indented_paragraph(
     return not f.fixed_pitch
 
 
+#: An edge where this many of a page's pieces start, at least, is where its text lines start
+#: (a column's edge, or the indent of a manual's text under its headings).
+EDGE_LINES = 5
+
+
+class TextEdges:
+    """Where the pieces of a page start, counted to the point (asked only of a short heading
+    over an indented line: counted on the first question)."""
+
+    def __init__(self, frags: Sequence[Fragment]) -> None:
+        self.frags = frags
+        self.counts: Counter[int] | None = None
+
+    def starts_lines(self, x: float) -> bool:
+        """Whether :data:`EDGE_LINES` pieces of the page or more start within a point of x."""
+        if self.counts is None:
+            self.counts = Counter(round(f.x0) for f in self.frags)
+        at = round(x)
+        return sum(self.counts.get(k, 0) for k in (at - 1, at, at + 1)) >= EDGE_LINES
+
+
 #: A heading set at the margin over the indented text of its section is a few words at most.
 HEAD_WORDS = 4
 
 
 def _indented_under_short_line(
-    block: Block, f: Fragment, last_line: tuple[float, float], height: float
+    block: Block, f: Fragment, last_line: tuple[float, float], height: float, edges: TextEdges
 ) -> bool:
     """Whether ``f``, indented under ``block``'s one line (``last_line``, its x extent), opens
     a paragraph of its own though that line is the block's widest: the line is a few words
-    at the margin (a section's heading, "EXAMPLES", "SEE ALSO"), and ``f`` the first line of
-    the section's text indented under it, in the heading's face (a manual's option or term
-    in bold). A heading's second line is not set so: centred lines share their middle, and
-    the lines of a heading set flush left start together."""
-    if not same_line(block.frags[0], block.frags[-1]):
+    in bold out in the margin (a section's heading, "EXAMPLES", "SEE ALSO"), and ``f`` the
+    first line of the section's text, at the edge where the page's text lines start, in the
+    heading's bold (a manual's option or term). A heading's second line is not set so:
+    centred lines share their middle, the lines of a heading set flush left start together,
+    a numbered heading's hanging indent starts its second line under a word of the first
+    (its title past the number), and a name set in two lines as a logo ("Kraxi Systems,
+    Inc." over "Paper Planes") stands apart from the text's edge."""
+    if not (f.bold and same_line(block.frags[0], block.frags[-1])
+            and all(g.bold for g in block.frags) and edges.starts_lines(f.x0)):
         return False
     last_x0, last_x1 = last_line
     if abs((f.x0 + f.x1) - (last_x0 + last_x1)) <= height:
         return False  # (centred: their middles within half a line height)
-    return word_count(_last_line_text(block)) <= HEAD_WORDS
+    if word_count(_last_line_text(block)) > HEAD_WORDS:
+        return False
+    return not any(abs(f.x0 - x) <= 0.5 * height for x in _word_starts(block.frags))
+
+
+def _word_starts(frags: Sequence[Fragment]) -> list[float]:
+    """Where the words of ``frags`` start (each piece's first, and each after a space)."""
+    starts = []
+    for piece in frags:
+        after_space = True
+        for g in piece.glyphs:
+            if g.char.isspace():
+                after_space = True
+            elif after_space:
+                starts.append(g.x0)
+                after_space = False
+    return starts
 
 
 def _opens_sentence(text: str) -> bool:
@@ -2174,6 +2218,7 @@ class _BlockAsks:
         self.walls = _VerticalRules(rules, frags)
         self.columns = _NarrowColumns(frags)
         self.rows = _RowMates(frags)
+        self.edges = TextEdges(frags)
         self.ticks = TickBoxes(frames.shapes) if frames is not None else None
         self.options = OptionRows(frags, self.ticks)
         #: The blocks still open, in the order they were opened (the loop keeps this list,
@@ -2258,7 +2303,9 @@ class _BlockAsks:
             # indented from the last.)
             and not (
                 INDENT_MIN * height <= fx0 - line_x0 <= INDENT_MAX * height
-                and _opens_indented_paragraph(block, f, (line_x0, line_x1), above_x0, height)
+                and _opens_indented_paragraph(
+                    block, f, (line_x0, line_x1), above_x0, height, self.edges
+                )
             )
             # A contents entry ends with its page number: the next line is the next
             # entry, not the same paragraph going on.
