@@ -54,3 +54,20 @@ def test_a_term_on_its_descriptions_first_line_is_read_with_it(
     assert words == expected  # (each term before its description, in the page's order)
     for term, lines in ENTRIES[1:3]:  # (the terms set on their description's line)
         assert f"{term} {' '.join(lines)}" in texts
+
+
+@pytest.mark.parametrize("in_c", [True, False])
+def test_a_bold_time_in_small_print_labels_no_name_beside_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_c: bool
+) -> None:
+    # (A timetable's times in small print beside a band's name: not a term and its text.)
+    if not in_c:
+        monkeypatch.setattr(reader, "_blocks_accelerator", None)
+    ops = [
+        b"BT /F2 6 Tf 108 720 Td (11:00) Tj ET",
+        b"BT /F1 10 Tf 150 720 Td (The Crave) Tj ET",
+    ]
+    path = fonts_page_pdf(tmp_path / "times.pdf", ops,
+                          {"F1": "/Times-Roman", "F2": "/Times-Bold"})
+    texts = [b.text for b in read_layout(path, max_pages=1).blocks if isinstance(b, Paragraph)]
+    assert "11:00 The Crave" not in texts

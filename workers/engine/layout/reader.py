@@ -2186,10 +2186,14 @@ def _term_at_tab_stop(label: Fragment, f: Fragment) -> bool:
     description going on in regular text at the indent below. Read apart, the description's
     first line would go on under the entry before it (whose description stands at the same
     indent just above), and the term would be read after text that follows it. A term is a
-    few words in bold, its description regular text that opens with a word."""
+    few words in bold on one line, its description regular text of its size that opens with
+    a word (a column of times in small print beside a timetable's names labels none)."""
+    height = f.y1 - f.y0
     return (
         label.bold and not f.bold and not label.rtl and not f.rtl
-        and abs(label.y0 - f.y0) <= LABEL_RAISE * (label.y1 - label.y0)
+        and abs(label.size - f.size) <= FACE_SIZE_STEP * max(label.size, f.size)
+        and label.y1 - label.y0 <= 1.5 * height
+        and abs(label.y0 - f.y0) <= LABEL_RAISE * height
         and word_count(label.text) <= TERM_WORDS
         and sum(map(str.isalpha, f.text)) >= 2
     )
