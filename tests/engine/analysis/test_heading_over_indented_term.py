@@ -92,3 +92,21 @@ def test_a_bold_name_over_a_line_off_the_texts_edge_goes_on(
     ]
     path = fonts_page_pdf(tmp_path / "logo.pdf", ops, {"F1": "/Times-Roman", "F2": "/Times-Bold"})
     assert _texts(path)[0] == "Kraxi Systems, Inc. Paper Planes"
+
+
+@pytest.mark.parametrize("in_c", [True, False])
+def test_a_bold_line_ending_open_goes_on_below(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_c: bool
+) -> None:
+    # (A method's signature wrapped at its bracket, its arguments indented under it.)
+    if not in_c:
+        monkeypatch.setattr(reader, "_blocks_accelerator", None)
+    ops = [
+        b"BT /F2 10 Tf 72 720 Td (createPattern\\() Tj ET",
+        b"BT /F2 10 Tf 108 708 Td (Object image, string repetition\\)) Tj ET",
+        *[f"BT /F1 10 Tf 108 {680 - 12 * k} Td (The pattern repeats the image across the "
+          f"area it fills.) Tj ET".encode() for k in range(5)],
+    ]
+    path = fonts_page_pdf(tmp_path / "signature.pdf", ops,
+                          {"F1": "/Times-Roman", "F2": "/Times-Bold"})
+    assert _texts(path)[0] == "createPattern( Object image, string repetition)"

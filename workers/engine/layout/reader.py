@@ -1519,6 +1519,10 @@ class TextEdges:
 HEAD_WORDS = 4
 
 
+#: A line ending in one of these is unfinished: an opening bracket or a joining mark.
+_LINE_GOES_ON = ("(", "[", "{", ",", "&", "-", "\u2013")
+
+
 def _indented_under_short_line(
     block: Block, f: Fragment, last_line: tuple[float, float], height: float, edges: TextEdges
 ) -> bool:
@@ -1537,8 +1541,9 @@ def _indented_under_short_line(
     last_x0, last_x1 = last_line
     if abs((f.x0 + f.x1) - (last_x0 + last_x1)) <= height:
         return False  # (centred: their middles within half a line height)
-    if word_count(_last_line_text(block)) > HEAD_WORDS:
-        return False
+    head = _last_line_text(block).rstrip()
+    if word_count(head) > HEAD_WORDS or head.endswith(_LINE_GOES_ON):
+        return False  # (a line ending open, "createPattern(", goes on below: no heading)
     return not any(abs(f.x0 - x) <= 0.5 * height for x in _word_starts(block.frags))
 
 
