@@ -761,7 +761,12 @@ static int opens_indented_paragraph(Context *cx, Column *col, Open *o, Py_ssize_
     if (block_x1 - o->line_x1 < height) {
         /* Unless a full line closes a sentence before a capital, or a letter of a script
          * without capitals (not the block's first). */
-        if (same_line(col, first, j)) return 0;
+        if (same_line(col, first, j)) {
+            /* reader._indented_under_short_line: a line not centred under the block's one
+             * line may open the text under a heading (its words counted in Python). */
+            double centres = (col->x0[i] + col->x1[i]) - (o->line_x0 + o->line_x1);
+            return (centres > height || centres < -height) ? -1 : 0;
+        }
         Py_UCS4 ends = last_character(col, j);
         if (ends == (Py_UCS4)-2) return -2;
         if (ends == (Py_UCS4)-1) return -1;

@@ -1504,7 +1504,8 @@ _SENTENCE_END = (".", "!", "?", "\u201d", '"', ")")
 
 
 def _opens_indented_paragraph(
-    block: Block, f: Fragment, last_line: tuple[float, float], above_x0: float, height: float
+    block: Block, f: Fragment, last_line: tuple[float, float], above_x0: float, height: float,
+    edges: TextEdges | None = None,
 ) -> bool:
     """Whether the line ``f`` starts opens a new paragraph of ``block`` though set close under
     it, as a book sets its paragraphs: the line is indented from where the block's last line
@@ -1527,6 +1528,8 @@ def _opens_indented_paragraph(
         not same_line(block.frags[0], last)
         and last.text.rstrip().endswith(_SENTENCE_END)
         and _opens_sentence(f.text)
+    ) and not (
+        edges is not None and _indented_under_short_line(block, f, last_line, height, edges)
     ):
         return False
     first = block.frags[0]
@@ -1536,6 +1539,73 @@ def _opens_indented_paragraph(
         return False  # (an item whose lines start out left of its marker is set as a
         # paragraph is, its marker at the first-line indent: see _item_body_out_left)
     return not f.fixed_pitch
+
+
+#: An edge where this many of a page's pieces start, at least, is where its text lines start
+#: (a column's edge, or the indent of a manual's text under its headings).
+EDGE_LINES = 5
+
+
+class TextEdges:
+    """Where the pieces of a page start, counted to the point (asked only of a short heading
+    over an indented line: counted on the first question)."""
+
+    def __init__(self, frags: Sequence[Fragment]) -> None:
+        self.frags = frags
+        self.counts: Counter[int] | None = None
+
+    def starts_lines(self, x: float) -> bool:
+        """Whether :data:`EDGE_LINES` pieces of the page or more start within a point of x."""
+        if self.counts is None:
+            self.counts = Counter(round(f.x0) for f in self.frags)
+        at = round(x)
+        return sum(self.counts.get(k, 0) for k in (at - 1, at, at + 1)) >= EDGE_LINES
+
+
+#: A heading set at the margin over the indented text of its section is a few words at most.
+HEAD_WORDS = 4
+
+
+#: A line ending in one of these is unfinished: an opening bracket or a joining mark.
+_LINE_GOES_ON = ("(", "[", "{", ",", "&", "-", "\u2013")
+
+
+def _indented_under_short_line(
+    block: Block, f: Fragment, last_line: tuple[float, float], height: float, edges: TextEdges
+) -> bool:
+    """Whether ``f``, indented under ``block``'s one line (``last_line``, its x extent), opens
+    a paragraph of its own though that line is the block's widest: the line is a few words
+    in bold out in the margin (a section's heading, "EXAMPLES", "SEE ALSO"), and ``f`` the
+    first line of the section's text, at the edge where the page's text lines start, in the
+    heading's bold (a manual's option or term). A heading's second line is not set so:
+    centred lines share their middle, the lines of a heading set flush left start together,
+    a numbered heading's hanging indent starts its second line under a word of the first
+    (its title past the number), and a name set in two lines as a logo ("Kraxi Systems,
+    Inc." over "Paper Planes") stands apart from the text's edge."""
+    if not (f.bold and same_line(block.frags[0], block.frags[-1])
+            and all(g.bold for g in block.frags) and edges.starts_lines(f.x0)):
+        return False
+    last_x0, last_x1 = last_line
+    if abs((f.x0 + f.x1) - (last_x0 + last_x1)) <= height:
+        return False  # (centred: their middles within half a line height)
+    head = _last_line_text(block).rstrip()
+    if word_count(head) > HEAD_WORDS or head.endswith(_LINE_GOES_ON):
+        return False  # (a line ending open, "createPattern(", goes on below: no heading)
+    return not any(abs(f.x0 - x) <= 0.5 * height for x in _word_starts(block.frags))
+
+
+def _word_starts(frags: Sequence[Fragment]) -> list[float]:
+    """Where the words of ``frags`` start (each piece's first, and each after a space)."""
+    starts = []
+    for piece in frags:
+        after_space = True
+        for g in piece.glyphs:
+            if g.char.isspace():
+                after_space = True
+            elif after_space:
+                starts.append(g.x0)
+                after_space = False
+    return starts
 
 
 def _opens_sentence(text: str) -> bool:
@@ -2159,6 +2229,31 @@ def _text_blocks(
     return bold_lines_apart(found, frags)
 
 
+#: A term set in bold before its description at a tab stop is a few words at most (an
+#: option's names, "-c" or "-I, --ignore=PATTERN"; a glossary's word).
+TERM_WORDS = 4
+
+
+def _term_at_tab_stop(label: Fragment, f: Fragment) -> bool:
+    """Whether ``label``, a block's one piece before ``f`` at a tab stop on its line, is a
+    term that ``f`` describes: a hanging-indent list of terms (a manual's options, a
+    glossary) sets a term short enough for the indent on its description's first line, the
+    description going on in regular text at the indent below. Read apart, the description's
+    first line would go on under the entry before it (whose description stands at the same
+    indent just above), and the term would be read after text that follows it. A term is a
+    few words in bold on one line, its description regular text of its size that opens with
+    a word (a column of times in small print beside a timetable's names labels none)."""
+    height = f.y1 - f.y0
+    return (
+        label.bold and not f.bold and not label.rtl and not f.rtl
+        and abs(label.size - f.size) <= FACE_SIZE_STEP * max(label.size, f.size)
+        and label.y1 - label.y0 <= 1.5 * height
+        and abs(label.y0 - f.y0) <= LABEL_RAISE * height
+        and word_count(label.text) <= TERM_WORDS
+        and sum(map(str.isalpha, f.text)) >= 2
+    )
+
+
 class _BlockAsks:
     """What :func:`_text_blocks` asks of a fragment and an open block beyond their boxes (the
     tests that look at text, fonts, rules, boxes, links and the other blocks), with the state
@@ -2182,6 +2277,7 @@ class _BlockAsks:
         self.walls = _VerticalRules(rules, frags)
         self.columns = _NarrowColumns(frags)
         self.rows = _RowMates(frags)
+        self.edges = TextEdges(frags)
         self.ticks = TickBoxes(frames.shapes) if frames is not None else None
         self.options = OptionRows(frags, self.ticks)
         #: The blocks still open, in the order they were opened (the loop keeps this list,
@@ -2266,7 +2362,9 @@ class _BlockAsks:
             # indented from the last.)
             and not (
                 INDENT_MIN * height <= fx0 - line_x0 <= INDENT_MAX * height
-                and _opens_indented_paragraph(block, f, (line_x0, line_x1), above_x0, height)
+                and _opens_indented_paragraph(
+                    block, f, (line_x0, line_x1), above_x0, height, self.edges
+                )
             )
             # A contents entry ends with its page number: the next line is the next
             # entry, not the same paragraph going on.
@@ -2321,6 +2419,8 @@ class _BlockAsks:
             # A section's number set before its title at a tab stop ("6.4<tab>The changing
             # face"), as a word processor's numbered heading sets it: one heading, number
             # and title, whose outline would otherwise skip the number.
+            return True
+        if _term_at_tab_stop(label, f):
             return True
         return (
             is_marker(label.text)
