@@ -146,3 +146,23 @@ def test_a_contents_list_of_underlined_links_is_no_drawing(tmp_path: Path) -> No
         return out
 
     assert entries(lists[0].items, 0) == _entries()
+
+
+def test_a_lone_ring_nested_under_drawn_discs_leads_a_point(tmp_path: Path) -> None:
+    # One point nested in a list of disc-led points, led by the one ring on the page (of a
+    # size of its own: each level of a browser's nested list has its own mark).
+    ops = [b"BT /F1 11 Tf 72 735 Td (The orchard gives these fruits each year:) Tj ET"]
+    y = 710
+    for k, text in enumerate(_ITEMS):
+        ops += [_disc(82, y + 3, 1.5), f"BT /F1 9 Tf 92 {y} Td ({text}) Tj ET".encode()]
+        y -= 11
+        if k == 1:
+            ops += [_ring(112, y + 3, 1.9),
+                    f"BT /F1 9 Tf 122 {y} Td (Conference pears keep longest) Tj ET".encode()]
+            y -= 11
+    doc = read_layout(text_page_pdf(tmp_path / "ring.pdf", ops), max_pages=5)
+    lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert len(lists) == 1
+    assert [i.text for i in lists[0].items] == _ITEMS
+    nested = [b for b in lists[0].items[1].blocks if isinstance(b, ListBlock)]
+    assert [[i.text for i in n.items] for n in nested] == [["Conference pears keep longest"]]
