@@ -12,7 +12,9 @@ Each line says whose the item is. The truth is the makers' tags, and some of the
 no list item a reader would name: WeasyPrint tags each ``<dt>`` and each ``<dd>`` of a
 definition list as an ``LI`` of its own (its tags.py: "TODO: dt should be different"), so a
 term and its definition are two items. Such an item is marked ``maker:dt`` / ``maker:dd``
-(found by its text among the source HTML's ``<dt>``/``<dd>``); the rest are ``ours``.
+(found by its text among the source HTML's ``<dt>``/``<dd>``). WeasyPrint also tags an item
+broken across a column or a page as two ``LI``, the second with no label: both parts, and
+the whole item found, are marked ``maker:split``. The rest are ``ours``.
 
 Usage: .venv/bin/python bench/list_misses.py [--only SUBSTR] [--maker M] [--summary]
 """
@@ -40,6 +42,7 @@ from workers.engine.document import (  # noqa: E402
     ListBlock,
     ListItem,
     Paragraph,
+    Prov,
     Table,
     block_text,
 )
@@ -76,12 +79,19 @@ def html_item_texts(text: str) -> dict[str, str]:
     return kinds
 
 
+#: Characters an item's text has at least to be found as a part of an element's.
+PART_CHARS = 40
+
+
 def element_of(text: str, kinds: dict[str, str]) -> str:
-    """The HTML element an item's text comes from: exact, or the one its text starts."""
+    """The HTML element an item's text comes from: exact, or one its text is part of (a
+    part the maker tagged apart, past a page break) or starts with."""
     if text in kinds:
         return kinds[text]
     for whole, tag in kinds.items():
         if len(text) >= 12 and (whole.startswith(text) or text.startswith(whole)):
+            return tag
+        if len(text) >= PART_CHARS and text in whole:
             return tag
     return "?"
 
@@ -118,11 +128,56 @@ def holder(text: str, blocks: list[Block]) -> str:
     return f"{best} ({best_share:.0%})"
 
 
+def held_in(text: str, whole: str) -> float:
+    """The share of ``text``'s words found in ``whole``."""
+    want = Counter(structure.words(text))
+    if not want:
+        return 0.0
+    return sum((want & Counter(structure.words(whole))).values()) / sum(want.values())
+
+
+#: Words of a piece of an item held in the whole it is part of, at least.
+PART_HELD = 0.9
+
+
+def split_items(items: list[ListItem], others: list[ListItem]) -> set[int]:
+    """``items`` that are parts of one item of ``others``, with the item before or after
+    them: a maker tags an item broken across a column or a page as two ``LI``, the second
+    with no label (WeasyPrint does; the layout reader reads the item whole, as a reader
+    does). Both parts are marked."""
+    out: set[int] = set()
+    for k in range(1, len(items)):
+        first, second = items[k - 1], items[k]
+        if second.label or not structure.words(second.text) or not broken_at(first, second):
+            continue
+        for whole in others:
+            if (held_in(first.text, whole.text) >= PART_HELD
+                    and held_in(second.text, whole.text) >= PART_HELD):
+                out.update((k - 1, k))
+                break
+    return out
+
+
+def provs(block: ListItem) -> list[Prov]:
+    return block.prov or [p for b in block.blocks for p in getattr(b, "prov", [])]
+
+
+def broken_at(first: ListItem, second: ListItem) -> bool:
+    """Whether ``second`` starts where ``first`` breaks off: on a later page, or in the next
+    column (right of all of ``first``), not under it (a point nested in it)."""
+    a, b = provs(first), provs(second)
+    if not a or not b:
+        return False
+    if b[0].page != a[-1].page:
+        return True
+    return b[0].bbox.x0 >= max(p.bbox.x1 for p in a if p.page == b[0].page)
+
+
 def where(block: ListItem) -> str:
-    provs = block.prov or [p for b in block.blocks for p in getattr(b, "prov", [])]
-    if not provs:
+    found = provs(block)
+    if not found:
         return "p?"
-    p = provs[0]
+    p = found[0]
     return f"p{p.page + 1} x{p.bbox.x0:.0f} y{p.bbox.y0:.0f}"
 
 
@@ -143,11 +198,18 @@ def report(path: Path, kinds: dict[str, str], tmp: Path) -> FileReport:
     out.truth, out.found, out.matched = len(ti), len(fi), len(pairs)
     hit_t, hit_f = {i for i, _ in pairs}, {j for _, j in pairs}
     truth_leaves, found_leaves = leaves(truth), leaves(found)
+    # (An item the maker tagged in two parts: both parts miss, and the whole is found false.)
+    split = split_items(ti, fi)
+    whole_of_split = {
+        j for j, item in enumerate(fi)
+        if sum(held_in(ti[i].text, item.text) >= PART_HELD for i in split) >= 2
+    }
     for i, item in enumerate(ti):
         if i in hit_t:
             continue
         tag = element_of(tn[i], kinds)
-        whose = f"maker:{tag}" if tag in ("dt", "dd") else "ours"
+        whose = (f"maker:{tag}" if tag in ("dt", "dd")
+                 else "maker:split" if i in split else "ours")
         out.causes[f"missed {whose}"] += 1
         out.missed.append(f"  missed [{whose}] {where(item)} {item.label!r} {tn[i][:70]!r}"
                           f"\n         found as: {holder(item.text, found_leaves)}")
@@ -155,7 +217,8 @@ def report(path: Path, kinds: dict[str, str], tmp: Path) -> FileReport:
         if j in hit_f:
             continue
         tag = element_of(fn[j], kinds)
-        whose = f"maker:{tag}" if tag in ("dt", "dd") else "ours"
+        whose = (f"maker:{tag}" if tag in ("dt", "dd")
+                 else "maker:split" if j in whole_of_split else "ours")
         out.causes[f"false {whose}"] += 1
         out.false.append(f"  false  [{whose}] {where(item)} {item.label!r} {fn[j][:70]!r}"
                          f"\n         truth: {holder(item.text, truth_leaves)}")
