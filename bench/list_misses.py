@@ -14,7 +14,9 @@ definition list as an ``LI`` of its own (its tags.py: "TODO: dt should be differ
 term and its definition are two items. Such an item is marked ``maker:dt`` / ``maker:dd``
 (found by its text among the source HTML's ``<dt>``/``<dd>``). WeasyPrint also tags an item
 broken across a column or a page as two ``LI``, the second with no label: both parts, and
-the whole item found, are marked ``maker:split``. The rest are ``ours``.
+the whole item found, are marked ``maker:split``. A list set in a table's cell is read by
+the structure reader as the cell's text: an item found there is marked ``truth:cell``. The
+rest are ``ours``.
 
 Usage: .venv/bin/python bench/list_misses.py [--only SUBSTR] [--maker M] [--summary]
 """
@@ -83,7 +85,16 @@ def html_item_texts(text: str) -> dict[str, str]:
 PART_CHARS = 40
 
 
-def element_of(text: str, kinds: dict[str, str]) -> str:
+def element_of(text: str, kinds: dict[str, str], label: str = "") -> str:
+    """:func:`element_of_text` of the item's text, or of its label and text (a ``<dt>``
+    "1. Background" holds the number the layout reader reads as the item's label)."""
+    tag = element_of_text(text, kinds)
+    if tag == "?" and label:
+        tag = element_of_text(structure.norm(f"{label} {text}"), kinds)
+    return tag
+
+
+def element_of_text(text: str, kinds: dict[str, str]) -> str:
     """The HTML element an item's text comes from: exact, or one its text is part of (a
     part the maker tagged apart, past a page break) or starts with."""
     if text in kinds:
@@ -113,19 +124,25 @@ def kind(block: Block) -> str:
     return type(block).__name__.lower()
 
 
-def holder(text: str, blocks: list[Block]) -> str:
-    """The block of the other reading whose words hold most of ``text``'s words."""
-    want = Counter(structure.words(text))
-    if not want:
-        return "-"
-    best, best_share = "nowhere", 0.0
+def best_holder(text: str, blocks: list[Block]) -> tuple[Block | None, float]:
+    """The block of the other reading whose words hold most of ``text``'s words, and the
+    share of them it holds."""
+    best: Block | None = None
+    best_share = 0.0
     for block in blocks:
-        own = block.text if isinstance(block, ListItem) else block_text(block)
-        have = Counter(structure.words(own))
-        share = sum((want & have).values()) / sum(want.values())
+        share = held_in(text, block.text if isinstance(block, ListItem) else block_text(block))
         if share > best_share:
-            best, best_share = f"{kind(block)} {structure.norm(own)[:50]!r}", share
-    return f"{best} ({best_share:.0%})"
+            best, best_share = block, share
+    return best, best_share
+
+
+def holder(text: str, blocks: list[Block]) -> str:
+    """:func:`best_holder`, said."""
+    block, share = best_holder(text, blocks)
+    if block is None:
+        return "nowhere"
+    own = block.text if isinstance(block, ListItem) else block_text(block)
+    return f"{kind(block)} {structure.norm(own)[:50]!r} ({share:.0%})"
 
 
 def held_in(text: str, whole: str) -> float:
@@ -207,7 +224,7 @@ def report(path: Path, kinds: dict[str, str], tmp: Path) -> FileReport:
     for i, item in enumerate(ti):
         if i in hit_t:
             continue
-        tag = element_of(tn[i], kinds)
+        tag = element_of(tn[i], kinds, item.label)
         whose = (f"maker:{tag}" if tag in ("dt", "dd")
                  else "maker:split" if i in split else "ours")
         out.causes[f"missed {whose}"] += 1
@@ -216,9 +233,12 @@ def report(path: Path, kinds: dict[str, str], tmp: Path) -> FileReport:
     for j, item in enumerate(fi):
         if j in hit_f:
             continue
-        tag = element_of(fn[j], kinds)
+        tag = element_of(fn[j], kinds, item.label)
+        in_truth, share = best_holder(item.text, truth_leaves)
         whose = (f"maker:{tag}" if tag in ("dt", "dd")
-                 else "maker:split" if j in whole_of_split else "ours")
+                 else "maker:split" if j in whole_of_split
+                 else "truth:cell" if isinstance(in_truth, Table) and share >= PART_HELD
+                 else "ours")
         out.causes[f"false {whose}"] += 1
         out.false.append(f"  false  [{whose}] {where(item)} {item.label!r} {fn[j][:70]!r}"
                          f"\n         truth: {holder(item.text, truth_leaves)}")
