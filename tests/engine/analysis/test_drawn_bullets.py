@@ -10,7 +10,7 @@ import pytest
 
 from tests.engine.content_pdfs import text_page_pdf
 from workers.engine.analyse import analyse
-from workers.engine.document import ListBlock, Paragraph
+from workers.engine.document import Figure, ListBlock, ListItem, Paragraph
 from workers.engine.layout.reader import read_layout
 from workers.engine.tagged_pdf.checks import check_tagged_pdf
 from workers.engine.tagged_pdf.tagger import tag_pdf
@@ -85,3 +85,84 @@ def test_a_list_of_drawn_bullets_tags_faithfully(tmp_path: Path) -> None:
     report = check_tagged_pdf(tagged.content, source=source,
                               expected_texts=tagged.expected_texts)
     assert report["passed"], [c for c in report["checks"] if not c["passed"]]
+
+
+def _ring(cx: float, cy: float, r: float) -> bytes:
+    """A hollow bullet as Chromium draws "◦": a circle stroked, not filled."""
+    return _disc(cx, cy, r)[:-1] + b"0.6 w S"
+
+
+_FRUITS = ("apples", "pears on walls", "plums", "cherries", "quinces and medlars", "damsons",
+           "apricots indoors")
+#: Under the fourth section of each part, two of its own, led by drawn squares.
+_KINDS = ("sweet", "sour")
+
+
+def _entries() -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    for part in ("Growing fruit", "Picking fruit", "Keeping fruit"):
+        out.append((0, part))
+        for k, fruit in enumerate(_FRUITS):
+            out.append((1, f"{part[:-6]} {fruit}"))
+            if k == 3:
+                out += [(2, f"{kind} {fruit}") for kind in _KINDS]
+    return out
+
+
+def _contents_page(path: Path) -> Path:
+    """A contents list as a browser prints one: each entry a link, underlined by a thin rule
+    under each run of its text, led by a drawn disc, its sections nested under it led by
+    drawn rings, theirs by drawn squares."""
+    ops = [b"BT /F1 14 Tf 72 760 Td (The Fruit Manual) Tj ET"]
+    y = 730.0
+    for level, text in _entries():
+        x = 92 + 30 * level
+        ops.append([_disc(x - 8, y + 3, 1.5), _ring(x - 8, y + 3, 1.5),
+                    f"{x - 10} {y + 1.5} 3 3 re f".encode()][level])
+        ops.append(f"BT /F1 8.5 Tf {x} {y} Td ({text}) Tj ET".encode())
+        half = 2.1 * len(text)
+        ops.append(f"{x} {y - 1.5} {half} 0.75 re f".encode())
+        ops.append(f"{x + half} {y - 1.5} {half} 0.75 re f".encode())
+        y -= 10.5
+    ops.append(b"BT /F1 11 Tf 72 400 Td (Each part tells the fruit of one season.) Tj ET")
+    return text_page_pdf(path, ops)
+
+
+def test_a_contents_list_of_underlined_links_is_no_drawing(tmp_path: Path) -> None:
+    # The bullets and the links' underlines, many small shapes close together, would make
+    # a cluster a drawing's; the bullets are text's labels, so the list is read as one.
+    doc = read_layout(_contents_page(tmp_path / "contents.pdf"), max_pages=5)
+    assert not any(isinstance(b, Figure) for b in doc.blocks)
+    lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert len(lists) == 1
+
+    def entries(items: list[ListItem], level: int) -> list[tuple[int, str]]:
+        out = []
+        for item in items:
+            out.append((level, item.text))
+            for nested in item.blocks:
+                if isinstance(nested, ListBlock):
+                    out += entries(nested.items, level + 1)
+        return out
+
+    assert entries(lists[0].items, 0) == _entries()
+
+
+def test_a_lone_ring_nested_under_drawn_discs_leads_a_point(tmp_path: Path) -> None:
+    # One point nested in a list of disc-led points, led by the one ring on the page (of a
+    # size of its own: each level of a browser's nested list has its own mark).
+    ops = [b"BT /F1 11 Tf 72 735 Td (The orchard gives these fruits each year:) Tj ET"]
+    y = 710
+    for k, text in enumerate(_ITEMS):
+        ops += [_disc(82, y + 3, 1.5), f"BT /F1 9 Tf 92 {y} Td ({text}) Tj ET".encode()]
+        y -= 11
+        if k == 1:
+            ops += [_ring(112, y + 3, 1.9),
+                    f"BT /F1 9 Tf 122 {y} Td (Conference pears keep longest) Tj ET".encode()]
+            y -= 11
+    doc = read_layout(text_page_pdf(tmp_path / "ring.pdf", ops), max_pages=5)
+    lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert len(lists) == 1
+    assert [i.text for i in lists[0].items] == _ITEMS
+    nested = [b for b in lists[0].items[1].blocks if isinstance(b, ListBlock)]
+    assert [[i.text for i in n.items] for n in nested] == [["Conference pears keep longest"]]

@@ -163,12 +163,37 @@ def _repeated(
     found: dict[int, tuple[Rect, Fragment]],
 ) -> dict[int, tuple[Rect, Fragment]]:
     """The shapes of ``found`` drawn in a size that :data:`MIN_BULLETS` of them share (to
-    half a point): a list's bullets are one mark repeated."""
+    half a point): a list's bullets are one mark repeated; and those of another size
+    leading points nested in such a list (:func:`_nested_under`)."""
     sizes = [_half_points(s) for s, _ in found.values()]
-    return {
+    kept = {
         key: (s, f) for key, (s, f) in found.items()
         if sum(abs(_half_points(s) - other) <= 1 for other in sizes) >= MIN_BULLETS
     }
+    if kept and len(kept) < len(found):
+        outer = [s for s, _ in kept.values()]
+        kept.update(
+            (key, (s, f)) for key, (s, f) in found.items()
+            if key not in kept and _nested_under(s, f, outer)
+        )
+    return kept
+
+
+#: A nested point's bullet stands within this many of its line's heights of a bullet of
+#: the list it is nested in (above it, or below it where the list goes on after it).
+NEST_REACH = 4.0
+
+
+def _nested_under(shape: Rect, text: Fragment, outer: list[Rect]) -> bool:
+    """Whether ``shape``, a bullet of a size no other shares, leads a point nested in a list
+    of repeated bullets ``outer``: it stands right of one of them, near it down the page.
+    Each level of a nested list has a bullet of its own (a browser draws a disc, then a
+    ring, then a square, each its own size), and a level of one point has one."""
+    reach = NEST_REACH * (text.y1 - text.y0)
+    return any(
+        o.x1 < shape.x0 and abs((o.y0 + o.y1) - (shape.y0 + shape.y1)) / 2 <= reach
+        for o in outer
+    )
 
 
 def _half_points(s: Rect) -> int:

@@ -73,7 +73,7 @@ from .catalog_facts import (
 from .classify import classify
 from .clipped import take_clipped
 from .contents import ends_with_page_number, find_contents, has_leaders, is_page_number
-from .drawn_bullets import with_drawn_bullets
+from .drawn_bullets import drawn_bullet, with_drawn_bullets
 from .drawn_underscores import read_drawn_underscores
 from .end_marks import EndMark, attach_end_marks, take_end_marks
 from .field_rows import split_at_fields
@@ -868,11 +868,16 @@ def _drawings(
     page_area = max(content.width * content.height, 1.0)
     left, bottom = content.x0, content.y0
     right, top = left + content.width, bottom + content.height
+    # (A bullet drawn as a shape is read as the label of the line it leads: it is text, no
+    # piece of a drawing. A list of links, each underlined, led by such bullets would be a
+    # cluster of many small shapes: Chromium draws its hollow "◦" and square "▪" bullets.)
+    bullets = _drawn_bullet_boxes(frags)
     shapes = [
         r for r in content.paths + content.rules
         if (r.x1 - r.x0) * (r.y1 - r.y0) < 0.5 * page_area
         # (Drawn off the page, outside its crop box, a shape shows nothing.)
         and r.x1 > left and r.x0 < right and r.y1 > bottom and r.y0 < top
+        and not (bullets and _is_bullet(r, bullets))
     ][:MAX_SHAPES]
     if len(shapes) < MIN_DRAWING_SHAPES:
         # No cluster can hold enough shapes to be a drawing (the boxes left out below only
@@ -960,6 +965,23 @@ def _drawings(
         for box in found
     ]
     return _rows_of_one_figure(scaled, frags, drawing) if len(scaled) > 1 else scaled
+
+
+def _drawn_bullet_boxes(frags: Sequence[Fragment]) -> dict[tuple[float, float], list[Fragment]]:
+    """The pieces read for bullets drawn as shapes (:func:`.drawn_bullets.with_drawn_bullets`
+    sets each where its shape is, as high as its line), by their left and right edges."""
+    found: dict[tuple[float, float], list[Fragment]] = {}
+    for f in frags:
+        if drawn_bullet(f):
+            found.setdefault((f.x0, f.x1), []).append(f)
+    return found
+
+
+def _is_bullet(shape: Rect, bullets: dict[tuple[float, float], list[Fragment]]) -> bool:
+    """Whether ``shape`` is one a piece of ``bullets`` was read for: as wide, on its line."""
+    return any(
+        f.y0 <= shape.y0 and shape.y1 <= f.y1 for f in bullets.get((shape.x0, shape.x1), ())
+    )
 
 
 #: A drawing smaller than a figure (:data:`MIN_DRAWING_AREA`) but larger than an icon

@@ -1,0 +1,276 @@
+"""The list items the layout reader misses and invents on the held-out set, each with its cause.
+
+bench/heldout.py gives list-item F1 per file; this prints the items behind the figure, matched
+as bench/structure.py's ``score`` matches them (normalised text, greedy, cutoff 80):
+
+- ``missed``: a truth item no found item matches, with what the layout reader made of its text
+  (the found block holding most of its words: a paragraph, a heading, a list item of other
+  words, ...);
+- ``false``: a found item no truth item matches, with what the truth makes of its text.
+
+Each line says whose the item is. The truth is the makers' tags, and some of their items are
+no list item a reader would name: WeasyPrint tags each ``<dt>`` and each ``<dd>`` of a
+definition list as an ``LI`` of its own (its tags.py: "TODO: dt should be different"), so a
+term and its definition are two items. Such an item is marked ``maker:dt`` / ``maker:dd``
+(found by its text among the source HTML's ``<dt>``/``<dd>``). WeasyPrint also tags an item
+broken across a column or a page as two ``LI``, the second with no label: both parts, and
+the whole item found, are marked ``maker:split``. A list set in a table's cell is read by
+the structure reader as the cell's text: an item found there is marked ``truth:cell``. The
+rest are ``ours``.
+
+Usage: .venv/bin/python bench/list_misses.py [--only SUBSTR] [--maker M] [--summary]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import heldout  # noqa: E402
+import structure  # noqa: E402
+from lxml import html as lxml_html  # noqa: E402
+
+from workers.engine.document import (  # noqa: E402
+    Block,
+    Document,
+    Heading,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Prov,
+    Table,
+    block_text,
+)
+from workers.engine.layout.reader import read_layout  # noqa: E402
+from workers.engine.structure.reader import read_structure  # noqa: E402
+from workers.engine.structure.strip import strip_structure  # noqa: E402
+
+#: HTML elements whose text the makers may tag as a list item.
+ITEM_ELEMENTS = ("li", "dt", "dd")
+
+
+@dataclass
+class FileReport:
+    name: str
+    truth: int = 0
+    found: int = 0
+    matched: int = 0
+    missed: list[str] = field(default_factory=list)
+    false: list[str] = field(default_factory=list)
+    causes: Counter[str] = field(default_factory=Counter)
+
+
+def html_item_texts(text: str) -> dict[str, str]:
+    """Normalised text of each ``li``/``dt``/``dd`` of the source HTML -> its element name (the
+    innermost wins: a ``dd`` inside an ``li`` is a ``dd``)."""
+    root = lxml_html.fromstring(text)
+    kinds: dict[str, str] = {}
+    for element in root.iter(*ITEM_ELEMENTS):
+        own = structure.norm(" ".join(
+            t for t in element.xpath("text()|.//*[not(self::ul or self::ol or self::dl)]/text()")
+        ))
+        if own:
+            kinds[own] = str(element.tag)
+    return kinds
+
+
+#: Characters an item's text has at least to be found as a part of an element's.
+PART_CHARS = 40
+
+
+def element_of(text: str, kinds: dict[str, str], label: str = "") -> str:
+    """:func:`element_of_text` of the item's text, or of its label and text (a ``<dt>``
+    "1. Background" holds the number the layout reader reads as the item's label)."""
+    tag = element_of_text(text, kinds)
+    if tag == "?" and label:
+        tag = element_of_text(structure.norm(f"{label} {text}"), kinds)
+    return tag
+
+
+def element_of_text(text: str, kinds: dict[str, str]) -> str:
+    """The HTML element an item's text comes from: exact, or one its text is part of (a
+    part the maker tagged apart, past a page break) or starts with."""
+    if text in kinds:
+        return kinds[text]
+    for whole, tag in kinds.items():
+        if len(text) >= 12 and (whole.startswith(text) or text.startswith(whole)):
+            return tag
+        if len(text) >= PART_CHARS and text in whole:
+            return tag
+    return "?"
+
+
+def leaves(doc: Document) -> list[Block]:
+    """Blocks that hold text of their own: list items, headings, paragraphs, tables, ..."""
+    return [b for b in doc.walk() if not isinstance(b, ListBlock)]
+
+
+def kind(block: Block) -> str:
+    if isinstance(block, Heading):
+        return f"H{block.level}"
+    if isinstance(block, ListItem):
+        return "item"
+    if isinstance(block, Paragraph):
+        return "paragraph"
+    if isinstance(block, Table):
+        return "table"
+    return type(block).__name__.lower()
+
+
+def best_holder(text: str, blocks: list[Block]) -> tuple[Block | None, float]:
+    """The block of the other reading whose words hold most of ``text``'s words, and the
+    share of them it holds."""
+    best: Block | None = None
+    best_share = 0.0
+    for block in blocks:
+        share = held_in(text, block.text if isinstance(block, ListItem) else block_text(block))
+        if share > best_share:
+            best, best_share = block, share
+    return best, best_share
+
+
+def holder(text: str, blocks: list[Block]) -> str:
+    """:func:`best_holder`, said."""
+    block, share = best_holder(text, blocks)
+    if block is None:
+        return "nowhere"
+    own = block.text if isinstance(block, ListItem) else block_text(block)
+    return f"{kind(block)} {structure.norm(own)[:50]!r} ({share:.0%})"
+
+
+def held_in(text: str, whole: str) -> float:
+    """The share of ``text``'s words found in ``whole``."""
+    want = Counter(structure.words(text))
+    if not want:
+        return 0.0
+    return sum((want & Counter(structure.words(whole))).values()) / sum(want.values())
+
+
+#: Words of a piece of an item held in the whole it is part of, at least.
+PART_HELD = 0.9
+
+
+def split_items(items: list[ListItem], others: list[ListItem]) -> set[int]:
+    """``items`` that are parts of one item of ``others``, with the item before or after
+    them: a maker tags an item broken across a column or a page as two ``LI``, the second
+    with no label (WeasyPrint does; the layout reader reads the item whole, as a reader
+    does). Both parts are marked."""
+    out: set[int] = set()
+    for k in range(1, len(items)):
+        first, second = items[k - 1], items[k]
+        if second.label or not structure.words(second.text) or not broken_at(first, second):
+            continue
+        for whole in others:
+            if (held_in(first.text, whole.text) >= PART_HELD
+                    and held_in(second.text, whole.text) >= PART_HELD):
+                out.update((k - 1, k))
+                break
+    return out
+
+
+def provs(block: ListItem) -> list[Prov]:
+    return block.prov or [p for b in block.blocks for p in getattr(b, "prov", [])]
+
+
+def broken_at(first: ListItem, second: ListItem) -> bool:
+    """Whether ``second`` starts where ``first`` breaks off: on a later page, or in the next
+    column (right of all of ``first``), not under it (a point nested in it)."""
+    a, b = provs(first), provs(second)
+    if not a or not b:
+        return False
+    if b[0].page != a[-1].page:
+        return True
+    return b[0].bbox.x0 >= max(p.bbox.x1 for p in a if p.page == b[0].page)
+
+
+def where(block: ListItem) -> str:
+    found = provs(block)
+    if not found:
+        return "p?"
+    p = found[0]
+    return f"p{p.page + 1} x{p.bbox.x0:.0f} y{p.bbox.y0:.0f}"
+
+
+def report(path: Path, kinds: dict[str, str], tmp: Path) -> FileReport:
+    truth = read_structure(path, max_pages=structure.MAX_PAGES)
+    out = FileReport(path.name)
+    if truth.reader != "structure":
+        return out
+    stripped = tmp / path.name
+    strip_structure(path, stripped)
+    found = read_layout(stripped, max_pages=structure.MAX_PAGES)
+    untagged = {w.page for w in truth.warnings if w.code == "untagged-page"}
+    truth = structure.on_tagged_pages(truth, untagged)
+    found = structure.on_tagged_pages(found, untagged)
+    ti, fi = structure.items(truth), structure.items(found)
+    tn, fn = [structure.norm(i.text) for i in ti], [structure.norm(i.text) for i in fi]
+    pairs = structure.match_texts(tn, fn, 80)
+    out.truth, out.found, out.matched = len(ti), len(fi), len(pairs)
+    hit_t, hit_f = {i for i, _ in pairs}, {j for _, j in pairs}
+    truth_leaves, found_leaves = leaves(truth), leaves(found)
+    # (An item the maker tagged in two parts: both parts miss, and the whole is found false.)
+    split = split_items(ti, fi)
+    whole_of_split = {
+        j for j, item in enumerate(fi)
+        if sum(held_in(ti[i].text, item.text) >= PART_HELD for i in split) >= 2
+    }
+    for i, item in enumerate(ti):
+        if i in hit_t:
+            continue
+        tag = element_of(tn[i], kinds, item.label)
+        whose = (f"maker:{tag}" if tag in ("dt", "dd")
+                 else "maker:split" if i in split else "ours")
+        out.causes[f"missed {whose}"] += 1
+        out.missed.append(f"  missed [{whose}] {where(item)} {item.label!r} {tn[i][:70]!r}"
+                          f"\n         found as: {holder(item.text, found_leaves)}")
+    for j, item in enumerate(fi):
+        if j in hit_f:
+            continue
+        tag = element_of(fn[j], kinds, item.label)
+        in_truth, share = best_holder(item.text, truth_leaves)
+        whose = (f"maker:{tag}" if tag in ("dt", "dd")
+                 else "maker:split" if j in whole_of_split
+                 else "truth:cell" if isinstance(in_truth, Table) and share >= PART_HELD
+                 else "ours")
+        out.causes[f"false {whose}"] += 1
+        out.false.append(f"  false  [{whose}] {where(item)} {item.label!r} {fn[j][:70]!r}"
+                         f"\n         truth: {holder(item.text, truth_leaves)}")
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", help="substring of the PDF names to run")
+    parser.add_argument("--maker", choices=heldout.MAKERS, help="only this maker's PDFs")
+    parser.add_argument("--summary", action="store_true", help="counts only, no items")
+    args = parser.parse_args()
+    makers = heldout.available_makers()
+    if args.maker:
+        makers = tuple(m for m in makers if m == args.maker)
+    todo = [j for j in heldout.jobs(heldout.sources(), makers) if j.pdf.is_file()]
+    if args.only:
+        todo = [j for j in todo if args.only in j.pdf.name]
+    total: Counter[str] = Counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        for job in todo:
+            r = report(job.pdf, html_item_texts(job.html), Path(tmp))
+            total.update(r.causes)
+            f1 = structure.f1(r.matched, r.truth, r.found)
+            print(f"{r.name}: truth {r.truth} found {r.found} matched {r.matched} "
+                  f"F1 {structure.fmt(f1)} {dict(r.causes)}", flush=True)
+            if not args.summary:
+                for line in [*r.missed, *r.false]:
+                    print(line)
+    print(f"\nall: {dict(total)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
