@@ -25,16 +25,11 @@ def page_of(heading: Heading) -> int:
 
 def report(path: Path) -> float | None:
     """Print the file's missed and false headings; its head_f1 (None: no truth)."""
-    truth = bench.read_structure(path, max_pages=bench.MAX_PAGES)
-    if truth.reader != "structure":
-        return None
     with tempfile.TemporaryDirectory() as tmp:
-        stripped = Path(tmp) / path.name
-        bench.strip_structure(path, stripped)
-        found = bench.read_layout(stripped, max_pages=bench.MAX_PAGES)
-    untagged = {w.page for w in truth.warnings if w.code == "untagged-page"}
-    truth = bench.on_tagged_pages(truth, untagged)
-    found = bench.on_tagged_pages(found, untagged)
+        models = bench.truth_and_layout(path, Path(tmp))
+    if models is None:
+        return None
+    truth, found = models
     th, fh = bench.headings(truth), bench.headings(found)
     pairs = bench.match_texts(
         [bench.norm(h.text) for h in th], [bench.norm(h.text) for h in fh], 90

@@ -24,12 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import structure  # noqa: E402  (bench/structure.py: the same matching as the scores)
 from heldout import CACHE  # noqa: E402
-from structure import on_tagged_pages, words  # noqa: E402
+from structure import words  # noqa: E402
 
 from workers.engine.document import Document, Table, block_text  # noqa: E402
-from workers.engine.layout.reader import read_layout  # noqa: E402
-from workers.engine.structure.reader import read_structure  # noqa: E402
-from workers.engine.structure.strip import strip_structure  # noqa: E402
 
 #: Share of the words two tables hold in common (of all either holds) that matches them.
 MATCH = 0.5
@@ -96,16 +93,11 @@ def main() -> int:
         return 0
     pooled: dict[str, Count] = defaultdict(Count)
     for pdf in pdfs:
-        truth = read_structure(pdf, max_pages=structure.MAX_PAGES)
-        if truth.reader != "structure":
-            continue
-        untagged = {w.page for w in truth.warnings if w.code == "untagged-page"}
         with tempfile.TemporaryDirectory() as tmp:
-            stripped = Path(tmp) / pdf.name
-            strip_structure(pdf, stripped)
-            found = read_layout(stripped, max_pages=structure.MAX_PAGES)
-        tt = tables(on_tagged_pages(truth, untagged))
-        ft = tables(on_tagged_pages(found, untagged))
+            models = structure.truth_and_layout(pdf, Path(tmp))
+        if models is None:
+            continue
+        tt, ft = tables(models[0]), tables(models[1])
         if not tt and not ft:
             continue
         missed, false = matched(tt, ft)

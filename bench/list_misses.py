@@ -48,9 +48,6 @@ from workers.engine.document import (  # noqa: E402
     Table,
     block_text,
 )
-from workers.engine.layout.reader import read_layout  # noqa: E402
-from workers.engine.structure.reader import read_structure  # noqa: E402
-from workers.engine.structure.strip import strip_structure  # noqa: E402
 
 #: HTML elements whose text the makers may tag as a list item.
 ITEM_ELEMENTS = ("li", "dt", "dd")
@@ -199,16 +196,11 @@ def where(block: ListItem) -> str:
 
 
 def report(path: Path, kinds: dict[str, str], tmp: Path) -> FileReport:
-    truth = read_structure(path, max_pages=structure.MAX_PAGES)
     out = FileReport(path.name)
-    if truth.reader != "structure":
+    models = structure.truth_and_layout(path, tmp)
+    if models is None:
         return out
-    stripped = tmp / path.name
-    strip_structure(path, stripped)
-    found = read_layout(stripped, max_pages=structure.MAX_PAGES)
-    untagged = {w.page for w in truth.warnings if w.code == "untagged-page"}
-    truth = structure.on_tagged_pages(truth, untagged)
-    found = structure.on_tagged_pages(found, untagged)
+    truth, found = models
     ti, fi = structure.items(truth), structure.items(found)
     tn, fn = [structure.norm(i.text) for i in ti], [structure.norm(i.text) for i in fi]
     pairs = structure.match_texts(tn, fn, 80)

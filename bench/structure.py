@@ -229,6 +229,21 @@ def on_tagged_pages(doc: Document, untagged: set[int | None]) -> Document:
     )
 
 
+def truth_and_layout(path: Path, tmp: Path) -> tuple[Document, Document] | None:
+    """The truth (the structure reader on the tagged file) and the layout reader's model of its
+    stripped copy (written into ``tmp``), both kept to the pages the tags refer to, as the
+    scores see them; None where the tags are unusable (no truth). For the diagnostics that
+    explain one measure's misses (heading_errors, list_misses, heldout_tables)."""
+    truth = read_structure(path, max_pages=MAX_PAGES)
+    if truth.reader != "structure":
+        return None
+    stripped = tmp / path.name
+    strip_structure(path, stripped)
+    found = read_layout(stripped, max_pages=MAX_PAGES)
+    untagged = {w.page for w in truth.warnings if w.code == "untagged-page"}
+    return on_tagged_pages(truth, untagged), on_tagged_pages(found, untagged)
+
+
 def joined_as_read(text: str, read: set[str]) -> str:
     """poppler's text with a word it keeps broken at a line-end hyphen ("agen-" "cies") made
     whole where the model reads it whole: either reading is the word found."""
