@@ -25,6 +25,8 @@ from setuptools import Extension, setup
 LEXER = "workers/engine/_content_lexer.h"
 #: The merge sort the layout loops sort their small arrays with.
 SORT = "workers/engine/_merge_sort.h"
+#: Reading an attribute that is exactly a float (the loops leave any other value to Python).
+EXACT_FLOAT = "workers/engine/_exact_float.h"
 
 setup(
     ext_modules=[
@@ -34,7 +36,7 @@ setup(
             # The loops must compute exactly what their Python twins compute: no fused
             # multiply-adds (gcc's default on some processors), which round differently.
             extra_compile_args=["-ffp-contract=off"],
-            depends=[LEXER, SORT],
+            depends=[LEXER, SORT, EXACT_FLOAT],
             optional=True,
         )
         for name in (

@@ -14,6 +14,7 @@ import pytest
 import weasyprint
 
 from workers.engine.document import Document, Heading, Paragraph
+from workers.engine.layout import reader
 
 HtmlPdf = Callable[..., Path]
 #: Builds a hand-made structure tree's elements under the Document element: given the PDF,
@@ -64,6 +65,15 @@ def png_data_uri(width: int = 60, height: int = 40) -> str:
         + chunk(b"IEND", b"")
     )
     return "data:image/png;base64," + b64encode(png).decode()
+
+
+@pytest.fixture(params=["c", "python"])
+def block_loop(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A test that asks for it runs twice: block building in C (where built) and in Python,
+    which must read pages alike."""
+    if request.param == "python":
+        monkeypatch.setattr(reader, "_blocks_accelerator", None)
+    return str(request.param)
 
 
 @pytest.fixture

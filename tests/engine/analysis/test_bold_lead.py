@@ -13,7 +13,6 @@ import pytest
 
 from workers.engine.analyse import analyse
 from workers.engine.document import Heading, Paragraph
-from workers.engine.layout import reader
 
 from .drawn_pdfs import helvetica_page
 from .test_caption_beside_column import _blocks
@@ -34,20 +33,12 @@ def _ops(lead: str, lead_size: float, rest: str, top: float = 600.0) -> list[str
     return ops
 
 
-@pytest.fixture(params=["c", "python"])
-def loop(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Block building in C (where built) and in Python."""
-    if request.param == "python":
-        monkeypatch.setattr(reader, "_blocks_accelerator", None)
-    return str(request.param)
-
-
 @pytest.mark.parametrize(("lead", "size", "rest"), [
     (r"Note 1 to paragraph \(g\):", 9.0, "Guidance for"),
     ("FOR FURTHER INFORMATION CONTACT:", 6.9, "Ian"),
 ])
 def test_a_bold_lead_goes_on_in_the_regular_lines_below(
-    tmp_path: Path, loop: str, lead: str, size: float, rest: str
+    tmp_path: Path, block_loop: str, lead: str, size: float, rest: str
 ) -> None:
     found = _blocks(tmp_path / "lead.pdf", _ops(lead, size, rest))
     first = f"{lead.replace(chr(92), '')} {rest}"
@@ -64,14 +55,14 @@ def test_the_paragraph_keeps_its_lead(tmp_path: Path) -> None:
     assert not any(isinstance(b, Heading) for b in blocks)
 
 
-def test_a_line_bold_to_its_end_stays_apart(tmp_path: Path, loop: str) -> None:
+def test_a_line_bold_to_its_end_stays_apart(tmp_path: Path, block_loop: str) -> None:
     # Bold to its last letter: a heading over its paragraph, not a lead.
     ops = _ops("Explanation of Certain Provisions", 9.0, "")
     found = _blocks(tmp_path / "heading.pdf", ops)
     assert " ".join(BODY) in found
 
 
-def test_a_lead_under_a_regular_line_opens_a_paragraph(tmp_path: Path, loop: str) -> None:
+def test_a_lead_under_a_regular_line_opens_a_paragraph(tmp_path: Path, block_loop: str) -> None:
     # The lead line under a regular one: the regular line does not go on into the lead.
     ops = _ops(r"Note 1 to paragraph \(g\):", 9.0, "Guidance for")
     found = _blocks(tmp_path / "under.pdf", ops)

@@ -8,10 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from workers.engine.document import Heading, ListBlock, Paragraph
-from workers.engine.layout import reader
 from workers.engine.layout.reader import read_layout
 
 from .drawn_pdfs import helvetica_page
@@ -55,12 +52,9 @@ def _item_texts(path: Path) -> list[list[str]]:
             for block in lists for item in block.items]
 
 
-@pytest.mark.parametrize("in_c", [True, False])
 def test_a_bold_lead_in_wrapped_over_the_line_break_reads_on(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_c: bool
+    tmp_path: Path, block_loop: str
 ) -> None:
-    if not in_c:
-        monkeypatch.setattr(reader, "_blocks_accelerator", None)
     path = helvetica_page(tmp_path / "lead-ins.pdf", _items())
     assert _item_texts(path) == [
         ["Secure federal systems and information. The strategy identifies steps and "

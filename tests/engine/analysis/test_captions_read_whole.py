@@ -17,11 +17,9 @@ from pathlib import Path
 
 import pikepdf
 import pypdfium2 as pdfium
-import pytest
 
 from workers.engine.analyse import analyse
 from workers.engine.document import Paragraph, Table
-from workers.engine.layout import reader
 from workers.engine.layout.glyphs import read_page
 
 
@@ -49,21 +47,13 @@ def _paragraphs(path: Path) -> list[str]:
     return [b.text for b in analyse(path, max_pages=5).blocks if isinstance(b, Paragraph)]
 
 
-@pytest.fixture(params=["c", "python"])
-def loop(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Block building in C (where built) and in Python."""
-    if request.param == "python":
-        monkeypatch.setattr(reader, "_blocks_accelerator", None)
-    return str(request.param)
-
-
 INTRO = ["The program below finds the prime numbers up to a hundred, crossing out",
          "the multiples of each number it finds, as the sieve of the old Greek did."]
 CAPTION_REST = ["initialized to an array of false values on entry to this snippet of",
                 "the program, before the outer loop starts."]
 
 
-def test_a_caption_with_a_typewriter_word_goes_on_below(tmp_path: Path, loop: str) -> None:
+def test_a_caption_with_a_typewriter_word_goes_on_below(tmp_path: Path, block_loop: str) -> None:
     ops = [f"BT /F1 9 Tf 72 {640 - 11 * k} Td ({t}) Tj ET" for k, t in enumerate(INTRO)]
     # "Figure 1. Sample program." in bold, "primes" in Courier 8, " is" in Helvetica 9.
     ops.append("BT /F2 9 Tf 72 600 Td (Figure 1. Sample program: a sieve of numbers.) Tj"

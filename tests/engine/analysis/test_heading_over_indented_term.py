@@ -9,10 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from workers.engine.document import Heading, Paragraph
-from workers.engine.layout import reader
 from workers.engine.layout.reader import read_layout
 
 from ..content_pdfs import fonts_page_pdf
@@ -34,12 +31,9 @@ def _section(y: float, head: str, head_x: float, term: str) -> list[bytes]:
     ]
 
 
-@pytest.mark.parametrize("in_c", [True, False])
 def test_a_heading_over_an_indented_term_in_its_face_stands_apart(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_c: bool
+    tmp_path: Path, block_loop: str
 ) -> None:
-    if not in_c:
-        monkeypatch.setattr(reader, "_blocks_accelerator", None)
     # (The text of the page starts its lines at 108, where the terms stand.)
     intro = [
         f"BT /F1 10 Tf 108 {760 - 12 * k} Td (The tput utility uses the terminfo database "
@@ -60,12 +54,9 @@ def test_a_heading_over_an_indented_term_in_its_face_stands_apart(
     assert not any(t.startswith(("EXAMPLES ", "Options ")) for t in texts)
 
 
-@pytest.mark.parametrize("in_c", [True, False])
 def test_a_centred_heading_goes_on_over_its_second_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_c: bool
+    tmp_path: Path, block_loop: str
 ) -> None:
-    if not in_c:
-        monkeypatch.setattr(reader, "_blocks_accelerator", None)
     # "Annual Review of the" centred over "Programme" (both in bold): one heading.
     ops = [
         b"BT /F2 14 Tf 0 0 0 rg 240 720 Td (Annual Review of the) Tj ET",
@@ -78,12 +69,9 @@ def test_a_centred_heading_goes_on_over_its_second_line(
     assert _texts(path)[0] == "Annual Review of the Programme"
 
 
-@pytest.mark.parametrize("in_c", [True, False])
 def test_a_bold_name_over_a_line_off_the_texts_edge_goes_on(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_c: bool
+    tmp_path: Path, block_loop: str
 ) -> None:
-    if not in_c:
-        monkeypatch.setattr(reader, "_blocks_accelerator", None)
     ops = [
         b"BT /F2 16 Tf 208 800 Td (Kraxi Systems, Inc.) Tj ET",
         b"BT /F2 16 Tf 249 783 Td (Paper Planes) Tj ET",
@@ -94,13 +82,10 @@ def test_a_bold_name_over_a_line_off_the_texts_edge_goes_on(
     assert _texts(path)[0] == "Kraxi Systems, Inc. Paper Planes"
 
 
-@pytest.mark.parametrize("in_c", [True, False])
 def test_a_bold_line_ending_open_goes_on_below(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_c: bool
+    tmp_path: Path, block_loop: str
 ) -> None:
     # (A method's signature wrapped at its bracket, its arguments indented under it.)
-    if not in_c:
-        monkeypatch.setattr(reader, "_blocks_accelerator", None)
     ops = [
         b"BT /F2 10 Tf 72 720 Td (createPattern\\() Tj ET",
         b"BT /F2 10 Tf 108 708 Td (Object image, string repetition\\)) Tj ET",

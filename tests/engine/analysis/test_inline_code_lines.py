@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from workers.engine.document import Paragraph
-from workers.engine.layout import reader
 from workers.engine.layout.reader import read_layout
 
 from ..content_pdfs import fonts_page_pdf, pdf_string
@@ -48,14 +47,6 @@ def _pdf(path: Path, lines: Sequence[Line | None]) -> Path:
     )
 
 
-@pytest.fixture(params=["c", "python"])
-def loop(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Block building in C (where built) and in Python."""
-    if request.param == "python":
-        monkeypatch.setattr(reader, "_blocks_accelerator", None)
-    return str(request.param)
-
-
 def _texts(path: Path) -> list[str]:
     return [b.text for b in read_layout(path, max_pages=1).blocks if isinstance(b, Paragraph)]
 
@@ -63,7 +54,7 @@ def _texts(path: Path) -> list[str]:
 _OPENING = [("F1", "The parser reads most of the standard notation for modules.")]
 
 
-def test_a_line_ending_in_code_goes_on_in_prose(tmp_path: Path, loop: str) -> None:
+def test_a_line_ending_in_code_goes_on_in_prose(tmp_path: Path, block_loop: str) -> None:
     lines = [
         _OPENING,
         [("F1", "This version does not handle the real type. It does not support the"),
@@ -75,7 +66,7 @@ def test_a_line_ending_in_code_goes_on_in_prose(tmp_path: Path, loop: str) -> No
     assert any("AUTOMATIC TAGS option, and the EXPORT" in t for t in texts), texts
 
 
-def test_a_line_of_code_closing_the_sentence_goes_on(tmp_path: Path, loop: str) -> None:
+def test_a_line_of_code_closing_the_sentence_goes_on(tmp_path: Path, block_loop: str) -> None:
     lines = [
         _OPENING,
         [("F1", "Some functions need a buffer of at least the maximum size (for example,"),
@@ -93,7 +84,7 @@ def test_a_line_of_code_closing_the_sentence_goes_on(tmp_path: Path, loop: str) 
 
 @pytest.mark.parametrize("set_apart", [True, False])
 def test_a_listing_stays_apart_from_its_prose(
-    tmp_path: Path, loop: str, set_apart: bool
+    tmp_path: Path, block_loop: str, set_apart: bool
 ) -> None:
     # Led in by a colon; its last line, with no stop, is a listing's (the block opened in
     # the code face), whether or not blank lines set the listing apart.
@@ -111,7 +102,7 @@ def test_a_listing_stays_apart_from_its_prose(
     assert "Here is the list of types that the parser can manage in this version." in texts
 
 
-def test_a_listing_with_keywords_and_comments_stays_apart(tmp_path: Path, loop: str) -> None:
+def test_a_listing_with_keywords_and_comments_stays_apart(tmp_path: Path, block_loop: str) -> None:
     # A listing's line opening with a keyword in bold and closing with a comment in the
     # proportional face: the line of code under it is the listing's next, no paragraph's.
     lines = [

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from workers.engine.document import ListBlock, Paragraph
-from workers.engine.layout import reader
 from workers.engine.layout.reader import read_layout
 
 from .drawn_pdfs import helvetica_page
@@ -45,13 +44,10 @@ def _items(path: Path) -> list[tuple[str, str]]:
     ]
 
 
-@pytest.mark.parametrize("in_c", [True, False])
 @pytest.mark.parametrize("labels", [["\\225"] * 3, ["1.", "2.", "3."]])
 def test_a_lone_label_half_an_inch_before_its_text_labels_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_c: bool, labels: list[str]
+    tmp_path: Path, block_loop: str, labels: list[str]
 ) -> None:
-    if not in_c:
-        monkeypatch.setattr(reader, "_blocks_accelerator", None)
     items = _items(_page(tmp_path / "tabbed.pdf", labels))
     assert [text for _, text in items] == [f"{a} {b}" for a, b in ITEMS]
     assert [label for label, _ in items] == (
@@ -59,14 +55,11 @@ def test_a_lone_label_half_an_inch_before_its_text_labels_it(
     )
 
 
-@pytest.mark.parametrize("in_c", [True, False])
 def test_a_dash_or_a_mark_before_a_letter_is_no_label_past_a_tab(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_c: bool
+    tmp_path: Path, block_loop: str
 ) -> None:
     # (A dash standing for nothing in a column of figures; a dot marking a right angle
     # before a side's letter in a drawing.)
-    if not in_c:
-        monkeypatch.setattr(reader, "_blocks_accelerator", None)
     ops = [
         "BT /F1 10 Tf 72 700 Td (-) Tj ET",
         "BT /F1 10 Tf 108 700 Td (0.93x 2.20x 4.19x 3.05x) Tj ET",

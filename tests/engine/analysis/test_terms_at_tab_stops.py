@@ -8,10 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from workers.engine.document import Paragraph
-from workers.engine.layout import reader
 from workers.engine.layout.reader import read_layout
 
 from ..content_pdfs import fonts_page_pdf, pdf_string
@@ -41,12 +38,9 @@ def _page(path: Path) -> Path:
     return fonts_page_pdf(path, ops, {"F1": "/Times-Roman", "F2": "/Times-Bold"})
 
 
-@pytest.mark.parametrize("in_c", [True, False])
 def test_a_term_on_its_descriptions_first_line_is_read_with_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_c: bool
+    tmp_path: Path, block_loop: str
 ) -> None:
-    if not in_c:
-        monkeypatch.setattr(reader, "_blocks_accelerator", None)
     doc = read_layout(_page(tmp_path / "options.pdf"), max_pages=1)
     texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
     words = " ".join(texts).split()
@@ -56,13 +50,10 @@ def test_a_term_on_its_descriptions_first_line_is_read_with_it(
         assert f"{term} {' '.join(lines)}" in texts
 
 
-@pytest.mark.parametrize("in_c", [True, False])
 def test_a_bold_time_in_small_print_labels_no_name_beside_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_c: bool
+    tmp_path: Path, block_loop: str
 ) -> None:
     # (A timetable's times in small print beside a band's name: not a term and its text.)
-    if not in_c:
-        monkeypatch.setattr(reader, "_blocks_accelerator", None)
     ops = [
         b"BT /F2 6 Tf 108 720 Td (11:00) Tj ET",
         b"BT /F1 10 Tf 150 720 Td (The Crave) Tj ET",

@@ -32,6 +32,8 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "../_exact_float.h"
+
 static PyObject *name_x0, *name_x1, *name_y0, *name_y1, *name_rtl, *name_size, *name_bold,
     *name_after_lead,
     *name_text, *name_frags, *name_add, *name_goes_on_line, *name_goes_on_below,
@@ -106,15 +108,6 @@ typedef struct {
     double *links;         /* four a link: its box */
     PyObject **link_pages;
 } Context;
-
-static int exact_float(PyObject *item, PyObject *name, double *out) {
-    PyObject *value = PyObject_GetAttr(item, name);
-    if (value == NULL) return -1;
-    int ok = PyFloat_CheckExact(value);
-    if (ok) *out = PyFloat_AS_DOUBLE(value);
-    Py_DECREF(value);
-    return ok;
-}
 
 static int rtl_of(Column *col, Py_ssize_t j) {
     if (col->rtl[j] < 0) {

@@ -26,6 +26,8 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "../_exact_float.h"
+
 typedef struct {
     double x0, y0, x1, y1;
     long long key;          /* round(x0) */
@@ -407,15 +409,6 @@ typedef struct {
     PyObject *obj; /* new reference */
     Py_ssize_t count;
 } Cluster;
-
-static int exact_float(PyObject *item, PyObject *name, double *out) {
-    PyObject *value = PyObject_GetAttr(item, name);
-    if (value == NULL) return -1;
-    int ok = PyFloat_CheckExact(value);
-    if (ok) *out = PyFloat_AS_DOUBLE(value);
-    Py_DECREF(value);
-    return ok;
-}
 
 static PyObject *clusters_grown(PyObject *self, PyObject *args) {
     (void)self;
