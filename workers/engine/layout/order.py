@@ -64,6 +64,7 @@ from .margin_anchors import (
     reference_user,
     term_user,
 )
+from .numbered_columns import numbering_runs_on, numbers_alone
 from .patterns import is_marker
 from .spanning import spanning_cuts
 from .tables import is_listing, rows_align
@@ -1177,8 +1178,30 @@ def _find_column_split(frags: list[Fragment]) -> tuple[list[Fragment], list[Frag
         return _split_past_display_lines(frags) or _split_past_overhangs(frags, ordered)
     split = ordered[:at], ordered[at:]
     if _no_gutter(gap, _median_size(frags), _narrower_side(split)):
-        return _split_past_display_lines(frags) or _split_past_overhangs(frags, ordered)
+        return (
+            _split_past_display_lines(frags) or _split_past_overhangs(frags, ordered)
+            or _split_numbered_columns(ordered)
+        )
     return _checked_columns(split, gap)
+
+
+def _split_numbered_columns(ordered: list[Fragment]) -> _Split | None:
+    """Two columns of one numbered list whose gutter is narrower than the gap between each
+    column's numbers and their text (a manual's exit codes, each number at the column's edge
+    and its meaning indented under it): the widest gap is that indent, no gutter; a
+    narrower clear gap is, where the numbers at its right go on from those at its left
+    (:func:`.numbered_columns.numbering_runs_on`). ``ordered``: the part's pieces by their
+    left edges."""
+    size = _median_size(ordered)
+    reached = -math.inf
+    for i, f in enumerate(ordered):
+        gap = f.x0 - reached
+        if i and gap >= MIN_GUTTER:
+            split = ordered[:i], ordered[i:]
+            if not _no_gutter(gap, size, _narrower_side(split)) and numbering_runs_on(*split):
+                return split
+        reached = max(reached, f.x1)
+    return None
 
 
 def _checked_columns(split: _Split, gap: float) -> _Split | None:
@@ -1188,6 +1211,11 @@ def _checked_columns(split: _Split, gap: float) -> _Split | None:
     # piece too short to look like running text, is measured with its lines joined again:
     # a column beside another on one grid of baselines, as LaTeX sets them, is no table.)
     left_text, right_text = (_text_like(side) or _rejoined_text_like(side, gap) for side in split)
+    if not (left_text and right_text) and numbering_runs_on(*split):
+        # Two columns of one numbered list, its entries too short to look like running
+        # text, its rows level across the gutter: still columns, the right's numbers go on
+        # from the left's.
+        return split
     if not (left_text or right_text):
         return None
     if (
@@ -1857,11 +1885,20 @@ def reading_order(
         vertical = _split_past_display(
             blocks, _line_sizes, 3.0, lambda left, right, _: apart(left, right), apart
         ) or _narrow_gutter(blocks, regions)
+    if vertical is not None and numbers_alone(
+        [f for b in vertical[0] for f in b.frags], [f for b in vertical[1] for f in b.frags]
+    ):
+        # A list's numbers, each alone on its line over its entry's indented text: read
+        # with their entries, row by row, not as a column before them all.
+        vertical = None
     horizontal = _cut(blocks, axis="y")
     # (Columns the table finder found among a region's lines, numbered below zero, are read
     # one after the other, whatever their lines' lengths: the short lines of a list set
     # beside another are no ends of its rows.)
-    found_apart = vertical is not None and _found_apart(*vertical, regions)
+    # (Two columns of one numbered list, found apart by the column search, are read one
+    # after the other as well: their entries stand level across the gutter, row by row.)
+    numbered = vertical is not None and _numbered_apart(*vertical, regions)
+    found_apart = numbered or (vertical is not None and _found_apart(*vertical, regions))
     ends = _row_ends(*vertical) if (
         vertical is not None and horizontal is None and not found_apart
     ) else None
@@ -1901,7 +1938,8 @@ def reading_order(
             # Each read down, line by line: their first lines open on one row (no row across
             # the columns), and an indented body is no column of its own beside its braces.
             return _by_rows(left) + _by_rows(right)
-        top, middle, bottom = _rows_across(blocks, left, right)
+        # (A numbered list's first entries, level across the columns, are no line across.)
+        top, middle, bottom = ([], blocks, []) if numbered else _rows_across(blocks, left, right)
         if top or bottom:
             return top + order(middle) + bottom
         rtl = _mostly_rtl(blocks)
@@ -2792,6 +2830,17 @@ def _narrow_gutter(
         return None
     left, right = ordered[:at], ordered[at:]
     return (left, right) if _apart_in_regions(left, right, regions) else None
+
+
+def _numbered_apart(left: list[Block], right: list[Block], regions: dict[int, int]) -> bool:
+    """The two sides are columns of one numbered list (see :mod:`.numbered_columns`) that
+    the column search found apart: read one after the other, though their entries stand
+    level across the gutter."""
+    if not _apart_in_regions(left, right, regions):
+        return False
+    return numbering_runs_on(
+        [f for b in left for f in b.frags], [f for b in right for f in b.frags]
+    )
 
 
 def _found_apart(left: list[Block], right: list[Block], regions: dict[int, int]) -> bool:

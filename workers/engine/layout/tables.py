@@ -32,6 +32,7 @@ from .figures import (
 from .glyphs import RULE_THICKNESS, Glyph, PageContent, Rect
 from .line_breaks import stacked
 from .lines import SPACE_GAP, Fragment, Line, fragments, lines, word_count
+from .numbered_columns import numbered_list_across
 from .patterns import BULLET, LEADER, NUMBERED, is_marker, starts_item
 from .table_heads import (
     BODY_ROWS,
@@ -1806,6 +1807,10 @@ def _read_run(
                     blocks.append(block)
                     columns[id(block)] = fresh
                 used.update(id(f) for f in mine)
+        elif table is not None and table.table is not None and numbered_list_across(table.table):
+            # One numbered list set in two columns, its rows level across the gutter: no
+            # table; its lines are read as text, column by column (see .order).
+            pass
         elif table is not None:
             if kept is not run:
                 blocks.append(_caption_block(run, kept, page))
