@@ -2747,13 +2747,15 @@ def _listing_of(
     run: list[Line], rows: list[list[Fragment]]
 ) -> tuple[list[Line], list[Line], list[Line]] | None:
     """The run read as a listing, when it is one (code or a typewritten page in a fixed-pitch
-    face, or text with its lines numbered): the lines before it, its own, the lines after it;
-    None when the run is no listing. A run of lines of several pieces runs on from code into
-    the prose next to it (a justified line is set in pieces, and the guards that end a
-    table's run at a line across its columns let a listing's run go on, its "columns" being
-    words), and most of the run's pieces being the code's, the whole run was read line by
-    line: the prose lines at its ends, set in a proportional face (see :func:`_prose_ends`),
-    are the text round the listing, each a line of its paragraph."""
+    face, a program's output or a shell session, its lines opening with one mark (see
+    :func:`_prefixed_lines`), or text with its lines numbered): the lines before it, its
+    own, the lines after it; None when the run is no listing. A run of lines of several
+    pieces runs on from code into the prose next to it (a justified line is set in pieces,
+    and the guards that end a table's run at a line across its columns let a listing's run
+    go on, its "columns" being words), and most of the run's pieces being the code's, the
+    whole run was read line by line: the prose lines at its ends, set in a proportional
+    face (see :func:`_prose_ends`), are the text round the listing, each a line of its
+    paragraph."""
     if len([row for row in rows if len(row) > 1]) < 3:
         return None
     if _fixed_pitch_words(rows) or _hex_dump(rows):
