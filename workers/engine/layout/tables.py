@@ -2752,21 +2752,70 @@ def _listing_of(
     run: list[Line], rows: list[list[Fragment]]
 ) -> tuple[list[Line], list[Line], list[Line]] | None:
     """The run read as a listing, when it is one (code or a typewritten page in a fixed-pitch
-    face, or text with its lines numbered): the lines before it, its own, the lines after it;
-    None when the run is no listing. A run of lines of several pieces runs on from code into
-    the prose next to it (a justified line is set in pieces, and the guards that end a
-    table's run at a line across its columns let a listing's run go on, its "columns" being
-    words), and most of the run's pieces being the code's, the whole run was read line by
-    line: the prose lines at its ends, set in a proportional face (see :func:`_prose_ends`),
-    are the text round the listing, each a line of its paragraph."""
+    face, a program's output or a shell session, its lines opening with one mark (see
+    :func:`_prefixed_lines`), or text with its lines numbered): the lines before it, its
+    own, the lines after it; None when the run is no listing. A run of lines of several
+    pieces runs on from code into the prose next to it (a justified line is set in pieces,
+    and the guards that end a table's run at a line across its columns let a listing's run
+    go on, its "columns" being words), and most of the run's pieces being the code's, the
+    whole run was read line by line: the prose lines at its ends, set in a proportional
+    face (see :func:`_prose_ends`), are the text round the listing, each a line of its
+    paragraph."""
     if len([row for row in rows if len(row) > 1]) < 3:
         return None
     if _fixed_pitch_words(rows) or _hex_dump(rows):
         first, last = _prose_ends(run)
         return run[:first], run[first:last], run[last:]
+    prefixed = _prefixed_lines(rows)
+    if prefixed is not None:
+        first, last = prefixed
+        return run[:first], run[first:last], run[last:]
     if _line_numbered(rows):
         return [], run, []
     return None
+
+
+#: Lines of a run that must open with the same mark for it to be a program's output.
+PREFIXED_LINES = 3
+#: Share of a run's lines of several pieces that must open with the mark.
+PREFIXED_SHARE = 0.8
+#: A shell's or an interpreter's prompts: a sign alone opening a line of a session.
+PROMPTS = frozenset({"$", "#", "%", ">", ">>>"})
+#: Signs that open a list's items ("+" a class's attribute in a diagram, "--" a plain-text
+#: list) or stand for a value in a table's cell: a mark of only these opens no output line.
+ITEM_SIGNS = frozenset("-\u2013\u2014*\u00b7+o\u2022")
+
+
+def _prefixed_lines(rows: list[list[Fragment]]) -> tuple[int, int] | None:
+    """Where the lines of a program's output or a terminal session lie in the run
+    (``rows[first:last]``), when most of its lines open with one and the same mark holding no
+    letter: a process's id in a tool's log ("==8119==  at 0x4005: main (a.c:6)"), a shell's
+    prompt ("$"). Each such line is a line of output, read line by line as a listing is, even
+    where its pieces line up in columns (a summary printed label by label): a table's first
+    column names its rows, one value in every row names none. Set in a proportional face too
+    (a plain-text file typeset), so the face does not tell it. A bullet or a dash opens a
+    list's items ("+" a class's attributes in a diagram), so a sign alone counts only as a
+    prompt; and a currency sign before figures is a table's column, so the rest of the
+    lines must be mostly words."""
+    opening = [row[0].text.strip() if len(row) > 1 else None for row in rows]
+    marks = [m for m in opening if m]
+    if len(marks) < PREFIXED_LINES:
+        return None
+    mark = max(marks, key=marks.count)  # (on a tie the first: the same on every run)
+    lines_with = [k for k, m in enumerate(opening) if m == mark]
+    if len(lines_with) < max(PREFIXED_LINES, PREFIXED_SHARE * len(marks)):
+        return None
+    if mark not in PROMPTS and (
+        len(mark) < 2  # (a sign alone, a bullet's, opens a list's items)
+        or any(c.isalpha() for c in mark)
+        or set(mark) <= ITEM_SIGNS
+        or all(c.isdigit() or c in ".,:;%()" for c in mark)  # (a figure, an item's number)
+    ):
+        return None
+    rest = [f for k in lines_with for f in rows[k][1:]]
+    if 2 * sum(not _is_numeric(f.text) for f in rest) <= len(rest):
+        return None  # figures after a sign: a table's columns ("$  1,200")
+    return lines_with[0], lines_with[-1] + 1
 
 
 def _prose_ends(run: list[Line]) -> tuple[int, int]:
