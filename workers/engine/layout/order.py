@@ -364,8 +364,10 @@ def column_regions(
             region for part in panels if part
             for region in column_regions(part, depth + 1, budget, memo, breaks)
         ]
-    if not _has_running_lines(frags, 3):
-        return [frags]  # no running text here, so no text columns: a table, a form, a list
+    if not _has_running_lines(frags, 3) and not _has_code_lines(frags):
+        # No running text here (nor program text, whose lines come apart at its spaces), so
+        # no text columns: a table, a form, a list.
+        return [frags]
     vertical = _column_split(frags, budget, memo)
     if vertical is not None:
         bands = breaks.bands(frags, vertical) if breaks is not None else [frags]
@@ -1189,7 +1191,9 @@ def _checked_columns(split: _Split, gap: float) -> _Split | None:
     # a column beside another on one grid of baselines, as LaTeX sets them, is no table.)
     left_text, right_text = (_text_like(side) or _rejoined_text_like(side, gap) for side in split)
     if not (left_text or right_text):
-        return None
+        # Two columns of program text (a synopsis's wrapped declarations): no line of words,
+        # yet columns all the same.
+        return split if _code_column(split[0]) and _code_column(split[1], indented=True) else None
     if (
         left_text != right_text and rows_align(*split) and not _listing_beside_prose(*split)
         and not _beside_running_lines(*(split if right_text else split[::-1]))
@@ -1198,6 +1202,51 @@ def _checked_columns(split: _Split, gap: float) -> _Split | None:
     if _labels_hung_in_gap(*split):
         return None  # (the gap between a column's hanging labels and their text)
     return split
+
+
+#: Program text: fixed-pitch pieces on this many lines at least (each line of it comes apart
+#: into pieces at its spaces, as wide as a character, so no piece has the words of a line)...
+CODE_LINES = 6
+#: ...this share of the pieces whose pitch is known at least...
+CODE_SHARE = 0.75
+#: ...and, in a right-hand column, this share of its lines at least set in from its left
+#: edge by two characters or more (wrapped and nested lines: comments aligned after a
+#: listing's lines, set past their own gutter, start level at one edge).
+CODE_INDENTED = 0.15
+
+
+def _has_code_lines(frags: list[Fragment]) -> bool:
+    """At least :data:`CODE_LINES` fragments set in a fixed-pitch face (counted only until
+    there are enough)."""
+    found = 0
+    for f in frags:
+        if f.fixed_pitch:
+            found += 1
+            if found >= CODE_LINES:
+                return True
+    return False
+
+
+def _code_column(side: list[Fragment], *, indented: bool = False) -> bool:
+    """Whether ``side`` is a column of program text: most of its pieces fixed-pitch, on
+    :data:`CODE_LINES` lines at least; ``indented``: with its own indented lines (see
+    :data:`CODE_INDENTED`), as a column of code has and a listing's aligned comments have
+    not."""
+    known = [pitch for f in side if (pitch := f.fixed_pitch) is not None]
+    if not known or sum(known) < CODE_SHARE * len(known):
+        return False
+    starts: dict[float, float] = {}  # each line's left edge, by its baseline
+    for f in side:
+        at = round(f.y0)
+        starts[at] = min(starts.get(at, f.x0), f.x0)
+    if len(starts) < CODE_LINES:
+        return False
+    if not indented:
+        return True
+    edge = min(starts.values())
+    char = 0.6 * _median_size(side)  # (a fixed-pitch face's character, about)
+    inset = sum(x - edge >= 2 * char for x in starts.values())
+    return inset >= CODE_INDENTED * len(starts)
 
 
 #: Lines of a left-hand column that may reach into the gutter (a word too long to break,
