@@ -373,7 +373,7 @@ def ruled_tables(
         ruled_top, ruled_bottom = ys[0], ys[-1]
         ys = _with_bands_of_its_box(ys, xs, content.paths, frags)
         ruled = xs
-        xs = _widened_to_row_ends(xs, ys, [f for f in frags if id(f) not in taken])
+        xs = _widened_to_row_ends(xs, ys, [f for f in frags if id(f) not in taken], vs)
         text_bands = _text_bands(ys, ruled_top, ruled_bottom, xs, frags)
         rows_ruled = _rows_ruled(text_bands)
         head = _wrapped_head(text_bands)
@@ -1382,11 +1382,15 @@ def _lower_start(text: str) -> bool:
     return first.islower()
 
 
-def _widened_to_row_ends(xs: list[float], ys: list[float], frags: list[Fragment]) -> list[float]:
+def _widened_to_row_ends(
+    xs: list[float], ys: list[float], frags: list[Fragment], vs: Sequence[Rect] = (),
+) -> list[float]:
     """Rules drawn only between columns (none down the outer edges): the row labels left of
     the first rule and the figures right of the last one sit on the rows' lines, and are
     columns of the table too. Taken when most lines of the grid go on past the edge, in
-    pieces that are no running text."""
+    pieces that are no running text. An edge ruled down its rows (``vs``: the grid's rules
+    down) closes them: the lines level with them past it are another column's (a framed
+    table in the left column of a page, beside the right column's lines)."""
     inside = [f for f in frags if ys[-1] < (f.y0 + f.y1) / 2 < ys[0]]
     rows = [
         line for line in lines(inside)
@@ -1396,6 +1400,8 @@ def _widened_to_row_ends(xs: list[float], ys: list[float], frags: list[Fragment]
         return xs
     out = list(xs)
     for side in (-1, 1):
+        if _ruled_down(xs[0] if side < 0 else xs[-1], ys[-1], ys[0], vs):
+            continue
         beyond = [
             [f for f in line.fragments
              if (f.x1 <= xs[0] + 2 if side < 0 else f.x0 >= xs[-1] - 2)]
@@ -1411,6 +1417,20 @@ def _widened_to_row_ends(xs: list[float], ys: list[float], frags: list[Fragment]
         else:
             out.append(max(f.x1 for f in pieces) + 1)
     return out
+
+
+#: An edge is ruled down a grid's rows when rules along it cover this share of their height.
+RULED_DOWN = 0.5
+
+
+def _ruled_down(x: float, bottom: float, top: float, vs: Sequence[Rect]) -> bool:
+    """Whether rules down (``vs``) within two points of ``x`` cover :data:`RULED_DOWN` of
+    the height from ``bottom`` to ``top``."""
+    covered = sum(
+        max(0.0, min(r.y1, top) - max(r.y0, bottom)) for r in vs
+        if abs((r.x0 + r.x1) / 2 - x) <= 2
+    )
+    return top > bottom and covered >= RULED_DOWN * (top - bottom)
 
 
 def _without_underlines(rules: list[Rect], box: Rect, frags: list[Fragment]) -> list[Rect]:
