@@ -42,7 +42,7 @@ def test_two_columns_of_code_are_read_one_after_the_other(tmp_path: Path) -> Non
 
 def test_comments_aligned_after_a_listing_stay_on_their_lines(tmp_path: Path) -> None:
     # A listing's comments aligned in a column of their own past its lines: one listing,
-    # each comment read with its line (no column of code beside it: none set in).
+    # each comment read with its line (a guard: the code columns above must not part them).
     code = ["int alpha = 1;", "int bravo = 2;", "int charlie = 3;", "int delta = 4;",
             "int echo = 5;", "int foxtrot = 6;", "int golf = 7;"]
     ops = []
