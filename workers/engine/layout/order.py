@@ -364,10 +364,16 @@ def column_regions(
             region for part in panels if part
             for region in column_regions(part, depth + 1, budget, memo, breaks)
         ]
-    if not _has_running_lines(frags, 3) and not _has_code_lines(frags):
-        # No running text here (nor program text, whose lines come apart at its spaces), so
-        # no text columns: a table, a form, a list.
-        return [frags]
+    if not _has_running_lines(frags, 3):
+        # No running text here, so no text columns: a table, a form, a list; or columns of
+        # program text, whose lines come apart at their spaces into pieces of a word or two
+        # (those only: a listing's own columns, dates beside notes, stay one listing).
+        code = _code_columns(frags) if _has_code_lines(frags) else None
+        if code is None:
+            return [frags]
+        return column_regions(code[0], depth + 1, budget, memo, breaks) + column_regions(
+            code[1], depth + 1, budget, memo, breaks
+        )
     vertical = _column_split(frags, budget, memo)
     if vertical is not None:
         bands = breaks.bands(frags, vertical) if breaks is not None else [frags]
@@ -1191,9 +1197,7 @@ def _checked_columns(split: _Split, gap: float) -> _Split | None:
     # a column beside another on one grid of baselines, as LaTeX sets them, is no table.)
     left_text, right_text = (_text_like(side) or _rejoined_text_like(side, gap) for side in split)
     if not (left_text or right_text):
-        # Two columns of program text (a synopsis's wrapped declarations): no line of words,
-        # yet columns all the same.
-        return split if _code_column(split[0]) and _code_column(split[1], indented=True) else None
+        return None
     if (
         left_text != right_text and rows_align(*split) and not _listing_beside_prose(*split)
         and not _beside_running_lines(*(split if right_text else split[::-1]))
@@ -1209,10 +1213,12 @@ def _checked_columns(split: _Split, gap: float) -> _Split | None:
 CODE_LINES = 6
 #: ...this share of the pieces whose pitch is known at least...
 CODE_SHARE = 0.75
-#: ...and, in a right-hand column, this share of its lines at least set in from its left
-#: edge by two characters or more (wrapped and nested lines: comments aligned after a
-#: listing's lines, set past their own gutter, start level at one edge).
+#: ...this share of its lines at least set in from its left edge by two characters or more
+#: (wrapped and nested lines: a listing's comments aligned past its lines, or its columns of
+#: dates and versions, start level at one edge)...
 CODE_INDENTED = 0.15
+#: ...and this many characters wide at least (a column of code holds whole statements).
+CODE_WIDTH = 24
 
 
 def _has_code_lines(frags: list[Fragment]) -> bool:
@@ -1227,11 +1233,23 @@ def _has_code_lines(frags: list[Fragment]) -> bool:
     return False
 
 
-def _code_column(side: list[Fragment], *, indented: bool = False) -> bool:
+def _code_columns(frags: list[Fragment]) -> _Split | None:
+    """Two columns of program text (a synopsis's wrapped declarations) either side of the
+    widest gap down ``frags``, where it is a gutter: no line of words, yet columns."""
+    gap, at, ordered = _widest_gap(frags, "x")
+    if at < 0 or gap < MIN_GUTTER:
+        return None
+    split = ordered[:at], ordered[at:]
+    if _no_gutter(gap, _median_size(frags), _narrower_side(split)):
+        return None
+    return split if _code_column(split[0]) and _code_column(split[1]) else None
+
+
+def _code_column(side: list[Fragment]) -> bool:
     """Whether ``side`` is a column of program text: most of its pieces fixed-pitch, on
-    :data:`CODE_LINES` lines at least; ``indented``: with its own indented lines (see
-    :data:`CODE_INDENTED`), as a column of code has and a listing's aligned comments have
-    not."""
+    :data:`CODE_LINES` lines at least, :data:`CODE_WIDTH` characters wide, with its own
+    indented lines (see :data:`CODE_INDENTED`), as a column of code has and a listing's
+    aligned comments or columns of figures have not."""
     known = [pitch for f in side if (pitch := f.fixed_pitch) is not None]
     if not known or sum(known) < CODE_SHARE * len(known):
         return False
@@ -1241,10 +1259,10 @@ def _code_column(side: list[Fragment], *, indented: bool = False) -> bool:
         starts[at] = min(starts.get(at, f.x0), f.x0)
     if len(starts) < CODE_LINES:
         return False
-    if not indented:
-        return True
     edge = min(starts.values())
     char = 0.6 * _median_size(side)  # (a fixed-pitch face's character, about)
+    if max(map(_x1_of, side)) - edge < CODE_WIDTH * char:
+        return False
     inset = sum(x - edge >= 2 * char for x in starts.values())
     return inset >= CODE_INDENTED * len(starts)
 
