@@ -366,7 +366,15 @@ def column_regions(
             for region in column_regions(part, depth + 1, budget, memo, breaks)
         ]
     if not _has_running_lines(frags, 3):
-        return [frags]  # no running text here, so no text columns: a table, a form, a list
+        # No running text here, so no text columns: a table, a form, a list; or columns of
+        # program text, whose lines come apart at their spaces into pieces of a word or two
+        # (those only: a listing's own columns, dates beside notes, stay one listing).
+        code = _code_columns(frags) if _has_code_lines(frags) else None
+        if code is None:
+            return [frags]
+        return column_regions(code[0], depth + 1, budget, memo, breaks) + column_regions(
+            code[1], depth + 1, budget, memo, breaks
+        )
     vertical = _column_split(frags, budget, memo)
     if vertical is not None:
         bands = breaks.bands(frags, vertical) if breaks is not None else [frags]
@@ -1226,6 +1234,65 @@ def _checked_columns(split: _Split, gap: float) -> _Split | None:
     if _labels_hung_in_gap(*split):
         return None  # (the gap between a column's hanging labels and their text)
     return split
+
+
+#: Program text: fixed-pitch pieces on this many lines at least (each line of it comes apart
+#: into pieces at its spaces, as wide as a character, so no piece has the words of a line)...
+CODE_LINES = 6
+#: ...this share of the pieces whose pitch is known at least...
+CODE_SHARE = 0.75
+#: ...this share of its lines at least set in from its left edge by two characters or more
+#: (wrapped and nested lines: a listing's comments aligned past its lines, or its columns of
+#: dates and versions, start level at one edge)...
+CODE_INDENTED = 0.15
+#: ...and this many characters wide at least (a column of code holds whole statements).
+CODE_WIDTH = 24
+
+
+def _has_code_lines(frags: list[Fragment]) -> bool:
+    """At least :data:`CODE_LINES` fragments set in a fixed-pitch face (counted only until
+    there are enough)."""
+    found = 0
+    for f in frags:
+        if f.fixed_pitch:
+            found += 1
+            if found >= CODE_LINES:
+                return True
+    return False
+
+
+def _code_columns(frags: list[Fragment]) -> _Split | None:
+    """Two columns of program text (a synopsis's wrapped declarations) either side of the
+    widest gap down ``frags``, where it is a gutter: no line of words, yet columns."""
+    gap, at, ordered = _widest_gap(frags, "x")
+    if at < 0 or gap < MIN_GUTTER:
+        return None
+    split = ordered[:at], ordered[at:]
+    if _no_gutter(gap, _median_size(frags), _narrower_side(split)):
+        return None
+    return split if _code_column(split[0]) and _code_column(split[1]) else None
+
+
+def _code_column(side: list[Fragment]) -> bool:
+    """Whether ``side`` is a column of program text: most of its pieces fixed-pitch, on
+    :data:`CODE_LINES` lines at least, :data:`CODE_WIDTH` characters wide, with its own
+    indented lines (see :data:`CODE_INDENTED`), as a column of code has and a listing's
+    aligned comments or columns of figures have not."""
+    known = [pitch for f in side if (pitch := f.fixed_pitch) is not None]
+    if not known or sum(known) < CODE_SHARE * len(known):
+        return False
+    starts: dict[float, float] = {}  # each line's left edge, by its baseline
+    for f in side:
+        at = round(f.y0)
+        starts[at] = min(starts.get(at, f.x0), f.x0)
+    if len(starts) < CODE_LINES:
+        return False
+    edge = min(starts.values())
+    char = 0.6 * _median_size(side)  # (a fixed-pitch face's character, about)
+    if max(map(_x1_of, side)) - edge < CODE_WIDTH * char:
+        return False
+    inset = sum(x - edge >= 2 * char for x in starts.values())
+    return inset >= CODE_INDENTED * len(starts)
 
 
 #: Lines of a left-hand column that may reach into the gutter (a word too long to break,

@@ -374,7 +374,7 @@ def ruled_tables(
         ruled_top, ruled_bottom = ys[0], ys[-1]
         ys = _with_bands_of_its_box(ys, xs, content.paths, frags)
         ruled = xs
-        xs = _widened_to_row_ends(xs, ys, [f for f in frags if id(f) not in taken])
+        xs = _widened_to_row_ends(xs, ys, [f for f in frags if id(f) not in taken], vertical)
         text_bands = _text_bands(ys, ruled_top, ruled_bottom, xs, frags)
         rows_ruled = _rows_ruled(text_bands)
         head = _wrapped_head(text_bands)
@@ -1383,17 +1383,26 @@ def _lower_start(text: str) -> bool:
     return first.islower()
 
 
-def _widened_to_row_ends(xs: list[float], ys: list[float], frags: list[Fragment]) -> list[float]:
+def _widened_to_row_ends(
+    xs: list[float], ys: list[float], frags: list[Fragment], vs: Sequence[Rect] = (),
+) -> list[float]:
     """Rules drawn only between columns (none down the outer edges): the row labels left of
     the first rule and the figures right of the last one sit on the rows' lines, and are
     columns of the table too. Taken when most lines of the grid go on past the edge, in
-    pieces that are no running text."""
+    pieces that are no running text. A frame, both outer edges ruled down the rows (``vs``:
+    the page's rules down), closes them: the lines level with them past it are another
+    column's (a framed table in the left column of a page, beside the right column's lines).
+    One edge ruled is no frame (the first rule down may be the row labels'), nor is an edge
+    ruled twice (a double rule between two groups of a table's columns, drawn as grids of
+    their own)."""
     inside = [f for f in frags if ys[-1] < (f.y0 + f.y1) / 2 < ys[0]]
     rows = [
         line for line in lines(inside)
         if any(xs[0] < (f.x0 + f.x1) / 2 < xs[-1] for f in line.fragments)
     ]
     if len(rows) < 3:
+        return xs
+    if _framed_edge(xs[0], -1, ys, vs) and _framed_edge(xs[-1], 1, ys, vs):
         return xs
     out = list(xs)
     for side in (-1, 1):
@@ -1412,6 +1421,34 @@ def _widened_to_row_ends(xs: list[float], ys: list[float], frags: list[Fragment]
         else:
             out.append(max(f.x1 for f in pieces) + 1)
     return out
+
+
+#: An edge is ruled down a grid's rows when rules along it cover this share of their height.
+RULED_DOWN = 0.5
+
+
+def _ruled_down(x: float, bottom: float, top: float, vs: Sequence[Rect]) -> bool:
+    """Whether rules down (``vs``) within two points of ``x`` cover :data:`RULED_DOWN` of
+    the height from ``bottom`` to ``top``."""
+    covered = sum(
+        max(0.0, min(r.y1, top) - max(r.y0, bottom)) for r in vs
+        if abs((r.x0 + r.x1) / 2 - x) <= 2
+    )
+    return top > bottom and covered >= RULED_DOWN * (top - bottom)
+
+
+#: A second rule down this far past a grid's edge (points) at most doubles it.
+DOUBLE_RULE = 15.0
+
+
+def _framed_edge(x: float, side: int, ys: list[float], vs: Sequence[Rect]) -> bool:
+    """Whether the grid's outer edge at ``x`` (``side``: -1 left, 1 right), its rows from
+    ``ys[0]`` down to ``ys[-1]``, is ruled down them, once: no second rule beside it past
+    it (see :func:`_widened_to_row_ends`)."""
+    if not _ruled_down(x, ys[-1], ys[0], vs):
+        return False
+    steps = range(4, int(DOUBLE_RULE) + 1, 2)  # (each rule found within two points)
+    return not any(_ruled_down(x + side * step, ys[-1], ys[0], vs) for step in steps)
 
 
 def _without_underlines(rules: list[Rect], box: Rect, frags: list[Fragment]) -> list[Rect]:
