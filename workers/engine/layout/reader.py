@@ -162,6 +162,7 @@ from .runover import (
     words_broken_at_block_ends,
 )
 from .spread import spread_below
+from .tabbed_numbers import tabbed_numbers_joined
 from .tables import (
     find_tables,
     headnotes_captioned,
@@ -260,7 +261,7 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     # (Before the document's hyphenation is gathered from the blocks' lines, and before
     # classification reads each block as a paragraph.)
     for result in results:
-        result.blocks = wide_leading_lines_joined(result.blocks)
+        result.blocks = tabbed_numbers_joined(wide_leading_lines_joined(result.blocks))
     text_blocks = [b for r in results for b in r.blocks if b.kind == "text"]
     # (A table's cells write words too, "access-fannkuch" in a column of names.)
     cells = [f.text for r in results for b in r.blocks if b.kind == "table" for f in b.frags]
