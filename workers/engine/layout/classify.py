@@ -90,8 +90,8 @@ from .line_breaks import cell_text, line_joiner, runs_words_on
 from .lines import (
     SPACE_GAP,
     Fragment,
-    code_fonts,
     comes_back,
+    large_code_fonts,
     quick_median,
     text_of,
     word_count,
@@ -3228,7 +3228,7 @@ def _words_size(block: Block) -> float:
     # (Nor are the letters of code set inline, whose typewriter face measures larger than
     # the running text's at one point size: "Try sending something, … with "\r\n":".)
     glyphs = [g for f in block.frags for g in f.glyphs]
-    code = code_fonts(glyphs)
+    code = large_code_fonts(glyphs)
     sizes = [g.size for g in glyphs if g.char.isalpha() and g.font not in code]
     # (Never larger than the block's: a label whose words are set larger than its numbers,
     # a timetable's "14:20 14:25 … Fightstar", is judged as it was.)

@@ -139,17 +139,22 @@ RUNNING_LETTERS = 3
 #: Letters whose sizes differ by at most this share are of one size (as the block loop
 #: measures two lines' sizes).
 RUN_SIZE_STEP = 0.15
-#: A font's glyphs in a line show its pitch when they hold this many letters at least.
+#: A font's glyphs in a line show its pitch when they hold this many letters at least …
 CODE_LETTERS = 4
+#: … and this many different characters (in many a proportional face most small letters,
+#: "nuhobd", are equally wide).
+CODE_CHARACTERS = 6
 
 
-def code_fonts(glyphs: list[Glyph]) -> frozenset[str]:
-    """The fonts of a line's code set inline: fonts of fixed pitch (every glyph equally wide,
-    :data:`FIXED_PITCH_SPREAD`; :data:`CODE_LETTERS` letters at least to tell) beside letters
-    in a proportional font. A typewriter face's box is taller than the running face's at
-    one point size (DejaVu Sans Mono's by half beside Liberation Serif's), so a line holding
+def large_code_fonts(glyphs: list[Glyph]) -> frozenset[str]:
+    """The fonts of a line's code set inline that measure larger than its running text: fonts
+    of fixed pitch (every glyph equally wide, :data:`FIXED_PITCH_SPREAD`; telling takes
+    :data:`CODE_LETTERS` letters and :data:`CODE_CHARACTERS` characters) whose glyphs'
+    median size is more than :data:`RUN_SIZE_STEP` above that of the letters beside them in
+    proportional fonts. A typewriter face's box may be taller than the running face's at one
+    point size (DejaVu Sans Mono's by half beside Liberation Serif's), so a line holding
     "/etc/passwd" measures larger than its paragraph's other lines, though it is set in
-    their size. None when every font of the line is fixed pitch (a listing's line)."""
+    their size. Empty when every font of the line is fixed pitch (a listing's line)."""
     fonts: dict[str, list[Glyph]] = {}
     for g in glyphs:
         if not g.char.isspace():
@@ -159,14 +164,20 @@ def code_fonts(glyphs: list[Glyph]) -> frozenset[str]:
     fixed = frozenset(
         font for font, run in fonts.items()
         if sum(g.char.isalpha() for g in run) >= CODE_LETTERS
+        and len({g.char for g in run}) >= CODE_CHARACTERS
         and (widths := [g.x1 - g.x0 for g in run]) and min(widths) > 0
         and spread_below(widths, FIXED_PITCH_SPREAD)
     )
-    if len(fixed) == len(fonts) or not any(
-        g.char.isalpha() for font, run in fonts.items() if font not in fixed for g in run
-    ):
+    if not fixed:
+        return fixed
+    prose = [g.size for font, run in fonts.items() if font not in fixed
+             for g in run if g.char.isalpha()]
+    if not prose:
         return frozenset()
-    return fixed
+    largest = (1 + RUN_SIZE_STEP) * quick_median(prose)
+    return frozenset(
+        font for font in fixed if quick_median([g.size for g in fonts[font]]) > largest
+    )
 
 
 def quick_median(values: list[float]) -> float:
@@ -299,15 +310,6 @@ class Fragment:
         small = [g for g in glyphs if g.char.islower()]
         if len(small) < RUNNING_LETTERS:
             return None
-        # Code set inline is no running text: its typewriter face measures larger and may
-        # hold most of the line's letters ("of /etc/passwd and /etc/group. The update-").
-        code = code_fonts(glyphs)
-        inline_code = False
-        if code:
-            prose = [g for g in small if g.font not in code]
-            if len(prose) >= RUNNING_LETTERS:
-                small, inline_code = prose, True
-                glyphs = [g for g in glyphs if g.font not in code]
         n = len(small)
         size = quick_median([g.size for g in small])
         # A letter larger than the running text rules a running face out: looked for first,
@@ -324,7 +326,7 @@ class Fragment:
             g.font for g in small
         ).most_common(1)[0][0]
         step = RUN_SIZE_STEP * size
-        mixed = inline_code or any(
+        mixed = any(
             g.bold != bold or g.font != font or abs(g.size - size) > step for g in letters
         )
         bottom = quick_median([g.y0 for g in small])

@@ -118,8 +118,8 @@ from .lines import (
     FIXED_PITCH_SPREAD,
     FRAGMENT_GAP,
     Fragment,
-    code_fonts,
     fragments,
+    large_code_fonts,
     lines,
     quick_median,
     word_count,
@@ -1492,8 +1492,8 @@ def _new_face(above: Fragment, below: Fragment) -> bool:
 
 def _prose_face(f: Fragment) -> tuple[float, str, bool] | None:
     """The size, font and weight (bold: most letters) of ``f``'s glyphs outside code set
-    inline (:func:`.code_fonts`), None where it holds no such code."""
-    code = code_fonts(f.glyphs)
+    inline (:func:`.large_code_fonts`), None where it holds no such code."""
+    code = large_code_fonts(f.glyphs)
     if not code:
         return None
     prose = [g for g in f.glyphs if g.font not in code]
@@ -1507,7 +1507,7 @@ def _prose_face(f: Fragment) -> tuple[float, str, bool] | None:
 
 def _code_inline_goes_on(last: Fragment, f: Fragment) -> bool:
     """``f``, under ``last``, is set as ``last`` is, in size and weight, once the code set
-    inline in either (:func:`.code_fonts`) is left out: a paragraph's line holding
+    inline in either (:func:`.large_code_fonts`) is left out: a paragraph's line holding
     "/etc/passwd" in a typewriter face measures larger than its other lines, though it is
     set in their size (the gap between them still tells paragraphs apart). (Asked only of a
     pair whose weights or sizes differ.)"""

@@ -42,9 +42,13 @@ def tabbed_numbers_joined(blocks: list[Block]) -> list[Block]:
 
 
 def _lone_number(block: Block) -> bool:
+    """A one-piece block that is a section's number with a point in it ("1.7.12", "3.",
+    "IV."): a bare figure ("4") is as often a page's number, a chart's value or a label in
+    a drawing, set beside other text on its line."""
+    text = block.frags[0].text.strip() if len(block.frags) == 1 else ""
     return (
-        block.kind == "text" and len(block.frags) == 1 and block.artifact is None
-        and section_label(block.frags[0].text.strip())
+        block.kind == "text" and block.artifact is None and "." in text
+        and section_label(text)
     )
 
 
@@ -61,6 +65,8 @@ def _title_beside(number: Block, blocks: list[Block], joined: set[int]) -> Block
         rows = lines_of(block.frags)
         if (
             block.artifact is None and len(rows) <= TITLE_LINES
+            # A title's first word is a word ("<acceptfont>"), not a figure ("−2", a chart's).
+            and any(map(str.isalpha, first.text.split()[0] if first.text.split() else ""))
             and 0 < word_count(" ".join(f.text for f in rows[0])) <= TITLE_WORDS
             and all(row[0].x0 >= first.x0 - 0.5 * first.size for row in rows)
         ):
