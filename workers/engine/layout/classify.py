@@ -87,7 +87,15 @@ from .figures import (
 )
 from .items_in_a_row import beside_on_its_line
 from .line_breaks import cell_text, line_joiner, runs_words_on
-from .lines import SPACE_GAP, Fragment, comes_back, quick_median, text_of, word_count
+from .lines import (
+    SPACE_GAP,
+    Fragment,
+    comes_back,
+    large_code_fonts,
+    quick_median,
+    text_of,
+    word_count,
+)
 from .list_labels import label_provs
 from .listings import listing_text
 from .numbered_heads import bracketed_heads, numbered_heading
@@ -3265,7 +3273,11 @@ def _words_size(block: Block) -> float:
     short line ("6.其他", a table's row label) the digits are half the glyphs, and the
     line's median size reads larger than the body's, though its words are set as the
     body's are. A heading is set apart by the size of its words."""
-    sizes = [g.size for f in block.frags for g in f.glyphs if g.char.isalpha()]
+    # (Nor are the letters of code set inline, whose typewriter face measures larger than
+    # the running text's at one point size: "Try sending something, … with "\r\n":".)
+    glyphs = [g for f in block.frags for g in f.glyphs]
+    code = large_code_fonts(glyphs)
+    sizes = [g.size for g in glyphs if g.char.isalpha() and g.font not in code]
     # (Never larger than the block's: a label whose words are set larger than its numbers,
     # a timetable's "14:20 14:25 … Fightstar", is judged as it was.)
     return min(quick_median(sizes), block.size) if sizes else block.size

@@ -140,6 +140,45 @@ RUNNING_LETTERS = 3
 #: Letters whose sizes differ by at most this share are of one size (as the block loop
 #: measures two lines' sizes).
 RUN_SIZE_STEP = 0.15
+#: A font's glyphs in a line show its pitch when they hold this many letters at least …
+CODE_LETTERS = 4
+#: … and this many different characters (in many a proportional face most small letters,
+#: "nuhobd", are equally wide).
+CODE_CHARACTERS = 6
+
+
+def large_code_fonts(glyphs: list[Glyph]) -> frozenset[str]:
+    """The fonts of a line's code set inline that measure larger than its running text: fonts
+    of fixed pitch (every glyph equally wide, :data:`FIXED_PITCH_SPREAD`; telling takes
+    :data:`CODE_LETTERS` letters and :data:`CODE_CHARACTERS` characters) whose glyphs'
+    median size is more than :data:`RUN_SIZE_STEP` above that of the letters beside them in
+    proportional fonts. A typewriter face's box may be taller than the running face's at one
+    point size (DejaVu Sans Mono's by half beside Liberation Serif's), so a line holding
+    "/etc/passwd" measures larger than its paragraph's other lines, though it is set in
+    their size. Empty when every font of the line is fixed pitch (a listing's line)."""
+    fonts: dict[str, list[Glyph]] = {}
+    for g in glyphs:
+        if not g.char.isspace():
+            fonts.setdefault(g.font, []).append(g)
+    if len(fonts) < 2:
+        return frozenset()  # (most lines: one font, no question)
+    fixed = frozenset(
+        font for font, run in fonts.items()
+        if sum(g.char.isalpha() for g in run) >= CODE_LETTERS
+        and len({g.char for g in run}) >= CODE_CHARACTERS
+        and (widths := [g.x1 - g.x0 for g in run]) and min(widths) > 0
+        and spread_below(widths, FIXED_PITCH_SPREAD)
+    )
+    if not fixed:
+        return fixed
+    prose = [g.size for font, run in fonts.items() if font not in fixed
+             for g in run if g.char.isalpha()]
+    if not prose:
+        return frozenset()
+    largest = (1 + RUN_SIZE_STEP) * quick_median(prose)
+    return frozenset(
+        font for font in fixed if quick_median([g.size for g in fonts[font]]) > largest
+    )
 
 
 def quick_median(values: list[float]) -> float:

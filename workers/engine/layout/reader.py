@@ -120,6 +120,7 @@ from .lines import (
     FRAGMENT_GAP,
     Fragment,
     fragments,
+    large_code_fonts,
     lines,
     quick_median,
     word_count,
@@ -163,6 +164,7 @@ from .runover import (
     words_broken_at_block_ends,
 )
 from .spread import spread_below
+from .tabbed_numbers import tabbed_numbers_joined
 from .tables import (
     find_tables,
     headnotes_captioned,
@@ -267,7 +269,7 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     # (Before the document's hyphenation is gathered from the blocks' lines, and before
     # classification reads each block as a paragraph.)
     for result in results:
-        result.blocks = wide_leading_lines_joined(result.blocks)
+        result.blocks = tabbed_numbers_joined(wide_leading_lines_joined(result.blocks))
     text_blocks = [b for r in results for b in r.blocks if b.kind == "text"]
     # (A table's cells write words too, "access-fannkuch" in a column of names.)
     cells = [f.text for r in results for b in r.blocks if b.kind == "table" for f in b.frags]
@@ -1515,7 +1517,54 @@ def _new_face(above: Fragment, below: Fragment) -> bool:
     the size, and mixed sizes within a line barely move a fragment's median size."""
     if abs(above.size - below.size) <= FACE_SIZE_STEP * max(above.size, below.size):
         return False
-    return _face(above) != _face(below)
+    if _face(above) == _face(below):
+        return False
+    # Code set inline in a typewriter face measures larger than the running text and may
+    # hold most of a line's letters: the lines are judged by their running text.
+    upper, lower = _prose_face(above), _prose_face(below)
+    if upper is None and lower is None:
+        return True
+    (upper_size, upper_font, _), (lower_size, lower_font, _) = (
+        upper or (above.size, _face(above), above.bold),
+        lower or (below.size, _face(below), below.bold),
+    )
+    return upper_font != lower_font and abs(upper_size - lower_size) > FACE_SIZE_STEP * max(
+        upper_size, lower_size)
+
+
+def _prose_face(f: Fragment) -> tuple[float, str, bool] | None:
+    """The size, font and weight (bold: most letters) of ``f``'s glyphs outside code set
+    inline (:func:`.large_code_fonts`), None where it holds no such code."""
+    code = large_code_fonts(f.glyphs)
+    if not code:
+        return None
+    prose = [g for g in f.glyphs if g.font not in code]
+    letters = [g for g in prose if g.char.isalnum()]
+    return (
+        quick_median([g.size for g in prose]),
+        Counter(g.font for g in letters).most_common(1)[0][0],
+        2 * sum(g.bold for g in letters) > len(letters),
+    )
+
+
+def _code_inline_goes_on(last: Fragment, f: Fragment) -> bool:
+    """``f``, under ``last``, is set as ``last`` is, in size and weight, once the code set
+    inline in either (:func:`.large_code_fonts`) is left out: a paragraph's line holding
+    "/etc/passwd" in a typewriter face measures larger than its other lines, though it is
+    set in their size (the gap between them still tells paragraphs apart). (Asked only of a
+    pair whose weights or sizes differ.)"""
+    upper, lower = _prose_face(last), _prose_face(f)
+    if upper is None and lower is None:
+        return False
+    upper_size, _, upper_bold = upper or (last.size, "", last.bold)
+    lower_size, _, lower_bold = lower or (f.size, "", f.bold)
+    return upper_bold == lower_bold and abs(upper_size - lower_size) <= CODE_LINE_STEP * max(
+        upper_size, lower_size)
+
+
+#: Two lines whose running text's sizes differ by at most this share are set in one size (as
+#: the block loop measures two lines' sizes).
+CODE_LINE_STEP = 0.15
 
 
 #: A paragraph's first line is indented by at least this many line heights …
@@ -2642,6 +2691,8 @@ def _inline_run_goes_on(last: Fragment, f: Fragment) -> bool:
     (capitals, bold, larger) has no running face alike, and two lines with no run in them
     are judged by their faces as before. (Asked only of a pair whose weights, sizes or
     fonts differ.)"""
+    if _code_inline_goes_on(last, f):
+        return True
     if last.text.rstrip().endswith(_SENTENCE_END):
         return False
     above = last.running_face
