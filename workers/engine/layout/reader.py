@@ -1735,14 +1735,15 @@ def _ends_paragraph_short(
     stops short, ``f``'s first word would have fitted in the room left at its end (against
     the right edge the block's other lines reach), and a second sign agrees: ``f`` starts
     out left of the line, a level further out (a man page's next term under the indented
-    description of the last), or in the other weight (a bold term under regular text).
+    description of the last, a paragraph after a list's item or a displayed formula).
     Neither alone will do: ragged-right text leaves room at lines' ends, and the lines of
     an address or a table's cell are short; a hanging indent sets a paragraph's later lines
     in from its first, and a bold word may wrap onto the next line."""
     if one_line or last.rtl or f.rtl:
         return False  # (one line shows no right edge of its own)
-    outdented = f.x0 < line_x0 - INDENT_MIN * height
-    if not outdented and last.bold == f.bold:
+    if not f.x0 < line_x0 - INDENT_MIN * height:
+        # (The other weight alone is no second sign: a run of small capitals in bold
+        # wraps onto a line of its own and goes on.)
         return False
     room = block.x1 - line_x1 - SHORT_LINE_SPACE * height
     return _first_word_width(f) + SHORT_LINE_SLACK * height < room
