@@ -47,7 +47,8 @@ static struct {
     int set;
     double fragment_gap, column_edge, label_size_step, label_raise, vertical_rule_slack,
         gutter_step, face_size_step, indent_min, indent_max, rule_over_capitals, tick_gap,
-        tick_level, tick_side_min, tick_side_max, marker_step, key_step;
+        tick_level, tick_side_min, tick_side_max, marker_step, key_step, short_line_space,
+        short_line_slack;
     long label_letters, run_on_words, column_line_words;
     Py_UCS4 box_glyphs[32]; /* box_glyphs.BOX_GLYPHS */
     Py_ssize_t n_box_glyphs;
@@ -813,6 +814,18 @@ static int quick_below(Context *cx, Column *col, Open *o, Py_ssize_t j, Py_ssize
     int last_bold = bold_truth(col, j), f_bold = bold_truth(col, i);
     if (last_bold < 0 || f_bold < 0) return FAILED;
     if (last_bold != f_bold) return ASK_PYTHON;
+    /* A line stopping short of the block's right edge, the next a level further out
+     * (reader._ends_paragraph_short, which measures the next line's first word: asked of
+     * Python where the room left could hold a word; the other weight is asked above). */
+    if (!one_line && fx0 < line_x0 - K.indent_min * height) {
+        double right = line_x1;
+        for (Py_ssize_t m = 0; m < o->n_members; m++) {
+            if (col->x1[o->members[m]] > right) right = col->x1[o->members[m]];
+        }
+        if (right - line_x1 >= (K.short_line_space + K.short_line_slack) * height) {
+            return ASK_PYTHON;
+        }
+    }
     /* A list item's line starting out past its marker: apart, unless it is the item's
      * body set from the column's edge (reader._item_body_out_left, asked of Python: a
      * rare pair). */
@@ -1423,15 +1436,17 @@ static PyObject *configure(PyObject *self, PyObject *args, PyObject *kwargs) {
         "fragment_gap", "column_edge", "label_size_step", "label_raise",
         "vertical_rule_slack", "gutter_step", "face_size_step", "indent_min", "indent_max",
         "rule_over_capitals", "tick_gap", "tick_level", "tick_side_min", "tick_side_max",
-        "marker_step", "key_step", "label_letters", "run_on_words", "column_line_words",
+        "marker_step", "key_step", "short_line_space", "short_line_slack", "label_letters",
+        "run_on_words", "column_line_words",
         "box_glyphs", NULL,
     };
     if (!PyArg_ParseTupleAndKeywords(
-            args, kwargs, "$ddddddddddddddddlllO!", keywords, &K.fragment_gap, &K.column_edge,
+            args, kwargs, "$ddddddddddddddddddlllO!", keywords, &K.fragment_gap, &K.column_edge,
             &K.label_size_step, &K.label_raise, &K.vertical_rule_slack, &K.gutter_step,
             &K.face_size_step, &K.indent_min, &K.indent_max, &K.rule_over_capitals,
             &K.tick_gap, &K.tick_level, &K.tick_side_min, &K.tick_side_max, &K.marker_step,
-            &K.key_step, &K.label_letters, &K.run_on_words, &K.column_line_words, &PyUnicode_Type,
+            &K.key_step, &K.short_line_space, &K.short_line_slack, &K.label_letters,
+            &K.run_on_words, &K.column_line_words, &PyUnicode_Type,
             &box_glyphs)) {
         K.set = 0;
         return NULL;

@@ -1567,6 +1567,11 @@ def _code_inline_goes_on(last: Fragment, f: Fragment) -> bool:
 CODE_LINE_STEP = 0.15
 
 
+#: The word space at a line's end, in line heights, and the room a word must leave
+#: besides for a line to count as stopping short of its block's right edge (lines of
+#: justified or ragged text set a little under their measure are not short).
+SHORT_LINE_SPACE = 0.3
+SHORT_LINE_SLACK = 1.0
 #: A paragraph's first line is indented by at least this many line heights …
 INDENT_MIN = 0.8
 #: … and at most this many (further in, a line is set in a block quote or a form's box).
@@ -1757,6 +1762,40 @@ def _goes_on_below(
         if len(edge) >= 2:
             return True
     return False
+
+
+def _first_word_width(f: Fragment) -> float:
+    """How wide ``f``'s first word is drawn (up to a space, drawn or left as a gap)."""
+    word: list[Glyph] = []
+    for g in f.glyphs:
+        if g.char.isspace() or (word and g.x0 - word[-1].x1 > 0.15 * g.size):
+            if word:
+                break
+            continue
+        word.append(g)
+    return word[-1].x1 - word[0].x0 if word else f.x1 - f.x0
+
+
+def _ends_paragraph_short(
+    block: Block, last: Fragment, f: Fragment, line_x0: float, line_x1: float,
+    height: float, one_line: bool,
+) -> bool:
+    """Whether the block's last line ends its paragraph and ``f`` opens the next: the line
+    stops short, ``f``'s first word would have fitted in the room left at its end (against
+    the right edge the block's other lines reach), and a second sign agrees: ``f`` starts
+    out left of the line, a level further out (a man page's next term under the indented
+    description of the last, a paragraph after a list's item or a displayed formula).
+    Neither alone will do: ragged-right text leaves room at lines' ends, and the lines of
+    an address or a table's cell are short; a hanging indent sets a paragraph's later lines
+    in from its first, and a bold word may wrap onto the next line."""
+    if one_line or last.rtl or f.rtl:
+        return False  # (one line shows no right edge of its own)
+    if not f.x0 < line_x0 - INDENT_MIN * height:
+        # (The other weight alone is no second sign: a run of small capitals in bold
+        # wraps onto a line of its own and goes on.)
+        return False
+    room = block.x1 - line_x1 - SHORT_LINE_SPACE * height
+    return _first_word_width(f) + SHORT_LINE_SLACK * height < room
 
 
 #: A hyphen or an en dash ending a line after a letter or a figure cuts a word or a range
@@ -2272,7 +2311,8 @@ if _blocks_accelerator is not None:
         label_letters=LABEL_LETTERS, run_on_words=RUN_ON_WORDS,
         column_line_words=COLUMN_LINE_WORDS, tick_gap=TICK_GAP, tick_level=TICK_LEVEL,
         tick_side_min=TICK_SIDE[0], tick_side_max=TICK_SIDE[1], marker_step=MARKER_STEP,
-        key_step=KEY_STEP, box_glyphs="".join(sorted(BOX_GLYPHS)),
+        key_step=KEY_STEP, short_line_space=SHORT_LINE_SPACE,
+        short_line_slack=SHORT_LINE_SLACK, box_glyphs="".join(sorted(BOX_GLYPHS)),
     )
 
 
@@ -2437,6 +2477,9 @@ class _BlockAsks:
                     block, f, (line_x0, line_x1), above_x0, height, self.edges
                 )
             )
+            # A line stopping short of the block's right edge, the next in another level
+            # or weight: a paragraph's last line, then the next's first.
+            and not _ends_paragraph_short(block, last, f, line_x0, line_x1, height, one_line)
             # A contents entry ends with its page number: the next line is the next
             # entry, not the same paragraph going on.
             and not (last.text.rstrip()[-1:].isalnum()
