@@ -1764,8 +1764,8 @@ def _goes_on_below(
     return False
 
 
-def _first_word_width(f: Fragment) -> float:
-    """How wide ``f``'s first word is drawn (up to a space, drawn or left as a gap)."""
+def _first_word(f: Fragment) -> list[Glyph]:
+    """The glyphs of ``f``'s first word: up to a space, drawn or left as a gap between glyphs."""
     word: list[Glyph] = []
     for g in f.glyphs:
         if g.char.isspace() or (word and g.x0 - word[-1].x1 > 0.15 * g.size):
@@ -1773,6 +1773,12 @@ def _first_word_width(f: Fragment) -> float:
                 break
             continue
         word.append(g)
+    return word
+
+
+def _first_word_width(f: Fragment) -> float:
+    """How wide ``f``'s first word is drawn (the whole of ``f`` where it has no word)."""
+    word = _first_word(f)
     return word[-1].x1 - word[0].x0 if word else f.x1 - f.x0
 
 
@@ -2559,14 +2565,7 @@ class _BlockAsks:
         if last.rtl or f.rtl or not last.bold or f.bold:
             return False  # (a lead-in is bold, its text going on regular)
         ends = [g for g in last.glyphs if g.char.isalnum()]
-        # (Its first word: up to a space, drawn or left as a gap between glyphs.)
-        word: list[Glyph] = []
-        for g in f.glyphs:
-            if g.char.isspace() or (word and g.x0 - word[-1].x1 > 0.15 * g.size):
-                if word:
-                    break
-                continue
-            word.append(g)
+        word = _first_word(f)
         starts = [g for g in word if g.char.isalnum()]
         if not ends or not starts or ends[-1].bold != starts[0].bold:
             return False
