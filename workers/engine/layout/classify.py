@@ -66,7 +66,6 @@ from .continued_tables import (
     title_over,
     title_said_again,
 )
-from .described_terms import described_terms
 from .disjoint_sets import DisjointSets
 from .drawn_bullets import drawn_bullet
 from .drawn_underscores import reads_drawn_underscore
@@ -249,14 +248,6 @@ def classify(
             if b.kind == "text" and b.bold and b.size < 1.15 * body_size
         }
     not_headings |= _bold_paragraph_lines(results, body_size)
-    not_headings |= described_terms(
-        [
-            [b for b in blocks if b.kind == "text" and id(b) not in artifact_ids]
-            for _, blocks in _document_order(results)
-        ],
-        body_size,
-        lambda b: _heading_candidate(b, b.text, body_size),
-    )
     # Numbered lines in one face are one sequence: read alike, as most of them are judged.
     back, added = outvoted(
         numbered_runs(body, lambda b: _heading_candidate(b, b.text, body_size)), not_headings
