@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pikepdf
+from pikepdf import OutlineItem
 
 from workers.engine.document import Document, Heading, ListBlock, ListItem, Paragraph
 from workers.engine.layout.browser_levels import default_level, printed_by_browser
@@ -29,6 +30,27 @@ def _page(path: Path, heads: list[tuple[float, str]], producer: str | None) -> P
         with pikepdf.open(path, allow_overwriting_input=True) as pdf:
             pdf.docinfo["/Producer"] = producer
             pdf.save(path)
+    return path
+
+
+#: Bookmarks: each title with those nested under it.
+Tree = list[tuple[str, "Tree"]]
+
+
+def _bookmarked(path: Path, tree: Tree) -> Path:
+    """``path`` with the bookmarks ``tree``, all leading to its first page."""
+    def items(tree: Tree) -> list[OutlineItem]:
+        made = []
+        for title, children in tree:
+            item = OutlineItem(title, 0)
+            item.children.extend(items(children))
+            made.append(item)
+        return made
+
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        with pdf.open_outline() as outline:
+            outline.root.extend(items(tree))
+        pdf.save(path)
     return path
 
 
@@ -90,3 +112,29 @@ def test_the_contents_heading_keeps_a_skipped_level() -> None:
     contents_at_the_sections_level(doc, {})
     assert [b.level for b in doc.blocks if isinstance(b, Heading)] == [1, 3, 2, 2]
     assert skips_a_level([Heading("Sections", 2)]) and not skips_a_level([Heading("Title", 1)])
+
+
+#: A style sheet's faces that happen to be defaults': the title h1 at 1.5 times the body (h2's
+#: default), every other level bold in the body's size (h4's), one heading at h3's size.
+ONE_SIZE_SECTIONS = [(15, "Fonts"), (10, "Overview"), (10, "Matching"), (10, "Elements"),
+                     (11.7, "Directories")]
+
+
+def test_sizes_that_merge_nested_bookmarks_are_a_style_sheets(tmp_path: Path) -> None:
+    # ("Matching" is bookmarked under "Overview", in the same size: the sizes are not the
+    # HTML's levels, the bookmarks' nesting stands.)
+    page = _page(tmp_path / "page.pdf", ONE_SIZE_SECTIONS, "WeasyPrint 70.0")
+    _bookmarked(page, [("Fonts", [("Overview", [("Matching", [])]),
+                                  ("Elements", [("Directories", [])])])])
+    assert _levels(page) == {"Fonts": 1, "Overview": 2, "Matching": 3, "Elements": 2,
+                             "Directories": 3}
+
+
+def test_only_the_bookmarked_headings_sizes_count(tmp_path: Path) -> None:
+    # (A bold line at h3's size that no bookmark names, a line of code we read as a heading,
+    # does not make the title's h2 size and the sections' h4 size two levels of defaults.)
+    heads = [(15, "Concepts"), (10, "Sessions"), (10, "Envelopes"), (11.7, "Sendmail")]
+    page = _page(tmp_path / "page.pdf", heads, "Skia/PDF m156")
+    _bookmarked(page, [("Concepts", [("Sessions", []), ("Envelopes", [])])])
+    levels = _levels(page)
+    assert (levels["Concepts"], levels["Sessions"], levels["Envelopes"]) == (1, 2, 2)

@@ -15,7 +15,12 @@ is a browser engine; every heading set in a face of its own is bold at one of th
 and either the largest of them is h1's, or there are two levels at least, one step apart
 each (a page styling h1 at 1.5 times the body and h2…h6 at the body's size reads as h2 over
 h4: a style sheet's, left to the faces' ranks). A lone face below h1's is left to its rank
-too: an h2 is the same size as a style sheet's h1 set at 1.5 times the body.
+too: an h2 is the same size as a style sheet's h1 set at 1.5 times the body. Nor do sizes
+decide where they set a heading no smaller than the one it is nested under (by the
+bookmarks, which the browser made from the HTML's levels, or by a smaller face): a style
+sheet setting h2…h6 all in the body's size (h4's default) merges levels the HTML has. The
+bookmarks also tell which headings are the HTML's: where they name some, only those headings'
+sizes count (a bold line of code at h3's size, read as a heading, is none of its levels).
 """
 
 from __future__ import annotations
@@ -51,22 +56,36 @@ def default_level(size: float, bold: bool, body_size: float) -> int | None:
 
 
 def browser_levels(
-    heads: Sequence[Heading], faces: dict[int, tuple[float, bool]], body_size: float
+    heads: Sequence[Heading],
+    faces: dict[int, tuple[float, bool]],
+    body_size: float,
+    outlined: set[int] | None = None,
 ) -> None:
     """Give ``heads`` the levels of the HTML they were printed from, where their faces are
     the browser's defaults (see the module's notes). ``faces``: the exact size and the
     boldness of each heading set in a face of its own; the others (a numbered paragraph
     read as a heading) keep their place relative to the last heading with a face before
-    them."""
+    them. ``outlined``: the headings the PDF's bookmarks name, which the browser made from
+    the HTML's headings: where some have a face, theirs alone tell the sizes (a bold line
+    of code we read as a heading, at a size of its own, is none of the HTML's)."""
+    evidence = [h for h in heads if id(h) in faces]
+    if outlined and any(id(h) in outlined for h in evidence):
+        evidence = [h for h in evidence if id(h) in outlined]
     html: dict[int, int] = {}
-    for h in heads:
-        if id(h) in faces:
-            level = default_level(*faces[id(h)], body_size)
-            if level is None:
-                return  # (a face of the page's own style sheet: its sizes say nothing)
-            html[id(h)] = level
+    for h in evidence:
+        level = default_level(*faces[id(h)], body_size)
+        if level is None:
+            return  # (a face of the page's own style sheet: its sizes say nothing)
+        html[id(h)] = level
     used = sorted(set(html.values()))
     if not used or used[0] != 1 and (len(used) < 2 or used[-1] - used[0] != len(used) - 1):
+        return
+    if any(
+        b.level > a.level and html[id(b)] <= html[id(a)]
+        for a, b in zip(evidence, evidence[1:], strict=False)
+    ):
+        # (A heading nested under the one before it, by the bookmarks or by a smaller face,
+        # at a default size no smaller: the style sheet sets two levels in one size.)
         return
     shift: int | None = None  # how far the last heading with a face moved
     levels: list[int] = []

@@ -589,8 +589,9 @@ def classify(
     bylines_apart(doc, heading_faces, outline)
     _normalise_levels(doc, outline, heading_faces)
     if browser:
-        browser_levels(
-            [b for b in doc.blocks if isinstance(b, Heading)], heading_sizes, body_size)
+        heads = [b for b in doc.blocks if isinstance(b, Heading)]
+        outlined = {id(h) for h in heads if title_key(h.text) in outline} if outline else None
+        browser_levels(heads, heading_sizes, body_size, outlined)
     for result in results:
         for block in result.blocks:
             if id(block) in artifact_ids:
