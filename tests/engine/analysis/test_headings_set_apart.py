@@ -92,3 +92,25 @@ def test_a_bold_numbered_list_stays_a_list(tmp_path: Path) -> None:
     ]
     blocks = _read(tmp_path / "list.pdf", rows)
     assert any(isinstance(b, ListBlock) for b in blocks)
+
+
+def test_a_numbered_contents_list_makes_no_headings(tmp_path: Path) -> None:
+    # A contents list numbers its entries as the sections are, one under another from one
+    # edge, each section's entry over its subsections' (one run over two lines): no line of
+    # it is a section's running text, so no entry is a heading.
+    rows = [
+        ("F2", "1. Background", 780.0),
+        ("F1", "1.1. How do you pronounce the name of the tool?", 766.0),
+        ("F1", "1.2. Where does the name of the tool come from?", 752.0),
+        ("F2", "2. Compiling and installing", 734.0),
+        ("F1", "2.1. When building it, make dies partway with an assertion failure, like", 720.0),
+        ("F1", "this one, and the build stops there:", 709.0),
+        ("F1", "2.2. When building it, make fails with this:", 695.0),
+        ("F2", "3. Unexpected aborts", 677.0),
+        ("F1", "3.1. Programs run OK under the tool, but at exit produce a bunch of errors", 663.0),
+        ("F1", "and then die with a segmentation fault.", 652.0),
+        ("F2", "4. Miscellaneous", 634.0),
+        ("F1", "4.1. Where can I get more help?", 620.0),
+    ]
+    blocks = _read(tmp_path / "contents.pdf", rows)
+    assert not [block_text(b) for b in blocks if isinstance(b, Heading)]

@@ -119,6 +119,7 @@ from .patterns import (
     LEADER,
     NUMBER,
     NUMBERED,
+    OUTLINE_NUMBER,
     REFERENCES_TITLE,
     is_marker,
     prefix_title_keys,
@@ -1490,6 +1491,9 @@ def _into_open_list(
 
 #: How many blocks ahead the next section's numbered line is looked for on the page.
 SECTION_LOOKAHEAD = 40
+#: A line opening with a number of two levels or more ("3.1. Programs run OK …"): a
+#: subsection's entry in a list of contents, or a subsection's heading, not running text.
+_OUTLINE_OPENING = re.compile(rf"(?:{OUTLINE_NUMBER.pattern})\s")
 
 
 def item_label_of(text: str) -> str | None:
@@ -1509,7 +1513,10 @@ def _numbered_in_sequence(
     line of note each (minutes' agenda points, "1. Ouverture de la séance" / "La séance est
     ouverte à 16h00."); sections' numbers run on across the sections' paragraphs, set as
     the body is ("1. Introduction" / "The Valgrind tool suite …" / "2. Preparing your
-    program")."""
+    program"). A contents list numbers its entries as the sections are, one under another
+    from one edge, and its subsections' entries run over two lines as often as not ("3.1.
+    Programs run OK on Valgrind, but at exit …"): lines opening with a subsection's number
+    are entries (or subsections' headings), none of them a section's running text."""
     if before is not None and _counts_on(before, label):
         return True
     size = max(block.size, 1.0)
@@ -1526,7 +1533,10 @@ def _numbered_in_sequence(
                     flush_text and _counts_on(label, found.group(0).strip())
                     and below.bold == block.bold and round(below.size) == round(block.size)
                 )
-            if not below.bold and len(lines_of(below.frags)) > 1:
+            if (
+                not below.bold and len(lines_of(below.frags)) > 1
+                and not _OUTLINE_OPENING.match(text)
+            ):
                 flush_text = True  # (a paragraph running on: an agenda's point has a line)
         below = following.get(id(below))
     return False
