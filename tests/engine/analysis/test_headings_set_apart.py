@@ -92,3 +92,54 @@ def test_a_bold_numbered_list_stays_a_list(tmp_path: Path) -> None:
     ]
     blocks = _read(tmp_path / "list.pdf", rows)
     assert any(isinstance(b, ListBlock) for b in blocks)
+
+
+
+def test_a_numbered_contents_list_makes_no_headings(tmp_path: Path) -> None:
+    # A contents list numbers its entries as the sections are, one under another from one
+    # edge, each section's entry over its subsections' (one run over two lines, as a
+    # paragraph's are); the sections follow, each printed again over its text. The entries
+    # are no headings; the sections' own lines are.
+    contents = [
+        ("F2", "1. Background", 780.0),
+        ("F1", "1.1. How do you pronounce the name of the tool?", 766.0),
+        ("F2", "2. Compiling and installing", 748.0),
+        ("F1", "2.1. When building it, make dies partway with an assertion failure, like", 734.0),
+        ("F1", "this one, and the build stops there:", 723.0),
+        ("F2", "3. Unexpected aborts", 705.0),
+        ("F1", "3.1. Programs run OK under the tool, but at exit produce a bunch of errors", 691.0),
+        ("F1", "and then die with a segmentation fault.", 680.0),
+        ("F2", "4. Miscellaneous", 662.0),
+        ("F1", "4.1. Where can I get more help?", 648.0),
+    ]
+    titles = ["1. Background", "2. Compiling and installing", "3. Unexpected aborts",
+              "4. Miscellaneous"]
+    sections: list[tuple[str, str, float]] = []
+    y = 620.0
+    for title, k in zip(titles, range(0, 8, 2), strict=True):
+        sections += [("F2", title, y), ("F1", _SHORT[k % 6], y - 15),
+                     ("F1", _SHORT[(k + 1) % 6], y - 26)]
+        y -= 50
+    blocks = _read(tmp_path / "contents.pdf", contents + sections)
+    heads = [(block_text(b), b.prov[0].bbox.y1) for b in blocks if isinstance(b, Heading)]
+    assert [text for text, _ in heads] == titles
+    assert all(top < 640 for _, top in heads)  # (the sections' own lines, not the entries)
+
+
+def test_sections_of_numbered_clauses_are_headings(tmp_path: Path) -> None:
+    # (An agreement's sections hold clauses numbered under them, "1.1", "2.1", each running
+    # over lines as a paragraph does: the sections' lines are printed once, headings.)
+    rows = [
+        ("F2", "1. Definitions", 780.0),
+        ("F1", "1.1. The agreement means this agreement and its schedules, as amended from", 765.0),
+        ("F1", "time to time by the parties in writing and signed by both of them.", 754.0),
+        ("F2", "2. Term", 730.0),
+        ("F1", "2.1. This agreement starts on the date it is signed and runs for a period", 715.0),
+        ("F1", "three years unless ended earlier under the clauses that follow it.", 704.0),
+        ("F2", "3. Payment", 680.0),
+        ("F1", "3.1. The customer pays each invoice within thirty days of the date it", 665.0),
+        ("F1", "is received, by transfer to the account named on the invoice itself.", 654.0),
+    ]
+    blocks = _read(tmp_path / "agreement.pdf", rows)
+    heads = [block_text(b) for b in blocks if isinstance(b, Heading)]
+    assert heads == ["1. Definitions", "2. Term", "3. Payment"]

@@ -287,6 +287,7 @@ def classify(
     section_before: str | None = None  # the number of the last of those
     in_order = _document_order(results)
     keyed_runs = _keyed_runs(in_order, artifact_ids)
+    listed: _ListedAgain | None = None  # (worked out when a numbered line first asks)
     for result, blocks in in_order:
         drawn_in_figure = _figure_labels_kept(blocks, artifact_ids) | _pictures_in_drawings(
             blocks, artifact_ids)
@@ -407,8 +408,11 @@ def classify(
                 # capital letters number sections.
                 and (not item.group(0)[:1].isdigit()
                      or _into_open_list(block, item.group(0).strip(), stack, list_x)
-                     or _numbered_in_sequence(block, item.group(0).strip(), following,
-                                              section_before))
+                     or (_numbered_in_sequence(block, item.group(0).strip(), following,
+                                               section_before)
+                         # (A contents list's entry: its section is printed again further on.)
+                         and not (listed := listed or _ListedAgain(in_order, artifact_ids))
+                         .later(block)))
                 # (The next point of a list above is that list's, whatever follows it.)
                 and not any(lst.items and _counts_on(lst.items[-1].label, item.group(0).strip())
                             for lst in stack)
@@ -1531,6 +1535,31 @@ def _numbered_in_sequence(
                 flush_text = True  # (a paragraph running on: an agenda's point has a line)
         below = following.get(id(below))
     return False
+
+
+class _ListedAgain:
+    """Where each numbered line is printed last in the document: a contents list's entry
+    ("3. Valgrind aborts unexpectedly", its subsections' entries under it) reads as the
+    section it lists, which is printed again further on with its text; a section's
+    heading is printed once (running heads and feet, page furniture, are passed over)."""
+
+    def __init__(
+        self, in_order: list[tuple[PageResult, list[Block]]], artifact_ids: dict[int, Any]
+    ) -> None:
+        self.place: dict[int, int] = {}
+        self.last: dict[str, int] = {}
+        for n, block in enumerate(b for _, blocks in in_order for b in blocks):
+            self.place[id(block)] = n
+            if id(block) in artifact_ids:
+                continue
+            for line in lines_of(block.frags):
+                text = " ".join(f.text.strip() for f in line)
+                if text[:1].isdigit():  # (a table's cells too: a section set in a frame)
+                    self.last[title_key(text)] = n
+
+    def later(self, block: Block) -> bool:
+        """Whether ``block``'s text is printed again further on in the document."""
+        return self.last.get(title_key(block.text), -1) > self.place.get(id(block), -1)
 
 
 def _read_next(block: Block, following: dict[int, Block], skip: dict[int, Any]) -> Block | None:
