@@ -17,7 +17,7 @@ from workers.engine.document import Document, Figure, block_text
 from workers.engine.layout.blocks import Block
 from workers.engine.layout.figures import frames_running_text
 from workers.engine.layout.lines import Fragment
-from workers.engine.layout.order import _before_section_heads, _place_of_picture
+from workers.engine.layout.order import _before_section_heads, _place_of_picture, reading_order
 from workers.engine.layout.reader import read_layout
 
 from .drawn_pdfs import BODY, helvetica_page, make_pdf
@@ -261,3 +261,31 @@ def test_a_picture_inside_a_section_stays_after_its_heading() -> None:
     assert _before_section_heads(photo, ordered, 1) == 1
     taller = _box("figure", 72, 480, 302, 700)
     assert _before_section_heads(taller, ordered, 1) == 0
+
+
+def _lines(words: str, x0: float, y0: float, x1: float, y1: float, count: int) -> Block:
+    """A text block of ``count`` lines, each reading ``words``, filling the box top down."""
+    block = Block(0)
+    step = (y1 - y0) / count
+    for k in range(count):
+        top = y1 - k * step
+        block.add(Fragment(text=words, x0=x0, y0=top - step, x1=x1, y1=top))
+    return block
+
+
+def test_a_row_of_pictures_set_on_the_text_is_read_left_to_right_with_captions() -> None:
+    """A memo's two photographs side by side under a paragraph, their tops reaching into its
+    last line, each with a caption of two lines under it; the right one stands a little
+    higher, so its caption's top is above the left one's. Read left to right, each picture
+    with its caption, then the paragraph under them (not the right picture first because
+    its caption's top stands higher)."""
+    above = _lines("What his system could do was incredible, not just hypertext",
+                   90, 503, 441, 543, 3)
+    left = _box("figure", 107, 415, 225, 505)
+    left_caption = _lines("Immersive screen sharing", 107, 397, 227, 415, 2)
+    right = _box("figure", 282, 427, 401, 511)
+    right_caption = _lines("Having a meeting using it", 282, 409, 424, 427, 2)
+    below = _lines("An entire conceptual world and world view, the impact of this vision",
+                   90, 358, 441, 398, 3)
+    blocks = [above, left, right, right_caption, left_caption, below]
+    assert reading_order(blocks) == [above, left, left_caption, right, right_caption, below]
