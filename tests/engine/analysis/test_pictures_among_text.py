@@ -3,7 +3,8 @@ part of the picture when its caption describes it, and stay text otherwise; a bo
 caption beside a drawing is no piece of it (:func:`workers.engine.layout.reader.drawing_labels`,
 :func:`workers.engine.layout.figures.frames_running_text`); a picture that text only grazes
 is read where its column reaches it; a picture set at the head of a section, beside its text, is
-read with its caption before the next section's heading standing beside it further down.
+read with its caption before the next section's heading standing beside it further down;
+a row of pictures set on the text is read left to right, each with its caption.
 Small PDFs drawn here."""
 
 from __future__ import annotations

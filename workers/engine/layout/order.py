@@ -29,6 +29,8 @@ and beside it (a form's control number over its frame).
 A heading set across two columns (CSS ``column-span``) cuts them into bands, each band's
 columns read in turn (see :mod:`.spanning`); a line or two of the left column reaching into
 the gutter (a word too long to break) do not hide the gutter the other lines keep clear.
+A row of pictures set on the text (their tops reaching into the line above) is read from left
+to right, each with its caption, whichever stands a little higher.
 """
 
 from __future__ import annotations
