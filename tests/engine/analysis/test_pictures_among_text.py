@@ -3,7 +3,8 @@ part of the picture when its caption describes it, and stay text otherwise; a bo
 caption beside a drawing is no piece of it (:func:`workers.engine.layout.reader.drawing_labels`,
 :func:`workers.engine.layout.figures.frames_running_text`); a picture that text only grazes
 is read where its column reaches it; a picture set at the head of a section, beside its text, is
-read with its caption before the next section's heading standing beside it further down.
+read with its caption before the next section's heading standing beside it further down;
+a row of pictures set on the text is read left to right, each with its caption.
 Small PDFs drawn here."""
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from workers.engine.document import Document, Figure, block_text
 from workers.engine.layout.blocks import Block
 from workers.engine.layout.figures import frames_running_text
 from workers.engine.layout.lines import Fragment
-from workers.engine.layout.order import _before_section_heads, _place_of_picture
+from workers.engine.layout.order import _before_section_heads, _place_of_picture, reading_order
 from workers.engine.layout.reader import read_layout
 
 from .drawn_pdfs import BODY, helvetica_page, make_pdf
@@ -261,3 +262,31 @@ def test_a_picture_inside_a_section_stays_after_its_heading() -> None:
     assert _before_section_heads(photo, ordered, 1) == 1
     taller = _box("figure", 72, 480, 302, 700)
     assert _before_section_heads(taller, ordered, 1) == 0
+
+
+def _lines(words: str, x0: float, y0: float, x1: float, y1: float, count: int) -> Block:
+    """A text block of ``count`` lines, each reading ``words``, filling the box top down."""
+    block = Block(0)
+    step = (y1 - y0) / count
+    for k in range(count):
+        top = y1 - k * step
+        block.add(Fragment(text=words, x0=x0, y0=top - step, x1=x1, y1=top))
+    return block
+
+
+def test_a_row_of_pictures_set_on_the_text_is_read_left_to_right_with_captions() -> None:
+    """A memo's two photographs side by side under a paragraph, their tops reaching into its
+    last line, each with a caption of two lines under it; the right one stands a little
+    higher, so its caption's top is above the left one's. Read left to right, each picture
+    with its caption, then the paragraph under them (not the right picture first because
+    its caption's top stands higher)."""
+    above = _lines("What his system could do was incredible, not just hypertext",
+                   90, 503, 441, 543, 3)
+    left = _box("figure", 107, 415, 225, 505)
+    left_caption = _lines("Immersive screen sharing", 107, 397, 227, 415, 2)
+    right = _box("figure", 282, 427, 401, 511)
+    right_caption = _lines("Having a meeting using it", 282, 409, 424, 427, 2)
+    below = _lines("An entire conceptual world and world view, the impact of this vision",
+                   90, 358, 441, 398, 3)
+    blocks = [above, left, right, right_caption, left_caption, below]
+    assert reading_order(blocks) == [above, left, left_caption, right, right_caption, below]

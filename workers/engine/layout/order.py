@@ -29,6 +29,8 @@ and beside it (a form's control number over its frame).
 A heading set across two columns (CSS ``column-span``) cuts them into bands, each band's
 columns read in turn (see :mod:`.spanning`); a line or two of the left column reaching into
 the gutter (a word too long to break) do not hide the gutter the other lines keep clear.
+A row of pictures set on the text (their tops reaching into the line above) is read from left
+to right, each with its caption, whichever stands a little higher.
 """
 
 from __future__ import annotations
@@ -1932,6 +1934,8 @@ def reading_order(
                 ordered.insert(ahead, figure)
                 if ahead < place:
                     _caption_after(figure, ordered, ahead)
+            if len(under) > 1 and not _mostly_rtl(blocks):
+                _row_of_pictures_in_turn(ordered, under)
             return ordered
     if len(blocks) <= 1 or depth > 60:
         return _by_rows(blocks)
@@ -2262,6 +2266,50 @@ def _place_of_picture(figure: Block, ordered: list[Block]) -> int:
         if b.kind != "figure" and boxes_overlap(b.bbox, figure.bbox)
     ]
     return touching[-1] + 1 if touching else -place
+
+
+def _row_of_pictures_in_turn(ordered: list[Block], placed: list[Block]) -> None:
+    """Read a row of pictures set on the page's text (``placed`` among the ``ordered``
+    blocks, each where its column reaches it: see :func:`_place_of_picture`) from left to
+    right, each with its caption. Their captions, read with the pictures taken out, go by
+    their tops, and a caption set beside a picture's lower half comes first: the picture
+    on the right, set a little higher, was read before the one on the left, whose caption
+    hung lower (a memo's two photographs side by side under a paragraph, their tops
+    reaching into its last line). A picture is moved, with the captions read just after it,
+    to before one level with it on its right when only that one's captions stand between
+    them, never running text."""
+    for _ in range(len(placed) * len(placed)):
+        moved = False
+        for figure in placed:
+            at = ordered.index(figure)
+            before = at - 1
+            while before >= 0 and ordered[before].kind == "text" and not _has_paragraph(
+                [ordered[before]]
+            ):
+                before -= 1
+            if before < 0 or ordered[before].kind != "figure":
+                continue
+            other = ordered[before]
+            if not (figure.x1 <= other.x0 and _level_pictures(figure, other)) or not all(
+                _captions(b, other) or _by_picture(b, other) for b in ordered[before + 1:at]
+            ):
+                continue
+            end = at + 1
+            while end < len(ordered) and ordered[end].kind == "text" and _captions(
+                ordered[end], figure
+            ) and not _has_paragraph([ordered[end]]):
+                end += 1
+            ordered[before:end] = ordered[at:end] + ordered[before:at]
+            moved = True
+        if not moved:
+            return
+
+
+def _level_pictures(one: Block, other: Block) -> bool:
+    """Two pictures stand in one row: they overlap down the page by half the shorter's
+    height at least."""
+    shared = min(one.y1, other.y1) - max(one.y0, other.y0)
+    return shared >= 0.5 * min(one.y1 - one.y0, other.y1 - other.y0)
 
 
 #: A heading opening a section is at most this many words long.
