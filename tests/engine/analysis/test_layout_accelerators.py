@@ -124,6 +124,59 @@ def test_c_and_python_read_the_same_glyphs_from_a_hand_made_page(
     assert any(g.generated for g in fast) or any(g.obj == -1 for g in fast)
 
 
+# Marked content of every sort an /Artifact test must tell apart: an artifact holding a span
+# (two marks, the artifact's outermost), a span holding an artifact, names that only begin
+# or end like "Artifact", an artifact with properties, and more than 16 marks around one.
+_MARKS = b"""
+/Artifact BMC /Span <</MCID 5>> BDC BT /F1 9 Tf 72 700 Td (artifact, then span) Tj ET EMC EMC
+/Span <</MCID 6>> BDC /Artifact BMC BT /F1 9 Tf 72 680 Td (span, then artifact) Tj ET EMC EMC
+/Artifacts BMC BT /F1 9 Tf 72 660 Td (plural name) Tj ET EMC
+/Artifac BMC BT /F1 9 Tf 72 640 Td (short name) Tj ET EMC
+/Artifact <</Type /Pagination>> BDC BT /F1 9 Tf 72 620 Td (pagination) Tj ET EMC
+""" + b"/X BMC " * 17 + b"/Artifact BMC BT /F1 9 Tf 72 600 Td (deep) Tj ET EMC" + b" EMC" * 17 + (
+    b"\n/A BMC BT /F1 9 Tf 72 580 Td (not one) Tj ET EMC\n"
+)
+
+
+def test_c_reads_artifact_marks_as_python_does_without_calling_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The C glyph loop tells text objects in /Artifact marked content itself (a tagged
+    page marks most of its objects: a Python call each cost more than the rest of their
+    reading), and tells them as glyphs._is_artifact does."""
+    pdf = pikepdf.new()
+    page = pdf.add_blank_page(page_size=(612, 792))
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica)))
+    page.obj.Contents = pdf.make_stream(_MARKS)
+    path = tmp_path / "marks.pdf"
+    pdf.save(path)
+    if glyphs._accelerator is None:
+        pytest.skip("the C accelerator is not built here (no C compiler at install time)")
+
+    def not_asked(address: int) -> bool:
+        raise AssertionError("the C loop asked Python whether an object is an artifact")
+
+    pdf_read = pdfium.PdfDocument(str(path))
+    try:
+        with monkeypatch.context() as patch:
+            patch.setattr(glyphs, "_is_artifact", not_asked)
+            alone = read_page(pdf_read, 0).glyphs
+    finally:
+        pdf_read.close()
+    fast, slow = _glyphs_both_ways(path, monkeypatch)
+    assert fast == slow == alone
+
+    def artifacts(glyphs_read: list[Glyph]) -> dict[str, bool]:
+        words: dict[str, bool] = {}
+        for g in glyphs_read:
+            if g.obj >= 0:
+                words[str(g.obj)] = words.get(str(g.obj), False) or g.artifact
+        return words
+
+    assert list(artifacts(fast).values()) == [True, True, False, False, True, False, False]
+
+
 def _read_with_and_without_accelerator(
     path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> tuple[PageContent, PageContent]:

@@ -77,6 +77,9 @@ typedef int (*object_mcid_of_fn)(void *object);
 typedef unsigned long (*font_name_fn)(void *font, char *buffer, unsigned long length);
 typedef int (*font_weight_fn)(void *font);
 typedef int (*font_italic_angle_fn)(void *font, int *angle);
+typedef void *(*object_mark_fn)(void *object, unsigned long index);
+typedef int (*mark_name_fn)(void *mark, void *buffer, unsigned long length,
+                            unsigned long *written);
 
 /* What glyphs.py's info_of reads, without entering Python for most text objects. */
 typedef struct {
@@ -92,6 +95,9 @@ typedef struct {
     font_weight_fn font_weight;
     font_italic_angle_fn font_italic_angle;
     PyObject *is_artifact; /* object address -> bool, for an object with marks */
+    /* glyphs.py's _is_artifact in C, when both are given (else is_artifact is called) */
+    object_mark_fn object_mark;
+    mark_name_fn mark_name;
     PyObject *owners;      /* object address -> top-level index */
     long rotation;
 } font_reader;
@@ -143,6 +149,28 @@ static PyObject *font_face(const font_reader *reader, void *font) {
     return face;
 }
 
+/* glyphs.py's _is_artifact of ``object``, which has ``marks`` (> 0) marks, line by line: one
+ * of its first 16 marks is named "Artifact". Python decodes the name's bytes up to the length
+ * pdfium gives less the terminator (at most the 128 bytes of its buffer) as UTF-16LE, with
+ * U+FFFD for what is not: that reads "Artifact" only where those bytes are exactly its 16. In
+ * C: a page's objects in marked content each cost a Python call, several ctypes calls and
+ * buffers there, more than the rest of the object's info. */
+static int object_is_artifact(const font_reader *reader, void *object, int marks) {
+    static const char artifact[16] = {'A', 0, 'r', 0, 't', 0, 'i', 0,
+                                      'f', 0, 'a', 0, 'c', 0, 't', 0};
+    unsigned short name[64] = {0};
+    unsigned long length = 0;
+    int last = marks < 16 ? marks : 16;
+    for (int k = 0; k < last; k++) {
+        void *mark = reader->object_mark(object, (unsigned long)k);
+        if (mark == NULL || !reader->mark_name(mark, name, sizeof name, &length)) continue;
+        unsigned long bytes = length >= 2 ? length - 2 : 0;
+        if (bytes > sizeof name) bytes = sizeof name;
+        if (bytes == sizeof artifact && memcmp(name, artifact, sizeof artifact) == 0) return 1;
+    }
+    return 0;
+}
+
 /* A new reference to the info tuple of the text object at ``address`` (character ``index``'s),
  * made as glyphs.py's _font makes its _FontInfo; NULL with an exception. */
 static PyObject *text_object_info(font_reader *reader, void *text_page, void *object,
@@ -191,7 +219,10 @@ static PyObject *text_object_info(font_reader *reader, void *text_page, void *ob
         rotated = fabs(turned_up) > 0.1 * fabs(turned_across) || turned_across < 0;
     }
     int artifact = 0;
-    if (reader->count_marks(object) > 0) {
+    int marks = reader->count_marks(object);
+    if (marks > 0 && reader->object_mark != NULL) {
+        artifact = object_is_artifact(reader, object, marks);
+    } else if (marks > 0) {
         PyObject *answer = PyObject_CallOneArg(reader->is_artifact, address);
         if (answer == NULL) {
             Py_DECREF(face);
@@ -371,7 +402,8 @@ static PyObject *read_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t n
         return NULL;
     }
     /* fonts: (four pdfium function addresses — or seven, with the font's name, weight and
-     * italic angle for faces read in C —, faces, face_of, is_artifact, owners, rotation):
+     * italic angle for faces read in C, or nine, with an object's mark and a mark's name for
+     * artifacts read in C —, faces, face_of, is_artifact, owners, rotation):
      * the text objects' info read here; without it, info_of gives it. */
     font_reader fonts = {0};
     int own_fonts = 0;
@@ -380,7 +412,8 @@ static PyObject *read_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t n
         if (!PyTuple_Check(given) || PyTuple_GET_SIZE(given) != 6 ||
             !PyTuple_Check(PyTuple_GET_ITEM(given, 0)) ||
             (PyTuple_GET_SIZE(PyTuple_GET_ITEM(given, 0)) != 4 &&
-             PyTuple_GET_SIZE(PyTuple_GET_ITEM(given, 0)) != 7) ||
+             PyTuple_GET_SIZE(PyTuple_GET_ITEM(given, 0)) != 7 &&
+             PyTuple_GET_SIZE(PyTuple_GET_ITEM(given, 0)) != 9) ||
             !PyDict_Check(PyTuple_GET_ITEM(given, 1)) || !PyDict_Check(PyTuple_GET_ITEM(given, 4))) {
             PyErr_SetString(PyExc_TypeError, "fonts: (functions, faces, face_of, is_artifact, "
                                              "owners, rotation)");
@@ -391,7 +424,7 @@ static PyObject *read_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t n
         fonts.matrix = (char_matrix_fn)PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, 1));
         fonts.count_marks = (count_marks_fn)PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, 2));
         fonts.mcid = (object_mcid_of_fn)PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, 3));
-        if (PyTuple_GET_SIZE(addresses) == 7) {
+        if (PyTuple_GET_SIZE(addresses) >= 7) {
             /* (Three more: the font's name, weight and italic angle, for _face in C.) */
             fonts.font_name = (font_name_fn)PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, 4));
             fonts.font_weight = (font_weight_fn)PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, 5));
@@ -399,6 +432,15 @@ static PyObject *read_glyphs(PyObject *self, PyObject *const *args, Py_ssize_t n
                 (font_italic_angle_fn)PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, 6));
             if (!PyErr_Occurred() &&
                 (!fonts.font_name || !fonts.font_weight || !fonts.font_italic_angle)) {
+                PyErr_SetString(PyExc_ValueError, "null pdfium function");
+                return NULL;
+            }
+        }
+        if (PyTuple_GET_SIZE(addresses) == 9) {
+            /* (Two more: an object's mark by index and a mark's name, for _is_artifact.) */
+            fonts.object_mark = (object_mark_fn)PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, 7));
+            fonts.mark_name = (mark_name_fn)PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, 8));
+            if (!PyErr_Occurred() && (!fonts.object_mark || !fonts.mark_name)) {
                 PyErr_SetString(PyExc_ValueError, "null pdfium function");
                 return NULL;
             }

@@ -11,7 +11,8 @@ def read_glyphs(
     glyph_class: type,
     info_of: Callable[[int, int], Any],
     fonts: tuple[
-        tuple[int, int, int, int] | tuple[int, int, int, int, int, int, int],
+        tuple[int, int, int, int] | tuple[int, int, int, int, int, int, int]
+        | tuple[int, int, int, int, int, int, int, int, int],
         dict[int, tuple[str, bool, bool]],
         Callable[[int], tuple[str, bool, bool]],
         Callable[[int], bool],

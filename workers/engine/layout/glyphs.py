@@ -1103,9 +1103,14 @@ def _blank_private_glyphs_as_spaces(
     blank: list[tuple[float, float]] = []
     tight = (ctypes.c_double * 4)()
     loose = c.FS_RECTF()
-    for i in range(count):
-        if not "\ue000" <= chars[i] <= "\uf8ff":
-            continue
+    # (Only the private-use characters' indices are visited: a page of them holds thousands
+    # of others. A str is searched as _glyphs searched it; a list is one character an index.)
+    private = (
+        (found.start() for found in _PRIVATE_USE.finditer(chars, 0, count))
+        if isinstance(chars, str)
+        else (i for i in range(count) if "\ue000" <= chars[i] <= "\uf8ff")
+    )
+    for i in private:
         left, right, bottom, top = (ctypes.pointer(ctypes.c_double.from_buffer(tight, 8 * k))
                                     for k in range(4))
         if not c.FPDFText_GetCharBox(raw, i, left, right, bottom, top):
@@ -1435,7 +1440,8 @@ _CLIP_FUNCTIONS = (
 
 
 # What read_glyphs (C) calls for a text object's font, style and marked content, in its order;
-# the last three read a font's face as _face does (in C: a page reads each of its fonts').
+# the next three read a font's face as _face does (in C: a page reads each of its fonts'), the
+# last two an object's marks as _is_artifact does (in C: a tagged page marks most objects).
 _FONT_FUNCTIONS = (
     _address(c.FPDFTextObj_GetFont),
     _address(c.FPDFText_GetMatrix),
@@ -1444,6 +1450,9 @@ _FONT_FUNCTIONS = (
     _address(c.FPDFFont_GetBaseFontName),
     _address(c.FPDFFont_GetWeight),
     _address(c.FPDFFont_GetItalicAngle),
+    # (_is_artifact's, for a text object in marked content)
+    _address(c.FPDFPageObj_GetMark),
+    _address(c.FPDFPageObjMark_GetName),
 )
 
 
@@ -1542,6 +1551,8 @@ def _face(font: Any) -> tuple[str, bool, bool]:
 
 
 def _is_artifact(address: int) -> bool:
+    """Whether the object at ``address`` is in an /Artifact marked-content sequence (keep in
+    step with ``_glyph_reader.c``'s object_is_artifact, which read_glyphs uses)."""
     marks = _object_mark_count(address)
     if marks <= 0:
         return False  # most text objects: no buffers to allocate
