@@ -41,6 +41,7 @@ from ..document import (
 from .accents import joins_accents
 from .bidi import reads_right_to_left
 from .blocks import (
+    MARGIN_BAND,
     Block,
     PageResult,
     area_share,
@@ -132,8 +133,6 @@ from .subtitles import subtitle_apart
 from .table_heads import set_apart_head
 from .tables import TABLE_CAPTION, table_caption
 
-#: Margin bands (fraction of page height) where running headers and footers live.
-MARGIN_BAND = 0.12
 #: Pages of a document at most so many read their running lines each from its own setting
 #: (see ``_page_furniture_apart``), as a lone page does.
 SHORT_DOCUMENT = 3
