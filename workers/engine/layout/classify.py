@@ -222,6 +222,7 @@ def classify(
     not_headings |= {id(b) for b in body if b.labels_box}
     # And a name locked up with its drawn mark into a letterhead's logo.
     not_headings |= {id(b) for b in body if b.wordmark}
+    masthead: set[int] = set()  # the lines over the title naming its publication
     if not _slide_deck(doc.pages):
         # (On slides, pictures fill the page around their title, which the slide-title rule
         # below already tells from the points and labels.)
@@ -238,7 +239,8 @@ def classify(
         ), [])
         if len(results) >= 3:
             not_headings |= _cover_lines(first, body_size)
-        not_headings |= _masthead_lines(first, body_size, not_headings)
+        masthead = _masthead_lines(first, body_size, not_headings)
+        not_headings |= masthead
     if _body_is_bold(body, body_size):
         # Bold is the body's own face here, so it sets nothing apart: only a larger face does.
         body = [b for b in body if b.size >= 1.15 * body_size or not b.bold]
@@ -389,6 +391,11 @@ def classify(
                 block, text, styles, outline, body_size, repeated, faces, headed
             ):
                 item = None  # "1. Introduction" set large is a numbered heading
+            if item and id(block) in masthead:
+                # A masthead's line opening with a number names the publication or the part
+                # of it over the title ("10. DHAT: a heap profiler" over that chapter's own
+                # heading, set larger): no list's point, read as the line it is.
+                item = None
             if item and _field_label(block, fields.get(block.page, []), blocks, body_size):
                 item = None  # "3. NAME" beside its box on a form names a field: no list
             if item and id(block) in on_drawing:
