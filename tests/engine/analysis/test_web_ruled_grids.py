@@ -3,8 +3,9 @@
 A manual's table of commands beside what each does is a table however long its descriptions
 run; a menu of links ruled cell by cell, its other cells left blank, is a table (its maker's
 tags say so), and no picture; so is a page's ruled row of links to the pages before and after
-it, though a second row holds one link only; a chart's grid lines, a legend in a band or two,
-stay no table.
+it, though a second row holds one link only; so are one row of boxed cells (not in the page's
+margin, where running headers are ruled so) and one column of short entries each boxed; a
+chart's grid lines, a legend in a band or two, and boxed paragraphs stay no table.
 """
 
 from __future__ import annotations
@@ -154,3 +155,30 @@ def test_a_ruled_row_in_the_top_margin_is_no_table(html_pdf: HtmlPdf) -> None:
     assert not [b for b in blocks if isinstance(b, Table)]
     text = " ".join(block_text(b) for b in blocks)
     assert "Notice of listing" in text and "framed" in text
+
+
+def test_a_column_of_entries_boxed_one_by_one_is_a_table(html_pdf: HtmlPdf) -> None:
+    # A manual's list of types, a table of one column, each entry in a box of its own:
+    # the rules across part every row, the rules down run along both sides.
+    types = ("inode/blockdevice", "inode/chardevice", "inode/directory", "inode/fifo",
+             "inode/socket")
+    rows = "".join(f"<tr><td>{t}</td></tr>" for t in types)
+    pdf = html_pdf(
+        f"<h1>Non-regular files</h1><p>{DESCRIPTION}.</p><table>{rows}</table>"
+        f"<p>{DESCRIPTION}.</p>",
+        css=GRID,
+    )
+    blocks = read_layout(pdf, max_pages=1).blocks
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert [[c.text for c in row.cells] for row in tables[0].rows] == [[t] for t in types]
+
+
+def test_a_column_of_boxed_paragraphs_is_no_table(html_pdf: HtmlPdf) -> None:
+    # Notes framed one under another, a rule across between them: each holds a paragraph,
+    # not an entry; read as text.
+    rows = "".join(f"<tr><td>{DESCRIPTION}.</td></tr>" for _ in range(3))
+    pdf = html_pdf(f"<h1>Notes</h1><table>{rows}</table>", css=GRID)
+    blocks = read_layout(pdf, max_pages=1).blocks
+    assert not [b for b in blocks if isinstance(b, Table)]
+    assert "dependency graph" in " ".join(block_text(b) for b in blocks)
