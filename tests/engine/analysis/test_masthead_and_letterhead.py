@@ -4,7 +4,7 @@ line whose number alone is set in a taller face."""
 
 from __future__ import annotations
 
-from workers.engine.document import Artifact, BBox, Heading, Paragraph, Prov
+from workers.engine.document import Artifact, BBox, Heading, ListBlock, Paragraph, Prov
 from workers.engine.layout.reader import read_layout
 from workers.engine.layout.runover import letterheads_apart
 
@@ -31,6 +31,18 @@ def test_a_masthead_over_the_title_heads_nothing(html_pdf: HtmlPdf) -> None:
     doc = read_layout(path, max_pages=3)
     assert heading_texts(doc) == ["Paying claims after a pandemic", "Introduction", "Findings"]
     assert {"Issues and Views", "No. 1695"} <= set(paragraph_texts(doc))
+
+
+def test_a_numbered_masthead_line_is_no_list(html_pdf: HtmlPdf) -> None:
+    # A manual's chapter printed alone: the chapter's name, numbered, set over its heading,
+    # which says it again larger. The line names the part the page belongs to: read as the
+    # line it is, not a list of one point numbered 10.
+    path = html_pdf(_line("10. A heap profiler", 20, bold=False)
+                    + _line("Using the heap profiler", 26) + _SECTIONS)
+    doc = read_layout(path, max_pages=3)
+    assert not [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert "10. A heap profiler" in paragraph_texts(doc)
+    assert heading_texts(doc)[0] == "Using the heap profiler"
 
 
 def test_a_division_label_over_its_title_is_no_masthead(html_pdf: HtmlPdf) -> None:

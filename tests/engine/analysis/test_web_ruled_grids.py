@@ -3,8 +3,9 @@
 A manual's table of commands beside what each does is a table however long its descriptions
 run; a menu of links ruled cell by cell, its other cells left blank, is a table (its maker's
 tags say so), and no picture; so is a page's ruled row of links to the pages before and after
-it, though a second row holds one link only; a chart's grid lines, a legend in a band or two,
-stay no table.
+it, though a second row holds one link only; so are one row of boxed cells (not in the page's
+margin, where running headers are ruled so) and one column of short entries each boxed; a
+chart's grid lines, a legend in a band or two, and boxed paragraphs stay no table.
 """
 
 from __future__ import annotations
@@ -101,3 +102,83 @@ def test_a_chart_grid_with_a_legend_in_two_bands_is_no_table(html_pdf: HtmlPdf) 
     pdf = html_pdf(f"<h1>Power</h1><table>{rows}{legend}</table>", css=GRID)
     blocks = read_layout(pdf, max_pages=1).blocks
     assert not [b for b in blocks if isinstance(b, Table)]
+
+
+def test_a_menu_of_one_entry_ruled_cell_by_cell_is_a_table(html_pdf: HtmlPdf) -> None:
+    # The same menu with one entry: one row of cells, each ruled on its own, the entry's
+    # beside a blank one. One row is no less a grid than two (the rules down part it).
+    pdf = html_pdf(
+        f"<h1>Statements</h1><p>{DESCRIPTION}.</p>"
+        "<table><tr><td>&bull; Pseudo Statements</td><td>&nbsp;&nbsp;</td></tr></table>"
+        f"<p>{DESCRIPTION}.</p>",
+        css="table { border-collapse: collapse }"
+        " td { border: 0.5pt solid #888; padding: 2pt 4pt }",
+    )
+    blocks = read_layout(pdf, max_pages=1).blocks
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert [[c.text for c in row.cells] for row in tables[0].rows] == [
+        ["• Pseudo Statements", ""]
+    ]
+
+
+def test_a_ruled_row_of_links_over_a_chapter_is_a_table(html_pdf: HtmlPdf) -> None:
+    # A manual's head of a page (as DocBook writes it) under the chapter's title: the pages
+    # before, up and after, and the manual's name, one row of cells each ruled.
+    pdf = html_pdf(
+        "<h1>Quick start</h1><h2>A tool for finding bugs in programs</h2>"
+        f"<p>{DESCRIPTION}.</p>"
+        "<table><tr><td>Prev</td><td>Up</td><td>Valgrind User Manual</td><td>Next</td></tr>"
+        f"</table><h2>Overview</h2><p>{DESCRIPTION}.</p>",
+        css=GRID,
+    )
+    blocks = read_layout(pdf, max_pages=1).blocks
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert [[c.text for c in row.cells] for row in tables[0].rows] == [
+        ["Prev", "Up", "Valgrind User Manual", "Next"]
+    ]
+
+
+def test_a_ruled_row_in_the_top_margin_is_no_table(html_pdf: HtmlPdf) -> None:
+    # The same row of cells atop the page, in its margin band, where a running header is
+    # often ruled so (a title beside a logo): read as text, for the page's furniture to be
+    # found in it. So is one box round a line of text, a frame with no rule down inside.
+    pdf = html_pdf(
+        "<table><tr><td>Notice of listing</td><td>Commodity Exchange</td></tr></table>"
+        f"<h1>Standards</h1><p>{DESCRIPTION}.</p>"
+        "<table><tr><td>A line of text in a box of its own, framed</td></tr></table>"
+        f"<p>{DESCRIPTION}.</p>",
+        css=GRID + " @page { margin: 36pt }",
+    )
+    blocks = read_layout(pdf, max_pages=1).blocks
+    assert not [b for b in blocks if isinstance(b, Table)]
+    text = " ".join(block_text(b) for b in blocks)
+    assert "Notice of listing" in text and "framed" in text
+
+
+def test_a_column_of_entries_boxed_one_by_one_is_a_table(html_pdf: HtmlPdf) -> None:
+    # A manual's list of types, a table of one column, each entry in a box of its own:
+    # the rules across part every row, the rules down run along both sides.
+    types = ("inode/blockdevice", "inode/chardevice", "inode/directory", "inode/fifo",
+             "inode/socket")
+    rows = "".join(f"<tr><td>{t}</td></tr>" for t in types)
+    pdf = html_pdf(
+        f"<h1>Non-regular files</h1><p>{DESCRIPTION}.</p><table>{rows}</table>"
+        f"<p>{DESCRIPTION}.</p>",
+        css=GRID,
+    )
+    blocks = read_layout(pdf, max_pages=1).blocks
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert [[c.text for c in row.cells] for row in tables[0].rows] == [[t] for t in types]
+
+
+def test_a_column_of_boxed_paragraphs_is_no_table(html_pdf: HtmlPdf) -> None:
+    # Notes framed one under another, a rule across between them: each holds a paragraph,
+    # not an entry; read as text.
+    rows = "".join(f"<tr><td>{DESCRIPTION}.</td></tr>" for _ in range(3))
+    pdf = html_pdf(f"<h1>Notes</h1><table>{rows}</table>", css=GRID)
+    blocks = read_layout(pdf, max_pages=1).blocks
+    assert not [b for b in blocks if isinstance(b, Table)]
+    assert "dependency graph" in " ".join(block_text(b) for b in blocks)

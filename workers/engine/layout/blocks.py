@@ -590,6 +590,9 @@ class Boxed(Protocol):
     y1: float
 
 
+#: Margin bands (fraction of page height) where running headers and footers live.
+MARGIN_BAND = 0.12
+
 #: Shapes considered per page when looking for vector drawings (bounded work).
 MAX_SHAPES = 2000
 

@@ -41,6 +41,7 @@ from ..document import (
 from .accents import joins_accents
 from .bidi import reads_right_to_left
 from .blocks import (
+    MARGIN_BAND,
     Block,
     PageResult,
     area_share,
@@ -132,8 +133,6 @@ from .subtitles import subtitle_apart
 from .table_heads import set_apart_head
 from .tables import TABLE_CAPTION, table_caption
 
-#: Margin bands (fraction of page height) where running headers and footers live.
-MARGIN_BAND = 0.12
 #: Pages of a document at most so many read their running lines each from its own setting
 #: (see ``_page_furniture_apart``), as a lone page does.
 SHORT_DOCUMENT = 3
@@ -223,6 +222,7 @@ def classify(
     not_headings |= {id(b) for b in body if b.labels_box}
     # And a name locked up with its drawn mark into a letterhead's logo.
     not_headings |= {id(b) for b in body if b.wordmark}
+    masthead: set[int] = set()  # the lines over the title naming its publication
     if not _slide_deck(doc.pages):
         # (On slides, pictures fill the page around their title, which the slide-title rule
         # below already tells from the points and labels.)
@@ -239,7 +239,8 @@ def classify(
         ), [])
         if len(results) >= 3:
             not_headings |= _cover_lines(first, body_size)
-        not_headings |= _masthead_lines(first, body_size, not_headings)
+        masthead = _masthead_lines(first, body_size, not_headings)
+        not_headings |= masthead
     if _body_is_bold(body, body_size):
         # Bold is the body's own face here, so it sets nothing apart: only a larger face does.
         body = [b for b in body if b.size >= 1.15 * body_size or not b.bold]
@@ -391,6 +392,11 @@ def classify(
                 block, text, styles, outline, body_size, repeated, faces, headed
             ):
                 item = None  # "1. Introduction" set large is a numbered heading
+            if item and id(block) in masthead:
+                # A masthead's line opening with a number names the publication or the part
+                # of it over the title ("10. DHAT: a heap profiler" over that chapter's own
+                # heading, set larger): no list's point, read as the line it is.
+                item = None
             if item and _field_label(block, fields.get(block.page, []), blocks, body_size):
                 item = None  # "3. NAME" beside its box on a form names a field: no list
             if item and id(block) in on_drawing:

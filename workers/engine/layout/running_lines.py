@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..document import BBox, Page
-from .blocks import Block, PageResult, block_of, lines_of
-from .classify import MARGIN_BAND, norm_running
+from .blocks import MARGIN_BAND, Block, PageResult, block_of, lines_of
+from .classify import norm_running
 from .lines import Fragment
 
 #: A line repeated at the same place on other pages: its middle within this share of its

@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 
 from ..document import BBox
-from .blocks import MAX_SHAPES, Block, block_of, x_overlap
+from .blocks import MARGIN_BAND, MAX_SHAPES, Block, block_of, x_overlap
 from .disjoint_sets import DisjointSets
 from .figures import (
     CAPTION_GAP,
@@ -310,7 +310,8 @@ def ruled_tables(
     text_grids: list[Rect] | None = None,
 ) -> list[Block]:
     """Tables drawn with rules: a grid of at least three horizontal and three vertical lines
-    (two columns, two rows), its text placed in the grid's cells. A form's grid of labels,
+    (two columns, two rows), or one row or one column of boxed cells (:func:`_one_row_of_cells`,
+    :func:`_one_column_of_cells`), its text placed in the grid's cells. A form's grid of labels,
     each naming its field (``fields``: the boxes of the page's form fields), is none; a
     grid whose heads name columns of fields to fill in, row after row, is one. The boxes of
     the grids holding text in rows of their own that are read as no table (a menu of links
@@ -330,7 +331,7 @@ def ruled_tables(
         boxed = _box_texts(content.index, _box_of(side_by_side), side_by_side, frags)
         taken.update(id(f) for b in boxed for f in b.frags)
         out.extend(boxed)
-    if len(horizontal) < 3 or len(vertical) < 3:
+    if len(horizontal) < 2 or len(vertical) < 3:  # (one row of cells: see _one_row_of_cells)
         return out
     groups: list[tuple[Rect, list[Rect], list[Rect]]] = []
     panels: list[Rect] = []
@@ -367,7 +368,11 @@ def ruled_tables(
                         + _ends([(r.x0, r.x1) for r in hs], vs))
         if len(xs) == 2 and len(ys) > RULED_ROWS:
             xs = sorted(xs + _spaced_columns(xs, max(ys), min(ys), frags))
-        if len(ys) < 3 or len(xs) < 3:
+        one_row = len(ys) == 2 and _one_row_of_cells(xs, ys, vs, content)
+        one_column = len(xs) == 2 and _one_column_of_cells(
+            xs, ys, hs, vs, [f for f in frags if id(f) not in taken]
+        )
+        if (len(ys) < 3 and not one_row) or (len(xs) < 3 and not one_column):
             continue
         ys.sort(reverse=True)
         xs.sort()
@@ -476,7 +481,10 @@ def ruled_tables(
         # A grid ruled cell by cell, the rules down parting every band of its text, is a
         # table though its text fills one column or one row only (a menu of links ruled
         # with blank cells beside them, a page's links to the next and previous pages).
-        enough = len(filled) >= wanted or _ruled_cell_by_cell(row_bands, parted_rows, blank)
+        enough = (
+            len(filled) >= wanted or _ruled_cell_by_cell(row_bands, parted_rows, blank)
+            or ((one_row or one_column) and not blank and bool(cells))
+        )
         if not enough or longest > LONGEST_CELL:
             if text_grids is not None and len(set(row_bands)) >= TEXT_GRID_SHARE * (len(ys) - 1):
                 text_grids.append(box)
@@ -553,6 +561,68 @@ def _ruled_cell_by_cell(row_bands: list[int], parted_rows: int, blank: int) -> b
     nor a chart's grid lines (most of their bands hold no text: a legend, a label or two)."""
     bands = len(set(row_bands))
     return not blank and bands >= CELL_BY_CELL_ROWS and parted_rows == bands
+
+
+def _one_row_of_cells(
+    xs: list[float], ys: list[float], vs: list[Rect], content: PageContent
+) -> bool:
+    """The grid is one row of boxed cells: two rules across (``ys``: its top and bottom) and,
+    at each of its column edges (``xs``, three at least), a rule down from one to the other.
+    Each cell is drawn on its own, as a grid's are, not a frame round text (a frame's rules
+    down run along its sides only): a one-row table (a page's links to the previous, up and
+    next pages; a menu of one entry ruled beside a blank cell), read as the grids of
+    several rows ruled cell by cell are (:func:`_ruled_cell_by_cell`). One reaching into a
+    margin band of the page is left to be read as its text: a running header or footer is
+    often ruled so (a title beside a logo, a form's number beside its page's), and a
+    table is never read as one."""
+    top, bottom = max(ys), min(ys)
+    band = MARGIN_BAND * content.height
+    in_band = top - content.y0 > content.height - band or bottom - content.y0 < band
+    return (
+        len(xs) >= 3 and not in_band and all(_ruled_down(x, bottom, top, vs) for x in xs)
+    )
+
+
+#: Rows at least of a grid of one column ruled cell by cell (:func:`_one_column_of_cells`).
+COLUMN_CELLS = 3
+#: Words at most in each cell of such a column: entries, not paragraphs in frames.
+COLUMN_CELL_WORDS = 6
+
+
+def _one_column_of_cells(
+    xs: list[float], ys: list[float], hs: list[Rect], vs: list[Rect], frags: list[Fragment]
+) -> bool:
+    """The grid is one column of boxed cells, :data:`COLUMN_CELLS` rows at least: ruled down
+    both sides (``xs``) from its top rule to its bottom one, a rule across the column at
+    each of its rows' edges (``ys``), and in every row one line of a few words (a manual's
+    list of types boxed one by one, a function's parameters ruled a row each whose
+    descriptions were cut off the page). Each entry drawn in its own box makes a table of
+    one column, as a grid ruled cell by cell is one (:func:`_ruled_cell_by_cell`); a frame
+    round paragraphs, a rule or two across it, holds long text, and a stack of fields to
+    fill in holds none."""
+    if len(ys) < COLUMN_CELLS + 1:
+        return False
+    top, bottom = max(ys), min(ys)
+    width = xs[-1] - xs[0]
+    if not all(_ruled_down(x, bottom, top, vs) for x in xs):
+        return False
+    for y in ys:
+        covered = sum(
+            max(0.0, min(r.x1, xs[-1]) - max(r.x0, xs[0])) for r in hs
+            if abs((r.y0 + r.y1) / 2 - y) <= TOUCH
+        )
+        if covered < RULED_DOWN * width:
+            return False
+    inside = [
+        f for f in frags
+        if bottom < (f.y0 + f.y1) / 2 < top and xs[0] < (f.x0 + f.x1) / 2 < xs[-1]
+    ]
+    edges = sorted(ys, reverse=True)
+    for high, low in zip(edges, edges[1:], strict=False):
+        cell = lines([f for f in inside if low < (f.y0 + f.y1) / 2 < high])
+        if len(cell) != 1 or sum(f.words for f in cell[0].fragments) > COLUMN_CELL_WORDS:
+            return False
+    return True
 
 
 def _terms_described(filled: list[list[Fragment | None]], parted_rows: int) -> bool:
