@@ -19,7 +19,9 @@ reader on their stripped copies exactly as the structure bench does (its ``run_f
   ``apt-get install --no-install-recommends libreoffice-writer-nogui`` (Debian);
 - each source gets one design per maker, in turn, so every design meets every kind of source.
 
-The truth is the makers' tags. A PDF the structure reader does not read as "structure", or
+The truth is the makers' tags, less WeasyPrint's list items that are a definition list's term
+or definition (it tags each ``<dt>`` and each ``<dd>`` as an ``LI`` of its own, against the
+standard: :func:`list_item_of_its_own`). A PDF the structure reader does not read as "structure", or
 whose tags lose poppler's text (s_recall below TRUTH_RECALL_MIN), has no usable truth: it is
 listed and left out of the means. The PDFs are made once into bench/.cache/heldout/ (git
 ignores it) and made again when their HTML, design or maker changes.
@@ -53,8 +55,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import structure  # noqa: E402  (bench/structure.py: one scoring path for both benches)
+from lxml import html as lxml_html  # noqa: E402
 from office_designs import write_reference  # noqa: E402
 from structure import MEASURES, Scores, fmt  # noqa: E402
+
+from workers.engine.document import ListItem  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / "bench" / ".cache" / "heldout"
@@ -430,10 +435,74 @@ def check_truth(s: Scores) -> Scores:
     return s
 
 
-def score_file(path: Path, tmp: Path) -> Scores:
+def score_file(path: Path, tmp: Path, html_text: str | None = None) -> Scores:
+    """The structure bench's scores of one PDF; given its source HTML, a WeasyPrint PDF's
+    truth leaves out the items that are a definition list's term or definition
+    (:func:`list_item_of_its_own`)."""
     if not has_structure_tree(path):
         return Scores(path.name, 0, note="no structure tree: no truth")
-    return check_truth(structure.run_file(path, tmp))
+    truth_item = None
+    if html_text is not None and path.name.endswith(".weasyprint.pdf"):
+        truth_item = list_item_of_its_own(html_item_texts(html_text))
+    return check_truth(structure.run_file(path, tmp, truth_item))
+
+
+#: HTML elements whose text the makers may tag as a list item.
+ITEM_ELEMENTS = ("li", "dt", "dd")
+#: Characters an item's text has at least to be found as a part of an element's.
+PART_CHARS = 40
+
+
+def html_item_texts(text: str) -> dict[str, str]:
+    """Normalised text of each ``li``/``dt``/``dd`` of the source HTML -> its element name (the
+    innermost wins: a ``dd`` inside an ``li`` is a ``dd``)."""
+    root = lxml_html.fromstring(text)
+    kinds: dict[str, str] = {}
+    for element in root.iter(*ITEM_ELEMENTS):
+        own = structure.norm(" ".join(
+            t for t in element.xpath("text()|.//*[not(self::ul or self::ol or self::dl)]/text()")
+        ))
+        if own:
+            kinds[own] = str(element.tag)
+    return kinds
+
+
+def element_of(text: str, kinds: dict[str, str], label: str = "") -> str:
+    """:func:`element_of_text` of the item's text, or of its label and text (a ``<dt>``
+    "1. Background" holds the number the layout reader reads as the item's label)."""
+    tag = element_of_text(text, kinds)
+    if tag == "?" and label:
+        tag = element_of_text(structure.norm(f"{label} {text}"), kinds)
+    return tag
+
+
+def element_of_text(text: str, kinds: dict[str, str]) -> str:
+    """The HTML element an item's text comes from: exact, or one its text is part of (a
+    part the maker tagged apart, past a page break) or starts with."""
+    if text in kinds:
+        return kinds[text]
+    for whole, tag in kinds.items():
+        if len(text) >= 12 and (whole.startswith(text) or text.startswith(whole)):
+            return tag
+        if len(text) >= PART_CHARS and text in whole:
+            return tag
+    return "?"
+
+
+def list_item_of_its_own(kinds: dict[str, str]) -> Callable[[ListItem], bool]:
+    """Whether a truth item is a list item at all: not when its text is a ``<dt>``'s or a
+    ``<dd>``'s. WeasyPrint tags each term and each definition of a definition list as an
+    ``LI`` of its own (its tags.py maps li, dt and dd alike to LI: "TODO: dt should be
+    different"); in the standard (ISO 32000-1 table 336, ISO 32000-2 14.8.4.8.3) a list item
+    is one member of the list, its ``Lbl`` a name for it and its ``LBody`` "the descriptive
+    content of a list item. In a dictionary list, for example, it contains the definition of
+    the term": a term and its definition are one item, never two. Those ``LI`` are no truth
+    (Chromium and LibreOffice tag a definition list's terms and definitions as paragraphs),
+    so they are left out of the truth's items; the layout reader's items are all kept, and
+    one that reads a term or a definition as an item stays unmatched (false)."""
+    def own(item: ListItem) -> bool:
+        return element_of(structure.norm(item.text), kinds, item.label) not in ("dt", "dd")
+    return own
 
 
 def print_breakdown(results: list[Scores], part: int, title: str) -> None:
@@ -488,7 +557,8 @@ def main() -> int:
             print(f"not made: {job.pdf.name}: {failure}")
         else:
             made.append(job.pdf)
-    results = structure.run_all(made, score_file)
+    source_of = {j.pdf: j.html for j in todo}
+    results = structure.run_all(made, lambda pdf, tmp: score_file(pdf, tmp, source_of[pdf]))
     dropped = [s for s in results if s.note]
     print()
     if dropped:

@@ -176,7 +176,13 @@ class Scores:
     note: str = ""
 
 
-def score(name: str, truth: Document, found: Document) -> Scores:
+def score(
+    name: str, truth: Document, found: Document,
+    truth_item: Callable[[ListItem], bool] | None = None,
+) -> Scores:
+    """The measures of ``found`` against ``truth``; ``truth_item`` (when given) says which of the
+    truth's list items are list items at all (bench/heldout.py: WeasyPrint tags each term and
+    each definition of a definition list as an item of its own, against the standard)."""
     s = Scores(name, len(truth.pages))
     tw, fw = body_words(truth), body_words(found)
     if tw or fw:
@@ -189,6 +195,8 @@ def score(name: str, truth: Document, found: Document) -> Scores:
     if pairs:
         s.level = sum(th[i].level == fh[j].level for i, j in pairs) / len(pairs)
     ti, fi = items(truth), items(found)
+    if truth_item is not None:
+        ti = [i for i in ti if truth_item(i)]
     pairs = match_texts([norm(i.text) for i in ti], [norm(i.text) for i in fi], 80)
     s.list_f1 = f1(len(pairs), len(ti), len(fi))
     s.n_items = len(ti)
@@ -309,7 +317,9 @@ def pdftotext(path: Path) -> tuple[float, str]:
     return time.perf_counter() - started, out.stdout.decode("utf-8", "replace")
 
 
-def run_file(path: Path, tmp: Path) -> Scores:
+def run_file(
+    path: Path, tmp: Path, truth_item: Callable[[ListItem], bool] | None = None
+) -> Scores:
     truth = read_structure(path, max_pages=MAX_PAGES)
     if truth.reader != "structure":
         return Scores(path.name, len(truth.pages), note="tags unusable: no truth")
@@ -320,7 +330,7 @@ def run_file(path: Path, tmp: Path) -> Scores:
     layout_s = time.perf_counter() - started
     untagged = {w.page for w in truth.warnings if w.code == "untagged-page"}
     tagged_truth = on_tagged_pages(truth, untagged)
-    s = score(path.name, tagged_truth, on_tagged_pages(found, untagged))
+    s = score(path.name, tagged_truth, on_tagged_pages(found, untagged), truth_item)
     s.recall = recall(body_words(tagged_truth), all_words(found))  # found anywhere
     s.layout_s = layout_s
     s.pdftotext_s, _ = pdftotext(stripped)

@@ -111,3 +111,34 @@ def test_libreoffice_makes_a_tagged_pdf_the_bench_scores(
     assert s.note == ""
     assert (s.n_headings, s.n_items, s.n_tables) == (2, 2, 1)
     assert s.s_recall == 1.0
+
+
+DEFINITIONS = """<html><head><title>Held-out terms</title></head><body>
+<h1>Terms and steps</h1>
+<p>The page has a list of steps and a definition list of terms, each with its definition, as
+manuals often have.</p>
+<ul><li>the first step to take</li><li>the second step to take</li></ul>
+<dl><dt>--verbose</dt><dd>Prints every file the tool reads as it reads it.</dd>
+<dt>--quiet</dt><dd>Prints nothing but the errors the tool meets on its way.</dd></dl>
+<p>A last paragraph closes the page so that it has some prose after the terms.</p>
+</body></html>"""
+
+
+def test_a_definition_lists_terms_and_definitions_are_no_truth_items(
+    heldout: ModuleType, tmp_path: Path
+) -> None:
+    """WeasyPrint tags each dt and each dd as an LI of its own; in the standard a term and its
+    definition are one item (LBody: "in a dictionary list ... the definition of the term"),
+    and the other makers tag them as paragraphs: the truth keeps the ul's two items only."""
+    html = heldout.source_html_text(DEFINITIONS, tmp_path)
+    job = heldout.Job("terms", heldout.styled(html, "single"), tmp_path, "single", "weasyprint")
+    pdf = tmp_path / "terms.single.weasyprint.pdf"
+    heldout.make_weasyprint(job, pdf)
+    if not heldout.has_structure_tree(pdf):
+        pytest.skip("this WeasyPrint writes no structure tree")
+    work = tmp_path / "work"
+    work.mkdir()
+    assert heldout.score_file(pdf, work).n_items == 6  # the tags, as they are
+    s = heldout.score_file(pdf, work, job.html)
+    assert s.n_items == 2
+    assert s.list_f1 == 1.0

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pikepdf
 
-from workers.engine.document import Document, ListBlock, Paragraph
+from workers.engine.document import Document, Heading, ListBlock, Paragraph
 from workers.engine.layout.reader import read_layout
 
 from ..content_pdfs import pdf_string
@@ -366,3 +366,35 @@ def test_a_short_display_inside_a_list_item_stays_in_the_item(tmp_path: Path) ->
     assert len(listed.items) == 2
     assert [p.text for p in listed.items[0].blocks
             if isinstance(p, Paragraph) and p.preformatted] == ["Sign := Multiply(S1, S2);"]
+
+
+_SIGNATURES = [
+    "xmlChar * xsltEvalTemplateString(ctxt,",
+    "                 xmlNodePtr contextNode,",
+    "                 xmlNodePtr inst);",
+    "xmlAttrPtr xsltAttrListTemplateProcess(",
+    "                 xmlNodePtr target,",
+    "                 xmlAttrPtr attrs);",
+]
+
+
+def test_numbered_headings_stand_out_from_the_prose_not_from_the_code(tmp_path: Path) -> None:
+    """A reference manual holds more code than prose (function signatures): the body size is
+    the prose's, not the listings' (set in another face and size), so "2. Synopsis" set
+    larger than the prose, over a listing, is a numbered heading, not a numbered list's
+    point."""
+    ops: list[bytes] = []
+    top = 780.0
+    for number, title in ((1, "Templates"), (2, "Synopsis"), (3, "Details")):
+        ops.append(b"BT /F1 12 Tf 72 %.2f Td (%d. %s) Tj ET" % (top, number, title.encode()))
+        top -= 22
+        if number == 1:
+            ops += _lines(b"F1", [*_PROSE, *_AFTER], top)
+            top -= 12 * 4 + 12
+        code = _lines(b"F2", _SIGNATURES, top, pitch=7.2, step=14)
+        ops += [op.replace(b"/F2 10 Tf", b"/F2 12 Tf") for op in code]
+        top -= 14 * len(code) + 20
+    doc = read_layout(_pdf(tmp_path / "manual.pdf", ops), max_pages=1)
+    assert not any(isinstance(b, ListBlock) for b in doc.blocks)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == [
+        "1. Templates", "2. Synopsis", "3. Details"]

@@ -1,6 +1,7 @@
 """The document-level pass's quicker ways to the same answers: random inputs, read the old way
 (kept here as the reference) and the new, give the same answer. The body's size counts
-characters by exact size and rounds each size once (ties broken alike); a page's caption
+characters by exact size and rounds each size once (ties broken alike), less the program
+listings' (a fixed-pitch face) while the rest holds a quarter of the text; a page's caption
 lines are found once for all its figures."""
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ def _old_body_size(results: list[Any], artifact_ids: dict[int, Any]) -> float:
     """:func:`_body_size` as it was: every fragment's size rounded and counted in turn."""
     everywhere: Counter[float] = Counter()
     off_figures: Counter[float] = Counter()
+    code_everywhere: Counter[float] = Counter()
+    code_off_figures: Counter[float] = Counter()
     for result in results:
         page_area = result.page.width * result.page.height
         figures = [
@@ -44,10 +47,17 @@ def _old_body_size(results: list[Any], artifact_ids: dict[int, Any]) -> float:
                 size = round(f.size * 2) / 2
                 count = len(f.text)
                 everywhere[size] += count
+                if f.fixed_pitch is True:
+                    code_everywhere[size] += count
                 if not on_figure:
                     off_figures[size] += count
+                    if f.fixed_pitch is True:
+                        code_off_figures[size] += count
     enough = off_figures.total() >= 0.25 * everywhere.total()
     sizes = off_figures if enough else everywhere
+    prose = sizes - (code_off_figures if enough else code_everywhere)
+    if prose.total() >= 0.25 * sizes.total():
+        sizes = prose
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
@@ -62,7 +72,8 @@ def _block(chooser: random.Random, kind: str) -> Block:
     block.x1 = block.x0 + chooser.uniform(5, 200)
     block.y1 = block.y0 + chooser.uniform(5, 200)
     block.frags = [
-        SimpleNamespace(size=chooser.choice(_SIZES), text="x" * chooser.randrange(0, 6))
+        SimpleNamespace(size=chooser.choice(_SIZES), text="x" * chooser.randrange(0, 6),
+                        fixed_pitch=chooser.choice((None, False, False, True)))
         for _ in range(chooser.randrange(0, 5))
     ]  # type: ignore[list-item]
     return block

@@ -619,6 +619,9 @@ def _body_size(results: list[PageResult], artifact_ids: dict[int, Any]) -> float
     # sizes, and this is a step of every fragment of the document.
     everywhere: dict[float, int] = {}
     off_figures: dict[float, int] = {}
+    # Characters set in a fixed-pitch face (program listings), by size, as above.
+    code_everywhere: dict[float, int] = {}
+    code_off_figures: dict[float, int] = {}
     for result in results:
         page_area = result.page.width * result.page.height
         figures = [
@@ -633,12 +636,24 @@ def _body_size(results: list[PageResult], artifact_ids: dict[int, Any]) -> float
             for f in b.frags:
                 size, count = f.size, len(f.text)
                 everywhere[size] = everywhere.get(size, 0) + count
+                code = f.fixed_pitch is True
+                if code:
+                    code_everywhere[size] = code_everywhere.get(size, 0) + count
                 if not on_figure:
                     off_figures[size] = off_figures.get(size, 0) + count
+                    if code:
+                        code_off_figures[size] = code_off_figures.get(size, 0) + count
     rounded_everywhere = _by_half_points(everywhere)
     rounded_off_figures = _by_half_points(off_figures)
     enough = rounded_off_figures.total() >= 0.25 * rounded_everywhere.total()
     sizes = rounded_off_figures if enough else rounded_everywhere
+    # Program listings are no running text: a manual whose pages hold more code than prose
+    # (function signatures, examples) sets its prose, and the headings standing out from it,
+    # in a face of another size; the prose's size is the body's while it holds a quarter of
+    # the text at least.
+    prose = sizes - _by_half_points(code_off_figures if enough else code_everywhere)
+    if prose.total() >= 0.25 * sizes.total():
+        sizes = prose
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
