@@ -854,7 +854,12 @@ def _leadered_entry(fragment: Fragment) -> bool:
     fills its column as a line of running text does, its dots reaching the column's right
     edge (an index set in two columns is read down each). A form's rule to write on
     ("what?_______") is no leader: its columns of questions and answers are a table's."""
-    return fragment.words >= 1 and _DOTS_TO_LINE_END.search(fragment.text) is not None
+    text = fragment.text
+    # (Four leader dots at least, counted at C speed before the search: asked of every short
+    # piece of every part the column search looks at, and almost none has them.)
+    if text.count(".") + text.count("\u00b7") + text.count("\u2026") < 4:
+        return False
+    return fragment.words >= 1 and _DOTS_TO_LINE_END.search(text) is not None
 
 
 def turned(fragment: Fragment) -> bool:
@@ -1902,6 +1907,10 @@ def reading_order(
     would read a later section before an earlier one is not cut when the page can be cut
     across instead. ``drawn``: the page's drawn lines, which part a form's bands of ruled
     cells (:func:`_ruled_parts`)."""
+    if len(blocks) <= 1:
+        # (Half the recursion's questions: one block, read as it is. At the top too, where
+        # a lone block is neither a side note beside level text nor a picture under any.)
+        return list(blocks)
     regions = regions or {}
     sections = sections or {}
     # (The page's figures, kept through the recursion: a caption is told by its picture.)
