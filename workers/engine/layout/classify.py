@@ -2129,10 +2129,10 @@ def _running_rows_past_band(results: list[PageResult], found: dict[int, Any]) ->
     height at least apart from the rest of the page's text and tables, in no larger a face
     than the page's text (see :func:`_edge_row`). Such a row is a running line where it says
     the same (its numbers as one) on ``PAST_BAND_REPEATS`` pages at least, as far from the
-    edge within a line's height, whether left or right (facing pages set it mirrored); a lone
-    number in it is the page's number where it counts on with the pages, as other pages' do
-    (its value less its page's index the same as a page number's found on another page, or
-    as lone numbers' in ``PAST_BAND_REPEATS`` pages' rows at that place); and the rest of a row holding a
+    edge within a line's height, whether left or right (facing pages set it mirrored). A
+    lone number in it is the page's number where it counts on with the pages: its value
+    less its page's index is that of a page number found on another page, or of lone
+    numbers in ``PAST_BAND_REPEATS`` pages' rows at that place. The rest of a row holding a
     running line or a page number so is its running line too (a chapter's title beside the
     folio, another on each chapter's pages). A table's head row repeated at each page's top
     is a table's row, not a row of lines; a section's heading is set larger, or close over
