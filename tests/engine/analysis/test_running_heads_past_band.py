@@ -70,3 +70,20 @@ def test_a_line_repeated_well_inside_the_page_stays_the_texts(tmp_path: Path) ->
     body, artifacts = _texts(make_pdf(tmp_path / "inside.pdf", pages))
     assert any("Summary of the findings" in t for t in body)
     assert not any("Summary" in t for _, t in artifacts)
+
+
+def test_a_table_head_repeated_over_each_pages_rows_stays_the_tables(tmp_path: Path) -> None:
+    # (A long table's head row opens a page of it, set a little apart from its rows: on three
+    # pages of seven, as a line on most pages at one place is furniture wherever it stands.)
+    columns = (72.0, 250.0, 450.0)
+    pages = []
+    for k in range(7):
+        head = [(x, HEAD, t) for x, t in zip(columns, ("Name", "Place", "Amount"), strict=True)
+                if k % 3 == 0]
+        rows = [
+            (x, HEAD - 30 - 14 * n, t) for n in range(20)
+            for x, t in zip(columns, (f"Member {k}{n}", f"Town {n}", f"{100 + n}.00"), strict=True)
+        ]
+        pages.append(([], head + rows))
+    _, artifacts = _texts(make_pdf(tmp_path / "table.pdf", pages))
+    assert not any(t in ("Name", "Place", "Amount") for _, t in artifacts)

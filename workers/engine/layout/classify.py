@@ -2235,7 +2235,37 @@ def _edge_row(result: PageResult, found: dict[int, Any], top: bool) -> list[Bloc
     text_size = _page_text_size(texts)
     if any(round(b.size, 1) > text_size for b in row) or not _set_off(row, rest, top):
         return []
-    return row
+    return [] if _heads_columns(row, rest, top) else row
+
+
+def _heads_columns(row: list[Block], rest: list[Block], top: bool) -> bool:
+    """Whether a page's edge row (``_edge_row``) heads the columns of what stands next to
+    it: two pieces or more, each over (under) one column of the nearest table, or of the
+    nearest line's one-line pieces, and no two over one column. A long table's head row,
+    repeated at the top of each of its pages, is the table's; a running head's pieces sit
+    at the text's edges whatever its columns, its title over more than one of a table's."""
+    if len(row) < 2:
+        return False
+    nearest = max(rest, key=attrgetter("y1")) if top else min(rest, key=attrgetter("y0"))
+    if nearest.kind == "table" and nearest.table:
+        count = max(len(r) for r in nearest.table)
+        columns = [
+            (min(c.x0 for c in cells), max(c.x1 for c in cells))
+            for k in range(count)
+            if (cells := [r[k] for r in nearest.table if k < len(r) and r[k] is not None])
+        ]
+    else:
+        columns = [
+            (b.x0, b.x1) for b in rest
+            if len(lines_of(b.frags)) == 1 and (_same_line(b, nearest) or _same_line(nearest, b))
+        ]
+    under: list[int] = []
+    for block in row:
+        over = [k for k, (x0, x1) in enumerate(columns) if block.x0 < x1 and x0 < block.x1]
+        if len(over) != 1:
+            return False
+        under += over
+    return len(set(under)) == len(under)
 
 
 def _page_furniture_apart(result: PageResult, later: bool = False) -> dict[int, Any]:
