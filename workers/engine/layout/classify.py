@@ -2248,12 +2248,11 @@ def _heads_columns(row: list[Block], rest: list[Block], top: bool) -> bool:
         return False
     nearest = max(rest, key=attrgetter("y1")) if top else min(rest, key=attrgetter("y0"))
     if nearest.kind == "table" and nearest.table:
-        count = max(len(r) for r in nearest.table)
-        columns = [
-            (min(c.x0 for c in cells), max(c.x1 for c in cells))
-            for k in range(count)
-            if (cells := [r[k] for r in nearest.table if k < len(r) and r[k] is not None])
-        ]
+        columns = []
+        for k in range(max(len(r) for r in nearest.table)):
+            cells = [c for r in nearest.table if k < len(r) and (c := r[k]) is not None]
+            if cells:
+                columns.append((min(c.x0 for c in cells), max(c.x1 for c in cells)))
     else:
         columns = [
             (b.x0, b.x1) for b in rest
