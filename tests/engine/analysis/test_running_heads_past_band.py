@@ -87,3 +87,26 @@ def test_a_table_head_repeated_over_each_pages_rows_stays_the_tables(tmp_path: P
         pages.append(([], head + rows))
     _, artifacts = _texts(make_pdf(tmp_path / "table.pdf", pages))
     assert not any(t in ("Name", "Place", "Amount") for _, t in artifacts)
+
+
+def test_a_foot_past_the_band_on_every_page_is_a_running_foot(tmp_path: Path) -> None:
+    foot = 0.13 * HEIGHT
+    line = "Draft report of the standing committee on public accounts and audit"
+    pages = [([], _body(foot + 30 + 14 * 19, k) + [(72.0, foot, line)])
+             for k in range(5)]
+    body, artifacts = _texts(make_pdf(tmp_path / "feet.pdf", pages))
+    assert not any("Draft report" in t for t in body)
+    assert ("footer", line) in artifacts
+
+
+def test_a_head_whose_folio_counts_on_from_the_first_pages_foot(tmp_path: Path) -> None:
+    # (LaTeX's article: its title page numbered at the foot, the next pages at the head,
+    # beside the section's title.)
+    pages = [
+        ([], _body(700.0, 0) + [(290.0, 0.09 * HEIGHT, "1")]),
+        ([], [(72.0, HEAD, "3 CITATIONS"), (500.0, HEAD, "2")] + _body(HEAD - 30, 1)),
+    ]
+    body, artifacts = _texts(make_pdf(tmp_path / "article.pdf", pages))
+    assert not any("CITATIONS" in t for t in body)
+    assert ("header", "3 CITATIONS") in artifacts
+    assert [t for kind, t in artifacts if kind == "page-number"] == ["1", "2"]
