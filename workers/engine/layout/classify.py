@@ -1963,6 +1963,7 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
         found |= _in_folio_rows(results, found)
     found |= _in_running_rows(candidates, found, side_repeats)
     found |= _spaced_page_numbers(candidates, found)
+    found |= _running_rows_past_band(results, found)
     for result in results:
         found.update((id(b), "pagination") for b in _goes_on_at_foot(result.blocks, found))
     return found
@@ -2132,6 +2133,159 @@ def _from_edge(block: Block, page: Page) -> float:
     bottom: where a template sets its running lines, whatever the sheet's height."""
     middle = (block.y0 + block.y1) / 2 - page.y0
     return min(middle, page.height - middle)
+
+
+#: Pages a line past the margin band must open (close) at one place, saying the same, to be
+#: a running line: more than a running line in the band needs, as a body's line is likelier there.
+PAST_BAND_REPEATS = 3
+
+
+def _running_rows_past_band(results: list[PageResult], found: dict[int, Any]) -> dict[int, Any]:
+    """Running heads and feet set a little past the margin band, found by their repetition.
+
+    A template sets its running head where its page's text begins less its own gap, not
+    where a fixed share of the page ends: LaTeX's head on letter paper stands 12-14% of the
+    page from its top, over the text. So the band is each page's own: its outermost row of
+    lines (its first one, or its last), nearer the edge than a fifth of the page, a line's
+    height at least apart from the rest of the page's text and tables, in no larger a face
+    than the page's text (see :func:`_edge_row`). Such a row is a running line where it says
+    the same (its numbers as one) on ``PAST_BAND_REPEATS`` pages at least, as far from the
+    edge within a line's height, whether left or right (facing pages set it mirrored). A
+    lone number in it is the page's number where it counts on with the pages: its value
+    less its page's index is that of a page number found on another page, or of lone
+    numbers in ``PAST_BAND_REPEATS`` pages' rows at that place. The rest of a row holding a
+    running line or a page number so is its running line too (a chapter's title beside the
+    folio, another on each chapter's pages). A table's head row repeated at each page's top
+    is a table's row, not a row of lines; a section's heading is set larger, or close over
+    its text."""
+    if len(results) < 2:
+        return {}
+    rows: list[tuple[int, bool, list[Block]]] = []
+    for index, result in enumerate(results):
+        for top in (True, False):
+            row = _edge_row(result, found, top)
+            if row:
+                rows.append((index, top, row))
+    # Where each row's lines and numbers stand: (top, text) -> (page, from edge, height, size).
+    places: dict[tuple[bool, str], list[tuple[int, float, float, float]]] = {}
+    offsets: dict[int, set[int]] = {}  # a found page number less its page's index -> pages
+    for index, top, row in rows:
+        page = results[index].page
+        for block in row:
+            places.setdefault((top, _norm(block.text)), []).append(
+                (index, _from_edge(block, page), block.y1 - block.y0, block.size)
+            )
+    for index, result in enumerate(results):
+        for block in result.blocks:
+            if found.get(id(block)) == "page-number" and block.text.strip().isdigit():
+                offsets.setdefault(int(block.text.strip()) - index, set()).add(index)
+    out: dict[int, Any] = {}
+    for index, top, row in rows:
+        page = results[index].page
+        marked: dict[int, Any] = {}
+        for block in row:
+            text = block.text.strip()
+            middle, height = _from_edge(block, page), block.y1 - block.y0
+            pages = {
+                at for at, m, h, size in places[(top, _norm(block.text))]
+                if abs(m - middle) <= max(h, height) and abs(size - block.size) <= 0.1 * size
+            }
+            if text.isdigit() and len(text) <= 4:
+                # (A number counts on with the pages wherever their others stand.)
+                offset = int(text) - index
+                if offsets.get(offset, set()) - {index} or _folios_count_on(
+                    rows, results, top, block, offset
+                ):
+                    marked[id(block)] = "page-number"
+            elif len(pages) >= PAST_BAND_REPEATS:
+                marked[id(block)] = "header" if top else "footer"
+        if marked:
+            out |= marked
+            out |= {id(b): "header" if top else "footer" for b in row if id(b) not in marked}
+    return out
+
+
+def _folios_count_on(
+    rows: list[tuple[int, bool, list[Block]]], results: list[PageResult], top: bool,
+    folio: Block, offset: int,
+) -> bool:
+    """Whether lone numbers in other pages' edge rows at the same edge, as far from it within
+    a line's height, count on with ``folio`` (their value less their page's index is
+    ``offset``): on ``PAST_BAND_REPEATS`` pages, this one among them."""
+    middle, height = _from_edge(folio, results[folio.page].page), folio.y1 - folio.y0
+    pages = set()
+    for index, edge, row in rows:
+        if edge != top:
+            continue
+        for block in row:
+            text = block.text.strip()
+            if text.isdigit() and len(text) <= 4 and int(text) - index == offset and abs(
+                _from_edge(block, results[index].page) - middle
+            ) <= max(height, block.y1 - block.y0):
+                pages.add(index)
+    return len(pages) >= PAST_BAND_REPEATS
+
+
+def _edge_row(result: PageResult, found: dict[int, Any], top: bool) -> list[Block]:
+    """A page's outermost row of lines at its top (``top``) or its foot, where it may be
+    the page's running line past the margin band: each block in it a line of text alone (a
+    letter-spaced line comes as a few fragments) in no larger a face than the page's text;
+    the row reaching past the band, yet nearer the edge than ``PAGE_NUMBER_BAND`` of the
+    page; and the rest of the page's text and tables a line's height at least beyond it.
+    Empty where the page has no such row."""
+    page = result.page
+    blocks = [
+        b for b in result.blocks
+        if b.kind in ("text", "table") and b.artifact is None and id(b) not in found
+    ]
+    texts = [b for b in blocks if b.kind == "text"]
+    if len(blocks) < 2 or not texts:
+        return []
+    outer = max(blocks, key=attrgetter("y1")) if top else min(blocks, key=attrgetter("y0"))
+    row = [b for b in blocks if _same_line(b, outer) or _same_line(outer, b)]
+    rest = [b for b in blocks if not any(b is r for r in row)]
+    if not rest or any(
+        b.kind != "text" or b.labels_field or len(lines_of(b.frags)) != 1 for b in row
+    ):
+        return []
+    band = MARGIN_BAND * page.height
+    inner = min(b.y0 for b in row) - page.y0 if top else max(b.y1 for b in row) - page.y0
+    from_edge = page.height - inner if top else inner
+    if not band < from_edge <= PAGE_NUMBER_BAND * page.height:
+        return []
+    text_size = _page_text_size(texts)
+    if any(round(b.size, 1) > text_size for b in row) or not _set_off(row, rest, top):
+        return []
+    return [] if _heads_columns(row, rest, top) else row
+
+
+def _heads_columns(row: list[Block], rest: list[Block], top: bool) -> bool:
+    """Whether a page's edge row (``_edge_row``) heads the columns of what stands next to
+    it: two pieces or more, each over (under) one column of the nearest table, or of the
+    nearest line's one-line pieces, and no two over one column. A long table's head row,
+    repeated at the top of each of its pages, is the table's; a running head's pieces sit
+    at the text's edges whatever its columns, its title over more than one of a table's."""
+    if len(row) < 2:
+        return False
+    nearest = max(rest, key=attrgetter("y1")) if top else min(rest, key=attrgetter("y0"))
+    if nearest.kind == "table" and nearest.table:
+        columns = []
+        for k in range(max(len(r) for r in nearest.table)):
+            cells = [c for r in nearest.table if k < len(r) and (c := r[k]) is not None]
+            if cells:
+                columns.append((min(c.x0 for c in cells), max(c.x1 for c in cells)))
+    else:
+        columns = [
+            (b.x0, b.x1) for b in rest
+            if len(lines_of(b.frags)) == 1 and (_same_line(b, nearest) or _same_line(nearest, b))
+        ]
+    under: list[int] = []
+    for block in row:
+        over = [k for k, (x0, x1) in enumerate(columns) if block.x0 < x1 and x0 < block.x1]
+        if len(over) != 1:
+            return False
+        under += over
+    return len(set(under)) == len(under)
 
 
 def _page_furniture_apart(result: PageResult, later: bool = False) -> dict[int, Any]:
