@@ -24,6 +24,7 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import itertools
+import math
 import operator
 import re
 import struct
@@ -240,6 +241,26 @@ class OpenedPage:
                 obj = ctypes.cast(image.unjudged, c.FPDF_PAGEOBJECT)
                 image.smooth = _judged_smooth(obj, image.key, self.pdf, self.page.raw)
                 image.unjudged = 0
+
+    def type_sizes(self, objects: Iterable[int]) -> dict[int, float]:
+        """The point size each of the top-level text objects ``objects`` sets its text in, as
+        drawn (its font size scaled by its matrix up the text's height); none for an object
+        that is no text object."""
+        sizes: dict[int, float] = {}
+        size = ctypes.c_float(0.0)
+        matrix = c.FS_MATRIX()
+        for index in objects:
+            if not 0 <= index < len(self.content.object_kinds) or (
+                self.content.object_kinds[index] != "text"
+            ):
+                continue
+            obj = c.FPDFPage_GetObject(self.page.raw, index)
+            if (
+                obj and c.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
+                and c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
+            ):
+                sizes[index] = size.value * math.hypot(matrix.c, matrix.d)
+        return sizes
 
     def paints_nothing(self, objects: Iterable[int]) -> bool:
         """Whether the top-level page objects ``objects`` (a drawing's shapes) show nothing:

@@ -1225,7 +1225,10 @@ def _checked_columns(split: _Split, gap: float) -> _Split | None:
     # (A side whose lines came apart at a justified line's stretched word spaces, each
     # piece too short to look like running text, is measured with its lines joined again:
     # a column beside another on one grid of baselines, as LaTeX sets them, is no table.)
-    left_text, right_text = (_text_like(side) or _rejoined_text_like(side, gap) for side in split)
+    left_text, right_text = (
+        _text_like(side) or _rejoined_text_like(side, gap) or _text_round_code(side)
+        for side in split
+    )
     if not (left_text and right_text) and numbering_runs_on(*split):
         # Two columns of one numbered list, its entries too short to look like running
         # text, its rows level across the gutter: still columns, the right's numbers go on
@@ -1241,6 +1244,18 @@ def _checked_columns(split: _Split, gap: float) -> _Split | None:
     if _labels_hung_in_gap(*split):
         return None  # (the gap between a column's hanging labels and their text)
     return split
+
+
+def _text_round_code(side: list[Fragment]) -> bool:
+    """Set text with program text set in it (a manual's column of declarations, each
+    with its description): the program's lines come apart at their spaces into pieces of a
+    word or two, more pieces than the paragraphs' lines, so the side is measured by its
+    pieces in a proportional face. Only a side with lines of program text (see
+    :func:`_has_code_lines`) is measured so."""
+    if not _has_code_lines(side):
+        return False
+    prose = [f for f in side if not f.fixed_pitch]
+    return len(prose) < len(side) and _text_like(prose)
 
 
 #: Program text: fixed-pitch pieces on this many lines at least (each line of it comes apart

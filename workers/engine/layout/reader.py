@@ -96,6 +96,7 @@ from .figures import (
     text_frame,
     with_scales,
 )
+from .font_extents import UndeclaredExtents
 from .footnotes import footnotes_apart
 from .formulas import formula_block, formula_runs
 from .frames import Frames
@@ -113,6 +114,7 @@ from .glyphs import (
 from .heading_breaks import bold_lines_apart
 from .image_groups import merge_images
 from .keyed_entries import split_keyed_entries
+from .letter_bullets import letter_bullets
 from .line_breaks import cell_lines
 from .lines import (
     BRACES,
@@ -232,6 +234,7 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
         fitz = pdfium.PdfDocument(str(path))
         try:
             named = NamedGlyphReading()
+            extents = UndeclaredExtents()
             count = min(len(fitz), len(pk.pages), max_pages)
             annotated = page_links(pk, count)
             to_pages = annotated.pages
@@ -241,7 +244,7 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
             unjudged: dict[int, dict[int, ImageFacts]] = {}
             results = [
                 _read_page(fitz, pk, index, doc, to_pages.get(index, []), named, unjudged,
-                           fields.get(index, []))
+                           fields.get(index, []), extents)
                 for index in range(count)
             ]
             _judge_images_left(fitz, results, unjudged)
@@ -307,13 +310,16 @@ def _read_page(
     named: NamedGlyphReading | None = None,
     unjudged: dict[int, dict[int, ImageFacts]] | None = None,
     fields: Sequence[BBox] | None = None,
+    extents: UndeclaredExtents | None = None,
 ) -> PageResult:
     """``unjudged``: where the page's figure images left unjudged are put (see
     :func:`_judge_images_left`); ``fields``: the page's form field boxes in user space
-    (:func:`.catalog_facts.page_field_boxes`, read from the page when not given)."""
+    (:func:`.catalog_facts.page_field_boxes`, read from the page when not given);
+    ``extents``: the document's fonts that declare no extent, as far as known."""
     try:
         return _analyse_page(fitz, pk, index, doc, to_pages, named or NamedGlyphReading(),
-                             {} if unjudged is None else unjudged, fields)
+                             {} if unjudged is None else unjudged, fields,
+                             extents or UndeclaredExtents())
     except Exception as e:  # noqa: BLE001 - one bad page must not lose the document
         doc.warnings.append(Warning("page-unreadable", f"{type(e).__name__}: {e}", index))
         empty = Page(0.0, 0.0)
@@ -330,6 +336,7 @@ def _analyse_page(
     named: NamedGlyphReading,
     unjudged: dict[int, dict[int, ImageFacts]],
     user_fields: Sequence[BBox] | None,
+    extents: UndeclaredExtents,
 ) -> PageResult:
     with OpenedPage(fitz, index, image_facts=True) as opened:
         pk_page = pk.pages[index]
@@ -337,6 +344,9 @@ def _analyse_page(
         # Glyphs whose names pdfium does not know read as their names say (the tagged
         # output's /ToUnicode says the same).
         named.apply(pk_page, content.glyphs)
+        # (A font whose descriptor gives no ascent nor descent: its glyphs sized by their
+        # point size, as one size reads in every face.)
+        extents.apply(pk_page, content.glyphs, opened.type_sizes)
         for message in content.warnings:
             doc.warnings.append(Warning("page-truncated", message, index))
         opmap = map_operators(pk_page, content.object_kinds)
@@ -538,6 +548,8 @@ def page_blocks(
     if content.paths or content.rules:
         # (Bullets drawn as shapes are read as "•", each a piece of its own before its text.)
         page_runs = with_drawn_bullets(page_runs, content)
+    # (A second-level bullet set as the letter "o" in a face of its own is read as "◦".)
+    page_runs = letter_bullets(page_runs)
     frags = [f for line in logical_lines(lines(page_runs)) for f in line.fragments]
     # A form's boxes side by side: text running across a wall between two is two boxes'
     # (read by pdfium as one run where the gap is a word space), split there.

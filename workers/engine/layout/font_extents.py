@@ -1,0 +1,119 @@
+"""Type sizes of fonts whose descriptor gives no ascent nor descent.
+
+A glyph's size is the height of pdfium's loose box: the font's ascent to its descent, scaled
+by the text matrix. The font descriptor says where they are; where it gives both as 0 (as
+LibreOffice 7.3 and 7.4 write every font they embed, and some TeX fonts have it), pdfium
+guesses them from the font program (a glyph's box, or the font's bounding box), and the
+guess differs from one subset to another: text set in one point size reads larger in one
+face than in another (a bold term a third larger than the regular text beside it, read as
+a heading), or each glyph as tall as its own ink. Those fonts' glyphs are measured instead
+by their point size, as the page draws them (the font size scaled by the text's matrix),
+times the size per point that the page's fonts declaring their extent read at (a usual text
+face's, where none does): one point size reads as one size whatever the subset holds.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable, Iterable
+
+import pikepdf
+
+from ..pdf_entries import entry_of
+from ..tagged_pdf.fonts import display_name, page_roots, reachable_fonts
+from .glyphs import Glyph
+
+#: The ascent-to-descent height of a usual text face, per point of its size (Times and
+#: Liberation Serif 1.107, Arial 1.117, Calibri 1.0 as their descriptors give it): the
+#: glyphs' size per point where no font of the page declares its extent.
+USUAL_EXTENT = 1.1
+#: Glyphs of the page's declared fonts that tell their size per point, this many at most.
+DECLARED_SAMPLE = 2000
+
+
+class UndeclaredExtents:
+    """The fonts of a document whose descriptor gives neither ascent nor descent, worked out
+    once per font."""
+
+    def __init__(self) -> None:
+        self._fonts: dict[tuple[int, int], bool] = {}
+
+    def apply(
+        self, page: pikepdf.Page, glyphs: list[Glyph],
+        type_sizes: Callable[[Iterable[int]], dict[int, float]],
+    ) -> None:
+        """Give each glyph of ``page`` set in a font with no ascent and descent declared the
+        size its point size reads in the page's other fonts, those that declare theirs (in a
+        usual text face where none does: :data:`USUAL_EXTENT`). ``type_sizes``: the point
+        size of each top-level text object asked, as drawn. Glyphs know their font by name
+        only: a name two fonts of the page share, one declaring its extent, is left as it
+        was; so is a glyph drawn inside a Form XObject (its object is the Form)."""
+        if not glyphs:
+            return
+        undeclared = self._undeclared(page)
+        if not undeclared:
+            return
+        wanted = {g.obj for g in glyphs if g.font in undeclared and g.obj >= 0}
+        if not wanted:
+            return
+        declared = [g for g in glyphs if g.obj >= 0 and g.font not in undeclared
+                    and not g.char.isspace()][:DECLARED_SAMPLE]
+        points = type_sizes(wanted | {g.obj for g in declared})
+        ratios = [g.size / point for g in declared
+                  if (point := points.get(g.obj, 0.0)) > 0.0]
+        extent = statistics.median(ratios) if ratios else USUAL_EXTENT
+        sizes: dict[float, float] = {}
+        last: Glyph | None = None
+        for glyph in glyphs:
+            if glyph.obj < 0:
+                # (A space pdfium adds between words has the size of the glyph before it.)
+                if last is not None and glyph.font == last.font:
+                    glyph.size = last.size
+                continue
+            last = glyph
+            point = points.get(glyph.obj, 0.0) if glyph.font in undeclared else 0.0
+            if point > 0.0:
+                size = sizes.get(point)
+                if size is None:
+                    size = sizes[point] = round(point * extent, 1)
+                glyph.size = size
+
+    def _undeclared(self, page: pikepdf.Page) -> set[str]:
+        """The names of the page's fonts that declare no extent (none another font of the
+        page declaring one shares)."""
+        undeclared: set[str] = set()
+        declared: set[str] = set()
+        for font in reachable_fonts(page_roots(page)):
+            key = font.objgen
+            known = self._fonts.get(key) if font.is_indirect else None
+            if known is None:
+                known = _no_extent(font)
+                if font.is_indirect:
+                    self._fonts[key] = known
+            (undeclared if known else declared).add(display_name(font))
+        return undeclared - declared
+
+
+def _no_extent(font: pikepdf.Dictionary) -> bool:
+    """Whether the font's descriptor gives neither its ascent nor its descent (both 0 or
+    missing). A Type 3 font, or one with no descriptor (the standard 14), is measured as
+    pdfium measures it."""
+    described: pikepdf.Object = font
+    if entry_of(font, "/Subtype") == "/Type0":
+        kids = entry_of(font, "/DescendantFonts")
+        described = kids[0] if isinstance(kids, pikepdf.Array) and len(kids) else font
+        if not isinstance(described, pikepdf.Dictionary):
+            return False
+    descriptor = entry_of(described, "/FontDescriptor")
+    if not isinstance(descriptor, pikepdf.Dictionary) or entry_of(font, "/Subtype") == "/Type3":
+        return False
+    return all(_zero(entry_of(descriptor, key)) for key in ("/Ascent", "/Descent"))
+
+
+def _zero(value: object) -> bool:
+    if value is None:
+        return True
+    try:
+        return float(value) == 0.0  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False

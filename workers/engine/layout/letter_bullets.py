@@ -1,0 +1,61 @@
+"""Bullets set as the letter "o": a word processor's second-level bullet (Word's and
+LibreOffice's default, an "o" in a typewriter or symbol face), set alone at the head of a
+line, its item's text at the next tab stop in the text's own face. Read as the letter, the
+line is a paragraph opening with a word "o"; it is the white bullet "◦" it stands for.
+
+Only a lone "o" of its own piece, in another face than the text right after it on its line,
+with nothing set before it on the line, and at least :data:`MIN_BULLETS` such on the page (a
+lone "o" in the text's own face, the Spanish or Portuguese word, is no bullet).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .lines import Fragment
+
+#: The character a letter bullet is read as.
+BULLET = "\u25e6"
+#: The item's text starts within this many line heights right of the "o"...
+GAP = 4.0
+#: ...level with it: their middles apart by at most this share of the line's height.
+LEVEL = 0.3
+#: Letter bullets a page must hold for its lines to be read as a list's.
+MIN_BULLETS = 2
+
+
+def letter_bullets(frags: list[Fragment]) -> list[Fragment]:
+    """``frags`` with each "o" set as a bullet (see the module) read as "◦"; ``frags``
+    itself when the page has too few of them."""
+    lone = [f for f in frags if f.text.strip() == "o" and f.glyphs]
+    if len(lone) < MIN_BULLETS:
+        return frags
+    bullets = {id(f) for f in lone if _leads_item(f, frags)}
+    if len(bullets) < MIN_BULLETS:
+        return frags
+    return [_as_bullet(f) if id(f) in bullets else f for f in frags]
+
+
+def _leads_item(o: Fragment, frags: list[Fragment]) -> bool:
+    height = o.y1 - o.y0
+    if height <= 0:
+        return False
+    middle = (o.y0 + o.y1) / 2
+    face = next(g.font for g in o.glyphs if not g.char.isspace())
+    after = None
+    for f in frags:
+        if f is o or abs((f.y0 + f.y1) / 2 - middle) > LEVEL * max(height, f.y1 - f.y0):
+            continue
+        if f.x1 <= o.x0 + 0.01 and o.x0 - f.x1 < GAP * height:
+            return False  # (something set before it on its line: a word in the text)
+        if o.x1 <= f.x0 < o.x1 + GAP * height and (after is None or f.x0 < after.x0):
+            after = f
+    if after is None or not after.glyphs:
+        return False
+    first = next((g for g in after.glyphs if not g.char.isspace()), None)
+    return first is not None and first.font != face
+
+
+def _as_bullet(o: Fragment) -> Fragment:
+    glyphs = [replace(g, char=BULLET) if g.char == "o" else g for g in o.glyphs]
+    return replace(o, glyphs=glyphs, text=o.text.replace("o", BULLET))
