@@ -619,11 +619,15 @@ def _body_size(results: list[PageResult], artifact_ids: dict[int, Any]) -> float
             if b.kind != "text" or id(b) in artifact_ids:
                 continue
             on_figure = bool(figures) and any(area_share(b, figure) > 0.9 for figure in figures)
+            if on_figure:
+                for f in b.frags:
+                    size = f.size
+                    everywhere[size] = everywhere.get(size, 0) + len(f.text)
+                continue
             for f in b.frags:
                 size, count = f.size, len(f.text)
                 everywhere[size] = everywhere.get(size, 0) + count
-                if not on_figure:
-                    off_figures[size] = off_figures.get(size, 0) + count
+                off_figures[size] = off_figures.get(size, 0) + count
     rounded_everywhere = _by_half_points(everywhere)
     rounded_off_figures = _by_half_points(off_figures)
     enough = rounded_off_figures.total() >= 0.25 * rounded_everywhere.total()
@@ -3222,6 +3226,9 @@ def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
     # wide gaps or by the rules TeX draws for underscores ("asn1_get_tag_der" in four), and
     # is the same heading as the lines of its face read whole. Not in a fixed-pitch face: a
     # line of code comes in pieces at its runs of spaces, and its pieces are its words.)
+    size = block.size
+    if size < 1.15 * body_size and not (block.bold and size >= 0.95 * body_size):
+        return False  # (most blocks: the body's face; asked first, the tests below cost more)
     if not 1 < len(text) <= 160 or len(block.frags) > HEADING_LINES and (
         any(f.fixed_pitch for f in block.frags)
         or len(lines_of(block.frags)) > HEADING_LINES
