@@ -2492,14 +2492,18 @@ def _drop_set_in_body(
     unrepeated = {id(b) for b, key, _ in candidates if id(b) in margin and seen[key] < repeats}
     dropped: set[int] = set()
     for result, page in zip(results, doc.pages, strict=True):
+        asked = [
+            block for block in result.blocks
+            if id(block) in margin and id(block) not in unrepeated
+        ]
+        if not asked:
+            continue  # (a page with no repeated margin line: nothing to look at)
         band = MARGIN_BAND * page.height
         lines = _body_boxes(result.blocks, page.y0, page.height, band)
         # Text in the band that does not repeat is the body's too ("und" over a formula).
         boxes = lines + [b for b in result.blocks if id(b) in unrepeated]
         ruled_off = _under_header_rule(result, page, band)
-        for block in result.blocks:
-            if id(block) not in margin or id(block) in unrepeated:
-                continue
+        for block in asked:
             if _set_in_body(block, lines, boxes) or id(block) in ruled_off:
                 dropped.add(id(block))
                 seen[margin[id(block)]] -= 1
