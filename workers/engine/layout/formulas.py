@@ -131,7 +131,7 @@ def formula_runs(
     text = [f for line in pieces for f in line]
     if not text:
         return []
-    left = min(f.x0 for f in text)
+    left = min([f.x0 for f in text])
     runs: list[tuple[int, int]] = []  # (first, last) line of each run
     for k, (line, kept) in enumerate(zip(region_lines, pieces, strict=True)):
         if len(kept) != len(line.fragments) or not formula_line(kept, left):
