@@ -661,7 +661,9 @@ def _keyed_runs(
         b for _, blocks in in_order for b in blocks
         if b.kind == "text" and id(b) not in artifact_ids
     ]
-    keyed = [b.text[:1] == "[" and BARE_KEYED.match(b.text) is not None for b in text_blocks]
+    keyed = [
+        (text := b.text)[:1] == "[" and BARE_KEYED.match(text) is not None for b in text_blocks
+    ]
     return {
         id(b) for k, b in enumerate(text_blocks)
         if keyed[k] and ((k > 0 and keyed[k - 1]) or (k + 1 < len(keyed) and keyed[k + 1]))
@@ -1101,9 +1103,10 @@ def _spans_lines(frags: list[Fragment], wanted: int) -> bool:
 def _body_is_bold(body: list[Block], body_size: float) -> bool:
     """Most of the text in the body's size is bold (a flyer or a form set all in bold)."""
     bold = plain = 0
+    near = 0.05 * body_size  # (worked out once: every fragment of the body is asked)
     for b in body:
         for f in b.frags:
-            if abs(f.size - body_size) <= 0.05 * body_size:
+            if abs(f.size - body_size) <= near:
                 if f.bold:
                     bold += len(f.text)
                 else:
@@ -1976,13 +1979,17 @@ def _spaced_page_numbers(
     code's.)"""
     numbers: dict[int, tuple[int, Block]] = {}
     for block, _, _ in candidates:
+        if found.get(id(block)) != "page-number":
+            continue  # (its kind asked first: most candidates are no page number)
         text = block.text.strip()
-        if found.get(id(block)) == "page-number" and text.isdigit():
+        if text.isdigit():
             numbers[block.page] = (int(text), block)
     out: dict[int, Any] = {}
     for block, _, alone in candidates:
+        if not alone or id(block) in found:
+            continue
         text = block.text.strip()
-        if not alone or id(block) in found or not _SPACED_DIGITS.fullmatch(text):
+        if not _SPACED_DIGITS.fullmatch(text):
             continue
         value = int(text.replace(" ", ""))
         for step in (-1, 1):
