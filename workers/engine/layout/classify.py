@@ -619,15 +619,11 @@ def _body_size(results: list[PageResult], artifact_ids: dict[int, Any]) -> float
             if b.kind != "text" or id(b) in artifact_ids:
                 continue
             on_figure = bool(figures) and any(area_share(b, figure) > 0.9 for figure in figures)
-            if on_figure:
-                for f in b.frags:
-                    size = f.size
-                    everywhere[size] = everywhere.get(size, 0) + len(f.text)
-                continue
             for f in b.frags:
                 size, count = f.size, len(f.text)
                 everywhere[size] = everywhere.get(size, 0) + count
-                off_figures[size] = off_figures.get(size, 0) + count
+                if not on_figure:
+                    off_figures[size] = off_figures.get(size, 0) + count
     rounded_everywhere = _by_half_points(everywhere)
     rounded_off_figures = _by_half_points(off_figures)
     enough = rounded_off_figures.total() >= 0.25 * rounded_everywhere.total()
