@@ -22,6 +22,14 @@ def test_an_ornament_before_a_figure_number_opens_a_caption() -> None:
     assert caption_text("• Gain in height") is None
 
 
+def test_a_numbered_dingbat_is_an_ornament_though_it_counts_as_a_figure() -> None:
+    # (caption_text passes over lines opening with an ASCII letter or figure without looking
+    # for an ornament: a dingbat such as "❶" is alphanumeric to str.isalnum, and is one.)
+    assert "❶".isalnum()
+    assert caption_text("❶ Figure 3 The stages") == "Figure 3 The stages"
+    assert caption_text("3 Figures of the stages") is None
+
+
 def test_a_caption_after_an_ornament_is_the_figures_not_a_list_item(html_pdf: HtmlPdf) -> None:
     path = html_pdf(
         f"<p>{LOREM * 3}</p><figure style='margin: 0 0 14pt'><img src='{photo_uri()}'"

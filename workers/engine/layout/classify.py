@@ -683,7 +683,9 @@ def _keyed_runs(
         b for _, blocks in in_order for b in blocks
         if b.kind == "text" and id(b) not in artifact_ids
     ]
-    keyed = [b.text[:1] == "[" and BARE_KEYED.match(b.text) is not None for b in text_blocks]
+    keyed = [
+        (text := b.text)[:1] == "[" and BARE_KEYED.match(text) is not None for b in text_blocks
+    ]
     return {
         id(b) for k, b in enumerate(text_blocks)
         if keyed[k] and ((k > 0 and keyed[k - 1]) or (k + 1 < len(keyed) and keyed[k + 1]))
@@ -1123,9 +1125,10 @@ def _spans_lines(frags: list[Fragment], wanted: int) -> bool:
 def _body_is_bold(body: list[Block], body_size: float) -> bool:
     """Most of the text in the body's size is bold (a flyer or a form set all in bold)."""
     bold = plain = 0
+    near = 0.05 * body_size  # (worked out once: every fragment of the body is asked)
     for b in body:
         for f in b.frags:
-            if abs(f.size - body_size) <= 0.05 * body_size:
+            if abs(f.size - body_size) <= near:
                 if f.bold:
                     bold += len(f.text)
                 else:
@@ -2024,13 +2027,17 @@ def _spaced_page_numbers(
     code's.)"""
     numbers: dict[int, tuple[int, Block]] = {}
     for block, _, _ in candidates:
+        if found.get(id(block)) != "page-number":
+            continue  # (its kind asked first: most candidates are no page number)
         text = block.text.strip()
-        if found.get(id(block)) == "page-number" and text.isdigit():
+        if text.isdigit():
             numbers[block.page] = (int(text), block)
     out: dict[int, Any] = {}
     for block, _, alone in candidates:
+        if not alone or id(block) in found:
+            continue
         text = block.text.strip()
-        if not alone or id(block) in found or not _SPACED_DIGITS.fullmatch(text):
+        if not _SPACED_DIGITS.fullmatch(text):
             continue
         value = int(text.replace(" ", ""))
         for step in (-1, 1):
@@ -2693,14 +2700,18 @@ def _drop_set_in_body(
     unrepeated = {id(b) for b, key, _ in candidates if id(b) in margin and seen[key] < repeats}
     dropped: set[int] = set()
     for result, page in zip(results, doc.pages, strict=True):
+        asked = [
+            block for block in result.blocks
+            if id(block) in margin and id(block) not in unrepeated
+        ]
+        if not asked:
+            continue  # (a page with no repeated margin line: nothing to look at)
         band = MARGIN_BAND * page.height
         lines = _body_boxes(result.blocks, page.y0, page.height, band)
         # Text in the band that does not repeat is the body's too ("und" over a formula).
         boxes = lines + [b for b in result.blocks if id(b) in unrepeated]
         ruled_off = _under_header_rule(result, page, band)
-        for block in result.blocks:
-            if id(block) not in margin or id(block) in unrepeated:
-                continue
+        for block in asked:
             if _set_in_body(block, lines, boxes) or id(block) in ruled_off:
                 dropped.add(id(block))
                 seen[margin[id(block)]] -= 1
@@ -3427,6 +3438,9 @@ def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
     # wide gaps or by the rules TeX draws for underscores ("asn1_get_tag_der" in four), and
     # is the same heading as the lines of its face read whole. Not in a fixed-pitch face: a
     # line of code comes in pieces at its runs of spaces, and its pieces are its words.)
+    size = block.size
+    if size < 1.15 * body_size and not (block.bold and size >= 0.95 * body_size):
+        return False  # (most blocks: the body's face; asked first, the tests below cost more)
     if not 1 < len(text) <= 160 or len(block.frags) > HEADING_LINES and (
         any(f.fixed_pitch for f in block.frags)
         or len(lines_of(block.frags)) > HEADING_LINES

@@ -475,6 +475,8 @@ def caption_text(text: str) -> str | None:
     font may map to "•") is decoration, no part of the caption: it is left out."""
     if CAPTION.match(text):
         return text
+    if text[:1].isascii() and text[:1].isalnum():
+        return None  # (most lines: a letter or a figure opens them, no ornament)
     rest = BULLET.sub("", text, count=1)
     return rest if rest != text and CAPTION.match(rest) else None
 

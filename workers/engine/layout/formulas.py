@@ -81,8 +81,8 @@ def _middle(row: Sequence[Glyph]) -> float:
 def formula_line(line: Sequence[Fragment], left: float) -> bool:
     """Whether the fragments of a line are a line of a display formula in a column whose
     text starts at ``left``."""
-    if not line:
-        return False
+    if not line or min([f.x0 for f in line]) <= left:
+        return False  # (a line at the column's edge: no indent, whatever its size below)
     text = " ".join([f.text for f in line])
     prose = _prose_words(text, PROSE_WORDS + 2)
     if prose > PROSE_WORDS + 1:
@@ -131,7 +131,7 @@ def formula_runs(
     text = [f for line in pieces for f in line]
     if not text:
         return []
-    left = min(f.x0 for f in text)
+    left = min([f.x0 for f in text])
     runs: list[tuple[int, int]] = []  # (first, last) line of each run
     for k, (line, kept) in enumerate(zip(region_lines, pieces, strict=True)):
         if len(kept) != len(line.fragments) or not formula_line(kept, left):

@@ -85,6 +85,7 @@ _SYMBOL_FONT_BULLETS = str.maketrans(
 #: Where pdfium puts the codes of a symbol font (Symbol, Wingdings) that has no Unicode map.
 _SYMBOL_FONT_CODES = frozenset(map(chr, range(0xF021, 0xF100)))
 _size_of = operator.attrgetter("size")
+_font_of = operator.attrgetter("font")
 _x0_of = operator.attrgetter("x0")
 _obj_of = operator.attrgetter("obj")
 _y0_of, _y1_of = operator.attrgetter("y0"), operator.attrgetter("y1")
@@ -156,6 +157,8 @@ def large_code_fonts(glyphs: list[Glyph]) -> frozenset[str]:
     point size (DejaVu Sans Mono's by half beside Liberation Serif's), so a line holding
     "/etc/passwd" measures larger than its paragraph's other lines, though it is set in
     their size. Empty when every font of the line is fixed pitch (a listing's line)."""
+    if len(set(map(_font_of, glyphs))) < 2:
+        return frozenset()  # (most lines: one font, no question; told at C speed)
     fonts: dict[str, list[Glyph]] = {}
     for g in glyphs:
         if not g.char.isspace():

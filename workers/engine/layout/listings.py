@@ -144,7 +144,7 @@ def _short_display_may_be(blocks: list[Block]) -> bool:
     """Whether a block of the page, of fewer lines than a listing, may be a short display
     of code (a cheap look: its first glyphs of one width, a mark of code in it)."""
     return any(
-        not b.pitch and _one_width(b) and len(b.frags) < 4 * MIN_LINES
+        not b.pitch and len(b.frags) < 4 * MIN_LINES and _one_width(b)
         and _CODE_MARK.search(b.text) is not None
         for b in blocks
     )
@@ -161,7 +161,7 @@ def _short_displays_apart(blocks: list[Block], running_face: str) -> None:
     than the running text beside it (:data:`LARGER`): that is a heading naming an element
     ('<dir prefix="default">'), set in the typewriter face its name is written in."""
     for k, block in enumerate(blocks):
-        if (block.pitch or not _one_width(block) or len(block.frags) >= 4 * MIN_LINES
+        if (block.pitch or len(block.frags) >= 4 * MIN_LINES or not _one_width(block)
                 or _CODE_MARK.search(block.text) is None):
             continue
         lines = lines_of(block.frags)

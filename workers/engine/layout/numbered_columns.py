@@ -27,7 +27,7 @@ def _numbers_down_edge(side: Sequence[Fragment]) -> list[int] | None:
     count on one by one (a list's numbers down its column), else None."""
     if not side:
         return None
-    edge = min(f.x0 for f in side)
+    edge = min([f.x0 for f in side])
     numbers: list[tuple[float, int]] = []
     for f in side:
         if f.x0 - edge <= EDGE * (f.size or 10.0):
