@@ -2845,16 +2845,22 @@ def _hex_dump(rows: list[list[Fragment]]) -> bool:
     measured = [pitch for row in rows for f in row if (pitch := f.fixed_pitch) is not None]
     if not measured or sum(measured) <= 0.5 * len(measured):
         return False  # (set in a proportional face)
-    # (Counted by the groups, not the pieces: a dump sets its bytes a space apart, and the
-    # gap left between its halves parts a line into pieces of eight bytes each, "4d 49 4d 45
-    # 2d 4d 61 67", which a piece-wise count would take for one word.)
-    texts = [t for row in rows for f in row for t in f.text.split()]
-    groups = [t for t in texts if HEX_GROUP.fullmatch(t)]
+    # (A piece may hold several groups a space apart: the gap left between a dump's halves
+    # parts a line into pieces of eight bytes each, "4d 49 4d 45 2d 4d 61 67". Such a piece
+    # is the dump's when its groups are all of one width, as a dump's bytes are; words and
+    # numbers of a line of text that happen to be hex digits, "a9 a10", are not.)
+    pieces = [f.text.split() for row in rows for f in row]
+    groups = [
+        tokens for tokens in pieces
+        if tokens and len({len(t) for t in tokens}) == 1
+        and all(HEX_GROUP.fullmatch(t) for t in tokens)
+    ]
+    held = [t for tokens in groups for t in tokens]
     lettered = sum(
-        any(c.isdigit() for c in t) and any(c.isalpha() for c in t) for t in groups
+        any(c.isdigit() for c in t) and any(c.isalpha() for c in t) for t in held
     )
-    return len(groups) >= HEX_PIECES * len(texts) and lettered >= max(
-        2, HEX_LETTERED * len(groups)
+    return len(groups) >= HEX_PIECES * len(pieces) and lettered >= max(
+        2, HEX_LETTERED * len(held)
     )
 
 
