@@ -2845,13 +2845,22 @@ def _hex_dump(rows: list[list[Fragment]]) -> bool:
     measured = [pitch for row in rows for f in row if (pitch := f.fixed_pitch) is not None]
     if not measured or sum(measured) <= 0.5 * len(measured):
         return False  # (set in a proportional face)
-    texts = [f.text.strip() for row in rows for f in row]
-    groups = [t for t in texts if HEX_GROUP.fullmatch(t)]
+    # (A piece may hold several groups a space apart: the gap left between a dump's halves
+    # parts a line into pieces of eight bytes each, "4d 49 4d 45 2d 4d 61 67". Such a piece
+    # is the dump's when its groups are all of one width, as a dump's bytes are; words and
+    # numbers of a line of text that happen to be hex digits, "a9 a10", are not.)
+    pieces = [f.text.split() for row in rows for f in row]
+    groups = [
+        tokens for tokens in pieces
+        if tokens and len({len(t) for t in tokens}) == 1
+        and all(HEX_GROUP.fullmatch(t) for t in tokens)
+    ]
+    held = [t for tokens in groups for t in tokens]
     lettered = sum(
-        any(c.isdigit() for c in t) and any(c.isalpha() for c in t) for t in groups
+        any(c.isdigit() for c in t) and any(c.isalpha() for c in t) for t in held
     )
-    return len(groups) >= HEX_PIECES * len(texts) and lettered >= max(
-        2, HEX_LETTERED * len(groups)
+    return len(groups) >= HEX_PIECES * len(pieces) and lettered >= max(
+        2, HEX_LETTERED * len(held)
     )
 
 
@@ -3032,14 +3041,20 @@ def _one_column_filled(cells: list[list[Fragment | None]]) -> bool:
     return sum(sum(row[k] is not None for row in cells) >= 2 for k in range(columns)) < 2
 
 
+#: Letters set alone as bullets: a word processor's second-level bullet is a small "o"
+#: (its Courier New circle), which no table sets alone down every row of its first column.
+LETTER_BULLETS = frozenset("o")
+
+
 def _one_symbol(pieces: list[Fragment]) -> bool:
-    """Every piece the same one sign that is no letter or digit ("+", "»", "✓"): bullets
-    of whatever font, down the left of a list (a class diagram's attributes marked "+")."""
+    """Every piece the same one sign that is no letter or digit ("+", "»", "✓"), or a
+    letter set as a bullet (see :data:`LETTER_BULLETS`): bullets of whatever font, down the
+    left of a list (a class diagram's attributes marked "+")."""
     texts = {f.text.strip() for f in pieces}
     if len(pieces) < 3 or len(texts) != 1:
         return False
     (text,) = texts
-    return len(text) == 1 and not text.isalnum()
+    return len(text) == 1 and (not text.isalnum() or text in LETTER_BULLETS)
 
 
 def _choices_to_mark(cells: list[list[Fragment | None]]) -> bool:
