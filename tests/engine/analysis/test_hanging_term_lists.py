@@ -53,3 +53,33 @@ def test_each_term_is_read_with_its_whole_description(tmp_path: Path, block_loop
     texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
     for term, lines in ENTRIES:
         assert f"{term} {' '.join(lines)}" in texts
+
+
+#: (name, its cell's lines): a table's first column as wide as half its second.
+ROWS = [
+    ("Screening of access report", ["Attempted or successful reunification of the",
+                                    "family within the period."]),
+    ("Protective plan implemented", ["Referral to services in the county where the",
+                                     "family lives."]),
+    ("Initial assessment conducted", ["Transportation assistance for the family and",
+                                      "the children."]),
+    ("Safety plan implemented", ["Collaboration with law enforcement and the",
+                                 "courts."]),
+]
+
+
+def test_a_table_whose_first_column_is_wide_stays_a_table(
+    tmp_path: Path, block_loop: str
+) -> None:
+    # (Two columns of a like width: a table's rows, no terms and their descriptions.)
+    ops = []
+    y = 720.0
+    for name, lines in ROWS:
+        ops.append(f"BT /F1 10 Tf 72 {y} Td ({pdf_string(name).decode()}) Tj ET".encode())
+        for line in lines:
+            ops.append(f"BT /F1 10 Tf 250 {y} Td ({pdf_string(line).decode()}) Tj ET".encode())
+            y -= 12
+        y -= 5
+    path = fonts_page_pdf(tmp_path / "table.pdf", ops, {"F1": "/Times-Roman"})
+    doc = read_layout(path, max_pages=1)
+    assert [b for b in doc.blocks if isinstance(b, Table)]
