@@ -18,6 +18,7 @@ holds a piece standing apart from its line's text (a third column)."""
 from __future__ import annotations
 
 import itertools
+import statistics
 
 from .lines import Fragment, Line
 
@@ -30,6 +31,9 @@ TERM_GAP = 0.5
 #: Pieces of one line of text stand less than this far apart (in line heights): a word
 #: space, or the wider space after a sentence, stretched to fill the line out.
 TEXT_GAP = 1.2
+#: A term's size differs from its description's by this share of it at most (a heading
+#: over indented text is set larger).
+SIZE_STEP = 0.05
 #: A term alone on its line runs within this much (in line heights) of the indent at least.
 ALONE_SHORT = 1.0
 #: A description's line with another under it reaches this share of the width from the
@@ -51,9 +55,10 @@ def hanging_entries(run: list[Line]) -> list[list[Fragment]] | None:
     """The run's entries, each its term's pieces then its description's (line by line),
     when ``run`` (lines top to bottom, each left to right) is a list of terms set with a
     hanging indent; None when it is not. Lines at the indent before the first term (a
-    description going on from above) make an entry of their own. A description may hold a
-    list of its own set further in (a key's modifiers under it): its entries follow their
-    owner's, each one."""
+    description going on from above) are left out, to be read with the text above them, as
+    is a term alone at the foot, to be read with its description below. A description may
+    hold a list of its own set further in (a key's modifiers under it): its entries follow
+    their owner's, each one."""
     if len(run) < MIN_ENTRIES + 1:
         return None
     height = max(f.y1 - f.y0 for line in run for f in line.fragments)
@@ -65,6 +70,9 @@ def hanging_entries(run: list[Line]) -> list[list[Fragment]] | None:
     indent = min(line.fragments[0].x0 for line in opening)
     if indent - margin < 2 * height:
         return None
+    size = statistics.median(
+        f.size for line in opening for f in line.fragments if f.x0 >= indent - slack
+    )
     deeper = _nested_stops(opening, indent, indent - margin, slack, height)
     lead: list[Line] = []
     entries: list[list[Line]] = []
@@ -97,6 +105,8 @@ def hanging_entries(run: list[Line]) -> list[list[Fragment]] | None:
             return None
         if split == len(frags) and frags[-1].x1 < indent - ALONE_SHORT * height:
             return None  # a short line alone at the margin: a heading over text, or prose
+        if any(abs(f.size - size) > SIZE_STEP * size for f in frags[:split]):
+            return None  # a term set larger or smaller than the text: a heading, a label
         if split < len(frags) and not _one_line_of_text(frags[split:], height):
             return None
         entries.append([line])
@@ -106,7 +116,11 @@ def hanging_entries(run: list[Line]) -> list[list[Fragment]] | None:
         or not _set_as_entries(lead, entries, indent, slack, height)
     ):
         return None
-    out = [[f for line in lead for f in line.fragments]] if lead else []
+    if not described[-1]:
+        # A term alone at the run's foot: its description, under it, is outside the run;
+        # the term is left to be read with it as text.
+        entries.pop()
+    out: list[list[Fragment]] = []
     for lines in entries:
         nested = None
         if any(line.fragments[0].x0 > indent + slack for line in lines):
