@@ -111,10 +111,10 @@ def hanging_entries(run: list[Line]) -> list[list[Fragment]] | None:
             return None
         entries.append([line])
         described.append(split < len(frags))
-    if (
+    pitch = None if (
         len(entries) < MIN_ENTRIES or not all(described[:-1]) or own_lines == 0
-        or not _set_as_entries(lead, entries, indent, slack, height)
-    ):
+    ) else _set_as_entries(lead, entries, indent, slack, height)
+    if pitch is None:
         return None
     if not described[-1]:
         # A term alone at the run's foot: its description, under it, is outside the run;
@@ -129,36 +129,51 @@ def hanging_entries(run: list[Line]) -> list[list[Fragment]] | None:
                 if nested is not None:
                     lines = lines[:k]
                     break
-        out.append([f for line in lines for f in line.fragments])
+        out.extend(_paragraphs(lines, indent, pitch + ENTRY_GAP * height, slack))
         out.extend(nested or ())
+    return out
+
+
+def _top(line: Line) -> float:
+    return line.fragments[0].y1
+
+
+def _paragraphs(
+    lines: list[Line], indent: float, step: float, slack: float
+) -> list[list[Fragment]]:
+    """The pieces of an entry's ``lines``, parted where a line at the indent stands
+    further than ``step`` under the line above (a description's next paragraph)."""
+    out = [list(lines[0].fragments)]
+    for a, b in itertools.pairwise(lines):
+        if abs(b.fragments[0].x0 - indent) <= slack and _top(a) - _top(b) > step:
+            out.append([])
+        out[-1].extend(b.fragments)
     return out
 
 
 def _set_as_entries(
     lead: list[Line], entries: list[list[Line]], indent: float, slack: float, height: float
-) -> bool:
-    """Whether ``entries`` (each its lines, its term's first, after the lines ``lead``) are
-    set as a list's entries: the descriptions running text much wider than the terms'
-    column, each description's wrapped lines filled out to the descriptions' right edge
-    (its sentences running on; a table's cell wraps short as often), and its last line
-    ending a sentence where it reaches that edge (not running on beside the next term, as
-    a column of labels' wrapped lines beside a paragraph would)."""
-    def top(line: Line) -> float:
-        return line.fragments[0].y1
-
+) -> float | None:
+    """The pitch of the descriptions' lines when ``entries`` (each its lines, its term's
+    first, after the lines ``lead``) are set as a list's entries (None when not): the
+    descriptions running text much wider than the terms' column, each description's
+    wrapped lines filled out to the descriptions' right edge (its sentences running on; a
+    table's cell wraps short as often), and its last line ending a sentence where it
+    reaches that edge (not running on beside the next term, as a column of labels' wrapped
+    lines beside a paragraph would)."""
     within = sorted(
-        top(a) - top(b) for lines in entries for a, b in itertools.pairwise(lines)
+        _top(a) - _top(b) for lines in entries for a, b in itertools.pairwise(lines)
         if b.fragments[0].x0 <= indent + slack
     )
     if not within:
-        return False
+        return None
     pitch = within[len(within) // 4]  # (the pitch of wrapped lines; nested entries are apart)
     desc = [line for lines in [lead, *entries] for line in lines
             if line.fragments[-1].x0 >= indent - slack]
     right = max(line.fragments[-1].x1 for line in desc)
     margin = entries[0][0].fragments[0].x0
     if right - indent < TERMS_NARROW * (indent - margin):
-        return False  # (two columns of a like width: a table's, or lists side by side)
+        return None  # (two columns of a like width: a table's, or lists side by side)
     for lines in [lead, *entries[:-1]]:
         if not lines:
             continue
@@ -167,18 +182,18 @@ def _set_as_entries(
             last.x0 >= indent - slack and last.x1 >= indent + FILLED * (right - indent)
             and last.text.rstrip()[-1:] not in SENTENCE_ENDS
         ):
-            return False  # a sentence running on beside the next term: no entry's end
+            return None  # a sentence running on beside the next term: no entry's end
     wrapped = 0
     for lines in [lead, *entries]:
         for a, b in itertools.pairwise(lines):
             if (
                 a.fragments[-1].x0 >= indent - slack and b.fragments[0].x0 <= indent + slack
-                and top(a) - top(b) < pitch + ENTRY_GAP * height
+                and _top(a) - _top(b) < pitch + ENTRY_GAP * height
             ):  # (a description's line wrapped; a term alone over it is no such line)
                 if a.fragments[-1].x1 < indent + FILLED * (right - indent):
-                    return False
+                    return None
                 wrapped += 1
-    return wrapped > 0
+    return pitch if wrapped else None
 
 
 def _nested_stops(
