@@ -30,6 +30,7 @@ from .figures import (
     caption_text,
 )
 from .glyphs import RULE_THICKNESS, Glyph, PageContent, Rect
+from .hanging_lists import hanging_entries
 from .line_breaks import stacked
 from .lines import SPACE_GAP, Fragment, Line, fragments, lines, word_count
 from .numbered_columns import numbered_list_across
@@ -1860,6 +1861,14 @@ def _read_run(
                 used.update(id(f) for f in line.fragments)
         return
     listing = _listing_of(run, rows)
+    entries = hanging_entries(run) if listing is None else None
+    if entries is not None:
+        # Terms and their descriptions set with a hanging indent (see .hanging_lists): each
+        # entry one block, its term read before its whole description.
+        for entry in entries:
+            blocks.append(block_of(page, entry))
+            used.update(id(f) for f in entry)
+        return
     if listing is not None:
         # Code or a typewritten page, aligned by spaces, or text with its lines numbered
         # (a transcript, a pleading): not a table of data, but still read line by line
