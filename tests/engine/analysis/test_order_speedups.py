@@ -1,12 +1,8 @@
 """The column search's cheaper answers give what it gave before: an entry led by dots looked
-for only where the text holds four dots; one block read as it is. (And a side's lines
-rejoined from their pieces as joining them two by two gives them.)"""
+for only where the text holds four dots; one block read as it is."""
 
 from __future__ import annotations
 
-import itertools
-import math
-import random
 import re
 
 import pytest
@@ -17,77 +13,16 @@ from workers.engine.layout.glyphs import Glyph
 from workers.engine.layout.lines import Fragment
 
 
-def _piece(
-    text: str, x0: float, y0: float, size: float, sizes: list[float] | None = None
-) -> Fragment:
+def _piece(text: str, x0: float, y0: float, size: float) -> Fragment:
     """A fragment of ``text`` set from ``x0`` on the baseline ``y0``, each glyph half its size
-    wide (``sizes``: each glyph's own size)."""
+    wide."""
     width = 0.5 * size
     glyphs = [
         Glyph(c, x0 + width * k, y0, x0 + width * (k + 1), y0 + size,
-              sizes[k] if sizes else size, False, "F", 1, -1)
+              size, False, "F", 1, -1)
         for k, c in enumerate(text)
     ]
     return Fragment(glyphs, text, x0, y0, x0 + width * len(text), y0 + size)
-
-
-def _pairwise(frags: list[Fragment], gutter: float) -> list[tuple[object, ...]]:
-    """What _words_rejoined gave when it joined a line's pieces two by two (a fragment for
-    every piece joined), as comparable values."""
-    rows: list[list[Fragment]] = []
-    row: list[Fragment] = []
-    level = reach = 0.0
-    for f in sorted(frags, key=lambda f: f.y0):
-        if row and abs(level - f.y0) <= reach:
-            row.append(f)
-        else:
-            row = [f]
-            rows.append(row)
-            reach = 0.3 * (f.y1 - f.y0)
-            level, reach = f.y0, reach if reach > 1.0 else 1.0
-    joined: list[Fragment] = []
-    for row in rows:
-        row.sort(key=lambda f: (f.x0, f.x1))
-        line = row[0]
-        for f in itertools.islice(row, 1, None):
-            gap = f.x0 - line.x1
-            if 0 <= gap < gutter and gap < order.WORD_GAP * max(line.size, f.size):
-                line = Fragment(
-                    glyphs=line.glyphs + f.glyphs, text=f"{line.text} {f.text}",
-                    x0=line.x0, y0=min(line.y0, f.y0), x1=f.x1, y1=max(line.y1, f.y1),
-                )
-            else:
-                joined.append(line)
-                line = f
-        joined.append(line)
-    return [_values(f) for f in joined]
-
-
-def _values(f: Fragment) -> tuple[object, ...]:
-    size = f.size
-    return (f.text, f.x0, f.y0, f.x1, f.y1, [id(g) for g in f.glyphs],
-            "nan" if math.isnan(size) else size)
-
-
-@pytest.mark.parametrize("seed", range(40))
-def test_rejoined_lines_are_the_pieces_joined_two_by_two(seed: int) -> None:
-    rng = random.Random(seed)
-    frags = []
-    for row in range(rng.randint(1, 6)):
-        x = 72.0
-        for _ in range(rng.randint(1, 7)):
-            size = rng.choice([8.0, 10.0, 10.0, 12.0, 20.0])
-            text = "".join(rng.choice("abcdefgh") for _ in range(rng.randint(1, 6)))
-            sizes = None
-            if rng.random() < 0.3:
-                sizes = [rng.choice([size, 6.0, 14.0, -0.0, 0.0]) for _ in text]
-                if rng.random() < 0.2:
-                    sizes[rng.randrange(len(text))] = math.nan
-            frags.append(_piece(text, x, 700.0 - 14 * row + rng.uniform(-1, 1), size, sizes))
-            x = frags[-1].x1 + rng.choice([-2.0, 0.0, 3.0, 9.0, 11.9, 12.0, 14.0, 30.0])
-    rng.shuffle(frags)
-    gutter = rng.choice([5.0, 13.0, 40.0])
-    assert [_values(f) for f in order._words_rejoined(frags, gutter)] == _pairwise(frags, gutter)
 
 
 @pytest.mark.parametrize(
