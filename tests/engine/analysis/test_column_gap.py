@@ -281,3 +281,61 @@ def test_spanning_in_c_matches_python_on_random_lines() -> None:
     assert _accelerator.spanning([(1.0, [(0, 5.0)])], 0, 1, 1.0, 2.0) is None  # type: ignore[list-item]
     assert _accelerator.spanning([(1.0, [(0.0, 5.0, 1.0)])], 0, 1, 1.0, 2.0) is None  # type: ignore[list-item]
     assert order._spanning(([1.0], [(1.0, [(0, 5.0)])]), 0.0, 2.0, 1.0, 2.0) == [1.0]  # type: ignore[list-item]
+
+
+_WORDS = ["the", "a", "column", "of", "set", "text", "runs", "on", "x", "1.2"]
+
+
+def _text_pieces(rng: random.Random, count: int) -> list[Fragment]:
+    """Pieces of lines for order._text_like: few distinct edges and widths (ties and gaps),
+    one to nine words, some led by dots to a page number, a few type sizes."""
+    spread = rng.choice((2, 20, 60))
+    edges = [float(rng.randint(0, spread)) * 5.0 for _ in range(5)]
+    long = rng.random()  # (the share of long lines: parts of every kind)
+    out = []
+    for _ in range(count):
+        x0 = rng.choice(edges) + rng.choice((0.0, 0.0, 0.5))
+        width = rng.choice((8.0, 40.0, 150.0, 240.0, 300.0, 300.0))
+        many = rng.randint(4, 9) if rng.random() < long else rng.randint(1, 3)
+        words = " ".join(rng.choice(_WORDS) for _ in range(many))
+        if rng.random() < 0.15:
+            words = f"{rng.choice(_WORDS)} " + ". " * rng.randint(2, 8) + str(rng.randint(1, 99))
+        y0 = float(rng.randint(0, 50)) * 12.0
+        f = Fragment([], words, x0, y0, x0 + width, y0 + 10.0)
+        f.size = rng.choice((8.0, 10.0, 10.0, 0.0, 24.0))  # type: ignore[misc]
+        out.append(f)
+    return out
+
+
+@needs_c
+def test_c_text_like_matches_python_on_random_pieces() -> None:
+    assert _accelerator is not None
+    rng = random.Random(11)
+    answers = {True: 0, False: 0}
+    for count in (0, 2, 3, 4, 6, 9, 15, 30, 80):
+        for _ in range(150):
+            frags = _text_pieces(rng, count)
+            for depth in (0, 3, 7):
+                got = _accelerator.text_like(
+                    frags, depth, order.FRAGMENT_GAP, order._leadered_entry
+                )
+                assert got == order._python_text_like(frags, depth)
+                answers[bool(got)] += 1
+    assert min(answers.values()) > 400  # both answers, many times
+
+
+@needs_c
+def test_c_text_like_leaves_what_it_cannot_match_to_python() -> None:
+    assert _accelerator is not None
+    rng = random.Random(3)
+    frags = _text_pieces(rng, 6)
+    frags[2].x1 = math.nan
+    assert _accelerator.text_like(frags, 0, 0.5, order._leadered_entry) is None
+    frags = _text_pieces(rng, 6)
+    frags[4].size = math.inf  # type: ignore[misc]
+    found = _accelerator.text_like(frags, 0, 0.5, order._leadered_entry)
+    assert found is None or found == order._python_text_like(frags)
+    whole = _text_pieces(rng, 6)
+    whole[0].x0 = 3  # type: ignore[assignment]
+    assert _accelerator.text_like(whole, 0, 0.5, order._leadered_entry) is None
+    assert order._text_like(whole) == order._python_text_like(whole)

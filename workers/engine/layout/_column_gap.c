@@ -592,7 +592,242 @@ left:
     Py_RETURN_NONE;
 }
 
+/* text_like: order._text_like (whether a side of a gap is set text: lines of several words
+ * filling their column, or columns of them either side of a gutter of its own), asked of
+ * both sides of every gap the column search weighs. Same result as order._python_text_like
+ * (a test compares them): the same counts, the same medians (sorted doubles, the even
+ * case's mean as Python computes it), the same recursion into the two sides of the widest
+ * gap across x (widest_x_gap's stable order). The leader-dot test (order._leadered_entry,
+ * a regular expression) is asked of Python, and only of a piece with fewer than four words
+ * and four dots or more, as it asks itself. None, for the twin to answer, where a
+ * coordinate or a size is not a finite float, a word count not an int or a text not a str.
+ */
+typedef struct {
+    PyObject *fragment;  /* borrowed from the caller's list */
+    double x0, x1, size;
+    long words;
+    Py_ssize_t length;   /* len(text); -1: not read yet */
+    int leadered;        /* -1: not asked yet */
+    int sized;           /* size read */
+} TextPiece;
+
+enum { TEXT_NO = 0, TEXT_YES = 1, TEXT_ERROR = -1, TEXT_PYTHON = -2 };
+
+static PyObject *name_words, *name_text;
+
+static int piece_length(TextPiece *p) {
+    if (p->length >= 0) return TEXT_YES;
+    PyObject *text = PyObject_GetAttr(p->fragment, name_text);
+    if (text == NULL) return TEXT_ERROR;
+    int ok = PyUnicode_CheckExact(text);
+    if (ok) p->length = PyUnicode_GET_LENGTH(text);
+    Py_DECREF(text);
+    return ok ? TEXT_YES : TEXT_PYTHON;
+}
+
+/* order._leadered_entry of a piece of fewer than four words (``leadered``: that function). */
+static int piece_leadered(TextPiece *p, PyObject *leadered) {
+    if (p->leadered >= 0) return p->leadered;
+    PyObject *text = PyObject_GetAttr(p->fragment, name_text);
+    if (text == NULL) return TEXT_ERROR;
+    if (!PyUnicode_CheckExact(text)) {
+        Py_DECREF(text);
+        return TEXT_PYTHON;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), dots = 0;
+    p->length = n;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = 0; i < n && dots < 4; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        dots += ch == '.' || ch == 0x00b7 || ch == 0x2026;
+    }
+    Py_DECREF(text);
+    if (dots < 4) return p->leadered = 0;
+    PyObject *answer = PyObject_CallOneArg(leadered, p->fragment);
+    if (answer == NULL) return TEXT_ERROR;
+    int truth = PyObject_IsTrue(answer);
+    Py_DECREF(answer);
+    if (truth < 0) return TEXT_ERROR;
+    return p->leadered = truth;
+}
+
+static int piece_size(TextPiece *p) {
+    if (p->sized) return TEXT_YES;
+    PyObject *value = PyObject_GetAttr(p->fragment, name_size);
+    if (value == NULL) return TEXT_ERROR;
+    int ok = PyFloat_CheckExact(value);
+    if (ok) {
+        p->size = PyFloat_AS_DOUBLE(value);
+        ok = isfinite(p->size);
+    }
+    Py_DECREF(value);
+    if (!ok) return TEXT_PYTHON;
+    p->sized = 1;
+    return TEXT_YES;
+}
+
+/* lines.quick_median of n finite values (sorted in place). */
+static double quick_median(double *values, Py_ssize_t n) {
+    sort_doubles(values, (size_t)n);
+    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+static int text_like_of(TextPiece **pieces, Py_ssize_t n, int depth, double fragment_gap,
+                        PyObject *leadered) {
+    if (n < 3 || depth > 6) return TEXT_NO;
+    int result = TEXT_ERROR;
+    TextPiece **long_lines = PyMem_Malloc((size_t)n * sizeof(TextPiece *));
+    double *values = PyMem_Malloc((size_t)n * sizeof(double));
+    Span *spans = PyMem_Malloc((size_t)n * sizeof(Span));
+    TextPiece **ordered = PyMem_Malloc((size_t)n * sizeof(TextPiece *));
+    if (long_lines == NULL || values == NULL || spans == NULL || ordered == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    Py_ssize_t count = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int is_long = pieces[i]->words >= 4;
+        if (!is_long) {
+            is_long = piece_leadered(pieces[i], leadered);
+            if (is_long < 0) {
+                result = is_long;
+                goto done;
+            }
+        }
+        if (is_long) long_lines[count++] = pieces[i];
+    }
+    result = TEXT_NO;
+    if (count < 3) goto done;
+    if ((double)count < (double)n / 2) {
+        long long long_chars = 0, all_chars = 0;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            int read = piece_length(pieces[i]);
+            if (read != TEXT_YES) {
+                result = read;
+                goto done;
+            }
+            all_chars += pieces[i]->length;
+        }
+        for (Py_ssize_t i = 0; i < count; i++) long_chars += long_lines[i]->length;
+        if ((double)long_chars < 0.6 * (double)all_chars) goto done;
+    }
+    double right = pieces[0]->x1, left = pieces[0]->x0;
+    for (Py_ssize_t i = 1; i < n; i++) {
+        if (pieces[i]->x1 > right) right = pieces[i]->x1;
+        if (pieces[i]->x0 < left) left = pieces[i]->x0;
+    }
+    double width = right - left;
+    if (!isfinite(width)) {
+        result = TEXT_PYTHON;  /* (an overflow: the ratios' NaNs sort by the comparisons) */
+        goto done;
+    }
+    TextPiece **running = (double)count >= (double)n / 2 ? pieces : long_lines;
+    Py_ssize_t running_n = running == pieces ? n : count;
+    result = TEXT_YES;
+    if (width > 0) {
+        for (Py_ssize_t i = 0; i < running_n; i++)
+            values[i] = (running[i]->x1 - running[i]->x0) / width;
+        if (quick_median(values, running_n) >= 0.6) goto done;
+        Py_ssize_t full = 0;
+        for (Py_ssize_t i = 0; i < count; i++)
+            full += long_lines[i]->x1 - long_lines[i]->x0 >= 0.9 * width;
+        if ((double)full >= 0.4 * (double)count) goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int read = piece_size(pieces[i]);
+        if (read != TEXT_YES) {
+            result = read;
+            goto done;
+        }
+        values[i] = pieces[i]->size;
+    }
+    double size = quick_median(values, n);
+    if (size == 0.0) size = 10.0;
+    double minimum = fragment_gap * size;
+    if (!(minimum > 4.0)) minimum = 4.0;  /* max(4.0, minimum) */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        spans[i].x0 = pieces[i]->x0;
+        spans[i].x1 = pieces[i]->x1;
+        spans[i].index = i;
+    }
+    sort_spans(spans, (size_t)n);
+    double best_gap = 0.0, reach = spans[0].x1;
+    Py_ssize_t best_at = -1;
+    for (Py_ssize_t i = 1; i < n; i++) {
+        double gap = spans[i].x0 - reach;
+        if (gap > best_gap) {
+            best_gap = gap;
+            best_at = i;
+        }
+        if (spans[i].x1 > reach) reach = spans[i].x1;
+    }
+    result = TEXT_NO;
+    if (best_at < 0 || best_gap < minimum) goto done;
+    for (Py_ssize_t i = 0; i < n; i++) ordered[i] = pieces[spans[i].index];
+    result = text_like_of(ordered, best_at, depth + 1, fragment_gap, leadered);
+    if (result == TEXT_NO)
+        result = text_like_of(ordered + best_at, n - best_at, depth + 1, fragment_gap, leadered);
+done:
+    PyMem_Free(long_lines);
+    PyMem_Free(values);
+    PyMem_Free(spans);
+    PyMem_Free(ordered);
+    return result;
+}
+
+static PyObject *text_like(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *items, *leadered;
+    int depth;
+    double fragment_gap;
+    if (!PyArg_ParseTuple(args, "O!idO", &PyList_Type, &items, &depth, &fragment_gap,
+                          &leadered))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(items);
+    if (n < 3 || depth > 6) Py_RETURN_FALSE;
+    TextPiece *pieces = PyMem_Malloc((size_t)n * sizeof(TextPiece));
+    TextPiece **pointers = PyMem_Malloc((size_t)n * sizeof(TextPiece *));
+    int result = TEXT_ERROR;
+    if (pieces == NULL || pointers == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        TextPiece *p = &pieces[i];
+        p->fragment = PyList_GET_ITEM(items, i);
+        p->length = -1;
+        p->leadered = -1;
+        p->sized = 0;
+        pointers[i] = p;
+        if (!finite_float(p->fragment, name_x0, &p->x0) ||
+            !finite_float(p->fragment, name_x1, &p->x1)) {
+            result = PyErr_Occurred() ? TEXT_ERROR : TEXT_PYTHON;
+            goto done;
+        }
+        PyObject *words = PyObject_GetAttr(p->fragment, name_words);
+        if (words == NULL) goto done;
+        int overflow = 0;
+        p->words = PyLong_CheckExact(words) ? PyLong_AsLongAndOverflow(words, &overflow) : 0;
+        int ok = PyLong_CheckExact(words) && !overflow;
+        Py_DECREF(words);
+        if (!ok) {
+            result = PyErr_Occurred() ? TEXT_ERROR : TEXT_PYTHON;
+            goto done;
+        }
+    }
+    result = text_like_of(pointers, n, depth, fragment_gap, leadered);
+done:
+    PyMem_Free(pieces);
+    PyMem_Free(pointers);
+    if (result == TEXT_ERROR) return NULL;
+    if (result == TEXT_PYTHON) Py_RETURN_NONE;
+    return PyBool_FromLong(result);
+}
+
 static PyMethodDef methods[] = {
+    {"text_like", text_like, METH_VARARGS,
+     "order._text_like of the fragments at the depth, or None."},
     {"spanning", spanning, METH_VARARGS,
      "The places of lines[first:last] with a stretch from start to end, or None."},
     {"widest_x_gap", widest_x_gap, METH_O,
@@ -622,8 +857,10 @@ PyMODINIT_FUNC PyInit__column_gap(void) {
     name_y0 = PyUnicode_InternFromString("y0");
     name_y1 = PyUnicode_InternFromString("y1");
     name_size = PyUnicode_InternFromString("size");
+    name_words = PyUnicode_InternFromString("words");
+    name_text = PyUnicode_InternFromString("text");
     if (name_x0 == NULL || name_x1 == NULL || name_y0 == NULL || name_y1 == NULL ||
-        name_size == NULL) {
+        name_size == NULL || name_words == NULL || name_text == NULL) {
         return NULL;
     }
     return PyModule_Create(&module);

@@ -1,5 +1,6 @@
 """Type stub of the C extension built from _column_gap.c (order.py's widest gap across x)."""
 
+from collections.abc import Callable
 from typing import Any
 
 def widest_x_gap(items: list[Any], /) -> tuple[float, int, list[Any]] | None: ...
@@ -17,3 +18,6 @@ def spanning(
     lines: list[tuple[float, list[tuple[float, float]]]], first: int, last: int, start: float,
     end: float, /,
 ) -> list[float] | None: ...
+def text_like(
+    items: list[Any], depth: int, fragment_gap: float, leadered: Callable[[Any], bool], /
+) -> bool | None: ...

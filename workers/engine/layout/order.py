@@ -1882,6 +1882,18 @@ def _text_like(frags: list[Fragment], depth: int = 0) -> bool:
     """Set text: lines of several words that fill their column (or columns, if this side is
     itself split by a gutter). Set round a picture, half its lines may run short beside it:
     two in five of them filling the column is enough."""
+    if _gap_accelerator is not None:
+        found: bool | None = _gap_accelerator.text_like(
+            frags, depth, FRAGMENT_GAP, _leadered_entry
+        )
+        if found is not None:
+            return found
+    return _python_text_like(frags, depth)
+
+
+def _python_text_like(frags: list[Fragment], depth: int = 0) -> bool:
+    """:func:`_text_like` in Python; ``_column_gap.c`` does the same in C (keep the two in
+    step: a test compares them). Asked of both sides of every gap the column search weighs."""
     if len(frags) < 3 or depth > 6:
         return False
     long = [f for f in frags if f.words >= LONG_LINE_WORDS or _leadered_entry(f)]
@@ -1905,7 +1917,7 @@ def _text_like(frags: list[Fragment], depth: int = 0) -> bool:
     size = quick_median([f.size for f in frags]) or 10.0
     inner = _split(frags, "x", max(4.0, FRAGMENT_GAP * size))
     return inner is not None and (
-        _text_like(inner[0], depth + 1) or _text_like(inner[1], depth + 1)
+        _python_text_like(inner[0], depth + 1) or _python_text_like(inner[1], depth + 1)
     )
 
 
