@@ -67,6 +67,7 @@ from .continued_tables import (
     title_over,
     title_said_again,
 )
+from .definition_terms import definition_terms
 from .disjoint_sets import DisjointSets
 from .drawn_bullets import drawn_bullet
 from .drawn_underscores import reads_drawn_underscore
@@ -249,6 +250,10 @@ def classify(
             if b.kind == "text" and b.bold and b.size < 1.15 * body_size
         }
     not_headings |= _bold_paragraph_lines(results, body_size)
+    # A definition list's bold terms, each bound to its definition flush under it.
+    not_headings |= definition_terms(
+        results, body_size, lambda b: _heading_candidate(b, b.text, body_size)
+    )
     # Numbered lines in one face are one sequence: read alike, as most of them are judged.
     back, added = outvoted(
         numbered_runs(body, lambda b: _heading_candidate(b, b.text, body_size)), not_headings

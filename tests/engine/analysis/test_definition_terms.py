@@ -1,0 +1,92 @@
+"""A definition list set as bold terms in the text's size, each with its definition flush
+under it and bound to it more tightly than paragraphs are spaced, several in a row, is read
+as text, not as headings; bold lines spaced as paragraphs are, numbered, or heading stacks of
+short lines stay headings (:mod:`workers.engine.layout.definition_terms`). Small PDFs drawn
+here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workers.engine.document import Heading
+from workers.engine.layout.reader import read_layout
+
+from .drawn_pdfs import helvetica_page
+
+SENTENCE = (
+    "This paragraph is set in the body face and runs on for a while as running text does "
+    "so that the body size of the page is known to the reader of the page"
+)
+TERMS = ["Version", "Download", "Source code", "Keywords"]
+DEFINITIONS = [
+    "The release this text describes and the date it came out on",
+    "Where the packages of each release can be fetched from the web",
+    "The repository where the work on the next release is done",
+    "The words the project is found by in the package index",
+]
+
+
+def _line(font: str, y: float, text: str) -> str:
+    return f"BT /{font} 10 Tf 72 {y} Td ({text}) Tj ET"
+
+
+def _paragraphs(top: float) -> tuple[list[str], float]:
+    """Three paragraphs of three lines (12 pt leading, 10 pt between them); the baseline
+    the next paragraph would start on."""
+    ops, y, words = [], top, SENTENCE.split()
+    for p in range(3):
+        for k in range(3):
+            at = (p * 3 + k) * 4 % len(words)
+            ops.append(_line("F1", y, " ".join(words[at:at + 12])))
+            y -= 12
+        y -= 10
+    return ops, y
+
+
+def _page(tmp_path: Path, name: str, under: float, lines: list[list[str]],
+          terms: list[str] = TERMS) -> Path:
+    """A title, paragraphs, then each term in bold with its lines ``under`` points under
+    it (baseline to baseline), the pairs spaced as paragraphs are; paragraphs after."""
+    ops = ["BT /F2 18 Tf 72 740 Td (Project Overview) Tj ET"]
+    more, y = _paragraphs(710)
+    ops += more
+    for term, body in zip(terms, lines, strict=True):
+        ops.append(_line("F2", y, term))
+        y -= under
+        for text in body:
+            ops.append(_line("F1", y, text))
+            y -= 12
+        y -= 10
+    more, y = _paragraphs(y)
+    ops += more
+    return helvetica_page(tmp_path / name, ops)
+
+
+def _headings(path: Path) -> list[str]:
+    return [b.text for b in read_layout(path, max_pages=1).blocks if isinstance(b, Heading)]
+
+
+def test_terms_bound_to_their_definitions_are_no_headings(tmp_path: Path) -> None:
+    found = _headings(_page(tmp_path, "terms.pdf", 12, [[d] for d in DEFINITIONS]))
+    assert "Project Overview" in found
+    assert not set(TERMS) & set(found)
+
+
+def test_bold_lines_spaced_as_paragraphs_stay_headings(tmp_path: Path) -> None:
+    # The same lines with a paragraph's space under them: headings made in bold.
+    found = _headings(_page(tmp_path, "spaced.pdf", 22, [[d] for d in DEFINITIONS]))
+    assert set(TERMS) <= set(found)
+
+
+def test_numbered_lines_stay_headings(tmp_path: Path) -> None:
+    numbered = [f"1.{k + 1} {term}" for k, term in enumerate(TERMS)]
+    found = _headings(_page(tmp_path, "numbered.pdf", 12, [[d] for d in DEFINITIONS],
+                            numbered))
+    assert set(numbered) <= set(found)
+
+
+def test_bold_lines_over_stacks_of_short_lines_stay_headings(tmp_path: Path) -> None:
+    # Each bold line heads a list of links, one short line each: a list's heading.
+    links = [["address one", "option range of the address", "option fork"]] * len(TERMS)
+    found = _headings(_page(tmp_path, "links.pdf", 12, links))
+    assert set(TERMS) <= set(found)

@@ -1,0 +1,104 @@
+"""Definition lists set as bold terms with their definitions flush under them.
+
+A dictionary list (HTML's ``<dl>``, a word processor's "List Contents" under a "List
+Heading") may be set with each term a line of its own in bold at the text's size and its
+definition right under it, at the same left edge: a bold line over a paragraph, as a
+subsection heading in the text's size is. The two are told apart by how they are spaced
+and by what follows them:
+
+- a term is bound to its definition more tightly than the text's paragraphs are set apart
+  (the space under it is well under the space between paragraphs), where a heading made by
+  hand in bold is spaced as a paragraph is;
+- the definition is one short piece of prose: one line, or lines that run on to the
+  measure (a stack of short lines under a bold line is a list the line heads);
+- terms come in a row: the block after the definition is another term in the same face,
+  defined in the same way (or the block before the term is the definition of one). A
+  section runs on for more than one paragraph before its next heading.
+
+A numbered line ("1.2.1 Time Resources") is a section's heading however it is spaced.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from .blocks import Block, PageResult, lines_of
+
+#: The space under a term is less than this share of the space between the text's
+#: paragraphs.
+TERM_GAP_SHARE = 0.8
+
+#: A definition's lines before its last run on to within this share of its width of its
+#: right edge (prose, not a stack of short lines).
+RUN_ON_SHARE = 0.15
+
+_SECTION_NUMBER = re.compile(r"^(?:[IVX]{1,5}\.|[A-Z]\.|\d{1,3}(?:\.\d{1,3})*\.?)\s")
+
+
+def paragraph_gap(results: list[PageResult], body_size: float) -> float | None:
+    """The commonest space between two paragraphs of the text's size and regular face read
+    one after the other, one over the other (to the half point); None when there are none."""
+    gaps: Counter[float] = Counter()
+    for result in results:
+        texts = [b for b in result.blocks if b.kind == "text"]
+        for above, below in zip(texts, texts[1:], strict=False):
+            if above.bold or below.bold or max(above.size, below.size) > 1.1 * body_size:
+                continue
+            if below.x0 > above.x1 or above.x0 > below.x1:
+                continue
+            gap = above.y0 - below.y1
+            if 0 < gap < 3 * body_size:
+                gaps[round(gap * 2) / 2] += 1
+    return gaps.most_common(1)[0][0] if gaps else None
+
+
+def _prose(block: Block) -> bool:
+    """One line, or lines running on to the block's right edge but for the last."""
+    lines = lines_of(block.frags)
+    width = block.x1 - block.x0
+    return all(
+        block.x1 - max(f.x1 for f in line) <= RUN_ON_SHARE * width for line in lines[:-1]
+    )
+
+
+def definition_terms(
+    results: list[PageResult], body_size: float, candidate: Callable[[Block], bool]
+) -> set[int]:
+    """The ids of the bold lines read as a definition list's terms (see the module's
+    docstring); ``candidate`` tells a block that could be a heading."""
+    gap = paragraph_gap(results, body_size)
+    if gap is None:
+        return set()
+    found: set[int] = set()
+    for result in results:
+        blocks = result.blocks
+
+        def term(i: int, blocks: list[Block] = blocks) -> bool:
+            if i < 0 or i + 1 >= len(blocks):
+                return False
+            block, under = blocks[i], blocks[i + 1]
+            return (
+                block.kind == "text" and under.kind == "text"
+                and block.bold and not under.bold
+                and 0.95 * body_size <= block.size < 1.15 * body_size
+                and under.size < 1.15 * body_size
+                and abs(under.x0 - block.x0) < 0.2 * body_size
+                and 0 <= block.y0 - under.y1 < TERM_GAP_SHARE * gap
+                and not _SECTION_NUMBER.match(block.text)
+                and _prose(under)
+                and candidate(block)
+            )
+
+        terms = [term(i) for i in range(len(blocks))]
+        for i, is_term in enumerate(terms):
+            if not is_term:
+                continue
+            face = round(blocks[i].size)
+            if any(
+                0 <= j < len(blocks) and terms[j] and round(blocks[j].size) == face
+                for j in (i - 2, i + 2)
+            ):
+                found.add(id(blocks[i]))
+    return found
