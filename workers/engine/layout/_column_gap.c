@@ -107,6 +107,24 @@ static Span *read_spans_down(PyObject *items, Py_ssize_t n) {
     return read_spans_of(items, n, name_y1, name_y0, -1.0);
 }
 
+/* Sorts the n (>= 1) spans, then finds the widest gap between them: its width in *gap
+   (0.0 when none) and the position of the span after it (-1 when none). */
+static Py_ssize_t sorted_widest_gap(Span *spans, Py_ssize_t n, double *gap) {
+    sort_spans(spans, (size_t)n);
+    double best_gap = 0.0, reach = spans[0].x1;
+    Py_ssize_t best_at = -1;
+    for (Py_ssize_t i = 1; i < n; i++) {
+        double this_gap = spans[i].x0 - reach;
+        if (this_gap > best_gap) {
+            best_gap = this_gap;
+            best_at = i;
+        }
+        if (spans[i].x1 > reach) reach = spans[i].x1;
+    }
+    *gap = best_gap;
+    return best_at;
+}
+
 /* The widest gap between the spans (gap, index, items in the spans' order), or None. */
 static PyObject *widest_gap(PyObject *items, Span *(*read)(PyObject *, Py_ssize_t)) {
     if (!PyList_Check(items)) {
@@ -120,17 +138,8 @@ static PyObject *widest_gap(PyObject *items, Span *(*read)(PyObject *, Py_ssize_
         if (PyErr_Occurred()) return NULL;
         Py_RETURN_NONE;
     }
-    sort_spans(spans, (size_t)n);
-    double best_gap = 0.0, reach = spans[0].x1;
-    Py_ssize_t best_at = -1;
-    for (Py_ssize_t i = 1; i < n; i++) {
-        double gap = spans[i].x0 - reach;
-        if (gap > best_gap) {
-            best_gap = gap;
-            best_at = i;
-        }
-        if (spans[i].x1 > reach) reach = spans[i].x1;
-    }
+    double best_gap;
+    Py_ssize_t best_at = sorted_widest_gap(spans, n, &best_gap);
     PyObject *ordered = PyList_New(n);
     if (ordered == NULL) {
         PyMem_Free(spans);
@@ -751,17 +760,8 @@ static int text_like_of(TextPiece **pieces, Py_ssize_t n, int depth, double frag
         spans[i].x1 = pieces[i]->x1;
         spans[i].index = i;
     }
-    sort_spans(spans, (size_t)n);
-    double best_gap = 0.0, reach = spans[0].x1;
-    Py_ssize_t best_at = -1;
-    for (Py_ssize_t i = 1; i < n; i++) {
-        double gap = spans[i].x0 - reach;
-        if (gap > best_gap) {
-            best_gap = gap;
-            best_at = i;
-        }
-        if (spans[i].x1 > reach) reach = spans[i].x1;
-    }
+    double best_gap;
+    Py_ssize_t best_at = sorted_widest_gap(spans, n, &best_gap);
     result = TEXT_NO;
     if (best_at < 0 || best_gap < minimum) goto done;
     for (Py_ssize_t i = 0; i < n; i++) ordered[i] = pieces[spans[i].index];
