@@ -8,31 +8,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-import pikepdf
-
 from workers.engine.document import Document, Table
 from workers.engine.layout.reader import read_layout
 
-from ..content_pdfs import pdf_string
+from ..content_pdfs import fonts_page_pdf, pdf_string
 
 
 def _pdf(path: Path, operators: Sequence[bytes]) -> Path:
-    pdf = pikepdf.new()
-
-    def font(base: str) -> pikepdf.Object:
-        return pdf.make_indirect(pikepdf.Dictionary(
-            Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name(base),
-            Encoding=pikepdf.Name.WinAnsiEncoding,
-        ))
-
-    pdf.add_blank_page(page_size=(595, 842))
-    page = pdf.pages[-1]
-    page.obj.Resources = pikepdf.Dictionary(
-        Font=pikepdf.Dictionary(F1=font("/Helvetica"), F2=font("/Courier"))
-    )
-    page.obj.Contents = pdf.make_stream(b"\n".join(operators))
-    pdf.save(path)
-    return path
+    return fonts_page_pdf(path, operators, {"F1": "/Helvetica", "F2": "/Courier"})
 
 
 def _text(font: str, x: float, y: float, text: str, size: float = 10, spaces: float = 0) -> bytes:

@@ -37,6 +37,7 @@ class UndeclaredExtents:
 
     def __init__(self) -> None:
         self._fonts: dict[tuple[int, int], bool] = {}
+        self._by_resources: dict[tuple[int, int], set[str]] = {}
 
     def apply(
         self, page: pikepdf.Page, glyphs: list[Glyph],
@@ -80,7 +81,20 @@ class UndeclaredExtents:
 
     def _undeclared(self, page: pikepdf.Page) -> set[str]:
         """The names of the page's fonts that declare no extent (none another font of the
-        page declaring one shares)."""
+        page declaring one shares); worked out once per resource dictionary when the page
+        has no annotations, as :class:`.named_glyphs.NamedGlyphReading` does."""
+        resources = page.obj.get("/Resources")
+        key = (resources.objgen if isinstance(resources, pikepdf.Dictionary)
+               and resources.is_indirect and "/Annots" not in page.obj else None)
+        if key is not None and key in self._by_resources:
+            return self._by_resources[key]
+        names = self._walked(page)
+        if key is not None:
+            self._by_resources[key] = names
+        return names
+
+    def _walked(self, page: pikepdf.Page) -> set[str]:
+        """:meth:`_undeclared`, found by walking the fonts the page reaches."""
         undeclared: set[str] = set()
         declared: set[str] = set()
         for font in reachable_fonts(page_roots(page)):
