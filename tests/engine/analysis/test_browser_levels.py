@@ -138,3 +138,17 @@ def test_only_the_bookmarked_headings_sizes_count(tmp_path: Path) -> None:
     _bookmarked(page, [("Concepts", [("Sessions", []), ("Envelopes", [])])])
     levels = _levels(page)
     assert (levels["Concepts"], levels["Sessions"], levels["Envelopes"]) == (1, 2, 2)
+
+
+def test_a_bookmarked_title_repeated_on_its_page_is_no_evidence(tmp_path: Path) -> None:
+    # (A reference page: h2 sections, h3 functions, each function's name repeated in bold
+    # at a size of its own in the synopsis under it. The bookmark is the first line's: the
+    # repeat's size is none of the HTML's, and does not hide the h2 and h3 sizes.)
+    heads = [(15, "Synopsis"), (15, "Details"), (11.7, "xsltEvalXPathString ()"),
+             (12.2, "xsltEvalXPathString"), (11.7, "xsltTemplateProcess ()")]
+    page = _page(tmp_path / "page.pdf", heads, "Skia/PDF m156")
+    _bookmarked(page, [("Synopsis", []), ("Details", [("xsltEvalXPathString ()", []),
+                                                      ("xsltTemplateProcess ()", [])])])
+    levels = _levels(page)
+    assert (levels["Synopsis"], levels["Details"]) == (2, 2)
+    assert (levels["xsltEvalXPathString ()"], levels["xsltTemplateProcess ()"]) == (3, 3)

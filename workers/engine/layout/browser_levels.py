@@ -20,7 +20,9 @@ decide where they set a heading no smaller than the one it is nested under (by t
 bookmarks, which the browser made from the HTML's levels, or by a smaller face): a style
 sheet setting h2…h6 all in the body's size (h4's default) merges levels the HTML has. The
 bookmarks also tell which headings are the HTML's: where they name some, only those headings'
-sizes count (a bold line of code at h3's size, read as a heading, is none of its levels).
+sizes count (a bold line of code at h3's size, read as a heading, is none of its levels),
+and a bookmark names one heading: the first reading its title on its page, not a later line
+repeating it there (a function's name in bold in the synopsis under its own heading).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import re
 from collections.abc import Sequence
 
 from ..document import Heading
+from .patterns import title_key
 
 #: The default sizes of h1…h6 in a browser, in the body's size (all bold).
 DEFAULT_SIZES = (2.0, 1.5, 1.17, 1.0, 0.83, 0.67)
@@ -53,6 +56,24 @@ def default_level(size: float, bold: bool, body_size: float) -> int | None:
         if abs(ratio - default) <= SIZE_SLACK * default:
             return level
     return None
+
+
+def bookmarked_heads(heads: Sequence[Heading], outline: dict[str, int]) -> set[int]:
+    """The ids of the headings the bookmarks were made from: on each page, the first heading
+    bearing a bookmarked title. A later heading repeating it on that page is another line
+    read as a heading (a function's name, bold in the synopsis under its heading), in a face
+    the HTML's levels do not set."""
+    seen: set[tuple[str, int | None]] = set()
+    out: set[int] = set()
+    for h in heads:
+        key = title_key(h.text)
+        if key not in outline:
+            continue
+        place = (key, h.prov[0].page if h.prov else None)
+        if place not in seen:
+            seen.add(place)
+            out.add(id(h))
+    return out
 
 
 def browser_levels(
