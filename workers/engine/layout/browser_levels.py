@@ -31,6 +31,9 @@ import re
 from collections.abc import Sequence
 
 from ..document import Heading
+from .blocks import Block
+from .glyphs import Glyph
+from .lines import fixed_pitch_fonts, quick_median
 from .patterns import title_key
 
 #: The default sizes of h1…h6 in a browser, in the body's size (all bold).
@@ -56,6 +59,24 @@ def default_level(size: float, bold: bool, body_size: float) -> int | None:
         if abs(ratio - default) <= SIZE_SLACK * default:
             return level
     return None
+
+
+def heading_face_size(block: Block) -> float:
+    """The size of the face a heading line is set in: its glyphs' median size, leaving out
+    those of a font of fixed pitch when other fonts remain. A heading naming code ("The
+    ``console`` pool") sets the name in the page's monospace face, whose glyphs measure
+    larger or smaller than the heading's own at one size: not the size the HTML's level
+    sets the heading in."""
+    fonts: dict[str, list[Glyph]] = {}
+    for f in block.frags:
+        for g in f.glyphs:
+            if not g.char.isspace():
+                fonts.setdefault(g.font, []).append(g)
+    if len(fonts) < 2:
+        return block.size
+    fixed = fixed_pitch_fonts(fonts)
+    sizes = [g.size for font, run in fonts.items() if font not in fixed for g in run]
+    return quick_median(sizes) if fixed and sizes else block.size
 
 
 def bookmarked_heads(heads: Sequence[Heading], outline: dict[str, int]) -> set[int]:
