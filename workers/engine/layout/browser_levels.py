@@ -22,7 +22,8 @@ sheet setting h2…h6 all in the body's size (h4's default) merges levels the HT
 bookmarks also tell which headings are the HTML's: where they name some, only those headings'
 sizes count (a bold line of code at h3's size, read as a heading, is none of its levels),
 and a bookmark names one heading: the first reading its title on its page, not a later line
-repeating it there (a function's name in bold in the synopsis under its own heading).
+repeating it there (a function's name in bold in the synopsis under its own heading). A
+heading's size is its own face's: a code span in it, set in the monospace face, is left out.
 """
 
 from __future__ import annotations
