@@ -182,3 +182,23 @@ def test_a_column_of_boxed_paragraphs_is_no_table(html_pdf: HtmlPdf) -> None:
     blocks = read_layout(pdf, max_pages=1).blocks
     assert not [b for b in blocks if isinstance(b, Table)]
     assert "dependency graph" in " ".join(block_text(b) for b in blocks)
+
+
+def test_a_grid_with_a_narrow_blank_column_is_a_table(html_pdf: HtmlPdf) -> None:
+    # A tutorial's callouts (DocBook's), their marks not drawn: a blank column a few points
+    # wide, ruled across by pieces of the rules shorter than a rule, beside a sentence a row.
+    # The pieces carry the rules on: the blank column is the grid's, each row parted in two.
+    notes = ("Free the memory used by your stylesheet here.",
+             "Free the memory used by the results document.",
+             "Free the memory used by your original document.",
+             "Free the memory used by the global variables.")
+    rows = "".join(f"<tr><td></td><td>{n}</td></tr>" for n in notes)
+    pdf = html_pdf(
+        f"<h1>Cleanup</h1><p>{DESCRIPTION}.</p><table>{rows}</table><p>{DESCRIPTION}.</p>",
+        css="table { border-collapse: collapse }"
+        " td { border: 0.5pt solid #888; padding: 10pt 4pt; vertical-align: top }",
+    )
+    blocks = read_layout(pdf, max_pages=1).blocks
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert [[c.text for c in row.cells] for row in tables[0].rows] == [["", n] for n in notes]

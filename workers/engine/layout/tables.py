@@ -319,7 +319,8 @@ def ruled_tables(
     ruled a row each, a frame around paragraphs) go in ``text_grids``: their rules frame
     text, no drawing."""
     rules = content.rules[:MAX_SHAPES]
-    horizontal = [r for r in rules if r.x1 - r.x0 > 10 and r.y1 - r.y0 <= 2.5]
+    horizontal = [r for r in rules if r.x1 - r.x0 > RULE_ACROSS and r.y1 - r.y0 <= 2.5]
+    horizontal += _narrow_cell_edges(rules, horizontal)
     vertical = [r for r in rules if r.y1 - r.y0 > 6 and r.x1 - r.x0 <= 2.5]
     out: list[Block] = []
     taken: set[int] = set()
@@ -534,6 +535,43 @@ def ruled_tables(
         if picture_caption:
             taken.update(id(f) for f in picture_caption)
             out.append(block_of(content.index, picture_caption))
+    return out
+
+
+#: Length a rule across must pass to be read as one of a grid's (shorter, a mark or a dash) …
+RULE_ACROSS = 10
+#: … unless it runs on from one that long: a piece of a rule drawn cell by cell (see
+#: :func:`_narrow_cell_edges`) is at least this long, the width of a cell's border.
+CELL_EDGE_PIECE = 1.0
+
+
+def _narrow_cell_edges(rules: Sequence[Rect], horizontal: list[Rect]) -> list[Rect]:
+    """The short rules across (``rules`` not in ``horizontal``, those long enough) that carry
+    on one of ``horizontal`` along its line, end to end: the edges of a narrow cell in a grid
+    drawn cell by cell (WeasyPrint strokes each cell's borders apart, so a column a few points
+    wide, left blank or holding a callout's mark, is ruled across by pieces shorter than any
+    rule). Dropped, the rules down that column's side would meet no rule across, and stand
+    apart from the grid as a piece of their own; its columns would be read as one."""
+    long_ids = {id(r) for r in horizontal}
+    short = [
+        r for r in rules
+        if id(r) not in long_ids and CELL_EDGE_PIECE <= r.x1 - r.x0 <= RULE_ACROSS
+        and r.y1 - r.y0 <= RULE_THICKNESS
+    ]
+    if not short:
+        return []
+    by_height = sorted(horizontal, key=lambda r: r.y0)
+    lows = [r.y0 for r in by_height]
+    out = []
+    for piece in short:
+        middle = (piece.y0 + piece.y1) / 2
+        near = by_height[bisect.bisect_left(lows, piece.y0 - RULE_THICKNESS):
+                         bisect.bisect_right(lows, piece.y1)]
+        if any(
+            r.y0 <= middle <= r.y1 and piece.x0 <= r.x1 + TOUCH and r.x0 <= piece.x1 + TOUCH
+            for r in near
+        ):
+            out.append(piece)
     return out
 
 
