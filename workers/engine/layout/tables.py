@@ -320,8 +320,8 @@ def ruled_tables(
     text, no drawing."""
     rules = content.rules[:MAX_SHAPES]
     horizontal = [r for r in rules if r.x1 - r.x0 > RULE_ACROSS and r.y1 - r.y0 <= 2.5]
-    horizontal += _narrow_cell_edges(rules, horizontal)
     vertical = [r for r in rules if r.y1 - r.y0 > 6 and r.x1 - r.x0 <= 2.5]
+    horizontal += _narrow_cell_edges(rules, horizontal, vertical)
     out: list[Block] = []
     taken: set[int] = set()
     for side_by_side in boxes_side_by_side(content.paths, frags):
@@ -545,20 +545,24 @@ RULE_ACROSS = 10
 CELL_EDGE_PIECE = 1.0
 
 
-def _narrow_cell_edges(rules: Sequence[Rect], horizontal: list[Rect]) -> list[Rect]:
+def _narrow_cell_edges(
+    rules: Sequence[Rect], horizontal: list[Rect], vertical: list[Rect]
+) -> list[Rect]:
     """The short rules across (``rules`` not in ``horizontal``, those long enough) that carry
-    on one of ``horizontal`` along its line, end to end: the edges of a narrow cell in a grid
-    drawn cell by cell (WeasyPrint strokes each cell's borders apart, so a column a few points
-    wide, left blank or holding a callout's mark, is ruled across by pieces shorter than any
-    rule). Dropped, the rules down that column's side would meet no rule across, and stand
-    apart from the grid as a piece of their own; its columns would be read as one."""
+    on one of ``horizontal`` along its line, end to end, and run from one rule down
+    (``vertical``) to another: the edges of a narrow cell in a grid drawn cell by cell
+    (WeasyPrint strokes each cell's borders apart, so a column a few points wide, left blank
+    or holding a callout's mark, is ruled across by pieces shorter than any rule). Dropped,
+    the rules down that column's side would meet no rule across, and stand apart from the
+    grid as a piece of their own; its columns would be read as one. A chart's tick carrying
+    on a grid line past its axis meets a rule down at one end only."""
     long_ids = {id(r) for r in horizontal}
     short = [
         r for r in rules
         if id(r) not in long_ids and CELL_EDGE_PIECE <= r.x1 - r.x0 <= RULE_ACROSS
         and r.y1 - r.y0 <= RULE_THICKNESS
     ]
-    if not short:
+    if not short or not vertical:
         return []
     by_height = sorted(horizontal, key=lambda r: r.y0)
     lows = [r.y0 for r in by_height]
@@ -567,10 +571,20 @@ def _narrow_cell_edges(rules: Sequence[Rect], horizontal: list[Rect]) -> list[Re
         middle = (piece.y0 + piece.y1) / 2
         near = by_height[bisect.bisect_left(lows, piece.y0 - RULE_THICKNESS):
                          bisect.bisect_right(lows, piece.y1)]
-        if any(
+        carried_on = any(
             r.y0 <= middle <= r.y1 and piece.x0 <= r.x1 + TOUCH and r.x0 <= piece.x1 + TOUCH
             for r in near
-        ):
+        )
+        if not carried_on:
+            continue
+        # (Two rules down, one at each end: a tick at a plot's corner, its ends both on the
+        # one axis, is no cell's edge.)
+        ends = [
+            {round((v.x0 + v.x1) / 2) for v in vertical
+             if v.x0 - TOUCH <= x <= v.x1 + TOUCH and v.y0 - TOUCH <= middle <= v.y1 + TOUCH}
+            for x in (piece.x0, piece.x1)
+        ]
+        if any(right - left > TOUCH for left in ends[0] for right in ends[1]):
             out.append(piece)
     return out
 
