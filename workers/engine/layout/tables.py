@@ -1090,7 +1090,9 @@ def _stacked(
     grids stacked on a shared rule, each a table of its own (or, if it is no grid, text):
     one grid's columns cut through the other's rows would tear their lines into cells. A
     head or a row spanning the columns, with no rule down through it, cuts nothing; nor
-    does a frame down the outer edges, which both parts share."""
+    does a frame down the outer edges, which both parts share. A table drawn on another
+    (:func:`_boxes_apart`: a row of links on an index) is cut off however few its rows;
+    each part comes with whether it was cut so, to be read as no heads of the other."""
     box, hs, vs = group
     ys = sorted(_positions([(r.y0 + r.y1) / 2 for r in hs]), reverse=True)
     bands = [  # where the rules down cross each band between rules across
