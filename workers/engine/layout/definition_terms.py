@@ -16,6 +16,10 @@ and by what follows them:
   section runs on for more than one paragraph before its next heading.
 
 A numbered line ("1.2.1 Time Resources") is a section's heading however it is spaced.
+
+A term may be set in the document's typewriter face ("celery[auth]" over "for using the
+auth security serializer."), which may measure larger than the text's: in the code's own
+size (:mod:`.code_face`) it is of the text's size.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from .blocks import Block, PageResult, lines_of
+from .code_face import CodeFace
 
 #: The space under a term is less than this share of the space between the text's
 #: paragraphs.
@@ -64,10 +69,12 @@ def _prose(block: Block) -> bool:
 
 
 def definition_terms(
-    results: list[PageResult], body_size: float, candidate: Callable[[Block], bool]
+    results: list[PageResult], body_size: float, candidate: Callable[[Block], bool],
+    code: CodeFace | None = None,
 ) -> set[int]:
     """The ids of the bold lines read as a definition list's terms (see the module's
-    docstring); ``candidate`` tells a block that could be a heading."""
+    docstring); ``candidate`` tells a block that could be a heading, ``code`` is the
+    document's typewriter face where it is set larger than the text."""
     gap = paragraph_gap(results, body_size)
     if gap is None:
         return set()
@@ -79,10 +86,11 @@ def definition_terms(
             if i < 0 or i + 1 >= len(blocks):
                 return False
             block, under = blocks[i], blocks[i + 1]
+            size = body_size if code is not None and code.sets(block) else block.size
             return (
                 block.kind == "text" and under.kind == "text"
                 and block.bold and not under.bold
-                and 0.95 * body_size <= block.size < 1.15 * body_size
+                and 0.95 * body_size <= size < 1.15 * body_size
                 and under.size < 1.15 * body_size
                 and abs(under.x0 - block.x0) < 0.2 * body_size
                 and 0 <= block.y0 - under.y1 < TERM_GAP_SHARE * gap
@@ -95,7 +103,7 @@ def definition_terms(
         for i, is_term in enumerate(terms):
             if not is_term:
                 continue
-            face = round(blocks[i].size)
+            face = round(blocks[i].size)  # (a term in code and one in the text's face differ)
             if any(
                 0 <= j < len(blocks) and terms[j] and round(blocks[j].size) == face
                 for j in (i - 2, i + 2)

@@ -1,0 +1,103 @@
+"""Lines set in the document's typewriter face at its own size, which sets nothing apart.
+
+A typewriter face may measure larger than the running text's at one point size (DejaVu
+Sans Mono's box is taller than Liberation Serif's), or a style sheet may set code a size
+up: then every line of code in the document is "larger than the body" without being
+emphasised. A function's signature broken into lines ("xmlAttrPtr", then
+"xsltAttrListTemplateProcess", then its arguments) or a definition list's terms set in
+code ("celery[auth]" over "for using the auth security serializer.") are pieces of code
+or terms, not headings, though a heading is what a short line set larger would be.
+
+The code's own face is told by the document's fixed-pitch text as a whole: the size most
+of its characters are set in (a listing's lines, inline code), and whether most of them
+are bold. A line wholly in a fixed-pitch face in that size is read as set in the text's
+size: in the code's weight it is set apart by nothing; in bold where the code is not, it
+is a bold line of the text's size, which a heading or a definition list's term may be
+(see :mod:`.definition_terms`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .blocks import Block, PageResult
+
+#: A line's size is the code's when it is within this share of it.
+SAME_SIZE = 0.03
+
+#: The code's face is told from this many of its characters at least.
+CODE_CHARACTERS = 200
+
+
+@dataclass(frozen=True)
+class CodeFace:
+    """The size most of a document's fixed-pitch characters are set in, and whether most
+    of them are bold."""
+
+    size: float
+    bold: bool
+
+    def sets(self, block: Block) -> bool:
+        """The block is a text block wholly in a fixed-pitch face, in the code's size."""
+        frags = block.frags
+        return (
+            block.kind == "text" and bool(frags)
+            and abs(block.size - self.size) <= SAME_SIZE * self.size
+            and all(f.fixed_pitch is not False for f in frags)
+            and any(f.fixed_pitch for f in frags)
+        )
+
+    def emphasised(self, block: Block) -> bool:
+        """The block, set in the code's face, is bold where the code is not."""
+        return block.bold and not self.bold
+
+
+def code_face(results: list[PageResult], body_size: float) -> CodeFace | None:
+    """The document's code face when its size is a heading's (1.15 times the body's or
+    more) and some line is set wholly in it; None otherwise (most documents: their code is
+    set in the text's size, or they have none)."""
+    large = 1.15 * body_size
+    texts = [b for r in results for b in r.blocks if b.kind == "text"]
+    # (Most documents have no line in a fixed-pitch face larger than the body's: told first
+    # from the few blocks set larger, before every fragment's pitch is asked.)
+    if not any(
+        b.size >= large and all(f.fixed_pitch is not False for f in b.frags)
+        and any(f.fixed_pitch for f in b.frags)
+        for b in texts
+    ):
+        return None
+    sizes: Counter[float] = Counter()
+    bold = plain = 0
+    for block in texts:
+        for f in block.frags:
+            if f.fixed_pitch:
+                count = len(f.text)
+                sizes[round(f.size * 2) / 2] += count
+                if f.bold:
+                    bold += count
+                else:
+                    plain += count
+    if sizes.total() < CODE_CHARACTERS:
+        return None
+    rounded = sizes.most_common(1)[0][0]
+    # (The exact size: the commonest of the fragments' sizes in that half point.)
+    exact: Counter[float] = Counter(
+        f.size for b in texts for f in b.frags
+        if f.fixed_pitch and round(f.size * 2) / 2 == rounded
+    )
+    size = exact.most_common(1)[0][0]
+    if size < large:
+        return None
+    return CodeFace(size, bold > plain)
+
+
+def code_lines(results: list[PageResult], face: CodeFace | None) -> set[int]:
+    """The ids of the text blocks set in the code's face and weight (see the module's
+    docstring): set apart by nothing, no headings."""
+    if face is None:
+        return set()
+    return {
+        id(b) for r in results for b in r.blocks
+        if face.sets(b) and not face.emphasised(b)
+    }
