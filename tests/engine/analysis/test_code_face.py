@@ -126,6 +126,29 @@ def test_terms_in_bold_code_are_no_headings(tmp_path: Path) -> None:
     assert not set(TERMS) & set(found)
 
 
+def test_a_definition_holding_code_is_of_the_texts_size(tmp_path: Path) -> None:
+    # The second definition is mostly a word of code set inline, in the typewriter face
+    # that measures larger: the line measures larger than the text, its words do not.
+    ops, y = _opening()
+    ops.append(_line("F2", 12, y, "Bundles"))
+    y -= 20
+    for k, term in enumerate(TERMS):
+        ops.append(_line("F4", 14, y, term))
+        y -= 15
+        if k == 1:
+            ops.append(
+                f"BT /F1 10 Tf 72 {y} Td (for the ) Tj /F3 14 Tf (task_remote_tracebacks) Tj"
+                " /F1 10 Tf (.) Tj ET".encode()
+            )
+        else:
+            ops.append(_line("F1", 10, y, DEFINITIONS[k]))
+        y -= 22
+    more, _ = _paragraphs(y)
+    found = _headings(fonts_page_pdf(tmp_path / "inline.pdf", ops + more, FONTS,
+                                     size=(612, 792)))
+    assert not set(TERMS) & set(found)
+
+
 def test_a_bold_line_in_code_alone_stays_a_heading(tmp_path: Path) -> None:
     ops, y = _opening()
     ops.append(_line("F4", 14, y, "celery[redis]"))

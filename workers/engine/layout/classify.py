@@ -258,7 +258,8 @@ def classify(
     not_headings |= in_code
     # A definition list's bold terms, each bound to its definition flush under it.
     not_headings |= definition_terms(
-        results, body_size, lambda b: _heading_candidate(b, b.text, body_size), code
+        results, body_size, lambda b: _heading_candidate(b, b.text, body_size), code,
+        artifact_ids,
     )
     # Numbered lines in one face are one sequence: read alike, as most of them are judged.
     back, added = outvoted(
