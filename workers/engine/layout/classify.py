@@ -54,7 +54,7 @@ from .blocks import (
 from .box_glyphs import opens_options_row
 from .browser_levels import browser_levels
 from .bylines import bylines_apart
-from .code_face import code_face, code_lines
+from .code_face import code_face, code_lines, inline_code_lines
 from .continued_tables import (
     caption_first_title,
     columns_under,
@@ -256,6 +256,10 @@ def classify(
     code = code_face(results, body_size)
     in_code = code_lines(results, code)
     not_headings |= in_code
+    # And so is a paragraph's line holding only code set inline, set apart by its size.
+    not_headings |= inline_code_lines(
+        results, body_size, lambda b: _heading_candidate(b, b.text, body_size)
+    )
     # A definition list's bold terms, each bound to its definition flush under it.
     not_headings |= definition_terms(
         results, body_size, lambda b: _heading_candidate(b, b.text, body_size), code,

@@ -14,14 +14,23 @@ are bold. A line wholly in a fixed-pitch face in that size is read as set in the
 size: in the code's weight it is set apart by nothing; in bold where the code is not, it
 is a bold line of the text's size, which a heading or a definition list's term may be
 (see :mod:`.definition_terms`).
+
+Code set inline in the running text shows the same: a paragraph's last line holding only
+a name in code ("pip/_vendor/__init__.py.", "ffi_prep_cif.") measures larger than the
+lines above it, and is set apart from them as a block of its own. Its letters are all in
+the font the running text sets its code in, in the size they have there: a line of the
+paragraph, not a heading.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .blocks import Block, PageResult
+from .lines import CODE_LETTERS, FIXED_PITCH_SPREAD, large_code_fonts, quick_median
+from .spread import spread_below
 
 #: A line's size is the code's when it is within this share of it.
 SAME_SIZE = 0.03
@@ -100,4 +109,42 @@ def code_lines(results: list[PageResult], face: CodeFace | None) -> set[int]:
     return {
         id(b) for r in results for b in r.blocks
         if face.sets(b) and not face.emphasised(b)
+    }
+
+
+def inline_code_lines(
+    results: list[PageResult], body_size: float, candidate: Callable[[Block], bool]
+) -> set[int]:
+    """The ids of the blocks a heading's size would make headings (``candidate``) whose
+    letters are all in one fixed-pitch font the running text sets its code in, in the size
+    they have there (see the module's docstring)."""
+    large = 1.15 * body_size
+    texts = [b for r in results for b in r.blocks if b.kind == "text"]
+    # (Told first from the few lines set larger, each wholly in one fixed-pitch font: the
+    # running text is searched for its code only where there is one.)
+    lines: list[tuple[Block, str, float]] = []
+    for block in texts:
+        if block.size < large:
+            continue
+        letters = [g for f in block.frags for g in f.glyphs if g.char.isalpha()]
+        fonts = {g.font for g in letters}
+        if len(letters) < CODE_LETTERS or len(fonts) != 1:
+            continue
+        widths = [g.x1 - g.x0 for g in letters]
+        if min(widths) > 0 and spread_below(widths, FIXED_PITCH_SPREAD) and candidate(block):
+            lines.append((block, fonts.pop(), quick_median([g.size for g in letters])))
+    if not lines:
+        return set()
+    wanted = {font for _, font, _ in lines}
+    inline: dict[str, list[float]] = {}
+    for block in texts:
+        if block.size >= large:
+            continue
+        glyphs = [g for f in block.frags for g in f.glyphs]
+        for font in large_code_fonts(glyphs) & wanted:
+            inline.setdefault(font, []).extend(g.size for g in glyphs if g.font == font)
+    sizes = {font: quick_median(found) for font, found in inline.items()}
+    return {
+        id(block) for block, font, size in lines
+        if font in sizes and abs(size - sizes[font]) <= SAME_SIZE * sizes[font]
     }
