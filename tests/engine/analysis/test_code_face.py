@@ -157,3 +157,28 @@ def test_a_bold_line_in_code_alone_stays_a_heading(tmp_path: Path) -> None:
     found = _headings(fonts_page_pdf(tmp_path / "alone.pdf", ops + more, FONTS,
                                      size=(612, 792)))
     assert "celery[redis]" in found
+
+
+def test_a_paragraphs_last_line_in_inline_code_is_no_heading(tmp_path: Path) -> None:
+    # Paragraphs naming functions in code set inline, in a typewriter face that measures
+    # larger than the text; one paragraph's last line holds only a name in code.
+    ops = [_line("F2", 18, 740, "The Basics")]
+    y = 710.0
+    for _ in range(3):
+        for _ in range(2):
+            ops.append(
+                f"BT /F1 10 Tf 72 {y} Td (The function ) Tj /F3 14 Tf (ffi_prep_cif) Tj"
+                " /F1 10 Tf ( prepares the call interface of the library for a call.) Tj ET"
+                .encode()
+            )
+            y -= 13
+        y -= 10
+    ops.append(_line("F1", 10, y, "If the function being called is variadic then use"))
+    ops.append(
+        f"BT /F3 14 Tf 72 {y - 15} Td (ffi_prep_cif_var) Tj /F1 10 Tf (.) Tj ET".encode()
+    )
+    more, _ = _paragraphs(y - 40)
+    found = _headings(fonts_page_pdf(tmp_path / "inline.pdf", ops + more, FONTS,
+                                     size=(612, 792)))
+    assert "The Basics" in found
+    assert "ffi_prep_cif_var." not in found
