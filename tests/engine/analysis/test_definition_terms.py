@@ -115,3 +115,12 @@ def test_terms_run_on_over_a_page_break(tmp_path: Path) -> None:
     found = [b.text for b in read_layout(path, max_pages=2).blocks if isinstance(b, Heading)]
     assert "Project Overview" in found
     assert not set(TERMS[:2]) & set(found)
+
+
+def test_terms_in_lower_case_keep_their_neighbours_terms(tmp_path: Path) -> None:
+    # Every other term starts in lower case (a variable's name), which no heading does:
+    # they are terms of the list all the same, and so are the terms beside them.
+    terms = ["Version", "names", "Strings", "last"]
+    found = _headings(_page(tmp_path, "lower.pdf", 12, [[d] for d in DEFINITIONS], terms))
+    assert "Project Overview" in found
+    assert not set(terms) & set(found)

@@ -102,14 +102,15 @@ def definition_terms(
                 and 0 <= block.y0 - under.y1 < TERM_GAP_SHARE * gap
                 and not _SECTION_NUMBER.match(block.text)
                 and _prose(under)
-                and candidate(block)
             )
 
         in_order += blocks
         terms += [term(i) for i in range(len(blocks))]
     found: set[int] = set()
     for i, is_term in enumerate(terms):
-        if not is_term:
+        # (Its neighbours are terms whether or not they could be headings: "names" in
+        # lower case is a term in the same list as "Strings".)
+        if not is_term or not candidate(in_order[i]):
             continue
         face = round(in_order[i].size)  # (a term in code and one in the text's face differ)
         if any(
