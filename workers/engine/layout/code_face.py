@@ -27,13 +27,21 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import chain
+from operator import attrgetter
 
 from .blocks import Block, PageResult
 from .lines import CODE_LETTERS, FIXED_PITCH_SPREAD, large_code_fonts, quick_median
 from .spread import spread_below
 
+_font_of = attrgetter("font")
+
 #: A line's size is the code's when it is within this share of it.
 SAME_SIZE = 0.03
+
+#: The size a font's code is set inline in is told from this many paragraphs at most
+#: (the first that hold it).
+INLINE_SAMPLE = 20
 
 #: The code's face is told from this many of its characters at least.
 CODE_CHARACTERS = 200
@@ -137,12 +145,21 @@ def inline_code_lines(
         return set()
     wanted = {font for _, font, _ in lines}
     inline: dict[str, list[float]] = {}
+    seen: Counter[str] = Counter()  # the paragraphs each font is found inline in
     for block in texts:
+        if not wanted:
+            break
         if block.size >= large:
+            continue
+        # (Told at C speed first: most paragraphs hold none of the lines' fonts.)
+        if wanted.isdisjoint(map(_font_of, chain.from_iterable(f.glyphs for f in block.frags))):
             continue
         glyphs = [g for f in block.frags for g in f.glyphs]
         for font in large_code_fonts(glyphs) & wanted:
             inline.setdefault(font, []).extend(g.size for g in glyphs if g.font == font)
+            seen[font] += 1
+            if seen[font] >= INLINE_SAMPLE:
+                wanted.discard(font)
     sizes = {font: quick_median(found) for font, found in inline.items()}
     return {
         id(block) for block, font, size in lines
