@@ -13,7 +13,8 @@ and by what follows them:
   typewriter face that measures larger left out): one line, or lines that run on to the
   measure (a stack of short lines under a bold line is a list the line heads);
 - terms come in a row: the block after the definition is another term in the same face,
-  defined in the same way (or the block before the term is the definition of one), on
+  defined in the same way, whether or not it could be a heading itself ("names" in lower
+  case beside "Strings"); or the block before the term is the definition of one; on
   the same page or over a page break. A section runs on for more than one paragraph
   before its next heading.
 
