@@ -11,6 +11,7 @@ columns, table cells and tab stops. A *line* is every fragment sharing a baselin
 
 from __future__ import annotations
 
+import itertools
 import operator
 import re
 import statistics
@@ -179,16 +180,56 @@ def large_code_fonts(glyphs: list[Glyph]) -> frozenset[str]:
 
 
 def fixed_pitch_fonts(fonts: dict[str, list[Glyph]]) -> frozenset[str]:
-    """Of ``fonts`` (each font's glyphs, spaces left out), those that show a fixed pitch:
-    every glyph equally wide (:data:`FIXED_PITCH_SPREAD`), over :data:`CODE_LETTERS`
-    letters and :data:`CODE_CHARACTERS` characters at least."""
+    """Of ``fonts`` (each font's glyphs, spaces left out), those that show a fixed pitch
+    (:func:`shows_fixed_pitch`), over :data:`CODE_LETTERS` letters and
+    :data:`CODE_CHARACTERS` characters at least."""
     return frozenset(
         font for font, run in fonts.items()
         if sum(g.char.isalpha() for g in run) >= CODE_LETTERS
         and len({g.char for g in run}) >= CODE_CHARACTERS
-        and (widths := [g.x1 - g.x0 for g in run]) and min(widths) > 0
-        and spread_below(widths, FIXED_PITCH_SPREAD)
+        and shows_fixed_pitch(run)
     )
+
+
+#: Two glyphs of one font follow each other in a word when the second's box starts less
+#: than this share of the first's width past the first's end (a word space is a fifth of
+#: a size at least, a typewriter face's a whole character; a slanted glyph's box overlaps
+#: the next one's).
+IN_WORD_GAP = 0.1
+
+
+def shows_fixed_pitch(run: list[Glyph]) -> bool:
+    """Whether the glyphs of one font (spaces left out, in the order of their line) are set
+    at a fixed pitch (:data:`FIXED_PITCH_SPREAD`): every box equally wide, or else every
+    advance (:func:`advances`). A glyph's box is its advance only where it stands upright:
+    a typewriter face slanted for emphasis (Chromium skews a face that has no italic, for
+    a <var> in code) has boxes wider by its slant, so a run of code holding such a word
+    ("python3-*foo*") measures two widths, though it steps by the face's one advance."""
+    widths = [g.x1 - g.x0 for g in run]
+    if len(widths) < CODE_LETTERS or min(widths) <= 0:
+        return False
+    return spread_below(widths, FIXED_PITCH_SPREAD) or spread_below(
+        advances(run), FIXED_PITCH_SPREAD
+    )
+
+
+def advances(run: list[Glyph]) -> list[float]:
+    """How far each glyph of ``run`` (one font's, in line order) moves the pen, as told by
+    the boxes: the step from its box's left edge to the next glyph's in its word (less than
+    :data:`IN_WORD_GAP` of its width past its end); a word's last glyph, its width less
+    what its box overlaps the one before it in the word (a slanted glyph's box reaches over
+    its neighbour's by its slant: the advance is the box less that)."""
+    out: list[float] = []
+    before: Glyph | None = None  # the glyph before, when in the same word
+    for g, after in itertools.zip_longest(run, run[1:]):
+        if after is not None and g.x0 < after.x0 < g.x1 + IN_WORD_GAP * (g.x1 - g.x0):
+            out.append(after.x0 - g.x0)
+            following = g
+        else:
+            out.append(g.x1 - g.x0 - (max(0.0, before.x1 - g.x0) if before is not None else 0.0))
+            following = None
+        before = following
+    return out
 
 
 def quick_median(values: list[float]) -> float:

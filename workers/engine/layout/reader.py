@@ -118,13 +118,13 @@ from .letter_bullets import letter_bullets
 from .line_breaks import cell_lines
 from .lines import (
     BRACES,
-    FIXED_PITCH_SPREAD,
     FRAGMENT_GAP,
     Fragment,
     fragments,
     large_code_fonts,
     lines,
     quick_median,
+    shows_fixed_pitch,
     word_count,
 )
 from .listings import listings_apart
@@ -165,7 +165,6 @@ from .runover import (
     text_sizes,
     words_broken_at_block_ends,
 )
-from .spread import spread_below
 from .tabbed_numbers import tabbed_numbers_joined
 from .tables import (
     find_tables,
@@ -2802,11 +2801,9 @@ def _in_fixed_pitch(f: Fragment) -> bool:
     another. (Only Latin letters are measured: figures are set one width in most faces, and
     Chinese, Japanese and Korean characters in every one.)"""
     face = _face(f)
-    widths = [g.x1 - g.x0 for g in f.glyphs
-              if g.font == face and g.char.isascii() and g.char.isalpha()]
-    if len(widths) < 4 or statistics.fmean(widths) <= 0:
-        return False
-    return spread_below(widths, FIXED_PITCH_SPREAD)
+    return shows_fixed_pitch(
+        [g for g in f.glyphs if g.font == face and g.char.isascii() and g.char.isalpha()]
+    )
 
 
 def _inline_code_goes_on(block: Block, last: Fragment, f: Fragment, leading: float) -> bool:
