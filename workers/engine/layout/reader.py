@@ -122,7 +122,6 @@ from .lines import (
     FRAGMENT_GAP,
     Fragment,
     fragments,
-    large_code_fonts,
     lines,
     quick_median,
     word_count,
@@ -1533,7 +1532,7 @@ def _new_face(above: Fragment, below: Fragment) -> bool:
         return False
     # Code set inline in a typewriter face measures larger than the running text and may
     # hold most of a line's letters: the lines are judged by their running text.
-    upper, lower = _prose_face(above), _prose_face(below)
+    upper, lower = above.prose_face, below.prose_face
     if upper is None and lower is None:
         return True
     (upper_size, upper_font, _), (lower_size, lower_font, _) = (
@@ -1544,28 +1543,13 @@ def _new_face(above: Fragment, below: Fragment) -> bool:
         upper_size, lower_size)
 
 
-def _prose_face(f: Fragment) -> tuple[float, str, bool] | None:
-    """The size, font and weight (bold: most letters) of ``f``'s glyphs outside code set
-    inline (:func:`.large_code_fonts`), None where it holds no such code."""
-    code = large_code_fonts(f.glyphs)
-    if not code:
-        return None
-    prose = [g for g in f.glyphs if g.font not in code]
-    letters = [g for g in prose if g.char.isalnum()]
-    return (
-        quick_median([g.size for g in prose]),
-        Counter(g.font for g in letters).most_common(1)[0][0],
-        2 * sum(g.bold for g in letters) > len(letters),
-    )
-
-
 def _code_inline_goes_on(last: Fragment, f: Fragment) -> bool:
     """``f``, under ``last``, is set as ``last`` is, in size and weight, once the code set
     inline in either (:func:`.large_code_fonts`) is left out: a paragraph's line holding
     "/etc/passwd" in a typewriter face measures larger than its other lines, though it is
     set in their size (the gap between them still tells paragraphs apart). (Asked only of a
     pair whose weights or sizes differ.)"""
-    upper, lower = _prose_face(last), _prose_face(f)
+    upper, lower = last.prose_face, f.prose_face
     if upper is None and lower is None:
         return False
     upper_size, _, upper_bold = upper or (last.size, "", last.bold)
