@@ -145,6 +145,7 @@ from .order import (
     rule_pieces,
     turned,
 )
+from .page_fonts import PageFonts
 from .part_levels import contents_at_the_sections_level
 from .patterns import (
     BARE_KEY,
@@ -233,8 +234,10 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     try:
         fitz = pdfium.PdfDocument(str(path))
         try:
-            named = NamedGlyphReading()
-            extents = UndeclaredExtents()
+            # (Both read the fonts each page reaches: one walk of them serves the two.)
+            page_fonts = PageFonts()
+            named = NamedGlyphReading(page_fonts)
+            extents = UndeclaredExtents(page_fonts)
             count = min(len(fitz), len(pk.pages), max_pages)
             annotated = page_links(pk, count)
             to_pages = annotated.pages
