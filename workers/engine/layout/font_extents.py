@@ -60,8 +60,7 @@ class UndeclaredExtents:
         wanted = {g.obj for g in glyphs if g.font in undeclared and g.obj >= 0}
         if not wanted:
             return
-        declared = [g for g in glyphs if g.obj >= 0 and g.font not in undeclared
-                    and not g.char.isspace()][:DECLARED_SAMPLE]
+        declared = _declared_sample(glyphs, undeclared)
         points = type_sizes(wanted | {g.obj for g in declared})
         ratios = [g.size / point for g in declared
                   if (point := points.get(g.obj, 0.0)) > 0.0]
@@ -109,6 +108,19 @@ class UndeclaredExtents:
                     self._fonts[key] = known
             (undeclared if known else declared).add(reached.name)
         return undeclared - declared
+
+
+def _declared_sample(glyphs: list[Glyph], undeclared: set[str]) -> list[Glyph]:
+    """The first :data:`DECLARED_SAMPLE` glyphs (none a space, none drawn by pdfium) set in a
+    font of the page that declares its extent. (Sifted a sample's length of glyphs at a time,
+    stopping once the sample is full: a page of prose holds several times as many.)"""
+    declared: list[Glyph] = []
+    for start in range(0, len(glyphs), DECLARED_SAMPLE):
+        declared += [g for g in glyphs[start:start + DECLARED_SAMPLE]
+                     if g.obj >= 0 and g.font not in undeclared and not g.char.isspace()]
+        if len(declared) >= DECLARED_SAMPLE:
+            break
+    return declared[:DECLARED_SAMPLE]
 
 
 def _no_extent(font: pikepdf.Dictionary) -> bool:
