@@ -25,6 +25,7 @@ class NamedGlyphReading:
         readers of its fonts (see :mod:`.page_fonts`)."""
         self._page_fonts = page_fonts or PageFonts()
         self._fixes: dict[tuple[int, int], dict[str, str]] = {}
+        self._direct: dict[int, tuple[ReachedFont, dict[str, str]]] = {}
         self._by_resources: dict[tuple[int, int], dict[str, dict[str, str]]] = {}
 
     def apply(self, page: pikepdf.Page, glyphs: list[Glyph]) -> None:
@@ -70,7 +71,12 @@ class NamedGlyphReading:
     def _of(self, reached: ReachedFont) -> dict[str, str]:
         key = reached.key
         if key is None:
-            return _fixes(reached.font)
+            # (A direct font has no id of its own; one inside a Form XObject is reached
+            # through the same entry on every page: kept by the entry, held here with it.)
+            held = self._direct.get(id(reached))
+            if held is None:
+                held = self._direct[id(reached)] = (reached, _fixes(reached.font))
+            return held[1]
         fixes = self._fixes.get(key)
         if fixes is None:
             fixes = self._fixes[key] = _fixes(reached.font)
