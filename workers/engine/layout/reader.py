@@ -108,7 +108,7 @@ from .glyphs import (
     OpenedPage,
     PageContent,
     Rect,
-    drawn_objects,
+    content_drawn_objects,
     judge_closed_page,
 )
 from .heading_breaks import bold_lines_apart
@@ -360,7 +360,7 @@ def _analyse_page(
         drawn = content.glyphs
         off = take_off_page(content, visible_area(content, opened.page.get_bbox()))
         # So are whole words a clip path hides (an axis label its chart's frame clips away),
-        objects = drawn_objects(content.glyphs)
+        objects = content_drawn_objects(content)
         clipped = take_clipped(content, opened.clip_boxes(objects))
         # and text painted in no ink, or white on white ("SPACER TEXT" of a template).
         unseen = take_unseen(content, opened.unseen_text(objects))
