@@ -108,7 +108,7 @@ from .glyphs import (
     OpenedPage,
     PageContent,
     Rect,
-    drawn_objects,
+    content_drawn_objects,
     judge_closed_page,
 )
 from .heading_breaks import bold_lines_apart
@@ -144,6 +144,7 @@ from .order import (
     rule_pieces,
     turned,
 )
+from .page_fonts import PageFonts
 from .part_levels import contents_at_the_sections_level
 from .patterns import (
     BARE_KEY,
@@ -232,8 +233,10 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     try:
         fitz = pdfium.PdfDocument(str(path))
         try:
-            named = NamedGlyphReading()
-            extents = UndeclaredExtents()
+            # (Both read the fonts each page reaches: one walk of them serves the two.)
+            page_fonts = PageFonts()
+            named = NamedGlyphReading(page_fonts)
+            extents = UndeclaredExtents(page_fonts)
             count = min(len(fitz), len(pk.pages), max_pages)
             annotated = page_links(pk, count)
             to_pages = annotated.pages
@@ -356,7 +359,7 @@ def _analyse_page(
         drawn = content.glyphs
         off = take_off_page(content, visible_area(content, opened.page.get_bbox()))
         # So are whole words a clip path hides (an axis label its chart's frame clips away),
-        objects = drawn_objects(content.glyphs)
+        objects = content_drawn_objects(content)
         clipped = take_clipped(content, opened.clip_boxes(objects))
         # and text painted in no ink, or white on white ("SPACER TEXT" of a template).
         unseen = take_unseen(content, opened.unseen_text(objects))
