@@ -2266,7 +2266,8 @@ def _edge_row(result: PageResult, found: dict[int, Any], top: bool) -> list[Bloc
         return []
     outer = max(blocks, key=attrgetter("y1")) if top else min(blocks, key=attrgetter("y0"))
     row = [b for b in blocks if _same_line(b, outer) or _same_line(outer, b)]
-    rest = [b for b in blocks if not any(b is r for r in row)]
+    in_row = set(map(id, row))
+    rest = [b for b in blocks if id(b) not in in_row]
     if not rest or any(
         b.kind != "text" or b.labels_field or len(lines_of(b.frags)) != 1 for b in row
     ):
