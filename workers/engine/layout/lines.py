@@ -12,6 +12,7 @@ columns, table cells and tab stops. A *line* is every fragment sharing a baselin
 from __future__ import annotations
 
 import itertools
+import math
 import operator
 import re
 import statistics
@@ -208,9 +209,14 @@ def shows_fixed_pitch(run: list[Glyph]) -> bool:
     widths = [g.x1 - g.x0 for g in run]
     if len(widths) < CODE_LETTERS or min(widths) <= 0:
         return False
-    return spread_below(widths, FIXED_PITCH_SPREAD) or spread_below(
-        advances(run), FIXED_PITCH_SPREAD
-    )
+    return spread_below(widths, FIXED_PITCH_SPREAD) or _advances_even(run)
+
+
+def _advances_even(run: list[Glyph]) -> bool:
+    """Whether the :func:`advances` of ``run`` spread less than :data:`FIXED_PITCH_SPREAD`
+    (False where they sum to nothing: glyphs set over one another)."""
+    steps = advances(run)
+    return math.fsum(steps) > 0 and spread_below(steps, FIXED_PITCH_SPREAD)
 
 
 def advances(run: list[Glyph]) -> list[float]:
@@ -421,14 +427,18 @@ class Fragment:
         if _accelerator is not None and isinstance(self.glyphs, list):
             # The same answer in C (a test holds the two equal), but for values it leaves to
             # Python: table finding and the column search ask it of many fragments.
-            found = _accelerator.fixed_pitch(self.glyphs, FIXED_PITCH_SPREAD, MARGIN)
+            found = _accelerator.fixed_pitch(
+                self.glyphs, FIXED_PITCH_SPREAD, MARGIN, IN_WORD_GAP
+            )
             if found is not NotImplemented:
                 answer: bool | None = found
                 return answer
-        widths = [g.x1 - g.x0 for g in self.glyphs if not g.char.isspace()]
+        run = [g for g in self.glyphs if not g.char.isspace()]
+        widths = [g.x1 - g.x0 for g in run]
         if len(widths) < 4 or statistics.fmean(widths) <= 0:
             return None
-        return spread_below(widths, FIXED_PITCH_SPREAD)
+        # (Or its advances: a slanted word's boxes are wider, see shows_fixed_pitch.)
+        return spread_below(widths, FIXED_PITCH_SPREAD) or _advances_even(run)
 
     # Cached: building blocks asks it of a fragment as the line under one line and again as
     # the line over the next.
