@@ -62,3 +62,33 @@ def test_slanted_code_steps_by_its_pitch(tmp_path: Path) -> None:
 def test_a_line_ending_in_slanted_code_is_no_heading(tmp_path: Path) -> None:
     doc = read_layout(_page(tmp_path), max_pages=1)
     assert not [b.text for b in doc.blocks if isinstance(b, Heading)]
+
+
+def _term(y: float, option: str, slanted: str) -> list[bytes]:
+    """A definition list's term at ``y``: "-x or ``option`` ``slanted``", the options in
+    Courier 13, "or" in Times 10, the last word skewed."""
+    start = 72 + 2 * PITCH + 12.0  # (after "-x" and " or ")
+    at = start + (len(option) + 1) * PITCH
+    return [
+        b"BT /F3 13 Tf 72 %.2f Td (-x) Tj /F1 10 Tf ( or ) Tj /F3 13 Tf (" % y
+        + pdf_string(option) + b" ) Tj ET",
+        b"BT /F3 13 Tf 1 0 0.25 1 %.2f %.2f Tm (" % (at, y) + pdf_string(slanted) + b") Tj ET",
+    ]
+
+
+def test_a_term_in_slanted_code_opens_no_line_of_the_definition_above(tmp_path: Path) -> None:
+    ops = [b"BT /F1 10 Tf 72 %d Td (" % (700 - 12 * k) + pdf_string(text) + b") Tj ET"
+           for k, text in enumerate(LINES)]
+    y = 700 - 12 * len(LINES) - 20
+    definitions = ["Writes nothing to any file or resource.", "Writes the output to the file."]
+    for option, slanted, definition in zip(
+        ["--nowrite-all", "--output-file"], ["NOTHING", "FILENAME"], definitions, strict=True
+    ):
+        ops += _term(y, option, slanted)
+        ops.append(b"BT /F1 10 Tf 100 %.2f Td (" % (y - 14) + pdf_string(definition)
+                   + b") Tj ET")
+        y -= 30
+    path = fonts_page_pdf(tmp_path / "terms.pdf", ops, FONTS, size=(612, 792))
+    texts = [str(getattr(b, "text", "")) for b in read_layout(path, max_pages=1).blocks]
+    resource = next(t for t in texts if "resource." in t)
+    assert "--output-file" not in resource
