@@ -650,7 +650,7 @@ def test_c_tells_a_fixed_pitch_face_as_python_does(monkeypatch: pytest.MonkeyPat
     ]
     for glyph_run in runs:
         fast = lines._accelerator.fixed_pitch(
-            glyph_run, lines.FIXED_PITCH_SPREAD, MARGIN, lines.IN_WORD_GAP
+            glyph_run, lines.FIXED_PITCH_SPREAD, MARGIN, lines.IN_WORD_GAP, lines.OVERREACH
         )
         assert fast is not NotImplemented
         assert fast == _pitch_in_python(glyph_run, monkeypatch)
@@ -665,7 +665,7 @@ def test_c_tells_a_fixed_pitch_face_as_python_does(monkeypatch: pytest.MonkeyPat
     odd = [whole, run([1e200] * 4), run([9.0, 11.0, 9.0, 11.0]), run([6.0, math.nan, 6.0, 6.0])]
     for glyph_run in odd:
         assert lines._accelerator.fixed_pitch(
-            glyph_run, lines.FIXED_PITCH_SPREAD, MARGIN, lines.IN_WORD_GAP
+            glyph_run, lines.FIXED_PITCH_SPREAD, MARGIN, lines.IN_WORD_GAP, lines.OVERREACH
         ) is NotImplemented
     for glyph_run in odd[:3]:  # (statistics.pstdev cannot take a NaN: neither way answers)
         assert Fragment(glyph_run).fixed_pitch == _pitch_in_python(glyph_run, monkeypatch)

@@ -948,10 +948,11 @@ static int spread_verdict(const double *values, double *scratch, Py_ssize_t coun
     return -1;
 }
 
-/* fixed_pitch(glyphs, limit, margin, gap) -> True, False or None: lines.py's
+/* fixed_pitch(glyphs, limit, margin, gap, overreach) -> True, False or None: lines.py's
  * Fragment.fixed_pitch (the widths of the glyphs that are not white space; None for fewer
  * than four or a mean not above zero; else spread.spread_below(widths, limit), or failing
- * that the same of their advances, lines.advances with ``gap`` its IN_WORD_GAP, where
+ * that lines._advances_even: where a box reaches over the next by ``overreach`` of its
+ * width, the same of their advances, lines.advances with ``gap`` its IN_WORD_GAP, where
  * their sum is above zero). NotImplemented where the answer is Python's to give: a
  * coordinate not plainly a float, a width not finite or huge, or an estimate within
  * ``margin`` of the limit. The column search and table finding ask it of many fragments,
@@ -959,8 +960,9 @@ static int spread_verdict(const double *values, double *scratch, Py_ssize_t coun
 static PyObject *fixed_pitch(PyObject *self, PyObject *args) {
     (void)self;
     PyObject *glyphs;
-    double limit, margin, gap;
-    if (!PyArg_ParseTuple(args, "O!ddd", &PyList_Type, &glyphs, &limit, &margin, &gap))
+    double limit, margin, gap, overreach;
+    if (!PyArg_ParseTuple(args, "O!dddd", &PyList_Type, &glyphs, &limit, &margin, &gap,
+                          &overreach))
         return NULL;
     Py_ssize_t n = PyList_GET_SIZE(glyphs);
     double small[4 * 64];
@@ -1026,7 +1028,10 @@ static PyObject *fixed_pitch(PyObject *self, PyObject *args) {
         goto done;
     }
     int verdict = spread_verdict(widths, scratch, count, mean, limit, margin);
-    if (verdict == 0) {
+    int overreaching = 0; /* lines._advances_even's first test */
+    for (Py_ssize_t k = 0; verdict == 0 && k + 1 < count && !overreaching; k++)
+        overreaching = lefts[k + 1] < rights[k] - overreach * (rights[k] - lefts[k]);
+    if (verdict == 0 && overreaching) {
         /* The advances (lines.advances), in the widths' place: the step to the next glyph
          * in the word, or the box less its overlap with the glyph before in the word. */
         int before = -1; /* the glyph before, when in the same word */
@@ -2390,7 +2395,7 @@ static PyMethodDef methods[] = {
      "text_facts(fragments) -> count: set Fragment.words and .rtl"},
     {"word_count", word_count, METH_O, "word_count(text) -> words with letters in them"},
     {"fixed_pitch", fixed_pitch, METH_VARARGS,
-     "fixed_pitch(glyphs, limit, margin, gap) -> Fragment.fixed_pitch, or NotImplemented"},
+     "fixed_pitch(glyphs, limit, margin, gap, overreach) -> Fragment.fixed_pitch, or NotImplemented"},
     {"group_lines", group_lines, METH_VARARGS,
      "group_lines(fragments, line_class, fragment_class, taller_than_line, fragment_gap, "
      "overprint, full_size, kept_apart) -> lines.lines(fragments), or None"},
