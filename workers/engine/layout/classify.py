@@ -103,6 +103,7 @@ from .listings import listing_text
 from .numbered_heads import bracketed_heads, numbered_heading
 from .numbered_runs import numbered_runs, outvoted
 from .order import side_notes
+from .page_margins import text_margins
 from .part_levels import (
     close_up_levels,
     division_label,
@@ -279,6 +280,9 @@ def classify(
         and _heading_candidate(b, b.text, body_size)
     } if headed else set()
     continued = _continued_slides(body, titles) if titles is not None else set()
+    margins = text_margins(
+        (b for r in results for b in r.blocks), lambda b: id(b) not in artifact_ids
+    )
     stack: list[ListBlock] = []
     list_x: list[float] = []
     #: Where each item's text starts, past its label (a hanging indent's continuation lines),
@@ -357,7 +361,7 @@ def classify(
                 # item, it is the item's (an example in a point of a release's notes), and
                 # the list goes on after it.
                 listing = Paragraph(listing_text(block), prov, page_links, preformatted=True)
-                owner = _continued_item(block, stack, list_x, item_faces)
+                owner = _continued_item(block, stack, list_x, item_faces, margins)
                 if owner is not None:
                     owner.blocks.append(listing)
                     continue
@@ -563,7 +567,7 @@ def classify(
             else:
                 # (The line leading into a list set beside the last goes on with none.)
                 owner = None if block.opens_list or numbered_head else _continued_item(
-                    block, stack, list_x, item_faces
+                    block, stack, list_x, item_faces, margins
                 )
                 if owner is not None:
                     last_par = owner.blocks[-1] if owner.blocks else None
@@ -1708,12 +1712,15 @@ def _drop_unordered_letters(doc: Document) -> None:
 def _continued_item(
     block: Block, stack: list[ListBlock], list_x: list[float],
     item_faces: dict[int, tuple[float | None, float, bool]] | None = None,
+    margins: dict[int, float] | None = None,
 ) -> ListItem | None:
     """The list item an indented paragraph after a list continues, if any: on its page, in
     its size (not a footer or a side note below it), indented past the labels, or lined up
     with the item's text past a narrow label ("■ Term," in bold, its explanation in a
-    regular face on the lines below). (Past a page break, indents are measured from other
-    margins: a paragraph there is not judged by them.) A paragraph that opens a new part
+    regular face on the lines below). Past a page break (a running foot and head between),
+    indents are measured from each page's text margin (``margins``, see
+    :func:`.page_margins.text_margins`): a paragraph there goes on with the item when set in
+    as far as the item's text at least. A paragraph that opens a new part
     (:func:`_opens_new_part`) continues no item: past a column break its left edge is well
     right of the list's labels, though it follows no item."""
     for level in range(len(stack) - 1, -1, -1):
@@ -1725,6 +1732,8 @@ def _continued_item(
         if _opens_new_part(block, bold, last):
             return None
         if last is not None and last.page != block.page:
+            if _goes_on_over_page(block, item, list_x[level], start, size, margins):
+                return item
             continue
         indent = _indent(block)
         lined_up = (
@@ -1742,6 +1751,26 @@ def _continued_item(
         if indent > list_x[level] + 0.8 * block.size or lined_up:
             return item
     return None
+
+
+def _goes_on_over_page(
+    block: Block, item: ListItem, label_x: float, start: float | None, size: float,
+    margins: dict[int, float] | None,
+) -> bool:
+    """Whether ``block``, on a later page than the end of ``item`` (whose label stands at
+    ``label_x`` and text starts at ``start`` on the label's page), goes on with it: in the
+    item's size, and set in from its page's margin as far as the item's text is from its own
+    page's (a paragraph of the item's, or a listing set further in), past the labels."""
+    label_page = item.prov[0].page if item.prov else None
+    if (
+        not margins or label_page not in margins or block.page not in margins
+        or reads_right_to_left(block.frags) or not 0.85 * size <= block.size <= 1.15 * size
+    ):
+        return False
+    indent = block.x0 - margins[block.page] + margins[label_page]  # (as on the label's page)
+    if start is not None and start > label_x:
+        return indent >= start - 0.2 * block.size
+    return indent > label_x + 0.8 * block.size
 
 
 #: A section number of two levels or more opening a title or a clause ("4.1.8 Stage C",
