@@ -1732,7 +1732,17 @@ def _continued_item(
         if _opens_new_part(block, bold, last):
             return None
         if last is not None and last.page != block.page:
-            if _goes_on_over_page(block, item, list_x[level], start, size, margins):
+            # (A lone point lettered as a form's or a text's parts are, "A. Children residing
+            # at home:" over the form's questions, is no list's until another point follows
+            # or it stands in a list: its part may go on over the page as the text, not as
+            # the point, and the next part's "B." stay a line of its own.)
+            established = (
+                level > 0 or len(stack[level].items) > 1
+                or _label_kind(item.label) != "letter"
+            )
+            if established and _goes_on_over_page(
+                block, item, list_x[level], start, size, margins
+            ):
                 return item
             continue
         indent = _indent(block)

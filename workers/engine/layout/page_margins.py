@@ -18,7 +18,7 @@ from .blocks import Block
 def text_margins(blocks: Iterable[Block], is_body: Callable[[Block], bool]) -> dict[int, float]:
     """Each page's left margin (by page number): where the text on most pages of its side
     starts, its own leftmost body line taken for its page's vote. A page with no body text is
-    given its side's margin, or the other side's if its side has none."""
+    left out (no block of its own is asked about there)."""
     leftmost: dict[int, float] = {}
     for block in blocks:
         if block.kind == "text" and block.frags and is_body(block):
@@ -28,8 +28,4 @@ def text_margins(blocks: Iterable[Block], is_body: Callable[[Block], bool]) -> d
         votes[page % 2][round(left)] += 1
     margins = {side: max(v.items(), key=lambda kv: (kv[1], -kv[0]))[0]
                for side, v in votes.items() if v}
-    if not margins:
-        return {}
-    for side in (0, 1):
-        margins.setdefault(side, margins[1 - side])
-    return {page: margins[page % 2] for page in leftmost}
+    return {page: margins[page % 2] for page in leftmost}  # (its side has its vote at least)
