@@ -1741,11 +1741,13 @@ def _continued_item(
                 or _label_kind(item.label) != "letter"
             )
             if established and _goes_on_over_page(
-                block, item, list_x[level], start, size, margins
+                block, _as_on_label_page(block, item, margins), list_x[level], start, size
             ):
                 return item
             continue
-        indent = _indent(block)
+        # (On a later page than the item's label, past a paragraph of the item's there, the
+        # label's indent is measured from the margin of its own page.)
+        indent = _as_on_label_page(block, item, margins)
         lined_up = (
             start is not None
             and indent > list_x[level] + 0.3 * block.size
@@ -1763,21 +1765,32 @@ def _continued_item(
     return None
 
 
-def _goes_on_over_page(
-    block: Block, item: ListItem, label_x: float, start: float | None, size: float,
-    margins: dict[int, float] | None,
-) -> bool:
-    """Whether ``block``, on a later page than the end of ``item`` (whose label stands at
-    ``label_x`` and text starts at ``start`` on the label's page), goes on with it: in the
-    item's size, and set in from its page's margin as far as the item's text is from its own
-    page's (a paragraph of the item's, or a listing set further in), past the labels."""
+def _as_on_label_page(block: Block, item: ListItem, margins: dict[int, float] | None) -> float:
+    """The block's indent (as :func:`_indent` measures) moved as far as the margins of its
+    page and the item's label's page lie apart (``margins``: see
+    :func:`.page_margins.text_margins`; right-to-left text and pages not known are taken
+    as they stand)."""
+    indent = _indent(block)
     label_page = item.prov[0].page if item.prov else None
     if (
-        not margins or label_page not in margins or block.page not in margins
-        or reads_right_to_left(block.frags) or not 0.85 * size <= block.size <= 1.15 * size
+        not margins or label_page is None or label_page == block.page
+        or label_page not in margins or block.page not in margins
+        or reads_right_to_left(block.frags)
     ):
+        return indent
+    return indent - margins[block.page] + margins[label_page]
+
+
+def _goes_on_over_page(
+    block: Block, indent: float, label_x: float, start: float | None, size: float,
+) -> bool:
+    """Whether ``block``, on a later page than the end of a list item whose label stands at
+    ``label_x`` and text starts at ``start``, goes on with it: in the item's size, and set in
+    as far as the item's text at least (a paragraph of the item's, or a listing set further
+    in), past the labels; ``indent``: the block's, as on the label's page
+    (:func:`_as_on_label_page`)."""
+    if not 0.85 * size <= block.size <= 1.15 * size or reads_right_to_left(block.frags):
         return False
-    indent = block.x0 - margins[block.page] + margins[label_page]  # (as on the label's page)
     if start is not None and start > label_x:
         return indent >= start - 0.2 * block.size
     return indent > label_x + 0.8 * block.size
