@@ -1709,6 +1709,11 @@ def _drop_unordered_letters(doc: Document) -> None:
     doc.blocks = out
 
 
+#: How much larger than a list item's text a line lined up with it may be set and still be
+#: the item's (a browser's monospace face for a line of code is set about 1.2 times larger).
+LARGER_LINE_IN_ITEM = 1.3
+
+
 def _continued_item(
     block: Block, stack: list[ListBlock], list_x: list[float],
     item_faces: dict[int, tuple[float | None, float, bool]] | None = None,
@@ -1758,6 +1763,10 @@ def _continued_item(
             # "• Caring for Someone with Cancer – a booklet", the rest regular): lined up
             # with the item's text, right under it.
             lined_up and last is not None and _right_under(block, last.bbox)
+        ) and not (
+            # A line of code in the item, set in a larger face than its text (a browser's
+            # monospace), lined up with the text: no footer or side note, set smaller.
+            lined_up and size < block.size <= LARGER_LINE_IN_ITEM * size
         ):
             continue
         if indent > list_x[level] + 0.8 * block.size or lined_up:
