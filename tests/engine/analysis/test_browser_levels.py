@@ -16,6 +16,7 @@ from workers.engine.layout.browser_levels import default_level, printed_by_brows
 from workers.engine.layout.part_levels import contents_at_the_sections_level, skips_a_level
 from workers.engine.layout.reader import read_layout
 
+from ..content_pdfs import fonts_page_pdf
 from .drawn_pdfs import helvetica_page, prose_ops
 
 
@@ -138,3 +139,45 @@ def test_only_the_bookmarked_headings_sizes_count(tmp_path: Path) -> None:
     _bookmarked(page, [("Concepts", [("Sessions", []), ("Envelopes", [])])])
     levels = _levels(page)
     assert (levels["Concepts"], levels["Sessions"], levels["Envelopes"]) == (1, 2, 2)
+
+
+def test_a_bookmarked_title_repeated_on_its_page_is_no_evidence(tmp_path: Path) -> None:
+    # (A reference page: h2 sections, h3 functions, each function's name repeated in bold
+    # at a size of its own in the synopsis under it. The bookmark is the first line's: the
+    # repeat's size is none of the HTML's, and does not hide the h2 and h3 sizes.)
+    heads = [(15, "Synopsis"), (15, "Details"), (11.7, "xsltEvalXPathString ()"),
+             (12.2, "xsltEvalXPathString"), (11.7, "xsltTemplateProcess ()")]
+    page = _page(tmp_path / "page.pdf", heads, "Skia/PDF m156")
+    _bookmarked(page, [("Synopsis", []), ("Details", [("xsltEvalXPathString ()", []),
+                                                      ("xsltTemplateProcess ()", [])])])
+    levels = _levels(page)
+    assert (levels["Synopsis"], levels["Details"]) == (2, 2)
+    assert (levels["xsltEvalXPathString ()"], levels["xsltTemplateProcess ()"]) == (3, 3)
+
+
+def test_code_in_a_heading_is_not_its_size(tmp_path: Path) -> None:
+    # (A reference page's h2 sections under no h1, and their h3 parts, one naming code in
+    # the monospace face, here at the body's size: the heading's own face, h3's default
+    # size, is the one its level is told by, and the sections stay level 2.)
+    ops: list[bytes] = []
+    top = 760.0
+    heads: list[list[tuple[str, float, str]]] = [
+        [("F2", 15, "Introduction")],
+        [("F2", 11.7, "Design goals")], [("F2", 15, "More details")],
+        [("F2", 11.7, "The "), ("F3", 10, "console_pool"), ("F2", 11.7, " setting")],
+    ]
+    for runs in heads:
+        shown = " ".join(f"/{font} {size} Tf ({text}) Tj" for font, size, text in runs)
+        ops.append(f"BT 72 {top} Td {shown} ET".encode())
+        ops += [op.encode() for op in prose_ops(top - 24, 3)]
+        top -= 80
+    page = fonts_page_pdf(tmp_path / "page.pdf", ops,
+                          {"F1": "/Helvetica", "F2": "/Helvetica-Bold", "F3": "/Courier-Bold"},
+                          size=(612, 792))
+    with pikepdf.open(page, allow_overwriting_input=True) as pdf:
+        pdf.docinfo["/Producer"] = "WeasyPrint 70.0"
+        pdf.save(page)
+    _bookmarked(page, [("Introduction", [("Design goals", [])]),
+                       ("More details", [("The console_pool setting", [])])])
+    assert _levels(page) == {"Introduction": 2, "Design goals": 3, "More details": 2,
+                             "The console_pool setting": 3}

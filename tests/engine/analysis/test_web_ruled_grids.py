@@ -182,3 +182,48 @@ def test_a_column_of_boxed_paragraphs_is_no_table(html_pdf: HtmlPdf) -> None:
     blocks = read_layout(pdf, max_pages=1).blocks
     assert not [b for b in blocks if isinstance(b, Table)]
     assert "dependency graph" in " ".join(block_text(b) for b in blocks)
+
+
+def test_a_grid_with_a_narrow_blank_column_is_a_table(html_pdf: HtmlPdf) -> None:
+    # A tutorial's callouts (DocBook's), their marks not drawn: a blank column a few points
+    # wide, ruled across by pieces of the rules shorter than a rule, beside a sentence a row.
+    # The pieces carry the rules on: the blank column is the grid's, each row parted in two.
+    notes = ("Free the memory used by your stylesheet here.",
+             "Free the memory used by the results document.",
+             "Free the memory used by your original document.",
+             "Free the memory used by the global variables.")
+    rows = "".join(f"<tr><td></td><td>{n}</td></tr>" for n in notes)
+    pdf = html_pdf(
+        f"<h1>Cleanup</h1><p>{DESCRIPTION}.</p><table>{rows}</table><p>{DESCRIPTION}.</p>",
+        css="table { border-collapse: collapse }"
+        " td { border: 0.5pt solid #888; padding: 10pt 4pt; vertical-align: top }",
+    )
+    blocks = read_layout(pdf, max_pages=1).blocks
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert [[c.text for c in row.cells] for row in tables[0].rows] == [["", n] for n in notes]
+
+
+def test_a_row_of_links_drawn_on_an_index_is_a_table_of_its_own(html_pdf: HtmlPdf) -> None:
+    # A manual's index (as texinfo writes it): a row of links to its letters, as wide as its
+    # links, set on the index's top rule, the index wider and ruled into columns at other
+    # places. Two tables, the row of links no heads of the index: its rules down would tear
+    # the index's entries apart.
+    entries = (("bug reporting:", "Reporting bugs"), ("checklist for reports:", "Reporting"),
+               ("format:", "Setting Format"), ("version number:", "Invoking time"))
+    rows = "".join(f"<tr><td></td><td>{e}</td><td>{s}</td></tr>" for e, s in entries)
+    pdf = html_pdf(
+        f"<h1>Concept index</h1><p>{DESCRIPTION}.</p>"
+        "<table><tr><td>Jump to:</td><td>B C F V</td></tr></table>"
+        f"<table style='width: 70%'><tr><td></td><td>Index entry</td><td>Section</td></tr>"
+        f"{rows}</table><p>{DESCRIPTION}.</p>",
+        css="table { border-collapse: collapse; margin: 0 }"
+        " td { border: 0.5pt solid #888; padding: 2pt 4pt }",
+    )
+    blocks = read_layout(pdf, max_pages=1).blocks
+    tables = [[[c.text for c in row.cells] for row in b.rows] for b in blocks
+              if isinstance(b, Table)]
+    assert tables == [
+        [["Jump to:", "B C F V"]],
+        [["", "Index entry", "Section"], *[["", e, s] for e, s in entries]],
+    ]

@@ -814,6 +814,10 @@ static int quick_below(Context *cx, Column *col, Open *o, Py_ssize_t j, Py_ssize
     int last_bold = bold_truth(col, j), f_bold = bold_truth(col, i);
     if (last_bold < 0 || f_bold < 0) return FAILED;
     if (last_bold != f_bold) return ASK_PYTHON;
+    /* The height of the line ``f`` opens: an indent is at least indent_min of it (a display
+     * formula's fraction makes the line above tall, and the taller line's would ask too
+     * much), and so is the room a display's line leaves on its either side. */
+    double text_height = fy1 - fy0;
     /* A line stopping short of the block's right edge, the next a level further out
      * (reader._ends_paragraph_short, which measures the next line's first word: asked of
      * Python where the room left could hold a word; the other weight is asked above). */
@@ -825,6 +829,12 @@ static int quick_below(Context *cx, Column *col, Open *o, Py_ssize_t j, Py_ssize
         if (right - line_x1 >= (K.short_line_space + K.short_line_slack) * height) {
             return ASK_PYTHON;
         }
+    }
+    /* A block's one line set out as a display, ``f`` reaching out on both sides of it
+     * (reader._display_ends_sentence, which reads their text: asked of Python). */
+    if (one_line && fx0 < line_x0 - K.indent_min * text_height &&
+        fx1 - line_x1 >= (K.short_line_space + K.short_line_slack) * text_height) {
+        return ASK_PYTHON;
     }
     /* A list item's line starting out past its marker: apart, unless it is the item's
      * body set from the column's edge (reader._item_body_out_left, asked of Python: a
@@ -843,7 +853,7 @@ static int quick_below(Context *cx, Column *col, Open *o, Py_ssize_t j, Py_ssize
     /* An indented first line: settled by its numbers only when the last line is itself
      * indented from the one above it. */
     double indent = fx0 - line_x0;
-    if (K.indent_min * height <= indent && indent <= K.indent_max * height) {
+    if (K.indent_min * text_height <= indent && indent <= K.indent_max * height) {
         int opens = opens_indented_paragraph(cx, col, o, j, i, height);
         if (opens < 0) return opens == -1 ? ASK_PYTHON : FAILED;
         if (opens) return STAYS_APART;

@@ -63,6 +63,10 @@ class Block:
     #: point: see :func:`.tables.find_tables`): it opens a list of its own, neither going on
     #: with the list before it nor nested in its last point.
     opens_list: bool = False
+    #: Set for a ruled table drawn on another, sharing a rule with it but ruled into columns
+    #: at no place of the other's (see :func:`.tables._boxes_apart`): a table of its own, not
+    #: the other's heads.
+    drawn_apart: bool = False
     #: Set for a footnote at the foot of its page (see :mod:`.footnotes`): its mark ("1",
     #: "*"), matching a mark raised in the page's text.
     note: str | None = None

@@ -20,7 +20,10 @@ decide where they set a heading no smaller than the one it is nested under (by t
 bookmarks, which the browser made from the HTML's levels, or by a smaller face): a style
 sheet setting h2…h6 all in the body's size (h4's default) merges levels the HTML has. The
 bookmarks also tell which headings are the HTML's: where they name some, only those headings'
-sizes count (a bold line of code at h3's size, read as a heading, is none of its levels).
+sizes count (a bold line of code at h3's size, read as a heading, is none of its levels),
+and a bookmark names one heading: the first reading its title on its page, not a later line
+repeating it there (a function's name in bold in the synopsis under its own heading). A
+heading's size is its own face's: a code span in it, set in the monospace face, is left out.
 """
 
 from __future__ import annotations
@@ -29,6 +32,10 @@ import re
 from collections.abc import Sequence
 
 from ..document import Heading
+from .blocks import Block
+from .glyphs import Glyph
+from .lines import fixed_pitch_fonts, quick_median
+from .patterns import title_key
 
 #: The default sizes of h1…h6 in a browser, in the body's size (all bold).
 DEFAULT_SIZES = (2.0, 1.5, 1.17, 1.0, 0.83, 0.67)
@@ -53,6 +60,42 @@ def default_level(size: float, bold: bool, body_size: float) -> int | None:
         if abs(ratio - default) <= SIZE_SLACK * default:
             return level
     return None
+
+
+def heading_face_size(block: Block) -> float:
+    """The size of the face a heading line is set in: its glyphs' median size, leaving out
+    those of a font of fixed pitch when other fonts remain. A heading naming code ("The
+    ``console`` pool") sets the name in the page's monospace face, whose glyphs measure
+    larger or smaller than the heading's own at one size: not the size the HTML's level
+    sets the heading in."""
+    fonts: dict[str, list[Glyph]] = {}
+    for f in block.frags:
+        for g in f.glyphs:
+            if not g.char.isspace():
+                fonts.setdefault(g.font, []).append(g)
+    if len(fonts) < 2:
+        return block.size
+    fixed = fixed_pitch_fonts(fonts)
+    sizes = [g.size for font, run in fonts.items() if font not in fixed for g in run]
+    return quick_median(sizes) if fixed and sizes else block.size
+
+
+def bookmarked_heads(heads: Sequence[Heading], outline: dict[str, int]) -> set[int]:
+    """The ids of the headings the bookmarks were made from: on each page, the first heading
+    bearing a bookmarked title. A later heading repeating it on that page is another line
+    read as a heading (a function's name, bold in the synopsis under its heading), in a face
+    the HTML's levels do not set."""
+    seen: set[tuple[str, int | None]] = set()
+    out: set[int] = set()
+    for h in heads:
+        key = title_key(h.text)
+        if key not in outline:
+            continue
+        place = (key, h.prov[0].page if h.prov else None)
+        if place not in seen:
+            seen.add(place)
+            out.add(id(h))
+    return out
 
 
 def browser_levels(

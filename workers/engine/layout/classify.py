@@ -52,7 +52,7 @@ from .blocks import (
     x_overlap,
 )
 from .box_glyphs import opens_options_row
-from .browser_levels import browser_levels
+from .browser_levels import bookmarked_heads, browser_levels, heading_face_size
 from .bylines import bylines_apart
 from .continued_tables import (
     caption_first_title,
@@ -560,7 +560,7 @@ def classify(
                 else:
                     doc.blocks.append(Heading(text, level, prov, page_links))
                     heading_faces[id(doc.blocks[-1])] = (round(block.size), block.bold)
-                    heading_sizes[id(doc.blocks[-1])] = (block.size, block.bold)
+                    heading_sizes[id(doc.blocks[-1])] = (heading_face_size(block), block.bold)
                 heading_block = block
             elif _is_note(block, result, body_size, text):
                 doc.blocks.append(Note(text, text.split(" ", 1)[0], prov, page_links))
@@ -609,7 +609,7 @@ def classify(
     _normalise_levels(doc, outline, heading_faces)
     if browser:
         heads = [b for b in doc.blocks if isinstance(b, Heading)]
-        outlined = {id(h) for h in heads if title_key(h.text) in outline} if outline else None
+        outlined = bookmarked_heads(heads, outline) if outline else None
         browser_levels(heads, heading_sizes, body_size, outlined)
     for result in results:
         for block in result.blocks:

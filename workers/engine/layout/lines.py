@@ -165,13 +165,7 @@ def large_code_fonts(glyphs: list[Glyph]) -> frozenset[str]:
             fonts.setdefault(g.font, []).append(g)
     if len(fonts) < 2:
         return frozenset()  # (most lines: one font, no question)
-    fixed = frozenset(
-        font for font, run in fonts.items()
-        if sum(g.char.isalpha() for g in run) >= CODE_LETTERS
-        and len({g.char for g in run}) >= CODE_CHARACTERS
-        and (widths := [g.x1 - g.x0 for g in run]) and min(widths) > 0
-        and spread_below(widths, FIXED_PITCH_SPREAD)
-    )
+    fixed = fixed_pitch_fonts(fonts)
     if not fixed:
         return fixed
     prose = [g.size for font, run in fonts.items() if font not in fixed
@@ -181,6 +175,19 @@ def large_code_fonts(glyphs: list[Glyph]) -> frozenset[str]:
     largest = (1 + RUN_SIZE_STEP) * quick_median(prose)
     return frozenset(
         font for font in fixed if quick_median([g.size for g in fonts[font]]) > largest
+    )
+
+
+def fixed_pitch_fonts(fonts: dict[str, list[Glyph]]) -> frozenset[str]:
+    """Of ``fonts`` (each font's glyphs, spaces left out), those that show a fixed pitch:
+    every glyph equally wide (:data:`FIXED_PITCH_SPREAD`), over :data:`CODE_LETTERS`
+    letters and :data:`CODE_CHARACTERS` characters at least."""
+    return frozenset(
+        font for font, run in fonts.items()
+        if sum(g.char.isalpha() for g in run) >= CODE_LETTERS
+        and len({g.char for g in run}) >= CODE_CHARACTERS
+        and (widths := [g.x1 - g.x0 for g in run]) and min(widths) > 0
+        and spread_below(widths, FIXED_PITCH_SPREAD)
     )
 
 

@@ -1606,7 +1606,9 @@ def _opens_indented_paragraph(
     paragraphs; a line indented from an item's body set out left of its marker is."""
     last_x0, last_x1 = last_line
     indent = f.x0 - last_x0
-    if not INDENT_MIN * height <= indent <= INDENT_MAX * height:
+    # (At least INDENT_MIN of the height of the line it opens: under a display formula,
+    # whose fraction makes its line tall, the taller line's would ask too much.)
+    if not INDENT_MIN * (f.y1 - f.y0) <= indent <= INDENT_MAX * height:
         return False
     if last_x0 - above_x0 >= INDENT_MIN * height:
         return False  # the last line is itself a first line, or centred lines narrow
@@ -1796,7 +1798,7 @@ def _first_word_width(f: Fragment) -> float:
 
 def _ends_paragraph_short(
     block: Block, last: Fragment, f: Fragment, line_x0: float, line_x1: float,
-    height: float, one_line: bool,
+    height: float, one_line: bool, text_height: float,
 ) -> bool:
     """Whether the block's last line ends its paragraph and ``f`` opens the next: the line
     stops short, ``f``'s first word would have fitted in the room left at its end (against
@@ -1805,14 +1807,36 @@ def _ends_paragraph_short(
     description of the last, a paragraph after a list's item or a displayed formula).
     Neither alone will do: ragged-right text leaves room at lines' ends, and the lines of
     an address or a table's cell are short; a hanging indent sets a paragraph's later lines
-    in from its first, and a bold word may wrap onto the next line."""
-    if one_line or last.rtl or f.rtl:
-        return False  # (one line shows no right edge of its own)
+    in from its first, and a bold word may wrap onto the next line. A block of one line
+    shows no right edge of its own: see :func:`_display_ends_sentence`."""
+    if last.rtl or f.rtl:
+        return False
+    if one_line:
+        return _display_ends_sentence(last, f, line_x0, line_x1, text_height)
     if not f.x0 < line_x0 - INDENT_MIN * height:
         # (The other weight alone is no second sign: a run of small capitals in bold
         # wraps onto a line of its own and goes on.)
         return False
     room = block.x1 - line_x1 - SHORT_LINE_SPACE * height
+    return _first_word_width(f) + SHORT_LINE_SLACK * height < room
+
+
+def _display_ends_sentence(
+    last: Fragment, f: Fragment, line_x0: float, line_x1: float, height: float
+) -> bool:
+    """Whether a block's one line (``line_x0``-``line_x1``, ending in ``last``) is set out
+    on its own, centred as a display formula is, and closes the sentence that ``f``, under
+    it, does not go on: ``f`` starts out left of the line and ends out right of it by room
+    enough for its first word (the right edge ``f`` reaches is the column's), the line
+    ends with a full stop and ``f`` opens with a capital. A paragraph's indented first
+    line reaches that edge, or stops short of it by less than the next line's first word
+    (which would have fitted); a title centred over its second line closes no sentence.
+    (``height``: ``f``'s, the text's: a formula's line is taller.)"""
+    if not f.x0 < line_x0 - INDENT_MIN * height:
+        return False
+    if not (last.text.rstrip().endswith(_SENTENCE_END) and _opens_sentence(f.text)):
+        return False
+    room = f.x1 - line_x1 - SHORT_LINE_SPACE * height
     return _first_word_width(f) + SHORT_LINE_SLACK * height < room
 
 
@@ -2468,6 +2492,7 @@ class _BlockAsks:
         rules = self.rules
         frames = self.frames
         fx0 = f.x0
+        text_height = f.y1 - f.y0
         # After a line opening with a run-in lead in bold, the regular text it ends in is
         # what goes on below (the lead is often set in another face and size).
         after_lead = last.after_lead if last.bold and not f.bold else None
@@ -2490,14 +2515,16 @@ class _BlockAsks:
             # (Its first test asked here, without a call: most lines are not
             # indented from the last.)
             and not (
-                INDENT_MIN * height <= fx0 - line_x0 <= INDENT_MAX * height
+                INDENT_MIN * text_height <= fx0 - line_x0 <= INDENT_MAX * height
                 and _opens_indented_paragraph(
                     block, f, (line_x0, line_x1), above_x0, height, self.edges
                 )
             )
             # A line stopping short of the block's right edge, the next in another level
             # or weight: a paragraph's last line, then the next's first.
-            and not _ends_paragraph_short(block, last, f, line_x0, line_x1, height, one_line)
+            and not _ends_paragraph_short(
+                block, last, f, line_x0, line_x1, height, one_line, text_height
+            )
             # A contents entry ends with its page number: the next line is the next
             # entry, not the same paragraph going on.
             and not (last.text.rstrip()[-1:].isalnum()

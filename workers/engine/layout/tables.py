@@ -142,7 +142,10 @@ def _headnote_of(caption: Block, note: Block, after: list[Block]) -> bool:
 def _heads(head: Block, grid: Block) -> bool:
     """``head`` is a table right above the grid, within its width and shorter than it: the
     grid's column heads (whether ruled or not, read as a table of its own)."""
-    if head is grid or head.kind != "table" or not head.table or not head.frags:
+    if (
+        head is grid or head.kind != "table" or not head.table or not head.frags
+        or head.drawn_apart
+    ):
         return False
     height = max(f.height for f in head.frags)
     slack = 0.25 * (grid.x1 - grid.x0)  # (the grid measured by its text, not its rules)
@@ -319,8 +322,9 @@ def ruled_tables(
     ruled a row each, a frame around paragraphs) go in ``text_grids``: their rules frame
     text, no drawing."""
     rules = content.rules[:MAX_SHAPES]
-    horizontal = [r for r in rules if r.x1 - r.x0 > 10 and r.y1 - r.y0 <= 2.5]
+    horizontal = [r for r in rules if r.x1 - r.x0 > RULE_ACROSS and r.y1 - r.y0 <= 2.5]
     vertical = [r for r in rules if r.y1 - r.y0 > 6 and r.x1 - r.x0 <= 2.5]
+    horizontal += _narrow_cell_edges(rules, horizontal, vertical)
     out: list[Block] = []
     taken: set[int] = set()
     for side_by_side in boxes_side_by_side(content.paths, frags):
@@ -336,10 +340,13 @@ def ruled_tables(
         return out
     groups: list[tuple[Rect, list[Rect], list[Rect]]] = []
     panels: list[Rect] = []
+    apart: set[int] = set()  # the grids drawn on another table (by id of their box)
     for drawn in _rule_groups(horizontal, vertical):
-        for part in _stacked(drawn):
+        for part, on_another in _stacked(drawn):
             grid, bare = _without_bare_panels(part)
             groups.append(grid)
+            if on_another:
+                apart.add(id(grid[0]))
             panels.extend(bare)
     for panel in panels:
         # (Read a box at a time, as a diagram's: a chart's axis labels line up with the
@@ -523,7 +530,8 @@ def ruled_tables(
             cells, xs, Bands(ys, row_bands, blank_bands, hs), content.paths, members, vs
         )
         block = Block(
-            content.index, kind="table", table=grid_cells, head_rows=heads, spans=spans
+            content.index, kind="table", table=grid_cells, head_rows=heads, spans=spans,
+            drawn_apart=id(box) in apart,
         )
         for f in members:
             block.add(f)
@@ -534,6 +542,57 @@ def ruled_tables(
         if picture_caption:
             taken.update(id(f) for f in picture_caption)
             out.append(block_of(content.index, picture_caption))
+    return out
+
+
+#: Length a rule across must pass to be read as one of a grid's (shorter, a mark or a dash) …
+RULE_ACROSS = 10
+#: … unless it runs on from one that long: a piece of a rule drawn cell by cell (see
+#: :func:`_narrow_cell_edges`) is at least this long, the width of a cell's border.
+CELL_EDGE_PIECE = 1.0
+
+
+def _narrow_cell_edges(
+    rules: Sequence[Rect], horizontal: list[Rect], vertical: list[Rect]
+) -> list[Rect]:
+    """The short rules across (``rules`` not in ``horizontal``, those long enough) that carry
+    on one of ``horizontal`` along its line, end to end, and run from one rule down
+    (``vertical``) to another: the edges of a narrow cell in a grid drawn cell by cell
+    (WeasyPrint strokes each cell's borders apart, so a column a few points wide, left blank
+    or holding a callout's mark, is ruled across by pieces shorter than any rule). Dropped,
+    the rules down that column's side would meet no rule across, and stand apart from the
+    grid as a piece of their own; its columns would be read as one. A chart's tick carrying
+    on a grid line past its axis meets a rule down at one end only."""
+    long_ids = {id(r) for r in horizontal}
+    short = [
+        r for r in rules
+        if id(r) not in long_ids and CELL_EDGE_PIECE <= r.x1 - r.x0 <= RULE_ACROSS
+        and r.y1 - r.y0 <= RULE_THICKNESS
+    ]
+    if not short or not vertical:
+        return []
+    by_height = sorted(horizontal, key=lambda r: r.y0)
+    lows = [r.y0 for r in by_height]
+    out = []
+    for piece in short:
+        middle = (piece.y0 + piece.y1) / 2
+        near = by_height[bisect.bisect_left(lows, piece.y0 - RULE_THICKNESS):
+                         bisect.bisect_right(lows, piece.y1)]
+        carried_on = any(
+            r.y0 <= middle <= r.y1 and piece.x0 <= r.x1 + TOUCH and r.x0 <= piece.x1 + TOUCH
+            for r in near
+        )
+        if not carried_on:
+            continue
+        # (Two rules down, one at each end: a tick at a plot's corner, its ends both on the
+        # one axis, is no cell's edge.)
+        ends = [
+            {round((v.x0 + v.x1) / 2) for v in vertical
+             if v.x0 - TOUCH <= x <= v.x1 + TOUCH and v.y0 - TOUCH <= middle <= v.y1 + TOUCH}
+            for x in (piece.x0, piece.x1)
+        ]
+        if any(right - left > TOUCH for left in ends[0] for right in ends[1]):
+            out.append(piece)
     return out
 
 
@@ -1024,14 +1083,16 @@ STACKED_ROWS = 2
 
 def _stacked(
     group: tuple[Rect, list[Rect], list[Rect]]
-) -> list[tuple[Rect, list[Rect], list[Rect]]]:
+) -> list[tuple[tuple[Rect, list[Rect], list[Rect]], bool]]:
     """A grid cut where the rules down between its columns change all at once: the rows
     above a rule across and the rows below it are ruled into columns at no place in common
     (a form's table of dependents over its lines of income, drawn on from one rule). Two
     grids stacked on a shared rule, each a table of its own (or, if it is no grid, text):
     one grid's columns cut through the other's rows would tear their lines into cells. A
     head or a row spanning the columns, with no rule down through it, cuts nothing; nor
-    does a frame down the outer edges, which both parts share."""
+    does a frame down the outer edges, which both parts share. A table drawn on another
+    (:func:`_boxes_apart`: a row of links on an index) is cut off however few its rows;
+    each part comes with whether it was cut so, to be read as no heads of the other."""
     box, hs, vs = group
     ys = sorted(_positions([(r.y0 + r.y1) / 2 for r in hs]), reverse=True)
     bands = [  # where the rules down cross each band between rules across
@@ -1039,27 +1100,69 @@ def _stacked(
         for top, bottom in zip(ys, ys[1:], strict=False)
     ]
     cuts: list[float] = []
+    apart: list[float] = []  # the cuts between tables drawn one on the other
     above: list[float] = []
+    parted_above: list[float] = []  # (the last band above parted into columns)
     rows_above = 0
     for k, xs in enumerate(bands):
         rows_below = len(bands) - k
-        if (
-            xs and above and rows_above >= STACKED_ROWS and rows_below >= STACKED_ROWS
+        if len(xs) > 2 and parted_above and _boxes_apart(parted_above, xs):
+            apart.append(ys[k])
+        if len(xs) > 2:
+            parted_above = xs
+        if xs and above and (
+            rows_above >= STACKED_ROWS and rows_below >= STACKED_ROWS
             and not any(abs(x - y) <= TOUCH for x in xs for y in above)
+            or apart and apart[-1] == ys[k]
         ):
             cuts.append(ys[k])
             rows_above = 0
         rows_above += 1
         above = xs or above
     if not cuts:
-        return [group]
+        return [(group, False)]
     parts = []
     for top, bottom in zip([box.y1 + TOUCH, *cuts], [*cuts, box.y0 - TOUCH], strict=False):
         part_hs = [r for r in hs if bottom - TOUCH <= (r.y0 + r.y1) / 2 <= top + TOUCH]
         part_vs = [r for r in vs if bottom - TOUCH < (r.y0 + r.y1) / 2 < top + TOUCH]
         if part_hs and part_vs:
-            parts.append((_box_of(part_hs + part_vs), part_hs, part_vs))
+            at_cuts = [y for y in (top, bottom) if y in apart]
+            part_hs = _within_sides(part_hs, part_vs, at_cuts)
+            parts.append(((_box_of(part_hs + part_vs), part_hs, part_vs), bool(at_cuts)))
     return parts
+
+
+def _within_sides(hs: list[Rect], vs: list[Rect], cuts: list[float]) -> list[Rect]:
+    """A part's rules across, those on a line it was cut at (``cuts``) kept within its rules
+    down: the rule the two parts share runs as wide as the wider, and the narrower part's
+    columns end at its own side, not at the other's."""
+    left, right = min(v.x0 for v in vs), max(v.x1 for v in vs)
+    out = []
+    for r in hs:
+        if not any(abs((r.y0 + r.y1) / 2 - y) <= TOUCH for y in cuts):
+            out.append(r)
+        elif r.x1 > left and r.x0 < right:
+            out.append(Rect(max(r.x0, left), r.y0, min(r.x1, right), r.y1, r.obj))
+    return out
+
+
+def _boxes_apart(above: list[float], below: list[float]) -> bool:
+    """Two tables drawn one on the other, sharing a rule across (``above`` and ``below``:
+    where the rules down cross a band of each): their boxes end at different places, on the
+    left or the right, and the rules down inside them meet at no place (a manual's row of
+    links to an index's letters over the index, as wide as its links, the index wider).
+    Each part may be one row: a row of the one table, however short, would end where the
+    table does, or share a column edge with it. (A row that ends short of the table's edge
+    with a column edge in common, a letter heading an index's entries, is the table's.)"""
+    inner_above, inner_below = sorted(above)[1:-1], sorted(below)[1:-1]
+    if not inner_above or not inner_below:
+        return False  # a frame alone, or a row spanning the columns: nothing to tell by
+    ends_apart = (
+        abs(min(above) - min(below)) > TOUCH or abs(max(above) - max(below)) > TOUCH
+    )
+    return ends_apart and not any(
+        abs(x - y) <= TOUCH for x in inner_above for y in inner_below
+    )
 
 
 def _without_bare_panels(
