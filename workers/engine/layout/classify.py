@@ -363,6 +363,7 @@ def classify(
                 listing = Paragraph(listing_text(block), prov, page_links, preformatted=True)
                 owner = _continued_item(block, stack, list_x, item_faces, margins)
                 if owner is not None:
+                    _close_lists_inside(owner, stack, list_x)
                     owner.blocks.append(listing)
                     continue
                 stack = []
@@ -475,7 +476,8 @@ def classify(
                         doc.blocks.append(fresh)
                     stack[-1] = fresh
                 if indent > list_x[-1] + tolerance and (
-                    _on_a_new_page(stack[-1], block.page)
+                    (_on_a_new_page(stack[-1], block.page)
+                     and not _nested_past_page(block, stack[-1], list_x[-1], margins))
                     or (_in_a_new_column(stack[-1], block)
                         and _counts_on(stack[-1].items[-1].label, label))
                 ):
@@ -570,6 +572,7 @@ def classify(
                     block, stack, list_x, item_faces, margins
                 )
                 if owner is not None:
+                    _close_lists_inside(owner, stack, list_x)
                     last_par = owner.blocks[-1] if owner.blocks else None
                     if isinstance(last_par, Paragraph) and _wrapped_line(
                         block, last_par, item_faces.get(id(owner)), last_lines.get(id(last_par)),
@@ -1629,6 +1632,24 @@ def _rebase_indents(
             return
 
 
+def _nested_past_page(
+    block: Block, lst: ListBlock, label_x: float, margins: dict[int, float],
+) -> bool:
+    """Whether the point ``block`` opens on a later page than the last point of ``lst``
+    (whose label stands at ``label_x``) is set further in than that list's labels, its
+    indent measured from each page's margin (:func:`.page_margins.text_margins`): a point
+    nested in the last, not the list going on at margins moved. Without both pages' margins
+    it is not known to be."""
+    last = lst.items[-1] if lst.items else None
+    if last is None or not last.prov:
+        return False
+    old, new = last.prov[0].page, block.page
+    if old not in margins or new not in margins or reads_right_to_left(block.frags):
+        return False
+    moved = _label_indent(block) - margins[new] + margins[old]
+    return moved > label_x + 0.8 * max(block.size, 1.0)
+
+
 def _on_a_new_page(lst: ListBlock, page: int) -> bool:
     """Whether the list's last item is on another page than ``page``."""
     last = lst.items[-1].prov[-1] if lst.items and lst.items[-1].prov else None
@@ -1772,6 +1793,15 @@ def _continued_item(
         if indent > list_x[level] + 0.8 * block.size or lined_up:
             return item
     return None
+
+
+def _close_lists_inside(owner: ListItem, stack: list[ListBlock], list_x: list[float]) -> None:
+    """Close the lists open inside ``owner``, a point a paragraph goes on with past them: a
+    point after the paragraph opens a list of its own under it, read after the paragraph,
+    not one more point of the list above it ("⇒ κ = 0" after "V ∩ E ist eine Gerade")."""
+    while len(stack) > 1 and stack[-1].items and stack[-1].items[-1] is not owner:
+        stack.pop()
+        list_x.pop()
 
 
 def _as_on_label_page(block: Block, item: ListItem, margins: dict[int, float] | None) -> float:
