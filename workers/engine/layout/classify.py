@@ -3669,10 +3669,16 @@ def _bookmark_echoes(
     """Lines that repeat a bookmarked title on the page it heads, in no heading's face or a
     smaller one than another line of that page reading the same in a heading's face: the
     bookmark leads to that heading, not to the echo (a glossary term in the margin beside
-    the section it names, the term set in bold in the section's text)."""
+    the section it names, the term set in bold in the section's text). A heading numbered
+    where its bookmark is not ("1. Introduction" on the page of the bookmark "Introduction":
+    a style sheet's or a word processor's counter, drawn before the title and left out of the
+    bookmark) reads the same: the table of contents above it on its page, "Introduction",
+    is its echo."""
     lines: dict[tuple[str, int], list[Block]] = {}
     for b in blocks if headed else ():
         key = title_key(b.text)
+        if b.page not in headed.get(key, {}) and (number := NUMBERED.match(b.text)):
+            key = title_key(b.text[number.end() - 1:])
         if b.page in headed.get(key, {}):
             lines.setdefault((key, b.page), []).append(b)
     out: set[int] = set()
