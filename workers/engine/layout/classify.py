@@ -3684,11 +3684,19 @@ def _bookmark_echoes(
     out: set[int] = set()
     for same in lines.values():
         heads = [b for b in same if _heading_candidate(b, b.text, body_size)]
+        # (A line of code reading the title, "xsltEvalXPathString" in a function's synopsis,
+        # measures larger than it is set: a typewriter face's box is taller than a serif's.
+        # Beside a heading in a face of text, it is the echo.)
+        heads = [b for b in heads if not _typewriter_line(b)] or heads
         if len(same) > 1 and heads:
             largest = max(b.size for b in heads)
             kept = {id(b) for b in heads if b.size >= 0.95 * largest}
             out |= {id(b) for b in same if id(b) not in kept}
     return out
+
+
+def _typewriter_line(block: Block) -> bool:
+    return bool(block.frags) and all(f.fixed_pitch for f in block.frags)
 
 
 def _is_note(block: Block, result: PageResult, body_size: float, text: str) -> bool:
