@@ -3776,10 +3776,15 @@ def _bookmark_echoes(
     the section it names, the term set in bold in the section's text). A line in the code's
     face, ``in_code`` (see :mod:`.code_face`), is always an echo: the function's name in
     its signature under the heading naming it ("4.1 xsltEvalXPathString ()", the bookmark
-    leaving out the number the style sheet adds)."""
+    leaving out the number the style sheet adds). A heading numbered where its bookmark is
+    not ("1. Introduction" on the page of the bookmark "Introduction": a style sheet's or a
+    word processor's counter, drawn before the title and left out of the bookmark) reads
+    the same: the table of contents above it on its page, "Introduction", is its echo."""
     lines: dict[tuple[str, int], list[Block]] = {}
     for b in blocks if headed else ():
         key = title_key(b.text)
+        if b.page not in headed.get(key, {}) and (number := NUMBERED.match(b.text)):
+            key = title_key(b.text[number.end() - 1:])
         if b.page in headed.get(key, {}):
             lines.setdefault((key, b.page), []).append(b)
     out: set[int] = set()
@@ -3788,11 +3793,19 @@ def _bookmark_echoes(
             b for b in same if id(b) not in in_code and _heading_candidate(b, b.text, body_size)
         ]
         out |= {id(b) for b in same if id(b) in in_code}
+        # (A line of code reading the title, "xsltEvalXPathString" in a function's synopsis,
+        # measures larger than it is set: a typewriter face's box is taller than a serif's.
+        # Beside a heading in a face of text, it is the echo.)
+        heads = [b for b in heads if not _typewriter_line(b)] or heads
         if len(same) > 1 and heads:
             largest = max(b.size for b in heads)
             kept = {id(b) for b in heads if b.size >= 0.95 * largest}
             out |= {id(b) for b in same if id(b) not in kept}
     return out
+
+
+def _typewriter_line(block: Block) -> bool:
+    return bool(block.frags) and all(f.fixed_pitch for f in block.frags)
 
 
 def _is_note(block: Block, result: PageResult, body_size: float, text: str) -> bool:

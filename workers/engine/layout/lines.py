@@ -16,7 +16,7 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from types import ModuleType
 from typing import Any, Generic, TypeVar, overload
@@ -160,12 +160,14 @@ def large_code_fonts(glyphs: list[Glyph]) -> frozenset[str]:
     if len(set(map(_font_of, glyphs))) < 2:
         return frozenset()  # (most lines: one font, no question; told at C speed)
     fonts: dict[str, list[Glyph]] = {}
-    for g in glyphs:
+    widths: dict[str, list[float]] = {}
+    for g, width in zip(glyphs, set_widths(glyphs), strict=True):
         if not g.char.isspace():
             fonts.setdefault(g.font, []).append(g)
+            widths.setdefault(g.font, []).append(width)
     if len(fonts) < 2:
         return frozenset()  # (most lines: one font, no question)
-    fixed = fixed_pitch_fonts(fonts)
+    fixed = fixed_pitch_fonts(fonts, widths)
     if not fixed:
         return fixed
     prose = [g.size for font, run in fonts.items() if font not in fixed
@@ -178,17 +180,45 @@ def large_code_fonts(glyphs: list[Glyph]) -> frozenset[str]:
     )
 
 
-def fixed_pitch_fonts(fonts: dict[str, list[Glyph]]) -> frozenset[str]:
+def fixed_pitch_fonts(
+    fonts: dict[str, list[Glyph]], set_as: dict[str, list[float]] | None = None
+) -> frozenset[str]:
     """Of ``fonts`` (each font's glyphs, spaces left out), those that show a fixed pitch:
     every glyph equally wide (:data:`FIXED_PITCH_SPREAD`), over :data:`CODE_LETTERS`
-    letters and :data:`CODE_CHARACTERS` characters at least."""
+    letters and :data:`CODE_CHARACTERS` characters at least. ``set_as``: each font's glyphs'
+    widths as set in their line (:func:`set_widths`), where known; else their boxes'."""
     return frozenset(
         font for font, run in fonts.items()
         if sum(g.char.isalpha() for g in run) >= CODE_LETTERS
         and len({g.char for g in run}) >= CODE_CHARACTERS
-        and (widths := [g.x1 - g.x0 for g in run]) and min(widths) > 0
+        and (widths := set_as[font] if set_as else [g.x1 - g.x0 for g in run])
+        and min(widths) > 0
         and spread_below(widths, FIXED_PITCH_SPREAD)
     )
+
+
+def set_widths(glyphs: Sequence[Glyph]) -> list[float]:
+    """Each glyph's width as set in its line (``glyphs`` in reading order): its box's, cut
+    short where the glyph after it starts inside it. A slanted glyph's box overhangs the
+    next one by its slant (a typewriter face slanted for emphasis, "foo.bar", its boxes
+    half as wide again as its upright glyphs'), while the next glyph starts one pitch on.
+    The last of a slanted word, which the one before overhangs as far, is as wide as that
+    one (a word space may start its next glyph inside it still)."""
+    out = [g.x1 - g.x0 for g in glyphs]
+    for k in range(len(glyphs) - 1):
+        g, after = glyphs[k], glyphs[k + 1]
+        if g.x0 < after.x0 < g.x1 and abs(after.y0 - g.y0) < 0.5 * (g.y1 - g.y0):
+            out[k] = after.x0 - g.x0
+    for k in range(1, len(glyphs)):
+        before, g = glyphs[k - 1], glyphs[k]
+        if before.font == g.font and before.x1 - g.x0 > SLANT_OVERHANG * out[k - 1] > 0:
+            out[k] = min(out[k], out[k - 1])
+    return out
+
+
+#: A glyph whose box reaches this share of its width as set into the next one's is slanted
+#: (a kerned pair overlaps by a few hundredths of an em).
+SLANT_OVERHANG = 0.25
 
 
 def quick_median(values: list[float]) -> float:
