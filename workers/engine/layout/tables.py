@@ -2922,6 +2922,13 @@ def is_listing(frags: list[Fragment]) -> bool:
     return _fixed_pitch_words([frags])
 
 
+def set_in_fixed_pitch(frags: list[Fragment]) -> bool:
+    """Most of the pieces whose pitch is known are set in a fixed-pitch face, words or
+    figures: a listing's column of versions and dates is set in its face, whatever it says."""
+    measured = [pitch for f in frags if (pitch := f.fixed_pitch) is not None]
+    return bool(measured) and sum(measured) > 0.5 * len(measured)
+
+
 def _fixed_pitch_words(rows: list[list[Fragment]]) -> bool:
     """Words set in a fixed-pitch face: program code on a slide, a typewritten transcript.
     Their columns come from spaces lining up character by character, not from a table;
