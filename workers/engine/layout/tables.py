@@ -2026,6 +2026,15 @@ def _read_run(
                     blocks.append(block)
                     columns[id(block)] = fresh
                 used.update(id(f) for f in mine)
+        elif table is None and _ragged_rows(run):
+            # Short pieces set apart on every line, whose columns overlap from row to row (a
+            # table typed with spaces in a proportional face, a long word pushing the next
+            # piece on): no columns to read down, so each line is read across, a block, as a
+            # listing's are; read as text, its pieces would stack into paragraphs down the
+            # page, each row's words heard apart.
+            for line in run:
+                blocks.append(block_of(page, line.fragments))
+                used.update(id(f) for f in line.fragments)
         elif table is not None and table.table is not None and numbered_list_across(table.table):
             # One numbered list set in two columns, its rows level across the gutter: no
             # table; its lines are read as text, column by column (see .order).
@@ -2044,6 +2053,28 @@ RULED_COLUMN_LINES = 6
 #: Lines a column holds no text on, between its own, where a column beside it does, for it
 #: to read down rather than across: the columns' rows are not shared.
 OWN_GAPS = 2
+
+
+#: Share of a run's lines that come apart into pieces, at least, for it to be read line by
+#: line when its pieces make no columns (see :func:`_ragged_rows`)...
+RAGGED_ROWS = 0.75
+#: ...each piece of this many words at most (a cell's value, a name: a line of running text
+#: parted at a wide space leaves longer pieces).
+RAGGED_PIECE_WORDS = 2
+
+
+def _ragged_rows(run: list[Line]) -> bool:
+    """Nearly every line of ``run`` comes apart into short pieces, and the pieces overlap
+    from row to row so that most lines hold more pieces than the run has columns (the
+    pieces' x-ranges swept together): cells lined up by spaces in a proportional face,
+    whose columns drift with the width of the words before them."""
+    parted = [line.fragments for line in run if len(line.fragments) > 1]
+    if len(parted) < 3 or len(parted) < RAGGED_ROWS * len(run):
+        return False
+    if any(len(f.text.split()) > RAGGED_PIECE_WORDS for row in parted for f in row):
+        return False
+    columns = len(_columns([list(row) for row in parted]))
+    return sum(len(row) > columns for row in parted) > len(parted) / 2
 
 
 def _parted_by_rules(
