@@ -2058,9 +2058,13 @@ OWN_GAPS = 2
 #: Share of a run's lines that come apart into pieces, at least, for it to be read line by
 #: line when its pieces make no columns (see :func:`_ragged_rows`)...
 RAGGED_ROWS = 0.75
-#: ...each piece of this many words at most (a cell's value, a name: a line of running text
-#: parted at a wide space leaves longer pieces).
+#: ...each piece but a line's last of this many words at most (a cell's value, a name: a
+#: line of running text parted at a wide space leaves longer pieces; the last column may
+#: hold a description)...
 RAGGED_PIECE_WORDS = 2
+#: ...and most lines ending short of the run's right edge by more than this (points): the
+#: lines of a justified paragraph end flush.
+FLUSH_SLACK = 1.0
 
 
 def _ragged_rows(run: list[Line]) -> bool:
@@ -2071,8 +2075,11 @@ def _ragged_rows(run: list[Line]) -> bool:
     parted = [line.fragments for line in run if len(line.fragments) > 1]
     if len(parted) < 3 or len(parted) < RAGGED_ROWS * len(run):
         return False
-    if any(len(f.text.split()) > RAGGED_PIECE_WORDS for row in parted for f in row):
+    if any(len(f.text.split()) > RAGGED_PIECE_WORDS for row in parted for f in row[:-1]):
         return False
+    right = max(row[-1].x1 for row in parted)
+    if sum(right - row[-1].x1 <= FLUSH_SLACK for row in parted) >= len(parted) / 2:
+        return False  # justified lines, parted at their stretched word spaces
     columns = len(_columns([list(row) for row in parted]))
     return sum(len(row) > columns for row in parted) > len(parted) / 2
 
