@@ -2055,9 +2055,16 @@ RULED_COLUMN_LINES = 6
 OWN_GAPS = 2
 
 
-#: Share of a run's lines that come apart into pieces, at least, for it to be read line by
-#: line when its pieces make no columns (see :func:`_ragged_rows`)...
+#: Lines of several pieces a run holds at least for it to be read line by line when its
+#: pieces make no columns (see :func:`_ragged_rows`): a table typed with spaces runs on for
+#: rows, where a heading's number, a formula's limits or a justified line's words part a
+#: line or two...
+RAGGED_MIN_ROWS = 5
+#: ...this share of the run's lines at least...
 RAGGED_ROWS = 0.75
+#: ...each of this many pieces at most (a typed table's columns, not a justified line's
+#: words)...
+RAGGED_MAX_PIECES = 4
 #: ...each piece but a line's last of this many words at most (a cell's value, a name: a
 #: line of running text parted at a wide space leaves longer pieces; the last column may
 #: hold a description)...
@@ -2068,15 +2075,20 @@ FLUSH_SLACK = 1.0
 
 
 def _ragged_rows(run: list[Line]) -> bool:
-    """Nearly every line of ``run`` comes apart into short pieces, and the pieces overlap
-    from row to row so that most lines hold more pieces than the run has columns (the
-    pieces' x-ranges swept together): cells lined up by spaces in a proportional face,
-    whose columns drift with the width of the words before them."""
+    """Nearly every line of ``run`` comes apart into a few short pieces, none opening
+    with a list's marker, and the pieces overlap from row to row so that most lines hold
+    more pieces than the run has columns (the pieces' x-ranges swept together): cells lined
+    up by spaces in a proportional face, whose columns drift with the width of the words
+    before them."""
     parted = [line.fragments for line in run if len(line.fragments) > 1]
-    if len(parted) < 3 or len(parted) < RAGGED_ROWS * len(run):
+    if len(parted) < RAGGED_MIN_ROWS or len(parted) < RAGGED_ROWS * len(run):
+        return False
+    if any(len(row) > RAGGED_MAX_PIECES for row in parted):
         return False
     if any(len(f.text.split()) > RAGGED_PIECE_WORDS for row in parted for f in row[:-1]):
         return False
+    if any(is_marker(row[0].text) for row in parted):
+        return False  # a list's items, each marker set apart from its text
     right = max(row[-1].x1 for row in parted)
     if sum(right - row[-1].x1 <= FLUSH_SLACK for row in parted) >= len(parted) / 2:
         return False  # justified lines, parted at their stretched word spaces
