@@ -1698,13 +1698,14 @@ def _listing_beside_prose(left: list[Fragment], right: list[Fragment]) -> bool:
     may keep to the prose's rows without making a table. (Full-width CJK text is set at a
     fixed pitch too, and is no listing.) A side of figures in the listing's face (a version
     history's numbers and dates beside its notes, in a comment) is the listing's own
-    column, no prose."""
+    column, no prose, unless it runs in lines of text as prose does."""
     if min(len(left), len(right)) < 3:
         return False
     listing = [is_listing(side) and _ascii(side) for side in (left, right)]
     if listing[0] == listing[1] or (is_listing(left) and is_listing(right)):
         return False
-    return not set_in_fixed_pitch(right if listing[0] else left)
+    other = right if listing[0] else left
+    return not set_in_fixed_pitch(other) or _text_like(other)
 
 
 def _ascii(frags: list[Fragment]) -> bool:
