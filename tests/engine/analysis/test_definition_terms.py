@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pikepdf
+
 from workers.engine.document import Heading
 from workers.engine.layout.reader import read_layout
 
@@ -90,3 +92,35 @@ def test_bold_lines_over_stacks_of_short_lines_stay_headings(tmp_path: Path) -> 
     links = [["address one", "option range of the address", "option fork"]] * len(TERMS)
     found = _headings(_page(tmp_path, "links.pdf", 12, links))
     assert set(TERMS) <= set(found)
+
+
+def test_terms_run_on_over_a_page_break(tmp_path: Path) -> None:
+    # One term with its definition at the foot of a page, the next at the top of the one
+    # after, each page numbered at its foot: one list, broken by the page.
+    ops = ["BT /F2 18 Tf 72 740 Td (Project Overview) Tj ET"]
+    more, y = _paragraphs(710)
+    ops += more
+    more, y = _paragraphs(y)
+    ops += more + [_line("F2", y, TERMS[0]), _line("F1", y - 12, DEFINITIONS[0])]
+    ops.append("BT /F1 9 Tf 300 40 Td (1) Tj ET")
+    first = helvetica_page(tmp_path / "first.pdf", ops)
+    ops = [_line("F2", 740, TERMS[1]), _line("F1", 728, DEFINITIONS[1])]
+    more, _ = _paragraphs(706)
+    ops += more + ["BT /F1 9 Tf 300 40 Td (2) Tj ET"]
+    second = helvetica_page(tmp_path / "second.pdf", ops)
+    path = tmp_path / "broken.pdf"
+    with pikepdf.open(first) as pdf, pikepdf.open(second) as more_pages:
+        pdf.pages.extend(more_pages.pages)
+        pdf.save(path)
+    found = [b.text for b in read_layout(path, max_pages=2).blocks if isinstance(b, Heading)]
+    assert "Project Overview" in found
+    assert not set(TERMS[:2]) & set(found)
+
+
+def test_terms_in_lower_case_keep_their_neighbours_terms(tmp_path: Path) -> None:
+    # Every other term starts in lower case (a variable's name), which no heading does:
+    # they are terms of the list all the same, and so are the terms beside them.
+    terms = ["Version", "names", "Strings", "last"]
+    found = _headings(_page(tmp_path, "lower.pdf", 12, [[d] for d in DEFINITIONS], terms))
+    assert "Project Overview" in found
+    assert not set(terms) & set(found)

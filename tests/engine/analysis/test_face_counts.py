@@ -113,3 +113,20 @@ def test_walls_are_filed_by_band_as_before(seed: int) -> None:
     positions = GlyphPositions([])
     positions.against(walls)
     assert positions._banded() == _banded(walls)
+
+
+def test_a_pieces_prose_face_leaves_out_code_set_inline_and_is_kept() -> None:
+    # "see /etc/passwd here": the path in a fixed-pitch face measuring larger than the prose.
+    glyphs, x = [], 0.0
+    for text, font, size, bold in (("see ", "Times", 10.0, True), ("/etc/passwd", "Courier", 12.0,
+                                   False), (" here", "Times", 10.0, True)):
+        for ch in text:
+            width = 6.0 if font == "Courier" else 4.0 + (ord(ch) % 3)
+            glyphs.append(Glyph(ch, x, 0, x + width, size, size, bold, font, 0, -1))
+            x += width
+    piece = Fragment(glyphs, "".join(g.char for g in glyphs), 0, 0, x, 12)
+    assert piece.prose_face == (10.0, "Times", True)
+    # (Worked out once: block building asks it of a line as the one under and the one over.)
+    assert vars(piece)["prose_face"] == (10.0, "Times", True)
+    plain = Fragment(glyphs[:4], "see ", 0, 0, 20, 10)
+    assert plain.prose_face is None

@@ -16,6 +16,7 @@ import dataclasses
 import math
 import random
 import shutil
+import struct
 import sysconfig
 from pathlib import Path
 
@@ -869,3 +870,25 @@ def test_only_an_init_that_sets_its_fields_is_skipped() -> None:
 
     for cls in (Frozen, Slotted, OwnInit, NotSet, InitOnly, Plain, _Checked):
         assert lines.assigned_fields(cls) is None, cls
+
+
+def test_c_rounds_sizes_as_python_rounds_them() -> None:
+    """_glyph_reader.c rounds a glyph's size to a tenth without float.__round__ where the
+    answer is certain; it must be Python's round(value, 1) bit for bit (sign of zero, ties
+    of exact halves and the doubles next to them, huge and odd values)."""
+    if glyphs._accelerator is None:
+        pytest.skip("the C glyph reader is not built")
+    round_one = glyphs._accelerator.round_one
+    pick = random.Random(5)
+    values = [0.0, -0.0, 0.05, -0.05, 0.25, -0.35, 1e15, 1e16, -1e300, 5e-324, math.inf,
+              -math.inf]
+    for k in range(-2000, 2000):
+        tie = k / 20
+        values += [tie, math.nextafter(tie, math.inf), math.nextafter(tie, -math.inf)]
+    for _ in range(20000):
+        values += [pick.uniform(-100, 100), pick.expovariate(0.01), round(pick.uniform(0, 50), 2),
+                   pick.uniform(-1e14, 1e14)]
+    wrong = [v for v in values
+             if struct.pack("<d", round_one(v)) != struct.pack("<d", round(v, 1))]
+    assert not wrong, wrong[:5]
+    assert math.isnan(round_one(math.nan))

@@ -274,12 +274,34 @@ static void run_info_from_tuple(run_info *info, PyObject *tuple) {
     info->rotated = Py_NewRef(PyTuple_GET_ITEM(tuple, 6));
 }
 
-/* "__round__" and 1, made once (see round_one). */
+/* "__round__" and 1, made once (see python_round_one). */
 static PyObject *name_round, *one;
 
-/* Python's round(value, 1), through float.__round__ so the result is exactly Python's (its
- * name and argument made once: no format string parsed per call). */
+static PyObject *python_round_one(double value);
+
+/* Python's round(value, 1), exactly (a page's sizes miss the size cache tens of times, and
+ * float.__round__ costs two thousand instructions a call: its exact decimal conversion).
+ *
+ * Python rounds the exact value of ``value`` times ten to the nearest integer n (a tie to the
+ * even one) and gives the double nearest to n / 10. The product computed in doubles is off
+ * from the exact one by at most half an ulp; when no half-integer lies within that of it, both
+ * round to the same n, and the division, correctly rounded, is the double nearest to n / 10.
+ * Near a tie (a difference below the bound, with room to spare), or for a value too large for
+ * n to be exact, float.__round__ answers (its name and argument made once). */
 static PyObject *round_one(double value) {
+    double scaled = value * 10.0;
+    if (isfinite(scaled) && fabs(scaled) < 1e15) {
+        double nearest = nearbyint(scaled);
+        double from_half = fabs(fabs(scaled - nearest) - 0.5);
+        if (from_half > fabs(scaled) * 0x1p-50 + 0x1p-1000) {
+            return PyFloat_FromDouble(nearest / 10.0);
+        }
+    }
+    return python_round_one(value);
+}
+
+/* float.__round__(value, 1), as Python's round(value, 1) calls it. */
+static PyObject *python_round_one(double value) {
     PyObject *number = PyFloat_FromDouble(value);
     if (number == NULL) return NULL;
     PyObject *args[2] = {number, one};
@@ -1447,7 +1469,17 @@ static PyObject *text_paints(PyObject *self, PyObject *const *args, Py_ssize_t n
                             paint_of_text, &read);
 }
 
+/* round_one(value): Python's round(value, 1), as the glyph loop rounds sizes (for a test). */
+static PyObject *round_one_py(PyObject *self, PyObject *arg) {
+    (void)self;
+    double value = PyFloat_AsDouble(arg);
+    if (value == -1.0 && PyErr_Occurred()) return NULL;
+    return round_one(value);
+}
+
 static PyMethodDef methods[] = {
+    {"round_one", round_one_py, METH_O,
+     "Python's round(value, 1), as read_glyphs rounds a glyph's size (for a test)."},
     {"glyph_objects", (PyCFunction)(void (*)(void))glyph_objects, METH_FASTCALL,
      "The set of the glyphs' obj values (glyphs.py: _restore_dropped_spaces)."},
     {"read_glyphs", (PyCFunction)(void (*)(void))read_glyphs, METH_FASTCALL,

@@ -452,11 +452,17 @@ def _line_words(texts: Iterable[str]) -> tuple[set[str], set[str], set[str]]:
     not_ending: set[str] = set()
     not_starting: set[str] = set()
     for text in texts:
-        found = [w.lower() for w in _TAIL.findall(text)]
+        found = _TAIL.findall(text)
         written.update(found)
         not_ending.update(found[:-1])
         not_starting.update(found[1:])
-    return written, not_ending, not_starting
+    # (Lower-cased once each, as gathered: a document writes its few thousand words many
+    # times over.)
+    return _lowered(written), _lowered(not_ending), _lowered(not_starting)
+
+
+def _lowered(words: set[str]) -> set[str]:
+    return {w.lower() for w in words}
 
 
 class Hyphenation:

@@ -54,6 +54,7 @@ from .blocks import (
 from .box_glyphs import opens_options_row
 from .browser_levels import bookmarked_heads, browser_levels, heading_face_size
 from .bylines import bylines_apart
+from .code_face import code_face, code_lines, inline_code_lines
 from .continued_tables import (
     caption_first_title,
     columns_under,
@@ -250,9 +251,19 @@ def classify(
             if b.kind == "text" and b.bold and b.size < 1.15 * body_size
         }
     not_headings |= _bold_paragraph_lines(results, body_size)
+    # Code is set larger than the text in some documents: a line of it is no heading, and
+    # one in bold is as a bold line of the text's size.
+    code = code_face(results, body_size)
+    in_code = code_lines(results, code)
+    not_headings |= in_code
+    # And so is a paragraph's line holding only code set inline, set apart by its size.
+    not_headings |= inline_code_lines(
+        results, body_size, lambda b: _heading_candidate(b, b.text, body_size)
+    )
     # A definition list's bold terms, each bound to its definition flush under it.
     not_headings |= definition_terms(
-        results, body_size, lambda b: _heading_candidate(b, b.text, body_size)
+        results, body_size, lambda b: _heading_candidate(b, b.text, body_size), code,
+        artifact_ids,
     )
     # Numbered lines in one face are one sequence: read alike, as most of them are judged.
     back, added = outvoted(
@@ -272,7 +283,7 @@ def classify(
     titles = _slide_titles(doc.pages, body, styles, body_size) if _slide_deck(doc.pages) else None
     texts = [b for r in results for b in r.blocks if b.kind == "text"]
     headed = _pages_headed(places, texts)
-    echoes = _bookmark_echoes(headed, texts, body_size)
+    echoes = _bookmark_echoes(headed, texts, body_size, in_code)
     own_lines = {
         (title_key(b.text), b.page) for b in texts
         if b.page in headed.get(title_key(b.text), {}) and id(b) not in echoes
@@ -2255,7 +2266,8 @@ def _edge_row(result: PageResult, found: dict[int, Any], top: bool) -> list[Bloc
         return []
     outer = max(blocks, key=attrgetter("y1")) if top else min(blocks, key=attrgetter("y0"))
     row = [b for b in blocks if _same_line(b, outer) or _same_line(outer, b)]
-    rest = [b for b in blocks if not any(b is r for r in row)]
+    in_row = set(map(id, row))
+    rest = [b for b in blocks if id(b) not in in_row]
     if not rest or any(
         b.kind != "text" or b.labels_field or len(lines_of(b.frags)) != 1 for b in row
     ):
@@ -3664,12 +3676,16 @@ def _pages_headed(
 
 
 def _bookmark_echoes(
-    headed: dict[str, dict[int, int]], blocks: list[Block], body_size: float
+    headed: dict[str, dict[int, int]], blocks: list[Block], body_size: float,
+    in_code: set[int],
 ) -> set[int]:
     """Lines that repeat a bookmarked title on the page it heads, in no heading's face or a
     smaller one than another line of that page reading the same in a heading's face: the
     bookmark leads to that heading, not to the echo (a glossary term in the margin beside
-    the section it names, the term set in bold in the section's text)."""
+    the section it names, the term set in bold in the section's text). A line in the code's
+    face, ``in_code`` (see :mod:`.code_face`), is always an echo: the function's name in
+    its signature under the heading naming it ("4.1 xsltEvalXPathString ()", the bookmark
+    leaving out the number the style sheet adds)."""
     lines: dict[tuple[str, int], list[Block]] = {}
     for b in blocks if headed else ():
         key = title_key(b.text)
@@ -3677,7 +3693,10 @@ def _bookmark_echoes(
             lines.setdefault((key, b.page), []).append(b)
     out: set[int] = set()
     for same in lines.values():
-        heads = [b for b in same if _heading_candidate(b, b.text, body_size)]
+        heads = [
+            b for b in same if id(b) not in in_code and _heading_candidate(b, b.text, body_size)
+        ]
+        out |= {id(b) for b in same if id(b) in in_code}
         if len(same) > 1 and heads:
             largest = max(b.size for b in heads)
             kept = {id(b) for b in heads if b.size >= 0.95 * largest}

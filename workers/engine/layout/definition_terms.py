@@ -9,22 +9,31 @@ and by what follows them:
 - a term is bound to its definition more tightly than the text's paragraphs are set apart
   (the space under it is well under the space between paragraphs), where a heading made by
   hand in bold is spaced as a paragraph is;
-- the definition is one short piece of prose: one line, or lines that run on to the
+- the definition is one short piece of prose in the text's size (code set inline in a
+  typewriter face that measures larger left out): one line, or lines that run on to the
   measure (a stack of short lines under a bold line is a list the line heads);
 - terms come in a row: the block after the definition is another term in the same face,
-  defined in the same way (or the block before the term is the definition of one). A
-  section runs on for more than one paragraph before its next heading.
+  defined in the same way, whether or not it could be a heading itself ("names" in lower
+  case beside "Strings"); or the block before the term is the definition of one; on
+  the same page or over a page break. A section runs on for more than one paragraph
+  before its next heading.
 
 A numbered line ("1.2.1 Time Resources") is a section's heading however it is spaced.
+
+A term may be set in the document's typewriter face ("celery[auth]" over "for using the
+auth security serializer."), which may measure larger than the text's: in the code's own
+size (:mod:`.code_face`) it is of the text's size.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Container
 
 from .blocks import Block, PageResult, lines_of
+from .code_face import CodeFace
+from .lines import large_code_fonts, quick_median
 
 #: The space under a term is less than this share of the space between the text's
 #: paragraphs.
@@ -64,41 +73,60 @@ def _prose(block: Block) -> bool:
 
 
 def definition_terms(
-    results: list[PageResult], body_size: float, candidate: Callable[[Block], bool]
+    results: list[PageResult], body_size: float, candidate: Callable[[Block], bool],
+    code: CodeFace | None = None, furniture: Container[int] = (),
 ) -> set[int]:
     """The ids of the bold lines read as a definition list's terms (see the module's
-    docstring); ``candidate`` tells a block that could be a heading."""
+    docstring); ``candidate`` tells a block that could be a heading, ``code`` is the
+    document's typewriter face where it is set larger than the text; ``furniture``, the
+    ids of the pages' running heads and folios, passed over."""
     gap = paragraph_gap(results, body_size)
     if gap is None:
         return set()
-    found: set[int] = set()
+    # (Terms and their flags in the document's order: a list runs on over a page break.)
+    in_order: list[Block] = []
+    terms: list[bool] = []
     for result in results:
-        blocks = result.blocks
+        blocks = [b for b in result.blocks if id(b) not in furniture]
 
         def term(i: int, blocks: list[Block] = blocks) -> bool:
-            if i < 0 or i + 1 >= len(blocks):
+            if i + 1 >= len(blocks):
                 return False
             block, under = blocks[i], blocks[i + 1]
+            size = body_size if code is not None and code.sets(block) else block.size
             return (
                 block.kind == "text" and under.kind == "text"
                 and block.bold and not under.bold
-                and 0.95 * body_size <= block.size < 1.15 * body_size
-                and under.size < 1.15 * body_size
+                and 0.95 * body_size <= size < 1.15 * body_size
+                and (under.size < 1.15 * body_size or _text_size(under) < 1.15 * body_size)
                 and abs(under.x0 - block.x0) < 0.2 * body_size
                 and 0 <= block.y0 - under.y1 < TERM_GAP_SHARE * gap
                 and not _SECTION_NUMBER.match(block.text)
                 and _prose(under)
-                and candidate(block)
             )
 
-        terms = [term(i) for i in range(len(blocks))]
-        for i, is_term in enumerate(terms):
-            if not is_term:
-                continue
-            face = round(blocks[i].size)
-            if any(
-                0 <= j < len(blocks) and terms[j] and round(blocks[j].size) == face
-                for j in (i - 2, i + 2)
-            ):
-                found.add(id(blocks[i]))
+        in_order += blocks
+        terms += [term(i) for i in range(len(blocks))]
+    found: set[int] = set()
+    for i, is_term in enumerate(terms):
+        # (Its neighbours are terms whether or not they could be headings: "names" in
+        # lower case is a term in the same list as "Strings".)
+        if not is_term or not candidate(in_order[i]):
+            continue
+        face = round(in_order[i].size)  # (a term in code and one in the text's face differ)
+        if any(
+            0 <= j < len(in_order) and terms[j] and round(in_order[j].size) == face
+            for j in (i - 2, i + 2)
+        ):
+            found.add(id(in_order[i]))
     return found
+
+
+def _text_size(block: Block) -> float:
+    """The size of the block's letters but those of code set inline, whose typewriter face
+    may measure larger than the text's at one point size ("for using the
+    task_remote_tracebacks feature."); never more than the block's."""
+    glyphs = [g for f in block.frags for g in f.glyphs]
+    code = large_code_fonts(glyphs)
+    sizes = [g.size for g in glyphs if g.char.isalpha() and g.font not in code]
+    return min(quick_median(sizes), block.size) if sizes else block.size

@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterable
 import pikepdf
 
 from ..pdf_entries import entry_of
-from ..tagged_pdf.fonts import display_name, page_roots, reachable_fonts
 from .glyphs import Glyph
+from .page_fonts import PageFonts
 
 #: The ascent-to-descent height of a usual text face, per point of its size (Times and
 #: Liberation Serif 1.107, Arial 1.117, Calibri 1.0 as their descriptors give it): the
@@ -35,7 +35,10 @@ class UndeclaredExtents:
     """The fonts of a document whose descriptor gives neither ascent nor descent, worked out
     once per font."""
 
-    def __init__(self) -> None:
+    def __init__(self, page_fonts: PageFonts | None = None) -> None:
+        """``page_fonts``: the document's walk of its pages' fonts, shared with the other
+        readers of its fonts (see :mod:`.page_fonts`)."""
+        self._page_fonts = page_fonts or PageFonts()
         self._fonts: dict[tuple[int, int], bool] = {}
         self._by_resources: dict[tuple[int, int], set[str]] = {}
 
@@ -57,8 +60,7 @@ class UndeclaredExtents:
         wanted = {g.obj for g in glyphs if g.font in undeclared and g.obj >= 0}
         if not wanted:
             return
-        declared = [g for g in glyphs if g.obj >= 0 and g.font not in undeclared
-                    and not g.char.isspace()][:DECLARED_SAMPLE]
+        declared = _declared_sample(glyphs, undeclared)
         points = type_sizes(wanted | {g.obj for g in declared})
         ratios = [g.size / point for g in declared
                   if (point := points.get(g.obj, 0.0)) > 0.0]
@@ -94,18 +96,31 @@ class UndeclaredExtents:
         return names
 
     def _walked(self, page: pikepdf.Page) -> set[str]:
-        """:meth:`_undeclared`, found by walking the fonts the page reaches."""
+        """:meth:`_undeclared`, found by going through the fonts the page reaches."""
         undeclared: set[str] = set()
         declared: set[str] = set()
-        for font in reachable_fonts(page_roots(page)):
-            key = font.objgen
-            known = self._fonts.get(key) if font.is_indirect else None
+        for reached in self._page_fonts.of(page):
+            key = reached.key
+            known = self._fonts.get(key) if key is not None else None
             if known is None:
-                known = _no_extent(font)
-                if font.is_indirect:
+                known = _no_extent(reached.font)
+                if key is not None:
                     self._fonts[key] = known
-            (undeclared if known else declared).add(display_name(font))
+            (undeclared if known else declared).add(reached.name)
         return undeclared - declared
+
+
+def _declared_sample(glyphs: list[Glyph], undeclared: set[str]) -> list[Glyph]:
+    """The first :data:`DECLARED_SAMPLE` glyphs (none a space, none drawn by pdfium) set in a
+    font of the page that declares its extent. (Sifted a sample's length of glyphs at a time,
+    stopping once the sample is full: a page of prose holds several times as many.)"""
+    declared: list[Glyph] = []
+    for start in range(0, len(glyphs), DECLARED_SAMPLE):
+        declared += [g for g in glyphs[start:start + DECLARED_SAMPLE]
+                     if g.obj >= 0 and g.font not in undeclared and not g.char.isspace()]
+        if len(declared) >= DECLARED_SAMPLE:
+            break
+    return declared[:DECLARED_SAMPLE]
 
 
 def _no_extent(font: pikepdf.Dictionary) -> bool:

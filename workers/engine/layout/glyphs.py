@@ -163,6 +163,11 @@ class PageContent:
     #: ``_glyph_reader.c``'s object table), for the C readers to take rather than ask pdfium
     #: for each object again.
     object_table: bytes | None = field(default=None, repr=False, compare=False)
+    #: The page objects the glyphs were drawn by (:func:`drawn_objects`) as read, while
+    #: :attr:`glyphs` is the list read (None after it is replaced): the reader asks again
+    #: once the glyphs off the page are taken out, and nearly every page has none.
+    drawn: tuple[list[Glyph], int, set[int]] | None = field(default=None, repr=False,
+                                                             compare=False)
 
 
 _KINDS = {
@@ -454,6 +459,7 @@ class OpenedPage:
         for image in self.content.image_facts:
             image.unjudged = 0  # (its page object goes with the page: never asked, never known)
         self.content.object_table = None  # (its addresses go with the page too)
+        self.content.drawn = None
         self.page.close()
 
     def __enter__(self) -> OpenedPage:
@@ -469,6 +475,7 @@ def read_loaded_page(page: pdfium.PdfPage, index: int) -> PageContent:
     stream on loading a page, which costs about as much as rendering it)."""
     content = _read_content(page, index, None)
     content.object_table = None  # (only an OpenedPage, which closes the page, keeps it)
+    content.drawn = None
     return content
 
 
@@ -1161,6 +1168,7 @@ def _restore_dropped_spaces(page: Any, content: PageContent) -> None:
     # (The one pass over the glyphs every page pays: at C speed, in the accelerator with no
     # Python call per glyph.)
     drawn = drawn_objects(glyphs)
+    content.drawn = (glyphs, len(glyphs), drawn)
     # (The text objects picked out at C speed: a page may hold thousands of paths.)
     kinds = content.object_kinds
     texts = itertools.compress(range(len(kinds)), map("text".__eq__, kinds))
@@ -1198,9 +1206,19 @@ def _restore_dropped_spaces(page: Any, content: PageContent) -> None:
         start = at + 1
     out.extend(glyphs[start:])
     content.glyphs = out
+    content.drawn = (out, len(out), drawn | {-1})  # (the spaces put back: no object's)
 
 
 _obj_of = operator.attrgetter("obj")
+
+
+def content_drawn_objects(content: PageContent) -> set[int]:
+    """:func:`drawn_objects` of ``content.glyphs``: known from the reading while they are the
+    list read, and as many (glyphs are taken out of a page by making a new list)."""
+    known = content.drawn
+    if known is not None and known[0] is content.glyphs and known[1] == len(content.glyphs):
+        return set(known[2])  # (a copy: the caller's to keep)
+    return drawn_objects(content.glyphs)
 
 
 def drawn_objects(glyphs: list[Glyph]) -> set[int]:

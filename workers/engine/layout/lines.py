@@ -389,6 +389,23 @@ class Fragment:
             return None
         return spread_below(widths, FIXED_PITCH_SPREAD)
 
+    # Cached: building blocks asks it of a fragment as the line under one line and again as
+    # the line over the next.
+    @_computed_once
+    def prose_face(self) -> tuple[float, str, bool] | None:
+        """The size, font and weight (bold: most letters) of the glyphs outside code set
+        inline (:func:`large_code_fonts`), None where the fragment holds no such code."""
+        code = large_code_fonts(self.glyphs)
+        if not code:
+            return None
+        prose = [g for g in self.glyphs if g.font not in code]
+        letters = [g for g in prose if g.char.isalnum()]
+        return (
+            quick_median([g.size for g in prose]),
+            Counter(g.font for g in letters).most_common(1)[0][0],
+            2 * sum(g.bold for g in letters) > len(letters),
+        )
+
     @_computed_once
     def rtl(self) -> bool:
         # (Most text has no right-to-left letter: one search finds none, with no list made.)

@@ -10,28 +10,23 @@ read alike.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-
 import pikepdf
 
 from ..glyph_names import NotUnderstood, reading_fixes
-from ..pdf_entries import entry_of
-from ..tagged_pdf.fonts import display_name, page_roots, reachable_fonts
 from .glyphs import Glyph
-
-# A font's name as a person knows it, and its fixes.
-_Named = tuple[str, dict[str, str]]
+from .page_fonts import PageFonts, ReachedFont
 
 
 class NamedGlyphReading:
     """The reading fixes of a document's fonts, worked out once per font."""
 
-    def __init__(self) -> None:
+    def __init__(self, page_fonts: PageFonts | None = None) -> None:
+        """``page_fonts``: the document's walk of its pages' fonts, shared with the other
+        readers of its fonts (see :mod:`.page_fonts`)."""
+        self._page_fonts = page_fonts or PageFonts()
         self._fixes: dict[tuple[int, int], dict[str, str]] = {}
+        self._direct: dict[int, tuple[ReachedFont, dict[str, str]]] = {}
         self._by_resources: dict[tuple[int, int], dict[str, dict[str, str]]] = {}
-        self._fonts: dict[tuple[int, int], tuple[_Named, ...]] = {}
-        self._forms: dict[tuple[int, int], tuple[_Named, ...]] = {}
-        self._streams: dict[tuple[int, int], tuple[_Named, ...]] = {}
 
     def apply(self, page: pikepdf.Page, glyphs: list[Glyph]) -> None:
         """Give each glyph of ``page`` (read by pdfium) the character its name says, where
@@ -62,7 +57,8 @@ class NamedGlyphReading:
         if key is not None and key in self._by_resources:
             return self._by_resources[key]
         by_name: dict[str, dict[str, str] | None] = {}
-        for name, fixes in self._page_fonts(page, resources):
+        for reached in self._page_fonts.of(page):
+            name, fixes = reached.name, self._of(reached)
             if name in by_name and by_name[name] != fixes:
                 by_name[name] = None
             else:
@@ -72,75 +68,19 @@ class NamedGlyphReading:
             self._by_resources[key] = usable
         return usable
 
-    def _page_fonts(self, page: pikepdf.Page, resources: object) -> list[_Named]:
-        """The name and fixes of each font the page reaches (those :func:`reachable_fonts`
-        finds from :func:`page_roots`), a font reached twice perhaps twice. Pages rarely
-        share a resource dictionary but mostly share their fonts and Form XObjects: each
-        font's answer, and each Form's or appearance's fonts, are worked out once per
-        document, and a page's own walk only reads the objects its resources name."""
-        found: list[_Named] = []
-        if isinstance(resources, pikepdf.Dictionary):
-            fonts = entry_of(resources, "/Font")
-            if isinstance(fonts, pikepdf.Dictionary):
-                known = self._fonts  # (by objgen; a direct font's (0, 0) is never known)
-                for font in fonts.values():
-                    if isinstance(font, pikepdf.Dictionary):
-                        found += known.get(font.objgen) or self._font(font)
-            xobjects = entry_of(resources, "/XObject")
-            if isinstance(xobjects, pikepdf.Dictionary):
-                for xobject in xobjects.values():
-                    if isinstance(xobject, pikepdf.Stream):
-                        found += self._form(xobject)
-        if "/Annots" in page.obj:
-            appearances = page_roots(page)
-            next(appearances)  # (the resources, read above)
-            for appearance in appearances:
-                if isinstance(appearance, pikepdf.Stream):
-                    found += self._subtree(appearance)
-        return found
-
-    def _font(self, font: pikepdf.Dictionary) -> tuple[_Named, ...]:
-        """The font's name and fixes, and those of the fonts its Type3 glyphs use (kept for
-        an indirect font: pages share them)."""
-        key = font.objgen if font.is_indirect else None
-        named: tuple[_Named, ...] = ((display_name(font), self._of(font)),)
-        if entry_of(font, "/Subtype") == "/Type3":
-            glyph_resources = entry_of(font, "/Resources", pikepdf.Dictionary())
-            named += tuple(self._named(reachable_fonts([glyph_resources])))
-        if key is not None:
-            self._fonts[key] = named
-        return named
-
-    def _form(self, xobject: pikepdf.Stream) -> tuple[_Named, ...]:
-        """The fonts a Form XObject reaches; none for an image."""
-        key = xobject.objgen
-        known = self._forms.get(key)
-        if known is None:
-            known = (self._subtree(xobject) if entry_of(xobject, "/Subtype") == "/Form"
-                     else ())
-            self._forms[key] = known
-        return known
-
-    def _subtree(self, stream: pikepdf.Stream) -> tuple[_Named, ...]:
-        """The fonts a Form XObject or an appearance stream reaches, walked once."""
-        key = stream.objgen
-        known = self._streams.get(key)
-        if known is None:
-            known = tuple(self._named(reachable_fonts([stream])))
-            self._streams[key] = known
-        return known
-
-    def _named(self, fonts: Iterable[pikepdf.Dictionary]) -> Iterator[_Named]:
-        for font in fonts:
-            yield display_name(font), self._of(font)
-
-    def _of(self, font: pikepdf.Dictionary) -> dict[str, str]:
-        if not font.is_indirect:
-            return _fixes(font)
-        key = font.objgen
-        if key not in self._fixes:
-            self._fixes[key] = _fixes(font)
-        return self._fixes[key]
+    def _of(self, reached: ReachedFont) -> dict[str, str]:
+        key = reached.key
+        if key is None:
+            # (A direct font has no id of its own; one inside a Form XObject is reached
+            # through the same entry on every page: kept by the entry, held here with it.)
+            held = self._direct.get(id(reached))
+            if held is None:
+                held = self._direct[id(reached)] = (reached, _fixes(reached.font))
+            return held[1]
+        fixes = self._fixes.get(key)
+        if fixes is None:
+            fixes = self._fixes[key] = _fixes(reached.font)
+        return fixes
 
 
 def _fixes(font: pikepdf.Dictionary) -> dict[str, str]:

@@ -108,7 +108,7 @@ from .glyphs import (
     OpenedPage,
     PageContent,
     Rect,
-    drawn_objects,
+    content_drawn_objects,
     judge_closed_page,
 )
 from .heading_breaks import bold_lines_apart
@@ -122,7 +122,6 @@ from .lines import (
     FRAGMENT_GAP,
     Fragment,
     fragments,
-    large_code_fonts,
     lines,
     quick_median,
     word_count,
@@ -145,6 +144,7 @@ from .order import (
     rule_pieces,
     turned,
 )
+from .page_fonts import PageFonts
 from .part_levels import contents_at_the_sections_level
 from .patterns import (
     BARE_KEY,
@@ -233,8 +233,10 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     try:
         fitz = pdfium.PdfDocument(str(path))
         try:
-            named = NamedGlyphReading()
-            extents = UndeclaredExtents()
+            # (Both read the fonts each page reaches: one walk of them serves the two.)
+            page_fonts = PageFonts()
+            named = NamedGlyphReading(page_fonts)
+            extents = UndeclaredExtents(page_fonts)
             count = min(len(fitz), len(pk.pages), max_pages)
             annotated = page_links(pk, count)
             to_pages = annotated.pages
@@ -357,7 +359,7 @@ def _analyse_page(
         drawn = content.glyphs
         off = take_off_page(content, visible_area(content, opened.page.get_bbox()))
         # So are whole words a clip path hides (an axis label its chart's frame clips away),
-        objects = drawn_objects(content.glyphs)
+        objects = content_drawn_objects(content)
         clipped = take_clipped(content, opened.clip_boxes(objects))
         # and text painted in no ink, or white on white ("SPACER TEXT" of a template).
         unseen = take_unseen(content, opened.unseen_text(objects))
@@ -1533,7 +1535,7 @@ def _new_face(above: Fragment, below: Fragment) -> bool:
         return False
     # Code set inline in a typewriter face measures larger than the running text and may
     # hold most of a line's letters: the lines are judged by their running text.
-    upper, lower = _prose_face(above), _prose_face(below)
+    upper, lower = above.prose_face, below.prose_face
     if upper is None and lower is None:
         return True
     (upper_size, upper_font, _), (lower_size, lower_font, _) = (
@@ -1544,28 +1546,13 @@ def _new_face(above: Fragment, below: Fragment) -> bool:
         upper_size, lower_size)
 
 
-def _prose_face(f: Fragment) -> tuple[float, str, bool] | None:
-    """The size, font and weight (bold: most letters) of ``f``'s glyphs outside code set
-    inline (:func:`.large_code_fonts`), None where it holds no such code."""
-    code = large_code_fonts(f.glyphs)
-    if not code:
-        return None
-    prose = [g for g in f.glyphs if g.font not in code]
-    letters = [g for g in prose if g.char.isalnum()]
-    return (
-        quick_median([g.size for g in prose]),
-        Counter(g.font for g in letters).most_common(1)[0][0],
-        2 * sum(g.bold for g in letters) > len(letters),
-    )
-
-
 def _code_inline_goes_on(last: Fragment, f: Fragment) -> bool:
     """``f``, under ``last``, is set as ``last`` is, in size and weight, once the code set
     inline in either (:func:`.large_code_fonts`) is left out: a paragraph's line holding
     "/etc/passwd" in a typewriter face measures larger than its other lines, though it is
     set in their size (the gap between them still tells paragraphs apart). (Asked only of a
     pair whose weights or sizes differ.)"""
-    upper, lower = _prose_face(last), _prose_face(f)
+    upper, lower = last.prose_face, f.prose_face
     if upper is None and lower is None:
         return False
     upper_size, _, upper_bold = upper or (last.size, "", last.bold)
