@@ -619,18 +619,6 @@ def test_c_tells_a_fixed_pitch_face_as_python_does(monkeypatch: pytest.MonkeyPat
             x += width + 1.0
         return out
 
-    def close(pitch: float, widths: list[float], slant_from: int = 99,
-              space_at: int = 99) -> list[Glyph]:
-        # Glyphs stepping by ``pitch``, those from ``slant_from`` on set back by a tenth of
-        # their width over the glyph before (a slanted box), one word space at ``space_at``.
-        out, x = [], 0.0
-        for k, width in enumerate(widths):
-            left = x - (0.1 * width if k >= slant_from else 0.0) + (pitch if k >= space_at else 0)
-            out.append(Glyph("abcdefghij"[k], left, 0.0, left + width, 10.0, 10.0, False, "F",
-                             0, -1))
-            x += pitch
-        return out
-
     # Courier-like and proportional runs, spaces left out of the count, too few glyphs, a
     # mean at or below zero, widths of mixed signs, a spread clearly on either side of the
     # limit, tiny and large widths, an empty character (counted, as str.isspace() says).
@@ -641,23 +629,13 @@ def test_c_tells_a_fixed_pitch_face_as_python_does(monkeypatch: pytest.MonkeyPat
         run([5.0, 5.0, 5.0, 5.0, 6.3]), run([1e-300, 1e-300, 2e-300, 1e-300]),
         run([1e100, 1e100, 1e100, 1e100]), run([6.0] * 5, "ab\u3000cd"),
         run([6.0] * 5, ["a", "", "b", "c", "d"]),  # type: ignore[arg-type]
-        # Advances: boxes set close (a word), a word's last slanted box wider by its slant,
-        # one overlapping the next, boxes set over one another.
-        close(6.0, [6.0, 6.0, 6.0, 6.0, 6.0, 6.0, 10.0]),
-        close(6.0, [6.0, 6.0, 6.0, 10.0, 10.0, 10.0, 10.0], slant_from=3),
-        close(6.0, [6.0, 6.0, 6.0, 10.0, 10.0, 10.0, 10.0], slant_from=3, space_at=5),
-        close(2.5, [2.0, 8.0, 5.0, 9.0, 3.0, 6.0]), close(0.0, [6.0, 6.0, 6.0, 6.0, 9.0]),
     ]
     for glyph_run in runs:
-        fast = lines._accelerator.fixed_pitch(
-            glyph_run, lines.FIXED_PITCH_SPREAD, MARGIN, lines.IN_WORD_GAP, lines.OVERREACH
-        )
+        fast = lines._accelerator.fixed_pitch(glyph_run, lines.FIXED_PITCH_SPREAD, MARGIN)
         assert fast is not NotImplemented
         assert fast == _pitch_in_python(glyph_run, monkeypatch)
         assert Fragment(glyph_run).fixed_pitch == fast
     assert [Fragment(r).fixed_pitch for r in runs[:6]] == [True, True, False, None, None, None]
-    # (Slanted boxes wider than the pitch step by it; so do a word's last and next.)
-    assert [Fragment(r).fixed_pitch for r in runs[-5:]] == [False, True, True, False, False]
     # Left to Python: integer coordinates, NaN and huge widths, and a spread on the limit
     # itself (widths 9 and 11 spread exactly a tenth of their mean).
     whole = [Glyph(c, 7 * k, 0, 7 * k + 6, 10, 10.0, False, "F", 0, -1)
@@ -665,7 +643,7 @@ def test_c_tells_a_fixed_pitch_face_as_python_does(monkeypatch: pytest.MonkeyPat
     odd = [whole, run([1e200] * 4), run([9.0, 11.0, 9.0, 11.0]), run([6.0, math.nan, 6.0, 6.0])]
     for glyph_run in odd:
         assert lines._accelerator.fixed_pitch(
-            glyph_run, lines.FIXED_PITCH_SPREAD, MARGIN, lines.IN_WORD_GAP, lines.OVERREACH
+            glyph_run, lines.FIXED_PITCH_SPREAD, MARGIN
         ) is NotImplemented
     for glyph_run in odd[:3]:  # (statistics.pstdev cannot take a NaN: neither way answers)
         assert Fragment(glyph_run).fixed_pitch == _pitch_in_python(glyph_run, monkeypatch)

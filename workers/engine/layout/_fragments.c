@@ -932,44 +932,23 @@ static double (*volatile libm_pow)(double, double) = pow;
 /* Widths beyond this are left to Python: their squares and sums stay far from overflow. */
 #define PLAIN_WIDTH 1e150
 
-/* spread.spread_below(values[:count], limit)'s answer by its float estimate (the same
- * arithmetic: fsum's correctly rounded sums, libm's pow and sqrt): 1 below, 0 not, -1 for
- * Python to give (a sum past exact_sum's room, or an estimate within ``margin`` of the
- * limit, where spread_below asks statistics.pstdev). ``scratch`` (count values) is
- * overwritten; ``mean``: the values' mean, above zero. */
-static int spread_verdict(const double *values, double *scratch, Py_ssize_t count, double mean,
-                          double limit, double margin) {
-    double squares;
-    for (Py_ssize_t k = 0; k < count; k++) scratch[k] = libm_pow(fabs(values[k] - mean), 2.0);
-    if (exact_sum(scratch, count, &squares) < 0) return -1;
-    double estimate = sqrt(squares / (double)count) / mean;
-    if (isfinite(estimate) && estimate < limit * (1 - margin)) return 1;
-    if (isfinite(estimate) && estimate > limit * (1 + margin)) return 0;
-    return -1;
-}
-
-/* fixed_pitch(glyphs, limit, margin, gap, overreach) -> True, False or None: lines.py's
- * Fragment.fixed_pitch (the widths of the glyphs that are not white space; None for fewer
- * than four or a mean not above zero; else spread.spread_below(widths, limit), or failing
- * that lines._advances_even: where a box reaches over the next by ``overreach`` of its
- * width, the same of their advances, lines.advances with ``gap`` its IN_WORD_GAP, where
- * their sum is above zero). NotImplemented where the answer is Python's to give: a
- * coordinate not plainly a float, a width not finite or huge, or an estimate within
- * ``margin`` of the limit. The column search and table finding ask it of many fragments,
- * and in Python its list and sums were a visible share of the analysis. */
+/* fixed_pitch(glyphs, limit, margin) -> True, False or None: lines.py's Fragment.fixed_pitch
+ * (the widths of the glyphs that are not white space; None for fewer than four or a mean
+ * not above zero; else spread.spread_below(widths, limit), whose float estimate is worked
+ * out here by the same arithmetic: fsum's correctly rounded sums, libm's pow and sqrt).
+ * NotImplemented where the answer is Python's to give: a coordinate not plainly a float, a
+ * width not finite or huge, or an estimate within ``margin`` of the limit (spread_below
+ * then asks statistics.pstdev). The column search and table finding ask it of many
+ * fragments, and in Python its list and sums were a visible share of the analysis. */
 static PyObject *fixed_pitch(PyObject *self, PyObject *args) {
     (void)self;
     PyObject *glyphs;
-    double limit, margin, gap, overreach;
-    if (!PyArg_ParseTuple(args, "O!dddd", &PyList_Type, &glyphs, &limit, &margin, &gap,
-                          &overreach))
-        return NULL;
+    double limit, margin;
+    if (!PyArg_ParseTuple(args, "O!dd", &PyList_Type, &glyphs, &limit, &margin)) return NULL;
     Py_ssize_t n = PyList_GET_SIZE(glyphs);
-    double small[4 * 64];
-    double *widths = n <= 64 ? small : PyMem_Malloc(4 * (size_t)n * sizeof(double));
+    double small[64];
+    double *widths = n <= 64 ? small : PyMem_Malloc((size_t)n * sizeof(double));
     if (widths == NULL) return PyErr_NoMemory();
-    /* (The left and right edges, and room for the squares: four arrays in one block.) */
-    double *lefts = widths + n, *rights = widths + 2 * n, *scratch = widths + 3 * n;
     PyObject *answer = NULL;
     slot_layout layout = {NULL, {0}};
     Py_ssize_t count = 0;
@@ -990,13 +969,8 @@ static PyObject *fixed_pitch(PyObject *self, PyObject *args) {
             } else if (!PyFloat_CheckExact(x0) || !PyFloat_CheckExact(x1) || count >= n) {
                 plain = 0;
             } else {
-                double left = PyFloat_AS_DOUBLE(x0), right = PyFloat_AS_DOUBLE(x1);
-                double width = right - left;
-                if (!isfinite(width) || fabs(width) > PLAIN_WIDTH || fabs(left) > PLAIN_WIDTH ||
-                    fabs(right) > PLAIN_WIDTH)
-                    plain = 0;
-                lefts[count] = left;
-                rights[count] = right;
+                double width = PyFloat_AS_DOUBLE(x1) - PyFloat_AS_DOUBLE(x0);
+                if (!isfinite(width) || fabs(width) > PLAIN_WIDTH) plain = 0;
                 widths[count++] = width;
             }
         }
@@ -1013,7 +987,7 @@ static PyObject *fixed_pitch(PyObject *self, PyObject *args) {
         answer = Py_NewRef(Py_NotImplemented);
         goto done;
     }
-    double total;
+    double total, mean, squares;
     if (count < 4) {
         answer = Py_NewRef(Py_None);
         goto done;
@@ -1022,39 +996,23 @@ static PyObject *fixed_pitch(PyObject *self, PyObject *args) {
         answer = Py_NewRef(Py_NotImplemented);
         goto done;
     }
-    double mean = total / (double)count;
+    mean = total / (double)count;
     if (mean <= 0) {
         answer = Py_NewRef(Py_None);
         goto done;
     }
-    int verdict = spread_verdict(widths, scratch, count, mean, limit, margin);
-    int overreaching = 0; /* lines._advances_even's first test */
-    for (Py_ssize_t k = 0; verdict == 0 && k + 1 < count && !overreaching; k++)
-        overreaching = lefts[k + 1] < rights[k] - overreach * (rights[k] - lefts[k]);
-    if (verdict == 0 && overreaching) {
-        /* The advances (lines.advances), in the widths' place: the step to the next glyph
-         * in the word, or the box less its overlap with the glyph before in the word. */
-        int before = -1; /* the glyph before, when in the same word */
-        for (Py_ssize_t k = 0; k < count; k++) {
-            double left = lefts[k], right = rights[k];
-            if (k + 1 < count && left < lefts[k + 1] &&
-                lefts[k + 1] < right + gap * (right - left)) {
-                widths[k] = lefts[k + 1] - left;
-                before = (int)k;
-            } else {
-                double overlap = before >= 0 ? rights[before] - left : 0.0;
-                widths[k] = right - left - (overlap > 0.0 ? overlap : 0.0);
-                before = -1;
-            }
-        }
-        if (exact_sum(widths, count, &total) < 0) {
-            verdict = -1;
-        } else if (total > 0) {
-            verdict = spread_verdict(widths, scratch, count, total / (double)count, limit,
-                                     margin);
-        }
+    for (Py_ssize_t k = 0; k < count; k++) widths[k] = libm_pow(fabs(widths[k] - mean), 2.0);
+    if (exact_sum(widths, count, &squares) < 0) {
+        answer = Py_NewRef(Py_NotImplemented);
+        goto done;
     }
-    answer = Py_NewRef(verdict < 0 ? Py_NotImplemented : verdict ? Py_True : Py_False);
+    double estimate = sqrt(squares / (double)count) / mean;
+    if (isfinite(estimate) && estimate < limit * (1 - margin))
+        answer = Py_NewRef(Py_True);
+    else if (isfinite(estimate) && estimate > limit * (1 + margin))
+        answer = Py_NewRef(Py_False);
+    else
+        answer = Py_NewRef(Py_NotImplemented);
 done:
     if (widths != small) PyMem_Free(widths);
     return answer;
@@ -2395,7 +2353,7 @@ static PyMethodDef methods[] = {
      "text_facts(fragments) -> count: set Fragment.words and .rtl"},
     {"word_count", word_count, METH_O, "word_count(text) -> words with letters in them"},
     {"fixed_pitch", fixed_pitch, METH_VARARGS,
-     "fixed_pitch(glyphs, limit, margin, gap, overreach) -> Fragment.fixed_pitch, or NotImplemented"},
+     "fixed_pitch(glyphs, limit, margin) -> Fragment.fixed_pitch, or NotImplemented"},
     {"group_lines", group_lines, METH_VARARGS,
      "group_lines(fragments, line_class, fragment_class, taller_than_line, fragment_gap, "
      "overprint, full_size, kept_apart) -> lines.lines(fragments), or None"},

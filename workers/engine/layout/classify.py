@@ -104,6 +104,7 @@ from .listings import listing_text
 from .numbered_heads import bracketed_heads, numbered_heading
 from .numbered_runs import numbered_runs, outvoted
 from .order import side_notes
+from .page_margins import text_margins
 from .part_levels import (
     close_up_levels,
     division_label,
@@ -290,6 +291,9 @@ def classify(
         and _heading_candidate(b, b.text, body_size)
     } if headed else set()
     continued = _continued_slides(body, titles) if titles is not None else set()
+    margins = text_margins(
+        (b for r in results for b in r.blocks), lambda b: id(b) not in artifact_ids
+    )
     stack: list[ListBlock] = []
     list_x: list[float] = []
     #: Where each item's text starts, past its label (a hanging indent's continuation lines),
@@ -368,8 +372,9 @@ def classify(
                 # item, it is the item's (an example in a point of a release's notes), and
                 # the list goes on after it.
                 listing = Paragraph(listing_text(block), prov, page_links, preformatted=True)
-                owner = _continued_item(block, stack, list_x, item_faces)
+                owner = _continued_item(block, stack, list_x, item_faces, margins)
                 if owner is not None:
+                    _close_lists_inside(owner, stack, list_x)
                     owner.blocks.append(listing)
                     continue
                 stack = []
@@ -482,7 +487,8 @@ def classify(
                         doc.blocks.append(fresh)
                     stack[-1] = fresh
                 if indent > list_x[-1] + tolerance and (
-                    _on_a_new_page(stack[-1], block.page)
+                    (_on_a_new_page(stack[-1], block.page)
+                     and not _nested_past_page(block, stack[-1], list_x[-1], margins))
                     or (_in_a_new_column(stack[-1], block)
                         and _counts_on(stack[-1].items[-1].label, label))
                 ):
@@ -574,9 +580,10 @@ def classify(
             else:
                 # (The line leading into a list set beside the last goes on with none.)
                 owner = None if block.opens_list or numbered_head else _continued_item(
-                    block, stack, list_x, item_faces
+                    block, stack, list_x, item_faces, margins
                 )
                 if owner is not None:
+                    _close_lists_inside(owner, stack, list_x)
                     last_par = owner.blocks[-1] if owner.blocks else None
                     if isinstance(last_par, Paragraph) and _wrapped_line(
                         block, last_par, item_faces.get(id(owner)), last_lines.get(id(last_par)),
@@ -1636,6 +1643,24 @@ def _rebase_indents(
             return
 
 
+def _nested_past_page(
+    block: Block, lst: ListBlock, label_x: float, margins: dict[int, float],
+) -> bool:
+    """Whether the point ``block`` opens on a later page than the last point of ``lst``
+    (whose label stands at ``label_x``) is set further in than that list's labels, its
+    indent measured from each page's margin (:func:`.page_margins.text_margins`): a point
+    nested in the last, not the list going on at margins moved. Without both pages' margins
+    it is not known to be."""
+    last = lst.items[-1] if lst.items else None
+    if last is None or not last.prov:
+        return False
+    old, new = last.prov[0].page, block.page
+    if old not in margins or new not in margins or reads_right_to_left(block.frags):
+        return False
+    moved = _label_indent(block) - margins[new] + margins[old]
+    return moved > label_x + 0.8 * max(block.size, 1.0)
+
+
 def _on_a_new_page(lst: ListBlock, page: int) -> bool:
     """Whether the list's last item is on another page than ``page``."""
     last = lst.items[-1].prov[-1] if lst.items and lst.items[-1].prov else None
@@ -1716,15 +1741,23 @@ def _drop_unordered_letters(doc: Document) -> None:
     doc.blocks = out
 
 
+#: How much larger than a list item's text a line lined up with it may be set and still be
+#: the item's (a browser's monospace face for a line of code is set about 1.2 times larger).
+LARGER_LINE_IN_ITEM = 1.3
+
+
 def _continued_item(
     block: Block, stack: list[ListBlock], list_x: list[float],
     item_faces: dict[int, tuple[float | None, float, bool]] | None = None,
+    margins: dict[int, float] | None = None,
 ) -> ListItem | None:
     """The list item an indented paragraph after a list continues, if any: on its page, in
     its size (not a footer or a side note below it), indented past the labels, or lined up
     with the item's text past a narrow label ("■ Term," in bold, its explanation in a
-    regular face on the lines below). (Past a page break, indents are measured from other
-    margins: a paragraph there is not judged by them.) A paragraph that opens a new part
+    regular face on the lines below). Past a page break (a running foot and head between),
+    indents are measured from each page's text margin (``margins``, see
+    :func:`.page_margins.text_margins`): a paragraph there goes on with the item when set in
+    as far as the item's text at least. A paragraph that opens a new part
     (:func:`_opens_new_part`) continues no item: past a column break its left edge is well
     right of the list's labels, though it follows no item."""
     for level in range(len(stack) - 1, -1, -1):
@@ -1736,8 +1769,22 @@ def _continued_item(
         if _opens_new_part(block, bold, last):
             return None
         if last is not None and last.page != block.page:
+            # (A lone point lettered as a form's or a text's parts are, "A. Children residing
+            # at home:" over the form's questions, is no list's until another point follows
+            # or it stands in a list: its part may go on over the page as the text, not as
+            # the point, and the next part's "B." stay a line of its own.)
+            established = (
+                level > 0 or len(stack[level].items) > 1
+                or _label_kind(item.label) != "letter"
+            )
+            if established and _goes_on_over_page(
+                block, _as_on_label_page(block, item, margins), list_x[level], start, size
+            ):
+                return item
             continue
-        indent = _indent(block)
+        # (On a later page than the item's label, past a paragraph of the item's there, the
+        # label's indent is measured from the margin of its own page.)
+        indent = _as_on_label_page(block, item, margins)
         lined_up = (
             start is not None
             and indent > list_x[level] + 0.3 * block.size
@@ -1748,11 +1795,55 @@ def _continued_item(
             # "• Caring for Someone with Cancer – a booklet", the rest regular): lined up
             # with the item's text, right under it.
             lined_up and last is not None and _right_under(block, last.bbox)
+        ) and not (
+            # A line of code in the item, set in a larger face than its text (a browser's
+            # monospace), lined up with the text: no footer or side note, set smaller.
+            lined_up and size < block.size <= LARGER_LINE_IN_ITEM * size
         ):
             continue
         if indent > list_x[level] + 0.8 * block.size or lined_up:
             return item
     return None
+
+
+def _close_lists_inside(owner: ListItem, stack: list[ListBlock], list_x: list[float]) -> None:
+    """Close the lists open inside ``owner``, a point a paragraph goes on with past them: a
+    point after the paragraph opens a list of its own under it, read after the paragraph,
+    not one more point of the list above it ("⇒ κ = 0" after "V ∩ E ist eine Gerade")."""
+    while len(stack) > 1 and stack[-1].items and stack[-1].items[-1] is not owner:
+        stack.pop()
+        list_x.pop()
+
+
+def _as_on_label_page(block: Block, item: ListItem, margins: dict[int, float] | None) -> float:
+    """The block's indent (as :func:`_indent` measures) moved as far as the margins of its
+    page and the item's label's page lie apart (``margins``: see
+    :func:`.page_margins.text_margins`; right-to-left text and pages not known are taken
+    as they stand)."""
+    indent = _indent(block)
+    label_page = item.prov[0].page if item.prov else None
+    if (
+        not margins or label_page is None or label_page == block.page
+        or label_page not in margins or block.page not in margins
+        or reads_right_to_left(block.frags)
+    ):
+        return indent
+    return indent - margins[block.page] + margins[label_page]
+
+
+def _goes_on_over_page(
+    block: Block, indent: float, label_x: float, start: float | None, size: float,
+) -> bool:
+    """Whether ``block``, on a later page than the end of a list item whose label stands at
+    ``label_x`` and text starts at ``start``, goes on with it: in the item's size, and set in
+    as far as the item's text at least (a paragraph of the item's, or a listing set further
+    in), past the labels; ``indent``: the block's, as on the label's page
+    (:func:`_as_on_label_page`)."""
+    if not 0.85 * size <= block.size <= 1.15 * size or reads_right_to_left(block.frags):
+        return False
+    if start is not None and start > label_x:
+        return indent >= start - 0.2 * block.size
+    return indent > label_x + 0.8 * block.size
 
 
 #: A section number of two levels or more opening a title or a clause ("4.1.8 Stage C",
@@ -3685,10 +3776,15 @@ def _bookmark_echoes(
     the section it names, the term set in bold in the section's text). A line in the code's
     face, ``in_code`` (see :mod:`.code_face`), is always an echo: the function's name in
     its signature under the heading naming it ("4.1 xsltEvalXPathString ()", the bookmark
-    leaving out the number the style sheet adds)."""
+    leaving out the number the style sheet adds). A heading numbered where its bookmark is
+    not ("1. Introduction" on the page of the bookmark "Introduction": a style sheet's or a
+    word processor's counter, drawn before the title and left out of the bookmark) reads
+    the same: the table of contents above it on its page, "Introduction", is its echo."""
     lines: dict[tuple[str, int], list[Block]] = {}
     for b in blocks if headed else ():
         key = title_key(b.text)
+        if b.page not in headed.get(key, {}) and (number := NUMBERED.match(b.text)):
+            key = title_key(b.text[number.end() - 1:])
         if b.page in headed.get(key, {}):
             lines.setdefault((key, b.page), []).append(b)
     out: set[int] = set()
@@ -3697,11 +3793,19 @@ def _bookmark_echoes(
             b for b in same if id(b) not in in_code and _heading_candidate(b, b.text, body_size)
         ]
         out |= {id(b) for b in same if id(b) in in_code}
+        # (A line of code reading the title, "xsltEvalXPathString" in a function's synopsis,
+        # measures larger than it is set: a typewriter face's box is taller than a serif's.
+        # Beside a heading in a face of text, it is the echo.)
+        heads = [b for b in heads if not _typewriter_line(b)] or heads
         if len(same) > 1 and heads:
             largest = max(b.size for b in heads)
             kept = {id(b) for b in heads if b.size >= 0.95 * largest}
             out |= {id(b) for b in same if id(b) not in kept}
     return out
+
+
+def _typewriter_line(block: Block) -> bool:
+    return bool(block.frags) and all(f.fixed_pitch for f in block.frags)
 
 
 def _is_note(block: Block, result: PageResult, body_size: float, text: str) -> bool:

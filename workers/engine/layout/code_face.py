@@ -31,7 +31,8 @@ from itertools import chain
 from operator import attrgetter
 
 from .blocks import Block, PageResult
-from .lines import CODE_LETTERS, large_code_fonts, quick_median, shows_fixed_pitch
+from .lines import CODE_LETTERS, FIXED_PITCH_SPREAD, large_code_fonts, quick_median
+from .spread import spread_below
 
 _font_of = attrgetter("font")
 
@@ -137,7 +138,8 @@ def inline_code_lines(
         fonts = {g.font for g in letters}
         if len(letters) < CODE_LETTERS or len(fonts) != 1:
             continue
-        if shows_fixed_pitch(letters) and candidate(block):
+        widths = [g.x1 - g.x0 for g in letters]
+        if min(widths) > 0 and spread_below(widths, FIXED_PITCH_SPREAD) and candidate(block):
             lines.append((block, fonts.pop(), quick_median([g.size for g in letters])))
     if not lines:
         return set()

@@ -11,14 +11,12 @@ columns, table cells and tab stops. A *line* is every fragment sharing a baselin
 
 from __future__ import annotations
 
-import itertools
-import math
 import operator
 import re
 import statistics
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from types import ModuleType
 from typing import Any, Generic, TypeVar, overload
@@ -162,12 +160,14 @@ def large_code_fonts(glyphs: list[Glyph]) -> frozenset[str]:
     if len(set(map(_font_of, glyphs))) < 2:
         return frozenset()  # (most lines: one font, no question; told at C speed)
     fonts: dict[str, list[Glyph]] = {}
-    for g in glyphs:
+    widths: dict[str, list[float]] = {}
+    for g, width in zip(glyphs, set_widths(glyphs), strict=True):
         if not g.char.isspace():
             fonts.setdefault(g.font, []).append(g)
+            widths.setdefault(g.font, []).append(width)
     if len(fonts) < 2:
         return frozenset()  # (most lines: one font, no question)
-    fixed = fixed_pitch_fonts(fonts)
+    fixed = fixed_pitch_fonts(fonts, widths)
     if not fixed:
         return fixed
     prose = [g.size for font, run in fonts.items() if font not in fixed
@@ -180,72 +180,45 @@ def large_code_fonts(glyphs: list[Glyph]) -> frozenset[str]:
     )
 
 
-def fixed_pitch_fonts(fonts: dict[str, list[Glyph]]) -> frozenset[str]:
-    """Of ``fonts`` (each font's glyphs, spaces left out), those that show a fixed pitch
-    (:func:`shows_fixed_pitch`), over :data:`CODE_LETTERS` letters and
-    :data:`CODE_CHARACTERS` characters at least."""
+def fixed_pitch_fonts(
+    fonts: dict[str, list[Glyph]], set_as: dict[str, list[float]] | None = None
+) -> frozenset[str]:
+    """Of ``fonts`` (each font's glyphs, spaces left out), those that show a fixed pitch:
+    every glyph equally wide (:data:`FIXED_PITCH_SPREAD`), over :data:`CODE_LETTERS`
+    letters and :data:`CODE_CHARACTERS` characters at least. ``set_as``: each font's glyphs'
+    widths as set in their line (:func:`set_widths`), where known; else their boxes'."""
     return frozenset(
         font for font, run in fonts.items()
         if sum(g.char.isalpha() for g in run) >= CODE_LETTERS
         and len({g.char for g in run}) >= CODE_CHARACTERS
-        and shows_fixed_pitch(run)
+        and (widths := set_as[font] if set_as else [g.x1 - g.x0 for g in run])
+        and min(widths) > 0
+        and spread_below(widths, FIXED_PITCH_SPREAD)
     )
 
 
-#: Two glyphs of one font follow each other in a word when the second's box starts less
-#: than this share of the first's width past the first's end (a word space is a fifth of
-#: a size at least, a typewriter face's a whole character; a slanted glyph's box overlaps
-#: the next one's).
-IN_WORD_GAP = 0.1
-
-
-def shows_fixed_pitch(run: list[Glyph]) -> bool:
-    """Whether the glyphs of one font (spaces left out, in the order of their line) are set
-    at a fixed pitch (:data:`FIXED_PITCH_SPREAD`): every box equally wide, or else every
-    advance (:func:`advances`). A glyph's box is its advance only where it stands upright:
-    a typewriter face slanted for emphasis (Chromium skews a face that has no italic, for
-    a <var> in code) has boxes wider by its slant, so a run of code holding such a word
-    ("python3-*foo*") measures two widths, though it steps by the face's one advance."""
-    widths = [g.x1 - g.x0 for g in run]
-    if len(widths) < CODE_LETTERS or min(widths) <= 0:
-        return False
-    return spread_below(widths, FIXED_PITCH_SPREAD) or _advances_even(run)
-
-
-#: A box reaching over the next one's by more than this share of its width is slanted (or
-#: kerned): only then may a run's advances be even where its widths are not.
-OVERREACH = 0.05
-
-
-def _advances_even(run: list[Glyph]) -> bool:
-    """Whether the :func:`advances` of ``run`` spread less than :data:`FIXED_PITCH_SPREAD`:
-    False where no box reaches over the next by :data:`OVERREACH` (the widths told it, at
-    less cost: most runs), and where they sum to nothing (glyphs set over one another)."""
-    if not any(
-        after.x0 < g.x1 - OVERREACH * (g.x1 - g.x0) for g, after in itertools.pairwise(run)
-    ):
-        return False
-    steps = advances(run)
-    return math.fsum(steps) > 0 and spread_below(steps, FIXED_PITCH_SPREAD)
-
-
-def advances(run: list[Glyph]) -> list[float]:
-    """How far each glyph of ``run`` (one font's, in line order) moves the pen, as told by
-    the boxes: the step from its box's left edge to the next glyph's in its word (less than
-    :data:`IN_WORD_GAP` of its width past its end); a word's last glyph, its width less
-    what its box overlaps the one before it in the word (a slanted glyph's box reaches over
-    its neighbour's by its slant: the advance is the box less that)."""
-    out: list[float] = []
-    before: Glyph | None = None  # the glyph before, when in the same word
-    for g, after in itertools.zip_longest(run, run[1:]):
-        if after is not None and g.x0 < after.x0 < g.x1 + IN_WORD_GAP * (g.x1 - g.x0):
-            out.append(after.x0 - g.x0)
-            following = g
-        else:
-            out.append(g.x1 - g.x0 - (max(0.0, before.x1 - g.x0) if before is not None else 0.0))
-            following = None
-        before = following
+def set_widths(glyphs: Sequence[Glyph]) -> list[float]:
+    """Each glyph's width as set in its line (``glyphs`` in reading order): its box's, cut
+    short where the glyph after it starts inside it. A slanted glyph's box overhangs the
+    next one by its slant (a typewriter face slanted for emphasis, "foo.bar", its boxes
+    half as wide again as its upright glyphs'), while the next glyph starts one pitch on.
+    The last of a slanted word, which the one before overhangs as far, is as wide as that
+    one (a word space may start its next glyph inside it still)."""
+    out = [g.x1 - g.x0 for g in glyphs]
+    for k in range(len(glyphs) - 1):
+        g, after = glyphs[k], glyphs[k + 1]
+        if g.x0 < after.x0 < g.x1 and abs(after.y0 - g.y0) < 0.5 * (g.y1 - g.y0):
+            out[k] = after.x0 - g.x0
+    for k in range(1, len(glyphs)):
+        before, g = glyphs[k - 1], glyphs[k]
+        if before.font == g.font and before.x1 - g.x0 > SLANT_OVERHANG * out[k - 1] > 0:
+            out[k] = min(out[k], out[k - 1])
     return out
+
+
+#: A glyph whose box reaches this share of its width as set into the next one's is slanted
+#: (a kerned pair overlaps by a few hundredths of an em).
+SLANT_OVERHANG = 0.25
 
 
 def quick_median(values: list[float]) -> float:
@@ -437,18 +410,14 @@ class Fragment:
         if _accelerator is not None and isinstance(self.glyphs, list):
             # The same answer in C (a test holds the two equal), but for values it leaves to
             # Python: table finding and the column search ask it of many fragments.
-            found = _accelerator.fixed_pitch(
-                self.glyphs, FIXED_PITCH_SPREAD, MARGIN, IN_WORD_GAP, OVERREACH
-            )
+            found = _accelerator.fixed_pitch(self.glyphs, FIXED_PITCH_SPREAD, MARGIN)
             if found is not NotImplemented:
                 answer: bool | None = found
                 return answer
-        run = [g for g in self.glyphs if not g.char.isspace()]
-        widths = [g.x1 - g.x0 for g in run]
+        widths = [g.x1 - g.x0 for g in self.glyphs if not g.char.isspace()]
         if len(widths) < 4 or statistics.fmean(widths) <= 0:
             return None
-        # (Or its advances: a slanted word's boxes are wider, see shows_fixed_pitch.)
-        return spread_below(widths, FIXED_PITCH_SPREAD) or _advances_even(run)
+        return spread_below(widths, FIXED_PITCH_SPREAD)
 
     # Cached: building blocks asks it of a fragment as the line under one line and again as
     # the line over the next.

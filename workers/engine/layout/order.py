@@ -69,7 +69,7 @@ from .margin_anchors import (
 from .numbered_columns import numbering_runs_on, numbers_alone
 from .patterns import is_marker
 from .spanning import spanning_cuts
-from .tables import is_listing, rows_align
+from .tables import is_listing, rows_align, set_in_fixed_pitch
 from .walls import boxes_in_rows
 
 _gap_accelerator: ModuleType | None
@@ -1696,11 +1696,16 @@ def _listing_beside_prose(left: list[Fragment], right: list[Fragment]) -> bool:
     """One side is a listing (program code: a few lines or more, in a fixed-pitch face, in
     ASCII), the other set in a proportional face: a column of code beside prose, whose lines
     may keep to the prose's rows without making a table. (Full-width CJK text is set at a
-    fixed pitch too, and is no listing.)"""
+    fixed pitch too, and is no listing.) A side of figures in the listing's face (a version
+    history's numbers and dates beside its notes, in a comment) is the listing's own
+    column, no prose, unless it runs in lines of text as prose does."""
     if min(len(left), len(right)) < 3:
         return False
     listing = [is_listing(side) and _ascii(side) for side in (left, right)]
-    return listing[0] != listing[1] and not (is_listing(left) and is_listing(right))
+    if listing[0] == listing[1] or (is_listing(left) and is_listing(right)):
+        return False
+    other = right if listing[0] else left
+    return not set_in_fixed_pitch(other) or _text_like(other)
 
 
 def _ascii(frags: list[Fragment]) -> bool:

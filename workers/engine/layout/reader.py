@@ -118,12 +118,12 @@ from .letter_bullets import letter_bullets
 from .line_breaks import cell_lines
 from .lines import (
     BRACES,
+    FIXED_PITCH_SPREAD,
     FRAGMENT_GAP,
     Fragment,
     fragments,
     lines,
     quick_median,
-    shows_fixed_pitch,
     word_count,
 )
 from .listings import listings_apart
@@ -165,6 +165,7 @@ from .runover import (
     text_sizes,
     words_broken_at_block_ends,
 )
+from .spread import spread_below
 from .tabbed_numbers import tabbed_numbers_joined
 from .tables import (
     find_tables,
@@ -1826,10 +1827,16 @@ def _display_ends_sentence(
     (``height``: ``f``'s, the text's: a formula's line is taller.)"""
     if not f.x0 < line_x0 - INDENT_MIN * height:
         return False
-    if not (last.text.rstrip().endswith(_SENTENCE_END) and _opens_sentence(f.text)):
+    if not (_closes_sentence(last.text) and _opens_sentence(f.text)):
         return False
     room = f.x1 - line_x1 - SHORT_LINE_SPACE * height
     return _first_word_width(f) + SHORT_LINE_SLACK * height < room
+
+
+def _closes_sentence(text: str) -> bool:
+    """``text`` ends with a full stop, a question or an exclamation mark, perhaps inside a
+    closing quote or bracket: "(when filled in)" closes no sentence, "(see above.)" does."""
+    return text.rstrip().rstrip("\u201d\"')]").endswith((".", "!", "?"))
 
 
 #: A hyphen or an en dash ending a line after a letter or a figure cuts a word or a range
@@ -2794,9 +2801,11 @@ def _in_fixed_pitch(f: Fragment) -> bool:
     another. (Only Latin letters are measured: figures are set one width in most faces, and
     Chinese, Japanese and Korean characters in every one.)"""
     face = _face(f)
-    return shows_fixed_pitch(
-        [g for g in f.glyphs if g.font == face and g.char.isascii() and g.char.isalpha()]
-    )
+    widths = [g.x1 - g.x0 for g in f.glyphs
+              if g.font == face and g.char.isascii() and g.char.isalpha()]
+    if len(widths) < 4 or statistics.fmean(widths) <= 0:
+        return False
+    return spread_below(widths, FIXED_PITCH_SPREAD)
 
 
 def _inline_code_goes_on(block: Block, last: Fragment, f: Fragment, leading: float) -> bool:

@@ -605,6 +605,10 @@ def paragraphs_run_on(
     Korean breaks a line between words)."""
     out: list[Block] = []
     for n, block in enumerate(blocks):
+        if isinstance(block, ListBlock):
+            # (An item's own paragraphs go on over a page break as the text's do.)
+            for item in block.items:
+                item.blocks = paragraphs_run_on(item.blocks, hyphenation, broken_word)
         first = out[-1] if out else None
         if isinstance(first, ListBlock) and isinstance(block, Paragraph):
             # A list's last point broken off at the foot of a page goes on at the head of

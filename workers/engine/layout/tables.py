@@ -2026,6 +2026,15 @@ def _read_run(
                     blocks.append(block)
                     columns[id(block)] = fresh
                 used.update(id(f) for f in mine)
+        elif table is None and _ragged_rows(run):
+            # Short pieces set apart on every line, whose columns overlap from row to row (a
+            # table typed with spaces in a proportional face, a long word pushing the next
+            # piece on): no columns to read down, so each line is read across, a block, as a
+            # listing's are; read as text, its pieces would stack into paragraphs down the
+            # page, each row's words heard apart.
+            for line in run:
+                blocks.append(block_of(page, line.fragments))
+                used.update(id(f) for f in line.fragments)
         elif table is not None and table.table is not None and numbered_list_across(table.table):
             # One numbered list set in two columns, its rows level across the gutter: no
             # table; its lines are read as text, column by column (see .order).
@@ -2044,6 +2053,47 @@ RULED_COLUMN_LINES = 6
 #: Lines a column holds no text on, between its own, where a column beside it does, for it
 #: to read down rather than across: the columns' rows are not shared.
 OWN_GAPS = 2
+
+
+#: Lines of several pieces a run holds at least for it to be read line by line when its
+#: pieces make no columns (see :func:`_ragged_rows`): a table typed with spaces runs on for
+#: rows, where a heading's number, a formula's limits or a justified line's words part a
+#: line or two...
+RAGGED_MIN_ROWS = 5
+#: ...this share of the run's lines at least...
+RAGGED_ROWS = 0.75
+#: ...each of this many pieces at most (a typed table's columns, not a justified line's
+#: words)...
+RAGGED_MAX_PIECES = 4
+#: ...each piece but a line's last of this many words at most (a cell's value, a name: a
+#: line of running text parted at a wide space leaves longer pieces; the last column may
+#: hold a description)...
+RAGGED_PIECE_WORDS = 2
+#: ...and most lines ending short of the run's right edge by more than this (points): the
+#: lines of a justified paragraph end flush.
+FLUSH_SLACK = 1.0
+
+
+def _ragged_rows(run: list[Line]) -> bool:
+    """Nearly every line of ``run`` comes apart into a few short pieces, none opening
+    with a list's marker, and the pieces overlap from row to row so that most lines hold
+    more pieces than the run has columns (the pieces' x-ranges swept together): cells lined
+    up by spaces in a proportional face, whose columns drift with the width of the words
+    before them."""
+    parted = [line.fragments for line in run if len(line.fragments) > 1]
+    if len(parted) < RAGGED_MIN_ROWS or len(parted) < RAGGED_ROWS * len(run):
+        return False
+    if any(len(row) > RAGGED_MAX_PIECES for row in parted):
+        return False
+    if any(len(f.text.split()) > RAGGED_PIECE_WORDS for row in parted for f in row[:-1]):
+        return False
+    if any(is_marker(row[0].text) for row in parted):
+        return False  # a list's items, each marker set apart from its text
+    right = max(row[-1].x1 for row in parted)
+    if sum(right - row[-1].x1 <= FLUSH_SLACK for row in parted) >= len(parted) / 2:
+        return False  # justified lines, parted at their stretched word spaces
+    columns = len(_columns([list(row) for row in parted]))
+    return sum(len(row) > columns for row in parted) > len(parted) / 2
 
 
 def _parted_by_rules(
@@ -2920,6 +2970,13 @@ def is_listing(frags: list[Fragment]) -> bool:
     """Words set in a fixed-pitch face (see :func:`_fixed_pitch_words`): a program listing
     (for the column search, which tells a listing beside prose from a table's column)."""
     return _fixed_pitch_words([frags])
+
+
+def set_in_fixed_pitch(frags: list[Fragment]) -> bool:
+    """Most of the pieces whose pitch is known are set in a fixed-pitch face, words or
+    figures: a listing's column of versions and dates is set in its face, whatever it says."""
+    measured = [pitch for f in frags if (pitch := f.fixed_pitch) is not None]
+    return bool(measured) and sum(measured) > 0.5 * len(measured)
 
 
 def _fixed_pitch_words(rows: list[list[Fragment]]) -> bool:

@@ -1,0 +1,31 @@
+"""Where the text's left margin lies on each page, to compare indents across a page break.
+
+A list item goes on past a page break when the paragraphs at the head of the next page are
+set in as far as the item's text was: measured from the margin, not from the page's edge, since
+a book's left and right pages are set to mirrored margins. A page's own leftmost line is no
+measure of its margin: a page the item's paragraphs fill all start at the item's indent. So
+the margin is the one most pages of the same side (odd or even) start their text at.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from .blocks import Block
+
+
+def text_margins(blocks: Iterable[Block], is_body: Callable[[Block], bool]) -> dict[int, float]:
+    """Each page's left margin (by page number): where the text on most pages of its side
+    starts, its own leftmost body line taken for its page's vote. A page with no body text is
+    left out (no block of its own is asked about there)."""
+    leftmost: dict[int, float] = {}
+    for block in blocks:
+        if block.kind == "text" and block.frags and is_body(block):
+            leftmost[block.page] = min(leftmost.get(block.page, block.x0), block.x0)
+    votes: dict[int, Counter[float]] = {0: Counter(), 1: Counter()}
+    for page, left in leftmost.items():
+        votes[page % 2][round(left)] += 1
+    margins = {side: max(v.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+               for side, v in votes.items() if v}
+    return {page: margins[page % 2] for page in leftmost}  # (its side has its vote at least)
