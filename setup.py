@@ -16,9 +16,9 @@ each glyph of a text operator being cut: split_text.py), ``tagged_pdf/_object_ru
 (where a page's characters change text object, reading its text by MCID: mcid_text.py) and
 ``tagged_pdf/_eexec.c`` (Type 1 fonts' encryption, read and written by program_widths.py).
 They need only a C compiler and Python's headers (scripts/install-system-packages.sh installs
-them). All are optional: an installation
-without a compiler still succeeds; the layout loops then run in Python, and the tagger goes
-through pikepdf's parser, plans marks, reads text by MCID and decrypts in Python.
+them). All are optional: an installation without a compiler still succeeds; the layout loops
+then run in Python, and the tagger goes through pikepdf's parser, plans marks, reads text by
+MCID and decrypts in Python.
 """
 
 from setuptools import Extension, setup
