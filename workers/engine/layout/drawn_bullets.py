@@ -39,7 +39,8 @@ CLEAR = 1.0
 _x0_of = operator.attrgetter("x0")
 
 #: Bullets a page must hold, of one size, for its lines to make a list (one small shape
-#: before a label is as likely a chart's legend key as a bullet).
+#: before a label is as likely a chart's legend key as a bullet, unless it has all of a
+#: bullet's marks: :func:`_bullet_on_its_own`).
 MIN_BULLETS = 2
 
 
