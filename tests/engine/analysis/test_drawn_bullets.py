@@ -166,3 +166,27 @@ def test_a_lone_ring_nested_under_drawn_discs_leads_a_point(tmp_path: Path) -> N
     assert [i.text for i in lists[0].items] == _ITEMS
     nested = [b for b in lists[0].items[1].blocks if isinstance(b, ListBlock)]
     assert [[i.text for i in n.items] for n in nested] == [["Conference pears keep longest"]]
+
+
+def _lone_item_page(path: Path, *extra: bytes) -> Path:
+    """A list's last item opening a page as a browser prints it: one disc, a fifth of the
+    line's height, level with the item's first line, a label's gap left of its text."""
+    ops = [_disc(84.5, 763, 1.2),
+           b"BT /F1 11 Tf 92 760 Td (Cherries need a warm summer and a sheltered wall) Tj ET",
+           b"BT /F1 11 Tf 72 730 Td (That is all the fruit there is to tell this year.) Tj ET",
+           *extra]
+    return text_page_pdf(path, ops)
+
+
+def test_a_lone_disc_set_as_a_bullet_leads_an_item(tmp_path: Path) -> None:
+    doc = read_layout(_lone_item_page(tmp_path / "lone.pdf"), max_pages=5)
+    lists = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    assert [[i.text for i in b.items] for b in lists] == [
+        ["Cherries need a warm summer and a sheltered wall"]]
+
+
+def test_a_lone_disc_beside_a_drawing_is_no_bullet(tmp_path: Path) -> None:
+    # (A chart's legend key: its plot drawn just by it.)
+    plot = b"0.2 g 60 770 6 20 re f 70 770 6 28 re f 0 g"
+    doc = read_layout(_lone_item_page(tmp_path / "key.pdf", plot), max_pages=5)
+    assert not any(isinstance(b, ListBlock) for b in doc.blocks)

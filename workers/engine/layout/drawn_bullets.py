@@ -39,7 +39,8 @@ CLEAR = 1.0
 _x0_of = operator.attrgetter("x0")
 
 #: Bullets a page must hold, of one size, for its lines to make a list (one small shape
-#: before a label is as likely a chart's legend key as a bullet).
+#: before a label is as likely a chart's legend key as a bullet, unless it has all of a
+#: bullet's marks: :func:`_bullet_on_its_own`).
 MIN_BULLETS = 2
 
 
@@ -50,7 +51,7 @@ def with_drawn_bullets(
     (or rules: a dot under a rule's thickness) leads; ``frags`` itself when none does."""
     drawn = (*content.paths, *content.rules)
     small = [s for s in drawn if _bullet_shaped(s)]
-    if len(small) < MIN_BULLETS:
+    if not small:
         return frags
     by_start = sorted(frags, key=_x0_of)  # (attrgetter: no Python call per piece)
     starts = [f.x0 for f in by_start]
@@ -61,7 +62,7 @@ def with_drawn_bullets(
         if (text is not None and id(text) not in led
                 and _alone(shape, text, frags, drawn, drawings)):
             led[id(text)] = (shape, text)
-    led = _repeated(led)
+    led = _repeated(led, drawn)
     if not led:
         return frags
     out: list[Fragment] = []
@@ -160,15 +161,17 @@ def _same_box(a: Rect, b: Rect) -> bool:
 
 
 def _repeated(
-    found: dict[int, tuple[Rect, Fragment]],
+    found: dict[int, tuple[Rect, Fragment]], drawn: Sequence[Rect],
 ) -> dict[int, tuple[Rect, Fragment]]:
     """The shapes of ``found`` drawn in a size that :data:`MIN_BULLETS` of them share (to
-    half a point): a list's bullets are one mark repeated; and those of another size
-    leading points nested in such a list (:func:`_nested_under`)."""
+    half a point): a list's bullets are one mark repeated; those of another size leading
+    points nested in such a list (:func:`_nested_under`); and one that is a bullet by its
+    own marks (:func:`_bullet_on_its_own`: a list's only item on the page)."""
     sizes = [_half_points(s) for s, _ in found.values()]
     kept = {
         key: (s, f) for key, (s, f) in found.items()
         if sum(abs(_half_points(s) - other) <= 1 for other in sizes) >= MIN_BULLETS
+        or _bullet_on_its_own(s, f, drawn)
     }
     if kept and len(kept) < len(found):
         outer = [s for s, _ in kept.values()]
@@ -177,6 +180,44 @@ def _repeated(
             if key not in kept and _nested_under(s, f, outer)
         )
     return kept
+
+
+#: A bullet standing alone on its page is one by its own marks: a disc or a square (its
+#: narrower side at least this share of its wider one) ...
+LONE_ROUND = 0.9
+#: ... its side this share of its line's height (a browser's disc or square: a fifth) ...
+LONE_SIDE = (0.15, 0.3)
+#: ... its middle on its line's, to this share of the line's height ...
+LONE_LEVEL = 0.1
+#: ... its text this many line heights right of it (a label's gap, not a word space) ...
+LONE_GAP = (0.25, 1.0)
+#: ... and nothing else drawn within this many line heights of it (a chart's legend key
+#: stands by its chart; a panel or shaded box it stands on aside).
+LONE_CLEAR = 3.0
+
+
+def _bullet_on_its_own(shape: Rect, text: Fragment, drawn: Sequence[Rect]) -> bool:
+    """Whether ``shape``, leading ``text`` with no other bullet of its size on the page, is
+    one all the same: shaped, sized, set and spaced as a browser sets a list's bullet (a
+    list whose items fall one to a page, or whose last item opens a page)."""
+    wide, tall = shape.x1 - shape.x0, shape.y1 - shape.y0
+    side = max(wide, tall)
+    height = text.y1 - text.y0
+    if not (
+        min(wide, tall) >= LONE_ROUND * side
+        and LONE_SIDE[0] * height <= side <= LONE_SIDE[1] * height
+        and abs((text.y0 + text.y1) - (shape.y0 + shape.y1)) / 2 <= LONE_LEVEL * height
+        and LONE_GAP[0] * height <= text.x0 - shape.x1 <= LONE_GAP[1] * height
+    ):
+        return False
+    clear = LONE_CLEAR * height
+    x0, y0, x1, y1 = shape.x0 - clear, shape.y0 - clear, shape.x1 + clear, shape.y1 + clear
+    return not any(
+        other is not shape and not _same_box(other, shape)
+        and other.x0 < x1 and other.x1 > x0 and other.y0 < y1 and other.y1 > y0
+        and not (other.x0 <= x0 and other.x1 >= x1 and other.y0 <= y0 and other.y1 >= y1)
+        for other in drawn
+    )
 
 
 #: A nested point's bullet stands within this many of its line's heights of a bullet of

@@ -667,6 +667,7 @@ def pages_drawn_differently(
     source_pixels: Callable[[int, Clip | None], bytes] | None = None,
     clips: Mapping[int, Clip | None] | None = None,
     saved: pdfium.PdfDocument | None = None,
+    read_also: Callable[[int, pdfium.PdfPage], None] | None = None,
 ) -> list[int]:
     """Which of ``pages`` pdfium renders differently in ``pdf`` as it stands (unsaved) than in
     ``source`` — or, with ``text``, also reads different text from: how a repair or a split
@@ -675,7 +676,9 @@ def pages_drawn_differently(
     ``source`` otherwise). ``clips``: pages that can differ only inside a box of pixels
     (see :func:`page_pixels`), rendered only there (away from its edges, the box's pixels
     are the whole render's). ``saved``: :func:`pdfium_copy` of ``pdf`` as it stands, where
-    the caller made it (and closes it: it reads more from it)."""
+    the caller made it (and closes it: it reads more from it). ``read_also``: called with
+    each page of that copy, loaded for its render, where the caller reads more from it then
+    (a load costs about as much as a render)."""
     if not pages:
         return []
     changed = saved if saved is not None else pdfium_copy(pdf)
@@ -685,7 +688,13 @@ def pages_drawn_differently(
     def drawn_differently(index: int) -> bool:
         clip = clip_of(index)
         if not text:
-            return before(index, clip) != render_page(changed, index, clip)
+            if read_also is None:
+                return before(index, clip) != render_page(changed, index, clip)
+            expected = before(index, clip)
+            with _loaded(changed, index) as page:
+                pixels = page_pixels(page, clip)
+                read_also(index, page)
+            return expected != pixels
         # Pixels and text read from one load of each page (a load costs about as much as a
         # render), the text only where the pixels agree.
         with _loaded(changed, index) as page:

@@ -58,6 +58,7 @@ def give_logical_texts(
     marks: Mapping[int, Sequence[tuple[int, int]]],
     saved: pdfium.PdfDocument | None = None,
     changed_since: Set[int] = frozenset(),
+    read_from_saved: Mapping[int, Mapping[int, list[str]]] | None = None,
 ) -> int:
     """Give each written leaf whose drawing reads otherwise an ``/ActualText`` of its model
     text, in a document with right-to-left text. ``elements``: leaf id -> its structure element;
@@ -67,7 +68,8 @@ def give_logical_texts(
     pages read is among them, they are read from it, not from a copy saved again (what
     pdfium reads of a page's marked content is drawn from its content and resources
     alone: the structure tree, the keys that point into it and the annotations written
-    since change nothing of it)."""
+    since change nothing of it). ``read_from_saved``: pages of ``saved`` read already
+    (:func:`.mcid_text.loaded_page_text_by_mcid`), not loaded again."""
     wanted = [leaf for leaf in leaves if leaf.role != "Figure" and leaf.leaf_id in elements
               and leaf.leaf_id in marks and leaf.text]
     if not any(has_rtl(leaf.text) for leaf in wanted):
@@ -79,14 +81,12 @@ def give_logical_texts(
         # note whose raised mark the reader parted from the first word set against it; and
         # a cell whose word, broken over its lines with no hyphen, the reader ran on; and one
         # whose underscores, drawn as rules, the reader read as "_".
-        wanted = [leaf for leaf in wanted if leaf.role == "Code" or any(
-            prov.interleaved or prov.joined_accents or prov.spaced_apart or prov.run_on
-            or prov.drawn_underscores for prov in leaf.prov)]
+        wanted = [leaf for leaf in wanted if _read_apart(leaf)]
         if not wanted:
             return 0  # the output is not read (nor saved) again
     pages = sorted({page for leaf in wanted for page, _ in marks[leaf.leaf_id]})
     if saved is not None and changed_since.isdisjoint(pages):
-        by_mcid = _text_by_mark(saved, pages)
+        by_mcid = _text_by_mark(saved, pages, read_from_saved or {})
     else:
         buffer = io.BytesIO()
         # pdfium reads the marked content as written; nothing is compressed (read once, here).
@@ -94,7 +94,7 @@ def give_logical_texts(
                  stream_decode_level=pikepdf.StreamDecodeLevel.none, fix_metadata_version=False)
         document = pdfium.PdfDocument(buffer.getvalue())
         try:
-            by_mcid = _text_by_mark(document, pages)
+            by_mcid = _text_by_mark(document, pages, {})
         finally:
             document.close()
     given = 0
@@ -112,10 +112,34 @@ def give_logical_texts(
     return given
 
 
-def _text_by_mark(document: pdfium.PdfDocument, pages: Sequence[int]) -> dict[tuple[int, int], str]:
-    """(page, MCID) -> the text pdfium reads in that marked content, over ``pages``."""
+def pages_maybe_read(leaves: Sequence[Node]) -> set[int]:
+    """The pages :func:`give_logical_texts` may read, given the leaves planned (before the
+    tree is written and pruned, labels merged into their bodies): those drawing a leaf it
+    may look at. A page left out is read then all the same: this only says which pages are
+    worth reading while they are loaded for something else."""
+    looked_at = [leaf for leaf in leaves if leaf.role != "Figure"]
+    if not any(has_rtl(leaf.text) for leaf in looked_at):
+        looked_at = [leaf for leaf in looked_at if _read_apart(leaf)]
+    return {prov.page for leaf in looked_at for prov in leaf.prov}
+
+
+def _read_apart(leaf: Node) -> bool:
+    """Whether the layout reader read ``leaf`` otherwise than pdfium reads its drawing in
+    content order (see :func:`give_logical_texts`), right-to-left text aside."""
+    return leaf.role == "Code" or any(
+        prov.interleaved or prov.joined_accents or prov.spaced_apart or prov.run_on
+        or prov.drawn_underscores for prov in leaf.prov)
+
+
+def _text_by_mark(
+    document: pdfium.PdfDocument, pages: Sequence[int],
+    read: Mapping[int, Mapping[int, list[str]]],
+) -> dict[tuple[int, int], str]:
+    """(page, MCID) -> the text pdfium reads in that marked content, over ``pages``
+    (``read``: pages of ``document`` read already)."""
     return {(page, mcid): "".join(pieces) for page in pages
-            for mcid, pieces in page_text_by_mcid(document, page).items()}
+            for mcid, pieces in (read[page] if page in read
+                                 else page_text_by_mcid(document, page)).items()}
 
 
 def _same_characters(read: str, model: str, leaf: Node) -> bool:

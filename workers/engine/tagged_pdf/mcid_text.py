@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+from types import ModuleType
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -36,9 +37,18 @@ MAX_FORM_DEPTH = 12
 
 # FPDFText_GetTextObject taking and returning bare addresses: this runs once per character,
 # and converting pypdfium2's pointer objects costs as much as the call itself.
+_GET_TEXT_OBJECT = ctypes.cast(c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0
 _text_object_at = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
-    ctypes.cast(c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0
+    _GET_TEXT_OBJECT
 )
+
+_runs: ModuleType | None
+try:
+    # Where the characters change text object, found in C (_object_runs.c): see
+    # object_changes.
+    from . import _object_runs as _runs
+except ImportError:  # pragma: no cover - depends on the installation
+    _runs = None
 
 
 def page_text_by_mcid(document: pdfium.PdfDocument, index: int) -> dict[int, list[str]]:
@@ -75,7 +85,6 @@ def _text_by_mcid(page: Any, textpage: Any) -> dict[int, list[str]]:
     page_address = ctypes.cast(raw, ctypes.c_void_p).value or 0
     mcid_of: dict[int, int] = {}  # text object address -> its own MCID
     form_mcids: dict[int, int] | None = None  # built only when a text object has none
-    last_address = 0
     run_start = 0
     mcid = -1  # the MCID of the run in progress (characters run_start..i-1)
     own = -1  # the running text object's own MCID: a generated space after it takes this
@@ -96,13 +105,9 @@ def _text_by_mcid(page: Any, textpage: Any) -> dict[int, list[str]]:
                     "utf-16-le", "surrogatepass")
             out.setdefault(mcid, []).append(text)
 
-    for i in range(count):
-        address = _text_object_at(page_address, i)
-        if address == last_address and address:
-            continue  # the same text object as the character before: same run
+    for i, address in zip(*object_changes(page_address, count), strict=True):
         take(i)
         run_start = i
-        last_address = address
         if not address:
             # pdfium's generated spaces and line breaks: with the character before them.
             if seen and chars[i].isspace() and own >= 0:
@@ -126,27 +131,63 @@ def _text_by_mcid(page: Any, textpage: Any) -> dict[int, list[str]]:
     return out
 
 
+def object_changes(text_page: int, count: int) -> tuple[list[int], list[int]]:
+    """The indices among the first ``count`` characters of the text page at address
+    ``text_page`` where the text object changes: a character with none (pdfium's generated
+    spaces and line breaks, each one its own), or another than the character before it's
+    (none before the first); with the object's address at each (0 for none). A page's
+    characters are tens of thousands, its runs of one text object few: in C where the
+    extension is built, else :func:`python_object_changes`."""
+    if _runs is not None:
+        found: tuple[list[int], list[int]] = _runs.object_changes(
+            text_page, count, _GET_TEXT_OBJECT)
+        return found
+    return python_object_changes(text_page, count)
+
+
+def python_object_changes(text_page: int, count: int) -> tuple[list[int], list[int]]:
+    """:func:`object_changes` in Python."""
+    starts: list[int] = []
+    addresses: list[int] = []
+    last = 0
+    for i in range(count):
+        address = _text_object_at(text_page, i) or 0
+        if address == last and address:
+            continue  # the same text object as the character before: same run
+        last = address
+        starts.append(i)
+        addresses.append(address)
+    return starts, addresses
+
+
 def _form_mcids(page: Any) -> dict[int, int]:
     """Address of every object inside a Form XObject painted on the page -> that form's MCID."""
     out: dict[int, int] = {}
     raw = page.raw
     visited = 0
 
-    def visit(obj: Any, mcid: int, depth: int) -> None:
+    def visit_inside(form: Any, mcid: int, depth: int) -> None:
+        """The objects of ``form`` (painted at ``depth`` - 1), and those of forms in it."""
         nonlocal visited
-        visited += 1
-        if visited > MAX_OBJECTS or depth > MAX_FORM_DEPTH:
-            return
-        if depth:
+        for k in range(c.FPDFFormObj_CountObjects(form)):
+            obj = c.FPDFFormObj_GetObject(form, k)
+            if not obj:
+                continue
+            visited += 1
+            if visited > MAX_OBJECTS or depth > MAX_FORM_DEPTH:
+                continue
             out[ctypes.cast(obj, ctypes.c_void_p).value or 0] = mcid
-        if c.FPDFPageObj_GetType(obj) == c.FPDF_PAGEOBJ_FORM:
-            for k in range(c.FPDFFormObj_CountObjects(obj)):
-                inner = c.FPDFFormObj_GetObject(obj, k)
-                if inner:
-                    visit(inner, mcid, depth + 1)
+            if c.FPDFPageObj_GetType(obj) == c.FPDF_PAGEOBJ_FORM:
+                visit_inside(obj, mcid, depth + 1)
 
+    # (Most of a page's objects are not forms: only a form's MCID is asked for.)
     for i in range(c.FPDFPage_CountObjects(raw)):
         obj = c.FPDFPage_GetObject(raw, i)
-        if obj:
-            visit(obj, c.FPDFPageObj_GetMarkedContentID(obj), 0)
+        if not obj:
+            continue
+        visited += 1
+        if visited > MAX_OBJECTS:
+            break  # (every object after it is over the bound too)
+        if c.FPDFPageObj_GetType(obj) == c.FPDF_PAGEOBJ_FORM:
+            visit_inside(obj, c.FPDFPageObj_GetMarkedContentID(obj), 1)
     return out

@@ -45,7 +45,7 @@ from .font_embedding import repair_fonts
 from .fonts import drop_subset_glyph_lists
 from .form_content import painted_forms, plan_form_copies, shared_paintings, write_form_copies
 from .keep import keep_author_tags
-from .logical_text import give_logical_texts
+from .logical_text import give_logical_texts, pages_maybe_read
 from .marked_content import (
     ActualTextSpan,
     Instruction,
@@ -66,6 +66,7 @@ from .marked_content import (
     xobject_names,
     yield_labels,
 )
+from .mcid_text import loaded_page_text_by_mcid
 from .plan import Node, merge_unseparated_labels, plan_structure
 from .source_pages import SourcePages
 from .split_proof import changed_points, glyph_boxes, operators_at, rendered
@@ -189,10 +190,19 @@ def _tag(source: Path, document: Document, source_pages: SourcePages) -> TaggedP
         # again since.
         saved = closing.enter_context(closing_copy(pdf)) if split_pages else None
         retagged: set[int] = set()
+        # A page of that copy the logical texts may read is read while loaded for the proof.
+        maybe_read = pages_maybe_read(leaves)
+        read_from_saved: dict[int, dict[int, list[str]]] = {}
+
+        def read_also(index: int, page: pdfium.PdfPage) -> None:
+            if index in maybe_read:
+                read_from_saved[index] = loaded_page_text_by_mcid(page)
+
         # (A split page is rendered from its load for its glyphs, where it is still kept.)
         for index in pages_drawn_differently(pdf, glyph_source, list(split_pages),
                                              source_pixels=source_pages.pixels, clips=clips,
-                                             saved=saved):
+                                             saved=saved,
+                                             read_also=read_also if maybe_read else None):
             retagged.add(index)
             # Splitting a text operator is exact in PDF terms, but pdfium can draw a part a
             # pixel away (:mod:`.split_proof`). Identical pixels come first: the operators
@@ -231,7 +241,8 @@ def _tag(source: Path, document: Document, source_pages: SourcePages) -> TaggedP
         # Right-to-left text, and leaves whose operators interleave, read out of order as
         # drawn: said again as the model reads them.
         give_logical_texts(pdf, [node for node in written if node.is_leaf],
-                           summary.leaf_elements, summary.leaf_marks, saved, retagged)
+                           summary.leaf_elements, summary.leaf_marks, saved, retagged,
+                           read_from_saved)
         roles = Counter(node.role for node in written)
         result.list_items = roles["LI"]
         # (A contents entry's Lbl is no list item's: TOCI holds its own.)
