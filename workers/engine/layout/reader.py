@@ -1550,10 +1550,16 @@ def _code_inline_goes_on(last: Fragment, f: Fragment) -> bool:
     """``f``, under ``last``, is set as ``last`` is, in size and weight, once the code set
     inline in either (:func:`.large_code_fonts`) is left out: a paragraph's line holding
     "/etc/passwd" in a typewriter face measures larger than its other lines, though it is
-    set in their size (the gap between them still tells paragraphs apart). (Asked only of a
-    pair whose weights or sizes differ.)"""
+    set in their size (the gap between them still tells paragraphs apart). Not a line set
+    out left of ``last`` by a level, under the sentence ``last`` closes: the next term of a
+    definition list ("-o or --output *FILE*") under its last definition's one line. (Asked
+    only of a pair whose weights or sizes differ.)"""
     upper, lower = last.prose_face, f.prose_face
     if upper is None and lower is None:
+        return False
+    if f.x0 < last.x0 - INDENT_MIN * (last.y1 - last.y0) and last.text.rstrip().endswith(
+        _SENTENCE_END
+    ):
         return False
     upper_size, _, upper_bold = upper or (last.size, "", last.bold)
     lower_size, _, lower_bold = lower or (f.size, "", f.bold)
