@@ -84,6 +84,7 @@ from .figures import (
     judge,
     row_label_of,
     scale_label,
+    set_off_caption,
     sole_caption_of,
     styled_caption_of,
     title_on,
@@ -313,6 +314,7 @@ def classify(
         drawn_in_figure = _figure_labels_kept(blocks, artifact_ids) | _pictures_in_drawings(
             blocks, artifact_ids)
         on_drawing = _drawing_labels(blocks, artifact_ids)
+        of_figures = _of_figures(blocks, result, artifact_ids)
         captions: list[CaptionLine] | None = None  # the page's, found for its first figure
         following = {id(a): b for a, b in zip(blocks, blocks[1:], strict=False)}
         for block in blocks:
@@ -579,9 +581,11 @@ def classify(
                 doc.blocks.append(Note(text, text.split(" ", 1)[0], prov, page_links))
             else:
                 # (The line leading into a list set beside the last goes on with none.)
-                owner = None if block.opens_list or numbered_head else _continued_item(
-                    block, stack, list_x, item_faces, margins
-                )
+                # (Nor does a figure's caption or a label set on a figure: read at the top
+                # level, where the figure is, not in the item before it.)
+                owner = None if (
+                    block.opens_list or numbered_head or id(block) in of_figures
+                ) else _continued_item(block, stack, list_x, item_faces, margins)
                 if owner is not None:
                     _close_lists_inside(owner, stack, list_x)
                     last_par = owner.blocks[-1] if owner.blocks else None
@@ -1739,6 +1743,38 @@ def _drop_unordered_letters(doc: Document) -> None:
         else:
             out.append(block)
     doc.blocks = out
+
+
+def _of_figures(
+    blocks: list[Block], result: PageResult, artifact_ids: dict[int, Any]
+) -> set[int]:
+    """The text blocks of a page that belong to a figure, not to the text flowing round it:
+    captions with their label set off (:func:`.figures.set_off_caption`, whether or not a
+    picture was found for them), blocks lying on a figure of the page, and a few words with
+    their middle on a figure or just off its edge (a diagram's labels, "z" over its axis,
+    "γ2" beside a curve). None goes on with a list item before it."""
+    page_area = result.page.width * result.page.height
+    figures = [
+        b for b in blocks
+        if b.kind == "figure" and id(b) not in artifact_ids
+        and (b.x1 - b.x0) * (b.y1 - b.y0) < BACKDROP * page_area
+    ]
+    return {
+        id(b) for b in blocks
+        if b.kind == "text" and (
+            set_off_caption(b.text)
+            or any(area_share(b, figure) > 0.9 for figure in figures)
+            or (len(b.text.split()) <= _LABEL_WORDS and any(
+                figure.x0 - _ON_PICTURE <= (b.x0 + b.x1) / 2 <= figure.x1 + _ON_PICTURE
+                and figure.y0 - _ON_PICTURE <= (b.y0 + b.y1) / 2 <= figure.y1 + _ON_PICTURE
+                for figure in figures
+            ))
+        )
+    }
+
+
+#: At most this many words make a label set on a figure (see :func:`_of_figures`).
+_LABEL_WORDS = 3
 
 
 #: How much larger than a list item's text a line lined up with it may be set and still be
