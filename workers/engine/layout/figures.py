@@ -468,7 +468,9 @@ def set_off_caption(text: str) -> bool:
     """Whether ``text`` is a caption whose label is set off from its words (see
     :data:`_LABEL_SET_OFF`): no running text, whatever stands around it."""
     caption = caption_text(text)
-    match = CAPTION.match(caption) if caption is not None else None
+    if caption is None:
+        return False
+    match = CAPTION.match(caption)
     return match is not None and _LABEL_SET_OFF.match(caption, match.end()) is not None
 
 
