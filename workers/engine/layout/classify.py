@@ -105,7 +105,7 @@ from .listings import listing_text
 from .numbered_heads import bracketed_heads, numbered_heading
 from .numbered_runs import numbered_runs, outvoted
 from .order import side_notes
-from .page_margins import text_margins
+from .page_margins import second_columns, text_margins
 from .part_levels import (
     close_up_levels,
     division_label,
@@ -295,6 +295,9 @@ def classify(
     margins = text_margins(
         (b for r in results for b in r.blocks), lambda b: id(b) not in artifact_ids
     )
+    page_columns = second_columns(
+        ((r.page.width, r.blocks) for r in results), lambda b: id(b) not in artifact_ids
+    )
     stack: list[ListBlock] = []
     list_x: list[float] = []
     #: Where each item's text starts, past its label (a hanging indent's continuation lines),
@@ -374,7 +377,7 @@ def classify(
                 # item, it is the item's (an example in a point of a release's notes), and
                 # the list goes on after it.
                 listing = Paragraph(listing_text(block), prov, page_links, preformatted=True)
-                owner = _continued_item(block, stack, list_x, item_faces, margins)
+                owner = _continued_item(block, stack, list_x, item_faces, margins, page_columns)
                 if owner is not None:
                     _close_lists_inside(owner, stack, list_x)
                     owner.blocks.append(listing)
@@ -585,7 +588,7 @@ def classify(
                 # level, where the figure is, not in the item before it.)
                 owner = None if (
                     block.opens_list or numbered_head or id(block) in of_figures
-                ) else _continued_item(block, stack, list_x, item_faces, margins)
+                ) else _continued_item(block, stack, list_x, item_faces, margins, page_columns)
                 if owner is not None:
                     _close_lists_inside(owner, stack, list_x)
                     last_par = owner.blocks[-1] if owner.blocks else None
@@ -1786,14 +1789,17 @@ def _continued_item(
     block: Block, stack: list[ListBlock], list_x: list[float],
     item_faces: dict[int, tuple[float | None, float, bool]] | None = None,
     margins: dict[int, float] | None = None,
+    columns: dict[int, tuple[float, float]] | None = None,
 ) -> ListItem | None:
     """The list item an indented paragraph after a list continues, if any: on its page, in
     its size (not a footer or a side note below it), indented past the labels, or lined up
     with the item's text past a narrow label ("■ Term," in bold, its explanation in a
     regular face on the lines below). Past a page break (a running foot and head between),
     indents are measured from each page's text margin (``margins``, see
-    :func:`.page_margins.text_margins`): a paragraph there goes on with the item when set in
-    as far as the item's text at least. A paragraph that opens a new part
+    :func:`.page_margins.text_margins`), or in a page's right column from that column's left
+    edge (``columns``, see :func:`.page_margins.second_columns`: an item in the right
+    column of one page goes on in the left of the next): a paragraph there goes on with the
+    item when set in as far as the item's text at least. A paragraph that opens a new part
     (:func:`_opens_new_part`) continues no item: past a column break its left edge is well
     right of the list's labels, though it follows no item."""
     for level in range(len(stack) - 1, -1, -1):
@@ -1814,13 +1820,14 @@ def _continued_item(
                 or _label_kind(item.label) != "letter"
             )
             if established and _goes_on_over_page(
-                block, _as_on_label_page(block, item, margins), list_x[level], start, size
+                block, _as_on_label_page(block, item, list_x[level], margins, columns),
+                list_x[level], start, size
             ):
                 return item
             continue
         # (On a later page than the item's label, past a paragraph of the item's there, the
         # label's indent is measured from the margin of its own page.)
-        indent = _as_on_label_page(block, item, margins)
+        indent = _as_on_label_page(block, item, list_x[level], margins, columns)
         lined_up = (
             start is not None
             and indent > list_x[level] + 0.3 * block.size
@@ -1851,11 +1858,16 @@ def _close_lists_inside(owner: ListItem, stack: list[ListBlock], list_x: list[fl
         list_x.pop()
 
 
-def _as_on_label_page(block: Block, item: ListItem, margins: dict[int, float] | None) -> float:
-    """The block's indent (as :func:`_indent` measures) moved as far as the margins of its
-    page and the item's label's page lie apart (``margins``: see
-    :func:`.page_margins.text_margins`; right-to-left text and pages not known are taken
-    as they stand)."""
+def _as_on_label_page(
+    block: Block, item: ListItem, label_x: float, margins: dict[int, float] | None,
+    columns: dict[int, tuple[float, float]] | None = None,
+) -> float:
+    """The block's indent (as :func:`_indent` measures) moved as far as the left edges of
+    its column and of the item's label's column (its label at ``label_x``) lie apart: each
+    page's margin (``margins``: see :func:`.page_margins.text_margins`), or the right
+    column's edge on a page set in two (``columns``: see
+    :func:`.page_margins.second_columns`). Right-to-left text and pages not known are taken
+    as they stand."""
     indent = _indent(block)
     label_page = item.prov[0].page if item.prov else None
     if (
@@ -1864,7 +1876,22 @@ def _as_on_label_page(block: Block, item: ListItem, margins: dict[int, float] | 
         or reads_right_to_left(block.frags)
     ):
         return indent
-    return indent - margins[block.page] + margins[label_page]
+    return (
+        indent - _column_edge(block.page, indent, margins, columns)
+        + _column_edge(label_page, label_x, margins, columns)
+    )
+
+
+def _column_edge(
+    page: int, x: float, margins: dict[int, float],
+    columns: dict[int, tuple[float, float]] | None,
+) -> float:
+    """The left edge of the column that text starting at ``x`` on ``page`` is set in: the
+    right column's on a page set in two, right of its middle; else the page's margin."""
+    column = (columns or {}).get(page)
+    if column is not None and x > column[0]:
+        return column[1]
+    return margins[page]
 
 
 def _goes_on_over_page(
