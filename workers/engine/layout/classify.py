@@ -84,6 +84,7 @@ from .figures import (
     judge,
     row_label_of,
     scale_label,
+    set_off_caption,
     sole_caption_of,
     styled_caption_of,
     title_on,
@@ -104,7 +105,7 @@ from .listings import listing_text
 from .numbered_heads import bracketed_heads, numbered_heading
 from .numbered_runs import numbered_runs, outvoted
 from .order import side_notes
-from .page_margins import text_margins
+from .page_margins import second_columns, text_margins
 from .part_levels import (
     close_up_levels,
     division_label,
@@ -294,6 +295,9 @@ def classify(
     margins = text_margins(
         (b for r in results for b in r.blocks), lambda b: id(b) not in artifact_ids
     )
+    page_columns = second_columns(
+        ((r.page.width, r.blocks) for r in results), lambda b: id(b) not in artifact_ids
+    )
     stack: list[ListBlock] = []
     list_x: list[float] = []
     #: Where each item's text starts, past its label (a hanging indent's continuation lines),
@@ -313,6 +317,7 @@ def classify(
         drawn_in_figure = _figure_labels_kept(blocks, artifact_ids) | _pictures_in_drawings(
             blocks, artifact_ids)
         on_drawing = _drawing_labels(blocks, artifact_ids)
+        of_figures = _of_figures(blocks, result, artifact_ids)
         captions: list[CaptionLine] | None = None  # the page's, found for its first figure
         following = {id(a): b for a, b in zip(blocks, blocks[1:], strict=False)}
         for block in blocks:
@@ -372,7 +377,7 @@ def classify(
                 # item, it is the item's (an example in a point of a release's notes), and
                 # the list goes on after it.
                 listing = Paragraph(listing_text(block), prov, page_links, preformatted=True)
-                owner = _continued_item(block, stack, list_x, item_faces, margins)
+                owner = _continued_item(block, stack, list_x, item_faces, margins, page_columns)
                 if owner is not None:
                     _close_lists_inside(owner, stack, list_x)
                     owner.blocks.append(listing)
@@ -579,9 +584,11 @@ def classify(
                 doc.blocks.append(Note(text, text.split(" ", 1)[0], prov, page_links))
             else:
                 # (The line leading into a list set beside the last goes on with none.)
-                owner = None if block.opens_list or numbered_head else _continued_item(
-                    block, stack, list_x, item_faces, margins
-                )
+                # (Nor does a figure's caption or a label set on a figure: read at the top
+                # level, where the figure is, not in the item before it.)
+                owner = None if (
+                    block.opens_list or numbered_head or id(block) in of_figures
+                ) else _continued_item(block, stack, list_x, item_faces, margins, page_columns)
                 if owner is not None:
                     _close_lists_inside(owner, stack, list_x)
                     last_par = owner.blocks[-1] if owner.blocks else None
@@ -1741,6 +1748,38 @@ def _drop_unordered_letters(doc: Document) -> None:
     doc.blocks = out
 
 
+def _of_figures(
+    blocks: list[Block], result: PageResult, artifact_ids: dict[int, Any]
+) -> set[int]:
+    """The text blocks of a page that belong to a figure, not to the text flowing round it:
+    captions with their label set off (:func:`.figures.set_off_caption`, whether or not a
+    picture was found for them), blocks lying on a figure of the page, and a few words with
+    their middle on a figure or just off its edge (a diagram's labels, "z" over its axis,
+    "γ2" beside a curve). None goes on with a list item before it."""
+    page_area = result.page.width * result.page.height
+    figures = [
+        b for b in blocks
+        if b.kind == "figure" and id(b) not in artifact_ids
+        and (b.x1 - b.x0) * (b.y1 - b.y0) < BACKDROP * page_area
+    ]
+    return {
+        id(b) for b in blocks
+        if b.kind == "text" and (
+            set_off_caption(b.text)
+            or any(area_share(b, figure) > 0.9 for figure in figures)
+            or (len(b.text.split()) <= _LABEL_WORDS and any(
+                figure.x0 - _ON_PICTURE <= (b.x0 + b.x1) / 2 <= figure.x1 + _ON_PICTURE
+                and figure.y0 - _ON_PICTURE <= (b.y0 + b.y1) / 2 <= figure.y1 + _ON_PICTURE
+                for figure in figures
+            ))
+        )
+    }
+
+
+#: At most this many words make a label set on a figure (see :func:`_of_figures`).
+_LABEL_WORDS = 3
+
+
 #: How much larger than a list item's text a line lined up with it may be set and still be
 #: the item's (a browser's monospace face for a line of code is set about 1.2 times larger).
 LARGER_LINE_IN_ITEM = 1.3
@@ -1750,14 +1789,17 @@ def _continued_item(
     block: Block, stack: list[ListBlock], list_x: list[float],
     item_faces: dict[int, tuple[float | None, float, bool]] | None = None,
     margins: dict[int, float] | None = None,
+    columns: dict[int, tuple[float, float]] | None = None,
 ) -> ListItem | None:
     """The list item an indented paragraph after a list continues, if any: on its page, in
     its size (not a footer or a side note below it), indented past the labels, or lined up
     with the item's text past a narrow label ("■ Term," in bold, its explanation in a
     regular face on the lines below). Past a page break (a running foot and head between),
     indents are measured from each page's text margin (``margins``, see
-    :func:`.page_margins.text_margins`): a paragraph there goes on with the item when set in
-    as far as the item's text at least. A paragraph that opens a new part
+    :func:`.page_margins.text_margins`), or in a page's right column from that column's left
+    edge (``columns``, see :func:`.page_margins.second_columns`: an item in the right
+    column of one page goes on in the left of the next): a paragraph there goes on with the
+    item when set in as far as the item's text at least. A paragraph that opens a new part
     (:func:`_opens_new_part`) continues no item: past a column break its left edge is well
     right of the list's labels, though it follows no item."""
     for level in range(len(stack) - 1, -1, -1):
@@ -1778,13 +1820,14 @@ def _continued_item(
                 or _label_kind(item.label) != "letter"
             )
             if established and _goes_on_over_page(
-                block, _as_on_label_page(block, item, margins), list_x[level], start, size
+                block, _as_on_label_page(block, item, list_x[level], margins, columns),
+                list_x[level], start, size
             ):
                 return item
             continue
         # (On a later page than the item's label, past a paragraph of the item's there, the
         # label's indent is measured from the margin of its own page.)
-        indent = _as_on_label_page(block, item, margins)
+        indent = _as_on_label_page(block, item, list_x[level], margins, columns)
         lined_up = (
             start is not None
             and indent > list_x[level] + 0.3 * block.size
@@ -1815,11 +1858,16 @@ def _close_lists_inside(owner: ListItem, stack: list[ListBlock], list_x: list[fl
         list_x.pop()
 
 
-def _as_on_label_page(block: Block, item: ListItem, margins: dict[int, float] | None) -> float:
-    """The block's indent (as :func:`_indent` measures) moved as far as the margins of its
-    page and the item's label's page lie apart (``margins``: see
-    :func:`.page_margins.text_margins`; right-to-left text and pages not known are taken
-    as they stand)."""
+def _as_on_label_page(
+    block: Block, item: ListItem, label_x: float, margins: dict[int, float] | None,
+    columns: dict[int, tuple[float, float]] | None = None,
+) -> float:
+    """The block's indent (as :func:`_indent` measures) moved as far as the left edges of
+    its column and of the item's label's column (its label at ``label_x``) lie apart: each
+    page's margin (``margins``: see :func:`.page_margins.text_margins`), or the right
+    column's edge on a page set in two (``columns``: see
+    :func:`.page_margins.second_columns`). Right-to-left text and pages not known are taken
+    as they stand."""
     indent = _indent(block)
     label_page = item.prov[0].page if item.prov else None
     if (
@@ -1828,7 +1876,22 @@ def _as_on_label_page(block: Block, item: ListItem, margins: dict[int, float] | 
         or reads_right_to_left(block.frags)
     ):
         return indent
-    return indent - margins[block.page] + margins[label_page]
+    return (
+        indent - _column_edge(block.page, indent, margins, columns)
+        + _column_edge(label_page, label_x, margins, columns)
+    )
+
+
+def _column_edge(
+    page: int, x: float, margins: dict[int, float],
+    columns: dict[int, tuple[float, float]] | None,
+) -> float:
+    """The left edge of the column that text starting at ``x`` on ``page`` is set in: the
+    right column's on a page set in two, right of its middle; else the page's margin."""
+    column = (columns or {}).get(page)
+    if column is not None and x > column[0]:
+        return column[1]
+    return margins[page]
 
 
 def _goes_on_over_page(

@@ -459,6 +459,21 @@ CAPTION = re.compile(
 CAPTION_GAP = 0.1
 
 
+#: A caption's label set off from its words ("Abbildung 5.1: Möbiusband", "Figure 2. Results",
+#: "Table 3 – Costs"), not a sentence that names a figure ("Figure 1 shows the noise").
+_LABEL_SET_OFF = re.compile(r"[\w.\-]*\s*[:.\u2013\u2014|](?=\s|$)")
+
+
+def set_off_caption(text: str) -> bool:
+    """Whether ``text`` is a caption whose label is set off from its words (see
+    :data:`_LABEL_SET_OFF`): no running text, whatever stands around it."""
+    caption = caption_text(text)
+    if caption is None:
+        return False
+    match = CAPTION.match(caption)
+    return match is not None and _LABEL_SET_OFF.match(caption, match.end()) is not None
+
+
 class TextLine(Protocol):
     """A line of a text block, as the layout reader has it."""
 

@@ -29,3 +29,41 @@ def text_margins(blocks: Iterable[Block], is_body: Callable[[Block], bool]) -> d
     margins = {side: max(v.items(), key=lambda kv: (kv[1], -kv[0]))[0]
                for side, v in votes.items() if v}
     return {page: margins[page % 2] for page in leftmost}  # (its side has its vote at least)
+
+
+#: The share of a page's body text that each half must hold, in blocks set wholly within it,
+#: for the page to be read as set in two columns (a title or an abstract across both aside).
+_COLUMN_SHARE = 0.25
+
+
+def second_columns(
+    pages: Iterable[tuple[float, list[Block]]], is_body: Callable[[Block], bool]
+) -> dict[int, tuple[float, float]]:
+    """Each page set in two columns (by page number, given its width and blocks): its middle
+    and where its right column's text starts, the start most such pages of the same side
+    share (a column full of an item's paragraphs starts at their indent, no measure of it).
+    A list item's text goes on from one page's right column into the next page's left one:
+    its indents are measured from each column's own left edge."""
+    middles: dict[int, float] = {}
+    starts: dict[int, float] = {}
+    for width, blocks in pages:
+        body = [b for b in blocks if b.kind == "text" and b.frags and is_body(b)]
+        if not body:
+            continue
+        middle = width / 2
+        left = [b for b in body if b.x1 < middle]
+        right = [b for b in body if b.x0 > middle]
+        total = sum(len(b.text) for b in body)
+        if (
+            sum(len(b.text) for b in left) >= _COLUMN_SHARE * total
+            and sum(len(b.text) for b in right) >= _COLUMN_SHARE * total
+        ):
+            page = body[0].page
+            middles[page] = middle
+            starts[page] = min(b.x0 for b in right)
+    votes: dict[int, Counter[float]] = {0: Counter(), 1: Counter()}
+    for page, start in starts.items():
+        votes[page % 2][round(start)] += 1
+    edges = {side: max(v.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+             for side, v in votes.items() if v}
+    return {page: (middle, edges[page % 2]) for page, middle in middles.items()}
