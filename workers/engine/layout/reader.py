@@ -1587,7 +1587,9 @@ def _code_closing_sentence(
         return False
     stop, code = shown[-1], shown[:-1]
     fonts = {g.font for g in code}
-    if len(fonts) != 1 or stop.font in fonts or stop.bold != upper_bold:
+    # (In the text's weight, the code too: a bold line of code heads what follows it, and
+    # the next line is judged against this one's size and weight.)
+    if len(fonts) != 1 or stop.font in fonts or stop.bold != upper_bold or f.bold != upper_bold:
         return False
     font = fonts.pop()
     if not fixed_pitch_fonts({font: code}, {font: set_widths(code)}):
