@@ -182,3 +182,37 @@ def test_a_paragraphs_last_line_in_inline_code_is_no_heading(tmp_path: Path) -> 
                                      size=(612, 792)))
     assert "The Basics" in found
     assert "ffi_prep_cif_var." not in found
+
+
+def _paragraph_ending_in_code(tmp_path: Path, ending: str) -> list[str]:
+    """The texts of the paragraphs read from a page whose paragraph names files in code set
+    inline (Courier 14 in Helvetica 10 text: the code measures larger), its second line
+    ending in ``ending``, its third only "server.pem" in code closed by a full stop in the
+    text's face; a paragraph follows."""
+    ops = [_line("F2", 18, 740, "Server Certificate")]
+    y = 710.0
+    ops.append(
+        f"BT /F1 10 Tf 72 {y} Td (Copy the files to the server and keep them safe, ) Tj"
+        " /F3 14 Tf (server.key) Tj /F1 10 Tf ( above all.) Tj ET".encode()
+    )
+    ops.append(
+        f"BT /F1 10 Tf 72 {y - 13} Td (Then remove every other copy of the files, ) Tj"
+        f" /F3 14 Tf (server.crt) Tj /F1 10 Tf ({ending}) Tj ET".encode()
+    )
+    ops.append(f"BT /F3 14 Tf 72 {y - 28} Td (server.pem) Tj /F1 10 Tf (.) Tj ET".encode())
+    more, _ = _paragraphs(y - 60)
+    doc = read_layout(fonts_page_pdf(tmp_path / "pem.pdf", ops + more, FONTS, size=(612, 792)),
+                      max_pages=1)
+    return [b.text for b in doc.walk() if type(b).__name__ == "Paragraph"]
+
+
+def test_a_paragraphs_last_line_in_code_closed_by_its_stop_goes_on(tmp_path: Path) -> None:
+    texts = _paragraph_ending_in_code(tmp_path, " and")
+    assert any(t.endswith("server.crt and server.pem.") for t in texts), texts
+    assert "server.pem." not in texts
+
+
+def test_a_line_of_code_after_a_colon_opens_its_own_block(tmp_path: Path) -> None:
+    # Under a line leading into it with a colon, the line of code is no sentence's end.
+    texts = _paragraph_ending_in_code(tmp_path, " and this one:")
+    assert not any(t.endswith("server.pem.") and "remove" in t for t in texts), texts

@@ -121,9 +121,11 @@ from .lines import (
     FIXED_PITCH_SPREAD,
     FRAGMENT_GAP,
     Fragment,
+    fixed_pitch_fonts,
     fragments,
     lines,
     quick_median,
+    set_widths,
     word_count,
 )
 from .listings import listings_apart
@@ -1552,16 +1554,19 @@ def _code_inline_goes_on(last: Fragment, f: Fragment) -> bool:
     "/etc/passwd" in a typewriter face measures larger than its other lines, though it is
     set in their size (the gap between them still tells paragraphs apart). Not a line set
     out left of ``last`` by a level, under the sentence ``last`` closes: the next term of a
-    definition list ("-o or --output *FILE*") under its last definition's one line. (Asked
-    only of a pair whose weights or sizes differ.)"""
+    definition list ("-o or --output *FILE*") under its last definition's one line. A line
+    of code alone, closed by a stop in the text's face, goes on with the sentence it ends
+    (:func:`_code_closing_sentence`). (Asked only of a pair whose weights or sizes differ.)"""
     upper, lower = last.prose_face, f.prose_face
+    upper_size, _, upper_bold = upper or (last.size, "", last.bold)
+    if lower is None and _code_closing_sentence(last, f, upper_size, upper_bold):
+        return True
     if upper is None and lower is None:
         return False
     if f.x0 < last.x0 - INDENT_MIN * (last.y1 - last.y0) and last.text.rstrip().endswith(
         _SENTENCE_END
     ):
         return False
-    upper_size, _, upper_bold = upper or (last.size, "", last.bold)
     lower_size, _, lower_bold = lower or (f.size, "", f.bold)
     return upper_bold == lower_bold and abs(upper_size - lower_size) <= CODE_LINE_STEP * max(
         upper_size, lower_size)
@@ -1570,6 +1575,37 @@ def _code_inline_goes_on(last: Fragment, f: Fragment) -> bool:
 #: Two lines whose running text's sizes differ by at most this share are set in one size (as
 #: the block loop measures two lines' sizes).
 CODE_LINE_STEP = 0.15
+
+
+def _code_closing_sentence(
+    last: Fragment, f: Fragment, upper_size: float, upper_bold: bool
+) -> bool:
+    """``f``, under ``last`` (a line of running text, with code set inline or none, its
+    text's size ``upper_size``), holds only code closing the sentence ``last`` leaves open:
+    its letters all in one fixed-pitch font, the stop after them in a proportional one, in
+    the text's size and weight ("remove all other instances of server.key and" over "server.pem.").
+    The code measures larger, the stop does not: the paragraph's last line. A listing's
+    line ends in a bracket or a semicolon, not a sentence's stop in the text's face, and
+    opens under a colon or a line of code, which no running text sets in that size."""
+    if last.text.rstrip().endswith(_OPEN_END_STOPS):
+        return False
+    shown = [g for g in f.glyphs if not g.char.isspace()]
+    if len(shown) < 2 or shown[-1].char not in _STOPS or _in_fixed_pitch(last):
+        return False
+    stop, code = shown[-1], shown[:-1]
+    fonts = {g.font for g in code}
+    # (In the text's weight, the code too: a bold line of code heads what follows it, and
+    # the next line is judged against this one's size and weight.)
+    if len(fonts) != 1 or stop.font in fonts or stop.bold != upper_bold or f.bold != upper_bold:
+        return False
+    font = fonts.pop()
+    if not fixed_pitch_fonts({font: code}, {font: set_widths(code)}):
+        return False
+    return abs(stop.size - upper_size) <= CODE_LINE_STEP * max(stop.size, upper_size)
+
+
+#: The stops a sentence's last word in code is closed by, set in the text's own face.
+_STOPS = frozenset(".!?")
 
 
 #: The word space at a line's end, in line heights, and the room a word must leave
