@@ -69,7 +69,7 @@ from .margin_anchors import (
 from .numbered_columns import numbering_runs_on, numbers_alone
 from .patterns import is_marker
 from .spanning import spanning_cuts
-from .tables import is_listing, rows_align, set_in_fixed_pitch
+from .tables import is_listing, level_rows, rows_align, set_in_fixed_pitch
 from .walls import boxes_in_rows
 
 _gap_accelerator: ModuleType | None
@@ -1236,6 +1236,8 @@ def _checked_columns(split: _Split, gap: float) -> _Split | None:
         return split
     if not (left_text or right_text):
         return None
+    if _one_listing(*split):
+        return None  # (a listing's own columns, lined up by its spaces)
     if (
         left_text != right_text and rows_align(*split) and not _listing_beside_prose(*split)
         and not _beside_running_lines(*(split if right_text else split[::-1]))
@@ -1706,6 +1708,27 @@ def _listing_beside_prose(left: list[Fragment], right: list[Fragment]) -> bool:
         return False
     other = right if listing[0] else left
     return not set_in_fixed_pitch(other) or _text_like(other)
+
+
+#: A listing's lines run across the gap on this share of the shorter side's lines at least.
+LISTING_ROWS = 0.5
+
+
+def _one_listing(left: list[Fragment], right: list[Fragment]) -> bool:
+    """Both sides are set in a fixed-pitch face, one of them a listing's words, and the
+    lines run across the gap (half the shorter side's lines at least level with a piece on
+    the other side): one listing whose spaces line its parts up in columns (a version
+    history's dates beside its notes, comments aligned past the code), at whatever spacing
+    its lines are set, to be read a line at a time, not as two columns of text nor as a
+    table. (:func:`_listing_beside_prose` tells a listing beside prose by the prose's face;
+    this is the listing whole.)"""
+    if min(len(left), len(right)) < 3:
+        return False
+    if not (set_in_fixed_pitch(left) and set_in_fixed_pitch(right)):
+        return False
+    if not (is_listing(left) or is_listing(right)) or not _ascii(left + right):
+        return False
+    return level_rows(left, right) >= LISTING_ROWS * min(len(left), len(right))
 
 
 def _ascii(frags: list[Fragment]) -> bool:
