@@ -2,7 +2,9 @@
 set in a proportional face, whose columns drift with the words before them, is read a line
 at a time (:func:`workers.engine.layout.tables._ragged_rows`); and a listing's own column of
 versions and dates, in its fixed-pitch face, beside its notes is no prose, so the listing is
-not parted into two columns (:func:`workers.engine.layout.order._listing_beside_prose`).
+not parted into two columns (:func:`workers.engine.layout.order._listing_beside_prose`),
+nor, at the prose's own line spacing, read as two columns or a table
+(:func:`workers.engine.layout.order._one_listing`).
 Small PDFs drawn here."""
 
 from __future__ import annotations
