@@ -2,7 +2,9 @@
 set in a proportional face, whose columns drift with the words before them, is read a line
 at a time (:func:`workers.engine.layout.tables._ragged_rows`); and a listing's own column of
 versions and dates, in its fixed-pitch face, beside its notes is no prose, so the listing is
-not parted into two columns (:func:`workers.engine.layout.order._listing_beside_prose`).
+not parted into two columns (:func:`workers.engine.layout.order._listing_beside_prose`),
+nor, at the prose's own line spacing, read as two columns or a table
+(:func:`workers.engine.layout.order._one_listing`).
 Small PDFs drawn here."""
 
 from __future__ import annotations
@@ -60,23 +62,27 @@ def test_rows_typed_with_spaces_in_a_proportional_face_are_read_a_row_at_a_time(
     assert [f"{a} {b} {c}" in read_apart for a, b, c in CONSTANTS[3:]] == [True] * 7
 
 
+HISTORY = [
+    "/* Version history:",
+    "   1.0  30 Oct 2004  First version",
+    "   1.1   8 Nov 2004  Add void casting for unused return values",
+    "                     Use switch statement for inflate() return values",
+    "   1.2   9 Nov 2004  Add assertions to document zlib guarantees",
+    "   1.3   6 Apr 2005  Remove incorrect assertion in inf()",
+    "   1.4  11 Dec 2005  Add hack to avoid MSDOS end-of-line conversions",
+    "                     Avoid some compiler warnings for input and output",
+    "buffers",
+    " */",
+]
+
+
 def test_a_version_history_in_a_listing_stays_one_listing(tmp_path: Path) -> None:
-    code = [
-        "/* Version history:",
-        "   1.0  30 Oct 2004  First version",
-        "   1.1   8 Nov 2004  Add void casting for unused return values",
-        "                     Use switch statement for inflate() return values",
-        "   1.2   9 Nov 2004  Add assertions to document zlib guarantees",
-        "   1.3   6 Apr 2005  Remove incorrect assertion in inf()",
-        "   1.4  11 Dec 2005  Add hack to avoid MSDOS end-of-line conversions",
-        "                     Avoid some compiler warnings for input and output",
-        "buffers",
-        " */",
-    ]
     # Prose, then the listing at its own tighter pitch, then prose again: the gaps round
     # the listing cut it apart, to be searched for columns of its own.
     ops = [line("F1", 780 - PITCH * k, text) for k, text in enumerate(PROSE)]
-    ops += [line("F2", 704 - CODE_PITCH * k, text, CODE_SCALING) for k, text in enumerate(code)]
+    ops += [
+        line("F2", 704 - CODE_PITCH * k, text, CODE_SCALING) for k, text in enumerate(HISTORY)
+    ]
     ops += [line("F1", 564 - PITCH * k, text) for k, text in enumerate(PROSE)]
     path = fonts_page_pdf(
         tmp_path / "history.pdf", ops, {"F1": "/Helvetica", "F2": "/Courier"}
@@ -85,3 +91,21 @@ def test_a_version_history_in_a_listing_stays_one_listing(tmp_path: Path) -> Non
     assert not [b for b in doc.walk() if isinstance(b, Table)]
     assert in_order(read(path), ["30 Oct 2004", "First version", "8 Nov 2004", "Add void",
                                  "Use switch", "9 Nov 2004", "buffers"])
+
+
+def test_a_listing_at_the_prose_spacing_stays_one_listing(tmp_path: Path) -> None:
+    # The listing's lines at the prose's own pitch: no wider gap sets it apart from the
+    # prose, and the rows of its dates and notes (a note's wrapped line level with no date)
+    # no longer line up as a table's would; still one listing, read a line at a time.
+    top = 780 - PITCH * len(PROSE)
+    ops = [line("F1", 780 - PITCH * k, text) for k, text in enumerate(PROSE)]
+    ops += [line("F2", top - PITCH * k, text, CODE_SCALING) for k, text in enumerate(HISTORY)]
+    bottom = top - PITCH * len(HISTORY)
+    ops += [line("F1", bottom - PITCH * k, text) for k, text in enumerate(PROSE)]
+    path = fonts_page_pdf(
+        tmp_path / "history.pdf", ops, {"F1": "/Helvetica", "F2": "/Courier"}
+    )
+    doc = read_layout(path, max_pages=1)
+    assert not [b for b in doc.walk() if isinstance(b, Table)]
+    assert in_order(read(path), ["30 Oct 2004", "First version", "8 Nov 2004", "Add void",
+                                 "Use switch", "9 Nov 2004", "6 Apr 2005", "Remove", "buffers"])

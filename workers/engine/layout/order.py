@@ -69,7 +69,7 @@ from .margin_anchors import (
 from .numbered_columns import numbering_runs_on, numbers_alone
 from .patterns import is_marker
 from .spanning import spanning_cuts
-from .tables import is_listing, rows_align, set_in_fixed_pitch
+from .tables import is_listing, level_rows, rows_align, set_in_fixed_pitch
 from .walls import boxes_in_rows
 
 _gap_accelerator: ModuleType | None
@@ -1236,6 +1236,11 @@ def _checked_columns(split: _Split, gap: float) -> _Split | None:
         return split
     if not (left_text or right_text):
         return None
+    if left_text != right_text and _one_listing(*(split if left_text else split[::-1])):
+        # (A listing's own columns, lined up by its spaces: notes beside its dates, comments
+        # beside its code. Columns of running text both sides, in a typewriter's face, stay
+        # columns.)
+        return None
     if (
         left_text != right_text and rows_align(*split) and not _listing_beside_prose(*split)
         and not _beside_running_lines(*(split if right_text else split[::-1]))
@@ -1706,6 +1711,35 @@ def _listing_beside_prose(left: list[Fragment], right: list[Fragment]) -> bool:
         return False
     other = right if listing[0] else left
     return not set_in_fixed_pitch(other) or _text_like(other)
+
+
+#: A listing's lines run across the gap on this share of the shorter side's lines at least.
+LISTING_ROWS = 0.5
+
+
+def _one_listing(text: list[Fragment], other: list[Fragment]) -> bool:
+    """The side that runs in lines of text (``text``) holds a listing's words, and both
+    sides are set wholly in a fixed-pitch face, their lines running across the gap (half
+    the shorter side's lines at least level with a piece on the other side): one listing
+    whose spaces line its parts up in columns (a version history's notes beside its dates,
+    comments aligned past the code), at whatever spacing its lines are set, to be read a
+    line at a time, not as two columns nor as a table. (Two page columns holding listings
+    hold prose too: a line of it in a proportional face on either side keeps them columns.
+    :func:`_listing_beside_prose` tells a listing beside prose by the prose's face; this is
+    the listing whole.)"""
+    if min(len(text), len(other)) < 3:
+        return False
+    if not (_wholly_fixed_pitch(text) and _wholly_fixed_pitch(other)):
+        return False
+    if not is_listing(text) or not _ascii(text + other):
+        return False
+    return level_rows(text, other) >= LISTING_ROWS * min(len(text), len(other))
+
+
+def _wholly_fixed_pitch(frags: list[Fragment]) -> bool:
+    """Every piece whose pitch is known is set in a fixed-pitch face, and some are known (a
+    box-drawing character's pitch is not)."""
+    return any(f.fixed_pitch for f in frags) and all(f.fixed_pitch is not False for f in frags)
 
 
 def _ascii(frags: list[Fragment]) -> bool:

@@ -1705,6 +1705,11 @@ def _positions(values: list[float], tolerance: float = 2.0) -> list[float]:
 
 def rows_align(a: list[Fragment], b: list[Fragment]) -> bool:
     """Most lines on the shorter side sit on the baseline of a fragment on the other side."""
+    return level_rows(a, b) > 0.6 * min(len(a), len(b))
+
+
+def level_rows(a: list[Fragment], b: list[Fragment]) -> int:
+    """How many pieces on the shorter side sit on the baseline of a piece on the other."""
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     bases = sorted(f.y0 for f in large)
     aligned = 0
@@ -1712,7 +1717,7 @@ def rows_align(a: list[Fragment], b: list[Fragment]) -> bool:
         slack = max(1.0, 0.3 * f.height)
         k = bisect.bisect_left(bases, f.y0 - slack)
         aligned += k < len(bases) and bases[k] <= f.y0 + slack
-    return aligned > 0.6 * len(small)
+    return aligned
 
 
 def find_tables(
