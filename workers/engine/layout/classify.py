@@ -491,9 +491,14 @@ def classify(
                     else:
                         doc.blocks.append(fresh)
                     stack[-1] = fresh
+                over_page = _on_a_new_page(stack[-1], block.page)
+                # (A point counting on the last is that list's next, its indent taken as the
+                # list's there by :func:`_rebase_indents`: no measure of nesting.)
+                nested_over_page = over_page and not _counts_on(
+                    stack[-1].items[-1].label, label
+                ) and _nested_past_page(block, stack[-1], list_x[-1], margins, page_columns)
                 if indent > list_x[-1] + tolerance and (
-                    (_on_a_new_page(stack[-1], block.page)
-                     and not _nested_past_page(block, stack[-1], list_x[-1], margins))
+                    (over_page and not nested_over_page)
                     or (_in_a_new_column(stack[-1], block)
                         and _counts_on(stack[-1].items[-1].label, label))
                 ):
@@ -502,7 +507,10 @@ def classify(
                     # opens no list inside the last one; its indent is the list's there.
                     list_x[-1] = indent
                 if (
-                    indent > list_x[-1] + tolerance and stack[-1].items
+                    # (Set further in than the last point's label, as measured on its own
+                    # page: past a page break from the right column into the next page's
+                    # left one, a point nested in the last stands left of its label.)
+                    (indent > list_x[-1] + tolerance or nested_over_page) and stack[-1].items
                     and not _beside_last_item(stack[-1].items[-1], block)
                 ):
                     inner = ListBlock([], ordered=ordered, prov=prov)
@@ -1652,19 +1660,23 @@ def _rebase_indents(
 
 def _nested_past_page(
     block: Block, lst: ListBlock, label_x: float, margins: dict[int, float],
+    columns: dict[int, tuple[float, float]] | None = None,
 ) -> bool:
     """Whether the point ``block`` opens on a later page than the last point of ``lst``
     (whose label stands at ``label_x``) is set further in than that list's labels, its
-    indent measured from each page's margin (:func:`.page_margins.text_margins`): a point
-    nested in the last, not the list going on at margins moved. Without both pages' margins
-    it is not known to be."""
+    indent measured from the left edge of its column on each page (the page's margin,
+    :func:`.page_margins.text_margins`, or on a page set in two the right column's edge,
+    ``columns``: :func:`.page_margins.second_columns`): a point nested in the last, not the
+    list going on at margins moved. Without both pages' margins it is not known to be."""
     last = lst.items[-1] if lst.items else None
     if last is None or not last.prov:
         return False
     old, new = last.prov[0].page, block.page
     if old not in margins or new not in margins or reads_right_to_left(block.frags):
         return False
-    moved = _label_indent(block) - margins[new] + margins[old]
+    indent = _label_indent(block)
+    moved = (indent - _column_edge(new, indent, margins, columns)
+             + _column_edge(old, label_x, margins, columns))
     return moved > label_x + 0.8 * max(block.size, 1.0)
 
 
