@@ -18,7 +18,6 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields
-from itertools import compress, groupby
 from types import ModuleType
 from typing import Any, Generic, TypeVar, overload
 
@@ -161,12 +160,10 @@ def large_code_fonts(glyphs: list[Glyph]) -> frozenset[str]:
     their size. Empty when every font of the line is fixed pitch (a listing's line)."""
     if len(set(map(_font_of, glyphs))) < 2:
         return frozenset()  # (most lines: one font, no question; told at C speed)
-    # (Each font's glyphs, spaces left out, in reading order: grouped at C speed, a stable
-    # sort by font keeping each font's glyphs in their order.)
-    inked = compress(glyphs, map(operator.not_, map(str.isspace, map(_char_of, glyphs))))
-    fonts = {
-        font: list(run) for font, run in groupby(sorted(inked, key=_font_of), key=_font_of)
-    }
+    fonts: dict[str, list[Glyph]] = {}
+    for g in glyphs:
+        if not g.char.isspace():
+            fonts.setdefault(g.font, []).append(g)
     if len(fonts) < 2:
         return frozenset()  # (most lines: one font, no question)
     if not any(_may_show_pitch(run) for run in fonts.values()):
