@@ -317,7 +317,7 @@ def classify(
         drawn_in_figure = _figure_labels_kept(blocks, artifact_ids) | _pictures_in_drawings(
             blocks, artifact_ids)
         on_drawing = _drawing_labels(blocks, artifact_ids)
-        of_figures = _of_figures(blocks, result, artifact_ids)
+        figures = _page_figures(blocks, result, artifact_ids)
         captions: list[CaptionLine] | None = None  # the page's, found for its first figure
         following = {id(a): b for a, b in zip(blocks, blocks[1:], strict=False)}
         for block in blocks:
@@ -594,8 +594,10 @@ def classify(
                 # (The line leading into a list set beside the last goes on with none.)
                 # (Nor does a figure's caption or a label set on a figure: read at the top
                 # level, where the figure is, not in the item before it.)
+                # (With no list open no item goes on: the figure is not asked after.)
                 owner = None if (
-                    block.opens_list or numbered_head or id(block) in of_figures
+                    block.opens_list or numbered_head or not stack
+                    or _of_figure(block, figures)
                 ) else _continued_item(block, stack, list_x, item_faces, margins, page_columns)
                 if owner is not None:
                     _close_lists_inside(owner, stack, list_x)
@@ -1760,35 +1762,39 @@ def _drop_unordered_letters(doc: Document) -> None:
     doc.blocks = out
 
 
-def _of_figures(
+def _page_figures(
     blocks: list[Block], result: PageResult, artifact_ids: dict[int, Any]
-) -> set[int]:
-    """The text blocks of a page that belong to a figure, not to the text flowing round it:
-    captions with their label set off (:func:`.figures.set_off_caption`, whether or not a
-    picture was found for them), blocks lying on a figure of the page, and a few words with
-    their middle on a figure or just off its edge (a diagram's labels, "z" over its axis,
-    "γ2" beside a curve). None goes on with a list item before it."""
+) -> list[Block]:
+    """The figures of a page a text block may belong to (see :func:`_of_figure`): not an
+    artifact, nor as large as a backdrop."""
     page_area = result.page.width * result.page.height
-    figures = [
+    return [
         b for b in blocks
         if b.kind == "figure" and id(b) not in artifact_ids
         and (b.x1 - b.x0) * (b.y1 - b.y0) < BACKDROP * page_area
     ]
-    return {
-        id(b) for b in blocks
-        if b.kind == "text" and (
-            set_off_caption(b.text)
-            or any(area_share(b, figure) > 0.9 for figure in figures)
-            or (len(b.text.split()) <= _LABEL_WORDS and any(
-                figure.x0 - _ON_PICTURE <= (b.x0 + b.x1) / 2 <= figure.x1 + _ON_PICTURE
-                and figure.y0 - _ON_PICTURE <= (b.y0 + b.y1) / 2 <= figure.y1 + _ON_PICTURE
-                for figure in figures
-            ))
-        )
-    }
 
 
-#: At most this many words make a label set on a figure (see :func:`_of_figures`).
+def _of_figure(block: Block, figures: list[Block]) -> bool:
+    """Whether a text block of a page belongs to a figure, not to the text flowing round it:
+    a caption with its label set off (:func:`.figures.set_off_caption`, whether or not a
+    picture was found for it), a block lying on a figure of the page (``figures``, see
+    :func:`_page_figures`), or a few words with their middle on a figure or just off its
+    edge (a diagram's labels, "z" over its axis, "γ2" beside a curve). None goes on with a
+    list item before it. (Asked only of a block that might go on with one.)"""
+    b = block
+    return b.kind == "text" and (
+        set_off_caption(b.text)
+        or any(area_share(b, figure) > 0.9 for figure in figures)
+        or (len(b.text.split()) <= _LABEL_WORDS and any(
+            figure.x0 - _ON_PICTURE <= (b.x0 + b.x1) / 2 <= figure.x1 + _ON_PICTURE
+            and figure.y0 - _ON_PICTURE <= (b.y0 + b.y1) / 2 <= figure.y1 + _ON_PICTURE
+            for figure in figures
+        ))
+    )
+
+
+#: At most this many words make a label set on a figure (see :func:`_of_figure`).
 _LABEL_WORDS = 3
 
 

@@ -86,6 +86,7 @@ _SYMBOL_FONT_BULLETS = str.maketrans(
 _SYMBOL_FONT_CODES = frozenset(map(chr, range(0xF021, 0xF100)))
 _size_of = operator.attrgetter("size")
 _font_of = operator.attrgetter("font")
+_char_of = operator.attrgetter("char")
 _x0_of = operator.attrgetter("x0")
 _obj_of = operator.attrgetter("obj")
 _y0_of, _y1_of = operator.attrgetter("y0"), operator.attrgetter("y1")
@@ -160,13 +161,17 @@ def large_code_fonts(glyphs: list[Glyph]) -> frozenset[str]:
     if len(set(map(_font_of, glyphs))) < 2:
         return frozenset()  # (most lines: one font, no question; told at C speed)
     fonts: dict[str, list[Glyph]] = {}
+    for g in glyphs:
+        if not g.char.isspace():
+            fonts.setdefault(g.font, []).append(g)
+    if len(fonts) < 2:
+        return frozenset()  # (most lines: one font, no question)
+    if not any(_may_show_pitch(run) for run in fonts.values()):
+        return frozenset()  # (most lines: no font long enough to tell; no widths measured)
     widths: dict[str, list[float]] = {}
     for g, width in zip(glyphs, set_widths(glyphs), strict=True):
         if not g.char.isspace():
-            fonts.setdefault(g.font, []).append(g)
             widths.setdefault(g.font, []).append(width)
-    if len(fonts) < 2:
-        return frozenset()  # (most lines: one font, no question)
     fixed = fixed_pitch_fonts(fonts, widths)
     if not fixed:
         return fixed
@@ -189,11 +194,21 @@ def fixed_pitch_fonts(
     widths as set in their line (:func:`set_widths`), where known; else their boxes'."""
     return frozenset(
         font for font, run in fonts.items()
-        if sum(g.char.isalpha() for g in run) >= CODE_LETTERS
-        and len({g.char for g in run}) >= CODE_CHARACTERS
+        if _may_show_pitch(run)
         and (widths := set_as[font] if set_as else [g.x1 - g.x0 for g in run])
         and min(widths) > 0
         and spread_below(widths, FIXED_PITCH_SPREAD)
+    )
+
+
+def _may_show_pitch(run: list[Glyph]) -> bool:
+    """Whether a font's glyphs in a line (spaces left out) are enough to tell its pitch:
+    :data:`CODE_LETTERS` letters and :data:`CODE_CHARACTERS` characters at least."""
+    if len(run) < CODE_CHARACTERS:
+        return False
+    chars = list(map(_char_of, run))  # (attrgetter and str methods: at C speed)
+    return (
+        sum(map(str.isalpha, chars)) >= CODE_LETTERS and len(set(chars)) >= CODE_CHARACTERS
     )
 
 
