@@ -13,33 +13,12 @@ import pytest
 from workers.engine.document import ListBlock, Paragraph
 from workers.engine.layout.reader import read_layout
 
-_WORDS = ("the surveyor records the readings of each test in the report and signs every "
-          "page of it before the report is sent to the owner of the vessel for approval")
+from .handbook_pages import WORDS, add_page, item, paragraph
 
 
 def _lines(n: int) -> list[str]:
     """``n`` lines of running text, each about as long as a line of the page."""
-    return [_WORDS[:72] if k % 2 == 0 else _WORDS[72:] for k in range(n)]
-
-
-def _page(pdf: pikepdf.Pdf, font: pikepdf.Object, number: int,
-          lines: list[tuple[float, float, str]]) -> None:
-    """A page of lines (x, y, text) in 10-point type, with a running head and a page number."""
-    pdf.add_blank_page(page_size=(595, 842))
-    page = pdf.pages[-1]
-    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
-    furniture = [(250.0, 810.0, "Survey Handbook"), (290.0, 30.0, f"Page {number}")]
-    ops = [f"BT /F1 10 Tf {x} {y} Td ({t}) Tj ET".encode() for x, y, t in furniture + lines]
-    page.obj.Contents = pdf.make_stream(b"\n".join(ops))
-
-
-def _paragraph(x: float, top: float, lines: list[str]) -> list[tuple[float, float, str]]:
-    return [(x, top - 12 * k, line) for k, line in enumerate(lines)]
-
-
-def _item(label: str, x: float, top: float, lines: list[str]) -> list[tuple[float, float, str]]:
-    """A point: its label at ``x``, its text 18 points further in, hanging."""
-    return [(x, top, label), *_paragraph(x + 18, top, lines)]
+    return [WORDS[:72] if k % 2 == 0 else WORDS[72:] for k in range(n)]
 
 
 def _handbook(path: Path, *, over_page: bool, opening: str) -> Path:
@@ -51,15 +30,15 @@ def _handbook(path: Path, *, over_page: bool, opening: str) -> Path:
         Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name("/Helvetica"),
         Encoding=pikepdf.Name.WinAnsiEncoding,
     ))
-    tail = [*_paragraph(200, 0, [opening]), *_paragraph(72, -40, _lines(6))]
-    first = [*_paragraph(72, 760, _lines(4)), *_item("1.", 72, 700, _lines(3)),
-             *_item("2.", 72, 650, _lines(20 if over_page else 5))]
+    tail = [*paragraph(200, 0, [opening]), *paragraph(72, -40, _lines(6))]
+    first = [*paragraph(72, 760, _lines(4)), *item("1.", 72, 700, _lines(3)),
+             *item("2.", 72, 650, _lines(20 if over_page else 5))]
     if over_page:
-        _page(pdf, font, 1, first)
-        _page(pdf, font, 2, [(x, y + 770, t) for x, y, t in tail])
+        add_page(pdf, font, 1, first)
+        add_page(pdf, font, 2, [(x, y + 770, t) for x, y, t in tail])
     else:
-        _page(pdf, font, 1, first + [(x, y + 560, t) for x, y, t in tail])
-    _page(pdf, font, 3, _paragraph(72, 780, _lines(10)))
+        add_page(pdf, font, 1, first + [(x, y + 560, t) for x, y, t in tail])
+    add_page(pdf, font, 3, paragraph(72, 780, _lines(10)))
     pdf.save(path)
     return path
 

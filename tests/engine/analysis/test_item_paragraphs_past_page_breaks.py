@@ -14,33 +14,12 @@ import pytest
 from workers.engine.document import ListBlock, Paragraph
 from workers.engine.layout.reader import read_layout
 
-_WORDS = ("the surveyor records the readings of each test in the report and signs every "
-          "page of it before the report is sent to the owner of the vessel for approval")
+from .handbook_pages import WORDS, add_page, item, paragraph
 
 
 def _lines(n: int) -> list[str]:
     """``n`` lines of running text, each about as long as a line of the page."""
-    return [_WORDS[:72] if k % 2 == 0 else _WORDS[72:] for k in range(n)]
-
-
-def _page(pdf: pikepdf.Pdf, font: pikepdf.Object, number: int,
-          lines: list[tuple[float, float, str]]) -> None:
-    """A page of lines (x, y, text) in 10-point type, with a running head and a page number."""
-    pdf.add_blank_page(page_size=(595, 842))
-    page = pdf.pages[-1]
-    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
-    furniture = [(250.0, 810.0, "Survey Handbook"), (290.0, 30.0, f"Page {number}")]
-    ops = [f"BT /F1 10 Tf {x} {y} Td ({t}) Tj ET".encode() for x, y, t in furniture + lines]
-    page.obj.Contents = pdf.make_stream(b"\n".join(ops))
-
-
-def _paragraph(x: float, top: float, lines: list[str]) -> list[tuple[float, float, str]]:
-    return [(x, top - 12 * k, line) for k, line in enumerate(lines)]
-
-
-def _item(label: str, x: float, top: float, lines: list[str]) -> list[tuple[float, float, str]]:
-    """A point: its label at ``x``, its text 18 points further in, hanging."""
-    return [(x, top, label), *_paragraph(x + 18, top, lines)]
+    return [WORDS[:72] if k % 2 == 0 else WORDS[72:] for k in range(n)]
 
 
 def _handbook(path: Path, *, shift: float = 0.0, second_opens: str = "Each",
@@ -54,21 +33,21 @@ def _handbook(path: Path, *, shift: float = 0.0, second_opens: str = "Each",
         Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name("/Helvetica"),
         Encoding=pikepdf.Name.WinAnsiEncoding,
     ))
-    first = [*_paragraph(72, 760, _lines(4)), *_item(label, 72, 700, _lines(20)),
-             *_paragraph(90, 440, _lines(30))[:30]]
+    first = [*paragraph(72, 760, _lines(4)), *item(label, 72, 700, _lines(20)),
+             *paragraph(90, 440, _lines(30))[:30]]
     # (The first page's second paragraph of the point runs to its foot, breaking off.)
     first[-1] = (90, first[-1][1], "and the owner keeps a copy of")
-    _page(pdf, font, 1, first)
+    add_page(pdf, font, 1, first)
     m = 72 + shift
     opening = f"{second_opens} copy is kept for five years after the survey is done and " \
         "the owner keeps it"
-    _page(pdf, font, 2, [
-        *_paragraph(m + 18, 780, [opening, *_lines(5)]),
-        *_paragraph(m + 18, 700, ["The owner signs for it.", *_lines(2)]),
-        *_item(next_label, m, 650, _lines(3)),
-        *_paragraph(m, 590, _lines(4)),
+    add_page(pdf, font, 2, [
+        *paragraph(m + 18, 780, [opening, *_lines(5)]),
+        *paragraph(m + 18, 700, ["The owner signs for it.", *_lines(2)]),
+        *item(next_label, m, 650, _lines(3)),
+        *paragraph(m, 590, _lines(4)),
     ])
-    _page(pdf, font, 3, _paragraph(72, 780, _lines(10)))
+    add_page(pdf, font, 3, paragraph(72, 780, _lines(10)))
     pdf.save(path)
     return path
 

@@ -12,8 +12,7 @@ import pytest
 from workers.engine.document import ListBlock, Paragraph
 from workers.engine.layout.reader import read_layout
 
-_WORDS = ("the surveyor records the readings of each test in the report and signs every "
-          "page of it before the report is sent to the owner of the vessel for approval")
+from .handbook_pages import WORDS, add_page, item, paragraph
 
 #: The left edges of the two columns, each about 230 points wide.
 _LEFT, _RIGHT = 50.0, 315.0
@@ -21,28 +20,8 @@ _LEFT, _RIGHT = 50.0, 315.0
 
 def _lines(n: int) -> list[str]:
     """``n`` lines of running text, each about as long as a line of a column."""
-    chunks = [_WORDS[k:k + 40].strip() for k in range(0, 160, 40)]
+    chunks = [WORDS[k:k + 40].strip() for k in range(0, 160, 40)]
     return [chunks[k % len(chunks)] for k in range(n)]
-
-
-def _page(pdf: pikepdf.Pdf, font: pikepdf.Object, number: int,
-          lines: list[tuple[float, float, str]]) -> None:
-    """A page of lines (x, y, text) in 10-point type, with a running head and a page number."""
-    pdf.add_blank_page(page_size=(595, 842))
-    page = pdf.pages[-1]
-    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
-    furniture = [(250.0, 810.0, "Survey Handbook"), (290.0, 30.0, f"Page {number}")]
-    ops = [f"BT /F1 10 Tf {x} {y} Td ({t}) Tj ET".encode() for x, y, t in furniture + lines]
-    page.obj.Contents = pdf.make_stream(b"\n".join(ops))
-
-
-def _paragraph(x: float, top: float, lines: list[str]) -> list[tuple[float, float, str]]:
-    return [(x, top - 12 * k, line) for k, line in enumerate(lines)]
-
-
-def _item(label: str, x: float, top: float, lines: list[str]) -> list[tuple[float, float, str]]:
-    """A point: its label at ``x``, its text 18 points further in, hanging."""
-    return [(x, top, label), *_paragraph(x + 18, top, lines)]
 
 
 def _article(path: Path, *, indent: float) -> Path:
@@ -54,19 +33,20 @@ def _article(path: Path, *, indent: float) -> Path:
         Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name("/Helvetica"),
         Encoding=pikepdf.Name.WinAnsiEncoding,
     ))
-    _page(pdf, font, 1, [
-        *_paragraph(_LEFT, 780, _lines(60)),
-        *_paragraph(_RIGHT, 780, _lines(10)),
-        *_item("1.", _RIGHT, 650, _lines(5)),
-        *_item("2.", _RIGHT, 580, _lines(44)),
+    add_page(pdf, font, 1, [
+        *paragraph(_LEFT, 780, _lines(60)),
+        *paragraph(_RIGHT, 780, _lines(10)),
+        *item("1.", _RIGHT, 650, _lines(5)),
+        *item("2.", _RIGHT, 580, _lines(44)),
     ])
     opening = "Each copy is kept for five years and"
-    _page(pdf, font, 2, [
-        *_paragraph(_LEFT + indent, 780, [opening, *_lines(5)]),
-        *_paragraph(_LEFT, 700, _lines(50)),
-        *_paragraph(_RIGHT, 780, _lines(60)),
+    add_page(pdf, font, 2, [
+        *paragraph(_LEFT + indent, 780, [opening, *_lines(5)]),
+        *paragraph(_LEFT, 700, _lines(50)),
+        *paragraph(_RIGHT, 780, _lines(60)),
     ])
-    _page(pdf, font, 3, [*_paragraph(_LEFT, 780, _lines(60)), *_paragraph(_RIGHT, 780, _lines(60))])
+    add_page(pdf, font, 3,
+             [*paragraph(_LEFT, 780, _lines(60)), *paragraph(_RIGHT, 780, _lines(60))])
     pdf.save(path)
     return path
 
