@@ -220,14 +220,29 @@ def set_widths(glyphs: Sequence[Glyph]) -> list[float]:
     The last of a slanted word, which the one before overhangs as far, is as wide as that
     one (a word space may start its next glyph inside it still)."""
     out = [g.x1 - g.x0 for g in glyphs]
+    slanted: list[int] = []  # (glyphs overhanging the next by a slant: few, most lines none)
     for k in range(len(glyphs) - 1):
         g, after = glyphs[k], glyphs[k + 1]
         if g.x0 < after.x0 < g.x1 and abs(after.y0 - g.y0) < 0.5 * (g.y1 - g.y0):
             out[k] = after.x0 - g.x0
+            if g.x1 - after.x0 > SLANT_OVERHANG * out[k]:
+                slanted.append(k)
     for k in range(1, len(glyphs)):
         before, g = glyphs[k - 1], glyphs[k]
         if before.font == g.font and before.x1 - g.x0 > SLANT_OVERHANG * out[k - 1] > 0:
             out[k] = min(out[k], out[k - 1])
+    for k in slanted:
+        if k == 0:
+            continue
+        before, g, after = glyphs[k - 1], glyphs[k], glyphs[k + 1]
+        if (before.font == g.font and before.x0 < g.x0 < before.x1 <= after.x0
+                and before.x1 - g.x0 <= SLANT_OVERHANG * out[k - 1]
+                and g.x1 - after.x0 > SLANT_OVERHANG * out[k] > 0):
+            # A slanted glyph after an upright one of its face: its box starts left of its
+            # origin, by as much as its foot leans, so the upright one is cut short and it
+            # is set wide by as much; the two steps from the upright one's origin to the
+            # next glyph's are the two glyphs' widths, shared out evenly.
+            out[k - 1] = out[k] = (after.x0 - before.x0) / 2
     return out
 
 
