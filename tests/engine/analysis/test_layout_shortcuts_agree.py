@@ -213,3 +213,19 @@ def test_shapes_grow_the_clusters_the_python_loop_grew() -> None:
     assert _walls.clusters_grown([Rect(0, 0, 1, 1, 0)], 1.0) is None  # (ints: Python's)
     assert reader._clusters([Rect(0, 0, 1, 1, 0), Rect(1.5, 0, 2, 1, 1)], 1.0) == [
         (Rect(0, 0, 2, 1, 0), 2)]
+
+
+def test_characters_looked_for_are_found_in_any_order_they_are_given() -> None:
+    """chars_among sorts the characters it looks for only when they come unsorted: the same
+    answers for a set given ascending, descending and shuffled."""
+    from workers.engine.layout import accents
+
+    assert accents._accelerator is not None
+    chooser = random.Random(11)
+    marks = list(accents._MARKS) + ["中", "é", "\u00b4"]
+    orders = [sorted(marks), sorted(marks, reverse=True), chooser.sample(marks, len(marks))]
+    for char in ["a", "\u0300", "\u0301", "\u036f", "\u0370", "中", "é", "\u00b4", "\u02ff"]:
+        glyphs = [_glyph(chooser, "b"), _glyph(chooser, char)]
+        answers = {accents._accelerator.chars_among(glyphs, "".join(order), True)
+                   for order in orders}
+        assert answers == {char in marks}

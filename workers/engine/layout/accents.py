@@ -78,7 +78,13 @@ def joins_accents(fragment: Fragment) -> bool:
     reads otherwise than its glyphs in drawing order: the tagger says it again)."""
     # (One search over the glyphs' first characters: the fragments of a page in a script
     # other than Latin are all looked at, glyph by glyph.)
-    return not fragment.text.isascii() and _glyph_holds(fragment.glyphs, _MARKS, _MARK, True)
+    return not fragment.text.isascii() and glyphs_join_accents(fragment.glyphs)
+
+
+def glyphs_join_accents(glyphs: list[Glyph]) -> bool:
+    """:func:`joins_accents` of a fragment whose text is known to go beyond ASCII: whether
+    one of its ``glyphs`` reads a combining mark (a joined accent)."""
+    return _glyph_holds(glyphs, _MARKS, _MARK, True)
 
 
 def _glyph_holds(glyphs: list[Glyph], chars: str, pattern: re.Pattern[str],

@@ -38,7 +38,7 @@ from ..document import (
     Scope,
     Table,
 )
-from .accents import joins_accents
+from .accents import glyphs_join_accents
 from .bidi import reads_right_to_left
 from .blocks import (
     MARGIN_BAND,
@@ -4058,7 +4058,9 @@ def _joins_accents(frags: list[Fragment]) -> bool:
     looked at first at C speed (most blocks hold none), each fragment's glyphs only then."""
     if all(map(str.isascii, map(_text_of, frags))):
         return False
-    return any(map(joins_accents, frags))
+    # (Only the fragments beyond ASCII, each looked at once: joins_accents would ask each
+    # fragment's text again.)
+    return any(glyphs_join_accents(f.glyphs) for f in frags if not f.text.isascii())
 
 
 def _text_read_as(part: Prov, whole: list[Prov]) -> Prov:
@@ -4390,7 +4392,7 @@ def _table_cell(f: Fragment | None, block: Block, result: PageResult, header: bo
         prov=[Prov(block.page, BBox(f.x0, f.y0, f.x1, f.y1), (),
                    result.opmap.ranges_in_order(_drawn(f)),
                    interleaved=f.objects_interleaved,
-                   joined_accents=not f.text.isascii() and joins_accents(f),
+                   joined_accents=not f.text.isascii() and glyphs_join_accents(f.glyphs),
                    run_on=runs_words_on(f, text),
                    drawn_underscores=reads_drawn_underscore(f))],
     )
