@@ -34,7 +34,6 @@ class PageFonts:
 
     def __init__(self) -> None:
         self._fonts: dict[tuple[int, int], tuple[ReachedFont, ...]] = {}
-        self._forms: dict[tuple[int, int], tuple[ReachedFont, ...]] = {}
         self._streams: dict[tuple[int, int], tuple[ReachedFont, ...]] = {}
         # (The readers ask about a page in turn: the last page's answer is kept for the next.)
         self._last: tuple[tuple[int, int], tuple[ReachedFont, ...]] | None = None
@@ -73,7 +72,7 @@ class PageFonts:
         """The font, and the fonts its Type3 glyphs use (kept for an indirect font: pages
         share them)."""
         key = font.objgen if font.is_indirect else None
-        reached: tuple[ReachedFont, ...] = (ReachedFont(display_name(font), font, key),)
+        reached = _reached([font])
         if entry_of(font, "/Subtype") == "/Type3":
             glyph_resources = entry_of(font, "/Resources", pikepdf.Dictionary())
             reached += _reached(reachable_fonts([glyph_resources]))
@@ -83,13 +82,7 @@ class PageFonts:
 
     def _form(self, xobject: pikepdf.Stream) -> tuple[ReachedFont, ...]:
         """The fonts a Form XObject reaches; none for an image."""
-        key = xobject.objgen
-        known = self._forms.get(key)
-        if known is None:
-            known = (self._subtree(xobject) if entry_of(xobject, "/Subtype") == "/Form"
-                     else ())
-            self._forms[key] = known
-        return known
+        return self._subtree(xobject) if entry_of(xobject, "/Subtype") == "/Form" else ()
 
     def _subtree(self, stream: pikepdf.Stream) -> tuple[ReachedFont, ...]:
         """The fonts a Form XObject or an appearance stream reaches, walked once."""

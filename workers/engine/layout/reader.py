@@ -162,6 +162,7 @@ from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user
 from .running_lines import running_lines_apart
 from .runover import (
     asides_after_runover,
+    ends_sentence,
     panel_frames,
     paragraphs_run_on,
     text_sizes,
@@ -1863,16 +1864,10 @@ def _display_ends_sentence(
     (``height``: ``f``'s, the text's: a formula's line is taller.)"""
     if not f.x0 < line_x0 - INDENT_MIN * height:
         return False
-    if not (_closes_sentence(last.text) and _opens_sentence(f.text)):
+    if not (ends_sentence(last.text) and _opens_sentence(f.text)):
         return False
     room = f.x1 - line_x1 - SHORT_LINE_SPACE * height
     return _first_word_width(f) + SHORT_LINE_SLACK * height < room
-
-
-def _closes_sentence(text: str) -> bool:
-    """``text`` ends with a full stop, a question or an exclamation mark, perhaps inside a
-    closing quote or bracket: "(when filled in)" closes no sentence, "(see above.)" does."""
-    return text.rstrip().rstrip("\u201d\"')]").endswith((".", "!", "?"))
 
 
 #: A hyphen or an en dash ending a line after a letter or a figure cuts a word or a range

@@ -167,9 +167,10 @@ def _going_on_words(text: str) -> int:
     return words
 
 
-def _ends_sentence(text: str) -> bool:
+def ends_sentence(text: str) -> bool:
     """The paragraph ends as a sentence does: with a full stop, a question or an
-    exclamation mark (a closing quote or bracket may follow)."""
+    exclamation mark (a closing quote or bracket may follow): "(when filled in)" closes no
+    sentence, "(see above.)" does."""
     return text.rstrip().rstrip(CLOSERS)[-1:] in (".", "?", "!")
 
 
@@ -180,7 +181,7 @@ def _second_half(text: str, before: str) -> bool:
     "destroyed it.": the few words left for the next page). A diagram's label at the top of
     the next page, a few words with no full stop, is no sentence's rest."""
     return _goes_on(text, before) and (
-        _going_on_words(text) >= GOING_ON_WORDS or _ends_sentence(text))
+        _going_on_words(text) >= GOING_ON_WORDS or ends_sentence(text))
 
 
 #: The two halves of a listing broken by a page break start within this many points of one
@@ -695,7 +696,7 @@ def _runs_on(first: Paragraph, second: Paragraph) -> bool:
         # words make it (its last line): it is no column's width, so it is held only to be
         # no wider than the column the paragraph broke off in.
         return wide > 0 and (narrow >= COLUMN_LIKENESS * wide or (
-            _ends_sentence(second.text) and b.x1 - b.x0 <= a.x1 - a.x0
+            ends_sentence(second.text) and b.x1 - b.x0 <= a.x1 - a.x0
         ))
     if wide <= 0 or narrow < COLUMN_LIKENESS * wide:
         return False
