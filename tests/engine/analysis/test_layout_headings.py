@@ -8,7 +8,6 @@ from workers.engine.layout.reader import read_layout
 
 from .conftest import LOREM, HtmlPdf, heading_texts, paragraph_texts, png_data_uri
 
-
 #: The producer of the pages drawn here that stand for papers and reports: no browser's, so
 #: their levels are the layout's, not the HTML's the test writes them in (see
 #: :mod:`workers.engine.layout.browser_levels`).
