@@ -78,10 +78,15 @@ def block_loop(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) 
 
 @pytest.fixture
 def html_pdf(tmp_path: Path) -> HtmlPdf:
-    """html_pdf("<h1>..</h1>", css="", tagged=False) -> path of the PDF WeasyPrint made."""
+    """html_pdf("<h1>..</h1>", css="", tagged=False) -> path of the PDF WeasyPrint made.
+    ``producer``: the /Producer to write instead of WeasyPrint's, for a page drawn here that
+    stands for a document no browser printed (a paper), whose levels are not the HTML's."""
     counter = iter(range(1_000_000))
 
-    def make(body: str, *, css: str = "", tagged: bool = False, **kwargs: Any) -> Path:
+    def make(
+        body: str, *, css: str = "", tagged: bool = False, producer: str | None = None,
+        **kwargs: Any,
+    ) -> Path:
         path = tmp_path / f"doc-{next(counter)}.pdf"
         html = (
             '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
@@ -89,6 +94,10 @@ def html_pdf(tmp_path: Path) -> HtmlPdf:
         )
         options: dict[str, Any] = {"pdf_variant": "pdf/ua-1"} if tagged else {}
         weasyprint.HTML(string=html).write_pdf(path, **options, **kwargs)
+        if producer is not None:
+            with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+                pdf.docinfo["/Producer"] = producer
+                pdf.save(path)
         return path
 
     return make

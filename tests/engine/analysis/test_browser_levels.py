@@ -181,3 +181,35 @@ def test_code_in_a_heading_is_not_its_size(tmp_path: Path) -> None:
                        ("More details", [("The console_pool setting", [])])])
     assert _levels(page) == {"Introduction": 2, "Design goals": 3, "More details": 2,
                              "The console_pool setting": 3}
+
+
+#: A page's title over sections numbered "1.", "2." and "2.1" by a style sheet's counters,
+#: in sizes of its own (no browser's defaults), and no bookmarks.
+NUMBERED_SECTIONS = [(20, "Quick Start Guide"), (13, "1. Introduction"), (13, "2. Preparing"),
+                     (11, "2.1 Compiling"), (13, "3. Running")]
+
+
+def test_a_browsers_title_stays_over_its_numbered_sections(tmp_path: Path) -> None:
+    # (In HTML the title is the h1, the numbered sections its h2: on a page a browser
+    # printed, the numbers do not make the title the first of the sections' level.)
+    levels = _levels(_page(tmp_path / "page.pdf", NUMBERED_SECTIONS, "WeasyPrint 70.0"))
+    assert levels == {"Quick Start Guide": 1, "1. Introduction": 2, "2. Preparing": 2,
+                      "2.1 Compiling": 3, "3. Running": 2}
+
+
+def test_elsewhere_the_title_is_the_first_of_the_numbered_level(tmp_path: Path) -> None:
+    levels = _levels(_page(tmp_path / "page.pdf", NUMBERED_SECTIONS, "LibreOffice 7.4"))
+    assert levels["Quick Start Guide"] == levels["1. Introduction"] == 1
+
+
+#: The same title over numbered sections set bold in the body's own size.
+BODY_SIZE_SECTIONS = [(15, "Quick Start Guide"), (10, "1. Introduction"),
+                      (10, "2. Preparing your program"), (10, "3. Running your program"),
+                      (10, "4. Interpreting the output")]
+
+
+def test_a_browsers_title_stays_over_body_size_numbered_sections(tmp_path: Path) -> None:
+    levels = _levels(_page(tmp_path / "page.pdf", BODY_SIZE_SECTIONS, "Skia/PDF m156"))
+    assert levels == {"Quick Start Guide": 1, "1. Introduction": 2,
+                      "2. Preparing your program": 2, "3. Running your program": 2,
+                      "4. Interpreting the output": 2}

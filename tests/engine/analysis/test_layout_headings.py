@@ -8,6 +8,11 @@ from workers.engine.layout.reader import read_layout
 
 from .conftest import LOREM, HtmlPdf, heading_texts, paragraph_texts, png_data_uri
 
+#: The producer of the pages drawn here that stand for papers and reports: no browser's, so
+#: their levels are the layout's, not the HTML's the test writes them in (see
+#: :mod:`workers.engine.layout.browser_levels`).
+PAPER = "pdfTeX-1.40.25"
+
 
 def heading_levels(doc: Document) -> list[tuple[str, int]]:
     """The document's headings as (text, level), in reading order."""
@@ -21,7 +26,8 @@ def test_sections_numbered_from_one_are_the_top_level_beside_the_title(
         f"<h1 style='bookmark-level: none'>A paper on layouts</h1>"
         f"<h2 style='bookmark-level: none'>1 Introduction</h2><p>{LOREM}</p>"
         f"<h3 style='bookmark-level: none'>1.1 Scope</h3><p>{LOREM}</p>"
-        f"<h2 style='bookmark-level: none'>2 Method</h2><p>{LOREM}</p>"
+        f"<h2 style='bookmark-level: none'>2 Method</h2><p>{LOREM}</p>",
+        producer=PAPER,
     )
     doc = read_layout(path, max_pages=5)
     assert heading_levels(doc) == [
@@ -552,7 +558,8 @@ def test_a_one_off_larger_line_among_numbered_sections_does_not_push_them_down(
         _line("A data model", 22) + _line("1 Overview", 14) + f"<p>{LOREM * 2}</p>"
         + _line("Mandatory", 18) + f"<p>{LOREM}</p>"
         + _line("2 Network", 14) + f"<p>{LOREM}</p>" + _line("2.1 Links", 12)
-        + f"<p>{LOREM}</p>" + _line("3 Events", 14) + f"<p>{LOREM}</p>"
+        + f"<p>{LOREM}</p>" + _line("3 Events", 14) + f"<p>{LOREM}</p>",
+        producer=PAPER,
     )
     doc = read_layout(path, max_pages=5)
     assert heading_levels(doc) == [
@@ -860,7 +867,8 @@ def test_sections_opening_at_their_first_subsection_under_a_plain_title_take_its
         _line("How to make accessible documents", 18) + f"<p>{LOREM * 2}</p>"
         + _line("3.1 Introduction", 13) + f"<p>{LOREM * 2}</p>"
         + _line("3.2 Approach", 13) + f"<p>{LOREM * 2}</p>"
-        + _line("3.3 Summary", 13) + f"<p>{LOREM * 2}</p>"
+        + _line("3.3 Summary", 13) + f"<p>{LOREM * 2}</p>",
+        producer=PAPER,
     )
     doc = read_layout(path, max_pages=5)
     assert [level for _, level in heading_levels(doc)] == [1, 1, 1, 1]

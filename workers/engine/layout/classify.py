@@ -631,13 +631,13 @@ def classify(
     _numbered_subsections(doc)
     _lettered_sections(doc)
     doc.blocks = bracketed_heads(doc.blocks)
-    _numbered_heads_left(doc, numbered_heads)
+    _numbered_heads_left(doc, numbered_heads, under_title=browser)
     if not outline:
         _form_parts(doc, fields)
         sections_ahead_apart(doc, heading_faces)
     subtitle_apart(doc, heading_faces, outline)
     bylines_apart(doc, heading_faces, outline)
-    _normalise_levels(doc, outline, heading_faces)
+    _normalise_levels(doc, outline, heading_faces, browser=browser)
     if browser:
         heads = [b for b in doc.blocks if isinstance(b, Heading)]
         outlined = bookmarked_heads(heads, outline) if outline else None
@@ -3199,12 +3199,21 @@ def _title_line(block: object) -> Paragraph | None:
     return None
 
 
-def _numbered_heads_left(doc: Document, lines: set[int]) -> None:
+def _numbered_heads_left(doc: Document, lines: set[int], *, under_title: bool = False) -> None:
     """The numbered headings' lines (see :mod:`.numbered_heads`) that neither the heading
     rules nor the numbering in sequence made headings (a paper's one Roman section among
     others of another face): headings all the same, a level for each number under "1." or
     "I.", a letter's that of the lettered heading before it ("B." after "A."), or one below
-    the heading above it."""
+    the heading above it.
+
+    ``under_title`` (a page a browser printed): the numbers count from below the headings
+    before the first of them, not from the top. In HTML a title set apart above sections
+    numbered in the body's face is the page's h1 over their h2, not the first of them."""
+    first = next((at for at, b in enumerate(doc.blocks) if id(b) in lines), None)
+    above = [
+        b.level for b in doc.blocks[:first] if isinstance(b, Heading)
+    ] if under_title and first is not None else []
+    base = min(above, default=0)
     last: Heading | None = None
     for at, block in enumerate(doc.blocks):
         if isinstance(block, Heading):
@@ -3213,9 +3222,9 @@ def _numbered_heads_left(doc: Document, lines: set[int]) -> None:
             continue
         label = block.text.split(None, 1)[0].rstrip(".")
         if label[:1].isdigit():
-            level = label.count(".") + 1
+            level = base + label.count(".") + 1
         elif set(label) <= set(_ROMAN):
-            level = 1
+            level = base + 1
         elif last is not None and LETTER_SECTION.match(last.text):
             level = last.level
         else:
@@ -3259,6 +3268,8 @@ def _normalise_levels(
     doc: Document,
     outline: dict[str, int] | None = None,
     faces: dict[int, tuple[float, bool]] | None = None,
+    *,
+    browser: bool = False,
 ) -> None:
     """Section numbers decide levels where headings have them ("3.2.1" is one below "3.2";
     versions listed newest first are none, see :mod:`.section_numbers`);
@@ -3270,7 +3281,11 @@ def _normalise_levels(
     publisher, a revision history) is no level above theirs but the first heading of that
     level. So is a heading in a larger face among the sections that no other heading shares
     (a label of a diagram, an appendix). Parts or chapters, a larger face that heads several
-    of the sections, keep their level above them."""
+    of the sections, keep their level above them.
+
+    Not so on a page a browser printed (``browser``): in HTML the face is the level's, and
+    a title set larger than the numbered sections is the page's h1 over their h2 (the
+    numbers a style sheet's counters or the source's own), a level above them."""
     heads = [b for b in doc.blocks if isinstance(b, Heading)]
     if not outline and faces:
         _one_offs_among_siblings(heads, faces)
@@ -3286,7 +3301,7 @@ def _normalise_levels(
         for h, depth in numbered:
             # (Not capped at 6 yet: a cover's levels above may be dropped below.)
             h.level = base + depth - shallowest
-    if numbered:
+    if numbered and not browser:
         _sections_at_the_top(heads, numbered, outline or {})
     used = sorted({h.level for h in heads})
     rank = {level: i + 1 for i, level in enumerate(used)}
