@@ -136,3 +136,22 @@ def test_an_icon_a_header_photograph_reaches_onto_is_a_figure_of_its_own(
                       max_pages=1)
     (whole,) = figure_boxes(cut)
     assert (whole.y0, whole.y1) == (pytest.approx(508), pytest.approx(790))
+
+
+def test_two_screenshots_one_reaching_over_the_others_side_are_two_figures(
+    tmp_path: Path,
+) -> None:
+    # A dialog's screenshot and a taller one of another dialog set beside it, reaching 7
+    # points over its left side, lined up along no side: two pictures. Strips of one
+    # photograph overlapping as much, lined up along their top, are one.
+    shots = [Picture("mac", 190, 450, 360, 205), Picture("windows", 40, 420, 157, 245)]
+    doc = read_layout(make_pdf(tmp_path / "shots.pdf", [(shots, body_lines(400))]),
+                      max_pages=1)
+    left, right = figure_boxes(doc)
+    assert (left.x0, left.x1) == (pytest.approx(40), pytest.approx(197))
+    assert (right.x0, right.x1) == (pytest.approx(190), pytest.approx(550))
+    strips = [Picture("one", 190, 450, 360, 205), Picture("two", 40, 420, 157, 235)]
+    cut = read_layout(make_pdf(tmp_path / "strips.pdf", [(strips, body_lines(400))]),
+                      max_pages=1)
+    (whole,) = figure_boxes(cut)
+    assert (whole.x0, whole.x1) == (pytest.approx(40), pytest.approx(550))
