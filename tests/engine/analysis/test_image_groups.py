@@ -155,3 +155,14 @@ def test_two_screenshots_one_reaching_over_the_others_side_are_two_figures(
                       max_pages=1)
     (whole,) = figure_boxes(cut)
     assert (whole.x0, whole.x1) == (pytest.approx(40), pytest.approx(550))
+
+
+def test_cut_outs_staggered_meeting_at_a_corner_are_one_figure(tmp_path: Path) -> None:
+    # An illustration's cut-outs (a nut, its core), staggered: each overlaps the next by a few
+    # points at a corner only.
+    pieces = [Picture("nut", 320, 186, 210, 137), Picture("core", 396, 79, 210, 112)]
+    doc = read_layout(make_pdf(tmp_path / "cutouts.pdf", [(pieces, body_lines(400))]),
+                      max_pages=1)
+    (whole,) = figure_boxes(doc)
+    assert (whole.x0, whole.y0, whole.x1, whole.y1) == (
+        pytest.approx(320), pytest.approx(79), pytest.approx(606), pytest.approx(323))

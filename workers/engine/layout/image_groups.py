@@ -18,9 +18,10 @@ photograph's side. Pieces set edge to edge without overlapping are still one pic
 bitmap's rows of runs, tiles), and so is a strip laid along a whole side of a larger tile (the
 last, shorter strip of a photograph cut in strips, overlapping it a little). So are two
 pictures of a like size that overlap only by a sliver at their sides, each lying almost wholly
-outside the other (:data:`SLIVER_SHARE`) and lined up along no side: two screenshots set side
-by side, the one reaching a few points over the other's edge. (Strips of one photograph line
-up along a side; pieces of an illustration laid over one another overlap much more.)
+outside the other (:data:`SLIVER_SHARE`), lined up along no side, one reaching over the other's
+whole side: two screenshots set side by side, the one reaching a few points over the other's
+edge. (Strips of one photograph line up along a side; pieces of an illustration laid over one
+another overlap much more, or, cut out and staggered, meet at a corner.)
 
 Images held by one box that come near each other (:data:`PANEL_GAP` apart at most) are pieces
 of the picture the box frames, when they fill much of it (:data:`PANEL_FILL`): an
@@ -154,15 +155,24 @@ def _at_edge(a: Rect, b: Rect) -> bool:
 def _sliver_apart(a: Rect, b: Rect) -> bool:
     """Whether ``a`` and ``b`` overlap only by a sliver at their sides (:data:`SLIVER_SHARE`
     of each at most, more than :data:`REACH` each way), lined up along no side of each
-    other: two pictures set side by side, one reaching a little over the other."""
+    other, the one reaching over the other's whole side: two pictures set side by side (or
+    one over the other), one reaching a little over the other. Pieces of an illustration
+    cut out and staggered meet at a corner."""
     if _share_in(a, b) > SLIVER_SHARE or _share_in(b, a) > SLIVER_SHARE:
         return False
-    if (min(a.x1, b.x1) - max(a.x0, b.x0) <= REACH
-            or min(a.y1, b.y1) - max(a.y0, b.y0) <= REACH):
+    across = min(a.x1, b.x1) - max(a.x0, b.x0)
+    down = min(a.y1, b.y1) - max(a.y0, b.y0)
+    if across <= REACH or down <= REACH:
         return False  # (edge to edge: tiles, a bitmap's rows)
     along_x = abs(a.x0 - b.x0) <= SIDE_SLACK or abs(a.x1 - b.x1) <= SIDE_SLACK
     along_y = abs(a.y0 - b.y0) <= SIDE_SLACK or abs(a.y1 - b.y1) <= SIDE_SLACK
-    return not (along_x or along_y)
+    if along_x or along_y:
+        return False
+    # Side by side, one over the other's whole side; cut-outs laid over one another,
+    # staggered, meet at a corner.
+    beside = down >= min(a.y1 - a.y0, b.y1 - b.y0) - SIDE_SLACK
+    stacked = across >= min(a.x1 - a.x0, b.x1 - b.x0) - SIDE_SLACK
+    return beside or stacked
 
 
 class _Holders:
