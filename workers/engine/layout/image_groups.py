@@ -16,12 +16,14 @@ outside (:data:`SMALL_SHARE`, :data:`EDGE_SHARE`, :data:`REACH`), is a picture o
 icon of a figure that a header's photograph runs down onto, a dot of a pattern strewn along a
 photograph's side. Pieces set edge to edge without overlapping are still one picture (a
 bitmap's rows of runs, tiles), and so is a strip laid along a whole side of a larger tile (the
-last, shorter strip of a photograph cut in strips, overlapping it a little). So are two
-pictures of a like size that overlap only by a sliver at their sides, each lying almost wholly
-outside the other (:data:`SLIVER_SHARE`), lined up along no side, one reaching over the other's
-whole side: two screenshots set side by side, the one reaching a few points over the other's
-edge. (Strips of one photograph line up along a side; pieces of an illustration laid over one
-another overlap much more, or, cut out and staggered, meet at a corner.)
+last, shorter strip of a photograph cut in strips, overlapping it a little).
+
+Two images overlapping only by a sliver at their sides, each lying almost wholly outside the
+other (:data:`SLIVER_SHARE`), lined up along no side, one reaching over the other's whole
+side, are two pictures as well: two screenshots set side by side, the one reaching a few
+points over the other's edge. (Strips of one photograph line up along a side; pieces of an
+illustration laid over one another overlap much more, or, cut out and staggered, meet at a
+corner: one picture.)
 
 Images held by one box that come near each other (:data:`PANEL_GAP` apart at most) are pieces
 of the picture the box frames, when they fill much of it (:data:`PANEL_FILL`): an
