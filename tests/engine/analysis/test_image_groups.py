@@ -136,3 +136,33 @@ def test_an_icon_a_header_photograph_reaches_onto_is_a_figure_of_its_own(
                       max_pages=1)
     (whole,) = figure_boxes(cut)
     assert (whole.y0, whole.y1) == (pytest.approx(508), pytest.approx(790))
+
+
+def test_two_screenshots_one_reaching_over_the_others_side_are_two_figures(
+    tmp_path: Path,
+) -> None:
+    # A dialog's screenshot and a taller one of another dialog set beside it, reaching 7
+    # points over its left side, lined up along no side: two pictures. Strips of one
+    # photograph overlapping as much, lined up along their top, are one.
+    shots = [Picture("mac", 190, 450, 360, 205), Picture("windows", 40, 420, 157, 245)]
+    doc = read_layout(make_pdf(tmp_path / "shots.pdf", [(shots, body_lines(400))]),
+                      max_pages=1)
+    left, right = figure_boxes(doc)
+    assert (left.x0, left.x1) == (pytest.approx(40), pytest.approx(197))
+    assert (right.x0, right.x1) == (pytest.approx(190), pytest.approx(550))
+    strips = [Picture("one", 190, 450, 360, 205), Picture("two", 40, 420, 157, 235)]
+    cut = read_layout(make_pdf(tmp_path / "strips.pdf", [(strips, body_lines(400))]),
+                      max_pages=1)
+    (whole,) = figure_boxes(cut)
+    assert (whole.x0, whole.x1) == (pytest.approx(40), pytest.approx(550))
+
+
+def test_cut_outs_staggered_meeting_at_a_corner_are_one_figure(tmp_path: Path) -> None:
+    # An illustration's cut-outs (a nut, its core), staggered: each overlaps the next by a few
+    # points at a corner only.
+    pieces = [Picture("nut", 320, 186, 210, 137), Picture("core", 396, 79, 210, 112)]
+    doc = read_layout(make_pdf(tmp_path / "cutouts.pdf", [(pieces, body_lines(400))]),
+                      max_pages=1)
+    (whole,) = figure_boxes(doc)
+    assert (whole.x0, whole.y0, whole.x1, whole.y1) == (
+        pytest.approx(320), pytest.approx(79), pytest.approx(606), pytest.approx(323))

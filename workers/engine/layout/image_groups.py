@@ -18,6 +18,13 @@ photograph's side. Pieces set edge to edge without overlapping are still one pic
 bitmap's rows of runs, tiles), and so is a strip laid along a whole side of a larger tile (the
 last, shorter strip of a photograph cut in strips, overlapping it a little).
 
+Two images overlapping only by a sliver at their sides, each lying almost wholly outside the
+other (:data:`SLIVER_SHARE`), lined up along no side, one reaching over the other's whole
+side, are two pictures as well: two screenshots set side by side, the one reaching a few
+points over the other's edge. (Strips of one photograph line up along a side; pieces of an
+illustration laid over one another overlap much more, or, cut out and staggered, meet at a
+corner: one picture.)
+
 Images held by one box that come near each other (:data:`PANEL_GAP` apart at most) are pieces
 of the picture the box frames, when they fill much of it (:data:`PANEL_FILL`): an
 illustration drawn as cut-outs set a little apart in its panel. (A page's frame or background
@@ -49,6 +56,8 @@ SMALL_SHARE = 1 / 8
 #: … lying less than this share inside the larger one, is apart from it unless it runs along
 #: a whole side of it.
 EDGE_SHARE = 1 / 2
+#: Two images each lying no more than this share inside the other overlap by a sliver only.
+SLIVER_SHARE = 0.1
 #: Points the two must overlap by each way at least (less: set edge to edge).
 REACH = 1.0
 #: Points by which a strip's ends may miss the side of the tile it runs along.
@@ -122,7 +131,8 @@ def _apart(one: list[Rect], other: list[Rect], holders: _Holders | None) -> bool
     for i in one:
         for k in other:
             if _touch(i, k, 1.0):
-                if not (_at_edge(i, k) or (holders is not None and holders.apart(i, k))):
+                if not (_at_edge(i, k) or _sliver_apart(i, k)
+                        or (holders is not None and holders.apart(i, k))):
                     return False
                 touching = True
     return touching or (
@@ -142,6 +152,29 @@ def _at_edge(a: Rect, b: Rect) -> bool:
     along_x = abs(small.x0 - large.x0) <= SIDE_SLACK and abs(small.x1 - large.x1) <= SIDE_SLACK
     along_y = abs(small.y0 - large.y0) <= SIDE_SLACK and abs(small.y1 - large.y1) <= SIDE_SLACK
     return not (along_x or along_y)
+
+
+def _sliver_apart(a: Rect, b: Rect) -> bool:
+    """Whether ``a`` and ``b`` overlap only by a sliver at their sides (:data:`SLIVER_SHARE`
+    of each at most, more than :data:`REACH` each way), lined up along no side of each
+    other, the one reaching over the other's whole side: two pictures set side by side (or
+    one over the other), one reaching a little over the other. Pieces of an illustration
+    cut out and staggered meet at a corner."""
+    if _share_in(a, b) > SLIVER_SHARE or _share_in(b, a) > SLIVER_SHARE:
+        return False
+    across = min(a.x1, b.x1) - max(a.x0, b.x0)
+    down = min(a.y1, b.y1) - max(a.y0, b.y0)
+    if across <= REACH or down <= REACH:
+        return False  # (edge to edge: tiles, a bitmap's rows)
+    along_x = abs(a.x0 - b.x0) <= SIDE_SLACK or abs(a.x1 - b.x1) <= SIDE_SLACK
+    along_y = abs(a.y0 - b.y0) <= SIDE_SLACK or abs(a.y1 - b.y1) <= SIDE_SLACK
+    if along_x or along_y:
+        return False
+    # Side by side, one over the other's whole side; cut-outs laid over one another,
+    # staggered, meet at a corner.
+    beside = down >= min(a.y1 - a.y0, b.y1 - b.y0) - SIDE_SLACK
+    stacked = across >= min(a.x1 - a.x0, b.x1 - b.x0) - SIDE_SLACK
+    return beside or stacked
 
 
 class _Holders:
