@@ -3,7 +3,8 @@
 A manual's questions and answers set as a ruled grid (as DocBook writes a FAQ: a head across
 it, a row of links to the questions, then each question beside its number over its answer,
 the number's cell left blank) keeps a question or two on a page when its long answers run
-over the page. The part on each page is still the table's, and the two parts one table; a
+over the page, whether the break parts an answer (its edge left open) or falls between a
+question and its answer (each part closed by its rules). The part on each page is still the table's, and the two parts one table; a
 frame round a paragraph beside a short label, closed and with text after it, stays text.
 """
 
@@ -25,10 +26,11 @@ ANSWER = " ".join(
 QUESTIONS = ("Why does the build stop?", "Why is the output empty?")
 
 
-def _faq(intro_paragraphs: int) -> str:
+def _faq(intro_paragraphs: int, answer_whole: bool = False) -> str:
+    kept = " style='break-inside: avoid'" if answer_whole else ""
     rows = "".join(
         f"<tr><td class='number'><b>1.{k}.</b></td><td><b>{q}</b></td></tr>"
-        f"<tr><td></td><td>{ANSWER}</td></tr>"
+        f"<tr{kept}><td></td><td>{ANSWER}</td></tr>"
         for k, q in enumerate(QUESTIONS, start=1)
     )
     links = "<br>".join(f"1.{k}. <a href='#q{k}'>{q}</a>" for k, q in enumerate(QUESTIONS, 1))
@@ -52,6 +54,17 @@ def test_a_table_of_questions_cut_by_a_page_break_is_one_table(html_pdf: HtmlPdf
     assert {0, 1} <= pages
     firsts = [row.cells[0].text for row in tables[0].rows if row.cells]
     assert "1.1." in firsts and "1.2." in firsts
+
+
+def test_a_question_closed_at_the_foot_of_its_page_is_its_table(html_pdf: HtmlPdf) -> None:
+    # The answers kept whole: the first question ends the first page, its row closed by a
+    # rule across, its answer over the page. Nothing under it on the page: the break's.
+    pdf = html_pdf(_faq(intro_paragraphs=4, answer_whole=True), css=GRID)
+    doc = read_layout(pdf, max_pages=4)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert tables
+    assert 0 in {p.page for p in tables[0].prov}
+    assert any(row.cells and row.cells[0].text == "1.1." for row in tables[0].rows)
 
 
 def test_a_framed_note_beside_its_label_mid_page_stays_text(html_pdf: HtmlPdf) -> None:
