@@ -4,8 +4,10 @@ A manual's questions and answers set as a ruled grid (as DocBook writes a FAQ: a
 it, a row of links to the questions, then each question beside its number over its answer,
 the number's cell left blank) keeps a question or two on a page when its long answers run
 over the page, whether the break parts an answer (its edge left open) or falls between a
-question and its answer (each part closed by its rules). The part on each page is still the table's, and the two parts one table; a
-frame round a paragraph beside a short label, closed and with text after it, stays text.
+question and its answer (each part closed by its rules). The part on each page is still
+the table's, and the two parts one table; a frame round a paragraph beside a short label,
+closed and with text after it, stays text, and so does a frame closed at the top of a page
+under its title.
 """
 
 from __future__ import annotations
@@ -73,6 +75,19 @@ def test_a_framed_note_beside_its_label_mid_page_stays_text(html_pdf: HtmlPdf) -
         f"<h1>Notes</h1><p>{LOREM}</p>"
         f"<table><tr><td class='number'>Note</td><td>{LOREM * 3}</td></tr></table>"
         f"<p>{LOREM * 2}</p>",
+        css=GRID,
+    )
+    doc = read_layout(pdf, max_pages=1)
+    assert not [b for b in doc.blocks if isinstance(b, Table)]
+
+
+def test_a_framed_note_closed_at_the_top_of_a_page_stays_text(html_pdf: HtmlPdf) -> None:
+    # Its title over it sits in the page's top band, as a running head would: its top rule
+    # says the table starts there, no break cut it.
+    pdf = html_pdf(
+        "<p>Notes</p>"
+        f"<table><tr><td class='number'>Note</td><td>{LOREM * 3}</td></tr>"
+        f"<tr><td></td><td>{LOREM * 2}</td></tr></table><p>{LOREM * 2}</p>",
         css=GRID,
     )
     doc = read_layout(pdf, max_pages=1)

@@ -385,7 +385,7 @@ def ruled_tables(
         ys.sort(reverse=True)
         xs.sort()
         ruled_top, ruled_bottom = ys[0], ys[-1]
-        cut = _cut_by_page_break(ruled_top, ruled_bottom, xs, frags, content)
+        cut = _cut_by_page_break(ruled_top, ruled_bottom, xs, hs, frags, content)
         ys = _with_bands_of_its_box(ys, xs, content.paths, frags)
         ruled = xs
         xs = _widened_to_row_ends(xs, ys, [f for f in frags if id(f) not in taken], vertical)
@@ -710,16 +710,20 @@ PAGE_WIDE = 0.5
 
 
 def _cut_by_page_break(
-    top: float, bottom: float, xs: list[float], frags: list[Fragment], content: PageContent
+    top: float, bottom: float, xs: list[float], hs: list[Rect], frags: list[Fragment],
+    content: PageContent,
 ) -> bool:
-    """Nothing of the page's body (its margin bands left out) lies over the grid's top or
-    under its bottom in the grid's width: a table that the page break may have cut, going on
-    over the page or come from the page before, whether the break left its edge open (as
-    WeasyPrint does in a row it parts) or fell between two rows. Its part on this page may
-    hold a row or two of its own only. A grid no wider than half the page may be cut by a
+    """Nothing of the page's body (its margin bands left out) lies under the grid in its
+    width, or over it where no rule across closes its top: a table the page break may have
+    cut, going on over the page (whether the break left its last row open, as WeasyPrint
+    does in a row it parts, or fell between two rows) or come from the page before, the
+    break leaving its top open. Its part on this page may hold a row or two of its own only.
+    (A closed top under nothing is not enough: a margin band may hold the line over it, its
+    title, as well as a running head.) A grid no wider than half the page may be cut by a
     column's end instead, and go on in the next column of the same page, where no table is
     joined to it: its parts are left to be read as they were."""
-    if xs[-1] - xs[0] <= PAGE_WIDE * content.width:
+    width = xs[-1] - xs[0]
+    if width <= PAGE_WIDE * content.width:
         return False
     band = MARGIN_BAND * content.height
     body = [
@@ -727,7 +731,12 @@ def _cut_by_page_break(
         if xs[0] < (f.x0 + f.x1) / 2 < xs[-1]
         and content.y0 + band < (f.y0 + f.y1) / 2 < content.y0 + content.height - band
     ]
-    return not any(y > top for y in body) or not any(y < bottom for y in body)
+    if not any(y < bottom for y in body):
+        return True
+    closed_top = any(
+        abs((r.y0 + r.y1) / 2 - top) <= TOUCH and r.x1 - r.x0 >= RULED_DOWN * width for r in hs
+    )
+    return not closed_top and not any(y > top for y in body)
 
 
 def _letters(text: str) -> int:
