@@ -385,7 +385,6 @@ def ruled_tables(
         ys.sort(reverse=True)
         xs.sort()
         ruled_top, ruled_bottom = ys[0], ys[-1]
-        cut = _cut_by_page_break(ruled_top, ruled_bottom, xs, hs, frags, content)
         ys = _with_bands_of_its_box(ys, xs, content.paths, frags)
         ruled = xs
         xs = _widened_to_row_ends(xs, ys, [f for f in frags if id(f) not in taken], vertical)
@@ -481,7 +480,12 @@ def ruled_tables(
             blank >= 1 and len(cells) == 1 and bool(in_band.get(0))
             and all(c is not None for c in cells[0])
         )
-        # (Cut by a page break, the grid may keep a row or two of its own: one is enough.)
+        # (Cut by a page break, the grid may keep a row or two of its own: one is enough.
+        # Asked only where it matters: a page of many grids has many fragments to look at.)
+        cut = (
+            (len(filled) < 2 or max(longest, longest_across) > LONGEST_CELL)
+            and _cut_by_page_break(ruled_top, ruled_bottom, ruled, hs, frags, content)
+        )
         wanted = 1 if to_fill_in >= FILL_IN_ROWS or heads_over_blanks or cut else 2
         terms = _terms_described(filled, parted_rows, 1 if cut else TERMS_ROWS)
         if longest > LONGEST_CELL and terms:
