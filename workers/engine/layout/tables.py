@@ -480,11 +480,20 @@ def ruled_tables(
             blank >= 1 and len(cells) == 1 and bool(in_band.get(0))
             and all(c is not None for c in cells[0])
         )
-        wanted = 1 if to_fill_in >= FILL_IN_ROWS or heads_over_blanks else 2
-        if longest > LONGEST_CELL and _terms_described(filled, parted_rows):
+        # (Cut by a page break, the grid may keep a row or two of its own: one is enough.
+        # Asked only where it matters: a page of many grids has many fragments to look at.)
+        cut = (
+            (len(filled) < 2 or max(longest, longest_across) > LONGEST_CELL)
+            and _cut_by_page_break(ruled_top, ruled_bottom, ruled, hs, frags, content)
+        )
+        wanted = 1 if to_fill_in >= FILL_IN_ROWS or heads_over_blanks or cut else 2
+        terms = _terms_described(filled, parted_rows, 1 if cut else TERMS_ROWS)
+        if longest > LONGEST_CELL and terms:
             longest = 0  # a table of terms, each described at length beside it
-        if parted_rows < PARTED_ROWS:
-            # (A frame round a paragraph, with a row or two of boxes over it, is no table.)
+        if parted_rows < PARTED_ROWS and not (cut and terms):
+            # (A frame round a paragraph, with a row or two of boxes over it, is no table;
+            # a table of terms cut by a page break may keep only a row or two of its own,
+            # under rows across it, a head or a row of links.)
             longest = max(longest, longest_across)
         # A grid ruled cell by cell, the rules down parting every band of its text, is a
         # table though its text fills one column or one row only (a menu of links ruled
@@ -685,15 +694,53 @@ def _one_column_of_cells(
     return True
 
 
-def _terms_described(filled: list[list[Fragment | None]], parted_rows: int) -> bool:
+def _terms_described(
+    filled: list[list[Fragment | None]], parted_rows: int, rows: int = TERMS_ROWS
+) -> bool:
     """A ruled grid of terms down its first column, each beside a description however long
     (a manual's table of commands or options and what each does): a table, not a frame
-    around text. Its column rules part its rows, and each row's first cell is a term of a
-    few words. (``filled``: the grid's rows holding two cells of text or more.)"""
+    around text. Its column rules part its rows, ``rows`` of them at least (fewer where a
+    page break cut the grid), and each row's first cell is a term of a few words.
+    (``filled``: the grid's rows holding two cells of text or more.)"""
     return (
-        len(filled) >= TERMS_ROWS and parted_rows >= TERMS_ROWS
+        len(filled) >= rows and parted_rows >= rows
         and all(row[0] is not None and _letters(row[0].text) <= TERM_LETTERS for row in filled)
     )
+
+
+#: Share of the page's width a grid spans, more than this, to be read as cut by a page break
+#: rather than by the end of a column (see :func:`_cut_by_page_break`).
+PAGE_WIDE = 0.5
+
+
+def _cut_by_page_break(
+    top: float, bottom: float, xs: list[float], hs: list[Rect], frags: list[Fragment],
+    content: PageContent,
+) -> bool:
+    """Nothing of the page's body (its margin bands left out) lies under the grid in its
+    width, or over it where no rule across closes its top: a table the page break may have
+    cut, going on over the page (whether the break left its last row open, as WeasyPrint
+    does in a row it parts, or fell between two rows) or come from the page before, the
+    break leaving its top open. Its part on this page may hold a row or two of its own only.
+    (A closed top under nothing is not enough: a margin band may hold the line over it, its
+    title, as well as a running head.) A grid no wider than half the page may be cut by a
+    column's end instead, and go on in the next column of the same page, where no table is
+    joined to it: its parts are left to be read as they were."""
+    width = xs[-1] - xs[0]
+    if width <= PAGE_WIDE * content.width:
+        return False
+    band = MARGIN_BAND * content.height
+    body = [
+        (f.y0 + f.y1) / 2 for f in frags
+        if xs[0] < (f.x0 + f.x1) / 2 < xs[-1]
+        and content.y0 + band < (f.y0 + f.y1) / 2 < content.y0 + content.height - band
+    ]
+    if not any(y < bottom for y in body):
+        return True
+    closed_top = any(
+        abs((r.y0 + r.y1) / 2 - top) <= TOUCH and r.x1 - r.x0 >= RULED_DOWN * width for r in hs
+    )
+    return not closed_top and not any(y > top for y in body)
 
 
 def _letters(text: str) -> int:

@@ -1,0 +1,94 @@
+"""A ruled table the page break cuts, as WeasyPrint draws it: its edge at the break left open.
+
+A manual's questions and answers set as a ruled grid (as DocBook writes a FAQ: a head across
+it, a row of links to the questions, then each question beside its number over its answer,
+the number's cell left blank) keeps a question or two on a page when its long answers run
+over the page, whether the break parts an answer (its edge left open) or falls between a
+question and its answer (each part closed by its rules). The part on each page is still
+the table's, and the two parts one table; a frame round a paragraph beside a short label,
+closed and with text after it, stays text, and so does a frame closed at the top of a page
+under its title.
+"""
+
+from __future__ import annotations
+
+from workers.engine.document import Table
+from workers.engine.layout.reader import read_layout
+
+from .conftest import LOREM, HtmlPdf
+
+GRID = (
+    "table { width: 100%; border-collapse: collapse }"
+    " td { border: 0.5pt solid #888; padding: 4pt; vertical-align: top }"
+    " td.number { width: 8% }"
+)
+ANSWER = " ".join(
+    f"<p>{LOREM * 3}</p>" for _ in range(4)
+)
+QUESTIONS = ("Why does the build stop?", "Why is the output empty?")
+
+
+def _faq(intro_paragraphs: int, answer_whole: bool = False) -> str:
+    kept = " style='break-inside: avoid'" if answer_whole else ""
+    rows = "".join(
+        f"<tr><td class='number'><b>1.{k}.</b></td><td><b>{q}</b></td></tr>"
+        f"<tr{kept}><td></td><td>{ANSWER}</td></tr>"
+        for k, q in enumerate(QUESTIONS, start=1)
+    )
+    links = "<br>".join(f"1.{k}. <a href='#q{k}'>{q}</a>" for k, q in enumerate(QUESTIONS, 1))
+    return (
+        "<h1>Frequently asked questions</h1>"
+        + f"<p>{LOREM * 3}</p>" * intro_paragraphs
+        + "<table><tr><td colspan='2'><h2>1. Building</h2></td></tr>"
+        + f"<tr><td colspan='2'>{links}</td></tr><tr><td colspan='2'>&nbsp;</td></tr>"
+        + rows + "</table><p>The end of the questions.</p>"
+    )
+
+
+def test_a_table_of_questions_cut_by_a_page_break_is_one_table(html_pdf: HtmlPdf) -> None:
+    # Each page holds one question of its own and part of an answer: one row of a term and
+    # what it says, with rows across it (the head, the links) on the first page.
+    pdf = html_pdf(_faq(intro_paragraphs=4), css=GRID)
+    doc = read_layout(pdf, max_pages=3)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    pages = {p.page for p in tables[0].prov}
+    assert {0, 1} <= pages
+    firsts = [row.cells[0].text for row in tables[0].rows if row.cells]
+    assert "1.1." in firsts and "1.2." in firsts
+
+
+def test_a_question_closed_at_the_foot_of_its_page_is_its_table(html_pdf: HtmlPdf) -> None:
+    # The answers kept whole: the first question ends the first page, its row closed by a
+    # rule across, its answer over the page. Nothing under it on the page: the break's.
+    pdf = html_pdf(_faq(intro_paragraphs=4, answer_whole=True), css=GRID)
+    doc = read_layout(pdf, max_pages=4)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert tables
+    assert 0 in {p.page for p in tables[0].prov}
+    assert any(row.cells and row.cells[0].text == "1.1." for row in tables[0].rows)
+
+
+def test_a_framed_note_beside_its_label_mid_page_stays_text(html_pdf: HtmlPdf) -> None:
+    # Closed all round, text after it: a note's frame, no table cut by a break.
+    pdf = html_pdf(
+        f"<h1>Notes</h1><p>{LOREM}</p>"
+        f"<table><tr><td class='number'>Note</td><td>{LOREM * 3}</td></tr></table>"
+        f"<p>{LOREM * 2}</p>",
+        css=GRID,
+    )
+    doc = read_layout(pdf, max_pages=1)
+    assert not [b for b in doc.blocks if isinstance(b, Table)]
+
+
+def test_a_framed_note_closed_at_the_top_of_a_page_stays_text(html_pdf: HtmlPdf) -> None:
+    # Its title over it sits in the page's top band, as a running head would: its top rule
+    # says the table starts there, no break cut it.
+    pdf = html_pdf(
+        "<p>Notes</p>"
+        f"<table><tr><td class='number'>Note</td><td>{LOREM * 3}</td></tr>"
+        f"<tr><td></td><td>{LOREM * 2}</td></tr></table><p>{LOREM * 2}</p>",
+        css=GRID,
+    )
+    doc = read_layout(pdf, max_pages=1)
+    assert not [b for b in doc.blocks if isinstance(b, Table)]
