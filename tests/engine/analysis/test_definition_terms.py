@@ -28,8 +28,8 @@ DEFINITIONS = [
 ]
 
 
-def _line(font: str, y: float, text: str) -> str:
-    return f"BT /{font} 10 Tf 72 {y} Td ({text}) Tj ET"
+def _line(font: str, y: float, text: str, x: float = 72) -> str:
+    return f"BT /{font} 10 Tf {x} {y} Td ({text}) Tj ET"
 
 
 def _paragraphs(top: float) -> tuple[list[str], float]:
@@ -46,14 +46,15 @@ def _paragraphs(top: float) -> tuple[list[str], float]:
 
 
 def _page(tmp_path: Path, name: str, under: float, lines: list[list[str]],
-          terms: list[str] = TERMS) -> Path:
-    """A title, paragraphs, then each term in bold with its lines ``under`` points under
-    it (baseline to baseline), the pairs spaced as paragraphs are; paragraphs after."""
+          terms: list[str] = TERMS, term_x: float = 72) -> Path:
+    """A title, paragraphs, then each term in bold (at ``term_x``) with its lines ``under``
+    points under it (baseline to baseline), the pairs spaced as paragraphs are; paragraphs
+    after."""
     ops = ["BT /F2 18 Tf 72 740 Td (Project Overview) Tj ET"]
     more, y = _paragraphs(710)
     ops += more
     for term, body in zip(terms, lines, strict=True):
-        ops.append(_line("F2", y, term))
+        ops.append(_line("F2", y, term, term_x))
         y -= under
         for text in body:
             ops.append(_line("F1", y, text))
@@ -70,6 +71,15 @@ def _headings(path: Path) -> list[str]:
 
 def test_terms_bound_to_their_definitions_are_no_headings(tmp_path: Path) -> None:
     found = _headings(_page(tmp_path, "terms.pdf", 12, [[d] for d in DEFINITIONS]))
+    assert "Project Overview" in found
+    assert not set(TERMS) & set(found)
+
+
+def test_terms_set_a_few_points_in_are_flush_with_their_definitions(tmp_path: Path) -> None:
+    # A word processor's "List Heading" set 4 points right of its "List Contents", by the
+    # style's own padding: the terms are still flush with their definitions.
+    found = _headings(_page(tmp_path, "padded.pdf", 12, [[d] for d in DEFINITIONS],
+                            term_x=76))
     assert "Project Overview" in found
     assert not set(TERMS) & set(found)
 

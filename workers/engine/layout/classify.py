@@ -69,6 +69,7 @@ from .continued_tables import (
     title_said_again,
 )
 from .definition_terms import definition_terms
+from .described_terms import described_terms
 from .disjoint_sets import DisjointSets
 from .drawn_bullets import drawn_bullet
 from .drawn_underscores import reads_drawn_underscore
@@ -266,6 +267,15 @@ def classify(
     not_headings |= definition_terms(
         results, body_size, lambda b: _heading_candidate(b, b.text, body_size), code,
         artifact_ids,
+    )
+    # And one described under it indented past the text's edge, where the term stands.
+    not_headings |= described_terms(
+        [
+            [b for b in blocks if b.kind == "text" and id(b) not in artifact_ids]
+            for _, blocks in _document_order(results)
+        ],
+        body_size,
+        lambda b: _heading_candidate(b, b.text, body_size),
     )
     # Numbered lines in one face are one sequence: read alike, as most of them are judged.
     back, added = outvoted(

@@ -2,7 +2,8 @@
 
 A dictionary list (HTML's ``<dl>``, a word processor's "List Contents" under a "List
 Heading") may be set with each term a line of its own in bold at the text's size and its
-definition right under it, at the same left edge: a bold line over a paragraph, as a
+definition right under it, at the same left edge (or within a few points of it): a bold
+line over a paragraph, as a
 subsection heading in the text's size is. The two are told apart by how they are spaced
 and by what follows them:
 
@@ -38,6 +39,11 @@ from .lines import large_code_fonts, quick_median
 #: The space under a term is less than this share of the space between the text's
 #: paragraphs.
 TERM_GAP_SHARE = 0.8
+
+#: A definition is flush under its term within this share of the text's size (a word
+#: processor may set the term a few points in, by its own padding: LibreOffice's
+#: "List Heading" 4 points right of its "List Contents").
+FLUSH_SHARE = 0.4
 
 #: A definition's lines before its last run on to within this share of its width of its
 #: right edge (prose, not a stack of short lines).
@@ -99,7 +105,7 @@ def definition_terms(
                 and block.bold and not under.bold
                 and 0.95 * body_size <= size < 1.15 * body_size
                 and (under.size < 1.15 * body_size or _text_size(under) < 1.15 * body_size)
-                and abs(under.x0 - block.x0) < 0.2 * body_size
+                and abs(under.x0 - block.x0) < FLUSH_SHARE * body_size
                 and 0 <= block.y0 - under.y1 < TERM_GAP_SHARE * gap
                 and not _SECTION_NUMBER.match(block.text)
                 and _prose(under)
