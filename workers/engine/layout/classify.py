@@ -3078,9 +3078,15 @@ def _numbered_subsections(doc: Document) -> None:
     number alone. The numbering must go on in sequence from the last numbered heading (its
     first subsection, or the next section at its level or one above); a decimal opening a
     sentence ("2.5 million people …") does not, and a clause of running text is longer than a
-    title and ends as a sentence."""
+    title and ends as a sentence. A numbered line said again further on is a table of
+    contents' entry (a web page's list of links to its sections, with no page numbers), the
+    section's heading being the line said last."""
     levels: dict[tuple[int, ...], int] = {}  # the numbered headings so far, and their levels
     last: tuple[int, ...] | None = None
+    said_last = {
+        title_key(b.text): at for at, b in enumerate(doc.blocks)
+        if isinstance(b, Heading | Paragraph) and NUMBERED.match(b.text)
+    }
     for at, block in enumerate(doc.blocks):
         if isinstance(block, Heading):
             if match := NUMBERED.match(block.text):
@@ -3094,6 +3100,7 @@ def _numbered_subsections(doc: Document) -> None:
             match is None
             or word_count(block.text) > SUBSECTION_WORDS
             or block.text.rstrip().endswith((".", ":", ";", ","))
+            or said_last[title_key(block.text)] > at
         ):
             continue
         number = tuple(int(n) for n in match.group(1).split("."))
