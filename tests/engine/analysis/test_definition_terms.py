@@ -46,10 +46,11 @@ def _paragraphs(top: float) -> tuple[list[str], float]:
 
 
 def _page(tmp_path: Path, name: str, under: float, lines: list[list[str]],
-          terms: list[str] = TERMS, term_x: float = 72) -> Path:
+          terms: list[str] = TERMS, term_x: float = 72, between: float = 10,
+          after: float = 10) -> Path:
     """A title, paragraphs, then each term in bold (at ``term_x``) with its lines ``under``
-    points under it (baseline to baseline), the pairs spaced as paragraphs are; paragraphs
-    after."""
+    points under it (baseline to baseline), the pairs ``between`` points apart over a
+    line's leading (as paragraphs are by default); paragraphs ``after`` points further."""
     ops = ["BT /F2 18 Tf 72 740 Td (Project Overview) Tj ET"]
     more, y = _paragraphs(710)
     ops += more
@@ -59,8 +60,8 @@ def _page(tmp_path: Path, name: str, under: float, lines: list[list[str]],
         for text in body:
             ops.append(_line("F1", y, text))
             y -= 12
-        y -= 10
-    more, y = _paragraphs(y)
+        y -= between
+    more, y = _paragraphs(y + between - after)
     ops += more
     return helvetica_page(tmp_path / name, ops)
 
@@ -88,6 +89,28 @@ def test_bold_lines_spaced_as_paragraphs_stay_headings(tmp_path: Path) -> None:
     # The same lines with a paragraph's space under them: headings made in bold.
     found = _headings(_page(tmp_path, "spaced.pdf", 22, [[d] for d in DEFINITIONS]))
     assert set(TERMS) <= set(found)
+
+
+OPTIONS = ["--timing", "--verbose", "--version"]
+
+
+def test_terms_spaced_as_the_lists_options_are_terms(tmp_path: Path) -> None:
+    # A word processor's list spaced as its paragraphs are under each term (16 points), and
+    # more over each: the options ("--timing"), which no heading could be, show the list's
+    # spacing, and the names set as they are ("Catalog Files") are its terms too.
+    terms = [*OPTIONS, "Catalog Files", "Search Path"]
+    found = _headings(_page(tmp_path, "options.pdf", 28, [[d] for d in DEFINITIONS + [
+        DEFINITIONS[0]]], terms, between=30, after=16))
+    assert "Project Overview" in found
+    assert not {"Catalog Files", "Search Path"} & set(found)
+
+
+def test_names_spaced_as_paragraphs_without_options_stay_headings(tmp_path: Path) -> None:
+    # The same names and spacing with no terms beside them that no heading could be.
+    terms = ["Timing", "Verbose", "Version", "Catalog Files", "Search Path"]
+    found = _headings(_page(tmp_path, "names.pdf", 28, [[d] for d in DEFINITIONS + [
+        DEFINITIONS[0]]], terms, between=30, after=16))
+    assert set(terms) <= set(found)
 
 
 def test_numbered_lines_stay_headings(tmp_path: Path) -> None:
