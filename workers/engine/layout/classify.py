@@ -632,7 +632,13 @@ def classify(
                     numbered_heads.add(id(doc.blocks[-1]))
     # (Before the levels are worked out: they close up around the headings that remain.)
     doc.blocks, letterheads = letterheads_apart(
-        doc.blocks, _running_heads_end(results, artifact_ids))
+        doc.blocks, _running_heads_end(results, artifact_ids),
+        bookmarked={
+            id(b) for b in doc.blocks
+            if isinstance(b, Heading) and b.prov
+            and b.prov[0].page in places.get(title_key(b.text), {})
+        },
+    )
     doc.artifacts.extend(letterheads)
     _drop_lone_items(doc)
     _drop_unordered_letters(doc)
