@@ -28,8 +28,8 @@ DEFINITIONS = [
 ]
 
 
-def _line(font: str, y: float, text: str) -> str:
-    return f"BT /{font} 10 Tf 72 {y} Td ({text}) Tj ET"
+def _line(font: str, y: float, text: str, x: float = 72) -> str:
+    return f"BT /{font} 10 Tf {x} {y} Td ({text}) Tj ET"
 
 
 def _paragraphs(top: float) -> tuple[list[str], float]:
@@ -46,20 +46,22 @@ def _paragraphs(top: float) -> tuple[list[str], float]:
 
 
 def _page(tmp_path: Path, name: str, under: float, lines: list[list[str]],
-          terms: list[str] = TERMS) -> Path:
-    """A title, paragraphs, then each term in bold with its lines ``under`` points under
-    it (baseline to baseline), the pairs spaced as paragraphs are; paragraphs after."""
+          terms: list[str] = TERMS, term_x: float = 72, between: float = 10,
+          after: float = 10) -> Path:
+    """A title, paragraphs, then each term in bold (at ``term_x``) with its lines ``under``
+    points under it (baseline to baseline), the pairs ``between`` points apart over a
+    line's leading (as paragraphs are by default); paragraphs ``after`` points further."""
     ops = ["BT /F2 18 Tf 72 740 Td (Project Overview) Tj ET"]
     more, y = _paragraphs(710)
     ops += more
     for term, body in zip(terms, lines, strict=True):
-        ops.append(_line("F2", y, term))
+        ops.append(_line("F2", y, term, term_x))
         y -= under
         for text in body:
             ops.append(_line("F1", y, text))
             y -= 12
-        y -= 10
-    more, y = _paragraphs(y)
+        y -= between
+    more, y = _paragraphs(y + between - after)
     ops += more
     return helvetica_page(tmp_path / name, ops)
 
@@ -74,10 +76,41 @@ def test_terms_bound_to_their_definitions_are_no_headings(tmp_path: Path) -> Non
     assert not set(TERMS) & set(found)
 
 
+def test_terms_set_a_few_points_in_are_flush_with_their_definitions(tmp_path: Path) -> None:
+    # A word processor's "List Heading" set 4 points right of its "List Contents", by the
+    # style's own padding: the terms are still flush with their definitions.
+    found = _headings(_page(tmp_path, "padded.pdf", 12, [[d] for d in DEFINITIONS],
+                            term_x=76))
+    assert "Project Overview" in found
+    assert not set(TERMS) & set(found)
+
+
 def test_bold_lines_spaced_as_paragraphs_stay_headings(tmp_path: Path) -> None:
     # The same lines with a paragraph's space under them: headings made in bold.
     found = _headings(_page(tmp_path, "spaced.pdf", 22, [[d] for d in DEFINITIONS]))
     assert set(TERMS) <= set(found)
+
+
+OPTIONS = ["--timing", "--verbose", "--version"]
+
+
+def test_terms_spaced_as_the_lists_options_are_terms(tmp_path: Path) -> None:
+    # A word processor's list spaced as its paragraphs are under each term (16 points), and
+    # more over each: the options ("--timing"), which no heading could be, show the list's
+    # spacing, and the names set as they are ("Catalog Files") are its terms too.
+    terms = [*OPTIONS, "Catalog Files", "Search Path"]
+    found = _headings(_page(tmp_path, "options.pdf", 28, [[d] for d in DEFINITIONS + [
+        DEFINITIONS[0]]], terms, between=30, after=16))
+    assert "Project Overview" in found
+    assert not {"Catalog Files", "Search Path"} & set(found)
+
+
+def test_names_spaced_as_paragraphs_without_options_stay_headings(tmp_path: Path) -> None:
+    # The same names and spacing with no terms beside them that no heading could be.
+    terms = ["Timing", "Verbose", "Version", "Catalog Files", "Search Path"]
+    found = _headings(_page(tmp_path, "names.pdf", 28, [[d] for d in DEFINITIONS + [
+        DEFINITIONS[0]]], terms, between=30, after=16))
+    assert set(terms) <= set(found)
 
 
 def test_numbered_lines_stay_headings(tmp_path: Path) -> None:

@@ -395,6 +395,27 @@ def test_subsections_numbered_in_the_body_face_go_on_from_the_numbered_heading(
     ]
 
 
+def test_a_contents_list_of_numbered_titles_said_again_below_heads_nothing(
+    html_pdf: HtmlPdf,
+) -> None:
+    # A web page's table of contents: its sections' numbered titles as links in the body's
+    # face, no page numbers, then the sections under their headings. The entries go on in
+    # sequence from the chapter's heading as body-face subsections do, but each is said
+    # again further on: the heading is the line below.
+    path = html_pdf(
+        "<h1 style='bookmark-level: none'>13. The tool</h1>"
+        "<p>13.1. Overview</p><p>13.2. Options</p><p>13.3. Output</p>"
+        f"<p>{LOREM}</p>"
+        f"<h2 style='bookmark-level: none'>13.1. Overview</h2><p>{LOREM}</p>"
+        f"<h2 style='bookmark-level: none'>13.2. Options</h2><p>{LOREM}</p>"
+        f"<h2 style='bookmark-level: none'>13.3. Output</h2><p>{LOREM}</p>"
+    )
+    doc = read_layout(path, max_pages=5)
+    assert heading_levels(doc) == [
+        ("13. The tool", 1), ("13.1. Overview", 2), ("13.2. Options", 2), ("13.3. Output", 2),
+    ]
+
+
 def test_sections_numbered_in_roman_and_lettered_subsections_in_the_body_size(
     html_pdf: HtmlPdf,
 ) -> None:

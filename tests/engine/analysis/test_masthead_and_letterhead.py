@@ -115,6 +115,13 @@ def test_a_heading_inside_a_sentence_broken_by_a_page_break_is_the_pages_header(
     assert furniture == [Artifact("header", _LETTERHEAD.text, _LETTERHEAD.prov)]
 
 
+def test_a_bookmarked_heading_inside_a_broken_sentence_stays() -> None:
+    # The same lines where a bookmark leads to the heading on its page: a section's title
+    # (a web page's lists of links read as a sentence broken by the page).
+    blocks = [_BROKEN, _LETTERHEAD, _GOING_ON]
+    assert letterheads_apart(blocks, bookmarked={id(_LETTERHEAD)}) == (blocks, [])
+
+
 def test_a_heading_between_whole_sentences_stays() -> None:
     ended = _para("In April we reported that the goals and strategic objectives were met.",
                   0, 25, 60, 275, 100)

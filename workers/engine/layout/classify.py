@@ -69,6 +69,7 @@ from .continued_tables import (
     title_said_again,
 )
 from .definition_terms import definition_terms
+from .described_terms import described_terms
 from .disjoint_sets import DisjointSets
 from .drawn_bullets import drawn_bullet
 from .drawn_underscores import reads_drawn_underscore
@@ -266,6 +267,15 @@ def classify(
     not_headings |= definition_terms(
         results, body_size, lambda b: _heading_candidate(b, b.text, body_size), code,
         artifact_ids,
+    )
+    # And one described under it indented past the text's edge, where the term stands.
+    not_headings |= described_terms(
+        [
+            [b for b in blocks if b.kind == "text" and id(b) not in artifact_ids]
+            for _, blocks in _document_order(results)
+        ],
+        body_size,
+        lambda b: _heading_candidate(b, b.text, body_size),
     )
     # Numbered lines in one face are one sequence: read alike, as most of them are judged.
     back, added = outvoted(
@@ -622,7 +632,13 @@ def classify(
                     numbered_heads.add(id(doc.blocks[-1]))
     # (Before the levels are worked out: they close up around the headings that remain.)
     doc.blocks, letterheads = letterheads_apart(
-        doc.blocks, _running_heads_end(results, artifact_ids))
+        doc.blocks, _running_heads_end(results, artifact_ids),
+        bookmarked={
+            id(b) for b in doc.blocks
+            if isinstance(b, Heading) and b.prov
+            and b.prov[0].page in places.get(title_key(b.text), {})
+        },
+    )
     doc.artifacts.extend(letterheads)
     _drop_lone_items(doc)
     _drop_unordered_letters(doc)
@@ -3068,9 +3084,15 @@ def _numbered_subsections(doc: Document) -> None:
     number alone. The numbering must go on in sequence from the last numbered heading (its
     first subsection, or the next section at its level or one above); a decimal opening a
     sentence ("2.5 million people …") does not, and a clause of running text is longer than a
-    title and ends as a sentence."""
+    title and ends as a sentence. A numbered line said again further on is a table of
+    contents' entry (a web page's list of links to its sections, with no page numbers), the
+    section's heading being the line said last."""
     levels: dict[tuple[int, ...], int] = {}  # the numbered headings so far, and their levels
     last: tuple[int, ...] | None = None
+    said_last = {
+        title_key(b.text): at for at, b in enumerate(doc.blocks)
+        if isinstance(b, Heading | Paragraph) and NUMBERED.match(b.text)
+    }
     for at, block in enumerate(doc.blocks):
         if isinstance(block, Heading):
             if match := NUMBERED.match(block.text):
@@ -3084,6 +3106,7 @@ def _numbered_subsections(doc: Document) -> None:
             match is None
             or word_count(block.text) > SUBSECTION_WORDS
             or block.text.rstrip().endswith((".", ":", ";", ","))
+            or said_last[title_key(block.text)] > at
         ):
             continue
         number = tuple(int(n) for n in match.group(1).split("."))

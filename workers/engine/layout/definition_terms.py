@@ -2,13 +2,16 @@
 
 A dictionary list (HTML's ``<dl>``, a word processor's "List Contents" under a "List
 Heading") may be set with each term a line of its own in bold at the text's size and its
-definition right under it, at the same left edge: a bold line over a paragraph, as a
-subsection heading in the text's size is. The two are told apart by how they are spaced
-and by what follows them:
+definition right under it, at the same left edge (or within a few points of it): a bold
+line over a paragraph, as a subsection heading in the text's size is. The two are told
+apart by how they are spaced and by what follows them:
 
 - a term is bound to its definition more tightly than the text's paragraphs are set apart
   (the space under it is well under the space between paragraphs), where a heading made by
-  hand in bold is spaced as a paragraph is;
+  hand in bold is spaced as a paragraph is; or it is spaced as the list's terms that no
+  heading could be are ("--timing", a name in lower case), where those are bound to their
+  definitions more tightly than to what stands above them (a word processor may space a
+  term's definition as it spaces its paragraphs);
 - the definition is one short piece of prose in the text's size (code set inline in a
   typewriter face that measures larger left out): one line, or lines that run on to the
   measure (a stack of short lines under a bold line is a list the line heads);
@@ -39,9 +42,20 @@ from .lines import large_code_fonts, quick_median
 #: paragraphs.
 TERM_GAP_SHARE = 0.8
 
+#: A definition is flush under its term within this share of the text's size (a word
+#: processor may set the term a few points in, by its own padding: LibreOffice's
+#: "List Heading" 4 points right of its "List Contents").
+FLUSH_SHARE = 0.4
+
 #: A definition's lines before its last run on to within this share of its width of its
 #: right edge (prose, not a stack of short lines).
 RUN_ON_SHARE = 0.15
+
+#: Terms no heading could be that teach the space under the document's terms.
+LEAST_SURE_TERMS = 3
+
+#: Two spaces between blocks are the same within this many points.
+SAME_GAP = 1.0
 
 _SECTION_NUMBER = re.compile(r"^(?:[IVX]{1,5}\.|[A-Z]\.|\d{1,3}(?:\.\d{1,3})*\.?)\s")
 
@@ -83,30 +97,16 @@ def definition_terms(
     gap = paragraph_gap(results, body_size)
     if gap is None:
         return set()
-    # (Terms and their flags in the document's order: a list runs on over a page break.)
+    # (Blocks shaped as terms in the document's order, with the space under each, and
+    # above it: a list runs on over a page break.)
     in_order: list[Block] = []
-    terms: list[bool] = []
+    shaped: list[tuple[float, float | None] | None] = []
     for result in results:
         blocks = [b for b in result.blocks if id(b) not in furniture]
-
-        def term(i: int, blocks: list[Block] = blocks) -> bool:
-            if i + 1 >= len(blocks):
-                return False
-            block, under = blocks[i], blocks[i + 1]
-            size = body_size if code is not None and code.sets(block) else block.size
-            return (
-                block.kind == "text" and under.kind == "text"
-                and block.bold and not under.bold
-                and 0.95 * body_size <= size < 1.15 * body_size
-                and (under.size < 1.15 * body_size or _text_size(under) < 1.15 * body_size)
-                and abs(under.x0 - block.x0) < 0.2 * body_size
-                and 0 <= block.y0 - under.y1 < TERM_GAP_SHARE * gap
-                and not _SECTION_NUMBER.match(block.text)
-                and _prose(under)
-            )
-
         in_order += blocks
-        terms += [term(i) for i in range(len(blocks))]
+        shaped += [_term_shape(blocks, i, body_size, code) for i in range(len(blocks))]
+    limit = max(TERM_GAP_SHARE * gap, _sure_terms_gap(in_order, shaped, candidate) or 0.0)
+    terms = [s is not None and s[0] < limit for s in shaped]
     found: set[int] = set()
     for i, is_term in enumerate(terms):
         # (Its neighbours are terms whether or not they could be headings: "names" in
@@ -120,6 +120,53 @@ def definition_terms(
         ):
             found.add(id(in_order[i]))
     return found
+
+
+def _term_shape(
+    blocks: list[Block], i: int, body_size: float, code: CodeFace | None
+) -> tuple[float, float | None] | None:
+    """The space under the block and above it (None at the page's head) where it is shaped
+    as a term: a bold line of the text's size over a prose definition flush under it, not
+    numbered as a section; None where it is not."""
+    if i + 1 >= len(blocks):
+        return None
+    block, under = blocks[i], blocks[i + 1]
+    size = body_size if code is not None and code.sets(block) else block.size
+    below = block.y0 - under.y1
+    shaped = (
+        block.kind == "text" and under.kind == "text"
+        and block.bold and not under.bold
+        and 0.95 * body_size <= size < 1.15 * body_size
+        and (under.size < 1.15 * body_size or _text_size(under) < 1.15 * body_size)
+        and abs(under.x0 - block.x0) < FLUSH_SHARE * body_size
+        and below >= 0
+        and not _SECTION_NUMBER.match(block.text)
+        and _prose(under)
+    )
+    if not shaped:
+        return None
+    above = blocks[i - 1].y0 - block.y1 if i > 0 and blocks[i - 1].kind == "text" else None
+    return below, above
+
+
+def _sure_terms_gap(
+    blocks: list[Block], shaped: list[tuple[float, float | None] | None],
+    candidate: Callable[[Block], bool],
+) -> float | None:
+    """The space under a term, learnt from the terms no heading could be (an option's
+    "--timing", a name in lower case), where there are enough of them and they are bound to
+    their definitions more tightly than to what stands above them; a term the list sets
+    as they are is one of them however its paragraphs are spaced (a word processor's list
+    spaced as its paragraphs are). A little over the space, to take it in; None where
+    there are too few."""
+    sure = [s for b, s in zip(blocks, shaped, strict=True) if s is not None and not candidate(b)]
+    if len(sure) < LEAST_SURE_TERMS:
+        return None
+    under = quick_median([below for below, _ in sure])
+    over = [above for _, above in sure if above is not None]
+    if not over or quick_median(over) <= under + SAME_GAP:
+        return None
+    return under + SAME_GAP
 
 
 def _text_size(block: Block) -> float:

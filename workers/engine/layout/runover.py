@@ -23,7 +23,7 @@ it breaks its lines at (:func:`words_broken_at_block_ends`), as within a block.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from ..document import (
@@ -190,7 +190,8 @@ LISTING_EDGE = 36.0
 
 
 def letterheads_apart(
-    blocks: list[Block], running_heads: Mapping[int, float] | None = None
+    blocks: list[Block], running_heads: Mapping[int, float] | None = None,
+    bookmarked: Container[int] = (),
 ) -> tuple[list[Block], list[Artifact]]:
     """``blocks`` without the headings that stand inside a sentence broken by a page break,
     and those headings as page furniture. A letterhead repeated at the top of a report's or
@@ -205,11 +206,17 @@ def letterheads_apart(
     under them is no header: the page has its furniture over it, and a line set once under
     that is the text's, a section's title at the text block's top (a manual's function
     heading opening a page, over its signature: "int asn1_copy_node (…" opens with a small
-    letter too)."""
+    letter too).
+
+    ``bookmarked``: the ids of the headings a bookmark of the document leads to, on their
+    page. Such a heading is a section's title wherever it stands: a web page's list of
+    links broken by the page, its last link read as a sentence breaking off and the next
+    section's first link ("address UDP4-RECV") as one going on with a small letter."""
     kept: list[Block] = []
     furniture: list[Artifact] = []
     for k, block in enumerate(blocks):
-        if (isinstance(block, Heading) and not _under_running_head(block, running_heads or {})
+        if (isinstance(block, Heading) and id(block) not in bookmarked
+                and not _under_running_head(block, running_heads or {})
                 and _inside_a_sentence(block, blocks, k)):
             furniture.append(Artifact("header", block.text, list(block.prov)))
         else:
