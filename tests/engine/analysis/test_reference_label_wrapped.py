@@ -38,3 +38,34 @@ def test_a_label_opening_a_point_in_a_capital_still_opens_an_item(tmp_path: Path
     blocks = read_layout(_page(tmp_path / "rule.pdf", "(i) Minimum equipment provisions for the"
                                " Master"), max_pages=5).blocks
     assert any(isinstance(b, ListBlock) for b in blocks)
+
+
+def _enumeration_page(path: Path, second: str) -> Path:
+    lines = ["An MMC is eligible for relicensing if it is licensed under this License, and if",
+             "all works that were first published under this License somewhere other than",
+             "this MMC, and subsequently incorporated in whole or in part into the MMC,",
+             second,
+             "prior to November 1, 2008."]
+    ops = [b"BT /F1 16 Tf 72 780 Td (Relicensing) Tj ET"]
+    ops += [b"BT /F1 10 Tf 72 %d Td (%s) Tj ET" % (700 - 12 * k, line.encode())
+            for k, line in enumerate(lines)]
+    return text_page_pdf(path, ops)
+
+
+def test_an_enumeration_run_into_a_sentence_goes_on_the_sentence(tmp_path: Path) -> None:
+    # ("(1)" opens the line, "(2)" follows on it: the sentence enumerates, no list.)
+    blocks = read_layout(_enumeration_page(
+        tmp_path / "mmc.pdf",
+        "(1) had no cover texts or invariant sections, and (2) were thus incorporated",
+    ), max_pages=1).blocks
+    assert not any(isinstance(b, ListBlock) for b in blocks)
+    paragraph = next(b for b in blocks if isinstance(b, Paragraph))
+    assert "into the MMC, (1) had no cover texts" in block_text(paragraph)
+
+
+def test_a_point_without_the_next_label_still_opens_an_item(tmp_path: Path) -> None:
+    # (Without the next label on its line, a point under a comma opens an item as before.)
+    blocks = read_layout(_enumeration_page(
+        tmp_path / "mmc.pdf", "(1) had no cover texts or invariant sections of its own, and",
+    ), max_pages=1).blocks
+    assert any(isinstance(b, ListBlock) for b in blocks)
