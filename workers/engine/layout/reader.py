@@ -2680,21 +2680,43 @@ class _BlockAsks:
         "222–" wrapped in a reference, a number split), whose rest it is, or ending in a
         relation or an operator ("LEN !=" over "0. With ..."), whose operand it is; nor when
         it opens with a name's initial under a line that leaves a run of names open
-        (:meth:`_names_go_on`). (Asked only of the lines that open with an item's label.)"""
+        (:meth:`_names_go_on`). Nor when its number is the end of a range or a count the
+        sentence above runs on to ("… incompatible with GCC 7 through" over "11. GCC 12
+        on MIPS will …"): a number past 1 under a line ending in a word, lined up with that
+        block's lines, where the block is no point numbered one less (the previous point
+        of its list). (Asked only of the lines that open with an item's label.)"""
         if f.text[:1] == "(":
             return not self._reference_goes_on(f)
         if not f.text[:1].isdigit():
             return not (_opens_with_initial(f.text) and self._names_go_on(f))
         height = f.height
+        above: Block | None = None  # the block whose last line is nearest above
         for block in self.open_blocks:
             last = block.frags[-1]
             ends = last.text.rstrip()
-            if ((ends[-1:] in _CUT_DASHES and ends[-2:-1].isalnum()
-                 or ends[-1:] in _OPERATORS_ENDING)
-                    and -0.5 * height < last.y0 - f.y1 < BLOCK_GAP * height
+            if not (-0.5 * height < last.y0 - f.y1 < BLOCK_GAP * height
                     and f.x0 < last.x1 and last.x0 < f.x1):
+                continue
+            if (ends[-1:] in _CUT_DASHES and ends[-2:-1].isalnum()
+                    or ends[-1:] in _OPERATORS_ENDING):
                 return False
-        return True
+            if above is None or last.y0 < above.frags[-1].y0:
+                above = block
+        return above is None or not self._number_runs_on(above, f)
+
+    def _number_runs_on(self, block: Block, f: Fragment) -> bool:
+        """Whether ``f``'s number (past 1) is the sentence of ``block``, right above it,
+        running on: that block's last line ends in a small letter ("through"), ``f`` is
+        lined up with its lines, and it is no point numbered one less."""
+        label = NUMBER.match(f.text)
+        number = label.group(1).rstrip(".)") if label else ""
+        ends = block.frags[-1].text.rstrip()
+        starts = self.block_starts.get(id(block))
+        return (
+            number.isdigit() and int(number) > 1 and ends[-1:].islower()
+            and starts is not None and abs(f.x0 - starts[-1]) <= 0.5 * f.height
+            and not _numbered(block, int(number) - 1)
+        )
 
     def _reference_goes_on(self, f: Fragment) -> bool:
         """Whether ``f``, opening with a bracketed label ("(i) of this AD correspond to"), is
@@ -2758,6 +2780,13 @@ class _BlockAsks:
         ):
             self.ended.add(id(target))  # the number, too, ends there
         return target
+
+
+def _numbered(block: Block, number: int) -> bool:
+    """Whether ``block`` opens with the list number ``number`` ("10.", "10)")."""
+    # (The label may be a piece of its own, "10." set apart from its text at a tab stop.)
+    label = NUMBER.match(block.frags[0].text + " x") if block.frags else None
+    return label is not None and label.group(1).rstrip(".)") == str(number)
 
 
 def _names_next_label(label: str, rest: str) -> bool:
