@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pikepdf
 
-from workers.engine.document import Document, Heading, ListBlock, Paragraph
+from workers.engine.document import Document, Heading, ListBlock, ListItem, Paragraph
 from workers.engine.layout.reader import read_layout
 
 from ..content_pdfs import pdf_string
@@ -398,3 +398,20 @@ def test_numbered_headings_stand_out_from_the_prose_not_from_the_code(tmp_path: 
     assert not any(isinstance(b, ListBlock) for b in doc.blocks)
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == [
         "1. Templates", "2. Synopsis", "3. Details"]
+
+
+def test_bulleted_names_in_a_typewriter_face_are_a_list(tmp_path: Path) -> None:
+    # Each line a point: a bullet in the text's face, a name in Courier after it at a tab
+    # stop. The names are of one width, but the bullets make them a list, not a listing.
+    names = ["std::basic_string::resize_and_overwrite", "std::move_only_function",
+             "std::invoke_r", "std::type_info::operator=="]
+    ops = [*_lines(b"F1", ["The library gained experimental support, including:"], 720)]
+    for k, name in enumerate(names):
+        y = 704 - 12 * k
+        ops += [b"BT /F1 10 Tf 80 %d Td (\x95) Tj ET" % y,
+                b"BT /F2 10 Tf 92 %d Td (%s) Tj ET" % (y, pdf_string(name))]
+    ops += _lines(b"F1", _AFTER, 640)
+    doc = read_layout(_pdf(tmp_path / "points.pdf", ops), max_pages=1)
+    assert not _preformatted(doc)
+    items = [b.text for b in doc.walk() if isinstance(b, ListItem)]
+    assert [i.split()[-1] for i in items] == names, items

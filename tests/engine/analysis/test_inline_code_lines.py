@@ -113,3 +113,30 @@ def test_a_listing_with_keywords_and_comments_stays_apart(tmp_path: Path, block_
     ]
     texts = _texts(_pdf(tmp_path / "keywords.pdf", lines))
     assert not any("anonymous one" in t and "Sort" in t for t in texts), texts
+
+
+def _sized_line(pieces: Sequence[tuple[str, float, str]], y: float) -> bytes:
+    """A line of pieces, each (font, size, text), run on."""
+    ops = [b"/%s %g Tf (%s ) Tj" % (font.encode(), size, pdf_string(text))
+           for font, size, text in pieces]
+    return b"BT %.2f %.2f Td %s ET" % (_LEFT, y, b" ".join(ops))
+
+
+def test_a_line_mostly_of_smaller_code_goes_on(tmp_path: Path, block_loop: str) -> None:
+    # A word processor sets inline code in a typewriter face smaller than the prose (as
+    # LibreOffice's HTML import does): a line mostly of code measures smaller than the
+    # lines round it, which are still one paragraph's.
+    code = 0.8 * SIZE
+    lines = [
+        [("F1", SIZE, "The cache file holds the same facts as the"), ("F2", code, "globs2"),
+         ("F1", SIZE, "and"), ("F2", code, "magic"), ("F1", SIZE, "files, together")],
+        [("F1", SIZE, "with"), ("F2", code, "subclasses, aliases, icons, generic-icons"),
+         ("F1", SIZE, "and")],
+        [("F1", SIZE, "namespaces, in a binary format that can be mapped into memory.")],
+    ]
+    ops = [_sized_line(line, 760.0 - _STEP * k) for k, line in enumerate(lines)]
+    path = fonts_page_pdf(tmp_path / "smaller.pdf", ops,
+                          {"F1": "/Times-Roman", "F2": "/Courier"})
+    texts = _texts(path)
+    assert len(texts) == 1 and "together with subclasses" in texts[0], texts
+    assert texts[0].endswith("mapped into memory."), texts

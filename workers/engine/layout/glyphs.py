@@ -1582,11 +1582,18 @@ def _face(font: Any) -> tuple[str, bool, bool]:
         if c.FPDFFont_GetItalicAngle(font, ctypes.byref(angle)):
             italic = angle.value != 0
     plain = name.split("+", 1)[-1].lower()
-    bold = weight >= 600 or any(
-        tag in plain for tag in ("bold", "black", "heavy", "semibold", "demi")
-    )
+    named_bold = any(tag in plain for tag in ("bold", "black", "heavy", "semibold", "demi"))
+    # A face its name calls regular is no bold one, whatever weight pdfium reports: with no
+    # /FontWeight in the descriptor pdfium guesses one from /StemV, which Chromium writes
+    # thick for a monospace face ("NotoSansMono-Regular", StemV 141: weight 704).
+    named_regular = not named_bold and any(tag in plain for tag in _REGULAR_NAMES)
+    bold = named_bold or (weight >= 600 and not named_regular)
     italic = italic or "italic" in plain or "oblique" in plain
     return name.split("+", 1)[-1], bold, italic
+
+
+#: Words in a font's name that say it is set in the regular weight ("-Regular", "-Book").
+_REGULAR_NAMES = ("regular", "book", "light", "thin")
 
 
 def _is_artifact(address: int) -> bool:

@@ -5,7 +5,10 @@ line is a paragraph opening with a word "o"; it is the white bullet "◦" it sta
 
 Only a lone "o" of its own piece, in another face than the text right after it on its line,
 with nothing set before it on the line, and at least :data:`MIN_BULLETS` such on the page (a
-lone "o" in the text's own face, the Spanish or Portuguese word, is no bullet).
+lone "o" in the text's own face, the Spanish or Portuguese word, is no bullet). A page may
+hold fewer where a list goes on over a page break (its one point left at the foot of the
+page, the rest on the next): such an "o" is a bullet too when it is set in a face that
+letter bullets were found in on a page read before (:class:`LetterBulletFaces`).
 """
 
 from __future__ import annotations
@@ -24,16 +27,38 @@ LEVEL = 0.3
 MIN_BULLETS = 2
 
 
-def letter_bullets(frags: list[Fragment]) -> list[Fragment]:
+class LetterBulletFaces:
+    """The fonts letter bullets were found in on the pages of a document read so far (a
+    page with :data:`MIN_BULLETS` of them at least), which tell a page's lone "o" in one of
+    them for a bullet too."""
+
+    def __init__(self) -> None:
+        self.fonts: set[str] = set()
+
+
+def letter_bullets(
+    frags: list[Fragment], seen: LetterBulletFaces | None = None
+) -> list[Fragment]:
     """``frags`` with each "o" set as a bullet (see the module) read as "◦"; ``frags``
-    itself when the page has too few of them."""
+    itself when the page has too few of them (and none in a face of ``seen``, the faces
+    earlier pages' letter bullets are set in, which this page's add to)."""
     lone = [f for f in frags if f.text.strip() == "o" and f.glyphs]
-    if len(lone) < MIN_BULLETS:
+    known = seen.fonts if seen is not None else set()
+    if len(lone) < MIN_BULLETS and not known:
         return frags
-    bullets = {id(f) for f in lone if _leads_item(f, frags)}
-    if len(bullets) < MIN_BULLETS:
+    leading = [f for f in lone if _leads_item(f, frags)]
+    if len(leading) >= MIN_BULLETS:
+        known.update(_font(f) for f in leading)
+    else:
+        leading = [f for f in leading if _font(f) in known]
+    if not leading:
         return frags
+    bullets = {id(f) for f in leading}
     return [_as_bullet(f) if id(f) in bullets else f for f in frags]
+
+
+def _font(o: Fragment) -> str:
+    return next(g.font for g in o.glyphs if not g.char.isspace())
 
 
 def _leads_item(o: Fragment, frags: list[Fragment]) -> bool:
@@ -41,7 +66,7 @@ def _leads_item(o: Fragment, frags: list[Fragment]) -> bool:
     if height <= 0:
         return False
     middle = (o.y0 + o.y1) / 2
-    face = next(g.font for g in o.glyphs if not g.char.isspace())
+    face = _font(o)
     after = None
     for f in frags:
         if f is o or abs((f.y0 + f.y1) / 2 - middle) > LEVEL * max(height, f.y1 - f.y0):

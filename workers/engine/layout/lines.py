@@ -149,7 +149,7 @@ CODE_LETTERS = 4
 CODE_CHARACTERS = 6
 
 
-def large_code_fonts(glyphs: list[Glyph]) -> frozenset[str]:
+def large_code_fonts(glyphs: list[Glyph], *, smaller_too: bool = False) -> frozenset[str]:
     """The fonts of a line's code set inline that measure larger than its running text: fonts
     of fixed pitch (every glyph equally wide, :data:`FIXED_PITCH_SPREAD`; telling takes
     :data:`CODE_LETTERS` letters and :data:`CODE_CHARACTERS` characters) whose glyphs'
@@ -157,7 +157,10 @@ def large_code_fonts(glyphs: list[Glyph]) -> frozenset[str]:
     proportional fonts. A typewriter face's box may be taller than the running face's at one
     point size (DejaVu Sans Mono's by half beside Liberation Serif's), so a line holding
     "/etc/passwd" measures larger than its paragraph's other lines, though it is set in
-    their size. Empty when every font of the line is fixed pitch (a listing's line)."""
+    their size. Empty when every font of the line is fixed pitch (a listing's line).
+    ``smaller_too``: also those whose median size is as far below (a word processor sets
+    inline code in a smaller typewriter face: LibreOffice's HTML import sets ``<code>`` so,
+    and a line mostly of code then measures smaller than its paragraph's others)."""
     if len(set(map(_font_of, glyphs))) < 2:
         return frozenset()  # (most lines: one font, no question; told at C speed)
     fonts: dict[str, list[Glyph]] = {}
@@ -179,9 +182,12 @@ def large_code_fonts(glyphs: list[Glyph]) -> frozenset[str]:
              for g in run if g.char.isalpha()]
     if not prose:
         return frozenset()
-    largest = (1 + RUN_SIZE_STEP) * quick_median(prose)
+    running = quick_median(prose)
+    largest = (1 + RUN_SIZE_STEP) * running
+    smallest = (1 - RUN_SIZE_STEP) * running if smaller_too else 0.0
     return frozenset(
-        font for font in fixed if quick_median([g.size for g in fonts[font]]) > largest
+        font for font in fixed
+        if not smallest <= quick_median([g.size for g in fonts[font]]) <= largest
     )
 
 
@@ -454,8 +460,9 @@ class Fragment:
     @_computed_once
     def prose_face(self) -> tuple[float, str, bool] | None:
         """The size, font and weight (bold: most letters) of the glyphs outside code set
-        inline (:func:`large_code_fonts`), None where the fragment holds no such code."""
-        code = large_code_fonts(self.glyphs)
+        inline in a size of its own (:func:`large_code_fonts`, larger or smaller), None
+        where the fragment holds no such code."""
+        code = large_code_fonts(self.glyphs, smaller_too=True)
         if not code:
             return None
         prose = [g for g in self.glyphs if g.font not in code]

@@ -51,7 +51,7 @@ from .blocks import Block, PageResult, lines_of
 from .contents import is_page_number
 from .glyphs import Glyph
 from .lines import Fragment, clean
-from .patterns import starts_item
+from .patterns import BULLET, starts_item
 
 #: A listing holds at least this many lines (two lines in a typewriter face can be an
 #: address or a pair of names; three make a block of code).
@@ -115,7 +115,7 @@ def listings_apart(results: Sequence[PageResult]) -> None:
             if running_face is None:
                 # (Read only for a document with a listing's lines in it: most have none.)
                 running_face = _running_face(results)
-            if _face(frags) == running_face:
+            if _face(frags) == running_face or _bulleted(lines_of(frags), _face(frags)):
                 continue
             pieces = _prose_apart(lines_of(frags), pitch)
             if pieces is None:
@@ -506,6 +506,22 @@ def _prose_apart(
     if sum(len(piece) for is_code, piece in pieces if is_code) < MIN_LINES:
         return None
     return pieces
+
+
+def _bulleted(lines: list[list[Fragment]], face: str) -> bool:
+    """Whether most of ``lines`` open with a bullet set apart, in another face than the
+    code's (drawn, or a symbol font's): a list whose points are names in a typewriter
+    face ("• <stdatomic.h>", "• std::invoke_r"), each its own point, not a listing. (A
+    listing's own marks, a diff's "-" or a comment's "*", are set in its face.)"""
+    bullets = 0
+    for line in lines:
+        first = line[0]
+        mark = BULLET.match(first.text.strip() + " x")
+        if (len(line) > 1 and mark is not None and mark.group(1) is not None
+                and len(first.text.strip()) == 1
+                and all(g.font != face for g in first.glyphs if not g.char.isspace())):
+            bullets += 1
+    return bullets >= 2 and 2 * bullets >= len(lines)
 
 
 def _set_as_listing(frags: list[Fragment], pitch: float) -> bool:

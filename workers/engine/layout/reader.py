@@ -114,7 +114,7 @@ from .glyphs import (
 from .heading_breaks import bold_lines_apart
 from .image_groups import merge_images
 from .keyed_entries import split_keyed_entries
-from .letter_bullets import letter_bullets
+from .letter_bullets import LetterBulletFaces, letter_bullets
 from .line_breaks import cell_lines
 from .lines import (
     BRACES,
@@ -240,6 +240,8 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
             page_fonts = PageFonts()
             named = NamedGlyphReading(page_fonts)
             extents = UndeclaredExtents(page_fonts)
+            # (A list of letter bullets going on over a page break may leave one on a page.)
+            bullet_faces = LetterBulletFaces()
             count = min(len(fitz), len(pk.pages), max_pages)
             annotated = page_links(pk, count)
             to_pages = annotated.pages
@@ -249,7 +251,7 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
             unjudged: dict[int, dict[int, ImageFacts]] = {}
             results = [
                 _read_page(fitz, pk, index, doc, to_pages.get(index, []), named, unjudged,
-                           fields.get(index, []), extents)
+                           fields.get(index, []), extents, bullet_faces)
                 for index in range(count)
             ]
             _judge_images_left(fitz, results, unjudged)
@@ -316,15 +318,18 @@ def _read_page(
     unjudged: dict[int, dict[int, ImageFacts]] | None = None,
     fields: Sequence[BBox] | None = None,
     extents: UndeclaredExtents | None = None,
+    bullet_faces: LetterBulletFaces | None = None,
 ) -> PageResult:
     """``unjudged``: where the page's figure images left unjudged are put (see
     :func:`_judge_images_left`); ``fields``: the page's form field boxes in user space
     (:func:`.catalog_facts.page_field_boxes`, read from the page when not given);
-    ``extents``: the document's fonts that declare no extent, as far as known."""
+    ``extents``: the document's fonts that declare no extent, as far as known;
+    ``bullet_faces``: the faces of letter bullets the pages read before are set in."""
     try:
         return _analyse_page(fitz, pk, index, doc, to_pages, named or NamedGlyphReading(),
                              {} if unjudged is None else unjudged, fields,
-                             extents or UndeclaredExtents())
+                             extents or UndeclaredExtents(),
+                             bullet_faces or LetterBulletFaces())
     except Exception as e:  # noqa: BLE001 - one bad page must not lose the document
         doc.warnings.append(Warning("page-unreadable", f"{type(e).__name__}: {e}", index))
         empty = Page(0.0, 0.0)
@@ -342,6 +347,7 @@ def _analyse_page(
     unjudged: dict[int, dict[int, ImageFacts]],
     user_fields: Sequence[BBox] | None,
     extents: UndeclaredExtents,
+    bullet_faces: LetterBulletFaces,
 ) -> PageResult:
     with OpenedPage(fitz, index, image_facts=True) as opened:
         pk_page = pk.pages[index]
@@ -380,7 +386,7 @@ def _analyse_page(
             user_fields = page_field_boxes(pk_page)
         fields = [box_to_display(box, frame) for box in user_fields]
         linked = [(box_to_display(box, frame), to) for box, to in to_pages]
-        blocks = page_blocks(content, fields, linked)
+        blocks = page_blocks(content, fields, linked, bullet_faces)
         for b in blocks:
             # (Asked while the page is open: what the shapes are painted with, and where
             # their clip lets them show.)
@@ -539,9 +545,11 @@ def _judge_images_left(
 def page_blocks(
     content: PageContent, fields: Sequence[BBox] = (),
     to_pages: Sequence[tuple[BBox, int]] = (),
+    bullet_faces: LetterBulletFaces | None = None,
 ) -> list[Block]:
     """Blocks of one page in reading order (``fields``: the boxes of its form fields;
-    ``to_pages``: its links to pages of the document, with the page each leads to)."""
+    ``to_pages``: its links to pages of the document, with the page each leads to;
+    ``bullet_faces``: the faces of letter bullets found on the pages read before)."""
     # (Accents drawn apart, "o" and "´" over it, read as the one letter "ó".)
     join_accents(content.glyphs)
     # (TeX's underscores outside the typewriter face are short rules on the baseline.)
@@ -554,7 +562,7 @@ def page_blocks(
         # (Bullets drawn as shapes are read as "•", each a piece of its own before its text.)
         page_runs = with_drawn_bullets(page_runs, content)
     # (A second-level bullet set as the letter "o" in a face of its own is read as "◦".)
-    page_runs = letter_bullets(page_runs)
+    page_runs = letter_bullets(page_runs, bullet_faces)
     frags = [f for line in logical_lines(lines(page_runs)) for f in line.fragments]
     # A form's boxes side by side: text running across a wall between two is two boxes'
     # (read by pdfium as one run where the gap is a word space), split there.
@@ -2672,21 +2680,43 @@ class _BlockAsks:
         "222–" wrapped in a reference, a number split), whose rest it is, or ending in a
         relation or an operator ("LEN !=" over "0. With ..."), whose operand it is; nor when
         it opens with a name's initial under a line that leaves a run of names open
-        (:meth:`_names_go_on`). (Asked only of the lines that open with an item's label.)"""
+        (:meth:`_names_go_on`). Nor when its number is the end of a range or a count the
+        sentence above runs on to ("… incompatible with GCC 7 through" over "11. GCC 12
+        on MIPS will …"): a number past 1 under a line ending in a word, lined up with that
+        block's lines, where the block is no point numbered one less (the previous point
+        of its list). (Asked only of the lines that open with an item's label.)"""
         if f.text[:1] == "(":
             return not self._reference_goes_on(f)
         if not f.text[:1].isdigit():
             return not (_opens_with_initial(f.text) and self._names_go_on(f))
         height = f.height
+        above: Block | None = None  # the block whose last line is nearest above
         for block in self.open_blocks:
             last = block.frags[-1]
             ends = last.text.rstrip()
-            if ((ends[-1:] in _CUT_DASHES and ends[-2:-1].isalnum()
-                 or ends[-1:] in _OPERATORS_ENDING)
-                    and -0.5 * height < last.y0 - f.y1 < BLOCK_GAP * height
+            if not (-0.5 * height < last.y0 - f.y1 < BLOCK_GAP * height
                     and f.x0 < last.x1 and last.x0 < f.x1):
+                continue
+            if (ends[-1:] in _CUT_DASHES and ends[-2:-1].isalnum()
+                    or ends[-1:] in _OPERATORS_ENDING):
                 return False
-        return True
+            if above is None or last.y0 < above.frags[-1].y0:
+                above = block
+        return above is None or not self._number_runs_on(above, f)
+
+    def _number_runs_on(self, block: Block, f: Fragment) -> bool:
+        """Whether ``f``'s number (past 1) is the sentence of ``block``, right above it,
+        running on: that block's last line ends in a small letter ("through"), ``f`` is
+        lined up with its lines, and it is no point numbered one less."""
+        label = NUMBER.match(f.text)
+        number = label.group(1).rstrip(".)") if label else ""
+        ends = block.frags[-1].text.rstrip()
+        starts = self.block_starts.get(id(block))
+        return (
+            number.isdigit() and int(number) > 1 and ends[-1:].islower()
+            and starts is not None and abs(f.x0 - starts[-1]) <= 0.5 * f.height
+            and not _numbered(block, int(number) - 1)
+        )
 
     def _reference_goes_on(self, f: Fragment) -> bool:
         """Whether ``f``, opening with a bracketed label ("(i) of this AD correspond to"), is
@@ -2696,18 +2726,24 @@ class _BlockAsks:
         punctuation mark. Rules and regulations refer to their own parts so ("paragraph (i)
         of this AD"), and a line break may fall before the label; a list's point opens with
         its label after a line that ends a sentence or introduces the list (with a colon),
-        not one that names a part and stops."""
+        not one that names a part and stops. So is an enumeration run into a sentence
+        ("… into the MMC," over "(1) had no cover texts, and (2) were thus …"): the line
+        names the next label itself, further on, under a line that leaves the sentence
+        open (a list sets each point on a line of its own)."""
         label = NUMBER.match(f.text)
         after = f.text[label.end():label.end() + 1] if label else ""
-        if not (after.islower() or after in _SENTENCE_GOES_ON):
+        if label is None or not (after.islower() or after in _SENTENCE_GOES_ON):
             return False
+        inline = _names_next_label(label.group(1), f.text[label.end():])
         height = f.height
         for block in self.open_blocks:
             last = block.frags[-1]
+            ends = last.text.rstrip()
             if (
                 -0.5 * height < last.y0 - f.y1 < BLOCK_GAP * height
                 and f.x0 < block.x1 and block.x0 < f.x1
-                and _NAMES_A_PART.search(last.text.rstrip())
+                and (_NAMES_A_PART.search(ends)
+                     or inline and (ends[-1:].isalnum() or ends.endswith(",")))
             ):
                 return True
         return False
@@ -2744,6 +2780,26 @@ class _BlockAsks:
         ):
             self.ended.add(id(target))  # the number, too, ends there
         return target
+
+
+def _numbered(block: Block, number: int) -> bool:
+    """Whether ``block`` opens with the list number ``number`` ("10.", "10)")."""
+    # (The label may be a piece of its own, "10." set apart from its text at a tab stop.)
+    label = NUMBER.match(block.frags[0].text + " x") if block.frags else None
+    return label is not None and label.group(1).rstrip(".)") == str(number)
+
+
+def _names_next_label(label: str, rest: str) -> bool:
+    """Whether ``rest``, the text after the bracketed ``label`` ("(1)", "(a)"), names the
+    label that follows it in its own brackets ("(2)", "(b)")."""
+    inner = label[1:-1] if label.startswith("(") and label.endswith(")") else ""
+    if inner.isdigit():
+        following = str(int(inner) + 1)
+    elif len(inner) == 1 and inner.isalpha() and inner not in "zZ":
+        following = chr(ord(inner) + 1)
+    else:
+        return False
+    return f"({following})" in rest
 
 
 def _opens_with_initial(text: str) -> bool:

@@ -1,0 +1,51 @@
+"""A font whose descriptor gives no /FontWeight has its weight guessed by pdfium from /StemV
+(``StemV * 4 + 140`` past 140), which a browser writes thick for a monospace face: Chromium's
+"NotoSansMono-Regular" (StemV 141) would read as weight 704, bold, and a line of code under a
+list's point would open a part of its own as a bold heading does. A face its name calls
+regular is read as regular; a name that says nothing of its weight still takes the guess,
+and one that says bold stays bold. Small PDFs drawn here, each font a standard-14 one under
+another name with a descriptor of its own (not embedded)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+import pytest
+
+from workers.engine.layout.glyphs import read_page
+
+
+def _pdf(path: Path, base: str) -> Path:
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(612, 792))
+    page = pdf.pages[0]
+    descriptor = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.FontDescriptor, FontName=pikepdf.Name(base), Flags=5,
+        FontBBox=[-100, -200, 700, 900], ItalicAngle=0, Ascent=800, Descent=-200,
+        CapHeight=700, StemV=141,
+    ))
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name(base),
+        Encoding=pikepdf.Name.WinAnsiEncoding, FirstChar=32, LastChar=126,
+        Widths=[600] * 95, FontDescriptor=descriptor,
+    ))
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    page.obj.Contents = pdf.make_stream(b"BT /F1 10 Tf 72 700 Td (ninja_dyndep_version = 1) Tj ET")
+    pdf.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("base", "bold"), [
+    ("/NotoSansMono-Regular", False),
+    ("/NotoSansMono-Bold", True),
+    ("/F7", True),  # (no weight in the name: pdfium's guess stands)
+])
+def test_a_face_named_regular_is_not_bold(tmp_path: Path, base: str, bold: bool) -> None:
+    pdf = pdfium.PdfDocument(str(_pdf(tmp_path / "font.pdf", base)))
+    try:
+        glyphs = [g for g in read_page(pdf, 0).glyphs if not g.char.isspace()]
+    finally:
+        pdf.close()
+    assert glyphs and all(g.bold == bold for g in glyphs)
