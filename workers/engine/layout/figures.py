@@ -1132,6 +1132,32 @@ def with_scales(box: Box, texts: Sequence[tuple[Box, str]]) -> Box:
     return x0, y0, x1, y1
 
 
+def scale_on(box: Box, blocks: Sequence[Sequence[TextLine]]) -> bool:
+    """Whether the picture at ``box`` carries a chart's scale: values (see :func:`scale_label`)
+    set on it as text, :data:`SCALE_MIN_VALUES` at least lined up in a row (on one baseline)
+    or a column (ending at one x). A chart exported as a picture with its labels laid over it
+    as text is a chart, whatever paints its plot; a photograph or a banner carries no scale.
+
+    >>> class L:
+    ...     def __init__(self, text, x0, y0, x1, y1):
+    ...         self.text, self.x0, self.y0, self.x1, self.y1 = text, x0, y0, x1, y1
+    >>> ticks = [[L(f"{v}%", 10 + 40 * v, 5, 25 + 40 * v, 12)] for v in range(4)]
+    >>> scale_on((0, 0, 200, 100), ticks), scale_on((0, 0, 200, 100), ticks[:2])
+    (True, False)
+    """
+    x0, y0, x1, y1 = box
+    values: list[tuple[Box, int]] = []
+    for lines in blocks:
+        if not lines:
+            continue
+        a, b = min(f.x0 for f in lines), min(f.y0 for f in lines)
+        c, d = max(f.x1 for f in lines), max(f.y1 for f in lines)
+        text = " ".join(f.text for f in lines)
+        if x0 <= (a + c) / 2 <= x1 and y0 <= (b + d) / 2 <= y1 and scale_label(text):
+            values.append(((a, b, c, d), len(text.split())))
+    return bool(_lined_up(values, 1) or _lined_up(values, 2))
+
+
 def _lined_up(values: list[tuple[Box, int]], edge: int) -> list[list[Box]]:
     """The groups of boxes whose coordinate ``edge`` agrees (within half the smallest box's
     height) holding :data:`SCALE_MIN_VALUES` values at least (``values``: each box with how
