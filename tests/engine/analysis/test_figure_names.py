@@ -161,3 +161,34 @@ def test_a_pictures_caption_atop_the_table_under_it_names_the_picture(
     assert figures[0].caption in texts
     # The body's lines are read as they were, none run into the caption.
     assert not any("sidebar" in t and t != figures[0].caption for t in texts)
+
+
+def _painted_chart_page(tmp_path: Path, scale: bool) -> Document:
+    """Body text, then a chart exported as a picture (360-560 wide, 300-480 high) with its
+    labels laid over it as text: the names of its bars in 6 points, its title in bold 10
+    points centred at the top and, with ``scale``, its values along the bottom."""
+    rng = random.Random(5)
+    pixels = bytes(rng.randrange(256) for _ in range(60 * 54 * 3))
+    ops = prose_ops(720, 8)
+    ops.append("q 200 0 0 180 360 300 cm /Im0 Do Q")
+    ops += [_text(366, 340 + 30 * k, name) for k, name in enumerate(
+        ["Walking", "Cycling", "Skiing", "Running"])]
+    if scale:
+        ops += [_text(400 + 40 * k, 308, f"{10 * k}%") for k in range(4)]
+    ops.append(_text(425, 462, "Trips by mode", size=10, font="/F2"))
+    path = helvetica_page(tmp_path / "painted.pdf", ops, {"/Im0": (60, 54, pixels)})
+    return read_layout(path, max_pages=1)
+
+
+def test_a_charts_title_over_a_painted_plot_is_its_caption(tmp_path: Path) -> None:
+    """A chart exported as an image, its scale and title laid over it as text: the scale
+    says it is a chart, and its title names it."""
+    figures = _walk(_painted_chart_page(tmp_path, scale=True), Figure)
+    assert [f.caption for f in figures] == ["Trips by mode"]
+
+
+def test_a_title_over_a_picture_without_a_scale_is_no_caption(tmp_path: Path) -> None:
+    """Without a scale, the picture under the words may be a photograph or a banner: the
+    larger line over it is not taken for its name."""
+    figures = _walk(_painted_chart_page(tmp_path, scale=False), Figure)
+    assert len(figures) == 1 and figures[0].caption is None

@@ -133,3 +133,43 @@ def test_without_the_lines_over_it_the_line_under_would_be_taken(
     # passes every other test of a caption.
     monkeypatch.setattr(figures, "_runs_on_from_over", lambda *_: False)
     assert _items_over_a_picture(html_pdf).caption == "1.3: Update federal incident response plans"
+
+
+def _narrow_figure(html_pdf: HtmlPdf, caption: str, *, measure: str = "3.4cm") -> Figure:
+    """A narrow picture (3 cm) set to the right of the text, its smaller caption wrapped at
+    its own ``measure`` under it."""
+    path = html_pdf(
+        f"<div style='float: right; width: {measure}; margin-left: 12pt'>"
+        f"<img src='{photo_uri()}' style='width: 3cm; display: block'>"
+        f"<p style='font-size: 8pt; margin: 0'>{caption}</p></div><p>{LOREM * 6}</p>"
+    )
+    (figure,) = [b for b in read_layout(path, max_pages=5).walk() if isinstance(b, Figure)]
+    return figure
+
+
+def test_a_caption_wrapped_under_a_narrow_picture_is_its_caption(html_pdf: HtmlPdf) -> None:
+    """Under a narrow picture a short caption takes four lines, and its measure runs a little
+    past the picture's edge: still the author's words for that picture."""
+    caption = ("Dedicated to Ann Lee: a wonderful teacher, colleague and friend of the"
+               " library, 1943 to 2004")
+    assert _narrow_figure(html_pdf, caption).caption == caption
+
+
+def test_a_long_smaller_block_under_a_narrow_picture_is_no_caption(html_pdf: HtmlPdf) -> None:
+    """Many short lines holding a paragraph's worth of words are text set beside the body,
+    not a caption of the picture over them."""
+    assert _narrow_figure(html_pdf, LOREM).caption is None
+
+
+def test_the_first_part_of_a_caption_cut_in_two_is_no_caption(html_pdf: HtmlPdf) -> None:
+    """A small block right under the picture that goes on in another block of the same face
+    just under it is a piece of a caption the reader cut: alone it describes nothing."""
+    path = html_pdf(
+        f"<p>{LOREM * 3}</p><figure style='margin: 0 0 14pt'><img src='{photo_uri()}'"
+        f" style='width: 8cm; display: block'><p style='font-size: 8pt; margin: 0'>The"
+        f" stacked up</p><p style='font-size: 8pt; margin: 9pt 0 0 0.5cm'>frames that reveal"
+        f" the pattern</p>"
+        f"</figure><p>{LOREM * 3}</p>"
+    )
+    (figure,) = [b for b in read_layout(path, max_pages=5).walk() if isinstance(b, Figure)]
+    assert figure.caption is None

@@ -85,6 +85,7 @@ from .figures import (
     judge,
     row_label_of,
     scale_label,
+    scale_on,
     set_off_caption,
     sole_caption_of,
     styled_caption_of,
@@ -4300,12 +4301,14 @@ def _figure(
 
 
 def _title_of_drawing(block: Block, texts: list[list[Fragment]]) -> str | None:
-    """The title set on a chart drawn with shapes (:func:`.figures.title_on`). Only vector
-    drawings are asked: a photograph's words are a sign or a poster in it, and a banner image
-    behind a heading is no chart."""
-    if block.candidate is None or not block.candidate.drawing:
+    """The title set on a chart (:func:`.figures.title_on`). Vector drawings are asked, and
+    pictures carrying a chart's scale as text (:func:`.figures.scale_on`: a chart exported as
+    an image, its labels laid over it): a photograph's words are a sign or a poster in it,
+    and a banner image behind a heading is no chart."""
+    box = (block.x0, block.y0, block.x1, block.y1)
+    if block.candidate is None or not (block.candidate.drawing or scale_on(box, texts)):
         return None
-    return title_on((block.x0, block.y0, block.x1, block.y1), texts)
+    return title_on(box, texts)
 
 
 def _sole_caption(

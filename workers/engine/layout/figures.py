@@ -628,6 +628,10 @@ STYLED_CAPTION_GAP = 1.0
 #: … holds at most this many lines and words …
 STYLED_CAPTION_LINES = 3
 STYLED_CAPTION_WORDS = 40
+#: … (more lines when they are short ones, a caption wrapped under a narrow picture: no more
+#: words than this many to each of :data:`STYLED_CAPTION_LINES` lines, a paragraph's line
+#: holding a dozen) …
+NARROW_LINE_WORDS = 8
 #: … and is set in italics (this share of its letters) or smaller than the body text.
 ITALIC_SHARE = 0.8
 SMALLER = 0.9
@@ -666,7 +670,8 @@ def styled_caption_of(
     join: Callable[[Sequence[str]], str] = " ".join,
 ) -> str | None:
     """The caption of the figure at ``box`` when no line names it ("Figure 3"): the text block
-    right under it, within its width, short, and set apart from the body — in italics or
+    right under it, within its width (give or take a short word: a caption wrapped at its own
+    measure under a narrow picture), short, and set apart from the body — in italics or
     smaller. A paragraph of the body under a picture is no caption (the same face), nor is a
     line naming the picture's source.
 
@@ -689,17 +694,21 @@ def styled_caption_of(
     height = max(f.y1 - f.y0 for f in lines)
     if sum(g <= STYLED_CAPTION_GAP * max(f.y1 - f.y0 for f in other) for g, other in under) > 1:
         return None
-    if _runs_on_from_over(box, lines, blocks, height):
+    if _runs_on_from_over(box, lines, blocks, height) or _goes_on_under(lines, blocks, height):
         return None
-    tolerance = max(6.0, 0.05 * (x1 - x0))
+    # A caption wraps at its own measure, which may run past a narrow picture's edge by a
+    # short word (about a line's height).
+    tolerance = max(6.0, 0.05 * (x1 - x0), height)
     text = join([f.text for f in lines]).strip()
+    words = word_count(text)
     letters = [g for f in lines for g in f.glyphs if not g.char.isspace()]
     if (
         gap > STYLED_CAPTION_GAP * height
         or min(f.x0 for f in lines) < x0 - tolerance
         or max(f.x1 for f in lines) > x1 + tolerance
-        or _line_count(lines) > STYLED_CAPTION_LINES
-        or word_count(text) > STYLED_CAPTION_WORDS
+        or (_line_count(lines) > STYLED_CAPTION_LINES
+            and words > STYLED_CAPTION_LINES * NARROW_LINE_WORDS)
+        or words > STYLED_CAPTION_WORDS
         or sum(any(ch.isalpha() for ch in token) for token in text.split()) < 2  # "7 0": a scale
         or SOURCE_LINE.match(text)
         or not letters
@@ -709,6 +718,50 @@ def styled_caption_of(
     sizes = sorted(f.size for f in lines)
     smaller = sizes[len(sizes) // 2] <= SMALLER * body_size
     return text if italic or smaller else None
+
+
+#: A block goes on in the next block under it when that starts within this many of its line
+#: heights (a line's pitch, give or take) …
+GOES_ON_PITCH = 1.5
+#: … in a face as large (to this share).
+GOES_ON_SIZE = 0.1
+#: What ends a sentence, a closing quote or bracket included.
+_SENTENCE_ENDS = frozenset(".!?:;\u201d\u2019\"')\u00bb\u3002")
+
+
+def _goes_on_under(
+    lines: Sequence[StyledLine], blocks: Sequence[Sequence[StyledLine]], height: float
+) -> bool:
+    """Whether the block of ``lines`` goes on in a block right under it, across it, in the
+    same face (as large, as italic or not): a caption the reader cut in two (a line of it run
+    into the text beside a narrow picture). Its first part alone ("The stacked up") would
+    describe nothing: its words stop short of a sentence's end, and the block under goes on
+    in lower case. (An italic caption at the body's size is followed by the body, upright; a
+    quotation under a portrait by its source's name.)"""
+    bottom = min(f.y0 for f in lines)
+    left, right = min(f.x0 for f in lines), max(f.x1 for f in lines)
+    size = sorted(f.size for f in lines)[len(lines) // 2]
+    if lines[-1].text.rstrip()[-1:] in _SENTENCE_ENDS:
+        return False  # the caption's sentence ends: what follows is a line of its own
+    italic = _italic(lines)
+    for other in blocks:
+        if other is lines or not other:
+            continue
+        if (
+            0 <= bottom - max(f.y1 for f in other) <= GOES_ON_PITCH * height
+            and min(f.x0 for f in other) < right and max(f.x1 for f in other) > left
+            and all(abs(f.size - size) <= GOES_ON_SIZE * size for f in other)
+            and _italic(other) == italic
+            and other[0].text.lstrip()[:1].islower()
+        ):
+            return True
+    return False
+
+
+def _italic(lines: Sequence[StyledLine]) -> bool:
+    """Whether the block of ``lines`` is set in italics (:data:`ITALIC_SHARE` of its letters)."""
+    letters = [g for f in lines for g in f.glyphs if not g.char.isspace()]
+    return bool(letters) and sum(g.italic for g in letters) >= ITALIC_SHARE * len(letters)
 
 
 # A chart's own title. A spreadsheet or a statistics package exports a chart with its title
@@ -1077,6 +1130,32 @@ def with_scales(box: Box, texts: Sequence[tuple[Box, str]]) -> Box:
             x0, y0 = min(x0, *(v[0] for v in lined)), min(y0, *(v[1] for v in lined))
             x1, y1 = max(x1, *(v[2] for v in lined)), max(y1, *(v[3] for v in lined))
     return x0, y0, x1, y1
+
+
+def scale_on(box: Box, blocks: Sequence[Sequence[TextLine]]) -> bool:
+    """Whether the picture at ``box`` carries a chart's scale: values (see :func:`scale_label`)
+    set on it as text, :data:`SCALE_MIN_VALUES` at least lined up in a row (on one baseline)
+    or a column (ending at one x). A chart exported as a picture with its labels laid over it
+    as text is a chart, whatever paints its plot; a photograph or a banner carries no scale.
+
+    >>> class L:
+    ...     def __init__(self, text, x0, y0, x1, y1):
+    ...         self.text, self.x0, self.y0, self.x1, self.y1 = text, x0, y0, x1, y1
+    >>> ticks = [[L(f"{v}%", 10 + 40 * v, 5, 25 + 40 * v, 12)] for v in range(4)]
+    >>> scale_on((0, 0, 200, 100), ticks), scale_on((0, 0, 200, 100), ticks[:2])
+    (True, False)
+    """
+    x0, y0, x1, y1 = box
+    values: list[tuple[Box, int]] = []
+    for lines in blocks:
+        if not lines:
+            continue
+        a, b = min(f.x0 for f in lines), min(f.y0 for f in lines)
+        c, d = max(f.x1 for f in lines), max(f.y1 for f in lines)
+        text = " ".join(f.text for f in lines)
+        if x0 <= (a + c) / 2 <= x1 and y0 <= (b + d) / 2 <= y1 and scale_label(text):
+            values.append(((a, b, c, d), len(text.split())))
+    return bool(_lined_up(values, 1) or _lined_up(values, 2))
 
 
 def _lined_up(values: list[tuple[Box, int]], edge: int) -> list[list[Box]]:
