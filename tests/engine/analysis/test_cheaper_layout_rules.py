@@ -3,9 +3,13 @@ the way it was asked before, on generated inputs."""
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Iterable
 
+import pytest
+
+from workers.engine.layout import order
 from workers.engine.layout.blocks import _UNSPACED, unspaced, unspaced_count
 from workers.engine.layout.lines import Fragment
 from workers.engine.layout.order import (
@@ -118,3 +122,27 @@ def test_long_lines_counted_by_the_column_searchs_memo_agree() -> None:
             assert _mostly_running_lines(part, memo) == _mostly_running_lines(part) == (
                 2 * long > len(part)
             )
+
+
+@pytest.mark.skipif(order._gap_accelerator is None, reason="C extension not built")
+def test_cuts_kept_off_a_columns_leading_in_c_match_python() -> None:
+    accelerator = order._gap_accelerator
+    assert accelerator is not None
+    rng = random.Random(23)
+    dropped = 0
+    for _ in range(600):
+        spans = _page(rng)
+        places = sorted(rng.sample(range(1, len(spans)), min(len(spans) - 1, rng.randint(0, 8))))
+        kept = accelerator.places_off_leading(spans, places, LINE_LENGTH, LEADING_SLACK)
+        assert kept == order._python_places_off_leading(spans, places, _SplitMemo())
+        dropped += len(places) - len(kept)
+    assert dropped > 100  # (the generated pages have cuts between lines at their leading)
+    # Where it cannot match Python (a coordinate not a finite float, a place off the list),
+    # it leaves the answer to the twin.
+    odd = [Fragment([], "nan", 0.0, math.nan, 300.0, 10.0), _line(rng, 72.0, 30.0, 10.0)]
+    assert accelerator.places_off_leading(odd, [1], LINE_LENGTH, LEADING_SLACK) is None
+    whole = [Fragment([], "a", 0, 20.0, 300.0, 30.0), _line(rng, 72.0, 10.0, 10.0)]  # type: ignore[arg-type]
+    assert accelerator.places_off_leading(whole, [1], LINE_LENGTH, LEADING_SLACK) is None
+    assert order._places_off_leading(whole, [1]) == [1]
+    spans = _page(rng)
+    assert accelerator.places_off_leading(spans, [len(spans)], LINE_LENGTH, LEADING_SLACK) is None

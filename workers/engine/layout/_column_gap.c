@@ -27,6 +27,11 @@
  * Same result as order._python_horizontal_cuts (a test compares them); None, for the twin
  * to answer, where a coordinate is not a finite float.
  *
+ * places_off_leading: order._places_off_leading (which of the cuts horizontal_cuts found on
+ * a part of running text fall between two lines of one column at its leading, asked of every
+ * part and, for each cut, of every line of the row under it). Same result as
+ * order._python_places_off_leading (a test compares them).
+ *
  * lines_along: order.lines_along (a page's drawn pieces of lines, gathered into lines one way:
  * a page drawn as thousands of shapes, a map or a chart cell by cell, has tens of thousands
  * of edges, each a step of the Python walk and of a sort of the pieces of its line). The
@@ -825,6 +830,137 @@ done:
     return PyBool_FromLong(result);
 }
 
+/* places_off_leading(spans, places, line_length, leading_slack): order._places_off_leading,
+ * the cuts the column search tries on a part (``places`` in ``spans``, sorted by their tops
+ * as horizontal_cuts gives them) less those between two lines of one column at its leading,
+ * where most of the part's lines are running text (order._mostly_running_lines); all of
+ * them otherwise. Asked of every part the search looks at, and for each cut of every line
+ * under it, in Python it was a walk up and down the part's lines per line asked. The same
+ * comparisons in the same order as order._python_places_off_leading (a test compares the
+ * two); None, for the twin to answer, where a coordinate is not a finite float or a place
+ * not an index of ``spans``. */
+typedef struct {
+    double x0, y0, x1, y1;
+} Box;
+
+/* order._nearest_over: the first box from ``start`` back across the same stretch as ``line``,
+ * wholly over it; -1 when none. */
+static Py_ssize_t nearest_over(const Box *boxes, const Box *line, Py_ssize_t start) {
+    for (Py_ssize_t k = start; k >= 0; k--) {
+        const Box *f = &boxes[k];
+        if (f->x0 < line->x1 && line->x0 < f->x1 && f->y0 >= line->y1) return k;
+    }
+    return -1;
+}
+
+/* order._nearest_under: the first box from ``start`` on across the same stretch as ``line``,
+ * wholly under it; -1 when none. */
+static Py_ssize_t nearest_under(const Box *boxes, Py_ssize_t n, const Box *line,
+                                Py_ssize_t start) {
+    for (Py_ssize_t k = start; k < n; k++) {
+        const Box *f = &boxes[k];
+        if (f->x0 < line->x1 && line->x0 < f->x1 && f->y1 <= line->y0) return k;
+    }
+    return -1;
+}
+
+/* order._at_leading: boxes[j] stands under the cut before boxes[i] at its column's leading. */
+static int at_leading(const Box *boxes, Py_ssize_t n, Py_ssize_t i, Py_ssize_t j,
+                      double line_length, double leading_slack) {
+    const Box *below = &boxes[j];
+    double height = below->y1 - below->y0;
+    Py_ssize_t at = nearest_over(boxes, below, i - 1);
+    if (at < 0) return 0;
+    const Box *over = &boxes[at];
+    if (fabs((over->y1 - over->y0) - height) > 0.2 * height
+        || fabs(over->x0 - below->x0) > height || over->x1 < below->x1 - height
+        || over->x1 - over->x0 < line_length * height) {
+        return 0;
+    }
+    Py_ssize_t under = nearest_under(boxes, n, below, j + 1);
+    Py_ssize_t above = nearest_over(boxes, over, at - 1);
+    double gaps[2] = {under >= 0 ? below->y0 - boxes[under].y1 : -1.0,
+                      above >= 0 ? boxes[above].y0 - over->y1 : -1.0};
+    int found = 0;
+    double widest = 0.0;
+    for (int k = 0; k < 2; k++) {
+        if (0 <= gaps[k] && gaps[k] <= height) {
+            /* max() of the list: a later value replaces the first only when larger */
+            if (!found || gaps[k] > widest) widest = gaps[k];
+            found = 1;
+        }
+    }
+    return found && over->y0 - below->y1 <= widest + leading_slack;
+}
+
+static PyObject *places_off_leading(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *items, *places;
+    double line_length, leading_slack;
+    if (!PyArg_ParseTuple(args, "O!O!dd", &PyList_Type, &items, &PyList_Type, &places,
+                          &line_length, &leading_slack)) {
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(items), count = PyList_GET_SIZE(places);
+    if (count == 0) {
+        Py_INCREF(places);
+        return places;
+    }
+    Box *boxes = PyMem_Malloc((size_t)(n > 0 ? n : 1) * sizeof(Box));
+    if (boxes == NULL) return PyErr_NoMemory();
+    PyObject *out = NULL;
+    Py_ssize_t long_lines = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *item = PyList_GET_ITEM(items, i);
+        Box *b = &boxes[i];
+        if (!finite_float(item, name_x0, &b->x0) || !finite_float(item, name_y0, &b->y0) ||
+            !finite_float(item, name_x1, &b->x1) || !finite_float(item, name_y1, &b->y1)) {
+            goto python;
+        }
+        long_lines += b->x1 - b->x0 >= line_length * (b->y1 - b->y0);  /* order._long_line */
+    }
+    if (!(2 * long_lines > n)) {
+        out = places;  /* (not mostly running text: every cut is tried) */
+        Py_INCREF(out);
+        goto done;
+    }
+    out = PyList_New(0);
+    if (out == NULL) goto done;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *place = PyList_GET_ITEM(places, k);
+        if (!PyLong_CheckExact(place)) goto python;
+        Py_ssize_t i = PyLong_AsSsize_t(place);
+        if (i == -1 && PyErr_Occurred()) {
+            PyErr_Clear();
+            goto python;
+        }
+        if (i < 0 || i >= n) goto python;
+        /* order._between_lines_of_a_column: a line of the first row under the cut at its
+         * column's leading from the line over the cut. */
+        int between = 0;
+        for (Py_ssize_t j = i; j < n && boxes[j].y1 > boxes[i].y0; j++) {
+            if (at_leading(boxes, n, i, j, line_length, leading_slack)) {
+                between = 1;
+                break;
+            }
+        }
+        if (!between && PyList_Append(out, place) < 0) {
+            Py_CLEAR(out);
+            goto done;
+        }
+    }
+    goto done;
+python:
+    Py_CLEAR(out);
+    if (!PyErr_Occurred()) {
+        out = Py_None;
+        Py_INCREF(out);
+    }
+done:
+    PyMem_Free(boxes);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"text_like", text_like, METH_VARARGS,
      "order._text_like of the fragments at the depth, or None."},
@@ -840,6 +976,9 @@ static PyMethodDef methods[] = {
     {"gap_measures", gap_measures, METH_VARARGS,
      "(widest gap's width, median size, narrower side's width) of each slice (start, end) of "
      "the items, the last two 0.0 where the width is under wide; or None."},
+    {"places_off_leading", places_off_leading, METH_VARARGS,
+     "The places of the cuts of the items not between two lines of a column at its leading "
+     "(all of them unless most items are running lines), or None."},
     {"lines_along", lines_along, METH_VARARGS,
      "(place, stretches) of the (place, start, end) pieces gathered into lines within join "
      "of each other, in order of place; or None."},

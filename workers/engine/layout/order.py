@@ -967,9 +967,8 @@ def _cut_revealing_columns(
         # can reveal columns, and the cuts need not be looked for.)
         return None
     spans, places = _horizontal_cuts(frags, 0.25, 12, top_down)
-    if places and _mostly_running_lines(spans, memo):
-        # (No cut between two lines of a column at its leading: it would part a paragraph.)
-        places = [i for i in places if not _between_lines_of_a_column(spans, i)]
+    # (No cut between two lines of a column at its leading: it would part a paragraph.)
+    places = _places_off_leading(spans, places, memo)
     # Each part's widest gap across x, for all parts at once: most parts have none wide
     # enough for a gutter, and are refused on it without being cut off, sorted and looked up.
     end = len(spans)
@@ -1006,6 +1005,34 @@ LEADING_SLACK = 0.5
 #: A line of a paragraph in a column is this many times its height long at least (a cell's
 #: label, a heading in a bar, are shorter).
 LINE_LENGTH = 15.0
+
+
+def _places_off_leading(
+    spans: list[Fragment], places: list[int], memo: _SplitMemo | None = None
+) -> list[int]:
+    """The cuts ``places`` of ``spans`` (as :func:`_horizontal_cuts` gives them) but those
+    between two lines of one column at its leading (:func:`_between_lines_of_a_column`),
+    where most of ``spans`` are lines of running text (:func:`_mostly_running_lines`); all
+    of them otherwise. Asked of every part the column search looks at, for every line under
+    each cut: in C where built (``_column_gap.places_off_leading``), else
+    :func:`_python_places_off_leading`."""
+    if places and _gap_accelerator is not None:
+        kept: list[int] | None = _gap_accelerator.places_off_leading(
+            spans, places, LINE_LENGTH, LEADING_SLACK
+        )
+        if kept is not None:
+            return kept
+    return _python_places_off_leading(spans, places, memo)
+
+
+def _python_places_off_leading(
+    spans: list[Fragment], places: list[int], memo: _SplitMemo | None = None
+) -> list[int]:
+    """:func:`_places_off_leading` in Python; ``_column_gap.c`` does the same in C (keep the
+    two in step: a test compares them)."""
+    if places and _mostly_running_lines(spans, memo):
+        return [i for i in places if not _between_lines_of_a_column(spans, i)]
+    return places
 
 
 def _mostly_running_lines(frags: list[Fragment], memo: _SplitMemo | None = None) -> bool:
