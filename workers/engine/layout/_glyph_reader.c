@@ -137,11 +137,13 @@ static PyObject *font_face(const font_reader *reader, void *font) {
         char ch = base[k];
         plain[k] = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
     }
-    int bold = weight >= 600 || has_tag(plain, base_length, "bold") ||
+    /* (A slanted face's name saying no weight names the regular one: see glyphs.py.) */
+    int slanted_name = has_tag(plain, base_length, "italic") ||
+                       has_tag(plain, base_length, "oblique");
+    int bold = (weight >= 600 && !slanted_name) || has_tag(plain, base_length, "bold") ||
                has_tag(plain, base_length, "black") || has_tag(plain, base_length, "heavy") ||
                has_tag(plain, base_length, "semibold") || has_tag(plain, base_length, "demi");
-    italic = italic || has_tag(plain, base_length, "italic") ||
-             has_tag(plain, base_length, "oblique");
+    italic = italic || slanted_name;
     PyObject *text = PyUnicode_DecodeLatin1(base, (Py_ssize_t)base_length, NULL);
     if (text == NULL) return NULL;
     PyObject *face = PyTuple_Pack(3, text, bold ? Py_True : Py_False, italic ? Py_True : Py_False);

@@ -1582,10 +1582,14 @@ def _face(font: Any) -> tuple[str, bool, bool]:
         if c.FPDFFont_GetItalicAngle(font, ctypes.byref(angle)):
             italic = angle.value != 0
     plain = name.split("+", 1)[-1].lower()
-    bold = weight >= 600 or any(
+    slanted_name = "italic" in plain or "oblique" in plain
+    # (A weight pdfium estimates from the stems of a slanted face measures them across the
+    # slant, wide: "DejaVuSans-Oblique" would read as bold. A name that says the face is
+    # italic and says no weight names the regular one.)
+    bold = (weight >= 600 and not slanted_name) or any(
         tag in plain for tag in ("bold", "black", "heavy", "semibold", "demi")
     )
-    italic = italic or "italic" in plain or "oblique" in plain
+    italic = italic or slanted_name
     return name.split("+", 1)[-1], bold, italic
 
 
