@@ -140,15 +140,16 @@ static PyObject *font_face(const font_reader *reader, void *font) {
     int named_bold = has_tag(plain, base_length, "bold") ||
                      has_tag(plain, base_length, "black") || has_tag(plain, base_length, "heavy") ||
                      has_tag(plain, base_length, "semibold") || has_tag(plain, base_length, "demi");
-    /* A face its name calls regular is no bold one, whatever weight pdfium guesses (from
-     * /StemV, where the descriptor has no /FontWeight): glyphs.py's _REGULAR_NAMES. */
-    int named_regular = !named_bold && (has_tag(plain, base_length, "regular") ||
+    int slanted_name = has_tag(plain, base_length, "italic") ||
+                       has_tag(plain, base_length, "oblique");
+    /* A face its name calls regular, or italic with no weight named, is no bold one, whatever
+     * weight pdfium guesses from /StemV: glyphs.py's _face. */
+    int named_regular = !named_bold && (slanted_name || has_tag(plain, base_length, "regular") ||
                                         has_tag(plain, base_length, "book") ||
                                         has_tag(plain, base_length, "light") ||
                                         has_tag(plain, base_length, "thin"));
     int bold = named_bold || (weight >= 600 && !named_regular);
-    italic = italic || has_tag(plain, base_length, "italic") ||
-             has_tag(plain, base_length, "oblique");
+    italic = italic || slanted_name;
     PyObject *text = PyUnicode_DecodeLatin1(base, (Py_ssize_t)base_length, NULL);
     if (text == NULL) return NULL;
     PyObject *face = PyTuple_Pack(3, text, bold ? Py_True : Py_False, italic ? Py_True : Py_False);

@@ -3047,7 +3047,9 @@ def _reused_section_name(candidates: list[Block], key: str) -> bool:
 def _heading_styles(body: list[Block], body_size: float) -> dict[tuple[float, bool], int]:
     styles: Counter[tuple[float, bool]] = Counter()
     for b in body:
-        if _heading_candidate(b, b.text, body_size):
+        # (A letter alone makes no face a heading's: a letter drawn large in a figure's
+        # placeholder heads nothing. It heads a section in a face other headings are set in.)
+        if len(b.text) > 1 and _heading_candidate(b, b.text, body_size):
             styles[(round(b.size), b.bold)] += 1
     ordered = sorted(styles, key=lambda s: (-s[0], not s[1]))
     # (Not capped at 6: these are ranks among every face a heading may be set in, many of
@@ -3530,17 +3532,23 @@ def _below_last_heading(doc: Document, run_in_heads: set[int]) -> int:
     return last.level if id(last) in run_in_heads else last.level + 1
 
 
+#: How far under a heading's line its next line may start, in the letters' height.
+WRAPPED_HEADING_GAP = 0.8
+
+
 def _wrapped_heading(above: Block, below: Block) -> bool:
     """``below`` is the rest of the heading ``above``, wrapped onto the next line but read as
     a block of its own (the page cut into regions between the two lines): the same face,
     right under it, across the same width, and going on in small letters ("What are the
-    claimed" / "advantages")."""
+    claimed" / "advantages"). Right under it as a title's lines are set, the leading a word
+    processor gives a heading's style included (one and a half lines: a gap of 0.7 of the
+    letters' height)."""
     height = max((f.height for f in below.frags), default=1.0)
     return (
         above.page == below.page
         and round(above.size) == round(below.size)
         and above.bold == below.bold
-        and -0.2 * height < above.y0 - below.y1 < 0.5 * height
+        and -0.2 * height < above.y0 - below.y1 < WRAPPED_HEADING_GAP * height
         and x_overlap(above, below) > 0
         and below.text[:1].islower()
     )
@@ -3669,7 +3677,9 @@ def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
     size = block.size
     if size < 1.15 * body_size and not (block.bold and size >= 0.95 * body_size):
         return False  # (most blocks: the body's face; asked first, the tests below cost more)
-    if not 1 < len(text) <= 160 or len(block.frags) > HEADING_LINES and (
+    if not (1 < len(text) <= 160 or _letter_heading(block, text, body_size)) or len(
+        block.frags
+    ) > HEADING_LINES and (
         any(f.fixed_pitch for f in block.frags)
         or len(lines_of(block.frags)) > HEADING_LINES
     ):
@@ -3711,6 +3721,14 @@ def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
         and not _label_and_value(block)
         and not _long_question(text)
     )
+
+
+def _letter_heading(block: Block, text: str, body_size: float) -> bool:
+    """A single capital letter in a larger face than the body's may head a section: a
+    language's name ("C" among "Ada" and "C++"), an index's letter. (Whether its face is a
+    heading's face is asked by the level its face is given, see :func:`_heading_styles`: a
+    letter in no other heading's face heads nothing.)"""
+    return len(text) == 1 and text.isupper() and block.size >= 1.15 * body_size
 
 
 def _words_size(block: Block) -> float:

@@ -1583,12 +1583,17 @@ def _face(font: Any) -> tuple[str, bool, bool]:
             italic = angle.value != 0
     plain = name.split("+", 1)[-1].lower()
     named_bold = any(tag in plain for tag in ("bold", "black", "heavy", "semibold", "demi"))
+    slanted_name = "italic" in plain or "oblique" in plain
     # A face its name calls regular is no bold one, whatever weight pdfium reports: with no
     # /FontWeight in the descriptor pdfium guesses one from /StemV, which Chromium writes
-    # thick for a monospace face ("NotoSansMono-Regular", StemV 141: weight 704).
-    named_regular = not named_bold and any(tag in plain for tag in _REGULAR_NAMES)
+    # thick for a monospace face ("NotoSansMono-Regular", StemV 141: weight 704), and which
+    # measures a slanted face's stems across the slant ("DejaVuSans-Oblique" reads as bold).
+    # A name that says italic and names no weight names the regular face.
+    named_regular = not named_bold and (
+        slanted_name or any(tag in plain for tag in _REGULAR_NAMES)
+    )
     bold = named_bold or (weight >= 600 and not named_regular)
-    italic = italic or "italic" in plain or "oblique" in plain
+    italic = italic or slanted_name
     return name.split("+", 1)[-1], bold, italic
 
 

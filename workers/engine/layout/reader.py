@@ -73,6 +73,7 @@ from .catalog_facts import (
 from .classify import classify
 from .clipped import take_clipped
 from .contents import ends_with_page_number, find_contents, has_leaders, is_page_number
+from .contents_lines import split_contents_lines
 from .drawn_bullets import drawn_bullet, with_drawn_bullets
 from .drawn_underscores import read_drawn_underscores
 from .end_marks import EndMark, attach_end_marks, take_end_marks
@@ -619,8 +620,9 @@ def page_blocks(
         rest = [f for line in region_lines for f in line.fragments if id(f) not in used]
         # (Reference entries opening with citation keys, line after line: one block each.)
         # (A form's labels one under another, each beside its own field: one block each.)
-        labelled, side_groups = split_at_fields(split_keyed_entries(_text_blocks_ended(
-            rest, marks, content.index, to_pages, page_rules, frames
+        # (A table of contents' numbered lines close under each other: one block each.)
+        labelled, side_groups = split_at_fields(split_contents_lines(split_keyed_entries(
+            _text_blocks_ended(rest, marks, content.index, to_pages, page_rules, frames)
         )), fields, frags)
         built = labelled + tables + formulas
         regions.update((id(b), number) for b in built)

@@ -1,0 +1,59 @@
+"""Headings a word processor or a browser sets in ways the heading rules missed: a title
+broken over two lines set with a heading style's wide leading (one and a half lines) is one
+heading, not a heading and a second one under it; and a section named by one capital letter
+("C", a language among "Ada" and "Fortran") in the headings' face is a heading like its
+neighbours; a letter drawn large in no heading's face (a figure's placeholder) is none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.engine.content_pdfs import fonts_page_pdf
+from workers.engine.document import Heading
+from workers.engine.layout.reader import read_layout
+
+_FONTS = {"F1": "/Helvetica", "F2": "/Helvetica-Bold"}
+_BODY = "The tool counts the blocks a program allocates, and how it reads and writes them."
+
+
+def _headings(path: Path, ops: list[bytes]) -> list[str]:
+    doc = read_layout(fonts_page_pdf(path, ops, _FONTS), max_pages=1)
+    return [b.text for b in doc.blocks if isinstance(b, Heading)]
+
+
+def test_a_title_on_two_lines_with_wide_leading_is_one_heading(tmp_path: Path) -> None:
+    ops = [b"BT /F2 24 Tf 72 760 Td (13. BBV: an experimental) Tj ET",
+           b"BT /F2 24 Tf 72 716 Td (basic block vector generation tool) Tj ET"]
+    y = 690
+    for k in range(3):
+        ops.append(f"BT /F1 10 Tf 72 {y - 14 * k} Td ({_BODY}) Tj ET".encode())
+    ops.append(b"BT /F2 14 Tf 72 620 Td (13.1. Overview) Tj ET")
+    for k in range(3):
+        ops.append(f"BT /F1 10 Tf 72 {600 - 14 * k} Td ({_BODY}) Tj ET".encode())
+    headings = _headings(tmp_path / "title.pdf", ops)
+    assert "13. BBV: an experimental basic block vector generation tool" in headings, headings
+
+
+def test_a_one_letter_section_in_the_headings_face_is_a_heading(tmp_path: Path) -> None:
+    ops = [b"BT /F2 20 Tf 72 780 Td (Language improvements) Tj ET"]
+    y = 750.0
+    for name in ["Ada", "C", "Fortran", "Go"]:
+        ops.append(f"BT /F2 14 Tf 72 {y} Td ({name}) Tj ET".encode())
+        for k in range(2):
+            ops.append(f"BT /F1 10 Tf 72 {y - 20 - 14 * k} Td ({_BODY}) Tj ET".encode())
+        y -= 70
+    headings = _headings(tmp_path / "letter.pdf", ops)
+    assert [h for h in headings if h != "Language improvements"] == ["Ada", "C", "Fortran", "Go"]
+
+
+def test_a_letter_drawn_large_in_no_headings_face_is_no_heading(tmp_path: Path) -> None:
+    # (A figure's placeholder, "A" drawn large in its box: no heading is set in its face.)
+    ops = [b"BT /F1 80 Tf 150 600 Td (A) Tj ET",
+           b"BT /F2 14 Tf 72 540 Td (Figures and Tables) Tj ET"]
+    for k in range(3):
+        ops.append(f"BT /F1 10 Tf 72 {520 - 14 * k} Td ({_BODY}) Tj ET".encode())
+    ops.append(b"BT /F2 14 Tf 72 440 Td (Theorems) Tj ET")
+    for k in range(3):
+        ops.append(f"BT /F1 10 Tf 72 {420 - 14 * k} Td ({_BODY}) Tj ET".encode())
+    headings = _headings(tmp_path / "figure.pdf", ops)
+    assert headings == ["Figures and Tables", "Theorems"], headings
