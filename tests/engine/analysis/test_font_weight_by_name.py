@@ -14,6 +14,7 @@ import pikepdf
 import pypdfium2 as pdfium
 import pytest
 
+from workers.engine.layout import glyphs as glyphs_module
 from workers.engine.layout.glyphs import read_page
 
 
@@ -41,8 +42,23 @@ def _pdf(path: Path, base: str) -> Path:
     ("/NotoSansMono-Regular", False),
     ("/NotoSansMono-Bold", True),
     ("/F7", True),  # (no weight in the name: pdfium's guess stands)
+    # A name that says only italic is a regular italic; a bold italic says so.
+    ("/DejaVuSans-Oblique", False),
+    ("/Arial-ItalicMT", False),
+    ("/TimesNewRoman,Cursiva", False),
+    ("/Arial-BoldItalicMT", True),
+    ("/HelveticaNeueLTStd-BdIt", True),
+    ("/HelveticaNeueLTStd-BdOblique", True),  # (an abbreviated weight: the guess stands)
+    ("/NimbusRomNo9L-MediItal", True),
+    ("/CMBXTI10", True),
 ])
-def test_a_face_named_regular_is_not_bold(tmp_path: Path, base: str, bold: bool) -> None:
+@pytest.mark.parametrize("loop", ["c", "python"])
+def test_a_face_named_regular_is_not_bold(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, base: str, bold: bool, loop: str
+) -> None:
+    # (The C reader, where built, and the Python one must read the weight alike.)
+    if loop == "python":
+        monkeypatch.setattr(glyphs_module, "_accelerator", None)
     pdf = pdfium.PdfDocument(str(_pdf(tmp_path / "font.pdf", base)))
     try:
         glyphs = [g for g in read_page(pdf, 0).glyphs if not g.char.isspace()]

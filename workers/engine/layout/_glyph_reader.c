@@ -142,12 +142,25 @@ static PyObject *font_face(const font_reader *reader, void *font) {
                      has_tag(plain, base_length, "semibold") || has_tag(plain, base_length, "demi");
     int slanted_name = has_tag(plain, base_length, "italic") ||
                        has_tag(plain, base_length, "oblique");
-    /* A face its name calls regular, or italic with no weight named, is no bold one, whatever
-     * weight pdfium guesses from /StemV: glyphs.py's _face. */
-    int named_regular = !named_bold && (slanted_name || has_tag(plain, base_length, "regular") ||
+    /* A face its name calls regular is no bold one, whatever weight pdfium guesses from
+     * /StemV: glyphs.py's _face. */
+    int named_regular = !named_bold && (has_tag(plain, base_length, "regular") ||
                                         has_tag(plain, base_length, "book") ||
                                         has_tag(plain, base_length, "light") ||
                                         has_tag(plain, base_length, "thin"));
+    /* So is one its name calls only italic: _ITALIC_NAMES, none of _WEIGHT_NAMES. */
+    static const char *const italic_names[] = {"italic", "oblique", "cursiva", "kursiv",
+                                               "corsivo", "italique"};
+    static const char *const weight_names[] = {"bd", "medi", "semi", "extra", "ultra", "fat",
+                                               "poster", "negr", "fett", "gras", "bx"};
+    if (!named_bold && !named_regular) {
+        int named_italic = 0, named_weight = 0;
+        for (size_t k = 0; k < sizeof italic_names / sizeof *italic_names; k++)
+            named_italic = named_italic || has_tag(plain, base_length, italic_names[k]);
+        for (size_t k = 0; k < sizeof weight_names / sizeof *weight_names; k++)
+            named_weight = named_weight || has_tag(plain, base_length, weight_names[k]);
+        named_regular = named_italic && !named_weight;
+    }
     int bold = named_bold || (weight >= 600 && !named_regular);
     italic = italic || slanted_name;
     PyObject *text = PyUnicode_DecodeLatin1(base, (Py_ssize_t)base_length, NULL);

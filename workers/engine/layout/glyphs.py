@@ -1586,11 +1586,16 @@ def _face(font: Any) -> tuple[str, bool, bool]:
     slanted_name = "italic" in plain or "oblique" in plain
     # A face its name calls regular is no bold one, whatever weight pdfium reports: with no
     # /FontWeight in the descriptor pdfium guesses one from /StemV, which Chromium writes
-    # thick for a monospace face ("NotoSansMono-Regular", StemV 141: weight 704), and which
-    # measures a slanted face's stems across the slant ("DejaVuSans-Oblique" reads as bold).
-    # A name that says italic and names no weight names the regular face.
+    # thick for a monospace face ("NotoSansMono-Regular", StemV 141: weight 704).
+    # So is one its name calls only italic ("DejaVuSans-Oblique", StemV 122: weight 610;
+    # "Arial-ItalicMT"): a bold italic says so ("BoldItalic", "BdIt", "MediItal"), and a name
+    # with any other weight in it ("-BdOblique", "-MediumItalic") keeps pdfium's guess.
     named_regular = not named_bold and (
-        slanted_name or any(tag in plain for tag in _REGULAR_NAMES)
+        any(tag in plain for tag in _REGULAR_NAMES)
+        or (
+            any(tag in plain for tag in _ITALIC_NAMES)
+            and not any(tag in plain for tag in _WEIGHT_NAMES)
+        )
     )
     bold = named_bold or (weight >= 600 and not named_regular)
     italic = italic or slanted_name
@@ -1599,6 +1604,15 @@ def _face(font: Any) -> tuple[str, bool, bool]:
 
 #: Words in a font's name that say it is set in the regular weight ("-Regular", "-Book").
 _REGULAR_NAMES = ("regular", "book", "light", "thin")
+
+#: Words in a font's name that say it is italic ("-Italic", "-Oblique"; LibreOffice writes
+#: the style in the document's language: "cursiva", "kursiv", "corsivo", "italique").
+_ITALIC_NAMES = ("italic", "oblique", "cursiva", "kursiv", "corsivo", "italique")
+
+#: Words (and abbreviations) in a font's name that say a weight other than regular: with
+#: one of them an italic face's name says nothing of its being regular.
+_WEIGHT_NAMES = ("bd", "medi", "semi", "extra", "ultra", "fat", "poster", "negr", "fett",
+                 "gras", "bx")
 
 
 def _is_artifact(address: int) -> bool:

@@ -2065,6 +2065,13 @@ def reading_order(
         # with their entries, row by row, not as a column before them all.
         vertical = None
     horizontal = _cut(blocks, axis="y")
+    if (
+        vertical is not None and horizontal is not None
+        and _indent_between_rows(*vertical) and not _apart_in_regions(*vertical, regions)
+        and not _found_apart(*vertical, regions)
+    ):
+        # A list's terms by the indented text of the items before them: read down the page.
+        vertical = None
     # (Columns the table finder found among a region's lines, numbered below zero, are read
     # one after the other, whatever their lines' lengths: the short lines of a list set
     # beside another are no ends of its rows.)
@@ -3120,6 +3127,39 @@ def _first_x(block: Block, rtl: bool) -> float:
 def _cut(blocks: list[Block], axis: str) -> tuple[list[Block], list[Block]] | None:
     """Split at the widest empty band across ``axis`` (x: columns, y: rows)."""
     return _split(blocks, axis, 3.0 if axis == "x" else 0.5)
+
+
+#: A gap across x narrower than this many type sizes, with nothing level across it, is an
+#: indent (a list's text indented past its labels), no gutter.
+INDENT_GAP = 2.0
+
+
+def _indent_between_rows(left: list[Block], right: list[Block]) -> bool:
+    """The gap between ``left`` and ``right`` is narrower than :data:`INDENT_GAP` sizes and
+    no block of one side stands level with (beside) any block of the other: the blocks take
+    turns down the page (a list's labelled terms, each over its indented text, the next term
+    further left than that text), and the gap is the indent of the text under each term, no
+    gutter. Columns stand beside each other; cut there, each term would be read before the
+    text of the item above it."""
+    if not left or not right:
+        return False
+    gap = min(map(_x0_of, right)) - max(map(_x1_of, left))
+    # (Measured by the smaller text: a slide's small corner line by its large title is no
+    # list's term and text, whose sizes are alike.)
+    if gap >= INDENT_GAP * min(_text_size(left), _text_size(right)):
+        return False
+    if any(turned(f) for b in (*left, *right) for f in b.frags):
+        return False  # (a line turned up the page, a photo's credit, is no row of a list)
+    spans = sorted(_struck_range(b) for b in right)
+    tops = [low for low, _ in spans]
+    reach = list(itertools.accumulate((high for _, high in spans), max))
+    for b in left:
+        low, high = _struck_range(b)
+        # (Any block of the right starting below this one's top and reaching above its foot.)
+        at = bisect.bisect_left(tops, high)
+        if at and reach[at - 1] > low:
+            return False
+    return True
 
 
 def _same_rows(left: list[Block], right: list[Block]) -> bool:
