@@ -59,6 +59,8 @@ from .continued_tables import (
     caption_first_title,
     columns_under,
     continue_table,
+    goes_on_in_next_column,
+    goes_on_mid_cell,
     goes_on_note,
     goes_on_rows_apart,
     repeats_stub,
@@ -353,7 +355,12 @@ def classify(
                     else None
                 before = doc.blocks[:-1] if title is not None else doc.blocks
                 previous = before[-1] if before else None
-                if isinstance(previous, Table) and _continued_by(previous, table, title):
+                if isinstance(previous, Table) and (
+                    _continued_by(previous, table, title)
+                    or title is None
+                    and (not _headed_anew(previous, table) or goes_on_mid_cell(table))
+                    and goes_on_in_next_column(previous, table, _content_boxes(result, artifact_ids))
+                ):
                     # The same table, continued past a page break or a wide gap between rows.
                     said_again = title_said_again(title, table)
                     if said_again is not None:
@@ -4398,6 +4405,14 @@ def _continued_by(previous: Table, table: Table, title: object) -> bool:
         and not repeats_stub(previous, table)
         and (title is not None or starts_continued(table) or not _headed_anew(previous, table))
     )
+
+
+def _content_boxes(result: PageResult, artifact_ids: dict[int, Any]) -> list[BBox]:
+    """The boxes of the page's blocks that are content (not running heads, page numbers)."""
+    return [
+        BBox(b.x0, b.y0, b.x1, b.y1) for b in result.blocks
+        if id(b) not in artifact_ids and not b.artifact
+    ]
 
 
 def _headed_anew(previous: Table, table: Table) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..document import Artifact, Block, Cell, Heading, Paragraph, Prov, Row, Table
+from ..document import Artifact, BBox, Block, Cell, Heading, Paragraph, Prov, Row, Table
 from .patterns import title_key
 
 #: A title saying the table goes on from the page before: "—Continued", "(continued)",
@@ -147,6 +147,75 @@ def columns_under(previous: Table, table: Table) -> list[int] | None:
         if over != [filled[k][0]]:
             return None
         out.append(over[0])
+    return out
+
+
+#: How far (points) the edges of a table's two pieces, one column apart, may stand from where
+#: the same place of the other column puts them (rounding, a rule's width).
+_COLUMN_SLACK = 3.0
+
+
+def goes_on_in_next_column(previous: Table, table: Table, body: Sequence[BBox]) -> bool:
+    """``table`` is the rest of ``previous``, cut by a column break (two-column pages): on
+    the same page, in a column right of it, its columns where those of ``previous`` stand
+    moved over by one column's pitch (the same pitch for every column both fill, and the
+    piece inside the next column), ``previous`` reaching the foot of its column
+    and ``table`` starting at the top of its own: none of the page's ``body`` (its content's
+    boxes, not its running heads) under the one or over the other. (Read right after it:
+    no heading or caption between.)"""
+    if not previous.prov or not table.prov or _width(previous) != _width(table):
+        return False
+    first, second = previous.prov[-1], table.prov[0]
+    if first.page != second.page:
+        return False
+    a, b = first.bbox, second.bbox
+    shift = _column_shift(previous, table)
+    if shift is None or a.x0 + shift < a.x1 - _COLUMN_SLACK:
+        return False  # (not moved over a whole column: the next column starts past it)
+    if b.x0 < a.x0 + shift - _COLUMN_SLACK or b.x1 > a.x0 + 2 * shift:
+        return False  # (out of the next column, left of it or into the one after)
+    for box in body:
+        if min(box.x1, a.x1) > max(box.x0, a.x0) and box.y1 <= a.y0 + _COLUMN_SLACK:
+            return False  # something under the first piece: it does not end its column
+        if (
+            min(box.x1, a.x1 + shift) > max(box.x0, a.x0 + shift)
+            and box.y0 >= b.y1 - _COLUMN_SLACK
+        ):
+            return False  # something over the second piece: it does not open its column
+    return True
+
+
+def goes_on_mid_cell(table: Table) -> bool:
+    """The table's first row goes on with a sentence the break cut: its first filled cell
+    opens with a small letter ("returned 1 exit status"), which no header cell does. (Set in
+    the face of the cell it goes on with, a bold question, it looks like a header row.)"""
+    if not table.rows:
+        return False
+    filled = [c.text.strip() for c in table.rows[0].cells if c.text.strip()]
+    return bool(filled) and filled[0][0].islower()
+
+
+def _column_shift(previous: Table, table: Table) -> float | None:
+    """How far right of ``previous``'s columns ``table``'s stand: the same distance for the
+    left edge of every column both fill (one at least), or None."""
+    here, there = _column_lefts(previous), _column_lefts(table)
+    shifts = [there[k] - here[k] for k in here.keys() & there.keys()]
+    if not shifts or max(shifts) - min(shifts) > _COLUMN_SLACK:
+        return None
+    return min(shifts)
+
+
+def _column_lefts(table: Table) -> dict[int, float]:
+    """The left edge of each column of the table some cell of one column fills: its
+    leftmost such cell's."""
+    out: dict[int, float] = {}
+    for row in table.rows:
+        at = 0
+        for cell in row.cells:
+            if cell.col_span == 1 and cell.prov and cell.text.strip():
+                x0 = cell.prov[0].bbox.x0
+                out[at] = min(out.get(at, x0), x0)
+            at += cell.col_span
     return out
 
 

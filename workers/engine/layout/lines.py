@@ -567,7 +567,9 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
         if " " in text and _SPACED_LETTERS.search(text):
             if positions is None:  # (a rare fragment: the page's glyphs are indexed once)
                 positions = places_by_id(glyphs)
-            fragment.text = _close_letter_spacing(fragment, glyphs, positions)
+            fragment.text = _without_glyph_line_ends(fragment, glyphs, positions)
+            if _SPACED_LETTERS.search(fragment.text):
+                fragment.text = _close_letter_spacing(fragment, glyphs, positions)
     # (Few fragments have a word of one or two letters: only their lines are looked at.)
     broken = [f for f in out if " " in f.text and _SHORT_WORD.search(f.text)]
     if broken and _accelerator is not None:
@@ -688,6 +690,56 @@ LETTER_SPACING_EVEN = 0.1
 #: gaps are wider than its letter gap by a space at least (the word space is tracked too):
 #: :data:`SPACE_GAP` font sizes.
 LETTER_SPACING_SLACK = 0.02
+
+
+#: Glyphs in a row, each parted from the next only by a line end pdfium reported and
+#: touching it, that are one word set a glyph to a page object (see
+#: :func:`_without_glyph_line_ends`): fewer could be one-letter words ("à a").
+GLYPH_LINE_ENDS = 4
+
+
+def _without_glyph_line_ends(
+    fragment: Fragment, stream: list[Glyph], positions: dict[int, int]
+) -> str:
+    """The text of ``fragment`` without the spaces pdfium's line ends put inside words set a
+    glyph to a page object: Chromium places each letter of some lines on its own (far down a
+    long page, where coordinates are large) and pdfium then ends a "line" after every
+    letter, so the words would read "t h e s t a c k". Taken out only inside a run of
+    :data:`GLYPH_LINE_ENDS` glyphs at least, each touching the next (a letter gap or a
+    kerned pair's, under :data:`SPACE_GAP` font sizes) with only such a line end between:
+    a typed space, a wider gap, or a glyph drawn with the next one ends the run. One line
+    end between touching words ("de joindre", set tight) is a word space."""
+    glyphs = fragment.glyphs
+    text = fragment.text
+    if text.replace(" ", "") != "".join(g.char for g in glyphs):
+        return text  # (clean() changed a character: the text no longer maps onto the glyphs)
+    starts = [i for i, ch in enumerate(text) if ch != " "]
+    inside = []  # for each gap between glyphs: only a line end, the glyphs touching
+    for a, b in zip(glyphs, glyphs[1:], strict=False):
+        between = stream[positions[id(a)] + 1:positions[id(b)]]
+        size = max(a.size, b.size, 1.0)
+        inside.append(
+            bool(between) and abs(b.x0 - a.x1) <= SPACE_GAP * size and b.x0 > a.x0
+            and all(g.char.isspace() and g.obj < 0 and not g.generated for g in between)
+        )
+    out = [text[:starts[0] + 1]] if starts else [text]
+    k = 0
+    while k < len(inside):
+        end = k
+        while end < len(inside) and inside[end]:
+            end += 1
+        joined = end - k + 1 >= GLYPH_LINE_ENDS
+        for j in range(k, max(end, k + 1)):
+            if j >= len(inside):
+                break
+            if joined and inside[j]:
+                out.append(text[starts[j + 1]])
+            else:
+                out.append(text[starts[j] + 1:starts[j + 1] + 1])
+        k = max(end, k + 1)
+    if starts:
+        out.append(text[starts[-1] + 1:])
+    return "".join(out)
 
 
 def _close_letter_spacing(
