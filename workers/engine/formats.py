@@ -54,7 +54,7 @@ class ConversionOptions:
 #: Bumped when a renderer's output for the same Document can change, so cached outputs of an
 #: older revision are not served (the engine version covers the shared reader).
 RENDERER_REVISIONS: dict[OutputFormat, str] = {
-    OutputFormat.LARGE_PRINT: "document-1",
+    OutputFormat.LARGE_PRINT: "document-2",  # linearised rows start at their edge
     OutputFormat.LARGE_PRINT_DOCX: "document-1",
     OutputFormat.HTML: "document-1",
     OutputFormat.DOCX: "document-1",

@@ -186,6 +186,10 @@ tr { break-inside: avoid; }
 .linear > li > p:first-child { text-indent: 0; font-weight: bold; }
 .linear ul { margin: 0 0 0.5em; }
 .linear ul li { padding-left: 1em; }
+/* A row's "Heading: value" lines hang their wrapped lines, not their first line: that starts
+   at the row's edge, never out in the margin or under the label of an item holding the table
+   (the rule above for items' labels would set it 2.5em out). */
+.linear ul li > p:first-child { text-indent: -1em; }
 figure { margin: 0 0 1.5em; break-inside: avoid; }
 figure img { display: block; max-width: 100%; height: auto; margin: 0 0 0.5em; }
 figcaption { font-weight: bold; }

@@ -19,6 +19,8 @@ from workers.engine.document import (
     Document,
     Figure,
     Heading,
+    ListBlock,
+    ListItem,
     Page,
     Paragraph,
     Prov,
@@ -119,6 +121,28 @@ def test_wide_table_is_linearised_not_shrunk() -> None:
     text = " ".join(pdf_text(content).split())
     assert "Heading 11: value-0-11" in text and "Row 3" in text
     assert read_back(content).too_small(18) == 0
+
+
+@pytest.mark.parametrize("in_item", [False, True], ids=["top-level", "in-item"])
+def test_linearised_rows_start_in_the_text_column(in_item: bool) -> None:
+    """A linearised table's "Heading: value" lines start no further left than its own first
+    line ("Table: … (given row by row)"): at the page's margin on their own, under the item's
+    text in a list's item (a point's table of attributes), never out in the margin or under
+    the item's label."""
+    table = wide_table(12)
+    lead = Paragraph("The attributes of each element:")
+    blocks: list = (
+        [ListBlock(items=[ListItem(label="\u2022", blocks=[lead, table])])]
+        if in_item else [lead, table]
+    )
+    content = render_large_print(Document(title="T", language="en", blocks=blocks), point_size=18)
+    pdf = pdfium.PdfDocument(content)
+    page = pdf[0].get_textpage()
+    text = page.get_text_range()
+    said_x = page.get_charbox(text.index("Table: Wide"))[0]
+    field_x = page.get_charbox(text.index("Heading 0:"))[0]
+    pdf.close()
+    assert field_x >= said_x - 1
 
 
 def test_narrow_table_stays_a_table() -> None:

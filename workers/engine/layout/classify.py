@@ -38,6 +38,7 @@ from ..document import (
     Scope,
     Table,
 )
+from ..document import Block as ModelBlock
 from .accents import glyphs_join_accents
 from .bidi import reads_right_to_left
 from .blocks import (
@@ -345,10 +346,29 @@ def classify(
                 doc.blocks.append(_figure(block, result, prov, body_size, artifact_ids, captions))
                 continue
             if block.kind == "table":
-                stack = []
                 table = _table(block, result, prov)
                 # (Its last row saying only that it goes on over the page is pagination.)
-                doc.artifacts.extend(goes_on_rows_apart(table))
+                paged = goes_on_rows_apart(table)
+                doc.artifacts.extend(paged)
+                # A table an open list's item ends with, going on past the page break, is
+                # that table continued, and the list goes on after it.
+                in_item = _item_table(stack)
+                if in_item is not None and _continued_by(in_item, table, None):
+                    _join_continued(in_item, table, None, doc)
+                    continue
+                # A table set in under a list's item, past its label, under its text (a
+                # point's table of attributes), is the item's, and the list goes on after
+                # it. (Not one at the list's own left edge, after it; nor one beside the
+                # item, in another column; nor one going on over a page: its parts are
+                # joined at the top level.)
+                owner = _continued_item(
+                    block, stack, list_x, item_faces, margins, page_columns
+                ) if stack and not paged else None
+                if owner is not None and _under_item(owner, block):
+                    _close_lists_inside(owner, stack, list_x)
+                    owner.blocks.append(table)
+                    continue
+                stack = []
                 # (A title said again over the table where it goes on, "—Continued", is
                 # read right before it: the table before that is the one it continues.)
                 title = doc.blocks[-1] if doc.blocks and title_over(doc.blocks[-1], table) \
@@ -359,24 +379,13 @@ def classify(
                     _continued_by(previous, table, title)
                     or title is None
                     and (not _headed_anew(previous, table) or goes_on_mid_cell(table))
-                    and goes_on_in_next_column(previous, table, _content_boxes(result, artifact_ids))
+                    and goes_on_in_next_column(
+                        previous, table, _content_boxes(result, artifact_ids)
+                    )
                 ):
-                    # The same table, continued past a page break or a wide gap between rows.
-                    said_again = title_said_again(title, table)
-                    if said_again is not None:
-                        caption_first_title(doc.blocks, previous, said_again)
-                    if isinstance(title, Paragraph | Heading):
-                        doc.blocks.pop()
-                        doc.artifacts.append(title_artifact(title))
-                    columns = columns_under(previous, table)
-                    if columns is not None and not _as_many_columns(previous, table):
-                        spread_over(table, columns)
-                    doc.artifacts.extend(continue_table(previous, table))
-                    widths = _row_widths(previous)
-                    for row, taken in zip(previous.rows, widths, strict=True):
-                        # (Rows kept regular: each as wide as the widest, counting the
-                        # columns its spanning cells and those spanning down into it take.)
-                        row.cells.extend(Cell("") for _ in range(max(widths) - taken))
+                    # The same table, continued past a page break, a wide gap between rows
+                    # or a column break.
+                    _join_continued(previous, table, title, doc)
                 else:
                     doc.blocks.append(table)
                 continue
@@ -1889,6 +1898,17 @@ def _continued_item(
         if indent > list_x[level] + 0.8 * block.size or lined_up:
             return item
     return None
+
+
+def _under_item(item: ListItem, block: Block) -> bool:
+    """Whether ``block`` is set under the item's text: on the page its last block ends on,
+    its top no higher than that block's last line's foot, and across the columns that
+    block's lines take (not beside it, in another column)."""
+    last = item.blocks[-1] if item.blocks else item
+    if not last.prov or last.prov[-1].page != block.page:
+        return False
+    box = last.prov[-1].bbox
+    return block.y1 <= box.y0 + 0.5 * block.size and block.x0 < box.x1 and block.x1 > box.x0
 
 
 def _close_lists_inside(owner: ListItem, stack: list[ListBlock], list_x: list[float]) -> None:
@@ -4388,6 +4408,37 @@ def _captions_table(block: Block, after: Block | None, result: PageResult) -> bo
             others=[other for other in result.blocks if other.kind == "table"],
         ) is not None
     )
+
+
+def _item_table(stack: list[ListBlock]) -> Table | None:
+    """The table the last item of the innermost open list ends with, if it does."""
+    if not stack or not stack[-1].items:
+        return None
+    blocks = stack[-1].items[-1].blocks
+    return blocks[-1] if blocks and isinstance(blocks[-1], Table) else None
+
+
+def _join_continued(
+    previous: Table, table: Table, title: ModelBlock | None, doc: Document
+) -> None:
+    """Join ``table`` to ``previous``, the same table continued past a page break or a wide
+    gap between rows (see :func:`_continued_by`); a ``title`` said again over it (read last
+    in ``doc``) and its repeated rows are pagination."""
+    said_again = title_said_again(title, table)
+    if said_again is not None:
+        caption_first_title(doc.blocks, previous, said_again)
+    if isinstance(title, Paragraph | Heading):
+        doc.blocks.pop()
+        doc.artifacts.append(title_artifact(title))
+    columns = columns_under(previous, table)
+    if columns is not None and not _as_many_columns(previous, table):
+        spread_over(table, columns)
+    doc.artifacts.extend(continue_table(previous, table))
+    widths = _row_widths(previous)
+    for row, taken in zip(previous.rows, widths, strict=True):
+        # (Rows kept regular: each as wide as the widest, counting the columns its
+        # spanning cells and those spanning down into it take.)
+        row.cells.extend(Cell("") for _ in range(max(widths) - taken))
 
 
 def _continued_by(previous: Table, table: Table, title: object) -> bool:
