@@ -57,3 +57,25 @@ def test_names_off_their_pictures_middles_name_no_picture(tmp_path: Path) -> Non
     """The same line moved a quarter of a picture to the right: each word still stands on a
     picture, but none is set to name it."""
     assert [f.caption for f in _row(tmp_path, 20.0)] == [None, None, None]
+
+
+def test_sub_figures_labelled_in_turn_are_named_under_their_drawings_labels(
+    tmp_path: Path,
+) -> None:
+    """Two drawings side by side, a drawing's lowest label at its foot, and under both, a
+    little further down, "(a) …" and "(b) …" on one line, off the pictures' middles: each
+    sub-figure is named by its labelled name."""
+    row = [Picture("a", 100, 300, 160, 80), Picture("b", 300, 300, 160, 80)]
+    lines = [*body_lines(), (176.0, 290.0, "S"), (150.0, 272.0, "(a) Spheres"),
+             (320.0, 272.0, "(b) Tori")]
+    doc = read_layout(make_pdf(tmp_path / "sub.pdf", [(row, lines)]), max_pages=2)
+    named = sorted((f.prov[0].bbox.x0, f.caption) for f in doc.walk() if isinstance(f, Figure))
+    assert [caption for _, caption in named] == ["(a) Spheres", "(b) Tori"]
+
+
+def test_sub_figure_names_out_of_turn_name_no_picture(tmp_path: Path) -> None:
+    row = [Picture("a", 100, 300, 160, 80), Picture("b", 300, 300, 160, 80)]
+    lines = [*body_lines(), (176.0, 290.0, "S"), (150.0, 272.0, "(a) Spheres"),
+             (320.0, 272.0, "(c) Tori")]
+    doc = read_layout(make_pdf(tmp_path / "sub.pdf", [(row, lines)]), max_pages=2)
+    assert [f.caption for f in doc.walk() if isinstance(f, Figure)] == [None, None]

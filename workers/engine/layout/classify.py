@@ -77,7 +77,9 @@ from .end_marks import END_MARK_CHARS
 from .figures import (
     CAPTION,
     EDGE_TOLERANCE,
+    ON_PICTURE,
     CaptionLine,
+    TextLine,
     between_pictures_and_caption,
     caption_among,
     caption_lines,
@@ -4356,7 +4358,7 @@ def _row_name(block: Block, result: PageResult, worded: list[list[Fragment]]) ->
     return text if _read_with_row(block, result, lines) else None
 
 
-def _read_with_row(block: Block, result: PageResult, lines: Sequence[Fragment]) -> bool:
+def _read_with_row(block: Block, result: PageResult, lines: Sequence[TextLine]) -> bool:
     """The blocks holding a picture's name (its ``lines``) are read with the picture's row:
     between the picture and each of them, in reading order, only pictures, the blocks holding
     the names and other names of the row (text on the names' line, by a picture)."""
@@ -4373,8 +4375,14 @@ def _read_with_row(block: Block, result: PageResult, lines: Sequence[Fragment]) 
         return o.kind == "text" and low <= (o.y0 + o.y1) / 2 <= high and any(
             p.x0 <= x <= p.x1 for p in pictures)
 
+    def on_picture(o: Block) -> bool:  # a label of a drawing, set on it or at its edge
+        x, y = (o.x0 + o.x1) / 2, (o.y0 + o.y1) / 2
+        return o.kind == "text" and any(
+            p.x0 - ON_PICTURE <= x <= p.x1 + ON_PICTURE
+            and p.y0 - ON_PICTURE <= y <= p.y1 + ON_PICTURE for p in pictures)
+
     return all(
-        o.kind == "figure" or named(o) or k in holding
+        o.kind == "figure" or named(o) or on_picture(o) or k in holding
         for at in holding
         for k, o in enumerate(result.blocks[min(at, here) + 1:max(at, here)], min(at, here) + 1)
     )

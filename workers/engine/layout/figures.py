@@ -1052,7 +1052,9 @@ def row_name_of(
     one picture of the row, every picture has its name, and each name is centred on its
     picture. A line with a word between two pictures, a picture without its name or a name
     off its picture's middle is something else (a table's row, running text): no name is
-    taken from it. Returns the name and the line's pieces (those of its blocks)."""
+    taken from it. Sub-figures' names labelled in turn may stand further down, under the
+    drawings' lowest labels, and off their pictures' middles (:func:`_labelled_name_of`).
+    Returns the name and the line's pieces (those of its blocks)."""
     row = sorted(
         [box] + [
             other for other in pictures
@@ -1075,13 +1077,83 @@ def row_name_of(
         if not near:
             continue
         if max(f.y0 for f in near) - min(f.y0 for f in near) > LABEL_ALIGN:
-            return None  # more than one line against the row
+            continue  # more than one line against the row
         if not under and _under_another(near, pictures, row):
-            return None  # the names under the row above: between two rows, not this one's
+            continue  # the names under the row above: between two rows, not this one's
         names = _names_on(row, near)
         if names is not None:
             return names[row.index(box)], near
-    return None
+    return _labelled_name_of(box, row, lines)
+
+
+#: Sub-figures' names, labelled in turn under their row ("(a) Kugelkoordinaten  (b) …"),
+#: stand within this many of their line heights under the pictures: a drawing's lowest
+#: labels (a sphere's pole, a plot's ticks) may be set between.
+SUBFIGURE_NAME_GAP = 3.0
+#: A sub-figure's label opening its name: "(a)", "a)".
+SUBFIGURE_LABEL = re.compile(r"\(?([a-z])\)\s")
+#: Points around a picture within which text is still set on it (its lowest labels).
+ON_PICTURE = 12.0
+
+
+def _labelled_name_of(
+    box: Box, row: list[Box], lines: Sequence[PlacedLine]
+) -> tuple[str, list[PlacedLine]] | None:
+    """The name of the picture at ``box`` on a line under its ``row`` that names each picture
+    in turn with a sub-figure's label, "(a)", "(b)" …, one name on each picture, with only
+    text set on the pictures (their lowest labels) between the pictures and the line."""
+    bottom = min(p[1] for p in row)
+    height = max((f.y1 - f.y0 for f in lines), default=0.0)
+    opening = [
+        f for f in lines
+        if -EDGE_TOLERANCE <= bottom - f.y1 <= SUBFIGURE_NAME_GAP * (f.y1 - f.y0)
+        and SUBFIGURE_LABEL.match(f.text.strip() + " ")
+    ]
+    if len(opening) != len(row):
+        return None
+    baseline = min(f.y0 for f in opening)
+    if max(f.y0 for f in opening) - baseline > LABEL_ALIGN:
+        return None
+    line = [f for f in lines if abs(f.y0 - baseline) <= LABEL_ALIGN]
+    over = [f for f in lines if f.y0 > baseline + LABEL_ALIGN and f.y1 < bottom + height]
+    if any(not _set_on_pictures(f, row) for f in over):
+        return None  # text of the page between the pictures and the names
+    names = []
+    for picture in row:
+        mine = sorted((f for f in line if picture[0] <= (f.x0 + f.x1) / 2 <= picture[2]),
+                      key=lambda f: f.x0)
+        text = " ".join(f.text.strip() for f in mine)
+        tolerance = max(6.0, 0.05 * (picture[2] - picture[0]))
+        if (
+            not mine or min(f.x0 for f in mine) < picture[0] - tolerance
+            or max(f.x1 for f in mine) > picture[2] + tolerance or running_text(text)
+        ):
+            return None
+        names.append(text)
+    if not _labelled_in_turn(names) or any(
+        not any(p[0] <= (f.x0 + f.x1) / 2 <= p[2] for p in row) for f in line
+    ):
+        return None  # labels out of turn, or a word of the line under no picture
+    return names[row.index(box)], line
+
+
+def _labelled_in_turn(names: list[str]) -> bool:
+    """Each name opens with a sub-figure's label, the letters in turn: (a), (b), (c)…"""
+    letters = []
+    for name in names:
+        label = SUBFIGURE_LABEL.match(name + " ")
+        if label is None:
+            return False
+        letters.append(ord(label.group(1)))
+    return letters == list(range(letters[0], letters[0] + len(letters)))
+
+
+def _set_on_pictures(f: TextLine, row: list[Box]) -> bool:
+    x, y = (f.x0 + f.x1) / 2, (f.y0 + f.y1) / 2
+    return any(
+        p[0] - ON_PICTURE <= x <= p[2] + ON_PICTURE and p[1] - ON_PICTURE <= y <= p[3] + ON_PICTURE
+        for p in row
+    )
 
 
 def _under_another(near: Sequence[TextLine], pictures: Sequence[Box], row: list[Box]) -> bool:
