@@ -80,13 +80,16 @@ from .end_marks import END_MARK_CHARS
 from .figures import (
     CAPTION,
     EDGE_TOLERANCE,
+    ON_PICTURE,
     CaptionLine,
+    TextLine,
     between_pictures_and_caption,
     caption_among,
     caption_lines,
     caption_text,
     judge,
     row_label_of,
+    row_name_of,
     scale_label,
     scale_on,
     set_off_caption,
@@ -4338,6 +4341,7 @@ def _figure(
         caption_among(box, captions, result.page.height, join)
         or styled_caption_of(box, worded, body_size, join)
         or _row_label(block, result, worded)
+        or _row_name(block, result, worded)
         or _title_of_drawing(block, texts)
         or _sole_caption(block, result, worded, body_size, join)
     )
@@ -4381,12 +4385,34 @@ def _row_label(block: Block, result: PageResult, worded: list[list[Fragment]]) -
     if found is None:
         return None
     text, lines = found
-    at = next((k for k, o in enumerate(result.blocks) if o.frags is lines), None)
-    if at is None:
+    return text if _read_with_row(block, result, lines) else None
+
+
+def _row_name(block: Block, result: PageResult, worded: list[list[Fragment]]) -> str | None:
+    """The name of a picture on a line naming its row of pictures one by one
+    (:func:`.figures.row_name_of`), when that line is read with its row (as
+    :func:`_row_label` asks)."""
+    found = row_name_of(
+        (block.x0, block.y0, block.x1, block.y1),
+        [(o.x0, o.y0, o.x1, o.y1) for o in result.blocks if o.kind == "figure" and o is not block],
+        worded,
+    )
+    if found is None:
         return None
+    text, lines = found
+    return text if _read_with_row(block, result, lines) else None
+
+
+def _read_with_row(block: Block, result: PageResult, lines: Sequence[TextLine]) -> bool:
+    """The blocks holding a picture's name (its ``lines``) are read with the picture's row:
+    between the picture and each of them, in reading order, only pictures, the blocks holding
+    the names and other names of the row (text on the names' line, by a picture)."""
+    pieces = {id(f) for f in lines}
+    holding = [k for k, o in enumerate(result.blocks) if any(id(f) in pieces for f in o.frags)]
+    if not holding:
+        return False
     here = result.blocks.index(block)
     low, high = min(f.y0 for f in lines), max(f.y1 for f in lines)
-    between = result.blocks[min(at, here) + 1:max(at, here)]
     pictures = [o for o in result.blocks if o.kind == "figure"]
 
     def named(o: Block) -> bool:  # another name of the row: on the name's line, by a picture
@@ -4394,7 +4420,17 @@ def _row_label(block: Block, result: PageResult, worded: list[list[Fragment]]) -
         return o.kind == "text" and low <= (o.y0 + o.y1) / 2 <= high and any(
             p.x0 <= x <= p.x1 for p in pictures)
 
-    return text if all(o.kind == "figure" or named(o) for o in between) else None
+    def on_picture(o: Block) -> bool:  # a label of a drawing, set on it or at its edge
+        x, y = (o.x0 + o.x1) / 2, (o.y0 + o.y1) / 2
+        return o.kind == "text" and any(
+            p.x0 - ON_PICTURE <= x <= p.x1 + ON_PICTURE
+            and p.y0 - ON_PICTURE <= y <= p.y1 + ON_PICTURE for p in pictures)
+
+    return all(
+        o.kind == "figure" or named(o) or on_picture(o) or k in holding
+        for at in holding
+        for k, o in enumerate(result.blocks[min(at, here) + 1:max(at, here)], min(at, here) + 1)
+    )
 
 
 def _captions_table(block: Block, after: Block | None, result: PageResult) -> bool:

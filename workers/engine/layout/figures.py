@@ -70,7 +70,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import islice, pairwise
 from typing import Protocol
 
 from .glyphs import ImageFacts, Rect
@@ -1010,6 +1010,211 @@ def _line_count(lines: Sequence[TextLine]) -> int:
         else:
             bottom = min(bottom, f.y0)
     return count
+
+# A row of pictures named on one line: the names set as one line of text (one piece, or
+# two words run together in one piece), each centred on its own picture ("source-atop
+# destination-over destination-in" under three drawings, "butt round square" over three).
+# The line read as a whole names no one picture; cut at the words and each word set on the
+# picture it stands on, the names match the pictures one for one, and each is its picture's.
+
+
+class PlacedLetter(Protocol):
+    """A glyph with where it is drawn across the line."""
+
+    @property
+    def char(self) -> str: ...
+
+    @property
+    def x0(self) -> float: ...
+
+    @property
+    def x1(self) -> float: ...
+
+
+class PlacedLine(TextLine, Protocol):
+    """A line of a text block with its glyphs placed."""
+
+    @property
+    def glyphs(self) -> Sequence[PlacedLetter]: ...
+
+
+#: A name is centred on its picture when its middle is within this share of the picture's
+#: width of the picture's middle (or within :data:`NAME_CENTRE_POINTS`, for narrow ones).
+NAME_CENTRE_SHARE = 0.08
+NAME_CENTRE_POINTS = 3.0
+
+
+def row_name_of(
+    box: Box, pictures: Sequence[Box], blocks: Sequence[Sequence[PlacedLine]]
+) -> tuple[str, list[PlacedLine]] | None:
+    """The name of the picture at ``box`` read off one line of names set right under its
+    row of pictures (else right over it): every word of the line across the row stands on
+    one picture of the row, every picture has its name, and each name is centred on its
+    picture. A line with a word between two pictures, a picture without its name or a name
+    off its picture's middle is something else (a table's row, running text): no name is
+    taken from it. Sub-figures' names labelled in turn may stand further down, under the
+    drawings' lowest labels, and off their pictures' middles (:func:`_labelled_name_of`).
+    Returns the name and the line's pieces (those of its blocks)."""
+    row = sorted(
+        [box] + [
+            other for other in pictures
+            if other != box and (other[2] <= box[0] or other[0] >= box[2])
+            and min(box[3], other[3]) - max(box[1], other[1])
+            >= ROW_OVERLAP * min(box[3] - box[1], other[3] - other[1])
+        ]
+    )
+    if len(row) < 2 or any(a[2] > b[0] for a, b in pairwise(row)):
+        return None  # one picture, or pictures overlapping: no names one for one
+    left, right = row[0][0], row[-1][2]
+    bottom, top = min(p[1] for p in row), max(p[3] for p in row)
+    lines = [f for block in blocks for f in block if f.x1 > left and f.x0 < right]
+    for under in (True, False):
+        near = [
+            f for f in lines
+            if -EDGE_TOLERANCE <= (bottom - f.y1 if under else f.y0 - top)
+            <= STYLED_CAPTION_GAP * (f.y1 - f.y0)
+        ]
+        if not near:
+            continue
+        if max(f.y0 for f in near) - min(f.y0 for f in near) > LABEL_ALIGN:
+            continue  # more than one line against the row
+        if not under and _under_another(near, pictures, row):
+            continue  # the names under the row above: between two rows, not this one's
+        names = _names_on(row, near)
+        if names is not None:
+            return names[row.index(box)], near
+    return _labelled_name_of(box, row, lines)
+
+
+#: Sub-figures' names, labelled in turn under their row ("(a) Kugelkoordinaten  (b) …"),
+#: stand within this many of their line heights under the pictures: a drawing's lowest
+#: labels (a sphere's pole, a plot's ticks) may be set between.
+SUBFIGURE_NAME_GAP = 3.0
+#: A sub-figure's label opening its name: "(a)", "a)".
+SUBFIGURE_LABEL = re.compile(r"\(?([a-z])\)\s")
+#: Points around a picture within which text is still set on it (its lowest labels).
+ON_PICTURE = 12.0
+
+
+def _labelled_name_of(
+    box: Box, row: list[Box], lines: Sequence[PlacedLine]
+) -> tuple[str, list[PlacedLine]] | None:
+    """The name of the picture at ``box`` on a line under its ``row`` that names each picture
+    in turn with a sub-figure's label, "(a)", "(b)" …, one name on each picture, with only
+    text set on the pictures (their lowest labels) between the pictures and the line."""
+    bottom = min(p[1] for p in row)
+    height = max((f.y1 - f.y0 for f in lines), default=0.0)
+    opening = [
+        f for f in lines
+        if -EDGE_TOLERANCE <= bottom - f.y1 <= SUBFIGURE_NAME_GAP * (f.y1 - f.y0)
+        and SUBFIGURE_LABEL.match(f.text.strip() + " ")
+    ]
+    if len(opening) != len(row):
+        return None
+    baseline = min(f.y0 for f in opening)
+    if max(f.y0 for f in opening) - baseline > LABEL_ALIGN:
+        return None
+    line = [f for f in lines if abs(f.y0 - baseline) <= LABEL_ALIGN]
+    over = [f for f in lines if f.y0 > baseline + LABEL_ALIGN and f.y1 < bottom + height]
+    if any(not _set_on_pictures(f, row) for f in over):
+        return None  # text of the page between the pictures and the names
+    names = []
+    for picture in row:
+        mine = sorted((f for f in line if picture[0] <= (f.x0 + f.x1) / 2 <= picture[2]),
+                      key=lambda f: f.x0)
+        text = " ".join(f.text.strip() for f in mine)
+        tolerance = max(6.0, 0.05 * (picture[2] - picture[0]))
+        if (
+            not mine or min(f.x0 for f in mine) < picture[0] - tolerance
+            or max(f.x1 for f in mine) > picture[2] + tolerance or running_text(text)
+        ):
+            return None
+        names.append(text)
+    if not _labelled_in_turn(names) or any(
+        not any(p[0] <= (f.x0 + f.x1) / 2 <= p[2] for p in row) for f in line
+    ):
+        return None  # labels out of turn, or a word of the line under no picture
+    return names[row.index(box)], line
+
+
+def _labelled_in_turn(names: list[str]) -> bool:
+    """Each name opens with a sub-figure's label, the letters in turn: (a), (b), (c)…"""
+    letters = []
+    for name in names:
+        label = SUBFIGURE_LABEL.match(name + " ")
+        if label is None:
+            return False
+        letters.append(ord(label.group(1)))
+    return letters == list(range(letters[0], letters[0] + len(letters)))
+
+
+def _set_on_pictures(f: TextLine, row: list[Box]) -> bool:
+    x, y = (f.x0 + f.x1) / 2, (f.y0 + f.y1) / 2
+    return any(
+        p[0] - ON_PICTURE <= x <= p[2] + ON_PICTURE and p[1] - ON_PICTURE <= y <= p[3] + ON_PICTURE
+        for p in row
+    )
+
+
+def _under_another(near: Sequence[TextLine], pictures: Sequence[Box], row: list[Box]) -> bool:
+    """The line ``near`` is set right under a picture not of the ``row``."""
+    top = max(f.y1 for f in near)
+    height = max(f.y1 - f.y0 for f in near)
+    return any(
+        p not in row and -EDGE_TOLERANCE <= p[1] - top <= STYLED_CAPTION_GAP * height
+        and any(f.x1 > p[0] and f.x0 < p[2] for f in near)
+        for p in pictures
+    )
+
+
+def _names_on(row: list[Box], line: Sequence[PlacedLine]) -> list[str] | None:
+    """Each picture's name in ``row`` (left to right), from the words of ``line``: None unless
+    every word stands on a picture, every picture has words, and each picture's words are
+    centred on it and a short name (no running text, no source line)."""
+    placed: list[list[tuple[str, float, float]]] = [[] for _ in row]
+    for piece in line:
+        for word, x0, x1 in _placed_words(piece):
+            middle = (x0 + x1) / 2
+            on = [k for k, p in enumerate(row) if p[0] <= middle <= p[2]]
+            if not on:
+                return None  # a word between the pictures: not a row of names
+            placed[on[0]].append((word, x0, x1))
+    names: list[str] = []
+    for picture, words in zip(row, placed, strict=True):
+        if not words:
+            return None
+        words.sort(key=lambda w: w[1])
+        x0, x1 = words[0][1], max(w[2] for w in words)
+        width = picture[2] - picture[0]
+        text = " ".join(w[0] for w in words)
+        if (
+            abs((x0 + x1) / 2 - (picture[0] + picture[2]) / 2)
+            > max(NAME_CENTRE_POINTS, NAME_CENTRE_SHARE * width)
+            or running_text(text) or not any(ch.isalpha() for ch in text)
+            or SOURCE_LINE.match(text)
+        ):
+            return None
+        names.append(text)
+    return names
+
+
+def _placed_words(piece: PlacedLine) -> list[tuple[str, float, float]]:
+    """The words of a line's piece, each with its left and right end, from the piece's glyphs
+    (a typesetter that moves the pen rather than draw a space leaves no space glyph between
+    words: the glyphs are counted off word by word). Glyphs that do not spell the text (a
+    ligature, a made-up space) leave the piece one word, set where the piece is."""
+    words = piece.text.split()
+    glyphs = [g for g in piece.glyphs if not g.char.isspace()]
+    if "".join(g.char for g in glyphs) != "".join(words):
+        return [(" ".join(words), piece.x0, piece.x1)] if words else []
+    out: list[tuple[str, float, float]] = []
+    at = 0
+    for word in words:
+        mine = glyphs[at:at + len(word)]
+        at += len(word)
+        out.append((word, min(g.x0 for g in mine), max(g.x1 for g in mine)))
+    return out
+
 
 # --- text frames: tables and boxes drawn with shapes ------------------------------------------
 
