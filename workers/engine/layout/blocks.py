@@ -182,6 +182,24 @@ def block_of(page: int, frags: Iterable[Fragment], *, opens_list: bool = False) 
     return block
 
 
+def split_blocks(
+    blocks: list[Block], pieces_of: Callable[[Block], list[Block] | None]
+) -> list[Block]:
+    """``blocks`` with each block that ``pieces_of`` splits replaced by its pieces (``blocks``
+    itself, not a copy, when it splits none: most pages have nothing to split)."""
+    out: list[Block] | None = None
+    for k, block in enumerate(blocks):
+        pieces = pieces_of(block)
+        if pieces is None:
+            if out is not None:
+                out.append(block)
+            continue
+        if out is None:
+            out = blocks[:k]
+        out.extend(pieces)
+    return blocks if out is None else out
+
+
 #: Chinese and Japanese characters, which are written with no space between words: the
 #: CJK radicals, symbols and punctuation, kana, bopomofo, ideographs (and their extensions),
 #: and the fullwidth and halfwidth forms but Hangul's. (Korean writes spaces between words.)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block
+from .blocks import Block, split_blocks
 from .lines import Fragment
 
 #: A contents line: a section number ("10.2.1.", "3") and a title opening with a letter.
@@ -28,17 +28,7 @@ ENTRY_WORDS = 10
 def split_contents_lines(blocks: list[Block]) -> list[Block]:
     """``blocks`` with each text block that is a run of numbered contents lines split into
     one block per line (``blocks`` itself when none is)."""
-    out: list[Block] | None = None
-    for k, block in enumerate(blocks):
-        entries = _entries(block) if _may_be_entries(block) else None
-        if entries is None:
-            if out is not None:
-                out.append(block)
-            continue
-        if out is None:
-            out = blocks[:k]
-        out.extend(entries)
-    return blocks if out is None else out
+    return split_blocks(blocks, lambda block: _entries(block) if _may_be_entries(block) else None)
 
 
 def _may_be_entries(block: Block) -> bool:

@@ -9,7 +9,7 @@ year labels one only in a references section); a single bracketed word in runnin
 
 from __future__ import annotations
 
-from .blocks import Block
+from .blocks import Block, split_blocks
 from .lines import Fragment
 from .patterns import BARE_KEY, BARE_KEYED, KEY, KEYED
 
@@ -21,17 +21,7 @@ ENTRY_WORDS = 3
 def split_keyed_entries(blocks: list[Block]) -> list[Block]:
     """``blocks`` with each text block that is a run of keyed entries split into one block
     per entry (``blocks`` itself when none is)."""
-    out: list[Block] | None = None
-    for k, block in enumerate(blocks):
-        entries = _entries(block) if _opens_with_key(block) else None
-        if entries is None:
-            if out is not None:
-                out.append(block)
-            continue
-        if out is None:
-            out = blocks[:k]
-        out.extend(entries)
-    return blocks if out is None else out
+    return split_blocks(blocks, lambda block: _entries(block) if _opens_with_key(block) else None)
 
 
 def _opens_with_key(block: Block) -> bool:
