@@ -185,6 +185,40 @@ def goes_on_in_next_column(previous: Table, table: Table, body: Sequence[BBox]) 
     return True
 
 
+def goes_on_over_the_page(
+    previous: Table, table: Table, ending: Sequence[BBox], opening: Sequence[BBox]
+) -> bool:
+    """``table`` is the rest of ``previous``, cut where a page set in columns ends: on the
+    next page, in a column left of it (its first), its columns where those of ``previous``
+    stand moved back by the same distance for every column both fill, ``previous`` closing
+    its page's last column and ``table`` opening the next page's first: of ``ending`` (the
+    first page's content boxes, not its running heads) none under the one nor right of it,
+    of ``opening`` (the next page's) none over the other nor left of it. (Read right after
+    it: no heading or caption between.)"""
+    if not previous.prov or not table.prov or _width(previous) != _width(table):
+        return False
+    first, second = previous.prov[-1], table.prov[0]
+    if second.page != first.page + 1:
+        return False
+    a, b = first.bbox, second.bbox
+    shift = _column_shift(previous, table)
+    if shift is None or a.x1 + shift > a.x0 + _COLUMN_SLACK:
+        return False  # (not moved back a whole column: the piece would overlap the first)
+    if b.x0 < a.x0 + shift - _COLUMN_SLACK or b.x1 > a.x0 + _COLUMN_SLACK:
+        return False  # (not in the column the columns moved to)
+    for box in ending:
+        if min(box.x1, a.x1) > max(box.x0, a.x0) and box.y1 <= a.y0 + _COLUMN_SLACK:
+            return False  # something under the first piece: it does not end its column
+        if box.x0 >= a.x1 - _COLUMN_SLACK:
+            return False  # something right of it: it is not in its page's last column
+    for box in opening:
+        if min(box.x1, b.x1) > max(box.x0, b.x0) and box.y0 >= b.y1 - _COLUMN_SLACK:
+            return False  # something over the second piece: it does not open its column
+        if box.x1 <= b.x0 + _COLUMN_SLACK:
+            return False  # something left of it: it is not in its page's first column
+    return True
+
+
 def goes_on_mid_cell(table: Table) -> bool:
     """The table's first row goes on with a sentence the break cut: its first filled cell
     opens with a small letter ("returned 1 exit status"), which no header cell does. (Set in
