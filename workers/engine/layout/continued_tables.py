@@ -195,13 +195,19 @@ def goes_on_over_the_page(
     first page's content boxes, not its running heads) none under the one nor right of it,
     of ``opening`` (the next page's) none over the other nor left of it. (Read right after
     it: no heading or caption between.)"""
-    if not previous.prov or not table.prov or _width(previous) != _width(table):
+    if not previous.prov or not table.prov:
         return False
     first, second = previous.prov[-1], table.prov[0]
     if second.page != first.page + 1:
         return False
+    # (The pieces either side of the break: the table may have filled more columns before.)
+    here, there = _column_lefts(previous, first), _column_lefts(table, second)
+    if here.keys() != there.keys() or _width(previous) != _width(table) and not _filled_alike(
+        previous, table
+    ):
+        return False  # (other columns: not the same grid; as many, or the same ones filled)
     a, b = first.bbox, second.bbox
-    shift = _column_shift(previous, table)
+    shift = _shift_between(here, there)
     if shift is None or a.x1 + shift > a.x0 + _COLUMN_SLACK:
         return False  # (not moved back a whole column: the piece would overlap the first)
     if b.x0 < a.x0 + shift - _COLUMN_SLACK or b.x1 > a.x0 + _COLUMN_SLACK:
@@ -232,25 +238,48 @@ def goes_on_mid_cell(table: Table) -> bool:
 def _column_shift(previous: Table, table: Table) -> float | None:
     """How far right of ``previous``'s columns ``table``'s stand: the same distance for the
     left edge of every column both fill (one at least), or None."""
-    here, there = _column_lefts(previous), _column_lefts(table)
+    return _shift_between(_column_lefts(previous), _column_lefts(table))
+
+
+def _filled_alike(previous: Table, table: Table) -> bool:
+    """The two tables fill the same columns, whatever empty ones either draws past them
+    (a grid's last column left empty in one piece, not drawn in the other)."""
+    return _column_lefts(previous).keys() == _column_lefts(table).keys()
+
+
+def _shift_between(here: dict[int, float], there: dict[int, float]) -> float | None:
+    """How far right of the column edges ``here`` those ``there`` stand: the same distance
+    for every column both give (one at least), or None."""
     shifts = [there[k] - here[k] for k in here.keys() & there.keys()]
     if not shifts or max(shifts) - min(shifts) > _COLUMN_SLACK:
         return None
     return min(shifts)
 
 
-def _column_lefts(table: Table) -> dict[int, float]:
+def _column_lefts(table: Table, piece: Prov | None = None) -> dict[int, float]:
     """The left edge of each column of the table some cell of one column fills: its
-    leftmost such cell's."""
+    leftmost such cell's (of those in ``piece``, one of its pieces, if given)."""
     out: dict[int, float] = {}
     for row in table.rows:
         at = 0
         for cell in row.cells:
-            if cell.col_span == 1 and cell.prov and cell.text.strip():
+            if cell.col_span == 1 and cell.prov and cell.text.strip() and (
+                piece is None or _inside(cell.prov[0], piece)
+            ):
                 x0 = cell.prov[0].bbox.x0
                 out[at] = min(out.get(at, x0), x0)
             at += cell.col_span
     return out
+
+
+def _inside(cell: Prov, piece: Prov) -> bool:
+    """The cell is drawn in that piece of its table (its page, within its box)."""
+    a, b = cell.bbox, piece.bbox
+    return (
+        cell.page == piece.page
+        and a.x0 >= b.x0 - _COLUMN_SLACK and a.x1 <= b.x1 + _COLUMN_SLACK
+        and a.y0 >= b.y0 - _COLUMN_SLACK and a.y1 <= b.y1 + _COLUMN_SLACK
+    )
 
 
 def spread_over(table: Table, columns: Sequence[int]) -> None:
