@@ -51,14 +51,34 @@ def test_a_table_cut_from_the_right_column_to_the_next_page_is_one_table(
     assert "1" in firsts and "40" in firsts
 
 
+def test_a_table_filling_a_page_s_two_columns_goes_on_over_the_page(
+    html_pdf: HtmlPdf,
+) -> None:
+    # Cut twice: by the column break, then by the page's end (its columns compared with
+    # those of the piece that ends the page, not of the whole table so far).
+    body = (
+        "<div class='cols'><h1>Weights</h1>"
+        + f"<p>{LOREM * 4}</p>"
+        + "<table><tr><th>No.</th><th>Name</th><th>Weight</th></tr>"
+        + _rows(90) + "</table>" + f"<p>{LOREM * 2}</p></div>"
+    )
+    tables = _tables(body, html_pdf)
+    assert len(tables) == 1
+    pages = [p.page for p in tables[0].prov]
+    assert pages[:2] == [0, 0] and 1 in pages
+    firsts = [row.cells[0].text for row in tables[0].rows]
+    assert "1" in firsts and "90" in firsts
+
+
 def test_a_table_under_text_atop_the_next_page_stays_apart(html_pdf: HtmlPdf) -> None:
     body = (
         "<div class='cols'><h1>Weights</h1>"
         + f"<p>{LOREM * 14}</p>"
         + "<table><tr><th>No.</th><th>Name</th><th>Weight</th></tr>"
-        + _rows(40) + "</table>"
+        + _rows(10) + "</table>"
         + "<p style='break-before: page'>The second lot, weighed again.</p>"
-        + "<table>" + _rows(12, 41) + "</table></div>"
+        + "<table>" + _rows(12, 11) + "</table></div>"
     )
     tables = _tables(body, html_pdf)
     assert len(tables) == 2
+    assert [p.page for p in tables[0].prov] == [0] and tables[1].prov[0].page == 1

@@ -212,6 +212,13 @@ def goes_on_over_the_page(
         return False  # (not moved back a whole column: the piece would overlap the first)
     if b.x0 < a.x0 + shift - _COLUMN_SLACK or b.x1 > a.x0 + _COLUMN_SLACK:
         return False  # (not in the column the columns moved to)
+    # (Both pieces reach the page's text edge, at its foot and at its head, as far as a row
+    # that would not fit leaves: not a table ending mid-column before a forced break.)
+    pitch = _row_pitch(previous, first) + _COLUMN_SLACK
+    if ending and a.y0 > min(box.y0 for box in ending) + pitch:
+        return False
+    if opening and b.y1 < max(box.y1 for box in opening) - pitch:
+        return False
     for box in ending:
         if min(box.x1, a.x1) > max(box.x0, a.x0) and box.y1 <= a.y0 + _COLUMN_SLACK:
             return False  # something under the first piece: it does not end its column
@@ -270,6 +277,18 @@ def _column_lefts(table: Table, piece: Prov | None = None) -> dict[int, float]:
                 out[at] = min(out.get(at, x0), x0)
             at += cell.col_span
     return out
+
+
+def _row_pitch(table: Table, piece: Prov) -> float:
+    """How far apart the tops of the piece's rows stand, at most (its height if it has
+    one row): the room a row left over for the next column takes."""
+    tops = [
+        max(c.prov[0].bbox.y1 for c in row.cells if c.prov)
+        for row in table.rows
+        if any(c.prov and _inside(c.prov[0], piece) for c in row.cells)
+    ]
+    steps = [abs(up - down) for up, down in zip(tops, tops[1:], strict=False)]
+    return max(steps, default=piece.bbox.y1 - piece.bbox.y0)
 
 
 def _inside(cell: Prov, piece: Prov) -> bool:
