@@ -63,6 +63,7 @@ from .continued_tables import (
     goes_on_in_next_column,
     goes_on_mid_cell,
     goes_on_note,
+    goes_on_over_the_page,
     goes_on_rows_apart,
     repeats_stub,
     spread_over,
@@ -330,6 +331,8 @@ def classify(
     in_order = _document_order(results)
     keyed_runs = _keyed_runs(in_order, artifact_ids)
     listed: _ListedAgain | None = None  # (worked out when a numbered line first asks)
+    # (Each page's result, by its number: where a table the next page goes on with ends.)
+    page_results = {r.blocks[0].page: r for r in results if r.blocks}
     for result, blocks in in_order:
         drawn_in_figure = _figure_labels_kept(blocks, artifact_ids) | _pictures_in_drawings(
             blocks, artifact_ids)
@@ -382,12 +385,19 @@ def classify(
                     _continued_by(previous, table, title)
                     or title is None
                     and (not _headed_anew(previous, table) or goes_on_mid_cell(table))
-                    and goes_on_in_next_column(
-                        previous, table, _content_boxes(result, artifact_ids)
+                    and (
+                        goes_on_in_next_column(
+                            previous, table, _content_boxes(result, artifact_ids))
+                        or previous.prov[-1].page in page_results
+                        and goes_on_over_the_page(
+                            previous, table,
+                            _content_boxes(page_results[previous.prov[-1].page], artifact_ids),
+                            _content_boxes(result, artifact_ids))
                     )
                 ):
-                    # The same table, continued past a page break, a wide gap between rows
-                    # or a column break.
+                    # The same table, continued past a page break, a wide gap between rows,
+                    # a column break, or the break from a page's last column to the next
+                    # page's first.
                     _join_continued(previous, table, title, doc)
                 else:
                     doc.blocks.append(table)

@@ -185,6 +185,53 @@ def goes_on_in_next_column(previous: Table, table: Table, body: Sequence[BBox]) 
     return True
 
 
+def goes_on_over_the_page(
+    previous: Table, table: Table, ending: Sequence[BBox], opening: Sequence[BBox]
+) -> bool:
+    """``table`` is the rest of ``previous``, cut where a page set in columns ends: on the
+    next page, in a column left of it (its first), its columns where those of ``previous``
+    stand moved back by the same distance for every column both fill, ``previous`` closing
+    its page's last column and ``table`` opening the next page's first: of ``ending`` (the
+    first page's content boxes, not its running heads) none under the one nor right of it,
+    of ``opening`` (the next page's) none over the other nor left of it. (Read right after
+    it: no heading or caption between.)"""
+    if not previous.prov or not table.prov:
+        return False
+    first, second = previous.prov[-1], table.prov[0]
+    if second.page != first.page + 1:
+        return False
+    # (The pieces either side of the break: the table may have filled more columns before.)
+    here, there = _column_lefts(previous, first), _column_lefts(table, second)
+    if here.keys() != there.keys() or _width(previous) != _width(table) and not _filled_alike(
+        previous, table
+    ):
+        return False  # (other columns: not the same grid; as many, or the same ones filled)
+    a, b = first.bbox, second.bbox
+    shift = _shift_between(here, there)
+    if shift is None or a.x1 + shift > a.x0 + _COLUMN_SLACK:
+        return False  # (not moved back a whole column: the piece would overlap the first)
+    if b.x0 < a.x0 + shift - _COLUMN_SLACK or b.x1 > a.x0 + _COLUMN_SLACK:
+        return False  # (not in the column the columns moved to)
+    # (Both pieces reach the page's text edge, at its foot and at its head, as far as a row
+    # that would not fit leaves: not a table ending mid-column before a forced break.)
+    pitch = _row_pitch(previous, first) + _COLUMN_SLACK
+    if ending and a.y0 > min(box.y0 for box in ending) + pitch:
+        return False
+    if opening and b.y1 < max(box.y1 for box in opening) - pitch:
+        return False
+    for box in ending:
+        if min(box.x1, a.x1) > max(box.x0, a.x0) and box.y1 <= a.y0 + _COLUMN_SLACK:
+            return False  # something under the first piece: it does not end its column
+        if box.x0 >= a.x1 - _COLUMN_SLACK:
+            return False  # something right of it: it is not in its page's last column
+    for box in opening:
+        if min(box.x1, b.x1) > max(box.x0, b.x0) and box.y0 >= b.y1 - _COLUMN_SLACK:
+            return False  # something over the second piece: it does not open its column
+        if box.x1 <= b.x0 + _COLUMN_SLACK:
+            return False  # something left of it: it is not in its page's first column
+    return True
+
+
 def goes_on_mid_cell(table: Table) -> bool:
     """The table's first row goes on with a sentence the break cut: its first filled cell
     opens with a small letter ("returned 1 exit status"), which no header cell does. (Set in
@@ -198,25 +245,60 @@ def goes_on_mid_cell(table: Table) -> bool:
 def _column_shift(previous: Table, table: Table) -> float | None:
     """How far right of ``previous``'s columns ``table``'s stand: the same distance for the
     left edge of every column both fill (one at least), or None."""
-    here, there = _column_lefts(previous), _column_lefts(table)
+    return _shift_between(_column_lefts(previous), _column_lefts(table))
+
+
+def _filled_alike(previous: Table, table: Table) -> bool:
+    """The two tables fill the same columns, whatever empty ones either draws past them
+    (a grid's last column left empty in one piece, not drawn in the other)."""
+    return _column_lefts(previous).keys() == _column_lefts(table).keys()
+
+
+def _shift_between(here: dict[int, float], there: dict[int, float]) -> float | None:
+    """How far right of the column edges ``here`` those ``there`` stand: the same distance
+    for every column both give (one at least), or None."""
     shifts = [there[k] - here[k] for k in here.keys() & there.keys()]
     if not shifts or max(shifts) - min(shifts) > _COLUMN_SLACK:
         return None
     return min(shifts)
 
 
-def _column_lefts(table: Table) -> dict[int, float]:
+def _column_lefts(table: Table, piece: Prov | None = None) -> dict[int, float]:
     """The left edge of each column of the table some cell of one column fills: its
-    leftmost such cell's."""
+    leftmost such cell's (of those in ``piece``, one of its pieces, if given)."""
     out: dict[int, float] = {}
     for row in table.rows:
         at = 0
         for cell in row.cells:
-            if cell.col_span == 1 and cell.prov and cell.text.strip():
+            if cell.col_span == 1 and cell.prov and cell.text.strip() and (
+                piece is None or _inside(cell.prov[0], piece)
+            ):
                 x0 = cell.prov[0].bbox.x0
                 out[at] = min(out.get(at, x0), x0)
             at += cell.col_span
     return out
+
+
+def _row_pitch(table: Table, piece: Prov) -> float:
+    """How far apart the tops of the piece's rows stand, at most (its height if it has
+    one row): the room a row left over for the next column takes."""
+    tops = [
+        max(c.prov[0].bbox.y1 for c in row.cells if c.prov)
+        for row in table.rows
+        if any(c.prov and _inside(c.prov[0], piece) for c in row.cells)
+    ]
+    steps = [abs(up - down) for up, down in zip(tops, tops[1:], strict=False)]
+    return max(steps, default=piece.bbox.y1 - piece.bbox.y0)
+
+
+def _inside(cell: Prov, piece: Prov) -> bool:
+    """The cell is drawn in that piece of its table (its page, within its box)."""
+    a, b = cell.bbox, piece.bbox
+    return (
+        cell.page == piece.page
+        and a.x0 >= b.x0 - _COLUMN_SLACK and a.x1 <= b.x1 + _COLUMN_SLACK
+        and a.y0 >= b.y0 - _COLUMN_SLACK and a.y1 <= b.y1 + _COLUMN_SLACK
+    )
 
 
 def spread_over(table: Table, columns: Sequence[int]) -> None:

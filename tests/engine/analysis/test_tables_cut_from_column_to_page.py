@@ -1,0 +1,84 @@
+"""A ruled table cut where a two-column page ends: from the foot of its right column to the
+top of the next page's left column.
+
+Its first rows close the page's last column, the rest open the next page's first one, its
+columns where the first piece's stand moved back by the columns' pitch: one table, as one
+cut by a column break on its page is. A table the next page opens under a paragraph of its
+own stays apart.
+"""
+
+from __future__ import annotations
+
+from workers.engine.document import Table
+from workers.engine.layout.reader import read_layout
+
+from .conftest import LOREM, HtmlPdf
+
+COLUMNS = (
+    "@page { size: A4; margin: 2cm }"
+    " .cols { column-count: 2; column-gap: 1cm }"
+    " table { width: 100%; border-collapse: collapse }"
+    " td, th { border: 0.5pt solid #888; padding: 2pt; text-align: left }"
+)
+
+
+def _rows(count: int, start: int = 1) -> str:
+    return "".join(
+        f"<tr><td>{k}</td><td>Item {k} name</td><td>{k * 37 % 101}.{k % 10} kg</td></tr>"
+        for k in range(start, start + count)
+    )
+
+
+def _tables(pdf_body: str, html_pdf: HtmlPdf) -> list[Table]:
+    doc = read_layout(html_pdf(pdf_body, css=COLUMNS), max_pages=2)
+    return [b for b in doc.blocks if isinstance(b, Table)]
+
+
+def test_a_table_cut_from_the_right_column_to_the_next_page_is_one_table(
+    html_pdf: HtmlPdf,
+) -> None:
+    body = (
+        "<div class='cols'><h1>Weights</h1>"
+        + f"<p>{LOREM * 14}</p>"
+        + "<table><tr><th>No.</th><th>Name</th><th>Weight</th></tr>"
+        + _rows(40) + "</table>" + f"<p>{LOREM * 2}</p></div>"
+    )
+    tables = _tables(body, html_pdf)
+    assert len(tables) == 1
+    pages = [p.page for p in tables[0].prov]
+    assert len(set(pages)) == 2  # (one piece on each page)
+    firsts = [row.cells[0].text for row in tables[0].rows]
+    assert "1" in firsts and "40" in firsts
+
+
+def test_a_table_filling_a_page_s_two_columns_goes_on_over_the_page(
+    html_pdf: HtmlPdf,
+) -> None:
+    # Cut twice: by the column break, then by the page's end (its columns compared with
+    # those of the piece that ends the page, not of the whole table so far).
+    body = (
+        "<div class='cols'><h1>Weights</h1>"
+        + f"<p>{LOREM * 4}</p>"
+        + "<table><tr><th>No.</th><th>Name</th><th>Weight</th></tr>"
+        + _rows(90) + "</table>" + f"<p>{LOREM * 2}</p></div>"
+    )
+    tables = _tables(body, html_pdf)
+    assert len(tables) == 1
+    pages = [p.page for p in tables[0].prov]
+    assert pages[:2] == [0, 0] and 1 in pages
+    firsts = [row.cells[0].text for row in tables[0].rows]
+    assert "1" in firsts and "90" in firsts
+
+
+def test_a_table_under_text_atop_the_next_page_stays_apart(html_pdf: HtmlPdf) -> None:
+    body = (
+        "<div class='cols'><h1>Weights</h1>"
+        + f"<p>{LOREM * 14}</p>"
+        + "<table><tr><th>No.</th><th>Name</th><th>Weight</th></tr>"
+        + _rows(10) + "</table>"
+        + "<p style='break-before: page'>The second lot, weighed again.</p>"
+        + "<table>" + _rows(12, 11) + "</table></div>"
+    )
+    tables = _tables(body, html_pdf)
+    assert len(tables) == 2
+    assert [p.page for p in tables[0].prov] == [0] and tables[1].prov[0].page == 1
