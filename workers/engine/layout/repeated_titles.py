@@ -13,8 +13,9 @@ The heading may be set on two lines, each capitalised like a heading of its own;
 two lines' words run on together inside the title line above, the title says they are one
 heading broken in two, and they are read as one.
 
-Only the document's first heading is asked after, and only when nothing but tables and
-figures (no running text) stands between it and the heading that repeats it."""
+Only the document's first heading is asked after, only when it stands over the heading
+that repeats it on the page, and only when nothing but tables and figures (no running text)
+stands between them."""
 
 from __future__ import annotations
 
@@ -54,6 +55,15 @@ def _repeats(title: list[str], heading: str) -> bool:
     )
 
 
+def _stands_above(title: Heading, heading: Heading) -> bool:
+    """Whether the title's last line stands over the heading's first on the same page (a
+    title read after the heading it repeats is no line set over it)."""
+    if not title.prov or not heading.prov:
+        return False
+    last, first = title.prov[-1], heading.prov[0]
+    return last.page == first.page and last.bbox.y0 >= first.bbox.y1
+
+
 def repeated_title_apart(doc: Document) -> None:
     """Make a paragraph of the document's first heading when the next heading, with only
     tables or figures between them, says most of its words in their order (a leading
@@ -68,6 +78,8 @@ def repeated_title_apart(doc: Document) -> None:
     while nxt < len(doc.blocks) and isinstance(doc.blocks[nxt], (Table, Figure)):
         nxt += 1
     if nxt >= len(doc.blocks) or not isinstance(heading := doc.blocks[nxt], Heading):
+        return
+    if not _stands_above(title, heading):
         return
     if nxt + 1 < len(doc.blocks):
         second = doc.blocks[nxt + 1]
