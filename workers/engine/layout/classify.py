@@ -56,6 +56,7 @@ from .box_glyphs import opens_options_row
 from .browser_levels import bookmarked_heads, browser_levels, heading_face_size
 from .bylines import bylines_apart
 from .code_face import code_face, code_lines, inline_code_lines
+from .contents_labels import contents_labels_apart
 from .continued_tables import (
     caption_first_title,
     columns_under,
@@ -139,6 +140,7 @@ from .patterns import (
     starts_item,
     title_key,
 )
+from .repeated_titles import repeated_title_apart
 from .runover import letterheads_apart
 from .section_numbers import section_numbered
 from .sections_ahead import sections_ahead_apart
@@ -681,6 +683,8 @@ def classify(
     if not outline:
         _form_parts(doc, fields)
         sections_ahead_apart(doc, heading_faces)
+    repeated_title_apart(doc)
+    contents_labels_apart(doc, heading_faces, body_size)
     subtitle_apart(doc, heading_faces, outline)
     bylines_apart(doc, heading_faces, outline)
     _normalise_levels(doc, outline, heading_faces, browser=browser)
