@@ -4471,10 +4471,11 @@ def _join_continued(
         spread_over(table, columns)
     doc.artifacts.extend(continue_table(previous, table))
     widths = _row_widths(previous)
+    widest = max(widths, default=0)  # (once: a long table joined page by page has many rows)
     for row, taken in zip(previous.rows, widths, strict=True):
         # (Rows kept regular: each as wide as the widest, counting the columns its
         # spanning cells and those spanning down into it take.)
-        row.cells.extend(Cell("") for _ in range(max(widths) - taken))
+        row.cells.extend(Cell("") for _ in range(widest - taken))
 
 
 def _continued_by(previous: Table, table: Table, title: object) -> bool:
