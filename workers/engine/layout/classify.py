@@ -4346,7 +4346,6 @@ def _figure(
     artifact_ids: dict[int, Any], captions: list[CaptionLine],
 ) -> Figure:
     """``captions``: :func:`.figures.caption_lines` of the page's text blocks."""
-    texts = [other.frags for other in result.blocks if other.kind == "text"]
     box = (block.x0, block.y0, block.x1, block.y1)
     # (Page furniture under a picture, a printer's slug line, describes nothing.)
     worded = [o.frags for o in result.blocks if o.kind == "text" and id(o) not in artifact_ids]
@@ -4356,20 +4355,24 @@ def _figure(
         or styled_caption_of(box, worded, body_size, join)
         or _row_label(block, result, worded)
         or _row_name(block, result, worded)
-        or _title_of_drawing(block, texts)
+        or _title_of_drawing(block, result)
         or _sole_caption(block, result, worded, body_size, join)
     )
     image = f"page:{block.page}/object:{block.image.obj}" if block.image else None
     return Figure(image=image, caption=caption, prov=prov)
 
 
-def _title_of_drawing(block: Block, texts: list[list[Fragment]]) -> str | None:
-    """The title set on a chart (:func:`.figures.title_on`). Vector drawings are asked, and
-    pictures carrying a chart's scale as text (:func:`.figures.scale_on`: a chart exported as
-    an image, its labels laid over it): a photograph's words are a sign or a poster in it,
-    and a banner image behind a heading is no chart."""
+def _title_of_drawing(block: Block, result: PageResult) -> str | None:
+    """The title set on a chart (:func:`.figures.title_on`) among the page's text. Vector
+    drawings are asked, and pictures carrying a chart's scale as text
+    (:func:`.figures.scale_on`: a chart exported as an image, its labels laid over it): a
+    photograph's words are a sign or a poster in it, and a banner image behind a heading is
+    no chart. (The page's text is gathered only here: most pictures are named before.)"""
+    if block.candidate is None:
+        return None
     box = (block.x0, block.y0, block.x1, block.y1)
-    if block.candidate is None or not (block.candidate.drawing or scale_on(box, texts)):
+    texts = [other.frags for other in result.blocks if other.kind == "text"]
+    if not (block.candidate.drawing or scale_on(box, texts)):
         return None
     return title_on(box, texts)
 
@@ -4485,10 +4488,11 @@ def _join_continued(
         spread_over(table, columns)
     doc.artifacts.extend(continue_table(previous, table))
     widths = _row_widths(previous)
+    widest = max(widths, default=0)  # (once: a long table joined page by page has many rows)
     for row, taken in zip(previous.rows, widths, strict=True):
         # (Rows kept regular: each as wide as the widest, counting the columns its
         # spanning cells and those spanning down into it take.)
-        row.cells.extend(Cell("") for _ in range(max(widths) - taken))
+        row.cells.extend(Cell("") for _ in range(widest - taken))
 
 
 def _continued_by(previous: Table, table: Table, title: object) -> bool:
@@ -4542,8 +4546,12 @@ def _row_widths(table: Table) -> list[int]:
     widths = [0] * len(table.rows)
     for r, row in enumerate(table.rows):
         for cell in row.cells:
-            for down in range(r, min(r + max(cell.row_span, 1), len(widths))):
-                widths[down] += max(cell.col_span, 1)
+            taken = max(cell.col_span, 1)
+            if cell.row_span <= 1:
+                widths[r] += taken  # (most cells: their own row only; asked of long tables)
+                continue
+            for down in range(r, min(r + cell.row_span, len(widths))):
+                widths[down] += taken
     return widths
 
 

@@ -28,6 +28,8 @@ ENTRY_WORDS = 10
 def split_contents_lines(blocks: list[Block]) -> list[Block]:
     """``blocks`` with each text block that is a run of numbered contents lines split into
     one block per line (``blocks`` itself when none is)."""
+    if not any(map(_may_be_entries, blocks)):
+        return blocks  # (most pages: no block opens with a number)
     return split_blocks(blocks, lambda block: _entries(block) if _may_be_entries(block) else None)
 
 

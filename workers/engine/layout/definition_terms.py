@@ -64,16 +64,17 @@ def paragraph_gap(results: list[PageResult], body_size: float) -> float | None:
     """The commonest space between two paragraphs of the text's size and regular face read
     one after the other, one over the other (to the half point); None when there are none."""
     gaps: Counter[float] = Counter()
+    widest = 3 * body_size
     for result in results:
         texts = [b for b in result.blocks if b.kind == "text"]
         for above, below in zip(texts, texts[1:], strict=False):
+            # (Where the two stand asked first: it needs no look at their letters.)
+            gap = above.y0 - below.y1
+            if not 0 < gap < widest or below.x0 > above.x1 or above.x0 > below.x1:
+                continue
             if above.bold or below.bold or max(above.size, below.size) > 1.1 * body_size:
                 continue
-            if below.x0 > above.x1 or above.x0 > below.x1:
-                continue
-            gap = above.y0 - below.y1
-            if 0 < gap < 3 * body_size:
-                gaps[round(gap * 2) / 2] += 1
+            gaps[round(gap * 2) / 2] += 1
     return gaps.most_common(1)[0][0] if gaps else None
 
 
@@ -131,12 +132,12 @@ def _term_shape(
     if i + 1 >= len(blocks):
         return None
     block, under = blocks[i], blocks[i + 1]
+    if block.kind != "text" or under.kind != "text" or not block.bold or under.bold:
+        return None  # (most blocks: told by their kind and weight alone)
     size = body_size if code is not None and code.sets(block) else block.size
     below = block.y0 - under.y1
     shaped = (
-        block.kind == "text" and under.kind == "text"
-        and block.bold and not under.bold
-        and 0.95 * body_size <= size < 1.15 * body_size
+        0.95 * body_size <= size < 1.15 * body_size
         and (under.size < 1.15 * body_size or _text_size(under) < 1.15 * body_size)
         and abs(under.x0 - block.x0) < FLUSH_SHARE * body_size
         and below >= 0

@@ -21,6 +21,8 @@ ENTRY_WORDS = 3
 def split_keyed_entries(blocks: list[Block]) -> list[Block]:
     """``blocks`` with each text block that is a run of keyed entries split into one block
     per entry (``blocks`` itself when none is)."""
+    if not any(map(_opens_with_key, blocks)):
+        return blocks  # (most pages: no block opens with a bracket)
     return split_blocks(blocks, lambda block: _entries(block) if _opens_with_key(block) else None)
 
 

@@ -716,10 +716,14 @@ def _without_glyph_line_ends(
     starts = [i for i, ch in enumerate(text) if ch != " "]
     inside = []  # for each gap between glyphs: only a line end, the glyphs touching
     for a, b in zip(glyphs, glyphs[1:], strict=False):
-        between = stream[positions[id(a)] + 1:positions[id(b)]]
+        after, at = positions[id(a)] + 1, positions[id(b)]
+        if at <= after:
+            inside.append(False)  # (nothing between the two in the stream: most gaps)
+            continue
+        between = stream[after:at]
         size = max(a.size, b.size, 1.0)
         inside.append(
-            bool(between) and abs(b.x0 - a.x1) <= SPACE_GAP * size and b.x0 > a.x0
+            abs(b.x0 - a.x1) <= SPACE_GAP * size and b.x0 > a.x0
             and all(g.char.isspace() and g.obj < 0 and not g.generated for g in between)
         )
     out = [text[:starts[0] + 1]] if starts else [text]

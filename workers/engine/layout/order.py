@@ -3145,11 +3145,11 @@ def _indent_between_rows(left: list[Block], right: list[Block]) -> bool:
         return False
     gap = min(map(_x0_of, right)) - max(map(_x1_of, left))
     # (Measured by the smaller text: a slide's small corner line by its large title is no
-    # list's term and text, whose sizes are alike.)
-    if gap >= INDENT_GAP * min(_text_size(left), _text_size(right)):
+    # list's term and text, whose sizes are alike. The fewer blocks' size is found first:
+    # a gap wider than it is wider than the smaller one.)
+    fewer, more = (left, right) if len(left) <= len(right) else (right, left)
+    if gap >= INDENT_GAP * _text_size(fewer) or gap >= INDENT_GAP * _text_size(more):
         return False
-    if any(turned(f) for b in (*left, *right) for f in b.frags):
-        return False  # (a line turned up the page, a photo's credit, is no row of a list)
     spans = sorted(_struck_range(b) for b in right)
     tops = [low for low, _ in spans]
     reach = list(itertools.accumulate((high for _, high in spans), max))
@@ -3159,7 +3159,9 @@ def _indent_between_rows(left: list[Block], right: list[Block]) -> bool:
         at = bisect.bisect_left(tops, high)
         if at and reach[at - 1] > low:
             return False
-    return True
+    # (A line turned up the page, a photo's credit, is no row of a list. Asked last: most
+    # columns are told by their levels already, side by side.)
+    return not any(turned(f) for b in (*left, *right) for f in b.frags)
 
 
 def _same_rows(left: list[Block], right: list[Block]) -> bool:
