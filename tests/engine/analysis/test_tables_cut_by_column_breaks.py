@@ -1,9 +1,10 @@
-"""A ruled table the column break cuts, on a page set in two columns.
+"""A ruled table cut by a column break, on pages set in two columns.
 
-Its first rows close the left column, the rest open the right one, its columns where the
-first piece's stand moved over by the columns' pitch: one table, as a table cut by a page
-break is. Two tables side by side of another width, or a table under text at the top of the
-next column, stay apart.
+On one page its first rows close the left column and the rest open the right one; over a page
+break, from the foot of the page's right column to the top of the next page's left column. Its
+columns stand where the first piece's stand, moved over (or back) by the columns' pitch: one
+table, as a table cut by a page break is. Two tables side by side of another width, or a table
+under text at the top of the next column or page, stay apart.
 """
 
 from __future__ import annotations
@@ -21,15 +22,15 @@ COLUMNS = (
 )
 
 
-def _rows(count: int) -> str:
+def _rows(count: int, start: int = 1) -> str:
     return "".join(
         f"<tr><td>{k}</td><td>Item {k} name</td><td>{k * 37 % 101}.{k % 10} kg</td></tr>"
-        for k in range(1, count + 1)
+        for k in range(start, start + count)
     )
 
 
 def _tables(pdf_body: str, html_pdf: HtmlPdf) -> list[Table]:
-    doc = read_layout(html_pdf(pdf_body, css=COLUMNS), max_pages=1)
+    doc = read_layout(html_pdf(pdf_body, css=COLUMNS), max_pages=2)
     return [b for b in doc.blocks if isinstance(b, Table)]
 
 
@@ -60,3 +61,53 @@ def test_a_table_under_text_atop_the_next_column_stays_apart(html_pdf: HtmlPdf) 
     )
     tables = _tables(body, html_pdf)
     assert len(tables) == 2
+
+
+def test_a_table_cut_from_the_right_column_to_the_next_page_is_one_table(
+    html_pdf: HtmlPdf,
+) -> None:
+    body = (
+        "<div class='cols'><h1>Weights</h1>"
+        + f"<p>{LOREM * 14}</p>"
+        + "<table><tr><th>No.</th><th>Name</th><th>Weight</th></tr>"
+        + _rows(40) + "</table>" + f"<p>{LOREM * 2}</p></div>"
+    )
+    tables = _tables(body, html_pdf)
+    assert len(tables) == 1
+    pages = [p.page for p in tables[0].prov]
+    assert len(set(pages)) == 2  # (one piece on each page)
+    firsts = [row.cells[0].text for row in tables[0].rows]
+    assert "1" in firsts and "40" in firsts
+
+
+def test_a_table_filling_a_page_s_two_columns_goes_on_over_the_page(
+    html_pdf: HtmlPdf,
+) -> None:
+    # Cut twice: by the column break, then by the page's end (its columns compared with
+    # those of the piece that ends the page, not of the whole table so far).
+    body = (
+        "<div class='cols'><h1>Weights</h1>"
+        + f"<p>{LOREM * 4}</p>"
+        + "<table><tr><th>No.</th><th>Name</th><th>Weight</th></tr>"
+        + _rows(90) + "</table>" + f"<p>{LOREM * 2}</p></div>"
+    )
+    tables = _tables(body, html_pdf)
+    assert len(tables) == 1
+    pages = [p.page for p in tables[0].prov]
+    assert pages[:2] == [0, 0] and 1 in pages
+    firsts = [row.cells[0].text for row in tables[0].rows]
+    assert "1" in firsts and "90" in firsts
+
+
+def test_a_table_under_text_atop_the_next_page_stays_apart(html_pdf: HtmlPdf) -> None:
+    body = (
+        "<div class='cols'><h1>Weights</h1>"
+        + f"<p>{LOREM * 14}</p>"
+        + "<table><tr><th>No.</th><th>Name</th><th>Weight</th></tr>"
+        + _rows(10) + "</table>"
+        + "<p style='break-before: page'>The second lot, weighed again.</p>"
+        + "<table>" + _rows(12, 11) + "</table></div>"
+    )
+    tables = _tables(body, html_pdf)
+    assert len(tables) == 2
+    assert [p.page for p in tables[0].prov] == [0] and tables[1].prov[0].page == 1

@@ -19,7 +19,7 @@ import math
 from collections.abc import Sequence
 
 from ..document import BBox
-from .blocks import Block
+from .blocks import Block, split_blocks
 from .lines import Fragment
 
 #: A field leading its label stands at most this many heights of the text before it (a
@@ -215,23 +215,20 @@ def split_at_fields(
         if not pieces.level_within(field.x1 - 0.5, field.x1 + LEAD_GAP * (field.y1 - field.y0),
                                    (field.y0 + field.y1) / 2)
     ]
-    out: list[Block] | None = None
     side_groups: list[tuple[list[Block], Block]] = []
-    for k, block in enumerate(blocks):
+
+    def pieces_of(block: Block) -> list[Block] | None:
         parts = (
             _parts(block, fields, ends, pieces)
             if block.kind == "text" and len(block.frags) > 1 and block.note is None
             else None
         )
         if parts is None:
-            if out is not None:
-                out.append(block)
-            continue
-        if out is None:
-            out = blocks[:k]
+            return None
         group, head = parts
-        out.extend(group)
-        if head is not None:
-            out.append(head)
-            side_groups.append((group, head))
-    return (blocks if out is None else out), side_groups
+        if head is None:
+            return group
+        side_groups.append((group, head))
+        return [*group, head]
+
+    return split_blocks(blocks, pieces_of), side_groups
