@@ -387,14 +387,8 @@ def classify(
                     _continued_by(previous, table, title)
                     or title is None
                     and (not _headed_anew(previous, table) or goes_on_mid_cell(table))
-                    and (
-                        goes_on_in_next_column(
-                            previous, table, _content_boxes(result, artifact_ids))
-                        or previous.prov[-1].page in page_results
-                        and goes_on_over_the_page(
-                            previous, table,
-                            _content_boxes(page_results[previous.prov[-1].page], artifact_ids),
-                            _content_boxes(result, artifact_ids))
+                    and _goes_on_past_column_break(
+                        previous, table, result, page_results, artifact_ids
                     )
                 ):
                     # The same table, continued past a page break, a wide gap between rows,
@@ -4509,6 +4503,22 @@ def _continued_by(previous: Table, table: Table, title: object) -> bool:
         and (_as_many_columns(previous, table) or columns_under(previous, table) is not None)
         and not repeats_stub(previous, table)
         and (title is not None or starts_continued(table) or not _headed_anew(previous, table))
+    )
+
+
+def _goes_on_past_column_break(
+    previous: Table, table: Table, result: PageResult, page_results: dict[int, PageResult],
+    artifact_ids: dict[int, Any],
+) -> bool:
+    """``table`` (on ``result``'s page) is the rest of ``previous`` cut by a column break:
+    on its page, or from the foot of the page before's last column to the top of this one's
+    first (see :mod:`.continued_tables`)."""
+    here = _content_boxes(result, artifact_ids)
+    if goes_on_in_next_column(previous, table, here):
+        return True
+    before = page_results.get(previous.prov[-1].page) if previous.prov else None
+    return before is not None and goes_on_over_the_page(
+        previous, table, _content_boxes(before, artifact_ids), here
     )
 
 

@@ -11,11 +11,9 @@ large as the chapters' titles is the document's own section, and authors tag it 
 
 from __future__ import annotations
 
-import re
-
 from ..document import Block, Document, Heading, ListBlock, Paragraph
+from .patterns import title_words
 
-_WORD = re.compile(r"\w+")
 #: Entries at least that name later headings (one line of text alone names no contents).
 MIN_ENTRIES = 2
 #: Share of a list's items that must name later headings for the list to be contents.
@@ -23,7 +21,7 @@ MOST = 0.5
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(w.lower() for w in _WORD.findall(text))
+    return tuple(title_words(text))
 
 
 def _names_one_of(text: str, later: list[tuple[str, ...]]) -> bool:

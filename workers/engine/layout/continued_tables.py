@@ -174,15 +174,12 @@ def goes_on_in_next_column(previous: Table, table: Table, body: Sequence[BBox]) 
         return False  # (not moved over a whole column: the next column starts past it)
     if b.x0 < a.x0 + shift - _COLUMN_SLACK or b.x1 > a.x0 + 2 * shift:
         return False  # (out of the next column, left of it or into the one after)
-    for box in body:
-        if min(box.x1, a.x1) > max(box.x0, a.x0) and box.y1 <= a.y0 + _COLUMN_SLACK:
-            return False  # something under the first piece: it does not end its column
-        if (
-            min(box.x1, a.x1 + shift) > max(box.x0, a.x0 + shift)
-            and box.y0 >= b.y1 - _COLUMN_SLACK
-        ):
-            return False  # something over the second piece: it does not open its column
-    return True
+    # (Nothing under the first piece: it ends its column; nothing over the second, in the
+    # next column: it opens it.)
+    return not any(
+        _under(box, a.x0, a.x1, a.y0) or _over(box, a.x0 + shift, a.x1 + shift, b.y1)
+        for box in body
+    )
 
 
 def goes_on_over_the_page(
@@ -219,17 +216,23 @@ def goes_on_over_the_page(
         return False
     if opening and b.y1 < max(box.y1 for box in opening) - pitch:
         return False
-    for box in ending:
-        if min(box.x1, a.x1) > max(box.x0, a.x0) and box.y1 <= a.y0 + _COLUMN_SLACK:
-            return False  # something under the first piece: it does not end its column
-        if box.x0 >= a.x1 - _COLUMN_SLACK:
-            return False  # something right of it: it is not in its page's last column
-    for box in opening:
-        if min(box.x1, b.x1) > max(box.x0, b.x0) and box.y0 >= b.y1 - _COLUMN_SLACK:
-            return False  # something over the second piece: it does not open its column
-        if box.x1 <= b.x0 + _COLUMN_SLACK:
-            return False  # something left of it: it is not in its page's first column
-    return True
+    # (Nothing under the first piece nor right of it: it ends its page's last column;
+    # nothing over the second nor left of it: it opens the next page's first.)
+    return not any(
+        _under(box, a.x0, a.x1, a.y0) or box.x0 >= a.x1 - _COLUMN_SLACK for box in ending
+    ) and not any(
+        _over(box, b.x0, b.x1, b.y1) or box.x1 <= b.x0 + _COLUMN_SLACK for box in opening
+    )
+
+
+def _under(box: BBox, x0: float, x1: float, bottom: float) -> bool:
+    """``box`` stands across ``x0``–``x1`` below ``bottom`` (under a table's piece)."""
+    return min(box.x1, x1) > max(box.x0, x0) and box.y1 <= bottom + _COLUMN_SLACK
+
+
+def _over(box: BBox, x0: float, x1: float, top: float) -> bool:
+    """``box`` stands across ``x0``–``x1`` above ``top`` (over a table's piece)."""
+    return min(box.x1, x1) > max(box.x0, x0) and box.y0 >= top - _COLUMN_SLACK
 
 
 def goes_on_mid_cell(table: Table) -> bool:

@@ -714,7 +714,7 @@ def styled_caption_of(
         or not letters
     ):
         return None
-    italic = sum(g.italic for g in letters) >= ITALIC_SHARE * len(letters)
+    italic = _italic(lines)
     sizes = sorted(f.size for f in lines)
     smaller = sizes[len(sizes) // 2] <= SMALLER * body_size
     return text if italic or smaller else None

@@ -72,6 +72,11 @@ def title_key(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
+def title_words(text: str) -> list[str]:
+    """The words of ``text``, each in small letters (a title's words, to match another's)."""
+    return [w.lower() for w in _WORD.findall(text)]
+
+
 def forget_texts() -> None:
     """Empty the memos above once a document is read. Another document asks about other
     texts, so what it would find there is of no use to it; and a memo left full makes each

@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 
 from ..document import Document, Figure, Heading, Paragraph, Table
+from .patterns import title_words
 
-_WORD = re.compile(r"\w+")
 #: Section numbers a word processor puts before the heading's own words ("1", "1.2").
 _NUMBER = re.compile(r"\d+(\.\d+)*\.?$")
 #: Share of the title's words the heading must say at least (what it may leave off is the
@@ -31,14 +31,10 @@ _NUMBER = re.compile(r"\d+(\.\d+)*\.?$")
 MOST_OF_TITLE = 2 / 3
 
 
-def _words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
-
-
 def _own_words(text: str) -> list[str]:
     """The heading's words without the number a word processor set before them."""
     head, _, rest = text.strip().partition(" ")
-    return _words(rest if _NUMBER.match(head) and rest else text)
+    return title_words(rest if _NUMBER.match(head) and rest else text)
 
 
 def _run_in(part: list[str], whole: list[str]) -> bool:
@@ -51,7 +47,7 @@ def _run_in(part: list[str], whole: list[str]) -> bool:
 def _repeats(title: list[str], heading: str) -> bool:
     return any(
         _run_in(said, title) and len(said) >= MOST_OF_TITLE * len(title)
-        for said in (_words(heading), _own_words(heading))
+        for said in (title_words(heading), _own_words(heading))
     )
 
 
@@ -73,7 +69,7 @@ def repeated_title_apart(doc: Document) -> None:
         return
     title = doc.blocks[at]
     assert isinstance(title, Heading)
-    said = _words(title.text)
+    said = title_words(title.text)
     nxt = at + 1
     while nxt < len(doc.blocks) and isinstance(doc.blocks[nxt], (Table, Figure)):
         nxt += 1
