@@ -62,3 +62,31 @@ def test_a_glyph_further_off_than_a_tenth_of_an_em_leaves_the_font(tmp_path: Pat
         done = embed_substitute_fonts(pdf)
         assert done.embedded == []
         assert "widths disagree" in done.left["Arial"]
+
+
+def test_a_glyph_two_shown_codes_need_at_different_widths_leaves_the_font(
+    tmp_path: Path,
+) -> None:
+    """Code 127 names the semicolon too, at the program's width, and the text shows it: one
+    glyph cannot advance by both widths."""
+    source = arial_pdf(tmp_path / "arial.pdf", tmp_path, off_by=40)
+    with pikepdf.open(source, allow_overwriting_input=True) as pdf:
+        font = _first_font(pdf)
+        first = int(font.FirstChar)
+        semicolon = float(font.Widths[SEMICOLON - first]) + 40
+        widths = list(font.Widths)
+        widths += [0] * (127 - (first + len(widths) - 1))
+        widths[127 - first] = semicolon
+        font.Widths = pikepdf.Array(widths)
+        font.LastChar = 127
+        font.Encoding = pikepdf.Dictionary(
+            Type=pikepdf.Name.Encoding, BaseEncoding=pikepdf.Name.WinAnsiEncoding,
+            Differences=pikepdf.Array([127, pikepdf.Name.semicolon]))
+        page = pdf.pages[0]
+        page.obj.Contents = pdf.make_stream(
+            page.obj.Contents.read_bytes() + b"\nBT /F1 11 Tf 72 600 Td (a\x7fb) Tj ET")
+        pdf.save(source)
+    with pikepdf.open(source) as pdf:
+        done = embed_substitute_fonts(pdf)
+        assert done.embedded == [], done
+        assert "widths disagree" in done.left["Arial"]

@@ -13,9 +13,12 @@ glyph where it was, which is the only kind of repair made here:
    the widths, so embedding it would draw differently;
 2. every code the text shows (read from the content streams, :mod:`.font_usage`, when the
    program does not simply agree with the font on every code) must have its glyph in the
-   program, at the width /Widths gives it within one unit (veraPDF 7.21.5-1): a font whose
-   widths disagree for text it shows is never given another program. Codes no text shows
-   (Word writes 0 widths for them) draw nothing, and their widths are left as they are;
+   program, at the width /Widths gives it within one unit (veraPDF 7.21.5-1). pdfium draws
+   a substitute's glyph unchanged where /Widths puts it, so a glyph off by at most a tenth
+   of an em is given the /Widths advance in the program (:meth:`_Substitute.readvanced`);
+   a font whose widths disagree by more for text it shows is never given another program.
+   Codes no text shows (Word writes 0 widths for them) draw nothing, and their widths are
+   left as they are;
 3. the font becomes a Type1 font with the program as ``/FontFile3 /Type1C``, a complete font
    descriptor, and /Widths read from the program where the source had none;
 4. a probe page shows those codes in a row (so advances count) at two sizes, once with the
@@ -237,7 +240,7 @@ def embed_substitute_fonts(
             if not shown:
                 continue  # shows no text: draws nothing, nothing to compare it by
             problems = sorted(shown & set(sub.doubtful))
-            found = sub.readvanced(problems) if problems else sub
+            found = sub.readvanced(problems, shown) if problems else sub
             if isinstance(found, str):
                 result.left[name] = found
                 continue
@@ -373,14 +376,14 @@ class _Substitute:
             return "pdfium's substitute has none of its glyphs"
         return cls(program, top, glyphs, names, widths, drawn, doubtful, symbols, advances)
 
-    def readvanced(self, codes: Sequence[int]) -> _Substitute | str:
+    def readvanced(self, codes: Sequence[int], shown: set[int]) -> _Substitute | str:
         """This substitute with the glyph of each of ``codes`` (shown, its width at odds with
         /Widths) advancing by the /Widths width, its outline unchanged — what pdfium draws
         for a non-embedded font: each glyph of the substitute where /Widths puts it (the
         probe of :func:`draw_the_same` proves it for the font's every shown code). Why not,
         where a code's width differs by more than :data:`MAX_READVANCE` (the substitute is
-        not the author's font there), or two codes need one glyph at different widths. (A
-        code the text does not show draws nothing: its glyph's width does not matter.)"""
+        not the author's font there), or a glyph is shown by two codes that need different
+        widths of it. (A code the text does not show draws nothing: its width is no matter.)"""
         wanted: dict[str, float] = {}
         for code in codes:
             name = self.names[code]
@@ -388,6 +391,10 @@ class _Substitute:
                     self.advances[code]):
                 return self.doubtful[code]
             wanted[name] = self.advances[code]
+        # A shown code that agreed with the program must keep its glyph's width.
+        for code in shown.difference(codes):
+            if self.names[code] in wanted:
+                return self.doubtful[codes[0]]
         program = _with_advances(self.program, wanted)
         top = _cff_top(program)
         return replace(self, program=program, top=top, glyphs=_GlyphWidths(top),
