@@ -13,9 +13,12 @@ glyph where it was, which is the only kind of repair made here:
    the widths, so embedding it would draw differently;
 2. every code the text shows (read from the content streams, :mod:`.font_usage`, when the
    program does not simply agree with the font on every code) must have its glyph in the
-   program, at the width /Widths gives it within one unit (veraPDF 7.21.5-1): a font whose
-   widths disagree for text it shows is never given another program. Codes no text shows
-   (Word writes 0 widths for them) draw nothing, and their widths are left as they are;
+   program, at the width /Widths gives it within one unit (veraPDF 7.21.5-1). pdfium draws
+   a substitute's glyph unchanged where /Widths puts it, so a glyph off by at most a tenth
+   of an em is given the /Widths advance in the program (:meth:`_Substitute.readvanced`);
+   a font whose widths disagree by more for text it shows is never given another program.
+   Codes no text shows (Word writes 0 widths for them) draw nothing, and their widths are
+   left as they are;
 3. the font becomes a Type1 font with the program as ``/FontFile3 /Type1C``, a complete font
    descriptor, and /Widths read from the program where the source had none;
 4. a probe page shows those codes in a row (so advances count) at two sizes, once with the
@@ -39,7 +42,7 @@ import ctypes
 import hashlib
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TypeVar
 
@@ -52,6 +55,7 @@ from fontTools.encodings.MacRoman import MacRoman
 from fontTools.encodings.StandardEncoding import StandardEncoding
 from fontTools.misc.psCharStrings import T2CharString, T2WidthExtractor
 from fontTools.pens.boundsPen import BoundsPen
+from fontTools.pens.t2CharStringPen import T2CharStringPen
 from fontTools.ttLib import TTFont
 
 from .checks import drawn_page, pages_drawn_differently
@@ -68,6 +72,10 @@ from .t2_opening import charstring_width
 _SIMPLE = frozenset({"/Type1", "/MMType1", "/TrueType"})
 #: Glyph widths within this many 1/1000 em of the dictionary's agree (veraPDF 7.21.5-1).
 WIDTH_TOLERANCE = 1.0
+#: A shown glyph whose substitute width is off /Widths by at most this (1/1000 em: a tenth
+#: of an em) may be embedded advancing by /Widths (:meth:`_Substitute.readvanced`); a wider
+#: gap says the substitute is another design there, and the font is left.
+MAX_READVANCE = 100.0
 #: Font descriptor flags (ISO 32000-1 9.8.2).
 _FIXED_PITCH, _SERIF, _SYMBOLIC, _ITALIC, _NONSYMBOLIC = 1, 2, 4, 64, 32
 #: Fonts of non-Latin symbols: their own built-in encoding, flagged symbolic.
@@ -102,6 +110,9 @@ class FontEmbedding:
 
     embedded: list[str] = field(default_factory=list)
     left: dict[str, str] = field(default_factory=dict)
+    #: Of ``embedded``, those whose program took the /Widths advance of a glyph it shows
+    #: (:meth:`_Substitute.readvanced`).
+    readvanced: list[str] = field(default_factory=list)
 
     def notes(self) -> list[str]:
         out: list[str] = []
@@ -110,6 +121,12 @@ class FontEmbedding:
                 "fonts not embedded in the source, now embedded with the metric-compatible "
                 "program the page was already drawn with (pixels unchanged): "
                 + ", ".join(sorted(set(self.embedded)))
+            )
+        if self.readvanced:
+            out.append(
+                "of those, glyphs whose advance in the program differs slightly from the "
+                "font's /Widths were given the /Widths advance (pdfium draws them at those "
+                "positions already; pixels unchanged): " + ", ".join(sorted(set(self.readvanced)))
             )
         out.extend(f"font {name} not embedded: {why}" for name, why in sorted(self.left.items()))
         return out
@@ -210,6 +227,7 @@ def embed_substitute_fonts(
             usage.read_page(page)
     # Fonts to embed, if the probe agrees: the font, its embedded version, the codes shown.
     tried: list[tuple[pikepdf.Dictionary, pikepdf.Dictionary, set[int]]] = []
+    readvanced: set[str] = set()
     for key, sub in substitutes.items():
         font = candidates[key]
         name = display_name(font)
@@ -222,9 +240,13 @@ def embed_substitute_fonts(
             if not shown:
                 continue  # shows no text: draws nothing, nothing to compare it by
             problems = sorted(shown & set(sub.doubtful))
-            if problems:
-                result.left[name] = sub.doubtful[problems[0]]
+            found = sub.readvanced(problems, shown) if problems else sub
+            if isinstance(found, str):
+                result.left[name] = found
                 continue
+            if problems:
+                readvanced.add(name)
+            sub = found
         tried.append((font, sub.embedded_version(pdf, font), shown))
     # One probe document for all of them (each font's pages are its own).
     for (font, embedded, _), same in zip(tried, draw_the_same(tried), strict=True):
@@ -237,6 +259,8 @@ def embed_substitute_fonts(
         for entry, value in embedded.items():
             font[entry] = value
         result.embedded.append(name)
+        if name in readvanced:
+            result.readvanced.append(name)
     return result
 
 
@@ -292,6 +316,9 @@ class _Substitute:
     #: A symbol font's built-in encoding as pdfium draws and reads it (not the program's
     #: own): written out as /Differences and /ToUnicode once embedded. None for other fonts.
     symbols: DrawnEncoding | None = None
+    #: Codes whose width is off /Widths by more than :data:`WIDTH_TOLERANCE` but at most
+    #: :data:`MAX_READVANCE`, with the /Widths width (:meth:`readvanced`).
+    advances: dict[int, float] = field(default_factory=dict)
 
     @classmethod
     def read(
@@ -328,6 +355,7 @@ class _Substitute:
         widths = dictionary_widths(font)
         drawn: set[int] = set()
         doubtful: dict[int, str] = {}
+        advances: dict[int, float] = {}
         for code, name in enumerate(names):
             if name == ".notdef":
                 continue  # no character at this code: draws nothing, before as after
@@ -339,12 +367,38 @@ class _Substitute:
             drawn.add(code)
             width = widths.get(code) if widths is not None else program_width
             if width is None or abs(program_width - width) > WIDTH_TOLERANCE:
+                if width is not None and abs(program_width - width) <= MAX_READVANCE:
+                    advances[code] = width
                 # Never another program for glyphs the author's widths place differently.
                 doubtful[code] = (f"its widths disagree with pdfium's substitute (code {code}: "
                                   f"{width} in the PDF, {program_width:g} in the substitute)")
         if not drawn:
             return "pdfium's substitute has none of its glyphs"
-        return cls(program, top, glyphs, names, widths, drawn, doubtful, symbols)
+        return cls(program, top, glyphs, names, widths, drawn, doubtful, symbols, advances)
+
+    def readvanced(self, codes: Sequence[int], shown: set[int]) -> _Substitute | str:
+        """This substitute with the glyph of each of ``codes`` (shown, its width at odds with
+        /Widths) advancing by the /Widths width, its outline unchanged — what pdfium draws
+        for a non-embedded font: each glyph of the substitute where /Widths puts it (the
+        probe of :func:`draw_the_same` proves it for the font's every shown code). Why not,
+        where a code's width differs by more than :data:`MAX_READVANCE` (the substitute is
+        not the author's font there), or a glyph is shown by two codes that need different
+        widths of it. (A code the text does not show draws nothing: its width is no matter.)"""
+        wanted: dict[str, float] = {}
+        for code in codes:
+            name = self.names[code]
+            if code not in self.advances or wanted.get(name, self.advances[code]) != (
+                    self.advances[code]):
+                return self.doubtful[code]
+            wanted[name] = self.advances[code]
+        # A shown code that agreed with the program must keep its glyph's width.
+        for code in shown.difference(codes):
+            if self.names[code] in wanted:
+                return self.doubtful[codes[0]]
+        program = _with_advances(self.program, wanted)
+        top = _cff_top(program)
+        return replace(self, program=program, top=top, glyphs=_GlyphWidths(top),
+                       doubtful={c: why for c, why in self.doubtful.items() if c not in codes})
 
     def embedded_version(self, pdf: pikepdf.Pdf, font: pikepdf.Dictionary) -> pikepdf.Dictionary:
         """``font`` with the program embedded, as a new dictionary (``font`` is unchanged):
@@ -551,6 +605,32 @@ def _cff_top(program: bytes) -> TopDict:
     fonts.decompile(io.BytesIO(program), None)
     top: TopDict = fonts[fonts.fontNames[0]]
     return top
+
+
+class _NoBoxes:
+    """What fontTools' CFF compiler asks of a font: bounding boxes are left as they are."""
+
+    recalcBBoxes = False
+
+
+def _with_advances(program: bytes, advances: dict[str, float]) -> bytes:
+    """``program`` (a CFF) with each glyph of ``advances`` advancing by its width there, its
+    outline drawn the same (fractional coordinates kept: nothing is rounded)."""
+    fonts = CFFFontSet()
+    fonts.decompile(io.BytesIO(program), None)
+    top = fonts[fonts.fontNames[0]]
+    strings = top.CharStrings
+    nominal = float(getattr(top.Private, "nominalWidthX", 0))
+    scale = float(getattr(top, "FontMatrix", [0.001])[0]) * 1000
+    for name, width in advances.items():
+        old = strings[name]
+        # The width is written less nominalWidthX (Adobe TN 5177), in the program's units.
+        pen = T2CharStringPen(width / scale - nominal, strings, roundTolerance=0)
+        old.draw(pen)
+        strings[name] = pen.getCharString(private=old.private, globalSubrs=old.globalSubrs)
+    out = io.BytesIO()
+    fonts.compile(out, _NoBoxes())
+    return out.getvalue()
 
 
 class _WidthFound(Exception):

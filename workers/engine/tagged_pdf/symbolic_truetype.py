@@ -7,7 +7,10 @@ which character each code shows. PDF/UA-1 forbids the /Encoding on a symbolic Tr
 (veraPDF 7.21.6-3). The repair keeps the meaning and drops the entry: the names become a
 /ToUnicode (only names of the Adobe Glyph List, so each says one character), and the change is
 kept only where pdfium draws every page using the font to the same pixels and reads the same
-text, as it did before.
+text, as it did before. A name outside that list (Wingdings' ``onesansinv``, ``head2left``)
+says no character to a reader (ISO 32000-1 9.10.2), before as after: its code is given no
+/ToUnicode entry — not the base encoding's character either, which the name replaced — so
+nothing is invented, and the entry is still dropped.
 """
 
 from __future__ import annotations
@@ -48,7 +51,7 @@ def drop_symbolic_encodings(
         return []
     saved = {key: (font.Encoding, font.get("/ToUnicode")) for key, font in candidates.items()}
     for font in candidates.values():
-        font[pikepdf.Name.ToUnicode] = pdf.make_stream(to_unicode_cmap(_named_text(font)))
+        font[pikepdf.Name.ToUnicode] = pdf.make_stream(to_unicode_cmap(_named_text(font) or {}))
         del font[pikepdf.Name.Encoding]
     pages = [i for i, fonts in enumerate(fonts_by_page)
              if any(f.objgen in candidates for f in fonts)]
@@ -79,8 +82,7 @@ def _repairable(font: pikepdf.Dictionary) -> bool:
         encoding.BaseEncoding != "/WinAnsiEncoding"
     ):
         return False
-    names = _named_text(font)
-    if not names:
+    if _named_text(font) is None:
         return False
     try:
         cmaps = {(t.platformID, t.platEncID) for t in TTFont(
@@ -90,14 +92,14 @@ def _repairable(font: pikepdf.Dictionary) -> bool:
     return bool(cmaps & _BY_CODE)
 
 
-def _named_text(font: pikepdf.Dictionary) -> dict[int, str]:
-    """Code -> character, from the names of the font's /Differences over its base encoding;
-    empty when a name says no single character (then the meaning cannot be kept)."""
+def _named_text(font: pikepdf.Dictionary) -> dict[int, str] | None:
+    """Code -> character, from the names of the font's /Differences over its base encoding
+    (a code whose name says no character has none); None without /Differences."""
     encoding = font.get("/Encoding")
     differences = encoding.get("/Differences") if isinstance(encoding, pikepdf.Dictionary) \
         else None
     if not isinstance(differences, pikepdf.Array):
-        return {}
+        return None
     out: dict[int, str] = {}
     if isinstance(encoding, pikepdf.Dictionary) and encoding.get("/BaseEncoding") == (
         "/WinAnsiEncoding"
@@ -117,13 +119,15 @@ def _named_text(font: pikepdf.Dictionary) -> dict[int, str]:
             continue
         name = str(item)[1:]
         if name == ".notdef":
+            out.pop(code, None)  # no glyph here, whatever the base encoding says
             code += 1
             continue
         value = LEGACY_AGL2UV.get(name)
         # A few names stand for one character encoded twice (Delta: U+2206 or U+0394).
         char = value[0] if isinstance(value, list | tuple) and value else value
-        if char is None or not 0 <= code < 256:
-            return {}
-        out[code] = chr(char)
+        if char is None:
+            out.pop(code, None)  # the name replaced the base encoding's character
+        elif 0 <= code < 256:
+            out[code] = chr(char)
         code += 1
     return out
