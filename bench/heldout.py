@@ -524,7 +524,10 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=min(4, os.cpu_count() or 1),
                         help="PDFs made at once")
     parser.add_argument("--worst", type=int, default=10, help="how many worst files to list")
+    parser.add_argument("--no-table-runs", action="store_true",
+                        help="match tables one to one only (no runs of truth tables)")
     args = parser.parse_args()
+    structure.set_table_runs(not args.no_table_runs)
     missing = [tool for tool in ("pdftotext",) if shutil.which(tool) is None]
     try:
         import pypandoc

@@ -3,9 +3,10 @@ table it found that is false, with its page, its rows and its first words.
 
 bench/heldout.py gives one table F1 a file; this says which tables make it, to look up on
 the page images (``pdftoppm -r 60 -f P+1 -l P+1 -png FILE /tmp/x``: pages here count from
-0). Tables are matched as bench/structure.py matches them (their words' Jaccard overlap at
-least one half, one to one, in the truth's order). Reads the PDFs bench/heldout.py made
-(bench/.cache/heldout); it makes none.
+0). Tables are matched as bench/structure.py matches them (structure.match_tables: their words'
+Jaccard overlap at least one half, one to one, in the truth's order; then a found table left
+over may match a run of truth tables, listed as "joined"; --no-table-runs leaves that out).
+Reads the PDFs bench/heldout.py made (bench/.cache/heldout); it makes none.
 
 Usage: .venv/bin/python bench/heldout_tables.py [--only SUBSTR]
 """
@@ -24,20 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import structure  # noqa: E402  (bench/structure.py: the same matching as the scores)
 from heldout import CACHE  # noqa: E402
-from structure import words  # noqa: E402
-
-from workers.engine.document import Document, Table, block_text  # noqa: E402
-
-#: Share of the words two tables hold in common (of all either holds) that matches them.
-MATCH = 0.5
-
-
-@dataclass
-class Found:
-    page: int | None
-    rows: int
-    words: set[str]
-    text: str
+from structure import match_tables, table_words  # noqa: E402
 
 
 @dataclass
@@ -56,35 +44,13 @@ class Count:
         return "    -" if score is None else f"{score:5.3f}"
 
 
-def tables(doc: Document) -> list[Found]:
-    out = []
-    for block in doc.walk():
-        if isinstance(block, Table):
-            said = words(block_text(block))
-            if said:
-                page = block.prov[0].page if block.prov else None
-                out.append(Found(page, len(block.rows), set(said), " ".join(said)[:80]))
-    return out
-
-
-def matched(truth: list[Found], found: list[Found]) -> tuple[list[Found], list[Found]]:
-    """The truth tables missed and the found tables that are false."""
-    used: set[int] = set()
-    missed = []
-    for t in truth:
-        for j, f in enumerate(found):
-            if j not in used and len(t.words & f.words) / len(t.words | f.words) >= MATCH:
-                used.add(j)
-                break
-        else:
-            missed.append(t)
-    return missed, [f for j, f in enumerate(found) if j not in used]
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", help="substring of the PDF names to read")
+    parser.add_argument("--no-table-runs", action="store_true",
+                        help="match tables one to one only (no runs of truth tables)")
     args = parser.parse_args()
+    structure.set_table_runs(not args.no_table_runs)
     pdfs = sorted(p for p in CACHE.glob("*.pdf") if not p.name.endswith(".part.pdf"))
     if args.only:
         pdfs = [p for p in pdfs if args.only in p.name]
@@ -97,20 +63,24 @@ def main() -> int:
             models = structure.truth_and_layout(pdf, Path(tmp))
         if models is None:
             continue
-        tt, ft = tables(models[0]), tables(models[1])
+        tt, ft = table_words(models[0]), table_words(models[1])
         if not tt and not ft:
             continue
-        missed, false = matched(tt, ft)
-        hits = len(tt) - len(missed)
+        match = match_tables(tt, ft, runs=structure.TABLE_RUNS)
+        hits, found = len(match.truth_matched), match.found_count(len(ft))
         _, design, maker, _ = pdf.name.rsplit(".", 3)
         for key in ("all", f"maker {maker}", f"design {design}"):
-            pooled[key].add(hits, len(tt), len(ft))
-        one = Count(hits, len(tt), len(ft))
-        print(f"{pdf.name}: truth {len(tt)}, found {len(ft)}, matched {hits}, F1 {one.f1()}")
-        for t in missed:
-            print(f"  missed p{t.page} rows {t.rows}: {t.text}")
-        for f in false:
-            print(f"  false  p{f.page} rows {f.rows}: {f.text}")
+            pooled[key].add(hits, len(tt), found)
+        one = Count(hits, len(tt), found)
+        print(f"{pdf.name}: truth {len(tt)}, found {found}, matched {hits}, F1 {one.f1()}")
+        for i, t in enumerate(tt):
+            if i not in match.truth_matched:
+                print(f"  missed p{t.page} rows {t.rows}: {t.text}")
+        for j, f in enumerate(ft):
+            if j not in match.found_used:
+                print(f"  false  p{f.page} rows {f.rows}: {f.text}")
+            elif j in match.runs:
+                print(f"  joined p{f.page} rows {f.rows}: matches {match.runs[j]} truth tables")
         sys.stdout.flush()
     print("\npooled over the tables (matched, truth, found, F1):")
     for key, count in sorted(pooled.items()):

@@ -9,7 +9,10 @@ For every tagged PDF in ../shared/corpus/tagged/ and the PDF/UA Reference Suite
 3. scores: reading order (normalised Levenshtein similarity of the body-text word sequences),
    word recall (truth body words found anywhere in the layout model, artifacts included),
    heading F1 (text match) and level accuracy (of matched headings), list-item F1, table F1
-   (word-set overlap), figure recall (truth figures drawing an image, matched by box overlap);
+   (word-set overlap; one found table may also match a run of consecutive truth tables whose
+   rows add up to its rows, the pieces a tagging writer cut it into at column and page breaks,
+   and then counts as that many tables: :func:`match_tables`; ``--no-table-runs`` scores
+   without that), figure recall (truth figures drawing an image, matched by box overlap);
 4. time: layout analysis against poppler's ``pdftotext`` on the same stripped file, in this run;
    and the same over ../shared/corpus/untagged/ (born-digital files without truth), apart;
 5. s_recall: the structure reader on the original, checked against poppler's words (a word
@@ -135,6 +138,146 @@ def match_texts(truth: list[str], predicted: list[str], cutoff: float) -> list[t
     return pairs
 
 
+#: Whether one found table may match a run of consecutive truth tables (see match_tables).
+TABLE_RUNS = True
+
+#: Share of the words two tables hold in common (of all either holds) that matches them.
+TABLE_MATCH = 0.5
+
+
+@dataclass(frozen=True)
+class TableWords:
+    """A table as the table score sees it: its words, its rows, its first page and (for the
+    diagnostics) the start of its text."""
+
+    words: frozenset[str]
+    rows: int
+    page: int | None
+    text: str
+    #: Where it starts and where it ends: (page, box) of its first and last part.
+    start: tuple[int, BBox] | None = None
+    end: tuple[int, BBox] | None = None
+    #: The pages its parts are on.
+    pages: frozenset[int] = frozenset()
+
+
+def table_words(doc: Document) -> list[TableWords]:
+    """The tables of ``doc`` that hold words, in reading order."""
+    out = []
+    for block in doc.walk():
+        if isinstance(block, Table):
+            said = words(block_text(block))
+            if said:
+                page = block.prov[0].page if block.prov else None
+                start = (block.prov[0].page, block.prov[0].bbox) if block.prov else None
+                end = (block.prov[-1].page, block.prov[-1].bbox) if block.prov else None
+                out.append(TableWords(
+                    frozenset(said), len(block.rows), page, " ".join(said)[:80], start, end,
+                    frozenset(p.page for p in block.prov)))
+    return out
+
+
+def set_table_runs(on: bool) -> None:
+    """Score tables with or without runs of truth tables (both benches' --no-table-runs)."""
+    global TABLE_RUNS
+    TABLE_RUNS = on
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b)
+
+
+@dataclass
+class TableMatch:
+    """Which truth tables are matched, and which found tables match a run of truth tables
+    (found index -> how many truth tables that run holds)."""
+
+    truth_matched: set[int]
+    found_used: set[int]
+    runs: dict[int, int]
+
+    def found_count(self, found: int) -> int:
+        """The found tables counted for the F1: a table that matches a run of n truth tables
+        counts n times, as the n pieces the truth cut it into."""
+        return found + sum(n - 1 for n in self.runs.values())
+
+
+def match_tables(
+    truth: list[TableWords], found: list[TableWords], runs: bool = True,
+) -> TableMatch:
+    """Tables matched one to one in the truth's order, each to the first free found table that
+    shares at least TABLE_MATCH of their words (Jaccard).
+
+    With ``runs``, a found table then matches a run of two or more consecutive truth tables
+    left unmatched (or matched to it alone), when their rows add up to exactly its rows, their
+    words together share TABLE_MATCH of its words, each piece lies on the found table's pages
+    and goes on from the one before over a page break or a column break (:func:`_cut_apart`).
+    Why: a tagging writer (WeasyPrint) tags each piece of a table cut by a column break or a
+    page break as a table of its own, where the reader rightly joins the pieces into the one
+    table they are. Such a match counts each piece as matched and the found table as that
+    many tables, so the F1 is what it would be had the reader cut the table where the truth
+    did (rows cut in two at the break, which the truth holds twice, make the sums differ and
+    keep the match out)."""
+    truth_of: dict[int, int] = {}
+    for i, t in enumerate(truth):
+        for j, f in enumerate(found):
+            if j not in truth_of and _jaccard(t.words, f.words) >= TABLE_MATCH:
+                truth_of[j] = i
+                break
+    matched = set(truth_of.values())
+    taken: dict[int, int] = {}
+    if runs:
+        for j, f in enumerate(found):
+            # The one piece this table matched alone (its largest, as a rule) may be part of
+            # the run, and must be: the run then takes the others as well.
+            alone = truth_of.get(j)
+            free = {i for i in range(len(truth)) if i not in matched or alone == i}
+            run = _truth_run(truth, free, f, alone)
+            if run:
+                truth_of[j] = run[0]
+                matched.update(run)
+                taken[j] = len(run)
+    return TableMatch(matched, set(truth_of), taken)
+
+
+def _cut_apart(before: TableWords, after: TableWords) -> bool:
+    """``after`` goes on from ``before`` over a break: it starts on a later page, or on the
+    same page in another column (beside it, their boxes apart across the page). A table right
+    under another (a title band over its table, tagged apart) is none."""
+    if before.end is None or after.start is None:
+        return False
+    (end_page, end_box), (start_page, start_box) = before.end, after.start
+    beside = start_box.x0 >= end_box.x1 - 1 or start_box.x1 <= end_box.x0 + 1
+    return start_page > end_page or (start_page == end_page and beside)
+
+
+def _truth_run(
+    truth: list[TableWords], free: set[int], f: TableWords, alone: int | None,
+) -> list[int]:
+    """The first run of two or more consecutive ``free`` truth tables, each cut apart from the
+    one before by a break and on pages ``f`` is on, whose rows add up to ``f``'s and whose
+    words match ``f``'s, holding ``alone`` (the table ``f`` matched one to one) if any; empty
+    when there is none."""
+    for start in range(len(truth)):
+        run: list[int] = []
+        rows = 0
+        together: frozenset[str] = frozenset()
+        for i in range(start, len(truth)):
+            if i not in free or rows + truth[i].rows > f.rows:
+                break
+            if (run and not _cut_apart(truth[run[-1]], truth[i])) or not truth[i].pages <= f.pages:
+                break
+            run.append(i)
+            rows += truth[i].rows
+            together |= truth[i].words
+            if (
+                rows == f.rows and len(run) >= 2 and (alone is None or alone in run)
+                and _jaccard(together, f.words) >= TABLE_MATCH
+            ):
+                return run
+    return []
+
+
 def norm(text: str) -> str:
     return " ".join(words(text))
 
@@ -200,18 +343,9 @@ def score(
     pairs = match_texts([norm(i.text) for i in ti], [norm(i.text) for i in fi], 80)
     s.list_f1 = f1(len(pairs), len(ti), len(fi))
     s.n_items = len(ti)
-    tt = [set(words(block_text(b))) for b in truth.walk() if isinstance(b, Table)]
-    ft = [set(words(block_text(b))) for b in found.walk() if isinstance(b, Table)]
-    tt, ft = [t for t in tt if t], [t for t in ft if t]
-    used: set[int] = set()
-    matched = 0
-    for t in tt:
-        for j, f in enumerate(ft):
-            if j not in used and len(t & f) / len(t | f) >= 0.5:
-                used.add(j)
-                matched += 1
-                break
-    s.table_f1 = f1(matched, len(tt), len(ft))
+    tt, ft = table_words(truth), table_words(found)
+    tables = match_tables(tt, ft, runs=TABLE_RUNS)
+    s.table_f1 = f1(len(tables.truth_matched), len(tt), tables.found_count(len(ft)))
     s.n_tables = len(tt)
     figures = [
         p for b in truth.walk() if isinstance(b, Figure) for p in b.prov[:1]
@@ -467,7 +601,10 @@ def main() -> int:
     parser.add_argument("--only", help="substring of the file names to run")
     parser.add_argument("--no-memory", action="store_true", help="skip the 400-page RSS check")
     parser.add_argument("--worst", type=int, default=10, help="how many worst files to list")
+    parser.add_argument("--no-table-runs", action="store_true",
+                        help="match tables one to one only (no runs of truth tables)")
     args = parser.parse_args()
+    set_table_runs(not args.no_table_runs)
     if not SHARED.exists():
         print(f"skipped: {SHARED} is absent")
         return 0

@@ -336,7 +336,10 @@ def ruled_tables(
         boxed = _box_texts(content.index, _box_of(side_by_side), side_by_side, frags)
         taken.update(id(f) for b in boxed for f in b.frags)
         out.extend(boxed)
-    if len(horizontal) < 2 or len(vertical) < 3:  # (one row of cells: see _one_row_of_cells)
+    # (One row of cells has two rules across, see _one_row_of_cells; one column of cells two
+    # rules down, one down each side where a writer draws each side in one piece, as
+    # LibreOffice does: see _one_column_of_cells.)
+    if len(horizontal) < 2 or len(vertical) < (2 if len(horizontal) > COLUMN_CELLS else 3):
         return out
     groups: list[tuple[Rect, list[Rect], list[Rect]]] = []
     panels: list[Rect] = []
@@ -407,6 +410,7 @@ def ruled_tables(
         longest_across = 0
         inner = [v for v in vs if xs[0] + TOUCH < (v.x0 + v.x1) / 2 < xs[-1] - TOUCH]
         parted_rows = 0  # bands of text the column rules part
+        first_parted: bool | None = None  # whether the column rules part the first band of text
         to_fill_in = 0  # rows of the grid holding fields and no text
         blank = 0  # ruled rows of the grid holding no text (fields or not)
         # Each band's fragments, in page order, sorted out in one pass rather than a pass
@@ -448,6 +452,8 @@ def ruled_tables(
             middle = (top + bottom) / 2
             parted = any(v.y0 <= middle <= v.y1 for v in inner)
             parted_rows += parted and bool(inside)
+            if inside and first_parted is None:
+                first_parted = parted
             for k in range(len(ruled) - 1):
                 words = sum(
                     f.words for f in inside
@@ -500,7 +506,11 @@ def ruled_tables(
         # with blank cells beside them, a page's links to the next and previous pages).
         enough = (
             len(filled) >= wanted or _ruled_cell_by_cell(row_bands, parted_rows, blank)
-            or ((one_row or one_column) and not blank and bool(cells))
+            or _titled_cell_by_cell(
+                row_bands, parted_rows, blank, first_parted is False, longest_across
+            )
+            # (One column's blank cell, at an end, is a row the page break cut.)
+            or (((one_row and not blank) or one_column) and bool(cells))
         )
         if not enough or longest > LONGEST_CELL:
             if text_grids is not None and len(set(row_bands)) >= TEXT_GRID_SHARE * (len(ys) - 1):
@@ -632,6 +642,24 @@ def _ruled_cell_by_cell(row_bands: list[int], parted_rows: int, blank: int) -> b
     return not blank and bands >= CELL_BY_CELL_ROWS and parted_rows == bands
 
 
+#: Words at most in the title across the top of a grid ruled cell by cell under it.
+GRID_TITLE_WORDS = 8
+
+
+def _titled_cell_by_cell(
+    row_bands: list[int], parted_rows: int, blank: int, title_first: bool, title_words: int
+) -> bool:
+    """A grid ruled cell by cell (:func:`_ruled_cell_by_cell`) under a title across it, the
+    one band of text the rules down do not part (a manual's page head: its title over a row
+    of links to the pages before and after, one cell between them left blank). A title, not a
+    paragraph: a few words (``title_words``: the most in a cell of the bands not parted)."""
+    bands = len(set(row_bands))
+    return (
+        not blank and title_first and bands >= CELL_BY_CELL_ROWS
+        and parted_rows == bands - 1 and title_words <= GRID_TITLE_WORDS
+    )
+
+
 def _one_row_of_cells(
     xs: list[float], ys: list[float], vs: list[Rect], content: PageContent
 ) -> bool:
@@ -668,7 +696,8 @@ def _one_column_of_cells(
     descriptions were cut off the page). Each entry drawn in its own box makes a table of
     one column, as a grid ruled cell by cell is one (:func:`_ruled_cell_by_cell`); a frame
     round paragraphs, a rule or two across it, holds long text, and a stack of fields to
-    fill in holds none."""
+    fill in holds none. Its first or last cell may be blank (a row the page break cut), when
+    :data:`COLUMN_CELLS` others hold entries."""
     if len(ys) < COLUMN_CELLS + 1:
         return False
     top, bottom = max(ys), min(ys)
@@ -687,11 +716,18 @@ def _one_column_of_cells(
         if bottom < (f.y0 + f.y1) / 2 < top and xs[0] < (f.x0 + f.x1) / 2 < xs[-1]
     ]
     edges = sorted(ys, reverse=True)
-    for high, low in zip(edges, edges[1:], strict=False):
+    bands = list(zip(edges, edges[1:], strict=False))
+    entries = 0
+    for k, (high, low) in enumerate(bands):
         cell = lines([f for f in inside if low < (f.y0 + f.y1) / 2 < high])
+        if not cell and k in (0, len(bands) - 1):
+            # A page break may cut the first row or the last: its box is drawn on both
+            # pages, its line on one, the other's piece blank.
+            continue
         if len(cell) != 1 or sum(f.words for f in cell[0].fragments) > COLUMN_CELL_WORDS:
             return False
-    return True
+        entries += 1
+    return entries >= COLUMN_CELLS
 
 
 def _terms_described(
