@@ -205,8 +205,11 @@ class TableMatch:
 def match_tables(
     truth: list[TableWords], found: list[TableWords], runs: bool = True,
 ) -> TableMatch:
-    """Tables matched one to one in the truth's order, each to the first free found table that
-    shares at least TABLE_MATCH of their words (Jaccard).
+    """Tables matched one to one, best first: of the pairs that share at least TABLE_MATCH of
+    their words (Jaccard), the closest pair is matched first, then the closest of the rest (as
+    :func:`match_texts` matches headings and items). Matching in the truth's order instead let
+    a truth table that merely passes the bar take a found table whose own exact match then
+    counted as missed (a one-row title band before the navigation table it shares words with).
 
     With ``runs``, a found table then matches a run of two or more consecutive truth tables
     left unmatched (or matched to it alone), when their rows add up to exactly its rows, their
@@ -218,13 +221,20 @@ def match_tables(
     many tables, so the F1 is what it would be had the reader cut the table where the truth
     did (rows cut in two at the break, which the truth holds twice, make the sums differ and
     keep the match out)."""
+    pairs = sorted(
+        (
+            (-share, i, j)
+            for i, t in enumerate(truth)
+            for j, f in enumerate(found)
+            if (share := _jaccard(t.words, f.words)) >= TABLE_MATCH
+        )
+    )
     truth_of: dict[int, int] = {}
-    for i, t in enumerate(truth):
-        for j, f in enumerate(found):
-            if j not in truth_of and _jaccard(t.words, f.words) >= TABLE_MATCH:
-                truth_of[j] = i
-                break
-    matched = set(truth_of.values())
+    matched: set[int] = set()
+    for _, i, j in pairs:
+        if i not in matched and j not in truth_of:
+            truth_of[j] = i
+            matched.add(i)
     taken: dict[int, int] = {}
     if runs:
         for j, f in enumerate(found):
