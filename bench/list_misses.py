@@ -16,7 +16,13 @@ their text among the source HTML's ``<dt>``/``<dd>``) are left out of a WeasyPri
 truth (counted as "left out"); a found item that is a term or a definition is marked
 ``maker:dt`` / ``maker:dd``. WeasyPrint also tags an item
 broken across a column or a page as two ``LI``, the second with no label: both parts, and
-the whole item found, are marked ``maker:split``. A list set in a table's cell is read by
+the whole item found, are marked ``maker:split``. LibreOffice tags each paragraph of an item
+that holds several as an ``LI`` of its own (the first holding the item's number in its text,
+the rest unlabelled, at the item's body indent): a truth item that is one paragraph of a
+longer ``<li>`` of the source HTML, and a found item holding two such parts, are marked
+``maker:para``. A found item whose number or letter ("(1)", "B.") the truth keeps as the start
+of a paragraph's text is one the maker did not see as a list (a plain-text README's "(1) ..."
+lines, set as paragraphs): marked ``truth:typed``. A list set in a table's cell is read by
 the structure reader as the cell's text: an item found there is marked ``truth:cell``. The
 rest are ``ours``.
 
@@ -26,6 +32,7 @@ Usage: .venv/bin/python bench/list_misses.py [--only SUBSTR] [--maker M] [--summ
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 from collections import Counter
@@ -132,6 +139,72 @@ def split_items(items: list[ListItem], others: list[ListItem]) -> set[int]:
     return out
 
 
+#: A leading list number or letter in an item's normalised text ("2 verbatim copying"): the
+#: label a maker kept in the item's text, which the source ``<li>``'s text has not.
+_LEADING_LABEL = re.compile(r"^(?:\d+|[a-z]|[ivxlc]+) ")
+
+
+def li_texts(kinds: dict[str, str]) -> set[str]:
+    """The own text of each ``<li>`` of the source HTML (``heldout.html_item_texts``)."""
+    return {text for text, tag in kinds.items() if tag == "li"}
+
+
+def is_paragraph_of_item(text: str, lis: set[str]) -> bool:
+    """Whether normalised ``text`` is one paragraph of an ``<li>`` that holds more: its
+    start, or a long enough piece of it, but not the whole (an item read whole is no part).
+    """
+    bare = _LEADING_LABEL.sub("", text)
+    if not bare or text in lis or bare in lis:
+        return False
+    return any(
+        whole.startswith(bare) or (len(bare) >= heldout.PART_CHARS and bare in whole)
+        for whole in lis
+    )
+
+
+def paragraphs_outside_items(doc: Document) -> list[Paragraph]:
+    """``doc``'s paragraphs in reading order, but those of its list items."""
+    inside = {id(b) for item in doc.walk() if isinstance(item, ListItem) for b in item.blocks}
+    return [b for b in doc.walk() if isinstance(b, Paragraph) and id(b) not in inside]
+
+
+def label_typed_in(item: ListItem, blocks: list[Paragraph]) -> bool:
+    """Whether a paragraph of ``blocks`` holds ``item``'s label and first words where a
+    sentence starts: the maker set a typed numbered line as a paragraph. Only a label with a
+    letter or a digit counts (a bullet's sign leaves no word to find)."""
+    start = " ".join(structure.words(item.text)[:5])
+    if not structure.words(item.label) or not start:
+        return False
+    for k, block in enumerate(blocks):
+        text = block_text(block)
+        # (A paragraph that starts with it continues the one before when that one stops
+        # mid-sentence: a line the maker tagged as a paragraph of its own.)
+        before = block_text(blocks[k - 1]).rstrip() if k else ""
+        if before and not before.endswith(_SENTENCE_END):
+            text = f"{before} {text}"
+        if typed_at_sentence_start(item.label, start, text):
+            return True
+    return False
+
+
+#: What may come before a typed label that starts a sentence: nothing, or a sentence's end.
+_SENTENCE_END = (".", ":", ";", "!", "?")
+
+
+def typed_at_sentence_start(label: str, start: str, text: str) -> bool:
+    """Whether ``text`` holds ``label`` followed by the normalised words ``start``, at its
+    beginning or after a sentence's end (a number a wrapped sentence brings to a line's
+    start, "(the value\n1) to", follows a word)."""
+    at = text.find(label)
+    while at >= 0:
+        before = text[:at].rstrip()
+        after = structure.norm(text[at + len(label):])
+        if (not before or before.endswith(_SENTENCE_END)) and after.startswith(start):
+            return True
+        at = text.find(label, at + 1)
+    return False
+
+
 def provs(block: ListItem) -> list[Prov]:
     return block.prov or [p for b in block.blocks for p in getattr(b, "prov", [])]
 
@@ -171,18 +244,28 @@ def report(path: Path, kinds: dict[str, str], tmp: Path) -> FileReport:
     out.truth, out.found, out.matched = len(ti), len(fi), len(pairs)
     hit_t, hit_f = {i for i, _ in pairs}, {j for _, j in pairs}
     truth_leaves, found_leaves = leaves(truth), leaves(found)
+    truth_paragraphs = paragraphs_outside_items(truth)
     # (An item the maker tagged in two parts: both parts miss, and the whole is found false.)
     split = split_items(ti, fi)
     whole_of_split = {
         j for j, item in enumerate(fi)
         if sum(held_in(ti[i].text, item.text) >= PART_HELD for i in split) >= 2
     }
+    # (An item of several paragraphs the maker tagged one LI a paragraph: the parts miss, and
+    # the whole is found false.)
+    lis = li_texts(kinds)
+    para = {i for i in range(len(ti)) if i not in split and is_paragraph_of_item(tn[i], lis)}
+    whole_of_para = {
+        j for j, item in enumerate(fi)
+        if sum(held_in(ti[i].text, item.text) >= PART_HELD for i in para) >= 2
+    }
     for i, item in enumerate(ti):
         if i in hit_t:
             continue
         tag = heldout.element_of(tn[i], kinds, item.label)
         whose = (f"maker:{tag}" if tag in ("dt", "dd")
-                 else "maker:split" if i in split else "ours")
+                 else "maker:split" if i in split
+                 else "maker:para" if i in para else "ours")
         out.causes[f"missed {whose}"] += 1
         out.missed.append(f"  missed [{whose}] {where(item)} {item.label!r} {tn[i][:70]!r}"
                           f"\n         found as: {holder(item.text, found_leaves)}")
@@ -193,7 +276,9 @@ def report(path: Path, kinds: dict[str, str], tmp: Path) -> FileReport:
         in_truth, share = best_holder(item.text, truth_leaves)
         whose = (f"maker:{tag}" if tag in ("dt", "dd")
                  else "maker:split" if j in whole_of_split
+                 else "maker:para" if j in whole_of_para
                  else "truth:cell" if isinstance(in_truth, Table) and share >= PART_HELD
+                 else "truth:typed" if label_typed_in(item, truth_paragraphs)
                  else "ours")
         out.causes[f"false {whose}"] += 1
         out.false.append(f"  false  [{whose}] {where(item)} {item.label!r} {fn[j][:70]!r}"

@@ -1902,13 +1902,28 @@ def _continued_item(
             lined_up and last is not None and _right_under(block, last.bbox)
         ) and not (
             # A line of code in the item, set in a larger face than its text (a browser's
-            # monospace), lined up with the text: no footer or side note, set smaller.
-            lined_up and size < block.size <= LARGER_LINE_IN_ITEM * size
+            # monospace), lined up with the text, or a listing lined up with the item's
+            # paragraph it follows (a definition set in under the item's bold title,
+            # "• Simple" over "Celery is easy to use ..."): no footer or side note, set
+            # smaller.
+            (lined_up or bool(block.pitch)
+             and _lined_up_with_last(block, indent, last, list_x[level]))
+            and size < block.size <= LARGER_LINE_IN_ITEM * size
         ):
             continue
         if indent > list_x[level] + 0.8 * block.size or lined_up:
             return item
     return None
+
+
+def _lined_up_with_last(block: Block, indent: float, last: Prov | None, label_x: float) -> bool:
+    """Whether ``block`` (set in at ``indent``) lines up with the left edge of ``last``, the
+    item's last paragraph, on its page, past the item's label at ``label_x``."""
+    return (
+        last is not None and last.page == block.page and not reads_right_to_left(block.frags)
+        and indent > label_x + 0.3 * block.size
+        and abs(indent - last.bbox.x0) <= 0.2 * block.size
+    )
 
 
 def _under_item(item: ListItem, block: Block) -> bool:

@@ -1,0 +1,69 @@
+"""bench/list_misses.py tells the makers' quirks from the layout reader's misses.
+
+Two of the quirks it names: LibreOffice tags each paragraph of an item that holds several as
+an ``LI`` of its own (``maker:para``), and a maker sets a plain-text README's typed "(1) ..."
+lines as paragraphs (``truth:typed``). A reading the layout reader gets wrong, such as a
+wrapped sentence's "1)" at a line's start, stays ``ours``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from workers.engine.document import ListItem, Paragraph
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+
+@pytest.fixture(scope="module")
+def list_misses() -> ModuleType:
+    sys.path.insert(0, str(BENCH))
+    try:
+        import list_misses as module
+    finally:
+        sys.path.remove(str(BENCH))
+    return module
+
+
+LIS = {
+    "verbatim copying you may copy and distribute the document in any medium "
+    "you may also lend copies under the same conditions stated above",
+    "a single paragraph item",
+}
+
+
+def test_a_paragraph_of_a_longer_item_is_the_makers(list_misses: ModuleType) -> None:
+    # The first paragraph, with the number the maker kept in its text, and a later one.
+    assert list_misses.is_paragraph_of_item("2 verbatim copying", LIS)
+    assert list_misses.is_paragraph_of_item(
+        "you may also lend copies under the same conditions stated above", LIS)
+
+
+def test_a_whole_item_or_other_text_is_no_paragraph_of_one(list_misses: ModuleType) -> None:
+    assert not list_misses.is_paragraph_of_item("a single paragraph item", LIS)
+    assert not list_misses.is_paragraph_of_item("1 a single paragraph item", LIS)
+    assert not list_misses.is_paragraph_of_item("nothing of the source here", LIS)
+
+
+def item(label: str, text: str) -> ListItem:
+    return ListItem(label, [Paragraph(text)])
+
+
+def test_a_typed_label_at_a_sentence_start_is_the_truths(list_misses: ModuleType) -> None:
+    truth = [Paragraph("To debug a tool:\n(1) Set the launcher to the executable, e.g.\n"
+                       "(2) Run gdb on the tool executable.")]
+    assert list_misses.label_typed_in(item("(1)", "Set the launcher to the executable"), truth)
+    assert list_misses.label_typed_in(item("(2)", "Run gdb on the tool executable"), truth)
+
+
+def test_a_label_a_wrapped_sentence_brings_to_a_line_start_is_ours(
+        list_misses: ModuleType) -> None:
+    truth = [Paragraph('Most would assume this assigns the result (the value'),
+             Paragraph('1) to the variable "a". What this does in')]
+    assert not list_misses.label_typed_in(item("1)", 'to the variable "a". What this'), truth)
+    # A bullet's sign leaves no word to look for.
+    assert not list_misses.label_typed_in(item("•", "Most would assume"), truth)
