@@ -32,7 +32,7 @@ def report(path: Path) -> float | None:
     truth, found = models
     th, fh = bench.headings(truth), bench.headings(found)
     pairs = bench.match_texts(
-        [bench.norm(h.text) for h in th], [bench.norm(h.text) for h in fh], 90
+        [bench.heading_key(h.text) for h in th], [bench.heading_key(h.text) for h in fh], 90
     )
     score = bench.f1(len(pairs), len(th), len(fh))
     missed = sorted(set(range(len(th))) - {i for i, _ in pairs})

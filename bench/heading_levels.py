@@ -61,7 +61,7 @@ def report(path: Path, *, no_outline: bool = False, every: bool = False) -> floa
         found = bench.read_layout(stripped, max_pages=bench.MAX_PAGES)
     th, fh = bench.headings(truth), bench.headings(found)
     pairs = bench.match_texts(
-        [bench.norm(h.text) for h in th], [bench.norm(h.text) for h in fh], 90
+        [bench.heading_key(h.text) for h in th], [bench.heading_key(h.text) for h in fh], 90
     )
     wrong = [(i, j) for i, j in pairs if th[i].level != fh[j].level]
     if not pairs:

@@ -292,6 +292,18 @@ def norm(text: str) -> str:
     return " ".join(words(text))
 
 
+def heading_key(text: str) -> str:
+    """A heading's words less the section number that leads them ("2.1", "3.1 3.1."), the
+    text headings are matched by. The number is printed, and the layout reader keeps it, but
+    a maker may leave out of its tags a number its stylesheet prints (Chromium tags no CSS
+    counter), and a number takes enough of a short heading's letters to keep "2 1 basics"
+    from matching "basics" at the cutoff: the number is the heading's label, not its name.
+    Both sides are keyed alike; a heading of numbers alone keeps them."""
+    found = words(text)
+    named = [i for i, word in enumerate(found) if not word.isdigit()]
+    return " ".join(found[named[0]:] if named else found)
+
+
 def headings(doc: Document) -> list[Heading]:
     return [b for b in doc.walk() if isinstance(b, Heading) and words(b.text)]
 
@@ -342,7 +354,7 @@ def score(
         s.order = Levenshtein.normalized_similarity(tw, fw)
     s.recall = recall(tw, all_words(found))
     th, fh = headings(truth), headings(found)
-    pairs = match_texts([norm(h.text) for h in th], [norm(h.text) for h in fh], 90)
+    pairs = match_texts([heading_key(h.text) for h in th], [heading_key(h.text) for h in fh], 90)
     s.head_f1 = f1(len(pairs), len(th), len(fh))
     s.n_headings = len(th)
     if pairs:
