@@ -27,6 +27,14 @@ from layout, have no truth either: both models' blocks and artifacts starting th
 of the scores (they would score the layout reader against itself). Scores with nothing to count
 (no headings in truth or prediction) are "-" and left out of the means.
 
+Definition lists: the makers tag a definition list's terms and definitions as paragraphs
+(Chromium: ``P``; LibreOffice: its "Definition Term" and "Definition" styles, mapped to
+``P``; WeasyPrint's ``dt``/``dd`` items are left out of its truth by bench/heldout.py). So
+the entries of a definition list the layout reader finds (``ListBlock.definitions``) are no
+list items for ``list_f1`` (a list nested in a definition is), and their terms and
+definitions are body words in reading order (``block_text`` reads an item's label, the
+term, before its blocks), as the truth's paragraphs are.
+
 Usage: .venv/bin/python bench/structure.py [--only NAME] [--no-memory]
 Skips (exit 0) when ../shared is absent.
 """
@@ -56,9 +64,11 @@ from rapidfuzz.distance import Levenshtein  # noqa: E402
 from workers.engine.captions import without_caption_paragraphs  # noqa: E402
 from workers.engine.document import (  # noqa: E402
     BBox,
+    Block,
     Document,
     Figure,
     Heading,
+    ListBlock,
     ListItem,
     Table,
     block_text,
@@ -309,7 +319,22 @@ def headings(doc: Document) -> list[Heading]:
 
 
 def items(doc: Document) -> list[ListItem]:
-    return [b for b in doc.walk() if isinstance(b, ListItem) and words(b.text)]
+    """The list items with words, a definition list's entries left out (see the module's
+    docstring); a list nested in a definition counts."""
+    out: list[ListItem] = []
+    pending: list[Block] = list(reversed(doc.blocks))
+    while pending:
+        block = pending.pop()
+        if isinstance(block, ListBlock):
+            if block.definitions:
+                pending.extend(b for item in reversed(block.items) for b in reversed(item.blocks))
+            else:
+                pending.extend(reversed(block.items))
+        elif isinstance(block, ListItem):
+            if words(block.text):
+                out.append(block)
+            pending.extend(reversed(block.blocks))
+    return out
 
 
 def iou(a: BBox, b: BBox) -> float:

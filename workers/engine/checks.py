@@ -412,7 +412,7 @@ def model_words(document: Document) -> list[str]:
     """The Document's body words in reading order, without list labels.
 
     List numbers and bullets become the output format's own list markers (not text), so they
-    are not expected as words.
+    are not expected as words; a definition list's terms are words.
     """
     # A caption's paragraph is said once, with its figure (see .captions).
     return [
@@ -422,6 +422,12 @@ def model_words(document: Document) -> list[str]:
 
 
 def _text_without_labels(block: Block) -> str:
+    if isinstance(block, ListBlock) and block.definitions:
+        # (A definition list's labels are its terms: words every output says.)
+        return " ".join(
+            " ".join([item.label, *(_text_without_labels(b) for b in item.blocks)])
+            for item in block.items
+        )
     if isinstance(block, ListBlock):
         return " ".join(_text_without_labels(item) for item in block.items)
     if isinstance(block, ListItem):
@@ -566,8 +572,8 @@ class HtmlFacts(HTMLParser):
             if self._in_main:
                 self.main_headings.append((int(tag[1]), ""))
                 self._heading = []
-        elif tag == "li" and self._in_main:
-            self.list_items += 1
+        elif tag in ("li", "dt") and self._in_main:
+            self.list_items += 1  # (a definition list's entry is its term and definition)
         elif tag == "table" and self._in_main:
             self.tables += 1
         elif tag == "img":

@@ -23,7 +23,7 @@ Schema (version 1), as produced by :meth:`Document.to_dict`::
      "language": str | null, "pages": [{"width", "height", "rotation", "needs_ocr", "x0", "y0"}],
      "blocks": [Block], "artifacts": [Artifact], "warnings": [{"code", "message", "page"}]}
     Block = heading {text, level 1-6} | paragraph {text, preformatted}
-          | list {ordered, contents, items: [list_item]}
+          | list {ordered, contents, definitions, items: [list_item]}
           | list_item {label, blocks: [Block], label_prov: [prov], page_label}
           | table {rows: [{cells: [cell]}], caption}
           | cell {text, header, scope: "row"|"column"|"both"|null, row_span, col_span}
@@ -55,6 +55,13 @@ for it ("12", "iv"; empty when none is printed), and its paragraph's links the e
 when the PDF links it ("#page=N", N counted from 1, for a page of the document); entries
 nested below an entry are a contents list in its blocks. Both keys are optional when decoding
 (JSON written before they existed reads as a plain list).
+
+A definition list (HTML's ``<dl>``, a glossary, a manual page's options) is a list with
+``"definitions": true`` (optional when decoding, absent when false): each item's ``label`` is
+the term as printed ("-v, --verbose"), its ``label_prov`` where the term is drawn, and its
+blocks the definition. Renderers give it as ``<dl>``/``<dt>``/``<dd>`` (a term in bold where
+a format has no such list); the tagged PDF as ``L`` with ``/ListNumbering /None``, each term
+the ``Lbl`` of its ``LI`` and the definition its ``LBody``.
 """
 
 from __future__ import annotations
@@ -247,6 +254,9 @@ class ListBlock:
     prov: list[Prov] = field(default_factory=list)
     #: The list is a table of contents (tagged ``TOC``/``TOCI``, rendered as navigation).
     contents: bool = False
+    #: A definition list: each item's label is a term, its blocks the term's definition
+    #: (rendered ``<dl>``, tagged ``L`` numbered ``/None``). Written to JSON only when true.
+    definitions: bool = field(default=False, metadata={"omitted_when": False})
     lang: str | None = None
     type: ClassVar[str] = "list"
 

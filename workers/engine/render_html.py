@@ -167,6 +167,10 @@ figcaption { margin-top: 0.5em; font-style: italic; }
 .toc ol { padding-inline-start: 1.25em; }
 .toc-title { font-weight: bold; font-size: 1.25em; margin: 0.5em 0; }
 ul.contents { list-style: none; padding-inline-start: 1.25em; }
+/* A definition list's term stands out in bold over its definition, set in under it. */
+dl { margin: 0 0 1em; }
+dt { font-weight: bold; }
+dd { margin: 0 0 0.5em 2em; }
 .skip-link {
   position: absolute;
   left: 0.5em;
@@ -674,6 +678,8 @@ class _Builder:
     def _list(self, block: ListBlock) -> str:
         if block.contents:
             return self._contents(block)
+        if block.definitions:
+            return self._definitions(block)
         items = [item for item in block.items if item.blocks or clean_text(item.label)]
         if not items:
             return ""
@@ -689,6 +695,18 @@ class _Builder:
             parts.append(self._item(item, numbering.item_attrs(index)))
         parts.append("</ol>")
         return "".join(parts)
+
+    def _definitions(self, block: ListBlock) -> str:
+        """A definition list: each term a ``<dt>``, its definition the ``<dd>`` after it."""
+        parts: list[str] = []
+        for item in block.items:
+            term = clean_text(item.label)
+            definition = "".join(self.block(b) for b in item.blocks)
+            if not term and not definition:
+                continue
+            parts.append(f"<dt{self._dir(term, item.lang)}>{escape(term)}</dt>")
+            parts.append(f"<dd>{definition}</dd>")
+        return f"<dl{_lang_attr(block.lang)}>{''.join(parts)}</dl>" if parts else ""
 
     def _item(self, item: ListItem, attrs: str) -> str:
         blocks = [b for b in item.blocks if not isinstance(b, Paragraph) or clean_text(b.text)]

@@ -168,6 +168,11 @@ li > p:first-child { text-indent: -2.5em; }
 .label { display: inline-block; min-width: 2.2em; padding-right: 0.3em; text-indent: 0; }
 li li { padding-left: 2em; }
 .note { margin: 0 0 1.5em; }
+/* A definition list: each term in bold on a line of its own, its definition set in under it. */
+dl { margin: 0 0 1.5em; }
+dt { font-weight: bold; margin: 0 0 0.5em; break-after: avoid; }
+dd { margin: 0 0 0.5em 2.5em; }
+dd > p { margin: 0 0 0.5em; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 1.5em; }
 caption { font-weight: bold; text-align: start; caption-side: top; padding: 0 0 0.5em; }
 th, td {
@@ -257,6 +262,15 @@ _TEMPLATE = """<!DOCTYPE html>
 </li>
 {% endfor %}
 </{{ "ol" if b.ordered else "ul" }}>
+{% elif b.kind == "definitions" %}
+<dl>
+{% for item in b.entries %}
+<dt{% if item.rtl %} dir="rtl"{% endif %}>{{ item.term }}</dt>
+<dd>
+{{ blocks(item.blocks) }}
+</dd>
+{% endfor %}
+</dl>
 {% elif b.kind == "table" %}
 <table{% if b.rtl %} dir="rtl"{% endif %}>
 {% if b.caption %}
@@ -646,6 +660,8 @@ class _Builder:
             if label and text.startswith(label):
                 label = ""  # the reader kept the label in the text
             return [self._text("note", text, label=label, lang=block.lang)] if text or label else []
+        if isinstance(block, ListBlock) and block.definitions:
+            return self._definitions(block)
         if isinstance(block, ListBlock):
             if block.contents:
                 block = without_leaders(block)
@@ -675,6 +691,17 @@ class _Builder:
             # (WCAG 3.1.2); a tag that is none would only confuse the voice switching.
             "lang": declared_tag(lang) or "",
         }
+
+    def _definitions(self, block: ListBlock) -> list[dict[str, Any]]:
+        """A definition list: each term (in bold) over its definition's blocks."""
+        entries = []
+        for item in block.items:
+            term, inner = clean_text(item.label), self.blocks(item.blocks)
+            if term or inner:
+                self._count_capitals(term)
+                rtl = text_direction(term) == "rtl"
+                entries.append({"term": term, "blocks": inner, "rtl": rtl})
+        return [{"kind": "definitions", "entries": entries}] if entries else []
 
     def _item(self, item: ListItem) -> dict[str, Any]:
         label = clean_text(item.label)

@@ -177,6 +177,10 @@ class _AstBuilder:
         return []
 
     def _list(self, block: ListBlock) -> list[Json]:
+        if block.definitions:
+            return _definition_list(
+                [(clean_text(item.label), self.blocks(item.blocks)) for item in block.items]
+            )
         if block.contents:
             block = without_leaders(block)
         items = [
@@ -281,6 +285,16 @@ def _inlines(text: str) -> list[Json]:
 
 def _para(text: str) -> Json:
     return {"t": "Para", "c": _inlines(text)}
+
+
+def _definition_list(entries: list[tuple[str, list[Json]]]) -> list[Json]:
+    """Pandoc's definition list of (term, definition's blocks): each term in bold (pandoc
+    writes it in its "Definition Term" style, the definition in "Definition")."""
+    items = [
+        [[{"t": "Strong", "c": _inlines(term)}] if term else [], [blocks] if blocks else []]
+        for term, blocks in entries if term or blocks
+    ]
+    return [{"t": "DefinitionList", "c": items}] if items else []
 
 
 def _plain(text: str) -> Json:

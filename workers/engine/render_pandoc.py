@@ -231,6 +231,8 @@ class _AstBuilder:
         return [_para_of([{"t": "Link", "c": [pandoc_attr(), _words(label), [href, ""]]}])]
 
     def _list(self, block: ListBlock) -> list[Json]:
+        if block.definitions:
+            return self._definitions(block)
         if block.contents:
             block = without_leaders(block)
         items = [item for item in block.items if item.blocks or clean_text(item.label)]
@@ -254,6 +256,18 @@ class _AstBuilder:
         start = numbering.values[0] if numbering.values and numbering.values[0] else 1
         attributes = [start, {"t": style}, {"t": "Period"}]
         return [{"t": "OrderedList", "c": [attributes, contents]}]
+
+    def _definitions(self, block: ListBlock) -> list[Json]:
+        """A definition list: each term in bold, its definition's blocks under it (pandoc
+        writes a docx's in its "Definition Term" and "Definition" styles, HTML's as
+        ``<dl>``)."""
+        items: list[list[Any]] = []  # (each a term's inlines and its definitions)
+        for item in block.items:
+            term, inner = clean_text(item.label), self.blocks(item.blocks)
+            if term or inner:
+                strong = [{"t": "Strong", "c": _words(term)}] if term else []
+                items.append([strong, [inner] if inner else []])
+        return [{"t": "DefinitionList", "c": items}] if items else []
 
     def _table(self, table: Table) -> list[Json]:
         rows = [row for row in table.rows if row.cells]

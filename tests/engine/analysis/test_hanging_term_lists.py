@@ -1,14 +1,14 @@
 """Terms and their descriptions set with a hanging indent, in one face (a manual's keys):
 a short term on its description's first line, a long one on a line of its own over it,
 the descriptions running on at the indent over several lines. Each entry is read whole,
-its term before its description, as its own block: no table of two columns, whose rows
-would part a description's lines and put its tail beside the next term."""
+its term before its description, as its own entry of a definition list: no table of two
+columns, whose rows would part a description's lines and put its tail beside the next term."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from workers.engine.document import Paragraph, Table
+from workers.engine.document import ListBlock, Table
 from workers.engine.layout.reader import read_layout
 
 from ..content_pdfs import fonts_page_pdf, pdf_string
@@ -50,7 +50,9 @@ def _page(path: Path) -> Path:
 def test_each_term_is_read_with_its_whole_description(tmp_path: Path, block_loop: str) -> None:
     doc = read_layout(_page(tmp_path / "keys.pdf"), max_pages=1)
     assert not [b for b in doc.blocks if isinstance(b, Table)]
-    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    # (A definition list: each entry its term, the item's label, and its description.)
+    (terms,) = [b for b in doc.blocks if isinstance(b, ListBlock) and b.definitions]
+    texts = [f"{item.label} {item.text}" for item in terms.items]
     for term, lines in ENTRIES:
         assert f"{term} {' '.join(lines)}" in texts
 

@@ -73,6 +73,7 @@ from .continued_tables import (
     title_over,
     title_said_again,
 )
+from .definition_lists import definition_lists
 from .definition_terms import definition_terms
 from .described_terms import described_terms
 from .disjoint_sets import DisjointSets
@@ -99,6 +100,7 @@ from .figures import (
     styled_caption_of,
     title_on,
 )
+from .hanging_terms import hanging_terms
 from .items_in_a_row import beside_on_its_line
 from .line_breaks import cell_text, line_joiner, runs_words_on
 from .lines import (
@@ -274,12 +276,12 @@ def classify(
         results, body_size, lambda b: _heading_candidate(b, b.text, body_size)
     )
     # A definition list's bold terms, each bound to its definition flush under it.
-    not_headings |= definition_terms(
+    terms = definition_terms(
         results, body_size, lambda b: _heading_candidate(b, b.text, body_size), code,
         artifact_ids,
     )
     # And one described under it indented past the text's edge, where the term stands.
-    not_headings |= described_terms(
+    terms |= described_terms(
         [
             [b for b in blocks if b.kind == "text" and id(b) not in artifact_ids]
             for _, blocks in _document_order(results)
@@ -287,6 +289,12 @@ def classify(
         body_size,
         lambda b: _heading_candidate(b, b.text, body_size),
     )
+    not_headings |= terms
+    # Terms hung out in the margin of their definitions, on the definitions' first lines.
+    hanging = hanging_terms([
+        b for _, blocks in _document_order(results) for b in blocks
+        if b.kind == "text" and id(b) not in artifact_ids
+    ])
     # Numbered lines in one face are one sequence: read alike, as most of them are judged.
     back, added = outvoted(
         numbered_runs(body, lambda b: _heading_candidate(b, b.text, body_size)), not_headings
@@ -330,6 +338,8 @@ def classify(
     heading_sizes: dict[int, tuple[float, bool]] = {}  # the same, its size not rounded
     numbered_heads: set[int] = set()  # the paragraphs that are numbered headings' lines
     section_before: str | None = None  # the number of the last of those
+    term_paragraphs: set[int] = set()  # the paragraphs that are definition lists' terms
+    parted: set[int] = set()  # those of them parted from their definitions' blocks
     in_order = _document_order(results)
     keyed_runs = _keyed_runs(in_order, artifact_ids)
     listed: _ListedAgain | None = None  # (worked out when a numbered line first asks)
@@ -653,7 +663,21 @@ def classify(
                     last_lines[id(owner.blocks[-1])] = block
                     continue
                 stack = []
+                if id(block) in hanging and len(text.split()) == hanging[id(block)]:
+                    # (A term read as a block of its own, its definition the next.)
+                    doc.blocks.append(Paragraph(text, prov, page_links))
+                    term_paragraphs.add(id(doc.blocks[-1]))
+                    continue
+                if id(block) in hanging and not numbered_head:
+                    hung = _hanging_entry(block, hanging[id(block)], result, prov, page_links)
+                    if hung is not None:
+                        doc.blocks.extend(hung)
+                        term_paragraphs.add(id(hung[0]))
+                        parted.add(id(hung[0]))
+                        continue
                 doc.blocks.append(Paragraph(text, prov, page_links))
+                if id(block) in terms:
+                    term_paragraphs.add(id(doc.blocks[-1]))
                 if numbered_head:
                     numbered_heads.add(id(doc.blocks[-1]))
     # (Before the levels are worked out: they close up around the headings that remain.)
@@ -681,6 +705,9 @@ def classify(
     contents_labels_apart(doc, heading_faces, body_size)
     subtitle_apart(doc, heading_faces, outline)
     bylines_apart(doc, heading_faces, outline)
+    # (Once the blocks left at the top level are known: a run of terms, each over its
+    # definition, is one definition list.)
+    doc.blocks = definition_lists(doc.blocks, term_paragraphs, parted)
     _normalise_levels(doc, outline, heading_faces, browser=browser)
     if browser:
         heads = [b for b in doc.blocks if isinstance(b, Heading)]
@@ -4171,6 +4198,28 @@ def _joins_accents(frags: list[Fragment]) -> bool:
     # (Only the fragments beyond ASCII, each looked at once: joins_accents would ask each
     # fragment's text again.)
     return any(glyphs_join_accents(f.glyphs) for f in frags if not f.text.isascii())
+
+
+def _hanging_entry(
+    block: Block, words: int, result: PageResult, prov: list[Prov], links: list[Link]
+) -> tuple[Paragraph, Paragraph] | None:
+    """A term hung out in the margin (its first ``words`` words) and its definition, each a
+    paragraph drawn apart (see :mod:`.hanging_terms`); the block's links go with the part
+    they are drawn on. None where the term's glyphs cannot be told apart from the rest."""
+    parts = block.text.split(None, words)
+    if len(parts) <= words:
+        return None
+    term = " ".join(parts[:words])
+    apart = label_provs(block.page, block.frags, block.objects, result.opmap, result.mcids, term)
+    if apart is None:
+        return None
+    on_term = [link for link in links if boxes_overlap(link.prov[0].bbox, apart[0].bbox)] \
+        if links else []
+    return (
+        Paragraph(term, [_text_read_as(apart[0], prov)], on_term),
+        Paragraph(parts[words], [_text_read_as(apart[1], prov)],
+                  [link for link in links if link not in on_term]),
+    )
 
 
 def _text_read_as(part: Prov, whole: list[Prov]) -> Prov:

@@ -209,7 +209,8 @@ def _fill_untagged_pages(doc: Document, layout: Document, untagged: list[int]) -
                 # (Its provenance on those pages too: the list is where its items are.)
                 drawn = [p for p in block.prov if p.page in missing]
                 taken.append(
-                    ListBlock(items, block.ordered, drawn, contents=block.contents)
+                    ListBlock(items, block.ordered, drawn, contents=block.contents,
+                              definitions=block.definitions)
                 )
     for block in taken:
         first = min(_pages_of(block))

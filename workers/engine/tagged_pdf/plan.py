@@ -54,6 +54,9 @@ class Node:
     review: str | None = None
     #: The element's language where it differs from what holds it (``/Lang``).
     lang: str | None = None
+    #: A list's ``/ListNumbering`` attribute where one is written ("None": a definition
+    #: list's terms are its labels, no numbers or bullets).
+    numbering: str | None = None
     #: Set while numbering leaves; -1 for containers.
     leaf_id: int = -1
     #: A ``Lbl`` leaf: the body leaf that takes its drawing where the label's glyphs cannot be
@@ -139,6 +142,10 @@ def _nodes_of_kind(block: Block) -> list[Node]:
         return [_leaf("Note", block, block.text)]
     if isinstance(block, ListBlock) and block.contents:
         return [Node("TOC", [_contents_item(item) for item in block.items])]
+    if isinstance(block, ListBlock) and block.definitions:
+        # PDF/UA-1 has no definition list: a list numbered /None, each term its item's
+        # label and the definition its body, as the PDF/UA community maps HTML's <dl>.
+        return [Node("L", [_definition_item(item) for item in block.items], numbering="None")]
     if isinstance(block, ListBlock):
         return [Node("L", [_item(item) for item in block.items])]
     if isinstance(block, ListItem):
@@ -166,6 +173,16 @@ def _item(item: ListItem) -> Node:
         # The layout reader's label is drawn with the item's text (one block): it is read
         # from the body's first element, so that is the text the element is checked against.
         leaves[0].text = f"{item.label} {leaves[0].text}"
+    return node
+
+
+def _definition_item(item: ListItem) -> Node:
+    """A definition list's entry: ``LI`` holding its term (``Lbl``, drawn apart from the
+    definition) and its definition (``LBody``)."""
+    node = Node("LI", lang=item.lang)
+    if item.label_prov:
+        node.children.append(Node("Lbl", prov=list(item.label_prov), text=item.label))
+    node.children.append(Node("LBody", _sequence(item.blocks)))
     return node
 
 

@@ -241,6 +241,10 @@ class _Writer:
                 O=pikepdf.Name.Layout,
                 BBox=pikepdf.Array([round(v, 2) for v in (box.x0, box.y0, box.x1, box.y1)]),
             )
+        if node.role == "L" and node.numbering:
+            return pikepdf.Dictionary(
+                O=pikepdf.Name.List, ListNumbering=pikepdf.Name("/" + node.numbering)
+            )
         if node.role in ("TH", "TD"):
             table: dict[str, object] = {}
             if node.scope:
