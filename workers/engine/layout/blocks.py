@@ -90,8 +90,9 @@ class Block:
     y1: float = 0.0
     # Text, size and boldness are asked for many times per block (classification, ordering,
     # tables): cached with what they were computed from (the fragment list, its length, the
-    # hyphenation), so a fragment appended or the hyphenation set makes them be recomputed.
-    # A fragment's own text and glyphs no longer change once it is in a block.
+    # hyphenation), so a fragment appended or the hyphenation set makes them be recomputed
+    # (but a text no hyphenation reads otherwise: see settled_lines_text). A fragment's own
+    # text and glyphs no longer change once it is in a block.
     _text_cache: tuple[object, ...] | None = field(
         default=None, init=False, repr=False, compare=False
     )
@@ -131,11 +132,13 @@ class Block:
         hyphenation = self.hyphenation
         cached = self._text_cache
         if cached is not None:
-            of, count, cached_hyphenation, out = cached
-            if of is frags and count == len(frags) and cached_hyphenation is hyphenation:
+            of, count, cached_hyphenation, out, settled = cached
+            # (A text any hyphenation reads alike is kept when the document's is set.)
+            if of is frags and count == len(frags) and (
+                    cached_hyphenation is hyphenation or settled):
                 return out  # type: ignore[return-value]
-        out = lines_text(frags, self.x1, hyphenation)
-        self._text_cache = (frags, len(frags), hyphenation, out)
+        out, settled = settled_lines_text(frags, self.x1, hyphenation)
+        self._text_cache = (frags, len(frags), hyphenation, out, settled)
         return out
 
     @property
@@ -266,21 +269,29 @@ def join_lines(
     and breaks a line at one as a rule, goes on with no space only where ``inside_word(k)``
     says the break before ``texts[k]`` fell inside a word (a full line, broken between two
     letters: see :func:`drawn_space_missing`); without it, it keeps its space."""
-    if texts and texts[0]:
-        # Most blocks: no soft hyphen anywhere, no line but the last ending in a hyphen (in
-        # the lines joined by spaces, a line's end is followed by a space), and no character
-        # from U+2E80 on (no Chinese or Japanese; ASCII text is known to hold none without a
-        # look at its characters), so each line is joined with a space, as
-        # :func:`_join_each` would join them one by one. (An empty first line is not: the
-        # line after it is joined without one.)
-        joined = " ".join(texts)
-        if ("\u00ad" not in joined and "- " not in joined and "\u2010 " not in joined
-                and (joined.isascii() or _FROM_CJK.search(joined) is None)
-                # (Korean's conjoining jamo lie below U+2E80: only asked where a Korean
-                # line may go on with no space, ``inside_word`` given.)
-                and (inside_word is None or _CONJOINING_JAMO.search(joined) is None)):
-            return joined
+    joined = _spaced(texts)
+    # (Korean's conjoining jamo lie below U+2E80: only asked where a Korean line may go on
+    # with no space, ``inside_word`` given.)
+    if joined is not None and (inside_word is None or _CONJOINING_JAMO.search(joined) is None):
+        return joined
     return _join_each(texts, hyphenation, runs_on, inside_word)
+
+
+def _spaced(texts: Sequence[str]) -> str | None:
+    """``texts`` joined with a space each, where :func:`join_lines` reads most blocks so: no
+    soft hyphen anywhere, no line but the last ending in a hyphen (in the lines joined by
+    spaces, a line's end is followed by a space), and no character from U+2E80 on (no
+    Chinese or Japanese; ASCII text is known to hold none without a look at its
+    characters), so each line is joined with a space, as :func:`_join_each` would join them
+    one by one; None otherwise. (An empty first line is not: the line after it is joined
+    without one.) A Korean line that may go on with no space is join_lines's to ask."""
+    if not texts or not texts[0]:
+        return None
+    joined = " ".join(texts)
+    if ("\u00ad" not in joined and "- " not in joined and "\u2010 " not in joined
+            and (joined.isascii() or _FROM_CJK.search(joined) is None)):
+        return joined
+    return None
 
 
 def _join_each(
@@ -338,6 +349,25 @@ def _join_each(
     # A soft hyphen is an invisible hyphenation point: whatever spacing a run put around it
     # (an /ActualText of its own is read with spaces), the word it sits in is one word.
     return _SOFT_HYPHEN.sub("", out) if "\u00ad" in out else out
+
+
+def settled_lines_text(
+    frags: Sequence[Fragment], right: float, hyphenation: Hyphenation | None
+) -> tuple[str, bool]:
+    """:func:`lines_text`, and whether any hyphenation reads ``frags`` so: their lines joined
+    by a space each (:func:`_spaced`), none holding a Korean conjoining jamo (the one letter
+    a hyphenation's drawn line-end spaces may join across a break). Nothing else of the text
+    asks the hyphenation, so such a text stays as read once the document's hyphenation is
+    known (most blocks are read before it is, by the page's analysis, and again after)."""
+    texts = [f.text for f in frags]
+    joined = _spaced(texts)
+    if joined is not None and (joined.isascii() or _CONJOINING_JAMO.search(joined) is None):
+        return joined, True
+    return join_lines(
+        texts, hyphenation, full_lines(frags, right),
+        drawn_space_missing(frags)
+        if hyphenation is not None and hyphenation.spaced_line_ends else None,
+    ), False
 
 
 def lines_text(frags: Sequence[Fragment], right: float, hyphenation: Hyphenation | None) -> str:

@@ -2454,8 +2454,13 @@ def _running_rows_past_band(results: list[PageResult], found: dict[int, Any]) ->
         return {}
     rows: list[tuple[int, bool, list[Block]]] = []
     for index, result in enumerate(results):
+        # (The page's lines and tables, gathered once for both its edges.)
+        blocks = [
+            b for b in result.blocks
+            if b.kind in ("text", "table") and b.artifact is None and id(b) not in found
+        ]
         for top in (True, False):
-            row = _edge_row(result, found, top)
+            row = _edge_row(result, blocks, top)
             if row:
                 rows.append((index, top, row))
     # Where each row's lines and numbers stand: (top, text) -> (page, from edge, height, size).
@@ -2518,23 +2523,28 @@ def _folios_count_on(
     return len(pages) >= PAST_BAND_REPEATS
 
 
-def _edge_row(result: PageResult, found: dict[int, Any], top: bool) -> list[Block]:
+def _edge_row(result: PageResult, blocks: list[Block], top: bool) -> list[Block]:
     """A page's outermost row of lines at its top (``top``) or its foot, where it may be
     the page's running line past the margin band: each block in it a line of text alone (a
     letter-spaced line comes as a few fragments) in no larger a face than the page's text;
     the row reaching past the band, yet nearer the edge than ``PAGE_NUMBER_BAND`` of the
     page; and the rest of the page's text and tables a line's height at least beyond it.
-    Empty where the page has no such row."""
+    Empty where the page has no such row. ``blocks``: the page's text and table blocks not
+    set aside yet (none an artifact)."""
     page = result.page
-    blocks = [
-        b for b in result.blocks
-        if b.kind in ("text", "table") and b.artifact is None and id(b) not in found
-    ]
     texts = [b for b in blocks if b.kind == "text"]
     if len(blocks) < 2 or not texts:
         return []
     outer = max(blocks, key=attrgetter("y1")) if top else min(blocks, key=attrgetter("y0"))
-    row = [b for b in blocks if _same_line(b, outer) or _same_line(outer, b)]
+    # (``_same_line(b, outer) or _same_line(outer, b)``, the two overlaps being one: the
+    # overlap is more than half the height of either. Asked of every block of every page.)
+    low, high = outer.y0, outer.y1
+    half = 0.5 * (high - low)
+    row = [
+        b for b in blocks
+        if (overlap := (b.y1 if b.y1 < high else high) - (b.y0 if b.y0 > low else low)) > half
+        or overlap > 0.5 * (b.y1 - b.y0)
+    ]
     in_row = set(map(id, row))
     rest = [b for b in blocks if id(b) not in in_row]
     if not rest or any(
