@@ -2988,14 +2988,18 @@ def _nearer_row(
     """The row wrapped lines (``group``) join, of those ``gaps`` away (above first): the
     nearer. Where the gaps are as good as tied (records set line after line at one pitch),
     the row above when its cell over them holds text: a cell's text goes on under its first
-    line, as it is read. (Not where the text goes on into the cell under them, in the row
+    line, as it is read. Not where the text goes on into the cell under them, in the row
     below, "Offenses against the family and" over "children . . . 92.4": a label set down
-    to its row's figures, whose nearer row is kept.)"""
+    to its row's figures, is read with them: the row below takes it even a hair's breadth
+    farther off ("Murder and nonnegligent" under a bold "Violent crime . . .", whose
+    taller line comes nearer, over "manslaughter . . . 10.0")."""
     if len(gaps) == 2 and abs(gaps[0][0] - gaps[1][0]) <= _TIED_GAPS * max(group[0].height, 1.0):
         over = [f for f in above or () if _overlap_x(f, group[0])]
         under = [f for f in below or () if _overlap_x(f, group[-1])]
         goes_on = bool(under) and under[0].text[:1].islower() and not starts_item(under[0].text)
-        if over and not goes_on:
+        if goes_on:
+            return gaps[1][1]
+        if over:
             return gaps[0][1]
     return min(gaps)[1]
 
