@@ -2,9 +2,8 @@
 "spanner" rule, in a table no rule parts down) spans those columns, though it is set over a
 gutter between two of them; heads wrapped upwards over lines in their columns, set on the
 line of the other columns' heads, are one cell each, and a head with nothing over it spans
-the head rows (:func:`workers.engine.layout.tables._under_spanner_rules`); heads wrapped
-upwards are one cell each where no spanner rule runs too
-(:func:`workers.engine.layout.tables._head_lines_wrapped`). Small PDFs drawn here."""
+the head rows (:func:`workers.engine.layout.tables._under_spanner_rules`). Small PDFs drawn
+here."""
 
 from __future__ import annotations
 
@@ -67,40 +66,3 @@ def test_a_head_over_a_spanner_rule_spans_the_columns_it_runs_over(tmp_path: Pat
     ]
     assert [c.text for c in table.rows[2].cells] == [
         "2001", "3,400", "4,401", "5,402", "6,403", "7,404"]
-
-
-
-def _show7(x: float, y: float, text: str) -> bytes:
-    return f"BT /F1 7 Tf {x} {y} Td ({text}) Tj ET".encode()
-
-
-def _race_ops() -> list[bytes]:
-    """A table ruled over its heads, under them and at its foot, no spanner rule, set
-    tight (7 points on 6.5): the heads set on their last line, the widest wrapped upwards
-    over three lines ("American" "Indian/Alaskan" "Native"), the row label's head on the
-    middle one; five rows of figures."""
-    xs = (72.0, 190.0, 240.0, 290.0, 340.0, 420.0)
-    ops = [_show(72, 780, LOREM[:90]), _across(LEFT, RIGHT, 727)]
-    ops += [_show7(xs[4], 720, "American")]
-    ops += [_show7(xs[0], 713.5, "Offense charged"), _show7(xs[4], 713.5, "Indian/Alaskan"),
-            _show7(xs[5], 713.5, "Asian Pacific")]
-    ops += [_show7(x, 707, text) for x, text in zip(
-        xs[1:], ("Total", "White", "Black", "Native", "Islander"), strict=True)]
-    ops += [_across(LEFT, RIGHT, 704.6)]
-    for r in range(5):
-        y = 698 - 6.5 * r
-        ops += [_show7(xs[0], y, f"Offense {r + 1}")]
-        ops += [_show7(x, y, f"{3 + k},{400 + 17 * r + k}") for k, x in enumerate(xs[1:])]
-    ops += [_across(LEFT, RIGHT, 668)]
-    return ops
-
-
-def test_heads_wrapped_upwards_are_one_cell_with_no_spanner_rule(tmp_path: Path) -> None:
-    table = _table(text_page_pdf(tmp_path / "wrapped.pdf", _race_ops()))
-    heads = [[c.text for c in row.cells] for row in table.rows[:2]]
-    assert heads[-1] == [
-        "", "Total", "White", "Black", "American Indian/Alaskan Native",
-        "Asian Pacific Islander"]
-    # (Still the table's heads, though no group spans over them.)
-    assert all(c.header for row in table.rows[:2] for c in row.cells)
-    assert [c.text for c in table.rows[2].cells][:2] == ["Offense 1", "3,400"]

@@ -3574,11 +3574,6 @@ def _table_from(run: list[Line], page: int, rules: Sequence[Rect] = ()) -> Block
     spanned = _under_spanner_rules(cells, columns, heads, rules) if rules else None
     if spanned is not None:
         cells, columns, heads, ruled_groups = spanned
-    wrapped = False
-    if spanned is None:
-        # (A head wrapped over lines in its column tells the head rows as a group's head
-        # over its columns does: kept as heads, though no group spans.)
-        cells, heads, wrapped = _head_lines_wrapped(cells, columns, heads)
     spans = _spans_across(cells, columns)
     groups = centred_groups(cells, heads, spans | ruled_groups) | ruled_groups
     spans.update(groups)
@@ -3587,7 +3582,7 @@ def _table_from(run: list[Line], page: int, rules: Sequence[Rect] = ()) -> Block
     # read as a value.)
     block = Block(
         page, kind="table", table=cells, lines=list(run), spans=spans,
-        head_rows=heads if groups or wrapped else 0,
+        head_rows=heads if groups else 0,
     )
     for row in rows:
         for f in row:
@@ -3736,32 +3731,6 @@ def _text_extent(column: list[Fragment | None]) -> tuple[float, float] | None:
     if not texts:
         return None
     return min(f.x0 for f in texts), max(f.x1 for f in texts)
-
-
-def _head_lines_wrapped(
-    cells: list[list[Fragment | None]], columns: list[list[float]], heads: int,
-) -> tuple[list[list[Fragment | None]], int, bool]:
-    """The head rows with a head wrapped over lines in its column made one cell, in the row
-    of its last line ("American Indian/Alaskan" over "Native", set on the line of "Total"
-    and "White" beside it), as under a spanner rule (:func:`_under_spanner_rules`); head
-    rows left empty are dropped. The cells, the number of head rows, and whether a head
-    was wrapped."""
-    if heads < 2:
-        return cells, heads, False
-    extents = [_text_extent([row[k] for row in cells[heads:]]) for k in range(len(columns))]
-    rows = [list(row) for row in cells]
-    wrapped = False
-    for k in range(len(columns)):
-        for r in range(heads - 1):
-            upper, lower = rows[r][k], rows[r + 1][k]
-            if (
-                upper is not None and lower is not None and _wraps_onto(upper, lower)
-                and _within_column(upper, k, extents) and _within_column(lower, k, extents)
-            ):
-                rows[r + 1][k], rows[r][k] = stacked(upper, lower), None
-                wrapped = True
-    empty = [r for r in range(heads) if all(f is None for f in rows[r])]
-    return [row for r, row in enumerate(rows) if r not in empty], heads - len(empty), wrapped
 
 
 def _ruled_apart(
