@@ -2888,6 +2888,10 @@ def _merge_wrapped_cells(
     return [sorted(out[k], key=lambda f: place[id(f)]) for k in sorted(out)]
 
 
+#: Leader dots that end a label's line (run out to its row's figures).
+_LEADERS_AT_END = re.compile(r"(?:\.\s?){4,}$")
+
+
 #: A line this share of the rows' usual gap (or more) from a row is set as far apart as
 #: rows are (the lines of a cell, wrapped, stand closer, or at the same pitch).
 ROW_PITCH = 0.8
@@ -2990,16 +2994,19 @@ def _nearer_row(
     the row above when its cell over them holds text: a cell's text goes on under its first
     line, as it is read. Not where the text goes on into the cell under them, in the row
     below, "Offenses against the family and" over "children . . . 92.4": a label set down
-    to its row's figures, is read with them: the row below takes it even a hair's breadth
-    farther off ("Murder and nonnegligent" under a bold "Violent crime . . .", whose
-    taller line comes nearer, over "manslaughter . . . 10.0")."""
+    to its row's figures, whose nearer row is kept; and where the cell over them is done,
+    run out in leader dots, the row below takes them even a hair's breadth farther off
+    ("Murder and nonnegligent" under a bold "Violent crime . . .", whose taller line comes
+    nearer, over "manslaughter . . . 10.0")."""
     if len(gaps) == 2 and abs(gaps[0][0] - gaps[1][0]) <= _TIED_GAPS * max(group[0].height, 1.0):
         over = [f for f in above or () if _overlap_x(f, group[0])]
         under = [f for f in below or () if _overlap_x(f, group[-1])]
         goes_on = bool(under) and under[0].text[:1].islower() and not starts_item(under[0].text)
-        if goes_on:
+        # (A label run out to its figures in leader dots is done: nothing of it goes on
+        # under it.)
+        if goes_on and over and _LEADERS_AT_END.search(over[0].text.rstrip()):
             return gaps[1][1]
-        if over:
+        if over and not goes_on:
             return gaps[0][1]
     return min(gaps)[1]
 
