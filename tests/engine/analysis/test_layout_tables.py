@@ -1451,3 +1451,21 @@ def test_a_label_running_on_into_its_rows_cell_stays_with_that_row(tmp_path: Pat
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
     assert [row[0] for row in _cells(table)] == [
         "Burglary", "Offenses against the family and children", "Vandalism"]
+
+
+def test_a_label_midway_going_on_into_the_row_below_joins_that_row(tmp_path: Path) -> None:
+    # Rows at one pitch, their labels run out in leader dots, a label's first line on a
+    # line of its own midway between two rows (no nearer either), its text going on in the
+    # row under it ("manslaughter", lower case, beside the figures): read with that row,
+    # not with the one over it, whose label is done.
+    ops = []
+    for k, (label, figure) in enumerate([("Violent crime", "467.9"), ("Rape", "17.5"),
+                                         ("manslaughter", "10.0"), ("Robbery", "102.1")]):
+        label += " . . . . . . . ."
+        y = 700 - 10 * k - (10 if k >= 2 else 0)
+        ops += [_show(72, y, label), _show(300, y, figure), _show(400, y, "1.0")]
+    ops.append(_show(72, 680, "Murder and nonnegligent"))
+    doc = read_layout(text_page_pdf(tmp_path / "midway.pdf", ops), max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [row[0].rstrip(" .") for row in _cells(table)] == [
+        "Violent crime", "Rape", "Murder and nonnegligent manslaughter", "Robbery"]

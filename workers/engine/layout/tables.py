@@ -2924,6 +2924,10 @@ def _merge_wrapped_cells(
     return [sorted(out[k], key=lambda f: place[id(f)]) for k in sorted(out)]
 
 
+#: Leader dots that end a label's line (run out to its row's figures).
+_LEADERS_AT_END = re.compile(r"(?:\.\s?){4,}$")
+
+
 #: A line this share of the rows' usual gap (or more) from a row is set as far apart as
 #: rows are (the lines of a cell, wrapped, stand closer, or at the same pitch).
 ROW_PITCH = 0.8
@@ -3024,13 +3028,20 @@ def _nearer_row(
     """The row wrapped lines (``group``) join, of those ``gaps`` away (above first): the
     nearer. Where the gaps are as good as tied (records set line after line at one pitch),
     the row above when its cell over them holds text: a cell's text goes on under its first
-    line, as it is read. (Not where the text goes on into the cell under them, in the row
+    line, as it is read. Not where the text goes on into the cell under them, in the row
     below, "Offenses against the family and" over "children . . . 92.4": a label set down
-    to its row's figures, whose nearer row is kept.)"""
+    to its row's figures, whose nearer row is kept; and where the cell over them is done,
+    run out in leader dots, the row below takes them even a hair's breadth farther off
+    ("Murder and nonnegligent" under a bold "Violent crime . . .", whose taller line comes
+    nearer, over "manslaughter . . . 10.0")."""
     if len(gaps) == 2 and abs(gaps[0][0] - gaps[1][0]) <= _TIED_GAPS * max(group[0].height, 1.0):
         over = [f for f in above or () if _overlap_x(f, group[0])]
         under = [f for f in below or () if _overlap_x(f, group[-1])]
         goes_on = bool(under) and under[0].text[:1].islower() and not starts_item(under[0].text)
+        # (A label run out to its figures in leader dots is done: nothing of it goes on
+        # under it.)
+        if goes_on and over and _LEADERS_AT_END.search(over[0].text.rstrip()):
+            return gaps[1][1]
         if over and not goes_on:
             return gaps[0][1]
     return min(gaps)[1]
@@ -3639,7 +3650,9 @@ def _under_spanner_rules(
     gutter) is none. Then the heads are laid out as a ruled band's are: a head with nothing
     over it in the head rows moves up, and spans down to the body when nothing is under it.
     The cells, columns, head rows and the spans of the head rows' cells; None when no such
-    rule runs under a head."""
+    rule runs under a head. One rule drawn on under a row of groups' heads, rules down
+    parting them, is each group's own (see :func:`_cut_at_rules_down`), and a group's head
+    over its rule is no wrapped line of the head under it (:func:`_ruled_apart`)."""
     if len(cells) < BODY_ROWS + 2:
         return None
     left, right = columns[0][0], columns[-1][1]
@@ -3658,10 +3671,12 @@ def _under_spanner_rules(
         r for r in range(1, min(MAX_HEAD_ROWS, len(cells) - BODY_ROWS) + 1)
         if any(x1 - x0 >= 0.8 * width and tops[r] < y < bottoms[r - 1] for x0, x1, y in runs)
     ), None)
-    spanners = [
+    # (A rule drawn on under all the groups' heads is each group's own where rules down
+    # part the heads standing on it: cut there, each piece spans its group's columns.)
+    spanners = _cut_at_rules_down([
         (x0, x1, y) for x0, x1, y in runs
         if x1 - x0 < 0.8 * width and tops[-1] < y < max(tops)
-    ]
+    ], rules)
     if not spanners:
         return None
     body = cells[max(heads, under or 0):]
@@ -3676,6 +3691,7 @@ def _under_spanner_rules(
             if (
                 upper is not None and lower is not None and _wraps_onto(upper, lower)
                 and _within_column(upper, k, extents) and _within_column(lower, k, extents)
+                and not _ruled_apart(upper, lower, spanners)
             ):
                 rows[r + 1][k], rows[r][k] = stacked(upper, lower), None
     groups: Spans = {}
@@ -3758,6 +3774,44 @@ def _text_extent(column: list[Fragment | None]) -> tuple[float, float] | None:
     if not texts:
         return None
     return min(f.x0 for f in texts), max(f.x1 for f in texts)
+
+
+def _ruled_apart(
+    upper: Fragment, lower: Fragment, runs: Sequence[tuple[float, float, float]],
+) -> bool:
+    """Whether a rule across (of ``runs``: left, right, height) runs between ``upper`` and
+    the line under it, under both: a group's head over its rule, centred over the middle
+    one of its columns, is no line of that column's head wrapped."""
+    return any(
+        lower.y1 - RULE_THICKNESS <= y <= upper.y0 + RULE_THICKNESS
+        and x0 - CROSSING <= min(upper.x0, lower.x0) and max(upper.x1, lower.x1) <= x1 + CROSSING
+        for x0, x1, y in runs
+    )
+
+
+def _cut_at_rules_down(
+    runs: list[tuple[float, float, float]], rules: Sequence[Rect],
+) -> list[tuple[float, float, float]]:
+    """``runs`` (rules across: left, right, height) cut where a rule down stands on one,
+    within it (not at its ends): the rules parting a row of group heads over one rule
+    drawn on under them all ("Total", "Male", "Female" each over its own columns)."""
+    if not runs:
+        return runs
+    downs = [
+        ((r.x0 + r.x1) / 2, r.y0) for r in rules
+        if r.x1 - r.x0 <= RULE_THICKNESS and r.y1 - r.y0 > 2 * TOUCH
+    ]
+    out: list[tuple[float, float, float]] = []
+    for x0, x1, y in runs:
+        cuts = sorted(
+            x for x, bottom in downs
+            if x0 + TOUCH < x < x1 - TOUCH and abs(bottom - y) <= TOUCH
+        )
+        for x in cuts:
+            out.append((x0, x, y))
+            x0 = x
+        out.append((x0, x1, y))
+    return out
 
 
 def _rule_runs(rules: Sequence[Rect]) -> list[tuple[float, float, float]]:
