@@ -310,3 +310,16 @@ def test_further_paragraphs_at_the_hang_are_the_definitions_and_the_list_goes_on
     (found,) = _definition_lists(path)
     assert [item.label for item in found.items] == [t for t, _ in commands] + ["z or Z"]
     assert all([p.text for p in item.blocks][1:] == [more] for item in found.items)
+
+
+def test_terms_of_signs_alone_are_terms_and_numbers_alone_are_not(tmp_path: Path) -> None:
+    # A manual's commands may be one sign each ("{", "[", "%"): terms all the same, where
+    # numbers hung out alone (a contents', a statement's) are none.
+    signs = [("{", ["Go to the matching right curly bracket on the bottom line."]),
+             ("}", ["Go to the matching left curly bracket on the top line."]),
+             ("[", ["Like the curly bracket, but for square brackets instead."]),
+             ("%", ["Go to a position some percent into the file."])]
+    (found,) = _definition_lists(_hung(tmp_path, commands=signs))
+    assert [item.label for item in found.items] == ["{", "}", "[", "%"]
+    numbers = [(str(k), lines) for k, (_, lines) in enumerate(signs, 1)]
+    assert _definition_lists(_hung(tmp_path, commands=numbers)) == []
