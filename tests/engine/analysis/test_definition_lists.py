@@ -323,3 +323,29 @@ def test_terms_of_signs_alone_are_terms_and_numbers_alone_are_not(tmp_path: Path
     assert [item.label for item in found.items] == ["{", "}", "[", "%"]
     numbers = [(str(k), lines) for k, (_, lines) in enumerate(signs, 1)]
     assert _definition_lists(_hung(tmp_path, commands=numbers)) == []
+
+
+def test_a_definitions_line_read_apart_goes_on_in_it_and_the_list_goes_on(
+    tmp_path: Path,
+) -> None:
+    # A definition's second line is set further down than its first (read as a block of
+    # its own, as a page's or a column's break leaves one): its first ends short of a
+    # sentence's end, so the line is the rest of it, and the list goes on past it.
+    ops = ["BT /F2 18 Tf 72 740 Td (Project Overview) Tj ET"]
+    more, y = _paragraphs(710)
+    ops += more
+    for k, (term, text) in enumerate(zip(TERMS, DEFINITIONS, strict=True)):
+        ops.append(_line("F2", y, term))
+        y -= 12
+        if k == 1:
+            ops.append(_line("F1", y, "Where the packages of each release can be fetched from"))
+            y -= 20
+            text = "the web, one by one."
+        ops.append(_line("F1", y, text))
+        y -= 22
+    more, _ = _paragraphs(y + 10)
+    ops += more
+    (found,) = _definition_lists(helvetica_page(tmp_path / "apart.pdf", ops))
+    assert [item.label for item in found.items] == TERMS
+    assert found.items[1].text == "Where the packages of each release can be fetched from " \
+        "the web, one by one."
