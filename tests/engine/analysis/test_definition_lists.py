@@ -349,3 +349,26 @@ def test_a_definitions_line_read_apart_goes_on_in_it_and_the_list_goes_on(
     assert [item.label for item in found.items] == TERMS
     assert found.items[1].text == "Where the packages of each release can be fetched from " \
         "the web, one by one."
+
+
+def test_a_sentence_after_a_definition_without_a_stop_is_no_rest_of_it(tmp_path: Path) -> None:
+    # A definition that ends with an example set without a stop, and a paragraph further
+    # down that opens with a capital: a sentence of its own, not the definition's rest.
+    ops = ["BT /F2 18 Tf 72 740 Td (Project Overview) Tj ET"]
+    more, y = _paragraphs(710)
+    ops += more
+    for k, (term, text) in enumerate(zip(TERMS, DEFINITIONS, strict=True)):
+        ops.append(_line("F2", y, term))
+        y -= 12
+        if k == 1:
+            ops.append(_line("F1", y, "Example: fetch --all https://example.com/new"))
+            y -= 20
+            text = "See also the mirrors."
+        ops.append(_line("F1", y, text))
+        y -= 22
+    more, _ = _paragraphs(y + 10)
+    ops += more
+    lists = _definition_lists(helvetica_page(tmp_path / "sentence.pdf", ops))
+    texts = [item.text for found in lists for item in found.items]
+    assert "Example: fetch --all https://example.com/new" in texts
+    assert not any("See also" in text for text in texts)

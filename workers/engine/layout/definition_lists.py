@@ -136,15 +136,21 @@ SENTENCE_ENDS = ".!?:;"
 
 def _broken_off(blocks: list[Block], at: int, item: ListItem) -> bool:
     """The block at ``at`` is the rest of ``item``'s definition, broken off at a page's or
-    column's end ("... a result backend (using" | "pymemcache)."): prose, on another page
-    or above the definition's end (the next column's top), after a definition that ends
-    short of a sentence's end; or its next line, flush under its last line."""
+    column's end ("... a result backend (using" | "pymemcache)."): prose that opens with no
+    capital, on another page or above the definition's end (the next column's top), after a
+    definition that ends short of a sentence's end; or its next line, flush under its last
+    line."""
     if at >= len(blocks) or not _is_prose(blocks[at]) or not item.blocks:
         return False
     last, rest = item.blocks[-1], blocks[at]
     assert isinstance(rest, Paragraph)
     if not isinstance(last, Paragraph) or not last.prov or last.text.rstrip()[-1:] in \
             SENTENCE_ENDS:
+        return False
+    # A capital opens a sentence of its own: a paragraph after a definition that ends with
+    # an example set without a stop ("Example: curl -O url" | "See also --out."), not the
+    # rest of it.
+    if rest.text.lstrip()[:1].isupper():
         return False
     end, start = last.prov[-1], rest.prov[0]
     if start.page != end.page or start.bbox.y1 > end.bbox.y1:
