@@ -260,3 +260,115 @@ def test_columns_of_single_words_are_no_definitions(tmp_path: Path) -> None:
     columns = [("etime", ["ELAPSED"]), ("euid", ["EUID"]), ("sched", ["SCH"]),
                COMMANDS[0]]
     assert _definition_lists(_hung(tmp_path, commands=columns)) == []
+
+
+def _linked(path: Path, box: tuple[float, float, float, float]) -> Path:
+    """``path`` with a link to a web page over ``box`` (x0, y0, x1, y1) on its page."""
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        link = pdf.make_indirect(pikepdf.Dictionary(
+            Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link, Rect=list(box), Border=[0, 0, 0],
+            A=pikepdf.Dictionary(S=pikepdf.Name.URI, URI=pikepdf.String("https://example.org/")),
+        ))
+        pdf.pages[0].obj.Annots = pdf.make_indirect(pikepdf.Array([link]))
+        pdf.save(path)
+    return path
+
+
+def test_a_linked_term_out_of_the_list_is_read_with_its_definition(tmp_path: Path) -> None:
+    # The first term carries a link (a list's label carries none): it stays out of the
+    # list, read with its definition as the one paragraph they were drawn as, not as a term
+    # parted from it.
+    path = _linked(_hung(tmp_path), (70, 569, 104, 581))
+    texts = [block_text(b) for b in read_layout(path, max_pages=1).blocks]
+    (found,) = _definition_lists(path)
+    assert [item.label for item in found.items] == [term for term, _ in COMMANDS[1:]]
+    assert " ".join(["h or H", *COMMANDS[0][1]]) in texts
+    assert "h or H" not in texts
+
+
+def test_further_paragraphs_at_the_hang_are_the_definitions_and_the_list_goes_on(
+    tmp_path: Path,
+) -> None:
+    # Each definition has a second paragraph at the hang, a paragraph's space under its
+    # first: the run of terms goes on past it, and it is the definition's.
+    more = "Its second paragraph says more, at the hang."
+    commands = [(term, lines) for term, lines in COMMANDS if len(term) <= 6]
+    ops = ["BT /F2 18 Tf 72 740 Td (Viewer Commands) Tj ET"]
+    paragraphs, y = _paragraphs(710)
+    ops += paragraphs
+    for term, lines in commands + [("z or Z", ["Scroll forward, and set the window's size."])]:
+        ops += [_line("F1", y, term), _line("F1", y, lines[0], x=108)]
+        for text in lines[1:]:
+            y -= 12
+            ops.append(_line("F1", y, text, x=108))
+        y -= 24
+        ops.append(_line("F1", y, more, x=108))
+        y -= 24
+    paragraphs, _ = _paragraphs(y)
+    ops += paragraphs
+    path = helvetica_page(tmp_path / "further.pdf", ops)
+    (found,) = _definition_lists(path)
+    assert [item.label for item in found.items] == [t for t, _ in commands] + ["z or Z"]
+    assert all([p.text for p in item.blocks][1:] == [more] for item in found.items)
+
+
+def test_terms_of_signs_alone_are_terms_and_numbers_alone_are_not(tmp_path: Path) -> None:
+    # A manual's commands may be one sign each ("{", "[", "%"): terms all the same, where
+    # numbers hung out alone (a contents', a statement's) are none.
+    signs = [("{", ["Go to the matching right curly bracket on the bottom line."]),
+             ("}", ["Go to the matching left curly bracket on the top line."]),
+             ("[", ["Like the curly bracket, but for square brackets instead."]),
+             ("%", ["Go to a position some percent into the file."])]
+    (found,) = _definition_lists(_hung(tmp_path, commands=signs))
+    assert [item.label for item in found.items] == ["{", "}", "[", "%"]
+    numbers = [(str(k), lines) for k, (_, lines) in enumerate(signs, 1)]
+    assert _definition_lists(_hung(tmp_path, commands=numbers)) == []
+
+
+def test_a_definitions_line_read_apart_goes_on_in_it_and_the_list_goes_on(
+    tmp_path: Path,
+) -> None:
+    # A definition's second line is set further down than its first (read as a block of
+    # its own, as a page's or a column's break leaves one): its first ends short of a
+    # sentence's end, so the line is the rest of it, and the list goes on past it.
+    ops = ["BT /F2 18 Tf 72 740 Td (Project Overview) Tj ET"]
+    more, y = _paragraphs(710)
+    ops += more
+    for k, (term, text) in enumerate(zip(TERMS, DEFINITIONS, strict=True)):
+        ops.append(_line("F2", y, term))
+        y -= 12
+        if k == 1:
+            ops.append(_line("F1", y, "Where the packages of each release can be fetched from"))
+            y -= 20
+            text = "the web, one by one."
+        ops.append(_line("F1", y, text))
+        y -= 22
+    more, _ = _paragraphs(y + 10)
+    ops += more
+    (found,) = _definition_lists(helvetica_page(tmp_path / "apart.pdf", ops))
+    assert [item.label for item in found.items] == TERMS
+    assert found.items[1].text == "Where the packages of each release can be fetched from " \
+        "the web, one by one."
+
+
+def test_a_sentence_after_a_definition_without_a_stop_is_no_rest_of_it(tmp_path: Path) -> None:
+    # A definition that ends with an example set without a stop, and a paragraph further
+    # down that opens with a capital: a sentence of its own, not the definition's rest.
+    ops = ["BT /F2 18 Tf 72 740 Td (Project Overview) Tj ET"]
+    more, y = _paragraphs(710)
+    ops += more
+    for k, (term, text) in enumerate(zip(TERMS, DEFINITIONS, strict=True)):
+        ops.append(_line("F2", y, term))
+        y -= 12
+        if k == 1:
+            ops.append(_line("F1", y, "Example: fetch --all https://example.com/new"))
+            y -= 20
+            text = "See also the mirrors."
+        ops.append(_line("F1", y, text))
+        y -= 22
+    more, _ = _paragraphs(y + 10)
+    ops += more
+    lists = _definition_lists(helvetica_page(tmp_path / "sentence.pdf", ops))
+    texts = [item.text for found in lists for item in found.items]
+    assert "Example: fetch --all https://example.com/new" in texts
+    assert not any("See also" in text for text in texts)

@@ -48,6 +48,9 @@ def definition_lists(
         while (pair := _pair_at(blocks, end, terms)) is not None:
             item, end = pair
             items.append(item)
+            if _broken_off(blocks, end, item) and _pair_at(blocks, end + 1, terms) is not None:
+                _read_on(item, blocks[end])  # type: ignore[arg-type]
+                end += 1
         if len(items) >= LEAST_PAIRS:
             first = items[0].label_prov
             out.append(ListBlock(items, prov=list(first), definitions=True))
@@ -125,3 +128,45 @@ def _goes_on(block: Block, first: Paragraph, term: Paragraph, terms: set[int]) -
     return here.page == there.page and abs(here.bbox.x0 - there.bbox.x0) <= SAME_EDGE * _height(
         term
     )
+
+
+#: Ends of a sentence: a definition ending otherwise runs on past a break.
+SENTENCE_ENDS = ".!?:;"
+
+
+def _broken_off(blocks: list[Block], at: int, item: ListItem) -> bool:
+    """The block at ``at`` is the rest of ``item``'s definition, broken off at a page's or
+    column's end ("... a result backend (using" | "pymemcache)."): prose that opens with no
+    capital, on another page or above the definition's end (the next column's top), after a
+    definition that ends short of a sentence's end; or its next line, flush under its last
+    line."""
+    if at >= len(blocks) or not _is_prose(blocks[at]) or not item.blocks:
+        return False
+    last, rest = item.blocks[-1], blocks[at]
+    assert isinstance(rest, Paragraph)
+    if not isinstance(last, Paragraph) or not last.prov or last.text.rstrip()[-1:] in \
+            SENTENCE_ENDS:
+        return False
+    # A capital opens a sentence of its own: a paragraph after a definition that ends with
+    # an example set without a stop ("Example: curl -O url" | "See also --out."), not the
+    # rest of it.
+    if rest.text.lstrip()[:1].isupper():
+        return False
+    end, start = last.prov[-1], rest.prov[0]
+    if start.page != end.page or start.bbox.y1 > end.bbox.y1:
+        return True
+    # (Or its next line, read as a block of its own: flush under it, a line's pitch down.)
+    height = max(end.bbox.y1 - end.bbox.y0, 1.0)
+    return abs(start.bbox.x0 - end.bbox.x0) <= SAME_EDGE * height and (
+        0 <= end.bbox.y0 - start.bbox.y1 <= height
+    )
+
+
+def _read_on(item: ListItem, rest: Paragraph) -> None:
+    """``item``'s definition read on with ``rest``, its last paragraph's broken-off end."""
+    last = item.blocks[-1]
+    assert isinstance(last, Paragraph)
+    last.text = f"{last.text} {rest.text}"
+    last.prov.extend(rest.prov)
+    last.links.extend(rest.links)
+    item.prov.extend(rest.prov)

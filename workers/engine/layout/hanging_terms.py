@@ -14,7 +14,8 @@ side by side). A block is shaped as such an entry when
   is the term alone, short of the block's right edge, the definition starting on the next;
   a one-line entry has only the first of these to show its hang;
 - it is no list's point ("1.", "•": those are read as lists), and no contents entry (its
-  section's number hung out, its title led by dots to its page); its term has a letter.
+  section's number hung out, its title led by dots to its page); its term has a letter or
+  is signs with no digit (a command "{"), not a number.
 
 One such block is weak evidence (a paragraph may hang its lines, a reference list does; a
 formula's parts are set a tab apart): a run of three or more in a row, at one left edge with
@@ -170,8 +171,12 @@ def _shape(block: Block) -> tuple[float, float, int] | None:
 
 
 def _names(term: list[Fragment]) -> bool:
-    """The term has a letter in it: no number alone (a section's, a contents entry's)."""
-    return any(ch.isalpha() for f in term for ch in f.text)
+    """The term has a letter in it, or is signs without a digit (a command "{" or "%"): no
+    number alone (a section's, a contents entry's)."""
+    chars = [ch for f in term for ch in f.text if not ch.isspace()]
+    return any(ch.isalpha() for ch in chars) or bool(chars) and not any(
+        ch.isdigit() for ch in chars
+    )
 
 
 def _term_before_hang(
