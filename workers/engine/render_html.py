@@ -403,6 +403,8 @@ class _Builder:
         #: The page's direction (<html dir>): blocks say theirs only when it differs.
         self.page_rtl = page_rtl
         self.marked_page = -1
+        #: The document being rendered (for the markers of pages that hold no text).
+        self.source: Document | None = None
         self.toc_entries: list[tuple[int, str, str]] = []
         #: The document has a table of contents of its own (rendered in its place).
         self.contents = False
@@ -432,13 +434,21 @@ class _Builder:
             out.append(self._heading(Heading(title, 1)))
             self.title_added = True
         self._index_targets(document)
+        self.source = document
         content = False
         for block in without_caption_paragraphs(document.blocks):
+            # The block's marker is worked out before the block, which may mark the pages
+            # its later items start on (a list running over a page break); a block that
+            # renders nothing marks no page.
+            marked = self.marked_page
+            markers = list(self._marker(block, document))
             html = self.block(block)
             if html:
-                out.extend(self._marker(block, document))
+                out.extend(markers)
                 out.append(html)
                 content = True
+            else:
+                self.marked_page = marked
         out.extend(self._pages_without_text(document, len(document.pages)))
         if not content:
             out.append("<p>No text could be read from this document automatically.</p>")
@@ -456,6 +466,9 @@ class _Builder:
         self.marked_pages = {
             prov[0].page for block in document.blocks
             if (prov := getattr(block, "prov", None) or _first_item_prov(block))
+        } | {
+            item.prov[0].page for block in document.blocks if isinstance(block, ListBlock)
+            and not block.contents for item in block.items if item.prov
         }
 
     def notes(self) -> list[str]:
@@ -527,6 +540,17 @@ class _Builder:
             yield from self._pages_without_text(document, page)
             self.marked_page = page
             yield _page_marker(page)
+
+    def _markers_before(self, item: ListItem) -> str:
+        """The markers of the pages a list's item starts on past the last one marked, set
+        at the end of the item before it (where the page turns): a list running over a page
+        break keeps its pages' markers, as the text around it does."""
+        if not item.prov or item.prov[0].page <= self.marked_page:
+            return ""
+        page = item.prov[0].page
+        markers = list(self._pages_without_text(self.source, page)) if self.source else []
+        self.marked_page = page
+        return "".join([*markers, _page_marker(page)])
 
     def _pages_without_text(self, document: Document, before: int) -> Iterator[str]:
         """Markers for the scanned pages (images, no text) up to page index ``before``."""
@@ -685,22 +709,32 @@ class _Builder:
             return ""
         if not block.ordered:
             parts = [f"<ul{_lang_attr(block.lang)}>"]
-            for item in items:
+            for index, item in enumerate(items):
+                self._mark_item(parts, index, item)
                 parts.append(self._item(item, ""))
             parts.append("</ul>")
             return "".join(parts)
         numbering = ListNumbering([clean_text(item.label) for item in items])
         parts = [f"<ol{numbering.list_attrs()}{_lang_attr(block.lang)}>"]
         for index, item in enumerate(items):
+            self._mark_item(parts, index, item)
             parts.append(self._item(item, numbering.item_attrs(index)))
         parts.append("</ol>")
         return "".join(parts)
+
+    def _mark_item(self, parts: list[str], index: int, item: ListItem) -> None:
+        """The markers of the page ``item`` starts on, at the end of the item before it
+        (the last of ``parts``); the first item's page is the list's own, marked before it."""
+        if index and (markers := self._markers_before(item)):
+            parts[-1] = parts[-1].removesuffix("</li>") + markers + "</li>"
 
     def _definitions(self, block: ListBlock) -> str:
         """A definition list: each term a ``<dt>``, its definition the ``<dd>`` after it."""
         parts: list[str] = []
         for item in block.items:
             term = clean_text(item.label)
+            if parts and (markers := self._markers_before(item)):
+                parts[-1] = parts[-1].removesuffix("</dd>") + markers + "</dd>"
             definition = "".join(self.block(b) for b in item.blocks)
             if not term and not definition:
                 continue

@@ -298,3 +298,35 @@ def test_a_caption_is_said_once_with_its_figure(tmp_path: Path) -> None:
     assert "<p>Figure 2. Bins by street</p>" not in page.html
     assert "<p>Collections start in May.</p>" in page.html
     assert words_check(read_html(page.html.encode()).main_text(), document)["passed"]
+
+
+def test_lists_running_over_page_breaks_keep_their_pages_markers() -> None:
+    # A list (and a definition list) whose items start on later pages: each page's marker
+    # is at the end of the item before the page's first item, where the page turns (a
+    # scanned page passed over on the way is marked there too), none twice or out of order.
+    pages = [Page(595, 842) for _ in range(5)]
+    pages[3] = Page(595, 842, needs_ocr=True)
+    document = Document(
+        pages=pages,
+        blocks=[
+            Heading("Options", 1, prov(0)),
+            ListBlock(items=[
+                ListItem("•", [Paragraph("First", prov(0))], prov(0)),
+                ListItem("•", [Paragraph("Second", prov(1))], prov(1)),
+            ]),
+            ListBlock(definitions=True, items=[
+                ListItem("-a", [Paragraph("All of them.", prov(2))], prov(2)),
+                ListItem("-b", [Paragraph("Both of them.", prov(2))], prov(2)),
+                ListItem("-c", [Paragraph("Count them.", prov(4))], prov(4)),
+            ]),
+        ],
+    )
+    html = build_html(document).html
+    assert re.findall(r'id="page-(\d+)"', html) == ["1", "2", "3", "4", "5"]
+    assert '<li>First<p class="page-marker" id="page-2">Page 2</p></li><li>Second</li>' in html
+    assert '<p class="page-marker" id="page-3">Page 3</p>\n<dl>' in html
+    assert (
+        '<dd><p>Both of them.</p><p class="page-marker" id="page-4">Page 4</p>'
+        "<p>No text could be read from this page automatically.</p>"
+        '<p class="page-marker" id="page-5">Page 5</p></dd><dt>-c</dt>'
+    ) in html
