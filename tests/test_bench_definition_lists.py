@@ -5,25 +5,18 @@ terms and definitions are body words in reading order, as the truth's paragraphs
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from workers.engine.document import Document, ListBlock, ListItem, Paragraph
 
-BENCH = Path(__file__).resolve().parents[1] / "bench"
+from .bench_modules import bench_module
 
 
 @pytest.fixture(scope="module")
 def structure() -> ModuleType:
-    sys.path.insert(0, str(BENCH))
-    try:
-        import structure as module
-    finally:
-        sys.path.remove(str(BENCH))
-    return module
+    return bench_module("structure")
 
 
 TERMS = [("Version", "The release this text describes."), ("Source", "Where the work is done.")]

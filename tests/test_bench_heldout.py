@@ -7,13 +7,12 @@ it as the truth, and the layout reader is scored against it on the stripped copy
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-BENCH = Path(__file__).resolve().parents[1] / "bench"
+from .bench_modules import bench_module
 
 PAGE = """<html><head><title>Held-out test</title></head><body>
 <h1>Checking the generator</h1>
@@ -29,11 +28,7 @@ layout reader finds in their stripped copies against the tags the maker wrote.</
 
 @pytest.fixture(scope="module")
 def heldout() -> ModuleType:
-    sys.path.insert(0, str(BENCH))
-    try:
-        import heldout as module
-    finally:
-        sys.path.remove(str(BENCH))
+    module = bench_module("heldout")
     if not module.weasyprint_tags():
         pytest.skip("WeasyPrint is not installed")
     return module

@@ -8,25 +8,18 @@ wrapped sentence's "1)" at a line's start, stays ``ours``.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from workers.engine.document import ListItem, Paragraph
 
-BENCH = Path(__file__).resolve().parents[1] / "bench"
+from .bench_modules import bench_module
 
 
 @pytest.fixture(scope="module")
 def list_misses() -> ModuleType:
-    sys.path.insert(0, str(BENCH))
-    try:
-        import list_misses as module
-    finally:
-        sys.path.remove(str(BENCH))
-    return module
+    return bench_module("list_misses")
 
 
 LIS = {

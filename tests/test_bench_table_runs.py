@@ -7,23 +7,16 @@ between them); tables matched one to one score as before.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-BENCH = Path(__file__).resolve().parents[1] / "bench"
+from .bench_modules import bench_module
 
 
 @pytest.fixture(scope="module")
 def structure() -> ModuleType:
-    sys.path.insert(0, str(BENCH))
-    try:
-        import structure as module
-    finally:
-        sys.path.remove(str(BENCH))
-    return module
+    return bench_module("structure")
 
 
 def _table(

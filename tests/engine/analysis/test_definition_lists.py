@@ -325,12 +325,10 @@ def test_terms_of_signs_alone_are_terms_and_numbers_alone_are_not(tmp_path: Path
     assert _definition_lists(_hung(tmp_path, commands=numbers)) == []
 
 
-def test_a_definitions_line_read_apart_goes_on_in_it_and_the_list_goes_on(
-    tmp_path: Path,
-) -> None:
-    # A definition's second line is set further down than its first (read as a block of
-    # its own, as a page's or a column's break leaves one): its first ends short of a
-    # sentence's end, so the line is the rest of it, and the list goes on past it.
+def _second_definition_set_apart(first_line: str, rest: str) -> list[str]:
+    """Four terms over their definitions, the second's ``first_line`` and its ``rest`` set
+    apart, further down than a line's pitch (read as two blocks, as a page's or a column's
+    break leaves them), between paragraphs of prose."""
     ops = ["BT /F2 18 Tf 72 740 Td (Project Overview) Tj ET"]
     more, y = _paragraphs(710)
     ops += more
@@ -338,37 +336,33 @@ def test_a_definitions_line_read_apart_goes_on_in_it_and_the_list_goes_on(
         ops.append(_line("F2", y, term))
         y -= 12
         if k == 1:
-            ops.append(_line("F1", y, "Where the packages of each release can be fetched from"))
+            ops.append(_line("F1", y, first_line))
             y -= 20
-            text = "the web, one by one."
+            text = rest
         ops.append(_line("F1", y, text))
         y -= 22
     more, _ = _paragraphs(y + 10)
-    ops += more
+    return ops + more
+
+
+def test_a_definitions_line_read_apart_goes_on_in_it_and_the_list_goes_on(
+    tmp_path: Path,
+) -> None:
+    # The second's first line ends short of a sentence's end, so the line under it is the
+    # rest of it, and the list goes on past it.
+    first_line = "Where the packages of each release can be fetched from"
+    ops = _second_definition_set_apart(first_line, "the web, one by one.")
     (found,) = _definition_lists(helvetica_page(tmp_path / "apart.pdf", ops))
     assert [item.label for item in found.items] == TERMS
-    assert found.items[1].text == "Where the packages of each release can be fetched from " \
-        "the web, one by one."
+    assert found.items[1].text == f"{first_line} the web, one by one."
 
 
 def test_a_sentence_after_a_definition_without_a_stop_is_no_rest_of_it(tmp_path: Path) -> None:
     # A definition that ends with an example set without a stop, and a paragraph further
     # down that opens with a capital: a sentence of its own, not the definition's rest.
-    ops = ["BT /F2 18 Tf 72 740 Td (Project Overview) Tj ET"]
-    more, y = _paragraphs(710)
-    ops += more
-    for k, (term, text) in enumerate(zip(TERMS, DEFINITIONS, strict=True)):
-        ops.append(_line("F2", y, term))
-        y -= 12
-        if k == 1:
-            ops.append(_line("F1", y, "Example: fetch --all https://example.com/new"))
-            y -= 20
-            text = "See also the mirrors."
-        ops.append(_line("F1", y, text))
-        y -= 22
-    more, _ = _paragraphs(y + 10)
-    ops += more
+    example = "Example: fetch --all https://example.com/new"
+    ops = _second_definition_set_apart(example, "See also the mirrors.")
     lists = _definition_lists(helvetica_page(tmp_path / "sentence.pdf", ops))
     texts = [item.text for found in lists for item in found.items]
-    assert "Example: fetch --all https://example.com/new" in texts
+    assert example in texts
     assert not any("See also" in text for text in texts)
