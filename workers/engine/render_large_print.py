@@ -665,8 +665,12 @@ class _Builder:
         if isinstance(block, ListBlock):
             if block.contents:
                 block = without_leaders(block)
-            items = [self._item(item) for item in block.items]
-            items = [item for item in items if item["blocks"]]
+            items: list[dict[str, Any]] = []
+            for item in block.items:
+                self._mark_entry(items, item)
+                entry = self._item(item)
+                if entry["blocks"]:
+                    items.append(entry)
             if not items:
                 return []
             return [{"kind": "list", "ordered": block.ordered, "entries": items, "cls": ""}]
@@ -694,14 +698,24 @@ class _Builder:
 
     def _definitions(self, block: ListBlock) -> list[dict[str, Any]]:
         """A definition list: each term (in bold) over its definition's blocks."""
-        entries = []
+        entries: list[dict[str, Any]] = []
         for item in block.items:
+            self._mark_entry(entries, item)
             term, inner = clean_text(item.label), self.blocks(item.blocks)
             if term or inner:
                 self._count_capitals(term)
                 rtl = text_direction(term) == "rtl"
                 entries.append({"term": term, "blocks": inner, "rtl": rtl})
         return [{"kind": "definitions", "entries": entries}] if entries else []
+
+    def _mark_entry(self, entries: list[dict[str, Any]], item: ListItem) -> None:
+        """The marker of the page ``item`` starts on past the last one marked, at the end of
+        the entry before it (where the page turns): a list running over a page break keeps
+        its pages' markers, as the text around it does. The first entry's page is the
+        list's own, marked before the list."""
+        if entries and item.prov and item.prov[0].page > self.marked_page:
+            self.marked_page = item.prov[0].page
+            entries[-1]["blocks"].append({"kind": "marker", "page": self.marked_page + 1})
 
     def _item(self, item: ListItem) -> dict[str, Any]:
         label = clean_text(item.label)

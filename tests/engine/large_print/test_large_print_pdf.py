@@ -36,7 +36,16 @@ from workers.engine.render_large_print import (
     table_fits,
 )
 
-from .conftest import HEBREW, LONG_URL, WORDS, font_names, pdf_text, sample_document, wide_table
+from .conftest import (
+    HEBREW,
+    LONG_URL,
+    WORDS,
+    font_names,
+    pdf_text,
+    prov,
+    sample_document,
+    wide_table,
+)
 
 
 @pytest.fixture(scope="module")
@@ -288,3 +297,28 @@ def test_a_passage_in_another_language_says_its_language() -> None:
     assert re.search(r'<p lang="es">El consejo se reúne el lunes.</p>', html)
     assert re.search(r"<p>The council meets on Monday.</p>", html)
     assert re.search(r"<p>Not a tag</p>", html)
+
+
+def test_lists_running_over_page_breaks_keep_their_pages_markers() -> None:
+    # A list and a definition list whose items start on later pages: each page's "Original
+    # page" marker ends the item before the page's first item, none twice or out of order.
+    doc = Document(
+        title="Options",
+        language="en",
+        pages=[Page(595, 842) for _ in range(4)],
+        blocks=[
+            Heading("Options", 1, prov(0)),
+            ListBlock(items=[
+                ListItem("•", [Paragraph("First", prov(0))], prov(0)),
+                ListItem("•", [Paragraph("Second", prov(1))], prov(1)),
+            ]),
+            ListBlock(definitions=True, items=[
+                ListItem("-a", [Paragraph("All of them.", prov(2))], prov(2)),
+                ListItem("-b", [Paragraph("Both of them.", prov(3))], prov(3)),
+            ]),
+        ],
+    )
+    html = " ".join(build_large_print_html(doc, point_size=18).html.split())
+    assert re.findall(r"Original page (\d+)", html) == ["1", "2", "3", "4"]
+    assert re.search(r"First</p> <p class=\"page-marker\">Original page 2</p> </li>", html)
+    assert re.search(r"All of them\.</p> <p class=\"page-marker\">Original page 4</p> </dd>", html)
