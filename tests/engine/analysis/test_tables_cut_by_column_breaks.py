@@ -29,33 +29,40 @@ def _rows(count: int, start: int = 1) -> str:
     )
 
 
+def _weighed(paragraphs: int, rows: int) -> str:
+    """The columns' opening: a heading, ``paragraphs`` lengths of prose, then a headed table
+    of ``rows`` rows (left open: the caller closes the table and the columns)."""
+    return (
+        "<div class='cols'><h1>Weights</h1>"
+        + f"<p>{LOREM * paragraphs}</p>"
+        + "<table><tr><th>No.</th><th>Name</th><th>Weight</th></tr>"
+        + _rows(rows)
+    )
+
+
+def _first_and_last_rows_in(table: Table, last: int) -> bool:
+    firsts = [row.cells[0].text for row in table.rows]
+    return "1" in firsts and str(last) in firsts
+
+
 def _tables(pdf_body: str, html_pdf: HtmlPdf) -> list[Table]:
     doc = read_layout(html_pdf(pdf_body, css=COLUMNS), max_pages=2)
     return [b for b in doc.blocks if isinstance(b, Table)]
 
 
 def test_a_table_cut_by_the_column_break_is_one_table(html_pdf: HtmlPdf) -> None:
-    body = (
-        "<div class='cols'><h1>Weights</h1>"
-        + f"<p>{LOREM * 4}</p>"
-        + "<table><tr><th>No.</th><th>Name</th><th>Weight</th></tr>"
-        + _rows(40) + "</table></div>"
-    )
+    body = _weighed(4, 40) + "</table></div>"
     tables = _tables(body, html_pdf)
     assert len(tables) == 1
     boxes = [p.bbox for p in tables[0].prov]
     assert len(boxes) == 2 and boxes[1].x0 > boxes[0].x1  # (one piece in each column)
-    firsts = [row.cells[0].text for row in tables[0].rows]
-    assert "1" in firsts and "40" in firsts
+    assert _first_and_last_rows_in(tables[0], 40)
 
 
 def test_a_table_under_text_atop_the_next_column_stays_apart(html_pdf: HtmlPdf) -> None:
     # The second table opens with a paragraph over it: not the first one's rest.
     body = (
-        "<div class='cols'><h1>Weights</h1>"
-        + f"<p>{LOREM * 4}</p>"
-        + "<table><tr><th>No.</th><th>Name</th><th>Weight</th></tr>"
-        + _rows(18) + "</table>"
+        _weighed(4, 18) + "</table>"
         + "<p style='break-before: column'>The second lot, weighed again.</p>"
         + "<table>" + _rows(12) + "</table></div>"
     )
@@ -66,18 +73,12 @@ def test_a_table_under_text_atop_the_next_column_stays_apart(html_pdf: HtmlPdf) 
 def test_a_table_cut_from_the_right_column_to_the_next_page_is_one_table(
     html_pdf: HtmlPdf,
 ) -> None:
-    body = (
-        "<div class='cols'><h1>Weights</h1>"
-        + f"<p>{LOREM * 14}</p>"
-        + "<table><tr><th>No.</th><th>Name</th><th>Weight</th></tr>"
-        + _rows(40) + "</table>" + f"<p>{LOREM * 2}</p></div>"
-    )
+    body = _weighed(14, 40) + "</table>" + f"<p>{LOREM * 2}</p></div>"
     tables = _tables(body, html_pdf)
     assert len(tables) == 1
     pages = [p.page for p in tables[0].prov]
     assert len(set(pages)) == 2  # (one piece on each page)
-    firsts = [row.cells[0].text for row in tables[0].rows]
-    assert "1" in firsts and "40" in firsts
+    assert _first_and_last_rows_in(tables[0], 40)
 
 
 def test_a_table_filling_a_page_s_two_columns_goes_on_over_the_page(
@@ -85,26 +86,17 @@ def test_a_table_filling_a_page_s_two_columns_goes_on_over_the_page(
 ) -> None:
     # Cut twice: by the column break, then by the page's end (its columns compared with
     # those of the piece that ends the page, not of the whole table so far).
-    body = (
-        "<div class='cols'><h1>Weights</h1>"
-        + f"<p>{LOREM * 4}</p>"
-        + "<table><tr><th>No.</th><th>Name</th><th>Weight</th></tr>"
-        + _rows(90) + "</table>" + f"<p>{LOREM * 2}</p></div>"
-    )
+    body = _weighed(4, 90) + "</table>" + f"<p>{LOREM * 2}</p></div>"
     tables = _tables(body, html_pdf)
     assert len(tables) == 1
     pages = [p.page for p in tables[0].prov]
     assert pages[:2] == [0, 0] and 1 in pages
-    firsts = [row.cells[0].text for row in tables[0].rows]
-    assert "1" in firsts and "90" in firsts
+    assert _first_and_last_rows_in(tables[0], 90)
 
 
 def test_a_table_under_text_atop_the_next_page_stays_apart(html_pdf: HtmlPdf) -> None:
     body = (
-        "<div class='cols'><h1>Weights</h1>"
-        + f"<p>{LOREM * 14}</p>"
-        + "<table><tr><th>No.</th><th>Name</th><th>Weight</th></tr>"
-        + _rows(10) + "</table>"
+        _weighed(14, 10) + "</table>"
         + "<p style='break-before: page'>The second lot, weighed again.</p>"
         + "<table>" + _rows(12, 11) + "</table></div>"
     )

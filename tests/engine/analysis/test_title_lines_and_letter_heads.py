@@ -16,6 +16,13 @@ _FONTS = {"F1": "/Helvetica", "F2": "/Helvetica-Bold"}
 _BODY = "The tool counts the blocks a program allocates, and how it reads and writes them."
 
 
+def _body(top: float, lines: int) -> list[bytes]:
+    """``lines`` lines of body text, 10 pt on a 14 pt pitch, the first at ``top``."""
+    return [
+        f"BT /F1 10 Tf 72 {top - 14 * k} Td ({_BODY}) Tj ET".encode() for k in range(lines)
+    ]
+
+
 def _headings(path: Path, ops: list[bytes]) -> list[str]:
     doc = read_layout(fonts_page_pdf(path, ops, _FONTS), max_pages=1)
     return [b.text for b in doc.blocks if isinstance(b, Heading)]
@@ -24,12 +31,9 @@ def _headings(path: Path, ops: list[bytes]) -> list[str]:
 def test_a_title_on_two_lines_with_wide_leading_is_one_heading(tmp_path: Path) -> None:
     ops = [b"BT /F2 24 Tf 72 760 Td (13. BBV: an experimental) Tj ET",
            b"BT /F2 24 Tf 72 716 Td (basic block vector generation tool) Tj ET"]
-    y = 690
-    for k in range(3):
-        ops.append(f"BT /F1 10 Tf 72 {y - 14 * k} Td ({_BODY}) Tj ET".encode())
+    ops += _body(690, 3)
     ops.append(b"BT /F2 14 Tf 72 620 Td (13.1. Overview) Tj ET")
-    for k in range(3):
-        ops.append(f"BT /F1 10 Tf 72 {600 - 14 * k} Td ({_BODY}) Tj ET".encode())
+    ops += _body(600, 3)
     headings = _headings(tmp_path / "title.pdf", ops)
     assert "13. BBV: an experimental basic block vector generation tool" in headings, headings
 
@@ -39,8 +43,7 @@ def test_a_one_letter_section_in_the_headings_face_is_a_heading(tmp_path: Path) 
     y = 750.0
     for name in ["Ada", "C", "Fortran", "Go"]:
         ops.append(f"BT /F2 14 Tf 72 {y} Td ({name}) Tj ET".encode())
-        for k in range(2):
-            ops.append(f"BT /F1 10 Tf 72 {y - 20 - 14 * k} Td ({_BODY}) Tj ET".encode())
+        ops += _body(y - 20, 2)
         y -= 70
     headings = _headings(tmp_path / "letter.pdf", ops)
     assert [h for h in headings if h != "Language improvements"] == ["Ada", "C", "Fortran", "Go"]
@@ -50,10 +53,8 @@ def test_a_letter_drawn_large_in_no_headings_face_is_no_heading(tmp_path: Path) 
     # (A figure's placeholder, "A" drawn large in its box: no heading is set in its face.)
     ops = [b"BT /F1 80 Tf 150 600 Td (A) Tj ET",
            b"BT /F2 14 Tf 72 540 Td (Figures and Tables) Tj ET"]
-    for k in range(3):
-        ops.append(f"BT /F1 10 Tf 72 {520 - 14 * k} Td ({_BODY}) Tj ET".encode())
+    ops += _body(520, 3)
     ops.append(b"BT /F2 14 Tf 72 440 Td (Theorems) Tj ET")
-    for k in range(3):
-        ops.append(f"BT /F1 10 Tf 72 {420 - 14 * k} Td ({_BODY}) Tj ET".encode())
+    ops += _body(420, 3)
     headings = _headings(tmp_path / "figure.pdf", ops)
     assert headings == ["Figures and Tables", "Theorems"], headings

@@ -106,15 +106,15 @@ def _is_prose(block: Block | None) -> bool:
     return isinstance(block, Paragraph) and not block.preformatted and bool(block.prov)
 
 
-def _height(term: Paragraph) -> float:
-    box = term.prov[0].bbox
-    return max(box.y1 - box.y0, 1.0)
+def _height(prov: Prov) -> float:
+    """The height of what ``prov`` draws (a line's, for a term or a definition's last line)."""
+    return max(prov.bbox.y1 - prov.bbox.y0, 1.0)
 
 
 def _indented_past(definition: Paragraph, term: Paragraph) -> bool:
-    return (
-        definition.prov[0].page == term.prov[0].page
-        and definition.prov[0].bbox.x0 - term.prov[0].bbox.x0 >= LEAST_INDENT * _height(term)
+    here, there = definition.prov[0], term.prov[0]
+    return here.page == there.page and here.bbox.x0 - there.bbox.x0 >= LEAST_INDENT * _height(
+        there
     )
 
 
@@ -126,7 +126,7 @@ def _goes_on(block: Block, first: Paragraph, term: Paragraph, terms: set[int]) -
     assert isinstance(block, Paragraph)
     here, there = block.prov[0], first.prov[0]
     return here.page == there.page and abs(here.bbox.x0 - there.bbox.x0) <= SAME_EDGE * _height(
-        term
+        term.prov[0]
     )
 
 
@@ -156,7 +156,7 @@ def _broken_off(blocks: list[Block], at: int, item: ListItem) -> bool:
     if start.page != end.page or start.bbox.y1 > end.bbox.y1:
         return True
     # (Or its next line, read as a block of its own: flush under it, a line's pitch down.)
-    height = max(end.bbox.y1 - end.bbox.y0, 1.0)
+    height = _height(end)
     return abs(start.bbox.x0 - end.bbox.x0) <= SAME_EDGE * height and (
         0 <= end.bbox.y0 - start.bbox.y1 <= height
     )
