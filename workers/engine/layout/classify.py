@@ -525,6 +525,18 @@ def classify(
                     stack.pop()
                     list_x.pop()
                 if (
+                    indent < list_x[-1] - tolerance
+                    and stack[-1].items
+                    and _label_kind(stack[-1].items[-1].label) != _label_kind(label)
+                    and not _on_a_new_page(stack[-1], block.page)
+                    and not _in_a_new_column(stack[-1], block)
+                ):
+                    # A point of another kind set left of the list's labels, in its column,
+                    # is no point of it: a list (or a note, "* estimated") of its own.
+                    stack = [ListBlock([], ordered=ordered, prov=prov)]
+                    list_x = [indent]
+                    doc.blocks.append(stack[0])
+                if (
                     abs(indent - list_x[-1]) <= tolerance
                     and stack[-1].items
                     and _label_kind(stack[-1].items[-1].label) != _label_kind(label)
@@ -1715,10 +1727,18 @@ def _rebase_indents(
     read on the next page under "b)") is that list's next point: that list's indent is
     taken to be the point's, the outer lists' moved alike, and the lists inside it are
     closed. (The innermost list's
-    next point, set further in, is :func:`_on_a_new_page`'s case.)"""
+    next point, set further in, is :func:`_on_a_new_page`'s case.) So too at the head of
+    the next column on the same page (a quiz's "7." opening the right column, read after
+    the "a." to "d." under its "6."): the point goes on with the outer list, not inside the
+    innermost one (whose own next point there is the rule on a new column's case)."""
     last = stack[-1] if stack else None
-    if last is None or not _on_a_new_page(last, block.page):
-        return  # (a column's next on the same page: see the rule on a new column)
+    if last is None:
+        return
+    if not _on_a_new_page(last, block.page) and (
+        not _in_a_new_column(last, block)
+        or (last.items and _counts_on(last.items[-1].label, label))
+    ):
+        return
     for depth in range(len(stack) - 1, -1, -1):
         items = stack[depth].items
         if items and _counts_on(items[-1].label, label):
