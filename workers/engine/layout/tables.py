@@ -108,7 +108,9 @@ def headnotes_captioned(blocks: list[Block]) -> list[Block]:
     ..captions: only a caption next to its table is paired with it)."""
     out: list[Block] = []
     for k, block in enumerate(blocks):
-        if out and out[-1].kind == "text" and _headnote_of(out[-1], block, blocks[k + 1:]):
+        if out and out[-1].kind == "text" and _headnote_of(
+            out[-1], block, blocks[k + 1:k + 2 + _ON_TOP]
+        ):
             out[-1] = block_of(block.page, out[-1].frags + block.frags)
             continue
         out.append(block)
@@ -119,16 +121,20 @@ def _headnote_of(caption: Block, note: Block, after: list[Block]) -> bool:
     """``note``, read after ``caption``, is the headnote of a table read right after it (or
     after a line or two set on its top edge): set under the caption, a line apart at most,
     right over the table, both across it."""
+    if note.kind != "text" or not note.frags or not caption.frags:
+        return False
+    # (The table first: most blocks have none right after them, and their texts, asked
+    # here of every text block of every page, need not be read.)
+    table = next((b for b in after[:_ON_TOP + 1] if b.kind == "table"), None)
     if (
-        note.kind != "text" or not note.frags or not caption.frags
+        table is None
         or not TABLE_CAPTION.match(caption.text)
         or HEADNOTE.fullmatch(note.text.strip()) is None
         or not any(ch.isalpha() for ch in note.text)
     ):
         return False
     line = max(f.height for f in note.frags)
-    table = next((b for b in after[:_ON_TOP + 1] if b.kind == "table"), None)
-    if table is None or any(
+    if any(
         b.y0 > table.y1 + line for b in after[:after.index(table)]
     ):
         return False
