@@ -220,7 +220,7 @@ def _one_width_stretches(run: list[Block]) -> list[list[Block]]:
 
 def _all_one_width(block: Block) -> bool:
     """Whether nearly all (:data:`SAME_PITCH`) of the block's glyphs are of one width."""
-    widths = sorted(g.x1 - g.x0 for f in block.frags for g in f.glyphs if not g.char.isspace())
+    widths = sorted([g.x1 - g.x0 for f in block.frags for g in f.glyphs if not g.char.isspace()])
     if not widths:
         return False
     middle = widths[len(widths) // 2]

@@ -478,7 +478,7 @@ def ruled_tables(
                 row: list[Fragment | None] = [None] * (len(xs) - 1)
                 for f in group:
                     cx = (f.x0 + f.x1) / 2
-                    k = 0 if spanning else max(i for i in range(len(xs) - 1) if xs[i] <= cx)
+                    k = 0 if spanning else max([i for i in range(len(xs) - 1) if xs[i] <= cx])
                     cell = row[k]
                     row[k] = f if cell is None else stacked(cell, f)
                 if any(c is not None for c in row):
@@ -1840,7 +1840,7 @@ def find_tables(
             close()
         # (The line's height, y1 - y0 as Fragment.height has it, asked only beside a run.)
         near = bool(run) and run[-1].y0 - line.y1 < 2.5 * max(
-            f.y1 - f.y0 for f in line.fragments
+            [f.y1 - f.y0 for f in line.fragments]
         )
         if len(line.fragments) > 1:
             if not near or _spans_columns(line, shape.of(run)) or _reaches_past_gutter(
@@ -2591,7 +2591,7 @@ def _keys_beside_meanings(rows: list[list[Fragment]], columns: list[list[float]]
 
 def _columns(rows: list[list[Fragment]]) -> list[list[float]]:
     """The union of the x-ranges of fragments in multi-fragment rows, as disjoint intervals."""
-    return _swept(sorted((f.x0, f.x1) for row in rows if len(row) > 1 for f in row))
+    return _swept(sorted([(f.x0, f.x1) for row in rows if len(row) > 1 for f in row]))
 
 
 def merged_columns(columns: list[list[float]], row: list[Fragment]) -> list[list[float]]:
