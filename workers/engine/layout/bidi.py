@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from operator import attrgetter
 
 from .glyphs import Glyph
 from .lines import RTL_LETTER, SPACE_GAP, Fragment, Line, has_rtl
@@ -58,12 +59,17 @@ class _Cluster:
     kind: int
 
 
+#: (Asked of every line of every page, most of them holding no right-to-left piece: mapped at
+#: C speed, not a generator resumed for each piece.)
+_rtl_of = attrgetter("rtl")
+
+
 def logical_lines(lines: list[Line]) -> list[Line]:
     """``lines`` with each fragment of a right-to-left line given its text in reading
     order (a fragment whose glyphs do not spell its text is left as it is)."""
     for line in lines:
         frags = line.fragments
-        if not any(f.rtl for f in frags) or not _right_to_left(frags):
+        if not any(map(_rtl_of, frags)) or not _right_to_left(frags):
             continue
         for k, f in enumerate(frags):
             text = logical_text(f)

@@ -80,16 +80,23 @@ def ends_with_page_number(line: str) -> bool:
     return _ENDS_LEADERED.search(line) is not None
 
 
-#: Runs of leader dots (or rules): one search of a text instead of one per kind of run
-#: (asked of every fragment block building sees).
-_LEADER_RUN = re.compile("|".join(re.escape(run) for run in (
+#: Runs of leader dots (or rules).
+_LEADER_RUNS = (
     "....", ". . . .", "\u2026", "____", "\u00b7\u00b7", "\u2025", "\u22ef", "\u2024\u2024",
-)))
+)
 
 
 def has_leaders(text: str) -> bool:
     """The text has a run of leader dots (or rules) in it."""
-    return _LEADER_RUN.search(text) is not None
+    # (A substring test for each kind of run: a third of the time of one search for any of
+    # them, which tried the alternatives at every dot of the text; asked of every page's
+    # text and of every line block building sees.)
+    # (A loop, not any() over a generator: resuming it for each kind cost more than the
+    # substring tests themselves on a line's text.)
+    for run in _LEADER_RUNS:  # noqa: SIM110
+        if run in text:
+            return True
+    return False
 
 
 def is_page_number(text: str) -> bool:

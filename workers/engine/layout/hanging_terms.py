@@ -129,13 +129,17 @@ def _beside(term: Block, definition: Block) -> bool:
     if not term.frags or not definition.frags or term.pitch or definition.pitch:
         return False
     size = max(term.size, 1.0)
-    lines = lines_of(definition.frags)
+    # (The boxes first: most pairs of blocks stand nowhere near so, and their lines, grouped
+    # anew for each pair, need not be looked at.)
     return (
-        len(lines_of(term.frags)) == 1
-        and abs(term.frags[0].y0 - definition.frags[0].y0) <= 0.25 * size
+        abs(term.frags[0].y0 - definition.frags[0].y0) <= 0.25 * size
         and definition.x0 - term.x1 >= LEAST_GAP * size
         and LEAST_HANG * size <= definition.x0 - term.x0 <= MOST_HANG * size
-        and all(abs(line[0].x0 - definition.x0) <= SAME_EDGE * size for line in lines)
+        and len(lines_of(term.frags)) == 1
+        and all(
+            abs(line[0].x0 - definition.x0) <= SAME_EDGE * size
+            for line in lines_of(definition.frags)
+        )
         and not starts_item(term.text)
         and _names(term.frags)
         and not LEADER.search(definition.text)

@@ -45,7 +45,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from .blocks import Block, PageResult, lines_of
 from .contents import is_page_number
@@ -220,7 +220,7 @@ def _one_width_stretches(run: list[Block]) -> list[list[Block]]:
 
 def _all_one_width(block: Block) -> bool:
     """Whether nearly all (:data:`SAME_PITCH`) of the block's glyphs are of one width."""
-    widths = sorted(g.x1 - g.x0 for f in block.frags for g in f.glyphs if not g.char.isspace())
+    widths = sorted([g.x1 - g.x0 for f in block.frags for g in f.glyphs if not g.char.isspace()])
     if not widths:
         return False
     middle = widths[len(widths) // 2]
@@ -791,12 +791,17 @@ def _face(frags: list[Fragment]) -> str:
 def _running_face(results: Sequence[PageResult]) -> str:
     """The font of the document's running text: the one most of its text lines are set in
     (each fragment counted by its middle glyph's font, weighted by its length)."""
-    fonts: Counter[str] = Counter()
+    # (A plain dict, in the order the fonts are first seen, and the first of the most
+    # weighed as Counter.most_common(1) picks it: a Counter's += of a font not yet seen goes
+    # through __missing__, asked of every fragment of the document.)
+    fonts: dict[str, int] = {}
     for result in results:
         for block in result.blocks:
             if block.kind != "text":
                 continue
             for f in block.frags:
-                if f.glyphs:
-                    fonts[f.glyphs[len(f.glyphs) // 2].font] += len(f.glyphs)
-    return fonts.most_common(1)[0][0] if fonts else ""
+                glyphs = f.glyphs
+                if glyphs:
+                    font = glyphs[len(glyphs) // 2].font
+                    fonts[font] = fonts.get(font, 0) + len(glyphs)
+    return max(fonts.items(), key=itemgetter(1))[0] if fonts else ""

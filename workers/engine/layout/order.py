@@ -432,15 +432,15 @@ def _panel_split(
     ]
     if len(inside) < 2 * PANEL_SHAPES:
         return None
-    top = max(s.y1 for s in inside)
+    top = max([s.y1 for s in inside])
     head = [f for f in frags if f.y0 >= top]
     body = [f for f in frags if f.y0 < top]
     if len(body) < 2:
         return None
     # (Only a strip within a gap of the text below the head may be a gutter: found by one
     # sweep each of the shapes and of the text, not by sorting the text at every strip.)
-    text_gaps = _gaps((f.x0, f.x1) for f in body)
-    for left_end, right_start in _gaps((s.x0, s.x1) for s in inside):
+    text_gaps = _gaps([(f.x0, f.x1) for f in body])
+    for left_end, right_start in _gaps([(s.x0, s.x1) for s in inside]):
         if not any(a <= left_end and right_start <= b for a, b in text_gaps):
             continue  # text runs into the strip: no gutter
         sides = _panels_at(body, inside, left_end, right_start)
@@ -2319,7 +2319,7 @@ def _struck_range(block: Block) -> tuple[float, float]:
     the ascent of its top line or the descent of its bottom one)."""
     if not block.frags:
         return block.y0, block.y1
-    inset = LINE_TOUCH * min(f.y1 - f.y0 for f in block.frags)
+    inset = LINE_TOUCH * min([f.y1 - f.y0 for f in block.frags])
     return block.y0 + inset, block.y1 - inset
 
 

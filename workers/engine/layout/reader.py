@@ -666,6 +666,8 @@ def page_blocks(
         regions.update((id(b), regions.get(id(table), 0)) for b in text)
         blocks.extend(text)
     rule_ids = {id(r) for r in content.rules} if found else set()
+    # (Joined once for the page: each drawing looks for its members among them all.)
+    drawn_shapes = content.paths + content.rules + content.images if found else []
     for drawing in found:
         if any(area_share(drawing, t) > 0.3 for t in tables) or any(
             area_share(drawing, row) > 0.3 for row in boxed_rows
@@ -677,7 +679,7 @@ def page_blocks(
             # draw no picture.
             continue
         members = [
-            r for r in content.paths + content.rules + content.images
+            r for r in drawn_shapes
             if r.x0 >= drawing.x0 - 1 and r.x1 <= drawing.x1 + 1 and r.y0 >= drawing.y0 - 1
             and r.y1 <= drawing.y1 + 1
         ]

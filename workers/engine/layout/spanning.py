@@ -74,7 +74,7 @@ def spanning_cuts(left: Sequence[_Piece], right: Sequence[_Piece]) -> list[float
 def _empty_stretches(side: Sequence[_Piece], least: float) -> list[tuple[float, float]]:
     """(low, high) of each stretch of height at least ``least`` between the side's text
     above (ending at ``high``) and its text below (starting at ``low``)."""
-    spans = sorted(((p.y1, p.y0) for p in side), reverse=True)
+    spans = sorted([(p.y1, p.y0) for p in side], reverse=True)
     stretches: list[tuple[float, float]] = []
     reach = spans[0][1]  # the lowest bottom of the text seen so far, from the top down
     for top, bottom in spans[1:]:

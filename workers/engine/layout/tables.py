@@ -108,7 +108,9 @@ def headnotes_captioned(blocks: list[Block]) -> list[Block]:
     ..captions: only a caption next to its table is paired with it)."""
     out: list[Block] = []
     for k, block in enumerate(blocks):
-        if out and out[-1].kind == "text" and _headnote_of(out[-1], block, blocks[k + 1:]):
+        if out and out[-1].kind == "text" and _headnote_of(
+            out[-1], block, blocks[k + 1:k + 2 + _ON_TOP]
+        ):
             out[-1] = block_of(block.page, out[-1].frags + block.frags)
             continue
         out.append(block)
@@ -119,16 +121,20 @@ def _headnote_of(caption: Block, note: Block, after: list[Block]) -> bool:
     """``note``, read after ``caption``, is the headnote of a table read right after it (or
     after a line or two set on its top edge): set under the caption, a line apart at most,
     right over the table, both across it."""
+    if note.kind != "text" or not note.frags or not caption.frags:
+        return False
+    # (The table first: most blocks have none right after them, and their texts, asked
+    # here of every text block of every page, need not be read.)
+    table = next((b for b in after[:_ON_TOP + 1] if b.kind == "table"), None)
     if (
-        note.kind != "text" or not note.frags or not caption.frags
+        table is None
         or not TABLE_CAPTION.match(caption.text)
         or HEADNOTE.fullmatch(note.text.strip()) is None
         or not any(ch.isalpha() for ch in note.text)
     ):
         return False
     line = max(f.height for f in note.frags)
-    table = next((b for b in after[:_ON_TOP + 1] if b.kind == "table"), None)
-    if table is None or any(
+    if any(
         b.y0 > table.y1 + line for b in after[:after.index(table)]
     ):
         return False
@@ -472,7 +478,7 @@ def ruled_tables(
                 row: list[Fragment | None] = [None] * (len(xs) - 1)
                 for f in group:
                     cx = (f.x0 + f.x1) / 2
-                    k = 0 if spanning else max(i for i in range(len(xs) - 1) if xs[i] <= cx)
+                    k = 0 if spanning else max([i for i in range(len(xs) - 1) if xs[i] <= cx])
                     cell = row[k]
                     row[k] = f if cell is None else stacked(cell, f)
                 if any(c is not None for c in row):
@@ -1834,7 +1840,7 @@ def find_tables(
             close()
         # (The line's height, y1 - y0 as Fragment.height has it, asked only beside a run.)
         near = bool(run) and run[-1].y0 - line.y1 < 2.5 * max(
-            f.y1 - f.y0 for f in line.fragments
+            [f.y1 - f.y0 for f in line.fragments]
         )
         if len(line.fragments) > 1:
             if not near or _spans_columns(line, shape.of(run)) or _reaches_past_gutter(
@@ -2585,7 +2591,7 @@ def _keys_beside_meanings(rows: list[list[Fragment]], columns: list[list[float]]
 
 def _columns(rows: list[list[Fragment]]) -> list[list[float]]:
     """The union of the x-ranges of fragments in multi-fragment rows, as disjoint intervals."""
-    return _swept(sorted((f.x0, f.x1) for row in rows if len(row) > 1 for f in row))
+    return _swept(sorted([(f.x0, f.x1) for row in rows if len(row) > 1 for f in row]))
 
 
 def merged_columns(columns: list[list[float]], row: list[Fragment]) -> list[list[float]]:
