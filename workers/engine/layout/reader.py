@@ -2456,6 +2456,9 @@ def _term_at_tab_stop(label: Fragment, f: Fragment) -> bool:
 #: to run its sentence on into a line mostly in bold (:meth:`_BlockAsks._wrapped_into_bold`):
 #: a sentence's, not a cell's or a timetable row's.
 WRAPPED_LINE_WORDS = 4
+#: … and the line in bold follows it closer than this many line heights (box to box): at
+#: the paragraph's own leading, not a paragraph's space under it.
+WRAPPED_GAP = 0.5
 
 
 class _BlockAsks:
@@ -2675,9 +2678,9 @@ class _BlockAsks:
         "**FastAPI of CLIs.** ⌨"): the block's last line (``last`` ends it) is running text
         (:data:`WRAPPED_LINE_WORDS` words, most of its words) that leaves its sentence open
         on a word or a comma, ``f`` starts at the line's left edge and opens with no list's
-        mark, and ``f``'s first word would not
-        have fitted at the end of ``last`` before the right edge of its column (the lines
-        starting where it starts). A heading under a paragraph follows a line the
+        mark, set at the paragraph's leading (:data:`WRAPPED_GAP`), and ``f``'s first word
+        would not have fitted at the end of ``last`` before the right edge of its column
+        (the lines starting where it starts). A heading under a paragraph follows a line the
         paragraph ended, on a stop or short of the edge."""
         text = _last_line_text(block).rstrip()
         if not (text[-1:].islower() or text.endswith((",", "-", "\u00ad"))) or starts_item(f.text):
@@ -2688,12 +2691,17 @@ class _BlockAsks:
             return False  # (a cell's label, a timetable's row, a contents entry: no sentence)
         if abs(f.x0 - line_x0) > 0.5 * f.size:
             return False
+        height = max(last.y1 - last.y0, f.y1 - f.y0)
+        if last.y0 - f.y1 > WRAPPED_GAP * height:
+            return False  # (set a paragraph's space under it: a term or a heading of its own)
         word = _first_word(f)
         if not word:
             return False
-        right = max(self.edges.right_edge(line_x0), f.x1)
+        right = self.edges.right_edge(line_x0)
+        if right < line_x1 - 1:
+            return False  # (the line starts in pieces, a term and its text: no column's edge)
         space = 0.25 * max(last.size, f.size)
-        return line_x1 + space + (word[-1].x1 - word[0].x0) > right
+        return line_x1 + space + (word[-1].x1 - word[0].x0) > max(right, f.x1)
 
     # What the block loop in C (_block_loop.c) reads to decide most pairs without asking the
     # two methods above: the rules' lines as _HorizontalRules and _VerticalRules look them up
