@@ -415,3 +415,21 @@ def test_bulleted_names_in_a_typewriter_face_are_a_list(tmp_path: Path) -> None:
     assert not _preformatted(doc)
     items = [b.text for b in doc.walk() if isinstance(b, ListItem)]
     assert [i.split()[-1] for i in items] == names, items
+
+
+def test_a_line_in_the_codes_face_under_the_box_round_a_listing_is_not_its_line(
+    tmp_path: Path,
+) -> None:
+    # (A manual's element heading, "<fontconfig>", set in the code's face two lines under
+    # the box drawn round the listing above it: the box holds the listing.)
+    ops = [
+        *_lines(b"F1", _PROSE, 740),
+        # (Its border drawn as a browser draws one: four thin filled bars.)
+        b"66 640 420 0.8 re f 66 705.2 420 0.8 re f 66 640 0.8 66 re f 485.2 640 0.8 66 re f",
+        *_lines(b"F2", _LISTING, 690),
+        *_lines(b"F2", ["<fontconfig>"], 620),
+        *_lines(b"F1", _AFTER, 596),
+    ]
+    doc = read_layout(_pdf(tmp_path / "boxed.pdf", ops), max_pages=1)
+    (code,) = _preformatted(doc)
+    assert code.text == "\n".join(_LISTING)

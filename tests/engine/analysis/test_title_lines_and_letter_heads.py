@@ -58,3 +58,47 @@ def test_a_letter_drawn_large_in_no_headings_face_is_no_heading(tmp_path: Path) 
     ops += _body(420, 3)
     headings = _headings(tmp_path / "figure.pdf", ops)
     assert headings == ["Figures and Tables", "Theorems"], headings
+
+
+def test_a_one_letter_section_in_bold_at_the_bodys_size_is_a_heading(tmp_path: Path) -> None:
+    # (Bold headings no larger than the body: "C" among them as "Fortran" is.)
+    ops = [b"BT /F2 20 Tf 72 780 Td (Language improvements) Tj ET"]
+    y = 750.0
+    for name in ["Ada", "C", "Fortran", "Go"]:
+        ops.append(f"BT /F2 10 Tf 72 {y} Td ({name}) Tj ET".encode())
+        ops += _body(y - 20, 2)
+        y -= 70
+    headings = _headings(tmp_path / "bold.pdf", ops)
+    assert [h for h in headings if h != "Language improvements"] == ["Ada", "C", "Fortran", "Go"]
+
+
+def test_a_capital_c_heading_the_top_of_a_page_is_no_page_number(tmp_path: Path) -> None:
+    # (Read as a Roman numeral, "C" is a hundred: a page number no short document reaches,
+    # and no front matter's, which is numbered in small ones.)
+    ops = [b"BT /F2 14 Tf 72 800 Td (C) Tj ET"]
+    ops += _body(770, 3)
+    ops.append(b"BT /F2 14 Tf 72 700 Td (Fortran) Tj ET")
+    ops += _body(680, 3)
+    headings = _headings(tmp_path / "top.pdf", ops)
+    assert headings == ["C", "Fortran"], headings
+
+
+def test_a_sentence_wrapped_onto_a_line_in_bold_goes_on_in_its_paragraph(
+    tmp_path: Path,
+) -> None:
+    # (The line above reaches its column's edge and leaves its sentence open: the bold words
+    # under it are the rest of that sentence, set at its leading, not a heading.)
+    ops = [b"BT /F2 14 Tf 72 780 Td (Leak reports) Tj ET"]
+    ops += _body(750, 2)
+    ops.append(b"BT /F1 10 Tf 72 722 Td (The tool counts the blocks a program allocates, "
+               b"and how it reads and writes the) Tj ET")
+    ops.append(b"BT /F2 10 Tf 72 708 Td (blocks it lost for good.) Tj /F1 10 Tf ( Yes.) Tj ET")
+    ops.append(b"BT /F2 14 Tf 72 660 Td (Next steps) Tj ET")
+    ops += _body(640, 3)
+    doc = read_layout(fonts_page_pdf(tmp_path / "wrapped.pdf", ops, _FONTS), max_pages=1)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == [
+        "Leak reports", "Next steps"
+    ]
+    assert any(
+        "writes the blocks it lost for good." in getattr(b, "text", "") for b in doc.blocks
+    )

@@ -158,8 +158,12 @@ SHORT_DOCUMENT = 3
 SIDE_NOTE_LINES = 3
 
 
+#: A page's number alone or with its word ("7", "Page 7 of 9", "- 7 -", "xii"). In Roman
+#: numerals only front matter's, i to lxxxix (see _ROMAN_FOLIO): a lone capital "C", "D" or
+#: "M" over a section is its heading (a language's "C"), and "mild" or "did" are words.
 _PAGE_NUMBER = re.compile(
-    r"^(?:(?:page|p\.|seite|página|pagina)\s*)?[-–(\[]?\s*(\d{1,4}|[ivxlcdm]{1,6})\s*[-–)\]]?"
+    r"^(?:(?:page|p\.|seite|página|pagina)\s*)?[-–(\[]?\s*(\d{1,4}|(?=[ivxl])l?x{0,3}(?:ix|iv|v?i{0,3}))"
+    r"\s*[-–)\]]?"
     r"(?:\s*(?:/|of|de|sur|von)\s*\d{1,4})?$",
     re.IGNORECASE,
 )
@@ -2988,7 +2992,7 @@ def _page_number_apart(block: Block, blocks: list[Block], page: Page, pages: int
     found = _PAGE_NUMBER.match(block.text.strip())
     if len(block.frags) != 1 or not found:
         return False
-    if found.group(1).isdigit() and int(found.group(1)) > pages:
+    if _folio_value(found.group(1)) > pages:
         return False
     y0, y1 = block.y0 - page.y0, block.y1 - page.y0
     at_foot = y1 < PAGE_NUMBER_BAND * page.height
@@ -2999,6 +3003,17 @@ def _page_number_apart(block: Block, blocks: list[Block], page: Page, pages: int
     if at_foot:
         return bool(others) and all(b.y0 >= block.y1 + line for b in others)
     return bool(others) and all(b.y1 <= block.y0 - line for b in others)
+
+
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
+
+
+def _folio_value(folio: str) -> int:
+    """The number a page number says, in figures or in Roman numerals ("xiv": 14)."""
+    if folio.isdigit():
+        return int(folio)
+    values = [_ROMAN_VALUES[ch] for ch in folio.lower()]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
 
 
 def _drop_set_in_body(
@@ -3837,8 +3852,11 @@ def _letter_heading(block: Block, text: str, body_size: float) -> bool:
     """A single capital letter in a larger face than the body's may head a section: a
     language's name ("C" among "Ada" and "C++"), an index's letter. (Whether its face is a
     heading's face is asked by the level its face is given, see :func:`_heading_styles`: a
-    letter in no other heading's face heads nothing.)"""
-    return len(text) == 1 and text.isupper() and block.size >= 1.15 * body_size
+    letter in no other heading's face heads nothing.) In bold it may be set no larger than
+    the body, as bold headings are ("C" over "C++", both in the body's size)."""
+    return len(text) == 1 and text.isupper() and (
+        block.size >= 1.15 * body_size or (block.bold and block.size >= 0.95 * body_size)
+    )
 
 
 def _words_size(block: Block) -> float:

@@ -47,6 +47,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from operator import attrgetter, itemgetter
 
+from ..document import BBox
 from .blocks import Block, PageResult, lines_of
 from .contents import is_page_number
 from .glyphs import Glyph
@@ -108,7 +109,12 @@ def listings_apart(results: Sequence[PageResult]) -> None:
     """Gather each listing's blocks into one block (see the module's docstring)."""
     running_face: str | None = None
     for result in results:
-        for run, pitch in _pitched_runs(_candidate_runs(result.blocks)):
+        runs = [
+            part for run in _candidate_runs(result.blocks)
+            for part in _apart_at_rules(run, result.level_edges)
+            if sum(len(b.frags) for b in part) >= MIN_LINES
+        ]
+        for run, pitch in _pitched_runs(runs):
             frags = _lines_down([f for b in run for f in b.frags])
             if not _set_as_listing(frags, pitch):
                 continue
@@ -721,6 +727,24 @@ def _candidate_runs(
     # counted when it is measured.)
     return [run for g in groups if sum(len(b.frags) for b in g) >= MIN_LINES
             for run in _apart_by_gaps(g) if sum(len(b.frags) for b in run) >= MIN_LINES]
+
+
+def _apart_at_rules(run: list[Block], rules: Sequence[BBox]) -> list[list[Block]]:
+    """The run's blocks in runs parted where a rule drawn across them lies between one and
+    the next (the foot of a box drawn round a listing, and a heading in the code's face set
+    under it: the box holds the listing, what is outside it is not the listing's)."""
+    if not rules or len(run) < 2:
+        return [run]
+    parts: list[list[Block]] = [[run[0]]]
+    for above, below in zip(run, run[1:], strict=False):
+        if any(
+            below.y1 <= rule.y0 and rule.y1 <= above.y0
+            and rule.x0 < min(above.x1, below.x1) and max(above.x0, below.x0) < rule.x1
+            for rule in rules
+        ):
+            parts.append([])
+        parts[-1].append(below)
+    return parts
 
 
 def _apart_by_gaps(group: list[Block]) -> list[list[Block]]:

@@ -1693,6 +1693,11 @@ class TextEdges:
         at = round(x)
         return sum(self.counts.get(k, 0) for k in (at - 1, at, at + 1)) >= EDGE_LINES
 
+    def right_edge(self, x0: float) -> float:
+        """How far right the pieces of the page starting within a point of ``x0`` reach: the
+        right edge of the column whose lines start there."""
+        return max((f.x1 for f in self.frags if abs(f.x0 - x0) <= 1), default=x0)
+
 
 #: A heading set at the margin over the indented text of its section is a few words at most.
 HEAD_WORDS = 4
@@ -2449,6 +2454,15 @@ def _term_at_tab_stop(label: Fragment, f: Fragment) -> bool:
     )
 
 
+#: Words with letters a line in the regular face holds at least (and half its words at least)
+#: to run its sentence on into a line mostly in bold (:meth:`_BlockAsks._wrapped_into_bold`):
+#: a sentence's, not a cell's or a timetable row's.
+WRAPPED_LINE_WORDS = 4
+#: … and the line in bold follows it closer than this many line heights (box to box): at
+#: the paragraph's own leading, not a paragraph's space under it.
+WRAPPED_GAP = 0.5
+
+
 class _BlockAsks:
     """What :func:`_text_blocks` asks of a fragment and an open block beyond their boxes (the
     tests that look at text, fonts, rules, boxes, links and the other blocks), with the state
@@ -2643,7 +2657,11 @@ class _BlockAsks:
         over a paragraph opening with a bold run-in word leaves room on its line for that
         word, and one over regular text ends in another weight; a line mostly regular going
         into a bold one (a reference card's entries, one a line) is no lead-in."""
-        if last.rtl or f.rtl or not last.bold or f.bold:
+        if last.rtl or f.rtl:
+            return False
+        if not last.bold and f.bold:
+            return self._wrapped_into_bold(block, last, f, line_x0, line_x1)
+        if not last.bold or f.bold:
             return False  # (a lead-in is bold, its text going on regular)
         ends = [g for g in last.glyphs if g.char.isalnum()]
         word = _first_word(f)
@@ -2653,6 +2671,39 @@ class _BlockAsks:
         right = block.x1 if block.x1 > f.x1 else f.x1
         space = 0.25 * max(last.size, f.size)
         return line_x1 + space + (word[-1].x1 - word[0].x0) > right
+
+    def _wrapped_into_bold(
+        self, block: Block, last: Fragment, f: Fragment, line_x0: float, line_x1: float
+    ) -> bool:
+        """Whether ``f``, mostly bold, under ``last``, mostly regular, is the rest of
+        ``last``'s sentence wrapped onto the next line ("… it's intended to be the" over
+        "**FastAPI of CLIs.** ⌨"): the block's last line (``last`` ends it) is running text
+        (:data:`WRAPPED_LINE_WORDS` words, most of its words) that leaves its sentence open
+        on a word or a comma, ``f`` starts at the line's left edge and opens with no list's
+        mark, set at the paragraph's leading (:data:`WRAPPED_GAP`), and ``f``'s first word
+        would not have fitted at the end of ``last`` before the right edge of its column
+        (the lines starting where it starts). A heading under a paragraph follows a line the
+        paragraph ended, on a stop or short of the edge."""
+        text = _last_line_text(block).rstrip()
+        if not (text[-1:].islower() or text.endswith((",", "-", "\u00ad"))) or starts_item(f.text):
+            return False  # (a sentence goes on after a word or a comma, a list's item does not)
+        words = text.split()
+        worded = sum(any(map(str.isalpha, w)) for w in words)
+        if worded < max(WRAPPED_LINE_WORDS, len(words) / 2) or has_leaders(text):
+            return False  # (a cell's label, a timetable's row, a contents entry: no sentence)
+        if abs(f.x0 - line_x0) > 0.5 * f.size:
+            return False
+        height = max(last.y1 - last.y0, f.y1 - f.y0)
+        if last.y0 - f.y1 > WRAPPED_GAP * height:
+            return False  # (set a paragraph's space under it: a term or a heading of its own)
+        word = _first_word(f)
+        if not word:
+            return False
+        right = self.edges.right_edge(line_x0)
+        if right < line_x1 - 1:
+            return False  # (the line starts in pieces, a term and its text: no column's edge)
+        space = 0.25 * max(last.size, f.size)
+        return line_x1 + space + (word[-1].x1 - word[0].x0) > max(right, f.x1)
 
     # What the block loop in C (_block_loop.c) reads to decide most pairs without asking the
     # two methods above: the rules' lines as _HorizontalRules and _VerticalRules look them up
