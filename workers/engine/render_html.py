@@ -448,7 +448,7 @@ class _Builder:
                 content = True
             else:
                 self.marked_page = marked
-        out.extend(self._markers_to(document, len(document.pages)))
+        out.extend(self._markers_to(document, len(document.pages) - 1, through=True))
         if not content:
             out.append("<p>No text could be read from this document automatically.</p>")
         return "\n".join(out)
@@ -462,8 +462,10 @@ class _Builder:
                 count += 1
                 for key in _title_keys(block.text):
                     self.heading_anchors.setdefault(key, f"heading-{count}")
-        # Every page gets its marker (see :meth:`_markers_to`).
-        self.marked_pages = set(range(len(document.pages)))
+        # Every page gets its marker (see :meth:`_markers_to`), up to the last with content.
+        last = max((p.page for block in document.walk() for p in getattr(block, "prov", [])),
+                   default=-1)
+        self.marked_pages = set(range(max(len(document.pages), last + 1)))
 
     def notes(self) -> list[str]:
         notes: list[str] = []
@@ -539,16 +541,20 @@ class _Builder:
             return ""
         return "".join(self._markers_to(self.source, item.prov[0].page))
 
-    def _markers_to(self, document: Document, page: int) -> Iterator[str]:
+    def _markers_to(
+        self, document: Document, page: int, *, through: bool = False
+    ) -> Iterator[str]:
         """The markers of the pages past the last one marked up to page index ``page``: a
         page that begins inside a block (a table, a paragraph, a list item running over the
         break) has its marker where the block ends, before the next page's, so that every
         page of the original can be found ("see page 12"). A page with images but no text
-        says so under its marker."""
-        for number in range(self.marked_page + 1, min(page + 1, len(document.pages))):
+        says so under its marker (``page`` too when ``through``, at the document's end)."""
+        for number in range(self.marked_page + 1, page + 1):
             self.marked_page = number
             yield _page_marker(number)
-            if document.pages[number].needs_ocr and number < page:
+            if number < len(document.pages) and document.pages[number].needs_ocr and (
+                number < page or through
+            ):
                 yield "<p>No text could be read from this page automatically.</p>"
 
     # -- blocks --

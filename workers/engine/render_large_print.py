@@ -359,9 +359,8 @@ def build_large_print_html(
     builder = _Builder(point_size, FigureSource(source) if source else None)
     title = document_title(document)
     try:
-        builder.pages = len(document.pages)
         body = builder.title(title, document) + builder.blocks(document.blocks, top_level=True)
-        body.extend(builder.markers_to(len(document.pages)))
+        body.extend(builder.markers_to(len(document.pages) - 1))  # (pages after the last block)
     finally:
         builder.close()
     css = _STYLESHEET.render(
@@ -575,8 +574,6 @@ class _Builder:
         self.images: dict[str, bytes] = {}
         self.last_heading = 0
         self.marked_page = -1
-        #: The source's page count (every page is marked, see :meth:`markers_to`).
-        self.pages = 0
         self.linearised = 0
         self.figures_without_alt = 0
         self.figures_without_image = 0
@@ -640,7 +637,7 @@ class _Builder:
         page that begins inside a block (a table, a paragraph, a list item running over the
         break) has its marker where the block ends, before the next page's, as in the HTML,
         so that every page of the original can be found."""
-        for number in range(self.marked_page + 1, min(page + 1, self.pages)):
+        for number in range(self.marked_page + 1, page + 1):
             self.marked_page = number
             yield {"kind": "marker", "page": number + 1}
 
