@@ -169,6 +169,9 @@ class TableWords:
     end: tuple[int, BBox] | None = None
     #: The pages its parts are on.
     pages: frozenset[int] = frozenset()
+    #: Its rows read on over a page break (a cell drawn on two pages): the reader joined the
+    #: row the break cut, which a writer tagging each piece apart holds twice.
+    cut_rows: int = 0
 
 
 def table_words(doc: Document) -> list[TableWords]:
@@ -183,7 +186,9 @@ def table_words(doc: Document) -> list[TableWords]:
                 end = (block.prov[-1].page, block.prov[-1].bbox) if block.prov else None
                 out.append(TableWords(
                     frozenset(said), len(block.rows), page, " ".join(said)[:80], start, end,
-                    frozenset(p.page for p in block.prov)))
+                    frozenset(p.page for p in block.prov),
+                    sum(1 for row in block.rows if any(
+                        len({p.page for p in cell.prov}) > 1 for cell in row.cells))))
     return out
 
 
@@ -229,8 +234,9 @@ def match_tables(
     page break as a table of its own, where the reader rightly joins the pieces into the one
     table they are. Such a match counts each piece as matched and the found table as that
     many tables, so the F1 is what it would be had the reader cut the table where the truth
-    did (rows cut in two at the break, which the truth holds twice, make the sums differ and
-    keep the match out)."""
+    did. A row cut in two at a break is held twice by the truth (once in each piece): the
+    pieces' rows may add up to as many more as the found table has rows it read on over a
+    page break (one a break at most); other sums keep the match out."""
     pairs = sorted(
         (
             (-share, i, j)
@@ -283,7 +289,7 @@ def _truth_run(
         rows = 0
         together: frozenset[str] = frozenset()
         for i in range(start, len(truth)):
-            if i not in free or rows + truth[i].rows > f.rows:
+            if i not in free or rows + truth[i].rows > f.rows + f.cut_rows:
                 break
             if (run and not _cut_apart(truth[run[-1]], truth[i])) or not truth[i].pages <= f.pages:
                 break
@@ -291,7 +297,8 @@ def _truth_run(
             rows += truth[i].rows
             together |= truth[i].words
             if (
-                rows == f.rows and len(run) >= 2 and (alone is None or alone in run)
+                f.rows <= rows <= f.rows + min(f.cut_rows, len(run) - 1)
+                and len(run) >= 2 and (alone is None or alone in run)
                 and _jaccard(together, f.words) >= TABLE_MATCH
             ):
                 return run

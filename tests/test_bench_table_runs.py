@@ -7,6 +7,7 @@ between them); tables matched one to one score as before.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import ModuleType
 
 import pytest
@@ -77,6 +78,20 @@ def test_rows_that_do_not_add_up_keep_the_run_out(structure: ModuleType) -> None
     match = structure.match_tables(_pieces(structure), [whole])
     assert not match.truth_matched
     assert match.found_count(1) == 1
+
+
+def test_a_row_the_reader_read_on_over_the_break_is_held_twice_by_the_pieces(
+    structure: ModuleType,
+) -> None:
+    # The row cut at the page break is in the second piece and in the third: the found table,
+    # which joined it (a cell drawn on two pages), has one row fewer than the pieces.
+    whole = _table(structure, WHOLE, 12, (2, LEFT), (2, RIGHT), (3, LEFT))
+    match = structure.match_tables(_pieces(structure), [replace(whole, cut_rows=1)])
+    assert match.truth_matched == {0, 1, 2}
+    assert match.found_count(1) == 3
+    # No more than a row a break: two rows short over the two breaks, one of them read on.
+    short = _table(structure, WHOLE, 11, (2, LEFT), (2, RIGHT), (3, LEFT))
+    assert not structure.match_tables(_pieces(structure), [replace(short, cut_rows=1)]).runs
 
 
 def test_a_title_band_tagged_over_its_table_is_no_piece_of_it(structure: ModuleType) -> None:

@@ -54,7 +54,6 @@ from .document import (
     ListItem,
     Note,
     Paragraph,
-    Prov,
     Row,
     Table,
     contents_title,
@@ -449,27 +448,24 @@ class _Builder:
                 content = True
             else:
                 self.marked_page = marked
-        out.extend(self._pages_without_text(document, len(document.pages)))
+        out.extend(self._markers_to(document, len(document.pages) - 1, through=True))
         if not content:
             out.append("<p>No text could be read from this document automatically.</p>")
         return "\n".join(out)
 
     def _index_targets(self, document: Document) -> None:
         """Where a contents entry can lead: each heading's anchor by its text (the anchors
-        :meth:`_heading` gives, in the same order), and the pages a marker will start."""
+        :meth:`_heading` gives, in the same order), and the pages marked."""
         count = 0
         for block in document.walk():
             if isinstance(block, Heading) and clean_text(block.text):
                 count += 1
                 for key in _title_keys(block.text):
                     self.heading_anchors.setdefault(key, f"heading-{count}")
-        self.marked_pages = {
-            prov[0].page for block in document.blocks
-            if (prov := getattr(block, "prov", None) or _first_item_prov(block))
-        } | {
-            item.prov[0].page for block in document.blocks if isinstance(block, ListBlock)
-            and not block.contents for item in block.items if item.prov
-        }
+        # Every page gets its marker (see :meth:`_markers_to`), up to the last with content.
+        last = max((p.page for block in document.walk() for p in getattr(block, "prov", [])),
+                   default=-1)
+        self.marked_pages = set(range(max(len(document.pages), last + 1)))
 
     def notes(self) -> list[str]:
         notes: list[str] = []
@@ -535,29 +531,30 @@ class _Builder:
             prov = block.items[0].prov
         if not prov:
             return
-        page = prov[0].page
-        if page > self.marked_page:
-            yield from self._pages_without_text(document, page)
-            self.marked_page = page
-            yield _page_marker(page)
+        yield from self._markers_to(document, prov[0].page)
 
     def _markers_before(self, item: ListItem) -> str:
         """The markers of the pages a list's item starts on past the last one marked, set
         at the end of the item before it (where the page turns): a list running over a page
         break keeps its pages' markers, as the text around it does."""
-        if not item.prov or item.prov[0].page <= self.marked_page:
+        if not item.prov or not self.source:
             return ""
-        page = item.prov[0].page
-        markers = list(self._pages_without_text(self.source, page)) if self.source else []
-        self.marked_page = page
-        return "".join([*markers, _page_marker(page)])
+        return "".join(self._markers_to(self.source, item.prov[0].page))
 
-    def _pages_without_text(self, document: Document, before: int) -> Iterator[str]:
-        """Markers for the scanned pages (images, no text) up to page index ``before``."""
-        for page in range(self.marked_page + 1, min(before, len(document.pages))):
-            if document.pages[page].needs_ocr:
-                self.marked_page = page
-                yield _page_marker(page)
+    def _markers_to(
+        self, document: Document, page: int, *, through: bool = False
+    ) -> Iterator[str]:
+        """The markers of the pages past the last one marked up to page index ``page``: a
+        page that begins inside a block (a table, a paragraph, a list item running over the
+        break) has its marker where the block ends, before the next page's, so that every
+        page of the original can be found ("see page 12"). A page with images but no text
+        says so under its marker (``page`` too when ``through``, at the document's end)."""
+        for number in range(self.marked_page + 1, page + 1):
+            self.marked_page = number
+            yield _page_marker(number)
+            if number < len(document.pages) and document.pages[number].needs_ocr and (
+                number < page or through
+            ):
                 yield "<p>No text could be read from this page automatically.</p>"
 
     # -- blocks --
@@ -1030,12 +1027,6 @@ def _title_keys(text: str) -> list[str]:
     words = " ".join(clean_text(text).lower().split())
     bare = re.sub(r"^(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])[.)]?\s+", "", words)
     return [words, bare] if bare != words and bare else [words]
-
-
-def _first_item_prov(block: Block) -> list[Prov]:
-    if isinstance(block, ListBlock) and block.items:
-        return block.items[0].prov
-    return []
 
 
 def _page_of(block: Block) -> int:

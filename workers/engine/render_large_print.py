@@ -360,6 +360,7 @@ def build_large_print_html(
     title = document_title(document)
     try:
         body = builder.title(title, document) + builder.blocks(document.blocks, top_level=True)
+        body.extend(builder.markers_to(len(document.pages) - 1))  # (pages after the last block)
     finally:
         builder.close()
     css = _STYLESHEET.render(
@@ -628,12 +629,17 @@ class _Builder:
         prov = getattr(block, "prov", None)
         if isinstance(block, ListBlock) and not prov and block.items:
             prov = block.items[0].prov
-        if not prov:
-            return
-        page = prov[0].page
-        if page > self.marked_page:
-            self.marked_page = page
-            yield {"kind": "marker", "page": page + 1}
+        if prov:
+            yield from self.markers_to(prov[0].page)
+
+    def markers_to(self, page: int) -> Iterator[dict[str, Any]]:
+        """The markers of the pages past the last one marked up to page index ``page``: a
+        page that begins inside a block (a table, a paragraph, a list item running over the
+        break) has its marker where the block ends, before the next page's, as in the HTML,
+        so that every page of the original can be found."""
+        for number in range(self.marked_page + 1, page + 1):
+            self.marked_page = number
+            yield {"kind": "marker", "page": number + 1}
 
     def block(self, block: Block) -> list[dict[str, Any]]:
         if isinstance(block, Heading):
@@ -713,9 +719,8 @@ class _Builder:
         the entry before it (where the page turns): a list running over a page break keeps
         its pages' markers, as the text around it does. The first entry's page is the
         list's own, marked before the list."""
-        if entries and item.prov and item.prov[0].page > self.marked_page:
-            self.marked_page = item.prov[0].page
-            entries[-1]["blocks"].append({"kind": "marker", "page": self.marked_page + 1})
+        if entries and item.prov:
+            entries[-1]["blocks"].extend(self.markers_to(item.prov[0].page))
 
     def _item(self, item: ListItem) -> dict[str, Any]:
         label = clean_text(item.label)

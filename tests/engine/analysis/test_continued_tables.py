@@ -12,7 +12,7 @@ import pikepdf
 import pytest
 
 from workers.engine.document import BBox, Cell, Paragraph, Prov, Row, Table, block_text
-from workers.engine.layout.continued_tables import continue_table, continued_title
+from workers.engine.layout.continued_tables import continue_table, continued_title, cut_row
 from workers.engine.layout.reader import read_layout
 
 from ..content_pdfs import text_pages_pdf
@@ -205,3 +205,67 @@ def test_a_table_going_on_in_the_columns_its_last_rows_fill_is_one_table(
     assert texts[-4] == ["Holder 4", "", "", "896", "44"]
     assert texts[-1] == ["Holder 7", "", "", "893", "47"]
     assert len(texts) == 1 + 4 + 3 + 4
+
+
+def _banded(top: float, rows: list[tuple[str, ...]], *, head: bool) -> list[bytes]:
+    """``rows`` (under the header row when ``head``), each in a band between rules across
+    the table, with rules between the columns; an empty cell draws nothing."""
+    ops, y = [_rule(72, 540, top)], top
+    for row in [_HEAD, *rows] if head else rows:
+        ops += [_show(x, y - 12, cell) for x, cell in zip(_COLUMNS, row, strict=True) if cell]
+        ops += [f"{x - 6} {y - 18} 0.5 18 re f".encode() for x in _COLUMNS[1:]]
+        y -= 18
+        ops.append(_rule(72, 540, y))
+    return ops
+
+
+def _cut_pdf(path: Path, rest: tuple[str, ...]) -> Path:
+    """The table at the foot of page 1, its last row cut by the break: its first cell's
+    words go on at the top of page 2 (``rest``, with no header row again), then its rows."""
+    prose = [_show(72, 740 - 12 * k, _PROSE) for k in range(40)]
+    cut = ("Step 4 remove the access panel and", "4 work-hours", "$0", "$340")
+    first = [*prose, *_banded(240, [*_rows("installation", 1)[:3], cut], head=True)]
+    second = [*_banded(730, [rest, *_rows("verification", 5)], head=False),
+              *(_show(72, 560 - 12 * k, _PROSE) for k in range(30))]
+    return text_pages_pdf(path, [first, second])
+
+
+def test_a_row_cut_by_the_page_break_is_one_row(tmp_path: Path) -> None:
+    # The row's short cells are said whole before the break; its long first cell goes on at
+    # the top of the next page, the other cells there empty: one row, read on over the break.
+    path = _cut_pdf(tmp_path / "cut.pdf", ("inspect the seal", "", "", ""))
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    cells = [[c.text for c in row.cells] for row in table.rows]
+    assert cells[4] == ["Step 4 remove the access panel and inspect the seal",
+                        "4 work-hours", "$0", "$340"]
+    assert cells[5][0] == "Step 5 verification" and len(cells) == 9
+    assert [p.page for p in table.rows[4].cells[0].prov] == [0, 1]
+    # The cell drawn on two pages is tagged as one (its content marked on both).
+    assert tag_and_check(path).failed() == []
+
+
+def test_a_row_opening_its_cells_anew_past_the_break_stays_a_row(tmp_path: Path) -> None:
+    # The first row past the break fills only the first cell too, but opens it anew (a
+    # capital, the text over it closed): a row of its own (a note, a group's row).
+    path = _cut_pdf(tmp_path / "anew.pdf", ("Inspect the seal", "", "", ""))
+    doc = read_layout(path, max_pages=5)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    cells = [[c.text for c in row.cells] for row in table.rows]
+    assert cells[4][0] == "Step 4 remove the access panel and"
+    assert cells[5] == ["Inspect the seal", "", "", ""]
+
+
+@pytest.mark.parametrize(("last", "first", "joined"), [
+    (("Fit", "the panel and", "$85"), ("", "inspect it", ""), True),
+    (("Fit", "the panel,", "$85"), ("", "Then test", ""), True),
+    (("Paris", "Louvre", "9"), ("", "Orsay", "4"), False),  # a group's row, its stub said once
+    (("Fit", "the panel and", "$85"), ("", "inspect it", "$9"), False),  # fills a cell anew
+    (("Fit", "the panel and", "$85"), ("Test", "inspect it", "$9"), False),  # a whole row
+])
+def test_which_rows_past_a_break_go_on_with_the_row_over_them(
+    last: tuple[str, ...], first: tuple[str, ...], joined: bool
+) -> None:
+    assert cut_row(_row(*last, page=0), _row(*first, page=1)) is joined
+    # (Not past a page break: rows of one page are the table reader's.)
+    assert not cut_row(_row(*last, page=1), _row(*first, page=1))

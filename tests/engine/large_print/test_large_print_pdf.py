@@ -322,3 +322,35 @@ def test_lists_running_over_page_breaks_keep_their_pages_markers() -> None:
     assert re.findall(r"Original page (\d+)", html) == ["1", "2", "3", "4"]
     assert re.search(r"First</p> <p class=\"page-marker\">Original page 2</p> </li>", html)
     assert re.search(r"All of them\.</p> <p class=\"page-marker\">Original page 4</p> </dd>", html)
+
+
+def test_pages_beginning_inside_a_block_are_marked_where_it_ends() -> None:
+    # As in the HTML: a page a table runs onto is marked right after the table, one begun
+    # inside a list item at the end of that item, the blank last page at the end.
+    pages = [Page(595, 842) for _ in range(6)]
+    table = Table(
+        [Row([Cell("Year"), Cell("Tonnes")]), *(Row([Cell(f"{y}"), Cell("9")]) for y in range(3))],
+        prov=[*prov(0), *prov(1), *prov(2)],
+    )
+    first = Paragraph("Long item", [*prov(2), *prov(3), *prov(4)])
+    doc = Document(
+        title="Tonnage",
+        language="en",
+        pages=pages,
+        blocks=[
+            Heading("Tonnage", 1, prov(0)),
+            table,
+            Paragraph("After the table", prov(2)),
+            ListBlock(items=[
+                ListItem("•", [first], first.prov),
+                ListItem("•", [Paragraph("Next", prov(4))], prov(4)),
+            ]),
+        ],
+    )
+    html = " ".join(build_large_print_html(doc, point_size=18).html.split())
+    assert re.findall(r"Original page (\d+)", html) == ["1", "2", "3", "4", "5", "6"]
+    assert re.search(r"</table> (</div> )?<p class=\"page-marker\">Original page 2</p> "
+                     r"<p class=\"page-marker\">Original page 3</p> <p>After the table", html)
+    assert re.search(r"Long item</p> <p class=\"page-marker\">Original page 4</p> "
+                     r"<p class=\"page-marker\">Original page 5</p> </li>", html)
+    assert html.index("Original page 6") > html.index("Next")

@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from ..document import Artifact, BBox, Block, Cell, Heading, Paragraph, Prov, Row, Table
+from .blocks import join_lines
 from .patterns import title_key
 
 #: A title saying the table goes on from the page before: "—Continued", "(continued)",
@@ -110,9 +111,52 @@ def continue_table(previous: Table, table: Table) -> list[Artifact]:
             if not cell.header and cell.text:
                 cell.header, cell.scope = True, "column"
     dropped = title_rows + head
-    previous.rows.extend(rows[dropped:])
+    rest = rows[dropped:]
+    if not head and rest and previous.rows and cut_row(previous.rows[-1], rest[0]):
+        _join_cut(previous.rows[-1], rest[0])
+        rest = rest[1:]
+    previous.rows.extend(rest)
     previous.prov.extend(table.prov)
     return [_artifact(row) for row in rows[:dropped]]
+
+
+#: How a cell's text may end where the break cuts it mid-sentence: a word broken at its
+#: hyphen, or a clause left open.
+_OPEN_END = ("-", "\u2010", ",", ";", "(", "/")
+
+
+def cut_row(last: Row, first: Row) -> bool:
+    """``first``, the first row past a page break, is the rest of ``last``, the row the break
+    cut: its cells line up with those of ``last``; it fills only cells ``last`` fills, and
+    leaves empty some that ``last`` fills (the short cells, said whole before the break);
+    and the text of each cell it fills goes on with the text over it (it opens with a small
+    letter, or that text ends open, "panel and," "-"). A row of a group under a stub
+    said once ("", "Lyon", "500") opens its cells anew: it stays a row."""
+    if len(last.cells) != len(first.cells) or any(
+        a.col_span != b.col_span or a.row_span > 1 or b.row_span > 1 or b.header
+        for a, b in zip(last.cells, first.cells, strict=True)
+    ):
+        return False
+    before = [p.page for c in last.cells for p in c.prov]
+    after = [p.page for c in first.cells for p in c.prov]
+    if not before or not after or max(before) >= min(after):
+        return False  # (not cut by a page break)
+    pairs = [(a.text.strip(), b.text.strip()) for a, b in zip(last.cells, first.cells, strict=True)]
+    filled = [(a, b) for a, b in pairs if b]
+    return (
+        bool(filled)
+        and any(a and not b for a, b in pairs)
+        and all(a and (b[0].islower() or a.endswith(_OPEN_END)) for a, b in filled)
+    )
+
+
+def _join_cut(last: Row, first: Row) -> None:
+    """The cells of ``first`` (the rest of the row ``last``, cut by a page break) joined to
+    those over them: one row, each cell's text read on over the break."""
+    for cell, rest in zip(last.cells, first.cells, strict=True):
+        if rest.text.strip():
+            cell.text = join_lines([cell.text, rest.text], None)
+            cell.prov.extend(rest.prov)
 
 
 def columns_under(previous: Table, table: Table) -> list[int] | None:
