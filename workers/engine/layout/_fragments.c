@@ -2160,25 +2160,13 @@ static PyObject *chars_among(PyObject *self, PyObject *args) {
     }
     Py_UCS4 lowest = wide_count ? wide[0] : 0, highest = wide_count ? wide[wide_count - 1] : 0;
     slot_layout layout = {NULL, {0}};
-    /* The last character found to hold none of ``chars`` (strong): a glyph holding the same
-     * str object holds none either (pdfium's characters below 256 are Python's shared
-     * one-character strings, so a page's runs of one letter are looked at once). */
-    PyObject *last = NULL;
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(glyphs); i++) {
         PyObject *glyph = PyList_GET_ITEM(glyphs, i);
         if (Py_TYPE(glyph) != layout.type) layout_of(Py_TYPE(glyph), &layout);
         PyObject *character = field_of(glyph, &layout, F_CHAR);
-        if (character == NULL) {
-            Py_XDECREF(last);
-            return NULL;
-        }
-        if (character == last) {
-            Py_DECREF(character);
-            continue;
-        }
+        if (character == NULL) return NULL;
         if (!PyUnicode_Check(character)) {
             Py_DECREF(character);
-            Py_XDECREF(last);
             Py_RETURN_NOTIMPLEMENTED;
         }
         Py_ssize_t length = PyUnicode_GET_LENGTH(character);
@@ -2200,14 +2188,9 @@ static PyObject *chars_among(PyObject *self, PyObject *args) {
                 }
             }
         }
-        if (found) {
-            Py_DECREF(character);
-            Py_XDECREF(last);
-            Py_RETURN_TRUE;
-        }
-        Py_XSETREF(last, character); /* (its reference, taken by field_of) */
+        Py_DECREF(character);
+        if (found) Py_RETURN_TRUE;
     }
-    Py_XDECREF(last);
     Py_RETURN_FALSE;
 }
 
