@@ -161,16 +161,20 @@ def test_the_glyphs_objects_are_gathered_as_python_gathers_them(tmp_path: Path) 
     assert glyphs._accelerator.glyph_objects([], Glyph) == set()
 
 
+class _Str(str):
+    """A str of another type (its characters are asked of the set as they are)."""
+
+
 @needs_glyph_reader
 def test_the_glyphs_among_characters_are_sifted_as_python_sifts_them(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # Runs of one character (answered once), equal characters held by distinct str objects,
-    # characters beyond ASCII and two-character ones, and glyph-like objects of another
-    # type (read by attribute).
+    # Runs of one character (answered once), characters below U+0100 (each asked of the set
+    # once), beyond it and of two characters, strs of another type, and glyph-like objects
+    # of another type (read by attribute).
     chars = ["h", "h", "i", "h", "\u27e8", "".join(["\u27e8"]), "ab", "x", "h"]
     made: list[object] = [_glyph(ch, float(k), 10.0) for k, ch in enumerate(chars)]
-    made += [SimpleNamespace(char=ch) for ch in ("h", "y", "ab")]
+    made += [SimpleNamespace(char=ch) for ch in ("h", "y", "ab", _Str("h"), _Str("i"))]
     wanted = {"h", "\u27e8", "ab"}
     fast = glyphs.glyphs_among(made, wanted)  # type: ignore[arg-type]
     assert [id(g) for g in fast] == [id(g) for g in made if g.char in wanted]  # type: ignore[attr-defined]

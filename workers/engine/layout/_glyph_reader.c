@@ -1195,8 +1195,8 @@ fail:
 /* glyphs_among(glyphs, chars, glyph_class) -> the list of the glyphs whose ``char`` is in the
  * set ``chars`` (``[g for g in glyphs if g.char in chars]``, which named_glyphs.py asks of
  * every page whose fonts have reading fixes): a glyph of ``glyph_class`` has its slot read
- * directly; a glyph holding the same str object as the one before it gets the same answer
- * (pdfium's characters below 256 are Python's shared one-character strings). */
+ * directly; a glyph holding the same str object as the one before it gets the same answer,
+ * and a character below U+0100 is looked up in the set once a call. */
 static PyObject *glyphs_among(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     (void)self;
     if (nargs != 3 || !PyList_Check(args[0]) || !PyAnySet_Check(args[1])) {
@@ -1215,6 +1215,8 @@ static PyObject *glyphs_among(PyObject *self, PyObject *const *args, Py_ssize_t 
     if (out == NULL) return NULL;
     PyObject *last = NULL; /* strong: the last character asked about */
     int last_in = 0;
+    signed char answers[0x100]; /* by code point: -1 not asked yet, else in the set or not */
+    memset(answers, -1, sizeof answers);
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(glyphs); i++) {
         /* (Held while asked about: getattr or a str's hash may run code changing the list.) */
         PyObject *glyph = Py_NewRef(PyList_GET_ITEM(glyphs, i));
@@ -1235,11 +1237,19 @@ static PyObject *glyphs_among(PyObject *self, PyObject *const *args, Py_ssize_t 
             }
         }
         if (value != last) {
-            int found = PySet_Contains(chars, value);
+            /* A one-character str below U+0100 is answered once a call: equal strs are in
+               the set alike, whatever object holds them. */
+            Py_UCS4 code = PyUnicode_CheckExact(value) && PyUnicode_GET_LENGTH(value) == 1
+                               ? PyUnicode_READ_CHAR(value, 0) : 0x100;
+            int found = code < 0x100 ? answers[code] : -1;
             if (found < 0) {
-                Py_DECREF(value);
-                Py_DECREF(glyph);
-                goto fail;
+                found = PySet_Contains(chars, value);
+                if (found < 0) {
+                    Py_DECREF(value);
+                    Py_DECREF(glyph);
+                    goto fail;
+                }
+                if (code < 0x100) answers[code] = (signed char)found;
             }
             Py_XSETREF(last, Py_NewRef(value));
             last_in = found;
