@@ -15,19 +15,32 @@ static int is_delimiter(unsigned char ch) {
            ch == '{' || ch == '}' || ch == '/' || ch == '%';
 }
 
-/* Not NUL, white space or a delimiter (is_space, is_delimiter): asked of every byte of every
- * page's content, so answered by one bit of a mask, its bits the characters below 128 that
- * are none of those (NUL, \t \n \f \r and space; ( ) < > [ ] { } / %). */
-static inline int is_regular(unsigned char ch) {
-    static const unsigned long long not_regular[2] = {
-        (1ULL << 0) | (1ULL << '\t') | (1ULL << '\n') | (1ULL << '\f') | (1ULL << '\r') |
-            (1ULL << ' ') | (1ULL << '%') | (1ULL << '(') | (1ULL << ')') | (1ULL << '/') |
-            (1ULL << '<') | (1ULL << '>'),
-        (1ULL << ('[' - 64)) | (1ULL << (']' - 64)) | (1ULL << ('{' - 64)) |
-            (1ULL << ('}' - 64)),
-    };
-    return ch >= 128 || !((not_regular[ch >> 6] >> (ch & 63)) & 1);
-}
+/* Each byte's lexical class, as bits: LEX_REGULAR (not NUL, white space or a delimiter:
+ * is_space, is_delimiter; every byte from 128 up is), LEX_DIGIT ('0' to '9'), LEX_POINT
+ * ('.'). Asked of every byte of every page's content, so answered by one load. */
+#define LEX_REGULAR 1
+#define LEX_DIGIT 2
+#define LEX_POINT 4
+static const unsigned char LEX_CLASS[256] = {
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 0, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 1, 1, 1, 1, 0, 1, 1, 0, 0, 1, 1, 1, 1, 5, 0,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 0, 1, 0, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+static inline int is_regular(unsigned char ch) { return LEX_CLASS[ch] & LEX_REGULAR; }
 
 static int is_hex(unsigned char ch) {
     return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
@@ -44,6 +57,14 @@ static int is_number(const unsigned char *word, Py_ssize_t n) {
         else return 0;
     }
     return digits > 0;
+}
+
+/* is_number of a word of ``n`` regular bytes of which ``digits`` are digits and ``points``
+ * points (counted as it was read, see LEX_CLASS): the same answer without a second pass. */
+static inline int is_counted_number(const unsigned char *word, Py_ssize_t n, Py_ssize_t digits,
+                                    Py_ssize_t points) {
+    Py_ssize_t sign = n > 0 && (word[0] == '+' || word[0] == '-');
+    return digits > 0 && points <= 1 && sign + digits + points == n;
 }
 
 /* Nothing in a boundary strictly inside (start, end): the token lies within one stream. */

@@ -7,6 +7,7 @@
 - boldness counted in C without calls for ASCII letters and True/False: the same counts for
   letters of any script;
 - the set of the glyphs' page objects gathered in C is set(map(...)) of them;
+- the glyphs whose character is in a set, sifted in C, are those a comprehension sifts;
 - glyph names remembered by name_text read as they are worked out."""
 
 from __future__ import annotations
@@ -63,6 +64,20 @@ def test_every_known_operator_is_read_and_no_other_word() -> None:
             "nn", "qQ", "BDc", "scN", "d2", "D", "Sh", "do", "RE", "t*", "ww", "EM", "BD"]
     for word in near:
         assert _scanned(f"q {word} Q".encode("latin-1")) is None, word
+
+
+@needs_scanner
+def test_a_number_is_told_from_a_word_as_qpdf_tells_it() -> None:
+    # (The scanner counts a word's digits and points as it reads it: a sign only leads, one
+    # point at most, a digit at least.) A number is an operand of "w"; any other word is an
+    # operator it does not know, which leaves the stream to pikepdf.
+    numbers = ["1", "-1", "+1", "0.5", ".5", "5.", "-.5", "+5.", "007", "-0"]
+    others = [".", "+", "-", "+.", "-.", "1.2.3", "..5", "+-1", "--1", "1-", "1+1", "5.-",
+              "1.5.", "+1.2.", "1e5", "0x1"]
+    for word in numbers:
+        assert _scanned(f"{word} w".encode("latin-1")) is not None, word
+    for word in others:
+        assert _scanned(f"{word} w".encode("latin-1")) is None, word
 
 
 @needs_scanner
@@ -144,6 +159,31 @@ def test_the_glyphs_objects_are_gathered_as_python_gathers_them(tmp_path: Path) 
     expected = {g.obj for g in made}  # type: ignore[attr-defined]
     assert glyphs._accelerator.glyph_objects(made, Glyph) == expected
     assert glyphs._accelerator.glyph_objects([], Glyph) == set()
+
+
+class _Str(str):
+    """A str of another type (its characters are asked of the set as they are)."""
+
+
+@needs_glyph_reader
+def test_the_glyphs_among_characters_are_sifted_as_python_sifts_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Runs of one character (answered once), characters below U+0100 (each asked of the set
+    # once), beyond it and of two characters, strs of another type, and glyph-like objects
+    # of another type (read by attribute).
+    chars = ["h", "h", "i", "h", "\u27e8", "".join(["\u27e8"]), "ab", "x", "h"]
+    made: list[object] = [_glyph(ch, float(k), 10.0) for k, ch in enumerate(chars)]
+    made += [SimpleNamespace(char=ch) for ch in ("h", "y", "ab", _Str("h"), _Str("i"))]
+    wanted = {"h", "\u27e8", "ab"}
+    fast = glyphs.glyphs_among(made, wanted)  # type: ignore[arg-type]
+    assert [id(g) for g in fast] == [id(g) for g in made if g.char in wanted]  # type: ignore[attr-defined]
+    assert glyphs.glyphs_among([], wanted) == []
+    assert glyphs.glyphs_among(made, set()) == []  # type: ignore[arg-type]
+    monkeypatch.setattr(glyphs, "_accelerator", None)
+    assert glyphs.glyphs_among(made, wanted) == fast  # type: ignore[arg-type]
+    with pytest.raises(AttributeError):
+        glyphs.glyphs_among([object()], wanted)  # type: ignore[list-item]
 
 
 def test_remembered_glyph_names_read_as_worked_out() -> None:

@@ -1192,6 +1192,81 @@ fail:
     return NULL;
 }
 
+/* glyphs_among(glyphs, chars, glyph_class) -> the list of the glyphs whose ``char`` is in the
+ * set ``chars`` (``[g for g in glyphs if g.char in chars]``, which named_glyphs.py asks of
+ * every page whose fonts have reading fixes): a glyph of ``glyph_class`` has its slot read
+ * directly; a glyph holding the same str object as the one before it gets the same answer,
+ * and a character below U+0100 is looked up in the set once a call. */
+static PyObject *glyphs_among(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    (void)self;
+    if (nargs != 3 || !PyList_Check(args[0]) || !PyAnySet_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "glyphs_among(glyphs: list, chars: set, glyph_class)");
+        return NULL;
+    }
+    PyObject *glyphs = args[0], *chars = args[1];
+    glyph_layout layout;
+    glyph_layout_read(&layout, args[2]);
+    Py_ssize_t char_offset = -1;
+    for (int k = 0; k < GLYPH_FIELDS && layout.type != NULL; k++) {
+        if (strcmp(glyph_fields[k], "char") == 0) char_offset = layout.offsets[k];
+    }
+    if (char_offset < 0) layout.type = NULL; /* (read through getattr instead) */
+    PyObject *out = PyList_New(0);
+    if (out == NULL) return NULL;
+    PyObject *last = NULL; /* strong: the last character asked about */
+    int last_in = 0;
+    signed char answers[0x100]; /* by code point: -1 not asked yet, else in the set or not */
+    memset(answers, -1, sizeof answers);
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(glyphs); i++) {
+        /* (Held while asked about: getattr or a str's hash may run code changing the list.) */
+        PyObject *glyph = Py_NewRef(PyList_GET_ITEM(glyphs, i));
+        PyObject *value;
+        if (layout.type != NULL && Py_IS_TYPE(glyph, layout.type)) {
+            value = *(PyObject **)((char *)glyph + char_offset);
+            if (value == NULL) {
+                PyErr_SetString(PyExc_AttributeError, "char");
+                Py_DECREF(glyph);
+                goto fail;
+            }
+            Py_INCREF(value);
+        } else {
+            value = PyObject_GetAttrString(glyph, "char");
+            if (value == NULL) {
+                Py_DECREF(glyph);
+                goto fail;
+            }
+        }
+        if (value != last) {
+            /* A one-character str below U+0100 is answered once a call: equal strs are in
+               the set alike, whatever object holds them. */
+            Py_UCS4 code = PyUnicode_CheckExact(value) && PyUnicode_GET_LENGTH(value) == 1
+                               ? PyUnicode_READ_CHAR(value, 0) : 0x100;
+            int found = code < 0x100 ? answers[code] : -1;
+            if (found < 0) {
+                found = PySet_Contains(chars, value);
+                if (found < 0) {
+                    Py_DECREF(value);
+                    Py_DECREF(glyph);
+                    goto fail;
+                }
+                if (code < 0x100) answers[code] = (signed char)found;
+            }
+            Py_XSETREF(last, Py_NewRef(value));
+            last_in = found;
+        }
+        Py_DECREF(value);
+        int status = last_in ? PyList_Append(out, glyph) : 0;
+        Py_DECREF(glyph);
+        if (status < 0) goto fail;
+    }
+    Py_XDECREF(last);
+    return out;
+fail:
+    Py_XDECREF(last);
+    Py_DECREF(out);
+    return NULL;
+}
+
 /* --- a drawing's top-level objects by size (glyphs.py's OpenedPage.seen_box) ----------- */
 
 /* objects_by_size(page, indices, get_object, get_bounds) -> list | None: for the n-th of the
@@ -1503,6 +1578,8 @@ static PyMethodDef methods[] = {
      "Python's round(value, 1), as read_glyphs rounds a glyph's size (for a test)."},
     {"glyph_objects", (PyCFunction)(void (*)(void))glyph_objects, METH_FASTCALL,
      "The set of the glyphs' obj values (glyphs.py: _restore_dropped_spaces)."},
+    {"glyphs_among", (PyCFunction)(void (*)(void))glyphs_among, METH_FASTCALL,
+     "The glyphs whose character is in a set (named_glyphs.py: NamedGlyphReading.apply)."},
     {"read_glyphs", (PyCFunction)(void (*)(void))read_glyphs, METH_FASTCALL,
      "Append the Glyphs of a pdfium text page to a list (see glyphs.py)."},
     {"walk_objects", (PyCFunction)(void (*)(void))walk_objects, METH_FASTCALL,

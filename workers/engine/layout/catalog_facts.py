@@ -96,6 +96,9 @@ class PageOfDestination:
         self.pdf = pdf
         self.pages = {page.obj.objgen: k for k, page in enumerate(pdf.pages)}
         self.names: NameTree | None = None
+        # (A name looked up again is answered from here: a slide deck's links lead to a few
+        # dozen names hundreds of times, and each look-up walks the name tree in qpdf.)
+        self._found: dict[str, Any] = {}
 
     def __call__(self, item: pikepdf.OutlineItem) -> int | None:
         try:
@@ -137,7 +140,10 @@ class PageOfDestination:
             if not isinstance(tree, pikepdf.Dictionary):
                 return None
             self.names = NameTree(tree)
-        return self.names.get(str(name))
+        key = str(name)
+        if key not in self._found:
+            self._found[key] = self.names.get(key)
+        return self._found[key]
 
 
 #: Form fields read per page at most (bounded work on a hostile annotation array).

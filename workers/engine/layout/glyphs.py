@@ -1212,6 +1212,16 @@ def _restore_dropped_spaces(page: Any, content: PageContent) -> None:
 _obj_of = operator.attrgetter("obj")
 
 
+def glyphs_among(glyphs: list[Glyph], chars: set[str]) -> list[Glyph]:
+    """The glyphs whose character is one of ``chars``, in order: in C where built
+    (``_glyph_reader.glyphs_among``; a page's every glyph is looked at, and few are among
+    them), else a comprehension (which reads a Glyph's slot faster than an attrgetter)."""
+    if _accelerator is not None:
+        found: list[Glyph] = _accelerator.glyphs_among(glyphs, chars, Glyph)
+        return found
+    return [g for g in glyphs if g.char in chars]
+
+
 def content_drawn_objects(content: PageContent) -> set[int]:
     """:func:`drawn_objects` of ``content.glyphs``: known from the reading while they are the
     list read, and as many (glyphs are taken out of a page by making a new list)."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pikepdf
 
 from ..glyph_names import NotUnderstood, reading_fixes
-from .glyphs import Glyph
+from .glyphs import Glyph, glyphs_among
 from .page_fonts import PageFonts, ReachedFont
 
 
@@ -38,10 +38,9 @@ class NamedGlyphReading:
         if not usable:
             return
         fixed = set().union(*usable.values())
-        # (Most pages of a TeX document have fixes, and few of their glyphs are among them.
-        # A comprehension sifts them faster than itertools.compress over attrgetter: the
-        # interpreter reads a slot of a Glyph at once, an attrgetter looks the name up.)
-        for glyph in [g for g in glyphs if g.char in fixed]:
+        # (Most pages of a TeX document have fixes, and few of their glyphs are among them:
+        # sifted in C where built, see glyphs_among.)
+        for glyph in glyphs_among(glyphs, fixed):
             of_font = usable.get(glyph.font)
             # A space pdfium adds between words takes the font of the glyph before it.
             if of_font is not None and glyph.char in of_font and not glyph.generated:
