@@ -81,6 +81,8 @@ SANS_SERIF = (
 #: is metrically Courier New; DejaVu Sans Mono covers more scripts).
 MONOSPACE = '"Liberation Mono", Cousine, "DejaVu Sans Mono", "Noto Sans Mono CJK JP", monospace'
 
+#: Under the marker of a page with images but no text (as the HTML says it).
+UNREAD_PAGE = "No text could be read from this page automatically."
 #: Source page markers say "Original" so they are not confused with this PDF's own numbers.
 MARKER_LABEL = "Original page"
 
@@ -313,7 +315,7 @@ _TEMPLATE = """<!DOCTYPE html>
 </tr>
 {% endmacro %}
 {{ blocks(body) }}
-{% if not body %}
+{% if not content %}
 <p>No text could be read from this document automatically.</p>
 {% endif %}
 </main>
@@ -357,10 +359,15 @@ def build_large_print_html(
 ) -> LargePrintHtml:
     """The HTML (with its stylesheet) that :func:`render_large_print` lays out."""
     builder = _Builder(point_size, FigureSource(source) if source else None)
+    builder.unread_pages = {n for n, page in enumerate(document.pages) if page.needs_ocr}
     title = document_title(document)
     try:
-        body = builder.title(title, document) + builder.blocks(document.blocks, top_level=True)
-        body.extend(builder.markers_to(len(document.pages) - 1))  # (pages after the last block)
+        blocks = builder.blocks(document.blocks, top_level=True)
+        # Nothing read but page markers (and their notes): the whole document says so too.
+        content = any(b["kind"] != "marker" and b.get("text") != UNREAD_PAGE for b in blocks)
+        body = builder.title(title, document) + blocks
+        # (pages after the last block)
+        body.extend(builder.markers_to(len(document.pages) - 1, through=True))
     finally:
         builder.close()
     css = _STYLESHEET.render(
@@ -378,6 +385,7 @@ def build_large_print_html(
         css=Markup(css),
         marker_label=MARKER_LABEL,
         body=body,
+        content=content,
     )
     return LargePrintHtml(html=html, images=builder.images, notes=builder.notes())
 
@@ -574,6 +582,8 @@ class _Builder:
         self.images: dict[str, bytes] = {}
         self.last_heading = 0
         self.marked_page = -1
+        #: Indexes of the pages with images but no text (``Page.needs_ocr``).
+        self.unread_pages: set[int] = set()
         self.linearised = 0
         self.figures_without_alt = 0
         self.figures_without_image = 0
@@ -632,14 +642,18 @@ class _Builder:
         if prov:
             yield from self.markers_to(prov[0].page)
 
-    def markers_to(self, page: int) -> Iterator[dict[str, Any]]:
+    def markers_to(self, page: int, *, through: bool = False) -> Iterator[dict[str, Any]]:
         """The markers of the pages past the last one marked up to page index ``page``: a
         page that begins inside a block (a table, a paragraph, a list item running over the
         break) has its marker where the block ends, before the next page's, as in the HTML,
-        so that every page of the original can be found."""
+        so that every page of the original can be found. A page with images but no text
+        says so under its marker, in the HTML's words, so that a reader knows it was not
+        left out (``page`` too when ``through``, at the document's end)."""
         for number in range(self.marked_page + 1, page + 1):
             self.marked_page = number
             yield {"kind": "marker", "page": number + 1}
+            if number in self.unread_pages and (number < page or through):
+                yield self._text("paragraph", UNREAD_PAGE)
 
     def block(self, block: Block) -> list[dict[str, Any]]:
         if isinstance(block, Heading):

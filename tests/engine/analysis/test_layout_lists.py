@@ -52,6 +52,26 @@ def test_numbered_form_fields_are_no_list(html_pdf: HtmlPdf) -> None:
     ]
 
 
+def test_a_numbered_field_with_a_note_over_its_box_is_no_list(html_pdf: HtmlPdf) -> None:
+    # The form's third field has a note between its label and its box: the label numbers
+    # the next field of the form's run ("1.", "2.", then "3."), a field under it, so it
+    # names that field as the first two name theirs. The list after them starts from 1.
+    path = html_pdf(
+        "<h1>Application for a permit</h1>"
+        "<p>1. NAME OF APPLICANT</p><input type='text' name='name'>"
+        "<p>2. DATE OF BIRTH (DD/MM/YYYY)</p><input type='text' name='born'>"
+        "<p>3. NAME OF YOUR AGENT (Please Print)</p>"
+        "<p class='note'>NOTE: Only an agent with a signed letter of authority may complete"
+        " this box.</p><input type='text' name='agent'>"
+        "<p>Attach to this form:</p>"
+        "<p>1. a copy of your passport;</p><p>2. a recent photograph;</p>"
+        "<h2>Where to send it</h2><p>To the permit office, with its attachments.</p>",
+        css=FORM_CSS + " .note { font-size: 8pt; font-weight: bold; margin-top: 0.5cm }",
+        pdf_forms=True,
+    )
+    assert _items(path) == ["a copy of your passport;", "a recent photograph;"]
+
+
 def test_numbered_lines_without_fields_stay_a_list(html_pdf: HtmlPdf) -> None:
     # The same lines, the form's fields drawn as plain boxes (no form fields): nothing tells
     # them from a list, and they are read as one.

@@ -354,3 +354,15 @@ def test_pages_beginning_inside_a_block_are_marked_where_it_ends() -> None:
     assert re.search(r"Long item</p> <p class=\"page-marker\">Original page 4</p> "
                      r"<p class=\"page-marker\">Original page 5</p> </li>", html)
     assert html.index("Original page 6") > html.index("Next")
+
+
+def test_a_document_with_no_text_says_so_past_its_markers_and_title() -> None:
+    # As in the HTML: the page markers and the title heading are not text read from the
+    # document; with nothing else, the whole document says that no text could be read.
+    doc = Document(title="Scan", pages=[Page(595, 842), Page(595, 842, needs_ocr=True)])
+    html = " ".join(build_large_print_html(doc, point_size=18).html.split())
+    assert re.search(
+        r'<p class="page-marker">Original page 2</p> '
+        r"<p>No text could be read from this page automatically\.</p> "
+        r"<p>No text could be read from this document automatically\.</p>", html
+    ), html

@@ -3,15 +3,17 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pikepdf
 import pytest
 
 from workers.engine.analyse import analyse
 from workers.engine.checks_large_print import document_words, read_back, word_recall
 from workers.engine.formats import FORMAT_INFO, ConversionOptions, OutputFormat
 from workers.engine.pipeline import convert
-from workers.engine.render_large_print import render_large_print
+from workers.engine.render_large_print import build_large_print_html, render_large_print
 
 from ..conftest import SHARED, report_checks, write_pdf
 from .conftest import WORDS, pdfua_check
@@ -79,3 +81,31 @@ def test_corpus_samples_pass_every_target(tmp_path: Path) -> None:
         pytest.skip("samples not in this corpus")
     for result in pdfua_check(*outputs):
         assert result["compliant"], result
+
+
+def test_an_image_only_page_says_no_text_was_read(tmp_path: Path) -> None:
+    # A scanned page between two pages of text: under its "Original page" marker the large
+    # print says, in the HTML's words, that no text could be read from it (so a reader knows
+    # it was not left out by mistake); the pages with text say nothing of the kind.
+    text = write_pdf(tmp_path / "text.pdf", [["First page text."], ["Last page text."]])
+    pdf = pikepdf.open(text)
+    pdf.add_blank_page(page_size=(595, 842))
+    page = pdf.pages[-1]
+    image = pikepdf.Stream(pdf, b"\x80" * 100, Type=pikepdf.Name.XObject,
+                           Subtype=pikepdf.Name.Image, Width=10, Height=10,
+                           ColorSpace=pikepdf.Name.DeviceGray, BitsPerComponent=8)
+    page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=image))
+    page.Contents = pdf.make_stream(b"q 500 0 0 700 40 60 cm /Im0 Do Q")
+    pdf.pages.insert(1, pdf.pages[-1])
+    del pdf.pages[-1]
+    source = tmp_path / "scan.pdf"
+    pdf.save(source)
+    document = analyse(source, max_pages=5)
+    assert [p.needs_ocr for p in document.pages] == [False, True, False]
+    html = " ".join(build_large_print_html(document, point_size=18, source=source).html.split())
+    assert re.search(
+        r'<p class="page-marker">Original page 2</p> '
+        r"<p>No text could be read from this page automatically\.</p> "
+        r'<p class="page-marker">Original page 3</p>', html
+    ), html
+    assert html.count("No text could be read") == 1

@@ -356,6 +356,7 @@ def classify(
         figures = _page_figures(blocks, result, artifact_ids)
         captions: list[CaptionLine] | None = None  # the page's, found for its first figure
         following = {id(a): b for a, b in zip(blocks, blocks[1:], strict=False)}
+        field_number = 0  # the number of the page's last numbered field label ("21.")
         for block in blocks:
             if id(block) in artifact_ids or id(block) in drawn_in_figure:
                 continue
@@ -473,8 +474,13 @@ def classify(
                 # of it over the title ("10. DHAT: a heap profiler" over that chapter's own
                 # heading, set larger): no list's point, read as the line it is.
                 item = None
-            if item and _field_label(block, fields.get(block.page, []), blocks, body_size):
+            if item and (
+                _field_label(block, fields.get(block.page, []), blocks, body_size)
+                or _next_field_label(block, item, field_number, fields.get(block.page, []))
+            ):
                 item = None  # "3. NAME" beside its box on a form names a field: no list
+                if NUMBER.match(text):
+                    field_number = _label_number(NUMBER.match(text))
             if item and id(block) in on_drawing:
                 item = None  # "- name: type" in a diagram's box: a label of the drawing
             if item and text[item.end():].strip() in END_MARK_CHARS:
@@ -1589,6 +1595,31 @@ def _field_label(
         if not _text_between(block, box, page, body_size):
             return True
     return False
+
+
+def _label_number(label: re.Match[str] | None) -> int:
+    """The number of a "21." label (0 for a letter's or a numeral's)."""
+    digits = label.group(1).strip("().[]") if label else ""
+    return int(digits) if digits.isdigit() else 0
+
+
+def _next_field_label(
+    block: Block, item: re.Match[str], field_number: int, fields: list[BBox]
+) -> bool:
+    """Whether a line numbered as a list's point ("22.") numbers the next field of a form
+    whose field labels above on the page are numbered up to it ("21. DATE SIGNED"), with a
+    field below it: the label of that field, though a note under the label ("NOTE: This
+    form may only be completed by…") stands between it and its box (:func:`_field_label`
+    asks for none). A form numbers its fields in one run; a list opening under them starts
+    from 1."""
+    return (
+        field_number > 0 and item.re is NUMBER
+        and _label_number(item) == field_number + 1
+        and any(
+            f.y1 <= block.y0 and min(f.x1, block.x1) - max(f.x0, block.x0) > 0
+            for f in fields
+        )
+    )
 
 
 def _field_column(field: BBox, fields: list[BBox], block: Block, line: float) -> BBox:

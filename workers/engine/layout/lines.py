@@ -30,6 +30,7 @@ from .cells import (
     grid_cells,
 )
 from .glyphs import Glyph
+from .patterns import BULLET
 from .places import places_by_id
 from .spread import MARGIN, spread_below
 
@@ -1369,7 +1370,10 @@ def lines_of_a_column(upper: Fragment, lower: Fragment, members: list[Fragment])
     or, in place of the last two, when the two are lines of running text
     (:func:`_running_lines`) in a group chained down lines of columns set at other
     leadings (:func:`_chained`): a paragraph's lines beside such a column, its first line
-    indented, or a list item's bullet line out past its body's.
+    indented, or a list item's bullet line out past its body's;
+
+    or when the lower line opens with a bullet (:func:`_opens_an_item`) no further left
+    than the upper starts: a list's next item, or a sub-item under its parent's line.
     """
     size = max(upper.size, lower.size, 1.0)
     column = _column_of(lower, members, COLUMN_GAP * size)
@@ -1382,6 +1386,8 @@ def lines_of_a_column(upper: Fragment, lower: Fragment, members: list[Fragment])
         return False
     on_above = [f for f in column if f.glyphs and line_of.get(id(f.glyphs[0])) == above]
     on_below = [f for f in column if f.glyphs and line_of.get(id(f.glyphs[0])) == below]
+    if on_above and on_below and _opens_an_item(on_below, on_above, size):
+        return True
     if on_above and on_below and (
         _running_lines(on_above, on_below) and _chained(members, upper, lower)
         or _running_lines(on_above, on_below, BESIDE_OVERLAP)
@@ -1392,6 +1398,18 @@ def lines_of_a_column(upper: Fragment, lower: Fragment, members: list[Fragment])
     if not any(abs(a.x0 - b.x0) <= edge for a in on_above for b in on_below):
         return False
     return _two_on_one_band(on_above, size) or _two_on_one_band(on_below, size)
+
+
+def _opens_an_item(line: list[Fragment], above: list[Fragment], size: float) -> bool:
+    """Whether a column's line (its pieces left to right) opens with a bullet glyph ("•",
+    "◦", not a dash, which a formula's term may open with) followed by text, no further
+    left than the line ``above`` starts (:data:`SAME_EDGE`): a list item's first line, a
+    line of its own whatever the lines of another column beside it chain it to."""
+    first = line[0]
+    found = BULLET.match(first.text if len(line) == 1 else f"{first.text} {line[1].text}")
+    return bool(found and found.group(1)) and first.x0 >= min(
+        f.x0 for f in above
+    ) - SAME_EDGE * size
 
 
 #: Words (of two letters or more) two lines of running text hold at least, one a line at
