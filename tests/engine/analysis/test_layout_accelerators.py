@@ -892,3 +892,52 @@ def test_c_rounds_sizes_as_python_rounds_them() -> None:
              if struct.pack("<d", round_one(v)) != struct.pack("<d", round(v, 1))]
     assert not wrong, wrong[:5]
     assert math.isnan(round_one(math.nan))
+
+
+def test_c_groups_a_blocks_fragments_into_lines_as_python_does() -> None:
+    from types import SimpleNamespace
+
+    from workers.engine.layout import blocks
+
+    if blocks._accelerator is None:
+        pytest.skip("the C fragments loop is not built here (no C compiler at install time)")
+    rng = random.Random(7)
+    # Boxes level, overlapping by about half the shorter height (either side of it, and on
+    # it exactly), one inside another, of no or negative height, NaN, infinities, and none.
+    edges = [0.0, 1.0, 2.0, 4.0, 5.0, 5.5, 6.0, 10.0, -3.0, math.nan, math.inf, -math.inf]
+    cases: list[list[SimpleNamespace]] = [[]]
+    for _ in range(3000):
+        count = rng.randint(1, 7)
+        cases.append([
+            SimpleNamespace(
+                y0=(y0 := rng.choice(edges) if rng.random() < 0.4 else rng.uniform(0, 20)),
+                y1=y0 + rng.choice([0.0, -1.0, 2.0, 4.0, 10.0, rng.uniform(0, 12)]),
+            )
+            for _ in range(count)
+        ])
+    for frags in cases:
+        fast = blocks._accelerator.lines_of(frags)
+        slow = blocks._python_lines_of(frags)  # type: ignore[arg-type]
+        assert [[id(f) for f in line] for line in fast] == [[id(f) for f in line] for line in slow]
+        assert blocks.lines_of(tuple(frags)) == slow  # type: ignore[arg-type]
+        # (Each against its line's first, as reader._RowMates groups a page's fragments.)
+        rows: list[list[SimpleNamespace]] = []
+        for f in frags:
+            if not rows or not blocks.same_line(rows[-1][0], f):  # type: ignore[arg-type]
+                rows.append([])
+            rows[-1].append(f)
+        fast_rows = blocks._accelerator.lines_of(frags, True)
+        assert [[id(f) for f in row] for row in fast_rows] == [[id(f) for f in row] for row in rows]
+    # Left to Python: a box not of floats (ints, a float subclass, none to read).
+    class Tall(float):
+        pass
+
+    odd = [
+        [SimpleNamespace(y0=0, y1=10), SimpleNamespace(y0=0.0, y1=10.0)],
+        [SimpleNamespace(y0=Tall(0.0), y1=10.0)],
+        [SimpleNamespace(y0=0.0)],
+    ]
+    for frags in odd:
+        assert blocks._accelerator.lines_of(frags) is NotImplemented
+    assert blocks.lines_of(odd[0]) == [odd[0]]  # type: ignore[arg-type]
+    assert blocks.lines_of(odd[2]) == [odd[2]]  # type: ignore[arg-type]

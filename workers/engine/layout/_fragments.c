@@ -2340,6 +2340,80 @@ done:
     return out;
 }
 
+/* lines_of(fragments[, from_first]) -> blocks.lines_of(fragments): the fragments (line by
+ * line, as a block holds them) grouped into their lines, each going on the line of the one
+ * before (with ``from_first``: of the line's first, as reader._RowMates groups them) where the
+ * two share over half the shorter one's height (blocks.same_line, with its exact arithmetic:
+ * min() and max() of two values as Python's, ``b if b < a else a``). NotImplemented, for
+ * Python to answer, where a fragment's y0 or y1 is not plainly a float (or cannot be read:
+ * Python reads no box of a lone fragment). Many passes of the layout reader group a block's
+ * fragments into lines, and in Python the calls of same_line were most of the time. */
+static PyObject *lines_of(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *arg;
+    int from_first = 0;
+    if (!PyArg_ParseTuple(args, "O|p", &arg, &from_first)) return NULL;
+    PyObject *items = PySequence_Tuple(arg);
+    if (items == NULL) return NULL;
+    Py_ssize_t n = PyTuple_GET_SIZE(items);
+    double *ys = PyMem_Malloc((size_t)(n > 0 ? n : 1) * 2 * sizeof(double));
+    PyObject *out = NULL;
+    if (ys == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    int plain = 1;
+    for (Py_ssize_t i = 0; i < n && plain; i++) {
+        PyObject *f = PyTuple_GET_ITEM(items, i);
+        PyObject *y0 = PyObject_GetAttr(f, name_y0);
+        PyObject *y1 = y0 == NULL ? NULL : PyObject_GetAttr(f, name_y1);
+        if (y1 == NULL) {
+            PyErr_Clear();
+            plain = 0;
+        } else if (!PyFloat_CheckExact(y0) || !PyFloat_CheckExact(y1)) {
+            plain = 0;
+        } else {
+            ys[2 * i] = PyFloat_AS_DOUBLE(y0);
+            ys[2 * i + 1] = PyFloat_AS_DOUBLE(y1);
+        }
+        Py_XDECREF(y0);
+        Py_XDECREF(y1);
+    }
+    if (!plain) {
+        out = Py_NewRef(Py_NotImplemented);
+        goto done;
+    }
+    out = PyList_New(0);
+    PyObject *row = NULL; /* borrowed: out holds it */
+    Py_ssize_t start = 0;  /* where the line ``row`` starts */
+    for (Py_ssize_t i = 0; i < n && out != NULL; i++) {
+        int same = 0;
+        if (i > 0) {
+            Py_ssize_t a = from_first ? start : i - 1;
+            double ay0 = ys[2 * a], ay1 = ys[2 * a + 1], by0 = ys[2 * i], by1 = ys[2 * i + 1];
+            double a_height = ay1 - ay0, b_height = by1 - by0;
+            double shared = (by1 < ay1 ? by1 : ay1) - (by0 > ay0 ? by0 : ay0);
+            same = shared > 0.5 * (b_height < a_height ? b_height : a_height);
+        }
+        if (!same) {
+            PyObject *fresh = PyList_New(0);
+            int status = fresh == NULL ? -1 : PyList_Append(out, fresh);
+            Py_XDECREF(fresh);
+            if (status < 0) {
+                Py_CLEAR(out);
+                break;
+            }
+            row = fresh;
+            start = i;
+        }
+        if (PyList_Append(row, PyTuple_GET_ITEM(items, i)) < 0) Py_CLEAR(out);
+    }
+done:
+    PyMem_Free(ys);
+    Py_DECREF(items);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"clip_hidden", clip_hidden, METH_VARARGS,
      "clip_hidden(glyphs, clips, tolerance, share) -> which glyphs their clips hide, None "
@@ -2370,6 +2444,9 @@ static PyMethodDef methods[] = {
      "_close_cells may change"},
     {"ink_box", ink_box, METH_O,
      "ink_box(glyphs) -> box of those neither blank nor generated, None, or NotImplemented"},
+    {"lines_of", lines_of, METH_VARARGS,
+     "lines_of(fragments, from_first=False) -> blocks.lines_of(fragments) (from_first: each "
+     "fragment against its line's first), or NotImplemented"},
     {"glyph_facts", glyph_facts, METH_VARARGS,
      "glyph_facts(fragments, tall_glyphs) -> count: set the values Fragment computes once"},
     {NULL, NULL, 0, NULL},

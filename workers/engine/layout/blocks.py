@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from types import ModuleType
 from typing import Literal, Protocol
 
 from ..document import (
@@ -19,6 +20,13 @@ from .glyphs import Rect
 from .lines import Fragment, Line, quick_median
 from .operators import OperatorMap
 from .rotation import Frame
+
+_accelerator: ModuleType | None
+try:
+    # C loops of lines.py (here: lines_of), built by `pip install` where a C compiler exists.
+    from . import _fragments as _accelerator
+except ImportError:  # pragma: no cover - depends on the installation
+    _accelerator = None
 
 
 @dataclass
@@ -698,6 +706,19 @@ def stacked_lines(block: Block) -> int:
 
 def lines_of(frags: Sequence[Fragment]) -> list[list[Fragment]]:
     """Fragments (line by line, as a block holds them) grouped into their lines."""
+    if _accelerator is not None:
+        # (The same lines in C, but where a box is not plainly floats: many passes ask it of
+        # every block, and the calls of same_line were most of its time. A test holds the
+        # two equal.)
+        found = _accelerator.lines_of(frags)
+        if found is not NotImplemented:
+            grouped: list[list[Fragment]] = found
+            return grouped
+    return _python_lines_of(frags)
+
+
+def _python_lines_of(frags: Sequence[Fragment]) -> list[list[Fragment]]:
+    """:func:`lines_of` in Python."""
     out: list[list[Fragment]] = []
     for f in frags:
         if out and same_line(out[-1][-1], f):

@@ -197,6 +197,12 @@ try:
     from . import _block_loop as _blocks_accelerator
 except ImportError:  # pragma: no cover - depends on the installation
     _blocks_accelerator = None
+_fragments_accelerator: ModuleType | None
+try:
+    # C loops of lines.py (here: _RowMates' lines, with lines_of).
+    from . import _fragments as _fragments_accelerator
+except ImportError:  # pragma: no cover - depends on the installation
+    _fragments_accelerator = None
 _walls_accelerator: ModuleType | None
 try:
     # The first pass of _clusters in C (walls.py's module of shapes side by side).
@@ -2220,6 +2226,14 @@ class _RowMates:
 
     def _index(self) -> None:
         """Group the fragments into lines, on the first question (most lines never ask)."""
+        if _fragments_accelerator is not None:
+            # (The same rows in C, but where a box is not plainly floats.)
+            rows = _fragments_accelerator.lines_of(self.frags, True)
+            if rows is not NotImplemented:
+                for line in rows:
+                    for f in line:
+                        self.row_of[id(f)] = line
+                return
         row: list[Fragment] = []
         for f in self.frags:
             if not row or not same_line(row[0], f):
