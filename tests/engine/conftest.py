@@ -11,6 +11,20 @@ import pikepdf
 import pytest
 import weasyprint
 
+from workers.engine.document import (
+    BBox,
+    Cell,
+    Document,
+    Heading,
+    ListBlock,
+    ListItem,
+    Page,
+    Paragraph,
+    Prov,
+    Row,
+    Table,
+)
+
 #: The shared folder sits beside the repository: <root>/../shared.
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
@@ -70,3 +84,30 @@ def make_pdf(tmp_path: Path) -> MakePdf:
         return write_pdf(tmp_path / f"source-{next(counter)}.pdf", pages, **kwargs)
 
     return make
+
+
+def page_crossing_document() -> Document:
+    """A table on pages 1 to 3 (page 2 begins inside it), a paragraph on page 3, a list whose
+    first item runs from page 3 over all of page 4 into page 5, and a blank page 6: where the
+    page markers of pages begun inside a block go, in every output."""
+
+    def prov(page: int) -> list[Prov]:
+        return [Prov(page=page, bbox=BBox(50, 50, 500, 700))]
+
+    table = Table(
+        [Row([Cell("Year"), Cell("Tonnes")]), *(Row([Cell(f"{y}"), Cell("9")]) for y in range(3))],
+        prov=[*prov(0), *prov(1), *prov(2)],
+    )
+    first = Paragraph("Long item", [*prov(2), *prov(3), *prov(4)])
+    return Document(
+        pages=[Page(595, 842) for _ in range(6)],
+        blocks=[
+            Heading("Tonnage", 1, prov(0)),
+            table,
+            Paragraph("After the table", prov(2)),
+            ListBlock(items=[
+                ListItem("•", [first], first.prov),
+                ListItem("•", [Paragraph("Next", prov(4))], prov(4)),
+            ]),
+        ],
+    )

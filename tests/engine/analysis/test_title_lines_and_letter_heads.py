@@ -38,13 +38,20 @@ def test_a_title_on_two_lines_with_wide_leading_is_one_heading(tmp_path: Path) -
     assert "13. BBV: an experimental basic block vector generation tool" in headings, headings
 
 
-def test_a_one_letter_section_in_the_headings_face_is_a_heading(tmp_path: Path) -> None:
+def _language_sections(size: float) -> list[bytes]:
+    """A page of sections "Ada", "C", "Fortran", "Go" in bold at ``size``, each over two
+    body lines, under a larger title."""
     ops = [b"BT /F2 20 Tf 72 780 Td (Language improvements) Tj ET"]
     y = 750.0
     for name in ["Ada", "C", "Fortran", "Go"]:
-        ops.append(f"BT /F2 14 Tf 72 {y} Td ({name}) Tj ET".encode())
+        ops.append(f"BT /F2 {size} Tf 72 {y} Td ({name}) Tj ET".encode())
         ops += _body(y - 20, 2)
         y -= 70
+    return ops
+
+
+def test_a_one_letter_section_in_the_headings_face_is_a_heading(tmp_path: Path) -> None:
+    ops = _language_sections(14)
     headings = _headings(tmp_path / "letter.pdf", ops)
     assert [h for h in headings if h != "Language improvements"] == ["Ada", "C", "Fortran", "Go"]
 
@@ -62,12 +69,7 @@ def test_a_letter_drawn_large_in_no_headings_face_is_no_heading(tmp_path: Path) 
 
 def test_a_one_letter_section_in_bold_at_the_bodys_size_is_a_heading(tmp_path: Path) -> None:
     # (Bold headings no larger than the body: "C" among them as "Fortran" is.)
-    ops = [b"BT /F2 20 Tf 72 780 Td (Language improvements) Tj ET"]
-    y = 750.0
-    for name in ["Ada", "C", "Fortran", "Go"]:
-        ops.append(f"BT /F2 10 Tf 72 {y} Td ({name}) Tj ET".encode())
-        ops += _body(y - 20, 2)
-        y -= 70
+    ops = _language_sections(10)
     headings = _headings(tmp_path / "bold.pdf", ops)
     assert [h for h in headings if h != "Language improvements"] == ["Ada", "C", "Fortran", "Go"]
 

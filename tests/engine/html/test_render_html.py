@@ -27,6 +27,7 @@ from workers.engine.document import (
 )
 from workers.engine.render_html import HeadingLevels, build_html, data_uri
 
+from ..conftest import page_crossing_document
 from .conftest import (
     ARABIC,
     HEBREW,
@@ -332,34 +333,11 @@ def test_lists_running_over_page_breaks_keep_their_pages_markers() -> None:
     ) in html
 
 
-def _crossing_document() -> Document:
-    """A table on pages 1 to 3 (page 2 begins inside it), a paragraph on page 3, a list whose
-    first item runs from page 3 over all of page 4 into page 5, and a blank page 6."""
-    pages = [Page(595, 842) for _ in range(6)]
-    table = Table(
-        [Row([Cell("Year"), Cell("Tonnes")]), *(Row([Cell(f"{y}"), Cell("9")]) for y in range(3))],
-        prov=[*prov(0), *prov(1), *prov(2)],
-    )
-    first = Paragraph("Long item", [*prov(2), *prov(3), *prov(4)])
-    return Document(
-        pages=pages,
-        blocks=[
-            Heading("Tonnage", 1, prov(0)),
-            table,
-            Paragraph("After the table", prov(2)),
-            ListBlock(items=[
-                ListItem("•", [first], first.prov),
-                ListItem("•", [Paragraph("Next", prov(4))], prov(4)),
-            ]),
-        ],
-    )
-
-
 def test_pages_beginning_inside_a_block_are_marked_where_it_ends() -> None:
     # A reader told "see page 4" finds every page: one the table runs onto has its marker
     # right after the table (not between rows: no valid place), one begun inside a list item
     # at the end of that item, and the blank last page at the end; none twice or out of order.
-    html = build_html(_crossing_document()).html
+    html = build_html(page_crossing_document()).html
     assert re.findall(r'id="page-(\d+)"', html) == ["1", "2", "3", "4", "5", "6"]
     assert re.search(
         r'</table></div>\n<p class="page-marker" id="page-2">Page 2</p>\n'
@@ -369,5 +347,5 @@ def test_pages_beginning_inside_a_block_are_marked_where_it_ends() -> None:
         '<p class="page-marker" id="page-5">Page 5</p></li><li>Next</li>'
     ) in html
     assert html.index('id="page-6"') > html.index("<li>Next</li>")
-    document = _crossing_document()
+    document = page_crossing_document()
     assert check_html(build_html(document).content, document)["passed"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pikepdf
@@ -36,6 +37,7 @@ from workers.engine.render_large_print import (
     table_fits,
 )
 
+from ..conftest import page_crossing_document
 from .conftest import (
     HEBREW,
     LONG_URL,
@@ -327,26 +329,7 @@ def test_lists_running_over_page_breaks_keep_their_pages_markers() -> None:
 def test_pages_beginning_inside_a_block_are_marked_where_it_ends() -> None:
     # As in the HTML: a page a table runs onto is marked right after the table, one begun
     # inside a list item at the end of that item, the blank last page at the end.
-    pages = [Page(595, 842) for _ in range(6)]
-    table = Table(
-        [Row([Cell("Year"), Cell("Tonnes")]), *(Row([Cell(f"{y}"), Cell("9")]) for y in range(3))],
-        prov=[*prov(0), *prov(1), *prov(2)],
-    )
-    first = Paragraph("Long item", [*prov(2), *prov(3), *prov(4)])
-    doc = Document(
-        title="Tonnage",
-        language="en",
-        pages=pages,
-        blocks=[
-            Heading("Tonnage", 1, prov(0)),
-            table,
-            Paragraph("After the table", prov(2)),
-            ListBlock(items=[
-                ListItem("•", [first], first.prov),
-                ListItem("•", [Paragraph("Next", prov(4))], prov(4)),
-            ]),
-        ],
-    )
+    doc = replace(page_crossing_document(), title="Tonnage", language="en")
     html = " ".join(build_large_print_html(doc, point_size=18).html.split())
     assert re.findall(r"Original page (\d+)", html) == ["1", "2", "3", "4", "5", "6"]
     assert re.search(r"</table> (</div> )?<p class=\"page-marker\">Original page 2</p> "
