@@ -8,7 +8,11 @@ For every tagged PDF in ../shared/corpus/tagged/ and the PDF/UA Reference Suite
    reader analyses the stripped copy;
 3. scores: reading order (normalised Levenshtein similarity of the body-text word sequences),
    word recall (truth body words found anywhere in the layout model, artifacts included),
-   heading F1 (text match) and level accuracy (of matched headings), list-item F1, table F1
+   heading F1 (text match) and level accuracy (of matched headings: ``level`` as the two
+   models give them; ``level_ua`` as the outputs carry them, both sides closed up the way every
+   renderer closes them up for PDF/UA, the first heading H1 and no level skipped, so that a
+   source printed without its h1 or skipping from H1 to H3 is not held against a reader whose
+   outputs could never carry those levels), list-item F1, table F1
    (word-set overlap; one found table may also match a run of consecutive truth tables whose
    rows add up to its rows, the pieces a tagging writer cut it into at column and page breaks,
    and then counts as that many tables: :func:`match_tables`; ``--no-table-runs`` scores
@@ -73,6 +77,7 @@ from workers.engine.document import (  # noqa: E402
     Table,
     block_text,
 )
+from workers.engine.heading_levels import HeadingLevels  # noqa: E402
 from workers.engine.layout.reader import read_layout  # noqa: E402
 from workers.engine.structure.reader import read_structure  # noqa: E402
 from workers.engine.structure.strip import strip_structure  # noqa: E402
@@ -82,7 +87,8 @@ SHARED = ROOT.parent / "shared"
 MAX_PAGES = 1500
 LARGE_FILE = SHARED / "corpus" / "hostile" / "large-page-count-irs-manual-400p.pdf"
 MEASURES = (
-    "order", "recall", "head_f1", "level", "list_f1", "table_f1", "fig_rec", "s_recall"
+    "order", "recall", "head_f1", "level", "level_ua", "list_f1", "table_f1", "fig_rec",
+    "s_recall",
 )
 TRUTH_COUNT = {"head_f1": "n_headings", "list_f1": "n_items", "table_f1": "n_tables"}
 
@@ -321,6 +327,13 @@ def heading_key(text: str) -> str:
     return " ".join(found[named[0]:] if named else found)
 
 
+def output_levels(found: list[Heading]) -> list[int]:
+    """The levels of ``found`` as every output carries them (the first H1, no level skipped:
+    :class:`HeadingLevels`)."""
+    levels = HeadingLevels()
+    return [levels.level(h.level, h.text) for h in found]
+
+
 def headings(doc: Document) -> list[Heading]:
     return [b for b in doc.walk() if isinstance(b, Heading) and words(b.text)]
 
@@ -361,6 +374,7 @@ class Scores:
     recall: float | None = None
     head_f1: float | None = None
     level: float | None = None
+    level_ua: float | None = None
     list_f1: float | None = None
     table_f1: float | None = None
     fig_rec: float | None = None
@@ -391,6 +405,8 @@ def score(
     s.n_headings = len(th)
     if pairs:
         s.level = sum(th[i].level == fh[j].level for i, j in pairs) / len(pairs)
+        truth_out, found_out = output_levels(th), output_levels(fh)
+        s.level_ua = sum(truth_out[i] == found_out[j] for i, j in pairs) / len(pairs)
     ti, fi = items(truth), items(found)
     if truth_item is not None:
         ti = [i for i in ti if truth_item(i)]

@@ -58,6 +58,7 @@ from .document import (
     Table,
     contents_title,
 )
+from .heading_levels import HeadingLevels, shortened
 from .language import declared_tag
 from .render_large_print import (
     DEFAULT_TITLE,
@@ -302,51 +303,8 @@ def page_title(document: Document, title: str) -> str:
         return title
     for block in document.walk():
         if isinstance(block, Paragraph | Note) and (text := clean_text(block.text)):
-            return _shorten(text, 80)
+            return shortened(text, 80)
     return title
-
-
-# --- headings --------------------------------------------------------------------------------
-
-
-class HeadingLevels:
-    """Closes up skipped heading levels, keeping the source's nesting.
-
-    The first heading becomes level 1; a heading deeper than its parent by more than one
-    becomes its parent's level + 1; headings at the same source level under the same parent
-    stay siblings. Changes are kept for the report.
-
-    >>> levels = HeadingLevels()
-    >>> [levels.level(n, "") for n in (1, 3, 3, 4, 2)]
-    [1, 2, 2, 3, 2]
-    """
-
-    def __init__(self) -> None:
-        # (source level, output level) of the open headings, outermost first.
-        self._open: list[tuple[int, int]] = []
-        self.changed: list[tuple[str, int, int]] = []
-
-    def level(self, source_level: int, text: str) -> int:
-        source_level = max(1, min(source_level, 6))
-        while self._open and self._open[-1][0] >= source_level:
-            self._open.pop()
-        level = min(self._open[-1][1] + 1, 6) if self._open else 1
-        self._open.append((source_level, level))
-        if level != source_level:
-            self.changed.append((text, source_level, level))
-        return level
-
-    def note(self) -> str | None:
-        if not self.changed:
-            return None
-        examples = "; ".join(
-            f"“{_shorten(text)}” h{old}→h{new}" for text, old, new in self.changed[:5]
-        )
-        more = f" and {len(self.changed) - 5} more" if len(self.changed) > 5 else ""
-        return (
-            f"{len(self.changed)} heading level(s) changed so that no level is skipped: "
-            f"{examples}{more}"
-        )
 
 
 # --- footnotes -------------------------------------------------------------------------------
@@ -1084,6 +1042,3 @@ def language_tag(language: str | None) -> tuple[str, str | None]:
     )
     return DEFAULT_LANGUAGE, f"{note}: the page says {DEFAULT_LANGUAGE!r} (English)"
 
-
-def _shorten(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -61,6 +61,7 @@ from .document import (
 )
 from .errors import RenderError, must_pass_through
 from .external.weasyprint_logs import route_weasyprint_logs
+from .heading_levels import HeadingLevels
 from .language import declared_tag
 from .layout.rotation import Frame
 from .page_boxes import media_box
@@ -580,7 +581,8 @@ class _Builder:
         self.point_size = point_size
         self.figures = figures
         self.images: dict[str, bytes] = {}
-        self.last_heading = 0
+        # Skipped levels closed up as in every output, siblings kept (heading_levels.py).
+        self.headings = HeadingLevels()
         self.marked_page = -1
         #: Indexes of the pages with images but no text (``Page.needs_ocr``).
         self.unread_pages: set[int] = set()
@@ -624,8 +626,7 @@ class _Builder:
             isinstance(first, Heading) and clean_text(first.text).casefold() == title.casefold()
         ):
             return []
-        self.last_heading = 1
-        return [self._text("heading", title, level=1)]
+        return [self._text("heading", title, level=self.headings.level(1, title))]
 
     def blocks(self, blocks: list[Block], *, top_level: bool = False) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
@@ -661,8 +662,7 @@ class _Builder:
             if not text:
                 return []
             # Headings never skip a level (PDF/UA, WCAG): a jump from h1 to h4 becomes h2.
-            level = max(1, min(block.level, self.last_heading + 1, 6))
-            self.last_heading = level
+            level = self.headings.level(block.level, text)
             self._count_capitals(text)
             return [self._text("heading", text, level=level, lang=block.lang)]
         if isinstance(block, Paragraph) and block.preformatted:

@@ -45,6 +45,7 @@ from .document import (
     without_leaders,
 )
 from .external import pandoc
+from .heading_levels import HeadingLevels
 from .render_large_print import (
     DEFAULT_LANGUAGE,
     DEFAULT_TITLE,
@@ -140,7 +141,8 @@ class _AstBuilder:
     def __init__(self, point_size: int, figures: FigureSource | None) -> None:
         self.point_size = point_size
         self.figures = figures
-        self.last_heading = 0
+        # Skipped levels closed up as in every output, siblings kept (heading_levels.py).
+        self.headings = HeadingLevels()
 
     def blocks(self, blocks: list[Block]) -> list[Json]:
         out: list[Json] = []
@@ -153,8 +155,7 @@ class _AstBuilder:
             text = clean_text(block.text)
             if not text:
                 return []
-            level = max(1, min(block.level, self.last_heading + 1, 6))
-            self.last_heading = level
+            level = self.headings.level(block.level, text)
             header = {"t": "Header", "c": [level, pandoc_attr(), _inlines(text)]}
             return [in_language(block.lang, rtl_directed(text, header))]
         if isinstance(block, Paragraph) and block.preformatted:

@@ -36,9 +36,9 @@ from .document import (
     without_leaders,
 )
 from .external import pandoc
+from .heading_levels import HeadingLevels
 from .language import declared_tag
 from .render_html import (
-    HeadingLevels,
     ListNumbering,
     data_uri,
     is_mostly_rtl,

@@ -12,7 +12,7 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from workers.engine.checks import check_large_print_docx
-from workers.engine.document import Document, Paragraph
+from workers.engine.document import Document, Heading, Paragraph
 from workers.engine.errors import RenderError
 from workers.engine.external import pandoc
 from workers.engine.render_large_print_docx import (
@@ -55,6 +55,17 @@ def test_docx_opens_with_headings_lists_and_tables(docx_24: bytes) -> None:
     assert "Every other Tuesday." in [p.text for p in word.paragraphs]
     report = check_large_print_docx(docx_24, point_size=24)
     assert report["passed"], report
+
+
+def test_sections_after_a_first_h2_stay_its_siblings() -> None:
+    # As in the HTML and the tagged PDF: closed up, the sections stay siblings.
+    doc = Document(title="Synopsis", blocks=[
+        Heading("Synopsis", 2), Paragraph("x"), Heading("Description", 2),
+        Heading("Options", 3), Heading("See also", 2),
+    ])
+    ast = document_ast(doc, point_size=18)
+    levels = [block["c"][0] for block in ast["blocks"] if block["t"] == "Header"]
+    assert levels == [1, 2, 1]
 
 
 def test_docx_footer_numbers_pages(docx_24: bytes) -> None:

@@ -223,7 +223,19 @@ def test_heading_levels_never_skip() -> None:
         title="T", blocks=[Heading("T", 1), Heading("Deep", 4), Paragraph("x"), Heading("B", 3)]
     )
     html = build_large_print_html(doc, point_size=18).html
-    assert re.findall(r"<h(\d)", html) == ["1", "2", "3"]
+    # "B" (h3) is no child of "Deep" (h4): both close up to h2 under "T", as in the HTML.
+    assert re.findall(r"<h(\d)", html) == ["1", "2", "2"]
+
+
+def test_sections_after_a_first_h2_stay_its_siblings() -> None:
+    # A manual page printed without its h1, its name the title: the sections are siblings,
+    # none under the first (as in the HTML and the tagged PDF).
+    doc = Document(title="Synopsis", blocks=[
+        Heading("Synopsis", 2), Paragraph("x"), Heading("Description", 2),
+        Heading("Options", 3), Heading("See also", 2),
+    ])
+    html = build_large_print_html(doc, point_size=18).html
+    assert re.findall(r"<h(\d)", html) == ["1", "1", "2", "1"]
 
 
 def test_enormous_figure_is_downsampled_and_keeps_alt(tmp_path: Path) -> None:

@@ -35,6 +35,7 @@ from ..document import (
     Table,
     block_text,
 )
+from ..heading_levels import HeadingLevels
 
 
 @dataclass
@@ -331,10 +332,11 @@ def merge_unseparated_labels(root: Node, yielded: set[int], drawn: set[int]) -> 
 
 
 def fix_heading_levels(root: Node) -> None:
-    """PDF/UA: the first heading is H1 and no level is skipped going down (H1 → H3)."""
-    previous = 0
+    """PDF/UA: the first heading is H1 and no level is skipped going down (H1 → H3), closed
+    up as the other outputs close them (:class:`.HeadingLevels`): headings at one level under
+    one parent stay siblings, so a source starting at H2 keeps its later H2s beside the first,
+    not under it."""
+    levels = HeadingLevels()
     for node in root.walk():
         if len(node.role) == 2 and node.role[0] == "H" and node.role[1].isdigit():
-            level = min(int(node.role[1]), previous + 1)
-            node.role = f"H{level}"
-            previous = level
+            node.role = f"H{levels.level(int(node.role[1]), node.text)}"
