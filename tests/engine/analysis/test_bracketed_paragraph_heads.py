@@ -52,3 +52,58 @@ def test_lettered_captions_between_a_drawings_labels_stay_as_they_were(
 ) -> None:
     blocks = read_layout(_page(tmp_path / "rule.pdf", between=False), max_pages=5).blocks
     assert not any(isinstance(b, Heading) and block_text(b).startswith("(") for b in blocks)
+
+
+def _two_columns(path: Path) -> Path:
+    """Lettered heads in two columns: "(c)" over its own numbered points, "(1)" and "(2)",
+    at the foot of the left column, "(d)" opening the right one (so read as the next point of
+    "(c)"'s list, whose label it counts on)."""
+    left = [("(a) Comments Due Date",
+             ["The agency must receive comments on this", "proposed directive by the first of May.",
+              "Send them by mail or by hand to the office."]),
+            ("(b) Affected Directives",
+             ["This directive replaces the directive that",
+              "was issued in the spring of the year 2018",
+              "for the same airplanes and the same parts."]),
+            ("(c) Operational Readiness Flight",
+             ["(1) Before further flight, do all of the",
+              "tests identified in the service bulletin.",
+              "(2) After the flight, correct any of the", "faults that were found before flight."])]
+    right = [("(d) Special Flight Permits",
+              ["Special flight permits may be issued under",
+               "the rules to operate the airplane to a",
+               "place where the actions can be performed."]),
+             ("(e) Related Information",
+              ["For more information about this directive,",
+               "contact the office named in the bulletin",
+               "by telephone, by mail or by electronic mail."])]
+    ops = [b"BT /F1 16 Tf 72 780 Td (The Proposed Amendment) Tj ET"]
+    for x, heads in ((72, left), (320, right)):
+        y = 740
+        for head, lines in heads:
+            ops.append(b"BT /F1 9 Tf %d %d Td (%s) Tj ET" % (x, y, head.encode()))
+            for line in lines:
+                y -= 14
+                indent = 10 if line.startswith("(") else 0  # (a point's first-line indent)
+                ops.append(b"BT /F2 10 Tf %d %d Td (%s) Tj ET" % (x + indent, y, line.encode()))
+            y -= 26
+    pdf, page = text_page(b"\n".join(ops), base="/Helvetica-Bold")
+    page.obj.Resources.Font.F2 = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name("/Helvetica"),
+        Encoding=pikepdf.Name.WinAnsiEncoding,
+    ))
+    pdf.save(path)
+    return path
+
+
+def test_a_head_opening_the_next_column_after_a_heads_points_is_a_heading(
+    tmp_path: Path,
+) -> None:
+    blocks = read_layout(_two_columns(tmp_path / "rule.pdf"), max_pages=5).blocks
+    heads = [block_text(h) for h in blocks if isinstance(h, Heading)]
+    assert heads[1:] == ["(a) Comments Due Date", "(b) Affected Directives",
+                         "(c) Operational Readiness Flight", "(d) Special Flight Permits",
+                         "(e) Related Information"]
+    # (c)'s own points stay a list, after its heading.
+    lists = [b for b in blocks if isinstance(b, ListBlock)]
+    assert [[item.label for item in lst.items] for lst in lists] == [["(1)", "(2)"]]

@@ -131,6 +131,7 @@ from .patterns import (
     BARE_KEY,
     BARE_KEYED,
     BULLET,
+    EMOJI_SIGNS,
     KEY,
     KEYED,
     LEADER,
@@ -460,6 +461,10 @@ def classify(
                 item = None  # "▌Figure 5.1 …": an ornament before a caption, no list's bullet
             if item and item.re is BULLET and opens_options_row(block.frags):
                 item = None  # "□ Yes √ No": a form's boxes to tick, the first no bullet
+            if item and item.re is BULLET and _lone_emoji(
+                item.group(1) or "", stack, _read_next(block, following, artifact_ids)
+            ):
+                item = None  # "✅ Deployment successful!": a line's sign, no list's bullet
             if item and item.re is NUMBER and _labels_alone(text[item.end():]):
                 # "(i) (i)": a formula's superscripts set apart from their line (w_s⁽ⁱ⁾,
                 # w_e⁽ⁱ⁾), labels and nothing they label: no list's point, which says
@@ -1742,6 +1747,17 @@ class _ListedAgain:
     def later(self, block: Block) -> bool:
         """Whether ``block``'s text is printed again further on in the document."""
         return self.last.get(title_key(block.text), -1) > self.place.get(id(block), -1)
+
+
+def _lone_emoji(sign: str, stack: list[ListBlock], below: Block | None) -> bool:
+    """Whether ``sign``, opening a line as a bullet would, is an emoji (see
+    :data:`.patterns.EMOJI_SIGNS`) that marks no list: neither the last point of a list open
+    above nor the block read next opens with it."""
+    if sign not in EMOJI_SIGNS:
+        return False
+    if any(lst.items and lst.items[-1].label == sign for lst in stack):
+        return False
+    return below is None or not below.text.lstrip().startswith(sign)
 
 
 def _read_next(block: Block, following: dict[int, Block], skip: dict[int, Any]) -> Block | None:

@@ -15,6 +15,8 @@ under it is indented past the label (the item's own paragraphs).
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import re
 
 from ..document import Block as ModelBlock
@@ -117,6 +119,11 @@ def bracketed_heads(blocks: list[ModelBlock]) -> list[ModelBlock]:
     (a regulation's paragraphs, "(a) Comments Due Date", its text, "(b) Affected ADs" …). A
     list's points follow one another in one list; read as lists of one point, these leave a
     reader each head's text outside its "list" and no heads to move between."""
+    # (A head at the head of the next column, lettered on from the last, is read as that
+    # list's next point: the heads of such a list are each taken as a list of one point, and
+    # the list is kept whole unless every one of them is read as a heading.)
+    whole = blocks
+    blocks, parts = _points_apart(blocks)
     runs: list[list[int]] = []
     run: list[int] = []
     for at, block in enumerate(blocks):
@@ -130,30 +137,58 @@ def bracketed_heads(blocks: list[ModelBlock]) -> list[ModelBlock]:
             run = [at]
             runs.append(run)
         elif run and _next_letter(blocks[run[-1]]) == letter and any(
-            map(_sentence, blocks[run[-1] + 1:at])
+            map(_sentence, [*_under_head(blocks[run[-1]]), *blocks[run[-1] + 1:at]])
         ):
             run.append(at)
     heads = {at for run in runs if len(run) >= BRACKETED_RUN for at in run}
     if not heads:
-        return blocks
+        return whole
     out: list[ModelBlock] = []
     level = 0
-    for at, block in enumerate(blocks):
+    for at, block in enumerate(whole):
         if isinstance(block, Heading):
             level = block.level
-        if at not in heads:
-            out.append(block)
+        apart = [k for k in range(bisect.bisect_left(parts, at), len(parts)) if parts[k] == at]
+        if not all(k in heads for k in apart):
+            out.append(block)  # (a list taken apart stays whole unless all its points head)
             continue
-        assert isinstance(block, ListBlock)
-        item = block.items[0]
-        title = item.blocks[0]
-        assert isinstance(title, Paragraph)
-        heading = Heading(f"{item.label} {title.text}", min(level + 1, 6), block.prov,
-                          title.links, item.lang or block.lang)
-        # (What went on under the head in its point, a list of its own paragraphs, follows
-        # it, as the head's paragraph's text does.)
-        out += [heading, *item.blocks[1:]]
+        for one in (blocks[k] for k in apart):
+            assert isinstance(one, ListBlock)
+            item = one.items[0]
+            title = item.blocks[0]
+            assert isinstance(title, Paragraph)
+            heading = Heading(f"{item.label} {title.text}", min(level + 1, 6), one.prov,
+                              title.links, item.lang or one.lang)
+            # (What went on under the head in its point, a list of its own paragraphs,
+            # follows it, as the head's paragraph's text does.)
+            out += [heading, *item.blocks[1:]]
     return out
+
+
+def _points_apart(blocks: list[ModelBlock]) -> tuple[list[ModelBlock], list[int]]:
+    """``blocks`` with each list whose every point is a lettered paragraph head (see
+    :func:`_bracketed_letter`) taken apart into lists of one point each; and, for each block
+    of the result, the index in ``blocks`` of the block it came from."""
+    out: list[ModelBlock] = []
+    parts: list[int] = []
+    for at, block in enumerate(blocks):
+        alone = [
+            dataclasses.replace(block, items=[item], prov=item.prov) for item in block.items
+        ] if isinstance(block, ListBlock) and not block.definitions else []
+        if len(alone) > 1 and all(_bracketed_letter(one) is not None for one in alone):
+            out += alone
+            parts += [at] * len(alone)
+        else:
+            out.append(block)
+            parts.append(at)
+    return out, parts
+
+
+def _under_head(block: ModelBlock) -> list[ModelBlock]:
+    """What a lettered head's point holds under its title (its own points, "(1)", "(2)")."""
+    if isinstance(block, ListBlock) and len(block.items) == 1:
+        return block.items[0].blocks[1:]
+    return []
 
 
 def _bracketed_letter(block: ModelBlock) -> str | None:
@@ -176,6 +211,9 @@ def _sentence(block: ModelBlock) -> bool:
     """Whether ``block`` is running text: a paragraph of a few words closed by a full stop (a
     head's paragraph), not a drawing's labels ("−1", "sin x cos x") set between subfigures'
     lettered captions."""
+    if isinstance(block, ListBlock):
+        # (a head's own points, "(1) Before further flight, do …", under its title)
+        return any(_sentence(inner) for item in block.items for inner in item.blocks)
     return (
         isinstance(block, Paragraph)
         and block.text.rstrip().endswith((".", "!", "?"))

@@ -1271,6 +1271,7 @@ def _checked_columns(split: _Split, gap: float) -> _Split | None:
     if (
         left_text != right_text and rows_align(*split) and not _listing_beside_prose(*split)
         and not _beside_running_lines(*(split if right_text else split[::-1]))
+        and not _own_line_pitches(*split)
     ):
         return None  # a table whose last (or first) column holds longer text
     if _labels_hung_in_gap(*split):
@@ -1441,6 +1442,68 @@ def _beside_running_lines(short: list[Fragment], text: list[Fragment]) -> bool:
             opening.append(min(lines, key=lambda b: abs(level[0] - b)))
     running = sum(y in inside for y in opening)
     return len(opening) >= RUN_ON_BESIDE_LINES and running > RUN_ON_BESIDE * len(opening)
+
+
+#: Lines follow at a steady pitch when their steps differ by at most this (points)...
+STEADY_STEP = 0.5
+#: ...and two such runs keep pitches of their own when these differ by this share at least.
+OWN_PITCH = 0.1
+
+
+def _own_line_pitches(left: list[Fragment], right: list[Fragment]) -> bool:
+    """Whether each side runs lines at a steady pitch of its own beside the other's, over the
+    same height: two columns of text each set on its own leading (a short list of items
+    spaced apart beside a column set solid). A table's cells open on its rows' baselines,
+    so lines running down beside each other at two pitches are no rows of one table, though
+    enough of them come level by chance for the rows to seem aligned."""
+    size = _median_size(left + right)
+    left_runs, right_runs = _steady_runs(left, size), _steady_runs(right, size)
+    return any(
+        _steps_overlap(a, b) and abs(a[2] - b[2]) >= OWN_PITCH * max(a[2], b[2])
+        for a in left_runs for b in right_runs
+    )
+
+
+def _steady_runs(side: list[Fragment], size: float) -> list[tuple[float, float, float]]:
+    """(top baseline, bottom baseline, pitch) of each run of three lines or more of ``side``
+    that follow one another down one column at a steady pitch, no wider than two lines of
+    its type size: a line of one piece each, under the line before it. (A line of several
+    pieces, a side of columns of its own, ends a run.) A run's last line may open the next
+    run (a list spaced apart after its lead-in)."""
+    lines: list[list[Fragment]] = []
+    for f in sorted(side, key=_y0_of, reverse=True):
+        if lines and lines[-1][-1].y0 - f.y0 <= STEADY_STEP:
+            lines[-1].append(f)
+        else:
+            lines.append([f])
+    runs: list[tuple[float, float, float]] = []
+    run: list[Fragment] = []
+    for line in lines:
+        piece = line[0] if len(line) == 1 else None
+        if run and piece is not None:
+            step = run[-1].y0 - piece.y0
+            pitch = run[0].y0 - run[1].y0 if len(run) > 1 else step
+            if (
+                step <= 2 * size and abs(step - pitch) <= STEADY_STEP
+                and piece.x0 < run[-1].x1 and run[-1].x0 < piece.x1
+            ):
+                run.append(piece)
+                continue
+        if len(run) >= 3:
+            runs.append((run[0].y0, run[-1].y0, run[0].y0 - run[1].y0))
+        under = piece is not None and bool(run) and run[-1].y0 - piece.y0 <= 2 * size and (
+            piece.x0 < run[-1].x1 and run[-1].x0 < piece.x1
+        )
+        run = [] if piece is None else [run[-1], piece] if under else [piece]
+    if len(run) >= 3:
+        runs.append((run[0].y0, run[-1].y0, run[0].y0 - run[1].y0))
+    return runs
+
+
+def _steps_overlap(a: tuple[float, float, float], b: tuple[float, float, float]) -> bool:
+    """Whether two runs of lines share a height of two steps of the wider pitch at least."""
+    shared = min(a[0], b[0]) - max(a[1], b[1])
+    return shared >= 2 * max(a[2], b[2]) - STEADY_STEP
 
 
 def _lines_inside_paragraphs(lines: dict[float, list[Fragment]], size: float) -> set[float]:

@@ -12,6 +12,14 @@ BULLET = re.compile(
     r"|([-–—*·])\s+(?![-–—*·](?:\s|$)))(?=\S)"
 )
 
+#: The signs :data:`BULLET` matches that are emoji, shown as pictures by default ("✅", "✨",
+#: "❌", "➕"): one opening a line says something of it (a command's report, "✅ Deployment
+#: successful!"), no list's bullet unless it opens its neighbours' lines too.
+EMOJI_SIGNS = frozenset(
+    "\u25fd\u25fe\u2705\u270a\u270b\u2728\u274c\u274e\u2753\u2754\u2755\u2757"
+    "\u2795\u2796\u2797\u27b0\u27bf"
+)
+
 
 #: "1.", "a)", "(iv)", and "[12]" (a numbered reference list); not "(z." ("(z. B. Word)"
 #: opening a line is an aside going on, its bracket never closed as a label's is).
