@@ -13,7 +13,12 @@ which the bookmarks of the corpus's files otherwise hide.
 With ``--all`` every matched heading is printed (``x`` marks a wrong level); ``--heldout``
 reads the held-out bench's PDFs instead of the corpus.
 
-    .venv/bin/python bench/heading_levels.py [--no-outline] [--all] [--heldout] [PDF ...]
+With ``--as-output`` both sides' levels are closed up as every output carries them (the first
+heading H1, no level skipped: the structure bench's ``level_ua``), so only faults of nesting
+are left.
+
+    .venv/bin/python bench/heading_levels.py [--no-outline] [--all] [--as-output] [--heldout]
+        [PDF ...]
 """
 
 from __future__ import annotations
@@ -44,9 +49,12 @@ def outline_levels(path: Path) -> list[tuple[int, str]]:
     return found
 
 
-def report(path: Path, *, no_outline: bool = False, every: bool = False) -> float | None:
+def report(
+    path: Path, *, no_outline: bool = False, every: bool = False, as_output: bool = False
+) -> float | None:
     """Print the file's mismatched levels (``every``: all matched pairs); its level accuracy
-    (None: no heading matched)."""
+    (None: no heading matched). ``as_output``: both sides' levels closed up as the outputs
+    carry them (the structure bench's ``level_ua``)."""
     truth = bench.read_structure(path, max_pages=bench.MAX_PAGES)
     if truth.reader != "structure":
         return None
@@ -63,18 +71,22 @@ def report(path: Path, *, no_outline: bool = False, every: bool = False) -> floa
     pairs = bench.match_texts(
         [bench.heading_key(h.text) for h in th], [bench.heading_key(h.text) for h in fh], 90
     )
-    wrong = [(i, j) for i, j in pairs if th[i].level != fh[j].level]
+    if as_output:
+        tl, fl = bench.output_levels(th), bench.output_levels(fh)
+    else:
+        tl, fl = [h.level for h in th], [h.level for h in fh]
+    wrong = [(i, j) for i, j in pairs if tl[i] != fl[j]]
     if not pairs:
         return None
     if not wrong and not every:
         return 1.0
     print(f"== {path.name}: level {1 - len(wrong) / len(pairs):.3f}")
-    print(f"   truth levels {[h.level for h in th]}, ours {[h.level for h in fh]}")
+    print(f"   truth levels {tl}, ours {fl}")
     print(f"   bookmarks {outline_levels(path)}")
     for i, j in pairs if every else wrong:
-        mark = " " if th[i].level == fh[j].level else "x"
+        mark = " " if tl[i] == fl[j] else "x"
         page = fh[j].prov[0].page if fh[j].prov else 0
-        print(f" {mark} truth H{th[i].level} ours H{fh[j].level}  p{page}  {th[i].text[:70]!r}")
+        print(f" {mark} truth H{tl[i]} ours H{fl[j]}  p{page}  {th[i].text[:70]!r}")
     return 1 - len(wrong) / len(pairs)
 
 
@@ -85,6 +97,8 @@ def main() -> int:
                         help="remove the bookmarks too: the levels the layout alone gives")
     parser.add_argument("--all", action="store_true",
                         help="print every matched heading, not only those whose level differs")
+    parser.add_argument("--as-output", action="store_true",
+                        help="levels closed up as the outputs carry them (level_ua)")
     parser.add_argument("--heldout", action="store_true",
                         help="the held-out bench's PDFs (bench/.cache/heldout; run it first)")
     args = parser.parse_args()
@@ -100,7 +114,8 @@ def main() -> int:
     )
     scores = [
         s for path in paths
-        if (s := report(path, no_outline=args.no_outline, every=args.all)) is not None
+        if (s := report(path, no_outline=args.no_outline, every=args.all,
+                        as_output=args.as_output)) is not None
     ]
     if scores:
         print(f"level mean {sum(scores) / len(scores):.3f} over {len(scores)} files")
