@@ -2196,10 +2196,15 @@ def _indent(block: Block) -> float:
 def _label_indent(block: Block) -> float:
     """Where a list item's label stands (as :func:`_indent` measures): its block's first
     piece, left of which the item's body may go on (an item set as a paragraph is, its
-    label at the first-line indent and its lines from the column's edge)."""
+    label at the first-line indent and its lines from the column's edge). The piece's first
+    glyph, not its box: a piece made of two lines of the column, held in one line group by
+    a line of the column beside them set at another leading, reads its upper line first
+    but starts where the lower one does (an indented point's label over the text's edge)."""
     if not block.frags or reads_right_to_left(block.frags):
         return _indent(block)
-    return block.frags[0].x0
+    first = block.frags[0]
+    inked = next((g for g in first.glyphs if not g.char.isspace()), None)
+    return first.x0 if inked is None else max(first.x0, inked.x0)
 
 
 def _text_start(block: Block, label: str) -> float | None:
