@@ -1,4 +1,5 @@
-"""A list's points read where their labels stand.
+"""A list's points read where their labels stand, and a point of its kind set left of a list
+that it does not count on kept out of it.
 
 A column of text beside another set at another leading can hold two of its lines in one line
 group through a line of the other column level with both: the two are read as one piece, the
@@ -11,10 +12,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pikepdf
+
 from workers.engine.document import Block, ListBlock
 from workers.engine.layout.reader import read_layout
 
-from ..content_pdfs import pdf_string, text_page_pdf
+from ..content_pdfs import pdf_string, text_page, text_page_pdf
 
 #: A rule's text in the left column, 8 pt on an 8.8 pt step, its points set in at the first
 #: line's indent and their lines going on at the column's edge.
@@ -66,3 +69,33 @@ def test_points_held_with_a_line_beside_them_are_read_at_their_labels(tmp_path: 
     blocks = read_layout(_two_leadings(tmp_path / "rule.pdf"), max_pages=5).blocks
     assert _shape(blocks) == [[("(1)", [])], [("(i)", []), ("(ii)", [])]]
 
+
+def _head_under_points(path: Path) -> Path:
+    """A rule's "(i)" and "(ii)" set in at their paragraphs' first-line indent, then the
+    next lettered paragraph head "(q)" at the column's edge in bold, over its own "(1)"."""
+    ops = [b"BT /F2 9 Tf 45 720 Td (Any figures identified in the bulletin apply as follows.) "
+           b"Tj ET"]
+    y = 708.0
+    for x, line in _LEFT[5:]:
+        ops.append(b"BT /F2 8 Tf %d %.1f Td (%s) Tj ET" % (x, y, pdf_string(line)))
+        y -= 8.8
+    y -= 6
+    ops.append(b"BT /F1 8 Tf 45 %.1f Td (%s) Tj ET" % (y, pdf_string("(q) Related Information")))
+    for x, line in [(53, "(1) For more information about this AD,"),
+                    (45, "contact the office named in the bulletin"),
+                    (45, "by telephone or by electronic mail.")]:
+        y -= 8.8
+        ops.append(b"BT /F2 8 Tf %d %.1f Td (%s) Tj ET" % (x, y, pdf_string(line)))
+    pdf, page = text_page(b"\n".join(ops), base="/Helvetica-Bold", size=(612, 792))
+    page.obj.Resources.Font.F2 = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name("/Helvetica"),
+        Encoding=pikepdf.Name.WinAnsiEncoding,
+    ))
+    pdf.save(path)
+    return path
+
+
+def test_a_point_left_of_a_list_not_counting_on_it_is_no_point_of_it(tmp_path: Path) -> None:
+    blocks = read_layout(_head_under_points(tmp_path / "rule.pdf"), max_pages=5).blocks
+    # ("(q)" heads a list of its own, over its own "(1)".)
+    assert _shape(blocks) == [[("(i)", []), ("(ii)", [])], [("(q)", [[("(1)", [])]])]]

@@ -542,12 +542,15 @@ def classify(
                 if (
                     indent < list_x[-1] - tolerance
                     and stack[-1].items
-                    and _label_kind(stack[-1].items[-1].label) != _label_kind(label)
+                    and not _counts_on(stack[-1].items[-1].label, label)
                     and not _on_a_new_page(stack[-1], block.page)
                     and not _in_a_new_column(stack[-1], block)
                 ):
                     # A point of another kind set left of the list's labels, in its column,
-                    # is no point of it: a list (or a note, "* estimated") of its own.
+                    # is no point of it: a list (or a note, "* estimated") of its own. So is
+                    # one of its kind that does not count on its last point (a regulation's
+                    # lettered paragraph head "(q)" at the margin, under the "(i)", "(ii)"
+                    # set in at its paragraphs' indent).
                     stack = [ListBlock([], ordered=ordered, prov=prov)]
                     list_x = [indent]
                     doc.blocks.append(stack[0])
