@@ -531,6 +531,15 @@ def classify(
                 tolerance = 0.8 * max(block.size, 1.0)
                 if stack and block.opens_list:
                     stack = []  # a list of its own, set beside the last (a slide's columns)
+                if (
+                    stack and _beside_a_short_column(block, stack[-1], blocks, artifact_ids)
+                    and not any(lst.items and _counts_on(lst.items[-1].label, label)
+                                for lst in stack)
+                ):
+                    # (A list set in the next column beside a list whose column stopped
+                    # short, counting on none of its points: a list of its own, not one in
+                    # its last point.)
+                    stack = []
                 if not stack:
                     stack = [ListBlock([], ordered=ordered, prov=prov)]
                     list_x = [indent]
@@ -674,6 +683,7 @@ def classify(
                 owner = None if (
                     block.opens_list or numbered_head or not stack
                     or _of_figure(block, figures)
+                    or _beside_a_short_column(block, stack[-1], blocks, artifact_ids)
                 ) else _continued_item(block, stack, list_x, item_faces, margins, page_columns)
                 if owner is not None:
                     _close_lists_inside(owner, stack, list_x)
@@ -1825,6 +1835,38 @@ def _nested_past_page(
     moved = (indent - _column_edge(new, indent, margins, columns)
              + _column_edge(old, label_x, margins, columns))
     return moved > label_x + 0.8 * max(block.size, 1.0)
+
+
+#: A column stops short of the columns beside it when their text goes on this many of its
+#: lines further down the page at least.
+SHORT_COLUMN_LINES = 3.0
+
+
+def _beside_a_short_column(
+    block: Block, lst: ListBlock, page: list[Block], artifact_ids: dict[int, Any]
+) -> bool:
+    """Whether ``block`` opens the next column beside the list's last item (clear of it
+    across, its top above the item's foot: :func:`_in_a_new_column`) where the item's column
+    stopped short: nothing of the page under the item in its column, while the text of the
+    columns right of it goes on :data:`SHORT_COLUMN_LINES` lines further down. Text flows
+    into the next column from the foot of a full one: beside a column that stopped short
+    stands a part set beside it (a quiz's matching exercise and its answers in a box's
+    second and third columns, beside the true-or-false points in its first), not the item
+    going on. (A column cut short by a note or a figure under it holds them under the
+    item.)"""
+    if not lst.items or not _in_a_new_column(lst, block):
+        return False
+    last = lst.items[-1].prov[-1].bbox
+    line = 1.2 * max(block.size, 1.0)
+    reach = last.y0  # (the foot of the text right of the item's column)
+    for other in page:
+        if id(other) in artifact_ids:
+            continue
+        if other.x0 < last.x1 and other.x1 > last.x0 and other.y1 < last.y0 - 0.5 * line:
+            return False  # (the column goes on under the item: a note, a figure)
+        if other.x0 >= last.x1 - 0.5 * line:
+            reach = min(reach, other.y0)
+    return last.y0 - reach >= SHORT_COLUMN_LINES * line
 
 
 def _on_a_new_page(lst: ListBlock, page: int) -> bool:
