@@ -190,3 +190,27 @@ def test_a_lone_disc_beside_a_drawing_is_no_bullet(tmp_path: Path) -> None:
     plot = b"0.2 g 60 770 6 20 re f 70 770 6 28 re f 0 g"
     doc = read_layout(_lone_item_page(tmp_path / "key.pdf", plot), max_pages=5)
     assert not any(isinstance(b, ListBlock) for b in doc.blocks)
+
+
+def test_disclosure_triangles_far_apart_lead_no_list(tmp_path: Path) -> None:
+    """A browser's collapsed sections: a triangle before each summary line ("▶ Or use async
+    def..."), far apart down the page with the text between; no list's points."""
+    ops = [b"BT /F1 14 Tf 72 760 Td (Example) Tj ET"]
+    y = 730
+    for summary in ("Or use async def...", "About the command fastapi dev..."):
+        ops += [_shape("triangle", 72, y), f"BT /F1 11 Tf 84 {y} Td ({summary}) Tj ET".encode()]
+        y -= 24
+        for _ in range(12):
+            ops.append(b"BT /F1 11 Tf 72 %d Td (The text of the page goes on between the two "
+                       b"summary lines.) Tj ET" % y)
+            y -= 16
+        y -= 10
+    doc = read_layout(text_page_pdf(tmp_path / "details.pdf", ops), max_pages=5)
+    assert not any(isinstance(b, ListBlock) for b in doc.blocks)
+    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert "Or use async def..." in texts
+
+
+def test_triangles_near_each_other_lead_a_list(tmp_path: Path) -> None:
+    doc = read_layout(_page(tmp_path / "triangle.pdf", "triangle"), max_pages=5)
+    assert [len(b.items) for b in doc.blocks if isinstance(b, ListBlock)] == [4]

@@ -531,6 +531,15 @@ def classify(
                 tolerance = 0.8 * max(block.size, 1.0)
                 if stack and block.opens_list:
                     stack = []  # a list of its own, set beside the last (a slide's columns)
+                if (
+                    stack and _beside_a_short_column(block, stack[-1], blocks, artifact_ids)
+                    and not any(lst.items and _counts_on(lst.items[-1].label, label)
+                                for lst in stack)
+                ):
+                    # (A list set in the next column beside a list whose column stopped
+                    # short, counting on none of its points: a list of its own, not one in
+                    # its last point.)
+                    stack = []
                 if not stack:
                     stack = [ListBlock([], ordered=ordered, prov=prov)]
                     list_x = [indent]
@@ -542,12 +551,15 @@ def classify(
                 if (
                     indent < list_x[-1] - tolerance
                     and stack[-1].items
-                    and _label_kind(stack[-1].items[-1].label) != _label_kind(label)
+                    and not _counts_on(stack[-1].items[-1].label, label)
                     and not _on_a_new_page(stack[-1], block.page)
                     and not _in_a_new_column(stack[-1], block)
                 ):
                     # A point of another kind set left of the list's labels, in its column,
-                    # is no point of it: a list (or a note, "* estimated") of its own.
+                    # is no point of it: a list (or a note, "* estimated") of its own. So is
+                    # one of its kind that does not count on its last point (a regulation's
+                    # lettered paragraph head "(q)" at the margin, under the "(i)", "(ii)"
+                    # set in at its paragraphs' indent).
                     stack = [ListBlock([], ordered=ordered, prov=prov)]
                     list_x = [indent]
                     doc.blocks.append(stack[0])
@@ -671,6 +683,7 @@ def classify(
                 owner = None if (
                     block.opens_list or numbered_head or not stack
                     or _of_figure(block, figures)
+                    or _beside_a_short_column(block, stack[-1], blocks, artifact_ids)
                 ) else _continued_item(block, stack, list_x, item_faces, margins, page_columns)
                 if owner is not None:
                     _close_lists_inside(owner, stack, list_x)
@@ -1824,6 +1837,38 @@ def _nested_past_page(
     return moved > label_x + 0.8 * max(block.size, 1.0)
 
 
+#: A column stops short of the columns beside it when their text goes on this many of its
+#: lines further down the page at least.
+SHORT_COLUMN_LINES = 3.0
+
+
+def _beside_a_short_column(
+    block: Block, lst: ListBlock, page: list[Block], artifact_ids: dict[int, Any]
+) -> bool:
+    """Whether ``block`` opens the next column beside the list's last item (clear of it
+    across, its top above the item's foot: :func:`_in_a_new_column`) where the item's column
+    stopped short: nothing of the page under the item in its column, while the text of the
+    columns right of it goes on :data:`SHORT_COLUMN_LINES` lines further down. Text flows
+    into the next column from the foot of a full one: beside a column that stopped short
+    stands a part set beside it (a quiz's matching exercise and its answers in a box's
+    second and third columns, beside the true-or-false points in its first), not the item
+    going on. (A column cut short by a note or a figure under it holds them under the
+    item.)"""
+    if not lst.items or not _in_a_new_column(lst, block):
+        return False
+    last = lst.items[-1].prov[-1].bbox
+    line = 1.2 * max(block.size, 1.0)
+    reach = last.y0  # (the foot of the text right of the item's column)
+    for other in page:
+        if id(other) in artifact_ids:
+            continue
+        if other.x0 < last.x1 and other.x1 > last.x0 and other.y1 < last.y0 - 0.5 * line:
+            return False  # (the column goes on under the item: a note, a figure)
+        if other.x0 >= last.x1 - 0.5 * line:
+            reach = min(reach, other.y0)
+    return last.y0 - reach >= SHORT_COLUMN_LINES * line
+
+
 def _on_a_new_page(lst: ListBlock, page: int) -> bool:
     """Whether the list's last item is on another page than ``page``."""
     last = lst.items[-1].prov[-1] if lst.items and lst.items[-1].prov else None
@@ -2196,10 +2241,15 @@ def _indent(block: Block) -> float:
 def _label_indent(block: Block) -> float:
     """Where a list item's label stands (as :func:`_indent` measures): its block's first
     piece, left of which the item's body may go on (an item set as a paragraph is, its
-    label at the first-line indent and its lines from the column's edge)."""
+    label at the first-line indent and its lines from the column's edge). The piece's first
+    glyph, not its box: a piece made of two lines of the column, held in one line group by
+    a line of the column beside them set at another leading, reads its upper line first
+    but starts where the lower one does (an indented point's label over the text's edge)."""
     if not block.frags or reads_right_to_left(block.frags):
         return _indent(block)
-    return block.frags[0].x0
+    first = block.frags[0]
+    inked = next((g for g in first.glyphs if not g.char.isspace()), None)
+    return first.x0 if inked is None else max(first.x0, inked.x0)
 
 
 def _text_start(block: Block, label: str) -> float | None:

@@ -167,10 +167,11 @@ def _repeated(
     half a point): a list's bullets are one mark repeated; those of another size leading
     points nested in such a list (:func:`_nested_under`); and one that is a bullet by its
     own marks (:func:`_bullet_on_its_own`: a list's only item on the page)."""
-    sizes = [_half_points(s) for s, _ in found.values()]
+    sizes = [(_half_points(s), s, f) for s, f in found.values()]
     kept = {
         key: (s, f) for key, (s, f) in found.items()
-        if sum(abs(_half_points(s) - other) <= 1 for other in sizes) >= MIN_BULLETS
+        if sum(abs(_half_points(s) - size) <= 1 and _repeat_of(s, f, other, text)
+               for size, other, text in sizes) >= MIN_BULLETS
         or _bullet_on_its_own(s, f, drawn)
     }
     if kept and len(kept) < len(found):
@@ -180,6 +181,24 @@ def _repeated(
             if key not in kept and _nested_under(s, f, outer)
         )
     return kept
+
+
+#: A list's bullet shaped otherwise than a disc or a square (a triangle) repeats within this
+#: many of its line's heights down the page: a browser's disclosure triangles, one before
+#: each collapsed section's summary line ("▶ About the command…"), stand apart, far more
+#: than a list's points.
+TRIANGLE_REACH = 12.0
+
+
+def _repeat_of(shape: Rect, text: Fragment, other: Rect, other_text: Fragment) -> bool:
+    """Whether ``other`` (leading ``other_text``) counts as a repeat of ``shape``'s mark:
+    any one for a disc or a square (the shape itself too), one near it for another shape
+    (:data:`TRIANGLE_REACH`)."""
+    wide, tall = shape.x1 - shape.x0, shape.y1 - shape.y0
+    if min(wide, tall) >= LONE_ROUND * max(wide, tall):
+        return True
+    reach = TRIANGLE_REACH * max(text.y1 - text.y0, other_text.y1 - other_text.y0)
+    return abs((shape.y0 + shape.y1) - (other.y0 + other.y1)) / 2 <= reach
 
 
 #: A bullet standing alone on its page is one by its own marks: a disc or a square (its
