@@ -18,6 +18,17 @@ _HEADS = [("(a) Comments Due Date", "The agency must receive comments on this ac
           ("(d) Compliance", "Comply with this directive within the times specified here.")]
 
 
+def _saved(ops: list[bytes], path: Path) -> Path:
+    """The page ``ops`` draw, /F1 the bold face and /F2 the regular one, saved at ``path``."""
+    pdf, page = text_page(b"\n".join(ops), base="/Helvetica-Bold")
+    page.obj.Resources.Font.F2 = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name("/Helvetica"),
+        Encoding=pikepdf.Name.WinAnsiEncoding,
+    ))
+    pdf.save(path)
+    return path
+
+
 def _page(path: Path, between: bool) -> Path:
     """Bold lettered heads, each over a sentence in the regular face (``between``), or each
     over a drawing's lone label ("-1") only, as subfigures' lettered captions are."""
@@ -28,13 +39,7 @@ def _page(path: Path, between: bool) -> Path:
         ops.append(b"BT /F2 10 Tf 72 %d Td (%s) Tj ET"
                    % (y - 14, (text if between else "-1").encode()))
         y -= 40
-    pdf, page = text_page(b"\n".join(ops), base="/Helvetica-Bold")
-    page.obj.Resources.Font.F2 = pdf.make_indirect(pikepdf.Dictionary(
-        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name("/Helvetica"),
-        Encoding=pikepdf.Name.WinAnsiEncoding,
-    ))
-    pdf.save(path)
-    return path
+    return _saved(ops, path)
 
 
 def test_lettered_heads_with_their_paragraphs_text_between_are_headings(
@@ -87,13 +92,7 @@ def _two_columns(path: Path) -> Path:
                 indent = 10 if line.startswith("(") else 0  # (a point's first-line indent)
                 ops.append(b"BT /F2 10 Tf %d %d Td (%s) Tj ET" % (x + indent, y, line.encode()))
             y -= 26
-    pdf, page = text_page(b"\n".join(ops), base="/Helvetica-Bold")
-    page.obj.Resources.Font.F2 = pdf.make_indirect(pikepdf.Dictionary(
-        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name("/Helvetica"),
-        Encoding=pikepdf.Name.WinAnsiEncoding,
-    ))
-    pdf.save(path)
-    return path
+    return _saved(ops, path)
 
 
 def test_a_head_opening_the_next_column_after_a_heads_points_is_a_heading(
