@@ -16,6 +16,7 @@ import dataclasses
 import math
 import random
 import shutil
+import statistics
 import struct
 import sysconfig
 from pathlib import Path
@@ -647,6 +648,44 @@ def test_c_tells_a_fixed_pitch_face_as_python_does(monkeypatch: pytest.MonkeyPat
         ) is NotImplemented
     for glyph_run in odd[:3]:  # (statistics.pstdev cannot take a NaN: neither way answers)
         assert Fragment(glyph_run).fixed_pitch == _pitch_in_python(glyph_run, monkeypatch)
+
+
+def test_c_tells_a_fixed_pitch_face_as_statistics_does_on_random_widths() -> None:
+    """The C estimate squares each deviation as a product, not by libm's pow: its answer, where
+    it gives one, is still the exact one (statistics' fractions), on random widths and on
+    widths spread right at the limit, give or take far less than the margin."""
+    if lines._accelerator is None:
+        pytest.skip("the C fragments loop is not built here (no C compiler at install time)")
+    rng = random.Random(20261207)
+
+    def glyph_run(widths: list[float]) -> list[Glyph]:
+        return [Glyph("a", 10.0 * k, 0.0, 10.0 * k + w, 10.0, 10.0, False, "F", 0, -1)
+                for k, w in enumerate(widths)]
+
+    cases: list[list[float]] = []
+    for _ in range(3000):
+        mean = rng.uniform(0.5, 20.0)
+        n = rng.randint(4, 80)
+        spread = rng.choice([0.0, 0.01, 0.05, 0.099, 0.1, 0.101, 0.3])
+        cases.append([rng.gauss(mean, mean * spread) for _ in range(n)])
+    for _ in range(1000):
+        # Half the widths at mean - d, half at mean + d: a spread of d / mean, at the limit.
+        mean, half = rng.uniform(0.5, 20.0), rng.randint(2, 40)
+        d = mean * (lines.FIXED_PITCH_SPREAD + rng.uniform(-1e-6, 1e-6))
+        cases.append([mean - d] * half + [mean + d] * half)
+    answered = 0
+    for widths in cases:
+        found = lines._accelerator.fixed_pitch(glyph_run(widths), lines.FIXED_PITCH_SPREAD, MARGIN)
+        if found is NotImplemented:
+            continue
+        answered += 1
+        run = glyph_run(widths)
+        measured = [g.x1 - g.x0 for g in run]
+        exact = (None if statistics.fmean(measured) <= 0 else
+                 statistics.pstdev(measured) / statistics.fmean(measured)
+                 < lines.FIXED_PITCH_SPREAD)
+        assert found == exact, widths
+    assert answered > 3500  # (only those within the margin of the limit are Python's)
 
 
 def _lines_described(

@@ -924,18 +924,14 @@ static int exact_sum(const double *values, Py_ssize_t n, double *out) {
     return 0;
 }
 
-/* The libm pow() that Python's float ** calls, through a pointer the compiler cannot see
- * through: it would otherwise turn pow(x, 2.0) into x * x, which rounds alike only nearly
- * always. */
-static double (*volatile libm_pow)(double, double) = pow;
-
 /* Widths beyond this are left to Python: their squares and sums stay far from overflow. */
 #define PLAIN_WIDTH 1e150
 
 /* fixed_pitch(glyphs, limit, margin) -> True, False or None: lines.py's Fragment.fixed_pitch
  * (the widths of the glyphs that are not white space; None for fewer than four or a mean
  * not above zero; else spread.spread_below(widths, limit), whose float estimate is worked
- * out here by the same arithmetic: fsum's correctly rounded sums, libm's pow and sqrt).
+ * out here by the same arithmetic: fsum's correctly rounded sums, squares as products
+ * (correctly rounded, as the sums are; libm's pow was a quarter of this loop), and sqrt).
  * NotImplemented where the answer is Python's to give: a coordinate not plainly a float, a
  * width not finite or huge, or an estimate within ``margin`` of the limit (spread_below
  * then asks statistics.pstdev). The column search and table finding ask it of many
@@ -1001,7 +997,10 @@ static PyObject *fixed_pitch(PyObject *self, PyObject *args) {
         answer = Py_NewRef(Py_None);
         goto done;
     }
-    for (Py_ssize_t k = 0; k < count; k++) widths[k] = libm_pow(fabs(widths[k] - mean), 2.0);
+    for (Py_ssize_t k = 0; k < count; k++) {
+        double deviation = widths[k] - mean;
+        widths[k] = deviation * deviation;
+    }
     if (exact_sum(widths, count, &squares) < 0) {
         answer = Py_NewRef(Py_NotImplemented);
         goto done;
