@@ -688,6 +688,35 @@ def test_c_tells_a_fixed_pitch_face_as_statistics_does_on_random_widths() -> Non
     assert answered > 3500  # (only those within the margin of the limit are Python's)
 
 
+def test_c_rounds_to_digits_as_python_does() -> None:
+    """_fragments.round_to is round(x, ndigits): the same float, sign of zero included, on
+    random values of every size, exact decimal ties (0.125, 2.675 as stored), values at the
+    edge of the integer method (2**40), and what it leaves to round() (NaN, infinities, ints,
+    other digits)."""
+    if lines._accelerator is None:
+        pytest.skip("the C fragments loop is not built here (no C compiler at install time)")
+    from workers.engine.layout._fragments import round_to
+
+    rng = random.Random(20261207)
+    values = [0.0, -0.0, 0.125, -0.125, 0.005, 1.005, 2.675, -2.675, 0.05, 0.15, 0.25, 0.35,
+              1e-300, -1e-300, 5e-324, 2.0**40, -(2.0**40), 2.0**40 - 2.0**-12,
+              2.0**39 + 0.005, 1e12 + 0.125, 1e300, math.inf, -math.inf]
+    values += [k / 200 for k in range(-5000, 5000)] + [k / 20 for k in range(-5000, 5000)]
+    values += [k / 8 for k in range(-1000, 1000)]
+    values += [rng.uniform(-1000.0, 1000.0) for _ in range(20000)]
+    values += [math.ldexp(rng.random(), rng.randint(-80, 45)) * rng.choice([1, -1])
+               for _ in range(20000)]
+    for value in values:
+        for ndigits in (1, 2, 0, 3, -1):
+            fast, slow = round_to(value, ndigits), round(value, ndigits)
+            assert fast == slow and type(fast) is type(slow), (value, ndigits)
+            assert math.copysign(1.0, fast) == math.copysign(1.0, slow), (value, ndigits)
+    assert math.isnan(round_to(math.nan, 2))
+    assert round_to(3, 2) == 3 and type(round_to(3, 2)) is int
+    with pytest.raises(TypeError):
+        round_to("1.5", 2)  # type: ignore[arg-type]
+
+
 def _lines_described(
     made: list[lines.Line], given: list[Fragment]
 ) -> list[list[tuple[object, ...]]]:

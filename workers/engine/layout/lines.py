@@ -32,6 +32,7 @@ from .cells import (
 from .glyphs import Glyph
 from .patterns import BULLET
 from .places import places_by_id
+from .rounding import round_to
 from .spread import MARGIN, spread_below
 
 _accelerator: ModuleType | None
@@ -635,7 +636,7 @@ def _close_cells(out: list[Fragment], broken: list[Fragment], stream: list[Glyph
 
 
 def _band_key(f: Fragment) -> tuple[float, float]:
-    return round(f.y0, 1), round(f.y1, 1)
+    return round_to(f.y0, 1), round_to(f.y1, 1)
 
 
 def _single_glyphs(text: str) -> list[int]:
