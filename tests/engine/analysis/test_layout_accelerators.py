@@ -16,6 +16,7 @@ import dataclasses
 import math
 import random
 import shutil
+import statistics
 import struct
 import sysconfig
 from pathlib import Path
@@ -647,6 +648,73 @@ def test_c_tells_a_fixed_pitch_face_as_python_does(monkeypatch: pytest.MonkeyPat
         ) is NotImplemented
     for glyph_run in odd[:3]:  # (statistics.pstdev cannot take a NaN: neither way answers)
         assert Fragment(glyph_run).fixed_pitch == _pitch_in_python(glyph_run, monkeypatch)
+
+
+def test_c_tells_a_fixed_pitch_face_as_statistics_does_on_random_widths() -> None:
+    """The C estimate squares each deviation as a product, not by libm's pow: its answer, where
+    it gives one, is still the exact one (statistics' fractions), on random widths and on
+    widths spread right at the limit, give or take far less than the margin."""
+    if lines._accelerator is None:
+        pytest.skip("the C fragments loop is not built here (no C compiler at install time)")
+    rng = random.Random(20261207)
+
+    def glyph_run(widths: list[float]) -> list[Glyph]:
+        return [Glyph("a", 10.0 * k, 0.0, 10.0 * k + w, 10.0, 10.0, False, "F", 0, -1)
+                for k, w in enumerate(widths)]
+
+    cases: list[list[float]] = []
+    for _ in range(3000):
+        mean = rng.uniform(0.5, 20.0)
+        n = rng.randint(4, 80)
+        spread = rng.choice([0.0, 0.01, 0.05, 0.099, 0.1, 0.101, 0.3])
+        cases.append([rng.gauss(mean, mean * spread) for _ in range(n)])
+    for _ in range(1000):
+        # Half the widths at mean - d, half at mean + d: a spread of d / mean, at the limit.
+        mean, half = rng.uniform(0.5, 20.0), rng.randint(2, 40)
+        d = mean * (lines.FIXED_PITCH_SPREAD + rng.uniform(-1e-6, 1e-6))
+        cases.append([mean - d] * half + [mean + d] * half)
+    answered = 0
+    for widths in cases:
+        found = lines._accelerator.fixed_pitch(glyph_run(widths), lines.FIXED_PITCH_SPREAD, MARGIN)
+        if found is NotImplemented:
+            continue
+        answered += 1
+        run = glyph_run(widths)
+        measured = [g.x1 - g.x0 for g in run]
+        exact = (None if statistics.fmean(measured) <= 0 else
+                 statistics.pstdev(measured) / statistics.fmean(measured)
+                 < lines.FIXED_PITCH_SPREAD)
+        assert found == exact, widths
+    assert answered > 3500  # (only those within the margin of the limit are Python's)
+
+
+def test_c_rounds_to_digits_as_python_does() -> None:
+    """_fragments.round_to is round(x, ndigits): the same float, sign of zero included, on
+    random values of every size, exact decimal ties (0.125, 2.675 as stored), values at the
+    edge of the integer method (2**40), and what it leaves to round() (NaN, infinities, ints,
+    other digits)."""
+    if lines._accelerator is None:
+        pytest.skip("the C fragments loop is not built here (no C compiler at install time)")
+    from workers.engine.layout._fragments import round_to
+
+    rng = random.Random(20261207)
+    values = [0.0, -0.0, 0.125, -0.125, 0.005, 1.005, 2.675, -2.675, 0.05, 0.15, 0.25, 0.35,
+              1e-300, -1e-300, 5e-324, 2.0**40, -(2.0**40), 2.0**40 - 2.0**-12,
+              2.0**39 + 0.005, 1e12 + 0.125, 1e300, math.inf, -math.inf]
+    values += [k / 200 for k in range(-5000, 5000)] + [k / 20 for k in range(-5000, 5000)]
+    values += [k / 8 for k in range(-1000, 1000)]
+    values += [rng.uniform(-1000.0, 1000.0) for _ in range(20000)]
+    values += [math.ldexp(rng.random(), rng.randint(-80, 45)) * rng.choice([1, -1])
+               for _ in range(20000)]
+    for value in values:
+        for ndigits in (1, 2, 0, 3, -1):
+            fast, slow = round_to(value, ndigits), round(value, ndigits)
+            assert fast == slow and type(fast) is type(slow), (value, ndigits)
+            assert math.copysign(1.0, fast) == math.copysign(1.0, slow), (value, ndigits)
+    assert math.isnan(round_to(math.nan, 2))
+    assert round_to(3, 2) == 3 and type(round_to(3, 2)) is int
+    with pytest.raises(TypeError):
+        round_to("1.5", 2)  # type: ignore[arg-type]
 
 
 def _lines_described(

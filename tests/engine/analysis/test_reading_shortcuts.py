@@ -280,3 +280,17 @@ def test_plain_texts_are_told_apart_from_the_rest() -> None:
               "caf\u00e9", "\uf0b7 bullet", "soft\x02hyphen"]
     made = [Fragment([], text) for text in plain + looked]
     assert lines._accelerator.unplain_texts(made) == list(range(len(plain), len(made)))
+
+
+_TURNED = "".join(map(chr, lines._SYMBOL_FONT_BULLETS))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="a .\u00e9\u2014\u201c\uac00\uf0b6\uf0b8\uf021\u0301" + _TURNED,
+               max_size=16))
+def test_clean_translates_only_texts_it_would_change(text: str) -> None:
+    # clean() searches for a character the symbol-font map turns before translating: the
+    # search finds one exactly where translating would change the text (the characters
+    # beside each mapped one, and other private-use codes, are not turned).
+    turned = text.translate(lines._SYMBOL_FONT_BULLETS)
+    assert (lines._SYMBOL_FONT_TURNED.search(text) is not None) == (turned != text)

@@ -17,6 +17,7 @@
 #include <Python.h>
 
 #include <math.h>
+#include <stdint.h>
 #include <structmember.h>
 
 #include "../_merge_sort.h"
@@ -924,18 +925,14 @@ static int exact_sum(const double *values, Py_ssize_t n, double *out) {
     return 0;
 }
 
-/* The libm pow() that Python's float ** calls, through a pointer the compiler cannot see
- * through: it would otherwise turn pow(x, 2.0) into x * x, which rounds alike only nearly
- * always. */
-static double (*volatile libm_pow)(double, double) = pow;
-
 /* Widths beyond this are left to Python: their squares and sums stay far from overflow. */
 #define PLAIN_WIDTH 1e150
 
 /* fixed_pitch(glyphs, limit, margin) -> True, False or None: lines.py's Fragment.fixed_pitch
  * (the widths of the glyphs that are not white space; None for fewer than four or a mean
  * not above zero; else spread.spread_below(widths, limit), whose float estimate is worked
- * out here by the same arithmetic: fsum's correctly rounded sums, libm's pow and sqrt).
+ * out here by the same arithmetic: fsum's correctly rounded sums, squares as products
+ * (correctly rounded, as the sums are; libm's pow was a quarter of this loop), and sqrt).
  * NotImplemented where the answer is Python's to give: a coordinate not plainly a float, a
  * width not finite or huge, or an estimate within ``margin`` of the limit (spread_below
  * then asks statistics.pstdev). The column search and table finding ask it of many
@@ -1001,7 +998,10 @@ static PyObject *fixed_pitch(PyObject *self, PyObject *args) {
         answer = Py_NewRef(Py_None);
         goto done;
     }
-    for (Py_ssize_t k = 0; k < count; k++) widths[k] = libm_pow(fabs(widths[k] - mean), 2.0);
+    for (Py_ssize_t k = 0; k < count; k++) {
+        double deviation = widths[k] - mean;
+        widths[k] = deviation * deviation;
+    }
     if (exact_sum(widths, count, &squares) < 0) {
         answer = Py_NewRef(Py_NotImplemented);
         goto done;
@@ -2414,7 +2414,56 @@ done:
     return out;
 }
 
+/* round_to(x, ndigits) -> round(x, ndigits), the same value. Why C: the reader rounds every
+ * block's box (its Prov's, and runover's places of them) to hundredths, and Python's round
+ * with digits converts the float to a decimal string and back (about 3,000 instructions a
+ * call). Here, for a float under 2**40 in size and ndigits 1 or 2, by exact integer
+ * arithmetic: x is m / 2**s (m below 2**53), so x * 10**ndigits is (m * 10**ndigits) / 2**s
+ * exactly (the product below 2**60); that rounded half to even at the exact value (as
+ * Python's correctly rounded decimal digits are) is an integer q below 2**47, and q /
+ * 10**ndigits, one correctly rounded division, is the float nearest the decimal, as Python's
+ * reading of its string is. Its sign is x's, a zero's too ("-0.00" reads as -0.0). Anything
+ * else (not a float, another ndigits, a NaN or an infinity, a larger size) goes to round(). */
+static PyObject *round_to(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    (void)self;
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "round_to(x, ndigits) takes two arguments");
+        return NULL;
+    }
+    PyObject *x = args[0], *digits = args[1];
+    if (PyFloat_CheckExact(x) && PyLong_CheckExact(digits)) {
+        int overflow = 0;
+        long ndigits = PyLong_AsLongAndOverflow(digits, &overflow);
+        double value = PyFloat_AS_DOUBLE(x);
+        double size = fabs(value); /* (false below for a NaN) */
+        if (!overflow && (ndigits == 1 || ndigits == 2) && size < 0x1p40) {
+            uint64_t scale = ndigits == 1 ? 10 : 100;
+            int exponent;
+            double fraction = frexp(size, &exponent); /* size = fraction * 2**exponent */
+            uint64_t m = (uint64_t)ldexp(fraction, 53); /* exact: 53 bits */
+            int shift = 53 - exponent;                  /* size = m / 2**shift, shift >= 13 */
+            uint64_t scaled = m * scale;
+            uint64_t q = 0;
+            if (shift < 64) { /* (else scaled / 2**shift is below 1/16: q stays 0) */
+                q = scaled >> shift;
+                uint64_t rest = scaled & ((UINT64_C(1) << shift) - 1);
+                uint64_t half = UINT64_C(1) << (shift - 1);
+                if (rest > half || (rest == half && (q & 1))) q++;
+            }
+            return PyFloat_FromDouble(copysign((double)q / (double)scale, value));
+        }
+    }
+    PyObject *round = PyDict_GetItemString(PyEval_GetBuiltins(), "round"); /* borrowed */
+    if (round == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "round_to: no builtin round");
+        return NULL;
+    }
+    return PyObject_CallFunctionObjArgs(round, x, digits, NULL);
+}
+
 static PyMethodDef methods[] = {
+    {"round_to", (PyCFunction)(void (*)(void))round_to, METH_FASTCALL,
+     "round_to(x, ndigits) -> round(x, ndigits), the same value"},
     {"clip_hidden", clip_hidden, METH_VARARGS,
      "clip_hidden(glyphs, clips, tolerance, share) -> which glyphs their clips hide, None "
      "(no word's glyph), or NotImplemented"},

@@ -144,6 +144,7 @@ from .patterns import (
     title_key,
 )
 from .repeated_titles import repeated_title_apart
+from .rounding import round_to
 from .runover import letterheads_apart
 from .section_numbers import section_numbered
 from .sections_ahead import sections_ahead_apart
@@ -4313,7 +4314,8 @@ def _prov(block: Block, result: PageResult, artifact_ids: dict[int, Any] | None 
     mcids = {marks[o] for o in objects if o < count} - {-1}
     return Prov(
         block.page,
-        BBox(round(block.x0, 2), round(block.y0, 2), round(block.x1, 2), round(block.y1, 2)),
+        BBox(round_to(block.x0, 2), round_to(block.y0, 2), round_to(block.x1, 2),
+             round_to(block.y1, 2)),
         tuple(sorted(mcids)),
         result.opmap.ranges_in_order(objects),
         # Text only (a figure's element is not read by its glyphs, a table's cells have their

@@ -32,6 +32,7 @@ from .cells import (
 from .glyphs import Glyph
 from .patterns import BULLET
 from .places import places_by_id
+from .rounding import round_to
 from .spread import MARGIN, spread_below
 
 _accelerator: ModuleType | None
@@ -82,6 +83,11 @@ FIXED_PITCH_SPREAD = 0.1
 _SYMBOL_FONT_BULLETS = str.maketrans(
     {"\uf0b7": "•", "\uf0a7": "▪", "\uf06c": "●", "\uf06e": "■", "\uf0d8": "➢", "\uf0fc": "✓",
      "\ufffe": "-", "\x02": "-"}
+)
+#: Any character :data:`_SYMBOL_FONT_BULLETS` turns (most text beyond ASCII has none: one
+#: search finds that, where translate() looks each character up in the map).
+_SYMBOL_FONT_TURNED = re.compile(
+    "[" + "".join(re.escape(chr(code)) for code in _SYMBOL_FONT_BULLETS) + "]"
 )
 #: Where pdfium puts the codes of a symbol font (Symbol, Wingdings) that has no Unicode map.
 _SYMBOL_FONT_CODES = frozenset(map(chr, range(0xF021, 0xF100)))
@@ -528,7 +534,8 @@ _COMBINING_MARK = re.compile("[\u0300-\u036f]")
 def clean(text: str) -> str:
     if not text.isascii() or "\x02" in text:
         # (Every other character the map turns is outside ASCII; isascii() is a flag read.)
-        text = text.translate(_SYMBOL_FONT_BULLETS)
+        if _SYMBOL_FONT_TURNED.search(text):
+            text = text.translate(_SYMBOL_FONT_BULLETS)
         if _COMBINING_MARK.search(text):
             # A letter and a mark drawn apart (see .accents): one character where Unicode
             # has it ("o" + U+0301 -> "ó"), as a reader and a search expect.
@@ -635,7 +642,7 @@ def _close_cells(out: list[Fragment], broken: list[Fragment], stream: list[Glyph
 
 
 def _band_key(f: Fragment) -> tuple[float, float]:
-    return round(f.y0, 1), round(f.y1, 1)
+    return round_to(f.y0, 1), round_to(f.y1, 1)
 
 
 def _single_glyphs(text: str) -> list[int]:

@@ -23,6 +23,7 @@ from ..document import BBox, Prov
 from .glyphs import Glyph
 from .lines import Fragment, clean
 from .operators import OperatorMap
+from .rounding import round_to
 
 _accelerator: ModuleType | None
 try:
@@ -101,6 +102,6 @@ def _prov(page: int, box: Box, objects: set[int], opmap: OperatorMap, mcids: Seq
     count = len(mcids)
     marks = {mcids[o] for o in objects if 0 <= o < count} - {-1}
     return Prov(
-        page, BBox(round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)),
+        page, BBox(round_to(x0, 2), round_to(y0, 2), round_to(x1, 2), round_to(y1, 2)),
         tuple(sorted(marks)), opmap.ranges(objects),
     )

@@ -160,6 +160,7 @@ from .patterns import (
 )
 from .places import places_by_id
 from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user_space
+from .rounding import round_to
 from .running_lines import running_lines_apart
 from .runover import (
     asides_after_runover,
@@ -383,8 +384,8 @@ def _analyse_page(
         needs_ocr = not content.glyphs and bool(content.images)
         if needs_ocr:
             doc.warnings.append(Warning("needs-ocr", "the page is an image with no text", index))
-        page = Page(round(content.width, 2), round(content.height, 2), content.rotation,
-                    needs_ocr, round(content.x0, 2), round(content.y0, 2))
+        page = Page(round_to(content.width, 2), round_to(content.height, 2), content.rotation,
+                    needs_ocr, round_to(content.x0, 2), round_to(content.y0, 2))
         frame = frame_of(content)
         if off:
             doc.artifacts.append(_off_page_artifact(off, index, content, opmap, frame))
@@ -490,7 +491,7 @@ def _off_page_artifact(
     objects = off_page_objects(off, content.glyphs, content.object_kinds)
     marks = content.object_mcids
     mcids = {marks[o] for o in objects if o < len(marks)} - {-1}
-    box = BBox(round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2))
+    box = BBox(round_to(x0, 2), round_to(y0, 2), round_to(x1, 2), round_to(y1, 2))
     return Artifact("other", off_page_text(off),
                     [Prov(index, box, tuple(sorted(mcids)), opmap.ranges(objects))])
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..document import BBox, Document, Page, Prov
 from .glyphs import PageContent
+from .rounding import round_to
 
 
 @dataclass(frozen=True)
@@ -138,5 +139,5 @@ def _prov_to_user(prov: Prov, frames: list[Frame]) -> Prov:
     box = prov.bbox
     x0, y0, x1, y1 = frame.to_user(box.x0, box.y0, box.x1, box.y1)
     return dataclasses.replace(
-        prov, bbox=BBox(round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2))
+        prov, bbox=BBox(round_to(x0, 2), round_to(y0, 2), round_to(x1, 2), round_to(y1, 2))
     )

@@ -41,6 +41,7 @@ from ..document import (
 from .blocks import Block as TextBlock
 from .blocks import Hyphenation, hangul, join_lines, unspaced, unspaced_count
 from .figures import caption_text
+from .rounding import round_to
 
 #: Whether the word at the end of one paragraph's half goes on, unspaced, at the start of
 #: the other's (a Korean word broken between two of its letters): see
@@ -745,7 +746,7 @@ def words_broken_at_block_ends(blocks: Iterable[TextBlock]) -> BrokenWord:
 
 def _place(page: int, x0: float, y0: float, x1: float, y1: float) -> tuple[float, ...]:
     """A block's page and box, rounded as a paragraph's :class:`Prov` keeps it."""
-    return (page, round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2))
+    return (page, round_to(x0, 2), round_to(y0, 2), round_to(x1, 2), round_to(y1, 2))
 
 
 def _prov_place(prov: Prov) -> tuple[float, ...]:

@@ -27,7 +27,8 @@ def spread_below(values: Sequence[float], limit: float) -> bool:
     # Two passes in floating point: fsum rounds each sum once, so the variance about the
     # rounded mean is within a few ulps of the exact one (the rounded mean adds only
     # n * (mean error)**2, negligible next to a spread near the limit), and the ratio too.
-    estimate = math.sqrt(math.fsum((v - mean) ** 2 for v in values) / len(values)) / mean
+    # (Each square a product, correctly rounded: the C twin in _fragments.c squares alike.)
+    estimate = math.sqrt(math.fsum([(v - mean) * (v - mean) for v in values]) / len(values)) / mean
     if math.isfinite(estimate):
         if estimate < limit * (1 - MARGIN):
             return True
