@@ -111,3 +111,29 @@ def page_crossing_document() -> Document:
             ]),
         ],
     )
+
+
+def table_over_pages_document(columns: int = 2) -> Document:
+    """A table whose rows run over pages 1 to 3 (its cells' ``prov`` say so): a header row
+    and a first row on page 1, a row beginning page 2, two rows on page 3 (the header is
+    repeated there, as a long table's is), then a paragraph on page 3. ``columns`` of long
+    words make it too wide for large print, which then gives it row by row."""
+
+    def prov(page: int) -> list[Prov]:
+        return [Prov(page=page, bbox=BBox(50, 50, 500, 700))]
+
+    def row(name: str, page: int) -> Row:
+        values = [Cell(f"{name}-value-{c}-wide-enough", prov=prov(page)) for c in range(1, columns)]
+        return Row([Cell(name, prov=prov(page)), *values])
+
+    head = Row([Cell(f"Heading {c}", header=True, prov=prov(0)) for c in range(columns)])
+    table = Table(
+        [head, row("Alpha", 0), row("Bravo", 1), row("Charlie", 2), row("Delta", 2)],
+        prov=[*prov(0), *prov(1), *prov(2)],
+    )
+    return Document(
+        title="Rows",
+        language="en",
+        pages=[Page(595, 842) for _ in range(3)],
+        blocks=[Heading("Rows", 1, prov(0)), table, Paragraph("After the table", prov(2))],
+    )

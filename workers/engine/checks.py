@@ -536,6 +536,9 @@ _INLINE = frozenset(
      "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"}
 )
 
+#: Classes of the <span>s the page's style sets as blocks (see ``HtmlFacts._spans``).
+_BLOCK_SPANS = frozenset({"line", "page-marker", "page-note"})
+
 
 class HtmlFacts(HTMLParser):
     def __init__(self) -> None:
@@ -555,8 +558,9 @@ class HtmlFacts(HTMLParser):
         self._in_main = False
         self._main_text: list[str] = []
         self._heading: list[str] | None = None
-        #: For each <span> open: whether it is a code listing's line, which the page's style
-        #: sets as a block (``pre .line { display: block }``): its words end with it.
+        #: For each <span> open: whether the page's style sets it as a block (a code
+        #: listing's line, ``pre .line``; a page marker or note in a table cell,
+        #: ``td .page-marker``): its words end with it.
         self._spans: list[bool] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -584,7 +588,8 @@ class HtmlFacts(HTMLParser):
             self.mains += 1
             self._in_main = True
         if tag == "span":
-            self._spans.append("line" in (attributes.get("class") or "").split())
+            classes = (attributes.get("class") or "").split()
+            self._spans.append(not _BLOCK_SPANS.isdisjoint(classes))
         if tag not in _INLINE or (tag == "span" and self._spans[-1]):
             # Block boundaries separate words; inline ones ("k<sup><a>2</a></sup>") do not,
             # as a browser reads them.

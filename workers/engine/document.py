@@ -431,6 +431,12 @@ def page_target(page: int) -> str:
     return f"#page={page + 1}"
 
 
+def row_page(row: Row) -> int | None:
+    """The page index a table row begins on: the first page among its cells' ``prov``
+    (None when no cell says where it came from)."""
+    return min((p.page for cell in row.cells for p in cell.prov), default=None)
+
+
 def block_text(block: Block) -> str:
     """The plain text a block reads as, in order (tables row by row)."""
     if isinstance(block, Heading | Paragraph | Note | Link):

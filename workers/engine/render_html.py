@@ -57,11 +57,13 @@ from .document import (
     Row,
     Table,
     contents_title,
+    row_page,
 )
 from .heading_levels import HeadingLevels, shortened
 from .language import declared_tag
 from .render_large_print import (
     DEFAULT_TITLE,
+    UNREAD_PAGE,
     FigureSource,
     clean_text,
     code_lines,
@@ -127,6 +129,13 @@ li > ul, li > ol { margin: 0.25em 0; }
   padding-top: 0.25em;
   margin: 1.5em 0 0.75em;
 }
+/* A page that begins at a table's row is marked in the row's first cell: on its own line, set
+   apart from the cell's data as a marker (small, grey, never bold in a header cell). */
+td .page-marker, th .page-marker, td .page-note, th .page-note {
+  display: block;
+  font-weight: normal;
+}
+td .page-marker, th .page-marker { border-top: none; padding-top: 0; margin: 0 0 0.25em; }
 .note { font-size: 0.9375em; color: #1b1b1b; }
 .note-label { margin-inline-end: 0.25em; }
 sup { line-height: 0; }
@@ -500,20 +509,35 @@ class _Builder:
         return "".join(self._markers_to(self.source, item.prov[0].page))
 
     def _markers_to(
-        self, document: Document, page: int, *, through: bool = False
+        self, document: Document, page: int, *, through: bool = False, in_cell: bool = False
     ) -> Iterator[str]:
         """The markers of the pages past the last one marked up to page index ``page``: a
-        page that begins inside a block (a table, a paragraph, a list item running over the
-        break) has its marker where the block ends, before the next page's, so that every
-        page of the original can be found ("see page 12"). A page with images but no text
-        says so under its marker (``page`` too when ``through``, at the document's end)."""
+        page that begins inside a block (a paragraph, a list item running over the break)
+        has its marker where the block ends, before the next page's, so that every page of
+        the original can be found ("see page 12"); one that begins at a table's row, at the
+        start of the row's first cell (``in_cell``: inline markers, see :meth:`_row_markers`).
+        A page with images but no text says so under its marker (``page`` too when
+        ``through``, at the document's end)."""
         for number in range(self.marked_page + 1, page + 1):
             self.marked_page = number
-            yield _page_marker(number)
+            yield _cell_page_marker(number) if in_cell else _page_marker(number)
             if number < len(document.pages) and document.pages[number].needs_ocr and (
                 number < page or through
             ):
-                yield "<p>No text could be read from this page automatically.</p>"
+                yield (
+                    f'<span class="page-note">{UNREAD_PAGE}</span>' if in_cell
+                    else f"<p>{UNREAD_PAGE}</p>"
+                )
+
+    def _row_markers(self, row: Row) -> str:
+        """The markers of the pages a table's body row begins past the last one marked, for
+        the start of its first cell: a table running over many pages keeps each page's
+        marker at the row where that page begins (where EPUB and DAISY put page breaks in
+        a table), not all together after the table."""
+        page = row_page(row)
+        if page is None or not self.source:
+            return ""
+        return "".join(self._markers_to(self.source, page, in_cell=True))
 
     # -- blocks --
 
@@ -745,11 +769,18 @@ class _Builder:
         else:
             body = rows
         parts.append("<tbody>")
-        parts.extend(self._row(row.cells, in_head=False, headers=has_data) for row in body)
+        # Head rows are never marked: a header repeated on each page is not where one begins.
+        parts.extend(
+            self._row(row.cells, in_head=False, headers=has_data, markers=self._row_markers(row))
+            for row in body
+        )
         parts.append("</tbody></table></div>")
         return "".join(parts)
 
-    def _row(self, cells: list[Cell], *, in_head: bool, headers: bool) -> str:
+    def _row(
+        self, cells: list[Cell], *, in_head: bool, headers: bool, markers: str = ""
+    ) -> str:
+        """A table row; ``markers`` (the pages it begins) go before its first cell's text."""
         out = ["<tr>"]
         for index, cell in enumerate(cells):
             text = clean_text(cell.text)
@@ -768,7 +799,8 @@ class _Builder:
                 tag = "th"
                 scope = {"row": "row", "column": "col", "both": "col"}.get(cell.scope or "")
                 attrs += f' scope="{scope or ("col" if in_head else "row")}"'
-            out.append(f"<{tag}{attrs}{self._dir(text, cell.lang)}>{escape(text)}</{tag}>")
+            inner = (markers if index == 0 else "") + escape(text)
+            out.append(f"<{tag}{attrs}{self._dir(text, cell.lang)}>{inner}</{tag}>")
         out.append("</tr>")
         return "".join(out)
 
@@ -977,6 +1009,11 @@ def _page_marker(page: int) -> str:
     # Plain text on purpose: role=doc-pagebreak is only allowed on <hr> and carries no
     # visible text, and screen readers announce a plain "Page 7" reliably.
     return f'<p class="page-marker" id="page-{page + 1}">Page {page + 1}</p>'
+
+
+def _cell_page_marker(page: int) -> str:
+    # Inline, as a table cell may hold it; its own line by the style (``td .page-marker``).
+    return f'<span class="page-marker" id="page-{page + 1}">Page {page + 1}</span>'
 
 
 def _title_keys(text: str) -> list[str]:

@@ -57,6 +57,7 @@ from .document import (
     Row,
     Table,
     block_text,
+    row_page,
     without_leaders,
 )
 from .errors import RenderError, must_pass_through
@@ -192,6 +193,11 @@ tr { break-inside: avoid; }
 .table-label { font-weight: bold; margin: 0 0 0.5em; break-after: avoid; }
 .linear > li { padding-left: 0; }
 .linear > li > p:first-child { text-indent: 0; font-weight: bold; }
+/* A row that begins a page of the original has its marker before its title. */
+.linear > li > p.page-marker + p:not(.page-marker) { font-weight: bold; }
+/* A page that begins at a table's row is marked in the row's first cell, on its own line. */
+td .page-marker, th .page-marker, td .page-note, th .page-note { display: block; }
+td .page-marker, th .page-marker { margin: 0 0 0.25em; }
 .linear ul { margin: 0 0 0.5em; }
 .linear ul li { padding-left: 1em; }
 /* A row's "Heading: value" lines hang their wrapped lines, not their first line: that starts
@@ -311,7 +317,11 @@ _TEMPLATE = """<!DOCTYPE html>
 <{{ c.tag }}{% if c.scope %} scope="{{ c.scope }}"{% endif %}
 {%- if c.colspan > 1 %} colspan="{{ c.colspan }}"{% endif %}
 {%- if c.rowspan > 1 %} rowspan="{{ c.rowspan }}"{% endif %}
-{%- if c.rtl %} dir="rtl"{% endif %}>{{ c.text }}</{{ c.tag }}>
+{%- if c.rtl %} dir="rtl"{% endif %}>
+{%- for m in c.markers %}
+{%- if m.kind == "marker" %}<span class="page-marker">{{ marker_label }} {{ m.page }}</span>
+{%- else %}<span class="page-note">{{ m.text }}</span>{% endif %}
+{%- endfor %}{{ c.text }}</{{ c.tag }}>
 {% endfor %}
 </tr>
 {% endmacro %}
@@ -645,9 +655,10 @@ class _Builder:
 
     def markers_to(self, page: int, *, through: bool = False) -> Iterator[dict[str, Any]]:
         """The markers of the pages past the last one marked up to page index ``page``: a
-        page that begins inside a block (a table, a paragraph, a list item running over the
-        break) has its marker where the block ends, before the next page's, as in the HTML,
-        so that every page of the original can be found. A page with images but no text
+        page that begins inside a block (a paragraph, a list item running over the break)
+        has its marker where the block ends, before the next page's, as in the HTML, so that
+        every page of the original can be found; one that begins at a table's row, with that
+        row (see :meth:`_row_markers`). A page with images but no text
         says so under its marker, in the HTML's words, so that a reader knows it was not
         left out (``page`` too when ``through``, at the document's end)."""
         for number in range(self.marked_page + 1, page + 1):
@@ -762,7 +773,12 @@ class _Builder:
                     "caption_rtl": text_direction(caption) == "rtl",
                     "rtl": _mostly_rtl(table),
                     "head": [self._cells(row, head=True) for row in grid[:head]],
-                    "body": [self._cells(row, head=False) for row in grid[head:]],
+                    # Head rows are never marked: a repeated header is not where a page
+                    # begins.
+                    "body": [
+                        self._cells(row, head=False, markers=self._row_markers(row))
+                        for row in grid[head:]
+                    ],
                 }
             ]
         self.linearised += 1
@@ -773,10 +789,13 @@ class _Builder:
         if columns:
             out.append(self._text("paragraph", "Columns: " + "; ".join(columns)))
         items = []
-        for title, pairs in linearise(table):
+        body = table.rows[header_rows(table):]
+        for (title, pairs), row in zip(linearise(table), body, strict=True):
             if not pairs and title.startswith("Row "):
                 continue  # a row with nothing in it
-            inner: list[dict[str, Any]] = [self._text("paragraph", title)]
+            inner: list[dict[str, Any]] = [
+                *self._row_markers(row), self._text("paragraph", title)
+            ]
             if pairs:
                 inner.append(
                     {
@@ -796,7 +815,17 @@ class _Builder:
         out.append({"kind": "list", "ordered": False, "cls": "linear", "entries": items})
         return out
 
-    def _cells(self, row: Row, *, head: bool) -> list[dict[str, Any]]:
+    def _row_markers(self, row: Row) -> list[dict[str, Any]]:
+        """The markers of the pages a table's body row begins past the last one marked, as
+        in the HTML: at the start of its first cell (or before its title, row by row), not
+        all together after a table running over many pages."""
+        page = row_page(row)
+        return [] if page is None else list(self.markers_to(page))
+
+    def _cells(
+        self, row: Row, *, head: bool, markers: list[dict[str, Any]] | None = None
+    ) -> list[dict[str, Any]]:
+        """A row's cells for the template; ``markers`` go before the first cell's text."""
         out: list[dict[str, Any]] = []
         for index, cell in enumerate(row.cells):
             if not head and index > 0 and cell.header:
@@ -811,6 +840,8 @@ class _Builder:
                 out.extend(_cell(single, in_head=head) for _ in range(cell.col_span))
             else:
                 out.append(_cell(cell, in_head=head))
+        if out and markers:
+            out[0]["markers"] = markers
         return out
 
     def _figure(self, figure: Figure) -> list[dict[str, Any]]:
@@ -891,6 +922,7 @@ def _cell(cell: Cell, *, in_head: bool) -> dict[str, Any]:
         "colspan": max(cell.col_span, 1),
         "rowspan": max(cell.row_span, 1),
         "rtl": text_direction(text) == "rtl",
+        "markers": [],
     }
 
 

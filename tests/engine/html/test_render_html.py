@@ -27,7 +27,7 @@ from workers.engine.document import (
 )
 from workers.engine.render_html import HeadingLevels, build_html, data_uri
 
-from ..conftest import page_crossing_document
+from ..conftest import page_crossing_document, table_over_pages_document
 from .conftest import (
     ARABIC,
     HEBREW,
@@ -349,3 +349,26 @@ def test_pages_beginning_inside_a_block_are_marked_where_it_ends() -> None:
     assert html.index('id="page-6"') > html.index("<li>Next</li>")
     document = page_crossing_document()
     assert check_html(build_html(document).content, document)["passed"]
+
+
+def test_pages_beginning_at_a_table_row_are_marked_in_its_first_cell() -> None:
+    # A reader told "see page 2" finds the row where page 2 begins: each page a table runs
+    # onto is marked inline at the start of the first cell of the row beginning it (the
+    # header row, on page 1, never), not after the table; each page marked once.
+    html = build_html(table_over_pages_document()).html
+    assert re.findall(r'id="page-(\d+)"', html) == ["1", "2", "3"]
+    assert (
+        '<tr><td><span class="page-marker" id="page-2">Page 2</span>Bravo</td>' in html
+    )
+    assert (
+        '<tr><td><span class="page-marker" id="page-3">Page 3</span>Charlie</td>' in html
+    )
+    assert "<td>Alpha</td>" in html and "<td>Delta</td>" in html
+    assert "page-marker" not in html[html.index("<thead>"):html.index("</thead>")]
+    assert re.search(r"</table></div>\n<p>After the table</p>", html)
+    # The marker is read apart from the cell's text ("Page 2", then "Bravo"), and the page
+    # still holds all the model's words in order.
+    page = read_html(html.encode())
+    assert "Page 2 Bravo" in " ".join(page.main_text().split())
+    report = check_html(html.encode(), table_over_pages_document())
+    assert report["passed"], report

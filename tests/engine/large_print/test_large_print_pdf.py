@@ -37,7 +37,7 @@ from workers.engine.render_large_print import (
     table_fits,
 )
 
-from ..conftest import page_crossing_document
+from ..conftest import page_crossing_document, table_over_pages_document
 from .conftest import (
     HEBREW,
     LONG_URL,
@@ -361,3 +361,30 @@ def test_a_document_with_no_text_says_so_past_its_markers_and_title() -> None:
         r"<p>No text could be read from this page automatically\.</p> "
         r"<p>No text could be read from this document automatically\.</p>", html
     ), html
+
+
+@pytest.mark.parametrize("columns", [2, 12], ids=["table", "linearised"])
+def test_pages_beginning_at_a_table_row_are_marked_with_it(columns: int) -> None:
+    # As in the HTML: each page a table runs onto is marked at the row beginning it (at the
+    # start of its first cell, or before its title when given row by row), never at the
+    # header row, not after the table; each page once.
+    doc = table_over_pages_document(columns)
+    page = build_large_print_html(doc, point_size=18)
+    html = " ".join(page.html.split())
+    assert re.findall(r"Original page (\d+)", html) == ["1", "2", "3"]
+    if columns == 2:
+        assert '<td><span class="page-marker">Original page 2</span>Bravo</td>' in html
+        assert '<td><span class="page-marker">Original page 3</span>Charlie</td>' in html
+        assert "<td>Alpha</td>" in html and "<td>Delta</td>" in html
+        assert "page-marker" not in html[html.index("<thead>"):html.index("</thead>")]
+    else:
+        assert "<table" not in html
+        assert '<p class="page-marker">Original page 2</p> <p>Row 2</p>' in html
+        assert '<p class="page-marker">Original page 3</p> <p>Row 3</p>' in html
+        assert re.search(r"<li> <p>Row 4</p>", html)
+    assert re.search(r"</(table|ul)> (</div> )?(</li> )*(</ul> )?<p>After the table", html)
+    content = render_large_print(doc, point_size=18)
+    text = " ".join(pdf_text(content).split())
+    assert "Original page 2" in text and "Original page 3" in text
+    assert word_recall(document_words(doc), read_back(content).words).value == 1.0
+    assert check_large_print(content, point_size=18)["passed"]
