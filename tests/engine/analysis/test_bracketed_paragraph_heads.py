@@ -5,28 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pikepdf
-
 from workers.engine.document import Heading, ListBlock, block_text
 from workers.engine.layout.reader import read_layout
 
-from ..content_pdfs import text_page
+from ..content_pdfs import fonts_page_pdf
 
 _HEADS = [("(a) Comments Due Date", "The agency must receive comments on this action by May 1."),
           ("(b) Affected Directives", "This directive replaces the directive issued in 2018."),
           ("(c) Applicability", "This directive applies to the airplanes listed in the bulletin."),
           ("(d) Compliance", "Comply with this directive within the times specified here.")]
-
-
-def _saved(ops: list[bytes], path: Path) -> Path:
-    """The page ``ops`` draw, /F1 the bold face and /F2 the regular one, saved at ``path``."""
-    pdf, page = text_page(b"\n".join(ops), base="/Helvetica-Bold")
-    page.obj.Resources.Font.F2 = pdf.make_indirect(pikepdf.Dictionary(
-        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name("/Helvetica"),
-        Encoding=pikepdf.Name.WinAnsiEncoding,
-    ))
-    pdf.save(path)
-    return path
 
 
 def _page(path: Path, between: bool) -> Path:
@@ -39,7 +26,7 @@ def _page(path: Path, between: bool) -> Path:
         ops.append(b"BT /F2 10 Tf 72 %d Td (%s) Tj ET"
                    % (y - 14, (text if between else "-1").encode()))
         y -= 40
-    return _saved(ops, path)
+    return fonts_page_pdf(path, ops, {"F1": "/Helvetica-Bold", "F2": "/Helvetica"})
 
 
 def test_lettered_heads_with_their_paragraphs_text_between_are_headings(
@@ -92,7 +79,7 @@ def _two_columns(path: Path) -> Path:
                 indent = 10 if line.startswith("(") else 0  # (a point's first-line indent)
                 ops.append(b"BT /F2 10 Tf %d %d Td (%s) Tj ET" % (x + indent, y, line.encode()))
             y -= 26
-    return _saved(ops, path)
+    return fonts_page_pdf(path, ops, {"F1": "/Helvetica-Bold", "F2": "/Helvetica"})
 
 
 def test_a_head_opening_the_next_column_after_a_heads_points_is_a_heading(

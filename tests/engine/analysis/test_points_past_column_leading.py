@@ -12,12 +12,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pikepdf
-
 from workers.engine.document import Block, ListBlock
 from workers.engine.layout.reader import read_layout
 
-from ..content_pdfs import pdf_string, text_page, text_page_pdf
+from ..content_pdfs import fonts_page_pdf, pdf_string, text_page_pdf
 
 #: A rule's text in the left column, 8 pt on an 8.8 pt step, its points set in at the first
 #: line's indent and their lines going on at the column's edge.
@@ -86,13 +84,8 @@ def _head_under_points(path: Path) -> Path:
                     (45, "by telephone or by electronic mail.")]:
         y -= 8.8
         ops.append(b"BT /F2 8 Tf %d %.1f Td (%s) Tj ET" % (x, y, pdf_string(line)))
-    pdf, page = text_page(b"\n".join(ops), base="/Helvetica-Bold", size=(612, 792))
-    page.obj.Resources.Font.F2 = pdf.make_indirect(pikepdf.Dictionary(
-        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name("/Helvetica"),
-        Encoding=pikepdf.Name.WinAnsiEncoding,
-    ))
-    pdf.save(path)
-    return path
+    return fonts_page_pdf(path, ops, {"F1": "/Helvetica-Bold", "F2": "/Helvetica"},
+                          size=(612, 792))
 
 
 def test_a_point_left_of_a_list_not_counting_on_it_is_no_point_of_it(tmp_path: Path) -> None:
