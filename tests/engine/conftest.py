@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ import weasyprint
 
 from workers.engine.document import (
     BBox,
+    Block,
     Cell,
     Document,
     Heading,
@@ -137,3 +139,17 @@ def table_over_pages_document(columns: int = 2) -> Document:
         pages=[Page(595, 842) for _ in range(3)],
         blocks=[Heading("Rows", 1, prov(0)), table, Paragraph("After the table", prov(2))],
     )
+
+
+def row_headed(document: Document) -> Document:
+    """``document`` with the first cell of each table body row made its row header."""
+    def headed(block: Block) -> Block:
+        if not isinstance(block, Table):
+            return block
+        rows = [block.rows[0], *(
+            Row([replace(row.cells[0], header=True, scope="row"), *row.cells[1:]])
+            for row in block.rows[1:]
+        )]
+        return replace(block, rows=rows)
+
+    return replace(document, blocks=[headed(block) for block in document.blocks])

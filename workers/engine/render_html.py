@@ -780,8 +780,10 @@ class _Builder:
     def _row(
         self, cells: list[Cell], *, in_head: bool, headers: bool, markers: str = ""
     ) -> str:
-        """A table row; ``markers`` (the pages it begins) go before its first cell's text."""
-        out = ["<tr>"]
+        """A table row; ``markers`` (the pages it begins) go before its first data cell's
+        text (the first cell's when all are headers): a row header's text names every cell
+        of its row, and a marker in it would be said with each of them."""
+        opened: list[tuple[str, str, str]] = []  # (tag, start tag, cell text) of each cell
         for index, cell in enumerate(cells):
             text = clean_text(cell.text)
             # Empty header cells are data cells: a <th> must have text (axe empty-table-header).
@@ -799,8 +801,11 @@ class _Builder:
                 tag = "th"
                 scope = {"row": "row", "column": "col", "both": "col"}.get(cell.scope or "")
                 attrs += f' scope="{scope or ("col" if in_head else "row")}"'
-            inner = (markers if index == 0 else "") + escape(text)
-            out.append(f"<{tag}{attrs}{self._dir(text, cell.lang)}>{inner}</{tag}>")
+            opened.append((tag, f"<{tag}{attrs}{self._dir(text, cell.lang)}>", escape(text)))
+        marked = next((k for k, (tag, _, _) in enumerate(opened) if tag == "td"), 0)
+        out = ["<tr>"]
+        for index, (tag, start, text) in enumerate(opened):
+            out.append(f"{start}{markers if index == marked else ''}{text}</{tag}>")
         out.append("</tr>")
         return "".join(out)
 

@@ -825,7 +825,8 @@ class _Builder:
     def _cells(
         self, row: Row, *, head: bool, markers: list[dict[str, Any]] | None = None
     ) -> list[dict[str, Any]]:
-        """A row's cells for the template; ``markers`` go before the first cell's text."""
+        """A row's cells for the template; ``markers`` go before the first data cell's text
+        (the first cell's when all are headers)."""
         out: list[dict[str, Any]] = []
         for index, cell in enumerate(row.cells):
             if not head and index > 0 and cell.header:
@@ -841,7 +842,10 @@ class _Builder:
             else:
                 out.append(_cell(cell, in_head=head))
         if out and markers:
-            out[0]["markers"] = markers
+            # In the first data cell: a row header's text names every cell of its row, and
+            # a marker in it would be said with each of them.
+            first_data = next((c for c in out if c["tag"] == "td"), out[0])
+            first_data["markers"] = markers
         return out
 
     def _figure(self, figure: Figure) -> list[dict[str, Any]]:

@@ -27,7 +27,7 @@ from workers.engine.document import (
 )
 from workers.engine.render_html import HeadingLevels, build_html, data_uri
 
-from ..conftest import page_crossing_document, table_over_pages_document
+from ..conftest import page_crossing_document, row_headed, table_over_pages_document
 from .conftest import (
     ARABIC,
     HEBREW,
@@ -372,3 +372,12 @@ def test_pages_beginning_at_a_table_row_are_marked_in_its_first_cell() -> None:
     assert "Page 2 Bravo" in " ".join(page.main_text().split())
     report = check_html(html.encode(), table_over_pages_document())
     assert report["passed"], report
+
+
+def test_a_page_marker_goes_in_the_first_data_cell_after_a_row_header() -> None:
+    # A row header names every cell of its row: "Page 2" in it would be said with each one.
+    html = build_html(row_headed(table_over_pages_document(3))).html
+    assert re.findall(r'id="page-(\d+)"', html) == ["1", "2", "3"]
+    assert re.search(
+        r'<th scope="row">Bravo</th><td><span class="page-marker" id="page-2">Page 2</span>'
+        r"Bravo-value-1", html)

@@ -37,7 +37,7 @@ from workers.engine.render_large_print import (
     table_fits,
 )
 
-from ..conftest import page_crossing_document, table_over_pages_document
+from ..conftest import page_crossing_document, row_headed, table_over_pages_document
 from .conftest import (
     HEBREW,
     LONG_URL,
@@ -388,3 +388,11 @@ def test_pages_beginning_at_a_table_row_are_marked_with_it(columns: int) -> None
     assert "Original page 2" in text and "Original page 3" in text
     assert word_recall(document_words(doc), read_back(content).words).value == 1.0
     assert check_large_print(content, point_size=18)["passed"]
+
+
+def test_a_page_marker_goes_in_the_first_data_cell_after_a_row_header() -> None:
+    # As in the HTML: a row header names every cell of its row, so the marker is not in it.
+    page = build_large_print_html(row_headed(table_over_pages_document(2)), point_size=18)
+    html = " ".join(page.html.split())
+    assert re.search(r'<th scope="row">Bravo</th> <td><span class="page-marker">Original page 2'
+                     r"</span>Bravo-value-1", html)
