@@ -10,11 +10,14 @@ from pathlib import Path
 from typing import Any
 
 import pikepdf
+import pypdfium2 as pdfium
 import pytest
 import weasyprint
 
 from workers.engine.document import Document, Heading, Paragraph
 from workers.engine.layout import reader
+from workers.engine.layout.glyphs import read_page
+from workers.engine.layout.lines import Line, fragments, lines
 
 HtmlPdf = Callable[..., Path]
 #: Builds a hand-made structure tree's elements under the Document element: given the PDF,
@@ -37,6 +40,21 @@ def heading_texts(doc: Document) -> list[str]:
 
 def paragraph_texts(doc: Document) -> list[str]:
     return [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+
+
+def first_page_lines(path: Path) -> list[Line]:
+    """The lines the reader groups the first page of ``path`` into."""
+    document = pdfium.PdfDocument(path)
+    try:
+        content = read_page(document, 0)
+    finally:
+        document.close()
+    return lines(fragments(content.glyphs))
+
+
+def first_page_pieces(path: Path) -> list[str]:
+    """The text of each piece of those lines, in order."""
+    return [f.text for line in first_page_lines(path) for f in line.fragments]
 
 STYLE = (
     "@page { size: A4; margin: 2cm } body { font: 11pt/1.35 'DejaVu Sans' }"

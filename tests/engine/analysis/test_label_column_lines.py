@@ -8,16 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 
 from workers.engine.document import block_text
 from workers.engine.layout import lines as lines_module
-from workers.engine.layout.glyphs import read_page
-from workers.engine.layout.lines import Line, fragments, lines
 from workers.engine.layout.reader import read_layout
 
 from ..content_pdfs import text_page_pdf
+from .conftest import first_page_lines, first_page_pieces
 
 #: The body column: 10 pt lines 12 pt apart.
 BODY = [
@@ -65,24 +63,11 @@ def _labelled_items(path: Path, text_x: float = 339, labels_first: bool = False)
 LAYOUTS = [(339, False), (336, True)]
 
 
-def _page_lines(path: Path) -> list[Line]:
-    document = pdfium.PdfDocument(path)
-    try:
-        content = read_page(document, 0)
-    finally:
-        document.close()
-    return lines(fragments(content.glyphs))
-
-
-def _pieces(path: Path) -> list[str]:
-    return [f.text for line in _page_lines(path) for f in line.fragments]
-
-
 def test_the_page_is_one_whose_lines_chain_across_the_columns(tmp_path: Path) -> None:
     # The premise: grouped by band, a body line is level with two item lines at once, so one
     # line group holds both (a merge of them would be the fault this file is about).
     path = _labelled_items(tmp_path / "items.pdf")
-    groups = [[f.text for f in line.fragments] for line in _page_lines(path)]
+    groups = [[f.text for f in line.fragments] for line in first_page_lines(path)]
     assert any({"1.2:", "1.3:"} <= set(group) for group in groups)
 
 
@@ -90,7 +75,7 @@ def test_the_page_is_one_whose_lines_chain_across_the_columns(tmp_path: Path) ->
 def test_no_piece_holds_two_lines_of_the_items(
     tmp_path: Path, text_x: float, labels_first: bool
 ) -> None:
-    pieces = _pieces(_labelled_items(tmp_path / "items.pdf", text_x, labels_first))
+    pieces = first_page_pieces(_labelled_items(tmp_path / "items.pdf", text_x, labels_first))
     labels = [label for label, _ in ITEMS]
     for piece in pieces:
         assert sum(word in labels for word in piece.split()) <= 1, piece
@@ -146,7 +131,7 @@ def test_a_fraction_stays_one_piece_of_its_line(
     path = _fraction(tmp_path / "fraction.pdf", numerator, denominator, x_numerator,
                      x_denominator)
     formula = next(
-        [f.text for f in line.fragments] for line in _page_lines(path)
+        [f.text for f in line.fragments] for line in first_page_lines(path)
         if any("f(x) =" in f.text for f in line.fragments)
     )
     assert formula == [TALL_BODY[1], "f(x) =", f"{numerator} {denominator}"] or formula == [
@@ -163,5 +148,5 @@ def test_without_the_rule_the_lines_are_merged(
     # Every pair merged, as before: a piece holds two labels (the fault the tests above
     # would see).
     monkeypatch.setattr(lines_module, "lines_of_a_column", lambda *_: False)
-    pieces = _pieces(_labelled_items(tmp_path / "items.pdf", text_x, labels_first))
+    pieces = first_page_pieces(_labelled_items(tmp_path / "items.pdf", text_x, labels_first))
     assert any("1.2:" in p.split() and "1.3:" in p.split() for p in pieces)

@@ -8,12 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pypdfium2 as pdfium
-
-from workers.engine.layout.glyphs import read_page
-from workers.engine.layout.lines import fragments, lines
-
 from ..content_pdfs import text_page_pdf
+from .conftest import first_page_pieces
 
 
 def _show(x: float, y: float, size: float, text: str) -> bytes:
@@ -35,17 +31,8 @@ def _two_columns(path: Path) -> Path:
     return text_page_pdf(path, ops)
 
 
-def _pieces(path: Path) -> list[str]:
-    document = pdfium.PdfDocument(path)
-    try:
-        content = read_page(document, 0)
-    finally:
-        document.close()
-    return [f.text for line in lines(fragments(content.glyphs)) for f in line.fragments]
-
-
 def test_a_sub_item_is_not_read_as_the_end_of_its_parents_line(tmp_path: Path) -> None:
-    pieces = _pieces(_two_columns(tmp_path / "list.pdf"))
+    pieces = first_page_pieces(_two_columns(tmp_path / "list.pdf"))
     assert "• Editor support, including:" in pieces, pieces
     assert "• Completion." in pieces, pieces
     assert "• Type checks." in pieces, pieces

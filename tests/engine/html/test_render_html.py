@@ -25,7 +25,8 @@ from workers.engine.document import (
     Row,
     Table,
 )
-from workers.engine.render_html import HeadingLevels, build_html, data_uri
+from workers.engine.heading_levels import HeadingLevels
+from workers.engine.render_html import build_html, data_uri
 
 from ..conftest import page_crossing_document, row_headed, table_over_pages_document
 from .conftest import (
