@@ -103,3 +103,35 @@ def test_a_table_under_text_atop_the_next_page_stays_apart(html_pdf: HtmlPdf) ->
     tables = _tables(body, html_pdf)
     assert len(tables) == 2
     assert [p.page for p in tables[0].prov] == [0] and tables[1].prov[0].page == 1
+
+
+ANSWERS = COLUMNS + " td { vertical-align: top } td:first-child { width: 20% }"
+
+
+def _answered(paragraphs: int, shorts: int) -> str:
+    """Questions and their answers in a ruled table of two columns (a FAQ): each question's
+    number beside it, its answer, long, under it in the second column; after ``paragraphs``
+    lengths of prose and ``shorts`` one-word paragraphs, and before a long paragraph."""
+    rows = "".join(
+        f"<tr><td>Q{k}.</td><td>Question {k}?</td></tr><tr><td></td><td>{LOREM * 3}</td></tr>"
+        for k in range(1, 4)
+    )
+    return (
+        f"<div class='cols'><h1>Answers</h1><p>{LOREM * paragraphs}</p>"
+        + "<p>Short.</p>" * shorts
+        + f"<table>{rows}</table><p>{LOREM * 40}</p></div>"
+    )
+
+
+def test_a_column_s_foot_holding_one_question_is_the_table_s_piece(html_pdf: HtmlPdf) -> None:
+    # The left column ends with the first question and its answer, one row of two cells:
+    # a grid of terms cut by the column's end, as one cut by the page's end is (narrower
+    # than half the page, it is the first piece of the table going on in the next column).
+    doc = read_layout(html_pdf(_answered(6, 0), css=ANSWERS), max_pages=1)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    boxes = [p.bbox for p in tables[0].prov]
+    assert len(boxes) == 2 and boxes[1].x0 > boxes[0].x1
+    assert [row.cells[0].text for row in tables[0].rows if row.cells[0].text] == [
+        "Q1.", "Q2.", "Q3."
+    ]

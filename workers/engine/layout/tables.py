@@ -766,23 +766,45 @@ def _cut_by_page_break(
     break leaving its top open. Its part on this page may hold a row or two of its own only.
     (A closed top under nothing is not enough: a margin band may hold the line over it, its
     title, as well as a running head.) A grid no wider than half the page may be cut by a
-    column's end instead, and go on in the next column of the same page, where no table is
-    joined to it: its parts are left to be read as they were."""
+    column's end instead, going on in the next column (where the pieces are joined, see
+    :mod:`.continued_tables`): so cut, it reaches the foot of the page's body, or comes
+    from its head, whatever stands beside it in the other columns (within a line or so:
+    columns end unevenly), and no line of the body runs across its sides (a plot's grid
+    lines in a page of one column are no column's piece)."""
     width = xs[-1] - xs[0]
-    if width <= PAGE_WIDE * content.width:
-        return False
     band = MARGIN_BAND * content.height
     body = [
-        (f.y0 + f.y1) / 2 for f in frags
-        if xs[0] < (f.x0 + f.x1) / 2 < xs[-1]
-        and content.y0 + band < (f.y0 + f.y1) / 2 < content.y0 + content.height - band
+        f for f in frags
+        if content.y0 + band < (f.y0 + f.y1) / 2 < content.y0 + content.height - band
     ]
-    if not any(y < bottom for y in body):
+    across = [(f.y0 + f.y1) / 2 for f in body if xs[0] < (f.x0 + f.x1) / 2 < xs[-1]]
+    # (A narrow grid in a page set in columns: no line of the body runs across its sides
+    # into the next column. One in a page of one column, a figure's, is no column's piece.)
+    narrow = width <= PAGE_WIDE * content.width
+    if narrow and any(
+        f.x0 < x - ACROSS_SIDE < x + ACROSS_SIDE < f.x1 for f in body for x in (xs[0], xs[-1])
+    ):
+        return False
+    # (How far past a narrow grid's end the other columns' text may reach: a line or so.)
+    slack = COLUMN_END_LINES * statistics.median(f.y1 - f.y0 for f in body) if body else 0.0
+    if not any(y < bottom for y in across) and (
+        not narrow or not any((f.y0 + f.y1) / 2 < bottom - slack for f in body)
+    ):
         return True
     closed_top = any(
         abs((r.y0 + r.y1) / 2 - top) <= TOUCH and r.x1 - r.x0 >= RULED_DOWN * width for r in hs
     )
-    return not closed_top and not any(y > top for y in body)
+    return not closed_top and not any(y > top for y in across) and (
+        not narrow or not any((f.y0 + f.y1) / 2 > top + slack for f in body)
+    )
+
+
+#: How far a line must run on past each side of a narrow grid's edge to run across it (a
+#: line of the column the grid fills reaches its edge, and may pass it by a point or so).
+ACROSS_SIDE = 6.0
+#: Lines (of the body's median height) by which the columns of a page may end apart, at
+#: its foot or its head (see :func:`_cut_by_page_break`).
+COLUMN_END_LINES = 1.5
 
 
 def _letters(text: str) -> int:
