@@ -103,3 +103,97 @@ def test_a_table_under_text_atop_the_next_page_stays_apart(html_pdf: HtmlPdf) ->
     tables = _tables(body, html_pdf)
     assert len(tables) == 2
     assert [p.page for p in tables[0].prov] == [0] and tables[1].prov[0].page == 1
+
+
+ANSWERS = COLUMNS + " td { vertical-align: top } td:first-child { width: 20% }"
+
+
+def _answered(paragraphs: int, shorts: int) -> str:
+    """Questions and their answers in a ruled table of two columns (a FAQ): each question's
+    number beside it, its answer, long, under it in the second column; after ``paragraphs``
+    lengths of prose and ``shorts`` one-word paragraphs, and before a long paragraph."""
+    rows = "".join(
+        f"<tr><td>Q{k}.</td><td>Question {k}?</td></tr><tr><td></td><td>{LOREM * 3}</td></tr>"
+        for k in range(1, 4)
+    )
+    return (
+        f"<div class='cols'><h1>Answers</h1><p>{LOREM * paragraphs}</p>"
+        + "<p>Short.</p>" * shorts
+        + f"<table>{rows}</table><p>{LOREM * 40}</p></div>"
+    )
+
+
+def test_a_column_s_foot_holding_one_question_is_the_table_s_piece(html_pdf: HtmlPdf) -> None:
+    # The left column ends with the first question and its answer, one row of two cells:
+    # a grid of terms cut by the column's end, as one cut by the page's end is (narrower
+    # than half the page, it is the first piece of the table going on in the next column).
+    doc = read_layout(html_pdf(_answered(6, 0), css=ANSWERS), max_pages=1)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    boxes = [p.bbox for p in tables[0].prov]
+    assert len(boxes) == 2 and boxes[1].x0 > boxes[0].x1
+    assert [row.cells[0].text for row in tables[0].rows if row.cells[0].text] == [
+        "Q1.", "Q2.", "Q3."
+    ]
+
+
+def _long_answer(paragraphs: int, lengths: int) -> str:
+    """Two questions in a ruled table of two columns, the first one's answer ``lengths``
+    lengths of prose long: long enough to fill whole columns, cut at both ends by the breaks
+    before and after them (its cell drawn there with its rules down alone, none across)."""
+    rows = (
+        "<tr><td>Q1.</td><td>Question 1?</td></tr>"
+        f"<tr><td></td><td>{LOREM * lengths}</td></tr>"
+        "<tr><td>Q2.</td><td>Question 2?</td></tr>"
+        f"<tr><td></td><td>{LOREM * 2}</td></tr>"
+    )
+    return (
+        f"<div class='cols'><h1>Answers</h1><p>{LOREM * paragraphs}</p>"
+        f"<table>{rows}</table><p>{LOREM * 3}</p></div>"
+    )
+
+
+def test_a_row_filling_whole_columns_is_read_in_its_table(html_pdf: HtmlPdf) -> None:
+    # The answer fills the second column of the first page and both columns of the second:
+    # those pieces of its cell are the table's (each column's apart, as the page's columns
+    # part them), read on from the first piece, and the rest of the table after them.
+    doc = read_layout(html_pdf(_long_answer(6, 30), css=ANSWERS), max_pages=3)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    pieces = [(p.page, p.bbox.x0 > 300) for p in tables[0].prov]
+    assert (1, False) in pieces and (1, True) in pieces
+    assert [row.cells[0].text for row in tables[0].rows if row.cells[0].text] == ["Q1.", "Q2."]
+    assert all(len(row.cells) == 2 for row in tables[0].rows)
+    # (The answer's pieces either side of a page break are one cell's text.)
+    assert sum(1 for row in tables[0].rows if len({p.page for c in row.cells for p in c.prov}) > 1)
+
+
+def test_a_cut_row_s_tail_atop_the_next_page_goes_on_in_its_row(html_pdf: HtmlPdf) -> None:
+    # The last answer runs a few lines onto the next page: a box of one row there, open at
+    # the top (its rules down run up to the break), the rest of the table's last row.
+    body = (
+        f"<div class='cols'><h1>Answers</h1><p>{LOREM * 20}</p><table>"
+        f"<tr><td>Q1.</td><td>Question 1?</td></tr><tr><td></td><td>{LOREM * 2}</td></tr>"
+        f"<tr><td>Q2.</td><td>Question 2?</td></tr><tr><td></td><td>{LOREM * 14}</td></tr>"
+        f"</table><p>{LOREM * 3}</p></div>"
+    )
+    doc = read_layout(html_pdf(body, css=ANSWERS), max_pages=3)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert tables[0].prov[-1].page == 2
+    last = tables[0].rows[-1].cells
+    assert len(last) == 2 and not last[0].text
+    assert {p.page for p in last[1].prov} == {1, 2}
+
+
+def test_columns_ruled_apart_are_no_table(html_pdf: HtmlPdf) -> None:
+    # A page of four columns with a rule between each two: rules down alone, with the same
+    # ends, as a row cut at both ends draws; but the columns' text stands right beside the
+    # outer rules: they part columns of text, no box's sides.
+    css = (
+        "@page { size: A4 landscape; margin: 1cm }"
+        " .cols { columns: 4; column-rule: 1pt solid; text-align: justify }"
+    )
+    body = f"<div class='cols'><p>{LOREM * 24}</p></div>"
+    doc = read_layout(html_pdf(body, css=css), max_pages=1)
+    assert not [b for b in doc.blocks if isinstance(b, Table)]

@@ -75,6 +75,10 @@ class Block:
     #: at no place of the other's (see :func:`.tables._boxes_apart`): a table of its own, not
     #: the other's heads.
     drawn_apart: bool = False
+    #: Set for a ruled table whose head a page or column break cut (see
+    #: :func:`.tables._open_ends`): its rules down run up to the break, no rule across
+    #: over its first row, which is the rest of a row the break cut.
+    cut_head: bool = False
     #: Set for a footnote at the foot of its page (see :mod:`.footnotes`): its mark ("1",
     #: "*"), matching a mark raised in the page's text.
     note: str | None = None

@@ -411,7 +411,7 @@ def classify(
                     # The same table, continued past a page break, a wide gap between rows,
                     # a column break, or the break from a page's last column to the next
                     # page's first.
-                    _join_continued(previous, table, title, doc)
+                    _join_continued(previous, table, title, doc, block.cut_head)
                 else:
                     doc.blocks.append(table)
                 continue
@@ -4677,11 +4677,13 @@ def _item_table(stack: list[ListBlock]) -> Table | None:
 
 
 def _join_continued(
-    previous: Table, table: Table, title: ModelBlock | None, doc: Document
+    previous: Table, table: Table, title: ModelBlock | None, doc: Document,
+    cut_head: bool = False,
 ) -> None:
     """Join ``table`` to ``previous``, the same table continued past a page break or a wide
     gap between rows (see :func:`_continued_by`); a ``title`` said again over it (read last
-    in ``doc``) and its repeated rows are pagination."""
+    in ``doc``) and its repeated rows are pagination. ``cut_head``: the break cut the row
+    ``table`` opens with, as its drawing shows (see :attr:`.blocks.Block.cut_head`)."""
     said_again = title_said_again(title, table)
     if said_again is not None:
         caption_first_title(doc.blocks, previous, said_again)
@@ -4691,7 +4693,7 @@ def _join_continued(
     columns = columns_under(previous, table)
     if columns is not None and not _as_many_columns(previous, table):
         spread_over(table, columns)
-    doc.artifacts.extend(continue_table(previous, table))
+    doc.artifacts.extend(continue_table(previous, table, cut_head))
     widths = _row_widths(previous)
     widest = max(widths, default=0)  # (once: a long table joined page by page has many rows)
     for row, taken in zip(previous.rows, widths, strict=True):

@@ -97,9 +97,11 @@ def title_over(block: Block, table: Table) -> bool:
     )
 
 
-def continue_table(previous: Table, table: Table) -> list[Artifact]:
+def continue_table(previous: Table, table: Table, cut_head: bool = False) -> list[Artifact]:
     """Append ``table``'s rows to ``previous``, the table it continues, less the title and
-    header rows it repeats; those are returned as artifacts (with what draws them)."""
+    header rows it repeats; those are returned as artifacts (with what draws them). A first
+    row the break cut (by its text, see :func:`cut_row`; or by its drawing, ``cut_head``,
+    see :func:`rest_of_row`) goes on in the last row of ``previous``."""
     rows = table.rows
     title_rows = 0
     while title_rows < len(rows) and _title_row(rows[title_rows]):
@@ -112,7 +114,10 @@ def continue_table(previous: Table, table: Table) -> list[Artifact]:
                 cell.header, cell.scope = True, "column"
     dropped = title_rows + head
     rest = rows[dropped:]
-    if not head and rest and previous.rows and cut_row(previous.rows[-1], rest[0]):
+    if not head and rest and previous.rows and (
+        cut_row(previous.rows[-1], rest[0])
+        or cut_head and not title_rows and rest_of_row(previous.rows[-1], rest[0])
+    ):
         _join_cut(previous.rows[-1], rest[0])
         rest = rest[1:]
     previous.rows.extend(rest)
@@ -147,6 +152,29 @@ def cut_row(last: Row, first: Row) -> bool:
         bool(filled)
         and any(a and not b for a, b in pairs)
         and all(a and (b[0].islower() or a.endswith(_OPEN_END)) for a, b in filled)
+    )
+
+
+def rest_of_row(last: Row, first: Row) -> bool:
+    """``first``, drawn as the rest of a row a break cut (no rule over it, the rules down
+    running up to the break), can be the rest of ``last``: its cells line up with those of
+    ``last``, one for one, and it fills some of them only, each one ``last`` fills (a long
+    answer going on past the break, the short question number beside it said whole). A
+    row of a grid drawn with no rules across fills all its cells: it stays a row. (Cut by a
+    page break, as :func:`cut_row` asks: a row cut by a column break is left in two.)"""
+    if len(last.cells) != len(first.cells) or any(
+        a.col_span != b.col_span or a.row_span > 1 or b.row_span > 1 or b.header
+        for a, b in zip(last.cells, first.cells, strict=True)
+    ):
+        return False
+    before = [p.page for c in last.cells for p in c.prov]
+    after = [p.page for c in first.cells for p in c.prov]
+    if not before or not after or max(before) >= min(after):
+        return False  # (as cut_row: a row cut by a page break, not a column's)
+    pairs = [(a.text.strip(), b.text.strip()) for a, b in zip(last.cells, first.cells, strict=True)]
+    return (
+        any(b for _, b in pairs) and any(not b for _, b in pairs)
+        and all(a for a, b in pairs if b)
     )
 
 
@@ -243,13 +271,22 @@ def goes_on_over_the_page(
         return False
     # (The pieces either side of the break: the table may have filled more columns before.)
     here, there = _column_lefts(previous, first), _column_lefts(table, second)
-    if here.keys() != there.keys() or _width(previous) != _width(table) and not _filled_alike(
-        previous, table
-    ):
+    if not _same_columns_filled(here, there, _rows_in(previous, first), _rows_in(table, second)) \
+            or _width(previous) != _width(table) and not _filled_alike(previous, table):
         return False  # (other columns: not the same grid; as many, or the same ones filled)
     a, b = first.bbox, second.bbox
     shift = _shift_between(here, there)
-    if shift is None or a.x1 + shift > a.x0 + _COLUMN_SLACK:
+    if shift is None:
+        return False
+    cut_row = here.keys() != there.keys()
+    if cut_row:
+        # (A piece of one row filling some columns has the box of their text alone: each
+        # piece stands where the other's columns, moved, stand too.)
+        a, b = (
+            BBox(min(a.x0, b.x0 - shift), a.y0, max(a.x1, b.x1 - shift), a.y1),
+            BBox(min(b.x0, a.x0 + shift), b.y0, max(b.x1, a.x1 + shift), b.y1),
+        )
+    if a.x1 + shift > a.x0 + _COLUMN_SLACK:
         return False  # (not moved back a whole column: the piece would overlap the first)
     if b.x0 < a.x0 + shift - _COLUMN_SLACK or b.x1 > a.x0 + _COLUMN_SLACK:
         return False  # (not in the column the columns moved to)
@@ -262,10 +299,37 @@ def goes_on_over_the_page(
         return False
     # (Nothing under the first piece nor right of it: it ends its page's last column;
     # nothing over the second nor left of it: it opens the next page's first.)
+    # (Past a cut row's piece, the text of its column goes on under it or over it, its
+    # box no wider than the grid's: in its column, not in one beside.)
     return not any(
-        _under(box, a.x0, a.x1, a.y0) or box.x0 >= a.x1 - _COLUMN_SLACK for box in ending
+        _under(box, a.x0, a.x1, a.y0) or box.x0 >= a.x1 - _COLUMN_SLACK
+        and not (cut_row and box.y0 >= a.y1 - _COLUMN_SLACK)
+        for box in ending
     ) and not any(
-        _over(box, b.x0, b.x1, b.y1) or box.x1 <= b.x0 + _COLUMN_SLACK for box in opening
+        _over(box, b.x0, b.x1, b.y1) or box.x1 <= b.x0 + _COLUMN_SLACK
+        and not (cut_row and box.y1 <= b.y0 + _COLUMN_SLACK)
+        for box in opening
+    )
+
+
+def _same_columns_filled(
+    here: dict[int, float], there: dict[int, float], rows_here: int, rows_there: int
+) -> bool:
+    """The pieces either side of a break fill the same columns (``here``, ``there``: their
+    columns' left edges), or one of them is a single row whose columns are some of the
+    other's: a row the break cut, its short cells said whole on one side (a question's
+    number beside it, then its long answer going on alone over the page)."""
+    if here.keys() == there.keys():
+        return True
+    if rows_here == 1 and here and here.keys() < there.keys():
+        return True
+    return rows_there == 1 and bool(there) and there.keys() < here.keys()
+
+
+def _rows_in(table: Table, piece: Prov) -> int:
+    """The rows of the table with a cell drawn in that piece of it."""
+    return sum(
+        1 for row in table.rows if any(_inside(p, piece) for c in row.cells for p in c.prov)
     )
 
 
@@ -291,8 +355,11 @@ def goes_on_mid_cell(table: Table) -> bool:
 
 def _column_shift(previous: Table, table: Table) -> float | None:
     """How far right of ``previous``'s columns ``table``'s stand: the same distance for the
-    left edge of every column both fill (one at least), or None."""
-    return _shift_between(_column_lefts(previous), _column_lefts(table))
+    left edge of every column both fill (one at least), or None. (Those of the pieces either
+    side of the break: a row the break cut has a cell in each.)"""
+    return _shift_between(
+        _column_lefts(previous, previous.prov[-1]), _column_lefts(table, table.prov[0])
+    )
 
 
 def _filled_alike(previous: Table, table: Table) -> bool:
@@ -317,10 +384,10 @@ def _column_lefts(table: Table, piece: Prov | None = None) -> dict[int, float]:
     for row in table.rows:
         at = 0
         for cell in row.cells:
-            if cell.col_span == 1 and cell.prov and cell.text.strip() and (
-                piece is None or _inside(cell.prov[0], piece)
-            ):
-                x0 = cell.prov[0].bbox.x0
+            # (A cell a break cut has a part in each piece: the one in ``piece`` counts.)
+            parts = [p for p in cell.prov if piece is None or _inside(p, piece)][:1]
+            if cell.col_span == 1 and parts and cell.text.strip():
+                x0 = parts[0].bbox.x0
                 out[at] = min(out.get(at, x0), x0)
             at += cell.col_span
     return out
@@ -330,9 +397,9 @@ def _row_pitch(table: Table, piece: Prov) -> float:
     """How far apart the tops of the piece's rows stand, at most (its height if it has
     one row): the room a row left over for the next column takes."""
     tops = [
-        max(c.prov[0].bbox.y1 for c in row.cells if c.prov)
+        max(p.bbox.y1 for c in row.cells for p in c.prov if _inside(p, piece))
         for row in table.rows
-        if any(c.prov and _inside(c.prov[0], piece) for c in row.cells)
+        if any(_inside(p, piece) for c in row.cells for p in c.prov)
     ]
     steps = [abs(up - down) for up, down in zip(tops, tops[1:], strict=False)]
     return max(steps, default=piece.bbox.y1 - piece.bbox.y0)

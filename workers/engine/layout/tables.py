@@ -345,18 +345,26 @@ def ruled_tables(
     # (One row of cells has two rules across, see _one_row_of_cells; one column of cells two
     # rules down, one down each side where a writer draws each side in one piece, as
     # LibreOffice does: see _one_column_of_cells.)
-    if len(horizontal) < 2 or len(vertical) < (2 if len(horizontal) > COLUMN_CELLS else 3):
+    if len(vertical) < CUT_THROUGH_RULES and (
+        len(horizontal) < 2 or len(vertical) < (2 if len(horizontal) > COLUMN_CELLS else 3)
+    ):
         return out
     groups: list[tuple[Rect, list[Rect], list[Rect]]] = []
     panels: list[Rect] = []
     apart: set[int] = set()  # the grids drawn on another table (by id of their box)
-    for drawn in _rule_groups(horizontal, vertical):
+    drawn_groups = _rule_groups(horizontal, vertical)
+    for drawn in drawn_groups:
         for part, on_another in _stacked(drawn):
             grid, bare = _without_bare_panels(part)
             groups.append(grid)
             if on_another:
                 apart.add(id(grid[0]))
             panels.extend(bare)
+    # (A row cut at both ends, by the breaks before and after its column, is drawn with
+    # its rules down alone: see _cut_through.)
+    through = _cut_through(drawn_groups)
+    groups.extend(through)
+    cut_through = {id(box) for box, _, _ in through}
     for panel in panels:
         # (Read a box at a time, as a diagram's: a chart's axis labels line up with the
         # table's rows beside it, and would be read as more of its columns.)
@@ -364,12 +372,12 @@ def ruled_tables(
         taken.update(id(f) for b in boxed for f in b.frags)
         out.extend(boxed)
     for box, hs, vs in groups:
-        if not _may_be_grid(hs, vs):
+        if id(box) not in cut_through and not _may_be_grid(hs, vs):
             continue  # a rule or two under a head, say, spanning some of its columns
         # A diagram's boxes and connectors: its text is read as text, a box's at a time.
         # (A link's underline in a table's cell meets no other rule either: not counted.)
         ruling = _without_underlines(hs, box, frags)
-        if _drawn_apart(ruling, vs):
+        if hs and _drawn_apart(ruling, vs):
             boxed = _box_texts(
                 content.index, box, content.paths, [f for f in frags if id(f) not in taken]
             )
@@ -381,11 +389,22 @@ def ruled_tables(
         # The rules' own ends bound the grid too: a table ruled between its rows and down
         # between its columns only, with no frame, has its outer edges where they end.
         ys = _positions([(r.y0 + r.y1) / 2 for r in hs] + _ends([(r.y0, r.y1) for r in vs], hs))
+        if id(box) in cut_through:
+            ys = [box.y0, box.y1]  # (no rule across: the rules down's own ends)
         xs = _positions([(r.x0 + r.x1) / 2 for r in vs] + _cell_edges(hs)
                         + _ends([(r.x0, r.x1) for r in hs], vs))
         if len(xs) == 2 and len(ys) > RULED_ROWS:
             xs = sorted(xs + _spaced_columns(xs, max(ys), min(ys), frags))
-        one_row = len(ys) == 2 and _one_row_of_cells(xs, ys, vs, content)
+        # (A grid a break cut, its rules down running on to it: the row there goes on past
+        # the break, its long text a cell's, no frame's, filling some of its cells only.)
+        open_ends = _open_ends(xs, ys, hs, frags, content) if len(xs) >= 3 else (False, False)
+        one_row = len(ys) == 2 and (
+            _one_row_of_cells(xs, ys, vs, content, open_ends)
+            if id(box) not in cut_through
+            else all(open_ends) and _sides_clear(xs, ys, frags)
+            and not _shapes_inside(box, content.paths)
+        )
+        cut_row = len(ys) == 2 and any(open_ends)
         one_column = len(xs) == 2 and _one_column_of_cells(
             xs, ys, hs, vs, [f for f in frags if id(f) not in taken]
         )
@@ -517,8 +536,9 @@ def ruled_tables(
             )
             # (One column's blank cell, at an end, is a row the page break cut.)
             or (((one_row and not blank) or one_column) and bool(cells))
+            or cut_row and bool(cells)
         )
-        if not enough or longest > LONGEST_CELL:
+        if not enough or longest > LONGEST_CELL and not cut_row:
             if text_grids is not None and len(set(row_bands)) >= TEXT_GRID_SHARE * (len(ys) - 1):
                 text_grids.append(box)
             continue  # a frame around text, or a form's boxes: not a table of data
@@ -556,7 +576,7 @@ def ruled_tables(
         )
         block = Block(
             content.index, kind="table", table=grid_cells, head_rows=heads, spans=spans,
-            drawn_apart=id(box) in apart,
+            drawn_apart=id(box) in apart, cut_head=open_ends[1],
         )
         for f in members:
             block.add(f)
@@ -667,7 +687,8 @@ def _titled_cell_by_cell(
 
 
 def _one_row_of_cells(
-    xs: list[float], ys: list[float], vs: list[Rect], content: PageContent
+    xs: list[float], ys: list[float], vs: list[Rect], content: PageContent,
+    open_ends: tuple[bool, bool] = (False, False),
 ) -> bool:
     """The grid is one row of boxed cells: two rules across (``ys``: its top and bottom) and,
     at each of its column edges (``xs``, three at least), a rule down from one to the other.
@@ -677,10 +698,17 @@ def _one_row_of_cells(
     several rows ruled cell by cell are (:func:`_ruled_cell_by_cell`). One reaching into a
     margin band of the page is left to be read as its text: a running header or footer is
     often ruled so (a title beside a logo, a form's number beside its page's), and a
-    table is never read as one."""
+    table is never read as one. Unless the end in the band is open (``open_ends``: its
+    foot, its head; see :func:`_open_ends`): the rest of a row a page or column break cut,
+    its rules down running on to the break, set at the top of the next page or column (or
+    its first part, at the foot of the page)."""
     top, bottom = max(ys), min(ys)
     band = MARGIN_BAND * content.height
-    in_band = top - content.y0 > content.height - band or bottom - content.y0 < band
+    open_foot, open_head = open_ends
+    in_band = (
+        top - content.y0 > content.height - band and not open_head
+        or bottom - content.y0 < band and not open_foot
+    )
     return (
         len(xs) >= 3 and not in_band and all(_ruled_down(x, bottom, top, vs) for x in xs)
     )
@@ -766,23 +794,157 @@ def _cut_by_page_break(
     break leaving its top open. Its part on this page may hold a row or two of its own only.
     (A closed top under nothing is not enough: a margin band may hold the line over it, its
     title, as well as a running head.) A grid no wider than half the page may be cut by a
-    column's end instead, and go on in the next column of the same page, where no table is
-    joined to it: its parts are left to be read as they were."""
+    column's end instead, going on in the next column (where the pieces are joined, see
+    :mod:`.continued_tables`): so cut, it reaches the foot of the page's body, or comes
+    from its head, whatever stands beside it in the other columns (within a line or so:
+    columns end unevenly), and no line of the body runs across its sides (a plot's grid
+    lines in a page of one column are no column's piece)."""
+    return any(_break_ends(top, bottom, xs, hs, frags, content))
+
+
+def _break_ends(
+    top: float, bottom: float, xs: list[float], hs: list[Rect], frags: list[Fragment],
+    content: PageContent,
+) -> tuple[bool, bool]:
+    """Whether a break may cut the grid at its foot, and at its head (see
+    :func:`_cut_by_page_break`)."""
     width = xs[-1] - xs[0]
-    if width <= PAGE_WIDE * content.width:
-        return False
     band = MARGIN_BAND * content.height
     body = [
-        (f.y0 + f.y1) / 2 for f in frags
-        if xs[0] < (f.x0 + f.x1) / 2 < xs[-1]
-        and content.y0 + band < (f.y0 + f.y1) / 2 < content.y0 + content.height - band
+        f for f in frags
+        if content.y0 + band < (f.y0 + f.y1) / 2 < content.y0 + content.height - band
     ]
-    if not any(y < bottom for y in body):
-        return True
+    across = [(f.y0 + f.y1) / 2 for f in body if xs[0] < (f.x0 + f.x1) / 2 < xs[-1]]
+    # (A narrow grid in a page set in columns: no line of the body runs across its sides
+    # into the next column. One in a page of one column, a figure's, is no column's piece.)
+    narrow = width <= PAGE_WIDE * content.width
+    if narrow and any(
+        f.x0 < x - ACROSS_SIDE < x + ACROSS_SIDE < f.x1 for f in body for x in (xs[0], xs[-1])
+    ):
+        return False, False
+    # (How far past a narrow grid's end the other columns' text may reach: a line or so.)
+    slack = COLUMN_END_LINES * statistics.median(f.y1 - f.y0 for f in body) if body else 0.0
+    foot = not any(y < bottom for y in across) and (
+        not narrow or not any((f.y0 + f.y1) / 2 < bottom - slack for f in body)
+    )
     closed_top = any(
         abs((r.y0 + r.y1) / 2 - top) <= TOUCH and r.x1 - r.x0 >= RULED_DOWN * width for r in hs
     )
-    return not closed_top and not any(y > top for y in body)
+    head = not closed_top and not any(y > top for y in across) and (
+        not narrow or not any((f.y0 + f.y1) / 2 > top + slack for f in body)
+    )
+    return foot, head
+
+
+def _closed_at(y: float, width: float, hs: Sequence[Rect]) -> bool:
+    """Rules across run at ``y`` over (most of) the grid's ``width``: in one piece, or a
+    piece a cell (a grid drawn cell by cell)."""
+    return sum(r.x1 - r.x0 for r in hs if abs((r.y0 + r.y1) / 2 - y) <= TOUCH) >= (
+        RULED_DOWN * width
+    )
+
+
+def _open_ends(
+    xs: list[float], ys: list[float], hs: list[Rect], frags: list[Fragment],
+    content: PageContent,
+) -> tuple[bool, bool]:
+    """Whether the grid's foot, and its head, are open where a break cut it: no rule across
+    closes that end (its rules down run on to the break) and nothing of the body lies past
+    it (see :func:`_break_ends`)."""
+    top, bottom = max(ys), min(ys)
+    width = xs[-1] - xs[0]
+    foot, head = _break_ends(top, bottom, xs, hs, frags, content)
+    return foot and not _closed_at(bottom, width, hs), head and not _closed_at(top, width, hs)
+
+
+def _sides_clear(xs: list[float], ys: list[float], frags: list[Fragment]) -> bool:
+    """No text stands right outside the outer rules down (``xs``' ends), level with them:
+    they are a box's sides, its cells inside them alone, not rules parting columns of text
+    (a bulletin's columns, ruled apart, the text of each set up to the rule beside it)."""
+    top, bottom = max(ys), min(ys)
+    return not any(
+        bottom < (f.y0 + f.y1) / 2 < top
+        and (xs[0] - SIDE_CLEAR < f.x1 <= xs[0] or xs[-1] <= f.x0 < xs[-1] + SIDE_CLEAR)
+        for f in frags
+    )
+
+
+#: How far outside a box's side rule text may not stand (points): a column gap's width,
+#: more than a cell's padding.
+SIDE_CLEAR = 12.0
+#: Points each way a shape passes to be more than a mark in a line of text (a bullet).
+SHAPE_SIZE = 8.0
+
+
+def _shapes_inside(box: Rect, paths: Sequence[Rect]) -> bool:
+    """Shapes other than rules and marks are drawn inside ``box`` (a chart's bars, a panel's
+    tint): lines down round them are a drawing's grid lines, not the sides of a row of cells
+    (whose text may hold a list's drawn bullets, a few points wide)."""
+    return any(
+        p.x1 - p.x0 > SHAPE_SIZE and p.y1 - p.y0 > SHAPE_SIZE
+        and p.x0 < box.x1 and p.x1 > box.x0 and p.y0 < box.y1 and p.y1 > box.y0
+        for p in paths
+    )
+
+
+#: Rules down at least (its two sides and a column edge) for a row cut at both ends.
+CUT_THROUGH_RULES = 3
+
+
+def _cut_through(
+    groups: Sequence[tuple[Rect, list[Rect], list[Rect]]],
+) -> list[tuple[Rect, list[Rect], list[Rect]]]:
+    """Rules down meeting no other rule, :data:`CUT_THROUGH_RULES` or more side by side
+    with the same ends: the sides and column edges of a table's row cut at both ends, its
+    top by the break before its column and its foot by the break after (a long answer in a
+    table of questions, filling a whole column): no rule across is drawn there. (Read as
+    a row only where both ends are such breaks: see :func:`_open_ends`.)"""
+    lone = sorted(
+        (vs[0] for _, hs, vs in groups if not hs and len(vs) == 1), key=lambda r: r.x0
+    )
+    out: list[tuple[Rect, list[Rect], list[Rect]]] = []
+    used: set[int] = set()
+    for rule in lone:
+        if id(rule) in used:
+            continue
+        alike = [
+            r for r in lone
+            if id(r) not in used and abs(r.y0 - rule.y0) <= TOUCH and abs(r.y1 - rule.y1) <= TOUCH
+        ]
+        if len(_positions([(r.x0 + r.x1) / 2 for r in alike])) >= CUT_THROUGH_RULES:
+            used.update(id(r) for r in alike)
+            out.extend((_box_of(piece), [], piece) for piece in _column_pieces(alike))
+    return out
+
+
+def _column_pieces(rules: list[Rect]) -> list[list[Rect]]:
+    """The rules down of rows cut through, parted into the pieces of each column of the
+    page: where the same column edges stand again, moved over by the columns' pitch (a
+    table filling both columns of a page between its breaks), a piece of its own each."""
+    xs = _positions([(r.x0 + r.x1) / 2 for r in rules])
+    for count in range(2, len(xs) // CUT_THROUGH_RULES + 1):
+        if len(xs) % count:
+            continue
+        size = len(xs) // count
+        chunks = [xs[k * size:(k + 1) * size] for k in range(count)]
+        steps = [[b - a for a, b in zip(c, c[1:], strict=False)] for c in chunks]
+        if all(
+            abs(step - first) <= TOUCH
+            for other in steps[1:] for step, first in zip(other, steps[0], strict=True)
+        ):
+            return [
+                [r for r in rules if c[0] - TOUCH <= (r.x0 + r.x1) / 2 <= c[-1] + TOUCH]
+                for c in chunks
+            ]
+    return [rules]
+
+
+#: How far a line must run on past each side of a narrow grid's edge to run across it (a
+#: line of the column the grid fills reaches its edge, and may pass it by a point or so).
+ACROSS_SIDE = 6.0
+#: Lines (of the body's median height) by which the columns of a page may end apart, at
+#: its foot or its head (see :func:`_cut_by_page_break`).
+COLUMN_END_LINES = 1.5
 
 
 def _letters(text: str) -> int:
