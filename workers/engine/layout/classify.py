@@ -4312,6 +4312,11 @@ def _prov(block: Block, result: PageResult, artifact_ids: dict[int, Any] | None 
     marks = result.mcids
     count = len(marks)
     mcids = {marks[o] for o in objects if o < count} - {-1}
+    text = block.kind == "text"
+    # The fragments' texts joined, asked at C speed whether any holds a character beyond
+    # ASCII (only such can join accents) or an underscore (only such can read one drawn):
+    # most blocks hold neither, and their fragments are then not looked at one by one.
+    joined = "".join(map(_text_of, block.frags)) if text else ""
     return Prov(
         block.page,
         BBox(round_to(block.x0, 2), round_to(block.y0, 2), round_to(block.x1, 2),
@@ -4321,13 +4326,14 @@ def _prov(block: Block, result: PageResult, artifact_ids: dict[int, Any] | None 
         # Text only (a figure's element is not read by its glyphs, a table's cells have their
         # own). Across fragments only where some object is read twice: most blocks read each
         # of theirs once; inside one, as the C loop found it with its objects.
-        interleaved=block.kind == "text" and (
+        interleaved=text and (
             len(objects) < len(drawn) - drawn.count(-1)
             and _interleaved(drawn, result.opmap.operator_of)
             or any(map(_objects_interleaved, block.frags))),
-        joined_accents=block.kind == "text" and _joins_accents(block.frags),
+        joined_accents=text and not joined.isascii() and _joins_accents(block.frags),
         spaced_apart=block.note is not None and any(f.mark_apart for f in block.frags),
-        drawn_underscores=block.kind == "text" and any(map(reads_drawn_underscore, block.frags)),
+        drawn_underscores=text and "_" in joined
+        and any(map(reads_drawn_underscore, block.frags)),
     )
 
 

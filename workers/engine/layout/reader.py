@@ -909,17 +909,22 @@ def _drawings(
     # (A bullet drawn as a shape is read as the label of the line it leads: it is text, no
     # piece of a drawing. A list of links, each underlined, led by such bullets would be a
     # cluster of many small shapes: Chromium draws its hollow "◦" and square "▪" bullets.)
-    bullets = _drawn_bullet_boxes(frags)
     shapes = [
         r for r in content.paths + content.rules
         if (r.x1 - r.x0) * (r.y1 - r.y0) < 0.5 * page_area
         # (Drawn off the page, outside its crop box, a shape shows nothing.)
         and r.x1 > left and r.x0 < right and r.y1 > bottom and r.y0 < top
-        and not (bullets and _is_bullet(r, bullets))
-    ][:MAX_SHAPES]
+    ]
     if len(shapes) < MIN_DRAWING_SHAPES:
-        # No cluster can hold enough shapes to be a drawing (the boxes left out below only
-        # make fewer): most pages have a rule or two, and need no running text found.
+        # No cluster can hold enough shapes to be a drawing (the bullets and boxes left out
+        # below only make fewer): most pages have a rule or two, and need neither their
+        # drawn bullets nor their running text found.
+        return []
+    bullets = _drawn_bullet_boxes(frags)
+    if bullets:
+        shapes = [r for r in shapes if not _is_bullet(r, bullets)]
+    shapes = shapes[:MAX_SHAPES]
+    if len(shapes) < MIN_DRAWING_SHAPES:
         return []
     # A box around a caption or a paragraph beside a drawing would join the two and make the
     # whole a text frame: it is no piece of the drawing. (Only shapes as large as a line of
