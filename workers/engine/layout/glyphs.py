@@ -41,6 +41,7 @@ from PIL import Image, ImageChops
 from ..page_boxes import crop_box
 from .curve_bounds import tightened
 from .form_space import Matrix, mapped_box, object_matrix, then
+from .glyph_line_ends import looks_glyph_set, without_glyph_line_ends
 
 _accelerator: ModuleType | None
 try:
@@ -1110,8 +1111,11 @@ def _glyphs(raw: Any, owners: dict[int, int], content: PageContent) -> None:
         )
     else:
         _python_glyphs(content.glyphs, chars, raw, page_address, count, info_of)
-    if _PRIVATE_USE.search(chars if isinstance(chars, str) else "".join(chars)):
+    text = chars if isinstance(chars, str) else "".join(chars)
+    if _PRIVATE_USE.search(text):
         _blank_private_glyphs_as_spaces(raw, chars, count, content.glyphs)
+    if looks_glyph_set(text):
+        content.glyphs = without_glyph_line_ends(content.glyphs)
 
 
 #: Unicode's private-use area: what a font's own codes read as when its /ToUnicode maps them
