@@ -339,3 +339,78 @@ def test_c_text_like_leaves_what_it_cannot_match_to_python() -> None:
     whole[0].x0 = 3  # type: ignore[assignment]
     assert _accelerator.text_like(whole, 0, 0.5, order._leadered_entry) is None
     assert order._text_like(whole) == order._python_text_like(whole)
+
+
+def _cut_as_before(
+    frags: list[Fragment], depth: int, budget: list[int], memo: order._SplitMemo,
+    top_down: bool = False,
+) -> tuple[list[Fragment], list[Fragment]] | None:
+    """order._cut_revealing_columns as it was before a repeated retry was paid for without
+    its questions: every cut tried asks its questions, however often it comes up."""
+    if len(frags) < 4 or budget[0] <= 0:
+        return None
+    spans, places = order._horizontal_cuts(frags, 0.25, 12, top_down)
+    places = order._places_off_leading(spans, places, memo)
+    end = len(spans)
+    measures = order._gap_measures(spans, [(0, i) for i in places] + [(i, end) for i in places])
+    above, below = (measures[:len(places)], measures[len(places):]) if measures else ([], [])
+    for k, i in enumerate(places):
+        if above and order._no_gutter(*above[k]):
+            budget[0] -= 1
+        elif order._column_split(spans[:i], budget, memo) is not None:
+            return spans[:i], spans[i:]
+        if below and order._no_gutter(*below[k]):
+            budget[0] -= 1
+        elif order._column_split(spans[i:], budget, memo) is not None:
+            return spans[:i], spans[i:]
+    if depth > 1:
+        for i in places[:3] + places[-3:]:
+            top, bottom = spans[:i], spans[i:]
+            if _cut_as_before(top, depth - 1, budget, memo, True) or _cut_as_before(
+                bottom, depth - 1, budget, memo, True
+            ):
+                return top, bottom
+    return None
+
+
+def _banded_page(rng: random.Random) -> list[Fragment]:
+    """A few bands down a page, each across it or in two columns of running lines (or of
+    short pieces), a gap between bands: parts with few cuts, some revealing columns only
+    once a band over and one under are cut off."""
+    frags: list[Fragment] = []
+    y = 760.0
+    for _ in range(rng.randint(2, 5)):
+        kind = rng.choice(("across", "columns", "pieces"))
+        for _row in range(rng.randint(1, 6)):
+            if kind == "across":
+                frags.append(Fragment([], "a line running across the whole page here", 40.0, y,
+                                      520.0, y + 10.0))
+            else:
+                for x0 in (40.0, 300.0):
+                    text = "running words of a column line" if kind == "columns" else "x"
+                    width = 220.0 if kind == "columns" else 20.0
+                    frags.append(Fragment([], text, x0, y, x0 + width, y + 10.0))
+            y -= 14.0
+        y -= rng.choice((10.0, 30.0))
+    return frags
+
+
+def test_repeated_retries_paid_without_their_questions_change_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rng = random.Random(13)
+    for _ in range(60):
+        frags = _banded_page(rng)
+        for start in (2, 5, 12, 40, order.COLUMN_SEARCH_BUDGET):
+            budget = [start]
+            got = order._cut_revealing_columns(frags, 2, budget, order._SplitMemo())
+            want_budget = [start]
+            with monkeypatch.context() as patched:
+                patched.setattr(order, "_cut_revealing_columns", _cut_as_before)
+                want = _cut_as_before(frags, 2, want_budget, order._SplitMemo())
+            assert budget == want_budget
+            assert (got is None) == (want is None)
+            if got is not None and want is not None:
+                assert [[id(f) for f in part] for part in got] == [
+                    [id(f) for f in part] for part in want
+                ]

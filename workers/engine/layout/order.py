@@ -991,12 +991,23 @@ def _cut_revealing_columns(
     if depth > 1:
         # A title above and a page number below both bridge the gutter: try cutting off the
         # first or last few lines, then look again.
+        # (A part of fewer than six cuts tries some twice: the same questions, asked again of
+        # the memo, get the same answers, none, and spend as much of the budget, unless it
+        # runs out on the way, which only a budget that cannot pay for them all again may.
+        # Each cut's cost is kept, and paid again without the questions where it can be.)
+        spent: dict[int, int] = {}
         for i in places[:3] + places[-3:]:
+            again = spent.get(i)
+            if again is not None and budget[0] - again > 0:
+                budget[0] -= again
+                continue
+            before = budget[0]
             top, bottom = spans[:i], spans[i:]
             if _cut_revealing_columns(
                 top, depth - 1, budget, memo, True
             ) or _cut_revealing_columns(bottom, depth - 1, budget, memo, True):
                 return top, bottom
+            spent[i] = before - budget[0]
     return None
 
 
