@@ -97,12 +97,21 @@ def title_over(block: Block, table: Table) -> bool:
     )
 
 
-def continue_table(previous: Table, table: Table, cut_head: bool = False) -> list[Artifact]:
+def continue_table(
+    previous: Table, table: Table, cut_head: bool = False, rest_head: bool = False
+) -> list[Artifact]:
     """Append ``table``'s rows to ``previous``, the table it continues, less the title and
     header rows it repeats; those are returned as artifacts (with what draws them). A first
     row the break cut (by its text, see :func:`cut_row`; or by its drawing, ``cut_head``,
-    see :func:`rest_of_row`) goes on in the last row of ``previous``."""
+    see :func:`rest_of_row`; or in a head's face, ``rest_head``, see
+    :func:`rest_in_head_face`) goes on in the last row of ``previous``."""
     rows = table.rows
+    if rest_head:
+        # (Set in the face of the row it goes on with: its cells are no header's.)
+        for cell in rows[0].cells:
+            cell.header, cell.scope = False, None
+        _join_cut(previous.rows[-1], rows[0])
+        rows = rows[1:]
     title_rows = 0
     while title_rows < len(rows) and _title_row(rows[title_rows]):
         title_rows += 1
@@ -176,6 +185,39 @@ def rest_of_row(last: Row, first: Row) -> bool:
         any(b for _, b in pairs) and any(not b for _, b in pairs)
         and all(a for a, b in pairs if b)
     )
+
+
+def rest_in_head_face(previous: Table, table: Table) -> bool:
+    """``table``'s first row, set in the face of a header row, is the rest of the last row
+    of ``previous`` a break cut (a bold question going on over the page), not a new
+    table's head: it fills only cells that last row fills and leaves one it fills empty
+    (the question's number, said whole before the break), and the head of ``previous``
+    fills other columns than it does (a table of the same kind, set anew, is headed over
+    the same columns)."""
+    if not previous.rows or not table.rows:
+        return False
+    last, first, head = previous.rows[-1].cells, table.rows[0].cells, previous.rows[0].cells
+    if len(last) != len(first) or any(
+        a.col_span != b.col_span or a.row_span > 1 or b.row_span > 1
+        for a, b in zip(last, first, strict=True)
+    ) or not any(c.header for c in first) or any(c.header for c in last):
+        return False
+    pairs = [(a.text.strip(), b.text.strip()) for a, b in zip(last, first, strict=True)]
+    if not (any(b for _, b in pairs) and any(a and not b for a, b in pairs)
+            and all(a for a, b in pairs if b)):
+        return False
+    return _filled_columns(head) != _filled_columns(first)
+
+
+def _filled_columns(cells: Sequence[Cell]) -> set[int]:
+    """The columns the row's cells with text take (a cell spanning some, each of them)."""
+    out: set[int] = set()
+    at = 0
+    for cell in cells:
+        if cell.text.strip():
+            out.update(range(at, at + max(cell.col_span, 1)))
+        at += max(cell.col_span, 1)
+    return out
 
 
 def _join_cut(last: Row, first: Row) -> None:
