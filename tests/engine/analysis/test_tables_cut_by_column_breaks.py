@@ -197,3 +197,26 @@ def test_columns_ruled_apart_are_no_table(html_pdf: HtmlPdf) -> None:
     body = f"<div class='cols'><p>{LOREM * 24}</p></div>"
     doc = read_layout(html_pdf(body, css=css), max_pages=1)
     assert not [b for b in doc.blocks if isinstance(b, Table)]
+
+
+def test_a_cut_row_s_tail_over_a_blank_spacer_row_goes_on_in_its_row(
+    html_pdf: HtmlPdf,
+) -> None:
+    # As above, with a blank row under the last one (a spacer a writer sets between a
+    # table's parts): the box atop the next page holds the tail and that blank row, its
+    # text in the row at its open top alone. Still a cut row's rest, no frame round text.
+    body = (
+        f"<div class='cols'><h1>Answers</h1><p>{LOREM * 20}</p><table>"
+        f"<tr><td>Q1.</td><td>Question 1?</td></tr><tr><td></td><td>{LOREM * 2}</td></tr>"
+        f"<tr><td>Q2.</td><td>Question 2?</td></tr><tr><td></td><td>{LOREM * 14}</td></tr>"
+        "<tr><td colspan='2' style='height: 14pt'></td></tr>"
+        f"</table><p>{LOREM * 3}</p></div>"
+    )
+    doc = read_layout(html_pdf(body, css=ANSWERS), max_pages=3)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert tables[0].prov[-1].page == 2
+    cut = next(
+        row for row in tables[0].rows if {p.page for c in row.cells for p in c.prov} == {1, 2}
+    )
+    assert not cut.cells[0].text and not any(c.header for c in cut.cells)
