@@ -220,3 +220,57 @@ def test_a_cut_row_s_tail_over_a_blank_spacer_row_goes_on_in_its_row(
         row for row in tables[0].rows if {p.page for c in row.cells for p in c.prov} == {1, 2}
     )
     assert not cut.cells[0].text and not any(c.header for c in cut.cells)
+
+
+def _listing_tail(next_column: str) -> str:
+    """A ruled table of bold questions under a head, justified, its second answer set in
+    (a listing's lines) and cut by the page break: its tail opens the next page's left
+    column alone; ``next_column`` opens the right one (forced there)."""
+    frames = " ".join(f"frame {k} at 0x{4096 + k:x} in main." for k in range(12))
+    return (
+        f"<div class='cols'><h1>Answers</h1><p>{LOREM * 20}</p>"
+        "<table style='text-align: justify'>"
+        "<tr><td colspan='2'><b>1. Questions asked</b></td></tr>"
+        f"<tr><td>Q1.</td><td><b>Question 1?</b></td></tr><tr><td></td><td>{LOREM * 2}</td></tr>"
+        "<tr><td>Q2.</td><td><b>Question 2?</b></td></tr><tr><td></td>"
+        f"<td><div style='padding-left: 24pt'>{LOREM * 13} {frames}</div></td></tr>"
+        + next_column
+        + "".join(
+            f"<tr><td>Q{k}.</td><td><b>Question {k}?</b></td></tr>"
+            f"<tr><td></td><td>Answer {k}.</td></tr>"
+            for k in (4, 5, 6)
+        )
+        + f"</table><p>{LOREM * 3}</p></div>"
+    )
+
+
+def test_a_bold_question_atop_the_next_column_goes_on_after_a_set_in_tail(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The tail's text is set in: its cell's left edge is no column's; its right edge, the
+    # text justified, is. The question atop the next column, bold, fills the columns the
+    # questions over it fill, not the head's: a row of the table, no new table's head.
+    body = _listing_tail(
+        "<tr style='break-before: column'><td>Q3.</td><td><b>Question 3, set at the top"
+        f" of the next column?</b></td></tr><tr><td></td><td>{LOREM}</td></tr>"
+    )
+    doc = read_layout(html_pdf(body, css=ANSWERS), max_pages=3)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    firsts = [row.cells[0].text for row in tables[0].rows if row.cells[0].text]
+    assert firsts == ["Q1.", "Q2.", "Q3.", "Q4.", "Q5.", "Q6."]
+    assert not any(c.header for row in tables[0].rows[1:] for c in row.cells)
+
+
+def test_a_table_headed_as_the_one_before_atop_the_next_column_stays_apart(
+    html_pdf: HtmlPdf,
+) -> None:
+    # Atop the next column, a table headed as the first one is (its part's title across
+    # it): the next part's table, not the first one's rest.
+    body = _listing_tail(
+        "</table><table style='break-before: column; text-align: justify'>"
+        "<tr><td colspan='2'><b>2. More questions</b></td></tr>"
+    )
+    doc = read_layout(html_pdf(body, css=ANSWERS), max_pages=3)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 2

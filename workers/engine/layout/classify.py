@@ -66,6 +66,7 @@ from .continued_tables import (
     goes_on_note,
     goes_on_over_the_page,
     goes_on_rows_apart,
+    head_like_its_rows,
     repeats_stub,
     rest_in_head_face,
     spread_over,
@@ -409,7 +410,10 @@ def classify(
                 if isinstance(previous, Table) and (
                     _continued_by(previous, table, title, rest_head)
                     or title is None
-                    and (not _headed_anew(previous, table) or goes_on_mid_cell(table))
+                    and (
+                        not _headed_anew(previous, table) or goes_on_mid_cell(table)
+                        or head_like_its_rows(previous, table)
+                    )
                     and _goes_on_past_column_break(
                         previous, table, result, page_results, artifact_ids
                     )

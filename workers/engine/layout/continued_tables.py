@@ -123,6 +123,10 @@ def continue_table(
                 cell.header, cell.scope = True, "column"
     dropped = title_rows + head
     rest = rows[dropped:]
+    if not dropped and rest and rows is table.rows and head_like_its_rows(previous, table):
+        # (A row in the face of the rows it goes on with, a bold question: no head there.)
+        for cell in rest[0].cells:
+            cell.header, cell.scope = False, None
     if not head and rest and previous.rows and (
         cut_row(previous.rows[-1], rest[0])
         or cut_head and not title_rows and rest_of_row(previous.rows[-1], rest[0])
@@ -283,8 +287,26 @@ def goes_on_in_next_column(previous: Table, table: Table, body: Sequence[BBox]) 
     if first.page != second.page:
         return False
     a, b = first.bbox, second.bbox
-    shift = _column_shift(previous, table)
-    if shift is None or a.x0 + shift < a.x1 - _COLUMN_SLACK:
+    shifts = [(_column_shift(previous, table), a)]
+    here, there = _column_lefts(previous, first), _column_lefts(table, second)
+    if _rows_in(previous, first) == 1 and here.keys() < there.keys():
+        # (A cut row's rest, some of its cells only, their text perhaps set in (a listing's
+        # lines): its cells' right edges stand where the next piece's, moved over, stand;
+        # its box widened to the grid's columns, as the next piece's columns put them.)
+        shift = _shift_between(_column_rights(previous, first), _column_rights(table, second))
+        if shift is not None:
+            shifts.append(
+                (shift, BBox(min(a.x0, b.x0 - shift), a.y0, max(a.x1, b.x1 - shift), a.y1))
+            )
+    return any(
+        shift is not None and _next_column_piece(a, b, shift, body) for shift, a in shifts
+    )
+
+
+def _next_column_piece(a: BBox, b: BBox, shift: float, body: Sequence[BBox]) -> bool:
+    """``b`` is the piece of a table the column break cut going on from ``a``, its columns
+    ``shift`` right of those of ``a`` (see :func:`goes_on_in_next_column`)."""
+    if a.x0 + shift < a.x1 - _COLUMN_SLACK:
         return False  # (not moved over a whole column: the next column starts past it)
     if b.x0 < a.x0 + shift - _COLUMN_SLACK or b.x1 > a.x0 + 2 * shift:
         return False  # (out of the next column, left of it or into the one after)
@@ -433,6 +455,34 @@ def _column_lefts(table: Table, piece: Prov | None = None) -> dict[int, float]:
                 out[at] = min(out.get(at, x0), x0)
             at += cell.col_span
     return out
+
+
+def _column_rights(table: Table, piece: Prov) -> dict[int, float]:
+    """The right edge of each column of the table some cell of one column fills in
+    ``piece``: its widest such cell's (long text set justified or ragged reaches it)."""
+    out: dict[int, float] = {}
+    for row in table.rows:
+        at = 0
+        for cell in row.cells:
+            parts = [p for p in cell.prov if _inside(p, piece)][:1]
+            if cell.col_span == 1 and parts and cell.text.strip():
+                x1 = parts[0].bbox.x1
+                out[at] = max(out.get(at, x1), x1)
+            at += cell.col_span
+    return out
+
+
+def head_like_its_rows(previous: Table, table: Table) -> bool:
+    """``table``'s first row, read as a head, fills the columns a row of ``previous`` past
+    its head fills (a question's number and the question, in bold), and not those the head
+    of ``previous`` fills: a row of the same table in its rows' face, not a new table's
+    head (a table of the same kind set anew is headed as ``previous`` is)."""
+    if len(previous.rows) < 2 or not table.rows:
+        return False
+    first = _filled_columns(table.rows[0].cells)
+    return bool(first) and first != _filled_columns(previous.rows[0].cells) and any(
+        _filled_columns(row.cells) == first for row in previous.rows[1:]
+    )
 
 
 def _row_pitch(table: Table, piece: Prov) -> float:
