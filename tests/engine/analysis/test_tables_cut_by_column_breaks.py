@@ -274,3 +274,28 @@ def test_a_table_headed_as_the_one_before_atop_the_next_column_stays_apart(
     doc = read_layout(html_pdf(body, css=ANSWERS), max_pages=3)
     tables = [b for b in doc.blocks if isinstance(b, Table)]
     assert len(tables) == 2
+
+
+def test_a_column_of_a_question_s_rest_and_its_answer_is_the_table_s_piece(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The column break cuts a long bold question: its rest and the start of its long
+    # answer fill the right column, the answer's cells alone (the numbers' column blank),
+    # cut at both ends; the answer goes on over the page, then the next question. All one
+    # table: the right column's piece is no frame round text, and filling its answers'
+    # column alone it goes on with the rows over the page, filling both.
+    ask = " ".join(f"Does part {k} of the build stop?" for k in range(1, 13))
+    body = (
+        f"<div class='cols'><h1>Answers</h1><p>{LOREM * 4}</p>" + "<p>Short.</p>" * 4
+        + f"<table><tr><td>Q1.</td><td><b>Question 1?</b></td></tr><tr><td></td><td>{LOREM * 2}"
+        f"</td></tr><tr><td>Q2.</td><td><b>{ask}</b></td></tr><tr><td></td><td>{LOREM * 16}"
+        f"</td></tr><tr><td>Q3.</td><td><b>Question 3?</b></td></tr><tr><td></td><td>{LOREM}"
+        f"</td></tr></table><p>{LOREM * 3}</p></div>"
+    )
+    doc = read_layout(html_pdf(body, css=ANSWERS), max_pages=3)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    pieces = [(p.page, p.bbox.x0 > 300) for p in tables[0].prov]
+    assert (0, True) in pieces and 1 in {page for page, _ in pieces}
+    firsts = [row.cells[0].text for row in tables[0].rows if row.cells[0].text]
+    assert firsts == ["Q1.", "Q2.", "Q3."]

@@ -335,8 +335,10 @@ def goes_on_over_the_page(
         return False
     # (The pieces either side of the break: the table may have filled more columns before.)
     here, there = _column_lefts(previous, first), _column_lefts(table, second)
-    if not _same_columns_filled(here, there, _rows_in(previous, first), _rows_in(table, second)) \
-            or _width(previous) != _width(table) and not _filled_alike(previous, table):
+    if not (
+        _same_columns_filled(here, there, _rows_in(previous, first), _rows_in(table, second))
+        or _answers_column(here, there, _column_lefts(previous))
+    ) or _width(previous) != _width(table) and not _filled_alike(previous, table):
         return False  # (other columns: not the same grid; as many, or the same ones filled)
     a, b = first.bbox, second.bbox
     shift = _shift_between(here, there)
@@ -388,6 +390,16 @@ def _same_columns_filled(
     if rows_here == 1 and here and here.keys() < there.keys():
         return True
     return rows_there == 1 and bool(there) and there.keys() < here.keys()
+
+
+def _answers_column(
+    here: dict[int, float], there: dict[int, float], before: dict[int, float]
+) -> bool:
+    """The piece before the break (its columns' left edges ``here``) fills some of the
+    columns the piece after it fills (``there``), in rows of its own, and the table had
+    filled all of those before it (``before``): the long answers of a table of questions,
+    filling their column alone from one break to the next."""
+    return bool(here) and here.keys() < there.keys() and there.keys() <= before.keys()
 
 
 def _rows_in(table: Table, piece: Prov) -> int:

@@ -406,6 +406,8 @@ def ruled_tables(
         )
         cut_row = any(open_ends) and (
             len(ys) == 2 or _text_at_open_end_only(ys, xs, open_ends, frags)
+        ) or all(open_ends) and _sides_clear(xs, ys, frags) and not _shapes_inside(
+            box, content.paths
         )
         one_column = len(xs) == 2 and _one_column_of_cells(
             xs, ys, hs, vs, [f for f in frags if id(f) not in taken]
