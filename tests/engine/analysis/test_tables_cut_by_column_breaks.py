@@ -276,6 +276,20 @@ def test_a_table_headed_as_the_one_before_atop_the_next_column_stays_apart(
     assert len(tables) == 2
 
 
+def _cut_question_in_columns(answer_lengths: int) -> str:
+    """A ruled table of bold questions, the column break cutting the long second one: its
+    rest and the start of its answer (``answer_lengths`` lengths of prose) fill the right
+    column, the answer going on over the page, then the third question."""
+    ask = " ".join(f"Does part {k} of the build stop?" for k in range(1, 13))
+    return (
+        f"<div class='cols'><h1>Answers</h1><p>{LOREM * 4}</p>" + "<p>Short.</p>" * 4
+        + f"<table><tr><td>Q1.</td><td><b>Question 1?</b></td></tr><tr><td></td><td>{LOREM * 2}"
+        f"</td></tr><tr><td>Q2.</td><td><b>{ask}</b></td></tr><tr><td></td>"
+        f"<td>{LOREM * answer_lengths}</td></tr><tr><td>Q3.</td><td><b>Question 3?</b></td></tr>"
+        f"<tr><td></td><td>{LOREM}</td></tr></table><p>{LOREM * 3}</p></div>"
+    )
+
+
 def test_a_column_of_a_question_s_rest_and_its_answer_is_the_table_s_piece(
     html_pdf: HtmlPdf,
 ) -> None:
@@ -284,18 +298,25 @@ def test_a_column_of_a_question_s_rest_and_its_answer_is_the_table_s_piece(
     # cut at both ends; the answer goes on over the page, then the next question. All one
     # table: the right column's piece is no frame round text, and filling its answers'
     # column alone it goes on with the rows over the page, filling both.
-    ask = " ".join(f"Does part {k} of the build stop?" for k in range(1, 13))
-    body = (
-        f"<div class='cols'><h1>Answers</h1><p>{LOREM * 4}</p>" + "<p>Short.</p>" * 4
-        + f"<table><tr><td>Q1.</td><td><b>Question 1?</b></td></tr><tr><td></td><td>{LOREM * 2}"
-        f"</td></tr><tr><td>Q2.</td><td><b>{ask}</b></td></tr><tr><td></td><td>{LOREM * 16}"
-        f"</td></tr><tr><td>Q3.</td><td><b>Question 3?</b></td></tr><tr><td></td><td>{LOREM}"
-        f"</td></tr></table><p>{LOREM * 3}</p></div>"
-    )
+    body = _cut_question_in_columns(16)
     doc = read_layout(html_pdf(body, css=ANSWERS), max_pages=3)
     tables = [b for b in doc.blocks if isinstance(b, Table)]
     assert len(tables) == 1
     pieces = [(p.page, p.bbox.x0 > 300) for p in tables[0].prov]
     assert (0, True) in pieces and 1 in {page for page, _ in pieces}
+    firsts = [row.cells[0].text for row in tables[0].rows if row.cells[0].text]
+    assert firsts == ["Q1.", "Q2.", "Q3."]
+
+
+def test_answers_alone_before_a_page_break_go_on_with_rows_filling_both_columns(
+    html_pdf: HtmlPdf,
+) -> None:
+    # A shorter answer: atop the next page its rest, then the third question beside its
+    # number: that piece fills both columns, the one before the break the answers' alone
+    # (in two rows, the question's rest and the answer), as the table did before it.
+    doc = read_layout(html_pdf(_cut_question_in_columns(8), css=ANSWERS), max_pages=3)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert 1 in {p.page for p in tables[0].prov}
     firsts = [row.cells[0].text for row in tables[0].rows if row.cells[0].text]
     assert firsts == ["Q1.", "Q2.", "Q3."]
