@@ -276,15 +276,17 @@ def test_a_table_headed_as_the_one_before_atop_the_next_column_stays_apart(
     assert len(tables) == 2
 
 
-def _cut_question_in_columns(answer_lengths: int) -> str:
+def _cut_question_in_columns(answer_lengths: int, shorts: int = 4, head: str = "") -> str:
     """A ruled table of bold questions, the column break cutting the long second one: its
     rest and the start of its answer (``answer_lengths`` lengths of prose) fill the right
-    column, the answer going on over the page, then the third question."""
+    column, the answer going on over the page, then the third question. (After ``shorts``
+    one-word paragraphs; ``head``: rows over the questions.)"""
     ask = " ".join(f"Does part {k} of the build stop?" for k in range(1, 13))
     return (
-        f"<div class='cols'><h1>Answers</h1><p>{LOREM * 4}</p>" + "<p>Short.</p>" * 4
-        + f"<table><tr><td>Q1.</td><td><b>Question 1?</b></td></tr><tr><td></td><td>{LOREM * 2}"
-        f"</td></tr><tr><td>Q2.</td><td><b>{ask}</b></td></tr><tr><td></td>"
+        f"<div class='cols'><h1>Answers</h1><p>{LOREM * 4}</p>" + "<p>Short.</p>" * shorts
+        + f"<table>{head}<tr><td>Q1.</td><td><b>Question 1?</b></td></tr>"
+        f"<tr><td></td><td>{LOREM * 2}</td></tr><tr><td>Q2.</td><td><b>{ask}</b></td></tr>"
+        "<tr><td></td>"
         f"<td>{LOREM * answer_lengths}</td></tr><tr><td>Q3.</td><td><b>Question 3?</b></td></tr>"
         f"<tr><td></td><td>{LOREM}</td></tr></table><p>{LOREM * 3}</p></div>"
     )
@@ -320,3 +322,18 @@ def test_answers_alone_before_a_page_break_go_on_with_rows_filling_both_columns(
     assert 1 in {p.page for p in tables[0].prov}
     firsts = [row.cells[0].text for row in tables[0].rows if row.cells[0].text]
     assert firsts == ["Q1.", "Q2.", "Q3."]
+
+
+def test_a_table_under_a_title_across_it_goes_on_in_the_next_column(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The column break cuts the first answer. The title across the table's top, read in
+    # one of its cells, stands at no column's edge: the columns are those of its rows.
+    body = _cut_question_in_columns(
+        16, shorts=9, head="<tr><td colspan='2'><b>1. Questions asked</b></td></tr>"
+    )
+    doc = read_layout(html_pdf(body, css=ANSWERS), max_pages=3)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    pieces = [(p.page, p.bbox.x0 > 300) for p in tables[0].prov]
+    assert pieces[:2] == [(0, False), (0, True)]

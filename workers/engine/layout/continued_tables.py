@@ -458,6 +458,8 @@ def _column_lefts(table: Table, piece: Prov | None = None) -> dict[int, float]:
     leftmost such cell's (of those in ``piece``, one of its pieces, if given)."""
     out: dict[int, float] = {}
     for row in table.rows:
+        if _title_across(row):
+            continue  # (set across the columns, wherever its cell was read: no column's edge)
         at = 0
         for cell in row.cells:
             # (A cell a break cut has a part in each piece: the one in ``piece`` counts.)
@@ -495,6 +497,13 @@ def head_like_its_rows(previous: Table, table: Table) -> bool:
     return bool(first) and first != _filled_columns(previous.rows[0].cells) and any(
         _filled_columns(row.cells) == first for row in previous.rows[1:]
     )
+
+
+def _title_across(row: Row) -> bool:
+    """The row is a head of one cell among empty ones: a title set across the table (its
+    cell read in one column though it spans them all)."""
+    filled = [c for c in row.cells if c.text.strip()]
+    return len(row.cells) > 1 and len(filled) == 1 and filled[0].header
 
 
 def _row_pitch(table: Table, piece: Prov) -> float:
