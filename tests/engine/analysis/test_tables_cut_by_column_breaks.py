@@ -197,3 +197,143 @@ def test_columns_ruled_apart_are_no_table(html_pdf: HtmlPdf) -> None:
     body = f"<div class='cols'><p>{LOREM * 24}</p></div>"
     doc = read_layout(html_pdf(body, css=css), max_pages=1)
     assert not [b for b in doc.blocks if isinstance(b, Table)]
+
+
+def test_a_cut_row_s_tail_over_a_blank_spacer_row_goes_on_in_its_row(
+    html_pdf: HtmlPdf,
+) -> None:
+    # As above, with a blank row under the last one (a spacer a writer sets between a
+    # table's parts): the box atop the next page holds the tail and that blank row, its
+    # text in the row at its open top alone. Still a cut row's rest, no frame round text.
+    body = (
+        f"<div class='cols'><h1>Answers</h1><p>{LOREM * 20}</p><table>"
+        f"<tr><td>Q1.</td><td>Question 1?</td></tr><tr><td></td><td>{LOREM * 2}</td></tr>"
+        f"<tr><td>Q2.</td><td>Question 2?</td></tr><tr><td></td><td>{LOREM * 14}</td></tr>"
+        "<tr><td colspan='2' style='height: 14pt'></td></tr>"
+        f"</table><p>{LOREM * 3}</p></div>"
+    )
+    doc = read_layout(html_pdf(body, css=ANSWERS), max_pages=3)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert tables[0].prov[-1].page == 2
+    cut = next(
+        row for row in tables[0].rows if {p.page for c in row.cells for p in c.prov} == {1, 2}
+    )
+    assert not cut.cells[0].text and not any(c.header for c in cut.cells)
+
+
+def _listing_tail(next_column: str) -> str:
+    """A ruled table of bold questions under a head, justified, its second answer set in
+    (a listing's lines) and cut by the page break: its tail opens the next page's left
+    column alone; ``next_column`` opens the right one (forced there)."""
+    frames = " ".join(f"frame {k} at 0x{4096 + k:x} in main." for k in range(12))
+    return (
+        f"<div class='cols'><h1>Answers</h1><p>{LOREM * 20}</p>"
+        "<table style='text-align: justify'>"
+        "<tr><td colspan='2'><b>1. Questions asked</b></td></tr>"
+        f"<tr><td>Q1.</td><td><b>Question 1?</b></td></tr><tr><td></td><td>{LOREM * 2}</td></tr>"
+        "<tr><td>Q2.</td><td><b>Question 2?</b></td></tr><tr><td></td>"
+        f"<td><div style='padding-left: 24pt'>{LOREM * 13} {frames}</div></td></tr>"
+        + next_column
+        + "".join(
+            f"<tr><td>Q{k}.</td><td><b>Question {k}?</b></td></tr>"
+            f"<tr><td></td><td>Answer {k}.</td></tr>"
+            for k in (4, 5, 6)
+        )
+        + f"</table><p>{LOREM * 3}</p></div>"
+    )
+
+
+def test_a_bold_question_atop_the_next_column_goes_on_after_a_set_in_tail(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The tail's text is set in: its cell's left edge is no column's; its right edge, the
+    # text justified, is. The question atop the next column, bold, fills the columns the
+    # questions over it fill, not the head's: a row of the table, no new table's head.
+    body = _listing_tail(
+        "<tr style='break-before: column'><td>Q3.</td><td><b>Question 3, set at the top"
+        f" of the next column?</b></td></tr><tr><td></td><td>{LOREM}</td></tr>"
+    )
+    doc = read_layout(html_pdf(body, css=ANSWERS), max_pages=3)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    firsts = [row.cells[0].text for row in tables[0].rows if row.cells[0].text]
+    assert firsts == ["Q1.", "Q2.", "Q3.", "Q4.", "Q5.", "Q6."]
+    assert not any(c.header for row in tables[0].rows[1:] for c in row.cells)
+
+
+def test_a_table_headed_as_the_one_before_atop_the_next_column_stays_apart(
+    html_pdf: HtmlPdf,
+) -> None:
+    # Atop the next column, a table headed as the first one is (its part's title across
+    # it): the next part's table, not the first one's rest.
+    body = _listing_tail(
+        "</table><table style='break-before: column; text-align: justify'>"
+        "<tr><td colspan='2'><b>2. More questions</b></td></tr>"
+    )
+    doc = read_layout(html_pdf(body, css=ANSWERS), max_pages=3)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 2
+
+
+def _cut_question_in_columns(answer_lengths: int, shorts: int = 4, head: str = "") -> str:
+    """A ruled table of bold questions, the column break cutting the long second one: its
+    rest and the start of its answer (``answer_lengths`` lengths of prose) fill the right
+    column, the answer going on over the page, then the third question. (After ``shorts``
+    one-word paragraphs; ``head``: rows over the questions.)"""
+    ask = " ".join(f"Does part {k} of the build stop?" for k in range(1, 13))
+    return (
+        f"<div class='cols'><h1>Answers</h1><p>{LOREM * 4}</p>" + "<p>Short.</p>" * shorts
+        + f"<table>{head}<tr><td>Q1.</td><td><b>Question 1?</b></td></tr>"
+        f"<tr><td></td><td>{LOREM * 2}</td></tr><tr><td>Q2.</td><td><b>{ask}</b></td></tr>"
+        "<tr><td></td>"
+        f"<td>{LOREM * answer_lengths}</td></tr><tr><td>Q3.</td><td><b>Question 3?</b></td></tr>"
+        f"<tr><td></td><td>{LOREM}</td></tr></table><p>{LOREM * 3}</p></div>"
+    )
+
+
+def test_a_column_of_a_question_s_rest_and_its_answer_is_the_table_s_piece(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The column break cuts a long bold question: its rest and the start of its long
+    # answer fill the right column, the answer's cells alone (the numbers' column blank),
+    # cut at both ends; the answer goes on over the page, then the next question. All one
+    # table: the right column's piece is no frame round text, and filling its answers'
+    # column alone it goes on with the rows over the page, filling both.
+    body = _cut_question_in_columns(16)
+    doc = read_layout(html_pdf(body, css=ANSWERS), max_pages=3)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    pieces = [(p.page, p.bbox.x0 > 300) for p in tables[0].prov]
+    assert (0, True) in pieces and 1 in {page for page, _ in pieces}
+    firsts = [row.cells[0].text for row in tables[0].rows if row.cells[0].text]
+    assert firsts == ["Q1.", "Q2.", "Q3."]
+
+
+def test_answers_alone_before_a_page_break_go_on_with_rows_filling_both_columns(
+    html_pdf: HtmlPdf,
+) -> None:
+    # A shorter answer: atop the next page its rest, then the third question beside its
+    # number: that piece fills both columns, the one before the break the answers' alone
+    # (in two rows, the question's rest and the answer), as the table did before it.
+    doc = read_layout(html_pdf(_cut_question_in_columns(8), css=ANSWERS), max_pages=3)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert 1 in {p.page for p in tables[0].prov}
+    firsts = [row.cells[0].text for row in tables[0].rows if row.cells[0].text]
+    assert firsts == ["Q1.", "Q2.", "Q3."]
+
+
+def test_a_table_under_a_title_across_it_goes_on_in_the_next_column(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The column break cuts the first answer. The title across the table's top, read in
+    # one of its cells, stands at no column's edge: the columns are those of its rows.
+    body = _cut_question_in_columns(
+        16, shorts=9, head="<tr><td colspan='2'><b>1. Questions asked</b></td></tr>"
+    )
+    doc = read_layout(html_pdf(body, css=ANSWERS), max_pages=3)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    pieces = [(p.page, p.bbox.x0 > 300) for p in tables[0].prov]
+    assert pieces[:2] == [(0, False), (0, True)]

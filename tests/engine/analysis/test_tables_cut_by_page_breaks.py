@@ -92,3 +92,54 @@ def test_a_framed_note_closed_at_the_top_of_a_page_stays_text(html_pdf: HtmlPdf)
     )
     doc = read_layout(pdf, max_pages=1)
     assert not [b for b in doc.blocks if isinstance(b, Table)]
+
+
+def _questions(prefix: str, verb: str) -> str:
+    return "".join(
+        f"<tr><td>{prefix}.{k}.</td><td><b>Why is {verb} {k} empty?</b></td></tr>"
+        f"<tr><td></td><td>Answer {k} says why: the file was not {verb}.</td></tr>"
+        for k in range(2, 6)
+    )
+
+
+def _cut_question(head: str, rest: str) -> str:
+    """A grid of bold questions over their answers, the break forced inside the last
+    question on the first page: the rest of it (``rest``, bold) opens the next page, in
+    the question's column, its number's cell left blank. ``head``: the grid's first row."""
+    return (
+        "<h1>Frequently asked questions</h1>" + f"<p>{LOREM * 3}</p>" * 2
+        + f"<table>{head}" + _questions("0", "input")
+        + "<tr><td class='number'>1.1.</td><td><b>Why does the build stop at the link step?"
+        + "</b></td></tr>"
+        + f"<tr style='break-before: page'><td class='number'></td><td><b>{rest}</b></td></tr>"
+        + f"<tr><td></td><td>{LOREM * 2}</td></tr>" + _questions("1", "output")
+        + "</table><p>The end of the questions.</p>"
+    )
+
+
+def test_a_bold_question_cut_by_a_page_break_goes_on_in_its_row(html_pdf: HtmlPdf) -> None:
+    # The rest opens with a capital, bold like a head row; but it fills only the question's
+    # cell, and the grid's head (the part's number and title) fills others: the row's rest.
+    pdf = html_pdf(_cut_question(
+        "<tr><td><b>1.</b></td><td><b>Building</b></td></tr>",
+        "It stops with a message saying the symbol is missing.",
+    ), css=GRID)
+    doc = read_layout(pdf, max_pages=2)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    cut = next(row for row in tables[0].rows if row.cells[0].text == "1.1.")
+    assert "symbol is missing" in cut.cells[1].text
+    assert not any(c.header for row in tables[0].rows[1:] for c in row.cells)
+
+
+def test_a_table_headed_over_the_same_columns_past_a_break_stays_apart(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The next page's grid is headed like the first one (its title over the answers'
+    # column, the numbers' left blank): a new table, not the rest of the last row.
+    pdf = html_pdf(_cut_question(
+        "<tr><td></td><td><b>Building</b></td></tr>", "Running",
+    ), css=GRID)
+    doc = read_layout(pdf, max_pages=2)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 2

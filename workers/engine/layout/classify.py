@@ -66,7 +66,9 @@ from .continued_tables import (
     goes_on_note,
     goes_on_over_the_page,
     goes_on_rows_apart,
+    head_like_its_rows,
     repeats_stub,
+    rest_in_head_face,
     spread_over,
     starts_continued,
     title_artifact,
@@ -400,10 +402,18 @@ def classify(
                     else None
                 before = doc.blocks[:-1] if title is not None else doc.blocks
                 previous = before[-1] if before else None
+                # (A first row in a head's face may be the rest of a row the page break
+                # cut: not a new table's head, when the two pieces meet at the break.)
+                rest_head = isinstance(previous, Table) and title is None and rest_in_head_face(
+                    previous, table) and _meet_at_page_break(previous, table, page_results,
+                                                             artifact_ids)
                 if isinstance(previous, Table) and (
-                    _continued_by(previous, table, title)
+                    _continued_by(previous, table, title, rest_head)
                     or title is None
-                    and (not _headed_anew(previous, table) or goes_on_mid_cell(table))
+                    and (
+                        not _headed_anew(previous, table) or goes_on_mid_cell(table)
+                        or head_like_its_rows(previous, table)
+                    )
                     and _goes_on_past_column_break(
                         previous, table, result, page_results, artifact_ids
                     )
@@ -411,7 +421,7 @@ def classify(
                     # The same table, continued past a page break, a wide gap between rows,
                     # a column break, or the break from a page's last column to the next
                     # page's first.
-                    _join_continued(previous, table, title, doc, block.cut_head)
+                    _join_continued(previous, table, title, doc, block.cut_head, rest_head)
                 else:
                     doc.blocks.append(table)
                 continue
@@ -4684,12 +4694,14 @@ def _item_table(stack: list[ListBlock]) -> Table | None:
 
 def _join_continued(
     previous: Table, table: Table, title: ModelBlock | None, doc: Document,
-    cut_head: bool = False,
+    cut_head: bool = False, rest_head: bool = False,
 ) -> None:
     """Join ``table`` to ``previous``, the same table continued past a page break or a wide
     gap between rows (see :func:`_continued_by`); a ``title`` said again over it (read last
     in ``doc``) and its repeated rows are pagination. ``cut_head``: the break cut the row
-    ``table`` opens with, as its drawing shows (see :attr:`.blocks.Block.cut_head`)."""
+    ``table`` opens with, as its drawing shows (see :attr:`.blocks.Block.cut_head`);
+    ``rest_head``: its first row, in a head's face, is that row's rest (see
+    :func:`.continued_tables.rest_in_head_face`)."""
     said_again = title_said_again(title, table)
     if said_again is not None:
         caption_first_title(doc.blocks, previous, said_again)
@@ -4699,7 +4711,7 @@ def _join_continued(
     columns = columns_under(previous, table)
     if columns is not None and not _as_many_columns(previous, table):
         spread_over(table, columns)
-    doc.artifacts.extend(continue_table(previous, table, cut_head))
+    doc.artifacts.extend(continue_table(previous, table, cut_head, rest_head))
     widths = _row_widths(previous)
     widest = max(widths, default=0)  # (once: a long table joined page by page has many rows)
     for row, taken in zip(previous.rows, widths, strict=True):
@@ -4708,21 +4720,50 @@ def _join_continued(
         row.cells.extend(Cell("") for _ in range(widest - taken))
 
 
-def _continued_by(previous: Table, table: Table, title: object) -> bool:
+def _continued_by(
+    previous: Table, table: Table, title: object, rest_head: bool = False
+) -> bool:
     """``table`` goes on with ``previous``: set past a page break under it, as wide and with
     as many columns (or with those its last row fills, one for one: see
     :func:`.continued_tables.columns_under`), with rows of its own (not the same rows
     again, with the columns that did not fit), and not headed anew (unless a ``title`` over
     it, or its own first row, says it is continued: its head may then differ in how it is
-    drawn)."""
+    drawn; or ``rest_head``, its first row is the rest of a cut row, set in a head's face)."""
     return (
         bool(previous.prov) and bool(table.prov)
         and previous.prov[-1].page != table.prov[0].page
         and x_overlap(previous.prov[-1].bbox, table.prov[0].bbox) >= 0.6
         and (_as_many_columns(previous, table) or columns_under(previous, table) is not None)
         and not repeats_stub(previous, table)
-        and (title is not None or starts_continued(table) or not _headed_anew(previous, table))
+        and (
+            title is not None or starts_continued(table) or rest_head
+            or not _headed_anew(previous, table)
+        )
     )
+
+
+def _meet_at_page_break(
+    previous: Table, table: Table, page_results: dict[int, PageResult],
+    artifact_ids: dict[int, Any],
+) -> bool:
+    """``previous`` ends its page and ``table`` opens the next: no content (running heads
+    aside) under the one on its page, nor over the other on its."""
+    if not previous.prov or not table.prov:
+        return False
+    end, start = previous.prov[-1], table.prov[0]
+    before, after = page_results.get(end.page), page_results.get(start.page)
+    if start.page != end.page + 1 or before is None or after is None:
+        return False
+    return not any(
+        box.y1 <= end.bbox.y0 + _BREAK_SLACK for box in _content_boxes(before, artifact_ids)
+    ) and not any(
+        box.y0 >= start.bbox.y1 - _BREAK_SLACK for box in _content_boxes(after, artifact_ids)
+    )
+
+
+#: How far (points) a box may reach past a table's piece and still be beside it, not under
+#: or over it (a rule's width, rounding).
+_BREAK_SLACK = 3.0
 
 
 def _goes_on_past_column_break(

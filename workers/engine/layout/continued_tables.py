@@ -97,12 +97,21 @@ def title_over(block: Block, table: Table) -> bool:
     )
 
 
-def continue_table(previous: Table, table: Table, cut_head: bool = False) -> list[Artifact]:
+def continue_table(
+    previous: Table, table: Table, cut_head: bool = False, rest_head: bool = False
+) -> list[Artifact]:
     """Append ``table``'s rows to ``previous``, the table it continues, less the title and
     header rows it repeats; those are returned as artifacts (with what draws them). A first
     row the break cut (by its text, see :func:`cut_row`; or by its drawing, ``cut_head``,
-    see :func:`rest_of_row`) goes on in the last row of ``previous``."""
+    see :func:`rest_of_row`; or in a head's face, ``rest_head``, see
+    :func:`rest_in_head_face`) goes on in the last row of ``previous``."""
     rows = table.rows
+    if rest_head:
+        # (Set in the face of the row it goes on with: its cells are no header's.)
+        for cell in rows[0].cells:
+            cell.header, cell.scope = False, None
+        _join_cut(previous.rows[-1], rows[0])
+        rows = rows[1:]
     title_rows = 0
     while title_rows < len(rows) and _title_row(rows[title_rows]):
         title_rows += 1
@@ -114,6 +123,10 @@ def continue_table(previous: Table, table: Table, cut_head: bool = False) -> lis
                 cell.header, cell.scope = True, "column"
     dropped = title_rows + head
     rest = rows[dropped:]
+    if not dropped and rest and rows is table.rows and head_like_its_rows(previous, table):
+        # (A row in the face of the rows it goes on with, a bold question: no head there.)
+        for cell in rest[0].cells:
+            cell.header, cell.scope = False, None
     if not head and rest and previous.rows and (
         cut_row(previous.rows[-1], rest[0])
         or cut_head and not title_rows and rest_of_row(previous.rows[-1], rest[0])
@@ -176,6 +189,39 @@ def rest_of_row(last: Row, first: Row) -> bool:
         any(b for _, b in pairs) and any(not b for _, b in pairs)
         and all(a for a, b in pairs if b)
     )
+
+
+def rest_in_head_face(previous: Table, table: Table) -> bool:
+    """``table``'s first row, set in the face of a header row, is the rest of the last row
+    of ``previous`` a break cut (a bold question going on over the page), not a new
+    table's head: it fills only cells that last row fills and leaves one it fills empty
+    (the question's number, said whole before the break), and the head of ``previous``
+    fills other columns than it does (a table of the same kind, set anew, is headed over
+    the same columns)."""
+    if not previous.rows or not table.rows:
+        return False
+    last, first, head = previous.rows[-1].cells, table.rows[0].cells, previous.rows[0].cells
+    if len(last) != len(first) or any(
+        a.col_span != b.col_span or a.row_span > 1 or b.row_span > 1
+        for a, b in zip(last, first, strict=True)
+    ) or not any(c.header for c in first) or any(c.header for c in last):
+        return False
+    pairs = [(a.text.strip(), b.text.strip()) for a, b in zip(last, first, strict=True)]
+    if not (any(b for _, b in pairs) and any(a and not b for a, b in pairs)
+            and all(a for a, b in pairs if b)):
+        return False
+    return _filled_columns(head) != _filled_columns(first)
+
+
+def _filled_columns(cells: Sequence[Cell]) -> set[int]:
+    """The columns the row's cells with text take (a cell spanning some, each of them)."""
+    out: set[int] = set()
+    at = 0
+    for cell in cells:
+        if cell.text.strip():
+            out.update(range(at, at + max(cell.col_span, 1)))
+        at += max(cell.col_span, 1)
+    return out
 
 
 def _join_cut(last: Row, first: Row) -> None:
@@ -241,8 +287,26 @@ def goes_on_in_next_column(previous: Table, table: Table, body: Sequence[BBox]) 
     if first.page != second.page:
         return False
     a, b = first.bbox, second.bbox
-    shift = _column_shift(previous, table)
-    if shift is None or a.x0 + shift < a.x1 - _COLUMN_SLACK:
+    shifts = [(_column_shift(previous, table), a)]
+    here, there = _column_lefts(previous, first), _column_lefts(table, second)
+    if _rows_in(previous, first) == 1 and here.keys() < there.keys():
+        # (A cut row's rest, some of its cells only, their text perhaps set in (a listing's
+        # lines): its cells' right edges stand where the next piece's, moved over, stand;
+        # its box widened to the grid's columns, as the next piece's columns put them.)
+        shift = _shift_between(_column_rights(previous, first), _column_rights(table, second))
+        if shift is not None:
+            shifts.append(
+                (shift, BBox(min(a.x0, b.x0 - shift), a.y0, max(a.x1, b.x1 - shift), a.y1))
+            )
+    return any(
+        shift is not None and _next_column_piece(a, b, shift, body) for shift, a in shifts
+    )
+
+
+def _next_column_piece(a: BBox, b: BBox, shift: float, body: Sequence[BBox]) -> bool:
+    """``b`` is the piece of a table the column break cut going on from ``a``, its columns
+    ``shift`` right of those of ``a`` (see :func:`goes_on_in_next_column`)."""
+    if a.x0 + shift < a.x1 - _COLUMN_SLACK:
         return False  # (not moved over a whole column: the next column starts past it)
     if b.x0 < a.x0 + shift - _COLUMN_SLACK or b.x1 > a.x0 + 2 * shift:
         return False  # (out of the next column, left of it or into the one after)
@@ -271,8 +335,10 @@ def goes_on_over_the_page(
         return False
     # (The pieces either side of the break: the table may have filled more columns before.)
     here, there = _column_lefts(previous, first), _column_lefts(table, second)
-    if not _same_columns_filled(here, there, _rows_in(previous, first), _rows_in(table, second)) \
-            or _width(previous) != _width(table) and not _filled_alike(previous, table):
+    if not (
+        _same_columns_filled(here, there, _rows_in(previous, first), _rows_in(table, second))
+        or _answers_column(here, there, _column_lefts(previous))
+    ) or _width(previous) != _width(table) and not _filled_alike(previous, table):
         return False  # (other columns: not the same grid; as many, or the same ones filled)
     a, b = first.bbox, second.bbox
     shift = _shift_between(here, there)
@@ -324,6 +390,16 @@ def _same_columns_filled(
     if rows_here == 1 and here and here.keys() < there.keys():
         return True
     return rows_there == 1 and bool(there) and there.keys() < here.keys()
+
+
+def _answers_column(
+    here: dict[int, float], there: dict[int, float], before: dict[int, float]
+) -> bool:
+    """The piece before the break (its columns' left edges ``here``) fills some of the
+    columns the piece after it fills (``there``), in rows of its own, and the table had
+    filled all of those before it (``before``): the long answers of a table of questions,
+    filling their column alone from one break to the next."""
+    return bool(here) and here.keys() < there.keys() and there.keys() <= before.keys()
 
 
 def _rows_in(table: Table, piece: Prov) -> int:
@@ -382,6 +458,8 @@ def _column_lefts(table: Table, piece: Prov | None = None) -> dict[int, float]:
     leftmost such cell's (of those in ``piece``, one of its pieces, if given)."""
     out: dict[int, float] = {}
     for row in table.rows:
+        if _title_across(row):
+            continue  # (set across the columns, wherever its cell was read: no column's edge)
         at = 0
         for cell in row.cells:
             # (A cell a break cut has a part in each piece: the one in ``piece`` counts.)
@@ -391,6 +469,41 @@ def _column_lefts(table: Table, piece: Prov | None = None) -> dict[int, float]:
                 out[at] = min(out.get(at, x0), x0)
             at += cell.col_span
     return out
+
+
+def _column_rights(table: Table, piece: Prov) -> dict[int, float]:
+    """The right edge of each column of the table some cell of one column fills in
+    ``piece``: its widest such cell's (long text set justified or ragged reaches it)."""
+    out: dict[int, float] = {}
+    for row in table.rows:
+        at = 0
+        for cell in row.cells:
+            parts = [p for p in cell.prov if _inside(p, piece)][:1]
+            if cell.col_span == 1 and parts and cell.text.strip():
+                x1 = parts[0].bbox.x1
+                out[at] = max(out.get(at, x1), x1)
+            at += cell.col_span
+    return out
+
+
+def head_like_its_rows(previous: Table, table: Table) -> bool:
+    """``table``'s first row, read as a head, fills the columns a row of ``previous`` past
+    its head fills (a question's number and the question, in bold), and not those the head
+    of ``previous`` fills: a row of the same table in its rows' face, not a new table's
+    head (a table of the same kind set anew is headed as ``previous`` is)."""
+    if len(previous.rows) < 2 or not table.rows:
+        return False
+    first = _filled_columns(table.rows[0].cells)
+    return bool(first) and first != _filled_columns(previous.rows[0].cells) and any(
+        _filled_columns(row.cells) == first for row in previous.rows[1:]
+    )
+
+
+def _title_across(row: Row) -> bool:
+    """The row is a head of one cell among empty ones: a title set across the table (its
+    cell read in one column though it spans them all)."""
+    filled = [c for c in row.cells if c.text.strip()]
+    return len(row.cells) > 1 and len(filled) == 1 and filled[0].header
 
 
 def _row_pitch(table: Table, piece: Prov) -> float:

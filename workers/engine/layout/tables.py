@@ -404,7 +404,11 @@ def ruled_tables(
             else all(open_ends) and _sides_clear(xs, ys, frags)
             and not _shapes_inside(box, content.paths)
         )
-        cut_row = len(ys) == 2 and any(open_ends)
+        cut_row = any(open_ends) and (
+            len(ys) == 2 or _text_at_open_end_only(ys, xs, open_ends, frags)
+        ) or all(open_ends) and _sides_clear(xs, ys, frags) and not _shapes_inside(
+            box, content.paths
+        )
         one_column = len(xs) == 2 and _one_column_of_cells(
             xs, ys, hs, vs, [f for f in frags if id(f) not in taken]
         )
@@ -572,7 +576,8 @@ def ruled_tables(
             del cells[0]
             del row_bands[0]
         grid_cells, heads, spans = _drawn_table(
-            cells, xs, Bands(ys, row_bands, blank_bands, hs), content.paths, members, vs
+            cells, xs, Bands(ys, row_bands, blank_bands, hs), content.paths, members, vs,
+            cut_head=open_ends[1],
         )
         block = Block(
             content.index, kind="table", table=grid_cells, head_rows=heads, spans=spans,
@@ -857,6 +862,25 @@ def _open_ends(
     return foot and not _closed_at(bottom, width, hs), head and not _closed_at(top, width, hs)
 
 
+def _text_at_open_end_only(
+    ys: list[float], xs: list[float], open_ends: tuple[bool, bool], frags: list[Fragment]
+) -> bool:
+    """The grid's text all stands in its row at the end a break cut open (see
+    :func:`_open_ends`), its other rows blank: a cut row's rest with the blank spacer row a
+    writer sets between a table's parts (or under its last row) after it; one row still."""
+    edges = sorted(ys, reverse=True)
+    if open_ends[1]:
+        top, bottom = edges[0], edges[1]
+    else:
+        top, bottom = edges[-2], edges[-1]
+    inside = [
+        f for f in frags
+        if xs[0] < (f.x0 + f.x1) / 2 < xs[-1] and edges[-1] < (f.y0 + f.y1) / 2 < edges[0]
+        and f.text.strip()
+    ]
+    return bool(inside) and all(bottom < (f.y0 + f.y1) / 2 < top for f in inside)
+
+
 def _sides_clear(xs: list[float], ys: list[float], frags: list[Fragment]) -> bool:
     """No text stands right outside the outer rules down (``xs``' ends), level with them:
     they are a box's sides, its cells inside them alone, not rules parting columns of text
@@ -1012,11 +1036,12 @@ def _picture_caption_cell(row: list[Fragment | None], content: PageContent) -> b
 
 def _drawn_table(
     cells: list[list[Fragment | None]], xs: list[float], bands: Bands, shadings: list[Rect],
-    members: list[Fragment], downs: list[Rect],
+    members: list[Fragment], downs: list[Rect], cut_head: bool = False,
 ) -> tuple[list[list[Fragment | None]], int, Spans]:
     """A ruled grid's rows as drawn (see :mod:`.table_heads`): the columns its heads part,
     its empty ruled rows to fill in, and how many of its first rows are heads (a head's
-    box bounded by the grid's rules ``downs``)."""
+    box bounded by the grid's rules ``downs``). A grid whose head a break cut open
+    (``cut_head``) opens with the rest of a row: no head, however it is drawn."""
     drawn = head_rows(cells, bands, shadings)
     drawn += sub_head_rows(cells, drawn, bands, xs)
     if drawn:
@@ -1029,6 +1054,8 @@ def _drawn_table(
     # are the lines its text is set on: none is moved into another. A head in bold is told
     # once the grid is read with any heads drawn over it, apart: see .classify.)
     heads = drawn or set_apart_head(cells, bold=False) or centred_head_rows(cells, xs)
+    if cut_head:
+        heads = 0
     cells, heads, spans = head_spans(cells, heads, xs, packed=bool(drawn), downs=downs)
     return cells, heads, spans
 
