@@ -1,0 +1,83 @@
+"""List labels whose glyphs stand in for another sign: a word processor's second-level
+bullet, the letter "o" set in a typewriter face, which the layout reader reads as the white
+bullet "◦" it stands for (:mod:`..layout.letter_bullets`).
+
+Tagged ``Lbl``, such a label's marked content reads "o" where the model says "◦": the output
+would not say what the model says, and no /ActualText may say other characters than the
+drawing (the text-fidelity check holds it to that). So the label is written as a bullet
+drawn as a shape is (:mod:`..layout.drawn_bullets`): its drawing an artifact (``/Layout``),
+its item without a ``Lbl``; the list says which bullet its items have by its
+``/ListNumbering`` (ISO 32000-1 14.8.5.3), where the sign has a name there.
+
+Only labels the model reads as one sign (no letter or digit: a number is content, said as
+drawn) are looked at, and only on pages holding one: their glyphs are read from the source
+page (kept loaded for the tagger's other steps)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..layout.glyphs import Glyph
+from .checks import normal_counts
+from .plan import Node
+from .source_pages import SourcePages
+
+#: The ``/ListNumbering`` naming each bullet sign (ISO 32000-1 table 347).
+NUMBERING = {"\u25e6": "Circle", "\u2022": "Disc", "\u25aa": "Square", "\u25a0": "Square"}
+#: Glyphs whose middle lies this far (points) outside a label's box at most are its.
+SLACK = 0.5
+
+
+def stand_in_labels(root: Node, pages: SourcePages) -> list[Node]:
+    """The ``Lbl`` leaves of ``root`` whose glyphs draw other characters than
+    the model's label. They are taken out of the tree (their items keep their bodies), and
+    a list all of whose labels were taken out says its bullet by ``/ListNumbering``."""
+    found: list[Node] = []
+    glyphs = _PageGlyphs(pages)
+    for lst in (n for n in root.walk() if n.role == "L"):
+        signs: set[str] = set()
+        for item in (c for c in lst.children if c.role == "LI"):
+            label = next((c for c in item.children if c.role == "Lbl"), None)
+            if label is not None and _stands_in(label, glyphs):
+                found.append(label)
+                signs.add(label.text.strip())
+                item.children.remove(label)
+        if len(signs) == 1 and lst.numbering is None and not any(
+            c.role == "Lbl" for item in lst.children for c in item.children
+        ):
+            lst.numbering = NUMBERING.get(signs.pop())
+    return found
+
+
+class _PageGlyphs:
+    """The source pages' drawn glyphs (none pdfium made up), each page read once."""
+
+    def __init__(self, pages: SourcePages) -> None:
+        self.pages = pages
+        self.read: dict[int, list[Glyph]] = {}
+
+    def on(self, page: int) -> list[Glyph]:
+        if page not in self.read:
+            self.read[page] = [g for g in self.pages.content(page).glyphs if not g.generated]
+        return self.read[page]
+
+
+def _stands_in(label: Node, glyphs: _PageGlyphs) -> bool:
+    sign = label.text.strip()
+    if len(sign) != 1 or sign.isalnum() or not label.prov:
+        return False
+    drawn = "".join(g.char for g in _glyphs_in(label, glyphs) if not g.char.isspace())
+    # Compared as the text-fidelity check compares an element's text with the model's (a
+    # symbol font's private-use bullet reads as the "•" it draws). (No glyph found in its
+    # box: the label's drawing is not known here; left as it is.)
+    return bool(drawn) and normal_counts(drawn) != normal_counts(sign)
+
+
+def _glyphs_in(label: Node, glyphs: _PageGlyphs) -> Iterator[Glyph]:
+    for prov in label.prov:
+        box = prov.bbox
+        for g in glyphs.on(prov.page):
+            mx, my = (g.x0 + g.x1) / 2, (g.y0 + g.y1) / 2
+            if (box.x0 - SLACK <= mx <= box.x1 + SLACK
+                    and box.y0 - SLACK <= my <= box.y1 + SLACK):
+                yield g
