@@ -15,6 +15,7 @@ page (kept loaded for the tagger's other steps)."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from ..layout.glyphs import Glyph
@@ -50,16 +51,23 @@ def stand_in_labels(root: Node, pages: SourcePages) -> list[Node]:
 
 
 class _PageGlyphs:
-    """The source pages' drawn glyphs (none pdfium made up), each page read once."""
+    """The source pages' drawn glyphs (none pdfium made up), each page read once, by the
+    height of their middles (a label's are found by bisection, not by a pass per label)."""
 
     def __init__(self, pages: SourcePages) -> None:
         self.pages = pages
-        self.read: dict[int, list[Glyph]] = {}
+        self.read: dict[int, tuple[list[float], list[Glyph]]] = {}
 
-    def on(self, page: int) -> list[Glyph]:
+    def on(self, page: int) -> tuple[list[float], list[Glyph]]:
         if page not in self.read:
-            self.read[page] = [g for g in self.pages.content(page).glyphs if not g.generated]
+            drawn = sorted((g for g in self.pages.content(page).glyphs if not g.generated),
+                           key=_middle_y)
+            self.read[page] = ([_middle_y(g) for g in drawn], drawn)
         return self.read[page]
+
+
+def _middle_y(g: Glyph) -> float:
+    return (g.y0 + g.y1) / 2
 
 
 def _stands_in(label: Node, glyphs: _PageGlyphs) -> bool:
@@ -76,8 +84,9 @@ def _stands_in(label: Node, glyphs: _PageGlyphs) -> bool:
 def _glyphs_in(label: Node, glyphs: _PageGlyphs) -> Iterator[Glyph]:
     for prov in label.prov:
         box = prov.bbox
-        for g in glyphs.on(prov.page):
-            mx, my = (g.x0 + g.x1) / 2, (g.y0 + g.y1) / 2
-            if (box.x0 - SLACK <= mx <= box.x1 + SLACK
-                    and box.y0 - SLACK <= my <= box.y1 + SLACK):
+        middles, drawn = glyphs.on(prov.page)
+        low = bisect.bisect_left(middles, box.y0 - SLACK)
+        high = bisect.bisect_right(middles, box.y1 + SLACK)
+        for g in drawn[low:high]:
+            if box.x0 - SLACK <= (g.x0 + g.x1) / 2 <= box.x1 + SLACK:
                 yield g
