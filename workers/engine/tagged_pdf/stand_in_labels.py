@@ -1,4 +1,4 @@
-"""List labels whose glyphs stand in for another sign: a word processor's second-level
+"""List labels whose glyph stands in for another sign: a word processor's second-level
 bullet, the letter "o" set in a typewriter face, which the layout reader reads as the white
 bullet "◦" it stands for (:mod:`..layout.letter_bullets`).
 
@@ -9,15 +9,18 @@ drawn as a shape is (:mod:`..layout.drawn_bullets`): its drawing an artifact (``
 its item without a ``Lbl``; the list says which bullet its items have by its
 ``/ListNumbering`` (ISO 32000-1 14.8.5.3), where the sign has a name there.
 
-Only labels the model reads as one sign (no letter or digit: a number is content, said as
-drawn) are looked at, and only on pages holding one: their glyphs are read from the source
-page (kept loaded for the tagger's other steps)."""
+Only a label the model reads as one sign (no letter or digit: a number is content, said as
+drawn) whose box holds one glyph, a letter, is one; and only where no other element claims
+its drawing (an artifact's claim gives way to content: that element would read the letter).
+The glyphs are read from the source page (kept loaded for the tagger's other steps), only
+on pages holding a label of one sign."""
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
 
+from ..document import Prov
 from ..layout.glyphs import Glyph
 from .checks import normal_counts
 from .plan import Node
@@ -25,24 +28,29 @@ from .source_pages import SourcePages
 
 #: The ``/ListNumbering`` naming each bullet sign (ISO 32000-1 table 347).
 NUMBERING = {"\u25e6": "Circle", "\u2022": "Disc", "\u25aa": "Square", "\u25a0": "Square"}
-#: Glyphs whose middle lies this far (points) outside a label's box at most are its.
+#: A glyph is a label's when it lies in the label's box, give or take this many points.
 SLACK = 0.5
 
 
 def stand_in_labels(root: Node, pages: SourcePages) -> list[Node]:
-    """The ``Lbl`` leaves of ``root`` whose glyphs draw other characters than
-    the model's label. They are taken out of the tree (their items keep their bodies), and
-    a list all of whose labels were taken out says its bullet by ``/ListNumbering``."""
+    """The ``Lbl`` leaves of ``root`` whose glyph is a letter standing in for the sign the
+    model reads. They are taken out of the tree (their items keep their bodies), and a list
+    all of whose labels were taken out says its bullet by ``/ListNumbering``."""
     found: list[Node] = []
     glyphs = _PageGlyphs(pages)
+    claimed: _Claims | None = None
     for lst in (n for n in root.walk() if n.role == "L"):
         signs: set[str] = set()
         for item in (c for c in lst.children if c.role == "LI"):
             label = next((c for c in item.children if c.role == "Lbl"), None)
-            if label is not None and _stands_in(label, glyphs):
-                found.append(label)
-                signs.add(label.text.strip())
-                item.children.remove(label)
+            if label is None or not _stands_in(label, glyphs):
+                continue
+            claimed = claimed or _Claims(root)
+            if claimed.by_others(label):
+                continue
+            found.append(label)
+            signs.add(label.text.strip())
+            item.children.remove(label)
         if len(signs) == 1 and lst.numbering is None and not any(
             c.role == "Lbl" for item in lst.children for c in item.children
         ):
@@ -66,6 +74,26 @@ class _PageGlyphs:
         return self.read[page]
 
 
+class _Claims:
+    """The operator ranges each leaf claims, by page (built once, when a label may be one)."""
+
+    def __init__(self, root: Node) -> None:
+        self.by_page: dict[int, list[tuple[int, tuple[int, int]]]] = {}
+        for leaf in root.walk():
+            if leaf.is_leaf:
+                for prov in leaf.prov:
+                    self.by_page.setdefault(prov.page, []).extend(
+                        (leaf.leaf_id, span) for span in prov.operators)
+
+    def by_others(self, label: Node) -> bool:
+        """Whether another leaf claims an operator of ``label``'s."""
+        return any(
+            who != label.leaf_id and first < end and start < last
+            for prov in label.prov for start, end in prov.operators
+            for who, (first, last) in self.by_page.get(prov.page, ())
+        )
+
+
 def _middle_y(g: Glyph) -> float:
     return (g.y0 + g.y1) / 2
 
@@ -74,19 +102,19 @@ def _stands_in(label: Node, glyphs: _PageGlyphs) -> bool:
     sign = label.text.strip()
     if len(sign) != 1 or sign.isalnum() or not label.prov:
         return False
-    drawn = "".join(g.char for g in _glyphs_in(label, glyphs) if not g.char.isspace())
-    # Compared as the text-fidelity check compares an element's text with the model's (a
-    # symbol font's private-use bullet reads as the "•" it draws). (No glyph found in its
-    # box: the label's drawing is not known here; left as it is.)
-    return bool(drawn) and normal_counts(drawn) != normal_counts(sign)
+    drawn = [g for prov in label.prov for g in _glyphs_in(prov, glyphs) if not g.char.isspace()]
+    # One letter where the model reads a sign (compared as the text-fidelity check compares
+    # an element's text with the model's: a symbol font's private-use bullet reads as the
+    # "•" it draws). Several glyphs in the box, or none: not told here; left as it is.
+    return (len(drawn) == 1 and drawn[0].char.isalpha()
+            and normal_counts(drawn[0].char) != normal_counts(sign))
 
 
-def _glyphs_in(label: Node, glyphs: _PageGlyphs) -> Iterator[Glyph]:
-    for prov in label.prov:
-        box = prov.bbox
-        middles, drawn = glyphs.on(prov.page)
-        low = bisect.bisect_left(middles, box.y0 - SLACK)
-        high = bisect.bisect_right(middles, box.y1 + SLACK)
-        for g in drawn[low:high]:
-            if box.x0 - SLACK <= (g.x0 + g.x1) / 2 <= box.x1 + SLACK:
-                yield g
+def _glyphs_in(prov: Prov, glyphs: _PageGlyphs) -> Iterator[Glyph]:
+    box = prov.bbox
+    middles, drawn = glyphs.on(prov.page)
+    low = bisect.bisect_left(middles, box.y0 - SLACK)
+    high = bisect.bisect_right(middles, box.y1 + SLACK)
+    for g in drawn[low:high]:
+        if box.x0 - SLACK <= (g.x0 + g.x1) / 2 <= box.x1 + SLACK:
+            yield g
