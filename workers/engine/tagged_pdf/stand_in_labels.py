@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 
 from ..document import Prov
 from ..layout.glyphs import Glyph
@@ -32,12 +33,17 @@ NUMBERING = {"\u25e6": "Circle", "\u2022": "Disc", "\u25aa": "Square", "\u25a0":
 SLACK = 0.5
 
 
-def stand_in_labels(root: Node, pages: SourcePages) -> list[Node]:
+def stand_in_labels(
+    root: Node, pages: SourcePages, reread: AbstractSet[str] = frozenset()
+) -> list[Node]:
     """The ``Lbl`` leaves of ``root`` whose glyph is a letter standing in for the sign the
     model reads. They are taken out of the tree (their items keep their bodies), and a list
-    all of whose labels were taken out says its bullet by ``/ListNumbering``."""
+    all of whose labels were taken out says its bullet by ``/ListNumbering``. ``reread``:
+    the fonts the tagger gave a /ToUnicode of their own (TeX's math symbols by their glyph
+    names: "I" of msam read "▶"): their glyphs read otherwise in the output, and are not
+    judged here."""
     found: list[Node] = []
-    glyphs = _PageGlyphs(pages)
+    glyphs = _PageGlyphs(pages, reread)
     claimed: _Claims | None = None
     for lst in (n for n in root.walk() if n.role == "L"):
         signs: set[str] = set()
@@ -62,8 +68,9 @@ class _PageGlyphs:
     """The source pages' drawn glyphs (none pdfium made up), each page read once, by the
     height of their middles (a label's are found by bisection, not by a pass per label)."""
 
-    def __init__(self, pages: SourcePages) -> None:
+    def __init__(self, pages: SourcePages, reread: AbstractSet[str]) -> None:
         self.pages = pages
+        self.reread = reread
         self.read: dict[int, tuple[list[float], list[Glyph]]] = {}
 
     def on(self, page: int) -> tuple[list[float], list[Glyph]]:
@@ -107,6 +114,7 @@ def _stands_in(label: Node, glyphs: _PageGlyphs) -> bool:
     # an element's text with the model's: a symbol font's private-use bullet reads as the
     # "•" it draws). Several glyphs in the box, or none: not told here; left as it is.
     return (len(drawn) == 1 and drawn[0].char.isalpha()
+            and drawn[0].font not in glyphs.reread
             and normal_counts(drawn[0].char) != normal_counts(sign))
 
 

@@ -132,10 +132,11 @@ def _tag(source: Path, document: Document, source_pages: SourcePages) -> TaggedP
         had_tags = remove_old_structure(pdf)
         strip_form_marks(pdf)
         drop_subset_glyph_lists(pdf)
-        font_notes = repair_fonts(pdf, glyph_source)
+        reread: set[str] = set()  # fonts whose text the output reads otherwise
+        font_notes = repair_fonts(pdf, glyph_source, reread)
         plan = plan_structure(document)
         # (Labels whose glyphs stand in for another sign: decoration, taken out of the tree.)
-        stand_ins = stand_in_labels(plan, source_pages)
+        stand_ins = stand_in_labels(plan, source_pages, reread)
         leaves = plan.leaves()  # walked once: the tree has an element per block and cell
         claims = _claims_by_page(leaves, document, len(pdf.pages), stand_ins)
         actual_texts = _actual_texts_by_page(leaves, len(pdf.pages))
