@@ -76,3 +76,27 @@ def test_reference_suite_document_keeps_its_tags(tmp_path: Path) -> None:
     assert result.check("pixels")["passed"]
     (verdict,) = pdfua_check(result.output)
     assert verdict["compliant"], verdict
+
+
+def test_a_link_annotation_outside_a_link_element_is_retagged(
+    html_pdf: HtmlPdf, tmp_path: Path
+) -> None:
+    # PDF/UA-1 7.18.5: a link's annotation belongs to a Link element. An author's tree that
+    # puts it elsewhere (WeasyPrint: the second of two annotations over one link, in a
+    # NonStruct) is not kept: the document is re-tagged, its links in Link elements.
+    source = tmp_path / "link-in-nonstruct.pdf"
+    body = '<p>The timetable is at <a href="https://example.org/times">the station</a>.</p>'
+    with pikepdf.open(html_pdf(body, tagged=True)) as pdf:
+        links = [o for o in pdf.objects
+                 if isinstance(o, pikepdf.Dictionary) and o.get("/S") == "/Link"]
+        assert links
+        for link in links:
+            link.S = pikepdf.Name.NonStruct
+        pdf.save(source)
+
+    result = tag_and_check(source)
+
+    assert not result.tagged.kept_author_tags
+    assert result.check("annotations")["passed"], result.report
+    (verdict,) = pdfua_check(result.output)
+    assert verdict["compliant"], verdict

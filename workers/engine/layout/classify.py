@@ -79,7 +79,7 @@ from .definition_lists import definition_lists
 from .definition_terms import definition_terms
 from .described_terms import described_terms
 from .disjoint_sets import DisjointSets
-from .drawn_bullets import drawn_bullet
+from .drawn_bullets import drawn_bullet, without_drawn_bullets
 from .drawn_underscores import reads_drawn_underscore
 from .end_marks import END_MARK_CHARS
 from .figures import (
@@ -4839,14 +4839,17 @@ def _table_cell(f: Fragment | None, block: Block, result: PageResult, header: bo
     scope: Scope | None = "column" if header else None
     if not f:
         return Cell("", header=header, scope=scope, row_span=span[0], col_span=span[1])
-    text = cell_text(f, block.hyphenation)
+    # (A list in the cell led by bullets drawn as shapes reads without them, as a list
+    # item does: no character is drawn for them.)
+    read = cell_text(f, block.hyphenation)
+    text = without_drawn_bullets(read, f.glyphs)
     return Cell(
         text, header=header, scope=scope, row_span=span[0], col_span=span[1],
         prov=[Prov(block.page, BBox(f.x0, f.y0, f.x1, f.y1), (),
                    result.opmap.ranges_in_order(_drawn(f)),
                    interleaved=f.objects_interleaved,
                    joined_accents=not f.text.isascii() and glyphs_join_accents(f.glyphs),
-                   run_on=runs_words_on(f, text),
+                   run_on=runs_words_on(f, read),
                    drawn_underscores=reads_drawn_underscore(f))],
     )
 

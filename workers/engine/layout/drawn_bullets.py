@@ -278,3 +278,26 @@ def _bullet_piece(shape: Rect, text: Fragment) -> Fragment:
         artifact=first.artifact, generated=True,
     )
     return Fragment([glyph], BULLET, shape.x0, text.y0, shape.x1, text.y1)
+
+
+def without_drawn_bullets(text: str, glyphs: Sequence[Glyph]) -> str:
+    """``text``, read from ``glyphs`` in their order (a table cell's), without the "•" read
+    for bullets drawn as shapes. A list item led by one has no label in its text (its shape
+    prints no character: nothing reads it from the page, tagged or not); a cell holding
+    such a list says no more. Bullets set in a font stay. Where the text's "•" cannot be
+    matched one to one with the glyphs' (none are left out), the text is kept as it is."""
+    if BULLET not in text:
+        return text
+    drawn = [g.generated for g in glyphs if g.char == BULLET]
+    parts = text.split(BULLET)
+    if not any(drawn) or len(parts) - 1 != len(drawn):
+        return text
+    out = parts[0]
+    for shape, part in zip(drawn, parts[1:], strict=True):
+        if not shape:
+            out += BULLET + part
+        elif part.startswith(" ") and (not out or out.endswith(" ")):
+            out += part[1:]  # (one space, not two, where the bullet stood between them)
+        else:
+            out += part
+    return out.strip(" ")

@@ -132,9 +132,13 @@ class FontEmbedding:
         return out
 
 
-def repair_fonts(pdf: pikepdf.Pdf, source: pdfium.PdfDocument) -> list[str]:
+def repair_fonts(
+    pdf: pikepdf.Pdf, source: pdfium.PdfDocument, reread: set[str] | None = None
+) -> list[str]:
     """The repairs below, and :func:`.symbolic_truetype.drop_symbolic_encodings`, on ``pdf``
-    (``source``: the same document, as the source was); notes for the report."""
+    (``source``: the same document, as the source was); notes for the report. ``reread``,
+    given, gets the names of the fonts whose /ToUnicode was written anew: their text reads
+    otherwise in the output than in the source."""
     # Which fonts each page reaches is walked once: the repairs change fonts, not resources.
     fonts = indirect_fonts_by_page(pdf)
     notes = embed_substitute_fonts(pdf, fonts).notes()
@@ -143,9 +147,13 @@ def repair_fonts(pdf: pikepdf.Pdf, source: pdfium.PdfDocument) -> list[str]:
                      "glyph names kept as /ToUnicode (pixels unchanged): " + ", ".join(repaired))
     if completed := name_identity_cid_maps(pdf, source, fonts):
         notes.append("/CIDToGIDMap /Identity (the default) written for: " + ", ".join(completed))
+    if reread is not None:
+        reread.update(repaired)
     if named := complete_named_to_unicode(pdf, fonts):
         notes.append("/ToUnicode completed with the characters the glyph names say (TeX "
                      "names, glyphs at control codes): " + ", ".join(named))
+        if reread is not None:
+            reread.update(named)
     if matched := match_program_widths(pdf, fonts):
         notes.append("glyph widths in the embedded program made the /Widths the page is drawn "
                      "with (pixels unchanged): " + ", ".join(matched))

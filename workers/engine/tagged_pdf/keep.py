@@ -14,10 +14,11 @@ kept, and only the gaps are filled:
   draws them with can be embedded unchanged (:mod:`.font_embedding`).
 
 "Sound" means: every structure type is standard or role-maps to one without a loop, every
-MCID painted on a page is in the ParentTree, every annotation is tagged, headings do not skip
-levels, header cells are scoped, and the tags refer to (nearly) all the text the model found —
-the model came from these very tags (``Document.reader == "structure"``). Anything less, and
-:func:`keep_author_tags` returns None: the document is re-tagged from the model instead.
+MCID painted on a page is in the ParentTree, every annotation is tagged (a link's in a
+``Link`` element), headings do not skip levels, header cells are scoped, and the tags refer
+to (nearly) all the text the model found — the model came from these very tags
+(``Document.reader == "structure"``). Anything less, and :func:`keep_author_tags` returns
+None: the document is re-tagged from the model instead.
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ def _keep(pdf: pikepdf.Pdf, document: Document) -> KeptTags:
     elements = list(_elements(root))
     _check_elements(elements, roles)
     for page in pdf.pages:
-        _check_annotations(page, annotation_elements)
+        _check_annotations(page, annotation_elements, roles)
         key = page.obj.get("/StructParents")
         known: set[int] = referenced.get(int(key), set()) if isinstance(key, int) else set()
         result.artifacts_added += _complete_page(pdf, page, known)
@@ -309,7 +310,9 @@ def _has_attribute(element: pikepdf.Dictionary, key: str) -> bool:
     return any(isinstance(a, pikepdf.Dictionary) and key in a for a in items)
 
 
-def _check_annotations(page: pikepdf.Page, elements: dict[int, pikepdf.Dictionary]) -> None:
+def _check_annotations(
+    page: pikepdf.Page, elements: dict[int, pikepdf.Dictionary], roles: dict[str, str]
+) -> None:
     annots = page.obj.get("/Annots")
     if not isinstance(annots, pikepdf.Array):
         return
@@ -324,6 +327,12 @@ def _check_annotations(page: pikepdf.Page, elements: dict[int, pikepdf.Dictionar
         element = elements.get(int(annot.StructParent))
         if element is None:
             raise _NotSound("an annotation's /StructParent leads nowhere")
+        if annot.get("/Subtype") == "/Link" and _standard(
+            str(element.get("/S", "/"))[1:], roles
+        ) != "Link":
+            # PDF/UA-1 7.18.5 (veraPDF 7.18.5-1): a link's annotation is a Link element's.
+            # (WeasyPrint puts the second of two annotations over one link in a NonStruct.)
+            raise _NotSound("a link annotation outside a Link element")
         if annot.get("/Subtype") == "/Widget" and not str(element.get("/Alt", "")).strip():
             describe_field(annot, element)
         if annot.get("/Subtype") == "/Link" and not str(annot.get("/Contents", "")).strip():

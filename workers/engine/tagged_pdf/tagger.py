@@ -71,6 +71,7 @@ from .plan import Node, merge_unseparated_labels, plan_structure
 from .source_pages import SourcePages
 from .split_proof import changed_points, glyph_boxes, operators_at, rendered
 from .split_text import CodeTexts, LeafBox, PageText, contested_text, split_operators
+from .stand_in_labels import stand_in_labels
 from .structure_tree import write_structure
 
 
@@ -131,10 +132,13 @@ def _tag(source: Path, document: Document, source_pages: SourcePages) -> TaggedP
         had_tags = remove_old_structure(pdf)
         strip_form_marks(pdf)
         drop_subset_glyph_lists(pdf)
-        font_notes = repair_fonts(pdf, glyph_source)
+        reread: set[str] = set()  # fonts whose text the output reads otherwise
+        font_notes = repair_fonts(pdf, glyph_source, reread)
         plan = plan_structure(document)
+        # (Labels whose glyphs stand in for another sign: decoration, taken out of the tree.)
+        stand_ins = stand_in_labels(plan, source_pages, reread)
         leaves = plan.leaves()  # walked once: the tree has an element per block and cell
-        claims = _claims_by_page(leaves, document, len(pdf.pages))
+        claims = _claims_by_page(leaves, document, len(pdf.pages), stand_ins)
         actual_texts = _actual_texts_by_page(leaves, len(pdf.pages))
         page_mcids: list[list[int]] = []
         result = TaggedPdf(b"", plan, notes=font_notes)
@@ -374,10 +378,11 @@ def flate_level(level: FlateLevel) -> Iterator[None]:
 
 
 def _claims_by_page(
-    leaves: Sequence[Node], document: Document, pages: int
+    leaves: Sequence[Node], document: Document, pages: int, stand_ins: Sequence[Node] = (),
 ) -> list[list[tuple[Owner, Sequence[tuple[int, int]]]]]:
     """Per page, who claims which operator ranges: leaves in reading order, then artifacts
-    (a block's claim wins over an artifact's: never hide content from the reader)."""
+    (a block's claim wins over an artifact's: never hide content from the reader), then
+    list labels drawn as stand-ins for another sign (:mod:`.stand_in_labels`): decoration."""
     claims: list[list[tuple[Owner, Sequence[tuple[int, int]]]]] = [[] for _ in range(pages)]
     for leaf in leaves:
         for prov in leaf.prov:
@@ -387,6 +392,10 @@ def _claims_by_page(
         for prov in artifact.prov:
             if 0 <= prov.page < pages and prov.operators:
                 claims[prov.page].append((artifact.kind, prov.operators))
+    for label in stand_ins:
+        for prov in label.prov:
+            if 0 <= prov.page < pages and prov.operators:
+                claims[prov.page].append(("decoration", prov.operators))
     return claims
 
 
