@@ -150,22 +150,32 @@ def cut_row(last: Row, first: Row) -> bool:
     and the text of each cell it fills goes on with the text over it (it opens with a small
     letter, or that text ends open, "panel and," "-"). A row of a group under a stub
     said once ("", "Lyon", "500") opens its cells anew: it stays a row."""
-    if len(last.cells) != len(first.cells) or any(
-        a.col_span != b.col_span or a.row_span > 1 or b.row_span > 1 or b.header
-        for a, b in zip(last.cells, first.cells, strict=True)
-    ):
+    pairs = _texts_over_page_break(last, first)
+    if pairs is None:
         return False
-    before = [p.page for c in last.cells for p in c.prov]
-    after = [p.page for c in first.cells for p in c.prov]
-    if not before or not after or max(before) >= min(after):
-        return False  # (not cut by a page break)
-    pairs = [(a.text.strip(), b.text.strip()) for a, b in zip(last.cells, first.cells, strict=True)]
     filled = [(a, b) for a, b in pairs if b]
     return (
         bool(filled)
         and any(a and not b for a, b in pairs)
         and all(a and (b[0].islower() or a.endswith(_OPEN_END)) for a, b in filled)
     )
+
+
+def _texts_over_page_break(last: Row, first: Row) -> list[tuple[str, str]] | None:
+    """The texts of the cells of ``last`` and ``first`` side by side, when ``first`` may be
+    the rest of ``last``: their cells line up one for one (same spans, none over two rows,
+    ``first``'s no header) and a page break lies between them (a row cut by a column break
+    is left in two); None otherwise."""
+    if len(last.cells) != len(first.cells) or any(
+        a.col_span != b.col_span or a.row_span > 1 or b.row_span > 1 or b.header
+        for a, b in zip(last.cells, first.cells, strict=True)
+    ):
+        return None
+    before = [p.page for c in last.cells for p in c.prov]
+    after = [p.page for c in first.cells for p in c.prov]
+    if not before or not after or max(before) >= min(after):
+        return None
+    return [(a.text.strip(), b.text.strip()) for a, b in zip(last.cells, first.cells, strict=True)]
 
 
 def rest_of_row(last: Row, first: Row) -> bool:
@@ -175,17 +185,8 @@ def rest_of_row(last: Row, first: Row) -> bool:
     answer going on past the break, the short question number beside it said whole). A
     row of a grid drawn with no rules across fills all its cells: it stays a row. (Cut by a
     page break, as :func:`cut_row` asks: a row cut by a column break is left in two.)"""
-    if len(last.cells) != len(first.cells) or any(
-        a.col_span != b.col_span or a.row_span > 1 or b.row_span > 1 or b.header
-        for a, b in zip(last.cells, first.cells, strict=True)
-    ):
-        return False
-    before = [p.page for c in last.cells for p in c.prov]
-    after = [p.page for c in first.cells for p in c.prov]
-    if not before or not after or max(before) >= min(after):
-        return False  # (as cut_row: a row cut by a page break, not a column's)
-    pairs = [(a.text.strip(), b.text.strip()) for a, b in zip(last.cells, first.cells, strict=True)]
-    return (
+    pairs = _texts_over_page_break(last, first)
+    return pairs is not None and (
         any(b for _, b in pairs) and any(not b for _, b in pairs)
         and all(a for a, b in pairs if b)
     )
