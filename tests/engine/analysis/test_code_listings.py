@@ -234,6 +234,22 @@ def test_a_listing_s_first_line_left_at_the_foot_of_a_page_is_the_listing_s(
     assert [p.page for p in code.prov] == [0, 1]
 
 
+def test_a_lone_line_s_value_set_far_out_stays_in_the_listing_s_line(tmp_path: Path) -> None:
+    # A summary's last lines at the head of the next page, fewer than a listing's: each
+    # value set out past its name by a run of spaces in the one text object, wider than two
+    # line heights, is read as a piece of its own. It is still the line's, in the listing.
+    listing = ["==1== Total:     823,849 bytes", "==1== At t-gmax: 133,485 bytes",
+               "==1== At t-end:  258,002 bytes", "==1== Reads:         2,807,182 bytes",
+               "==1== Writes:    1,149,617 bytes"]
+    first = [*_lines(b"F1", _PROSE * 12, 780), *_lines(b"F2", listing[:3], 780 - 12 * 24 - 18)]
+    second = [*_lines(b"F2", listing[3:], 780), *_lines(b"F1", _AFTER, 780 - 12 * 2 - 18)]
+    doc = read_layout(_pages_pdf(tmp_path / "values.pdf", [first, second]), max_pages=2)
+    (code,) = _preformatted(doc)
+    assert code.text == "\n".join(listing)
+    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph) and not b.preformatted]
+    assert texts == [" ".join(_PROSE * 12), " ".join(_AFTER)]
+
+
 _BRACED = ["func main() {", "    for i := 0; i < 3; i++ {", "        total += i", "    }",
            '    fmt.Println("total", total)', "}"]
 

@@ -452,6 +452,33 @@ def _lone_lines_across(page: list[Block], next_page: list[Block]) -> None:
         lone, listing
     ):
         lone.pitch = listing.pitch
+        _pieces_beside_joined(page if lone is last else next_page, lone, listing)
+
+
+def _pieces_beside_joined(blocks: list[Block], lone: Block, listing: Block) -> None:
+    """A lone line's value set far out past its name ("==1== Reads:     2,807 bytes", the
+    gap wider than the block loop's line step) was read as a block of its own beside it:
+    each text block standing wholly on the lone lines' baselines, in the listing's face, is
+    taken back into them, so the code line is read whole (and one text object is no longer
+    claimed by two blocks)."""
+    baselines = [line[0].y0 for line in lines_of(lone.frags)]
+
+    def on_lone_line(f: Fragment) -> bool:
+        return any(abs(f.y0 - y) <= 0.3 * max(f.size, 1.0) for y in baselines)
+
+    beside = [
+        b for b in blocks
+        if b is not lone and b.kind == "text" and not b.pitch and b.note is None and b.frags
+        and all(on_lone_line(f) for f in b.frags) and _in_listing_face(b, listing)
+    ]
+    if not beside:
+        return
+    frags = _lines_down([f for b in [lone, *beside] for f in b.frags])
+    lone.frags = []
+    for f in frags:
+        lone.add(f)
+    gone = {id(b) for b in beside}
+    blocks[:] = [b for b in blocks if id(b) not in gone]
 
 
 def _end_block(blocks: Iterable[Block]) -> Block | None:
