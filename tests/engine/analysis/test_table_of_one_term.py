@@ -2,8 +2,9 @@
 DocBook writes a FAQ, with one question in it): its head across it, a row of links, a blank
 spacer row, then the question's number beside the question over its long answer, the
 number's cell left blank. It is the same table as the sections before it, each with more
-questions, and is read as a table; a frame round a note beside its label, long from its
-first row, stays text.
+questions, and is read as a table (so is such a part of a longer table past a page break,
+and it goes on with it); a frame round a note beside its label, long from its first row,
+stays text.
 """
 
 from __future__ import annotations
@@ -49,3 +50,31 @@ def test_a_note_framed_beside_its_label_over_more_text_stays_text(html_pdf: Html
     )
     doc = read_layout(pdf, max_pages=1)
     assert not [b for b in doc.blocks if isinstance(b, Table)]
+
+
+def test_a_grid_of_one_question_past_a_page_break_goes_on_with_its_table(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The next page's part of the questions, its top rule drawn again: the rest of an answer
+    # the break cut, then one question over its long answer. The same table, one past the
+    # break.
+    questions = "".join(
+        f"<tr><td>0.{k}.</td><td><b>Why is input {k} empty?</b></td></tr>"
+        f"<tr><td></td><td>Answer {k} says why.</td></tr>"
+        for k in range(2, 6)
+    )
+    pdf = html_pdf(
+        "<h1>Frequently asked questions</h1>" + f"<p>{LOREM * 3}</p>" * 2
+        + "<table><tr><td><b>1.</b></td><td><b>Building</b></td></tr>" + questions
+        + "<tr><td class='number'>1.1.</td><td><b>Why does the build stop?</b></td></tr>"
+        + "<tr><td></td><td>The answer begins here and</td></tr>"
+        + f"<tr style='break-before: page'><td></td><td>{LOREM.lower() * 3}</td></tr>"
+        + "<tr><td class='number'>1.2.</td><td><b>Why is the output empty?</b></td></tr>"
+        + f"<tr><td></td><td>{LOREM * 3}</td></tr></table><p>The end of the questions.</p>",
+        css=GRID,
+    )
+    doc = read_layout(pdf, max_pages=2)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert {p.page for p in tables[0].prov} == {0, 1}
+    assert "1.2." in [row.cells[0].text for row in tables[0].rows]

@@ -790,7 +790,10 @@ def _one_term_described_below(
     """A ruled grid of terms holding one term (a manual's last section of questions, one
     question in it): its row, the term beside its head, the last of the grid's rows of two
     cells, and under it, in ruled rows its column rules part too, the term's description
-    with the term's cell left blank. The term's row is a row of data, no cell of it long:
+    with the term's cell left blank. (Over its row may stand the grid's head, its links,
+    or, past a page break, the rest of the answer before it, its top rule drawn again:
+    that part of a longer table is a grid of one term too.) The term's row is a row of
+    data, no cell of it long:
     a frame round a note beside its label (its text long from the first row) stays text,
     as does a frame round text (its rules down run along its sides only, no term row over
     its text) and a box of notes beside an icon (no text in the icon's cell)."""
