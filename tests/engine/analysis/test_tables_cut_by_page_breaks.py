@@ -143,3 +143,19 @@ def test_a_table_headed_over_the_same_columns_past_a_break_stays_apart(
     doc = read_layout(pdf, max_pages=2)
     tables = [b for b in doc.blocks if isinstance(b, Table)]
     assert len(tables) == 2
+
+
+def test_a_question_going_on_in_lower_case_past_a_break_is_its_rows_rest(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The next page's grid, its top rule drawn again, opens with a small letter: the rest of
+    # the sentence the break cut, which no title nor head row opens with. One table, the
+    # rest in the cut question's row.
+    pdf = html_pdf(_cut_question(
+        "<tr><td></td><td><b>Building</b></td></tr>", "already running when it stops?",
+    ), css=GRID)
+    doc = read_layout(pdf, max_pages=2)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    cut = next(row for row in tables[0].rows if row.cells[0].text == "1.1.")
+    assert "already running" in cut.cells[1].text

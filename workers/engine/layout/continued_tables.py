@@ -198,7 +198,8 @@ def rest_in_head_face(previous: Table, table: Table) -> bool:
     table's head: it fills only cells that last row fills and leaves one it fills empty
     (the question's number, said whole before the break), and the head of ``previous``
     fills other columns than it does (a table of the same kind, set anew, is headed over
-    the same columns)."""
+    the same columns), or the row opens with a small letter (the rest of a sentence, which
+    no head opens with: see :func:`goes_on_mid_cell`)."""
     if not previous.rows or not table.rows:
         return False
     last, first, head = previous.rows[-1].cells, table.rows[0].cells, previous.rows[0].cells
@@ -211,7 +212,7 @@ def rest_in_head_face(previous: Table, table: Table) -> bool:
     if not (any(b for _, b in pairs) and any(a and not b for a, b in pairs)
             and all(a for a, b in pairs if b)):
         return False
-    return _filled_columns(head) != _filled_columns(first)
+    return _filled_columns(head) != _filled_columns(first) or goes_on_mid_cell(table)
 
 
 def _filled_columns(cells: Sequence[Cell]) -> set[int]:

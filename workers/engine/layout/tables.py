@@ -521,11 +521,12 @@ def ruled_tables(
             (len(filled) < 2 or max(longest, longest_across) > LONGEST_CELL)
             and _cut_by_page_break(ruled_top, ruled_bottom, ruled, hs, frags, content)
         )
-        wanted = 1 if to_fill_in >= FILL_IN_ROWS or heads_over_blanks or cut else 2
-        terms = _terms_described(filled, parted_rows, 1 if cut else TERMS_ROWS)
+        one_term = _one_term_described_below(cells, filled, parted_rows)
+        wanted = 1 if to_fill_in >= FILL_IN_ROWS or heads_over_blanks or cut or one_term else 2
+        terms = _terms_described(filled, parted_rows, 1 if cut else TERMS_ROWS) or one_term
         if longest > LONGEST_CELL and terms:
             longest = 0  # a table of terms, each described at length beside it
-        if parted_rows < PARTED_ROWS and not (cut and terms):
+        if parted_rows < PARTED_ROWS and not ((cut or one_term) and terms):
             # (A frame round a paragraph, with a row or two of boxes over it, is no table;
             # a table of terms cut by a page break may keep only a row or two of its own,
             # under rows across it, a head or a row of links.)
@@ -780,6 +781,31 @@ def _terms_described(
     return (
         len(filled) >= rows and parted_rows >= rows
         and all(row[0] is not None and _letters(row[0].text) <= TERM_LETTERS for row in filled)
+    )
+
+
+def _one_term_described_below(
+    cells: list[list[Fragment | None]], filled: list[list[Fragment | None]], parted_rows: int
+) -> bool:
+    """A ruled grid of terms holding one term (a manual's last section of questions, one
+    question in it): its row, the term beside its head, the last of the grid's rows of two
+    cells, and under it, in ruled rows its column rules part too, the term's description
+    with the term's cell left blank. (Over its row may stand the grid's head, its links,
+    or, past a page break, the rest of the answer before it, its top rule drawn again:
+    that part of a longer table is a grid of one term too.) The term's row is a row of
+    data, no cell of it long:
+    a frame round a note beside its label (its text long from the first row) stays text,
+    as does a frame round text (its rules down run along its sides only, no term row over
+    its text) and a box of notes beside an icon (no text in the icon's cell)."""
+    if len(filled) != 1 or parted_rows < TERMS_ROWS:
+        return False
+    term = filled[0]
+    at = next(k for k, row in enumerate(cells) if row is term)
+    below = cells[at + 1:]
+    return (
+        term[0] is not None and _letters(term[0].text) <= TERM_LETTERS
+        and all(c is None or c.words <= LONGEST_CELL for c in term) and bool(below)
+        and all(row[0] is None and any(c is not None for c in row[1:]) for row in below)
     )
 
 
