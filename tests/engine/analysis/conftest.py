@@ -14,7 +14,7 @@ import pypdfium2 as pdfium
 import pytest
 import weasyprint
 
-from workers.engine.document import Document, Heading, Paragraph
+from workers.engine.document import Document, Heading, Paragraph, Table
 from workers.engine.layout import reader
 from workers.engine.layout.glyphs import read_page
 from workers.engine.layout.lines import Line, fragments, lines
@@ -40,6 +40,12 @@ def heading_texts(doc: Document) -> list[str]:
 
 def paragraph_texts(doc: Document) -> list[str]:
     return [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+
+
+def tables_read(path: Path, pages: int) -> list[Table]:
+    """The tables the layout reader finds in the first ``pages`` pages of ``path``."""
+    doc = reader.read_layout(path, max_pages=pages)
+    return [b for b in doc.blocks if isinstance(b, Table)]
 
 
 def first_page_lines(path: Path) -> list[Line]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from workers.engine.document import Table
 from workers.engine.layout.reader import read_layout
 
-from .conftest import LOREM, HtmlPdf
+from .conftest import LOREM, HtmlPdf, tables_read
 
 GRID = (
     "table { width: 100%; border-collapse: collapse }"
@@ -33,8 +33,7 @@ def test_a_grid_of_one_question_over_its_long_answer_is_a_table(html_pdf: HtmlPd
         f"<p>{LOREM}</p>",
         css=GRID,
     )
-    doc = read_layout(pdf, max_pages=1)
-    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    tables = tables_read(pdf, 1)
     assert len(tables) == 1
     question = next(row for row in tables[0].rows if row.cells[0].text == "6.1.")
     assert "more help" in question.cells[1].text
@@ -73,8 +72,7 @@ def test_a_grid_of_one_question_past_a_page_break_goes_on_with_its_table(
         + f"<tr><td></td><td>{LOREM * 3}</td></tr></table><p>The end of the questions.</p>",
         css=GRID,
     )
-    doc = read_layout(pdf, max_pages=2)
-    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    tables = tables_read(pdf, 2)
     assert len(tables) == 1
     assert {p.page for p in tables[0].prov} == {0, 1}
     assert "1.2." in [row.cells[0].text for row in tables[0].rows]

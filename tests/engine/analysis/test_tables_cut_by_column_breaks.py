@@ -12,7 +12,7 @@ from __future__ import annotations
 from workers.engine.document import Table
 from workers.engine.layout.reader import read_layout
 
-from .conftest import LOREM, HtmlPdf
+from .conftest import LOREM, HtmlPdf, tables_read
 
 COLUMNS = (
     "@page { size: A4; margin: 2cm }"
@@ -127,8 +127,7 @@ def test_a_column_s_foot_holding_one_question_is_the_table_s_piece(html_pdf: Htm
     # The left column ends with the first question and its answer, one row of two cells:
     # a grid of terms cut by the column's end, as one cut by the page's end is (narrower
     # than half the page, it is the first piece of the table going on in the next column).
-    doc = read_layout(html_pdf(_answered(6, 0), css=ANSWERS), max_pages=1)
-    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    tables = tables_read(html_pdf(_answered(6, 0), css=ANSWERS), 1)
     assert len(tables) == 1
     boxes = [p.bbox for p in tables[0].prov]
     assert len(boxes) == 2 and boxes[1].x0 > boxes[0].x1
@@ -157,8 +156,7 @@ def test_a_row_filling_whole_columns_is_read_in_its_table(html_pdf: HtmlPdf) -> 
     # The answer fills the second column of the first page and both columns of the second:
     # those pieces of its cell are the table's (each column's apart, as the page's columns
     # part them), read on from the first piece, and the rest of the table after them.
-    doc = read_layout(html_pdf(_long_answer(6, 30), css=ANSWERS), max_pages=3)
-    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    tables = tables_read(html_pdf(_long_answer(6, 30), css=ANSWERS), 3)
     assert len(tables) == 1
     pieces = [(p.page, p.bbox.x0 > 300) for p in tables[0].prov]
     assert (1, False) in pieces and (1, True) in pieces
@@ -177,8 +175,7 @@ def test_a_cut_row_s_tail_atop_the_next_page_goes_on_in_its_row(html_pdf: HtmlPd
         f"<tr><td>Q2.</td><td>Question 2?</td></tr><tr><td></td><td>{LOREM * 14}</td></tr>"
         f"</table><p>{LOREM * 3}</p></div>"
     )
-    doc = read_layout(html_pdf(body, css=ANSWERS), max_pages=3)
-    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    tables = tables_read(html_pdf(body, css=ANSWERS), 3)
     assert len(tables) == 1
     assert tables[0].prov[-1].page == 2
     last = tables[0].rows[-1].cells
@@ -212,8 +209,7 @@ def test_a_cut_row_s_tail_over_a_blank_spacer_row_goes_on_in_its_row(
         "<tr><td colspan='2' style='height: 14pt'></td></tr>"
         f"</table><p>{LOREM * 3}</p></div>"
     )
-    doc = read_layout(html_pdf(body, css=ANSWERS), max_pages=3)
-    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    tables = tables_read(html_pdf(body, css=ANSWERS), 3)
     assert len(tables) == 1
     assert tables[0].prov[-1].page == 2
     cut = next(
@@ -254,8 +250,7 @@ def test_a_bold_question_atop_the_next_column_goes_on_after_a_set_in_tail(
         "<tr style='break-before: column'><td>Q3.</td><td><b>Question 3, set at the top"
         f" of the next column?</b></td></tr><tr><td></td><td>{LOREM}</td></tr>"
     )
-    doc = read_layout(html_pdf(body, css=ANSWERS), max_pages=3)
-    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    tables = tables_read(html_pdf(body, css=ANSWERS), 3)
     assert len(tables) == 1
     firsts = [row.cells[0].text for row in tables[0].rows if row.cells[0].text]
     assert firsts == ["Q1.", "Q2.", "Q3.", "Q4.", "Q5.", "Q6."]
@@ -271,8 +266,7 @@ def test_a_table_headed_as_the_one_before_atop_the_next_column_stays_apart(
         "</table><table style='break-before: column; text-align: justify'>"
         "<tr><td colspan='2'><b>2. More questions</b></td></tr>"
     )
-    doc = read_layout(html_pdf(body, css=ANSWERS), max_pages=3)
-    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    tables = tables_read(html_pdf(body, css=ANSWERS), 3)
     assert len(tables) == 2
 
 
@@ -301,8 +295,7 @@ def test_a_column_of_a_question_s_rest_and_its_answer_is_the_table_s_piece(
     # table: the right column's piece is no frame round text, and filling its answers'
     # column alone it goes on with the rows over the page, filling both.
     body = _cut_question_in_columns(16)
-    doc = read_layout(html_pdf(body, css=ANSWERS), max_pages=3)
-    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    tables = tables_read(html_pdf(body, css=ANSWERS), 3)
     assert len(tables) == 1
     pieces = [(p.page, p.bbox.x0 > 300) for p in tables[0].prov]
     assert (0, True) in pieces and 1 in {page for page, _ in pieces}
@@ -316,8 +309,7 @@ def test_answers_alone_before_a_page_break_go_on_with_rows_filling_both_columns(
     # A shorter answer: atop the next page its rest, then the third question beside its
     # number: that piece fills both columns, the one before the break the answers' alone
     # (in two rows, the question's rest and the answer), as the table did before it.
-    doc = read_layout(html_pdf(_cut_question_in_columns(8), css=ANSWERS), max_pages=3)
-    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    tables = tables_read(html_pdf(_cut_question_in_columns(8), css=ANSWERS), 3)
     assert len(tables) == 1
     assert 1 in {p.page for p in tables[0].prov}
     firsts = [row.cells[0].text for row in tables[0].rows if row.cells[0].text]
@@ -332,8 +324,7 @@ def test_a_table_under_a_title_across_it_goes_on_in_the_next_column(
     body = _cut_question_in_columns(
         16, shorts=9, head="<tr><td colspan='2'><b>1. Questions asked</b></td></tr>"
     )
-    doc = read_layout(html_pdf(body, css=ANSWERS), max_pages=3)
-    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    tables = tables_read(html_pdf(body, css=ANSWERS), 3)
     assert len(tables) == 1
     pieces = [(p.page, p.bbox.x0 > 300) for p in tables[0].prov]
     assert pieces[:2] == [(0, False), (0, True)]

@@ -15,7 +15,7 @@ from __future__ import annotations
 from workers.engine.document import Table
 from workers.engine.layout.reader import read_layout
 
-from .conftest import LOREM, HtmlPdf
+from .conftest import LOREM, HtmlPdf, tables_read
 
 GRID = (
     "table { width: 100%; border-collapse: collapse }"
@@ -49,8 +49,7 @@ def test_a_table_of_questions_cut_by_a_page_break_is_one_table(html_pdf: HtmlPdf
     # Each page holds one question of its own and part of an answer: one row of a term and
     # what it says, with rows across it (the head, the links) on the first page.
     pdf = html_pdf(_faq(intro_paragraphs=4), css=GRID)
-    doc = read_layout(pdf, max_pages=3)
-    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    tables = tables_read(pdf, 3)
     assert len(tables) == 1
     pages = {p.page for p in tables[0].prov}
     assert {0, 1} <= pages
@@ -62,8 +61,7 @@ def test_a_question_closed_at_the_foot_of_its_page_is_its_table(html_pdf: HtmlPd
     # The answers kept whole: the first question ends the first page, its row closed by a
     # rule across, its answer over the page. Nothing under it on the page: the break's.
     pdf = html_pdf(_faq(intro_paragraphs=4, answer_whole=True), css=GRID)
-    doc = read_layout(pdf, max_pages=4)
-    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    tables = tables_read(pdf, 4)
     assert tables
     assert 0 in {p.page for p in tables[0].prov}
     assert any(row.cells and row.cells[0].text == "1.1." for row in tables[0].rows)
@@ -124,8 +122,7 @@ def test_a_bold_question_cut_by_a_page_break_goes_on_in_its_row(html_pdf: HtmlPd
         "<tr><td><b>1.</b></td><td><b>Building</b></td></tr>",
         "It stops with a message saying the symbol is missing.",
     ), css=GRID)
-    doc = read_layout(pdf, max_pages=2)
-    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    tables = tables_read(pdf, 2)
     assert len(tables) == 1
     cut = next(row for row in tables[0].rows if row.cells[0].text == "1.1.")
     assert "symbol is missing" in cut.cells[1].text
@@ -140,8 +137,7 @@ def test_a_table_headed_over_the_same_columns_past_a_break_stays_apart(
     pdf = html_pdf(_cut_question(
         "<tr><td></td><td><b>Building</b></td></tr>", "Running",
     ), css=GRID)
-    doc = read_layout(pdf, max_pages=2)
-    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    tables = tables_read(pdf, 2)
     assert len(tables) == 2
 
 
@@ -154,8 +150,7 @@ def test_a_question_going_on_in_lower_case_past_a_break_is_its_rows_rest(
     pdf = html_pdf(_cut_question(
         "<tr><td></td><td><b>Building</b></td></tr>", "already running when it stops?",
     ), css=GRID)
-    doc = read_layout(pdf, max_pages=2)
-    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    tables = tables_read(pdf, 2)
     assert len(tables) == 1
     cut = next(row for row in tables[0].rows if row.cells[0].text == "1.1.")
     assert "already running" in cut.cells[1].text
