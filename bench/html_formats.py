@@ -164,7 +164,11 @@ def axe(rows: list[Row]) -> None:
         if page.get("error"):
             row.axe_error = str(page["error"])[:200]
             continue
-        row.violations = {v["id"]: len(v["nodes"]) for v in page.get("violations", [])}
+        # axe-check gives each violation's node count (an int), not the nodes.
+        row.violations = {
+            v["id"]: v["nodes"] if isinstance(v["nodes"], int) else len(v["nodes"])
+            for v in page.get("violations", [])
+        }
 
 
 def time_against_pdftotext(path: Path, repeat: int) -> None:

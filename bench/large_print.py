@@ -109,7 +109,7 @@ def measure(path: Path, size: int, out_dir: Path, *, docx: bool = False) -> Row:
         italic.append(f"{facts.slanted_glyphs} slanted")
     row.italic = ", ".join(italic)
     row.justified, row.judged = facts.justified_lines, facts.judged_lines
-    recall = word_recall(document_words(document), facts.words)
+    recall = word_recall(document_words(document), facts.words, facts.line_ends)
     row.recall, row.missing = recall.value, recall.missing
     row.output = out_dir / (row.name.replace("/", "--"))
     row.output.write_bytes(content)

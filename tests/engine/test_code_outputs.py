@@ -46,8 +46,8 @@ def test_html_keeps_lines_and_indentation_in_pre_code() -> None:
     assert block.startswith("<code>") and block.endswith("</code>")
     # One block per line, its indent kept; a line wrapped on a narrow screen hangs two
     # characters in from where its text starts (a blank line holds a space, so it shows).
-    spans = re.findall(r'<span class="line" style="padding-left: (\d+)ch; '
-                       r'text-indent: -(\d+)ch">(.*?)</span>', block)
+    spans = re.findall(r'<span class="line" style="padding-left: min\((\d+)ch, 50%\); '
+                       r'text-indent: max\(-(\d+)ch, -100%\)">(.*?)</span>', block)
     escaped = (LISTING.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
                .replace("'", "&#x27;"))
     assert [text for _, _, text in spans] == [line or " " for line in escaped.split("\n")]
@@ -57,6 +57,14 @@ def test_html_keeps_lines_and_indentation_in_pre_code() -> None:
     assert "<p>The function below works out the area of a shape.</p>" in page
     assert check_html(page.encode(), _document())["passed"]
     assert "area(shape):" in read_html(page.encode()).main_text()
+
+
+def test_html_code_hang_is_at_most_half_the_width() -> None:
+    # A line indented nearly as wide as a phone's screen (320 px: about 30 characters) must
+    # not wrap its words into a column two letters wide: the hang is capped at half the
+    # listing's width, and the first line still starts at the margin.
+    page = build_html(_document(" " * 40 + "FLAGS in rest: case sensitive")).html
+    assert 'style="padding-left: min(42ch, 50%); text-indent: max(-42ch, -100%)"' in page
 
 
 def test_html_pre_wraps_long_lines_in_a_fixed_pitch_face() -> None:

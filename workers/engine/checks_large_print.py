@@ -34,6 +34,11 @@ from .document import Document, block_text
 FONT_SIZE_TOLERANCE = 0.5
 #: PDF font descriptor flag: the font is italic (ISO 32000-1, 9.8.2, bit 7).
 _ITALIC_FLAG = 1 << 6
+#: PDF font descriptor flag: all glyphs have the same width (bit 1).
+_FIXED_PITCH_FLAG = 1
+#: How near a whole number of spaces a gap in fixed-pitch text must be to be read as that
+#: many spaces (a code listing's aligned columns), not one space stretched.
+_WHOLE_SPACES_TOLERANCE = 0.05
 #: Horizontal shear of a character's matrix beyond which the text is slanted (synthetic
 #: oblique is about 0.2-0.33).
 _MAX_SHEAR = 0.08
@@ -68,6 +73,8 @@ class ReadBack:
     judged_lines: int = 0
     #: Normalised words of the whole output, in order.
     words: list[str] = field(default_factory=list)
+    #: Indexes in :attr:`words` of the last word of each printed line.
+    line_ends: set[int] = field(default_factory=set)
     #: The text of each page as pdfium extracts it.
     page_texts: list[str] = field(default_factory=list)
 
@@ -98,7 +105,11 @@ def read_back(content: bytes) -> ReadBack:
     finally:
         pdf.close()
     facts.italic_fonts = sorted(italic)
-    facts.words = [w for text in facts.page_texts for w in words(text)]
+    for text in facts.page_texts:
+        for line in text.split("\n"):
+            facts.words.extend(words(line))
+            if facts.words:
+                facts.line_ends.add(len(facts.words) - 1)
     return facts
 
 
@@ -147,8 +158,10 @@ def _read_page(textpage: pdfium.PdfTextPage, facts: ReadBack, italic: set[str]) 
                 pending_space = box.right - box.left
                 previous_right = min(previous_right, box.left)
             continue
+        length = pdfium_c.FPDFText_GetFontInfo(textpage, i, name_buffer, 256, ctypes.byref(flags))
         if pending_space is not None and previous_right is not None and pending_space > 0:
-            gaps.append((box.left - previous_right) / pending_space)
+            ratio = (box.left - previous_right) / pending_space
+            gaps.append(_spaces_gap(ratio) if flags.value & _FIXED_PITCH_FLAG else ratio)
         pending_space = None
         previous_right = box.right
 
@@ -162,7 +175,6 @@ def _read_page(textpage: pdfium.PdfTextPage, facts: ReadBack, italic: set[str]) 
             upright = abs(matrix.b) < 1e-6 * max(abs(matrix.a), 1e-9)
             if upright and abs(matrix.d) > 0 and abs(matrix.c / matrix.d) > _MAX_SHEAR:
                 facts.slanted_glyphs += 1
-        length = pdfium_c.FPDFText_GetFontInfo(textpage, i, name_buffer, 256, ctypes.byref(flags))
         name = name_buffer.raw[: max(0, length - 1)]
         if name not in fonts_seen:
             decoded = name.decode("latin-1")
@@ -173,6 +185,16 @@ def _read_page(textpage: pdfium.PdfTextPage, facts: ReadBack, italic: set[str]) 
             if slanted:
                 italic.add(decoded.split("+", 1)[-1] or "unnamed font")
     close_line()
+
+
+def _spaces_gap(ratio: float) -> float:
+    """A gap in fixed-pitch text, per space: a code line's run of spaces (its columns kept
+    aligned; the PDF draws one space glyph and moves on) is a whole number of space widths,
+    each unstretched; a stretched gap is not a whole number of them."""
+    spaces = round(ratio)
+    if spaces >= 2 and abs(ratio - spaces) <= _WHOLE_SPACES_TOLERANCE:
+        return ratio / spaces
+    return ratio
 
 
 # --- words ---------------------------------------------------------------------------------
@@ -209,7 +231,9 @@ class Recall:
         return self.found / self.total if self.total else 1.0
 
 
-def word_recall(truth: Iterable[str], output: list[str]) -> Recall:
+def word_recall(
+    truth: Iterable[str], output: list[str], line_ends: set[int] | None = None
+) -> Recall:
     """The share of ``truth`` words found in ``output`` in the same order.
 
     Exactly: the length of the longest common subsequence of the two word lists over the
@@ -218,15 +242,20 @@ def word_recall(truth: Iterable[str], output: list[str]) -> Recall:
     bit-parallel LCS algorithm (Hyyrö 2004) on Python integers: one pass over the output, a few
     big-integer operations per word. Words split by a line break (``overflow-wrap`` breaking a
     URL) are joined back first: consecutive output words whose concatenation is a truth word
-    missing from the output.
+    missing from the output; and, given ``line_ends`` (indexes of the output words that end a
+    printed line, :attr:`ReadBack.line_ends`), pieces parted by a line end whose
+    concatenation is any truth word and one of which is no truth word (a code identifier
+    broken where the line was full, "tokens / tream", its word said whole elsewhere).
 
     >>> word_recall(["a", "b", "long", "c"], ["page", "a", "b", "lo", "ng", "c"]).value
     1.0
     >>> word_recall(["a", "b", "c", "d"], ["a", "c", "b", "d"]).value
     0.75
+    >>> word_recall(["long", "x", "long"], ["long", "x", "lo", "ng"], line_ends={2}).value
+    1.0
     """
     truth = list(truth)
-    output = _join_split_words(truth, output)
+    output = _join_split_words(truth, output, line_ends or set())
     n = len(truth)
     if n == 0:
         return Recall(0, 0)
@@ -254,17 +283,27 @@ def word_recall(truth: Iterable[str], output: list[str]) -> Recall:
     return Recall(found, n, missing)
 
 
-def _join_split_words(truth: list[str], output: list[str]) -> list[str]:
+def _join_split_words(truth: list[str], output: list[str], line_ends: set[int]) -> list[str]:
     present = set(output)
     wanted = {w for w in truth if w not in present and len(w) > 3}
-    if not wanted:
+    known = set(truth)
+    if not wanted and not line_ends:
         return output
     joined: list[str] = []
     j = 0
     while j < len(output):
         for length in (3, 2):
-            if "".join(output[j : j + length]) in wanted:
-                joined.append("".join(output[j : j + length]))
+            pieces = output[j : j + length]
+            whole = "".join(pieces)
+            broken_at_line_ends = (
+                len(pieces) == length
+                and all(k in line_ends for k in range(j, j + length - 1))
+                and whole in known
+                and len(whole) > 3
+                and any(piece not in known for piece in pieces)
+            )
+            if whole in wanted or broken_at_line_ends:
+                joined.append(whole)
                 j += length
                 break
         else:

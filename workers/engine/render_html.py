@@ -582,8 +582,13 @@ class _Builder:
         if not text:
             return ""
         page = _page_of(block)
+        # The hang is at most half the listing's width: a line indented nearly as wide as a
+        # narrow screen would wrap its words into a column a letter or two wide. (text-indent's
+        # percentage is of the line's own content width, half the listing's at the cap: the
+        # first line still starts at the margin, in Chromium as in WeasyPrint.)
         inner = "".join(
-            f'<span class="line" style="padding-left: {hang}ch; text-indent: -{hang}ch">'
+            f'<span class="line" style="padding-left: min({hang}ch, 50%); '
+            f'text-indent: max(-{hang}ch, -100%)">'
             f'{self._inline(line, block.links, page) if line else " "}</span>'
             for line, hang in code_lines(text)
         )

@@ -678,7 +678,8 @@ class _Builder:
             return [self._text("heading", text, level=level, lang=block.lang)]
         if isinstance(block, Paragraph) and block.preformatted:
             text = preformatted_text(block.text)
-            return [{**self._text("code", text), "lines": code_lines(text)}] if text else []
+            lines = code_lines(text, code_hang_limit(self.point_size))
+            return [{**self._text("code", text), "lines": lines}] if text else []
         if isinstance(block, Paragraph | Link):
             text = _link_text(block) if isinstance(block, Link) else clean_text(block.text)
             if not text:
@@ -1063,13 +1064,30 @@ def preformatted_text(text: str) -> str:
 CODE_HANG = 2
 
 
-def code_lines(text: str) -> list[tuple[str, int]]:
+def code_lines(text: str, max_hang: int | None = None) -> list[tuple[str, int]]:
     """The lines of a :func:`preformatted_text`, each with its hang: the width (in character
     widths, ``ch``) that the part of the line wrapped onto the next stands in from the
     margin, its leading spaces and :data:`CODE_HANG` more. A line too long for the page must
     wrap (text never shrinks or runs off the page), and a wrapped part back at the margin
-    reads as a line of its own, unindented: a different program."""
-    return [(line, len(line) - len(line.lstrip(" ")) + CODE_HANG) for line in text.split("\n")]
+    reads as a line of its own, unindented: a different program.
+
+    ``max_hang`` caps the hang: a line indented nearly as wide as the page would otherwise
+    wrap its words into a column a letter or two wide ("FL / AG / S")."""
+    lines = []
+    for line in text.split("\n"):
+        hang = len(line) - len(line.lstrip(" ")) + CODE_HANG
+        lines.append((line, hang if max_hang is None else min(hang, max_hang)))
+    return lines
+
+
+#: The advance of Liberation Mono's glyphs (and Courier's, DejaVu Sans Mono's): 0.6 em.
+MONO_ADVANCE_EM = 0.6
+
+
+def code_hang_limit(point_size: int, width_pt: float = TEXT_WIDTH_PT) -> int:
+    """The most a code line's wrapped part may stand in, in ``ch``: half the characters a line
+    of the page holds at ``point_size``, so the wrapped text keeps half the width."""
+    return int(width_pt / (MONO_ADVANCE_EM * point_size)) // 2
 
 
 def _is_text(ch: str) -> bool:

@@ -13,7 +13,12 @@ import pytest
 import weasyprint
 
 from workers.engine.checks import check_large_print
-from workers.engine.checks_large_print import document_words, read_back, word_recall
+from workers.engine.checks_large_print import (
+    _spaces_gap,
+    document_words,
+    read_back,
+    word_recall,
+)
 from workers.engine.document import (
     BBox,
     Cell,
@@ -396,3 +401,50 @@ def test_a_page_marker_goes_in_the_first_data_cell_after_a_row_header() -> None:
     html = " ".join(page.html.split())
     assert re.search(r'<th scope="row">Bravo</th> <td><span class="page-marker">Original page 2'
                      r"</span>Bravo-value-1", html)
+
+
+def test_deeply_indented_code_line_keeps_its_words_whole() -> None:
+    # A code line indented nearly the width of the page (a record layout's comment column):
+    # the part that wraps stands in at most half the line, not in a column two letters wide.
+    code = "LiteralEntry:\n  4  CARD32  WEIGHT\n" + " " * 40 + "FLAGS in rest: case sensitive"
+    doc = Document(title="Code", language="en", blocks=[Paragraph(code, preformatted=True)])
+    facts = read_back(render_large_print(doc, point_size=18))
+    assert {"flags", "rest", "case", "sensitive"} <= set(facts.words)
+    assert word_recall(document_words(doc), facts.words).value == 1.0
+
+
+def test_a_code_listings_aligned_columns_are_not_justified_text() -> None:
+    # Runs of spaces keep a listing's columns aligned: whole spaces, not a stretched gap.
+    rows = [f"{name:<16}{kind:<8}{note}" for name, kind, note in (
+        ("hinting", "Bool", "Whether the rasterizer should use hinting"),
+        ("verticallayout", "Bool", "Use vertical layout"),
+        ("file", "String", "The filename holding the font"),
+        ("index", "Int", "The index of the font within the file"),
+    )]
+    doc = Document(title="Code", language="en",
+                   blocks=[Paragraph("\n".join(rows), preformatted=True)])
+    facts = read_back(render_large_print(doc, point_size=18))
+    assert facts.judged_lines >= 4
+    assert facts.justified_lines == 0
+
+
+def test_a_stretched_gap_in_fixed_pitch_text_still_counts() -> None:
+    assert _spaces_gap(3.01) == pytest.approx(1.0033, abs=1e-3)  # three whole spaces
+    assert _spaces_gap(1.6) == 1.6  # one space stretched
+    assert _spaces_gap(2.4) == 2.4  # not a whole number of spaces
+
+
+def test_an_identifier_broken_at_the_line_end_is_recalled() -> None:
+    # A code line with no break opportunity wraps mid-identifier ("reserve_ / internal"); the word
+    # is said whole elsewhere, so only the line end tells the pieces are one word.
+    long_line = "at syntax::tokenstream::TokenStream::reserve_internal::alloc::raw_vec::grow"
+    code = "\n".join([long_line] * 3)
+    doc = Document(title="Code", language="en", blocks=[
+        Paragraph("The words tokenstream and reserve_internal are said whole here."),
+        Paragraph(code, preformatted=True),
+    ])
+    facts = read_back(render_large_print(doc, point_size=18))
+    assert facts.pages == 1
+    truth = document_words(doc)
+    assert word_recall(truth, facts.words).value < 1.0  # the pieces are there
+    assert word_recall(truth, facts.words, facts.line_ends).value == 1.0
