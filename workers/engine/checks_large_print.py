@@ -253,6 +253,8 @@ def word_recall(
     0.75
     >>> word_recall(["long", "x", "long"], ["long", "x", "lo", "ng"], line_ends={2}).value
     1.0
+    >>> word_recall(["1500", "15"], ["1500", "15", "0", "0"], line_ends={1, 2}).value
+    1.0
     """
     truth = list(truth)
     output = _join_split_words(truth, output, line_ends or set())
@@ -300,6 +302,9 @@ def _join_split_words(truth: list[str], output: list[str], line_ends: set[int]) 
                 and all(k in line_ends for k in range(j, j + length - 1))
                 and whole in known
                 and len(whole) > 3
+                # (An identifier has letters: numbers each on a line of their own, a table's
+                # cells, are no word broken.)
+                and any(ch.isalpha() for ch in whole)
                 and any(piece not in known for piece in pieces)
             )
             if whole in wanted or broken_at_line_ends:

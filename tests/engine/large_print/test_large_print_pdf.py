@@ -448,3 +448,10 @@ def test_an_identifier_broken_at_the_line_end_is_recalled() -> None:
     truth = document_words(doc)
     assert word_recall(truth, facts.words).value < 1.0  # the pieces are there
     assert word_recall(truth, facts.words, facts.line_ends).value == 1.0
+
+
+def test_numbers_each_on_a_line_of_their_own_are_no_word_broken() -> None:
+    # A table's cells "15", "0", "0" on lines of their own spell "1500", a number said
+    # elsewhere: numbers are no identifier broken at a line end, and stay three words.
+    truth = ["1500", "15"]
+    assert word_recall(truth, ["1500", "15", "0", "0"], {1, 2}).value == 1.0
