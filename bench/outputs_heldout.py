@@ -27,10 +27,8 @@ from typing import TypeVar
 sys.path[0] = str(Path(__file__).resolve().parents[1])
 
 from bench import html_formats, large_print  # noqa: E402
-from workers.engine.structure.strip import strip_structure  # noqa: E402
+from bench.heldout_inputs import cached_pdfs, read_as  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
-HELDOUT = ROOT / "bench" / ".cache" / "heldout"
 R = TypeVar("R", html_formats.Row, large_print.Row)
 
 
@@ -66,12 +64,10 @@ def main() -> int:
     parser.add_argument("--size", type=int, default=18, choices=(16, 18, 20, 24, 28))
     parser.add_argument("--keep", type=Path, help="keep the outputs in this folder")
     args = parser.parse_args()
-    files = sorted(HELDOUT.glob("*.pdf"))
+    files = cached_pdfs(args.only)
     if not files:
-        print("bench/.cache/heldout not present: nothing to measure")
+        print("bench/.cache/heldout not present (or nothing matches): nothing to measure")
         return 0
-    if args.only:
-        files = [p for p in files if args.only in p.name]
     html_rows: list[html_formats.Row] = []
     print_rows: list[large_print.Row] = []
     with tempfile.TemporaryDirectory(prefix="bench-outputs-heldout-") as tmp_name:
@@ -79,11 +75,7 @@ def main() -> int:
         out_dir = args.keep or tmp / "out"
         out_dir.mkdir(parents=True, exist_ok=True)
         for path in files:
-            source = path
-            if not args.unstripped:
-                source = tmp / "in" / path.name
-                source.parent.mkdir(exist_ok=True)
-                strip_structure(path, source)
+            source = read_as(path, tmp / "in", unstripped=args.unstripped)
             print(f"... {path.name}", file=sys.stderr, flush=True)
             if not args.no_html:
                 html_row = html_formats.measure(source, out_dir, pandoc=args.pandoc)

@@ -22,14 +22,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.heldout_inputs import cached_pdfs, read_as  # noqa: E402
 from bench.tagged_pdf import acceptable, verapdf  # noqa: E402
 from workers.engine.analyse import analyse  # noqa: E402
-from workers.engine.structure.strip import strip_structure  # noqa: E402
 from workers.engine.tagged_pdf.checks import check_tagged_pdf  # noqa: E402
 from workers.engine.tagged_pdf.tagger import tag_pdf  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
-HELDOUT = ROOT / "bench" / ".cache" / "heldout"
 MAX_PAGES = 1500
 
 
@@ -57,12 +55,10 @@ def main() -> int:
     parser.add_argument("--no-verapdf", action="store_true", help="skip the veraPDF judge")
     parser.add_argument("--keep", type=Path, help="write the outputs to this folder")
     args = parser.parse_args()
-    files = sorted(HELDOUT.glob("*.pdf"))
+    files = cached_pdfs(args.only)
     if not files:
-        print("bench/.cache/heldout not present: nothing to measure")
+        print("bench/.cache/heldout not present (or nothing matches): nothing to measure")
         return 0
-    if args.only:
-        files = [p for p in files if args.only in p.name]
     failures: dict[str, list[str]] = {}
     errors: dict[str, str] = {}
     outputs: dict[str, Path] = {}
@@ -71,10 +67,7 @@ def main() -> int:
         out_dir = args.keep or tmp / "out"
         out_dir.mkdir(parents=True, exist_ok=True)
         for path in files:
-            source = path
-            if not args.unstripped:
-                source = tmp / path.name
-                strip_structure(path, source)
+            source = read_as(path, tmp, unstripped=args.unstripped)
             failed, error, output = run_file(source, out_dir)
             failures[path.name] = failed
             if error:
