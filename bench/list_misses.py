@@ -156,17 +156,27 @@ def li_texts(kinds: dict[str, str]) -> set[str]:
     return {text for text, tag in kinds.items() if tag == "li"}
 
 
-def is_paragraph_of_item(text: str, lis: set[str]) -> bool:
+def is_paragraph_of_item(text: str, lis: set[str], before: str = "") -> bool:
     """Whether normalised ``text`` is one paragraph of an ``<li>`` that holds more: its
     start, or a long enough piece of it, but not the whole (an item read whole is no part).
-    """
+    A shorter piece (a line of code, "ninja_dyndep_version 1") counts as a paragraph of an
+    ``<li>`` that holds it between words and holds ``before`` too, the truth item before it
+    (the item's paragraph before, found so)."""
     bare = _LEADING_LABEL.sub("", text)
     if not bare or text in lis or bare in lis:
         return False
+    before_bare = _LEADING_LABEL.sub("", before)
     return any(
-        whole.startswith(bare) or (len(bare) >= heldout.PART_CHARS and bare in whole)
+        holds_part(whole, bare)
+        or (bool(before_bare) and f" {bare} " in f" {whole} " and holds_part(whole, before_bare))
         for whole in lis
     )
+
+
+def holds_part(whole: str, part: str) -> bool:
+    """Whether an ``<li>``'s normalised text ``whole`` starts with ``part`` or holds it, when
+    it is long enough to tell."""
+    return whole.startswith(part) or (len(part) >= heldout.PART_CHARS and part in whole)
 
 
 def paragraphs_outside_items(doc: Document) -> list[Paragraph]:
@@ -313,7 +323,8 @@ def report(path: Path, html_text: str, tmp: Path) -> FileReport:
     # (An item of several paragraphs the maker tagged one LI a paragraph: the parts miss, and
     # the whole is found false.)
     lis = li_texts(kinds)
-    para = {i for i in range(len(ti)) if i not in split and is_paragraph_of_item(tn[i], lis)}
+    para = {i for i in range(len(ti))
+            if i not in split and is_paragraph_of_item(tn[i], lis, tn[i - 1] if i else "")}
     whole_of_para = {
         j for j, item in enumerate(fi)
         if sum(held_in(ti[i].text, item.text) >= PART_HELD for i in para) >= 2

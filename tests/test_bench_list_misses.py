@@ -83,3 +83,16 @@ def test_a_label_the_source_wraps_to_a_line_start_is_ours(list_misses: ModuleTyp
     assert not list_misses.typed_at_line_start(item("1)", 'to the variable "a". What'), lined)
     # (A list's drawn bullet is no text of the source.)
     assert not list_misses.typed_at_line_start(item("•", "to the list"), lined)
+
+
+def test_a_short_paragraph_after_one_of_the_same_item_is_the_makers(
+        list_misses: ModuleType) -> None:
+    # (A line of code set as a paragraph of its own inside a longer item.)
+    lis = {"a version number in the form major minor ninja_dyndep_version 1 currently the "
+           "version number must always be 1"}
+    assert list_misses.is_paragraph_of_item(
+        "ninja_dyndep_version 1", lis, "1 a version number in the form major minor")
+    # (Without the item's paragraph before it, so short a piece tells nothing.)
+    assert not list_misses.is_paragraph_of_item("ninja_dyndep_version 1", lis)
+    assert not list_misses.is_paragraph_of_item(
+        "ninja_dyndep_version 1", lis, "nothing of the source here")
