@@ -46,6 +46,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -443,7 +444,8 @@ def score_file(path: Path, tmp: Path, html_text: str | None = None) -> Scores:
         return Scores(path.name, 0, note="no structure tree: no truth")
     truth_item = None
     if html_text is not None and path.name.endswith(".weasyprint.pdf"):
-        truth_item = list_item_of_its_own(html_item_texts(html_text))
+        truth_item = list_item_of_its_own(html_item_texts(html_text),
+                                          html_item_counts(html_text))
     return check_truth(structure.run_file(path, tmp, truth_item))
 
 
@@ -456,15 +458,34 @@ PART_CHARS = 40
 def html_item_texts(text: str) -> dict[str, str]:
     """Normalised text of each ``li``/``dt``/``dd`` of the source HTML -> its element name (the
     innermost wins: a ``dd`` inside an ``li`` is a ``dd``)."""
+    return {own: tag for own, tag in html_item_elements(text)}
+
+
+def html_item_counts(text: str) -> Counter[tuple[str, str]]:
+    """How many ``li``/``dt``/``dd`` of the source HTML have each normalised text, by element
+    name: the same words may be a term and an item ("Parse the Stylesheet", a ``<dt>`` of
+    the contents and a step of an ``<ol>``)."""
+    return Counter(html_item_elements(text))
+
+
+def html_item_elements(text: str) -> list[tuple[str, str]]:
+    """The normalised text and the name of each ``li``/``dt``/``dd`` of the source HTML, in
+    the document's order."""
     root = lxml_html.fromstring(text)
-    kinds: dict[str, str] = {}
+    out: list[tuple[str, str]] = []
     for element in root.iter(*ITEM_ELEMENTS):
         own = structure.norm(" ".join(
             t for t in element.xpath("text()|.//*[not(self::ul or self::ol or self::dl)]/text()")
         ))
         if own:
-            kinds[own] = str(element.tag)
-    return kinds
+            out.append((own, str(element.tag)))
+    return out
+
+
+def term_and_item(text: str, counts: Counter[tuple[str, str]]) -> tuple[int, int]:
+    """How many ``li`` of the source HTML have normalised ``text`` as theirs, and how many
+    ``dt``/``dd``."""
+    return counts[(text, "li")], counts[(text, "dt")] + counts[(text, "dd")]
 
 
 def element_of(text: str, kinds: dict[str, str], label: str = "") -> str:
@@ -478,18 +499,34 @@ def element_of(text: str, kinds: dict[str, str], label: str = "") -> str:
 
 def element_of_text(text: str, kinds: dict[str, str]) -> str:
     """The HTML element an item's text comes from: exact, or one its text is part of (a
-    part the maker tagged apart, past a page break) or starts with."""
+    part the maker tagged apart, past a page break) or starts with. A start counts only when
+    the shorter of the two texts has PREFIX_CHARS and ends at a word's end: a one-letter term
+    (a ``<dt>`` "%p", normalised "p") is the start of every text that starts with that letter
+    ("preamble the purpose of ..."), and was taken for its element."""
     if text in kinds:
         return kinds[text]
     for whole, tag in kinds.items():
-        if len(text) >= 12 and (whole.startswith(text) or text.startswith(whole)):
+        if starts_with_words(whole, text) or starts_with_words(text, whole):
             return tag
         if len(text) >= PART_CHARS and text in whole:
             return tag
     return "?"
 
 
-def list_item_of_its_own(kinds: dict[str, str]) -> Callable[[ListItem], bool]:
+#: Characters the shorter of two normalised texts has at least to be found as the other's start.
+PREFIX_CHARS = 12
+
+
+def starts_with_words(text: str, start: str) -> bool:
+    """Whether normalised ``text`` starts with ``start`` (of PREFIX_CHARS at least), ending
+    at a word's end."""
+    return (len(start) >= PREFIX_CHARS and text.startswith(start)
+            and text[len(start):len(start) + 1] in ("", " "))
+
+
+def list_item_of_its_own(
+    kinds: dict[str, str], counts: Counter[tuple[str, str]],
+) -> Callable[[ListItem], bool]:
     """Whether a truth item is a list item at all: not when its text is a ``<dt>``'s or a
     ``<dd>``'s. WeasyPrint tags each term and each definition of a definition list as an
     ``LI`` of its own (its tags.py maps li, dt and dd alike to LI: "TODO: dt should be
@@ -499,9 +536,19 @@ def list_item_of_its_own(kinds: dict[str, str]) -> Callable[[ListItem], bool]:
     the term": a term and its definition are one item, never two. Those ``LI`` are no truth
     (Chromium and LibreOffice tag a definition list's terms and definitions as paragraphs),
     so they are left out of the truth's items; the layout reader's items are all kept, and
-    one that reads a term or a definition as an item stays unmatched (false)."""
+    one that reads a term or a definition as an item stays unmatched (false). Where the
+    same words are both (``counts``: a contents' term and a step of a list), as many items
+    of those words are kept as there are ``li`` of them (the truth is matched by text): ask
+    it once of each truth item, in turn."""
+    kept: Counter[str] = Counter()
+
     def own(item: ListItem) -> bool:
-        return element_of(structure.norm(item.text), kinds, item.label) not in ("dt", "dd")
+        text = structure.norm(item.text)
+        items, terms = term_and_item(text, counts)
+        if items and terms:
+            kept[text] += 1
+            return kept[text] <= items
+        return element_of(text, kinds, item.label) not in ("dt", "dd")
     return own
 
 

@@ -22,7 +22,12 @@ the rest unlabelled, at the item's body indent): a truth item that is one paragr
 longer ``<li>`` of the source HTML, and a found item holding two such parts, are marked
 ``maker:para``. A found item whose number or letter ("(1)", "B.") the truth keeps as the start
 of a paragraph's text is one the maker did not see as a list (a plain-text README's "(1) ..."
-lines, set as paragraphs): marked ``truth:typed``. A list set in a table's cell is read by
+lines, set as paragraphs), and so is one whose label and first words open a line of the source
+HTML after a hard break (a ``<br>``, a ``<pre>``'s newline: a plain-text file's "(2) Run gdb"
+or "* a GDB attached" line, which the makers set inside a paragraph): marked
+``truth:typed``. Words that are both a ``<dt>`` and an ``<li>`` of the source (a contents'
+entry and a step, "Parse the Stylesheet"): an item of them found over the ``<li>``'s count
+is marked ``maker:dt``. A list set in a table's cell is read by
 the structure reader as the cell's text: an item found there is marked ``truth:cell``. The
 rest are ``ours``.
 
@@ -32,6 +37,7 @@ Usage: .venv/bin/python bench/list_misses.py [--only SUBSTR] [--maker M] [--summ
 from __future__ import annotations
 
 import argparse
+import functools
 import re
 import sys
 import tempfile
@@ -44,6 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import heldout  # noqa: E402
 import structure  # noqa: E402
+from lxml import html as lxml_html  # noqa: E402
 
 from workers.engine.document import (  # noqa: E402
     Block,
@@ -149,17 +156,27 @@ def li_texts(kinds: dict[str, str]) -> set[str]:
     return {text for text, tag in kinds.items() if tag == "li"}
 
 
-def is_paragraph_of_item(text: str, lis: set[str]) -> bool:
+def is_paragraph_of_item(text: str, lis: set[str], before: str = "") -> bool:
     """Whether normalised ``text`` is one paragraph of an ``<li>`` that holds more: its
     start, or a long enough piece of it, but not the whole (an item read whole is no part).
-    """
+    A shorter piece (a line of code, "ninja_dyndep_version 1") counts as a paragraph of an
+    ``<li>`` that holds it between words and holds ``before`` too, the truth item before it
+    (the item's paragraph before, found so)."""
     bare = _LEADING_LABEL.sub("", text)
     if not bare or text in lis or bare in lis:
         return False
+    before_bare = _LEADING_LABEL.sub("", before)
     return any(
-        whole.startswith(bare) or (len(bare) >= heldout.PART_CHARS and bare in whole)
+        holds_part(whole, bare)
+        or (bool(before_bare) and f" {bare} " in f" {whole} " and holds_part(whole, before_bare))
         for whole in lis
     )
+
+
+def holds_part(whole: str, part: str) -> bool:
+    """Whether an ``<li>``'s normalised text ``whole`` starts with ``part`` or holds it, when
+    it is long enough to tell."""
+    return whole.startswith(part) or (len(part) >= heldout.PART_CHARS and part in whole)
 
 
 def paragraphs_outside_items(doc: Document) -> list[Paragraph]:
@@ -205,6 +222,56 @@ def typed_at_sentence_start(label: str, start: str, text: str) -> bool:
     return False
 
 
+#: Elements whose start and end break a line wherever their text is.
+_BLOCK_ELEMENTS = frozenset((
+    "p", "div", "pre", "li", "dt", "dd", "blockquote", "td", "th", "tr", "table",
+    "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl",
+))
+
+
+def hard_lined_text(html_text: str) -> str:
+    """The source HTML's text with a newline only where a line is broken for sure: at a
+    ``<br>``, at a block's start and end, and at each newline of a ``<pre>``; the newlines
+    of the rest are a source's wrapping, read as spaces."""
+    root = lxml_html.fromstring(html_text)
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        in_pre = element.tag == "pre" or any(a.tag == "pre" for a in element.iterancestors())
+        tail_in_pre = any(a.tag == "pre" for a in element.iterancestors())
+        text, tail = element.text or "", element.tail or ""
+        if not in_pre:
+            text = text.replace("\n", " ")
+        if not tail_in_pre:
+            tail = tail.replace("\n", " ")
+        if element.tag in _BLOCK_ELEMENTS:
+            text, tail = "\n" + text, "\n" + tail
+        elif element.tag == "br":
+            tail = "\n" + tail
+        element.text, element.tail = text, tail
+    return str(root.text_content())
+
+
+def typed_at_line_start(item: ListItem, lined_text: str) -> bool:
+    """Whether the source's text (:func:`hard_lined_text`) holds ``item``'s label at a line's
+    start, followed by its first words: a plain-text file's numbered or bulleted line ("(2)
+    Run gdb ...", "* a GDB attached ..."), set by the maker as a line of a paragraph. Any
+    label counts here, a bullet's sign too: one that the page draws from a ``<ul>``'s style is
+    in no source text."""
+    label = item.label.strip()
+    start = " ".join(structure.words(item.text)[:5])
+    if not label or not start:
+        return False
+    at = lined_text.find(label)
+    while at >= 0:
+        line_start = lined_text.rfind("\n", 0, at) + 1
+        after = structure.norm(lined_text[at + len(label):at + len(label) + 4 * len(start)])
+        if not lined_text[line_start:at].strip() and after.startswith(start):
+            return True
+        at = lined_text.find(label, at + 1)
+    return False
+
+
 def provs(block: ListItem) -> list[Prov]:
     return block.prov or [p for b in block.blocks for p in getattr(b, "prov", [])]
 
@@ -228,7 +295,8 @@ def where(block: ListItem) -> str:
     return f"p{p.page + 1} x{p.bbox.x0:.0f} y{p.bbox.y0:.0f}"
 
 
-def report(path: Path, kinds: dict[str, str], tmp: Path) -> FileReport:
+def report(path: Path, html_text: str, tmp: Path) -> FileReport:
+    kinds, counts = heldout.html_item_texts(html_text), heldout.html_item_counts(html_text)
     out = FileReport(path.name)
     models = structure.truth_and_layout(path, tmp)
     if models is None:
@@ -236,15 +304,16 @@ def report(path: Path, kinds: dict[str, str], tmp: Path) -> FileReport:
     truth, found = models
     ti, fi = structure.items(truth), structure.items(found)
     if path.name.endswith(".weasyprint.pdf"):  # as bench/heldout.py scores it
-        own_item = heldout.list_item_of_its_own(kinds)
-        out.left_out = sum(not own_item(i) for i in ti)
-        ti = [i for i in ti if own_item(i)]
+        own_item = heldout.list_item_of_its_own(kinds, counts)
+        kept = [i for i in ti if own_item(i)]  # (once: own_item counts what it keeps)
+        out.left_out, ti = len(ti) - len(kept), kept
     tn, fn = [structure.norm(i.text) for i in ti], [structure.norm(i.text) for i in fi]
     pairs = structure.match_texts(tn, fn, 80)
     out.truth, out.found, out.matched = len(ti), len(fi), len(pairs)
     hit_t, hit_f = {i for i, _ in pairs}, {j for _, j in pairs}
     truth_leaves, found_leaves = leaves(truth), leaves(found)
     truth_paragraphs = paragraphs_outside_items(truth)
+    lined_text = functools.cache(lambda: hard_lined_text(html_text))
     # (An item the maker tagged in two parts: both parts miss, and the whole is found false.)
     split = split_items(ti, fi)
     whole_of_split = {
@@ -254,7 +323,8 @@ def report(path: Path, kinds: dict[str, str], tmp: Path) -> FileReport:
     # (An item of several paragraphs the maker tagged one LI a paragraph: the parts miss, and
     # the whole is found false.)
     lis = li_texts(kinds)
-    para = {i for i in range(len(ti)) if i not in split and is_paragraph_of_item(tn[i], lis)}
+    para = {i for i in range(len(ti))
+            if i not in split and is_paragraph_of_item(tn[i], lis, tn[i - 1] if i else "")}
     whole_of_para = {
         j for j, item in enumerate(fi)
         if sum(held_in(ti[i].text, item.text) >= PART_HELD for i in para) >= 2
@@ -273,12 +343,17 @@ def report(path: Path, kinds: dict[str, str], tmp: Path) -> FileReport:
         if j in hit_f:
             continue
         tag = heldout.element_of(fn[j], kinds, item.label)
+        if all(heldout.term_and_item(fn[j], counts)):
+            # (Words that are a term and an item too: the truth's items of them are matched
+            # first, so one left over is a term.)
+            tag = "dt"
         in_truth, share = best_holder(item.text, truth_leaves)
         whose = (f"maker:{tag}" if tag in ("dt", "dd")
                  else "maker:split" if j in whole_of_split
                  else "maker:para" if j in whole_of_para
                  else "truth:cell" if isinstance(in_truth, Table) and share >= PART_HELD
-                 else "truth:typed" if label_typed_in(item, truth_paragraphs)
+                 else "truth:typed" if (label_typed_in(item, truth_paragraphs)
+                                        or typed_at_line_start(item, lined_text()))
                  else "ours")
         out.causes[f"false {whose}"] += 1
         out.false.append(f"  false  [{whose}] {where(item)} {item.label!r} {fn[j][:70]!r}"
@@ -301,7 +376,7 @@ def main() -> int:
     total: Counter[str] = Counter()
     with tempfile.TemporaryDirectory() as tmp:
         for job in todo:
-            r = report(job.pdf, heldout.html_item_texts(job.html), Path(tmp))
+            r = report(job.pdf, job.html, Path(tmp))
             total.update(r.causes)
             f1 = structure.f1(r.matched, r.truth, r.found)
             left_out = f" (left out: {r.left_out} dt/dd)" if r.left_out else ""

@@ -12,6 +12,8 @@ from types import ModuleType
 
 import pytest
 
+from workers.engine.document import ListItem, Paragraph
+
 from .bench_modules import bench_module
 
 PAGE = """<html><head><title>Held-out test</title></head><body>
@@ -137,3 +139,34 @@ def test_a_definition_lists_terms_and_definitions_are_no_truth_items(
     s = heldout.score_file(pdf, work, job.html)
     assert s.n_items == 2
     assert s.list_f1 == 1.0
+
+
+@pytest.fixture(scope="module")
+def heldout_code() -> ModuleType:
+    """The bench's functions, without WeasyPrint (they make no PDF)."""
+    return bench_module("heldout")
+
+
+def test_a_one_letter_term_is_no_start_of_an_items_text(heldout_code: ModuleType) -> None:
+    # (A term "%p", normalised "p", was taken as the start of "preamble the purpose ...": the
+    # item, and the parts of others broken across a page, were left out of the truth.)
+    kinds = {"p": "dt", "preamble the purpose of this license is to make a manual free": "li"}
+    assert heldout_code.element_of_text("preamble the purpose of this license", kinds) == "li"
+    assert heldout_code.element_of_text("pages of the document go on", kinds) == "?"
+    # A text the term starts, at a word's end, is still the term's.
+    kinds = {"verbose output of the tool": "dt"}
+    assert heldout_code.element_of_text("verbose output of the tool prints more", kinds) == "dt"
+    assert heldout_code.element_of_text("verbose output of the toolbox", kinds) == "?"
+
+
+def test_words_both_a_term_and_an_item_keep_as_many_items_as_there_are_lis(
+    heldout_code: ModuleType,
+) -> None:
+    # ("Parse the Stylesheet": a dt of two contents lists and a step of an ol.)
+    html = ("<html><body><dl><dt>Parse the Stylesheet</dt></dl><dl><dt>Parse the Stylesheet"
+            "</dt></dl><ol><li>parse the stylesheet</li><li>apply it</li></ol></body></html>")
+    own = heldout_code.list_item_of_its_own(heldout_code.html_item_texts(html),
+                                            heldout_code.html_item_counts(html))
+    items = [ListItem("", [Paragraph(t)]) for t in
+             ("Parse the Stylesheet", "Parse the Stylesheet", "parse the stylesheet", "apply it")]
+    assert [own(i) for i in items] == [True, False, False, True]

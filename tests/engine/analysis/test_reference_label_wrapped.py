@@ -98,3 +98,38 @@ def test_the_next_number_of_a_list_still_opens_an_item(tmp_path: Path) -> None:
     ]), max_pages=1).blocks
     lists = [b for b in blocks if isinstance(b, ListBlock)]
     assert lists and len(lists[0].items) == 2
+
+
+def _aside_page(path: Path, lines: list[str]) -> Path:
+    ops = [b"BT /F1 16 Tf 72 780 Td (Precedence) Tj ET"]
+    ops += [b"BT /F1 10 Tf 72 %d Td (%s) Tj ET" % (
+        700 - 12 * k, line.replace("(", "\\(").replace(")", "\\)").encode())
+        for k, line in enumerate(lines)]
+    return text_page_pdf(path, ops)
+
+
+def test_a_label_closing_the_bracket_the_line_above_left_open_goes_on_the_sentence(
+    tmp_path: Path,
+) -> None:
+    # ("(the value" over "1) to the variable": the aside wrapped at its number, no point.)
+    blocks = read_layout(_aside_page(tmp_path / "aside.pdf", [
+        "Most C programmers would assume this would assign the result of 3 < 5 (the value",
+        "1) to the variable a. What this does here is assign the value 3 to the variable a",
+        "and then compare 3 to 5. It is best to use parentheses with these operators.",
+    ]), max_pages=1).blocks
+    assert not any(isinstance(b, ListBlock) for b in blocks)
+    paragraph = next(b for b in blocks if isinstance(b, Paragraph))
+    assert "(the value 1) to the variable a" in block_text(paragraph)
+
+
+def test_a_label_under_a_line_with_its_brackets_closed_still_opens_an_item(
+    tmp_path: Path,
+) -> None:
+    # (The brackets of the line above are closed: "1)" opens the first point, as before.)
+    blocks = read_layout(_aside_page(tmp_path / "points.pdf", [
+        "Check the two values (the left and the right one) in this order:",
+        "1) to the variable a, assign the value 3 and keep it for the next step.",
+        "2) compare 3 to 5 and keep the result of the comparison.",
+    ]), max_pages=1).blocks
+    lists = [b for b in blocks if isinstance(b, ListBlock)]
+    assert lists and len(lists[0].items) == 2

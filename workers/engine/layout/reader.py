@@ -2759,9 +2759,13 @@ class _BlockAsks:
         sentence above runs on to ("… incompatible with GCC 7 through" over "11. GCC 12
         on MIPS will …"): a number past 1 under a line ending in a word, lined up with that
         block's lines, where the block is no point numbered one less (the previous point
-        of its list). (Asked only of the lines that open with an item's label.)"""
+        of its list). Nor when its label's bracket closes one the line above left open
+        (:meth:`_closes_aside_above`). (Asked only of the lines that open with an item's
+        label.)"""
         if f.text[:1] == "(":
             return not self._reference_goes_on(f)
+        if self._closes_aside_above(f):
+            return False
         if not f.text[:1].isdigit():
             return not (_opens_with_initial(f.text) and self._names_go_on(f))
         height = f.height
@@ -2778,6 +2782,26 @@ class _BlockAsks:
             if above is None or last.y0 < above.frags[-1].y0:
                 above = block
         return above is None or not self._number_runs_on(above, f)
+
+    def _closes_aside_above(self, f: Fragment) -> bool:
+        """Whether ``f``'s label, a number or a letter with a closing bracket ("1)"), closes
+        a bracket that the last line of an open block right above it leaves open ("… the
+        result of "3 < 5" (the value" over "1) to the variable "a". What …"): a sentence's
+        aside wrapped at its number. A list's point opens under a line that has closed its
+        brackets (an introduction, the point before), never in the middle of one."""
+        label = NUMBER.match(f.text)
+        if label is None or not label.group(1).endswith(")"):
+            return False
+        height = f.height
+        for block in self.open_blocks:
+            last = block.frags[-1]
+            if not (-0.5 * height < last.y0 - f.y1 < BLOCK_GAP * height
+                    and f.x0 < last.x1 and last.x0 < f.x1):
+                continue
+            text = _last_line_text(block)
+            if text.count("(") > text.count(")"):
+                return True
+        return False
 
     def _number_runs_on(self, block: Block, f: Fragment) -> bool:
         """Whether ``f``'s number (past 1) is the sentence of ``block``, right above it,
