@@ -190,8 +190,11 @@ def table_words(doc: Document) -> list[TableWords]:
                 page = block.prov[0].page if block.prov else None
                 start = (block.prov[0].page, block.prov[0].bbox) if block.prov else None
                 end = (block.prov[-1].page, block.prov[-1].bbox) if block.prov else None
+                # (Rows holding words: a spacer row, or a rule set as a row, holds none; a
+                # writer tags it, a reader may leave it out, and either reads the table.)
+                worded = sum(1 for row in block.rows if any(words(c.text) for c in row.cells))
                 out.append(TableWords(
-                    frozenset(said), len(block.rows), page, " ".join(said)[:80], start, end,
+                    frozenset(said), worded, page, " ".join(said)[:80], start, end,
                     frozenset(p.page for p in block.prov),
                     sum(1 for row in block.rows if any(
                         len({p.page for p in cell.prov}) > 1 for cell in row.cells))))
@@ -242,7 +245,9 @@ def match_tables(
     many tables, so the F1 is what it would be had the reader cut the table where the truth
     did. A row cut in two at a break is held twice by the truth (once in each piece): the
     pieces' rows may add up to as many more as the found table has rows it read on over a
-    page break (one a break at most); other sums keep the match out."""
+    page break (one a break at most); other sums keep the match out. Rows are counted that
+    hold words (:func:`table_words`): a spacer row or a rule the writer tags as a row is
+    none a reader need keep."""
     pairs = sorted(
         (
             (-share, i, j)
@@ -289,11 +294,14 @@ def _truth_run(
     """The first run of two or more consecutive ``free`` truth tables, each cut apart from the
     one before by a break and on pages ``f`` is on, whose rows add up to ``f``'s and whose
     words match ``f``'s, holding ``alone`` (the table ``f`` matched one to one) if any; empty
-    when there is none."""
+    when there is none. Of the runs from its first piece, the longest: a table cut by five
+    page breaks, its rows cut at some of them, may add up to ``f``'s rows at its fourth
+    piece already, and its fifth is as much ``f``'s."""
     for start in range(len(truth)):
         run: list[int] = []
         rows = 0
         together: frozenset[str] = frozenset()
+        longest: list[int] = []
         for i in range(start, len(truth)):
             if i not in free or rows + truth[i].rows > f.rows + f.cut_rows:
                 break
@@ -307,7 +315,9 @@ def _truth_run(
                 and len(run) >= 2 and (alone is None or alone in run)
                 and _jaccard(together, f.words) >= TABLE_MATCH
             ):
-                return run
+                longest = list(run)
+        if longest:
+            return longest
     return []
 
 

@@ -2,7 +2,8 @@
 truth tables a tagging writer cut it into at column and page breaks, their rows adding up to
 its rows; it then counts as that many tables. Rows that do not add up keep the match out, as
 do pieces off the found table's pages and a table tagged right under another (no break
-between them); tables matched one to one score as before.
+between them); tables matched one to one score as before. Rows are those holding words (a
+spacer row, a rule set as a row, holds none), and of the runs that add up, the longest.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from dataclasses import replace
 from types import ModuleType
 
 import pytest
+
+from workers.engine.document import BBox, Cell, Document, Prov, Row, Table
 
 from .bench_modules import bench_module
 
@@ -112,3 +115,35 @@ def test_a_run_on_pages_the_found_table_is_not_on_is_none(structure: ModuleType)
     truth = _pieces(structure)
     found = _table(structure, WHOLE, 13, (2, LEFT), (2, RIGHT))
     assert not structure.match_tables(truth, [found]).truth_matched
+
+
+def test_of_the_runs_that_add_up_the_longest_is_taken(structure: ModuleType) -> None:
+    # Five pieces, two rows read on over the page breaks: the first four already add up to
+    # the found table's rows, give or take the rows cut; the fifth is its too.
+    truth = [
+        _table(structure, "query dump inputs", 3, (2, LEFT)),
+        _table(structure, "browse graph web", 5, (2, RIGHT)),
+        _table(structure, "targets list rules", 5, (3, LEFT)),
+        _table(structure, "clean remove files", 5, (3, RIGHT)),
+        _table(structure, "environment block", 1, (4, LEFT)),
+    ]
+    whole = _table(
+        structure, " ".join(" ".join(t.words) for t in truth), 17,
+        (2, LEFT), (2, RIGHT), (3, LEFT), (3, RIGHT), (4, LEFT),
+    )
+    match = structure.match_tables(truth, [replace(whole, cut_rows=2)])
+    assert match.truth_matched == {0, 1, 2, 3, 4}
+    assert match.found_count(1) == 5
+
+
+def test_rows_holding_no_words_are_not_counted(structure: ModuleType) -> None:
+    # A table of questions tags a spacer row between each answer and the next question.
+    box = BBox(50.0, 70.0, 545.0, 780.0)
+    table = Table(rows=[
+        Row([Cell("1.1."), Cell("Why does the build stop?")]),
+        Row([Cell(""), Cell("Answer")]),
+        Row([Cell(""), Cell(" ")]),
+        Row([Cell("1.2."), Cell("Why is the output empty?")]),
+    ], prov=[Prov(0, box)])
+    [words] = structure.table_words(Document(blocks=[table]))
+    assert words.rows == 3

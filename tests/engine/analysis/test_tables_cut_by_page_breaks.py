@@ -154,3 +154,30 @@ def test_a_question_going_on_in_lower_case_past_a_break_is_its_rows_rest(
     assert len(tables) == 1
     cut = next(row for row in tables[0].rows if row.cells[0].text == "1.1.")
     assert "already running" in cut.cells[1].text
+
+
+def test_a_bold_question_opening_the_next_page_goes_on_with_its_table(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The break falls between an answer and the next question: the next page's grid opens
+    # with the question, bold in both its columns as the questions before it are, where the
+    # part's head (its title alone, over the answers' column) fills one. A row of the table
+    # in its rows' face, not a new table's head: one table, the question no head of it.
+    broken = " style='break-before: page'"
+    questions = "".join(
+        f"<tr{broken if k == 3 else ''}>"
+        f"<td class='number'><b>4.{k}.</b></td><td><b>Why does run {k} stop?</b></td></tr>"
+        f"<tr><td></td><td>Answer {k}: {LOREM}</td></tr>"
+        for k in range(1, 5)
+    )
+    pdf = html_pdf(
+        "<h1>Frequently asked questions</h1>" + f"<p>{LOREM * 3}</p>"
+        + "<table><tr><td></td><td><b>4. Behaviour</b></td></tr>" + questions
+        + "</table><p>The end of the questions.</p>",
+        css=GRID,
+    )
+    tables = tables_read(pdf, 2)
+    assert len(tables) == 1
+    assert {0, 1} <= {p.page for p in tables[0].prov}
+    third = next(row for row in tables[0].rows if row.cells[0].text == "4.3.")
+    assert not any(c.header for c in third.cells)

@@ -407,8 +407,16 @@ def classify(
                 rest_head = isinstance(previous, Table) and title is None and rest_in_head_face(
                     previous, table) and _meet_at_page_break(previous, table, page_results,
                                                              artifact_ids)
+                # (Nor a new head, a first row in the face of the rows of ``previous`` past
+                # its head, filling their columns: the next bold question of a table of
+                # questions, the break falling between two of them.)
+                in_rows_face = (
+                    isinstance(previous, Table) and title is None
+                    and head_like_its_rows(previous, table)
+                    and _meet_at_page_break(previous, table, page_results, artifact_ids)
+                )
                 if isinstance(previous, Table) and (
-                    _continued_by(previous, table, title, rest_head)
+                    _continued_by(previous, table, title, rest_head, in_rows_face)
                     or title is None
                     and (
                         not _headed_anew(previous, table) or goes_on_mid_cell(table)
@@ -4721,14 +4729,18 @@ def _join_continued(
 
 
 def _continued_by(
-    previous: Table, table: Table, title: object, rest_head: bool = False
+    previous: Table, table: Table, title: object, rest_head: bool = False,
+    in_rows_face: bool = False,
 ) -> bool:
     """``table`` goes on with ``previous``: set past a page break under it, as wide and with
     as many columns (or with those its last row fills, one for one: see
     :func:`.continued_tables.columns_under`), with rows of its own (not the same rows
     again, with the columns that did not fit), and not headed anew (unless a ``title`` over
     it, or its own first row, says it is continued: its head may then differ in how it is
-    drawn; or ``rest_head``, its first row is the rest of a cut row, set in a head's face)."""
+    drawn; or ``rest_head``, its first row is the rest of a cut row, set in a head's face;
+    or ``in_rows_face``, its first row is set as rows of ``previous`` past its head are, a
+    bold question, and the two meet at the break: see
+    :func:`.continued_tables.head_like_its_rows`)."""
     return (
         bool(previous.prov) and bool(table.prov)
         and previous.prov[-1].page != table.prov[0].page
@@ -4736,7 +4748,7 @@ def _continued_by(
         and (_as_many_columns(previous, table) or columns_under(previous, table) is not None)
         and not repeats_stub(previous, table)
         and (
-            title is not None or starts_continued(table) or rest_head
+            title is not None or starts_continued(table) or rest_head or in_rows_face
             or not _headed_anew(previous, table)
         )
     )
