@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Debian packages the service needs, installed only when missing (so a warm machine pays
 # nothing). WeasyPrint renders the PDFs with Pango; the fonts are the faces our outputs use;
-# fonts-noto-cjk covers Chinese, Japanese and Korean text; poppler-utils gives the benchmarks their reference (pdftotext).
+# fonts-noto-cjk covers Chinese, Japanese and Korean text, fonts-noto-core every other script
+# (Devanagari, Bengali, Tamil, Thai, Ethiopic...: 12 MB, 43 MB installed) and
+# fonts-noto-color-emoji the emoji (10 MB; Debian has no monochrome Noto Emoji, and Symbola
+# stops before Unicode 11): large print must print every character, and PDF/UA forbids the
+# empty box (.notdef) drawn for one no face has; poppler-utils gives the benchmarks their reference (pdftotext).
 # gcc and libc6-dev build the layout reader's C accelerator (setup.py), which also needs the
 # headers of the Python that runs the project: python3-dev, when that is Debian's own Python.
 set -euo pipefail
 
 packages=(
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libfontconfig1
-  fonts-dejavu-core fonts-liberation fonts-noto-cjk
+  fonts-dejavu-core fonts-liberation fonts-noto-cjk fonts-noto-core fonts-noto-color-emoji
   poppler-utils
   gcc libc6-dev
 )

@@ -122,8 +122,9 @@ def _read_page(textpage: pdfium.PdfTextPage, facts: ReadBack, italic: set[str]) 
     name_buffer = ctypes.create_string_buffer(256)
     flags = ctypes.c_int(0)
     box = pdfium_c.FS_RECTF()
-    # The current line: (space advance, gap) pairs and the previous char's right edge.
-    gaps: list[float] = []
+    # The current line: each word gap in spaces (and whether its text is fixed-pitch), and
+    # the previous char's right edge.
+    gaps: list[tuple[float, bool]] = []
     previous_right: float | None = None
     pending_space: float | None = None
     line_y: float | None = None
@@ -133,7 +134,7 @@ def _read_page(textpage: pdfium.PdfTextPage, facts: ReadBack, italic: set[str]) 
         nonlocal gaps
         if len(gaps) >= _MIN_GAPS:
             facts.judged_lines += 1
-            if statistics.median(gaps) > _JUSTIFIED_GAP_RATIO:
+            if line_stretched(gaps):
                 facts.justified_lines += 1
         gaps = []
 
@@ -161,7 +162,7 @@ def _read_page(textpage: pdfium.PdfTextPage, facts: ReadBack, italic: set[str]) 
         length = pdfium_c.FPDFText_GetFontInfo(textpage, i, name_buffer, 256, ctypes.byref(flags))
         if pending_space is not None and previous_right is not None and pending_space > 0:
             ratio = (box.left - previous_right) / pending_space
-            gaps.append(_spaces_gap(ratio) if flags.value & _FIXED_PITCH_FLAG else ratio)
+            gaps.append((ratio, bool(flags.value & _FIXED_PITCH_FLAG)))
         pending_space = None
         previous_right = box.right
 
@@ -185,6 +186,28 @@ def _read_page(textpage: pdfium.PdfTextPage, facts: ReadBack, italic: set[str]) 
             if slanted:
                 italic.add(decoded.split("+", 1)[-1] or "unnamed font")
     close_line()
+
+
+def line_stretched(gaps: list[tuple[float, bool]]) -> bool:
+    """Whether a line's word gaps (in spaces; each flagged when its text is fixed-pitch) were
+    stretched: justified text widens every gap of its line alike.
+
+    A gap in fixed-pitch text that is a whole number of spaces is that many spaces (see
+    :func:`_spaces_gap`). So is one in a line that keeps a single space unstretched while its
+    other gaps are whole numbers of spaces: a code line whose characters fell back to a face
+    not flagged fixed-pitch (a CJK monospace, half and full width), its columns aligned.
+
+    >>> line_stretched([(1.6, False), (1.6, False), (1.6, False)])
+    True
+    >>> line_stretched([(1.0, False), (2.0, False), (2.0, False)])
+    False
+    """
+    single = any(abs(ratio - 1) <= _WHOLE_SPACES_TOLERANCE for ratio, _ in gaps)
+    whole = single and all(
+        abs(ratio - round(ratio)) <= _WHOLE_SPACES_TOLERANCE for ratio, _ in gaps
+    )
+    spaces = [_spaces_gap(ratio) if fixed or whole else ratio for ratio, fixed in gaps]
+    return statistics.median(spaces) > _JUSTIFIED_GAP_RATIO
 
 
 def _spaces_gap(ratio: float) -> float:

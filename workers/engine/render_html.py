@@ -42,6 +42,7 @@ from markupsafe import Markup
 from PIL import Image
 
 from .captions import without_caption_paragraphs
+from .contents_landmarks import ContentsNames, Section
 from .document import (
     PAGE_TARGET,
     Block,
@@ -375,6 +376,11 @@ class _Builder:
         #: The document has a table of contents of its own (rendered in its place).
         self.contents = False
         self.heading_anchors: dict[str, str] = {}
+        #: Each heading's level in the source, by its number (``heading-N``).
+        self.source_levels: dict[int, int] = {}
+        #: The heading last rendered: the section a contents list sits in.
+        self.section: Section | None = None
+        self.contents_names = ContentsNames()
         self.marked_pages: set[int] = set()
         self.heading_count = 0
         self.table_count = 0
@@ -427,6 +433,7 @@ class _Builder:
         for block in document.walk():
             if isinstance(block, Heading) and clean_text(block.text):
                 count += 1
+                self.source_levels[count] = block.level
                 for key in _title_keys(block.text):
                     self.heading_anchors.setdefault(key, f"heading-{count}")
         # Every page gets its marker (see :meth:`_markers_to`), up to the last with content.
@@ -572,6 +579,7 @@ class _Builder:
         self.heading_count += 1
         anchor = f"heading-{self.heading_count}"
         self.toc_entries.append((level, anchor, text))
+        self.section = Section(heading.level, text, self.heading_count)
         inner = self._inline(text, heading.links, _page_of(heading))
         return f'<h{level} id="{anchor}"{self._dir(text, heading.lang)}>{inner}</h{level}>'
 
@@ -642,12 +650,30 @@ class _Builder:
     def _contents(self, block: ListBlock) -> str:
         """A table of contents: navigation, each entry linked to its heading (or, where no
         heading has its title, to the marker of the page it leads to), its page number
-        printed after it."""
+        printed after it. Its landmark's name tells it from the page's other contents lists
+        (a chapter's own, or the rest of one read in two pieces): see
+        :mod:`.contents_landmarks`."""
         inner = self._contents_list(block)
         if not inner:
             return ""
         self.contents = True
-        return f'<nav class="contents" aria-label="Contents">{inner}</nav>'
+        name = self.contents_names.name(
+            self.section, self._heading_targets(block), self.source_levels
+        )
+        return f'<nav class="contents" aria-label="{escape(name)}">{inner}</nav>'
+
+    def _heading_targets(self, block: ListBlock) -> list[int]:
+        """The numbers of the headings a contents list's entries (nested ones too) lead to."""
+        numbers: list[int] = []
+        for item in block.items:
+            title = clean_text(contents_title(item)) if item.blocks else ""
+            href = self._entry_href(item, title) or ""
+            if href.startswith("#heading-"):
+                numbers.append(int(href.removeprefix("#heading-")))
+            for nested in item.blocks:
+                if isinstance(nested, ListBlock):
+                    numbers.extend(self._heading_targets(nested))
+        return numbers
 
     def _contents_list(self, block: ListBlock) -> str:
         parts: list[str] = []

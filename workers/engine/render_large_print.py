@@ -6,7 +6,8 @@ enlargement of the original pages:
 * every piece of text at that size or larger: body, table text, captions, notes, list labels
   and the page numbers in the page margins; headings larger still, and bold;
 * a plain sans-serif face installed by the project (Liberation Sans, metrically Arial; DejaVu
-  Sans and Noto Sans CJK for the scripts it lacks); no italics, underlining or small caps;
+  Sans, Noto Sans CJK and the Noto Sans face of each other script for the scripts it lacks,
+  Noto Color Emoji for emoji): every character printed; no italics, underlining or small caps;
 * left-aligned (right-aligned for right-to-left paragraphs), ragged, never justified, never
   hyphenated; a word too long for a line (a URL) wraps instead of shrinking;
 * line spacing 1.5, a blank line between paragraphs, at most about 65 characters a line;
@@ -66,6 +67,7 @@ from .heading_levels import HeadingLevels
 from .language import declared_tag
 from .layout.rotation import Frame
 from .page_boxes import media_box
+from .unicode_maps import without_empty_unicode
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +75,14 @@ DEFAULT_LANGUAGE = "en"
 DEFAULT_TITLE = "Untitled document"
 
 #: Liberation Sans is metrically Arial, the face UKAAF suggests (SIL OFL); DejaVu Sans covers
-#: Arabic, Hebrew and most symbols; Noto Sans CJK the Chinese, Japanese and Korean text.
+#: Arabic, Hebrew and most symbols; Noto Sans CJK the Chinese, Japanese and Korean text. Every
+#: other script (Devanagari, Bengali, Tamil, Thai...) falls back through ``sans-serif`` to its
+#: Noto Sans face (fonts-noto-core) and emoji to Noto Color Emoji (fonts-noto-color-emoji):
+#: a character no face has would print as an empty box and fail PDF/UA (7.21.8, .notdef).
+#: The emoji face is left to fontconfig's fallback, not named here: named, Pango draws digits,
+#: "#" and "*" (which it also maps, for keycaps) with it. WeasyPrint draws each emoji as an
+#: image over an empty outline, so the character stays text (read aloud, searched) in its
+#: tagged span, and the file passes PDF/UA.
 SANS_SERIF = (
     '"Liberation Sans", Arimo, Arial, "DejaVu Sans", "Noto Sans CJK JP", "Noto Sans CJK SC", '
     "sans-serif"
@@ -425,7 +434,8 @@ def html_to_pdf(html: str, *, images: dict[str, bytes] | None = None) -> bytes:
         raise RenderError(detail=f"weasyprint: {type(e).__name__}: {e}") from e
     if not isinstance(pdf, bytes):  # write_pdf() without a target returns the bytes
         raise RenderError(detail=f"weasyprint returned {type(pdf).__name__}, not bytes")
-    return pdf
+    # A glyph sharing its cluster's text would read as a stray letter (see .unicode_maps).
+    return without_empty_unicode(pdf)
 
 
 # --- tables --------------------------------------------------------------------------------

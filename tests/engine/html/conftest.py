@@ -189,6 +189,10 @@ def run_axe(*pages: Path) -> dict[str, dict[str, int]]:
     for page in report["pages"]:
         assert "error" not in page, page
         name = Path(str(page.get("page") or page.get("url"))).name
-        found[name] = {v["id"]: len(v["nodes"]) for v in page["violations"]}
+        # axe-check gives each violation's node count (an int); a list in older reports.
+        found[name] = {
+            v["id"]: v["nodes"] if isinstance(v["nodes"], int) else len(v["nodes"])
+            for v in page["violations"]
+        }
     assert len(found) == len(pages)
     return found

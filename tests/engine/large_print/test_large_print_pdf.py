@@ -455,3 +455,18 @@ def test_numbers_each_on_a_line_of_their_own_are_no_word_broken() -> None:
     # elsewhere: numbers are no identifier broken at a line end, and stay three words.
     truth = ["1500", "15"]
     assert word_recall(truth, ["1500", "15", "0", "0"], {1, 2}).value == 1.0
+
+
+def test_a_code_listing_with_ditto_marks_is_not_justified_text() -> None:
+    # The ditto marks (〃) fall back to a CJK monospace, half and full width and not flagged
+    # fixed-pitch: its whole-space gaps, beside single spaces, are runs of spaces too.
+    rows = [
+        "[ 0]  65547  7  8  4  65529  〃  〃  〃 16 〃 〃",
+        "〃 12 〃  〃 〃  〃  〃 〃  〃",
+        "〃 〃  〃 〃  65542 〃  〃 〃  - - - -",
+    ]
+    doc = Document(title="Code", language="en",
+                   blocks=[Paragraph("\n".join(rows), preformatted=True)])
+    facts = read_back(render_large_print(doc, point_size=18))
+    assert facts.judged_lines >= 3
+    assert facts.justified_lines == 0
