@@ -22,7 +22,7 @@ from tests.staff.conftest import STAFF_EMAIL, STAFF_PASSWORD, Console
 from tests.staff.helpers import GOOD_HTML
 from tests.staff.history import seed_history
 from tests.support.api_client import submit, wait_for_state
-from tests.web.helpers import AXE_TAGS, blank_pdf
+from tests.web.helpers import AXE_OPTIONS, blank_pdf
 from tests.web.test_journey import _focused, tab_to
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -296,7 +296,7 @@ def _judge(
         page.evaluate("document.documentElement.style.fontSize = '200%'")
         _record_overflow(page, name, problems)
         return
-    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}).response
+    result = Axe().run(page, options=AXE_OPTIONS).response
     violations = [
         {"id": v["id"], "help": v["help"], "targets": [n["target"] for n in v["nodes"]][:3]}
         for v in result["violations"]
