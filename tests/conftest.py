@@ -7,6 +7,7 @@ import os
 import subprocess
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -54,18 +55,29 @@ def postgres_admin_url() -> str:
 @pytest.fixture
 def postgres_url(postgres_admin_url: str) -> Iterator[str]:
     """A fresh PostgreSQL database for one test, dropped afterwards."""
+    with fresh_postgres_database(postgres_admin_url) as url:
+        yield url
+
+
+@contextmanager
+def fresh_postgres_database(postgres_admin_url: str) -> Iterator[str]:
+    """A new, empty PostgreSQL database; dropped (its connections closed) on leaving."""
     name = f"af_test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(postgres_admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
-    yield make_url(postgres_admin_url).set(database=name).render_as_string(hide_password=False)
-    from service.db.engine import _engines
+    try:
+        yield make_url(postgres_admin_url).set(database=name).render_as_string(
+            hide_password=False
+        )
+    finally:
+        from service.db.engine import _engines
 
-    for url in [u for u in _engines if name in u]:
-        _engines.pop(url).dispose()
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+        for url in [u for u in _engines if name in u]:
+            _engines.pop(url).dispose()
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -82,13 +94,22 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 @pytest.fixture
 def redis_url(tmp_path: Path) -> Iterator[str]:
     """A private, real redis-server for one test."""
-    process, url = start_private_redis(tmp_path / "redis")
-    yield url
-    process.terminate()
+    with private_redis(tmp_path / "redis") as url:
+        yield url
+
+
+@contextmanager
+def private_redis(folder: Path) -> Iterator[str]:
+    """A real redis-server of its own in ``folder``, stopped on leaving."""
+    process, url = start_private_redis(folder)
     try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
 
 
 @pytest.fixture
@@ -100,10 +121,15 @@ def doc_server() -> Iterator[DocumentServer]:
 @pytest.fixture
 def service_settings(tmp_path: Path, redis_url: str, doc_server: DocumentServer) -> dict[str, str]:
     """Environment for the service processes: the publisher is the local document server."""
+    return service_env(tmp_path, redis_url, doc_server)
+
+
+def service_env(folder: Path, redis_url: str, doc_server: DocumentServer) -> dict[str, str]:
+    """The service's settings with its database and storage in ``folder``."""
     return {
-        "AF_DATABASE_URL": f"sqlite:///{tmp_path}/service.db",
+        "AF_DATABASE_URL": f"sqlite:///{folder}/service.db",
         "AF_REDIS_URL": redis_url,
-        "AF_STORAGE_DIR": str(tmp_path / "storage"),
+        "AF_STORAGE_DIR": str(folder / "storage"),
         "AF_ALLOWED_SOURCES": doc_server.origin,
         "AF_RECONCILE_INTERVAL": "1",
         "AF_QUEUED_GRACE": "3",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import ExitStack
 
 import httpx
 import pikepdf
@@ -11,6 +13,7 @@ from sqlalchemy import func, select
 
 from service.db.engine import session_scope
 from service.db.models import Artifact, Request, RequestEvent
+from tests.conftest import fresh_postgres_database, private_redis, service_env
 from tests.support.api_client import submit, wait_for_state
 from tests.support.doc_server import DocumentServer
 from tests.support.pdfs import text_pdf_bytes
@@ -19,24 +22,42 @@ from tests.support.services import ServiceProcesses
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def running(request: pytest.FixtureRequest, services: ServiceProcesses) -> ServiceProcesses:
-    """api + one worker + beat, on SQLite and on PostgreSQL."""
-    if request.param == "postgresql":
-        services.env["AF_DATABASE_URL"] = request.getfixturevalue("postgres_url")
-    services.start_api()
-    services.start_worker()
-    services.start_beat()
-    return services
+@pytest.fixture(scope="module")
+def documents() -> Iterator[DocumentServer]:
+    """The publisher for the tests sharing :func:`running`; each serves its own paths."""
+    with DocumentServer() as server:
+        yield server
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def running(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    documents: DocumentServer,
+) -> Iterator[ServiceProcesses]:
+    """api + one worker + beat, on SQLite and on PostgreSQL: started once per database for
+    the tests that only send requests and wait for them (each with its own documents), not
+    once per test. Tests that kill, stop or reconfigure processes use ``services``."""
+    folder = tmp_path_factory.mktemp(f"e2e-{request.param}")
+    with ExitStack() as stack:
+        env = service_env(folder, stack.enter_context(private_redis(folder / "redis")), documents)
+        if request.param == "postgresql":
+            admin_url = request.getfixturevalue("postgres_admin_url")
+            env["AF_DATABASE_URL"] = stack.enter_context(fresh_postgres_database(admin_url))
+        (folder / "logs").mkdir()
+        services = ServiceProcesses(env, folder / "logs")
+        stack.callback(services.stop_all)
+        services.start_together("worker", beat=True)
+        yield services
 
 
 def test_request_reaches_ready_and_downloads(
-    running: ServiceProcesses, doc_server: DocumentServer
+    running: ServiceProcesses, documents: DocumentServer
 ) -> None:
-    doc_server.files["/minutes/council-minutes.pdf"] = text_pdf_bytes(3, "Council minutes")
+    documents.files["/minutes/council-minutes.pdf"] = text_pdf_bytes(3, "Council minutes")
     created = submit(
         running.base_url,
-        doc_server.url("/minutes/council-minutes.pdf"),
+        documents.url("/minutes/council-minutes.pdf"),
         "html",
         assistive_technology="screen reader",
         email="reader@example.org",
@@ -70,11 +91,11 @@ def test_request_reaches_ready_and_downloads(
 
 
 def test_tagged_and_large_print_pdfs_download(
-    running: ServiceProcesses, doc_server: DocumentServer
+    running: ServiceProcesses, documents: DocumentServer
 ) -> None:
-    doc_server.files["/report.pdf"] = text_pdf_bytes(2, "Annual report")
-    tagged = submit(running.base_url, doc_server.url("/report.pdf"), "tagged-pdf")
-    large = submit(running.base_url, doc_server.url("/report.pdf"), "large-print", print_size=24)
+    documents.files["/report.pdf"] = text_pdf_bytes(2, "Annual report")
+    tagged = submit(running.base_url, documents.url("/report.pdf"), "tagged-pdf")
+    large = submit(running.base_url, documents.url("/report.pdf"), "large-print", print_size=24)
     for created, filename in [
         (tagged, "report-tagged.pdf"),
         (large, "report-large-print-24pt.pdf"),
@@ -90,14 +111,16 @@ def test_tagged_and_large_print_pdfs_download(
 
 
 def test_identical_requests_convert_once(
-    running: ServiceProcesses, doc_server: DocumentServer
+    running: ServiceProcesses, documents: DocumentServer
 ) -> None:
-    doc_server.files["/same.pdf"] = text_pdf_bytes(2)
-    first = submit(running.base_url, doc_server.url("/same.pdf"), "large-print", print_size=20)
+    # A source no other test sharing ``running`` converts: the first request is no cache hit.
+    documents.files["/same.pdf"] = text_pdf_bytes(2)
+    artifacts_before = _artifacts(running)
+    first = submit(running.base_url, documents.url("/same.pdf"), "large-print", print_size=20)
     assert wait_for_state(running.base_url, first["id"])["state"] == "ready"
-    second = submit(running.base_url, doc_server.url("/same.pdf"), "large-print", print_size=20)
+    second = submit(running.base_url, documents.url("/same.pdf"), "large-print", print_size=20)
     assert wait_for_state(running.base_url, second["id"])["state"] == "ready"
-    other_size = submit(running.base_url, doc_server.url("/same.pdf"), "large-print")
+    other_size = submit(running.base_url, documents.url("/same.pdf"), "large-print")
     assert wait_for_state(running.base_url, other_size["id"])["state"] == "ready"
 
     with session_scope(running.env["AF_DATABASE_URL"]) as session:
@@ -113,10 +136,16 @@ def test_identical_requests_convert_once(
         assert rows[second["id"]].from_cache is True
         assert rows[second["id"]].artifact_id == rows[first["id"]].artifact_id
         assert rows[other_size["id"]].artifact_id != rows[first["id"]].artifact_id
-        assert session.scalar(select(func.count()).select_from(Artifact)) == 2
+    # Earlier tests' requests were all finished: exactly two files were made for these three.
+    assert _artifacts(running) == artifacts_before + 2
     a = httpx.get(f"{running.base_url}/api/v1/requests/{first['id']}/file", timeout=30)
     b = httpx.get(f"{running.base_url}/api/v1/requests/{second['id']}/file", timeout=30)
     assert a.content == b.content
+
+
+def _artifacts(services: ServiceProcesses) -> int:
+    with session_scope(services.env["AF_DATABASE_URL"]) as session:
+        return session.scalar(select(func.count()).select_from(Artifact)) or 0
 
 
 BAD_SOURCES = {
@@ -128,13 +157,13 @@ BAD_SOURCES = {
 
 
 def test_bad_sources_fail_clearly_and_the_worker_keeps_running(
-    running: ServiceProcesses, doc_server: DocumentServer
+    running: ServiceProcesses, documents: DocumentServer
 ) -> None:
     for path, (body, _) in BAD_SOURCES.items():
         if body is not None:
-            doc_server.files[path] = body
-    doc_server.files["/good.pdf"] = text_pdf_bytes(1)
-    ids = {path: submit(running.base_url, doc_server.url(path))["id"] for path in BAD_SOURCES}
+            documents.files[path] = body
+    documents.files["/good.pdf"] = text_pdf_bytes(1)
+    ids = {path: submit(running.base_url, documents.url(path))["id"] for path in BAD_SOURCES}
     for path, (_, code) in BAD_SOURCES.items():
         status = wait_for_state(running.base_url, ids[path])
         assert status["state"] == "failed", (path, status)
@@ -143,7 +172,7 @@ def test_bad_sources_fail_clearly_and_the_worker_keeps_running(
         assert message and "/tmp" not in message and "Traceback" not in message
         assert "127.0.0.1" not in message
 
-    good = submit(running.base_url, doc_server.url("/good.pdf"))
+    good = submit(running.base_url, documents.url("/good.pdf"))
     assert wait_for_state(running.base_url, good["id"])["state"] == "ready"
     assert "worker" in running.processes and running.processes["worker"].poll() is None
 
@@ -152,8 +181,7 @@ def test_limits_and_passwords(
     services: ServiceProcesses, doc_server: DocumentServer, tmp_path: object
 ) -> None:
     services.env.update({"AF_MAX_PAGES": "3", "AF_MAX_SOURCE_BYTES": "200000"})
-    services.start_api()
-    services.start_worker()
+    services.start_together("worker")
     doc_server.files["/long.pdf"] = text_pdf_bytes(5)
     doc_server.files["/huge.pdf"] = b"%PDF-1.4\n" + b"0" * 300_000
     doc_server.files["/locked.pdf"] = _encrypted(text_pdf_bytes(1), user="secret")
@@ -190,9 +218,7 @@ def test_worker_killed_mid_conversion_request_still_completes(
     doc_server.files["/slow.pdf"] = text_pdf_bytes(3)
     doc_server.slow["/slow.pdf"] = 6.0
     doc_server.slow_once.add("/slow.pdf")
-    services.start_api()
-    services.start_worker("worker-a")
-    services.start_beat()
+    services.start_together("worker-a", beat=True)
 
     created = submit(services.base_url, doc_server.url("/slow.pdf"))
     wait_for_state(services.base_url, created["id"], {"processing"}, timeout=30)
@@ -242,8 +268,7 @@ def test_pool_process_killed_mid_task_is_redelivered_at_once(
     doc_server.files["/slow.pdf"] = text_pdf_bytes(2)
     doc_server.slow["/slow.pdf"] = 4.0
     doc_server.slow_once.add("/slow.pdf")
-    services.start_api()
-    services.start_worker()
+    services.start_together("worker")
 
     created = submit(services.base_url, doc_server.url("/slow.pdf"))
     wait_for_state(services.base_url, created["id"], {"processing"}, timeout=30)
@@ -264,8 +289,7 @@ def test_a_document_that_keeps_killing_workers_fails_after_max_attempts(
     services.env["AF_MAX_ATTEMPTS"] = "1"
     doc_server.files["/deadly.pdf"] = text_pdf_bytes(2)
     doc_server.slow["/deadly.pdf"] = 4.0
-    services.start_api()
-    services.start_worker()
+    services.start_together("worker")
 
     created = submit(services.base_url, doc_server.url("/deadly.pdf"))
     wait_for_state(services.base_url, created["id"], {"processing"}, timeout=30)

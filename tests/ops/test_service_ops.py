@@ -56,9 +56,7 @@ def test_beat_purges_requests_whose_period_has_ended(
     database_url = service_settings["AF_DATABASE_URL"]
     storage_dir = service_settings["AF_STORAGE_DIR"]
     doc_server.files["/kept-a-day.pdf"] = text_pdf_bytes(1, "Kept a day")
-    base_url = services.start_api()
-    services.start_worker()
-    services.start_beat()
+    base_url = services.start_together("worker", beat=True)
     ready = submit(base_url, doc_server.url("/kept-a-day.pdf"), email="reader@example.org")
     failed = submit(base_url, doc_server.url("/missing.pdf"), email="reader@example.org")
 

@@ -44,9 +44,7 @@ def test_a_task_past_the_hard_time_limit_is_killed_and_redone(
     doc_server.slow["/stuck.pdf"] = 1.5
     doc_server.slow_once.add("/stuck.pdf")
     doc_server.files["/after.pdf"] = text_pdf_bytes(1, "After")
-    base_url = services.start_api()
-    services.start_worker()
-    services.start_beat()
+    base_url = services.start_together("worker", beat=True)
     first_children = set(services.pool_children("worker"))
 
     stuck = submit(base_url, doc_server.url("/stuck.pdf"))

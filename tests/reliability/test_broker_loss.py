@@ -51,8 +51,7 @@ def test_requests_survive_losing_the_broker(
     services.env["AF_REDIS_URL"] = broker.url
     for name in ("a", "b", "c"):
         doc_server.files[f"/{name}.pdf"] = text_pdf_bytes(1, f"Document {name}")
-    services.start_api()
-    services.start_beat()
+    services.start_together(beat=True)
     # No worker yet: these wait in Redis, and Redis is about to lose them.
     queued = [submit(services.base_url, doc_server.url(p))["id"] for p in ("/a.pdf", "/b.pdf")]
 
@@ -77,9 +76,7 @@ def test_broker_restart_during_a_conversion(
     services.env["AF_REDIS_URL"] = broker.url
     doc_server.files["/slow.pdf"] = text_pdf_bytes(2)
     doc_server.slow["/slow.pdf"] = 3.0
-    services.start_api()
-    services.start_worker()
-    services.start_beat()
+    services.start_together("worker", beat=True)
     request_id = submit(services.base_url, doc_server.url("/slow.pdf"))["id"]
     wait_for_state(services.base_url, request_id, {"processing"}, timeout=30)
 

@@ -47,9 +47,7 @@ def test_database_outage_during_a_conversion(
     doc_server.files["/slow.pdf"] = text_pdf_bytes(2)
     doc_server.slow["/slow.pdf"] = 3.0
     doc_server.slow_once.add("/slow.pdf")
-    services.start_api()
-    services.start_worker()
-    services.start_beat()
+    services.start_together("worker", beat=True)
 
     request_id = submit(services.base_url, doc_server.url("/slow.pdf"))["id"]
     wait_for_state(services.base_url, request_id, {"processing"}, timeout=30)

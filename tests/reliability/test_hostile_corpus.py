@@ -34,8 +34,7 @@ def test_every_hostile_file_ends_with_a_clear_outcome(
     scratch.mkdir()
     # Anything a library writes to the default temporary directory would land here.
     services.env.update({"AF_WORKER_CONCURRENCY": "2", "TMPDIR": str(scratch)})
-    services.start_api()
-    services.start_worker()
+    services.start_together("worker")
     files = sorted(HOSTILE.glob("*.pdf"))
     for path in files:
         doc_server.files[f"/{path.name}"] = path.read_bytes()

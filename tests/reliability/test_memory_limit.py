@@ -33,8 +33,7 @@ def test_a_conversion_past_the_memory_limit_fails_and_the_worker_survives(
     services.kill("probe")
     services.env.update({"AF_WORKER_MEMORY_LIMIT_MB": str(baseline + 40), "AF_MAX_ATTEMPTS": "2"})
     doc_server.files["/long.pdf"] = text_pdf_bytes(60)
-    services.start_api()
-    services.start_worker()
+    services.start_together("worker")
 
     heavy = submit(services.base_url, doc_server.url("/long.pdf"), "large-print")
     status = wait_for_state(services.base_url, heavy["id"], timeout=120)

@@ -100,9 +100,7 @@ def console(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Console]:
         }
         services = ServiceProcesses(env, log_dir)
         try:
-            base_url = services.start_api()
-            services.env["AF_PUBLIC_BASE_URL"] = base_url
-            services.start_worker()
+            base_url = services.start_together("worker", public_base_url=True)
             console = Console(base_url, database_url, services.env, documents, mail, services)
             added = console.add_staff(STAFF_EMAIL, STAFF_PASSWORD)
             assert added.returncode == 0, added.stderr

@@ -120,10 +120,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
             log_dir,
         )
         try:
-            base_url = services.start_api()
             # Links in e-mail point at the api the tests started.
-            services.env["AF_PUBLIC_BASE_URL"] = base_url
-            services.start_worker()
+            base_url = services.start_together("worker", public_base_url=True)
             yield Site(base_url, database_url, documents, mail, services)
         finally:
             services.stop_all()
