@@ -94,3 +94,33 @@ def test_a_page_too_large_to_render_is_refused_clearly(tmp_path: Path) -> None:
             render_page(source, 0)
     finally:
         source.close()
+
+
+def test_a_link_element_inside_itself_is_read_once(tmp_path: Path) -> None:
+    # A damaged structure tree: a Link element whose kids are itself and the tree's root.
+    # Each turn of the loop gathered the link's text again, down to the depth limit (and
+    # through the whole tree at every level): minutes for one page.
+    content = b"".join(
+        b"/P <</MCID %d>> BDC BT /F1 12 Tf 72 %d Td (Line %d of the page) Tj ET EMC\n"
+        % (k, 780 - 14 * k, k) for k in range(40)
+    )
+    pdf, page = text_page(content)
+    root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
+    paragraphs = [pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.StructElem, S=pikepdf.Name.P, P=root, Pg=page.obj, K=k,
+    )) for k in range(40)]
+    link = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.StructElem, S=pikepdf.Name.Link, P=root, Pg=page.obj,
+    ))
+    link.K = pikepdf.Array([link, root, *paragraphs[:3]])
+    root.K = pikepdf.Array([*paragraphs, link])
+    pdf.Root.StructTreeRoot = root
+    pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
+    path = tmp_path / "link-loop.pdf"
+    pdf.save(path)
+    started = time.monotonic()
+    document = analyse(path, max_pages=10)
+    assert time.monotonic() - started < 3  # (8 s before, on a fast machine)
+    assert [w.code for w in document.warnings if w.code == "structure-loop"] == [
+        "structure-loop"]
+    assert "Line 39 of the page" in " ".join(b.text for b in document.walk() if hasattr(b, "text"))
