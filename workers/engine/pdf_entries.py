@@ -26,3 +26,11 @@ def entry_of(obj: pikepdf.Object, key: str, default: object = None) -> object:
     """``obj.get(key, default)`` of a dictionary or stream (a key whose value is null is
     missing for both)."""
     return obj.get(key) if key in obj else default
+
+
+def name_entry(obj: pikepdf.Object, key: str) -> str | None:
+    """The entry ``key`` of a dictionary or stream as a name ("/Type1"), None when it is
+    missing or no name: a damaged file's /Subtype can be a dictionary or an array, which
+    cannot be looked up in a set of names (unhashable) and is no type anyway."""
+    value = entry_of(obj, key)
+    return str(value) if isinstance(value, pikepdf.Name) else None

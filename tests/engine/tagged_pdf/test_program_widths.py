@@ -325,3 +325,13 @@ def test_the_rewrite_key_holds_all_the_rewrite_reads() -> None:
     assert key(stream, "/FontFile3", widths) == key(other, "/FontFile3", widths)
     assert key(stream, "/FontFile3", widths) != key(pdf.make_stream(data + b" "), "/FontFile3",
                                                     widths)
+
+
+def test_widths_no_program_can_hold_are_left_alone(tmp_path: Path) -> None:
+    # A damaged /Widths (found by bench/fuzz.py): 1e12 units is no glyph's width, and a
+    # charstring cannot hold it (it raised struct.error writing it in).
+    source = boxes_pdf(tmp_path / "absurd.pdf", "type1")
+    with pikepdf.open(source, allow_overwriting_input=True) as pdf:
+        pdf.pages[0].Resources.Font.F1.Widths = [1e12, -1e12]
+        pdf.save(source)
+    assert _repaired(source, tmp_path / "absurd-repaired.pdf") == []

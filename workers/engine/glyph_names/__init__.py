@@ -27,7 +27,7 @@ from fontTools.cffLib import CFFFontSet
 from fontTools.encodings.MacRoman import MacRoman
 from fontTools.encodings.StandardEncoding import StandardEncoding
 
-from ..pdf_entries import entry_of
+from ..pdf_entries import entry_of, name_entry
 
 _TABLE = Path(__file__).with_name("tex_glyph_names.tsv")
 #: Codes below this are control characters: pdfium's reading of the code itself says nothing.
@@ -124,7 +124,7 @@ def code_names(font: pikepdf.Dictionary) -> dict[int, str]:
     /Differences over a named base encoding, or, with no /Differences, the built-in encoding
     of its embedded Type 1 program. Empty when the names cannot be known (a TrueType font
     without /Differences draws by code, not by name)."""
-    if font.get("/Subtype") not in _NAMED:
+    if name_entry(font, "/Subtype") not in _NAMED:
         return {}
     encoding = entry_of(font, "/Encoding")
     if isinstance(encoding, pikepdf.Dictionary) and isinstance(
@@ -143,7 +143,7 @@ def code_names(font: pikepdf.Dictionary) -> dict[int, str]:
                     names[code] = str(item)[1:]
                 code += 1
         return names
-    if encoding is None and font.get("/Subtype") in ("/Type1", "/MMType1"):
+    if encoding is None and name_entry(font, "/Subtype") in ("/Type1", "/MMType1"):
         return builtin_names(font)
     return {}
 

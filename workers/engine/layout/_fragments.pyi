@@ -17,7 +17,8 @@ def group_lines(
     fragments: list[Any], line_class: type, fragment_class: type, taller_than_line: float,
     fragment_gap: float, overprint: float, full_size: float,
     kept_apart: Callable[[Any, Any, list[Any]], bool],
-    line_fields: tuple[str, ...] | None = None, fragment_fields: tuple[str, ...] | None = None, /,
+    line_fields: tuple[str, ...] | None = None, fragment_fields: tuple[str, ...] | None = None,
+    max_merged: int = ..., /,
 ) -> list[Any] | None: ...
 def unplain_texts(fragments: list[Any], /) -> list[int]: ...
 def cell_candidates(

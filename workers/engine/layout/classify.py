@@ -12,7 +12,9 @@ front cover first and back panels last.
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -1176,9 +1178,16 @@ def _closing_foot(results: list[PageResult], artifact_ids: dict[int, Any]) -> se
     last = results[-1]
     foot = last.page.y0 + MARGIN_BAND * last.page.height
     texts = [b for b in last.blocks if b.kind == "text" and id(b) not in artifact_ids]
+    # (Nothing under ``b``: the lowest bottom of the others, from the two lowest, not a scan
+    # of the page for each line, which took minutes on thousands of one-letter blocks.)
+    low = sorted({id(o): o for o in texts}.values(), key=lambda o: o.y1)[:2] if all(
+        math.isfinite(o.y1) for o in texts) else None
     lowest = [
         b for b in texts
-        if b.y1 <= foot and not any(o.y1 <= b.y0 for o in texts if o is not b)
+        if b.y1 <= foot and not (
+            any(o.y1 <= b.y0 for o in texts if o is not b) if low is None
+            else any(o.y1 <= b.y0 for o in low if o is not b)
+        )
     ]
     # A foot is a row of pieces across the page; one line alone at the end may be the
     # last part of an agenda ("6. ADJOURNMENT"), headed with nothing under it.
@@ -2301,6 +2310,45 @@ def _link_text(block: Block, r: BBox) -> str:
     return text_of(inside)
 
 
+class _HeightOverlaps:
+    """Whether another of a page's blocks shares some of a block's height: asked of each
+    line in the margin bands, a scan of the page per line took minutes on a page of
+    thousands of one-letter blocks. Blocks by bottom, with the two highest tops of each
+    prefix (the highest of the others is one of them)."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.blocks = blocks
+        self.sortable = all(math.isfinite(b.y0) and math.isfinite(b.y1) for b in blocks)
+        ordered = sorted(blocks, key=lambda b: b.y0) if self.sortable else []
+        self.bottoms = [b.y0 for b in ordered]
+        # (top, block) of the highest and the second highest top among ordered[:k + 1].
+        self.highest: list[tuple[tuple[float, int], tuple[float, int]]] = []
+        first = second = (-math.inf, -1)
+        for b in ordered:
+            top = (b.y1, id(b))
+            if top[1] == first[1]:
+                pass  # (a block listed twice is still one block)
+            elif top[0] > first[0]:
+                first, second = top, first
+            elif top[0] > second[0]:
+                second = top
+            self.highest.append((first, second))
+
+    def any_beside(self, block: Block) -> bool:
+        """``any(other.y0 < block.y1 and block.y0 < other.y1)`` over the other blocks."""
+        if not self.sortable:
+            return any(
+                other is not block and other.y0 < block.y1 and block.y0 < other.y1
+                for other in self.blocks
+            )
+        below = bisect.bisect_left(self.bottoms, block.y1)  # the blocks with y0 < block.y1
+        if below == 0:
+            return False
+        first, second = self.highest[below - 1]
+        top = second[0] if first[1] == id(block) else first[0]
+        return block.y0 < top
+
+
 def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
     found: dict[int, Any] = {}
     seen: Counter[str] = Counter()  # the pages each margin line's text and place is on
@@ -2316,6 +2364,7 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
         for block in side_notes(result.blocks):
             if block.artifact is None and len(block.frags) <= SIDE_NOTE_LINES:
                 found[id(block)] = "other"
+        overlaps = _HeightOverlaps(result.blocks)
         for block in result.blocks:
             if id(block) in found:
                 continue
@@ -2343,10 +2392,7 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
                 # Running text sits at the same place on every page it repeats on.
                 place = "top" if y0 > page.height / 2 else "bottom"
                 key = f"{place}:{round((block.y0 + block.y1) / 12)}:{_norm(text)}"
-                alone = not any(
-                    other is not block and other.y0 < block.y1 and block.y0 < other.y1
-                    for other in result.blocks
-                )
+                alone = not overlaps.any_beside(block)
                 candidates.append((block, key, alone))
                 # (Pages repeat running text: the same line twice on one page, a heading
                 # over each of two columns of panels, counts once.)
@@ -2988,7 +3034,10 @@ def _numbered_lines(edge: list[Block], text_size: float) -> bool:
     the text's own size is a value, a chart's scale under its title; a number alone in
     the text's face may be one too."""
     folios = [b for b in edge if _lone_page_folio(b.text)]
-    others = [b for b in edge if b not in folios]
+    # (By identity: ``in`` compared blocks field by field, quadratic on a crowded margin; a
+    # block equal to a folio is one too.)
+    folio_ids = {id(b) for b in folios}
+    others = [b for b in edge if id(b) not in folio_ids]
     if not folios or any(round(b.size, 1) >= text_size for b in others):
         return False
     return all(round(b.size, 1) < text_size for b in folios) or (

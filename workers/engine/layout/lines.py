@@ -18,6 +18,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields
+from functools import partial
 from types import ModuleType
 from typing import Any, Generic, TypeVar, overload
 
@@ -1092,6 +1093,13 @@ def _enclosing(
     return None
 
 
+#: Pieces merged into one fragment of a line at most: a line of text is a few hundred
+#: (letter by letter); thousands side by side are no line (a page of scattered one-letter
+#: runs), and each merge re-reads the whole fragment (its size and band), so an unbounded
+#: run made the merging quadratic. The next piece starts a new fragment of the line.
+MAX_MERGED_PIECES = 1000
+
+
 def lines(frags: list[Fragment]) -> list[Line]:
     """Fragments grouped by baseline, top to bottom; fragments in a line left to right,
     with neighbours closer than a fragment gap merged (pdfium can split a line's runs).
@@ -1102,7 +1110,8 @@ def lines(frags: list[Fragment]) -> list[Line]:
         # Python: asked of every region and table of every page, the loop was dear.
         found: list[Line] | None = _accelerator.group_lines(
             frags, Line, Fragment, TALLER_THAN_LINE, FRAGMENT_GAP, OVERPRINT, FULL_SIZE,
-            lines_of_a_column, _LINE_FIELDS, _FRAGMENT_FIELDS,
+            partial(lines_of_a_column, runs=ColumnRuns()), _LINE_FIELDS, _FRAGMENT_FIELDS,
+            MAX_MERGED_PIECES,
         )
         if found is not None:
             return found
@@ -1174,6 +1183,7 @@ def _python_lines(frags: list[Fragment]) -> list[Line]:
             enclosing.append((f, groups[-1]))
         rotated_group = rotated
     out: list[Line] = []
+    column_runs = ColumnRuns()
     for members, _ in groups:
         if len(members) == 1:
             out.append(Line(members))  # one fragment: nothing to order or merge
@@ -1206,7 +1216,8 @@ def _python_lines(frags: list[Fragment]) -> list[Line]:
                     continue  # the same words drawn again on themselves: read once
                 if (
                     f.x0 - prev.x1 <= FRAGMENT_GAP * size and abs(prev_size - f_size) < 0.3 * size
-                    and not (stacked(prev, f) and lines_of_a_column(prev, f, members))
+                    and len(runs[-1]) < MAX_MERGED_PIECES
+                    and not (stacked(prev, f) and lines_of_a_column(prev, f, members, column_runs))
                 ):
                     # Glyphs as the text reads them: right to left, the fragment further
                     # right first (the tagger orders an element's drawing by them); a
@@ -1356,7 +1367,9 @@ SAME_EDGE = 0.01
 SAME_BAND = 0.1
 
 
-def lines_of_a_column(upper: Fragment, lower: Fragment, members: list[Fragment]) -> bool:
+def lines_of_a_column(
+    upper: Fragment, lower: Fragment, members: list[Fragment], runs: ColumnRuns | None = None
+) -> bool:
     """Whether ``upper`` and ``lower``, one above the other in a line group (``members``,
     left to right), stand on two lines of one column that the group holds together only
     through a line of another column set at another leading: a column of labels ("1.2:",
@@ -1383,11 +1396,19 @@ def lines_of_a_column(upper: Fragment, lower: Fragment, members: list[Fragment])
     than the upper starts: a list's next item, or a sub-item under its parent's line.
     """
     size = max(upper.size, lower.size, 1.0)
-    column = _column_of(lower, members, COLUMN_GAP * size)
+    column = (
+        _column_of(lower, members, COLUMN_GAP * size) if runs is None
+        else runs.column_of(lower, members, COLUMN_GAP * size)
+    )
     if len(column) == len(members):
         return False  # the group is the column's own: its lines are what it makes them
-    line_of = {id(g): k for k, line in enumerate(lines(column)) for f in line.fragments
-               for g in f.glyphs}
+    if len(column) > MAX_MERGED_PIECES:
+        # No column of labels: thousands of pieces chained side by side (scattered
+        # one-letter runs), whose lines, asked again for every pair, would take minutes.
+        return False
+    line_of = (
+        _line_numbers(column) if runs is None else runs.line_numbers(column)
+    )
     above, below = line_of.get(id(upper.glyphs[-1])), line_of.get(id(lower.glyphs[0]))
     if above is None or below is None or above == below:
         return False
@@ -1527,6 +1548,63 @@ def _column_of(piece: Fragment, members: list[Fragment], gap: float) -> list[Fra
         right = max(right, f.x1)
         found = found or f is piece
     return run
+
+
+class ColumnRuns:
+    """The runs of a line group's members (left to right) chained by horizontal gaps of
+    ``gap`` at most, found once per group and gap: :func:`lines_of_a_column` asks for the
+    run of a piece for pairs of neighbours all along the group, and a scan of the whole
+    group per pair made a line group of thousands of pieces (a page of scattered
+    one-letter runs) take minutes. Lives for one :func:`lines` call, holding the members
+    it was asked of (not changed while their line is merged), so identity is enough."""
+
+    def __init__(self) -> None:
+        self._members: list[Fragment] | None = None
+        self._by_gap: dict[float, tuple[dict[int, list[Fragment]], list[Fragment]]] = {}
+        #: Line numbers by the id of the run (held in ``_by_gap``, so the id is its own).
+        self._lines: dict[int, dict[int, int]] = {}
+
+    def column_of(self, piece: Fragment, members: list[Fragment], gap: float
+                  ) -> list[Fragment]:
+        """What :func:`_column_of` gives, from the runs found for ``members`` and ``gap``."""
+        if members is not self._members:
+            self._members, self._by_gap, self._lines = members, {}, {}
+        found = self._by_gap.get(gap)
+        if found is None:
+            found = self._by_gap[gap] = _runs_by_piece(members, gap)
+        run_of, last = found
+        return run_of.get(id(piece), last)
+
+    def line_numbers(self, column: list[Fragment]) -> dict[int, int]:
+        """:func:`_line_numbers` of ``column`` (a run this gave), found once per run."""
+        found = self._lines.get(id(column))
+        if found is None:
+            found = self._lines[id(column)] = _line_numbers(column)
+        return found
+
+
+def _line_numbers(column: list[Fragment]) -> dict[int, int]:
+    """The line (top to bottom) of each glyph of ``column``'s pieces, by the glyph's id."""
+    return {id(g): k for k, line in enumerate(lines(column)) for f in line.fragments
+            for g in f.glyphs}
+
+
+def _runs_by_piece(members: list[Fragment], gap: float
+                   ) -> tuple[dict[int, list[Fragment]], list[Fragment]]:
+    """Each member's run (as :func:`_column_of` chains them), and the last run (what it
+    gives for a piece not among the members)."""
+    run_of: dict[int, list[Fragment]] = {}
+    run: list[Fragment] = []
+    right = 0.0
+    for f in members:
+        if run and f.x0 - right > gap:
+            run = []
+        if not run:
+            right = f.x1
+        run.append(f)
+        right = max(right, f.x1)
+        run_of.setdefault(id(f), run)
+    return run_of, run
 
 
 def _two_on_one_band(pieces: list[Fragment], size: float) -> bool:

@@ -2090,7 +2090,10 @@ def reading_order(
         # Side notes (see _set_aside_side_notes) would block every cut: read after the page.
         aside = side_notes(blocks)
         if aside:
-            rest = [b for b in blocks if b not in aside]
+            # (By identity: ``in`` compared every block field by field with every side note,
+            # minutes on a page of ten thousand one-letter blocks.)
+            gone = {id(b) for b in aside}
+            rest = [b for b in blocks if id(b) not in gone]
             return order(rest, 0) + aside
         # A picture with text set on it (a cover photo, a bleed into the gutter) would bridge
         # the columns it overlaps and hide them: order the rest, then read the picture just

@@ -248,6 +248,9 @@ class _Reader:
                 if isinstance(value, pikepdf.Name) and str(key)[1:] not in _STANDARD:
                     self.role_map[str(key)[1:]] = str(value)[1:]
         self.visited = 0
+        #: The elements (by object number) being collected, outer to inner: a loop's way back.
+        self.on_path: set[tuple[int, int]] = set()
+        self.blocks_path: set[tuple[int, int]] = set()
         #: Inside a ``TOC``: links to pages of the document are kept ("#page=N"), as the
         #: entries' targets (elsewhere only web and mail addresses are links of the model).
         self.in_contents = 0
@@ -361,7 +364,21 @@ class _Reader:
         return inherited
 
     def content(self, element: pikepdf.Object, page: int, out: _Content, depth: int = 0) -> None:
-        """Collect everything ``element`` draws, in tree order."""
+        """Collect everything ``element`` draws, in tree order. An element inside itself (a
+        damaged tree's loop) is not entered again: a link holding itself gathered its text
+        at every level of the loop, over and over (minutes)."""
+        key = element.objgen if isinstance(element, pikepdf.Dictionary) else (0, 0)
+        if key != (0, 0):
+            if key in self.on_path:
+                return
+            self.on_path.add(key)
+        try:
+            self._content(element, page, out, depth)
+        finally:
+            if key != (0, 0):
+                self.on_path.discard(key)
+
+    def _content(self, element: pikepdf.Object, page: int, out: _Content, depth: int) -> None:
         self.visited += 1
         if self.visited > MAX_ELEMENTS or depth > 100:
             return
@@ -500,7 +517,20 @@ class _Reader:
         return out
 
     def blocks(self, element: Any, page: int, depth: int) -> list[Block]:
-        out = self._element_blocks(element, page, depth)
+        # An element inside itself (a damaged tree's loop) is read once, not again at every
+        # turn of the loop down to the depth limit (with the whole tree when the loop runs
+        # through the root: minutes).
+        key = element.objgen if isinstance(element, pikepdf.Dictionary) else (0, 0)
+        if key != (0, 0) and key in self.blocks_path:
+            if not any(w.code == "structure-loop" for w in self.doc.warnings):
+                self.doc.warnings.append(Warning(
+                    "structure-loop", "an element of the structure tree contains itself"))
+            return []
+        self.blocks_path.add(key)
+        try:
+            out = self._element_blocks(element, page, depth)
+        finally:
+            self.blocks_path.discard(key)
         if self.marked_languages:
             for block in out:
                 self._take_marked_language(block)

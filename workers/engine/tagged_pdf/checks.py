@@ -37,8 +37,10 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..checks import Check, Report, check_pdf, make_report
+from ..errors import DocumentTooComplexError
 from ..layout.accents import COMBINING
 from ..layout.lines import clean
+from ..pdf_entries import name_entry
 from .fonts import font_findings
 from .marked_content import PAINTING_OPERATORS, is_painting, read_operators, xobject_names
 from .mcid_text import loaded_page_text_by_mcid, page_text_by_mcid
@@ -54,6 +56,9 @@ STANDARD_TYPES = frozenset({
 _NOT_CONTENT_ANNOTS = frozenset({"/Popup", "/PrinterMark", "/TrapNet"})
 #: Pixel comparison resolution: 1.0 = 72 dpi.
 PIXEL_SCALE = 1.0
+#: Pages rendered for a comparison are this many pixels at most (three bytes each: 300 MB;
+#: an A0 poster is 8 million at 72 dpi). A larger one is refused as too complex.
+MAX_RENDER_PIXELS = 100_000_000
 #: Structure elements visited at most when checking.
 MAX_ELEMENTS = 500_000
 
@@ -386,7 +391,7 @@ def _annotation_check(pdf: pikepdf.Pdf) -> Check:
             if not isinstance(annot, pikepdf.Dictionary):
                 continue
             flags = annot.get("/F", 0)
-            if annot.get("/Subtype") in _NOT_CONTENT_ANNOTS or (
+            if name_entry(annot, "/Subtype") in _NOT_CONTENT_ANNOTS or (
                 isinstance(flags, int) and flags & 2
             ):
                 continue
@@ -594,11 +599,24 @@ def page_pixels(page: pdfium.PdfPage, clip: Clip | None = None) -> bytes:
     sizes the page in whole points); otherwise the render is cropped to the part of the page
     left of and above the box's far corner (a render cut off at the right and bottom keeps
     the whole render's transform)."""
+    width, height = page.get_width() * PIXEL_SCALE, page.get_height() * PIXEL_SCALE
+    if not width * height <= MAX_RENDER_PIXELS:
+        # (A damaged /MediaBox of 1e9 points: its bitmap would take more memory than a
+        # conversion may use. Not NaN either: a box pdfium reads as nothing renders.)
+        raise DocumentTooComplexError(detail=f"page of {width:.0f} x {height:.0f} pixels")
+    if math.ceil(width) < 1 or math.ceil(height) < 1:
+        # A page with no area (a crop box away from its media box, a box of zero or negative
+        # size) shows nothing, before and after alike; pdfium renders no such bitmap.
+        return b""
     if clip is None:
         bitmap = page.render(scale=PIXEL_SCALE, bitmap_maker=_reused_bitmap)
     else:
-        width, height = page.get_width() * PIXEL_SCALE, page.get_height() * PIXEL_SCALE
-        left, top, right, bottom = clip
+        # The box kept to the page: drawing outside it is not seen (a glyph placed off the
+        # page, or a crop box away from the media box), and pdfium refuses a crop past it.
+        left, top = max(0, clip[0]), max(0, clip[1])
+        right, bottom = min(math.ceil(width), clip[2]), min(math.ceil(height), clip[3])
+        if right <= left or bottom <= top:
+            return b""  # nothing of the box is on the page
         if (PIXEL_SCALE == 1.0 and width == int(width) and height == int(height)
                 and not page.formenv):
             bitmap = _reused_bitmap(int(width), int(height), pdfium_c.FPDFBitmap_BGR)

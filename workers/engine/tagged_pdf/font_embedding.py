@@ -58,6 +58,7 @@ from fontTools.pens.boundsPen import BoundsPen
 from fontTools.pens.t2CharStringPen import T2CharStringPen
 from fontTools.ttLib import TTFont
 
+from ..pdf_entries import name_entry
 from .checks import drawn_page, pages_drawn_differently
 from .drawn_encoding import DrawnEncoding, drawn_encoding, object_bytes, to_unicode_cmap
 from .font_usage import CodesUsed, Key
@@ -299,7 +300,7 @@ def indirect_fonts_by_page(pdf: pikepdf.Pdf) -> list[list[pikepdf.Dictionary]]:
 def _of_types(
     page_fonts: list[list[pikepdf.Dictionary]], types: frozenset[str]
 ) -> list[list[pikepdf.Dictionary]]:
-    return [[f for f in fonts if f.get("/Subtype") in types] for fonts in page_fonts]
+    return [[f for f in fonts if name_entry(f, "/Subtype") in types] for fonts in page_fonts]
 
 
 # --- one font -------------------------------------------------------------------------------

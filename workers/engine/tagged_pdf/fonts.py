@@ -23,7 +23,7 @@ import pikepdf
 from fontTools.agl import LEGACY_AGL2UV
 
 from ..glyph_names import NotUnderstood, code_names, to_unicode_entries
-from ..pdf_entries import entry_of
+from ..pdf_entries import entry_of, name_entry
 
 #: CID fonts of these character collections map to Unicode through Adobe's published CMaps.
 _KNOWN_ORDERINGS = frozenset({"GB1", "CNS1", "Japan1", "Korea1", "KR"})
@@ -201,7 +201,7 @@ def _unmapped_codes(font: pikepdf.Dictionary) -> set[int]:
     gives a width other than 0 (0 is what producers write for codes never shown).
     Empty where that cannot be known: a /ToUnicode this does not read, no /Widths, or no
     glyph names known for a font that draws by name."""
-    if font.get("/Subtype") not in _BY_CODE_OR_NAME:
+    if name_entry(font, "/Subtype") not in _BY_CODE_OR_NAME:
         return set()
     try:
         entries = to_unicode_entries(font.ToUnicode) if "/ToUnicode" in font else {}

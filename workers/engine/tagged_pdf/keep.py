@@ -31,6 +31,7 @@ from pathlib import Path
 import pikepdf
 
 from ..document import Document
+from ..pdf_entries import name_entry
 from .catalog import write_catalog
 from .checks import STANDARD_TYPES, element_kids, property_lists
 from .font_embedding import embed_substitute_fonts
@@ -320,7 +321,9 @@ def _check_annotations(
         if not isinstance(annot, pikepdf.Dictionary):
             continue
         flags = annot.get("/F", 0)
-        if annot.get("/Subtype") in _NOT_CONTENT_ANNOTS or (isinstance(flags, int) and flags & 2):
+        if name_entry(annot, "/Subtype") in _NOT_CONTENT_ANNOTS or (
+            isinstance(flags, int) and flags & 2
+        ):
             continue
         if "/StructParent" not in annot:
             raise _NotSound("an annotation is not tagged")

@@ -45,6 +45,9 @@ except ImportError:  # pragma: no cover - depends on the installation
 
 #: PDF/UA-1's tolerance: widths at most this far apart (in 1/1000 em) agree (veraPDF 7.21.5-1).
 TOLERANCE = 1.0
+#: Widths beyond this (in 1/1000 em) are none a font program holds: a Type 2 charstring's
+#: numbers end at 32767 (Adobe TN 5177, 3.2), and no glyph is 32 em wide.
+MAX_PROGRAM_WIDTH = 32767.0
 #: The one font matrix whose widths are the dictionary's units without scaling.
 _THOUSANDTH = 0.001
 #: Keys of the encryption of a Type 1 program's private part and of its charstrings.
@@ -193,8 +196,9 @@ def _named_widths(font: pikepdf.Dictionary) -> dict[int, tuple[str, float]]:
         except (TypeError, ValueError):
             continue
         # A width of 0 is what producers write for the codes no text shows (a glyph shown
-        # with it would be drawn over by the next): nothing to match.
-        if value:
+        # with it would be drawn over by the next): nothing to match. A width no program can
+        # hold (a damaged /Widths: 1e12, NaN) is none to write either.
+        if value and math.isfinite(value) and abs(value) <= MAX_PROGRAM_WIDTH:
             out[code] = (name, value)
     by_name: dict[str, set[float]] = {}
     for name, width in out.values():

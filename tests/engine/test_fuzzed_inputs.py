@@ -1,0 +1,126 @@
+"""Damaged input found by ``bench/fuzz.py``, drawn small: each is converted with bounded
+work, or refused with one of the engine's own errors, never an unexpected exception."""
+
+from __future__ import annotations
+
+import random
+import time
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+import pytest
+
+from workers.engine.analyse import analyse
+from workers.engine.errors import DocumentTooComplexError
+from workers.engine.render_html import build_html
+from workers.engine.tagged_pdf.checks import render_page
+from workers.engine.tagged_pdf.tagger import tag_pdf
+
+from .content_pdfs import text_page, text_page_pdf
+
+
+def _convert(path: Path) -> None:
+    document = analyse(path, max_pages=10)
+    tag_pdf(path, document)
+    build_html(document, source=path)
+
+
+def test_thousands_of_scattered_letters_are_read_in_bounded_time(tmp_path: Path) -> None:
+    # One-letter runs all over a page chain into one line group of thousands of pieces:
+    # each neighbour's column was a scan of the group, and each merge re-read the whole
+    # fragment (its size and band). Minutes.
+    rng = random.Random(7)
+    runs = [
+        f"1 0 0 1 {rng.uniform(0, 590):.2f} {rng.uniform(0, 840):.2f} Tm ({chr(97 + k % 26)}) Tj"
+        .encode() for k in range(10_000)
+    ]
+    path = text_page_pdf(tmp_path / "scattered.pdf", [b"BT /F1 4 Tf", *runs, b"ET"])
+    started = time.monotonic()
+    document = analyse(path, max_pages=10)
+    assert time.monotonic() - started < 30
+    assert document.blocks
+
+
+def test_thousands_of_one_letter_blocks_are_read_in_bounded_time(tmp_path: Path) -> None:
+    # Letters set apart, each a block of its own: side notes, margin lines, the last page's
+    # lowest lines and letter bullets were each checked against every block of the page
+    # (45 s for these 20,000; minutes for more).
+    runs = [
+        f"1 0 0 1 {5 + 5.9 * (k % 200):.2f} {5 + 8.3 * (k // 200):.2f} Tm ({chr(97 + k % 26)}) Tj"
+        .encode() for k in range(20_000)
+    ]
+    path = text_page_pdf(tmp_path / "letters.pdf", [b"BT /F1 1 Tf", *runs, b"ET"],
+                         size=(1190, 842))
+    started = time.monotonic()
+    document = analyse(path, max_pages=10)
+    assert time.monotonic() - started < 25
+    assert len(document.blocks) > 1000
+
+
+def test_a_font_whose_subtype_is_no_name_is_converted(tmp_path: Path) -> None:
+    pdf, page = text_page(b"BT /F1 12 Tf 72 720 Td (Bin collections) Tj ET")
+    page.obj.Resources.Font.F1.Subtype = pikepdf.Dictionary()
+    path = tmp_path / "subtype.pdf"
+    pdf.save(path)
+    _convert(path)  # (tagging looked the dictionary up in a set of names: TypeError)
+
+
+def test_a_crop_box_off_the_media_box_is_converted(tmp_path: Path) -> None:
+    pdf, page = text_page(b"BT /F1 12 Tf 72 720 Td (Bin collections) Tj ET")
+    page.obj.CropBox = pikepdf.Array([5000, 5000, 6000, 6000])  # no area on the page
+    path = tmp_path / "crop.pdf"
+    pdf.save(path)
+    _convert(path)
+    source = pdfium.PdfDocument(str(path))
+    try:
+        # Rendered to prove a repair drew nothing differently (pypdfium2 refused to render
+        # a page with no area: ValueError); nothing shows, before or after.
+        assert render_page(source, 0) == b""
+    finally:
+        source.close()
+
+
+def test_a_page_too_large_to_render_is_refused_clearly(tmp_path: Path) -> None:
+    pdf, page = text_page(b"BT /F1 12 Tf 72 720 Td (Bin collections) Tj ET")
+    page.obj.MediaBox = pikepdf.Array([0, 0, 1e9, 1e9])
+    path = tmp_path / "huge.pdf"
+    pdf.save(path)
+    source = pdfium.PdfDocument(str(path))
+    try:
+        # Rendered to prove a repair drew nothing differently: its bitmap would take more
+        # memory than any conversion may (MemoryError, or the worker killed).
+        with pytest.raises(DocumentTooComplexError):
+            render_page(source, 0)
+    finally:
+        source.close()
+
+
+def test_a_link_element_inside_itself_is_read_once(tmp_path: Path) -> None:
+    # A damaged structure tree: a Link element whose kids are itself and the tree's root.
+    # Each turn of the loop gathered the link's text again, down to the depth limit (and
+    # through the whole tree at every level): minutes for one page.
+    content = b"".join(
+        b"/P <</MCID %d>> BDC BT /F1 12 Tf 72 %d Td (Line %d of the page) Tj ET EMC\n"
+        % (k, 780 - 14 * k, k) for k in range(40)
+    )
+    pdf, page = text_page(content)
+    root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
+    paragraphs = [pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.StructElem, S=pikepdf.Name.P, P=root, Pg=page.obj, K=k,
+    )) for k in range(40)]
+    link = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.StructElem, S=pikepdf.Name.Link, P=root, Pg=page.obj,
+    ))
+    link.K = pikepdf.Array([link, root, *paragraphs[:3]])
+    root.K = pikepdf.Array([*paragraphs, link])
+    pdf.Root.StructTreeRoot = root
+    pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
+    path = tmp_path / "link-loop.pdf"
+    pdf.save(path)
+    started = time.monotonic()
+    document = analyse(path, max_pages=10)
+    assert time.monotonic() - started < 3  # (8 s before, on a fast machine)
+    assert [w.code for w in document.warnings if w.code == "structure-loop"] == [
+        "structure-loop"]
+    assert "Line 39 of the page" in " ".join(b.text for b in document.walk() if hasattr(b, "text"))
