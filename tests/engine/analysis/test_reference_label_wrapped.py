@@ -71,11 +71,17 @@ def test_a_point_without_the_next_label_still_opens_an_item(tmp_path: Path) -> N
     assert any(isinstance(b, ListBlock) for b in blocks)
 
 
-def _range_page(path: Path, lines: list[str]) -> Path:
-    ops = [b"BT /F1 16 Tf 72 780 Td (Calling conventions) Tj ET"]
-    ops += [b"BT /F1 10 Tf 72 %d Td (%s) Tj ET" % (700 - 12 * k, line.encode())
-            for k, line in enumerate(lines)]
+def _titled_page(path: Path, title: str, lines: list[str]) -> Path:
+    """A page of ``title`` (16 pt) over ``lines`` (10 pt), brackets escaped."""
+    ops = [b"BT /F1 16 Tf 72 780 Td (%s) Tj ET" % title.encode()]
+    ops += [b"BT /F1 10 Tf 72 %d Td (%s) Tj ET" % (
+        700 - 12 * k, line.replace("(", "\\(").replace(")", "\\)").encode())
+        for k, line in enumerate(lines)]
     return text_page_pdf(path, ops)
+
+
+def _range_page(path: Path, lines: list[str]) -> Path:
+    return _titled_page(path, "Calling conventions", lines)
 
 
 def test_a_number_ending_a_range_goes_on_the_sentence(tmp_path: Path) -> None:
@@ -101,11 +107,7 @@ def test_the_next_number_of_a_list_still_opens_an_item(tmp_path: Path) -> None:
 
 
 def _aside_page(path: Path, lines: list[str]) -> Path:
-    ops = [b"BT /F1 16 Tf 72 780 Td (Precedence) Tj ET"]
-    ops += [b"BT /F1 10 Tf 72 %d Td (%s) Tj ET" % (
-        700 - 12 * k, line.replace("(", "\\(").replace(")", "\\)").encode())
-        for k, line in enumerate(lines)]
-    return text_page_pdf(path, ops)
+    return _titled_page(path, "Precedence", lines)
 
 
 def test_a_label_closing_the_bracket_the_line_above_left_open_goes_on_the_sentence(
