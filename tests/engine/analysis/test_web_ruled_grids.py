@@ -4,8 +4,7 @@ A manual's table of commands beside what each does is a table however long its d
 run; a menu of links ruled cell by cell, its other cells left blank, is a table (its maker's
 tags say so), and no picture; so is a page's ruled row of links to the pages before and after
 it, though a second row holds one link only; so are one row of boxed cells (not in the page's
-margin, where running headers are ruled so, unless most of its cells hold links: a bar of
-links) and one column of short entries each boxed; a
+margin, where running headers are ruled so) and one column of short entries each boxed; a
 chart's grid lines, a legend in a band or two, and boxed paragraphs stay no table.
 """
 
@@ -156,26 +155,6 @@ def test_a_ruled_row_in_the_top_margin_is_no_table(html_pdf: HtmlPdf) -> None:
     assert not [b for b in blocks if isinstance(b, Table)]
     text = " ".join(block_text(b) for b in blocks)
     assert "Notice of listing" in text and "framed" in text
-
-
-def test_a_ruled_row_of_links_in_the_top_margin_is_a_table(html_pdf: HtmlPdf) -> None:
-    # A manual's head of a page set first on the page, in its margin band, as a web page's
-    # printed: most of its cells link to the pages before, up, home and after. A running
-    # header ruled so holds a title and a logo, no row of links: this one is a table.
-    pdf = html_pdf(
-        '<table><tr><td><a href="https://example.org/prev.html">Prev</a></td>'
-        '<td><a href="https://example.org/up.html">Up</a></td>'
-        '<td><a href="https://example.org/index.html">Home</a></td>'
-        '<td>Valgrind User Manual</td>'
-        '<td><a href="https://example.org/next.html">Next</a></td></tr></table>'
-        f"<h1>Quick start</h1><p>{DESCRIPTION}.</p>",
-        css=GRID + " @page { margin: 36pt }",
-    )
-    blocks = read_layout(pdf, max_pages=1).blocks
-    tables = [b for b in blocks if isinstance(b, Table)]
-    assert [[c.text for c in row.cells] for t in tables for row in t.rows] == [
-        ["Prev", "Up", "Home", "Valgrind User Manual", "Next"]
-    ]
 
 
 def test_a_column_of_entries_boxed_one_by_one_is_a_table(html_pdf: HtmlPdf) -> None:

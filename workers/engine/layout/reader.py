@@ -259,9 +259,7 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
             unjudged: dict[int, dict[int, ImageFacts]] = {}
             results = [
                 _read_page(fitz, pk, index, doc, to_pages.get(index, []), named, unjudged,
-                           fields.get(index, []), extents, bullet_faces,
-                           [box for box, _ in annotated.uris.get(index, [])]
-                           + [box for box, _ in to_pages.get(index, [])])
+                           fields.get(index, []), extents, bullet_faces)
                 for index in range(count)
             ]
             _judge_images_left(fitz, results, unjudged)
@@ -329,19 +327,17 @@ def _read_page(
     fields: Sequence[BBox] | None = None,
     extents: UndeclaredExtents | None = None,
     bullet_faces: LetterBulletFaces | None = None,
-    links: Sequence[BBox] = (),
 ) -> PageResult:
     """``unjudged``: where the page's figure images left unjudged are put (see
     :func:`_judge_images_left`); ``fields``: the page's form field boxes in user space
     (:func:`.catalog_facts.page_field_boxes`, read from the page when not given);
     ``extents``: the document's fonts that declare no extent, as far as known;
-    ``bullet_faces``: the faces of letter bullets the pages read before are set in;
-    ``links``: the boxes of the page's link annotations, in user space."""
+    ``bullet_faces``: the faces of letter bullets the pages read before are set in."""
     try:
         return _analyse_page(fitz, pk, index, doc, to_pages, named or NamedGlyphReading(),
                              {} if unjudged is None else unjudged, fields,
                              extents or UndeclaredExtents(),
-                             bullet_faces or LetterBulletFaces(), links)
+                             bullet_faces or LetterBulletFaces())
     except Exception as e:  # noqa: BLE001 - one bad page must not lose the document
         doc.warnings.append(Warning("page-unreadable", f"{type(e).__name__}: {e}", index))
         empty = Page(0.0, 0.0)
@@ -360,7 +356,6 @@ def _analyse_page(
     user_fields: Sequence[BBox] | None,
     extents: UndeclaredExtents,
     bullet_faces: LetterBulletFaces,
-    user_links: Sequence[BBox] = (),
 ) -> PageResult:
     with OpenedPage(fitz, index, image_facts=True) as opened:
         pk_page = pk.pages[index]
@@ -399,8 +394,7 @@ def _analyse_page(
             user_fields = page_field_boxes(pk_page)
         fields = [box_to_display(box, frame) for box in user_fields]
         linked = [(box_to_display(box, frame), to) for box, to in to_pages]
-        blocks = page_blocks(content, fields, linked, bullet_faces,
-                             [box_to_display(box, frame) for box in user_links])
+        blocks = page_blocks(content, fields, linked, bullet_faces)
         for b in blocks:
             # (Asked while the page is open: what the shapes are painted with, and where
             # their clip lets them show.)
@@ -560,12 +554,10 @@ def page_blocks(
     content: PageContent, fields: Sequence[BBox] = (),
     to_pages: Sequence[tuple[BBox, int]] = (),
     bullet_faces: LetterBulletFaces | None = None,
-    links: Sequence[BBox] = (),
 ) -> list[Block]:
     """Blocks of one page in reading order (``fields``: the boxes of its form fields;
     ``to_pages``: its links to pages of the document, with the page each leads to;
-    ``bullet_faces``: the faces of letter bullets found on the pages read before;
-    ``links``: the boxes of all its links, to its pages or elsewhere)."""
+    ``bullet_faces``: the faces of letter bullets found on the pages read before)."""
     # (Accents drawn apart, "o" and "´" over it, read as the one letter "ó".)
     join_accents(content.glyphs)
     # (TeX's underscores outside the typewriter face are short rules on the baseline.)
@@ -595,7 +587,7 @@ def page_blocks(
     # (Boxes of text side by side are read a box at a time: their frames are no drawing.)
     boxed_rows = side_by_side_areas(content.paths, frags)
     text_grids: list[Rect] = []  # grids of rules framing text read as no table
-    blocks = ruled_tables(content, frags, fields, text_grids, links)
+    blocks = ruled_tables(content, frags, fields, text_grids)
     if blocks:
         inside = {id(f) for b in blocks for f in b.frags}
         frags = [f for f in frags if id(f) not in inside]

@@ -317,7 +317,7 @@ def _column_edges(spans: Sequence[tuple[float, float] | None]) -> list[float]:
 
 def ruled_tables(
     content: PageContent, frags: list[Fragment], fields: Sequence[BBox] = (),
-    text_grids: list[Rect] | None = None, links: Sequence[BBox] = (),
+    text_grids: list[Rect] | None = None,
 ) -> list[Block]:
     """Tables drawn with rules: a grid of at least three horizontal and three vertical lines
     (two columns, two rows), or one row or one column of boxed cells (:func:`_one_row_of_cells`,
@@ -326,8 +326,7 @@ def ruled_tables(
     grid whose heads name columns of fields to fill in, row after row, is one. The boxes of
     the grids holding text in rows of their own that are read as no table (a menu of links
     ruled a row each, a frame around paragraphs) go in ``text_grids``: their rules frame
-    text, no drawing. ``links``: the boxes of the page's link annotations (a bar of links
-    ruled cell by cell is a table wherever it stands, see :func:`_one_row_of_cells`)."""
+    text, no drawing."""
     rules = content.rules[:MAX_SHAPES]
     horizontal = [r for r in rules if r.x1 - r.x0 > RULE_ACROSS and r.y1 - r.y0 <= 2.5]
     vertical = [r for r in rules if r.y1 - r.y0 > 6 and r.x1 - r.x0 <= 2.5]
@@ -400,7 +399,7 @@ def ruled_tables(
         # the break, its long text a cell's, no frame's, filling some of its cells only.)
         open_ends = _open_ends(xs, ys, hs, frags, content) if len(xs) >= 3 else (False, False)
         one_row = len(ys) == 2 and (
-            _one_row_of_cells(xs, ys, vs, content, open_ends, links)
+            _one_row_of_cells(xs, ys, vs, content, open_ends)
             if id(box) not in cut_through
             else all(open_ends) and _sides_clear(xs, ys, frags)
             and not _shapes_inside(box, content.paths)
@@ -695,7 +694,7 @@ def _titled_cell_by_cell(
 
 def _one_row_of_cells(
     xs: list[float], ys: list[float], vs: list[Rect], content: PageContent,
-    open_ends: tuple[bool, bool] = (False, False), links: Sequence[BBox] = (),
+    open_ends: tuple[bool, bool] = (False, False),
 ) -> bool:
     """The grid is one row of boxed cells: two rules across (``ys``: its top and bottom) and,
     at each of its column edges (``xs``, three at least), a rule down from one to the other.
@@ -708,41 +707,17 @@ def _one_row_of_cells(
     table is never read as one. Unless the end in the band is open (``open_ends``: its
     foot, its head; see :func:`_open_ends`): the rest of a row a page or column break cut,
     its rules down running on to the break, set at the top of the next page or column (or
-    its first part, at the foot of the page). Nor a bar of links (most of its cells hold a
-    link, ``links`` the page's link boxes: a manual's page head, its previous, up, home and
-    next pages linked each from a cell of its own): a running header or footer holds a
-    title, a logo, a number, no row of links, and the bar stands at the top of the page as
-    any table may (a web page's head printed at the top of the first page)."""
+    its first part, at the foot of the page)."""
     top, bottom = max(ys), min(ys)
     band = MARGIN_BAND * content.height
     open_foot, open_head = open_ends
     in_band = (
         top - content.y0 > content.height - band and not open_head
         or bottom - content.y0 < band and not open_foot
-    ) and not _bar_of_links(sorted(xs), bottom, top, links)
+    )
     return (
         len(xs) >= 3 and not in_band and all(_ruled_down(x, bottom, top, vs) for x in xs)
     )
-
-
-#: Cells at least of a one-row grid that hold a link, and their share of its cells, for it
-#: to be a bar of links (:func:`_bar_of_links`).
-LINKED_CELLS = 2
-LINKED_SHARE = 0.5
-
-
-def _bar_of_links(xs: list[float], bottom: float, top: float, links: Sequence[BBox]) -> bool:
-    """Of the cells of the one-row grid between ``bottom`` and ``top`` (its column edges
-    ``xs``, in order), at least LINKED_CELLS and more than LINKED_SHARE of them hold the
-    middle of a link's box: a bar of links, each cell leading elsewhere."""
-    if not links:
-        return False
-    linked = sum(
-        any(left < (box.x0 + box.x1) / 2 < right and bottom < (box.y0 + box.y1) / 2 < top
-            for box in links)
-        for left, right in zip(xs, xs[1:], strict=False)
-    )
-    return linked >= LINKED_CELLS and linked > LINKED_SHARE * (len(xs) - 1)
 
 
 #: Rows at least of a grid of one column ruled cell by cell (:func:`_one_column_of_cells`).
