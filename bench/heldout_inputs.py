@@ -5,11 +5,19 @@ they are to be read as they are (the structure reader's path)."""
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 from workers.engine.structure.strip import strip_structure
 
 HELDOUT = Path(__file__).resolve().parents[1] / "bench" / ".cache" / "heldout"
+
+
+def add_input_options(parser: argparse.ArgumentParser, unstripped_help: str) -> None:
+    """The options both benches take their PDFs by: ``--only`` (:func:`cached_pdfs`) and
+    ``--unstripped`` (:func:`read_as`), whose help says what the bench then does."""
+    parser.add_argument("--only", help="only files whose name contains this")
+    parser.add_argument("--unstripped", action="store_true", help=unstripped_help)
 
 
 def cached_pdfs(only: str | None) -> list[Path]:

@@ -27,7 +27,7 @@ from typing import TypeVar
 sys.path[0] = str(Path(__file__).resolve().parents[1])
 
 from bench import html_formats, large_print  # noqa: E402
-from bench.heldout_inputs import cached_pdfs, read_as  # noqa: E402
+from bench.heldout_inputs import add_input_options, cached_pdfs, read_as  # noqa: E402
 
 R = TypeVar("R", html_formats.Row, large_print.Row)
 
@@ -51,9 +51,7 @@ def axe_subset(rows: list[html_formats.Row], per_maker: int) -> list[html_format
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", help="only files whose name contains this")
-    parser.add_argument("--unstripped", action="store_true",
-                        help="render the files as they are (the structure reader's path)")
+    add_input_options(parser, "render the files as they are (the structure reader's path)")
     parser.add_argument("--no-axe", action="store_true", help="skip axe-check")
     parser.add_argument("--axe-per-maker", type=int, default=10,
                         help="files per maker judged by axe-check (0: all)")

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.heldout_inputs import cached_pdfs, read_as  # noqa: E402
+from bench.heldout_inputs import add_input_options, cached_pdfs, read_as  # noqa: E402
 from bench.tagged_pdf import acceptable, verapdf  # noqa: E402
 from workers.engine.analyse import analyse  # noqa: E402
 from workers.engine.tagged_pdf.checks import check_tagged_pdf  # noqa: E402
@@ -49,9 +49,8 @@ def run_file(source: Path, out_dir: Path) -> tuple[list[str], str, Path | None]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", help="only files whose name contains this")
-    parser.add_argument("--unstripped", action="store_true",
-                        help="tag the files as they are (their tags read by the structure reader)")
+    add_input_options(parser,
+                      "tag the files as they are (their tags read by the structure reader)")
     parser.add_argument("--no-verapdf", action="store_true", help="skip the veraPDF judge")
     parser.add_argument("--keep", type=Path, help="write the outputs to this folder")
     args = parser.parse_args()
