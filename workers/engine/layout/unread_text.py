@@ -248,12 +248,9 @@ def _widths(font: pikepdf.Dictionary, codes: list[int]) -> list[float]:
     descriptor = font.get("/FontDescriptor")
     missing = _float(descriptor.get("/MissingWidth"), 0.0) if isinstance(
         descriptor, pikepdf.Dictionary) else 0.0
-    out: list[float] = []
-    for code in codes:
-        k = code - first
-        ok = isinstance(widths, pikepdf.Array) and 0 <= k < len(widths)
-        out.append(_float(widths[k], missing) if ok else missing)
-    return out
+    listed = list(widths) if isinstance(widths, pikepdf.Array) else []
+    return [_float(listed[code - first], missing) if 0 <= code - first < len(listed)
+            else missing for code in codes]
 
 
 def _cid_widths(w: object, codes: set[int]) -> dict[int, float]:
