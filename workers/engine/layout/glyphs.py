@@ -1718,3 +1718,28 @@ def _is_artifact(address: int) -> bool:
             if text == "Artifact":
                 return True
     return False
+
+
+def skipped_text(
+    page: pdfium.PdfPage, index: int, seen: set[int]
+) -> list[tuple[int, int, str]]:
+    """The text of page ``index``'s (loaded: ``page``) top-level text objects that its text
+    page skipped (:mod:`.unread_text`), for a reader of the text page alone: (the object's
+    index, its marked-content id, its text), in drawing order. ``seen``: the addresses of
+    the text objects the text page has characters of."""
+    page_address = _address(page.raw)
+    count = min(c.FPDFPage_CountObjects(page.raw), MAX_OBJECTS)
+    kinds: list[str] = []
+    skipped: list[int] = []
+    text_kind = c.FPDF_PAGEOBJ_TEXT
+    for k in range(count):
+        obj = _page_object(page_address, k)
+        kind = _object_type(obj) if obj else -1
+        kinds.append(_KINDS.get(kind, "unknown"))
+        if kind == text_kind and obj not in seen:
+            skipped.append(k)
+    skipped = _inkless(page, skipped)
+    if not skipped:
+        return []
+    return [(found.obj, _object_mcid(_page_object(page_address, found.obj)), found.text)
+            for found in read_unread(page, index, kinds, skipped)]
