@@ -1236,11 +1236,15 @@ def _inkless(page: Any, objects: list[int]) -> list[int]:
 def _add_unread_text(page: Any, index: int, content: PageContent, objects: list[int]) -> None:
     """Put the text of ``objects`` (top-level text objects the text page skipped: a colour
     emoji, see :mod:`.unread_text`) into the page's glyphs, each after the glyphs of the
-    objects drawn before it, so that it reads where it is drawn ("✅ Approved"). Its box
+    objects drawn before it, so that it reads where it is drawn ("✅ Approved"), where a
+    top-level image is drawn over it (the emoji's picture). Its box
     runs from its origin by its advance; its height is that of the glyphs of the object
     drawn just before or after it on the same line (an emoji's bitmap font has no outline,
     and its descriptor's ascent says nothing of the picture), else its font size's."""
-    found = read_unread(page, index, content.object_kinds, objects)
+    kinds = content.object_kinds
+    pictures = [(r.x0, r.y0, r.x1, r.y1) for r in content.images
+                if 0 <= r.obj < len(kinds) and kinds[r.obj] == "image"]
+    found = read_unread(page, index, kinds, objects, pictures)
     if not found:
         return
     glyphs = content.glyphs
@@ -1741,5 +1745,8 @@ def skipped_text(
     skipped = _inkless(page, skipped)
     if not skipped:
         return []
+    pictures = [box for k, kind in enumerate(kinds) if kind == "image"
+                for box in [_bounds(ctypes.cast(_page_object(page_address, k), c.FPDF_PAGEOBJECT))]
+                if box is not None]
     return [(found.obj, _object_mcid(_page_object(page_address, found.obj)), found.text)
-            for found in read_unread(page, index, kinds, skipped)]
+            for found in read_unread(page, index, kinds, skipped, pictures)]

@@ -58,22 +58,59 @@ class UnreadText:
     em: float
 
 
+#: A box: left, bottom, right, top (page user space).
+Box = tuple[float, float, float, float]
+
+
 def read_unread(
-    page: pdfium.PdfPage, index: int, kinds: list[str], objects: Sequence[int]
+    page: pdfium.PdfPage, index: int, kinds: list[str], objects: Sequence[int],
+    pictures: Sequence[Box],
 ) -> list[UnreadText]:
     """The text of top-level text objects ``objects`` of page ``index`` (``page``, loaded),
-    which the text page left out, where it is more than white space. ``kinds``: the page's
-    top-level object kinds, as :func:`.glyphs._objects` read them."""
+    which the text page left out, where it is more than white space and a picture is drawn
+    over it. ``kinds``: the page's top-level object kinds, as :func:`.glyphs._objects` read
+    them; ``pictures``: the boxes of the page's top-level images.
+
+    The picture is what a sighted reader sees of it: the glyphs draw nothing themselves,
+    and a skipped object with no picture over it is a space that only its font's broken
+    /ToUnicode calls a letter (a form whose every code reads shifted)."""
+    # (The content stream is read only for objects whose origin a picture is drawn at.)
+    objects = [obj for obj in objects[:MAX_UNREAD_OBJECTS] if _at_picture(page, obj, pictures)]
+    if not objects:
+        return []
     source = _source_of(page.pdf)
     if source is None or not 0 <= index < len(source.pages):
         return []
-    shown = _shown(source.pages[index], kinds, objects[:MAX_UNREAD_OBJECTS])
+    shown = _shown(source.pages[index], kinds, objects)
     out: list[UnreadText] = []
     for obj, (font, strings) in shown.items():
         found = _placed(page, obj, font, strings)
-        if found is not None:
+        if found is not None and any(_pictured(found, box) for box in pictures):
             out.append(found)
     return out
+
+
+#: How far (points) a picture drawn over a glyph may start right of its origin (rounding).
+_SLACK = 1.0
+
+
+def _at_picture(page: pdfium.PdfPage, obj: int, pictures: Sequence[Box]) -> bool:
+    """Whether a picture is drawn at top-level object ``obj``'s origin (its bounds' corner)."""
+    handle = c.FPDFPage_GetObject(page.raw, obj)
+    sides = [ctypes.c_float(0) for _ in range(4)]
+    if not handle or not c.FPDFPageObj_GetBounds(handle, *(ctypes.byref(v) for v in sides)):
+        return False
+    x, y = sides[0].value, sides[1].value
+    return any(left - _SLACK <= x < right and bottom <= y <= top
+               for left, bottom, right, top in pictures)
+
+
+def _pictured(text: UnreadText, box: Box) -> bool:
+    """Whether picture ``box`` is drawn over ``text``: across half its advance or more, and
+    across its baseline."""
+    left, bottom, right, top = box
+    across = min(right, text.x + text.advance) - max(left, text.x)
+    return text.advance > 0 and across >= 0.5 * text.advance and bottom <= text.y <= top
 
 
 # --- the source, as pikepdf reads it --------------------------------------------------------
