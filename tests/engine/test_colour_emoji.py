@@ -19,11 +19,13 @@ import pytest
 import weasyprint
 
 from workers.engine.analyse import analyse
+from workers.engine.checks import check_large_print
 from workers.engine.document import Document, Heading, ListBlock, Paragraph, Table
 from workers.engine.layout.glyphs import read_page
 from workers.engine.layout.lines import fragments, lines
 from workers.engine.layout.reader import read_layout
 from workers.engine.render_html import render_html
+from workers.engine.render_large_print import render_large_print
 from workers.engine.structure.strip import strip_structure
 from workers.engine.tagged_pdf.checks import check_tagged_pdf, read_tagged_text
 from workers.engine.tagged_pdf.tagger import tag_pdf
@@ -147,3 +149,13 @@ def test_kept_author_tags_read_them_back(tagged: Path) -> None:
     read = read_tagged_text(tagged.read_bytes())
     assert any(t.startswith(HEADING) for t in read), read
     assert any(t.startswith(CELL) for t in read), read
+
+
+def test_large_print_prints_them_and_passes(stripped: Path) -> None:
+    content = render_large_print(read_layout(stripped, max_pages=1), point_size=18,
+                                 source=stripped)
+    read = read_tagged_text(content)
+    assert any(t.startswith(HEADING) for t in read), read
+    failed = [c for c in report_checks(check_large_print(content, point_size=18))
+              if not c["passed"]]
+    assert not failed, failed
