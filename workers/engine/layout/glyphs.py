@@ -1237,10 +1237,10 @@ def _add_unread_text(page: Any, index: int, content: PageContent, objects: list[
     """Put the text of ``objects`` (top-level text objects the text page skipped: a colour
     emoji, see :mod:`.unread_text`) into the page's glyphs, each after the glyphs of the
     objects drawn before it, so that it reads where it is drawn ("✅ Approved"), where a
-    top-level image is drawn over it (the emoji's picture). Its box
-    runs from its origin by its advance; its height is that of the glyphs of the object
-    drawn just before or after it on the same line (an emoji's bitmap font has no outline,
-    and its descriptor's ascent says nothing of the picture), else its font size's."""
+    top-level image is drawn over it (the emoji's picture). Its box runs from its origin by
+    its advance; its height is that of the glyphs of the object drawn just before or after
+    it on the same line (an emoji's bitmap font has no outline, and its descriptor's ascent
+    says nothing of the picture), else its font size's."""
     kinds = content.object_kinds
     pictures = [(r.x0, r.y0, r.x1, r.y1) for r in content.images
                 if 0 <= r.obj < len(kinds) and kinds[r.obj] == "image"]
@@ -1257,8 +1257,8 @@ def _add_unread_text(page: Any, index: int, content: PageContent, objects: list[
     # in drawing order, with the furthest place any of them (or one before) reaches.
     drawn_in_order = sorted(k for k in last_of if k >= 0)
     reach = list(itertools.accumulate((last_of[k] + 1 for k in drawn_in_order), max))
-    inserts: list[tuple[int, int, Glyph]] = []  # (place, order, glyph)
-    for order, unread in enumerate(found):
+    inserts: list[tuple[int, Glyph]] = []  # (place, glyph), in drawing order
+    for unread in found:
         address = _page_object(_address(page.raw), unread.obj)
         font = _text_object_font(address) if address else 0
         name, bold, italic = _face(ctypes.cast(font, c.FPDF_FONT) if font else None)
@@ -1275,13 +1275,14 @@ def _add_unread_text(page: Any, index: int, content: PageContent, objects: list[
         step = unread.advance / max(len(unread.text), 1)
         for k, char in enumerate(unread.text):
             x = unread.x + k * step
-            inserts.append((place, order * 1000 + k, Glyph(
+            inserts.append((place, Glyph(
                 char, x, y0, x + step, y1, round(size, 1), bold, name, unread.obj, mcid,
                 italic, artifact,
             )))
     out: list[Glyph] = []
     start = 0
-    for place, _, glyph in sorted(inserts, key=lambda item: (item[0], item[1])):
+    # (A stable sort: glyphs put at one place keep their drawing order.)
+    for place, glyph in sorted(inserts, key=operator.itemgetter(0)):
         out.extend(glyphs[start:place])
         out.append(glyph)
         start = place
