@@ -1173,8 +1173,8 @@ def _restore_dropped_spaces(page: Any, content: PageContent) -> list[int]:
     drawn just before and after it (in either order: right-to-left objects are drawn
     backwards) — becomes the space pdfium generates between words.
 
-    Returns the text objects of the page still left out of the text, each drawing nothing
-    of its own there (its bounds a point): see :func:`_add_unread_text`."""
+    Returns the top-level text objects still left out of the text (see
+    :func:`_add_unread_text`)."""
     glyphs = content.glyphs
     # (The one pass over the glyphs every page pays: at C speed, in the accelerator with no
     # Python call per glyph.)
@@ -1188,7 +1188,7 @@ def _restore_dropped_spaces(page: Any, content: PageContent) -> list[int]:
         return undrawn
     missing = [i for i in undrawn if i - 1 in drawn or i + 1 in drawn]
     if not missing:
-        return _inkless(page, undrawn)
+        return undrawn
     # Where each object's last glyph is.
     last_of = dict(zip(map(_obj_of, glyphs), range(len(glyphs)), strict=True))
     breaks: list[int] = []  # the glyphs a space goes after
@@ -1211,7 +1211,7 @@ def _restore_dropped_spaces(page: Any, content: PageContent) -> list[int]:
             ):
                 breaks.append(at)
                 restored.add(i)
-    left = _inkless(page, [i for i in undrawn if i not in restored])
+    left = [i for i in undrawn if i not in restored]
     if not breaks:
         return left
     out: list[Glyph] = []
@@ -1244,7 +1244,9 @@ def _add_unread_text(page: Any, index: int, content: PageContent, objects: list[
     kinds = content.object_kinds
     pictures = [(r.x0, r.y0, r.x1, r.y1) for r in content.images
                 if 0 <= r.obj < len(kinds) and kinds[r.obj] == "image"]
-    found = read_unread(page, index, kinds, objects, pictures)
+    if not pictures:
+        return  # (most pages with such objects: spaces drawn apart, nothing over them)
+    found = read_unread(page, index, kinds, _inkless(page, objects), pictures)
     if not found:
         return
     glyphs = content.glyphs
@@ -1743,11 +1745,11 @@ def skipped_text(
         kinds.append(_KINDS.get(kind, "unknown"))
         if kind == text_kind and obj not in seen:
             skipped.append(k)
-    skipped = _inkless(page, skipped)
-    if not skipped:
+    if not skipped or "image" not in kinds:
         return []
     pictures = [box for k, kind in enumerate(kinds) if kind == "image"
                 for box in [_bounds(ctypes.cast(_page_object(page_address, k), c.FPDF_PAGEOBJECT))]
                 if box is not None]
+    skipped = _inkless(page, skipped)
     return [(found.obj, _object_mcid(_page_object(page_address, found.obj)), found.text)
             for found in read_unread(page, index, kinds, skipped, pictures)]

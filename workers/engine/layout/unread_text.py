@@ -94,23 +94,35 @@ def read_unread(
 _SLACK = 1.0
 
 
+#: A picture taller than this many times a glyph's font size is no picture of that glyph
+#: (text set over a photograph or a scanned page: what draws its glyphs is not seen).
+_PICTURE_EMS = 3.0
+
+
 def _at_picture(page: pdfium.PdfPage, obj: int, pictures: Sequence[Box]) -> bool:
-    """Whether a picture is drawn at top-level object ``obj``'s origin (its bounds' corner)."""
+    """Whether a picture of a glyph's size is drawn at top-level text object ``obj``'s
+    origin (its bounds' corner)."""
     handle = c.FPDFPage_GetObject(page.raw, obj)
     sides = [ctypes.c_float(0) for _ in range(4)]
-    if not handle or not c.FPDFPageObj_GetBounds(handle, *(ctypes.byref(v) for v in sides)):
+    matrix = c.FS_MATRIX()
+    size = ctypes.c_float(0)
+    if (not handle or not c.FPDFPageObj_GetBounds(handle, *(ctypes.byref(v) for v in sides))
+            or not c.FPDFPageObj_GetMatrix(handle, matrix)
+            or not c.FPDFTextObj_GetFontSize(handle, size)):
         return False
-    x, y = sides[0].value, sides[1].value
+    x, y, em = sides[0].value, sides[1].value, size.value * abs(matrix.d)
     return any(left - _SLACK <= x < right and bottom <= y <= top
+               and top - bottom <= _PICTURE_EMS * em
                for left, bottom, right, top in pictures)
 
 
 def _pictured(text: UnreadText, box: Box) -> bool:
     """Whether picture ``box`` is drawn over ``text``: across half its advance or more, and
-    across its baseline."""
+    across its baseline, and no taller than a glyph's picture."""
     left, bottom, right, top = box
     across = min(right, text.x + text.advance) - max(left, text.x)
-    return text.advance > 0 and across >= 0.5 * text.advance and bottom <= text.y <= top
+    return (text.advance > 0 and across >= 0.5 * text.advance and bottom <= text.y <= top
+            and top - bottom <= _PICTURE_EMS * text.em)
 
 
 # --- the source, as pikepdf reads it --------------------------------------------------------
