@@ -236,31 +236,32 @@ def code_width(font: pikepdf.Dictionary) -> int | None:
     return None
 
 
-_CHARS = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
-_RANGES = re.compile(rb"beginbfrange(.*?)endbfrange", re.S)
-_HEX = re.compile(rb"<([0-9A-Fa-f\s]*)>")
-_RANGE = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f\s]*>|\[[^\]]*\])")
+# (Patterns compiled on first use, by re's cache: nearly no process reads a skipped object.)
+_CHARS = rb"(?s)beginbfchar(.*?)endbfchar"
+_RANGES = rb"(?s)beginbfrange(.*?)endbfrange"
+_HEX = rb"<([0-9A-Fa-f\s]*)>"
+_RANGE = rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f\s]*>|\[[^\]]*\])"
 
 
 def to_unicode(cmap: bytes, codes: set[int], width: int) -> dict[int, str]:
     """The text a ``/ToUnicode`` CMap gives each of ``codes`` (``width`` bytes each); codes it
     does not map are left out."""
     out: dict[int, str] = {}
-    for block in _CHARS.findall(cmap):
-        values = _HEX.findall(block)
+    for block in re.findall(_CHARS, cmap):
+        values = re.findall(_HEX, block)
         for code, text in zip(values[::2], values[1::2], strict=False):
             number = _number(code, width)
             if number in codes:
                 out[number] = _text(text)
-    for block in _RANGES.findall(cmap):
-        for low, high, dest in _RANGE.findall(block):
+    for block in re.findall(_RANGES, cmap):
+        for low, high, dest in re.findall(_RANGE, block):
             first, last = _number(low, width), _number(high, width)
             for code in codes:
                 if first is None or last is None or not first <= code <= last:
                     continue
                 offset = code - first
                 if dest.startswith(b"["):
-                    texts = _HEX.findall(dest)
+                    texts = re.findall(_HEX, dest)
                     if offset < len(texts):
                         out[code] = _text(texts[offset])
                 else:
