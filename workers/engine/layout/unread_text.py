@@ -92,8 +92,6 @@ def read_unread(
 
 #: How far (points) a picture drawn over a glyph may start right of its origin (rounding).
 _SLACK = 1.0
-
-
 #: A picture taller than this many times a glyph's font size is no picture of that glyph
 #: (text set over a photograph or a scanned page: what draws its glyphs is not seen).
 _PICTURE_EMS = 3.0
