@@ -2,9 +2,9 @@
 something of that line: no list's bullet. The same sign opening each of several lines in a
 row marks their points, as any bullet does. Small PDFs made here with WeasyPrint.
 
-The sign is drawn in a face made here (a box for its glyph): the only installed face with
-"✅" is Noto Color Emoji, whose glyphs WeasyPrint draws as pictures over outline-less
-glyphs, which pdfium's text leaves out (a gap of the layout reader's, in the session note);
+The sign is drawn in a face made here (a box for its glyph), so that these tests need no
+colour emoji font (Noto Color Emoji's glyphs WeasyPrint draws as pictures over outline-less
+glyphs, read by :mod:`workers.engine.layout.unread_text`: tests/engine/test_colour_emoji.py);
 what these tests check is how a sign read at a line's start is taken, whatever draws it."""
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ loop in Python, used when the extension is missing; a test holds the two to the 
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import hashlib
 import itertools
@@ -42,6 +43,7 @@ from ..page_boxes import crop_box
 from .curve_bounds import tightened
 from .form_space import Matrix, mapped_box, object_matrix, then
 from .glyph_line_ends import looks_glyph_set, without_glyph_line_ends
+from .unread_text import read_unread
 
 _accelerator: ModuleType | None
 try:
@@ -494,9 +496,11 @@ def _read_content(
         raise pdfium.PdfiumError("Failed to load text page.")
     try:
         _glyphs(textpage, owners, content)
-        _restore_dropped_spaces(page, content)
+        unread = _restore_dropped_spaces(page, content)
     finally:
         c.FPDFText_ClosePage(textpage)
+    if unread and len(content.glyphs) < MAX_GLYPHS:
+        _add_unread_text(page, index, content, unread)
     return content
 
 
@@ -1160,14 +1164,17 @@ def _blank_private_glyphs_as_spaces(
             glyphs[k] = replace(g, char=" ")
 
 
-def _restore_dropped_spaces(page: Any, content: PageContent) -> None:
+def _restore_dropped_spaces(page: Any, content: PageContent) -> list[int]:
     """Put back the word breaks pdfium's text leaves out: a text object drawing only a space
     (a show operator of its own, as Word writes right-to-left text a glyph at a time) is
     dropped from pdfium's text when the space is narrow, and no space generated, so "تيار"
     "المحبة" would read as one word. Such an object — none of its characters in the text,
     no ink (a space's box is its origin), set on the line between the glyphs of the objects
     drawn just before and after it (in either order: right-to-left objects are drawn
-    backwards) — becomes the space pdfium generates between words."""
+    backwards) — becomes the space pdfium generates between words.
+
+    Returns the top-level text objects still left out of the text (see
+    :func:`_add_unread_text`)."""
     glyphs = content.glyphs
     # (The one pass over the glyphs every page pays: at C speed, in the accelerator with no
     # Python call per glyph.)
@@ -1176,12 +1183,16 @@ def _restore_dropped_spaces(page: Any, content: PageContent) -> None:
     # (The text objects picked out at C speed: a page may hold thousands of paths.)
     kinds = content.object_kinds
     texts = itertools.compress(range(len(kinds)), map("text".__eq__, kinds))
-    missing = [i for i in texts if i not in drawn and (i - 1 in drawn or i + 1 in drawn)]
+    undrawn = [i for i in texts if i not in drawn]
+    if not undrawn:
+        return undrawn
+    missing = [i for i in undrawn if i - 1 in drawn or i + 1 in drawn]
     if not missing:
-        return
+        return undrawn
     # Where each object's last glyph is.
     last_of = dict(zip(map(_obj_of, glyphs), range(len(glyphs)), strict=True))
     breaks: list[int] = []  # the glyphs a space goes after
+    restored: set[int] = set()  # the objects read as those spaces
     for i in missing:
         point = None
         for before, after in ((i - 1, i + 1), (i + 1, i - 1)):
@@ -1199,8 +1210,10 @@ def _restore_dropped_spaces(page: Any, content: PageContent) -> None:
                 and g.y0 <= point[1] <= g.y1
             ):
                 breaks.append(at)
+                restored.add(i)
+    left = [i for i in undrawn if i not in restored]
     if not breaks:
-        return
+        return left
     out: list[Glyph] = []
     start = 0
     for at in sorted(breaks):
@@ -1211,6 +1224,73 @@ def _restore_dropped_spaces(page: Any, content: PageContent) -> None:
     out.extend(glyphs[start:])
     content.glyphs = out
     content.drawn = (out, len(out), drawn | {-1})  # (the spaces put back: no object's)
+    return left
+
+
+def _inkless(page: Any, objects: list[int]) -> list[int]:
+    """Those of top-level ``objects`` whose bounds are a point (what pdfium's text page
+    skips a text object for)."""
+    return [i for i in objects if _inkless_origin(page, i) is not None]
+
+
+def _add_unread_text(page: Any, index: int, content: PageContent, objects: list[int]) -> None:
+    """Put the text of ``objects`` (top-level text objects the text page skipped: a colour
+    emoji, see :mod:`.unread_text`) into the page's glyphs, each after the glyphs of the
+    objects drawn before it, so that it reads where it is drawn ("✅ Approved"), where a
+    top-level image is drawn over it (the emoji's picture). Its box runs from its origin by
+    its advance; its height is that of the glyphs of the object drawn just before or after
+    it on the same line (an emoji's bitmap font has no outline, and its descriptor's ascent
+    says nothing of the picture), else its font size's."""
+    kinds = content.object_kinds
+    pictures = [(r.x0, r.y0, r.x1, r.y1) for r in content.images
+                if 0 <= r.obj < len(kinds) and kinds[r.obj] == "image"]
+    if not pictures:
+        return  # (most pages with such objects: spaces drawn apart, nothing over them)
+    found = read_unread(page, index, kinds, _inkless(page, objects), pictures)
+    if not found:
+        return
+    glyphs = content.glyphs
+    first_of: dict[int, int] = {}
+    last_of: dict[int, int] = {}
+    for at, g in enumerate(glyphs):
+        first_of.setdefault(g.obj, at)
+        last_of[g.obj] = at
+    # The place after the glyphs of the objects drawn before each: the objects with glyphs
+    # in drawing order, with the furthest place any of them (or one before) reaches.
+    drawn_in_order = sorted(k for k in last_of if k >= 0)
+    reach = list(itertools.accumulate((last_of[k] + 1 for k in drawn_in_order), max))
+    inserts: list[tuple[int, Glyph]] = []  # (place, glyph), in drawing order
+    for unread in found:
+        address = _page_object(_address(page.raw), unread.obj)
+        font = _text_object_font(address) if address else 0
+        name, bold, italic = _face(ctypes.cast(font, c.FPDF_FONT) if font else None)
+        y0, y1, size = unread.y - 0.2 * unread.em, unread.y + 0.8 * unread.em, unread.em
+        for neighbour in (last_of.get(unread.obj - 1), first_of.get(unread.obj + 1)):
+            if neighbour is not None and glyphs[neighbour].y0 <= unread.y <= glyphs[neighbour].y1:
+                g = glyphs[neighbour]
+                y0, y1, size = g.y0, g.y1, g.size
+                break
+        mcid = content.object_mcids[unread.obj] if unread.obj < len(content.object_mcids) else -1
+        artifact = bool(address) and _is_artifact(address)
+        before = bisect.bisect_left(drawn_in_order, unread.obj)
+        place = reach[before - 1] if before else 0
+        step = unread.advance / max(len(unread.text), 1)
+        for k, char in enumerate(unread.text):
+            x = unread.x + k * step
+            inserts.append((place, Glyph(
+                char, x, y0, x + step, y1, round(size, 1), bold, name, unread.obj, mcid,
+                italic, artifact,
+            )))
+    out: list[Glyph] = []
+    start = 0
+    # (A stable sort: glyphs put at one place keep their drawing order.)
+    for place, glyph in sorted(inserts, key=operator.itemgetter(0)):
+        out.extend(glyphs[start:place])
+        out.append(glyph)
+        start = place
+    out.extend(glyphs[start:])
+    content.glyphs = out
+    content.drawn = (out, len(out), drawn_objects(out))
 
 
 _obj_of = operator.attrgetter("obj")
@@ -1645,3 +1725,31 @@ def _is_artifact(address: int) -> bool:
             if text == "Artifact":
                 return True
     return False
+
+
+def skipped_text(
+    page: pdfium.PdfPage, index: int, seen: set[int]
+) -> list[tuple[int, int, str]]:
+    """The text of page ``index``'s (loaded: ``page``) top-level text objects that its text
+    page skipped (:mod:`.unread_text`), for a reader of the text page alone: (the object's
+    index, its marked-content id, its text), in drawing order. ``seen``: the addresses of
+    the text objects the text page has characters of."""
+    page_address = _address(page.raw)
+    count = min(c.FPDFPage_CountObjects(page.raw), MAX_OBJECTS)
+    kinds: list[str] = []
+    skipped: list[int] = []
+    text_kind = c.FPDF_PAGEOBJ_TEXT
+    for k in range(count):
+        obj = _page_object(page_address, k)
+        kind = _object_type(obj) if obj else -1
+        kinds.append(_KINDS.get(kind, "unknown"))
+        if kind == text_kind and obj not in seen:
+            skipped.append(k)
+    if not skipped or "image" not in kinds:
+        return []
+    pictures = [box for k, kind in enumerate(kinds) if kind == "image"
+                for box in [_bounds(ctypes.cast(_page_object(page_address, k), c.FPDF_PAGEOBJECT))]
+                if box is not None]
+    skipped = _inkless(page, skipped)
+    return [(found.obj, _object_mcid(_page_object(page_address, found.obj)), found.text)
+            for found in read_unread(page, index, kinds, skipped, pictures)]

@@ -557,7 +557,7 @@ def _read_and_compare_pages(content: bytes, source: Path) -> tuple[TextByMcid, C
         for index in range(len(tagged)):
             page = tagged[index]
             try:
-                for mcid, chars in loaded_page_text_by_mcid(page).items():
+                for mcid, chars in loaded_page_text_by_mcid(page, index).items():
                     by_mcid[(index, mcid)] = chars
                 if same_count and page_pixels(page) != render_page(original, index):
                     differing.append(index + 1)

@@ -25,7 +25,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as c
 
-from ..layout.glyphs import codepoint_at, page_chars
+from ..layout.glyphs import codepoint_at, page_chars, skipped_text
 
 #: Half of a UTF-16 surrogate pair: a character beyond the BMP, read one unit per index.
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -55,40 +55,86 @@ def page_text_by_mcid(document: pdfium.PdfDocument, index: int) -> dict[int, lis
     """MCID -> the text drawn in it on page ``index``, in content order, in pieces."""
     page = document[index]
     try:
-        return loaded_page_text_by_mcid(page)
+        return loaded_page_text_by_mcid(page, index)
     finally:
         page.close()
 
 
-def loaded_page_text_by_mcid(page: pdfium.PdfPage) -> dict[int, list[str]]:
-    """:func:`page_text_by_mcid` of a page already loaded (the caller closes it)."""
+def loaded_page_text_by_mcid(page: pdfium.PdfPage, index: int) -> dict[int, list[str]]:
+    """:func:`page_text_by_mcid` of page ``index``, already loaded (the caller closes it)."""
     textpage = page.get_textpage()
     try:
-        return _text_by_mcid(page, textpage)
+        return _text_by_mcid(page, index, textpage)
     finally:
         textpage.close()
 
 
-def _text_by_mcid(page: Any, textpage: Any) -> dict[int, list[str]]:
+def _text_by_mcid(page: Any, index: int, textpage: Any) -> dict[int, list[str]]:
     """The characters of each MCID as runs: consecutive characters of one text object are
     taken as one slice of the page's text (most of a page's characters: only the text
-    object of each is asked for)."""
+    object of each is asked for). The text of text objects the text page skips (a colour
+    emoji: :mod:`..layout.unread_text`) goes in its MCID before the runs of the objects drawn
+    after it, as the layout reader reads it."""
     raw = textpage.raw
     count = min(c.FPDFText_CountChars(raw), MAX_CHARS)
+    page_address = ctypes.cast(raw, ctypes.c_void_p).value or 0
+    starts, addresses = object_changes(page_address, count) if count > 0 else ([], [])
+    skipped = skipped_text(page, index, set(addresses))
+    if skipped:
+        return _with_skipped(page, _runs_by_mcid(page, raw, count, starts, addresses), skipped)
+    return {mcid: [text for _, text in runs]
+            for mcid, runs in _runs_by_mcid(page, raw, count, starts, addresses).items()}
+
+
+def _with_skipped(
+    page: Any, runs: dict[int, list[tuple[int, str]]], skipped: list[tuple[int, int, str]]
+) -> dict[int, list[str]]:
+    """``runs`` (MCID -> (text object address, text)) with the ``skipped`` objects' text (as
+    :func:`..layout.glyphs.skipped_text` gives it) each before the first run of its MCID
+    drawn after it (a run of an object inside a form, or pdfium's space, goes with the
+    object before it)."""
+    place = {ctypes.cast(c.FPDFPage_GetObject(page.raw, k), ctypes.c_void_p).value or 0: k
+             for k in range(c.FPDFPage_CountObjects(page.raw))}
     out: dict[int, list[str]] = {}
+    pending: dict[int, list[tuple[int, str]]] = {}
+    for obj, mcid, text in skipped:
+        if mcid >= 0:
+            pending.setdefault(mcid, []).append((obj, text))
+    for mcid, pieces in runs.items():
+        waiting = pending.pop(mcid, [])
+        texts: list[str] = []
+        last = -1
+        for address, text in pieces:
+            last = place.get(address, last)
+            while waiting and waiting[0][0] < last:
+                texts.append(waiting.pop(0)[1])
+            texts.append(text)
+        texts.extend(text for _, text in waiting)
+        out[mcid] = texts
+    for mcid, waiting in pending.items():
+        out[mcid] = [text for _, text in waiting]
+    return out
+
+
+def _runs_by_mcid(
+    page: Any, raw: Any, count: int, starts: list[int], addresses: list[int]
+) -> dict[int, list[tuple[int, str]]]:
+    """MCID -> the runs of the text page drawn in it, each with its text object's address
+    (0: pdfium's generated space)."""
+    out: dict[int, list[tuple[int, str]]] = {}
     if count <= 0:
         return out
     chars = page_chars(raw, count)
     # (Searched for in C: a page's text is tens of thousands of characters, each one
     # character long, so the joined text has a surrogate where one of them is one.)
     surrogates = _SURROGATE.search(chars if isinstance(chars, str) else "".join(chars)) is not None
-    page_address = ctypes.cast(raw, ctypes.c_void_p).value or 0
     mcid_of: dict[int, int] = {}  # text object address -> its own MCID
     form_mcids: dict[int, int] | None = None  # built only when a text object has none
     run_start = 0
     mcid = -1  # the MCID of the run in progress (characters run_start..i-1)
     own = -1  # the running text object's own MCID: a generated space after it takes this
     seen = False
+    address = 0  # the running text object's
 
     def take(end: int) -> None:
         if mcid >= 0 and end > run_start:
@@ -103,15 +149,15 @@ def _text_by_mcid(page: Any, textpage: Any) -> dict[int, list[str]]:
                 # unit: each pair is the one character it spells (as the glyph reader reads).
                 text = text.encode("utf-16-le", "surrogatepass").decode(
                     "utf-16-le", "surrogatepass")
-            out.setdefault(mcid, []).append(text)
+            out.setdefault(mcid, []).append((address, text))
 
-    for i, address in zip(*object_changes(page_address, count), strict=True):
+    for i, at in zip(starts, addresses, strict=True):
         take(i)
-        run_start = i
+        run_start, address = i, at
         if not address:
             # pdfium's generated spaces and line breaks: with the character before them.
             if seen and chars[i].isspace() and own >= 0:
-                out.setdefault(own, []).append(" ")
+                out.setdefault(own, []).append((0, " "))
             mcid = -1
             run_start = i + 1
             continue

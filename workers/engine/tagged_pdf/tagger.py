@@ -200,7 +200,7 @@ def _tag(source: Path, document: Document, source_pages: SourcePages) -> TaggedP
 
         def read_also(index: int, page: pdfium.PdfPage) -> None:
             if index in maybe_read:
-                read_from_saved[index] = loaded_page_text_by_mcid(page)
+                read_from_saved[index] = loaded_page_text_by_mcid(page, index)
 
         # (A split page is rendered from its load for its glyphs, where it is still kept.)
         for index in pages_drawn_differently(pdf, glyph_source, list(split_pages),
