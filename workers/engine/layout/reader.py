@@ -302,10 +302,12 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     classify(doc, results, outline.levels, links, fields, outline.places, browser)
     # (A Korean word broken by a page or column break is read whole by the drawn spaces'
     # evidence, as one broken by a line break inside a block is.)
+    sizes = text_sizes(text_blocks)
     doc.blocks = paragraphs_run_on(
-        asides_after_runover(doc.blocks, text_sizes(text_blocks), panel_frames(
+        asides_after_runover(doc.blocks, sizes, panel_frames(
             b for r in results for b in r.blocks)), hyphenation,
         words_broken_at_block_ends(text_blocks) if hyphenation.spaced_line_ends else None,
+        sizes,
     )
     find_contents(doc, to_pages)
     contents_at_the_sections_level(doc, outline.levels)
