@@ -279,7 +279,7 @@ def build_html(document: Document, *, source: Path | None = None) -> HtmlPage:
 
     Without ``source``, figures give their alt text and caption only.
     """
-    figures = FigureSource(source) if source else None
+    figures = FigureSource(source, document) if source else None
     page_rtl = is_mostly_rtl(document)
     builder = _Builder(figures, notes_by_page=_note_labels(document), page_rtl=page_rtl)
     title = document_title(document)

@@ -14,7 +14,9 @@ enlargement of the original pages:
 * tables that would not fit across the page at full size are linearised — each row a
   labelled list — rather than shrunk (:func:`table_fits`);
 * figures scaled to the page width, rasterised from the source page at a bounded resolution
-  (so an enormous image is downsampled), with the source's alt text and caption;
+  (so an enormous image is downsampled), without the page's running text set over them
+  (:mod:`.text_over_pictures`: printed once, at the reader's size), with the source's alt
+  text and caption;
 * "Original page N" markers so a reader can follow references to the printed pages.
 
 The PDF is tagged PDF/UA-1 by WeasyPrint (``pdf_variant="pdf/ua-1"``), with the document's
@@ -67,6 +69,7 @@ from .heading_levels import HeadingLevels
 from .language import declared_tag
 from .layout.rotation import Frame
 from .page_boxes import media_box
+from .text_over_pictures import hide_text_over, running_text_boxes
 from .unicode_maps import without_empty_unicode
 
 log = logging.getLogger(__name__)
@@ -378,7 +381,7 @@ def build_large_print_html(
     document: Document, *, point_size: int, source: Path | None = None
 ) -> LargePrintHtml:
     """The HTML (with its stylesheet) that :func:`render_large_print` lays out."""
-    builder = _Builder(point_size, FigureSource(source) if source else None)
+    builder = _Builder(point_size, FigureSource(source, document) if source else None)
     builder.unread_pages = {n for n, page in enumerate(document.pages) if page.needs_ocr}
     title = document_title(document)
     try:
@@ -961,11 +964,15 @@ class Picture:
 
 
 class FigureSource:
-    """Draws a figure's area of its source page, at a resolution bounded for print."""
+    """Draws a figure's area of its source page, at a resolution bounded for print.
 
-    def __init__(self, path: Path) -> None:
+    ``document``: the Document read from ``path``; where given, the text it prints as running
+    text is left out of the pictures it lies over (:mod:`.text_over_pictures`)."""
+
+    def __init__(self, path: Path, document: Document | None = None) -> None:
         self.path = path
         self._pdf: Any = None
+        self._running = running_text_boxes(document) if document is not None else {}
 
     def close(self) -> None:
         if self._pdf is not None:
@@ -986,6 +993,7 @@ class FigureSource:
                 return None
             page = self._pdf[prov.page]
             try:
+                hide_text_over(page.raw, box, self._running.get(prov.page, ()))
                 return self._render(page, box.x0, box.y0, box.x1, box.y1)
             finally:
                 page.close()

@@ -103,7 +103,7 @@ def render_large_print_docx(
 
 def document_ast(document: Document, *, point_size: int, source: Path | None = None) -> Json:
     """The pandoc JSON AST of ``document`` as large print at ``point_size``."""
-    figures = FigureSource(source) if source else None
+    figures = FigureSource(source, document) if source else None
     builder = _AstBuilder(point_size, figures)
     title = document_title(document)
     try:

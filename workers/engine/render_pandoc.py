@@ -98,7 +98,7 @@ def render_pandoc(
     text, which has no images (their alt text and captions are given).
     """
     images = output != "text"
-    figures = FigureSource(source) if source and images else None
+    figures = FigureSource(source, document) if source and images else None
     builder = _AstBuilder(figures, images=images)
     try:
         ast = builder.document(document)

@@ -1,5 +1,6 @@
-"""A rule's lettered paragraph heads ("(a) Comments Due Date", its text, "(b) Affected ADs" …):
-headings a reader can move between, not lists of one point each with the text outside."""
+"""A rule's lettered or numbered paragraph heads ("(a) Comments Due Date", its text, "(b)
+Affected ADs" …; "(1)", "(2)" …): headings a reader can move between, not lists of one point
+each with the text outside."""
 
 from __future__ import annotations
 
@@ -93,3 +94,46 @@ def test_a_head_opening_the_next_column_after_a_heads_points_is_a_heading(
     # (c)'s own points stay a list, after its heading.
     lists = [b for b in blocks if isinstance(b, ListBlock)]
     assert [[item.label for item in lst.items] for lst in lists] == [["(1)", "(2)"]]
+
+
+def _heads_page(path: Path, heads: list[tuple[str, str]]) -> Path:
+    """Bold bracketed heads, each over a sentence in the regular face, under a title."""
+    ops = [b"BT /F1 16 Tf 72 780 Td (2 Insurance and the pandemic) Tj ET"]
+    y = 740
+    for head, text in heads:
+        ops.append(b"BT /F1 10 Tf 72 %d Td (%s) Tj ET" % (y, head.encode()))
+        ops.append(b"BT /F2 10 Tf 72 %d Td (%s) Tj ET" % (y - 14, text.encode()))
+        y -= 40
+    return fonts_page_pdf(path, ops, {"F1": "/Helvetica-Bold", "F2": "/Helvetica"})
+
+
+_NUMBERED = [("(1) Amendment of the Infectious Disease Act",
+              "The act was amended at the start of the year for every insurer."),
+             ("(2) Standard terms of life insurance",
+              "The standard terms list the diseases the policies cover as accidents."),
+             ("(3) Reading the terms of a contract",
+              "Terms that are unclear are read in the customer's favour by law."),
+             ("(4) What the insurers say",
+              "The insurers have not agreed on how to pay the claims so far.")]
+
+
+def test_numbered_heads_with_their_paragraphs_text_between_are_headings(
+    tmp_path: Path,
+) -> None:
+    # A report's subsections under its numbered section, "(1)" to "(4)", each over its text.
+    blocks = read_layout(_heads_page(tmp_path / "report.pdf", _NUMBERED), max_pages=5).blocks
+    heads = [b for b in blocks if isinstance(b, Heading)]
+    assert [block_text(h) for h in heads[1:]] == [head for head, _ in _NUMBERED]
+    assert {h.level for h in heads[1:]} == {heads[0].level + 1}
+    assert not any(isinstance(b, ListBlock) for b in blocks)
+
+
+def test_numbered_heads_under_a_lettered_head_are_a_level_below_it(tmp_path: Path) -> None:
+    # "(b)" holds numbered heads "(1)" to "(3)"; the letters go on with "(c)" after them.
+    heads = [_HEADS[0], _HEADS[1], *_NUMBERED[:3], _HEADS[2]]
+    blocks = read_layout(_heads_page(tmp_path / "rule.pdf", heads), max_pages=5).blocks
+    found = [(block_text(b), b.level) for b in blocks if isinstance(b, Heading)]
+    top = found[0][1]
+    assert found[1:] == [(_HEADS[0][0], top + 1), (_HEADS[1][0], top + 1),
+                         *[(head, top + 2) for head, _ in _NUMBERED[:3]],
+                         (_HEADS[2][0], top + 1)]

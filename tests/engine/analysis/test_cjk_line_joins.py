@@ -110,3 +110,33 @@ def test_a_chinese_paragraph_double_spaced_reads_whole(html_pdf: HtmlPdf) -> Non
                     f'<p style="{style}">{CHINESE_NEXT}</p></div>')
     texts = [b.text for b in read_layout(path, max_pages=2).blocks if isinstance(b, Paragraph)]
     assert texts == [CHINESE, CHINESE_NEXT]
+
+
+#: A report's subheading, set on its own line over its paragraph, indented as its first line.
+SUBHEADING = "（二）重大资产出售事项进展"
+
+
+@pytest.mark.skipif(not _has_chinese_font(), reason="no Chinese font installed")
+def test_a_chinese_subheading_on_its_own_line_is_read_apart(html_pdf: HtmlPdf) -> None:
+    # Chinese is set justified: a line stopping short of the right edge ends its paragraph,
+    # though the next line starts at the same indent (the next paragraph's first line).
+    style = "text-indent: 2em; margin: 0"
+    path = html_pdf(f'<div lang="zh" style="width: 24em; font-family: \'Noto Serif CJK SC\'">'
+                    f'<p style="{style}">{SUBHEADING}</p>'
+                    f'<p style="{style}">{CHINESE}{CHINESE_NEXT}</p>'
+                    f'<p style="{style}">{CHINESE_NEXT}</p></div>')
+    texts = [b.text for b in read_layout(path, max_pages=2).blocks if isinstance(b, Paragraph)]
+    assert texts == [SUBHEADING, CHINESE + CHINESE_NEXT, CHINESE_NEXT]
+
+
+@pytest.mark.skipif(not _has_chinese_font(), reason="no Chinese font installed")
+def test_a_japanese_line_broken_by_hand_mid_sentence_goes_on(html_pdf: HtmlPdf) -> None:
+    # The author broke the line by hand inside a word ("検知機" / "構"): the next line starts
+    # at the edge, no paragraph's indent, and the short line closes no sentence.
+    first = "漏電遮断機構と検知機"
+    rest = "構を一つの箱内に収めたものは、「漏電遮断器」と解釈し、対象として取り扱う。"
+    style = "width: 16em; margin: 0; font-family: 'Noto Serif CJK JP'"
+    path = html_pdf(f'<p lang="ja" style="{style}">{first}<br>{rest}</p>'
+                    f'<p lang="ja" style="{style}">{rest}</p>')
+    texts = [b.text for b in read_layout(path, max_pages=2).blocks if isinstance(b, Paragraph)]
+    assert texts[0].startswith(first) and rest[:10] in texts[0]

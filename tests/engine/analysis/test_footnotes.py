@@ -177,3 +177,16 @@ def test_notes_after_a_column_ending_its_paragraph_keep_their_place(tmp_path: Pa
     at = kinds.index(("Note", "1"))
     assert block_text(blocks[at - 1]).endswith("left29 public bodies publish documents.")
     assert kinds[at + 1:at + 3] == [("Note", "2"), ("Paragraph", "right0")]
+
+
+def test_points_numbered_by_outline_at_the_foot_are_no_notes(tmp_path: Path) -> None:
+    # An infographic's points at the page's foot, in a small face, numbered "5.1:", "5.2:"
+    # (the fifth pillar's points), and a line opening with a decimal: no note's mark.
+    ops = [f"BT /F1 10 Tf 60 {700 - 13 * k} Td (line{k} {WORDS}.) Tj ET" for k in range(20)]
+    ops.append("BT /F1 8 Tf 60 150 Td (5.1: Build coalitions to counter threats) Tj ET")
+    ops.append("BT /F1 8 Tf 60 140 Td (5.2: Strengthen international partner capacity) Tj ET")
+    ops.append("BT /F1 8 Tf 60 100 Td (2.5 million readers asked for large print in 2023.) Tj ET")
+    blocks = _read(_pdf(tmp_path / "outline.pdf", ops))
+    assert not any(isinstance(b, Note) for b in blocks)
+    words = " ".join(block_text(b) for b in blocks).split()
+    assert words[words.index("5.1:"):][:3] == ["5.1:", "Build", "coalitions"]

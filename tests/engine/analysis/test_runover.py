@@ -390,3 +390,27 @@ def test_a_note_set_smaller_at_the_column_s_foot_is_read_after_the_sentence() ->
     assert asides_after_runover(blocks, size) == blocks
     # Sizes unknown: nothing moves.
     assert asides_after_runover(blocks) == blocks
+
+
+def test_a_sentence_goes_on_over_the_page_in_its_own_size() -> None:
+    # An infographic's last point at the page's foot, set small with no full stop ("5.5:
+    # Secure global supply chains for products and services"), then the next page's running
+    # text going on with a small letter, in the body's size: the point is no first half.
+    point = para("5.5: Secure global supply chains for information and operational"
+                 " technology products and services", 0, 320, 90, 560, 110)
+    sources = para("Sources: GAO analysis of the strategy.", 0, 320, 70, 560, 80)
+    going_on = para("strategy. However, not all of the characteristics were addressed.",
+                    1, 60, 700, 300, 740)
+    sizes = {id(point.prov[0]): 7.5, id(sources.prov[0]): 6.0, id(going_on.prov[0]): 11.0}
+
+    def size(prov: Prov) -> float | None:
+        return sizes.get(id(prov))
+
+    blocks = [point, sources, going_on]
+    assert asides_after_runover(blocks, size) == blocks
+    assert paragraphs_run_on([point, going_on], None, size=size) == [point, going_on]
+    # In one size, the sentence goes on (and without sizes, as before).
+    sizes[id(point.prov[0])] = 11.0
+    assert asides_after_runover(blocks, size) == [point, going_on, sources]
+    assert len(paragraphs_run_on([point, going_on], None, size=size)) == 1
+    assert len(paragraphs_run_on([point, going_on], None)) == 1

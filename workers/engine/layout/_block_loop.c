@@ -814,6 +814,22 @@ static int quick_below(Context *cx, Column *col, Open *o, Py_ssize_t j, Py_ssize
     int last_bold = bold_truth(col, j), f_bold = bold_truth(col, i);
     if (last_bold < 0 || f_bold < 0) return FAILED;
     if (last_bold != f_bold) return ASK_PYTHON;
+    /* A line ending in Chinese or Japanese stopping short of the right edge the block's lines
+     * or ``f`` reach (reader._unspaced_line_ends_short, which reads the characters and asks
+     * for more room than this: asked of Python where the last character may be one). */
+    if (fx0 >= line_x0 - 0.5 * height) {
+        Py_UCS4 ends = last_character(col, j);
+        if (ends == (Py_UCS4)-2) return FAILED;
+        if (ends == (Py_UCS4)-1 || ends >= 0x2E80) {
+            double reach = fx1;
+            for (Py_ssize_t m = 0; m < o->n_members; m++) {
+                if (col->x1[o->members[m]] > reach) reach = col->x1[o->members[m]];
+            }
+            if (reach - line_x1 >= (K.short_line_space + K.short_line_slack) * height) {
+                return ASK_PYTHON;
+            }
+        }
+    }
     /* The height of the line ``f`` opens: an indent is at least indent_min of it (a display
      * formula's fraction makes the line above tall, and the taller line's would ask too
      * much), and so is the room a display's line leaves on its either side. */

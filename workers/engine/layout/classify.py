@@ -4240,11 +4240,18 @@ def _typewriter_line(block: Block) -> bool:
 
 
 def _is_note(block: Block, result: PageResult, body_size: float, text: str) -> bool:
+    """Small text near the page's foot opening with a note's mark: a number of up to three
+    digits, not the start of a decimal or an outline number ("5.1: Build coalitions", the
+    fifth pillar's first point in an infographic, "2.5 million"), or a symbol."""
     return (
         block.size < 0.85 * body_size
         and block.y1 - result.page.y0 < 0.3 * max(result.page.height, 1.0)
-        and bool(re.match(r"^(\d{1,3}(?!\d)|[*†‡§])\s*\S", text))
+        and bool(_NOTE_MARK.match(text))
     )
+
+
+#: A note's mark opening its text (see :func:`_is_note`).
+_NOTE_MARK = re.compile(r"^(\d{1,3}(?!\d)(?![.,]\d)|[*†‡§])\s*\S")
 
 
 def _figure_labels_kept(blocks: list[Block], artifact_ids: dict[int, Any]) -> set[int]:

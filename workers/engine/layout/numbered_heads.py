@@ -100,10 +100,12 @@ def _centred_over(block: Block, below: Block) -> bool:
     )
 
 
-#: A rule's paragraph head labelled by a letter in brackets ("(j) Installation of Software").
-_BRACKETED_LETTER = re.compile(r"^\(([a-z])\)$")
-#: The fewest such heads, lettered in order from "(a)", read as a rule's paragraphs' heads
-#: (two lone points a paragraph apart may be a list's, broken by its first point's text).
+#: A rule's paragraph head labelled by a letter or a number in brackets ("(j) Installation of
+#: Software"; a report's "(1) Amendment of the Infectious Disease Act" under its section "2").
+_BRACKETED_LETTER = re.compile(r"^\(([a-z]|[1-9]\d?)\)$")
+#: The fewest such heads, lettered or numbered in order from "(a)" or "(1)", read as a rule's
+#: paragraphs' heads (two lone points a paragraph apart may be a list's, broken by its first
+#: point's text).
 BRACKETED_RUN = 3
 #: The most words a paragraph head names its paragraph's subject in: a regulation's heads
 #: run longer than a paper's section titles ("Installation/Verification of MAX Display
@@ -113,7 +115,8 @@ BRACKETED_TITLE_WORDS = 2 * TITLE_WORDS
 
 def bracketed_heads(blocks: list[ModelBlock]) -> list[ModelBlock]:
     """``blocks`` with a rule's lettered paragraph heads as headings, one level below the
-    heading above them: lists of one point each, "(a)", "(b)", "(c)" … in order from "(a)",
+    heading above them: lists of one point each, "(a)", "(b)", "(c)" … in order from "(a)"
+    (or "(1)", "(2)", "(3)" … from "(1)"),
     each a title (no sentence: no closing punctuation) with running text between them
     (sentences, not only a drawing's labels between its subfigures' lettered captions)
     (a regulation's paragraphs, "(a) Comments Due Date", its text, "(b) Affected ADs" …). A
@@ -125,29 +128,37 @@ def bracketed_heads(blocks: list[ModelBlock]) -> list[ModelBlock]:
     whole = blocks
     blocks, parts = _points_apart(blocks)
     runs: list[list[int]] = []
-    run: list[int] = []
+    # (Letters and numbers run apart: a regulation's "(g)" holds points "(1)", "(2)" and
+    # goes on with "(h)"; numbers under a lettered head start again from "(1)".)
+    run: dict[bool, list[int]] = {False: [], True: []}
     for at, block in enumerate(blocks):
         if isinstance(block, Heading):
-            run = []  # (another part of the document: its heads start again from "(a)")
+            # (another part of the document: its heads start again from "(a)")
+            run = {False: [], True: []}
             continue
         letter = _bracketed_letter(block)
         if letter is None:
             continue
-        if letter == "a":
-            run = [at]
-            runs.append(run)
-        elif run and _next_letter(blocks[run[-1]]) == letter and any(
-            map(_sentence, [*_under_head(blocks[run[-1]]), *blocks[run[-1] + 1:at]])
+        numbered = letter.isdigit()
+        if not numbered:
+            run[True] = []
+        if letter in ("a", "1"):
+            run[numbered] = [at]
+            runs.append(run[numbered])
+        elif (last := run[numbered]) and _next_letter(blocks[last[-1]]) == letter and any(
+            map(_sentence, [*_under_head(blocks[last[-1]]), *blocks[last[-1] + 1:at]])
         ):
-            run.append(at)
-    heads = {at for run in runs if len(run) >= BRACKETED_RUN for at in run}
+            last.append(at)
+    heads = {at for run_ in runs if len(run_) >= BRACKETED_RUN for at in run_}
     if not heads:
         return whole
     out: list[ModelBlock] = []
     level = 0
+    # (The level of the last lettered head made, where numbered heads follow it: one below.)
+    lettered = 0
     for at, block in enumerate(whole):
         if isinstance(block, Heading):
-            level = block.level
+            level, lettered = block.level, 0
         apart = [k for k in range(bisect.bisect_left(parts, at), len(parts)) if parts[k] == at]
         if not all(k in heads for k in apart):
             out.append(block)  # (a list taken apart stays whole unless all its points head)
@@ -157,7 +168,11 @@ def bracketed_heads(blocks: list[ModelBlock]) -> list[ModelBlock]:
             item = one.items[0]
             title = item.blocks[0]
             assert isinstance(title, Paragraph)
-            heading = Heading(f"{item.label} {title.text}", min(level + 1, 6), one.prov,
+            numbered = item.label[1:2].isdigit()
+            head_level = min((lettered if numbered and lettered else level) + 1, 6)
+            if not numbered:
+                lettered = head_level
+            heading = Heading(f"{item.label} {title.text}", head_level, one.prov,
                               title.links, item.lang or one.lang)
             # (What went on under the head in its point, a list of its own paragraphs,
             # follows it, as the head's paragraph's text does.)
@@ -222,5 +237,9 @@ def _sentence(block: ModelBlock) -> bool:
 
 
 def _next_letter(block: ModelBlock) -> str:
+    """The letter or number the head after ``block``'s is labelled by ("b" after "a", "10"
+    after "9"); "" where ``block`` is no head."""
     letter = _bracketed_letter(block)
-    return chr(ord(letter) + 1) if letter else ""
+    if not letter:
+        return ""
+    return str(int(letter) + 1) if letter.isdigit() else chr(ord(letter) + 1)

@@ -21,11 +21,13 @@ EMOJI_SIGNS = frozenset(
 )
 
 
-#: "1.", "a)", "(iv)", and "[12]" (a numbered reference list); not "(z." ("(z. B. Word)"
-#: opening a line is an aside going on, its bracket never closed as a label's is).
+#: "1.", "a)", "(iv)", "[12]" (a numbered reference list), and an outline number with a colon
+#: ("1.2:", an infographic's points under its numbered pillars: without the colon, "1.2" opens
+#: a numbered heading or paragraph as often); not "(z." ("(z. B. Word)" opening a line is an
+#: aside going on, its bracket never closed as a label's is).
 NUMBER = re.compile(
     r"^(\((?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})\)|(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})[.)]"
-    r"|\[\d{1,3}\])\s+(?=\S)"
+    r"|\[\d{1,3}\]|\d{1,3}(?:\.\d{1,3})+:)\s+(?=\S)"
 )
 #: A section's number of two levels or more ("6.4", "2.1.3."), as it numbers a heading (a list's
 #: numbers, "3." and "a)", are :data:`NUMBER`'s).

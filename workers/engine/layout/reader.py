@@ -57,6 +57,8 @@ from .blocks import (
     draws_line_end_spaces,
     lines_of,
     same_line,
+    unspaced,
+    unspaced_count,
 )
 from .box_glyphs import BOX_GLYPHS, box_glyph_walls
 from .box_labels import mark_box_labels
@@ -302,10 +304,12 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     classify(doc, results, outline.levels, links, fields, outline.places, browser)
     # (A Korean word broken by a page or column break is read whole by the drawn spaces'
     # evidence, as one broken by a line break inside a block is.)
+    sizes = text_sizes(text_blocks)
     doc.blocks = paragraphs_run_on(
-        asides_after_runover(doc.blocks, text_sizes(text_blocks), panel_frames(
+        asides_after_runover(doc.blocks, sizes, panel_frames(
             b for r in results for b in r.blocks)), hyphenation,
         words_broken_at_block_ends(text_blocks) if hyphenation.spaced_line_ends else None,
+        sizes,
     )
     find_contents(doc, to_pages)
     contents_at_the_sections_level(doc, outline.levels)
@@ -1705,6 +1709,10 @@ class TextEdges:
         at = round(x)
         return sum(self.counts.get(k, 0) for k in (at - 1, at, at + 1)) >= EDGE_LINES
 
+    def starts_lines_within(self, low: float, high: float) -> bool:
+        """Whether :meth:`starts_lines` holds at a whole point from ``low`` to ``high``."""
+        return any(self.starts_lines(x) for x in range(round(low), round(high) + 1))
+
     def right_edge(self, x0: float) -> float:
         """How far right the pieces of the page starting within a point of ``x0`` reach: the
         right edge of the column whose lines start there."""
@@ -1857,7 +1865,7 @@ def _first_word_width(f: Fragment) -> float:
 
 def _ends_paragraph_short(
     block: Block, last: Fragment, f: Fragment, line_x0: float, line_x1: float,
-    height: float, one_line: bool, text_height: float,
+    height: float, one_line: bool, text_height: float, edges: TextEdges | None = None,
 ) -> bool:
     """Whether the block's last line ends its paragraph and ``f`` opens the next: the line
     stops short, ``f``'s first word would have fitted in the room left at its end (against
@@ -1870,6 +1878,10 @@ def _ends_paragraph_short(
     shows no right edge of its own: see :func:`_display_ends_sentence`."""
     if last.rtl or f.rtl:
         return False
+    if edges is not None and _unspaced_line_ends_short(
+        block, last, f, line_x0, line_x1, height, edges
+    ):
+        return True
     if one_line:
         return _display_ends_sentence(last, f, line_x0, line_x1, text_height)
     if not f.x0 < line_x0 - INDENT_MIN * height:
@@ -1878,6 +1890,44 @@ def _ends_paragraph_short(
         return False
     room = block.x1 - line_x1 - SHORT_LINE_SPACE * height
     return _first_word_width(f) + SHORT_LINE_SLACK * height < room
+
+
+#: A line of Chinese or Japanese stopping short of the right edge by this many line heights
+#: at least ends its paragraph (see :func:`_unspaced_line_ends_short`).
+UNSPACED_SHORT = 2.0
+#: The full stops, question and exclamation marks of Chinese and Japanese.
+_UNSPACED_STOPS = frozenset("。！？．")
+
+
+def _unspaced_line_ends_short(
+    block: Block, last: Fragment, f: Fragment, line_x0: float, line_x1: float, height: float,
+    edges: TextEdges,
+) -> bool:
+    """Whether the block's last line, ending in Chinese or Japanese (``last``), ends its
+    paragraph and ``f``, a line of that script starting no further out, opens the next:
+    that text is set justified, every line of a paragraph reaching the right edge but its
+    last (a line one character short is the line-breaking rules keeping a stop off the next
+    line's head), so a line stopping short of the edge the block's lines or ``f`` reach, by
+    :data:`UNSPACED_SHORT` and room for ``f``'s first character or word, has ended, where
+    ``f`` is a paragraph's first line (indented from an edge where the page's lines start,
+    as that text indents each paragraph) or the short line closes a sentence. A report's
+    subheading set on its own line ("（二）重大资产出售事项进展") over its paragraph is no
+    line of it; a line the author broke by hand inside a sentence ("…と検知機" over "構を…",
+    from the edge) is."""
+    ends, opens = last.text.rstrip()[-1:], f.text.lstrip()[:1]
+    if not (ends and opens and unspaced(ends)) or f.x0 < line_x0 - 0.5 * height:
+        return False
+    if ends not in _UNSPACED_STOPS and not edges.starts_lines_within(
+        f.x0 - INDENT_MAX * height, f.x0 - INDENT_MIN * height
+    ):
+        return False
+    if not (unspaced(opens) or unspaced_count(f.text[:4])):
+        return False
+    right = max(block.x1, f.x1)
+    if right - line_x1 < UNSPACED_SHORT * height:
+        return False
+    first = height if unspaced(opens) else _first_word_width(f)
+    return first + SHORT_LINE_SLACK * height < right - line_x1 - SHORT_LINE_SPACE * height
 
 
 def _display_ends_sentence(
@@ -2599,7 +2649,7 @@ class _BlockAsks:
             # A line stopping short of the block's right edge, the next in another level
             # or weight: a paragraph's last line, then the next's first.
             and not _ends_paragraph_short(
-                block, last, f, line_x0, line_x1, height, one_line, text_height
+                block, last, f, line_x0, line_x1, height, one_line, text_height, self.edges
             )
             # A contents entry ends with its page number: the next line is the next
             # entry, not the same paragraph going on.

@@ -385,7 +385,8 @@ def asides_after_runover(
             counted += not (on_float and isinstance(aside, Paragraph))
             end += 1
         if end == k or counted > MAX_ASIDES or not (
-            _second_half_at(out, end, first) or _wraps_under(first, out[k:end], out[end:end + 1])
+            _second_half_at(out, end, first, size)
+            or _wraps_under(first, out[k:end], out[end:end + 1])
         ):
             past = _past_floats(out, k, first)
             if past is None:
@@ -393,6 +394,24 @@ def asides_after_runover(
             end = past
         out[k:end + 1] = [out[end], *out[k:end]]
     return out
+
+
+#: The halves of a sentence broken by a page or column break are set this much alike in size
+#: at least (the smaller over the larger): see :func:`same_size`.
+SAME_SIZE = 0.85
+
+
+def same_size(first: Paragraph, second: Paragraph, size: TextSize | None) -> bool:
+    """Whether ``second`` may be set in the size ``first`` ends in, where ``size`` tells both
+    (True where it does not): a sentence keeps its face over a break, and an infographic's
+    small item with no full stop at a page's end ("5.5: Secure global supply chains") is no
+    half of the running text's sentence opening the next page."""
+    if size is None or not first.prov or not second.prov:
+        return True
+    end, start = size(first.prov[-1]), size(second.prov[0])
+    if not end or not start:
+        return True
+    return min(end, start) >= SAME_SIZE * max(end, start)
 
 
 def _set_smaller_under(block: Block, paragraph: Paragraph, size: TextSize | None) -> bool:
@@ -412,7 +431,9 @@ def _under(block: Paragraph, paragraph: Paragraph) -> bool:
     return block.prov[0].bbox.y1 <= paragraph.prov[-1].bbox.y0 + 1
 
 
-def _second_half_at(blocks: list[Block], end: int, first: Paragraph) -> bool:
+def _second_half_at(
+    blocks: list[Block], end: int, first: Paragraph, size: TextSize | None = None
+) -> bool:
     """``blocks[end]`` goes on with the sentence ``first`` breaks off, at the head of the
     next page or of the next column."""
     if end >= len(blocks):
@@ -425,7 +446,7 @@ def _second_half_at(blocks: list[Block], end: int, first: Paragraph) -> bool:
     if at[0] != page + 1 and not (at[0] == page and _next_column(first, second)):
         return False
     # (A diagram's label at the top of the next page: no sentence.)
-    return _second_half(second.text, first.text)
+    return _second_half(second.text, first.text) and same_size(first, second, size)
 
 
 def _wraps_under(first: Paragraph, between: list[Block], after: list[Block]) -> bool:
@@ -601,7 +622,7 @@ def _table_note(block: Block, before: Block, paragraph: Paragraph) -> bool:
 
 def paragraphs_run_on(
     blocks: list[Block], hyphenation: Hyphenation | None,
-    broken_word: BrokenWord | None = None,
+    broken_word: BrokenWord | None = None, size: TextSize | None = None,
 ) -> list[Block]:
     """``blocks`` with each paragraph broken off mid-sentence and going on in the next block
     (after :func:`asides_after_runover`) read as one paragraph: the second half starts with a
@@ -611,18 +632,19 @@ def paragraphs_run_on(
     beside, which is read after the second (:func:`_wraps_under`). A word the break
     hyphenated is one again; so is a Korean word the break fell inside, where
     ``broken_word`` says so (otherwise the halves of a Korean line join with a space, as
-    Korean breaks a line between words)."""
+    Korean breaks a line between words). Where ``size`` tells the paragraphs' sizes, the
+    halves are set in one size (:func:`same_size`)."""
     out: list[Block] = []
     for n, block in enumerate(blocks):
         if isinstance(block, ListBlock):
             # (An item's own paragraphs go on over a page break as the text's do.)
             for item in block.items:
-                item.blocks = paragraphs_run_on(item.blocks, hyphenation, broken_word)
+                item.blocks = paragraphs_run_on(item.blocks, hyphenation, broken_word, size)
         first = out[-1] if out else None
         if isinstance(first, ListBlock) and isinstance(block, Paragraph):
             # A list's last point broken off at the foot of a page goes on at the head of
             # the next as a paragraph's sentence does (its lines are no point of their own).
-            if not _item_runs_on(first, block, hyphenation):
+            if not _item_runs_on(first, block, hyphenation, size):
                 out.append(block)
         elif not (isinstance(first, Paragraph) and isinstance(block, Paragraph)):
             out.append(block)
@@ -630,7 +652,7 @@ def paragraphs_run_on(
             # (One listing over a page break: its lines go on, none joined.)
             out[-1] = _joined(first, block, f"{first.text}\n{block.text}")
         elif first.lang == block.lang and (
-            _runs_on(first, block)
+            _runs_on(first, block, size)
             # (The text wrapped round a picture, which is read after it: see asides_after_runover.)
             or _wraps_under(first, blocks[n + 1:n + 2], [block])
         ):
@@ -653,7 +675,8 @@ def _at_the_break(
 
 
 def _item_runs_on(
-    lst: ListBlock, second: Paragraph, hyphenation: Hyphenation | None
+    lst: ListBlock, second: Paragraph, hyphenation: Hyphenation | None,
+    size: TextSize | None = None,
 ) -> bool:
     """Whether ``second`` is the rest of the last paragraph of the list's last point (of the
     innermost list that ends it); if so it is joined to that paragraph."""
@@ -663,7 +686,7 @@ def _item_runs_on(
         item = inner.items[-1] if inner.items else None
     tail = item.blocks[-1] if item is not None and item.blocks else None
     if not (isinstance(tail, Paragraph) and tail.lang == second.lang
-            and _runs_on(tail, second)):
+            and _runs_on(tail, second, size)):
         return False
     assert item is not None  # (a tail was found in it)
     item.blocks[-1] = _joined(tail, second, join_lines([tail.text, second.text], hyphenation))
@@ -689,10 +712,12 @@ def _listing_runs_on(first: Paragraph, second: Paragraph) -> bool:
             and abs(start.bbox.x0 - end.bbox.x0) <= LISTING_EDGE)
 
 
-def _runs_on(first: Paragraph, second: Paragraph) -> bool:
+def _runs_on(first: Paragraph, second: Paragraph, size: TextSize | None = None) -> bool:
     if first.preformatted or second.preformatted:
         return False  # (a listing's lines are its own: no sentence runs on into them)
     if not first.prov or not second.prov or not breaks_off(first.text):
+        return False
+    if not same_size(first, second, size):
         return False
     if not _second_half(second.text, first.text):
         return False
