@@ -16,6 +16,7 @@ from fontTools.ttLib import TTFont
 
 from workers.engine.tagged_pdf.checks import pages_drawn_differently
 from workers.engine.tagged_pdf.font_embedding import indirect_fonts_by_page, repair_fonts
+from workers.engine.tagged_pdf.fonts import font_findings
 from workers.engine.tagged_pdf.notdef_glyphs import give_notdef_a_blank_glyph
 from workers.engine.tagged_pdf.split_text import _code_width
 
@@ -276,3 +277,43 @@ def test_veraPDF_passes_the_truetype_font_after(tmp_path: Path) -> None:  # noqa
     failed = after["failed_rules"] or {}
     for rule in ("7.21.8-1", "7.21.4.1-2", "7.21.5-1", "7.21.7-1"):
         assert rule not in failed, (rule, after)
+
+
+def _identity_truetype_pdf(path: Path, *, code_0_text: bytes | None) -> Path:
+    """:func:`lost_character_pdf`'s font with Identity-H, showing code 0 between boxes, its
+    /ToUnicode reading code 0 as ``code_0_text`` (hex), or not at all (as Chromium draws a
+    character no font had)."""
+    lost_character_pdf(path)
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        font = pdf.pages[0].Resources.Font.F1
+        font.Encoding = pikepdf.Name("/Identity-H")
+        entries = b"<0001> <0049> <0002> <006F>" + (
+            b" <0000> <" + code_0_text + b">" if code_0_text else b"")
+        font.ToUnicode = pdf.make_stream(
+            b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+            b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+            b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+            + b"%d beginbfchar " % entries.count(b"> <") + entries + b" endbfchar\n"
+            b"endcmap CMapName currentdict /CMap defineresource pop end end")
+        pdf.pages[0].obj.Contents = pdf.make_stream(
+            b"BT /F1 30 Tf 20 40 Td <000100000002> Tj ET")
+        pdf.save(path)
+    return path
+
+
+def test_code_0_without_text_is_left_and_reported(tmp_path: Path) -> None:
+    """A code drawn with .notdef that reads as no character is a character the source lost
+    (its /ToUnicode's code space, <0000> <FFFF>, maps nothing): left, and reported."""
+    source = _identity_truetype_pdf(tmp_path / "lost.pdf", code_0_text=None)
+    with pikepdf.open(source) as pdf:
+        assert give_notdef_a_blank_glyph(pdf, indirect_fonts_by_page(pdf)) == []
+        assert font_findings(pdf).notdef == {"BoxTT"}
+
+
+def test_code_0_read_as_a_space_in_a_truetype_font_is_repaired(tmp_path: Path) -> None:
+    source = _identity_truetype_pdf(tmp_path / "spaced.pdf", code_0_text=b"0020")
+    with pikepdf.open(source) as pdf:
+        assert give_notdef_a_blank_glyph(pdf, indirect_fonts_by_page(pdf)) == ["BoxTT"]
+        assert font_findings(pdf).notdef == set()
+        with pdfium.PdfDocument(str(source)) as original:
+            assert pages_drawn_differently(pdf, original, [0], text=True) == []

@@ -117,7 +117,8 @@ def _font_checks(pdf: pikepdf.Pdf) -> list[Check]:
                + ", ".join(sorted(findings.forbidden_unicode))),
         _check("fonts-notdef", not findings.notdef, "no text drawn with the .notdef glyph"
                if not findings.notdef else "text drawn with the .notdef glyph (CID 0) in the "
-               "source, which no blank copy could replace: " + ", ".join(sorted(findings.notdef))),
+               "source (a character its maker had no font for: a box drawn, or no character "
+               "read), which no blank copy could replace: " + ", ".join(sorted(findings.notdef))),
     ]
 
 

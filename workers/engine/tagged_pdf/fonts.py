@@ -37,8 +37,6 @@ _BY_CODE_OR_NAME = frozenset({"/Type1", "/MMType1", "/TrueType", "/Type3"})
 #: DEL: no base encoding of PDF names code 127 (fontTools' Mac Roman table, read for them,
 #: does).
 _DEL = 0x7F
-#: A /ToUnicode entry (bfchar, or the start of a bfrange) for the two-byte code 0.
-_MAPS_CODE_0 = re.compile(rb"<0000>\s*<[0-9A-Fa-f]")
 #: Characters a /ToUnicode value may not hold (ISO 14289-1 7.21.7; veraPDF 7.21.7-2).
 _FORBIDDEN_CHARACTERS = frozenset({"\u0000", "\ufeff", "\ufffe"})
 _BFCHAR_BLOCK = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
@@ -49,6 +47,7 @@ _BFRANGE = re.compile(
 #: Codes of one bfrange read at most (a code is at most four bytes; a range past this is
 #: damaged, and its first codes are enough to say whether it holds a forbidden value).
 MAX_RANGE_CODES = 65_536
+_LAST_CODE_POINT = 0x10FFFF
 #: Resource dictionaries visited at most (Form XObjects inside Form XObjects…).
 MAX_RESOURCES = 10_000
 
@@ -103,19 +102,24 @@ def forbidden_unicode_codes(font: pikepdf.Dictionary) -> set[bytes]:
     """The codes (as the bytes a string shows) to which ``font``'s /ToUnicode gives a value
     holding U+0000, U+FEFF or U+FFFE, which PDF/UA-1 forbids; empty when it has none, or no
     /ToUnicode that can be read."""
+    return {code for code, text in to_unicode_map(font).items() if _forbidden(text)}
+
+
+def to_unicode_map(font: pikepdf.Dictionary) -> dict[bytes, str | None]:
+    """Code (as the bytes a string shows, of any length) -> text of ``font``'s /ToUnicode
+    (bfchar and bfrange entries; None for a value that is not UTF-16); empty without one."""
     to_unicode = font.get("/ToUnicode")
     if not isinstance(to_unicode, pikepdf.Stream):
-        return set()
+        return {}
     try:
         data = to_unicode.read_bytes()
     except pikepdf.PdfError:
-        return set()
-    out: set[bytes] = set()
+        return {}
+    out: dict[bytes, str | None] = {}
     for block in _BFCHAR_BLOCK.findall(data):
         values = _HEX_STRING.findall(block)
         for code, value in zip(values[::2], values[1::2], strict=False):
-            if _forbidden(_utf16(value)):
-                out.add(_hex_bytes(code))
+            out[_hex_bytes(code)] = _utf16(value)
     for block in _BFRANGE_BLOCK.findall(data):
         for low, high, destination in _BFRANGE.findall(block):
             first, last = _hex_bytes(low), _hex_bytes(high)
@@ -125,18 +129,14 @@ def forbidden_unicode_codes(font: pikepdf.Dictionary) -> set[bytes]:
             codes = range(start, min(end, start + MAX_RANGE_CODES - 1) + 1)
             if destination.startswith(b"["):
                 texts = [_utf16(value) for value in _HEX_STRING.findall(destination)]
-                out.update(code.to_bytes(len(first), "big")
-                           for code, text in zip(codes, texts, strict=False) if _forbidden(text))
-                continue
-            base = _utf16(destination[1:-1])
-            if not base:
-                continue
-            # Each next code adds one to the value's last character (ISO 32000-1 9.10.3):
-            # a forbidden character before it is in every value, the last one in one at most.
-            offsets = range(len(codes)) if _forbidden(base[:-1]) else [
-                ord(char) - ord(base[-1]) for char in _FORBIDDEN_CHARACTERS]
-            out.update((start + offset).to_bytes(len(first), "big")
-                       for offset in offsets if 0 <= offset < len(codes))
+            else:
+                base = _utf16(destination[1:-1])
+                # Each next code adds one to the value's last character (ISO 32000-1 9.10.3).
+                texts = [None if not base or ord(base[-1]) + offset > _LAST_CODE_POINT
+                         else base[:-1] + chr(ord(base[-1]) + offset)
+                         for offset in range(len(codes))]
+            for code, text in zip(codes, texts, strict=False):
+                out[code.to_bytes(len(first), "big")] = text
     return out
 
 
@@ -348,18 +348,11 @@ def _unmapped_codes(font: pikepdf.Dictionary) -> set[int]:
 
 
 def _shows_cid_0_as_text(font: pikepdf.Dictionary) -> bool:
-    """A Type 0 font with an Identity encoding whose /ToUnicode reads code 0 as text: its
-    producer drew a character with CID 0, the .notdef glyph."""
-    if font.get("/Subtype") != "/Type0" or str(font.get("/Encoding")) not in (
-        "/Identity-H", "/Identity-V"
-    ):
-        return False
-    to_unicode = font.get("/ToUnicode")
-    try:
-        return isinstance(to_unicode, pikepdf.Stream) and _MAPS_CODE_0.search(
-            to_unicode.read_bytes()) is not None
-    except pikepdf.PdfError:
-        return False
+    """A Type 0 font with an Identity encoding: code 0 selects CID 0, the .notdef glyph, so a
+    string showing it draws .notdef (whether its /ToUnicode reads a character there, as
+    InDesign writes, or none, as Chromium draws a character no font had)."""
+    return font.get("/Subtype") == "/Type0" and str(font.get("/Encoding")) in (
+        "/Identity-H", "/Identity-V")
 
 
 def _fonts_showing_cid_0(

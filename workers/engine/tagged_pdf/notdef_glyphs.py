@@ -37,14 +37,14 @@ from fontTools.ttLib.tables._g_l_y_f import Glyph
 
 from .checks import drawn_page
 from .font_usage import CodesUsed
-from .fonts import _descendant, display_name
+from .fonts import _descendant, display_name, to_unicode_map
 
 #: Type 2 operators that draw nothing (hints, and the end): a charstring of only these is blank.
 _BLANK_OPERATORS = frozenset({"endchar", "hstem", "vstem", "hstemhm", "vstemhm", "hintmask",
                               "cntrmask"})
 _IDENTITY = frozenset({"/Identity-H", "/Identity-V"})
-#: A /ToUnicode entry (bfchar or the start of a bfrange) for the two-byte code 0.
-_MAPS_CODE_0 = re.compile(rb"<0000>\s*<[0-9A-Fa-f]")
+#: The code an Identity encoding sends to CID 0.
+_NOTDEF_CODE = b"\0\0"
 #: Highest CID an Identity CMap reaches (two-byte codes).
 _LAST_CID = 0xFFFF
 #: An embedded CMap read here: two-byte codes mapped to CIDs by cidchar and cidrange.
@@ -94,7 +94,10 @@ def give_notdef_a_blank_glyph(
     tried: list[tuple[pikepdf.Dictionary, pikepdf.Dictionary, set[int]]] = []
     for key, found in programs.items():
         shown = _two_byte_codes(usage.shown_bytes(key))
-        if any(found.cid(code) == 0 for code in shown) and (
+        notdef = {code.to_bytes(2, "big") for code in shown if found.cid(code) == 0}
+        # Each code shown with .notdef must read as a character: one that reads as none is
+        # a character the source lost (Chromium's, for a character no font had), reported.
+        if notdef and notdef <= to_unicode_map(unique[key]).keys() and (
             repaired := _repaired(pdf, unique[key], found, shown)
         ) is not None:
             tried.append((unique[key], repaired, shown))
@@ -123,17 +126,11 @@ def _blank_notdef(font: pikepdf.Dictionary) -> _Found | None:
         return None
     encoding = font.get("/Encoding")
     if str(encoding) in _IDENTITY:
-        # A producer showing CID 0 for text maps its code in /ToUnicode: fonts that do not
-        # are not read further (their text would be read for nothing).
-        to_unicode = font.get("/ToUnicode")
-        try:
-            mapped = isinstance(to_unicode, pikepdf.Stream) and _MAPS_CODE_0.search(
-                to_unicode.read_bytes()) is not None
-        except pikepdf.PdfError:
-            mapped = False
-        cids, vertical = None, str(encoding) == "/Identity-V"
-        if not mapped:
+        # Code 0 draws .notdef: a producer drawing a character with it maps its code in
+        # /ToUnicode (fonts that do not are not read further: their text lacks it).
+        if _NOTDEF_CODE not in to_unicode_map(font):
             return None
+        cids, vertical = None, str(encoding) == "/Identity-V"
     elif isinstance(encoding, pikepdf.Stream):
         read = _embedded_cmap(encoding)
         if read is None or 0 not in read[0].values():
