@@ -13,10 +13,12 @@ no text shows — in a CID-keyed CFF program its charstring, unchanged; in a Tru
 (CID = glyph index) a glyph with no outline after the last, advancing by the width /W gives
 CID 0; an embedded CMap maps every code to the CID it had (Identity, or the source's CMap)
 except the codes that selected CID 0, which now select the copy, and /W gives the copy the
-width CID 0 had. Nothing drawn changes (a probe of the font's codes,
-old against new, must render and read the same); /ToUnicode is by code, so the text read
-stays what it was. Only a .notdef that draws nothing is copied: one drawing a box is what the
-page shows, and left as it is.
+width CID 0 had. Nothing drawn changes (a probe of the font's codes, old against new, must
+render and read the same); /ToUnicode is by code, so the text read stays what it was. Only a
+.notdef that draws nothing is copied: one drawing a box is what the page shows, and left as it
+is. And only where /ToUnicode reads every code shown with it as a character: Chromium draws a
+character no font had with code 0 and reads it as none; copied, its glyph would fail 7.21.7-1
+with nothing left to report it (:mod:`.fonts` reports text drawn with .notdef).
 """
 
 from __future__ import annotations
