@@ -39,6 +39,7 @@ _BY_CODE_OR_NAME = frozenset({"/Type1", "/MMType1", "/TrueType", "/Type3"})
 _DEL = 0x7F
 #: Characters a /ToUnicode value may not hold (ISO 14289-1 7.21.7; veraPDF 7.21.7-2).
 _FORBIDDEN_CHARACTERS = frozenset({"\u0000", "\ufeff", "\ufffe"})
+_FORBIDDEN_UNITS = frozenset({b"0000", b"FEFF", b"FFFE"})
 _BFCHAR_BLOCK = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
 _BFRANGE_BLOCK = re.compile(rb"beginbfrange(.*?)endbfrange", re.S)
 _HEX_STRING = re.compile(rb"<([0-9A-Fa-f\s]*)>")
@@ -101,8 +102,50 @@ def font_findings(pdf: pikepdf.Pdf) -> FontFindings:
 def forbidden_unicode_codes(font: pikepdf.Dictionary) -> set[bytes]:
     """The codes (as the bytes a string shows) to which ``font``'s /ToUnicode gives a value
     holding U+0000, U+FEFF or U+FFFE, which PDF/UA-1 forbids; empty when it has none, or no
-    /ToUnicode that can be read."""
-    return {code for code, text in to_unicode_map(font).items() if _forbidden(text)}
+    /ToUnicode that can be read. (Every font of every output is asked: the values are
+    looked at in their hexadecimal digits, a range's by arithmetic, no text is made.)"""
+    to_unicode = font.get("/ToUnicode")
+    if not isinstance(to_unicode, pikepdf.Stream):
+        return set()
+    try:
+        data = to_unicode.read_bytes()
+    except pikepdf.PdfError:
+        return set()
+    out: set[bytes] = set()
+    for block in _BFCHAR_BLOCK.findall(data):
+        values = _HEX_STRING.findall(block)
+        for code, value in zip(values[::2], values[1::2], strict=False):
+            if _forbidden_digits(value):
+                out.add(_hex_bytes(code))
+    for block in _BFRANGE_BLOCK.findall(data):
+        for low, high, destination in _BFRANGE.findall(block):
+            first, last = _hex_bytes(low), _hex_bytes(high)
+            if len(first) != len(last) or not first:
+                continue
+            start, end = int.from_bytes(first, "big"), int.from_bytes(last, "big")
+            count = min(end - start + 1, MAX_RANGE_CODES)
+            if destination.startswith(b"["):
+                offsets = [offset for offset, value in enumerate(
+                    _HEX_STRING.findall(destination)[:max(count, 0)])
+                    if _forbidden_digits(value)]
+            else:
+                digits = re.sub(rb"\s", b"", destination[1:-1]).upper()
+                if len(digits) < 4 or len(digits) % 4:
+                    continue
+                # Each next code adds one to the value's last unit (ISO 32000-1 9.10.3): a
+                # forbidden unit before it is in every value, the last reaches one at most once.
+                last_unit = int(digits[-4:], 16)
+                offsets = list(range(count)) if _forbidden_digits(digits[:-4]) else [
+                    ord(char) - last_unit for char in _FORBIDDEN_CHARACTERS]
+            out.update((start + offset).to_bytes(len(first), "big")
+                       for offset in offsets if 0 <= offset < count)
+    return out
+
+
+def _forbidden_digits(value: bytes) -> bool:
+    """A /ToUnicode value (hexadecimal digits, UTF-16BE) holds a forbidden character."""
+    digits = re.sub(rb"\s", b"", value).upper()
+    return any(digits[at:at + 4] in _FORBIDDEN_UNITS for at in range(0, len(digits) - 3, 4))
 
 
 def to_unicode_map(font: pikepdf.Dictionary) -> dict[bytes, str | None]:
@@ -138,10 +181,6 @@ def to_unicode_map(font: pikepdf.Dictionary) -> dict[bytes, str | None]:
             for code, text in zip(codes, texts, strict=False):
                 out[code.to_bytes(len(first), "big")] = text
     return out
-
-
-def _forbidden(text: str | None) -> bool:
-    return text is not None and any(char in _FORBIDDEN_CHARACTERS for char in text)
 
 
 def _hex_bytes(value: bytes) -> bytes:
