@@ -8,7 +8,7 @@ import pikepdf
 import pypdfium2 as pdfium
 
 from workers.engine.tagged_pdf.font_embedding import repair_fonts
-from workers.engine.tagged_pdf.fonts import font_findings
+from workers.engine.tagged_pdf.fonts import font_findings, forbidden_unicode_codes
 
 from .test_notdef_glyphs import spaced_pdf
 
@@ -103,3 +103,49 @@ def test_code_0_of_a_subset_drawing_by_code_is_its_notdef_slot_not_text() -> Non
     font.FontDescriptor = _descriptor(pdf, 4, "/FontFile2")
     font.ToUnicode = pdf.make_stream(_to_unicode({33: "T", 34: "r"}))
     assert font_findings(pdf).no_unicode == set()
+
+
+def _cid_font_pdf(to_unicode: bytes, shown: bytes) -> pikepdf.Pdf:
+    """A page showing the two-byte codes ``shown`` in a Type 0 font (Identity-H) whose
+    /ToUnicode is ``to_unicode`` (its program a stand-in: only dictionaries are read)."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(200, 100))
+    cid_font = pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.CIDFontType2,
+        BaseFont=pikepdf.Name("/ABCDEF+Shaped"),
+        CIDSystemInfo=pikepdf.Dictionary(Registry=pikepdf.String("Adobe"),
+                                         Ordering=pikepdf.String("Identity"), Supplement=0),
+        FontDescriptor=_descriptor(pdf, 4, "/FontFile2"), CIDToGIDMap=pikepdf.Name.Identity)
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type0,
+        BaseFont=pikepdf.Name("/ABCDEF+Shaped"), Encoding=pikepdf.Name("/Identity-H"),
+        DescendantFonts=[pdf.make_indirect(cid_font)],
+        ToUnicode=pdf.make_stream(
+            b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+            b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n" + to_unicode
+            + b"\nendcmap CMapName currentdict /CMap defineresource pop end end")))
+    page = pdf.pages[0]
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    page.obj.Contents = pdf.make_stream(b"BT /F1 12 Tf 10 10 Td <%s> Tj ET" % shown.hex().encode())
+    return pdf
+
+
+def test_a_glyph_shown_with_u0000_in_to_unicode_is_reported() -> None:
+    """Chromium maps the glyphs of a shaped cluster (a Devanagari vowel sign drawn before
+    its consonant) whose text an /ActualText span carries to U+0000, which PDF/UA-1 forbids
+    (7.21.7-2); a copy without the span reads nothing there."""
+    entries = b"3 beginbfchar <003D> <0939> <025F> <0000> <028D> <0000> endbfchar"
+    shown = _cid_font_pdf(entries, b"\x02\x5f\x00\x3d")
+    assert font_findings(shown).forbidden_unicode == {"Shaped"}
+    # The entries alone are no failure: veraPDF reads the glyphs shown.
+    not_shown = _cid_font_pdf(entries, b"\x00\x3d")
+    assert font_findings(not_shown).forbidden_unicode == set()
+
+
+def test_byte_order_marks_in_ranges_are_found_code_by_code() -> None:
+    ranges = (b"2 beginbfrange <0010> <0012> <FEFD> <0020> <0021> [<0041> <FFFE>] endbfrange")
+    pdf = _cid_font_pdf(ranges, b"\x00\x11\x00\x21")
+    font = pdf.pages[0].Resources.Font.F1
+    assert forbidden_unicode_codes(font) == {b"\x00\x12", b"\x00\x21"}
+    assert font_findings(pdf).forbidden_unicode == {"Shaped"}
+    assert font_findings(_cid_font_pdf(ranges, b"\x00\x10\x00\x20")).forbidden_unicode == set()

@@ -1,8 +1,8 @@
 """Checks of a tagged PDF, read back from its bytes: a report stored with the output.
 
 * the catalog essentials (:func:`workers.engine.checks.check_pdf`); ``fonts-embedded``,
-  ``fonts-unicode`` and ``fonts-notdef`` over pages, Form XObjects and annotation
-  appearances (:mod:`.fonts`);
+  ``fonts-unicode``, ``fonts-unicode-values`` and ``fonts-notdef`` over pages, Form XObjects
+  and annotation appearances (:mod:`.fonts`);
 * ``content-tagged`` — every painting operator of every page is inside marked content that
   the structure tree refers to (an MCID in the ParentTree) or inside ``/Artifact``, never in
   both (PDF/UA-1 7.1, veraPDF 7.1-1…3);
@@ -109,9 +109,16 @@ def _font_checks(pdf: pikepdf.Pdf) -> list[Check]:
                "embedded: " + ", ".join(missing)),
         _check("fonts-unicode", not unmapped, "every font maps its codes to Unicode"
                if not unmapped else "no Unicode mapping in the source for: " + ", ".join(unmapped)),
+        _check("fonts-unicode-values", not findings.forbidden_unicode,
+               "no /ToUnicode value is U+0000 or a byte-order mark"
+               if not findings.forbidden_unicode else "the source's /ToUnicode gives glyphs "
+               "shown U+0000 or a byte-order mark (U+FEFF, U+FFFE) where it knew no character "
+               "(a shaped cluster's other glyphs, whose text an /ActualText span carried): "
+               + ", ".join(sorted(findings.forbidden_unicode))),
         _check("fonts-notdef", not findings.notdef, "no text drawn with the .notdef glyph"
                if not findings.notdef else "text drawn with the .notdef glyph (CID 0) in the "
-               "source, which no blank copy could replace: " + ", ".join(sorted(findings.notdef))),
+               "source (a character its maker had no font for: a box drawn, or no character "
+               "read), which no blank copy could replace: " + ", ".join(sorted(findings.notdef))),
     ]
 
 

@@ -8,9 +8,12 @@ Reported (a person, or the publisher, must act): fonts that are not embedded (7.
 the pages, in Form XObjects and in annotation appearances — once :mod:`.font_embedding` has
 embedded those it can without changing a glyph; fonts with character codes that cannot be
 mapped to Unicode (7.21.7: neither a ``/ToUnicode`` entry nor a glyph name saying the
-character, code by code), so a screen reader would get no text or the wrong text; and fonts
-whose text is drawn with the .notdef glyph (7.21.8), once :mod:`.notdef_glyphs` has given
-the blank ones a glyph of their own.
+character, code by code), so a screen reader would get no text or the wrong text; fonts
+whose /ToUnicode gives a code the text shows a value PDF/UA-1 forbids (7.21.7-2: U+0000 or a
+byte-order mark — Chromium writes U+0000 for the glyphs of a shaped cluster whose text its
+/ActualText carries, and a copy without that span reads nothing there); and fonts whose text
+is drawn with the .notdef glyph (7.21.8), once :mod:`.notdef_glyphs` has given the blank
+ones a glyph of their own.
 """
 
 from __future__ import annotations
@@ -34,8 +37,18 @@ _BY_CODE_OR_NAME = frozenset({"/Type1", "/MMType1", "/TrueType", "/Type3"})
 #: DEL: no base encoding of PDF names code 127 (fontTools' Mac Roman table, read for them,
 #: does).
 _DEL = 0x7F
-#: A /ToUnicode entry (bfchar, or the start of a bfrange) for the two-byte code 0.
-_MAPS_CODE_0 = re.compile(rb"<0000>\s*<[0-9A-Fa-f]")
+#: Characters a /ToUnicode value may not hold (ISO 14289-1 7.21.7; veraPDF 7.21.7-2).
+_FORBIDDEN_CHARACTERS = frozenset({"\u0000", "\ufeff", "\ufffe"})
+_FORBIDDEN_UNITS = frozenset({b"0000", b"FEFF", b"FFFE"})
+_BFCHAR_BLOCK = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
+_BFRANGE_BLOCK = re.compile(rb"beginbfrange(.*?)endbfrange", re.S)
+_HEX_STRING = re.compile(rb"<([0-9A-Fa-f\s]*)>")
+_BFRANGE = re.compile(
+    rb"<([0-9A-Fa-f\s]+)>\s*<([0-9A-Fa-f\s]+)>\s*(<[0-9A-Fa-f\s]*>|\[[^\]]*\])")
+#: Codes of one bfrange read at most (a code is at most four bytes; a range past this is
+#: damaged, and its first codes are enough to say whether it holds a forbidden value).
+MAX_RANGE_CODES = 65_536
+_LAST_CODE_POINT = 0x10FFFF
 #: Resource dictionaries visited at most (Form XObjects inside Form XObjects…).
 MAX_RESOURCES = 10_000
 
@@ -58,11 +71,14 @@ class FontFindings:
     no_unicode: set[str] = field(default_factory=set)
     #: Fonts whose text is drawn with the .notdef glyph (a CID font's CID 0 read as text).
     notdef: set[str] = field(default_factory=set)
+    #: Fonts whose /ToUnicode gives a code the text shows U+0000, U+FEFF or U+FFFE.
+    forbidden_unicode: set[str] = field(default_factory=set)
 
 
 def font_findings(pdf: pikepdf.Pdf) -> FontFindings:
     findings = FontFindings()
     notdef_candidates: dict[tuple[int, int], pikepdf.Dictionary] = {}
+    forbidden: dict[tuple[int, int], tuple[pikepdf.Dictionary, set[bytes]]] = {}
     for font in _all_fonts(pdf):
         name = display_name(font)
         if not _is_embedded(font):
@@ -71,9 +87,137 @@ def font_findings(pdf: pikepdf.Pdf) -> FontFindings:
             findings.no_unicode.add(name)
         if font.is_indirect and _shows_cid_0_as_text(font):
             notdef_candidates[font.objgen] = font
+        if codes := forbidden_unicode_codes(font):
+            if font.is_indirect:
+                forbidden[font.objgen] = (font, codes)
+            else:  # no text can be told to be in it: reported as it is
+                findings.forbidden_unicode.add(name)
     if notdef_candidates:
         findings.notdef = _fonts_showing_cid_0(pdf, notdef_candidates)
+    if forbidden:
+        findings.forbidden_unicode |= _fonts_showing(pdf, forbidden)
     return findings
+
+
+def forbidden_unicode_codes(font: pikepdf.Dictionary) -> set[bytes]:
+    """The codes (as the bytes a string shows) to which ``font``'s /ToUnicode gives a value
+    holding U+0000, U+FEFF or U+FFFE, which PDF/UA-1 forbids; empty when it has none, or no
+    /ToUnicode that can be read. (Every font of every output is asked: the values are
+    looked at in their hexadecimal digits, a range's by arithmetic, no text is made.)"""
+    to_unicode = font.get("/ToUnicode")
+    if not isinstance(to_unicode, pikepdf.Stream):
+        return set()
+    try:
+        data = to_unicode.read_bytes()
+    except pikepdf.PdfError:
+        return set()
+    out: set[bytes] = set()
+    for block in _BFCHAR_BLOCK.findall(data):
+        values = _HEX_STRING.findall(block)
+        for code, value in zip(values[::2], values[1::2], strict=False):
+            if _forbidden_digits(value):
+                out.add(_hex_bytes(code))
+    for block in _BFRANGE_BLOCK.findall(data):
+        for low, high, destination in _BFRANGE.findall(block):
+            first, last = _hex_bytes(low), _hex_bytes(high)
+            if len(first) != len(last) or not first:
+                continue
+            start, end = int.from_bytes(first, "big"), int.from_bytes(last, "big")
+            count = min(end - start + 1, MAX_RANGE_CODES)
+            if destination.startswith(b"["):
+                offsets = [offset for offset, value in enumerate(
+                    _HEX_STRING.findall(destination)[:max(count, 0)])
+                    if _forbidden_digits(value)]
+            else:
+                digits = re.sub(rb"\s", b"", destination[1:-1]).upper()
+                if len(digits) < 4 or len(digits) % 4:
+                    continue
+                # Each next code adds one to the value's last unit (ISO 32000-1 9.10.3): a
+                # forbidden unit before it is in every value, the last reaches one at most once.
+                last_unit = int(digits[-4:], 16)
+                offsets = list(range(count)) if _forbidden_digits(digits[:-4]) else [
+                    ord(char) - last_unit for char in _FORBIDDEN_CHARACTERS]
+            out.update((start + offset).to_bytes(len(first), "big")
+                       for offset in offsets if 0 <= offset < count)
+    return out
+
+
+def _forbidden_digits(value: bytes) -> bool:
+    """A /ToUnicode value (hexadecimal digits, UTF-16BE) holds a forbidden character."""
+    digits = re.sub(rb"\s", b"", value).upper()
+    return any(digits[at:at + 4] in _FORBIDDEN_UNITS for at in range(0, len(digits) - 3, 4))
+
+
+def to_unicode_map(font: pikepdf.Dictionary) -> dict[bytes, str | None]:
+    """Code (as the bytes a string shows, of any length) -> text of ``font``'s /ToUnicode
+    (bfchar and bfrange entries; None for a value that is not UTF-16); empty without one."""
+    to_unicode = font.get("/ToUnicode")
+    if not isinstance(to_unicode, pikepdf.Stream):
+        return {}
+    try:
+        data = to_unicode.read_bytes()
+    except pikepdf.PdfError:
+        return {}
+    out: dict[bytes, str | None] = {}
+    for block in _BFCHAR_BLOCK.findall(data):
+        values = _HEX_STRING.findall(block)
+        for code, value in zip(values[::2], values[1::2], strict=False):
+            out[_hex_bytes(code)] = _utf16(value)
+    for block in _BFRANGE_BLOCK.findall(data):
+        for low, high, destination in _BFRANGE.findall(block):
+            first, last = _hex_bytes(low), _hex_bytes(high)
+            if len(first) != len(last) or not first:
+                continue
+            start, end = int.from_bytes(first, "big"), int.from_bytes(last, "big")
+            codes = range(start, min(end, start + MAX_RANGE_CODES - 1) + 1)
+            if destination.startswith(b"["):
+                texts = [_utf16(value) for value in _HEX_STRING.findall(destination)]
+            else:
+                base = _utf16(destination[1:-1])
+                # Each next code adds one to the value's last character (ISO 32000-1 9.10.3).
+                texts = [None if not base or ord(base[-1]) + offset > _LAST_CODE_POINT
+                         else base[:-1] + chr(ord(base[-1]) + offset)
+                         for offset in range(len(codes))]
+            for code, text in zip(codes, texts, strict=False):
+                out[code.to_bytes(len(first), "big")] = text
+    return out
+
+
+def _hex_bytes(value: bytes) -> bytes:
+    digits = re.sub(rb"\s", b"", value)
+    if len(digits) % 2:
+        digits += b"0"  # a last odd digit is followed by 0 (ISO 32000-1 7.3.4.3)
+    return bytes.fromhex(digits.decode())
+
+
+def _utf16(value: bytes) -> str | None:
+    """A /ToUnicode value's text; None for one that is not UTF-16BE."""
+    try:
+        return _hex_bytes(value).decode("utf-16-be", errors="surrogatepass")
+    except (ValueError, UnicodeDecodeError):
+        return None
+
+
+def _fonts_showing(
+    pdf: pikepdf.Pdf, fonts: dict[tuple[int, int], tuple[pikepdf.Dictionary, set[bytes]]]
+) -> set[str]:
+    """The names of ``fonts`` whose text shows one of its codes (read from the content
+    streams, each string cut into codes of the codes' length)."""
+    from .font_usage import CodesUsed  # font_usage reads this module's helpers
+
+    usage = CodesUsed(set(fonts))
+    for page in pdf.pages:
+        usage.read_page(page)
+    out: set[str] = set()
+    for key, (font, codes) in fonts.items():
+        shown = usage.shown_bytes(key)
+        lengths = {len(code) for code in codes}
+        if usage.unreadable or len(lengths) != 1 or any(
+            shown[i:i + size] in codes for size in lengths
+            for i in range(0, len(shown) - size + 1, size)
+        ):
+            out.add(display_name(font))
+    return out
 
 
 def display_name(font: pikepdf.Dictionary) -> str:
@@ -243,18 +387,11 @@ def _unmapped_codes(font: pikepdf.Dictionary) -> set[int]:
 
 
 def _shows_cid_0_as_text(font: pikepdf.Dictionary) -> bool:
-    """A Type 0 font with an Identity encoding whose /ToUnicode reads code 0 as text: its
-    producer drew a character with CID 0, the .notdef glyph."""
-    if font.get("/Subtype") != "/Type0" or str(font.get("/Encoding")) not in (
-        "/Identity-H", "/Identity-V"
-    ):
-        return False
-    to_unicode = font.get("/ToUnicode")
-    try:
-        return isinstance(to_unicode, pikepdf.Stream) and _MAPS_CODE_0.search(
-            to_unicode.read_bytes()) is not None
-    except pikepdf.PdfError:
-        return False
+    """A Type 0 font with an Identity encoding: code 0 selects CID 0, the .notdef glyph, so a
+    string showing it draws .notdef (whether its /ToUnicode reads a character there, as
+    InDesign writes, or none, as Chromium draws a character no font had)."""
+    return font.get("/Subtype") == "/Type0" and str(font.get("/Encoding")) in (
+        "/Identity-H", "/Identity-V")
 
 
 def _fonts_showing_cid_0(
