@@ -42,6 +42,7 @@ from ..document import (
 )
 from ..document import Block as ModelBlock
 from .accents import glyphs_join_accents
+from .asides import before_smaller_aside
 from .bidi import reads_right_to_left
 from .blocks import (
     MARGIN_BAND,
@@ -4033,7 +4034,7 @@ def _words_size(block: Block) -> float:
     body's are. A heading is set apart by the size of its words."""
     # (Nor are the letters of code set inline, whose typewriter face measures larger than
     # the running text's at one point size: "Try sending something, … with "\r\n":".)
-    glyphs = [g for f in block.frags for g in f.glyphs]
+    glyphs = list(before_smaller_aside([g for f in block.frags for g in f.glyphs]))
     code = large_code_fonts(glyphs)
     sizes = [g.size for g in glyphs if g.char.isalpha() and g.font not in code]
     # (Never larger than the block's: a label whose words are set larger than its numbers,
