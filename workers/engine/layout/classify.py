@@ -78,6 +78,7 @@ from .continued_tables import (
     title_over,
     title_said_again,
 )
+from .dash_runons import run_on, runs_on_into
 from .definition_lists import definition_lists
 from .definition_terms import definition_terms
 from .described_terms import described_terms
@@ -1575,7 +1576,9 @@ def _drop_lone_items(doc: Document) -> None:
     """A lone line opening with a dash, a letter or a citation is prose (dialogue, an
     attribution, an initial: "T. Carew", "[3] showed"), and one opening with an asterisk is
     the note its mark refers to ("* Rates include a margin"), not a list; a lone bullet or
-    "1." may well be one."""
+    "1." may well be one. A dash the line broke before, inside a sentence, goes on with the
+    paragraph above it (see :mod:`.dash_runons`)."""
+    ran_on: set[int] = set()
     for k, block in enumerate(doc.blocks):
         if (
             isinstance(block, ListBlock)
@@ -1594,6 +1597,12 @@ def _drop_lone_items(doc: Document) -> None:
             # The paragraphs that continued the item keep their places on the page.
             prov = _with_continuations(block.prov, paragraphs)
             doc.blocks[k] = Paragraph(text, prov, links)
+            previous = doc.blocks[k - 1] if k else None
+            if isinstance(previous, Paragraph) and runs_on_into(previous, item):
+                doc.blocks[k - 1] = run_on(previous, item, prov)
+                ran_on.add(k)
+    if ran_on:
+        doc.blocks = [b for k, b in enumerate(doc.blocks) if k not in ran_on]
 
 
 def _with_continuations(prov: list[Prov], paragraphs: list[Paragraph]) -> list[Prov]:
