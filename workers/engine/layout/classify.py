@@ -120,6 +120,7 @@ from .lines import (
 )
 from .list_labels import label_provs
 from .listings import listing_text
+from .lone_captions import names_as_captions
 from .numbered_heads import bracketed_heads, numbered_heading
 from .numbered_runs import numbered_runs, outvoted
 from .order import side_notes
@@ -754,6 +755,7 @@ def classify(
     )
     doc.artifacts.extend(letterheads)
     _drop_lone_items(doc)
+    doc.blocks = names_as_captions(doc.blocks)
     _drop_unordered_letters(doc)
     _one_figure_per_caption(doc)
     # (Lines numbered like list items and read back as prose above may be section titles.)
