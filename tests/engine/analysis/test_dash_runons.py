@@ -45,3 +45,37 @@ def test_a_dash_after_an_ended_sentence_opens_its_own_paragraph(tmp_path: Path) 
     doc = _page(tmp_path, b"The recurrent networks of long short-term memory units say:")
     texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
     assert texts[-1].startswith("\u2014 are used together")
+
+
+def _enumerated(tmp_path: Path, said_before: bytes) -> Document:
+    """A paragraph whose line breaks before the enumerator "(ii)" of its own sentence."""
+    lines = [
+        *BEFORE, b"",
+        b"Work on this has since taken two main lines of research: " + said_before
+        + b" to come up with",
+        b"new mechanisms that improve the accuracy of the results they give on data, and",
+        b"(ii) to propose relaxations of the model that require less distortion of the data",
+        b"and allow for more accurate results, which is the line this paper follows on.",
+    ]
+    ops = [
+        f"BT /F1 10 Tf 72 {700 - 12 * k} Td (".encode() + line + b") Tj ET"
+        for k, line in enumerate(lines) if line
+    ]
+    return read_layout(text_page_pdf(tmp_path / "enum.pdf", ops, base="/Times-Roman"), max_pages=5)
+
+
+def test_an_enumerator_of_the_sentence_the_line_broke_before_goes_on_with_it(
+    tmp_path: Path,
+) -> None:
+    doc = _enumerated(tmp_path, b"\\(i\\)")
+    assert not any(isinstance(b, ListBlock) for b in doc.blocks)
+    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert len(texts) == 2
+    assert "they give on data, and (ii) to propose relaxations" in texts[1]
+
+
+def test_an_enumerator_the_words_above_never_began_is_no_run_on(tmp_path: Path) -> None:
+    # (No "(i)" above: "(ii)" is no enumerator of that sentence.)
+    doc = _enumerated(tmp_path, b"first,")
+    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert not any("and (ii) to propose" in t for t in texts)

@@ -1578,33 +1578,39 @@ def _drop_lone_items(doc: Document) -> None:
     """A lone line opening with a dash, a letter or a citation is prose (dialogue, an
     attribution, an initial: "T. Carew", "[3] showed"), and one opening with an asterisk is
     the note its mark refers to ("* Rates include a margin"), not a list; a lone bullet or
-    "1." may well be one. A dash the line broke before, inside a sentence, goes on with the
-    paragraph above it (see :mod:`.dash_runons`)."""
-    ran_on: set[int] = set()
-    for k, block in enumerate(doc.blocks):
-        if (
+    "1." may well be one. A dash or a sentence's own enumerator ("(ii)" after "(i)") the
+    line broke before, inside a sentence, goes on with the paragraph above it (see
+    :mod:`.dash_runons`)."""
+    out: list[ModelBlock] = []
+    for block in doc.blocks:
+        previous = out[-1] if out else None
+        if not (
             isinstance(block, ListBlock)
             and len(block.items) == 1
-            and (
-                block.items[0].label in ("-", "–", "—", "*")
-                or block.items[0].label[:1].isalpha()
-                or block.items[0].label.startswith("[")  # a citation opening a line
-            )
             and all(isinstance(b, Paragraph) for b in block.items[0].blocks)
         ):
-            item = block.items[0]
-            paragraphs = [b for b in item.blocks if isinstance(b, Paragraph)]
-            text = " ".join([item.label, *(b.text for b in paragraphs)])
-            links = [link for b in paragraphs for link in b.links]
-            # The paragraphs that continued the item keep their places on the page.
-            prov = _with_continuations(block.prov, paragraphs)
-            doc.blocks[k] = Paragraph(text, prov, links)
-            previous = doc.blocks[k - 1] if k else None
-            if isinstance(previous, Paragraph) and runs_on_into(previous, item):
-                doc.blocks[k - 1] = run_on(previous, item, prov)
-                ran_on.add(k)
-    if ran_on:
-        doc.blocks = [b for k, b in enumerate(doc.blocks) if k not in ran_on]
+            out.append(block)
+            continue
+        item = block.items[0]
+        runs_on = isinstance(previous, Paragraph) and runs_on_into(previous, item)
+        if not (
+            runs_on
+            or item.label in ("-", "–", "—", "*")
+            or item.label[:1].isalpha()
+            or item.label.startswith("[")  # a citation opening a line
+        ):
+            out.append(block)
+            continue
+        paragraphs = [b for b in item.blocks if isinstance(b, Paragraph)]
+        text = " ".join([item.label, *(b.text for b in paragraphs)])
+        links = [link for b in paragraphs for link in b.links]
+        # The paragraphs that continued the item keep their places on the page.
+        prov = _with_continuations(block.prov, paragraphs)
+        if runs_on and isinstance(previous, Paragraph):
+            out[-1] = run_on(previous, item, prov)
+        else:
+            out.append(Paragraph(text, prov, links))
+    doc.blocks = out
 
 
 def _with_continuations(prov: list[Prov], paragraphs: list[Paragraph]) -> list[Prov]:
