@@ -3097,16 +3097,28 @@ def _column_of(f: Fragment, columns: list[list[float]]) -> int:
 
 
 def _merge_wrapped_cells(
-    rows: list[list[Fragment]], columns: list[list[float]]
+    rows: list[list[Fragment]], columns: list[list[float]],
+    spanners: Sequence[tuple[float, float, float]] = (),
 ) -> list[list[Fragment]]:
     """Lines holding a single fragment between full rows are wrapped cell text, and so are
     lines of one cell split where a clause ends before a wide space (see
     :func:`_one_cell_line`). A run of them joins the full row above or below, whichever is
     closer in the same column (cells are often centred vertically, so wrapped text can sit
     above its row's first line) -- unless it is set apart from that row's cell as rows are
-    (see :func:`_own_row`): then it is a row of its own, its other cells empty."""
+    (see :func:`_own_row`): then it is a row of its own, its other cells empty. So is a
+    group's head standing alone on a rule that runs across its columns (``spanners``, see
+    :func:`_on_spanner`) over a row that holds a cell in its column: "Grade" over "PK",
+    "K", "1" … "6", read by :func:`_under_spanner_rules` as heading them all, not as the
+    top line of one of their heads ("Grade 6")."""
 
     full = [len(row) > 1 and not _one_cell_line(row, columns) for row in rows]
+    for i, row in enumerate(rows[:-1]):
+        # (Only where it would be read into the cell under it: a group's head joined to a
+        # row whose cell under it is empty is still read as the group's by its rule.)
+        if len(row) == 1 and full[i + 1] and _on_spanner(row[0], columns, spanners) and any(
+            _column_of(f, columns) == _column_of(row[0], columns) for f in rows[i + 1]
+        ):
+            full[i] = True
     pitch = _row_gap([row for k, row in enumerate(rows) if full[k]])
 
     out: dict[int, list[Fragment]] = {i: list(row) for i, row in enumerate(rows) if full[i]}
@@ -3143,6 +3155,23 @@ def _merge_wrapped_cells(
                 out[k] = list(rows[k])
         i = j + 1
     return [sorted(out[k], key=lambda f: place[id(f)]) for k in sorted(out)]
+
+
+def _on_spanner(
+    f: Fragment, columns: list[list[float]], spanners: Sequence[tuple[float, float, float]]
+) -> bool:
+    """Whether ``f`` stands on a rule across (one of ``spanners``: left, right, height)
+    under it, within a line's height, that runs over two columns or more of ``columns``
+    but not across them all, ``f`` within the rule's ends: a group's head over its
+    columns."""
+    width = columns[-1][1] - columns[0][0]
+    for x0, x1, y in spanners:
+        if not (0 <= f.y0 - y <= f.height and x0 - CROSSING <= f.x0 and f.x1 <= x1 + CROSSING):
+            continue
+        under = sum(x0 - CROSSING <= a and b <= x1 + CROSSING for a, b in columns)
+        if under >= 2 and x1 - x0 < 0.8 * width:
+            return True
+    return False
 
 
 #: Leader dots that end a label's line (run out to its row's figures).
@@ -3815,7 +3844,7 @@ def _table_from(run: list[Line], page: int, rules: Sequence[Rect] = ()) -> Block
         return None  # justified lines split at their wide word spaces: words, not cells
     if len(columns) == 2 and _sizes_mixed(multi):
         return None  # two blocks of text side by side (a title beside a box of notes)
-    rows = _merge_wrapped_cells(rows, columns)
+    rows = _merge_wrapped_cells(rows, columns, _rule_runs(rules) if rules else ())
     cells: list[list[Fragment | None]] = []
     for row in rows:
         cell_row: list[Fragment | None] = [None] * len(columns)
