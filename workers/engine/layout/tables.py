@@ -35,6 +35,7 @@ from .line_breaks import stacked
 from .lines import SPACE_GAP, Fragment, Line, fragments, lines, word_count
 from .numbered_columns import numbered_list_across
 from .patterns import BULLET, LEADER, NUMBERED, is_marker, starts_item
+from .row_groups import centred_row_groups
 from .table_heads import (
     BODY_ROWS,
     CROSSING,
@@ -3870,6 +3871,8 @@ def _table_from(run: list[Line], page: int, rules: Sequence[Rect] = ()) -> Block
     spans = _spans_across(cells, columns)
     groups = centred_groups(cells, heads, spans | ruled_groups) | ruled_groups
     spans.update(groups)
+    if rules:
+        cells, spans = centred_row_groups(cells, heads, spans, _rule_runs(rules))
     # (The heads told before the groups' names moved into their first columns: moved, a
     # name may stand over the same word in its column's head, "Total" over "Total", and
     # read as a value.)
