@@ -581,6 +581,16 @@ def ruled_tables(
             cells, xs, Bands(ys, row_bands, blank_bands, hs), content.paths, members, vs,
             cut_head=open_ends[1],
         )
+        title = _title_row(grid_cells, spans)
+        if title is not None:
+            # Read as text over the table (its title), not as the head of the columns it
+            # stands over; the heads under it, told with it over them, stay heads.
+            told = heads or set_apart_head(grid_cells)
+            glyphs = {id(g) for g in title.glyphs}
+            members = [f for f in members if not any(id(g) in glyphs for g in f.glyphs)]
+            grid_cells = grid_cells[1:]
+            spans = {(r - 1, k): span for (r, k), span in spans.items() if r > 0}
+            heads = max(told - 1, 0)
         block = Block(
             content.index, kind="table", table=grid_cells, head_rows=heads, spans=spans,
             drawn_apart=id(box) in apart, cut_head=open_ends[1],
@@ -1085,6 +1095,25 @@ def _drawn_table(
         heads = 0
     cells, heads, spans = head_spans(cells, heads, xs, packed=bool(drawn), downs=downs)
     return cells, heads, spans
+
+
+def _title_row(cells: list[list[Fragment | None]], spans: Spans) -> Fragment | None:
+    """The text of the grid's first row when it is the table's title set inside its frame
+    ("NICS Firearm Background Checks" over the groups' and the columns' heads), not a head
+    of the columns under it: the row's one text, in a face :data:`CORNER_TITLE` times
+    larger than every other cell's text, over two rows or more, spanning (``spans``) two
+    of the columns or more but not all (a band across the grid, its own title row, is
+    read with it: see :func:`_corner_title`). None otherwise."""
+    if len(cells) < 3:
+        return None
+    texts = [(k, c) for k, c in enumerate(cells[0]) if c is not None]
+    if len(texts) != 1 or not 1 < spans.get((0, texts[0][0]), (1, 1))[1] < len(cells[0]):
+        return None
+    title = texts[0][1]
+    others = [c.size for row in cells[1:] for c in row if c is not None]
+    if not others or title.size < CORNER_TITLE * max(others):
+        return None
+    return title
 
 
 #: A grid's top-left text in a face this many times larger than all its other text (or more)
