@@ -13,6 +13,7 @@ from ..document import (
     BBox,
     Page,
 )
+from .asides import before_smaller_aside
 from .figures import (
     Candidate,
 )
@@ -164,6 +165,9 @@ class Block:
         sizes: list[float] = []
         for f in frags:
             sizes.extend(f.sizes)
+        if frags and frags[-1].text.rstrip().endswith(")"):
+            # (The face of the text, not of a smaller aside it ends in: see .asides.)
+            sizes = [g.size for g in before_smaller_aside([g for f in frags for g in f.glyphs])]
         size = quick_median(sizes) if sizes else 0.0
         self._size_cache = (frags, len(frags), size)
         return size

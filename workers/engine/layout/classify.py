@@ -42,6 +42,7 @@ from ..document import (
 )
 from ..document import Block as ModelBlock
 from .accents import glyphs_join_accents
+from .asides import before_smaller_aside
 from .bidi import reads_right_to_left
 from .blocks import (
     MARGIN_BAND,
@@ -77,6 +78,7 @@ from .continued_tables import (
     title_over,
     title_said_again,
 )
+from .dash_runons import run_on, runs_on_into
 from .definition_lists import definition_lists
 from .definition_terms import definition_terms
 from .described_terms import described_terms
@@ -118,6 +120,7 @@ from .lines import (
 )
 from .list_labels import label_provs
 from .listings import listing_text
+from .lone_captions import names_as_captions
 from .numbered_heads import bracketed_heads, numbered_heading
 from .numbered_runs import numbered_runs, outvoted
 from .order import side_notes
@@ -752,6 +755,7 @@ def classify(
     )
     doc.artifacts.extend(letterheads)
     _drop_lone_items(doc)
+    doc.blocks = names_as_captions(doc.blocks)
     _drop_unordered_letters(doc)
     _one_figure_per_caption(doc)
     # (Lines numbered like list items and read back as prose above may be section titles.)
@@ -1574,25 +1578,39 @@ def _drop_lone_items(doc: Document) -> None:
     """A lone line opening with a dash, a letter or a citation is prose (dialogue, an
     attribution, an initial: "T. Carew", "[3] showed"), and one opening with an asterisk is
     the note its mark refers to ("* Rates include a margin"), not a list; a lone bullet or
-    "1." may well be one."""
-    for k, block in enumerate(doc.blocks):
-        if (
+    "1." may well be one. A dash or a sentence's own enumerator ("(ii)" after "(i)") the
+    line broke before, inside a sentence, goes on with the paragraph above it (see
+    :mod:`.dash_runons`)."""
+    out: list[ModelBlock] = []
+    for block in doc.blocks:
+        previous = out[-1] if out else None
+        if not (
             isinstance(block, ListBlock)
             and len(block.items) == 1
-            and (
-                block.items[0].label in ("-", "–", "—", "*")
-                or block.items[0].label[:1].isalpha()
-                or block.items[0].label.startswith("[")  # a citation opening a line
-            )
             and all(isinstance(b, Paragraph) for b in block.items[0].blocks)
         ):
-            item = block.items[0]
-            paragraphs = [b for b in item.blocks if isinstance(b, Paragraph)]
-            text = " ".join([item.label, *(b.text for b in paragraphs)])
-            links = [link for b in paragraphs for link in b.links]
-            # The paragraphs that continued the item keep their places on the page.
-            prov = _with_continuations(block.prov, paragraphs)
-            doc.blocks[k] = Paragraph(text, prov, links)
+            out.append(block)
+            continue
+        item = block.items[0]
+        runs_on = isinstance(previous, Paragraph) and runs_on_into(previous, item)
+        if not (
+            runs_on
+            or item.label in ("-", "–", "—", "*")
+            or item.label[:1].isalpha()
+            or item.label.startswith("[")  # a citation opening a line
+        ):
+            out.append(block)
+            continue
+        paragraphs = [b for b in item.blocks if isinstance(b, Paragraph)]
+        text = " ".join([item.label, *(b.text for b in paragraphs)])
+        links = [link for b in paragraphs for link in b.links]
+        # The paragraphs that continued the item keep their places on the page.
+        prov = _with_continuations(block.prov, paragraphs)
+        if runs_on and isinstance(previous, Paragraph):
+            out[-1] = run_on(previous, item, prov)
+        else:
+            out.append(Paragraph(text, prov, links))
+    doc.blocks = out
 
 
 def _with_continuations(prov: list[Prov], paragraphs: list[Paragraph]) -> list[Prov]:
@@ -4033,7 +4051,7 @@ def _words_size(block: Block) -> float:
     body's are. A heading is set apart by the size of its words."""
     # (Nor are the letters of code set inline, whose typewriter face measures larger than
     # the running text's at one point size: "Try sending something, … with "\r\n":".)
-    glyphs = [g for f in block.frags for g in f.glyphs]
+    glyphs = list(before_smaller_aside([g for f in block.frags for g in f.glyphs]))
     code = large_code_fonts(glyphs)
     sizes = [g.size for g in glyphs if g.char.isalpha() and g.font not in code]
     # (Never larger than the block's: a label whose words are set larger than its numbers,

@@ -117,6 +117,7 @@ from .glyphs import (
 from .heading_breaks import bold_lines_apart
 from .image_groups import merge_images
 from .keyed_entries import split_keyed_entries
+from .lead_lines import lead_lines_apart
 from .letter_bullets import LetterBulletFaces, letter_bullets
 from .line_breaks import cell_lines
 from .lines import (
@@ -2496,7 +2497,7 @@ def _text_blocks(
         found = _python_text_blocks(frags, asks)
     # (The page's usual gap between lines, which the loop joins lines by, may be a paragraph
     # break's: headings one under another are parted again.)
-    return bold_lines_apart(found, frags)
+    return lead_lines_apart(bold_lines_apart(found, frags), frags)
 
 
 #: A term set in bold before its description at a tab stop is a few words at most (an

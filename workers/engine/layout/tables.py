@@ -35,6 +35,7 @@ from .line_breaks import stacked
 from .lines import SPACE_GAP, Fragment, Line, fragments, lines, word_count
 from .numbered_columns import numbered_list_across
 from .patterns import BULLET, LEADER, NUMBERED, is_marker, starts_item
+from .row_groups import centred_row_groups
 from .table_heads import (
     BODY_ROWS,
     CROSSING,
@@ -580,6 +581,16 @@ def ruled_tables(
             cells, xs, Bands(ys, row_bands, blank_bands, hs), content.paths, members, vs,
             cut_head=open_ends[1],
         )
+        title = _title_row(grid_cells, spans)
+        if title is not None:
+            # Read as text over the table (its title), not as the head of the columns it
+            # stands over; the heads under it, told with it over them, stay heads.
+            told = heads or set_apart_head(grid_cells)
+            glyphs = {id(g) for g in title.glyphs}
+            members = [f for f in members if not any(id(g) in glyphs for g in f.glyphs)]
+            grid_cells = grid_cells[1:]
+            spans = {(r - 1, k): span for (r, k), span in spans.items() if r > 0}
+            heads = max(told - 1, 0)
         block = Block(
             content.index, kind="table", table=grid_cells, head_rows=heads, spans=spans,
             drawn_apart=id(box) in apart, cut_head=open_ends[1],
@@ -1084,6 +1095,25 @@ def _drawn_table(
         heads = 0
     cells, heads, spans = head_spans(cells, heads, xs, packed=bool(drawn), downs=downs)
     return cells, heads, spans
+
+
+def _title_row(cells: list[list[Fragment | None]], spans: Spans) -> Fragment | None:
+    """The text of the grid's first row when it is the table's title set inside its frame
+    ("NICS Firearm Background Checks" over the groups' and the columns' heads), not a head
+    of the columns under it: the row's one text, in a face :data:`CORNER_TITLE` times
+    larger than every other cell's text, over two rows or more, spanning (``spans``) two
+    of the columns or more but not all (a band across the grid, its own title row, is
+    read with it: see :func:`_corner_title`). None otherwise."""
+    if len(cells) < 3:
+        return None
+    texts = [(k, c) for k, c in enumerate(cells[0]) if c is not None]
+    if len(texts) != 1 or not 1 < spans.get((0, texts[0][0]), (1, 1))[1] < len(cells[0]):
+        return None
+    title = texts[0][1]
+    others = [c.size for row in cells[1:] for c in row if c is not None]
+    if not others or title.size < CORNER_TITLE * max(others):
+        return None
+    return title
 
 
 #: A grid's top-left text in a face this many times larger than all its other text (or more)
@@ -3097,16 +3127,28 @@ def _column_of(f: Fragment, columns: list[list[float]]) -> int:
 
 
 def _merge_wrapped_cells(
-    rows: list[list[Fragment]], columns: list[list[float]]
+    rows: list[list[Fragment]], columns: list[list[float]],
+    spanners: Sequence[tuple[float, float, float]] = (),
 ) -> list[list[Fragment]]:
     """Lines holding a single fragment between full rows are wrapped cell text, and so are
     lines of one cell split where a clause ends before a wide space (see
     :func:`_one_cell_line`). A run of them joins the full row above or below, whichever is
     closer in the same column (cells are often centred vertically, so wrapped text can sit
     above its row's first line) -- unless it is set apart from that row's cell as rows are
-    (see :func:`_own_row`): then it is a row of its own, its other cells empty."""
+    (see :func:`_own_row`): then it is a row of its own, its other cells empty. So is a
+    group's head standing alone on a rule that runs across its columns (``spanners``, see
+    :func:`_on_spanner`) over a row that holds a cell in its column: "Grade" over "PK",
+    "K", "1" … "6", read by :func:`_under_spanner_rules` as heading them all, not as the
+    top line of one of their heads ("Grade 6")."""
 
     full = [len(row) > 1 and not _one_cell_line(row, columns) for row in rows]
+    for i, row in enumerate(rows[:-1]):
+        # (Only where it would be read into the cell under it: a group's head joined to a
+        # row whose cell under it is empty is still read as the group's by its rule.)
+        if len(row) == 1 and full[i + 1] and _on_spanner(row[0], columns, spanners) and any(
+            _column_of(f, columns) == _column_of(row[0], columns) for f in rows[i + 1]
+        ):
+            full[i] = True
     pitch = _row_gap([row for k, row in enumerate(rows) if full[k]])
 
     out: dict[int, list[Fragment]] = {i: list(row) for i, row in enumerate(rows) if full[i]}
@@ -3143,6 +3185,23 @@ def _merge_wrapped_cells(
                 out[k] = list(rows[k])
         i = j + 1
     return [sorted(out[k], key=lambda f: place[id(f)]) for k in sorted(out)]
+
+
+def _on_spanner(
+    f: Fragment, columns: list[list[float]], spanners: Sequence[tuple[float, float, float]]
+) -> bool:
+    """Whether ``f`` stands on a rule across (one of ``spanners``: left, right, height)
+    under it, within a line's height, that runs over two columns or more of ``columns``
+    but not across them all, ``f`` within the rule's ends: a group's head over its
+    columns."""
+    width = columns[-1][1] - columns[0][0]
+    for x0, x1, y in spanners:
+        if not (0 <= f.y0 - y <= f.height and x0 - CROSSING <= f.x0 and f.x1 <= x1 + CROSSING):
+            continue
+        under = sum(x0 - CROSSING <= a and b <= x1 + CROSSING for a, b in columns)
+        if under >= 2 and x1 - x0 < 0.8 * width:
+            return True
+    return False
 
 
 #: Leader dots that end a label's line (run out to its row's figures).
@@ -3815,7 +3874,7 @@ def _table_from(run: list[Line], page: int, rules: Sequence[Rect] = ()) -> Block
         return None  # justified lines split at their wide word spaces: words, not cells
     if len(columns) == 2 and _sizes_mixed(multi):
         return None  # two blocks of text side by side (a title beside a box of notes)
-    rows = _merge_wrapped_cells(rows, columns)
+    rows = _merge_wrapped_cells(rows, columns, _rule_runs(rules) if rules else ())
     cells: list[list[Fragment | None]] = []
     for row in rows:
         cell_row: list[Fragment | None] = [None] * len(columns)
@@ -3841,6 +3900,8 @@ def _table_from(run: list[Line], page: int, rules: Sequence[Rect] = ()) -> Block
     spans = _spans_across(cells, columns)
     groups = centred_groups(cells, heads, spans | ruled_groups) | ruled_groups
     spans.update(groups)
+    if rules:
+        cells, spans = centred_row_groups(cells, heads, spans, _rule_runs(rules))
     # (The heads told before the groups' names moved into their first columns: moved, a
     # name may stand over the same word in its column's head, "Total" over "Total", and
     # read as a value.)

@@ -1,0 +1,81 @@
+"""A line that opens with a dash inside a sentence goes on with its paragraph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.engine.content_pdfs import text_page_pdf
+from workers.engine.document import Document, ListBlock, Paragraph
+from workers.engine.layout.reader import read_layout
+
+EM_DASH = b"\x97"  # (WinAnsiEncoding)
+
+BEFORE = [
+    b"Sound is what this section is about, and how a network may learn to make it again",
+    b"from the waveforms of many recordings, one short step after another, as shown below.",
+]
+AFTER = [
+    b"are used together with gated units to build a network which can be trained to make",
+    b"music. Instead of taking notes directly, the authors took raw audio waveforms as their",
+    b"input, and the network is given those waveforms to predict the ones that follow them.",
+]
+
+
+def _page(tmp_path: Path, opening: bytes) -> Document:
+    """A paragraph, then one whose second line opens with an em dash after ``opening``."""
+    lines = [*BEFORE, b"", opening, EM_DASH + b" " + AFTER[0], *AFTER[1:]]
+    ops = [
+        f"BT /F1 10 Tf 72 {700 - 12 * k} Td (".encode() + line + b") Tj ET"
+        for k, line in enumerate(lines) if line
+    ]
+    return read_layout(text_page_pdf(tmp_path / "dash.pdf", ops, base="/Times-Roman"), max_pages=5)
+
+
+def test_a_dash_the_line_broke_before_goes_on_with_the_sentence(tmp_path: Path) -> None:
+    doc = _page(tmp_path, b"Recurrent networks of long short-term memory units, to be exact")
+    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert not any(isinstance(b, ListBlock) for b in doc.blocks)
+    assert len(texts) == 2
+    assert texts[1].startswith("Recurrent networks of long short-term memory units, to be exact")
+    assert "to be exact \u2014 are used together" in texts[1]
+
+
+def test_a_dash_after_an_ended_sentence_opens_its_own_paragraph(tmp_path: Path) -> None:
+    # Dialogue: the line above ends its sentence, and the dash opens a new paragraph.
+    doc = _page(tmp_path, b"The recurrent networks of long short-term memory units say:")
+    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert texts[-1].startswith("\u2014 are used together")
+
+
+def _enumerated(tmp_path: Path, said_before: bytes) -> Document:
+    """A paragraph whose line breaks before the enumerator "(ii)" of its own sentence."""
+    lines = [
+        *BEFORE, b"",
+        b"Work on this has since taken two main lines of research: " + said_before
+        + b" to come up with",
+        b"new mechanisms that improve the accuracy of the results they give on data, and",
+        b"(ii) to propose relaxations of the model that require less distortion of the data",
+        b"and allow for more accurate results, which is the line this paper follows on.",
+    ]
+    ops = [
+        f"BT /F1 10 Tf 72 {700 - 12 * k} Td (".encode() + line + b") Tj ET"
+        for k, line in enumerate(lines) if line
+    ]
+    return read_layout(text_page_pdf(tmp_path / "enum.pdf", ops, base="/Times-Roman"), max_pages=5)
+
+
+def test_an_enumerator_of_the_sentence_the_line_broke_before_goes_on_with_it(
+    tmp_path: Path,
+) -> None:
+    doc = _enumerated(tmp_path, b"\\(i\\)")
+    assert not any(isinstance(b, ListBlock) for b in doc.blocks)
+    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert len(texts) == 2
+    assert "they give on data, and (ii) to propose relaxations" in texts[1]
+
+
+def test_an_enumerator_the_words_above_never_began_is_no_run_on(tmp_path: Path) -> None:
+    # (No "(i)" above: "(ii)" is no enumerator of that sentence.)
+    doc = _enumerated(tmp_path, b"first,")
+    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert not any("and (ii) to propose" in t for t in texts)
