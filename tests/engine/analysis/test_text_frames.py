@@ -293,3 +293,28 @@ def test_two_bars_holding_their_values_stay_a_figure(tmp_path: Path) -> None:
     doc = read_layout(make_pdf(tmp_path / "bars.pdf", [([], lines)], shapes=shapes),
                       max_pages=2)
     assert len(figures(doc)) == 1
+
+
+def test_a_frame_around_a_listing_line_is_no_figure(tmp_path: Path) -> None:
+    """A manual's one-line listing in a box that leaves it much room (rules on the box's
+    four edges only): its text is all it holds, read as text; no picture to describe."""
+    shapes = ["0 0 0 RG 0.5 w", "72 600 m 450 600 l S", "72 556 m 450 556 l S",
+              "72 556 m 72 600 l S", "450 556 m 450 600 l S"]
+    lines = [(72.0, 760.0 - 14 * k, BODY[k % 2]) for k in range(6)]
+    lines.append((110.0, 574.0, "<families>-<point sizes>:<name1>=<values1>"))
+    doc = read_layout(make_pdf(tmp_path / "listing.pdf", [([], lines)], shapes=shapes),
+                      max_pages=2)
+    assert figures(doc) == []
+    assert "<families>-<point sizes>:<name1>=<values1>" in text_of(doc)
+
+
+def test_a_frame_with_inner_rules_is_judged_by_its_grid() -> None:
+    """A box split by a rule, one cell holding a short label: its outline is not all it
+    draws, so the grid's own rule decides (a diagram's cell with a letter stays a figure)."""
+    box = (72.0, 556.0, 450.0, 700.0)
+    shapes = [(72.0, 699.0, 450.0, 700.0), (72.0, 556.0, 450.0, 557.0),
+              (72.0, 556.0, 73.0, 700.0), (449.0, 556.0, 450.0, 700.0),
+              (260.0, 556.0, 261.0, 700.0)]
+    label = [((80.0, 590.0, 250.0, 620.0), "x-axis values")]
+    assert not text_frame(box, shapes, label)
+    assert text_frame(box, shapes[:4], label)

@@ -47,8 +47,9 @@ the page, which the layout reader always took for icons and page backgrounds):
 No figure at all (:func:`text_frame`, asked by the layout reader before a drawing becomes a
 candidate): a drawing whose inside is text — running text in any script (words of Chinese or
 Thai counted by their characters), or a grid of rules and boxes whose cells are filled with
-text: a table drawn with shapes, a box around a paragraph or a form's answer. Its text is
-read as text; no picture is lost.
+text: a table drawn with shapes, a box around a paragraph or a form's answer, a frame drawn
+round a listing however much room its lines leave (:func:`framed_only`). Its text is read as
+text; no picture is lost.
 
 Captions (:func:`caption_of`, :func:`styled_caption_of`) give a figure alternative text in the
 author's own words: a line opening like a caption ("Figure 3:"), or else a short line right
@@ -1452,7 +1453,31 @@ def text_frame(box: Box, shapes: Sequence[Box], texts: Sequence[tuple[Box, str]]
         return not illustration(box, shapes, boxes)
     covered = sum((x1 - x0) * (y1 - y0) for x0, y0, x1, y1 in boxes)
     return area > 0 and covered >= TEXT_DENSITY * area and (
-        text_grid_share(box, shapes, boxes) >= TEXT_GRID_SHARE)
+        framed_only(box, shapes) or text_grid_share(box, shapes, boxes) >= TEXT_GRID_SHARE)
+
+
+def framed_only(box: Box, shapes: Sequence[Box]) -> bool:
+    """Whether ``shapes`` only draw the outline of ``box``: rules along its four edges, or
+    one shape as large as the box (a stroked or shaded rectangle). Text inside such a frame
+    is all it holds (a listing's box, however much room its one line leaves): nothing of a
+    picture. A table's or a diagram's inner rules and boxes are no outline.
+
+    >>> framed_only((0, 0, 300, 40), [(0, 0, 300, 1), (0, 39, 300, 40), (0, 0, 1, 40),
+    ...                               (299, 0, 300, 40)])
+    True
+    >>> framed_only((0, 0, 300, 40), [(0, 0, 300, 40), (150, 0, 151, 40)])
+    False
+    """
+    near = EDGE_TOLERANCE + RULE_WIDTH
+    left, bottom, right, top = box
+    for x0, y0, x1, y1 in shapes:
+        whole = (abs(x0 - left) <= near and abs(y0 - bottom) <= near
+                 and abs(x1 - right) <= near and abs(y1 - top) <= near)
+        level = y1 - y0 <= RULE_WIDTH and (abs(y0 - bottom) <= near or abs(y1 - top) <= near)
+        upright = x1 - x0 <= RULE_WIDTH and (abs(x0 - left) <= near or abs(x1 - right) <= near)
+        if not (whole or level or upright):
+            return False
+    return bool(shapes)
 
 
 #: An illustration is drawn with at least this many pieces (shapes that are not rules, each a
