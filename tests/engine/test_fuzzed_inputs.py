@@ -13,8 +13,10 @@ import pytest
 
 from workers.engine.analyse import analyse
 from workers.engine.errors import DocumentTooComplexError
+from workers.engine.layout import lines
+from workers.engine.layout.lines import MAX_MERGED_PIECES
 from workers.engine.render_html import build_html
-from workers.engine.tagged_pdf.checks import render_page
+from workers.engine.tagged_pdf.checks import check_tagged_pdf, render_page
 from workers.engine.tagged_pdf.tagger import tag_pdf
 
 from .content_pdfs import text_page, text_page_pdf
@@ -58,6 +60,40 @@ def test_thousands_of_one_letter_blocks_are_read_in_bounded_time(tmp_path: Path)
     assert len(document.blocks) > 1000
 
 
+def _letters_in_a_band(path: Path, count: int) -> Path:
+    # One-letter runs at 1 pt scattered along a band two points high: one line group, whose
+    # pieces all lie side by side within a fragment gap of the next.
+    rng = random.Random(7)
+    runs = [
+        f"1 0 0 1 {rng.uniform(0, 590):.2f} {400 + rng.uniform(0, 2):.2f} Tm "
+        f"({chr(97 + k % 26)}) Tj".encode() for k in range(count)
+    ]
+    return text_page_pdf(path, [b"BT /F1 1 Tf", *runs, b"ET"])
+
+
+@pytest.mark.parametrize("in_c", [True, False], ids=["c", "python"])
+def test_a_line_of_too_many_pieces_is_read_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_c: bool
+) -> None:
+    # The limit on pieces merged into one fragment keeps the line's reading bounded, but the
+    # line is read otherwise than it would be: staff are told, on the page it was reached on
+    # (by lines.py and by _fragments.c alike).
+    if not in_c:
+        monkeypatch.setattr(lines, "_accelerator", None)
+    count = 3 * MAX_MERGED_PIECES
+    document = analyse(_letters_in_a_band(tmp_path / "band.pdf", count), max_pages=10)
+    limits = [w for w in document.warnings if w.code == "line-pieces-limit"]
+    assert [w.page for w in limits] == [0]
+    assert "scattered letters" in limits[0].message
+    assert sum(ch.isalpha() for b in document.blocks for ch in b.text) == count  # all read
+
+
+def test_a_line_under_the_piece_limit_has_no_warning(tmp_path: Path) -> None:
+    document = analyse(_letters_in_a_band(tmp_path / "band.pdf", MAX_MERGED_PIECES // 2),
+                       max_pages=10)
+    assert not [w for w in document.warnings if w.code == "line-pieces-limit"]
+
+
 def test_a_font_whose_subtype_is_no_name_is_converted(tmp_path: Path) -> None:
     pdf, page = text_page(b"BT /F1 12 Tf 72 720 Td (Bin collections) Tj ET")
     page.obj.Resources.Font.F1.Subtype = pikepdf.Dictionary()
@@ -94,6 +130,32 @@ def test_a_page_too_large_to_render_is_refused_clearly(tmp_path: Path) -> None:
             render_page(source, 0)
     finally:
         source.close()
+
+
+def test_a_page_too_large_to_compare_fails_the_pixel_check_clearly(tmp_path: Path) -> None:
+    # The tagged PDF is made (tagging changes no page box); only the proof that it renders
+    # as the source does cannot be made for the huge page. The check report says so, and
+    # the conversion goes to staff instead of failing (document-too-complex).
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
+        Encoding=pikepdf.Name.WinAnsiEncoding))
+    for box in ([0, 0, 595, 842], [0, 0, 1e9, 1e9]):
+        pdf.add_blank_page(page_size=(595, 842))
+        page = pdf.pages[-1]
+        page.obj.MediaBox = pikepdf.Array(box)
+        page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+        page.obj.Contents = pdf.make_stream(b"BT /F1 12 Tf 72 720 Td (Bin collections) Tj ET")
+    path = tmp_path / "huge.pdf"
+    pdf.save(path)
+    document = analyse(path, max_pages=10)
+    tagged = tag_pdf(path, document)
+    report = check_tagged_pdf(tagged.content, source=path, expected_texts=tagged.expected_texts)
+    checks = report["checks"]
+    assert isinstance(checks, list)
+    pixels = next(c for c in checks if c["id"] == "pixels")
+    assert not pixels["passed"] and not report["passed"]
+    assert pixels["detail"].startswith("page 2 not compared: 1000000000 x 1000000000 pixels")
 
 
 def test_a_link_element_inside_itself_is_read_once(tmp_path: Path) -> None:

@@ -2365,6 +2365,7 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
             if block.artifact is None and len(block.frags) <= SIDE_NOTE_LINES:
                 found[id(block)] = "other"
         overlaps = _HeightOverlaps(result.blocks)
+        ends = _PageEnds(result.blocks)
         for block in result.blocks:
             if id(block) in found:
                 continue
@@ -2399,7 +2400,7 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
                 if (id(result), key) not in counted:
                     counted.add((id(result), key))
                     seen[key] += 1
-            elif _page_number_apart(block, result.blocks, page, len(doc.pages)):
+            elif _page_number_apart(block, ends, page, len(doc.pages)):
                 found[id(block)] = "page-number"
             elif word_count(text) <= 8:
                 # Furniture beside the text (a slide's side panel, a book's thumb tab): the
@@ -3147,7 +3148,7 @@ def _numbered_sequences(
 PAGE_NUMBER_BAND = 0.2
 
 
-def _page_number_apart(block: Block, blocks: list[Block], page: Page, pages: int) -> bool:
+def _page_number_apart(block: Block, ends: _PageEnds, page: Page, pages: int) -> bool:
     """A lone page number just inside the margin band (LaTeX sets its folio lower than most
     running footers reach): a number alone on one line, the last thing at the foot of the
     page or the first at its head, set apart from everything else by a line's height at
@@ -3164,10 +3165,61 @@ def _page_number_apart(block: Block, blocks: list[Block], page: Page, pages: int
     if not at_foot and y0 <= (1 - PAGE_NUMBER_BAND) * page.height:
         return False
     line = block.frags[0].height
-    others = [b for b in blocks if b is not block]
     if at_foot:
-        return bool(others) and all(b.y0 >= block.y1 + line for b in others)
-    return bool(others) and all(b.y1 <= block.y0 - line for b in others)
+        lowest = ends.lowest_bottom_besides(block)
+        return lowest is not None and lowest >= block.y1 + line
+    highest = ends.highest_top_besides(block)
+    return highest is not None and highest <= block.y0 - line
+
+
+class _PageEnds:
+    """The lowest bottom and the highest top of a page's blocks but one: asked of each
+    number-like line outside the margin bands (a page of thousands of scattered letters has
+    thousands of Roman "i"s and "v"s), a scan of the page per line was quadratic. The two
+    lowest bottoms and the two highest tops, of different blocks: the extreme of the others
+    is one of them."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.blocks = blocks
+        # (A NaN orders nothing: such a page is scanned, as before.)
+        self.ordered = not any(math.isnan(b.y0) or math.isnan(b.y1) for b in blocks)
+        self.bottoms = _two_least(blocks, lambda b: b.y0)
+        self.tops = _two_least(blocks, lambda b: -b.y1)
+
+    def lowest_bottom_besides(self, block: Block) -> float | None:
+        """``min(other.y0)`` over the other blocks; None when there is none."""
+        if not self.ordered:
+            others = [b.y0 for b in self.blocks if b is not block]
+            return min(others) if others else None
+        least = _least_besides(self.bottoms, block)
+        return None if least is None else least.y0
+
+    def highest_top_besides(self, block: Block) -> float | None:
+        """``max(other.y1)`` over the other blocks; None when there is none."""
+        if not self.ordered:
+            others = [b.y1 for b in self.blocks if b is not block]
+            return max(others) if others else None
+        least = _least_besides(self.tops, block)
+        return None if least is None else least.y1
+
+
+def _two_least(blocks: list[Block], key: Callable[[Block], float]) -> list[Block]:
+    """The block of least ``key`` and the least of the others (a block listed twice is still
+    one block): fewer when there are fewer blocks."""
+    first: Block | None = None
+    second: Block | None = None
+    for b in blocks:
+        if b is first or b is second:
+            continue
+        if first is None or key(b) < key(first):
+            first, second = b, first
+        elif second is None or key(b) < key(second):
+            second = b
+    return [b for b in (first, second) if b is not None]
+
+
+def _least_besides(least: list[Block], block: Block) -> Block | None:
+    return next((b for b in least if b is not block), None)
 
 
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}

@@ -57,8 +57,18 @@ _NOT_CONTENT_ANNOTS = frozenset({"/Popup", "/PrinterMark", "/TrapNet"})
 #: Pixel comparison resolution: 1.0 = 72 dpi.
 PIXEL_SCALE = 1.0
 #: Pages rendered for a comparison are this many pixels at most (three bytes each: 300 MB;
-#: an A0 poster is 8 million at 72 dpi). A larger one is refused as too complex.
+#: an A0 poster is 8 million at 72 dpi). A larger one is refused as too complex
+#: (:class:`PageTooLargeError`); the pixel check reports it as a page not compared.
 MAX_RENDER_PIXELS = 100_000_000
+
+
+class PageTooLargeError(DocumentTooComplexError):
+    """A page larger than :data:`MAX_RENDER_PIXELS` was to be rendered (a damaged page box)."""
+
+    def __init__(self, width: float, height: float) -> None:
+        super().__init__(detail=f"page of {width:.0f} x {height:.0f} pixels")
+        self.width = width
+        self.height = height
 #: Structure elements visited at most when checking.
 MAX_ELEMENTS = 500_000
 
@@ -549,6 +559,7 @@ def _read_and_compare_pages(content: bytes, source: Path) -> tuple[TextByMcid, C
     loaded afresh, and compared with the source page's as before."""
     by_mcid: TextByMcid = {}
     differing: list[int] = []
+    too_large: list[tuple[int, PageTooLargeError]] = []
     original = pdfium.PdfDocument(str(source))
     tagged = pdfium.PdfDocument(content)
     try:
@@ -561,6 +572,10 @@ def _read_and_compare_pages(content: bytes, source: Path) -> tuple[TextByMcid, C
                     by_mcid[(index, mcid)] = chars
                 if same_count and page_pixels(page) != render_page(original, index):
                     differing.append(index + 1)
+            except PageTooLargeError as e:
+                # (A damaged page box: best effort, the rest of the document is checked;
+                # the check fails, so staff look at what could not be compared.)
+                too_large.append((index, e))
             finally:
                 page.close()
     finally:
@@ -568,9 +583,16 @@ def _read_and_compare_pages(content: bytes, source: Path) -> tuple[TextByMcid, C
         original.close()
     if not same_count:
         return by_mcid, _check("pixels", False, f"{len(tagged)} pages instead of {count}")
-    if differing:
-        return by_mcid, _check("pixels", False,
-                               f"pages rendering differently: {_short(differing)}")
+    if differing or too_large:
+        details = [f"pages rendering differently: {_short(differing)}"] if differing else []
+        details.extend(
+            f"page {index + 1} not compared: {e.width:.0f} x {e.height:.0f} pixels at 72 dpi, "
+            f"more than the {MAX_RENDER_PIXELS:,} a page may be rendered in (a damaged page box?)"
+            for index, e in too_large[:3]
+        )
+        if len(too_large) > 3:
+            details.append(f"{len(too_large) - 3} more pages too large to compare")
+        return by_mcid, _check("pixels", False, "; ".join(details))
     return by_mcid, _check("pixels", True,
                            f"all {count} page(s) render identically to the source")
 
@@ -603,7 +625,7 @@ def page_pixels(page: pdfium.PdfPage, clip: Clip | None = None) -> bytes:
     if not width * height <= MAX_RENDER_PIXELS:
         # (A damaged /MediaBox of 1e9 points: its bitmap would take more memory than a
         # conversion may use. Not NaN either: a box pdfium reads as nothing renders.)
-        raise DocumentTooComplexError(detail=f"page of {width:.0f} x {height:.0f} pixels")
+        raise PageTooLargeError(width, height)
     if math.ceil(width) < 1 or math.ceil(height) < 1:
         # A page with no area (a crop box away from its media box, a box of zero or negative
         # size) shows nothing, before and after alike; pdfium renders no such bitmap.
