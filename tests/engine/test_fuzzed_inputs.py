@@ -19,7 +19,7 @@ from workers.engine.render_html import build_html
 from workers.engine.tagged_pdf.checks import check_tagged_pdf, render_page
 from workers.engine.tagged_pdf.tagger import tag_pdf
 
-from .content_pdfs import text_page, text_page_pdf
+from .content_pdfs import text_page, text_page_pdf, text_pages_pdf
 
 
 def _convert(path: Path) -> None:
@@ -92,6 +92,24 @@ def test_a_line_under_the_piece_limit_has_no_warning(tmp_path: Path) -> None:
     document = analyse(_letters_in_a_band(tmp_path / "band.pdf", MAX_MERGED_PIECES // 2),
                        max_pages=10)
     assert not [w for w in document.warnings if w.code == "line-pieces-limit"]
+
+
+def test_letters_repeated_in_the_margins_of_every_page_are_read_in_bounded_time(
+    tmp_path: Path,
+) -> None:
+    # The same scattered letters on each of three pages: those in the margin bands repeat
+    # at their places, as running headers do, and each was checked against every block of
+    # its page for being set in the body's lines (38 s for these 30,000; minutes for more).
+    rng = random.Random(7)
+    runs = [
+        f"1 0 0 1 {rng.uniform(0, 600):.2f} {rng.uniform(0, 792):.2f} Tm "
+        f"({chr(97 + k % 26)}) Tj".encode() for k in range(10_000)
+    ]
+    path = text_pages_pdf(tmp_path / "margins.pdf", [[b"BT /F1 0.1 Tf", *runs, b"ET"]] * 3)
+    started = time.monotonic()
+    document = analyse(path, max_pages=10)
+    assert time.monotonic() - started < 20  # (5 s with the index)
+    assert len(document.artifacts) > 10_000  # (the letters the pages repeat: furniture)
 
 
 def test_a_font_whose_subtype_is_no_name_is_converted(tmp_path: Path) -> None:

@@ -3189,18 +3189,24 @@ class _PageEnds:
     def lowest_bottom_besides(self, block: Block) -> float | None:
         """``min(other.y0)`` over the other blocks; None when there is none."""
         if not self.ordered:
-            others = [b.y0 for b in self.blocks if b is not block]
-            return min(others) if others else None
+            return _extreme([b.y0 for b in self.blocks if b is not block], min)
         least = _least_besides(self.bottoms, block)
         return None if least is None else least.y0
 
     def highest_top_besides(self, block: Block) -> float | None:
         """``max(other.y1)`` over the other blocks; None when there is none."""
         if not self.ordered:
-            others = [b.y1 for b in self.blocks if b is not block]
-            return max(others) if others else None
+            return _extreme([b.y1 for b in self.blocks if b is not block], max)
         least = _least_besides(self.tops, block)
         return None if least is None else least.y1
+
+
+def _extreme(values: list[float], pick: Callable[[list[float]], float]) -> float | None:
+    """``pick`` of ``values`` (None when there are none), NaN when one is NaN: compared
+    with anything it is false, as one of the values compared one by one would be."""
+    if any(math.isnan(v) for v in values):
+        return math.nan
+    return pick(values) if values else None
 
 
 def _two_least(blocks: list[Block], key: Callable[[Block], float]) -> list[Block]:
@@ -3259,8 +3265,9 @@ def _drop_set_in_body(
         # Text in the band that does not repeat is the body's too ("und" over a formula).
         boxes = lines + [b for b in result.blocks if id(b) in unrepeated]
         ruled_off = _under_header_rule(result, page, band)
+        by_height = _ByHeight(lines), _ByHeight(boxes)
         for block in asked:
-            if _set_in_body(block, lines, boxes) or id(block) in ruled_off:
+            if _set_in_body(block, *by_height) or id(block) in ruled_off:
                 dropped.add(id(block))
                 seen[margin[id(block)]] -= 1
     return [c for c in candidates if id(c[0]) not in dropped]
@@ -3279,19 +3286,60 @@ def _body_boxes(blocks: list[Block], page_y0: float, height: float, band: float)
     ]
 
 
-def _set_in_body(block: Block, lines: list[Block], boxes: list[Block]) -> bool:
+def _set_in_body(block: Block, lines: _ByHeight, boxes: _ByHeight) -> bool:
     """Whether a margin-band block is set inside one of the body's ``boxes``, or, being a
     single letter, on one of its ``lines`` (those reaching out of the band): a letter beside
     body text is a variable of it; or on the row of a form's label."""
     letter = len(block.text.strip()) == 1 and block.text.strip().isalpha()
-    if letter and any(other is not block and _same_line(block, other) for other in lines):
+    if letter and any(
+        other is not block and _same_line(block, other) for other in lines.beside(block)
+    ):
         return True
     # (So is one on the row of a form's label beside its field: the form's next label.)
     return any(
         other is not block and _same_line(block, other)
         and ((block.x0 < other.x1 and other.x0 < block.x1) or other.labels_field)
-        for other in boxes
+        for other in boxes.beside(block)
     )
+
+
+class _ByHeight:
+    """A page's blocks by their bottoms, to find those that may share some of a block's
+    height (every other one of ``_same_line(block, other)``) without a scan of the page:
+    asked of every repeated line in the margin bands, the scans were quadratic on pages of
+    thousands of one-letter blocks (minutes). The blocks no taller than a few times the
+    usual are looked up by their bottoms; the taller ones (a few paragraphs) always come."""
+
+    #: A block taller than this many times the median height is looked at for every block.
+    TALL = 4.0
+    #: Coordinates beyond this (a damaged page) are not looked up: every block comes.
+    FAR = 1e9
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.blocks = blocks
+        self.indexed = bool(blocks) and all(
+            abs(b.y0) <= self.FAR and abs(b.y1) <= self.FAR for b in blocks  # (not NaN)
+        )
+        if not self.indexed:
+            return
+        heights = sorted(b.y1 - b.y0 for b in blocks)
+        self.tallest = max(self.TALL * heights[len(heights) // 2], 0.0)
+        low = [b for b in blocks if 0.0 <= b.y1 - b.y0 <= self.tallest]
+        low.sort(key=lambda b: b.y0)
+        self.low = low
+        self.bottoms = [b.y0 for b in low]
+        self.tall = [b for b in blocks if not 0.0 <= b.y1 - b.y0 <= self.tallest]
+
+    def beside(self, block: Block) -> list[Block]:
+        """The blocks among which are all that share more than nothing of ``block``'s height
+        (``other.y0 < block.y1 and block.y0 < other.y1``), and a few more."""
+        if not self.indexed or not 0.0 <= block.y1 - block.y0 <= self.FAR:
+            return self.blocks
+        # (A low block reaching up to the block's bottom starts no lower than its height
+        # below it: twice that and a point more leave room for any rounding.)
+        start = bisect.bisect_right(self.bottoms, block.y0 - 2 * self.tallest - 1.0)
+        end = bisect.bisect_left(self.bottoms, block.y1)
+        return [*self.low[start:end], *self.tall]
 
 
 def _under_header_rule(result: PageResult, page: Page, band: float) -> set[int]:
