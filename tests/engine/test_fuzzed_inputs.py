@@ -3,6 +3,7 @@ work, or refused with one of the engine's own errors, never an unexpected except
 
 from __future__ import annotations
 
+import io
 import random
 import time
 from pathlib import Path
@@ -174,6 +175,25 @@ def test_a_page_too_large_to_compare_fails_the_pixel_check_clearly(tmp_path: Pat
     pixels = next(c for c in checks if c["id"] == "pixels")
     assert not pixels["passed"] and not report["passed"]
     assert pixels["detail"].startswith("page 2 not compared: 1000000000 x 1000000000 pixels")
+
+
+def test_a_page_too_large_to_render_is_tagged_with_its_operators_whole(tmp_path: Path) -> None:
+    # Each text operator draws two blocks (a column's line and, far right, the next
+    # column's): tagging cuts them, and a cut is proved by rendering the page before and
+    # after. No render of this page can be made, so nothing is cut (the tagging raised
+    # document-too-complex, and its fallback ran out of memory rendering the page).
+    pdf, page = text_page(
+        b"BT /F1 12 Tf 72 720 Td [(Bin collections) -30000 (Recycling day)] TJ "
+        b"0 -14 Td [(are weekly in town) -30000 (is every Monday)] TJ ET")
+    page.obj.MediaBox = pikepdf.Array([0, 0, 1e9, 1e9])
+    path = tmp_path / "huge-split.pdf"
+    pdf.save(path)
+    document = analyse(path, max_pages=10)
+    tagged = tag_pdf(path, document)
+    assert any("too large to render" in note for note in tagged.notes)
+    with pikepdf.open(io.BytesIO(tagged.content)) as out:
+        operators = [str(op) for _, op in pikepdf.parse_content_stream(out.pages[0])]
+    assert operators.count("TJ") == 2  # (both kept whole)
 
 
 def test_a_link_element_inside_itself_is_read_once(tmp_path: Path) -> None:

@@ -606,6 +606,17 @@ def render_page(document: pdfium.PdfDocument, index: int, clip: Clip | None = No
         page.close()
 
 
+def render_size(page: pdfium.PdfPage) -> tuple[float, float]:
+    """The page's width and height in pixels at :data:`PIXEL_SCALE`, if it may be rendered
+    (:class:`PageTooLargeError` if not)."""
+    width, height = page.get_width() * PIXEL_SCALE, page.get_height() * PIXEL_SCALE
+    if not width * height <= MAX_RENDER_PIXELS:
+        # (A damaged /MediaBox of 1e9 points: its bitmap would take more memory than a
+        # conversion may use. Not NaN either: a box pdfium reads as nothing renders.)
+        raise PageTooLargeError(width, height)
+    return width, height
+
+
 #: A box of device pixels (left, top, right, bottom) of a page rendered at :data:`PIXEL_SCALE`.
 Clip = tuple[int, int, int, int]
 
@@ -621,11 +632,7 @@ def page_pixels(page: pdfium.PdfPage, clip: Clip | None = None) -> bytes:
     sizes the page in whole points); otherwise the render is cropped to the part of the page
     left of and above the box's far corner (a render cut off at the right and bottom keeps
     the whole render's transform)."""
-    width, height = page.get_width() * PIXEL_SCALE, page.get_height() * PIXEL_SCALE
-    if not width * height <= MAX_RENDER_PIXELS:
-        # (A damaged /MediaBox of 1e9 points: its bitmap would take more memory than a
-        # conversion may use. Not NaN either: a box pdfium reads as nothing renders.)
-        raise PageTooLargeError(width, height)
+    width, height = render_size(page)
     if math.ceil(width) < 1 or math.ceil(height) < 1:
         # A page with no area (a crop box away from its media box, a box of zero or negative
         # size) shows nothing, before and after alike; pdfium renders no such bitmap.
@@ -718,7 +725,8 @@ def pages_drawn_differently(
     are the whole render's). ``saved``: :func:`pdfium_copy` of ``pdf`` as it stands, where
     the caller made it (and closes it: it reads more from it). ``read_also``: called with
     each page of that copy, loaded for its render, where the caller reads more from it then
-    (a load costs about as much as a render)."""
+    (a load costs about as much as a render). A page too large to render
+    (:class:`PageTooLargeError`) counts as drawn differently: nothing proves it is not."""
     if not pages:
         return []
     changed = saved if saved is not None else pdfium_copy(pdf)
@@ -746,8 +754,14 @@ def pages_drawn_differently(
                 return (page_pixels(original, clip) != pixels
                         or loaded_page_text(original) != loaded_page_text(page))
 
+    def unproved(index: int) -> bool:
+        try:
+            return drawn_differently(index)
+        except PageTooLargeError:
+            return True  # (a damaged page box: a change to it cannot be proved, so is undone)
+
     try:
-        return [index for index in pages if drawn_differently(index)]
+        return [index for index in pages if unproved(index)]
     finally:
         if saved is None:
             changed.close()

@@ -40,7 +40,13 @@ from ..document import BBox, Document
 from ..layout.gcpause import paused_gc
 from ..pdf_entries import entry_of
 from .catalog import remove_old_structure, write_catalog
-from .checks import Clip, pages_drawn_differently, pdfium_copy, read_tagged_text
+from .checks import (
+    Clip,
+    PageTooLargeError,
+    pages_drawn_differently,
+    pdfium_copy,
+    read_tagged_text,
+)
 from .font_embedding import repair_fonts
 from .fonts import drop_subset_glyph_lists
 from .form_content import painted_forms, plan_form_copies, shared_paintings, write_form_copies
@@ -212,7 +218,14 @@ def _tag(source: Path, document: Document, source_pages: SourcePages) -> TaggedP
             # pixel away (:mod:`.split_proof`). Identical pixels come first: the operators
             # drawing where the pixels changed are nudged or kept whole, else the page's all
             # are kept whole.
-            settled = _whole_to_redraw(pdf, glyph_source, index, split_pages[index], retag)
+            try:
+                settled = _whole_to_redraw(pdf, glyph_source, index, split_pages[index], retag)
+            except PageTooLargeError:
+                retag(index, None)
+                result.notes.append(
+                    f"page {index + 1}: text operators drawing several blocks kept whole (the "
+                    "page is too large to render, so no split could be proved)")
+                continue
             if settled is not None:
                 whole, nudged = settled
                 if nudged:
