@@ -196,6 +196,62 @@ def test_a_page_too_large_to_render_is_tagged_with_its_operators_whole(tmp_path:
     assert operators.count("TJ") == 2  # (both kept whole)
 
 
+def _form_page(tmp_path: Path, name: str, form_content: bytes, *, depth: int = 0) -> Path:
+    """A page of text that also draws a form XObject of ``form_content`` (with the page's
+    font), nested in ``depth`` more forms."""
+    pdf, page = text_page(b"BT /F1 12 Tf 72 720 Td (Bin collections) Tj ET\nq /Fm Do Q")
+    form = pdf.make_stream(form_content, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form,
+                           BBox=[0, 0, 595, 842], Resources=page.obj.Resources)
+    for _ in range(depth):
+        form = pdf.make_stream(b"q /Fn Do Q", Type=pikepdf.Name.XObject,
+                               Subtype=pikepdf.Name.Form, BBox=[0, 0, 595, 842],
+                               Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary(Fn=form)))
+    page.obj.Resources.XObject = pikepdf.Dictionary(Fm=form)
+    path = tmp_path / name
+    pdf.save(path)
+    return path
+
+
+def _convert_and_check(path: Path) -> dict[str, object]:
+    document = analyse(path, max_pages=10)
+    tagged = tag_pdf(path, document)
+    return check_tagged_pdf(tagged.content, source=path, expected_texts=tagged.expected_texts)
+
+
+def test_forms_nested_thousands_deep_are_checked(tmp_path: Path) -> None:
+    # The check that every font is embedded walked each form's resources by calling itself
+    # for the next form: RecursionError at 2,000 deep, a conversion failed as our defect.
+    path = _form_page(tmp_path, "deep.pdf", b"BT /F1 10 Tf 72 600 Td (deep) Tj ET", depth=2000)
+    report = _convert_and_check(path)
+    checks = report["checks"]
+    assert isinstance(checks, list)
+    assert {c["id"] for c in checks} >= {"fonts-embedded", "pixels"}
+
+
+def test_an_operator_of_bytes_no_text_reads_as_is_checked(tmp_path: Path) -> None:
+    # A tagged source whose tags are kept draws a damaged form outside any tagged sequence;
+    # the form opens with an operator whose bytes are no UTF-8 (b"\xa9x"), and pikepdf's
+    # str() of it raised UnicodeDecodeError in the check of what the form paints.
+    pdf, _ = text_page(b"BT /F1 12 Tf 72 720 Td (Bin collections are weekly) Tj ET")
+    source = tmp_path / "source.pdf"
+    pdf.save(source)
+    tagged = tag_pdf(source, analyse(source, max_pages=10))  # sound tags, kept when read
+    with pikepdf.open(io.BytesIO(tagged.content)) as out:
+        page = out.pages[0]
+        page.obj.Resources.XObject = pikepdf.Dictionary(Fm=out.make_stream(
+            b"\xa9x 0 0 50 50 re f", Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form,
+            BBox=[0, 0, 595, 842]))
+        page.contents_coalesce()
+        page.obj.Contents = out.make_stream(
+            page.obj.Contents.read_bytes() + b"\n/Span BMC q /Fm Do Q EMC\n")
+        path = tmp_path / "operator.pdf"
+        out.save(path)
+    checks = _convert_and_check(path)["checks"]
+    assert isinstance(checks, list)
+    content = next(c for c in checks if c["id"] == "content-tagged")
+    assert not content["passed"]  # (the form's painting: neither tagged nor an artifact)
+
+
 def test_a_link_element_inside_itself_is_read_once(tmp_path: Path) -> None:
     # A damaged structure tree: a Link element whose kids are itself and the tree's root.
     # Each turn of the loop gathered the link's text again, down to the depth limit (and

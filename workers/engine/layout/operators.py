@@ -31,6 +31,7 @@ from types import ModuleType
 
 import pikepdf
 
+from ..operator_names import operator_name
 from ..pdf_entries import entry_of
 
 _longest: ModuleType | None
@@ -246,7 +247,7 @@ def _pikepdf_events(instructions: list[pikepdf.ContentStreamInstructions]) -> li
         if isinstance(instruction, inline_image):
             events.append((index, "BI", False, None))
             continue
-        op = str(instruction.operator)
+        op = operator_name(instruction.operator)
         role = role_of(op)
         if role is None:
             continue

@@ -40,6 +40,7 @@ from ..checks import Check, Report, check_pdf, make_report
 from ..errors import DocumentTooComplexError
 from ..layout.accents import COMBINING
 from ..layout.lines import clean
+from ..operator_names import operator_name
 from ..pdf_entries import name_entry
 from .fonts import font_findings
 from .marked_content import PAINTING_OPERATORS, is_painting, read_operators, xobject_names
@@ -275,7 +276,7 @@ def _form_marked_inside(
         return False
     for item in instructions:
         if not isinstance(item, pikepdf.ContentStreamInlineImage):
-            op = str(item.operator)
+            op = operator_name(item.operator)
             if op in ("BDC", "BMC"):
                 stack.append(_kind(item, set(), named) in ("artifact", "unreferenced", "mcid"))
                 marked += stack[-1]

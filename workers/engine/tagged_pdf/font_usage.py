@@ -16,6 +16,7 @@ from types import ModuleType
 import pikepdf
 
 from ..layout.operators import joined_content
+from ..operator_names import operator_name
 from ..pdf_entries import entry_of
 from .fonts import _appearance_streams
 from .marked_content import first_name_at, indices_of
@@ -93,7 +94,7 @@ class CodesUsed:
         for instruction in instructions:
             if isinstance(instruction, pikepdf.ContentStreamInlineImage):
                 continue
-            op = str(instruction.operator)
+            op = operator_name(instruction.operator)
             if op == "q":
                 saved.append(font)
             elif op == "Q":

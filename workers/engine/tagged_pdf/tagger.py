@@ -38,6 +38,7 @@ import pypdfium2 as pdfium
 
 from ..document import BBox, Document
 from ..layout.gcpause import paused_gc
+from ..operator_names import operator_name
 from ..pdf_entries import entry_of
 from .catalog import remove_old_structure, write_catalog
 from .checks import (
@@ -554,7 +555,7 @@ def _scanned_text(
     names = scanned.operators.names
     if len(parsed) != len(wanted) or any(
         isinstance(instruction, pikepdf.ContentStreamInlineImage)
-        or str(instruction.operator) != names[i]
+        or operator_name(instruction.operator) != names[i]
         for i, instruction in zip(wanted, parsed, strict=True)
     ):
         return None
