@@ -20,9 +20,12 @@ with ``random.Random(f"{seed}:{index}")``. Usage, from the repository root::
     PYTHONPATH=. .venv/bin/python bench/fuzz.py --count 300 --seed 1
     PYTHONPATH=. .venv/bin/python bench/fuzz.py --seed 1 --index 17 --keep /tmp/m17.pdf
     PYTHONPATH=. .venv/bin/python bench/fuzz.py --count 100 --only cyclic-form
+    PYTHONPATH=. .venv/bin/python bench/fuzz.py --count 300 --seed 4 --checks
 
 One mutant runs at a time (the engine is CPU-heavy). ``--large-print-pdf`` also lays the
-large-print HTML out with WeasyPrint (slow; off by default). Needs the corpus in
+large-print HTML out with WeasyPrint (slow; off by default); ``--checks`` also checks each
+output as the service does before delivery (the tagged PDF's pages rendered against the
+source's: about half as long again). Needs the corpus in
 ``/work/shared/corpus`` (or ``--corpus``).
 
 With ``--large-print-pdf``, a ``many-runs`` mutant of 40,000 letters at 0.1 pt can come near
