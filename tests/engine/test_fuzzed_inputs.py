@@ -21,6 +21,7 @@ from workers.engine.tagged_pdf.checks import check_tagged_pdf, render_page
 from workers.engine.tagged_pdf.tagger import tag_pdf
 
 from .content_pdfs import text_page, text_page_pdf, text_pages_pdf
+from .tagged_pdf.test_notdef_glyphs import spaced_pdf
 
 
 def _convert(path: Path) -> None:
@@ -250,6 +251,21 @@ def test_an_operator_of_bytes_no_text_reads_as_is_checked(tmp_path: Path) -> Non
     assert isinstance(checks, list)
     content = next(c for c in checks if c["id"] == "content-tagged")
     assert not content["passed"]  # (the form's painting: neither tagged nor an artifact)
+
+
+def test_a_font_name_of_bytes_no_text_reads_as_is_converted(tmp_path: Path) -> None:
+    # A damaged stream sets a font by a name whose bytes are no UTF-8 (/\xa61): pikepdf's
+    # str() of the name raised UnicodeDecodeError where the check lists the codes each CID
+    # font shows (to find text drawn with CID 0).
+    path = spaced_pdf(tmp_path / "cid.pdf")
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        page = pdf.pages[0]
+        page.obj.Contents = pdf.make_stream(
+            page.obj.Contents.read_bytes() + b"\nBT /\xa61 8 Tf ET\n")
+        pdf.save(path)
+    checks = _convert_and_check(path)["checks"]
+    assert isinstance(checks, list)
+    assert any(c["id"] == "fonts-notdef" for c in checks)
 
 
 def test_a_link_element_inside_itself_is_read_once(tmp_path: Path) -> None:

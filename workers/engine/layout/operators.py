@@ -31,7 +31,7 @@ from types import ModuleType
 
 import pikepdf
 
-from ..operator_names import operator_name
+from ..operator_names import operand_text, operator_name
 from ..pdf_entries import entry_of
 
 _longest: ModuleType | None
@@ -255,7 +255,7 @@ def _pikepdf_events(instructions: list[pikepdf.ContentStreamInstructions]) -> li
             events.append((index, op, _shows_something(op, list(instruction.operands)), None))
         elif role is _Role.XOBJECT:
             operands = instruction.operands
-            events.append((index, op, False, str(operands[0]) if operands else None))
+            events.append((index, op, False, operand_text(operands[0]) if operands else None))
         else:
             events.append((index, op, False, None))
     return events

@@ -40,7 +40,7 @@ from ..checks import Check, Report, check_pdf, make_report
 from ..errors import DocumentTooComplexError
 from ..layout.accents import COMBINING
 from ..layout.lines import clean
-from ..operator_names import operator_name
+from ..operator_names import operand_text, operator_name
 from ..pdf_entries import name_entry
 from .fonts import font_findings
 from .marked_content import PAINTING_OPERATORS, is_painting, read_operators, xobject_names
@@ -261,7 +261,7 @@ def _form_marked_inside(
     ) != "Do" or depth > MAX_FORM_DEPTH or not isinstance(resources, pikepdf.Dictionary):
         return False
     xobjects = resources.get("/XObject")
-    form = xobjects.get(str(instruction.operands[0])) if isinstance(
+    form = xobjects.get(operand_text(instruction.operands[0])) if isinstance(
         xobjects, pikepdf.Dictionary) else None
     if not isinstance(form, pikepdf.Stream) or form.get("/Subtype") != "/Form":
         return False
@@ -298,7 +298,7 @@ def _kind(
     named: dict[str, pikepdf.Dictionary],
 ) -> str:
     operands = list(instruction.operands)
-    tag = str(operands[0]) if operands else ""
+    tag = operand_text(operands[0]) if operands else ""
     if tag == "/Artifact":
         return "artifact"
     properties = operands[1] if len(operands) > 1 else None

@@ -34,7 +34,7 @@ from types import ModuleType
 import pikepdf
 
 from ..layout.operators import joined_content
-from ..operator_names import operator_name
+from ..operator_names import operand_text, operator_name
 from ..pdf_entries import entry_of
 
 _scanner: ModuleType | None
@@ -159,7 +159,7 @@ def is_painting(instruction: Instruction, xobject_names: frozenset[str]) -> bool
     op = operator_name(instruction.operator)
     if op in _SHOW or op in _PAINT or op == "sh":
         return True
-    return op == "Do" and bool(instruction.operands) and str(instruction.operands[0]) in (
+    return op == "Do" and bool(instruction.operands) and operand_text(instruction.operands[0]) in (
         xobject_names
     )
 
@@ -634,7 +634,7 @@ def _optional_content_opener(instructions: Sequence[Instruction]) -> Callable[[i
 
     def opens_optional_content(index: int) -> bool:
         operands = instructions[index].operands
-        return bool(operands) and str(operands[0]) == "/OC"
+        return bool(operands) and operand_text(operands[0]) == "/OC"
 
     return opens_optional_content
 

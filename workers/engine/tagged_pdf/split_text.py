@@ -37,7 +37,7 @@ import pikepdf
 from ..document import BBox
 from ..layout.glyphs import Glyph
 from ..layout.operators import map_operators
-from ..operator_names import operator_name
+from ..operator_names import operand_text, operator_name
 from .checks import Clip, normal_counts
 from .drawn_encoding import code_text
 from .marked_content import Owner, indices_of
@@ -221,7 +221,7 @@ class PageText:
         fonts: dict[int, str | None] = {}
         for index in indices_of(operator_names, _TF):
             operands = instructions[index].operands
-            fonts[index] = str(operands[0]) if operands else None
+            fonts[index] = operand_text(operands[0]) if operands else None
         return cls(operator_names, fonts, {index: instructions[index] for index in contested})
 
 

@@ -38,7 +38,7 @@ import pypdfium2 as pdfium
 
 from ..document import BBox, Document
 from ..layout.gcpause import paused_gc
-from ..operator_names import operator_name
+from ..operator_names import operand_text, operator_name
 from ..pdf_entries import entry_of
 from .catalog import remove_old_structure, write_catalog
 from .checks import (
@@ -633,7 +633,7 @@ def _tag_page(
             names_of = {i: scanned.first_name(i) or "" for i in shared}
         else:
             assert instructions is not None
-            names_of = {i: str(instructions[i].operands[0]) for i in shared
+            names_of = {i: operand_text(instructions[i].operands[0]) for i in shared
                         if isinstance(instructions[i], pikepdf.ContentStreamInstruction)
                         and instructions[i].operands}
         copies = plan_form_copies(page, index, source_pages, shared, names_of, owner_boxes,
