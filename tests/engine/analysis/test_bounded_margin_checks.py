@@ -8,7 +8,8 @@ import math
 import random
 
 from workers.engine.layout.blocks import Block
-from workers.engine.layout.classify import _ByHeight, _PageEnds, _same_line
+from workers.engine.layout.classify import _ByHeight, _PageEnds, _PageRefs, _same_line
+from workers.engine.layout.lines import Fragment
 
 
 def _block(rng: random.Random, k: int) -> Block:
@@ -56,3 +57,25 @@ def test_blocks_beside_hold_every_block_on_the_same_line() -> None:
             assert all(
                 id(other) in beside for other in blocks if _same_line(block, other)
             )
+
+
+def test_page_refs_near_a_line_hold_every_page_number_on_it() -> None:
+    # (:func:`.classify._contents_entry` looks only at these for a page number ending a line.)
+    rng = random.Random(4)
+    for _ in range(60):
+        page = []
+        for _ in range(rng.randrange(1, 40)):
+            y0 = rng.choice([rng.uniform(0, 800), rng.uniform(-1e12, 1e12), 400.0])
+            block = Block(0)
+            block.add(Fragment([], rng.choice(["12", "iv", "x", "Contents", "7 of 9"]),
+                               0.0, y0, 10.0, y0 + 10.0))
+            page.append(block)
+        if rng.random() < 0.1:
+            page[0].frags[0].y0 = math.nan
+        refs = _PageRefs(page)
+        for base in [*(b.frags[0].y0 for b in page), 399.5, math.nan]:
+            for level in (0.0, 3.0, 1e13, -1.0, math.nan):
+                near = {id(b) for b in refs.near(base, level)}
+                assert all(id(b) in near for b in refs.refs
+                           if abs(b.frags[0].y0 - base) < level)
+                assert {id(b) for b in refs.refs} >= near

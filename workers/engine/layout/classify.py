@@ -355,6 +355,7 @@ def classify(
     listed: _ListedAgain | None = None  # (worked out when a numbered line first asks)
     # (Each page's result, by its number: where a table the next page goes on with ends.)
     page_results = {r.blocks[0].page: r for r in results if r.blocks}
+    page_refs = _PageRefsByPage()  # (the page numbers a heading's line may end in)
     for result, blocks in in_order:
         drawn_in_figure = _figure_labels_kept(blocks, artifact_ids) | _pictures_in_drawings(
             blocks, artifact_ids)
@@ -648,7 +649,7 @@ def classify(
             level = _heading_level(
                 block, text, styles, outline, body_size, repeated, faces, headed
             )
-            if level and _contents_entry(block, result.blocks):
+            if level and _contents_entry(block, page_refs.of(result.blocks)):
                 level = 0  # the heading's entry in a table of contents, not the heading
             if id(block) in echoes:
                 level = 0
@@ -926,7 +927,7 @@ def _trifold_cover(results: list[PageResult]) -> set[int] | None:
 _PAGE_REF = re.compile(r"\d{1,4}|[ivxlcIVXLC]{1,6}")
 
 
-def _contents_entry(block: Block, page: list[Block]) -> bool:
+def _contents_entry(block: Block, refs: _PageRefs) -> bool:
     """A one-line block with a lone page number far along its baseline: an entry of a table
     of contents set without leader dots ("1 Document structures        1")."""
     line = block.frags[-1] if block.frags else None
@@ -937,13 +938,56 @@ def _contents_entry(block: Block, page: list[Block]) -> bool:
     if any(abs(f.y0 - base) >= level for f in block.frags):
         return False  # more than one line: a paragraph, or a heading that wraps
     reach = line.x1 + 2 * line.height
-    for other in page:
-        if other is block or other.kind != "text" or len(other.frags) != 1:
+    for other in refs.near(base, level):
+        if other is block:
             continue
         f = other.frags[0]
-        if f.x0 > reach and abs(f.y0 - base) < level and _PAGE_REF.fullmatch(f.text.strip()):
+        if f.x0 > reach and abs(f.y0 - base) < level:
             return True
     return False
+
+
+class _PageRefs:
+    """A page's one-line text blocks that read as a page number, by the bottom of their
+    line: asked of each heading-like line (thousands on a page of scattered letters, whose
+    "i"s, "v"s and "x"s read as page numbers), a scan of the page per line was quadratic."""
+
+    #: Coordinates beyond this (a damaged page) are not looked up: every block comes.
+    FAR = 1e9
+
+    def __init__(self, page: list[Block]) -> None:
+        self.refs = [
+            other for other in page
+            if other.kind == "text" and len(other.frags) == 1
+            and _PAGE_REF.fullmatch(other.frags[0].text.strip())
+        ]
+        self.indexed = all(abs(b.frags[0].y0) <= self.FAR for b in self.refs)  # (not NaN)
+        ordered = sorted(self.refs, key=lambda b: b.frags[0].y0) if self.indexed else []
+        self.ordered = ordered
+        self.bottoms = [b.frags[0].y0 for b in ordered]
+
+    def near(self, base: float, level: float) -> list[Block]:
+        """The blocks among which are all whose line's bottom is less than ``level`` from
+        ``base`` (and a few more)."""
+        if not self.indexed or not (abs(base) <= self.FAR and 0.0 <= level <= self.FAR):
+            return self.refs
+        # (A point more either way leaves room for any rounding.)
+        start = bisect.bisect_left(self.bottoms, base - level - 1.0)
+        end = bisect.bisect_right(self.bottoms, base + level + 1.0)
+        return self.ordered[start:end]
+
+
+class _PageRefsByPage:
+    """:class:`_PageRefs` of each page, made when first asked for."""
+
+    def __init__(self) -> None:
+        self.made: dict[int, tuple[list[Block], _PageRefs]] = {}
+
+    def of(self, page: list[Block]) -> _PageRefs:
+        made = self.made.get(id(page))
+        if made is None or made[0] is not page:
+            made = self.made[id(page)] = (page, _PageRefs(page))
+        return made[1]
 
 
 #: Labels in small print on a figure that make it a diagram, however much of its page it
@@ -969,6 +1013,7 @@ def _figure_labels(results: list[PageResult], body_size: float) -> set[int]:
             for label in figure.labels
         )
         texts = [b for b in result.blocks if b.kind == "text"]
+        texts_on: dict[int, _TextsOn] = {}
         for block in texts:
             if not _heading_candidate(block, block.text, body_size):
                 continue
@@ -976,18 +1021,38 @@ def _figure_labels(results: list[PageResult], body_size: float) -> set[int]:
                 if area_share(block, figure) <= 0.9:
                     continue
                 # A chart carries other labels too (axes, legend, values); a banner or a
-                # slide's title bar behind a heading carries the heading alone.
-                others = [t for t in texts if t is not block and area_share(t, figure) > 0.9]
-                small_print = sum(t.size < SMALL_PRINT * body_size for t in others)
+                # slide's title bar behind a heading carries the heading alone. (The texts
+                # on each figure are found once: a scan of the page per heading-like line
+                # on it was quadratic on a page of scattered letters.)
+                on = texts_on.get(id(figure))
+                if on is None:
+                    on = texts_on[id(figure)] = _TextsOn(
+                        [t for t in texts if area_share(t, figure) > 0.9],
+                        SMALL_PRINT * body_size)
+                # (The block itself is on the figure: the others are all but it.)
+                copies = on.copies[id(block)]
+                others = len(on.texts) - copies
+                small_print = on.small_print - (copies if block.size < on.small_size else 0)
                 small = (figure.x1 - figure.x0) * (figure.y1 - figure.y0) < 0.5 * page_area
                 if (
-                    (small and len(others) >= 3)
+                    (small and others >= 3)
                     or small_print >= DIAGRAM_LABELS
-                    or any(_column_heads(block, t, body_size) for t in others)
+                    or any(_column_heads(block, t, body_size) for t in on.texts
+                           if t is not block)
                 ):
                     out.add(id(block))
                     break
     return out
+
+
+class _TextsOn:
+    """The text blocks on a figure, counted once for every heading-like line on it."""
+
+    def __init__(self, texts: list[Block], small_size: float) -> None:
+        self.texts = texts
+        self.small_size = small_size
+        self.small_print = sum(t.size < small_size for t in texts)
+        self.copies = Counter(id(t) for t in texts)  # (a block listed twice is one block)
 
 
 def _column_heads(block: Block, other: Block, body_size: float) -> bool:
