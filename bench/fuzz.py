@@ -20,10 +20,20 @@ with ``random.Random(f"{seed}:{index}")``. Usage, from the repository root::
     PYTHONPATH=. .venv/bin/python bench/fuzz.py --count 300 --seed 1
     PYTHONPATH=. .venv/bin/python bench/fuzz.py --seed 1 --index 17 --keep /tmp/m17.pdf
     PYTHONPATH=. .venv/bin/python bench/fuzz.py --count 100 --only cyclic-form
+    PYTHONPATH=. .venv/bin/python bench/fuzz.py --count 300 --seed 4 --checks
 
 One mutant runs at a time (the engine is CPU-heavy). ``--large-print-pdf`` also lays the
-large-print HTML out with WeasyPrint (slow; off by default). Needs the corpus in
+large-print HTML out with WeasyPrint (slow; off by default); ``--checks`` also checks each
+output as the service does before delivery (the tagged PDF's pages rendered against the
+source's: about half as long again). Needs the corpus in
 ``/work/shared/corpus`` (or ``--corpus``).
+
+With ``--large-print-pdf``, a ``many-runs`` mutant of 40,000 letters at 0.1 pt can come near
+the time limit on a loaded machine: the letters stand too far apart to make lines, so the
+model holds about 20,000 one-letter paragraphs, and the large print about 1,600 pages of them
+(plain ``<p>`` elements: no spans, no long line). WeasyPrint's time grows with the pages it
+lays out, about 20 ms each (1,000 such paragraphs 1.2 s, 10,000 12.6 s): bounded work, not a
+hang; the service's task time limit is five times the default ``--timeout``.
 """
 
 from __future__ import annotations
@@ -493,14 +503,19 @@ def make_mutant(corpus: Path, seed: int, index: int, out: Path, only: str | None
 
 
 def _convert_in_child(path: Path, large_print_pdf: bool,
-                      progress: Callable[[str], None] = lambda step: None) -> dict[str, object]:
+                      progress: Callable[[str], None] = lambda step: None,
+                      checks: bool = False) -> dict[str, object]:
     """Run the engine on ``path`` and say what happened (called in the forked child).
 
-    ``progress`` hears each step as it starts, so a timeout can say where it was."""
+    ``progress`` hears each step as it starts, so a timeout can say where it was; ``checks``:
+    each output is also checked as the service checks it (the tagged PDF rendered page by
+    page against the source)."""
     from workers.engine.analyse import analyse
+    from workers.engine.checks import check_html, check_large_print
     from workers.engine.errors import ConversionError
     from workers.engine.render_html import build_html
     from workers.engine.render_large_print import build_large_print_html, html_to_pdf
+    from workers.engine.tagged_pdf.checks import check_tagged_pdf
     from workers.engine.tagged_pdf.tagger import tag_pdf
 
     step = "analyse"
@@ -510,15 +525,27 @@ def _convert_in_child(path: Path, large_print_pdf: bool,
         warnings = len(document.warnings)
         step = "tag_pdf"
         progress(step)
-        tag_pdf(path, document)
+        tagged = tag_pdf(path, document)
+        if checks:
+            step = "check_tagged_pdf"
+            progress(step)
+            check_tagged_pdf(tagged.content, source=path, expected_texts=tagged.expected_texts)
         step = "html"
         progress(step)
-        build_html(document, source=path)
+        html = build_html(document, source=path)
+        if checks:
+            step = "check_html"
+            progress(step)
+            check_html(html.content, document)
         step = "large_print"
         progress(step)
         page = build_large_print_html(document, point_size=LARGE_PRINT_POINTS, source=path)
         if large_print_pdf:
-            html_to_pdf(page.html, images=page.images)
+            printed = html_to_pdf(page.html, images=page.images)
+            if checks:
+                step = "check_large_print"
+                progress(step)
+                check_large_print(printed, point_size=LARGE_PRINT_POINTS)
     except ConversionError as e:
         leaks = str(path) in e.message or "Traceback" in e.message or "/tmp" in e.message
         return {"outcome": "bug" if leaks else "error", "step": step, "code": e.code,
@@ -542,8 +569,8 @@ def _where(e: BaseException) -> str:
     return f"{Path(frame.filename).name}:{frame.lineno} {frame.name}"
 
 
-def run_mutant(path: Path, *, timeout: float, memory_gb: float, large_print_pdf: bool
-               ) -> dict[str, object]:
+def run_mutant(path: Path, *, timeout: float, memory_gb: float, large_print_pdf: bool,
+               checks: bool = False) -> dict[str, object]:
     """Fork a child with limits, convert ``path`` in it and classify the outcome."""
     read_end, write_end = os.pipe()
     started = time.monotonic()
@@ -558,7 +585,8 @@ def run_mutant(path: Path, *, timeout: float, memory_gb: float, large_print_pdf:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         try:
             result = _convert_in_child(
-                path, large_print_pdf, lambda step: os.write(write_end, f"{step}\n".encode()))
+                path, large_print_pdf, lambda step: os.write(write_end, f"{step}\n".encode()),
+                checks)
         except BaseException as e:  # noqa: BLE001 - whatever it is, report it
             result = {"outcome": "bug", "step": "?", "code": type(e).__name__, "detail": ""}
         os.write(write_end, (json.dumps(result) + "\n").encode())
@@ -614,6 +642,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--memory-gb", type=float, default=2.0, help="address-space limit")
     parser.add_argument("--large-print-pdf", action="store_true",
                         help="also lay out the large print PDF with WeasyPrint (slow)")
+    parser.add_argument("--checks", action="store_true",
+                        help="also check each output as the service does (slower)")
     parser.add_argument("--keep", type=Path, help="with --index: write the mutant here")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--json", type=Path, help="write every result here (JSON lines)")
@@ -644,7 +674,7 @@ def main(argv: list[str] | None = None) -> int:
                 outcomes["skipped"] += 1
                 continue
             result = run_mutant(path, timeout=args.timeout, memory_gb=args.memory_gb,
-                                large_print_pdf=args.large_print_pdf)
+                                large_print_pdf=args.large_print_pdf, checks=args.checks)
             outcome = str(result["outcome"])
             outcomes[outcome] += 1
             by_mutation.setdefault(mutant.mutation, Counter())[outcome] += 1

@@ -139,14 +139,33 @@ def _unembedded_fonts(pdf: pikepdf.Pdf) -> set[str]:
 
 
 def _fonts(resources: Any, seen: set[tuple[int, int]]) -> Iterator[pikepdf.Dictionary]:
-    """Fonts of a resource dictionary and of the form XObjects it uses, each once."""
+    """Fonts of a resource dictionary and of the form XObjects it uses, each once: in the
+    order of a depth-first walk, made with a stack of the walks begun (forms nested
+    thousands deep overflowed Python's stack when each form's walk called the next's)."""
+    walks = [_resource_entries(resources, seen)]
+    while walks:
+        entry = next(walks[-1], None)
+        if entry is None:
+            walks.pop()
+            continue
+        is_form, found = entry
+        if is_form:
+            walks.append(_resource_entries(found.get("/Resources"), seen))
+        else:
+            yield found
+
+
+def _resource_entries(
+    resources: Any, seen: set[tuple[int, int]]
+) -> Iterator[tuple[bool, Any]]:
+    """A resource dictionary's fonts, then its form XObjects (True), each not seen before."""
     if not isinstance(resources, pikepdf.Dictionary):
         return
     fonts = resources.get("/Font")
     if isinstance(fonts, pikepdf.Dictionary):
         for font in fonts.values():
             if isinstance(font, pikepdf.Dictionary) and _first_visit(font, seen):
-                yield font
+                yield False, font
     xobjects = resources.get("/XObject")
     if isinstance(xobjects, pikepdf.Dictionary):
         for xobject in xobjects.values():
@@ -155,7 +174,7 @@ def _fonts(resources: Any, seen: set[tuple[int, int]]) -> Iterator[pikepdf.Dicti
                 and xobject.get("/Subtype") == pikepdf.Name.Form
                 and _first_visit(xobject, seen)
             ):
-                yield from _fonts(xobject.get("/Resources"), seen)
+                yield True, xobject
 
 
 def _first_visit(obj: pikepdf.Object, seen: set[tuple[int, int]]) -> bool:

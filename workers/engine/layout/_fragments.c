@@ -1480,7 +1480,7 @@ done:
  * of lines(). NULL with no exception: left to Python. */
 static PyObject *merged_line(PyObject *sorted, int rtl, PyObject *fragment_class,
                              PyObject *fragment_fields, double fragment_gap, double overprint, double full_share,
-                             PyObject *kept_apart, Py_ssize_t max_merged) {
+                             PyObject *kept_apart, Py_ssize_t max_merged, int *capped) {
     PyObject *merged = PyList_New(0);
     if (merged == NULL) return NULL;
     merge_view prev = {0}, f = {0};
@@ -1517,7 +1517,11 @@ static PyObject *merged_line(PyObject *sorted, int rtl, PyObject *fragment_class
                 fabs(prev.y0 - f.y0) <= slack && fabs(prev.y1 - f.y1) <= slack)
                 continue; /* the same words drawn again on themselves: read once */
             int merge = f.x0 - prev.x1 <= fragment_gap * size &&
-                        fabs(prev.size - f.size) < 0.3 * size && run_length < max_merged;
+                        fabs(prev.size - f.size) < 0.3 * size;
+            if (merge && run_length >= max_merged) {
+                *capped = 1; /* (lines.py notes the limit reached: see MAX_MERGED_PIECES) */
+                merge = 0;
+            }
             if (merge) {
                 int apart = kept_apart_of(PyList_GET_ITEM(merged, PyList_GET_SIZE(merged) - 1),
                                           fragment, sorted, kept_apart);
@@ -1600,9 +1604,10 @@ fail:
 }
 
 /* group_lines(fragments, line_class, fragment_class, taller_than_line, fragment_gap,
- * overprint, full_size, kept_apart, line_fields, fragment_fields, max_merged) -> the lines
- * lines.py's lines() makes of ``fragments`` (new Line objects; the
- * fragments themselves, or merged ones made as it makes them), or None where it leaves the
+ * overprint, full_size, kept_apart, line_fields, fragment_fields, max_merged, on_capped) -> the
+ * lines lines.py's lines() makes of ``fragments`` (new Line objects; the fragments
+ * themselves, or merged ones made as it makes them; ``on_capped`` called, with no arguments,
+ * when a fragment was not merged for ``max_merged`` alone), or None where it leaves the
  * work to Python: a band, box or size that is no plain float, a NaN to sort by, glyphs or
  * text of another type. The same tests in the same order on the same values (see lines()
  * for why each is made); a test compares the two. */
@@ -1611,10 +1616,13 @@ static PyObject *group_lines(PyObject *self, PyObject *args) {
     PyObject *frags, *line_class, *fragment_class, *kept_apart;
     PyObject *line_fields = NULL, *fragment_fields = NULL;
     double taller, fragment_gap, overprint, full_share;
+    PyObject *on_capped = Py_None;
     Py_ssize_t max_merged = PY_SSIZE_T_MAX;
-    if (!PyArg_ParseTuple(args, "O!OOddddO|OOn", &PyList_Type, &frags, &line_class,
+    int capped = 0;
+    if (!PyArg_ParseTuple(args, "O!OOddddO|OOnO", &PyList_Type, &frags, &line_class,
                           &fragment_class, &taller, &fragment_gap, &overprint, &full_share,
-                          &kept_apart, &line_fields, &fragment_fields, &max_merged))
+                          &kept_apart, &line_fields, &fragment_fields, &max_merged,
+                          &on_capped))
         return NULL;
     frags = PyList_GetSlice(frags, 0, PyList_GET_SIZE(frags)); /* (held: a copy) */
     if (frags == NULL) return NULL;
@@ -1724,7 +1732,7 @@ static PyObject *group_lines(PyObject *self, PyObject *args) {
             members_of_line = sorted == NULL ? NULL
                               : merged_line(sorted, rtl, fragment_class, fragment_fields,
                                             fragment_gap, overprint,
-                                            full_share, kept_apart, max_merged);
+                                            full_share, kept_apart, max_merged, &capped);
             Py_XDECREF(sorted);
             if (members_of_line == NULL) {
                 if (PyErr_Occurred() && !left_to_twin()) goto done;
@@ -1737,6 +1745,11 @@ static PyObject *group_lines(PyObject *self, PyObject *args) {
         int status = PyList_Append(out, line);
         Py_DECREF(line);
         if (status < 0) goto done;
+    }
+    if (capped && on_capped != Py_None) {
+        PyObject *noted = PyObject_CallNoArgs(on_capped);
+        if (noted == NULL) goto done;
+        Py_DECREF(noted);
     }
     result = Py_NewRef(out);
     goto done;

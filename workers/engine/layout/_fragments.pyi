@@ -18,7 +18,7 @@ def group_lines(
     fragment_gap: float, overprint: float, full_size: float,
     kept_apart: Callable[[Any, Any, list[Any]], bool],
     line_fields: tuple[str, ...] | None = None, fragment_fields: tuple[str, ...] | None = None,
-    max_merged: int = ..., /,
+    max_merged: int = ..., on_capped: Callable[[], object] | None = None, /,
 ) -> list[Any] | None: ...
 def unplain_texts(fragments: list[Any], /) -> list[int]: ...
 def cell_candidates(

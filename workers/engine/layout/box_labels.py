@@ -45,8 +45,11 @@ def mark_box_labels(blocks: Sequence[Block], drawn: DrawnLines) -> None:
         """The blocks whose middle lies strictly between heights ``low`` and ``high``."""
         return by_middle[bisect.bisect_right(middles, low):bisect.bisect_left(middles, high)]
 
+    # (The page's pictures, found once: a scan of the page for them per label looked at was
+    # quadratic on a page of thousands of one-letter blocks.)
+    figures = [b for b in blocks if b.kind == "figure"]
     for block in blocks:
-        if block.kind == "text" and _labels_empty_box(block, blocks, level_with, drawn):
+        if block.kind == "text" and _labels_empty_box(block, figures, level_with, drawn):
             block.labels_box = True
 
 
@@ -55,9 +58,10 @@ def _middle(block: Block) -> float:
 
 
 def _labels_empty_box(
-    block: Block, blocks: Sequence[Block], level_with: Callable[[float, float], list[Block]],
+    block: Block, figures: Sequence[Block], level_with: Callable[[float, float], list[Block]],
     drawn: DrawnLines,
 ) -> bool:
+    """Whether ``block`` labels an empty box (``figures``: the page's pictures)."""
     if (not block.frags or stacked_lines(block) > LABEL_LINES
             or word_count(block.text) > LABEL_WORDS):
         return False
@@ -90,8 +94,8 @@ def _labels_empty_box(
     # (The box's own lines, read as a drawing round it, are no picture in it.)
     slack = FRAME_SLACK * height
     frames = {
-        id(b) for b in blocks
-        if b.kind == "figure" and b.x0 <= left + slack and b.x1 >= right - slack
+        id(b) for b in figures
+        if b.x0 <= left + slack and b.x1 >= right - slack
         and b.y0 <= bottom + slack and b.y1 >= top - slack
     }
     held = [
@@ -110,6 +114,5 @@ def _labels_empty_box(
         lowest - bottom >= BLANK_LINES * height
         and lowest - bottom >= BLANK_SHARE * (top - bottom)
         # (A picture reaching into the blank space fills it.)
-        and not any(b.kind == "figure" and id(b) not in frames and boxes_overlap(b.bbox, blank)
-                    for b in blocks)
+        and not any(id(b) not in frames and boxes_overlap(b.bbox, blank) for b in figures)
     )

@@ -358,6 +358,7 @@ def classify(
     listed: _ListedAgain | None = None  # (worked out when a numbered line first asks)
     # (Each page's result, by its number: where a table the next page goes on with ends.)
     page_results = {r.blocks[0].page: r for r in results if r.blocks}
+    page_refs = _PageRefsByPage()  # (the page numbers a heading's line may end in)
     for result, blocks in in_order:
         drawn_in_figure = _figure_labels_kept(blocks, artifact_ids) | _pictures_in_drawings(
             blocks, artifact_ids)
@@ -651,7 +652,7 @@ def classify(
             level = _heading_level(
                 block, text, styles, outline, body_size, repeated, faces, headed
             )
-            if level and _contents_entry(block, result.blocks):
+            if level and _contents_entry(block, page_refs.of(result.blocks)):
                 level = 0  # the heading's entry in a table of contents, not the heading
             if id(block) in echoes:
                 level = 0
@@ -930,7 +931,7 @@ def _trifold_cover(results: list[PageResult]) -> set[int] | None:
 _PAGE_REF = re.compile(r"\d{1,4}|[ivxlcIVXLC]{1,6}")
 
 
-def _contents_entry(block: Block, page: list[Block]) -> bool:
+def _contents_entry(block: Block, refs: _PageRefs) -> bool:
     """A one-line block with a lone page number far along its baseline: an entry of a table
     of contents set without leader dots ("1 Document structures        1")."""
     line = block.frags[-1] if block.frags else None
@@ -941,13 +942,56 @@ def _contents_entry(block: Block, page: list[Block]) -> bool:
     if any(abs(f.y0 - base) >= level for f in block.frags):
         return False  # more than one line: a paragraph, or a heading that wraps
     reach = line.x1 + 2 * line.height
-    for other in page:
-        if other is block or other.kind != "text" or len(other.frags) != 1:
+    for other in refs.near(base, level):
+        if other is block:
             continue
         f = other.frags[0]
-        if f.x0 > reach and abs(f.y0 - base) < level and _PAGE_REF.fullmatch(f.text.strip()):
+        if f.x0 > reach and abs(f.y0 - base) < level:
             return True
     return False
+
+
+class _PageRefs:
+    """A page's one-line text blocks that read as a page number, by the bottom of their
+    line: asked of each heading-like line (thousands on a page of scattered letters, whose
+    "i"s, "v"s and "x"s read as page numbers), a scan of the page per line was quadratic."""
+
+    #: Coordinates beyond this (a damaged page) are not looked up: every block comes.
+    FAR = 1e9
+
+    def __init__(self, page: list[Block]) -> None:
+        self.refs = [
+            other for other in page
+            if other.kind == "text" and len(other.frags) == 1
+            and _PAGE_REF.fullmatch(other.frags[0].text.strip())
+        ]
+        self.indexed = all(abs(b.frags[0].y0) <= self.FAR for b in self.refs)  # (not NaN)
+        ordered = sorted(self.refs, key=lambda b: b.frags[0].y0) if self.indexed else []
+        self.ordered = ordered
+        self.bottoms = [b.frags[0].y0 for b in ordered]
+
+    def near(self, base: float, level: float) -> list[Block]:
+        """The blocks among which are all whose line's bottom is less than ``level`` from
+        ``base`` (and a few more)."""
+        if not self.indexed or not (abs(base) <= self.FAR and 0.0 <= level <= self.FAR):
+            return self.refs
+        # (A point more either way leaves room for any rounding.)
+        start = bisect.bisect_left(self.bottoms, base - level - 1.0)
+        end = bisect.bisect_right(self.bottoms, base + level + 1.0)
+        return self.ordered[start:end]
+
+
+class _PageRefsByPage:
+    """:class:`_PageRefs` of each page, made when first asked for."""
+
+    def __init__(self) -> None:
+        self.made: dict[int, tuple[list[Block], _PageRefs]] = {}
+
+    def of(self, page: list[Block]) -> _PageRefs:
+        made = self.made.get(id(page))
+        if made is None or made[0] is not page:
+            made = self.made[id(page)] = (page, _PageRefs(page))
+        return made[1]
 
 
 #: Labels in small print on a figure that make it a diagram, however much of its page it
@@ -973,6 +1017,7 @@ def _figure_labels(results: list[PageResult], body_size: float) -> set[int]:
             for label in figure.labels
         )
         texts = [b for b in result.blocks if b.kind == "text"]
+        texts_on: dict[int, _TextsOn] = {}
         for block in texts:
             if not _heading_candidate(block, block.text, body_size):
                 continue
@@ -980,18 +1025,38 @@ def _figure_labels(results: list[PageResult], body_size: float) -> set[int]:
                 if area_share(block, figure) <= 0.9:
                     continue
                 # A chart carries other labels too (axes, legend, values); a banner or a
-                # slide's title bar behind a heading carries the heading alone.
-                others = [t for t in texts if t is not block and area_share(t, figure) > 0.9]
-                small_print = sum(t.size < SMALL_PRINT * body_size for t in others)
+                # slide's title bar behind a heading carries the heading alone. (The texts
+                # on each figure are found once: a scan of the page per heading-like line
+                # on it was quadratic on a page of scattered letters.)
+                on = texts_on.get(id(figure))
+                if on is None:
+                    on = texts_on[id(figure)] = _TextsOn(
+                        [t for t in texts if area_share(t, figure) > 0.9],
+                        SMALL_PRINT * body_size)
+                # (The block itself is on the figure: the others are all but it.)
+                copies = on.copies[id(block)]
+                others = len(on.texts) - copies
+                small_print = on.small_print - (copies if block.size < on.small_size else 0)
                 small = (figure.x1 - figure.x0) * (figure.y1 - figure.y0) < 0.5 * page_area
                 if (
-                    (small and len(others) >= 3)
+                    (small and others >= 3)
                     or small_print >= DIAGRAM_LABELS
-                    or any(_column_heads(block, t, body_size) for t in others)
+                    or any(_column_heads(block, t, body_size) for t in on.texts
+                           if t is not block)
                 ):
                     out.add(id(block))
                     break
     return out
+
+
+class _TextsOn:
+    """The text blocks on a figure, counted once for every heading-like line on it."""
+
+    def __init__(self, texts: list[Block], small_size: float) -> None:
+        self.texts = texts
+        self.small_size = small_size
+        self.small_print = sum(t.size < small_size for t in texts)
+        self.copies = Counter(id(t) for t in texts)  # (a block listed twice is one block)
 
 
 def _column_heads(block: Block, other: Block, body_size: float) -> bool:
@@ -2383,6 +2448,7 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
             if block.artifact is None and len(block.frags) <= SIDE_NOTE_LINES:
                 found[id(block)] = "other"
         overlaps = _HeightOverlaps(result.blocks)
+        ends = _PageEnds(result.blocks)
         for block in result.blocks:
             if id(block) in found:
                 continue
@@ -2417,7 +2483,7 @@ def _find_artifacts(doc: Document, results: list[PageResult]) -> dict[int, Any]:
                 if (id(result), key) not in counted:
                     counted.add((id(result), key))
                     seen[key] += 1
-            elif _page_number_apart(block, result.blocks, page, len(doc.pages)):
+            elif _page_number_apart(block, ends, page, len(doc.pages)):
                 found[id(block)] = "page-number"
             elif word_count(text) <= 8:
                 # Furniture beside the text (a slide's side panel, a book's thumb tab): the
@@ -3165,7 +3231,7 @@ def _numbered_sequences(
 PAGE_NUMBER_BAND = 0.2
 
 
-def _page_number_apart(block: Block, blocks: list[Block], page: Page, pages: int) -> bool:
+def _page_number_apart(block: Block, ends: _PageEnds, page: Page, pages: int) -> bool:
     """A lone page number just inside the margin band (LaTeX sets its folio lower than most
     running footers reach): a number alone on one line, the last thing at the foot of the
     page or the first at its head, set apart from everything else by a line's height at
@@ -3182,10 +3248,67 @@ def _page_number_apart(block: Block, blocks: list[Block], page: Page, pages: int
     if not at_foot and y0 <= (1 - PAGE_NUMBER_BAND) * page.height:
         return False
     line = block.frags[0].height
-    others = [b for b in blocks if b is not block]
     if at_foot:
-        return bool(others) and all(b.y0 >= block.y1 + line for b in others)
-    return bool(others) and all(b.y1 <= block.y0 - line for b in others)
+        lowest = ends.lowest_bottom_besides(block)
+        return lowest is not None and lowest >= block.y1 + line
+    highest = ends.highest_top_besides(block)
+    return highest is not None and highest <= block.y0 - line
+
+
+class _PageEnds:
+    """The lowest bottom and the highest top of a page's blocks but one: asked of each
+    number-like line outside the margin bands (a page of thousands of scattered letters has
+    thousands of Roman "i"s and "v"s), a scan of the page per line was quadratic. The two
+    lowest bottoms and the two highest tops, of different blocks: the extreme of the others
+    is one of them."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.blocks = blocks
+        # (A NaN orders nothing: such a page is scanned, as before.)
+        self.ordered = not any(math.isnan(b.y0) or math.isnan(b.y1) for b in blocks)
+        self.bottoms = _two_least(blocks, lambda b: b.y0)
+        self.tops = _two_least(blocks, lambda b: -b.y1)
+
+    def lowest_bottom_besides(self, block: Block) -> float | None:
+        """``min(other.y0)`` over the other blocks; None when there is none."""
+        if not self.ordered:
+            return _extreme([b.y0 for b in self.blocks if b is not block], min)
+        least = _least_besides(self.bottoms, block)
+        return None if least is None else least.y0
+
+    def highest_top_besides(self, block: Block) -> float | None:
+        """``max(other.y1)`` over the other blocks; None when there is none."""
+        if not self.ordered:
+            return _extreme([b.y1 for b in self.blocks if b is not block], max)
+        least = _least_besides(self.tops, block)
+        return None if least is None else least.y1
+
+
+def _extreme(values: list[float], pick: Callable[[list[float]], float]) -> float | None:
+    """``pick`` of ``values`` (None when there are none), NaN when one is NaN: compared
+    with anything it is false, as one of the values compared one by one would be."""
+    if any(math.isnan(v) for v in values):
+        return math.nan
+    return pick(values) if values else None
+
+
+def _two_least(blocks: list[Block], key: Callable[[Block], float]) -> list[Block]:
+    """The block of least ``key`` and the least of the others (a block listed twice is still
+    one block): fewer when there are fewer blocks."""
+    first: Block | None = None
+    second: Block | None = None
+    for b in blocks:
+        if b is first or b is second:
+            continue
+        if first is None or key(b) < key(first):
+            first, second = b, first
+        elif second is None or key(b) < key(second):
+            second = b
+    return [b for b in (first, second) if b is not None]
+
+
+def _least_besides(least: list[Block], block: Block) -> Block | None:
+    return next((b for b in least if b is not block), None)
 
 
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
@@ -3225,8 +3348,9 @@ def _drop_set_in_body(
         # Text in the band that does not repeat is the body's too ("und" over a formula).
         boxes = lines + [b for b in result.blocks if id(b) in unrepeated]
         ruled_off = _under_header_rule(result, page, band)
+        by_height = _ByHeight(lines), _ByHeight(boxes)
         for block in asked:
-            if _set_in_body(block, lines, boxes) or id(block) in ruled_off:
+            if _set_in_body(block, *by_height) or id(block) in ruled_off:
                 dropped.add(id(block))
                 seen[margin[id(block)]] -= 1
     return [c for c in candidates if id(c[0]) not in dropped]
@@ -3245,19 +3369,60 @@ def _body_boxes(blocks: list[Block], page_y0: float, height: float, band: float)
     ]
 
 
-def _set_in_body(block: Block, lines: list[Block], boxes: list[Block]) -> bool:
+def _set_in_body(block: Block, lines: _ByHeight, boxes: _ByHeight) -> bool:
     """Whether a margin-band block is set inside one of the body's ``boxes``, or, being a
     single letter, on one of its ``lines`` (those reaching out of the band): a letter beside
     body text is a variable of it; or on the row of a form's label."""
     letter = len(block.text.strip()) == 1 and block.text.strip().isalpha()
-    if letter and any(other is not block and _same_line(block, other) for other in lines):
+    if letter and any(
+        other is not block and _same_line(block, other) for other in lines.beside(block)
+    ):
         return True
     # (So is one on the row of a form's label beside its field: the form's next label.)
     return any(
         other is not block and _same_line(block, other)
         and ((block.x0 < other.x1 and other.x0 < block.x1) or other.labels_field)
-        for other in boxes
+        for other in boxes.beside(block)
     )
+
+
+class _ByHeight:
+    """A page's blocks by their bottoms, to find those that may share some of a block's
+    height (every other one of ``_same_line(block, other)``) without a scan of the page:
+    asked of every repeated line in the margin bands, the scans were quadratic on pages of
+    thousands of one-letter blocks (minutes). The blocks no taller than a few times the
+    usual are looked up by their bottoms; the taller ones (a few paragraphs) always come."""
+
+    #: A block taller than this many times the median height is looked at for every block.
+    TALL = 4.0
+    #: Coordinates beyond this (a damaged page) are not looked up: every block comes.
+    FAR = 1e9
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.blocks = blocks
+        self.indexed = bool(blocks) and all(
+            abs(b.y0) <= self.FAR and abs(b.y1) <= self.FAR for b in blocks  # (not NaN)
+        )
+        if not self.indexed:
+            return
+        heights = sorted(b.y1 - b.y0 for b in blocks)
+        self.tallest = max(self.TALL * heights[len(heights) // 2], 0.0)
+        low = [b for b in blocks if 0.0 <= b.y1 - b.y0 <= self.tallest]
+        low.sort(key=lambda b: b.y0)
+        self.low = low
+        self.bottoms = [b.y0 for b in low]
+        self.tall = [b for b in blocks if not 0.0 <= b.y1 - b.y0 <= self.tallest]
+
+    def beside(self, block: Block) -> list[Block]:
+        """The blocks among which are all that share more than nothing of ``block``'s height
+        (``other.y0 < block.y1 and block.y0 < other.y1``), and a few more."""
+        if not self.indexed or not 0.0 <= block.y1 - block.y0 <= self.FAR:
+            return self.blocks
+        # (A low block reaching up to the block's bottom starts no lower than its height
+        # below it: twice that and a point more leave room for any rounding.)
+        start = bisect.bisect_right(self.bottoms, block.y0 - 2 * self.tallest - 1.0)
+        end = bisect.bisect_left(self.bottoms, block.y1)
+        return [*self.low[start:end], *self.tall]
 
 
 def _under_header_rule(result: PageResult, page: Page, band: float) -> set[int]:

@@ -31,6 +31,7 @@ from .cells import (
     grid_cells,
 )
 from .glyphs import Glyph
+from .limits import reached
 from .patterns import BULLET
 from .places import places_by_id
 from .rounding import round_to
@@ -1096,8 +1097,15 @@ def _enclosing(
 #: Pieces merged into one fragment of a line at most: a line of text is a few hundred
 #: (letter by letter); thousands side by side are no line (a page of scattered one-letter
 #: runs), and each merge re-reads the whole fragment (its size and band), so an unbounded
-#: run made the merging quadratic. The next piece starts a new fragment of the line.
+#: run made the merging quadratic. The next piece starts a new fragment of the line (and
+#: the page's model has a warning: :mod:`.limits`).
 MAX_MERGED_PIECES = 1000
+#: The warning that says a page had such a line (:mod:`.limits`).
+LINE_PIECES_LIMIT = (
+    "line-pieces-limit",
+    f"a line of more than {MAX_MERGED_PIECES:,} separate pieces of text (scattered letters?) "
+    "was read in a simpler way: its words may be out of order",
+)
 
 
 def lines(frags: list[Fragment]) -> list[Line]:
@@ -1111,7 +1119,7 @@ def lines(frags: list[Fragment]) -> list[Line]:
         found: list[Line] | None = _accelerator.group_lines(
             frags, Line, Fragment, TALLER_THAN_LINE, FRAGMENT_GAP, OVERPRINT, FULL_SIZE,
             partial(lines_of_a_column, runs=ColumnRuns()), _LINE_FIELDS, _FRAGMENT_FIELDS,
-            MAX_MERGED_PIECES,
+            MAX_MERGED_PIECES, partial(reached, *LINE_PIECES_LIMIT),
         )
         if found is not None:
             return found
@@ -1214,10 +1222,14 @@ def _python_lines(frags: list[Fragment]) -> list[Line]:
                     size = 1.0
                 if f.text == prev.text and _overprinted(prev, f, size):
                     continue  # the same words drawn again on themselves: read once
-                if (
+                near = (
                     f.x0 - prev.x1 <= FRAGMENT_GAP * size and abs(prev_size - f_size) < 0.3 * size
-                    and len(runs[-1]) < MAX_MERGED_PIECES
-                    and not (stacked(prev, f) and lines_of_a_column(prev, f, members, column_runs))
+                )
+                if near and len(runs[-1]) >= MAX_MERGED_PIECES:
+                    reached(*LINE_PIECES_LIMIT)
+                    near = False
+                if near and not (
+                    stacked(prev, f) and lines_of_a_column(prev, f, members, column_runs)
                 ):
                     # Glyphs as the text reads them: right to left, the fragment further
                     # right first (the tagger orders an element's drawing by them); a
@@ -1405,6 +1417,7 @@ def lines_of_a_column(
     if len(column) > MAX_MERGED_PIECES:
         # No column of labels: thousands of pieces chained side by side (scattered
         # one-letter runs), whose lines, asked again for every pair, would take minutes.
+        reached(*LINE_PIECES_LIMIT)
         return False
     line_of = (
         _line_numbers(column) if runs is None else runs.line_numbers(column)

@@ -31,6 +31,7 @@ from types import ModuleType
 
 import pikepdf
 
+from ..operator_names import operand_text, operator_name
 from ..pdf_entries import entry_of
 
 _longest: ModuleType | None
@@ -246,7 +247,7 @@ def _pikepdf_events(instructions: list[pikepdf.ContentStreamInstructions]) -> li
         if isinstance(instruction, inline_image):
             events.append((index, "BI", False, None))
             continue
-        op = str(instruction.operator)
+        op = operator_name(instruction.operator)
         role = role_of(op)
         if role is None:
             continue
@@ -254,7 +255,7 @@ def _pikepdf_events(instructions: list[pikepdf.ContentStreamInstructions]) -> li
             events.append((index, op, _shows_something(op, list(instruction.operands)), None))
         elif role is _Role.XOBJECT:
             operands = instruction.operands
-            events.append((index, op, False, str(operands[0]) if operands else None))
+            events.append((index, op, False, operand_text(operands[0]) if operands else None))
         else:
             events.append((index, op, False, None))
     return events

@@ -119,6 +119,7 @@ from .image_groups import merge_images
 from .keyed_entries import split_keyed_entries
 from .lead_lines import lead_lines_apart
 from .letter_bullets import LetterBulletFaces, letter_bullets
+from .limits import noted
 from .line_breaks import cell_lines
 from .lines import (
     BRACES,
@@ -339,10 +340,15 @@ def _read_page(
     ``extents``: the document's fonts that declare no extent, as far as known;
     ``bullet_faces``: the faces of letter bullets the pages read before are set in."""
     try:
-        return _analyse_page(fitz, pk, index, doc, to_pages, named or NamedGlyphReading(),
-                             {} if unjudged is None else unjudged, fields,
-                             extents or UndeclaredExtents(),
-                             bullet_faces or LetterBulletFaces())
+        with noted() as limits:
+            result = _analyse_page(fitz, pk, index, doc, to_pages,
+                                   named or NamedGlyphReading(),
+                                   {} if unjudged is None else unjudged, fields,
+                                   extents or UndeclaredExtents(),
+                                   bullet_faces or LetterBulletFaces())
+        # (A limit that kept the page's reading bounded changed it: staff are told.)
+        doc.warnings.extend(Warning(code, message, index) for code, message in limits.items())
+        return result
     except Exception as e:  # noqa: BLE001 - one bad page must not lose the document
         doc.warnings.append(Warning("page-unreadable", f"{type(e).__name__}: {e}", index))
         empty = Page(0.0, 0.0)

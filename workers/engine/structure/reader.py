@@ -65,6 +65,7 @@ from ..layout.listings import code_text
 from ..layout.operators import OperatorMap, map_operators
 from ..layout.reader import read_layout
 from ..layout.rotation import Frame, frame_of, to_display_space, to_user_space
+from ..operator_names import operator_name
 from ..pdf_entries import entry_of
 
 #: Below this share of drawn characters referenced by the tree, the tags are not trusted.
@@ -1192,7 +1193,7 @@ def _marked_languages(page: pikepdf.Page) -> dict[int, str]:
     for instruction in instructions:
         if isinstance(instruction, pikepdf.ContentStreamInlineImage):
             continue
-        operands, op = instruction.operands, str(instruction.operator)
+        operands, op = instruction.operands, operator_name(instruction.operator)
         if op == "EMC":
             if open_languages:
                 open_languages.pop()

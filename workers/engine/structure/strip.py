@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pikepdf
 
+from ..operator_names import operator_name
+
 _MARKED = {"BDC", "BMC", "EMC", "MP", "DP"}
 
 
@@ -48,7 +50,8 @@ def _strip_stream(pdf: pikepdf.Pdf, owner: pikepdf.Page | pikepdf.Stream) -> Non
     kept = [
         i
         for i in instructions
-        if isinstance(i, pikepdf.ContentStreamInlineImage) or str(i.operator) not in _MARKED
+        if isinstance(i, pikepdf.ContentStreamInlineImage)
+        or operator_name(i.operator) not in _MARKED
     ]
     if len(kept) == len(instructions):
         return

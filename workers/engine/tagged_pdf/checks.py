@@ -40,6 +40,7 @@ from ..checks import Check, Report, check_pdf, make_report
 from ..errors import DocumentTooComplexError
 from ..layout.accents import COMBINING
 from ..layout.lines import clean
+from ..operator_names import operand_text, operator_name
 from ..pdf_entries import name_entry
 from .fonts import font_findings
 from .marked_content import PAINTING_OPERATORS, is_painting, read_operators, xobject_names
@@ -57,8 +58,18 @@ _NOT_CONTENT_ANNOTS = frozenset({"/Popup", "/PrinterMark", "/TrapNet"})
 #: Pixel comparison resolution: 1.0 = 72 dpi.
 PIXEL_SCALE = 1.0
 #: Pages rendered for a comparison are this many pixels at most (three bytes each: 300 MB;
-#: an A0 poster is 8 million at 72 dpi). A larger one is refused as too complex.
+#: an A0 poster is 8 million at 72 dpi). A larger one is refused as too complex
+#: (:class:`PageTooLargeError`); the pixel check reports it as a page not compared.
 MAX_RENDER_PIXELS = 100_000_000
+
+
+class PageTooLargeError(DocumentTooComplexError):
+    """A page larger than :data:`MAX_RENDER_PIXELS` was to be rendered (a damaged page box)."""
+
+    def __init__(self, width: float, height: float) -> None:
+        super().__init__(detail=f"page of {width:.0f} x {height:.0f} pixels")
+        self.width = width
+        self.height = height
 #: Structure elements visited at most when checking.
 MAX_ELEMENTS = 500_000
 
@@ -257,7 +268,7 @@ def _form_marked_inside(
     ) != "Do" or depth > MAX_FORM_DEPTH or not isinstance(resources, pikepdf.Dictionary):
         return False
     xobjects = resources.get("/XObject")
-    form = xobjects.get(str(instruction.operands[0])) if isinstance(
+    form = xobjects.get(operand_text(instruction.operands[0])) if isinstance(
         xobjects, pikepdf.Dictionary) else None
     if not isinstance(form, pikepdf.Stream) or form.get("/Subtype") != "/Form":
         return False
@@ -272,7 +283,7 @@ def _form_marked_inside(
         return False
     for item in instructions:
         if not isinstance(item, pikepdf.ContentStreamInlineImage):
-            op = str(item.operator)
+            op = operator_name(item.operator)
             if op in ("BDC", "BMC"):
                 stack.append(_kind(item, set(), named) in ("artifact", "unreferenced", "mcid"))
                 marked += stack[-1]
@@ -294,7 +305,7 @@ def _kind(
     named: dict[str, pikepdf.Dictionary],
 ) -> str:
     operands = list(instruction.operands)
-    tag = str(operands[0]) if operands else ""
+    tag = operand_text(operands[0]) if operands else ""
     if tag == "/Artifact":
         return "artifact"
     properties = operands[1] if len(operands) > 1 else None
@@ -556,6 +567,7 @@ def _read_and_compare_pages(content: bytes, source: Path) -> tuple[TextByMcid, C
     loaded afresh, and compared with the source page's as before."""
     by_mcid: TextByMcid = {}
     differing: list[int] = []
+    too_large: list[tuple[int, PageTooLargeError]] = []
     original = pdfium.PdfDocument(str(source))
     tagged = pdfium.PdfDocument(content)
     try:
@@ -568,6 +580,10 @@ def _read_and_compare_pages(content: bytes, source: Path) -> tuple[TextByMcid, C
                     by_mcid[(index, mcid)] = chars
                 if same_count and page_pixels(page) != render_page(original, index):
                     differing.append(index + 1)
+            except PageTooLargeError as e:
+                # (A damaged page box: best effort, the rest of the document is checked;
+                # the check fails, so staff look at what could not be compared.)
+                too_large.append((index, e))
             finally:
                 page.close()
     finally:
@@ -575,9 +591,16 @@ def _read_and_compare_pages(content: bytes, source: Path) -> tuple[TextByMcid, C
         original.close()
     if not same_count:
         return by_mcid, _check("pixels", False, f"{len(tagged)} pages instead of {count}")
-    if differing:
-        return by_mcid, _check("pixels", False,
-                               f"pages rendering differently: {_short(differing)}")
+    if differing or too_large:
+        details = [f"pages rendering differently: {_short(differing)}"] if differing else []
+        details.extend(
+            f"page {index + 1} not compared: {e.width:.0f} x {e.height:.0f} pixels at 72 dpi, "
+            f"more than the {MAX_RENDER_PIXELS:,} a page may be rendered in (a damaged page box?)"
+            for index, e in too_large[:3]
+        )
+        if len(too_large) > 3:
+            details.append(f"{len(too_large) - 3} more pages too large to compare")
+        return by_mcid, _check("pixels", False, "; ".join(details))
     return by_mcid, _check("pixels", True,
                            f"all {count} page(s) render identically to the source")
 
@@ -589,6 +612,17 @@ def render_page(document: pdfium.PdfDocument, index: int, clip: Clip | None = No
         return page_pixels(page, clip)
     finally:
         page.close()
+
+
+def render_size(page: pdfium.PdfPage) -> tuple[float, float]:
+    """The page's width and height in pixels at :data:`PIXEL_SCALE`, if it may be rendered
+    (:class:`PageTooLargeError` if not)."""
+    width, height = page.get_width() * PIXEL_SCALE, page.get_height() * PIXEL_SCALE
+    if not width * height <= MAX_RENDER_PIXELS:
+        # (A damaged /MediaBox of 1e9 points: its bitmap would take more memory than a
+        # conversion may use. Not NaN either: a box pdfium reads as nothing renders.)
+        raise PageTooLargeError(width, height)
+    return width, height
 
 
 #: A box of device pixels (left, top, right, bottom) of a page rendered at :data:`PIXEL_SCALE`.
@@ -606,11 +640,7 @@ def page_pixels(page: pdfium.PdfPage, clip: Clip | None = None) -> bytes:
     sizes the page in whole points); otherwise the render is cropped to the part of the page
     left of and above the box's far corner (a render cut off at the right and bottom keeps
     the whole render's transform)."""
-    width, height = page.get_width() * PIXEL_SCALE, page.get_height() * PIXEL_SCALE
-    if not width * height <= MAX_RENDER_PIXELS:
-        # (A damaged /MediaBox of 1e9 points: its bitmap would take more memory than a
-        # conversion may use. Not NaN either: a box pdfium reads as nothing renders.)
-        raise DocumentTooComplexError(detail=f"page of {width:.0f} x {height:.0f} pixels")
+    width, height = render_size(page)
     if math.ceil(width) < 1 or math.ceil(height) < 1:
         # A page with no area (a crop box away from its media box, a box of zero or negative
         # size) shows nothing, before and after alike; pdfium renders no such bitmap.
@@ -703,7 +733,8 @@ def pages_drawn_differently(
     are the whole render's). ``saved``: :func:`pdfium_copy` of ``pdf`` as it stands, where
     the caller made it (and closes it: it reads more from it). ``read_also``: called with
     each page of that copy, loaded for its render, where the caller reads more from it then
-    (a load costs about as much as a render)."""
+    (a load costs about as much as a render). A page too large to render
+    (:class:`PageTooLargeError`) counts as drawn differently: nothing proves it is not."""
     if not pages:
         return []
     changed = saved if saved is not None else pdfium_copy(pdf)
@@ -731,8 +762,14 @@ def pages_drawn_differently(
                 return (page_pixels(original, clip) != pixels
                         or loaded_page_text(original) != loaded_page_text(page))
 
+    def unproved(index: int) -> bool:
+        try:
+            return drawn_differently(index)
+        except PageTooLargeError:
+            return True  # (a damaged page box: a change to it cannot be proved, so is undone)
+
     try:
-        return [index for index in pages if drawn_differently(index)]
+        return [index for index in pages if unproved(index)]
     finally:
         if saved is None:
             changed.close()

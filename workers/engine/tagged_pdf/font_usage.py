@@ -16,6 +16,7 @@ from types import ModuleType
 import pikepdf
 
 from ..layout.operators import joined_content
+from ..operator_names import operand_text, operator_name
 from ..pdf_entries import entry_of
 from .fonts import _appearance_streams
 from .marked_content import first_name_at, indices_of
@@ -93,7 +94,7 @@ class CodesUsed:
         for instruction in instructions:
             if isinstance(instruction, pikepdf.ContentStreamInlineImage):
                 continue
-            op = str(instruction.operator)
+            op = operator_name(instruction.operator)
             if op == "q":
                 saved.append(font)
             elif op == "Q":
@@ -121,7 +122,8 @@ class CodesUsed:
 
     def _form(self, resources: object, name: object, font: Key | None, depth: int) -> None:
         xobjects = resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None
-        form = xobjects.get(str(name)) if isinstance(xobjects, pikepdf.Dictionary) else None
+        form = (xobjects.get(operand_text(name)) if isinstance(xobjects, pikepdf.Dictionary)
+                else None)
         if not isinstance(form, pikepdf.Stream) or form.get("/Subtype") != "/Form":
             return
         # A form shared by many pages is read once per font it starts with (a form may show
@@ -135,7 +137,7 @@ class CodesUsed:
 
 def _font_key(resources: object, name: object) -> Key | None:
     fonts = resources.get("/Font") if isinstance(resources, pikepdf.Dictionary) else None
-    font = fonts.get(str(name)) if isinstance(fonts, pikepdf.Dictionary) else None
+    font = fonts.get(operand_text(name)) if isinstance(fonts, pikepdf.Dictionary) else None
     if isinstance(font, pikepdf.Dictionary) and font.is_indirect:
         return font.objgen
     return None

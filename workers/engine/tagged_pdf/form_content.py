@@ -45,6 +45,7 @@ from ..document import BBox
 from ..layout.form_space import Matrix, mapped_box, object_matrix, then
 from ..layout.glyphs import Glyph
 from ..layout.operators import form_objects, map_operators
+from ..operator_names import operand_text
 from .marked_content import (
     Instruction,
     Owner,
@@ -387,7 +388,7 @@ def _unwrap(
         xobjects = own.get("/XObject") if isinstance(own, pikepdf.Dictionary) else None
         do = instructions[positions[0]] if kinds == ["form"] else None
         operands = list(do.operands) if isinstance(do, pikepdf.ContentStreamInstruction) else []
-        nested = (xobjects.get(str(operands[0])) if operands
+        nested = (xobjects.get(operand_text(operands[0])) if operands
                   and isinstance(xobjects, pikepdf.Dictionary) else None)
         if not isinstance(nested, pikepdf.Stream) or nested.get("/Subtype") != pikepdf.Name.Form:
             break

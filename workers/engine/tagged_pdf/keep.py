@@ -31,6 +31,7 @@ from pathlib import Path
 import pikepdf
 
 from ..document import Document
+from ..operator_names import operator_name
 from ..pdf_entries import name_entry
 from .catalog import write_catalog
 from .checks import STANDARD_TYPES, element_kids, property_lists
@@ -364,7 +365,7 @@ def _complete_page(pdf: pikepdf.Pdf, page: pikepdf.Page, known: set[int]) -> int
 
     for instruction in instructions:
         if not isinstance(instruction, pikepdf.ContentStreamInlineImage):
-            op = str(instruction.operator)
+            op = operator_name(instruction.operator)
             if op in ("BDC", "BMC"):
                 close()
                 depth += 1

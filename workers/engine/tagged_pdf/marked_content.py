@@ -34,6 +34,7 @@ from types import ModuleType
 import pikepdf
 
 from ..layout.operators import joined_content
+from ..operator_names import operand_text, operator_name
 from ..pdf_entries import entry_of
 
 _scanner: ModuleType | None
@@ -143,7 +144,7 @@ def read_operators(instructions: Sequence[Instruction], xobject_names: frozenset
             names.append(INLINE_IMAGE)
             painting.append(True)
             continue
-        op = str(instruction.operator)
+        op = operator_name(instruction.operator)
         names.append(op)
         if op == "Do":
             painting.append(is_painting(instruction, xobject_names))
@@ -155,10 +156,10 @@ def read_operators(instructions: Sequence[Instruction], xobject_names: frozenset
 def is_painting(instruction: Instruction, xobject_names: frozenset[str]) -> bool:
     if isinstance(instruction, pikepdf.ContentStreamInlineImage):
         return True
-    op = str(instruction.operator)
+    op = operator_name(instruction.operator)
     if op in _SHOW or op in _PAINT or op == "sh":
         return True
-    return op == "Do" and bool(instruction.operands) and str(instruction.operands[0]) in (
+    return op == "Do" and bool(instruction.operands) and operand_text(instruction.operands[0]) in (
         xobject_names
     )
 
@@ -530,7 +531,7 @@ def source_actual_texts(
     for index, instruction in enumerate(instructions):
         if not isinstance(instruction, pikepdf.ContentStreamInstruction):
             continue
-        op = str(instruction.operator)
+        op = operator_name(instruction.operator)
         if op == "BMC":
             open_marks.append((index, None))
         elif op == "BDC":
@@ -633,7 +634,7 @@ def _optional_content_opener(instructions: Sequence[Instruction]) -> Callable[[i
 
     def opens_optional_content(index: int) -> bool:
         operands = instructions[index].operands
-        return bool(operands) and str(operands[0]) == "/OC"
+        return bool(operands) and operand_text(operands[0]) == "/OC"
 
     return opens_optional_content
 
@@ -866,8 +867,8 @@ def strip_form_marks(pdf: pikepdf.Pdf) -> int:
         kept = [
             i for index, i in enumerate(instructions)
             if isinstance(i, pikepdf.ContentStreamInlineImage)
-            or str(i.operator) not in _MARKS
-            or _keep_mark(str(i.operator), index, opens_optional_content, kept_marks)
+            or operator_name(i.operator) not in _MARKS
+            or _keep_mark(operator_name(i.operator), index, opens_optional_content, kept_marks)
         ]
         if len(kept) != len(instructions):
             obj.write(pikepdf.unparse_content_stream(kept))

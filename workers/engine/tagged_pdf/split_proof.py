@@ -37,7 +37,7 @@ from PIL import Image, ImageChops
 
 from ..layout.glyphs import read_page
 from ..layout.operators import map_operators
-from .checks import PIXEL_SCALE, Clip
+from .checks import PIXEL_SCALE, Clip, render_size
 from .marked_content import indices_of
 
 #: Points around a glyph's box where a changed pixel is still its doing: a glyph moved by one
@@ -48,9 +48,11 @@ MAX_PIXELS = 4000
 
 
 def rendered(document: pdfium.PdfDocument, index: int) -> Image.Image:
-    """Page ``index`` at :data:`.checks.PIXEL_SCALE`, as the pixel check renders it."""
+    """Page ``index`` at :data:`.checks.PIXEL_SCALE`, as the pixel check renders it
+    (:class:`.checks.PageTooLargeError` for a page too large to render)."""
     page = document[index]
     try:
+        render_size(page)
         bitmap = page.render(scale=PIXEL_SCALE)
         try:
             image: Image.Image = bitmap.to_pil().copy()

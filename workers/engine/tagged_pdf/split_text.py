@@ -37,6 +37,7 @@ import pikepdf
 from ..document import BBox
 from ..layout.glyphs import Glyph
 from ..layout.operators import map_operators
+from ..operator_names import operand_text, operator_name
 from .checks import Clip, normal_counts
 from .drawn_encoding import code_text
 from .marked_content import Owner, indices_of
@@ -220,7 +221,7 @@ class PageText:
         fonts: dict[int, str | None] = {}
         for index in indices_of(operator_names, _TF):
             operands = instructions[index].operands
-            fonts[index] = str(operands[0]) if operands else None
+            fonts[index] = operand_text(operands[0]) if operands else None
         return cls(operator_names, fonts, {index: instructions[index] for index in contested})
 
 
@@ -415,7 +416,7 @@ def _elements(instruction: pikepdf.ContentStreamInstruction) -> list[pikepdf.Obj
     """What a text-showing operator shows: a ``TJ``'s strings and spacing numbers, or the
     one string of ``Tj``, ``'`` and ``"``; None for anything else."""
     operands = list(instruction.operands)
-    if str(instruction.operator) == "TJ":
+    if operator_name(instruction.operator) == "TJ":
         if not operands or not isinstance(operands[0], pikepdf.Array):
             return None
         return list(operands[0])
@@ -676,7 +677,7 @@ def _split(
     from another start than the whole's, and a glyph on a pixel boundary can land a pixel
     away (:mod:`.split_proof`); a nudge of a small fraction of a hundredth of a point puts it
     back where the whole drew it (the caller proves it by rendering)."""
-    op = str(instruction.operator)
+    op = operator_name(instruction.operator)
     operands = list(instruction.operands)
     codes = _codes(elements, width)
     if codes is None or len(codes) != len(owners):

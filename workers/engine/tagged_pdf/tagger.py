@@ -38,9 +38,16 @@ import pypdfium2 as pdfium
 
 from ..document import BBox, Document
 from ..layout.gcpause import paused_gc
+from ..operator_names import operand_text, operator_name
 from ..pdf_entries import entry_of
 from .catalog import remove_old_structure, write_catalog
-from .checks import Clip, pages_drawn_differently, pdfium_copy, read_tagged_text
+from .checks import (
+    Clip,
+    PageTooLargeError,
+    pages_drawn_differently,
+    pdfium_copy,
+    read_tagged_text,
+)
 from .font_embedding import repair_fonts
 from .fonts import drop_subset_glyph_lists
 from .form_content import painted_forms, plan_form_copies, shared_paintings, write_form_copies
@@ -212,7 +219,14 @@ def _tag(source: Path, document: Document, source_pages: SourcePages) -> TaggedP
             # pixel away (:mod:`.split_proof`). Identical pixels come first: the operators
             # drawing where the pixels changed are nudged or kept whole, else the page's all
             # are kept whole.
-            settled = _whole_to_redraw(pdf, glyph_source, index, split_pages[index], retag)
+            try:
+                settled = _whole_to_redraw(pdf, glyph_source, index, split_pages[index], retag)
+            except PageTooLargeError:
+                retag(index, None)
+                result.notes.append(
+                    f"page {index + 1}: text operators drawing several blocks kept whole (the "
+                    "page is too large to render, so no split could be proved)")
+                continue
             if settled is not None:
                 whole, nudged = settled
                 if nudged:
@@ -541,7 +555,7 @@ def _scanned_text(
     names = scanned.operators.names
     if len(parsed) != len(wanted) or any(
         isinstance(instruction, pikepdf.ContentStreamInlineImage)
-        or str(instruction.operator) != names[i]
+        or operator_name(instruction.operator) != names[i]
         for i, instruction in zip(wanted, parsed, strict=True)
     ):
         return None
@@ -619,7 +633,7 @@ def _tag_page(
             names_of = {i: scanned.first_name(i) or "" for i in shared}
         else:
             assert instructions is not None
-            names_of = {i: str(instructions[i].operands[0]) for i in shared
+            names_of = {i: operand_text(instructions[i].operands[0]) for i in shared
                         if isinstance(instructions[i], pikepdf.ContentStreamInstruction)
                         and instructions[i].operands}
         copies = plan_form_copies(page, index, source_pages, shared, names_of, owner_boxes,
