@@ -3973,6 +3973,14 @@ def _heading_candidate(block: Block, text: str, body_size: float) -> bool:
     return verdict
 
 
+#: A heading set in bold at the body's point size reads at least this part of the body's size.
+#: A glyph's size is its font's box (ascent to descent), whose height per point differs from
+#: face to face by several hundredths: a sans-serif bold title beside a serif body of tall
+#: extents reads about 0.93 of it ("Blood tests" over a booklet's Minion text, "Airworthiness
+#: Directives; …" over the Federal Register's Times). A bold note's label set a point smaller
+#: than ten-point text reads 0.9 of it or less.
+BOLD_HEADING_SIZE = 0.92
+
 #: A heading wraps onto this many lines at most: a block of more lines is running text.
 HEADING_LINES = 3
 
@@ -3983,7 +3991,7 @@ def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
     # is the same heading as the lines of its face read whole. Not in a fixed-pitch face: a
     # line of code comes in pieces at its runs of spaces, and its pieces are its words.)
     size = block.size
-    if size < 1.15 * body_size and not (block.bold and size >= 0.95 * body_size):
+    if size < 1.15 * body_size and not (block.bold and size >= BOLD_HEADING_SIZE * body_size):
         return False  # (most blocks: the body's face; asked first, the tests below cost more)
     if not (1 < len(text) <= 160 or _letter_heading(block, text, body_size)) or len(
         block.frags
@@ -4021,7 +4029,7 @@ def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
     # (or a title's few words wrapped onto three lines: a bold paragraph runs longer).
     return (
         block.bold
-        and block.size >= 0.95 * body_size
+        and block.size >= BOLD_HEADING_SIZE * body_size
         and (len(block.frags) <= 2 or word_count(text) <= BOLD_HEADING_WORDS)
         and not starts_item(text)
         and not text.endswith((".", ",", ";", ":", "。", "，", "；", "："))
