@@ -1601,16 +1601,49 @@ def _drop_lone_items(doc: Document) -> None:
         ):
             out.append(block)
             continue
-        paragraphs = [b for b in item.blocks if isinstance(b, Paragraph)]
-        text = " ".join([item.label, *(b.text for b in paragraphs)])
-        links = [link for b in paragraphs for link in b.links]
-        # The paragraphs that continued the item keep their places on the page.
-        prov = _with_continuations(block.prov, paragraphs)
+        # Only the item's first paragraph goes on from its label: the paragraphs the page
+        # sets apart under it (a form's section "A. Children residing at home", then its
+        # questions and answers) stay paragraphs of their own, not one run of words.
+        first, rest = _run_from_label(item.blocks)
+        # The paragraph that continued the item keeps its places on the page.
+        prov = _with_continuations(block.prov, [b for b in first if isinstance(b, Paragraph)])
         if runs_on and isinstance(previous, Paragraph):
-            out[-1] = run_on(previous, item, prov)
+            out[-1] = run_on(previous, replace(item, blocks=first), prov)
         else:
+            text = " ".join([item.label, *(b.text for b in first if isinstance(b, Paragraph))])
+            links = [link for b in first if isinstance(b, Paragraph) for link in b.links]
             out.append(Paragraph(text, prov, links))
+        out.extend(rest)
     doc.blocks = out
+
+
+def _run_from_label(blocks: list[ModelBlock]) -> tuple[list[ModelBlock], list[ModelBlock]]:
+    """A lone item's paragraphs split into those that go on from its label (the first, and
+    any the page sets beside or above its lines rather than under them: a formula's pieces
+    in the line, a column vector) and those set under them on the page, each a paragraph of
+    its own. A paragraph on another page goes on, as the item's did."""
+    run = blocks[:1]
+    for at, block in enumerate(blocks[1:], 1):
+        if _set_under(block, run):
+            return run, blocks[at:]
+        run.append(block)
+    return run, []
+
+
+#: Points a paragraph's top may reach into the bottom of the lines above it and still be set
+#: under them (the boxes of two lines one leading apart may touch); a formula's piece set
+#: beside a line reaches further into it.
+UNDER_SLACK = 0.5
+
+
+def _set_under(block: ModelBlock, above: list[ModelBlock]) -> bool:
+    """Whether ``block`` starts below every line of the paragraphs ``above``, on the page of
+    the last of them."""
+    page = above[-1].prov[-1].page if above[-1].prov else None
+    lines = [p.bbox for b in above for p in b.prov if p.page == page]
+    if not (block.prov and lines) or block.prov[0].page != page:
+        return False
+    return block.prov[0].bbox.y1 <= min(box.y0 for box in lines) + UNDER_SLACK
 
 
 def _with_continuations(prov: list[Prov], paragraphs: list[Paragraph]) -> list[Prov]:
