@@ -1,7 +1,7 @@
-"""A paragraph broken off at a column's foot after a word that leads on to another (an
-article, a preposition: "… are on the") goes on at the head of the next column though that
-opens with a capital (a name: "BRCA1 and BRCA2 genes."): one paragraph, not two. One broken
-off after another word, the next column opening with a capital, is two."""
+"""A paragraph broken off at a column's foot after an article, a word that leads on to
+another ("… are on the"), goes on at the head of the next column though that opens with a
+capital (a name: "BRCA1 and BRCA2 genes."): one paragraph, not two. One broken off after
+another word, the next column opening with a capital, is two."""
 
 from __future__ import annotations
 

@@ -114,22 +114,21 @@ def _goes_on(text: str, before: str) -> bool:
     return _small_letter_first(start) or _caseless_goes_on(start, before.rstrip())
 
 
-#: Words no sentence ends in: articles, prepositions and conjunctions (English, French), each
-#: leading on to the word after it.
+#: Words no sentence nor line of its own ends in: the articles (English, French), each
+#: leading on to the word after it. (Not prepositions: a caption or a note broken off after
+#: "by" or "of" stands beside a column whose head opens with a capital of its own.)
 _LEADING_ON = frozenset({
-    "the", "a", "an", "of", "to", "on", "in", "into", "at", "by", "for", "from", "with",
-    "and", "or", "nor", "than", "as",
-    "le", "la", "les", "un", "une", "des", "du", "de", "au", "aux", "et", "ou", "à",
+    "the", "a", "an", "le", "la", "les", "un", "une", "des", "du", "au", "aux",
 })
 
 
 def _after_a_word_leading_on(start: str, before: str) -> bool:
-    """Whether ``before`` ends in a small word that leads on to another (an article, a
-    preposition, a conjunction: "… linked to breast cancer are on the"), so that the
-    sentence goes on in ``start`` though it opens with a capital ("BRCA1 and BRCA2 genes"):
-    a name goes on from such a word. ``start`` opens with a letter, no item's label. (Asked
-    only of the head of the next column beside the first half, see :func:`_runs_on`: a
-    caption or a note set between the halves opens with a capital too.)"""
+    """Whether ``before`` ends in an article, a word that leads on to another ("… linked to
+    breast cancer are on the"), so that the sentence goes on in ``start`` though it opens
+    with a capital ("BRCA1 and BRCA2 genes"): a name goes on from such a word. ``start``
+    opens with a letter, no item's label. (Asked only of the head of the next column beside
+    the first half, see :func:`_runs_on`: a caption or a note set between the halves opens
+    with a capital too.)"""
     words = before.split()
     return (
         bool(words) and words[-1] in _LEADING_ON
