@@ -79,3 +79,55 @@ def test_an_enumerator_the_words_above_never_began_is_no_run_on(tmp_path: Path) 
     doc = _enumerated(tmp_path, b"first,")
     texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
     assert not any("and (ii) to propose" in t for t in texts)
+
+
+def _numbered(tmp_path: Path, above: bytes) -> Document:
+    """A paragraph whose line breaks before the number "1." ending its sentence."""
+    lines = [
+        *BEFORE, b"",
+        b"Given a data set and a range, a range query counts the records of the set that are",
+        b"contained in the range, and such queries behave well: their sensitivity " + above,
+        b"1. This low sensitivity is preserved in histogram queries, a collection of range",
+        b"queries over disjoint ranges, which are used for many of the results given here.",
+    ]
+    ops = [
+        f"BT /F1 10 Tf 72 {700 - 12 * k} Td (".encode() + line + b") Tj ET"
+        for k, line in enumerate(lines) if line
+    ]
+    return read_layout(text_page_pdf(tmp_path / "num.pdf", ops, base="/Times-Roman"), max_pages=5)
+
+
+def test_a_number_ending_the_sentence_the_line_broke_before_goes_on_with_it(
+    tmp_path: Path,
+) -> None:
+    doc = _numbered(tmp_path, b"is")
+    assert not any(isinstance(b, ListBlock) for b in doc.blocks)
+    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert len(texts) == 2
+    assert "their sensitivity is 1. This low sensitivity is preserved" in texts[1]
+
+
+def test_a_number_after_a_colon_is_no_run_on(tmp_path: Path) -> None:
+    # (A colon leads into a list: its first point, however lone, is no sentence's end.)
+    doc = _numbered(tmp_path, b"is as follows:")
+    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert not any("as follows: 1. This" in t for t in texts)
+
+
+def test_a_number_under_a_one_line_indented_paragraph_goes_on_with_it(tmp_path: Path) -> None:
+    # The paragraph above is its first line alone, set in by the paragraph's indent.
+    lines = [
+        (72, b"Given a data set and a range, a range query counts the records of the set that are"),
+        (72, b"contained in the range, which is all that is asked of it in the section below."),
+        (82, b"Range queries behave well under the model: their sensitivity is"),
+        (72, b"1. This low sensitivity is preserved in histogram queries, a collection of range"),
+        (72, b"queries over disjoint ranges, which are used for many of the results given here."),
+    ]
+    ops = [
+        f"BT /F1 10 Tf {x} {700 - 12 * k} Td (".encode() + line + b") Tj ET"
+        for k, (x, line) in enumerate(lines)
+    ]
+    doc = read_layout(text_page_pdf(tmp_path / "one.pdf", ops, base="/Times-Roman"), max_pages=5)
+    assert not any(isinstance(b, ListBlock) for b in doc.blocks)
+    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert any("their sensitivity is 1. This low sensitivity" in t for t in texts)

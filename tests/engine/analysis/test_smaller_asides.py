@@ -50,3 +50,28 @@ def test_a_line_in_the_points_face_ending_in_a_smaller_aside_stays_a_point(
     ])
     assert heads == ["Echo in Go", "Echo in C", "Functions"]
     assert "Echo in C (not much of a difference from the one before)" in paragraphs
+
+
+SECTION = (
+    "<p style='font-size: 12.5pt; font-weight: bold; margin-top: 18pt'>{} "
+    "<span style='font-size: 11pt; font-weight: normal; font-style: italic'>{}</span></p>"
+    "<p style='font-size: 10pt'>{}</p>"
+)
+
+
+def test_a_bold_title_with_a_longer_lighter_aside_a_little_smaller_is_a_heading(
+    html_pdf: HtmlPdf,
+) -> None:
+    # The aside is 0.88 of the title's size, in italic, not bold: a face of its own by its
+    # weight, though nearer the title's size than a smaller aside's 0.85.
+    body = "".join([
+        SECTION.format("SECTION 1: SERVICE", "(The person whose discharge is to be reviewed.)",
+                       LOREM),
+        SECTION.format("SECTION 2: APPLICANT", "(if other than the service member named above)",
+                       LOREM),
+    ])
+    doc = read_layout(html_pdf(body), max_pages=1)
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == [
+        "SECTION 1: SERVICE (The person whose discharge is to be reviewed.)",
+        "SECTION 2: APPLICANT (if other than the service member named above)",
+    ]

@@ -17,6 +17,10 @@ from .lines import quick_median
 #: The aside's glyphs are all this many times the size of the text before it at most (a
 #: smaller face, not the same face measured a little apart).
 ASIDE_SMALLER = 0.85
+#: ... or this many times at most where the aside is also set lighter than the words before
+#: it, they in bold and it not (a form's "SECTION 6: APPLICANT" in bold, then "(if other
+#: than the Service Member)" in the text's italic, 0.86 of it): a face of its own by weight.
+ASIDE_LIGHTER_SMALLER = 0.95
 
 
 def before_smaller_aside(glyphs: Sequence[Glyph]) -> Sequence[Glyph]:
@@ -35,10 +39,23 @@ def before_smaller_aside(glyphs: Sequence[Glyph]) -> Sequence[Glyph]:
     if not any(g.char.isalpha() for g in before):
         return glyphs  # "(1)", "(a) (b)": the parentheses are the text
     size = quick_median([g.size for g in before if not g.char.isspace()] or [0.0])
-    aside = [g.size for g in glyphs[opening:end] if not g.char.isspace()]
-    if size <= 0 or max(aside) > ASIDE_SMALLER * size:
+    aside = [g for g in glyphs[opening:end] if not g.char.isspace()]
+    largest = max(g.size for g in aside)
+    if size <= 0 or largest > ASIDE_LIGHTER_SMALLER * size:
+        return glyphs
+    if largest > ASIDE_SMALLER * size and not _lighter(before, aside):
         return glyphs
     return before
+
+
+def _lighter(before: Sequence[Glyph], aside: Sequence[Glyph]) -> bool:
+    """Whether ``aside`` is set in a lighter weight than the words ``before`` it: they in
+    bold, no letter of it."""
+    letters = [g for g in before if g.char.isalpha()]
+    return (
+        bool(letters) and all(g.bold for g in letters)
+        and not any(g.bold for g in aside if g.char.isalpha())
+    )
 
 
 def _opening(glyphs: Sequence[Glyph], closing: int) -> int | None:

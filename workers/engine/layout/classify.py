@@ -1666,16 +1666,49 @@ def _drop_lone_items(doc: Document) -> None:
         ):
             out.append(block)
             continue
-        paragraphs = [b for b in item.blocks if isinstance(b, Paragraph)]
-        text = " ".join([item.label, *(b.text for b in paragraphs)])
-        links = [link for b in paragraphs for link in b.links]
-        # The paragraphs that continued the item keep their places on the page.
-        prov = _with_continuations(block.prov, paragraphs)
+        # Only the item's first paragraph goes on from its label: the paragraphs the page
+        # sets apart under it (a form's section "A. Children residing at home", then its
+        # questions and answers) stay paragraphs of their own, not one run of words.
+        first, rest = _run_from_label(item.blocks)
+        # The paragraph that continued the item keeps its places on the page.
+        prov = _with_continuations(block.prov, [b for b in first if isinstance(b, Paragraph)])
         if runs_on and isinstance(previous, Paragraph):
-            out[-1] = run_on(previous, item, prov)
+            out[-1] = run_on(previous, replace(item, blocks=first), prov)
         else:
+            text = " ".join([item.label, *(b.text for b in first if isinstance(b, Paragraph))])
+            links = [link for b in first if isinstance(b, Paragraph) for link in b.links]
             out.append(Paragraph(text, prov, links))
+        out.extend(rest)
     doc.blocks = out
+
+
+def _run_from_label(blocks: list[ModelBlock]) -> tuple[list[ModelBlock], list[ModelBlock]]:
+    """A lone item's paragraphs split into those that go on from its label (the first, and
+    any the page sets beside or above its lines rather than under them: a formula's pieces
+    in the line, a column vector) and those set under them on the page, each a paragraph of
+    its own. A paragraph on another page goes on, as the item's did."""
+    run = blocks[:1]
+    for at, block in enumerate(blocks[1:], 1):
+        if _set_under(block, run):
+            return run, blocks[at:]
+        run.append(block)
+    return run, []
+
+
+#: Points a paragraph's top may reach into the bottom of the lines above it and still be set
+#: under them (the boxes of two lines one leading apart may touch); a formula's piece set
+#: beside a line reaches further into it.
+UNDER_SLACK = 0.5
+
+
+def _set_under(block: ModelBlock, above: list[ModelBlock]) -> bool:
+    """Whether ``block`` starts below every line of the paragraphs ``above``, on the page of
+    the last of them."""
+    page = above[-1].prov[-1].page if above[-1].prov else None
+    lines = [p.bbox for b in above for p in b.prov if p.page == page]
+    if not (block.prov and lines) or block.prov[0].page != page:
+        return False
+    return block.prov[0].bbox.y1 <= min(box.y0 for box in lines) + UNDER_SLACK
 
 
 def _with_continuations(prov: list[Prov], paragraphs: list[Paragraph]) -> list[Prov]:
@@ -4138,6 +4171,14 @@ def _heading_candidate(block: Block, text: str, body_size: float) -> bool:
     return verdict
 
 
+#: A heading set in bold at the body's point size reads at least this part of the body's size.
+#: A glyph's size is its font's box (ascent to descent), whose height per point differs from
+#: face to face by several hundredths: a sans-serif bold title beside a serif body of tall
+#: extents reads about 0.93 of it ("Blood tests" over a booklet's Minion text, "Airworthiness
+#: Directives; …" over the Federal Register's Times). A bold note's label set a point smaller
+#: than ten-point text reads 0.9 of it or less.
+BOLD_HEADING_SIZE = 0.92
+
 #: A heading wraps onto this many lines at most: a block of more lines is running text.
 HEADING_LINES = 3
 
@@ -4148,7 +4189,7 @@ def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
     # is the same heading as the lines of its face read whole. Not in a fixed-pitch face: a
     # line of code comes in pieces at its runs of spaces, and its pieces are its words.)
     size = block.size
-    if size < 1.15 * body_size and not (block.bold and size >= 0.95 * body_size):
+    if size < 1.15 * body_size and not (block.bold and size >= BOLD_HEADING_SIZE * body_size):
         return False  # (most blocks: the body's face; asked first, the tests below cost more)
     if not (1 < len(text) <= 160 or _letter_heading(block, text, body_size)) or len(
         block.frags
@@ -4186,7 +4227,7 @@ def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
     # (or a title's few words wrapped onto three lines: a bold paragraph runs longer).
     return (
         block.bold
-        and block.size >= 0.95 * body_size
+        and block.size >= BOLD_HEADING_SIZE * body_size
         and (len(block.frags) <= 2 or word_count(text) <= BOLD_HEADING_WORDS)
         and not starts_item(text)
         and not text.endswith((".", ",", ";", ":", "。", "，", "；", "："))

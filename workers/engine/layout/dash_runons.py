@@ -9,7 +9,8 @@ ended, or stands apart from the line above it; a dash the line broke before foll
 that run on into it, in the same column, at the paragraph's leading. So does a sentence's
 own enumerator ("This research has taken two main lines: (i) to come up with …, and" /
 "(ii) to propose relaxations …"): a bracketed label whose predecessor the words above
-already said, in brackets.
+already said, in brackets; and a number with a full stop ending the sentence the words
+above leave open on a word ("their sensitivity is" / "1. This low sensitivity …").
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ _RUNS_ON = re.compile(r"[\w,]\Z")
 LEADING = 0.6
 #: ... and starts within this many of its heights of that line's left edge (one column).
 SAME_EDGE = 1.0
+#: ... or, under a paragraph of one line, left of it by this many heights at most: the
+#: paragraph's first line is set in by its indent.
+FIRST_LINE_INDENT = 2.5
 
 
 def runs_on_into(previous: Paragraph, item: ListItem) -> bool:
@@ -35,7 +39,11 @@ def runs_on_into(previous: Paragraph, item: ListItem) -> bool:
     sentence ``previous`` ends in, the paragraph right before it in reading order (see the
     module's note)."""
     if (
-        not (item.label in SENTENCE_DASHES or _enumerates_on(previous.text, item.label))
+        not (
+            item.label in SENTENCE_DASHES
+            or _enumerates_on(previous.text, item.label)
+            or _number_ending_sentence(previous.text, item.label)
+        )
         or previous.preformatted
         or not previous.prov
         or not item.label_prov
@@ -50,8 +58,12 @@ def runs_on_into(previous: Paragraph, item: ListItem) -> bool:
         return False
     # (PDF coordinates: y grows upwards, the line above ends at its y0.)
     gap = above.bbox.y0 - dash.bbox.y1
+    indent = above.bbox.x0 - dash.bbox.x0
     return -0.2 * height <= gap <= LEADING * height and (
-        abs(above.bbox.x0 - dash.bbox.x0) <= SAME_EDGE * height
+        abs(indent) <= SAME_EDGE * height
+        # (The line above the paragraph's only one, its first line set in by the indent.)
+        or (len(previous.prov) == 1 and above.bbox.y1 - above.bbox.y0 <= 1.5 * height
+            and 0 < indent <= FIRST_LINE_INDENT * height)
     )
 
 
@@ -61,6 +73,21 @@ def run_on(previous: Paragraph, item: ListItem, prov: list[Prov]) -> Paragraph:
     text = " ".join([previous.text, item.label, *(b.text for b in paragraphs)])
     links = previous.links + [link for b in paragraphs for link in b.links]
     return Paragraph(text, previous.prov + prov, links, previous.lang)
+
+
+#: A number with a full stop: a list's label, or a number ending a sentence ("is 1.").
+_NUMBER_STOP = re.compile(r"\d{1,3}\.\Z")
+
+
+def _number_ending_sentence(text: str, label: str) -> bool:
+    """Whether ``label`` ("1.") is the number a sentence ``text`` leaves open ends in ("…
+    their sensitivity is" / "1. This low sensitivity …"): the words above stop on a word
+    of small letters, no comma nor colon that would lead into a list."""
+    words = text.split()
+    return (
+        _NUMBER_STOP.match(label) is not None
+        and bool(words) and words[-1].isalpha() and words[-1].islower()
+    )
 
 
 #: A bracketed enumerator: a number, a letter or a small roman numeral.

@@ -41,6 +41,7 @@ from ..document import (
 from .blocks import Block as TextBlock
 from .blocks import Hyphenation, hangul, join_lines, unspaced, unspaced_count
 from .figures import caption_text
+from .patterns import starts_item
 from .rounding import round_to
 
 #: Whether the word at the end of one paragraph's half goes on, unspaced, at the start of
@@ -111,6 +112,30 @@ def _goes_on(text: str, before: str) -> bool:
     if not start:
         return False
     return _small_letter_first(start) or _caseless_goes_on(start, before.rstrip())
+
+
+#: Words no sentence nor line of its own ends in: the articles (English, French), each
+#: leading on to the word after it. (Not prepositions: a caption or a note broken off after
+#: "by" or "of" stands beside a column whose head opens with a capital of its own.)
+_LEADING_ON = frozenset({
+    "the", "a", "an", "le", "la", "les", "un", "une", "des", "du", "au", "aux",
+})
+
+
+def _after_a_word_leading_on(start: str, before: str) -> bool:
+    """Whether ``before`` ends in an article, a word that leads on to another ("… linked to
+    breast cancer are on the"), so that the sentence goes on in ``start`` though it opens
+    with a capital ("BRCA1 and BRCA2 genes"): a name goes on from such a word. ``start``
+    opens with a letter, no item's label. (Asked only of the head of the next column beside
+    the first half, see :func:`_runs_on`: a caption or a note set between the halves opens
+    with a capital too.)"""
+    words = before.split()
+    return (
+        bool(words) and words[-1] in _LEADING_ON
+        and start[:1].isalpha()
+        and _BRACKETED_LABEL.match(start) is None
+        and not starts_item(start)
+    )
 
 
 #: Opening quotes and brackets a sentence's middle may open with ("“augmentation of …”").
@@ -719,7 +744,10 @@ def _runs_on(first: Paragraph, second: Paragraph, size: TextSize | None = None) 
         return False
     if not same_size(first, second, size):
         return False
-    if not _second_half(second.text, first.text):
+    if not (_second_half(second.text, first.text) or (
+        _after_a_word_leading_on(second.text.lstrip(), first.text)
+        and first.prov[-1].page == second.prov[0].page and _next_column(first, second)
+    )):
         return False
     end, start = first.prov[-1], second.prov[0]
     a, b = end.bbox, start.bbox
