@@ -734,3 +734,32 @@ def _python_lines_of(frags: Sequence[Fragment]) -> list[list[Fragment]]:
         else:
             out.append([f])
     return out
+
+
+def cut_between_lines(
+    block: Block, lines: Sequence[Sequence[Fragment]], apart: Sequence[bool]
+) -> list[Block]:
+    """``block`` (its ``lines``, as :func:`lines_of` gives them) cut before each line ``k``
+    (from the second) that ``apart[k]`` sets apart: a block per part, or ``[block]`` itself
+    where no line is."""
+    parts = [list(lines[0])]
+    for k in range(1, len(lines)):
+        if apart[k]:
+            parts.append(list(lines[k]))
+        else:
+            parts[-1].extend(lines[k])
+    if len(parts) == 1:
+        return [block]
+    out: list[Block] = []
+    for part in parts:
+        piece = Block(block.page)
+        for f in part:
+            piece.add(f)
+        out.append(piece)
+    return out
+
+
+def column_right_edge(block: Block, column: Sequence[Fragment]) -> float:
+    """The right edge of the column ``block`` stands in: the furthest any of its text set
+    across the block's width reaches."""
+    return max((f.x1 for f in column if f.x0 < block.x1 and f.x1 > block.x0), default=block.x1)

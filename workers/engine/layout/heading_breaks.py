@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .blocks import Block, lines_of
+from .blocks import Block, column_right_edge, cut_between_lines, lines_of
 from .lines import Fragment
 
 #: Lines of one heading are set closer than this many line heights (a wrapped heading's
@@ -39,21 +39,10 @@ def bold_lines_apart(blocks: list[Block], column: Sequence[Fragment]) -> list[Bl
         if len(lines) < 2 or not all(f.bold for f in block.frags):
             out.append(block)
             continue
-        edge = _right_edge(block, column)
-        parts = [lines[0]]
-        for above, below in zip(lines, lines[1:], strict=False):
-            if _set_apart(above, below, edge):
-                parts.append(below)
-            else:
-                parts[-1] = parts[-1] + below
-        if len(parts) == 1:
-            out.append(block)
-            continue
-        for part in parts:
-            piece = Block(block.page)
-            for f in part:
-                piece.add(f)
-            out.append(piece)
+        edge = column_right_edge(block, column)
+        out.extend(cut_between_lines(block, lines, [False] + [
+            _set_apart(above, below, edge) for above, below in zip(lines, lines[1:], strict=False)
+        ]))
     return out
 
 
@@ -75,9 +64,3 @@ def _set_apart(above: list[Fragment], below: list[Fragment], edge: float) -> boo
     # (The word's width and a space's, from the fragment's mean character width.)
     per_char = (first.x1 - first.x0) / max(len(first.text), 1)
     return max(f.x1 for f in above) + (len(word) + 1) * per_char < edge
-
-
-def _right_edge(block: Block, column: Sequence[Fragment]) -> float:
-    """The right edge of the column ``block`` stands in: the furthest any of its text set
-    across the block's width reaches."""
-    return max((f.x1 for f in column if f.x0 < block.x1 and f.x1 > block.x0), default=block.x1)

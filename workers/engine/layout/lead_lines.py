@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .blocks import Block, lines_of
+from .blocks import Block, column_right_edge, cut_between_lines, lines_of
 from .lines import Fragment
 
 #: The lead is this many characters at most, its colon included ("Interviewer:").
@@ -37,23 +37,10 @@ def lead_lines_apart(blocks: list[Block], column: Sequence[Fragment]) -> list[Bl
         if len(lines) < LEAD_LINES or sum(leads) < LEAD_LINES:
             out.append(block)
             continue
-        edge = max(
-            (f.x1 for f in column if f.x0 < block.x1 and f.x1 > block.x0), default=block.x1
-        )
-        parts = [list(lines[0])]
-        for k in range(1, len(lines)):
-            if leads[k] and _ended_short(lines[k - 1], lines[k], edge):
-                parts.append(list(lines[k]))
-            else:
-                parts[-1].extend(lines[k])
-        if len(parts) == 1:
-            out.append(block)
-            continue
-        for part in parts:
-            piece = Block(block.page)
-            for f in part:
-                piece.add(f)
-            out.append(piece)
+        edge = column_right_edge(block, column)
+        out.extend(cut_between_lines(block, lines, [False] + [
+            leads[k] and _ended_short(lines[k - 1], lines[k], edge) for k in range(1, len(lines))
+        ]))
     return out
 
 

@@ -104,41 +104,29 @@ def forbidden_unicode_codes(font: pikepdf.Dictionary) -> set[bytes]:
     holding U+0000, U+FEFF or U+FFFE, which PDF/UA-1 forbids; empty when it has none, or no
     /ToUnicode that can be read. (Every font of every output is asked: the values are
     looked at in their hexadecimal digits, a range's by arithmetic, no text is made.)"""
-    to_unicode = font.get("/ToUnicode")
-    if not isinstance(to_unicode, pikepdf.Stream):
+    entries = _to_unicode_entries(font)
+    if entries is None:
         return set()
-    try:
-        data = to_unicode.read_bytes()
-    except pikepdf.PdfError:
-        return set()
-    out: set[bytes] = set()
-    for block in _BFCHAR_BLOCK.findall(data):
-        values = _HEX_STRING.findall(block)
-        for code, value in zip(values[::2], values[1::2], strict=False):
-            if _forbidden_digits(value):
-                out.add(_hex_bytes(code))
-    for block in _BFRANGE_BLOCK.findall(data):
-        for low, high, destination in _BFRANGE.findall(block):
-            first, last = _hex_bytes(low), _hex_bytes(high)
-            if len(first) != len(last) or not first:
+    chars, ranges = entries
+    out = {code for code, value in chars if _forbidden_digits(value)}
+    for first, end, destination in ranges:
+        start = int.from_bytes(first, "big")
+        count = min(end - start + 1, MAX_RANGE_CODES)
+        if destination.startswith(b"["):
+            offsets = [offset for offset, value in enumerate(
+                _HEX_STRING.findall(destination)[:max(count, 0)])
+                if _forbidden_digits(value)]
+        else:
+            digits = re.sub(rb"\s", b"", destination[1:-1]).upper()
+            if len(digits) < 4 or len(digits) % 4:
                 continue
-            start, end = int.from_bytes(first, "big"), int.from_bytes(last, "big")
-            count = min(end - start + 1, MAX_RANGE_CODES)
-            if destination.startswith(b"["):
-                offsets = [offset for offset, value in enumerate(
-                    _HEX_STRING.findall(destination)[:max(count, 0)])
-                    if _forbidden_digits(value)]
-            else:
-                digits = re.sub(rb"\s", b"", destination[1:-1]).upper()
-                if len(digits) < 4 or len(digits) % 4:
-                    continue
-                # Each next code adds one to the value's last unit (ISO 32000-1 9.10.3): a
-                # forbidden unit before it is in every value, the last reaches one at most once.
-                last_unit = int(digits[-4:], 16)
-                offsets = list(range(count)) if _forbidden_digits(digits[:-4]) else [
-                    ord(char) - last_unit for char in _FORBIDDEN_CHARACTERS]
-            out.update((start + offset).to_bytes(len(first), "big")
-                       for offset in offsets if 0 <= offset < count)
+            # Each next code adds one to the value's last unit (ISO 32000-1 9.10.3): a
+            # forbidden unit before it is in every value, the last reaches one at most once.
+            last_unit = int(digits[-4:], 16)
+            offsets = list(range(count)) if _forbidden_digits(digits[:-4]) else [
+                ord(char) - last_unit for char in _FORBIDDEN_CHARACTERS]
+        out.update((start + offset).to_bytes(len(first), "big")
+                   for offset in offsets if 0 <= offset < count)
     return out
 
 
@@ -151,36 +139,54 @@ def _forbidden_digits(value: bytes) -> bool:
 def to_unicode_map(font: pikepdf.Dictionary) -> dict[bytes, str | None]:
     """Code (as the bytes a string shows, of any length) -> text of ``font``'s /ToUnicode
     (bfchar and bfrange entries; None for a value that is not UTF-16); empty without one."""
+    entries = _to_unicode_entries(font)
+    if entries is None:
+        return {}
+    chars, ranges = entries
+    out: dict[bytes, str | None] = {code: _utf16(value) for code, value in chars}
+    for first, end, destination in ranges:
+        start = int.from_bytes(first, "big")
+        codes = range(start, min(end, start + MAX_RANGE_CODES - 1) + 1)
+        if destination.startswith(b"["):
+            texts = [_utf16(value) for value in _HEX_STRING.findall(destination)]
+        else:
+            base = _utf16(destination[1:-1])
+            # Each next code adds one to the value's last character (ISO 32000-1 9.10.3).
+            texts = [None if not base or ord(base[-1]) + offset > _LAST_CODE_POINT
+                     else base[:-1] + chr(ord(base[-1]) + offset)
+                     for offset in range(len(codes))]
+        for code, text in zip(codes, texts, strict=False):
+            out[code.to_bytes(len(first), "big")] = text
+    return out
+
+
+def _to_unicode_entries(
+    font: pikepdf.Dictionary,
+) -> tuple[list[tuple[bytes, bytes]], list[tuple[bytes, int, bytes]]] | None:
+    """``font``'s /ToUnicode entries: its bfchar (code, value) pairs and its bfrange (first
+    code, last code as a number, destination) triples, codes as the bytes a string shows and
+    values as written (hexadecimal digits; a destination in brackets is an array of them);
+    None without a /ToUnicode that can be read. (A range whose ends differ in length is none.)"""
     to_unicode = font.get("/ToUnicode")
     if not isinstance(to_unicode, pikepdf.Stream):
-        return {}
+        return None
     try:
         data = to_unicode.read_bytes()
     except pikepdf.PdfError:
-        return {}
-    out: dict[bytes, str | None] = {}
-    for block in _BFCHAR_BLOCK.findall(data):
-        values = _HEX_STRING.findall(block)
-        for code, value in zip(values[::2], values[1::2], strict=False):
-            out[_hex_bytes(code)] = _utf16(value)
+        return None
+    chars = [
+        (_hex_bytes(code), value)
+        for block in _BFCHAR_BLOCK.findall(data)
+        for values in [_HEX_STRING.findall(block)]
+        for code, value in zip(values[::2], values[1::2], strict=False)
+    ]
+    ranges = []
     for block in _BFRANGE_BLOCK.findall(data):
         for low, high, destination in _BFRANGE.findall(block):
             first, last = _hex_bytes(low), _hex_bytes(high)
-            if len(first) != len(last) or not first:
-                continue
-            start, end = int.from_bytes(first, "big"), int.from_bytes(last, "big")
-            codes = range(start, min(end, start + MAX_RANGE_CODES - 1) + 1)
-            if destination.startswith(b"["):
-                texts = [_utf16(value) for value in _HEX_STRING.findall(destination)]
-            else:
-                base = _utf16(destination[1:-1])
-                # Each next code adds one to the value's last character (ISO 32000-1 9.10.3).
-                texts = [None if not base or ord(base[-1]) + offset > _LAST_CODE_POINT
-                         else base[:-1] + chr(ord(base[-1]) + offset)
-                         for offset in range(len(codes))]
-            for code, text in zip(codes, texts, strict=False):
-                out[code.to_bytes(len(first), "big")] = text
-    return out
+            if len(first) == len(last) and first:
+                ranges.append((first, int.from_bytes(last, "big"), destination))
+    return chars, ranges
 
 
 def _hex_bytes(value: bytes) -> bytes:
