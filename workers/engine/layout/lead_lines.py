@@ -29,7 +29,9 @@ def lead_lines_apart(blocks: list[Block], column: Sequence[Fragment]) -> list[Bl
     wrapped from it."""
     out: list[Block] = []
     for block in blocks:
-        if block.kind != "text" or len(block.frags) < LEAD_LINES:
+        # (A lead ends in a colon: a block holding fewer pieces with one than it takes lines
+        # is settled without reading its lines, as nearly every block is.)
+        if block.kind != "text" or sum(":" in f.text for f in block.frags) < LEAD_LINES:
             out.append(block)
             continue
         lines = lines_of(block.frags)
