@@ -190,6 +190,7 @@ from .tick_boxes import EVERYWHERE, TickBoxes
 from .tick_boxes import GAP as TICK_GAP
 from .tick_boxes import LEVEL as TICK_LEVEL
 from .tick_boxes import SIDE as TICK_SIDE
+from .unread_text import read_alongside
 from .unseen import take_unseen
 from .walls import GlyphPositions, shared_edges, split_at_walls, vertical_walls
 from .wide_leading import wide_leading_lines_joined
@@ -247,6 +248,7 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     pk = pikepdf.open(path) if pdf is None else pdf
     try:
         fitz = pdfium.PdfDocument(str(path))
+        read_alongside(fitz, pk)
         try:
             # (Both read the fonts each page reaches: one walk of them serves the two.)
             page_fonts = PageFonts()

@@ -131,6 +131,12 @@ _SOURCES: weakref.WeakKeyDictionary[pdfium.PdfDocument, pikepdf.Pdf | None] = (
 )
 
 
+def read_alongside(document: pdfium.PdfDocument, pdf: pikepdf.Pdf) -> None:
+    """Say that ``pdf`` (opened by the caller, who closes it) is the file pdfium read
+    ``document`` from: a reader holding both has it read here, not opened a second time."""
+    _SOURCES[document] = pdf
+
+
 def _source_of(document: pdfium.PdfDocument) -> pikepdf.Pdf | None:
     """The file pdfium read ``document`` from, opened by pikepdf (None when it cannot be:
     a document pdfium was given as something else than a path or bytes)."""

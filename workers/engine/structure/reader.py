@@ -65,6 +65,7 @@ from ..layout.listings import code_text
 from ..layout.operators import OperatorMap, map_operators
 from ..layout.reader import read_layout
 from ..layout.rotation import Frame, frame_of, to_display_space, to_user_space
+from ..layout.unread_text import read_alongside
 from ..operator_names import operator_name
 from ..pdf_entries import entry_of
 
@@ -153,6 +154,7 @@ def _read_structure(path: Path, max_pages: int, pk: pikepdf.Pdf) -> Document:
         return doc
     reader = _Reader(pk, root)
     fitz = pdfium.PdfDocument(str(path))
+    read_alongside(fitz, pk)
     try:
         count = min(len(fitz), len(pk.pages), max_pages)
         reader.load_pages(fitz, count)
