@@ -143,11 +143,17 @@ def byte_flips(pdf: pikepdf.Pdf, rng: random.Random) -> str:
     return f"{flips} byte flips in a content stream of {len(data)} bytes"
 
 
-def garble_font(pdf: pikepdf.Pdf, rng: random.Random) -> str:
+def _some_font(pdf: pikepdf.Pdf, rng: random.Random) -> tuple[pikepdf.Dictionary, str] | None:
+    """A font resource picked at random: the /Font dictionary holding it and its name."""
     fonts = _fonts(pdf)
-    if not fonts:
+    return rng.choice(fonts) if fonts else None
+
+
+def garble_font(pdf: pikepdf.Pdf, rng: random.Random) -> str:
+    picked = _some_font(pdf, rng)
+    if picked is None:
         return "no fonts"
-    holder, name = rng.choice(fonts)
+    holder, name = picked
     font = holder[name]
     if not isinstance(font, pikepdf.Dictionary):
         return "font is not a dictionary"
@@ -173,10 +179,10 @@ def garble_font(pdf: pikepdf.Pdf, rng: random.Random) -> str:
 
 
 def remove_font(pdf: pikepdf.Pdf, rng: random.Random) -> str:
-    fonts = _fonts(pdf)
-    if not fonts:
+    picked = _some_font(pdf, rng)
+    if picked is None:
         return "no fonts"
-    holder, name = rng.choice(fonts)
+    holder, name = picked
     del holder[name]
     return f"font {name} removed from resources (still used)"
 

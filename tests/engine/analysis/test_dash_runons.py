@@ -21,14 +21,24 @@ AFTER = [
 ]
 
 
+def _read_lines(path: Path, lines: list[tuple[float, bytes]]) -> Document:
+    """A page of ``lines`` (left edge, text; an empty text leaves its line blank), set in
+    Times at 10 points on a 12-point leading, as the layout reader reads it."""
+    ops = [
+        f"BT /F1 10 Tf {x} {700 - 12 * k} Td (".encode() + line + b") Tj ET"
+        for k, (x, line) in enumerate(lines) if line
+    ]
+    return read_layout(text_page_pdf(path, ops, base="/Times-Roman"), max_pages=5)
+
+
+def _flush(lines: list[bytes]) -> list[tuple[float, bytes]]:
+    return [(72, line) for line in lines]
+
+
 def _page(tmp_path: Path, opening: bytes) -> Document:
     """A paragraph, then one whose second line opens with an em dash after ``opening``."""
     lines = [*BEFORE, b"", opening, EM_DASH + b" " + AFTER[0], *AFTER[1:]]
-    ops = [
-        f"BT /F1 10 Tf 72 {700 - 12 * k} Td (".encode() + line + b") Tj ET"
-        for k, line in enumerate(lines) if line
-    ]
-    return read_layout(text_page_pdf(tmp_path / "dash.pdf", ops, base="/Times-Roman"), max_pages=5)
+    return _read_lines(tmp_path / "dash.pdf", _flush(lines))
 
 
 def test_a_dash_the_line_broke_before_goes_on_with_the_sentence(tmp_path: Path) -> None:
@@ -57,11 +67,7 @@ def _enumerated(tmp_path: Path, said_before: bytes) -> Document:
         b"(ii) to propose relaxations of the model that require less distortion of the data",
         b"and allow for more accurate results, which is the line this paper follows on.",
     ]
-    ops = [
-        f"BT /F1 10 Tf 72 {700 - 12 * k} Td (".encode() + line + b") Tj ET"
-        for k, line in enumerate(lines) if line
-    ]
-    return read_layout(text_page_pdf(tmp_path / "enum.pdf", ops, base="/Times-Roman"), max_pages=5)
+    return _read_lines(tmp_path / "enum.pdf", _flush(lines))
 
 
 def test_an_enumerator_of_the_sentence_the_line_broke_before_goes_on_with_it(
@@ -90,11 +96,7 @@ def _numbered(tmp_path: Path, above: bytes) -> Document:
         b"1. This low sensitivity is preserved in histogram queries, a collection of range",
         b"queries over disjoint ranges, which are used for many of the results given here.",
     ]
-    ops = [
-        f"BT /F1 10 Tf 72 {700 - 12 * k} Td (".encode() + line + b") Tj ET"
-        for k, line in enumerate(lines) if line
-    ]
-    return read_layout(text_page_pdf(tmp_path / "num.pdf", ops, base="/Times-Roman"), max_pages=5)
+    return _read_lines(tmp_path / "num.pdf", _flush(lines))
 
 
 def test_a_number_ending_the_sentence_the_line_broke_before_goes_on_with_it(
@@ -123,11 +125,7 @@ def test_a_number_under_a_one_line_indented_paragraph_goes_on_with_it(tmp_path: 
         (72, b"1. This low sensitivity is preserved in histogram queries, a collection of range"),
         (72, b"queries over disjoint ranges, which are used for many of the results given here."),
     ]
-    ops = [
-        f"BT /F1 10 Tf {x} {700 - 12 * k} Td (".encode() + line + b") Tj ET"
-        for k, (x, line) in enumerate(lines)
-    ]
-    doc = read_layout(text_page_pdf(tmp_path / "one.pdf", ops, base="/Times-Roman"), max_pages=5)
+    doc = _read_lines(tmp_path / "one.pdf", lines)
     assert not any(isinstance(b, ListBlock) for b in doc.blocks)
     texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
     assert any("their sensitivity is 1. This low sensitivity" in t for t in texts)

@@ -11,34 +11,23 @@ from workers.engine.layout.reader import read_layout
 
 from ..content_pdfs import text_page_pdf
 from .conftest import LOREM
+from .ruled_rows import LEFT, RIGHT, across, figure_rows, show
 
 #: Left edges of the columns: the year, the total, five grades.
 XS = (72.0, 130.0, 190.0, 250.0, 310.0, 370.0, 430.0)
-LEFT, RIGHT = 72.0, 480.0
 GRADES = ("PK", "K", "1", "2", "3")
-
-
-def _show(x: float, y: float, text: str) -> bytes:
-    return f"BT /F1 8 Tf {x} {y} Td ({text}) Tj ET".encode()
-
-
-def _across(left: float, right: float, y: float) -> bytes:
-    return f"{left} {y} {right - left} 0.6 re f".encode()
 
 
 def _table_ops() -> list[bytes]:
     """A paragraph, then a table ruled across only: its top rule, "Grade" alone on its line
     over its five columns' middle one, a rule under it across them, the columns' heads on
     one line under it, the rule under the heads, five rows of figures."""
-    ops = [_show(72, 780, LOREM[:90]), _across(LEFT, RIGHT, 732)]
-    ops += [_show(XS[4], 714, "Grade"), _across(XS[2], XS[6] + 22, 711.5)]
-    ops += [_show(x, 703, text) for x, text in zip(XS, ("Year", "Total", *GRADES), strict=True)]
-    ops += [_across(LEFT, RIGHT, 698)]
-    for r in range(5):
-        y = 686 - 12 * r
-        ops += [_show(XS[0], y, str(2001 + r))]
-        ops += [_show(x, y, f"{3 + k},{400 + 17 * r + k}") for k, x in enumerate(XS[1:])]
-    ops += [_across(LEFT, RIGHT, 624)]
+    ops = [show(72, 780, LOREM[:90]), across(LEFT, RIGHT, 732)]
+    ops += [show(XS[4], 714, "Grade"), across(XS[2], XS[6] + 22, 711.5)]
+    ops += [show(x, 703, text) for x, text in zip(XS, ("Year", "Total", *GRADES), strict=True)]
+    ops += [across(LEFT, RIGHT, 698)]
+    ops += figure_rows(XS)
+    ops += [across(LEFT, RIGHT, 624)]
     return ops
 
 

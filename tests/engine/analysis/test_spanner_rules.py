@@ -14,18 +14,10 @@ from workers.engine.layout.reader import read_layout
 
 from ..content_pdfs import text_page_pdf
 from .conftest import LOREM
+from .ruled_rows import LEFT, RIGHT, across, figure_rows, show
 
 #: Left edges of the columns: the year, four grades, all grades.
 XS = (72.0, 130.0, 190.0, 250.0, 310.0, 420.0)
-LEFT, RIGHT = 72.0, 480.0
-
-
-def _show(x: float, y: float, text: str) -> bytes:
-    return f"BT /F1 8 Tf {x} {y} Td ({text}) Tj ET".encode()
-
-
-def _across(left: float, right: float, y: float) -> bytes:
-    return f"{left} {y} {right - left} 0.6 re f".encode()
 
 
 def _table_ops(spanner: bool) -> list[bytes]:
@@ -34,19 +26,16 @@ def _table_ops(spanner: bool) -> list[bytes]:
     those columns when ``spanner``, the columns' heads on one line under it ("All" over
     "grades" wrapped upwards in the last, on the line of "Grade"), the rule under the
     heads, five rows of figures."""
-    ops = [_show(72, 780, LOREM[:90]), _across(LEFT, RIGHT, 732)]
-    ops += [_show(221, 714, "Grade")]
+    ops = [show(72, 780, LOREM[:90]), across(LEFT, RIGHT, 732)]
+    ops += [show(221, 714, "Grade")]
     if spanner:
-        ops += [_across(XS[1], XS[4] + 22, 711.5)]
-    ops += [_show(x, 703, text) for x, text in zip(XS, ("Year", "7", "8", "9", "10"),
+        ops += [across(XS[1], XS[4] + 22, 711.5)]
+    ops += [show(x, 703, text) for x, text in zip(XS, ("Year", "7", "8", "9", "10"),
                                                    strict=False)]
-    ops += [_show(XS[5], 714, "All"), _show(XS[5], 703, "grades")]
-    ops += [_across(LEFT, RIGHT, 698)]
-    for r in range(5):
-        y = 686 - 12 * r
-        ops += [_show(XS[0], y, str(2001 + r))]
-        ops += [_show(x, y, f"{3 + k},{400 + 17 * r + k}") for k, x in enumerate(XS[1:])]
-    ops += [_across(LEFT, RIGHT, 624)]
+    ops += [show(XS[5], 714, "All"), show(XS[5], 703, "grades")]
+    ops += [across(LEFT, RIGHT, 698)]
+    ops += figure_rows(XS)
+    ops += [across(LEFT, RIGHT, 624)]
     return ops
 
 
