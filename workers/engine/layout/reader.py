@@ -375,7 +375,7 @@ def _analyse_page(
         content = opened.content
         # Glyphs whose names pdfium does not know read as their names say (the tagged
         # output's /ToUnicode says the same).
-        named.apply(pk_page, content.glyphs)
+        named.apply(pk_page, content.glyphs, opened.unembedded_text)
         # (A font whose descriptor gives no ascent nor descent: its glyphs sized by their
         # point size, as one size reads in every face.)
         extents.apply(pk_page, content.glyphs, opened.type_sizes)
