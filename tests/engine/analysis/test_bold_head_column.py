@@ -67,3 +67,44 @@ def test_bold_labels_beside_a_bold_value_head_nothing(tmp_path: Path) -> None:
         tmp_path / "mixed.pdf", "/Helvetica-Bold", "/Helvetica", bold_value=2
     ))
     assert not any(c.scope == "row" for row in table.rows for c in row.cells)
+
+
+def _two_pages_pdf(path: Path) -> Path:
+    """A table of bold labels and regular values running from the foot of one page onto the
+    top of the next (no head row), eight rows a page."""
+    pdf = pikepdf.new()
+    fonts = pikepdf.Dictionary(
+        L=pdf.make_indirect(pikepdf.Dictionary(
+            Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+            BaseFont=pikepdf.Name("/Helvetica-Bold"))),
+        V=pdf.make_indirect(pikepdf.Dictionary(
+            Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+            BaseFont=pikepdf.Name("/Helvetica"))),
+    )
+    for page in range(2):
+        pdf.add_blank_page(page_size=(595, 842))
+        ops = []
+        top = 200 if page == 0 else 760  # (the first page's rows at its foot)
+        if page == 0:
+            ops.append(b"BT /V 10 Tf 120 700 Td (The terms, one by one, in the table.) Tj ET")
+        for k in range(8):
+            n = 8 * page + k + 1
+            ops.append(f"BT /L 10 Tf 120 {top - 16 * k} Td (Region {n}) Tj ET".encode())
+            ops.append(f"BT /V 10 Tf 260 {top - 16 * k} Td ({1200 + 37 * n} km) Tj ET"
+                       .encode())
+        pdf.pages[-1].obj.Resources = pikepdf.Dictionary(Font=fonts)
+        pdf.pages[-1].obj.Contents = pdf.make_stream(b"\n".join(ops))
+    pdf.save(path)
+    return path
+
+
+def test_row_heads_do_not_part_a_table_at_a_page_break(tmp_path: Path) -> None:
+    """The joining of a table's pieces asks whether the next piece is headed anew: a row's
+    head is no column head (the row heads are said once the pieces are joined)."""
+    tables = [
+        b for b in read_layout(_two_pages_pdf(tmp_path / "two.pdf"), max_pages=2).blocks
+        if isinstance(b, Table)
+    ]
+    assert len(tables) == 1
+    assert len(tables[0].rows) == 16
+    assert all(row.cells[0].header and row.cells[0].scope == "row" for row in tables[0].rows)

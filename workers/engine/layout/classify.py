@@ -756,6 +756,7 @@ def classify(
     )
     doc.artifacts.extend(letterheads)
     _drop_lone_items(doc)
+    _row_heads_said(doc)
     doc.blocks = names_as_captions(doc.blocks)
     _drop_unordered_letters(doc)
     _one_figure_per_caption(doc)
@@ -784,6 +785,18 @@ def classify(
             if id(block) in artifact_ids:
                 doc.artifacts.append(Artifact(artifact_ids[id(block)], block.text,
                                               [_prov(block, result)]))
+
+
+def _row_heads_said(doc: Document) -> None:
+    """Make the cells marked as heads of their rows (scope "row", see :func:`_table_cell`)
+    header cells, once tables cut by page breaks are joined: the joining asks which rows
+    head the columns, and a row head is none of theirs."""
+    for block in doc.walk():
+        if isinstance(block, Table):
+            for row in block.rows:
+                for cell in row.cells:
+                    if cell.scope == "row":
+                        cell.header = True
 
 
 def _body_size(results: list[PageResult], artifact_ids: dict[int, Any]) -> float:
@@ -5127,9 +5140,9 @@ def _drawn(f: Fragment) -> list[int]:
 def _table_cell(f: Fragment | None, block: Block, result: PageResult, header: bool,
                 span: tuple[int, int], *, row_head: bool = False) -> Cell:
     """The cell ``f`` of ``block``'s grid (None: an empty one), spanning ``span`` (rows,
-    columns); a head of its row when ``row_head``."""
-    scope: Scope | None = "column" if header else "row" if row_head else None
-    header = header or row_head
+    columns); a head of its row when ``row_head`` and it holds text (its scope says so
+    until the tables are joined: see :func:`_row_heads_said`)."""
+    scope: Scope | None = "column" if header else "row" if row_head and f else None
     if not f:
         return Cell("", header=header, scope=scope, row_span=span[0], col_span=span[1])
     # (A list in the cell led by bullets drawn as shapes reads without them, as a list
