@@ -7,7 +7,12 @@ name says (:mod:`workers.engine.glyph_names`, the same table the layout reader r
 source's glyphs by) is written into the font's /ToUnicode, the entries it already has kept;
 so is the character of each glyph id a composite font not embedded draws by (see
 :mod:`workers.engine.glyph_names.glyph_ids`).
-A /ToUnicode changes no glyph drawn, only what is read.
+A /ToUnicode changes no glyph drawn, only what is read; but for the glyph ids of a font not
+embedded: pdfium draws such a font with a substitute chosen by the text its codes read as,
+and drew the source's codes as letters of their own ("(xqkt" for "(voir"), where a viewer
+with the named font draws its glyphs by id. With the /ToUnicode it draws the letters the
+glyph ids are: the page as its author drew it, not as pdfium misread it (the pixel check
+tells the pages apart).
 """
 
 from __future__ import annotations
