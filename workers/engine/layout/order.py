@@ -2471,14 +2471,16 @@ def runs_into_top(block: Block, before: Block | None, figure: Block) -> bool:
     if before is None or before.kind != "text" or block.kind != "text":
         return False
     line = max(block.size, 1.0)
+    # (Where the two stand asked first: most blocks by a picture are nowhere near its top.)
     return (
-        figure.y1 - block.y1 <= line and area_share(before, figure) < SET_ON_PICTURE
-        # (In its face: a picture's label under its caption, at its edge, is set otherwise.)
-        and before.bold == block.bold and _italic(before) == _italic(block)
-        and caption_text(before.text) is None
+        figure.y1 - block.y1 <= line
         and -0.5 * line <= before.y0 - block.y1 <= line
         and abs(before.x0 - block.x0) <= TOUCHING_EM * line
         and abs(before.size - block.size) <= 0.1 * line
+        and area_share(before, figure) < SET_ON_PICTURE
+        # (In its face: a picture's label under its caption, at its edge, is set otherwise.)
+        and before.bold == block.bold and _italic(before) == _italic(block)
+        and caption_text(before.text) is None
     )
 
 
