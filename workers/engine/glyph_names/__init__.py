@@ -28,6 +28,7 @@ from fontTools.encodings.MacRoman import MacRoman
 from fontTools.encodings.StandardEncoding import StandardEncoding
 
 from ..pdf_entries import entry_of, name_entry
+from .glyph_ids import glyph_id_text
 
 _TABLE = Path(__file__).with_name("tex_glyph_names.tsv")
 #: Codes below this are control characters: pdfium's reading of the code itself says nothing.
@@ -285,7 +286,12 @@ def named_fixes(font: pikepdf.Dictionary) -> dict[int, str]:
     ``uniXXXX`` name). pdfium knows no TeX name, and reads such a code as the code itself
     (never as the character the name says), so a TeX name takes no character from another
     code: ``braceleftBigg`` at code 40 is read as "(" by pdfium whatever ``parenleftBigg``
-    at code 32 says."""
+    at code 32 says. A composite font's codes are read only where they are the glyph ids of
+    a TrueType font not embedded (see :mod:`.glyph_ids`): all of them, white space too."""
+    if name_entry(font, "/Subtype") == "/Type0":
+        # Codes that are a TrueType font's glyph ids, the font not embedded: pdfium reads
+        # each as the code itself, control codes (the space, an apostrophe) too.
+        return glyph_id_text(font)
     # (The names and the /ToUnicode are read once: reading a font program's encoding and a
     # CMap are the dear part, for every font of a document.)
     names = code_names(font)

@@ -156,7 +156,7 @@ from .runover import letterheads_apart
 from .section_numbers import section_numbered
 from .sections_ahead import sections_ahead_apart
 from .subtitles import subtitle_apart
-from .table_heads import set_apart_head
+from .table_heads import bold_head_column, set_apart_head
 from .tables import TABLE_CAPTION, table_caption
 
 #: Pages of a document at most so many read their running lines each from its own setting
@@ -756,6 +756,7 @@ def classify(
     )
     doc.artifacts.extend(letterheads)
     _drop_lone_items(doc)
+    _row_heads_said(doc)
     doc.blocks = names_as_captions(doc.blocks)
     _drop_unordered_letters(doc)
     _one_figure_per_caption(doc)
@@ -784,6 +785,18 @@ def classify(
             if id(block) in artifact_ids:
                 doc.artifacts.append(Artifact(artifact_ids[id(block)], block.text,
                                               [_prov(block, result)]))
+
+
+def _row_heads_said(doc: Document) -> None:
+    """Make the cells marked as heads of their rows (scope "row", see :func:`_table_cell`)
+    header cells, once tables cut by page breaks are joined: the joining asks which rows
+    head the columns, and a row head is none of theirs."""
+    for block in doc.walk():
+        if isinstance(block, Table):
+            for row in block.rows:
+                for cell in row.cells:
+                    if cell.scope == "row":
+                        cell.header = True
 
 
 def _body_size(results: list[PageResult], artifact_ids: dict[int, Any]) -> float:
@@ -5125,10 +5138,11 @@ def _drawn(f: Fragment) -> list[int]:
 
 
 def _table_cell(f: Fragment | None, block: Block, result: PageResult, header: bool,
-                span: tuple[int, int]) -> Cell:
+                span: tuple[int, int], *, row_head: bool = False) -> Cell:
     """The cell ``f`` of ``block``'s grid (None: an empty one), spanning ``span`` (rows,
-    columns)."""
-    scope: Scope | None = "column" if header else None
+    columns); a head of its row when ``row_head`` and it holds text (its scope says so
+    until the tables are joined: see :func:`_row_heads_said`)."""
+    scope: Scope | None = "column" if header else "row" if row_head and f else None
     if not f:
         return Cell("", header=header, scope=scope, row_span=span[0], col_span=span[1])
     # (A list in the cell led by bullets drawn as shapes reads without them, as a list
@@ -5169,11 +5183,16 @@ def _table(block: Block, result: PageResult, prov: list[Prov]) -> Table:
         (r + dr, k + dk) for (r, k), (down, across) in spans.items()
         for dr in range(down) for dk in range(across) if dr or dk
     }
+    # (A first column set in bold beside regular cells heads its rows: said with each.)
+    row_heads = not rtl and bold_head_column(block.table, head_rows)
     for i, row in enumerate(grid):
         header = i < head_rows
         rows.append(
             Row([
-                _table_cell(f, block, result, header, spans.get((i, k), (1, 1)))
+                _table_cell(
+                    f, block, result, header, spans.get((i, k), (1, 1)),
+                    row_head=row_heads and k == 0 and not header,
+                )
                 for k, f in enumerate(row) if (i, k) not in covered
             ])
         )

@@ -43,6 +43,10 @@ the page, which the layout reader always took for icons and page backgrounds):
   picture with words on it (a map, a photograph with a title) is taller, or holds more lines.
   Edgeless images each behind a line of text no smaller than themselves (two lines of it at
   most) are the glow or shadow of a title's lines, however many there are.
+* **ground of text** — an image bled off the page's edge with the page's text set on it,
+  line after line over a good share of it: a report's cover graphic behind its title and
+  first paragraphs. A chart's or a map's labels lie on a picture set within the margins,
+  and a photograph's title is a line or two.
 
 No figure at all (:func:`text_frame`, asked by the layout reader before a drawing becomes a
 candidate): a drawing whose inside is text — running text in any script (words of Chinese or
@@ -147,6 +151,7 @@ class Verdict:
     """What remains of a candidate's picture (nothing: it is all decoration), and the rule that
     decided: "running-image", "edgeless", "background", "too-small", "running-drawing",
     "blank", "empty-frame", "bar-behind-text", "panels-behind-text", "band-behind-text",
+    "ground-of-text",
     "unseen"."""
 
     kept: list[Rect]
@@ -192,6 +197,8 @@ def judge(candidates: Sequence[Candidate], *, pages: int) -> dict[int, Verdict]:
             out[id(c)] = Verdict([], "band-behind-text")
             continue
         verdict = _without_running(c, running)
+        if verdict is None and not c.captioned and _ground_of_text(c):
+            verdict = Verdict([], "ground-of-text")
         if verdict is not None and (verdict.kept or not c.captioned):
             out[id(c)] = verdict
     return out
@@ -423,6 +430,35 @@ def _band_behind_text(c: Candidate) -> bool:
         return False  # lines one above the other: a picture with words on it
     _, y0, _, y1 = c.box
     return y1 - y0 <= BAND_LINES * LINE_PITCH * size
+
+
+#: Lines of text lying on an image, at least, and the share of its area their boxes cover,
+#: for it to be the ground the page's text is set on (:func:`_ground_of_text`).
+GROUND_LINES = 8
+GROUND_COVER = 0.2
+#: An image reaching within this many points of the page's edge (or past it) is bled off it.
+BLEED = 1.0
+
+
+def _ground_of_text(c: Candidate) -> bool:
+    """An image bled off the page's edge that the page's text is set on, line after line,
+    covering a good share of it (a report's cover graphic behind its title, its summary box
+    and the first column): the ground of the page, not a picture with words on it (a map's
+    or a chart's labels, a photograph's title: set within the page's margins, or a few
+    lines covering little of it)."""
+    if len(c.text_on) < GROUND_LINES:
+        return False
+    x0, y0, x1, y1 = c.box
+    left, bottom, width, height = c.page_box
+    if not (
+        x0 <= left + BLEED or y0 <= bottom + BLEED
+        or x1 >= left + width - BLEED or y1 >= bottom + height - BLEED
+    ):
+        return False
+    area = max((x1 - x0) * (y1 - y0), 1.0)
+    middles = {round((b + t) / 2) for _, b, _, t, _ in c.text_on}
+    covered = sum((r - left) * (t - b) for left, b, r, t, _ in c.text_on)
+    return len(middles) >= GROUND_LINES and covered >= GROUND_COVER * area
 
 
 def _glow_behind_text(c: Candidate, pieces: list[tuple[Rect, ImageFacts]]) -> bool:

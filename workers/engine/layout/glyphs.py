@@ -270,6 +270,21 @@ class OpenedPage:
                 sizes[index] = size.value * math.hypot(matrix.c, matrix.d)
         return sizes
 
+    def unembedded_text(self, objects: Iterable[int]) -> set[int]:
+        """Those of the top-level page objects ``objects`` that set text in a font whose
+        program the file does not embed (asked of a few objects: see
+        :meth:`.named_glyphs.NamedGlyphReading.apply`)."""
+        out: set[int] = set()
+        kinds = self.content.object_kinds
+        for index in objects:
+            if not 0 <= index < len(kinds) or kinds[index] != "text":
+                continue
+            obj = c.FPDFPage_GetObject(self.page.raw, index)
+            font = c.FPDFTextObj_GetFont(obj) if obj else None
+            if font and not c.FPDFFont_GetIsEmbedded(font):
+                out.add(index)
+        return out
+
     def paints_nothing(self, objects: Iterable[int]) -> bool:
         """Whether the top-level page objects ``objects`` (a drawing's shapes) show nothing:
         each a path filled in white and not stroked, on bare page (nothing painted before them

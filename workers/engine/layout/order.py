@@ -2420,7 +2420,15 @@ def _place_of_picture(figure: Block, ordered: list[Block]) -> int:
     only touches its edge (a list's longest line reaching the photograph's transparent
     margin) is not of its column, and with no text of its column below it the picture is
     read after the last text touching it — the text beside it, read before the picture."""
-    shares = [(area_share(b, figure), -k) for k, b in enumerate(ordered) if b.kind != "figure"]
+    # (Text of the column above running on into the picture's top edge is not set on it.)
+    running_in = {
+        k for k, b in enumerate(ordered)
+        if k and b.y0 < figure.y1 and runs_into_top(b, ordered[k - 1], figure)
+    }
+    shares = [
+        (area_share(b, figure), -k) for k, b in enumerate(ordered)
+        if b.kind != "figure" and k not in running_in
+    ] or [(0.0, 0)]
     share, place = max(shares)
     if share >= SET_ON_PICTURE:
         caption = next(
@@ -2443,7 +2451,7 @@ def _place_of_picture(figure: Block, ordered: list[Block]) -> int:
         return caption
     for k, b in enumerate(ordered):
         if (
-            b.kind != "figure" and b.y1 <= figure.y1
+            b.kind != "figure" and b.y1 <= figure.y1 and k not in running_in
             and min(b.x1, figure.x1) - max(b.x0, figure.x0) > TOUCHING_EM * max(b.size, 1.0)
         ):
             return k
@@ -2452,6 +2460,34 @@ def _place_of_picture(figure: Block, ordered: list[Block]) -> int:
         if b.kind != "figure" and boxes_overlap(b.bbox, figure.bbox)
     ]
     return touching[-1] + 1 if touching else -place
+
+
+def runs_into_top(block: Block, before: Block | None, figure: Block) -> bool:
+    """The ``block`` set on the picture's top edge goes on from the text read ``before`` it,
+    set off the picture: its top within a line of the picture's top, a line under that
+    text's foot, at its left edge, in its size (a list's last item drawn on a picture's
+    transparent margin, "1.5: Modernize federal defenses" under "1.4: …"). It is the column's
+    text running into the picture, not text set on it: the picture is read after it."""
+    if before is None or before.kind != "text" or block.kind != "text":
+        return False
+    line = max(block.size, 1.0)
+    # (Where the two stand asked first: most blocks by a picture are nowhere near its top.)
+    return (
+        figure.y1 - block.y1 <= line
+        and -0.5 * line <= before.y0 - block.y1 <= line
+        and abs(before.x0 - block.x0) <= TOUCHING_EM * line
+        and abs(before.size - block.size) <= 0.1 * line
+        and area_share(before, figure) < SET_ON_PICTURE
+        # (In its face: a picture's label under its caption, at its edge, is set otherwise.)
+        and before.bold == block.bold and _italic(before) == _italic(block)
+        and caption_text(before.text) is None
+    )
+
+
+def _italic(block: Block) -> bool:
+    """Most of the block's letters are italic."""
+    letters = [g.italic for f in block.frags for g in f.glyphs if g.char.isalpha()]
+    return sum(letters) > len(letters) / 2
 
 
 def _row_of_pictures_in_turn(ordered: list[Block], placed: list[Block]) -> None:

@@ -149,6 +149,7 @@ from .order import (
     panels_last,
     reading_order,
     rule_pieces,
+    runs_into_top,
     turned,
 )
 from .page_fonts import PageFonts
@@ -375,7 +376,7 @@ def _analyse_page(
         content = opened.content
         # Glyphs whose names pdfium does not know read as their names say (the tagged
         # output's /ToUnicode says the same).
-        named.apply(pk_page, content.glyphs)
+        named.apply(pk_page, content.glyphs, opened.unembedded_text)
         # (A font whose descriptor gives no ascent nor descent: its glyphs sized by their
         # point size, as one size reads in every face.)
         extents.apply(pk_page, content.glyphs, opened.type_sizes)
@@ -829,10 +830,12 @@ def labels_after_drawings(blocks: list[Block]) -> list[Block]:
     owner: dict[int, list[Block]] = {}
     texts = [b for b in blocks if b.kind == "text" and caption_text(b.text) is None]
     for figure in labelled:
-        # (Its labels as the page has them now: a table of them is read as text by now.)
+        # (Its labels as the page has them now: a table of them is read as text by now. A
+        # line of the column above running on into its top edge is the column's, no label.)
         labels = [
             b for b in texts
             if area_share(b, figure) > LABEL_ON_DRAWING and id(b) not in moved
+            and not (at[id(b)] and runs_into_top(b, blocks[at[id(b)] - 1], figure))
         ]
         moved.update(id(b) for b in labels)
         owner[id(figure)] = sorted(labels, key=lambda b: at[id(b)])
@@ -880,10 +883,15 @@ def drawing_labels(figure: Block, blocks: Sequence[Block]) -> list[Block]:
     on_it = [(b, area_share(b, figure)) for b in blocks if b.kind == "text"]
     if any(share > 0.5 and running_text(_worded(b.text)) for b, share in on_it):
         return []
-    return [
+    labels = [
         b for b, share in on_it
         if share > LABEL_ON_DRAWING and caption_text(b.text) is None
     ]
+    # (A line of the column above running on into the drawing's top edge is the column's.)
+    return [
+        b for b in labels
+        if not any(runs_into_top(b, other, figure) for other in blocks if other is not b)
+    ] if labels else labels
 
 
 def _worded(text: str) -> str:

@@ -59,6 +59,24 @@ def bold_head_row(cells: Cells) -> bool:
     )
 
 
+#: Rows under the heads whose first cells, all in bold, make the first column a column of row
+#: heads (:func:`bold_head_column`): fewer show no column set apart.
+HEAD_COLUMN_ROWS = 3
+
+
+def bold_head_column(cells: Cells, head_rows: int) -> bool:
+    """The grid's first column, under its ``head_rows``, is set in bold, every cell of it
+    (:data:`HEAD_COLUMN_ROWS` at least), beside columns in a regular face, no cell of them
+    bold: the heads of its rows, as an infobox or a sheet of facts sets its labels
+    ("**Developer(s)**  Mozilla"). Each row's head is said with the cells beside it."""
+    body = cells[head_rows:]
+    first = [row[0] for row in body if row and row[0] is not None]
+    if len(first) < HEAD_COLUMN_ROWS or not all(map(_set_in_bold, first)):
+        return False
+    others = [f for row in body for f in row[1:] if f is not None]
+    return bool(others) and not any(map(_set_in_bold, others))
+
+
 def _set_in_bold(f: Fragment) -> bool:
     """Most of the fragment's letters are bold, by their font's weight or, in TeX's faces,
     by its name."""

@@ -2783,8 +2783,10 @@ def _inside_columns(line: Line, shape: _RunShape) -> bool:
     a column of a list's labels."""
     left, right = shape.left, shape.right  # (all the run's pieces')
     f = line.fragments[0]
-    if f.x0 < left - 2 or f.x1 > right + 2:
+    if f.x0 < left - 2:
         return False
+    if f.x1 > right + 2:
+        return _last_column_wrapped(f, shape)
     if f.width < 0.5 * (right - left):
         return True
     rows, columns = shape.rows, shape.columns  # (as _columns(rows) gives them)
@@ -2797,6 +2799,41 @@ def _inside_columns(line: Line, shape: _RunShape) -> bool:
     # list's item wrapped (an entry of a reference list, "[Knu84]  D. E. Knuth, ...").
     beside = [g for row in rows for g in row if _in_column(g, columns[within[0] - 1])]
     return sum(_is_label(g.text) for g in beside) < len(beside) / 2
+
+
+def _last_column_wrapped(f: Fragment, shape: _RunShape) -> bool:
+    """The piece ``f``, running past the right edge of all the run's pieces, is a line of the
+    last column's cell wrapped under it: it starts within that column (flush with its cells
+    or indented, as a signature's arguments hang under its name), and the cell's text over
+    it, from the row it opens on, leaves a bracket open.
+    Nothing stands right of a table's last column: its longer cells reach past the rows
+    seen so far ("drawImage(" over "float dx, float dy, [Optional] float dw, float dh)")."""
+    columns, run = shape.columns, shape.run
+    if len(columns) < 2 or not run:
+        return False
+    start, end = columns[-1]
+    if not start - 2 <= f.x0 <= end:
+        return False
+    # The cell's text so far: its lines up the run to the row it opens on.
+    texts: list[str] = []
+    for line in reversed(run):
+        mine = [g.text for g in line.fragments if g.x1 > start and g.x0 >= start - 2]
+        if not mine:
+            return False
+        texts[:0] = mine
+        if len(line.fragments) > 1:
+            break
+    return leaves_open(" ".join(texts))
+
+
+#: Opening brackets and the brackets closing them.
+_BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))
+
+
+def leaves_open(text: str) -> bool:
+    """The text opens a bracket it does not close: what it says goes on after it (a call's
+    name over its arguments, "transform(" over "float m11, float m12,")."""
+    return any(text.count(o) > text.count(c) for o, c in _BRACKETS)
 
 
 #: A reference list's label: a citation key in brackets ("[12]", "[Knu84]", "[KMN+02]").
@@ -3237,6 +3274,9 @@ def _own_row(
     cell = [g for g in row if _overlap_x(g, line)]
     if not cell or not _as_far_as_rows(row, line, pitch, above=above):
         return False
+    # (Text leaving a bracket open goes on in the line after it, however far off.)
+    if leaves_open(" ".join(g.text for g in cell) if above else line.text):
+        return False
     if above:
         bottom = min(g.y0 for g in cell)
         last = [g for g in cell if g.y0 < bottom + g.height / 2]  # (its last line's pieces)
@@ -3316,6 +3356,8 @@ def _nearer_row(
     nearer, over "manslaughter . . . 10.0")."""
     if len(gaps) == 2 and abs(gaps[0][0] - gaps[1][0]) <= _TIED_GAPS * max(group[0].height, 1.0):
         over = [f for f in above or () if _overlap_x(f, group[0])]
+        if over and leaves_open(" ".join(f.text for f in over)):
+            return gaps[0][1]  # (its text goes on: "transform(" over its arguments)
         under = [f for f in below or () if _overlap_x(f, group[-1])]
         goes_on = bool(under) and under[0].text[:1].islower() and not starts_item(under[0].text)
         # (A label run out to its figures in leader dots is done: nothing of it goes on
@@ -3633,7 +3675,9 @@ def _runs_on(cells: list[list[Fragment | None]], column: int) -> bool:
     afresh (a wrapped cell's lone lines are already joined to their row), and a value
     repeated down a column ("yes", "no", a unit) is a table's, however it is written, and
     so is a column of single words (names in lower case, "lineWidth" over "lineCap"): a
-    sentence wrapped from line to line has lines of several words.
+    sentence wrapped from line to line has lines of several words. Nor does a line opening
+    with a call (see :data:`CALL`) go on with the line above: a column of calls named in
+    lower case ("scale( float x, float y)" over "rotate( float angle)") lists code.
     Over only two or three lines every one must go on, from a line of several words (a
     short cell in lower case, "yes" over "no", goes on with nothing)."""
     pairs = [
@@ -3645,11 +3689,16 @@ def _runs_on(cells: list[list[Fragment | None]], column: int) -> bool:
     going_on = [
         above for above, below in pairs
         if above is not None and below is not None and _item_text(below.text)[:1].islower()
-        and below.text != above.text
+        and below.text != above.text and CALL.match(below.text) is None
     ]
     if len(pairs) == 2:
         return len(going_on) == 2 and all(f.words >= 3 for f in going_on)
     return len(going_on) >= 0.75 * len(pairs)
+
+
+#: A line opening with a call: a name glued to its bracket ("rotate(", "fill( )"), as code
+#: writes it and prose never does (a word of a sentence is set a space before a bracket).
+CALL = re.compile(r"[^\W\d]\w*\(")
 
 
 def _item_text(text: str) -> str:

@@ -154,10 +154,12 @@ def object_bytes(obj: pikepdf.Object) -> bytes:
     return bytes(out)
 
 
-def to_unicode_cmap(text: dict[int, str]) -> bytes:
-    """A /ToUnicode CMap for a simple font (one-byte codes) giving each code its text."""
+def to_unicode_cmap(text: dict[int, str], *, code_bytes: int = 1) -> bytes:
+    """A /ToUnicode CMap giving each code its text: one-byte codes, a simple font's, or
+    ``code_bytes`` bytes each (two: a composite font's /Identity-H codes)."""
+    digits = 2 * code_bytes
     entries = [
-        f"<{code:02X}> <{chars.encode('utf-16-be').hex().upper()}>"
+        f"<{code:0{digits}X}> <{chars.encode('utf-16-be').hex().upper()}>"
         for code, chars in sorted(text.items()) if chars
     ]
     blocks = [
@@ -172,7 +174,7 @@ def to_unicode_cmap(text: dict[int, str]) -> bytes:
         "/CMapName /Adobe-Identity-UCS def",
         "/CMapType 2 def",
         "1 begincodespacerange",
-        "<00> <FF>",
+        f"<{'00' * code_bytes}> <{'FF' * code_bytes}>",
         "endcodespacerange",
         *blocks,
         "endcmap",

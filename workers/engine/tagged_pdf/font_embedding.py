@@ -152,7 +152,8 @@ def repair_fonts(
         reread.update(repaired)
     if named := complete_named_to_unicode(pdf, fonts):
         notes.append("/ToUnicode completed with the characters the glyph names say (TeX "
-                     "names, glyphs at control codes): " + ", ".join(named))
+                     "names, glyphs at control codes, the glyph ids of a font not "
+                     "embedded): " + ", ".join(named))
         if reread is not None:
             reread.update(named)
     if matched := match_program_widths(pdf, fonts):
