@@ -26,10 +26,11 @@ import re
 
 def distinct_word_matches(text: str, pattern: re.Pattern[str]) -> set[str]:
     """``set(pattern.findall(text))``, for a pattern as the module's docstring says."""
-    found: set[str] = set()
-    for piece in set(text.split()):
-        if piece.isalnum():
-            found.add(piece)
-        else:
-            found.update(pattern.findall(piece))
-    return found
+    pieces = set(text.split())
+    # (Sorted out at C speed, with no Python step a piece: a document has tens of thousands
+    # of distinct ones. The others are searched in one search, joined by spaces: no match
+    # runs across one, and a search's own set-up costs more than a short piece's reading.)
+    whole = set(filter(str.isalnum, pieces))
+    pieces -= whole
+    whole.update(pattern.findall(" ".join(pieces)))
+    return whole
