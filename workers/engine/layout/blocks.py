@@ -21,6 +21,7 @@ from .glyphs import Rect
 from .lines import Fragment, Line, quick_median
 from .operators import OperatorMap
 from .rotation import Frame
+from .word_runs import distinct_word_matches
 
 _accelerator: ModuleType | None
 try:
@@ -574,11 +575,12 @@ class Hyphenation:
     def words(self) -> set[str]:
         """The words the document writes inside its lines, lower-cased, U+2010 read as "-"."""
         if self._words is None:
-            # The words as written (normalised once each, below), found in one search of all
-            # the texts: a word never runs across the line break between two (neither a word
-            # character nor a hyphen), so it finds what a search of each text finds.
+            # The words as written (normalised once each, below), found in all the texts
+            # joined: a word never runs across the line break between two (neither a word
+            # character nor a hyphen), so that finds what a search of each text finds; each
+            # distinct piece between spaces looked at once (see .word_runs).
             joined = "\n".join([*self._texts, *self._cell_texts])
-            written = set(_WORD.findall(joined))
+            written = distinct_word_matches(joined, _WORD)
             # (A word holds U+2010 only where the texts do: most documents' do not.)
             self._words = (
                 {w.lower().replace("\u2010", "-") for w in written} if "\u2010" in joined

@@ -152,6 +152,8 @@ def _shape(block: Block) -> tuple[float, float, int] | None:
     if block.kind != "text" or block.pitch or block.note is not None or not block.frags:
         return None
     size = max(block.size, 1.0)
+    if not _hung_piece(block.frags, size):
+        return None
     lines = lines_of(block.frags)
     first = lines[0]
     edge = first[0].x0
@@ -172,6 +174,18 @@ def _shape(block: Block) -> tuple[float, float, int] | None:
     if not words or LEADER.search(block.text) or not _names(first[:term]):
         return None  # (a contents entry, "2.1  Mathematics . . . 1", its number hung out)
     return edge, hang, words
+
+
+def _hung_piece(frags: list[Fragment], size: float) -> bool:
+    """Whether some piece of the block starts far enough in from its first piece's left edge
+    to stand at a hang (the hang :func:`_shape` finds is where some piece starts: a later
+    line's first, or one on the first line past the term, and lies ``LEAST_HANG`` sizes in
+    from the term's edge at least; the same subtraction is made here). Most blocks have no
+    such piece (a paragraph's lines start at one edge, a one-piece line stands alone), and
+    their lines need not be grouped to tell they hang no term."""
+    edge = frags[0].x0
+    least = LEAST_HANG * size
+    return any(f.x0 - edge >= least for f in frags)
 
 
 def _names(term: list[Fragment]) -> bool:
