@@ -380,6 +380,22 @@ class Fragment:
             max(g.x1 for g in tail), self.y1,
         )
 
+    # Cached: block building asks it of a fragment as the line under one line and again as
+    # the line over the next (and of both lines of every pair in another size).
+    @_computed_once
+    def face(self) -> str:
+        """The font most of the fragment's letters (and digits) are set in, "" with none."""
+        fonts = [g.font for g in self.glyphs if g.char.isalnum()]
+        if not fonts:
+            return ""
+        first = fonts[0]
+        # (Most fragments are set in one font: counted only where fonts mix, ties going to
+        # the font seen first, as Counter.most_common gives them.)
+        if fonts.count(first) == len(fonts):
+            return first
+        face: str = Counter(fonts).most_common(1)[0][0]
+        return face
+
     @_computed_once
     def running_face(self) -> tuple[float, bool, str, bool, float] | None:
         """The face of the fragment's running text: the median size of its small letters,

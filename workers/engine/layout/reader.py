@@ -1552,16 +1552,10 @@ def _leading(frags: list[Fragment]) -> float:
 
 
 def _face(f: Fragment) -> str:
-    """The font most of the fragment's letters are set in."""
-    fonts = [g.font for g in f.glyphs if g.char.isalnum()]
-    if not fonts:
-        return ""
-    first = fonts[0]
-    # (Most fragments are set in one font: counted only where fonts mix, ties going to the
-    # font seen first, as Counter.most_common gives them.)
-    if fonts.count(first) == len(fonts):
-        return first
-    return Counter(fonts).most_common(1)[0][0]
+    """The font most of the fragment's letters are set in (:attr:`.Fragment.face`, worked out
+    once per fragment: block building asks it of each line twice, as the line under one and
+    over the next)."""
+    return f.face
 
 
 def _new_face(above: Fragment, below: Fragment) -> bool:
