@@ -33,7 +33,7 @@ from .cells import (
 from .glyphs import Glyph
 from .limits import reached
 from .patterns import BULLET
-from .places import places_by_id
+from .places import Places
 from .rounding import round_to
 from .spread import MARGIN, spread_below
 
@@ -574,8 +574,11 @@ def clean(text: str) -> str:
     return " ".join(kept.split())
 
 
-def fragments(glyphs: list[Glyph]) -> list[Fragment]:
-    """Runs of glyphs in content order, split at line changes and wide gaps."""
+def fragments(glyphs: list[Glyph], places: Places[Glyph] | None = None) -> list[Fragment]:
+    """Runs of glyphs in content order, split at line changes and wide gaps. ``places``: the
+    index of ``glyphs`` by identity, where the caller shares one (see :class:`.places.Places`)."""
+    if places is None or places.items is not glyphs:
+        places = Places(glyphs)
     if _accelerator is not None:
         out: list[Fragment] = _accelerator.fragments(
             glyphs, Fragment, FRAGMENT_GAP, SPACE_GAP, SET_BACK, SET_BACK_GAP, USUAL_AFTER,
@@ -583,7 +586,6 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
         )
     else:
         out = _python_fragments(glyphs)
-    positions: dict[int, int] | None = None
     # (Most fragments' text is printable ASCII with single spaces and no letters spaced
     # apart: the C loop picks out the others, the only ones the loop below changes.)
     looked_at = _accelerator.unplain_texts(out) if _accelerator is not None else range(len(out))
@@ -591,8 +593,7 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
         fragment = out[k]
         text = fragment.text = clean(fragment.text)
         if " " in text and _SPACED_LETTERS.search(text):
-            if positions is None:  # (a rare fragment: the page's glyphs are indexed once)
-                positions = places_by_id(glyphs)
+            positions = places.at()  # (a rare fragment: the page's glyphs are indexed once)
             fragment.text = _without_glyph_line_ends(fragment, glyphs, positions)
             if _SPACED_LETTERS.search(fragment.text):
                 fragment.text = _close_letter_spacing(fragment, glyphs, positions)
@@ -605,7 +606,7 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
             broken, GRID_MIN_CELL, GRID_SLACK, SPREAD_MIN_GAP
         )
     if broken:
-        _close_cells(out, broken, glyphs)
+        _close_cells(out, broken, places)
     kept = [f for f in out if f.text]
     if _accelerator is not None:
         # What each fragment would compute once from its glyphs on first use (sizes, size,
@@ -624,14 +625,13 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
 _SHORT_WORD = re.compile(r"(?<!\S)\S{1,2}(?!\S)")
 
 
-def _close_cells(out: list[Fragment], broken: list[Fragment], stream: list[Glyph]) -> None:
+def _close_cells(out: list[Fragment], broken: list[Fragment], places: Places[Glyph]) -> None:
     """Take the spaces inside words of code set in character cells out of the texts of
     ``broken`` (some of ``out``): :func:`.cells.cell_spaces`, with the grid of each one's line
     (the fragments of ``out`` on its band: a blank cell ends a fragment, so one word of code
-    is too few glyphs to show a grid)."""
+    is too few glyphs to show a grid). ``places``: the page's glyph stream, indexed."""
     lines: dict[tuple[float, float], list[Fragment]] | None = None
     grids: dict[tuple[float, float], dict[int, int] | None] = {}
-    positions: dict[int, int] | None = None
     for fragment in broken:
         glyphs = fragment.glyphs
         text = fragment.text
@@ -654,9 +654,8 @@ def _close_cells(out: list[Fragment], broken: list[Fragment], stream: list[Glyph
         may_stay = cell_spaces(glyphs, singles, cells)
         if may_stay is None:
             continue
-        if positions is None:  # (the page's glyphs are indexed once, for the few that get here)
-            positions = places_by_id(stream)
-        fragment.text = _without_cell_spaces(fragment, may_stay, stream, positions)
+        # (The page's glyphs are indexed once, for the few that get here.)
+        fragment.text = _without_cell_spaces(fragment, may_stay, places)
 
 
 def _band_key(f: Fragment) -> tuple[float, float]:
@@ -676,10 +675,12 @@ def _single_glyphs(text: str) -> list[int]:
 
 
 def _without_cell_spaces(
-    fragment: Fragment, may_stay: list[bool], stream: list[Glyph], positions: dict[int, int]
+    fragment: Fragment, may_stay: list[bool], places: Places[Glyph]
 ) -> str:
     """The text of ``fragment`` without the spaces ``may_stay`` says may not stay, but for
-    spaces a page object drew (the author typed them)."""
+    spaces a page object drew (the author typed them); ``places``: the page's glyph stream,
+    indexed."""
+    stream, positions = places.items, places.at()
     glyphs = fragment.glyphs
     text = fragment.text
     out = [text[0]]

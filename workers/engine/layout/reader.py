@@ -162,7 +162,7 @@ from .patterns import (
     is_marker,
     starts_item,
 )
-from .places import places_by_id
+from .places import Places, places_by_id
 from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user_space
 from .rounding import round_to
 from .running_lines import running_lines_apart
@@ -576,7 +576,10 @@ def page_blocks(
     # (TeX's underscores outside the typewriter face are short rules on the baseline.)
     if content.rules:
         read_drawn_underscores(content)
-    page_runs = fragments(content.glyphs)
+    # (The page's glyph stream, final from here on, indexed once for the passes that look
+    # glyphs up in it: letter spacing, code in cells, walls, formulas.)
+    stream = Places(content.glyphs)
+    page_runs = fragments(content.glyphs, stream)
     # (A brace grouping lines, as tall as many of them, is drawn beside them: decoration.)
     page_runs, braces = _braces_apart(page_runs, content.index)
     if content.paths or content.rules:
@@ -593,7 +596,7 @@ def page_blocks(
     boxes = box_glyph_walls(frags)
     if boxes:
         walls = sorted(walls + boxes)
-    positions = GlyphPositions(content.glyphs)
+    positions = GlyphPositions(content.glyphs, stream)
     frags = split_at_walls(frags, walls, positions)
     page_rules = PageRules(content.rules + edges)
     frames = Frames(content.paths[:MAX_SHAPES], RULE_WIDTH)
@@ -608,7 +611,6 @@ def page_blocks(
     found_columns = 0  # columns the table finder found (regions numbered below zero)
     sections: dict[int, Section] = {}  # block id -> its section, where lines across cut
     breaks = SectionBreaks(content.rules, content.paths)
-    at: dict[int, int] | None = None  # each glyph's place in the stream, by id (see below)
     for number, region in enumerate(column_regions(frags, breaks=breaks)):
         # A proof's end mark, set flush right, is read with the line it ends: out of the
         # lines while tables and blocks are built (level with text, it would be a column).
@@ -629,12 +631,11 @@ def page_blocks(
         in_formulas = {id(f) for run in runs for line in run for f in line}
         ends = {id(m.after): m.mark for m in marks if id(m.after) in in_formulas}
         marks = [m for m in marks if id(m.after) not in in_formulas]
-        if runs and at is None:
-            # (Each glyph's place in the page's stream, indexed once for the page: formulas
-            # of several regions look up the same stream.)
-            at = places_by_id(content.glyphs)
+        # (Each glyph's place in the page's stream, indexed once for the page: formulas
+        # of several regions look up the same stream.)
+        at = stream.at() if runs else {}
         formulas = [
-            formula_block(content.index, run, content.glyphs, at or {}, ends) for run in runs
+            formula_block(content.index, run, content.glyphs, at, ends) for run in runs
         ]
         used.update(in_formulas)
         rest = [f for line in region_lines for f in line.fragments if id(f) not in used]

@@ -14,7 +14,7 @@ from types import ModuleType
 
 from .glyphs import Glyph, Rect
 from .lines import SPACE_GAP, Fragment, fragments
-from .places import places_by_id
+from .places import Places
 
 _accelerator: ModuleType | None
 try:
@@ -157,9 +157,10 @@ class GlyphPositions:
     """Where each glyph of the page's stream stands in it, indexed on the first question (a
     page's pieces are split in several passes; most pages have none to split)."""
 
-    def __init__(self, stream: list[Glyph]) -> None:
+    def __init__(self, stream: list[Glyph], places: Places[Glyph] | None = None) -> None:
         self.stream = stream
-        self._at: dict[int, int] | None = None
+        #: The stream's index (shared with the page's other passes where given).
+        self.indexed = places if places is not None and places.items is stream else Places(stream)
         # The walls last split at, their places across, and the pieces already found whole
         # against them (kept, so their ids stay theirs): the page's pieces are split again
         # after each region's lines are grouped, and most come back unchanged.
@@ -217,9 +218,7 @@ class GlyphPositions:
         return self._bands
 
     def of(self, glyphs: list[Glyph]) -> list[int]:
-        if self._at is None:
-            self._at = places_by_id(self.stream)
-        at = self._at
+        at = self.indexed.at()
         return [at.get(id(g), -1) for g in glyphs]
 
 
