@@ -223,6 +223,35 @@ def test_accents_are_joined_as_the_glyph_by_glyph_walk_joined_them() -> None:
     assert "".join(g.char for g in glyphs) == "cafe\u0301 ^nai\u0308v"
 
 
+def test_rules_are_made_into_pieces_as_the_python_loop_makes_them() -> None:
+    """walls.rule_pieces (C where built, _column_gap.rule_pieces) makes the pieces each way
+    the Python loop makes: the rules longer that way, in order, at their middle across, their
+    own ends; square rules and NaN in neither; a coordinate that is no float left to Python."""
+    from workers.engine.layout import _column_gap, walls
+    from workers.engine.layout.glyphs import Rect
+
+    chooser = random.Random(17)
+    made = 0
+    for _ in range(300):
+        rules = []
+        for k in range(chooser.randrange(0, 30)):
+            x0, y0 = chooser.uniform(0, 500), chooser.uniform(0, 700)
+            w, h = chooser.choice([0.5, 1.0, 3.0, 40.0]), chooser.choice([0.5, 1.0, 3.0, 40.0])
+            if chooser.random() < 0.03:
+                w = math.nan
+            rules.append(Rect(x0, y0, x0 + w, y0 + h, k))
+        for horizontal in (True, False):
+            fast = _column_gap.rule_pieces(rules, horizontal)
+            slow = walls._python_rule_pieces(rules, horizontal=horizontal)
+            assert fast is not None and fast == slow
+            assert all(a[1] is b[1] and a[2] is b[2] for a, b in zip(fast, slow, strict=True))
+            assert walls.rule_pieces(tuple(rules), horizontal=horizontal) == slow
+            made += len(fast)
+    assert made > 1000
+    assert _column_gap.rule_pieces([Rect(0, 0, 10, 1, 0)], True) is None  # (ints: Python's)
+    assert walls.rule_pieces([Rect(0, 0, 10, 1, 0)], horizontal=True) == [(0.5, 0, 10)]
+
+
 def test_shapes_grow_the_clusters_the_python_loop_grew() -> None:
     """reader._clusters's first pass (C where built, _walls.clusters_grown) grows the clusters
     the Python loop grows, in the same order with the same boxes and counts: shapes touching,

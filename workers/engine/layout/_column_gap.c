@@ -961,6 +961,66 @@ done:
     return out;
 }
 
+/* rule_pieces(rules, horizontal) -> list or None: order.rule_pieces, the rules longer one way
+ * as (place across, start, end) pieces for lines_along: ``((r.y0 + r.y1) / 2, r.x0, r.x1)``
+ * for each rule longer across x than up (horizontal), else ``((r.x0 + r.x1) / 2, r.y0, r.y1)``
+ * for each taller than wide, in the rules' order, the pieces' ends the rules' own float
+ * objects. None, for the Python twin to answer, where a coordinate is not a float (an int
+ * adds and divides otherwise). Why C: a page drawn as thousands of shapes has tens of
+ * thousands of edges, made into pieces by several passes (the block builder's rules each way,
+ * the reading order's drawn lines, the walls). A test compares the two. */
+static PyObject *rule_pieces(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *rules;
+    int horizontal;
+    if (!PyArg_ParseTuple(args, "Op", &rules, &horizontal)) return NULL;
+    PyObject *seq = PySequence_Fast(rules, "rule_pieces(rules, horizontal): a sequence");
+    if (seq == NULL) return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        Py_DECREF(seq);
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *rule = PySequence_Fast_GET_ITEM(seq, i);
+        PyObject *box[4] = {NULL, NULL, NULL, NULL}; /* x0, y0, x1, y1 */
+        PyObject *const names[4] = {name_x0, name_y0, name_x1, name_y1};
+        double v[4];
+        int plain = 1, k;
+        for (k = 0; k < 4; k++) {
+            box[k] = PyObject_GetAttr(rule, names[k]);
+            if (box[k] == NULL) break;
+            if (!PyFloat_CheckExact(box[k])) plain = 0;
+            else v[k] = PyFloat_AS_DOUBLE(box[k]);
+        }
+        PyObject *piece = NULL;
+        int failed = k < 4;
+        if (!failed && plain) {
+            double width = v[2] - v[0], height = v[3] - v[1];
+            if (horizontal ? width > height : height > width) {
+                PyObject *place = PyFloat_FromDouble(
+                    horizontal ? (v[1] + v[3]) / 2 : (v[0] + v[2]) / 2);
+                piece = place == NULL ? NULL
+                        : horizontal ? PyTuple_Pack(3, place, box[0], box[2])
+                                     : PyTuple_Pack(3, place, box[1], box[3]);
+                Py_XDECREF(place);
+                failed = piece == NULL || PyList_Append(out, piece) < 0;
+            }
+        }
+        Py_XDECREF(piece);
+        for (int j = 0; j < 4; j++) Py_XDECREF(box[j]);
+        if (failed || !plain) {
+            Py_DECREF(out);
+            Py_DECREF(seq);
+            if (failed) return NULL;
+            Py_RETURN_NONE;
+        }
+    }
+    Py_DECREF(seq);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"text_like", text_like, METH_VARARGS,
      "order._text_like of the fragments at the depth, or None."},
@@ -979,6 +1039,8 @@ static PyMethodDef methods[] = {
     {"places_off_leading", places_off_leading, METH_VARARGS,
      "The places of the cuts of the items not between two lines of a column at its leading "
      "(all of them unless most items are running lines), or None."},
+    {"rule_pieces", rule_pieces, METH_VARARGS,
+     "(place across, start, end) of the rules longer the given way, in order; or None."},
     {"lines_along", lines_along, METH_VARARGS,
      "(place, stretches) of the (place, start, end) pieces gathered into lines within join "
      "of each other, in order of place; or None."},

@@ -11,6 +11,9 @@ def gap_measures(
 def horizontal_cuts(
     items: list[Any], share: float, leading: float, limit: int, top_down: bool, /
 ) -> tuple[list[Any], list[int]] | None: ...
+def rule_pieces(
+    rules: Any, horizontal: bool, /
+) -> list[tuple[float, float, float]] | None: ...
 def lines_along(
     pieces: list[tuple[float, float, float]], join: float, /
 ) -> list[tuple[float, list[tuple[float, float]]]] | None: ...

@@ -70,7 +70,7 @@ from .numbered_columns import numbering_runs_on, numbers_alone
 from .patterns import is_marker
 from .spanning import spanning_cuts
 from .tables import is_listing, level_rows, rows_align, set_in_fixed_pitch
-from .walls import boxes_in_rows
+from .walls import boxes_in_rows, rule_pieces
 
 _gap_accelerator: ModuleType | None
 try:
@@ -630,14 +630,6 @@ class SectionBreaks:
 #: Lines drawn along one axis, each as (where it stands across the axis, the stretches it
 #: covers along it, in order): see :class:`DrawnLines`.
 _Lines = list[tuple[float, list[tuple[float, float]]]]
-
-
-def rule_pieces(rules: Iterable[Boxed], *, horizontal: bool) -> list[tuple[float, float, float]]:
-    """The ``rules`` longer one way (horizontal or not) as pieces for :func:`lines_along`:
-    where each stands across that axis (its middle), and its stretch along it."""
-    if horizontal:
-        return [((r.y0 + r.y1) / 2, r.x0, r.x1) for r in rules if r.x1 - r.x0 > r.y1 - r.y0]
-    return [((r.x0 + r.x1) / 2, r.y0, r.y1) for r in rules if r.y1 - r.y0 > r.x1 - r.x0]
 
 
 def lines_along(pieces: list[tuple[float, float, float]]) -> _Lines:

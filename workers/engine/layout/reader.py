@@ -148,7 +148,6 @@ from .order import (
     lines_along,
     panels_last,
     reading_order,
-    rule_pieces,
     turned,
 )
 from .page_fonts import PageFonts
@@ -192,7 +191,13 @@ from .tick_boxes import LEVEL as TICK_LEVEL
 from .tick_boxes import SIDE as TICK_SIDE
 from .unread_text import read_alongside
 from .unseen import take_unseen
-from .walls import GlyphPositions, shared_edges, split_at_walls, vertical_walls
+from .walls import (
+    GlyphPositions,
+    rule_pieces,
+    shared_edges,
+    split_at_walls,
+    vertical_walls,
+)
 from .wide_leading import wide_leading_lines_joined
 from .wordmarks import mark_wordmarks
 
