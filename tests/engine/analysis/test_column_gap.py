@@ -414,3 +414,52 @@ def test_repeated_retries_paid_without_their_questions_change_nothing(
                 assert [[id(f) for f in part] for part in got] == [
                     [id(f) for f in part] for part in want
                 ]
+
+
+@needs_c
+def test_boxes_kept_while_the_column_search_runs_give_the_answers_read_anew() -> None:
+    """With remember_boxes on (order.column_regions, a page's column search), each item's box
+    and size are read once and kept: the widest gaps, the measures of slices and the cuts
+    across are those found reading them anew, asked once or again; boxes that are no finite
+    floats are still left to Python; once it is off, a box is read as it is then."""
+    assert _accelerator is not None
+    rng = random.Random(23)
+    groups = [_fragments(rng, count) for count in (1, 2, 5, 17, 80, 300) for _ in range(6)]
+    for frags in groups:
+        for k, f in enumerate(frags):
+            f.y0, f.y1 = float(k % 7) * 12.0, float(k % 7) * 12.0 + 10.0
+    odd = [Fragment([], "nan", math.nan, 0.0, 5.0, 10.0), Fragment([], "b", 20.0, 0.0, 30.0, 10.0)]
+    whole = [Fragment([], "int", 0, 0.0, 10, 10.0), Fragment([], "b", 20.0, 0.0, 30.0, 10.0)]  # type: ignore[arg-type]
+
+    def plain(value: object) -> object:
+        """The answer with each fragment by its identity (lists and tuples gone through)."""
+        if isinstance(value, Fragment):
+            return ("fragment", id(value))
+        if isinstance(value, (list, tuple)):
+            return [plain(v) for v in value]
+        return value
+
+    def answers() -> list[object]:
+        found: list[object] = []
+        for frags in [*groups, odd, whole]:
+            bounds = [(0, len(frags)), (0, len(frags) // 2), (len(frags) // 3, len(frags))]
+            found.extend(plain(answer) for answer in (
+                _accelerator.widest_x_gap(frags), _accelerator.widest_y_gap(frags),
+                _accelerator.gap_measures(frags, bounds, order.MIN_GUTTER),
+                _accelerator.horizontal_cuts(frags, 0.25, 12.0, 12, False),
+            ))
+        return found
+
+    read_anew = answers()
+    _accelerator.remember_boxes(True)
+    try:
+        assert answers() == read_anew  # (read, and kept)
+        assert answers() == read_anew  # (from what was kept)
+    finally:
+        _accelerator.remember_boxes(False)
+    assert _accelerator.widest_x_gap(odd) is None and _accelerator.widest_x_gap(whole) is None
+    moved = groups[-1][0]
+    moved.x0, moved.x1 = -500.0, -400.0  # (a box changed once the search is done)
+    found = _accelerator.widest_x_gap(groups[-1])
+    assert found is not None and plain(found) == plain(order._python_widest_x_gap(groups[-1]))
+    assert found[0] >= 300.0

@@ -45,7 +45,9 @@
 #include <Python.h>
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../_merge_sort.h"
 
@@ -65,8 +67,86 @@ static int compare_spans(const void *pa, const void *pb) {
 
 DEFINE_MERGE_SORT(sort_spans, Span, compare_spans)
 
+/* The boxes read while remember_boxes is on (order.column_regions, for one page): the column
+ * search reads the box of every fragment of a part, for each of the thousands of parts it
+ * looks at, and reading an attribute by name cost more than all the rest of these loops. Each
+ * item's x0, y0, x1, y1 and size, once read, is kept by the item's address (the item held,
+ * so that no other object takes its address while it is kept): what finite_float found, a
+ * finite float or none. Only for items whose boxes do not change while it is on (the column
+ * search reads its fragments, and makes new ones, but changes none). */
+enum { BOX_X0, BOX_Y0, BOX_X1, BOX_Y1, BOX_SIZE, BOX_FIELDS };
+enum { UNREAD = 0, FINITE = 1, NOT_FINITE = 2 };
+
+typedef struct {
+    PyObject *item; /* held; NULL: a free entry */
+    double value[BOX_FIELDS];
+    unsigned char state[BOX_FIELDS];
+} KeptBox;
+
+static KeptBox *kept = NULL;
+static size_t kept_room = 0, kept_count = 0; /* kept_room: a power of two, or 0 (off) */
+
+static size_t kept_slot(PyObject *item, size_t room) {
+    size_t h = (size_t)(uintptr_t)item >> 4;
+    h *= (size_t)0x9E3779B97F4A7C15ULL;
+    return (h ^ (h >> 29)) & (room - 1);
+}
+
+static void forget_boxes(void) {
+    for (size_t k = 0; k < kept_room; k++) Py_XDECREF(kept[k].item);
+    PyMem_Free(kept);
+    kept = NULL;
+    kept_room = kept_count = 0;
+}
+
+/* The entry of ``item`` (added, unread, when new), or NULL when none can be had (no memory:
+ * the attribute is then read as ever). */
+static KeptBox *kept_box(PyObject *item) {
+    size_t k = kept_slot(item, kept_room);
+    while (kept[k].item != NULL) {
+        if (kept[k].item == item) return &kept[k];
+        k = (k + 1) & (kept_room - 1);
+    }
+    if (2 * (kept_count + 1) > kept_room) { /* (at most half full: grown, and looked up again) */
+        size_t room = 2 * kept_room;
+        KeptBox *grown = PyMem_Calloc(room, sizeof(KeptBox));
+        if (grown == NULL) return NULL;
+        for (size_t j = 0; j < kept_room; j++) {
+            if (kept[j].item == NULL) continue;
+            size_t at = kept_slot(kept[j].item, room);
+            while (grown[at].item != NULL) at = (at + 1) & (room - 1);
+            grown[at] = kept[j];
+        }
+        PyMem_Free(kept);
+        kept = grown;
+        kept_room = room;
+        k = kept_slot(item, kept_room);
+        while (kept[k].item != NULL) k = (k + 1) & (kept_room - 1);
+    }
+    Py_INCREF(item);
+    memset(&kept[k], 0, sizeof(KeptBox));
+    kept[k].item = item;
+    kept_count++;
+    return &kept[k];
+}
+
+/* remember_boxes(on) -> None: keep the boxes read from now on (on), or forget them all and
+ * keep none (off). */
+static PyObject *remember_boxes(PyObject *self, PyObject *arg) {
+    (void)self;
+    int on = PyObject_IsTrue(arg);
+    if (on < 0) return NULL;
+    forget_boxes();
+    if (on) {
+        kept = PyMem_Calloc(1024, sizeof(KeptBox));
+        if (kept == NULL) return PyErr_NoMemory();
+        kept_room = 1024;
+    }
+    Py_RETURN_NONE;
+}
+
 /* The attribute as a finite float; 0 when it is not one (or on an error, which is set). */
-static int finite_float(PyObject *item, PyObject *name, double *out) {
+static int read_finite_float(PyObject *item, PyObject *name, double *out) {
     PyObject *value = PyObject_GetAttr(item, name);
     if (value == NULL) return 0;
     int ok = PyFloat_CheckExact(value);
@@ -75,6 +155,28 @@ static int finite_float(PyObject *item, PyObject *name, double *out) {
         ok = isfinite(*out);
     }
     Py_DECREF(value);
+    return ok;
+}
+
+/* read_finite_float, the box's fields kept while remember_boxes is on. */
+static int finite_float(PyObject *item, PyObject *name, double *out) {
+    int field = name == name_x0 ? BOX_X0 : name == name_y0 ? BOX_Y0 : name == name_x1 ? BOX_X1
+                : name == name_y1 ? BOX_Y1 : name == name_size ? BOX_SIZE : -1;
+    KeptBox *box = field >= 0 && kept_room ? kept_box(item) : NULL;
+    if (box == NULL) return read_finite_float(item, name, out);
+    if (box->state[field] == FINITE) {
+        *out = box->value[field];
+        return 1;
+    }
+    if (box->state[field] == NOT_FINITE) return 0;
+    int ok = read_finite_float(item, name, out);
+    if (!ok && PyErr_Occurred()) return 0; /* (an error: not kept) */
+    /* (Looked up again: reading may have run Python code, which may have grown the table.) */
+    box = kept_room ? kept_box(item) : NULL;
+    if (box != NULL) {
+        box->state[field] = ok ? FINITE : NOT_FINITE;
+        if (ok) box->value[field] = *out;
+    }
     return ok;
 }
 
@@ -1039,6 +1141,9 @@ static PyMethodDef methods[] = {
     {"places_off_leading", places_off_leading, METH_VARARGS,
      "The places of the cuts of the items not between two lines of a column at its leading "
      "(all of them unless most items are running lines), or None."},
+    {"remember_boxes", remember_boxes, METH_O,
+     "Keep the x0, y0, x1, y1 and size read of each item from now on (True), or forget them "
+     "(False)."},
     {"rule_pieces", rule_pieces, METH_VARARGS,
      "(place across, start, end) of the rules longer the given way, in order; or None."},
     {"lines_along", lines_along, METH_VARARGS,

@@ -337,6 +337,23 @@ def column_regions(
     frags: list[Fragment], depth: int = 0, budget: list[int] | None = None,
     memo: _SplitMemo | None = None, breaks: SectionBreaks | None = None,
 ) -> list[list[Fragment]]:
+    """:func:`_column_regions`, the boxes the search reads kept while it runs (in C where
+    built, ``_column_gap.remember_boxes``): it reads the box of every fragment of each of
+    the thousands of parts it looks at, and reading one by its attributes' names cost more
+    than the rest of the loops reading it. (The search changes no fragment's box.)"""
+    if depth > 0 or _gap_accelerator is None:
+        return _column_regions(frags, depth, budget, memo, breaks)
+    _gap_accelerator.remember_boxes(True)
+    try:
+        return _column_regions(frags, depth, budget, memo, breaks)
+    finally:
+        _gap_accelerator.remember_boxes(False)
+
+
+def _column_regions(
+    frags: list[Fragment], depth: int = 0, budget: list[int] | None = None,
+    memo: _SplitMemo | None = None, breaks: SectionBreaks | None = None,
+) -> list[list[Fragment]]:
     """Split a page into regions at column gutters, in reading order.
 
     A vertical gutter is a column break only when text on one side of it runs in long lines
