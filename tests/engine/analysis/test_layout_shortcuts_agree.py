@@ -252,6 +252,35 @@ def test_rules_are_made_into_pieces_as_the_python_loop_makes_them() -> None:
     assert walls.rule_pieces([Rect(0, 0, 10, 1, 0)], horizontal=True) == [(0.5, 0, 10)]
 
 
+def test_glyphs_are_indexed_by_their_bottoms_as_the_python_sort_indexes_them() -> None:
+    """drawn_underscores' index of a page's glyphs (C where built, _fragments.by_bottom) is the
+    Python one: sorted stably by their bottoms (ties in their order), their bottoms, the
+    largest size (the first of equal ones in that order); glyphs with a NaN or a field that
+    is no float are left to Python."""
+    from workers.engine.layout import drawn_underscores
+
+    accelerator = drawn_underscores._accelerator
+    assert accelerator is not None
+    chooser = random.Random(19)
+    for _ in range(300):
+        glyphs = [_glyph(chooser, "a") for _ in range(chooser.randrange(1, 40))]
+        for g in glyphs:
+            g.size = chooser.choice([8.0, 10.0, 10.0, 12.0, 0.0, -0.0])
+        fast = accelerator.by_bottom(glyphs)
+        slow = drawn_underscores._python_by_bottom(glyphs)
+        assert [id(g) for g in fast[0]] == [id(g) for g in slow[0]]
+        assert fast[1] == slow[1] and all(a is b for a, b in zip(fast[1], slow[1], strict=True))
+        assert fast[2] is slow[2]
+    assert accelerator.by_bottom([]) is NotImplemented
+    odd = [_glyph(chooser, "a"), _glyph(chooser, "b")]
+    odd[1].y0 = math.nan
+    assert accelerator.by_bottom(odd) is NotImplemented
+    odd[1].y0 = 3  # type: ignore[assignment]
+    assert accelerator.by_bottom(odd) is NotImplemented
+    odd[1].y0, odd[0].size = 3.0, math.nan
+    assert accelerator.by_bottom(odd) is NotImplemented
+
+
 def test_shapes_grow_the_clusters_the_python_loop_grew() -> None:
     """reader._clusters's first pass (C where built, _walls.clusters_grown) grows the clusters
     the Python loop grows, in the same order with the same boxes and counts: shapes touching,

@@ -2238,6 +2238,84 @@ static PyObject *index_among(PyObject *self, PyObject *args) {
     return PyLong_FromSsize_t(at);
 }
 
+/* by_bottom(glyphs) -> (glyphs sorted by y0, their y0s, the largest size) or NotImplemented:
+ * drawn_underscores._GlyphsNear's index of a page's glyphs: ``sorted(glyphs, key=y0)`` (stable:
+ * equal bottoms in the list's order), the sorted glyphs' bottoms (the glyphs' own floats), and
+ * ``max(g.size for g in glyphs)`` (the first of equal sizes). Why C: built for every page with
+ * a short rule, the three passes read a field of every glyph by its name. NotImplemented (the
+ * Python twin answers) for an empty list, a field that is no float, or a NaN (which sorted()
+ * orders by where it stands). */
+static PyObject *by_bottom(PyObject *self, PyObject *glyphs) {
+    (void)self;
+    if (!PyList_Check(glyphs)) {
+        PyErr_SetString(PyExc_TypeError, "by_bottom(glyphs): a list");
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(glyphs);
+    if (n == 0) Py_RETURN_NOTIMPLEMENTED;
+    ranked *work = PyMem_Malloc((size_t)n * sizeof(ranked));
+    if (work == NULL) return PyErr_NoMemory();
+    PyObject *held = PyList_New(n); /* (the glyphs, held while their fields are read) */
+    PyObject *largest = NULL, *out = NULL;
+    double most = 0.0;
+    slot_layout layout = {NULL, {0}};
+    if (held == NULL) goto done;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *glyph = PyList_GET_ITEM(glyphs, i);
+        PyList_SET_ITEM(held, i, Py_NewRef(glyph));
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *glyph = PyList_GET_ITEM(held, i);
+        if (Py_TYPE(glyph) != layout.type) layout_of(Py_TYPE(glyph), &layout);
+        PyObject *bottom = field_of(glyph, &layout, F_Y0);
+        if (bottom == NULL) goto done;
+        double value;
+        int plain = plain_float(bottom, &value) == 0;
+        Py_DECREF(bottom); /* (the glyph holds it) */
+        if (!plain) {
+            out = Py_NewRef(Py_NotImplemented);
+            goto done;
+        }
+        work[i] = (ranked){value, i, NULL};
+    }
+    sort_ranked(work, (size_t)n);
+    PyObject *ordered = PyList_New(n), *bottoms = PyList_New(n);
+    if (ordered == NULL || bottoms == NULL) {
+        Py_XDECREF(ordered);
+        Py_XDECREF(bottoms);
+        goto done;
+    }
+    /* (The largest size as max() finds it over the sorted glyphs: the first of equal ones.) */
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *glyph = PyList_GET_ITEM(held, work[k].at);
+        PyList_SET_ITEM(ordered, k, Py_NewRef(glyph));
+        PyObject *bottom = field_of(glyph, &layout, F_Y0);
+        PyObject *size = bottom == NULL ? NULL : field_of(glyph, &layout, F_SIZE);
+        double big;
+        if (size == NULL || plain_float(size, &big) < 0) {
+            Py_XDECREF(bottom);
+            Py_DECREF(ordered);
+            Py_DECREF(bottoms);
+            if (size != NULL) out = Py_NewRef(Py_NotImplemented);
+            Py_XDECREF(size);
+            goto done;
+        }
+        PyList_SET_ITEM(bottoms, k, bottom);
+        if (largest == NULL || big > most) {
+            Py_XSETREF(largest, size);
+            most = big;
+        } else {
+            Py_DECREF(size);
+        }
+    }
+    out = Py_BuildValue("(NNO)", ordered, bottoms, largest);
+done:
+    Py_XDECREF(largest);
+    Py_XDECREF(held);
+    PyMem_Free(work);
+    return out;
+}
+
 /* clip_hidden(glyphs, clips, tolerance, share) -> list, None or NotImplemented: clipped.py's
  * first pass over a page's glyphs. Each glyph whose object has a clip box (``clips``: a dict,
  * object -> (x0, y0, x1, y1)) and lies outside it by more than its tolerance (``share`` of its
@@ -2514,6 +2592,9 @@ static PyMethodDef methods[] = {
     {"chars_among", chars_among, METH_VARARGS,
      "chars_among(glyphs, chars, first_only) -> whether a glyph's character (or its first) "
      "holds one of chars, or NotImplemented"},
+    {"by_bottom", by_bottom, METH_O,
+     "by_bottom(glyphs) -> (glyphs sorted by y0, their y0s, the largest size), or "
+     "NotImplemented"},
     {"index_among", index_among, METH_VARARGS,
      "index_among(glyphs, chars, start) -> the first glyph from start on whose character holds "
      "one of chars (len(glyphs): none), or NotImplemented"},
