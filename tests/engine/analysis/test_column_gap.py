@@ -463,3 +463,29 @@ def test_boxes_kept_while_the_column_search_runs_give_the_answers_read_anew() ->
     found = _accelerator.widest_x_gap(groups[-1])
     assert found is not None and plain(found) == plain(order._python_widest_x_gap(groups[-1]))
     assert found[0] >= 300.0
+
+
+@needs_c
+def test_median_size_and_narrower_side_in_c_match_python() -> None:
+    """order._median_size and order._narrower_side (C where built) give what the Python
+    twins give: sizes with ties and signed zeros, sides of one piece or many; an empty list,
+    a NaN or a coordinate that is no float left to Python."""
+    assert _accelerator is not None
+    rng = random.Random(29)
+    for count in (1, 2, 3, 8, 40):
+        for _ in range(60):
+            frags = _fragments(rng, count)
+            for f in frags:
+                f.glyphs = []
+                f.__dict__["size"] = rng.choice([9.0, 10.0, 10.0, 12.0, 0.0, -0.0])
+            assert _accelerator.median_size(frags) == order._python_median_size(frags)
+            cut = rng.randrange(1, count + 1)
+            split = (frags[:cut], frags[cut:] or frags[:1])
+            assert _accelerator.narrower_side(*split) == order._python_narrower_side(split)
+    assert _accelerator.median_size([]) is None
+    assert _accelerator.narrower_side([], _fragments(rng, 2)) is None
+    odd = Fragment([], "nan", math.nan, 0.0, 5.0, 10.0)
+    assert _accelerator.narrower_side([odd], _fragments(rng, 2)) is None
+    whole = Fragment([], "int", 0, 0.0, 10, 10.0)  # type: ignore[arg-type]
+    assert _accelerator.narrower_side([whole], _fragments(rng, 2)) is None
+    assert order._narrower_side(([whole], [Fragment([], "b", 20.0, 0.0, 25.0, 10.0)])) == 5.0

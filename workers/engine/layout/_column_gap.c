@@ -353,6 +353,63 @@ static double *read_sizes(PyObject *items, Py_ssize_t n) {
     return sizes;
 }
 
+/* median_size(items) -> float or None: order._median_size, ``quick_median`` of the items'
+ * sizes (sorted stably, the middle one or the mean of the two middle ones). None, for the
+ * Python twin, for no items or a size that is no finite float. (Asked of each part the column
+ * search finds a gap in: its sizes are those remember_boxes keeps.) */
+static PyObject *median_size_of(PyObject *self, PyObject *items) {
+    (void)self;
+    if (!PyList_Check(items)) {
+        PyErr_SetString(PyExc_TypeError, "median_size(items): a list");
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(items);
+    if (n == 0) Py_RETURN_NONE;
+    double *sizes = read_sizes(items, n);
+    if (sizes == NULL) {
+        if (PyErr_Occurred()) return NULL;
+        Py_RETURN_NONE;
+    }
+    double median = median_size(sizes, 0, n, sizes + n);
+    PyMem_Free(sizes);
+    return PyFloat_FromDouble(median);
+}
+
+/* The width of ``side`` (max of x1 less min of x0, each the first of equal ones, as max()
+ * and min() find them); 0 when a coordinate is no finite float, -1 on an error. */
+static int side_width(PyObject *side, double *width) {
+    Py_ssize_t n = PyList_GET_SIZE(side);
+    double right = 0.0, left = 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double x0, x1;
+        PyObject *item = PyList_GET_ITEM(side, i);
+        if (!finite_float(item, name_x1, &x1) || !finite_float(item, name_x0, &x0)) {
+            return PyErr_Occurred() ? -1 : 0;
+        }
+        if (i == 0 || x1 > right) right = x1;
+        if (i == 0 || x0 < left) left = x0;
+    }
+    *width = right - left;
+    return 1;
+}
+
+/* narrower_side(left, right) -> float or None: order._narrower_side, the width of the
+ * narrower of two sides. None, for the Python twin, for an empty side or a coordinate that is
+ * no finite float. */
+static PyObject *narrower_side_of(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *one, *other;
+    if (!PyArg_ParseTuple(args, "O!O!", &PyList_Type, &one, &PyList_Type, &other)) return NULL;
+    if (PyList_GET_SIZE(one) == 0 || PyList_GET_SIZE(other) == 0) Py_RETURN_NONE;
+    double a, b;
+    int status = side_width(one, &a);
+    if (status > 0) status = side_width(other, &b);
+    if (status < 0) return NULL;
+    if (status == 0) Py_RETURN_NONE;
+    /* (min() of the two: the first of equal ones.) */
+    return PyFloat_FromDouble(b < a ? b : a);
+}
+
 static PyObject *gap_measures(PyObject *self, PyObject *args) {
     (void)self;
     PyObject *items, *bounds;
@@ -1144,6 +1201,10 @@ static PyMethodDef methods[] = {
     {"remember_boxes", remember_boxes, METH_O,
      "Keep the x0, y0, x1, y1 and size read of each item from now on (True), or forget them "
      "(False)."},
+    {"median_size", median_size_of, METH_O,
+     "The median of the items' sizes (quick_median), or None."},
+    {"narrower_side", narrower_side_of, METH_VARARGS,
+     "The width of the narrower of two sides (max x1 less min x0 of each), or None."},
     {"rule_pieces", rule_pieces, METH_VARARGS,
      "(place across, start, end) of the rules longer the given way, in order; or None."},
     {"lines_along", lines_along, METH_VARARGS,

@@ -1222,12 +1222,35 @@ def _no_gutter(gap: float, size: float, narrow: float) -> bool:
 
 
 def _median_size(frags: list[Fragment]) -> float:
+    if _gap_accelerator is not None and isinstance(frags, list):
+        # (In C where built: the sizes the column search keeps, see column_regions.)
+        found: float | None = _gap_accelerator.median_size(frags)
+        if found is not None:
+            return found
+    return _python_median_size(frags)
+
+
+def _python_median_size(frags: list[Fragment]) -> float:
+    """:func:`_median_size` in Python; ``_column_gap.c`` does the same in C (a test compares
+    them)."""
     size: float = quick_median(list(map(_size_of, frags)))
     return size
 
 
 def _narrower_side(split: tuple[list[Fragment], list[Fragment]]) -> float:
     """The width of the narrower of the two sides."""
+    left, right = split
+    if _gap_accelerator is not None and isinstance(left, list) and isinstance(right, list):
+        # (In C where built: the boxes the column search keeps, see column_regions.)
+        found: float | None = _gap_accelerator.narrower_side(left, right)
+        if found is not None:
+            return found
+    return _python_narrower_side(split)
+
+
+def _python_narrower_side(split: tuple[list[Fragment], list[Fragment]]) -> float:
+    """:func:`_narrower_side` in Python; ``_column_gap.c`` does the same in C (a test compares
+    them)."""
     narrow: float = min(max(map(_x1_of, side)) - min(map(_x0_of, side)) for side in split)
     return narrow
 
