@@ -489,3 +489,30 @@ def test_median_size_and_narrower_side_in_c_match_python() -> None:
     whole = Fragment([], "int", 0, 0.0, 10, 10.0)  # type: ignore[arg-type]
     assert _accelerator.narrower_side([whole], _fragments(rng, 2)) is None
     assert order._narrower_side(([whole], [Fragment([], "b", 20.0, 0.0, 25.0, 10.0)])) == 5.0
+
+
+@needs_c
+def test_extent_in_c_matches_python() -> None:
+    """order._extent (C where built) is the Python twin's: the least and greatest coordinates,
+    ties and signed zeros among them, of fragments and of blocks; no items, a NaN or an
+    infinite edge left to Python."""
+    from workers.engine.layout.blocks import Block
+
+    assert _accelerator is not None
+    rng = random.Random(31)
+    for count in (1, 2, 5, 30):
+        for _ in range(60):
+            frags = _fragments(rng, count)
+            for f in frags:
+                f.y0 = rng.choice([0.0, -0.0, 5.0, 12.5])
+                f.y1 = f.y0 + rng.choice([0.0, 10.0])
+            found = _accelerator.extent(frags)
+            assert found is not None and found == order._python_extent(frags)  # type: ignore[arg-type]
+    assert _accelerator.extent([]) is None
+    assert _accelerator.extent([Fragment([], "nan", math.nan, 0.0, 5.0, 10.0)]) is None
+    endless = Fragment([], "inf", 0.0, 0.0, math.inf, 10.0)
+    assert _accelerator.extent([endless]) is None
+    assert order._extent([endless]) == (0.0, math.inf, 0.0, 10.0)  # type: ignore[list-item]
+    block = Block(0)
+    block.add(Fragment([], "a", 3.0, 1.0, 9.0, 11.0))
+    assert order._extent([block]) == order._python_extent([block]) == (3.0, 9.0, 1.0, 11.0)

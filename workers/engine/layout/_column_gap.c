@@ -410,6 +410,35 @@ static PyObject *narrower_side_of(PyObject *self, PyObject *args) {
     return PyFloat_FromDouble(b < a ? b : a);
 }
 
+/* extent(items) -> (min x0, max x1, min y0, max y1) or None: order._extent (each the first of
+ * equal values, as min() and max() find them). None, for the Python twin, for no items or a
+ * coordinate that is no finite float. (Asked at every step of the reading order's recursion
+ * on a page with drawn lines.) */
+static PyObject *extent_of(PyObject *self, PyObject *items) {
+    (void)self;
+    if (!PyList_Check(items)) {
+        PyErr_SetString(PyExc_TypeError, "extent(items): a list");
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(items);
+    if (n == 0) Py_RETURN_NONE;
+    double low_x = 0.0, high_x = 0.0, low_y = 0.0, high_y = 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *item = PyList_GET_ITEM(items, i);
+        double x0, x1, y0, y1;
+        if (!finite_float(item, name_x0, &x0) || !finite_float(item, name_x1, &x1) ||
+            !finite_float(item, name_y0, &y0) || !finite_float(item, name_y1, &y1)) {
+            if (PyErr_Occurred()) return NULL;
+            Py_RETURN_NONE;
+        }
+        if (i == 0 || x0 < low_x) low_x = x0;
+        if (i == 0 || x1 > high_x) high_x = x1;
+        if (i == 0 || y0 < low_y) low_y = y0;
+        if (i == 0 || y1 > high_y) high_y = y1;
+    }
+    return Py_BuildValue("(dddd)", low_x, high_x, low_y, high_y);
+}
+
 static PyObject *gap_measures(PyObject *self, PyObject *args) {
     (void)self;
     PyObject *items, *bounds;
@@ -1201,6 +1230,8 @@ static PyMethodDef methods[] = {
     {"remember_boxes", remember_boxes, METH_O,
      "Keep the x0, y0, x1, y1 and size read of each item from now on (True), or forget them "
      "(False)."},
+    {"extent", extent_of, METH_O,
+     "(min x0, max x1, min y0, max y1) of the items, or None."},
     {"median_size", median_size_of, METH_O,
      "The median of the items' sizes (quick_median), or None."},
     {"narrower_side", narrower_side_of, METH_VARARGS,

@@ -2411,6 +2411,17 @@ _Extent = tuple[float, float, float, float]
 
 
 def _extent(blocks: list[Block]) -> _Extent:
+    if _gap_accelerator is not None and isinstance(blocks, list):
+        # (In C where built: asked at every step of the recursion on a page of drawn lines.)
+        found: _Extent | None = _gap_accelerator.extent(blocks)
+        if found is not None:
+            return found
+    return _python_extent(blocks)
+
+
+def _python_extent(blocks: list[Block]) -> _Extent:
+    """:func:`_extent` in Python; ``_column_gap.c`` does the same in C (a test compares
+    them)."""
     return (
         min(map(_x0_of, blocks)), max(map(_x1_of, blocks)),
         min(map(_y0_of, blocks)), max(map(_y1_of, blocks)),
