@@ -414,3 +414,105 @@ def test_repeated_retries_paid_without_their_questions_change_nothing(
                 assert [[id(f) for f in part] for part in got] == [
                     [id(f) for f in part] for part in want
                 ]
+
+
+@needs_c
+def test_boxes_kept_while_the_column_search_runs_give_the_answers_read_anew() -> None:
+    """With remember_boxes on (order.column_regions, a page's column search), each item's box
+    and size are read once and kept: the widest gaps, the measures of slices and the cuts
+    across are those found reading them anew, asked once or again; boxes that are no finite
+    floats are still left to Python; once it is off, a box is read as it is then."""
+    assert _accelerator is not None
+    rng = random.Random(23)
+    groups = [_fragments(rng, count) for count in (1, 2, 5, 17, 80, 300) for _ in range(6)]
+    for frags in groups:
+        for k, f in enumerate(frags):
+            f.y0, f.y1 = float(k % 7) * 12.0, float(k % 7) * 12.0 + 10.0
+    odd = [Fragment([], "nan", math.nan, 0.0, 5.0, 10.0), Fragment([], "b", 20.0, 0.0, 30.0, 10.0)]
+    whole = [Fragment([], "int", 0, 0.0, 10, 10.0), Fragment([], "b", 20.0, 0.0, 30.0, 10.0)]  # type: ignore[arg-type]
+
+    def plain(value: object) -> object:
+        """The answer with each fragment by its identity (lists and tuples gone through)."""
+        if isinstance(value, Fragment):
+            return ("fragment", id(value))
+        if isinstance(value, (list, tuple)):
+            return [plain(v) for v in value]
+        return value
+
+    def answers() -> list[object]:
+        found: list[object] = []
+        for frags in [*groups, odd, whole]:
+            bounds = [(0, len(frags)), (0, len(frags) // 2), (len(frags) // 3, len(frags))]
+            found.extend(plain(answer) for answer in (
+                _accelerator.widest_x_gap(frags), _accelerator.widest_y_gap(frags),
+                _accelerator.gap_measures(frags, bounds, order.MIN_GUTTER),
+                _accelerator.horizontal_cuts(frags, 0.25, 12.0, 12, False),
+            ))
+        return found
+
+    read_anew = answers()
+    _accelerator.remember_boxes(True)
+    try:
+        assert answers() == read_anew  # (read, and kept)
+        assert answers() == read_anew  # (from what was kept)
+    finally:
+        _accelerator.remember_boxes(False)
+    assert _accelerator.widest_x_gap(odd) is None and _accelerator.widest_x_gap(whole) is None
+    moved = groups[-1][0]
+    moved.x0, moved.x1 = -500.0, -400.0  # (a box changed once the search is done)
+    found = _accelerator.widest_x_gap(groups[-1])
+    assert found is not None and plain(found) == plain(order._python_widest_x_gap(groups[-1]))
+    assert found[0] >= 300.0
+
+
+@needs_c
+def test_median_size_and_narrower_side_in_c_match_python() -> None:
+    """order._median_size and order._narrower_side (C where built) give what the Python
+    twins give: sizes with ties and signed zeros, sides of one piece or many; an empty list,
+    a NaN or a coordinate that is no float left to Python."""
+    assert _accelerator is not None
+    rng = random.Random(29)
+    for count in (1, 2, 3, 8, 40):
+        for _ in range(60):
+            frags = _fragments(rng, count)
+            for f in frags:
+                f.glyphs = []
+                f.__dict__["size"] = rng.choice([9.0, 10.0, 10.0, 12.0, 0.0, -0.0])
+            assert _accelerator.median_size(frags) == order._python_median_size(frags)
+            cut = rng.randrange(1, count + 1)
+            split = (frags[:cut], frags[cut:] or frags[:1])
+            assert _accelerator.narrower_side(*split) == order._python_narrower_side(split)
+    assert _accelerator.median_size([]) is None
+    assert _accelerator.narrower_side([], _fragments(rng, 2)) is None
+    odd = Fragment([], "nan", math.nan, 0.0, 5.0, 10.0)
+    assert _accelerator.narrower_side([odd], _fragments(rng, 2)) is None
+    whole = Fragment([], "int", 0, 0.0, 10, 10.0)  # type: ignore[arg-type]
+    assert _accelerator.narrower_side([whole], _fragments(rng, 2)) is None
+    assert order._narrower_side(([whole], [Fragment([], "b", 20.0, 0.0, 25.0, 10.0)])) == 5.0
+
+
+@needs_c
+def test_extent_in_c_matches_python() -> None:
+    """order._extent (C where built) is the Python twin's: the least and greatest coordinates,
+    ties and signed zeros among them, of fragments and of blocks; no items, a NaN or an
+    infinite edge left to Python."""
+    from workers.engine.layout.blocks import Block
+
+    assert _accelerator is not None
+    rng = random.Random(31)
+    for count in (1, 2, 5, 30):
+        for _ in range(60):
+            frags = _fragments(rng, count)
+            for f in frags:
+                f.y0 = rng.choice([0.0, -0.0, 5.0, 12.5])
+                f.y1 = f.y0 + rng.choice([0.0, 10.0])
+            found = _accelerator.extent(frags)
+            assert found is not None and found == order._python_extent(frags)  # type: ignore[arg-type]
+    assert _accelerator.extent([]) is None
+    assert _accelerator.extent([Fragment([], "nan", math.nan, 0.0, 5.0, 10.0)]) is None
+    endless = Fragment([], "inf", 0.0, 0.0, math.inf, 10.0)
+    assert _accelerator.extent([endless]) is None
+    assert order._extent([endless]) == (0.0, math.inf, 0.0, 10.0)  # type: ignore[list-item]
+    block = Block(0)
+    block.add(Fragment([], "a", 3.0, 1.0, 9.0, 11.0))
+    assert order._extent([block]) == order._python_extent([block]) == (3.0, 9.0, 1.0, 11.0)

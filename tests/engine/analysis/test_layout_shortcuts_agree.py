@@ -181,6 +181,106 @@ def test_accents_and_marks_are_found_among_the_glyphs_as_the_joined_search_finds
     assert accents._accelerator.chars_among(odd, "a", False) is NotImplemented
 
 
+def test_the_next_accent_is_found_as_the_python_walk_finds_it() -> None:
+    """accents._next_accent (C where built, _fragments.index_among) finds the first glyph from a
+    place on holding a spacing accent where the Python walk finds it: anywhere in a glyph's
+    character, past the end, ligatures and empty characters among them; a character that is
+    no str is left to Python."""
+    from workers.engine.layout import accents
+
+    assert accents._accelerator is not None
+    chooser = random.Random(13)
+    alphabet = ["a", "`", "~", "^", "é", "\u00b4", "\u02dc", "\u00b8", "\u0301", "ﬁ",
+                "f\u00b4", "", "中", "\U0001d400", " "]
+    found = 0
+    for _ in range(300):
+        glyphs = [_glyph(chooser, chooser.choice(alphabet))
+                  for _ in range(chooser.randrange(0, 12))]
+        for start in range(len(glyphs) + 2):
+            fast = accents._next_accent(glyphs, start)
+            assert fast == accents._python_next_accent(glyphs, start)
+            found += fast < len(glyphs)
+    assert found > 500
+    odd = [Glyph(1, 0.0, 0.0, 1.0, 1.0, 10.0, False, "F", 0, -1)]  # type: ignore[arg-type]
+    assert accents._accelerator.index_among(odd, "a", 0) is NotImplemented
+
+
+def test_accents_are_joined_as_the_glyph_by_glyph_walk_joined_them() -> None:
+    """join_accents, stepping past the glyphs that hold no accent at once, joins the accents
+    the walk that looked at every glyph joined: "´" over its "e", a "^" with no letter under
+    it left as it is, "¨" over a dotless "ı" dotted again."""
+    from workers.engine.layout.accents import join_accents
+
+    def glyph(char: str, x0: float, y0: float, x1: float, y1: float) -> Glyph:
+        return Glyph(char, x0, y0, x1, y1, 10.0, False, "F", 0, -1)
+
+    glyphs = [glyph("c", 0, 0, 5, 7), glyph("a", 5, 0, 10, 7), glyph("f", 10, 0, 14, 10),
+              glyph("e", 14, 0, 19, 7), glyph("\u00b4", 15, 7, 18, 10), glyph(" ", 19, 0, 22, 7),
+              glyph("^", 40, 0, 45, 7), glyph("n", 60, 0, 65, 7), glyph("a", 65, 0, 70, 7),
+              glyph("\u0131", 70, 0, 72, 7), glyph("\u00a8", 69.5, 7.5, 72.5, 9.5),
+              glyph("v", 72, 0, 77, 7)]
+    join_accents(glyphs)
+    assert "".join(g.char for g in glyphs) == "cafe\u0301 ^nai\u0308v"
+
+
+def test_rules_are_made_into_pieces_as_the_python_loop_makes_them() -> None:
+    """walls.rule_pieces (C where built, _column_gap.rule_pieces) makes the pieces each way
+    the Python loop makes: the rules longer that way, in order, at their middle across, their
+    own ends; square rules and NaN in neither; a coordinate that is no float left to Python."""
+    from workers.engine.layout import _column_gap, walls
+    from workers.engine.layout.glyphs import Rect
+
+    chooser = random.Random(17)
+    made = 0
+    for _ in range(300):
+        rules = []
+        for k in range(chooser.randrange(0, 30)):
+            x0, y0 = chooser.uniform(0, 500), chooser.uniform(0, 700)
+            w, h = chooser.choice([0.5, 1.0, 3.0, 40.0]), chooser.choice([0.5, 1.0, 3.0, 40.0])
+            if chooser.random() < 0.03:
+                w = math.nan
+            rules.append(Rect(x0, y0, x0 + w, y0 + h, k))
+        for horizontal in (True, False):
+            fast = _column_gap.rule_pieces(rules, horizontal)
+            slow = walls._python_rule_pieces(rules, horizontal=horizontal)
+            assert fast is not None and fast == slow
+            assert all(a[1] is b[1] and a[2] is b[2] for a, b in zip(fast, slow, strict=True))
+            assert walls.rule_pieces(tuple(rules), horizontal=horizontal) == slow
+            made += len(fast)
+    assert made > 1000
+    assert _column_gap.rule_pieces([Rect(0, 0, 10, 1, 0)], True) is None  # (ints: Python's)
+    assert walls.rule_pieces([Rect(0, 0, 10, 1, 0)], horizontal=True) == [(0.5, 0, 10)]
+
+
+def test_glyphs_are_indexed_by_their_bottoms_as_the_python_sort_indexes_them() -> None:
+    """drawn_underscores' index of a page's glyphs (C where built, _fragments.by_bottom) is the
+    Python one: sorted stably by their bottoms (ties in their order), their bottoms, the
+    largest size (the first of equal ones in that order); glyphs with a NaN or a field that
+    is no float are left to Python."""
+    from workers.engine.layout import drawn_underscores
+
+    accelerator = drawn_underscores._accelerator
+    assert accelerator is not None
+    chooser = random.Random(19)
+    for _ in range(300):
+        glyphs = [_glyph(chooser, "a") for _ in range(chooser.randrange(1, 40))]
+        for g in glyphs:
+            g.size = chooser.choice([8.0, 10.0, 10.0, 12.0, 0.0, -0.0])
+        fast = accelerator.by_bottom(glyphs)
+        slow = drawn_underscores._python_by_bottom(glyphs)
+        assert [id(g) for g in fast[0]] == [id(g) for g in slow[0]]
+        assert fast[1] == slow[1] and all(a is b for a, b in zip(fast[1], slow[1], strict=True))
+        assert fast[2] is slow[2]
+    assert accelerator.by_bottom([]) is NotImplemented
+    odd = [_glyph(chooser, "a"), _glyph(chooser, "b")]
+    odd[1].y0 = math.nan
+    assert accelerator.by_bottom(odd) is NotImplemented
+    odd[1].y0 = 3  # type: ignore[assignment]
+    assert accelerator.by_bottom(odd) is NotImplemented
+    odd[1].y0, odd[0].size = 3.0, math.nan
+    assert accelerator.by_bottom(odd) is NotImplemented
+
+
 def test_shapes_grow_the_clusters_the_python_loop_grew() -> None:
     """reader._clusters's first pass (C where built, _walls.clusters_grown) grows the clusters
     the Python loop grows, in the same order with the same boxes and counts: shapes touching,

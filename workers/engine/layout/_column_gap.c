@@ -45,7 +45,9 @@
 #include <Python.h>
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../_merge_sort.h"
 
@@ -65,8 +67,86 @@ static int compare_spans(const void *pa, const void *pb) {
 
 DEFINE_MERGE_SORT(sort_spans, Span, compare_spans)
 
+/* The boxes read while remember_boxes is on (order.column_regions, for one page): the column
+ * search reads the box of every fragment of a part, for each of the thousands of parts it
+ * looks at, and reading an attribute by name cost more than all the rest of these loops. Each
+ * item's x0, y0, x1, y1 and size, once read, is kept by the item's address (the item held,
+ * so that no other object takes its address while it is kept): what finite_float found, a
+ * finite float or none. Only for items whose boxes do not change while it is on (the column
+ * search reads its fragments, and makes new ones, but changes none). */
+enum { BOX_X0, BOX_Y0, BOX_X1, BOX_Y1, BOX_SIZE, BOX_FIELDS };
+enum { UNREAD = 0, FINITE = 1, NOT_FINITE = 2 };
+
+typedef struct {
+    PyObject *item; /* held; NULL: a free entry */
+    double value[BOX_FIELDS];
+    unsigned char state[BOX_FIELDS];
+} KeptBox;
+
+static KeptBox *kept = NULL;
+static size_t kept_room = 0, kept_count = 0; /* kept_room: a power of two, or 0 (off) */
+
+static size_t kept_slot(PyObject *item, size_t room) {
+    size_t h = (size_t)(uintptr_t)item >> 4;
+    h *= (size_t)0x9E3779B97F4A7C15ULL;
+    return (h ^ (h >> 29)) & (room - 1);
+}
+
+static void forget_boxes(void) {
+    for (size_t k = 0; k < kept_room; k++) Py_XDECREF(kept[k].item);
+    PyMem_Free(kept);
+    kept = NULL;
+    kept_room = kept_count = 0;
+}
+
+/* The entry of ``item`` (added, unread, when new), or NULL when none can be had (no memory:
+ * the attribute is then read as ever). */
+static KeptBox *kept_box(PyObject *item) {
+    size_t k = kept_slot(item, kept_room);
+    while (kept[k].item != NULL) {
+        if (kept[k].item == item) return &kept[k];
+        k = (k + 1) & (kept_room - 1);
+    }
+    if (2 * (kept_count + 1) > kept_room) { /* (at most half full: grown, and looked up again) */
+        size_t room = 2 * kept_room;
+        KeptBox *grown = PyMem_Calloc(room, sizeof(KeptBox));
+        if (grown == NULL) return NULL;
+        for (size_t j = 0; j < kept_room; j++) {
+            if (kept[j].item == NULL) continue;
+            size_t at = kept_slot(kept[j].item, room);
+            while (grown[at].item != NULL) at = (at + 1) & (room - 1);
+            grown[at] = kept[j];
+        }
+        PyMem_Free(kept);
+        kept = grown;
+        kept_room = room;
+        k = kept_slot(item, kept_room);
+        while (kept[k].item != NULL) k = (k + 1) & (kept_room - 1);
+    }
+    Py_INCREF(item);
+    memset(&kept[k], 0, sizeof(KeptBox));
+    kept[k].item = item;
+    kept_count++;
+    return &kept[k];
+}
+
+/* remember_boxes(on) -> None: keep the boxes read from now on (on), or forget them all and
+ * keep none (off). */
+static PyObject *remember_boxes(PyObject *self, PyObject *arg) {
+    (void)self;
+    int on = PyObject_IsTrue(arg);
+    if (on < 0) return NULL;
+    forget_boxes();
+    if (on) {
+        kept = PyMem_Calloc(1024, sizeof(KeptBox));
+        if (kept == NULL) return PyErr_NoMemory();
+        kept_room = 1024;
+    }
+    Py_RETURN_NONE;
+}
+
 /* The attribute as a finite float; 0 when it is not one (or on an error, which is set). */
-static int finite_float(PyObject *item, PyObject *name, double *out) {
+static int read_finite_float(PyObject *item, PyObject *name, double *out) {
     PyObject *value = PyObject_GetAttr(item, name);
     if (value == NULL) return 0;
     int ok = PyFloat_CheckExact(value);
@@ -75,6 +155,28 @@ static int finite_float(PyObject *item, PyObject *name, double *out) {
         ok = isfinite(*out);
     }
     Py_DECREF(value);
+    return ok;
+}
+
+/* read_finite_float, the box's fields kept while remember_boxes is on. */
+static int finite_float(PyObject *item, PyObject *name, double *out) {
+    int field = name == name_x0 ? BOX_X0 : name == name_y0 ? BOX_Y0 : name == name_x1 ? BOX_X1
+                : name == name_y1 ? BOX_Y1 : name == name_size ? BOX_SIZE : -1;
+    KeptBox *box = field >= 0 && kept_room ? kept_box(item) : NULL;
+    if (box == NULL) return read_finite_float(item, name, out);
+    if (box->state[field] == FINITE) {
+        *out = box->value[field];
+        return 1;
+    }
+    if (box->state[field] == NOT_FINITE) return 0;
+    int ok = read_finite_float(item, name, out);
+    if (!ok && PyErr_Occurred()) return 0; /* (an error: not kept) */
+    /* (Looked up again: reading may have run Python code, which may have grown the table.) */
+    box = kept_room ? kept_box(item) : NULL;
+    if (box != NULL) {
+        box->state[field] = ok ? FINITE : NOT_FINITE;
+        if (ok) box->value[field] = *out;
+    }
     return ok;
 }
 
@@ -249,6 +351,92 @@ static double *read_sizes(PyObject *items, Py_ssize_t n) {
         }
     }
     return sizes;
+}
+
+/* median_size(items) -> float or None: order._median_size, ``quick_median`` of the items'
+ * sizes (sorted stably, the middle one or the mean of the two middle ones). None, for the
+ * Python twin, for no items or a size that is no finite float. (Asked of each part the column
+ * search finds a gap in: its sizes are those remember_boxes keeps.) */
+static PyObject *median_size_of(PyObject *self, PyObject *items) {
+    (void)self;
+    if (!PyList_Check(items)) {
+        PyErr_SetString(PyExc_TypeError, "median_size(items): a list");
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(items);
+    if (n == 0) Py_RETURN_NONE;
+    double *sizes = read_sizes(items, n);
+    if (sizes == NULL) {
+        if (PyErr_Occurred()) return NULL;
+        Py_RETURN_NONE;
+    }
+    double median = median_size(sizes, 0, n, sizes + n);
+    PyMem_Free(sizes);
+    return PyFloat_FromDouble(median);
+}
+
+/* The width of ``side`` (max of x1 less min of x0, each the first of equal ones, as max()
+ * and min() find them); 0 when a coordinate is no finite float, -1 on an error. */
+static int side_width(PyObject *side, double *width) {
+    Py_ssize_t n = PyList_GET_SIZE(side);
+    double right = 0.0, left = 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double x0, x1;
+        PyObject *item = PyList_GET_ITEM(side, i);
+        if (!finite_float(item, name_x1, &x1) || !finite_float(item, name_x0, &x0)) {
+            return PyErr_Occurred() ? -1 : 0;
+        }
+        if (i == 0 || x1 > right) right = x1;
+        if (i == 0 || x0 < left) left = x0;
+    }
+    *width = right - left;
+    return 1;
+}
+
+/* narrower_side(left, right) -> float or None: order._narrower_side, the width of the
+ * narrower of two sides. None, for the Python twin, for an empty side or a coordinate that is
+ * no finite float. */
+static PyObject *narrower_side_of(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *one, *other;
+    if (!PyArg_ParseTuple(args, "O!O!", &PyList_Type, &one, &PyList_Type, &other)) return NULL;
+    if (PyList_GET_SIZE(one) == 0 || PyList_GET_SIZE(other) == 0) Py_RETURN_NONE;
+    double a, b;
+    int status = side_width(one, &a);
+    if (status > 0) status = side_width(other, &b);
+    if (status < 0) return NULL;
+    if (status == 0) Py_RETURN_NONE;
+    /* (min() of the two: the first of equal ones.) */
+    return PyFloat_FromDouble(b < a ? b : a);
+}
+
+/* extent(items) -> (min x0, max x1, min y0, max y1) or None: order._extent (each the first of
+ * equal values, as min() and max() find them). None, for the Python twin, for no items or a
+ * coordinate that is no finite float. (Asked at every step of the reading order's recursion
+ * on a page with drawn lines.) */
+static PyObject *extent_of(PyObject *self, PyObject *items) {
+    (void)self;
+    if (!PyList_Check(items)) {
+        PyErr_SetString(PyExc_TypeError, "extent(items): a list");
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(items);
+    if (n == 0) Py_RETURN_NONE;
+    double low_x = 0.0, high_x = 0.0, low_y = 0.0, high_y = 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *item = PyList_GET_ITEM(items, i);
+        double x0, x1, y0, y1;
+        if (!finite_float(item, name_x0, &x0) || !finite_float(item, name_x1, &x1) ||
+            !finite_float(item, name_y0, &y0) || !finite_float(item, name_y1, &y1)) {
+            if (PyErr_Occurred()) return NULL;
+            Py_RETURN_NONE;
+        }
+        if (i == 0 || x0 < low_x) low_x = x0;
+        if (i == 0 || x1 > high_x) high_x = x1;
+        if (i == 0 || y0 < low_y) low_y = y0;
+        if (i == 0 || y1 > high_y) high_y = y1;
+    }
+    return Py_BuildValue("(dddd)", low_x, high_x, low_y, high_y);
 }
 
 static PyObject *gap_measures(PyObject *self, PyObject *args) {
@@ -961,6 +1149,66 @@ done:
     return out;
 }
 
+/* rule_pieces(rules, horizontal) -> list or None: order.rule_pieces, the rules longer one way
+ * as (place across, start, end) pieces for lines_along: ``((r.y0 + r.y1) / 2, r.x0, r.x1)``
+ * for each rule longer across x than up (horizontal), else ``((r.x0 + r.x1) / 2, r.y0, r.y1)``
+ * for each taller than wide, in the rules' order, the pieces' ends the rules' own float
+ * objects. None, for the Python twin to answer, where a coordinate is not a float (an int
+ * adds and divides otherwise). Why C: a page drawn as thousands of shapes has tens of
+ * thousands of edges, made into pieces by several passes (the block builder's rules each way,
+ * the reading order's drawn lines, the walls). A test compares the two. */
+static PyObject *rule_pieces(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *rules;
+    int horizontal;
+    if (!PyArg_ParseTuple(args, "Op", &rules, &horizontal)) return NULL;
+    PyObject *seq = PySequence_Fast(rules, "rule_pieces(rules, horizontal): a sequence");
+    if (seq == NULL) return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        Py_DECREF(seq);
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *rule = PySequence_Fast_GET_ITEM(seq, i);
+        PyObject *box[4] = {NULL, NULL, NULL, NULL}; /* x0, y0, x1, y1 */
+        PyObject *const names[4] = {name_x0, name_y0, name_x1, name_y1};
+        double v[4];
+        int plain = 1, k;
+        for (k = 0; k < 4; k++) {
+            box[k] = PyObject_GetAttr(rule, names[k]);
+            if (box[k] == NULL) break;
+            if (!PyFloat_CheckExact(box[k])) plain = 0;
+            else v[k] = PyFloat_AS_DOUBLE(box[k]);
+        }
+        PyObject *piece = NULL;
+        int failed = k < 4;
+        if (!failed && plain) {
+            double width = v[2] - v[0], height = v[3] - v[1];
+            if (horizontal ? width > height : height > width) {
+                PyObject *place = PyFloat_FromDouble(
+                    horizontal ? (v[1] + v[3]) / 2 : (v[0] + v[2]) / 2);
+                piece = place == NULL ? NULL
+                        : horizontal ? PyTuple_Pack(3, place, box[0], box[2])
+                                     : PyTuple_Pack(3, place, box[1], box[3]);
+                Py_XDECREF(place);
+                failed = piece == NULL || PyList_Append(out, piece) < 0;
+            }
+        }
+        Py_XDECREF(piece);
+        for (int j = 0; j < 4; j++) Py_XDECREF(box[j]);
+        if (failed || !plain) {
+            Py_DECREF(out);
+            Py_DECREF(seq);
+            if (failed) return NULL;
+            Py_RETURN_NONE;
+        }
+    }
+    Py_DECREF(seq);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"text_like", text_like, METH_VARARGS,
      "order._text_like of the fragments at the depth, or None."},
@@ -979,6 +1227,17 @@ static PyMethodDef methods[] = {
     {"places_off_leading", places_off_leading, METH_VARARGS,
      "The places of the cuts of the items not between two lines of a column at its leading "
      "(all of them unless most items are running lines), or None."},
+    {"remember_boxes", remember_boxes, METH_O,
+     "Keep the x0, y0, x1, y1 and size read of each item from now on (True), or forget them "
+     "(False)."},
+    {"extent", extent_of, METH_O,
+     "(min x0, max x1, min y0, max y1) of the items, or None."},
+    {"median_size", median_size_of, METH_O,
+     "The median of the items' sizes (quick_median), or None."},
+    {"narrower_side", narrower_side_of, METH_VARARGS,
+     "The width of the narrower of two sides (max x1 less min x0 of each), or None."},
+    {"rule_pieces", rule_pieces, METH_VARARGS,
+     "(place across, start, end) of the rules longer the given way, in order; or None."},
     {"lines_along", lines_along, METH_VARARGS,
      "(place, stretches) of the (place, start, end) pieces gathered into lines within join "
      "of each other, in order of place; or None."},

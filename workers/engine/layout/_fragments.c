@@ -2146,11 +2146,12 @@ static int ucs4_ascending(const void *a, const void *b) {
     return (x > y) - (x < y);
 }
 
-static PyObject *chars_among(PyObject *self, PyObject *args) {
-    (void)self;
-    PyObject *glyphs, *chars;
-    int first_only;
-    if (!PyArg_ParseTuple(args, "O!Up", &PyList_Type, &glyphs, &chars, &first_only)) return NULL;
+/* The first of ``glyphs`` from ``start`` on whose character (or its first, with
+ * ``first_only``) holds one of the characters of ``chars``: its index, the list's length when
+ * none does, -1 with an exception set, or -2 where the answer is left to Python (see
+ * chars_among). */
+static Py_ssize_t first_among(PyObject *glyphs, PyObject *chars, int first_only,
+                              Py_ssize_t start) {
     /* ASCII characters by a bit each; the others sorted, for a binary search. */
     uint64_t ascii[2] = {0, 0};
     Py_UCS4 wide[CHARS_AMONG_MAX];
@@ -2160,7 +2161,7 @@ static PyObject *chars_among(PyObject *self, PyObject *args) {
         if (ch < 128) {
             ascii[ch >> 6] |= (uint64_t)1 << (ch & 63);
         } else {
-            if (wide_count == CHARS_AMONG_MAX) Py_RETURN_NOTIMPLEMENTED;
+            if (wide_count == CHARS_AMONG_MAX) return -2;
             wide[wide_count++] = ch;
         }
     }
@@ -2175,14 +2176,15 @@ static PyObject *chars_among(PyObject *self, PyObject *args) {
     }
     Py_UCS4 lowest = wide_count ? wide[0] : 0, highest = wide_count ? wide[wide_count - 1] : 0;
     slot_layout layout = {NULL, {0}};
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(glyphs); i++) {
+    Py_ssize_t i = start < 0 ? 0 : start;
+    for (; i < PyList_GET_SIZE(glyphs); i++) {
         PyObject *glyph = PyList_GET_ITEM(glyphs, i);
         if (Py_TYPE(glyph) != layout.type) layout_of(Py_TYPE(glyph), &layout);
         PyObject *character = field_of(glyph, &layout, F_CHAR);
-        if (character == NULL) return NULL;
+        if (character == NULL) return -1;
         if (!PyUnicode_Check(character)) {
             Py_DECREF(character);
-            Py_RETURN_NOTIMPLEMENTED;
+            return -2;
         }
         Py_ssize_t length = PyUnicode_GET_LENGTH(character);
         if (first_only && length > 1) length = 1;
@@ -2204,9 +2206,114 @@ static PyObject *chars_among(PyObject *self, PyObject *args) {
             }
         }
         Py_DECREF(character);
-        if (found) Py_RETURN_TRUE;
+        if (found) return i;
     }
-    Py_RETURN_FALSE;
+    return i;
+}
+
+static PyObject *chars_among(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *glyphs, *chars;
+    int first_only;
+    if (!PyArg_ParseTuple(args, "O!Up", &PyList_Type, &glyphs, &chars, &first_only)) return NULL;
+    Py_ssize_t at = first_among(glyphs, chars, first_only, 0);
+    if (at == -1) return NULL;
+    if (at == -2) Py_RETURN_NOTIMPLEMENTED;
+    return PyBool_FromLong(at < PyList_GET_SIZE(glyphs));
+}
+
+/* index_among(glyphs, chars, start) -> int or NotImplemented: the index of the first glyph
+ * from ``start`` on whose character holds one of the characters of ``chars`` (the list's
+ * length when none does), as chars_among looks (every character of each glyph's). Why C:
+ * accents.py's join_accents walks a page holding an accent glyph by glyph, and all but a few
+ * of its glyphs are no accent. */
+static PyObject *index_among(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *glyphs, *chars;
+    Py_ssize_t start;
+    if (!PyArg_ParseTuple(args, "O!Un", &PyList_Type, &glyphs, &chars, &start)) return NULL;
+    Py_ssize_t at = first_among(glyphs, chars, 0, start);
+    if (at == -1) return NULL;
+    if (at == -2) Py_RETURN_NOTIMPLEMENTED;
+    return PyLong_FromSsize_t(at);
+}
+
+/* by_bottom(glyphs) -> (glyphs sorted by y0, their y0s, the largest size) or NotImplemented:
+ * drawn_underscores._GlyphsNear's index of a page's glyphs: ``sorted(glyphs, key=y0)`` (stable:
+ * equal bottoms in the list's order), the sorted glyphs' bottoms (the glyphs' own floats), and
+ * ``max(g.size for g in glyphs)`` (the first of equal sizes). Why C: built for every page with
+ * a short rule, the three passes read a field of every glyph by its name. NotImplemented (the
+ * Python twin answers) for an empty list, a field that is no float, or a NaN (which sorted()
+ * orders by where it stands). */
+static PyObject *by_bottom(PyObject *self, PyObject *glyphs) {
+    (void)self;
+    if (!PyList_Check(glyphs)) {
+        PyErr_SetString(PyExc_TypeError, "by_bottom(glyphs): a list");
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(glyphs);
+    if (n == 0) Py_RETURN_NOTIMPLEMENTED;
+    ranked *work = PyMem_Malloc((size_t)n * sizeof(ranked));
+    if (work == NULL) return PyErr_NoMemory();
+    PyObject *held = PyList_New(n); /* (the glyphs, held while their fields are read) */
+    PyObject *largest = NULL, *out = NULL;
+    double most = 0.0;
+    slot_layout layout = {NULL, {0}};
+    if (held == NULL) goto done;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *glyph = PyList_GET_ITEM(glyphs, i);
+        PyList_SET_ITEM(held, i, Py_NewRef(glyph));
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *glyph = PyList_GET_ITEM(held, i);
+        if (Py_TYPE(glyph) != layout.type) layout_of(Py_TYPE(glyph), &layout);
+        PyObject *bottom = field_of(glyph, &layout, F_Y0);
+        if (bottom == NULL) goto done;
+        double value;
+        int plain = plain_float(bottom, &value) == 0;
+        Py_DECREF(bottom); /* (the glyph holds it) */
+        if (!plain) {
+            out = Py_NewRef(Py_NotImplemented);
+            goto done;
+        }
+        work[i] = (ranked){value, i, NULL};
+    }
+    sort_ranked(work, (size_t)n);
+    PyObject *ordered = PyList_New(n), *bottoms = PyList_New(n);
+    if (ordered == NULL || bottoms == NULL) {
+        Py_XDECREF(ordered);
+        Py_XDECREF(bottoms);
+        goto done;
+    }
+    /* (The largest size as max() finds it over the sorted glyphs: the first of equal ones.) */
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *glyph = PyList_GET_ITEM(held, work[k].at);
+        PyList_SET_ITEM(ordered, k, Py_NewRef(glyph));
+        PyObject *bottom = field_of(glyph, &layout, F_Y0);
+        PyObject *size = bottom == NULL ? NULL : field_of(glyph, &layout, F_SIZE);
+        double big;
+        if (size == NULL || plain_float(size, &big) < 0) {
+            Py_XDECREF(bottom);
+            Py_DECREF(ordered);
+            Py_DECREF(bottoms);
+            if (size != NULL) out = Py_NewRef(Py_NotImplemented);
+            Py_XDECREF(size);
+            goto done;
+        }
+        PyList_SET_ITEM(bottoms, k, bottom);
+        if (largest == NULL || big > most) {
+            Py_XSETREF(largest, size);
+            most = big;
+        } else {
+            Py_DECREF(size);
+        }
+    }
+    out = Py_BuildValue("(NNO)", ordered, bottoms, largest);
+done:
+    Py_XDECREF(largest);
+    Py_XDECREF(held);
+    PyMem_Free(work);
+    return out;
 }
 
 /* clip_hidden(glyphs, clips, tolerance, share) -> list, None or NotImplemented: clipped.py's
@@ -2485,6 +2592,12 @@ static PyMethodDef methods[] = {
     {"chars_among", chars_among, METH_VARARGS,
      "chars_among(glyphs, chars, first_only) -> whether a glyph's character (or its first) "
      "holds one of chars, or NotImplemented"},
+    {"by_bottom", by_bottom, METH_O,
+     "by_bottom(glyphs) -> (glyphs sorted by y0, their y0s, the largest size), or "
+     "NotImplemented"},
+    {"index_among", index_among, METH_VARARGS,
+     "index_among(glyphs, chars, start) -> the first glyph from start on whose character holds "
+     "one of chars (len(glyphs): none), or NotImplemented"},
     {"all_inside", all_inside, METH_VARARGS,
      "all_inside(glyphs, left, bottom, right, top) -> whether every glyph's box reaches into "
      "the bounds, or NotImplemented"},

@@ -116,6 +116,11 @@ def join_accents(glyphs: list[Glyph]) -> None:
         return  # (nearly every page)
     k = 0
     while k < len(glyphs):
+        # (Past the glyphs holding no accent at once: they are all but a few of the page's,
+        # and each would only be stepped over below.)
+        k = _next_accent(glyphs, k)
+        if k >= len(glyphs):
+            break
         accent = glyphs[k]
         mark = COMBINING.get(accent.char)
         if mark is None or accent.rotated:
@@ -135,6 +140,27 @@ def join_accents(glyphs: list[Glyph]) -> None:
         place = next(i for i in range(max(0, at - WINDOW), len(glyphs)) if glyphs[i] is letter)
         glyphs.insert(place + 1, accent)
         # (Looked at again from where the accent was: the mark is no accent any more.)
+
+
+def _next_accent(glyphs: list[Glyph], k: int) -> int:
+    """The index of the first of ``glyphs`` from ``k`` on whose character holds a spacing
+    accent (a character of :data:`_ACCENTS`), ``len(glyphs)`` when none does. Only such a
+    glyph can be an accent (:data:`COMBINING`'s keys are characters of :data:`_ACCENTS`): the
+    glyphs before it are stepped over as :func:`join_accents` steps over any other. In C where
+    built (``_fragments.index_among``; a test holds the two equal)."""
+    if _accelerator is not None and isinstance(glyphs, list):
+        found = _accelerator.index_among(glyphs, _ACCENTS, k)
+        if found is not NotImplemented:
+            at: int = found
+            return at
+    return _python_next_accent(glyphs, k)
+
+
+def _python_next_accent(glyphs: list[Glyph], k: int) -> int:
+    """:func:`_next_accent` in Python (keep it in step with ``_fragments.c``'s)."""
+    while k < len(glyphs) and _ANY_ACCENT.search(glyphs[k].char) is None:
+        k += 1
+    return k
 
 
 def _letter_under(glyphs: Sequence[Glyph], k: int, below: bool) -> int | None:

@@ -6,6 +6,8 @@ opens with one opens an option (see :mod:`.option_rows`)."""
 
 from __future__ import annotations
 
+import operator
+import re
 from collections.abc import Sequence
 
 from .blocks import same_line
@@ -15,6 +17,9 @@ from .lines import SPACE_GAP, Fragment
 #: (a mark inside a label: "(4) ✓ if qualifies"), nor the filled squares and circles that
 #: also serve as bullets and end marks.
 BOX_GLYPHS = frozenset("☐☑☒❏❐❑❒□▢")
+#: Any of :data:`BOX_GLYPHS`.
+_ANY_BOX = re.compile("[" + "".join(sorted(BOX_GLYPHS)) + "]")
+_text_of = operator.attrgetter("text")
 #: Ticks and crosses a form may print in place of the chosen option's box ("√ Yes □ No").
 TICK_MARKS = frozenset("√✓✔✗✘")
 
@@ -35,6 +40,8 @@ def box_glyph_walls(frags: Sequence[Fragment]) -> list[tuple[float, float, float
     So is a piece holding a tick among its boxes ("Items √ Applicable □ Not applicable"):
     the tick stands for the chosen option's box, and a cut at the boxes alone would part
     the options unlike each other."""
+    if _ANY_BOX.search("\n".join(map(_text_of, frags))) is None:
+        return []  # (nearly every page: no box glyph at all, found by one search)
     walls = []
     for at, f in enumerate(frags):
         text = f.text

@@ -29,10 +29,18 @@ from __future__ import annotations
 import bisect
 import operator
 from collections.abc import Sequence
+from types import ModuleType
 
 from .glyphs import Glyph, PageContent, Rect
 from .lines import Fragment
 from .places import places_by_id
+
+_accelerator: ModuleType | None
+try:
+    # The page's glyphs indexed by their bottoms in C (_fragments.c), where built.
+    from . import _fragments as _accelerator
+except ImportError:  # pragma: no cover - depends on the installation
+    _accelerator = None
 
 #: The character such a rule is read as.
 UNDERSCORE = "_"
@@ -89,11 +97,18 @@ class _GlyphsNear:
     the lines it may stand in, and a glyph's height over or under it."""
 
     def __init__(self, glyphs: Sequence[Glyph]) -> None:
-        # (Built only for a page with short rules, at C speed: sorted by attrgetter, the
-        # bottoms and sizes mapped. A glyph's box is at most twice its size tall.)
-        self.glyphs = sorted(glyphs, key=_y0_of)
-        self.bottoms: list[float] = list(map(_y0_of, self.glyphs))
-        self.largest: float = max(map(_size_of, self.glyphs))
+        # (Built only for a page with short rules: in C where built, reading each glyph's
+        # fields in place; else at C speed by attrgetter. A glyph's box is at most twice its
+        # size tall.)
+        found = (
+            _accelerator.by_bottom(glyphs)
+            if _accelerator is not None and isinstance(glyphs, list) else NotImplemented
+        )
+        if found is NotImplemented:
+            found = _python_by_bottom(glyphs)
+        self.glyphs: list[Glyph] = found[0]
+        self.bottoms: list[float] = found[1]
+        self.largest: float = found[2]
         self.tallest = 2 * self.largest
 
     def around(self, rule: Rect) -> list[Glyph]:
@@ -116,6 +131,14 @@ class _GlyphsNear:
 
 _y0_of = operator.attrgetter("y0")
 _size_of = operator.attrgetter("size")
+
+
+def _python_by_bottom(glyphs: Sequence[Glyph]) -> tuple[list[Glyph], list[float], float]:
+    """The glyphs sorted by their bottoms (stably), those bottoms, and the largest size:
+    :class:`_GlyphsNear`'s index in Python (``_fragments.by_bottom`` in C: a test holds the
+    two equal)."""
+    ordered = sorted(glyphs, key=_y0_of)
+    return ordered, list(map(_y0_of, ordered)), max(map(_size_of, ordered))
 
 
 def reads_drawn_underscore(fragment: Fragment) -> bool:

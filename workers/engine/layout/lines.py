@@ -33,7 +33,7 @@ from .cells import (
 from .glyphs import Glyph
 from .limits import reached
 from .patterns import BULLET
-from .places import places_by_id
+from .places import Places
 from .rounding import round_to
 from .spread import MARGIN, spread_below
 
@@ -380,6 +380,22 @@ class Fragment:
             max(g.x1 for g in tail), self.y1,
         )
 
+    # Cached: block building asks it of a fragment as the line under one line and again as
+    # the line over the next (and of both lines of every pair in another size).
+    @_computed_once
+    def face(self) -> str:
+        """The font most of the fragment's letters (and digits) are set in, "" with none."""
+        fonts = [g.font for g in self.glyphs if g.char.isalnum()]
+        if not fonts:
+            return ""
+        first = fonts[0]
+        # (Most fragments are set in one font: counted only where fonts mix, ties going to
+        # the font seen first, as Counter.most_common gives them.)
+        if fonts.count(first) == len(fonts):
+            return first
+        face: str = Counter(fonts).most_common(1)[0][0]
+        return face
+
     @_computed_once
     def running_face(self) -> tuple[float, bool, str, bool, float] | None:
         """The face of the fragment's running text: the median size of its small letters,
@@ -558,8 +574,11 @@ def clean(text: str) -> str:
     return " ".join(kept.split())
 
 
-def fragments(glyphs: list[Glyph]) -> list[Fragment]:
-    """Runs of glyphs in content order, split at line changes and wide gaps."""
+def fragments(glyphs: list[Glyph], places: Places[Glyph] | None = None) -> list[Fragment]:
+    """Runs of glyphs in content order, split at line changes and wide gaps. ``places``: the
+    index of ``glyphs`` by identity, where the caller shares one (see :class:`.places.Places`)."""
+    if places is None or places.items is not glyphs:
+        places = Places(glyphs)
     if _accelerator is not None:
         out: list[Fragment] = _accelerator.fragments(
             glyphs, Fragment, FRAGMENT_GAP, SPACE_GAP, SET_BACK, SET_BACK_GAP, USUAL_AFTER,
@@ -567,7 +586,6 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
         )
     else:
         out = _python_fragments(glyphs)
-    positions: dict[int, int] | None = None
     # (Most fragments' text is printable ASCII with single spaces and no letters spaced
     # apart: the C loop picks out the others, the only ones the loop below changes.)
     looked_at = _accelerator.unplain_texts(out) if _accelerator is not None else range(len(out))
@@ -575,8 +593,7 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
         fragment = out[k]
         text = fragment.text = clean(fragment.text)
         if " " in text and _SPACED_LETTERS.search(text):
-            if positions is None:  # (a rare fragment: the page's glyphs are indexed once)
-                positions = places_by_id(glyphs)
+            positions = places.at()  # (a rare fragment: the page's glyphs are indexed once)
             fragment.text = _without_glyph_line_ends(fragment, glyphs, positions)
             if _SPACED_LETTERS.search(fragment.text):
                 fragment.text = _close_letter_spacing(fragment, glyphs, positions)
@@ -589,7 +606,7 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
             broken, GRID_MIN_CELL, GRID_SLACK, SPREAD_MIN_GAP
         )
     if broken:
-        _close_cells(out, broken, glyphs)
+        _close_cells(out, broken, places)
     kept = [f for f in out if f.text]
     if _accelerator is not None:
         # What each fragment would compute once from its glyphs on first use (sizes, size,
@@ -608,14 +625,13 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
 _SHORT_WORD = re.compile(r"(?<!\S)\S{1,2}(?!\S)")
 
 
-def _close_cells(out: list[Fragment], broken: list[Fragment], stream: list[Glyph]) -> None:
+def _close_cells(out: list[Fragment], broken: list[Fragment], places: Places[Glyph]) -> None:
     """Take the spaces inside words of code set in character cells out of the texts of
     ``broken`` (some of ``out``): :func:`.cells.cell_spaces`, with the grid of each one's line
     (the fragments of ``out`` on its band: a blank cell ends a fragment, so one word of code
-    is too few glyphs to show a grid)."""
+    is too few glyphs to show a grid). ``places``: the page's glyph stream, indexed."""
     lines: dict[tuple[float, float], list[Fragment]] | None = None
     grids: dict[tuple[float, float], dict[int, int] | None] = {}
-    positions: dict[int, int] | None = None
     for fragment in broken:
         glyphs = fragment.glyphs
         text = fragment.text
@@ -638,9 +654,8 @@ def _close_cells(out: list[Fragment], broken: list[Fragment], stream: list[Glyph
         may_stay = cell_spaces(glyphs, singles, cells)
         if may_stay is None:
             continue
-        if positions is None:  # (the page's glyphs are indexed once, for the few that get here)
-            positions = places_by_id(stream)
-        fragment.text = _without_cell_spaces(fragment, may_stay, stream, positions)
+        # (The page's glyphs are indexed once, for the few that get here.)
+        fragment.text = _without_cell_spaces(fragment, may_stay, places)
 
 
 def _band_key(f: Fragment) -> tuple[float, float]:
@@ -660,10 +675,12 @@ def _single_glyphs(text: str) -> list[int]:
 
 
 def _without_cell_spaces(
-    fragment: Fragment, may_stay: list[bool], stream: list[Glyph], positions: dict[int, int]
+    fragment: Fragment, may_stay: list[bool], places: Places[Glyph]
 ) -> str:
     """The text of ``fragment`` without the spaces ``may_stay`` says may not stay, but for
-    spaces a page object drew (the author typed them)."""
+    spaces a page object drew (the author typed them); ``places``: the page's glyph stream,
+    indexed."""
+    stream, positions = places.items, places.at()
     glyphs = fragment.glyphs
     text = fragment.text
     out = [text[0]]

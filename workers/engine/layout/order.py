@@ -70,7 +70,7 @@ from .numbered_columns import numbering_runs_on, numbers_alone
 from .patterns import is_marker
 from .spanning import spanning_cuts
 from .tables import is_listing, level_rows, rows_align, set_in_fixed_pitch
-from .walls import boxes_in_rows
+from .walls import boxes_in_rows, rule_pieces
 
 _gap_accelerator: ModuleType | None
 try:
@@ -334,6 +334,23 @@ COLUMN_SEARCH_BUDGET = 300
 
 
 def column_regions(
+    frags: list[Fragment], depth: int = 0, budget: list[int] | None = None,
+    memo: _SplitMemo | None = None, breaks: SectionBreaks | None = None,
+) -> list[list[Fragment]]:
+    """:func:`_column_regions`, the boxes the search reads kept while it runs (in C where
+    built, ``_column_gap.remember_boxes``): it reads the box of every fragment of each of
+    the thousands of parts it looks at, and reading one by its attributes' names cost more
+    than the rest of the loops reading it. (The search changes no fragment's box.)"""
+    if depth > 0 or _gap_accelerator is None:
+        return _column_regions(frags, depth, budget, memo, breaks)
+    _gap_accelerator.remember_boxes(True)
+    try:
+        return _column_regions(frags, depth, budget, memo, breaks)
+    finally:
+        _gap_accelerator.remember_boxes(False)
+
+
+def _column_regions(
     frags: list[Fragment], depth: int = 0, budget: list[int] | None = None,
     memo: _SplitMemo | None = None, breaks: SectionBreaks | None = None,
 ) -> list[list[Fragment]]:
@@ -630,14 +647,6 @@ class SectionBreaks:
 #: Lines drawn along one axis, each as (where it stands across the axis, the stretches it
 #: covers along it, in order): see :class:`DrawnLines`.
 _Lines = list[tuple[float, list[tuple[float, float]]]]
-
-
-def rule_pieces(rules: Iterable[Boxed], *, horizontal: bool) -> list[tuple[float, float, float]]:
-    """The ``rules`` longer one way (horizontal or not) as pieces for :func:`lines_along`:
-    where each stands across that axis (its middle), and its stretch along it."""
-    if horizontal:
-        return [((r.y0 + r.y1) / 2, r.x0, r.x1) for r in rules if r.x1 - r.x0 > r.y1 - r.y0]
-    return [((r.x0 + r.x1) / 2, r.y0, r.y1) for r in rules if r.y1 - r.y0 > r.x1 - r.x0]
 
 
 def lines_along(pieces: list[tuple[float, float, float]]) -> _Lines:
@@ -1213,12 +1222,35 @@ def _no_gutter(gap: float, size: float, narrow: float) -> bool:
 
 
 def _median_size(frags: list[Fragment]) -> float:
+    if _gap_accelerator is not None and isinstance(frags, list):
+        # (In C where built: the sizes the column search keeps, see column_regions.)
+        found: float | None = _gap_accelerator.median_size(frags)
+        if found is not None:
+            return found
+    return _python_median_size(frags)
+
+
+def _python_median_size(frags: list[Fragment]) -> float:
+    """:func:`_median_size` in Python; ``_column_gap.c`` does the same in C (a test compares
+    them)."""
     size: float = quick_median(list(map(_size_of, frags)))
     return size
 
 
 def _narrower_side(split: tuple[list[Fragment], list[Fragment]]) -> float:
     """The width of the narrower of the two sides."""
+    left, right = split
+    if _gap_accelerator is not None and isinstance(left, list) and isinstance(right, list):
+        # (In C where built: the boxes the column search keeps, see column_regions.)
+        found: float | None = _gap_accelerator.narrower_side(left, right)
+        if found is not None:
+            return found
+    return _python_narrower_side(split)
+
+
+def _python_narrower_side(split: tuple[list[Fragment], list[Fragment]]) -> float:
+    """:func:`_narrower_side` in Python; ``_column_gap.c`` does the same in C (a test compares
+    them)."""
     narrow: float = min(max(map(_x1_of, side)) - min(map(_x0_of, side)) for side in split)
     return narrow
 
@@ -2379,6 +2411,17 @@ _Extent = tuple[float, float, float, float]
 
 
 def _extent(blocks: list[Block]) -> _Extent:
+    if _gap_accelerator is not None and isinstance(blocks, list):
+        # (In C where built: asked at every step of the recursion on a page of drawn lines.)
+        found: _Extent | None = _gap_accelerator.extent(blocks)
+        if found is not None:
+            return found
+    return _python_extent(blocks)
+
+
+def _python_extent(blocks: list[Block]) -> _Extent:
+    """:func:`_extent` in Python; ``_column_gap.c`` does the same in C (a test compares
+    them)."""
     return (
         min(map(_x0_of, blocks)), max(map(_x1_of, blocks)),
         min(map(_y0_of, blocks)), max(map(_y1_of, blocks)),

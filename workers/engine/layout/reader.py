@@ -148,7 +148,6 @@ from .order import (
     lines_along,
     panels_last,
     reading_order,
-    rule_pieces,
     runs_into_top,
     turned,
 )
@@ -163,7 +162,7 @@ from .patterns import (
     is_marker,
     starts_item,
 )
-from .places import places_by_id
+from .places import Places, places_by_id
 from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user_space
 from .rounding import round_to
 from .running_lines import running_lines_apart
@@ -193,7 +192,13 @@ from .tick_boxes import LEVEL as TICK_LEVEL
 from .tick_boxes import SIDE as TICK_SIDE
 from .unread_text import read_alongside
 from .unseen import take_unseen
-from .walls import GlyphPositions, shared_edges, split_at_walls, vertical_walls
+from .walls import (
+    GlyphPositions,
+    rule_pieces,
+    shared_edges,
+    split_at_walls,
+    vertical_walls,
+)
 from .wide_leading import wide_leading_lines_joined
 from .wordmarks import mark_wordmarks
 
@@ -577,7 +582,10 @@ def page_blocks(
     # (TeX's underscores outside the typewriter face are short rules on the baseline.)
     if content.rules:
         read_drawn_underscores(content)
-    page_runs = fragments(content.glyphs)
+    # (The page's glyph stream, final from here on, indexed once for the passes that look
+    # glyphs up in it: letter spacing, code in cells, walls, formulas.)
+    stream = Places(content.glyphs)
+    page_runs = fragments(content.glyphs, stream)
     # (A brace grouping lines, as tall as many of them, is drawn beside them: decoration.)
     page_runs, braces = _braces_apart(page_runs, content.index)
     if content.paths or content.rules:
@@ -594,7 +602,7 @@ def page_blocks(
     boxes = box_glyph_walls(frags)
     if boxes:
         walls = sorted(walls + boxes)
-    positions = GlyphPositions(content.glyphs)
+    positions = GlyphPositions(content.glyphs, stream)
     frags = split_at_walls(frags, walls, positions)
     page_rules = PageRules(content.rules + edges)
     frames = Frames(content.paths[:MAX_SHAPES], RULE_WIDTH)
@@ -609,7 +617,6 @@ def page_blocks(
     found_columns = 0  # columns the table finder found (regions numbered below zero)
     sections: dict[int, Section] = {}  # block id -> its section, where lines across cut
     breaks = SectionBreaks(content.rules, content.paths)
-    at: dict[int, int] | None = None  # each glyph's place in the stream, by id (see below)
     for number, region in enumerate(column_regions(frags, breaks=breaks)):
         # A proof's end mark, set flush right, is read with the line it ends: out of the
         # lines while tables and blocks are built (level with text, it would be a column).
@@ -630,12 +637,11 @@ def page_blocks(
         in_formulas = {id(f) for run in runs for line in run for f in line}
         ends = {id(m.after): m.mark for m in marks if id(m.after) in in_formulas}
         marks = [m for m in marks if id(m.after) not in in_formulas]
-        if runs and at is None:
-            # (Each glyph's place in the page's stream, indexed once for the page: formulas
-            # of several regions look up the same stream.)
-            at = places_by_id(content.glyphs)
+        # (Each glyph's place in the page's stream, indexed once for the page: formulas
+        # of several regions look up the same stream.)
+        at = stream.at() if runs else {}
         formulas = [
-            formula_block(content.index, run, content.glyphs, at or {}, ends) for run in runs
+            formula_block(content.index, run, content.glyphs, at, ends) for run in runs
         ]
         used.update(in_formulas)
         rest = [f for line in region_lines for f in line.fragments if id(f) not in used]
@@ -1560,16 +1566,10 @@ def _leading(frags: list[Fragment]) -> float:
 
 
 def _face(f: Fragment) -> str:
-    """The font most of the fragment's letters are set in."""
-    fonts = [g.font for g in f.glyphs if g.char.isalnum()]
-    if not fonts:
-        return ""
-    first = fonts[0]
-    # (Most fragments are set in one font: counted only where fonts mix, ties going to the
-    # font seen first, as Counter.most_common gives them.)
-    if fonts.count(first) == len(fonts):
-        return first
-    return Counter(fonts).most_common(1)[0][0]
+    """The font most of the fragment's letters are set in (:attr:`.Fragment.face`, worked out
+    once per fragment: block building asks it of each line twice, as the line under one and
+    over the next)."""
+    return f.face
 
 
 def _new_face(above: Fragment, below: Fragment) -> bool:

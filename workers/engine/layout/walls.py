@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from types import ModuleType
 
+from .blocks import Boxed
 from .glyphs import Glyph, Rect
 from .lines import SPACE_GAP, Fragment, fragments
-from .places import places_by_id
+from .places import Places
 
 _accelerator: ModuleType | None
 try:
@@ -22,6 +23,13 @@ try:
     from . import _walls as _accelerator
 except ImportError:  # pragma: no cover - depends on the installation
     _accelerator = None
+
+_gap_accelerator: ModuleType | None
+try:
+    # The rules made into pieces of lines in C (_column_gap.c), built where a compiler exists.
+    from . import _column_gap as _gap_accelerator
+except ImportError:  # pragma: no cover - depends on the installation
+    _gap_accelerator = None
 
 #: Two boxes share an edge when one starts within this distance (points) of where the other
 #: ends: the stroke of each box's side covers the joint.
@@ -147,19 +155,43 @@ def vertical_walls(
     rules: Sequence[Rect], edges: Sequence[Rect]
 ) -> list[tuple[float, float, float]]:
     """(x, y0, y1) of the vertical ``rules`` and box ``edges``, by x."""
-    found = [((r.x0 + r.x1) / 2, r.y0, r.y1) for r in rules if r.y1 - r.y0 > r.x1 - r.x0]
-    found += [((r.x0 + r.x1) / 2, r.y0, r.y1) for r in edges if r.y1 - r.y0 > r.x1 - r.x0]
+    found = rule_pieces(rules, horizontal=False) + rule_pieces(edges, horizontal=False)
     found.sort()
     return found
+
+
+def rule_pieces(rules: Iterable[Boxed], *, horizontal: bool) -> list[tuple[float, float, float]]:
+    """The ``rules`` longer one way (horizontal or not) as pieces for :func:`lines_along`:
+    where each stands across that axis (its middle), and its stretch along it. In C where
+    built (a page drawn as thousands of shapes has tens of thousands of edges, made into
+    pieces by several passes), else :func:`_python_rule_pieces`."""
+    if _gap_accelerator is not None and isinstance(rules, (list, tuple)):
+        found: list[tuple[float, float, float]] | None = _gap_accelerator.rule_pieces(
+            rules, horizontal
+        )
+        if found is not None:
+            return found
+    return _python_rule_pieces(rules, horizontal=horizontal)
+
+
+def _python_rule_pieces(
+    rules: Iterable[Boxed], *, horizontal: bool
+) -> list[tuple[float, float, float]]:
+    """:func:`rule_pieces` in Python; ``_column_gap.c`` does the same in C (a test compares
+    them)."""
+    if horizontal:
+        return [((r.y0 + r.y1) / 2, r.x0, r.x1) for r in rules if r.x1 - r.x0 > r.y1 - r.y0]
+    return [((r.x0 + r.x1) / 2, r.y0, r.y1) for r in rules if r.y1 - r.y0 > r.x1 - r.x0]
 
 
 class GlyphPositions:
     """Where each glyph of the page's stream stands in it, indexed on the first question (a
     page's pieces are split in several passes; most pages have none to split)."""
 
-    def __init__(self, stream: list[Glyph]) -> None:
+    def __init__(self, stream: list[Glyph], places: Places[Glyph] | None = None) -> None:
         self.stream = stream
-        self._at: dict[int, int] | None = None
+        #: The stream's index (shared with the page's other passes where given).
+        self.indexed = places if places is not None and places.items is stream else Places(stream)
         # The walls last split at, their places across, and the pieces already found whole
         # against them (kept, so their ids stay theirs): the page's pieces are split again
         # after each region's lines are grouped, and most come back unchanged.
@@ -217,9 +249,7 @@ class GlyphPositions:
         return self._bands
 
     def of(self, glyphs: list[Glyph]) -> list[int]:
-        if self._at is None:
-            self._at = places_by_id(self.stream)
-        at = self._at
+        at = self.indexed.at()
         return [at.get(id(g), -1) for g in glyphs]
 
 
