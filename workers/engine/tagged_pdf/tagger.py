@@ -202,8 +202,9 @@ def _tag(source: Path, document: Document, source_pages: SourcePages) -> TaggedP
         # again since.
         saved = closing.enter_context(closing_copy(pdf)) if split_pages else None
         retagged: set[int] = set()
-        # A page of that copy the logical texts may read is read while loaded for the proof.
-        maybe_read = pages_maybe_read(leaves)
+        # A page of that copy the logical texts may read is read while loaded for the proof
+        # (worked out only where some page is proven: every leaf's text is looked at).
+        maybe_read = pages_maybe_read(leaves) if split_pages else set()
         read_from_saved: dict[int, dict[int, list[str]]] = {}
 
         def read_also(index: int, page: pdfium.PdfPage) -> None:
