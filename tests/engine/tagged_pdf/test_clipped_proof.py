@@ -149,3 +149,56 @@ def test_a_change_outside_the_clip_is_not_seen_and_inside_it_is(tmp_path: Path) 
                 assert pages_drawn_differently(pdf, document, [0]) == [0]
     finally:
         document.close()
+
+
+def _proof_clips(source: Path, monkeypatch: pytest.MonkeyPatch) -> dict[int, object]:
+    """The boxes the tagger's split proof renders ``source``'s cut pages in (None: whole)."""
+    from workers.engine.analyse import analyse
+    from workers.engine.tagged_pdf import tagger
+
+    seen: dict[int, object] = {}
+    proved = tagger.pages_drawn_differently
+
+    def recording(*args: object, **kwargs: object) -> list[int]:
+        seen.update(kwargs.get("clips") or {})  # type: ignore[call-overload]
+        return proved(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(tagger, "pages_drawn_differently", recording)
+    tagged = tagger.tag_pdf(source, analyse(source, max_pages=10))
+    assert tagged.tagged_operators
+    return seen
+
+
+def _rows_in_a_form(tmp_path: Path, name: str, mode: str = "") -> Path:
+    """A page painting a form (down 10 points) whose text operators each draw a row of
+    cells: cut inside a copy of the form."""
+    from .test_form_content import form_pdf
+    from .test_split_text import one_operator_per_row
+
+    with pikepdf.open(one_operator_per_row(tmp_path / f"{name}-rows.pdf")) as rows:
+        content = pikepdf.Page(rows.pages[0]).obj.Contents.read_bytes()
+    return form_pdf(tmp_path / f"{name}.pdf", 1, content=mode.encode() + content)
+
+
+def test_cuts_inside_a_form_are_proven_where_the_form_draws(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A copy of a form draws what the form did but for its cut operators: the proof renders
+    the box pdfium gives the form's object (and a margin), not the whole page."""
+    clips = _proof_clips(_rows_in_a_form(tmp_path, "form"), monkeypatch)
+    clip = clips[0]
+    assert isinstance(clip, tuple)
+    left, top, right, bottom = clip
+    # The rows (72 pt from the left, from 760 down to 700 - 16 * rows, moved 10 down) and
+    # the margin; far from the whole A4 page.
+    assert left == 72 - CLIP_MARGIN - 1 or left == 72 - CLIP_MARGIN
+    assert 842 - 760 + 10 - 12 - CLIP_MARGIN <= top <= 842 - 760 + 10
+    assert right < 595 and bottom < 842 / 2
+
+
+def test_cuts_inside_a_form_with_stroked_text_are_proven_on_the_whole_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Text stroked in the form reaches beyond its glyphs' boxes: not bounded."""
+    clips = _proof_clips(_rows_in_a_form(tmp_path, "stroked", "1 Tr 0.2 w\n"), monkeypatch)
+    assert clips == {0: None}

@@ -79,3 +79,22 @@ def test_a_document_is_read_as_the_kept_pages_are(tmp_path: Path) -> None:
                 assert loaded.get_size() == (300, 200)
     finally:
         document.close()
+
+
+def test_a_kept_page_is_read_once_and_again_after_its_release(tmp_path: Path) -> None:
+    """The steps that read a kept page's glyphs share one reading (the list labels and the
+    splitting read the same pages); a page released or closed over the limit is read anew."""
+    document = pdfium.PdfDocument(str(pages_pdf(tmp_path / "pages.pdf", 3)))
+    try:
+        with SourcePages(document, limit=2) as pages:
+            first = pages.content(0)
+            assert pages.content(0) is first
+            pages.release(0)
+            again = pages.content(0)
+            assert again is not first
+            assert [g.char for g in again.glyphs] == [g.char for g in first.glyphs]
+            pages.content(1)
+            pages.content(2)  # over the limit: page 0 is closed, its reading dropped
+            assert pages.content(0) is not again
+    finally:
+        document.close()

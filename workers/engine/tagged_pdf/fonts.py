@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 import pikepdf
@@ -158,6 +159,30 @@ def to_unicode_map(font: pikepdf.Dictionary) -> dict[bytes, str | None]:
         for code, text in zip(codes, texts, strict=False):
             out[code.to_bytes(len(first), "big")] = text
     return out
+
+
+def maps_codes(font: pikepdf.Dictionary, codes: AbstractSet[bytes]) -> bool:
+    """Whether ``font``'s /ToUnicode maps each of ``codes`` (the bytes a string shows): the
+    keys :func:`to_unicode_map` would give hold them all, found without writing out every
+    code of every range (an Identity font's ranges cover thousands; the caller asks after
+    one or a few)."""
+    entries = _to_unicode_entries(font)
+    if entries is None:
+        return not codes
+    chars, ranges = entries
+    wanted = set(codes).difference(code for code, _ in chars)
+    for first, end, destination in ranges:
+        if not wanted:
+            break
+        start = int.from_bytes(first, "big")
+        # The codes to_unicode_map gives the range: as many as it reaches, and of an array
+        # destination no more than it has values.
+        count = min(end, start + MAX_RANGE_CODES - 1) + 1 - start
+        if destination.startswith(b"["):
+            count = min(count, len(_HEX_STRING.findall(destination)))
+        wanted = {code for code in wanted if len(code) != len(first)
+                  or not 0 <= int.from_bytes(code, "big") - start < count}
+    return not wanted
 
 
 def _to_unicode_entries(

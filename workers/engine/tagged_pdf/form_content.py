@@ -46,6 +46,7 @@ from ..layout.form_space import Matrix, mapped_box, object_matrix, then
 from ..layout.glyphs import Glyph
 from ..layout.operators import form_objects, map_operators
 from ..operator_names import operand_text
+from .checks import Clip
 from .marked_content import (
     Instruction,
     Owner,
@@ -56,6 +57,7 @@ from .marked_content import (
     xobject_names,
 )
 from .source_pages import PageSource, loaded_page
+from .split_proof import form_clip
 from .split_text import (
     NO_BOX,
     CodeTexts,
@@ -116,6 +118,9 @@ class FormCopy:
     cuts: frozenset[int] = frozenset()
     #: Those operators' places in their leaf's reading order (:func:`in_leaf_order`).
     ranks: dict[int, tuple[int, int, int]] = field(default_factory=dict)
+    #: Where ``splits`` cut some operator: the pixels the cuts can change
+    #: (:func:`.split_proof.form_clip`; None: anywhere on the page).
+    clip: Clip | None = None
 
 
 def painted_forms(names: Sequence[str], painting: Sequence[bool]) -> list[int]:
@@ -203,6 +208,8 @@ def plan_form_copies(
                     name, form, instructions,
                     xobject_names(form.get("/Resources", outer_resources)), inner_owners,
                     splits, wrappers, cuts, ranks,
+                    form_clip(pdfium_page, objects[top_of[index]],
+                              _painted_with(resources, wrappers, form)) if splits else None,
                 )
         finally:
             textpage.close()
@@ -395,6 +402,20 @@ def _unwrap(
         wrappers.append((form, instructions, positions[0]))
         form, inner, resources = nested, _inner_objects(inner[0]), own
     return form, inner, resources, wrappers
+
+
+def _painted_with(
+    page_resources: object, wrappers: list[tuple[pikepdf.Stream, list[Instruction], int]],
+    form: pikepdf.Stream,
+) -> list[pikepdf.Object | None]:
+    """The resources the page, each wrapper and ``form`` paint with (a form without its own
+    uses those it is painted with), outermost first."""
+    found: list[pikepdf.Object | None] = [
+        page_resources if isinstance(page_resources, pikepdf.Object) else None]
+    for wrapper, _, _ in wrappers:
+        found.append(wrapper.get("/Resources", found[-1]))
+    found.append(form.get("/Resources", found[-1]))
+    return found
 
 
 def _wrapper_copy(

@@ -39,7 +39,7 @@ from fontTools.ttLib.tables._g_l_y_f import Glyph
 
 from .checks import drawn_page
 from .font_usage import CodesUsed
-from .fonts import _descendant, display_name, to_unicode_map
+from .fonts import _descendant, display_name, maps_codes
 
 #: Type 2 operators that draw nothing (hints, and the end): a charstring of only these is blank.
 _BLANK_OPERATORS = frozenset({"endchar", "hstem", "vstem", "hstemhm", "vstemhm", "hintmask",
@@ -99,7 +99,7 @@ def give_notdef_a_blank_glyph(
         notdef = {code.to_bytes(2, "big") for code in shown if found.cid(code) == 0}
         # Each code shown with .notdef must read as a character: one that reads as none is
         # a character the source lost (Chromium's, for a character no font had), reported.
-        if notdef and notdef <= to_unicode_map(unique[key]).keys() and (
+        if notdef and maps_codes(unique[key], notdef) and (
             repaired := _repaired(pdf, unique[key], found, shown)
         ) is not None:
             tried.append((unique[key], repaired, shown))
@@ -130,7 +130,7 @@ def _blank_notdef(font: pikepdf.Dictionary) -> _Found | None:
     if str(encoding) in _IDENTITY:
         # Code 0 draws .notdef: a producer drawing a character with it maps its code in
         # /ToUnicode (fonts that do not are not read further: their text lacks it).
-        if _NOTDEF_CODE not in to_unicode_map(font):
+        if not maps_codes(font, {_NOTDEF_CODE}):
             return None
         cids, vertical = None, str(encoding) == "/Identity-V"
     elif isinstance(encoding, pikepdf.Stream):

@@ -5,7 +5,9 @@ text operators were cut is rendered once every page is tagged, to prove that it 
 before (:func:`.checks.pages_drawn_differently`). pdfium parses a page's whole content stream
 when it loads the page, which costs about as much as rendering it, and loading it again for
 the proof gives the same page: so a page read for its glyphs stays loaded until it is proven,
-or until the tagger says it need not be (:meth:`SourcePages.release`).
+or until the tagger says it need not be (:meth:`SourcePages.release`). Its glyphs are read
+once too, kept with the page: the list labels (:mod:`.stand_in_labels`) and the splitting of
+text operators (:mod:`.split_text`) read the same pages.
 
 Memory stays bounded: at most :data:`MAX_KEPT_PAGES` pages are kept; beyond, the page loaded
 first is closed (loaded again if it is asked for). Which pages are kept depends only on the
@@ -40,6 +42,8 @@ class SourcePages:
         self._limit = limit
         #: page index -> the loaded page, in the order they were loaded.
         self._kept: dict[int, pdfium.PdfPage] = {}
+        #: page index -> its glyphs (:meth:`content`), read from the kept page; dropped with it.
+        self._contents: dict[int, PageContent] = {}
 
     def page(self, index: int) -> pdfium.PdfPage:
         """Page ``index`` loaded (kept: the caller does not close it)."""
@@ -48,12 +52,17 @@ class SourcePages:
             if len(self._kept) >= self._limit:
                 first = next(iter(self._kept))
                 self._kept.pop(first).close()
+                self._contents.pop(first, None)
             page = self._kept[index] = self.document[index]
         return page
 
     def content(self, index: int) -> PageContent:
-        """:func:`..layout.glyphs.read_page` of page ``index``, read from the kept page."""
-        return read_loaded_page(self.page(index), index)
+        """:func:`..layout.glyphs.read_page` of page ``index``, read from the kept page once
+        (the same object while the page is kept: the caller only reads it)."""
+        content = self._contents.get(index)
+        if content is None:
+            content = self._contents[index] = read_loaded_page(self.page(index), index)
+        return content
 
     def pixels(self, index: int, clip: Clip | None = None) -> bytes:
         """Page ``index`` rendered as :func:`.checks.render_page` renders it."""
@@ -62,6 +71,7 @@ class SourcePages:
     def release(self, index: int) -> None:
         """Page ``index`` is not asked for again (or seldom): closed if it is kept."""
         page = self._kept.pop(index, None)
+        self._contents.pop(index, None)
         if page is not None:
             page.close()
 
@@ -69,6 +79,7 @@ class SourcePages:
         for page in self._kept.values():
             page.close()
         self._kept.clear()
+        self._contents.clear()
 
     def __enter__(self) -> SourcePages:
         return self

@@ -29,6 +29,7 @@ import bisect
 import ctypes
 import math
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import pikepdf
 import pypdfium2 as pdfium
@@ -186,7 +187,71 @@ def cut_clip(
         left, bottom = min(left, x0.value), min(bottom, y0.value)
         right, top = max(right, x1.value), max(top, y1.value)
         drawn.add(operator)
-    if not drawn.issuperset(wanted) or not all(map(math.isfinite, (left, bottom, right, top))):
+    if not drawn.issuperset(wanted):
+        return None
+    return _device_box(page, left, bottom, right, top)
+
+
+#: Objects inside a form (and the forms in it) looked at, at most, bounding its cuts.
+MAX_FORM_OBJECTS = 50_000
+
+
+def form_clip(
+    page: pdfium.PdfPage, form_object: Any, resources: Iterable[pikepdf.Object | None],
+) -> Clip | None:
+    """The pixels (as :func:`cut_clip` gives them) outside which the page draws the same
+    whether text operators inside the form ``form_object`` paints (a page object of ``page``,
+    the source, loaded) are cut or whole; None when that cannot be bounded. The form's copy
+    draws what the form did but for its cut operators (:mod:`.form_content`), and the box
+    pdfium gives the form object holds every object drawn inside it (their boxes, through
+    the form's matrix): so the box is the form object's and :data:`CLIP_MARGIN` more, as
+    around the text objects of cut operators on a page. Not bounded: a Type 3 font in any of
+    ``resources`` (those the page and the forms down to the cut one are painted with), text
+    inside the form stroked or clipping (see :func:`cut_clip`), or too many objects in it."""
+    if any(_has_type3(found) for found in resources) or not _fills_its_text(form_object):
+        return None
+    x0, y0, x1, y1 = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    if not c.FPDFPageObj_GetBounds(form_object, x0, y0, x1, y1):
+        return None
+    return _device_box(page, x0.value, y0.value, x1.value, y1.value)
+
+
+def joined_clip(clips: Sequence[Clip | None]) -> Clip | None:
+    """The box holding all of ``clips`` (None: one cannot be bounded, or there are none)."""
+    if not clips or any(clip is None for clip in clips):
+        return None
+    boxes = [clip for clip in clips if clip is not None]
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+            max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def _fills_its_text(form_object: Any) -> bool:
+    """Whether every text object inside the form (and the forms in it) is filled or
+    invisible (:data:`_DRAWN_TEXT`), looked at up to :data:`MAX_FORM_OBJECTS` objects."""
+    forms = [form_object]
+    seen = 0
+    while forms:
+        form = forms.pop()
+        for k in range(c.FPDFFormObj_CountObjects(form)):
+            obj = c.FPDFFormObj_GetObject(form, k)
+            seen += 1
+            if not obj or seen > MAX_FORM_OBJECTS:
+                return False
+            kind = c.FPDFPageObj_GetType(obj)
+            if kind == c.FPDF_PAGEOBJ_TEXT and c.FPDFTextObj_GetTextRenderMode(
+                    obj) not in _DRAWN_TEXT:
+                return False
+            if kind == c.FPDF_PAGEOBJ_FORM:
+                forms.append(obj)
+    return True
+
+
+def _device_box(
+    page: pdfium.PdfPage, left: float, bottom: float, right: float, top: float
+) -> Clip | None:
+    """The device pixels of a box of page space, with :data:`CLIP_MARGIN` more, kept to the
+    page; None for a box that is not finite or holds no pixel of the page."""
+    if not all(map(math.isfinite, (left, bottom, right, top))):
         return None
     width = math.ceil(page.get_width() * PIXEL_SCALE)
     height = math.ceil(page.get_height() * PIXEL_SCALE)

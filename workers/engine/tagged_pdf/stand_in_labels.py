@@ -75,9 +75,12 @@ class _PageGlyphs:
 
     def on(self, page: int) -> tuple[list[float], list[Glyph]]:
         if page not in self.read:
-            drawn = sorted((g for g in self.pages.content(page).glyphs if not g.generated),
-                           key=_middle_y)
-            self.read[page] = ([_middle_y(g) for g in drawn], drawn)
+            glyphs = [g for g in self.pages.content(page).glyphs if not g.generated]
+            # Each middle worked out once (a page has thousands of glyphs), the glyphs put in
+            # their order (stable: ties keep the page's order, as sorting by the key does).
+            middles = [(g.y0 + g.y1) / 2 for g in glyphs]
+            order = sorted(range(len(glyphs)), key=middles.__getitem__)
+            self.read[page] = ([middles[k] for k in order], [glyphs[k] for k in order])
         return self.read[page]
 
 
@@ -99,10 +102,6 @@ class _Claims:
             for prov in label.prov for start, end in prov.operators
             for who, (first, last) in self.by_page.get(prov.page, ())
         )
-
-
-def _middle_y(g: Glyph) -> float:
-    return (g.y0 + g.y1) / 2
 
 
 def _stands_in(label: Node, glyphs: _PageGlyphs) -> bool:

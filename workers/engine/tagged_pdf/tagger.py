@@ -76,7 +76,7 @@ from .marked_content import (
 from .mcid_text import loaded_page_text_by_mcid
 from .plan import Node, merge_unseparated_labels, plan_structure
 from .source_pages import SourcePages
-from .split_proof import changed_points, glyph_boxes, operators_at, rendered
+from .split_proof import changed_points, glyph_boxes, joined_clip, operators_at, rendered
 from .split_text import CodeTexts, LeafBox, PageText, contested_text, split_operators
 from .stand_in_labels import stand_in_labels
 from .structure_tree import write_structure
@@ -171,8 +171,9 @@ def _tag(source: Path, document: Document, source_pages: SourcePages) -> TaggedP
                                               actual_texts=actual_texts[index], clip=page_clip)
                 if (cut or cut_in_forms) and original is not None:
                     split_pages[index] = (original, resources, cut)
-                    # A cut in a form may draw anywhere the form is painted: the whole page.
-                    clips[index] = page_clip[0] if page_clip and not cut_in_forms else None
+                    # The pixels the page's cuts can change, and those cuts in forms can
+                    # (where the forms are painted: :func:`.split_proof.form_clip`).
+                    clips[index] = joined_clip(page_clip)
             except (pikepdf.PdfError, pikepdf.DependencyError, ValueError, TypeError) as e:
                 # Unreadable content: left exactly as it was (never redrawn or dropped).
                 result.untagged_pages.append(index)
@@ -201,8 +202,9 @@ def _tag(source: Path, document: Document, source_pages: SourcePages) -> TaggedP
         # again since.
         saved = closing.enter_context(closing_copy(pdf)) if split_pages else None
         retagged: set[int] = set()
-        # A page of that copy the logical texts may read is read while loaded for the proof.
-        maybe_read = pages_maybe_read(leaves)
+        # A page of that copy the logical texts may read is read while loaded for the proof
+        # (worked out only where some page is proven: every leaf's text is looked at).
+        maybe_read = pages_maybe_read(leaves) if split_pages else set()
         read_from_saved: dict[int, dict[int, list[str]]] = {}
 
         def read_also(index: int, page: pdfium.PdfPage) -> None:
@@ -594,7 +596,8 @@ def _tag_page(
     operator draws both and is not split. ``leaf_texts``: the model's text of every leaf
     (which of several overlapping boxes a glyph goes to: :class:`.split_text.GlyphNeeds`).
     ``clip``: given, the pixels the page's cuts can change are appended to it
-    (:func:`.split_proof.cut_clip`), where some operator of its content is cut."""
+    (:func:`.split_proof.cut_clip`), where some operator of its content is cut, and then
+    those each form copy's cuts can change (:func:`.split_proof.form_clip`)."""
     names = xobject_names(page.obj.get("/Resources"))
     scanned = scan_content(page, names)
     # With the leaves' texts, an operator a leaf shares with an artifact is cut too: the
@@ -638,6 +641,9 @@ def _tag_page(
                         and instructions[i].operands}
         copies = plan_form_copies(page, index, source_pages, shared, names_of, owner_boxes,
                                   leaf_texts)
+        if clip is not None:
+            # (After the page's own cuts' box: the proof renders the box holding them all.)
+            clip.extend(copy.clip for copy in copies.values() if copy.splits)
     tagging.yielded = yield_labels(owners, claims, splits, labels, set(copies))
     for at, copy in copies.items():
         # A list label that owns nothing inside the form is drawn with other content (its
