@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pikepdf
 
+from tests.engine.content_pdfs import fonts_page_pdf
 from workers.engine.document import Table
 from workers.engine.layout.reader import read_layout
 
@@ -21,25 +22,13 @@ _ROWS = [("Developer", "Mozilla Foundation"), ("Initial release", "2 July 2011")
 def _table_pdf(path: Path, label_font: str, value_font: str, *, bold_value: int = -1) -> Path:
     """The rows at two tab stops, the labels in ``label_font``, the values in
     ``value_font`` (the value of row ``bold_value`` in Helvetica-Bold), under a paragraph."""
-    pdf = pikepdf.new()
-    pdf.add_blank_page(page_size=(595, 842))
-    page = pdf.pages[0]
-    fonts = {
-        key: pdf.make_indirect(pikepdf.Dictionary(
-            Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name(name),
-        ))
-        for key, name in (("/L", label_font), ("/V", value_font), ("/X", "/Helvetica-Bold"))
-    }
-    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(fonts))
     ops = [b"BT /V 10 Tf 120 740 Td (The facts of the program, row by row.) Tj ET"]
     for k, (label, value) in enumerate(_ROWS):
         y = 700 - 16 * k
         ops.append(f"BT /L 10 Tf 120 {y} Td ({label}) Tj ET".encode())
         face = "/X" if k == bold_value else "/V"
         ops.append(f"BT {face} 10 Tf 260 {y} Td ({value}) Tj ET".encode())
-    page.obj.Contents = pdf.make_stream(b"\n".join(ops))
-    pdf.save(path)
-    return path
+    return fonts_page_pdf(path, ops, {"L": label_font, "V": value_font, "X": "/Helvetica-Bold"})
 
 
 def _table(path: Path) -> Table:
