@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import random
+import threading
 
 import pytest
 
@@ -463,6 +464,33 @@ def test_boxes_kept_while_the_column_search_runs_give_the_answers_read_anew() ->
     found = _accelerator.widest_x_gap(groups[-1])
     assert found is not None and plain(found) == plain(order._python_widest_x_gap(groups[-1]))
     assert found[0] >= 300.0
+
+
+@needs_c
+def test_boxes_are_kept_for_the_thread_that_asked_only() -> None:
+    """The boxes kept while one thread's column search runs are that thread's: another
+    thread (an analysis of its own) reads its boxes anew, and cannot turn the keeping off."""
+    assert _accelerator is not None
+    frag = Fragment([], "a", 0.0, 0.0, 10.0, 10.0)
+    seen: list[float | None] = []
+
+    def other_thread() -> None:
+        _accelerator.remember_boxes(False)  # (not its own: left on)
+        seen.append(_accelerator.median_size([frag]))
+
+    _accelerator.remember_boxes(True)
+    try:
+        assert _accelerator.median_size([frag]) == frag.size  # (read, and kept)
+        kept = frag.size
+        frag.size = kept + 5.0
+        thread = threading.Thread(target=other_thread)
+        thread.start()
+        thread.join()
+        assert seen == [kept + 5.0]  # (read anew in the other thread)
+        assert _accelerator.median_size([frag]) == kept  # (still kept in this one)
+    finally:
+        _accelerator.remember_boxes(False)
+    assert _accelerator.median_size([frag]) == kept + 5.0
 
 
 @needs_c

@@ -73,7 +73,8 @@ DEFINE_MERGE_SORT(sort_spans, Span, compare_spans)
  * item's x0, y0, x1, y1 and size, once read, is kept by the item's address (the item held,
  * so that no other object takes its address while it is kept): what finite_float found, a
  * finite float or none. Only for items whose boxes do not change while it is on (the column
- * search reads its fragments, and makes new ones, but changes none). */
+ * search reads its fragments, and makes new ones, but changes none). Kept for the thread that
+ * turned it on only: another thread's reads (an analysis of its own) go to the attributes. */
 enum { BOX_X0, BOX_Y0, BOX_X1, BOX_Y1, BOX_SIZE, BOX_FIELDS };
 enum { UNREAD = 0, FINITE = 1, NOT_FINITE = 2 };
 
@@ -85,6 +86,7 @@ typedef struct {
 
 static KeptBox *kept = NULL;
 static size_t kept_room = 0, kept_count = 0; /* kept_room: a power of two, or 0 (off) */
+static unsigned long kept_owner = 0; /* the thread that turned it on */
 
 static size_t kept_slot(PyObject *item, size_t room) {
     size_t h = (size_t)(uintptr_t)item >> 4;
@@ -136,11 +138,14 @@ static PyObject *remember_boxes(PyObject *self, PyObject *arg) {
     (void)self;
     int on = PyObject_IsTrue(arg);
     if (on < 0) return NULL;
+    unsigned long thread = PyThread_get_thread_ident();
+    if (!on && kept_room && kept_owner != thread) Py_RETURN_NONE; /* (another's: left on) */
     forget_boxes();
     if (on) {
         kept = PyMem_Calloc(1024, sizeof(KeptBox));
         if (kept == NULL) return PyErr_NoMemory();
         kept_room = 1024;
+        kept_owner = thread;
     }
     Py_RETURN_NONE;
 }
@@ -162,7 +167,8 @@ static int read_finite_float(PyObject *item, PyObject *name, double *out) {
 static int finite_float(PyObject *item, PyObject *name, double *out) {
     int field = name == name_x0 ? BOX_X0 : name == name_y0 ? BOX_Y0 : name == name_x1 ? BOX_X1
                 : name == name_y1 ? BOX_Y1 : name == name_size ? BOX_SIZE : -1;
-    KeptBox *box = field >= 0 && kept_room ? kept_box(item) : NULL;
+    int mine = kept_room && kept_owner == PyThread_get_thread_ident();
+    KeptBox *box = field >= 0 && mine ? kept_box(item) : NULL;
     if (box == NULL) return read_finite_float(item, name, out);
     if (box->state[field] == FINITE) {
         *out = box->value[field];
@@ -172,7 +178,7 @@ static int finite_float(PyObject *item, PyObject *name, double *out) {
     int ok = read_finite_float(item, name, out);
     if (!ok && PyErr_Occurred()) return 0; /* (an error: not kept) */
     /* (Looked up again: reading may have run Python code, which may have grown the table.) */
-    box = kept_room ? kept_box(item) : NULL;
+    box = kept_room && kept_owner == PyThread_get_thread_ident() ? kept_box(item) : NULL;
     if (box != NULL) {
         box->state[field] = ok ? FINITE : NOT_FINITE;
         if (ok) box->value[field] = *out;

@@ -457,7 +457,7 @@ def _ground_of_text(c: Candidate) -> bool:
         return False
     area = max((x1 - x0) * (y1 - y0), 1.0)
     middles = {round((b + t) / 2) for _, b, _, t, _ in c.text_on}
-    covered = sum((r - left) * (t - b) for left, b, r, t, _ in c.text_on)
+    covered = sum((r - l_) * (t - b) for l_, b, r, t, _ in c.text_on)
     return len(middles) >= GROUND_LINES and covered >= GROUND_COVER * area
 
 
