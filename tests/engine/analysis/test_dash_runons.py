@@ -35,15 +35,24 @@ def _flush(lines: list[bytes]) -> list[tuple[float, bytes]]:
     return [(72, line) for line in lines]
 
 
+def _after_a_paragraph(path: Path, lines: list[bytes]) -> Document:
+    """The paragraph :data:`BEFORE`, a blank line, then ``lines``, all at the left margin."""
+    return _read_lines(path, _flush([*BEFORE, b"", *lines]))
+
+
+def _paragraphs(doc: Document) -> list[str]:
+    return [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+
+
 def _page(tmp_path: Path, opening: bytes) -> Document:
     """A paragraph, then one whose second line opens with an em dash after ``opening``."""
-    lines = [*BEFORE, b"", opening, EM_DASH + b" " + AFTER[0], *AFTER[1:]]
-    return _read_lines(tmp_path / "dash.pdf", _flush(lines))
+    lines = [opening, EM_DASH + b" " + AFTER[0], *AFTER[1:]]
+    return _after_a_paragraph(tmp_path / "dash.pdf", lines)
 
 
 def test_a_dash_the_line_broke_before_goes_on_with_the_sentence(tmp_path: Path) -> None:
     doc = _page(tmp_path, b"Recurrent networks of long short-term memory units, to be exact")
-    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    texts = _paragraphs(doc)
     assert not any(isinstance(b, ListBlock) for b in doc.blocks)
     assert len(texts) == 2
     assert texts[1].startswith("Recurrent networks of long short-term memory units, to be exact")
@@ -53,21 +62,20 @@ def test_a_dash_the_line_broke_before_goes_on_with_the_sentence(tmp_path: Path) 
 def test_a_dash_after_an_ended_sentence_opens_its_own_paragraph(tmp_path: Path) -> None:
     # Dialogue: the line above ends its sentence, and the dash opens a new paragraph.
     doc = _page(tmp_path, b"The recurrent networks of long short-term memory units say:")
-    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    texts = _paragraphs(doc)
     assert texts[-1].startswith("\u2014 are used together")
 
 
 def _enumerated(tmp_path: Path, said_before: bytes) -> Document:
     """A paragraph whose line breaks before the enumerator "(ii)" of its own sentence."""
     lines = [
-        *BEFORE, b"",
         b"Work on this has since taken two main lines of research: " + said_before
         + b" to come up with",
         b"new mechanisms that improve the accuracy of the results they give on data, and",
         b"(ii) to propose relaxations of the model that require less distortion of the data",
         b"and allow for more accurate results, which is the line this paper follows on.",
     ]
-    return _read_lines(tmp_path / "enum.pdf", _flush(lines))
+    return _after_a_paragraph(tmp_path / "enum.pdf", lines)
 
 
 def test_an_enumerator_of_the_sentence_the_line_broke_before_goes_on_with_it(
@@ -75,7 +83,7 @@ def test_an_enumerator_of_the_sentence_the_line_broke_before_goes_on_with_it(
 ) -> None:
     doc = _enumerated(tmp_path, b"\\(i\\)")
     assert not any(isinstance(b, ListBlock) for b in doc.blocks)
-    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    texts = _paragraphs(doc)
     assert len(texts) == 2
     assert "they give on data, and (ii) to propose relaxations" in texts[1]
 
@@ -83,20 +91,19 @@ def test_an_enumerator_of_the_sentence_the_line_broke_before_goes_on_with_it(
 def test_an_enumerator_the_words_above_never_began_is_no_run_on(tmp_path: Path) -> None:
     # (No "(i)" above: "(ii)" is no enumerator of that sentence.)
     doc = _enumerated(tmp_path, b"first,")
-    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    texts = _paragraphs(doc)
     assert not any("and (ii) to propose" in t for t in texts)
 
 
 def _numbered(tmp_path: Path, above: bytes) -> Document:
     """A paragraph whose line breaks before the number "1." ending its sentence."""
     lines = [
-        *BEFORE, b"",
         b"Given a data set and a range, a range query counts the records of the set that are",
         b"contained in the range, and such queries behave well: their sensitivity " + above,
         b"1. This low sensitivity is preserved in histogram queries, a collection of range",
         b"queries over disjoint ranges, which are used for many of the results given here.",
     ]
-    return _read_lines(tmp_path / "num.pdf", _flush(lines))
+    return _after_a_paragraph(tmp_path / "num.pdf", lines)
 
 
 def test_a_number_ending_the_sentence_the_line_broke_before_goes_on_with_it(
@@ -104,7 +111,7 @@ def test_a_number_ending_the_sentence_the_line_broke_before_goes_on_with_it(
 ) -> None:
     doc = _numbered(tmp_path, b"is")
     assert not any(isinstance(b, ListBlock) for b in doc.blocks)
-    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    texts = _paragraphs(doc)
     assert len(texts) == 2
     assert "their sensitivity is 1. This low sensitivity is preserved" in texts[1]
 
@@ -112,7 +119,7 @@ def test_a_number_ending_the_sentence_the_line_broke_before_goes_on_with_it(
 def test_a_number_after_a_colon_is_no_run_on(tmp_path: Path) -> None:
     # (A colon leads into a list: its first point, however lone, is no sentence's end.)
     doc = _numbered(tmp_path, b"is as follows:")
-    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    texts = _paragraphs(doc)
     assert not any("as follows: 1. This" in t for t in texts)
 
 
@@ -127,5 +134,5 @@ def test_a_number_under_a_one_line_indented_paragraph_goes_on_with_it(tmp_path: 
     ]
     doc = _read_lines(tmp_path / "one.pdf", lines)
     assert not any(isinstance(b, ListBlock) for b in doc.blocks)
-    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    texts = _paragraphs(doc)
     assert any("their sensitivity is 1. This low sensitivity" in t for t in texts)

@@ -16,6 +16,7 @@ from fontTools.fontBuilder import FontBuilder
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from weasyprint.text.fonts import FontConfiguration
 
+from tests.engine.tagged_pdf.box_fonts import truetype_bytes
 from workers.engine.document import ListBlock, Paragraph
 from workers.engine.layout.reader import read_layout
 
@@ -36,13 +37,8 @@ def sign_css(tmp_path: Path) -> str:
     pen.closePath()
     builder.setupGlyf({".notdef": TTGlyphPen(None).glyph(), "sign": pen.glyph()})
     builder.setupHorizontalMetrics({".notdef": (900, 0), "sign": (900, 100)})
-    builder.setupHorizontalHeader(ascent=800, descent=-200)
-    builder.setupMaxp()
-    builder.setupPost()
-    builder.setupNameTable({"familyName": "SignFace", "styleName": "Regular"})
-    builder.setupOS2()
     path = tmp_path / "sign-face.ttf"
-    builder.save(str(path))
+    path.write_bytes(truetype_bytes(builder, "SignFace"))
     return f"@font-face {{ font-family: SignFace; src: url({path.as_uri()}) }} " \
            ".sign { font-family: SignFace }"
 

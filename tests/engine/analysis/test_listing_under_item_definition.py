@@ -7,28 +7,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pikepdf
-
 from workers.engine.document import ListBlock, Paragraph
 from workers.engine.layout.reader import read_layout
 
-
-def _font(pdf: pikepdf.Pdf, name: str) -> pikepdf.Object:
-    return pdf.make_indirect(pikepdf.Dictionary(
-        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name(f"/{name}"),
-        Encoding=pikepdf.Name.WinAnsiEncoding,
-    ))
+from ..content_pdfs import fonts_page_pdf
 
 
 def _reference(path: Path, code_x: float) -> Path:
     """Two points, each a bold title with its explanation 30 points further in; the first
     explanation goes on with a listing (at ``code_x``) in a face 1.4 times larger (its
     glyphs some 1.25 times taller)."""
-    pdf = pikepdf.new()
-    pdf.add_blank_page(page_size=(595, 842))
-    page = pdf.pages[0]
-    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(
-        F1=_font(pdf, "Helvetica"), F2=_font(pdf, "Courier"), F3=_font(pdf, "Helvetica-Bold")))
     lines = [
         ("F1", 10, 72, 760, "The library is made to be easy to use and quick to set up:"),
         ("F1", 10, 90, 730, "\\225"),
@@ -43,9 +31,8 @@ def _reference(path: Path, code_x: float) -> Path:
         ("F1", 10, 72, 536, "The next part of the text says how to install it on a machine."),
     ]
     ops = [f"BT /{f} {s} Tf {x} {y} Td ({t}) Tj ET".encode() for f, s, x, y, t in lines]
-    page.obj.Contents = pdf.make_stream(b"\n".join(ops))
-    pdf.save(path)
-    return path
+    return fonts_page_pdf(
+        path, ops, {"F1": "/Helvetica", "F2": "/Courier", "F3": "/Helvetica-Bold"})
 
 
 def test_a_listing_lined_up_with_the_items_explanation_is_the_items(tmp_path: Path) -> None:

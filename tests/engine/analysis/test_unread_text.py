@@ -9,7 +9,6 @@ read through WeasyPrint's colour emoji: tests/engine/test_colour_emoji.py."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pikepdf
@@ -18,6 +17,7 @@ import pytest
 from fontTools.fontBuilder import FontBuilder
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 
+from tests.engine.tagged_pdf.box_fonts import truetype_bytes
 from workers.engine.layout.glyphs import read_page
 from workers.engine.layout.unread_text import to_unicode
 from workers.engine.tagged_pdf.mcid_text import page_text_by_mcid
@@ -38,14 +38,7 @@ def _font_program() -> bytes:
     builder.setupGlyf({".notdef": TTGlyphPen(None).glyph(), "blank": TTGlyphPen(None).glyph(),
                        "box": pen.glyph()})
     builder.setupHorizontalMetrics({".notdef": (500, 0), "blank": (1000, 0), "box": (900, 100)})
-    builder.setupHorizontalHeader(ascent=800, descent=-200)
-    builder.setupMaxp()
-    builder.setupPost()
-    builder.setupNameTable({"familyName": "Hand", "styleName": "Regular"})
-    builder.setupOS2()
-    out = io.BytesIO()
-    builder.save(out)
-    return out.getvalue()
+    return truetype_bytes(builder, "Hand")
 
 
 def _page(path: Path, picture: bytes = b"") -> Path:

@@ -1,4 +1,5 @@
-"""Small CFF programs for tests: glyphs drawn as boxes of chosen heights and advances."""
+"""Small font programs for tests: CFF glyphs drawn as boxes of chosen heights and advances,
+and the tables every small TrueType program a test builds needs."""
 
 from __future__ import annotations
 
@@ -37,4 +38,18 @@ def box_program(heights: dict[str, int], *, advance: float = 600, width: int = 6
     builder.setupOS2()
     out = io.BytesIO()
     builder.font["CFF "].cff.compile(out, builder.font)
+    return out.getvalue()
+
+
+def truetype_bytes(builder: FontBuilder, family: str) -> bytes:
+    """The TrueType program ``builder`` holds (its glyphs, character map and horizontal
+    metrics set), finished with the tables every font needs (ascent 800, descent -200, the
+    family ``family`` in its regular style)."""
+    builder.setupHorizontalHeader(ascent=800, descent=-200)
+    builder.setupMaxp()
+    builder.setupPost()
+    builder.setupNameTable({"familyName": family, "styleName": "Regular"})
+    builder.setupOS2()
+    out = io.BytesIO()
+    builder.save(out)
     return out.getvalue()

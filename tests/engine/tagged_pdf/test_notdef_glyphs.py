@@ -20,6 +20,7 @@ from workers.engine.tagged_pdf.fonts import font_findings
 from workers.engine.tagged_pdf.notdef_glyphs import give_notdef_a_blank_glyph
 from workers.engine.tagged_pdf.split_text import _code_width
 
+from .box_fonts import truetype_bytes
 from .conftest import pdfua_check
 
 #: Widths: of .notdef (a space's) and of the two boxes.
@@ -174,14 +175,7 @@ def truetype_program(notdef_draws: bool = False) -> bytes:
     builder.setupGlyf(glyphs)
     # The program's .notdef is wider than the dictionary says (WeasyPrint's subsets).
     builder.setupHorizontalMetrics({".notdef": (778, 0), "tall": (BOX, 50), "short": (BOX, 50)})
-    builder.setupHorizontalHeader(ascent=800, descent=-200)
-    builder.setupMaxp()
-    builder.setupPost()
-    builder.setupNameTable({"familyName": "BoxTT", "styleName": "Regular"})
-    builder.setupOS2()
-    out = io.BytesIO()
-    builder.save(out)
-    return out.getvalue()
+    return truetype_bytes(builder, "BoxTT")
 
 
 #: A code WeasyPrint sends to CID 0 for a character no font has, and the character.
