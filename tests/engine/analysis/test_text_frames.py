@@ -318,3 +318,21 @@ def test_a_frame_with_inner_rules_is_judged_by_its_grid() -> None:
     label = [((80.0, 590.0, 250.0, 620.0), "x-axis values")]
     assert not text_frame(box, shapes, label)
     assert text_frame(box, shapes[:4], label)
+
+
+def test_a_tables_last_row_run_on_to_a_page_is_no_figure(tmp_path: Path) -> None:
+    """A table's last row run on from the page before: its frame and the rule between its
+    two columns, the first cell empty, the second holding the rest of a paragraph wrapped in
+    its narrow column (no line of it a sentence alone). Rules closed round text are a
+    table's, no picture: the paragraph is read as text."""
+    shapes = ["0 0 0 RG 0.5 w", "56 771 m 454 771 l S", "56 627 m 454 627 l S",
+              "57 627 m 57 771 l S", "255 627 m 255 771 l S", "453 627 m 453 771 l S"]
+    cell = ["CreateProcessA on Windows, that is", "a series of zero-terminated",
+            "strings that look like", "NAME=VALUE, followed by an",
+            "extra zero terminator. Note that", "this uses the local codepage", "encoding."]
+    lines = [(262.0, 750.0 - 14 * k, text) for k, text in enumerate(cell)]
+    lines += [(62.0, 600.0 - 14 * k, BODY[k % 2]) for k in range(6)]
+    doc = read_layout(make_pdf(tmp_path / "row.pdf", [([], lines)], shapes=shapes),
+                      max_pages=2)
+    assert figures(doc) == []
+    assert "zero terminator" in text_of(doc)

@@ -52,8 +52,9 @@ No figure at all (:func:`text_frame`, asked by the layout reader before a drawin
 candidate): a drawing whose inside is text — running text in any script (words of Chinese or
 Thai counted by their characters), or a grid of rules and boxes whose cells are filled with
 text: a table drawn with shapes, a box around a paragraph or a form's answer, a frame drawn
-round a listing however much room its lines leave (:func:`framed_only`). Its text is read as
-text; no picture is lost.
+round a listing however much room its lines leave (:func:`framed_only`), rules closed round
+a paragraph wrapped in one cell (:func:`ruled_cell_of_text`: a table's row run on to the next
+page, its other cell empty). Its text is read as text; no picture is lost.
 
 Captions (:func:`caption_of`, :func:`styled_caption_of`) give a figure alternative text in the
 author's own words: a line opening like a caption ("Figure 3:"), or else a short line right
@@ -1487,9 +1488,66 @@ def text_frame(box: Box, shapes: Sequence[Box], texts: Sequence[tuple[Box, str]]
     boxes = [b for b, _ in texts]
     if any(running_text(text) for _, text in texts):
         return not illustration(box, shapes, boxes)
+    if ruled_cell_of_text(box, shapes, texts):
+        return True
     covered = sum((x1 - x0) * (y1 - y0) for x0, y0, x1, y1 in boxes)
     return area > 0 and covered >= TEXT_DENSITY * area and (
         framed_only(box, shapes) or text_grid_share(box, shapes, boxes) >= TEXT_GRID_SHARE)
+
+
+def ruled_cell_of_text(
+    box: Box, shapes: Sequence[Box], texts: Sequence[tuple[Box, str]]
+) -> bool:
+    """Whether ``shapes`` are rules alone, closed as a frame's or a table's are (each ends on
+    another or runs the drawing's whole width or height, see :func:`empty_frame`), and a
+    cell they draw holds running text, its lines read together: a paragraph wrapped in a
+    table's narrow column (the last row of a table run on from the page before, its first
+    cell empty), no line of which is a sentence alone. A chart's axes and ticks end in the
+    open and its data are drawn with other shapes (bars, curves); a diagram's boxes are
+    shapes and its arrows have heads; none holds a paragraph.
+
+    >>> frame = [(0, 0, 300, 1), (0, 99, 300, 100), (0, 0, 1, 100), (299, 0, 300, 100),
+    ...          (150, 0, 151, 100)]
+    >>> lines = [((160, 80 - 12 * k, 290, 90 - 12 * k), "wrapped in a narrow cell")
+    ...          for k in range(2)]
+    >>> ruled_cell_of_text((0, 0, 300, 100), frame, lines)
+    True
+    >>> ruled_cell_of_text((0, 0, 300, 100), frame, lines[:1])
+    False
+    """
+    if not texts or not shapes or any(
+        x1 - x0 > RULE_WIDTH and y1 - y0 > RULE_WIDTH for x0, y0, x1, y1 in shapes
+    ):
+        return False
+    if not empty_frame(shapes, box):
+        return False
+    xs, ys = _grid_edges(box, shapes)
+    columns, rows = _edges(xs), _edges(ys)
+    cells: dict[tuple[int, int], list[str]] = {}
+    for (x0, y0, x1, y1), text in texts:
+        # (A line lies in the cell of its middle; lines of one cell are read together.)
+        column = bisect.bisect_right(columns, (x0 + x1) / 2)
+        row = bisect.bisect_right(rows, (y0 + y1) / 2)
+        cells.setdefault((column, row), []).append(text)
+    return any(running_text(" ".join(words)) for words in cells.values())
+
+
+def _grid_edges(box: Box, shapes: Sequence[Box]) -> tuple[list[float], list[float]]:
+    """The x and the y of the edges a drawing's ``shapes`` draw in its ``box``: a rule's line
+    and its ends, another shape's sides (see :func:`text_grid_share`)."""
+    xs: list[float] = [box[0], box[2]]
+    ys: list[float] = [box[1], box[3]]
+    for x0, y0, x1, y1 in shapes:
+        if y1 - y0 <= RULE_WIDTH:  # a horizontal rule: its line and its ends
+            ys.append((y0 + y1) / 2)
+            xs.extend((x0, x1))
+        elif x1 - x0 <= RULE_WIDTH:
+            xs.append((x0 + x1) / 2)
+            ys.extend((y0, y1))
+        else:
+            xs.extend((x0, x1))
+            ys.extend((y0, y1))
+    return xs, ys
 
 
 def framed_only(box: Box, shapes: Sequence[Box]) -> bool:
@@ -1574,18 +1632,7 @@ def text_grid_share(box: Box, shapes: Sequence[Box], texts: Sequence[Box]) -> fl
     """
     if not texts:
         return 0.0
-    xs: list[float] = [box[0], box[2]]
-    ys: list[float] = [box[1], box[3]]
-    for x0, y0, x1, y1 in shapes:
-        if y1 - y0 <= RULE_WIDTH:  # a horizontal rule: its line and its ends
-            ys.append((y0 + y1) / 2)
-            xs.extend((x0, x1))
-        elif x1 - x0 <= RULE_WIDTH:
-            xs.append((x0 + x1) / 2)
-            ys.extend((y0, y1))
-        else:
-            xs.extend((x0, x1))
-            ys.extend((y0, y1))
+    xs, ys = _grid_edges(box, shapes)
     columns, rows = _edges(xs), _edges(ys)
     total = (columns[-1] - columns[0]) * (rows[-1] - rows[0])
     if total <= 0:
