@@ -47,6 +47,11 @@ the page, which the layout reader always took for icons and page backgrounds):
   line after line over a good share of it: a report's cover graphic behind its title and
   first paragraphs. A chart's or a map's labels lie on a picture set within the margins,
   and a photograph's title is a line or two.
+* **specks bled off the page** — images each the size of an icon (under
+  :data:`FIGURE_MIN_AREA` of the page), lying together so that they make one figure, the
+  figure bled off the page's edge: the nodes of a network pattern strewn over a report's
+  margins, cut by the page's edge. No one of them is a picture, and a picture made of
+  them would be set within the page (a row of icons is set in the margins).
 
 No figure at all (:func:`text_frame`, asked by the layout reader before a drawing becomes a
 candidate): a drawing whose inside is text — running text in any script (words of Chinese or
@@ -152,7 +157,7 @@ class Verdict:
     """What remains of a candidate's picture (nothing: it is all decoration), and the rule that
     decided: "running-image", "edgeless", "background", "too-small", "running-drawing",
     "blank", "empty-frame", "bar-behind-text", "panels-behind-text", "band-behind-text",
-    "ground-of-text",
+    "ground-of-text", "bled-specks",
     "unseen"."""
 
     kept: list[Rect]
@@ -200,6 +205,8 @@ def judge(candidates: Sequence[Candidate], *, pages: int) -> dict[int, Verdict]:
         verdict = _without_running(c, running)
         if verdict is None and not c.captioned and _ground_of_text(c):
             verdict = Verdict([], "ground-of-text")
+        if verdict is None and not c.captioned and _bled_specks(c):
+            verdict = Verdict([], "bled-specks")
         if verdict is not None and (verdict.kept or not c.captioned):
             out[id(c)] = verdict
     return out
@@ -449,17 +456,34 @@ def _ground_of_text(c: Candidate) -> bool:
     lines covering little of it)."""
     if len(c.text_on) < GROUND_LINES:
         return False
-    x0, y0, x1, y1 = c.box
-    left, bottom, width, height = c.page_box
-    if not (
-        x0 <= left + BLEED or y0 <= bottom + BLEED
-        or x1 >= left + width - BLEED or y1 >= bottom + height - BLEED
-    ):
+    if not _bled(c):
         return False
+    x0, y0, x1, y1 = c.box
     area = max((x1 - x0) * (y1 - y0), 1.0)
     middles = {round((b + t) / 2) for _, b, _, t, _ in c.text_on}
     covered = sum((r - l_) * (t - b) for l_, b, r, t, _ in c.text_on)
     return len(middles) >= GROUND_LINES and covered >= GROUND_COVER * area
+
+
+def _bled(c: Candidate) -> bool:
+    """The candidate reaches the page's edge (within :data:`BLEED`) or past it."""
+    x0, y0, x1, y1 = c.box
+    left, bottom, width, height = c.page_box
+    return (
+        x0 <= left + BLEED or y0 <= bottom + BLEED
+        or x1 >= left + width - BLEED or y1 >= bottom + height - BLEED
+    )
+
+
+def _bled_specks(c: Candidate) -> bool:
+    """Images each too small for a figure alone (an icon's size, under
+    :data:`FIGURE_MIN_AREA` of the page), together bled off the page's edge: the pieces of
+    a background pattern the page cuts (a network's nodes strewn over the margins), not a
+    picture. (Icons set in a row, a picture's tiles, lie within the page's margins.)"""
+    if not c.images or not _bled(c):
+        return False
+    least = FIGURE_MIN_AREA * c.page_box[2] * c.page_box[3]
+    return all((r.x1 - r.x0) * (r.y1 - r.y0) < least for r, _ in c.images)
 
 
 def _glow_behind_text(c: Candidate, pieces: list[tuple[Rect, ImageFacts]]) -> bool:
