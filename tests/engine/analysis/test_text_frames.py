@@ -336,3 +336,38 @@ def test_a_tables_last_row_run_on_to_a_page_is_no_figure(tmp_path: Path) -> None
                       max_pages=2)
     assert figures(doc) == []
     assert "zero terminator" in text_of(doc)
+
+
+def test_a_tables_row_of_short_words_over_a_rule_is_no_figure(tmp_path: Path) -> None:
+    """A table's last row run on to the top of a page (two cells ruled with thin filled
+    bars, as a browser draws a table's borders; in the top margin, so no one-row table), a
+    separating rule across the column under it. No cell holds a sentence, and the rule
+    under the row leaves the drawing's box half empty; but each piece of text lies in a
+    cell the rules close round it, and fills it: a table's row, no picture."""
+    shapes = ["0.5 0.5 0.5 rg", "62 749 0.75 19.5 re f", "62 767.7 278.5 0.75 re f",
+              "118.5 749 0.75 19.5 re f", "339.75 749 0.75 19.5 re f",
+              "62 749 278.5 0.75 re f", "62 742.2 471 1.5 re f"]
+    lines = [(67.0, 755.0, "Returns:"), (123.0, 755.0, "the generated attribute node.")]
+    lines += [(62.0, 700.0 - 14 * k, BODY[k % 2]) for k in range(6)]
+    doc = read_layout(make_pdf(tmp_path / "row.pdf", [([], lines)], shapes=shapes),
+                      max_pages=2)
+    assert figures(doc) == []
+    # (Its words are kept: read, or set aside as the page's running header they stand in.)
+    read = [text_of(doc), *(a.text for a in doc.artifacts)]
+    assert any("the generated attribute node." in text for text in read)
+
+
+def test_a_ruled_row_of_cells_mostly_empty_keeps_its_drawing() -> None:
+    """A navigation bar: a ruled row of five cells, four holding icons (no text), its title
+    in the last. Most of the cells its rules close hold no text: not read as a table's
+    text (a chart's gridlines, too, close many cells, few holding a label)."""
+    box = (45.0, 742.5, 285.5, 785.5)
+    rules = [(45.0, 784.5, 285.5, 785.5), (45.0, 742.5, 285.5, 743.5)]
+    rules += [(x, 742.5, x + 1.0, 785.5) for x in (45.0, 93.0, 141.0, 189.0, 237.0, 284.5)]
+    title = [((193.0, 771.0 - 12 * k, 230.0, 781.0 - 12 * k), word)
+             for k, word in enumerate(["Valgrind", "User", "Manual"])]
+    assert not text_frame(box, rules, title)
+    # (The same row with three lines of words in every cell: a table's.)
+    every = [((x0 - 143.0 + 48 * k, y0, x1 - 143.0 + 48 * k, y1), word)
+             for k in (0, 1, 2, 4) for (x0, y0, x1, y1), word in title]
+    assert text_frame(box, rules, title + every)

@@ -1523,12 +1523,14 @@ def ruled_cell_of_text(
     box: Box, shapes: Sequence[Box], texts: Sequence[tuple[Box, str]]
 ) -> bool:
     """Whether ``shapes`` are rules alone, closed as a frame's or a table's are (each ends on
-    another or runs the drawing's whole width or height, see :func:`empty_frame`), and a
-    cell they draw holds running text, its lines read together: a paragraph wrapped in a
-    table's narrow column (the last row of a table run on from the page before, its first
-    cell empty), no line of which is a sentence alone. A chart's axes and ticks end in the
+    another or runs the drawing's whole width or height, see :func:`empty_frame`), and the
+    text on them is a table's: a cell they draw holds running text, its lines read together
+    (a paragraph wrapped in a table's narrow column, no line of which is a sentence alone:
+    the last row of a table run on from the page before, its first cell empty), or every
+    piece of text lies in a cell the rules close round it, which its lines fill (a table's
+    row of short words, a separating rule under it). A chart's axes and ticks end in the
     open and its data are drawn with other shapes (bars, curves); a diagram's boxes are
-    shapes and its arrows have heads; none holds a paragraph.
+    shapes and its arrows have heads; a plan's rooms are much taller than their names.
 
     >>> frame = [(0, 0, 300, 1), (0, 99, 300, 100), (0, 0, 1, 100), (299, 0, 300, 100),
     ...          (150, 0, 151, 100)]
@@ -1537,6 +1539,13 @@ def ruled_cell_of_text(
     >>> ruled_cell_of_text((0, 0, 300, 100), frame, lines)
     True
     >>> ruled_cell_of_text((0, 0, 300, 100), frame, lines[:1])
+    False
+    >>> row = [(0, 20, 300, 21), (0, 0, 300, 1), (0, 0, 1, 21), (150, 0, 151, 21),
+    ...        (299, 0, 300, 21)]
+    >>> words = [((5, 5, 60, 15), "Returns:"), ((155, 5, 290, 15), "the node.")]
+    >>> ruled_cell_of_text((0, 0, 300, 21), row, words)
+    True
+    >>> ruled_cell_of_text((0, 0, 300, 21), row, words[:1])
     False
     """
     if not texts or not shapes or any(
@@ -1553,7 +1562,63 @@ def ruled_cell_of_text(
         column = bisect.bisect_right(columns, (x0 + x1) / 2)
         row = bisect.bisect_right(rows, (y0 + y1) / 2)
         cells.setdefault((column, row), []).append(text)
-    return any(running_text(" ".join(words)) for words in cells.values())
+    if any(running_text(" ".join(words)) for words in cells.values()):
+        return True
+    return _filled_closed_cells(box, shapes, [b for b, _ in texts])
+
+
+#: Cells of a grid of rules looked at, at most, for those its rules close (bounded work: a
+#: grid finer than this is left to :func:`text_grid_share`).
+MAX_GRID_CELLS = 2500
+
+
+def _filled_closed_cells(box: Box, shapes: Sequence[Box], texts: Sequence[Box]) -> bool:
+    """Whether each of ``texts`` lies in a cell the rules ``shapes`` close round it (the
+    nearest rule on each of its four sides running past its middle), and the cells the
+    rules close are mostly filled with text (:data:`TEXT_GRID_SHARE` of their area, a cell
+    filled when its lines cover :data:`CELL_FILL` of its height): a table's cells. A
+    chart's gridlines close many cells, few of them holding a label; the room a frame's
+    rule leaves outside the cells is no cell."""
+    level = _joined_lines([(y0, y1, x0, x1) for x0, y0, x1, y1 in shapes if x1 - x0 > y1 - y0])
+    upright = _joined_lines([(x0, x1, y0, y1) for x0, y0, x1, y1 in shapes if y1 - y0 >= x1 - x0])
+
+    def closed(x0: float, y0: float, x1: float, y1: float) -> Box | None:
+        """The cell the rules close round the box (x0, y0, x1, y1), if they do."""
+        mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+        across = [(a + b) / 2 for a, b, start, end in upright
+                  if start - EDGE_TOLERANCE <= my <= end + EDGE_TOLERANCE]
+        along = [(a + b) / 2 for a, b, start, end in level
+                 if start - EDGE_TOLERANCE <= mx <= end + EDGE_TOLERANCE]
+        left = [x for x in across if x <= x0 + EDGE_TOLERANCE]
+        right = [x for x in across if x >= x1 - EDGE_TOLERANCE]
+        under = [y for y in along if y <= y0 + EDGE_TOLERANCE]
+        over = [y for y in along if y >= y1 - EDGE_TOLERANCE]
+        if not (left and right and under and over):
+            return None
+        return max(left), max(under), min(right), min(over)
+
+    spans: dict[Box, list[tuple[float, float]]] = {}
+    for x0, y0, x1, y1 in texts:
+        cell = closed(x0, y0, x1, y1)
+        if cell is None:
+            return False  # text the rules do not close round: a label, not a cell's
+        spans.setdefault(cell, []).append((y0, y1))
+    xs, ys = _grid_edges(box, shapes)
+    columns, rows = _edges(xs), _edges(ys)
+    if (len(columns) - 1) * (len(rows) - 1) > MAX_GRID_CELLS:
+        return False
+    cells = {
+        cell for (a, c), (b, d) in
+        ((pair_x, pair_y) for pair_x in pairwise(columns) for pair_y in pairwise(rows))
+        if (cell := closed((a + c) / 2, (b + d) / 2, (a + c) / 2, (b + d) / 2)) is not None
+    }
+    cells.update(spans)
+    total = sum((x1 - x0) * (y1 - y0) for x0, y0, x1, y1 in cells)
+    filled = sum(
+        (x1 - x0) * (y1 - y0) for (x0, y0, x1, y1), covered in spans.items()
+        if _union(covered) >= CELL_FILL * (y1 - y0)
+    )
+    return total > 0 and filled >= TEXT_GRID_SHARE * total
 
 
 def _grid_edges(box: Box, shapes: Sequence[Box]) -> tuple[list[float], list[float]]:
