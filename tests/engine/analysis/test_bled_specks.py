@@ -40,3 +40,11 @@ def test_a_large_picture_bled_off_the_page_stays_a_figure(tmp_path: Path) -> Non
     photo = Picture("photo", -10, HEIGHT - 150, 200, 160)
     path = make_pdf(tmp_path / "photo.pdf", [([photo], body_lines())])
     assert len(_figures(path)) == 1
+
+
+def test_a_bled_picture_drawn_in_strips_stays_a_figure(tmp_path: Path) -> None:
+    """A photograph bled off the page's top, drawn as twelve strips (as some writers draw a
+    large image), each smaller than an icon: together they cover their box."""
+    strips = [Picture(f"strip{k}", -5, HEIGHT + 5 - 6 * (k + 1), 150, 6) for k in range(12)]
+    path = make_pdf(tmp_path / "strips.pdf", [(strips, body_lines())])
+    assert len(_figures(path)) == 1

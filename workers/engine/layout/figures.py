@@ -475,15 +475,38 @@ def _bled(c: Candidate) -> bool:
     )
 
 
+#: Images covering this share of their figure's box at least are the tiles (or strips) of
+#: one picture, drawn piece by piece; specks strewn about leave gaps between them.
+TILED_SHARE = 0.75
+
+
 def _bled_specks(c: Candidate) -> bool:
     """Images each too small for a figure alone (an icon's size, under
-    :data:`FIGURE_MIN_AREA` of the page), together bled off the page's edge: the pieces of
-    a background pattern the page cuts (a network's nodes strewn over the margins), not a
-    picture. (Icons set in a row, a picture's tiles, lie within the page's margins.)"""
+    :data:`FIGURE_MIN_AREA` of the page), strewn with gaps between them (covering less
+    than :data:`TILED_SHARE` of their box), together bled off the page's edge: the pieces
+    of a background pattern the page cuts (a network's nodes strewn over the margins), not
+    a picture. (Icons set in a row lie within the page's margins; a bled photograph drawn
+    in strips or tiles covers its box.)"""
     if not c.images or not _bled(c):
         return False
     least = FIGURE_MIN_AREA * c.page_box[2] * c.page_box[3]
-    return all((r.x1 - r.x0) * (r.y1 - r.y0) < least for r, _ in c.images)
+    if any((r.x1 - r.x0) * (r.y1 - r.y0) >= least for r, _ in c.images):
+        return False
+    x0, y0, x1, y1 = c.box
+    area = (x1 - x0) * (y1 - y0)
+    return area > 0 and _covered([(r.x0, r.y0, r.x1, r.y1) for r, _ in c.images]) < (
+        TILED_SHARE * area)
+
+
+def _covered(boxes: Sequence[tuple[float, float, float, float]]) -> float:
+    """The area the union of ``boxes`` covers (band by band across, between their edges)."""
+    xs = sorted({b[0] for b in boxes} | {b[2] for b in boxes})
+    total = 0.0
+    for left, right in pairwise(xs):
+        spans = [(b[1], b[3]) for b in boxes if b[0] <= left and b[2] >= right]
+        if spans:
+            total += (right - left) * _union(spans)
+    return total
 
 
 def _glow_behind_text(c: Candidate, pieces: list[tuple[Rect, ImageFacts]]) -> bool:
