@@ -318,3 +318,56 @@ def test_a_frame_with_inner_rules_is_judged_by_its_grid() -> None:
     label = [((80.0, 590.0, 250.0, 620.0), "x-axis values")]
     assert not text_frame(box, shapes, label)
     assert text_frame(box, shapes[:4], label)
+
+
+def test_a_tables_last_row_run_on_to_a_page_is_no_figure(tmp_path: Path) -> None:
+    """A table's last row run on from the page before: its frame and the rule between its
+    two columns, the first cell empty, the second holding the rest of a paragraph wrapped in
+    its narrow column (no line of it a sentence alone). Rules closed round text are a
+    table's, no picture: the paragraph is read as text."""
+    shapes = ["0 0 0 RG 0.5 w", "56 771 m 454 771 l S", "56 627 m 454 627 l S",
+              "57 627 m 57 771 l S", "255 627 m 255 771 l S", "453 627 m 453 771 l S"]
+    cell = ["CreateProcessA on Windows, that is", "a series of zero-terminated",
+            "strings that look like", "NAME=VALUE, followed by an",
+            "extra zero terminator. Note that", "this uses the local codepage", "encoding."]
+    lines = [(262.0, 750.0 - 14 * k, text) for k, text in enumerate(cell)]
+    lines += [(62.0, 600.0 - 14 * k, BODY[k % 2]) for k in range(6)]
+    doc = read_layout(make_pdf(tmp_path / "row.pdf", [([], lines)], shapes=shapes),
+                      max_pages=2)
+    assert figures(doc) == []
+    assert "zero terminator" in text_of(doc)
+
+
+def test_a_tables_row_of_short_words_over_a_rule_is_no_figure(tmp_path: Path) -> None:
+    """A table's last row run on to the top of a page (two cells ruled with thin filled
+    bars, as a browser draws a table's borders; in the top margin, so no one-row table), a
+    separating rule across the column under it. No cell holds a sentence, and the rule
+    under the row leaves the drawing's box half empty; but each piece of text lies in a
+    cell the rules close round it, and fills it: a table's row, no picture."""
+    shapes = ["0.5 0.5 0.5 rg", "62 749 0.75 19.5 re f", "62 767.7 278.5 0.75 re f",
+              "118.5 749 0.75 19.5 re f", "339.75 749 0.75 19.5 re f",
+              "62 749 278.5 0.75 re f", "62 742.2 471 1.5 re f"]
+    lines = [(67.0, 755.0, "Returns:"), (123.0, 755.0, "the generated attribute node.")]
+    lines += [(62.0, 700.0 - 14 * k, BODY[k % 2]) for k in range(6)]
+    doc = read_layout(make_pdf(tmp_path / "row.pdf", [([], lines)], shapes=shapes),
+                      max_pages=2)
+    assert figures(doc) == []
+    # (Its words are kept: read, or set aside as the page's running header they stand in.)
+    read = [text_of(doc), *(a.text for a in doc.artifacts)]
+    assert any("the generated attribute node." in text for text in read)
+
+
+def test_a_ruled_row_of_cells_mostly_empty_keeps_its_drawing() -> None:
+    """A navigation bar: a ruled row of five cells, four holding icons (no text), its title
+    in the last. Most of the cells its rules close hold no text: not read as a table's
+    text (a chart's gridlines, too, close many cells, few holding a label)."""
+    box = (45.0, 742.5, 285.5, 785.5)
+    rules = [(45.0, 784.5, 285.5, 785.5), (45.0, 742.5, 285.5, 743.5)]
+    rules += [(x, 742.5, x + 1.0, 785.5) for x in (45.0, 93.0, 141.0, 189.0, 237.0, 284.5)]
+    title = [((193.0, 771.0 - 12 * k, 230.0, 781.0 - 12 * k), word)
+             for k, word in enumerate(["Valgrind", "User", "Manual"])]
+    assert not text_frame(box, rules, title)
+    # (The same row with three lines of words in every cell: a table's.)
+    every = [((x0 - 143.0 + 48 * k, y0, x1 - 143.0 + 48 * k, y1), word)
+             for k in (0, 1, 2, 4) for (x0, y0, x1, y1), word in title]
+    assert text_frame(box, rules, title + every)

@@ -47,13 +47,19 @@ the page, which the layout reader always took for icons and page backgrounds):
   line after line over a good share of it: a report's cover graphic behind its title and
   first paragraphs. A chart's or a map's labels lie on a picture set within the margins,
   and a photograph's title is a line or two.
+* **specks bled off the page** — images each the size of an icon (under
+  :data:`FIGURE_MIN_AREA` of the page), lying together so that they make one figure, the
+  figure bled off the page's edge: the nodes of a network pattern strewn over a report's
+  margins, cut by the page's edge. No one of them is a picture, and a picture made of
+  them would be set within the page (a row of icons is set in the margins).
 
 No figure at all (:func:`text_frame`, asked by the layout reader before a drawing becomes a
 candidate): a drawing whose inside is text — running text in any script (words of Chinese or
 Thai counted by their characters), or a grid of rules and boxes whose cells are filled with
 text: a table drawn with shapes, a box around a paragraph or a form's answer, a frame drawn
-round a listing however much room its lines leave (:func:`framed_only`). Its text is read as
-text; no picture is lost.
+round a listing however much room its lines leave (:func:`framed_only`), rules closed round
+a paragraph wrapped in one cell (:func:`ruled_cell_of_text`: a table's row run on to the next
+page, its other cell empty). Its text is read as text; no picture is lost.
 
 Captions (:func:`caption_of`, :func:`styled_caption_of`) give a figure alternative text in the
 author's own words: a line opening like a caption ("Figure 3:"), or else a short line right
@@ -151,7 +157,7 @@ class Verdict:
     """What remains of a candidate's picture (nothing: it is all decoration), and the rule that
     decided: "running-image", "edgeless", "background", "too-small", "running-drawing",
     "blank", "empty-frame", "bar-behind-text", "panels-behind-text", "band-behind-text",
-    "ground-of-text",
+    "ground-of-text", "bled-specks",
     "unseen"."""
 
     kept: list[Rect]
@@ -199,6 +205,8 @@ def judge(candidates: Sequence[Candidate], *, pages: int) -> dict[int, Verdict]:
         verdict = _without_running(c, running)
         if verdict is None and not c.captioned and _ground_of_text(c):
             verdict = Verdict([], "ground-of-text")
+        if verdict is None and not c.captioned and _bled_specks(c):
+            verdict = Verdict([], "bled-specks")
         if verdict is not None and (verdict.kept or not c.captioned):
             out[id(c)] = verdict
     return out
@@ -448,17 +456,57 @@ def _ground_of_text(c: Candidate) -> bool:
     lines covering little of it)."""
     if len(c.text_on) < GROUND_LINES:
         return False
-    x0, y0, x1, y1 = c.box
-    left, bottom, width, height = c.page_box
-    if not (
-        x0 <= left + BLEED or y0 <= bottom + BLEED
-        or x1 >= left + width - BLEED or y1 >= bottom + height - BLEED
-    ):
+    if not _bled(c):
         return False
+    x0, y0, x1, y1 = c.box
     area = max((x1 - x0) * (y1 - y0), 1.0)
     middles = {round((b + t) / 2) for _, b, _, t, _ in c.text_on}
     covered = sum((r - l_) * (t - b) for l_, b, r, t, _ in c.text_on)
     return len(middles) >= GROUND_LINES and covered >= GROUND_COVER * area
+
+
+def _bled(c: Candidate) -> bool:
+    """The candidate reaches the page's edge (within :data:`BLEED`) or past it."""
+    x0, y0, x1, y1 = c.box
+    left, bottom, width, height = c.page_box
+    return (
+        x0 <= left + BLEED or y0 <= bottom + BLEED
+        or x1 >= left + width - BLEED or y1 >= bottom + height - BLEED
+    )
+
+
+#: Images covering this share of their figure's box at least are the tiles (or strips) of
+#: one picture, drawn piece by piece; specks strewn about leave gaps between them.
+TILED_SHARE = 0.75
+
+
+def _bled_specks(c: Candidate) -> bool:
+    """Images each too small for a figure alone (an icon's size, under
+    :data:`FIGURE_MIN_AREA` of the page), strewn with gaps between them (covering less
+    than :data:`TILED_SHARE` of their box), together bled off the page's edge: the pieces
+    of a background pattern the page cuts (a network's nodes strewn over the margins), not
+    a picture. (Icons set in a row lie within the page's margins; a bled photograph drawn
+    in strips or tiles covers its box.)"""
+    if not c.images or not _bled(c):
+        return False
+    least = FIGURE_MIN_AREA * c.page_box[2] * c.page_box[3]
+    if any((r.x1 - r.x0) * (r.y1 - r.y0) >= least for r, _ in c.images):
+        return False
+    x0, y0, x1, y1 = c.box
+    area = (x1 - x0) * (y1 - y0)
+    return area > 0 and _covered([(r.x0, r.y0, r.x1, r.y1) for r, _ in c.images]) < (
+        TILED_SHARE * area)
+
+
+def _covered(boxes: Sequence[tuple[float, float, float, float]]) -> float:
+    """The area the union of ``boxes`` covers (band by band across, between their edges)."""
+    xs = sorted({b[0] for b in boxes} | {b[2] for b in boxes})
+    total = 0.0
+    for left, right in pairwise(xs):
+        spans = [(b[1], b[3]) for b in boxes if b[0] <= left and b[2] >= right]
+        if spans:
+            total += (right - left) * _union(spans)
+    return total
 
 
 def _glow_behind_text(c: Candidate, pieces: list[tuple[Rect, ImageFacts]]) -> bool:
@@ -1487,9 +1535,131 @@ def text_frame(box: Box, shapes: Sequence[Box], texts: Sequence[tuple[Box, str]]
     boxes = [b for b, _ in texts]
     if any(running_text(text) for _, text in texts):
         return not illustration(box, shapes, boxes)
+    if ruled_cell_of_text(box, shapes, texts):
+        return True
     covered = sum((x1 - x0) * (y1 - y0) for x0, y0, x1, y1 in boxes)
     return area > 0 and covered >= TEXT_DENSITY * area and (
         framed_only(box, shapes) or text_grid_share(box, shapes, boxes) >= TEXT_GRID_SHARE)
+
+
+def ruled_cell_of_text(
+    box: Box, shapes: Sequence[Box], texts: Sequence[tuple[Box, str]]
+) -> bool:
+    """Whether ``shapes`` are rules alone, closed as a frame's or a table's are (each ends on
+    another or runs the drawing's whole width or height, see :func:`empty_frame`), and the
+    text on them is a table's: a cell they draw holds running text, its lines read together
+    (a paragraph wrapped in a table's narrow column, no line of which is a sentence alone:
+    the last row of a table run on from the page before, its first cell empty), or every
+    piece of text lies in a cell the rules close round it, which its lines fill (a table's
+    row of short words, a separating rule under it). A chart's axes and ticks end in the
+    open and its data are drawn with other shapes (bars, curves); a diagram's boxes are
+    shapes and its arrows have heads; a plan's rooms are much taller than their names.
+
+    >>> frame = [(0, 0, 300, 1), (0, 99, 300, 100), (0, 0, 1, 100), (299, 0, 300, 100),
+    ...          (150, 0, 151, 100)]
+    >>> lines = [((160, 80 - 12 * k, 290, 90 - 12 * k), "wrapped in a narrow cell")
+    ...          for k in range(2)]
+    >>> ruled_cell_of_text((0, 0, 300, 100), frame, lines)
+    True
+    >>> ruled_cell_of_text((0, 0, 300, 100), frame, lines[:1])
+    False
+    >>> row = [(0, 20, 300, 21), (0, 0, 300, 1), (0, 0, 1, 21), (150, 0, 151, 21),
+    ...        (299, 0, 300, 21)]
+    >>> words = [((5, 5, 60, 15), "Returns:"), ((155, 5, 290, 15), "the node.")]
+    >>> ruled_cell_of_text((0, 0, 300, 21), row, words)
+    True
+    >>> ruled_cell_of_text((0, 0, 300, 21), row, words[:1])
+    False
+    """
+    if not texts or not shapes or any(
+        x1 - x0 > RULE_WIDTH and y1 - y0 > RULE_WIDTH for x0, y0, x1, y1 in shapes
+    ):
+        return False
+    if not empty_frame(shapes, box):
+        return False
+    xs, ys = _grid_edges(box, shapes)
+    columns, rows = _edges(xs), _edges(ys)
+    cells: dict[tuple[int, int], list[str]] = {}
+    for (x0, y0, x1, y1), text in texts:
+        # (A line lies in the cell of its middle; lines of one cell are read together.)
+        column = bisect.bisect_right(columns, (x0 + x1) / 2)
+        row = bisect.bisect_right(rows, (y0 + y1) / 2)
+        cells.setdefault((column, row), []).append(text)
+    if any(running_text(" ".join(words)) for words in cells.values()):
+        return True
+    return _filled_closed_cells(box, shapes, [b for b, _ in texts])
+
+
+#: Cells of a grid of rules looked at, at most, for those its rules close (bounded work: a
+#: grid finer than this is left to :func:`text_grid_share`).
+MAX_GRID_CELLS = 2500
+
+
+def _filled_closed_cells(box: Box, shapes: Sequence[Box], texts: Sequence[Box]) -> bool:
+    """Whether each of ``texts`` lies in a cell the rules ``shapes`` close round it (the
+    nearest rule on each of its four sides running past its middle), and the cells the
+    rules close are mostly filled with text (:data:`TEXT_GRID_SHARE` of their area, a cell
+    filled when its lines cover :data:`CELL_FILL` of its height): a table's cells. A
+    chart's gridlines close many cells, few of them holding a label; the room a frame's
+    rule leaves outside the cells is no cell."""
+    level = _joined_lines([(y0, y1, x0, x1) for x0, y0, x1, y1 in shapes if x1 - x0 > y1 - y0])
+    upright = _joined_lines([(x0, x1, y0, y1) for x0, y0, x1, y1 in shapes if y1 - y0 >= x1 - x0])
+
+    def closed(x0: float, y0: float, x1: float, y1: float) -> Box | None:
+        """The cell the rules close round the box (x0, y0, x1, y1), if they do."""
+        mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+        across = [(a + b) / 2 for a, b, start, end in upright
+                  if start - EDGE_TOLERANCE <= my <= end + EDGE_TOLERANCE]
+        along = [(a + b) / 2 for a, b, start, end in level
+                 if start - EDGE_TOLERANCE <= mx <= end + EDGE_TOLERANCE]
+        left = [x for x in across if x <= x0 + EDGE_TOLERANCE]
+        right = [x for x in across if x >= x1 - EDGE_TOLERANCE]
+        under = [y for y in along if y <= y0 + EDGE_TOLERANCE]
+        over = [y for y in along if y >= y1 - EDGE_TOLERANCE]
+        if not (left and right and under and over):
+            return None
+        return max(left), max(under), min(right), min(over)
+
+    spans: dict[Box, list[tuple[float, float]]] = {}
+    for x0, y0, x1, y1 in texts:
+        cell = closed(x0, y0, x1, y1)
+        if cell is None:
+            return False  # text the rules do not close round: a label, not a cell's
+        spans.setdefault(cell, []).append((y0, y1))
+    xs, ys = _grid_edges(box, shapes)
+    columns, rows = _edges(xs), _edges(ys)
+    if (len(columns) - 1) * (len(rows) - 1) > MAX_GRID_CELLS:
+        return False
+    cells = {
+        cell for (a, c), (b, d) in
+        ((pair_x, pair_y) for pair_x in pairwise(columns) for pair_y in pairwise(rows))
+        if (cell := closed((a + c) / 2, (b + d) / 2, (a + c) / 2, (b + d) / 2)) is not None
+    }
+    cells.update(spans)
+    total = sum((x1 - x0) * (y1 - y0) for x0, y0, x1, y1 in cells)
+    filled = sum(
+        (x1 - x0) * (y1 - y0) for (x0, y0, x1, y1), covered in spans.items()
+        if _union(covered) >= CELL_FILL * (y1 - y0)
+    )
+    return total > 0 and filled >= TEXT_GRID_SHARE * total
+
+
+def _grid_edges(box: Box, shapes: Sequence[Box]) -> tuple[list[float], list[float]]:
+    """The x and the y of the edges a drawing's ``shapes`` draw in its ``box``: a rule's line
+    and its ends, another shape's sides (see :func:`text_grid_share`)."""
+    xs: list[float] = [box[0], box[2]]
+    ys: list[float] = [box[1], box[3]]
+    for x0, y0, x1, y1 in shapes:
+        if y1 - y0 <= RULE_WIDTH:  # a horizontal rule: its line and its ends
+            ys.append((y0 + y1) / 2)
+            xs.extend((x0, x1))
+        elif x1 - x0 <= RULE_WIDTH:
+            xs.append((x0 + x1) / 2)
+            ys.extend((y0, y1))
+        else:
+            xs.extend((x0, x1))
+            ys.extend((y0, y1))
+    return xs, ys
 
 
 def framed_only(box: Box, shapes: Sequence[Box]) -> bool:
@@ -1574,18 +1744,7 @@ def text_grid_share(box: Box, shapes: Sequence[Box], texts: Sequence[Box]) -> fl
     """
     if not texts:
         return 0.0
-    xs: list[float] = [box[0], box[2]]
-    ys: list[float] = [box[1], box[3]]
-    for x0, y0, x1, y1 in shapes:
-        if y1 - y0 <= RULE_WIDTH:  # a horizontal rule: its line and its ends
-            ys.append((y0 + y1) / 2)
-            xs.extend((x0, x1))
-        elif x1 - x0 <= RULE_WIDTH:
-            xs.append((x0 + x1) / 2)
-            ys.extend((y0, y1))
-        else:
-            xs.extend((x0, x1))
-            ys.extend((y0, y1))
+    xs, ys = _grid_edges(box, shapes)
     columns, rows = _edges(xs), _edges(ys)
     total = (columns[-1] - columns[0]) * (rows[-1] - rows[0])
     if total <= 0:
