@@ -1692,7 +1692,9 @@ def _box_texts(
         if any(j != k and _holds(shapes[k], shapes[j]) and _area(shapes[j]) < _area(shapes[k])
                for j in texts):
             loose.extend(texts.pop(k))
-    pieces = list(texts.values()) + [line.fragments for line in lines(loose)]
+    pieces = list(texts.values()) + [
+        part for line in lines(loose) for part in _set_apart_by_size(line.fragments)
+    ]
     out = []
     for piece in pieces:
         block = Block(page, kind="text")
@@ -1701,6 +1703,28 @@ def _box_texts(
                 block.add(f)
         out.append(block)
     return out
+
+
+#: Pieces of a diagram's loose line this many times the taller's height apart or more …
+LOOSE_STEP = 2.0
+#: … one of them this many times the other's height at least, are two texts, not one line.
+LOOSE_SIZE_STEP = 1.5
+
+
+def _set_apart_by_size(line: list[Fragment]) -> list[list[Fragment]]:
+    """A line of a diagram's loose text (no box of its own holds it) cut where the next
+    piece stands far past the last, a line step of the taller of the two (as a page's
+    lines go on), and is set in a clearly other size: a panel's title set large, level
+    with the small facts flush left of it ("Name: Hydro Network   **Hydro Network**"), is
+    read apart from them, not as more of the last fact's value. (Pieces of one size go on:
+    a label and its value at a tab stop, a connector's labels.)"""
+    parts = [[line[0]]] if line else []
+    for last, f in itertools.pairwise(line):
+        tall, short = sorted((last.height, f.height), reverse=True)
+        if f.x0 - last.x1 >= LOOSE_STEP * tall and tall >= LOOSE_SIZE_STEP * short:
+            parts.append([])
+        parts[-1].append(f)
+    return parts
 
 
 def _box_of(rules: list[Rect]) -> Rect:
