@@ -17,7 +17,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from operator import attrgetter
 from typing import Any
@@ -156,7 +156,7 @@ from .runover import letterheads_apart
 from .section_numbers import section_numbered
 from .sections_ahead import sections_ahead_apart
 from .subtitles import subtitle_apart
-from .table_heads import bold_head_column, set_apart_head
+from .table_heads import bold_head_column, opens_with, repeated_first_rows, set_apart_head
 from .tables import TABLE_CAPTION, table_caption
 
 #: Pages of a document at most so many read their running lines each from its own setting
@@ -353,6 +353,11 @@ def classify(
     section_before: str | None = None  # the number of the last of those
     term_paragraphs: set[int] = set()  # the paragraphs that are definition lists' terms
     parted: set[int] = set()  # those of them parted from their definitions' blocks
+    # (Heads of the document's tables, told by the tables' opening with them again and again.)
+    repeated_heads = repeated_first_rows(
+        b.table for r in results for b in r.blocks
+        if b.table is not None and id(b) not in artifact_ids
+    )
     in_order = _document_order(results)
     keyed_runs = _keyed_runs(in_order, artifact_ids)
     listed: _ListedAgain | None = None  # (worked out when a numbered line first asks)
@@ -379,7 +384,7 @@ def classify(
                 doc.blocks.append(_figure(block, result, prov, body_size, artifact_ids, captions))
                 continue
             if block.kind == "table":
-                table = _table(block, result, prov)
+                table = _table(block, result, prov, repeated_heads)
                 # (Its last row saying only that it goes on over the page is pagination.)
                 paged = goes_on_rows_apart(table)
                 doc.artifacts.extend(paged)
@@ -5160,7 +5165,12 @@ def _table_cell(f: Fragment | None, block: Block, result: PageResult, header: bo
     )
 
 
-def _table(block: Block, result: PageResult, prov: list[Prov]) -> Table:
+def _table(
+    block: Block, result: PageResult, prov: list[Prov],
+    repeated_heads: Collection[tuple[str | None, ...]] = (),
+) -> Table:
+    """``repeated_heads``: the first rows the document's tables open with again and again
+    (:func:`.table_heads.repeated_first_rows`), each its table's head."""
     assert block.table is not None
     rows: list[Row] = []
     # A right-to-left table (Arabic, Hebrew, Persian) starts at its right edge: its first
@@ -5177,7 +5187,8 @@ def _table(block: Block, result: PageResult, prov: list[Prov]) -> Table:
         for (r, k), (rows_spanned, columns) in block.spans.items()
     }
     # (No rule or shading set the heads apart: their text may.)
-    head_rows = block.head_rows or set_apart_head(block.table)
+    head_rows = block.head_rows or set_apart_head(block.table) or int(
+        opens_with(block.table, repeated_heads))
     # (A spanning cell is said once, at its top-left: the positions it covers hold no cell.)
     covered = {
         (r + dr, k + dk) for (r, k), (down, across) in spans.items()
