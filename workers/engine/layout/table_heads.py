@@ -551,10 +551,14 @@ def opens_with(cells: Cells, rows: Collection[tuple[str | None, ...]]) -> bool:
 
 
 def _names_columns(row: Sequence[str | None]) -> bool:
-    """Two cells of the row at least hold text, each of it words with no figure."""
-    filled = [text for text in row if text is not None]
+    """Two cells of the row at least hold text, each of it words with no figure, none
+    ending in a colon: a label ending so introduces the value beside it, in its own row
+    ("ctxt:  the XSLT transformation context", the first parameter of many functions
+    alike), where a column's name stands over the column."""
+    filled = [text.rstrip() for text in row if text is not None]
     return len(filled) >= 2 and all(
-        _worded(text) and not any(map(str.isdigit, text)) for text in filled
+        _worded(text) and not any(map(str.isdigit, text)) and not text.endswith((":", "："))
+        for text in filled
     )
 
 
