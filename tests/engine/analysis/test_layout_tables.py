@@ -1501,3 +1501,26 @@ def test_a_diagram_panels_title_is_read_apart_from_the_small_line_level_with_it(
     texts = [block_text(b) for b in doc.walk() if not isinstance(b, Table)]
     assert "Ledger Package" in texts
     assert not any("Ledger Ledger" in t for t in texts)
+
+
+def test_a_title_box_of_cells_in_the_top_band_is_read_a_box_at_a_time(tmp_path: Path) -> None:
+    # A form's title box at the very top of the page: one row of three boxed cells (the
+    # form's number, its title on three lines, where to send it), in the margin band where
+    # a ruled row is read as no table. Read across, the boxes' lines would seem a table's
+    # rows, the title cut and read in turn with the lines beside it: each box is read whole.
+    xs, ys = [20.0, 110.0, 490.0, 578.0], [826.0, 748.0]
+    ops = [*_grid(xs, ys),
+           _show(40, 800, "cerfa", 14), _show(34, 770, "No 14411", 11),
+           _show(150, 808, "APPLICATION TO JOIN AN INSURED PERSON", 14),
+           _show(150, 792, "FOR DEPENDANTS OTHER THAN CHILDREN", 14),
+           _show(160, 765, "HEALTH AND MATERNITY INSURANCE", 11),
+           _show(505, 802, "PART 1", 13), _show(505, 786, "to be sent", 10),
+           _show(505, 772, "to the insurer", 10),
+           _show(72, 700, LOREM[:90]), _show(72, 686, LOREM[90:180])]
+    path = text_page_pdf(tmp_path / "title-box.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.walk())
+    texts = [block_text(b) for b in doc.walk()]
+    assert ("APPLICATION TO JOIN AN INSURED PERSON FOR DEPENDANTS OTHER THAN CHILDREN "
+            "HEALTH AND MATERNITY INSURANCE") in texts
+    assert "PART 1 to be sent to the insurer" in texts

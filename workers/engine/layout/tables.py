@@ -413,6 +413,22 @@ def ruled_tables(
         one_column = len(xs) == 2 and _one_column_of_cells(
             xs, ys, hs, vs, [f for f in frags if id(f) not in taken]
         )
+        if (
+            len(ys) == 2 and not one_row and id(box) not in cut_through
+            and _cells_ruled_down(sorted(xs), ys, vs)
+        ):
+            # A row of boxed cells in a margin band (a form's title box: its logo and number,
+            # its title, where to send it), read as no table: each box's text is read on its
+            # own, a box at a time. Read across, the lines of the boxes side by side would
+            # seem a table's rows, the title's lines cut and read in turn with the others'.
+            cell_texts = _cell_texts(
+                content.index, sorted(xs), ys, [f for f in frags if id(f) not in taken]
+            )
+            taken.update(id(f) for b in cell_texts for f in b.frags)
+            out.extend(cell_texts)
+            if text_grids is not None and cell_texts:
+                text_grids.append(box)  # (its rules frame text: no drawing)
+            continue
         if (len(ys) < 3 and not one_row) or (len(xs) < 3 and not one_column):
             continue
         ys.sort(reverse=True)
@@ -726,9 +742,32 @@ def _one_row_of_cells(
         top - content.y0 > content.height - band and not open_head
         or bottom - content.y0 < band and not open_foot
     )
-    return (
-        len(xs) >= 3 and not in_band and all(_ruled_down(x, bottom, top, vs) for x in xs)
-    )
+    return not in_band and _cells_ruled_down(xs, ys, vs)
+
+
+def _cells_ruled_down(xs: list[float], ys: list[float], vs: Sequence[Rect]) -> bool:
+    """Two cells at least (``xs``: three edges or more) between the rules across ``ys``,
+    a rule down at each of their edges from the one to the other."""
+    top, bottom = max(ys), min(ys)
+    return len(xs) >= 3 and all(_ruled_down(x, bottom, top, vs) for x in xs)
+
+
+def _cell_texts(
+    page: int, xs: list[float], ys: list[float], frags: list[Fragment]
+) -> list[Block]:
+    """The text of each cell of one row of boxed cells (``xs``: their edges, left to right;
+    ``ys``: the rules across), a block a cell, its lines in turn: a box's text is read
+    together, as a diagram's boxes are (:func:`_box_texts`), and as a cell of a table is."""
+    top, bottom = max(ys), min(ys)
+    out = []
+    for left, right in itertools.pairwise(xs):
+        inside = [
+            f for f in frags
+            if left < (f.x0 + f.x1) / 2 < right and bottom < (f.y0 + f.y1) / 2 < top
+        ]
+        if inside:
+            out.append(block_of(page, (f for line in lines(inside) for f in line.fragments)))
+    return out
 
 
 #: Rows at least of a grid of one column ruled cell by cell (:func:`_one_column_of_cells`).
