@@ -155,6 +155,7 @@ from .rounding import round_to
 from .runover import letterheads_apart
 from .section_numbers import section_numbered
 from .sections_ahead import sections_ahead_apart
+from .small_heads import heads_of_smaller_text
 from .subtitles import subtitle_apart
 from .table_heads import bold_head_column, opens_with, repeated_first_rows, set_apart_head
 from .tables import TABLE_CAPTION, table_caption
@@ -241,6 +242,14 @@ def classify(
     _set_aside_decoration(doc, results, artifact_ids)
     body_size = _body_size(results, artifact_ids)
     artifact_ids.update(_scale_values(results, artifact_ids, body_size))
+    # (A title over text set smaller than the body's is judged by that text: a box's.)
+    small_heads = heads_of_smaller_text(
+        ([b for b in r.blocks if id(b) not in artifact_ids] for r in results), body_size
+    )
+    for block in (b for r in results for b in r.blocks):
+        block.heads_smaller_text = id(block) in small_heads
+        if block.heads_smaller_text:
+            block.heading_cache = None
     body = [b for r in results for b in r.blocks if b.kind == "text" and id(b) not in artifact_ids]
     # Form labels sit beside their fields: whatever their face, they name a field, not a
     # section (a checkbox's "Option 2" in bold is no heading).
@@ -4207,7 +4216,9 @@ def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
     # is the same heading as the lines of its face read whole. Not in a fixed-pitch face: a
     # line of code comes in pieces at its runs of spaces, and its pieces are its words.)
     size = block.size
-    if size < 1.15 * body_size and not (block.bold and size >= BOLD_HEADING_SIZE * body_size):
+    if size < 1.15 * body_size and not (
+        block.bold and (size >= BOLD_HEADING_SIZE * body_size or block.heads_smaller_text)
+    ):
         return False  # (most blocks: the body's face; asked first, the tests below cost more)
     if not (1 < len(text) <= 160 or _letter_heading(block, text, body_size)) or len(
         block.frags
@@ -4245,7 +4256,7 @@ def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
     # (or a title's few words wrapped onto three lines: a bold paragraph runs longer).
     return (
         block.bold
-        and block.size >= BOLD_HEADING_SIZE * body_size
+        and (block.size >= BOLD_HEADING_SIZE * body_size or block.heads_smaller_text)
         and (len(block.frags) <= 2 or word_count(text) <= BOLD_HEADING_WORDS)
         and not starts_item(text)
         and not text.endswith((".", ",", ";", ":", "。", "，", "；", "："))
