@@ -14,7 +14,7 @@ from workers.engine.layout.lines import fragments, lines
 from workers.engine.layout.reader import read_layout
 from workers.engine.layout.tables import find_tables
 
-from ..content_pdfs import text_page_pdf
+from ..content_pdfs import fonts_page_pdf, text_page_pdf
 from .conftest import LOREM, HtmlPdf
 
 GRID = "table { border-collapse: collapse } td { border: 1px solid black; padding: 4pt 8pt }"
@@ -1469,3 +1469,58 @@ def test_a_label_midway_going_on_into_the_row_below_joins_that_row(tmp_path: Pat
     (table,) = [b for b in doc.blocks if isinstance(b, Table)]
     assert [row[0].rstrip(" .") for row in _cells(table)] == [
         "Violent crime", "Rape", "Murder and nonnegligent manslaughter", "Robbery"]
+
+
+def test_a_diagram_panels_title_is_read_apart_from_the_small_line_level_with_it(
+    tmp_path: Path,
+) -> None:
+    # A UML package's panel, a shape holding its class boxes, with its own text loose on
+    # it: small facts flush left ("Name: Ledger"), and the package's title set large in
+    # bold far to the right, level with the first of them. One line by their heights, but
+    # no line a writer set: the title is read apart, not as more of the name's value.
+    frame = [b"60 420 480 0.7 re f", b"60 800 480 0.7 re f", b"60 420 0.7 380.7 re f",
+             b"540 420 0.7 380.7 re f", b"60 785 100 0.7 re f", b"160 785 0.7 15 re f",
+             b"BT /F1 8 Tf 64 789 Td (cd Ledger) Tj ET"]
+    panel = [b"0.8 0.9 1 rg 70 430 460 345 re f 0 g",
+             b"BT /F1 5 Tf 80 762 Td (Name:) Tj ET", b"BT /F1 5 Tf 105 762 Td (Ledger) Tj ET",
+             b"BT /F1 5 Tf 80 756 Td (Author:) Tj ET", b"BT /F1 5 Tf 105 756 Td (Team) Tj ET",
+             b"BT /F2 12 Tf 330 760 Td (Ledger Package) Tj ET"]
+    connector = [b"250 680 40 0.7 re f", b"290 560 0.7 120.7 re f", b"290 560 120 0.7 re f",
+                 b"410 560 0.7 60 re f", b"406 612 m 414 612 l 410 620 l f",
+                 b"BT /F1 7 Tf 330 566 Td (owns) Tj ET"]
+    path = fonts_page_pdf(tmp_path / "panel.pdf", [
+        b"BT /F1 11 Tf 72 815 Td (" + LOREM[:80].encode() + b") Tj ET",
+        *frame, *panel, *connector,
+        *_class_box(90, "Account", ["+ id: UUID", "+ owner: Name", "+ opened: Date"],
+                    "+ close(): Boolean"),
+        *_class_box(330, "Customer", ["+ name: Text", "+ email: Text", "+ joined: Date"],
+                    "+ merge(): Boolean"),
+        b"BT /F1 11 Tf 72 400 Td (" + LOREM[80:160].encode() + b") Tj ET",
+    ], {"F1": "/Helvetica", "F2": "/Helvetica-Bold"})
+    doc = read_layout(path, max_pages=5)
+    texts = [block_text(b) for b in doc.walk() if not isinstance(b, Table)]
+    assert "Ledger Package" in texts
+    assert not any("Ledger Ledger" in t for t in texts)
+
+
+def test_a_title_box_of_cells_in_the_top_band_is_read_a_box_at_a_time(tmp_path: Path) -> None:
+    # A form's title box at the very top of the page: one row of three boxed cells (the
+    # form's number, its title on three lines, where to send it), in the margin band where
+    # a ruled row is read as no table. Read across, the boxes' lines would seem a table's
+    # rows, the title cut and read in turn with the lines beside it: each box is read whole.
+    xs, ys = [20.0, 110.0, 490.0, 578.0], [826.0, 748.0]
+    ops = [*_grid(xs, ys),
+           _show(40, 800, "cerfa", 14), _show(34, 770, "No 14411", 11),
+           _show(150, 808, "APPLICATION TO JOIN AN INSURED PERSON", 14),
+           _show(150, 792, "FOR DEPENDANTS OTHER THAN CHILDREN", 14),
+           _show(160, 765, "HEALTH AND MATERNITY INSURANCE", 11),
+           _show(505, 802, "PART 1", 13), _show(505, 786, "to be sent", 10),
+           _show(505, 772, "to the insurer", 10),
+           _show(72, 700, LOREM[:90]), _show(72, 686, LOREM[90:180])]
+    path = text_page_pdf(tmp_path / "title-box.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.walk())
+    texts = [block_text(b) for b in doc.walk()]
+    assert ("APPLICATION TO JOIN AN INSURED PERSON FOR DEPENDANTS OTHER THAN CHILDREN "
+            "HEALTH AND MATERNITY INSURANCE") in texts
+    assert "PART 1 to be sent to the insurer" in texts

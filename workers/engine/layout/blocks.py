@@ -98,6 +98,9 @@ class Block:
     #: the running text or not): the panel's frame. The panel is a float, as a figure is:
     #: a sentence broken off before it goes on past it (:mod:`.runover`).
     panel: BBox | None = None
+    #: Set for a bold title over text set smaller than the body (see :mod:`.small_heads`):
+    #: a heading judged by the size of the text it heads, not the body's.
+    heads_smaller_text: bool = False
     x0: float = 0.0
     y0: float = 0.0
     x1: float = 0.0

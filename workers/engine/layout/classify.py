@@ -17,7 +17,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from operator import attrgetter
 from typing import Any
@@ -155,8 +155,9 @@ from .rounding import round_to
 from .runover import letterheads_apart
 from .section_numbers import section_numbered
 from .sections_ahead import sections_ahead_apart
+from .small_heads import heads_of_smaller_text
 from .subtitles import subtitle_apart
-from .table_heads import bold_head_column, set_apart_head
+from .table_heads import bold_head_column, opens_with, repeated_first_rows, set_apart_head
 from .tables import TABLE_CAPTION, table_caption
 
 #: Pages of a document at most so many read their running lines each from its own setting
@@ -241,6 +242,14 @@ def classify(
     _set_aside_decoration(doc, results, artifact_ids)
     body_size = _body_size(results, artifact_ids)
     artifact_ids.update(_scale_values(results, artifact_ids, body_size))
+    # (A title over text set smaller than the body's is judged by that text: a box's.)
+    small_heads = heads_of_smaller_text(
+        ([b for b in r.blocks if id(b) not in artifact_ids] for r in results), body_size
+    )
+    for block in (b for r in results for b in r.blocks):
+        block.heads_smaller_text = id(block) in small_heads
+        if block.heads_smaller_text:
+            block.heading_cache = None
     body = [b for r in results for b in r.blocks if b.kind == "text" and id(b) not in artifact_ids]
     # Form labels sit beside their fields: whatever their face, they name a field, not a
     # section (a checkbox's "Option 2" in bold is no heading).
@@ -353,6 +362,11 @@ def classify(
     section_before: str | None = None  # the number of the last of those
     term_paragraphs: set[int] = set()  # the paragraphs that are definition lists' terms
     parted: set[int] = set()  # those of them parted from their definitions' blocks
+    # (Heads of the document's tables, told by the tables' opening with them again and again.)
+    repeated_heads = repeated_first_rows(
+        b.table for r in results for b in r.blocks
+        if b.table is not None and id(b) not in artifact_ids
+    )
     in_order = _document_order(results)
     keyed_runs = _keyed_runs(in_order, artifact_ids)
     listed: _ListedAgain | None = None  # (worked out when a numbered line first asks)
@@ -379,7 +393,7 @@ def classify(
                 doc.blocks.append(_figure(block, result, prov, body_size, artifact_ids, captions))
                 continue
             if block.kind == "table":
-                table = _table(block, result, prov)
+                table = _table(block, result, prov, repeated_heads)
                 # (Its last row saying only that it goes on over the page is pagination.)
                 paged = goes_on_rows_apart(table)
                 doc.artifacts.extend(paged)
@@ -4202,7 +4216,9 @@ def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
     # is the same heading as the lines of its face read whole. Not in a fixed-pitch face: a
     # line of code comes in pieces at its runs of spaces, and its pieces are its words.)
     size = block.size
-    if size < 1.15 * body_size and not (block.bold and size >= BOLD_HEADING_SIZE * body_size):
+    if size < 1.15 * body_size and not (
+        block.bold and (size >= BOLD_HEADING_SIZE * body_size or block.heads_smaller_text)
+    ):
         return False  # (most blocks: the body's face; asked first, the tests below cost more)
     if not (1 < len(text) <= 160 or _letter_heading(block, text, body_size)) or len(
         block.frags
@@ -4240,7 +4256,7 @@ def _judge_heading_candidate(block: Block, text: str, body_size: float) -> bool:
     # (or a title's few words wrapped onto three lines: a bold paragraph runs longer).
     return (
         block.bold
-        and block.size >= BOLD_HEADING_SIZE * body_size
+        and (block.size >= BOLD_HEADING_SIZE * body_size or block.heads_smaller_text)
         and (len(block.frags) <= 2 or word_count(text) <= BOLD_HEADING_WORDS)
         and not starts_item(text)
         and not text.endswith((".", ",", ";", ":", "。", "，", "；", "："))
@@ -5160,7 +5176,12 @@ def _table_cell(f: Fragment | None, block: Block, result: PageResult, header: bo
     )
 
 
-def _table(block: Block, result: PageResult, prov: list[Prov]) -> Table:
+def _table(
+    block: Block, result: PageResult, prov: list[Prov],
+    repeated_heads: Collection[tuple[str | None, ...]] = (),
+) -> Table:
+    """``repeated_heads``: the first rows the document's tables open with again and again
+    (:func:`.table_heads.repeated_first_rows`), each its table's head."""
     assert block.table is not None
     rows: list[Row] = []
     # A right-to-left table (Arabic, Hebrew, Persian) starts at its right edge: its first
@@ -5177,7 +5198,8 @@ def _table(block: Block, result: PageResult, prov: list[Prov]) -> Table:
         for (r, k), (rows_spanned, columns) in block.spans.items()
     }
     # (No rule or shading set the heads apart: their text may.)
-    head_rows = block.head_rows or set_apart_head(block.table)
+    head_rows = block.head_rows or set_apart_head(block.table) or int(
+        opens_with(block.table, repeated_heads))
     # (A spanning cell is said once, at its top-left: the positions it covers hold no cell.)
     covered = {
         (r + dr, k + dk) for (r, k), (down, across) in spans.items()

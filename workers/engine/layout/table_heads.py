@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from .glyphs import Rect
@@ -521,6 +521,45 @@ def set_apart_head(cells: Cells, *, bold: bool = True) -> int:
     # the rows of its first section, not a column's head: a head only over heads.)
     lone = sum(f is not None for f in cells[0]) < 2 if cells else True
     return 0 if lone and heads < 2 else heads
+
+
+#: Tables of a document opening with one row, word for word, at least: the names of their
+#: columns, set over each (a reference's method tables, each under "Return  Name").
+REPEATED_HEADS = 2
+
+
+def repeated_first_rows(tables: Iterable[Cells]) -> set[tuple[str | None, ...]]:
+    """The first rows (their texts) that :data:`REPEATED_HEADS` of ``tables`` open with at
+    least, each of two cells or more and words alone (:func:`_names_columns`): a document
+    setting one kind of table again and again (a cheat sheet's method tables, a data
+    sheet's ratings) heads each with the same names of its columns, however the face
+    that sets them apart is told (in grey, by colour alone). Rows of data differ from
+    table to table; and a row the table gives again under it is no head."""
+    counts: Counter[tuple[str | None, ...]] = Counter()
+    for cells in tables:
+        texts = [_texts(row) for row in cells]
+        if len(texts) < 2 or not _names_columns(texts[0]) or texts[0] in texts[1:]:
+            continue
+        counts[tuple(texts[0])] += 1
+    return {row for row, count in counts.items() if count >= REPEATED_HEADS}
+
+
+def opens_with(cells: Cells, rows: Collection[tuple[str | None, ...]]) -> bool:
+    """The table's first row is one of ``rows`` (:func:`repeated_first_rows`) and more rows
+    follow it."""
+    return len(cells) >= 2 and tuple(_texts(cells[0])) in rows
+
+
+def _names_columns(row: Sequence[str | None]) -> bool:
+    """Two cells of the row at least hold text, each of it words with no figure, none
+    ending in a colon: a label ending so introduces the value beside it, in its own row
+    ("ctxt:  the XSLT transformation context", the first parameter of many functions
+    alike), where a column's name stands over the column."""
+    filled = [text.rstrip() for text in row if text is not None]
+    return len(filled) >= 2 and all(
+        _worded(text) and not any(map(str.isdigit, text)) and not text.endswith((":", "："))
+        for text in filled
+    )
 
 
 def _bold_head_rows(cells: Cells) -> int:

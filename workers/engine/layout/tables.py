@@ -413,6 +413,22 @@ def ruled_tables(
         one_column = len(xs) == 2 and _one_column_of_cells(
             xs, ys, hs, vs, [f for f in frags if id(f) not in taken]
         )
+        if (
+            len(ys) == 2 and not one_row and id(box) not in cut_through
+            and _cells_ruled_down(sorted(xs), ys, vs)
+        ):
+            # A row of boxed cells in a margin band (a form's title box: its logo and number,
+            # its title, where to send it), read as no table: each box's text is read on its
+            # own, a box at a time. Read across, the lines of the boxes side by side would
+            # seem a table's rows, the title's lines cut and read in turn with the others'.
+            cell_texts = _cell_texts(
+                content.index, sorted(xs), ys, [f for f in frags if id(f) not in taken]
+            )
+            taken.update(id(f) for b in cell_texts for f in b.frags)
+            out.extend(cell_texts)
+            if text_grids is not None and cell_texts:
+                text_grids.append(box)  # (its rules frame text: no drawing)
+            continue
         if (len(ys) < 3 and not one_row) or (len(xs) < 3 and not one_column):
             continue
         ys.sort(reverse=True)
@@ -726,9 +742,32 @@ def _one_row_of_cells(
         top - content.y0 > content.height - band and not open_head
         or bottom - content.y0 < band and not open_foot
     )
-    return (
-        len(xs) >= 3 and not in_band and all(_ruled_down(x, bottom, top, vs) for x in xs)
-    )
+    return not in_band and _cells_ruled_down(xs, ys, vs)
+
+
+def _cells_ruled_down(xs: list[float], ys: list[float], vs: Sequence[Rect]) -> bool:
+    """Two cells at least (``xs``: three edges or more) between the rules across ``ys``,
+    a rule down at each of their edges from the one to the other."""
+    top, bottom = max(ys), min(ys)
+    return len(xs) >= 3 and all(_ruled_down(x, bottom, top, vs) for x in xs)
+
+
+def _cell_texts(
+    page: int, xs: list[float], ys: list[float], frags: list[Fragment]
+) -> list[Block]:
+    """The text of each cell of one row of boxed cells (``xs``: their edges, left to right;
+    ``ys``: the rules across), a block a cell, its lines in turn: a box's text is read
+    together, as a diagram's boxes are (:func:`_box_texts`), and as a cell of a table is."""
+    top, bottom = max(ys), min(ys)
+    out = []
+    for left, right in itertools.pairwise(xs):
+        inside = [
+            f for f in frags
+            if left < (f.x0 + f.x1) / 2 < right and bottom < (f.y0 + f.y1) / 2 < top
+        ]
+        if inside:
+            out.append(block_of(page, (f for line in lines(inside) for f in line.fragments)))
+    return out
 
 
 #: Rows at least of a grid of one column ruled cell by cell (:func:`_one_column_of_cells`).
@@ -1692,7 +1731,9 @@ def _box_texts(
         if any(j != k and _holds(shapes[k], shapes[j]) and _area(shapes[j]) < _area(shapes[k])
                for j in texts):
             loose.extend(texts.pop(k))
-    pieces = list(texts.values()) + [line.fragments for line in lines(loose)]
+    pieces = list(texts.values()) + [
+        part for line in lines(loose) for part in _set_apart_by_size(line.fragments)
+    ]
     out = []
     for piece in pieces:
         block = Block(page, kind="text")
@@ -1701,6 +1742,28 @@ def _box_texts(
                 block.add(f)
         out.append(block)
     return out
+
+
+#: Pieces of a diagram's loose line this many times the taller's height apart or more …
+LOOSE_STEP = 2.0
+#: … one of them this many times the other's height at least, are two texts, not one line.
+LOOSE_SIZE_STEP = 1.5
+
+
+def _set_apart_by_size(line: list[Fragment]) -> list[list[Fragment]]:
+    """A line of a diagram's loose text (no box of its own holds it) cut where the next
+    piece stands far past the last, a line step of the taller of the two (as a page's
+    lines go on), and is set in a clearly other size: a panel's title set large, level
+    with the small facts flush left of it ("Name: Hydro Network   **Hydro Network**"), is
+    read apart from them, not as more of the last fact's value. (Pieces of one size go on:
+    a label and its value at a tab stop, a connector's labels.)"""
+    parts = [[line[0]]] if line else []
+    for last, f in itertools.pairwise(line):
+        tall, short = sorted((last.height, f.height), reverse=True)
+        if f.x0 - last.x1 >= LOOSE_STEP * tall and tall >= LOOSE_SIZE_STEP * short:
+            parts.append([])
+        parts[-1].append(f)
+    return parts
 
 
 def _box_of(rules: list[Rect]) -> Rect:
