@@ -10,9 +10,11 @@
   has /Alt, TH has /Scope, Note has /ID (7.3, 7.4, 7.5, 7.9);
 * ``annotations`` — each annotation (but popups and hidden ones) is tagged through
   ``/StructParent``, its page has ``/Tabs /S``, links have ``/Contents`` (7.18);
-* ``text-fidelity`` — the text pdfium reads from each tagged element is the model's text for
-  it (the same characters; content order can differ from reading order within a block), and
-  an element's /ActualText says the characters it draws;
+* ``text-fidelity`` — the text each tagged element reads as (its /ActualText, else what pdfium
+  reads from it) is the model's text for it (the same characters; content order can differ
+  from reading order within a block), and an element's /ActualText says the characters it
+  draws (text drawn in the glyph ids of a font not embedded read glyph by glyph:
+  :mod:`.glyph_id_reading`);
 * ``pixels`` — every page renders to the same pixels as the source's (pdfium, 72 dpi).
 
 These are the machine checks that are fast in-process; the full veraPDF judge
@@ -42,7 +44,8 @@ from ..layout.accents import COMBINING
 from ..layout.lines import clean
 from ..operator_names import operand_text, operator_name
 from ..pdf_entries import name_entry
-from .fonts import font_findings
+from .fonts import FontFindings, font_findings
+from .glyph_id_reading import ReadAs, glyph_id_texts
 from .marked_content import PAINTING_OPERATORS, is_painting, read_operators, xobject_names
 from .mcid_text import loaded_page_text_by_mcid, page_text_by_mcid
 
@@ -86,13 +89,14 @@ def check_tagged_pdf(content: bytes, *, source: Path, expected_texts: list[str])
     with _open(content) as pdf:
         # Fonts of annotation appearances count too (check_pdf looks at the pages only).
         checks = [c for c in _as_checks(base) if c["id"] != "fonts-embedded"]
-        checks.extend(_font_checks(pdf))
+        findings = font_findings(pdf)
+        checks.extend(_font_checks(findings))
         checks.append(_content_check(pdf))
         checks.append(_structure_check(pdf))
         checks.append(_annotation_check(pdf))
-        by_mcid, pixels = _read_and_compare_pages(content, source)
+        by_mcid, by_glyph, pixels = _read_and_compare_pages(content, source, findings.glyph_ids)
         # The checks above only read the output: its elements are read from the same copy.
-        checks.append(_fidelity_check(pdf, expected_texts, by_mcid))
+        checks.append(_fidelity_check(pdf, expected_texts, by_mcid, by_glyph))
     checks.append(pixels)
     return make_report(checks)
 
@@ -110,8 +114,7 @@ def _as_checks(report: Report) -> list[Check]:
 # --- fonts --------------------------------------------------------------------------------
 
 
-def _font_checks(pdf: pikepdf.Pdf) -> list[Check]:
-    findings = font_findings(pdf)
+def _font_checks(findings: FontFindings) -> list[Check]:
     missing = sorted(findings.not_embedded)
     unmapped = sorted(findings.no_unicode)
     return [
@@ -489,21 +492,34 @@ def read_tagged_text(content: bytes) -> list[str]:
 def _element_texts(pdf_pk: pikepdf.Pdf, by_mcid: TextByMcid) -> list[str]:
     """:func:`read_tagged_text` of the output opened as ``pdf_pk``, the pages' text by MCID
     read already."""
-    return [drawn for drawn, _ in _element_readings(pdf_pk, by_mcid)]
+    return [drawn for drawn, _, _ in _element_readings(pdf_pk, by_mcid)]
 
 
-def _element_readings(pdf_pk: pikepdf.Pdf, by_mcid: TextByMcid) -> list[tuple[str, str | None]]:
-    """Each element's drawn text (as :func:`_element_texts`) with its /ActualText, if any."""
+#: (page index, MCID) -> the text of that marked content read glyph by glyph, for those that
+#: draw in the glyph ids of a font not embedded (:func:`.glyph_id_reading.glyph_id_texts`).
+GlyphTextByMcid = dict[tuple[int, int], str]
+
+
+def _element_readings(
+    pdf_pk: pikepdf.Pdf, by_mcid: TextByMcid, by_glyph: GlyphTextByMcid | None = None,
+) -> list[tuple[str, str | None, str]]:
+    """Each element's drawn text (as :func:`_element_texts`) with its /ActualText, if any,
+    and its drawn text with what it draws in glyph ids read glyph by glyph (``by_glyph``)."""
     pages = {page.obj.objgen: index for index, page in enumerate(pdf_pk.pages)}
-    out: list[tuple[str, str | None]] = []
+    out: list[tuple[str, str | None, str]] = []
     for element in _elements(pdf_pk):
         if element.get("/S") == "/Figure":
             continue  # a figure's text is its /Alt, not what it draws
         marks = _marks(element, pages)
         if marks:
             actual = element.get("/ActualText")
-            out.append(("".join("".join(by_mcid.get(mark, [])) for mark in marks),
-                        str(actual) if isinstance(actual, pikepdf.String) else None))
+            drawn = "".join("".join(by_mcid.get(mark, [])) for mark in marks)
+            glyphs = drawn
+            if by_glyph and any(mark in by_glyph for mark in marks):
+                glyphs = "".join(by_glyph[mark] if mark in by_glyph
+                                 else "".join(by_mcid.get(mark, [])) for mark in marks)
+            out.append((drawn, str(actual) if isinstance(actual, pikepdf.String) else None,
+                        glyphs))
     return out
 
 
@@ -524,14 +540,18 @@ def _marks(element: pikepdf.Dictionary, pages: dict[tuple[int, int], int]) -> li
     return out
 
 
-def _fidelity_check(pdf: pikepdf.Pdf, expected: list[str], by_mcid: TextByMcid) -> Check:
-    """``pdf``: the output; ``by_mcid``: its pages' text (:func:`_read_and_compare_pages`)."""
-    readings = _element_readings(pdf, by_mcid)
-    read_texts = [drawn for drawn, _ in readings]
-    # An element's /ActualText (a right-to-left line said in its reading order) is what a
-    # screen reader hears instead of the drawing: it must say the drawn characters, no other.
-    unfaithful = sum(1 for drawn, actual in readings
-                     if actual is not None and normal_counts(actual) != normal_counts(drawn))
+def _fidelity_check(pdf: pikepdf.Pdf, expected: list[str], by_mcid: TextByMcid,
+                    by_glyph: GlyphTextByMcid | None = None) -> Check:
+    """``pdf``: the output; ``by_mcid``: its pages' text, ``by_glyph``: that of the marked
+    content drawing in glyph ids, read glyph by glyph (:func:`_read_and_compare_pages`)."""
+    readings = _element_readings(pdf, by_mcid, by_glyph)
+    # An element's /ActualText (a right-to-left line said in its reading order, text drawn
+    # in glyph ids no Unicode mapping reads) is what a screen reader hears instead of the
+    # drawing: it is the text compared with the model's, and must say the drawn characters,
+    # no other (glyph ids read as their glyphs are).
+    read_texts = [drawn if actual is None else actual for drawn, actual, _ in readings]
+    unfaithful = sum(1 for _, actual, glyphs in readings
+                     if actual is not None and normal_counts(actual) != normal_counts(glyphs))
     wanted = expected
     model_chars = found = exact = 0
     for model, got in zip(wanted, read_texts, strict=False):
@@ -559,13 +579,17 @@ def _fidelity_check(pdf: pikepdf.Pdf, expected: list[str], by_mcid: TextByMcid) 
 # --- pixels -------------------------------------------------------------------------------
 
 
-def _read_and_compare_pages(content: bytes, source: Path) -> tuple[TextByMcid, Check]:
-    """The output's text by MCID (for the fidelity check), and the pixel check: every page of
-    ``content`` renders to exactly the source page's pixels. Each output page is loaded once
-    for both (pdfium parses a page's whole content stream when it loads it, which costs about
-    as much as reading its text); its pixels are rendered from that page as from a page
-    loaded afresh, and compared with the source page's as before."""
+def _read_and_compare_pages(
+    content: bytes, source: Path, glyph_ids: ReadAs | None = None,
+) -> tuple[TextByMcid, GlyphTextByMcid, Check]:
+    """The output's text by MCID, and that of the MCIDs drawing in the glyph ids of the fonts
+    ``glyph_ids`` read glyph by glyph (for the fidelity check), and the pixel check: every
+    page of ``content`` renders to exactly the source page's pixels. Each output page is
+    loaded once for all (pdfium parses a page's whole content stream when it loads it, which
+    costs about as much as reading its text); its pixels are rendered from that page as from
+    a page loaded afresh, and compared with the source page's as before."""
     by_mcid: TextByMcid = {}
+    by_glyph: GlyphTextByMcid = {}
     differing: list[int] = []
     too_large: list[tuple[int, PageTooLargeError]] = []
     original = pdfium.PdfDocument(str(source))
@@ -578,6 +602,9 @@ def _read_and_compare_pages(content: bytes, source: Path) -> tuple[TextByMcid, C
             try:
                 for mcid, chars in loaded_page_text_by_mcid(page, index).items():
                     by_mcid[(index, mcid)] = chars
+                if glyph_ids:
+                    by_glyph.update(((index, mcid), text)
+                                    for mcid, text in glyph_id_texts(page, glyph_ids).items())
                 if same_count and page_pixels(page) != render_page(original, index):
                     differing.append(index + 1)
             except PageTooLargeError as e:
@@ -590,7 +617,8 @@ def _read_and_compare_pages(content: bytes, source: Path) -> tuple[TextByMcid, C
         tagged.close()
         original.close()
     if not same_count:
-        return by_mcid, _check("pixels", False, f"{len(tagged)} pages instead of {count}")
+        return by_mcid, by_glyph, _check("pixels", False,
+                                         f"{len(tagged)} pages instead of {count}")
     if differing or too_large:
         details = [f"pages rendering differently: {_short(differing)}"] if differing else []
         details.extend(
@@ -600,9 +628,9 @@ def _read_and_compare_pages(content: bytes, source: Path) -> tuple[TextByMcid, C
         )
         if len(too_large) > 3:
             details.append(f"{len(too_large) - 3} more pages too large to compare")
-        return by_mcid, _check("pixels", False, "; ".join(details))
-    return by_mcid, _check("pixels", True,
-                           f"all {count} page(s) render identically to the source")
+        return by_mcid, by_glyph, _check("pixels", False, "; ".join(details))
+    return by_mcid, by_glyph, _check("pixels", True,
+                                     f"all {count} page(s) render identically to the source")
 
 
 def render_page(document: pdfium.PdfDocument, index: int, clip: Clip | None = None) -> bytes:

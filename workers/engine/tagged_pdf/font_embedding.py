@@ -63,6 +63,7 @@ from .checks import drawn_page, pages_drawn_differently
 from .drawn_encoding import DrawnEncoding, drawn_encoding, object_bytes, to_unicode_cmap
 from .font_usage import CodesUsed, Key
 from .fonts import _descendant, _is_embedded, display_name, page_roots, reachable_fonts
+from .glyph_id_reading import GlyphIdFonts
 from .named_to_unicode import complete_named_to_unicode
 from .notdef_glyphs import give_notdef_a_blank_glyph
 from .program_widths import match_program_widths
@@ -134,12 +135,14 @@ class FontEmbedding:
 
 
 def repair_fonts(
-    pdf: pikepdf.Pdf, source: pdfium.PdfDocument, reread: set[str] | None = None
+    pdf: pikepdf.Pdf, source: pdfium.PdfDocument, reread: set[str] | None = None,
+    glyph_ids: GlyphIdFonts | None = None,
 ) -> list[str]:
     """The repairs below, and :func:`.symbolic_truetype.drop_symbolic_encodings`, on ``pdf``
     (``source``: the same document, as the source was); notes for the report. ``reread``,
     given, gets the names of the fonts whose /ToUnicode was written anew: their text reads
-    otherwise in the output than in the source."""
+    otherwise in the output than in the source. ``glyph_ids``, given, gets the fonts whose
+    codes are glyph ids of a font not embedded (:mod:`.named_to_unicode`), left as they are."""
     # Which fonts each page reaches is walked once: the repairs change fonts, not resources.
     fonts = indirect_fonts_by_page(pdf)
     notes = embed_substitute_fonts(pdf, fonts).notes()
@@ -150,10 +153,9 @@ def repair_fonts(
         notes.append("/CIDToGIDMap /Identity (the default) written for: " + ", ".join(completed))
     if reread is not None:
         reread.update(repaired)
-    if named := complete_named_to_unicode(pdf, fonts):
+    if named := complete_named_to_unicode(pdf, fonts, glyph_ids):
         notes.append("/ToUnicode completed with the characters the glyph names say (TeX "
-                     "names, glyphs at control codes, the glyph ids of a font not "
-                     "embedded): " + ", ".join(named))
+                     "names, glyphs at control codes): " + ", ".join(named))
         if reread is not None:
             reread.update(named)
     if matched := match_program_widths(pdf, fonts):

@@ -28,6 +28,7 @@ from fontTools.agl import LEGACY_AGL2UV
 
 from ..glyph_names import NotUnderstood, code_names, to_unicode_entries
 from ..pdf_entries import entry_of, name_entry
+from .glyph_id_reading import ReadAs, base_font_name, font_read_as
 
 #: CID fonts of these character collections map to Unicode through Adobe's published CMaps.
 _KNOWN_ORDERINGS = frozenset({"GB1", "CNS1", "Japan1", "Korea1", "KR"})
@@ -74,6 +75,9 @@ class FontFindings:
     notdef: set[str] = field(default_factory=set)
     #: Fonts whose /ToUnicode gives a code the text shows U+0000, U+FEFF or U+FFFE.
     forbidden_unicode: set[str] = field(default_factory=set)
+    #: Of the fonts without Unicode, the composite ones whose codes are glyph ids of a font
+    #: not embedded, by /BaseFont: how their glyphs read (:mod:`.glyph_id_reading`).
+    glyph_ids: ReadAs = field(default_factory=dict)
 
 
 def font_findings(pdf: pikepdf.Pdf) -> FontFindings:
@@ -86,6 +90,8 @@ def font_findings(pdf: pikepdf.Pdf) -> FontFindings:
             findings.not_embedded.add(name)
         if "/ToUnicode" not in font and not _maps_to_unicode(font) or _unmapped_codes(font):
             findings.no_unicode.add(name)
+            if chars := font_read_as(font):
+                findings.glyph_ids[base_font_name(font)] = chars
         if font.is_indirect and _shows_cid_0_as_text(font):
             notdef_candidates[font.objgen] = font
         if codes := forbidden_unicode_codes(font):

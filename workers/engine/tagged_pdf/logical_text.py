@@ -17,6 +17,13 @@ operators (cutting one only between blocks), so the element reads "NEEL KASHKARI
 The layout reader marks such a block's provenance (:attr:`..document.Prov.interleaved`, found
 from the objects it reads, at no cost per glyph).
 
+Text drawn in the glyph ids of a composite font not embedded reads as no character pdfium
+knows ("QHSDV" for "nepas"); the layout reader reads it glyph by glyph (TrueType's standard
+order), and so does :mod:`.glyph_id_reading` the output's marked content: an element drawing
+such text gets its model text as its /ActualText where the two have the same characters (no
+/ToUnicode: pdfium would draw the font's substitute glyphs otherwise, see
+:mod:`.named_to_unicode`).
+
 Reading the output back costs a save and a pdfium read (or only the read, of the copy the
 tagger saved to prove its cut operators, where no page read was tagged again since), so only
 a document with right-to-left text (only there does the model read lines other than drawn; a
@@ -43,6 +50,7 @@ import pypdfium2 as pdfium
 
 from ..layout.lines import clean, has_rtl
 from .checks import normal_counts
+from .glyph_id_reading import GlyphIdFonts, ReadAs, glyph_id_texts
 from .mcid_text import page_text_by_mcid
 from .plan import Node
 
@@ -59,6 +67,7 @@ def give_logical_texts(
     saved: pdfium.PdfDocument | None = None,
     changed_since: Set[int] = frozenset(),
     read_from_saved: Mapping[int, Mapping[int, list[str]]] | None = None,
+    glyph_ids: GlyphIdFonts | None = None,
 ) -> int:
     """Give each written leaf whose drawing reads otherwise an ``/ActualText`` of its model
     text, in a document with right-to-left text. ``elements``: leaf id -> its structure element;
@@ -69,9 +78,13 @@ def give_logical_texts(
     pdfium reads of a page's marked content is drawn from its content and resources
     alone: the structure tree, the keys that point into it and the annotations written
     since change nothing of it). ``read_from_saved``: pages of ``saved`` read already
-    (:func:`.mcid_text.loaded_page_text_by_mcid`), not loaded again."""
+    (:func:`.mcid_text.loaded_page_text_by_mcid`), not loaded again. ``glyph_ids``: the
+    fonts whose codes are glyph ids of a font not embedded (:mod:`.glyph_id_reading`): a leaf
+    drawing text in one gets an /ActualText of its model text where that text, read glyph by
+    glyph, has the model's characters."""
     wanted = [leaf for leaf in leaves if leaf.role != "Figure" and leaf.leaf_id in elements
               and leaf.leaf_id in marks and leaf.text]
+    by_glyph_ids = glyph_ids.pages if glyph_ids is not None and glyph_ids.read_as else set()
     if not any(has_rtl(leaf.text) for leaf in wanted):
         # Without right-to-left text, only a leaf the layout reader read across its operators
         # (one operator's glyphs on both sides of another's) can read otherwise as drawn.
@@ -81,12 +94,17 @@ def give_logical_texts(
         # note whose raised mark the reader parted from the first word set against it; and
         # a cell whose word, broken over its lines with no hyphen, the reader ran on; and one
         # whose underscores, drawn as rules, the reader read as "_".
-        wanted = [leaf for leaf in wanted if _read_apart(leaf)]
+        # And a leaf on a page drawing with glyph ids (read so by the layout reader).
+        wanted = [leaf for leaf in wanted if _read_apart(leaf) or (
+            by_glyph_ids and not by_glyph_ids.isdisjoint(page for page, _ in marks[leaf.leaf_id]))]
         if not wanted:
             return 0  # the output is not read (nor saved) again
     pages = sorted({page for leaf in wanted for page, _ in marks[leaf.leaf_id]})
+    read_as = glyph_ids.read_as if by_glyph_ids and glyph_ids is not None else {}
+    glyph_id_pages = [page for page in pages if page in by_glyph_ids]
     if saved is not None and changed_since.isdisjoint(pages):
         by_mcid = _text_by_mark(saved, pages, read_from_saved or {})
+        by_glyph = _glyph_id_text_by_mark(saved, glyph_id_pages, read_as)
     else:
         buffer = io.BytesIO()
         # pdfium reads the marked content as written; nothing is compressed (read once, here).
@@ -95,11 +113,22 @@ def give_logical_texts(
         document = pdfium.PdfDocument(buffer.getvalue())
         try:
             by_mcid = _text_by_mark(document, pages, {})
+            by_glyph = _glyph_id_text_by_mark(document, glyph_id_pages, read_as)
         finally:
             document.close()
     given = 0
     for leaf in wanted:
         drawn = "".join(by_mcid.get(mark, "") for mark in marks[leaf.leaf_id])
+        if by_glyph and any(mark in by_glyph for mark in marks[leaf.leaf_id]):
+            # Text drawn in glyph ids reads as no character pdfium knows: said again where,
+            # read glyph by glyph, it has the model's characters (the fidelity check holds
+            # the /ActualText to that reading).
+            glyphs = "".join(by_glyph.get(mark, by_mcid.get(mark, ""))
+                             for mark in marks[leaf.leaf_id])
+            if normal_counts(glyphs) == normal_counts(leaf.text):
+                elements[leaf.leaf_id][pikepdf.Name.ActualText] = pikepdf.String(leaf.text)
+                given += 1
+            continue
         read, model = _compared(drawn), _compared(leaf.text)
         # Only the order and the spacing are said again: where the characters differ, the
         # drawing is read as it is (an /ActualText would hide what is drawn).
@@ -140,6 +169,23 @@ def _text_by_mark(
     return {(page, mcid): "".join(pieces) for page in pages
             for mcid, pieces in (read[page] if page in read
                                  else page_text_by_mcid(document, page)).items()}
+
+
+def _glyph_id_text_by_mark(
+    document: pdfium.PdfDocument, pages: Sequence[int], read_as: ReadAs,
+) -> dict[tuple[int, int], str]:
+    """(page, MCID) -> the text of that marked content read glyph by glyph
+    (:func:`.glyph_id_reading.glyph_id_texts`), for the MCIDs of ``pages`` that draw in glyph
+    ids."""
+    out: dict[tuple[int, int], str] = {}
+    for index in pages:
+        page = document[index]
+        try:
+            out.update(((index, mcid), text)
+                       for mcid, text in glyph_id_texts(page, read_as).items())
+        finally:
+            page.close()
+    return out
 
 
 def _same_characters(read: str, model: str, leaf: Node) -> bool:

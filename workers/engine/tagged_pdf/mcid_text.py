@@ -117,14 +117,17 @@ def _with_skipped(
 
 
 def _runs_by_mcid(
-    page: Any, raw: Any, count: int, starts: list[int], addresses: list[int]
+    page: Any, raw: Any, count: int, starts: list[int], addresses: list[int],
+    chars: str | list[str] | None = None,
 ) -> dict[int, list[tuple[int, str]]]:
     """MCID -> the runs of the text page drawn in it, each with its text object's address
-    (0: pdfium's generated space)."""
+    (0: pdfium's generated space). ``chars``: the page's characters read otherwise than
+    pdfium reads them (:mod:`.glyph_id_reading`), one per index."""
     out: dict[int, list[tuple[int, str]]] = {}
     if count <= 0:
         return out
-    chars = page_chars(raw, count)
+    if chars is None:
+        chars = page_chars(raw, count)
     # (Searched for in C: a page's text is tens of thousands of characters, each one
     # character long, so the joined text has a surrogate where one of them is one.)
     surrogates = _SURROGATE.search(chars if isinstance(chars, str) else "".join(chars)) is not None

@@ -4,15 +4,16 @@ TeX's fonts name glyphs outside the Adobe Glyph List (``angbracketleft``, ``less
 their subsets put glyphs at control codes (``prime`` at code 2): pdfium then reads the code
 itself as the character, and veraPDF fails the font (PDF/UA-1 7.21.7-1). The character each
 name says (:mod:`workers.engine.glyph_names`, the same table the layout reader reads the
-source's glyphs by) is written into the font's /ToUnicode, the entries it already has kept;
-so is the character of each glyph id a composite font not embedded draws by (see
-:mod:`workers.engine.glyph_names.glyph_ids`).
-A /ToUnicode changes no glyph drawn, only what is read; but for the glyph ids of a font not
-embedded: pdfium draws such a font with a substitute chosen by the text its codes read as,
-and drew the source's codes as letters of their own ("(xqkt" for "(voir"), where a viewer
-with the named font draws its glyphs by id. With the /ToUnicode it draws the letters the
-glyph ids are: the page as its author drew it, not as pdfium misread it (the pixel check
-tells the pages apart).
+source's glyphs by) is written into the font's /ToUnicode, the entries it already has kept.
+A /ToUnicode changes no glyph drawn there, only what is read.
+
+Not so for the glyph ids of a composite font not embedded (see
+:mod:`workers.engine.glyph_names.glyph_ids`), which the layout reader reads alike: pdfium
+draws such a font with a substitute whose glyphs it picks by the text its codes read as, and
+a /ToUnicode would change the page's pixels (the source, in pdfium, draws "(xqkt" where the
+glyph ids say "(voir"). Their font is left as it is (its codes still read as no character:
+reported) and the text they draw is said by the /ActualText of the elements drawing it
+(:mod:`.glyph_id_reading`, :mod:`.logical_text`).
 """
 
 from __future__ import annotations
@@ -22,18 +23,31 @@ import pikepdf
 from ..glyph_names import named_fixes, to_unicode_entries
 from .drawn_encoding import to_unicode_cmap
 from .fonts import display_name
+from .glyph_id_reading import GlyphIdFonts
 
 
 def complete_named_to_unicode(
-    pdf: pikepdf.Pdf, page_fonts: list[list[pikepdf.Dictionary]]
+    pdf: pikepdf.Pdf, page_fonts: list[list[pikepdf.Dictionary]],
+    glyph_ids: GlyphIdFonts | None = None,
 ) -> list[str]:
-    """Add the codes of :func:`.glyph_names.named_fixes` to each font's /ToUnicode (made
-    if it has none); ``page_fonts``: per page, the indirect fonts it draws with. Returns the
-    names of the fonts completed."""
+    """Add the codes of :func:`.glyph_names.named_fixes` to each simple font's /ToUnicode
+    (made if it has none); ``page_fonts``: per page, the indirect fonts it draws with.
+    Returns the names of the fonts completed. ``glyph_ids``, given, gets the composite fonts
+    whose codes are glyph ids of a font not embedded, and the pages drawing with them."""
     completed: set[str] = set()
     seen: set[tuple[int, int]] = set()
-    for fonts in page_fonts:
+    composite: dict[tuple[int, int], bool] = {}  # objgen -> whether its codes are glyph ids
+    for index, fonts in enumerate(page_fonts):
         for font in fonts:
+            if font.get("/Subtype") == pikepdf.Name.Type0:
+                # (A composite font's only fixes are such glyph ids: none is written.)
+                if glyph_ids is not None:
+                    known = composite.get(font.objgen)
+                    if known is None:
+                        known = composite[font.objgen] = glyph_ids.add(index, font)
+                    elif known:
+                        glyph_ids.pages.add(index)
+                continue
             if font.objgen in seen:
                 continue
             seen.add(font.objgen)
@@ -42,9 +56,6 @@ def complete_named_to_unicode(
                 continue
             # named_fixes is empty for a /ToUnicode it cannot read whole, so this reads.
             present = to_unicode_entries(font.ToUnicode) if "/ToUnicode" in font else {}
-            # (A composite font's codes, its glyph ids, are two bytes: /Identity-H.)
-            composite = font.get("/Subtype") == pikepdf.Name.Type0
-            font[pikepdf.Name.ToUnicode] = pdf.make_stream(
-                to_unicode_cmap({**present, **missing}, code_bytes=2 if composite else 1))
+            font[pikepdf.Name.ToUnicode] = pdf.make_stream(to_unicode_cmap({**present, **missing}))
             completed.add(display_name(font))
     return sorted(completed)

@@ -51,6 +51,7 @@ from .checks import (
 from .font_embedding import repair_fonts
 from .fonts import drop_subset_glyph_lists
 from .form_content import painted_forms, plan_form_copies, shared_paintings, write_form_copies
+from .glyph_id_reading import GlyphIdFonts
 from .keep import keep_author_tags
 from .logical_text import give_logical_texts, pages_maybe_read
 from .marked_content import (
@@ -140,7 +141,14 @@ def _tag(source: Path, document: Document, source_pages: SourcePages) -> TaggedP
         strip_form_marks(pdf)
         drop_subset_glyph_lists(pdf)
         reread: set[str] = set()  # fonts whose text the output reads otherwise
-        font_notes = repair_fonts(pdf, glyph_source, reread)
+        glyph_ids = GlyphIdFonts()  # fonts drawing glyph ids, said by /ActualText
+        font_notes = repair_fonts(pdf, glyph_source, reread, glyph_ids)
+        if glyph_ids.read_as:
+            font_notes.append(
+                "text drawn in the glyph ids of composite fonts not embedded, read by "
+                "TrueType's standard glyph order, said as the /ActualText of the elements "
+                "drawing it (the fonts left as they were: pixels unchanged, their codes still "
+                "mapped to no Unicode): " + ", ".join(sorted(glyph_ids.read_as)))
         plan = plan_structure(document)
         # (Labels whose glyphs stand in for another sign: decoration, taken out of the tree.)
         stand_ins = stand_in_labels(plan, source_pages, reread)
@@ -259,10 +267,11 @@ def _tag(source: Path, document: Document, source_pages: SourcePages) -> TaggedP
                                   [tagging.mcid_stream for tagging in taggings])
         written = list(plan.walk())  # the tree as written (pruned)
         # Right-to-left text, and leaves whose operators interleave, read out of order as
-        # drawn: said again as the model reads them.
+        # drawn, and text drawn in glyph ids reads as no character: said again as the model
+        # reads them.
         give_logical_texts(pdf, [node for node in written if node.is_leaf],
                            summary.leaf_elements, summary.leaf_marks, saved, retagged,
-                           read_from_saved)
+                           read_from_saved, glyph_ids)
         roles = Counter(node.role for node in written)
         result.list_items = roles["LI"]
         # (A contents entry's Lbl is no list item's: TOCI holds its own.)
