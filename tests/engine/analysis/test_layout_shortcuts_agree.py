@@ -329,3 +329,28 @@ def test_characters_looked_for_are_found_in_any_order_they_are_given() -> None:
         answers = {accents._accelerator.chars_among(glyphs, "".join(order), True)
                    for order in orders}
         assert answers == {char in marks}
+
+
+def test_the_glyphs_about_a_rule_are_those_the_python_sift_finds() -> None:
+    """drawn_underscores' glyphs about a rule (C where built, _fragments.glyphs_across) are
+    those of the slice reaching across the rule's reach, in order; a NaN reaches nowhere, and
+    a field or bound that is no float is left to Python."""
+    from workers.engine.layout import drawn_underscores
+
+    accelerator = drawn_underscores._accelerator
+    assert accelerator is not None
+    chooser = random.Random(23)
+    for _ in range(300):
+        glyphs = [_glyph(chooser, "a") for _ in range(chooser.randrange(0, 40))]
+        if glyphs and chooser.random() < 0.2:
+            chooser.choice(glyphs).x1 = math.nan
+        lo, hi = chooser.randrange(-5, 45), chooser.randrange(-5, 45)
+        left = chooser.uniform(-10, 500)
+        right = left + chooser.uniform(-5, 60)
+        fast = accelerator.glyphs_across(glyphs, lo, hi, left, right)
+        slow = [g for g in glyphs[lo:hi] if g.x1 >= left and g.x0 <= right]
+        assert [id(g) for g in fast] == [id(g) for g in slow]
+    odd = [_glyph(chooser, "a"), _glyph(chooser, "b")]
+    assert accelerator.glyphs_across(odd, 0, 2, 0, 600.0) is NotImplemented
+    odd[1].x0 = 3  # type: ignore[assignment]
+    assert accelerator.glyphs_across(odd, 0, 2, 0.0, 600.0) is NotImplemented

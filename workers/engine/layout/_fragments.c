@@ -2583,6 +2583,55 @@ static PyObject *round_to(PyObject *self, PyObject *const *args, Py_ssize_t narg
     return PyObject_CallFunctionObjArgs(round, x, digits, NULL);
 }
 
+/* glyphs_across(glyphs, lo, hi, left, right) -> ``[g for g in glyphs[lo:hi] if g.x1 >= left and
+ * g.x0 <= right]``, or NotImplemented where a box field or a bound is no float:
+ * drawn_underscores' glyphs about a rule, among those its bottoms' bisection found. Why C: each
+ * short rule of a page looks at the glyphs of a line or two across the page. */
+static PyObject *glyphs_across(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *glyphs, *bounds[2];
+    Py_ssize_t lo, hi;
+    if (!PyArg_ParseTuple(args, "O!nnOO", &PyList_Type, &glyphs, &lo, &hi, &bounds[0],
+                          &bounds[1]))
+        return NULL;
+    if (!PyFloat_CheckExact(bounds[0]) || !PyFloat_CheckExact(bounds[1]))
+        Py_RETURN_NOTIMPLEMENTED;
+    double left = PyFloat_AS_DOUBLE(bounds[0]), right = PyFloat_AS_DOUBLE(bounds[1]);
+    /* (The slice's bounds, as glyphs[lo:hi] clips them.) */
+    Py_ssize_t n = PyList_GET_SIZE(glyphs);
+    if (lo < 0) lo = lo + n < 0 ? 0 : lo + n;
+    if (hi < 0) hi = hi + n < 0 ? 0 : hi + n;
+    if (hi > n) hi = n;
+    PyObject *held = PyList_GetSlice(glyphs, lo, hi > lo ? hi : lo);
+    if (held == NULL) return NULL;
+    PyObject *out = PyList_New(0);
+    slot_layout layout = {NULL, {0}};
+    for (Py_ssize_t i = 0; out != NULL && i < PyList_GET_SIZE(held); i++) {
+        PyObject *glyph = PyList_GET_ITEM(held, i);
+        if (Py_TYPE(glyph) != layout.type) layout_of(Py_TYPE(glyph), &layout);
+        PyObject *x1 = field_of(glyph, &layout, F_X1);
+        PyObject *x0 = x1 == NULL ? NULL : field_of(glyph, &layout, F_X0);
+        if (x0 == NULL) {
+            Py_XDECREF(x1);
+            Py_CLEAR(out);
+            break;
+        }
+        int plain = PyFloat_CheckExact(x1) && PyFloat_CheckExact(x0);
+        /* (false for a NaN, as in Python) */
+        int across = plain && PyFloat_AS_DOUBLE(x1) >= left && PyFloat_AS_DOUBLE(x0) <= right;
+        Py_DECREF(x1);
+        Py_DECREF(x0);
+        if (!plain) {
+            Py_DECREF(out);
+            out = Py_NewRef(Py_NotImplemented);
+            break;
+        }
+        if (across && PyList_Append(out, glyph) < 0) Py_CLEAR(out);
+    }
+    Py_DECREF(held);
+    return out;
+}
+
 /* --- font_extents.py's passes over a page's glyphs --------------------------------------- */
 
 /* ``glyph.obj >= 0`` (``ge``) or ``glyph.obj < 0``: 1, 0, or -1 with an exception. */
@@ -2765,6 +2814,9 @@ static PyMethodDef methods[] = {
     {"chars_among", chars_among, METH_VARARGS,
      "chars_among(glyphs, chars, first_only) -> whether a glyph's character (or its first) "
      "holds one of chars, or NotImplemented"},
+    {"glyphs_across", glyphs_across, METH_VARARGS,
+     "glyphs_across(glyphs, lo, hi, left, right) -> the glyphs of glyphs[lo:hi] reaching "
+     "across left..right, or NotImplemented"},
     {"objects_in_fonts", objects_in_fonts, METH_VARARGS,
      "objects_in_fonts(glyphs, fonts) -> the objects of the glyphs set in fonts (obj >= 0)"},
     {"first_in_other_fonts", first_in_other_fonts, METH_VARARGS,
