@@ -354,3 +354,22 @@ def test_the_glyphs_about_a_rule_are_those_the_python_sift_finds() -> None:
     assert accelerator.glyphs_across(odd, 0, 2, 0, 600.0) is NotImplemented
     odd[1].x0 = 3  # type: ignore[assignment]
     assert accelerator.glyphs_across(odd, 0, 2, 0.0, 600.0) is NotImplemented
+
+
+def test_a_blocks_objects_and_marks_are_those_the_python_sift_finds() -> None:
+    """classify._prov's objects of a block (each once, in the order first drawn, none of
+    pdfium's -1) and their marked-content ids (sorted, none unmarked), in C where built
+    (_content_scan.drawn_objects), are the Python ones; an object or a mark that is no int is
+    left to Python."""
+    from workers.engine.layout import classify
+
+    scanner = classify._scanner
+    assert scanner is not None
+    chooser = random.Random(29)
+    for _ in range(500):
+        marks = [chooser.choice((-1, -1, 0, 1, 2, 7, 40)) for _ in range(chooser.randrange(0, 12))]
+        drawn = [chooser.randrange(-3, 15) for _ in range(chooser.randrange(0, 30))]
+        assert scanner.drawn_objects(drawn, marks) == classify._drawn_objects(drawn, marks)
+    assert scanner.drawn_objects([1, True], [0, 0]) is NotImplemented
+    assert scanner.drawn_objects([0, 1], [0, 2.0]) is NotImplemented
+    assert scanner.drawn_objects([2**70], []) is NotImplemented
