@@ -373,3 +373,30 @@ def test_a_blocks_objects_and_marks_are_those_the_python_sift_finds() -> None:
     assert scanner.drawn_objects([1, True], [0, 0]) is NotImplemented
     assert scanner.drawn_objects([0, 1], [0, 2.0]) is NotImplemented
     assert scanner.drawn_objects([2**70], []) is NotImplemented
+
+
+def test_words_by_ruled_column_are_those_each_column_counts() -> None:
+    """tables._words_by_column (a piece's column found by bisection) counts what asking each
+    column for its pieces counted: ruled edges repeated, pieces on an edge, beyond the first
+    or the last, a middle or an edge that is NaN."""
+    from workers.engine.layout import tables
+
+    chooser = random.Random(31)
+    for _ in range(400):
+        edges = sorted(chooser.choice((0.0, 50.0, 100.0, 150.0, chooser.uniform(0, 200)))
+                       for _ in range(chooser.randrange(0, 6)))
+        if edges and chooser.random() < 0.1:
+            edges[chooser.randrange(len(edges))] = math.nan
+        frags = []
+        for _ in range(chooser.randrange(0, 20)):
+            x0 = chooser.choice((0.0, 25.0, 50.0, 100.0, chooser.uniform(-20, 220)))
+            f = Fragment([], "a b c"[: chooser.randrange(1, 6)], x0, 0.0,
+                         x0 + chooser.choice((0.0, 10.0, 50.0)), 10.0)
+            if chooser.random() < 0.05:
+                f.x1 = math.nan
+            frags.append(f)
+        asked = [
+            sum(f.words for f in frags if edges[k] <= (f.x0 + f.x1) / 2 < edges[k + 1])
+            for k in range(len(edges) - 1)
+        ]
+        assert tables._words_by_column(frags, edges) == asked
