@@ -244,3 +244,31 @@ def test_a_band_behind_text_none_of_whose_images_is_running_is_not_rendered(
         f for _, f in c.significant()])
     assert read_layout(path, max_pages=10).to_json() == doc.to_json()
     assert len(rendered) == 1
+
+
+def test_a_running_band_behind_text_is_not_rendered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The same band under each page's heading, on four pages: running. Whether it is edgeless
+    # is never read (a band behind text, captioned or not, sets its running images aside), so
+    # no page is loaded again to render it once the running images are known.
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica))
+    band = pdf.make_indirect(_gray_image(pdf, _checker(32), 32))
+    for k in range(4):
+        page = pdf.add_blank_page(page_size=(612, 792))
+        page.obj.Resources = pikepdf.Dictionary(
+            Font=pikepdf.Dictionary(F1=font), XObject=pikepdf.Dictionary(B=band))
+        page.obj.Contents = pdf.make_stream(
+            b"q 400 0 0 22 72 600 cm /B Do Q "
+            b"BT /F1 14 Tf 80 605 Td (Chapter " + str(k + 1).encode() + b" on its band) Tj ET "
+            b"BT /F1 10 Tf 72 400 Td (A paragraph of running text further down the page.) Tj ET")
+    path = tmp_path / "bands.pdf"
+    pdf.save(path)
+    rendered = _count_smoothness_renders(monkeypatch)
+    doc = read_layout(path, max_pages=10)
+    assert rendered == []
+    monkeypatch.setattr(reader, "smoothness_asked", lambda c, running: [
+        f for _, f in c.significant()])
+    assert read_layout(path, max_pages=10).to_json() == doc.to_json()
