@@ -400,3 +400,26 @@ def test_words_by_ruled_column_are_those_each_column_counts() -> None:
             for k in range(len(edges) - 1)
         ]
         assert tables._words_by_column(frags, edges) == asked
+
+
+def test_a_blocks_first_look_at_one_width_is_the_python_one() -> None:
+    """listings' first look at whether a block's first glyphs are of one width (C where
+    built, _fragments.one_width) answers as its Python twin: spaces skipped, one glyph off at
+    most, widths zero, negative or NaN; a character that is no str is left to Python."""
+    from workers.engine.layout import listings
+
+    accelerator = listings._accelerator
+    assert accelerator is not None
+    chooser = random.Random(37)
+    for _ in range(600):
+        glyphs = []
+        for _ in range(chooser.randrange(0, 12)):
+            x0 = chooser.uniform(0, 500)
+            width = chooser.choice((6.0, 6.0, 6.0, 6.1, 6.3, 4.0, 0.0, -1.0, math.nan))
+            glyphs.append(Glyph(chooser.choice(("a", "a", " ", "\u00a0", "ab")), x0, 0.0,
+                                x0 + width, 10.0, 10.0, False, "F", 0, -1))
+        assert accelerator.one_width(glyphs, listings.PITCH_TOLERANCE, listings.FIRST_LOOK) == (
+            listings._python_one_width(glyphs))
+    odd = [Glyph("a", 0.0, 0.0, 6.0, 10.0, 10.0, False, "F", 0, -1)]
+    odd[0].x1 = 6  # type: ignore[assignment]
+    assert accelerator.one_width(odd, 0.04, 6) is NotImplemented

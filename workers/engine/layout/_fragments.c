@@ -2632,6 +2632,57 @@ static PyObject *glyphs_across(PyObject *self, PyObject *args) {
     return out;
 }
 
+/* one_width(glyphs, tolerance, first_look) -> True, False or NotImplemented: listings.py's
+ * _one_width over a block's first fragment's glyphs, the first look at whether its first
+ * ``first_look`` glyphs that are no space (" ") are of one width, within ``tolerance`` of the
+ * first one's, one at most off; the same tests in the same order on the same doubles.
+ * NotImplemented (Python answers) where a glyph's character is no str or a coordinate no
+ * float. Why C: asked of every block of every page, a few glyphs each. */
+static PyObject *one_width(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *glyphs;
+    double tolerance;
+    Py_ssize_t first_look;
+    if (!PyArg_ParseTuple(args, "O!dn", &PyList_Type, &glyphs, &tolerance, &first_look))
+        return NULL;
+    double width = 0.0;
+    Py_ssize_t seen = 0, odd = 0;
+    slot_layout layout = {NULL, {0}};
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(glyphs); i++) {
+        PyObject *glyph = PyList_GET_ITEM(glyphs, i);
+        Py_INCREF(glyph);
+        if (Py_TYPE(glyph) != layout.type) layout_of(Py_TYPE(glyph), &layout);
+        PyObject *chr = field_of(glyph, &layout, F_CHAR);
+        PyObject *x0 = NULL, *x1 = NULL;
+        int plain = chr != NULL && PyUnicode_CheckExact(chr);
+        int space = plain && PyUnicode_GET_LENGTH(chr) == 1 && PyUnicode_READ_CHAR(chr, 0) == ' ';
+        if (plain && !space) {
+            x1 = field_of(glyph, &layout, F_X1);
+            x0 = x1 == NULL ? NULL : field_of(glyph, &layout, F_X0);
+            plain = x0 != NULL && PyFloat_CheckExact(x0) && PyFloat_CheckExact(x1);
+        }
+        double w = plain && !space ? PyFloat_AS_DOUBLE(x1) - PyFloat_AS_DOUBLE(x0) : 0.0;
+        Py_XDECREF(chr);
+        Py_XDECREF(x0);
+        Py_XDECREF(x1);
+        Py_DECREF(glyph);
+        if (!plain) {
+            if (PyErr_Occurred()) return NULL;
+            Py_RETURN_NOTIMPLEMENTED;
+        }
+        if (space) continue;
+        if (!seen) {
+            width = w;
+        } else if (fabs(w - width) > tolerance * width) {
+            odd += 1;
+            if (odd > 1) Py_RETURN_FALSE;
+        }
+        seen += 1;
+        if (seen == first_look) break;
+    }
+    return PyBool_FromLong(width > 0 && 2 * odd < seen);
+}
+
 /* --- font_extents.py's passes over a page's glyphs --------------------------------------- */
 
 /* ``glyph.obj >= 0`` (``ge``) or ``glyph.obj < 0``: 1, 0, or -1 with an exception. */
@@ -2817,6 +2868,9 @@ static PyMethodDef methods[] = {
     {"glyphs_across", glyphs_across, METH_VARARGS,
      "glyphs_across(glyphs, lo, hi, left, right) -> the glyphs of glyphs[lo:hi] reaching "
      "across left..right, or NotImplemented"},
+    {"one_width", one_width, METH_VARARGS,
+     "one_width(glyphs, tolerance, first_look) -> listings._one_width's look at the glyphs, "
+     "or NotImplemented"},
     {"objects_in_fonts", objects_in_fonts, METH_VARARGS,
      "objects_in_fonts(glyphs, fonts) -> the objects of the glyphs set in fonts (obj >= 0)"},
     {"first_in_other_fonts", first_in_other_fonts, METH_VARARGS,
