@@ -206,3 +206,69 @@ def test_images_never_asked_about_are_not_judged(
     doc = read_layout(path, max_pages=10)
     assert [b.prov[0].page for b in doc.blocks if b.type == "figure"] == [0, 1]
     assert rendered == []
+
+
+def _band_page(tmp_path: Path, caption: bytes) -> Path:
+    """A page with a line of text set on an image hardly taller than it (a heading's band),
+    ``caption`` (a line of text, or nothing) under it, and a paragraph further down."""
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica))
+    page = pdf.add_blank_page(page_size=(612, 792))
+    page.obj.Resources = pikepdf.Dictionary(
+        Font=pikepdf.Dictionary(F1=font),
+        XObject=pikepdf.Dictionary(B=pdf.make_indirect(_gray_image(pdf, _checker(32), 32))))
+    page.obj.Contents = pdf.make_stream(
+        b"q 400 0 0 22 72 600 cm /B Do Q "
+        b"BT /F1 14 Tf 80 605 Td (A heading set on its band) Tj ET "
+        + (b"BT /F1 10 Tf 72 585 Td (" + caption + b") Tj ET " if caption else b"")
+        + b"BT /F1 10 Tf 72 400 Td (A paragraph of running text further down the page.) Tj ET")
+    path = tmp_path / "band.pdf"
+    pdf.save(path)
+    return path
+
+
+@pytest.mark.parametrize("caption", [b"", b"Figure 1: The band over the heading."])
+def test_a_band_behind_text_none_of_whose_images_is_running_is_not_rendered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caption: bytes
+) -> None:
+    # Uncaptioned, the image is a band behind its line before it is asked whether it is
+    # edgeless; captioned, every verdict its edges could lead to keeps nothing of it, and a
+    # captioned picture is judged only by what is kept. So it is never rendered.
+    path = _band_page(tmp_path, caption)
+    rendered = _count_smoothness_renders(monkeypatch)
+    doc = read_layout(path, max_pages=10)
+    assert rendered == []
+    # The same model as when every image of a figure is judged while its page is open.
+    monkeypatch.setattr(reader, "smoothness_asked", lambda c, running: [
+        f for _, f in c.significant()])
+    assert read_layout(path, max_pages=10).to_json() == doc.to_json()
+    assert len(rendered) == 1
+
+
+def test_a_running_band_behind_text_is_not_rendered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The same band under each page's heading, on four pages: running. Whether it is edgeless
+    # is never read (a band behind text, captioned or not, sets its running images aside), so
+    # no page is loaded again to render it once the running images are known.
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica))
+    band = pdf.make_indirect(_gray_image(pdf, _checker(32), 32))
+    for k in range(4):
+        page = pdf.add_blank_page(page_size=(612, 792))
+        page.obj.Resources = pikepdf.Dictionary(
+            Font=pikepdf.Dictionary(F1=font), XObject=pikepdf.Dictionary(B=band))
+        page.obj.Contents = pdf.make_stream(
+            b"q 400 0 0 22 72 600 cm /B Do Q "
+            b"BT /F1 14 Tf 80 605 Td (Chapter " + str(k + 1).encode() + b" on its band) Tj ET "
+            b"BT /F1 10 Tf 72 400 Td (A paragraph of running text further down the page.) Tj ET")
+    path = tmp_path / "bands.pdf"
+    pdf.save(path)
+    rendered = _count_smoothness_renders(monkeypatch)
+    doc = read_layout(path, max_pages=10)
+    assert rendered == []
+    monkeypatch.setattr(reader, "smoothness_asked", lambda c, running: [
+        f for _, f in c.significant()])
+    assert read_layout(path, max_pages=10).to_json() == doc.to_json()

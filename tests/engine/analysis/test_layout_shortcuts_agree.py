@@ -329,3 +329,97 @@ def test_characters_looked_for_are_found_in_any_order_they_are_given() -> None:
         answers = {accents._accelerator.chars_among(glyphs, "".join(order), True)
                    for order in orders}
         assert answers == {char in marks}
+
+
+def test_the_glyphs_about_a_rule_are_those_the_python_sift_finds() -> None:
+    """drawn_underscores' glyphs about a rule (C where built, _fragments.glyphs_across) are
+    those of the slice reaching across the rule's reach, in order; a NaN reaches nowhere, and
+    a field or bound that is no float is left to Python."""
+    from workers.engine.layout import drawn_underscores
+
+    accelerator = drawn_underscores._accelerator
+    assert accelerator is not None
+    chooser = random.Random(23)
+    for _ in range(300):
+        glyphs = [_glyph(chooser, "a") for _ in range(chooser.randrange(0, 40))]
+        if glyphs and chooser.random() < 0.2:
+            chooser.choice(glyphs).x1 = math.nan
+        lo, hi = chooser.randrange(-5, 45), chooser.randrange(-5, 45)
+        left = chooser.uniform(-10, 500)
+        right = left + chooser.uniform(-5, 60)
+        fast = accelerator.glyphs_across(glyphs, lo, hi, left, right)
+        slow = [g for g in glyphs[lo:hi] if g.x1 >= left and g.x0 <= right]
+        assert [id(g) for g in fast] == [id(g) for g in slow]
+    odd = [_glyph(chooser, "a"), _glyph(chooser, "b")]
+    assert accelerator.glyphs_across(odd, 0, 2, 0, 600.0) is NotImplemented
+    odd[1].x0 = 3  # type: ignore[assignment]
+    assert accelerator.glyphs_across(odd, 0, 2, 0.0, 600.0) is NotImplemented
+
+
+def test_a_blocks_objects_and_marks_are_those_the_python_sift_finds() -> None:
+    """classify._prov's objects of a block (each once, in the order first drawn, none of
+    pdfium's -1) and their marked-content ids (sorted, none unmarked), in C where built
+    (_content_scan.drawn_objects), are the Python ones; an object or a mark that is no int is
+    left to Python."""
+    from workers.engine.layout import classify
+
+    scanner = classify._scanner
+    assert scanner is not None
+    chooser = random.Random(29)
+    for _ in range(500):
+        marks = [chooser.choice((-1, -1, 0, 1, 2, 7, 40)) for _ in range(chooser.randrange(0, 12))]
+        drawn = [chooser.randrange(-3, 15) for _ in range(chooser.randrange(0, 30))]
+        assert scanner.drawn_objects(drawn, marks) == classify._drawn_objects(drawn, marks)
+    assert scanner.drawn_objects([1, True], [0, 0]) is NotImplemented
+    assert scanner.drawn_objects([0, 1], [0, 2.0]) is NotImplemented
+    assert scanner.drawn_objects([2**70], []) is NotImplemented
+
+
+def test_words_by_ruled_column_are_those_each_column_counts() -> None:
+    """tables._words_by_column (a piece's column found by bisection) counts what asking each
+    column for its pieces counted: ruled edges repeated, pieces on an edge, beyond the first
+    or the last, a middle or an edge that is NaN."""
+    from workers.engine.layout import tables
+
+    chooser = random.Random(31)
+    for _ in range(400):
+        edges = sorted(chooser.choice((0.0, 50.0, 100.0, 150.0, chooser.uniform(0, 200)))
+                       for _ in range(chooser.randrange(0, 6)))
+        if edges and chooser.random() < 0.1:
+            edges[chooser.randrange(len(edges))] = math.nan
+        frags = []
+        for _ in range(chooser.randrange(0, 20)):
+            x0 = chooser.choice((0.0, 25.0, 50.0, 100.0, chooser.uniform(-20, 220)))
+            f = Fragment([], "a b c"[: chooser.randrange(1, 6)], x0, 0.0,
+                         x0 + chooser.choice((0.0, 10.0, 50.0)), 10.0)
+            if chooser.random() < 0.05:
+                f.x1 = math.nan
+            frags.append(f)
+        asked = [
+            sum(f.words for f in frags if edges[k] <= (f.x0 + f.x1) / 2 < edges[k + 1])
+            for k in range(len(edges) - 1)
+        ]
+        assert tables._words_by_column(frags, edges) == asked
+
+
+def test_a_blocks_first_look_at_one_width_is_the_python_one() -> None:
+    """listings' first look at whether a block's first glyphs are of one width (C where
+    built, _fragments.one_width) answers as its Python twin: spaces skipped, one glyph off at
+    most, widths zero, negative or NaN; a character that is no str is left to Python."""
+    from workers.engine.layout import listings
+
+    accelerator = listings._accelerator
+    assert accelerator is not None
+    chooser = random.Random(37)
+    for _ in range(600):
+        glyphs = []
+        for _ in range(chooser.randrange(0, 12)):
+            x0 = chooser.uniform(0, 500)
+            width = chooser.choice((6.0, 6.0, 6.0, 6.1, 6.3, 4.0, 0.0, -1.0, math.nan))
+            glyphs.append(Glyph(chooser.choice(("a", "a", " ", "\u00a0", "ab")), x0, 0.0,
+                                x0 + width, 10.0, 10.0, False, "F", 0, -1))
+        assert accelerator.one_width(glyphs, listings.PITCH_TOLERANCE, listings.FIRST_LOOK) == (
+            listings._python_one_width(glyphs))
+    odd = [Glyph("a", 0.0, 0.0, 6.0, 10.0, 10.0, False, "F", 0, -1)]
+    odd[0].x1 = 6  # type: ignore[assignment]
+    assert accelerator.one_width(odd, 0.04, 6) is NotImplemented

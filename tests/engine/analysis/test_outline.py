@@ -42,3 +42,19 @@ def test_bookmarks_lead_to_pages_by_explicit_named_and_action_destinations(
     read = read_outline(pikepdf.open(tmp_path / "marked.pdf"))
     assert read.levels == {"growth": 1, "summary": 1}  # the first bookmark of a title
     assert read.places == {"growth": {1: 1, 2: 2}, "summary": {2: 1}}
+
+
+def test_reading_the_outline_leaves_the_pdf_as_it_was(tmp_path: Path) -> None:
+    # Reading writes nothing back: no /Outlines is added to a PDF without bookmarks (the
+    # outline's context manager writes one on exit), and no bookmark is rewritten.
+    pdf = _three_pages(tmp_path / "blank.pdf")
+    assert read_outline(pdf).levels == {}
+    assert "/Outlines" not in pdf.Root
+    with pdf.open_outline() as outline:
+        outline.root.append(OutlineItem("Growth", 1))
+    pdf.save(tmp_path / "marked.pdf")
+    marked = pikepdf.open(tmp_path / "marked.pdf")
+    first = marked.Root.Outlines.First
+    first.Extra = pikepdf.Name.Kept  # (an entry the outline's writer would not write back)
+    assert read_outline(marked).levels == {"growth": 1}
+    assert marked.Root.Outlines.First.get("/Extra") == pikepdf.Name.Kept

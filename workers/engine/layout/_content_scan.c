@@ -545,11 +545,72 @@ done:
     return out;
 }
 
+/* drawn_objects(drawn, marks) -> (objects, mcids) or NotImplemented: classify's _prov, the
+ * objects a block's glyphs and shapes were drawn by, ``[o for o in dict.fromkeys(drawn) if
+ * o >= 0]`` (each once, in the order first drawn, none pdfium generated), and the marked-content
+ * ids they are marked with, ``tuple(sorted({marks[o] for o in objects if o < len(marks)} -
+ * {-1}))``. NotImplemented (Python answers) where an object or a mark is no int that fits a
+ * C long. Why C: asked for every block of a document, over every object of its lines. */
+static PyObject *drawn_objects(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *drawn, *marks;
+    if (!PyArg_ParseTuple(args, "O!O!", &PyList_Type, &drawn, &PyList_Type, &marks)) return NULL;
+    PyObject *seen = PySet_New(NULL), *objects = PyList_New(0), *ids = PySet_New(NULL);
+    PyObject *out = NULL, *sorted = NULL;
+    if (seen == NULL || objects == NULL || ids == NULL) goto done;
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(drawn); k++) {
+        PyObject *obj = PyList_GET_ITEM(drawn, k);
+        if (!PyLong_CheckExact(obj)) {
+            out = Py_NewRef(Py_NotImplemented);
+            goto done;
+        }
+        int overflow = 0;
+        long value = PyLong_AsLongAndOverflow(obj, &overflow);
+        if (overflow) {
+            out = Py_NewRef(Py_NotImplemented);
+            goto done;
+        }
+        if (value < 0) continue; /* (dropped after dict.fromkeys: the order is the same) */
+        int known = PySet_Contains(seen, obj);
+        if (known < 0) goto done;
+        if (known) continue;
+        if (PySet_Add(seen, obj) < 0 || PyList_Append(objects, obj) < 0) goto done;
+        if (value < PyList_GET_SIZE(marks)) {
+            PyObject *mark = PyList_GET_ITEM(marks, value);
+            if (!PyLong_CheckExact(mark)) {
+                out = Py_NewRef(Py_NotImplemented);
+                goto done;
+            }
+            long id = PyLong_AsLongAndOverflow(mark, &overflow);
+            if (overflow) {
+                out = Py_NewRef(Py_NotImplemented);
+                goto done;
+            }
+            if (id != -1 && PySet_Add(ids, mark) < 0) goto done;
+        }
+    }
+    sorted = PySequence_List(ids);
+    if (sorted == NULL || PyList_Sort(sorted) < 0) goto done;
+    PyObject *tuple = PyList_AsTuple(sorted);
+    if (tuple == NULL) goto done;
+    out = PyTuple_Pack(2, objects, tuple);
+    Py_DECREF(tuple);
+done:
+    Py_XDECREF(seen);
+    Py_XDECREF(objects);
+    Py_XDECREF(ids);
+    Py_XDECREF(sorted);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS,
      "scan(data, boundaries, xobject_kinds) -> (count, kinds, positions) or None."},
     {"ranges", ranges, METH_VARARGS,
      "ranges(operator_of, objects) -> OperatorMap.ranges, or NotImplemented"},
+    {"drawn_objects", drawn_objects, METH_VARARGS,
+     "drawn_objects(drawn, marks) -> (objects drawn, each once; their marked-content ids, "
+     "sorted), or NotImplemented"},
     {"ranges_in_order", ranges_in_order, METH_VARARGS,
      "ranges_in_order(operator_of, objects) -> OperatorMap.ranges_in_order, or NotImplemented"},
     {NULL, NULL, 0, NULL},

@@ -2583,6 +2583,279 @@ static PyObject *round_to(PyObject *self, PyObject *const *args, Py_ssize_t narg
     return PyObject_CallFunctionObjArgs(round, x, digits, NULL);
 }
 
+/* glyphs_across(glyphs, lo, hi, left, right) -> ``[g for g in glyphs[lo:hi] if g.x1 >= left and
+ * g.x0 <= right]``, or NotImplemented where a box field or a bound is no float:
+ * drawn_underscores' glyphs about a rule, among those its bottoms' bisection found. Why C: each
+ * short rule of a page looks at the glyphs of a line or two across the page. */
+static PyObject *glyphs_across(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *glyphs, *bounds[2];
+    Py_ssize_t lo, hi;
+    if (!PyArg_ParseTuple(args, "O!nnOO", &PyList_Type, &glyphs, &lo, &hi, &bounds[0],
+                          &bounds[1]))
+        return NULL;
+    if (!PyFloat_CheckExact(bounds[0]) || !PyFloat_CheckExact(bounds[1]))
+        Py_RETURN_NOTIMPLEMENTED;
+    double left = PyFloat_AS_DOUBLE(bounds[0]), right = PyFloat_AS_DOUBLE(bounds[1]);
+    /* (The slice's bounds, as glyphs[lo:hi] clips them.) */
+    Py_ssize_t n = PyList_GET_SIZE(glyphs);
+    if (lo < 0) lo = lo + n < 0 ? 0 : lo + n;
+    if (hi < 0) hi = hi + n < 0 ? 0 : hi + n;
+    if (hi > n) hi = n;
+    PyObject *held = PyList_GetSlice(glyphs, lo, hi > lo ? hi : lo);
+    if (held == NULL) return NULL;
+    PyObject *out = PyList_New(0);
+    slot_layout layout = {NULL, {0}};
+    for (Py_ssize_t i = 0; out != NULL && i < PyList_GET_SIZE(held); i++) {
+        PyObject *glyph = PyList_GET_ITEM(held, i);
+        if (Py_TYPE(glyph) != layout.type) layout_of(Py_TYPE(glyph), &layout);
+        PyObject *x1 = field_of(glyph, &layout, F_X1);
+        PyObject *x0 = x1 == NULL ? NULL : field_of(glyph, &layout, F_X0);
+        if (x0 == NULL) {
+            Py_XDECREF(x1);
+            Py_CLEAR(out);
+            break;
+        }
+        int plain = PyFloat_CheckExact(x1) && PyFloat_CheckExact(x0);
+        /* (false for a NaN, as in Python) */
+        int across = plain && PyFloat_AS_DOUBLE(x1) >= left && PyFloat_AS_DOUBLE(x0) <= right;
+        Py_DECREF(x1);
+        Py_DECREF(x0);
+        if (!plain) {
+            Py_DECREF(out);
+            out = Py_NewRef(Py_NotImplemented);
+            break;
+        }
+        if (across && PyList_Append(out, glyph) < 0) Py_CLEAR(out);
+    }
+    Py_DECREF(held);
+    return out;
+}
+
+/* one_width(glyphs, tolerance, first_look) -> True, False or NotImplemented: listings.py's
+ * _one_width over a block's first fragment's glyphs, the first look at whether its first
+ * ``first_look`` glyphs that are no space (" ") are of one width, within ``tolerance`` of the
+ * first one's, one at most off; the same tests in the same order on the same doubles.
+ * NotImplemented (Python answers) where a glyph's character is no str or a coordinate no
+ * float. Why C: asked of every block of every page, a few glyphs each. */
+static PyObject *one_width(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *glyphs;
+    double tolerance;
+    Py_ssize_t first_look;
+    if (!PyArg_ParseTuple(args, "O!dn", &PyList_Type, &glyphs, &tolerance, &first_look))
+        return NULL;
+    double width = 0.0;
+    Py_ssize_t seen = 0, odd = 0;
+    slot_layout layout = {NULL, {0}};
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(glyphs); i++) {
+        PyObject *glyph = PyList_GET_ITEM(glyphs, i);
+        Py_INCREF(glyph);
+        if (Py_TYPE(glyph) != layout.type) layout_of(Py_TYPE(glyph), &layout);
+        PyObject *chr = field_of(glyph, &layout, F_CHAR);
+        PyObject *x0 = NULL, *x1 = NULL;
+        int plain = chr != NULL && PyUnicode_CheckExact(chr);
+        int space = plain && PyUnicode_GET_LENGTH(chr) == 1 && PyUnicode_READ_CHAR(chr, 0) == ' ';
+        if (plain && !space) {
+            x1 = field_of(glyph, &layout, F_X1);
+            x0 = x1 == NULL ? NULL : field_of(glyph, &layout, F_X0);
+            plain = x0 != NULL && PyFloat_CheckExact(x0) && PyFloat_CheckExact(x1);
+        }
+        double w = plain && !space ? PyFloat_AS_DOUBLE(x1) - PyFloat_AS_DOUBLE(x0) : 0.0;
+        Py_XDECREF(chr);
+        Py_XDECREF(x0);
+        Py_XDECREF(x1);
+        Py_DECREF(glyph);
+        if (!plain) {
+            if (PyErr_Occurred()) return NULL;
+            Py_RETURN_NOTIMPLEMENTED;
+        }
+        if (space) continue;
+        if (!seen) {
+            width = w;
+        } else if (fabs(w - width) > tolerance * width) {
+            odd += 1;
+            if (odd > 1) Py_RETURN_FALSE;
+        }
+        seen += 1;
+        if (seen == first_look) break;
+    }
+    return PyBool_FromLong(width > 0 && 2 * odd < seen);
+}
+
+/* --- font_extents.py's passes over a page's glyphs --------------------------------------- */
+
+/* ``glyph.obj >= 0`` (``ge``) or ``glyph.obj < 0``: 1, 0, or -1 with an exception. */
+static int obj_not_negative(PyObject *glyph, const slot_layout *layout) {
+    PyObject *obj = field_of(glyph, layout, F_OBJ);
+    if (obj == NULL) return -1;
+    int answer = PyObject_RichCompareBool(obj, zero, Py_GE);
+    Py_DECREF(obj);
+    return answer;
+}
+
+/* ``glyph.font in fonts``: 1, 0, or -1 with an exception. */
+static int font_among(PyObject *glyph, const slot_layout *layout, PyObject *fonts) {
+    PyObject *font = field_of(glyph, layout, F_FONT);
+    if (font == NULL) return -1;
+    int answer = PySequence_Contains(fonts, font);
+    Py_DECREF(font);
+    return answer;
+}
+
+/* objects_in_fonts(glyphs, fonts) -> ``{g.obj for g in glyphs if g.font in fonts and g.obj >=
+ * 0}``: the objects whose text font_extents asks the point size of. Why C: a page whose fonts
+ * declare no extent has every glyph looked at, by two attribute reads by name each. */
+static PyObject *objects_in_fonts(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *glyphs, *fonts;
+    if (!PyArg_ParseTuple(args, "O!O", &PyList_Type, &glyphs, &fonts)) return NULL;
+    PyObject *out = PySet_New(NULL);
+    if (out == NULL) return NULL;
+    slot_layout layout = {NULL, {0}};
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(glyphs); i++) {
+        PyObject *glyph = PyList_GET_ITEM(glyphs, i);
+        Py_INCREF(glyph);
+        if (Py_TYPE(glyph) != layout.type) layout_of(Py_TYPE(glyph), &layout);
+        int wanted = font_among(glyph, &layout, fonts);
+        if (wanted > 0) wanted = obj_not_negative(glyph, &layout);
+        PyObject *obj = wanted > 0 ? field_of(glyph, &layout, F_OBJ) : NULL;
+        Py_DECREF(glyph);
+        if (wanted < 0 || (wanted > 0 && (obj == NULL || PySet_Add(out, obj) < 0))) {
+            Py_XDECREF(obj);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_XDECREF(obj);
+    }
+    return out;
+}
+
+/* first_in_other_fonts(glyphs, fonts, count) -> the first ``count`` glyphs (in order) with
+ * ``g.obj >= 0 and g.font not in fonts and not g.char.isspace()``: font_extents'
+ * _declared_sample, the glyphs of the fonts declaring their extent that tell their size per
+ * point, without a Python step per glyph. */
+static PyObject *first_in_other_fonts(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *glyphs, *fonts;
+    Py_ssize_t count;
+    if (!PyArg_ParseTuple(args, "O!On", &PyList_Type, &glyphs, &fonts, &count)) return NULL;
+    PyObject *out = PyList_New(0);
+    if (out == NULL) return NULL;
+    slot_layout layout = {NULL, {0}};
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(glyphs) && PyList_GET_SIZE(out) < count; i++) {
+        PyObject *glyph = PyList_GET_ITEM(glyphs, i);
+        Py_INCREF(glyph);
+        if (Py_TYPE(glyph) != layout.type) layout_of(Py_TYPE(glyph), &layout);
+        int taken = obj_not_negative(glyph, &layout);
+        if (taken > 0) {
+            int among = font_among(glyph, &layout, fonts);
+            taken = among < 0 ? -1 : !among;
+        }
+        if (taken > 0) {
+            PyObject *chr = field_of(glyph, &layout, F_CHAR);
+            int space = chr == NULL ? -1 : is_space(chr);
+            Py_XDECREF(chr);
+            taken = space < 0 ? -1 : !space;
+        }
+        if (taken < 0 || (taken > 0 && PyList_Append(out, glyph) < 0)) {
+            Py_DECREF(glyph);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(glyph);
+    }
+    return out;
+}
+
+/* sizes_by_points(glyphs, fonts, points, extent, round) -> None: font_extents' last pass, line by
+ * line: each glyph drawn by an object (obj >= 0) set in one of ``fonts`` whose point size
+ * ``points`` gives (above 0) takes the size ``round(point * extent, 1)`` (worked out once per
+ * point size), and a glyph pdfium generated (obj < 0) the size of the last drawn glyph before
+ * it, when set in its font. ``round``: the builtin. Why C: every glyph of a page whose fonts
+ * declare no extent passes, and most are left as they are. */
+static PyObject *sizes_by_points(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *glyphs, *fonts, *points, *extent, *round_builtin;
+    if (!PyArg_ParseTuple(args, "O!OO!OO", &PyList_Type, &glyphs, &fonts, &PyDict_Type, &points,
+                          &extent, &round_builtin))
+        return NULL;
+    PyObject *sizes = PyDict_New(), *no_point = PyFloat_FromDouble(0.0), *one = PyLong_FromLong(1);
+    PyObject *last = NULL, *result = NULL;
+    slot_layout layout = {NULL, {0}};
+    if (sizes == NULL || no_point == NULL || one == NULL) goto done;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(glyphs); i++) {
+        PyObject *glyph = PyList_GET_ITEM(glyphs, i);
+        Py_INCREF(glyph);
+        if (Py_TYPE(glyph) != layout.type) layout_of(Py_TYPE(glyph), &layout);
+        int drawn = obj_not_negative(glyph, &layout);
+        if (drawn < 0) goto glyph_failed;
+        if (!drawn) {
+            /* (A space pdfium adds between words has the size of the glyph before it.) */
+            if (last != NULL) {
+                PyObject *font = field_of(glyph, &layout, F_FONT), *last_font = NULL;
+                int same = -1;
+                if (font != NULL && (last_font = PyObject_GetAttr(last, name_font)) != NULL)
+                    same = PyObject_RichCompareBool(font, last_font, Py_EQ);
+                Py_XDECREF(font);
+                Py_XDECREF(last_font);
+                if (same < 0) goto glyph_failed;
+                if (same) {
+                    PyObject *size = PyObject_GetAttr(last, name_size);
+                    int status = size == NULL ? -1 : PyObject_SetAttr(glyph, name_size, size);
+                    Py_XDECREF(size);
+                    if (status < 0) goto glyph_failed;
+                }
+            }
+            Py_DECREF(glyph);
+            continue;
+        }
+        Py_XSETREF(last, glyph); /* (the reference taken above) */
+        int among = font_among(glyph, &layout, fonts);
+        if (among < 0) goto done;
+        if (!among) continue;
+        PyObject *obj = field_of(glyph, &layout, F_OBJ);
+        if (obj == NULL) goto done;
+        PyObject *point = PyDict_GetItemWithError(points, obj); /* borrowed */
+        Py_DECREF(obj);
+        if (point == NULL && PyErr_Occurred()) goto done;
+        if (point == NULL) point = no_point;
+        Py_INCREF(point);
+        int positive = PyObject_RichCompareBool(point, no_point, Py_GT);
+        if (positive <= 0) {
+            Py_DECREF(point);
+            if (positive < 0) goto done;
+            continue;
+        }
+        PyObject *size = PyDict_GetItemWithError(sizes, point); /* borrowed */
+        if (size != NULL) {
+            Py_INCREF(size);
+        } else if (!PyErr_Occurred()) {
+            PyObject *product = PyNumber_Multiply(point, extent);
+            size = product == NULL ? NULL
+                : PyObject_CallFunctionObjArgs(round_builtin, product, one, NULL);
+            Py_XDECREF(product);
+            if (size != NULL && PyDict_SetItem(sizes, point, size) < 0) Py_CLEAR(size);
+        }
+        Py_DECREF(point);
+        if (size == NULL) goto done;
+        int status = PyObject_SetAttr(glyph, name_size, size);
+        Py_DECREF(size);
+        if (status < 0) goto done;
+        continue;
+    glyph_failed:
+        Py_DECREF(glyph);
+        goto done;
+    }
+    result = Py_NewRef(Py_None);
+done:
+    Py_XDECREF(last);
+    Py_XDECREF(sizes);
+    Py_XDECREF(no_point);
+    Py_XDECREF(one);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"round_to", (PyCFunction)(void (*)(void))round_to, METH_FASTCALL,
      "round_to(x, ndigits) -> round(x, ndigits), the same value"},
@@ -2592,6 +2865,19 @@ static PyMethodDef methods[] = {
     {"chars_among", chars_among, METH_VARARGS,
      "chars_among(glyphs, chars, first_only) -> whether a glyph's character (or its first) "
      "holds one of chars, or NotImplemented"},
+    {"glyphs_across", glyphs_across, METH_VARARGS,
+     "glyphs_across(glyphs, lo, hi, left, right) -> the glyphs of glyphs[lo:hi] reaching "
+     "across left..right, or NotImplemented"},
+    {"one_width", one_width, METH_VARARGS,
+     "one_width(glyphs, tolerance, first_look) -> listings._one_width's look at the glyphs, "
+     "or NotImplemented"},
+    {"objects_in_fonts", objects_in_fonts, METH_VARARGS,
+     "objects_in_fonts(glyphs, fonts) -> the objects of the glyphs set in fonts (obj >= 0)"},
+    {"first_in_other_fonts", first_in_other_fonts, METH_VARARGS,
+     "first_in_other_fonts(glyphs, fonts, count) -> the first count drawn glyphs, no space, "
+     "set in a font not among fonts"},
+    {"sizes_by_points", sizes_by_points, METH_VARARGS,
+     "sizes_by_points(glyphs, fonts, points, extent, round) -> None: font_extents' sizes"},
     {"by_bottom", by_bottom, METH_O,
      "by_bottom(glyphs) -> (glyphs sorted by y0, their y0s, the largest size), or "
      "NotImplemented"},

@@ -75,14 +75,16 @@ def _bookmarks(pdf: pikepdf.Pdf) -> list[tuple[str, int | None, int]]:
     out: list[tuple[str, int | None, int]] = []
     try:
         target = PageOfDestination(pdf)
-        with pdf.open_outline() as outline:
-            stack = [(item, 1) for item in reversed(outline.root)]
-            while stack and len(out) < MAX_BOOKMARKS:
-                item, depth = stack.pop()
-                key = title_key(item.title or "")
-                if key:
-                    out.append((key, target(item), min(depth, 6)))
-                stack.extend((child, depth + 1) for child in reversed(item.children))
+        # (Read only: not opened as a context manager, whose exit writes every item back into
+        # the PDF, and an empty /Outlines into one without bookmarks.)
+        outline = pdf.open_outline()
+        stack = [(item, 1) for item in reversed(outline.root)]
+        while stack and len(out) < MAX_BOOKMARKS:
+            item, depth = stack.pop()
+            key = title_key(item.title or "")
+            if key:
+                out.append((key, target(item), min(depth, 6)))
+            stack.extend((child, depth + 1) for child in reversed(item.children))
     except (pikepdf.PdfError, ValueError, TypeError, AttributeError, RecursionError):
         return []
     return out

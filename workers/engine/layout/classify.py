@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from operator import attrgetter
+from types import ModuleType
 from typing import Any
 
 from ..document import (
@@ -159,6 +160,13 @@ from .small_heads import heads_of_smaller_text
 from .subtitles import subtitle_apart
 from .table_heads import bold_head_column, opens_with, repeated_first_rows, set_apart_head
 from .tables import TABLE_CAPTION, table_caption
+
+_scanner: ModuleType | None
+try:
+    # A block's objects and their marked-content ids in C (_content_scan.c), where built.
+    from . import _content_scan as _scanner
+except ImportError:  # pragma: no cover - depends on the installation
+    _scanner = None
 
 #: Pages of a document at most so many read their running lines each from its own setting
 #: (see ``_page_furniture_apart``), as a lone page does.
@@ -4635,10 +4643,15 @@ def _prov(block: Block, result: PageResult, artifact_ids: dict[int, Any] | None 
         drawn.append(block.image.obj)
     # (Without the -1 of generated glyphs, which both lookups skip: a block read as drawn
     # then lists its objects in increasing order, ranges_in_order's quick case.)
-    objects = [o for o in dict.fromkeys(drawn) if o >= 0]
     marks = result.mcids
-    count = len(marks)
-    mcids = {marks[o] for o in objects if o < count} - {-1}
+    # (Both at C speed where built: every block of a document asks, over its lines' objects.)
+    found: Any = (
+        _scanner.drawn_objects(drawn, marks)
+        if _scanner is not None and isinstance(marks, list) else NotImplemented
+    )
+    objects: list[int]
+    mcids: tuple[int, ...]
+    objects, mcids = _drawn_objects(drawn, marks) if found is NotImplemented else found
     text = block.kind == "text"
     # The fragments' texts joined, asked at C speed whether any holds a character beyond
     # ASCII (only such can join accents) or an underscore (only such can read one drawn):
@@ -4648,7 +4661,7 @@ def _prov(block: Block, result: PageResult, artifact_ids: dict[int, Any] | None 
         block.page,
         BBox(round_to(block.x0, 2), round_to(block.y0, 2), round_to(block.x1, 2),
              round_to(block.y1, 2)),
-        tuple(sorted(mcids)),
+        mcids,
         result.opmap.ranges_in_order(objects),
         # Text only (a figure's element is not read by its glyphs, a table's cells have their
         # own). Across fragments only where some object is read twice: most blocks read each
@@ -4662,6 +4675,14 @@ def _prov(block: Block, result: PageResult, artifact_ids: dict[int, Any] | None 
         drawn_underscores=text and "_" in joined
         and any(map(reads_drawn_underscore, block.frags)),
     )
+
+
+def _drawn_objects(drawn: list[int], marks: Sequence[int]) -> tuple[list[int], tuple[int, ...]]:
+    """The objects of ``drawn`` each once, in the order first drawn (none pdfium generated:
+    -1), and the marked-content ids ``marks`` gives them, sorted (none unmarked: -1)."""
+    objects = [o for o in dict.fromkeys(drawn) if o >= 0]
+    count = len(marks)
+    return objects, tuple(sorted({marks[o] for o in objects if o < count} - {-1}))
 
 
 _objects_interleaved = attrgetter("objects_interleaved")

@@ -121,7 +121,15 @@ class _GlyphsNear:
         hi = bisect.bisect_right(self.bottoms, rule.y1 + 0.5 * tall)
         reach = TOUCH * self.largest
         x0, x1 = rule.x0 - reach, rule.x1 + reach
-        return [g for g in self.glyphs[lo:hi] if g.x1 >= x0 and g.x0 <= x1]
+        # (Sifted in C where built: a rule looks at a line or two of glyphs across the page.)
+        found = (
+            _accelerator.glyphs_across(self.glyphs, lo, hi, x0, x1)
+            if _accelerator is not None else NotImplemented
+        )
+        if found is NotImplemented:
+            found = [g for g in self.glyphs[lo:hi] if g.x1 >= x0 and g.x0 <= x1]
+        across: list[Glyph] = found
+        return across
 
     def may_join(self, rule: Rect) -> bool:
         """A cheap first look: ``rule`` is short and thin enough for the page's largest text."""

@@ -293,13 +293,22 @@ def smoothness_asked(c: Candidate, running: set[object]) -> list[ImageFacts]:
     those asked of the candidate if none of its images proves running). The rest are never
     read, whatever else is: an image under no line of text its size (see
     :func:`_glow_behind_text`) is read only when at most ``FEW_IMAGES`` images are left
-    beside the running ones, so only when fewer than that of the others are not running."""
+    beside the running ones, so only when fewer than that of the others are not running.
+    Of a band behind text (see :func:`_band_behind_text`) only the images not running may be
+    read, and only beside one that is: uncaptioned, it is a band before they are asked;
+    captioned, the running ones are set aside, and without one each verdict left to the
+    others keeps nothing (a captioned picture is judged only by what it keeps)."""
     if c.drawing or c.nowhere:
         return []
     pieces = c.significant()
     keys = _image_keys(c, pieces)
+    band = _band_behind_text(c)
+    if band and not any(key in running for key in keys):
+        return []
     asked = []
     for k, (r, facts) in enumerate(pieces):
+        if band and keys[k] in running:
+            continue
         others_left = sum(1 for j, key in enumerate(keys) if j != k and key not in running)
         if others_left < FEW_IMAGES or _under_text_line(c, r):
             asked.append(facts)

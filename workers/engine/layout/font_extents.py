@@ -14,14 +14,25 @@ face's, where none does): one point size reads as one size whatever the subset h
 
 from __future__ import annotations
 
+import builtins
 import statistics
 from collections.abc import Callable, Iterable
+from types import ModuleType
 
 import pikepdf
 
 from ..pdf_entries import entry_of
 from .glyphs import Glyph
 from .page_fonts import PageFonts
+
+# (The passes over every glyph of a page whose fonts declare no extent, in C where built: see
+# objects_in_fonts, first_in_other_fonts and sizes_by_points in _fragments.c; a test holds
+# them to the Python below.)
+_accelerator: ModuleType | None
+try:
+    from . import _fragments as _accelerator
+except ImportError:  # pragma: no cover - the extension is optional
+    _accelerator = None
 
 #: The ascent-to-descent height of a usual text face, per point of its size (Times and
 #: Liberation Serif 1.107, Arial 1.117, Calibri 1.0 as their descriptors give it): the
@@ -57,7 +68,11 @@ class UndeclaredExtents:
         undeclared = self._undeclared(page)
         if not undeclared:
             return
-        wanted = {g.obj for g in glyphs if g.font in undeclared and g.obj >= 0}
+        fast = _accelerator is not None and isinstance(glyphs, list)
+        wanted: set[int] = (
+            _accelerator.objects_in_fonts(glyphs, undeclared) if fast  # type: ignore[union-attr]
+            else _objects_in_fonts(glyphs, undeclared)
+        )
         if not wanted:
             return
         declared = _declared_sample(glyphs, undeclared)
@@ -65,21 +80,11 @@ class UndeclaredExtents:
         ratios = [g.size / point for g in declared
                   if (point := points.get(g.obj, 0.0)) > 0.0]
         extent = statistics.median(ratios) if ratios else USUAL_EXTENT
-        sizes: dict[float, float] = {}
-        last: Glyph | None = None
-        for glyph in glyphs:
-            if glyph.obj < 0:
-                # (A space pdfium adds between words has the size of the glyph before it.)
-                if last is not None and glyph.font == last.font:
-                    glyph.size = last.size
-                continue
-            last = glyph
-            point = points.get(glyph.obj, 0.0) if glyph.font in undeclared else 0.0
-            if point > 0.0:
-                size = sizes.get(point)
-                if size is None:
-                    size = sizes[point] = round(point * extent, 1)
-                glyph.size = size
+        if fast:
+            _accelerator.sizes_by_points(  # type: ignore[union-attr]
+                glyphs, undeclared, points, extent, builtins.round)
+        else:
+            _sizes_by_points(glyphs, undeclared, points, extent)
 
     def _undeclared(self, page: pikepdf.Page) -> set[str]:
         """The names of the page's fonts that declare no extent (none another font of the
@@ -110,10 +115,45 @@ class UndeclaredExtents:
         return undeclared - declared
 
 
+def _objects_in_fonts(glyphs: Iterable[Glyph], fonts: set[str]) -> set[int]:
+    """The objects drawing the glyphs set in ``fonts`` (none pdfium generated)."""
+    return {g.obj for g in glyphs if g.font in fonts and g.obj >= 0}
+
+
+def _sizes_by_points(
+    glyphs: Iterable[Glyph], undeclared: set[str], points: dict[int, float], extent: float
+) -> None:
+    """Give each glyph set in an ``undeclared`` font the size its object's point size
+    (``points``) reads at ``extent`` per point; a space pdfium added, its glyph's before."""
+    sizes: dict[float, float] = {}
+    last: Glyph | None = None
+    for glyph in glyphs:
+        if glyph.obj < 0:
+            # (A space pdfium adds between words has the size of the glyph before it.)
+            if last is not None and glyph.font == last.font:
+                glyph.size = last.size
+            continue
+        last = glyph
+        point = points.get(glyph.obj, 0.0) if glyph.font in undeclared else 0.0
+        if point > 0.0:
+            size = sizes.get(point)
+            if size is None:
+                size = sizes[point] = round(point * extent, 1)
+            glyph.size = size
+
+
 def _declared_sample(glyphs: list[Glyph], undeclared: set[str]) -> list[Glyph]:
     """The first :data:`DECLARED_SAMPLE` glyphs (none a space, none drawn by pdfium) set in a
     font of the page that declares its extent. (Sifted a sample's length of glyphs at a time,
     stopping once the sample is full: a page of prose holds several times as many.)"""
+    if _accelerator is not None and isinstance(glyphs, list):
+        found: list[Glyph] = _accelerator.first_in_other_fonts(glyphs, undeclared, DECLARED_SAMPLE)
+        return found
+    return _python_declared_sample(glyphs, undeclared)
+
+
+def _python_declared_sample(glyphs: list[Glyph], undeclared: set[str]) -> list[Glyph]:
+    """:func:`_declared_sample` in Python."""
     declared: list[Glyph] = []
     for start in range(0, len(glyphs), DECLARED_SAMPLE):
         declared += [g for g in glyphs[start:start + DECLARED_SAMPLE]

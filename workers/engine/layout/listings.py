@@ -46,6 +46,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from operator import attrgetter, itemgetter
+from types import ModuleType
 
 from ..document import BBox
 from .blocks import Block, PageResult, lines_of
@@ -53,6 +54,13 @@ from .contents import is_page_number
 from .glyphs import Glyph
 from .lines import Fragment, clean
 from .patterns import BULLET, starts_item
+
+_accelerator: ModuleType | None
+try:
+    # The first look at a block's glyph widths in C (_fragments.c), where built.
+    from . import _fragments as _accelerator
+except ImportError:  # pragma: no cover - depends on the installation
+    _accelerator = None
 
 #: A listing holds at least this many lines (two lines in a typewriter face can be an
 #: address or a pair of names; three make a block of code).
@@ -795,9 +803,22 @@ def _one_width(block: Block) -> bool:
     its first letters differ; the whole run is measured after)."""
     if block.kind != "text" or not block.frags or block.note is not None:
         return False
+    glyphs = block.frags[0].glyphs
+    if _accelerator is not None and isinstance(glyphs, list):
+        # (The same look in C: asked of every block of every page.)
+        found = _accelerator.one_width(glyphs, PITCH_TOLERANCE, FIRST_LOOK)
+        if found is not NotImplemented:
+            answer: bool = found
+            return answer
+    return _python_one_width(glyphs)
+
+
+def _python_one_width(glyphs: Sequence[Glyph]) -> bool:
+    """:func:`_one_width`'s look at a block's first fragment's ``glyphs``, in Python (keep it
+    in step with ``_fragments.c``'s one_width: a test compares them)."""
     width = 0.0
     seen = odd = 0
-    for g in block.frags[0].glyphs:
+    for g in glyphs:
         if g.char == " ":
             continue
         w = g.x1 - g.x0

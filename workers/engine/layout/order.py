@@ -2527,6 +2527,13 @@ def runs_into_top(block: Block, before: Block | None, figure: Block) -> bool:
     )
 
 
+def tops_out_at(block: Block, figure: Block) -> bool:
+    """Whether the top of ``block`` stands within a line of the picture's top: what
+    :func:`runs_into_top` asks first of ``block``, whatever it is read ``before``. (False:
+    it runs in after no block; asked once per block, not once per block it may follow.)"""
+    return figure.y1 - block.y1 <= max(block.size, 1.0)
+
+
 def _italic(block: Block) -> bool:
     """Most of the block's letters are italic."""
     letters = [g.italic for f in block.frags for g in f.glyphs if g.char.isalpha()]

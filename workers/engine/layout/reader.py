@@ -149,6 +149,7 @@ from .order import (
     panels_last,
     reading_order,
     runs_into_top,
+    tops_out_at,
     turned,
 )
 from .page_fonts import PageFonts
@@ -896,7 +897,8 @@ def drawing_labels(figure: Block, blocks: Sequence[Block]) -> list[Block]:
     # (A line of the column above running on into the drawing's top edge is the column's.)
     return [
         b for b in labels
-        if not any(runs_into_top(b, other, figure) for other in blocks if other is not b)
+        if not (tops_out_at(b, figure) and any(
+            runs_into_top(b, other, figure) for other in blocks if other is not b))
     ] if labels else labels
 
 

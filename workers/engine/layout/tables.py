@@ -500,11 +500,7 @@ def ruled_tables(
             parted_rows += parted and bool(inside)
             if inside and first_parted is None:
                 first_parted = parted
-            for k in range(len(ruled) - 1):
-                words = sum(
-                    f.words for f in inside
-                    if ruled[k] <= (f.x0 + f.x1) / 2 < ruled[k + 1]
-                )
+            for words in _words_by_column(inside, ruled):
                 if parted:
                     longest = max(longest, words)
                 else:
@@ -2089,6 +2085,25 @@ def _cell_edges(horizontal: list[Rect]) -> list[float]:
         if sum(abs(b - x) <= 2 for b in breaks) >= max(2, across / 2):
             edges.append(x)
     return edges
+
+
+def _words_by_column(frags: Sequence[Fragment], edges: list[float]) -> list[int]:
+    """The words of ``frags`` in each column between ``edges`` (sorted), a piece counted in
+    the column its middle falls in: ``edges[k] <= middle < edges[k + 1]``. Found by bisection,
+    a piece at a time (at most one column holds it), not by asking every piece of every
+    column; where an edge is no finite number (its order unknown) every column is asked."""
+    columns = max(len(edges) - 1, 0)
+    if not all(map(math.isfinite, edges)):
+        return [
+            sum(f.words for f in frags if edges[k] <= (f.x0 + f.x1) / 2 < edges[k + 1])
+            for k in range(columns)
+        ]
+    words = [0] * columns
+    for f in frags:
+        k = bisect.bisect_right(edges, (f.x0 + f.x1) / 2) - 1
+        if 0 <= k < columns:
+            words[k] += f.words
+    return words
 
 
 def _positions(values: list[float], tolerance: float = 2.0) -> list[float]:
