@@ -72,6 +72,35 @@ def test_the_clip_holds_the_cut_text_object_and_not_the_others(tmp_path: Path) -
     assert right < 300
 
 
+#: One text object: a cut line, then a line placed afresh (``Td``) below it.
+_ONE_OBJECT = ("BT /F1 12 Tf 20 150 Td [(Market) -3000 (120)] TJ [(after)] TJ "
+               "0 -90 Td (Next line) Tj ET")
+
+
+def test_the_clip_ends_where_the_text_position_is_set_afresh(tmp_path: Path) -> None:
+    """pdfium places the text after a ``Td`` from the line's start, not from the glyphs
+    shown before: the line below the cut one draws alike cut or whole, so it is left out."""
+    path = _pdf(tmp_path / "one.pdf", _ONE_OBJECT)
+    clip = _clip(path, {_operator(path, "TJ")})
+    assert clip is not None
+    left, top, right, bottom = clip
+    # The cut line and "after" (device y about 50), not the next line (about 140).
+    assert top < 50 < bottom < 100
+    assert right > 20 + 60
+
+
+def test_a_state_restored_after_a_reset_keeps_the_whole_text_object(tmp_path: Path) -> None:
+    """``Q`` gives back the text position ``q`` saved (pdfium keeps it in the state): the
+    position summed after the cut comes back after the ``Td`` inside, so the whole text
+    object is in the box."""
+    content = _ONE_OBJECT.replace("0 -90 Td (Next line) Tj", "q 0 -90 Td (Next line) Tj Q "
+                                  "(more) Tj")
+    path = _pdf(tmp_path / "saved.pdf", content)
+    clip = _clip(path, {_operator(path, "TJ")})
+    assert clip is not None
+    assert clip[3] > 140
+
+
 @pytest.mark.parametrize("content", [
     _TWO_LINES.replace("12 Tf 20 150", "12 Tf 1 Tr 20 150"),  # stroked: reaches beyond
     _TWO_LINES.replace("12 Tf 20 150", "12 Tf 7 Tr 20 150"),  # a clip for what follows

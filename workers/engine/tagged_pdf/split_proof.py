@@ -146,24 +146,19 @@ def cut_clip(
     cut or whole; None when that cannot be bounded. A cut moves no glyph (:mod:`.split_text`)
     but pdfium may draw a part, or a later operator of the same text object (its text
     position summed another way), a pixel away: so the box holds every object pdfium draws
-    from the text objects (``BT`` … ``ET``) of the cut operators, where ``page`` (the source,
-    loaded; ``operator_of``: each of its objects' operator) says they are, and
-    :data:`CLIP_MARGIN` more. Not bounded: a Type 3 font on the page (its glyphs may draw
-    anywhere), text stroked or clipping (modes other than fill and invisible: a stroke
-    reaches beyond the glyph, a clip changes what is drawn later), an object pdfium draws
-    that no operator is known for, or a cut operator pdfium draws nothing of."""
+    from each cut operator up to the next operator that sets the text position afresh
+    (:func:`_moved_runs`), where ``page`` (the source, loaded; ``operator_of``: each of its
+    objects' operator) says they are, and :data:`CLIP_MARGIN` more. Not bounded: a Type 3
+    font on the page (its glyphs may draw anywhere), text stroked or clipping (modes other
+    than fill and invisible: a stroke reaches beyond the glyph, a clip changes what is drawn
+    later), an object pdfium draws that no operator is known for, or a cut operator pdfium
+    draws nothing of."""
     wanted = sorted(set(cut))
     if not wanted or _has_type3(resources):
         return None
-    starts, ends = indices_of(names, {"BT"}), indices_of(names, {"ET"})
-    spans: set[tuple[int, int]] = set()
-    for operator in wanted:
-        k = bisect.bisect_right(starts, operator) - 1
-        if k < 0:
-            return None
-        e = bisect.bisect_left(ends, operator)
-        spans.add((starts[k], ends[e] if e < len(ends) else len(names)))
-    ordered = sorted(spans)
+    ordered = _moved_runs(names, wanted)
+    if ordered is None:
+        return None
     firsts = [first for first, _ in ordered]
     left = bottom = math.inf
     right = top = -math.inf
@@ -190,6 +185,51 @@ def cut_clip(
     if not drawn.issuperset(wanted):
         return None
     return _device_box(page, left, bottom, right, top)
+
+
+#: Operators after which pdfium places the next glyph from the text line's start (``Td``,
+#: ``TD``, ``T*``, and ``'`` and ``"`` before they show), or from a new text matrix (``Tm``):
+#: that start is kept apart from the glyphs' advances, so what follows is placed alike
+#: whether the text shown before was drawn whole or cut.
+_SETS_TEXT_POSITION = frozenset({"Td", "TD", "Tm", "T*", "'", '"'})
+#: Operators that save or restore the graphics state, the text position with it in pdfium:
+#: a position summed after a cut can come back after a reset.
+_SAVES_STATE = frozenset({"q", "Q"})
+
+
+def _moved_runs(names: Sequence[str], cut: Sequence[int]) -> list[tuple[int, int]] | None:
+    """The runs of operators (first and last, sorted, apart) whose drawing may move when the
+    operators ``cut`` (sorted) are cut: pdfium sums the text position glyph by glyph, so a
+    cut operator's parts and the text shown after them in its text object may land a pixel
+    away, up to an operator that sets the position afresh (:data:`_SETS_TEXT_POSITION`);
+    the whole text object (``BT`` … ``ET``) where the state is saved or restored before
+    that. None for a cut operator outside any text object."""
+    starts, ends = indices_of(names, {"BT"}), indices_of(names, {"ET"})
+    runs: list[tuple[int, int]] = []
+    for operator in cut:
+        k = bisect.bisect_right(starts, operator) - 1
+        if k < 0:
+            return None
+        e = bisect.bisect_left(ends, operator)
+        end = ends[e] if e < len(ends) else len(names)
+        last = end
+        for at in range(operator + 1, end):
+            name = names[at]
+            if name in _SETS_TEXT_POSITION:
+                last = at - 1
+                break
+            if name in _SAVES_STATE:
+                operator = starts[k]  # (the whole text object)
+                break
+        runs.append((operator, last))
+    runs.sort()
+    merged = [runs[0]]
+    for first, last in runs[1:]:
+        if first <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    return merged
 
 
 #: Objects inside a form (and the forms in it) looked at, at most, bounding its cuts.
