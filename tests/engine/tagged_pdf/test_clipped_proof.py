@@ -14,7 +14,7 @@ from workers.engine.layout.glyphs import read_page
 from workers.engine.layout.operators import map_operators
 from workers.engine.tagged_pdf.checks import page_pixels, pages_drawn_differently
 from workers.engine.tagged_pdf.marked_content import read_operators, xobject_names
-from workers.engine.tagged_pdf.split_proof import CLIP_MARGIN, cut_clip
+from workers.engine.tagged_pdf.split_proof import CLIP_MARGIN, cut_boxes, cut_clip, proof_boxes
 
 
 def _pdf(path: Path, content: str, size: tuple[float, float] = (300, 200)) -> Path:
@@ -70,6 +70,88 @@ def test_the_clip_holds_the_cut_text_object_and_not_the_others(tmp_path: Path) -
     assert left <= 20 - CLIP_MARGIN + 1 and top < 50 < bottom < 100
     assert right > 20 + 60  # "Market" and the parts after it
     assert right < 300
+
+
+#: One text object: a cut line, then a line placed afresh (``Td``) below it.
+_ONE_OBJECT = ("BT /F1 12 Tf 20 150 Td [(Market) -3000 (120)] TJ [(after)] TJ "
+               "0 -90 Td (Next line) Tj ET")
+
+
+def test_the_clip_ends_where_the_text_position_is_set_afresh(tmp_path: Path) -> None:
+    """pdfium places the text after a ``Td`` from the line's start, not from the glyphs
+    shown before: the line below the cut one draws alike cut or whole, so it is left out."""
+    path = _pdf(tmp_path / "one.pdf", _ONE_OBJECT)
+    clip = _clip(path, {_operator(path, "TJ")})
+    assert clip is not None
+    left, top, right, bottom = clip
+    # The cut line and "after" (device y about 50), not the next line (about 140).
+    assert top < 50 < bottom < 100
+    assert right > 20 + 60
+
+
+def test_a_state_restored_after_a_reset_keeps_the_whole_text_object(tmp_path: Path) -> None:
+    """``Q`` gives back the text position ``q`` saved (pdfium keeps it in the state): the
+    position summed after the cut comes back after the ``Td`` inside, so the whole text
+    object is in the box."""
+    content = _ONE_OBJECT.replace("0 -90 Td (Next line) Tj", "q 0 -90 Td (Next line) Tj Q "
+                                  "(more) Tj")
+    path = _pdf(tmp_path / "saved.pdf", content)
+    clip = _clip(path, {_operator(path, "TJ")})
+    assert clip is not None
+    assert clip[3] > 140
+
+
+def test_cuts_far_apart_are_proven_in_a_box_each(tmp_path: Path) -> None:
+    """Lines cut at the top and at the foot of a page: a box each, not the page between."""
+    content = ("BT /F1 12 Tf 20 180 Td [(Top) -3000 (1)] TJ ET "
+               "BT /F1 12 Tf 20 100 Td (Middle) Tj ET "
+               "BT /F1 12 Tf 20 20 Td [(Foot) -3000 (2)] TJ ET")
+    path = _pdf(tmp_path / "apart.pdf", content)
+    cut = {_operator(path, "TJ", 0), _operator(path, "TJ", 1)}
+    with pikepdf.open(path) as pdf:
+        page = pdf.pages[0]
+        names = read_operators(list(pikepdf.parse_content_stream(page)),
+                               xobject_names(page.obj.get("/Resources"))).names
+        document = pdfium.PdfDocument(str(path))
+        try:
+            opmap = map_operators(page, read_page(document, 0).object_kinds)
+            loaded = document[0]
+            try:
+                boxes = cut_boxes(loaded, opmap.operator_of, names, cut,
+                                  page.obj.get("/Resources"))
+            finally:
+                loaded.close()
+        finally:
+            document.close()
+    found = proof_boxes(boxes)
+    assert found is not None and len(found) == 2
+    top_box, foot_box = sorted(found, key=lambda box: box[1])
+    # (Device y: the top line about 20, the middle line about 100, the foot about 180.)
+    assert top_box[3] < 100 - 12 and foot_box[1] > 100
+
+
+def test_boxes_that_overlap_are_joined() -> None:
+    assert proof_boxes([(0, 0, 10, 10), (5, 5, 20, 20), (30, 30, 40, 40)]) == (
+        (0, 0, 20, 20), (30, 30, 40, 40))
+    assert proof_boxes([(0, 0, 10, 10), None]) is None
+    assert proof_boxes([]) is None
+
+
+def test_a_change_between_the_boxes_is_not_seen_and_in_one_is(tmp_path: Path) -> None:
+    content = ("BT /F1 12 Tf 20 180 Td (Top) Tj ET BT /F1 12 Tf 20 100 Td (Middle) Tj ET "
+               "BT /F1 12 Tf 20 20 Td (Foot) Tj ET")
+    source = _pdf(tmp_path / "three.pdf", content)
+    boxes = [(0, 5, 300, 30), (0, 170, 300, 195)]  # the top and the foot lines' pixels
+    document = pdfium.PdfDocument(str(source))
+    try:
+        for old, new, seen in [("(Middle)", "(Mittel)", False), ("(Foot)", "(Feet)", True)]:
+            with pikepdf.open(source) as pdf:
+                page = pdf.pages[0]
+                page.obj.Contents = pdf.make_stream(content.replace(old, new).encode())
+                assert pages_drawn_differently(pdf, document, [0], clips={0: boxes}) == (
+                    [0] if seen else [])
+    finally:
+        document.close()
 
 
 @pytest.mark.parametrize("content", [
@@ -144,7 +226,7 @@ def test_a_change_outside_the_clip_is_not_seen_and_inside_it_is(tmp_path: Path) 
                 page = pdf.pages[0]
                 page.obj.Contents = pdf.make_stream(_TWO_LINES.replace(old, new).encode())
                 clip = (0, 30, 300, 70)  # the first line's pixels
-                assert pages_drawn_differently(pdf, document, [0], clips={0: clip}) == (
+                assert pages_drawn_differently(pdf, document, [0], clips={0: [clip]}) == (
                     [0] if seen else [])
                 assert pages_drawn_differently(pdf, document, [0]) == [0]
     finally:
@@ -186,9 +268,9 @@ def test_cuts_inside_a_form_are_proven_where_the_form_draws(
     """A copy of a form draws what the form did but for its cut operators: the proof renders
     the box pdfium gives the form's object (and a margin), not the whole page."""
     clips = _proof_clips(_rows_in_a_form(tmp_path, "form"), monkeypatch)
-    clip = clips[0]
-    assert isinstance(clip, tuple)
-    left, top, right, bottom = clip
+    boxes = clips[0]
+    assert isinstance(boxes, tuple) and len(boxes) == 1
+    left, top, right, bottom = boxes[0]
     # The rows (72 pt from the left, from 760 down to 700 - 16 * rows, moved 10 down) and
     # the margin; far from the whole A4 page.
     assert left == 72 - CLIP_MARGIN - 1 or left == 72 - CLIP_MARGIN

@@ -65,11 +65,11 @@ def test_pages_render_as_into_a_new_bitmap_after_larger_and_other_pages() -> Non
 @pytest.mark.usefixtures("new_buffer")
 def test_clipped_renders_do_not_see_an_earlier_render() -> None:
     document = _document([(300, 200), (300, 200)])
-    clip = (10, 20, 200, 190)
+    boxes = [(10, 20, 200, 190)]
     try:
-        first = render_page(document, 1, clip)  # the buffer is new: nothing before it
+        first = render_page(document, 1, boxes)  # the buffer is new: nothing before it
         render_page(document, 0)  # the buffer now holds another page's pixels
-        assert render_page(document, 1, clip) == first
+        assert render_page(document, 1, boxes) == first
     finally:
         document.close()
 

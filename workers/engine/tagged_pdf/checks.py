@@ -30,7 +30,7 @@ import math
 import threading
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -633,11 +633,13 @@ def _read_and_compare_pages(
                                      f"all {count} page(s) render identically to the source")
 
 
-def render_page(document: pdfium.PdfDocument, index: int, clip: Clip | None = None) -> bytes:
-    """Page ``index`` as raw pixels at :data:`PIXEL_SCALE` (``clip``: :func:`page_pixels`)."""
+def render_page(
+    document: pdfium.PdfDocument, index: int, boxes: Sequence[Clip] | None = None
+) -> bytes:
+    """Page ``index`` as raw pixels at :data:`PIXEL_SCALE` (``boxes``: :func:`pixels_in`)."""
     page = document[index]
     try:
-        return page_pixels(page, clip)
+        return pixels_in(page, boxes)
     finally:
         page.close()
 
@@ -682,8 +684,7 @@ def page_pixels(page: pdfium.PdfPage, clip: Clip | None = None) -> bytes:
         right, bottom = min(math.ceil(width), clip[2]), min(math.ceil(height), clip[3])
         if right <= left or bottom <= top:
             return b""  # nothing of the box is on the page
-        if (PIXEL_SCALE == 1.0 and width == int(width) and height == int(height)
-                and not page.formenv):
+        if _clips_exactly(page):
             bitmap = _reused_bitmap(int(width), int(height), pdfium_c.FPDFBitmap_BGR)
             try:
                 # Only the box is drawn, filled and read (the rest holds an earlier render).
@@ -706,6 +707,26 @@ def page_pixels(page: pdfium.PdfPage, clip: Clip | None = None) -> bytes:
         return bytes(memoryview(bitmap.buffer).cast("B")[:bitmap.stride * bitmap.height])
     finally:
         bitmap.close()
+
+
+def pixels_in(page: pdfium.PdfPage, boxes: Sequence[Clip] | None) -> bytes:
+    """A loaded page's pixels in each of ``boxes`` (None: the whole page), as
+    :func:`page_pixels` renders a box: each box alone where the page is clipped exactly,
+    else the box holding them all (a render cut off there renders all the page above and
+    left of it: one render, not one per box)."""
+    if boxes is None:
+        return page_pixels(page)
+    if len(boxes) > 1 and _clips_exactly(page):
+        return b"".join(page_pixels(page, box) for box in boxes)
+    return page_pixels(page, (min(box[0] for box in boxes), min(box[1] for box in boxes),
+                              max(box[2] for box in boxes), max(box[3] for box in boxes)))
+
+
+def _clips_exactly(page: pdfium.PdfPage) -> bool:
+    """Whether :func:`page_pixels` renders a box of ``page`` alone (see there)."""
+    width, height = render_size(page)
+    return (PIXEL_SCALE == 1.0 and width == int(width) and height == int(height)
+            and not page.formenv)
 
 
 #: Bytes per pixel of the bitmap formats pdfium renders to.
@@ -747,8 +768,8 @@ def pdfium_copy(pdf: pikepdf.Pdf) -> pdfium.PdfDocument:
 
 def pages_drawn_differently(
     pdf: pikepdf.Pdf, source: pdfium.PdfDocument, pages: list[int], *, text: bool = False,
-    source_pixels: Callable[[int, Clip | None], bytes] | None = None,
-    clips: Mapping[int, Clip | None] | None = None,
+    source_pixels: Callable[[int, Sequence[Clip] | None], bytes] | None = None,
+    clips: Mapping[int, Sequence[Clip] | None] | None = None,
     saved: pdfium.PdfDocument | None = None,
     read_also: Callable[[int, pdfium.PdfPage], None] | None = None,
 ) -> list[int]:
@@ -756,9 +777,9 @@ def pages_drawn_differently(
     ``source`` — or, with ``text``, also reads different text from: how a repair or a split
     made while tagging is proved to leave the page as it was. ``source_pixels``: each source
     page's pixels, where the caller has the page loaded already (:func:`render_page` of
-    ``source`` otherwise). ``clips``: pages that can differ only inside a box of pixels
-    (see :func:`page_pixels`), rendered only there (away from its edges, the box's pixels
-    are the whole render's). ``saved``: :func:`pdfium_copy` of ``pdf`` as it stands, where
+    ``source`` otherwise). ``clips``: pages that can differ only inside some boxes of pixels
+    (see :func:`pixels_in`), rendered only there (away from its edges, a box's pixels are
+    the whole render's). ``saved``: :func:`pdfium_copy` of ``pdf`` as it stands, where
     the caller made it (and closes it: it reads more from it). ``read_also``: called with
     each page of that copy, loaded for its render, where the caller reads more from it then
     (a load costs about as much as a render). A page too large to render
@@ -776,18 +797,18 @@ def pages_drawn_differently(
                 return before(index, clip) != render_page(changed, index, clip)
             expected = before(index, clip)
             with _loaded(changed, index) as page:
-                pixels = page_pixels(page, clip)
+                pixels = pixels_in(page, clip)
                 read_also(index, page)
             return expected != pixels
         # Pixels and text read from one load of each page (a load costs about as much as a
         # render), the text only where the pixels agree.
         with _loaded(changed, index) as page:
-            pixels = page_pixels(page, clip)
+            pixels = pixels_in(page, clip)
             if source_pixels is not None:
                 return (source_pixels(index, clip) != pixels
                         or page_text(source, index) != loaded_page_text(page))
             with _loaded(source, index) as original:
-                return (page_pixels(original, clip) != pixels
+                return (pixels_in(original, clip) != pixels
                         or loaded_page_text(original) != loaded_page_text(page))
 
     def unproved(index: int) -> bool:

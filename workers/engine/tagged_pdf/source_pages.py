@@ -20,14 +20,14 @@ order they are asked for, so the work done is the same from run to run.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TypeAlias
 
 import pypdfium2 as pdfium
 
 from ..layout.glyphs import PageContent, read_loaded_page, read_page
-from .checks import Clip, page_pixels
+from .checks import Clip, pixels_in
 
 #: Source pages kept loaded at most (a loaded page holds its parsed content: a dense page
 #: can take a few megabytes).
@@ -64,9 +64,9 @@ class SourcePages:
             content = self._contents[index] = read_loaded_page(self.page(index), index)
         return content
 
-    def pixels(self, index: int, clip: Clip | None = None) -> bytes:
+    def pixels(self, index: int, boxes: Sequence[Clip] | None = None) -> bytes:
         """Page ``index`` rendered as :func:`.checks.render_page` renders it."""
-        return page_pixels(self.page(index), clip)
+        return pixels_in(self.page(index), boxes)
 
     def release(self, index: int) -> None:
         """Page ``index`` is not asked for again (or seldom): closed if it is kept."""

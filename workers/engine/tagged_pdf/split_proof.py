@@ -141,36 +141,42 @@ def cut_clip(
     page: pdfium.PdfPage, operator_of: Sequence[int], names: Sequence[str],
     cut: Iterable[int], resources: pikepdf.Object | None,
 ) -> Clip | None:
+    """The box holding all of :func:`cut_boxes`."""
+    return joined_clip(cut_boxes(page, operator_of, names, cut, resources))
+
+
+def cut_boxes(
+    page: pdfium.PdfPage, operator_of: Sequence[int], names: Sequence[str],
+    cut: Iterable[int], resources: pikepdf.Object | None,
+) -> list[Clip | None]:
     """The pixels (at :data:`.checks.PIXEL_SCALE`) outside which the page draws the same
     whether the operators ``cut`` (indices into ``names``, the page content's operators) are
     cut or whole; None when that cannot be bounded. A cut moves no glyph (:mod:`.split_text`)
     but pdfium may draw a part, or a later operator of the same text object (its text
     position summed another way), a pixel away: so the box holds every object pdfium draws
-    from the text objects (``BT`` … ``ET``) of the cut operators, where ``page`` (the source,
-    loaded; ``operator_of``: each of its objects' operator) says they are, and
-    :data:`CLIP_MARGIN` more. Not bounded: a Type 3 font on the page (its glyphs may draw
-    anywhere), text stroked or clipping (modes other than fill and invisible: a stroke
-    reaches beyond the glyph, a clip changes what is drawn later), an object pdfium draws
-    that no operator is known for, or a cut operator pdfium draws nothing of."""
+    from each cut operator up to the next operator that sets the text position afresh
+    (:func:`_moved_runs`), where ``page`` (the source, loaded; ``operator_of``: each of its
+    objects' operator) says they are, and :data:`CLIP_MARGIN` more. Not bounded: a Type 3
+    font on the page (its glyphs may draw anywhere), text stroked or clipping (modes other
+    than fill and invisible: a stroke reaches beyond the glyph, a clip changes what is drawn
+    later), an object pdfium draws that no operator is known for, or a cut operator pdfium
+    draws nothing of. Given as a box per run of operators that may move (a page's cuts lie
+    on lines here and there: the proof renders those lines, not the page between them), or
+    as the one box holding them all where some run's box holds no pixel of the page; [None]
+    where the pixels cannot be bounded."""
     wanted = sorted(set(cut))
     if not wanted or _has_type3(resources):
-        return None
-    starts, ends = indices_of(names, {"BT"}), indices_of(names, {"ET"})
-    spans: set[tuple[int, int]] = set()
-    for operator in wanted:
-        k = bisect.bisect_right(starts, operator) - 1
-        if k < 0:
-            return None
-        e = bisect.bisect_left(ends, operator)
-        spans.add((starts[k], ends[e] if e < len(ends) else len(names)))
-    ordered = sorted(spans)
+        return [None]
+    ordered = _moved_runs(names, wanted)
+    if ordered is None:
+        return [None]
     firsts = [first for first, _ in ordered]
-    left = bottom = math.inf
-    right = top = -math.inf
+    # Per run: left, bottom, right, top of what pdfium draws from it.
+    bounds = [[math.inf, math.inf, -math.inf, -math.inf] for _ in ordered]
     drawn: set[int] = set()
     x0, y0, x1, y1 = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     if min(operator_of, default=0) < 0:
-        return None
+        return [None]
     for obj in _objects_within(operator_of, ordered):
         operator = operator_of[obj]
         k = bisect.bisect_right(firsts, operator) - 1
@@ -178,18 +184,69 @@ def cut_clip(
             continue
         handle = c.FPDFPage_GetObject(page.raw, obj)
         if not handle:
-            return None
+            return [None]
         if (c.FPDFPageObj_GetType(handle) == c.FPDF_PAGEOBJ_TEXT
                 and c.FPDFTextObj_GetTextRenderMode(handle) not in _DRAWN_TEXT):
-            return None
+            return [None]
         if not c.FPDFPageObj_GetBounds(handle, x0, y0, x1, y1):
-            return None
-        left, bottom = min(left, x0.value), min(bottom, y0.value)
-        right, top = max(right, x1.value), max(top, y1.value)
+            return [None]
+        run = bounds[k]
+        run[0], run[1] = min(run[0], x0.value), min(run[1], y0.value)
+        run[2], run[3] = max(run[2], x1.value), max(run[3], y1.value)
         drawn.add(operator)
     if not drawn.issuperset(wanted):
-        return None
-    return _device_box(page, left, bottom, right, top)
+        return [None]
+    boxes = [_device_box(page, *run) for run in bounds if run[0] <= run[2]]
+    if all(box is not None for box in boxes):
+        return boxes
+    # (A run drawn off the page, or one drawing nothing: the box holding every run's.)
+    return [_device_box(page, min(run[0] for run in bounds), min(run[1] for run in bounds),
+                        max(run[2] for run in bounds), max(run[3] for run in bounds))]
+
+
+#: Operators after which pdfium places the next glyph from the text line's start (``Td``,
+#: ``TD``, ``T*``, and ``'`` and ``"`` before they show), or from a new text matrix (``Tm``):
+#: that start is kept apart from the glyphs' advances, so what follows is placed alike
+#: whether the text shown before was drawn whole or cut.
+_SETS_TEXT_POSITION = frozenset({"Td", "TD", "Tm", "T*", "'", '"'})
+#: Operators that save or restore the graphics state, the text position with it in pdfium:
+#: a position summed after a cut can come back after a reset.
+_SAVES_STATE = frozenset({"q", "Q"})
+
+
+def _moved_runs(names: Sequence[str], cut: Sequence[int]) -> list[tuple[int, int]] | None:
+    """The runs of operators (first and last, sorted, apart) whose drawing may move when the
+    operators ``cut`` (sorted) are cut: pdfium sums the text position glyph by glyph, so a
+    cut operator's parts and the text shown after them in its text object may land a pixel
+    away, up to an operator that sets the position afresh (:data:`_SETS_TEXT_POSITION`);
+    the whole text object (``BT`` … ``ET``) where the state is saved or restored before
+    that. None for a cut operator outside any text object."""
+    starts, ends = indices_of(names, {"BT"}), indices_of(names, {"ET"})
+    runs: list[tuple[int, int]] = []
+    for operator in cut:
+        k = bisect.bisect_right(starts, operator) - 1
+        if k < 0:
+            return None
+        e = bisect.bisect_left(ends, operator)
+        end = ends[e] if e < len(ends) else len(names)
+        last = end
+        for at in range(operator + 1, end):
+            name = names[at]
+            if name in _SETS_TEXT_POSITION:
+                last = at - 1
+                break
+            if name in _SAVES_STATE:
+                operator = starts[k]  # (the whole text object)
+                break
+        runs.append((operator, last))
+    runs.sort()
+    merged = [runs[0]]
+    for first, last in runs[1:]:
+        if first <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    return merged
 
 
 #: Objects inside a form (and the forms in it) looked at, at most, bounding its cuts.
@@ -214,6 +271,31 @@ def form_clip(
     if not c.FPDFPageObj_GetBounds(form_object, x0, y0, x1, y1):
         return None
     return _device_box(page, x0.value, y0.value, x1.value, y1.value)
+
+
+def proof_boxes(clips: Sequence[Clip | None]) -> tuple[Clip, ...] | None:
+    """The boxes a proof renders for ``clips`` (those of a page's cuts and of its forms'),
+    boxes that overlap joined into one (their pixels rendered once); None: one cannot be
+    bounded, or there are none."""
+    if not clips or any(clip is None for clip in clips):
+        return None
+    boxes = sorted(clip for clip in clips if clip is not None)
+    joined = True
+    while joined:
+        joined = False
+        kept: list[Clip] = []
+        for box in boxes:
+            for k, other in enumerate(kept):
+                if box[0] < other[2] and other[0] < box[2] and box[1] < other[3] \
+                        and other[1] < box[3]:
+                    kept[k] = (min(box[0], other[0]), min(box[1], other[1]),
+                               max(box[2], other[2]), max(box[3], other[3]))
+                    joined = True
+                    break
+            else:
+                kept.append(box)
+        boxes = kept
+    return tuple(boxes)
 
 
 def joined_clip(clips: Sequence[Clip | None]) -> Clip | None:

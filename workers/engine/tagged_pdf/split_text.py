@@ -42,7 +42,7 @@ from .checks import Clip, normal_counts
 from .drawn_encoding import code_text
 from .marked_content import Owner, indices_of
 from .source_pages import PageSource, loaded_page, page_content
-from .split_proof import cut_clip
+from .split_proof import cut_boxes
 
 _units: ModuleType | None
 try:
@@ -244,7 +244,7 @@ def split_operators(
     operator of the page, as its claims give it): a glyph held by several leaves' boxes
     goes to one whose text lacks it (:class:`GlyphNeeds`). None: boxes alone decide.
     ``nudges``: operators whose parts after the first are nudged (:func:`_split`).
-    ``clip``: given, the pixels the cuts can change (:func:`.split_proof.cut_clip`) are
+    ``clip``: given, the pixels the cuts can change (:func:`.split_proof.cut_boxes`) are
     appended to it where some operator is cut."""
     if not contested:
         return {}
@@ -299,8 +299,8 @@ def split_operators(
             out[index] = parts
     if clip is not None and out:
         with loaded_page(source, page_index) as loaded:
-            clip.append(cut_clip(loaded, operator_of, text.operator_names, out,
-                                 page.obj.get("/Resources")))
+            clip.extend(cut_boxes(loaded, operator_of, text.operator_names, out,
+                                  page.obj.get("/Resources")))
     return out
 
 

@@ -77,7 +77,7 @@ from .marked_content import (
 from .mcid_text import loaded_page_text_by_mcid
 from .plan import Node, merge_unseparated_labels, plan_structure
 from .source_pages import SourcePages
-from .split_proof import changed_points, glyph_boxes, joined_clip, operators_at, rendered
+from .split_proof import changed_points, glyph_boxes, operators_at, proof_boxes, rendered
 from .split_text import CodeTexts, LeafBox, PageText, contested_text, split_operators
 from .stand_in_labels import stand_in_labels
 from .structure_tree import write_structure
@@ -166,7 +166,7 @@ def _tag(source: Path, document: Document, source_pages: SourcePages) -> TaggedP
         # page -> its original /Contents and /Resources, and the operators cut on it
         split_pages: dict[int, tuple[pikepdf.Object, pikepdf.Object | None, set[int]]] = {}
         # page -> the pixels its cuts can change (None: anywhere), rendered alone to prove them
-        clips: dict[int, Clip | None] = {}
+        clips: dict[int, tuple[Clip, ...] | None] = {}
         for index, page in enumerate(pdf.pages):
             tagging = PageTagging()
             original = page.obj.get("/Contents")
@@ -181,7 +181,7 @@ def _tag(source: Path, document: Document, source_pages: SourcePages) -> TaggedP
                     split_pages[index] = (original, resources, cut)
                     # The pixels the page's cuts can change, and those cuts in forms can
                     # (where the forms are painted: :func:`.split_proof.form_clip`).
-                    clips[index] = joined_clip(page_clip)
+                    clips[index] = proof_boxes(page_clip)
             except (pikepdf.PdfError, pikepdf.DependencyError, ValueError, TypeError) as e:
                 # Unreadable content: left exactly as it was (never redrawn or dropped).
                 result.untagged_pages.append(index)
@@ -605,7 +605,7 @@ def _tag_page(
     operator draws both and is not split. ``leaf_texts``: the model's text of every leaf
     (which of several overlapping boxes a glyph goes to: :class:`.split_text.GlyphNeeds`).
     ``clip``: given, the pixels the page's cuts can change are appended to it
-    (:func:`.split_proof.cut_clip`), where some operator of its content is cut, and then
+    (:func:`.split_proof.cut_boxes`), where some operator of its content is cut, and then
     those each form copy's cuts can change (:func:`.split_proof.form_clip`)."""
     names = xobject_names(page.obj.get("/Resources"))
     scanned = scan_content(page, names)
@@ -651,7 +651,8 @@ def _tag_page(
         copies = plan_form_copies(page, index, source_pages, shared, names_of, owner_boxes,
                                   leaf_texts)
         if clip is not None:
-            # (After the page's own cuts' box: the proof renders the box holding them all.)
+            # (After the page's own cuts' boxes: the proof renders them all, those that
+            # overlap joined: :func:`.split_proof.proof_boxes`.)
             clip.extend(copy.clip for copy in copies.values() if copy.splits)
     tagging.yielded = yield_labels(owners, claims, splits, labels, set(copies))
     for at, copy in copies.items():
