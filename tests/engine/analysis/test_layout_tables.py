@@ -1524,3 +1524,28 @@ def test_a_title_box_of_cells_in_the_top_band_is_read_a_box_at_a_time(tmp_path: 
     assert ("APPLICATION TO JOIN AN INSURED PERSON FOR DEPENDANTS OTHER THAN CHILDREN "
             "HEALTH AND MATERNITY INSURANCE") in texts
     assert "PART 1 to be sent to the insurer" in texts
+
+
+def test_a_boxed_cell_in_the_top_band_is_read_a_paragraph_at_a_time(tmp_path: Path) -> None:
+    # A table's row run on to the top of the next page, in the margin band (read a box at
+    # a time, as no table): its right box holds a note in three paragraphs set apart by
+    # space added between lines, a sentence, a command, the sentence on it. Read as one
+    # block, the three would run together: each is a block, in turn.
+    xs, ys = [30.0, 100.0, 570.0], [826.0, 740.0]
+    ops = [*_grid(xs, ys), _show(36, 812, "msvc"),
+           _show(106, 812, "Available on Windows hosts only. Helper tool to invoke the compiler"),
+           _show(106, 801, "with a set of environment variables, as in:"),
+           _show(106, 783, "ninja -t msvc -e ENVFILE -- cl.exe"),
+           _show(106, 765, "Where ENVFILE is a binary file that holds an environment block"),
+           _show(106, 754, "suitable for starting a process on Windows."),
+           _show(72, 700, LOREM[:90]), _show(72, 686, LOREM[90:180])]
+    path = text_page_pdf(tmp_path / "boxed-paragraphs.pdf", ops)
+    doc = read_layout(path, max_pages=5)
+    assert not any(isinstance(b, Table) for b in doc.walk())
+    texts = [block_text(b) for b in doc.walk()]
+    first = ("Available on Windows hosts only. Helper tool to invoke the compiler with a set of "
+             "environment variables, as in:")
+    command = "ninja -t msvc -e ENVFILE -- cl.exe"
+    last = ("Where ENVFILE is a binary file that holds an environment block suitable for "
+            "starting a process on Windows.")
+    assert [t for t in texts if t in (first, command, last)] == [first, command, last]

@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 
 from ..document import BBox
-from .blocks import MARGIN_BAND, MAX_SHAPES, Block, block_of, x_overlap
+from .blocks import MARGIN_BAND, MAX_SHAPES, Block, block_of, cut_between_lines, x_overlap
 from .disjoint_sets import DisjointSets
 from .figures import (
     CAPTION_GAP,
@@ -762,8 +762,63 @@ def _cell_texts(
             if left < (f.x0 + f.x1) / 2 < right and bottom < (f.y0 + f.y1) / 2 < top
         ]
         if inside:
-            out.append(block_of(page, (f for line in lines(inside) for f in line.fragments)))
+            cell_lines = lines(inside)
+            cell = block_of(page, (f for line in cell_lines for f in line.fragments))
+            out.extend(cut_between_lines(
+                cell, [line.fragments for line in cell_lines], _paragraphs_apart(cell_lines)
+            ))
     return out
+
+
+#: A paragraph's break in a box is a gap between lines wider than the box's usual gap by
+#: this many line heights, and as wide at least (the paragraph builder's own step past the
+#: usual gap between lines); the step between the lines' feet is as much wider too.
+BOX_PARAGRAPH_GAP = 0.3
+
+
+def _paragraphs_apart(cell_lines: Sequence[Line]) -> list[bool]:
+    """For each line of a box (top to bottom), whether it opens a paragraph of its own: a
+    box that holds a note in paragraphs (a sentence, a line of code, the sentence on it)
+    sets them apart by space added between lines, as a page does; read as one block, they
+    would run together. The space is told against the box's own lines, its usual gap and
+    step the narrowest (told from two gaps at least: a box of two lines, a form's number
+    under its logo, has nothing to tell a paragraph's break by), both the gap between the
+    lines' boxes and the step between their feet: lines of two sizes (a form's title box, a
+    larger "PART 1" over "to be sent"), set at one step, leave gaps as uneven as the boxes'
+    heights, and a larger line's box reaching down further narrows its gap, not its step.
+    Space parts lines of one style, or a line of code from the text (:func:`_one_style_or_code`)."""
+    pairs = list(itertools.pairwise(cell_lines))
+    gaps = [above.y0 - below.y1 for above, below in pairs]
+    steps = [above.y0 - below.y0 for above, below in pairs]
+    apart = [False] * len(cell_lines)
+    if len(gaps) < 2:
+        return apart
+    usual_gap, usual_step = min(gaps), min(steps)
+    for k, (above, below) in enumerate(pairs, start=1):
+        added = BOX_PARAGRAPH_GAP * max(above.y1 - above.y0, below.y1 - below.y0)
+        apart[k] = (
+            gaps[k - 1] > added + max(usual_gap, 0.0) and steps[k - 1] > added + usual_step
+            and _one_style_or_code(above, below)
+        )
+    return apart
+
+
+#: Lines whose sizes differ by less than this share are set in one size.
+BOX_SAME_SIZE = 0.05
+
+
+def _one_style_or_code(above: Line, below: Line) -> bool:
+    """Two lines of a box set in one size, or the one wholly in a fixed-pitch face and the
+    other not (a line of code, which measures larger than the running text around it): the
+    space between them may part two paragraphs. A line set smaller under a larger one is a
+    title's next part (a form's title, the insurance it is for under it), read with it."""
+    size_above = statistics.median(f.size for f in above.fragments)
+    size_below = statistics.median(f.size for f in below.fragments)
+    if abs(size_above - size_below) <= BOX_SAME_SIZE * max(size_above, size_below):
+        return True
+    return all(f.fixed_pitch for f in above.fragments) != all(
+        f.fixed_pitch for f in below.fragments
+    )
 
 
 #: Rows at least of a grid of one column ruled cell by cell (:func:`_one_column_of_cells`).
