@@ -13,6 +13,7 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image, features
 
+from workers.engine.document import Document
 from workers.engine.layout import glyphs, reader
 from workers.engine.layout.glyphs import read_page
 from workers.engine.layout.reader import read_layout
@@ -52,6 +53,16 @@ def _count_smoothness_renders(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 
     monkeypatch.setattr(glyphs, "_smooth_image", counted)
     return rendered
+
+
+def _assert_same_model_when_every_image_is_judged(
+    monkeypatch: pytest.MonkeyPatch, path: Path, doc: Document
+) -> None:
+    """The model read with fewer renders is the one read when every image of a figure is
+    judged while its page is open."""
+    monkeypatch.setattr(reader, "smoothness_asked", lambda c, running: [
+        f for _, f in c.significant()])
+    assert read_layout(path, max_pages=10).to_json() == doc.to_json()
 
 
 def test_an_image_drawn_again_the_same_way_is_rendered_once(
@@ -189,10 +200,7 @@ def test_images_asked_about_only_beside_running_ones_are_judged_once_those_are_k
     # Each page's third image, judged after its page was read; the logo and the band too
     # (beside one image left, each might be asked), once each: drawn the same way throughout.
     assert len(rendered) == 6
-    # The same model as when every image of a figure is judged while its page is open.
-    monkeypatch.setattr(reader, "smoothness_asked", lambda c, running: [
-        f for _, f in c.significant()])
-    assert read_layout(path, max_pages=10).to_json() == doc.to_json()
+    _assert_same_model_when_every_image_is_judged(monkeypatch, path, doc)
 
 
 def test_images_never_asked_about_are_not_judged(
@@ -239,10 +247,7 @@ def test_a_band_behind_text_none_of_whose_images_is_running_is_not_rendered(
     rendered = _count_smoothness_renders(monkeypatch)
     doc = read_layout(path, max_pages=10)
     assert rendered == []
-    # The same model as when every image of a figure is judged while its page is open.
-    monkeypatch.setattr(reader, "smoothness_asked", lambda c, running: [
-        f for _, f in c.significant()])
-    assert read_layout(path, max_pages=10).to_json() == doc.to_json()
+    _assert_same_model_when_every_image_is_judged(monkeypatch, path, doc)
     assert len(rendered) == 1
 
 
@@ -269,6 +274,4 @@ def test_a_running_band_behind_text_is_not_rendered(
     rendered = _count_smoothness_renders(monkeypatch)
     doc = read_layout(path, max_pages=10)
     assert rendered == []
-    monkeypatch.setattr(reader, "smoothness_asked", lambda c, running: [
-        f for _, f in c.significant()])
-    assert read_layout(path, max_pages=10).to_json() == doc.to_json()
+    _assert_same_model_when_every_image_is_judged(monkeypatch, path, doc)

@@ -4,7 +4,9 @@ inside it, and pages whose drawing cannot be bounded are rendered whole."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pikepdf
 import pypdfium2 as pdfium
@@ -15,6 +17,8 @@ from workers.engine.layout.operators import map_operators
 from workers.engine.tagged_pdf.checks import page_pixels, pages_drawn_differently
 from workers.engine.tagged_pdf.marked_content import read_operators, xobject_names
 from workers.engine.tagged_pdf.split_proof import CLIP_MARGIN, cut_boxes, cut_clip, proof_boxes
+
+_Bounds = TypeVar("_Bounds")
 
 
 def _pdf(path: Path, content: str, size: tuple[float, float] = (300, 200)) -> Path:
@@ -35,7 +39,8 @@ _TWO_LINES = ("0.5 g 200 20 60 40 re f "
               "BT /F1 12 Tf 20 60 Td (Other line) Tj ET")
 
 
-def _clip(path: Path, cut: set[int]) -> tuple[int, int, int, int] | None:
+def _bound(path: Path, cut: set[int], bound: Callable[..., _Bounds]) -> _Bounds:
+    """``bound`` (:func:`cut_clip` or :func:`cut_boxes`) asked of the page of ``path``."""
     with pikepdf.open(path) as pdf:
         page = pdf.pages[0]
         names = read_operators(list(pikepdf.parse_content_stream(page)),
@@ -45,12 +50,15 @@ def _clip(path: Path, cut: set[int]) -> tuple[int, int, int, int] | None:
             opmap = map_operators(page, read_page(document, 0).object_kinds)
             loaded = document[0]
             try:
-                return cut_clip(loaded, opmap.operator_of, names, cut,
-                                page.obj.get("/Resources"))
+                return bound(loaded, opmap.operator_of, names, cut, page.obj.get("/Resources"))
             finally:
                 loaded.close()
         finally:
             document.close()
+
+
+def _clip(path: Path, cut: set[int]) -> tuple[int, int, int, int] | None:
+    return _bound(path, cut, cut_clip)
 
 
 def _operator(path: Path, name: str, nth: int = 0) -> int:
@@ -108,21 +116,7 @@ def test_cuts_far_apart_are_proven_in_a_box_each(tmp_path: Path) -> None:
                "BT /F1 12 Tf 20 20 Td [(Foot) -3000 (2)] TJ ET")
     path = _pdf(tmp_path / "apart.pdf", content)
     cut = {_operator(path, "TJ", 0), _operator(path, "TJ", 1)}
-    with pikepdf.open(path) as pdf:
-        page = pdf.pages[0]
-        names = read_operators(list(pikepdf.parse_content_stream(page)),
-                               xobject_names(page.obj.get("/Resources"))).names
-        document = pdfium.PdfDocument(str(path))
-        try:
-            opmap = map_operators(page, read_page(document, 0).object_kinds)
-            loaded = document[0]
-            try:
-                boxes = cut_boxes(loaded, opmap.operator_of, names, cut,
-                                  page.obj.get("/Resources"))
-            finally:
-                loaded.close()
-        finally:
-            document.close()
+    boxes = _bound(path, cut, cut_boxes)
     found = proof_boxes(boxes)
     assert found is not None and len(found) == 2
     top_box, foot_box = sorted(found, key=lambda box: box[1])
