@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from workers.engine.document import Paragraph, Table, block_text
+from workers.engine.document import ListBlock, Paragraph, Table, block_text
 from workers.engine.layout.blocks import Block
 from workers.engine.layout.glyphs import read_page
 from workers.engine.layout.lines import fragments, lines
@@ -1549,3 +1549,44 @@ def test_a_boxed_cell_in_the_top_band_is_read_a_paragraph_at_a_time(tmp_path: Pa
     last = ("Where ENVFILE is a binary file that holds an environment block suitable for "
             "starting a process on Windows.")
     assert [t for t in texts if t in (first, command, last)] == [first, command, last]
+
+
+def test_a_diagram_panels_facts_are_read_whole_with_a_box_under_them(tmp_path: Path) -> None:
+    # A UML package's panel: its facts stacked small flush left ("Name:", "Author:", ...),
+    # its title set large level with the first, and a class box just under the facts,
+    # reaching in under the long name and up level with the last fact. No gap runs down
+    # beside the facts; the facts are still read one after the other (a list of terms) and
+    # the title after them, not between "Created:" and "Updated:".
+    frame = [b"60 420 480 0.7 re f", b"60 800 480 0.7 re f", b"60 420 0.7 380.7 re f",
+             b"540 420 0.7 380.7 re f", b"60 785 100 0.7 re f", b"160 785 0.7 15 re f",
+             b"BT /F1 8 Tf 64 789 Td (cd Ledger) Tj ET"]
+    facts = [("Name:", "LedgerAccountEntityModelRecord"), ("Author:", "Ledger Team"),
+             ("Version:", "1.0"), ("Created:", "2004-04-06 10:38:27"),
+             ("Updated:", "2004-06-02 17:01:53")]
+    panel = [b"0.8 0.9 1 rg 70 430 460 345 re f 0 g",
+             b"BT /F2 12 Tf 220 760 Td (Ledger Package) Tj ET"]
+    for k, (label, value) in enumerate(facts):
+        panel.append(f"BT /F1 5 Tf 80 {762 - 7.5 * k} Td ({label}) Tj ET".encode())
+        panel.append(f"BT /F1 5 Tf 105 {762 - 7.5 * k} Td ({value}) Tj ET".encode())
+    connector = [b"280 680 50 0.7 re f", b"330 560 0.7 120.7 re f", b"330 560 100 0.7 re f",
+                 b"430 560 0.7 60 re f", b"426 612 m 434 612 l 430 620 l f",
+                 b"BT /F1 7 Tf 350 566 Td (owns) Tj ET"]
+    path = fonts_page_pdf(tmp_path / "panel.pdf", [
+        b"BT /F1 11 Tf 72 815 Td (" + LOREM[:80].encode() + b") Tj ET",
+        *frame, *panel, *connector,
+        b"q 1 0 0 1 0 6 cm",  # (its name level with the last fact)
+        *_class_box(165, "Account", ["+ id: UUID", "+ owner: Name", "+ opened: Date"],
+                    "+ close(): Boolean"),
+        b"Q",
+        *_class_box(360, "Customer", ["+ name: Text", "+ email: Text", "+ joined: Date"],
+                    "+ merge(): Boolean"),
+        b"BT /F1 11 Tf 72 400 Td (" + LOREM[80:160].encode() + b") Tj ET",
+    ], {"F1": "/Helvetica", "F2": "/Helvetica-Bold"})
+    doc = read_layout(path, max_pages=5)
+    texts = [block_text(b) for b in doc.walk() if not isinstance(b, Table)]
+    values = [texts.index(next(t for t in texts if value in t)) for _, value in facts]
+    title = texts.index("Ledger Package")
+    assert values == sorted(values)
+    assert not values[0] < title < values[-1]
+    lists = [b for b in doc.walk() if isinstance(b, ListBlock)]
+    assert [len(b.items) for b in lists] == [len(facts)]

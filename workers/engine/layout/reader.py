@@ -121,6 +121,7 @@ from .lead_lines import lead_lines_apart
 from .letter_bullets import LetterBulletFaces, letter_bullets
 from .limits import noted
 from .line_breaks import cell_lines
+from .line_stacks import stacks_unbroken
 from .lines import (
     BRACES,
     FIXED_PITCH_SPREAD,
@@ -778,12 +779,14 @@ def page_blocks(
         text = _text_blocks(labels.frags, content.index, rules=content.rules)
         regions.update((id(b), regions.get(id(labels), 0)) for b in text)
         blocks.extend(text)
-    ordered = corner_notes_after_title(panels_last(
+    # (A stack of one-line blocks the cut parted, a block beside its top read between its
+    # lines: that block read after the stack, see .line_stacks.)
+    ordered = stacks_unbroken(corner_notes_after_title(panels_last(
         reading_order(
             blocks, regions, sections=sections, drawn=breaks.drawn.read_with(blocks)
         ),
         content, fields,
-    )) + braces  # (decoration, read with none of the page's text: last)
+    ))) + braces  # (decoration, read with none of the page's text: last)
     if content.rules or content.paths:
         mark_box_labels(ordered, breaks.drawn)  # (a box is drawn with lines or shapes)
     if content.paths:
