@@ -137,7 +137,8 @@ def test_the_tagged_output_leaves_the_glyph_id_font_alone(tmp_path: Path) -> Non
     with pikepdf.open(source) as pdf:
         font = pdf.pages[0].Resources.Font.F1
         glyph_ids = GlyphIdFonts()
-        assert complete_named_to_unicode(pdf, [[font]], glyph_ids) == []
+        glyph_ids.collect([[font]])
+        assert complete_named_to_unicode(pdf, [[font]]) == []
         assert "/ToUnicode" not in font
         assert glyph_ids.pages == {0}
         assert glyph_ids.read_as["TimesNewRoman"]["Q"] == "n"  # (glyph 81, read as U+0051)

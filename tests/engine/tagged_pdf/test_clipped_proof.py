@@ -1,12 +1,10 @@
-"""A split is proven by rendering only the pixels its cuts can change (split_proof.cut_clip):
+"""A split is proven by rendering only the pixels its cuts can change (split_proof.cut_boxes):
 the box holds the cut operators' text objects, clipped renders agree with the whole render
 inside it, and pages whose drawing cannot be bounded are rendered whole."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 import pikepdf
 import pypdfium2 as pdfium
@@ -16,9 +14,12 @@ from workers.engine.layout.glyphs import read_page
 from workers.engine.layout.operators import map_operators
 from workers.engine.tagged_pdf.checks import page_pixels, pages_drawn_differently
 from workers.engine.tagged_pdf.marked_content import read_operators, xobject_names
-from workers.engine.tagged_pdf.split_proof import CLIP_MARGIN, cut_boxes, cut_clip, proof_boxes
-
-_Bounds = TypeVar("_Bounds")
+from workers.engine.tagged_pdf.split_proof import (
+    CLIP_MARGIN,
+    cut_boxes,
+    joined_clip,
+    proof_boxes,
+)
 
 
 def _pdf(path: Path, content: str, size: tuple[float, float] = (300, 200)) -> Path:
@@ -39,8 +40,8 @@ _TWO_LINES = ("0.5 g 200 20 60 40 re f "
               "BT /F1 12 Tf 20 60 Td (Other line) Tj ET")
 
 
-def _bound(path: Path, cut: set[int], bound: Callable[..., _Bounds]) -> _Bounds:
-    """``bound`` (:func:`cut_clip` or :func:`cut_boxes`) asked of the page of ``path``."""
+def _boxes(path: Path, cut: set[int]) -> list[tuple[int, int, int, int] | None]:
+    """:func:`cut_boxes` asked of the page of ``path``."""
     with pikepdf.open(path) as pdf:
         page = pdf.pages[0]
         names = read_operators(list(pikepdf.parse_content_stream(page)),
@@ -50,7 +51,8 @@ def _bound(path: Path, cut: set[int], bound: Callable[..., _Bounds]) -> _Bounds:
             opmap = map_operators(page, read_page(document, 0).object_kinds)
             loaded = document[0]
             try:
-                return bound(loaded, opmap.operator_of, names, cut, page.obj.get("/Resources"))
+                return cut_boxes(loaded, opmap.operator_of, names, cut,
+                                 page.obj.get("/Resources"))
             finally:
                 loaded.close()
         finally:
@@ -58,7 +60,8 @@ def _bound(path: Path, cut: set[int], bound: Callable[..., _Bounds]) -> _Bounds:
 
 
 def _clip(path: Path, cut: set[int]) -> tuple[int, int, int, int] | None:
-    return _bound(path, cut, cut_clip)
+    """The box holding all the cut's boxes."""
+    return joined_clip(_boxes(path, cut))
 
 
 def _operator(path: Path, name: str, nth: int = 0) -> int:
@@ -116,7 +119,7 @@ def test_cuts_far_apart_are_proven_in_a_box_each(tmp_path: Path) -> None:
                "BT /F1 12 Tf 20 20 Td [(Foot) -3000 (2)] TJ ET")
     path = _pdf(tmp_path / "apart.pdf", content)
     cut = {_operator(path, "TJ", 0), _operator(path, "TJ", 1)}
-    boxes = _bound(path, cut, cut_boxes)
+    boxes = _boxes(path, cut)
     found = proof_boxes(boxes)
     assert found is not None and len(found) == 2
     top_box, foot_box = sorted(found, key=lambda box: box[1])

@@ -1596,7 +1596,7 @@ def ruled_cell_of_text(
         cells.setdefault((column, row), []).append(text)
     if any(running_text(" ".join(words)) for words in cells.values()):
         return True
-    return _filled_closed_cells(box, shapes, [b for b, _ in texts])
+    return _filled_closed_cells(shapes, [b for b, _ in texts], columns, rows)
 
 
 #: Cells of a grid of rules looked at, at most, for those its rules close (bounded work: a
@@ -1604,13 +1604,16 @@ def ruled_cell_of_text(
 MAX_GRID_CELLS = 2500
 
 
-def _filled_closed_cells(box: Box, shapes: Sequence[Box], texts: Sequence[Box]) -> bool:
+def _filled_closed_cells(
+    shapes: Sequence[Box], texts: Sequence[Box], columns: list[float], rows: list[float]
+) -> bool:
     """Whether each of ``texts`` lies in a cell the rules ``shapes`` close round it (the
     nearest rule on each of its four sides running past its middle), and the cells the
     rules close are mostly filled with text (:data:`TEXT_GRID_SHARE` of their area, a cell
     filled when its lines cover :data:`CELL_FILL` of its height): a table's cells. A
     chart's gridlines close many cells, few of them holding a label; the room a frame's
-    rule leaves outside the cells is no cell."""
+    rule leaves outside the cells is no cell. ``columns``, ``rows``: the edges the shapes
+    draw (:func:`_grid_edges`), each once."""
     level = _joined_lines([(y0, y1, x0, x1) for x0, y0, x1, y1 in shapes if x1 - x0 > y1 - y0])
     upright = _joined_lines([(x0, x1, y0, y1) for x0, y0, x1, y1 in shapes if y1 - y0 >= x1 - x0])
 
@@ -1635,8 +1638,6 @@ def _filled_closed_cells(box: Box, shapes: Sequence[Box], texts: Sequence[Box]) 
         if cell is None:
             return False  # text the rules do not close round: a label, not a cell's
         spans.setdefault(cell, []).append((y0, y1))
-    xs, ys = _grid_edges(box, shapes)
-    columns, rows = _edges(xs), _edges(ys)
     if (len(columns) - 1) * (len(rows) - 1) > MAX_GRID_CELLS:
         return False
     cells = {

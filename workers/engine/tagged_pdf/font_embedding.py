@@ -142,7 +142,8 @@ def repair_fonts(
     (``source``: the same document, as the source was); notes for the report. ``reread``,
     given, gets the names of the fonts whose /ToUnicode was written anew: their text reads
     otherwise in the output than in the source. ``glyph_ids``, given, gets the fonts whose
-    codes are glyph ids of a font not embedded (:mod:`.named_to_unicode`), left as they are."""
+    codes are glyph ids of a font not embedded (:meth:`.glyph_id_reading.GlyphIdFonts.collect`),
+    left as they are (:mod:`.named_to_unicode`)."""
     # Which fonts each page reaches is walked once: the repairs change fonts, not resources.
     fonts = indirect_fonts_by_page(pdf)
     notes = embed_substitute_fonts(pdf, fonts).notes()
@@ -153,7 +154,9 @@ def repair_fonts(
         notes.append("/CIDToGIDMap /Identity (the default) written for: " + ", ".join(completed))
     if reread is not None:
         reread.update(repaired)
-    if named := complete_named_to_unicode(pdf, fonts, glyph_ids):
+    if glyph_ids is not None:
+        glyph_ids.collect(fonts)
+    if named := complete_named_to_unicode(pdf, fonts):
         notes.append("/ToUnicode completed with the characters the glyph names say (TeX "
                      "names, glyphs at control codes): " + ", ".join(named))
         if reread is not None:

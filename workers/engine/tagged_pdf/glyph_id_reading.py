@@ -28,7 +28,7 @@ import pypdfium2.raw as c
 
 from ..glyph_names.glyph_ids import glyph_id_text
 from ..layout.glyphs import page_chars
-from .mcid_text import MAX_CHARS, _runs_by_mcid, object_changes
+from .mcid_text import MAX_CHARS, object_changes, runs_by_mcid
 
 #: A font's /BaseFont (as pdfium names it) -> pdfium's character for each of its codes (the
 #: code itself) -> the character its glyph is.
@@ -43,6 +43,20 @@ class GlyphIdFonts:
     #: The pages (0-based) that draw with one of them (in their resources, forms or
     #: annotation appearances).
     pages: set[int] = field(default_factory=set)
+
+    def collect(self, page_fonts: list[list[pikepdf.Dictionary]]) -> None:
+        """Note the composite fonts of ``page_fonts`` (per page, the indirect fonts it draws
+        with) whose codes are such glyph ids, and the pages drawing with them."""
+        glyph_ids: dict[tuple[int, int], bool] = {}  # objgen -> whether its codes are such
+        for index, fonts in enumerate(page_fonts):
+            for font in fonts:
+                if font.get("/Subtype") != pikepdf.Name.Type0:
+                    continue
+                known = glyph_ids.get(font.objgen)
+                if known is None:
+                    glyph_ids[font.objgen] = self.add(index, font)
+                elif known:
+                    self.pages.add(index)
 
     def add(self, page: int, font: pikepdf.Dictionary) -> bool:
         """Note ``font``, reached from ``page``, if its codes are such glyph ids."""
@@ -97,7 +111,7 @@ def glyph_id_texts(page: pdfium.PdfPage, read_as: ReadAs) -> dict[int, str]:
                     chars[i] = chars[i].translate(table)
         read_by_ids = set(tables)
         return {mcid: "".join(text for _, text in runs)
-                for mcid, runs in _runs_by_mcid(page, raw, count, starts, addresses,
+                for mcid, runs in runs_by_mcid(page, raw, count, starts, addresses,
                                                 chars).items()
                 if any(address in read_by_ids for address, _ in runs)}
     finally:

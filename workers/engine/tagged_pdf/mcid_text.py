@@ -81,9 +81,9 @@ def _text_by_mcid(page: Any, index: int, textpage: Any) -> dict[int, list[str]]:
     starts, addresses = object_changes(page_address, count) if count > 0 else ([], [])
     skipped = skipped_text(page, index, set(addresses))
     if skipped:
-        return _with_skipped(page, _runs_by_mcid(page, raw, count, starts, addresses), skipped)
+        return _with_skipped(page, runs_by_mcid(page, raw, count, starts, addresses), skipped)
     return {mcid: [text for _, text in runs]
-            for mcid, runs in _runs_by_mcid(page, raw, count, starts, addresses).items()}
+            for mcid, runs in runs_by_mcid(page, raw, count, starts, addresses).items()}
 
 
 def _with_skipped(
@@ -116,7 +116,7 @@ def _with_skipped(
     return out
 
 
-def _runs_by_mcid(
+def runs_by_mcid(
     page: Any, raw: Any, count: int, starts: list[int], addresses: list[int],
     chars: str | list[str] | None = None,
 ) -> dict[int, list[tuple[int, str]]]:

@@ -23,32 +23,20 @@ import pikepdf
 from ..glyph_names import named_fixes, to_unicode_entries
 from .drawn_encoding import to_unicode_cmap
 from .fonts import display_name
-from .glyph_id_reading import GlyphIdFonts
 
 
 def complete_named_to_unicode(
-    pdf: pikepdf.Pdf, page_fonts: list[list[pikepdf.Dictionary]],
-    glyph_ids: GlyphIdFonts | None = None,
+    pdf: pikepdf.Pdf, page_fonts: list[list[pikepdf.Dictionary]]
 ) -> list[str]:
     """Add the codes of :func:`.glyph_names.named_fixes` to each simple font's /ToUnicode
     (made if it has none); ``page_fonts``: per page, the indirect fonts it draws with.
-    Returns the names of the fonts completed. ``glyph_ids``, given, gets the composite fonts
-    whose codes are glyph ids of a font not embedded, and the pages drawing with them."""
+    Returns the names of the fonts completed. (A composite font's only fixes are glyph ids
+    of a font not embedded: none is written, see :meth:`.glyph_id_reading.GlyphIdFonts.collect`.)"""
     completed: set[str] = set()
     seen: set[tuple[int, int]] = set()
-    composite: dict[tuple[int, int], bool] = {}  # objgen -> whether its codes are glyph ids
-    for index, fonts in enumerate(page_fonts):
+    for fonts in page_fonts:
         for font in fonts:
-            if font.get("/Subtype") == pikepdf.Name.Type0:
-                # (A composite font's only fixes are such glyph ids: none is written.)
-                if glyph_ids is not None:
-                    known = composite.get(font.objgen)
-                    if known is None:
-                        known = composite[font.objgen] = glyph_ids.add(index, font)
-                    elif known:
-                        glyph_ids.pages.add(index)
-                continue
-            if font.objgen in seen:
+            if font.objgen in seen or font.get("/Subtype") == pikepdf.Name.Type0:
                 continue
             seen.add(font.objgen)
             missing = named_fixes(font)

@@ -130,19 +130,11 @@ def operators_at(
     }
 
 
-#: Pixels a clipped proof (:func:`cut_clip`) reaches beyond the drawing of the text objects
+#: Pixels a clipped proof (:func:`cut_boxes`) reaches beyond the drawing of the text objects
 #: holding cut operators: a glyph moved by a pixel, an antialiased edge no longer clipped,
 #: hinting, and the edge of the clip itself (whose pixels may differ from the whole render's).
 CLIP_MARGIN = 6
 _DRAWN_TEXT = frozenset({c.FPDF_TEXTRENDERMODE_FILL, c.FPDF_TEXTRENDERMODE_INVISIBLE})
-
-
-def cut_clip(
-    page: pdfium.PdfPage, operator_of: Sequence[int], names: Sequence[str],
-    cut: Iterable[int], resources: pikepdf.Object | None,
-) -> Clip | None:
-    """The box holding all of :func:`cut_boxes`."""
-    return joined_clip(cut_boxes(page, operator_of, names, cut, resources))
 
 
 def cut_boxes(
@@ -256,7 +248,7 @@ MAX_FORM_OBJECTS = 50_000
 def form_clip(
     page: pdfium.PdfPage, form_object: Any, resources: Iterable[pikepdf.Object | None],
 ) -> Clip | None:
-    """The pixels (as :func:`cut_clip` gives them) outside which the page draws the same
+    """The pixels (as :func:`cut_boxes` gives a box of them) outside which the page draws the same
     whether text operators inside the form ``form_object`` paints (a page object of ``page``,
     the source, loaded) are cut or whole; None when that cannot be bounded. The form's copy
     draws what the form did but for its cut operators (:mod:`.form_content`), and the box
@@ -264,7 +256,7 @@ def form_clip(
     the form's matrix): so the box is the form object's and :data:`CLIP_MARGIN` more, as
     around the text objects of cut operators on a page. Not bounded: a Type 3 font in any of
     ``resources`` (those the page and the forms down to the cut one are painted with), text
-    inside the form stroked or clipping (see :func:`cut_clip`), or too many objects in it."""
+    inside the form stroked or clipping (see :func:`cut_boxes`), or too many objects in it."""
     if any(_has_type3(found) for found in resources) or not _fills_its_text(form_object):
         return None
     x0, y0, x1, y1 = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
