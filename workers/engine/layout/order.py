@@ -370,12 +370,15 @@ def _column_regions(
         return [frags]
     if depth == 0:
         frags, aside = _set_aside_side_notes(frags)
+        frags, fine = _set_aside_turned_fine_print(frags)
         above, frags, below = _set_aside_margin_lines(frags)
-        if above or below or aside:
+        if above or below or aside or fine:
             inner = column_regions(frags, 1, budget, memo, breaks) if frags else []
+            # (The fine print, a page in miniature, is searched for columns of its own.)
+            small = column_regions(fine, 1, budget, memo, breaks) if fine else []
             return ([above] if above else []) + inner + ([below] if below else []) + (
                 [aside] if aside else []
-            )
+            ) + small
     panels = _panel_split(frags, breaks.shapes) if breaks is not None else None
     if panels is not None:
         # Boxed panels side by side (a cheat sheet's sections under dark bars): a page
@@ -901,6 +904,36 @@ def _set_aside_side_notes(frags: list[Fragment]) -> tuple[list[Fragment], list[F
         return frags, []
     gone = {id(f) for f in aside}
     return [f for f in frags if id(f) not in gone], aside
+
+
+#: Turned text set at most this share of the size of the page's level text is a picture's
+#: fine print (see :func:`_set_aside_turned_fine_print`).
+FINE_PRINT = 0.5
+
+
+def _set_aside_turned_fine_print(
+    frags: list[Fragment],
+) -> tuple[list[Fragment], list[Fragment]]:
+    """(the rest, fine print): text running at an angle and set at most :data:`FINE_PRINT`
+    of the size of the page's level text: the words of a picture of a page, a poster or a
+    leaflet shown askew in miniature beside the text. Its lines are a fraction of a line of
+    the text apart, so gaps between them line up with the gaps between the text's lines
+    beside it, and the column search would cut the text's paragraphs there, reading the
+    miniature's lines between theirs; it is read after the page's text (the labels of a
+    drawing it lies on are read after the drawing: :func:`.reader.labels_after_drawings`).
+    Turned text of the text's own size (a table's turned heads, a margin's running title)
+    stays where it is."""
+    if not _any_turned(frags):
+        return frags, []  # (most pages: no fragment turned)
+    level = [f.size for f in frags if not turned(f)]
+    if not level:
+        return frags, []
+    limit = FINE_PRINT * quick_median(level)
+    fine = [f for f in frags if f.size <= limit and turned(f)]
+    if not fine:
+        return frags, []
+    gone = {id(f) for f in fine}
+    return [f for f in frags if id(f) not in gone], fine
 
 
 def side_notes(blocks: list[Block]) -> list[Block]:
