@@ -12,6 +12,9 @@ import math
 from pathlib import Path
 
 from workers.engine.document import block_text
+from workers.engine.layout.glyphs import Glyph
+from workers.engine.layout.lines import Fragment
+from workers.engine.layout.order import column_regions
 from workers.engine.layout.reader import read_layout
 
 from ..content_pdfs import text_page_pdf
@@ -76,18 +79,51 @@ def test_a_miniature_set_askew_leaves_the_paragraph_beside_it_whole(tmp_path: Pa
     assert "treatment team. This will help" in opening and opening.endswith("51-52)."), texts
 
 
-def _between(path: Path, size: float) -> list[str]:
-    """Two paragraphs, one under the other, and between them a line set at an angle."""
+def _between(path: Path, text: str, size: float, angle: float) -> list[str]:
+    """Two paragraphs, one under the other, and between them ``text`` at ``angle`` degrees."""
     lines = [text for _, _, _, _, text in LEVEL[1:12]]
     ops = [show(60, 700 - 13 * k, text, 11) for k, text in enumerate(lines[:5])]
-    ops.append(show(80, 620, "Shoulder rolls: lift your shoulder and roll it back.", size, 8))
+    ops.append(show(80, 620 if angle < 45 else 606, text, size, angle))
     ops += [show(60, 590 - 13 * k, text, 11) for k, text in enumerate(lines[5:])]
     pdf = text_page_pdf(path, ops)
     return [block_text(b) for b in read_layout(pdf, max_pages=1).blocks]
 
 
-def test_text_askew_at_the_text_size_keeps_its_place(tmp_path: Path) -> None:
-    texts = _between(tmp_path / "steps.pdf", 10)
+def _in_place(texts: list[str], text: str) -> bool:
     joined = " ".join(texts)
-    assert joined.index("the advice") < joined.index("Shoulder rolls") < joined.index(
-        "more quickly"), texts
+    return joined.index("the advice") < joined.index(text) < joined.index("more quickly")
+
+
+def test_text_askew_at_the_text_size_keeps_its_place(tmp_path: Path) -> None:
+    step = "Shoulder rolls: lift your shoulder and roll it back."
+    assert _in_place(_between(tmp_path / "steps.pdf", step, 10, 8), step)
+
+
+def _run(text: str, x: float, y: float, size: float, across: float, up: float) -> Fragment:
+    """A fragment of ``text``, each glyph ``size`` high, the next (across, up) further on;
+    turned unless it runs level."""
+    turned = up != 0
+    glyphs = [
+        Glyph(ch, x + k * across, y + k * up, x + k * across + size / 2,
+              y + k * up + size, size, False, "Helvetica", 0, -1, rotated=turned)
+        for k, ch in enumerate(text)
+    ]
+    return Fragment(glyphs, text, min(g.x0 for g in glyphs), min(g.y0 for g in glyphs),
+                    max(g.x1 for g in glyphs), max(g.y1 for g in glyphs))
+
+
+def _regions_with(small: Fragment) -> list[list[Fragment]]:
+    """The column search's regions of two paragraphs of level lines, one under the other,
+    with ``small`` between them."""
+    lines = [_run(f"line {k} of a column of running text set level", 60,
+                  700 - 13 * k - (30 if k > 5 else 0), 10, 5, 0) for k in range(12)]
+    return column_regions(sorted([*lines, small], key=lambda f: (-f.y1, f.x0)))
+
+
+def test_fine_print_running_up_the_page_keeps_its_place() -> None:
+    # (A photograph's credit up its side, an axis title: read where it stands.)
+    credit = _run("Photo Works", 60, 606, 2, 0, 1)
+    assert [[credit]] != _regions_with(credit)[-1:]
+    # (The same fine print slanting across the page: a miniature's, set aside.)
+    askew = _run("Photo Works", 60, 606, 2, 1, 0.15)
+    assert [[askew]] == _regions_with(askew)[-1:]
