@@ -875,14 +875,22 @@ def _terms_described(
     filled: list[list[Fragment | None]], parted_rows: int, rows: int = TERMS_ROWS
 ) -> bool:
     """A ruled grid of terms down its first column, each beside a description however long
-    (a manual's table of commands or options and what each does): a table, not a frame
-    around text. Its column rules part its rows, ``rows`` of them at least (fewer where a
-    page break cut the grid), and each row's first cell is a term of a few words.
-    (``filled``: the grid's rows holding two cells of text or more.)"""
-    return (
-        len(filled) >= rows and parted_rows >= rows
-        and all(row[0] is not None and _letters(row[0].text) <= TERM_LETTERS for row in filled)
-    )
+    (a manual's table of commands or options and what each does), or down its last column,
+    each after one (a directory's telephone numbers and addresses, each beside what the
+    service offers): a table, not a frame around text. Its column rules part its rows,
+    ``rows`` of them at least (fewer where a page break cut the grid), and each row's first
+    (or each one's last) cell is a term of a few words. (``filled``: the grid's rows holding
+    two cells of text or more.)"""
+    if len(filled) < rows or parted_rows < rows:
+        return False
+    if all(row[0] is not None and _letters(row[0].text) <= TERM_LETTERS for row in filled):
+        return True
+    # (Down the last column, words in most rows: a column of figures closing a frame's rows,
+    # under a head or two, is no directory's.)
+    last = [row[-1] for row in filled]
+    return all(c is not None and _letters(c.text) <= TERM_LETTERS for c in last) and 2 * sum(
+        any(ch.isalpha() for ch in c.text) for c in last if c is not None
+    ) > len(last)
 
 
 def _one_term_described_below(
