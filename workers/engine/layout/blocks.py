@@ -44,6 +44,9 @@ class Block:
     #: For a table: how many of its first rows are its heads, set apart by how they are drawn
     #: (see :mod:`.table_heads`); 0 leaves it to the first row's face.
     head_rows: int = 0
+    #: For a table: set where its rows are all entries, none a head (rows of two lines each,
+    #: names in bold over addresses: see :func:`.tables._rows_in_pairs`).
+    no_heads: bool = False
     #: For a table: the cells spanning more than one row or column, by their top-left
     #: position (row, column): (rows, columns) spanned.
     spans: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)

@@ -5219,7 +5219,7 @@ def _table(
         for (r, k), (rows_spanned, columns) in block.spans.items()
     }
     # (No rule or shading set the heads apart: their text may.)
-    head_rows = block.head_rows or set_apart_head(block.table) or int(
+    head_rows = 0 if block.no_heads else block.head_rows or set_apart_head(block.table) or int(
         opens_with(block.table, repeated_heads))
     # (A spanning cell is said once, at its top-left: the positions it covers hold no cell.)
     covered = {

@@ -370,12 +370,15 @@ def _column_regions(
         return [frags]
     if depth == 0:
         frags, aside = _set_aside_side_notes(frags)
+        frags, fine = _set_aside_turned_fine_print(frags)
         above, frags, below = _set_aside_margin_lines(frags)
-        if above or below or aside:
+        if above or below or aside or fine:
             inner = column_regions(frags, 1, budget, memo, breaks) if frags else []
+            # (The fine print, a page in miniature, is searched for columns of its own.)
+            small = column_regions(fine, 1, budget, memo, breaks) if fine else []
             return ([above] if above else []) + inner + ([below] if below else []) + (
                 [aside] if aside else []
-            )
+            ) + small
     panels = _panel_split(frags, breaks.shapes) if breaks is not None else None
     if panels is not None:
         # Boxed panels side by side (a cheat sheet's sections under dark bars): a page
@@ -901,6 +904,54 @@ def _set_aside_side_notes(frags: list[Fragment]) -> tuple[list[Fragment], list[F
         return frags, []
     gone = {id(f) for f in aside}
     return [f for f in frags if id(f) not in gone], aside
+
+
+#: Text at an angle set at most this share of the size of the page's level text is a
+#: picture's fine print (see :func:`_set_aside_turned_fine_print`).
+FINE_PRINT = 0.5
+
+
+def _set_aside_turned_fine_print(
+    frags: list[Fragment],
+) -> tuple[list[Fragment], list[Fragment]]:
+    """(the rest, fine print): text slanting across the page (neither level nor running up
+    or down it) and set at most :data:`FINE_PRINT` of the size of the page's level text: the
+    words of a picture of a page, a poster or a leaflet shown askew in miniature beside the
+    text. Its many short lines outnumber a paragraph's beside it, so the column search takes
+    the part for no running text and may cut it across at a gap level with one between the
+    paragraph's lines, reading the miniature's lines between theirs; set aside, it is read
+    after the page's text and searched for columns of its own. A page's slant is told by its
+    fine print's pieces of two glyphs or more, most of which must slant (its single letters
+    go with them): small text running up a picture's side (a photograph's credit, a chart's
+    axis title) stays where it is, and so does slanting text of the text's own size."""
+    if not _any_turned(frags):
+        return frags, []  # (most pages: no fragment turned)
+    level = [f.size for f in frags if not turned(f)]
+    if not level:
+        return frags, []
+    limit = FINE_PRINT * quick_median(level)
+    fine = [f for f in frags if f.size <= limit and turned(f)]
+    if not fine:
+        return frags, []
+    slants = [_slants(f) for f in fine]
+    known = [s for s in slants if s is not None]
+    if 2 * sum(known) <= len(known):
+        return frags, []  # (no slanting run, or most run up or down: credits, axis titles)
+    fine = [f for f, s in zip(fine, slants, strict=True) if s is not False]
+    gone = {id(f) for f in fine}
+    return [f for f in frags if id(f) not in gone], fine
+
+
+def _slants(f: Fragment) -> bool | None:
+    """Whether a turned fragment's glyphs run across the page more than up or down it (its
+    first and last glyph's centres); None for a single glyph, which cannot tell."""
+    glyphs = [g for g in f.glyphs if not g.char.isspace()]
+    if len(glyphs) < 2:
+        return None
+    first, last = glyphs[0], glyphs[-1]
+    across = (last.x0 + last.x1 - first.x0 - first.x1) / 2
+    up = (last.y0 + last.y1 - first.y0 - first.y1) / 2
+    return abs(across) > abs(up)
 
 
 def side_notes(blocks: list[Block]) -> list[Block]:

@@ -875,14 +875,22 @@ def _terms_described(
     filled: list[list[Fragment | None]], parted_rows: int, rows: int = TERMS_ROWS
 ) -> bool:
     """A ruled grid of terms down its first column, each beside a description however long
-    (a manual's table of commands or options and what each does): a table, not a frame
-    around text. Its column rules part its rows, ``rows`` of them at least (fewer where a
-    page break cut the grid), and each row's first cell is a term of a few words.
-    (``filled``: the grid's rows holding two cells of text or more.)"""
-    return (
-        len(filled) >= rows and parted_rows >= rows
-        and all(row[0] is not None and _letters(row[0].text) <= TERM_LETTERS for row in filled)
-    )
+    (a manual's table of commands or options and what each does), or down its last column,
+    each after one (a directory's telephone numbers and addresses, each beside what the
+    service offers): a table, not a frame around text. Its column rules part its rows,
+    ``rows`` of them at least (fewer where a page break cut the grid), and each row's first
+    (or each one's last) cell is a term of a few words. (``filled``: the grid's rows holding
+    two cells of text or more.)"""
+    if len(filled) < rows or parted_rows < rows:
+        return False
+    if all(row[0] is not None and _letters(row[0].text) <= TERM_LETTERS for row in filled):
+        return True
+    # (Down the last column, words in most rows: a column of figures closing a frame's rows,
+    # under a head or two, is no directory's.)
+    last = [row[-1] for row in filled]
+    return all(c is not None and _letters(c.text) <= TERM_LETTERS for c in last) and 2 * sum(
+        any(ch.isalpha() for ch in c.text) for c in last if c is not None
+    ) > len(last)
 
 
 def _one_term_described_below(
@@ -3357,6 +3365,42 @@ def _merge_wrapped_cells(
     return [sorted(out[k], key=lambda f: place[id(f)]) for k in sorted(out)]
 
 
+#: The lines of a pair of rows are set solid, this share of a line's height apart at most…
+PAIR_SOLID = 0.25
+#: … and the pairs this share of a line's height further apart than that at least.
+PAIRS_APART = 0.5
+
+
+def _rows_in_pairs(rows: list[list[Fragment]]) -> list[list[Fragment]] | None:
+    """Rows set in pairs, each pair's two lines set solid and the pairs apart, the upper line
+    of every pair in bold and the lower in a regular face, each piece of the lower under one
+    of the upper's: one row each, its cells of two lines (a directory of names in bold, each
+    over its address). Read a line at a time, each name's row would be read across before
+    any address, and the names taken for the table's head. Two pairs at least; None where
+    the rows are not so set."""
+    if len(rows) < 4 or len(rows) % 2:
+        return None
+    uppers, lowers = rows[0::2], rows[1::2]
+    if not all(all(f.bold for f in upper) for upper in uppers) or any(
+        f.bold for lower in lowers for f in lower
+    ):
+        return None
+    if not all(
+        any(_overlap_x(f, g) for g in upper) for upper, lower in zip(uppers, lowers, strict=True)
+        for f in lower
+    ):
+        return None
+    height = statistics.median(f.height for row in rows for f in row)
+    gaps = [
+        min(f.y0 for f in upper) - max(f.y1 for f in lower)
+        for upper, lower in zip(rows, rows[1:], strict=False)
+    ]
+    solid, apart = max(gaps[0::2]), min(gaps[1::2])
+    if solid > PAIR_SOLID * height or apart < solid + PAIRS_APART * height:
+        return None
+    return [upper + lower for upper, lower in zip(uppers, lowers, strict=True)]
+
+
 def _on_spanner(
     f: Fragment, columns: list[list[float]], spanners: Sequence[tuple[float, float, float]]
 ) -> bool:
@@ -4057,6 +4101,9 @@ def _table_from(run: list[Line], page: int, rules: Sequence[Rect] = ()) -> Block
     if len(columns) == 2 and _sizes_mixed(multi):
         return None  # two blocks of text side by side (a title beside a box of notes)
     rows = _merge_wrapped_cells(rows, columns, _rule_runs(rules) if rules else ())
+    paired = _rows_in_pairs(rows)
+    if paired is not None:
+        rows = paired
     cells: list[list[Fragment | None]] = []
     for row in rows:
         cell_row: list[Fragment | None] = [None] * len(columns)
@@ -4074,7 +4121,9 @@ def _table_from(run: list[Line], page: int, rules: Sequence[Rect] = ()) -> Block
         return None  # labels placed about a chart or diagram: no rows and columns of data
     if _numbered_equations(cells) or _braced_code(rows) or _typeset_math(rows):
         return None
-    heads = set_apart_head(cells)
+    # (Rows in pairs have no head: every row is a pair, a head would stand alone, and the
+    # first row's names in bold are entries, as every row's are.)
+    heads = set_apart_head(cells) if paired is None else 0
     ruled_groups: Spans = {}
     spanned = _under_spanner_rules(cells, columns, heads, rules) if rules else None
     if spanned is not None:
@@ -4089,7 +4138,7 @@ def _table_from(run: list[Line], page: int, rules: Sequence[Rect] = ()) -> Block
     # read as a value.)
     block = Block(
         page, kind="table", table=cells, lines=list(run), spans=spans,
-        head_rows=heads if groups else 0,
+        head_rows=heads if groups else 0, no_heads=paired is not None,
     )
     for row in rows:
         for f in row:
