@@ -13,7 +13,8 @@ Only a label the model reads as one sign (no letter or digit: a number is conten
 drawn) whose box holds one glyph, a letter, is one; and only where no other element claims
 its drawing (an artifact's claim gives way to content: that element would read the letter).
 The glyphs are read from the source page (kept loaded for the tagger's other steps), only
-on pages holding a label of one sign."""
+on pages holding a label of one sign whose drawing no other leaf claims (the claims are read
+from the tree first: a page load costs about as much as a render)."""
 
 from __future__ import annotations
 
