@@ -12,15 +12,10 @@ import io
 from pathlib import Path
 
 import pikepdf
-import pypdfium2 as pdfium
 
 from workers.engine.analyse import analyse
-from workers.engine.document import BBox, ListItem, Prov
-from workers.engine.layout.glyphs import PageContent
+from workers.engine.document import ListItem
 from workers.engine.tagged_pdf.checks import check_tagged_pdf
-from workers.engine.tagged_pdf.plan import Node
-from workers.engine.tagged_pdf.source_pages import SourcePages
-from workers.engine.tagged_pdf.stand_in_labels import stand_in_labels
 from workers.engine.tagged_pdf.tagger import tag_pdf
 
 from ..analysis.test_letter_bullets_over_pages import _pages_pdf, _text
@@ -77,47 +72,3 @@ def test_bullets_drawn_as_the_sign_read_stay_labels(tmp_path: Path) -> None:
     content, checks = _tag(_source(tmp_path / "bullet.pdf", b"\x95"))  # "•"
     assert checks["text-fidelity"]["passed"], checks["text-fidelity"]["detail"]
     assert _lists(content) == [(None, 3)]
-
-
-class _CountingPages:
-    """A stand-in for the tagger's kept pages: each page's glyphs read from ``pages``,
-    counting which pages were asked for."""
-
-    def __init__(self, pages: SourcePages) -> None:
-        self.pages = pages
-        self.asked: list[int] = []
-
-    def content(self, index: int) -> PageContent:
-        self.asked.append(index)
-        return self.pages.content(index)
-
-
-def _plan(label_ops: tuple[int, int], body_ops: tuple[int, int]) -> tuple[Node, Node]:
-    """A list of one item whose label ("◦", drawn by ``label_ops``) and body (by
-    ``body_ops``) are leaves on page 0: the tree and the label."""
-    label = Node("Lbl", text="\u25e6", leaf_id=0,
-                 prov=[Prov(0, BBox(87, 679, 95, 687), operators=(label_ops,))])
-    body = Node("LBody", text=ITEMS[0], leaf_id=1,
-                prov=[Prov(0, BBox(106, 679, 400, 690), operators=(body_ops,))])
-    root = Node("Document", [Node("L", [Node("LI", [label, body])])])
-    return root, label
-
-
-def test_a_label_whose_drawing_another_leaf_claims_is_not_read_from_the_page(
-    tmp_path: Path,
-) -> None:
-    """Such a label is never a stand-in (its drawing goes to the other leaf): its page's
-    glyphs are not read for it. A label drawn alone is read, and found."""
-    source = _source(tmp_path / "o.pdf", b"o")
-    document = pdfium.PdfDocument(str(source))
-    try:
-        with SourcePages(document) as kept:
-            pages = _CountingPages(kept)
-            root, _ = _plan((4, 6), (5, 9))  # one operator drawn by both
-            assert stand_in_labels(root, pages) == []  # type: ignore[arg-type]
-            assert pages.asked == []
-            root, label = _plan((4, 6), (6, 9))
-            assert stand_in_labels(root, pages) == [label]  # type: ignore[arg-type]
-            assert pages.asked == [0]
-    finally:
-        document.close()

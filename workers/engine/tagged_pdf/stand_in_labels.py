@@ -13,8 +13,7 @@ Only a label the model reads as one sign (no letter or digit: a number is conten
 drawn) whose box holds one glyph, a letter, is one; and only where no other element claims
 its drawing (an artifact's claim gives way to content: that element would read the letter).
 The glyphs are read from the source page (kept loaded for the tagger's other steps), only
-on pages holding a label of one sign whose drawing no other leaf claims (the claims are read
-from the tree first: a page load costs about as much as a render)."""
+on pages holding a label of one sign."""
 
 from __future__ import annotations
 
@@ -50,13 +49,10 @@ def stand_in_labels(
         signs: set[str] = set()
         for item in (c for c in lst.children if c.role == "LI"):
             label = next((c for c in item.children if c.role == "Lbl"), None)
-            if label is None or not _one_sign(label):
+            if label is None or not _stands_in(label, glyphs):
                 continue
-            # (The claims, read from the tree, are asked before the glyphs: a page is loaded
-            # only for a label no other leaf shares its drawing with. Built once, before any
-            # label is taken out.)
             claimed = claimed or _Claims(root)
-            if claimed.by_others(label) or not _stands_in(label, glyphs):
+            if claimed.by_others(label):
                 continue
             found.append(label)
             signs.add(label.text.strip())
@@ -108,17 +104,10 @@ class _Claims:
         )
 
 
-def _one_sign(label: Node) -> bool:
-    """Whether the model reads ``label`` as one sign, no letter or digit (drawn somewhere):
-    only such a label can stand in for one (:func:`_stands_in`)."""
-    sign = label.text.strip()
-    return len(sign) == 1 and not sign.isalnum() and bool(label.prov)
-
-
 def _stands_in(label: Node, glyphs: _PageGlyphs) -> bool:
-    """Whether the glyph drawn for ``label`` (a label of :func:`_one_sign`) is one letter
-    standing in for the sign the model reads."""
     sign = label.text.strip()
+    if len(sign) != 1 or sign.isalnum() or not label.prov:
+        return False
     drawn = [g for prov in label.prov for g in _glyphs_in(prov, glyphs) if not g.char.isspace()]
     # One letter where the model reads a sign (compared as the text-fidelity check compares
     # an element's text with the model's: a symbol font's private-use bullet reads as the
