@@ -493,6 +493,7 @@ def _owners_inside(
             near = _boxes_near(glyphs, boxes)
             visible = [g for g in glyphs if not g.char.isspace()]
             holders = held_by(visible, [b for _, b in near])
+            votes: Counter[Owner | None]
             if holders and holders[0] >= 0 and holders.count(holders[0]) == len(holders):
                 # Every glyph in one box (most objects): each votes for its owner.
                 votes = Counter({near[holders[0]][0]: len(holders)})
