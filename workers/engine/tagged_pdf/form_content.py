@@ -492,17 +492,12 @@ def _owners_inside(
             drawn[position] = "".join(g.char for g in glyphs)
             near = _boxes_near(glyphs, boxes)
             visible = [g for g in glyphs if not g.char.isspace()]
-            holders = held_by(visible, [b for _, b in near])
-            votes: Counter[Owner | None]
-            if holders and holders[0] >= 0 and holders.count(holders[0]) == len(holders):
-                # Every glyph in one box (most objects): each votes for its owner.
-                votes = Counter({near[holders[0]][0]: len(holders)})
-            else:
-                # (A glyph one box holds votes for that box's owner, as glyph_owner says.)
-                votes = Counter(
-                    near[held][0] if held >= 0 else None if held == NO_BOX
-                    else glyph_owner(g, near, wanted_by(needs, g))
-                    for g, held in zip(visible, holders, strict=True))
+            # (A glyph one box holds votes for that box's owner, as glyph_owner says.)
+            votes = Counter(
+                near[held][0] if held >= 0 else None if held == NO_BOX
+                else glyph_owner(g, near, wanted_by(needs, g))
+                for g, held in zip(visible, held_by(visible, [b for _, b in near]),
+                                   strict=True))
             votes.pop(None, None)
             if votes:
                 found = votes.most_common(1)[0][0]
