@@ -10,7 +10,9 @@ import pikepdf
 import pypdfium2 as pdfium
 import pytest
 
+from workers.engine.layout.glyphs import Glyph
 from workers.engine.tagged_pdf import mcid_text
+from workers.engine.tagged_pdf.form_content import _glyphs_by_object
 from workers.engine.tagged_pdf.mcid_text import (
     object_changes,
     page_text_by_mcid,
@@ -99,3 +101,48 @@ def test_text_by_mcid_reads_the_same_without_the_extension(
     assert "Unmarked" not in "".join(first.values())
     assert "".join(with_c[1][3]) == "One object over two"
     assert with_c[2] == {}
+
+
+def _glyphs_char_by_char(textpage: pdfium.PdfTextPage, wanted: set[int]) -> dict[int, list[Glyph]]:
+    """What :func:`form_content._glyphs_by_object` reads, asked character by character (the
+    text object of every character of the page)."""
+    raw = textpage.raw
+    out: dict[int, list[Glyph]] = {}
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    for i in range(pdfium.raw.FPDFText_CountChars(raw)):
+        address = ctypes.cast(pdfium.raw.FPDFText_GetTextObject(raw, i), ctypes.c_void_p).value
+        if address not in wanted or not pdfium.raw.FPDFText_GetCharBox(
+                raw, i, left, right, bottom, top):
+            continue
+        out.setdefault(address, []).append(Glyph(
+            chr(pdfium.raw.FPDFText_GetUnicode(raw, i)), left.value, bottom.value, right.value,
+            top.value, 0.0, False, "", -1, -1,
+            generated=pdfium.raw.FPDFText_IsGenerated(raw, i) == 1))
+    return out
+
+
+def test_a_forms_glyphs_are_read_by_object_runs_as_char_by_char(tmp_path: Path) -> None:
+    """The tagger reads the glyphs of chosen text objects (those inside a form) from the runs
+    of characters each object draws: the same glyphs, in the same order, as asking every
+    character of the page for its object."""
+    document = pdfium.PdfDocument(str(_source(tmp_path / "runs.pdf")))
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            try:
+                address = ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0
+                count = pdfium.raw.FPDFText_CountChars(textpage.raw)
+                objects = set(python_object_changes(address, count)[1]) - {0}
+                # Every object, none, and every other one (in the page's order).
+                for wanted in (objects, set(), set(sorted(objects)[::2])):
+                    read = _glyphs_by_object(textpage, wanted)
+                    expected = _glyphs_char_by_char(textpage, wanted)
+                    assert read == expected
+                    assert list(read) == list(expected)
+                    assert (index != 2 and bool(wanted)) == bool(read)
+            finally:
+                textpage.close()
+                page.close()
+    finally:
+        document.close()

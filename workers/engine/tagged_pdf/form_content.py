@@ -56,6 +56,7 @@ from .marked_content import (
     tag_instructions,
     xobject_names,
 )
+from .mcid_text import object_changes
 from .source_pages import PageSource, loaded_page
 from .split_proof import form_clip
 from .split_text import (
@@ -80,11 +81,6 @@ _DO = frozenset({"Do"})
 #: to the old structure tree.
 _NOT_COPIED = frozenset({"/Length", "/Filter", "/DecodeParms", "/StructParents",
                          "/StructParent"})
-# FPDFText_GetTextObject on bare addresses: asked for every character of the page, and
-# converting pypdfium2's pointer objects costs as much as the call.
-_text_object_at = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
-    ctypes.cast(c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0
-)
 _KIND = {
     c.FPDF_PAGEOBJ_TEXT: "text",
     c.FPDF_PAGEOBJ_PATH: "path",
@@ -609,18 +605,25 @@ def _glyphs_by_object(textpage: Any, wanted: set[int]) -> dict[int, list[Glyph]]
     """Text object address (of those ``wanted``) -> the characters it draws, with their
     boxes (page space)."""
     raw = textpage.raw
-    page_address = _address(raw)
+    count = c.FPDFText_CountChars(raw)
     out: dict[int, list[Glyph]] = {}
+    if count <= 0:
+        return out
+    # The runs of characters one text object draws (found in C, :func:`.mcid_text.
+    # object_changes`): only the characters of the wanted objects' runs are read, in order.
+    starts, addresses = object_changes(_address(raw), count)
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    for i in range(c.FPDFText_CountChars(raw)):
-        address = _text_object_at(page_address, i)
-        if address not in wanted or not c.FPDFText_GetCharBox(raw, i, left, right, bottom,
-                                                               top):
-            continue
-        out.setdefault(address, []).append(Glyph(
-            chr(c.FPDFText_GetUnicode(raw, i)), left.value, bottom.value, right.value,
-            top.value, 0.0, False, "", -1, -1, generated=c.FPDFText_IsGenerated(raw, i) == 1,
-        ))
+    for start, end, address in zip(starts, [*starts[1:], count], addresses, strict=True):
+        if not address or address not in wanted:
+            continue  # (0: a character of no object, pdfium's own space)
+        for i in range(start, end):
+            if not c.FPDFText_GetCharBox(raw, i, left, right, bottom, top):
+                continue
+            out.setdefault(address, []).append(Glyph(
+                chr(c.FPDFText_GetUnicode(raw, i)), left.value, bottom.value, right.value,
+                top.value, 0.0, False, "", -1, -1,
+                generated=c.FPDFText_IsGenerated(raw, i) == 1,
+            ))
     return out
 
 

@@ -321,6 +321,8 @@ def merge_unseparated_labels(root: Node, yielded: set[int], drawn: set[int]) -> 
     and that draw nothing else (not in ``drawn``): the body's element reads the label too,
     which is what its text is checked against. Returns how many were merged."""
     merged = 0
+    if not yielded:
+        return merged  # (no label yielded: the tree is not walked)
     for node in root.walk():
         target = node.yields_to
         if target is None or node.leaf_id not in yielded or node.leaf_id in drawn:
