@@ -398,36 +398,51 @@ class OpenedPage:
         if not boxes:
             return set()
         # What lies under each (or, for text drawing no ink, under or over it): the page's
-        # other objects, each asked once, in drawing order. Text painted in colour counts (a
-        # white digit on a black circle drawn by a symbol font shows); the suspects do not.
-        shown: set[int] = set()
-        on_white: dict[int, bool] = {}  # white text -> on a white fill (the last under it)
+        # other objects with bounds, in drawing order, each asked once. Text painted in
+        # colour counts (a white digit on a black circle drawn by a symbol font shows); the
+        # suspects do not. White text is judged by the last of them under it, so it is
+        # looked for from there back; text drawing no ink shows over the first of them it
+        # lies on that is not a white fill. (Boxes share a point, touching counting, where
+        # each one's start is at most the other's end: ``_overlap`` spelled out inline, as
+        # it is asked of a poster's every white word against every shape before it.)
         open_ = sorted(boxes)
         end = len(kinds) if any(paints[i] == NO_INK for i in open_) else open_[-1]
+        under: list[int] = []
+        under_boxes: list[tuple[float, float, float, float]] = []
         for j in range(min(end, len(kinds))):
-            if not open_ or j in paints:
-                continue
-            box = bounds(j)
-            if box is None:
-                continue
-            white = None
-            added = False
-            for i in open_:
-                glyphs = boxes[i]
-                if (paints[i] == WHITE_INK and j > i) or not _overlap(box, glyphs):
-                    continue
-                if white is None:
-                    white = _near_white_fill(_page_object(page, j))
-                if paints[i] == NO_INK:
-                    if not white:
-                        shown.add(i)
-                        added = True
+            if j not in paints and (box := bounds(j)) is not None:
+                under.append(j)
+                under_boxes.append(box)
+        whites: dict[int, bool] = {}
+
+        def white(k: int) -> bool:
+            j = under[k]
+            found = whites.get(j)
+            if found is None:
+                found = whites[j] = _near_white_fill(_page_object(page, j))
+            return found
+
+        unseen = set()
+        for i in open_:
+            g0, g1, g2, g3 = boxes[i]
+            if paints[i] == NO_INK:
+                for k, (a0, a1, a2, a3) in enumerate(under_boxes):
+                    if (g0 if g0 > a0 else a0) <= (g2 if g2 < a2 else a2) and (
+                        g1 if g1 > a1 else a1) <= (g3 if g3 < a3 else a3) and not white(k):
+                        break  # shown
                 else:
-                    on_white[i] = white and box[0] <= glyphs[0] and box[1] <= glyphs[1] and (
-                        glyphs[2] <= box[2] and glyphs[3] <= box[3])
-            if added:
-                open_ = [i for i in open_ if i not in shown]
-        return {i for i in boxes if i not in shown and on_white.get(i, True)}
+                    unseen.add(i)
+                continue
+            for k in range(bisect.bisect_left(under, i) - 1, -1, -1):
+                a0, a1, a2, a3 = under_boxes[k]
+                if (g0 if g0 > a0 else a0) <= (g2 if g2 < a2 else a2) and (
+                        g1 if g1 > a1 else a1) <= (g3 if g3 < a3 else a3):
+                    if white(k) and a0 <= g0 and a1 <= g1 and g2 <= a2 and g3 <= a3:
+                        unseen.add(i)  # on a white fill wholly under it
+                    break
+            else:
+                unseen.add(i)  # on bare page
+        return unseen
 
     def seen_box(
         self, objects: Iterable[int], within: tuple[float, float, float, float] | None = None
