@@ -3,3 +3,8 @@
 def opaque_edge_steps(
     address: int, width: int, height: int, stride: int, edge: int, allowed: float, /
 ) -> int | None: ...
+
+def printed_edge_steps(
+    address: int, width: int, height: int, stride: int, edge: int, allowed: float,
+    printed: bytes, /,
+) -> int: ...

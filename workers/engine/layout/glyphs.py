@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import ctypes
+import functools
 import hashlib
 import itertools
 import math
@@ -55,7 +56,7 @@ except ImportError:  # pragma: no cover - depends on the installation
 
 _edges: ModuleType | None
 try:
-    # The edge count of an opaque rendered image in C (_image_edges.c); without it, PIL's.
+    # The edge count of a rendered image in C (_image_edges.c); without it, PIL's.
     from . import _image_edges as _edges
 except ImportError:  # pragma: no cover - depends on the installation
     _edges = None
@@ -1019,26 +1020,47 @@ def _smooth_at(obj: Any, pdf: pdfium.PdfDocument, page: Any, scale: float) -> bo
     # shares its memory, so it stays referenced here until the verdict is in.
     bitmap = pdfium.PdfBitmap.from_raw(raw_bitmap)
     try:
-        counted = _opaque_smooth(bitmap)
+        counted = _counted_smooth(bitmap)
         return _smooth(bitmap.to_pil()) if counted is None else counted
     except (pdfium.PdfiumError, ValueError, OSError):
         return None
 
 
-def _opaque_smooth(bitmap: pdfium.PdfBitmap) -> bool | None:
+def _counted_smooth(bitmap: pdfium.PdfBitmap) -> bool | None:
     """:func:`_smooth` of the rendered ``bitmap`` counted in C on pdfium's own bytes (no copy
-    into PIL), where it is opaque BGRA of at least 5 by 5 pixels; None otherwise (or without
-    the extension): then PIL counts."""
+    into PIL), where it is BGRA of at least 5 by 5 pixels; None otherwise (or without the
+    extension): then PIL counts. An opaque bitmap is counted as it is; one with a translucent
+    pixel (a logo on a transparent ground: a third of the renders of a deck of slides) as
+    printed on white, each pixel composited as PIL composites it (:func:`_printed_bytes`)."""
     if _edges is None or bitmap.format != c.FPDFBitmap_BGRA or bitmap.rev_byteorder or (
             bitmap.width < 5 or bitmap.height < 5):
         return None
     w, h = bitmap.width - 2, bitmap.height - 2  # (the inside, as in _smooth)
     allowed = EDGE_SHARE * ((w - 1) * (h - 1))
+    address = ctypes.addressof(bitmap.buffer)
     edges = _edges.opaque_edge_steps(
-        ctypes.addressof(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
-        EDGE, allowed,
+        address, bitmap.width, bitmap.height, bitmap.stride, EDGE, allowed,
     )
-    return None if edges is None else edges <= allowed
+    if edges is None:
+        edges = _edges.printed_edge_steps(
+            address, bitmap.width, bitmap.height, bitmap.stride, EDGE, allowed,
+            _printed_bytes(),
+        )
+    return edges <= allowed
+
+
+@functools.cache
+def _printed_bytes() -> bytes:
+    """What each colour byte ``v`` of a pixel of alpha ``a`` prints as on white, at
+    ``a * 256 + v``: PIL's own alpha compositing (:func:`_printed`) of every pair, asked once,
+    so that the C count composites exactly as PIL does (each channel alone: a pixel's other
+    channels do not change its own; a test holds the counts equal)."""
+    values = Image.frombytes("L", (256, 256), bytes(range(256)) * 256)
+    ramp = Image.merge("RGBA", (values, values, values, values.transpose(
+        Image.Transpose.TRANSPOSE)))
+    printed = Image.new("RGBA", (256, 256), (255, 255, 255, 255))
+    printed.alpha_composite(ramp)
+    return printed.getchannel("R").tobytes()
 
 
 def _smooth(image: Image.Image) -> bool:
