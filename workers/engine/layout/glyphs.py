@@ -1016,12 +1016,29 @@ def _smooth_at(obj: Any, pdf: pdfium.PdfDocument, page: Any, scale: float) -> bo
             c.FPDFPageObj_SetMatrix(obj, matrix)
     if not raw_bitmap:
         return None
+    # Counted in C on pdfium's bytes where it can be (nearly every render): no wrapper made
+    # (pypdfium2's makes a ctypes array type of the bitmap's size), the bitmap freed here.
+    counted: bool | None = None
+    try:
+        counted = _counted_smooth_at(
+            c.FPDFBitmap_GetBuffer(raw_bitmap), c.FPDFBitmap_GetWidth(raw_bitmap),
+            c.FPDFBitmap_GetHeight(raw_bitmap), c.FPDFBitmap_GetStride(raw_bitmap),
+            c.FPDFBitmap_GetFormat(raw_bitmap),
+        )
+    except (pdfium.PdfiumError, ValueError, OSError):
+        c.FPDFBitmap_Destroy(raw_bitmap)
+        return None
+    except BaseException:
+        c.FPDFBitmap_Destroy(raw_bitmap)
+        raise
+    if counted is not None:
+        c.FPDFBitmap_Destroy(raw_bitmap)
+        return counted
     # The wrapper frees the bitmap when dropped (pdfium allocated it for us); the PIL image
     # shares its memory, so it stays referenced here until the verdict is in.
     bitmap = pdfium.PdfBitmap.from_raw(raw_bitmap)
     try:
-        counted = _counted_smooth(bitmap)
-        return _smooth(bitmap.to_pil()) if counted is None else counted
+        return _smooth(bitmap.to_pil())
     except (pdfium.PdfiumError, ValueError, OSError):
         return None
 
@@ -1029,22 +1046,30 @@ def _smooth_at(obj: Any, pdf: pdfium.PdfDocument, page: Any, scale: float) -> bo
 def _counted_smooth(bitmap: pdfium.PdfBitmap) -> bool | None:
     """:func:`_smooth` of the rendered ``bitmap`` counted in C on pdfium's own bytes (no copy
     into PIL), where it is BGRA of at least 5 by 5 pixels; None otherwise (or without the
-    extension): then PIL counts. An opaque bitmap is counted as it is; one with a translucent
-    pixel (a logo on a transparent ground: a third of the renders of a deck of slides) as
-    printed on white, each pixel composited as PIL composites it (:func:`_printed_bytes`)."""
-    if _edges is None or bitmap.format != c.FPDFBitmap_BGRA or bitmap.rev_byteorder or (
-            bitmap.width < 5 or bitmap.height < 5):
+    extension): then PIL counts. See :func:`_counted_smooth_at`."""
+    if bitmap.rev_byteorder:
         return None
-    w, h = bitmap.width - 2, bitmap.height - 2  # (the inside, as in _smooth)
+    return _counted_smooth_at(ctypes.addressof(bitmap.buffer), bitmap.width, bitmap.height,
+                              bitmap.stride, bitmap.format)
+
+
+def _counted_smooth_at(
+    address: int | None, width: int, height: int, stride: int, format_: int
+) -> bool | None:
+    """:func:`_counted_smooth` of the bitmap of ``width`` x ``height`` pixels at ``address``
+    (rows ``stride`` bytes apart; ``format_``: pdfium's, in its own byte order). An opaque
+    bitmap is counted as it is; one with a translucent pixel (a logo on a transparent
+    ground: a third of the renders of a deck of slides) as printed on white, each pixel
+    composited as PIL composites it (:func:`_printed_bytes`)."""
+    if _edges is None or not address or format_ != c.FPDFBitmap_BGRA or (
+            width < 5 or height < 5):
+        return None
+    w, h = width - 2, height - 2  # (the inside, as in _smooth)
     allowed = EDGE_SHARE * ((w - 1) * (h - 1))
-    address = ctypes.addressof(bitmap.buffer)
-    edges = _edges.opaque_edge_steps(
-        address, bitmap.width, bitmap.height, bitmap.stride, EDGE, allowed,
-    )
+    edges = _edges.opaque_edge_steps(address, width, height, stride, EDGE, allowed)
     if edges is None:
         edges = _edges.printed_edge_steps(
-            address, bitmap.width, bitmap.height, bitmap.stride, EDGE, allowed,
-            _printed_bytes(),
+            address, width, height, stride, EDGE, allowed, _printed_bytes(),
         )
     return edges <= allowed
 
