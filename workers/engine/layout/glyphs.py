@@ -1085,7 +1085,7 @@ def _counted_smooth_at(
         return None
     w, h = width - 2, height - 2  # (the inside, as in _smooth)
     allowed = EDGE_SHARE * ((w - 1) * (h - 1))
-    edges = _edges.opaque_edge_steps(address, width, height, stride, EDGE, allowed)
+    edges: int | None = _edges.opaque_edge_steps(address, width, height, stride, EDGE, allowed)
     if edges is None:
         edges = _edges.printed_edge_steps(
             address, width, height, stride, EDGE, allowed, _printed_bytes(),
