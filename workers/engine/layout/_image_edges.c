@@ -1,15 +1,16 @@
 /*
- * The edge count of glyphs.py's _smooth, in C, for an opaque image as pdfium rendered it.
+ * The edge count of glyphs.py's _smooth, in C, for an image as pdfium rendered it.
  *
  * Why C: judging whether an image is edgeless (glyphs.py's _smooth) took the rendered bitmap
  * through PIL: a copy into a PIL image, its alpha channel's extrema, then per band of rows a
  * crop, a conversion, three more crops, two differences, three maxima, a split and a
  * histogram. Here the bitmap's own bytes are read where pdfium wrote them, once.
  *
- * Only opaque bitmaps are counted here (every alpha byte 255: most pictures): printed on
- * white, such an image is itself (glyphs.py's _printed skips the compositing for them too),
- * so its steps are those of its own bytes. A bitmap with any translucent pixel is left to the
- * PIL path (None is returned), whose compositing over white this does not repeat.
+ * An opaque bitmap (every alpha byte 255: most pictures) is counted as it is: printed on
+ * white, such an image is itself (glyphs.py's _printed skips the compositing for them too).
+ * One with a translucent pixel is counted by printed_edge_steps on its pixels composited
+ * over white through a table glyphs.py makes with PIL's own compositing (_printed_bytes),
+ * so that each printed byte is the one PIL's alpha_composite gives.
  *
  * The count must stay the one edge_steps gives over the same rows, band after band: a test
  * compares the two on random bitmaps.
@@ -165,7 +166,7 @@ static PyMethodDef methods[] = {
 };
 
 static struct PyModuleDef module = {
-    PyModuleDef_HEAD_INIT, "_image_edges", "The edge count of an opaque rendered image.", -1,
+    PyModuleDef_HEAD_INIT, "_image_edges", "The edge count of a rendered image.", -1,
     methods,
 };
 
