@@ -142,17 +142,57 @@ def test_the_c_edge_count_of_an_opaque_render_is_pils() -> None:
     for _ in range(300):
         width, height = rng.randint(5, 90), rng.randint(5, 160)
         bitmap = _bgra_bitmap(rng, width, height, opaque=True)
-        verdict = glyphs._opaque_smooth(bitmap)
+        verdict = glyphs._counted_smooth(bitmap)
         assert verdict is not None
         assert verdict == _smooth(bitmap.to_pil())
         verdicts.add(verdict)
     assert verdicts == {True, False}
 
 
-def test_a_translucent_or_tiny_render_is_left_to_pil() -> None:
+def test_the_c_edge_count_of_a_translucent_render_is_pils() -> None:
+    # A render with translucent pixels is counted in C too, each pixel composited over white
+    # through the table PIL's compositing gives (glyphs._printed_bytes): the verdict is the
+    # one PIL's count gives (each pixel printed on white with alpha_composite), for alphas
+    # from none to full, over grounds and steps of any colour.
+    if glyphs._edges is None:
+        pytest.skip("the C extension is not built")
+    rng = random.Random(29)
+    verdicts = set()
+    for _ in range(300):
+        width, height = rng.randint(5, 90), rng.randint(5, 160)
+        bitmap = _bgra_bitmap(rng, width, height, opaque=True)
+        alpha = rng.choice((0, 1, 2, 127, 128, 200, 254))
+        for y in range(height):
+            for x in range(width):
+                if rng.random() < rng.choice((0.02, 0.5, 1.0)):
+                    bitmap.buffer[y * bitmap.stride + 4 * x + 3] = (
+                        alpha if rng.random() < 0.9 else rng.randrange(256))
+        bitmap.buffer[rng.randrange(height) * bitmap.stride + 4 * rng.randrange(width) + 3] = 254
+        verdict = glyphs._counted_smooth(bitmap)
+        assert verdict is not None
+        assert verdict == _smooth(bitmap.to_pil())
+        verdicts.add(verdict)
+    assert verdicts == {True, False}
+
+
+def test_the_printed_table_is_pils_compositing() -> None:
+    # Every colour byte of every alpha prints as PIL prints it on white, whatever the
+    # pixel's other channels are; an opaque one as itself.
+    table = glyphs._printed_bytes()
+    assert table[255 * 256:] == bytes(range(256))
+    rng = random.Random(5)
+    pixels = [tuple(rng.randrange(256) for _ in range(4)) for _ in range(4000)]
+    image = Image.new("RGBA", (len(pixels), 1))
+    image.putdata(pixels)
+    printed = Image.new("RGBA", image.size, (255, 255, 255, 255))
+    printed.alpha_composite(image)
+    for (*colour, alpha), out in zip(pixels, printed.getdata(), strict=True):
+        assert tuple(out) == (*(table[alpha * 256 + v] for v in colour), 255)
+
+
+def test_a_tiny_render_is_left_to_pil() -> None:
     rng = random.Random(3)
-    assert glyphs._opaque_smooth(_bgra_bitmap(rng, 30, 30, opaque=False)) is None
-    assert glyphs._opaque_smooth(_bgra_bitmap(rng, 4, 30, opaque=True)) is None
+    assert glyphs._counted_smooth(_bgra_bitmap(rng, 4, 30, opaque=True)) is None
 
 
 def test_an_opened_page_without_pypdfium2s_wrapper_reads_as_its_page(tmp_path: Path) -> None:

@@ -83,3 +83,25 @@ def test_seen_box_is_told_alike_both_ways(
         # Cut to the page's side on the right (the blue box runs off the A4 page), and the
         # clipped curve to its clip: nothing above the blue box's top.
         assert box[2] == pytest.approx(595.0) and box[3] == pytest.approx(760.0, abs=0.6)
+
+
+def test_c_and_python_read_a_pages_object_boxes_alike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # unseen_text's boxes of the page's other objects (glyphs._object_boxes): the same
+    # indices and bounds in drawing order both ways, those skipped left out, and nothing
+    # asked past the page's last object.
+    if glyphs._accelerator is None:
+        pytest.skip("the C accelerator is not built here (no C compiler at install time)")
+    shapes = _shapes()
+    path = make_pdf(tmp_path / "grid.pdf", [([], [])], shapes=shapes)
+    skip = {k: 1 for k in range(0, len(shapes), 7)}
+
+    def boxes(opened: OpenedPage) -> object:
+        return glyphs._object_boxes(glyphs._address(opened.page.raw), len(shapes) + 3, skip)
+
+    fast, slow = _both(path, monkeypatch, boxes)
+    assert fast == slow
+    indices, found = fast  # type: ignore[misc]
+    assert indices == [k for k in range(len(shapes)) if k not in skip]
+    assert len(found) == len(indices) and all(x0 <= x1 and y0 <= y1 for x0, y0, x1, y1 in found)

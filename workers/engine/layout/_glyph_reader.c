@@ -1324,6 +1324,62 @@ fail:
     return NULL;
 }
 
+/* object_boxes(page, stop, skip, get_object, get_bounds) -> (indices, boxes)
+ *
+ * glyphs.py's _object_boxes: of the top-level objects 0 .. stop-1 of ``page`` not in ``skip``
+ * (a dict), those whose bounds pdfium reads, in order: their indices, and their bounds
+ * (left, bottom, right, top), in two lists. */
+static PyObject *object_boxes(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    (void)self;
+    if (nargs != 5) {
+        PyErr_SetString(PyExc_TypeError, "object_boxes takes 5 arguments");
+        return NULL;
+    }
+    void *page = PyLong_AsVoidPtr(args[0]);
+    long stop = PyLong_AsLong(args[1]);
+    get_object_fn get_object = (get_object_fn)PyLong_AsVoidPtr(args[3]);
+    object_bounds_fn bounds = (object_bounds_fn)PyLong_AsVoidPtr(args[4]);
+    if (PyErr_Occurred()) return NULL;
+    if (page == NULL || get_object == NULL || bounds == NULL || !PyDict_Check(args[2])) {
+        PyErr_SetString(PyExc_ValueError, "null page or pdfium function, or skip not a dict");
+        return NULL;
+    }
+    if (stop > INT_MAX) stop = INT_MAX;
+    PyObject *skip = args[2];
+    PyObject *indices = PyList_New(0), *boxes = PyList_New(0);
+    if (indices == NULL || boxes == NULL) goto fail;
+    for (long j = 0; j < stop; j++) {
+        PyObject *key = PyLong_FromLong(j);
+        if (key == NULL) goto fail;
+        int skipped = PyDict_Contains(skip, key);
+        if (skipped) {
+            Py_DECREF(key);
+            if (skipped < 0) goto fail;
+            continue;
+        }
+        void *object = get_object(page, (int)j);
+        float left = 0, bottom = 0, right = 0, top = 0;
+        if (object == NULL || !bounds(object, &left, &bottom, &right, &top)) {
+            Py_DECREF(key);
+            continue;
+        }
+        PyObject *box = Py_BuildValue("(dddd)", (double)left, (double)bottom, (double)right,
+                                      (double)top);
+        if (box == NULL || PyList_Append(indices, key) < 0 || PyList_Append(boxes, box) < 0) {
+            Py_DECREF(key);
+            Py_XDECREF(box);
+            goto fail;
+        }
+        Py_DECREF(key);
+        Py_DECREF(box);
+    }
+    return Py_BuildValue("(NN)", indices, boxes);
+fail:
+    Py_XDECREF(indices);
+    Py_XDECREF(boxes);
+    return NULL;
+}
+
 /* --- clip boxes (glyphs.py's OpenedPage.clip_boxes and _clip_box with areas) ------------- */
 
 typedef void *(*clip_path_fn)(void *object);
@@ -1586,6 +1642,8 @@ static PyMethodDef methods[] = {
      "A page's objects: owners, kinds, marked-content ids; images, rules, paths (glyphs.py)."},
     {"aligned_chars", (PyCFunction)(void (*)(void))aligned_chars, METH_FASTCALL,
      "A page's characters by index, read as its text reads them (glyphs.py: page_chars)."},
+    {"object_boxes", (PyCFunction)(void (*)(void))object_boxes, METH_FASTCALL,
+     "A page's top-level objects' bounds, but those skipped (glyphs.py's unseen_text)."},
     {"objects_by_size", (PyCFunction)(void (*)(void))objects_by_size, METH_FASTCALL,
      "A drawing's top-level objects with their bounds, for sorting by size (glyphs.py)."},
     {"clip_boxes", (PyCFunction)(void (*)(void))clip_boxes, METH_FASTCALL,

@@ -43,6 +43,10 @@ def aligned_chars(
 
 def glyph_objects(glyphs: list[Any], glyph_class: type, /) -> set[int]: ...
 
+def object_boxes(
+    page: int, stop: int, skip: dict[int, int], get_object: int, get_bounds: int, /
+) -> tuple[list[int], list[tuple[float, float, float, float]]]: ...
+
 def objects_by_size(
     page: int, indices: list[int], get_object: int, get_bounds: int, /
 ) -> list[tuple[float, int, int, float, float, float, float]] | None: ...

@@ -1,15 +1,16 @@
 /*
- * The edge count of glyphs.py's _smooth, in C, for an opaque image as pdfium rendered it.
+ * The edge count of glyphs.py's _smooth, in C, for an image as pdfium rendered it.
  *
  * Why C: judging whether an image is edgeless (glyphs.py's _smooth) took the rendered bitmap
  * through PIL: a copy into a PIL image, its alpha channel's extrema, then per band of rows a
  * crop, a conversion, three more crops, two differences, three maxima, a split and a
  * histogram. Here the bitmap's own bytes are read where pdfium wrote them, once.
  *
- * Only opaque bitmaps are counted here (every alpha byte 255: most pictures): printed on
- * white, such an image is itself (glyphs.py's _printed skips the compositing for them too),
- * so its steps are those of its own bytes. A bitmap with any translucent pixel is left to the
- * PIL path (None is returned), whose compositing over white this does not repeat.
+ * An opaque bitmap (every alpha byte 255: most pictures) is counted as it is: printed on
+ * white, such an image is itself (glyphs.py's _printed skips the compositing for them too).
+ * One with a translucent pixel is counted by printed_edge_steps on its pixels composited
+ * over white through a table glyphs.py makes with PIL's own compositing (_printed_bytes),
+ * so that each printed byte is the one PIL's alpha_composite gives.
  *
  * The count must stay the one edge_steps gives over the same rows, band after band: a test
  * compares the two on random bitmaps.
@@ -80,14 +81,92 @@ static PyObject *opaque_edge_steps(PyObject *self, PyObject *const *args, Py_ssi
     return PyLong_FromLongLong(edges);
 }
 
+/* The inside's row ``y`` of the BGRA bitmap printed on white, as three colour bytes a pixel
+ * (B, G, R), into ``out``: each colour byte ``v`` of a pixel of alpha ``a`` becomes
+ * ``printed[a * 256 + v]`` (the table glyphs.py builds with PIL's own compositing). */
+static void printed_row(const uint8_t *pixels, Py_ssize_t stride, Py_ssize_t width, Py_ssize_t y,
+                        const uint8_t *printed, uint8_t *out) {
+    const uint8_t *row = pixels + y * stride;
+    for (Py_ssize_t x = 0; x < width; x++) {
+        const uint8_t *pixel = row + 4 * x;
+        const uint8_t *column = printed + ((size_t)pixel[3] << 8);
+        out[3 * x] = column[pixel[0]];
+        out[3 * x + 1] = column[pixel[1]];
+        out[3 * x + 2] = column[pixel[2]];
+    }
+}
+
+/* printed_edge_steps(address, width, height, stride, edge, allowed, printed) -> int
+ *
+ * opaque_edge_steps of the BGRA bitmap printed on white, translucent pixels too: each pixel's
+ * colour bytes first composited over white through ``printed`` (bytes, 65536: the byte a
+ * colour byte ``v`` of alpha ``a`` prints as, at ``a * 256 + v``; an opaque pixel's are its
+ * own), as glyphs.py's _printed composites with PIL before counting. */
+static PyObject *printed_edge_steps(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    (void)self;
+    if (nargs != 7) {
+        PyErr_SetString(PyExc_TypeError,
+                        "printed_edge_steps(address, width, height, stride, edge, allowed, "
+                        "printed)");
+        return NULL;
+    }
+    const uint8_t *pixels = (const uint8_t *)PyLong_AsVoidPtr(args[0]);
+    if (pixels == NULL && PyErr_Occurred()) return NULL;
+    Py_ssize_t width = PyLong_AsSsize_t(args[1]);
+    Py_ssize_t height = PyLong_AsSsize_t(args[2]);
+    Py_ssize_t stride = PyLong_AsSsize_t(args[3]);
+    long edge = PyLong_AsLong(args[4]);
+    double allowed = PyFloat_AsDouble(args[5]);
+    if (PyErr_Occurred()) return NULL;
+    if (pixels == NULL || width < 5 || height < 5 || stride < 4 * width) {
+        PyErr_SetString(PyExc_ValueError, "not a BGRA bitmap of at least 5 x 5 pixels");
+        return NULL;
+    }
+    if (!PyBytes_Check(args[6]) || PyBytes_GET_SIZE(args[6]) != 65536) {
+        PyErr_SetString(PyExc_ValueError, "printed: bytes of 256 x 256");
+        return NULL;
+    }
+    const uint8_t *printed = (const uint8_t *)PyBytes_AS_STRING(args[6]);
+    uint8_t *rows = PyMem_Malloc((size_t)(6 * width));
+    if (rows == NULL) return PyErr_NoMemory();
+    uint8_t *row = rows, *below = rows + 3 * width;
+    /* As opaque_edge_steps: the inside's pixels, but its last row and column, each against
+     * its right and lower neighbour, on the printed colours. */
+    long long edges = 0;
+    printed_row(pixels, stride, width, 1, printed, row);
+    for (Py_ssize_t y = 1; y < height - 2; y++) {
+        printed_row(pixels, stride, width, y + 1, printed, below);
+        for (Py_ssize_t x = 1; x < width - 2; x++) {
+            const uint8_t *here = row + 3 * x;
+            int across = 0, down = 0;
+            for (int k = 0; k < 3; k++) {
+                int a = here[3 + k] > here[k] ? here[3 + k] - here[k] : here[k] - here[3 + k];
+                int d = below[3 * x + k] > here[k] ? below[3 * x + k] - here[k]
+                                                   : here[k] - below[3 * x + k];
+                if (a > across) across = a;
+                if (d > down) down = d;
+            }
+            if ((across > down ? across : down) >= edge) edges++;
+        }
+        if ((double)edges > allowed) break;
+        uint8_t *swap = row;
+        row = below;
+        below = swap;
+    }
+    PyMem_Free(rows);
+    return PyLong_FromLongLong(edges);
+}
+
 static PyMethodDef methods[] = {
     {"opaque_edge_steps", (PyCFunction)(void (*)(void))opaque_edge_steps, METH_FASTCALL,
      "Edge steps of the inside of an opaque BGRA bitmap (None if not opaque)."},
+    {"printed_edge_steps", (PyCFunction)(void (*)(void))printed_edge_steps, METH_FASTCALL,
+     "Edge steps of the inside of a BGRA bitmap printed on white."},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module = {
-    PyModuleDef_HEAD_INIT, "_image_edges", "The edge count of an opaque rendered image.", -1,
+    PyModuleDef_HEAD_INIT, "_image_edges", "The edge count of a rendered image.", -1,
     methods,
 };
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import ctypes
+import functools
 import hashlib
 import itertools
 import math
@@ -55,7 +56,7 @@ except ImportError:  # pragma: no cover - depends on the installation
 
 _edges: ModuleType | None
 try:
-    # The edge count of an opaque rendered image in C (_image_edges.c); without it, PIL's.
+    # The edge count of a rendered image in C (_image_edges.c); without it, PIL's.
     from . import _image_edges as _edges
 except ImportError:  # pragma: no cover - depends on the installation
     _edges = None
@@ -398,36 +399,46 @@ class OpenedPage:
         if not boxes:
             return set()
         # What lies under each (or, for text drawing no ink, under or over it): the page's
-        # other objects, each asked once, in drawing order. Text painted in colour counts (a
-        # white digit on a black circle drawn by a symbol font shows); the suspects do not.
-        shown: set[int] = set()
-        on_white: dict[int, bool] = {}  # white text -> on a white fill (the last under it)
+        # other objects with bounds, in drawing order, each asked once. Text painted in
+        # colour counts (a white digit on a black circle drawn by a symbol font shows); the
+        # suspects do not. White text is judged by the last of them under it, so it is
+        # looked for from there back; text drawing no ink shows over the first of them it
+        # lies on that is not a white fill. (Boxes share a point, touching counting, where
+        # each one's start is at most the other's end: ``_overlap`` spelled out inline, as
+        # it is asked of a poster's every white word against every shape before it.)
         open_ = sorted(boxes)
         end = len(kinds) if any(paints[i] == NO_INK for i in open_) else open_[-1]
-        for j in range(min(end, len(kinds))):
-            if not open_ or j in paints:
-                continue
-            box = bounds(j)
-            if box is None:
-                continue
-            white = None
-            added = False
-            for i in open_:
-                glyphs = boxes[i]
-                if (paints[i] == WHITE_INK and j > i) or not _overlap(box, glyphs):
-                    continue
-                if white is None:
-                    white = _near_white_fill(_page_object(page, j))
-                if paints[i] == NO_INK:
-                    if not white:
-                        shown.add(i)
-                        added = True
+        under, under_boxes = _object_boxes(page, min(end, len(kinds)), paints)
+        whites: dict[int, bool] = {}
+
+        def white(k: int) -> bool:
+            j = under[k]
+            found = whites.get(j)
+            if found is None:
+                found = whites[j] = _near_white_fill(_page_object(page, j))
+            return found
+
+        unseen = set()
+        for i in open_:
+            g0, g1, g2, g3 = boxes[i]
+            if paints[i] == NO_INK:
+                for k, (a0, a1, a2, a3) in enumerate(under_boxes):
+                    if (g0 if g0 > a0 else a0) <= (g2 if g2 < a2 else a2) and (
+                        g1 if g1 > a1 else a1) <= (g3 if g3 < a3 else a3) and not white(k):
+                        break  # shown
                 else:
-                    on_white[i] = white and box[0] <= glyphs[0] and box[1] <= glyphs[1] and (
-                        glyphs[2] <= box[2] and glyphs[3] <= box[3])
-            if added:
-                open_ = [i for i in open_ if i not in shown]
-        return {i for i in boxes if i not in shown and on_white.get(i, True)}
+                    unseen.add(i)
+                continue
+            for k in range(bisect.bisect_left(under, i) - 1, -1, -1):
+                a0, a1, a2, a3 = under_boxes[k]
+                if (g0 if g0 > a0 else a0) <= (g2 if g2 < a2 else a2) and (
+                        g1 if g1 > a1 else a1) <= (g3 if g3 < a3 else a3):
+                    if white(k) and a0 <= g0 and a1 <= g1 and g2 <= a2 and g3 <= a3:
+                        unseen.add(i)  # on a white fill wholly under it
+                    break
+            else:
+                unseen.add(i)  # on bare page
+        return unseen
 
     def seen_box(
         self, objects: Iterable[int], within: tuple[float, float, float, float] | None = None
@@ -736,6 +747,30 @@ def _objects_by_size(
     return objs
 
 
+def _object_boxes(
+    page: int, stop: int, skip: dict[int, int]
+) -> tuple[list[int], list[tuple[float, float, float, float]]]:
+    """Of the top-level objects ``0 .. stop - 1`` of ``page`` (a bare address) not in
+    ``skip``, those whose bounds pdfium reads, in drawing order: their indices, and their
+    bounds (left, bottom, right, top). (In C where built: a poster asks it of a thousand
+    objects.)"""
+    if _accelerator is not None:
+        found: tuple[list[int], list[tuple[float, float, float, float]]] = (
+            _accelerator.object_boxes(page, stop, skip, *_BOUNDS_FUNCTIONS))
+        return found
+    sides = (ctypes.c_float * 4)()
+    at = [ctypes.addressof(sides) + k * ctypes.sizeof(ctypes.c_float) for k in range(4)]
+    indices, boxes = [], []
+    for j in range(stop):
+        if j in skip:
+            continue
+        obj = _page_object(page, j)
+        if obj and _object_bounds(obj, *at):
+            indices.append(j)
+            boxes.append((sides[0], sides[1], sides[2], sides[3]))
+    return indices, boxes
+
+
 def _seen_pieces(
     obj: int, to_page: Matrix | None, clip: tuple[float, float, float, float], seen: _Seen,
     depth: int,
@@ -1000,30 +1035,76 @@ def _smooth_at(obj: Any, pdf: pdfium.PdfDocument, page: Any, scale: float) -> bo
             c.FPDFPageObj_SetMatrix(obj, matrix)
     if not raw_bitmap:
         return None
+    # Counted in C on pdfium's bytes where it can be (nearly every render): no wrapper made
+    # (pypdfium2's makes a ctypes array type of the bitmap's size), the bitmap freed here.
+    counted: bool | None = None
+    try:
+        counted = _counted_smooth_at(
+            c.FPDFBitmap_GetBuffer(raw_bitmap), c.FPDFBitmap_GetWidth(raw_bitmap),
+            c.FPDFBitmap_GetHeight(raw_bitmap), c.FPDFBitmap_GetStride(raw_bitmap),
+            c.FPDFBitmap_GetFormat(raw_bitmap),
+        )
+    except (pdfium.PdfiumError, ValueError, OSError):
+        c.FPDFBitmap_Destroy(raw_bitmap)
+        return None
+    except BaseException:
+        c.FPDFBitmap_Destroy(raw_bitmap)
+        raise
+    if counted is not None:
+        c.FPDFBitmap_Destroy(raw_bitmap)
+        return counted
     # The wrapper frees the bitmap when dropped (pdfium allocated it for us); the PIL image
     # shares its memory, so it stays referenced here until the verdict is in.
     bitmap = pdfium.PdfBitmap.from_raw(raw_bitmap)
     try:
-        counted = _opaque_smooth(bitmap)
-        return _smooth(bitmap.to_pil()) if counted is None else counted
+        return _smooth(bitmap.to_pil())
     except (pdfium.PdfiumError, ValueError, OSError):
         return None
 
 
-def _opaque_smooth(bitmap: pdfium.PdfBitmap) -> bool | None:
+def _counted_smooth(bitmap: pdfium.PdfBitmap) -> bool | None:
     """:func:`_smooth` of the rendered ``bitmap`` counted in C on pdfium's own bytes (no copy
-    into PIL), where it is opaque BGRA of at least 5 by 5 pixels; None otherwise (or without
-    the extension): then PIL counts."""
-    if _edges is None or bitmap.format != c.FPDFBitmap_BGRA or bitmap.rev_byteorder or (
-            bitmap.width < 5 or bitmap.height < 5):
+    into PIL), where it is BGRA of at least 5 by 5 pixels; None otherwise (or without the
+    extension): then PIL counts. See :func:`_counted_smooth_at`."""
+    if bitmap.rev_byteorder:
         return None
-    w, h = bitmap.width - 2, bitmap.height - 2  # (the inside, as in _smooth)
+    return _counted_smooth_at(ctypes.addressof(bitmap.buffer), bitmap.width, bitmap.height,
+                              bitmap.stride, bitmap.format)
+
+
+def _counted_smooth_at(
+    address: int | None, width: int, height: int, stride: int, format_: int
+) -> bool | None:
+    """:func:`_counted_smooth` of the bitmap of ``width`` x ``height`` pixels at ``address``
+    (rows ``stride`` bytes apart; ``format_``: pdfium's, in its own byte order). An opaque
+    bitmap is counted as it is; one with a translucent pixel (a logo on a transparent
+    ground: a third of the renders of a deck of slides) as printed on white, each pixel
+    composited as PIL composites it (:func:`_printed_bytes`)."""
+    if _edges is None or not address or format_ != c.FPDFBitmap_BGRA or (
+            width < 5 or height < 5):
+        return None
+    w, h = width - 2, height - 2  # (the inside, as in _smooth)
     allowed = EDGE_SHARE * ((w - 1) * (h - 1))
-    edges = _edges.opaque_edge_steps(
-        ctypes.addressof(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
-        EDGE, allowed,
-    )
-    return None if edges is None else edges <= allowed
+    edges: int | None = _edges.opaque_edge_steps(address, width, height, stride, EDGE, allowed)
+    if edges is None:
+        edges = _edges.printed_edge_steps(
+            address, width, height, stride, EDGE, allowed, _printed_bytes(),
+        )
+    return edges <= allowed
+
+
+@functools.cache
+def _printed_bytes() -> bytes:
+    """What each colour byte ``v`` of a pixel of alpha ``a`` prints as on white, at
+    ``a * 256 + v``: PIL's own alpha compositing (:func:`_printed`) of every pair, asked once,
+    so that the C count composites exactly as PIL does (each channel alone: a pixel's other
+    channels do not change its own; a test holds the counts equal)."""
+    values = Image.frombytes("L", (256, 256), bytes(range(256)) * 256)
+    ramp = Image.merge("RGBA", (values, values, values, values.transpose(
+        Image.Transpose.TRANSPOSE)))
+    printed = Image.new("RGBA", (256, 256), (255, 255, 255, 255))
+    printed.alpha_composite(ramp)
+    return printed.getchannel("R").tobytes()
 
 
 def _smooth(image: Image.Image) -> bool:
