@@ -30,6 +30,34 @@ static int colour_step(const uint8_t *a, const uint8_t *b) {
     return most;
 }
 
+/* The arguments both counts open with: a BGRA bitmap (address, width, height, stride), the
+ * step that is an edge and the count allowed. */
+typedef struct {
+    const uint8_t *pixels;
+    Py_ssize_t width, height, stride;
+    long edge;
+    double allowed;
+} Bitmap;
+
+/* ``args[0..5]`` read into ``out``; -1 with an exception set when they are no BGRA bitmap of
+ * at least 5 by 5 pixels. */
+static int read_bitmap(PyObject *const *args, Bitmap *out) {
+    out->pixels = (const uint8_t *)PyLong_AsVoidPtr(args[0]);
+    if (out->pixels == NULL && PyErr_Occurred()) return -1;
+    out->width = PyLong_AsSsize_t(args[1]);
+    out->height = PyLong_AsSsize_t(args[2]);
+    out->stride = PyLong_AsSsize_t(args[3]);
+    out->edge = PyLong_AsLong(args[4]);
+    out->allowed = PyFloat_AsDouble(args[5]);
+    if (PyErr_Occurred()) return -1;
+    if (out->pixels == NULL || out->width < 5 || out->height < 5 ||
+        out->stride < 4 * out->width) {
+        PyErr_SetString(PyExc_ValueError, "not a BGRA bitmap of at least 5 x 5 pixels");
+        return -1;
+    }
+    return 0;
+}
+
 /* opaque_edge_steps(address, width, height, stride, edge, allowed) -> int | None
  *
  * The BGRA bitmap of ``width`` x ``height`` pixels at ``address`` (rows ``stride`` bytes
@@ -44,18 +72,12 @@ static PyObject *opaque_edge_steps(PyObject *self, PyObject *const *args, Py_ssi
                         "opaque_edge_steps(address, width, height, stride, edge, allowed)");
         return NULL;
     }
-    const uint8_t *pixels = (const uint8_t *)PyLong_AsVoidPtr(args[0]);
-    if (pixels == NULL && PyErr_Occurred()) return NULL;
-    Py_ssize_t width = PyLong_AsSsize_t(args[1]);
-    Py_ssize_t height = PyLong_AsSsize_t(args[2]);
-    Py_ssize_t stride = PyLong_AsSsize_t(args[3]);
-    long edge = PyLong_AsLong(args[4]);
-    double allowed = PyFloat_AsDouble(args[5]);
-    if (PyErr_Occurred()) return NULL;
-    if (pixels == NULL || width < 5 || height < 5 || stride < 4 * width) {
-        PyErr_SetString(PyExc_ValueError, "not a BGRA bitmap of at least 5 x 5 pixels");
-        return NULL;
-    }
+    Bitmap bitmap;
+    if (read_bitmap(args, &bitmap) < 0) return NULL;
+    const uint8_t *pixels = bitmap.pixels;
+    Py_ssize_t width = bitmap.width, height = bitmap.height, stride = bitmap.stride;
+    long edge = bitmap.edge;
+    double allowed = bitmap.allowed;
     for (Py_ssize_t y = 0; y < height; y++) {
         const uint8_t *row = pixels + y * stride;
         for (Py_ssize_t x = 0; x < width; x++) {
@@ -110,18 +132,12 @@ static PyObject *printed_edge_steps(PyObject *self, PyObject *const *args, Py_ss
                         "printed)");
         return NULL;
     }
-    const uint8_t *pixels = (const uint8_t *)PyLong_AsVoidPtr(args[0]);
-    if (pixels == NULL && PyErr_Occurred()) return NULL;
-    Py_ssize_t width = PyLong_AsSsize_t(args[1]);
-    Py_ssize_t height = PyLong_AsSsize_t(args[2]);
-    Py_ssize_t stride = PyLong_AsSsize_t(args[3]);
-    long edge = PyLong_AsLong(args[4]);
-    double allowed = PyFloat_AsDouble(args[5]);
-    if (PyErr_Occurred()) return NULL;
-    if (pixels == NULL || width < 5 || height < 5 || stride < 4 * width) {
-        PyErr_SetString(PyExc_ValueError, "not a BGRA bitmap of at least 5 x 5 pixels");
-        return NULL;
-    }
+    Bitmap bitmap;
+    if (read_bitmap(args, &bitmap) < 0) return NULL;
+    const uint8_t *pixels = bitmap.pixels;
+    Py_ssize_t width = bitmap.width, height = bitmap.height, stride = bitmap.stride;
+    long edge = bitmap.edge;
+    double allowed = bitmap.allowed;
     if (!PyBytes_Check(args[6]) || PyBytes_GET_SIZE(args[6]) != 65536) {
         PyErr_SetString(PyExc_ValueError, "printed: bytes of 256 x 256");
         return NULL;
