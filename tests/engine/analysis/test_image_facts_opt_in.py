@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pikepdf
@@ -114,9 +115,9 @@ def test_smoothness_counted_by_bands_is_the_whole_images(
     assert verdicts == {True, False}
 
 
-def _bgra_bitmap(rng: random.Random, width: int, height: int, opaque: bool) -> pdfium.PdfBitmap:
-    """A rendered-like BGRA bitmap: one colour with a few pixels stepping off it (by just
-    under, at or well over the edge step), translucent somewhere unless ``opaque``."""
+def _bgra_bitmap(rng: random.Random, width: int, height: int) -> pdfium.PdfBitmap:
+    """A rendered-like opaque BGRA bitmap: one colour with a few pixels stepping off it (by
+    just under, at or well over the edge step)."""
     bitmap = pdfium.PdfBitmap.new_native(width, height, pdfium.raw.FPDFBitmap_BGRA)
     ground = [rng.randrange(256) for _ in range(3)]
     row = bytes([*ground, 255]) * width + bytes(bitmap.stride - 4 * width)
@@ -126,27 +127,29 @@ def _bgra_bitmap(rng: random.Random, width: int, height: int, opaque: bool) -> p
         step = rng.choice((glyphs.EDGE - 1, glyphs.EDGE, 200))
         value = bitmap.buffer[at]
         bitmap.buffer[at] = value + step if value + step < 256 else value - min(step, value)
-    if not opaque:
-        bitmap.buffer[rng.randrange(height) * bitmap.stride + 4 * rng.randrange(width) + 3] = 254
     return bitmap
+
+
+def _c_counts_as_pil(seed: int, made: Callable[[random.Random], pdfium.PdfBitmap]) -> None:
+    """The C count's verdict on 300 bitmaps ``made`` is PIL's, and both verdicts occur."""
+    if glyphs._edges is None:
+        pytest.skip("the C extension is not built")
+    rng = random.Random(seed)
+    verdicts = set()
+    for _ in range(300):
+        bitmap = made(rng)
+        verdict = glyphs._counted_smooth(bitmap)
+        assert verdict is not None
+        assert verdict == _smooth(bitmap.to_pil())
+        verdicts.add(verdict)
+    assert verdicts == {True, False}
 
 
 def test_the_c_edge_count_of_an_opaque_render_is_pils() -> None:
     # _image_edges.c counts an opaque render's edges on pdfium's bytes; PIL's count (the
     # bitmap copied into an image, printed on white, counted band by band) gives the same
     # verdict, edges near the share allowed or not, on the first or last rows and columns.
-    if glyphs._edges is None:
-        pytest.skip("the C extension is not built")
-    rng = random.Random(17)
-    verdicts = set()
-    for _ in range(300):
-        width, height = rng.randint(5, 90), rng.randint(5, 160)
-        bitmap = _bgra_bitmap(rng, width, height, opaque=True)
-        verdict = glyphs._counted_smooth(bitmap)
-        assert verdict is not None
-        assert verdict == _smooth(bitmap.to_pil())
-        verdicts.add(verdict)
-    assert verdicts == {True, False}
+    _c_counts_as_pil(17, lambda rng: _bgra_bitmap(rng, rng.randint(5, 90), rng.randint(5, 160)))
 
 
 def test_the_c_edge_count_of_a_translucent_render_is_pils() -> None:
@@ -154,13 +157,9 @@ def test_the_c_edge_count_of_a_translucent_render_is_pils() -> None:
     # through the table PIL's compositing gives (glyphs._printed_bytes): the verdict is the
     # one PIL's count gives (each pixel printed on white with alpha_composite), for alphas
     # from none to full, over grounds and steps of any colour.
-    if glyphs._edges is None:
-        pytest.skip("the C extension is not built")
-    rng = random.Random(29)
-    verdicts = set()
-    for _ in range(300):
+    def translucent(rng: random.Random) -> pdfium.PdfBitmap:
         width, height = rng.randint(5, 90), rng.randint(5, 160)
-        bitmap = _bgra_bitmap(rng, width, height, opaque=True)
+        bitmap = _bgra_bitmap(rng, width, height)
         alpha = rng.choice((0, 1, 2, 127, 128, 200, 254))
         for y in range(height):
             for x in range(width):
@@ -168,11 +167,9 @@ def test_the_c_edge_count_of_a_translucent_render_is_pils() -> None:
                     bitmap.buffer[y * bitmap.stride + 4 * x + 3] = (
                         alpha if rng.random() < 0.9 else rng.randrange(256))
         bitmap.buffer[rng.randrange(height) * bitmap.stride + 4 * rng.randrange(width) + 3] = 254
-        verdict = glyphs._counted_smooth(bitmap)
-        assert verdict is not None
-        assert verdict == _smooth(bitmap.to_pil())
-        verdicts.add(verdict)
-    assert verdicts == {True, False}
+        return bitmap
+
+    _c_counts_as_pil(29, translucent)
 
 
 def test_the_printed_table_is_pils_compositing() -> None:
@@ -192,7 +189,7 @@ def test_the_printed_table_is_pils_compositing() -> None:
 
 def test_a_tiny_render_is_left_to_pil() -> None:
     rng = random.Random(3)
-    assert glyphs._counted_smooth(_bgra_bitmap(rng, 4, 30, opaque=True)) is None
+    assert glyphs._counted_smooth(_bgra_bitmap(rng, 4, 30)) is None
 
 
 def test_an_opened_page_without_pypdfium2s_wrapper_reads_as_its_page(tmp_path: Path) -> None:

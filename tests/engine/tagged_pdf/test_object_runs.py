@@ -4,7 +4,9 @@ its Python twin finds, and reading a page's text by MCID reads the same through 
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 import pypdfium2 as pdfium
@@ -61,28 +63,34 @@ def _source(path: Path) -> Path:
     return path
 
 
-def test_object_changes_in_c_are_those_in_python(tmp_path: Path) -> None:
-    document = pdfium.PdfDocument(str(_source(tmp_path / "runs.pdf")))
+def _text_pages(path: Path) -> Iterator[tuple[int, Any, int, int]]:
+    """Each page of ``path``: its index, its text page, the text page's address and its
+    character count; each page closed after its turn, the document at the end."""
+    document = pdfium.PdfDocument(str(path))
     try:
         for index in range(len(document)):
             page = document[index]
             textpage = page.get_textpage()
             try:
                 address = ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0
-                count = pdfium.raw.FPDFText_CountChars(textpage.raw)
-                expected = python_object_changes(address, count)
-                assert object_changes(address, count) == expected
-                starts, objects = expected
-                assert len(starts) == len(objects) <= count
-                assert (index == 2) == (not starts)  # the empty page has no characters
-                # A prefix of the characters has the prefix of the changes.
-                assert object_changes(address, count // 2) == python_object_changes(
-                    address, count // 2)
+                yield index, textpage, address, pdfium.raw.FPDFText_CountChars(textpage.raw)
             finally:
                 textpage.close()
                 page.close()
     finally:
         document.close()
+
+
+def test_object_changes_in_c_are_those_in_python(tmp_path: Path) -> None:
+    for index, _, address, count in _text_pages(_source(tmp_path / "runs.pdf")):
+        expected = python_object_changes(address, count)
+        assert object_changes(address, count) == expected
+        starts, objects = expected
+        assert len(starts) == len(objects) <= count
+        assert (index == 2) == (not starts)  # the empty page has no characters
+        # A prefix of the characters has the prefix of the changes.
+        assert object_changes(address, count // 2) == python_object_changes(
+            address, count // 2)
 
 
 def test_text_by_mcid_reads_the_same_without_the_extension(
@@ -125,24 +133,12 @@ def test_a_forms_glyphs_are_read_by_object_runs_as_char_by_char(tmp_path: Path) 
     """The tagger reads the glyphs of chosen text objects (those inside a form) from the runs
     of characters each object draws: the same glyphs, in the same order, as asking every
     character of the page for its object."""
-    document = pdfium.PdfDocument(str(_source(tmp_path / "runs.pdf")))
-    try:
-        for index in range(len(document)):
-            page = document[index]
-            textpage = page.get_textpage()
-            try:
-                address = ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0
-                count = pdfium.raw.FPDFText_CountChars(textpage.raw)
-                objects = set(python_object_changes(address, count)[1]) - {0}
-                # Every object, none, and every other one (in the page's order).
-                for wanted in (objects, set(), set(sorted(objects)[::2])):
-                    read = _glyphs_by_object(textpage, wanted)
-                    expected = _glyphs_char_by_char(textpage, wanted)
-                    assert read == expected
-                    assert list(read) == list(expected)
-                    assert (index != 2 and bool(wanted)) == bool(read)
-            finally:
-                textpage.close()
-                page.close()
-    finally:
-        document.close()
+    for index, textpage, address, count in _text_pages(_source(tmp_path / "runs.pdf")):
+        objects = set(python_object_changes(address, count)[1]) - {0}
+        # Every object, none, and every other one (in the page's order).
+        for wanted in (objects, set(), set(sorted(objects)[::2])):
+            read = _glyphs_by_object(textpage, wanted)
+            expected = _glyphs_char_by_char(textpage, wanted)
+            assert read == expected
+            assert list(read) == list(expected)
+            assert (index != 2 and bool(wanted)) == bool(read)

@@ -30,6 +30,21 @@ static int colour_step(const uint8_t *a, const uint8_t *b) {
     return most;
 }
 
+/* How many of the inside's pixels of ``row`` (columns 1 .. width-3; ``pixel`` bytes a pixel,
+ * B, G, R first) step to their right neighbour, or to the pixel of ``below`` under them, by
+ * ``edge`` or more in some colour byte. */
+static long long row_edge_steps(const uint8_t *row, const uint8_t *below, Py_ssize_t width,
+                                int pixel, long edge) {
+    long long edges = 0;
+    for (Py_ssize_t x = 1; x < width - 2; x++) {
+        const uint8_t *here = row + pixel * x;
+        int across = colour_step(here + pixel, here);
+        int down = colour_step(below + pixel * x, here);
+        if ((across > down ? across : down) >= edge) edges++;
+    }
+    return edges;
+}
+
 /* The arguments both counts open with: a BGRA bitmap (address, width, height, stride), the
  * step that is an edge and the count allowed. */
 typedef struct {
@@ -67,38 +82,29 @@ static int read_bitmap(PyObject *const *args, Bitmap *out) {
  * byte. The count stops once it is over ``allowed`` (then only its being over is known, as
  * in _smooth, which stops at the first band over it). */
 static PyObject *opaque_edge_steps(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    (void)self;
     if (nargs != 6) {
         PyErr_SetString(PyExc_TypeError,
                         "opaque_edge_steps(address, width, height, stride, edge, allowed)");
         return NULL;
     }
-    Bitmap bitmap;
-    if (read_bitmap(args, &bitmap) < 0) return NULL;
-    const uint8_t *pixels = bitmap.pixels;
-    Py_ssize_t width = bitmap.width, height = bitmap.height, stride = bitmap.stride;
-    long edge = bitmap.edge;
-    double allowed = bitmap.allowed;
-    for (Py_ssize_t y = 0; y < height; y++) {
-        const uint8_t *row = pixels + y * stride;
-        for (Py_ssize_t x = 0; x < width; x++) {
+    Bitmap b;
+    if (read_bitmap(args, &b) < 0) return NULL;
+    for (Py_ssize_t y = 0; y < b.height; y++) {
+        const uint8_t *row = b.pixels + y * b.stride;
+        for (Py_ssize_t x = 0; x < b.width; x++) {
             if (row[4 * x + 3] != 255) Py_RETURN_NONE;
         }
     }
     /* The inside is columns 1 .. width-2 and rows 1 .. height-2; each of its pixels but
      * those of its last column and row is measured against its right and lower neighbour. */
     long long edges = 0;
-    for (Py_ssize_t y = 1; y < height - 2; y++) {
-        const uint8_t *row = pixels + y * stride;
-        const uint8_t *below = row + stride;
-        for (Py_ssize_t x = 1; x < width - 2; x++) {
-            const uint8_t *here = row + 4 * x;
-            int across = colour_step(here + 4, here);
-            int down = colour_step(below + 4 * x, here);
-            if ((across > down ? across : down) >= edge) edges++;
-        }
+    for (Py_ssize_t y = 1; y < b.height - 2; y++) {
+        const uint8_t *row = b.pixels + y * b.stride;
+        edges += row_edge_steps(row, row + b.stride, b.width, 4, b.edge);
         /* (Whole rows only: the bands of _smooth end at row ends too; stopping once over
          * ``allowed`` changes nothing but the count returned, still over it.) */
-        if ((double)edges > allowed) break;
+        if ((double)edges > b.allowed) break;
     }
     return PyLong_FromLongLong(edges);
 }
@@ -132,39 +138,24 @@ static PyObject *printed_edge_steps(PyObject *self, PyObject *const *args, Py_ss
                         "printed)");
         return NULL;
     }
-    Bitmap bitmap;
-    if (read_bitmap(args, &bitmap) < 0) return NULL;
-    const uint8_t *pixels = bitmap.pixels;
-    Py_ssize_t width = bitmap.width, height = bitmap.height, stride = bitmap.stride;
-    long edge = bitmap.edge;
-    double allowed = bitmap.allowed;
+    Bitmap b;
+    if (read_bitmap(args, &b) < 0) return NULL;
     if (!PyBytes_Check(args[6]) || PyBytes_GET_SIZE(args[6]) != 65536) {
         PyErr_SetString(PyExc_ValueError, "printed: bytes of 256 x 256");
         return NULL;
     }
     const uint8_t *printed = (const uint8_t *)PyBytes_AS_STRING(args[6]);
-    uint8_t *rows = PyMem_Malloc((size_t)(6 * width));
+    uint8_t *rows = PyMem_Malloc((size_t)(6 * b.width));
     if (rows == NULL) return PyErr_NoMemory();
-    uint8_t *row = rows, *below = rows + 3 * width;
+    uint8_t *row = rows, *below = rows + 3 * b.width;
     /* As opaque_edge_steps: the inside's pixels, but its last row and column, each against
-     * its right and lower neighbour, on the printed colours. */
+     * its right and lower neighbour, on the printed colours (three bytes a pixel). */
     long long edges = 0;
-    printed_row(pixels, stride, width, 1, printed, row);
-    for (Py_ssize_t y = 1; y < height - 2; y++) {
-        printed_row(pixels, stride, width, y + 1, printed, below);
-        for (Py_ssize_t x = 1; x < width - 2; x++) {
-            const uint8_t *here = row + 3 * x;
-            int across = 0, down = 0;
-            for (int k = 0; k < 3; k++) {
-                int a = here[3 + k] > here[k] ? here[3 + k] - here[k] : here[k] - here[3 + k];
-                int d = below[3 * x + k] > here[k] ? below[3 * x + k] - here[k]
-                                                   : here[k] - below[3 * x + k];
-                if (a > across) across = a;
-                if (d > down) down = d;
-            }
-            if ((across > down ? across : down) >= edge) edges++;
-        }
-        if ((double)edges > allowed) break;
+    printed_row(b.pixels, b.stride, b.width, 1, printed, row);
+    for (Py_ssize_t y = 1; y < b.height - 2; y++) {
+        printed_row(b.pixels, b.stride, b.width, y + 1, printed, below);
+        edges += row_edge_steps(row, below, b.width, 3, b.edge);
+        if ((double)edges > b.allowed) break;
         uint8_t *swap = row;
         row = below;
         below = swap;
