@@ -67,6 +67,7 @@ the ``Lbl`` of its ``LI`` and the definition its ``LBody``.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import re
 import types
@@ -504,7 +505,7 @@ def _decode(hint: Any, data: Any) -> Any:
             raise ValueError(f"{data!r} is not one of {typing.get_args(hint)}")
         return data
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        hints = typing.get_type_hints(hint)
+        hints = _type_hints(hint)
         kwargs = {
             f.name: _decode(hints[f.name], data[f.name])
             for f in dataclasses.fields(hint)
@@ -516,6 +517,14 @@ def _decode(hint: Any, data: Any) -> Any:
     if hint is int or hint is str or hint is bool or hint is Any:
         return data
     raise TypeError(f"cannot decode {hint!r}")
+
+
+@functools.cache
+def _type_hints(cls: type[Any]) -> dict[str, Any]:
+    """``typing.get_type_hints(cls)``, worked out once per class: it compiles each forward
+    reference ("list[Block]") again at every call, which made decoding a long document's
+    model take seconds (a call per block, cell and provenance)."""
+    return typing.get_type_hints(cls)
 
 
 def _hint_types() -> None:
