@@ -12,10 +12,14 @@ import io
 from pathlib import Path
 
 import pikepdf
+import pypdfium2 as pdfium
 
 from workers.engine.analyse import analyse
 from workers.engine.document import ListItem
 from workers.engine.tagged_pdf.checks import check_tagged_pdf
+from workers.engine.tagged_pdf.plan import plan_structure
+from workers.engine.tagged_pdf.source_pages import SourcePages
+from workers.engine.tagged_pdf.stand_in_labels import LAYOUT_STAND_INS, stand_in_labels
 from workers.engine.tagged_pdf.tagger import tag_pdf
 
 from ..analysis.test_letter_bullets_over_pages import _pages_pdf, _text
@@ -72,3 +76,32 @@ def test_bullets_drawn_as_the_sign_read_stay_labels(tmp_path: Path) -> None:
     content, checks = _tag(_source(tmp_path / "bullet.pdf", b"\x95"))  # "•"
     assert checks["text-fidelity"]["passed"], checks["text-fidelity"]["detail"]
     assert _lists(content) == [(None, 3)]
+
+
+def test_only_labels_the_layout_reader_reads_for_letters_are_looked_at(tmp_path: Path) -> None:
+    """In a layout model a "•" label draws what it reads (the reader reads a letter as a sign
+    only for a letter bullet, "◦"): its page is not loaded to look at its glyph. Asked about
+    any sign (a model from another reader), the page is read."""
+    source = _source(tmp_path / "bullet.pdf", b"\x95")
+    document = analyse(source, max_pages=5)
+    assert document.reader == "layout"
+    pdfium_source = pdfium.PdfDocument(str(source))
+    try:
+        for signs, loaded in ((LAYOUT_STAND_INS, []), (None, [0])):
+            with SourcePages(pdfium_source) as pages:
+                assert stand_in_labels(plan_structure(document), pages, may_stand_for=signs) == []
+                assert pages.loaded == loaded
+    finally:
+        pdfium_source.close()
+
+
+def test_letter_bullets_are_found_among_the_layout_readers_signs(tmp_path: Path) -> None:
+    source = _source(tmp_path / "o.pdf", b"o")
+    document = analyse(source, max_pages=5)
+    pdfium_source = pdfium.PdfDocument(str(source))
+    try:
+        with SourcePages(pdfium_source) as pages:
+            found = stand_in_labels(plan_structure(document), pages, may_stand_for=LAYOUT_STAND_INS)
+            assert [label.text for label in found] == ["\u25e6"] * len(ITEMS)
+    finally:
+        pdfium_source.close()

@@ -9,6 +9,10 @@ lone "o" in the text's own face, the Spanish or Portuguese word, is no bullet). 
 hold fewer where a list goes on over a page break (its one point left at the foot of the
 page, the rest on the next): such an "o" is a bullet too when it is set in a face that
 letter bullets were found in on a page read before (:class:`LetterBulletFaces`).
+
+Tagged, such a label would read "o" where the model says "◦": the tagger looks for labels
+whose glyph stands in for the sign read among the labels reading :data:`BULLET` alone
+(:data:`..tagged_pdf.stand_in_labels.LAYOUT_STAND_INS`).
 """
 
 from __future__ import annotations

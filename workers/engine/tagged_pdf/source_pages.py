@@ -56,6 +56,11 @@ class SourcePages:
             page = self._kept[index] = self.document[index]
         return page
 
+    @property
+    def loaded(self) -> list[int]:
+        """The pages kept loaded, in the order they were loaded."""
+        return list(self._kept)
+
     def content(self, index: int) -> PageContent:
         """:func:`..layout.glyphs.read_page` of page ``index``, read from the kept page once
         (the same object while the page is kept: the caller only reads it)."""

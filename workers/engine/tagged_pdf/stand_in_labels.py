@@ -13,7 +13,9 @@ Only a label the model reads as one sign (no letter or digit: a number is conten
 drawn) whose box holds one glyph, a letter, is one; and only where no other element claims
 its drawing (an artifact's claim gives way to content: that element would read the letter).
 The glyphs are read from the source page (kept loaded for the tagger's other steps), only
-on pages holding a label of one sign."""
+on pages holding a label of one sign that may be one: in a model the layout reader made,
+a label reading :data:`LAYOUT_STAND_INS` (the reader reads a letter as a sign nowhere else,
+so its other labels draw what they read, and their pages are not loaded for this)."""
 
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from collections.abc import Set as AbstractSet
 
 from ..document import Prov
 from ..layout.glyphs import Glyph
+from ..layout.letter_bullets import BULLET
 from .checks import normal_counts
 from .plan import Node
 from .source_pages import SourcePages
@@ -31,17 +34,25 @@ from .source_pages import SourcePages
 NUMBERING = {"\u25e6": "Circle", "\u2022": "Disc", "\u25aa": "Square", "\u25a0": "Square"}
 #: A glyph is a label's when it lies in the label's box, give or take this many points.
 SLACK = 0.5
+#: The signs the layout reader reads in place of a letter drawn: the letter bullet
+#: (:mod:`..layout.letter_bullets`). A reading of another letter as a sign there must be
+#: added here, or its labels would be tagged reading the letter.
+LAYOUT_STAND_INS = frozenset({BULLET})
 
 
 def stand_in_labels(
-    root: Node, pages: SourcePages, reread: AbstractSet[str] = frozenset()
+    root: Node,
+    pages: SourcePages,
+    reread: AbstractSet[str] = frozenset(),
+    may_stand_for: AbstractSet[str] | None = None,
 ) -> list[Node]:
     """The ``Lbl`` leaves of ``root`` whose glyph is a letter standing in for the sign the
     model reads. They are taken out of the tree (their items keep their bodies), and a list
     all of whose labels were taken out says its bullet by ``/ListNumbering``. ``reread``:
     the fonts the tagger gave a /ToUnicode of their own (TeX's math symbols by their glyph
     names: "I" of msam read "▶"): their glyphs read otherwise in the output, and are not
-    judged here."""
+    judged here. ``may_stand_for``: the only signs a label may stand in for, where the model's
+    reader tells (:data:`LAYOUT_STAND_INS`); None: any."""
     found: list[Node] = []
     glyphs = _PageGlyphs(pages, reread)
     claimed: _Claims | None = None
@@ -49,7 +60,7 @@ def stand_in_labels(
         signs: set[str] = set()
         for item in (c for c in lst.children if c.role == "LI"):
             label = next((c for c in item.children if c.role == "Lbl"), None)
-            if label is None or not _stands_in(label, glyphs):
+            if label is None or not _stands_in(label, glyphs, may_stand_for):
                 continue
             claimed = claimed or _Claims(root)
             if claimed.by_others(label):
@@ -104,9 +115,12 @@ class _Claims:
         )
 
 
-def _stands_in(label: Node, glyphs: _PageGlyphs) -> bool:
+def _stands_in(
+    label: Node, glyphs: _PageGlyphs, may_stand_for: AbstractSet[str] | None
+) -> bool:
     sign = label.text.strip()
-    if len(sign) != 1 or sign.isalnum() or not label.prov:
+    if len(sign) != 1 or sign.isalnum() or not label.prov or (
+            may_stand_for is not None and sign not in may_stand_for):
         return False
     drawn = [g for prov in label.prov for g in _glyphs_in(prov, glyphs) if not g.char.isspace()]
     # One letter where the model reads a sign (compared as the text-fidelity check compares

@@ -79,7 +79,7 @@ from .plan import Node, merge_unseparated_labels, plan_structure
 from .source_pages import SourcePages
 from .split_proof import changed_points, glyph_boxes, operators_at, proof_boxes, rendered
 from .split_text import CodeTexts, LeafBox, PageText, contested_text, split_operators
-from .stand_in_labels import stand_in_labels
+from .stand_in_labels import LAYOUT_STAND_INS, stand_in_labels
 from .structure_tree import write_structure
 
 
@@ -151,7 +151,9 @@ def _tag(source: Path, document: Document, source_pages: SourcePages) -> TaggedP
                 "mapped to no Unicode): " + ", ".join(sorted(glyph_ids.read_as)))
         plan = plan_structure(document)
         # (Labels whose glyphs stand in for another sign: decoration, taken out of the tree.)
-        stand_ins = stand_in_labels(plan, source_pages, reread)
+        stand_ins = stand_in_labels(
+            plan, source_pages, reread,
+            LAYOUT_STAND_INS if document.reader == "layout" else None)
         leaves = plan.leaves()  # walked once: the tree has an element per block and cell
         claims = _claims_by_page(leaves, document, len(pdf.pages), stand_ins)
         actual_texts = _actual_texts_by_page(leaves, len(pdf.pages))
