@@ -18,6 +18,7 @@ import random
 import shutil
 import statistics
 import struct
+import sys
 import sysconfig
 from pathlib import Path
 
@@ -730,6 +731,7 @@ def _lines_both_ways(frags: list[Fragment]) -> tuple[object, object]:
     fast = lines._accelerator.group_lines(
         frags, lines.Line, Fragment, lines.TALLER_THAN_LINE, lines.FRAGMENT_GAP, lines.OVERPRINT,
         lines.FULL_SIZE, lines.lines_of_a_column, lines._LINE_FIELDS, lines._FRAGMENT_FIELDS,
+        sys.maxsize, None, lines.SPACE_GAP, lines.ABUTTING_GAP, lines.SAME_BAND,
     )
     slow = lines._python_lines(frags)
     return (None if fast is None else _lines_described(fast, frags)), _lines_described(
@@ -822,6 +824,40 @@ def test_c_and_python_read_a_cells_stacked_lines_alike(
     assert fast == slow
     texts = [f.text for line in lines._python_lines(frags) for f in line.fragments]
     assert expected in texts
+
+
+def test_c_and_python_join_a_words_pieces_alike() -> None:
+    # Pieces of one line set against each other (a word drawn in pieces, out of order) or a
+    # word space apart, on the line's band or a little off it, a space drawn at their ends
+    # or not (or not known): both loops join the same pieces, with no space or with one.
+    if lines._accelerator is None:
+        pytest.skip("the C fragments loop is not built here (no C compiler at install time)")
+    chooser = random.Random(21)
+    unspaced = spaced = 0
+    for _ in range(600):
+        frags: list[Fragment] = []
+        x = 0.0
+        for k in range(chooser.randint(2, 5)):
+            size = 10.0
+            y0 = chooser.choice([0.0, 0.0, 0.0, 0.5, 1.5])
+            word = chooser.choice(["ORGANISM", "E", "QUI", "ASS", "URE", "(b)", ", and", "L'",
+                                   "\u22121", "2"])
+            glyphs = [Glyph(c, x + j * 5.0, y0, x + (j + 1) * 5.0, y0 + size, size, False, "F",
+                            k, -1) for j, c in enumerate(word)]
+            frags.append(Fragment(glyphs, word, x, y0, glyphs[-1].x1, y0 + size,
+                                  chooser.choice([False, False, True, None]),
+                                  chooser.choice([False, False, True, None])))
+            x = glyphs[-1].x1 + chooser.choice([-2.0, -1.0, 0.0, 0.5, 0.79, 0.81, 1.6, 3.0])
+        chooser.shuffle(frags)
+        fast, slow = _lines_both_ways(frags)
+        assert fast == slow
+        piece_of = {id(g): k for k, f in enumerate(frags) for g in f.glyphs}
+        for line in lines._python_lines(frags):
+            for f in line.fragments:
+                pieces = len({piece_of[id(g)] for g in f.glyphs})
+                unspaced += pieces > 1 + f.text.count(" ")
+                spaced += pieces > 1 and " " in f.text
+    assert unspaced > 30 and spaced > 30, (unspaced, spaced)
 
 
 def test_c_and_python_read_made_up_stacks_alike() -> None:

@@ -1225,6 +1225,44 @@ static int merge_view_of(PyObject *fragment, merge_view *v) {
     return PyUnicode_CheckExact(v->text) && PyList_CheckExact(v->glyphs) ? 0 : 1;
 }
 
+/* lines.py's word_goes_on(last, first): ``first``, set right against ``last``, goes on with
+ * its word. (Py_UNICODE_ISALNUM is what str.isalnum() asks of each character.) */
+static int word_goes_on(Py_UCS4 last, Py_UCS4 first) {
+    if (Py_UNICODE_ISALNUM(first)) return Py_UNICODE_ISALNUM(last) || last == '\'' || last == 0x2019;
+    return (first == ',' || first == '.' || first == ';' || first == ':' || first == '!' ||
+            first == '?') &&
+           Py_UNICODE_ISALNUM(last);
+}
+
+/* Whether the piece ``right`` set after ``left`` on a line goes on with its last word: lines.py's
+ * abutting(), on the values merged_line reads, and the bands of the two glyphs that meet.
+ * 0, 1 or -1 (an error); 2: a glyph's box is no plain float (left to Python). */
+static int abutting_of(const merge_view *left, const merge_view *right, double size,
+                       double space_gap, double abutting_gap, double same_band) {
+    Py_ssize_t left_glyphs = PyList_GET_SIZE(left->glyphs);
+    Py_ssize_t left_length = PyUnicode_GET_LENGTH(left->text);
+    if (left_glyphs == 0 || PyList_GET_SIZE(right->glyphs) == 0 || left_length == 0 ||
+        PyUnicode_GET_LENGTH(right->text) == 0)
+        return 0;
+    double gap = right->x0 - left->x1;
+    if (!(-space_gap * size <= gap && gap <= abutting_gap * size && left->after == Py_False &&
+          right->before == Py_False))
+        return 0;
+    double last_y0, last_y1, first_y0, first_y1;
+    PyObject *last = PyList_GET_ITEM(left->glyphs, left_glyphs - 1);
+    PyObject *first = PyList_GET_ITEM(right->glyphs, 0);
+    int status;
+    if ((status = float_attribute(last, name_y0, &last_y0, NULL)) != 0 ||
+        (status = float_attribute(last, name_y1, &last_y1, NULL)) != 0 ||
+        (status = float_attribute(first, name_y0, &first_y0, NULL)) != 0 ||
+        (status = float_attribute(first, name_y1, &first_y1, NULL)) != 0)
+        return status < 0 ? -1 : 2;
+    return fabs(first_y0 - last_y0) <= same_band * size &&
+           fabs(first_y1 - last_y1) <= same_band * size &&
+           word_goes_on(PyUnicode_READ_CHAR(left->text, left_length - 1),
+                        PyUnicode_READ_CHAR(right->text, 0));
+}
+
 /* A fragment's band (lines.py's band()): 0, 1 (no pair of plain floats: left to Python)
  * or -1 (an error). */
 static int band_of(PyObject *fragment, double *bottom, double *top) {
@@ -1480,7 +1518,8 @@ done:
  * of lines(). NULL with no exception: left to Python. */
 static PyObject *merged_line(PyObject *sorted, int rtl, PyObject *fragment_class,
                              PyObject *fragment_fields, double fragment_gap, double overprint, double full_share,
-                             PyObject *kept_apart, Py_ssize_t max_merged, int *capped) {
+                             PyObject *kept_apart, Py_ssize_t max_merged, int *capped,
+                             double space_gap, double abutting_gap, double same_band) {
     PyObject *merged = PyList_New(0);
     if (merged == NULL) return NULL;
     merge_view prev = {0}, f = {0};
@@ -1539,7 +1578,14 @@ static PyObject *merged_line(PyObject *sorted, int rtl, PyObject *fragment_class
                 if (f_over > 1 || prev_over > 1) goto left;
                 int f_first = f_over || (!prev_over && rtl);
                 merge_view *first = f_first ? &f : &prev, *second = f_first ? &prev : &f;
-                PyObject *joined = PyUnicode_FromFormat("%U %U", first->text, second->text);
+                /* (One word's pieces, joined with no space.) */
+                int abut = !f_over && !prev_over && !rtl
+                               ? abutting_of(&prev, &f, size, space_gap, abutting_gap, same_band)
+                               : 0;
+                if (abut < 0) goto fail;
+                if (abut > 1) goto left;
+                PyObject *joined = abut ? PyUnicode_Concat(first->text, second->text)
+                                        : PyUnicode_FromFormat("%U %U", first->text, second->text);
                 PyObject *glyphs = joined == NULL ? NULL
                                                   : PySequence_Concat(first->glyphs, second->glyphs);
                 PyObject *y0o = f.y0 < prev.y0 ? f.y0o : prev.y0o;
@@ -1604,7 +1650,8 @@ fail:
 }
 
 /* group_lines(fragments, line_class, fragment_class, taller_than_line, fragment_gap,
- * overprint, full_size, kept_apart, line_fields, fragment_fields, max_merged, on_capped) -> the
+ * overprint, full_size, kept_apart, line_fields, fragment_fields, max_merged, on_capped,
+ * space_gap, abutting_gap, same_band) -> the
  * lines lines.py's lines() makes of ``fragments`` (new Line objects; the fragments
  * themselves, or merged ones made as it makes them; ``on_capped`` called, with no arguments,
  * when a fragment was not merged for ``max_merged`` alone), or None where it leaves the
@@ -1616,13 +1663,16 @@ static PyObject *group_lines(PyObject *self, PyObject *args) {
     PyObject *frags, *line_class, *fragment_class, *kept_apart;
     PyObject *line_fields = NULL, *fragment_fields = NULL;
     double taller, fragment_gap, overprint, full_share;
+    /* (Without the last three no pieces are joined as one word's: the twin's test passes
+     * them as lines() does.) */
+    double space_gap = 0.0, abutting_gap = -1.0, same_band = 0.0;
     PyObject *on_capped = Py_None;
     Py_ssize_t max_merged = PY_SSIZE_T_MAX;
     int capped = 0;
-    if (!PyArg_ParseTuple(args, "O!OOddddO|OOnO", &PyList_Type, &frags, &line_class,
+    if (!PyArg_ParseTuple(args, "O!OOddddO|OOnOddd", &PyList_Type, &frags, &line_class,
                           &fragment_class, &taller, &fragment_gap, &overprint, &full_share,
                           &kept_apart, &line_fields, &fragment_fields, &max_merged,
-                          &on_capped))
+                          &on_capped, &space_gap, &abutting_gap, &same_band))
         return NULL;
     frags = PyList_GetSlice(frags, 0, PyList_GET_SIZE(frags)); /* (held: a copy) */
     if (frags == NULL) return NULL;
@@ -1732,7 +1782,8 @@ static PyObject *group_lines(PyObject *self, PyObject *args) {
             members_of_line = sorted == NULL ? NULL
                               : merged_line(sorted, rtl, fragment_class, fragment_fields,
                                             fragment_gap, overprint,
-                                            full_share, kept_apart, max_merged, &capped);
+                                            full_share, kept_apart, max_merged, &capped,
+                                            space_gap, abutting_gap, same_band);
             Py_XDECREF(sorted);
             if (members_of_line == NULL) {
                 if (PyErr_Occurred() && !left_to_twin()) goto done;

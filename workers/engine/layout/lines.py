@@ -1136,7 +1136,8 @@ def lines(frags: list[Fragment]) -> list[Line]:
         found: list[Line] | None = _accelerator.group_lines(
             frags, Line, Fragment, TALLER_THAN_LINE, FRAGMENT_GAP, OVERPRINT, FULL_SIZE,
             partial(lines_of_a_column, runs=ColumnRuns()), _LINE_FIELDS, _FRAGMENT_FIELDS,
-            MAX_MERGED_PIECES, partial(reached, *LINE_PIECES_LIMIT),
+            MAX_MERGED_PIECES, partial(reached, *LINE_PIECES_LIMIT), SPACE_GAP, ABUTTING_GAP,
+            SAME_BAND,
         )
         if found is not None:
             return found
@@ -1260,6 +1261,8 @@ def _python_lines(frags: list[Fragment]) -> list[Line]:
                         joined, glyphs = f"{prev.text} {f.text}", prev.glyphs + f.glyphs
                     elif rtl:
                         joined, glyphs = f"{f.text} {prev.text}", f.glyphs + prev.glyphs
+                    elif abutting(prev, f, size):
+                        joined, glyphs = prev.text + f.text, prev.glyphs + f.glyphs
                     else:
                         joined, glyphs = f"{prev.text} {f.text}", prev.glyphs + f.glyphs
                     merged[-1] = Fragment(
@@ -1283,6 +1286,53 @@ def _python_lines(frags: list[Fragment]) -> list[Line]:
             merged.reverse()
         out.append(Line(merged))
     return out
+
+
+#: Pieces of one line set this many font sizes apart at most, on one band, are one word's,
+#: as close as its letters: a word whose letters the content draws apart, out of order
+#: ("ORGANISM" with the form's other lines, its "E" later, where an edit put it). Half the
+#: gap that is a word space (:data:`SPACE_GAP`): a justified line's narrowest word space is
+#: wider. The next piece may start back over the last glyph as far as a word space (an
+#: apostrophe's box overhangs the letter after it), not further (words drawn over words).
+ABUTTING_GAP = 0.08
+
+
+def abutting(left: Fragment, right: Fragment, size: float) -> bool:
+    """Whether ``right``, the piece after ``left`` on their line (left to right, ``size``
+    the larger of their sizes, 1 at least), goes on with ``left``'s last word, no space
+    between: set against it (:data:`ABUTTING_GAP`), on its band (:data:`SAME_BAND`), no
+    space drawn at the end of the one or the start of the other (pieces read otherwise
+    than from the page's glyphs, a bullet drawn as a shape, are not known to have none),
+    and the characters meeting there are a word's (:func:`word_goes_on`). The band is the
+    two glyphs' that meet (a piece's box may hold a tall delimiter, or lines stacked in a
+    formula, and match another's by chance)."""
+    if not (left.glyphs and right.glyphs and left.text and right.text):
+        return False
+    last, first = left.glyphs[-1], right.glyphs[0]
+    return (
+        -SPACE_GAP * size <= right.x0 - left.x1 <= ABUTTING_GAP * size
+        and left.space_after is False and right.space_before is False
+        and abs(first.y0 - last.y0) <= SAME_BAND * size
+        and abs(first.y1 - last.y1) <= SAME_BAND * size
+        and word_goes_on(left.text[-1], right.text[0])
+    )
+
+
+#: Characters that end a word where they follow it, set against it.
+WORD_ENDS = frozenset(",.;:!?")
+#: Apostrophes, after which a word goes on ("L'ASSURE").
+APOSTROPHES = frozenset("'\u2019")
+
+
+def word_goes_on(last: str, first: str) -> bool:
+    """Whether ``first``, set right against ``last``, goes on with its word: a letter or
+    digit after a letter, digit or apostrophe, or a mark that ends a word after a letter or
+    digit. A bracket or a sign set against a word may open another text (a figure's "(b)"
+    against the caption of its part (a), set in the next column) or a formula's next term:
+    those keep their space."""
+    if first.isalnum():
+        return last.isalnum() or last in APOSTROPHES
+    return first in WORD_ENDS and last.isalnum()
 
 
 def stacked(upper: Fragment, lower: Fragment) -> bool:
