@@ -1135,8 +1135,8 @@ static Py_ssize_t under_line(Context *cx, Column *col, Py_ssize_t i, Open *open,
                 /* One paragraph's running text though a run in another size or weight
                  * (small capitals) sets a line's median apart: asked of Python
                  * (_BlockAsks.inline_run_goes_on, a rare pair). */
-                PyObject *answer = PyObject_CallMethod(cx->asks, "inline_run_goes_on", "OO",
-                                                       last, f);
+                PyObject *answer = PyObject_CallMethod(cx->asks, "inline_run_goes_on", "OOO",
+                                                       open[k].block, last, f);
                 if (answer == NULL) return -2;
                 fits = PyObject_IsTrue(answer);
                 Py_DECREF(answer);

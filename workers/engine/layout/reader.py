@@ -2646,7 +2646,7 @@ class _BlockAsks:
         after_lead = last.after_lead if last.bold and not f.bold else None
         return (
             not (_new_face(last if after_lead is None else after_lead, f)
-                 and not _inline_run_goes_on(last, f)
+                 and not _run_goes_on(block, last, f)
                  and not _inline_code_goes_on(block, last, f, self.leading))
             # A list item's lines never start left of its marker (right of it, in
             # right-to-left text): a line that does is the next point one level out (a
@@ -2704,10 +2704,10 @@ class _BlockAsks:
             )
         )
 
-    def inline_run_goes_on(self, last: Fragment, f: Fragment) -> bool:
-        """:func:`_inline_run_goes_on` (asked by the C loop of a pair whose weights or sizes
+    def inline_run_goes_on(self, block: Block, last: Fragment, f: Fragment) -> bool:
+        """:func:`_run_goes_on` (asked by the C loop of a pair whose weights or sizes
         differ, after the tests of a lead-in)."""
-        return _inline_run_goes_on(last, f)
+        return _run_goes_on(block, last, f)
 
     def label_at_tab_stop(self, label: Fragment, f: Fragment) -> bool:
         """Whether ``label``, a block's one piece standing before ``f`` on its line past a
@@ -3015,6 +3015,32 @@ def _goes_on_after_lead(last: Fragment, f: Fragment) -> bool:
 RUN_LINE_STEP = 2.0
 
 
+def _run_goes_on(block: Block, last: Fragment, f: Fragment) -> bool:
+    """:func:`_inline_run_goes_on`; and where ``last``, the last piece of ``block``, is code
+    alone (one fixed-pitch face, no running text) ending a line of running text, set apart
+    from the rest by a justified line's wide space ("... the original -O2 -ftree-vectorize"
+    and "-fvect-"), the same asked of that whole line (:func:`_code_inline_goes_on`): the
+    code alone measures larger than the paragraph's text, the line's running text does not.
+    Read by the piece alone, a paragraph whose line ends in code would be cut there."""
+    if _inline_run_goes_on(last, f):
+        return True
+    frags = block.frags
+    if not frags or frags[-1] is not last or last.prose_face is not None or not last.fixed_pitch:
+        return False
+    first = len(frags) - 1
+    while first > 0 and same_line(frags[first - 1], last):
+        first -= 1
+    if first == len(frags) - 1:
+        return False  # (code alone on its line: a listing's, judged as before)
+    pieces = frags[first:]
+    line = Fragment(
+        [g for piece in pieces for g in piece.glyphs], " ".join([p.text for p in pieces]),
+        min(p.x0 for p in pieces), min(p.y0 for p in pieces),
+        max(p.x1 for p in pieces), max(p.y1 for p in pieces),
+    )
+    return line.prose_face is not None and _code_inline_goes_on(line, f)
+
+
 def _inline_run_goes_on(last: Fragment, f: Fragment) -> bool:
     """``f``, under ``last``, is the next line of one paragraph whose running text is set in
     one face (:attr:`Fragment.running_face`: one font and weight, sizes apart by no more than
@@ -3165,7 +3191,7 @@ def _python_text_blocks(frags: list[Fragment], asks: _BlockAsks) -> list[Block]:
                          and (last.bold == f.bold
                               or asks.weight_goes_on(block, last, f, line_x0, line_x1)))
                         or _goes_on_after_lead(last, f)
-                        or _inline_run_goes_on(last, f)
+                        or _run_goes_on(block, last, f)
                     )
                     and asks.goes_on_below(
                         block, last, f, height, line_x0, line_x1, block_above[id(block)],
