@@ -1228,7 +1228,8 @@ static int merge_view_of(PyObject *fragment, merge_view *v) {
 /* lines.py's word_goes_on(last, first): ``first``, set right against ``last``, goes on with
  * its word. (Py_UNICODE_ISALNUM is what str.isalnum() asks of each character.) */
 static int word_goes_on(Py_UCS4 last, Py_UCS4 first) {
-    if (Py_UNICODE_ISALNUM(first)) return Py_UNICODE_ISALNUM(last) || last == '\'' || last == 0x2019;
+    if (Py_UNICODE_ISALNUM(first))
+        return Py_UNICODE_ISALNUM(last) || last == '\'' || last == 0x2019;
     return (first == ',' || first == '.' || first == ';' || first == ':' || first == '!' ||
             first == '?') &&
            Py_UNICODE_ISALNUM(last);
