@@ -528,9 +528,10 @@ def _type_hints(cls: type[Any]) -> dict[str, Any]:
 
 
 def _hint_types() -> None:
-    # Resolve forward references once, so a typo in a field type fails at import, not in use.
+    # Resolve forward references once, so a typo in a field type fails at import, not in use
+    # (and decoding finds them worked out).
     for cls in (*_BLOCK_TYPES.values(), Document, Prov, Page, Warning, Artifact, Row, Cell):
-        typing.get_type_hints(cls)
+        _type_hints(cls)
 
 
 _hint_types()

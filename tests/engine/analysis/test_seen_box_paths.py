@@ -16,6 +16,12 @@ from workers.engine.layout.glyphs import OpenedPage, _objects_by_size, _Seen
 from .drawn_pdfs import make_pdf
 
 
+def _grid(tmp_path: Path) -> tuple[list[str], Path]:
+    """The shapes of :func:`_shapes`, and a page drawing them."""
+    shapes = _shapes()
+    return shapes, make_pdf(tmp_path / "grid.pdf", [([], [])], shapes=shapes)
+
+
 def _shapes() -> list[str]:
     shapes = []
     # A grid of boxes, some the same size (ties keep their order), one a bare line.
@@ -51,8 +57,7 @@ def test_c_and_python_read_a_drawings_objects_alike(
 ) -> None:
     if glyphs._accelerator is None:
         pytest.skip("the C accelerator is not built here (no C compiler at install time)")
-    shapes = _shapes()
-    path = make_pdf(tmp_path / "grid.pdf", [([], [])], shapes=shapes)
+    shapes, path = _grid(tmp_path)
     wanted = list(range(len(shapes)))
 
     def objects(opened: OpenedPage) -> object:
@@ -73,8 +78,7 @@ def test_seen_box_is_told_alike_both_ways(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     within: tuple[float, float, float, float] | None,
 ) -> None:
-    shapes = _shapes()
-    path = make_pdf(tmp_path / "grid.pdf", [([], [])], shapes=shapes)
+    shapes, path = _grid(tmp_path)
     answers = _both(path, monkeypatch, lambda opened: opened.seen_box(range(len(shapes)), within))
     assert all(a == answers[0] for a in answers)
     if within is None:
@@ -93,8 +97,7 @@ def test_c_and_python_read_a_pages_object_boxes_alike(
     # asked past the page's last object.
     if glyphs._accelerator is None:
         pytest.skip("the C accelerator is not built here (no C compiler at install time)")
-    shapes = _shapes()
-    path = make_pdf(tmp_path / "grid.pdf", [([], [])], shapes=shapes)
+    shapes, path = _grid(tmp_path)
     skip = {k: 1 for k in range(0, len(shapes), 7)}
 
     def boxes(opened: OpenedPage) -> object:
