@@ -28,6 +28,7 @@ import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from types import ModuleType
+from typing import Literal
 
 import pikepdf
 
@@ -160,9 +161,13 @@ class OperatorMap:
 _Event = tuple[int, str, bool, str | None]
 
 
-def map_operators(page: pikepdf.Page, pdfium_kinds: list[str]) -> OperatorMap:
+def map_operators(
+    page: pikepdf.Page, pdfium_kinds: list[str], joined: Joined | None | Literal[False] = False
+) -> OperatorMap:
+    """``joined``: the page's :func:`joined_content`, where the caller has read it (False:
+    not read)."""
     xobject_kinds = _xobject_kinds(page)
-    scanned = _scanned(page, xobject_kinds)
+    scanned = _scanned(page, xobject_kinds, joined)
     if scanned is None:
         try:
             instructions = pikepdf.parse_content_stream(page)
@@ -262,14 +267,17 @@ def _pikepdf_events(instructions: list[pikepdf.ContentStreamInstructions]) -> li
 
 
 def _scanned(
-    page: pikepdf.Page, xobject_kinds: dict[str, str]
+    page: pikepdf.Page,
+    xobject_kinds: dict[str, str],
+    joined: Joined | None | Literal[False] = False,
 ) -> tuple[int, list[str], list[int]] | None:
     """The instruction count, predicted objects and their instructions' indices of the page's
     content, read by the C scanner; None when it is not built or leaves the stream to pikepdf
     (see _content_scan.c)."""
     if _scanner is None:
         return None
-    joined = joined_content(page)
+    if joined is False:
+        joined = joined_content(page)
     if joined is None:
         return None
     data, boundaries = joined
@@ -279,7 +287,11 @@ def _scanned(
     return result
 
 
-def joined_content(page: pikepdf.Page) -> tuple[bytes, list[int]] | None:
+#: A page's content streams joined, and where they meet (:func:`joined_content`).
+Joined = tuple[bytes, list[int]]
+
+
+def joined_content(page: pikepdf.Page) -> Joined | None:
     """The page's content streams as qpdf reads them, one after the other with a newline
     between, and where each joint lies (a string split between two streams is left to
     pikepdf: the C scanners are told where they meet); None when a stream cannot be read,

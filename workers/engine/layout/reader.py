@@ -137,7 +137,7 @@ from .lines import (
 from .listings import listings_apart
 from .named_glyphs import NamedGlyphReading
 from .off_page import off_page_objects, off_page_text, take_off_page, visible_area
-from .operators import OperatorMap, map_operators
+from .operators import OperatorMap, joined_content, map_operators
 from .option_rows import OptionRows
 from .order import (
     PANEL_MIN_WORDS,
@@ -165,6 +165,7 @@ from .patterns import (
     starts_item,
 )
 from .places import Places, places_by_id
+from .respacing import Respacing
 from .rotation import Frame, box_to_display, frame_of, to_display_space, to_user_space
 from .rounding import round_to
 from .running_lines import running_lines_apart
@@ -257,6 +258,7 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
     try:
         fitz = pdfium.PdfDocument(str(path))
         read_alongside(fitz, pk)
+        respacing = Respacing(path, fitz, max_pages)
         try:
             # (Both read the fonts each page reaches: one walk of them serves the two.)
             page_fonts = PageFonts()
@@ -273,11 +275,12 @@ def _read_layout(path: Path, *, max_pages: int, pdf: pikepdf.Pdf | None) -> Docu
             unjudged: dict[int, dict[int, ImageFacts]] = {}
             results = [
                 _read_page(fitz, pk, index, doc, to_pages.get(index, []), named, unjudged,
-                           fields.get(index, []), extents, bullet_faces)
+                           fields.get(index, []), extents, bullet_faces, respacing)
                 for index in range(count)
             ]
             _judge_images_left(fitz, results, unjudged)
         finally:
+            respacing.close()
             fitz.close()
         outline = read_outline(pk)
         links = annotated.uris
@@ -343,19 +346,22 @@ def _read_page(
     fields: Sequence[BBox] | None = None,
     extents: UndeclaredExtents | None = None,
     bullet_faces: LetterBulletFaces | None = None,
+    respacing: Respacing | None = None,
 ) -> PageResult:
     """``unjudged``: where the page's figure images left unjudged are put (see
     :func:`_judge_images_left`); ``fields``: the page's form field boxes in user space
     (:func:`.catalog_facts.page_field_boxes`, read from the page when not given);
     ``extents``: the document's fonts that declare no extent, as far as known;
-    ``bullet_faces``: the faces of letter bullets the pages read before are set in."""
+    ``bullet_faces``: the faces of letter bullets the pages read before are set in;
+    ``respacing``: where to read a page pdfium would misplace text on (:mod:`.respacing`;
+    None: from ``fitz``, as it is)."""
     try:
         with noted() as limits:
             result = _analyse_page(fitz, pk, index, doc, to_pages,
                                    named or NamedGlyphReading(),
                                    {} if unjudged is None else unjudged, fields,
                                    extents or UndeclaredExtents(),
-                                   bullet_faces or LetterBulletFaces())
+                                   bullet_faces or LetterBulletFaces(), respacing)
         # (A limit that kept the page's reading bounded changed it: staff are told.)
         doc.warnings.extend(Warning(code, message, index) for code, message in limits.items())
         return result
@@ -377,9 +383,14 @@ def _analyse_page(
     user_fields: Sequence[BBox] | None,
     extents: UndeclaredExtents,
     bullet_faces: LetterBulletFaces,
+    respacing: Respacing | None,
 ) -> PageResult:
-    with OpenedPage(fitz, index, image_facts=True) as opened:
-        pk_page = pk.pages[index]
+    pk_page = pk.pages[index]
+    # (Read once: the operators are mapped from the same bytes.)
+    joined = joined_content(pk_page)
+    reading = fitz if respacing is None else respacing.document_for(
+        index, None if joined is None else joined[0])
+    with OpenedPage(reading, index, image_facts=True) as opened:
         content = opened.content
         # Glyphs whose names pdfium does not know read as their names say (the tagged
         # output's /ToUnicode says the same).
@@ -389,7 +400,7 @@ def _analyse_page(
         extents.apply(pk_page, content.glyphs, opened.type_sizes)
         for message in content.warnings:
             doc.warnings.append(Warning("page-truncated", message, index))
-        opmap = map_operators(pk_page, content.object_kinds)
+        opmap = map_operators(pk_page, content.object_kinds, joined)
         if opmap.warning:
             doc.warnings.append(Warning("operator-map", opmap.warning, index))
         # Text drawn wholly outside the visible page (the other half of a spread) is no

@@ -27,6 +27,7 @@ from typing import TypeAlias
 import pypdfium2 as pdfium
 
 from ..layout.glyphs import PageContent, read_loaded_page, read_page
+from ..layout.respacing import Respacing
 from .checks import Clip, pixels_in
 
 #: Source pages kept loaded at most (a loaded page holds its parsed content: a dense page
@@ -37,8 +38,13 @@ MAX_KEPT_PAGES = 32
 class SourcePages:
     """The pages of ``document`` (the source, as pdfium reads it) loaded so far, and kept."""
 
-    def __init__(self, document: pdfium.PdfDocument, limit: int = MAX_KEPT_PAGES) -> None:
+    def __init__(self, document: pdfium.PdfDocument, limit: int = MAX_KEPT_PAGES,
+                 respacing: Respacing | None = None) -> None:
+        """``respacing``: where to read the glyphs of a page pdfium would misplace text on
+        (:mod:`..layout.respacing`), as the layout reader read them; the page is still
+        rendered from ``document``."""
         self.document = document
+        self.respacing = respacing
         self._limit = limit
         #: page index -> the loaded page, in the order they were loaded.
         self._kept: dict[int, pdfium.PdfPage] = {}
@@ -66,7 +72,13 @@ class SourcePages:
         (the same object while the page is kept: the caller only reads it)."""
         content = self._contents.get(index)
         if content is None:
-            content = self._contents[index] = read_loaded_page(self.page(index), index)
+            reading = self.respacing.document_for(index) if self.respacing else self.document
+            if reading is not self.document:
+                content = read_page(reading, index)
+                self.page(index)  # (kept with its glyphs, as any page read here)
+            else:
+                content = read_loaded_page(self.page(index), index)
+            self._contents[index] = content
         return content
 
     def pixels(self, index: int, boxes: Sequence[Clip] | None = None) -> bytes:
@@ -81,6 +93,8 @@ class SourcePages:
             page.close()
 
     def close(self) -> None:
+        if self.respacing is not None:
+            self.respacing.close()
         for page in self._kept.values():
             page.close()
         self._kept.clear()

@@ -38,6 +38,7 @@ import pypdfium2 as pdfium
 
 from ..document import BBox, Document
 from ..layout.gcpause import paused_gc
+from ..layout.respacing import Respacing
 from ..operator_names import operand_text, operator_name
 from ..pdf_entries import entry_of
 from .catalog import remove_old_structure, write_catalog
@@ -119,7 +120,9 @@ def tag_pdf(source: Path, document: Document) -> TaggedPdf:
                          kept_author_tags=True)
     # pdfium locates the glyphs of operators that draw several blocks (split_text).
     glyph_source = pdfium.PdfDocument(str(source))
-    source_pages = SourcePages(glyph_source)
+    # (Glyphs read where the layout reader read them: see .layout.respacing.)
+    source_pages = SourcePages(glyph_source,
+                               respacing=Respacing(source, glyph_source, len(glyph_source)))
     # Tagging allocates many small objects (instructions, marks, structure elements), few
     # in reference cycles, while the whole model is alive: the cycle collector would walk
     # them and the model again and again for nothing freed (a few hundred objects in cycles

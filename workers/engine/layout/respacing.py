@@ -1,0 +1,162 @@
+"""Text pdfium places wrongly: after a ``TJ`` array that holds an empty string.
+
+pdfium sizes its list of an array's spacing numbers by counting the array's strings, empty
+ones included, and fills it skipping the empty ones. The move after the last string it
+draws is then taken from a slot left at zero: the number there is dropped. groff's gropdf
+sets a word space that way at every font change and line end
+(``[(the) -273.7 (subsection) -273.7 ()] TJ`` then ``(Special) Tj``), so whatever follows
+on the line stands that much too far left, in pdfium's reading and in its rendering:
+"subsectionSpecial", "sock et.", "www .gnu.org". The standard places it where poppler and
+Acrobat do (ISO 32000-1, 9.4.3: each number moves the text position; an empty string draws
+nothing and moves nothing).
+
+So taking the empty strings out of the arrays changes nothing the page shows, by the
+standard, and pdfium then places the text right. The readers read such a page's glyphs from
+a copy of the document made so (:class:`Respacing`); its operators are the source's one for
+one, so every operator reference the model keeps holds for the source. The tagger marks the
+source's own content and proves its cuts on pdfium's rendering of the source as it is; it
+reads the copy only to find which block each glyph of an operator it cuts belongs to, as the
+model found them.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+
+from ..operator_names import operator_name
+from .operators import joined_content
+
+#: An empty string in a ``TJ`` array (a cheap test on the page's content bytes: what it
+#: finds is looked at again, parsed; a string holding a bracket may hide one, which leaves
+#: the page as pdfium reads it).
+_EMPTY_IN_ARRAY = re.compile(rb"(?:\(\)|<>)[^\[\]]*\]\s*TJ")
+
+
+def drops_a_move(array: pikepdf.Array) -> bool:
+    """Whether pdfium drops a move ``array`` (a ``TJ`` operand) makes: it holds an empty
+    string and a number other than zero after the last string that draws something."""
+    items = list(array)
+    strings = [k for k, item in enumerate(items) if isinstance(item, pikepdf.String)]
+    drawn = [k for k in strings if len(bytes(items[k]))]
+    if len(drawn) == len(strings):
+        return False
+    after = items[drawn[-1] + 1:] if drawn else items
+    return sum(_number(item) for item in after if not isinstance(item, pikepdf.String)) != 0
+
+
+def _number(item: object) -> float:
+    """A spacing number of a ``TJ`` array (pikepdf gives an int or a Decimal); 0 for
+    anything else, which pdfium reads as 0 too."""
+    try:
+        return float(item)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def _arrays(page: pikepdf.Page) -> list[pikepdf.Array]:
+    """The page's ``TJ`` operands ([] when its content cannot be parsed)."""
+    try:
+        instructions = pikepdf.parse_content_stream(page, "TJ")
+    except Exception:  # noqa: BLE001 - damage is the layout reader's to report
+        return []
+    return [i.operands[0] for i in instructions
+            if isinstance(i, pikepdf.ContentStreamInstruction) and i.operands
+            and isinstance(i.operands[0], pikepdf.Array)]
+
+
+def misplaced(page: pikepdf.Page, content: bytes | None) -> bool:
+    """Whether pdfium places some of the page's text wrongly (see the module).
+    ``content``: the page's content bytes, if read (:func:`.operators.joined_content`)."""
+    if content is not None and not _EMPTY_IN_ARRAY.search(content):
+        return False
+    return any(drops_a_move(array) for array in _arrays(page))
+
+
+def respaced(pdf: pikepdf.Pdf, pages: set[int]) -> None:
+    """Take the empty strings out of the ``TJ`` arrays of ``pages`` of ``pdf`` (in place)."""
+    for index in sorted(pages):
+        page = pdf.pages[index]
+        instructions = pikepdf.parse_content_stream(page)
+        rewritten = []
+        for instruction in instructions:
+            if (isinstance(instruction, pikepdf.ContentStreamInstruction)
+                    and operator_name(instruction.operator) == "TJ" and instruction.operands
+                    and isinstance(instruction.operands[0], pikepdf.Array)):
+                kept = [item for item in instruction.operands[0]
+                        if not (isinstance(item, pikepdf.String) and not len(bytes(item)))]
+                instruction = pikepdf.ContentStreamInstruction(
+                    [pikepdf.Array(kept)], instruction.operator)
+            rewritten.append(instruction)
+        page.obj[pikepdf.Name.Contents] = pdf.make_stream(
+            pikepdf.unparse_content_stream(rewritten))
+
+
+class Respacing:
+    """Which pdfium document to read each page's glyphs from: ``source`` (pdfium's reading
+    of the file at ``path``), or for a page it places text wrongly on, a copy respaced
+    (:func:`respaced`), made the first time such a page is asked about. The copy is closed
+    by :meth:`close`; the caller closes ``source``."""
+
+    def __init__(self, path: Path, source: pdfium.PdfDocument, max_pages: int) -> None:
+        self.path = path
+        self.source = source
+        self._count = min(len(source), max_pages)
+        self._pdf: pikepdf.Pdf | None = None
+        self._copy: pdfium.PdfDocument | None = None
+        #: The pages read from the copy; None until some page has been looked at closely.
+        self.pages: set[int] | None = None
+
+    def document_for(self, index: int, content: bytes | None = None) -> pdfium.PdfDocument:
+        """The document to read page ``index``'s glyphs from. ``content``: its content
+        bytes, when the caller has read them (else they are read here, when needed)."""
+        if self.pages is None:
+            if content is None:
+                content = self._content(index)
+            if content is None or not _EMPTY_IN_ARRAY.search(content):
+                return self.source
+            self._find_pages()
+        if self.pages and index in self.pages and self._copy is not None:
+            return self._copy
+        return self.source
+
+    def _content(self, index: int) -> bytes | None:
+        joined = joined_content(self._opened().pages[index])
+        return None if joined is None else joined[0]
+
+    def _opened(self) -> pikepdf.Pdf:
+        if self._pdf is None:
+            self._pdf = pikepdf.open(self.path)
+        return self._pdf
+
+    def _find_pages(self) -> None:
+        pdf = self._opened()
+        found = set()
+        for index in range(min(self._count, len(pdf.pages))):
+            page = pdf.pages[index]
+            joined = joined_content(page)
+            if misplaced(page, None if joined is None else joined[0]):
+                found.add(index)
+        self.pages = found
+        if found:
+            try:
+                respaced(pdf, found)
+                buffer = io.BytesIO()
+                pdf.save(buffer)
+                self._copy = pdfium.PdfDocument(buffer.getvalue())
+            except (pikepdf.PdfError, pdfium.PdfiumError, ValueError, OSError):
+                self.pages = set()  # the copy cannot be made: pdfium's reading it is
+        pdf.close()
+        self._pdf = None
+
+    def close(self) -> None:
+        if self._copy is not None:
+            self._copy.close()
+            self._copy = None
+        if self._pdf is not None:
+            self._pdf.close()
+            self._pdf = None
