@@ -47,8 +47,8 @@ static struct {
     int set;
     double fragment_gap, column_edge, label_size_step, label_raise, vertical_rule_slack,
         gutter_step, face_size_step, indent_min, indent_max, rule_over_capitals, tick_gap,
-        tick_level, tick_side_min, tick_side_max, marker_step, key_step, short_line_space,
-        short_line_slack;
+        tick_level, tick_side_min, tick_side_max, marker_step, key_step, spread_step,
+        short_line_space, short_line_slack;
     long label_letters, run_on_words, column_line_words;
     Py_UCS4 box_glyphs[32]; /* box_glyphs.BOX_GLYPHS */
     Py_ssize_t n_box_glyphs;
@@ -1028,12 +1028,19 @@ static Py_ssize_t beside_on_line(Context *cx, Column *col, Py_ssize_t i, Open *o
              * measured from its start (reader.KEY_STEP, asked of Python). */
             double tall = f_height > l_height ? f_height : l_height;
             double reach = rtl ? col->x1[j] - fx1 : fx0 - col->x0[j];
-            if (!(K.set && (step < K.marker_step * tall || reach < K.key_step * tall) &&
-                  PyList_GET_SIZE(open[k].frags) == 1)) {
+            Py_ssize_t pieces = PyList_GET_SIZE(open[k].frags);
+            PyObject *answer;
+            if (K.set && (step < K.marker_step * tall || reach < K.key_step * tall) &&
+                pieces == 1) {
+                answer = PyObject_CallMethod(cx->asks, "label_at_tab_stop", "OO",
+                                             PyTuple_GET_ITEM(col->items, j), f);
+            } else if (K.set && step < K.spread_step * tall && pieces >= 2) {
+                /* A justified line spread wide (reader.SPREAD_STEP). */
+                answer = PyObject_CallMethod(cx->asks, "spread_line_goes_on", "OOO",
+                                             open[k].block, PyTuple_GET_ITEM(col->items, j), f);
+            } else {
                 continue;
             }
-            PyObject *answer = PyObject_CallMethod(
-                cx->asks, "label_at_tab_stop", "OO", PyTuple_GET_ITEM(col->items, j), f);
             if (answer == NULL) return -2;
             int label = PyObject_IsTrue(answer);
             Py_DECREF(answer);
@@ -1462,16 +1469,17 @@ static PyObject *configure(PyObject *self, PyObject *args, PyObject *kwargs) {
         "fragment_gap", "column_edge", "label_size_step", "label_raise",
         "vertical_rule_slack", "gutter_step", "face_size_step", "indent_min", "indent_max",
         "rule_over_capitals", "tick_gap", "tick_level", "tick_side_min", "tick_side_max",
-        "marker_step", "key_step", "short_line_space", "short_line_slack", "label_letters",
+        "marker_step", "key_step", "spread_step", "short_line_space", "short_line_slack",
+        "label_letters",
         "run_on_words", "column_line_words",
         "box_glyphs", NULL,
     };
     if (!PyArg_ParseTupleAndKeywords(
-            args, kwargs, "$ddddddddddddddddddlllO!", keywords, &K.fragment_gap, &K.column_edge,
+            args, kwargs, "$dddddddddddddddddddlllO!", keywords, &K.fragment_gap, &K.column_edge,
             &K.label_size_step, &K.label_raise, &K.vertical_rule_slack, &K.gutter_step,
             &K.face_size_step, &K.indent_min, &K.indent_max, &K.rule_over_capitals,
             &K.tick_gap, &K.tick_level, &K.tick_side_min, &K.tick_side_max, &K.marker_step,
-            &K.key_step, &K.short_line_space, &K.short_line_slack, &K.label_letters,
+            &K.key_step, &K.spread_step, &K.short_line_space, &K.short_line_slack, &K.label_letters,
             &K.run_on_words, &K.column_line_words, &PyUnicode_Type,
             &box_glyphs)) {
         K.set = 0;

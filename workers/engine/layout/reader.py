@@ -2117,6 +2117,18 @@ MARKER_STEP = 3.5
 #: A reference list's citation key ("[hut]", "[VKMT13]") and its entry: the entry's text at
 #: the tab stop set past the widest key, within this many line heights of the key's start.
 KEY_STEP = 7.0
+#: A justified line spread wide (a word processor's or groff's, whose next word, a long web
+#: address, did not fit: "on     non-POSIX     systems.)     See     https://…") goes on
+#: past gaps wider than :data:`LINE_STEP`, up to this many line heights, each about equal to
+#: the others (the wider at most :data:`SPREAD_EVEN` times the narrower), from the left edge
+#: of the paragraph's lines above to their right edge (within :data:`SPREAD_EDGE` heights).
+SPREAD_STEP = 4.0
+SPREAD_EVEN = 1.5
+SPREAD_EDGE = 0.5
+#: Words the line above's running text holds, set with word spaces, at the least.
+SPREAD_WORDS = 4
+#: Gaps the spread line has at the least (two equal gaps show a spread, one shows nothing).
+SPREAD_GAPS = 2
 _DASHES = frozenset({"-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2212"})
 
 
@@ -2330,6 +2342,12 @@ class _RowMates:
             row.append(f)
             self.row_of[id(f)] = row
 
+    def row(self, f: Fragment) -> list[Fragment]:
+        """The fragments of ``f``'s line, ``f`` among them."""
+        if not self.row_of:
+            self._index()
+        return self.row_of.get(id(f), [f])
+
     def reaches_under_row(
         self, f: Fragment, last: Fragment, line_x0: float, line_x1: float
     ) -> bool:
@@ -2503,7 +2521,7 @@ if _blocks_accelerator is not None:
         label_letters=LABEL_LETTERS, run_on_words=RUN_ON_WORDS,
         column_line_words=COLUMN_LINE_WORDS, tick_gap=TICK_GAP, tick_level=TICK_LEVEL,
         tick_side_min=TICK_SIDE[0], tick_side_max=TICK_SIDE[1], marker_step=MARKER_STEP,
-        key_step=KEY_STEP, short_line_space=SHORT_LINE_SPACE,
+        key_step=KEY_STEP, spread_step=SPREAD_STEP, short_line_space=SHORT_LINE_SPACE,
         short_line_slack=SHORT_LINE_SLACK, box_glyphs="".join(sorted(BOX_GLYPHS)),
     )
 
@@ -2564,6 +2582,28 @@ WRAPPED_LINE_WORDS = 4
 #: … and the line in bold follows it closer than this many line heights (box to box): at
 #: the paragraph's own leading, not a paragraph's space under it.
 WRAPPED_GAP = 0.5
+
+
+def _level(piece: Fragment, other: Fragment) -> bool:
+    """Whether ``piece`` stands on the line of ``other`` (overlapping half its height)."""
+    return min(piece.y1, other.y1) - max(piece.y0, other.y0) > 0.5 * (other.y1 - other.y0)
+
+
+def _left_edge(piece: Fragment) -> float:
+    return piece.x0
+
+
+def _last_line(frags: Sequence[Fragment]) -> list[Fragment]:
+    """The pieces of the last line of ``frags`` (a block's, in order)."""
+    if not frags:
+        return []
+    last = frags[-1]
+    line = [last]
+    for piece in reversed(frags[:-1]):
+        if not _level(piece, last):
+            break
+        line.append(piece)
+    return line
 
 
 class _BlockAsks:
@@ -2719,6 +2759,44 @@ class _BlockAsks:
         """:func:`_run_goes_on` (asked by the C loop of a pair whose weights or sizes
         differ, after the tests of a lead-in)."""
         return _run_goes_on(block, last, f)
+
+    def spread_line_goes_on(self, block: Block, last: Fragment, f: Fragment) -> bool:
+        """Whether ``f``, level with ``last`` (the last piece of ``block``) past a gap wider
+        than the pieces of a line are set apart (less than :data:`SPREAD_STEP` line heights),
+        goes on a justified line spread wide: a line of a paragraph under another of its
+        lines, starting where a piece of that line starts and ending (``f`` and the pieces
+        after it on the line) at its right edge, its pieces all set apart by about equal
+        gaps (justifying spreads a line's spaces alike; a table's cells stand where their
+        columns put them)."""
+        if last.rtl or f.rtl:
+            return False
+        frags = block.frags
+        line = [last]
+        for piece in reversed(frags[:-1]):
+            if not _level(piece, last):
+                break
+            line.append(piece)
+        line.reverse()
+        above = _last_line(frags[:len(frags) - len(line)])
+        if not above:
+            return False
+        height = max(last.y1 - last.y0, f.y1 - f.y0)
+        # The rest of the line: ``f`` and the pieces after it, each within the spread's reach.
+        line.append(f)
+        for piece in sorted((g for g in self.rows.row(f) if g.x0 >= f.x1), key=_left_edge):
+            if piece.x0 - line[-1].x1 >= SPREAD_STEP * height:
+                break
+            line.append(piece)
+        gaps = [b.x0 - a.x1 for a, b in zip(line, line[1:], strict=False)]
+        # The line above starts with running text where this line starts (after a term
+        # hung in the margin, maybe): words set with a word space, not cells of a row.
+        return (
+            len(gaps) >= SPREAD_GAPS
+            and min(gaps) > 0 and max(gaps) <= SPREAD_EVEN * min(gaps)
+            and any(abs(line[0].x0 - piece.x0) <= SPREAD_EDGE * height
+                    and piece.text.count(" ") >= SPREAD_WORDS - 1 for piece in above)
+            and abs(line[-1].x1 - max(piece.x1 for piece in above)) <= SPREAD_EDGE * height
+        )
 
     def label_at_tab_stop(self, label: Fragment, f: Fragment) -> bool:
         """Whether ``label``, a block's one piece standing before ``f`` on its line past a
@@ -3172,6 +3250,10 @@ def _python_text_blocks(frags: list[Fragment], asks: _BlockAsks) -> list[Block]:
                          or (last.x1 - fx1 if last.rtl else fx0 - last.x0)
                          < KEY_STEP * (f_height if f_height > l_height else l_height))
                         and len(block.frags) == 1 and asks.label_at_tab_stop(last, f)
+                    )
+                    or (
+                        step < SPREAD_STEP * (f_height if f_height > l_height else l_height)
+                        and len(block.frags) >= 2 and asks.spread_line_goes_on(block, last, f)
                     )
                 )
                 and asks.goes_on_line(block, last, f, step)
